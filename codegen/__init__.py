@@ -1,0 +1,1 @@
+"""Print the derivation as a standalone NumPy training module."""

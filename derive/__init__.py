@@ -1,0 +1,1 @@
+"""Derive backpropagation for a network spec with SymPy: specs, registries, the derivation, the proof."""

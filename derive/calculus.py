@@ -1,0 +1,142 @@
+"""Scalar calculus on activation definitions: derivatives by SymPy, rewritten in the layer output h."""
+
+from __future__ import annotations
+
+import functools
+import random
+
+import sympy as sp
+
+from .symbols import H, X, sigmoid, tidy_sign
+
+#: sample points for numeric identity checks: both signs, away from kinks at 0
+SAMPLE_POINTS = (-3.7, -1.3, -0.45, -0.05, 0.05, 0.3, 0.9, 1.6, 2.9)
+
+
+def numeric_values(expr: sp.Expr, var: sp.Symbol, points, params: dict | None = None) -> list[complex]:
+    f = sp.lambdify([var, *sorted(params or {}, key=str)], expr.rewrite(sigmoid, sp.exp) if False else expr,
+                    modules=[{"sigmoid": lambda u: 1 / (1 + __import__("mpmath").exp(-u))}, "mpmath"])
+    vals = [params[k] for k in sorted(params or {}, key=str)]
+    return [complex(f(p, *vals)) for p in points]
+
+
+def max_difference(a: sp.Expr, b: sp.Expr, var: sp.Symbol, params: dict | None = None, points=SAMPLE_POINTS) -> float:
+    """Largest |a(p) - b(p)| over the sample points, evaluated with mpmath (inf when either side fails)."""
+    try:
+        va, vb = numeric_values(a, var, points, params), numeric_values(b, var, points, params)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError, NameError):
+        return float("inf")
+    return max(abs(p - q) for p, q in zip(va, vb))
+
+
+def ops(expr: sp.Expr) -> int:
+    return int(sp.count_ops(expr, visual=False))
+
+
+def tidy(expr: sp.Expr) -> sp.Expr:
+    """A light clean-up that never changes which functions appear (no tanh -> cosh rewrites).
+
+    Tries cancel/factor/simplify and keeps the shortest candidate that uses no new kind of function.
+    """
+    if isinstance(expr, sp.Piecewise):
+        return sp.Piecewise(*[(tidy(e), c) for e, c in expr.args])
+    expr = expr.replace(_has_sign_pair, _sign_to_abs)
+    kinds = {type(f) for f in expr.atoms(sp.Function)}
+    best = expr
+    for transform in (sp.cancel, sp.factor, sp.simplify):
+        try:
+            cand = transform(expr)
+        except Exception:  # noqa: BLE001 -- SymPy simplifiers raise assorted errors on odd input
+            continue
+        if {type(f) for f in cand.atoms(sp.Function)} <= kinds and ops(cand) < ops(best):
+            best = cand
+    return tidy_sign(best)
+
+
+def _has_sign_pair(m) -> bool:
+    return isinstance(m, sp.Mul) and any(isinstance(f, sp.sign) and f.args[0] in m.args for f in m.args)
+
+
+def _sign_to_abs(m: sp.Mul) -> sp.Expr:
+    """u*sign(u) = |u| for real u."""
+    for f in m.args:
+        if isinstance(f, sp.sign) and f.args[0] in m.args:
+            u = f.args[0]
+            rest = list(m.args)
+            rest.remove(f)
+            rest.remove(u)
+            return sp.Mul(*rest) * sp.Abs(u)
+    return m
+
+
+@functools.lru_cache(maxsize=256)
+def derivative(definition: sp.Expr) -> sp.Expr:
+    """phi'(x) by sympy.diff of the definition, lightly tidied."""
+    return tidy(sp.diff(definition, X))
+
+
+@functools.lru_cache(maxsize=256)
+def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None:
+    """Write phi'(x) as a function of h = phi(x) when that is possible, else return None.
+
+    Tried in order: substituting phi(x) -> h (tanh, sigmoid), and inverting h = phi(x) branch by branch
+    (softplus, elu). Every candidate is accepted only if it agrees with phi'(x) numerically at sample
+    points on both sides of 0 (``params_key`` supplies parameter values for that check).
+    """
+    params = dict(params_key)
+    d = derivative(definition)
+    if not d.has(X):
+        return None  # constant derivative (identity): nothing to rewrite
+    if isinstance(d, sp.Piecewise) and not any(e.has(X) for e, _ in d.args):
+        return None  # piecewise constant (relu family): only the sign of z matters, keep it in z
+    candidates = []
+    direct = d.subs(definition, H)
+    if not direct.has(X):
+        candidates.append(direct)
+    if isinstance(definition, sp.Piecewise) and isinstance(d, sp.Piecewise) and len(d.args) == len(definition.args):
+        candidates.append(_invert_piecewise(definition, d))
+    elif not direct.has(X) is False or not candidates:
+        candidates.append(_invert(definition, d))
+    for cand in candidates:
+        if cand is None or cand.has(X) or cand.has(sp.I):
+            continue
+        cand = tidy(cand)
+        if max_difference(cand.subs(H, definition), d, X, params) < 1e-9:
+            return cand
+    return None
+
+
+def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
+    try:
+        roots = sp.solve(sp.Eq(H, phi), X)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    for root in roots:
+        if root.has(sp.LambertW) or root.has(sp.I):
+            continue
+        cand = sp.simplify(d.subs(X, root))
+        if not cand.has(X):
+            return cand
+    return None
+
+
+def _invert_piecewise(phi: sp.Piecewise, d: sp.Piecewise) -> sp.Expr | None:
+    """Invert branch by branch; the condition x > c maps to h > phi(c) (phi increasing there)."""
+    branches = []
+    for (p_expr, p_cond), (d_expr, d_cond) in zip(phi.args, d.args):
+        if p_cond != d_cond:
+            return None
+        if d_expr.has(X):
+            in_h = d_expr.subs(p_expr, H) if not d_expr.subs(p_expr, H).has(X) else _invert(p_expr, d_expr)
+            if in_h is None:
+                return None
+        else:
+            in_h = d_expr
+        if p_cond is sp.true:
+            cond = sp.true
+        elif isinstance(p_cond, (sp.StrictGreaterThan, sp.GreaterThan)) and p_cond.lhs == X and p_cond.rhs.is_number:
+            cond = p_cond.func(H, phi.subs(X, p_cond.rhs))
+        else:
+            return None
+        branches.append((in_h, cond))
+    return sp.Piecewise(*branches)

@@ -1,0 +1,179 @@
+"""derive(network) -> Derivation: every per-layer result derived by SymPy, then checked twice."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import sympy as sp
+
+from . import calculus, indexform
+from .errors import DerivationError
+from .optimizers import Update
+from .regularizers import WEIGHT, penalty
+from .spec import Layer, Network
+from .symbols import H, X, Y, YHAT, Z
+
+
+@dataclass(frozen=True)
+class Check:
+    """How one result was checked: ``method`` is "symbolic", "identity" or "instantiation"."""
+
+    method: str
+    passed: bool
+    detail: str
+    max_error: float | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One proof step: display LaTeX lines, the justification, and how it was checked."""
+
+    key: str  # stable label, e.g. "delta-2" (the proof uses eq:delta-2)
+    title: str
+    latex: tuple[str, ...]
+    justification: str
+    checks: tuple[Check, ...] = ()
+    layer: int | None = None
+
+
+@dataclass(frozen=True)
+class LayerResult:
+    """The derived elementwise rules of one layer; matrix structure follows the convention."""
+
+    index: int
+    layer: Layer
+    phi: sp.Expr | None  # phi(z) in Z; None for softmax
+    dphi: sp.Expr | None  # phi'(z) in Z, by sympy.diff
+    dphi_h: sp.Expr | None  # phi' written in the layer output H, when possible
+    identity_check: Check | None  # the rewrite in h checked numerically
+
+    @property
+    def param_values(self) -> dict:
+        return self.layer.param_values
+
+
+@dataclass(frozen=True)
+class OutputError:
+    """delta^(L) = dl/dz^(L) for one sample.
+
+    ``delta`` is delta_i in YHAT, Y (and Z when phi' cannot be written in h); ``None`` means the
+    softmax Jacobian product yhat * (g - <g, yhat>) with g = ``dloss``.
+    """
+
+    delta: sp.Expr | None
+    dloss: sp.Expr  # dl/dyhat_i in YHAT, Y
+    collapsed: bool  # delta = yhat - y
+    hypotheses: tuple[str, ...]
+    index: indexform.IndexResult | None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    network: Network
+    layers: tuple[LayerResult, ...]
+    output: OutputError
+    reg_penalty: sp.Expr | None  # penalty of one weight, in WEIGHT, LAMBDA, N
+    reg_grad: sp.Expr | None  # its derivative
+    updates: tuple[Update, ...]
+    recursion: indexform.IndexResult
+    weight_grad: indexform.IndexResult
+    bias_grad: indexform.IndexResult
+    checks: tuple[Check, ...] = ()  # instantiation checks, one per window
+    steps: tuple[Step, ...] = ()
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+
+    @property
+    def all_passed(self) -> bool:
+        return all(c.passed for c in self.all_checks())
+
+    def all_checks(self) -> list[Check]:
+        seen = list(self.checks)
+        for s in self.steps:
+            seen.extend(s.checks)
+        return seen
+
+    def _repr_latex_(self) -> str:
+        from .report import latex_summary
+
+        return latex_summary(self)
+
+
+def _params_key(layer: Layer) -> tuple:
+    return tuple(sorted(layer.param_values.items(), key=lambda kv: str(kv[0])))
+
+
+def layer_result(layer: Layer) -> LayerResult:
+    if layer.definition is None:
+        return LayerResult(layer.index, layer, None, None, None, None)
+    d = calculus.derivative(layer.definition)
+    d_h = calculus.in_terms_of_output(layer.definition, _params_key(layer))
+    check = None
+    if d_h is not None:
+        err = calculus.max_difference(d_h.subs(H, layer.definition), d, X, layer.param_values)
+        check = Check("identity", err < 1e-9, f"phi'(z) and its form in h agree at {len(calculus.SAMPLE_POINTS)} points on both sides of 0", err)
+    return LayerResult(layer.index, layer, layer.definition.subs(X, Z), d.subs(X, Z), d_h, check)
+
+
+def output_error(net: Network, last: LayerResult) -> OutputError:
+    loss = net.loss
+    g = calculus.tidy(sp.diff(loss.component, YHAT))
+    if last.layer.vector:
+        one_hot = loss.name == "cross_entropy"
+        result, _ = indexform.softmax_output(loss.component, YHAT, Y, one_hot)
+        if not result.agrees:
+            raise DerivationError(f"{net.source}: the softmax output error did not match its closed form")
+        hyp = ("one-hot (or probability) targets: the components of y sum to 1",) if one_hot else ()
+        return OutputError(YHAT - Y if one_hot else None, g, one_hot, hyp, result)
+    dphi = last.dphi_h.subs(H, YHAT) if last.dphi_h is not None else last.dphi
+    delta = calculus.tidy(g * dphi)
+    return OutputError(delta, g, sp.expand(delta - (YHAT - Y)) == 0, (), None)
+
+
+def derive(net: Network, check: bool = True) -> Derivation:
+    """Derive every gradient of ``net`` and (unless ``check`` is False) check each by instantiation.
+
+    Raises:
+        DerivationError: a derived result disagrees with its check, or SymPy could not finish.
+    """
+    t0 = time.perf_counter()
+    timings = {}
+    # 1. activations: phi' by sympy.diff, rewritten in h where possible
+    layers = tuple(layer_result(layer) for layer in net.layers)
+    timings["activations"] = time.perf_counter() - t0
+    # 2. output error from loss o output activation
+    out = output_error(net, layers[-1])
+    # 3. generic recursion and parameter gradients, in index form
+    rec, wg, bg = (f(net.convention) for f in (indexform.hidden_recursion, indexform.weight_gradient, indexform.bias_gradient))
+    for name, r in (("hidden-layer recursion", rec), ("weight gradient", wg), ("bias gradient", bg)):
+        if not r.agrees:
+            raise DerivationError(f"{net.source}: the {name} in index form does not match its matrix form")
+    # 4. regularizer and optimizer
+    reg_pen = reg_grad = None
+    if net.regularizer is not None:
+        reg_pen = penalty(net.regularizer, net.reg_scaling)
+        reg_grad = sp.diff(reg_pen, WEIGHT)
+    updates = net.optimizer.build(net.options_dict)
+    timings["symbolic"] = time.perf_counter() - t0 - timings["activations"]
+    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg)
+    # 5. instantiation: brute-force SymPy differentiation of small instances, window by window
+    checks: tuple[Check, ...] = ()
+    if check:
+        from .checks import instantiation_checks
+
+        t1 = time.perf_counter()
+        checks = tuple(instantiation_checks(d))
+        timings["instantiation"] = time.perf_counter() - t1
+        failed = [c for c in checks if not c.passed]
+        if failed:
+            raise DerivationError(f"{net.source}: a derived gradient disagrees with brute-force differentiation: {failed[0].detail}")
+    from .steps import build_steps
+
+    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, (), 0.0, timings)
+    steps = tuple(build_steps(d))
+    return Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, steps, time.perf_counter() - t0, timings)
+
+
+__all__ = ["Check", "Derivation", "LayerResult", "OutputError", "Step", "derive", "np"]

@@ -1,0 +1,162 @@
+"""A NumPy evaluator of a Derivation: the matrix formulas, evaluated. Used by checks, verify and tests.
+
+Samples are rows of X and Y. Row convention: Z = H W^T + b; column convention: Z = H W + W_0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from . import names
+from .optimizers import GRAD, STEP, THETA
+from .regularizers import LAMBDA, N, WEIGHT
+from .symbols import H, Y, YHAT, Z
+
+
+def np_sigmoid(u):
+    u = np.asarray(u, dtype=float)
+    e = np.exp(-np.abs(u))
+    return np.where(u >= 0, 1 / (1 + e), e / (1 + e))
+
+
+_MODULES = [{"sigmoid": np_sigmoid, "erf": np.vectorize(__import__("math").erf, otypes=[float])}, "numpy"]
+
+
+def elementwise(expr: sp.Expr, args, values: dict | None = None):
+    """Compile a scalar expression into a NumPy function of ``args`` (parameters substituted)."""
+    expr = sp.sympify(expr).subs(values or {})
+    f = sp.lambdify(list(args), expr, modules=_MODULES)
+
+    def call(*arrays):
+        out = f(*arrays)
+        return np.broadcast_to(np.asarray(out, dtype=float), np.broadcast(*arrays).shape).copy()
+
+    return call
+
+
+class Evaluator:
+    """Forward, loss, gradients and one optimizer step of a Derivation, in plain NumPy (float64)."""
+
+    def __init__(self, derivation):
+        self.d = derivation
+        net = derivation.network
+        self.row = net.convention == "row"
+        self.phi, self.dphi = [], []
+        for layer in derivation.layers:
+            values = layer.param_values
+            self.phi.append(None if layer.phi is None else elementwise(layer.phi, [Z], values))
+            if layer.dphi_h is not None:
+                self.dphi.append(("h", elementwise(layer.dphi_h, [H], values)))
+            elif layer.dphi is not None:
+                self.dphi.append(("z", elementwise(layer.dphi, [Z], values)))
+            else:
+                self.dphi.append(None)
+        out = derivation.output
+        last = derivation.layers[-1].param_values
+        self.loss_component = elementwise(net.loss.component, [YHAT, Y])
+        self.dloss = elementwise(out.dloss, [YHAT, Y])
+        self.delta_out = None if out.delta is None else elementwise(out.delta, [YHAT, Y, Z], last)
+        lam = {LAMBDA: net.reg_lambda}
+        self.penalty = None if derivation.reg_penalty is None else (derivation.reg_penalty.subs(lam), derivation.reg_grad.subs(lam))
+        hyper = {sym: net.hyper_dict[k] for k, sym in __import__("derive.optimizers", fromlist=["HYPER"]).HYPER.items() if k in net.hyper_dict}
+        self.updates = [(u.target, u.kind, u.expr.subs(hyper)) for u in derivation.updates]
+
+    # -- forward -------------------------------------------------------------------------------------
+    def forward(self, params: dict, X: np.ndarray):
+        Hs, Zs = [np.asarray(X, dtype=float)], []
+        for l, layer in enumerate(self.d.layers, start=1):
+            W, b = params[names.weight(l)], params[names.bias(l)]
+            z = Hs[-1] @ (W.T if self.row else W) + b
+            Zs.append(z)
+            if layer.phi is None:  # softmax, shifted by the row maximum
+                e = np.exp(z - z.max(axis=1, keepdims=True))
+                Hs.append(e / e.sum(axis=1, keepdims=True))
+            else:
+                Hs.append(self.phi[l - 1](z))
+        return Hs, Zs
+
+    def _penalty(self, params: dict, n: int, which: int) -> float:
+        if self.penalty is None:
+            return 0.0
+        f = elementwise(self.penalty[which], [WEIGHT, N])
+        return f
+
+    def loss(self, params: dict, X, Y) -> float:
+        Hs, _ = self.forward(params, X)
+        n = len(X)
+        data = float(self.loss_component(Hs[-1], np.asarray(Y, dtype=float)).sum() / n)
+        return data + self.regularization(params, n)
+
+    def regularization(self, params: dict, n: int) -> float:
+        if self.penalty is None:
+            return 0.0
+        f = elementwise(self.penalty[0], [WEIGHT, N])
+        keys = self._penalised()
+        return float(sum(f(params[k], np.full_like(params[k], n)).sum() for k in keys))
+
+    def _penalised(self) -> list[str]:
+        net = self.d.network
+        return [k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias]
+
+    # -- backward ------------------------------------------------------------------------------------
+    def backward(self, params: dict, X, Y) -> dict:
+        """All per-sample deltas (rows), dh, and the batch gradients dW, db (with the regularizer's term)."""
+        Hs, Zs = self.forward(params, X)
+        Y = np.asarray(Y, dtype=float)
+        n, L = len(X), self.d.network.depth
+        yhat = Hs[-1]
+        out: dict[str, np.ndarray] = {"yhat": yhat, "dyhat": self.dloss(yhat, Y) / n}
+        if self.delta_out is not None:
+            delta = self.delta_out(yhat, Y, Zs[-1])
+        else:  # softmax with a general loss: delta_j = yhat_j (g_j - sum_i g_i yhat_i)
+            g = self.dloss(yhat, Y)
+            delta = yhat * (g - (g * yhat).sum(axis=1, keepdims=True))
+        reg = None if self.penalty is None else elementwise(self.penalty[1], [WEIGHT, N])
+        penalised = set(self._penalised())
+        for l in range(L, 0, -1):
+            out[f"z{l}"], out[f"h{l}"], out[f"delta{l}"] = Zs[l - 1], Hs[l], delta
+            W = params[names.weight(l)]
+            h_prev = Hs[l - 1]
+            dW = (delta.T @ h_prev if self.row else h_prev.T @ delta) / n
+            db = delta.sum(axis=0) / n
+            for key, g in ((names.weight(l), dW), (names.bias(l), db)):
+                if reg is not None and key in penalised:
+                    g = g + reg(params[key], np.full_like(params[key], n))
+                out[names.grad(key)] = g
+            dh_prev = delta @ W if self.row else delta @ W.T  # dl/dh^{(l-1)} per sample
+            if l > 1:
+                out[f"dh{l - 1}"] = dh_prev / n
+                kind, f = self.dphi[l - 2]
+                delta = dh_prev * f(Hs[l - 1] if kind == "h" else Zs[l - 2])
+        out[f"dh{L}"] = out["dyhat"]
+        return out
+
+    def gradients(self, params: dict, X, Y) -> dict:
+        g = self.backward(params, X, Y)
+        return {names.grad(k): g[names.grad(k)] for k in names.param_keys(self.d.network.depth)}
+
+    # -- optimizer -----------------------------------------------------------------------------------
+    def init_state(self, params: dict) -> dict:
+        states = [u[0] for u in self.updates if u[1] == "state"]
+        return {"t": 0, **{f"{s}_{k}": np.zeros_like(v, dtype=float) for k, v in params.items() for s in states}}
+
+    def step(self, params: dict, grads: dict, state: dict) -> dict:
+        """One optimizer step; returns new params (inputs untouched) and updates ``state`` in place."""
+        state["t"] += 1
+        new = {}
+        for key, value in params.items():
+            env = {THETA: value, GRAD: grads[names.grad(key)], STEP: state["t"]}
+            for s in [u for u in self.updates if u[1] == "state"]:
+                env[sp.Symbol(s[0], real=True)] = state[f"{s[0]}_{key}"]
+            for target, kind, expr in self.updates:
+                syms = sorted(expr.free_symbols, key=str)
+                f = sp.lambdify(syms, expr, modules=_MODULES)
+                val = np.asarray(f(*[env[s] for s in syms]), dtype=float)
+                if kind == "param":
+                    new[key] = val
+                else:
+                    env[sp.Symbol(target, real=True)] = val
+                    if kind == "state":
+                        state[f"{target}_{key}"] = val
+        return new

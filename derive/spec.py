@@ -1,0 +1,300 @@
+"""Load and validate a network spec (TOML) into an immutable ``Network``."""
+
+from __future__ import annotations
+
+import keyword
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import sympy as sp
+
+from . import activations, losses, optimizers, regularizers
+from .errors import SpecError, did_you_mean
+from .formula import CONSTANTS, FUNCTIONS, parse_formula
+
+MAX_UNITS = 100_000
+MAX_LAYERS = 500
+MAX_SPEC_BYTES = 1_000_000
+TOP_KEYS = ("name", "title", "description", "convention", "inputs", "layers", "loss", "regularization", "optimizer", "training")
+TRAINING_DEFAULTS = {"epochs": 20, "batch_size": 32, "seed": 0}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One dense layer: z = W h + b (row) or z = W^T h + W_0 (column), then h = phi(z)."""
+
+    index: int  # l, from 1
+    units: int
+    n_in: int
+    activation: str  # the registry name, or the user's name for a formula
+    definition: sp.Expr | None  # phi(x) in derive.symbols.X; None for softmax
+    params: tuple[tuple[str, float], ...]  # parameter name -> value, e.g. (("gamma", 0.01),)
+    symbols: tuple[tuple[str, sp.Symbol], ...]  # parameter name -> its symbol in ``definition``
+    formula: str | None  # the user's formula text, when the activation is custom
+    latex: str  # how the proof writes phi
+    vector: bool  # softmax
+    probabilities: bool  # outputs in (0, 1)
+
+    @property
+    def param_values(self) -> dict[sp.Symbol, float]:
+        sym = dict(self.symbols)
+        return {sym[k]: v for k, v in self.params}
+
+
+@dataclass(frozen=True)
+class Network:
+    """A validated network spec. Dict-like settings are tuples of pairs so the object stays hashable."""
+
+    name: str
+    title: str
+    convention: str  # "row" | "column"
+    inputs: int
+    layers: tuple[Layer, ...]
+    loss: losses.LossDef
+    regularizer: regularizers.RegularizerDef | None
+    reg_lambda: float
+    reg_scaling: str  # "batch" (lambda/N) | "none"
+    penalize_bias: bool
+    optimizer: optimizers.OptimizerDef
+    hyper: tuple[tuple[str, float], ...]
+    options: tuple[tuple[str, str], ...]
+    training: tuple[tuple[str, int], ...]
+    source: str = "<spec>"
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (self.inputs, *(layer.units for layer in self.layers))
+
+    @property
+    def depth(self) -> int:
+        return len(self.layers)
+
+    @property
+    def output(self) -> Layer:
+        return self.layers[-1]
+
+    @property
+    def hyper_dict(self) -> dict[str, float]:
+        return dict(self.hyper)
+
+    @property
+    def options_dict(self) -> dict[str, str]:
+        return dict(self.options)
+
+
+def load_spec(path: str | Path) -> Network:
+    """Read and validate the spec at ``path``.
+
+    Raises:
+        SpecError: the file is missing, is not TOML, or breaks the format; the message names the file,
+            the key or layer, and the fix.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SpecError(f"{path}: no such spec file" + ("" if path.suffix == ".toml" else " (specs are .toml files)"))
+    if path.stat().st_size > MAX_SPEC_BYTES:
+        raise SpecError(f"{path}: the file is larger than {MAX_SPEC_BYTES} bytes; a spec is a few lines of TOML")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise SpecError(f"{path}: not a text file (expected UTF-8 TOML)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{path}: not valid TOML: {exc}") from None
+    return spec_from_dict(data, str(path))
+
+
+def spec_from_dict(data: dict, source: str = "<spec>") -> Network:
+    """Validate a parsed spec table (from a file or an answers file's inline ``[spec]``)."""
+    return _Reader(source).network(data)
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, what: str) -> SpecError:
+        return SpecError(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}")
+
+    def check_keys(self, table: dict, allowed, where: str):
+        for key in table:
+            if key not in allowed:
+                raise self.fail(where, f"unknown key '{key}'{did_you_mean(key, allowed)}")
+
+    def integer(self, value, where: str, low: int, high: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(where, f"expected a whole number, got {value!r}")
+        if not low <= value <= high:
+            raise self.fail(where, f"{value} is out of range; use a number from {low} to {high}")
+        return value
+
+    def number(self, value, where: str, low: float = -math.inf, high: float = math.inf, open_low=False) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(where, f"expected a number, got {value!r}")
+        value = float(value)
+        if not math.isfinite(value) or value < low or value > high or (open_low and value == low):
+            bound = f"greater than {low}" if open_low else f"from {low} to {high}"
+            raise self.fail(where, f"{value} is out of range; use a finite number {bound}")
+        return value
+
+    def choice(self, value, choices, where: str) -> str:
+        if not isinstance(value, str) or value not in choices:
+            raise self.fail(where, f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}")
+        return value
+
+    def table(self, data: dict, key: str, required: bool):
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail("", f"missing [{key}] table, e.g. [{key}] name = ...")
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a table [{key}] with a name, got {value!r}")
+        return value
+
+    def network(self, data: dict) -> Network:
+        if not isinstance(data, dict):
+            raise self.fail("", "a spec is a TOML table")
+        self.check_keys(data, TOP_KEYS, "")
+        name = data.get("name")
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name) or len(name) > 80:
+            raise self.fail("name", f"{name!r} must be a Python identifier (letters, digits, _), e.g. \"my_mlp\"; it names the outputs")
+        convention = self.choice(data.get("convention", "row"), ("row", "column"), "convention")
+        if "inputs" not in data:
+            raise self.fail("", "missing key 'inputs' (the number of input features n0), e.g. inputs = 4")
+        inputs = self.integer(data["inputs"], "inputs", 1, MAX_UNITS)
+        raw_layers = data.get("layers")
+        if not isinstance(raw_layers, list) or not raw_layers:
+            raise self.fail("", "no layers: add at least one [[layers]] table with units and activation")
+        if len(raw_layers) > MAX_LAYERS:
+            raise self.fail("layers", f"{len(raw_layers)} layers; the limit is {MAX_LAYERS}")
+        layers, n_in = [], inputs
+        for i, raw in enumerate(raw_layers, start=1):
+            layer = self.layer(raw, i, n_in, last=i == len(raw_layers))
+            layers.append(layer)
+            n_in = layer.units
+        loss = self.loss(self.table(data, "loss", True), layers[-1])
+        reg, lam, scaling, bias = self.regularization(self.table(data, "regularization", False))
+        opt, hyper, options = self.optimizer(self.table(data, "optimizer", True))
+        training = self.training(data.get("training", {}))
+        title = data.get("title", name)
+        if not isinstance(title, str) or len(title) > 200:
+            raise self.fail("title", "expected a short string")
+        return Network(name, title, convention, inputs, tuple(layers), loss, reg, lam, scaling, bias, opt, hyper, options, training, self.source)
+
+    def layer(self, raw, i: int, n_in: int, last: bool) -> Layer:
+        where = f"layer {i}"
+        if not isinstance(raw, dict):
+            raise self.fail(where, "expected a [[layers]] table with units and activation")
+        if "units" not in raw:
+            raise self.fail(where, "missing key 'units', e.g. units = 8")
+        units = self.integer(raw["units"], f"{where}: units", 1, MAX_UNITS)
+        act = raw.get("activation")
+        if act is None:
+            raise self.fail(where, "missing key 'activation', e.g. activation = \"tanh\"")
+        extra = {k: v for k, v in raw.items() if k not in ("units", "activation")}
+        if isinstance(act, str):
+            return self.builtin(act, extra, where, i, units, n_in, last)
+        if not isinstance(act, dict):
+            raise self.fail(where, f"activation must be a name or a table {{ name = ..., formula = ... }}, got {act!r}")
+        act = dict(act)
+        act_name = act.pop("name", None)
+        formula = act.pop("formula", None)
+        if formula is None:
+            if not isinstance(act_name, str):
+                raise self.fail(where, "activation table needs a name (and a formula for a custom one)")
+            return self.builtin(act_name, {**extra, **act}, where, i, units, n_in, last)
+        if not isinstance(act_name, str) or not act_name.isidentifier() or len(act_name) > 40:
+            raise self.fail(f"{where}: activation.name", f"{act_name!r} must be a short identifier, e.g. \"swish\"")
+        if extra:
+            key = next(iter(extra))
+            raise self.fail(where, f"unknown key '{key}'; a custom activation's parameters go inside its table")
+        params, symbols = {}, {}
+        for key, value in act.items():
+            if not key.isidentifier() or key in ("x", *FUNCTIONS, *CONSTANTS):
+                raise self.fail(f"{where}: activation.{key}", "a parameter name must be an identifier other than x or a function name")
+            params[key] = self.number(value, f"{where}: activation.{key}")
+            symbols[key] = sp.Symbol(key, real=True)
+        definition = parse_formula(formula, f"{self.source}: {where}: activation.formula", symbols)
+        unused = [k for k, s in symbols.items() if s not in definition.free_symbols]
+        if unused:
+            raise self.fail(f"{where}: activation.{unused[0]}", f"parameter '{unused[0]}' is not used in the formula {formula!r}")
+        latex = r"\operatorname{" + act_name.replace("_", r"\_") + "}"
+        return Layer(i, units, n_in, act_name, definition, tuple(params.items()), tuple(symbols.items()), formula,
+                     latex, False, False)
+
+    def builtin(self, name: str, extra: dict, where: str, i: int, units: int, n_in: int, last: bool) -> Layer:
+        entry = activations.lookup(name)
+        if entry is None:
+            known = [*activations.ACTIVATIONS, *activations.ALIASES]
+            raise self.fail(where, f"unknown activation '{name}'{did_you_mean(name, known)} "
+                            "(or give a formula: activation = { name = \"mine\", formula = \"x*sigmoid(x)\" })")
+        params = dict(entry.params)
+        for key, value in extra.items():
+            if key not in entry.params:
+                allowed = list(entry.params) or ["units", "activation"]
+                hint = did_you_mean(key, allowed) or (f"; {entry.name} takes {', '.join(entry.params)}" if entry.params else f"; {entry.name} takes no parameters")
+                raise self.fail(where, f"unknown key '{key}'{hint}")
+            params[key] = self.number(value, f"{where}: {key}", 0.0, 1e6, open_low=True)
+        if entry.vector and not last:
+            raise self.fail(where, "softmax is supported only as the output layer's activation")
+        if entry.vector and units < 2:
+            raise self.fail(where, "a softmax layer needs at least 2 units (use sigmoid for one output)")
+        return Layer(i, units, n_in, entry.name, entry.definition, tuple(params.items()), tuple(entry.symbols.items()), None,
+                     entry.latex, entry.vector, entry.probabilities)
+
+    def loss(self, raw: dict, output: Layer) -> losses.LossDef:
+        self.check_keys(raw, ("name",), "loss")
+        name = raw.get("name")
+        if not isinstance(name, str):
+            raise self.fail("loss", "missing name, e.g. name = \"cross_entropy\"")
+        loss = losses.lookup(name)
+        if loss is None:
+            raise self.fail("loss.name", f"unknown loss '{name}'{did_you_mean(name, [*losses.LOSSES, *losses.ALIASES])}; "
+                            f"choose one of {', '.join(losses.LOSSES)}")
+        if loss.needs_probabilities and output.formula is None and not output.probabilities:
+            raise self.fail("loss.name", f"{loss.name} needs probabilities from the output layer, but layer {output.index} "
+                            f"is {output.activation}; use activation \"softmax\" or \"sigmoid\" there")
+        return loss
+
+    def regularization(self, raw):
+        if raw is None:
+            return None, 0.0, "batch", False
+        self.check_keys(raw, ("name", "lambda", "scaling", "penalize_bias"), "regularization")
+        name = raw.get("name")
+        reg = regularizers.lookup(name) if isinstance(name, str) else None
+        if reg is None:
+            raise self.fail("regularization.name", f"unknown regularizer {name!r}{did_you_mean(name, regularizers.REGULARIZERS)}; "
+                            f"choose one of {', '.join(regularizers.REGULARIZERS)}")
+        lam = self.number(raw.get("lambda", 0.0), "regularization.lambda", 0.0, 1e6)
+        scaling = self.choice(raw.get("scaling", "batch"), tuple(regularizers.SCALINGS), "regularization.scaling")
+        bias = raw.get("penalize_bias", False)
+        if not isinstance(bias, bool):
+            raise self.fail("regularization.penalize_bias", f"expected true or false, got {bias!r}")
+        return reg, lam, scaling, bias
+
+    def optimizer(self, raw: dict):
+        name = raw.get("name")
+        opt = optimizers.lookup(name) if isinstance(name, str) else None
+        if opt is None:
+            raise self.fail("optimizer.name", f"unknown optimizer {name!r}{did_you_mean(name, optimizers.OPTIMIZERS)}; "
+                            f"choose one of {', '.join(optimizers.OPTIMIZERS)}")
+        self.check_keys(raw, ("name", *opt.defaults, *opt.options), f"optimizer ({opt.name})")
+        hyper = {}
+        for key, default in opt.defaults.items():
+            low, high = (0.0, 1.0) if key.startswith(("beta", "momentum")) else (0.0, 1e6)
+            hyper[key] = self.number(raw.get(key, default), f"optimizer.{key}", low, high, open_low=key != "momentum")
+            if key.startswith("beta") and hyper[key] >= 1.0:
+                raise self.fail(f"optimizer.{key}", f"{hyper[key]} must be below 1")
+        options = {key: self.choice(raw.get(key, default), choices, f"optimizer.{key}") for key, (choices, default) in opt.options.items()}
+        return opt, tuple(hyper.items()), tuple(options.items())
+
+    def training(self, raw):
+        if not isinstance(raw, dict):
+            raise self.fail("training", "expected a table [training] with epochs, batch_size, seed")
+        self.check_keys(raw, tuple(TRAINING_DEFAULTS), "training")
+        out = {}
+        for key, default in TRAINING_DEFAULTS.items():
+            out[key] = self.integer(raw.get(key, default), f"training.{key}", 0 if key == "seed" else 1, 2**31 - 1)
+        return tuple(out.items())

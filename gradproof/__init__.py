@@ -1,0 +1,1 @@
+"""The gradproof command line: derive, codegen, verify, demo."""

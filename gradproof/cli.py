@@ -1,0 +1,133 @@
+"""``gradproof`` subcommands. Only this module prints and exits; library code raises GradproofError."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from derive.errors import GradproofError, UsageError
+
+EXAMPLES = {
+    "derive": "example:\n  gradproof derive examples/reference_mlp.toml --no-pdf\n  gradproof derive examples/reference_mlp.toml --out out/",
+    "codegen": "example:\n  gradproof codegen examples/reference_mlp.toml --out generated/\n  gradproof codegen --check",
+    "verify": "example:\n  gradproof verify examples/answers/worked_example.toml\n  gradproof verify homework.md --spec examples/reference_mlp.toml --json",
+    "demo": "example:\n  gradproof demo --out out/demo",
+}
+EXIT_CODES = "exit codes: 0 success, 1 a check failed (wrong claim, stale generated files), 2 bad input or usage"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gradproof",
+        description="Derive, prove, generate and check backpropagation for neural networks.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", metavar="{derive,codegen,verify,demo}")
+    sub.required = True
+
+    def add(name, help_text):
+        return sub.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES[name] + "\n\n" + EXIT_CODES,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    d = add("derive", "derive every gradient of a network spec, check it, and write the proof (.tex and .pdf)")
+    d.add_argument("spec", help="network spec (TOML)")
+    d.add_argument("--out", default=".", help="directory for <name>.tex and <name>.pdf (default: .)")
+    d.add_argument("--no-pdf", action="store_true", help="print the derived results in the terminal instead of writing the proof")
+    d.add_argument("--tex-only", action="store_true", help="write the .tex but do not run LaTeX")
+
+    c = add("codegen", "print a standalone NumPy training module from the derivation")
+    c.add_argument("spec", nargs="?", help="network spec (TOML)")
+    c.add_argument("--out", default="generated", help="directory for <name>.py (default: generated)")
+    c.add_argument("--check", action="store_true", help="exit 1 with a diff when generated/ is stale for the specs in examples/")
+    c.add_argument("--root", default=".", help="project root holding examples/ and generated/ (for --check)")
+
+    v = add("verify", "check a hand-written answer (formulas or a numeric worked example)")
+    v.add_argument("answers", help="answers file (TOML), or a Markdown/LaTeX document with --spec")
+    v.add_argument("--json", action="store_true", help="print a JSON object with a claims list")
+    v.add_argument("--format", choices=["text", "json", "gradescope"], default=None, help="report format")
+    v.add_argument("--spec", help="network spec, for a Markdown or LaTeX document")
+    v.add_argument("--notation", help="TOML file mapping the answer's symbols to gradproof quantities")
+    v.add_argument("--out", help="file for the gradescope results.json (default: results.json)")
+
+    m = add("demo", "run the whole pipeline on the bundled reference network")
+    m.add_argument("--out", default="out/demo", help="output directory (default: out/demo)")
+    return p
+
+
+def cmd_derive(args) -> int:
+    from derive.derivation import derive
+    from derive.report import terminal_report
+    from derive.spec import load_spec
+
+    d = derive(load_spec(args.spec))
+    if args.no_pdf:
+        sys.stdout.write(terminal_report(d))
+        return 0 if d.all_passed else 1
+    from derive.proof import write_proof
+
+    result = write_proof(d, Path(args.out), pdf=not args.tex_only)
+    for line in result.messages:
+        print(line)
+    return 0 if d.all_passed else 1
+
+
+def cmd_codegen(args) -> int:
+    if args.check:
+        from codegen.fresh import stale_modules
+
+        stale = stale_modules(Path(args.root))
+        for path, diff in stale:
+            sys.stdout.write(diff)
+        if stale:
+            print(f"{len(stale)} generated module(s) stale: run 'make regen' (gradproof codegen SPEC --out generated)", file=sys.stderr)
+            return 1
+        print("generated/ is up to date")
+        return 0
+    if not args.spec:
+        raise UsageError("codegen needs a SPEC (or --check); e.g. gradproof codegen examples/reference_mlp.toml")
+    from codegen.render import write_module
+    from derive.derivation import derive
+    from derive.spec import load_spec
+
+    path = write_module(derive(load_spec(args.spec)), Path(args.out), args.spec)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from verify.cli import run
+
+    return run(args)
+
+
+def cmd_demo(args) -> int:
+    from gradproof.demo import run
+
+    return run(Path(args.out))
+
+
+COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except GradproofError as exc:
+        print(f"gradproof {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("gradproof: interrupted; outputs already written are intact", file=sys.stderr)
+        return 130
+    except RecursionError:
+        print(f"gradproof {args.command}: error: the input is nested too deeply to process", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 -- a bug must still not show users a traceback
+        print(f"gradproof {args.command}: internal error: {type(exc).__name__}: {exc} (please report this with the input file)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
