@@ -69,10 +69,28 @@ def _sign_to_abs(m: sp.Mul) -> sp.Expr:
     return m
 
 
+def _is_logistic(m) -> bool:
+    if not isinstance(m, sp.Mul):
+        return False
+    exps = [f for f in m.args if isinstance(f, sp.exp)]
+    return any(sp.Pow(f + 1, -1) in m.args for f in exps)
+
+
+def _to_sigmoid(m: sp.Mul) -> sp.Expr:
+    """e^u/(e^u + 1) = sigma(u): the same value, and finite where e^u overflows."""
+    for f in m.args:
+        if isinstance(f, sp.exp) and sp.Pow(f + 1, -1) in m.args:
+            rest = list(m.args)
+            rest.remove(f)
+            rest.remove(sp.Pow(f + 1, -1))
+            return sp.Mul(*rest) * sigmoid(f.args[0])
+    return m
+
+
 @functools.lru_cache(maxsize=256)
 def derivative(definition: sp.Expr) -> sp.Expr:
-    """phi'(x) by sympy.diff of the definition, lightly tidied."""
-    return tidy(sp.diff(definition, X))
+    """phi'(x) by sympy.diff of the definition, lightly tidied (e^u/(e^u + 1) written as sigma(u))."""
+    return tidy(sp.diff(definition, X).replace(_is_logistic, _to_sigmoid))
 
 
 @functools.lru_cache(maxsize=256)
@@ -114,7 +132,7 @@ def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
     for root in roots:
         if root.has(sp.LambertW) or root.has(sp.I):
             continue
-        cand = sp.simplify(d.subs(X, root))
+        cand = sp.simplify(d.subs(X, root).rewrite(sp.exp))
         if not cand.has(X):
             return cand
     return None
