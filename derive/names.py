@@ -76,7 +76,7 @@ def tex_weight(l: int | str, convention: str = "row") -> str:
 
 
 def tex_transpose(tex: str) -> str:
-    """Transpose of a symbol that may already carry a superscript: {\mathbf{W}^{(2)}}^{\top}."""
+    r"""Transpose of a symbol that may already carry a superscript: {\mathbf{W}^{(2)}}^{\top}."""
     return f"{{{tex}}}^{{\\top}}" if "^" in tex else f"{tex}^{{\\top}}"
 
 

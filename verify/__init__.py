@@ -1,0 +1,1 @@
+"""Check hand-written answers against the derivation."""
