@@ -36,6 +36,11 @@ class Step:
     justification: str
     checks: tuple[Check, ...] = ()
     layer: int | None = None
+    #: (quantity name of DESIGN.md, plain LaTeX equation for one sample), e.g. ("delta2", r"\delta^{(2)} = ...")
+    claims: tuple[tuple[str, str], ...] = ()
+    section: str = ""  # network | objective | loss | layers | total | training
+    intro: str = ""  # LaTeX prose before the display
+    tag_row: int = -1  # the row of ``latex`` that carries the equation number, when ``key`` is numbered
 
 
 @dataclass(frozen=True)

@@ -2,50 +2,120 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
-from sympy.printing.precedence import precedence
+from sympy.printing.precedence import PRECEDENCE, precedence
 
 from .names import SYMBOL_LATEX
 from .symbols import sigmoid
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+_SPECIAL_RE = re.compile("|".join(re.escape(k) for k in _SPECIALS))
+
+
+def escape(text: str) -> str:
+    """User text (names, titles, check details) as LaTeX text: every special character neutralised."""
+    text = "".join(ch for ch in str(text) if ch >= " " or ch in "\t\n")
+    return _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+
+
+def number(value: float) -> str:
+    """A hyper-parameter value as LaTeX: 0.001, 0.9, 10^{-6}, 2 \\cdot 10^{-7}."""
+    text = f"{value:g}"
+    if "e" not in text:
+        return text
+    mant, exp = text.split("e")
+    exp = str(int(exp))
+    return f"10^{{{exp}}}" if mant == "1" else rf"{mant} \cdot 10^{{{exp}}}"
 
 
 class GradproofLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer, with the notation of a backpropagation course.
 
-    ``names`` maps symbols to LaTeX (e.g. z -> ``\\mathbf{z}^{(2)}``). With ``vector=True`` a product of
-    vector-valued factors is printed with ``\\odot`` (elementwise), scalars stay in front.
+    ``names`` maps symbols (and IndexedBase labels) to LaTeX (e.g. z -> ``\\mathbf{z}^{(2)}``). With
+    ``vector=True`` the named symbols are vectors (or matrices) and every operation on them is elementwise:
+    a product of vector-valued factors is printed with ``\\odot``, a square ``v^2`` as ``v \\odot v``,
+    scalars stay in front. ``functions`` maps SymPy function names to a LaTeX head (``phi`` -> ``\\phi_l``);
+    ``short_sums`` prints ``\\sum_{i}`` without limits (the index form's 0-based limits are an artefact).
     """
 
-    def __init__(self, names: dict | None = None, vector: bool = False, **settings):
+    def __init__(self, names: dict | None = None, vector: bool = False, functions: dict | None = None,
+                 short_sums: bool = False, **settings):
         settings.setdefault("symbol_names", {**SYMBOL_LATEX, **(names or {})})
         settings.setdefault("mul_symbol", None)
         super().__init__(settings)
         self.vector_symbols = set(names or {}) if vector else set()
+        self.functions = functions or {}
+        self.short_sums = short_sums
 
     def _is_vector(self, expr) -> bool:
         return bool(self.vector_symbols & expr.free_symbols)
 
+    # -- products: scalars first, then the vector factors joined by \odot; quotients as one fraction --
     def _print_Mul(self, expr):
         if not self.vector_symbols:
             return super()._print_Mul(expr)
         coeff, factors = expr.as_coeff_mul()
-        vec = [f for f in factors if self._is_vector(f)]
-        if len(vec) < 2:
-            return super()._print_Mul(expr)
-        scal = sp.Mul(*[f for f in factors if not self._is_vector(f)])
-        parts = [self.parenthesize(f, 1000 if not isinstance(f, sp.Pow) else 0) if isinstance(f, sp.Add) else self._print(f) for f in vec]
-        body = r" \odot ".join(parts)
+        num, den = [], []
+        for f in factors:
+            if isinstance(f, sp.Pow) and f.exp.is_negative:
+                den.append(f.base ** (-f.exp))
+            else:
+                num.append(f)
+        if isinstance(coeff, sp.Rational) and coeff.q != 1:
+            den.insert(0, sp.Integer(coeff.q))
+            coeff = sp.Integer(coeff.p)
         sign = "-" if coeff < 0 else ""
         coeff = abs(coeff)
-        front = sp.Mul(coeff, scal)
-        lead = "" if front == 1 else self._print(front) + " "
-        if lead and isinstance(front, sp.Add):
-            lead = rf"\left({self._print(front)}\right) "
-        return f"{sign}{lead}{body}"
+        if den:
+            top = self._product(coeff, num, top_level=False)
+            bottom = self._product(sp.Integer(1), den, top_level=False)
+            return rf"{sign}\frac{{{top}}}{{{bottom}}}"
+        return sign + self._product(coeff, num, top_level=True)
+
+    def _product(self, coeff, factors, top_level: bool) -> str:
+        vec = [f for f in factors if self._is_vector(f)]
+        scal = [f for f in factors if not self._is_vector(f)]
+        # scalar factors: numbers, then symbols (hyper-parameters), then sums such as (1 - beta)
+        scal.sort(key=lambda f: (isinstance(f, sp.Add), sp.default_sort_key(f)))
+        parts = []
+        if coeff != 1:
+            parts.append(self._print(coeff))
+        for f in scal:
+            parts.append(rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(scal) > 1 or vec or coeff != 1)
+                         else self._print(f))
+        vparts = [rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(vec) > 1 or parts) else self._print(f)
+                  for f in vec]
+        body = " ".join(parts)
+        if vparts:
+            body = (body + " " if body else "") + r" \odot ".join(vparts)
+        return body or "1"
+
+    def _print_Pow(self, expr, **kwargs):
+        if self.vector_symbols and expr.exp == 2 and expr.base in self.vector_symbols:
+            b = self._print(expr.base)
+            return rf"{b} \odot {b}"
+        if self.vector_symbols and expr.exp.is_negative and self._is_vector(expr.base):
+            return rf"\frac{{1}}{{{self._print(expr.base ** (-expr.exp))}}}"
+        return super()._print_Pow(expr, **kwargs)
 
     def _print_Add(self, expr, order=None):
-        """Positive terms first: \hat{y} - y, not -y + \hat{y}."""
+        r"""Positive terms first: \hat{y} - y, not -y + \hat{y}."""
         terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
         out = self._print(terms[0])
         for t in terms[1:]:
@@ -59,6 +129,41 @@ class GradproofLatexPrinter(LatexPrinter):
         tex = rf"\sigma\left({self._print(expr.args[0])}\right)"
         return rf"{tex}^{{{exp}}}" if exp else tex
 
+    def _print_Function(self, expr, exp=None):
+        head = self.functions.get(type(expr).__name__)
+        if head is None:
+            return super()._print_Function(expr, exp)
+        args = ", ".join(self._print(a) for a in expr.args)
+        tex = rf"{head}\left({args}\right)"
+        return rf"{tex}^{{{exp}}}" if exp else tex
+
+    def _print_Derivative(self, expr):
+        # phi'(z_j) for the derivative of a named function of one argument
+        if len(expr.variables) == 1 and isinstance(expr.expr, sp.Function) and expr.expr.args == (expr.variables[0],):
+            head = self.functions.get(type(expr.expr).__name__)
+            if head is not None:
+                return rf"{head}'\left({self._print(expr.variables[0])}\right)"
+        return super()._print_Derivative(expr)
+
+    def _print_Indexed(self, expr):
+        base = self._print(expr.base.label)
+        idx = [self._print(i) for i in expr.indices]
+        sep = "" if all(len(i) == 1 for i in idx) else ","
+        return f"{base}_{{{sep.join(idx)}}}"
+
+    def _print_KroneckerDelta(self, expr, exp=None):
+        i, j = (self._print(a) for a in expr.args)
+        tex = rf"[{i} = {j}]"
+        return rf"{tex}^{{{exp}}}" if exp else tex
+
+    def _print_Sum(self, expr):
+        if not self.short_sums:
+            return super()._print_Sum(expr)
+        idx = ",".join(self._print(lim[0]) for lim in expr.limits)
+        body = self.parenthesize(expr.function, PRECEDENCE["Mul"], strict=True) if isinstance(expr.function, sp.Add) \
+            else self._print(expr.function)
+        return rf"\sum_{{{idx}}} {body}"
+
     def _print_Piecewise(self, expr):
         rows = []
         for e, c in expr.args:
@@ -67,9 +172,35 @@ class GradproofLatexPrinter(LatexPrinter):
         return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
 
 
-def latex(expr, names: dict | None = None, vector: bool = False) -> str:
+def latex(expr, names: dict | None = None, vector: bool = False, **settings) -> str:
     """Print ``expr`` as LaTeX; see ``GradproofLatexPrinter``."""
-    return GradproofLatexPrinter(names, vector).doprint(sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr)
+    expr = sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr
+    return GradproofLatexPrinter(names, vector, **settings).doprint(expr)
 
 
-__all__ = ["GradproofLatexPrinter", "latex", "sigmoid"]
+def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
+    """Print a long sum as several lines of at most about ``max_chars`` LaTeX characters each.
+
+    The first line holds the first terms; every later line starts with its sign (``+ ...``, ``- ...``).
+    A short expression (or one that is not a sum) is one line.
+    """
+    printer = GradproofLatexPrinter(**printer_args)
+    whole = printer.doprint(expr)
+    if len(whole) <= max_chars or not isinstance(expr, sp.Add):
+        return [whole]
+    terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+    lines, current = [], ""
+    for k, t in enumerate(terms):
+        neg = t.could_extract_minus_sign()
+        body = printer.parenthesize(-t if neg else t, precedence(expr))
+        piece = (("-" if neg else "") + body) if k == 0 else ((" - " if neg else " + ") + body)
+        if current and len(current) + len(piece) > max_chars:
+            lines.append(current)
+            current = piece.strip()
+        else:
+            current += piece
+    lines.append(current)
+    return lines
+
+
+__all__ = ["GradproofLatexPrinter", "escape", "latex", "number", "sigmoid", "split_terms"]

@@ -1,0 +1,359 @@
+"""The proof document: the Derivation's steps assembled by a Jinja2 template (.tex), compiled with latexmk (.pdf)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import equations
+from . import names as nm
+from .errors import DerivationError
+from .latex import escape, latex, number
+from .symbols import H, Z
+
+LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
+TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
+LONG_CELL = 46  # LaTeX characters of a formula that still fits a table cell
+
+
+class ProofError(DerivationError):
+    """LaTeX failed on the proof; the message holds the first LaTeX error and the log's path."""
+
+
+@dataclass(frozen=True)
+class ProofResult:
+    tex: Path
+    pdf: Path | None
+    messages: list[str] = field(default_factory=list)
+
+
+# -- what the template receives: strings and small frozen dataclasses ---------------------------------
+@dataclass(frozen=True)
+class Row:
+    tex: str
+    tag: str  # "" or "\tag{n}\label{eq:...}"
+
+
+@dataclass(frozen=True)
+class StepView:
+    title: str
+    intro: str
+    rows: tuple[Row, ...]
+    why: str
+    checks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    x: str  # cm
+    ys: tuple[str, ...]  # cm, one per drawn unit
+    top: str  # label above
+    bottom: str  # label below
+    more: bool  # the layer has more units than drawn
+
+
+@dataclass(frozen=True)
+class ActivationRow:
+    layer: str
+    name: str
+    phi: str
+    dphi: str
+    dphi_h: str
+    check: str
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    where: str
+    method: str
+    mark: str
+    error: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    name: str
+    source: str
+    summary: str
+    conventions: tuple[str, ...]
+    columns: tuple[Column, ...]
+    figure_scale: str  # "" or a \resizebox width
+    sections: dict
+    activations: tuple[ActivationRow, ...]
+    long_derivatives: tuple[str, ...]
+    hyper: tuple[tuple[str, str, str], ...]
+    checks: tuple[CheckRow, ...]
+    verdict: str
+    seconds: str
+
+
+# -- the Jinja2 environment (built once) ----------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("derive", "templates"),
+        block_start_string=r"\BLOCK{",
+        block_end_string="}",
+        variable_start_string=r"\VAR{",
+        variable_end_string="}",
+        comment_start_string=r"\#{",
+        comment_end_string="}",
+        line_statement_prefix=None,
+        line_comment_prefix=None,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+
+
+# -- text helpers ----------------------------------------------------------------------------------------
+_EQ = re.compile(r"\(?eq:([A-Za-z0-9-]+)\)?")
+
+
+def prose(text: str, numbers: dict) -> str:
+    """Text with inline math: escape what is outside $...$ and turn eq:<label> into \\eqref."""
+    parts = text.split("$")
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append(f"${part}$")
+        else:
+            esc = escape(part)
+            out.append(_EQ.sub(lambda m: rf"\eqref{{eq:{m.group(1)}}}" if m.group(1) in numbers else m.group(0),
+                               esc.replace(r"eq:", "eq:")))
+    return "".join(out)
+
+
+def _check_text(c, numbers) -> str:
+    mark = r"\checkmark" if c.passed else r"$\times$ \textbf{FAILED}"
+    err = f", max error ${number(float(f'{c.max_error:.1e}'))}$" if c.max_error is not None and c.method == "identity" else ""
+    return rf"{mark}~\emph{{{c.method}}}: {prose(c.detail, numbers)}{err}"
+
+
+def _conventions(d) -> tuple[str, ...]:
+    net, L = d.network, d.network.depth
+    if net.convention == "row":
+        conv = (r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, so "
+                r"$\mathbf{W}^{(l)}$ is $n_l \times n_{l-1}$; a batch has samples as rows, "
+                r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} {\mathbf{W}^{(l)}}^{\top} + \mathbf{1}_N {\mathbf{b}^{(l)}}^{\top}$.")
+    else:
+        conv = (r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, so "
+                r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$; a batch has samples as rows, "
+                r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} \mathbf{W}^{(l)} + \mathbf{1}_N {\mathbf{W}_0^{(l)}}^{\top}$.")
+    out = [conv,
+           rf"Vectors are bold columns; $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and $\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$; "
+           r"$\odot$ is the elementwise product, and functions, powers and quotients of vectors act elementwise.",
+           r"Loss scaling: the data term is the mean over the $N$ samples of a batch, $L = \frac{1}{N}\sum_n \ell_n$."]
+    if net.regularizer is None:
+        out.append(r"No regularizer: $R = 0$.")
+    else:
+        scale = r"$\lambda/N$ (divided by the batch size)" if net.reg_scaling == "batch" else r"$\lambda$ (not divided by $N$)"
+        out.append(rf"Regularizer: {net.regularizer.name.upper()} with $\lambda = {number(net.reg_lambda)}$, scaled by {scale}; "
+                   + ("biases are penalised too." if net.penalize_bias else "biases are not penalised."))
+    opts = dict(net.options)
+    if "epsilon_placement" in opts:
+        where = (r"inside the square root, $\sqrt{\,\cdot + \epsilon}$" if opts["epsilon_placement"] == "inside"
+                 else r"outside the square root, $\sqrt{\,\cdot\,} + \epsilon$")
+        out.append(rf"Optimizer {escape(net.optimizer.name)}: $\epsilon$ {where}; every state starts at 0.")
+    elif "variant" in opts:
+        out.append(rf"Optimizer {escape(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
+    else:
+        out.append(rf"Optimizer {escape(net.optimizer.name)}.")
+    return tuple(out)
+
+
+def _figure(net) -> tuple[tuple[Column, ...], str]:
+    """Columns of circles, one per layer (at most 5 drawn), with sizes and activations."""
+    cols, dx, gap = [], 2.3, 0.75
+    for l, n in enumerate(net.sizes):
+        shown = min(n, 5)
+        ys = tuple(f"{(shown - 1) / 2 * gap - k * gap:.3f}" for k in range(shown))
+        if l == 0:
+            top, bottom = r"input $\mathbf{x}$", f"$n_0 = {n}$"
+        else:
+            layer = net.layers[l - 1]
+            top = rf"layer {l}" + (r" $\hat{\mathbf{y}}$" if l == net.depth else rf" $\mathbf{{h}}^{{({l})}}$")
+            bottom = rf"$n_{{{l}}} = {n}$, ${layer.latex}$" if layer.formula is None else rf"$n_{{{l}}} = {n}$, {escape(layer.activation)}"
+        cols.append(Column(f"{l * dx:.2f}", ys, top, bottom, n > shown))
+    width = len(cols) * dx
+    return tuple(cols), (r"\linewidth" if width > 15.5 else "")
+
+
+def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
+    rows, long_rows = [], []
+    for r in d.layers:
+        l = r.index
+        name = escape(r.layer.activation)
+        if r.phi is None:
+            rows.append(ActivationRow(str(l), name, r"$\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$", r"Jacobian $\hat{y}_i([i=j] - \hat{y}_j)$",
+                                      "(with the loss)", "symbolic"))
+            continue
+        zn = {Z: "z"}
+        phi = latex(r.phi, zn)
+        dphi = latex(r.dphi, zn)
+        dphi_h = latex(r.dphi_h, {H: "h"}) if r.dphi_h is not None else ""
+        cells = []
+        for label, tex in (("phi", phi), ("dphi", dphi)):
+            if len(tex) > LONG_CELL:
+                long_rows.append(rf"\phi_{{{l}}}{chr(39) if label == 'dphi' else ''}(z) &= {tex}")
+                cells.append(r"see below")
+            else:
+                cells.append(rf"$\displaystyle {tex}$")
+        check = r"\checkmark\ identity" if r.identity_check is not None and r.identity_check.passed else (
+            r"$\times$" if r.identity_check is not None else "--")
+        rows.append(ActivationRow(str(l), name, cells[0], cells[1], rf"$\displaystyle {dphi_h}$" if dphi_h else "--", check))
+    return tuple(rows), tuple(long_rows)
+
+
+def _hyper(net) -> tuple[tuple[str, str, str], ...]:
+    from .optimizers import HYPER
+
+    meaning = {"learning_rate": "learning rate", "beta": "decay of the squared-gradient average", "beta1": "decay of the first moment",
+               "beta2": "decay of the second moment", "epsilon": "keeps the denominator away from 0", "momentum": "momentum"}
+    out = []
+    for key, value in net.hyper:
+        sym = r"\alpha" if key == "learning_rate" else latex(HYPER[key])
+        out.append((f"${sym}$", f"${number(value)}$", meaning.get(key, escape(key))))
+    return tuple(out)
+
+
+def build_document(d) -> Document:
+    net = d.network
+    numbers = equations.numbers(net)
+    sections: dict[str, list[StepView]] = {}
+    check_rows = []
+    for s in d.steps:
+        n = numbers.get(s.key)
+        rows = []
+        tag_at = s.tag_row % len(s.latex) if s.latex else -1
+        for k, tex in enumerate(s.latex):
+            tag = rf"\tag{{{n}}}\label{{{equations.tex_label(s.key)}}}" if n is not None and k == tag_at else ""
+            rows.append(Row(tex, tag))
+        checks = tuple(_check_text(c, numbers) for c in s.checks)
+        view = StepView(prose(s.title, numbers), prose(s.intro, numbers), tuple(rows), prose(s.justification, numbers), checks)
+        sections.setdefault(s.section, []).append(view)
+        where = rf"\eqref{{{equations.tex_label(s.key)}}}" if n is not None else prose(s.title, numbers)
+        for c in s.checks:
+            err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
+            check_rows.append(CheckRow(where, c.method, r"\checkmark" if c.passed else r"$\times$", err, ""))
+    for c in d.checks:
+        err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
+        check_rows.append(CheckRow("instantiation", c.method, r"\checkmark" if c.passed else r"$\times$", err, prose(c.detail, numbers)))
+    cols, scale = _figure(net)
+    acts, long_rows = _activation_rows(d)
+    sizes = "--".join(map(str, net.sizes))
+    summary = (rf"A network with {net.depth} dense layers of sizes {sizes} "
+               rf"({', '.join(escape(layer.activation) for layer in net.layers)}), trained with the "
+               rf"{escape(net.loss.name.replace('_', ' '))} loss and {escape(net.optimizer.name)}.")
+    return Document(
+        title=escape(net.title), name=escape(net.name), source=escape(Path(net.source).name), summary=summary,
+        conventions=_conventions(d), columns=cols, figure_scale=scale,
+        sections={k: tuple(v) for k, v in sections.items()}, activations=acts, long_derivatives=long_rows,
+        hyper=_hyper(net), checks=tuple(check_rows),
+        verdict="All checks passed." if d.all_passed else r"\textbf{Some checks FAILED.}",
+        seconds=f"{d.seconds:.1f}",
+    )
+
+
+def render_proof(d) -> str:
+    """The proof of ``d`` as LaTeX source (a complete document)."""
+    for s in ("network", "objective", "loss", "layers", "total", "training"):
+        pass
+    doc = build_document(d)
+    sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "layers", "total", "training")}
+    return environment().get_template("proof.tex.j2").render(doc=doc, sec=sections, nm=nm)
+
+
+# -- writing and compiling -----------------------------------------------------------------------------------
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _first_error(log: Path) -> str:
+    try:
+        lines = log.read_text(encoding="latin-1").splitlines()
+    except OSError:
+        return "LaTeX failed and wrote no log"
+    for k, line in enumerate(lines):
+        if line.startswith("!"):
+            context = next((x.strip() for x in lines[k + 1:k + 4] if x.startswith("l.")), "")
+            return line + (f" ({context})" if context else "")
+    return "LaTeX failed (no error line in the log)"
+
+
+def _compile(tex: Path, build: Path) -> Path:
+    """Run latexmk (or pdflatex twice) on ``tex`` with build files in ``build``; return the built PDF."""
+    env = {**os.environ, "TEXINPUTS": f"{tex.parent}{os.pathsep}", "max_print_line": "1000"}
+    common = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
+    if shutil.which("latexmk"):
+        cmds = [["latexmk", "-pdf", *common, f"-outdir={build}", f"-auxdir={build}", str(tex)]]
+    else:
+        cmds = [["pdflatex", *common, f"-output-directory={build}", str(tex)]] * 2
+    log = build / (tex.stem + ".log")
+    for cmd in cmds:
+        try:
+            proc = subprocess.run(cmd, cwd=build, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=LATEX_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise ProofError(f"{tex}: LaTeX did not finish in {LATEX_TIMEOUT} s; log: {log}") from None
+        if proc.returncode != 0:
+            raise ProofError(f"{tex}: LaTeX failed: {_first_error(log)}; log: {log}")
+    pdf = build / (tex.stem + ".pdf")
+    if not pdf.is_file():
+        raise ProofError(f"{tex}: LaTeX produced no PDF; log: {log}")
+    return pdf
+
+
+def tex_engine() -> str | None:
+    return shutil.which("latexmk") and shutil.which("pdflatex") or shutil.which("pdflatex")
+
+
+def write_proof(d, out_dir: Path, pdf: bool = True) -> ProofResult:
+    """Write ``out_dir/<name>.tex`` and (with ``pdf`` and a TeX engine) ``out_dir/<name>.pdf``.
+
+    Build files go to ``out_dir/.<name>.build/``; outputs are replaced atomically, so a failed run leaves
+    the previous PDF intact.
+
+    Raises:
+        ProofError: LaTeX failed (the message names the first LaTeX error and the log) or timed out.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = d.network.name
+    tex = out_dir / f"{name}.tex"
+    _atomic_write(tex, render_proof(d).encode("utf-8"))
+    messages = [f"wrote {tex}"]
+    if not pdf:
+        return ProofResult(tex, None, messages)
+    if tex_engine() is None:
+        messages.append("no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
+                        f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again")
+        return ProofResult(tex, None, messages)
+    build = out_dir / f".{name}.build"
+    build.mkdir(exist_ok=True)
+    built = _compile(tex.resolve(), build.resolve())
+    target = out_dir / f"{name}.pdf"
+    _atomic_write(target, built.read_bytes())
+    messages.append(f"wrote {target}")
+    return ProofResult(tex, target, messages)
+
+
+__all__ = ["ProofError", "ProofResult", "build_document", "render_proof", "write_proof"]
