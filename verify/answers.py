@@ -1,0 +1,205 @@
+"""Load an answers file (TOML, DESIGN.md): spec, batch, [notation], [values], [[claims]].
+
+Every problem is an ``AnswerError`` naming the file, the key or claim, and the fix. An answers file never
+pulls in another file except its ``spec`` (a path relative to the answers file, or an inline ``[spec]``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from derive import activations
+from derive.errors import AnswerError, SpecError, did_you_mean
+from derive.spec import Network, load_spec, spec_from_dict
+
+from .judge import Claim
+from .parser import BASES, Notation
+from .truth import split_key
+
+MAX_BYTES = 1_000_000
+MAX_CLAIMS = 2000
+TOP_KEYS = ("spec", "batch", "notation", "values", "claims", "title", "description")
+CLAIM_KEYS = ("id", "latex", "quantity", "points", "note")
+QUANTITY_BASES = ("x", "y", "yhat", "z", "h", "W", "b", "delta", "loss")
+
+
+@dataclass(frozen=True)
+class Answers:
+    source: str
+    network: Network
+    batch: int
+    notation: Notation
+    values: dict | None  # {"params": {...}, "x": X, "y": Y} in the Evaluator's row layout
+    claims: tuple[Claim, ...]
+
+
+def read_toml(path: Path, what: str = "answers file") -> dict:
+    if not path.is_file():
+        raise AnswerError(f"{path}: no such {what}")
+    if path.stat().st_size > MAX_BYTES:
+        raise AnswerError(f"{path}: the file is larger than {MAX_BYTES} bytes; split it into smaller {what}s")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise AnswerError(f"{path}: not a text file (expected UTF-8 TOML)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AnswerError(f"{path}: not valid TOML: {exc}") from None
+
+
+def load_answers(path: str | Path, spec_override: str | Path | None = None) -> Answers:
+    """Read and validate the answers file at ``path``.
+
+    Raises:
+        AnswerError: the file or its spec is missing or malformed; the message names file, key and fix.
+    """
+    path = Path(path)
+    data = read_toml(path)
+    return answers_from_dict(data, str(path), path.parent, spec_override)
+
+
+def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_override=None) -> Answers:
+    def fail(where: str, what: str) -> AnswerError:
+        return AnswerError(f"{source}: {where}: {what}" if where else f"{source}: {what}")
+
+    for k in data:
+        if k not in TOP_KEYS:
+            raise fail("", f"unknown key '{k}'{did_you_mean(k, TOP_KEYS)}; the keys are {', '.join(TOP_KEYS[:5])}")
+    net = _network(data, source, base, spec_override, fail)
+    notation = notation_from_dict(data.get("notation", {}), f"{source}: [notation]")
+    values = _values(data.get("values"), net, fail) if "values" in data else None
+    batch = data.get("batch", 1 if values is None else len(values["x"]))
+    if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= 1000:
+        raise fail("batch", f"{batch!r} must be a whole number of samples from 1 to 1000 (1: claims about one sample)")
+    if values is not None and batch != len(values["x"]):
+        raise fail("batch", f"batch = {batch} but [values] has {len(values['x'])} sample(s) of x")
+    claims = _claims(data.get("claims"), fail)
+    return Answers(source, net, batch, notation, values, claims)
+
+
+def _network(data, source, base: Path, spec_override, fail) -> Network:
+    spec = data.get("spec")
+    try:
+        if spec_override is not None:
+            return load_spec(spec_override)
+        if spec is None:
+            raise fail("", "missing 'spec': give the network, e.g. spec = \"../reference_mlp.toml\" or an inline [spec] table")
+        if isinstance(spec, dict):
+            return spec_from_dict(spec, f"{source} [spec]")
+        if not isinstance(spec, str) or len(spec) > 500:
+            raise fail("spec", f"expected a path to a spec file or a [spec] table, got {spec!r}")
+        return load_spec(base / spec)
+    except SpecError as exc:
+        raise AnswerError(f"{source}: spec: {exc}") from None
+
+
+def notation_from_dict(table, where: str) -> Notation:
+    """[notation]: symbol -> a quantity letter (``"a" = "h"``), a quantity (``"o" = "yhat"``) or an activation."""
+    if not isinstance(table, dict):
+        raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
+    bases, functions, fixed = [], [], []
+    choices = (*QUANTITY_BASES, *sorted(activations.ACTIVATIONS))
+    for k, v in table.items():
+        sym = k[1:] if k.startswith("\\") else k
+        if not re.fullmatch(r"[A-Za-z]+", sym) or len(sym) > 20:
+            raise AnswerError(f"{where}: '{k}' is not a symbol; use a letter, a word or a LaTeX command such as \"\\\\Theta\"")
+        if not isinstance(v, str):
+            raise AnswerError(f"{where}: '{k}' must map to a string, e.g. \"{k}\" = \"h\"")
+        if v in QUANTITY_BASES or v == "delta":
+            bases.append((sym, {"loss": "loss"}.get(v, v)))
+        elif split_key(v)[0] is not None:
+            fixed.append((sym, split_key(v)))
+        elif activations.lookup(v) is not None:
+            functions.append((sym, activations.lookup(v).name))
+        else:
+            raise AnswerError(f"{where}: '{k}' = '{v}' is neither a quantity ({', '.join(QUANTITY_BASES)}, W2, …) "
+                              f"nor an activation{did_you_mean(v, choices)}")
+    if any(s in ("J", "L", "R") for s, _ in bases):
+        raise AnswerError(f"{where}: J, L and R name the objective and its terms; they cannot be remapped")
+    return Notation(tuple(bases), tuple(functions), tuple(fixed))
+
+
+def _values(table, net: Network, fail) -> dict:
+    if not isinstance(table, dict):
+        raise fail("values", "expected a table [values] with x, y, W1, b1, …")
+    row = net.convention == "row"
+    lower = {k.lower() if k in ("X", "Y") else k: v for k, v in table.items()}
+    allowed = ["x", "y"] + [f"{p}{layer.index}" for layer in net.layers for p in ("W", "b")]
+    for k in lower:
+        if k not in allowed:
+            raise fail(f"values.{k}", f"unknown value{did_you_mean(k, allowed)}; [values] holds {', '.join(allowed)}")
+    missing = [k for k in allowed if k not in lower]
+    if missing:
+        raise fail("values", f"missing {', '.join(missing)}: a worked example needs the input, the target and every weight and bias")
+
+    def array(k, shape_hint):
+        v = lower[k]
+        try:
+            a = np.array(v, dtype=float)
+        except (TypeError, ValueError):
+            raise fail(f"values.{k}", "expected a number, a list of numbers or a list of rows") from None
+        if not np.all(np.isfinite(a)):
+            raise fail(f"values.{k}", "every entry must be a finite number")
+        return a
+
+    x = array("x", None)
+    X = x.reshape(1, -1) if x.ndim == 1 else x
+    if X.ndim != 2 or X.shape[1] != net.inputs:
+        raise fail("values.x", f"has shape {x.shape}; expected {net.inputs} inputs (a list, or one row per sample)")
+    k = net.output.units
+    y = array("y", None)
+    Y = y.reshape(1, -1) if y.ndim == 1 else y
+    if Y.shape != (len(X), k):
+        raise fail("values.y", f"has shape {y.shape}; expected {k} outputs for each of the {len(X)} sample(s)")
+    params = {}
+    for layer in net.layers:
+        l = layer.index
+        shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
+        W = array(f"W{l}", shape)
+        if W.shape != shape:
+            conv = "n_out × n_in (row convention)" if row else "n_in × n_out (column convention)"
+            raise fail(f"values.W{l}", f"has shape {'×'.join(map(str, W.shape))}; expected {shape[0]}×{shape[1]}, {conv}")
+        b = array(f"b{l}", (layer.units,))
+        if b.size != layer.units or (b.ndim == 2 and 1 not in b.shape) or b.ndim > 2:
+            raise fail(f"values.b{l}", f"has {b.size} entries; expected {layer.units}")
+        params[f"W{l}"], params[f"b{l}"] = W, b.reshape(-1)
+    return {"params": params, "x": X, "y": Y}
+
+
+def _claims(raw, fail) -> tuple[Claim, ...]:
+    if raw is None:
+        raise fail("", "no [[claims]]: add at least one, e.g. [[claims]] id = \"1\" latex = '\\delta^{(3)} = \\hat{y} - y'")
+    if not isinstance(raw, list):
+        raise fail("claims", "expected an array of tables [[claims]]")
+    if len(raw) > MAX_CLAIMS:
+        raise fail("claims", f"{len(raw)} claims; the limit is {MAX_CLAIMS}")
+    out, seen = [], set()
+    for i, c in enumerate(raw, start=1):
+        where = f"claims[{i}]"
+        if not isinstance(c, dict):
+            raise fail(where, "expected a table with id and latex")
+        for k in c:
+            if k not in CLAIM_KEYS:
+                raise fail(where, f"unknown key '{k}'{did_you_mean(k, CLAIM_KEYS)}")
+        cid = c.get("id", str(i))
+        if isinstance(cid, bool) or not isinstance(cid, (str, int, float)) or len(str(cid)) > 40:
+            raise fail(where, f"id {cid!r} must be a short label such as \"2.15\"")
+        cid = str(cid)
+        if cid in seen:
+            raise fail(where, f"duplicate id '{cid}'; every claim needs its own label")
+        seen.add(cid)
+        latex = c.get("latex")
+        if not isinstance(latex, str) or not latex.strip():
+            raise fail(where, "missing key 'latex', e.g. latex = '\\delta^{(3)} = \\hat{y} - y'")
+        q = c.get("quantity")
+        if q is not None and (not isinstance(q, str) or split_key(q)[0] is None):
+            raise fail(f"{where}: quantity", f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, …)")
+        out.append(Claim(cid, latex, q, where))
+    return tuple(out)
+
+
+__all__ = ["Answers", "BASES", "load_answers", "answers_from_dict", "notation_from_dict"]

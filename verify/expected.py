@@ -1,0 +1,97 @@
+"""The expected expression of each quantity in course LaTeX, built from the Derivation and derive.names.
+
+These strings are what a wrong claim is shown next to; a test feeds every one of them back through verify
+and expects ``correct`` (a round trip of the rendering).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive import names
+from derive.latex import latex
+from derive.optimizers import GRAD, HYPER, THETA
+from derive.regularizers import LAMBDA, WEIGHT, N
+from derive.symbols import YHAT, H, Y, Z
+
+from .tree import quantity_tex
+
+
+def _v(kind: str, l=None) -> str:
+    return names.tex_vec(kind, l)
+
+
+def _t(tex: str) -> str:
+    return names.tex_transpose(tex)
+
+
+def activation_tex(layer, arg: str, derivative: bool = False) -> str:
+    head = layer.latex if layer.formula is None else rf"\operatorname{{{layer.activation}}}"
+    return f"{head}{chr(39) if derivative else ''}\\left({arg}\\right)"
+
+
+def dphi_tex(d, l: int) -> str:
+    r = d.layers[l - 1]
+    if r.dphi_h is not None:
+        return latex(r.dphi_h, {H: _v("h", l)}, vector=True)
+    return latex(r.dphi, {Z: _v("z", l)}, vector=True)
+
+
+def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
+    """LaTeX of ``kind`` (layer ``l``) for one sample; ``None`` when there is no closed form to show."""
+    net, L = d.network, d.network.depth
+    row = net.convention == "row"
+    prev = r"\mathbf{x}" if l == 1 else _v("h", (l or 1) - 1)
+    scale = "" if batch == 1 else r"\frac{1}{N} "
+    if kind == "z":
+        W = names.tex_weight(l)
+        return f"{W if row else _t(W)} {prev} + {names.tex_bias(l, net.convention)}"
+    if kind in ("h", "yhat"):
+        l = L if kind == "yhat" else l
+        return activation_tex(net.layers[l - 1], _v("z", l))
+    if kind == "delta":
+        if l == L:
+            out = d.output
+            subs = {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}", Z: _v("z", L)}
+            if out.delta is not None:
+                return latex(out.delta, subs, vector=True)
+            g = latex(out.dloss, subs, vector=True)
+            yhat = r"\hat{\mathbf{y}}"
+            return rf"{yhat} \odot \left(\left({g}\right) - {_t(yhat)} \left({g}\right)\right)"
+        return rf"\left({expected(d, 'dh', l)}\right) \odot \left({dphi_tex(d, l)}\right)"
+    if kind == "dh":
+        if l == L:
+            return expected(d, "dyhat", None)
+        W = names.tex_weight(l + 1)
+        return f"{_t(W) if row else W} {_v('delta', l + 1)}"
+    if kind == "dyhat":
+        return scale + latex(d.output.dloss, {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}, vector=True)
+    if kind in ("dWL", "dbL"):
+        if kind == "dbL":
+            return _v("delta", l)
+        return f"{_v('delta', l)} {_t(prev)}" if row else f"{prev} {_t(_v('delta', l))}"
+    if kind in ("dWR", "dbR"):
+        target = names.tex_weight(l) if kind == "dWR" else names.tex_bias(l, net.convention)
+        if d.reg_grad is None or (kind == "dbR" and not net.penalize_bias):
+            return "0"
+        return _reg_tex(d, target, batch)
+    if kind in ("dW", "db"):
+        data = expected(d, kind + "L", l, batch)
+        reg = expected(d, kind + "R", l, batch)
+        return data if reg == "0" else f"{data} + {reg}"
+    if kind in ("W_next", "b_next"):
+        param = names.tex_weight(l) if kind == "W_next" else names.tex_bias(l, net.convention)
+        grad = quantity_tex("d" + kind[0], l, net.convention)
+        update = [u for u in d.updates if u.kind == "param"][0]
+        if net.optimizer.name == "sgd":
+            return latex(update.expr, {THETA: param, GRAD: grad, HYPER["learning_rate"]: r"\alpha"})
+        return None
+    return None
+
+
+def _reg_tex(d, target: str, batch: int) -> str:
+    expr = d.reg_grad.subs(N, batch)
+    return latex(expr, {WEIGHT: target, LAMBDA: r"\lambda"}).replace(r"\operatorname{sign}", r"\operatorname{sign}")
+
+
+__all__ = ["expected", "sp"]

@@ -1,0 +1,471 @@
+"""Judge claims: evaluate each side against the derived truth, decide the verdict, diagnose what is wrong.
+
+Symbolic claims are evaluated at several random points (random weights, a random input, a one-hot target)
+for a batch of ``batch`` samples (1 unless the answers file says otherwise). Numeric claims of a worked
+example are evaluated at the ``[values]`` of the answers file, with a tolerance that follows the digits
+written; a value that is wrong but right given the answer's own earlier values is an error carried forward.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from derive import activations as act_registry
+from derive.calculus import derivative
+from derive.numeric import elementwise
+from derive.symbols import X as XSYM
+
+from . import expected as expected_mod
+from .diagnose import diagnose
+from .parser import Notation, parse_claim
+from .shapes import Context, ShapeMismatch, evaluate, fmt
+from .tree import Node, Unreadable, quantity_tex, show
+from .truth import Truth, key, split_key
+
+VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
+TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
+RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    latex: str
+    quantity: str | None = None
+    where: str = ""
+
+
+@dataclass
+class ClaimResult:
+    """A verdict is data: what was decided, the expected expression, why, and a counterexample."""
+
+    id: str
+    latex: str
+    verdict: str
+    expected: str
+    message: str
+    quantity: str | None = None
+    tolerance: str | None = None
+    diagnosis: str | None = None
+    diagnosis_key: str | None = None
+    counterexample: dict | None = None
+    notes: list = field(default_factory=list)
+    links: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Link:
+    verdict: str
+    message: str = ""
+    tolerance: str | None = None
+    diagnosis: tuple | None = None
+    counterexample: dict | None = None
+    expected: str | None = None
+
+
+class Judge:
+    """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
+
+    def __init__(self, derivation, batch: int = 1, values: dict | None = None, notation: Notation = Notation(), points: int = 3, seed: int = 0):
+        self.d, self.net = derivation, derivation.network
+        self.batch = batch
+        self.truth = Truth(derivation, batch)
+        customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
+        self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed)
+        self.consts = self._constants()
+        self.numeric = values is not None
+        self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
+        self.stated_ok: dict[str, bool] = {}
+        self._fn_cache: dict = {}
+        rng = np.random.default_rng(seed)
+        if self.numeric:
+            self.points = [(values["params"], values["x"], values["y"])]
+        else:
+            self.points = [self.truth.random_point(rng) for _ in range(points)]
+        self.rows = [self.truth.compute(*p) for p in self.points]
+        self.envs = [self.truth.to_course(r) for r in self.rows]
+
+    # -- constants and functions -------------------------------------------------------------------
+    def _constants(self) -> dict[str, float]:
+        net = self.net
+        c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi)}
+        if net.regularizer is not None:
+            c["lambda"] = net.reg_lambda
+        hyper = net.hyper_dict
+        names = {"learning_rate": "lr", "momentum": "mu", "beta": "beta", "beta1": "beta1", "beta2": "beta2", "epsilon": "epsilon"}
+        for k, v in hyper.items():
+            if k in names:
+                c[names[k]] = v
+        layer_params: dict[str, set] = {}
+        for layer in net.layers:
+            for k, v in layer.params:
+                layer_params.setdefault(k, set()).add(v)
+        for k, vs in layer_params.items():
+            if len(vs) == 1:
+                c[k] = vs.pop()  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins
+        if "alpha" not in c and "lr" in c:
+            c["alpha"] = c["lr"]
+        return c
+
+    def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
+        simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign}
+        if name in simple:
+            if deriv:
+                raise Unreadable(f"the derivative of {name} is not supported; write it out")
+            with np.errstate(all="ignore"):
+                return simple[name](value)
+        if layer is None and arg_node.op == "q" and arg_node.value[0] in ("z", "h"):
+            layer = arg_node.value[1]
+        if name == "phi":
+            if layer is None or not 1 <= layer <= self.net.depth:
+                raise Unreadable("a generic activation needs its layer, e.g. \\varphi^{(2)}(z^{(2)}) or g(z^{(2)})")
+            target = self.net.layers[layer - 1]
+        else:
+            target = self._layer_with(name, layer)
+        if target is not None and target.definition is None or name == "softmax":
+            if deriv:
+                raise Unreadable("the derivative of softmax is a Jacobian; write the product explicitly")
+            axis = 0 if self.batch == 1 else 1
+            e = np.exp(value - value.max(axis=axis, keepdims=True))
+            return e / e.sum(axis=axis, keepdims=True)
+        if target is not None:
+            definition, params = target.definition, target.param_values
+        else:
+            entry = act_registry.lookup(name)
+            if entry is None or entry.definition is None:
+                raise Unreadable(f"unknown function {name}")
+            definition, params = entry.definition, {entry.symbols[k]: v for k, v in entry.params.items()}
+        cache_key = (definition, tuple(sorted(params.items(), key=str)), deriv)
+        if cache_key not in self._fn_cache:
+            expr = derivative(definition) if deriv else definition
+            self._fn_cache[cache_key] = elementwise(expr, [XSYM], params)
+        with np.errstate(all="ignore"):
+            return self._fn_cache[cache_key](value)
+
+    def _layer_with(self, name: str, layer: int | None):
+        entry = act_registry.lookup(name)
+        canon = entry.name if entry else name
+        layers = self.net.layers
+        if layer is not None and 1 <= layer <= len(layers) and layers[layer - 1].activation == canon:
+            return layers[layer - 1]
+        same = [lay for lay in layers if lay.activation == canon]
+        return same[0] if same else None
+
+    def context(self, env) -> Context:
+        return Context(env, self.consts, self.functions, self.net.convention)
+
+    # -- claims --------------------------------------------------------------------------------------
+    def check(self, claim: Claim) -> ClaimResult:
+        """The verdict of one claim (numeric claims also update the answer's own stated values)."""
+        try:
+            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
+            qnode = self._quantity(claim, sides, rels)
+        except Unreadable as exc:
+            return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)), f"could not read the claim: {exc}",
+                               quantity=claim.quantity)
+        except RecursionError:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "could not read the claim: nested too deeply")
+        if not rels:
+            sides, rels = [qnode, sides[0]], ["="]
+        elif rels[0] == "<-" and sides[0].op == "q":
+            sides = [qnode] + sides[1:]
+        elif claim.quantity is not None and not (sides[0].op == "q"):
+            sides, rels = [qnode] + sides, ["="] + rels
+        qkind = qnode.value if qnode is not None else None
+        links = []
+        notes: list[str] = []
+        for i in range(len(rels)):
+            a, b = sides[i], sides[i + 1]
+            if b.op == "q" and a.op != "q":
+                a, b = b, a
+            links.append(self._link(a, b, notes))
+        verdict = _combine([lk.verdict for lk in links])
+        bad = next((lk for lk in links if lk.verdict == verdict), links[0])
+        expected = bad.expected or self._expected_for(qkind)
+        res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "", quantity=key(*qkind) if qkind else claim.quantity,
+                          tolerance=next((lk.tolerance for lk in links if lk.tolerance), None), notes=notes)
+        res.links = [lk.verdict for lk in links]
+        if len(links) > 1:
+            prefix = f"link {links.index(bad) + 1} of {len(links)}: " if verdict != "correct" else f"all {len(links)} links hold"
+        else:
+            prefix = ""
+        res.message = (prefix + bad.message).strip() if verdict != "correct" else (prefix or bad.message or "matches the derived result")
+        if bad.diagnosis:
+            res.diagnosis_key, res.diagnosis = bad.diagnosis
+        res.counterexample = bad.counterexample
+        if notes:
+            res.message += " (" + "; ".join(notes) + ")"
+        if self.numeric and qkind is not None:
+            self._remember(qkind, sides)
+        return res
+
+    def _named(self, claim: Claim):
+        if claim.quantity is None:
+            return None
+        kind, layer = split_key(claim.quantity)
+        return (kind, layer) if kind else None
+
+    def _expected_for(self, q) -> str:
+        if q is None:
+            return ""
+        formula = expected_mod.expected(self.d, q[0], q[1], self.batch) or ""
+        if self.numeric:
+            v = self.envs[0].get(q)
+            value = _tex_value(v) if v is not None else ""
+            return f"{formula} = {value}" if formula and value else value
+        return formula
+
+    def _quantity(self, claim: Claim, sides: list[Node], rels: list[str]) -> Node | None:
+        if claim.quantity is not None:
+            kind, layer = split_key(claim.quantity)
+            if kind is None:
+                raise Unreadable(f"unknown quantity '{claim.quantity}'")
+            return Node("q", (), (kind, layer))
+        first = sides[0]
+        if rels and rels[0] == "<-":
+            if first.op == "q" and first.value[0] in ("W", "b"):
+                return Node("q", (), (first.value[0] + "_next", first.value[1]))
+            raise Unreadable("an update ← needs a weight or bias on its left")
+        if not rels:
+            raise Unreadable("not an equation; add quantity = \"...\" to say what the value is")
+        return first if first.op == "q" else None
+
+    # -- one link ------------------------------------------------------------------------------------
+    def _link(self, target: Node, student: Node, notes: list) -> _Link:
+        literal = _decimals(student) if self.numeric else None
+        if literal is None and self.numeric:
+            literal = _decimals(target)
+        tol_text = _tol_text(literal) if self.numeric and literal is not None else None
+        try:
+            tv, sv = [], []
+            for env in self.envs:
+                ctx = self.context(env)
+                tv.append(evaluate(target, ctx))
+                sv.append(evaluate(student, ctx))
+                notes += [n for n in ctx.notes if n not in notes]
+        except ShapeMismatch as exc:
+            probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
+            diag = diagnose(probe)
+            return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, None, self._expected_node(target))
+        except Unreadable as exc:
+            return _Link("unchecked", f"could not evaluate: {exc}")
+        except (FloatingPointError, ValueError) as exc:
+            return _Link("unchecked", f"could not evaluate: {exc}")
+        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
+        if not bad:
+            return _Link("correct", "matches the derived result" if not self.numeric else "matches the value computed from [values]", tol_text)
+        if self.numeric and target.op == "q":
+            mine = self._student_env()
+            try:
+                ctx = self.context(mine)
+                t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
+            except (ShapeMismatch, Unreadable):
+                t2 = s2 = None
+            if t2 is not None and _close(t2, s2, literal):
+                if all(self.stated_ok.values()):
+                    return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
+                wrong = ", ".join(k for k, ok in self.stated_ok.items() if not ok)
+                return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward", tol_text)
+        probe = _Probe(self, target, student, sv, literal)
+        diag = diagnose(probe)
+        i = bad[0]
+        counter = self._counterexample(i, tv[i], sv[i])
+        msg = f"expected {_shape_or_value(tv[i])}, the claim gives {_shape_or_value(sv[i])}" if tv[i].shape != sv[i].shape else "does not match the derived result"
+        if diag:
+            msg = diag[1]
+        return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _expected_node(self, target: Node) -> str | None:
+        if target.op == "q":
+            return self._expected_for(target.value)
+        return show(target, self.net.convention)
+
+    def _counterexample(self, i: int, t: np.ndarray, s: np.ndarray) -> dict:
+        params, X, Y = self.points[i]
+        out = {"point": "the [values] of the answers file" if self.numeric else f"random point {i + 1} (seed 0)",
+               "x": np.round(X, 4).tolist(), "y": np.round(Y, 4).tolist()}
+        if t.shape == s.shape and t.size:
+            j = int(np.argmax(np.abs(t - s)))
+            idx = np.unravel_index(j, t.shape) if t.ndim else ()
+            out.update({"entry": [int(k) + 1 for k in idx], "expected": float(np.ravel(t)[j]), "claimed": float(np.ravel(s)[j])})
+        else:
+            out.update({"expected_shape": list(t.shape), "claimed_shape": list(s.shape)})
+        return out
+
+    # -- numeric worked examples: the answer's own values --------------------------------------------
+    def _remember(self, q, sides: list[Node]) -> None:
+        for side in reversed(sides):
+            if side.op in ("matrix", "num", "neg") and _decimals(side) is not None:
+                try:
+                    value = evaluate(side, self.context(self.envs[0]))
+                except (ShapeMismatch, Unreadable):
+                    return
+                truth = self.envs[0].get(q)
+                if truth is None or np.size(truth) != np.size(value):
+                    return
+                value = np.asarray(value, dtype=float).reshape(np.shape(truth))
+                k = key(*q)
+                self.stated[k] = self.truth.from_course(q[0], value)
+                self.stated_ok[k] = bool(_close(truth, value, _decimals(side)))
+                return
+
+    def _student_env(self) -> dict:
+        params, X, Y = self.points[0]
+        rows = self.truth.compute(params, X, Y, over=self.stated)
+        return self.truth.to_course(rows)
+
+    def check_all(self, claims) -> list[ClaimResult]:
+        return [self.check(c) for c in claims]
+
+
+class _Probe:
+    """What a catalogue test may ask about a wrong claim (see diagnose.py)."""
+
+    def __init__(self, judge: Judge, target: Node, student: Node, claimed, literal, shape_note: str = ""):
+        self.j, self.net, self.batch, self.consts = judge, judge.net, judge.batch, judge.consts
+        self.convention = judge.net.convention
+        self.target, self.student, self.claimed, self.literal = target, student, claimed, literal
+        self.shape_note = shape_note
+        q = target.value if target.op == "q" else (None, None)
+        self.kind, self.layer = q
+        self.truth_shape = np.shape(judge.envs[0].get(q)) if self.kind else None
+        self.claimed_shape = np.shape(claimed[0]) if claimed else None
+
+    def _envs(self):
+        if self.j.numeric:
+            return [self.j._student_env()]
+        return self.j.envs
+
+    def q(self, env, kind):
+        return env[(kind, self.layer)]
+
+    def has_regularizer(self, kind: str) -> bool:
+        return bool(np.any(self.j.envs[0][(kind + "R", self.layer)] != 0))
+
+    def matches_values(self, f) -> bool:
+        if self.kind is None or self.claimed is None:
+            return False
+        for env, s in zip(self._envs() if not self.j.numeric else self.j.envs, self.claimed, strict=False):
+            t = env[(self.kind, self.layer)]
+            alt = f(t, lambda kind, env=env: env[(kind, self.layer)])
+            if alt is None or np.allclose(alt, t) or not _close(np.asarray(alt), s, self.literal):
+                return False
+        return True
+
+    def matches_variant(self, dphi) -> bool:
+        if self.kind is None or self.claimed is None:
+            return False
+        k = key(self.kind, self.layer)
+        for i, (point, rows) in enumerate(zip(self.j.points, self.j.rows, strict=False)):
+            over = dict(self.j.stated) if self.j.numeric else {kk: v for kk, v in rows.items() if kk != k and not kk.startswith("loss")}
+            alt_rows = self.j.truth.compute(*point, over=over, variant=dphi)
+            alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
+            t = self.j.envs[i][(self.kind, self.layer)]
+            if np.allclose(alt, t) or not _close(alt, self.claimed[i], self.literal):
+                return False
+        return True
+
+    def matches_tree(self, tree: Node) -> bool:
+        for env in self.j.envs:
+            ctx = self.j.context(env)
+            try:
+                t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
+            except (ShapeMismatch, Unreadable):
+                return False
+            if not _close(t, s, self.literal):
+                return False
+        return True
+
+    def update_ratio(self) -> float | None:
+        param = "W" if self.kind == "W_next" else "b"
+        ratios = []
+        for env, s in zip(self.j.envs, self.claimed or [], strict=False):
+            old, new = env[(param, self.layer)], env[(self.kind, self.layer)]
+            step_true, step_claim = old - new, old - s
+            mask = np.abs(step_true) > 1e-12
+            if step_claim.shape != step_true.shape or not mask.any():
+                return None
+            r = step_claim[mask] / step_true[mask]
+            ratios.extend(np.ravel(r))
+        if not ratios or np.ptp(ratios) > 1e-3 * max(1, abs(np.mean(ratios))):
+            return None
+        return float(np.mean(ratios))
+
+
+# -- comparison and tolerance ------------------------------------------------------------------------
+
+
+def _decimals(node: Node):
+    """Per-entry decimals of a literal side (a number or a matrix of numbers), or None if it is not literal."""
+    if node.op == "neg":
+        return _decimals(node.args[0])
+    if node.op == "num":
+        return np.asarray(float(node.value[1] or 0))
+    if node.op == "matrix":
+        cells = [_decimals(a) for a in node.args]
+        if any(c is None for c in cells):
+            return None
+        return np.array([float(c) for c in cells]).reshape(node.value)
+    return None
+
+
+def _half_units(decimals: np.ndarray) -> np.ndarray:
+    """Half a unit in the last digit written; whole numbers take the finest decimals of their neighbours."""
+    d = np.asarray(decimals, dtype=float)
+    finest = d.max() if d.size else 0
+    d = np.where(d == 0, finest, d)
+    return np.where(d == 0, 0.0, 0.5 * 10.0 ** (-d))
+
+
+def _tol_text(decimals) -> str:
+    half = float(np.max(_half_units(decimals))) if np.size(decimals) else 0.0
+    if half == 0:
+        return "1 % relative (whole numbers)"
+    return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
+
+
+def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
+    t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+    if t.size == 1 and s.size == 1:
+        t, s = t.reshape(()), s.reshape(())
+    elif t.shape != s.shape:
+        return False
+    if not (np.all(np.isfinite(t)) and np.all(np.isfinite(s))):
+        return bool(np.array_equal(t, s))
+    if decimals is None:
+        scale = max(1.0, float(np.max(np.abs(t))) if t.size else 1.0)
+        return bool(np.all(np.abs(t - s) <= TIGHT * np.maximum(np.abs(t), 1e-3 * scale) + 1e-12))
+    half = np.broadcast_to(_half_units(decimals), s.shape) if np.shape(decimals) in ((), s.shape) else np.max(_half_units(decimals))
+    return bool(np.all(np.abs(t - s) <= np.maximum(half, RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+
+
+def _combine(verdicts: list[str]) -> str:
+    for v in ("incorrect", "unchecked", "carried_forward"):
+        if v in verdicts:
+            return v
+    return "correct"
+
+
+def _shape_or_value(v: np.ndarray) -> str:
+    return fmt(v.shape) if v.size > 1 else f"{float(np.ravel(v)[0]):.4g}"
+
+
+def _tex_value(v: np.ndarray, digits: int = 4) -> str:
+    v = np.asarray(v, dtype=float)
+    if v.ndim == 0 or v.size == 1:
+        return f"{float(np.ravel(v)[0]):.{digits}g}"
+    rows = [" & ".join(f"{x:.{digits}g}" for x in r) for r in np.atleast_2d(v)]
+    return r"\begin{bmatrix} " + r" \\ ".join(rows) + r" \end{bmatrix}"
+
+
+def claim_seed(claim_id: str) -> int:
+    return zlib.crc32(claim_id.encode())
+
+
+__all__ = ["VERDICTS", "Claim", "ClaimResult", "Judge", "quantity_tex"]

@@ -1,0 +1,56 @@
+"""The LaTeX normalisation pass: one spelling for each notation courses use, before tokenizing.
+
+Font and decoration wrappers are dropped (``\\mathbf{W}`` -> ``W``), hats become one name (``\\hat{y}`` ->
+``\\yhat``), every transpose spelling becomes ``^{T}``, spacing and sizing commands disappear, and the
+``\\operatorname{ReLU}`` / ``\\text{ReLU}`` forms become commands (``\\ReLU``). Only regular expressions with
+bounded work run here; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: wrappers that only change how a symbol looks
+FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf", "overrightarrow", "mathcal", "mathscr")
+#: commands that change spacing or delimiter size only
+SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\big", r"\Big", r"\bigg",
+           r"\Bigg", r"\displaystyle", r"\textstyle", r"\quad", r"\qquad", r"\limits", r"\nonumber", r"\notag")
+
+_WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
+_WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
+_NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{\s*([^{}]*?)\s*\}")
+_HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+_TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
+_LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
+_SPACES = re.compile(r"\\[,;:! ]|~")
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with course notation rewritten into the parser's one spelling."""
+    s = text.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
+    s = _LABEL.sub(" ", s)
+    s = _SPACES.sub(" ", s)
+    for cmd in SPACING:
+        s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
+    s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
+    for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
+        s = _WRAP.sub(lambda m: m.group(2), s)
+        s = _NAMED.sub(_named, s)
+    s = _WRAP_BARE.sub("", s)
+    s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
+    s = _TRANSPOSE.sub("^{T}", s)
+    s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")
+    s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")
+    s = s.replace(r"\vert", "|").replace(r"\lvert", "|").replace(r"\rvert", "|")
+    return s
+
+
+def _named(m: re.Match) -> str:
+    """``\\operatorname{ReLU}`` -> ``\\ReLU``; one letter stays a letter; ``\\text{if } ...`` -> ``\\if``."""
+    body = m.group(2)
+    if re.fullmatch(r"[A-Za-z]", body):
+        return body
+    word = re.sub(r"[^A-Za-z]", "", body.split()[0]) if body.split() else ""
+    if m.group(1) == "mathsf" and body == "T":
+        return "T"
+    return rf" \{word} " if word else " "

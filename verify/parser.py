@@ -1,0 +1,645 @@
+"""A tokenizer and recursive-descent parser of course LaTeX into a ``tree.Node`` over network quantities.
+
+Nothing is evaluated here and nothing is passed to SymPy or ``eval``: the grammar is a whitelist. Input size,
+nesting depth and parsing time are bounded; what the grammar does not cover raises ``Unreadable`` with the
+reason (the claim becomes ``unchecked``, never a guess).
+
+    claim    := expr (rel expr)*          rel: = \\approx \\leftarrow \\gets :=
+    expr     := term (("+" | "-") term)*
+    term     := unary ((\\cdot | * | \\times | \\odot | \\circ | / | juxtaposition) unary)*
+    unary    := ("-" | "+") unary | postfix
+    postfix  := atom (^{T} | ^{n} | ^{...})*
+    atom     := number | quantity | constant | function | ( expr ) | { expr } | [ expr ] | | expr |
+                \\frac{.}{.} | \\sqrt{.} | \\partial J / \\partial q | \\nabla_{q} J | dq | matrix | cases
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from .normalize import normalize
+from .tree import Node, Unreadable, num
+
+MAX_CHARS = 4000
+MAX_DEPTH = 60
+MAX_SECONDS = 0.5
+
+#: letters (and commands) for the network's quantities; [notation] may add or override
+BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "b": "b", "delta": "delta", "yhat": "yhat",
+         "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
+#: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
+LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR"}
+#: function names -> registry activation names (or the elementary functions)
+FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
+         "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
+         "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
+         "erf": "erf", "sign": "sign", "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
+CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
+          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N"}
+RELATIONS = {"=": "=", "approx": "=", "leftarrow": "<-", "gets": "<-", ":=": "<-", "coloneqq": "<-"}
+MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "/": "div"}
+CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
+GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
+MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
+WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
+                "softsign", "max", "yhat", "sign"}, key=len, reverse=True)
+
+_TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
+    |(?P<begin>\\begin\s*\{\s*(?P<bname>[A-Za-z]+\*?)\s*\})|(?P<end>\\end\s*\{\s*(?P<ename>[A-Za-z]+\*?)\s*\})
+    |(?P<cmd>\\[A-Za-z]+)|(?P<word>[A-Za-z]+)|(?P<assign>:=)|(?P<op>[-+*/^_{}()\[\]=',&|<>!.;:])""", re.X)
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # num, cmd, id, op, begin, end, rows
+    text: str
+    pos: int
+
+
+@dataclass(frozen=True)
+class Notation:
+    """The answer's own symbols: letter -> quantity base (``a`` -> ``h``) or function (``g`` -> ``relu``)."""
+
+    bases: tuple = ()
+    functions: tuple = ()
+    fixed: tuple = ()  # symbol -> a full quantity (kind, layer), e.g. "o" -> yhat
+
+    @property
+    def words(self) -> list[str]:
+        keys = [k for k, _ in (*self.bases, *self.functions, *self.fixed) if len(k) > 1 and k.isalpha()]
+        return sorted(keys, key=len, reverse=True)
+
+
+def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
+    """Split normalised LaTeX into tokens; words split into letters except known names."""
+    out: list[Tok] = []
+    words = notation.words + WORDS
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            raise Unreadable(f"unexpected character {text[pos]!r} at position {pos}")
+        kind = m.lastgroup if m.lastgroup not in ("bname", "ename") else ("begin" if m.group("begin") else "end")
+        if m.group("begin"):
+            out.append(Tok("begin", m.group("bname"), pos))
+        elif m.group("end"):
+            out.append(Tok("end", m.group("ename"), pos))
+        elif kind == "num":
+            t = m.group("num")
+            if out and out[-1].text in ("^", "_") and out[-1].kind == "op" and len(t) > 1 and "." not in t:
+                out.append(Tok("num", t[0], pos))  # x^23 is x^2 3 in TeX
+                pos += 1
+                continue
+            out.append(Tok("num", t, pos))
+        elif kind == "word":
+            w, i = m.group("word"), 0
+            while i < len(w):
+                hit = next((k for k in words if w.startswith(k, i)), None)
+                if hit and (len(hit) == 1 or hit in words):
+                    out.append(Tok("id", hit, pos + i))
+                    i += len(hit)
+                else:
+                    out.append(Tok("id", w[i], pos + i))
+                    i += 1
+        elif kind == "cmd":
+            name = m.group("cmd")[1:]
+            out.append(Tok("rows", "cr", pos) if name == "cr" else Tok("cmd", name, pos))
+        elif kind == "norm":
+            raise Unreadable("norms \\| \\| are not supported; write the gradient of the penalty instead")
+        elif kind != "ws":
+            out.append(Tok("op" if kind in ("op", "assign") else kind, m.group(kind), pos))
+        pos = m.end()
+    return out
+
+
+def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None = None) -> tuple[list[Node], list[str]]:
+    """Parse an equation or a chain ``a = b = c`` into its sides and the relations between them.
+
+    Raises:
+        Unreadable: the text is too long, nested too deeply, too slow, or outside the grammar.
+    """
+    if len(latex) > MAX_CHARS:
+        raise Unreadable(f"the formula has {len(latex)} characters; the limit is {MAX_CHARS}")
+    text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
+    p = _Parser(tokenize(text, notation), notation, depth)
+    return p.claim()
+
+
+def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = None) -> Node:
+    sides, rels = parse_claim(latex, notation, depth)
+    if rels:
+        raise Unreadable("expected an expression, found an equation")
+    return sides[0]
+
+
+class _Parser:
+    def __init__(self, toks: list[Tok], notation: Notation, depth: int | None):
+        self.t, self.i, self.n = toks, 0, notation
+        self.bases = {**BASES, **dict(notation.bases)}
+        self.funcs = dict(notation.functions)
+        self.fixed = dict(notation.fixed)
+        self.depth_net = depth
+        self.level = 0
+        self.abs_open = 0
+        self.deadline = time.perf_counter() + MAX_SECONDS
+
+    # -- token helpers -------------------------------------------------------------------------------
+    def peek(self, k: int = 0) -> Tok | None:
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else None
+
+    def is_(self, text: str, k: int = 0) -> bool:
+        tok = self.peek(k)
+        return tok is not None and tok.text == text and tok.kind in ("op", "cmd", "id")
+
+    def next(self) -> Tok:
+        if time.perf_counter() > self.deadline:
+            raise Unreadable(f"parsing took longer than {MAX_SECONDS} s")
+        tok = self.peek()
+        if tok is None:
+            raise Unreadable("the formula ends too early")
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> None:
+        tok = self.next()
+        if tok.text != text:
+            raise Unreadable(f"expected '{text}' at position {tok.pos}, found '{tok.text}'")
+
+    def enter(self):
+        self.level += 1
+        if self.level > MAX_DEPTH:
+            raise Unreadable(f"the formula is nested more than {MAX_DEPTH} levels deep")
+
+    # -- grammar -------------------------------------------------------------------------------------
+    def claim(self):
+        sides, rels = [self.expr()], []
+        while self.peek() is not None:
+            tok = self.peek()
+            rel = RELATIONS.get(tok.text)
+            if rel is None:
+                raise Unreadable(f"cannot read '{tok.text}' at position {tok.pos}")
+            self.next()
+            rels.append(rel)
+            sides.append(self.expr())
+        return sides, rels
+
+    def expr(self) -> Node:
+        self.enter()
+        node = self.unary()
+        while self.peek() is not None and self.peek().text in ("+", "-") and self.peek().kind == "op":
+            op = "add" if self.next().text == "+" else "sub"
+            node = Node(op, (node, self.unary()))
+        self.level -= 1
+        return node
+
+    def unary(self) -> Node:
+        if self.is_("-"):
+            self.next()
+            return Node("neg", (self.unary(),))
+        if self.is_("+"):
+            self.next()
+            return self.unary()
+        return self.term()
+
+    def term(self) -> Node:
+        node = self.postfix()
+        while True:
+            tok = self.peek()
+            if tok is None:
+                return node
+            if tok.text in MUL_OPS and tok.kind in ("op", "cmd"):
+                self.next()
+                rhs = self.unary() if self.is_("-") else self.postfix()
+                node = Node(MUL_OPS[tok.text], (node, rhs))
+            elif self.starts_factor(tok):
+                node = Node("mul", (node, self.postfix()))
+            else:
+                return node
+
+    def starts_factor(self, tok: Tok) -> bool:
+        if tok.kind in ("num", "id", "begin"):
+            return True
+        if tok.kind == "cmd":
+            return tok.text not in RELATIONS and tok.text not in CMP and tok.text not in MUL_OPS and tok.text not in ("otherwise", "else", "if")
+        return tok.kind == "op" and (tok.text in "({[" or (tok.text == "|" and not self.abs_open))
+
+    def postfix(self) -> Node:
+        node = self.atom()
+        while self.is_("^"):
+            self.next()
+            node = self.power(node, self.script())
+        if self.is_("'"):
+            raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
+        return node
+
+    def power(self, node: Node, script: list[Tok]) -> Node:
+        texts = [t.text for t in script]
+        if texts == ["T"]:
+            return Node("T", (node,))
+        if texts and all(t.kind == "num" for t in script) and len(texts) == 1:
+            return Node("pow", (node, num(float(texts[0]))))
+        if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
+            raise Unreadable("negative powers of matrices (inverses) are not supported")
+        if node.op == "const" and node.value == "e":
+            return Node("fn", (self.sub(script),), ("exp", None, False))
+        return Node("pow", (node, self.sub(script)))
+
+    def sub(self, toks: list[Tok]) -> Node:
+        p = _Parser(toks, self.n, self.depth_net)
+        p.level, p.deadline = self.level + 1, self.deadline
+        node = p.expr()
+        if p.peek() is not None:
+            raise Unreadable(f"cannot read '{p.peek().text}' in a script")
+        return node
+
+    def script(self) -> list[Tok]:
+        """The raw tokens of a superscript or subscript: one token or a braced group."""
+        tok = self.next()
+        if tok.text in ("{", "(", "["):
+            close = {"{": "}", "(": ")", "[": "]"}[tok.text]
+            depth, out = 1, [] if tok.text == "{" else [tok]
+            while True:
+                t = self.next()
+                if t.text == tok.text and t.kind == "op":
+                    depth += 1
+                elif t.text == close and t.kind == "op":
+                    depth -= 1
+                    if depth == 0:
+                        return out if tok.text == "{" else out + [t]
+                out.append(t)
+        return [tok]
+
+    def group(self, close: str) -> Node:
+        node = self.expr()
+        self.expect(close)
+        return node
+
+    def atom(self) -> Node:
+        tok = self.next()
+        self.enter()
+        try:
+            return self._atom(tok)
+        finally:
+            self.level -= 1
+
+    def _atom(self, tok: Tok) -> Node:
+        if tok.kind == "num":
+            text = tok.text
+            decimals = len(text.split(".")[1]) if "." in text else 0
+            return num(float(text), decimals)
+        if tok.kind == "op":
+            if tok.text in ("(", "[", "{"):
+                return self.group({"(": ")", "[": "]", "{": "}"}[tok.text])
+            if tok.text == "|":
+                self.abs_open += 1
+                inner = self.expr()
+                self.expect("|")
+                self.abs_open -= 1
+                return Node("fn", (inner,), ("abs", None, False))
+            raise Unreadable(f"unexpected '{tok.text}' at position {tok.pos}")
+        if tok.kind == "begin":
+            return self.environment(tok.text)
+        if tok.kind == "end":
+            raise Unreadable(f"unexpected \\end{{{tok.text}}}")
+        name = tok.text
+        if tok.kind == "cmd":
+            if name == "frac":
+                return self.frac()
+            if name == "sqrt":
+                if self.is_("["):
+                    raise Unreadable("roots other than the square root are not supported")
+                return Node("fn", (self.atom(),), ("sqrt", None, False))
+            if name == "partial":
+                return self.inline_partial()
+            if name == "nabla":
+                return self.nabla()
+            if name.startswith("hat") and len(name) == 4:
+                return self.symbol("yhat" if name[3] in "yY" else name, tok)
+            if name in ("sum", "prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
+                raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
+        if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
+            return self.symbol(name, tok)
+        if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
+            return self.function(name)
+        if name == "d" and self.peek() is not None and self.peek().text in {**self.bases, "delta": 1, "yhat": 1} and self.peek().text not in LOSSES:
+            return self.grad_prefix()
+        if name == "e":
+            return Node("const", (), "e")
+        if name in CONSTS:
+            return self.constant(name)
+        raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+
+    def looks_like_call(self) -> bool:
+        k = 0
+        while self.peek(k) is not None and self.peek(k).text in ("^", "_", "'"):
+            if self.peek(k).text == "'":
+                k += 1
+                continue
+            k += 1
+            if self.peek(k) is not None and self.peek(k).text == "{":
+                depth = 0
+                while self.peek(k) is not None:
+                    depth += {"{": 1, "}": -1}.get(self.peek(k).text, 0)
+                    k += 1
+                    if depth == 0:
+                        break
+            else:
+                k += 1
+        return self.peek(k) is not None and self.peek(k).text in ("(", "[")
+
+    # -- quantities ----------------------------------------------------------------------------------
+    def symbol(self, name: str, tok: Tok) -> Node:
+        """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
+        scripts = []
+        while self.is_("^") or self.is_("_") or self.is_("'"):
+            mark = self.next().text
+            scripts.append((mark, [] if mark == "'" else self.script()))
+        if name in LOSSES:
+            if scripts:
+                raise Unreadable(f"an index on the objective {name} is not supported")
+            return Node("q", (), (LOSSES[name], None))
+        if name in self.fixed:
+            kind, layer = self.fixed[name]
+            base = None
+        else:
+            base = "delta" if name in ("delta", "Delta") else self.bases[name]
+            kind, layer = base, None
+        zero, transpose, power = False, False, None
+        bare_sup = []
+        for mark, toks in scripts:
+            if mark == "'":
+                raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
+            items = self.index_items(toks)
+            for item in items:
+                if item[0] == "T":
+                    transpose = True
+                elif item[0] == "layer":
+                    if layer is not None:
+                        raise Unreadable(f"two layer indices on {name}")
+                    layer = item[1]
+                elif item[0] == "num" and mark == "_":
+                    if base == "W" and item[1] == 0:
+                        zero = True
+                    elif layer is None and base is not None and base not in ("x", "y", "yhat"):
+                        layer = item[1]
+                    else:
+                        raise Unreadable(f"cannot read the subscript {item[1]} on {name} (component indices are not supported)")
+                elif item[0] == "num":
+                    bare_sup.append(item[1])
+                else:
+                    raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
+        for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
+            if layer is None and base is not None and base not in ("x", "y", "yhat"):
+                layer = n
+            elif power is None:
+                power = n
+            else:
+                raise Unreadable(f"cannot read the superscripts of {name}")
+        if base is not None:
+            if zero:
+                kind = "b"
+            if kind in ("x", "y", "yhat") and layer is not None:
+                raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
+            if kind not in ("x", "y", "yhat"):
+                if layer is None:
+                    if self.depth_net == 1:
+                        layer = 1
+                    else:
+                        raise Unreadable(f"{name} needs a layer index, e.g. {name}^{{(2)}}")
+                if kind == "h" and layer == 0:
+                    kind, layer = "x", None
+                elif kind == "h" and layer == self.depth_net:
+                    kind, layer = "yhat", None
+        node = Node("q", (), (kind, layer))
+        if power is not None:
+            node = Node("pow", (node, num(power)))
+        return Node("T", (node,)) if transpose else node
+
+    def index_items(self, toks: list[Tok], prime: bool = False) -> list[tuple]:
+        items, j = [], 0
+        while j < len(toks):
+            t = toks[j]
+            if t.text in ("(", "[") and t.kind == "op":
+                close = ")" if t.text == "(" else "]"
+                k = next((k for k in range(j + 1, len(toks)) if toks[k].text == close), None)
+                if k is None:
+                    raise Unreadable("unclosed layer index")
+                items.append(("layer", self.layer_number(toks[j + 1:k])))
+                j = k + 1
+            elif t.text == "T":
+                items.append(("T",))
+                j += 1
+            elif t.text == "'":
+                if not prime:
+                    raise Unreadable("a prime on a quantity is not supported")
+                items.append(("prime",))
+                j += 1
+            elif t.kind == "num" and "." not in t.text:
+                items.append(("num", int(t.text)))
+                j += 1
+            elif t.text == "L" and len(toks) == 1 and self.depth_net:
+                items.append(("layer", self.depth_net))
+                j += 1
+            else:
+                items.append(("other", "".join(x.text for x in toks)))
+                j = len(toks)
+        return items
+
+    def layer_number(self, toks: list[Tok]) -> int:
+        texts = [t.text for t in toks]
+        if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
+            return int(texts[0])
+        if texts[:1] == ["L"] and self.depth_net:
+            if len(texts) == 1:
+                return self.depth_net
+            if len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num":
+                return self.depth_net + (int(texts[2]) if texts[1] == "+" else -int(texts[2]))
+        raise Unreadable(f"the layer index ({''.join(texts)}) is not a number; write a concrete layer, e.g. (2)")
+
+    def constant(self, name: str) -> Node:
+        value = CONSTS[name]
+        if self.is_("_") and name == "beta":
+            self.next()
+            s = self.script()
+            if [t.text for t in s] in (["1"], ["2"]):
+                return Node("const", (), "beta" + s[0].text)
+            raise Unreadable("cannot read the subscript of \\beta")
+        if self.is_("_") or (self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("(", "[")):
+            raise Unreadable(f"an index on \\{name} is not supported")
+        return Node("const", (), value)
+
+    def grad_prefix(self) -> Node:
+        """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity."""
+        tok = self.next()
+        q = self.symbol(tok.text, tok)
+        return self.gradient(q, "loss")
+
+    def gradient(self, q: Node, loss: str) -> Node:
+        if q.op != "q":
+            raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
+        kind, layer = q.value
+        if kind not in GRAD:
+            raise Unreadable(f"the derivative with respect to {kind} is not a quantity gradproof derives")
+        g = GRAD[kind]
+        if loss == "lossR" and g not in ("dW", "db"):
+            raise Unreadable("the regularizer R depends on the weights only")
+        if loss in ("lossL", "lossR") and g in ("dW", "db"):
+            g += "L" if loss == "lossL" else "R"
+        return Node("q", (), (g, layer))
+
+    def loss_symbol(self) -> str:
+        tok = self.next()
+        if tok.text not in LOSSES:
+            raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
+        return LOSSES[tok.text]
+
+    def wrt(self) -> Node:
+        tok = self.next()
+        if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or (tok.kind == "cmd" and tok.text.startswith("hat"))):
+            raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
+        name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
+        return self.symbol(name, tok)
+
+    def frac(self) -> Node:
+        self.expect("{")
+        if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
+            self.next()
+            loss = "loss" if self.is_("}") else self.loss_symbol()
+            self.expect("}")
+            self.expect("{")
+            if not (self.is_("partial") or self.is_("d")):
+                raise Unreadable("expected \\partial in the denominator")
+            self.next()
+            q = self.wrt()
+            self.expect("}")
+            if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
+                loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
+            return self.gradient(q, loss)
+        num_ = self.group("}")
+        self.expect("{")
+        den = self.group("}")
+        return Node("div", (num_, den))
+
+    def inline_partial(self) -> Node:
+        loss = self.loss_symbol()
+        self.expect("/")
+        self.expect("partial")
+        return self.gradient(self.wrt(), loss)
+
+    def nabla(self) -> Node:
+        if self.is_("_"):
+            self.next()
+            toks = self.script()
+            p = _Parser(toks, self.n, self.depth_net)
+            p.deadline = self.deadline
+            q = p.wrt()
+            if p.peek() is not None:
+                raise Unreadable("cannot read the subscript of \\nabla")
+            loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
+            return self.gradient(q, loss)
+        loss = "loss"
+        return self.gradient(self.wrt(), loss)
+
+    # -- functions -----------------------------------------------------------------------------------
+    def function(self, name: str) -> Node:
+        fname = self.funcs.get(name) or FUNCS.get(name.lower()) or "phi"
+        layer, deriv, power = None, False, None
+        while self.is_("^") or self.is_("_") or self.is_("'"):
+            mark = self.next().text
+            if mark == "'":
+                deriv = True
+                continue
+            toks = self.script()
+            texts = [t.text for t in toks]
+            if mark == "_" and texts == ["M"] and fname == "sigmoid":
+                fname = "softmax"
+                continue
+            for item in self.index_items(toks, prime=True) if texts != ["-", "1"] else [("other", "-1")]:
+                if item[0] == "prime":
+                    deriv = True
+                elif item[0] == "layer" or (item[0] == "num" and mark == "_"):
+                    layer = item[1]
+                elif item[0] == "num":
+                    power = item[1]
+                else:
+                    raise Unreadable(f"cannot read the script {''.join(texts)} on the function {name}")
+        if self.is_("(") or self.is_("{") or self.is_("["):
+            close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
+            arg = self.expr()
+            if fname == "max" and self.is_(","):
+                self.next()
+                other = self.expr()
+                self.expect(close)
+                return self.maximum(arg, other)
+            self.expect(close)
+        else:
+            arg = self.postfix()
+        if fname == "max":
+            raise Unreadable("\\max needs two arguments, e.g. \\max(0, z)")
+        node = Node("fn", (arg,), (fname, layer, deriv))
+        return Node("pow", (node, num(power))) if power is not None else node
+
+    def maximum(self, a: Node, b: Node) -> Node:
+        for x, y in ((a, b), (b, a)):
+            if x.op == "num" and x.value[0] == 0:
+                return Node("fn", (y,), ("relu", None, False))
+        raise Unreadable("\\max is read only as \\max(0, z) (ReLU)")
+
+    # -- environments --------------------------------------------------------------------------------
+    def environment(self, env: str) -> Node:
+        if env in MATRIX_ENVS:
+            if env == "array" and self.is_("{"):
+                self.script()
+            rows = self.rows(env)
+            widths = {len(r) for r in rows}
+            if len(widths) != 1:
+                raise Unreadable(f"the rows of the {env} have different lengths {sorted(widths)}")
+            return Node("matrix", tuple(c for r in rows for c in r), (len(rows), widths.pop()))
+        if env == "cases":
+            args = []
+            for row in self.rows(env, cases=True):
+                if len(row) != 2:
+                    raise Unreadable("each row of cases needs a value & a condition")
+                args += row
+            return Node("cases", tuple(args))
+        raise Unreadable(f"the environment {env} is not supported inside a formula")
+
+    def rows(self, env: str, cases: bool = False) -> list[list[Node]]:
+        rows, row = [], []
+        while True:
+            if self.peek() is not None and self.peek().kind == "end":
+                if self.next().text != env:
+                    raise Unreadable(f"\\begin{{{env}}} is closed by a different \\end")
+                if row:
+                    rows.append(row)
+                return rows
+            if self.peek() is not None and self.peek().kind == "rows":
+                self.next()
+                rows.append(row)
+                row = []
+                continue
+            if cases and len(row) == 1:
+                row.append(self.condition())
+            else:
+                row.append(self.expr())
+            if self.is_("&"):
+                self.next()
+
+    def condition(self) -> Node:
+        if self.is_("if"):
+            self.next()
+        if self.is_("otherwise") or self.is_("else"):
+            self.next()
+            return Node("true")
+        lhs = self.expr()
+        tok = self.next()
+        op = CMP.get(tok.text)
+        if op is None:
+            raise Unreadable(f"cannot read the condition at '{tok.text}'")
+        if self.is_("="):
+            self.next()
+            op += "="
+        return Node("cmp", (lhs, self.expr()), op)

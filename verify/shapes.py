@@ -1,0 +1,143 @@
+"""Evaluate a parsed claim on NumPy values with declared shapes and non-commutative matrix products.
+
+A product written ``AB`` (or with ``\\cdot``/``*``) is a matrix product when the inner sizes agree; two
+operands of the same shape that cannot be multiplied as matrices are read elementwise (the reading is noted);
+a scalar scales. Anything else is a ``ShapeMismatch`` naming both shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .tree import Node, Unreadable, show
+
+
+class ShapeMismatch(Exception):
+    """Two operands whose shapes do not fit; ``str`` says which, with both shapes."""
+
+
+def fmt(shape) -> str:
+    return "a scalar" if shape in ((), (1, 1)) else "×".join(map(str, shape))
+
+
+@dataclass
+class Context:
+    """What a claim is evaluated against: quantity values, constants and elementwise functions."""
+
+    values: dict  # (kind, layer) -> np.ndarray
+    consts: dict  # name -> float
+    functions: object  # callable(name, layer, deriv, arg_node, arg_value) -> np.ndarray
+    convention: str = "row"
+    notes: list = field(default_factory=list)
+
+
+def evaluate(node: Node, ctx: Context) -> np.ndarray:
+    """The value of ``node``; raises ShapeMismatch or Unreadable."""
+    op = node.op
+    if op == "num":
+        return np.asarray(node.value[0], dtype=float)
+    if op == "q":
+        if node.value not in ctx.values:
+            kind, layer = node.value
+            raise Unreadable(f"the network has no quantity {kind}{layer or ''}")
+        return ctx.values[node.value]
+    if op == "const":
+        if node.value not in ctx.consts:
+            raise Unreadable(f"the spec has no value for the constant {show(node)}")
+        return np.asarray(ctx.consts[node.value], dtype=float)
+    if op == "matrix":
+        r, c = node.value
+        cells = [evaluate(a, ctx) for a in node.args]
+        if any(np.ndim(v) and np.size(v) != 1 for v in cells):
+            raise Unreadable("matrix entries must be numbers or scalars")
+        return np.array([float(np.ravel(v)[0]) for v in cells]).reshape(r, c)
+    if op == "cases":
+        return _cases(node, ctx)
+    args = [evaluate(a, ctx) for a in node.args]
+    if op == "fn":
+        name, layer, deriv = node.value
+        return ctx.functions(name, layer, deriv, node.args[0], args[0])
+    if op == "T":
+        a = args[0]
+        return a.T if a.ndim == 2 else a
+    if op == "neg":
+        return -args[0]
+    if op in ("add", "sub"):
+        a, b = args
+        _same(a, b, node, "+" if op == "add" else "−", ctx)
+        return a + b if op == "add" else a - b
+    if op == "mul":
+        return _product(args[0], args[1], node, ctx)
+    if op == "had":
+        a, b = args
+        _same(a, b, node, "⊙", ctx)
+        return a * b
+    if op == "div":
+        a, b = args
+        if _scalar(b) or a.shape == b.shape:
+            with np.errstate(all="ignore"):
+                return a / b
+        raise ShapeMismatch(f"cannot divide {show(node.args[0], ctx.convention)} ({fmt(a.shape)}) by {show(node.args[1], ctx.convention)} ({fmt(b.shape)})")
+    if op == "pow":
+        a, b = args
+        if not _scalar(b):
+            raise Unreadable("an exponent must be a scalar")
+        with np.errstate(all="ignore"):
+            return np.power(a, float(np.ravel(b)[0]))
+    raise Unreadable(f"cannot evaluate {op}")
+
+
+def _scalar(a: np.ndarray) -> bool:
+    return a.ndim == 0 or a.size == 1
+
+
+def _same(a, b, node: Node, sym: str, ctx: Context) -> None:
+    if a.shape == b.shape or _scalar(a) or _scalar(b):
+        return
+    # a bias row added to every sample of a batch: (N, n) + (1, n)
+    if a.ndim == b.ndim == 2 and ((b.shape[0] == 1 and a.shape[1] == b.shape[1] and a.shape[0] > 1)
+                                  or (a.shape[0] == 1 and a.shape[1] == b.shape[1] and b.shape[0] > 1)):
+        return
+    left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
+    raise ShapeMismatch(f"shape mismatch: {left} is {fmt(a.shape)} but {right} is {fmt(b.shape)} (in {sym})")
+
+
+def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
+    if _scalar(a) or _scalar(b):
+        if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
+            return a @ b
+        return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
+        return a @ b
+    if a.shape == b.shape:
+        note = f"{show(node.args[0], ctx.convention)} and {show(node.args[1], ctx.convention)} ({fmt(a.shape)} each) side by side are read as an elementwise product"
+        if note not in ctx.notes:
+            ctx.notes.append(note)
+        return a * b
+    left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
+    raise ShapeMismatch(f"shape mismatch: {left} {right} is {fmt(a.shape)} times {fmt(b.shape)}")
+
+
+def _cases(node: Node, ctx: Context) -> np.ndarray:
+    out, decided = None, None
+    for value_node, cond_node in zip(node.args[::2], node.args[1::2], strict=False):
+        value = evaluate(value_node, ctx)
+        if cond_node.op == "true":
+            cond = None
+        elif cond_node.op == "cmp":
+            lhs, rhs = (evaluate(a, ctx) for a in cond_node.args)
+            cond = {"<": np.less, ">": np.greater, "<=": np.less_equal, ">=": np.greater_equal}[cond_node.value](lhs, rhs)
+        else:
+            raise Unreadable("a condition of cases must compare, e.g. z > 0, or say otherwise")
+        if out is None:
+            shape = np.broadcast(value, cond).shape if cond is not None else value.shape
+            out = np.full(shape, np.nan)
+            decided = np.zeros(shape, dtype=bool)
+        take = ~decided if cond is None else (np.broadcast_to(cond, out.shape) & ~decided)
+        out = np.where(take, np.broadcast_to(value, out.shape), out)
+        decided = decided | take
+    if out is None or not decided.all():
+        raise Unreadable("the cases do not cover every value")
+    return out

@@ -1,0 +1,114 @@
+"""The expression tree a claim is parsed into, and its compact LaTeX rendering for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive import activations, names
+
+
+class Unreadable(Exception):
+    """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node. ``op`` is one of:
+
+    ``num`` (value = (float, decimals or None)), ``q`` (value = (kind, layer): a network quantity),
+    ``const`` (value = name: lambda, lr, N, beta, ...), ``fn`` (value = (name, layer, derivative), one arg),
+    ``T`` (transpose), ``neg``, ``add``, ``sub``, ``mul`` (a product whose kind the shapes decide),
+    ``had`` (elementwise product), ``div``, ``pow`` (elementwise power), ``matrix`` (value = (rows, cols)),
+    ``cases`` (args: value, condition, value, condition, ...), ``cmp`` (value = "<" | ">" | "<=" | ">="),
+    ``true`` (an "otherwise" condition).
+    """
+
+    op: str
+    args: tuple = ()
+    value: object = None
+
+    def walk(self):
+        yield self
+        for a in self.args:
+            yield from a.walk()
+
+    def quantities(self) -> set:
+        return {n.value for n in self.walk() if n.op == "q"}
+
+
+def num(v: float, decimals: int | None = None) -> Node:
+    return Node("num", (), (float(v), decimals))
+
+
+_QUANTITY_TEX = {"dWL": (r"\frac{\partial L}{\partial ", "W"), "dWR": (r"\frac{\partial R}{\partial ", "W"),
+                 "dbL": (r"\frac{\partial L}{\partial ", "b"), "dbR": (r"\frac{\partial R}{\partial ", "b")}
+
+
+def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
+    """LaTeX of a quantity, from derive.names (one place for naming)."""
+    if kind in _QUANTITY_TEX:
+        head, base = _QUANTITY_TEX[kind]
+        return head + names.tex_quantity(base, layer, convention) + "}"
+    if kind == "lossL":
+        return "L"
+    if kind == "lossR":
+        return "R"
+    return names.tex_quantity(kind, layer, convention)
+
+
+CONST_TEX = {"lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
+             "beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "gamma": r"\gamma", "mu": r"\mu", "alpha": r"\alpha"}
+FN_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "log": r"\log", "exp": r"\exp", "sqrt": r"\sqrt", "abs": "", "softmax": r"\operatorname{softmax}"}
+
+
+def show(n: Node, convention: str = "row") -> str:
+    """Compact LaTeX of a (sub)tree, for messages and the expected expressions."""
+    s = lambda a: show(a, convention)  # noqa: E731
+    op = n.op
+    if op == "num":
+        v = n.value[0]
+        return f"{v:g}"
+    if op == "q":
+        return quantity_tex(n.value[0], n.value[1], convention)
+    if op == "const":
+        return CONST_TEX.get(n.value, n.value)
+    if op == "fn":
+        name, layer, deriv = n.value
+        entry = activations.lookup(name)
+        head = FN_TEX.get(name) or (entry.latex if entry else rf"\operatorname{{{name}}}")
+        if name == "abs":
+            return rf"\left|{s(n.args[0])}\right|"
+        if name == "phi":
+            head = r"\varphi" + (f"^{{({layer})}}" if layer else "")
+        return f"{head}{chr(39) if deriv else ''}\\left({s(n.args[0])}\\right)"
+    if op == "T":
+        return f"{{{_wrap(n.args[0], convention)}}}^{{\\top}}"
+    if op == "neg":
+        return "-" + _wrap(n.args[0], convention)
+    if op in ("add", "sub"):
+        return f"{s(n.args[0])} {'+' if op == 'add' else '-'} {_wrap(n.args[1], convention) if op == 'sub' else s(n.args[1])}"
+    if op == "mul":
+        return f"{_wrap(n.args[0], convention)} {_wrap(n.args[1], convention)}"
+    if op == "had":
+        return f"{_wrap(n.args[0], convention)} \\odot {_wrap(n.args[1], convention)}"
+    if op == "div":
+        return f"\\frac{{{s(n.args[0])}}}{{{s(n.args[1])}}}"
+    if op == "pow":
+        return f"{{{_wrap(n.args[0], convention)}}}^{{{s(n.args[1])}}}"
+    if op == "matrix":
+        r, c = n.value
+        rows = [" & ".join(s(n.args[i * c + j]) for j in range(c)) for i in range(r)]
+        return r"\begin{bmatrix} " + r" \\ ".join(rows) + r" \end{bmatrix}"
+    if op == "cases":
+        rows = [f"{s(n.args[i])} & {s(n.args[i + 1])}" for i in range(0, len(n.args), 2)]
+        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+    if op == "cmp":
+        return f"{s(n.args[0])} {n.value} {s(n.args[1])}"
+    if op == "true":
+        return r"\text{otherwise}"
+    return op
+
+
+def _wrap(n: Node, convention: str) -> str:
+    text = show(n, convention)
+    return rf"\left({text}\right)" if n.op in ("add", "sub", "neg") else text

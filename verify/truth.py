@@ -1,0 +1,169 @@
+"""The derived truth of every quantity, from ``derive.numeric.Evaluator``, with a student's values substituted.
+
+``Truth.compute`` runs forward, loss, backward and one optimizer step in the Evaluator's row layout (samples
+are rows), mirroring ``Evaluator.backward`` (a test checks they agree), but any quantity may be *overridden*:
+given an answer's own earlier values (its z, δ, W …) everything downstream is recomputed from them. That is
+how an error carried forward is recognised. A ``variant`` replaces φ' of some layers (a catalogued mistake).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from derive import names
+from derive.numeric import Evaluator, elementwise
+from derive.regularizers import WEIGHT
+from derive.regularizers import N as N_SYM
+
+VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
+BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
+
+
+def key(kind: str, layer: int | None) -> str:
+    """('dW', 2) -> 'dW2'; ('W_next', 1) -> 'W1_next'; ('yhat', None) -> 'yhat'."""
+    if kind.endswith("_next"):
+        return f"{kind[:-5]}{layer if layer is not None else ''}_next"
+    return f"{kind}{layer if layer is not None else ''}"
+
+
+class Truth:
+    """Quantities of one network for a batch; ``batch == 1`` means column vectors in course notation."""
+
+    def __init__(self, derivation, batch: int = 1):
+        self.d = derivation
+        self.net = derivation.network
+        self.ev = Evaluator(derivation)
+        self.batch = batch
+        self.row = self.net.convention == "row"
+        reg = derivation.reg_grad
+        self.reg = None if reg is None else elementwise(reg.subs(_lambda(), self.net.reg_lambda), [WEIGHT, N_SYM])
+
+    # -- inputs --------------------------------------------------------------------------------------
+    def shapes(self) -> dict[str, tuple]:
+        out = {}
+        for layer in self.net.layers:
+            l = layer.index
+            out[names.weight(l)] = (layer.units, layer.n_in) if self.row else (layer.n_in, layer.units)
+            out[names.bias(l)] = (layer.units,)
+        return out
+
+    def random_point(self, rng: np.random.Generator):
+        params = {k: rng.uniform(-1, 1, size=s) for k, s in self.shapes().items()}
+        X = rng.normal(size=(self.batch, self.net.inputs))
+        k = self.net.output.units
+        if self.net.loss.name == "cross_entropy":
+            Y = np.eye(k)[rng.integers(0, k, size=self.batch)]
+        elif self.net.loss.name == "binary_cross_entropy":
+            Y = rng.integers(0, 2, size=(self.batch, k)).astype(float)
+        else:
+            Y = rng.normal(size=(self.batch, k))
+        return params, X, Y
+
+    # -- the pipeline --------------------------------------------------------------------------------
+    def compute(self, params: dict, X, Y, over: dict | None = None, variant=None) -> dict[str, np.ndarray]:
+        """Every quantity (keys as in answers files, row layout); ``over`` fixes some of them."""
+        over = over or {}
+        ev, net, L = self.ev, self.net, self.net.depth
+        params = {k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()}
+        X, Y = np.asarray(over.get("x", X), dtype=float), np.asarray(over.get("y", Y), dtype=float)
+        n = len(X)
+        out: dict[str, np.ndarray] = {"x": X, "y": Y, **params}
+        Hs, Zs = [X], []
+        for layer in net.layers:
+            l = layer.index
+            W, b = params[names.weight(l)], params[names.bias(l)]
+            z = over.get(f"z{l}", Hs[-1] @ (W.T if self.row else W) + b)
+            if ev.phi[l - 1] is None:
+                e = np.exp(z - z.max(axis=1, keepdims=True))
+                h = e / e.sum(axis=1, keepdims=True)
+            else:
+                h = ev.phi[l - 1](z)
+            h = over.get(f"h{l}", h)
+            if l == L:
+                h = over.get("yhat", h)
+            Zs.append(z)
+            Hs.append(h)
+            out[f"z{l}"], out[f"h{l}"] = z, h
+        yhat = out["yhat"] = Hs[-1]
+        out["lossL"] = float(ev.loss_component(yhat, Y).sum() / n)
+        out["lossR"] = ev.regularization(params, n)
+        out["loss"] = out["lossL"] + out["lossR"]
+        g = ev.dloss(yhat, Y)
+        out["dyhat"] = out[f"dh{L}"] = over.get("dyhat", g / n)
+        if variant is not None and variant(L, yhat, Zs[-1]) is not None and ev.phi[L - 1] is not None:
+            delta = g * variant(L, yhat, Zs[-1])
+        elif ev.delta_out is not None:
+            delta = ev.delta_out(yhat, Y, Zs[-1])
+        else:  # softmax with a general loss: the Jacobian product yhat (g - <g, yhat>)
+            delta = yhat * (g - (g * yhat).sum(axis=1, keepdims=True))
+        penalised = set(ev._penalised())
+        for l in range(L, 0, -1):
+            delta = out[f"delta{l}"] = over.get(f"delta{l}", delta)
+            W, h_prev = params[names.weight(l)], Hs[l - 1]
+            grads = {"W": (delta.T @ h_prev if self.row else h_prev.T @ delta) / n, "b": delta.sum(axis=0) / n}
+            for kind, data in grads.items():
+                pkey = f"{kind}{l}"
+                reg = self.reg(params[pkey], np.full_like(params[pkey], n)) if self.reg is not None and pkey in penalised else np.zeros_like(data)
+                out[f"d{kind}L{l}"], out[f"d{kind}R{l}"] = data, reg
+                out[f"d{pkey}"] = over.get(f"d{pkey}", data + reg)
+            if l > 1:
+                dh = out[f"dh{l - 1}"] = over.get(f"dh{l - 1}", (delta @ W if self.row else delta @ W.T) / n)
+                dphi = variant(l - 1, Hs[l - 1], Zs[l - 2]) if variant is not None else None
+                if dphi is None:
+                    kind, f = ev.dphi[l - 2]
+                    dphi = f(Hs[l - 1] if kind == "h" else Zs[l - 2])
+                delta = dh * n * dphi
+        grads = {names.grad(k): out[names.grad(k)] for k in params}
+        new = ev.step(params, grads, ev.init_state(params))
+        for k, v in new.items():
+            out[f"{k}_next"] = v
+        out["loss_next"] = ev.loss(new, X, Y)
+        return out
+
+    # -- course layout -------------------------------------------------------------------------------
+    def to_course(self, values: dict[str, np.ndarray]) -> dict[tuple, np.ndarray]:
+        """Row-layout values -> {(kind, layer): array} as a course writes them (column vectors for one sample)."""
+
+        env = {}
+        for k, v in values.items():
+            kind, layer = split_key(k)
+            if kind is None:
+                continue
+            env[(kind, layer)] = self.course_value(kind, np.asarray(v, dtype=float))
+        return env
+
+    def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
+        base = kind.rstrip("LR") if kind in ("dWL", "dWR", "dbL", "dbR") else kind
+        if v.ndim == 0:
+            return v
+        if base in VECTOR_KINDS:
+            return v.T if self.batch == 1 else v
+        if base in BIAS_KINDS:
+            return v.reshape(-1, 1) if self.batch == 1 else v.reshape(1, -1)
+        return v
+
+    def from_course(self, kind: str, v: np.ndarray, shape=None) -> np.ndarray:
+        """Inverse of ``course_value`` (a student's value -> the row layout); raises ValueError on a bad shape."""
+        v = np.asarray(v, dtype=float)
+        if kind in BIAS_KINDS or kind in ("db",):
+            return v.reshape(-1)
+        if kind in VECTOR_KINDS and self.batch == 1:
+            return v.reshape(1, -1)
+        return v
+
+
+def split_key(k: str) -> tuple[str | None, int | None]:
+    """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None)."""
+    import re
+
+    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR)(\d*)(_next)?", k)
+    if not m:
+        return None, None
+    kind, layer = m.group(1), int(m.group(2)) if m.group(2) else None
+    return (kind + "_next" if m.group(3) else kind), layer
+
+
+def _lambda():
+    from derive.regularizers import LAMBDA
+
+    return LAMBDA
