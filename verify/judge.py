@@ -8,6 +8,7 @@ written; a value that is wrong but right given the answer's own earlier values i
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import asdict, dataclass, field
 
@@ -114,7 +115,7 @@ class Judge:
         return c
 
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
-        simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign}
+        simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf}
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -434,6 +435,8 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
     t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
     if t.size == 1 and s.size == 1:
         t, s = t.reshape(()), s.reshape(())
+    elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:
+        return bool(np.all(t == 0))  # "0" for a zero matrix
     elif t.shape != s.shape:
         return False
     if not (np.all(np.isfinite(t)) and np.all(np.isfinite(s))):
@@ -443,6 +446,9 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
         return bool(np.all(np.abs(t - s) <= TIGHT * np.maximum(np.abs(t), 1e-3 * scale) + 1e-12))
     half = np.broadcast_to(_half_units(decimals), s.shape) if np.shape(decimals) in ((), s.shape) else np.max(_half_units(decimals))
     return bool(np.all(np.abs(t - s) <= np.maximum(half, RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+
+
+_erf = np.vectorize(math.erf, otypes=[float])
 
 
 def _combine(verdicts: list[str]) -> str:

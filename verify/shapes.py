@@ -76,7 +76,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return a * b
     if op == "div":
         a, b = args
-        if _scalar(b) or a.shape == b.shape:
+        if _scalar(a) or _scalar(b) or a.shape == b.shape:
             with np.errstate(all="ignore"):
                 return a / b
         raise ShapeMismatch(f"cannot divide {show(node.args[0], ctx.convention)} ({fmt(a.shape)}) by {show(node.args[1], ctx.convention)} ({fmt(b.shape)})")
