@@ -54,8 +54,9 @@ class GradproofLatexPrinter(LatexPrinter):
     ``short_sums`` prints ``\\sum_{i}`` without limits (the index form's 0-based limits are an artefact).
     """
 
-    def __init__(self, names: dict | None = None, vector: bool = False, functions: dict | None = None,
-                 short_sums: bool = False, **settings):
+    def __init__(
+        self, names: dict | None = None, vector: bool = False, functions: dict | None = None, short_sums: bool = False, **settings
+    ):
         settings.setdefault("symbol_names", {**SYMBOL_LATEX, **(names or {})})
         settings.setdefault("mul_symbol", None)
         super().__init__(settings)
@@ -97,10 +98,10 @@ class GradproofLatexPrinter(LatexPrinter):
         if coeff != 1:
             parts.append(self._print(coeff))
         for f in scal:
-            parts.append(rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(scal) > 1 or vec or coeff != 1)
-                         else self._print(f))
-        vparts = [rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(vec) > 1 or parts) else self._print(f)
-                  for f in vec]
+            parts.append(
+                rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(scal) > 1 or vec or coeff != 1) else self._print(f)
+            )
+        vparts = [rf"\left({self._print(f)}\right)" if isinstance(f, sp.Add) and (len(vec) > 1 or parts) else self._print(f) for f in vec]
         body = " ".join(parts)
         if vparts:
             body = (body + " " if body else "") + r" \odot ".join(vparts)
@@ -160,8 +161,11 @@ class GradproofLatexPrinter(LatexPrinter):
         if not self.short_sums:
             return super()._print_Sum(expr)
         idx = ",".join(self._print(lim[0]) for lim in expr.limits)
-        body = self.parenthesize(expr.function, PRECEDENCE["Mul"], strict=True) if isinstance(expr.function, sp.Add) \
+        body = (
+            self.parenthesize(expr.function, PRECEDENCE["Mul"], strict=True)
+            if isinstance(expr.function, sp.Add)
             else self._print(expr.function)
+        )
         return rf"\sum_{{{idx}}} {body}"
 
     def _print_Piecewise(self, expr):

@@ -21,7 +21,7 @@ from .symbols import H, Z
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
 TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
-LONG_CELL = 46  # LaTeX characters of a formula that still fits a table cell
+LONG_CELL = 30  # visible characters of a formula that still fits a table cell
 
 
 class ProofError(DerivationError):
@@ -131,8 +131,9 @@ def prose(text: str, numbers: dict) -> str:
             out.append(f"${part}$")
         else:
             esc = escape(part)
-            out.append(_EQ.sub(lambda m: rf"\eqref{{eq:{m.group(1)}}}" if m.group(1) in numbers else m.group(0),
-                               esc.replace(r"eq:", "eq:")))
+            out.append(
+                _EQ.sub(lambda m: rf"\eqref{{eq:{m.group(1)}}}" if m.group(1) in numbers else m.group(0), esc.replace(r"eq:", "eq:"))
+            )
     return "".join(out)
 
 
@@ -145,27 +146,38 @@ def _check_text(c, numbers) -> str:
 def _conventions(d) -> tuple[str, ...]:
     net, L = d.network, d.network.depth
     if net.convention == "row":
-        conv = (r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, so "
-                r"$\mathbf{W}^{(l)}$ is $n_l \times n_{l-1}$; a batch has samples as rows, "
-                r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} {\mathbf{W}^{(l)}}^{\top} + \mathbf{1}_N {\mathbf{b}^{(l)}}^{\top}$.")
+        conv = (
+            r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, so "
+            r"$\mathbf{W}^{(l)}$ is $n_l \times n_{l-1}$; a batch has samples as rows, "
+            r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} {\mathbf{W}^{(l)}}^{\top} + \mathbf{1}_N {\mathbf{b}^{(l)}}^{\top}$."
+        )
     else:
-        conv = (r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, so "
-                r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$; a batch has samples as rows, "
-                r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} \mathbf{W}^{(l)} + \mathbf{1}_N {\mathbf{W}_0^{(l)}}^{\top}$.")
-    out = [conv,
-           rf"Vectors are bold columns; $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and $\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$; "
-           r"$\odot$ is the elementwise product, and functions, powers and quotients of vectors act elementwise.",
-           r"Loss scaling: the data term is the mean over the $N$ samples of a batch, $L = \frac{1}{N}\sum_n \ell_n$."]
+        conv = (
+            r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, so "
+            r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$; a batch has samples as rows, "
+            r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} \mathbf{W}^{(l)} + \mathbf{1}_N {\mathbf{W}_0^{(l)}}^{\top}$."
+        )
+    out = [
+        conv,
+        rf"Vectors are bold columns; $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and $\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$; "
+        r"$\odot$ is the elementwise product, and functions, powers and quotients of vectors act elementwise.",
+        r"Loss scaling: the data term is the mean over the $N$ samples of a batch, $L = \frac{1}{N}\sum_n \ell_n$.",
+    ]
     if net.regularizer is None:
         out.append(r"No regularizer: $R = 0$.")
     else:
         scale = r"$\lambda/N$ (divided by the batch size)" if net.reg_scaling == "batch" else r"$\lambda$ (not divided by $N$)"
-        out.append(rf"Regularizer: {net.regularizer.name.upper()} with $\lambda = {number(net.reg_lambda)}$, scaled by {scale}; "
-                   + ("biases are penalised too." if net.penalize_bias else "biases are not penalised."))
+        out.append(
+            rf"Regularizer: {net.regularizer.name.upper()} with $\lambda = {number(net.reg_lambda)}$, scaled by {scale}; "
+            + ("biases are penalised too." if net.penalize_bias else "biases are not penalised.")
+        )
     opts = dict(net.options)
     if "epsilon_placement" in opts:
-        where = (r"inside the square root, $\sqrt{\,\cdot + \epsilon}$" if opts["epsilon_placement"] == "inside"
-                 else r"outside the square root, $\sqrt{\,\cdot\,} + \epsilon$")
+        where = (
+            r"inside the square root, $\sqrt{\,\cdot + \epsilon}$"
+            if opts["epsilon_placement"] == "inside"
+            else r"outside the square root, $\sqrt{\,\cdot\,} + \epsilon$"
+        )
         out.append(rf"Optimizer {escape(net.optimizer.name)}: $\epsilon$ {where}; every state starts at 0.")
     elif "variant" in opts:
         out.append(rf"Optimizer {escape(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
@@ -185,7 +197,7 @@ def _figure(net) -> tuple[tuple[Column, ...], str]:
         else:
             layer = net.layers[l - 1]
             top = rf"layer {l}" + (r" $\hat{\mathbf{y}}$" if l == net.depth else rf" $\mathbf{{h}}^{{({l})}}$")
-            bottom = rf"$n_{{{l}}} = {n}$, ${layer.latex}$" if layer.formula is None else rf"$n_{{{l}}} = {n}$, {escape(layer.activation)}"
+            bottom = rf"$n_{{{l}}} = {n}$\\ " + (f"${layer.latex}$" if layer.formula is None else escape(layer.activation))
         cols.append(Column(f"{l * dx:.2f}", ys, top, bottom, n > shown))
     width = len(cols) * dx
     return tuple(cols), (r"\linewidth" if width > 15.5 else "")
@@ -197,8 +209,16 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
         l = r.index
         name = escape(r.layer.activation)
         if r.phi is None:
-            rows.append(ActivationRow(str(l), name, r"$\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$", r"Jacobian $\hat{y}_i([i=j] - \hat{y}_j)$",
-                                      "(with the loss)", "symbolic"))
+            rows.append(
+                ActivationRow(
+                    str(l),
+                    name,
+                    r"$\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$",
+                    r"Jacobian $\hat{y}_i([i=j] - \hat{y}_j)$",
+                    "(with the loss)",
+                    "symbolic",
+                )
+            )
             continue
         zn = {Z: "z"}
         phi = latex(r.phi, zn)
@@ -206,13 +226,16 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
         dphi_h = latex(r.dphi_h, {H: "h"}) if r.dphi_h is not None else ""
         cells = []
         for label, tex in (("phi", phi), ("dphi", dphi)):
-            if len(tex) > LONG_CELL:
+            if len(re.sub(r"\\[a-zA-Z]+|[{}&]", "", tex)) > LONG_CELL:
                 long_rows.append(rf"\phi_{{{l}}}{chr(39) if label == 'dphi' else ''}(z) &= {tex}")
                 cells.append(r"see below")
             else:
                 cells.append(rf"$\displaystyle {tex}$")
-        check = r"\checkmark\ identity" if r.identity_check is not None and r.identity_check.passed else (
-            r"$\times$" if r.identity_check is not None else "--")
+        check = (
+            r"\checkmark\ identity"
+            if r.identity_check is not None and r.identity_check.passed
+            else (r"$\times$" if r.identity_check is not None else "--")
+        )
         rows.append(ActivationRow(str(l), name, cells[0], cells[1], rf"$\displaystyle {dphi_h}$" if dphi_h else "--", check))
     return tuple(rows), tuple(long_rows)
 
@@ -220,8 +243,14 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
 def _hyper(net) -> tuple[tuple[str, str, str], ...]:
     from .optimizers import HYPER
 
-    meaning = {"learning_rate": "learning rate", "beta": "decay of the squared-gradient average", "beta1": "decay of the first moment",
-               "beta2": "decay of the second moment", "epsilon": "keeps the denominator away from 0", "momentum": "momentum"}
+    meaning = {
+        "learning_rate": "learning rate",
+        "beta": "decay of the squared-gradient average",
+        "beta1": "decay of the first moment",
+        "beta2": "decay of the second moment",
+        "epsilon": "keeps the denominator away from 0",
+        "momentum": "momentum",
+    }
     out = []
     for key, value in net.hyper:
         sym = r"\alpha" if key == "learning_rate" else latex(HYPER[key])
@@ -229,11 +258,17 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+def _merge(a: StepView, b: StepView) -> StepView:
+    checks = a.checks + tuple(c for c in b.checks if c not in a.checks)
+    return StepView(a.title, a.intro, a.rows + b.rows, f"{a.why}; {b.why}", checks)
+
+
 def build_document(d) -> Document:
     net = d.network
     numbers = equations.numbers(net)
     sections: dict[str, list[StepView]] = {}
     check_rows = []
+    last_layer = None
     for s in d.steps:
         n = numbers.get(s.key)
         rows = []
@@ -243,7 +278,12 @@ def build_document(d) -> Document:
             rows.append(Row(tex, tag))
         checks = tuple(_check_text(c, numbers) for c in s.checks)
         view = StepView(prose(s.title, numbers), prose(s.intro, numbers), tuple(rows), prose(s.justification, numbers), checks)
-        sections.setdefault(s.section, []).append(view)
+        group = sections.setdefault(s.section, [])
+        if s.section in ("layers", "total") and group and s.layer is not None and last_layer == (s.section, s.layer):
+            group[-1] = _merge(group[-1], view)  # one display per layer: delta, dJ/dW, dJ/db
+        else:
+            group.append(view)
+        last_layer = (s.section, s.layer)
         where = rf"\eqref{{{equations.tex_label(s.key)}}}" if n is not None else prose(s.title, numbers)
         for c in s.checks:
             err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
@@ -254,14 +294,24 @@ def build_document(d) -> Document:
     cols, scale = _figure(net)
     acts, long_rows = _activation_rows(d)
     sizes = "--".join(map(str, net.sizes))
-    summary = (rf"A network with {net.depth} dense layers of sizes {sizes} "
-               rf"({', '.join(escape(layer.activation) for layer in net.layers)}), trained with the "
-               rf"{escape(net.loss.name.replace('_', ' '))} loss and {escape(net.optimizer.name)}.")
+    summary = (
+        rf"A network with {net.depth} dense layers of sizes {sizes} "
+        rf"({', '.join(escape(layer.activation) for layer in net.layers)}), trained with the "
+        rf"{escape(net.loss.name.replace('_', ' '))} loss and {escape(net.optimizer.name)}."
+    )
     return Document(
-        title=escape(net.title), name=escape(net.name), source=escape(Path(net.source).name), summary=summary,
-        conventions=_conventions(d), columns=cols, figure_scale=scale,
-        sections={k: tuple(v) for k, v in sections.items()}, activations=acts, long_derivatives=long_rows,
-        hyper=_hyper(net), checks=tuple(check_rows),
+        title=escape(net.title),
+        name=escape(net.name),
+        source=escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec",
+        summary=summary,
+        conventions=_conventions(d),
+        columns=cols,
+        figure_scale=scale,
+        sections={k: tuple(v) for k, v in sections.items()},
+        activations=acts,
+        long_derivatives=long_rows,
+        hyper=_hyper(net),
+        checks=tuple(check_rows),
         verdict="All checks passed." if d.all_passed else r"\textbf{Some checks FAILED.}",
         seconds=f"{d.seconds:.1f}",
     )
@@ -269,8 +319,6 @@ def build_document(d) -> Document:
 
 def render_proof(d) -> str:
     """The proof of ``d`` as LaTeX source (a complete document)."""
-    for s in ("network", "objective", "loss", "layers", "total", "training"):
-        pass
     doc = build_document(d)
     sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "layers", "total", "training")}
     return environment().get_template("proof.tex.j2").render(doc=doc, sec=sections, nm=nm)
@@ -294,8 +342,11 @@ def _first_error(log: Path) -> str:
     except OSError:
         return "LaTeX failed and wrote no log"
     for k, line in enumerate(lines):
+        m = re.match(r"^.*?:\d+: (.*)$", line)
+        if m and not line.startswith("!"):
+            return m.group(1)
         if line.startswith("!"):
-            context = next((x.strip() for x in lines[k + 1:k + 4] if x.startswith("l.")), "")
+            context = next((x.strip() for x in lines[k + 1 : k + 4] if x.startswith("l.")), "")
             return line + (f" ({context})" if context else "")
     return "LaTeX failed (no error line in the log)"
 
@@ -344,8 +395,10 @@ def write_proof(d, out_dir: Path, pdf: bool = True) -> ProofResult:
     if not pdf:
         return ProofResult(tex, None, messages)
     if tex_engine() is None:
-        messages.append("no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
-                        f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again")
+        messages.append(
+            "no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
+            f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again"
+        )
         return ProofResult(tex, None, messages)
     build = out_dir / f".{name}.build"
     build.mkdir(exist_ok=True)

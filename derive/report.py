@@ -9,12 +9,24 @@ from sympy.printing.str import StrPrinter
 from . import names
 from .latex import latex
 from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
-from .regularizers import LAMBDA, N, WEIGHT
-from .symbols import H, Y, YHAT, Z
+from .regularizers import LAMBDA, WEIGHT
+from .symbols import YHAT, H, Y, Z
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_TEXT_NAMES = {"alpha_lr": "α", "beta": "β", "beta_1": "β1", "beta_2": "β2", "epsilon": "ε", "mu": "μ", "gamma": "γ",
-               "alpha": "α", "lambda": "λ", "yhat": "ŷ", "mhat": "m̂", "vhat": "v̂"}
+_TEXT_NAMES = {
+    "alpha_lr": "α",
+    "beta": "β",
+    "beta_1": "β1",
+    "beta_2": "β2",
+    "epsilon": "ε",
+    "mu": "μ",
+    "gamma": "γ",
+    "alpha": "α",
+    "lambda": "λ",
+    "yhat": "ŷ",
+    "mhat": "m̂",
+    "vhat": "v̂",
+}
 
 
 def text(expr: sp.Expr, rename: dict | None = None) -> str:
@@ -22,8 +34,13 @@ def text(expr: sp.Expr, rename: dict | None = None) -> str:
     rename = {**{s: sp.Symbol(_TEXT_NAMES[s.name]) for s in expr.free_symbols if s.name in _TEXT_NAMES}, **(rename or {})}
     expr = expr.xreplace(rename)
     if isinstance(expr, sp.Piecewise):
-        return "{ " + "; ".join(f"{text(e)} if {cond}" if cond is not sp.true else f"{text(e)} otherwise"
-                                 for e, cond in ((e, c) for e, c in expr.args)) + " }"
+        return (
+            "{ "
+            + "; ".join(
+                f"{text(e)} if {cond}" if cond is not sp.true else f"{text(e)} otherwise" for e, cond in ((e, c) for e, c in expr.args)
+            )
+            + " }"
+        )
     s = _TextPrinter().doprint(expr)
     for a, b in (("**2", "²"), ("**3", "³"), ("sqrt", "√"), ("*", "·")):
         s = s.replace(a, b)
@@ -37,7 +54,11 @@ class _TextPrinter(StrPrinter):
         terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
         out = self._print(terms[0])
         for t in terms[1:]:
-            out += f" - {self.parenthesize(-t, precedence(expr))}" if t.could_extract_minus_sign() else f" + {self.parenthesize(t, precedence(expr))}"
+            out += (
+                f" - {self.parenthesize(-t, precedence(expr))}"
+                if t.could_extract_minus_sign()
+                else f" + {self.parenthesize(t, precedence(expr))}"
+            )
         return out
 
 
@@ -54,7 +75,9 @@ def _conventions(net) -> str:
     if net.regularizer is not None:
         scale = "λ/N" if net.reg_scaling == "batch" else "λ"
         norm = "½‖W‖²_F" if net.regularizer.name == "l2" else "‖W‖₁"
-        reg = f"{net.regularizer.name.upper()}: R = {scale} Σ_l {norm}, λ = {net.reg_lambda:g}" + (", biases too" if net.penalize_bias else ", biases not penalised")
+        reg = f"{net.regularizer.name.upper()}: R = {scale} Σ_l {norm}, λ = {net.reg_lambda:g}" + (
+            ", biases too" if net.penalize_bias else ", biases not penalised"
+        )
     return f"{conv}; J = (1/N) Σ_n ℓ(ŷ⁽ⁿ⁾, y⁽ⁿ⁾) + R; {reg}"
 
 
@@ -66,12 +89,18 @@ def terminal_report(d) -> str:
     """Every derived result and every check, as plain text (UTF-8)."""
     net, L = d.network, d.network.depth
     sizes = "-".join(map(str, net.sizes))
-    lines = [f"{net.name}: {sizes}, {', '.join(l.activation for l in net.layers)}; loss {net.loss.name}; optimizer {net.optimizer.name}",
-             "  " + _conventions(net), "", "Activation derivatives (sympy.diff of the definition)"]
+    lines = [
+        f"{net.name}: {sizes}, {', '.join(l.activation for l in net.layers)}; loss {net.loss.name}; optimizer {net.optimizer.name}",
+        "  " + _conventions(net),
+        "",
+        "Activation derivatives (sympy.diff of the definition)",
+    ]
     for r in d.layers:
         layer = r.layer
         params = ", ".join(f"{_TEXT_NAMES.get(k, k)} = {v:g}" for k, v in layer.params)
-        head = f"  layer {r.index} {layer.activation}" + (f" ({params})" if params else "") + (f" = {layer.formula}" if layer.formula else "")
+        head = (
+            f"  layer {r.index} {layer.activation}" + (f" ({params})" if params else "") + (f" = {layer.formula}" if layer.formula else "")
+        )
         if r.phi is None:
             lines.append(f"{head}: softmax, handled with the loss in δ{to_sup(L)}")
             continue
@@ -84,14 +113,21 @@ def terminal_report(d) -> str:
     if out.delta is not None:
         lines.append(f"  δ{to_sup(L)} = {text(out.delta, rename)}" + ("   (elementwise)" if not out.collapsed else ""))
     else:
-        lines.append(f"  δ{to_sup(L)} = ŷ ⊙ (g − ⟨g, ŷ⟩),  g = ∂ℓ/∂ŷ = {text(out.dloss, rename)}   (softmax Jacobian product, not collapsed)")
+        lines.append(
+            f"  δ{to_sup(L)} = ŷ ⊙ (g − ⟨g, ŷ⟩),  g = ∂ℓ/∂ŷ = {text(out.dloss, rename)}   (softmax Jacobian product, not collapsed)"
+        )
     for hyp in out.hypotheses:
         lines.append(f"  hypothesis: {hyp}")
     if out.index is not None:
         lines.append(f"  {_mark(out.index.agrees)} derived in index form for generic K ({out.index.seconds:.2f} s)")
     tr = "ᵀ" if net.convention == "row" else ""
-    lines += ["", "Hidden layers: δ⁽ˡ⁾ = " + ("(W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾" if tr else "W⁽ˡ⁺¹⁾ δ⁽ˡ⁺¹⁾") + " ⊙ φ'(z⁽ˡ⁾)"
-              + f"   [{_mark(d.recursion.agrees)} index form, generic sizes]"]
+    lines += [
+        "",
+        "Hidden layers: δ⁽ˡ⁾ = "
+        + ("(W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾" if tr else "W⁽ˡ⁺¹⁾ δ⁽ˡ⁺¹⁾")
+        + " ⊙ φ'(z⁽ˡ⁾)"
+        + f"   [{_mark(d.recursion.agrees)} index form, generic sizes]",
+    ]
     for r in reversed(d.layers[:-1]):
         l = r.index
         dphi = text(r.dphi_h, _layer_names(l)) if r.dphi_h is not None else text(r.dphi, _layer_names(l))
@@ -109,8 +145,13 @@ def terminal_report(d) -> str:
         lines.append(f"  ∂J/∂W{l} = (1/N) Σ_n {outer}{reg.replace('W', f'W{l}')}")
         breg = reg.replace("W", f"{bname}{l}") if net.penalize_bias else ""
         lines.append(f"  ∂J/∂{bname}{l} = (1/N) Σ_n δ{l}⁽ⁿ⁾{breg}")
-    lines += ["", f"Updates ({net.optimizer.name}; " + ", ".join(f"{_TEXT_NAMES.get(k, k) if k != 'learning_rate' else 'α'} = {v:g}" for k, v in net.hyper)
-              + "".join(f", {k} {v}" for k, v in net.options) + "), for every θ in W1, b1, …; g = ∂J/∂θ"]
+    lines += [
+        "",
+        f"Updates ({net.optimizer.name}; "
+        + ", ".join(f"{_TEXT_NAMES.get(k, k) if k != 'learning_rate' else 'α'} = {v:g}" for k, v in net.hyper)
+        + "".join(f", {k} {v}" for k, v in net.options)
+        + "), for every θ in W1, b1, …; g = ∂J/∂θ",
+    ]
     rename = {THETA: sp.Symbol("θ"), GRAD: sp.Symbol("g"), HYPER["learning_rate"]: sp.Symbol("α")}
     for u in d.updates:
         target = "θ" if u.kind == "param" else text(STATE.get(u.target, TEMP.get(u.target)))
@@ -134,14 +175,17 @@ def to_sup(n: int) -> str:
 
 
 def latex_summary(d) -> str:
-    """The per-layer results as one LaTeX ``aligned`` block (for ``Derivation._repr_latex_``)."""
-    net, L = d.network, d.network.depth
-    rows = []
-    if d.output.delta is not None:
-        rows.append(names.tex_vec("delta", L) + " &= " + latex(d.output.delta, {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}", Z: names.tex_vec("z", L)}, vector=True))
-    for r in reversed(d.layers[:-1]):
-        l = r.index
-        W = names.tex_transpose(names.tex_weight(l + 1)) if net.convention == "row" else names.tex_weight(l + 1)
-        dphi = latex(r.dphi_h, {H: names.tex_vec("h", l)}, vector=True) if r.dphi_h is not None else latex(r.dphi, {Z: names.tex_vec("z", l)}, vector=True)
-        rows.append(f"{names.tex_vec('delta', l)} &= \\left({W} {names.tex_vec('delta', l + 1)}\\right) \\odot \\left({dphi}\\right)")
+    """Every layer's results (delta, dl/dW, dl/db; one sample) as one LaTeX ``aligned`` block, for ``_repr_latex_``.
+
+    The rows are those of the proof steps ``delta-<l>``, ``dW-<l>``, ``db-<l>``, so notebook and PDF agree.
+    """
+    keys = [f"{kind}-{l}" for l in range(d.network.depth, 0, -1) for kind in ("delta", "dW", "db")]
+    by_key = {s.key: s for s in d.steps}
+    rows = [row for k in keys if k in by_key for row in by_key[k].latex]
+    if not rows:  # a Derivation built without steps
+        rows = [
+            names.tex_vec("delta", d.network.depth)
+            + " &= "
+            + latex(d.output.delta, {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}, vector=True)
+        ]
     return "$\\begin{aligned}" + r" \\ ".join(rows) + "\\end{aligned}$"

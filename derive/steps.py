@@ -16,10 +16,10 @@ from . import equations, indexform
 from . import names as nm
 from .derivation import Check, Step
 from .errors import DerivationError
-from .latex import escape, latex, number, split_terms
+from .latex import latex, number, split_terms
 from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
-from .regularizers import LAMBDA, N, WEIGHT
-from .symbols import H, Y, YHAT, Z
+from .regularizers import WEIGHT, N
+from .symbols import YHAT, H, Y, Z
 
 LONG = 64  # LaTeX characters of one display line before a formula is broken or named
 
@@ -49,6 +49,11 @@ def _b(l, conv: str, bold: bool = True) -> str:
     return f"W_0{nm.sup(l)}" if conv == "column" else f"b{nm.sup(l)}"
 
 
+def _b_entry(l, conv: str, idx: str) -> str:
+    """One bias entry: b^{(l)}_p (row) or W^{(l)}_{0,p} (column)."""
+    return f"W{nm.sup(l)}_{{0,{idx}}}" if conv == "column" else f"b{nm.sup(l)}_{idx}"
+
+
 def _T(tex: str) -> str:
     return nm.tex_transpose(tex)
 
@@ -59,8 +64,12 @@ def _names(l: int, L: int, bold: bool = True) -> dict:
 
 
 def _batch_names(l: int, L: int) -> dict:
-    return {Z: rf"\mathbf{{Z}}{nm.sup(l)}", H: r"\hat{\mathbf{Y}}" if l == L else rf"\mathbf{{H}}{nm.sup(l)}",
-            YHAT: r"\hat{\mathbf{Y}}", Y: r"\mathbf{Y}"}
+    return {
+        Z: rf"\mathbf{{Z}}{nm.sup(l)}",
+        H: r"\hat{\mathbf{Y}}" if l == L else rf"\mathbf{{H}}{nm.sup(l)}",
+        YHAT: r"\hat{\mathbf{Y}}",
+        Y: r"\mathbf{Y}",
+    }
 
 
 def vec_tex(expr: sp.Expr, names: dict, **kw) -> str:
@@ -72,8 +81,12 @@ def _sym_check(ok: bool, detail: str, seconds: float | None = None) -> Check:
 
 
 def _index_check(r: indexform.IndexResult, what: str) -> Check:
-    return _sym_check(r.agrees, f"{what} derived by sympy.diff in index notation (Indexed, Sum, KroneckerDelta) for "
-                      "generic sizes and compared with the matrix form", r.seconds)
+    return _sym_check(
+        r.agrees,
+        f"{what} derived by sympy.diff in index notation (Indexed, Sum, KroneckerDelta) for "
+        "generic sizes and compared with the matrix form",
+        r.seconds,
+    )
 
 
 # -- the builder ---------------------------------------------------------------------------------------
@@ -103,15 +116,31 @@ class _Builder:
     def network(self):
         L, conv = self.L, self.conv
         wh = rf"{_W('l', conv)} {_vec('h', 'l-1')}" if self.row else rf"{_T(_W('l', conv))} {_vec('h', 'l-1')}"
-        self.add("forward-z", "network", "Pre-activation", [rf"{_vec('z', 'l')} &= {wh} + {_b('l', conv)}"],
-                 "definition of a dense layer (" + ("row" if self.row else "column") + " convention)",
-                 intro=rf"For $l = 1, \dots, {L}$, with $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and "
-                       rf"$\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$:",
-                 claims=[(f"z{l}", rf"{_vec('z', l, False)} = "
-                          + (rf"{_W(l, conv, False)} {_h(l - 1, L, False)}" if self.row else rf"{_T(_W(l, conv, False))} {_h(l - 1, L, False)}")
-                          + f" + {_b(l, conv, False)}") for l in range(1, L + 1)])
-        self.add("forward-h", "network", "Activation", [rf"{_vec('h', 'l')} &= \phi_l\left({_vec('z', 'l')}\right)"],
-                 "definition; $\\phi_l$ acts elementwise except softmax")
+        self.add(
+            "forward-z",
+            "network",
+            "Pre-activation",
+            [rf"{_vec('z', 'l')} &= {wh} + {_b('l', conv)}"],
+            "definition of a dense layer (" + ("row" if self.row else "column") + " convention)",
+            intro=rf"For $l = 1, \dots, {L}$, with $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and "
+            rf"$\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$:",
+            claims=[
+                (
+                    f"z{l}",
+                    rf"{_vec('z', l, False)} = "
+                    + (rf"{_W(l, conv, False)} {_h(l - 1, L, False)}" if self.row else rf"{_T(_W(l, conv, False))} {_h(l - 1, L, False)}")
+                    + f" + {_b(l, conv, False)}",
+                )
+                for l in range(1, L + 1)
+            ],
+        )
+        self.add(
+            "forward-h",
+            "network",
+            "Activation",
+            [rf"{_vec('h', 'l')} &= \phi_l\left({_vec('z', 'l')}\right)"],
+            "definition; $\\phi_l$ acts elementwise except softmax",
+        )
         rows = []
         for r in self.d.layers:
             lhs = _h(r.index, L)
@@ -132,21 +161,37 @@ class _Builder:
         neg = comp.could_extract_minus_sign()
         inner = latex(-comp if neg else comp, {YHAT: r"\hat{y}_{ns}", Y: "y_{ns}"})
         sums = rf"\frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \sum_{{s=1}}^{{{K}}}"
-        loss_rhs = ("-" if neg else "") + sums + (rf" \left[{inner}\right]" if " " in inner.strip() and ("+" in inner or " - " in inner) else f" {inner}")
-        self.add("loss", "objective", "Data term", [rf"L &= \frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \ell_n", rf"&= {loss_rhs}"],
-                 f"{net.loss.name.replace('_', ' ')}, averaged over the $N$ samples of a batch", tag_row=0,
-                 intro=r"The loss of sample $n$ is $\ell_n = \ell(\hat{\mathbf{y}}_n, \mathbf{y}_n)$, summed over the "
-                       f"${K}$ output components:")
+        loss_rhs = (
+            ("-" if neg else "")
+            + sums
+            + (rf" \left[{inner}\right]" if " " in inner.strip() and ("+" in inner or " - " in inner) else f" {inner}")
+        )
+        self.add(
+            "loss",
+            "objective",
+            "Data term",
+            [r"L &= \frac{1}{N} \sum_{n=1}^{N} \ell_n", rf"&= {loss_rhs}"],
+            f"{net.loss.name.replace('_', ' ')}, averaged over the $N$ samples of a batch",
+            tag_row=0,
+            intro=r"The loss of sample $n$ is $\ell_n = \ell(\hat{\mathbf{y}}_n, \mathbf{y}_n)$, summed over the "
+            f"${K}$ output components:",
+        )
         reg_rhs = "0"
         if self.d.reg_penalty is not None:
             scale, rest = self.d.reg_penalty.as_independent(WEIGHT, as_Add=False)
             w = latex(rest, {WEIGHT: r"W^{(l)}_{ij}"})
             reg_rhs = rf"{latex(scale)} \sum_{{l=1}}^{{{L}}} \sum_{{i,j}} {w}"
             if net.penalize_bias:
-                reg_rhs += rf" + {latex(scale)} \sum_{{l=1}}^{{{L}}} \sum_{{i}} {latex(rest, {WEIGHT: _b('l', self.conv, False) + '_i'})}"
-            self.add("regularizer", "objective", "Regularizer", [rf"R &= {reg_rhs}"],
-                     f"{net.regularizer.name.upper()} penalty, " + ("scaled by $1/N$" if net.reg_scaling == "batch" else "not scaled by $1/N$")
-                     + ("; biases penalised too" if net.penalize_bias else "; biases not penalised"))
+                reg_rhs += rf" + {latex(scale)} \sum_{{l=1}}^{{{L}}} \sum_{{i}} {latex(rest, {WEIGHT: _b_entry('l', self.conv, 'i')})}"
+            self.add(
+                "regularizer",
+                "objective",
+                "Regularizer",
+                [rf"R &= {reg_rhs}"],
+                f"{net.regularizer.name.upper()} penalty, "
+                + ("scaled by $1/N$" if net.reg_scaling == "batch" else "not scaled by $1/N$")
+                + ("; biases penalised too" if net.penalize_bias else "; biases not penalised"),
+            )
         rows = ["J &= L + R"]
         if self.d.reg_penalty is not None:
             rows.append(rf"&= {loss_rhs} \\ &\qquad + {reg_rhs}")
@@ -154,43 +199,69 @@ class _Builder:
 
     # 3. gradient of the loss -------------------------------------------------------------------------
     def loss_gradient(self):
-        L, conv = self.L, self.conv
-        self.add("delta-def", "loss", "Error of a layer",
-                 [rf"{_vec('delta', 'l')} &= \frac{{\partial \ell}}{{\partial {_vec('z', 'l')}}}"],
-                 "definition",
-                 intro=r"Because $J = \frac{1}{N}\sum_n \ell_n + R$, every gradient is $\frac{\partial J}{\partial \theta} = "
-                       r"\frac{1}{N}\sum_n \frac{\partial \ell_n}{\partial \theta} + \frac{\partial R}{\partial \theta}$: we "
-                       r"derive the gradient of the loss $\ell$ of one sample (dropping $n$) and add the regularizer at the end. "
-                       r"The error of layer $l$ is")
+        conv = self.conv
+        self.add(
+            "delta-def",
+            "loss",
+            "Error of a layer",
+            [rf"{_vec('delta', 'l')} &= \frac{{\partial \ell}}{{\partial {_vec('z', 'l')}}}"],
+            "definition",
+            intro=r"Because $J = \frac{1}{N}\sum_n \ell_n + R$, every gradient is $\frac{\partial J}{\partial \theta} = "
+            r"\frac{1}{N}\sum_n \frac{\partial \ell_n}{\partial \theta} + \frac{\partial R}{\partial \theta}$: we "
+            r"derive the gradient of the loss $\ell$ of one sample (dropping $n$) and add the regularizer at the end. "
+            r"The error of layer $l$ is",
+        )
         self.output_layer()
         rec = self.d.recursion
         fn = {"phi": r"\phi_l"}
         ib = {indexform.Wb.label: "W^{(l+1)}", indexform.db.label: r"\delta^{(l+1)}", indexform.zb.label: "z^{(l)}"}
-        z_next = (rf"z^{{(l+1)}}_i = \sum_k W^{{(l+1)}}_{{ik}} \phi_l(z^{{(l)}}_k) + b^{{(l+1)}}_i" if self.row
-                  else rf"z^{{(l+1)}}_i = \sum_k W^{{(l+1)}}_{{ki}} \phi_l(z^{{(l)}}_k) + W^{{(l+1)}}_{{0,i}}")
+        z_next = (
+            r"z^{(l+1)}_i = \sum_k W^{(l+1)}_{ik} \phi_l(z^{(l)}_k) + b^{(l+1)}_i"
+            if self.row
+            else r"z^{(l+1)}_i = \sum_k W^{(l+1)}_{ki} \phi_l(z^{(l)}_k) + W^{(l+1)}_{0,i}"
+        )
         wt = _T(_W("l+1", conv)) if self.row else _W("l+1", conv)
-        self.add("recursion", "loss", "Hidden layers: the recursion",
-                 [rf"\delta^{{(l)}}_j &= \sum_i \delta^{{(l+1)}}_i \frac{{\partial z^{{(l+1)}}_i}}{{\partial z^{{(l)}}_j}} "
-                  rf"= {latex(rec.derived, ib, functions=fn, short_sums=True)}",
-                  rf"{_vec('delta', 'l')} &= \left({wt} {_vec('delta', 'l+1')}\right) \odot \phi_l'\left({_vec('z', 'l')}\right)"],
-                 "chain rule through $" + z_next + "$; the sum over $i$ is a matrix--vector product",
-                 [_index_check(rec, "the recursion")])
+        self.add(
+            "recursion",
+            "loss",
+            "Hidden layers: the recursion",
+            [
+                rf"\delta^{{(l)}}_j &= \sum_i \delta^{{(l+1)}}_i \frac{{\partial z^{{(l+1)}}_i}}{{\partial z^{{(l)}}_j}} "
+                rf"= {latex(rec.derived, ib, functions=fn, short_sums=True)}",
+                rf"{_vec('delta', 'l')} &= \left({wt} {_vec('delta', 'l+1')}\right) \odot \phi_l'\left({_vec('z', 'l')}\right)",
+            ],
+            "chain rule through $" + z_next + "$; the sum over $i$ is a matrix--vector product",
+            [_index_check(rec, "the recursion")],
+        )
         wg, bg = self.d.weight_grad, self.d.bias_grad
         ib = {indexform.Wb.label: "W^{(l)}", indexform.db.label: r"\delta^{(l)}", indexform.hb.label: "h^{(l-1)}"}
         outer = rf"{_vec('delta', 'l')} {_T(_vec('h', 'l-1'))}" if self.row else rf"{_vec('h', 'l-1')} {_T(_vec('delta', 'l'))}"
-        self.add("weight-grad", "loss", "Weight gradient",
-                 [rf"\frac{{\partial \ell}}{{\partial W^{{(l)}}_{{pq}}}} &= \sum_i \delta^{{(l)}}_i \frac{{\partial z^{{(l)}}_i}}{{\partial W^{{(l)}}_{{pq}}}} "
-                  rf"= {latex(wg.derived, ib)}",
-                  rf"\frac{{\partial \ell}}{{\partial {_W('l', conv)}}} &= {outer}"],
-                 "chain rule; $z^{(l)}_i$ depends on $W^{(l)}_{pq}$ only for " + ("$i = p$" if self.row else "$i = q$"),
-                 [_index_check(wg, "the weight gradient")])
+        self.add(
+            "weight-grad",
+            "loss",
+            "Weight gradient",
+            [
+                rf"\frac{{\partial \ell}}{{\partial W^{{(l)}}_{{pq}}}} &= \sum_i \delta^{{(l)}}_i "
+                rf"\frac{{\partial z^{{(l)}}_i}}{{\partial W^{{(l)}}_{{pq}}}} "
+                rf"= {latex(wg.derived, ib)}",
+                rf"\frac{{\partial \ell}}{{\partial {_W('l', conv)}}} &= {outer}",
+            ],
+            "chain rule; $z^{(l)}_i$ depends on $W^{(l)}_{pq}$ only for " + ("$i = p$" if self.row else "$i = q$"),
+            [_index_check(wg, "the weight gradient")],
+        )
         bname = _b("l", conv)
-        self.add("bias-grad", "loss", "Bias gradient",
-                 [rf"\frac{{\partial \ell}}{{\partial {_b('l', conv, False)}_p}} &= \sum_i \delta^{{(l)}}_i "
-                  rf"\frac{{\partial z^{{(l)}}_i}}{{\partial {_b('l', conv, False)}_p}} = {latex(bg.derived, ib)}",
-                  rf"\frac{{\partial \ell}}{{\partial {bname}}} &= {_vec('delta', 'l')}"],
-                 "chain rule; $\\partial z_i / \\partial " + _b("l", conv, False) + "_p$ is 1 for $i = p$ and 0 otherwise",
-                 [_index_check(bg, "the bias gradient")])
+        self.add(
+            "bias-grad",
+            "loss",
+            "Bias gradient",
+            [
+                rf"\frac{{\partial \ell}}{{\partial {_b_entry('l', conv, 'p')}}} &= \sum_i \delta^{{(l)}}_i "
+                rf"\frac{{\partial z^{{(l)}}_i}}{{\partial {_b_entry('l', conv, 'p')}}} = {latex(bg.derived, ib)}",
+                rf"\frac{{\partial \ell}}{{\partial {bname}}} &= {_vec('delta', 'l')}",
+            ],
+            "chain rule; $\\partial z_i / \\partial " + _b_entry("l", conv, "p") + "$ is 1 for $i = p$ and 0 otherwise",
+            [_index_check(bg, "the bias gradient")],
+        )
         self.per_layer()
 
     def output_layer(self):
@@ -204,41 +275,59 @@ class _Builder:
         names = _names(L, L)
         product = sp.Mul(out.dloss, dphi, evaluate=False)
         same = sp.simplify(out.dloss * dphi - out.delta) == 0
-        rows = [rf"{_vec('delta', L)} &= \frac{{\partial \ell}}{{\partial \hat{{\mathbf{{y}}}}}} \odot \phi_{L}'\left({_vec('z', L)}\right)",
-                rf"&= \left({g_vec}\right) \odot \left({vec_tex(dphi, names)}\right)" if len(g_vec) + len(vec_tex(dphi, names)) < 2 * LONG
-                else rf"&= {vec_tex(product, names)}"]
+        rows = [
+            rf"{_vec('delta', L)} &= \frac{{\partial \ell}}{{\partial \hat{{\mathbf{{y}}}}}} \odot \phi_{L}'\left({_vec('z', L)}\right)",
+            rf"&= \left({g_vec}\right) \odot \left({vec_tex(dphi, names)}\right)"
+            if len(g_vec) + len(vec_tex(dphi, names)) < 2 * LONG
+            else rf"&= {vec_tex(product, names)}",
+        ]
         rows.append(rf"&= {vec_tex(out.delta, names)}")
-        why = (rf"chain rule; ${self.net.output.activation.replace('_', ' ')}$ acts elementwise, so its Jacobian is diagonal; "
-               rf"$\partial \ell / \partial \hat{{y}}_s = {latex(out.dloss, _names(L, L, False)).replace(chr(92) + 'hat{y}', chr(92) + 'hat{y}_s').replace('y ', 'y_s ')}$"
-               if False else "chain rule; the output activation acts elementwise, so its Jacobian is diagonal and "
-               r"$\partial \ell / \partial z^{(" + str(L) + r")}_s = (\partial \ell / \partial \hat{y}_s)\, \phi_" + str(L) + r"'(z^{(" + str(L) + r")}_s)$")
+        why = (
+            "chain rule; the output activation acts elementwise, so its Jacobian is diagonal and "
+            rf"$\partial \ell / \partial z^{{({L})}}_s = (\partial \ell / \partial \hat{{y}}_s)\, \phi_{L}'(z^{{({L})}}_s)$"
+        )
         if out.collapsed:
             why += r"; the factors cancel to $\hat{\mathbf{y}} - \mathbf{y}$"
         elif last.dphi_h is not None:
             why += r"; nothing cancels: the error keeps the factor $\phi'$"
-        self.add("output", "loss", f"Output layer: {self.net.output.activation} with {self.net.loss.name.replace('_', ' ')}", rows, why,
-                 [_sym_check(same, "the product simplifies to the stated form (sympy.simplify of the difference is 0)")],
-                 layer=L, intro=r"The loss depends on $\mathbf{z}^{(" + str(L) + r")}$ only through $\hat{\mathbf{y}}$:")
+        self.add(
+            "output",
+            "loss",
+            f"Output layer: {self.net.output.activation} with {self.net.loss.name.replace('_', ' ')}",
+            rows,
+            why,
+            [_sym_check(same, "the product simplifies to the stated form (sympy.simplify of the difference is 0)")],
+            layer=L,
+            intro=r"The loss depends on $\mathbf{z}^{(" + str(L) + r")}$ only through $\hat{\mathbf{y}}$:",
+        )
 
     def softmax_steps(self):
-        d, L, out = self.d, self.L, self.d.output
+        L, out = self.L, self.d.output
         t0 = time.perf_counter()
         i, j, k, K = indexform.i, indexform.j, indexform.k, indexform.K
         zb, yhb, yb = indexform.zb, indexform.yhb, indexform.yb
         S = sp.Sum(sp.exp(zb[k]), (k, 0, K - 1))
         jac = indexform.drop_guards(sp.diff(sp.exp(zb[i]) / S, zb[j]).doit())
         s = sp.Symbol("S", positive=True)
-        jac = jac.subs(S, s).replace(lambda e: isinstance(e, sp.exp) and isinstance(e.args[0], sp.Indexed),
-                                     lambda e: yhb[e.args[0].indices[0]] * s)
+        jac = jac.subs(S, s).replace(
+            lambda e: isinstance(e, sp.exp) and isinstance(e.args[0], sp.Indexed), lambda e: yhb[e.args[0].indices[0]] * s
+        )
         jac = sp.factor_terms(sp.expand(jac))
         claimed_jac = yhb[i] * (sp.KroneckerDelta(i, j) - yhb[j])
         ok = sp.expand(jac - claimed_jac) == 0
         ib = {yhb.label: r"\hat{y}", yb.label: "y", zb.label: f"z^{{({L})}}"}
-        self.add("softmax-jacobian", "loss", "The softmax Jacobian",
-                 [rf"\frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} &= {latex(claimed_jac, ib)}"],
-                 r"quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$; $[i = j]$ is 1 when $i = j$ and 0 otherwise",
-                 [_sym_check(ok, "sympy.diff of the softmax definition in index notation, rewritten with $\\hat{y}$", time.perf_counter() - t0)],
-                 layer=L)
+        self.add(
+            "softmax-jacobian",
+            "loss",
+            "The softmax Jacobian",
+            [
+                rf"\frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} &= {latex(yhb[i], ib)} "
+                rf"\left({latex(claimed_jac / yhb[i], ib)}\right)"
+            ],
+            r"quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$; $[i = j]$ is 1 when $i = j$ and 0 otherwise",
+            [_sym_check(ok, "sympy.diff of the softmax definition in index notation, rewritten with $\\hat{y}$", time.perf_counter() - t0)],
+            layer=L,
+        )
         g = out.dloss
         g_i = g.subs({YHAT: yhb[i], Y: yb[i]})
         g_j = g.subs({YHAT: yhb[j], Y: yb[j]})
@@ -246,26 +335,40 @@ class _Builder:
         jac_tex = rf"{latex(yhb[i], ib)} \left({latex(claimed_jac / yhb[i], ib)}\right)"
         summand = sp.simplify(g_i * yhb[i])
         bracket = latex(g_j - _pull_sums(sp.Sum(summand, (i, 0, K - 1)), i), ib, short_sums=True)
-        rows = [rf"\delta^{{({L})}}_j &= \sum_i {dl_i} \frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} "
-                rf"= \sum_i {dl_i} \, {jac_tex}",
-                rf"&= {latex(yhb[j], ib)} \left({dl_j} - \sum_i {dl_i} \, {latex(yhb[i], ib)}\right)",
-                rf"&= {latex(yhb[j], ib)} \left({bracket}\right)"]
+        rows = [
+            rf"\delta^{{({L})}}_j &= \sum_i {dl_i} \frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} "
+            rf"= \sum_i {dl_i} \, {jac_tex}",
+            rf"&= {latex(yhb[j], ib)} \left({dl_j} - \sum_i {dl_i} \, {latex(yhb[i], ib)}\right)",
+            rf"&= {latex(yhb[j], ib)} \left({bracket}\right)",
+        ]
         checks = [_index_check(out.index, "the output error")] if out.index is not None else []
         expanded = _pull_sums(sp.expand(yhb[j] * g_j) - sp.expand(yhb[j] * sp.Sum(summand, (i, 0, K - 1))), i)
         if out.collapsed:
             rows.append(rf"&= {latex(expanded, ib, short_sums=True)}")
             one_hot = sp.expand(expanded.subs(sp.Sum(yb[i], (i, 0, K - 1)), 1))
             rows.append(rf"&= {latex(one_hot, ib)}")
-            why = (r"chain rule over all $\hat{y}_i$ (softmax couples the outputs), then the one-hot hypothesis "
-                   r"$\sum_i y_i = 1$ (" + out.hypotheses[0].split(":")[0] + ")")
+            why = (
+                r"chain rule over all $\hat{y}_i$ (softmax couples the outputs), then the one-hot hypothesis "
+                r"$\sum_i y_i = 1$ (" + out.hypotheses[0].split(":")[0] + ")"
+            )
             checks.append(_sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$"))
         else:
-            why = (r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
-                   r"$\sum_i y_i = 1$ does not cancel the sum, so the error keeps the Jacobian product "
-                   r"$\boldsymbol{\delta} = (\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^{\top}) "
-                   r"\frac{\partial \ell}{\partial \hat{\mathbf{y}}}$")
-        self.add("output", "loss", f"Output layer: softmax with {self.net.loss.name.replace('_', ' ')}", rows, why, checks, layer=L,
-                 intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$:")
+            why = (
+                r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
+                r"$\sum_i y_i = 1$ does not cancel the sum, so the error keeps the Jacobian product "
+                r"$\boldsymbol{\delta} = (\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^{\top}) "
+                r"\frac{\partial \ell}{\partial \hat{\mathbf{y}}}$"
+            )
+        self.add(
+            "output",
+            "loss",
+            f"Output layer: softmax with {self.net.loss.name.replace('_', ' ')}",
+            rows,
+            why,
+            checks,
+            layer=L,
+            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$:",
+        )
 
     def _delta_rhs(self, l: int, bold: bool = True) -> tuple[str, list[str]]:
         """The right-hand side of delta^(l) for this network and the 'where' rows of a long derivative."""
@@ -281,7 +384,7 @@ class _Builder:
         r = d.layers[l - 1]
         nxt = _T(_W(l + 1, conv, bold)) if self.row else _W(l + 1, conv, bold)
         back = rf"\left({nxt} {_vec('delta', l + 1, bold)}\right)"
-        dphi = vec_tex(r.dphi_h, names) if r.dphi_h is not None else vec_tex(r.dphi.subs(r.param_values) if False else r.dphi, names)
+        dphi = vec_tex(r.dphi_h, names) if r.dphi_h is not None else vec_tex(r.dphi, names)
         if len(dphi) > LONG:
             zname = _vec("z", l, bold)
             lines = split_terms(r.dphi, LONG, names={Z: zname}, vector=True)
@@ -306,40 +409,86 @@ class _Builder:
             rhs, where = self._delta_rhs(l)
             plain, _ = self._delta_rhs(l, bold=False)
             if where:
-                plain = plain.replace(rf"\phi_{l}'\left({_vec('z', l, False)}\right)",
-                                      rf"\left({latex(r.dphi, {Z: _vec('z', l, False)}, vector=True)}\right)")
+                plain = plain.replace(
+                    rf"\phi_{l}'\left({_vec('z', l, False)}\right)", rf"\left({latex(r.dphi, {Z: _vec('z', l, False)}, vector=True)}\right)"
+                )
             checks = list(inst)
             if l < L and r.identity_check is not None:
                 checks.insert(0, r.identity_check)
-            why = ("the output error derived above" if l == L else
-                   f"recursion (eq:recursion) with $\\phi_{l}'$ of {r.layer.activation.replace('_', ' ')}"
-                   + (" written in the layer output $\\mathbf{h}$" if r.dphi_h is not None else ""))
-            self.add(f"delta-{l}", "layers", f"Layer {l}", [rf"{_vec('delta', l)} &= {rhs}", *where], why, checks, layer=l,
-                     claims=[(f"delta{l}", rf"{_vec('delta', l, False)} = {plain}")], tag_row=0)
+            why = (
+                "the output error derived above"
+                if l == L
+                else f"recursion (eq:recursion) with $\\phi_{l}'$ of {r.layer.activation.replace('_', ' ')}"
+                + (" written in the layer output $\\mathbf{h}$" if r.dphi_h is not None else "")
+            )
+            self.add(
+                f"delta-{l}",
+                "layers",
+                f"Layer {l}: error, weights and biases",
+                [rf"{_vec('delta', l)} &= {rhs}", *where],
+                why,
+                checks,
+                layer=l,
+                claims=[(f"delta{l}", rf"{_vec('delta', l, False)} = {plain}")],
+                tag_row=0,
+            )
             h_prev, h_prev_p = _h(l - 1, L), _h(l - 1, L, False)
             outer = rf"{_vec('delta', l)} {_T(h_prev)}" if self.row else rf"{h_prev} {_T(_vec('delta', l))}"
             outer_p = rf"{_vec('delta', l, False)} {_T(h_prev_p)}" if self.row else rf"{h_prev_p} {_T(_vec('delta', l, False))}"
-            self.add(f"dW-{l}", "layers", f"Weights of layer {l}",
-                     [rf"\frac{{\partial \ell}}{{\partial {_W(l, conv)}}} &= {outer}"], "weight gradient (eq:weight-grad)", inst, layer=l,
-                     claims=[(f"dW{l}", rf"\frac{{\partial J}}{{\partial {_W(l, conv, False)}}} = {outer_p}{self._reg_term(l, 'W', False, True)}")])
-            self.add(f"db-{l}", "layers", f"Biases of layer {l}",
-                     [rf"\frac{{\partial \ell}}{{\partial {_b(l, conv)}}} &= {_vec('delta', l)}"], "bias gradient (eq:bias-grad)", inst, layer=l,
-                     claims=[(f"db{l}", rf"\frac{{\partial J}}{{\partial {_b(l, conv, False)}}} = {_vec('delta', l, False)}{self._reg_term(l, 'b', False, True)}")])
+            self.add(
+                f"dW-{l}",
+                "layers",
+                f"Weights of layer {l}",
+                [rf"\frac{{\partial \ell}}{{\partial {_W(l, conv)}}} &= {outer}"],
+                "weight gradient (eq:weight-grad)",
+                inst,
+                layer=l,
+                claims=[
+                    (f"dW{l}", rf"\frac{{\partial J}}{{\partial {_W(l, conv, False)}}} = {outer_p}{self._reg_term(l, 'W', False, True)}")
+                ],
+            )
+            self.add(
+                f"db-{l}",
+                "layers",
+                f"Biases of layer {l}",
+                [rf"\frac{{\partial \ell}}{{\partial {_b(l, conv)}}} &= {_vec('delta', l)}"],
+                "bias gradient (eq:bias-grad)",
+                inst,
+                layer=l,
+                claims=[
+                    (
+                        f"db{l}",
+                        rf"\frac{{\partial J}}{{\partial {_b(l, conv, False)}}} = "
+                        rf"{_vec('delta', l, False)}{self._reg_term(l, 'b', False, True)}",
+                    )
+                ],
+            )
 
     # 5. regularizer and the total gradient -------------------------------------------------------------
     def totals(self):
-        d, L, conv, net = self.d, self.L, self.conv, self.net
+        d, L, conv, net = self.d, self.L, self.conv, self.net  # noqa: F841
         if d.reg_grad is not None:
             scale, rest = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
-            rows = [rf"\frac{{\partial}}{{\partial w}} \left({latex(d.reg_penalty)}\right) &= {latex(d.reg_grad)}",
-                    rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}"]
-            bias = (rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}"
-                    if net.penalize_bias else rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= \mathbf{{0}}")
+            rows = [
+                rf"\frac{{\partial}}{{\partial w}} \left({latex(d.reg_penalty)}\right) &= {latex(d.reg_grad)}",
+                rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}",
+            ]
+            bias = (
+                rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}"
+                if net.penalize_bias
+                else rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= \mathbf{{0}}"
+            )
             rows.append(bias)
-            self.add("reg-grad", "total", "Gradient of the regularizer", rows,
-                     "sympy.diff of the penalty of one weight $w$, applied to every entry"
-                     + (r" ($\operatorname{sign}(0) = 0$ at the kink)" if net.regularizer.name == "l1" else ""),
-                     [_sym_check(True, "sympy.diff of the registry's penalty"), *self.windows_of()], tag_row=1)
+            self.add(
+                "reg-grad",
+                "total",
+                "Gradient of the regularizer",
+                rows,
+                "sympy.diff of the penalty of one weight $w$, applied to every entry"
+                + (r" ($\operatorname{sign}(0) = 0$ at the kink)" if net.regularizer.name == "l1" else ""),
+                [_sym_check(True, "sympy.diff of the registry's penalty"), *self.windows_of()],
+                tag_row=1,
+            )
         for l in range(L, 0, -1):
             inst = self.windows_of(l)
             bn = _batch_names(l, L)
@@ -349,8 +498,11 @@ class _Builder:
                     rhs = vec_tex(out.delta, bn)
                 else:
                     G = vec_tex(out.dloss, bn)
-                    rhs = (rf"\hat{{\mathbf{{Y}}}} \odot \left({G}\right) - \left(\left(\hat{{\mathbf{{Y}}}} \odot \left({G}\right)\right) "
-                           rf"\mathbf{{1}}_{{{net.output.units}}} \mathbf{{1}}_{{{net.output.units}}}^{{\top}}\right) \odot \hat{{\mathbf{{Y}}}}")
+                    rhs = (
+                        rf"\hat{{\mathbf{{Y}}}} \odot \left({G}\right) - \left(\left(\hat{{\mathbf{{Y}}}} \odot \left({G}\right)\right) "
+                        rf"\mathbf{{1}}_{{{net.output.units}}} "
+                        rf"\mathbf{{1}}_{{{net.output.units}}}^{{\top}}\right) \odot \hat{{\mathbf{{Y}}}}"
+                    )
             else:
                 r = d.layers[l - 1]
                 nxt = _W(l + 1, conv) if self.row else _T(_W(l + 1, conv))
@@ -361,33 +513,67 @@ class _Builder:
                 else:
                     simple = isinstance(r.dphi_h if r.dphi_h is not None else r.dphi, (sp.Symbol, sp.Number, sp.Piecewise, sp.Function))
                     rhs = rf"{back} \odot " + (dphi if simple else rf"\left({dphi}\right)")
-            self.add(f"total-delta-{l}", "total", f"Errors of layer {l}, all samples", [rf"\boldsymbol{{\Delta}}{nm.sup(l)} &= {rhs}"],
-                     "row $n$ is $(\\boldsymbol{\\delta}^{(" + str(l) + ")}_n)^{\\top}$; " + ("eq:delta-" + str(l)), inst, layer=l)
+            self.add(
+                f"total-delta-{l}",
+                "total",
+                f"Layer {l}, all samples",
+                [rf"\boldsymbol{{\Delta}}{nm.sup(l)} &= {rhs}"],
+                "row $n$ is $(\\boldsymbol{\\delta}^{(" + str(l) + ")}_n)^{\\top}$; " + ("eq:delta-" + str(l)),
+                inst,
+                layer=l,
+            )
             hp = r"\mathbf{X}" if l == 1 else rf"\mathbf{{H}}{nm.sup(l - 1)}"
             D = rf"\boldsymbol{{\Delta}}{nm.sup(l)}"
             prod = rf"{_T(D)} {hp}" if self.row else rf"{_T(hp)} {D}"
-            self.add(f"total-dW-{l}", "total", f"Weights of layer {l}, all samples",
-                     [rf"\frac{{\partial J}}{{\partial {_W(l, conv)}}} &= \frac{{1}}{{N}} {prod}{self._reg_term(l, 'W', True)}"],
-                     r"$\frac{1}{N}\sum_n$ of eq:dW-" + str(l) + " is one matrix product" + ("; plus eq:reg-grad" if d.reg_grad is not None else ""),
-                     inst, layer=l)
-            self.add(f"total-db-{l}", "total", f"Biases of layer {l}, all samples",
-                     [rf"\frac{{\partial J}}{{\partial {_b(l, conv)}}} &= \frac{{1}}{{N}} {_T(D)} \mathbf{{1}}_N{self._reg_term(l, 'b', True)}"],
-                     r"the mean of the rows of $\boldsymbol{\Delta}^{(" + str(l) + r")}$ (eq:db-" + str(l) + ")", inst, layer=l)
+            self.add(
+                f"total-dW-{l}",
+                "total",
+                f"Weights of layer {l}, all samples",
+                [rf"\frac{{\partial J}}{{\partial {_W(l, conv)}}} &= \frac{{1}}{{N}} {prod}{self._reg_term(l, 'W', True)}"],
+                r"$\frac{1}{N}\sum_n$ of eq:dW-"
+                + str(l)
+                + " is one matrix product"
+                + ("; plus eq:reg-grad" if d.reg_grad is not None else ""),
+                inst,
+                layer=l,
+            )
+            self.add(
+                f"total-db-{l}",
+                "total",
+                f"Biases of layer {l}, all samples",
+                [rf"\frac{{\partial J}}{{\partial {_b(l, conv)}}} &= \frac{{1}}{{N}} {_T(D)} \mathbf{{1}}_N{self._reg_term(l, 'b', True)}"],
+                r"the mean of the rows of $\boldsymbol{\Delta}^{(" + str(l) + r")}$ (eq:db-" + str(l) + ")",
+                inst,
+                layer=l,
+            )
 
     # 6. training equations -------------------------------------------------------------------------------
     def training(self):
-        d, net = self.d, self.net
-        names = {THETA: r"\theta", GRAD: "g", **{s: nm.SYMBOL_LATEX.get(s.name, s.name) for s in (*STATE.values(), *TEMP.values())},
-                 **{s: nm.SYMBOL_LATEX.get(s.name, s.name) for s in HYPER.values()}}
+        d = self.d
+        names = {
+            THETA: r"\theta",
+            GRAD: "g",
+            **{s: nm.SYMBOL_LATEX.get(s.name, s.name) for s in (*STATE.values(), *TEMP.values())},
+            **{s: latex(s) for s in HYPER.values()},
+        }
         names[HYPER["learning_rate"]] = r"\alpha"
         vec = {THETA, GRAD, *STATE.values(), *TEMP.values()}
         for u in d.updates:
             target = r"\theta" if u.kind == "param" else names[STATE.get(u.target, TEMP.get(u.target))]
             p = _Partial(names, vec)
-            why = {"param": "the parameter update", "state": "state kept between steps, $" + target + "_0 = 0$",
-                   "temp": "bias correction, $t$ counts steps from 1"}[u.kind]
-            self.add(f"update-{u.target}", "training", f"Update of {u.target}", [rf"{target} &\leftarrow {p.doprint(u.expr)}"], why,
-                     [_sym_check(True, "the optimizer's registry definition, used unchanged by the numeric checks")])
+            why = {
+                "param": "the parameter update",
+                "state": "state kept between steps, $" + target + "_0 = 0$",
+                "temp": "bias correction, $t$ counts steps from 1",
+            }[u.kind]
+            self.add(
+                f"update-{u.target}",
+                "training",
+                f"Update of ${target}$",
+                [rf"{target} &\leftarrow {p.doprint(u.expr)}"],
+                why,
+                [_sym_check(True, "the optimizer's registry definition, used unchanged by the numeric checks")],
+            )
         rows = []
         for l in range(1, self.L + 1):
             for P in (_W(l, self.conv), _b(l, self.conv)):
@@ -398,15 +584,22 @@ class _Builder:
                 for u in d.updates:
                     target = P if u.kind == "param" else sub[STATE.get(u.target, TEMP.get(u.target))]
                     rows.append(rf"{target} &\leftarrow {p.doprint(u.expr)}")
-        self.add("updates-all", "training", "Every parameter", rows,
-                 "the updates above for each parameter, with the gradients $\\nabla J$ of the total gradient equations")
+        self.add(
+            "updates-all",
+            "training",
+            "Every parameter",
+            rows,
+            "the updates above for each parameter, with the gradients $\\nabla J$ of the total gradient equations",
+        )
 
 
 def _pull_sums(expr: sp.Expr, index) -> sp.Expr:
     """Move factors that do not depend on the summation index out of every Sum: sum_i -y_i -> -sum_i y_i."""
+
     def pull(e):
         const, rest = e.function.as_independent(index, as_Add=False)
         return const * sp.Sum(rest, *e.limits)
+
     return expr.replace(lambda e: isinstance(e, sp.Sum), pull)
 
 

@@ -1,0 +1,52 @@
+"""The LaTeX printer: small tables of (expression, expected text)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive.latex import escape, latex, number
+from derive.symbols import YHAT, H, Y, Z
+
+HV = {H: r"\mathbf{h}^{(2)}"}
+YV = {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}
+g, S, beta = sp.symbols("g S beta")
+
+VECTOR_TABLE = [
+    (1 - H**2, HV, r"1 - \mathbf{h}^{(2)} \odot \mathbf{h}^{(2)}"),
+    (H * (1 - H), HV, r"\mathbf{h}^{(2)} \odot \left(1 - \mathbf{h}^{(2)}\right)"),
+    (YHAT - Y, YV, r"\hat{\mathbf{y}} - \mathbf{y}"),
+    (
+        (1 - YHAT**2) * (YHAT - Y),
+        YV,
+        r"\left(1 - \hat{\mathbf{y}} \odot \hat{\mathbf{y}}\right) \odot \left(\hat{\mathbf{y}} - \mathbf{y}\right)",
+    ),
+    (
+        sp.Piecewise((1, Z > 0), (sp.Symbol("gamma"), True)),
+        {Z: r"\mathbf{z}^{(1)}"},
+        r"\begin{cases} 1 & \mathbf{z}^{(1)} > 0 \\ \gamma & \text{otherwise} \end{cases}",
+    ),
+    (beta * S + (1 - beta) * g**2, {S: "S", g: "g"}, r"\beta S + \left(1 - \beta\right) g \odot g"),
+]
+
+
+@pytest.mark.parametrize("expr, names, expected", VECTOR_TABLE)
+def test_vector_printing(expr, names, expected):
+    assert latex(expr, names, vector=True) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(0.001, "0.001"), (0.9, "0.9"), (1e-6, "10^{-6}"), (2e-7, r"2 \cdot 10^{-7}")])
+def test_numbers(value, expected):
+    assert number(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("50% & #1", r"50\% \& \#1"),
+        (r"\input{/etc/passwd}", r"\textbackslash{}input\{/etc/passwd\}"),
+        ("a_b ~ ^ $", r"a\_b \textasciitilde{} \textasciicircum{} \$"),
+    ],
+)
+def test_escape(text, expected):
+    assert escape(text) == expected
