@@ -58,18 +58,20 @@ def _is_output_of(probe, node: Node, activation: str) -> bool:
     return False
 
 
-def rewrites(node: Node, edit):
+def rewrites(node: Node, edit, skip_under: tuple = ()):
     """Every tree obtained by applying ``edit`` (node -> replacement or None) at exactly one place."""
     rep = edit(node)
     if rep is not None:
         yield rep, node
+    if node.op in skip_under:
+        return
     for i, a in enumerate(node.args):
-        for new, at in rewrites(a, edit):
+        for new, at in rewrites(a, edit, skip_under):
             yield Node(node.op, node.args[:i] + (new,) + node.args[i + 1:], node.value), at
 
 
-def _first_rewrite(probe, edit, describe):
-    for tree, at in rewrites(probe.student, edit):
+def _first_rewrite(probe, edit, describe, skip_under: tuple = ()):
+    for tree, at in rewrites(probe.student, edit, skip_under):
         if probe.matches_tree(tree):
             return describe(at)
     return None
@@ -160,7 +162,7 @@ def _add_transpose(p):
             return Node("T", (n,))
         return None
 
-    return _first_rewrite(p, edit, lambda at: f"{show(at, p.convention)} should be transposed" + p.shape_note)
+    return _first_rewrite(p, edit, lambda at: f"{show(at, p.convention)} should be transposed" + p.shape_note, skip_under=("T",))
 
 
 def _drop_transpose(p):

@@ -205,14 +205,29 @@ class _Parser:
         return self.term()
 
     def term(self) -> Node:
+        """Elementwise products bind looser than matrix products: a ⊙ Wᵀδ is a ⊙ (Wᵀδ)."""
+        node = self.product()
+        while self.peek() is not None and self.peek().kind in ("op", "cmd") and MUL_OPS.get(self.peek().text) == "had":
+            self.next()
+            rhs = Node("neg", (self.product(),)) if self._minus() else self.product()
+            node = Node("had", (node, rhs))
+        return node
+
+    def _minus(self) -> bool:
+        if self.is_("-"):
+            self.next()
+            return True
+        return False
+
+    def product(self) -> Node:
         node = self.postfix()
         while True:
             tok = self.peek()
             if tok is None:
                 return node
-            if tok.text in MUL_OPS and tok.kind in ("op", "cmd"):
+            if tok.text in MUL_OPS and tok.kind in ("op", "cmd") and MUL_OPS[tok.text] != "had":
                 self.next()
-                rhs = self.unary() if self.is_("-") else self.postfix()
+                rhs = Node("neg", (self.postfix(),)) if self._minus() else self.postfix()
                 node = Node(MUL_OPS[tok.text], (node, rhs))
             elif self.starts_factor(tok):
                 node = Node("mul", (node, self.postfix()))

@@ -1,0 +1,37 @@
+"""Shared helpers of the verify tests: derivations of the example specs (derived once) and a judge."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from derive.derivation import derive
+from derive.spec import load_spec, spec_from_dict
+from verify.judge import Claim, Judge
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+
+@functools.lru_cache(maxsize=None)
+def derivation(name: str):
+    return derive(load_spec(EXAMPLES / f"{name}.toml"), check=False)
+
+
+@functools.lru_cache(maxsize=None)
+def judge(name: str, batch: int = 1) -> Judge:
+    return Judge(derivation(name), batch=batch)
+
+
+def verdict(name: str, latex: str, batch: int = 1, quantity: str | None = None):
+    return judge(name, batch).check(Claim("t", latex, quantity))
+
+
+def small(convention: str = "row", hidden: str = "tanh", output: str = "sigmoid", loss: str = "squared_error",
+          reg: float | None = None, optimizer: dict | None = None):
+    spec = {"name": "small", "convention": convention, "inputs": 3,
+            "layers": [{"units": 4, "activation": hidden}, {"units": 2, "activation": output}],
+            "loss": {"name": loss}, "optimizer": optimizer or {"name": "sgd", "learning_rate": 0.5}}
+    if reg is not None:
+        spec["regularization"] = {"name": "l2", "lambda": reg}
+    return derive(spec_from_dict(spec), check=False)
