@@ -32,7 +32,7 @@ from handwritten_reference import HandStep  # noqa: E402
 
 from codegen.render import write_module  # noqa: E402
 from derive.derivation import derive  # noqa: E402
-from derive.spec import load_spec, spec_from_dict  # noqa: E402
+from derive.spec import spec_from_dict  # noqa: E402
 
 SIZES = [((4, 16, 8, 3), 32), ((64, 128, 64, 10), 128), ((784, 256, 128, 10), 256), ((1024, 2048, 2048, 10), 1024)]
 
@@ -43,7 +43,7 @@ def generated_module(sizes, tmp: Path):
 
     data = tomllib.loads((ROOT / "examples" / "reference_mlp.toml").read_text())
     data["inputs"] = sizes[0]
-    for layer, units in zip(data["layers"], sizes[1:]):
+    for layer, units in zip(data["layers"], sizes[1:], strict=True):
         layer["units"] = units
     data["name"] = "bench_" + "_".join(map(str, sizes))
     d = derive(spec_from_dict(data, "examples/reference_mlp.toml"), check=False)
@@ -98,7 +98,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer rounds and the three smaller sizes only")
     ap.add_argument("--rounds", type=int, default=None)
     args = ap.parse_args(argv)
-    rounds = args.rounds or (3 if args.quick else 7)
+    rounds = args.rounds or (5 if args.quick else 11)
     sizes = SIZES[:3] if args.quick else SIZES
     try:
         import torch  # noqa: F401
@@ -106,7 +106,6 @@ def main(argv=None) -> int:
         have_torch = True
     except ImportError:
         have_torch = False
-    load_spec  # the reference spec is read through spec_from_dict above
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for sizes_, batch in sizes:
@@ -132,8 +131,10 @@ def main(argv=None) -> int:
                 t_one = timed(gen_step, X, Y, 3)
                 reps = max(1, int(0.05 / max(t_one, 1e-6)))
                 times = {k: [] for k in impls}
-                for _ in range(rounds):
-                    for k, (fn, a, b) in impls.items():
+                order = list(impls)
+                for r in range(rounds):  # interleaved, in a rotating order
+                    for k in order[r % len(order):] + order[:r % len(order)]:
+                        fn, a, b = impls[k]
                         times[k].append(timed(fn, a, b, reps))
                 med = {k: statistics.median(v) for k, v in times.items()}
                 rows.append((sizes_, batch, np.dtype(dtype).name, med))
