@@ -365,17 +365,15 @@ def environment() -> jinja2.Environment:
 
 
 def _spec_label(spec_path: str) -> str:
-    """The spec path as the header shows it: relative to the project root (cwd-independent), POSIX slashes."""
-    p = Path(spec_path)
-    if p.is_absolute():
-        for parent in p.parents:
-            if (parent / "examples").is_dir() and (parent / "generated").exists() or (parent / "pyproject.toml").is_file():
-                try:
-                    return p.relative_to(parent).as_posix()
-                except ValueError:
-                    break
-        return p.name
-    return p.as_posix()
+    """The spec path as the header shows it: relative to the project root (cwd-independent), POSIX slashes.
+
+    The root is the nearest parent holding ``pyproject.toml``; a spec outside any project keeps the path as given.
+    """
+    p = Path(spec_path).resolve()
+    for parent in p.parents:
+        if (parent / "pyproject.toml").is_file():
+            return p.relative_to(parent).as_posix()
+    return Path(spec_path).as_posix()
 
 
 def render_module(d, spec_path: str) -> str:
