@@ -84,7 +84,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
         grad = quantity_tex("d" + kind[0], l, net.convention)
         update = [u for u in d.updates if u.kind == "param"][0]
         if net.optimizer.name == "sgd":
-            return latex(update.expr, {THETA: param, GRAD: grad, HYPER["learning_rate"]: r"\alpha"})
+            return latex(update.expr, {THETA: param, GRAD: grad, HYPER["learning_rate"]: r"\eta"})
         return None
     return None
 
