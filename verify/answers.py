@@ -15,6 +15,7 @@ import numpy as np
 
 from derive import activations
 from derive.errors import AnswerError, SpecError, did_you_mean
+from derive.names import parse_quantity
 from derive.spec import Network, load_spec, spec_from_dict
 
 from .judge import Claim
@@ -170,6 +171,11 @@ def _values(table, net: Network, fail) -> dict:
     return {"params": params, "x": X, "y": Y}
 
 
+def valid_quantity(name: str) -> bool:
+    """A DESIGN.md quantity name (derive.names.parse_quantity), or a data/regularizer term: dWL2, dWR2, lossL, lossR."""
+    return parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
+
+
 def _claims(raw, fail) -> tuple[Claim, ...]:
     if raw is None:
         raise fail("", "no [[claims]]: add at least one, e.g. [[claims]] id = \"1\" latex = '\\delta^{(3)} = \\hat{y} - y'")
@@ -196,7 +202,7 @@ def _claims(raw, fail) -> tuple[Claim, ...]:
         if not isinstance(latex, str) or not latex.strip():
             raise fail(where, "missing key 'latex', e.g. latex = '\\delta^{(3)} = \\hat{y} - y'")
         q = c.get("quantity")
-        if q is not None and (not isinstance(q, str) or split_key(q)[0] is None):
+        if q is not None and (not isinstance(q, str) or not valid_quantity(q)):
             raise fail(f"{where}: quantity", f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, …)")
         out.append(Claim(cid, latex, q, where))
     return tuple(out)
