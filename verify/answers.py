@@ -203,7 +203,8 @@ def _claims(raw, fail) -> tuple[Claim, ...]:
             raise fail(where, "missing key 'latex', e.g. latex = '\\delta^{(3)} = \\hat{y} - y'")
         q = c.get("quantity")
         if q is not None and (not isinstance(q, str) or not valid_quantity(q)):
-            raise fail(f"{where}: quantity", f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, …)")
+            raise fail(f"{where}: quantity",
+                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, …)")
         out.append(Claim(cid, latex, q, where))
     return tuple(out)
 

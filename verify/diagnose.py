@@ -87,7 +87,9 @@ def _negated(p):
 def _transposed(p):
     if not p.matches_values(lambda t, q: t.T if t.ndim == 2 else None):
         return None
-    return f"expected {fmt(p.truth_shape)}, got {fmt(p.claimed_shape)}" if p.truth_shape != p.claimed_shape else "the entries are transposed"
+    if p.truth_shape != p.claimed_shape:
+        return f"expected {fmt(p.truth_shape)}, got {fmt(p.claimed_shape)}"
+    return "the entries are transposed"
 
 
 def _n_factor(p, missing: bool):
@@ -166,7 +168,8 @@ def _add_transpose(p):
 
 
 def _drop_transpose(p):
-    return _first_rewrite(p, lambda n: n.args[0] if n.op == "T" else None, lambda at: f"{show(at, p.convention)} should not be transposed" + p.shape_note)
+    return _first_rewrite(p, lambda n: n.args[0] if n.op == "T" else None,
+                          lambda at: f"{show(at, p.convention)} should not be transposed" + p.shape_note)
 
 
 def _swap_product(p):

@@ -73,7 +73,9 @@ class _Link:
 class Judge:
     """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
 
-    def __init__(self, derivation, batch: int = 1, values: dict | None = None, notation: Notation = Notation(), points: int = 3, seed: int = 0):
+    def __init__(self, derivation, batch: int = 1, values: dict | None = None, notation: Notation | None = None,
+                 points: int = 3, seed: int = 0):
+        notation = notation or Notation()
         self.d, self.net = derivation, derivation.network
         self.batch = batch
         self.truth = Truth(derivation, batch)
@@ -168,8 +170,8 @@ class Judge:
             sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
             qnode = self._quantity(claim, sides, rels)
         except Unreadable as exc:
-            return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)), f"could not read the claim: {exc}",
-                               quantity=claim.quantity)
+            return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
+                               f"could not read the claim: {exc}", quantity=claim.quantity)
         except RecursionError:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "could not read the claim: nested too deeply")
         if not rels:
@@ -262,7 +264,8 @@ class Judge:
             return _Link("unchecked", f"could not evaluate: {exc}")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
         if not bad:
-            return _Link("correct", "matches the derived result" if not self.numeric else "matches the value computed from [values]", tol_text)
+            return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
+                         tol_text)
         if self.numeric and target.op == "q":
             mine = self._student_env()
             try:
@@ -274,12 +277,15 @@ class Judge:
                 if all(self.stated_ok.values()):
                     return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
                 wrong = ", ".join(k for k, ok in self.stated_ok.items() if not ok)
-                return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward", tol_text)
+                return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
+                             tol_text)
         probe = _Probe(self, target, student, sv, literal)
         diag = diagnose(probe)
         i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
-        msg = f"expected {_shape_or_value(tv[i])}, the claim gives {_shape_or_value(sv[i])}" if tv[i].shape != sv[i].shape else "does not match the derived result"
+        msg = "does not match the derived result"
+        if tv[i].shape != sv[i].shape:
+            msg = f"expected {_shape_or_value(tv[i])}, the claim gives {_shape_or_value(sv[i])}"
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
@@ -389,7 +395,7 @@ class _Probe:
         """r such that the claimed step is r times the true step (a learning rate r·α), fitted and checked."""
         param = "W" if self.kind == "W_next" else "b"
         num_, den = 0.0, 0.0
-        pairs = list(zip(self.j.envs, self.claimed or []))
+        pairs = list(zip(self.j.envs, self.claimed or [], strict=False))
         for env, s in pairs:
             old, new = env[(param, self.layer)], env[(self.kind, self.layer)]
             if np.shape(s) != np.shape(old):

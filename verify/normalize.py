@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 #: wrappers that only change how a symbol looks
-FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf", "overrightarrow", "mathcal", "mathscr")
+FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf",
+                 "overrightarrow", "mathcal", "mathscr")
 #: commands that change spacing or delimiter size only
 SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\big", r"\Big", r"\bigg",
            r"\Bigg", r"\displaystyle", r"\textstyle", r"\quad", r"\qquad", r"\limits", r"\nonumber", r"\notag")

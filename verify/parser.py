@@ -238,7 +238,7 @@ class _Parser:
         if tok.kind in ("num", "id", "begin"):
             return True
         if tok.kind == "cmd":
-            return tok.text not in RELATIONS and tok.text not in CMP and tok.text not in MUL_OPS and tok.text not in ("otherwise", "else", "if")
+            return not any(tok.text in table for table in (RELATIONS, CMP, MUL_OPS, ("otherwise", "else", "if")))
         return tok.kind == "op" and (tok.text in "({[" or (tok.text == "|" and not self.abs_open))
 
     def postfix(self) -> Node:
@@ -339,7 +339,8 @@ class _Parser:
             return self.symbol(name, tok)
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
             return self.function(name)
-        if name == "d" and self.peek() is not None and self.peek().text in {**self.bases, "delta": 1, "yhat": 1} and self.peek().text not in LOSSES:
+        after = self.peek().text if self.peek() is not None else None
+        if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
             return self.grad_prefix()
         if name == "e":
             return Node("const", (), "e")
@@ -513,7 +514,8 @@ class _Parser:
 
     def wrt(self) -> Node:
         tok = self.next()
-        if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or (tok.kind == "cmd" and tok.text.startswith("hat"))):
+        hat = tok.kind == "cmd" and tok.text.startswith("hat")
+        if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
             raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
         name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
         return self.symbol(name, tok)

@@ -38,7 +38,8 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
             if r.counterexample:
                 ce = r.counterexample
                 if "entry" in ce:
-                    lines.append(f"{pad}counterexample: at {ce['point']}, entry {tuple(ce['entry'])} is {ce['claimed']:.6g}, expected {ce['expected']:.6g}")
+                    lines.append(f"{pad}counterexample: at {ce['point']}, entry {tuple(ce['entry'])} is {ce['claimed']:.6g}, "
+                                 f"expected {ce['expected']:.6g}")
                 elif "expected_shape" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, shape {ce['claimed_shape']}, expected {ce['expected_shape']}")
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):

@@ -79,7 +79,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if _scalar(a) or _scalar(b) or a.shape == b.shape:
             with np.errstate(all="ignore"):
                 return a / b
-        raise ShapeMismatch(f"cannot divide {show(node.args[0], ctx.convention)} ({fmt(a.shape)}) by {show(node.args[1], ctx.convention)} ({fmt(b.shape)})")
+        left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
+        raise ShapeMismatch(f"cannot divide {left} ({fmt(a.shape)}) by {right} ({fmt(b.shape)})")
     if op == "pow":
         a, b = args
         if not _scalar(b):
@@ -112,7 +113,8 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
         return a @ b
     if a.shape == b.shape:
-        note = f"{show(node.args[0], ctx.convention)} and {show(node.args[1], ctx.convention)} ({fmt(a.shape)} each) side by side are read as an elementwise product"
+        left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
+        note = f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product"
         if note not in ctx.notes:
             ctx.notes.append(note)
         return a * b

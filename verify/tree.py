@@ -58,7 +58,8 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
 
 CONST_TEX = {"lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
              "beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "gamma": r"\gamma", "mu": r"\mu", "alpha": r"\alpha"}
-FN_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "log": r"\log", "exp": r"\exp", "sqrt": r"\sqrt", "abs": "", "softmax": r"\operatorname{softmax}"}
+FN_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "log": r"\log", "exp": r"\exp", "sqrt": r"\sqrt", "abs": "",
+          "softmax": r"\operatorname{softmax}"}
 
 
 def show(n: Node, convention: str = "row") -> str:

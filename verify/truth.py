@@ -103,7 +103,9 @@ class Truth:
             grads = {"W": (delta.T @ h_prev if self.row else h_prev.T @ delta) / n, "b": delta.sum(axis=0) / n}
             for kind, data in grads.items():
                 pkey = f"{kind}{l}"
-                reg = self.reg(params[pkey], np.full_like(params[pkey], n)) if self.reg is not None and pkey in penalised else np.zeros_like(data)
+                reg = np.zeros_like(data)
+                if self.reg is not None and pkey in penalised:
+                    reg = self.reg(params[pkey], np.full_like(params[pkey], n))
                 out[f"d{kind}L{l}"], out[f"d{kind}R{l}"] = data, reg
                 out[f"d{pkey}"] = over.get(f"d{pkey}", data + reg)
             if l > 1:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import functools
 
 import pytest
+from helpers_verify import derivation, small
 
 from verify.diagnose import CATALOGUE
 from verify.judge import Claim, Judge
-
-from helpers_verify import derivation, small
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,7 +46,7 @@ RIGHT = [
     ("reference_mlp", r"h^{(1)} = \operatorname{LReLU}(z^{(1)}) = \operatorname{LReLU}(W^{(1)} x + b^{(1)})"),
     ("reference_mlp", r"z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}"),
     ("reference_mlp", r"\hat{y} = \operatorname{softmax}(z^{(3)}) = \sigma_M(W^{(3)} h^{(2)} + b^{(3)})"),
-    ("reference_mlp", r"\delta^{(2)} = \left(W^{(3)T}\delta^{(3)}\right) \odot \left(\mathbf{1} - \mathbf{h}^{(2)} \odot \mathbf{h}^{(2)}\right)".replace(r"\mathbf{1}", "1")),
+    ("reference_mlp", r"\delta^{(2)} = \left(W^{(3)T}\delta^{(3)}\right) \odot \left(1 - \mathbf{h}^{(2)} \odot \mathbf{h}^{(2)}\right)"),
     # column convention: z = W^T h + W_0; tanh -> sigmoid + binary cross-entropy, L1, Adam
     ("multilabel_column", r"z^{(1)} = W^{(1)T} x + W_0^{(1)}"),
     ("multilabel_column", r"\delta^{(2)} = \hat y - y"),
@@ -57,7 +56,7 @@ RIGHT = [
     ("multilabel_column", r"\frac{\partial J}{\partial W^{(2)}_0} = \delta^{(2)}"),
     ("softmax_squared_error", r"W^{(1)} \leftarrow W^{(1)} - \eta \nabla_{W^{(1)}} J"),
     ("softmax_squared_error", r"W^{(1)} \leftarrow W^{(1)} - 0.1 \frac{\partial J}{\partial W^{(1)}}"),
-    ("softmax_squared_error", r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot \begin{cases} 1 & z^{(1)} > 0 \\ 0 & \text{otherwise}\end{cases}"),
+    ("softmax_squared_error", r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot \begin{cases} 1 & z^{(1)} > 0 \\ 0 & \text{else}\end{cases}"),
     # sigmoid output with the squared error: delta does not collapse
     ("sig_row", r"\delta^{(2)} = (\hat y - y) \odot \hat y \odot (1 - \hat y)"),
     ("sig_row", r"\delta^{(2)} = (\hat y - y) \odot \sigma'(z^{(2)})"),
@@ -94,7 +93,8 @@ BATCH = [  # batch of 5 samples (rows), lambda = 0.3
     (r"\frac{\partial J}{\partial W^{(2)}} = \frac{1}{N} \Delta^{(2)T} H^{(1)} + \frac{\lambda}{N} W^{(2)}", "correct", None),
     (r"Z^{(1)} = X W^{(1)T} + b^{(1)}", "correct", None),
     (r"\frac{\partial J}{\partial W^{(2)}} = \Delta^{(2)T} H^{(1)} + \frac{\lambda}{N} W^{(2)}", "incorrect", "missing_1_over_N"),
-    (r"\frac{\partial J}{\partial W^{(2)}} = \frac{1}{N} \Delta^{(2)T} H^{(1)} + \lambda W^{(2)}", "incorrect", "regularizer_missing_1_over_N"),
+    (r"\frac{\partial J}{\partial W^{(2)}} = \frac{1}{N} \Delta^{(2)T} H^{(1)} + \lambda W^{(2)}",
+     "incorrect", "regularizer_missing_1_over_N"),
     (r"\frac{\partial L}{\partial W^{(2)}} = \frac{1}{N^2} \Delta^{(2)T} H^{(1)}", "incorrect", "extra_1_over_N"),
 ]
 

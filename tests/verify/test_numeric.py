@@ -110,7 +110,8 @@ def test_numeric_learning_rate_diagnosis(worked):
     d, values, truth, _ = worked
     judge = Judge(d, values=values)
     W, g = truth[("W", 2)], truth[("dW", 2)]
-    r = judge.check(Claim("u", rf"W^{{(2)}} \leftarrow W^{{(2)}} - \eta \frac{{\partial J}}{{\partial W^{{(2)}}}} = {_tex(W - 1.0 * g, 6)}"))
+    claim = rf"W^{{(2)}} \leftarrow W^{{(2)}} - \eta \frac{{\partial J}}{{\partial W^{{(2)}}}} = {_tex(W - 1.0 * g, 6)}"
+    r = judge.check(Claim("u", claim))
     assert r.verdict == "incorrect" and r.diagnosis == "this matches a learning rate of 1, not 0.5"
 
 

@@ -1,0 +1,71 @@
+"""Time ``gradproof verify`` on a 20-claim answers file for the reference network (issue 5: under 3 s).
+
+Half the claims are wrong (each wrong claim runs the mistake catalogue), so this is the slow case.
+Run: .venv/bin/python benchmarks/bench_verify.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS = [
+    r"z^{(1)} = W^{(1)} x + b^{(1)}",
+    r"h^{(2)} = \tanh(W^{(2)} h^{(1)} + b^{(2)})",
+    r"\delta^{(3)} = \hat{y} - y",
+    r"\delta^{(3)} = y - \hat{y}",
+    r"\delta^{(2)} = (W^{(3)})^T \delta^{(3)} \odot (1 - (h^{(2)})^2)",
+    r"\delta^{(2)} = (W^{(3)})^T \delta^{(3)} \odot \tanh^2(z^{(2)})",
+    r"\delta^{(2)} = W^{(3)} \delta^{(3)} \odot (1 - h_2^2)",
+    r"\delta^{(2)} = W^{(3)T} \delta^{(3)}",
+    r"\delta^{(1)} = W^{(2)T}\delta^{(2)} \odot \begin{cases} 1 & z^{(1)} > 0 \\ \gamma & \text{otherwise} \end{cases}",
+    r"\delta^{(1)} = W^{(2)T}\delta^{(2)} \odot \operatorname{LReLU}(z^{(1)})",
+    r"\frac{\partial J}{\partial W^{(3)}} = \delta^{(3)} h^{(2)T} + \lambda W^{(3)}",
+    r"\frac{\partial J}{\partial W^{(3)}} = \delta^{(3)} h^{(2)T}",
+    r"\frac{\partial J}{\partial W^{(2)}} = h^{(1)T} \delta^{(2)} + \lambda W^{(2)}",
+    r"\frac{\partial J}{\partial W^{(2)}} = \delta^{(2)} h^{(1)T} - \lambda W^{(2)}",
+    r"\nabla_{W^{(1)}} J = \delta^{(1)} x^T + \lambda W^{(1)}",
+    r"\frac{\partial J}{\partial b^{(1)}} = \delta^{(1)}",
+    r"\frac{\partial J}{\partial b^{(2)}} = -\delta^{(2)}",
+    r"\frac{\partial J}{\partial h^{(2)}} = W^{(3)T}\delta^{(3)}",
+    r"\frac{\partial J}{\partial h^{(1)}} = W^{(2)T}\delta^{(2)} \odot (1 - h_1^2)",
+    r"\frac{\partial R}{\partial W^{(2)}} = \lambda W^{(2)}",
+]
+
+
+def answers_text() -> str:
+    spec = (ROOT / "examples" / "reference_mlp.toml").as_posix()
+    body = "".join(f"\n[[claims]]\nid = \"{i}\"\nlatex = '''{c}'''\n" for i, c in enumerate(CLAIMS, start=1))
+    return f'spec = "{spec}"\n' + body
+
+
+def main() -> None:
+    assert len(CLAIMS) == 20
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "twenty.toml"
+        path.write_text(answers_text(), encoding="utf-8")
+        # in process: load, derive (no instantiation check), judge 20 claims
+        from verify.cli import verify_file
+
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            results, _, _ = verify_file(str(path))
+            runs.append(time.perf_counter() - t0)
+        wrong = sum(r.verdict == "incorrect" for r in results)
+        print(f"in process: 20 claims ({wrong} wrong) verified in {min(runs):.2f} s (best of 3; first {runs[0]:.2f} s)")
+        # the whole command, interpreter start-up and imports included
+        cli = [str(ROOT / ".venv" / "bin" / "gradproof"), "verify", str(path)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cli, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        print(f"command:    gradproof verify <20 claims> exit {proc.returncode} in {wall:.2f} s wall")
+        sys.exit(0 if wall < 3 else 1)
+
+
+if __name__ == "__main__":
+    main()
