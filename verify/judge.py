@@ -257,7 +257,8 @@ class Judge:
         except ShapeMismatch as exc:
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
             diag = diagnose(probe)
-            return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, None, self._expected_node(target))
+            counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
+            return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:

@@ -40,6 +40,8 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
                 if "entry" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, entry {tuple(ce['entry'])} is {ce['claimed']:.6g}, "
                                  f"expected {ce['expected']:.6g}")
+                elif "shape_error" in ce:
+                    lines.append(f"{pad}counterexample: {ce['shape_error']}")
                 elif "expected_shape" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, shape {ce['claimed_shape']}, expected {ce['expected_shape']}")
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):

@@ -149,3 +149,9 @@ def test_unreadable_claims_are_unchecked_with_the_reason():
 def test_chains_are_checked_link_by_link():
     r = _judge("reference_mlp").check(Claim("t", r"\delta^{(3)} = \hat y - y = y - \hat y"))
     assert r.verdict == "incorrect" and r.links == ["correct", "incorrect"] and r.message.startswith("link 2 of 2")
+
+
+@pytest.mark.parametrize("net, latex, key", WRONG)
+def test_every_wrong_claim_has_a_counterexample(net, latex, key):
+    r = _judge(net).check(Claim("t", latex))
+    assert r.counterexample and ("entry" in r.counterexample or "shape_error" in r.counterexample or "expected_shape" in r.counterexample)
