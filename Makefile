@@ -20,6 +20,7 @@ test: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_derive.py
 	$(BIN)/python benchmarks/bench_step.py
+	$(BIN)/python benchmarks/bench_verify.py
 
 regen: $(BIN)/.installed
 	for spec in examples/*.toml; do $(BIN)/gradproof codegen $$spec --out generated || exit 1; done

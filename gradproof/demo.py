@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import importlib.util
 import sys
 import time
@@ -134,7 +135,7 @@ def run(out: Path) -> int:
     from verify.cli import run as verify
 
     print(f"4. gradproof verify {HOMEWORK.relative_to(ROOT)}  (a homework with deliberate mistakes)")
-    verify(argparse.Namespace(answers=str(HOMEWORK), json=False, format=None, spec=None, notation=None, out=None))
+    verify(argparse.Namespace(answers=os.path.relpath(HOMEWORK), json=False, format=None, spec=None, notation=None, out=None))
     print(f"done in {time.perf_counter() - t0:.1f} s; outputs in {out}/")
     return 0 if d.all_passed else 1
 
