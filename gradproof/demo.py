@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-import importlib.util
 import sys
 import time
 from importlib import resources
@@ -45,13 +44,6 @@ def split(X, Y, seed: int = SEED, test_fraction: float = 0.3):
     return (X[train] - mean) / std, Y[train], (X[test] - mean) / std, Y[test]
 
 
-def import_module(path: Path):
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # the module gradproof just generated from the derivation
-    return module
-
-
 def svg_curves(history: dict, title: str) -> str:
     """Loss (left axis) and accuracy (right axis) per epoch as a small standalone SVG."""
     w, h, m = 640, 360, 56
@@ -71,7 +63,8 @@ def svg_curves(history: dict, title: str) -> str:
         pts = " ".join(f"{px(i):.1f},{py(v, **kw):.1f}" for i, v in enumerate(values))
         return pts
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"'
+             ' font-family="sans-serif" font-size="12">',
              f'<rect width="{w}" height="{h}" fill="white"/>',
              f'<text x="{w / 2}" y="24" text-anchor="middle" font-size="15">{title}</text>',
              f'<line x1="{m}" y1="{h - m}" x2="{w - m}" y2="{h - m}" stroke="black"/>',
@@ -96,6 +89,7 @@ def svg_curves(history: dict, title: str) -> str:
 
 def run(out: Path) -> int:
     """Run the pipeline into ``out``; returns the exit code (0, or 1 when a derivation check failed)."""
+    from codegen.loader import import_path
     from codegen.render import write_module
     from derive.derivation import derive
     from derive.proof import write_proof
@@ -112,7 +106,7 @@ def run(out: Path) -> int:
         print(f"   {line}")
 
     module_path = write_module(d, out, str(REFERENCE.relative_to(ROOT)))
-    net = import_module(module_path)
+    net = import_path(module_path)
     X, Y, classes = load_iris()
     X_train, Y_train, X_test, Y_test = split(X, Y)
     params = net.init_params(seed=SEED)
