@@ -3,19 +3,43 @@
 from __future__ import annotations
 
 import functools
-import random
 
+import mpmath
 import sympy as sp
 
+from .limits import TimeLimitError, time_limit
 from .symbols import H, X, sigmoid, tidy_sign
 
 #: sample points for numeric identity checks: both signs, away from kinks at 0
 SAMPLE_POINTS = (-3.7, -1.3, -0.45, -0.05, 0.05, 0.3, 0.9, 1.6, 2.9)
+#: cheap guards against SymPy blow-ups (measured with count_ops): the built-ins' derivatives have at most
+#: ~20 operations; above these sizes ``simplify``/``solve`` can run for minutes, so they are skipped and
+#: the plain ``sympy.diff`` result (still correct) is kept
+SIMPLIFY_MAX_OPS = 40  # simplify of tanh nested 6 deep (38 ops) takes 1.2 s, 8 deep (59 ops) minutes
+SOLVE_MAX_OPS = 30
+#: seconds for one simplifier call; past it the simpler candidates are kept (derivatives stay correct)
+SIMPLIFY_SECONDS = 3.0
+#: function kinds an inverse may introduce (softplus, elu invert through log); erfinv, LambertW, … may not
+INVERSE_KINDS = frozenset({sp.log, sp.exp})
+#: |argument| above which exp/sinh/cosh count as overflowing in numeric checks: mpmath would otherwise
+#: compute e^(e^(e^x)) exactly, with millions of digits (it never finishes)
+EXP_MAX_ARG = 1e4
+
+
+def _bounded(f):
+    def g(u):
+        if abs(mpmath.re(u)) > EXP_MAX_ARG:
+            raise OverflowError("exponential overflow")
+        return f(u)
+    return g
+
+
+_MP_MODULES = [{"sigmoid": lambda u: 1 / (1 + _bounded(mpmath.exp)(-u)), "exp": _bounded(mpmath.exp),
+                "sinh": _bounded(mpmath.sinh), "cosh": _bounded(mpmath.cosh)}, "mpmath"]
 
 
 def numeric_values(expr: sp.Expr, var: sp.Symbol, points, params: dict | None = None) -> list[complex]:
-    f = sp.lambdify([var, *sorted(params or {}, key=str)], expr.rewrite(sigmoid, sp.exp) if False else expr,
-                    modules=[{"sigmoid": lambda u: 1 / (1 + __import__("mpmath").exp(-u))}, "mpmath"])
+    f = sp.lambdify([var, *sorted(params or {}, key=str)], expr, modules=_MP_MODULES)
     vals = [params[k] for k in sorted(params or {}, key=str)]
     return [complex(f(p, *vals)) for p in points]
 
@@ -26,7 +50,7 @@ def max_difference(a: sp.Expr, b: sp.Expr, var: sp.Symbol, params: dict | None =
         va, vb = numeric_values(a, var, points, params), numeric_values(b, var, points, params)
     except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError, NameError):
         return float("inf")
-    return max(abs(p - q) for p, q in zip(va, vb))
+    return max(abs(p - q) for p, q in zip(va, vb, strict=True))
 
 
 def ops(expr: sp.Expr) -> int:
@@ -43,10 +67,13 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(_has_sign_pair, _sign_to_abs)
     kinds = {type(f) for f in expr.atoms(sp.Function)}
     best = expr
+    if ops(expr) > SIMPLIFY_MAX_OPS:
+        return tidy_sign(best)  # too big to simplify in bounded time; the plain result is still correct
     for transform in (sp.cancel, sp.factor, sp.simplify):
         try:
-            cand = transform(expr)
-        except Exception:  # noqa: BLE001 -- SymPy simplifiers raise assorted errors on odd input
+            with time_limit(SIMPLIFY_SECONDS, f"sympy.{transform.__name__}"):
+                cand = transform(expr)
+        except Exception:  # noqa: BLE001 -- SymPy simplifiers raise assorted errors on odd input; TimeLimitError too
             continue
         if {type(f) for f in cand.atoms(sp.Function)} <= kinds and ops(cand) < ops(best):
             best = cand
@@ -113,7 +140,7 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
         candidates.append(direct)
     if isinstance(definition, sp.Piecewise) and isinstance(d, sp.Piecewise) and len(d.args) == len(definition.args):
         candidates.append(_invert_piecewise(definition, d))
-    elif not direct.has(X) is False or not candidates:
+    elif direct.has(X) is not False or not candidates:
         candidates.append(_invert(definition, d))
     for cand in candidates:
         if cand is None or cand.has(X) or cand.has(sp.I):
@@ -125,14 +152,22 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
 
 
 def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
+    if ops(phi) > SOLVE_MAX_OPS or ops(d) > SIMPLIFY_MAX_OPS:
+        return None  # sp.solve on a big definition can run for minutes; phi' stays in z
+    kinds = {type(f) for f in phi.atoms(sp.Function)} | INVERSE_KINDS
     try:
-        roots = sp.solve(sp.Eq(H, phi), X)
-    except (NotImplementedError, ValueError, TypeError):
+        with time_limit(SIMPLIFY_SECONDS, "sympy.solve"):
+            roots = sp.solve(sp.Eq(H, phi), X)
+    except (NotImplementedError, ValueError, TypeError, TimeLimitError):
         return None
     for root in roots:
-        if root.has(sp.LambertW) or root.has(sp.I):
+        if root.has(sp.LambertW) or root.has(sp.I) or not {type(f) for f in root.atoms(sp.Function)} <= kinds:
+            continue  # an inverse NumPy cannot evaluate (erfinv, LambertW) or a complex branch
+        try:
+            with time_limit(SIMPLIFY_SECONDS, "sympy.simplify"):
+                cand = sp.simplify(d.subs(X, root).rewrite(sp.exp))
+        except TimeLimitError:
             continue
-        cand = sp.simplify(d.subs(X, root).rewrite(sp.exp))
         if not cand.has(X):
             return cand
     return None
@@ -141,7 +176,7 @@ def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
 def _invert_piecewise(phi: sp.Piecewise, d: sp.Piecewise) -> sp.Expr | None:
     """Invert branch by branch; the condition x > c maps to h > phi(c) (phi increasing there)."""
     branches = []
-    for (p_expr, p_cond), (d_expr, d_cond) in zip(phi.args, d.args):
+    for (p_expr, p_cond), (d_expr, d_cond) in zip(phi.args, d.args, strict=True):
         if p_cond != d_cond:
             return None
         if d_expr.has(X):

@@ -17,11 +17,12 @@ import time
 import numpy as np
 import sympy as sp
 
-from . import names
+from . import limits, names
 from .derivation import Check
+from .errors import DerivationError
 from .numeric import _MODULES, Evaluator
-from .regularizers import LAMBDA, N, WEIGHT
-from .symbols import X, Y, YHAT
+from .regularizers import LAMBDA, WEIGHT, N
+from .symbols import YHAT, X, Y
 
 CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough for sympy.diff, big enough to mix indices
 BATCH = 2
@@ -70,8 +71,8 @@ def brute_force_loss(net, X_val: np.ndarray, Y_val: np.ndarray):
     params, h_rows = {}, [[sp.Float(v) for v in row] for row in X_val]
     for l, layer in enumerate(net.layers, start=1):
         shape = (layer.units, layer.n_in) if net.convention == "row" else (layer.n_in, layer.units)
-        W = sp.Matrix(*shape, lambda i, j: sp.Symbol(f"W{l}_{i}_{j}", real=True))
-        b = sp.Matrix(layer.units, 1, lambda i, j: sp.Symbol(f"b{l}_{i}", real=True))
+        W = sp.Matrix(*shape, lambda i, j, l=l: sp.Symbol(f"W{l}_{i}_{j}", real=True))
+        b = sp.Matrix(layer.units, 1, lambda i, j, l=l: sp.Symbol(f"b{l}_{i}", real=True))
         params[names.weight(l)], params[names.bias(l)] = W, b
         Wr = W if net.convention == "row" else W.T
         values = layer.param_values
@@ -87,7 +88,8 @@ def brute_force_loss(net, X_val: np.ndarray, Y_val: np.ndarray):
                 new_rows.append([phi.subs(X, zi) for zi in z])
         h_rows = new_rows
     n = len(X_val)
-    J = sum(net.loss.component.subs({YHAT: yh, Y: sp.Float(yv)}) for row, yrow in zip(h_rows, Y_val) for yh, yv in zip(row, yrow)) / n
+    J = sum(net.loss.component.subs({YHAT: yh, Y: sp.Float(yv)})
+            for row, yrow in zip(h_rows, Y_val, strict=True) for yh, yv in zip(row, yrow, strict=True)) / n
     if net.regularizer is not None:
         from .regularizers import penalty
 
@@ -118,11 +120,20 @@ def check_window(sub, seed: int = 0) -> Check:
         numeric_params = {k: (v[:, 0] if k.startswith("b") else v) for k, v in values.items()}
         derived = ev.gradients(numeric_params, X_val, Y_val)
         mine = np.concatenate([derived[names.grad(k)].ravel() for k in keys])
+        if not (np.all(np.isfinite(brute)) and np.all(np.isfinite(mine))):
+            raise DerivationError(
+                f"{net.source}: the instantiation check cannot evaluate the gradients: they are not finite at random points "
+                f"(weights in [-1, 1], inputs ~ N(0, 1)); an activation ({'; '.join(_formulas(net))}) overflows float64 or "
+                "leaves its domain (log or sqrt of a negative number); use a formula that is finite for every real z")
         worst = max(worst, float(np.max(np.abs(brute - mine) / np.maximum(1.0, np.abs(brute)))))
     sizes = "-".join(map(str, net.sizes))
     detail = (f"sizes {sizes}, batch {BATCH}: {len(symbols)} partial derivatives of the expanded loss by sympy.diff "
               f"at {POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
     return Check("instantiation", bool(worst < TOLERANCE), detail, worst)
+
+
+def _formulas(net) -> list[str]:
+    return [f"layer {l.index}: {l.formula or l.activation}" for l in net.layers if l.definition is not None] or ["softmax"]
 
 
 def instantiation_checks(d) -> list[Check]:
@@ -133,8 +144,11 @@ def instantiation_checks(d) -> list[Check]:
         sub = _sub_derivation(d, window)
         key = _signature(sub)
         if key not in done:
-            c = check_window(sub)
             label = "layers " + ", ".join(map(str, window))
+            what = f"{d.network.source}: the instantiation check of {label} (brute-force sympy.diff of the expanded loss)"
+            with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use simpler activation formulas"), \
+                    np.errstate(all="ignore"):  # overflow is reported once, as a DerivationError
+                c = check_window(sub)
             done[key] = dataclasses.replace(c, detail=f"{label}: {c.detail}")
             out.append(done[key])
     return out

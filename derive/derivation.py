@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import sympy as sp
 
-from . import calculus, indexform
+from . import calculus, indexform, limits
 from .errors import DerivationError
 from .optimizers import Update
 from .regularizers import WEIGHT, penalty
 from .spec import Layer, Network
-from .symbols import H, X, Y, YHAT, Z
+from .symbols import YHAT, H, X, Y, Z
 
 
 @dataclass(frozen=True)
@@ -110,15 +110,30 @@ def _params_key(layer: Layer) -> tuple:
     return tuple(sorted(layer.param_values.items(), key=lambda kv: str(kv[0])))
 
 
-def layer_result(layer: Layer) -> LayerResult:
+def layer_result(layer: Layer, source: str = "<spec>") -> LayerResult:
+    """phi, phi' and phi' in h for one layer, within ``limits.ACTIVATION_SECONDS``.
+
+    Raises:
+        TimeLimitError: SymPy took too long (the message names the file, the layer and the formula).
+    """
     if layer.definition is None:
         return LayerResult(layer.index, layer, None, None, None, None)
+    what = f"{source}: layer {layer.index}: deriving activation '{layer.activation}'"
+    if layer.formula is not None:
+        what += f" (formula {layer.formula!r})"
+    hint = "use a simpler formula (fewer nested exp/log/powers), or a built-in activation"
+    with limits.time_limit(limits.ACTIVATION_SECONDS, what, hint):
+        return _layer_result(layer)
+
+
+def _layer_result(layer: Layer) -> LayerResult:
     d = calculus.derivative(layer.definition)
     d_h = calculus.in_terms_of_output(layer.definition, _params_key(layer))
     check = None
     if d_h is not None:
         err = calculus.max_difference(d_h.subs(H, layer.definition), d, X, layer.param_values)
-        check = Check("identity", err < 1e-9, f"phi'(z) and its form in h agree at {len(calculus.SAMPLE_POINTS)} points on both sides of 0", err)
+        n = len(calculus.SAMPLE_POINTS)
+        check = Check("identity", err < 1e-9, f"phi'(z) and its form in h agree at {n} points on both sides of 0", err)
     return LayerResult(layer.index, layer, layer.definition.subs(X, Z), d.subs(X, Z), d_h, check)
 
 
@@ -146,10 +161,13 @@ def derive(net: Network, check: bool = True) -> Derivation:
     t0 = time.perf_counter()
     timings = {}
     # 1. activations: phi' by sympy.diff, rewritten in h where possible
-    layers = tuple(layer_result(layer) for layer in net.layers)
+    layers = tuple(layer_result(layer, net.source) for layer in net.layers)
     timings["activations"] = time.perf_counter() - t0
     # 2. output error from loss o output activation
-    out = output_error(net, layers[-1])
+    last = net.layers[-1]
+    with limits.time_limit(limits.ACTIVATION_SECONDS, f"{net.source}: layer {last.index}: deriving the output error of "
+                           f"{net.loss.name} with '{last.activation}'", "use a simpler output activation"):
+        out = output_error(net, layers[-1])
     # 3. generic recursion and parameter gradients, in index form
     rec, wg, bg = (f(net.convention) for f in (indexform.hidden_recursion, indexform.weight_gradient, indexform.bias_gradient))
     for name, r in (("hidden-layer recursion", rec), ("weight gradient", wg), ("bias gradient", bg)):
