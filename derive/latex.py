@@ -44,6 +44,14 @@ def number(value: float) -> str:
     return f"10^{{{exp}}}" if mant == "1" else rf"{mant} \cdot 10^{{{exp}}}"
 
 
+def _ends_in_minus_one(f) -> bool:
+    """``x - 1`` (one positive term and a negative number): a textbook writes ``1 - x``."""
+    if not isinstance(f, sp.Add):
+        return False
+    const, rest = f.as_coeff_Add()
+    return bool(const.is_negative) and not isinstance(rest, sp.Add) and not rest.could_extract_minus_sign()
+
+
 class GradproofLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer, with the notation of a backpropagation course.
 
@@ -52,10 +60,17 @@ class GradproofLatexPrinter(LatexPrinter):
     a product of vector-valued factors is printed with ``\\odot``, a square ``v^2`` as ``v \\odot v``,
     scalars stay in front. ``functions`` maps SymPy function names to a LaTeX head (``phi`` -> ``\\phi_l``);
     ``short_sums`` prints ``\\sum_{i}`` without limits (the index form's 0-based limits are an artefact).
+    ``lead`` names symbols whose terms open a sum (an update ``v <- mu v + g`` starts with its own state).
     """
 
     def __init__(
-        self, names: dict | None = None, vector: bool = False, functions: dict | None = None, short_sums: bool = False, **settings
+        self,
+        names: dict | None = None,
+        vector: bool = False,
+        functions: dict | None = None,
+        short_sums: bool = False,
+        lead=(),
+        **settings,
     ):
         settings.setdefault("symbol_names", {**SYMBOL_LATEX, **(names or {})})
         settings.setdefault("mul_symbol", None)
@@ -63,6 +78,7 @@ class GradproofLatexPrinter(LatexPrinter):
         self.vector_symbols = set(names or {}) if vector else set()
         self.functions = functions or {}
         self.short_sums = short_sums
+        self.lead = set(lead)
 
     def _is_vector(self, expr) -> bool:
         return bool(self.vector_symbols & expr.free_symbols)
@@ -81,13 +97,44 @@ class GradproofLatexPrinter(LatexPrinter):
         if isinstance(coeff, sp.Rational) and coeff.q != 1:
             den.insert(0, sp.Integer(coeff.q))
             coeff = sp.Integer(coeff.p)
-        sign = "-" if coeff < 0 else ""
+        negative = coeff < 0
         coeff = abs(coeff)
+        den, num, flip = self._tidy_quotient(den, num)
+        sign = "-" if negative != flip else ""
         if den:
             top = self._product(coeff, num, top_level=False)
             bottom = self._product(sp.Integer(1), den, top_level=False)
             return rf"{sign}\frac{{{top}}}{{{bottom}}}"
         return sign + self._product(coeff, num, top_level=True)
+
+    @staticmethod
+    def _tidy_quotient(den: list, num: list) -> tuple[list, list, bool]:
+        """Textbook form of a quotient, in printing only: (y - yh)/(yh^2 - yh) -> (yh - y)/(yh (1 - yh)).
+
+        A sum in the denominator is factored; a factor ``x - 1`` is written ``1 - x``; a sign that results is
+        absorbed by a sum in the numerator (``-(y - yh)`` is ``yh - y``). Returns (den, num, sign flipped).
+        """
+        if not any(isinstance(f, sp.Add) for f in den):
+            return den, num, False
+        flip, out = False, []
+        for f in den:
+            if isinstance(f, sp.Add):
+                c, parts = sp.factor(f).as_coeff_mul()
+                if c in (1, -1) and len(parts) > 1:
+                    flip ^= c == -1
+                    out.extend(parts)
+                    continue
+            out.append(f)
+        turned = [-f if _ends_in_minus_one(f) else f for f in out]  # x - 1 -> 1 - x
+        odd = sum(a is not b for a, b in zip(turned, out, strict=True)) % 2 == 1
+        # a sum that reads as well negated (y - yh) can take the sign; 1 + z cannot
+        k = next((k for k, f in enumerate(num) if isinstance(f, sp.Add) and any(t.could_extract_minus_sign() for t in f.args)), None)
+        if flip != odd and k is None:
+            turned, odd = out, False  # no sum above to take the sign: keep x - 1
+        den, flip = turned, flip != odd
+        if flip and k is not None:
+            num, flip = [*num[:k], -num[k], *num[k + 1 :]], False
+        return den, num, flip
 
     def _product(self, coeff, factors, top_level: bool) -> str:
         vec = [f for f in factors if self._is_vector(f)]
@@ -115,9 +162,25 @@ class GradproofLatexPrinter(LatexPrinter):
             return rf"\frac{{1}}{{{self._print(expr.base ** (-expr.exp))}}}"
         return super()._print_Pow(expr, **kwargs)
 
+    def ordered_terms(self, expr) -> list:
+        r"""The terms of a sum in reading order.
+
+        Positive terms first (\hat{y} - y, not -y + \hat{y}); among them, terms of a ``lead`` symbol
+        (\mu v + g), then numbers (1 + e^{z}), then vector terms (\sqrt{S} + \epsilon), then the rest.
+        """
+
+        def rank(t):
+            if self.lead & t.free_symbols:
+                return 0
+            if t.is_number:
+                return 1
+            return 2 if self._is_vector(t) else 3
+
+        return sorted(expr.as_ordered_terms(), key=lambda t: (t.could_extract_minus_sign(), rank(t)))
+
     def _print_Add(self, expr, order=None):
-        r"""Positive terms first: \hat{y} - y, not -y + \hat{y}."""
-        terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+        r"""Terms in reading order (``ordered_terms``), each with its sign."""
+        terms = self.ordered_terms(expr)
         out = self._print(terms[0])
         for t in terms[1:]:
             if t.could_extract_minus_sign():
@@ -192,7 +255,7 @@ def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
     whole = printer.doprint(expr)
     if len(whole) <= max_chars or not isinstance(expr, sp.Add):
         return [whole]
-    terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+    terms = printer.ordered_terms(expr)
     lines, current = [], ""
     for k, t in enumerate(terms):
         neg = t.could_extract_minus_sign()

@@ -88,6 +88,7 @@ class Document:
     conventions: tuple[str, ...]
     columns: tuple[Column, ...]
     figure_scale: str  # "" or a \resizebox width
+    figure_font: str  # font of the labels
     sections: dict
     activations: tuple[ActivationRow, ...]
     long_derivatives: tuple[str, ...]
@@ -137,10 +138,45 @@ def prose(text: str, numbers: dict) -> str:
     return "".join(out)
 
 
+_DETAIL = (  # plain-text tokens of check details, as they read in the document
+    (re.compile(r"(?<![\w.])(\d(?:\.\d+)?)e([-+]?\d+)\b"), lambda m: f"${number(float(m.group(0)))}$"),
+    (re.compile(r"\bsympy\.(diff|simplify)\b"), lambda m: rf"\texttt{{sympy.{m.group(1)}}}"),
+    (re.compile(r"\bphi'\(z\)"), lambda m: r"$\phi'(z)$"),
+    (re.compile(r"\bin h\b"), lambda m: r"in $h$"),
+)
+
+
+def _detail(text: str, numbers: dict) -> str:
+    """A check's detail as LaTeX: prose, with 1.1e-16 as $1.1 \\cdot 10^{-16}$ and code names in typewriter."""
+    out = prose(text, numbers)
+    parts = out.split("$")
+    for k in range(0, len(parts), 2):  # outside math only
+        for pattern, repl in _DETAIL:
+            parts[k] = pattern.sub(repl, parts[k])
+    return "$".join(parts)
+
+
 def _check_text(c, numbers) -> str:
     mark = r"\checkmark" if c.passed else r"$\times$ \textbf{FAILED}"
     err = f", max error ${number(float(f'{c.max_error:.1e}'))}$" if c.max_error is not None and c.method == "identity" else ""
-    return rf"{mark}~\emph{{{c.method}}}: {prose(c.detail, numbers)}{err}"
+    return rf"{mark}~\emph{{{c.method}}}: {_detail(c.detail, numbers)}{err}"
+
+
+_DISPLAY = {  # registry names as a course writes them
+    "relu": "ReLU",
+    "leaky_relu": "leaky ReLU",
+    "elu": "ELU",
+    "gelu": "GELU",
+    "sgd": "SGD",
+    "rmsprop": "RMSprop",
+    "adam": "Adam",
+    "adagrad": "AdaGrad",
+}
+
+
+def display_name(name: str) -> str:
+    """A registry name (``leaky_relu``, ``rmsprop``) as text (leaky ReLU, RMSprop), escaped."""
+    return escape(_DISPLAY.get(name, name.replace("_", " ")))
 
 
 def _conventions(d) -> tuple[str, ...]:
@@ -166,10 +202,20 @@ def _conventions(d) -> tuple[str, ...]:
     if net.regularizer is None:
         out.append(r"No regularizer: $R = 0$.")
     else:
-        scale = r"$\lambda/N$ (divided by the batch size)" if net.reg_scaling == "batch" else r"$\lambda$ (not divided by $N$)"
+        from .regularizers import WEIGHT
+
+        factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
+        scale = rf"${latex(factor)}$ " + ("(divided by the batch size $N$)" if net.reg_scaling == "batch" else "(not divided by $N$)")
         out.append(
             rf"Regularizer: {net.regularizer.name.upper()} with $\lambda = {number(net.reg_lambda)}$, scaled by {scale}; "
             + ("biases are penalised too." if net.penalize_bias else "biases are not penalised.")
+        )
+    for hyp in d.output.hypotheses:
+        what, _, detail = hyp.partition(":")
+        out.append(
+            rf"Hypothesis: {escape(what)}, $\sum_s y_s = 1$; it is used for the output error \eqref{{eq:delta-{L}}}."
+            if "sum to 1" in detail
+            else f"Hypothesis: {escape(hyp)}."
         )
     opts = dict(net.options)
     if "epsilon_placement" in opts:
@@ -178,36 +224,44 @@ def _conventions(d) -> tuple[str, ...]:
             if opts["epsilon_placement"] == "inside"
             else r"outside the square root, $\sqrt{\,\cdot\,} + \epsilon$"
         )
-        out.append(rf"Optimizer {escape(net.optimizer.name)}: $\epsilon$ {where}; every state starts at 0.")
+        out.append(rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ {where}; every state starts at 0.")
     elif "variant" in opts:
-        out.append(rf"Optimizer {escape(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
+        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
     else:
-        out.append(rf"Optimizer {escape(net.optimizer.name)}.")
+        out.append(rf"Optimizer {display_name(net.optimizer.name)}.")
     return tuple(out)
 
 
-def _figure(net) -> tuple[tuple[Column, ...], str]:
-    """Columns of circles, one per layer (at most 5 drawn), with sizes and activations."""
+def _figure(net) -> tuple[tuple[Column, ...], str, str]:
+    """Columns of circles, one per layer (at most 5 drawn), with sizes and activations.
+
+    A deep net gets narrower columns and short labels at a readable size; only a net too deep even for
+    that is scaled to the line width. Returns (columns, scale width or "", label font).
+    """
     cols, dx, gap = [], 2.3, 0.75
+    compact = len(net.sizes) * dx > 15.5
+    if compact:
+        dx = max(1.15, 15.5 / len(net.sizes))
     for l, n in enumerate(net.sizes):
         shown = min(n, 5)
         ys = tuple(f"{(shown - 1) / 2 * gap - k * gap:.3f}" for k in range(shown))
         if l == 0:
-            top, bottom = r"input $\mathbf{x}$", f"$n_0 = {n}$"
+            top, bottom = (r"$\mathbf{x}$" if compact else r"input $\mathbf{x}$"), f"$n_0 = {n}$"
         else:
             layer = net.layers[l - 1]
-            top = rf"layer {l}" + (r" $\hat{\mathbf{y}}$" if l == net.depth else rf" $\mathbf{{h}}^{{({l})}}$")
+            name = r"$\hat{\mathbf{y}}$" if l == net.depth else rf"$\mathbf{{h}}^{{({l})}}$"
+            top = name if compact else rf"layer {l} {name}"
             bottom = rf"$n_{{{l}}} = {n}$\\ " + (f"${layer.latex}$" if layer.formula is None else escape(layer.activation))
         cols.append(Column(f"{l * dx:.2f}", ys, top, bottom, n > shown))
     width = len(cols) * dx
-    return tuple(cols), (r"\linewidth" if width > 15.5 else "")
+    return tuple(cols), (r"\linewidth" if width > 16 else ""), (r"\footnotesize" if compact else r"\small")
 
 
 def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
     rows, long_rows = [], []
     for r in d.layers:
         l = r.index
-        name = escape(r.layer.activation)
+        name = display_name(r.layer.activation)
         if r.phi is None:
             rows.append(
                 ActivationRow(
@@ -263,6 +317,33 @@ def _merge(a: StepView, b: StepView) -> StepView:
     return StepView(a.title, a.intro, a.rows + b.rows, f"{a.why}; {b.why}", checks)
 
 
+def _check_table(rows: list[tuple]) -> list[CheckRow]:
+    """One row per run of steps checked alike: (10)--(12) instantiation, not three identical rows.
+
+    ``rows`` holds (equation number or None, its label, step title, method, mark, max error) in document order.
+    """
+    runs: list[dict] = []
+    for n, label, title, method, mark, err in rows:
+        last = runs[-1] if runs else None
+        same = last is not None and (last["method"], last["mark"], last["err"]) == (method, mark, err)
+        if same and n is not None and last["n"] is not None and n in (last["n"], last["n"] + 1):
+            last.update(n=n, label=label)
+            continue
+        if same and n is None and last["n"] is None and title == last["title"]:
+            continue
+        runs.append(dict(first=label, n=n, label=label, title=title, method=method, mark=mark, err=err))
+    out = []
+    for r in runs:
+        if r["n"] is None:
+            where = r["title"]
+        elif r["first"] == r["label"]:
+            where = rf"\eqref{{{r['label']}}}"
+        else:
+            where = rf"\eqref{{{r['first']}}}--\eqref{{{r['label']}}}"
+        out.append(CheckRow(where, r["method"], r["mark"], r["err"], ""))
+    return out
+
+
 def build_document(d) -> Document:
     net = d.network
     numbers = equations.numbers(net)
@@ -284,20 +365,22 @@ def build_document(d) -> Document:
         else:
             group.append(view)
         last_layer = (s.section, s.layer)
-        where = rf"\eqref{{{equations.tex_label(s.key)}}}" if n is not None else prose(s.title, numbers)
         for c in s.checks:
             err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
-            check_rows.append(CheckRow(where, c.method, r"\checkmark" if c.passed else r"$\times$", err, ""))
-    for c in d.checks:
+            label = equations.tex_label(s.key) if n is not None else None
+            check_rows.append((n, label, prose(s.title, numbers), c.method, r"\checkmark" if c.passed else r"$\times$", err))
+    checks = _check_table(check_rows)
+    for k, c in enumerate(d.checks, start=1):
         err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
-        check_rows.append(CheckRow("instantiation", c.method, r"\checkmark" if c.passed else r"$\times$", err, prose(c.detail, numbers)))
-    cols, scale = _figure(net)
+        where = "instantiation window" + (f" {k}" if len(d.checks) > 1 else "")
+        checks.append(CheckRow(where, c.method, r"\checkmark" if c.passed else r"$\times$", err, _detail(c.detail, numbers)))
+    cols, scale, font = _figure(net)
     acts, long_rows = _activation_rows(d)
     sizes = "--".join(map(str, net.sizes))
     summary = (
         rf"A network with {net.depth} dense layers of sizes {sizes} "
-        rf"({', '.join(escape(layer.activation) for layer in net.layers)}), trained with the "
-        rf"{escape(net.loss.name.replace('_', ' '))} loss and {escape(net.optimizer.name)}."
+        rf"({', '.join(display_name(layer.activation) for layer in net.layers)}), trained with the "
+        rf"{display_name(net.loss.name)} loss and {display_name(net.optimizer.name)}."
     )
     return Document(
         title=escape(net.title),
@@ -307,11 +390,12 @@ def build_document(d) -> Document:
         conventions=_conventions(d),
         columns=cols,
         figure_scale=scale,
+        figure_font=font,
         sections={k: tuple(v) for k, v in sections.items()},
         activations=acts,
         long_derivatives=long_rows,
         hyper=_hyper(net),
-        checks=tuple(check_rows),
+        checks=tuple(checks),
         verdict="All checks passed." if d.all_passed else r"\textbf{Some checks FAILED.}",
         seconds=f"{d.seconds:.1f}",
     )

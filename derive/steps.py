@@ -76,6 +76,16 @@ def vec_tex(expr: sp.Expr, names: dict, **kw) -> str:
     return latex(expr, names, vector=True, **kw)
 
 
+def _operand(expr: sp.Expr, tex: str) -> str:
+    """``tex`` as an operand of \\odot: parenthesised when it is a sum, a negative term or a product of its own."""
+    bare = isinstance(expr, (sp.Symbol, sp.Number, sp.Piecewise, sp.Function)) and not expr.could_extract_minus_sign()
+    if not bare and isinstance(expr, sp.Pow) and expr.exp.is_negative:
+        bare = True  # printed as one fraction
+    if not bare and isinstance(expr, sp.Mul) and tex.startswith(r"\frac"):
+        bare = True  # a product with a denominator is printed as one fraction
+    return tex if bare else rf"\left({tex}\right)"
+
+
 def _sym_check(ok: bool, detail: str, seconds: float | None = None) -> Check:
     return Check("symbolic", bool(ok), detail + (f" ({seconds:.2f} s)" if seconds is not None else ""))
 
@@ -159,13 +169,11 @@ class _Builder:
         net, L, K = self.net, self.L, self.net.output.units
         comp = net.loss.component
         neg = comp.could_extract_minus_sign()
-        inner = latex(-comp if neg else comp, {YHAT: r"\hat{y}_{ns}", Y: "y_{ns}"})
-        sums = rf"\frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \sum_{{s=1}}^{{{K}}}"
-        loss_rhs = (
-            ("-" if neg else "")
-            + sums
-            + (rf" \left[{inner}\right]" if " " in inner.strip() and ("+" in inner or " - " in inner) else f" {inner}")
-        )
+        body = -comp if neg else comp
+        sub = "ns" if K > 1 else "n"  # one output: no sum over components
+        inner = latex(body, {YHAT: rf"\hat{{y}}_{{{sub}}}", Y: f"y_{{{sub}}}"})
+        sums = r"\frac{1}{N} \sum_{n=1}^{N}" + (rf" \sum_{{s=1}}^{{{K}}}" if K > 1 else "")
+        loss_rhs = ("-" if neg else "") + sums + (rf" \left[{inner}\right]" if isinstance(body, sp.Add) else f" {inner}")
         self.add(
             "loss",
             "objective",
@@ -173,8 +181,8 @@ class _Builder:
             [r"L &= \frac{1}{N} \sum_{n=1}^{N} \ell_n", rf"&= {loss_rhs}"],
             f"{net.loss.name.replace('_', ' ')}, averaged over the $N$ samples of a batch",
             tag_row=0,
-            intro=r"The loss of sample $n$ is $\ell_n = \ell(\hat{\mathbf{y}}_n, \mathbf{y}_n)$, summed over the "
-            f"${K}$ output components:",
+            intro=r"The loss of sample $n$ is $\ell_n = \ell(\hat{\mathbf{y}}_n, \mathbf{y}_n)$"
+            + (f", summed over the ${K}$ output components:" if K > 1 else " (one output):"),
         )
         reg_rhs = "0"
         if self.d.reg_penalty is not None:
@@ -275,18 +283,24 @@ class _Builder:
         names = _names(L, L)
         product = sp.Mul(out.dloss, dphi, evaluate=False)
         same = sp.simplify(out.dloss * dphi - out.delta) == 0
+        dphi_tex = vec_tex(dphi, names)
         rows = [
             rf"{_vec('delta', L)} &= \frac{{\partial \ell}}{{\partial \hat{{\mathbf{{y}}}}}} \odot \phi_{L}'\left({_vec('z', L)}\right)",
-            rf"&= \left({g_vec}\right) \odot \left({vec_tex(dphi, names)}\right)"
-            if len(g_vec) + len(vec_tex(dphi, names)) < 2 * LONG
-            else rf"&= {vec_tex(product, names)}",
         ]
+        if dphi != 1:  # an identity output has phi' = 1: the product is the loss gradient itself
+            rows.append(
+                rf"&= {_operand(out.dloss, g_vec)} \odot {_operand(dphi, dphi_tex)}"
+                if len(g_vec) + len(dphi_tex) < 2 * LONG
+                else rf"&= {vec_tex(product, names)}"
+            )
         rows.append(rf"&= {vec_tex(out.delta, names)}")
         why = (
             "chain rule; the output activation acts elementwise, so its Jacobian is diagonal and "
             rf"$\partial \ell / \partial z^{{({L})}}_s = (\partial \ell / \partial \hat{{y}}_s)\, \phi_{L}'(z^{{({L})}}_s)$"
         )
-        if out.collapsed:
+        if dphi == 1:
+            why += rf"; $\phi_{L}' = 1$ for the identity output"
+        elif out.collapsed:
             why += r"; the factors cancel to $\hat{\mathbf{y}} - \mathbf{y}$"
         elif last.dphi_h is not None:
             why += r"; nothing cancels: the error keeps the factor $\phi'$"
@@ -390,8 +404,7 @@ class _Builder:
             lines = split_terms(r.dphi, LONG, names={Z: zname}, vector=True)
             where = [rf"\phi_{l}'\left({zname}\right) &= {lines[0]}"] + [rf"&\quad {x}" for x in lines[1:]]
             return rf"{back} \odot \phi_{l}'\left({zname}\right)", where
-        simple = isinstance(r.dphi_h if r.dphi_h is not None else r.dphi, (sp.Symbol, sp.Number, sp.Piecewise, sp.Function))
-        return rf"{back} \odot " + (dphi if simple else rf"\left({dphi}\right)"), []
+        return rf"{back} \odot {_operand(r.dphi_h if r.dphi_h is not None else r.dphi, dphi)}", []
 
     def _reg_term(self, l: int, which: str, bold: bool, batch_one: bool = False) -> str:
         """'+ dR/dW' as LaTeX (empty without a regularizer or for an unpenalised bias)."""
@@ -511,14 +524,13 @@ class _Builder:
                 if len(dphi) > LONG:
                     rhs = rf"{back} \odot \phi_{l}'\left({bn[Z]}\right)"
                 else:
-                    simple = isinstance(r.dphi_h if r.dphi_h is not None else r.dphi, (sp.Symbol, sp.Number, sp.Piecewise, sp.Function))
-                    rhs = rf"{back} \odot " + (dphi if simple else rf"\left({dphi}\right)")
+                    rhs = rf"{back} \odot {_operand(r.dphi_h if r.dphi_h is not None else r.dphi, dphi)}"
             self.add(
                 f"total-delta-{l}",
                 "total",
                 f"Layer {l}, all samples",
                 [rf"\boldsymbol{{\Delta}}{nm.sup(l)} &= {rhs}"],
-                "row $n$ is $(\\boldsymbol{\\delta}^{(" + str(l) + ")}_n)^{\\top}$; " + ("eq:delta-" + str(l)),
+                f"eq:total-delta-{l}: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$ from eq:delta-{l}",
                 inst,
                 layer=l,
             )
@@ -530,10 +542,8 @@ class _Builder:
                 "total",
                 f"Weights of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_W(l, conv)}}} &= \frac{{1}}{{N}} {prod}{self._reg_term(l, 'W', True)}"],
-                r"$\frac{1}{N}\sum_n$ of eq:dW-"
-                + str(l)
-                + " is one matrix product"
-                + ("; plus eq:reg-grad" if d.reg_grad is not None else ""),
+                f"eq:total-dW-{l}: $\\frac{{1}}{{N}}\\sum_n$ of eq:dW-{l} as one matrix product"
+                + (", plus the regularizer eq:reg-grad" if d.reg_grad is not None else ""),
                 inst,
                 layer=l,
             )
@@ -542,7 +552,8 @@ class _Builder:
                 "total",
                 f"Biases of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_b(l, conv)}}} &= \frac{{1}}{{N}} {_T(D)} \mathbf{{1}}_N{self._reg_term(l, 'b', True)}"],
-                r"the mean of the rows of $\boldsymbol{\Delta}^{(" + str(l) + r")}$ (eq:db-" + str(l) + ")",
+                f"eq:total-db-{l}: the mean of eq:db-{l} over the samples, the rows of $\\boldsymbol{{\\Delta}}^{{({l})}}$"
+                + (", plus the regularizer" if self._reg_term(l, "b", True) else ""),
                 inst,
                 layer=l,
             )
@@ -559,8 +570,9 @@ class _Builder:
         names[HYPER["learning_rate"]] = r"\alpha"
         vec = {THETA, GRAD, *STATE.values(), *TEMP.values()}
         for u in d.updates:
-            target = r"\theta" if u.kind == "param" else names[STATE.get(u.target, TEMP.get(u.target))]
-            p = _Partial(names, vec)
+            own = THETA if u.kind == "param" else STATE.get(u.target, TEMP.get(u.target))
+            target = names[own]
+            p = _Partial(names, vec, lead={own})
             why = {
                 "param": "the parameter update",
                 "state": "state kept between steps, $" + target + "_0 = 0$",
@@ -580,10 +592,10 @@ class _Builder:
                 sub = {THETA: P, GRAD: rf"\nabla_{{{P}}} J"}
                 sub.update({STATE[s]: rf"{names[STATE[s]]}_{{{P}}}" for s in STATE})
                 sub.update({TEMP[s]: rf"{names[TEMP[s]]}_{{{P}}}" for s in TEMP})
-                p = _Partial({**names, **sub}, vec)
                 for u in d.updates:
-                    target = P if u.kind == "param" else sub[STATE.get(u.target, TEMP.get(u.target))]
-                    rows.append(rf"{target} &\leftarrow {p.doprint(u.expr)}")
+                    own = THETA if u.kind == "param" else STATE.get(u.target, TEMP.get(u.target))
+                    p = _Partial({**names, **sub}, vec, lead={own})
+                    rows.append(rf"{sub[own]} &\leftarrow {p.doprint(u.expr)}")
         self.add(
             "updates-all",
             "training",
@@ -604,13 +616,13 @@ def _pull_sums(expr: sp.Expr, index) -> sp.Expr:
 
 
 class _Partial:
-    def __init__(self, names, vec):
-        self.names, self.vec = names, vec
+    def __init__(self, names, vec, lead=()):
+        self.names, self.vec, self.lead = names, vec, lead
 
     def doprint(self, expr):
         from .latex import GradproofLatexPrinter
 
-        p = GradproofLatexPrinter(self.names, vector=True)
+        p = GradproofLatexPrinter(self.names, vector=True, lead=self.lead)
         p.vector_symbols = set(self.vec) & set(self.names)
         return p.doprint(expr)
 

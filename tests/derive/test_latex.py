@@ -11,6 +11,8 @@ from derive.symbols import YHAT, H, Y, Z
 HV = {H: r"\mathbf{h}^{(2)}"}
 YV = {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}
 g, S, beta = sp.symbols("g S beta")
+v, mu, eps, G = sp.symbols("v mu epsilon G")
+ZV = {Z: r"\mathbf{z}"}
 
 VECTOR_TABLE = [
     (1 - H**2, HV, r"1 - \mathbf{h}^{(2)} \odot \mathbf{h}^{(2)}"),
@@ -27,12 +29,38 @@ VECTOR_TABLE = [
         r"\begin{cases} 1 & \mathbf{z}^{(1)} > 0 \\ \gamma & \text{otherwise} \end{cases}",
     ),
     (beta * S + (1 - beta) * g**2, {S: "S", g: "g"}, r"\beta S + \left(1 - \beta\right) g \odot g"),
+    # binary cross-entropy dl/dyhat as SymPy returns it, printed in textbook form
+    (
+        (Y - YHAT) / (YHAT**2 - YHAT),
+        YV,
+        r"\frac{\hat{\mathbf{y}} - \mathbf{y}}{\hat{\mathbf{y}} \odot \left(1 - \hat{\mathbf{y}}\right)}",
+    ),
+    (Z / (Z - 1), ZV, r"\frac{\mathbf{z}}{\mathbf{z} - 1}"),  # no sum above to take the sign: unchanged
+    (sp.erf(Z) + 1, ZV, r"1 + \operatorname{erf}{\left(\mathbf{z} \right)}"),  # numbers first
+    (1 / (sp.Abs(Z) + 1) ** 2, ZV, r"\frac{1}{\left(1 + \left|{\mathbf{z}}\right|\right)^{2}}"),
+    (sp.exp(Z) - 1, ZV, r"e^{\mathbf{z}} - 1"),
+    (sp.sqrt(S) + eps, {S: "S"}, r"\sqrt{S} + \epsilon"),  # vector terms before scalars
+    (S + eps, {S: "S"}, r"S + \epsilon"),
+]
+
+# an update starts with its own state (``lead``): mu v + (1 - mu) g, not (1 - mu) g + mu v
+UPDATE_TABLE = [
+    (mu * v + (1 - mu) * g, v, r"\mu v + \left(1 - \mu\right) g"),
+    (mu * v + g, v, r"\mu v + g"),
+    (G + g**2, G, r"G + g \odot g"),
+    (beta * S + (1 - beta) * g**2, S, r"\beta S + \left(1 - \beta\right) g \odot g"),
 ]
 
 
 @pytest.mark.parametrize("expr, names, expected", VECTOR_TABLE)
 def test_vector_printing(expr, names, expected):
     assert latex(expr, names, vector=True) == expected
+
+
+@pytest.mark.parametrize("expr, own, expected", UPDATE_TABLE)
+def test_update_order(expr, own, expected):
+    names = {v: "v", g: "g", S: "S", G: "G"}
+    assert latex(expr, names, vector=True, lead={own}) == expected
 
 
 @pytest.mark.parametrize("value, expected", [(0.001, "0.001"), (0.9, "0.9"), (1e-6, "10^{-6}"), (2e-7, r"2 \cdot 10^{-7}")])

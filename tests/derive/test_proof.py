@@ -10,13 +10,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, derivation_of
 
 from derive import equations
 from derive.derivation import derive
 from derive.proof import ProofError, render_proof, write_proof
 from derive.spec import load_spec
 from gradproof.cli import main
-from conftest import EXAMPLES, ROOT, derivation_of
 
 HAVE_TEX = shutil.which("pdflatex") is not None and shutil.which("pdftotext") is not None
 tex = pytest.mark.tex
