@@ -68,15 +68,32 @@ def init_params(seed=0, dtype=np.float64):
     return params
 
 
+def _as_array(name, A, dtype):
+    """A real, finite array in ``dtype``: bool/int/float input is converted; complex, object or text input is a
+    TypeError and NaN or inf a ValueError (they would silently poison every gradient)."""
+    A = np.asarray(A)
+    if A.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
+    A = A.astype(dtype, copy=False)
+    if not np.isfinite(A).all():
+        raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
+    return A
+
+
 def _check(params, X, Y=None):
-    """X (and Y) as 2-D arrays in the parameters' dtype; a clear ValueError when a shape is wrong."""
-    dtype = params["W1"].dtype
-    X = np.asarray(X, dtype=dtype)
-    if X.ndim != 2 or X.shape[1] != 4:
-        raise ValueError(f"X must have shape (N, 4) with one sample per row, got shape {X.shape}")
+    """X (and Y) as 2-D finite arrays in the parameters' dtype; a clear TypeError/ValueError otherwise."""
+    missing = [key for key in PARAM_KEYS if key not in params]
+    if missing:
+        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params()")
+    dtype = np.asarray(params["W1"]).dtype
+    if dtype.kind != "f":
+        raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
+    X = _as_array("X", X, dtype)
+    if X.ndim != 2 or X.shape[1] != 4 or X.shape[0] == 0:
+        raise ValueError(f"X must have shape (N, 4) with one sample per row (N >= 1), got shape {X.shape}")
     if Y is None:
         return X, None
-    Y = np.asarray(Y, dtype=dtype)
+    Y = _as_array("Y", Y, dtype)
     if Y.ndim != 2 or Y.shape != (X.shape[0], 3):
         raise ValueError(f"Y must have shape ({X.shape[0]}, 3) to match X (one-hot rows), got shape {Y.shape}")
     return X, Y

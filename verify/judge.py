@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from derive import activations as act_registry
+from derive import limits
 from derive.calculus import derivative
 from derive.numeric import elementwise
 from derive.symbols import X as XSYM
@@ -331,7 +332,21 @@ class Judge:
         return self.truth.to_course(rows)
 
     def check_all(self, claims) -> list[ClaimResult]:
-        return [self.check(c) for c in claims]
+        """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
+        is ``unchecked`` with a message, and the other claims are still judged."""
+        return [self._bounded_check(c) for c in claims]
+
+    def _bounded_check(self, claim: Claim) -> ClaimResult:
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}"):
+                return self.check(claim)
+        except limits.TimeLimitError:
+            why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"
+        except RecursionError:
+            why = "could not read the claim: nested too deeply"
+        except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
+            why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
 
 
 class _Probe:
