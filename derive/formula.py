@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import sympy as sp
@@ -110,10 +111,18 @@ class _Parser:
             e = e * rhs if op == "*" else e / rhs
         return e
 
+    def deeper(self):
+        """Signs and exponent chains nest like parentheses (--x, x^x^x): they count towards MAX_DEPTH."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"formula nested deeper than {MAX_DEPTH} levels")
+
     def unary(self):
         if self.peek()[1] in ("+", "-"):
             op = self.take()[1]
+            self.deeper()
             e = self.unary()
+            self.depth -= 1
             return -e if op == "-" else e
         return self.power()
 
@@ -121,7 +130,9 @@ class _Parser:
         base = self.atom()
         if self.peek()[1] in ("^", "**"):
             self.take()
+            self.deeper()
             exponent = self.unary()  # right-associative: 2^-x and x^2^3 read as in maths
+            self.depth -= 1
             if exponent.is_Number and abs(exponent) > 64:
                 raise self.error(f"exponent {exponent} is too large (at most 64)")
             return sp.Pow(base, exponent)
@@ -180,4 +191,12 @@ def parse_formula(text: str, where: str, params: dict[str, sp.Symbol] | None = N
         raise FormulaError(f"{where}: the formula {text!r} does not use x; an activation is a function of x")
     if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise FormulaError(f"{where}: the formula {text!r} is undefined (it divides by zero or is infinite)")
+    for number in expr.atoms(sp.Number):
+        try:
+            finite = math.isfinite(float(number))
+        except OverflowError:
+            finite = False
+        if not finite or (number != 0 and abs(float(number)) < 1e-300):
+            raise FormulaError(f"{where}: the constant {float(number) if finite else 'in ' + repr(text)} is beyond float64 "
+                               "(about 1e-300 to 1e300); rescale the formula")
     return expr

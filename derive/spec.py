@@ -102,6 +102,8 @@ def load_spec(path: str | Path) -> Network:
         raise SpecError(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except tomllib.TOMLDecodeError as exc:
         raise SpecError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read the spec: {exc.strerror or exc}") from None
     return spec_from_dict(data, str(path))
 
 
@@ -158,7 +160,7 @@ class _Reader:
             raise self.fail("", "a spec is a TOML table")
         self.check_keys(data, TOP_KEYS, "")
         name = data.get("name")
-        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name) or len(name) > 80:
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__") or len(name) > 80:
             raise self.fail("name", f"{name!r} must be a Python identifier (letters, digits, _), e.g. \"my_mlp\"; it names the outputs")
         convention = self.choice(data.get("convention", "row"), ("row", "column"), "convention")
         if "inputs" not in data:
@@ -205,15 +207,16 @@ class _Reader:
             if not isinstance(act_name, str):
                 raise self.fail(where, "activation table needs a name (and a formula for a custom one)")
             return self.builtin(act_name, {**extra, **act}, where, i, units, n_in, last)
-        if not isinstance(act_name, str) or not act_name.isidentifier() or len(act_name) > 40:
+        if not isinstance(act_name, str) or not act_name.isidentifier() or act_name.startswith("__") or len(act_name) > 40:
             raise self.fail(f"{where}: activation.name", f"{act_name!r} must be a short identifier, e.g. \"swish\"")
         if extra:
             key = next(iter(extra))
             raise self.fail(where, f"unknown key '{key}'; a custom activation's parameters go inside its table")
         params, symbols = {}, {}
         for key, value in act.items():
-            if not key.isidentifier() or key in ("x", *FUNCTIONS, *CONSTANTS):
-                raise self.fail(f"{where}: activation.{key}", "a parameter name must be an identifier other than x or a function name")
+            if not key.isidentifier() or key.startswith("__") or key in ("x", *FUNCTIONS, *CONSTANTS):
+                raise self.fail(f"{where}: activation.{key}",
+                                "a parameter name must be an identifier (not starting with __) other than x or a function name")
             params[key] = self.number(value, f"{where}: activation.{key}")
             symbols[key] = sp.Symbol(key, real=True)
         definition = parse_formula(formula, f"{self.source}: {where}: activation.formula", symbols)

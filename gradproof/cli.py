@@ -56,18 +56,27 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _out_dir(value: str) -> Path:
+    """``--out`` must be a directory (made when missing); outputs are written only under it."""
+    out = Path(value)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: this is a file, not a directory; give a directory for the outputs")
+    return out
+
+
 def cmd_derive(args) -> int:
     from derive.derivation import derive
     from derive.report import terminal_report
     from derive.spec import load_spec
 
+    out = None if args.no_pdf else _out_dir(args.out)
     d = derive(load_spec(args.spec))
     if args.no_pdf:
         sys.stdout.write(terminal_report(d))
         return 0 if d.all_passed else 1
     from derive.proof import write_proof
 
-    result = write_proof(d, Path(args.out), pdf=not args.tex_only)
+    result = write_proof(d, out, pdf=not args.tex_only)
     for line in result.messages:
         print(line)
     return 0 if d.all_passed else 1
@@ -91,7 +100,8 @@ def cmd_codegen(args) -> int:
     from derive.derivation import derive
     from derive.spec import load_spec
 
-    path = write_module(derive(load_spec(args.spec)), Path(args.out), args.spec)
+    out = _out_dir(args.out)
+    path = write_module(derive(load_spec(args.spec)), out, args.spec)
     print(f"wrote {path}")
     return 0
 
@@ -105,7 +115,7 @@ def cmd_verify(args) -> int:
 def cmd_demo(args) -> int:
     from gradproof.demo import run
 
-    return run(Path(args.out))
+    return run(_out_dir(args.out))
 
 
 COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "demo": cmd_demo}
@@ -121,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gradproof: interrupted; outputs already written are intact", file=sys.stderr)
         return 130
+    except OSError as exc:  # a disk full, a permission denied, an --out that vanished: not a bug, a place
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"gradproof {args.command}: error: {where}{exc.strerror or exc}; check the path and its permissions", file=sys.stderr)
+        return 2
     except RecursionError:
         print(f"gradproof {args.command}: error: the input is nested too deeply to process", file=sys.stderr)
         return 2

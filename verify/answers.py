@@ -50,6 +50,8 @@ def read_toml(path: Path, what: str = "answers file") -> dict:
         raise AnswerError(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except tomllib.TOMLDecodeError as exc:
         raise AnswerError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise AnswerError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
 
 
 def load_answers(path: str | Path, spec_override: str | Path | None = None) -> Answers:
@@ -79,7 +81,16 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
     if values is not None and batch != len(values["x"]):
         raise fail("batch", f"batch = {batch} but [values] has {len(values['x'])} sample(s) of x")
     claims = _claims(data.get("claims"), fail)
+    for c in claims:
+        layer = _layer_of(c.quantity)
+        if layer is not None and not 1 <= layer <= net.depth:
+            raise fail(f"{c.where}: quantity", f"'{c.quantity}' names layer {layer}, but {net.name} has layers 1 to {net.depth}")
     return Answers(source, net, batch, notation, values, claims)
+
+
+def _layer_of(quantity: str | None) -> int | None:
+    m = re.search(r"(\d+)(_next)?$", quantity or "")
+    return int(m.group(1)) if m else None
 
 
 def _network(data, source, base: Path, spec_override, fail) -> Network:
