@@ -183,7 +183,8 @@ class _Reader:
         title = data.get("title", name)
         if not isinstance(title, str) or len(title) > 200:
             raise self.fail("title", "expected a short string")
-        return Network(name, title, convention, inputs, tuple(layers), loss, reg, lam, scaling, bias, opt, hyper, options, training, self.source)
+        return Network(name, title, convention, inputs, tuple(layers), loss, reg, lam, scaling, bias, opt, hyper, options, training,
+                       self.source)
 
     def layer(self, raw, i: int, n_in: int, last: bool) -> Layer:
         where = f"layer {i}"
@@ -237,7 +238,8 @@ class _Reader:
         for key, value in extra.items():
             if key not in entry.params:
                 allowed = list(entry.params) or ["units", "activation"]
-                hint = did_you_mean(key, allowed) or (f"; {entry.name} takes {', '.join(entry.params)}" if entry.params else f"; {entry.name} takes no parameters")
+                takes = f"; {entry.name} takes {', '.join(entry.params)}" if entry.params else f"; {entry.name} takes no parameters"
+                hint = did_you_mean(key, allowed) or takes
                 raise self.fail(where, f"unknown key '{key}'{hint}")
             params[key] = self.number(value, f"{where}: {key}", 0.0, 1e6, open_low=True)
         if entry.vector and not last:

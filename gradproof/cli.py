@@ -9,9 +9,11 @@ from pathlib import Path
 from derive.errors import GradproofError, UsageError
 
 EXAMPLES = {
-    "derive": "example:\n  gradproof derive examples/reference_mlp.toml --no-pdf\n  gradproof derive examples/reference_mlp.toml --out out/",
+    "derive": "example:\n  gradproof derive examples/reference_mlp.toml --no-pdf\n"
+              "  gradproof derive examples/reference_mlp.toml --out out/",
     "codegen": "example:\n  gradproof codegen examples/reference_mlp.toml --out generated/\n  gradproof codegen --check",
-    "verify": "example:\n  gradproof verify examples/answers/worked_example.toml\n  gradproof verify homework.md --spec examples/reference_mlp.toml --json",
+    "verify": "example:\n  gradproof verify examples/answers/worked_example.toml\n"
+              "  gradproof verify homework.md --spec examples/reference_mlp.toml --json",
     "demo": "example:\n  gradproof demo --out out/demo",
 }
 EXIT_CODES = "exit codes: 0 success, 1 a check failed (wrong claim, stale generated files), 2 bad input or usage"
@@ -87,7 +89,7 @@ def cmd_codegen(args) -> int:
         from codegen.fresh import stale_modules
 
         stale = stale_modules(Path(args.root))
-        for path, diff in stale:
+        for _path, diff in stale:
             sys.stdout.write(diff)
         if stale:
             print(f"{len(stale)} generated module(s) stale: run 'make regen' (gradproof codegen SPEC --out generated)", file=sys.stderr)
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gradproof {args.command}: error: the input is nested too deeply to process", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 -- a bug must still not show users a traceback
-        print(f"gradproof {args.command}: internal error: {type(exc).__name__}: {exc} (please report this with the input file)", file=sys.stderr)
+        print(f"gradproof {args.command}: internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
+              file=sys.stderr)
         return 2
 
 
