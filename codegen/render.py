@@ -411,6 +411,12 @@ def _layer_of_line(text: str, lineno: int) -> str:
     return ""
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_module(d, out_dir: Path, spec_path: str) -> Path:
     """Render and write ``out_dir/<name>.py`` atomically (temporary file, then ``os.replace``); returns the path."""
     text = render_module(d, spec_path)
@@ -421,6 +427,7 @@ def write_module(d, out_dir: Path, spec_path: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; an output is as readable as any other file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -448,4 +448,6 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     (OUTPUTS_ATOMIC, "every output lands under --out"),
     (OUTPUTS_ATOMIC, "pdflatex/latexmk command line has -no-shell-escape"),
     (OUTPUTS_ATOMIC, r"\write18, \input, \openout, \catcode in the title do nothing"),
+    (OUTPUTS_ATOMIC, "outputs get the umask's mode, not mkstemp's 0600"),
+    (SIZES, "100000 units x 500 layers: derive and codegen in 3 GB and 30 s"),
 ]

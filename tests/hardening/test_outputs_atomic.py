@@ -219,3 +219,37 @@ def test_tex_in_the_title_and_file_name_does_nothing(tmp_path, monkeypatch):
     if pdftotext:
         text = subprocess.run([pdftotext, str(tmp_path / "out" / "tiny.pdf"), "-"], capture_output=True, text=True).stdout
         assert "root:" not in text and "write18" in text
+
+
+def test_atomic_module_is_as_readable_as_any_file(spec, tmp_path):
+    """mkstemp makes 0600 files; the generated module gets the usual umask-based mode."""
+    case("outputs get the umask's mode, not mkstemp's 0600")
+    out = tmp_path / "out"
+    assert main(["codegen", str(spec), "--out", str(out)]) == 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (out / "tiny.py").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_huge_symbolic_network_allocates_nothing_big(tmp_path):
+    """100000 units x 500 layers: derive and codegen treat sizes symbolically (checks use capped instances).
+
+    Each command runs with its address space capped at 3 GB (one 100000 x 100000 float64 matrix is 80 GB)."""
+    import resource
+
+    case("100000 units x 500 layers: derive and codegen in 3 GB and 30 s")
+    text = ('name = "huge"\ninputs = 100000\n' + '[[layers]]\nunits = 100000\nactivation = "tanh"\n' * 499
+            + '[[layers]]\nunits = 100000\nactivation = "softmax"\n[loss]\nname = "cross_entropy"\n[optimizer]\nname = "adam"\n')
+    spec = tmp_path / "huge.toml"
+    spec.write_text(text, encoding="utf-8")
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1"}
+    for argv in (["derive", str(spec), "--no-pdf"], ["codegen", str(spec), "--out", str(tmp_path / "out")]):
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "gradproof.cli", *argv], env=env, preexec_fn=cap, capture_output=True,
+                              text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert time.perf_counter() - t0 < 30
