@@ -383,7 +383,7 @@ class _Parser:
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
-        zero, transpose, power = False, False, None
+        zero, transpose, power, updated = False, False, None, False
         bare_sup = []
         for mark, toks in scripts:
             if mark == "'":
@@ -405,6 +405,8 @@ class _Parser:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name} (component indices are not supported)")
                 elif item[0] == "num":
                     bare_sup.append(item[1])
+                elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
+                    updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
@@ -429,6 +431,8 @@ class _Parser:
                     kind, layer = "x", None
                 elif kind == "h" and layer == self.depth_net:
                     kind, layer = "yhat", None
+        if updated and kind in ("W", "b"):
+            kind = kind + "_next"
         node = Node("q", (), (kind, layer))
         if power is not None:
             node = Node("pow", (node, num(power)))
@@ -660,3 +664,12 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+UPDATED_WORDS = ("new", "next", "updated", "+")
+
+
+def _updated_mark(text: str) -> bool:
+    """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
+    word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
+    return word in UPDATED_WORDS

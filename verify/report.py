@@ -37,7 +37,9 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
                 lines.append(f"{pad}expected: {r.expected}")
             if r.counterexample:
                 ce = r.counterexample
-                if "entry" in ce:
+                if "entry" in ce and not ce["entry"]:  # a scalar
+                    lines.append(f"{pad}counterexample: at {ce['point']}, the claim is {ce['claimed']:.6g}, expected {ce['expected']:.6g}")
+                elif "entry" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, entry {tuple(ce['entry'])} is {ce['claimed']:.6g}, "
                                  f"expected {ce['expected']:.6g}")
                 elif "shape_error" in ce:

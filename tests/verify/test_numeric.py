@@ -128,3 +128,14 @@ def test_numeric_tanh_squared_variant(worked):
     wrong = truth[("dh", 1)] * truth[("h", 1)] ** 2
     r = judge.check(Claim("d", rf"\delta^{{(1)}} = {_tex(wrong, 6)}"))
     assert r.verdict == "incorrect" and r.diagnosis_key == "tanh_squared"
+
+
+@pytest.mark.parametrize("mark", ["_{new}", r"_{\text{new}}", r"^{+}", r"_{\mathrm{next}}"])
+def test_updated_weight_written_with_a_mark(worked, mark):
+    d, values, truth, _ = worked
+    judge = Judge(d, values=values)
+    W, g, lr = truth[("W", 2)], truth[("dW", 2)], d.network.hyper_dict["learning_rate"]
+    right = judge.check(Claim("u", rf"W^{{(2)}}{mark} = {_tex(W - lr * g, 6)}"))
+    assert right.verdict == "correct", right.message
+    wrong = judge.check(Claim("u", rf"W^{{(2)}}{mark} = {_tex(W - 2 * lr * g, 6)}"))
+    assert wrong.verdict == "incorrect" and wrong.diagnosis == f"this matches a learning rate of {2 * lr:g}, not {lr:g}"
