@@ -25,6 +25,9 @@ from .regularizers import LAMBDA, WEIGHT, N
 from .symbols import YHAT, X, Y
 
 CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough for sympy.diff, big enough to mix indices
+#: when a window takes longer than limits.INSTANTIATION_SECONDS (deep windows of heavy formulas such as mish:
+#: 3-2-2-2-3 takes ~14 s), it is checked on this smaller instance instead (2-1-1-1-2 takes ~1.5 s)
+FALLBACK_CAPS = (2, 1, 2)
 BATCH = 2
 POINTS = 2
 TOLERANCE = 1e-8
@@ -37,13 +40,14 @@ def plan_windows(depth: int) -> list[tuple[int, ...]]:
     return [(l, l + 1, depth) for l in range(1, depth - 1)]
 
 
-def _sub_derivation(d, window: tuple[int, ...]):
+def _sub_derivation(d, window: tuple[int, ...], caps: tuple[int, int, int] | None = None):
     net = d.network
-    sizes = [min(net.sizes[window[0] - 1], CAP_INPUT)]
+    cap_input, cap_hidden, cap_output = caps or (CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT)
+    sizes = [min(net.sizes[window[0] - 1], cap_input)]
     layers, results = [], []
     for pos, l in enumerate(window, start=1):
         layer = net.layers[l - 1]
-        units = min(layer.units, CAP_OUTPUT if l == net.depth else CAP_HIDDEN)
+        units = min(layer.units, cap_output if l == net.depth else cap_hidden)
         new = dataclasses.replace(layer, index=pos, units=units, n_in=sizes[-1])
         sizes.append(units)
         layers.append(new)
@@ -149,9 +153,18 @@ def instantiation_checks(d) -> list[Check]:
         if key not in done:
             label = "layers " + ", ".join(map(str, window))
             what = f"{d.network.source}: the instantiation check of {label} (brute-force sympy.diff of the expanded loss)"
-            with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use simpler activation formulas"), \
-                    np.errstate(all="ignore"):  # overflow is reported once, as a DerivationError
-                c = check_window(sub)
+            seconds = limits.INSTANTIATION_SECONDS
+            try:
+                with limits.time_limit(seconds, what), np.errstate(all="ignore"):  # overflow is reported as a DerivationError
+                    c = check_window(sub)
+            except limits.TimeLimitError:
+                small = _sub_derivation(d, window, FALLBACK_CAPS)
+                with limits.time_limit(seconds, f"{what}, even on the smaller instance {'-'.join(map(str, small.network.sizes))}",
+                                       "use simpler activation formulas"), np.errstate(all="ignore"):
+                    c = check_window(small)
+                full = "-".join(map(str, sub.network.sizes))
+                c = dataclasses.replace(c, detail=f"{c.detail}; the {full} instance took longer than {seconds:g} s, "
+                                                  "so this smaller one was checked")
             done[key] = dataclasses.replace(c, detail=f"{label}: {c.detail}")
             out.append(done[key])
     return out

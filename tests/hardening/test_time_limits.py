@@ -102,9 +102,27 @@ def test_activation_time_out_names_file_layer_and_formula(monkeypatch):
 
 
 def test_instantiation_time_out_is_a_clear_error(monkeypatch):
-    monkeypatch.setattr(limits, "INSTANTIATION_SECONDS", 0.3)
-    with pytest.raises(DerivationError, match=r"m.toml: the instantiation check of layers 1, 2 .* took longer than 0.3 s"):
-        derive(spec_from_dict(_net("tanh(tanh(tanh(tanh(tanh(tanh(x))))))"), "m.toml"))
+    monkeypatch.setattr(limits, "INSTANTIATION_SECONDS", 0.001)
+    with pytest.raises(DerivationError, match=r"m.toml: the instantiation check of layers 1, 2 .*, even on the smaller instance 2-1-2 "
+                                              r"took longer than 0.001 s; use simpler activation formulas"):
+        derive(spec_from_dict(_net("tanh(tanh(x))*x"), "m.toml"))
+
+
+def test_a_slow_window_is_checked_on_a_smaller_instance(monkeypatch):
+    from derive import checks
+
+    real = checks.check_window
+
+    def slow_when_big(sub, seed=0):
+        if max(sub.network.sizes) > 2:
+            _spin(3)
+        return real(sub, seed)
+
+    monkeypatch.setattr(checks, "check_window", slow_when_big)
+    monkeypatch.setattr(limits, "INSTANTIATION_SECONDS", 0.5)
+    d = derive(spec_from_dict(_net("x*tanh(x)"), "m.toml"))
+    assert d.all_passed
+    assert "sizes 2-1-2" in d.checks[0].detail and "3-2-2 instance took longer than 0.5 s" in d.checks[0].detail
 
 
 def test_sympy_still_works_after_an_interrupted_computation(monkeypatch):
