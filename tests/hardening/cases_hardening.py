@@ -451,3 +451,12 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     (OUTPUTS_ATOMIC, "outputs get the umask's mode, not mkstemp's 0600"),
     (SIZES, "100000 units x 500 layers: derive and codegen in 3 GB and 30 s"),
 ]
+
+
+# -- unreadable files (root reads anything, so the OS error is simulated; tests/hardening/test_hostile_inputs.py) --
+UNREADABLE_CASES: list[tuple[str, str, tuple[str, ...], str]] = [
+    (FILES, "derive: spec unreadable (EACCES)", ("derive", "{d}/s.toml", "--no-pdf"), "s.toml"),
+    (FILES, "codegen: spec unreadable (EACCES)", ("codegen", "{d}/s.toml", "--out", "{d}/out"), "s.toml"),
+    (FILES, "verify: answers unreadable (EACCES)", ("verify", "{d}/a.toml"), "a.toml"),
+    (FILES, "verify: the answers' spec unreadable (EACCES)", ("verify", "{d}/a.toml"), "s.toml"),
+]

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cases_hardening import CASES, CLAIM_CASES, MAX_SECONDS, SPEC
+from cases_hardening import CASES, CLAIM_CASES, MAX_SECONDS, SPEC, UNREADABLE_CASES
 
 from gradproof.cli import main
 
@@ -79,3 +79,21 @@ def test_hostile_claim_gets_a_verdict(claim_report, k):
     assert claim["verdict"] in CLAIM_CASES[k].verdicts, claim
     assert claim["message"]
     assert not (d / "PWNED").exists() and not Path("PWNED").exists()
+
+
+@pytest.mark.parametrize("unreadable", UNREADABLE_CASES, ids=[u[1] for u in UNREADABLE_CASES])
+def test_unreadable_file_gives_one_clear_message(unreadable, tmp_path, capsys, monkeypatch):
+    _, _, argv, name = unreadable
+    _materialise(tmp_path, {"s.toml": SPEC, "a.toml": 'spec = "s.toml"\n[[claims]]\nid = "1"\nlatex = "y"\n'})
+    real = Path.read_text
+
+    def read_text(self, *args, **kwargs):
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    assert main([a.replace("{d}", str(tmp_path)) for a in argv]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "error:" in lines[0] and "internal" not in lines[0]
+    assert name in lines[0] and "Permission denied" in lines[0]

@@ -1,0 +1,74 @@
+"""docs/RELIABILITY.md's table of what was tried is recounted from the hardening case tables."""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+
+import cases_hardening as cases
+import test_property_inputs
+from conftest import ROOT
+
+DOC = ROOT / "docs" / "RELIABILITY.md"
+PROPERTY_ROW = "hypothesis property tests"
+
+
+def counted() -> Counter:
+    n = Counter()
+    for c in cases.CASES:
+        n[c.category] += 1
+    for c in cases.CLAIM_CASES:
+        n[c.category] += 1
+    for c in cases.ARRAY_CASES:
+        n[c.category] += 1
+    for category, *_ in (*cases.OUTPUT_CASES, *cases.UNREADABLE_CASES):
+        n[category] += 1
+    n[PROPERTY_ROW] = len(test_property_inputs.PROPERTY_TESTS)
+    return n
+
+
+def doc_table(path=DOC) -> dict[str, tuple[int, str]]:
+    """The rows of the first table under '## What was tried': category -> (cases, what happens)."""
+    lines = path.read_text(encoding="utf-8").split("## What was tried", 1)[1].splitlines()
+    rows, started = {}, False
+    for line in lines:
+        if line.startswith("|"):
+            started = True
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if cells[0] in ("Category", "") or set(cells[0]) <= set("-: "):
+                continue
+            assert cells[0] not in rows, f"category {cells[0]!r} appears twice"
+            rows[cells[0]] = (int(cells[1]), cells[-1])
+        elif started:
+            break
+    return rows
+
+
+def test_the_table_counts_the_case_tables():
+    table = doc_table()
+    expected = counted()
+    assert {k: v[0] for k, v in table.items()} == dict(expected), "update docs/RELIABILITY.md's table"
+    assert all(len(what) > 20 for _, what in table.values())
+
+
+def test_every_property_test_is_listed():
+    tree = ast.parse((ROOT / "tests" / "hardening" / "test_property_inputs.py").read_text(encoding="utf-8"))
+    tests = [f.name for f in tree.body if isinstance(f, ast.FunctionDef) and f.name.startswith("test_")]
+    assert len(tests) == len(test_property_inputs.PROPERTY_TESTS)
+
+
+def test_the_table_parser_catches_a_stale_count(tmp_path):
+    stale = tmp_path / "RELIABILITY.md"
+    stale.write_text(DOC.read_text(encoding="utf-8").replace("| 22 |", "| 23 |", 1), encoding="utf-8")
+    assert {k: v[0] for k, v in doc_table(stale).items()} != dict(counted())
+
+
+def test_the_documented_bounds_are_the_code_s():
+    from derive import calculus, checks, limits
+
+    text = DOC.read_text(encoding="utf-8")
+    for name, value in [("ACTIVATION_SECONDS", limits.ACTIVATION_SECONDS), ("SIMPLIFY_SECONDS", calculus.SIMPLIFY_SECONDS),
+                        ("INSTANTIATION_SECONDS", limits.INSTANTIATION_SECONDS), ("CLAIM_SECONDS", limits.CLAIM_SECONDS)]:
+        assert f"{value:g} s (`{name}`)" in text, name
+    assert f"above {calculus.SIMPLIFY_MAX_OPS} operations" in text and f"above {calculus.SOLVE_MAX_OPS} operations" in text
+    assert "-".join(map(str, (checks.FALLBACK_CAPS[0], checks.FALLBACK_CAPS[1]))) + "-…-1-" + str(checks.FALLBACK_CAPS[2]) in text
