@@ -11,6 +11,8 @@ Limitations (by design, documented in docs/RELIABILITY.md):
 - A single long C-level operation (one huge integer multiplication) delays the signal until it returns.
 - Nested limits: an inner limit never extends an outer one; the timer that expires first wins, and the
   outer timer is re-armed with its remaining time when the inner block ends.
+- An exception raised where Python discards it (a garbage-collector callback, ``__del__``) would lose the
+  alarm, so after it first fires the timer repeats every ``REPEAT_SECONDS`` until the block has unwound.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ ACTIVATION_SECONDS = 20.0
 INSTANTIATION_SECONDS = 15.0
 #: seconds for judging one claim of an answers file (most take milliseconds)
 CLAIM_SECONDS = 10.0
+
+
+#: after the first alarm, how often it repeats until the block has unwound
+REPEAT_SECONDS = 0.25
 
 
 class TimeLimitError(DerivationError):
@@ -84,11 +90,13 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
 
     prev_handler = signal.signal(signal.SIGALRM, on_alarm)
     start = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # periodic: an alarm raised where Python swallows exceptions (a gc callback, a __del__) is raised again
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
         active[0] = False
     except _Expired as exc:
+        active[0] = False
         if exc.token is not token:
             raise
         _clear_sympy_caches()

@@ -138,7 +138,7 @@ def test_sigint_during_derive_leaves_complete_outputs(spec, tmp_path, after):
     before = snapshot(out)
     spec.write_text(SPEC.replace('name = "tiny"', 'name = "tiny"\ntitle = "second run"'), encoding="utf-8")
     code = _interrupt(argv, out, after)
-    assert code in (0, 130)
+    assert code in (0, 130, -signal.SIGINT)  # -SIGINT: interrupted while Python was still starting
     now = snapshot(out)
     assert set(now) == set(before)
     assert now["tiny.tex"].rstrip().endswith(rb"\end{document}")
@@ -158,7 +158,7 @@ def test_sigint_during_codegen_leaves_the_previous_module(spec, tmp_path):
     spec.write_text(SPEC.replace("learning_rate = 0.1", "learning_rate = 0.2"), encoding="utf-8")
     code = _interrupt(argv, out, 0.7)
     now = snapshot(out)
-    assert code in (0, 130)
+    assert code in (0, 130, -signal.SIGINT)  # -SIGINT: interrupted while Python was still starting
     assert now == before or (code == 0 and b"LEARNING_RATE = 0.2" in now["tiny.py"])
     compile(now["tiny.py"], "tiny.py", "exec")
     assert not temp_files(tmp_path)

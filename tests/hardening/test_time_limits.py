@@ -143,3 +143,30 @@ def test_the_guards_keep_the_textbook_forms(name, in_h):
     data["layers"][0]["activation"] = name
     d = derive(spec_from_dict(data, "m.toml"), check=False)
     assert str(d.layers[0].dphi_h) == in_h
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_alarm_swallowed_by_python_is_raised_again():
+    """Exceptions in gc callbacks and __del__ are discarded by Python; the repeating timer raises again."""
+    import gc
+
+    swallowed = []
+
+    def callback(phase, info):
+        if phase == "start":
+            swallowed.append(True)
+            t = time.monotonic() + 0.5
+            while time.monotonic() < t:  # the first alarm lands here and is discarded ("unraisable")
+                pass
+
+    gc.callbacks.append(callback)
+    try:
+        with pytest.raises(limits.TimeLimitError):
+            with limits.time_limit(0.1, "collecting"):
+                gc.collect()
+                gc.callbacks.remove(callback)
+                _spin(3)
+    finally:
+        if callback in gc.callbacks:
+            gc.callbacks.remove(callback)
+    assert swallowed
