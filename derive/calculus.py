@@ -57,6 +57,19 @@ def ops(expr: sp.Expr) -> int:
     return int(sp.count_ops(expr, visual=False))
 
 
+#: integer powers above this make polynomial algorithms (cancel, simplify, solve) slow: (x+1)^1023 takes seconds
+MAX_POWER = 16
+MAX_EXACT = 10**6
+
+
+def too_big(expr: sp.Expr, max_ops: int) -> bool:
+    """True when simplifying or solving ``expr`` risks running for minutes (many operations or a high power)."""
+    if ops(expr) > max_ops or any(p.exp.is_Integer and abs(p.exp) > MAX_POWER for p in expr.atoms(sp.Pow)):
+        return True
+    # exp(10^10 x) is exp(x)^(10^10) to the polynomial algorithms: huge exact numbers are as slow as huge powers
+    return any(abs(r.p) > MAX_EXACT or r.q > MAX_EXACT for r in expr.atoms(sp.Rational))
+
+
 def tidy(expr: sp.Expr) -> sp.Expr:
     """A light clean-up that never changes which functions appear (no tanh -> cosh rewrites).
 
@@ -67,7 +80,7 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(_has_sign_pair, _sign_to_abs)
     kinds = {type(f) for f in expr.atoms(sp.Function)}
     best = expr
-    if ops(expr) > SIMPLIFY_MAX_OPS:
+    if too_big(expr, SIMPLIFY_MAX_OPS):
         return tidy_sign(best)  # too big to simplify in bounded time; the plain result is still correct
     for transform in (sp.cancel, sp.factor, sp.simplify):
         try:
@@ -152,7 +165,7 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
 
 
 def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
-    if ops(phi) > SOLVE_MAX_OPS or ops(d) > SIMPLIFY_MAX_OPS:
+    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS):
         return None  # sp.solve on a big definition can run for minutes; phi' stays in z
     kinds = {type(f) for f in phi.atoms(sp.Function)} | INVERSE_KINDS
     try:

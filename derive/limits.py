@@ -77,7 +77,7 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
-    prev_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    prev_remaining, prev_interval = signal.getitimer(signal.ITIMER_REAL)
     if prev_remaining and prev_remaining <= seconds:
         yield  # an outer limit expires first; it reports
         return
@@ -106,7 +106,7 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, prev_handler)
         if prev_remaining:
-            signal.setitimer(signal.ITIMER_REAL, max(prev_remaining - (time.monotonic() - start), 1e-3))
+            signal.setitimer(signal.ITIMER_REAL, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
 __all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "TimeLimitError", "available", "time_limit"]
