@@ -55,7 +55,8 @@ def hidden_recursion(convention: str) -> IndexResult:
     dz = drop_guards(sp.diff(z_next, zb[j]).doit())
     derived = sp.Sum(db[i] * dz, (i, 0, m - 1))
     w_col = Wb[i, j] if convention == "row" else Wb[j, i]
-    claimed = sp.Sum(w_col * db[i], (i, 0, m - 1)) * sp.Subs(sp.Derivative(phi(sp.Symbol("_x")), sp.Symbol("_x")), sp.Symbol("_x"), zb[j]).doit()
+    u = sp.Symbol("_x")
+    claimed = sp.Sum(w_col * db[i], (i, 0, m - 1)) * sp.Subs(sp.Derivative(phi(u), u), u, zb[j]).doit()
     return _result(sp.factor_terms(derived), claimed, t0)
 
 

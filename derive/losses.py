@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .symbols import Y, YHAT
+from .symbols import YHAT, Y
 
 
 @dataclass(frozen=True)

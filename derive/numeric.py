@@ -9,9 +9,9 @@ import numpy as np
 import sympy as sp
 
 from . import names
-from .optimizers import GRAD, STEP, THETA
-from .regularizers import LAMBDA, N, WEIGHT
-from .symbols import H, Y, YHAT, Z
+from .optimizers import GRAD, HYPER, STEP, THETA
+from .regularizers import LAMBDA, WEIGHT, N
+from .symbols import YHAT, H, Y, Z
 
 
 def np_sigmoid(u):
@@ -59,8 +59,13 @@ class Evaluator:
         self.delta_out = None if out.delta is None else elementwise(out.delta, [YHAT, Y, Z], last)
         lam = {LAMBDA: net.reg_lambda}
         self.penalty = None if derivation.reg_penalty is None else (derivation.reg_penalty.subs(lam), derivation.reg_grad.subs(lam))
-        hyper = {sym: net.hyper_dict[k] for k, sym in __import__("derive.optimizers", fromlist=["HYPER"]).HYPER.items() if k in net.hyper_dict}
+        hyper = {sym: net.hyper_dict[k] for k, sym in HYPER.items() if k in net.hyper_dict}
         self.updates = [(u.target, u.kind, u.expr.subs(hyper)) for u in derivation.updates]
+        # each assignment compiled once: (target, kind, its free symbols, the NumPy function)
+        self._compiled = []
+        for target, kind, expr in self.updates:
+            syms = sorted(expr.free_symbols, key=str)
+            self._compiled.append((target, kind, syms, sp.lambdify(syms, expr, modules=_MODULES)))
 
     # -- forward -------------------------------------------------------------------------------------
     def forward(self, params: dict, X: np.ndarray):
@@ -75,12 +80,6 @@ class Evaluator:
             else:
                 Hs.append(self.phi[l - 1](z))
         return Hs, Zs
-
-    def _penalty(self, params: dict, n: int, which: int) -> float:
-        if self.penalty is None:
-            return 0.0
-        f = elementwise(self.penalty[which], [WEIGHT, N])
-        return f
 
     def loss(self, params: dict, X, Y) -> float:
         Hs, _ = self.forward(params, X)
@@ -149,9 +148,7 @@ class Evaluator:
             env = {THETA: value, GRAD: grads[names.grad(key)], STEP: state["t"]}
             for s in [u for u in self.updates if u[1] == "state"]:
                 env[sp.Symbol(s[0], real=True)] = state[f"{s[0]}_{key}"]
-            for target, kind, expr in self.updates:
-                syms = sorted(expr.free_symbols, key=str)
-                f = sp.lambdify(syms, expr, modules=_MODULES)
+            for target, kind, syms, f in self._compiled:
                 val = np.asarray(f(*[env[s] for s in syms]), dtype=float)
                 if kind == "param":
                     new[key] = val

@@ -39,9 +39,10 @@ def _brute_force_delta(net, z_val, y_val):
     else:
         phi = layer.definition.subs(layer.param_values)
         yhat = [phi.subs(sp.Symbol("x", real=True), v) for v in z]
-    ell = sum(net.loss.component.subs({sp.Symbol("yhat", real=True): a, sp.Symbol("y", real=True): float(b)}) for a, b in zip(yhat, y_val))
+    yhat_sym, y_sym = sp.Symbol("yhat", real=True), sp.Symbol("y", real=True)
+    ell = sum(net.loss.component.subs({yhat_sym: a, y_sym: float(b)}) for a, b in zip(yhat, y_val, strict=True))
     grads = [sp.diff(ell, v) for v in z]
-    return np.array([float(g.subs(dict(zip(z, z_val)))) for g in grads])
+    return np.array([float(g.subs(dict(zip(z, z_val, strict=True)))) for g in grads])
 
 
 @pytest.mark.parametrize("act, loss, collapses", PAIRS, ids=lambda p: p if isinstance(p, str) else None)

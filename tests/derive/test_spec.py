@@ -51,14 +51,17 @@ def test_reference_network(root):
         ({"layers": []}, "net.toml: no layers"),
         ({"layers": [{"units": 3, "activation": "softmax"}, {"units": 2, "activation": "softmax"}]},
          "net.toml: layer 1: softmax is supported only as the output layer's activation"),
-        ({"layers": layers("tanh", "relu")}, "net.toml: loss.name: cross_entropy needs probabilities from the output layer, but layer 2 is relu"),
-        ({"layers": [{"units": -4, "activation": "tanh"}, {"units": 2, "activation": "softmax"}]}, "net.toml: layer 1: units: -4 is out of range"),
+        ({"layers": layers("tanh", "relu")},
+         "net.toml: loss.name: cross_entropy needs probabilities from the output layer, but layer 2 is relu"),
+        ({"layers": [{"units": -4, "activation": "tanh"}, {"units": 2, "activation": "softmax"}]},
+         "net.toml: layer 1: units: -4 is out of range"),
         ({"layers": [{"units": 4, "activation": "leaky_relu", "gama": 0.1}, {"units": 2, "activation": "softmax"}]},
          "net.toml: layer 1: unknown key 'gama'; did you mean 'gamma'?"),
         ({"regularization": {"name": "l3"}}, "net.toml: regularization.name: unknown regularizer 'l3'; choose one of l2, l1"),
         ({"regularization": {"name": "l2", "lambda": -1}}, "net.toml: regularization.lambda: -1.0 is out of range"),
         ({"optimizer": {"name": "rmsprop", "beta": 1.5}}, "net.toml: optimizer.beta: 1.5 is out of range"),
-        ({"optimizer": {"name": "rmsprop", "epsilon_placement": "in"}}, "net.toml: optimizer.epsilon_placement: 'in' is not one of inside, outside"),
+        ({"optimizer": {"name": "rmsprop", "epsilon_placement": "in"}},
+         "net.toml: optimizer.epsilon_placement: 'in' is not one of inside, outside"),
     ],
 )
 def test_pinned_errors(changes, message):
@@ -95,7 +98,8 @@ def test_hostile_formulas_are_rejected(formula, message):
 
 
 def test_formula_parameters():
-    net = spec(layers=[{"units": 3, "activation": {"name": "scaled", "formula": "tanh(k*x)", "k": 2.0}}, {"units": 2, "activation": "softmax"}])
+    scaled = {"name": "scaled", "formula": "tanh(k*x)", "k": 2.0}
+    net = spec(layers=[{"units": 3, "activation": scaled}, {"units": 2, "activation": "softmax"}])
     assert dict(net.layers[0].params) == {"k": 2.0}
     with pytest.raises(SpecError, match="parameter 'q' is not used"):
         spec(layers=[{"units": 3, "activation": {"name": "s", "formula": "tanh(x)", "q": 2.0}}, {"units": 2, "activation": "softmax"}])
