@@ -33,6 +33,16 @@ POINTS = 2
 TOLERANCE = 1e-8
 
 
+def _select(condlist, choicelist, default=0):
+    """np.select whose conditions may arrive as floats: SymPy turns Ge(Piecewise(...), ...) of stacked max/min
+    formulas into a Piecewise of booleans, which lambdify prints as select(..., default=nan) -- a float array."""
+    return np.select([np.asarray(c).astype(bool) for c in condlist], choicelist, default)
+
+
+#: the brute-force loss's modules: numeric's, with the tolerant select
+_BRUTE_MODULES = [{"select": _select}, *_MODULES]
+
+
 def plan_windows(depth: int) -> list[tuple[int, ...]]:
     """Layer indices (from 1) of each window: the whole network when it is shallow."""
     if depth <= 4:
@@ -114,7 +124,7 @@ def check_window(sub, seed: int = 0) -> Check:
     keys = list(params)
     symbols = [s for k in keys for s in params[k]]
     grads = [sp.diff(J, s) for s in symbols]
-    f = sp.lambdify(symbols, grads, modules=_MODULES, cse=True)
+    f = sp.lambdify(symbols, grads, modules=_BRUTE_MODULES, cse=True)
     ev = Evaluator(sub)
     worst = 0.0
     for _ in range(POINTS):

@@ -112,6 +112,7 @@ FORMULA_BIG = "deeply nested or enormous formulas"
 SLOW = "formulas that make SymPy work forever"
 ANSWERS = "answers files: malformed tables and [values] shapes"
 OUTPUTS = "outputs: bad --out and usage"
+UNUSUAL = "valid but unusual specs"
 
 CASES: list[Case] = [
     # -- files --------------------------------------------------------------------------------------------
@@ -356,6 +357,29 @@ CASES: list[Case] = [
     derive(formula_spec("log(log(log(log(x))))"), category=SLOW, id="log nested 4 deep", says="not finite"),
     derive(formula_spec("erf(erf(erf(erf(x))))"), category=SLOW, id="erf nested (erfinv inverse)", code=0, says=""),
     derive(formula_spec("sin(x)^64 + cos(x)^63"), category=SLOW, id="high trig powers", code=0, says=""),
+    # -- valid but unusual (found by the property tests, or at the edges of the ranges) ----------------------------
+    derive(
+        layer_spec(
+            "units = 3\nactivation = { name = \"lrelu\", formula = 'max(x, 0.1*x)' }",
+            'units = 3\nactivation = { name = "lrelu2", formula = \'max(x, 0.1*x)\' }\n[[layers]]\nunits = 2\nactivation = "softmax"',
+        ),
+        category=UNUSUAL,
+        id="stacked max() formulas (select of booleans)",
+        code=0,
+        says="",
+    ),
+    derive(
+        layer_spec('units = 1\nactivation = "tanh"', 'units = 1\nactivation = "sigmoid"').replace("cross_entropy", "binary_cross_entropy"),
+        category=UNUSUAL,
+        id="one unit everywhere",
+        code=0,
+        says="",
+    ),
+    derive(
+        spec(title='"Rückwärts — δ⁽ˡ⁾ & 100% $ ~ ^ _ #"'), category=UNUSUAL, id="unicode and TeX specials in the title", code=0, says=""
+    ),
+    derive(formula_spec("x*tanh(k*x)/k", ", k = 1e-6"), category=UNUSUAL, id="tiny parameter", code=0, says=""),
+    derive(spec(convention='"column"', inputs="100000"), category=UNUSUAL, id="column convention, 100000 inputs", code=0, says=""),
     # -- answers --------------------------------------------------------------------------------------------
     verify({"a.toml": CLAIM}, category=ANSWERS, id="no spec", says="missing 'spec'"),
     verify({"a.toml": "spec = 3\n" + CLAIM}, category=ANSWERS, id="spec is a number", says="expected a path"),
