@@ -15,7 +15,7 @@ demo: $(BIN)/.installed
 	$(BIN)/gradproof demo --out out/demo
 
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_derive.py
