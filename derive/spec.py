@@ -21,6 +21,11 @@ TOP_KEYS = ("name", "title", "description", "convention", "inputs", "layers", "l
 TRAINING_DEFAULTS = {"epochs": 20, "batch_size": 32, "seed": 0}
 
 
+def one_line(message: str) -> str:
+    """A message that quotes user text stays one line: control characters (newlines, NEL, …) are escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in message)
+
+
 @dataclass(frozen=True)
 class Layer:
     """One dense layer: z = W h + b (row) or z = W^T h + W_0 (column), then h = phi(z)."""
@@ -117,7 +122,7 @@ class _Reader:
         self.source = source
 
     def fail(self, where: str, what: str) -> SpecError:
-        return SpecError(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}")
+        return SpecError(one_line(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}"))
 
     def check_keys(self, table: dict, allowed, where: str):
         for key in table:

@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def one_line(message: str) -> str:
+    """One line on stderr, whatever user text the message quotes (newlines and other control characters escaped)."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in message)
+
+
 def _out_dir(value: str) -> Path:
     """``--out`` must be a directory (made when missing); outputs are written only under it."""
     out = Path(value)
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except GradproofError as exc:
-        print(f"gradproof {args.command}: error: {exc}", file=sys.stderr)
+        print(f"gradproof {args.command}: error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("gradproof: interrupted; outputs already written are intact", file=sys.stderr)

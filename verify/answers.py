@@ -16,7 +16,7 @@ import numpy as np
 from derive import activations
 from derive.errors import AnswerError, SpecError, did_you_mean
 from derive.names import parse_quantity
-from derive.spec import Network, load_spec, spec_from_dict
+from derive.spec import Network, load_spec, one_line, spec_from_dict
 
 from .judge import Claim
 from .parser import BASES, Notation
@@ -67,7 +67,7 @@ def load_answers(path: str | Path, spec_override: str | Path | None = None) -> A
 
 def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_override=None) -> Answers:
     def fail(where: str, what: str) -> AnswerError:
-        return AnswerError(f"{source}: {where}: {what}" if where else f"{source}: {what}")
+        return AnswerError(one_line(f"{source}: {where}: {what}" if where else f"{source}: {what}"))
 
     for k in data:
         if k not in TOP_KEYS:

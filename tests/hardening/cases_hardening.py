@@ -224,6 +224,7 @@ CASES: list[Case] = [
     ),
     derive(spec(title="[1, 2]"), category=KEYS, id="title is a list", says="expected a short string"),
     derive(spec(colour='"red"'), category=KEYS, id="unknown top-level key", says="unknown key 'colour'"),
+    derive('"line\\nbreak\\u0085" = 1\n' + SPEC, category=KEYS, id="key with a newline and NEL", says="unknown key 'line\\nbreak\\x85'"),
     # -- sizes ----------------------------------------------------------------------------------------------
     derive(spec(inputs="0"), category=SIZES, id="inputs = 0", says="out of range"),
     derive(spec(inputs="-3"), category=SIZES, id="inputs < 0", says="out of range"),

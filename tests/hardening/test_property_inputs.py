@@ -188,7 +188,7 @@ def _judge():
 
 @given(st.lists(st.one_of(st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join), st.text(max_size=80)), min_size=1, max_size=4))
 def test_claims_in_an_answers_file_always_get_a_verdict(latexes):
-    answers = answers_from_dict({"spec": copy.deepcopy(SPEC), "claims": [{"id": str(k), "latex": t or "?"} for k, t in enumerate(latexes)]},
-                                "hw.toml")
+    claims = [{"id": str(k), "latex": t if t.strip() else "?"} for k, t in enumerate(latexes)]  # blank latex is an AnswerError
+    answers = answers_from_dict({"spec": copy.deepcopy(SPEC), "claims": claims}, "hw.toml")
     results = _judge().check_all([Claim(c.id, c.latex, c.quantity) for c in answers.claims])
     assert [r.verdict in VERDICTS for r in results] == [True] * len(latexes)
