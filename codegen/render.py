@@ -8,8 +8,6 @@ of strings; ``render_module`` fills ``templates/module.py.j2`` with them and par
 from __future__ import annotations
 
 import ast
-import os
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +19,7 @@ import sympy as sp
 from derive import equations, names
 from derive.errors import CodegenError
 from derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
+from derive.outputs import write_atomic
 from derive.regularizers import LAMBDA, WEIGHT, N
 from derive.symbols import YHAT, H, Y, Z, sigmoid
 
@@ -411,27 +410,13 @@ def _layer_of_line(text: str, lineno: int) -> str:
     return ""
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_module(d, out_dir: Path, spec_path: str) -> Path:
     """Render and write ``out_dir/<name>.py`` atomically (temporary file, then ``os.replace``); returns the path."""
     text = render_module(d, spec_path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{d.network.name}.py"
-    fd, tmp = tempfile.mkstemp(prefix=f".{d.network.name}.", suffix=".py.tmp", dir=out_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; an output is as readable as any other file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
     return path
 
 

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from . import equations
 from . import names as nm
 from .errors import DerivationError
 from .latex import escape, latex, number
+from .outputs import write_atomic
 from .symbols import H, Z
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
@@ -409,17 +409,6 @@ def render_proof(d) -> str:
 
 
 # -- writing and compiling -----------------------------------------------------------------------------------
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _first_error(log: Path) -> str:
     try:
         lines = log.read_text(encoding="latin-1").splitlines()
@@ -473,24 +462,26 @@ def write_proof(d, out_dir: Path, pdf: bool = True) -> ProofResult:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = d.network.name
-    tex = out_dir / f"{name}.tex"
-    _atomic_write(tex, render_proof(d).encode("utf-8"))
-    messages = [f"wrote {tex}"]
-    if not pdf:
+    tex, target = out_dir / f"{name}.tex", out_dir / f"{name}.pdf"
+    source = render_proof(d)
+    if not pdf or tex_engine() is None:
+        write_atomic(tex, source)
+        messages = [f"wrote {tex}"]
+        if pdf:
+            messages.append(
+                "no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
+                f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again"
+            )
         return ProofResult(tex, None, messages)
-    if tex_engine() is None:
-        messages.append(
-            "no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
-            f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again"
-        )
-        return ProofResult(tex, None, messages)
+    # compile a copy in the build folder; the outputs are replaced only once LaTeX has succeeded, so a failed
+    # run leaves the previous .tex and .pdf as they were (and a matching pair)
     build = out_dir / f".{name}.build"
     build.mkdir(exist_ok=True)
-    built = _compile(tex.resolve(), build.resolve())
-    target = out_dir / f"{name}.pdf"
-    _atomic_write(target, built.read_bytes())
-    messages.append(f"wrote {target}")
-    return ProofResult(tex, target, messages)
+    staged = write_atomic(build / f"{name}.tex", source)
+    built = _compile(staged.resolve(), build.resolve())
+    write_atomic(tex, source)
+    write_atomic(target, built.read_bytes())
+    return ProofResult(tex, target, [f"wrote {tex}", f"wrote {target}"])
 
 
 __all__ = ["ProofError", "ProofResult", "build_document", "render_proof", "write_proof"]

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from derive.errors import GradproofError
+from derive.outputs import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "reference_mlp.toml"
@@ -121,7 +122,7 @@ def run(out: Path) -> int:
     print(f"   loss {history['loss'][0]:.3f} -> {history['loss'][-1]:.3f}; "
           f"train accuracy {train_acc:.1%}, test accuracy {test_acc:.1%}")
     curve = out / "training_curve.svg"
-    curve.write_text(svg_curves(history, f"{d.network.name} on iris: RMSprop, batch {BATCH}"), encoding="utf-8")
+    write_atomic(curve, svg_curves(history, f"{d.network.name} on iris: RMSprop, batch {BATCH}"))
     print(f"3. wrote {curve}")
 
     import argparse

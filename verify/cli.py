@@ -6,13 +6,13 @@ Exit codes (DESIGN.md): 0 every checked claim is correct or carried forward, 1 a
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 from derive.derivation import derive
 from derive.errors import AnswerError, SpecError
+from derive.outputs import write_atomic
 from derive.spec import load_spec
 
 from . import report
@@ -63,16 +63,6 @@ def _notation(path: str | None) -> Notation:
     return notation_from_dict(table, f"{path}: [notation]" if "notation" in data else str(path))
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Temporary file beside ``path``, then ``os.replace``: an interrupted run leaves the previous results."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def run(args) -> int:
     results, meta, seconds = verify_file(args.answers, getattr(args, "spec", None), getattr(args, "notation", None))
     fmt = args.format or ("json" if getattr(args, "json", False) else "text")
@@ -81,7 +71,7 @@ def run(args) -> int:
     elif fmt == "gradescope":
         out = Path(getattr(args, "out", None) or "results.json")
         try:
-            _atomic_write(out, json.dumps(report.gradescope(results, meta), indent=2, ensure_ascii=False) + "\n")
+            write_atomic(out, json.dumps(report.gradescope(results, meta), indent=2, ensure_ascii=False) + "\n")
         except OSError as exc:
             raise AnswerError(f"--out {out}: cannot write the results: {exc.strerror}") from None
         print(f"wrote {out}: {report.summary_line(results, seconds)}")

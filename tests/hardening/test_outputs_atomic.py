@@ -16,6 +16,7 @@ from cases_hardening import OUTPUT_CASES, SPEC
 from conftest import ROOT
 
 import codegen.render
+import derive.outputs
 import derive.proof
 from gradproof.cli import main
 
@@ -67,7 +68,7 @@ def test_codegen_write_raising_midway_keeps_the_previous_module(spec, tmp_path, 
     def no_replace(src, dst):
         raise OSError(28, "No space left on device", str(dst))
 
-    monkeypatch.setattr(codegen.render.os, "replace", no_replace)
+    monkeypatch.setattr(derive.outputs.os, "replace", no_replace)
     assert main(["codegen", str(spec), "--out", str(out)]) == 2
     assert snapshot(out) == before and not temp_files(tmp_path)
 
@@ -86,7 +87,8 @@ def test_latex_raising_midway_keeps_the_previous_pdf(spec, tmp_path, monkeypatch
     monkeypatch.setattr(derive.proof, "tex_engine", lambda: "pdflatex")
     assert main(["derive", str(spec), "--out", str(out)]) == 130
     assert (out / "tiny.pdf").read_bytes() == b"%PDF-1.5 previous\n%%EOF\n"
-    assert (out / "tiny.tex").read_text(encoding="utf-8").rstrip().endswith(r"\end{document}")  # complete, never partial
+    # the outputs are replaced together only after LaTeX succeeds: no new .tex beside the old .pdf
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["tiny.pdf"]
     assert not temp_files(tmp_path)
     assert "interrupted" in capsys.readouterr().err
 
