@@ -98,6 +98,8 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer rounds and the three smaller sizes only")
     ap.add_argument("--rounds", type=int, default=None)
     args = ap.parse_args(argv)
+    print("| sizes              | batch | dtype   | generated    | hand NumPy   | gen/hand | PyTorch eager | torch/gen |")
+    print("|---|---|---|---|---|---|---|---|")
     rounds = args.rounds or (5 if args.quick else 11)
     sizes = SIZES[:3] if args.quick else SIZES
     try:
@@ -152,6 +154,4 @@ def format_row(row) -> str:
 
 
 if __name__ == "__main__":
-    print("| sizes              | batch | dtype   | generated    | hand NumPy   | gen/hand | PyTorch eager | torch/gen |")
-    print("|---|---|---|---|---|---|---|---|")
     raise SystemExit(main())
