@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sympy as sp
-from sympy.printing.precedence import precedence
+from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
 from . import names
@@ -42,16 +42,33 @@ def text(expr: sp.Expr, rename: dict | None = None) -> str:
             + " }"
         )
     s = _TextPrinter().doprint(expr)
-    for a, b in (("**2", "²"), ("**3", "³"), ("sqrt", "√"), ("*", "·")):
+    for a, b in (("**2", "²"), ("**3", "³"), ("**", "^"), ("sqrt", "√"), ("*", "·")):
         s = s.replace(a, b)
     return s
 
 
+_CONSTANTS = {"α", "β", "β1", "β2", "ε", "μ", "γ", "λ", "N"}
+
+
+def _factor_rank(f) -> int:
+    """Textbook order of factors: numbers, constants (α, β, λ, …), scalar sums of them ((1 - β)), the rest."""
+    if f.is_number:  # 2, √2, π
+        return 0
+    names = {s.name for s in f.free_symbols}
+    if names and names <= _CONSTANTS:
+        return 1 if f.is_Symbol or f.is_Pow else 2
+    return 3
+
+
 class _TextPrinter(StrPrinter):
-    """sstr with positive terms first: yhat - y, not -y + yhat."""
+    """sstr as a textbook writes it: positive terms first (ŷ - y), the gradient's term last (β·S + (1 - β)·g²),
+    constants first in products (α·g, not g·α), one quotient bar (α·g/√(S + ε))."""
 
     def _print_Add(self, expr, order=None):
-        terms = sorted(expr.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+        def key(t):
+            return (t.could_extract_minus_sign(), any(s.name == "g" for s in t.free_symbols), not t.is_Number)
+
+        terms = sorted(expr.as_ordered_terms(), key=key)
         out = self._print(terms[0])
         for t in terms[1:]:
             out += (
@@ -60,6 +77,37 @@ class _TextPrinter(StrPrinter):
                 else f" + {self.parenthesize(t, precedence(expr))}"
             )
         return out
+
+    def _print_Mul(self, expr):
+        if expr.could_extract_minus_sign():
+            return "-" + self.parenthesize(-expr, PRECEDENCE["Mul"])
+        num, den = expr.as_numer_denom()
+        if den == 1:
+            return self._product(num)
+        simple = den.is_Symbol or den.is_Number or den.is_Pow or isinstance(den, sp.Function)
+        bottom = self._print(den) if simple else f"({self._print(den)})"
+        return f"{self._product(num)}/{bottom}"
+
+    def _print_Pow(self, expr, rational=False):
+        if expr.exp.is_negative and expr.exp.is_Number:
+            return self._print_Mul(expr)  # 1/(1 + |z|)**2, not (1 + |z|)**(-2)
+        if expr.exp == sp.S.Half and (expr.base.is_Symbol or expr.base.is_Number or expr.base is sp.pi):
+            return f"√{self._print(expr.base)}"
+        return super()._print_Pow(expr, rational)
+
+    def _print_Abs(self, expr):
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_sigmoid(self, expr):
+        return f"σ({self._print(expr.args[0])})"
+
+    def _print_Pi(self, expr):
+        return "π"
+
+    def _product(self, e) -> str:
+        if not e.is_Mul:
+            return self.parenthesize(e, PRECEDENCE["Mul"])
+        return "*".join(self.parenthesize(f, PRECEDENCE["Mul"]) for f in sorted(e.args, key=_factor_rank))
 
 
 def _layer_names(l: int) -> dict:

@@ -78,3 +78,42 @@ def test_numbers(value, expected):
 )
 def test_escape(text, expected):
     assert escape(text) == expected
+
+
+# -- the terminal report's text printer: textbook order, computed from the registries' own updates --------------
+def _update_text(name: str, **options) -> list[str]:
+    from derive.optimizers import GRAD, HYPER, OPTIMIZERS, THETA
+    from derive.report import text
+
+    opt = OPTIMIZERS[name]
+    opts = {k: default for k, (_, default) in opt.options.items()} | options
+    rename = {THETA: sp.Symbol("θ"), GRAD: sp.Symbol("g"), HYPER["learning_rate"]: sp.Symbol("α")}
+    return [text(u.expr, rename) for u in opt.build(opts)]
+
+
+@pytest.mark.parametrize(
+    "name, options, expected",
+    [
+        ("rmsprop", {}, ["β·S + (1 - β)·g²", "θ - α·g/√(S + ε)"]),
+        ("momentum", {"variant": "ema"}, ["μ·v + (1 - μ)·g", "θ - α·v"]),
+        ("momentum", {"variant": "classic"}, ["μ·v + g", "θ - α·v"]),
+        ("adam", {}, ["β1·m + (1 - β1)·g", "β2·v + (1 - β2)·g²", "m/(1 - β1^t)", "v/(1 - β2^t)", "θ - α·m̂/(√v̂ + ε)"]),
+        ("adagrad", {}, ["G + g²", "θ - α·g/(√G + ε)"]),
+    ],
+)
+def test_report_prints_updates_in_textbook_order(name, options, expected):
+    assert _update_text(name, **options) == expected
+
+
+@pytest.mark.parametrize(
+    "expr, expected",
+    [
+        (1 / (1 + sp.Abs(sp.Symbol("z", real=True))) ** 2, "1/(1 + |z|)²"),
+        (sp.sqrt(2) * sp.Symbol("z") / 2, "√2·z/2"),
+        (sp.Symbol("lambda") * sp.Symbol("W") / sp.Symbol("N"), "λ·W/N"),
+    ],
+)
+def test_report_text_forms(expr, expected):
+    from derive.report import text
+
+    assert text(expr) == expected
