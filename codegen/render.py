@@ -108,6 +108,17 @@ def _code(expr, names_=None, values=None, where: str = "") -> str:
         raise CodegenError(f"cannot print {where or 'an expression'} as NumPy code: {expr} ({exc})") from exc
 
 
+def _math(expr, names_: dict | None = None, values: dict | None = None) -> str:
+    """An expression as the comment above its code line shows it: the formula as written in math (β·S + (1 - β)·g²),
+    by the terminal report's text printer; ``names_`` renames symbols; the layer parameters in ``values`` stay
+    symbols and their values follow ("..., γ = 0.01")."""
+    from derive.report import text
+
+    formula = text(expr, {sym: sp.Symbol(name) for sym, name in (names_ or {}).items()})
+    used = sorted((sym, v) for sym, v in (values or {}).items() if expr.has(sym))
+    return formula + "".join(f", {text(sym)} = {v:g}" for sym, v in used)
+
+
 def _eq(numbers: dict[str, int], label: str) -> str:
     return f"  (eq. {numbers[label]})" if label in numbers else ""
 
@@ -173,10 +184,10 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
         lv = below.layer.param_values
         if below.dphi_h is not None:
             dphi = _code(below.dphi_h, {H: f"H{l - 1}"}, lv, f"layer {l - 1} derivative")
-            dphi_text = f"phi'(z{l - 1}) = {_code(below.dphi_h, {H: f'h{l - 1}'}, lv)}"
+            dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi_h, {H: f'h{l - 1}'}, lv)}"
         else:
             dphi = _code(below.dphi, {Z: f"Z{l - 1}"}, lv, f"layer {l - 1} derivative")
-            dphi_text = f"phi'(z{l - 1}) = {_code(below.dphi, {Z: f'z{l - 1}'}, lv)}"
+            dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi, {Z: f'z{l - 1}'}, lv)}"
         product = f"D{l} {W}" if row else f"D{l} {W}^T"
         backward.append(Statement(
             f"Delta{l - 1} = ({product}) * phi'(Z{l - 1}), {dphi_text}{_eq(nums, f'total-delta-{l - 1}')}",
@@ -199,7 +210,7 @@ def _reg_lines(d, key: str, nums: dict) -> list[Statement]:
     coeff, rest = d.reg_grad.as_independent(WEIGHT, as_Add=False)
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer gradient")
     term = _code(rest, {WEIGHT: key}, where="the regularizer gradient")
-    formula = _code(d.reg_grad, {WEIGHT: key, LAMBDA: "lambda"})
+    formula = _math(d.reg_grad, {WEIGHT: key})
     return [Statement(f"+ dR/d{key} = {formula}{_eq(nums, 'reg-grad')}", (f"grads[\"{key}\"] += ({scalar}) * {term}",))]
 
 
@@ -210,14 +221,14 @@ def _output_delta(d, nums: dict) -> tuple[Statement, ...]:
     io = {YHAT: "Y_hat", Y: "Y", Z: f"Z{L}"}
     label = _eq(nums, f"total-delta-{L}")
     if out.delta is not None:
-        text = _code(out.delta, {YHAT: "yhat", Y: "y", Z: f"z{L}"}, last.param_values)
+        text = _math(out.delta, {YHAT: "ŷ", Y: "y", Z: f"z{L}"}, last.param_values)
         code = _code(out.delta, io, last.param_values, "the output error")
         first = f"D{L} = np.subtract(Y_hat, Y, out=ws[\"D{L}\"])" if code == "Y_hat - Y" else f"D{L} = {code}"
         lines = (first, f"D{L} /= n")
         return (Statement(f"Delta{L} = {text}, divided by N{label}", lines),)
     g = _code(out.dloss, io, where="the loss derivative")
     return (
-        Statement(f"G = dl/dyhat = {_code(out.dloss)}", (f"G = {g}",)),
+        Statement(f"G = dl/dyhat = {_math(out.dloss, {YHAT: 'ŷ'})}", (f"G = {g}",)),
         Statement(f"Delta{L} = yhat * (G - <G, yhat>) (softmax Jacobian product), divided by N{label}",
                   (f"D{L} = Y_hat * (G - np.sum(G * Y_hat, axis=1, keepdims=True))", f"D{L} /= n")),
     )
@@ -248,7 +259,8 @@ def _loss_lines(d, nums: dict) -> tuple[Statement, ...]:
     if comp.has(LOG1MP):
         lines.append(f"log1mp = {_log_output(d, True)}")
     lines.append(f"data = float(np.sum({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')})) / n")
-    return (Statement(f"L = (1/N) sum over samples and outputs of {_code(net.loss.component)}{_eq(nums, 'loss')}", tuple(lines)),)
+    component = _math(net.loss.component, {YHAT: "ŷ"})
+    return (Statement(f"L = (1/N) sum over samples and outputs of {component}{_eq(nums, 'loss')}", tuple(lines)),)
 
 
 def _regularizer_lines(d, nums: dict) -> tuple[Statement, ...]:
@@ -261,7 +273,7 @@ def _regularizer_lines(d, nums: dict) -> tuple[Statement, ...]:
     keys = [k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias]
     quoted = ", ".join(f'"{k}"' for k in keys)
     return (Statement(
-        f"R = sum over {', '.join(keys)} of {_code(d.reg_penalty, {LAMBDA: 'lambda'})}{_eq(nums, 'regularizer')}",
+        f"R = sum over {', '.join(keys)} of {_math(d.reg_penalty)}{_eq(nums, 'regularizer')}",
         (f"reg = ({scalar}) * sum(float(np.sum({term})) for key in ({quoted},))",),
     ),)
 
@@ -269,10 +281,12 @@ def _regularizer_lines(d, nums: dict) -> tuple[Statement, ...]:
 def _updates(d, nums: dict) -> tuple[Statement, ...]:
     net = d.network
     code_names = {THETA: "theta", GRAD: "g", STEP: "t", **_hyper_names(net), **{s: s.name for s in (*STATE.values(), *TEMP.values())}}
+    math_names = {THETA: "θ", GRAD: "g", HYPER["learning_rate"]: "α"}
     out = []
     for u in d.updates:
         where = f"the {net.optimizer.name} update of {u.target}"
-        formula = f"{u.target} <- {_code(u.expr, code_names)}{_eq(nums, f'update-{u.target}')}"
+        target = _math(STATE.get(u.target, TEMP.get(u.target, sp.Symbol("θ"))))
+        formula = f"{target} <- {_math(u.expr, math_names)}{_eq(nums, f'update-{u.target}')}"
         if u.kind == "temp":
             out.append(Statement(formula, (f"{u.target} = {_code(u.expr, code_names, where=where)}",)))
         else:

@@ -80,7 +80,7 @@ class _TextPrinter(StrPrinter):
 
     def _print_Mul(self, expr):
         if expr.could_extract_minus_sign():
-            return "-" + self.parenthesize(-expr, PRECEDENCE["Mul"])
+            return "-" + self.parenthesize(-expr, PRECEDENCE["Mul"], strict=True)
         num, den = expr.as_numer_denom()
         if den == 1:
             return self._product(num)

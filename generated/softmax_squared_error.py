@@ -143,7 +143,7 @@ def loss(params, X, Y):
     X, Y = _check(params, X, Y)
     n = X.shape[0]
     Y_hat, cache = _forward(params, X, _new_workspace(n, X.dtype))
-    # L = (1/N) sum over samples and outputs of (yhat - y)**2 / 2  (eq. 3)
+    # L = (1/N) sum over samples and outputs of (ŷ - y)²/2  (eq. 3)
     data = float(np.sum((Y_hat - Y)**2 / 2)) / n
     return data
 
@@ -164,7 +164,7 @@ def _backward(params, X, Y, ws, grads):
     # h2 = softmax(z2), shifted by the row maximum  (eq. 2)
     H2 = _softmax(Z2, out=ws["H2"])
     Y_hat = H2
-    # G = dl/dyhat = yhat - y
+    # G = dl/dyhat = ŷ - y
     G = Y_hat - Y
     # Delta2 = yhat * (G - <G, yhat>) (softmax Jacobian product), divided by N  (eq. 15)
     D2 = Y_hat * (G - np.sum(G * Y_hat, axis=1, keepdims=True))
@@ -173,7 +173,7 @@ def _backward(params, X, Y, ws, grads):
     np.matmul(H1.T, D2, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 17)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = np.where(z1 > 0, 1.0, 0.0)  (eq. 18)
+    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; 0 otherwise }  (eq. 18)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
     D1 *= np.where(Z1 > 0, 1.0, 0.0)
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 19)
@@ -205,7 +205,7 @@ def step(params, grads, state):
     learning_rate = state["learning_rate"]
     for key, theta in params.items():
         g = grads[key]
-        # theta <- theta - learning_rate * g  (eq. 21)
+        # θ <- θ - α·g  (eq. 21)
         theta -= learning_rate * g
 
 

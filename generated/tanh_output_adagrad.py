@@ -135,7 +135,7 @@ def loss(params, X, Y):
     X, Y = _check(params, X, Y)
     n = X.shape[0]
     Y_hat, cache = _forward(params, X, _new_workspace(n, X.dtype))
-    # L = (1/N) sum over samples and outputs of (yhat - y)**2 / 2  (eq. 3)
+    # L = (1/N) sum over samples and outputs of (ŷ - y)²/2  (eq. 3)
     data = float(np.sum((Y_hat - Y)**2 / 2)) / n
     return data
 
@@ -156,14 +156,14 @@ def _backward(params, X, Y, ws, grads):
     # h2 = tanh(z2)  (eq. 2)
     H2 = np.tanh(Z2)
     Y_hat = H2
-    # Delta2 = (1 - yhat**2) * (yhat - y), divided by N  (eq. 15)
+    # Delta2 = (1 - ŷ²)·(ŷ - y), divided by N  (eq. 15)
     D2 = (1 - Y_hat**2) * (Y_hat - Y)
     D2 /= n
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 17)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - np.exp(-h1)  (eq. 18)
+    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= 1 - np.exp(-H1)
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
@@ -199,9 +199,9 @@ def step(params, grads, state):
     for key, theta in params.items():
         g = grads[key]
         G = state["G"][key]
-        # G <- G + g**2  (eq. 21)
+        # G <- G + g²  (eq. 21)
         G += g**2
-        # theta <- theta - learning_rate * g / (np.sqrt(G) + epsilon)  (eq. 22)
+        # θ <- θ - α·g/(√G + ε)  (eq. 22)
         theta -= learning_rate * g / (np.sqrt(G) + epsilon)
 
 

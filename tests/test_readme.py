@@ -79,3 +79,10 @@ def test_readme_has_the_two_commands():
 if __name__ == "__main__":
     if "--update" in sys.argv:
         update()
+
+
+def test_readme_code_excerpt_is_from_generated():
+    """The excerpt of generated/reference_mlp.py shown in the README is really in that file."""
+    text = README.read_text(encoding="utf-8")
+    excerpt = text.split("An excerpt of `generated/reference_mlp.py`:\n\n```python\n", 1)[1].split("```", 1)[0]
+    assert excerpt.strip() and excerpt in (ROOT / "generated" / "reference_mlp.py").read_text(encoding="utf-8")
