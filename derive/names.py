@@ -109,3 +109,12 @@ def tex_quantity(kind: str, l: int | None = None, convention: str = "row") -> st
         inner = tex_quantity(kind[1:], l, convention)
         return tex_partial("J", inner)
     raise KeyError(kind)
+
+
+#: optimizer state and temporaries (derive.optimizers) as courses write them: S_{W}, \hat{m}_{W}
+STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "mhat": r"\hat{m}", "vhat": r"\hat{v}"}
+
+
+def tex_state(name: str, param_tex: str) -> str:
+    r"""The optimizer state ``name`` of a parameter: ('S', \mathbf{W}^{(2)}) -> S_{\mathbf{W}^{(2)}}."""
+    return f"{STATE_LATEX[name]}_{{{param_tex}}}"

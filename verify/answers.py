@@ -27,6 +27,7 @@ MAX_CLAIMS = 2000
 TOP_KEYS = ("spec", "batch", "notation", "values", "claims", "title", "description")
 CLAIM_KEYS = ("id", "latex", "quantity", "points", "note")
 QUANTITY_BASES = ("x", "y", "yhat", "z", "h", "W", "b", "delta", "loss")
+STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
 
 
 @dataclass(frozen=True)
@@ -113,26 +114,28 @@ def notation_from_dict(table, where: str) -> Notation:
     """[notation]: symbol -> a quantity letter (``"a" = "h"``), a quantity (``"o" = "yhat"``) or an activation."""
     if not isinstance(table, dict):
         raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
-    bases, functions, fixed = [], [], []
-    choices = (*QUANTITY_BASES, *sorted(activations.ACTIVATIONS))
+    bases, functions, fixed, states = [], [], [], []
+    choices = (*QUANTITY_BASES, *STATE_NAMES, *sorted(activations.ACTIVATIONS))
     for k, v in table.items():
         sym = k[1:] if k.startswith("\\") else k
         if not re.fullmatch(r"[A-Za-z]+", sym) or len(sym) > 20:
             raise AnswerError(f"{where}: '{k}' is not a symbol; use a letter, a word or a LaTeX command such as \"\\\\Theta\"")
         if not isinstance(v, str):
             raise AnswerError(f"{where}: '{k}' must map to a string, e.g. \"{k}\" = \"h\"")
-        if v in QUANTITY_BASES or v == "delta":
+        if v in STATE_NAMES:  # "V" = "m": Ng's V_{dW} is Adam's first moment
+            states.append((sym, v))
+        elif v in QUANTITY_BASES or v == "delta":
             bases.append((sym, {"loss": "loss"}.get(v, v)))
         elif split_key(v)[0] is not None:
             fixed.append((sym, split_key(v)))
         elif activations.lookup(v) is not None:
             functions.append((sym, activations.lookup(v).name))
         else:
-            raise AnswerError(f"{where}: '{k}' = '{v}' is neither a quantity ({', '.join(QUANTITY_BASES)}, W2, …) "
-                              f"nor an activation{did_you_mean(v, choices)}")
+            raise AnswerError(f"{where}: '{k}' = '{v}' is neither a quantity ({', '.join(QUANTITY_BASES)}, W2, …), "
+                              f"an optimizer state ({', '.join(STATE_NAMES)}) nor an activation{did_you_mean(v, choices)}")
     if any(s in ("J", "L", "R") for s, _ in bases):
         raise AnswerError(f"{where}: J, L and R name the objective and its terms; they cannot be remapped")
-    return Notation(tuple(bases), tuple(functions), tuple(fixed))
+    return Notation(tuple(bases), tuple(functions), tuple(fixed), tuple(states))
 
 
 def _values(table, net: Network, fail) -> dict:
@@ -183,8 +186,10 @@ def _values(table, net: Network, fail) -> dict:
 
 
 def valid_quantity(name: str) -> bool:
-    """A DESIGN.md quantity name (derive.names.parse_quantity), or a data/regularizer term: dWL2, dWR2, lossL, lossR."""
-    return parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
+    """A DESIGN.md quantity name (derive.names.parse_quantity), a data/regularizer term (dWL2, dWR2, lossL, lossR)
+    or an optimizer state after one step (S_W2, m_b1, mhat_W1: Evaluator.init_state's keys)."""
+    return (parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
+            or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None)
 
 
 def _claims(raw, fail) -> tuple[Claim, ...]:
@@ -215,7 +220,7 @@ def _claims(raw, fail) -> tuple[Claim, ...]:
         q = c.get("quantity")
         if q is not None and (not isinstance(q, str) or not valid_quantity(q)):
             raise fail(f"{where}: quantity",
-                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, …)")
+                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, S_W1, …)")
         out.append(Claim(cid, latex, q, where))
     return tuple(out)
 

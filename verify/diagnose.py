@@ -5,7 +5,9 @@ returns the detail to put in the message, or ``None``. Three kinds of test:
 
 - ``value``: the claimed value equals a simple function of the truth (−truth, N·truth, truthᵀ, …);
 - ``variant``: the claimed value equals the quantity recomputed with a wrong φ' (tanh² for 1 − tanh², …);
-- ``rewrite``: one local edit of the student's expression (add/remove a transpose, swap a product) makes it right.
+- ``rewrite``: one local edit of the student's expression (add/remove a transpose, swap a product) makes it right;
+- ``optimizer``: the claimed value equals the step recomputed with the update rule edited (β for 1 − β, ε moved
+  across the square root, Adam without bias correction), or the student's tree puts ε on the wrong side.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+import sympy as sp
+
+from derive.optimizers import HYPER, STATE, TEMP, Update
 
 from .shapes import fmt
 from .tree import Node, num, show
@@ -225,6 +230,107 @@ def _activation_tree(p):
     return _first_rewrite(p, edit, lambda at: show(at, p.convention)) or _variant(None, lambda h: h)(p)
 
 
+# -- optimizer mistakes: the update rule edited (derive.optimizers' assignments), the step recomputed ----------
+
+_HALF = (sp.Rational(1, 2), sp.Rational(-1, 2))
+EPS = HYPER["epsilon"]
+
+
+def _edit(f):
+    """An edit of every assignment's expression (cached by Truth by identity: build each edit once, here)."""
+    def edit(updates):
+        return tuple(Update(u.target, f(u), u.kind) for u in updates)
+
+    return edit
+
+
+def _on_states(f):
+    return _edit(lambda u: f(sp.sympify(u.expr)) if u.kind == "state" else u.expr)
+
+
+def _eps_moved(expr):
+    """sqrt(x + eps) <-> sqrt(x) + eps (the other placement of epsilon)."""
+    def inside(p):
+        return isinstance(p, sp.Pow) and p.exp in _HALF and EPS in p.base.free_symbols
+
+    def outside(a):
+        return isinstance(a, sp.Add) and EPS in a.args and any(isinstance(t, sp.Pow) and t.exp == _HALF[0] for t in a.args)
+
+    expr = sp.sympify(expr)
+    if expr.has(EPS) and any(inside(p) for p in sp.preorder_traversal(expr)):
+        return expr.replace(inside, lambda p: (sp.sqrt(p.base - EPS) + EPS) ** (1 if p.exp > 0 else -1))
+    return expr.replace(outside, lambda a: sp.sqrt((a - EPS) ** 2 + EPS))
+
+
+def _uncorrected(which):
+    return _edit(lambda u: STATE[u.target[0]] if u.kind == "temp" and u.target[0] in which else u.expr)
+
+
+BETAS = {"beta": HYPER["beta"], "beta1": HYPER["beta1"], "beta2": HYPER["beta2"], "momentum": HYPER["momentum"]}
+OPT_EDITS = {
+    **{f"one_minus_{k}": _on_states(lambda e, b=b: e.xreplace({1 - b: b})) for k, b in BETAS.items()},
+    **{f"swap_{k}": _on_states(lambda e, b=b: e.xreplace({b: 1 - b}) if e.has(1 - b) else e) for k, b in BETAS.items()},
+    "swap_beta12": _on_states(lambda e: e.xreplace({HYPER["beta1"]: HYPER["beta2"], HYPER["beta2"]: HYPER["beta1"]})),
+    "eps_moved": _edit(lambda u: _eps_moved(u.expr)),
+    "uncorrected": _uncorrected("mv"),
+    "uncorrected_m": _uncorrected("m"),
+    "uncorrected_v": _uncorrected("v"),
+}
+_BETA_TEX = {"beta": "β", "beta1": "β₁", "beta2": "β₂", "momentum": "μ"}
+
+
+def _beta_test(kind: str):
+    def test(p):
+        for k, sym in BETAS.items():
+            if p.optimizer_has(sym) and p.matches_optimizer(OPT_EDITS[f"{kind}_{k}"]):
+                b = _BETA_TEX[k]
+                return f"{b} is used where 1 − {b} belongs" if kind == "one_minus" else f"{b} and 1 − {b} are swapped"
+        return None
+
+    return test
+
+
+def _beta12(p):
+    if p.optimizer_has(HYPER["beta1"]) and p.matches_optimizer(OPT_EDITS["swap_beta12"]):
+        return ""
+    return None
+
+
+def epsilon_misplaced(tree: Node, placement: str) -> str | None:
+    """The student's tree puts ε on the other side of a square root than the spec's ``epsilon_placement``."""
+    for n in tree.walk():
+        if placement == "outside" and n.op == "fn" and n.value[0] == "sqrt" and any(
+                m.op == "const" and m.value == "epsilon" for m in n.args[0].walk()):
+            return "inside the square root, √(· + ε); the spec puts it outside, √(·) + ε"
+        if placement == "inside" and n.op == "add" and any(a.op == "const" and a.value == "epsilon" for a in n.args) and any(
+                a.op == "fn" and a.value[0] == "sqrt" for a in n.args):
+            return "outside the square root, √(·) + ε; the spec puts it inside, √(· + ε)"
+    return None
+
+
+def _epsilon(p):
+    placement = p.net.options_dict.get("epsilon_placement")
+    if placement is None:
+        return None
+    written = epsilon_misplaced(p.student, placement)
+    if written is not None:
+        return written
+    if p.matches_optimizer(OPT_EDITS["eps_moved"]):
+        other = "inside" if placement == "outside" else "outside"
+        return f"{other} the square root; the spec puts it {placement}"
+    return None
+
+
+def _bias_correction(p):
+    if not p.optimizer_has(TEMP["mhat"]):
+        return None
+    for which, text in (("uncorrected_m", "m̂ = m/(1 − β₁ᵗ)"), ("uncorrected_v", "v̂ = v/(1 − β₂ᵗ)"),
+                        ("uncorrected", "m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ)")):
+        if p.matches_optimizer(OPT_EDITS[which]):
+            return text
+    return None
+
+
 def _either(*tests):
     def run(p):
         for t in tests:
@@ -259,6 +365,13 @@ CATALOGUE: tuple[Mistake, ...] = (
     Mistake("sign_error", "sign error: the claim is the negative of the expected value", "value", _negated),
     Mistake("sign_error_in_term", "sign error in {detail}", "rewrite", _flip_sign),
     Mistake("learning_rate", "this matches a learning rate of {detail}", "value", _learning_rate),
+    Mistake("optimizer_beta_for_one_minus_beta", "{detail} in the optimizer's moving average", "optimizer",
+            _beta_test("one_minus")),
+    Mistake("optimizer_beta_swapped", "{detail} in the optimizer's moving average", "optimizer", _beta_test("swap")),
+    Mistake("adam_beta1_beta2_swapped", "β₁ and β₂ are swapped: β₁ decays the mean m of the gradients, β₂ the mean v of their squares",
+            "optimizer", _beta12),
+    Mistake("epsilon_placement", "ε is {detail}", "optimizer", _epsilon),
+    Mistake("missing_bias_correction", "Adam's bias correction is missing: {detail}", "optimizer", _bias_correction),
 )
 
 

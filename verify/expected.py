@@ -10,11 +10,12 @@ import sympy as sp
 
 from derive import names
 from derive.latex import latex
-from derive.optimizers import GRAD, HYPER, THETA
+from derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
 from derive.regularizers import LAMBDA, WEIGHT, N
 from derive.symbols import YHAT, H, Y, Z
 
 from .tree import quantity_tex
+from .truth import state_kind
 
 
 def _v(kind: str, l=None) -> str:
@@ -80,13 +81,27 @@ def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
         reg = expected(d, kind + "R", l, batch)
         return data if reg == "0" else f"{data} + {reg}"
     if kind in ("W_next", "b_next"):
-        param = names.tex_weight(l) if kind == "W_next" else names.tex_bias(l, net.convention)
-        grad = quantity_tex("d" + kind[0], l, net.convention)
-        update = [u for u in d.updates if u.kind == "param"][0]
-        if net.optimizer.name == "sgd":
-            return latex(update.expr, {THETA: param, GRAD: grad, HYPER["learning_rate"]: r"\eta"})
-        return None
+        return update_tex(d, "theta", kind[0], l)
+    if state_kind(kind) and not state_kind(kind)[2]:
+        state, param, _ = state_kind(kind)
+        return update_tex(d, state, param, l)
     return None
+
+
+def update_tex(d, target: str, param: str, l: int) -> str | None:
+    """The right side of the optimizer's assignment to ``target`` (theta, S, m, mhat, …) for the parameter
+    ``param`` (W or b) of layer ``l``, printed from ``d.updates``: its state symbols become S_{W^{(l)}}, …,
+    the gradient ∂J/∂W^{(l)}, the learning rate η (α may be a layer's parameter, as ELU's)."""
+    convention = d.network.convention
+    param_tex = names.tex_weight(l) if param == "W" else names.tex_bias(l, convention)
+    update = next((u for u in d.updates if u.target == target), None)
+    if update is None:
+        return None
+    symbols = {THETA: param_tex, GRAD: quantity_tex("d" + param, l, convention)}
+    symbols.update({sym: names.tex_state(name, param_tex) for name, sym in {**STATE, **TEMP}.items()})
+    expr = sp.sympify(update.expr).subs(HYPER["learning_rate"], sp.Symbol("eta", positive=True))
+    out = latex(expr, symbols, vector=True)
+    return out.replace(latex(STEP), "t") if STEP in expr.free_symbols else out
 
 
 def _reg_tex(d, target: str, batch: int) -> str:

@@ -8,11 +8,13 @@ written; a value that is wrong but right given the answer's own earlier values i
 
 from __future__ import annotations
 
+import contextlib
 import math
 import zlib
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import sympy as sp
 
 from derive import activations as act_registry
 from derive import limits
@@ -21,11 +23,11 @@ from derive.numeric import elementwise
 from derive.symbols import X as XSYM
 
 from . import expected as expected_mod
-from .diagnose import diagnose
+from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim
 from .shapes import Context, ShapeMismatch, evaluate, fmt
 from .tree import Node, Unreadable, quantity_tex, show
-from .truth import Truth, key, split_key
+from .truth import LATER_STEP, Truth, key, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -81,7 +83,8 @@ class Judge:
         self.batch = batch
         self.truth = Truth(derivation, batch)
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
-        self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed)
+        self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed,
+                                 _state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states)
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -92,13 +95,33 @@ class Judge:
             self.points = [(values["params"], values["x"], values["y"])]
         else:
             self.points = [self.truth.random_point(rng) for _ in range(points)]
+        self.states = [None] * len(self.points)  # the optimizer state before the step: None = the first step
         self.rows = [self.truth.compute(*p) for p in self.points]
         self.envs = [self.truth.to_course(r) for r in self.rows]
+        self._later = None
+        self._seed = seed
+
+    @contextlib.contextmanager
+    def later_step(self):
+        """Judge at a later step (a random non-zero state before it, t = LATER_STEP + 1): for a recurrence
+        ``S <- beta S + ...`` whose right side names the state before the step, zero at the first step."""
+        if self._later is None:
+            rng = np.random.default_rng(self._seed + 1)
+            states = [self.truth.later_state(p[0], rng) for p in self.points]
+            rows = [self.truth.compute(*p, state=st) for p, st in zip(self.points, states, strict=True)]
+            self._later = (states, rows, [self.truth.to_course(r) for r in rows])
+        saved = (self.states, self.rows, self.envs, self.consts.get("t"))
+        self.states, self.rows, self.envs = self._later
+        self.consts["t"] = float(LATER_STEP + 1)
+        try:
+            yield
+        finally:
+            self.states, self.rows, self.envs, self.consts["t"] = saved
 
     # -- constants and functions -------------------------------------------------------------------
     def _constants(self) -> dict[str, float]:
         net = self.net
-        c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi)}
+        c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi), "t": 1.0}
         if net.regularizer is not None:
             c["lambda"] = net.reg_lambda
         hyper = net.hyper_dict
@@ -182,8 +205,15 @@ class Judge:
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
         qkind = qnode.value if qnode is not None else None
-        links = []
         notes: list[str] = []
+        if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
+            prev = Node("q", (), (qkind[0] + "_prev", qkind[1]))
+            rest = [_replace(sd, qnode, prev) for sd in sides[1:]]
+            if rest != list(sides[1:]):
+                sides = [sides[0]] + rest
+                notes.append(f"{show(qnode, self.net.convention)} on the right is the state before the step "
+                             f"(checked at step {LATER_STEP + 1} from a random state)")
+        links = []
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
             if b.op == "q" and a.op != "q":
@@ -237,13 +267,21 @@ class Judge:
         if rels and rels[0] == "<-":
             if first.op == "q" and first.value[0] in ("W", "b"):
                 return Node("q", (), (first.value[0] + "_next", first.value[1]))
-            raise Unreadable("an update ← needs a weight or bias on its left")
+            if first.op == "q" and state_kind(first.value[0]):
+                return first
+            raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")
         if not rels:
             raise Unreadable("not an equation; add quantity = \"...\" to say what the value is")
         return first if first.op == "q" else None
 
     # -- one link ------------------------------------------------------------------------------------
     def _link(self, target: Node, student: Node, notes: list) -> _Link:
+        if any(n.op == "q" and n.value[0].endswith("_prev") for n in (*target.walk(), *student.walk())):
+            with self.later_step():
+                return self._link_here(target, student, notes)
+        return self._link_here(target, student, notes)
+
+    def _link_here(self, target: Node, student: Node, notes: list) -> _Link:
         literal = _decimals(student) if self.numeric else None
         if literal is None and self.numeric:
             literal = _decimals(target)
@@ -265,6 +303,11 @@ class Judge:
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
+        misplaced = self._epsilon_misplaced(target, student)
+        if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
+            counter = {"point": "any point", "note": "the two placements of ε differ by less than the tolerance here"}
+            return _Link("incorrect", f"ε is {misplaced}", tol_text, ("epsilon_placement", f"ε is {misplaced}"), counter,
+                         self._expected_node(target))
         if not bad:
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
@@ -291,6 +334,13 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _epsilon_misplaced(self, target: Node, student: Node) -> str | None:
+        placement = self.net.options_dict.get("epsilon_placement")
+        kind = target.value[0] if target.op == "q" else ""
+        if placement is None or not (kind.endswith("_next") or state_kind(kind)):
+            return None
+        return epsilon_misplaced(student, placement)
 
     def _expected_node(self, target: Node) -> str | None:
         if target.op == "q":
@@ -370,6 +420,9 @@ class _Probe:
     def q(self, env, kind):
         return env[(kind, self.layer)]
 
+    def optimizer_has(self, symbol) -> bool:
+        return any(symbol in sp.sympify(u.expr).free_symbols for u in self.j.d.updates)
+
     def has_regularizer(self, kind: str) -> bool:
         return bool(np.any(self.j.envs[0][(kind + "R", self.layer)] != 0))
 
@@ -389,7 +442,21 @@ class _Probe:
         k = key(self.kind, self.layer)
         for i, (point, rows) in enumerate(zip(self.j.points, self.j.rows, strict=False)):
             over = dict(self.j.stated) if self.j.numeric else {kk: v for kk, v in rows.items() if kk != k and not kk.startswith("loss")}
-            alt_rows = self.j.truth.compute(*point, over=over, variant=dphi)
+            alt_rows = self.j.truth.compute(*point, over=over, variant=dphi, state=self.j.states[i])
+            alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
+            t = self.j.envs[i][(self.kind, self.layer)]
+            if _same(alt, t) or not _close(alt, self.claimed[i], self.literal):
+                return False
+        return True
+
+    def matches_optimizer(self, edit) -> bool:
+        """The claim equals the quantity after a step with the update rule edited by ``edit`` (a mistake)."""
+        if self.kind is None or self.claimed is None or not (self.kind.endswith("_next") or state_kind(self.kind)):
+            return False
+        k = key(self.kind, self.layer)
+        for i, point in enumerate(self.j.points):
+            over = dict(self.j.stated) if self.j.numeric else {}
+            alt_rows = self.j.truth.compute(*point, over=over, state=self.j.states[i], optimizer_variant=edit)
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
             if _same(alt, t) or not _close(alt, self.claimed[i], self.literal):
@@ -430,6 +497,30 @@ class _Probe:
 
 
 # -- comparison and tolerance ------------------------------------------------------------------------
+
+
+def _replace(node: Node, old: Node, new: Node) -> Node:
+    if node == old:
+        return new
+    if not node.args:
+        return node
+    return Node(node.op, tuple(_replace(a, old, new) for a in node.args), node.value)
+
+
+#: letters courses use for each optimizer's state, beyond the derivation's own (S, v, m, G)
+STATE_ALIASES = {"rmsprop": {"s": "S", "r": "S", "v": "S"}, "adam": {"S": "v", "s": "v", "V": "m", "hatS": "vhat", "hats": "vhat"},
+                 "adagrad": {"r": "G", "s": "G"}, "momentum": {"V": "v"}}
+
+
+def _state_letters(state_names: list[str], optimizer: str) -> tuple:
+    out = {s: s for s in state_names}
+    if "m" in out:
+        out.update({"hatm": "mhat", "hatv": "vhat"})
+    for letter, state in STATE_ALIASES.get(optimizer, {}).items():
+        if letter not in out:
+            out[letter] = state
+    return tuple(out.items())
+
 
 
 def _same(a, b) -> bool:

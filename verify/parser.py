@@ -37,7 +37,9 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
-          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N"}
+          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t"}
+#: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
+CORRECTED = {"m": "mhat", "v": "vhat"}
 RELATIONS = {"=": "=", "approx": "=", "leftarrow": "<-", "gets": "<-", ":=": "<-", "coloneqq": "<-"}
 MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
@@ -65,6 +67,7 @@ class Notation:
     bases: tuple = ()
     functions: tuple = ()
     fixed: tuple = ()  # symbol -> a full quantity (kind, layer), e.g. "o" -> yhat
+    states: tuple = ()  # letter (or "hat" + letter) -> optimizer state: "S" -> S, "s" -> S, "hatm" -> mhat
 
     @property
     def words(self) -> list[str]:
@@ -140,6 +143,7 @@ class _Parser:
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
+        self.states = dict(notation.states)
         self.depth_net = depth
         self.level = 0
         self.abs_open = 0
@@ -331,10 +335,14 @@ class _Parser:
                 return self.inline_partial()
             if name == "nabla":
                 return self.nabla()
+            if name in self.states:
+                return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
             if name.startswith("hat") and len(name) == 4:
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
             if name in ("sum", "prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
+        if name in self.states and name not in self.fixed and name not in self.bases:
+            return self.state_symbol(self.states[name], name)
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             return self.symbol(name, tok)
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
@@ -437,6 +445,62 @@ class _Parser:
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node
+
+    def state_symbol(self, state: str, letter: str) -> Node:
+        """Optimizer state of one parameter: ``S_{W^{(2)}}``, ``S_{dW^{[2]}}``, ``v_{dW}^{[1]}``, ``\\hat{m}_{W^{(1)}}``,
+        ``V^{corrected}_{dW^{[2]}}`` (Ng); the value after the step (a state on the right of its own update is the
+        value before it; the judge decides that)."""
+        param, layer, power = None, None, None
+        while self.is_("^") or self.is_("_"):
+            mark = self.next().text
+            toks = self.script()
+            texts = [t.text for t in toks]
+            if mark == "^" and "corrected" in "".join(texts):
+                if state not in CORRECTED:
+                    raise Unreadable(f"{letter}^{{corrected}}: only the moments m and v of Adam are bias-corrected")
+                state = CORRECTED[state]
+            elif mark == "_" and param is None:
+                param, sub_layer = self.state_param(toks, letter)
+                layer = sub_layer if sub_layer is not None else layer
+            elif mark == "^":
+                items = self.index_items(toks)
+                if len(items) != 1 or items[0][0] not in ("layer", "num"):
+                    raise Unreadable(f"cannot read the superscript {''.join(texts)} on {letter}")
+                if items[0][0] == "layer" or (layer is None and param is None):
+                    layer = items[0][1]
+                else:
+                    power = items[0][1]
+            else:
+                raise Unreadable(f"cannot read the subscript {''.join(texts)} on {letter} (time indices like S_t are not "
+                                 "supported: a claim is about the state after one step)")
+        if param is None:
+            raise Unreadable(f"{letter} needs the parameter it belongs to, e.g. {letter}_{{W^{{(2)}}}} or {letter}_{{dW^{{[2]}}}}")
+        if layer is None:
+            if self.depth_net != 1:
+                raise Unreadable(f"{letter}_{{{param}}} needs a layer index, e.g. {letter}_{{{param}^{{(2)}}}}")
+            layer = 1
+        node = Node("q", (), (f"{state}_{param}", layer))
+        return Node("pow", (node, num(power))) if power is not None else node
+
+    def state_param(self, toks: list[Tok], letter: str) -> tuple[str, int | None]:
+        """The parameter in the subscript of a state: W, b, dW, db (with or without a layer), W_0, \\nabla_W J."""
+        texts = [t.text for t in toks]
+        bare = texts[1:] if texts[:1] == ["d"] else texts
+        if bare in (["W"], ["b"], ["theta"]):
+            return {"theta": "W"}.get(bare[0], bare[0]), None
+        if bare in (["W", "_", "0"], ["W", "_", "{", "0", "}"]):
+            return "b", None
+        if texts[:1] == ["t"] or (texts and all(t.kind == "num" for t in toks)):
+            raise Unreadable(f"time indices like {letter}_t are not supported: a claim is about the state after one step "
+                             f"(a state on the right of its own update is the one before it); write {letter}_{{W^{{(2)}}}}")
+        try:
+            node = self.sub(toks)
+        except Unreadable as exc:
+            raise Unreadable(f"cannot read the parameter in the subscript of {letter}: {exc}") from None
+        kind = node.value[0] if node.op == "q" else None
+        if kind in ("W", "b", "dW", "db"):
+            return kind[-1], node.value[1]
+        raise Unreadable(f"the subscript of {letter} must name a weight or bias, e.g. {letter}_{{W^{{(2)}}}}")
 
     def index_items(self, toks: list[Tok], prime: bool = False) -> list[tuple]:
         items, j = [], 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive import activations, names
@@ -49,6 +50,10 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     if kind in _QUANTITY_TEX:
         head, base = _QUANTITY_TEX[kind]
         return head + names.tex_quantity(base, layer, convention) + "}"
+    m = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(_prev)?", kind)
+    if m:
+        param = names.tex_weight(layer, convention) if m.group(2) == "W" else names.tex_bias(layer, convention)
+        return names.tex_state(m.group(1), param)
     if kind == "lossL":
         return "L"
     if kind == "lossR":
@@ -56,7 +61,7 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     return names.tex_quantity(kind, layer, convention)
 
 
-CONST_TEX = {"lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
+CONST_TEX = {"t": "t", "lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
              "beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "gamma": r"\gamma", "mu": r"\mu", "alpha": r"\alpha"}
 FN_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "log": r"\log", "exp": r"\exp", "sqrt": r"\sqrt", "abs": "",
           "softmax": r"\operatorname{softmax}"}

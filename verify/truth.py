@@ -8,21 +8,39 @@ how an error carried forward is recognised. A ``variant`` replaces φ' of some l
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+import sympy as sp
 
 from derive import names
-from derive.numeric import Evaluator, elementwise
+from derive.numeric import _MODULES, Evaluator, elementwise
+from derive.optimizers import GRAD, HYPER, STEP, THETA
 from derive.regularizers import WEIGHT
 from derive.regularizers import N as N_SYM
 
 VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
+#: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
+#: "<state>_<W|b>" (key "S_W2", as Evaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
+STATES = ("S", "v", "m", "G")
+TEMPS = ("mhat", "vhat")
+#: a previous state that is not zero (the recurrence S <- beta S + ... is checked at a later step): its step count
+LATER_STEP = 2
+
+
+def state_kind(kind: str) -> tuple[str, str, bool] | None:
+    """'S_W' -> ('S', 'W', False); 'mhat_b' -> ('mhat', 'b', False); 'S_W_prev' -> ('S', 'W', True); else None."""
+    m = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(_prev)?", kind)
+    return (m.group(1), m.group(2), bool(m.group(3))) if m else None
 
 
 def key(kind: str, layer: int | None) -> str:
     """('dW', 2) -> 'dW2'; ('W_next', 1) -> 'W1_next'; ('yhat', None) -> 'yhat'."""
     if kind.endswith("_next"):
         return f"{kind[:-5]}{layer if layer is not None else ''}_next"
+    if kind.endswith("_prev"):
+        return f"{kind[:-5]}{layer if layer is not None else ''}_prev"
     return f"{kind}{layer if layer is not None else ''}"
 
 
@@ -37,6 +55,52 @@ class Truth:
         self.row = self.net.convention == "row"
         reg = derivation.reg_grad
         self.reg = None if reg is None else elementwise(reg.subs(_lambda(), self.net.reg_lambda), [WEIGHT, N_SYM])
+        self._steps: dict = {}
+
+    # -- the optimizer -------------------------------------------------------------------------------
+    def state_names(self) -> list[str]:
+        return [u.target for u in self.d.updates if u.kind == "state"]
+
+    def later_state(self, params: dict, rng: np.random.Generator) -> dict:
+        """A random state before step LATER_STEP + 1: squared-gradient sums are non-negative, moments any sign."""
+        state = {"t": LATER_STEP}
+        second = {"S", "G"} | ({"v"} if self.net.optimizer.name == "adam" else set())
+        for s in self.state_names():
+            for k, v in params.items():
+                state[f"{s}_{k}"] = rng.uniform(0, 1, size=np.shape(v)) if s in second else rng.uniform(-1, 1, size=np.shape(v))
+        return state
+
+    def _compiled(self, variant):
+        """The update assignments with the spec's hyper-parameters, compiled; ``variant`` edits them (a mistake)."""
+        if variant not in self._steps:
+            updates = self.d.updates if variant is None else variant(self.d.updates)
+            hyper = {sym: self.net.hyper_dict[k] for k, sym in HYPER.items() if k in self.net.hyper_dict}
+            out = []
+            for u in updates:
+                expr = sp.sympify(u.expr).subs(hyper)
+                syms = sorted(expr.free_symbols, key=str)
+                out.append((u.target, u.kind, syms, sp.lambdify(syms, expr, modules=_MODULES)))
+            self._steps[variant] = out
+        return self._steps[variant]
+
+    def step(self, params: dict, grads: dict, state: dict | None = None, variant=None) -> tuple[dict, dict]:
+        """One optimizer step (as Evaluator.step, which a test compares it with), also keeping Adam's
+        temporaries: (new params, {"S_W1": ..., "mhat_W1": ...}). ``state`` None: every state zero, t = 0."""
+        t = (state or {}).get("t", 0) + 1
+        new, after = {}, {}
+        for k, value in params.items():
+            env = {THETA: value, GRAD: grads[names.grad(k)], STEP: t}
+            for s in self.state_names():
+                prev = None if state is None else state.get(f"{s}_{k}")
+                env[sp.Symbol(s, real=True)] = np.zeros_like(value, dtype=float) if prev is None else prev
+            for target, kind, syms, f in self._compiled(variant):
+                val = np.broadcast_to(np.asarray(f(*[env[s] for s in syms]), dtype=float), np.shape(value)).copy()
+                if kind == "param":
+                    new[k] = val
+                else:
+                    env[sp.Symbol(target, real=True)] = val
+                    after[f"{target}_{k}"] = val
+        return new, after
 
     # -- inputs --------------------------------------------------------------------------------------
     def shapes(self) -> dict[str, tuple]:
@@ -60,8 +124,11 @@ class Truth:
         return params, X, Y
 
     # -- the pipeline --------------------------------------------------------------------------------
-    def compute(self, params: dict, X, Y, over: dict | None = None, variant=None) -> dict[str, np.ndarray]:
-        """Every quantity (keys as in answers files, row layout); ``over`` fixes some of them."""
+    def compute(self, params: dict, X, Y, over: dict | None = None, variant=None, state: dict | None = None,
+                optimizer_variant=None) -> dict[str, np.ndarray]:
+        """Every quantity (keys as in answers files, row layout); ``over`` fixes some of them. ``state`` is the
+        optimizer state before the step (None: the first step, every state zero); ``optimizer_variant`` edits
+        the update rule (a catalogued mistake)."""
         over = over or {}
         ev, net, L = self.ev, self.net, self.net.depth
         params = {k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()}
@@ -116,9 +183,15 @@ class Truth:
                     dphi = f(Hs[l - 1] if kind == "h" else Zs[l - 2])
                 delta = dh * n * dphi
         grads = {names.grad(k): out[names.grad(k)] for k in params}
-        new = ev.step(params, grads, ev.init_state(params))
+        for s in self.state_names():
+            for k, v in params.items():
+                prev = None if state is None else state.get(f"{s}_{k}")
+                out[f"{s}_{k}_prev"] = np.zeros_like(v) if prev is None else np.asarray(prev, dtype=float)
+        new, after = self.step(params, grads, state, optimizer_variant)
         for k, v in new.items():
             out[f"{k}_next"] = v
+        for k, v in after.items():
+            out[k] = np.asarray(over.get(k, v), dtype=float)
         out["loss_next"] = ev.loss(new, X, Y)
         return out
 
@@ -136,6 +209,8 @@ class Truth:
 
     def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
         base = kind.rstrip("LR") if kind in ("dWL", "dWR", "dbL", "dbR") else kind
+        if state_kind(kind):
+            base = state_kind(kind)[1]
         if v.ndim == 0:
             return v
         if base in VECTOR_KINDS:
@@ -147,7 +222,7 @@ class Truth:
     def from_course(self, kind: str, v: np.ndarray, shape=None) -> np.ndarray:
         """Inverse of ``course_value`` (a student's value -> the row layout); raises ValueError on a bad shape."""
         v = np.asarray(v, dtype=float)
-        if kind in BIAS_KINDS or kind in ("db",):
+        if kind in BIAS_KINDS or kind in ("db",) or (state_kind(kind) or "  ")[1] == "b":
             return v.reshape(-1)
         if kind in VECTOR_KINDS and self.batch == 1:
             return v.reshape(1, -1)
@@ -155,9 +230,11 @@ class Truth:
 
 
 def split_key(k: str) -> tuple[str | None, int | None]:
-    """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None)."""
-    import re
-
+    """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None);
+    'S_W2' -> ('S_W', 2); 'mhat_b1' -> ('mhat_b', 1); 'S_W2_prev' -> ('S_W_prev', 2)."""
+    s = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(\d+)(_prev)?", k)
+    if s:
+        return f"{s.group(1)}_{s.group(2)}{s.group(4) or ''}", int(s.group(3))
     m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR)(\d*)(_next)?", k)
     if not m:
         return None, None

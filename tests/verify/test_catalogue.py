@@ -87,6 +87,19 @@ WRONG = [
     ("sig_row", r"\delta^{(2)} = (\hat y - y) \odot \sigma(z^{(2)})", "sigmoid_for_derivative"),
     ("sig_col", r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot \sigma(z^{(1)})", "sigmoid_for_derivative"),
     ("sig_col", r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot (h^{(1)})^2", "sigmoid_squared"),
+    # optimizer state and steps (RMSprop: reference_mlp, eps inside; Adam: multilabel_column, eps outside)
+    ("reference_mlp", r"S_{W^{(2)}} = \beta (\nabla_{W^{(2)}} J)^2", "optimizer_beta_for_one_minus_beta"),
+    ("reference_mlp", r"S_{dW^{[2]}} = (1-\beta) S_{dW^{[2]}} + \beta dW^{[2]} \odot dW^{[2]}",
+     "optimizer_beta_swapped"),
+    ("reference_mlp", r"W^{(2)} \leftarrow W^{(2)} - \alpha \frac{dW^{[2]}}{\sqrt{S_{dW^{[2]}}} + \epsilon}",
+     "epsilon_placement"),
+    ("multilabel_column", r"W^{(1)} \leftarrow W^{(1)} - \alpha \frac{\hat m_{W^{(1)}}}{\sqrt{\hat v_{W^{(1)}} + \epsilon}}",
+     "epsilon_placement"),
+    ("multilabel_column", r"W^{(1)} \leftarrow W^{(1)} - \alpha \frac{m_{W^{(1)}}}{\sqrt{v_{W^{(1)}}} + \epsilon}",
+     "missing_bias_correction"),
+    ("multilabel_column", r"\hat{m}_{W^{(1)}} = m_{W^{(1)}}", "missing_bias_correction"),
+    ("multilabel_column", r"v_{W^{(1)}} = (1-\beta_1) (\nabla_{W^{(1)}} J)^2", "adam_beta1_beta2_swapped"),
+    ("multilabel_column", r"W^{(1)}_{new} = W^{(1)} - 0.1 \frac{\hat m_{W^{(1)}}}{\sqrt{\hat v_{W^{(1)}}} + \epsilon}", "learning_rate"),
 ]
 
 BATCH = [  # batch of 5 samples (rows), lambda = 0.3
