@@ -364,7 +364,6 @@ CATALOGUE: tuple[Mistake, ...] = (
     Mistake("extra_1_over_N", "an extra factor 1/N ({detail})", "value", lambda p: _n_factor(p, False)),
     Mistake("sign_error", "sign error: the claim is the negative of the expected value", "value", _negated),
     Mistake("sign_error_in_term", "sign error in {detail}", "rewrite", _flip_sign),
-    Mistake("learning_rate", "this matches a learning rate of {detail}", "value", _learning_rate),
     Mistake("optimizer_beta_for_one_minus_beta", "{detail} in the optimizer's moving average", "optimizer",
             _beta_test("one_minus")),
     Mistake("optimizer_beta_swapped", "{detail} in the optimizer's moving average", "optimizer", _beta_test("swap")),
@@ -372,6 +371,8 @@ CATALOGUE: tuple[Mistake, ...] = (
             "optimizer", _beta12),
     Mistake("epsilon_placement", "ε is {detail}", "optimizer", _epsilon),
     Mistake("missing_bias_correction", "Adam's bias correction is missing: {detail}", "optimizer", _bias_correction),
+    # last: a wrong β or a missing bias correction also scales the step (a learning rate is the last explanation)
+    Mistake("learning_rate", "this matches a learning rate of {detail}", "value", _learning_rate),
 )
 
 

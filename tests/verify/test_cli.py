@@ -91,3 +91,14 @@ def test_examples_have_deliberate_mistakes_only(capsys, name):
     code, out, _ = run(capsys, ANSWERS / name, "--json")
     data = json.loads(out)
     assert code == 1 and not any(c["verdict"] == "unchecked" for c in data["claims"])
+
+
+def test_optimizer_steps_example(capsys):
+    code, out, _ = run(capsys, ANSWERS / "optimizer_steps.toml", "--json")
+    data = json.loads(out)
+    assert code == 1
+    keys = {c["id"]: (c["verdict"], c["diagnosis_key"]) for c in data["claims"]}
+    assert keys == {"1": ("correct", None), "2": ("correct", None), "3": ("incorrect", "optimizer_beta_for_one_minus_beta"),
+                    "4": ("correct", None), "5": ("correct", None), "6": ("incorrect", "epsilon_placement"),
+                    "7": ("incorrect", "missing_bias_correction")}
+    assert all(c["expected"] for c in data["claims"]), "every optimizer quantity has a printed expected formula"
