@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sympy as sp
@@ -85,6 +86,9 @@ class GradproofLatexPrinter(LatexPrinter):
 
     # -- products: scalars first, then the vector factors joined by \odot; quotients as one fraction --
     def _print_Mul(self, expr):
+        front = self._number_in_front(expr)
+        if front is not None:
+            return front
         if not self.vector_symbols:
             return super()._print_Mul(expr)
         coeff, factors = expr.as_coeff_mul()
@@ -106,6 +110,39 @@ class GradproofLatexPrinter(LatexPrinter):
             bottom = self._product(sp.Integer(1), den, top_level=False)
             return rf"{sign}\frac{{{top}}}{{{bottom}}}"
         return sign + self._product(coeff, num, top_level=True)
+
+    def _number_in_front(self, expr) -> str | None:
+        r"""Textbook placement of a product's number, in printing only (None: no rule applies).
+
+        - a number ``1/\sqrt{k}`` (times a rational) goes under the fraction bar as a root:
+          ``\sqrt{2} z / 2`` prints ``\frac{z}{\sqrt{2}}``, ``\sqrt{2} z e^{u} / (2 \sqrt{\pi})`` prints
+          ``\frac{z e^{u}}{\sqrt{2 \pi}}``;
+        - a rational ``p/q`` in front of a product of several factors, a sum or a function, with no other
+          denominator: ``z (1 + erf(u)) / 2`` prints ``\frac{1}{2} z (1 + erf(u))``; ``z / 2`` stays ``\frac{z}{2}``.
+        """
+        numeric = [f for f in expr.args if f.is_number]
+        rest = [f for f in expr.args if not f.is_number]
+        if not numeric or not rest or any(isinstance(f, sp.Pow) and f.exp.is_negative for f in rest):
+            return None
+        c = sp.Mul(*numeric)
+        if not c.is_real or c.is_zero:
+            return None
+        sign, c = ("-", -c) if c.is_negative else ("", c)
+        body = sp.Mul(*rest)
+        if not c.is_Rational:
+            s = 1 / c**2  # c = 1/sqrt(s)
+            if s.is_Rational or (s / sp.pi).is_Rational:
+                if s.is_Rational and sp.sqrt(s).is_Rational:
+                    return None
+                return rf"{sign}\frac{{{self._print(body)}}}{{\sqrt{{{self._print(s)}}}}}"
+            return None
+        big = len(rest) > 1 or isinstance(rest[0], (sp.Add, sp.Function)) and not isinstance(rest[0], sp.Piecewise)
+        if c.q == 1 or not big:
+            return None
+        head = rf"{sign}\frac{{{c.p}}}{{{c.q}}}"
+        if isinstance(body, sp.Add):
+            return rf"{head} \left({self._print(body)}\right)"
+        return f"{head} {self._print(body)}"
 
     @staticmethod
     def _tidy_quotient(den: list, num: list) -> tuple[list, list, bool]:
@@ -189,6 +226,17 @@ class GradproofLatexPrinter(LatexPrinter):
                 out += " + " + self.parenthesize(t, precedence(expr))
         return out
 
+    def _print_ExpBase(self, expr, exp=None):
+        r"""``e^{-z^{2}/2}``: a rational factor of an exponent as a slash, not a fraction too small to read."""
+        arg = expr.args[0]
+        c, rest = arg.as_coeff_Mul()
+        if isinstance(c, sp.Rational) and c.q != 1 and not any(isinstance(f, sp.Pow) and f.exp.is_negative for f in sp.Mul.make_args(rest)):
+            sign = "-" if c < 0 else ""
+            body = self.parenthesize(rest, PRECEDENCE["Mul"], strict=True)
+            num = f"{abs(c.p)} {body}" if abs(c.p) != 1 else body
+            return self._do_exponent(f"e^{{{sign}{num} / {c.q}}}", exp)
+        return super()._print_ExpBase(expr, exp)
+
     def _print_sigmoid(self, expr, exp=None):
         tex = rf"\sigma\left({self._print(expr.args[0])}\right)"
         return rf"{tex}^{{{exp}}}" if exp else tex
@@ -245,29 +293,51 @@ def latex(expr, names: dict | None = None, vector: bool = False, **settings) -> 
     return GradproofLatexPrinter(names, vector, **settings).doprint(expr)
 
 
+_INVISIBLE = re.compile(r"\\(?:left|right|mathbf|boldsymbol|operatorname|mathrm|displaystyle)\b|[{}^_ ]")
+
+
+def width(tex: str) -> int:
+    """About how many characters wide ``tex`` is on the page: markup is not counted, a command is one glyph."""
+    return len(re.sub(r"\\[a-zA-Z]+", "x", _INVISIBLE.sub("", tex)))
+
+
 def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
-    """Print a long sum as several lines of at most about ``max_chars`` LaTeX characters each.
+    """Print a long sum as a few lines of balanced width, each at most about ``max_chars`` wide (``width``).
 
     The first line holds the first terms; every later line starts with its sign (``+ ...``, ``- ...``).
-    A short expression (or one that is not a sum) is one line.
+    The terms are cut into the fewest lines that fit, as evenly as possible, so that no line is a lone
+    short term. A short expression (or one that is not a sum) is one line.
     """
     printer = GradproofLatexPrinter(**printer_args)
     whole = printer.doprint(expr)
-    if len(whole) <= max_chars or not isinstance(expr, sp.Add):
+    if width(whole) <= max_chars or not isinstance(expr, sp.Add):
         return [whole]
     terms = printer.ordered_terms(expr)
-    lines, current = [], ""
+    pieces = []
     for k, t in enumerate(terms):
         neg = t.could_extract_minus_sign()
         body = printer.parenthesize(-t if neg else t, precedence(expr))
-        piece = (("-" if neg else "") + body) if k == 0 else ((" - " if neg else " + ") + body)
-        if current and len(current) + len(piece) > max_chars:
-            lines.append(current)
-            current = piece.strip()
-        else:
-            current += piece
-    lines.append(current)
-    return lines
+        pieces.append((("- " if neg else "") + body) if k == 0 else (("- " if neg else "+ ") + body))
+    sizes = [width(p) + 1 for p in pieces]
+    n = len(pieces)
+
+    @functools.lru_cache(maxsize=None)
+    def best(start: int, lines: int) -> tuple[int, tuple[int, ...]]:
+        """(widest line, cut points) for pieces[start:] on ``lines`` lines, the widest line as narrow as possible."""
+        if lines == 1:
+            return sum(sizes[start:]), ()
+        out = (10**9, ())
+        for cut in range(start + 1, n - lines + 2):
+            worst, cuts = best(cut, lines - 1)
+            out = min(out, (max(sum(sizes[start:cut]), worst), (cut, *cuts)))
+        return out
+
+    for lines in range(2, n + 1):
+        worst, cuts = best(0, lines)
+        if worst <= max_chars or lines == n:
+            break
+    bounds = (0, *cuts, n)
+    return [" ".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-__all__ = ["GradproofLatexPrinter", "escape", "latex", "number", "sigmoid", "split_terms"]
+__all__ = ["GradproofLatexPrinter", "escape", "latex", "number", "sigmoid", "split_terms", "width"]

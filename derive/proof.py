@@ -49,6 +49,12 @@ class StepView:
     rows: tuple[Row, ...]
     why: str
     checks: tuple[str, ...]
+    header: tuple[str, ...] = ()  # a step shown as a table: its column heads ...
+    table: tuple[tuple[str, ...], ...] = ()  # ... and its rows of math cells (instead of ``rows``)
+
+
+# steps shown as a table, not a display: their rows are math cells joined by " & "; key -> column heads
+TABLES = {"updates-all": (r"parameter $\theta$", "size", r"gradient $g$", "equation")}
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,9 @@ class Column:
     top: str  # label above
     bottom: str  # label below
     more: bool  # the layer has more units than drawn
+    top_y: str  # cm: the top label's lower edge, just above the column's first unit
+    bottom_y: str  # cm: the bottom label's upper edge, just below the last unit (or the dots)
+    dots_y: str  # cm: where the dots of a layer with more units than drawn go
 
 
 @dataclass(frozen=True)
@@ -219,12 +228,13 @@ def _conventions(d) -> tuple[str, ...]:
         )
     opts = dict(net.options)
     if "epsilon_placement" in opts:
-        where = (
-            r"inside the square root, $\sqrt{\,\cdot + \epsilon}$"
-            if opts["epsilon_placement"] == "inside"
-            else r"outside the square root, $\sqrt{\,\cdot\,} + \epsilon$"
+        where = "inside" if opts["epsilon_placement"] == "inside" else "outside"
+        root = _epsilon_root(d)
+        out.append(
+            rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
+            + (rf", the step divides by ${root}$" if root else "")
+            + "; every state starts at 0."
         )
-        out.append(rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ {where}; every state starts at 0.")
     elif "variant" in opts:
         out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
     else:
@@ -232,27 +242,48 @@ def _conventions(d) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _epsilon_root(d) -> str:
+    """The denominator of the parameter update that holds epsilon (``\\sqrt{S + \\epsilon}``), printed, or ""."""
+    import sympy as sp
+
+    from .optimizers import HYPER, STATE, TEMP
+
+    names = {s: nm.SYMBOL_LATEX.get(s.name, s.name) for s in (*STATE.values(), *TEMP.values())}
+    eps = HYPER.get("epsilon")
+    for u in d.updates:
+        if u.kind == "param" and eps is not None:
+            for p in sorted(u.expr.atoms(sp.Pow), key=sp.default_sort_key):
+                if p.exp.is_negative and eps in p.free_symbols:
+                    return latex(p.base ** (-p.exp), names, vector=True)
+    return ""
+
+
 def _figure(net) -> tuple[tuple[Column, ...], str, str]:
     """Columns of circles, one per layer (at most 5 drawn), with sizes and activations.
 
-    A deep net gets narrower columns and short labels at a readable size; only a net too deep even for
-    that is scaled to the line width. Returns (columns, scale width or "", label font).
+    The labels sit just above and below each column's own drawn units, so a small layer has no gap above
+    its size and activation. A deep net gets narrower columns and short labels at a readable size; only a
+    net too deep even for that is scaled to the line width. Returns (columns, scale width or "", label font).
     """
-    cols, dx, gap = [], 2.3, 0.75
+    cols, dx, gap, pad = [], 2.3, 0.75, 0.35
     compact = len(net.sizes) * dx > 15.5
     if compact:
         dx = max(1.15, 15.5 / len(net.sizes))
     for l, n in enumerate(net.sizes):
         shown = min(n, 5)
-        ys = tuple(f"{(shown - 1) / 2 * gap - k * gap:.3f}" for k in range(shown))
+        top = (shown - 1) / 2 * gap
+        ys = tuple(f"{top - k * gap:.3f}" for k in range(shown))
+        low = -top - (0.6 if n > shown else 0.0)  # the dots take the place of one more unit
         if l == 0:
-            top, bottom = (r"$\mathbf{x}$" if compact else r"input $\mathbf{x}$"), f"$n_0 = {n}$"
+            head, foot = (r"$\mathbf{x}$" if compact else r"input $\mathbf{x}$"), f"$n_0 = {n}$"
         else:
             layer = net.layers[l - 1]
             name = r"$\hat{\mathbf{y}}$" if l == net.depth else rf"$\mathbf{{h}}^{{({l})}}$"
-            top = name if compact else rf"layer {l} {name}"
-            bottom = rf"$n_{{{l}}} = {n}$\\ " + (f"${layer.latex}$" if layer.formula is None else escape(layer.activation))
-        cols.append(Column(f"{l * dx:.2f}", ys, top, bottom, n > shown))
+            head = name if compact else rf"layer {l} {name}"
+            foot = rf"$n_{{{l}}} = {n}$\\ " + (f"${layer.latex}$" if layer.formula is None else escape(layer.activation))
+        cols.append(
+            Column(f"{l * dx:.2f}", ys, head, foot, n > shown, f"{top + pad:.3f}", f"{low - pad:.3f}", f"{-top - 0.45:.3f}")
+        )
     width = len(cols) * dx
     return tuple(cols), (r"\linewidth" if width > 16 else ""), (r"\footnotesize" if compact else r"\small")
 
@@ -317,21 +348,41 @@ def _merge(a: StepView, b: StepView) -> StepView:
     return StepView(a.title, a.intro, a.rows + b.rows, f"{a.why}; {b.why}", checks)
 
 
+def _view(s, numbers: dict) -> StepView:
+    """A step as the template shows it: a display with the equation number on ``tag_row``, or a table."""
+    checks = tuple(_check_text(c, numbers) for c in s.checks)
+    title, intro, why = (prose(x, numbers) for x in (s.title, s.intro, s.justification))
+    if s.key in TABLES:
+        table = tuple(tuple(f"${cell.strip()}$" for cell in tex.split(" & ")) for tex in s.latex)
+        return StepView(title, intro, (), why, checks, TABLES[s.key], table)
+    n = numbers.get(s.key)
+    tag_at = s.tag_row % len(s.latex) if s.latex else -1
+    rows = tuple(
+        Row(tex, rf"\tag{{{n}}}\label{{{equations.tex_label(s.key)}}}" if n is not None and k == tag_at else "")
+        for k, tex in enumerate(s.latex)
+    )
+    return StepView(title, intro, rows, why, checks)
+
+
 def _check_table(rows: list[tuple]) -> list[CheckRow]:
-    """One row per run of steps checked alike: (10)--(12) instantiation, not three identical rows.
+    """One row per check run: the equations checked by one method, (10)--(18) instantiation, as one row.
 
     ``rows`` holds (equation number or None, its label, step title, method, mark, max error) in document order.
+    Rows of the same method (and result) join a run when their equations follow on from it, even when a
+    check of another method (an identity check on (13)) sits between them; the table keeps the order in which
+    the runs start.
     """
     runs: list[dict] = []
     for n, label, title, method, mark, err in rows:
-        last = runs[-1] if runs else None
-        same = last is not None and (last["method"], last["mark"], last["err"]) == (method, mark, err)
-        if same and n is not None and last["n"] is not None and n in (last["n"], last["n"] + 1):
-            last.update(n=n, label=label)
+        key = (method, mark, err)
+        if n is not None:
+            run = next((r for r in runs if r["key"] == key and r["n"] is not None and n in (r["n"], r["n"] + 1)), None)
+            if run is not None:
+                run.update(n=n, label=label)
+                continue
+        elif any(r["key"] == key and r["n"] is None and r["title"] == title for r in runs):
             continue
-        if same and n is None and last["n"] is None and title == last["title"]:
-            continue
-        runs.append(dict(first=label, n=n, label=label, title=title, method=method, mark=mark, err=err))
+        runs.append(dict(first=label, n=n, label=label, title=title, key=key))
     out = []
     for r in runs:
         if r["n"] is None:
@@ -340,7 +391,8 @@ def _check_table(rows: list[tuple]) -> list[CheckRow]:
             where = rf"\eqref{{{r['label']}}}"
         else:
             where = rf"\eqref{{{r['first']}}}--\eqref{{{r['label']}}}"
-        out.append(CheckRow(where, r["method"], r["mark"], r["err"], ""))
+        method, mark, err = r["key"]
+        out.append(CheckRow(where, method, mark, err, ""))
     return out
 
 
@@ -352,13 +404,7 @@ def build_document(d) -> Document:
     last_layer = None
     for s in d.steps:
         n = numbers.get(s.key)
-        rows = []
-        tag_at = s.tag_row % len(s.latex) if s.latex else -1
-        for k, tex in enumerate(s.latex):
-            tag = rf"\tag{{{n}}}\label{{{equations.tex_label(s.key)}}}" if n is not None and k == tag_at else ""
-            rows.append(Row(tex, tag))
-        checks = tuple(_check_text(c, numbers) for c in s.checks)
-        view = StepView(prose(s.title, numbers), prose(s.intro, numbers), tuple(rows), prose(s.justification, numbers), checks)
+        view = _view(s, numbers)
         group = sections.setdefault(s.section, [])
         if s.section in ("layers", "total") and group and s.layer is not None and last_layer == (s.section, s.layer):
             group[-1] = _merge(group[-1], view)  # one display per layer: delta, dJ/dW, dJ/db

@@ -16,7 +16,7 @@ from . import equations, indexform
 from . import names as nm
 from .derivation import Check, Step
 from .errors import DerivationError
-from .latex import latex, number, split_terms
+from .latex import latex, number, split_terms, width
 from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
 from .regularizers import WEIGHT, N
 from .symbols import YHAT, H, Y, Z
@@ -162,7 +162,13 @@ class _Builder:
             else:
                 params = ", ".join(f"{latex(sym)} = {number(v)}" for sym, v in sorted(r.param_values.items(), key=lambda kv: str(kv[0])))
                 rows.append(rf"{lhs} &= {vec_tex(r.phi, _names(r.index, L))}" + (rf", \qquad {params}" if params else ""))
-        self.add("layers", "network", "The layers of this network", rows, "the spec, one activation per layer")
+        self.add(
+            "layers",
+            "network",
+            "The layers of this network",
+            rows,
+            r"each layer applies the activation chosen for it in the spec to its pre-activation $\mathbf{z}^{(l)}$",
+        )
 
     # 2. the objective ------------------------------------------------------------------------------
     def objective(self):
@@ -202,7 +208,11 @@ class _Builder:
             )
         rows = ["J &= L + R"]
         if self.d.reg_penalty is not None:
-            rows.append(rf"&= {loss_rhs} \\ &\qquad + {reg_rhs}")
+            # one line when it fits; otherwise the regularizer on its own row, its plus sign under the sums
+            if width(loss_rhs) + width(reg_rhs) <= LONG:
+                rows.append(rf"&= {loss_rhs} + {reg_rhs}")
+            else:
+                rows += [rf"&= {loss_rhs}", rf"&\phantom{{=}} + {reg_rhs}"]
         self.add("objective", "objective", "Objective", rows, "definition", tag_row=0)
 
     # 3. gradient of the loss -------------------------------------------------------------------------
@@ -370,8 +380,8 @@ class _Builder:
             why = (
                 r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
                 r"$\sum_i y_i = 1$ does not cancel the sum, so the error keeps the Jacobian product "
-                r"$\boldsymbol{\delta} = (\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^{\top}) "
-                r"\frac{\partial \ell}{\partial \hat{\mathbf{y}}}$"
+                r"$\boldsymbol{\delta} = (\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^{\top})"
+                r"\, \partial \ell / \partial \hat{\mathbf{y}}$"
             )
         self.add(
             "output",
@@ -552,7 +562,8 @@ class _Builder:
                 "total",
                 f"Biases of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_b(l, conv)}}} &= \frac{{1}}{{N}} {_T(D)} \mathbf{{1}}_N{self._reg_term(l, 'b', True)}"],
-                f"eq:total-db-{l}: the mean of eq:db-{l} over the samples, the rows of $\\boldsymbol{{\\Delta}}^{{({l})}}$"
+                f"eq:total-db-{l}: the average over the samples of eq:db-{l}; "
+                f"$\\boldsymbol{{\\Delta}}^{{({l})\\top}} \\mathbf{{1}}_N$ adds up the rows of $\\boldsymbol{{\\Delta}}^{{({l})}}$"
                 + (", plus the regularizer" if self._reg_term(l, "b", True) else ""),
                 inst,
                 layer=l,
@@ -586,23 +597,36 @@ class _Builder:
                 why,
                 [_sym_check(True, "the optimizer's registry definition, used unchanged by the numeric checks")],
             )
-        rows = []
+        # every parameter: one table row each (parameter, size, gradient) instead of the updates written out
+        # again with subscripted states; the updates above hold for each row with its own state
+        rows, sizes = [], self.net.sizes
         for l in range(1, self.L + 1):
-            for P in (_W(l, self.conv), _b(l, self.conv)):
-                sub = {THETA: P, GRAD: rf"\nabla_{{{P}}} J"}
-                sub.update({STATE[s]: rf"{names[STATE[s]]}_{{{P}}}" for s in STATE})
-                sub.update({TEMP[s]: rf"{names[TEMP[s]]}_{{{P}}}" for s in TEMP})
-                for u in d.updates:
-                    own = THETA if u.kind == "param" else STATE.get(u.target, TEMP.get(u.target))
-                    p = _Partial({**names, **sub}, vec, lead={own})
-                    rows.append(rf"{sub[own]} &\leftarrow {p.doprint(u.expr)}")
+            shape = rf"{sizes[l]} \times {sizes[l - 1]}" if self.row else rf"{sizes[l - 1]} \times {sizes[l]}"
+            for P, size, key in ((_W(l, self.conv), shape, f"total-dW-{l}"), (_b(l, self.conv), str(sizes[l]), f"total-db-{l}")):
+                rows.append(rf"{P} & {size} & \partial J / \partial {P} & \eqref{{{equations.tex_label(key)}}}")
+        kept = [f"${names[STATE[u.target]]}$" for u in d.updates if u.kind == "state"]
+        first, last = d.updates[0].target, d.updates[-1].target
+        runs = f"eq:update-{first}" + (f"–eq:update-{last}" if first != last else "")
+        state = (
+            (f" keeps its own state {kept[0]}" if len(kept) == 1 else f" keeps its own states {_and(kept)}")
+            + r" (the shape of $\theta$, starting at 0) and"
+            if kept
+            else ""
+        )
+        shared = r"; the step counter $t$ is shared" if any(u.kind == "temp" for u in d.updates) else ""
         self.add(
             "updates-all",
             "training",
             "Every parameter",
             rows,
-            "the updates above for each parameter, with the gradients $\\nabla J$ of the total gradient equations",
+            "the total gradient equations give each parameter's $g$",
+            intro=rf"Each parameter $\theta$ in the table{state} is updated by {runs} with $g = \partial J / \partial \theta${shared}:",
         )
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _pull_sums(expr: sp.Expr, index) -> sp.Expr:
