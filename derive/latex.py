@@ -131,9 +131,7 @@ class GradproofLatexPrinter(LatexPrinter):
         body = sp.Mul(*rest)
         if not c.is_Rational:
             s = 1 / c**2  # c = 1/sqrt(s)
-            if s.is_Rational or (s / sp.pi).is_Rational:
-                if s.is_Rational and sp.sqrt(s).is_Rational:
-                    return None
+            if (s.is_Integer or (s / sp.pi).is_Integer) and not sp.sqrt(s).is_Rational:
                 return rf"{sign}\frac{{{self._print(body)}}}{{\sqrt{{{self._print(s)}}}}}"
             return None
         big = len(rest) > 1 or isinstance(rest[0], (sp.Add, sp.Function)) and not isinstance(rest[0], sp.Piecewise)

@@ -41,7 +41,47 @@ VECTOR_TABLE = [
     (sp.exp(Z) - 1, ZV, r"e^{\mathbf{z}} - 1"),
     (sp.sqrt(S) + eps, {S: "S"}, r"\sqrt{S} + \epsilon"),  # vector terms before scalars
     (S + eps, {S: "S"}, r"S + \epsilon"),
+    # GELU: the half in front, 1/sqrt(2) under the bar, the exponent's half as a slash
+    (
+        Z / 2 * (1 + sp.erf(Z / sp.sqrt(2))),
+        ZV,
+        r"\frac{1}{2} \mathbf{z} \odot \left(1 + \operatorname{erf}{\left(\frac{\mathbf{z}}{\sqrt{2}} \right)}\right)",
+    ),
+    (
+        sp.sqrt(2) * Z * sp.exp(-(Z**2) / 2) / (2 * sp.sqrt(sp.pi)),
+        ZV,
+        r"\frac{\mathbf{z} \odot e^{-\mathbf{z} \odot \mathbf{z} / 2}}{\sqrt{2 \pi}}",
+    ),
+    (Z / 2, ZV, r"\frac{\mathbf{z}}{2}"),  # one factor: stays a fraction
 ]
+
+SCALAR_TABLE = [
+    (Z / 2 * (1 + sp.erf(Z / sp.sqrt(2))), r"\frac{1}{2} z \left(1 + \operatorname{erf}{\left(\frac{z}{\sqrt{2}} \right)}\right)"),
+    (sp.erf(Z / sp.sqrt(2)) / 2, r"\frac{1}{2} \operatorname{erf}{\left(\frac{z}{\sqrt{2}} \right)}"),
+    (sp.sqrt(2) * Z, r"\sqrt{2} z"),
+    (sp.sqrt(2) * Z / 3, r"\frac{\sqrt{2} z}{3}"),  # not 1/sqrt(k): unchanged
+    (sp.Symbol("lambda") * sp.Symbol("w") ** 2 / (2 * sp.Symbol("N")), r"\frac{\lambda w^{2}}{2 N}"),
+]
+
+
+@pytest.mark.parametrize("expr, expected", SCALAR_TABLE)
+def test_scalar_printing(expr, expected):
+    assert latex(expr, {Z: "z"}) == expected
+
+
+def test_split_terms_balances_lines_and_leaves_no_lone_term():
+    from derive.latex import split_terms, width
+
+    gelu = sp.diff(Z / 2 * (1 + sp.erf(Z / sp.sqrt(2))), Z)
+    assert split_terms(gelu, 64, names={Z: r"\mathbf{z}^{(1)}"}, vector=True) == [
+        latex(gelu, {Z: r"\mathbf{z}^{(1)}"}, vector=True)
+    ]  # fits on one line once printed in textbook form
+    a, b, c, e = sp.symbols("a b c e")
+    long = sum(sp.Symbol(f"x{k}") * a * b * c * e for k in range(8)) + 1
+    lines = split_terms(long, 40)
+    widths = [width(x) for x in lines]
+    assert len(lines) == 2 and max(widths) <= 40 and min(widths) > max(widths) // 2
+    assert lines[1].startswith("+ ")
 
 # an update starts with its own state (``lead``): mu v + (1 - mu) g, not (1 - mu) g + mu v
 UPDATE_TABLE = [

@@ -182,3 +182,33 @@ def test_deep_networks_compile_without_overfull_displays(tmp_path, depth):
     assert "Overfull \\hbox" not in log and "There were undefined references" not in log
     text = _pdf_text(r.pdf)
     assert f"({equations.numbers(net)['delta-1']})" in text
+
+
+def test_checks_table_has_one_row_per_method_run(reference):
+    """An identity check on delta-2 does not cut the instantiation run in two: (10)--(28) is one row."""
+    src = render_proof(reference)
+    table = src[src.index(r"\section{How each step was checked}") :]
+    inst = re.findall(r"^(\S+) & instantiation &", table, flags=re.M)
+    n = equations.labels(reference.network)
+    assert inst == [rf"\eqref{{eq:{n[n.index('delta-3')]}}}--\eqref{{eq:{n[-len(reference.updates) - 1]}}}"]
+    assert re.search(r"^\\eqref\{eq:delta-2\} & identity &", table, flags=re.M)
+
+
+def test_every_parameter_is_one_row_of_the_training_table(reference):
+    src = render_proof(reference)
+    body = src[src.index(r"\paragraph{Every parameter.}") :]
+    for l in range(1, reference.network.depth + 1):
+        for which in ("W", "b"):
+            assert rf"\eqref{{eq:total-d{which}-{l}}}" in body
+    assert r"\hat{m}_{" not in src and "S_{" not in body  # states are named once, not subscripted per parameter
+
+
+def test_figure_labels_sit_at_each_columns_units():
+    from derive.proof import _figure
+
+    net = load_spec(ROOT / "examples" / "multilabel_column.toml")  # 3-5-2
+    cols, _, _ = _figure(net)
+    for c in cols:
+        ys = [float(y) for y in c.ys]
+        assert 0 < float(c.top_y) - max(ys) < 0.5
+        assert 0 < min(ys) - float(c.bottom_y) < (1.1 if c.more else 0.5)
