@@ -367,22 +367,30 @@ def _view(s, numbers: dict) -> StepView:
 def _check_table(rows: list[tuple]) -> list[CheckRow]:
     """One row per check run: the equations checked by one method, (10)--(18) instantiation, as one row.
 
-    ``rows`` holds (equation number or None, its label, step title, method, mark, max error) in document order.
-    Rows of the same method (and result) join a run when their equations follow on from it, even when a
-    check of another method (an identity check on (13)) sits between them; the table keeps the order in which
-    the runs start.
+    ``rows`` holds (equation number or None, its label, step title, method, mark, max error or None) in
+    document order. Rows of the same method (and verdict) join a run when their equations follow on from it,
+    even when a check of another method (an identity check on (13)) sits between them, or when several
+    instantiation windows cover the same equations; a run shows the largest error of its checks. The table
+    keeps the order in which the runs start.
     """
     runs: list[dict] = []
     for n, label, title, method, mark, err in rows:
-        key = (method, mark, err)
+        key = (method, mark)
         if n is not None:
-            run = next((r for r in runs if r["key"] == key and r["n"] is not None and n in (r["n"], r["n"] + 1)), None)
+            run = next((r for r in runs if r["key"] == key and r["n"] is not None and r["n"] <= n <= r["n"] + 1), None)
+            if run is None:  # a second window over equations this run already holds
+                run = next((r for r in runs if r["key"] == key and r["n"] is not None and r["start"] <= n <= r["n"]), None)
             if run is not None:
-                run.update(n=n, label=label)
+                run["errs"].append(err)
+                if n > run["n"]:
+                    run.update(n=n, label=label)
                 continue
-        elif any(r["key"] == key and r["n"] is None and r["title"] == title for r in runs):
-            continue
-        runs.append(dict(first=label, n=n, label=label, title=title, key=key))
+        else:
+            run = next((r for r in runs if r["key"] == key and r["n"] is None and r["title"] == title), None)
+            if run is not None:
+                run["errs"].append(err)
+                continue
+        runs.append(dict(first=label, start=n, n=n, label=label, title=title, key=key, errs=[err]))
     out = []
     for r in runs:
         if r["n"] is None:
@@ -391,7 +399,9 @@ def _check_table(rows: list[tuple]) -> list[CheckRow]:
             where = rf"\eqref{{{r['label']}}}"
         else:
             where = rf"\eqref{{{r['first']}}}--\eqref{{{r['label']}}}"
-        method, mark, err = r["key"]
+        method, mark = r["key"]
+        errs = [e for e in r["errs"] if e is not None]
+        err = f"${number(float(f'{max(errs):.1e}'))}$" if errs else "--"
         out.append(CheckRow(where, method, mark, err, ""))
     return out
 
@@ -412,9 +422,8 @@ def build_document(d) -> Document:
             group.append(view)
         last_layer = (s.section, s.layer)
         for c in s.checks:
-            err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
             label = equations.tex_label(s.key) if n is not None else None
-            check_rows.append((n, label, prose(s.title, numbers), c.method, r"\checkmark" if c.passed else r"$\times$", err))
+            check_rows.append((n, label, prose(s.title, numbers), c.method, r"\checkmark" if c.passed else r"$\times$", c.max_error))
     checks = _check_table(check_rows)
     for k, c in enumerate(d.checks, start=1):
         err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
