@@ -302,6 +302,9 @@ class Judge:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
+        if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
+            # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
+            sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
         misplaced = self._epsilon_misplaced(target, student)
         if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
@@ -497,6 +500,10 @@ class _Probe:
 
 
 # -- comparison and tolerance ------------------------------------------------------------------------
+
+
+def _is_bias(kind: str) -> bool:
+    return kind in ("b", "db", "dbL", "dbR", "b_next") or bool(state_kind(kind) and state_kind(kind)[1] == "b")
 
 
 def _replace(node: Node, old: Node, new: Node) -> Node:

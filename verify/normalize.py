@@ -42,6 +42,7 @@ def normalize(text: str) -> str:
     s = _TRANSPOSE.sub("^{T}", s)
     s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")
     s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")
+    s = s.replace(r"\lVert", r"\|").replace(r"\rVert", r"\|").replace(r"\Vert", r"\|")
     s = s.replace(r"\vert", "|").replace(r"\lvert", "|").replace(r"\rvert", "|")
     return s
 

@@ -110,7 +110,7 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
             name = m.group("cmd")[1:]
             out.append(Tok("rows", "cr", pos) if name == "cr" else Tok("cmd", name, pos))
         elif kind == "norm":
-            raise Unreadable("norms \\| \\| are not supported; write the gradient of the penalty instead")
+            out.append(Tok("norm", "||", pos))
         elif kind != "ws":
             out.append(Tok("op" if kind in ("op", "assign") else kind, m.group(kind), pos))
         pos = m.end()
@@ -144,6 +144,8 @@ class _Parser:
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
         self.states = dict(notation.states)
+        self.bound: dict[str, str | None] = {}  # indices of the enclosing sums -> their upper bound as written
+        self.norm_open = 0
         self.depth_net = depth
         self.level = 0
         self.abs_open = 0
@@ -243,6 +245,8 @@ class _Parser:
             return True
         if tok.kind == "cmd":
             return not any(tok.text in table for table in (RELATIONS, CMP, MUL_OPS, ("otherwise", "else", "if")))
+        if tok.kind == "norm":
+            return not self.norm_open
         return tok.kind == "op" and (tok.text in "({[" or (tok.text == "|" and not self.abs_open))
 
     def postfix(self) -> Node:
@@ -268,7 +272,7 @@ class _Parser:
 
     def sub(self, toks: list[Tok]) -> Node:
         p = _Parser(toks, self.n, self.depth_net)
-        p.level, p.deadline = self.level + 1, self.deadline
+        p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
         node = p.expr()
         if p.peek() is not None:
             raise Unreadable(f"cannot read '{p.peek().text}' in a script")
@@ -319,6 +323,8 @@ class _Parser:
                 self.abs_open -= 1
                 return Node("fn", (inner,), ("abs", None, False))
             raise Unreadable(f"unexpected '{tok.text}' at position {tok.pos}")
+        if tok.kind == "norm":
+            return self.norm()
         if tok.kind == "begin":
             return self.environment(tok.text)
         if tok.kind == "end":
@@ -339,7 +345,9 @@ class _Parser:
                 return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
             if name.startswith("hat") and len(name) == 4:
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
-            if name in ("sum", "prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
+            if name == "sum":
+                return self.summation()
+            if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.states and name not in self.fixed and name not in self.bases:
             return self.state_symbol(self.states[name], name)
@@ -392,7 +400,7 @@ class _Parser:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
         zero, transpose, power, updated = False, False, None, False
-        bare_sup = []
+        bare_sup, sample, comp, layer_var = [], None, None, None
         for mark, toks in scripts:
             if mark == "'":
                 raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
@@ -413,8 +421,22 @@ class _Parser:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name} (component indices are not supported)")
                 elif item[0] == "num":
                     bare_sup.append(item[1])
+                elif item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None:
+                    layer_var = item[1]
+                elif item[0] == "pvar" and sample is None and base not in ("W", "b"):
+                    sample = item[1]
+                elif item[0] == "var" and mark == "_" and comp is None and base in SAMPLE_BASES:
+                    comp = item[1]
+                elif item[0] in ("var", "pvar"):
+                    raise Unreadable(f"cannot read the index {item[1]} on {name}: component indices of matrices (W_{{kj}}) "
+                                     "are not supported; sums over samples (\\sum_n h^{(n)}) and over the entries of a "
+                                     "vector (\\sum_k y_k) are")
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
+                elif item[0] == "other" and re.fullmatch(r"[a-z]{1,2}|[a-z],[a-z]", item[1]) and mark == "_":
+                    raise Unreadable(f"the component index {item[1]} on {name} is free (not summed over): component forms "
+                                     "(\\delta_j = \\sum_k W_{kj} \\delta_k) are not supported; write the vector form "
+                                     "(W^T \\delta); sums over samples (\\sum_n) and over all entries of a vector are read")
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
@@ -429,7 +451,7 @@ class _Parser:
                 kind = "b"
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
-            if kind not in ("x", "y", "yhat"):
+            if kind not in ("x", "y", "yhat") and layer_var is None:
                 if layer is None:
                     if self.depth_net == 1:
                         layer = 1
@@ -441,10 +463,67 @@ class _Parser:
                     kind, layer = "yhat", None
         if updated and kind in ("W", "b"):
             kind = kind + "_next"
-        node = Node("q", (), (kind, layer))
+        node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
+        if sample is not None:
+            if kind not in SAMPLE_KINDS:
+                raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
+            node = Node("sample", (node,), sample)
+        if comp is not None:
+            node = Node("comp", (node,), comp)
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node
+
+    # -- sums and norms ------------------------------------------------------------------------------
+    def summation(self) -> Node:
+        """``\\sum_{n=1}^{N} body``, ``\\sum_n``, ``\\sum_k``, ``\\sum_l``: the body is one product term. What the
+        index counts follows from its use: ``q^{(n)}`` a sample (row n of a batch), ``y_k`` an entry of a vector,
+        ``W^{(l)}`` a layer."""
+        var, upper = None, None
+        while self.is_("_") or self.is_("^"):
+            mark = self.next().text
+            toks = self.script()
+            texts = [t.text for t in toks]
+            if mark == "_" and var is None:
+                if len(toks) in (1, 3) and toks[0].kind == "id" and len(texts[0]) == 1 and (
+                        len(toks) == 1 or (texts[1] == "=" and texts[2] == "1")):
+                    var = texts[0]
+                    continue
+                raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
+            if mark == "^" and upper is None and len(texts) == 1:
+                upper = texts[0]
+                continue
+            raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        if var is None:
+            raise Unreadable("a sum needs its index, e.g. \\sum_{n=1}^{N}")
+        if var in self.bound:
+            raise Unreadable(f"two nested sums over the same index {var}")
+        self.bound = {**self.bound, var: upper}
+        try:
+            body = self.term()
+        finally:
+            self.bound = {k: v for k, v in self.bound.items() if k != var}
+        return Node("sum", (body,), (var, upper))
+
+    def norm(self) -> Node:
+        """``\\|v\\|``, ``\\|W\\|_F``, ``\\|W\\|_2`` (Frobenius / Euclidean) and ``\\|W\\|_1`` (sum of |entries|)."""
+        self.norm_open += 1
+        inner = self.expr()
+        self.norm_open -= 1
+        tok = self.next()
+        if tok.kind != "norm":
+            raise Unreadable(f"expected \\| to close the norm at position {tok.pos}, found '{tok.text}'")
+        p = 2
+        if self.is_("_"):
+            self.next()
+            texts = [t.text for t in self.script()]
+            if texts in (["F"], ["2"]):
+                p = 2
+            elif texts == ["1"]:
+                p = 1
+            else:
+                raise Unreadable(f"the norm \\|·\\|_{''.join(texts)} is not supported (F, 2 and 1 are)")
+        return Node("norm", (inner,), p)
 
     def state_symbol(self, state: str, letter: str) -> Node:
         """Optimizer state of one parameter: ``S_{W^{(2)}}``, ``S_{dW^{[2]}}``, ``v_{dW}^{[1]}``, ``\\hat{m}_{W^{(1)}}``,
@@ -511,8 +590,15 @@ class _Parser:
                 k = next((k for k in range(j + 1, len(toks)) if toks[k].text == close), None)
                 if k is None:
                     raise Unreadable("unclosed layer index")
-                items.append(("layer", self.layer_number(toks[j + 1:k])))
+                inside = toks[j + 1:k]
+                if len(inside) == 1 and inside[0].kind == "id" and inside[0].text in self.bound:
+                    items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
+                else:
+                    items.append(("layer", self.layer_number(inside)))
                 j = k + 1
+            elif t.kind == "id" and t.text in self.bound:
+                items.append(("var", t.text))  # y_k: an entry of a vector
+                j += 1
             elif t.text == "T":
                 items.append(("T",))
                 j += 1
@@ -562,6 +648,8 @@ class _Parser:
         return self.gradient(q, "loss")
 
     def gradient(self, q: Node, loss: str) -> Node:
+        if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
+            return Node("sample", (self.gradient(q.args[0], loss),), q.value)  # dz^{[1](n)}: δ of sample n
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         kind, layer = q.value
@@ -619,7 +707,7 @@ class _Parser:
             self.next()
             toks = self.script()
             p = _Parser(toks, self.n, self.depth_net)
-            p.deadline = self.deadline
+            p.deadline, p.bound = self.deadline, self.bound
             q = p.wrt()
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
@@ -731,6 +819,8 @@ class _Parser:
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
+SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 
 
 def _updated_mark(text: str) -> bool:

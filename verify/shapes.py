@@ -31,6 +31,7 @@ class Context:
     functions: object  # callable(name, layer, deriv, arg_node, arg_value) -> np.ndarray
     convention: str = "row"
     notes: list = field(default_factory=list)
+    bindings: dict = field(default_factory=dict)  # the indices of the enclosing sums -> their current value (0-based)
 
 
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
@@ -55,10 +56,25 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return np.array([float(np.ravel(v)[0]) for v in cells]).reshape(r, c)
     if op == "cases":
         return _cases(node, ctx)
+    if op == "sum":
+        return _sum(node, ctx)
+    if op == "lq":
+        kind, var = node.value
+        layer = ctx.bindings.get(var, 0) + 1
+        if (kind, layer) not in ctx.values:
+            raise Unreadable(f"the network has no quantity {kind}{layer}")
+        return ctx.values[(kind, layer)]
     args = [evaluate(a, ctx) for a in node.args]
     if op == "fn":
         name, layer, deriv = node.value
         return ctx.functions(name, layer, deriv, node.args[0], args[0])
+    if op == "sample":
+        return _sample(args[0], ctx.bindings.get(node.value, 0), ctx)
+    if op == "comp":
+        return _component(args[0], ctx.bindings.get(node.value, 0), node)
+    if op == "norm":
+        a = np.abs(args[0])
+        return np.asarray(float(np.sqrt(np.sum(a * a))) if node.value == 2 else float(np.sum(a)))
     if op == "T":
         a = args[0]
         return a.T if a.ndim == 2 else a
@@ -88,6 +104,69 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         with np.errstate(all="ignore"):
             return np.power(a, float(np.ravel(b)[0]))
     raise Unreadable(f"cannot evaluate {op}")
+
+
+def _batch(ctx: Context) -> int:
+    return int(ctx.consts.get("N", 1))
+
+
+def _sample(v: np.ndarray, i: int, ctx: Context) -> np.ndarray:
+    """Sample i of a vector quantity, as a column (a batch holds samples as rows; one sample is a column)."""
+    n = _batch(ctx)
+    if n == 1:
+        return v
+    if v.ndim != 2 or v.shape[0] != n:
+        raise Unreadable(f"a sample index needs a batch of {n} rows, found {fmt(v.shape)}")
+    return v[i].reshape(-1, 1)
+
+
+def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:
+    if v.ndim == 2 and 1 not in v.shape:
+        raise Unreadable(f"the entry {node.value} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
+    flat = np.ravel(v)
+    if i >= flat.size:
+        raise Unreadable(f"the index {node.value} runs past the {flat.size} entries")
+    return np.asarray(flat[i])
+
+
+def _range(node: Node, ctx: Context) -> int:
+    """How far the index of a sum runs: the batch (a sample index), the layers, the entries of the vector it
+    indexes, or the upper bound written (N, L or a number); every use must agree."""
+    var, upper = node.value
+    sizes = set()
+    for n in node.args[0].walk():
+        if n.op == "sample" and n.value == var:
+            sizes.add(("samples", _batch(ctx)))
+        elif n.op == "lq" and n.value[1] == var:
+            sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))
+        elif n.op == "comp" and n.value == var:
+            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings))
+            sizes.add(("entries", int(np.size(evaluate(n.args[0], probe)))))
+    if not sizes:
+        if upper == "N":
+            return _batch(ctx)
+        raise Unreadable(f"the index {var} of the sum is not used in its body")
+    if len({size for _, size in sizes}) > 1:
+        raise Unreadable(f"the index {var} counts both " + " and ".join(f"{size} {what}" for what, size in sorted(sizes)))
+    size = sizes.pop()[1]
+    if upper is not None and upper.isdigit() and int(upper) != size:
+        raise Unreadable(f"the sum runs to {upper}, but its index {var} counts {size}")
+    return size
+
+
+def _sum(node: Node, ctx: Context) -> np.ndarray:
+    var = node.value[0]
+    total = None
+    for i in range(_range(node, ctx)):
+        ctx.bindings[var] = i
+        try:
+            term = evaluate(node.args[0], ctx)
+        finally:
+            ctx.bindings.pop(var, None)
+        if total is not None and term.shape != total.shape and not (_scalar(term) and _scalar(total)):
+            raise ShapeMismatch(f"the terms of the sum over {var} have different shapes ({fmt(total.shape)}, {fmt(term.shape)})")
+        total = term if total is None else total + term.reshape(total.shape)
+    return np.asarray(0.0) if total is None else total
 
 
 def _scalar(a: np.ndarray) -> bool:

@@ -87,6 +87,17 @@ def show(n: Node, convention: str = "row") -> str:
         if name == "phi":
             head = r"\varphi" + (f"^{{({layer})}}" if layer else "")
         return f"{head}{chr(39) if deriv else ''}\\left({s(n.args[0])}\\right)"
+    if op == "sum":
+        var, upper = n.value
+        return f"\\sum_{{{var}}}" + (f"^{{{upper}}}" if upper else "") + f" {_wrap(n.args[0], convention)}"
+    if op == "sample":
+        return f"{{{s(n.args[0])}}}^{{({n.value})}}"
+    if op == "comp":
+        return f"{{{s(n.args[0])}}}_{{{n.value}}}"
+    if op == "lq":
+        return quantity_tex(n.value[0], n.value[1], convention)
+    if op == "norm":
+        return f"\\left\\|{s(n.args[0])}\\right\\|_{{{'F' if n.value == 2 else 1}}}"
     if op == "T":
         return f"{{{_wrap(n.args[0], convention)}}}^{{\\top}}"
     if op == "neg":

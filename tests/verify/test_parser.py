@@ -130,11 +130,12 @@ def test_notation_maps_symbols_and_functions():
 
 
 @pytest.mark.parametrize("latex, reason", [
-    (r"\sum_i \delta_i", r"\\sum is not supported"),
-    (r"W_{ij}^{(2)}", "cannot read"),
+    (r"\delta^{(2)}_j = \sum_k W^{(3)}_{kj} \delta^{(3)}_k", "component index j on delta is free"),
+    (r"W_{ij}^{(2)}", "component index ij on W is free"),
+    (r"\sum_{i=0} \delta^{(2)(i)}", "cannot read the sum's index"),
     (r"\delta^{(l)}", "not a number"),
     (r"W", "needs a layer index"),
-    (r"\|W^{(1)}\|", "norms"),
+    (r"\|W^{(1)}\|_\infty", "norm .* is not supported"),
     (r"x^{(2)}", "no layer index"),
     (r"\foo(z)", "unknown symbol"),
     (r"W^{(1)} +", "ends too early"),
