@@ -26,6 +26,7 @@ from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim
 from .shapes import Context, ShapeMismatch, evaluate, fmt
+from .symbolic import prove_equal
 from .tree import Node, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, key, split_key, state_kind
 
@@ -312,6 +313,9 @@ class Judge:
             return _Link("incorrect", f"ε is {misplaced}", tol_text, ("epsilon_placement", f"ε is {misplaced}"), counter,
                          self._expected_node(target))
         if not bad:
+            if not self.numeric and prove_equal(target, student, self.net, self.consts):
+                return _Link("correct", "matches the derived result; proved equal symbolically (SymPy simplify, as functions of z)",
+                             tol_text)
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
         if self.numeric and target.op == "q":
