@@ -32,6 +32,7 @@ class Context:
     convention: str = "row"
     notes: list = field(default_factory=list)
     bindings: dict = field(default_factory=dict)  # the indices of the enclosing sums -> their current value (0-based)
+    terms: list = field(default_factory=lambda: [0])  # terms of sums evaluated so far (bounded: MAX_SUM_TERMS)
 
 
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
@@ -154,10 +155,17 @@ def _range(node: Node, ctx: Context) -> int:
     return size
 
 
+#: untrusted input: nested sums over a batch of 1000 would otherwise expand to 10⁹ terms
+MAX_SUM_TERMS = 20000
+
+
 def _sum(node: Node, ctx: Context) -> np.ndarray:
     var = node.value[0]
     total = None
     for i in range(_range(node, ctx)):
+        ctx.terms[0] += 1
+        if ctx.terms[0] > MAX_SUM_TERMS:
+            raise Unreadable(f"the sums expand to more than {MAX_SUM_TERMS} terms")
         ctx.bindings[var] = i
         try:
             term = evaluate(node.args[0], ctx)

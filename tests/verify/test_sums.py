@@ -71,3 +71,9 @@ def test_wrong_sums_are_flagged(net, batch, latex, key):
 def test_what_is_not_read_stays_unchecked_with_the_reason(latex, why):
     r = _judge("reference_mlp", 4).check(Claim("t", latex))
     assert r.verdict == "unchecked" and why in r.message, r.message
+
+
+def test_nested_sums_are_bounded():
+    j = Judge(small("row", "tanh", "sigmoid", "squared_error", reg=0.3), batch=200)
+    r = j.check(Claim("t", r"J = \sum_a \sum_b \sum_k x_k^{(a)} x_k^{(b)}"))
+    assert r.verdict == "unchecked" and "more than 20000 terms" in r.message, r.message
