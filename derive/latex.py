@@ -35,6 +35,23 @@ def escape(text: str) -> str:
     return _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
 
 
+_DISPLAY = {  # registry names as a course writes them
+    "relu": "ReLU",
+    "leaky_relu": "leaky ReLU",
+    "elu": "ELU",
+    "gelu": "GELU",
+    "sgd": "SGD",
+    "rmsprop": "RMSprop",
+    "adam": "Adam",
+    "adagrad": "AdaGrad",
+}
+
+
+def display_name(name: str) -> str:
+    """A registry name (``leaky_relu``, ``rmsprop``) as text (leaky ReLU, RMSprop), escaped."""
+    return escape(_DISPLAY.get(name, name.replace("_", " ")))
+
+
 def number(value: float) -> str:
     """A hyper-parameter value as LaTeX: 0.001, 0.9, 10^{-6}, 2 \\cdot 10^{-7}."""
     text = f"{value:g}"
@@ -338,4 +355,4 @@ def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
     return [" ".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-__all__ = ["GradproofLatexPrinter", "escape", "latex", "number", "sigmoid", "split_terms", "width"]
+__all__ = ["GradproofLatexPrinter", "display_name", "escape", "latex", "number", "sigmoid", "split_terms", "width"]

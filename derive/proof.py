@@ -15,13 +15,14 @@ import jinja2
 from . import equations
 from . import names as nm
 from .errors import DerivationError
-from .latex import escape, latex, number
+from .latex import display_name, escape, latex, number, width
 from .outputs import write_atomic
 from .symbols import H, Z
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
 TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
 LONG_CELL = 30  # visible characters of a formula that still fits a table cell
+TABLE_WIDTH = 50  # visible characters of the activation table's three formula columns together
 
 
 class ProofError(DerivationError):
@@ -171,23 +172,6 @@ def _check_text(c, numbers) -> str:
     return rf"{mark}~\emph{{{c.method}}}: {_detail(c.detail, numbers)}{err}"
 
 
-_DISPLAY = {  # registry names as a course writes them
-    "relu": "ReLU",
-    "leaky_relu": "leaky ReLU",
-    "elu": "ELU",
-    "gelu": "GELU",
-    "sgd": "SGD",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "adagrad": "AdaGrad",
-}
-
-
-def display_name(name: str) -> str:
-    """A registry name (``leaky_relu``, ``rmsprop``) as text (leaky ReLU, RMSprop), escaped."""
-    return escape(_DISPLAY.get(name, name.replace("_", " ")))
-
-
 def _conventions(d) -> tuple[str, ...]:
     net, L = d.network, d.network.depth
     if net.convention == "row":
@@ -288,7 +272,41 @@ def _figure(net) -> tuple[tuple[Column, ...], str, str]:
     return tuple(cols), (r"\linewidth" if width > 16 else ""), (r"\footnotesize" if compact else r"\small")
 
 
+def _cell_width(tex: str) -> int:
+    """The printed width of a formula in a table cell: a cases block is as wide as its widest row."""
+    if r"\begin{cases}" in tex:
+        head, _, rest = tex.partition(r"\begin{cases}")
+        body, _, tail = rest.partition(r"\end{cases}")
+        rows = [r.replace(r"\text{otherwise}", "otherwise").replace("&", " ") for r in body.split(r"\\")]
+        return width(head) + max(width(r) for r in rows) + width(tail)
+    return width(tex)
+
+
 def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
+    """The activation table's rows, and the formulas too wide for it (shown below the table).
+
+    A table is as wide as its widest cells together: while the widest phi, phi' and phi'-in-h cells add up to
+    more than ``TABLE_WIDTH``, the widest phi or phi' cell moves below the table ("see below").
+    """
+    zn = {Z: "z"}
+    formulas = {}  # (layer, column) -> tex, for the phi and phi' cells
+    for r in d.layers:
+        if r.phi is not None:
+            formulas[(r.index, 0)] = latex(r.phi, zn)
+            formulas[(r.index, 1)] = latex(r.dphi, zn)
+    in_h = {r.index: latex(r.dphi_h, {H: "h"}) for r in d.layers if r.dphi_h is not None}
+    below: set = {k for k, tex in formulas.items() if _cell_width(tex) > LONG_CELL}
+
+    vector = any(r.phi is None for r in d.layers)  # the softmax row's text cells: about 14, 22 and 14 wide
+
+    def table_width() -> int:
+        cols = [[_cell_width(t) for k, t in formulas.items() if k[1] == c and k not in below] for c in (0, 1)]
+        cols[0].append(14 if vector else 0)
+        cols[1].append(22 if vector else 0)
+        return sum(max(c) for c in cols) + max([_cell_width(t) for t in in_h.values()] + [14 if vector else 0])
+
+    while table_width() > TABLE_WIDTH and len(below) < len(formulas):
+        below.add(max((k for k in formulas if k not in below), key=lambda k: _cell_width(formulas[k])))
     rows, long_rows = [], []
     for r in d.layers:
         l = r.index
@@ -305,14 +323,11 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
                 )
             )
             continue
-        zn = {Z: "z"}
-        phi = latex(r.phi, zn)
-        dphi = latex(r.dphi, zn)
-        dphi_h = latex(r.dphi_h, {H: "h"}) if r.dphi_h is not None else ""
         cells = []
-        for label, tex in (("phi", phi), ("dphi", dphi)):
-            if len(re.sub(r"\\[a-zA-Z]+|[{}&]", "", tex)) > LONG_CELL:
-                long_rows.append(rf"\phi_{{{l}}}{chr(39) if label == 'dphi' else ''}(z) &= {tex}")
+        for c in (0, 1):
+            tex = formulas[(l, c)]
+            if (l, c) in below:
+                long_rows.append(rf"\phi_{{{l}}}{chr(39) if c else ''}(z) &= {tex}")
                 cells.append(r"see below")
             else:
                 cells.append(rf"$\displaystyle {tex}$")
@@ -321,7 +336,7 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
             if r.identity_check is not None and r.identity_check.passed
             else (r"$\times$" if r.identity_check is not None else "--")
         )
-        rows.append(ActivationRow(str(l), name, cells[0], cells[1], rf"$\displaystyle {dphi_h}$" if dphi_h else "--", check))
+        rows.append(ActivationRow(str(l), name, cells[0], cells[1], rf"$\displaystyle {in_h[l]}$" if l in in_h else "--", check))
     return tuple(rows), tuple(long_rows)
 
 

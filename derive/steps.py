@@ -16,7 +16,7 @@ from . import equations, indexform
 from . import names as nm
 from .derivation import Check, Step
 from .errors import DerivationError
-from .latex import latex, number, split_terms, width
+from .latex import display_name, latex, number, split_terms, width
 from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
 from .regularizers import WEIGHT, N
 from .symbols import YHAT, H, Y, Z
@@ -224,8 +224,8 @@ class _Builder:
             "Error of a layer",
             [rf"{_vec('delta', 'l')} &= \frac{{\partial \ell}}{{\partial {_vec('z', 'l')}}}"],
             "definition",
-            intro=r"Because $J = \frac{1}{N}\sum_n \ell_n + R$, every gradient is $\frac{\partial J}{\partial \theta} = "
-            r"\frac{1}{N}\sum_n \frac{\partial \ell_n}{\partial \theta} + \frac{\partial R}{\partial \theta}$: we "
+            intro=r"Because $J = (1/N) \sum_n \ell_n + R$, every gradient is $\partial J / \partial \theta = "
+            r"(1/N) \sum_n \partial \ell_n / \partial \theta + \partial R / \partial \theta$: we "
             r"derive the gradient of the loss $\ell$ of one sample (dropping $n$) and add the regularizer at the end. "
             r"The error of layer $l$ is",
         )
@@ -410,8 +410,10 @@ class _Builder:
         back = rf"\left({nxt} {_vec('delta', l + 1, bold)}\right)"
         dphi = vec_tex(r.dphi_h, names) if r.dphi_h is not None else vec_tex(r.dphi, names)
         if len(dphi) > LONG:
+            # phi' on a row of its own, in the form the justification names (in h where there is one)
             zname = _vec("z", l, bold)
-            lines = split_terms(r.dphi, LONG, names={Z: zname}, vector=True)
+            form, fnames = (r.dphi_h, {H: names[H]}) if r.dphi_h is not None else (r.dphi, {Z: zname})
+            lines = split_terms(form, LONG, names=fnames, vector=True)
             where = [rf"\phi_{l}'\left({zname}\right) &= {lines[0]}"] + [rf"&\quad {x}" for x in lines[1:]]
             return rf"{back} \odot \phi_{l}'\left({zname}\right)", where
         return rf"{back} \odot {_operand(r.dphi_h if r.dphi_h is not None else r.dphi, dphi)}", []
@@ -441,7 +443,7 @@ class _Builder:
             why = (
                 "the output error derived above"
                 if l == L
-                else f"recursion (eq:recursion) with $\\phi_{l}'$ of {r.layer.activation.replace('_', ' ')}"
+                else f"recursion (eq:recursion) with $\\phi_{l}'$ of {display_name(r.layer.activation)}"
                 + (" written in the layer output $\\mathbf{h}$" if r.dphi_h is not None else "")
             )
             self.add(
@@ -552,7 +554,7 @@ class _Builder:
                 "total",
                 f"Weights of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_W(l, conv)}}} &= \frac{{1}}{{N}} {prod}{self._reg_term(l, 'W', True)}"],
-                f"eq:total-dW-{l}: $\\frac{{1}}{{N}}\\sum_n$ of eq:dW-{l} as one matrix product"
+                f"eq:total-dW-{l}: the average $(1/N) \\sum_n$ of eq:dW-{l}, as one matrix product"
                 + (", plus the regularizer eq:reg-grad" if d.reg_grad is not None else ""),
                 inst,
                 layer=l,
