@@ -343,6 +343,9 @@ class _Parser:
                 return self.nabla()
             if name in self.states:
                 return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
+            if name.startswith("hat") and len(name) == 4 and name[3] not in "yY":
+                raise Unreadable(f"\\hat{{{name[3]}}} is not a quantity gradproof knows (\\hat y is the output; "
+                                 "\\hat m, \\hat v are Adam's corrected moments); map it in [notation]")
             if name.startswith("hat") and len(name) == 4:
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
             if name == "sum":

@@ -137,6 +137,7 @@ def test_notation_maps_symbols_and_functions():
     (r"W", "needs a layer index"),
     (r"\|W^{(1)}\|_\infty", "norm .* is not supported"),
     (r"x^{(2)}", "no layer index"),
+    (r"\hat{z}^{(2)}", "not a quantity gradproof knows"),
     (r"\foo(z)", "unknown symbol"),
     (r"W^{(1)} +", "ends too early"),
     (r"(W^{(1)}", "ends too early"),
