@@ -5,6 +5,8 @@ Samples are rows of X and Y. Row convention: Z = H W^T + b; column convention: Z
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import sympy as sp
 
@@ -59,13 +61,7 @@ class Evaluator:
         self.delta_out = None if out.delta is None else elementwise(out.delta, [YHAT, Y, Z], last)
         lam = {LAMBDA: net.reg_lambda}
         self.penalty = None if derivation.reg_penalty is None else (derivation.reg_penalty.subs(lam), derivation.reg_grad.subs(lam))
-        hyper = {sym: net.hyper_dict[k] for k, sym in HYPER.items() if k in net.hyper_dict}
-        self.updates = [(u.target, u.kind, u.expr.subs(hyper)) for u in derivation.updates]
-        # each assignment compiled once: (target, kind, its free symbols, the NumPy function)
-        self._compiled = []
-        for target, kind, expr in self.updates:
-            syms = sorted(expr.free_symbols, key=str)
-            self._compiled.append((target, kind, syms, sp.lambdify(syms, expr, modules=_MODULES)))
+        self.updates = compile_updates(derivation.updates, net.hyper_dict)
 
     # -- forward -------------------------------------------------------------------------------------
     def forward(self, params: dict, X: np.ndarray):
@@ -137,23 +133,56 @@ class Evaluator:
 
     # -- optimizer -----------------------------------------------------------------------------------
     def init_state(self, params: dict) -> dict:
-        states = [u[0] for u in self.updates if u[1] == "state"]
+        states = [u.target for u in self.updates if u.kind == "state"]
         return {"t": 0, **{f"{s}_{k}": np.zeros_like(v, dtype=float) for k, v in params.items() for s in states}}
 
     def step(self, params: dict, grads: dict, state: dict) -> dict:
         """One optimizer step; returns new params (inputs untouched) and updates ``state`` in place."""
         state["t"] += 1
-        new = {}
-        for key, value in params.items():
-            env = {THETA: value, GRAD: grads[names.grad(key)], STEP: state["t"]}
-            for s in [u for u in self.updates if u[1] == "state"]:
-                env[sp.Symbol(s[0], real=True)] = state[f"{s[0]}_{key}"]
-            for target, kind, syms, f in self._compiled:
-                val = np.asarray(f(*[env[s] for s in syms]), dtype=float)
-                if kind == "param":
-                    new[key] = val
-                else:
-                    env[sp.Symbol(target, real=True)] = val
-                    if kind == "state":
-                        state[f"{target}_{key}"] = val
+        new, after = run_updates(self.updates, params, grads, state, state["t"])
+        state.update({k: v for k, v in after.items() if k in state})  # the kept states, not the temporaries
         return new
+
+
+@dataclass(frozen=True)
+class CompiledUpdate:
+    """One optimizer assignment ``target <- expr`` with the hyper-parameters substituted, compiled once."""
+
+    target: str
+    kind: str  # "state" | "temp" | "param"
+    symbols: tuple[sp.Symbol, ...]
+    function: object
+
+
+def compile_updates(updates, hyper: dict[str, float]) -> list[CompiledUpdate]:
+    """Compile an optimizer's assignments (``Derivation.updates``, or a variant of them) with its hyper-parameters."""
+    values = {sym: hyper[k] for k, sym in HYPER.items() if k in hyper}
+    out = []
+    for u in updates:
+        expr = sp.sympify(u.expr).subs(values)
+        symbols = tuple(sorted(expr.free_symbols, key=str))
+        out.append(CompiledUpdate(u.target, u.kind, symbols, sp.lambdify(symbols, expr, modules=_MODULES)))
+    return out
+
+
+def run_updates(compiled: list[CompiledUpdate], params: dict, grads: dict, state: dict | None, t: int):
+    """Apply the assignments in order to every parameter: (new params, {"S_W1": ..., "mhat_W1": ...}).
+
+    ``state`` holds the states before the step as ``<state>_<key>`` (missing ones are zero); ``t`` is the step
+    count of this step (1 on the first). The returned values include the temporaries (Adam's m̂, v̂).
+    """
+    states = [u.target for u in compiled if u.kind == "state"]
+    new, after = {}, {}
+    for key, value in params.items():
+        env = {THETA: value, GRAD: grads[names.grad(key)], STEP: t}
+        for s in states:
+            prev = None if state is None else state.get(f"{s}_{key}")
+            env[sp.Symbol(s, real=True)] = np.zeros_like(value, dtype=float) if prev is None else prev
+        for u in compiled:
+            val = np.broadcast_to(np.asarray(u.function(*[env[s] for s in u.symbols]), dtype=float), np.shape(value)).copy()
+            if u.kind == "param":
+                new[key] = val
+            else:
+                env[sp.Symbol(u.target, real=True)] = val
+                after[f"{u.target}_{key}"] = val
+    return new, after

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import sympy as sp
 
 from derive import names
-from derive.numeric import _MODULES, Evaluator, elementwise
-from derive.optimizers import GRAD, HYPER, STEP, THETA
+from derive.numeric import Evaluator, compile_updates, elementwise, run_updates
 from derive.regularizers import WEIGHT
 from derive.regularizers import N as N_SYM
 
@@ -74,33 +72,13 @@ class Truth:
         """The update assignments with the spec's hyper-parameters, compiled; ``variant`` edits them (a mistake)."""
         if variant not in self._steps:
             updates = self.d.updates if variant is None else variant(self.d.updates)
-            hyper = {sym: self.net.hyper_dict[k] for k, sym in HYPER.items() if k in self.net.hyper_dict}
-            out = []
-            for u in updates:
-                expr = sp.sympify(u.expr).subs(hyper)
-                syms = sorted(expr.free_symbols, key=str)
-                out.append((u.target, u.kind, syms, sp.lambdify(syms, expr, modules=_MODULES)))
-            self._steps[variant] = out
+            self._steps[variant] = compile_updates(updates, self.net.hyper_dict)
         return self._steps[variant]
 
     def step(self, params: dict, grads: dict, state: dict | None = None, variant=None) -> tuple[dict, dict]:
-        """One optimizer step (as Evaluator.step, which a test compares it with), also keeping Adam's
-        temporaries: (new params, {"S_W1": ..., "mhat_W1": ...}). ``state`` None: every state zero, t = 0."""
-        t = (state or {}).get("t", 0) + 1
-        new, after = {}, {}
-        for k, value in params.items():
-            env = {THETA: value, GRAD: grads[names.grad(k)], STEP: t}
-            for s in self.state_names():
-                prev = None if state is None else state.get(f"{s}_{k}")
-                env[sp.Symbol(s, real=True)] = np.zeros_like(value, dtype=float) if prev is None else prev
-            for target, kind, syms, f in self._compiled(variant):
-                val = np.broadcast_to(np.asarray(f(*[env[s] for s in syms]), dtype=float), np.shape(value)).copy()
-                if kind == "param":
-                    new[k] = val
-                else:
-                    env[sp.Symbol(target, real=True)] = val
-                    after[f"{target}_{k}"] = val
-        return new, after
+        """One optimizer step (Evaluator.step's own ``run_updates``), also keeping Adam's temporaries:
+        (new params, {"S_W1": ..., "mhat_W1": ...}). ``state`` None: every state zero, t = 0."""
+        return run_updates(self._compiled(variant), params, grads, state, (state or {}).get("t", 0) + 1)
 
     # -- inputs --------------------------------------------------------------------------------------
     def shapes(self) -> dict[str, tuple]:
