@@ -11,7 +11,7 @@ from pathlib import Path
 import sympy as sp
 
 from . import activations, losses, optimizers, regularizers
-from .errors import SpecError, did_you_mean
+from .errors import GradproofError, SpecError, did_you_mean
 from .formula import CONSTANTS, FUNCTIONS, parse_formula
 
 MAX_UNITS = 100_000
@@ -101,15 +101,22 @@ def load_spec(path: str | Path) -> Network:
         raise SpecError(f"{path}: no such spec file" + ("" if path.suffix == ".toml" else " (specs are .toml files)"))
     if path.stat().st_size > MAX_SPEC_BYTES:
         raise SpecError(f"{path}: the file is larger than {MAX_SPEC_BYTES} bytes; a spec is a few lines of TOML")
+    return spec_from_dict(parse_toml_file(path, "spec", SpecError), str(path))
+
+
+def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
+    """The TOML table in ``path``; ``error`` (naming the file) when it is not UTF-8, not TOML or unreadable.
+
+    Shared by specs and answers files; each caller checks existence and size with its own message first.
+    """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise SpecError(f"{path}: not a text file (expected UTF-8 TOML)") from None
+        raise error(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except tomllib.TOMLDecodeError as exc:
-        raise SpecError(f"{path}: not valid TOML: {exc}") from None
+        raise error(f"{path}: not valid TOML: {exc}") from None
     except OSError as exc:
-        raise SpecError(f"{path}: cannot read the spec: {exc.strerror or exc}") from None
-    return spec_from_dict(data, str(path))
+        raise error(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
 
 
 def spec_from_dict(data: dict, source: str = "<spec>") -> Network:

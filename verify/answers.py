@@ -7,7 +7,6 @@ pulls in another file except its ``spec`` (a path relative to the answers file, 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import numpy as np
 from derive import activations
 from derive.errors import AnswerError, SpecError, did_you_mean
 from derive.names import parse_quantity
-from derive.spec import Network, load_spec, one_line, spec_from_dict
+from derive.spec import Network, load_spec, one_line, parse_toml_file, spec_from_dict
 
 from .judge import Claim
 from .parser import BASES, Notation
@@ -45,14 +44,7 @@ def read_toml(path: Path, what: str = "answers file") -> dict:
         raise AnswerError(f"{path}: no such {what}")
     if path.stat().st_size > MAX_BYTES:
         raise AnswerError(f"{path}: the file is larger than {MAX_BYTES} bytes; split it into smaller {what}s")
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise AnswerError(f"{path}: not a text file (expected UTF-8 TOML)") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnswerError(f"{path}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise AnswerError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
+    return parse_toml_file(path, what, AnswerError)
 
 
 def load_answers(path: str | Path, spec_override: str | Path | None = None) -> Answers:
