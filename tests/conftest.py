@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -17,6 +18,36 @@ settings.register_profile("default", max_examples=8, deadline=None, suppress_hea
 settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("default")
+
+
+def random_data(net, n: int, rng) -> tuple[np.ndarray, np.ndarray]:
+    """X (n samples as rows) and targets Y that suit the loss: one-hot, in (0, 1), or real."""
+    X = rng.normal(size=(n, net.inputs))
+    k = net.output.units
+    if net.loss.name == "cross_entropy":
+        Y = np.eye(k)[rng.integers(0, k, size=n)]
+    elif net.loss.name == "binary_cross_entropy":
+        Y = rng.uniform(0.05, 0.95, size=(n, k))
+    else:
+        Y = rng.normal(size=(n, k))
+    return X, Y
+
+
+def central_differences(loss, params: dict, h: float = 1e-6) -> dict:
+    """(loss(θ + h e) − loss(θ − h e)) / 2h for every entry of every parameter: the finite-difference oracle."""
+    out = {}
+    for key, value in params.items():
+        g = np.zeros_like(value)
+        for idx in np.ndindex(value.shape):
+            old = value[idx]
+            value[idx] = old + h
+            up = loss(params)
+            value[idx] = old - h
+            down = loss(params)
+            value[idx] = old
+            g[idx] = (up - down) / (2 * h)
+        out[key] = g
+    return out
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from hypothesis import given
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "codegen"))
 
-from conftest import EXAMPLES, derivation_of  # noqa: E402
+from conftest import EXAMPLES, central_differences, derivation_of  # noqa: E402
 from networks import data_for, random_params, spec_tables, torch_gradients  # noqa: E402
 
 from codegen.loader import build  # noqa: E402
@@ -19,22 +19,6 @@ from derive.derivation import derive  # noqa: E402
 from derive.spec import spec_from_dict  # noqa: E402
 
 IDS = [p.stem for p in EXAMPLES]
-
-
-def central_differences(mod, params, X, Y, h=1e-6) -> dict:
-    out = {}
-    for key, value in params.items():
-        g = np.zeros_like(value)
-        for idx in np.ndindex(value.shape):
-            old = value[idx]
-            value[idx] = old + h
-            up = mod.loss(params, X, Y)
-            value[idx] = old - h
-            down = mod.loss(params, X, Y)
-            value[idx] = old
-            g[idx] = (up - down) / (2 * h)
-        out[key] = g
-    return out
 
 
 def assert_close(mine: dict, truth: dict, rtol: float, atol: float, what: str):
@@ -50,7 +34,7 @@ def test_examples_against_finite_differences_and_torch(spec, tmp_path):
     params = random_params(mod, 1)
     X, Y = data_for(d.network, 5, seed=2)
     grads = mod.gradients(params, X, Y)
-    assert_close(grads, central_differences(mod, params, X, Y), 1e-5, 1e-7, "central differences")
+    assert_close(grads, central_differences(lambda p: mod.loss(p, X, Y), params), 1e-5, 1e-7, "central differences")
     pytest.importorskip("torch")
     truth, J = torch_gradients(d.network, params, X, Y)
     assert mod.loss(params, X, Y) == pytest.approx(J, rel=1e-12, abs=1e-12)
@@ -90,7 +74,7 @@ def test_random_networks_against_finite_differences_and_torch(table):
     params = random_params(mod, 5)
     X, Y = data_for(d.network, 4, seed=6)
     grads = mod.gradients(params, X, Y)
-    assert_close(grads, central_differences(mod, params, X, Y), 1e-4, 1e-6, f"central differences, {table}")
+    assert_close(grads, central_differences(lambda p: mod.loss(p, X, Y), params), 1e-4, 1e-6, f"central differences, {table}")
     pytest.importorskip("torch")
     truth, J = torch_gradients(d.network, params, X, Y)
     assert mod.loss(params, X, Y) == pytest.approx(J, rel=1e-10, abs=1e-12)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from conftest import random_data
 from hypothesis import strategies as st
 
 from derive.activations import ACTIVATIONS
@@ -45,15 +46,7 @@ def spec_tables(draw, max_units: int = 3, max_depth: int = 3):
 
 
 def data_for(net, n: int, seed: int = 0, dtype=np.float64):
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(n, net.inputs))
-    k = net.output.units
-    if net.loss.name == "cross_entropy":
-        Y = np.eye(k)[rng.integers(0, k, size=n)]
-    elif net.loss.name == "binary_cross_entropy":
-        Y = rng.uniform(0.05, 0.95, size=(n, k))
-    else:
-        Y = rng.normal(size=(n, k))
+    X, Y = random_data(net, n, np.random.default_rng(seed))
     return X.astype(dtype), Y.astype(dtype)
 
 
