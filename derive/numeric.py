@@ -60,7 +60,11 @@ class Evaluator:
         self.dloss = elementwise(out.dloss, [YHAT, Y])
         self.delta_out = None if out.delta is None else elementwise(out.delta, [YHAT, Y, Z], last)
         lam = {LAMBDA: net.reg_lambda}
-        self.penalty = None if derivation.reg_penalty is None else (derivation.reg_penalty.subs(lam), derivation.reg_grad.subs(lam))
+        # the regularizer of one weight and its derivative, compiled once: (w, N) -> value
+        self.penalty = self.reg_grad = None
+        if derivation.reg_penalty is not None:
+            self.penalty = elementwise(derivation.reg_penalty.subs(lam), [WEIGHT, N])
+            self.reg_grad = elementwise(derivation.reg_grad.subs(lam), [WEIGHT, N])
         self.updates = compile_updates(derivation.updates, net.hyper_dict)
 
     # -- forward -------------------------------------------------------------------------------------
@@ -86,9 +90,7 @@ class Evaluator:
     def regularization(self, params: dict, n: int) -> float:
         if self.penalty is None:
             return 0.0
-        f = elementwise(self.penalty[0], [WEIGHT, N])
-        keys = self._penalised()
-        return float(sum(f(params[k], np.full_like(params[k], n)).sum() for k in keys))
+        return float(sum(self.penalty(params[k], np.full_like(params[k], n)).sum() for k in self._penalised()))
 
     def _penalised(self) -> list[str]:
         net = self.d.network
@@ -107,7 +109,7 @@ class Evaluator:
         else:  # softmax with a general loss: delta_j = yhat_j (g_j - sum_i g_i yhat_i)
             g = self.dloss(yhat, Y)
             delta = yhat * (g - (g * yhat).sum(axis=1, keepdims=True))
-        reg = None if self.penalty is None else elementwise(self.penalty[1], [WEIGHT, N])
+        reg = self.reg_grad
         penalised = set(self._penalised())
         for l in range(L, 0, -1):
             out[f"z{l}"], out[f"h{l}"], out[f"delta{l}"] = Zs[l - 1], Hs[l], delta

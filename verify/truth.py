@@ -13,9 +13,7 @@ import re
 import numpy as np
 
 from derive import names
-from derive.numeric import Evaluator, compile_updates, elementwise, run_updates
-from derive.regularizers import WEIGHT
-from derive.regularizers import N as N_SYM
+from derive.numeric import Evaluator, compile_updates, run_updates
 
 VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
@@ -51,8 +49,7 @@ class Truth:
         self.ev = Evaluator(derivation)
         self.batch = batch
         self.row = self.net.convention == "row"
-        reg = derivation.reg_grad
-        self.reg = None if reg is None else elementwise(reg.subs(_lambda(), self.net.reg_lambda), [WEIGHT, N_SYM])
+        self.reg = self.ev.reg_grad
         self._steps: dict = {}
 
     # -- the optimizer -------------------------------------------------------------------------------
@@ -218,9 +215,3 @@ def split_key(k: str) -> tuple[str | None, int | None]:
         return None, None
     kind, layer = m.group(1), int(m.group(2)) if m.group(2) else None
     return (kind + "_next" if m.group(3) else kind), layer
-
-
-def _lambda():
-    from derive.regularizers import LAMBDA
-
-    return LAMBDA
