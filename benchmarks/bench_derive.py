@@ -19,8 +19,8 @@ CYCLE = ["tanh", "leaky_relu", "sigmoid", "elu"]
 CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
-from derive.derivation import derive
-from derive.spec import spec_from_dict
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
 depth, check = int(sys.argv[1]), sys.argv[2] == "1"
 cycle = %r
 layers = [{"units": 16, "activation": cycle[i %% len(cycle)]} for i in range(depth)] + [{"units": 3, "activation": "softmax"}]

@@ -28,11 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from gradproof.codegen.render import write_module  # noqa: E402
+from gradproof.derive.derivation import derive  # noqa: E402
+from gradproof.derive.spec import spec_from_dict  # noqa: E402
 from handwritten_reference import HandStep  # noqa: E402
-
-from codegen.render import write_module  # noqa: E402
-from derive.derivation import derive  # noqa: E402
-from derive.spec import spec_from_dict  # noqa: E402
 
 SIZES = [((4, 16, 8, 3), 32), ((64, 128, 64, 10), 128), ((784, 256, 128, 10), 256), ((1024, 2048, 2048, 10), 1024)]
 

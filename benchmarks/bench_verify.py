@@ -49,7 +49,7 @@ def main() -> None:
         path = Path(tmp) / "twenty.toml"
         path.write_text(answers_text(), encoding="utf-8")
         # in process: load, derive (no instantiation check), judge 20 claims
-        from verify.cli import verify_file
+        from gradproof.verify.cli import verify_file
 
         runs = []
         for _ in range(3):

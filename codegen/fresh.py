@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from derive.derivation import derive
-from derive.spec import load_spec
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import load_spec
 
 from .render import render_module
 

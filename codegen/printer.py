@@ -11,10 +11,9 @@ SymPy's ``NumPyPrinter`` prints ``numpy.select(...)`` for Piecewise, ``(X).dot(W
 from __future__ import annotations
 
 import sympy as sp
+from gradproof.derive.symbols import sigmoid
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
-
-from derive.symbols import sigmoid
 
 
 class softplus(sp.Function):

@@ -112,7 +112,7 @@ class Document:
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("derive", "templates"),
+        loader=jinja2.PackageLoader("gradproof.derive", "templates"),
         block_start_string=r"\BLOCK{",
         block_end_string="}",
         variable_start_string=r"\VAR{",

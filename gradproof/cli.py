@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from derive.errors import GradproofError, UsageError
+from gradproof import __version__
+from gradproof.derive.errors import GradproofError, UsageError
 
 EXAMPLES = {
     "derive": "example:\n  gradproof derive examples/reference_mlp.toml --no-pdf\n"
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument("--version", action="version", version=f"gradproof {__version__}")
     sub = p.add_subparsers(dest="command", metavar="{derive,codegen,verify,demo}")
     sub.required = True
 
@@ -72,16 +74,16 @@ def _out_dir(value: str) -> Path:
 
 
 def cmd_derive(args) -> int:
-    from derive.derivation import derive
-    from derive.report import terminal_report
-    from derive.spec import load_spec
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.report import terminal_report
+    from gradproof.derive.spec import load_spec
 
     out = None if args.no_pdf else _out_dir(args.out)
     d = derive(load_spec(args.spec))
     if args.no_pdf:
         sys.stdout.write(terminal_report(d))
         return 0 if d.all_passed else 1
-    from derive.proof import write_proof
+    from gradproof.derive.proof import write_proof
 
     result = write_proof(d, out, pdf=not args.tex_only)
     for line in result.messages:
@@ -91,7 +93,7 @@ def cmd_derive(args) -> int:
 
 def cmd_codegen(args) -> int:
     if args.check:
-        from codegen.fresh import stale_modules
+        from gradproof.codegen.fresh import stale_modules
 
         stale = stale_modules(Path(args.root))
         for _path, diff in stale:
@@ -103,9 +105,9 @@ def cmd_codegen(args) -> int:
         return 0
     if not args.spec:
         raise UsageError("codegen needs a SPEC (or --check); e.g. gradproof codegen examples/reference_mlp.toml")
-    from codegen.render import write_module
-    from derive.derivation import derive
-    from derive.spec import load_spec
+    from gradproof.codegen.render import write_module
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import load_spec
 
     out = _out_dir(args.out)
     path = write_module(derive(load_spec(args.spec)), out, args.spec)
@@ -114,7 +116,7 @@ def cmd_codegen(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from verify.cli import run
+    from gradproof.verify.cli import run
 
     return run(args)
 

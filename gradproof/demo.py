@@ -17,13 +17,20 @@ from pathlib import Path
 
 import numpy as np
 
-from derive.errors import GradproofError
-from derive.outputs import write_atomic
+from gradproof import examples
+from gradproof.derive.errors import GradproofError
+from gradproof.derive.outputs import write_atomic
 
-ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT / "examples" / "reference_mlp.toml"
-HOMEWORK = ROOT / "examples" / "answers" / "homework.toml"
+EXAMPLES = Path(examples.__file__).resolve().parent  # examples/ in the repository, gradproof/examples/ in a wheel
+REFERENCE = EXAMPLES / "reference_mlp.toml"
+HOMEWORK = EXAMPLES / "answers" / "homework.toml"
 EPOCHS, BATCH, LEARNING_RATE, SEED = 150, 16, 0.01, 0
+
+
+def _shown(path: Path) -> str:
+    """``examples/…`` as the user types it from the repository root; the full path when run from elsewhere."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
 def load_iris() -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -90,11 +97,11 @@ def svg_curves(history: dict, title: str) -> str:
 
 def run(out: Path) -> int:
     """Run the pipeline into ``out``; returns the exit code (0, or 1 when a derivation check failed)."""
-    from codegen.loader import import_path
-    from codegen.render import write_module
-    from derive.derivation import derive
-    from derive.proof import write_proof
-    from derive.spec import load_spec
+    from gradproof.codegen.loader import import_path
+    from gradproof.codegen.render import write_module
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.proof import write_proof
+    from gradproof.derive.spec import load_spec
 
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -106,7 +113,7 @@ def run(out: Path) -> int:
     for line in proof.messages:
         print(f"   {line}")
 
-    module_path = write_module(d, out, str(REFERENCE.relative_to(ROOT)))
+    module_path = write_module(d, out, _shown(REFERENCE))
     net = import_path(module_path)
     X, Y, classes = load_iris()
     X_train, Y_train, X_test, Y_test = split(X, Y)
@@ -127,10 +134,10 @@ def run(out: Path) -> int:
 
     import argparse
 
-    from verify.cli import run as verify
+    from gradproof.verify.cli import run as verify
 
-    print(f"4. gradproof verify {HOMEWORK.relative_to(ROOT)}  (a homework with deliberate mistakes)")
-    verify(argparse.Namespace(answers=os.path.relpath(HOMEWORK), json=False, format=None, spec=None, notation=None, out=None))
+    print(f"4. gradproof verify {_shown(HOMEWORK)}  (a homework with deliberate mistakes)")
+    verify(argparse.Namespace(answers=_shown(HOMEWORK), json=False, format=None, spec=None, notation=None, out=None))
     print(f"done in {time.perf_counter() - t0:.1f} s; outputs in {out}/")
     return 0 if d.all_passed else 1
 

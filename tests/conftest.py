@@ -52,8 +52,8 @@ def central_differences(loss, params: dict, h: float = 1e-6) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def derivation_of(path: str, check: bool = True):
-    from derive.derivation import derive
-    from derive.spec import load_spec
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import load_spec
 
     return derive(load_spec(path), check=check)
 

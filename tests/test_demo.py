@@ -30,7 +30,7 @@ def test_demo_end_to_end(tmp_path, capsys):
     svg = ET.parse(out / "training_curve.svg").getroot()
     assert svg.tag.endswith("svg") and len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 2
     # the generated module really learned: its own test accuracy, recomputed here from its forward pass
-    from codegen.loader import import_path
+    from gradproof.codegen.loader import import_path
 
     net = import_path(out / "reference_mlp.py")
     X, Y, _ = demo.load_iris()

@@ -12,11 +12,10 @@ from hypothesis import given
 sys.path.insert(0, str(Path(__file__).resolve().parent / "codegen"))
 
 from conftest import EXAMPLES, central_differences, derivation_of  # noqa: E402
+from gradproof.codegen.loader import build  # noqa: E402
+from gradproof.derive.derivation import derive  # noqa: E402
+from gradproof.derive.spec import spec_from_dict  # noqa: E402
 from networks import data_for, random_params, spec_tables, torch_gradients  # noqa: E402
-
-from codegen.loader import build  # noqa: E402
-from derive.derivation import derive  # noqa: E402
-from derive.spec import spec_from_dict  # noqa: E402
 
 IDS = [p.stem for p in EXAMPLES]
 
@@ -45,9 +44,8 @@ def test_examples_against_finite_differences_and_torch(spec, tmp_path):
 def test_examples_against_brute_force_sympy(spec, tmp_path):
     """Capped sizes (3-2-...-3, batch 2): dJ/dtheta by sympy.diff of the fully expanded loss."""
     import sympy as sp
-
-    from derive.checks import _sub_derivation, brute_force_loss, plan_windows
-    from derive.numeric import _MODULES
+    from gradproof.derive.checks import _sub_derivation, brute_force_loss, plan_windows
+    from gradproof.derive.numeric import _MODULES
 
     d = derivation_of(str(spec), False)
     sub = _sub_derivation(d, plan_windows(d.network.depth)[0])

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-from derive import activations
-from derive.errors import AnswerError, SpecError, did_you_mean
-from derive.names import parse_quantity
-from derive.spec import Network, load_spec, one_line, parse_toml_file, spec_from_dict
+from gradproof.derive import activations
+from gradproof.derive.errors import AnswerError, SpecError, did_you_mean
+from gradproof.derive.names import parse_quantity
+from gradproof.derive.spec import Network, load_spec, one_line, parse_toml_file, spec_from_dict
 
 from .judge import Claim
 from .parser import BASES, Notation

@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from derive.derivation import derive
-from derive.errors import AnswerError, SpecError
-from derive.outputs import write_atomic
-from derive.spec import load_spec
+from gradproof.derive.derivation import derive
+from gradproof.derive.errors import AnswerError, SpecError
+from gradproof.derive.outputs import write_atomic
+from gradproof.derive.spec import load_spec
 
 from . import report
 from .answers import load_answers, notation_from_dict, read_toml

@@ -17,8 +17,7 @@ from typing import Callable
 
 import numpy as np
 import sympy as sp
-
-from derive.optimizers import HYPER, STATE, TEMP, Update
+from gradproof.derive.optimizers import HYPER, STATE, TEMP, Update
 
 from .shapes import fmt
 from .tree import Node, num, show

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from derive.errors import AnswerError
+from gradproof.derive.errors import AnswerError
 
 from .judge import Claim
 

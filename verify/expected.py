@@ -7,12 +7,11 @@ and expects ``correct`` (a round trip of the rendering).
 from __future__ import annotations
 
 import sympy as sp
-
-from derive import names
-from derive.latex import latex
-from derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
-from derive.regularizers import LAMBDA, WEIGHT, N
-from derive.symbols import YHAT, H, Y, Z
+from gradproof.derive import names
+from gradproof.derive.latex import latex
+from gradproof.derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
+from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
+from gradproof.derive.symbols import YHAT, H, Y, Z
 
 from .tree import quantity_tex
 from .truth import state_kind

@@ -15,12 +15,11 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import sympy as sp
-
-from derive import activations as act_registry
-from derive import limits
-from derive.calculus import derivative
-from derive.numeric import elementwise
-from derive.symbols import X as XSYM
+from gradproof.derive import activations as act_registry
+from gradproof.derive import limits
+from gradproof.derive.calculus import derivative
+from gradproof.derive.numeric import elementwise
+from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced

@@ -9,11 +9,10 @@ time bound. The numeric check has already passed; a proof only strengthens the m
 from __future__ import annotations
 
 import sympy as sp
-
-from derive import activations as act_registry
-from derive import limits
-from derive.calculus import derivative
-from derive.symbols import X
+from gradproof.derive import activations as act_registry
+from gradproof.derive import limits
+from gradproof.derive.calculus import derivative
+from gradproof.derive.symbols import X
 
 from .tree import Node
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive import activations, names
+from gradproof.derive import activations, names
 
 
 class Unreadable(Exception):
@@ -46,7 +46,7 @@ _QUANTITY_TEX = {"dWL": (r"\frac{\partial L}{\partial ", "W"), "dWR": (r"\frac{\
 
 
 def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
-    """LaTeX of a quantity, from derive.names (one place for naming)."""
+    """LaTeX of a quantity, from gradproof.derive.names (one place for naming)."""
     if kind in _QUANTITY_TEX:
         head, base = _QUANTITY_TEX[kind]
         return head + names.tex_quantity(base, layer, convention) + "}"

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
-
-from derive import names
-from derive.numeric import Evaluator, compile_updates, run_updates
+from gradproof.derive import names
+from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
 VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from conftest import random_data
+from gradproof.derive.activations import ACTIVATIONS
+from gradproof.derive.optimizers import OPTIMIZERS
 from hypothesis import strategies as st
-
-from derive.activations import ACTIVATIONS
-from derive.optimizers import OPTIMIZERS
 
 HIDDEN = sorted(name for name, a in ACTIVATIONS.items() if not a.vector)
 
@@ -62,8 +61,7 @@ def torch_loss(net, params: dict, X, Y):
     """J(params) built in PyTorch from the spec alone (activations from torch, custom formulas from their definition)."""
     import sympy as sp
     import torch
-
-    from derive.symbols import X as XSYM
+    from gradproof.derive.symbols import X as XSYM
 
     F = torch.nn.functional
     builtin = {

@@ -14,12 +14,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import EXAMPLES, ROOT, derivation_of  # noqa: E402
+from gradproof.codegen.loader import build  # noqa: E402
+from gradproof.codegen.render import render_module, write_module  # noqa: E402
+from gradproof.derive import equations  # noqa: E402
+from gradproof.derive.errors import CodegenError  # noqa: E402
 from networks import data_for  # noqa: E402
-
-from codegen.loader import build  # noqa: E402
-from codegen.render import render_module, write_module  # noqa: E402
-from derive import equations  # noqa: E402
-from derive.errors import CodegenError  # noqa: E402
 
 IDS = [p.stem for p in EXAMPLES]
 
@@ -153,7 +152,7 @@ def test_write_module_is_atomic_and_stable(tmp_path):
 
 
 def test_a_broken_template_names_template_and_line(monkeypatch):
-    import codegen.render as render
+    import gradproof.codegen.render as render
 
     d = _d(ROOT / "examples" / "reference_mlp.toml")
     real = render.module_code

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from codegen.loader import build
-from derive.derivation import derive
-from derive.spec import spec_from_dict
+from gradproof.codegen.loader import build
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
 
 BASE = {"name": "opt_net", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "identity"}],
         "loss": {"name": "squared_error"}}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
-
-from codegen.printer import stable_rewrite, to_code
-from derive.symbols import YHAT, H, Y, Z, sigmoid
+from gradproof.codegen.printer import stable_rewrite, to_code
+from gradproof.derive.symbols import YHAT, H, Y, Z, sigmoid
 
 G = sp.Symbol("gamma", positive=True)
 A = sp.Symbol("alpha", positive=True)
@@ -49,8 +48,7 @@ def test_never_the_sympy_defaults(expr):
 def _evaluate(text: str, z):
     """Run printed code with the generated module's helpers (our own printed text, never user input)."""
     from conftest import ROOT, derivation_of
-
-    from codegen.loader import build
+    from gradproof.codegen.loader import build
 
     mod = build(derivation_of(str(ROOT / "examples" / "mish_binary.toml"), False), _evaluate.tmp)
     namespace = {"np": np, "_sigmoid": mod._sigmoid, "_softplus": mod._softplus, "z": z}

@@ -5,12 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
-
-from derive.activations import ACTIVATIONS
-from derive.derivation import layer_result
-from derive.numeric import elementwise
-from derive.spec import spec_from_dict
-from derive.symbols import H, Z
+from gradproof.derive.activations import ACTIVATIONS
+from gradproof.derive.derivation import layer_result
+from gradproof.derive.numeric import elementwise
+from gradproof.derive.spec import spec_from_dict
+from gradproof.derive.symbols import H, Z
 
 ELEMENTWISE = sorted(name for name, entry in ACTIVATIONS.items() if not entry.vector)
 POINTS = np.array([-3.1, -1.7, -0.6, -0.11, 0.13, 0.52, 1.4, 2.8])

@@ -9,8 +9,7 @@ import re
 
 import pytest
 from conftest import EXAMPLES, derivation_of
-
-from verify.judge import Claim, Judge
+from gradproof.verify.judge import Claim, Judge
 
 
 def _rows(body: str) -> list[str]:

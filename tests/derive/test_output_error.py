@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
-
-from derive.derivation import derive
-from derive.numeric import Evaluator
-from derive.spec import spec_from_dict
+from gradproof.derive.derivation import derive
+from gradproof.derive.numeric import Evaluator
+from gradproof.derive.spec import spec_from_dict
 
 K = 3
 PAIRS = [

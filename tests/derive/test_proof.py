@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT, derivation_of
+from gradproof.derive import equations
+from gradproof.derive.derivation import derive
+from gradproof.derive.proof import ProofError, render_proof, write_proof
+from gradproof.derive.spec import load_spec
 
-from derive import equations
-from derive.derivation import derive
-from derive.proof import ProofError, render_proof, write_proof
-from derive.spec import load_spec
 from gradproof.cli import main
 
 HAVE_TEX = shutil.which("pdflatex") is not None and shutil.which("pdftotext") is not None
@@ -72,7 +72,7 @@ def test_reference_text_holds_the_key_results(built):
     assert d.output.collapsed and "one-hot" in flat
     assert unicodedata.normalize("NFC", "ŷ − y") in lines[n[f"delta-{L}"]]
     # tanh' written in h: the line numbered delta-2 carries the derived factor 1 - h(2) ⊙ h(2)
-    from derive.symbols import H
+    from gradproof.derive.symbols import H
 
     assert d.layers[1].dphi_h == 1 - H**2
     assert "1 − h(2) ⊙ h(2)" in lines[n["delta-2"]] and "W(3)" in lines[n["delta-2"]]
@@ -134,7 +134,7 @@ def test_latex_failure_keeps_the_previous_pdf(tmp_path, monkeypatch):
     d = derivation_of(str(ROOT / "examples" / "tanh_output_adagrad.toml"))
     first = write_proof(d, tmp_path).pdf
     before = first.read_bytes()
-    import derive.proof as proof
+    import gradproof.derive.proof as proof
 
     monkeypatch.setattr(proof, "render_proof", lambda _d: "\\documentclass{article}\\begin{document}\\undefinedmacro\\end{document}\n")
     with pytest.raises(ProofError, match=r"Undefined control sequence.*log: "):
@@ -162,7 +162,7 @@ def test_user_text_is_escaped(tmp_path):
 @needs_tex
 @pytest.mark.parametrize("depth", [6, 12])
 def test_deep_networks_compile_without_overfull_displays(tmp_path, depth):
-    from derive.spec import spec_from_dict
+    from gradproof.derive.spec import spec_from_dict
 
     acts = ["tanh", "leaky_relu", "gelu", "softsign", "elu", "sigmoid"]
     layers = [{"units": 5, "activation": acts[k % len(acts)]} for k in range(depth - 1)] + [{"units": 3, "activation": "softmax"}]
@@ -204,7 +204,7 @@ def test_every_parameter_is_one_row_of_the_training_table(reference):
 
 
 def test_figure_labels_sit_at_each_columns_units():
-    from derive.proof import _figure
+    from gradproof.derive.proof import _figure
 
     net = load_spec(ROOT / "examples" / "multilabel_column.toml")  # 3-5-2
     cols, _, _ = _figure(net)

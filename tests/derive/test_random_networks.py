@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from conftest import central_differences, random_data
+from gradproof.derive.activations import ACTIVATIONS
+from gradproof.derive.derivation import derive
+from gradproof.derive.numeric import Evaluator
+from gradproof.derive.spec import spec_from_dict
 from hypothesis import given
 from hypothesis import strategies as st
-
-from derive.activations import ACTIVATIONS
-from derive.derivation import derive
-from derive.numeric import Evaluator
-from derive.spec import spec_from_dict
 
 HIDDEN = sorted(n for n, e in ACTIVATIONS.items() if not e.vector)
 OUTPUTS = {"cross_entropy": ["softmax", "sigmoid"], "binary_cross_entropy": ["sigmoid", "softmax"],

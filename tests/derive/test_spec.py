@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from derive.errors import FormulaError, SpecError
-from derive.spec import load_spec, spec_from_dict
+from gradproof.derive.errors import FormulaError, SpecError
+from gradproof.derive.spec import load_spec, spec_from_dict
 
 BASE = {"name": "net", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "softmax"}],
         "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd"}}

@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 from cases_hardening import ARRAY_CASES
 from conftest import ROOT
-
-from codegen.loader import import_path
+from gradproof.codegen.loader import import_path
 
 MODULES = sorted((ROOT / "generated").glob("*.py"))
 

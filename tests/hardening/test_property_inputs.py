@@ -7,15 +7,14 @@ import copy
 import functools
 import json
 
+from gradproof.derive import activations, optimizers
+from gradproof.derive.derivation import derive
+from gradproof.derive.errors import AnswerError, SpecError
+from gradproof.derive.spec import MAX_UNITS, load_spec, spec_from_dict
+from gradproof.verify.answers import answers_from_dict
+from gradproof.verify.judge import VERDICTS, Claim, Judge
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from derive import activations, optimizers
-from derive.derivation import derive
-from derive.errors import AnswerError, SpecError
-from derive.spec import MAX_UNITS, load_spec, spec_from_dict
-from verify.answers import answers_from_dict
-from verify.judge import VERDICTS, Claim, Judge
 
 HIDDEN = sorted(n for n, e in activations.ACTIVATIONS.items() if not e.vector)
 FORMULAS = ["x*sigmoid(x)", "log(1 + exp(x))", "x/(1 + abs(x))", "tanh(k*x)", "x*tanh(softplus(x))", "max(x, 0.1*x)"]

@@ -64,7 +64,7 @@ def test_the_table_parser_catches_a_stale_count(tmp_path):
 
 
 def test_the_documented_bounds_are_the_code_s():
-    from derive import calculus, checks, limits
+    from gradproof.derive import calculus, checks, limits
 
     text = DOC.read_text(encoding="utf-8")
     for name, value in [("ACTIVATION_SECONDS", limits.ACTIVATION_SECONDS), ("SIMPLIFY_SECONDS", calculus.SIMPLIFY_SECONDS),

@@ -7,11 +7,10 @@ import time
 
 import pytest
 import sympy as sp
-
-from derive import limits
-from derive.derivation import derive
-from derive.errors import DerivationError
-from derive.spec import spec_from_dict
+from gradproof.derive import limits
+from gradproof.derive.derivation import derive
+from gradproof.derive.errors import DerivationError
+from gradproof.derive.spec import spec_from_dict
 
 
 def _spin(seconds: float) -> None:
@@ -109,7 +108,7 @@ def test_instantiation_time_out_is_a_clear_error(monkeypatch):
 
 
 def test_a_slow_window_is_checked_on_a_smaller_instance(monkeypatch):
-    from derive import checks
+    from gradproof.derive import checks
 
     real = checks.check_window
 

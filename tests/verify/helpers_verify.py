@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from derive.derivation import derive
-from derive.spec import load_spec, spec_from_dict
-from verify.judge import Claim, Judge
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import load_spec, spec_from_dict
+from gradproof.verify.judge import Claim, Judge
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from gradproof.derive.errors import AnswerError
+from gradproof.verify.answers import load_answers
+from gradproof.verify.document import extract
 from helpers_verify import ROOT
-
-from derive.errors import AnswerError
-from verify.answers import load_answers
-from verify.document import extract
 
 GOOD_SPEC = """spec = "{spec}"
 [[claims]]

@@ -9,10 +9,9 @@ from __future__ import annotations
 import functools
 
 import pytest
+from gradproof.verify.diagnose import CATALOGUE
+from gradproof.verify.judge import Claim, Judge
 from helpers_verify import derivation, small
-
-from verify.diagnose import CATALOGUE
-from verify.judge import Claim, Judge
 
 
 @functools.lru_cache(maxsize=None)

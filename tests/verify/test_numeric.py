@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gradproof.verify.judge import Claim, Judge, _close
+from gradproof.verify.truth import Truth
 from helpers_verify import EXAMPLES, derivation, small
-
-from verify.judge import Claim, Judge, _close
-from verify.truth import Truth
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 

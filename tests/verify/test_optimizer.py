@@ -8,12 +8,11 @@ import functools
 
 import numpy as np
 import pytest
+from gradproof.derive.numeric import Evaluator
+from gradproof.verify.expected import expected
+from gradproof.verify.judge import Claim, Judge
+from gradproof.verify.truth import Truth
 from helpers_verify import derivation, small
-
-from derive.numeric import Evaluator
-from verify.expected import expected
-from verify.judge import Claim, Judge
-from verify.truth import Truth
 
 OPTIMIZERS = [
     {"name": "sgd", "learning_rate": 0.5},

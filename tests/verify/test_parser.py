@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from verify.parser import Notation, parse_claim, parse_expr
-from verify.shapes import Context, ShapeMismatch, evaluate
-from verify.tree import Node, Unreadable
+from gradproof.verify.parser import Notation, parse_claim, parse_expr
+from gradproof.verify.shapes import Context, ShapeMismatch, evaluate
+from gradproof.verify.tree import Node, Unreadable
 
 
 def q(kind, layer=None):

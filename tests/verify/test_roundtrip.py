@@ -4,16 +4,15 @@ mutations of them (drop a transpose, φ' -> φ, drop 1/N, flip a sign) are all f
 from __future__ import annotations
 
 import pytest
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
+from gradproof.verify.expected import expected
+from gradproof.verify.judge import Claim, Judge
+from gradproof.verify.parser import parse_claim
+from gradproof.verify.tree import Node, show
 from helpers_verify import EXAMPLES, derivation
 from hypothesis import given
 from hypothesis import strategies as st
-
-from derive.derivation import derive
-from derive.spec import spec_from_dict
-from verify.expected import expected
-from verify.judge import Claim, Judge
-from verify.parser import parse_claim
-from verify.tree import Node, show
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import functools
 
 import pytest
+from gradproof.verify.judge import Claim, Judge
 from helpers_verify import derivation, small
-
-from verify.judge import Claim, Judge
 
 
 @functools.lru_cache(maxsize=None)

@@ -7,11 +7,10 @@ import functools
 
 import pytest
 import sympy as sp
+from gradproof.verify.judge import Claim, Judge
+from gradproof.verify.parser import parse_expr
+from gradproof.verify.symbolic import _Builder, prove_equal
 from helpers_verify import derivation, small
-
-from verify.judge import Claim, Judge
-from verify.parser import parse_expr
-from verify.symbolic import _Builder, prove_equal
 
 PROVED = "proved equal symbolically"
 

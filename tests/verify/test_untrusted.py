@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import time
 
+from gradproof.verify.judge import VERDICTS, Claim, Judge
 from helpers_verify import derivation
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from verify.judge import VERDICTS, Claim, Judge
 
 PIECES = [r"\delta^{(2)}", r"W^{(3)}", "^T", r"\odot", r"\frac{", "}{", "}", "{", "(", ")", "[", "]", "=", "-", "+", r"\hat{y}", "y",
           r"\tanh", r"\sigma'", "^2", "_1", r"\begin{bmatrix}", r"\end{bmatrix}", r"\begin{cases}", r"\end{cases}", "&", r"\\",

@@ -1,0 +1,7 @@
+"""``python -m gradproof``: the command line."""
+
+import sys
+
+from gradproof.cli import main
+
+sys.exit(main())
