@@ -7,7 +7,7 @@ pulls in another file except its ``spec`` (a path relative to the answers file, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,8 @@ TOP_KEYS = ("spec", "batch", "notation", "values", "claims", "title", "descripti
 CLAIM_KEYS = ("id", "latex", "quantity", "points", "note")
 QUANTITY_BASES = ("x", "y", "yhat", "z", "h", "W", "b", "delta", "loss")
 STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
+#: [notation] options: how the answer lays out samples, and the number of the input layer (Nielsen: 1)
+NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer": (0, 1)}
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
             raise fail("", f"unknown key '{k}'{did_you_mean(k, TOP_KEYS)}; the keys are {', '.join(TOP_KEYS[:5])}")
     net = _network(data, source, base, spec_override, fail)
     notation = notation_from_dict(data.get("notation", {}), f"{source}: [notation]")
-    values = _values(data.get("values"), net, fail) if "values" in data else None
+    values = _values(data.get("values"), net, fail, dict(notation.options).get("layout")) if "values" in data else None
+    if values is not None and values.get("layout") and "layout" not in dict(notation.options):
+        notation = replace(notation, options=notation.options + (("layout", values["layout"]),))
     batch = data.get("batch", 1 if values is None else len(values["x"]))
     if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= 1000:
         raise fail("batch", f"{batch!r} must be a whole number of samples from 1 to 1000 (1: claims about one sample)")
@@ -105,9 +109,15 @@ def notation_from_dict(table, where: str) -> Notation:
     """[notation]: symbol -> a quantity letter (``"a" = "h"``), a quantity (``"o" = "yhat"``) or an activation."""
     if not isinstance(table, dict):
         raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
-    bases, functions, fixed, states = [], [], [], []
+    bases, functions, fixed, states, options = [], [], [], [], []
     choices = (*QUANTITY_BASES, *STATE_NAMES, *sorted(activations.ACTIVATIONS))
     for k, v in table.items():
+        if k in NOTATION_OPTIONS:
+            allowed = NOTATION_OPTIONS[k]
+            if v not in allowed:
+                raise AnswerError(f"{where}: {k} = {v!r}; expected one of {', '.join(map(repr, allowed))}")
+            options.append((k, {"column": "columns", "row": "rows"}.get(v, v)))
+            continue
         sym = k[1:] if k.startswith("\\") else k
         if not re.fullmatch(r"[A-Za-z]+", sym) or len(sym) > 20:
             raise AnswerError(f"{where}: '{k}' is not a symbol; use a letter, a word or a LaTeX command such as \"\\\\Theta\"")
@@ -126,10 +136,10 @@ def notation_from_dict(table, where: str) -> Notation:
                               f"an optimizer state ({', '.join(STATE_NAMES)}) nor an activation{did_you_mean(v, choices)}")
     if any(s in ("J", "L", "R") for s, _ in bases):
         raise AnswerError(f"{where}: J, L and R name the objective and its terms; they cannot be remapped")
-    return Notation(tuple(bases), tuple(functions), tuple(fixed), tuple(states))
+    return Notation(tuple(bases), tuple(functions), tuple(fixed), tuple(states), tuple(options))
 
 
-def _values(table, net: Network, fail) -> dict:
+def _values(table, net: Network, fail, layout: str | None = None) -> dict:
     if not isinstance(table, dict):
         raise fail("values", "expected a table [values] with x, y, W1, b1, …")
     row = net.convention == "row"
@@ -154,13 +164,21 @@ def _values(table, net: Network, fail) -> dict:
 
     x = array("x", None)
     X = x.reshape(1, -1) if x.ndim == 1 else x
+    # a batch may be written with samples as rows (N × n) or as columns (Ng: n × m); the [notation] layout, else
+    # the shapes decide (a square batch without a declared layout is read as rows)
+    found = None
+    if X.ndim == 2 and X.shape[1] != net.inputs and X.shape[0] == net.inputs or (layout == "columns" and x.ndim == 2):
+        X, found = X.T, "columns"
+    elif x.ndim == 2 and X.shape[0] > 1 and X.shape[1] == net.inputs and X.shape[0] != net.inputs:
+        found = "rows"
     if X.ndim != 2 or X.shape[1] != net.inputs:
-        raise fail("values.x", f"has shape {x.shape}; expected {net.inputs} inputs (a list, or one row per sample)")
+        raise fail("values.x", f"has shape {x.shape}; expected {net.inputs} inputs (a list, or one row or one column per sample)")
     k = net.output.units
     y = array("y", None)
-    Y = y.reshape(1, -1) if y.ndim == 1 else y
+    Y = y.reshape(1, -1) if y.ndim == 1 else (y.T if found == "columns" else y)
     if Y.shape != (len(X), k):
-        raise fail("values.y", f"has shape {y.shape}; expected {k} outputs for each of the {len(X)} sample(s)")
+        raise fail("values.y", f"has shape {y.shape}; expected {k} outputs for each of the {len(X)} sample(s), "
+                               f"laid out as x is")
     params = {}
     for layer in net.layers:
         l = layer.index
@@ -173,7 +191,7 @@ def _values(table, net: Network, fail) -> dict:
         if b.size != layer.units or (b.ndim == 2 and 1 not in b.shape) or b.ndim > 2:
             raise fail(f"values.b{l}", f"has {b.size} entries; expected {layer.units}")
         params[f"W{l}"], params[f"b{l}"] = W, b.reshape(-1)
-    return {"params": params, "x": X, "y": Y}
+    return {"params": params, "x": X, "y": Y, "layout": found}
 
 
 def valid_quantity(name: str) -> bool:

@@ -37,10 +37,19 @@ def dphi_tex(d, l: int) -> str:
     return latex(r.dphi, {Z: _v("z", l)}, vector=True)
 
 
-def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
-    """LaTeX of ``kind`` (layer ``l``) for one sample; ``None`` when there is no closed form to show."""
+def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns") -> str | None:
+    """LaTeX of ``kind`` (layer ``l``) for one sample, written as a column (``W x + b``) or, with ``samples="rows"``,
+    as a row (``x W^T + b``); ``None`` when there is no closed form to show."""
     net, L = d.network, d.network.depth
     row = net.convention == "row"
+    if samples == "rows" and kind in ("z", "dh", "dWL") and l is not None:
+        prev = r"\mathbf{x}" if l == 1 else _v("h", l - 1)
+        W = names.tex_weight(l + 1 if kind == "dh" else l)
+        if kind == "z":
+            return f"{prev} {_t(W) if row else W} + {names.tex_bias(l, net.convention)}"
+        if kind == "dh":
+            return f"{_v('delta', l + 1)} {W if row else _t(W)}" if l < L else expected(d, "dyhat", None)
+        return f"{_t(_v('delta', l))} {prev}" if row else f"{_t(prev)} {_v('delta', l)}"
     prev = r"\mathbf{x}" if l == 1 else _v("h", (l or 1) - 1)
     scale = "" if batch == 1 else r"\frac{1}{N} "
     if kind == "z":
@@ -58,7 +67,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
             g = latex(out.dloss, subs, vector=True)
             yhat = r"\hat{\mathbf{y}}"
             return rf"{yhat} \odot \left(\left({g}\right) - {_t(yhat)} \left({g}\right)\right)"
-        return rf"\left({expected(d, 'dh', l)}\right) \odot \left({dphi_tex(d, l)}\right)"
+        return rf"\left({expected(d, 'dh', l, batch, samples)}\right) \odot \left({dphi_tex(d, l)}\right)"
     if kind == "dh":
         if l == L:
             return expected(d, "dyhat", None)
@@ -76,7 +85,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1) -> str | None:
             return "0"
         return _reg_tex(d, target, batch)
     if kind in ("dW", "db"):
-        data = expected(d, kind + "L", l, batch)
+        data = expected(d, kind + "L", l, batch, samples)
         reg = expected(d, kind + "R", l, batch)
         return data if reg == "0" else f"{data} + {reg}"
     if kind in ("W_next", "b_next"):

@@ -84,7 +84,8 @@ class Judge:
         self.truth = Truth(derivation, batch)
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed,
-                                 _state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states)
+                                 _state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
+                                 notation.options)
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -97,9 +98,23 @@ class Judge:
             self.points = [self.truth.random_point(rng) for _ in range(points)]
         self.states = [None] * len(self.points)  # the optimizer state before the step: None = the first step
         self.rows = [self.truth.compute(*p) for p in self.points]
-        self.envs = [self.truth.to_course(r) for r in self.rows]
         self._later = None
         self._seed = seed
+        # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
+        # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
+        default = self.truth.samples
+        declared = dict(notation.options).get("layout")
+        self.layouts = [declared] if declared else [default] + [s for s in ("columns", "rows") if s != default]
+        self.votes = {s: 0 for s in ("columns", "rows")}
+        self._use(self.layouts[0])
+
+    def _use(self, samples: str) -> None:
+        """Evaluate claims in the layout ``samples`` from now on."""
+        if samples == self.truth.samples and getattr(self, "envs", None) is not None:
+            return
+        self.truth.samples = samples
+        self.envs = [self.truth.to_course(r) for r in self.rows]
+        self._later = None
 
     @contextlib.contextmanager
     def later_step(self):
@@ -109,7 +124,7 @@ class Judge:
             rng = np.random.default_rng(self._seed + 1)
             states = [self.truth.later_state(p[0], rng) for p in self.points]
             rows = [self.truth.compute(*p, state=st) for p, st in zip(self.points, states, strict=True)]
-            self._later = (states, rows, [self.truth.to_course(r) for r in rows])
+            self._later = (states, rows, [self.truth.to_course(r) for r in rows])  # in the current layout (_use resets it)
         saved = (self.states, self.rows, self.envs, self.consts.get("t"))
         self.states, self.rows, self.envs = self._later
         self.consts["t"] = float(LATER_STEP + 1)
@@ -158,7 +173,7 @@ class Judge:
         if target is not None and target.definition is None or name == "softmax":
             if deriv:
                 raise Unreadable("the derivative of softmax is a Jacobian; write the product explicitly")
-            axis = 0 if self.batch == 1 else 1
+            axis = 0 if self.truth.samples == "columns" else 1
             e = np.exp(value - value.max(axis=axis, keepdims=True))
             return e / e.sum(axis=axis, keepdims=True)
         if target is not None:
@@ -185,11 +200,51 @@ class Judge:
         return same[0] if same else None
 
     def context(self, env) -> Context:
-        return Context(env, self.consts, self.functions, self.net.convention)
+        return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples)
 
     # -- claims --------------------------------------------------------------------------------------
     def check(self, claim: Claim) -> ClaimResult:
-        """The verdict of one claim (numeric claims also update the answer's own stated values)."""
+        """The verdict of one claim in the answer's layout (numeric claims also update the answer's stated values).
+
+        With one layout declared, that one. Otherwise the claim is read in each layout: a layout in which its shapes
+        do not fit (``x W + b`` with x a column) is ruled out. One layout left: that reading (and a vote for the
+        answer's layout). Both left with the same verdict: that verdict. Both left with different verdicts: the
+        layout the answer's other claims showed; with no such evidence, the default (one sample a column, a batch in
+        rows), and the message says so."""
+        if len(self.layouts) == 1:
+            return self._check_in(claim, self.layouts[0], remember=True)
+        results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
+        fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
+        if len(fits) == 1:
+            self.votes[fits[0]] += 1
+            chosen = fits[0]
+        elif len(fits) == 2 and results[fits[0]].verdict == results[fits[1]].verdict:
+            chosen = self._preferred()
+        elif len(fits) == 2:
+            chosen = self._preferred()
+        else:
+            chosen = self._preferred()
+        result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
+        if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
+            why = ("as the answer's other claims write them" if self.votes[chosen] > 0
+                   else "nothing in the answer decides it; the default")
+            result.notes.append(f"read with each sample as a {'column' if chosen == 'columns' else 'row'} ({why})")
+            result.message += f" (read with each sample as a {'column' if chosen == 'columns' else 'row'}: {why})"
+        elif chosen != self.layouts[0] and result.verdict != "unchecked":
+            result.notes.append(f"each sample is a {'column' if chosen == 'columns' else 'row'} in this claim")
+        return result
+
+    def _preferred(self) -> str:
+        """The layout the answer showed most often so far; the default when nothing showed one."""
+        best = max(self.layouts, key=lambda lay: (self.votes[lay], lay == self.layouts[0]))
+        return best
+
+    def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
+        self._use(samples)
+        self._remembering = remember
+        return self._check_one(claim)
+
+    def _check_one(self, claim: Claim) -> ClaimResult:
         try:
             sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
             qnode = self._quantity(claim, sides, rels)
@@ -237,7 +292,7 @@ class Judge:
         res.counterexample = bad.counterexample
         if notes:
             res.message += " (" + "; ".join(notes) + ")"
-        if self.numeric and qkind is not None:
+        if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
         return res
 
@@ -250,7 +305,7 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        formula = expected_mod.expected(self.d, q[0], q[1], self.batch) or ""
+        formula = expected_mod.expected(self.d, q[0], q[1], self.batch, self.truth.samples if self.batch == 1 else "columns") or ""
         if self.numeric:
             v = self.envs[0].get(q)
             value = _tex_value(v) if v is not None else ""
@@ -403,6 +458,13 @@ class Judge:
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
             why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
         return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def _shape_failed(result: ClaimResult) -> bool:
+    """The claim's shapes do not fit in the layout it was read in (a product or sum mismatched, or the result has
+    the wrong shape)."""
+    c = result.counterexample or {}
+    return result.verdict == "incorrect" and ("shape_error" in c or "expected_shape" in c)
 
 
 class _Probe:

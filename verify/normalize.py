@@ -24,12 +24,14 @@ _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
+_NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose)\b")
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = text.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
+    s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _SPACES.sub(" ", s)
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)

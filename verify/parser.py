@@ -37,7 +37,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
-          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t"}
+          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
 #: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
 CORRECTED = {"m": "mhat", "v": "vhat"}
 RELATIONS = {"=": "=", "approx": "=", "leftarrow": "<-", "gets": "<-", ":=": "<-", "coloneqq": "<-"}
@@ -68,6 +68,7 @@ class Notation:
     functions: tuple = ()
     fixed: tuple = ()  # symbol -> a full quantity (kind, layer), e.g. "o" -> yhat
     states: tuple = ()  # letter (or "hat" + letter) -> optimizer state: "S" -> S, "s" -> S, "hatm" -> mhat
+    options: tuple = ()  # ("layout", "rows"|"columns"), ("input_layer", 0|1)
 
     @property
     def words(self) -> list[str]:
@@ -350,6 +351,8 @@ class _Parser:
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
             if name == "sum":
                 return self.summation()
+            if name in NUMPY_CALLS:
+                return self.numpy_call(name)
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.states and name not in self.fixed and name not in self.bases:
@@ -653,6 +656,8 @@ class _Parser:
     def gradient(self, q: Node, loss: str) -> Node:
         if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
             return Node("sample", (self.gradient(q.args[0], loss),), q.value)  # dz^{[1](n)}: δ of sample n
+        if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
+            return Node("T", (self.gradient(q.args[0], loss),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         kind, layer = q.value
@@ -758,6 +763,47 @@ class _Parser:
         node = Node("fn", (arg,), (fname, layer, deriv))
         return Node("pow", (node, num(power))) if power is not None else node
 
+    def numpy_call(self, name: str) -> Node:
+        """NumPy written as mathematics (Ng's ``np.sum(dZ, axis=1, keepdims=True)``, ``np.dot(W, A)``)."""
+        self.expect("(")
+        args, keywords = [], {}
+        while True:
+            j, depth = self.i, 0  # a keyword argument: axis = 1, keepdims = True (read as its raw tokens)
+            while self.peek(j - self.i) is not None and not (depth == 0 and self.peek(j - self.i).text in (",", ")")):
+                depth += {"(": 1, ")": -1}.get(self.peek(j - self.i).text, 0)
+                j += 1
+            raw = "".join(t.text for t in self.t[self.i:j])
+            kw = re.fullmatch(r"(axis|keepdims)=(-?\d|True|False|None)", raw)
+            if kw:
+                keywords[kw.group(1)] = kw.group(2)
+                self.i = j
+            else:
+                args.append(self.expr())
+            tok = self.next()
+            if tok.text == ")":
+                break
+            if tok.text != ",":
+                raise Unreadable(f"expected , or ) in np.{name[2:]}(…), found '{tok.text}'")
+        want = NUMPY_CALLS[name]
+        if len(args) != want:
+            raise Unreadable(f"np.{name[2:]} takes {want} argument(s) here, found {len(args)}")
+        if name == "npsum":
+            axis = keywords.get("axis")
+            if axis not in (None, "None", "0", "1", "-1"):
+                raise Unreadable(f"np.sum over axis {axis} of a matrix")
+            return Node("axsum", (args[0],), None if axis in (None, "None") else {"-1": 1}.get(axis, int(axis)))
+        if keywords:
+            raise Unreadable(f"keyword arguments of np.{name[2:]} are not read")
+        if name == "npdot":
+            return Node("mul", tuple(args))
+        if name == "npmultiply":
+            return Node("had", tuple(args))
+        if name == "nptranspose":
+            return Node("T", (args[0],))
+        if name == "npmaximum":
+            return self.maximum(*args)
+        return Node("fn", (args[0],), ({"npexp": "exp", "nplog": "log", "nptanh": "tanh", "npsqrt": "sqrt"}[name], None, False))
+
     def maximum(self, a: Node, b: Node) -> Node:
         for x, y in ((a, b), (b, a)):
             if x.op == "num" and x.value[0] == 0:
@@ -822,6 +868,8 @@ class _Parser:
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
+NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
+               "nptranspose": 1}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 

@@ -33,6 +33,7 @@ class Context:
     notes: list = field(default_factory=list)
     bindings: dict = field(default_factory=dict)  # the indices of the enclosing sums -> their current value (0-based)
     terms: list = field(default_factory=lambda: [0])  # terms of sums evaluated so far (bounded: MAX_SUM_TERMS)
+    samples: str = "columns"  # the answer's layout: one sample a column (W x + b), or a row (x W + b); see truth.py
 
 
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
@@ -69,6 +70,13 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "fn":
         name, layer, deriv = node.value
         return ctx.functions(name, layer, deriv, node.args[0], args[0])
+    if op == "axsum":  # np.sum(A, axis=k, keepdims=True); axis None: every entry
+        a = args[0]
+        if node.value is None:
+            return np.asarray(float(np.sum(a)))
+        if a.ndim != 2:
+            raise Unreadable("np.sum over an axis needs a matrix")
+        return np.sum(a, axis=node.value, keepdims=True)
     if op == "sample":
         return _sample(args[0], ctx.bindings.get(node.value, 0), ctx)
     if op == "comp":
@@ -112,10 +120,15 @@ def _batch(ctx: Context) -> int:
 
 
 def _sample(v: np.ndarray, i: int, ctx: Context) -> np.ndarray:
-    """Sample i of a vector quantity, as a column (a batch holds samples as rows; one sample is a column)."""
+    """Sample i of a vector quantity, in the answer's layout: a column (a batch with samples as columns, or
+    as rows: row i as a column) or, when the answer writes a sample as a row, a row."""
     n = _batch(ctx)
     if n == 1:
         return v
+    if ctx.samples == "columns":
+        if v.ndim != 2 or v.shape[1] != n:
+            raise Unreadable(f"a sample index needs a batch of {n} columns, found {fmt(v.shape)}")
+        return v[:, i].reshape(-1, 1)
     if v.ndim != 2 or v.shape[0] != n:
         raise Unreadable(f"a sample index needs a batch of {n} rows, found {fmt(v.shape)}")
     return v[i].reshape(-1, 1)
@@ -141,7 +154,7 @@ def _range(node: Node, ctx: Context) -> int:
         elif n.op == "lq" and n.value[1] == var:
             sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))
         elif n.op == "comp" and n.value == var:
-            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings))
+            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples)
             sizes.add(("entries", int(np.size(evaluate(n.args[0], probe)))))
     if not sizes:
         if upper == "N":
@@ -184,9 +197,12 @@ def _scalar(a: np.ndarray) -> bool:
 def _same(a, b, node: Node, sym: str, ctx: Context) -> None:
     if a.shape == b.shape or _scalar(a) or _scalar(b):
         return
-    # a bias row added to every sample of a batch: (N, n) + (1, n)
+    # a bias row added to every sample of a batch: (N, n) + (1, n); a bias column with samples as columns: (n, m) + (n, 1)
     if a.ndim == b.ndim == 2 and ((b.shape[0] == 1 and a.shape[1] == b.shape[1] and a.shape[0] > 1)
                                   or (a.shape[0] == 1 and a.shape[1] == b.shape[1] and b.shape[0] > 1)):
+        return
+    if a.ndim == b.ndim == 2 and ctx.samples == "columns" and ((b.shape[1] == 1 and a.shape[0] == b.shape[0] and a.shape[1] > 1)
+                                                             or (a.shape[1] == 1 and a.shape[0] == b.shape[0] and b.shape[1] > 1)):
         return
     left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
     raise ShapeMismatch(f"shape mismatch: {left} is {fmt(a.shape)} but {right} is {fmt(b.shape)} (in {sym})")

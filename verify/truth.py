@@ -14,6 +14,7 @@ import numpy as np
 from gradproof.derive import names
 from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
+SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
 VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
@@ -50,6 +51,9 @@ class Truth:
         self.row = self.net.convention == "row"
         self.reg = self.ev.reg_grad
         self._steps: dict = {}
+        #: how the answer lays out a sample: "columns" (z = W x + b; Ng's X is n × m) or "rows" (z = x W + b; a batch
+        #: X is N × n, as in the Evaluator); the default follows DESIGN.md (one sample a column, a batch in rows)
+        self.samples = SAMPLES_DEFAULT[batch == 1]
 
     # -- the optimizer -------------------------------------------------------------------------------
     def state_names(self) -> list[str]:
@@ -188,9 +192,9 @@ class Truth:
         if v.ndim == 0:
             return v
         if base in VECTOR_KINDS:
-            return v.T if self.batch == 1 else v
+            return v.T if self.samples == "columns" else v
         if base in BIAS_KINDS:
-            return v.reshape(-1, 1) if self.batch == 1 else v.reshape(1, -1)
+            return v.reshape(-1, 1) if self.samples == "columns" else v.reshape(1, -1)
         return v
 
     def from_course(self, kind: str, v: np.ndarray, shape=None) -> np.ndarray:
@@ -200,6 +204,8 @@ class Truth:
             return v.reshape(-1)
         if kind in VECTOR_KINDS and self.batch == 1:
             return v.reshape(1, -1)
+        if kind in VECTOR_KINDS and self.samples == "columns":
+            return v.T
         return v
 
 

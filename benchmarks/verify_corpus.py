@@ -1,0 +1,89 @@
+"""How well verify reads real answers: every corpus answer under tests/verify/corpus/*/MANIFEST.toml is verified and
+each claim's verdict compared with the verdict a careful grader gave by hand.
+
+    .venv/bin/python benchmarks/verify_corpus.py [--verbose] [GROUP ...]
+
+Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
+verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "verify" / "corpus"
+GOOD = {"correct", "carried_forward"}
+
+
+def corpus_entries(groups=()):
+    """(group, entry dict, base folder) for every answer of every MANIFEST.toml."""
+    for manifest in sorted(CORPUS.glob("*/MANIFEST.toml")):
+        group = manifest.parent.name
+        if groups and group not in groups:
+            continue
+        with manifest.open("rb") as f:
+            data = tomllib.load(f)
+        for entry in data.get("answers", []):
+            yield group, entry, manifest.parent
+
+
+def run_entry(entry, base: Path) -> dict:
+    """{claim id: (verdict, message)} for one corpus answer; an error makes every expected claim `error`."""
+    from gradproof.derive.errors import GradproofError
+    from gradproof.verify.cli import verify_file
+
+    spec = str(base / entry["spec"]) if entry.get("spec") else None
+    try:
+        results, _meta, _s = verify_file(str(base / entry["file"]), spec)
+    except GradproofError as exc:
+        return {cid: ("error", str(exc)) for cid in entry.get("expect", {})}
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+def measure(groups=(), verbose=False, out=sys.stdout) -> dict:
+    totals = {"claims": 0, "agree": 0, "unchecked": 0, "false_accept": 0, "false_reject": 0, "missing": 0}
+    rows = []
+    for group, entry, base in corpus_entries(groups):
+        got = run_entry(entry, base)
+        for cid, want in entry.get("expect", {}).items():
+            verdict, message = got.get(cid, ("missing", "no claim with this id was read"))
+            totals["claims"] += 1
+            if verdict == want or (want == "carried_forward" and verdict == "correct" and False):
+                totals["agree"] += 1
+                status = "ok"
+            elif verdict in ("unchecked", "error"):
+                totals["unchecked"] += 1
+                status = "unchecked"
+            elif verdict == "missing":
+                totals["missing"] += 1
+                status = "missing"
+            elif want == "incorrect" and verdict in GOOD:
+                totals["false_accept"] += 1
+                status = "FALSE ACCEPT"
+            elif want in GOOD and verdict == "incorrect":
+                totals["false_reject"] += 1
+                status = "FALSE REJECT"
+            else:
+                status = "other"
+            rows.append((group, entry["file"], cid, want, verdict, status, message))
+    if verbose:
+        for group, file, cid, want, verdict, status, message in rows:
+            if status != "ok":
+                print(f"{status:13} {group}/{file} [{cid}] want {want}, got {verdict}: {message[:160]}", file=out)
+    n = max(totals["claims"], 1)
+    print(f"{totals['claims']} claims: {totals['agree']} agree ({100 * totals['agree'] / n:.1f} %), "
+          f"{totals['unchecked']} unchecked, {totals['missing']} not found, "
+          f"{totals['false_accept']} false accepts, {totals['false_reject']} false rejects", file=out)
+    totals["rows"] = rows
+    return totals
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    t0 = time.perf_counter()
+    measure(tuple(args), verbose="--verbose" in sys.argv or "-v" in sys.argv)
+    print(f"in {time.perf_counter() - t0:.1f} s")
