@@ -78,4 +78,8 @@ def run(args) -> int:
     else:
         header = f"verify {meta['answers']} against {meta['spec']} ({meta['convention']} convention, batch {meta['batch']}, {meta['mode']})"
         sys.stdout.write(report.text_report(results, header, seconds))
+    if not any(r.verdict != "unchecked" for r in results):
+        print(f"gradproof verify: nothing in {meta['answers']} could be checked (every claim is unchecked; the reasons "
+              "are above); this is not a pass", file=sys.stderr)
+        return 1
     return 1 if any(r.verdict == "incorrect" for r in results) else 0

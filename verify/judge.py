@@ -206,38 +206,33 @@ class Judge:
     def check(self, claim: Claim) -> ClaimResult:
         """The verdict of one claim in the answer's layout (numeric claims also update the answer's stated values).
 
-        With one layout declared, that one. Otherwise the claim is read in each layout: a layout in which its shapes
-        do not fit (``x W + b`` with x a column) is ruled out. One layout left: that reading (and a vote for the
-        answer's layout). Both left with the same verdict: that verdict. Both left with different verdicts: the
-        layout the answer's other claims showed; with no such evidence, the default (one sample a column, a batch in
-        rows), and the message says so."""
+        With one layout declared (``[notation] layout``, or ``[values]`` written with samples as columns), that one.
+        Otherwise the claim is read in each layout; a layout in which its shapes do not fit (``x W + b`` with x a
+        column) is ruled out, and a claim that fits one layout only is evidence of the answer's layout. The layout
+        the answer's earlier claims showed holds; with no evidence yet, the one the claim fits; with both fitting,
+        the default (one sample a column, a batch in rows), and if the two readings disagree the message says so."""
         if len(self.layouts) == 1:
             return self._check_in(claim, self.layouts[0], remember=True)
         results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
+        shown = self._shown()
         if len(fits) == 1:
             self.votes[fits[0]] += 1
-            chosen = fits[0]
-        elif len(fits) == 2 and results[fits[0]].verdict == results[fits[1]].verdict:
-            chosen = self._preferred()
-        elif len(fits) == 2:
-            chosen = self._preferred()
-        else:
-            chosen = self._preferred()
+        # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
+        chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
         result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
-            why = ("as the answer's other claims write them" if self.votes[chosen] > 0
-                   else "nothing in the answer decides it; the default")
+            why = "as the answer's other claims write them" if shown else "nothing in the answer decides it; the default"
             result.notes.append(f"read with each sample as a {'column' if chosen == 'columns' else 'row'} ({why})")
             result.message += f" (read with each sample as a {'column' if chosen == 'columns' else 'row'}: {why})"
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {'column' if chosen == 'columns' else 'row'} in this claim")
         return result
 
-    def _preferred(self) -> str:
-        """The layout the answer showed most often so far; the default when nothing showed one."""
-        best = max(self.layouts, key=lambda lay: (self.votes[lay], lay == self.layouts[0]))
-        return best
+    def _shown(self) -> str | None:
+        """The layout the answer's earlier claims showed (claims whose shapes fit one layout only), if any."""
+        a, b = self.layouts
+        return a if self.votes[a] > self.votes[b] else b if self.votes[b] > self.votes[a] else None
 
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
         self._use(samples)

@@ -22,6 +22,10 @@ _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
 _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{\s*([^{}]*?)\s*\}")
 _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
+#: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
+_INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
+#: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
+_TEXT_WORDS = ("prod", "int", "lim", "det", "diag", "sum", "mathbb", "operatorname", "text")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose)\b")
@@ -33,11 +37,12 @@ def normalize(text: str) -> str:
     s = _LABEL.sub(" ", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _SPACES.sub(" ", s)
+    s = _INDICATOR.sub(r" \\indicator ", s)
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
-        s = _WRAP.sub(lambda m: m.group(2), s)
+        s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)
     s = _WRAP_BARE.sub("", s)
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
@@ -57,4 +62,6 @@ def _named(m: re.Match) -> str:
     word = re.sub(r"[^A-Za-z]", "", body.split()[0]) if body.split() else ""
     if m.group(1) == "mathsf" and body == "T":
         return "T"
+    if word in _TEXT_WORDS:
+        return rf" \txt{word} "
     return rf" \{word} " if word else " "

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 
 from .normalize import normalize
-from .tree import Node, Unreadable, num
+from .tree import NoSuchLayer, Node, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -351,6 +351,13 @@ class _Parser:
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
             if name == "sum":
                 return self.summation()
+            if name == "indicator":
+                return self.indicator()
+            if name.startswith("txt"):
+                word = name[3:]
+                if word in self.fixed or word in self.bases:
+                    return self.symbol(word, tok)
+                raise Unreadable(f"unknown symbol '{word}' (written \\text{{{word}}}); define it in the answer or map it in [notation]")
             if name in NUMPY_CALLS:
                 return self.numpy_call(name)
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
@@ -467,6 +474,9 @@ class _Parser:
                     kind, layer = "x", None
                 elif kind == "h" and layer == self.depth_net:
                     kind, layer = "yhat", None
+        if layer is not None and self.depth_net and not 1 <= layer <= self.depth_net:
+            raise NoSuchLayer(f"{name} names layer {layer}, but the network has layers 1 to {self.depth_net}"
+                              + (" (the input is layer 0)" if layer == 0 else ""))
         if updated and kind in ("W", "b"):
             kind = kind + "_next"
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
@@ -762,6 +772,28 @@ class _Parser:
             raise Unreadable("\\max needs two arguments, e.g. \\max(0, z)")
         node = Node("fn", (arg,), (fname, layer, deriv))
         return Node("pow", (node, num(power))) if power is not None else node
+
+    def indicator(self) -> Node:
+        """``\\mathbb{1}[z > 0]``, ``\\mathbf{1}\\{z > 0\\}``, ``\\mathbb{1}_{z > 0}``: 1 where the condition holds, else 0."""
+        if self.is_("_"):
+            self.next()
+            toks = self.script()
+            if toks and toks[0].text == "(" and toks[-1].text == ")":
+                toks = toks[1:-1]
+            p = _Parser(toks, self.n, self.depth_net)
+            p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
+            cond = p.condition()
+            if p.peek() is not None:
+                raise Unreadable(f"cannot read '{p.peek().text}' in the indicator's condition")
+        elif self.is_("(") or self.is_("[") or self.is_("{"):
+            close = {"(": ")", "[": "]", "{": "}"}[self.next().text]
+            cond = self.condition()
+            self.expect(close)
+        else:
+            raise Unreadable("an indicator needs its condition, e.g. \\mathbb{1}[z > 0]")
+        if cond.op != "cmp":
+            raise Unreadable("the condition of an indicator must compare, e.g. z > 0")
+        return Node("cases", (num(1.0), cond, num(0.0), Node("true")))
 
     def numpy_call(self, name: str) -> Node:
         """NumPy written as mathematics (Ng's ``np.sum(dZ, axis=1, keepdims=True)``, ``np.dot(W, A)``)."""

@@ -12,6 +12,10 @@ class Unreadable(Exception):
     """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
 
 
+class NoSuchLayer(Unreadable):
+    """A layer index outside the network (δ⁽⁷⁾ of a 3-layer net); a claim for every layer l skips such an l."""
+
+
 @dataclass(frozen=True)
 class Node:
     """One node. ``op`` is one of:
