@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 
 from .normalize import normalize
-from .tree import NoSuchLayer, Node, Unreadable, num
+from .tree import Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60

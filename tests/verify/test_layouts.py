@@ -9,10 +9,10 @@ planted mistake); the truth it is compared with is the Evaluator's.
 from __future__ import annotations
 
 import pytest
+from gradproof.verify.judge import Claim, Judge
 from helpers_verify import ROOT, derivation, small
 
 from gradproof.cli import main
-from gradproof.verify.judge import Claim, Judge
 
 REF = "reference_mlp"
 
