@@ -24,9 +24,9 @@ from gradproof.derive.symbols import X as XSYM
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim
-from .shapes import Context, ShapeMismatch, evaluate, fmt
+from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
-from .tree import Node, Unreadable, quantity_tex, show
+from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, key, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -162,8 +162,11 @@ class Judge:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
             with np.errstate(all="ignore"):
                 return simple[name](value)
-        if layer is None and arg_node.op == "q" and arg_node.value[0] in ("z", "h"):
-            layer = arg_node.value[1]
+        base = arg_node
+        while base.op in ("comp", "entry", "sample") and base.args:
+            base = base.args[0]
+        if layer is None and base.op == "q" and base.value[0] in ("z", "h"):
+            layer = base.value[1]
         if name == "phi":
             if layer is None or not 1 <= layer <= self.net.depth:
                 raise Unreadable("a generic activation needs its layer, e.g. \\varphi^{(2)}(z^{(2)}) or g(z^{(2)})")
@@ -239,10 +242,12 @@ class Judge:
         self._remembering = remember
         return self._check_one(claim)
 
-    def _check_one(self, claim: Claim) -> ClaimResult:
+    def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
         try:
-            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
+            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth, layer_env)
             qnode = self._quantity(claim, sides, rels)
+        except NeedsLayer as need:
+            return self._check_every_layer(claim, need.var, layer_env or {})
         except Unreadable as exc:
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
                                f"could not read the claim: {exc}", quantity=claim.quantity)
@@ -291,6 +296,35 @@ class Judge:
             self._remember(qkind, sides)
         return res
 
+    def _check_every_layer(self, claim: Claim, var: str, env: dict) -> ClaimResult:
+        """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
+        is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
+        is the worst, and a wrong one names the layer."""
+        first = int(dict(self.notation.options).get("input_layer", 0))
+        done: list[tuple[int, ClaimResult]] = []
+        for value in range(first, first + self.net.depth + 1):
+            try:
+                parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
+            except NoSuchLayer:
+                continue
+            except NeedsLayer:
+                pass  # a second generic index: _check_one tries each of its values too
+            except Unreadable:
+                pass
+            done.append((value, self._check_one(claim, {**env, var: value})))
+        if not done:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
+        verdict = _combine([r.verdict for _, r in done])
+        value, worst = next((v, r) for v, r in done if r.verdict == verdict)
+        layers = ", ".join(str(v) for v, _ in done)
+        if verdict == "correct":
+            worst.message = f"holds for every layer {var} = {layers} (checked layer by layer)"
+        else:
+            worst.message = f"for {var} = {value}: {worst.message} (checked for {var} = {layers})"
+        worst.notes.append(f"a generic layer index {var}: checked for {var} = {layers}")
+        return worst
+
     def _named(self, claim: Claim):
         if claim.quantity is None:
             return None
@@ -336,16 +370,25 @@ class Judge:
         if literal is None and self.numeric:
             literal = _decimals(target)
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
+        free = free_indices(Node("pair", (target, student)))
         try:
             tv, sv = [], []
             for env in self.envs:
                 ctx = self.context(env)
-                tv.append(evaluate(target, ctx))
-                sv.append(evaluate(student, ctx))
+                if free:  # δ_j, w_{kj}, a^{(i)}: the claim holds for every value of its free indices
+                    sizes = index_sizes((target, student), free, ctx)
+                    tv.append(evaluate_over(target, ctx, free, sizes))
+                    sv.append(evaluate_over(student, ctx, free, sizes))
+                    note = "for every " + ", ".join(f"{v} = 1…{sizes[v]}" for v in free)
+                    if note not in notes:
+                        notes.append(note)
+                else:
+                    tv.append(evaluate(target, ctx))
+                    sv.append(evaluate(student, ctx))
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
-            diag = diagnose(probe)
+            diag = diagnose(probe) if not free else None  # the catalogue speaks of matrix forms
             counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
             return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
@@ -381,7 +424,7 @@ class Judge:
                 return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
                              tol_text)
         probe = _Probe(self, target, student, sv, literal)
-        diag = diagnose(probe)
+        diag = diagnose(probe) if not free else None
         i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
         msg = "does not match the derived result"

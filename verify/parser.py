@@ -20,14 +20,14 @@ import time
 from dataclasses import dataclass
 
 from .normalize import normalize
-from .tree import Node, NoSuchLayer, Unreadable, num
+from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
 MAX_SECONDS = 0.5
 
 #: letters (and commands) for the network's quantities; [notation] may add or override
-BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "b": "b", "delta": "delta", "yhat": "yhat",
+BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "b": "b", "delta": "delta", "yhat": "yhat",
          "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR"}
@@ -118,8 +118,12 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     return out
 
 
-def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None = None) -> tuple[list[Node], list[str]]:
+def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None = None,
+                layer_env: dict | None = None) -> tuple[list[Node], list[str]]:
     """Parse an equation or a chain ``a = b = c`` into its sides and the relations between them.
+
+    ``layer_env`` gives the generic layer indices their value (``{"l": 2}``: ``W^{(l+1)}`` is W⁽³⁾), in the answer's
+    own numbering; a generic index without a value raises ``NeedsLayer`` (the judge then tries every layer).
 
     Raises:
         Unreadable: the text is too long, nested too deeply, too slow, or outside the grammar.
@@ -127,7 +131,7 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     if len(latex) > MAX_CHARS:
         raise Unreadable(f"the formula has {len(latex)} characters; the limit is {MAX_CHARS}")
     text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
-    p = _Parser(tokenize(text, notation), notation, depth)
+    p = _Parser(tokenize(text, notation), notation, depth, layer_env)
     return p.claim()
 
 
@@ -139,8 +143,10 @@ def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = 
 
 
 class _Parser:
-    def __init__(self, toks: list[Tok], notation: Notation, depth: int | None):
+    def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
+        self.layer_env = dict(layer_env or {})
+        self.input_layer = int(dict(notation.options).get("input_layer", 0))
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
@@ -174,6 +180,32 @@ class _Parser:
         tok = self.next()
         if tok.text != text:
             raise Unreadable(f"expected '{text}' at position {tok.pos}, found '{tok.text}'")
+
+    def child(self, toks: list[Tok]) -> _Parser:
+        """A parser of a script or subscript that shares this one's bounds, sums and generic layer indices."""
+        p = _Parser(toks, self.n, self.depth_net, self.layer_env)
+        p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
+        return p
+
+    def our_layer(self, n: int) -> int:
+        """A layer number as the answer writes it -> gradproof's (the input is layer 0; Nielsen's input is 1)."""
+        return n - self.input_layer
+
+    def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
+        """A generic layer index ``l``, ``l+1``, ``l-1`` (letters allowed here) -> its layer, or None."""
+        texts = [t.text for t in toks]
+        if not texts or toks[0].kind != "id" or texts[0] not in letters or texts[0] in self.bound:
+            return None
+        if len(texts) == 1:
+            off = 0
+        elif len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num" and "." not in texts[2]:
+            off = int(texts[2]) if texts[1] == "+" else -int(texts[2])
+        else:
+            return None
+        var = texts[0]
+        if var not in self.layer_env:
+            raise NeedsLayer(var)
+        return self.our_layer(self.layer_env[var] + off)
 
     def enter(self):
         self.level += 1
@@ -272,8 +304,7 @@ class _Parser:
         return Node("pow", (node, self.sub(script)))
 
     def sub(self, toks: list[Tok]) -> Node:
-        p = _Parser(toks, self.n, self.depth_net)
-        p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
+        p = self.child(toks)
         node = p.expr()
         if p.peek() is not None:
             raise Unreadable(f"cannot read '{p.peek().text}' in a script")
@@ -364,6 +395,9 @@ class _Parser:
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.states and name not in self.fixed and name not in self.bases:
             return self.state_symbol(self.states[name], name)
+        if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
+                and self.peek(1).text == "(":
+            return self.function(name)  # Bishop's h'(a_j): h names the activation function
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             return self.symbol(name, tok)
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
@@ -413,11 +447,11 @@ class _Parser:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
         zero, transpose, power, updated = False, False, None, False
-        bare_sup, sample, comp, layer_var = [], None, None, None
+        bare_sup, sample, comps, layer_var = [], None, [], None
         for mark, toks in scripts:
             if mark == "'":
                 raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
-            items = self.index_items(toks)
+            items = self.index_items(toks, mark=mark)
             for item in items:
                 if item[0] == "T":
                     transpose = True
@@ -426,35 +460,31 @@ class _Parser:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
                 elif item[0] == "num" and mark == "_":
-                    if base == "W" and item[1] == 0:
+                    if base == "W" and item[1] == 0 and not comps:
                         zero = True
-                    elif layer is None and base is not None and base not in ("x", "y", "yhat"):
-                        layer = item[1]
+                    elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps:
+                        layer = self.our_layer(item[1])
+                    elif base is not None and len(items) <= 2 and item[1] >= 1:
+                        comps.append(item[1] - 1)  # x_1, a^{(2)}_1: an entry, counted from 1
                     else:
-                        raise Unreadable(f"cannot read the subscript {item[1]} on {name} (component indices are not supported)")
+                        raise Unreadable(f"cannot read the subscript {item[1]} on {name}")
                 elif item[0] == "num":
                     bare_sup.append(item[1])
                 elif item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None:
                     layer_var = item[1]
-                elif item[0] == "pvar" and sample is None and base not in ("W", "b"):
+                elif item[0] in ("pvar", "fsample") and sample is None and base not in ("W", "b"):
                     sample = item[1]
-                elif item[0] == "var" and mark == "_" and comp is None and base in SAMPLE_BASES:
-                    comp = item[1]
-                elif item[0] in ("var", "pvar"):
-                    raise Unreadable(f"cannot read the index {item[1]} on {name}: component indices of matrices (W_{{kj}}) "
-                                     "are not supported; sums over samples (\\sum_n h^{(n)}) and over the entries of a "
-                                     "vector (\\sum_k y_k) are")
+                elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
+                    comps.append(item[1])
+                elif item[0] in ("var", "pvar", "fsample", "fvar"):
+                    raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
-                elif item[0] == "other" and re.fullmatch(r"[a-z]{1,2}|[a-z],[a-z]", item[1]) and mark == "_":
-                    raise Unreadable(f"the component index {item[1]} on {name} is free (not summed over): component forms "
-                                     "(\\delta_j = \\sum_k W_{kj} \\delta_k) are not supported; write the vector form "
-                                     "(W^T \\delta); sums over samples (\\sum_n) and over all entries of a vector are read")
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
             if layer is None and base is not None and base not in ("x", "y", "yhat"):
-                layer = n
+                layer = self.our_layer(n)
             elif power is None:
                 power = n
             else:
@@ -465,6 +495,9 @@ class _Parser:
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
+                if layer is None and comps and self.depth_net == 2 and all(c in BISHOP_LAYERS for c in comps[:1]):
+                    # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
+                    layer = BISHOP_LAYERS[comps[0]] if kind not in ("W", "b", "dW", "db") else BISHOP_LAYERS[comps[0]]
                 if layer is None:
                     if self.depth_net == 1:
                         layer = 1
@@ -484,8 +517,12 @@ class _Parser:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
             node = Node("sample", (node,), sample)
-        if comp is not None:
-            node = Node("comp", (node,), comp)
+        if len(comps) == 1:
+            node = Node("comp", (node,), comps[0])
+        elif len(comps) == 2:
+            if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
+                raise Unreadable(f"two entry indices on {name}, which is a vector")
+            node = Node("entry", (node,), tuple(comps))
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node
@@ -597,7 +634,15 @@ class _Parser:
             return kind[-1], node.value[1]
         raise Unreadable(f"the subscript of {letter} must name a weight or bias, e.g. {letter}_{{W^{{(2)}}}}")
 
-    def index_items(self, toks: list[Tok], prime: bool = False) -> list[tuple]:
+    def index_items(self, toks: list[Tok], prime: bool = False, mark: str = "^") -> list[tuple]:
+        """The items of one script: a layer (number, L, L-1, or a generic l, l+1 in the answer's numbering), a
+        transpose, a prime, a sample index in parentheses ``(n)`` (bound by a sum, or free: a claim for every
+        sample), an entry index (``y_k``; ``w_{jk}``: free indices make a claim for every entry)."""
+        whole = self.layer_var(toks, LAYER_LETTERS)
+        if whole is not None:
+            return [("layer", whole)]
+        letters = [t.text for t in toks if t.kind == "id"]
+        entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0
         while j < len(toks):
             t = toks[j]
@@ -609,6 +654,10 @@ class _Parser:
                 inside = toks[j + 1:k]
                 if len(inside) == 1 and inside[0].kind == "id" and inside[0].text in self.bound:
                     items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
+                elif self.layer_var(inside, LAYER_LETTERS + PAREN_LAYER_LETTERS) is not None:
+                    items.append(("layer", self.layer_var(inside, LAYER_LETTERS + PAREN_LAYER_LETTERS)))
+                elif len(inside) == 1 and inside[0].kind == "id" and inside[0].text in SAMPLE_LETTERS:
+                    items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
                     items.append(("layer", self.layer_number(inside)))
                 j = k + 1
@@ -629,6 +678,11 @@ class _Parser:
             elif t.text == "L" and len(toks) == 1 and self.depth_net:
                 items.append(("layer", self.depth_net))
                 j += 1
+            elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in ENTRY_LETTERS:
+                items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index
+                j += 1
+            elif mark == "_" and t.text == "," and items and items[-1][0] in ("fvar", "var", "num"):
+                j += 1  # w_{j,k}
             else:
                 items.append(("other", "".join(x.text for x in toks)))
                 j = len(toks)
@@ -637,7 +691,7 @@ class _Parser:
     def layer_number(self, toks: list[Tok]) -> int:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
-            return int(texts[0])
+            return self.our_layer(int(texts[0]))
         if texts[:1] == ["L"] and self.depth_net:
             if len(texts) == 1:
                 return self.depth_net
@@ -666,6 +720,8 @@ class _Parser:
     def gradient(self, q: Node, loss: str) -> Node:
         if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
             return Node("sample", (self.gradient(q.args[0], loss),), q.value)  # dz^{[1](n)}: δ of sample n
+        if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
+            return Node(q.op, (self.gradient(q.args[0], loss),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
             return Node("T", (self.gradient(q.args[0], loss),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
         if q.op != "q":
@@ -724,8 +780,9 @@ class _Parser:
         if self.is_("_"):
             self.next()
             toks = self.script()
-            p = _Parser(toks, self.n, self.depth_net)
-            p.deadline, p.bound = self.deadline, self.bound
+            if len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net:
+                toks = [Tok("cmd", "haty", toks[0].pos)]  # Nielsen's \nabla_a C: the gradient by the output activations
+            p = self.child(toks)
             q = p.wrt()
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
@@ -780,8 +837,7 @@ class _Parser:
             toks = self.script()
             if toks and toks[0].text == "(" and toks[-1].text == ")":
                 toks = toks[1:-1]
-            p = _Parser(toks, self.n, self.depth_net)
-            p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
+            p = self.child(toks)
             cond = p.condition()
             if p.peek() is not None:
                 raise Unreadable(f"cannot read '{p.peek().text}' in the indicator's condition")
@@ -900,6 +956,14 @@ class _Parser:
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
+#: letters read as a generic layer index: l anywhere (W^l, \delta^{l+1}, W_l); also k in parentheses (Goodfellow's h^{(k)})
+LAYER_LETTERS = ("l",)
+PAREN_LAYER_LETTERS = ("k",)
+#: letters in parentheses read as a sample index (Ng's a^{[1](i)}, x^{(n)}); a free one makes a claim for every sample
+SAMPLE_LETTERS = ("i", "n", "m", "j")
+#: letters in a subscript read as an entry index (δ_j, w_{kj}, x_i); a free one makes a claim for every entry
+BISHOP_LAYERS = {"j": 1, "k": 2}
+ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")

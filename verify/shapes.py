@@ -80,7 +80,15 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "sample":
         return _sample(args[0], ctx.bindings.get(node.value, 0), ctx)
     if op == "comp":
-        return _component(args[0], ctx.bindings.get(node.value, 0), node)
+        return _component(args[0], node.value if isinstance(node.value, int) else ctx.bindings.get(node.value, 0), node)
+    if op == "entry":
+        a = args[0]
+        if a.ndim != 2:
+            raise Unreadable(f"two entry indices on {show(node.args[0], ctx.convention)}, which is not a matrix")
+        i, j = (v if isinstance(v, int) else ctx.bindings.get(v, 0) for v in node.value)
+        if i >= a.shape[0] or j >= a.shape[1]:
+            raise Unreadable(f"the entry ({i + 1}, {j + 1}) is outside the {fmt(a.shape)} matrix")
+        return np.asarray(a[i, j])
     if op == "norm":
         a = np.abs(args[0])
         return np.asarray(float(np.sqrt(np.sum(a * a))) if node.value == 2 else float(np.sum(a)))
@@ -155,17 +163,87 @@ def _range(node: Node, ctx: Context) -> int:
             sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))
         elif n.op == "comp" and n.value == var:
             probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples)
-            sizes.add(("entries", int(np.size(evaluate(n.args[0], probe)))))
+            v = evaluate(n.args[0], probe)
+            if np.ndim(v) == 2 and 1 not in np.shape(v):
+                raise Unreadable(f"the entry {var} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
+            sizes.add(("entries", int(np.size(v))))
+        elif n.op == "entry" and var in n.value:
+            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples)
+            shape = np.shape(evaluate(n.args[0], probe))
+            if len(shape) == 2:
+                sizes.add(("entries", int(shape[n.value.index(var)])))
     if not sizes:
         if upper == "N":
             return _batch(ctx)
         raise Unreadable(f"the index {var} of the sum is not used in its body")
-    if len({size for _, size in sizes}) > 1:
-        raise Unreadable(f"the index {var} counts both " + " and ".join(f"{size} {what}" for what, size in sorted(sizes)))
+    if len({size for _, size in sizes}) > 1:  # w_{jk} δ_k with k over 2 outputs and 4 inputs: the indices are misused
+        raise ShapeMismatch(f"the index {var} counts both " + " and ".join(f"{size} {what}" for what, size in sorted(sizes)))
     size = sizes.pop()[1]
     if upper is not None and upper.isdigit() and int(upper) != size:
         raise Unreadable(f"the sum runs to {upper}, but its index {var} counts {size}")
     return size
+
+
+def free_indices(node: Node, bound: frozenset = frozenset()) -> list[str]:
+    """The entry and sample indices of ``node`` not bound by a sum around them (δ_j, w_{kj}, a^{(i)}), in order."""
+    out: list[str] = []
+    if node.op == "sum":
+        bound = bound | {node.value[0]}
+    names = ()
+    if node.op in ("comp", "sample") and isinstance(node.value, str):
+        names = (node.value,)
+    elif node.op == "entry":
+        names = tuple(v for v in node.value if isinstance(v, str))
+    for v in names:
+        if v not in bound and v not in out:
+            out.append(v)
+    for a in node.args:
+        for v in free_indices(a, bound):
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def index_sizes(nodes, free: list[str], ctx: Context) -> dict[str, int]:
+    """How far each free index runs, from its uses (every use must agree)."""
+    sizes: dict[str, int] = {}
+    for var in free:
+        probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], {v: 0 for v in free}, samples=ctx.samples)
+        found = set()
+        for root in nodes:
+            try:
+                found.add(_range(Node("sum", (root,), (var, None)), probe))
+            except Unreadable:
+                continue
+        if not found:
+            raise Unreadable(f"the index {var} is used on nothing it can count")
+        if len(found) > 1:  # a^{l-1}_j δ^l_k for ∂C/∂w_{jk}: the same index runs over layers of different sizes
+            raise ShapeMismatch(f"the index {var} runs over " + " and ".join(map(str, sorted(found))) + " entries in different places")
+        sizes[var] = found.pop()
+    return sizes
+
+
+def evaluate_over(node: Node, ctx: Context, free: list[str], sizes: dict[str, int]) -> np.ndarray:
+    """``node`` for every value of its free indices (a claim about δ_j is a claim for every j): an array with one
+    axis per index; each value must be a number."""
+    if not free:
+        return evaluate(node, ctx)
+    shape = tuple(sizes[v] for v in free)
+    if int(np.prod(shape)) > MAX_SUM_TERMS:
+        raise Unreadable(f"the free indices {', '.join(free)} take more than {MAX_SUM_TERMS} values")
+    values, first = [], None
+    for idx in np.ndindex(*shape):
+        ctx.bindings.update(dict(zip(free, idx, strict=True)))
+        v = np.asarray(evaluate(node, ctx), dtype=float)
+        v = v.reshape(()) if v.size == 1 else v
+        if first is not None and v.shape != first:
+            raise ShapeMismatch(f"{show(node, ctx.convention)} is {fmt(first)} for one value of {', '.join(free)} "
+                                f"and {fmt(v.shape)} for another")
+        first = v.shape
+        values.append(v)
+    for v in free:
+        ctx.bindings.pop(v, None)
+    return np.stack(values).reshape(shape + first)
 
 
 #: untrusted input: nested sums over a batch of 1000 would otherwise expand to 10⁹ terms

@@ -12,6 +12,14 @@ class Unreadable(Exception):
     """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
 
 
+class NeedsLayer(Unreadable):
+    """A generic layer index (``l`` in ``W^{(l+1)}``) without a value: the judge tries every layer."""
+
+    def __init__(self, var: str):
+        super().__init__(f"the generic layer index {var} needs a value")
+        self.var = var
+
+
 class NoSuchLayer(Unreadable):
     """A layer index outside the network (δ⁽⁷⁾ of a 3-layer net); a claim for every layer l skips such an l."""
 
@@ -97,7 +105,10 @@ def show(n: Node, convention: str = "row") -> str:
     if op == "sample":
         return f"{{{s(n.args[0])}}}^{{({n.value})}}"
     if op == "comp":
-        return f"{{{s(n.args[0])}}}_{{{n.value}}}"
+        return f"{{{s(n.args[0])}}}_{{{n.value + 1 if isinstance(n.value, int) else n.value}}}"
+    if op == "entry":
+        i, j = (v + 1 if isinstance(v, int) else v for v in n.value)
+        return f"{{{s(n.args[0])}}}_{{{i}{j}}}"
     if op == "lq":
         return quantity_tex(n.value[0], n.value[1], convention)
     if op == "norm":

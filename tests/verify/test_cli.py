@@ -74,7 +74,8 @@ def test_document_needs_a_spec(capsys):
 def test_document_is_checked(capsys):
     code, out, _ = run(capsys, ANSWERS / "homework.md", "--spec", SPEC)
     assert code == 1
-    assert "1 unchecked" in out and "φ' of tanh is 1 − tanh², not tanh²" in out
+    assert "0 unchecked" in out and "φ' of tanh is 1 − tanh², not tanh²" in out
+    assert "for every j = 1…8" in out  # the component form δ_j = (Σ_k W_kj δ_k)(1 − h_j²) is checked for every j
 
 
 def test_notation_file(tmp_path, capsys):

@@ -129,10 +129,10 @@ def test_notation_maps_symbols_and_functions():
 
 
 @pytest.mark.parametrize("latex, reason", [
-    (r"\delta^{(2)}_j = \sum_k W^{(3)}_{kj} \delta^{(3)}_k", "component index j on delta is free"),
-    (r"W_{ij}^{(2)}", "component index ij on W is free"),
     (r"\sum_{i=0} \delta^{(2)(i)}", "cannot read the sum's index"),
-    (r"\delta^{(l)}", "not a number"),
+    (r"\delta^{(l)}", "generic layer index l needs a value"),
+    (r"\delta^{(2)}_{jkm}", "cannot read the index"),
+    (r"W^{(2)}_{new,j}", "cannot read the index"),
     (r"W", "needs a layer index"),
     (r"\|W^{(1)}\|_\infty", "norm .* is not supported"),
     (r"x^{(2)}", "no layer index"),

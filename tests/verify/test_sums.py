@@ -60,12 +60,12 @@ def test_wrong_sums_are_flagged(net, batch, latex, key):
 
 
 @pytest.mark.parametrize("latex, why", [
-    (r"\delta^{(2)}_j = \sum_k W^{(3)}_{kj} \delta^{(3)}_k", "component index j on delta is free"),
+    (r"\delta^{(2)}_j = \sum_k W^{(3)}_{kj} \delta^{(3)}_k", "write the sample index too"),  # δ is a batch here
     (r"\frac{\partial L}{\partial W^{(2)}} = \sum_{n=1}^{7} \delta^{(2)(n)} h^{(1)(n)T}", "runs to 7"),
     (r"J = \sum_n 1", "not used"),
     (r"J = \sum_n \sum_n 1", "same index"),
     (r"J = \sum_k y_k \hat y_k", "write the sample index too"),
-    (r"J = \sum_k W^{(2)}_k", "component"),
+    (r"J = \sum_k W^{(2)}_k", "entry k of a matrix"),
 ])
 def test_what_is_not_read_stays_unchecked_with_the_reason(latex, why):
     r = _judge("reference_mlp", 4).check(Claim("t", latex))
