@@ -51,7 +51,7 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
     judge = Judge(derive(net, check=False), batch=batch, values=values, notation=notation)
     results = judge.check_all(claims)
     meta = {"answers": str(p), "spec": net.name, "convention": net.convention, "batch": batch,
-            "mode": "numeric" if values is not None else "symbolic"}
+            "mode": "numeric" if values is not None else "symbolic", "notation": list(judge.inferred)}
     return results, meta, time.perf_counter() - t0
 
 
@@ -77,6 +77,8 @@ def run(args) -> int:
         print(f"wrote {out}: {report.summary_line(results, seconds)}")
     else:
         header = f"verify {meta['answers']} against {meta['spec']} ({meta['convention']} convention, batch {meta['batch']}, {meta['mode']})"
+        if meta.get("notation"):
+            header += "\nnotation read from the answer's definitions: " + "; ".join(meta["notation"])
         sys.stdout.write(report.text_report(results, header, seconds))
     if not any(r.verdict != "unchecked" for r in results):
         print(f"gradproof verify: nothing in {meta['answers']} could be checked (every claim is unchecked; the reasons "

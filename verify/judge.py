@@ -85,7 +85,7 @@ class Judge:
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed,
                                  _state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
-                                 notation.options)
+                                 notation.options + (("batch", batch),))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -106,6 +106,8 @@ class Judge:
         declared = dict(notation.options).get("layout")
         self.layouts = [declared] if declared else [default] + [s for s in ("columns", "rows") if s != default]
         self.votes = {s: 0 for s in ("columns", "rows")}
+        self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
+        self._voted = False  # check_all counted every claim's layout evidence first
         self._use(self.layouts[0])
 
     def _use(self, samples: str) -> None:
@@ -151,6 +153,8 @@ class Judge:
         for k, vs in layer_params.items():
             if len(vs) == 1:
                 c[k] = vs.pop()  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins
+        if "beta" not in c and "mu" in c:
+            c["beta"] = c["mu"]  # Ng writes momentum's μ as β: v = β v + (1 − β) dW
         if "alpha" not in c and "lr" in c:
             c["alpha"] = c["lr"]
         return c
@@ -219,7 +223,7 @@ class Judge:
         results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         shown = self._shown()
-        if len(fits) == 1:
+        if len(fits) == 1 and not self._voted:
             self.votes[fits[0]] += 1
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
@@ -231,6 +235,16 @@ class Judge:
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {'column' if chosen == 'columns' else 'row'} in this claim")
         return result
+
+    def _vote(self, claim: Claim) -> None:
+        """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}"):
+                fits = [lay for lay in self.layouts if not _shape_failed(self._check_in(claim, lay, remember=False))]
+        except Exception:  # noqa: BLE001 -- the claim's own check reports what went wrong
+            return
+        if len(fits) == 1:
+            self.votes[fits[0]] += 1
 
     def _shown(self) -> str | None:
         """The layout the answer's earlier claims showed (claims whose shapes fit one layout only), if any."""
@@ -244,7 +258,7 @@ class Judge:
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
         try:
-            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth, layer_env)
+            sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
@@ -482,8 +496,29 @@ class Judge:
 
     def check_all(self, claims) -> list[ClaimResult]:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
-        is ``unchecked`` with a message, and the other claims are still judged."""
-        return [self._bounded_check(c) for c in claims]
+        is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
+        inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
+        from .infer import infer
+
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
+                reading = infer(self, claims)
+        except limits.TimeLimitError:
+            reading = None
+        if reading is not None:
+            self.notation = reading.notation
+            self.inferred = reading.changes
+            self.votes = {s: 0 for s in self.votes}
+        if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
+            self.votes = {lay: 0 for lay in self.votes}
+            for c in claims:
+                self._vote(c)
+            self._voted = True
+        results = [self._bounded_check(c) for c in claims]
+        if self.inferred:
+            for r in results:
+                r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        return results
 
     def _bounded_check(self, claim: Claim) -> ClaimResult:
         try:
@@ -496,6 +531,30 @@ class Judge:
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
             why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
         return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:
+    """Updates as courses write them, in the one form ``θ ← rhs``: Nielsen's ``w \\rightarrow w' = w - η ∂C/∂w``,
+    and a plain ``w = w - \\eta \\frac{dL}{dw} = 0.35`` (the parameter on both sides with its gradient: an update,
+    not an equation)."""
+    if not rels:
+        return sides, rels
+    first = sides[0]
+    is_param = first.op == "q" and first.value[0] in ("W", "b")
+    if rels[0] == "->":
+        if not is_param:
+            raise Unreadable("→ maps a weight or a bias to its updated value; write the parameter on its left")
+        rest, rest_rels = sides[1:], rels[1:]
+        if rest and rest[0].op == "q" and rest[0].value == (first.value[0] + "_next", first.value[1]):
+            rest = rest[1:]  # w → w' = …: w' names the new value
+        if not rest or any(r != "=" for r in rest_rels[1 if len(rest) < len(sides) - 1 else 0:]):
+            raise Unreadable("cannot read the update: write w \\rightarrow w - \\eta \\nabla_w C")
+        return [first] + rest, ["<-"] + ["="] * (len(rest) - 1)
+    if rels[0] == "=" and is_param and len(sides) >= 2:
+        grads = {n.value for n in sides[1].walk() if n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL")}
+        if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in grads):
+            return sides, ["<-"] + rels[1:]
+    return sides, rels
 
 
 def _shape_failed(result: ClaimResult) -> bool:

@@ -40,10 +40,14 @@ CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "
           "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
 #: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
 CORRECTED = {"m": "mhat", "v": "vhat"}
-RELATIONS = {"=": "=", "approx": "=", "leftarrow": "<-", "gets": "<-", ":=": "<-", "coloneqq": "<-"}
-MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "/": "div"}
+RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "=", "leftarrow": "<-", "gets": "<-",
+             ":=": "<-", "coloneqq": "<-", "rightarrow": "->", "to": "->", "mapsto": "->", "longrightarrow": "->"}
+MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "bullet": "had",
+           "otimes": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
 GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
+#: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
+BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign"}, key=len, reverse=True)
@@ -146,7 +150,13 @@ class _Parser:
     def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
         self.layer_env = dict(layer_env or {})
-        self.input_layer = int(dict(notation.options).get("input_layer", 0))
+        opts = dict(notation.options)
+        # layer numbers as the answer writes them -> gradproof's: the input is layer 0 (or 1: Nielsen, UFLDL), and
+        # W^{(l)} feeds layer l (or leaves it: UFLDL's W^{(1)} maps layer 1 to layer 2)
+        self.units_off = int(opts.get("input_layer", 0))
+        self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
+        self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
+        self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
@@ -187,9 +197,9 @@ class _Parser:
         p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
         return p
 
-    def our_layer(self, n: int) -> int:
-        """A layer number as the answer writes it -> gradproof's (the input is layer 0; Nielsen's input is 1)."""
-        return n - self.input_layer
+    def offset(self, base: str | None) -> int:
+        """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
+        return self.weights_off if base in ("W", "b", "dW", "db") else self.units_off
 
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
         """A generic layer index ``l``, ``l+1``, ``l-1`` (letters allowed here) -> its layer, or None."""
@@ -205,7 +215,7 @@ class _Parser:
         var = texts[0]
         if var not in self.layer_env:
             raise NeedsLayer(var)
-        return self.our_layer(self.layer_env[var] + off)
+        return self.layer_env[var] + off
 
     def enter(self):
         self.level += 1
@@ -411,6 +421,23 @@ class _Parser:
             return self.constant(name)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}" + ("; map it in [notation]" if tok.kind == "id" else ""))
 
+    def skip_arguments(self) -> None:
+        """The arguments an objective is written with: J(W, b), L(\\theta), L(\\hat y, y), J(W,b;x,y), \\Omega(\\theta)."""
+        if not self.is_("("):
+            return
+        j, depth = self.i, 0
+        while j < len(self.t):
+            text = self.t[j].text
+            depth += {"(": 1, ")": -1}.get(text, 0)
+            if depth == 0:
+                break
+            j += 1
+        inside = [t for t in self.t[self.i + 1:j]]
+        if j < len(self.t) and inside and all(t.kind in ("id", "cmd") or t.text in (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
+                                              or t.kind == "num" for t in inside) and any(t.text in (",", ";", "theta", "Theta", "haty", "W", "w")
+                                                                                        for t in inside):
+            self.i = j + 1
+
     def looks_like_call(self) -> bool:
         k = 0
         while self.peek(k) is not None and self.peek(k).text in ("^", "_", "'"):
@@ -437,8 +464,10 @@ class _Parser:
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
         if name in LOSSES:
-            if scripts:
-                raise Unreadable(f"an index on the objective {name} is not supported")
+            for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample)
+                if not (mark == "_" and len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")):
+                    raise Unreadable(f"an index on the objective {name} is not supported")
+            self.skip_arguments()
             return Node("q", (), (LOSSES[name], None))
         if name in self.fixed:
             kind, layer = self.fixed[name]
@@ -449,12 +478,17 @@ class _Parser:
         zero, transpose, power, updated = False, False, None, False
         bare_sup, sample, comps, layer_var = [], None, [], None
         for mark, toks in scripts:
+            if mark == "'" and base in ("W", "b"):
+                updated = True  # w': the weight after the step
+                continue
             if mark == "'":
                 raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
-            items = self.index_items(toks, mark=mark)
+            items = self.index_items(toks, prime=base in ("W", "b"), mark=mark)
             for item in items:
                 if item[0] == "T":
                     transpose = True
+                elif item[0] == "prime":
+                    updated = True  # W^{(2)\prime}: the weight after the step
                 elif item[0] == "layer":
                     if layer is not None:
                         raise Unreadable(f"two layer indices on {name}")
@@ -463,7 +497,7 @@ class _Parser:
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps:
-                        layer = self.our_layer(item[1])
+                        layer = item[1]
                     elif base is not None and len(items) <= 2 and item[1] >= 1:
                         comps.append(item[1] - 1)  # x_1, a^{(2)}_1: an entry, counted from 1
                     else:
@@ -484,20 +518,24 @@ class _Parser:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
             if layer is None and base is not None and base not in ("x", "y", "yhat"):
-                layer = self.our_layer(n)
+                layer = n
             elif power is None:
                 power = n
             else:
                 raise Unreadable(f"cannot read the superscripts of {name}")
+        if base is not None and layer is not None:
+            layer -= self.offset("b" if zero else base)
         if base is not None:
             if zero:
                 kind = "b"
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
-                if layer is None and comps and self.depth_net == 2 and all(c in BISHOP_LAYERS for c in comps[:1]):
+                if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in BISHOP_LAYERS:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
-                    layer = BISHOP_LAYERS[comps[0]] if kind not in ("W", "b", "dW", "db") else BISHOP_LAYERS[comps[0]]
+                    layer = BISHOP_LAYERS[comps[0]]
+                if layer is None and self.unindexed and kind in ("z", "h") and not comps:
+                    layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None:
                     if self.depth_net == 1:
                         layer = 1
@@ -676,7 +714,7 @@ class _Parser:
                 items.append(("num", int(t.text)))
                 j += 1
             elif t.text == "L" and len(toks) == 1 and self.depth_net:
-                items.append(("layer", self.depth_net))
+                items.append(("layer", self.depth_net + self.units_off))
                 j += 1
             elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in ENTRY_LETTERS:
                 items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index
@@ -691,12 +729,13 @@ class _Parser:
     def layer_number(self, toks: list[Tok]) -> int:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
-            return self.our_layer(int(texts[0]))
+            return int(texts[0])
         if texts[:1] == ["L"] and self.depth_net:
+            out = self.depth_net + self.units_off  # L, the output layer, in the answer's numbering
             if len(texts) == 1:
-                return self.depth_net
+                return out
             if len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num":
-                return self.depth_net + (int(texts[2]) if texts[1] == "+" else -int(texts[2]))
+                return out + (int(texts[2]) if texts[1] == "+" else -int(texts[2]))
         raise Unreadable(f"the layer index ({''.join(texts)}) is not a number; write a concrete layer, e.g. (2)")
 
     def constant(self, name: str) -> Node:
@@ -715,21 +754,25 @@ class _Parser:
         """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity."""
         tok = self.next()
         q = self.symbol(tok.text, tok)
-        return self.gradient(q, "loss")
+        return self.gradient(q, "loss", per_sample=True)
 
-    def gradient(self, q: Node, loss: str) -> Node:
+    def gradient(self, q: Node, loss: str, per_sample: bool = False) -> Node:
+        """∂loss/∂q. In a batch, ``\\frac{\\partial J}{\\partial Z}`` is the derivative of the mean J (with its
+        1/N, as CS231n's dscores); Ng's ``dZ``, ``dA`` (``per_sample``) are each sample's own, stacked, as δ is."""
         if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
-            return Node("sample", (self.gradient(q.args[0], loss),), q.value)  # dz^{[1](n)}: δ of sample n
+            return Node("sample", (self.gradient(q.args[0], loss, True),), q.value)  # dz^{[1](n)}: δ of sample n
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
-            return Node(q.op, (self.gradient(q.args[0], loss),), q.value)
+            return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
-            return Node("T", (self.gradient(q.args[0], loss),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
+            return Node("T", (self.gradient(q.args[0], loss, per_sample),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         kind, layer = q.value
         if kind not in GRAD:
             raise Unreadable(f"the derivative with respect to {kind} is not a quantity gradproof derives")
         g = GRAD[kind]
+        if int(dict(self.n.options).get("batch", 1)) > 1 and g in BATCH_SCALED:
+            g = BATCH_SCALED[g][per_sample]
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
         if loss in ("lossL", "lossR") and g in ("dW", "db"):
@@ -809,7 +852,7 @@ class _Parser:
                 if item[0] == "prime":
                     deriv = True
                 elif item[0] == "layer" or (item[0] == "num" and mark == "_"):
-                    layer = item[1]
+                    layer = item[1] - self.units_off
                 elif item[0] == "num":
                     power = item[1]
                 else:
@@ -828,6 +871,8 @@ class _Parser:
         if fname == "max":
             raise Unreadable("\\max needs two arguments, e.g. \\max(0, z)")
         node = Node("fn", (arg,), (fname, layer, deriv))
+        if name == "Sigma" and fname == "sigmoid":
+            node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
         return Node("pow", (node, num(power))) if power is not None else node
 
     def indicator(self) -> Node:
@@ -962,7 +1007,7 @@ PAREN_LAYER_LETTERS = ("k",)
 #: letters in parentheses read as a sample index (Ng's a^{[1](i)}, x^{(n)}); a free one makes a claim for every sample
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 #: letters in a subscript read as an entry index (δ_j, w_{kj}, x_i); a free one makes a claim for every entry
-BISHOP_LAYERS = {"j": 1, "k": 2}
+BISHOP_LAYERS = {"i": 0, "j": 1, "k": 2}
 ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1}

@@ -70,6 +70,11 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "fn":
         name, layer, deriv = node.value
         return ctx.functions(name, layer, deriv, node.args[0], args[0])
+    if op == "diag":
+        a = args[0]
+        if a.ndim == 2 and 1 not in a.shape:
+            raise Unreadable("a diagonal matrix of a matrix")
+        return np.diagflat(a)
     if op == "axsum":  # np.sum(A, axis=k, keepdims=True); axis None: every entry
         a = args[0]
         if node.value is None:

@@ -66,6 +66,9 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     if m:
         param = names.tex_weight(layer, convention) if m.group(2) == "W" else names.tex_bias(layer, convention)
         return names.tex_state(m.group(1), param)
+    if kind in ("dz", "dhs", "dyhats"):  # a batch: ∂J/∂Z of the mean J; Ng's dA, each sample's own
+        inner = {"dz": names.tex_vec("z", layer).upper(), "dhs": names.tex_vec("h", layer), "dyhats": r"\hat{\mathbf{y}}"}[kind]
+        return names.tex_partial("J", inner) if kind == "dz" else f"d{inner}"
     if kind == "lossL":
         return "L"
     if kind == "lossR":
@@ -106,6 +109,8 @@ def show(n: Node, convention: str = "row") -> str:
         return f"{{{s(n.args[0])}}}^{{({n.value})}}"
     if op == "comp":
         return f"{{{s(n.args[0])}}}_{{{n.value + 1 if isinstance(n.value, int) else n.value}}}"
+    if op == "diag":
+        return rf"\operatorname{{diag}}\left({s(n.args[0])}\right)"
     if op == "entry":
         i, j = (v + 1 if isinstance(v, int) else v for v in n.value)
         return f"{{{s(n.args[0])}}}_{{{i}{j}}}"

@@ -15,7 +15,7 @@ from gradproof.derive import names
 from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
-VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
+VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
 #: "<state>_<W|b>" (key "S_W2", as Evaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
@@ -171,6 +171,11 @@ class Truth:
         for k, v in after.items():
             out[k] = np.asarray(over.get(k, v), dtype=float)
         out["loss_next"] = ev.loss(new, X, Y)
+        # both scalings of the batch's backward quantities: ∂J/∂Z of the mean J (dz) and each sample's ∂ℓ/∂h (dhs)
+        for l in range(1, L + 1):
+            out[f"dz{l}"] = out[f"delta{l}"] / n
+            out[f"dhs{l}"] = out[f"dh{l}"] * n
+        out["dyhats"] = out["dyhat"] * n
         return out
 
     # -- course layout -------------------------------------------------------------------------------
@@ -215,7 +220,7 @@ def split_key(k: str) -> tuple[str | None, int | None]:
     s = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(\d+)(_prev)?", k)
     if s:
         return f"{s.group(1)}_{s.group(2)}{s.group(4) or ''}", int(s.group(3))
-    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR)(\d*)(_next)?", k)
+    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats)(\d*)(_next)?", k)
     if not m:
         return None, None
     kind, layer = m.group(1), int(m.group(2)) if m.group(2) else None

@@ -1,0 +1,139 @@
+"""Notation inference: work out the answer's notation from its own forward definitions, as a careful TA does.
+
+Courses disagree on what a letter means: ``a`` is the activation for Ng and Nielsen but the summed input for Bishop
+and Goodfellow (whose activations are ``z`` and ``h``); UFLDL and Nielsen number the input as layer 1, and UFLDL's
+``W^{(1)}`` leaves layer 1 where Ng's ``W^{[1]}`` enters it; Bishop names layers by index letter (``a_j``, ``δ_k``);
+d2l writes ``z``, ``h``, ``o`` without a layer in a one-hidden-layer net.
+
+The answer's definitions (``a_j = \\sum_i w_{ji} z_i``, ``z^{(2)} = W^{(1)} x + b^{(1)}``, ``o = W^{(2)} h``) are
+claims about the forward pass whose meaning fixes these choices. With the default reading, when every definition
+holds, nothing changes. Otherwise readings are tried, nearest first (one choice changed, then two, …); the reading
+that makes the most definitions correct is adopted when the evidence is clear — every definition (at least two, or
+one the default could not read), or at least two more than the default (an answer's own mistake in one definition
+must not hide its notation) — and no other reading at the same distance does as well. Otherwise the default stands. Declared ``[notation]`` keys
+and options are never changed. The work is bounded (``MAX_TRIALS`` claim checks).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from .normalize import normalize
+from .parser import Notation
+
+MAX_TRIALS = 240
+#: letters whose meaning varies: the summed input z or the activation h
+LETTERS = ("a", "z", "h", "A", "Z", "H")
+#: a claim about the forward pass: a letter (with scripts) = an expression with no derivative in it
+_DEFINITION = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\b")
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\bd[A-Za-z]\^|\bd[A-Za-z]_|\\frac\s*\{\s*d|'")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading the answer's letters; ``changes`` says what differs from the default, for the report."""
+
+    notation: Notation
+    changes: tuple
+
+
+def definitions(claims) -> list:
+    """The claims that define a forward quantity: ``z^{(1)} = W^{(1)} x + b^{(1)}``, ``a_j = \\sum_i w_{ji} z_i``."""
+    out = []
+    for c in claims:
+        text = normalize(c.latex.replace("$", " "))
+        if "=" not in text or _DERIVATIVE.search(text):
+            continue
+        m = _DEFINITION.match(text.split("=")[0])
+        if m and m.group(1) in LETTERS + ("o", "O", "x"):
+            out.append(c)
+    return out
+
+
+def readings(base: Notation, claims, depth: int) -> list[list[Reading]]:
+    """Candidate readings grouped by distance from the default (index 0 holds only the default)."""
+    text = " ".join(c.latex for c in claims)
+    declared = {k for k, _ in base.bases} | {k for k, _ in base.fixed}
+    opts = dict(base.options)
+    dims: list[list[tuple]] = []  # each dimension: alternative (label, bases, fixed, options) beyond the default
+    for letter in ("a", "z", "h"):
+        if letter in declared or not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", text, re.I):
+            continue
+        other = "z" if letter in ("a", "h") else "h"
+        label = f"{letter} is the {'summed input z' if other == 'z' else 'activation h'}"
+        dims.append([(label, ((letter, other), (letter.upper(), other)), (), ())])
+    if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
+        dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), ())])
+    if "input_layer" not in opts:
+        alts = [("the input is layer 1", (), (), (("input_layer", 1),))]
+        if "weights_numbered_by" not in opts:
+            alts.append(("the input is layer 1 and W^{(l)} leaves layer l", (), (),
+                         (("input_layer", 1), ("weights_numbered_by", "source"))))
+        dims.append(alts)
+    if depth == 2 and "unit_letters" not in opts and re.search(r"_\{?\s*[ijk]", text):
+        dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),))])
+    if depth == 2 and "unindexed_layer" not in opts:
+        dims.append([("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),))])
+    groups: list[list[Reading]] = [[Reading(base, ())]]
+    for k in range(1, len(dims) + 1):
+        group = []
+        for combo in itertools.combinations(dims, k):
+            for choice in itertools.product(*combo):
+                bases = base.bases + tuple(b for _, bs, _, _ in choice for b in bs)
+                fixed = base.fixed + tuple(f for _, _, fs, _ in choice for f in fs)
+                options = base.options + tuple(o for _, _, _, os in choice for o in os)
+                group.append(Reading(replace(base, bases=bases, fixed=fixed, options=options), tuple(c[0] for c in choice)))
+        groups.append(group)
+    return groups
+
+
+def infer(judge, claims) -> Reading | None:
+    """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
+    defs = definitions(claims)
+    if not defs:
+        return None
+    base = judge.notation
+    trials = [0]
+
+    def score(reading: Reading) -> tuple[int, int, int]:
+        judge.notation = reading.notation
+        good = bad = unread = 0
+        for c in defs:
+            trials[0] += 1
+            verdicts = {judge._check_in(c, lay, remember=False).verdict for lay in judge.layouts}
+            if "correct" in verdicts:
+                good += 1
+            elif "incorrect" in verdicts:
+                bad += 1
+            else:
+                unread += 1
+        return good, bad, unread
+
+    try:
+        default = score(Reading(base, ()))
+        if default[0] == len(defs):
+            return None
+        best, best_good = None, default[0]
+        for group in readings(base, claims, judge.net.depth)[1:]:
+            if trials[0] + len(group) * len(defs) > MAX_TRIALS:
+                break
+            scored = [(score(r), r) for r in group]
+            top = max((sc[0] for sc, _ in scored), default=0)
+            winners = [r for sc, r in scored if sc[0] == top]
+            if top > best_good:
+                if len(winners) > 1:
+                    return None  # two readings fit the definitions equally well: keep the default
+                best, best_good = winners[0], top
+            if best_good == len(defs):
+                break
+        # adopt only with clear evidence: every definition (at least two, or one the default could not read),
+        # or at least two more definitions than the default reading (one of them may be the answer's mistake)
+        if best is None:
+            return None
+        if best_good == len(defs) and (len(defs) >= 2 or default[2] == 1):
+            return best
+        return best if best_good >= default[0] + 2 else None
+    finally:
+        judge.notation = base
