@@ -31,6 +31,11 @@ _DEFINITION = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\bd[A-Za-z]\^|\bd[A-Za-z]_|\\frac\s*\{\s*d|'")
 
 
+#: choices settled by the claims that use the symbol, not by definitions: (pattern, when)
+_USES = {"L": re.compile(r"(?<![A-Za-z\\])L(?![A-Za-z])"), "delta": re.compile(r"\\delta|\\Delta"),
+         "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
+
+
 @dataclass(frozen=True)
 class Reading:
     """One way of reading the answer's letters; ``changes`` says what differs from the default, for the report."""
@@ -52,49 +57,68 @@ def definitions(claims) -> list:
     return out
 
 
-def readings(base: Notation, claims, depth: int) -> list[list[Reading]]:
-    """Candidate readings grouped by distance from the default (index 0 holds only the default)."""
+def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
+             declared_notation: Notation | None = None) -> tuple[list[list[Reading]], list]:
+    """Candidate readings grouped by distance from the default (index 0 holds only the default), and the claims
+    beyond the definitions that decide between them (those using L, δ or optimizer state letters)."""
     text = " ".join(c.latex for c in claims)
-    declared = {k for k, _ in base.bases} | {k for k, _ in base.fixed}
+    own = declared_notation or base
+    declared = {k for k, _ in own.bases} | {k for k, _ in own.fixed} | {k for k, _ in own.states}
     opts = dict(base.options)
-    dims: list[list[tuple]] = []  # each dimension: alternative (label, bases, fixed, options) beyond the default
+    dims: list[list[tuple]] = []  # each dimension: alternatives (label, bases, fixed, options, states) to the default
+    uses: set[str] = set()
     for letter in ("a", "z", "h"):
         if letter in declared or not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", text, re.I):
             continue
         other = "z" if letter in ("a", "h") else "h"
         label = f"{letter} is the {'summed input z' if other == 'z' else 'activation h'}"
-        dims.append([(label, ((letter, other), (letter.upper(), other)), (), ())])
+        dims.append([(label, ((letter, other), (letter.upper(), other)), (), (), ())])
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
-        dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), ())])
+        dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])
     if "input_layer" not in opts:
-        alts = [("the input is layer 1", (), (), (("input_layer", 1),))]
+        alts = [("the input is layer 1", (), (), (("input_layer", 1),), ())]
         if "weights_numbered_by" not in opts:
             alts.append(("the input is layer 1 and W^{(l)} leaves layer l", (), (),
-                         (("input_layer", 1), ("weights_numbered_by", "source"))))
+                         (("input_layer", 1), ("weights_numbered_by", "source")), ()))
         dims.append(alts)
     if depth == 2 and "unit_letters" not in opts and re.search(r"_\{?\s*[ijk]", text):
-        dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),))])
+        dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),), ())])
     if depth == 2 and "unindexed_layer" not in opts:
-        dims.append([("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),))])
+        dims.append([("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),), ())])
+    if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
+        dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
+        uses.add("L")
+    if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
+        dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
+        uses.add("delta")
+    if net is not None and net.optimizer.name == "adam" and not declared & {"v", "s", "S"} and _USES["states"].search(text):
+        dims.append([("v is Adam's first moment and s (S) its second (Ng)", (), (), (),
+                      (("v", "m"), ("V", "m"), ("s", "v"), ("S", "v")))])
+        uses.add("states")
     groups: list[list[Reading]] = [[Reading(base, ())]]
     for k in range(1, len(dims) + 1):
         group = []
         for combo in itertools.combinations(dims, k):
             for choice in itertools.product(*combo):
-                bases = base.bases + tuple(b for _, bs, _, _ in choice for b in bs)
-                fixed = base.fixed + tuple(f for _, _, fs, _ in choice for f in fs)
-                options = base.options + tuple(o for _, _, _, os in choice for o in os)
-                group.append(Reading(replace(base, bases=bases, fixed=fixed, options=options), tuple(c[0] for c in choice)))
+                bases = base.bases + tuple(b for c in choice for b in c[1])
+                fixed = base.fixed + tuple(f for c in choice for f in c[2])
+                options = base.options + tuple(o for c in choice for o in c[3])
+                states = base.states + tuple(st for c in choice for st in c[4])
+                group.append(Reading(replace(base, bases=bases, fixed=fixed, options=options, states=states),
+                                     tuple(c[0] for c in choice)))
         groups.append(group)
-    return groups
+    deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
+    return groups, deciding
 
 
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
+    base = judge.notation
+    groups, deciding = readings(base, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
     defs = definitions(claims)
+    defs += [c for c in deciding if c not in defs]
     if not defs:
         return None
-    base = judge.notation
     trials = [0]
 
     def score(reading: Reading) -> tuple[int, int, int]:
@@ -116,7 +140,7 @@ def infer(judge, claims) -> Reading | None:
         if default[0] == len(defs):
             return None
         best, best_good = None, default[0]
-        for group in readings(base, claims, judge.net.depth)[1:]:
+        for group in groups[1:]:
             if trials[0] + len(group) * len(defs) > MAX_TRIALS:
                 break
             scored = [(score(r), r) for r in group]

@@ -79,6 +79,7 @@ class Judge:
     def __init__(self, derivation, batch: int = 1, values: dict | None = None, notation: Notation | None = None,
                  points: int = 3, seed: int = 0):
         notation = notation or Notation()
+        self.declared = notation  # the answer's own [notation] (inference never changes what it declares)
         self.d, self.net = derivation, derivation.network
         self.batch = batch
         self.truth = Truth(derivation, batch)
@@ -236,7 +237,7 @@ class Judge:
             result.notes.append(f"each sample is a {'column' if chosen == 'columns' else 'row'} in this claim")
         return result
 
-    def _vote(self, claim: Claim) -> None:
+    def _vote(self, claim: Claim, weight: int = 1) -> None:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}"):
@@ -244,7 +245,7 @@ class Judge:
         except Exception:  # noqa: BLE001 -- the claim's own check reports what went wrong
             return
         if len(fits) == 1:
-            self.votes[fits[0]] += 1
+            self.votes[fits[0]] += weight
 
     def _shown(self) -> str | None:
         """The layout the answer's earlier claims showed (claims whose shapes fit one layout only), if any."""
@@ -511,8 +512,11 @@ class Judge:
             self.votes = {s: 0 for s in self.votes}
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
-            for c in claims:
-                self._vote(c)
+            from .infer import definitions
+
+            forward = {c.id for c in definitions(claims)}
+            for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
+                self._vote(c, 10 if c.id in forward else 1)
             self._voted = True
         results = [self._bounded_check(c) for c in claims]
         if self.inferred:
@@ -551,8 +555,8 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
             raise Unreadable("cannot read the update: write w \\rightarrow w - \\eta \\nabla_w C")
         return [first] + rest, ["<-"] + ["="] * (len(rest) - 1)
     if rels[0] == "=" and is_param and len(sides) >= 2:
-        grads = {n.value for n in sides[1].walk() if n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL")}
-        if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in grads):
+        steps = {n.value for n in sides[1].walk() if n.op == "q" and (n.value[0] in ("dW", "db", "dWL", "dbL") or state_kind(n.value[0]))}
+        if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in steps):
             return sides, ["<-"] + rels[1:]
     return sides, rels
 

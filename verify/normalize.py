@@ -26,6 +26,7 @@ _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "diag", "sum", "mathbb", "operatorname", "text")
+_SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose)\b")
@@ -38,6 +39,7 @@ def normalize(text: str) -> str:
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _SPACES.sub(" ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
+    s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")

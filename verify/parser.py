@@ -156,7 +156,8 @@ class _Parser:
         self.units_off = int(opts.get("input_layer", 0))
         self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
-        self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
+        self.unit_letters = bool(opts.get("unit_letters"))
+        self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)  # Bishop: the index letter tells the layer (i, j, k)
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
@@ -468,6 +469,8 @@ class _Parser:
                 if not (mark == "_" and len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")):
                     raise Unreadable(f"an index on the objective {name} is not supported")
             self.skip_arguments()
+            if name == "L" and dict(self.n.options).get("L") == "objective":
+                return Node("q", (), ("loss", None))
             return Node("q", (), (LOSSES[name], None))
         if name in self.fixed:
             kind, layer = self.fixed[name]
@@ -475,6 +478,8 @@ class _Parser:
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
+            if base == "delta" and dict(self.n.options).get("delta_scale") == "mean" and int(dict(self.n.options).get("batch", 1)) > 1:
+                kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
         zero, transpose, power, updated = False, False, None, False
         bare_sup, sample, comps, layer_var = [], None, [], None
         for mark, toks in scripts:
@@ -508,6 +513,8 @@ class _Parser:
                     layer_var = item[1]
                 elif item[0] in ("pvar", "fsample") and sample is None and base not in ("W", "b"):
                     sample = item[1]
+                elif item[0] == "fsample" and base == "b":
+                    pass  # Ng's b^{[1](i)}: the bias is the same for every example
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
@@ -771,8 +778,13 @@ class _Parser:
         if kind not in GRAD:
             raise Unreadable(f"the derivative with respect to {kind} is not a quantity gradproof derives")
         g = GRAD[kind]
-        if int(dict(self.n.options).get("batch", 1)) > 1 and g in BATCH_SCALED:
+        opts = dict(self.n.options)
+        if int(opts.get("batch", 1)) > 1 and g in BATCH_SCALED:
+            # ℓ (\ell, \mathcal{L}) is one example's loss; δ is each sample's own unless the answer's δ carries 1/N
+            per_sample = per_sample or loss == "lossL" and self.loss_word == "ell"
             g = BATCH_SCALED[g][per_sample]
+        if g == "delta" and opts.get("delta_scale") == "mean" and int(opts.get("batch", 1)) > 1:
+            g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
         if loss in ("lossL", "lossR") and g in ("dW", "db"):
@@ -783,6 +795,9 @@ class _Parser:
         tok = self.next()
         if tok.text not in LOSSES:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
+        self.loss_word = tok.text
+        if tok.text == "L" and dict(self.n.options).get("L") == "objective":
+            return "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return LOSSES[tok.text]
 
     def wrt(self) -> Node:
@@ -1012,7 +1027,7 @@ ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
-SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats")
 
 
 def _updated_mark(text: str) -> bool:
