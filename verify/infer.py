@@ -10,8 +10,8 @@ claims about the forward pass whose meaning fixes these choices. With the defaul
 holds, nothing changes. Otherwise readings are tried, nearest first (one choice changed, then two, …); the reading
 that makes the most definitions correct is adopted when the evidence is clear — every definition (at least two, or
 one the default could not read), or at least two more than the default (an answer's own mistake in one definition
-must not hide its notation) — and no other reading at the same distance does as well. Otherwise the default stands. Declared ``[notation]`` keys
-and options are never changed. The work is bounded (``MAX_TRIALS`` claim checks).
+must not hide its notation) — and no other reading at the same distance does as well. Otherwise the default
+stands. Declared ``[notation]`` keys and options are never changed. The work is bounded (``MAX_TRIALS`` claim checks).
 """
 
 from __future__ import annotations

@@ -156,8 +156,8 @@ class _Parser:
         self.units_off = int(opts.get("input_layer", 0))
         self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
-        self.unit_letters = bool(opts.get("unit_letters"))
-        self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)  # Bishop: the index letter tells the layer (i, j, k)
+        self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
+        self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
@@ -433,10 +433,9 @@ class _Parser:
             if depth == 0:
                 break
             j += 1
-        inside = [t for t in self.t[self.i + 1:j]]
-        if j < len(self.t) and inside and all(t.kind in ("id", "cmd") or t.text in (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
-                                              or t.kind == "num" for t in inside) and any(t.text in (",", ";", "theta", "Theta", "haty", "W", "w")
-                                                                                        for t in inside):
+        inside = self.t[self.i + 1:j]
+        plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
+        if j < len(self.t) and inside and plain and any(t.text in ARG_MARKS for t in inside):
             self.i = j + 1
 
     def looks_like_call(self) -> bool:
@@ -1016,6 +1015,9 @@ class _Parser:
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
+#: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
+ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
+ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w")
 #: letters read as a generic layer index: l anywhere (W^l, \delta^{l+1}, W_l); also k in parentheses (Goodfellow's h^{(k)})
 LAYER_LETTERS = ("l",)
 PAREN_LAYER_LETTERS = ("k",)
