@@ -21,7 +21,7 @@ from .document import load_document
 from .judge import Judge
 from .parser import Notation
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".pdf")
 
 
 def verify_file(path: str, spec: str | None = None, notation_path: str | None = None):
@@ -42,7 +42,7 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
             raise AnswerError(f"--spec: {exc}") from None
         claims, batch, values = load_document(p), 1, None
         if not claims:
-            raise AnswerError(f"{p}: no display equations found ($$…$$, \\[…\\], equation or align environments)")
+            raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     else:
         answers = load_answers(p, spec)
         net, claims, batch, values = answers.network, answers.claims, answers.batch, answers.values

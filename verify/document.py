@@ -1,8 +1,25 @@
-"""Extract the display equations of a Markdown or LaTeX homework: $$…$$, \\[…\\], equation/align environments."""
+"""Extract the equations of a homework as submitted: Markdown, LaTeX, plain text with $$, Jupyter notebooks.
+
+Display math (``$$…$$``, ``\\[…\\]``, ``equation``/``align``/``gather``/``eqnarray``/``multline`` environments,
+```` ```math ```` fences) and inline math (``$…$``, ``\\(…\\)``) that states a relation (=, ≈, ←, :=) become claims.
+Rows of ``align``-like environments (also ``aligned``, ``split``, ``gathered`` inside a display) are claims of their
+own; a row that starts with its relation (``&= …``) continues the chain of the row before it, so each link is judged.
+
+Claim ids: the equation's own ``\\tag{…}`` or ``\\label{…}``; else, under a question heading (``## Q2``,
+``**Question 3**``, ``Problem 1b``), ``Q2.1``, ``Q2.2``, …; else ``line N`` (``line N.k`` for the k-th row).
+
+Untrusted input: one pass over the text, each closing delimiter searched for at most once past any point (an
+unclosed ``$$`` repeated 100 000 times stays linear), a bounded size and number of equations.
+"""
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
+import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from gradproof.derive.errors import AnswerError
@@ -11,41 +28,139 @@ from .judge import Claim
 
 MAX_BYTES = 1_000_000
 MAX_EQUATIONS = 2000
-_DISPLAY = re.compile(
-    r"\$\$(?P<dollars>.+?)\$\$"
-    r"|\\\[(?P<brackets>.+?)\\\]"
-    r"|\\begin\{(?P<env>equation|align|gather|eqnarray|multline|flalign|alignat|displaymath|math)(?P<star>\*?)\}(?P<body>.+?)\\end\{(?P=env)(?P=star)\}"
-    r"|^```math\s*\n(?P<fence>.+?)^```",
-    re.S | re.M,
-)
+MAX_INLINE = 2000  # characters of one inline formula; longer "inline math" is a stray dollar sign
+MATH_ENVS = ("equation", "align", "gather", "eqnarray", "multline", "flalign", "alignat", "displaymath", "math")
 _SPLIT_ENVS = ("align", "gather", "eqnarray", "multline", "flalign", "alignat")
-_LABEL = re.compile(r"\\label\{([^{}]{1,60})\}")
-_COMMENT = re.compile(r"(?<!\\)%.*$", re.M)
+_INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|alignedat|array)\s*\}(\{[^{}]*\})?")
+_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
+_TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b")
+_HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*\s*|\\(?:sub)*section\*?\{\s*)"
+                      r"((?:Q|Question|Problem|Exercise|Task|Part)\s*\.?\s*\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)\b", re.I | re.M)
+_CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
+
+
+@dataclass
+class _Eq:
+    body: str
+    line: int
+    label: str | None
+    rows: bool  # split into rows (align-like)
+    start: int = 0
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
-    """Every display equation, one claim per line of an align-like environment, labelled by its line."""
+    """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
+    headings = [(m.start(), re.sub(r"\s+", "", m.group(1)).replace("Question", "Q").replace("question", "Q"))
+                for m in _HEADING.finditer(text)]
     claims: list[Claim] = []
-    for m in _DISPLAY.finditer(text):
-        body = next(g for g in (m.group("dollars"), m.group("brackets"), m.group("body"), m.group("fence")) if g is not None)
-        start = text.count("\n", 0, m.start()) + 1
-        env = m.group("env") or ""
-        body = _COMMENT.sub("", body) if not m.group("dollars") else body
-        parts = _split_rows(body) if env in _SPLIT_ENVS else [(0, body)]
-        for k, (offset, part) in enumerate(parts):
+    counters: dict[str, int] = {}
+    newlines = _LineCounter(text)
+    for eq in _scan(text, newlines):
+        heading = _heading_at(headings, eq)
+        rows = _rows(eq.body) if eq.rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
+        merged: list[tuple[int, str, str | None]] = []
+        for offset, part in rows:
             offset += len(part) - len(part.lstrip())
-            label = _LABEL.search(part)
-            part = _outer_ampersands(_LABEL.sub(" ", part)).strip().rstrip(",.;")
+            tag = _TAG.search(part)
+            part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
             if not part:
                 continue
-            line = start + body[:offset].count("\n")
-            cid = label.group(1) if label else (f"line {line}" if len(parts) == 1 else f"line {line}.{k + 1}")
+            if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
+                off, prev, prev_tag = merged[-1]
+                merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
+                continue
+            merged.append((offset, part, tag.group(2) if tag else None))
+        tags = [t for _, _, t in merged if t]
+        block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
+        if len(merged) > 1 and block and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$: one claim, rows as links
+            line = eq.line + eq.body[:merged[0][0]].count("\n")
+            claims.append(Claim(block, " \\\\ ".join(part for _, part, _ in merged), None, f"line {line}"))
+            continue
+        for k, (offset, part, tag) in enumerate(merged):
+            line = eq.line + eq.body[:offset].count("\n")
+            if tag or (eq.label and len(merged) == 1):
+                cid = tag or eq.label
+            elif eq.label:
+                cid = f"{eq.label}.{k + 1}"
+            elif heading:
+                counters[heading] = counters.get(heading, 0) + 1
+                cid = f"{heading}.{counters[heading]}"
+            else:
+                cid = f"line {line}" if len(merged) == 1 else f"line {line}.{k + 1}"
             claims.append(Claim(cid, part, None, f"line {line}"))
             if len(claims) > MAX_EQUATIONS:
-                raise AnswerError(f"{source}: more than {MAX_EQUATIONS} display equations")
+                raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     return _unique(claims)
+
+
+class _LineCounter:
+    """Line numbers of positions, in one forward pass (positions are asked in increasing order)."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 1
+
+    def at(self, pos: int) -> int:
+        if pos < self.pos:
+            return self.text.count("\n", 0, pos) + 1
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
+
+
+def _scan(text: str, lines: _LineCounter):
+    """The math spans of ``text`` in order; linear time whatever the openers (see the module docstring)."""
+    missing: set[str] = set()  # closers known to be absent after some point: every later opener of it is unclosed
+    pos = 0
+    while True:
+        m = _OPENER.search(text, pos)
+        if m is None:
+            return
+        tok = m.group(0)
+        if tok == "$$":
+            closer, kind = "$$", "display"
+        elif tok == "\\[":
+            closer, kind = "\\]", "display"
+        elif tok == "\\(":
+            closer, kind = "\\)", "inline"
+        elif tok.startswith("```"):
+            closer, kind = "\n```", "display"
+        elif tok == "$":
+            closer, kind = "$", "inline"
+        else:
+            env = m.group(1) + m.group(2)
+            closer, kind = f"\\end{{{env}}}", "env:" + m.group(1)
+        start = m.end()
+        end = -1 if closer in missing else text.find(closer, start)
+        if end < 0:
+            missing.add(closer)
+            pos = m.end()
+            continue
+        body = text[start:end]
+        pos = end + len(closer)
+        if tok.startswith("```"):
+            body = body.lstrip(" \t")[1:]  # the fence's own line break: the equation is numbered by the fence's line
+        if kind == "inline":
+            if len(body) > MAX_INLINE or "\n\n" in body or not _RELATION.search(body):
+                if len(body) > MAX_INLINE or "\n\n" in body:
+                    pos = start  # a stray dollar sign: the next $ may open real math
+                continue
+        if kind.startswith("env:"):
+            body = _COMMENT.sub("", body)
+        label = None
+        if kind.startswith("env:") and kind[4:] not in _SPLIT_ENVS:
+            tag = _TAG.search(body)
+            label = tag.group(2) if tag else None
+        yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start)
+
+
+def _heading_at(headings: list, eq: _Eq) -> str | None:
+    """The question heading the equation stands under (the last one before it), if any."""
+    k = bisect.bisect_right([pos for pos, _ in headings], eq.start)
+    return headings[k - 1][1] if k else None
 
 
 def _outer_ampersands(text: str) -> str:
@@ -61,10 +176,15 @@ def _outer_ampersands(text: str) -> str:
     return "".join(out)
 
 
-def _split_rows(body: str) -> list[tuple[int, str]]:
-    """Split an align body at row breaks \\\\ that are not inside a matrix or cases environment."""
+def _rows(body: str) -> list[tuple[int, str]]:
+    """Split at row breaks \\\\ that are not inside a matrix or cases environment (aligned/split rows are)."""
     rows, depth, cur, i, start = [], 0, [], 0, 0
     while i < len(body):
+        inner = _INNER_ROWS.match(body, i)
+        if inner:  # \begin{aligned} … \end{aligned}: its rows are the claim's rows
+            cur.append(" ")
+            i = inner.end()
+            continue
         if body.startswith("\\begin{", i):
             depth += 1
         elif body.startswith("\\end{", i):
@@ -91,14 +211,52 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def notebook_text(raw: str, source: str) -> str:
+    """The Markdown cells of a Jupyter notebook, in order (code cells are not judged)."""
+    try:
+        nb = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise AnswerError(f"{source}: not a valid notebook (JSON error at line {exc.lineno}); save it again from Jupyter") from None
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        raise AnswerError(f"{source}: not a Jupyter notebook (no cells); give the .ipynb file Jupyter saved")
+    parts = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
+            src = cell.get("source", "")
+            parts.append("".join(src) if isinstance(src, list) else str(src))
+    return "\n\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    """Best effort for a PDF: its text by pdftotext, when installed and the text holds LaTeX; else a clear error."""
+    fix = "submit the source instead (.tex, .md or .ipynb): the mathematics of a PDF cannot be read back reliably"
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise AnswerError(f"{path}: a PDF; {fix}")
+    try:
+        out = subprocess.run([tool, "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=30, check=False)
+    except subprocess.TimeoutExpired:
+        raise AnswerError(f"{path}: a PDF whose text could not be extracted in 30 s; {fix}") from None
+    text = out.stdout.decode("utf-8", "replace")[:MAX_BYTES]
+    if out.returncode != 0 or not re.search(r"\\(frac|partial|delta|sigma|mathbf|odot)|\$", text):
+        raise AnswerError(f"{path}: a PDF with no LaTeX in its text; {fix}")
+    return text
+
+
 def load_document(path: str | Path) -> list[Claim]:
+    """The claims of a document file (.md, .tex, .txt, .ipynb; a .pdf best effort)."""
     path = Path(path)
     if not path.is_file():
         raise AnswerError(f"{path}: no such document")
     if path.stat().st_size > MAX_BYTES:
         raise AnswerError(f"{path}: the document is larger than {MAX_BYTES} bytes")
+    if path.suffix.lower() == ".pdf":
+        return extract(pdf_text(path), str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown or LaTeX)") from None
+        raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
+    if path.suffix.lower() == ".ipynb":
+        text = notebook_text(text, str(path))
     return extract(text, str(path))

@@ -161,3 +161,48 @@ def infer(judge, claims) -> Reading | None:
         return best if best_good >= default[0] + 2 else None
     finally:
         judge.notation = base
+
+
+#: a symbol as a left-hand side: p, s, W_o, net_{h1}, \text{prod}
+_SYMBOL = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
+
+
+def own_symbols(claims, notation: Notation, depth: int) -> tuple[tuple, dict]:
+    """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
+    side the network does not know, by a right side that reads (the first definition; later ones are judged). Returns the macros for the parser and
+    {claim id: symbol} of the defining claims."""
+    from .parser import parse_expr
+    from .tree import NeedsLayer, Unreadable
+
+    found: dict[str, list] = {}
+    for c in claims:
+        text = c.latex.replace("$", " ")
+        for rel in ("\\coloneqq", ":=", "\\equiv", "\\triangleq", "="):
+            if rel in text:
+                lhs, rhs = text.split(rel, 1)
+                break
+        else:
+            continue
+        m = _SYMBOL.fullmatch(lhs)
+        if not m or "=" in rhs or len(rhs) > 800:
+            continue
+        key = re.sub(r"\s+", "", m.group(1))
+        try:
+            parse_expr(key, notation, depth)
+            continue  # the network knows this symbol: a claim about it, not a definition
+        except NeedsLayer:
+            continue
+        except Unreadable as exc:
+            if "unknown symbol" not in str(exc):
+                continue
+        found.setdefault(key, []).append((c, rhs))
+    macros, ids = [], {}
+    for key, uses in found.items():
+        c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
+        try:
+            parse_expr(rhs, notation, depth)
+        except (Unreadable, RecursionError):
+            continue
+        macros.append((key, rhs.strip()))
+        ids[c.id] = key
+    return tuple(macros), ids

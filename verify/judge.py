@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import math
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 import sympy as sp
@@ -109,6 +109,7 @@ class Judge:
         self.votes = {s: 0 for s in ("columns", "rows")}
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
         self._voted = False  # check_all counted every claim's layout evidence first
+        self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._use(self.layouts[0])
 
     def _use(self, samples: str) -> None:
@@ -258,6 +259,9 @@ class Judge:
         return self._check_one(claim)
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
+        rows = _top_rows(claim.latex)
+        if len(rows) > 1:
+            return self._check_rows(claim, rows, layer_env)
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -310,6 +314,21 @@ class Judge:
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
         return res
+
+    def _check_rows(self, claim: Claim, rows: list[str], layer_env: dict | None) -> ClaimResult:
+        """A block of equations under one label (an ``aligned`` block with one ``\\tag``): each row is judged;
+        the verdict is the worst, and a wrong row is named."""
+        results = [self._check_one(Claim(claim.id, row, None, claim.where), layer_env) for row in rows]
+        verdict = _combine([r.verdict for r in results])
+        k, worst = next((k, r) for k, r in enumerate(results) if r.verdict == verdict)
+        out = ClaimResult(claim.id, claim.latex, verdict, worst.expected, worst.message, quantity=worst.quantity,
+                          tolerance=worst.tolerance, diagnosis=worst.diagnosis, diagnosis_key=worst.diagnosis_key,
+                          counterexample=worst.counterexample, notes=list(worst.notes), links=[r.verdict for r in results])
+        if verdict == "correct":
+            out.message = f"all {len(rows)} equations hold"
+        else:
+            out.message = f"equation {k + 1} of {len(rows)}: {worst.message}"
+        return out
 
     def _check_every_layer(self, claim: Claim, var: str, env: dict) -> ClaimResult:
         """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
@@ -499,8 +518,11 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        from .infer import infer
+        from .infer import infer, own_symbols
 
+        macros, self.defining = own_symbols(claims, self.notation, self.net.depth)
+        if macros:
+            self.notation = replace(self.notation, macros=self.notation.macros + macros)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
                 reading = infer(self, claims)
@@ -525,6 +547,10 @@ class Judge:
         return results
 
     def _bounded_check(self, claim: Claim) -> ClaimResult:
+        if claim.id in self.defining:
+            symbol = self.defining[claim.id]
+            return ClaimResult(claim.id, claim.latex, "correct", "", f"defines the answer's own symbol {symbol}; "
+                               f"the claims that use {symbol} are read with this definition", notes=["a definition"])
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}"):
                 return self.check(claim)
@@ -535,6 +561,26 @@ class Judge:
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
             why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
         return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def _top_rows(latex: str) -> list[str]:
+    """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments)."""
+    if "\\\\" not in latex:
+        return [latex]
+    rows, depth, cur, i = [], 0, [], 0
+    while i < len(latex):
+        if latex.startswith("\\begin", i):
+            depth += 1
+        elif latex.startswith("\\end", i):
+            depth -= 1
+        if depth == 0 and latex.startswith("\\\\", i):
+            rows.append("".join(cur))
+            cur, i = [], i + 2
+            continue
+        cur.append(latex[i])
+        i += 1
+    rows.append("".join(cur))
+    return [r for r in rows if r.strip()]
 
 
 def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .normalize import normalize
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, num
@@ -73,11 +73,13 @@ class Notation:
     fixed: tuple = ()  # symbol -> a full quantity (kind, layer), e.g. "o" -> yhat
     states: tuple = ()  # letter (or "hat" + letter) -> optimizer state: "S" -> S, "s" -> S, "hatm" -> mhat
     options: tuple = ()  # ("layout", "rows"|"columns"), ("input_layer", 0|1)
+    macros: tuple = ()  # symbol (with scripts, as LaTeX) -> the expression it stands for: ("p", "\\sigma'(z^{(1)})")
 
     @property
     def words(self) -> list[str]:
         keys = [k for k, _ in (*self.bases, *self.functions, *self.fixed) if len(k) > 1 and k.isalpha()]
-        return sorted(keys, key=len, reverse=True)
+        keys += [m.group(0) for k, _ in self.macros if (m := re.match(r"[A-Za-z]{2,}", k))]
+        return sorted(set(keys), key=len, reverse=True)
 
 
 def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
@@ -158,6 +160,7 @@ class _Parser:
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
+        self.macros = _macro_keys(notation)
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = dict(notation.fixed)
@@ -191,6 +194,35 @@ class _Parser:
         tok = self.next()
         if tok.text != text:
             raise Unreadable(f"expected '{text}' at position {tok.pos}, found '{tok.text}'")
+
+    def macro(self) -> Node | None:
+        """A symbol the answer defined as an expression (``p = \\sigma'(z^{(1)})``, ``[notation] "W_o" = "W^{(2)}"``):
+        matched token by token (braces ignored), replaced by its parsed value."""
+        for key, value in self.macros:
+            j, depth = self.i, 0
+            for want in key:
+                while j < len(self.t) and self.t[j].kind == "op" and self.t[j].text in "{}":
+                    depth += 1 if self.t[j].text == "{" else -1
+                    j += 1
+                if j >= len(self.t) or self.t[j].text != want:
+                    break
+                j += 1
+            else:
+                while depth > 0 and j < len(self.t) and self.t[j].text == "}":
+                    depth -= 1
+                    j += 1
+                if depth != 0:
+                    continue
+                self.i = j
+                rest = tuple((k, v) for k, v in self.n.macros if k != value[0])
+                sub = _Parser(tokenize(normalize(value[1]), replace(self.n, macros=rest)), replace(self.n, macros=rest),
+                              self.depth_net, self.layer_env)
+                sub.level, sub.deadline, sub.bound = self.level + 1, self.deadline, self.bound
+                node = sub.expr()
+                if sub.peek() is not None:
+                    raise Unreadable(f"cannot read the definition of {value[0]}")
+                return node
+        return None
 
     def child(self, toks: list[Tok]) -> _Parser:
         """A parser of a script or subscript that shares this one's bounds, sums and generic layer indices."""
@@ -344,6 +376,9 @@ class _Parser:
         return node
 
     def atom(self) -> Node:
+        macro = self.macro()
+        if macro is not None:
+            return macro
         tok = self.next()
         self.enter()
         try:
@@ -540,7 +575,7 @@ class _Parser:
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in BISHOP_LAYERS:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
                     layer = BISHOP_LAYERS[comps[0]]
-                if layer is None and self.unindexed and kind in ("z", "h") and not comps:
+                if layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None:
                     if self.depth_net == 1:
@@ -1012,6 +1047,16 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
+    """The macros of ``notation`` as token sequences (longest first) with (symbol, value)."""
+    out = []
+    for key, value in notation.macros:
+        toks = tuple(t.text for t in tokenize(normalize(key), notation) if not (t.kind == "op" and t.text in "{}"))
+        if toks:
+            out.append((toks, (key, value)))
+    return sorted(out, key=lambda kv: -len(kv[0]))
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
