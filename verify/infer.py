@@ -169,8 +169,8 @@ _SYMBOL = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-
 
 def own_symbols(claims, notation: Notation, depth: int) -> tuple[tuple, dict]:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
-    side the network does not know, by a right side that reads (the first definition; later ones are judged). Returns the macros for the parser and
-    {claim id: symbol} of the defining claims."""
+    side the network does not know, by a right side that reads (the first definition; later ones are judged).
+    Returns the macros for the parser and {claim id: symbol} of the defining claims."""
     from .parser import parse_expr
     from .tree import NeedsLayer, Unreadable
 
