@@ -209,7 +209,31 @@ class Judge:
         return same[0] if same else None
 
     def context(self, env) -> Context:
-        return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples)
+        i = next((k for k, e in enumerate(self.envs) if e is env), 0)
+        return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
+                       jacobian=lambda a, b: self._jacobian(i, a, b))
+
+    def _jacobian(self, i: int, a: tuple, b: tuple) -> np.ndarray:
+        """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
+        b overridden: the derivative of any forward quantity by any other."""
+        if self.batch != 1:
+            raise Unreadable("a derivative of one quantity by another is read for one sample (batch = 1)")
+        cache = self.__dict__.setdefault("_jac_cache", {})
+        k = (id(self.rows[i]), a, b)
+        if k not in cache:
+            params, X, Y = self.points[i]
+            ka, kb = key(*a), key(*b)
+            base = np.asarray(self.rows[i][kb], dtype=float)
+            jac = np.zeros((np.size(self.rows[i][ka]), base.size))
+            step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
+            for j in range(base.size):
+                e = np.zeros(base.size)
+                e[j] = step
+                hi = self.truth.compute(params, X, Y, over={**self.stated, kb: base + e.reshape(base.shape)})[ka]
+                lo = self.truth.compute(params, X, Y, over={**self.stated, kb: base - e.reshape(base.shape)})[ka]
+                jac[:, j] = (np.ravel(hi) - np.ravel(lo)) / (2 * step)
+            cache[k] = jac
+        return cache[k]
 
     # -- claims --------------------------------------------------------------------------------------
     def check(self, claim: Claim) -> ClaimResult:
@@ -429,6 +453,9 @@ class Judge:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
+        if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
+            tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
+            tv, sv = list(tv), list(sv)
         if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
@@ -561,6 +588,17 @@ class Judge:
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
             why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
         return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An elementwise map's Jacobian is diagonal: compared with a vector, it is its diagonal (∂h/∂z = σ'(z))."""
+    def flat_diag(m, v):
+        if m.ndim == 2 and m.shape[0] == m.shape[1] == v.size and v.size > 1 and 1 in v.shape:
+            off = m - np.diag(np.diag(m))
+            if np.all(np.abs(off) <= 1e-9 * (1 + np.max(np.abs(m)))):
+                return np.diag(m).reshape(v.shape)
+        return m
+    return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
 
 
 def _top_rows(latex: str) -> list[str]:

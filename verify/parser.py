@@ -437,7 +437,9 @@ class _Parser:
                 raise Unreadable(f"unknown symbol '{word}' (written \\text{{{word}}}); define it in the answer or map it in [notation]")
             if name in NUMPY_CALLS:
                 return self.numpy_call(name)
-            if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "diag", "text"):
+            if name == "diag":
+                return Node("diag", (self.atom(),))
+            if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.states and name not in self.fixed and name not in self.bases:
             return self.state_symbol(self.states[name], name)
@@ -844,6 +846,8 @@ class _Parser:
 
     def frac(self) -> Node:
         self.expect("{")
+        if self.is_("partial") and self.peek(1) is not None and self.peek(1).text not in LOSSES and self.peek(1).text != "}":
+            return self.jacobian()
         if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
             self.next()
             loss = "loss" if self.is_("}") else self.loss_symbol()
@@ -861,6 +865,27 @@ class _Parser:
         self.expect("{")
         den = self.group("}")
         return Node("div", (num_, den))
+
+    def jacobian(self) -> Node:
+        """``\\frac{\\partial \\hat y}{\\partial z^{(2)}}``, ``\\frac{\\partial a^L_j}{\\partial z^L_j}``: the derivative of one
+        forward quantity by another (a Jacobian; for entries, its entry)."""
+        self.expect("partial")
+        top = self.wrt()
+        self.expect("}")
+        self.expect("{")
+        self.expect("partial")
+        bottom = self.wrt()
+        self.expect("}")
+        (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
+        for q in (qa, qb):
+            if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat"):
+                raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
+        node = Node("jac", (qa, qb))
+        if ia is None and ib is None:
+            return node
+        if ia is None or ib is None:
+            raise Unreadable("index both quantities of the derivative (\\partial a_j / \\partial z_k), or neither")
+        return Node("entry", (node,), (ia, ib))
 
     def inline_partial(self) -> Node:
         loss = self.loss_symbol()
@@ -1047,6 +1072,13 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+def _entry_of(node: Node) -> tuple[Node, object]:
+    """(the quantity, its entry index or None) of ``a_j`` or ``a``."""
+    if node.op == "comp":
+        return node.args[0], node.value
+    return node, None
 
 
 def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:

@@ -33,6 +33,7 @@ class Context:
     notes: list = field(default_factory=list)
     bindings: dict = field(default_factory=dict)  # the indices of the enclosing sums -> their current value (0-based)
     terms: list = field(default_factory=lambda: [0])  # terms of sums evaluated so far (bounded: MAX_SUM_TERMS)
+    jacobian: object = None  # callable((kind, layer), (kind, layer)) -> the Jacobian at this point (judge.py)
     samples: str = "columns"  # the answer's layout: one sample a column (W x + b), or a row (x W + b); see truth.py
 
 
@@ -66,6 +67,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if (kind, layer) not in ctx.values:
             raise Unreadable(f"the network has no quantity {kind}{layer}")
         return ctx.values[(kind, layer)]
+    if op == "jac":
+        return evaluate_jac(node, ctx)
     args = [evaluate(a, ctx) for a in node.args]
     if op == "fn":
         name, layer, deriv = node.value
@@ -128,6 +131,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     raise Unreadable(f"cannot evaluate {op}")
 
 
+def evaluate_jac(node: Node, ctx: Context) -> np.ndarray:
+    if ctx.jacobian is None:
+        raise Unreadable("a derivative of one quantity by another cannot be evaluated here")
+    return ctx.jacobian(node.args[0].value, node.args[1].value)
+
+
 def _batch(ctx: Context) -> int:
     return int(ctx.consts.get("N", 1))
 
@@ -167,13 +176,13 @@ def _range(node: Node, ctx: Context) -> int:
         elif n.op == "lq" and n.value[1] == var:
             sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))
         elif n.op == "comp" and n.value == var:
-            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples)
+            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples, jacobian=ctx.jacobian)
             v = evaluate(n.args[0], probe)
             if np.ndim(v) == 2 and 1 not in np.shape(v):
                 raise Unreadable(f"the entry {var} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
             sizes.add(("entries", int(np.size(v))))
         elif n.op == "entry" and var in n.value:
-            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples)
+            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples, jacobian=ctx.jacobian)
             shape = np.shape(evaluate(n.args[0], probe))
             if len(shape) == 2:
                 sizes.add(("entries", int(shape[n.value.index(var)])))
@@ -213,7 +222,7 @@ def index_sizes(nodes, free: list[str], ctx: Context) -> dict[str, int]:
     """How far each free index runs, from its uses (every use must agree)."""
     sizes: dict[str, int] = {}
     for var in free:
-        probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], {v: 0 for v in free}, samples=ctx.samples)
+        probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], {v: 0 for v in free}, samples=ctx.samples, jacobian=ctx.jacobian)
         found = set()
         for root in nodes:
             try:
