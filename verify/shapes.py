@@ -131,6 +131,11 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     raise Unreadable(f"cannot evaluate {op}")
 
 
+def _probe(ctx: Context, bindings: dict) -> Context:
+    """A context like ``ctx`` with its own bindings and notes (to size an index without side effects)."""
+    return Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], bindings, samples=ctx.samples, jacobian=ctx.jacobian)
+
+
 def evaluate_jac(node: Node, ctx: Context) -> np.ndarray:
     if ctx.jacobian is None:
         raise Unreadable("a derivative of one quantity by another cannot be evaluated here")
@@ -176,13 +181,13 @@ def _range(node: Node, ctx: Context) -> int:
         elif n.op == "lq" and n.value[1] == var:
             sizes.add(("layers", max(layer for kind, layer in ctx.values if kind == "W" and layer is not None)))
         elif n.op == "comp" and n.value == var:
-            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples, jacobian=ctx.jacobian)
+            probe = _probe(ctx, dict(ctx.bindings))
             v = evaluate(n.args[0], probe)
             if np.ndim(v) == 2 and 1 not in np.shape(v):
                 raise Unreadable(f"the entry {var} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
             sizes.add(("entries", int(np.size(v))))
         elif n.op == "entry" and var in n.value:
-            probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], dict(ctx.bindings), samples=ctx.samples, jacobian=ctx.jacobian)
+            probe = _probe(ctx, dict(ctx.bindings))
             shape = np.shape(evaluate(n.args[0], probe))
             if len(shape) == 2:
                 sizes.add(("entries", int(shape[n.value.index(var)])))
@@ -222,7 +227,7 @@ def index_sizes(nodes, free: list[str], ctx: Context) -> dict[str, int]:
     """How far each free index runs, from its uses (every use must agree)."""
     sizes: dict[str, int] = {}
     for var in free:
-        probe = Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], {v: 0 for v in free}, samples=ctx.samples, jacobian=ctx.jacobian)
+        probe = _probe(ctx, {v: 0 for v in free})
         found = set()
         for root in nodes:
             try:
