@@ -110,7 +110,7 @@ def notation_from_dict(table, where: str) -> Notation:
     """[notation]: symbol -> a quantity letter (``"a" = "h"``), a quantity (``"o" = "yhat"``) or an activation."""
     if not isinstance(table, dict):
         raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
-    bases, functions, fixed, states, options = [], [], [], [], []
+    bases, functions, fixed, states, options, macros = [], [], [], [], [], []
     choices = (*QUANTITY_BASES, *STATE_NAMES, *sorted(activations.ACTIVATIONS))
     for k, v in table.items():
         if k in NOTATION_OPTIONS:
@@ -119,25 +119,65 @@ def notation_from_dict(table, where: str) -> Notation:
                 raise AnswerError(f"{where}: {k} = {v!r}; expected one of {', '.join(map(repr, allowed))}")
             options.append((k, {"column": "columns", "row": "rows"}.get(v, v)))
             continue
-        sym = k[1:] if k.startswith("\\") else k
-        if not re.fullmatch(r"[A-Za-z]+", sym) or len(sym) > 20:
-            raise AnswerError(f"{where}: '{k}' is not a symbol; use a letter, a word or a LaTeX command such as \"\\\\Theta\"")
         if not isinstance(v, str):
             raise AnswerError(f"{where}: '{k}' must map to a string, e.g. \"{k}\" = \"h\"")
+        if k == "L" and v in ("J", "loss", "objective"):  # CS231n: L is the whole objective
+            options.append(("L", "objective"))
+            continue
+        sym = k[1:] if k.startswith("\\") else k
+        if _SCRIPTED.fullmatch(k) and not re.fullmatch(r"[A-Za-z]+", sym) or (re.fullmatch(r"[A-Za-z]+", sym) and not _known(v)):
+            # a symbol with scripts (W_o, \delta_o, W_0^1, net_{h1}) or a value that is an expression: a macro
+            if split_key(v)[0] is not None:  # "W_o" = "W2": the quantity, written as courses write it
+                from .tree import quantity_tex
+
+                v = quantity_tex(*split_key(v))
+            macros.append((k, _expression(k, v, where)))
+            continue
+        if not re.fullmatch(r"[A-Za-z]+", sym) or len(sym) > 20:
+            raise AnswerError(f"{where}: '{k}' is not a symbol; use a letter, a word, a LaTeX command such as \"\\\\Theta\" "
+                              "or a symbol with scripts such as \"W_o\"")
         if v in STATE_NAMES:  # "V" = "m": Ng's V_{dW} is Adam's first moment
             states.append((sym, v))
         elif v in QUANTITY_BASES or v == "delta":
             bases.append((sym, {"loss": "loss"}.get(v, v)))
         elif split_key(v)[0] is not None:
             fixed.append((sym, split_key(v)))
-        elif activations.lookup(v) is not None:
-            functions.append((sym, activations.lookup(v).name))
         else:
-            raise AnswerError(f"{where}: '{k}' = '{v}' is neither a quantity ({', '.join(QUANTITY_BASES)}, W2, …), "
-                              f"an optimizer state ({', '.join(STATE_NAMES)}) nor an activation{did_you_mean(v, choices)}")
+            functions.append((sym, activations.lookup(v).name))
     if any(s in ("J", "L", "R") for s, _ in bases):
         raise AnswerError(f"{where}: J, L and R name the objective and its terms; they cannot be remapped")
-    return Notation(tuple(bases), tuple(functions), tuple(fixed), tuple(states), tuple(options))
+    return Notation(tuple(bases), tuple(functions), tuple(fixed), tuple(states), tuple(options), tuple(macros))
+
+
+#: a [notation] key: a letter, word or command with subscripts and superscripts (W_o, \delta_o, W_0^1, net_{h1})
+_SCRIPTED = re.compile(r"\\?[A-Za-z]{1,20}(?:\s*[_^]\s*(?:\{[^{}]{1,30}\}|[A-Za-z0-9]))*")
+
+
+def _known(v: str) -> bool:
+    """A [notation] value that names something: a quantity, a state or an activation (else it is an expression)."""
+    return v in STATE_NAMES or v in QUANTITY_BASES or v == "delta" or split_key(v)[0] is not None or activations.lookup(v) is not None
+
+
+def _expression(key: str, value: str, where: str) -> str:
+    """A [notation] value read as an expression in gradproof's notation (``"p" = "\\sigma'(z^{(1)})"``); refused
+    with the reason when it does not read."""
+    from .parser import parse_expr
+    from .tree import NeedsLayer, Unreadable
+
+    if not _SCRIPTED.fullmatch(key):
+        raise AnswerError(f"{where}: '{key}' is not a symbol; use a letter, a word or a symbol with scripts such as \"W_o\"")
+    if len(value) > 400:
+        raise AnswerError(f"{where}: '{key}': the expression is longer than 400 characters")
+    try:
+        parse_expr(value, Notation(), depth=20)
+    except NeedsLayer:
+        pass
+    except Unreadable as exc:
+        choices = (*QUANTITY_BASES, *STATE_NAMES, *sorted(activations.ACTIVATIONS))
+        raise AnswerError(f"{where}: '{key}' = '{value}' is neither a quantity ({', '.join(QUANTITY_BASES)}, W2, …), an "
+                          f"optimizer state, an activation{did_you_mean(value, choices)} nor an expression gradproof reads "
+                          f"({exc})") from None
+    return value
 
 
 def _values(table, net: Network, fail, layout: str | None = None) -> dict:

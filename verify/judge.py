@@ -84,9 +84,9 @@ class Judge:
         self.batch = batch
         self.truth = Truth(derivation, batch)
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
-        self.notation = Notation(notation.bases, notation.functions + customs, notation.fixed,
-                                 _state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
-                                 notation.options + (("batch", batch),))
+        self.notation = replace(notation, functions=notation.functions + customs,
+                                states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
+                                options=notation.options + (("batch", batch),))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)

@@ -837,6 +837,9 @@ class _Parser:
         return LOSSES[tok.text]
 
     def wrt(self) -> Node:
+        macro = self.macro()  # \partial W_o with "W_o" = "W2"
+        if macro is not None:
+            return macro
         tok = self.next()
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
