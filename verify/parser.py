@@ -30,7 +30,7 @@ MAX_SECONDS = 0.5
 BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "b": "b", "delta": "delta", "yhat": "yhat",
          "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
-LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR"}
+LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss"}
 #: function names -> registry activation names (or the elementary functions)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
@@ -50,7 +50,7 @@ GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "max", "yhat", "sign"}, key=len, reverse=True)
+                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred"}, key=len, reverse=True)
 
 _TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
     |(?P<begin>\\begin\s*\{\s*(?P<bname>[A-Za-z]+\*?)\s*\})|(?P<end>\\end\s*\{\s*(?P<ename>[A-Za-z]+\*?)\s*\})
@@ -163,7 +163,7 @@ class _Parser:
         self.macros = _macro_keys(notation)
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
-        self.fixed = dict(notation.fixed)
+        self.fixed = {"o": ("yhat", None), "scores": ("z", depth), **dict(notation.fixed)}  # o: the output; CS231n's scores
         self.states = dict(notation.states)
         self.bound: dict[str, str | None] = {}  # indices of the enclosing sums -> their upper bound as written
         self.norm_open = 0
@@ -497,6 +497,11 @@ class _Parser:
     def symbol(self, name: str, tok: Tok) -> Node:
         """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
         scripts = []
+        nxt = self.peek()
+        if (nxt is not None and nxt.kind == "num" and nxt.text.isdigit() and nxt.pos == tok.pos + len(tok.text) + (tok.kind == "cmd")
+                and name not in LOSSES and self.bases.get(name, name) not in ("x", "y", "yhat")):
+            self.next()  # W1, h1, dW1: the layer written right after the letter (code-style names)
+            scripts.append(("_", [nxt]))
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
@@ -511,6 +516,9 @@ class _Parser:
         if name in self.fixed:
             kind, layer = self.fixed[name]
             base = None
+        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (["pred"], ["hat"]):
+            scripts = scripts[1:]  # y_{pred}, y_{hat}: the prediction
+            kind, layer, base = "yhat", None, "yhat"
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
@@ -722,6 +730,11 @@ class _Parser:
         whole = self.layer_var(toks, LAYER_LETTERS)
         if whole is not None:
             return [("layer", whole)]
+        texts = [t.text for t in toks]
+        if mark == "_" and texts == ["o"] and self.depth_net:
+            return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o: the output layer
+        if mark == "_" and texts == ["h"] and self.depth_net == 2:
+            return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
         letters = [t.text for t in toks if t.kind == "id"]
         entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0
