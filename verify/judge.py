@@ -376,6 +376,8 @@ class Judge:
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
+        if var == "every":  # W = W − α V_{dW}: no layer written, the claim is for the parameters of every layer
+            var = "layer"
         if verdict == "correct":
             worst.message = f"holds for every layer {var} = {layers} (checked layer by layer)"
         else:

@@ -161,6 +161,7 @@ class _Parser:
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.macros = _macro_keys(notation)
+        self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
         self.funcs = dict(notation.functions)
         self.fixed = {"o": ("yhat", None), "scores": ("z", depth), **dict(notation.fixed)}  # o: the output; CS231n's scores
@@ -227,7 +228,7 @@ class _Parser:
     def child(self, toks: list[Tok]) -> _Parser:
         """A parser of a script or subscript that shares this one's bounds, sums and generic layer indices."""
         p = _Parser(toks, self.n, self.depth_net, self.layer_env)
-        p.level, p.deadline, p.bound = self.level + 1, self.deadline, self.bound
+        p.level, p.deadline, p.bound, p.flags = self.level + 1, self.deadline, self.bound, self.flags
         return p
 
     def offset(self, base: str | None) -> int:
@@ -494,7 +495,7 @@ class _Parser:
         return self.peek(k) is not None and self.peek(k).text in ("(", "[")
 
     # -- quantities ----------------------------------------------------------------------------------
-    def symbol(self, name: str, tok: Tok) -> Node:
+    def symbol(self, name: str, tok: Tok, prefix: bool = False) -> Node:
         """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
         scripts = []
         nxt = self.peek()
@@ -542,6 +543,10 @@ class _Parser:
                     if layer is not None:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
+                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not any(
+                        m == "^" and any(t.text in "([" for t in ts) for m, ts in scripts):
+                    raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in [notation], "
+                                     f"e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                 elif item[0] == "num" and mark == "_":
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True
@@ -568,7 +573,9 @@ class _Parser:
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
-            if layer is None and base is not None and base not in ("x", "y", "yhat"):
+            if prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
+                power = n  # Ng's dW^2 in RMSprop and Adam: the squared gradient (his layers are in brackets)
+            elif layer is None and base is not None and base not in ("x", "y", "yhat"):
                 layer = n
             elif power is None:
                 power = n
@@ -576,6 +583,9 @@ class _Parser:
                 raise Unreadable(f"cannot read the superscripts of {name}")
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
+            if self.flags.get("implicit"):
+                raise Unreadable(f"{name} names a layer while the claim leaves others without a layer index; write every layer")
+            self.flags["explicit"] = True
         if base is not None:
             if zero:
                 kind = "b"
@@ -587,6 +597,14 @@ class _Parser:
                     layer = BISHOP_LAYERS[comps[0]]
                 if layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
+                if layer is None and kind in ("W", "b", "dW", "db") and self.depth_net and self.depth_net > 1 and not comps:
+                    if self.flags.get("explicit"):
+                        raise Unreadable(f"{name} has no layer index while the claim names layers elsewhere; write it")
+
+                    self.flags["implicit"] = True
+                    if ANY_LAYER not in self.layer_env:
+                        raise NeedsLayer(ANY_LAYER)  # W = W - α V_{dW}: an update for the parameters of every layer
+                    layer = self.layer_env[ANY_LAYER] - self.offset(kind)
                 if layer is None:
                     if self.depth_net == 1:
                         layer = 1
@@ -636,6 +654,8 @@ class _Parser:
                 upper = texts[0]
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        if var is None and int(dict(self.n.options).get("batch", 1)) > 1:
+            return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
         if var is None:
             raise Unreadable("a sum needs its index, e.g. \\sum_{n=1}^{N}")
         if var in self.bound:
@@ -698,8 +718,15 @@ class _Parser:
             raise Unreadable(f"{letter} needs the parameter it belongs to, e.g. {letter}_{{W^{{(2)}}}} or {letter}_{{dW^{{[2]}}}}")
         if layer is None:
             if self.depth_net != 1:
-                raise Unreadable(f"{letter}_{{{param}}} needs a layer index, e.g. {letter}_{{{param}^{{(2)}}}}")
-            layer = 1
+                if self.flags.get("explicit"):
+                    raise Unreadable(f"{letter}_{{{param}}} has no layer index while the claim names layers elsewhere; "
+                                     f"write it, e.g. {letter}_{{{param}^{{(2)}}}}")
+                self.flags["implicit"] = True
+                if ANY_LAYER not in self.layer_env:
+                    raise NeedsLayer(ANY_LAYER)  # V_{dW} = β V_{dW} + (1 − β) dW: for every layer
+                layer = self.layer_env[ANY_LAYER] - self.weights_off
+            else:
+                layer = 1
         node = Node("q", (), (f"{state}_{param}", layer))
         return Node("pow", (node, num(power))) if power is not None else node
 
@@ -716,6 +743,8 @@ class _Parser:
                              f"(a state on the right of its own update is the one before it); write {letter}_{{W^{{(2)}}}}")
         try:
             node = self.sub(toks)
+        except NeedsLayer:
+            raise
         except Unreadable as exc:
             raise Unreadable(f"cannot read the parameter in the subscript of {letter}: {exc}") from None
         kind = node.value[0] if node.op == "q" else None
@@ -809,7 +838,7 @@ class _Parser:
     def grad_prefix(self) -> Node:
         """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity."""
         tok = self.next()
-        q = self.symbol(tok.text, tok)
+        q = self.symbol(tok.text, tok, prefix=True)
         return self.gradient(q, "loss", per_sample=True)
 
     def gradient(self, q: Node, loss: str, per_sample: bool = False) -> Node:
@@ -817,6 +846,8 @@ class _Parser:
         1/N, as CS231n's dscores); Ng's ``dZ``, ``dA`` (``per_sample``) are each sample's own, stacked, as δ is."""
         if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
             return Node("sample", (self.gradient(q.args[0], loss, True),), q.value)  # dz^{[1](n)}: δ of sample n
+        if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
+            return Node("pow", (self.gradient(q.args[0], loss, per_sample), q.args[1]))
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
             return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
@@ -1111,6 +1142,8 @@ UPDATED_WORDS = ("new", "next", "updated", "+")
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w")
+#: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
+ANY_LAYER = "every"
 #: letters read as a generic layer index: l anywhere (W^l, \delta^{l+1}, W_l); also k in parentheses (Goodfellow's h^{(k)})
 LAYER_LETTERS = ("l",)
 PAREN_LAYER_LETTERS = ("k",)

@@ -82,6 +82,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         a = args[0]
         if node.value is None:
             return np.asarray(float(np.sum(a)))
+        if node.value == "samples":  # over the examples of a batch, in the answer's layout
+            return np.sum(a, axis=1 if ctx.samples == "columns" else 0, keepdims=True) if a.ndim == 2 else a
         if a.ndim != 2:
             raise Unreadable("np.sum over an axis needs a matrix")
         return np.sum(a, axis=node.value, keepdims=True)

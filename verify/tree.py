@@ -16,7 +16,8 @@ class NeedsLayer(Unreadable):
     """A generic layer index (``l`` in ``W^{(l+1)}``) without a value: the judge tries every layer."""
 
     def __init__(self, var: str):
-        super().__init__(f"the generic layer index {var} needs a value")
+        super().__init__("a parameter without a layer index: the claim is read for every layer" if var == "every"
+                         else f"the generic layer index {var} needs a value")
         self.var = var
 
 
