@@ -111,7 +111,6 @@ def notation_from_dict(table, where: str) -> Notation:
     if not isinstance(table, dict):
         raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
     bases, functions, fixed, states, options, macros = [], [], [], [], [], []
-    choices = (*QUANTITY_BASES, *STATE_NAMES, *sorted(activations.ACTIVATIONS))
     for k, v in table.items():
         if k in NOTATION_OPTIONS:
             allowed = NOTATION_OPTIONS[k]

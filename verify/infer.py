@@ -20,10 +20,12 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from .normalize import normalize
 from .parser import Notation
 
-MAX_TRIALS = 240
+MAX_TRIALS = 600
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
 #: a claim about the forward pass: a letter (with scripts) = an expression with no derivative in it
@@ -58,9 +60,9 @@ def definitions(claims) -> list:
 
 
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
-             declared_notation: Notation | None = None) -> tuple[list[list[Reading]], list]:
-    """Candidate readings grouped by distance from the default (index 0 holds only the default), and the claims
-    beyond the definitions that decide between them (those using L, δ or optimizer state letters)."""
+             declared_notation: Notation | None = None) -> tuple[list[list[tuple]], list]:
+    """The dimensions of choice (each a list of alternatives to the default) and the claims beyond the definitions
+    that decide between them (those using L, δ or optimizer state letters)."""
     text = " ".join(c.latex for c in claims)
     own = declared_notation or base
     declared = {k for k, _ in own.bases} | {k for k, _ in own.fixed} | {k for k, _ in own.states}
@@ -95,34 +97,37 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
         dims.append([("v is Adam's first moment and s (S) its second (Ng)", (), (), (),
                       (("v", "m"), ("V", "m"), ("s", "v"), ("S", "v")))])
         uses.add("states")
-    groups: list[list[Reading]] = [[Reading(base, ())]]
-    for k in range(1, len(dims) + 1):
-        group = []
-        for combo in itertools.combinations(dims, k):
-            for choice in itertools.product(*combo):
-                bases = base.bases + tuple(b for c in choice for b in c[1])
-                fixed = base.fixed + tuple(f for c in choice for f in c[2])
-                options = base.options + tuple(o for c in choice for o in c[3])
-                states = base.states + tuple(st for c in choice for st in c[4])
-                group.append(Reading(replace(base, bases=bases, fixed=fixed, options=options, states=states),
-                                     tuple(c[0] for c in choice)))
-        groups.append(group)
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
-    return groups, deciding
+    return dims, deciding
+
+
+def _reading(base: Notation, choice) -> Reading:
+    """The reading that makes the choices ``choice`` (alternatives of different dimensions) on top of ``base``."""
+    bases = base.bases + tuple(b for c in choice for b in c[1])
+    fixed = base.fixed + tuple(f for c in choice for f in c[2])
+    options = base.options + tuple(o for c in choice for o in c[3])
+    states = base.states + tuple(st for c in choice for st in c[4])
+    return Reading(replace(base, bases=bases, fixed=fixed, options=options, states=states), tuple(c[0] for c in choice))
 
 
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     base = judge.notation
-    groups, deciding = readings(base, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
+    dims, deciding = readings(base, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
     defs = definitions(claims)
     defs += [c for c in deciding if c not in defs]
-    if not defs:
+    if not defs or not dims:
         return None
     trials = [0]
+    seen: dict[tuple, tuple] = {}
 
-    def score(reading: Reading) -> tuple[int, int, int]:
-        judge.notation = reading.notation
+    def score(choice: tuple) -> tuple[int, int, int]:
+        key = tuple(sorted(c[0] for c in choice))
+        if key in seen:
+            return seen[key]
+        if trials[0] + len(defs) > MAX_TRIALS:
+            raise _Budget
+        judge.notation = _reading(base, choice).notation
         good = bad = unread = 0
         for c in defs:
             trials[0] += 1
@@ -133,44 +138,62 @@ def infer(judge, claims) -> Reading | None:
                 bad += 1
             else:
                 unread += 1
-        return good, bad, unread
+        seen[key] = (good, bad, unread)
+        return seen[key]
 
+    alternatives = [(d, alt) for d, dim in enumerate(dims) for alt in dim]
+    best: tuple = ()
     try:
-        default = score(Reading(base, ()))
+        default = score(())
         if default[0] == len(defs):
             return None
-        best, best_good = None, default[0]
-        for group in groups[1:]:
-            if trials[0] + len(group) * len(defs) > MAX_TRIALS:
-                break
-            scored = [(score(r), r) for r in group]
-            top = max((sc[0] for sc, _ in scored), default=0)
-            winners = [r for sc, r in scored if sc[0] == top]
-            if top > best_good:
-                if len(winners) > 1:
-                    return None  # two readings fit the definitions equally well: keep the default
-                best, best_good = winners[0], top
+        best_good = default[0]
+        # nearest first: every single choice, then every pair (two choices may be needed before any claim reads) …
+        for k in (1, 2):
+            level = []
+            for combo in itertools.combinations(alternatives, k):
+                if len({d for d, _ in combo}) == k:
+                    choice = tuple(alt for _, alt in combo)
+                    level.append((score(choice)[0], choice))
+            top = max((g for g, _ in level), default=0)
+            if top > best_good:  # ties go to the first (the commoner choice); the greedy steps below add the rest
+                best, best_good = next(c for g, c in level if g == top), top
             if best_good == len(defs):
                 break
-        # adopt only with clear evidence: every definition (at least two, or one the default could not read),
-        # or at least two more definitions than the default reading (one of them may be the answer's mistake)
-        if best is None:
-            return None
-        if best_good == len(defs) and (len(defs) >= 2 or default[2] == 1):
-            return best
-        return best if best_good >= default[0] + 2 else None
+        # … then further choices one at a time, each kept only if it makes more claims read right
+        while best and best_good < len(defs):
+            used = {c[0] for c in best}
+            options = [(score(best + (alt,))[0], best + (alt,)) for d, alt in alternatives
+                       if alt[0] not in used and all(a[0] not in used for a in dims[d])]
+            top = max(options, default=(0, ()), key=lambda o: o[0])
+            if top[0] <= best_good:
+                break
+            best, best_good = top[1], top[0]
+    except _Budget:
+        pass
     finally:
         judge.notation = base
+    # adopt only with clear evidence: every definition (at least two, or one the default could not read),
+    # or at least two more definitions than the default reading (one of them may be the answer's mistake)
+    if not best:
+        return None
+    if best_good == len(defs) and (len(defs) >= 2 or default[2] == 1):
+        return _reading(base, best)
+    return _reading(base, best) if best_good >= default[0] + 2 else None
+
+
+class _Budget(Exception):
+    """The inference's bound on claim checks is spent: decide with what was scored."""
 
 
 #: a symbol as a left-hand side: p, s, W_o, net_{h1}, \text{prod}
 _SYMBOL = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
 
 
-def own_symbols(claims, notation: Notation, depth: int) -> tuple[tuple, dict]:
+def own_symbols(claims, notation: Notation, depth: int) -> list:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
     side the network does not know, by a right side that reads (the first definition; later ones are judged).
-    Returns the macros for the parser and {claim id: symbol} of the defining claims."""
+    Returns (symbol, right side, its tree, the defining claim)."""
     from .parser import parse_expr
     from .tree import NeedsLayer, Unreadable
 
@@ -196,13 +219,47 @@ def own_symbols(claims, notation: Notation, depth: int) -> tuple[tuple, dict]:
             if "unknown symbol" not in str(exc):
                 continue
         found.setdefault(key, []).append((c, rhs))
-    macros, ids = [], {}
+    out = []
     for key, uses in found.items():
         c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
         try:
-            parse_expr(rhs, notation, depth)
+            node = parse_expr(rhs, notation, depth)
         except (Unreadable, RecursionError):
             continue
-        macros.append((key, rhs.strip()))
-        ids[c.id] = key
-    return tuple(macros), ids
+        out.append((key, rhs.strip(), node, c))
+    return out
+
+
+def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
+    """The answer's own symbols: one whose definition equals a quantity of the network at every point (CS231n's
+    ``s = h W_2 + b_2`` is z⁽²⁾) names that quantity, so ``\\partial L / \\partial s`` reads; any other stands for
+    its expression (``p = \\sigma'(z^{(1)})``). Returns (fixed bindings, macros, {claim id: message})."""
+    from .shapes import ShapeMismatch, evaluate
+    from .tree import Unreadable
+
+    fixed, macros, ids = [], [], {}
+    for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
+        try:
+            values = [evaluate(node, judge.context(env)) for env in judge.envs]
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            continue
+        hits = [q for q in judge.envs[0] if q[0] in BINDABLE and all(
+            np.shape(env[q]) == np.shape(v) and np.allclose(env[q], v, rtol=1e-6, atol=1e-9)
+            for env, v in zip(judge.envs, values, strict=True))]
+        if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
+            fixed.append((key.lstrip("\\"), hits[0]))
+            ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")
+        else:
+            macros.append((key, rhs))
+            ids[c.id] = ("unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
+                                      f"that use {key} are read with it")
+    return tuple(fixed), tuple(macros), ids
+
+
+#: quantities a symbol the answer defines may name
+BINDABLE = ("x", "y", "yhat", "z", "h", "loss", "lossL", "lossR", "delta", "dz")
+
+
+def quantity_name(q: tuple) -> str:
+    kind, layer = q
+    return {"yhat": "ŷ", "loss": "J", "lossL": "the data loss L", "lossR": "the regularizer R"}.get(kind, f"{kind}{layer or ''}")

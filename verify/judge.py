@@ -547,11 +547,9 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        from .infer import infer, own_symbols
+        from .infer import infer
 
-        macros, self.defining = own_symbols(claims, self.notation, self.net.depth)
-        if macros:
-            self.notation = replace(self.notation, macros=self.notation.macros + macros)
+        self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
                 reading = infer(self, claims)
@@ -561,6 +559,7 @@ class Judge:
             self.notation = reading.notation
             self.inferred = reading.changes
             self.votes = {s: 0 for s in self.votes}
+            self._bind(claims)  # symbols that read only in the inferred notation
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             from .infer import definitions
@@ -575,11 +574,22 @@ class Judge:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
         return results
 
+    def _bind(self, claims) -> None:
+        """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
+        from .infer import bind_symbols
+
+        fixed, macros, ids = bind_symbols(self, claims)
+        known = {k for k, _ in self.notation.fixed} | {k for k, _ in self.notation.macros}
+        fixed = tuple(f for f in fixed if f[0] not in known)
+        macros = tuple(m for m in macros if m[0] not in known)
+        if fixed or macros:
+            self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=self.notation.macros + macros)
+        self.defining.update(ids)
+
     def _bounded_check(self, claim: Claim) -> ClaimResult:
         if claim.id in self.defining:
-            symbol = self.defining[claim.id]
-            return ClaimResult(claim.id, claim.latex, "correct", "", f"defines the answer's own symbol {symbol}; "
-                               f"the claims that use {symbol} are read with this definition", notes=["a definition"])
+            verdict, message = self.defining[claim.id]
+            return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}"):
                 return self.check(claim)
