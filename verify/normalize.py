@@ -19,7 +19,7 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
 
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
 _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
-_NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{\s*([^{}]*?)\s*\}")
+_NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{([^{}]*)\}")  # linear: no lazy spaces
 _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
 #: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
@@ -58,7 +58,7 @@ def normalize(text: str) -> str:
 
 def _named(m: re.Match) -> str:
     """``\\operatorname{ReLU}`` -> ``\\ReLU``; one letter stays a letter; ``\\text{if } ...`` -> ``\\if``."""
-    body = m.group(2)
+    body = m.group(2).strip()
     if re.fullmatch(r"[A-Za-z]", body):
         return body
     word = re.sub(r"[^A-Za-z]", "", body.split()[0]) if body.split() else ""
