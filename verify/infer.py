@@ -25,16 +25,16 @@ import numpy as np
 from .normalize import normalize
 from .parser import Notation
 
-MAX_TRIALS = 600
+MAX_TRIALS = 1500
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
 #: a claim about the forward pass: a letter (with scripts) = an expression with no derivative in it
-_DEFINITION = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\b")
+_DEFINITION = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])(?![A-Za-z])")
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\bd[A-Za-z]\^|\bd[A-Za-z]_|\\frac\s*\{\s*d|'")
 
 
 #: choices settled by the claims that use the symbol, not by definitions: (pattern, when)
-_USES = {"L": re.compile(r"(?<![A-Za-z\\])L(?![A-Za-z])"), "delta": re.compile(r"\\delta|\\Delta"),
+_USES = {"t": re.compile(r"(?<![A-Za-z\\])t_"), "L": re.compile(r"(?<![A-Za-z\\])L(?![A-Za-z])"), "delta": re.compile(r"\\delta|\\Delta"),
          "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
 
 
@@ -54,7 +54,7 @@ def definitions(claims) -> list:
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
-        if m and m.group(1) in LETTERS + ("o", "O", "x"):
+        if m and m.group(1) in LETTERS + ("o", "O", "x", "y"):
             out.append(c)
     return out
 
@@ -69,12 +69,16 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     opts = dict(base.options)
     dims: list[list[tuple]] = []  # each dimension: alternatives (label, bases, fixed, options, states) to the default
     uses: set[str] = set()
-    for letter in ("a", "z", "h"):
-        if letter in declared or not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", text, re.I):
-            continue
-        other = "z" if letter in ("a", "h") else "h"
-        label = f"{letter} is the {'summed input z' if other == 'z' else 'activation h'}"
-        dims.append([(label, ((letter, other), (letter.upper(), other)), (), (), ())])
+    present = {x for x in ("a", "z", "h") if x not in declared and re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", text, re.I)}
+    if "a" in present:  # the conventions: Ng, Nielsen (z summed, a activation); Goodfellow (a summed, h activation);
+        alts = [("a is the summed input z", (("a", "z"), ("A", "z")), (), (), ())]  # Bishop (a summed, z activation)
+        if "z" in present:
+            alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),
+                         (), (), ()))
+        dims.append(alts)
+    if not declared & {"y", "t"} and re.search(r"(?<![A-Za-z\\])t_", text):
+        dims.append([("y is the output ŷ and t the target (Bishop)", (("y", "yhat"), ("t", "y")), (), (), ())])
+        uses.add("t")
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
         dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])
     if "input_layer" not in opts:
@@ -93,12 +97,20 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
-    if net is not None and net.optimizer.name == "adam" and not declared & {"v", "s", "S"} and _USES["states"].search(text):
-        dims.append([("v is Adam's first moment and s (S) its second (Ng)", (), (), (),
-                      (("v", "m"), ("V", "m"), ("s", "v"), ("S", "v")))])
-        uses.add("states")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
+
+
+def ng_adam_states(judge, claims) -> tuple:
+    """Ng writes Adam's moments v (first) and s (second); Kingma's are m and v. An Adam answer that names both v and s
+    (or S) and never m uses Ng's letters — a convention, not a guess from verdicts (a planted mistake cannot sway it)."""
+    if judge.net.optimizer.name != "adam" or {k for k, _ in judge.declared.states} & {"v", "V", "s", "S"}:
+        return ()
+    text = " ".join(c.latex for c in claims)
+    letter = lambda x: re.search(rf"(?<![A-Za-z\\]){x}\s*(?:\^\s*\{{[^{{}}]*\}}\s*)?_", text)  # noqa: E731
+    if (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m"):
+        return (("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat"))
+    return ()
 
 
 def _reading(base: Notation, choice) -> Reading:
@@ -142,44 +154,48 @@ def infer(judge, claims) -> Reading | None:
         return seen[key]
 
     alternatives = [(d, alt) for d, dim in enumerate(dims) for alt in dim]
+    net = lambda sc: sc[0] - sc[1]  # noqa: E731 -- claims read right minus claims read wrong
     best: tuple = ()
     try:
         default = score(())
         if default[0] == len(defs):
             return None
-        best_good = default[0]
-        # nearest first: every single choice, then every pair (two choices may be needed before any claim reads) …
-        for k in (1, 2):
+        best_net = net(default)
+        # nearest first: every single choice, then every pair, then triples (Bishop needs three: a, z and the unit
+        # letters, before any claim reads) …
+        for k in (1, 2, 3):
             level = []
             for combo in itertools.combinations(alternatives, k):
                 if len({d for d, _ in combo}) == k:
                     choice = tuple(alt for _, alt in combo)
-                    level.append((score(choice)[0], choice))
-            top = max((g for g, _ in level), default=0)
-            if top > best_good:  # ties go to the first (the commoner choice); the greedy steps below add the rest
-                best, best_good = next(c for g, c in level if g == top), top
-            if best_good == len(defs):
+                    level.append((net(score(choice)), choice))
+            top = max((g for g, _ in level), default=best_net)
+            if top > best_net:  # ties go to the first (the commoner choice); the greedy steps below add the rest
+                best, best_net = next(c for g, c in level if g == top), top
+            if best and score(best)[0] == len(defs):
                 break
         # … then further choices one at a time, each kept only if it makes more claims read right
-        while best and best_good < len(defs):
+        while best and score(best)[0] < len(defs):
             used = {c[0] for c in best}
-            options = [(score(best + (alt,))[0], best + (alt,)) for d, alt in alternatives
+            options = [(net(score(best + (alt,))), best + (alt,)) for d, alt in alternatives
                        if alt[0] not in used and all(a[0] not in used for a in dims[d])]
-            top = max(options, default=(0, ()), key=lambda o: o[0])
-            if top[0] <= best_good:
+            top = max(options, default=(best_net, ()), key=lambda o: o[0])
+            if top[0] <= best_net:
                 break
-            best, best_good = top[1], top[0]
+            best, best_net = top[1], top[0]
     except _Budget:
         pass
     finally:
         judge.notation = base
-    # adopt only with clear evidence: every definition (at least two, or one the default could not read),
-    # or at least two more definitions than the default reading (one of them may be the answer's mistake)
+    # adopt only with clear evidence: every definition right (at least two, or one the default could not read),
+    # or two claims more read right than wrong than with the default (one of them may be the answer's own mistake)
     if not best:
         return None
-    if best_good == len(defs) and (len(defs) >= 2 or default[2] == 1):
+    good, bad, _ = seen[tuple(sorted(c[0] for c in best))]
+    if good == len(defs) and (len(defs) >= 2 or default[2] == 1):
         return _reading(base, best)
-    return _reading(base, best) if best_good >= default[0] + 2 else None
+    # a reading that makes several claims wrong is a wrong reading, not an answer with several mistakes
+    return _reading(base, best) if best_net >= net(default) + 2 and bad <= max(1, good // 4) else None
 
 
 class _Budget(Exception):
@@ -239,13 +255,16 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
 
     fixed, macros, ids = [], [], {}
     for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
-        try:
-            values = [evaluate(node, judge.context(env)) for env in judge.envs]
-        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
-            continue
-        hits = [q for q in judge.envs[0] if q[0] in BINDABLE and all(
-            np.shape(env[q]) == np.shape(v) and np.allclose(env[q], v, rtol=1e-6, atol=1e-9)
-            for env, v in zip(judge.envs, values, strict=True))]
+        hits: list = []
+        for lay in judge.layouts:  # in each layout the answer may use (the value's shape differs)
+            judge._use(lay)
+            try:
+                values = [evaluate(node, judge.context(env)) for env in judge.envs]
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+                continue
+            hits += [q for q in judge.envs[0] if q[0] in BINDABLE and q not in hits and all(
+                np.shape(env[q]) == np.shape(v) and np.allclose(env[q], v, rtol=1e-6, atol=1e-9)
+                for env, v in zip(judge.envs, values, strict=True))]
         if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
             fixed.append((key.lstrip("\\"), hits[0]))
             ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")

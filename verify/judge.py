@@ -547,19 +547,24 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        from .infer import infer
+        from .infer import infer, ng_adam_states
 
+        ng = ng_adam_states(self, claims)
+        if ng:
+            self.notation = replace(self.notation, states=self.notation.states + ng)
+            self.inferred += ("v is Adam's first moment and s (S) its second (Ng's letters)",)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
-                reading = infer(self, claims)
+                for _ in range(2):  # a second round once the symbols that read only in the inferred notation are bound
+                    reading = infer(self, claims)
+                    if reading is None:
+                        break
+                    self.notation = reading.notation
+                    self.inferred += reading.changes
+                    self._bind(claims)
         except limits.TimeLimitError:
-            reading = None
-        if reading is not None:
-            self.notation = reading.notation
-            self.inferred = reading.changes
-            self.votes = {s: 0 for s in self.votes}
-            self._bind(claims)  # symbols that read only in the inferred notation
+            pass
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             from .infer import definitions

@@ -573,7 +573,9 @@ class _Parser:
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
-            if prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
+            if self.unit_letters and comps and comps[0] in BISHOP_LAYERS and power is None and self.depth_net == 2:
+                power = n  # Bishop's z_j^2: the unit letter gives the layer, so the superscript is a power
+            elif prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
                 power = n  # Ng's dW^2 in RMSprop and Adam: the squared gradient (his layers are in brackets)
             elif layer is None and base is not None and base not in ("x", "y", "yhat"):
                 layer = n
@@ -876,6 +878,9 @@ class _Parser:
         if tok.text not in LOSSES:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
         self.loss_word = tok.text
+        if self.is_("_") and self.peek(1) is not None and self.peek(1).text in ("n", "i", "x"):
+            self.next()  # E_n, L_i, C_x: one sample's loss (claims are about one sample)
+            self.next()
         if tok.text == "L" and dict(self.n.options).get("L") == "objective":
             return "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return LOSSES[tok.text]

@@ -1,0 +1,124 @@
+"""Notation inference and the notations read without [notation] (issue 10, items 1, 4, 5).
+
+Each answer is written in one course's notation; the verdicts are decided by hand (the formula is the textbook's, or
+has a planted mistake), the truth is the Evaluator's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
+from gradproof.verify.judge import Claim, Judge
+from gradproof.verify.parser import Notation
+from helpers_verify import derivation
+
+
+def net(hidden="tanh", output="identity", loss="squared_error", inputs=3, units=(4, 2), convention="row", reg=None,
+        optimizer=None):
+    spec = {"name": "t", "inputs": inputs, "convention": convention,
+            "layers": [{"units": units[0], "activation": hidden}, {"units": units[1], "activation": output}],
+            "loss": {"name": loss}, "optimizer": optimizer or {"name": "sgd", "learning_rate": 0.1}}
+    if reg:
+        spec["regularization"] = reg
+    return derive(spec_from_dict(spec), check=False)
+
+
+def judge_all(d, claims, batch=1, notation=None):
+    j = Judge(d, batch=batch, notation=notation)
+    results = j.check_all([Claim(cid, latex) for cid, latex in claims])
+    return {r.id: r.verdict for r in results}, j
+
+
+def test_bishop_letters_and_a_z_meanings_from_the_definitions():
+    """Bishop PRML §5.3.2: a is the summed input, z the activation, j hidden and k output units; tanh, linear, SSE."""
+    claims = [("5.63", r"z_j = \tanh(a_j)"), ("5.64b", r"y_k = \sum_{j} w_{kj} z_j + b_k"),
+              ("5.65", r"\delta_k = y_k - t_k"), ("5.66", r"\delta_j = (1 - z_j^2) \sum_{k} w_{kj} \delta_k"),
+              ("5.67", r"\frac{\partial E_n}{\partial w_{kj}} = \delta_k z_j"),
+              ("bad", r"\delta_j = z_j^2 \sum_{k} w_{kj} \delta_k")]
+    verdicts, j = judge_all(net(), claims)
+    assert any("a is the summed input z and z the activation h" in c for c in j.inferred)
+    assert any("index letter" in c for c in j.inferred)
+    assert verdicts == {"5.63": "correct", "5.64b": "correct", "5.65": "correct", "5.66": "correct", "5.67": "correct",
+                        "bad": "incorrect"}
+
+
+def test_ufldl_numbering_input_is_layer_one_and_weights_leave_their_layer():
+    claims = [("a", r"z^{(2)} = W^{(1)} x + b^{(1)}"), ("b", r"a^{(2)} = f(z^{(2)})"), ("c", r"z^{(3)} = W^{(2)} a^{(2)} + b^{(2)}"),
+              ("d", r"\delta^{(3)} = -(y - a^{(3)}) \odot f'(z^{(3)})"),
+              ("e", r"\delta^{(2)} = ((W^{(2)})^T \delta^{(3)}) \odot f'(z^{(2)})"),
+              ("bad", r"\delta^{(2)} = (W^{(2)} \delta^{(3)}) \odot f'(z^{(2)})")]
+    verdicts, j = judge_all(net(hidden="sigmoid", output="sigmoid", units=(4, 3)), claims)
+    assert any("W^{(l)} leaves layer l" in c for c in j.inferred)
+    assert verdicts == {"a": "correct", "b": "correct", "c": "correct", "d": "correct", "e": "correct", "bad": "incorrect"}
+
+
+def test_the_default_stands_when_the_definitions_hold():
+    claims = [("a", r"z^{(1)} = W^{(1)} x + b^{(1)}"), ("b", r"a^{(1)} = \tanh(z^{(1)})")]
+    verdicts, j = judge_all(net(), claims)
+    assert j.inferred == () and set(verdicts.values()) == {"correct"}
+
+
+def test_cs231n_L_is_the_whole_objective_and_its_delta_carries_1_over_N():
+    d = net(hidden="relu", output="softmax", loss="cross_entropy", convention="column",
+            reg={"name": "l2", "lambda": 0.01, "scaling": "none"})
+    claims = [("h", r"h = \max(0, X W_1 + b_1)"), ("s", r"s = h W_2 + b_2"),
+              ("dW2", r"\frac{\partial L}{\partial W_2} = h^T \frac{\partial L}{\partial s} + \lambda W_2"),
+              ("dh", r"\frac{\partial L}{\partial h} = \frac{\partial L}{\partial s} W_2^T"),
+              ("d1", r"\delta_1 = \frac{\partial L}{\partial h} \odot \mathbb{1}[h > 0]"),
+              ("dW1", r"\frac{\partial L}{\partial W_1} = X^T \delta_1 + \lambda W_1"),
+              ("bad", r"\frac{\partial L}{\partial W_1} = X^T \delta_1")]
+    verdicts, j = judge_all(d, claims, batch=5)
+    assert any("L is the whole objective" in c for c in j.inferred)
+    assert verdicts == {"h": "correct", "s": "correct", "dW2": "correct", "dh": "correct", "d1": "correct", "dW1": "correct",
+                        "bad": "incorrect"}
+
+
+def test_own_symbols_defined_in_prose_become_their_expressions():
+    claims = [("p", r"p = \sigma(z^{(1)}) \odot (1 - \sigma(z^{(1)}))"), ("d1", r"\delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot p"),
+              ("bad", r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot p")]
+    verdicts, _ = judge_all(net(hidden="sigmoid", output="softmax", loss="cross_entropy"), claims)
+    assert verdicts == {"p": "unchecked", "d1": "correct", "bad": "incorrect"}
+
+
+def test_notation_keys_with_scripts_and_expression_values():
+    n = Notation(macros=(("W_o", r"W^{(3)}"), (r"\delta_o", r"\delta^{(3)}")), options=(("L", "objective"),))
+    j = Judge(derivation("reference_mlp"), notation=n)
+    assert j.check(Claim("a", r"\frac{\partial L}{\partial W_o} = \delta_o h^{(2)T} + \lambda W_o")).verdict == "correct"
+
+
+JACOBIANS = [
+    (r"\frac{\partial h^{(2)}}{\partial z^{(2)}} = 1 - h^{(2)} \odot h^{(2)}", "correct"),
+    (r"\frac{\partial \hat y}{\partial z^{(3)}} = \operatorname{diag}(\hat y) - \hat y \hat y^T", "correct"),
+    (r"\frac{\partial z^{(3)}_i}{\partial h^{(2)}_j} = W^{(3)}_{ij}", "correct"),
+    (r"\frac{\partial \hat y}{\partial z^{(3)}} = \operatorname{diag}(\hat y) - \hat y^T \hat y", "incorrect"),
+    (r"\frac{\partial h^{(2)}}{\partial z^{(2)}} = h^{(2)} \odot h^{(2)}", "incorrect"),
+]
+
+
+@pytest.mark.parametrize("latex,want", JACOBIANS)
+def test_derivatives_of_any_quantity_by_another(latex, want):
+    assert Judge(derivation("reference_mlp")).check(Claim("t", latex)).verdict == want
+
+
+CONVENTIONS = [
+    (r"\delta_o = y_{pred} - y", "correct"),
+    (r"dW3 = \delta_o h2^T + \lambda W3", "correct"),
+    (r"\frac{\partial loss}{\partial scores} = o - y", "correct"),
+    (r"\frac{d J}{d b3} = \delta3", "correct"),
+    (r"J(W, b) = L(\hat y, y) + R", "correct"),
+    (r"W^{(2)} \rightarrow W^{(2)\prime} = W^{(2)} - \eta \frac{\partial J}{\partial W^{(2)}}", "incorrect"),  # RMSprop, not SGD
+    (r"\delta_o = \hat y + y", "incorrect"),
+]
+
+
+@pytest.mark.parametrize("latex,want", CONVENTIONS)
+def test_conventions_read_without_notation(latex, want):
+    assert Judge(derivation("reference_mlp")).check(Claim("t", latex)).verdict == want
+
+
+def test_updates_written_with_equals_and_implicit_layers():
+    d = net(optimizer={"name": "momentum", "learning_rate": 0.1, "momentum": 0.9, "variant": "ema"})
+    verdicts, _ = judge_all(d, [("v", r"V_{dW} = \beta V_{dW} + (1 - \beta) dW"), ("W", r"W = W - \alpha V_{dW}"),
+                                ("bad", r"V_{dW} = (1 - \beta) V_{dW} + \beta dW")])
+    assert verdicts == {"v": "correct", "W": "correct", "bad": "incorrect"}
