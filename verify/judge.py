@@ -420,10 +420,20 @@ class Judge:
 
     # -- one link ------------------------------------------------------------------------------------
     def _link(self, target: Node, student: Node, notes: list) -> _Link:
-        if any(n.op == "q" and n.value[0].endswith("_prev") for n in (*target.walk(), *student.walk())):
+        nodes = (*target.walk(), *student.walk())
+        if any(n.op == "q" and n.value[0].endswith("_prev") for n in nodes):
             with self.later_step():
                 return self._link_here(target, student, notes)
-        return self._link_here(target, student, notes)
+        first = self._link_here(target, student, notes)
+        corrected = any(n.op == "q" and (state_kind(n.value[0]) or ("",))[0] in ("mhat", "vhat") for n in nodes)
+        if first.verdict == "correct" and corrected and not self.numeric:
+            # Adam's bias correction 1/(1 − βᵗ) equals 1/(1 − β) at the first step: check a later step too
+            with self.later_step():
+                later = self._link_here(target, student, [])
+            if later.verdict != "correct":
+                later.message = f"right at the first step only (t = 1); at step {LATER_STEP + 1}: {later.message}"
+                return later
+        return first
 
     def _link_here(self, target: Node, student: Node, notes: list) -> _Link:
         literal = _decimals(student) if self.numeric else None

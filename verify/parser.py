@@ -499,10 +499,11 @@ class _Parser:
         """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
         scripts = []
         nxt = self.peek()
-        if (nxt is not None and nxt.kind == "num" and nxt.text.isdigit() and nxt.pos == tok.pos + len(tok.text) + (tok.kind == "cmd")
+        adjacent = nxt is not None and nxt.pos == tok.pos + len(tok.text) + (tok.kind == "cmd")
+        if (adjacent and (nxt.kind == "num" and nxt.text.isdigit() or nxt.text == "L" and self.bases.get(name) in ("h", "z"))
                 and name not in LOSSES and self.bases.get(name, name) not in ("x", "y", "yhat")):
-            self.next()  # W1, h1, dW1: the layer written right after the letter (code-style names)
-            scripts.append(("_", [nxt]))
+            self.next()  # W1, h1, dW1, AL: the layer written right after the letter (code-style names)
+            scripts.append(("_", [nxt]) if nxt.kind == "num" else ("^", [Tok("op", "(", nxt.pos), nxt, Tok("op", ")", nxt.pos)]))
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
@@ -745,7 +746,7 @@ class _Parser:
                              f"(a state on the right of its own update is the one before it); write {letter}_{{W^{{(2)}}}}")
         try:
             node = self.sub(toks)
-        except NeedsLayer:
+        except (NeedsLayer, NoSuchLayer):
             raise
         except Unreadable as exc:
             raise Unreadable(f"cannot read the parameter in the subscript of {letter}: {exc}") from None
@@ -1061,6 +1062,10 @@ class _Parser:
             return Node("T", (args[0],))
         if name == "npmaximum":
             return self.maximum(*args)
+        if name == "nppower":
+            return Node("pow", tuple(args))
+        if name == "npdivide":
+            return Node("div", tuple(args))
         return Node("fn", (args[0],), ({"npexp": "exp", "nplog": "log", "nptanh": "tanh", "npsqrt": "sqrt"}[name], None, False))
 
     def maximum(self, a: Node, b: Node) -> Node:
@@ -1158,7 +1163,7 @@ SAMPLE_LETTERS = ("i", "n", "m", "j")
 BISHOP_LAYERS = {"i": 0, "j": 1, "k": 2}
 ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
-               "nptranspose": 1}
+               "nptranspose": 1, "nppower": 2, "npdivide": 2}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats")
 

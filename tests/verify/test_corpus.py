@@ -34,7 +34,7 @@ KNOWN = {
     "textbooks/ufldl_backprop_planted.toml [nn-z-general]": "false reject: the planted definitions of this copy keep the "
     "inference from adopting UFLDL's numbering (input = layer 1)",
 }
-AGREEMENT_FLOOR = 0.48  # measured 50.1 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.52  # measured 54.0 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")

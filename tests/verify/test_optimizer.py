@@ -82,7 +82,7 @@ RIGHT = [
     ("multilabel_column", r"v_{W^{(1)}} = \beta_2 v_{W^{(1)}} + (1-\beta_2) (\nabla_{W^{(1)}} J)^2"),
     ("multilabel_column", r"S_{dW^{[1]}} = (1-\beta_2) dW^{[1]} \odot dW^{[1]}"),
     ("multilabel_column", r"\hat{m}_{W^{(1)}} = \frac{m_{W^{(1)}}}{1-\beta_1^t}"),
-    ("multilabel_column", r"V^{corrected}_{dW^{[1]}} = \frac{V_{dW^{[1]}}}{1-\beta_1}"),
+    ("multilabel_column", r"V^{corrected}_{dW^{[1]}} = \frac{V_{dW^{[1]}}}{1-\beta_1^t}"),
     ("multilabel_column", r"\hat{v}_{b^{(2)}} = \frac{v_{b^{(2)}}}{1-\beta_2^{t}}"),
     ("multilabel_column", r"W^{(1)} \leftarrow W^{(1)} - \alpha \frac{\hat m_{W^{(1)}}}{\sqrt{\hat v_{W^{(1)}}} + \epsilon}"),
     # AdaGrad
@@ -102,6 +102,11 @@ def _example(name: str) -> Judge:
 def test_right_optimizer_claims(net, latex):
     r = _example(net).check(Claim("t", latex))
     assert r.verdict == "correct", r.message
+
+
+def test_bias_correction_without_t_is_right_at_the_first_step_only():
+    r = _example("multilabel_column").check(Claim("t", r"V^{corrected}_{dW^{[1]}} = \frac{V_{dW^{[1]}}}{1-\beta_1}"))
+    assert r.verdict == "incorrect" and "right at the first step only" in r.message, r.message
 
 
 def test_recurrence_is_checked_at_a_later_step_and_says_so():
