@@ -109,6 +109,7 @@ class Judge:
         self.votes = {s: 0 for s in ("columns", "rows")}
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
         self._voted = False  # check_all counted every claim's layout evidence first
+        self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._use(self.layouts[0])
 
@@ -246,7 +247,8 @@ class Judge:
         the default (one sample a column, a batch in rows), and if the two readings disagree the message says so."""
         if len(self.layouts) == 1:
             return self._check_in(claim, self.layouts[0], remember=True)
-        results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
+        results = {lay: self._pre.pop((claim.id, claim.latex, lay), None) or self._check_in(claim, lay, remember=False)
+                   for lay in self.layouts}
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         shown = self._shown()
         if len(fits) == 1 and not self._voted:
@@ -266,9 +268,12 @@ class Judge:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}"):
-                fits = [lay for lay in self.layouts if not _shape_failed(self._check_in(claim, lay, remember=False))]
+                results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
         except Exception:  # noqa: BLE001 -- the claim's own check reports what went wrong
             return
+        if not self.numeric:  # reused by check() (the notation no longer changes): each claim is read once per layout
+            self._pre.update({(claim.id, claim.latex, lay): r for lay, r in results.items()})
+        fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         if len(fits) == 1:
             self.votes[fits[0]] += weight
 
