@@ -522,6 +522,11 @@ class Judge:
     def _expected_node(self, target: Node) -> str | None:
         if target.op == "q":
             return self._expected_for(target.value)
+        if target.op in ("comp", "entry") and target.args[0].op == "q":  # an entry: the matrix form's entry
+            whole = self._expected_for(target.args[0].value)
+            idx = target.value if isinstance(target.value, tuple) else (target.value,)
+            sub = "".join(str(v + 1) if isinstance(v, int) else v for v in idx)
+            return rf"\left({whole}\right)_{{{sub}}}" if whole else None
         return show(target, self.net.convention)
 
     def _counterexample(self, i: int, t: np.ndarray, s: np.ndarray) -> dict:
