@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import zlib
 from dataclasses import asdict, dataclass, field, replace
 
@@ -86,7 +87,8 @@ class Judge:
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
-                                options=notation.options + (("batch", batch),))
+                                options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
+                                                            ("convention", self.net.convention)))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -342,6 +344,8 @@ class Judge:
             res.message += " (" + "; ".join(notes) + ")"
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
+        elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
+            self._remember_entry(sides[0], sides)
         return res
 
     def _check_rows(self, claim: Claim, rows: list[str], layer_env: dict | None) -> ClaimResult:
@@ -446,6 +450,7 @@ class Judge:
             literal = _decimals(target)
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
         free = free_indices(Node("pair", (target, student)))
+        entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
         try:
             tv, sv = [], []
             for env in self.envs:
@@ -463,7 +468,7 @@ class Judge:
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
-            diag = diagnose(probe) if not free else None  # the catalogue speaks of matrix forms
+            diag = diagnose(probe) if not entries else None  # the catalogue speaks of matrix forms
             counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
             return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
@@ -502,7 +507,7 @@ class Judge:
                 return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
                              tol_text)
         probe = _Probe(self, target, student, sv, literal)
-        diag = diagnose(probe) if not free else None
+        diag = diagnose(probe) if not entries else None
         i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
         msg = "does not match the derived result"
@@ -558,6 +563,36 @@ class Judge:
                 self.stated_ok[k] = bool(_close(truth, value, _decimals(side)))
                 return
 
+    def _remember_entry(self, target: Node, sides: list[Node]) -> None:
+        """A value the answer states for one entry (Mazur's net_{h1} = 0.3775): kept like a whole quantity's, with
+        the other entries the answer's earlier values or the truth, so a slip is carried forward entry by entry."""
+        q = target.args[0].value
+        idx = target.value if isinstance(target.value, tuple) else (target.value,)
+        if not all(isinstance(i, int) for i in idx):
+            return
+        side = next((sd for sd in reversed(sides) if sd.op in ("num", "neg") and _decimals(sd) is not None), None)
+        truth = self.envs[0].get(q)
+        if side is None or truth is None:
+            return
+        try:
+            value = float(np.ravel(evaluate(side, self.context(self.envs[0])))[0])
+        except (ShapeMismatch, Unreadable, IndexError):
+            return
+        k = key(*q)
+        current = self.truth.to_course({k: self.stated[k]})[q] if k in self.stated else np.array(truth, dtype=float)
+        current = np.array(current, dtype=float)
+        try:
+            flat_truth = float(np.ravel(truth)[idx[0]]) if len(idx) == 1 else float(np.asarray(truth)[idx])
+            if len(idx) == 1:
+                current.reshape(-1)[idx[0]] = value
+            else:
+                current[idx] = value
+        except IndexError:
+            return
+        self.stated[k] = self.truth.from_course(q[0], current)
+        label = f"{k}[{','.join(str(i + 1) for i in idx)}]"
+        self.stated_ok[label] = bool(_close(np.asarray(flat_truth), np.asarray(value), _decimals(side)))
+
     def _student_env(self) -> dict:
         params, X, Y = self.points[0]
         rows = self.truth.compute(params, X, Y, over=self.stated)
@@ -569,6 +604,10 @@ class Judge:
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         from .infer import infer, ng_adam_states
 
+        if re.search(r"(?<![A-Za-z\\])(?:net|out)_", " ".join(c.latex for c in claims)):
+            # Mazur's net_{h1}, out_{o1}: his w_1 … w_8 number the weights layer by layer, b_1 is the hidden layer's bias
+            self.notation = replace(self.notation, options=self.notation.options + (("mazur", True),))
+            self.inferred += ("Mazur's net_{h1}, out_{o1}, w_1 … w_8",)
         ng = ng_adam_states(self, claims)
         if ng:
             self.notation = replace(self.notation, states=self.notation.states + ng)

@@ -50,7 +50,8 @@ GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred"}, key=len, reverse=True)
+                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "out", "target", "total"},
+               key=len, reverse=True)
 
 _TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
     |(?P<begin>\\begin\s*\{\s*(?P<bname>[A-Za-z]+\*?)\s*\})|(?P<end>\\end\s*\{\s*(?P<ename>[A-Za-z]+\*?)\s*\})
@@ -341,10 +342,10 @@ class _Parser:
             return Node("T", (node,))
         if texts and all(t.kind == "num" for t in script) and len(texts) == 1:
             return Node("pow", (node, num(float(texts[0]))))
-        if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
-            raise Unreadable("negative powers of matrices (inverses) are not supported")
         if node.op == "const" and node.value == "e":
             return Node("fn", (self.sub(script),), ("exp", None, False))
+        if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
+            raise Unreadable("negative powers of matrices (inverses) are not supported")
         return Node("pow", (node, self.sub(script)))
 
     def sub(self, toks: list[Tok]) -> Node:
@@ -454,11 +455,62 @@ class _Parser:
         after = self.peek().text if self.peek() is not None else None
         if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
             return self.grad_prefix()
+        if name in MAZUR_WORDS and tok.kind == "id":
+            return self.mazur_unit(name)
+        if name == "i" and tok.kind == "id" and self.is_("_") and dict(self.n.options).get("mazur"):
+            self.next()
+            texts = [t.text for t in self.script()]
+            if len(texts) != 1 or not texts[0].isdigit() or int(texts[0]) < 1:
+                raise Unreadable("Mazur's inputs are i_1, i_2, …")
+            return Node("comp", (Node("q", (), ("x", None)),), int(texts[0]) - 1)  # Mazur's i_1: input 1
         if name == "e":
             return Node("const", (), "e")
         if name in CONSTS:
             return self.constant(name)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+
+    def unit(self, toks: list[Tok]) -> tuple[int, int] | None:
+        """Mazur's unit names: h1 (hidden unit 1 of a one-hidden-layer net), o2 (output unit 2) -> (layer, entry)."""
+        texts = [t.text for t in toks]
+        if len(texts) == 2 and texts[0] in ("h", "o") and toks[1].kind == "num" and texts[1].isdigit() and int(texts[1]) >= 1:
+            if texts[0] == "o" and self.depth_net:
+                return self.depth_net, int(texts[1]) - 1
+            if texts[0] == "h" and self.depth_net == 2:
+                return 1, int(texts[1]) - 1
+        return None
+
+    def mazur_unit(self, word: str) -> Node:
+        """Mazur's net_{h1} (summed input), out_{o1} (activation), target_{o1} (target) of one unit."""
+        if not self.is_("_"):
+            raise Unreadable(f"{word} needs the unit it belongs to, e.g. {word}_{{h1}} or {word}_{{o1}}")
+        self.next()
+        unit = self.unit(self.script())
+        if unit is None:
+            raise Unreadable(f"cannot read the unit of {word}; write {word}_{{h1}} (hidden unit 1) or {word}_{{o1}}")
+        layer, entry = unit
+        kind = {"net": "z", "out": "h", "target": "y"}[word]
+        if kind == "y" and layer != self.depth_net:
+            raise Unreadable("a target belongs to an output unit, e.g. target_{o1}")
+        q = Node("q", (), ("y", None) if kind == "y" else ("yhat", None) if kind == "h" and layer == self.depth_net
+                 else (kind, layer))
+        return Node("comp", (q,), entry)
+
+    def mazur_weight(self, n: int) -> Node:
+        """Mazur's w_1 … w_8: the weights numbered layer by layer, each unit's incoming weights in turn (w_1: i_1 → h_1,
+        w_2: i_2 → h_1, …), when the answer writes Mazur's net_ and out_."""
+        opts = dict(self.n.options)
+        sizes = opts.get("sizes")
+        if not sizes:
+            raise Unreadable(f"w_{n} names one weight; map it in [notation]")
+        k = n - 1
+        for layer in range(1, len(sizes)):
+            n_in, n_out = sizes[layer - 1], sizes[layer]
+            if k < n_in * n_out:
+                target, source = divmod(k, n_in)
+                ij = (target, source) if opts.get("convention", "row") == "row" else (source, target)
+                return Node("entry", (Node("q", (), ("W", layer)),), ij)
+            k -= n_in * n_out
+        raise NoSuchLayer(f"w_{n}: the network has {sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))} weights")
 
     def skip_arguments(self) -> None:
         """The arguments an objective is written with: J(W, b), L(\\theta), L(\\hat y, y), J(W,b;x,y), \\Omega(\\theta)."""
@@ -508,8 +560,11 @@ class _Parser:
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
         if name in LOSSES:
-            for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample)
-                if not (mark == "_" and len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")):
+            for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
+                if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
+                    return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
+                if not (mark == "_" and (len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")
+                                         or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
             self.skip_arguments()
             if name == "L" and dict(self.n.options).get("L") == "objective":
@@ -527,13 +582,16 @@ class _Parser:
             if base == "delta" and dict(self.n.options).get("delta_scale") == "mean" and int(dict(self.n.options).get("batch", 1)) > 1:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
         zero, transpose, power, updated = False, False, None, False
-        bare_sup, sample, comps, layer_var = [], None, [], None
+        bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
         for mark, toks in scripts:
             if mark == "'" and base in ("W", "b"):
                 updated = True  # w': the weight after the step
                 continue
             if mark == "'":
                 raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
+            if name == "w" and mark == "^" and toks[:1] and toks[0].text == "(" and dict(self.n.options).get("mazur"):
+                power_node = self.sub(toks)  # Mazur's w_5^{(1 - 1)}: a power of one weight
+                continue
             items = self.index_items(toks, prime=base in ("W", "b"), mark=mark)
             for item in items:
                 if item[0] == "T":
@@ -544,6 +602,8 @@ class _Parser:
                     if layer is not None:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
+                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and dict(self.n.options).get("mazur"):
+                    mazur_w = item[1]
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not any(
                         m == "^" and any(t.text in "([" for t in ts) for m, ts in scripts):
                     raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in [notation], "
@@ -573,6 +633,15 @@ class _Parser:
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
+        if base == "b" and dict(self.n.options).get("mazur") and layer is not None and not comps and not transpose:
+            return Node("comp", (Node("q", (), ("b", layer - self.offset("b"))),), 0)  # Mazur's b_1: one bias per layer
+        if mazur_w is not None:  # Mazur's w_5 (and w_5^{+}, the weight after the step)
+            node = self.mazur_weight(mazur_w)
+            if updated:
+                node = Node("entry", (Node("q", (), ("W_next", node.args[0].value[1])),), node.value)
+            if bare_sup or power_node is not None:
+                node = Node("pow", (node, power_node if power_node is not None else num(bare_sup[0])))
+            return Node("T", (node,)) if transpose else node
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
             if self.unit_letters and comps and comps[0] in BISHOP_LAYERS and power is None and self.depth_net == 2:
                 power = n  # Bishop's z_j^2: the unit letter gives the layer, so the superscript is a power
@@ -763,6 +832,9 @@ class _Parser:
         if whole is not None:
             return [("layer", whole)]
         texts = [t.text for t in toks]
+        unit = self.unit(toks) if mark == "_" else None
+        if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry
+            return [("layer", unit[0] + self.units_off), ("num", unit[1] + 1)]
         if mark == "_" and texts == ["o"] and self.depth_net:
             return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o: the output layer
         if mark == "_" and texts == ["h"] and self.depth_net == 2:
@@ -882,6 +954,8 @@ class _Parser:
         if self.is_("_") and self.peek(1) is not None and self.peek(1).text in ("n", "i", "x"):
             self.next()  # E_n, L_i, C_x: one sample's loss (claims are about one sample)
             self.next()
+        elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
+            self.i += 4  # Mazur's E_{total}
         if tok.text == "L" and dict(self.n.options).get("L") == "objective":
             return "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return LOSSES[tok.text]
@@ -891,6 +965,10 @@ class _Parser:
         if macro is not None:
             return macro
         tok = self.next()
+        if tok.text in MAZUR_WORDS and tok.kind == "id":
+            return self.mazur_unit(tok.text)
+        if tok.text in LOSSES:  # the numerator of a Jacobian: Mazur's E_{o1}
+            return self.symbol(tok.text, tok)
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
             raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
@@ -899,7 +977,8 @@ class _Parser:
 
     def frac(self) -> Node:
         self.expect("{")
-        if self.is_("partial") and self.peek(1) is not None and self.peek(1).text not in LOSSES and self.peek(1).text != "}":
+        if self.is_("partial") and self.peek(1) is not None and (self.peek(1).text not in LOSSES and self.peek(1).text != "}"
+                                                                  or self._loss_unit_ahead()):
             return self.jacobian()
         if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
             self.next()
@@ -919,6 +998,14 @@ class _Parser:
         den = self.group("}")
         return Node("div", (num_, den))
 
+    def _loss_unit_ahead(self) -> bool:
+        """``\\partial E_{o1}``: the error of one output unit (Mazur), a forward quantity, not the objective."""
+        toks = self.t[self.i + 1:self.i + 8]
+        if len(toks) < 3 or toks[0].text not in LOSSES or toks[1].text != "_":
+            return False
+        inner = toks[3:5] if toks[2].text == "{" else toks[2:4]
+        return self.unit(inner) is not None
+
     def jacobian(self) -> Node:
         """``\\frac{\\partial \\hat y}{\\partial z^{(2)}}``, ``\\frac{\\partial a^L_j}{\\partial z^L_j}``: the derivative of one
         forward quantity by another (a Jacobian; for entries, its entry)."""
@@ -929,9 +1016,15 @@ class _Parser:
         self.expect("partial")
         bottom = self.wrt()
         self.expect("}")
+        if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
+            qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
+            if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None or not all(
+                    isinstance(v, int) for v in bottom.value):
+                raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
+            return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
         for q in (qa, qb):
-            if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat"):
+            if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc"):
                 raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
         node = Node("jac", (qa, qb))
         if ia is None and ib is None:
@@ -1149,9 +1242,11 @@ def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, st
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+")
+#: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
+MAZUR_WORDS = ("net", "out", "target")
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
-ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w")
+ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
 #: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
 ANY_LAYER = "every"
 #: letters read as a generic layer index: l anywhere (W^l, \delta^{l+1}, W_l); also k in parentheses (Goodfellow's h^{(k)})

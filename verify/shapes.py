@@ -69,6 +69,11 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return ctx.values[(kind, layer)]
     if op == "jac":
         return evaluate_jac(node, ctx)
+    if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
+        a, (i, j, k) = evaluate_jac(node, ctx), node.value
+        shape = np.shape(ctx.values[node.args[1].value])
+        i = i if isinstance(i, int) else ctx.bindings.get(i, 0)
+        return np.asarray(a[i, j * shape[1] + k])
     args = [evaluate(a, ctx) for a in node.args]
     if op == "fn":
         name, layer, deriv = node.value

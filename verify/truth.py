@@ -15,7 +15,7 @@ from gradproof.derive import names
 from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
-VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats")
+VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
 #: "<state>_<W|b>" (key "S_W2", as Evaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
@@ -130,7 +130,8 @@ class Truth:
             Hs.append(h)
             out[f"z{l}"], out[f"h{l}"] = z, h
         yhat = out["yhat"] = Hs[-1]
-        out["lossL"] = float(ev.loss_component(yhat, Y).sum() / n)
+        out["lossc"] = over.get("lossc", ev.loss_component(yhat, Y))  # each output's term of ℓ (Mazur's E_{o1})
+        out["lossL"] = float(out["lossc"].sum() / n)
         out["lossR"] = ev.regularization(params, n)
         out["loss"] = out["lossL"] + out["lossR"]
         g = ev.dloss(yhat, Y)
@@ -220,7 +221,7 @@ def split_key(k: str) -> tuple[str | None, int | None]:
     s = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(\d+)(_prev)?", k)
     if s:
         return f"{s.group(1)}_{s.group(2)}{s.group(4) or ''}", int(s.group(3))
-    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats)(\d*)(_next)?", k)
+    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)(\d*)(_next)?", k)
     if not m:
         return None, None
     kind, layer = m.group(1), int(m.group(2)) if m.group(2) else None

@@ -31,10 +31,13 @@ KNOWN = {
     "against a spec with biases the verifier calls it wrong",
     "textbooks/goodfellow_alg64.toml [alg6.3-yhat]": "false reject: ŷ = h^{(l)} uses l for the depth; read as a generic "
     "layer index it fails at l = 0",
+    **{f"courses/mazur_planted.toml [{cid}]": "false reject: carried forward from the answer's own value of "
+       "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps"
+       for cid in ("w5.value", "w5.update", "w1.value", "w1.update")},
     "textbooks/ufldl_backprop_planted.toml [nn-z-general]": "false reject: the planted definitions of this copy keep the "
     "inference from adopting UFLDL's numbering (input = layer 1)",
 }
-AGREEMENT_FLOOR = 0.52  # measured 54.0 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.62  # measured 65.7 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")
