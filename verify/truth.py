@@ -215,13 +215,17 @@ class Truth:
         return v
 
 
+_KEY = re.compile(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)"
+                  r"(\d*)(_next)?")
+
+
 def split_key(k: str) -> tuple[str | None, int | None]:
     """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None);
     'S_W2' -> ('S_W', 2); 'mhat_b1' -> ('mhat_b', 1); 'S_W2_prev' -> ('S_W_prev', 2)."""
     s = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(\d+)(_prev)?", k)
     if s:
         return f"{s.group(1)}_{s.group(2)}{s.group(4) or ''}", int(s.group(3))
-    m = re.fullmatch(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)(\d*)(_next)?", k)
+    m = _KEY.fullmatch(k)
     if not m:
         return None, None
     kind, layer = m.group(1), int(m.group(2)) if m.group(2) else None
