@@ -385,12 +385,13 @@ class Judge:
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
-        if var == "every":  # W = W − α V_{dW}: no layer written, the claim is for the parameters of every layer
-            var = "layer"
+        every = var == "every"  # W = W − α V_{dW}: no layer written, the claim is for the parameters of every layer
         if verdict == "correct":
-            worst.message = f"holds for every layer {var} = {layers} (checked layer by layer)"
+            worst.message = (f"holds for the parameters of every layer ({layers})" if every
+                             else f"holds for every layer {var} = {layers} (checked layer by layer)")
         else:
-            worst.message = f"for {var} = {value}: {worst.message} (checked for {var} = {layers})"
+            where = f"layer {value}" if every else f"{var} = {value}"
+            worst.message = f"for {where}: {worst.message} (checked for {'layers ' + layers if every else var + ' = ' + layers})"
         worst.notes.append(f"a generic layer index {var}: checked for {var} = {layers}")
         return worst
 

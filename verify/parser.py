@@ -27,7 +27,7 @@ MAX_DEPTH = 60
 MAX_SECONDS = 0.5
 
 #: letters (and commands) for the network's quantities; [notation] may add or override
-BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "b": "b", "delta": "delta", "yhat": "yhat",
+BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "theta": "W", "b": "b", "delta": "delta", "yhat": "yhat",
          "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss"}
@@ -455,6 +455,11 @@ class _Parser:
         after = self.peek().text if self.peek() is not None else None
         if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
             return self.grad_prefix()
+        if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and self.peek(1).text == "t" and (
+                self.peek(2) is None or self.peek(2).text != "("):
+            self.next()
+            self.next()  # g_t: the gradient at step t, of every weight
+            return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id":
             return self.mazur_unit(name)
         if name == "i" and tok.kind == "id" and self.is_("_") and dict(self.n.options).get("mazur"):
@@ -629,6 +634,8 @@ class _Parser:
                     comps.append(item[1])
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
+                elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
+                    pass  # θ_t, W_t: the value at the current step
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
@@ -763,11 +770,14 @@ class _Parser:
         """Optimizer state of one parameter: ``S_{W^{(2)}}``, ``S_{dW^{[2]}}``, ``v_{dW}^{[1]}``, ``\\hat{m}_{W^{(1)}}``,
         ``V^{corrected}_{dW^{[2]}}`` (Ng); the value after the step (a state on the right of its own update is the
         value before it; the judge decides that)."""
-        param, layer, power = None, None, None
+        param, layer, power, time = None, None, None, None
         while self.is_("^") or self.is_("_"):
             mark = self.next().text
             toks = self.script()
             texts = [t.text for t in toks]
+            if mark == "_" and "".join(texts) in TIME_INDICES:
+                time = "".join(texts)  # S_t, S_{t-1}: the state after the step t, and before it
+                continue
             if mark == "^" and "corrected" in "".join(texts):
                 if state not in CORRECTED:
                     raise Unreadable(f"{letter}^{{corrected}}: only the moments m and v of Adam are bias-corrected")
@@ -786,6 +796,8 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} on {letter} (time indices like S_t are not "
                                  "supported: a claim is about the state after one step)")
+        if param is None and time is not None:
+            param = "W"  # S_t = β S_{t-1} + (1 − β) g_t²: the state of every weight
         if param is None:
             raise Unreadable(f"{letter} needs the parameter it belongs to, e.g. {letter}_{{W^{{(2)}}}} or {letter}_{{dW^{{[2]}}}}")
         if layer is None:
@@ -799,7 +811,10 @@ class _Parser:
                 layer = self.layer_env[ANY_LAYER] - self.weights_off
             else:
                 layer = 1
-        node = Node("q", (), (f"{state}_{param}", layer))
+        prev = "_prev" if time == "t-1" else ""
+        if time == "t+1":
+            raise Unreadable(f"{letter}_{{t+1}}: write the update of the state as {letter}_t = … {letter}_{{t-1}} …")
+        node = Node("q", (), (f"{state}_{param}{prev}", layer))
         return Node("pow", (node, num(power))) if power is not None else node
 
     def state_param(self, toks: list[Tok], letter: str) -> tuple[str, int | None]:
@@ -1241,7 +1256,9 @@ def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, st
     return sorted(out, key=lambda kv: -len(kv[0]))
 
 
-UPDATED_WORDS = ("new", "next", "updated", "+")
+UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
+#: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
+TIME_INDICES = ("t", "t-1", "t+1")
 #: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
 MAZUR_WORDS = ("net", "out", "target")
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments

@@ -122,3 +122,18 @@ def test_updates_written_with_equals_and_implicit_layers():
     verdicts, _ = judge_all(d, [("v", r"V_{dW} = \beta V_{dW} + (1 - \beta) dW"), ("W", r"W = W - \alpha V_{dW}"),
                                 ("bad", r"V_{dW} = (1 - \beta) V_{dW} + \beta dW")])
     assert verdicts == {"v": "correct", "W": "correct", "bad": "incorrect"}
+
+
+TIME = [  # reference_mlp: RMSprop, β = 0.9, ε inside the root
+    (r"S_t = \beta S_{t-1} + (1 - \beta) g_t^2", "correct"),
+    (r"\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{S_t + \epsilon}} g_t", "correct"),
+    (r"S_t = \beta S_{t-1} + \beta g_t^2", "incorrect"),
+    (r"\theta_{t+1} = \theta_t - \eta g_t", "incorrect"),  # plain SGD: not this spec's optimizer
+]
+
+
+@pytest.mark.parametrize("latex,want", TIME)
+def test_time_indices(latex, want):
+    j = Judge(derivation("reference_mlp"))
+    r = j.check_all([Claim("t", latex)])[0]
+    assert r.verdict == want, r.message

@@ -125,7 +125,7 @@ def test_state_claims_name_the_quantity_and_show_the_printed_update():
 
 @pytest.mark.parametrize("latex, why", [
     (r"S = (1-\beta) (\nabla_{W^{(2)}} J)^2", "needs the parameter"),
-    (r"S_{t} = (1-\beta) (\nabla_{W^{(2)}} J)^2", "time indices"),
+    (r"S_{t} = (1-\beta) (\nabla_{W^{(2)}} J)^2", "layer index"),  # S_t is every layer's; W^{(2)} names one
     (r"S_{W} = (1-\beta) (\nabla_{W^{(2)}} J)^2", "layer index"),
 ])
 def test_unreadable_state_claims_say_why(latex, why):
