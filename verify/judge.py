@@ -609,6 +609,10 @@ class Judge:
             # Mazur's net_{h1}, out_{o1}: his w_1 … w_8 number the weights layer by layer, b_1 is the hidden layer's bias
             self.notation = replace(self.notation, options=self.notation.options + (("mazur", True),))
             self.inferred += ("Mazur's net_{h1}, out_{o1}, w_1 … w_8",)
+        if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", " ".join(c.latex for c in claims)):
+            # h1_0, scores_0: entries counted from 0, as in code (W_0, a bias, is not an entry)
+            self.notation = replace(self.notation, options=self.notation.options + (("zero_based", True),))
+            self.inferred += ("entries counted from 0 (h1_0, scores_0)",)
         ng = ng_adam_states(self, claims)
         if ng:
             self.notation = replace(self.notation, states=self.notation.states + ng)

@@ -27,6 +27,7 @@ _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
 _SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
+_PARTIAL_BRACES = re.compile(r"\\partial\s*\{([^{}]*)\}")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
@@ -49,6 +50,7 @@ def normalize(text: str) -> str:
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)
     s = _WRAP_BARE.sub("", s)
+    s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
     s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")

@@ -618,8 +618,10 @@ class _Parser:
                         zero = True
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps:
                         layer = item[1]
-                    elif base is not None and len(items) <= 2 and item[1] >= 1:
-                        comps.append(item[1] - 1)  # x_1, a^{(2)}_1: an entry, counted from 1
+                    elif (base is not None or name in self.fixed) and len(items) <= 2 and (
+                            item[1] >= 1 or dict(self.n.options).get("zero_based")):
+                        # x_1, a^{(2)}_1: an entry, counted from 1 (from 0 in an answer that writes h1_0, scores_0)
+                        comps.append(item[1] - (0 if dict(self.n.options).get("zero_based") else 1))
                     else:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name}")
                 elif item[0] == "num":
@@ -997,7 +999,8 @@ class _Parser:
             return self.jacobian()
         if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
             self.next()
-            loss = "loss" if self.is_("}") else self.loss_symbol()
+            empty = self.is_("}")
+            loss = "loss" if empty else self.loss_symbol()
             self.expect("}")
             self.expect("{")
             if not (self.is_("partial") or self.is_("d")):
@@ -1007,6 +1010,9 @@ class _Parser:
             self.expect("}")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
+            elif empty and self.peek() is not None and self.peek().text in ("(", "[", "{"):
+                raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is not read; "
+                                 "write the result")
             return self.gradient(q, loss)
         num_ = self.group("}")
         self.expect("{")
@@ -1065,6 +1071,12 @@ class _Parser:
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
+            return self.gradient(q, loss)
+        if self.peek() is not None and self.peek().text in LOSSES and self.peek(1) is not None and self.peek(1).text == "(":
+            loss = self.loss_symbol()  # \nabla loss(scores): the gradient by the loss's argument
+            self.expect("(")
+            q = self.wrt()
+            self.expect(")")
             return self.gradient(q, loss)
         loss = "loss"
         return self.gradient(self.wrt(), loss)

@@ -37,7 +37,7 @@ KNOWN = {
     "textbooks/ufldl_backprop_planted.toml [nn-z-general]": "false reject: the planted definitions of this copy keep the "
     "inference from adopting UFLDL's numbering (input = layer 1)",
 }
-AGREEMENT_FLOOR = 0.64  # measured 66.9 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.65  # measured 68.4 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")
