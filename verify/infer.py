@@ -25,7 +25,8 @@ import numpy as np
 from .normalize import normalize
 from .parser import Notation
 
-MAX_TRIALS = 1500
+MAX_TRIALS = 800
+SMALL_ANSWER = 40  # claims: up to this many, every claim is scored (beyond, the definitions and the claims using L, δ)
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
 #: a claim about the forward pass: a letter (with scripts) = an expression with no derivative in it
@@ -126,31 +127,41 @@ def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     base = judge.notation
     dims, deciding = readings(base, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
-    defs = definitions(claims)
-    defs += [c for c in deciding if c not in defs]
+    forward = definitions(claims)
+    defs = forward + [c for c in deciding if c not in forward]
+    if len(claims) <= SMALL_ANSWER:  # a short answer: every claim is evidence (a reading that makes more of them read)
+        defs += [c for c in claims if c not in defs]
     if not defs or not dims:
         return None
+    forward_ids = {c.id for c in forward}
     trials = [0]
     seen: dict[tuple, tuple] = {}
+    bad_forward: dict[tuple, int] = {}
+    verdict_of: dict[tuple, set] = {}
 
     def score(choice: tuple) -> tuple[int, int, int]:
         key = tuple(sorted(c[0] for c in choice))
         if key in seen:
             return seen[key]
-        if trials[0] + len(defs) > MAX_TRIALS:
+        if trials[0] > MAX_TRIALS:
             raise _Budget
         judge.notation = _reading(base, choice).notation
-        good = bad = unread = 0
+        good = bad = unread = wrong_forward = 0
         for c in defs:
-            trials[0] += 1
-            verdicts = {judge._check_in(c, lay, remember=False).verdict for lay in judge.layouts}
+            relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
+            if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
+                trials[0] += 1
+                verdict_of[(c.id, relevant)] = {judge._check_in(c, lay, remember=False).verdict for lay in judge.layouts}
+            verdicts = verdict_of[(c.id, relevant)]
             if "correct" in verdicts:
                 good += 1
             elif "incorrect" in verdicts:
                 bad += 1
+                wrong_forward += c.id in forward_ids
             else:
                 unread += 1
         seen[key] = (good, bad, unread)
+        bad_forward[key] = wrong_forward
         return seen[key]
 
     alternatives = [(d, alt) for d, dim in enumerate(dims) for alt in dim]
@@ -158,8 +169,8 @@ def infer(judge, claims) -> Reading | None:
     best: tuple = ()
     try:
         default = score(())
-        if default[0] == len(defs):
-            return None
+        if default[0] == len(defs) or (default[2] == 0 and default[1] <= default[0] // 3):
+            return None  # the default reads every claim, most of them right: its mistakes are the answer's own
         best_net = net(default)
         # nearest first: every single choice, then every pair, then triples (Bishop needs three: a, z and the unit
         # letters, before any claim reads) …
@@ -191,11 +202,31 @@ def infer(judge, claims) -> Reading | None:
     # or two claims more read right than wrong than with the default (one of them may be the answer's own mistake)
     if not best:
         return None
-    good, bad, _ = seen[tuple(sorted(c[0] for c in best))]
+    key = tuple(sorted(c[0] for c in best))
+    good, bad, _ = seen[key]
     if good == len(defs) and (len(defs) >= 2 or default[2] == 1):
         return _reading(base, best)
-    # a reading that makes several claims wrong is a wrong reading, not an answer with several mistakes
-    return _reading(base, best) if best_net >= net(default) + 2 and bad <= max(1, good // 4) else None
+    # a reading that makes the answer's forward definitions wrong is a wrong reading, not an answer with mistakes
+    forward_good = len(forward) - bad_forward[key]
+    return _reading(base, best) if best_net >= net(default) + 2 and bad_forward[key] <= max(1, forward_good // 4) else None
+
+
+def _concerns(alt: tuple, latex: str) -> bool:
+    """Whether the choice ``alt`` can change how ``latex`` reads (its letters, objective, δ, indices appear in it)."""
+    label, bases, fixed, options, states = alt
+    letters = {k for k, _ in bases} | {k for k, _ in fixed} | {k for k, _ in states}
+    if any(re.search(rf"(?<![A-Za-z\\]){re.escape(x)}(?![A-Za-z])", latex) for x in letters):
+        return True
+    keys = {k for k, _ in options}
+    if keys & {"input_layer", "weights_numbered_by"}:
+        return True
+    if "unit_letters" in keys and re.search(r"_\{?\s*[ijk]", latex):
+        return True
+    if "unindexed_layer" in keys and re.search(r"(?<![A-Za-z\\])[zhaZHA](?![A-Za-z])", latex):
+        return True
+    if "L" in keys and _USES["L"].search(latex):
+        return True
+    return "delta_scale" in keys and bool(_USES["delta"].search(latex))
 
 
 class _Budget(Exception):

@@ -299,6 +299,15 @@ class Judge:
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
         except Unreadable as exc:
+            readable = self._readable_sides(claim, layer_env)
+            if readable is not None:  # a = prod(…) = c: the links that read are judged, the others named
+                latex, skipped = readable
+                result = self._check_one(Claim(claim.id, latex, claim.quantity, claim.where), layer_env)
+                result.latex = claim.latex
+                if result.verdict != "unchecked":
+                    result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
+                    result.notes.append(f"unread part of the chain: {skipped}")
+                return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
                                f"could not read the claim: {exc}", quantity=claim.quantity)
         except RecursionError:
@@ -347,6 +356,26 @@ class Judge:
         elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             self._remember_entry(sides[0], sides)
         return res
+
+    def _readable_sides(self, claim: Claim, layer_env: dict | None) -> tuple[str, str] | None:
+        """A chain ``a = b = c`` in which some sides do not read: the chain of the sides that do (at least two, the
+        first among them), and which sides were left out; None when that is not such a chain."""
+        sides = _top_sides(claim.latex)
+        if len(sides) < 3:
+            return None
+        ok = []
+        for k, side in enumerate(sides):
+            try:
+                parse_claim(side, self.notation, self.net.depth, layer_env)
+                ok.append(k)
+            except NeedsLayer:
+                ok.append(k)
+            except (Unreadable, RecursionError):
+                continue
+        if len(ok) < 2 or ok[0] != 0 or len(ok) == len(sides):
+            return None
+        left_out = [k + 1 for k in range(len(sides)) if k not in ok]
+        return " = ".join(sides[k] for k in ok), "side " + ", ".join(map(str, left_out)) + f" of {len(sides)}"
 
     def _check_rows(self, claim: Claim, rows: list[str], layer_env: dict | None) -> ClaimResult:
         """A block of equations under one label (an ``aligned`` block with one ``\\tag``): each row is judged;
@@ -682,8 +711,30 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
 
 
+def _top_sides(latex: str) -> list[str]:
+    """The sides of an equation chain ``a = b = c`` (split at ``=`` outside braces, brackets and environments)."""
+    sides, depth, cur = [], 0, []
+    for i, ch in enumerate(latex):
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        if ch == "=" and depth == 0 and latex[i - 1:i] not in (":", "<", ">", "!", "\\"):
+            sides.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    sides.append("".join(cur))
+    return [x for x in sides if x.strip()]
+
+
+_AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
+
+
 def _top_rows(latex: str) -> list[str]:
-    """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments)."""
+    """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, and at ``\\text{and}``)."""
+    if _AND.search(latex):
+        return [part for row in _AND.split(latex) for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0

@@ -34,10 +34,12 @@ KNOWN = {
     **{f"courses/mazur_planted.toml [{cid}]": "false reject: carried forward from the answer's own value of "
        "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps"
        for cid in ("w5.value", "w5.update", "w1.value", "w1.update")},
+    "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
+    "definition of s; the grader marks the definition wrong and J = L + s right",
     "textbooks/ufldl_backprop_planted.toml [nn-z-general]": "false reject: the planted definitions of this copy keep the "
     "inference from adopting UFLDL's numbering (input = layer 1)",
 }
-AGREEMENT_FLOOR = 0.65  # measured 68.4 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.66  # measured 69.4 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")
