@@ -102,16 +102,28 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     return dims, deciding
 
 
-def ng_adam_states(judge, claims) -> tuple:
-    """Ng writes Adam's moments v (first) and s (second); Kingma's are m and v. An Adam answer that names both v and s
-    (or S) and never m uses Ng's letters — a convention, not a guess from verdicts (a planted mistake cannot sway it)."""
-    if judge.net.optimizer.name != "adam" or {k for k, _ in judge.declared.states} & {"v", "V", "s", "S"}:
-        return ()
+def conventions(judge, claims) -> Reading | None:
+    """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
+    - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
+    - Mazur's net_{h1}, out_{o1}: his w_1 … w_8 number the weights layer by layer, b_1 is a layer's bias;
+    - h1_0, scores_0: entries counted from 0, as in code (W_0, a bias, is not an entry).
+    Returns the reading on top of the judge's notation, or None when no convention applies."""
     text = " ".join(c.latex for c in claims)
+    base, options, states, changes = judge.notation, [], [], []
     letter = lambda x: re.search(rf"(?<![A-Za-z\\]){x}\s*(?:\^\s*\{{[^{{}}]*\}}\s*)?_", text)  # noqa: E731
-    if (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m"):
-        return (("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat"))
-    return ()
+    if (judge.net.optimizer.name == "adam" and not {k for k, _ in judge.declared.states} & {"v", "V", "s", "S"}
+            and (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m")):
+        states += [("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat")]
+        changes.append("v is Adam's first moment and s (S) its second (Ng's letters)")
+    if re.search(r"(?<![A-Za-z\\])(?:net|out)_", text):
+        options.append(("mazur", True))
+        changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
+    if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
+        options.append(("zero_based", True))
+        changes.append("entries counted from 0 (h1_0, scores_0)")
+    if not changes:
+        return None
+    return Reading(replace(base, options=base.options + tuple(options), states=base.states + tuple(states)), tuple(changes))
 
 
 def _reading(base: Notation, choice) -> Reading:

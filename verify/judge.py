@@ -113,6 +113,7 @@ class Judge:
         self._voted = False  # check_all counted every claim's layout evidence first
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
+        self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._use(self.layouts[0])
 
     def _use(self, samples: str) -> None:
@@ -221,7 +222,7 @@ class Judge:
         b overridden: the derivative of any forward quantity by any other."""
         if self.batch != 1:
             raise Unreadable("a derivative of one quantity by another is read for one sample (batch = 1)")
-        cache = self.__dict__.setdefault("_jac_cache", {})
+        cache = self._jac_cache
         k = (id(self.rows[i]), a, b)
         if k not in cache:
             params, X, Y = self.points[i]
@@ -232,8 +233,8 @@ class Judge:
             for j in range(base.size):
                 e = np.zeros(base.size)
                 e[j] = step
-                hi = self.truth.compute(params, X, Y, over={**self.stated, kb: base + e.reshape(base.shape)})[ka]
-                lo = self.truth.compute(params, X, Y, over={**self.stated, kb: base - e.reshape(base.shape)})[ka]
+                hi = self.truth.compute(params, X, Y, over={kb: base + e.reshape(base.shape)})[ka]
+                lo = self.truth.compute(params, X, Y, over={kb: base - e.reshape(base.shape)})[ka]
                 jac[:, j] = (np.ravel(hi) - np.ravel(lo)) / (2 * step)
             cache[k] = jac
         return cache[k]
@@ -258,12 +259,13 @@ class Judge:
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
         result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
+        word = "column" if chosen == "columns" else "row"
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
             why = "as the answer's other claims write them" if shown else "nothing in the answer decides it; the default"
-            result.notes.append(f"read with each sample as a {'column' if chosen == 'columns' else 'row'} ({why})")
-            result.message += f" (read with each sample as a {'column' if chosen == 'columns' else 'row'}: {why})"
+            result.notes.append(f"read with each sample as a {word} ({why})")
+            result.message += f" (read with each sample as a {word}: {why})"
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
-            result.notes.append(f"each sample is a {'column' if chosen == 'columns' else 'row'} in this claim")
+            result.notes.append(f"each sample is a {word} in this claim")
         return result
 
     def _vote(self, claim: Claim, weight: int = 1) -> None:
@@ -632,20 +634,11 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        from .infer import infer, ng_adam_states
+        from .infer import conventions, infer
 
-        if re.search(r"(?<![A-Za-z\\])(?:net|out)_", " ".join(c.latex for c in claims)):
-            # Mazur's net_{h1}, out_{o1}: his w_1 … w_8 number the weights layer by layer, b_1 is the hidden layer's bias
-            self.notation = replace(self.notation, options=self.notation.options + (("mazur", True),))
-            self.inferred += ("Mazur's net_{h1}, out_{o1}, w_1 … w_8",)
-        if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", " ".join(c.latex for c in claims)):
-            # h1_0, scores_0: entries counted from 0, as in code (W_0, a bias, is not an entry)
-            self.notation = replace(self.notation, options=self.notation.options + (("zero_based", True),))
-            self.inferred += ("entries counted from 0 (h1_0, scores_0)",)
-        ng = ng_adam_states(self, claims)
-        if ng:
-            self.notation = replace(self.notation, states=self.notation.states + ng)
-            self.inferred += ("v is Adam's first moment and s (S) its second (Ng's letters)",)
+        settled = conventions(self, claims)
+        if settled is not None:
+            self.notation, self.inferred = settled.notation, self.inferred + settled.changes
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):

@@ -607,12 +607,13 @@ class _Parser:
                     if layer is not None:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
-                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and dict(self.n.options).get("mazur"):
+                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and (
+                        dict(self.n.options).get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
+                                                                     for m, ts in scripts)):
+                    if not dict(self.n.options).get("mazur"):  # lowercase w_5 with no layer written: one weight
+                        raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in "
+                                         f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
-                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not any(
-                        m == "^" and any(t.text in "([" for t in ts) for m, ts in scripts):
-                    raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in [notation], "
-                                     f"e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                 elif item[0] == "num" and mark == "_":
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True

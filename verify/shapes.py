@@ -72,8 +72,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
         a, (i, j, k) = evaluate_jac(node, ctx), node.value
         shape = np.shape(ctx.values[node.args[1].value])
-        i = i if isinstance(i, int) else ctx.bindings.get(i, 0)
-        return np.asarray(a[i, j * shape[1] + k])
+        return np.asarray(a[_index(i, ctx), j * shape[1] + k])
     args = [evaluate(a, ctx) for a in node.args]
     if op == "fn":
         name, layer, deriv = node.value
@@ -95,12 +94,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "sample":
         return _sample(args[0], ctx.bindings.get(node.value, 0), ctx)
     if op == "comp":
-        return _component(args[0], node.value if isinstance(node.value, int) else ctx.bindings.get(node.value, 0), node)
+        return _component(args[0], _index(node.value, ctx), node)
     if op == "entry":
         a = args[0]
         if a.ndim != 2:
             raise Unreadable(f"two entry indices on {show(node.args[0], ctx.convention)}, which is not a matrix")
-        i, j = (v if isinstance(v, int) else ctx.bindings.get(v, 0) for v in node.value)
+        i, j = (_index(v, ctx) for v in node.value)
         if i >= a.shape[0] or j >= a.shape[1]:
             raise Unreadable(f"the entry ({i + 1}, {j + 1}) is outside the {fmt(a.shape)} matrix")
         return np.asarray(a[i, j])
@@ -136,6 +135,11 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         with np.errstate(all="ignore"):
             return np.power(a, float(np.ravel(b)[0]))
     raise Unreadable(f"cannot evaluate {op}")
+
+
+def _index(v, ctx: Context) -> int:
+    """An entry index: a number written (0-based here), or the current value of an index letter."""
+    return v if isinstance(v, int) else ctx.bindings.get(v, 0)
 
 
 def _probe(ctx: Context, bindings: dict) -> Context:
