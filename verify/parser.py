@@ -153,7 +153,7 @@ class _Parser:
     def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
         self.layer_env = dict(layer_env or {})
-        opts = dict(notation.options)
+        self.opts = opts = dict(notation.options)
         # layer numbers as the answer writes them -> gradproof's: the input is layer 0 (or 1: Nielsen, UFLDL), and
         # W^{(l)} feeds layer l (or leaves it: UFLDL's W^{(1)} maps layer 1 to layer 2)
         self.units_off = int(opts.get("input_layer", 0))
@@ -462,7 +462,7 @@ class _Parser:
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id":
             return self.mazur_unit(name)
-        if name == "i" and tok.kind == "id" and self.is_("_") and dict(self.n.options).get("mazur"):
+        if name == "i" and tok.kind == "id" and self.is_("_") and self.opts.get("mazur"):
             self.next()
             texts = [t.text for t in self.script()]
             if len(texts) != 1 or not texts[0].isdigit() or int(texts[0]) < 1:
@@ -503,7 +503,7 @@ class _Parser:
     def mazur_weight(self, n: int) -> Node:
         """Mazur's w_1 … w_8: the weights numbered layer by layer, each unit's incoming weights in turn (w_1: i_1 → h_1,
         w_2: i_2 → h_1, …), when the answer writes Mazur's net_ and out_."""
-        opts = dict(self.n.options)
+        opts = self.opts
         sizes = opts.get("sizes")
         if not sizes:
             raise Unreadable(f"w_{n} names one weight; map it in [notation]")
@@ -572,7 +572,7 @@ class _Parser:
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
             self.skip_arguments()
-            if name == "L" and dict(self.n.options).get("L") == "objective":
+            if name == "L" and self.opts.get("L") == "objective":
                 return Node("q", (), ("loss", None))
             return Node("q", (), (LOSSES[name], None))
         if name in self.fixed:
@@ -584,7 +584,7 @@ class _Parser:
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
-            if base == "delta" and dict(self.n.options).get("delta_scale") == "mean" and int(dict(self.n.options).get("batch", 1)) > 1:
+            if base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
         zero, transpose, power, updated = False, False, None, False
         bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
@@ -594,7 +594,7 @@ class _Parser:
                 continue
             if mark == "'":
                 raise Unreadable(f"a prime on the quantity {name} is not supported; use \\varphi'(z) for a derivative")
-            if name == "w" and mark == "^" and toks[:1] and toks[0].text == "(" and dict(self.n.options).get("mazur"):
+            if name == "w" and mark == "^" and toks[:1] and toks[0].text == "(" and self.opts.get("mazur"):
                 power_node = self.sub(toks)  # Mazur's w_5^{(1 - 1)}: a power of one weight
                 continue
             items = self.index_items(toks, prime=base in ("W", "b"), mark=mark)
@@ -608,9 +608,9 @@ class _Parser:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and (
-                        dict(self.n.options).get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
+                        self.opts.get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
                                                                      for m, ts in scripts)):
-                    if not dict(self.n.options).get("mazur"):  # lowercase w_5 with no layer written: one weight
+                    if not self.opts.get("mazur"):  # lowercase w_5 with no layer written: one weight
                         raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in "
                                          f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
@@ -620,9 +620,9 @@ class _Parser:
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps:
                         layer = item[1]
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
-                            item[1] >= 1 or dict(self.n.options).get("zero_based")):
+                            item[1] >= 1 or self.opts.get("zero_based")):
                         # x_1, a^{(2)}_1: an entry, counted from 1 (from 0 in an answer that writes h1_0, scores_0)
-                        comps.append(item[1] - (0 if dict(self.n.options).get("zero_based") else 1))
+                        comps.append(item[1] - (0 if self.opts.get("zero_based") else 1))
                     else:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name}")
                 elif item[0] == "num":
@@ -643,7 +643,7 @@ class _Parser:
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
-        if base == "b" and dict(self.n.options).get("mazur") and layer is not None and not comps and not transpose:
+        if base == "b" and self.opts.get("mazur") and layer is not None and not comps and not transpose:
             return Node("comp", (Node("q", (), ("b", layer - self.offset("b"))),), 0)  # Mazur's b_1: one bias per layer
         if mazur_w is not None:  # Mazur's w_5 (and w_5^{+}, the weight after the step)
             node = self.mazur_weight(mazur_w)
@@ -736,7 +736,7 @@ class _Parser:
                 upper = texts[0]
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
-        if var is None and int(dict(self.n.options).get("batch", 1)) > 1:
+        if var is None and int(self.opts.get("batch", 1)) > 1:
             return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
         if var is None:
             raise Unreadable("a sum needs its index, e.g. \\sum_{n=1}^{N}")
@@ -951,7 +951,7 @@ class _Parser:
         if kind not in GRAD:
             raise Unreadable(f"the derivative with respect to {kind} is not a quantity gradproof derives")
         g = GRAD[kind]
-        opts = dict(self.n.options)
+        opts = self.opts
         if int(opts.get("batch", 1)) > 1 and g in BATCH_SCALED:
             # ℓ (\ell, \mathcal{L}) is one example's loss; δ is each sample's own unless the answer's δ carries 1/N
             per_sample = per_sample or loss == "lossL" and self.loss_word == "ell"
@@ -974,7 +974,7 @@ class _Parser:
             self.next()
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
-        if tok.text == "L" and dict(self.n.options).get("L") == "objective":
+        if tok.text == "L" and self.opts.get("L") == "objective":
             return "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return LOSSES[tok.text]
 
