@@ -239,7 +239,9 @@ class _Parser:
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
         """A generic layer index ``l``, ``l+1``, ``l-1`` (letters allowed here) -> its layer, or None."""
         texts = [t.text for t in toks]
-        if not texts or toks[0].kind != "id" or texts[0] not in letters or texts[0] in self.bound:
+        if texts[:1] == ["ell"] and toks[0].kind == "cmd" and "l" in letters:
+            texts[0] = "l"  # CS229's \ell: the layer l
+        elif not texts or toks[0].kind != "id" or texts[0] not in letters or texts[0] in self.bound:
             return None
         if len(texts) == 1:
             off = 0

@@ -75,3 +75,10 @@ def test_free_sample_index_in_a_batch():
     j = Judge(d, batch=3)
     assert j.check(Claim("a", r"\delta^{(3)(i)} = \hat y^{(i)} - y^{(i)}")).verdict == "correct"
     assert j.check(Claim("b", r"\delta^{(3)(i)} = y^{(i)} - \hat y^{(i)}")).verdict == "incorrect"
+
+
+def test_cs229_ell_is_a_generic_layer():
+    """CS229 writes the layer as \\ell: δ^{[\\ell]} = (W^{[\\ell+1]T} δ^{[\\ell+1]}) ⊙ g'(z^{[\\ell]}), for every layer."""
+    j = Judge(nielsen())
+    assert j.check(Claim("a", r"\delta^{[\ell]} = (W^{[\ell+1]T} \delta^{[\ell+1]}) \odot \sigma'(z^{[\ell]})")).verdict == "correct"
+    assert j.check(Claim("b", r"\delta^{[\ell]} = (W^{[\ell]T} \delta^{[\ell+1]}) \odot \sigma'(z^{[\ell]})")).verdict == "incorrect"
