@@ -26,6 +26,7 @@ from .normalize import normalize
 from .parser import Notation
 
 MAX_TRIALS = 800
+TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
 SMALL_ANSWER = 40  # claims: up to this many, every claim is scored (beyond, the definitions and the claims using L, δ)
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
@@ -77,9 +78,6 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),
                          (), (), ()))
         dims.append(alts)
-    if not declared & {"y", "t"} and re.search(r"(?<![A-Za-z\\])t_", text):
-        dims.append([("y is the output ŷ and t the target (Bishop)", (("y", "yhat"), ("t", "y")), (), (), ())])
-        uses.add("t")
     if "o" not in declared and re.search(r"(?<![A-Za-z\\])o(?![A-Za-z])", text):
         dims.append([("o is the output layer's summed input z", (), (("o", ("z", depth)),), (), ())])
     if "input_layer" not in opts:
@@ -102,6 +100,110 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     return dims, deciding
 
 
+#: a layer written with a letter in parentheses, ^{(k)}, ^{(k-1)}: (letter, offset written)
+_LAYER_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*([a-z])\s*([+-]\s*\d+)?\s*\)")
+
+
+#: a layer script on the left side or on a weight: ^{(2)}, ^{[l+1]}, ^{(k-1)} -> (number or letter, offset)
+_SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-z])\s*(?:([+-])\s*(\d+))?\s*[)\]]")
+#: a weight letter on a right side: W, w, \Theta, \theta (with its scripts)
+_WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
+#: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
+_APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
+                      r"relu|ReLU|sigmoid|tanh)\s*(?:\^\s*\{?\s*[(\[]?\s*\w+\s*[)\]]?\s*\}?)?\s*\(")
+
+
+def _sides(text: str) -> list[str]:
+    """The sides of a chain a = b = c, split at the = signs outside braces (not the one of \\sum_{i=0})."""
+    sides, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if ch == "=" and depth == 0:
+            sides.append(text[start:k])
+            start = k + 1
+    return sides + [text[start:]]
+
+
+def _script(text: str):
+    m = _SCRIPT.search(text)
+    if not m:
+        return None
+    off = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1)
+    return m.group(1), off
+
+
+def structure(claims) -> dict:
+    """What the answer's forward definitions say by their form alone, as a TA reads them before checking any value:
+    a letter defined as an affine map of weights (``a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}``) is the summed input,
+    a letter defined by an activation applied to another (``z_j = h(a_j)``) is the activation; ``z^{(2)} = W^{(1)} x +
+    b^{(1)}`` numbers the input as layer 1 and the weights by the layer they leave. A planted mistake in a value (a
+    wrong transpose, bias or layer) does not change the form. Returns {"summed": letters, "activation": letters,
+    "input_layer": votes, "weights": votes} (votes: a Counter of readings)."""
+    from collections import Counter
+
+    out = {"summed": set(), "activation": set(), "input_layer": Counter(), "weights": Counter(), "units": Counter()}
+    for c in definitions(claims):
+        text = normalize(c.latex.replace("$", " "))
+        sides = _sides(text)
+        if len(sides) < 2:
+            continue
+        lhs, rhs = sides[0], sides[1]
+        m = _DEFINITION.match(lhs)
+        if not m:
+            continue
+        letter = m.group(1).lower()
+        # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
+        out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
+                      else "layers" if _SCRIPT.search(lhs) or re.search(r"\^\s*\{?\s*[lL0-9]", lhs) else "none"] += 1
+        if _APPLIED.match(rhs):
+            out["activation"].add(letter)
+            continue
+        if not _WEIGHT.search(rhs) or "\\frac" in rhs:
+            continue
+        out["summed"].add(letter)
+        left = _script(lhs)
+        w = _WEIGHT.search(rhs)
+        right = _script(rhs[w.end():w.end() + 30]) if w else None
+        if left and right and left[0] == right[0]:  # the same number or generic letter: compare the offsets
+            out["weights"]["source" if right[1] == left[1] - 1 else "target" if right[1] == left[1] else "?"] += 1
+        elif left and right and left[0].isdigit() and right[0].isdigit():
+            diff = int(left[0]) + left[1] - int(right[0]) - right[1]
+            out["weights"]["source" if diff == 1 else "target" if diff == 0 else "?"] += 1
+        if left and left[0].isdigit() and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", rhs):
+            out["input_layer"][int(left[0]) + left[1] - 1] += 1  # z^{(2)} = W x + b: x is layer 1
+    return out
+
+
+def _settled(dims: list, shape: dict) -> tuple[list, list]:
+    """The alternatives (of ``dims``) the definitions' form settles, and the dimensions left to score."""
+    summed, active = shape["summed"] - shape["activation"], shape["activation"] - shape["summed"]
+    chosen, left = [], []
+    for dim in dims:
+        labels = [alt[0] for alt in dim]
+        pick = "open"
+        if labels and labels[0] == "a is the summed input z":
+            if "a" in summed and "z" in active:
+                pick = labels[1] if len(labels) > 1 else "open"
+            elif "a" in summed:
+                pick = labels[0]
+            elif "z" in summed and "a" in active:
+                pick = None  # the default: z summed, a the activation
+        elif labels and labels[0] == "the input is layer 1":
+            (layer, n), = shape["input_layer"].most_common(1) or [(None, 0)]
+            (weights, k), = shape["weights"].most_common(1) or [(None, 0)]
+            if layer in (0, 1) and n > sum(shape["input_layer"].values()) / 2:
+                by_source = weights == "source" and k > sum(shape["weights"].values()) / 2
+                pick = None if layer == 0 else labels[1] if by_source and len(labels) > 1 else labels[0]
+        elif labels and labels[0].startswith("the index letter names the layer"):
+            if shape["units"]["letters"] > shape["units"]["layers"]:
+                pick = labels[0]
+        if pick == "open":
+            left.append(dim)
+        elif pick is not None:
+            chosen.append(next(alt for alt in dim if alt[0] == pick))
+    return chosen, left
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -121,9 +223,27 @@ def conventions(judge, claims) -> Reading | None:
     if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
+    declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
+    shape = structure(claims)
+    defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
+    if not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y) and not re.search(
+            r"\\hat|haty|y_\{?pred", text):
+        bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
+        changes.append("y is the output ŷ and t the target")
+    else:
+        bases = ()
+    if "bias_absorbed" not in dict(base.options) and re.search(r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
+        options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
+        changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
+    scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
+    if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
+            and ("l", True) not in scripts):
+        options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
+        changes.append("k is the layer index and l the number of layers (Goodfellow)")
     if not changes:
         return None
-    return Reading(replace(base, options=base.options + tuple(options), states=base.states + tuple(states)), tuple(changes))
+    return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options),
+                           states=base.states + tuple(states)), tuple(changes))
 
 
 def _reading(base: Notation, choice) -> Reading:
@@ -137,14 +257,16 @@ def _reading(base: Notation, choice) -> Reading:
 
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
-    base = judge.notation
-    dims, deciding = readings(base, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
+    dims, deciding = readings(judge.notation, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
+    settled, dims = _settled(dims, structure(claims))  # what the definitions' form says, before any value is checked
+    shaped = _reading(judge.notation, tuple(settled)) if settled else None
+    base = shaped.notation if shaped else judge.notation
     forward = definitions(claims)
     defs = forward + [c for c in deciding if c not in forward]
     if len(claims) <= SMALL_ANSWER:  # a short answer: every claim is evidence (a reading that makes more of them read)
         defs += [c for c in claims if c not in defs]
     if not defs or not dims:
-        return None
+        return shaped
     forward_ids = {c.id for c in forward}
     trials = [0]
     seen: dict[tuple, tuple] = {}
@@ -174,15 +296,18 @@ def infer(judge, claims) -> Reading | None:
                 unread += 1
         seen[key] = (good, bad, unread)
         bad_forward[key] = wrong_forward
+        if TRACE is not None:
+            TRACE.append((key, seen[key], wrong_forward))
         return seen[key]
 
+    saved = judge.notation
     alternatives = [(d, alt) for d, dim in enumerate(dims) for alt in dim]
     net = lambda sc: sc[0] - sc[1]  # noqa: E731 -- claims read right minus claims read wrong
     best: tuple = ()
     try:
         default = score(())
         if default[0] == len(defs) or (default[2] == 0 and default[1] <= default[0] // 3):
-            return None  # the default reads every claim, most of them right: its mistakes are the answer's own
+            return shaped  # the default reads every claim, most of them right: its mistakes are the answer's own
         best_net = net(default)
         # nearest first: every single choice, then every pair, then triples (Bishop needs three: a, z and the unit
         # letters, before any claim reads) …
@@ -209,18 +334,19 @@ def infer(judge, claims) -> Reading | None:
     except _Budget:
         pass
     finally:
-        judge.notation = base
+        judge.notation = saved
     # adopt only with clear evidence: every definition right (at least two, or one the default could not read),
     # or two claims more read right than wrong than with the default (one of them may be the answer's own mistake)
     if not best:
-        return None
+        return shaped
     key = tuple(sorted(c[0] for c in best))
     good, bad, _ = seen[key]
+    found = _reading(judge.notation, tuple(settled) + best)
     if good == len(defs) and (len(defs) >= 2 or default[2] == 1):
-        return _reading(base, best)
+        return found
     # a reading that makes the answer's forward definitions wrong is a wrong reading, not an answer with mistakes
     forward_good = len(forward) - bad_forward[key]
-    return _reading(base, best) if best_net >= net(default) + 2 and bad_forward[key] <= max(1, forward_good // 4) else None
+    return found if best_net >= net(default) + 2 and bad_forward[key] <= max(1, forward_good // 4) else shaped
 
 
 def _concerns(alt: tuple, latex: str) -> bool:

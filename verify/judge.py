@@ -644,7 +644,7 @@ class Judge:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
                 for _ in range(2):  # a second round once the symbols that read only in the inferred notation are bound
                     reading = infer(self, claims)
-                    if reading is None:
+                    if reading is None or set(reading.changes) <= set(self.inferred):
                         break
                     self.notation = reading.notation
                     self.inferred += reading.changes

@@ -160,7 +160,13 @@ class _Parser:
         self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
+        # the output layer's name: L (Nielsen), n_l (UFLDL: the number of layers), or a letter the answer uses so
+        # (Goodfellow's l, when k is its generic layer index)
+        self.depth_names = (("L",), ("n", "_", "l")) + (((opts["depth_letter"],),) if opts.get("depth_letter") else ())
+        self.layer_letters = tuple(x for x in LAYER_LETTERS if x != opts.get("depth_letter"))
+        self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
+        self.loss_sample = None  # its example, bound by a sum: UFLDL's ∂/∂W J(W,b; x^{(i)}, y^{(i)})
         self.macros = _macro_keys(notation)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
@@ -519,10 +525,31 @@ class _Parser:
             k -= n_in * n_out
         raise NoSuchLayer(f"w_{n}: the network has {sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))} weights")
 
-    def skip_arguments(self) -> None:
-        """The arguments an objective is written with: J(W, b), L(\\theta), L(\\hat y, y), J(W,b;x,y), \\Omega(\\theta)."""
+    def hypothesis(self) -> Node:
+        """UFLDL's h_{W,b}(x), Ng's h_\\theta(x), h_\\Theta(x^{(i)}): the network's output for the example."""
+        self.expect("(")
+        toks, depth = [], 0
+        while depth or not self.is_(")"):
+            tok = self.next()
+            depth += {"(": 1, ")": -1}.get(tok.text, 0)
+            toks.append(tok)
+        self.next()
+        texts = [t.text for t in toks]
+        if texts == ["x"]:
+            return Node("q", (), ("yhat", None))
+        bare = [x for x in texts if x not in ("{", "}")]
+        if len(bare) == 5 and bare[:3] == ["x", "^", "("] and bare[4] == ")":
+            var = bare[3]
+            if var in self.bound or var in SAMPLE_LETTERS:
+                return Node("sample", (Node("q", (), ("yhat", None)),), var)
+        raise Unreadable(f"cannot read the argument of the hypothesis h: ({''.join(texts)}); write h(x)")
+
+    def skip_arguments(self) -> tuple[bool, str | None]:
+        """The arguments an objective is written with: J(W, b), L(\\theta), L(\\hat y, y), J(W,b;x,y), \\Omega(\\theta).
+        Returns whether they name the example (UFLDL's J(W,b; x, y): one example's data loss, no regularizer) and
+        its sample index when a sum binds it (J(W,b; x^{(i)}, y^{(i)}))."""
         if not self.is_("("):
-            return
+            return False, None
         j, depth = self.i, 0
         while j < len(self.t):
             text = self.t[j].text
@@ -532,8 +559,17 @@ class _Parser:
             j += 1
         inside = self.t[self.i + 1:j]
         plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
-        if j < len(self.t) and inside and plain and any(t.text in ARG_MARKS for t in inside):
-            self.i = j + 1
+        if not (j < len(self.t) and inside and plain and any(t.text in ARG_MARKS for t in inside)):
+            return False, None
+        self.i = j + 1
+        texts = [t.text for t in inside]
+        data = ";" in texts and "x" in texts[texts.index(";"):]
+        for k in range(len(texts) - 4):  # x^{(i)}: the example the loss is of
+            if texts[k] == "x" and texts[k + 1] == "^" and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"]):
+                var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
+                if var in self.bound:
+                    return data, var
+        return data, None
 
     def looks_like_call(self) -> bool:
         k = 0
@@ -566,6 +602,9 @@ class _Parser:
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
+        if (name == "h" and len(scripts) == 1 and scripts[0][0] == "_"
+                and [t.text for t in scripts[0][1]] in HYPOTHESIS_SCRIPTS and self.is_("(")):
+            return self.hypothesis()
         if name in LOSSES:
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
@@ -573,10 +612,10 @@ class _Parser:
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
-            self.skip_arguments()
-            if name == "L" and self.opts.get("L") == "objective":
-                return Node("q", (), ("loss", None))
-            return Node("q", (), (LOSSES[name], None))
+            data, sample = self.skip_arguments()
+            kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
+            node = Node("q", (), ("lossL" if data and kind == "loss" else kind, None))
+            return node if sample is None else Node("sample", (node,), sample)
         if name in self.fixed:
             kind, layer = self.fixed[name]
             base = None
@@ -723,19 +762,23 @@ class _Parser:
         """``\\sum_{n=1}^{N} body``, ``\\sum_n``, ``\\sum_k``, ``\\sum_l``: the body is one product term. What the
         index counts follows from its use: ``q^{(n)}`` a sample (row n of a batch), ``y_k`` an entry of a vector,
         ``W^{(l)}`` a layer."""
-        var, upper = None, None
+        var, upper, lower = None, None, None
         while self.is_("_") or self.is_("^"):
             mark = self.next().text
             toks = self.script()
             texts = [t.text for t in toks]
             if mark == "_" and var is None:
                 if len(toks) in (1, 3) and toks[0].kind == "id" and len(texts[0]) == 1 and (
-                        len(toks) == 1 or (texts[1] == "=" and texts[2] == "1")):
-                    var = texts[0]
+                        len(toks) == 1 or (texts[1] == "=" and texts[2] in ("0", "1"))):
+                    var, lower = texts[0], (texts[2] if len(toks) == 3 else None)
                     continue
                 raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
             if mark == "^" and upper is None and len(texts) == 1:
                 upper = texts[0]
+                continue
+            if mark == "^" and upper is None and len(toks) <= 12 and all(
+                    t.kind in ("id", "num") or t.text in "+-_{}()[]^" for t in toks):
+                upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
         if var is None and int(self.opts.get("batch", 1)) > 1:
@@ -749,7 +792,15 @@ class _Parser:
             body = self.term()
         finally:
             self.bound = {k: v for k, v in self.bound.items() if k != var}
-        return Node("sum", (body,), (var, upper))
+        node = Node("sum", (body,), (var, upper))
+        bias = any(n.op == "entry" and n.args[0].op == "q" and n.args[0].value[0] == "W" and var in n.value for n in body.walk()) \
+            and any(n.op == "comp" and n.value == var and n.args[0].op == "q" and n.args[0].value[0] in ("x", "h") for n in body.walk())
+        if bias and (lower == "0" or lower is None and self.opts.get("bias_absorbed")):
+            # Bishop's \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0, on a unit x_0 = 1
+            return Node("add", (Node("at0", (body,), var), node))
+        if lower == "0":
+            raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
+        return node
 
     def norm(self) -> Node:
         """``\\|v\\|``, ``\\|W\\|_F``, ``\\|W\\|_2`` (Frobenius / Euclidean) and ``\\|W\\|_1`` (sum of |entries|)."""
@@ -848,7 +899,7 @@ class _Parser:
         """The items of one script: a layer (number, L, L-1, or a generic l, l+1 in the answer's numbering), a
         transpose, a prime, a sample index in parentheses ``(n)`` (bound by a sum, or free: a claim for every
         sample), an entry index (``y_k``; ``w_{jk}``: free indices make a claim for every entry)."""
-        whole = self.layer_var(toks, LAYER_LETTERS)
+        whole = self.layer_var(toks, self.layer_letters)
         if whole is not None:
             return [("layer", whole)]
         texts = [t.text for t in toks]
@@ -872,8 +923,8 @@ class _Parser:
                 inside = toks[j + 1:k]
                 if len(inside) == 1 and inside[0].kind == "id" and inside[0].text in self.bound:
                     items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
-                elif self.layer_var(inside, LAYER_LETTERS + PAREN_LAYER_LETTERS) is not None:
-                    items.append(("layer", self.layer_var(inside, LAYER_LETTERS + PAREN_LAYER_LETTERS)))
+                elif self.layer_var(inside, self.paren_letters) is not None:
+                    items.append(("layer", self.layer_var(inside, self.paren_letters)))
                 elif len(inside) == 1 and inside[0].kind == "id" and inside[0].text in SAMPLE_LETTERS:
                     items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
@@ -893,7 +944,7 @@ class _Parser:
             elif t.kind == "num" and "." not in t.text:
                 items.append(("num", int(t.text)))
                 j += 1
-            elif t.text == "L" and len(toks) == 1 and self.depth_net:
+            elif (t.text,) in self.depth_names and len(toks) == 1 and self.depth_net:
                 items.append(("layer", self.depth_net + self.units_off))
                 j += 1
             elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in ENTRY_LETTERS:
@@ -910,12 +961,14 @@ class _Parser:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
             return int(texts[0])
-        if texts[:1] == ["L"] and self.depth_net:
+        name = next((n for n in self.depth_names if tuple(texts[:len(n)]) == n), None)
+        if name is not None and self.depth_net:
             out = self.depth_net + self.units_off  # L, the output layer, in the answer's numbering
-            if len(texts) == 1:
+            rest = texts[len(name):]
+            if not rest:
                 return out
-            if len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num":
-                return out + (int(texts[2]) if texts[1] == "+" else -int(texts[2]))
+            if len(rest) == 2 and rest[0] in "+-" and toks[len(name) + 1].kind == "num" and rest[1].isdigit():
+                return out + (int(rest[1]) if rest[0] == "+" else -int(rest[1]))
         raise Unreadable(f"the layer index ({''.join(texts)}) is not a number; write a concrete layer, e.g. (2)")
 
     def constant(self, name: str) -> Node:
@@ -976,9 +1029,10 @@ class _Parser:
             self.next()
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
+        data, self.loss_sample = self.skip_arguments()
         if tok.text == "L" and self.opts.get("L") == "objective":
-            return "loss"  # CS231n: L is the whole objective, data loss plus regularization
-        return LOSSES[tok.text]
+            return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
+        return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
 
     def wrt(self) -> Node:
         macro = self.macro()  # \partial W_o with "W_o" = "W2"
@@ -1003,6 +1057,7 @@ class _Parser:
         if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
             self.next()
             empty = self.is_("}")
+            self.loss_sample = None
             loss = "loss" if empty else self.loss_symbol()
             self.expect("}")
             self.expect("{")
@@ -1013,10 +1068,15 @@ class _Parser:
             self.expect("}")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
-            elif empty and self.peek() is not None and self.peek().text in ("(", "[", "{"):
+            elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
+                    "+", "-", ")", "}", "]", "&", ","):
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is not read; "
                                  "write the result")
-            return self.gradient(q, loss)
+            if self.loss_sample is not None and q.op in ("comp", "entry") and self.loss_sample in (
+                    q.value if isinstance(q.value, tuple) else (q.value,)):
+                raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
+            grad = self.gradient(q, loss, per_sample=self.loss_sample is not None)
+            return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
         num_ = self.group("}")
         self.expect("{")
         den = self.group("}")
@@ -1274,6 +1334,8 @@ def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, st
 UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
 #: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
 TIME_INDICES = ("t", "t-1", "t+1")
+#: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course)
+HYPOTHESIS_SCRIPTS = (["W", ",", "b"], ["theta"], ["Theta"], ["w"], ["W"])
 #: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
 MAZUR_WORDS = ("net", "out", "target")
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments

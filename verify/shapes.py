@@ -61,6 +61,16 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return _cases(node, ctx)
     if op == "sum":
         return _sum(node, ctx)
+    if op == "at0":  # the bias term of a sum from 0: weight 0 is the bias, unit 0 is the constant 1
+        saved = ctx.bindings.get(node.value)
+        ctx.bindings[node.value] = BIAS
+        try:
+            return evaluate(node.args[0], ctx)
+        finally:
+            if saved is None:
+                ctx.bindings.pop(node.value, None)
+            else:
+                ctx.bindings[node.value] = saved
     if op == "lq":
         kind, var = node.value
         layer = ctx.bindings.get(var, 0) + 1
@@ -92,9 +102,25 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             raise Unreadable("np.sum over an axis needs a matrix")
         return np.sum(a, axis=node.value, keepdims=True)
     if op == "sample":
+        if ctx.bindings.get(node.value, 0) == BIAS:
+            raise Unreadable(f"sample {node.value} = 0 does not exist (samples are counted from 1)")
         return _sample(args[0], ctx.bindings.get(node.value, 0), ctx)
+    if op == "comp" and _index(node.value, ctx) == BIAS:
+        if node.args[0].op == "q" and node.args[0].value[0] in ("x", "h", "z"):
+            return np.asarray(1.0)  # x_0 = 1, z_0 = 1: the bias unit
+        raise Unreadable(f"entry 0 of {show(node.args[0], ctx.convention)}: only inputs and activations have a bias unit")
     if op == "comp":
         return _component(args[0], _index(node.value, ctx), node)
+    if op == "entry" and BIAS in [_index(v, ctx) for v in node.value]:
+        i, j = (_index(v, ctx) for v in node.value)
+        q = node.args[0]
+        if q.op != "q" or q.value[0] != "W" or (i == BIAS) == (j == BIAS):
+            raise Unreadable("a weight 0 is read only as the bias, w_{j0}")
+        b = np.ravel(ctx.values[("b", q.value[1])])
+        unit = j if i == BIAS else i
+        if unit >= b.size:
+            raise Unreadable(f"the index {unit + 1} runs past the {b.size} biases")
+        return np.asarray(b[unit])
     if op == "entry":
         a = args[0]
         if a.ndim != 2:
@@ -135,6 +161,9 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         with np.errstate(all="ignore"):
             return np.power(a, float(np.ravel(b)[0]))
     raise Unreadable(f"cannot evaluate {op}")
+
+
+BIAS = -1  # the value of an index at 0 in a sum from 0: the bias weight w_{j0} and the unit x_0 = 1
 
 
 def _index(v, ctx: Context) -> int:
@@ -219,6 +248,8 @@ def free_indices(node: Node, bound: frozenset = frozenset()) -> list[str]:
     out: list[str] = []
     if node.op == "sum":
         bound = bound | {node.value[0]}
+    if node.op == "at0":
+        bound = bound | {node.value}
     names = ()
     if node.op in ("comp", "sample") and isinstance(node.value, str):
         names = (node.value,)

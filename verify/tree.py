@@ -103,6 +103,8 @@ def show(n: Node, convention: str = "row") -> str:
         if name == "phi":
             head = r"\varphi" + (f"^{{({layer})}}" if layer else "")
         return f"{head}{chr(39) if deriv else ''}\\left({s(n.args[0])}\\right)"
+    if op == "at0":
+        return f"\\left.{_wrap(n.args[0], convention)}\\right|_{{{n.value}=0}}"
     if op == "sum":
         var, upper = n.value
         return f"\\sum_{{{var}}}" + (f"^{{{upper}}}" if upper else "") + f" {_wrap(n.args[0], convention)}"

@@ -27,19 +27,13 @@ import verify_corpus  # noqa: E402
 KNOWN = {
     "textbooks/nielsen_bp_planted.toml [33]": "false accept: the planted ∇_a C Σ'(z^L) (vector times matrix) is right when "
     "each sample is a row, and nothing else in this planted copy shows the answer's layout",
-    "textbooks/bishop_prml.toml [5.48]": "false reject: a_j = Σ_i w_ji z_i has no bias (Bishop absorbs it into w_j0); "
-    "against a spec with biases the verifier calls it wrong",
-    "textbooks/goodfellow_alg64.toml [alg6.3-yhat]": "false reject: ŷ = h^{(l)} uses l for the depth; read as a generic "
-    "layer index it fails at l = 0",
     **{f"courses/mazur_planted.toml [{cid}]": "false reject: carried forward from the answer's own value of "
        "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps"
        for cid in ("w5.value", "w5.update", "w1.value", "w1.update")},
     "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
     "definition of s; the grader marks the definition wrong and J = L + s right",
-    "textbooks/ufldl_backprop_planted.toml [nn-z-general]": "false reject: the planted definitions of this copy keep the "
-    "inference from adopting UFLDL's numbering (input = layer 1)",
 }
-AGREEMENT_FLOOR = 0.66  # measured 69.4 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.72  # measured 75.4 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")

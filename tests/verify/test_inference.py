@@ -137,3 +137,43 @@ def test_time_indices(latex, want):
     j = Judge(derivation("reference_mlp"))
     r = j.check_all([Claim("t", latex)])[0]
     assert r.verdict == want, r.message
+
+
+def test_the_form_of_a_definition_fixes_the_letters_even_when_its_values_are_wrong():
+    """Goodfellow's a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)} defines a as the summed input by its form: a planted wrong
+    transpose there, and ŷ = a^{(l)} (the output before f), must be read as mistakes, not as another notation."""
+    d = net(hidden="tanh", output="tanh", units=(4, 2))
+    claims = [("h0", r"\bm{h}^{(0)}=\bm{x}"), ("a", r"\bm{a}^{(k)} = \bm{b}^{(k)} + \bm{W}^{(k)\top} \bm{h}^{(k-1)}"),
+              ("h", r"\bm{h}^{(k)} = f(\bm{a}^{(k)})"), ("yhat", r"\hat{\bm{y}} = \bm{a}^{(l)}")]
+    verdicts, j = judge_all(d, claims)
+    assert "a is the summed input z" in j.inferred
+    assert any("l the number of layers" in c for c in j.inferred)
+    assert verdicts == {"h0": "correct", "a": "incorrect", "h": "correct", "yhat": "incorrect"}
+    verdicts, _ = judge_all(d, claims[:3] + [("yhat", r"\hat{\bm{y}} = \bm{h}^{(l)}")])
+    assert verdicts["yhat"] == "correct"
+
+
+def test_ufldl_objective_arguments_hypothesis_and_sums_over_layer_sizes():
+    """UFLDL: J(W,b; x, y) is one example's data loss (no weight decay), J(W,b) the whole objective, h_{W,b}(x) the
+    output, n_l the output layer, s_l the units of layer l."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2), reg={"name": "l2", "lambda": 0.1, "scaling": "none"})
+    claims = [("z2", r"z^{(2)} = W^{(1)} x + b^{(1)}"), ("a2", r"a^{(2)} = f(z^{(2)})"),
+              ("h", r"h_{W,b}(x) = a^{(3)} = f(z^{(3)})"),
+              ("one", r"J(W,b;x,y) = \frac{1}{2} \left\| h_{W,b}(x) - y \right\|^2"),
+              ("all", r"J(W,b) = \frac{1}{m} \sum_{i=1}^m J(W,b;x^{(i)},y^{(i)}) + \frac{\lambda}{2} \sum_{l=1}^{n_l-1} "
+                      r"\sum_{i=1}^{s_l} \sum_{j=1}^{s_{l+1}} \left( W^{(l)}_{ji} \right)^2"),
+              ("dW", r"\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b; x, y) = a^{(l)}_j \delta_i^{(l+1)}"),
+              ("dWbad", r"\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) = a^{(l)}_j \delta_i^{(l+1)}"),
+              ("out", r"\delta^{(n_l)} = - (y - a^{(n_l)}) \odot f'(z^{(n_l)})")]
+    verdicts, j = judge_all(d, claims)
+    assert verdicts == {"z2": "correct", "a2": "correct", "h": "correct", "one": "correct", "all": "correct",
+                        "dW": "correct", "dWbad": "incorrect", "out": "correct"}
+
+
+def test_bishop_sums_from_zero_absorb_the_bias():
+    """Bishop (5.62): a_j = Σ_{i=0}^{D} w_ji x_i with x_0 = 1; without the 0 term the bias is missing."""
+    d = net(hidden="tanh", output="identity", units=(4, 2))
+    claims = [("a", r"a_j = \sum_{i=0}^{D} w_{ji}^{(1)} x_i"), ("z", r"z_j = \tanh(a_j)"),
+              ("y", r"y_k = \sum_{j=0}^{M} w_{kj}^{(2)} z_j"), ("bad", r"y_k = \sum_{j=1}^{M} w_{kj}^{(2)} z_j")]
+    verdicts, j = judge_all(d, claims)
+    assert verdicts == {"a": "correct", "z": "correct", "y": "correct", "bad": "incorrect"}

@@ -129,7 +129,8 @@ def test_notation_maps_symbols_and_functions():
 
 
 @pytest.mark.parametrize("latex, reason", [
-    (r"\sum_{i=0} \delta^{(2)(i)}", "cannot read the sum's index"),
+    (r"\sum_{i=0} \delta^{(2)(i)}", "a sum from i = 0 is read for a bias"),
+    (r"\sum_{i=2} \delta^{(2)(i)}", "cannot read the sum's index"),
     (r"\delta^{(l)}", "generic layer index l needs a value"),
     (r"\delta^{(2)}_{jkm}", "cannot read the index"),
     (r"W^{(2)}_{new,j}", "cannot read the index"),
