@@ -50,7 +50,7 @@ GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "out", "target", "total"},
+                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
 
 _TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
@@ -456,8 +456,17 @@ class _Parser:
         if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
                 and self.peek(1).text == "(":
             return self.function(name)  # Bishop's h'(a_j): h names the activation function
+        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().text in ("W", "b") \
+                and self.peek().kind == "id":
+            return self.accumulated()
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
-            return self.symbol(name, tok)
+            node = self.symbol(name, tok)
+            if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
+                    and node.op == "q" and node.value[0] in SAMPLE_KINDS:
+                var = self.peek(1).text  # Nielsen's y(x), a^L(x): the quantity for example x of a sum
+                self.i += 3
+                return Node("sample", (node,), var)
+            return node
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
             return self.function(name)
         after = self.peek().text if self.peek() is not None else None
@@ -470,6 +479,8 @@ class _Parser:
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id":
             return self.mazur_unit(name)
+        if name == "output" and tok.kind == "id" and not self.is_("_"):
+            return Node("q", (), ("yhat", None))  # Mazur's (target - output): the network's output
         if name == "i" and tok.kind == "id" and self.is_("_") and self.opts.get("mazur"):
             self.next()
             texts = [t.text for t in self.script()]
@@ -495,6 +506,8 @@ class _Parser:
     def mazur_unit(self, word: str) -> Node:
         """Mazur's net_{h1} (summed input), out_{o1} (activation), target_{o1} (target) of one unit."""
         if not self.is_("_"):
+            if word == "target":  # Mazur's E_{total} = \sum \frac{1}{2}(target - output)^2: the whole target vector
+                return Node("q", (), ("y", None))
             raise Unreadable(f"{word} needs the unit it belongs to, e.g. {word}_{{h1}} or {word}_{{o1}}")
         self.next()
         unit = self.unit(self.script())
@@ -524,6 +537,15 @@ class _Parser:
                 return Node("entry", (Node("q", (), ("W", layer)),), ij)
             k -= n_in * n_out
         raise NoSuchLayer(f"w_{n}: the network has {sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))} weights")
+
+    def accumulated(self) -> Node:
+        """UFLDL's \\Delta W^{(l)} (and \\Delta b^{(l)}): the data loss's gradients accumulated over the m examples
+        (\\Delta W^{(l)} := \\Delta W^{(l)} + \\nabla_{W^{(l)}} J(W,b;x,y)), so \\frac{1}{m} \\Delta W^{(l)} is the mean."""
+        tok = self.next()
+        q = self.symbol(tok.text, tok)
+        if q.op != "q" or q.value[0] not in ("W", "b"):
+            raise Unreadable("\\Delta W^{(l)} is read for a weight or bias of one layer")
+        return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
 
     def hypothesis(self) -> Node:
         """UFLDL's h_{W,b}(x), Ng's h_\\theta(x), h_\\Theta(x^{(i)}): the network's output for the example."""
@@ -612,10 +634,15 @@ class _Parser:
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
+            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and toks[0].text in self.bound),
+                       None)  # \frac{1}{n} \sum_x C_x: example x's loss
             data, sample = self.skip_arguments()
+            if own is not None and sample is None:
+                return Node("sample", (Node("q", (), ("lossn", None)),), own)
             kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
-            node = Node("q", (), ("lossL" if data and kind == "loss" else kind, None))
-            return node if sample is None else Node("sample", (node,), sample)
+            if sample is not None and kind in ("loss", "lossL"):
+                return Node("sample", (Node("q", (), ("lossn", None)),), sample)  # J(W,b; x^{(i)}, y^{(i)})
+            return Node("q", (), ("lossL" if data and kind == "loss" else kind, None))
         if name in self.fixed:
             kind, layer = self.fixed[name]
             base = None
@@ -783,8 +810,8 @@ class _Parser:
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
         if var is None and int(self.opts.get("batch", 1)) > 1:
             return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
-        if var is None:
-            raise Unreadable("a sum needs its index, e.g. \\sum_{n=1}^{N}")
+        if var is None:  # one example: Mazur's E_{total} = \sum \frac{1}{2}(target - output)^2, over its entries
+            return Node("axsum", (self.term(),), None)
         if var in self.bound:
             raise Unreadable(f"two nested sums over the same index {var}")
         self.bound = {**self.bound, var: upper}
@@ -902,6 +929,8 @@ class _Parser:
         whole = self.layer_var(toks, self.layer_letters)
         if whole is not None:
             return [("layer", whole)]
+        if len(toks) >= 3 and toks[0].kind == "id" and toks[0].text in self.bound and toks[1].text == ",":
+            return [("pvar", toks[0].text)] + self.index_items(toks[2:], prime, mark)  # Nielsen's δ^{x,l}: sample x, layer l
         texts = [t.text for t in toks]
         unit = self.unit(toks) if mark == "_" else None
         if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry
@@ -936,6 +965,9 @@ class _Parser:
             elif t.text == "T":
                 items.append(("T",))
                 j += 1
+            elif t.text == "^" and j + 1 < len(toks) and toks[j + 1].text == "T":
+                items.append(("T",))  # Ng's W^{[l]^T}: the transpose written inside the layer's script
+                j += 2
             elif t.text == "'":
                 if not prime:
                     raise Unreadable("a prime on a quantity is not supported")
@@ -1024,12 +1056,15 @@ class _Parser:
         if tok.text not in LOSSES:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
         self.loss_word = tok.text
+        own = None
         if self.is_("_") and self.peek(1) is not None and self.peek(1).text in ("n", "i", "x"):
-            self.next()  # E_n, L_i, C_x: one sample's loss (claims are about one sample)
-            self.next()
+            self.next()  # E_n, L_i, C_x: one sample's loss (claims are about one sample; in a sum, that sample's)
+            letter = self.next().text
+            own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
         data, self.loss_sample = self.skip_arguments()
+        self.loss_sample = self.loss_sample or own
         if tok.text == "L" and self.opts.get("L") == "objective":
             return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
@@ -1354,7 +1389,7 @@ ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
-SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn")
 
 
 def _updated_mark(text: str) -> bool:

@@ -15,7 +15,7 @@ from gradproof.derive import names
 from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
-VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc")
+VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc", "lossn")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
 #: "<state>_<W|b>" (key "S_W2", as Evaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
@@ -131,6 +131,7 @@ class Truth:
             out[f"z{l}"], out[f"h{l}"] = z, h
         yhat = out["yhat"] = Hs[-1]
         out["lossc"] = over.get("lossc", ev.loss_component(yhat, Y))  # each output's term of ℓ (Mazur's E_{o1})
+        out["lossn"] = out["lossc"].sum(axis=1, keepdims=True)  # each example's data loss ℓ⁽ⁿ⁾ (Nielsen's C_x, L_i)
         out["lossL"] = float(out["lossc"].sum() / n)
         out["lossR"] = ev.regularization(params, n)
         out["loss"] = out["lossL"] + out["lossR"]
@@ -215,7 +216,7 @@ class Truth:
         return v
 
 
-_KEY = re.compile(r"(x|y|yhat|dyhat|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)"
+_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)"
                   r"(\d*)(_next)?")
 
 

@@ -177,3 +177,22 @@ def test_bishop_sums_from_zero_absorb_the_bias():
               ("y", r"y_k = \sum_{j=0}^{M} w_{kj}^{(2)} z_j"), ("bad", r"y_k = \sum_{j=1}^{M} w_{kj}^{(2)} z_j")]
     verdicts, j = judge_all(d, claims)
     assert verdicts == {"a": "correct", "z": "correct", "y": "correct", "bad": "incorrect"}
+
+
+def test_per_example_losses_and_accumulated_gradients():
+    """Nielsen's C = 1/(2n) Σ_x ‖y(x) − a^L(x)‖², Bishop's ∂E/∂w = Σ_n ∂E_n/∂w, UFLDL's W − α(1/m ΔW + λW),
+    Mazur's E_total = Σ ½(target − output)², Ng's W^{[l]^T}: read in a batch of 3 (per-example terms differ)."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2), optimizer={"name": "sgd", "learning_rate": 0.5},
+            reg={"name": "l2", "lambda": 0.1, "scaling": "none"})
+    claims = [("26", r"L = \frac{1}{2n} \sum_x \|y(x)-a^L(x)\|^2"),
+              ("26bad", r"L = \frac{1}{n} \sum_x \|y(x)-a^L(x)\|^2"),
+              ("mean", r"L = \frac{1}{N} \sum_{i=1}^{N} L_i"),
+              ("upd", r"W^{(2)}_{new} = W^{(2)} - \alpha \left[ \frac{1}{m} \Delta W^{(2)} + \lambda W^{(2)} \right]"),
+              ("updbad", r"W^{(2)}_{new} = W^{(2)} - \alpha \left[ \Delta W^{(2)} + \lambda W^{(2)} \right]")]
+    verdicts, _ = judge_all(d, claims, batch=3)
+    assert verdicts == {"26": "correct", "26bad": "incorrect", "mean": "correct", "upd": "correct", "updbad": "incorrect"}
+    d1 = net(hidden="sigmoid", output="sigmoid", units=(2, 2))
+    one = [("tot", r"E_{total} = \sum \frac{1}{2}(target - output)^{2}"), ("bad", r"E_{total} = \sum (target - output)^{2}"),
+           ("ng", r"dZ^{[l - 1]} = dZ^{[l]} W^{[l]^T} \odot \sigma'(Z^{[l - 1]})")]
+    verdicts, _ = judge_all(d1, one)
+    assert verdicts["tot"] == "correct" and verdicts["bad"] == "incorrect" and verdicts["ng"] in ("correct", "incorrect")
