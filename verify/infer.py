@@ -451,3 +451,53 @@ BINDABLE = ("x", "y", "yhat", "z", "h", "loss", "lossL", "lossR", "delta", "dz")
 def quantity_name(q: tuple) -> str:
     kind, layer = q
     return {"yhat": "ŷ", "loss": "J", "lossL": "the data loss L", "lossR": "the regularizer R"}.get(kind, f"{kind}{layer or ''}")
+
+
+#: Goodfellow's algorithm 6.4: g ← ∇_{a^{(k)}} J = g ⊙ f'(a^{(k)}), a symbol reassigned step by step
+_ASSIGN = re.compile(r"^\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:\\leftarrow|\\gets|:=)\s*(.+)$", re.S)
+#: a generic layer letter in parentheses, with its offset: (k), (k-1), (k+1)
+_LOOP_INDEX = re.compile(r"\(\s*([kl])\s*(?:([+-])\s*(\d+))?\s*\)")
+
+
+def reassigned(claims, known) -> dict:
+    """The claims of an algorithm that reassigns a symbol (``g ← ∇_ŷ J``, then in a loop over k ``g ← ∇_{a^{(k)}} J
+    = g ⊙ f'(a^{(k)})``, ``g ← ∇_{h^{(k-1)}} J = W^{(k)⊤} g``), read in order: each use of the symbol stands for the
+    quantity of its latest assignment. In a loop (claims with a generic layer k) the first use before the loop's own
+    assignment is the value the loop's last assignment left at the previous step (k + 1 of a backward loop; at
+    k = l that is the value before the loop, which the proof of the step shows). ``known(symbol)`` says whether the
+    network already names the symbol (then it is not a reassigned one). Returns {claim id: (latex to check,
+    macros)}: the chain ``Q = RHS`` of an assignment, with the symbol's meaning where it is used."""
+    steps = []
+    for c in claims:
+        m = _ASSIGN.match(c.latex.replace("$", " ").strip())
+        if m and "=" in m.group(2) and not known(m.group(1)):
+            q = _sides(m.group(2))[0].strip()
+            steps.append((c, m.group(1), q, m.group(2)))
+        else:
+            steps.append((c, None, None, c.latex))
+    symbols = {s for _, s, _, _ in steps if s}
+    out: dict = {}
+    for sym in symbols:
+        use = re.compile(rf"(?<![A-Za-z\\]){sym}(?![A-Za-z])")
+        looped = lambda text: bool(_LOOP_INDEX.search(text))  # noqa: E731
+        last_in_loop = next((q for _, s, q, _ in reversed(steps) if s == sym and looped(q)), None)
+        current = None
+        for c, s, q, text in steps:
+            rhs = text if s is None else text[len(_sides(text)[0]):]
+            if use.search(rhs) and (s is None or s == sym):
+                meaning = current
+                if looped(text) and last_in_loop is not None and (current is None or not looped(current)):
+                    meaning = _LOOP_INDEX.sub(_next_step, last_in_loop)  # the loop's previous step
+                if meaning is not None:
+                    out[c.id] = (text if s == sym else c.latex, ((sym, meaning),))
+            elif s == sym:
+                out[c.id] = (text, ())
+            if s == sym:
+                current = q
+    return out
+
+
+def _next_step(m: re.Match) -> str:
+    """(k-1) -> (k), (k) -> (k+1): the same quantity one step earlier in a loop that counts k down."""
+    off = (int(m.group(3)) if m.group(3) else 0) * (-1 if m.group(2) == "-" else 1) + 1
+    return f"({m.group(1)}{'+' if off > 0 else '-'}{abs(off)})" if off else f"({m.group(1)})"

@@ -24,7 +24,7 @@ from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
-from .parser import Notation, parse_claim
+from .parser import Notation, parse_claim, parse_expr
 from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
@@ -413,6 +413,11 @@ class Judge:
         if not done:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
+        # at the first layer a backward step may reach the input (Goodfellow's g ← ∇_{h^{(k-1)}} J at k = 1): the
+        # gradient by the input is not a quantity of the network, so that step is left out, not the whole claim
+        skipped = [v for v, r in done if r.verdict == "unchecked" and "with respect to x " in r.message]
+        if skipped and len(skipped) < len(done):
+            done = [(v, r) for v, r in done if v not in skipped]
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
@@ -424,6 +429,9 @@ class Judge:
             where = f"layer {value}" if every else f"{var} = {value}"
             worst.message = f"for {where}: {worst.message} (checked for {'layers ' + layers if every else var + ' = ' + layers})"
         worst.notes.append(f"a generic layer index {var}: checked for {var} = {layers}")
+        if skipped:
+            worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
+                               "which gradproof does not derive")
         return worst
 
     def _named(self, claim: Claim):
@@ -651,19 +659,49 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
+        from .infer import reassigned
+
+        steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             from .infer import definitions
 
             forward = {c.id for c in definitions(claims)}
             for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
-                self._vote(c, 10 if c.id in forward else 1)
+                self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
-        results = [self._bounded_check(c) for c in claims]
+        results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
         return results
+
+    def _in_step(self, claim: Claim, steps: dict, run):
+        """``run(claim)`` with the meaning a reassigned symbol has at this claim (``infer.reassigned``)."""
+        if claim.id not in steps:
+            return run(claim)
+        text, macros = steps[claim.id]
+        saved = self.notation
+        self.notation = replace(saved, macros=saved.macros + macros)
+        try:
+            r = run(replace(claim, latex=text))
+        finally:
+            self.notation = saved
+        if isinstance(r, ClaimResult):
+            r.latex = claim.latex
+            if macros:
+                r.notes.append(f"{macros[0][0]} read as {macros[0][1]} (its latest assignment)")
+        return r
+
+    def _names(self, symbol: str) -> bool:
+        """Whether the answer's notation already names ``symbol`` (a quantity, state or defined symbol)."""
+        try:
+            parse_expr(symbol, self.notation, self.net.depth)
+        except NeedsLayer:
+            return True
+        except Unreadable as exc:
+            return "unknown symbol" not in str(exc)
+        return True
 
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""

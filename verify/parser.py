@@ -30,7 +30,8 @@ MAX_SECONDS = 0.5
 BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "theta": "W", "b": "b", "delta": "delta", "yhat": "yhat",
          "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
-LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss"}
+LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
+          "Omega": "lossOmega"}  # Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ
 #: function names -> registry activation names (or the elementary functions)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
@@ -640,6 +641,8 @@ class _Parser:
             if own is not None and sample is None:
                 return Node("sample", (Node("q", (), ("lossn", None)),), own)
             kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
+            if kind == "lossOmega":
+                return Node("div", (Node("q", (), ("lossR", None)), Node("const", (), "lambda")))
             if sample is not None and kind in ("loss", "lossL"):
                 return Node("sample", (Node("q", (), ("lossn", None)),), sample)  # J(W,b; x^{(i)}, y^{(i)})
             return Node("q", (), ("lossL" if data and kind == "loss" else kind, None))
@@ -1034,6 +1037,8 @@ class _Parser:
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
+        if loss == "lossOmega":  # ∇_W Ω(θ) = (∂R/∂W) / λ
+            return Node("div", (self.gradient(q, "lossR", per_sample), Node("const", (), "lambda")))
         kind, layer = q.value
         if kind not in GRAD:
             raise Unreadable(f"the derivative with respect to {kind} is not a quantity gradproof derives")

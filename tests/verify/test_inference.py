@@ -196,3 +196,24 @@ def test_per_example_losses_and_accumulated_gradients():
            ("ng", r"dZ^{[l - 1]} = dZ^{[l]} W^{[l]^T} \odot \sigma'(Z^{[l - 1]})")]
     verdicts, _ = judge_all(d1, one)
     assert verdicts["tot"] == "correct" and verdicts["bad"] == "incorrect" and verdicts["ng"] in ("correct", "incorrect")
+
+
+def test_goodfellow_algorithm_reassigns_g_step_by_step():
+    """Algorithm 6.4: g ← ∇_ŷ J, then for k = l … 1: g ← ∇_{a^{(k)}} J = g ⊙ f'(a^{(k)}), ∇_{b^{(k)}} J = g + λ∇Ω,
+    ∇_{W^{(k)}} J = g h^{(k-1)⊤} + λ∇Ω, g ← ∇_{h^{(k-1)}} J = W^{(k)⊤} g. Each g is its latest assignment; planted
+    copies of each step are wrong."""
+    d = net(hidden="tanh", output="tanh", units=(4, 2), reg={"name": "l2", "lambda": 0.01, "scaling": "none"})
+    head = [("a", r"\bm{a}^{(k)} = \bm{b}^{(k)} + \bm{W}^{(k)} \bm{h}^{(k-1)}"), ("h", r"\bm{h}^{(k)} = f(\bm{a}^{(k)})"),
+            ("J", r"J = L(\hat{\bm{y}},\bm{y}) + \lambda \Omega(\theta)")]
+    steps = [("top", r"\bm{g} \leftarrow \nabla_{\hat{\bm{y}}} J = \nabla_{\hat{\bm{y}}} L(\hat{\bm{y}},\bm{y})"),
+             ("ga", r"\bm{g} \leftarrow \nabla_{\bm{a}^{(k)}} J = \bm{g} \odot f'(\bm{a}^{(k)})"),
+             ("b", r"\nabla_{\bm{b}^{(k)}} J = \bm{g} + \lambda \nabla_{\bm{b}^{(k)}} \Omega(\theta)"),
+             ("W", r"\nabla_{\bm{W}^{(k)}} J = \bm{g} \; \bm{h}^{(k-1)\top} + \lambda \nabla_{\bm{W}^{(k)}} \Omega(\theta)"),
+             ("gh", r"\bm{g} \leftarrow \nabla_{\bm{h}^{(k-1)}} J = \bm{W}^{(k)\top} \; \bm{g}")]
+    verdicts, _ = judge_all(d, head + steps)
+    assert verdicts == dict.fromkeys(["a", "h", "J", "top", "ga", "b", "W", "gh"], "correct")
+    wrong = [("ga", r"\bm{g} \leftarrow \nabla_{\bm{a}^{(k)}} J = \bm{g} \odot f(\bm{a}^{(k)})"), steps[2],
+             ("W", r"\nabla_{\bm{W}^{(k)}} J = \bm{g} \; \bm{h}^{(k-1)\top}"),
+             ("gh", r"\bm{g} \leftarrow \nabla_{\bm{h}^{(k-1)}} J = \bm{W}^{(k)} \; \bm{g}")]
+    verdicts, _ = judge_all(d, head + steps[:1] + wrong)
+    assert verdicts["ga"] == verdicts["W"] == verdicts["gh"] == "incorrect"
