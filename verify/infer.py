@@ -141,7 +141,8 @@ def structure(claims) -> dict:
     "input_layer": votes, "weights": votes} (votes: a Counter of readings)."""
     from collections import Counter
 
-    out = {"summed": set(), "activation": set(), "input_layer": Counter(), "weights": Counter(), "units": Counter()}
+    out = {"summed": set(), "activation": set(), "input_layer": Counter(), "weights": Counter(), "units": Counter(),
+           "bare": 0}
     for c in definitions(claims):
         text = normalize(c.latex.replace("$", " "))
         sides = _sides(text)
@@ -152,6 +153,8 @@ def structure(claims) -> dict:
         if not m:
             continue
         letter = m.group(1).lower()
+        if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*", lhs):
+            out["bare"] += 1  # d2l's z = W^{(1)} x, h = φ(z): a layer's quantity written with no layer
         # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
         out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
                       else "layers" if _SCRIPT.search(lhs) or re.search(r"\^\s*\{?\s*[lL0-9]", lhs) else "none"] += 1
@@ -194,6 +197,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
             if layer in (0, 1) and n > sum(shape["input_layer"].values()) / 2:
                 by_source = weights == "source" and k > sum(shape["weights"].values()) / 2
                 pick = None if layer == 0 else labels[1] if by_source and len(labels) > 1 else labels[0]
+        elif labels and labels[0].startswith("z and h without a layer"):
+            pick = labels[0] if shape["bare"] else None  # only an answer that defines them so
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape["units"]["letters"] > shape["units"]["layers"]:
                 pick = labels[0]
@@ -501,3 +506,36 @@ def _next_step(m: re.Match) -> str:
     """(k-1) -> (k), (k) -> (k+1): the same quantity one step earlier in a loop that counts k down."""
     off = (int(m.group(3)) if m.group(3) else 0) * (-1 if m.group(2) == "-" else 1) + 1
     return f"({m.group(1)}{'+' if off > 0 else '-'}{abs(off)})" if off else f"({m.group(1)})"
+
+
+#: a definition that applies a function letter: a^{(l)} = f(z^{(l)}), z_j = h(a_j), a^{[1]} = g^{[1]}(z^{[1]})
+_APPLIED_LETTER = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[A-Za-z]\s*\}?\s*(?P<scripts>[_^][^=]*?)?=\s*"
+                             r"(?P<f>f|g|h|\\varphi|\\phi)\s*(?P<fs>\^\s*\{[^{}]*\}|\^\s*\S|_\s*\{[^{}]*\})?\s*\(")
+
+
+def function_layers(claims, notation, depth: int) -> dict:
+    """The layers each generic function letter of the answer is the activation of, from its definitions:
+    ``z_j = h(a_j)`` (Bishop's hidden unit j) -> h: {1}; ``a^{(l)} = f(z^{(l)})`` -> f: every layer;
+    ``a^{[1]} = g^{[1]}(z^{[1]})`` -> g: {1}. Layers in gradproof's numbering (the notation's input layer)."""
+    first = int(dict(notation.options).get("input_layer", 0))
+    out: dict[str, set] = {}
+    for c in claims:
+        m = _APPLIED_LETTER.match(normalize(c.latex.replace("$", " ")))
+        if not m:
+            continue
+        letter = m.group("f").lstrip("\\")
+        letter = {"varphi": "\\varphi", "phi": "\\phi"}.get(letter, letter)
+        scripts = (m.group("scripts") or "") + (m.group("fs") or "")
+        layer = _script(scripts)
+        if layer and layer[0].isdigit():
+            layers = {int(layer[0]) + layer[1] - first}
+        elif layer or re.search(r"\^\s*\{?\s*l\b", scripts):
+            layers = set(range(1, depth + 1))  # a generic layer: every layer
+        elif depth == 2 and re.search(r"_\s*\{?\s*j\b", scripts):
+            layers = {1}  # Bishop's hidden unit j
+        elif depth == 2 and re.search(r"_\s*\{?\s*k\b", scripts):
+            layers = {2}
+        else:
+            continue
+        out.setdefault(letter, set()).update(x for x in layers if 1 <= x <= depth)
+    return out

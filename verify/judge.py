@@ -110,6 +110,7 @@ class Judge:
         self.layouts = [declared] if declared else [default] + [s for s in ("columns", "rows") if s != default]
         self.votes = {s: 0 for s in ("columns", "rows")}
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
+        self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
@@ -644,6 +645,7 @@ class Judge:
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         from .infer import conventions, infer
 
+        self._claims = list(claims)
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
@@ -675,6 +677,47 @@ class Judge:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
         return results
+
+    def _identity(self, claim: Claim) -> ClaimResult | None:
+        """An identity of the activation in a variable written without a layer (UFLDL's f'(z) = f(z)(1 − f(z)),
+        Bishop's h'(a) = 1 − h(a)², Ng's g^{[1]'}(z) = 1 − a² with a = g(z)): checked with the variable standing for
+        the summed input of each layer the answer's function letter belongs to (its definitions say which:
+        z_j = h(a_j) binds h to the hidden layer, a^{(l)} = f(z^{(l)}) f to every layer). With no such definition,
+        only a verdict that is the same for every layer is given."""
+        from .infer import function_layers
+
+        bound = function_layers(self._claims, self.notation, self.net.depth)
+        letters = {m.group(1) for m in _APPLIES.finditer(claim.latex)}
+        layers = set(range(1, self.net.depth + 1))
+        first = int(dict(self.notation.options).get("input_layer", 0))
+        own = [int(m.group(1)) - first for m in re.finditer(r"(?<![A-Za-z\\])[fgh]\s*\^\s*\{\s*[\[(]\s*(\d+)", claim.latex)]
+        named = [bound[x] for x in letters if x in bound] + [{x} for x in own]  # g^{[1]'}: the function's own layer
+        if named:
+            layers = set.intersection(*map(set, named))
+        saved = self.notation
+        self.notation = replace(saved, options=saved.options + (("bare_layer", True),))
+        try:
+            done = [(lay, self._check_one(claim, {"bare": lay})) for lay in sorted(layers)]
+        finally:
+            self.notation = saved
+        done = [(lay, r) for lay, r in done if r.verdict != "unchecked"]
+        if not done:
+            return None
+        verdicts = {r.verdict for _, r in done}
+        which = ", ".join(str(lay) for lay, _ in done)
+        if len(verdicts) > 1 and not named:
+            ok = [str(lay) for lay, r in done if r.verdict == "correct"]
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"holds for the activation of layer {', '.join(ok)} but not of every layer; the answer "
+                               "does not say which layer's activation its function letter is (define it, e.g. "
+                               "a^{(1)} = f(z^{(1)}))", quantity=claim.quantity)
+        verdict = _combine([r.verdict for _, r in done])
+        lay, result = next((lay, r) for lay, r in done if r.verdict == verdict)
+        result.notes.append(f"an identity of the activation in a variable with no layer: checked for the summed input "
+                            f"of layer {which}")
+        if verdict != "correct":
+            result.message = f"for the activation of layer {lay}: {result.message}"
+        return result
 
     def _in_step(self, claim: Claim, steps: dict, run):
         """``run(claim)`` with the meaning a reassigned symbol has at this claim (``infer.reassigned``)."""
@@ -721,7 +764,10 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}"):
-                return self.check(claim)
+                result = self.check(claim)
+                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
+                    result = self._identity(claim) or result
+                return result
         except limits.TimeLimitError:
             why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"
         except RecursionError:
@@ -995,6 +1041,11 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
 
 
 _erf = np.vectorize(math.erf, otypes=[float])
+
+
+#: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
+_NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
+_APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
 
 
 def _combine(verdicts: list[str]) -> str:

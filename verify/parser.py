@@ -457,6 +457,9 @@ class _Parser:
         if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
                 and self.peek(1).text == "(":
             return self.function(name)  # Bishop's h'(a_j): h names the activation function
+        if name == "h" and tok.kind == "id" and self.opts.get("bare_layer") and self.is_("(") and self.peek(1) is not None \
+                and self.peek(1).text in ("a", "z") and self.is_(")", 2):
+            return self.function(name)  # Bishop's h(a) \equiv \tanh(a): the function h of an identity
         if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().text in ("W", "b") \
                 and self.peek().kind == "id":
             return self.accumulated()
@@ -726,6 +729,8 @@ class _Parser:
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
             if self.unit_letters and comps and comps[0] in BISHOP_LAYERS and power is None and self.depth_net == 2:
                 power = n  # Bishop's z_j^2: the unit letter gives the layer, so the superscript is a power
+            elif self.opts.get("bare_layer") and layer is None and base in ("z", "h") and power is None:
+                power = n  # f'(z) = 1 - a^2: in an identity of the activation, a bare letter's superscript is a power
             elif prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
                 power = n  # Ng's dW^2 in RMSprop and Adam: the squared gradient (his layers are in brackets)
             elif layer is None and base is not None and base not in ("x", "y", "yhat"):
@@ -750,6 +755,10 @@ class _Parser:
                     layer = BISHOP_LAYERS[comps[0]]
                 if layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
+                if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
+                    if "bare" not in self.layer_env:  # f'(z) = f(z)(1 - f(z)): z is any layer's summed input
+                        raise NeedsLayer("bare")
+                    layer = self.layer_env["bare"]
                 if layer is None and kind in ("W", "b", "dW", "db") and self.depth_net and self.depth_net > 1 and not comps:
                     if self.flags.get("explicit"):
                         raise Unreadable(f"{name} has no layer index while the claim names layers elsewhere; write it")

@@ -33,7 +33,7 @@ KNOWN = {
     "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
     "definition of s; the grader marks the definition wrong and J = L + s right",
 }
-AGREEMENT_FLOOR = 0.79  # measured 82.3 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.82  # measured 85.2 % on 513 claims when this was written
 
 
 @pytest.fixture(scope="module")

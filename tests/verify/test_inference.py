@@ -217,3 +217,20 @@ def test_goodfellow_algorithm_reassigns_g_step_by_step():
              ("gh", r"\bm{g} \leftarrow \nabla_{\bm{h}^{(k-1)}} J = \bm{W}^{(k)} \; \bm{g}")]
     verdicts, _ = judge_all(d, head + steps[:1] + wrong)
     assert verdicts["ga"] == verdicts["W"] == verdicts["gh"] == "incorrect"
+
+
+def test_identities_of_the_activation_in_a_variable_with_no_layer():
+    """UFLDL's f'(z) = f(z)(1 − f(z)), Bishop's h'(a) = 1 − h(a)² (h bound to the hidden layer by z_j = h(a_j)), Ng's
+    g^{[1]'}(z) = 1 − a² (layer 1 by its own script); wrong identities are wrong; a generic letter that holds for one
+    layer only, with nothing binding it, stays unchecked."""
+    d = net(hidden="tanh", output="sigmoid", units=(4, 2))
+    claims = [("bind", r"z_j = h(a_j)"), ("def", r"a_j = \sum_i w_{ji} x_i + b_j"), ("id", r"h'(a) = 1 - h(a)^2"),
+              ("bad", r"h'(a) = h(a)(1 - h(a))")]
+    verdicts, _ = judge_all(d, claims)
+    assert (verdicts["id"], verdicts["bad"]) == ("correct", "incorrect")
+    verdicts, _ = judge_all(d, [("ng", r"g^{[1]'}(z) = 1-a^2"), ("ngbad", r"g^{[1]'}(z) = a(1-a)")])
+    assert verdicts == {"ng": "correct", "ngbad": "incorrect"}
+    verdicts, _ = judge_all(net(hidden="sigmoid", output="sigmoid"), [("s", r"f'(z) = f(z) (1-f(z))"), ("t", r"f'(z) = 1 - f(z)^2")])
+    assert verdicts == {"s": "correct", "t": "incorrect"}
+    verdicts, _ = judge_all(d, [("u", r"f'(z) = 1 - f(z)^2")])
+    assert verdicts == {"u": "unchecked"}
