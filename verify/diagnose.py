@@ -74,8 +74,15 @@ def rewrites(node: Node, edit, skip_under: tuple = ()):
             yield Node(node.op, node.args[:i] + (new,) + node.args[i + 1:], node.value), at
 
 
+#: rewrites tried per kind of mistake: each is a full evaluation of the claim, so a long claim (150 terms) is
+#: diagnosed from its first places only, and its verdict stays within the claim's time bound
+MAX_REWRITES = 40
+
+
 def _first_rewrite(probe, edit, describe, skip_under: tuple = ()):
-    for tree, at in rewrites(probe.student, edit, skip_under):
+    for k, (tree, at) in enumerate(rewrites(probe.student, edit, skip_under)):
+        if k >= MAX_REWRITES:
+            break
         if probe.matches_tree(tree):
             return describe(at)
     return None
