@@ -240,12 +240,23 @@ def conventions(judge, claims) -> Reading | None:
     if "bias_absorbed" not in dict(base.options) and re.search(r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
+    if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
+        paren = re.search(r"[A-Za-z}]\s*\^\s*\{?\s*[(\[]", text)
+        bare = re.search(r"(?<![A-Za-z\\])[A-Za-z]\s*\^\s*(?:\{\s*)?[lL](?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z])", text) or any(
+            re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims))
+        squares = re.search(r"(?<![A-Za-z\\])[zhaZHA]\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0-9])", text)  # where it matters
+        if paren and not bare:
+            options.append(("superscript", "power"))
+            if squares:
+                changes.append("layers written in parentheses, so a bare superscript (z^2) is a power")
+        elif bare and not paren:
+            options.append(("superscript", "layer"))
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
     if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
-    if not changes:
+    if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options),
                            states=base.states + tuple(states)), tuple(changes))

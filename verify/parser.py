@@ -261,6 +261,12 @@ class _Parser:
             raise NeedsLayer(var)
         return self.layer_env[var] + off
 
+    def _bare_layers(self) -> bool:
+        """Whether this claim writes layers as bare superscripts elsewhere (Nielsen's z^2 = w^2 a^1 + b^2)."""
+        t = self.t
+        return any(t[k].text in ("W", "w", "b", "delta") and t[k + 1].text == "^" and t[k + 2].kind == "num"
+                   for k in range(len(t) - 2))
+
     def enter(self):
         self.level += 1
         if self.level > MAX_DEPTH:
@@ -733,6 +739,14 @@ class _Parser:
                 power = n  # f'(z) = 1 - a^2: in an identity of the activation, a bare letter's superscript is a power
             elif prefix and n == 2 and base in ("W", "b") and layer is None and power is None:
                 power = n  # Ng's dW^2 in RMSprop and Adam: the squared gradient (his layers are in brackets)
+            elif (self.opts.get("superscript") == "power" and layer is None and base in ("z", "h", "delta")
+                  and power is None and not comps):
+                power = n  # an answer that writes its layers as z^{(2)}: a bare z^2 is a square
+            elif (not self.opts.get("superscript") and self.depth_net and layer is None and base in ("z", "h")
+                  and not comps and n == 2 and power is None and not self._bare_layers()):
+                raise Unreadable(f"{name}^{n} is layer {n} or a square, and nothing in the answer says which; write "
+                                 f"{name}^{{({n})}} for the layer or ({name})^{n} for the square (or set [notation] "
+                                 "options superscript = \"layer\" or \"power\")")
             elif layer is None and base is not None and base not in ("x", "y", "yhat"):
                 layer = n
             elif power is None:
@@ -1037,7 +1051,8 @@ class _Parser:
         """∂loss/∂q. In a batch, ``\\frac{\\partial J}{\\partial Z}`` is the derivative of the mean J (with its
         1/N, as CS231n's dscores); Ng's ``dZ``, ``dA`` (``per_sample``) are each sample's own, stacked, as δ is."""
         if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
-            return Node("sample", (self.gradient(q.args[0], loss, True),), q.value)  # dz^{[1](n)}: δ of sample n
+            # dz^{[1](n)}: δ of sample n; ∂J/∂z^{(1)(n)} with J the batch mean: that sample's δ / N
+            return Node("sample", (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
             return Node("pow", (self.gradient(q.args[0], loss, per_sample), q.args[1]))
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W

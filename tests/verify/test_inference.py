@@ -234,3 +234,21 @@ def test_identities_of_the_activation_in_a_variable_with_no_layer():
     assert verdicts == {"s": "correct", "t": "incorrect"}
     verdicts, _ = judge_all(d, [("u", r"f'(z) = 1 - f(z)^2")])
     assert verdicts == {"u": "unchecked"}
+
+
+def test_sum_of_the_mean_objectives_per_sample_derivatives_and_bare_superscripts():
+    """Issue 10 item 3: Σ_i ∂J/∂z^{(i)} with J the batch mean is ∂J/∂b (each term carries its 1/N); Ng's
+    1/m Σ dz^{[1](i)} is too. Item 1: a bare z^2 is a square in an answer that writes layers in parentheses, and
+    unchecked (not layer 2) when nothing says which."""
+    d = net(hidden="tanh", output="identity", units=(4, 2))
+    claims = [("sum", r"\frac{\partial J}{\partial b^{(1)}} = \sum_i \frac{\partial J}{\partial z^{(1)(i)}}"),
+              ("twice", r"\frac{\partial J}{\partial b^{(1)}} = \frac{1}{N}\sum_i \frac{\partial J}{\partial z^{(1)(i)}}"),
+              ("ng", r"db^{[1]} = \frac{1}{m} \sum_{i=1}^{m} dz^{[1](i)}")]
+    verdicts, _ = judge_all(d, claims, batch=3)
+    assert verdicts == {"sum": "correct", "twice": "incorrect", "ng": "correct"}
+    square = [("d", r"\delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot (1 - (h^{(1)})^{2})"),
+              ("e", r"\delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot (1 - z^2)")]
+    verdicts, j = judge_all(d, square)
+    assert verdicts["d"] == "correct" and verdicts["e"] != "incorrect"  # z^2 is a square of z with no layer: unread
+    verdicts, _ = judge_all(d, [("a", r"\delta^{1} = \delta^{2} W^{2} \odot (1 - h^2)")])
+    assert verdicts == {"a": "unchecked"}
