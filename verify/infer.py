@@ -40,6 +40,11 @@ _USES = {"t": re.compile(r"(?<![A-Za-z\\])t_"), "L": re.compile(r"(?<![A-Za-z\\]
          "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
 
 
+#: a derivative of one forward quantity by another: \frac{\partial A^l}{\partial Z^l}, \frac{\partial z_j}{\partial a_k}
+_JACOBIAN = re.compile(r"\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+                       r"\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])")
+
+
 @dataclass(frozen=True)
 class Reading:
     """One way of reading the answer's letters; ``changes`` says what differs from the default, for the report."""
@@ -93,6 +98,9 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
+    if "jacobian" not in opts and _JACOBIAN.search(text):
+        dims.append([("∂z/∂a written with a's entries as rows (denominator layout: ∂z/∂a = W^T of z = W a)", (), (),
+                      (("jacobian", "denominator"),), ())])
     if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
@@ -158,6 +166,10 @@ def structure(claims) -> dict:
         # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
         out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
                       else "layers" if _SCRIPT.search(lhs) or re.search(r"\^\s*\{?\s*[lL0-9]", lhs) else "none"] += 1
+        left = _script(lhs)
+        if left and left[0].isdigit() and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*", rhs):
+            out["input_layer"][int(left[0]) + left[1]] += 2  # a^{(1)} = x, h^{(0)} = x: the input's own layer number
+            continue
         if _APPLIED.match(rhs):
             out["activation"].add(letter)
             continue
@@ -379,6 +391,8 @@ def _concerns(alt: tuple, latex: str) -> bool:
     if "unindexed_layer" in keys and re.search(r"(?<![A-Za-z\\])[zhaZHA](?![A-Za-z])", latex):
         return True
     if "L" in keys and _USES["L"].search(latex):
+        return True
+    if "jacobian" in keys and _JACOBIAN.search(latex):
         return True
     return "delta_scale" in keys and bool(_USES["delta"].search(latex))
 

@@ -216,9 +216,9 @@ class Judge:
     def context(self, env) -> Context:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b: self._jacobian(i, a, b))
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw))
 
-    def _jacobian(self, i: int, a: tuple, b: tuple) -> np.ndarray:
+    def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
         b overridden: the derivative of any forward quantity by any other."""
         if self.batch != 1:
@@ -238,6 +238,8 @@ class Judge:
                 lo = self.truth.compute(params, X, Y, over={kb: base - e.reshape(base.shape)})[ka]
                 jac[:, j] = (np.ravel(hi) - np.ravel(lo)) / (2 * step)
             cache[k] = jac
+        if not raw and dict(self.notation.options).get("jacobian") == "denominator":
+            return cache[k].T  # MIT 6.390's ∂Z/∂A = W: rows follow the denominator's entries
         return cache[k]
 
     # -- claims --------------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "jac":
         return evaluate_jac(node, ctx)
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
-        a, (i, j, k) = evaluate_jac(node, ctx), node.value
+        a, (i, j, k) = evaluate_jac(node, ctx, raw=True), node.value
         shape = np.shape(ctx.values[node.args[1].value])
         return np.asarray(a[_index(i, ctx), j * shape[1] + k])
     args = [evaluate(a, ctx) for a in node.args]
@@ -111,6 +111,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         raise Unreadable(f"entry 0 of {show(node.args[0], ctx.convention)}: only inputs and activations have a bias unit")
     if op == "comp":
         return _component(args[0], _index(node.value, ctx), node)
+    if op == "entry" and node.args[0].op == "jac":  # ∂z_j/∂a_k: one partial derivative, whatever the matrix layout
+        a = evaluate_jac(node.args[0], ctx, raw=True)
+        i, j = (_index(v, ctx) for v in node.value)
+        if i >= a.shape[0] or j >= a.shape[1]:
+            raise Unreadable(f"the entry ({i + 1}, {j + 1}) is outside the {fmt(a.shape)} matrix")
+        return np.asarray(a[i, j])
     if op == "entry" and BIAS in [_index(v, ctx) for v in node.value]:
         i, j = (_index(v, ctx) for v in node.value)
         q = node.args[0]
@@ -176,10 +182,12 @@ def _probe(ctx: Context, bindings: dict) -> Context:
     return Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], bindings, samples=ctx.samples, jacobian=ctx.jacobian)
 
 
-def evaluate_jac(node: Node, ctx: Context) -> np.ndarray:
+def evaluate_jac(node: Node, ctx: Context, raw: bool = False) -> np.ndarray:
     if ctx.jacobian is None:
         raise Unreadable("a derivative of one quantity by another cannot be evaluated here")
-    return ctx.jacobian(node.args[0].value, node.args[1].value)
+    if any(a.op != "q" for a in node.args):  # a rewritten tree (a diagnosis that transposes a factor)
+        raise Unreadable("a derivative of one quantity by another is read between two quantities")
+    return ctx.jacobian(node.args[0].value, node.args[1].value, raw)
 
 
 def _batch(ctx: Context) -> int:
