@@ -113,7 +113,7 @@ _LAYER_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*([a-z])\s*([+-]\s*\d+)?\s*\)")
 
 
 #: a layer script on the left side or on a weight: ^{(2)}, ^{[l+1]}, ^{(k-1)} -> (number or letter, offset)
-_SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-z])\s*(?:([+-])\s*(\d+))?\s*[)\]]")
+_SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s*[)\]]")
 #: a weight letter on a right side: W, w, \Theta, \theta (with its scripts)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
@@ -249,7 +249,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("y is the output ŷ and t the target")
     else:
         bases = ()
-    if "bias_absorbed" not in dict(base.options) and re.search(r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
+    if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and re.search(
+            r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
@@ -313,9 +314,14 @@ def infer(judge, claims) -> Reading | None:
             relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
             if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
                 trials[0] += 1
-                verdict_of[(c.id, relevant)] = {judge._check_in(c, lay, remember=False).verdict for lay in judge.layouts}
+                results = [judge._check_in(c, lay, remember=False) for lay in judge.layouts]
+                verdict_of[(c.id, relevant)] = {"outside" if r.verdict == "unchecked" and _OUTSIDE.search(r.message)
+                                                else r.verdict for r in results}
             verdicts = verdict_of[(c.id, relevant)]
-            if "correct" in verdicts:
+            if verdicts == {"outside"}:  # a reading that sends the claim to a layer the network lacks is wrong
+                bad += 1
+                wrong_forward += c.id in forward_ids
+            elif "correct" in verdicts:
                 good += 1
             elif "incorrect" in verdicts:
                 bad += 1
@@ -395,6 +401,10 @@ def _concerns(alt: tuple, latex: str) -> bool:
     if "jacobian" in keys and _JACOBIAN.search(latex):
         return True
     return "delta_scale" in keys and bool(_USES["delta"].search(latex))
+
+
+#: the message of a claim read as naming a layer the network does not have
+_OUTSIDE = re.compile(r"names layer -?\d+, but the network has layers")
 
 
 class _Budget(Exception):
@@ -564,3 +574,62 @@ def function_layers(claims, notation, depth: int) -> dict:
             continue
         out.setdefault(letter, set()).update(x for x in layers if 1 <= x <= depth)
     return out
+
+
+#: the objective's kinds an answer may define with its own constant factor
+_OBJECTIVES = ("loss", "lossL")
+
+
+def objective_scale(judge, claims) -> tuple[float | None, str | None]:
+    """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
+    C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
+    answer's convention, not a mistake a grader can call — its objective and every derivative of it are read on its
+    own scale. Only with no regularizer (J = L), and only a factor that holds at every point. Returns (factor, id of
+    the defining claim) or (None, None)."""
+    from .parser import parse_claim
+    from .shapes import ShapeMismatch, evaluate
+    from .tree import Unreadable
+
+    if judge.net.regularizer is not None:
+        return None, None
+    for c in claims:
+        if "\\partial" in c.latex or "\\nabla" in c.latex:
+            continue
+        try:
+            sides, rels = parse_claim(c.latex, judge.notation, judge.net.depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read defines nothing
+            continue
+        if len(sides) != 2 or rels != ["="] or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVES:
+            continue
+        if any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in sides[1].walk()):
+            continue
+        ratios = []
+        for lay in judge.layouts:
+            judge._use(lay)
+            try:
+                values = [np.asarray(evaluate(sides[1], judge.context(env)), dtype=float) for env in judge.envs]
+                if any(v.size != 1 for v in values):
+                    continue
+                ratios = [float(v.ravel()[0]) / float(env[sides[0].value]) for v, env in zip(values, judge.envs, strict=True)]
+                break
+            except (ShapeMismatch, Unreadable, ValueError, TypeError, ZeroDivisionError, FloatingPointError):
+                continue
+        if not ratios or not all(np.isfinite(ratios)):
+            continue
+        k = ratios[0]
+        if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
+            # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
+            # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
+            uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)][:12]
+            right = {}
+            saved = judge.notation
+            for scale in (None, round(k, 9)):
+                judge.notation = replace(saved, options=saved.options + ((("loss_scale", scale),) if scale else ()))
+                try:
+                    right[scale] = sum(judge._check_in(u, lay, remember=False).verdict == "correct"
+                                       for u in uses for lay in judge.layouts[:1])
+                finally:
+                    judge.notation = saved
+            if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:
+                return round(k, 9), c.id
+    return None, None

@@ -663,8 +663,14 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import reassigned
+        from .infer import objective_scale, reassigned
 
+        scale, defining = objective_scale(self, claims)
+        if scale is not None:
+            self.notation = replace(self.notation, options=self.notation.options + (("loss_scale", scale),))
+            self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
+            self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
+                                                    "checked); its derivatives are read on that scale")
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}

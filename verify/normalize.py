@@ -15,7 +15,8 @@ FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "ma
                  "overrightarrow", "mathcal", "mathscr")
 #: commands that change spacing or delimiter size only
 SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\big", r"\Big", r"\bigg",
-           r"\Bigg", r"\displaystyle", r"\textstyle", r"\quad", r"\qquad", r"\limits", r"\nonumber", r"\notag")
+           r"\Bigg", r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\quad", r"\qquad", r"\limits", r"\nonumber",
+           r"\notag", r"\large", r"\Large", r"\small", r"\normalsize", r"\footnotesize", r"\tiny", r"\huge")
 
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
 _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
@@ -32,6 +33,10 @@ _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
+#: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
+_SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
+#: Octave/MATLAB's elementwise product (Ng's Machine Learning course): a .* b
+_OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 
@@ -40,6 +45,8 @@ def normalize(text: str) -> str:
     s = text.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
+    s = _OCTAVE_TIMES.sub(r" \\odot ", s)
+    s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = _SPACES.sub(" ", s)

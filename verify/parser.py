@@ -548,6 +548,11 @@ class _Parser:
             k -= n_in * n_out
         raise NoSuchLayer(f"w_{n}: the network has {sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))} weights")
 
+    def scaled(self, node: Node) -> Node:
+        """``node`` (the objective or a derivative of it) on the answer's own scale (``[notation]`` option loss_scale)."""
+        k = self.opts.get("loss_scale")
+        return Node("mul", (num(float(k)), node)) if k else node
+
     def accumulated(self) -> Node:
         """UFLDL's \\Delta W^{(l)} (and \\Delta b^{(l)}): the data loss's gradients accumulated over the m examples
         (\\Delta W^{(l)} := \\Delta W^{(l)} + \\nabla_{W^{(l)}} J(W,b;x,y)), so \\frac{1}{m} \\Delta W^{(l)} is the mean."""
@@ -641,20 +646,20 @@ class _Parser:
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
-                if not (mark == "_" and (len(toks) == 1 and toks[0].kind == "id" and toks[0].text in ("n", "x", "i")
+                if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
             own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and toks[0].text in self.bound),
                        None)  # \frac{1}{n} \sum_x C_x: example x's loss
             data, sample = self.skip_arguments()
             if own is not None and sample is None:
-                return Node("sample", (Node("q", (), ("lossn", None)),), own)
+                return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), own))
             kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
             if kind == "lossOmega":
                 return Node("div", (Node("q", (), ("lossR", None)), Node("const", (), "lambda")))
             if sample is not None and kind in ("loss", "lossL"):
-                return Node("sample", (Node("q", (), ("lossn", None)),), sample)  # J(W,b; x^{(i)}, y^{(i)})
-            return Node("q", (), ("lossL" if data and kind == "loss" else kind, None))
+                return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), sample))  # J(W,b; x^{(i)}, y^{(i)})
+            return self.scaled(Node("q", (), ("lossL" if data and kind == "loss" else kind, None)))
         if name in self.fixed:
             kind, layer = self.fixed[name]
             base = None
@@ -848,6 +853,8 @@ class _Parser:
         node = Node("sum", (body,), (var, upper))
         bias = any(n.op == "entry" and n.args[0].op == "q" and n.args[0].value[0] == "W" and var in n.value for n in body.walk()) \
             and any(n.op == "comp" and n.value == var and n.args[0].op == "q" and n.args[0].value[0] in ("x", "h") for n in body.walk())
+        if lower == "0" and self.opts.get("zero_based"):
+            return node  # 3Blue1Brown's \sum_{j=0}^{n_L - 1}: entries counted from 0, an ordinary sum
         if bias and (lower == "0" or lower is None and self.opts.get("bias_absorbed")):
             # Bishop's \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0, on a unit x_0 = 1
             return Node("add", (Node("at0", (body,), var), node))
@@ -1061,6 +1068,12 @@ class _Parser:
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
+        if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):
+            self._scaling = True  # the answer's own objective: k × the spec's (3Blue1Brown's C_0 without the ½)
+            try:
+                return self.scaled(self.gradient(q, loss, per_sample))
+            finally:
+                self._scaling = False
         if loss == "lossOmega":  # ∇_W Ω(θ) = (∂R/∂W) / λ
             return Node("div", (self.gradient(q, "lossR", per_sample), Node("const", (), "lambda")))
         kind, layer = q.value
@@ -1086,8 +1099,8 @@ class _Parser:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
         self.loss_word = tok.text
         own = None
-        if self.is_("_") and self.peek(1) is not None and self.peek(1).text in ("n", "i", "x"):
-            self.next()  # E_n, L_i, C_x: one sample's loss (claims are about one sample; in a sum, that sample's)
+        if self.is_("_") and self.peek(1) is not None and self.peek(1).kind in ("id", "num") and len(self.peek(1).text) == 1:
+            self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
             own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:

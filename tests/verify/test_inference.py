@@ -252,3 +252,18 @@ def test_sum_of_the_mean_objectives_per_sample_derivatives_and_bare_superscripts
     assert verdicts["d"] == "correct" and verdicts["e"] != "incorrect"  # z^2 is a square of z with no layer: unread
     verdicts, _ = judge_all(d, [("a", r"\delta^{1} = \delta^{2} W^{2} \odot (1 - h^2)")])
     assert verdicts == {"a": "unchecked"}
+
+
+def test_an_objective_defined_with_another_factor_is_read_on_its_own_scale_only_if_its_derivatives_follow():
+    """3Blue1Brown's C_0 = (a^{(L)} - y)^2 (no ½) with ∂C_0/∂a^{(L)} = 2(a^{(L)} - y): the answer's convention. The same
+    definition followed by derivatives on the spec's scale is a mistake in the definition."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(3, 1))
+    own = [("C", r"C_0 = (a^{(L)} - y)^2"), ("d", r"\frac{\partial C_0}{\partial a^{(L)}} = 2(a^{(L)} - y)"),
+           ("e", r"\frac{\partial C_0}{\partial z^{(L)}} = 2(a^{(L)} - y) \sigma'(z^{(L)})")]
+    verdicts, j = judge_all(d, own)
+    assert verdicts == {"C": "unchecked", "d": "correct", "e": "correct"}
+    assert any("2 × the spec's" in c for c in j.inferred)
+    slip = [("C", r"C_0 = (a^{(L)} - y)^2"), ("d", r"\frac{\partial C_0}{\partial a^{(L)}} = a^{(L)} - y"),
+            ("e", r"\frac{\partial C_0}{\partial z^{(L)}} = (a^{(L)} - y) \sigma'(z^{(L)})")]
+    verdicts, _ = judge_all(d, slip)
+    assert verdicts == {"C": "incorrect", "d": "correct", "e": "correct"}
