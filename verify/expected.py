@@ -41,6 +41,8 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
     """LaTeX of ``kind`` (layer ``l``) for one sample, written as a column (``W x + b``) or, with ``samples="rows"``,
     as a row (``x W^T + b``); ``None`` when there is no closed form to show."""
     net, L = d.network, d.network.depth
+    if l is not None and not isinstance(l, int):
+        return None  # a layer still open (a generic index): no closed form to show
     row = net.convention == "row"
     if samples == "rows" and kind in ("z", "dh", "dWL") and l is not None:
         prev = r"\mathbf{x}" if l == 1 else _v("h", l - 1)

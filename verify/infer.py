@@ -264,6 +264,14 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append("layers written in parentheses, so a bare superscript (z^2) is a power")
         elif bare and not paren:
             options.append(("superscript", "layer"))
+    if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
+        options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
+        changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
+    if "delta_w" not in dict(base.options) and (
+            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha)", text)
+            or re.search(r"(?:\\leftarrow|:=|=)\s*[wW][^=+]{0,30}\+\s*\\Delta\s*[wW]", text)):
+        options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
+        changes.append("Δw is the step's change of the weight (w ← w + Δw)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
     if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
             and ("l", True) not in scripts):
@@ -314,9 +322,12 @@ def infer(judge, claims) -> Reading | None:
             relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
             if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
                 trials[0] += 1
-                results = [judge._check_in(c, lay, remember=False) for lay in judge.layouts]
+                try:
+                    results = [judge._check_in(c, lay, remember=False) for lay in judge.layouts]
+                except Exception:  # noqa: BLE001 -- a claim this reading trips on is unread in it, not fatal
+                    results = []
                 verdict_of[(c.id, relevant)] = {"outside" if r.verdict == "unchecked" and _OUTSIDE.search(r.message)
-                                                else r.verdict for r in results}
+                                                else r.verdict for r in results} or {"unchecked"}
             verdicts = verdict_of[(c.id, relevant)]
             if verdicts == {"outside"}:  # a reading that sends the claim to a layer the network lacks is wrong
                 bad += 1
@@ -628,6 +639,8 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
                 try:
                     right[scale] = sum(judge._check_in(u, lay, remember=False).verdict == "correct"
                                        for u in uses for lay in judge.layouts[:1])
+                except Exception:  # noqa: BLE001 -- no evidence either way
+                    right[scale] = 0
                 finally:
                     judge.notation = saved
             if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:

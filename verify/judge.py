@@ -319,7 +319,7 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "could not read the claim: nested too deeply")
         if not rels:
             sides, rels = [qnode, sides[0]], ["="]
-        elif rels[0] == "<-" and sides[0].op == "q":
+        elif rels[0] == "<-" and qnode is not None:  # θ ← …, w_{ji} ← …: the value after the step
             sides = [qnode] + sides[1:]
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
@@ -465,7 +465,12 @@ class Judge:
                 return Node("q", (), (first.value[0] + "_next", first.value[1]))
             if first.op == "q" and state_kind(first.value[0]):
                 return first
-            raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")
+            inner = first.args[0] if first.op in ("comp", "entry") and first.args else None
+            if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b"):  # w_{ji} ← w_{ji} + Δw_{ji}
+                return Node(first.op, (Node("q", (), (inner.value[0] + "_next", inner.value[1])),), first.value)
+            if any(n.op == "q" and n.value[0] in ("W", "b") for n in first.walk()):
+                raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")
+            return None  # Mitchell's δ_k ← o_k(1 - o_k)(t_k - o_k): an algorithm's assignment of a computed quantity
         if not rels:
             raise Unreadable("not an equation; add quantity = \"...\" to say what the value is")
         return first if first.op == "q" else None
@@ -775,6 +780,13 @@ class Judge:
                 result = self.check(claim)
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
+                if (result.verdict == "incorrect" and "counts both" in result.message
+                        and dict(self.notation.options).get("unit_letters")):
+                    # inferred unit letters (Bishop's j hidden, k output): an index over units of two layers may be
+                    # Mitchell's "any unit j", not a misused index, so it is not called wrong
+                    result.verdict, result.expected = "unchecked", ""
+                    result.message = (f"could not read the claim: {result.message} — with the unit letters read as "
+                                      "layers (i input, j/h hidden, k output); name the layers to have it checked")
                 return result
         except limits.TimeLimitError:
             why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"

@@ -466,8 +466,8 @@ class _Parser:
         if name == "h" and tok.kind == "id" and self.opts.get("bare_layer") and self.is_("(") and self.peek(1) is not None \
                 and self.peek(1).text in ("a", "z") and self.is_(")", 2):
             return self.function(name)  # Bishop's h(a) \equiv \tanh(a): the function h of an identity
-        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().text in ("W", "b") \
-                and self.peek().kind == "id":
+        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id" and (
+                self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b")):
             return self.accumulated()
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
@@ -558,6 +558,12 @@ class _Parser:
         (\\Delta W^{(l)} := \\Delta W^{(l)} + \\nabla_{W^{(l)}} J(W,b;x,y)), so \\frac{1}{m} \\Delta W^{(l)} is the mean."""
         tok = self.next()
         q = self.symbol(tok.text, tok)
+        if self.opts.get("delta_w") == "increment":  # Mitchell's Δw_{ji} = η δ_j x_{ji}: the step's change of the weight
+            inner = q.args[0] if q.op in ("comp", "entry") else q
+            if inner.op != "q" or inner.value[0] not in ("W", "b"):
+                raise Unreadable("\\Delta w is read for a weight or bias")
+            after = Node("q", (), (inner.value[0] + "_next", inner.value[1]))
+            return Node("sub", (after if inner is q else Node(q.op, (after,), q.value), q))
         if q.op != "q" or q.value[0] not in ("W", "b"):
             raise Unreadable("\\Delta W^{(l)} is read for a weight or bias of one layer")
         return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
@@ -800,6 +806,9 @@ class _Parser:
                               + (" (the input is layer 0)" if layer == 0 else ""))
         if updated and kind in ("W", "b"):
             kind = kind + "_next"
+        if (name == "o" and kind == "yhat" and self.unit_letters and self.depth_net == 2 and len(comps) == 1
+                and comps[0] in BISHOP_LAYERS):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
+            kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[BISHOP_LAYERS[comps[0]]]
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
         if sample is not None:
             if kind not in SAMPLE_KINDS:
@@ -811,6 +820,8 @@ class _Parser:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
             node = Node("entry", (node,), tuple(comps))
+        if kind == "delta" and self.opts.get("delta_sign") == -1:
+            node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node
@@ -1426,8 +1437,8 @@ PAREN_LAYER_LETTERS = ("k",)
 #: letters in parentheses read as a sample index (Ng's a^{[1](i)}, x^{(n)}); a free one makes a claim for every sample
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 #: letters in a subscript read as an entry index (δ_j, w_{kj}, x_i); a free one makes a claim for every entry
-BISHOP_LAYERS = {"i": 0, "j": 1, "k": 2}
-ENTRY_LETTERS = ("i", "j", "k", "m", "n", "p", "q", "r", "s", "u", "v")
+BISHOP_LAYERS = {"i": 0, "j": 1, "h": 1, "k": 2}  # h: Mitchell's hidden unit (δ_h, o_h, w_{kh})
+ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")

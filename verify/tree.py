@@ -74,7 +74,10 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
         return "L"
     if kind == "lossR":
         return "R"
-    return names.tex_quantity(kind, layer, convention)
+    try:
+        return names.tex_quantity(kind, layer, convention)
+    except KeyError:  # a quantity with no course spelling (W_next of no layer): its name
+        return rf"\mathrm{{{kind.replace('_', ' ')}}}"
 
 
 CONST_TEX = {"t": "t", "lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
