@@ -317,6 +317,9 @@ class Judge:
                                f"could not read the claim: {exc}", quantity=claim.quantity)
         except RecursionError:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "could not read the claim: nested too deeply")
+        if rels and rels[0] == "<-" and qnode is None and sides[1].op == "add" and sides[0] in sides[1].args:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "an accumulation over the examples (X := X + …, "
+                               "Ng's \\Delta^{(l)}) is not checked; state what it sums to", quantity=claim.quantity)
         if not rels:
             sides, rels = [qnode, sides[0]], ["="]
         elif rels[0] == "<-" and qnode is not None:  # θ ← …, w_{ji} ← …: the value after the step
