@@ -15,12 +15,13 @@ from pathlib import Path
 
 import jinja2
 import sympy as sp
-from gradproof.derive import equations, names
+from gradproof.derive import names
 from gradproof.derive.errors import CodegenError
 from gradproof.derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
 from gradproof.derive.outputs import write_atomic
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z, sigmoid
+from gradproof.proof import equations
 
 from .printer import helpers_used, stable_rewrite, to_code
 
@@ -111,7 +112,7 @@ def _math(expr, names_: dict | None = None, values: dict | None = None) -> str:
     """An expression as the comment above its code line shows it: the formula as written in math (β·S + (1 - β)·g²),
     by the terminal report's text printer; ``names_`` renames symbols; the layer parameters in ``values`` stay
     symbols and their values follow ("..., γ = 0.01")."""
-    from gradproof.derive.report import text
+    from gradproof.proof.report import text
 
     formula = text(expr, {sym: sp.Symbol(name) for sym, name in (names_ or {}).items()})
     used = sorted((sym, v) for sym, v in (values or {}).items() if expr.has(sym))

@@ -63,7 +63,7 @@ def _sub_derivation(d, window: tuple[int, ...], caps: tuple[int, int, int] | Non
         layers.append(new)
         results.append(dataclasses.replace(d.layers[l - 1], index=pos, layer=new))
     sub_net = dataclasses.replace(net, inputs=sizes[0], layers=tuple(layers))
-    return dataclasses.replace(d, network=sub_net, layers=tuple(results), checks=(), steps=())
+    return dataclasses.replace(d, network=sub_net, layers=tuple(results), checks=())
 
 
 def _signature(sub) -> tuple:

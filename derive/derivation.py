@@ -27,23 +27,6 @@ class Check:
 
 
 @dataclass(frozen=True)
-class Step:
-    """One proof step: display LaTeX lines, the justification, and how it was checked."""
-
-    key: str  # stable label, e.g. "delta-2" (the proof uses eq:delta-2)
-    title: str
-    latex: tuple[str, ...]
-    justification: str
-    checks: tuple[Check, ...] = ()
-    layer: int | None = None
-    #: (quantity name of DESIGN.md, plain LaTeX equation for one sample), e.g. ("delta2", r"\delta^{(2)} = ...")
-    claims: tuple[tuple[str, str], ...] = ()
-    section: str = ""  # network | objective | loss | layers | total | training
-    intro: str = ""  # LaTeX prose before the display
-    tag_row: int = -1  # the row of ``latex`` that carries the equation number, when ``key`` is numbered
-
-
-@dataclass(frozen=True)
 class LayerResult:
     """The derived elementwise rules of one layer; matrix structure follows the convention."""
 
@@ -86,7 +69,6 @@ class Derivation:
     weight_grad: indexform.IndexResult
     bias_grad: indexform.IndexResult
     checks: tuple[Check, ...] = ()  # instantiation checks, one per window
-    steps: tuple[Step, ...] = ()
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
 
@@ -95,13 +77,15 @@ class Derivation:
         return all(c.passed for c in self.all_checks())
 
     def all_checks(self) -> list[Check]:
-        seen = list(self.checks)
-        for s in self.steps:
-            seen.extend(s.checks)
-        return seen
+        """Every check run: the index-form derivations (symbolic), the forms of phi' in h (identity), the instantiation."""
+        index = [("recursion", self.recursion), ("weight gradient", self.weight_grad), ("bias gradient", self.bias_grad)]
+        if self.output.index is not None:
+            index.append(("softmax output error", self.output.index))
+        symbolic = [Check("symbolic", r.agrees, f"{what} in index form for generic sizes") for what, r in index]
+        return [*symbolic, *(r.identity_check for r in self.layers if r.identity_check is not None), *self.checks]
 
     def _repr_latex_(self) -> str:
-        from .report import latex_summary
+        from gradproof.proof.report import latex_summary  # the notebook hook: presentation loads only when shown
 
         return latex_summary(self)
 
@@ -192,11 +176,7 @@ def derive(net: Network, check: bool = True) -> Derivation:
         failed = [c for c in checks if not c.passed]
         if failed:
             raise DerivationError(f"{net.source}: a derived gradient disagrees with brute-force differentiation: {failed[0].detail}")
-    from .steps import build_steps
-
-    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, (), 0.0, timings)
-    steps = tuple(build_steps(d))
-    return Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, steps, time.perf_counter() - t0, timings)
+    return Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, time.perf_counter() - t0, timings)
 
 
-__all__ = ["Check", "Derivation", "LayerResult", "OutputError", "Step", "derive", "np"]
+__all__ = ["Check", "Derivation", "LayerResult", "OutputError", "derive", "np"]

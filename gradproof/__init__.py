@@ -40,7 +40,7 @@ def write_proof(derivation, out_dir, pdf: bool = True):
     """Write ``out_dir/<name>.tex`` and, with ``pdf`` and TeX installed, ``out_dir/<name>.pdf``; returns a ``ProofResult``."""
     from pathlib import Path
 
-    from gradproof.derive.proof import write_proof as _write
+    from gradproof.proof.document import write_proof as _write
 
     return _write(derivation, Path(out_dir), pdf=pdf)
 

@@ -75,15 +75,15 @@ def _out_dir(value: str) -> Path:
 
 def cmd_derive(args) -> int:
     from gradproof.derive.derivation import derive
-    from gradproof.derive.report import terminal_report
     from gradproof.derive.spec import load_spec
+    from gradproof.proof.report import terminal_report
 
     out = None if args.no_pdf else _out_dir(args.out)
     d = derive(load_spec(args.spec))
     if args.no_pdf:
         sys.stdout.write(terminal_report(d))
         return 0 if d.all_passed else 1
-    from gradproof.derive.proof import write_proof
+    from gradproof.proof.document import write_proof
 
     result = write_proof(d, out, pdf=not args.tex_only)
     for line in result.messages:

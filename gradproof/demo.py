@@ -100,8 +100,8 @@ def run(out: Path) -> int:
     from gradproof.codegen.loader import import_path
     from gradproof.codegen.render import write_module
     from gradproof.derive.derivation import derive
-    from gradproof.derive.proof import write_proof
     from gradproof.derive.spec import load_spec
+    from gradproof.proof.document import write_proof
 
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()

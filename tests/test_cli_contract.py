@@ -25,7 +25,7 @@ def test_help_has_an_example(command, capsys):
 
 
 def test_derive_no_pdf_reports_every_layer(root, reference, capsys):
-    from gradproof.derive.report import terminal_report
+    from gradproof.proof.report import terminal_report
 
     assert main(["derive", str(root / "examples" / "reference_mlp.toml"), "--no-pdf"]) == 0
     out = capsys.readouterr().out

@@ -1,6 +1,6 @@
 """One import package: everything installs under ``gradproof``; the old top-level names are gone.
 
-The repository keeps derive/, codegen/ and verify/ at its root and maps them to ``gradproof.derive`` … (pyproject.toml).
+The repository keeps derive/, proof/, codegen/ and verify/ at its root and maps them to ``gradproof.derive`` … (pyproject.toml).
 From the root, ``import derive`` would load a second copy of the same files (two ``SpecError`` classes), so no file
 may import the old names; and the built wheel, installed in a clean environment, runs the CLI from another folder.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OLD = {"derive", "codegen", "verify"}
+OLD = {"derive", "proof", "codegen", "verify"}
 SKIP = {".venv", ".git", "build", "out", "node_modules"}
 
 
@@ -107,7 +107,7 @@ def test_wheel_in_a_clean_venv(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"gradproof"}, tops
-    assert "gradproof/examples/reference_mlp.toml" in names and "gradproof/derive/templates/proof.tex.j2" in names
+    assert "gradproof/examples/reference_mlp.toml" in names and "gradproof/proof/templates/proof.tex.j2" in names
 
     venv = tmp_path / "venv"
     assert _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path).returncode == 0

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sympy as sp
 from gradproof.derive import names
-from gradproof.derive.latex import latex
 from gradproof.derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
+from gradproof.proof.latex import latex
 
 from .tree import quantity_tex
 from .truth import state_kind

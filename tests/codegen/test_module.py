@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import EXAMPLES, ROOT, derivation_of  # noqa: E402
 from gradproof.codegen.loader import build  # noqa: E402
 from gradproof.codegen.render import render_module, write_module  # noqa: E402
-from gradproof.derive import equations  # noqa: E402
 from gradproof.derive.errors import CodegenError  # noqa: E402
+from gradproof.proof import equations  # noqa: E402
 from networks import data_for  # noqa: E402
 
 IDS = [p.stem for p in EXAMPLES]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import gradproof.codegen.render
 import gradproof.derive.outputs
-import gradproof.derive.proof
+import gradproof.proof.document
 import pytest
 from cases_hardening import OUTPUT_CASES, SPEC
 from conftest import ROOT
@@ -21,7 +21,7 @@ from conftest import ROOT
 from gradproof.cli import main
 
 CASE_IDS = [c[1] for c in OUTPUT_CASES]
-HAS_TEX = gradproof.derive.proof.tex_engine() is not None
+HAS_TEX = gradproof.proof.document.tex_engine() is not None
 
 
 def case(name: str) -> str:
@@ -83,8 +83,8 @@ def test_latex_raising_midway_keeps_the_previous_pdf(spec, tmp_path, monkeypatch
         (build / "tiny.pdf").write_bytes(b"%PDF-1.5 half")  # a half-built PDF in the build directory
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(gradproof.derive.proof, "_compile", broken)
-    monkeypatch.setattr(gradproof.derive.proof, "tex_engine", lambda: "pdflatex")
+    monkeypatch.setattr(gradproof.proof.document, "_compile", broken)
+    monkeypatch.setattr(gradproof.proof.document, "tex_engine", lambda: "pdflatex")
     assert main(["derive", str(spec), "--out", str(out)]) == 130
     assert (out / "tiny.pdf").read_bytes() == b"%PDF-1.5 previous\n%%EOF\n"
     # the outputs are replaced together only after LaTeX succeeds: no new .tex beside the old .pdf
@@ -114,7 +114,7 @@ def test_writing_the_tex_raising_midway_keeps_the_previous_tex(spec, tmp_path, m
             self.f.write(data[: len(data) // 2])
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(gradproof.derive.proof.os, "fdopen", lambda fd, *a, **k: Half(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(gradproof.proof.document.os, "fdopen", lambda fd, *a, **k: Half(real_fdopen(fd, *a, **k)))
     assert main(["derive", str(spec), "--out", str(out), "--tex-only"]) == 130
     assert (out / "tiny.tex").read_text(encoding="utf-8") == "previous"
     assert not temp_files(tmp_path)
@@ -189,12 +189,12 @@ def test_latex_command_line_has_no_shell_escape(tmp_path, monkeypatch):
         (tmp_path / "x.pdf").write_bytes(b"%PDF")
         return subprocess.CompletedProcess(cmd, 0, b"", b"")
 
-    monkeypatch.setattr(gradproof.derive.proof.subprocess, "run", fake_run)
+    monkeypatch.setattr(gradproof.proof.document.subprocess, "run", fake_run)
     tex = tmp_path / "x.tex"
     tex.write_text(r"\documentclass{article}\begin{document}x\end{document}", encoding="utf-8")
     for which in (shutil.which, lambda name: None if name == "latexmk" else "/usr/bin/pdflatex"):
-        monkeypatch.setattr(gradproof.derive.proof.shutil, "which", which)
-        gradproof.derive.proof._compile(tex, tmp_path)
+        monkeypatch.setattr(gradproof.proof.document.shutil, "which", which)
+        gradproof.proof.document._compile(tex, tmp_path)
     assert len(seen) >= 2
     for cmd in seen:
         assert "-no-shell-escape" in cmd

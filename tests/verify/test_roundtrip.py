@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from gradproof.derive.derivation import derive
 from gradproof.derive.spec import spec_from_dict
+from gradproof.proof.steps import build_steps
 from gradproof.verify.expected import expected
 from gradproof.verify.judge import Claim, Judge
 from gradproof.verify.parser import parse_claim
@@ -18,7 +19,7 @@ NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 
 
 def proof_claims(d):
-    return [(q, latex) for step in d.steps for q, latex in getattr(step, "claims", ())]
+    return [(q, latex) for step in build_steps(d) for q, latex in getattr(step, "claims", ())]
 
 
 def expected_claims(d, batch=1):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sympy as sp
+from gradproof.derive import names
+from gradproof.derive.optimizers import GRAD, HYPER, STATE, TEMP, THETA
+from gradproof.derive.regularizers import LAMBDA, WEIGHT
+from gradproof.derive.symbols import YHAT, H, Y, Z
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
-from . import names
 from .latex import latex
-from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
-from .regularizers import LAMBDA, WEIGHT
-from .symbols import YHAT, H, Y, Z
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TEXT_NAMES = {
@@ -228,7 +228,9 @@ def latex_summary(d) -> str:
     The rows are those of the proof steps ``delta-<l>``, ``dW-<l>``, ``db-<l>``, so notebook and PDF agree.
     """
     keys = [f"{kind}-{l}" for l in range(d.network.depth, 0, -1) for kind in ("delta", "dW", "db")]
-    by_key = {s.key: s for s in d.steps}
+    from .steps import build_steps
+
+    by_key = {s.key: s for s in build_steps(d)}
     rows = [row for k in keys if k in by_key for row in by_key[k].latex]
     if not rows:  # a Derivation built without steps
         rows = [

@@ -6,11 +6,10 @@ import functools
 import re
 
 import sympy as sp
+from gradproof.derive.names import SYMBOL_LATEX
+from gradproof.derive.symbols import sigmoid
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
-
-from .names import SYMBOL_LATEX
-from .symbols import sigmoid
 
 _SPECIALS = {
     "\\": r"\textbackslash{}",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-from gradproof.derive.latex import escape, latex, number
 from gradproof.derive.symbols import YHAT, H, Y, Z
+from gradproof.proof.latex import escape, latex, number
 
 HV = {H: r"\mathbf{h}^{(2)}"}
 YV = {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}
@@ -69,7 +69,7 @@ def test_scalar_printing(expr, expected):
 
 
 def test_split_terms_balances_lines_and_leaves_no_lone_term():
-    from gradproof.derive.latex import split_terms, width
+    from gradproof.proof.latex import split_terms, width
 
     gelu = sp.diff(Z / 2 * (1 + sp.erf(Z / sp.sqrt(2))), Z)
     assert split_terms(gelu, 64, names={Z: r"\mathbf{z}^{(1)}"}, vector=True) == [
@@ -122,7 +122,7 @@ def test_escape(text, expected):
 # -- the terminal report's text printer: textbook order, computed from the registries' own updates --------------
 def _update_text(name: str, **options) -> list[str]:
     from gradproof.derive.optimizers import GRAD, HYPER, OPTIMIZERS, THETA
-    from gradproof.derive.report import text
+    from gradproof.proof.report import text
 
     opt = OPTIMIZERS[name]
     opts = {k: default for k, (_, default) in opt.options.items()} | options
@@ -153,6 +153,6 @@ def test_report_prints_updates_in_textbook_order(name, options, expected):
     ],
 )
 def test_report_text_forms(expr, expected):
-    from gradproof.derive.report import text
+    from gradproof.proof.report import text
 
     assert text(expr) == expected

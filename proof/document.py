@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from gradproof.derive import names as nm
+from gradproof.derive.errors import DerivationError
+from gradproof.derive.outputs import write_atomic
+from gradproof.derive.symbols import H, Z
 
 from . import equations
-from . import names as nm
-from .errors import DerivationError
 from .latex import display_name, escape, latex, number, width
-from .outputs import write_atomic
-from .symbols import H, Z
+from .steps import build_steps
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
 TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
@@ -112,7 +113,7 @@ class Document:
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("gradproof.derive", "templates"),
+        loader=jinja2.PackageLoader("gradproof.proof", "templates"),
         block_start_string=r"\BLOCK{",
         block_end_string="}",
         variable_start_string=r"\VAR{",
@@ -195,7 +196,7 @@ def _conventions(d) -> tuple[str, ...]:
     if net.regularizer is None:
         out.append(r"No regularizer: $R = 0$.")
     else:
-        from .regularizers import WEIGHT
+        from gradproof.derive.regularizers import WEIGHT
 
         factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
         scale = rf"${latex(factor)}$ " + ("(divided by the batch size $N$)" if net.reg_scaling == "batch" else "(not divided by $N$)")
@@ -229,8 +230,7 @@ def _conventions(d) -> tuple[str, ...]:
 def _epsilon_root(d) -> str:
     """The denominator of the parameter update that holds epsilon (``\\sqrt{S + \\epsilon}``), printed, or ""."""
     import sympy as sp
-
-    from .optimizers import HYPER, STATE, TEMP
+    from gradproof.derive.optimizers import HYPER, STATE, TEMP
 
     names = {s: nm.SYMBOL_LATEX.get(s.name, s.name) for s in (*STATE.values(), *TEMP.values())}
     eps = HYPER.get("epsilon")
@@ -341,7 +341,7 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
 
 
 def _hyper(net) -> tuple[tuple[str, str, str], ...]:
-    from .optimizers import HYPER
+    from gradproof.derive.optimizers import HYPER
 
     meaning = {
         "learning_rate": "learning rate",
@@ -427,7 +427,7 @@ def build_document(d) -> Document:
     sections: dict[str, list[StepView]] = {}
     check_rows = []
     last_layer = None
-    for s in d.steps:
+    for s in build_steps(d):
         n = numbers.get(s.key)
         view = _view(s, numbers)
         group = sections.setdefault(s.section, [])

@@ -11,15 +11,34 @@ import dataclasses
 import time
 
 import sympy as sp
+from gradproof.derive import indexform
+from gradproof.derive import names as nm
+from gradproof.derive.derivation import Check
+from gradproof.derive.errors import DerivationError
+from gradproof.derive.optimizers import GRAD, HYPER, STATE, TEMP, THETA
+from gradproof.derive.regularizers import WEIGHT, N
+from gradproof.derive.symbols import YHAT, H, Y, Z
 
-from . import equations, indexform
-from . import names as nm
-from .derivation import Check, Step
-from .errors import DerivationError
+from . import equations
 from .latex import display_name, latex, number, split_terms, width
-from .optimizers import GRAD, HYPER, STATE, TEMP, THETA
-from .regularizers import WEIGHT, N
-from .symbols import YHAT, H, Y, Z
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One proof step: display LaTeX lines, the justification, and how it was checked."""
+
+    key: str  # stable label, e.g. "delta-2" (the proof uses eq:delta-2)
+    title: str
+    latex: tuple[str, ...]
+    justification: str
+    checks: tuple[Check, ...] = ()
+    layer: int | None = None
+    #: (quantity name of DESIGN.md, plain LaTeX equation for one sample), e.g. ("delta2", r"\delta^{(2)} = ...")
+    claims: tuple[tuple[str, str], ...] = ()
+    section: str = ""  # network | objective | loss | layers | total | training
+    intro: str = ""  # LaTeX prose before the display
+    tag_row: int = -1  # the row of ``latex`` that carries the equation number, when ``key`` is numbered
+
 
 LONG = 64  # LaTeX characters of one display line before a formula is broken or named
 
