@@ -210,32 +210,32 @@ def _backward(params, X, Y, ws, grads):
     # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
     H3 = _softmax(Z3, out=ws["H3"])
     Y_hat = H3
-    # Delta3 = ŷ - y, divided by N  (eq. 20)
+    # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
     D3 /= n
-    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 21)
+    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 13)
     np.matmul(D3.T, H2, out=grads["W3"])
-    # + dR/dW3 = λ·W3/N  (eq. 19)
+    # + dR/dW3 = λ·W3/N  (eq. 11)
     grads["W3"] += (REG_LAMBDA / n) * W3
-    # dJ/db3 = sum of the rows of D3  (eq. 22)
+    # dJ/db3 = sum of the rows of D3  (eq. 14)
     np.sum(D3, axis=0, out=grads["b3"])
-    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 23)
+    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     D2 *= 1 / (np.abs(Z2) + 1)**2
-    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
+    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # + dR/dW2 = λ·W2/N  (eq. 19)
+    # + dR/dW2 = λ·W2/N  (eq. 11)
     grads["W2"] += (REG_LAMBDA / n) * W2
-    # dJ/db2 = sum of the rows of D2  (eq. 25)
+    # dJ/db2 = sum of the rows of D2  (eq. 17)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 26)
+    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= 0.3989422804014327 * Z1 * np.exp(-Z1**2 / 2) + _erf(0.7071067811865476 * Z1) / 2 + 1 / 2
-    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
+    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
-    # + dR/dW1 = λ·W1/N  (eq. 19)
+    # + dR/dW1 = λ·W1/N  (eq. 11)
     grads["W1"] += (REG_LAMBDA / n) * W1
-    # dJ/db1 = sum of the rows of D1  (eq. 28)
+    # dJ/db1 = sum of the rows of D1  (eq. 20)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -273,17 +273,17 @@ def step(params, grads, state):
         g = grads[key]
         m = state["m"][key]
         v = state["v"][key]
-        # m <- β1·m + (1 - β1)·g  (eq. 29)
+        # m <- β1·m + (1 - β1)·g  (eq. 21)
         m *= beta1
         m += g * (1 - beta1)
-        # v <- β2·v + (1 - β2)·g²  (eq. 30)
+        # v <- β2·v + (1 - β2)·g²  (eq. 22)
         v *= beta2
         v += g**2 * (1 - beta2)
-        # m̂ <- m/(1 - β1^t)  (eq. 31)
+        # m̂ <- m/(1 - β1^t)  (eq. 23)
         mhat = m / (1 - beta1**t)
-        # v̂ <- v/(1 - β2^t)  (eq. 32)
+        # v̂ <- v/(1 - β2^t)  (eq. 24)
         vhat = v / (1 - beta2**t)
-        # θ <- θ - α·m̂/√(v̂ + ε)  (eq. 33)
+        # θ <- θ - α·m̂/√(v̂ + ε)  (eq. 25)
         theta -= learning_rate * mhat / np.sqrt(epsilon + vhat)
 
 

@@ -191,27 +191,27 @@ def _backward(params, X, Y, ws, grads):
     # h3 = sigmoid(z3)  (eq. 2)
     H3 = _sigmoid(Z3)
     Y_hat = H3
-    # Delta3 = ŷ - y, divided by N  (eq. 18)
+    # Delta3 = ŷ - y, divided by N  (eq. 10)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
     D3 /= n
-    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 19)
+    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 11)
     np.matmul(D3.T, H2, out=grads["W3"])
-    # dJ/db3 = sum of the rows of D3  (eq. 20)
+    # dJ/db3 = sum of the rows of D3  (eq. 12)
     np.sum(D3, axis=0, out=grads["b3"])
-    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 21)
+    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 13)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     D2 *= (Z2 * (1 - _sigmoid(Z2)) + 1) * _sigmoid(Z2)
-    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 22)
+    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 14)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # dJ/db2 = sum of the rows of D2  (eq. 23)
+    # dJ/db2 = sum of the rows of D2  (eq. 15)
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = z1·(1 - tanh(log(1 + exp(β·z1)))²)·σ(β·z1) + tanh(log(1 +
-    #     exp(β·z1)))/β, β = 1.5  (eq. 24)
+    #     exp(β·z1)))/β, β = 1.5  (eq. 16)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= np.tanh(_softplus(1.5 * Z1)) / 1.5 + Z1 * (1 - np.tanh(_softplus(1.5 * Z1))**2) * _sigmoid(1.5 * Z1)
-    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 25)
+    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 17)
     np.matmul(D1.T, X, out=grads["W1"])
-    # dJ/db1 = sum of the rows of D1  (eq. 26)
+    # dJ/db1 = sum of the rows of D1  (eq. 18)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -242,10 +242,10 @@ def step(params, grads, state):
     for key, theta in params.items():
         g = grads[key]
         v = state["v"][key]
-        # v <- μ·v + (1 - μ)·g  (eq. 27)
+        # v <- μ·v + (1 - μ)·g  (eq. 19)
         v *= momentum
         v += g * (1 - momentum)
-        # θ <- θ - α·v  (eq. 28)
+        # θ <- θ - α·v  (eq. 20)
         theta -= learning_rate * v
 
 

@@ -177,23 +177,23 @@ def _backward(params, X, Y, ws, grads):
     # h2 = sigmoid(z2)  (eq. 2)
     H2 = _sigmoid(Z2)
     Y_hat = H2
-    # Delta2 = ŷ - y, divided by N  (eq. 17)
+    # Delta2 = ŷ - y, divided by N  (eq. 12)
     D2 = np.subtract(Y_hat, Y, out=ws["D2"])
     D2 /= n
-    # dJ/dW2 = H1^T D2 (D2 = Delta2 / N)  (eq. 18)
+    # dJ/dW2 = H1^T D2 (D2 = Delta2 / N)  (eq. 13)
     np.matmul(H1.T, D2, out=grads["W2"])
-    # + dR/dW2 = λ·sign(W2)/N  (eq. 16)
+    # + dR/dW2 = λ·sign(W2)/N  (eq. 11)
     grads["W2"] += (REG_LAMBDA / n) * np.sign(W2)
-    # dJ/db2 = sum of the rows of D2  (eq. 19)
+    # dJ/db2 = sum of the rows of D2  (eq. 14)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 20)
+    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 15)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
     D1 *= 1 - H1**2
-    # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 21)
+    # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 16)
     np.matmul(X.T, D1, out=grads["W1"])
-    # + dR/dW1 = λ·sign(W1)/N  (eq. 16)
+    # + dR/dW1 = λ·sign(W1)/N  (eq. 11)
     grads["W1"] += (REG_LAMBDA / n) * np.sign(W1)
-    # dJ/db1 = sum of the rows of D1  (eq. 22)
+    # dJ/db1 = sum of the rows of D1  (eq. 17)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -231,17 +231,17 @@ def step(params, grads, state):
         g = grads[key]
         m = state["m"][key]
         v = state["v"][key]
-        # m <- β1·m + (1 - β1)·g  (eq. 23)
+        # m <- β1·m + (1 - β1)·g  (eq. 18)
         m *= beta1
         m += g * (1 - beta1)
-        # v <- β2·v + (1 - β2)·g²  (eq. 24)
+        # v <- β2·v + (1 - β2)·g²  (eq. 19)
         v *= beta2
         v += g**2 * (1 - beta2)
-        # m̂ <- m/(1 - β1^t)  (eq. 25)
+        # m̂ <- m/(1 - β1^t)  (eq. 20)
         mhat = m / (1 - beta1**t)
-        # v̂ <- v/(1 - β2^t)  (eq. 26)
+        # v̂ <- v/(1 - β2^t)  (eq. 21)
         vhat = v / (1 - beta2**t)
-        # θ <- θ - α·m̂/(√v̂ + ε)  (eq. 27)
+        # θ <- θ - α·m̂/(√v̂ + ε)  (eq. 22)
         theta -= learning_rate * mhat / (epsilon + np.sqrt(vhat))
 
 

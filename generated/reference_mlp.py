@@ -198,32 +198,32 @@ def _backward(params, X, Y, ws, grads):
     # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
     H3 = _softmax(Z3, out=ws["H3"])
     Y_hat = H3
-    # Delta3 = ŷ - y, divided by N  (eq. 20)
+    # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
     D3 /= n
-    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 21)
+    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 13)
     np.matmul(D3.T, H2, out=grads["W3"])
-    # + dR/dW3 = λ·W3/N  (eq. 19)
+    # + dR/dW3 = λ·W3/N  (eq. 11)
     grads["W3"] += (REG_LAMBDA / n) * W3
-    # dJ/db3 = sum of the rows of D3  (eq. 22)
+    # dJ/db3 = sum of the rows of D3  (eq. 14)
     np.sum(D3, axis=0, out=grads["b3"])
-    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1 - h2²  (eq. 23)
+    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1 - h2²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     D2 *= 1 - H2**2
-    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
+    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # + dR/dW2 = λ·W2/N  (eq. 19)
+    # + dR/dW2 = λ·W2/N  (eq. 11)
     grads["W2"] += (REG_LAMBDA / n) * W2
-    # dJ/db2 = sum of the rows of D2  (eq. 25)
+    # dJ/db2 = sum of the rows of D2  (eq. 17)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 26)
+    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= np.where(Z1 > 0, 1.0, 0.01)
-    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
+    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
-    # + dR/dW1 = λ·W1/N  (eq. 19)
+    # + dR/dW1 = λ·W1/N  (eq. 11)
     grads["W1"] += (REG_LAMBDA / n) * W1
-    # dJ/db1 = sum of the rows of D1  (eq. 28)
+    # dJ/db1 = sum of the rows of D1  (eq. 20)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -256,10 +256,10 @@ def step(params, grads, state):
     for key, theta in params.items():
         g = grads[key]
         S = state["S"][key]
-        # S <- β·S + (1 - β)·g²  (eq. 29)
+        # S <- β·S + (1 - β)·g²  (eq. 21)
         S *= beta
         S += g**2 * (1 - beta)
-        # θ <- θ - α·g/√(S + ε)  (eq. 30)
+        # θ <- θ - α·g/√(S + ε)  (eq. 22)
         theta -= learning_rate * g / np.sqrt(S + epsilon)
 
 

@@ -179,38 +179,38 @@ def _backward(params, X, Y, ws, grads):
     # h3 = identity(z3)  (eq. 2)
     H3 = Z3
     Y_hat = H3
-    # Delta3 = ŷ - y, divided by N  (eq. 20)
+    # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
     D3 /= n
-    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 21)
+    # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 13)
     np.matmul(D3.T, H2, out=grads["W3"])
-    # + dR/dW3 = λ·W3  (eq. 19)
+    # + dR/dW3 = λ·W3  (eq. 11)
     grads["W3"] += (REG_LAMBDA) * W3
-    # dJ/db3 = sum of the rows of D3  (eq. 22)
+    # dJ/db3 = sum of the rows of D3  (eq. 14)
     np.sum(D3, axis=0, out=grads["b3"])
-    # + dR/db3 = λ·b3  (eq. 19)
+    # + dR/db3 = λ·b3  (eq. 11)
     grads["b3"] += (REG_LAMBDA) * b3
-    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = { 1 if h2 > 0; h2 + α otherwise }, α = 1  (eq. 23)
+    # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = { 1 if h2 > 0; h2 + α otherwise }, α = 1  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     D2 *= np.where(H2 > 0, 1.0, 1.0 + H2)
-    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
+    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # + dR/dW2 = λ·W2  (eq. 19)
+    # + dR/dW2 = λ·W2  (eq. 11)
     grads["W2"] += (REG_LAMBDA) * W2
-    # dJ/db2 = sum of the rows of D2  (eq. 25)
+    # dJ/db2 = sum of the rows of D2  (eq. 17)
     np.sum(D2, axis=0, out=grads["b2"])
-    # + dR/db2 = λ·b2  (eq. 19)
+    # + dR/db2 = λ·b2  (eq. 11)
     grads["b2"] += (REG_LAMBDA) * b2
-    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 26)
+    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= (Z1 * (1 - _sigmoid(Z1)) + 1) * _sigmoid(Z1)
-    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
+    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
-    # + dR/dW1 = λ·W1  (eq. 19)
+    # + dR/dW1 = λ·W1  (eq. 11)
     grads["W1"] += (REG_LAMBDA) * W1
-    # dJ/db1 = sum of the rows of D1  (eq. 28)
+    # dJ/db1 = sum of the rows of D1  (eq. 20)
     np.sum(D1, axis=0, out=grads["b1"])
-    # + dR/db1 = λ·b1  (eq. 19)
+    # + dR/db1 = λ·b1  (eq. 11)
     grads["b1"] += (REG_LAMBDA) * b1
 
 
@@ -241,10 +241,10 @@ def step(params, grads, state):
     for key, theta in params.items():
         g = grads[key]
         v = state["v"][key]
-        # v <- μ·v + g  (eq. 29)
+        # v <- μ·v + g  (eq. 21)
         v *= momentum
         v += g
-        # θ <- θ - α·v  (eq. 30)
+        # θ <- θ - α·v  (eq. 22)
         theta -= learning_rate * v
 
 

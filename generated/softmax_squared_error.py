@@ -166,19 +166,19 @@ def _backward(params, X, Y, ws, grads):
     Y_hat = H2
     # G = dl/dyhat = ŷ - y
     G = Y_hat - Y
-    # Delta2 = yhat * (G - <G, yhat>) (softmax Jacobian product), divided by N  (eq. 15)
+    # Delta2 = yhat * (G - <G, yhat>) (softmax Jacobian product), divided by N  (eq. 10)
     D2 = Y_hat * (G - np.sum(G * Y_hat, axis=1, keepdims=True))
     D2 /= n
-    # dJ/dW2 = H1^T D2 (D2 = Delta2 / N)  (eq. 16)
+    # dJ/dW2 = H1^T D2 (D2 = Delta2 / N)  (eq. 11)
     np.matmul(H1.T, D2, out=grads["W2"])
-    # dJ/db2 = sum of the rows of D2  (eq. 17)
+    # dJ/db2 = sum of the rows of D2  (eq. 12)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; 0 otherwise }  (eq. 18)
+    # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; 0 otherwise }  (eq. 13)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
     D1 *= np.where(Z1 > 0, 1.0, 0.0)
-    # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 19)
+    # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 14)
     np.matmul(X.T, D1, out=grads["W1"])
-    # dJ/db1 = sum of the rows of D1  (eq. 20)
+    # dJ/db1 = sum of the rows of D1  (eq. 15)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -205,7 +205,7 @@ def step(params, grads, state):
     learning_rate = state["learning_rate"]
     for key, theta in params.items():
         g = grads[key]
-        # θ <- θ - α·g  (eq. 21)
+        # θ <- θ - α·g  (eq. 16)
         theta -= learning_rate * g
 
 

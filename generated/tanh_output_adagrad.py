@@ -156,19 +156,19 @@ def _backward(params, X, Y, ws, grads):
     # h2 = tanh(z2)  (eq. 2)
     H2 = np.tanh(Z2)
     Y_hat = H2
-    # Delta2 = (1 - ŷ²)·(ŷ - y), divided by N  (eq. 15)
+    # Delta2 = (1 - ŷ²)·(ŷ - y), divided by N  (eq. 10)
     D2 = (1 - Y_hat**2) * (Y_hat - Y)
     D2 /= n
-    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
+    # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 11)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # dJ/db2 = sum of the rows of D2  (eq. 17)
+    # dJ/db2 = sum of the rows of D2  (eq. 12)
     np.sum(D2, axis=0, out=grads["b2"])
-    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 18)
+    # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 13)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     D1 *= 1 - np.exp(-H1)
-    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
+    # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 14)
     np.matmul(D1.T, X, out=grads["W1"])
-    # dJ/db1 = sum of the rows of D1  (eq. 20)
+    # dJ/db1 = sum of the rows of D1  (eq. 15)
     np.sum(D1, axis=0, out=grads["b1"])
 
 
@@ -199,9 +199,9 @@ def step(params, grads, state):
     for key, theta in params.items():
         g = grads[key]
         G = state["G"][key]
-        # G <- G + g²  (eq. 21)
+        # G <- G + g²  (eq. 16)
         G += g**2
-        # θ <- θ - α·g/(√G + ε)  (eq. 22)
+        # θ <- θ - α·g/(√G + ε)  (eq. 17)
         theta -= learning_rate * g / (np.sqrt(G) + epsilon)
 
 

@@ -36,13 +36,15 @@ def derive_network(network, check: bool = True):
     return derive(network, check=check)
 
 
-def write_proof(derivation, out_dir, pdf: bool = True):
-    """Write ``out_dir/<name>.tex`` and, with ``pdf`` and TeX installed, ``out_dir/<name>.pdf``; returns a ``ProofResult``."""
+def write_proof(derivation, out_dir, pdf: bool = True, detail: str = "handout"):
+    """Write ``out_dir/<name>.tex`` and, with ``pdf`` and TeX installed, ``out_dir/<name>.pdf``; returns a ``ProofResult``.
+
+    ``detail="full"`` adds an appendix with every per-layer step and check."""
     from pathlib import Path
 
     from gradproof.proof.document import write_proof as _write
 
-    return _write(derivation, Path(out_dir), pdf=pdf)
+    return _write(derivation, Path(out_dir), pdf=pdf, detail=detail)
 
 
 def generate_module(derivation, out_dir=None, spec_path: str | None = None):

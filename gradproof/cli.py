@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", default=".", help="directory for <name>.tex and <name>.pdf (default: .)")
     d.add_argument("--no-pdf", action="store_true", help="print the derived results in the terminal instead of writing the proof")
     d.add_argument("--tex-only", action="store_true", help="write the .tex but do not run LaTeX")
+    d.add_argument("--detail", choices=("handout", "full"), default="handout",
+                   help="handout (default) or full: adds an appendix with every per-layer step and check")
 
     c = add("codegen", "print a standalone NumPy training module from the derivation")
     c.add_argument("spec", nargs="?", help="network spec (TOML)")
@@ -85,7 +87,7 @@ def cmd_derive(args) -> int:
         return 0 if d.all_passed else 1
     from gradproof.proof.document import write_proof
 
-    result = write_proof(d, out, pdf=not args.tex_only)
+    result = write_proof(d, out, pdf=not args.tex_only, detail=args.detail)
     for line in result.messages:
         print(line)
     return 0 if d.all_passed else 1

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: the pair is still replaced file by file, atomically
+    fcntl = None
 from gradproof.derive import names as nm
 from gradproof.derive.errors import DerivationError
 from gradproof.derive.outputs import write_atomic
 from gradproof.derive.symbols import H, Z
 
-from . import equations
-from .latex import display_name, escape, latex, number, width
+from . import equations, handout
+from .latex import display_name, escape, latex, number, text_notices, width
 from .steps import build_steps
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
 TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
+MAX_COLUMNS = 14  # layers drawn in the figure at most (with the input)
 LONG_CELL = 30  # visible characters of a formula that still fits a table cell
 TABLE_WIDTH = 50  # visible characters of the activation table's three formula columns together
 
@@ -35,6 +44,7 @@ class ProofResult:
     tex: Path
     pdf: Path | None
     messages: list[str] = field(default_factory=list)
+    log: str = ""  # LaTeX's log of the run that made the PDF
 
 
 # -- what the template receives: strings and small frozen dataclasses ---------------------------------
@@ -69,6 +79,7 @@ class Column:
     top_y: str  # cm: the top label's lower edge, just above the column's first unit
     bottom_y: str  # cm: the bottom label's upper edge, just below the last unit (or the dots)
     dots_y: str  # cm: where the dots of a layer with more units than drawn go
+    cut_before: bool = False  # layers left out before this column (a deep net): no edges, a \cdots instead
 
 
 @dataclass(frozen=True)
@@ -82,11 +93,10 @@ class ActivationRow:
 
 
 @dataclass(frozen=True)
-class CheckRow:
+class AuditCheck:
     where: str
     method: str
     mark: str
-    error: str
     detail: str
 
 
@@ -97,16 +107,25 @@ class Document:
     source: str
     summary: str
     conventions: tuple[str, ...]
+    dims: tuple[handout.DimRow, ...]
     columns: tuple[Column, ...]
     figure_scale: str  # "" or a \resizebox width
     figure_font: str  # font of the labels
     sections: dict
     activations: tuple[ActivationRow, ...]
     long_derivatives: tuple[str, ...]
-    hyper: tuple[tuple[str, str, str], ...]
-    checks: tuple[CheckRow, ...]
+    box: tuple[tuple[str, str, str], ...]
+    algorithm: tuple[str, ...]
+    example: handout.ExampleView | None
+    instantiation: str
+    hyper: str
+    checks: tuple[handout.CheckRow, ...]
+    audit_checks: tuple[AuditCheck, ...]
+    references: tuple[str, ...]
     verdict: str
-    seconds: str
+    full: bool  # the full audit (every per-layer step and check) as an appendix
+    side_by_side: bool  # the figure is narrow enough to sit beside the dimension table
+    long_tables: bool  # a deep network: tables may run over pages
 
 
 # -- the Jinja2 environment (built once) ----------------------------------------------------------------
@@ -167,64 +186,18 @@ def _detail(text: str, numbers: dict) -> str:
     return "$".join(parts)
 
 
+_SECONDS = re.compile(r" \(\d+(?:\.\d+)? s\)")
+
+
 def _check_text(c, numbers) -> str:
-    mark = r"\checkmark" if c.passed else r"$\times$ \textbf{FAILED}"
-    err = f", max error ${number(float(f'{c.max_error:.1e}'))}$" if c.max_error is not None and c.method == "identity" else ""
-    return rf"{mark}~\emph{{{c.method}}}: {_detail(c.detail, numbers)}{err}"
-
-
-def _conventions(d) -> tuple[str, ...]:
-    net, L = d.network, d.network.depth
-    if net.convention == "row":
-        conv = (
-            r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, so "
-            r"$\mathbf{W}^{(l)}$ is $n_l \times n_{l-1}$; a batch has samples as rows, "
-            r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} {\mathbf{W}^{(l)}}^{\top} + \mathbf{1}_N {\mathbf{b}^{(l)}}^{\top}$."
-        )
-    else:
-        conv = (
-            r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, so "
-            r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$; a batch has samples as rows, "
-            r"$\mathbf{Z}^{(l)} = \mathbf{H}^{(l-1)} \mathbf{W}^{(l)} + \mathbf{1}_N {\mathbf{W}_0^{(l)}}^{\top}$."
-        )
-    out = [
-        conv,
-        rf"Vectors are bold columns; $\mathbf{{h}}^{{(0)}} = \mathbf{{x}}$ and $\mathbf{{h}}^{{({L})}} = \hat{{\mathbf{{y}}}}$; "
-        r"$\odot$ is the elementwise product, and functions, powers and quotients of vectors act elementwise.",
-        r"Loss scaling: the data term is the mean over the $N$ samples of a batch, $L = \frac{1}{N}\sum_n \ell_n$.",
-    ]
-    if net.regularizer is None:
-        out.append(r"No regularizer: $R = 0$.")
-    else:
-        from gradproof.derive.regularizers import WEIGHT
-
-        factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
-        scale = rf"${latex(factor)}$ " + ("(divided by the batch size $N$)" if net.reg_scaling == "batch" else "(not divided by $N$)")
-        out.append(
-            rf"Regularizer: {net.regularizer.name.upper()} with $\lambda = {number(net.reg_lambda)}$, scaled by {scale}; "
-            + ("biases are penalised too." if net.penalize_bias else "biases are not penalised.")
-        )
-    for hyp in d.output.hypotheses:
-        what, _, detail = hyp.partition(":")
-        out.append(
-            rf"Hypothesis: {escape(what)}, $\sum_s y_s = 1$; it is used for the output error \eqref{{eq:delta-{L}}}."
-            if "sum to 1" in detail
-            else f"Hypothesis: {escape(hyp)}."
-        )
-    opts = dict(net.options)
-    if "epsilon_placement" in opts:
-        where = "inside" if opts["epsilon_placement"] == "inside" else "outside"
-        root = _epsilon_root(d)
-        out.append(
-            rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
-            + (rf", the step divides by ${root}$" if root else "")
-            + "; every state starts at 0."
-        )
-    elif "variant" in opts:
-        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
-    else:
-        out.append(rf"Optimizer {display_name(net.optimizer.name)}.")
-    return tuple(out)
+    """How a step was checked, in words: proved, or agreed numerically within a tolerance (never a measured error)."""
+    fail = "" if c.passed else r"\textbf{FAILED:} "
+    if c.method == "symbolic":
+        return rf"{fail}Proved symbolically {_detail(c.detail, numbers)}."
+    if c.method == "identity":
+        return (rf"{fail}Checked numerically: {_detail(c.detail, numbers)}, to within "
+                rf"${number(handout.IDENTITY_TOLERANCE)}$.")
+    return rf"{fail}Instantiated: {_detail(_SECONDS.sub('', c.detail), numbers)}."
 
 
 def _epsilon_root(d) -> str:
@@ -249,11 +222,15 @@ def _figure(net) -> tuple[tuple[Column, ...], str, str]:
     its size and activation. A deep net gets narrower columns and short labels at a readable size; only a
     net too deep even for that is scaled to the line width. Returns (columns, scale width or "", label font).
     """
-    cols, dx, gap, pad = [], 2.3, 0.75, 0.35
-    compact = len(net.sizes) * dx > 15.5
+    cols, dx, gap, pad = [], 2.0, 0.6, 0.3
+    layers = list(range(len(net.sizes)))
+    if len(layers) > MAX_COLUMNS:  # a very deep net: the first and last layers, the middle left out
+        layers = layers[: MAX_COLUMNS // 2] + layers[-(MAX_COLUMNS // 2) :]
+    compact = len(layers) * dx > 15.5
     if compact:
-        dx = max(1.15, 15.5 / len(net.sizes))
-    for l, n in enumerate(net.sizes):
+        dx = max(1.15, 15.5 / len(layers))
+    for pos, l in enumerate(layers):
+        n = net.sizes[l]
         shown = min(n, 5)
         top = (shown - 1) / 2 * gap
         ys = tuple(f"{top - k * gap:.3f}" for k in range(shown))
@@ -265,8 +242,9 @@ def _figure(net) -> tuple[tuple[Column, ...], str, str]:
             name = r"$\hat{\mathbf{y}}$" if l == net.depth else rf"$\mathbf{{h}}^{{({l})}}$"
             head = name if compact else rf"layer {l} {name}"
             foot = rf"$n_{{{l}}} = {n}$\\ " + (f"${layer.latex}$" if layer.formula is None else escape(layer.activation))
+        cut = pos > 0 and l != layers[pos - 1] + 1
         cols.append(
-            Column(f"{l * dx:.2f}", ys, head, foot, n > shown, f"{top + pad:.3f}", f"{low - pad:.3f}", f"{-top - 0.45:.3f}")
+            Column(f"{pos * dx:.2f}", ys, head, foot, n > shown, f"{top + pad:.3f}", f"{low - pad:.3f}", f"{-top - 0.45:.3f}", cut)
         )
     width = len(cols) * dx
     return tuple(cols), (r"\linewidth" if width > 16 else ""), (r"\footnotesize" if compact else r"\small")
@@ -358,14 +336,27 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def _merge(a: StepView, b: StepView) -> StepView:
+def _merge(a: StepView, b: StepView, title: str | None = None) -> StepView:
     checks = a.checks + tuple(c for c in b.checks if c not in a.checks)
-    return StepView(a.title, a.intro, a.rows + b.rows, f"{a.why}; {b.why}", checks)
+    why = a.why if b.why == a.why else f"{a.why}; {b.why}"
+    return StepView(title or a.title, a.intro, a.rows + b.rows, why, checks)
 
 
-def _view(s, numbers: dict) -> StepView:
-    """A step as the template shows it: a display with the equation number on ``tag_row``, or a table."""
-    checks = tuple(_check_text(c, numbers) for c in s.checks)
+BATCH_WHY = (r"row $n$ of $\boldsymbol{\Delta}^{(l)}$ is $(\boldsymbol{\delta}^{(l)}_n)^{\top}$: BP1 for the output layer, BP2 "
+             r"with this layer's $\phi_l'$ below it; the weight and bias gradients are BP3 and BP4, the averages over the samples "
+             r"of \eqref{eq:weight-grad} and \eqref{eq:bias-grad} as matrix products ($\mathbf{1}_N$ adds up the rows)")
+
+#: consecutive steps shown as one display (title of the display): short definitions read better together
+MERGED = {"forward-z": "Forward pass", "forward-h": "Forward pass", "loss": "Objective", "regularizer": "Objective",
+          "objective": "Objective"}
+
+
+def _view(s, numbers: dict, full: bool = False) -> StepView:
+    """A step as the template shows it: a display with the equation number on ``tag_row``, or a table.
+
+    Instantiation checks are named once per section (and in the table of checks), not under every step, unless ``full``.
+    """
+    checks = tuple(_check_text(c, numbers) for c in s.checks if full or c.method != "instantiation")
     title, intro, why = (prose(x, numbers) for x in (s.title, s.intro, s.justification))
     if s.key in TABLES:
         table = tuple(tuple(f"${cell.strip()}$" for cell in tex.split(" & ")) for tex in s.latex)
@@ -379,102 +370,118 @@ def _view(s, numbers: dict) -> StepView:
     return StepView(title, intro, rows, why, checks)
 
 
-def _check_table(rows: list[tuple]) -> list[CheckRow]:
-    """One row per check run: the equations checked by one method, (10)--(18) instantiation, as one row.
+def _output_batch(d) -> str:
+    """Delta^(L) of this network in batch form (BP1)."""
+    from .steps import _batch_names, vec_tex
 
-    ``rows`` holds (equation number or None, its label, step title, method, mark, max error or None) in
-    document order. Rows of the same method (and verdict) join a run when their equations follow on from it,
-    even when a check of another method (an identity check on (13)) sits between them, or when several
-    instantiation windows cover the same equations; a run shows the largest error of its checks. The table
-    keeps the order in which the runs start.
-    """
-    runs: list[dict] = []
-    for n, label, title, method, mark, err in rows:
-        key = (method, mark)
-        if n is not None:
-            run = next((r for r in runs if r["key"] == key and r["n"] is not None and r["n"] <= n <= r["n"] + 1), None)
-            if run is None:  # a second window over equations this run already holds
-                run = next((r for r in runs if r["key"] == key and r["n"] is not None and r["start"] <= n <= r["n"]), None)
-            if run is not None:
-                run["errs"].append(err)
-                if n > run["n"]:
-                    run.update(n=n, label=label)
-                continue
+    L, out = d.network.depth, d.output
+    bn = _batch_names(L, L)
+    if out.delta is not None:
+        return vec_tex(out.delta, bn)
+    G = vec_tex(out.dloss, bn)
+    K = d.network.output.units
+    return (rf"\hat{{\mathbf{{Y}}}} \odot \left({G}\right) - \left(\left(\hat{{\mathbf{{Y}}}} \odot \left({G}\right)\right) "
+            rf"\mathbf{{1}}_{{{K}}} \mathbf{{1}}_{{{K}}}^{{\top}}\right) \odot \hat{{\mathbf{{Y}}}}")
+
+
+def _runs(items: list[str]) -> list[str]:
+    """Three or more repeats written once with a count: 3, 3, 3, 2 -> 3 ($\times 3$), 2 (a deep net's summary stays short)."""
+    out: list[list] = []
+    for item in items:
+        if out and out[-1][0] == item:
+            out[-1][1] += 1
         else:
-            run = next((r for r in runs if r["key"] == key and r["n"] is None and r["title"] == title), None)
-            if run is not None:
-                run["errs"].append(err)
-                continue
-        runs.append(dict(first=label, start=n, n=n, label=label, title=title, key=key, errs=[err]))
-    out = []
-    for r in runs:
-        if r["n"] is None:
-            where = r["title"]
-        elif r["first"] == r["label"]:
-            where = rf"\eqref{{{r['label']}}}"
-        else:
-            where = rf"\eqref{{{r['first']}}}--\eqref{{{r['label']}}}"
-        method, mark = r["key"]
-        errs = [e for e in r["errs"] if e is not None]
-        err = f"${number(float(f'{max(errs):.1e}'))}$" if errs else "--"
-        out.append(CheckRow(where, method, mark, err, ""))
-    return out
+            out.append([item, 1])
+    return [x for item, k in out for x in ([item] * k if k < 3 else [rf"{item} ($\times {k}$)"])]
 
 
-def build_document(d) -> Document:
+def build_document(d, detail: str = "handout") -> Document:
+    """The document's parts. ``detail`` is "handout" (the default) or "full" (adds the per-layer audit appendix)."""
+    from .example import worked_example
+
     net = d.network
+    full = detail == "full"
     numbers = equations.numbers(net)
+    steps = build_steps(d)
     sections: dict[str, list[StepView]] = {}
-    check_rows = []
     last_layer = None
-    for s in build_steps(d):
-        n = numbers.get(s.key)
-        view = _view(s, numbers)
-        group = sections.setdefault(s.section, [])
-        if s.section in ("layers", "total") and group and s.layer is not None and last_layer == (s.section, s.layer):
+    audit_checks = []
+    for s in steps:
+        section = "audit" if s.audit else s.section
+        if s.audit and not full:
+            continue
+        view = _view(s, numbers, full=full or s.audit)
+        group = sections.setdefault(section, [])
+        if section == "total" and s.layer is not None and not full:
+            if group and last_layer == (section, "layers"):  # the handout: every layer in one display, breakable between layers
+                prev = group[-1]
+                if s.key.startswith("total-delta-"):
+                    last = prev.rows[-1]
+                    prev = dataclasses.replace(prev, rows=(*prev.rows[:-1], Row(last.tex, (last.tag + r" \displaybreak[0]").strip())))
+                group[-1] = _merge(prev, view, "Every layer")
+            else:
+                group.append(dataclasses.replace(view, title="Every layer"))
+            group[-1] = dataclasses.replace(group[-1], why=BATCH_WHY)
+            last_layer = (section, "layers")
+            continue
+        if section in ("audit", "total") and group and s.layer is not None and last_layer == (section, s.layer):
             group[-1] = _merge(group[-1], view)  # one display per layer: delta, dJ/dW, dJ/db
+        elif s.key in MERGED and group and last_layer == (section, MERGED[s.key]):
+            group[-1] = _merge(group[-1], view, MERGED[s.key])
         else:
             group.append(view)
-        last_layer = (s.section, s.layer)
-        for c in s.checks:
-            label = equations.tex_label(s.key) if n is not None else None
-            check_rows.append((n, label, prose(s.title, numbers), c.method, r"\checkmark" if c.passed else r"$\times$", c.max_error))
-    checks = _check_table(check_rows)
-    for k, c in enumerate(d.checks, start=1):
-        err = "--" if c.max_error is None else f"${number(float(f'{c.max_error:.1e}'))}$"
-        where = "instantiation window" + (f" {k}" if len(d.checks) > 1 else "")
-        checks.append(CheckRow(where, c.method, r"\checkmark" if c.passed else r"$\times$", err, _detail(c.detail, numbers)))
+        last_layer = (section, MERGED.get(s.key, s.layer))
+        if full:
+            for c in s.checks:
+                where = rf"\eqref{{{equations.tex_label(s.key)}}}" if s.key in numbers else prose(s.title, numbers)
+                audit_checks.append(AuditCheck(where, c.method, r"\checkmark" if c.passed else r"$\times$",
+                                               _detail(_SECONDS.sub("", c.detail), numbers)))
+    if full:
+        for k, c in enumerate(d.checks, start=1):
+            where = "instantiation window" + (f" {k}" if len(d.checks) > 1 else "")
+            audit_checks.append(AuditCheck(where, c.method, r"\checkmark" if c.passed else r"$\times$",
+                                           _detail(_SECONDS.sub("", c.detail), numbers)))
     cols, scale, font = _figure(net)
     acts, long_rows = _activation_rows(d)
-    sizes = "--".join(map(str, net.sizes))
+    sizes = "--".join(_runs([str(n) for n in net.sizes]))
     summary = (
         rf"A network with {net.depth} dense layers of sizes {sizes} "
-        rf"({', '.join(display_name(layer.activation) for layer in net.layers)}), trained with the "
+        rf"({', '.join(_runs([display_name(layer.activation) for layer in net.layers]))}), trained with the "
         rf"{display_name(net.loss.name)} loss and {display_name(net.optimizer.name)}."
     )
+    example = handout.example_view(d, worked_example(d))
     return Document(
         title=escape(net.title),
         name=escape(net.name),
         source=escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec",
         summary=summary,
-        conventions=_conventions(d),
+        conventions=handout.conventions(d, _epsilon_root(d)),
+        dims=handout.dimension_rows(d),
         columns=cols,
         figure_scale=scale,
         figure_font=font,
         sections={k: tuple(v) for k, v in sections.items()},
         activations=acts,
         long_derivatives=long_rows,
-        hyper=_hyper(net),
-        checks=tuple(checks),
-        verdict="All checks passed." if d.all_passed else r"\textbf{Some checks FAILED.}",
-        seconds=f"{d.seconds:.1f}",
+        box=handout.summary_box(d, _output_batch(d)),
+        algorithm=handout.algorithm(d),
+        example=example,
+        instantiation=handout.instantiation_text(d),
+        hyper="; ".join(f"{h[0][:-1]} = {h[1][1:]} ({h[2]})" for h in _hyper(net)),
+        checks=handout.check_rows(d, numbers, example is not None, steps),
+        audit_checks=tuple(audit_checks),
+        references=handout.references(d),
+        verdict=("Every check that was run passed." if d.all_passed else r"\textbf{Some checks FAILED.}"),
+        full=full,
+        long_tables=net.depth > 12,
+        side_by_side=len(net.sizes) * 2.0 <= 8.6,
     )
 
 
-def render_proof(d) -> str:
-    """The proof of ``d`` as LaTeX source (a complete document)."""
-    doc = build_document(d)
-    sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "layers", "total", "training")}
+def render_proof(d, detail: str = "handout") -> str:
+    """The proof of ``d`` as LaTeX source (a complete document); ``detail="full"`` adds the per-layer audit."""
+    doc = build_document(d, detail)
+    sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "audit", "total", "training")}
     return environment().get_template("proof.tex.j2").render(doc=doc, sec=sections, nm=nm)
 
 
@@ -520,11 +527,27 @@ def tex_engine() -> str | None:
     return shutil.which("latexmk") and shutil.which("pdflatex") or shutil.which("pdflatex")
 
 
-def write_proof(d, out_dir: Path, pdf: bool = True) -> ProofResult:
+@contextlib.contextmanager
+def _pair_lock(out_dir: Path, name: str):
+    """Hold an exclusive lock while the .tex/.pdf pair of ``name`` is replaced, so two runs cannot interleave."""
+    lock = out_dir / f".{name}.lock"
+    with open(lock, "a+b") as f:
+        if fcntl is not None:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def write_proof(d, out_dir: Path, pdf: bool = True, detail: str = "handout") -> ProofResult:
     """Write ``out_dir/<name>.tex`` and (with ``pdf`` and a TeX engine) ``out_dir/<name>.pdf``.
 
-    Build files go to ``out_dir/.<name>.build/``; outputs are replaced atomically, so a failed run leaves
-    the previous PDF intact.
+    Each run compiles in its own temporary folder ``out_dir/.<name>.build.XXXX/`` (removed after success, kept with
+    its log after a failure), so concurrent runs never share build files; the .tex/.pdf pair is replaced under a lock,
+    each file atomically, so a failed run leaves the previous pair intact and the pair always matches.
+    ``detail="full"`` adds the per-layer audit appendix.
 
     Raises:
         ProofError: LaTeX failed (the message names the first LaTeX error and the log) or timed out.
@@ -533,25 +556,28 @@ def write_proof(d, out_dir: Path, pdf: bool = True) -> ProofResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     name = d.network.name
     tex, target = out_dir / f"{name}.tex", out_dir / f"{name}.pdf"
-    source = render_proof(d)
+    source = render_proof(d, detail)
+    notices = [f"note: {n}" for n in text_notices(d)]
     if not pdf or tex_engine() is None:
-        write_atomic(tex, source)
-        messages = [f"wrote {tex}"]
+        with _pair_lock(out_dir, name):
+            write_atomic(tex, source)
+        messages = [*notices, f"wrote {tex}"]
         if pdf:
             messages.append(
                 "no TeX engine found (pdflatex/latexmk), so no PDF was made; install TeX Live, e.g. on Debian/Ubuntu "
                 f"'apt-get install {TEX_PACKAGES}', then run 'latexmk -pdf {tex.name}' in {out_dir} or this command again"
             )
         return ProofResult(tex, None, messages)
-    # compile a copy in the build folder; the outputs are replaced only once LaTeX has succeeded, so a failed
-    # run leaves the previous .tex and .pdf as they were (and a matching pair)
-    build = out_dir / f".{name}.build"
-    build.mkdir(exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{name}.build.", dir=out_dir))
     staged = write_atomic(build / f"{name}.tex", source)
-    built = _compile(staged.resolve(), build.resolve())
-    write_atomic(tex, source)
-    write_atomic(target, built.read_bytes())
-    return ProofResult(tex, target, [f"wrote {tex}", f"wrote {target}"])
+    built = _compile(staged.resolve(), build.resolve())  # on failure the folder stays, with the log the message names
+    log = (build / f"{name}.log").read_text(encoding="latin-1") if (build / f"{name}.log").is_file() else ""
+    data = built.read_bytes()
+    with _pair_lock(out_dir, name):
+        write_atomic(tex, source)
+        write_atomic(target, data)
+    shutil.rmtree(build, ignore_errors=True)
+    return ProofResult(tex, target, [*notices, f"wrote {tex}", f"wrote {target}"], log)
 
 
 __all__ = ["ProofError", "ProofResult", "build_document", "render_proof", "write_proof"]

@@ -12,8 +12,8 @@ def labels(network) -> list[str]:
 
     - ``forward-z``, ``forward-h``: the layer equations (generic l);
     - ``loss``, ``regularizer``, ``objective``: J = L + R;
-    - ``delta-def``: delta^(l) = dl/dz^(l); ``recursion``, ``weight-grad``, ``bias-grad``: generic results;
-    - ``delta-<l>``, ``dW-<l>``, ``db-<l>`` for l = L, ..., 1: one sample, this network;
+    - ``delta-def``: delta^(l) = dl/dz^(l); ``output``: the output error; ``recursion``, ``weight-grad``, ``bias-grad``:
+      the generic results (one sample). The per-layer one-sample results are not numbered (the full audit shows them);
     - ``reg-grad``: the regularizer's gradient (only with a regularizer);
     - ``total-delta-<l>``, ``total-dW-<l>``, ``total-db-<l>`` for l = L, ..., 1: batch-matrix form, N samples;
     - ``update-<target>`` for each assignment of the optimizer, in order (``update-theta`` is the parameter).
@@ -21,10 +21,8 @@ def labels(network) -> list[str]:
     out = ["forward-z", "forward-h", "loss"]
     if network.regularizer is not None:
         out.append("regularizer")
-    out += ["objective", "delta-def", "recursion", "weight-grad", "bias-grad"]
+    out += ["objective", "delta-def", "output", "recursion", "weight-grad", "bias-grad"]
     depth = network.depth
-    for l in range(depth, 0, -1):
-        out += [f"delta-{l}", f"dW-{l}", f"db-{l}"]
     if network.regularizer is not None:
         out.append("reg-grad")
     for l in range(depth, 0, -1):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import sympy as sp
 from gradproof.derive.names import SYMBOL_LATEX
@@ -28,10 +29,72 @@ _SPECIALS = {
 _SPECIAL_RE = re.compile("|".join(re.escape(k) for k in _SPECIALS))
 
 
+#: characters pdflatex typesets from UTF-8 input with T1 fonts (inputenc's utf8 + t1enc.dfu), besides printable ASCII
+_TYPESET = {*range(0xA1, 0xAD), *range(0xAE, 0x180), 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026}
+_GREEK_CAPITALS = {"GAMMA", "DELTA", "THETA", "LAMBDA", "XI", "PI", "SIGMA", "UPSILON", "PHI", "PSI", "OMEGA"}
+_GREEK_LATIN = {"ALPHA": "A", "BETA": "B", "EPSILON": "E", "ZETA": "Z", "ETA": "H", "IOTA": "I", "KAPPA": "K", "MU": "M",
+                "NU": "N", "OMICRON": "O", "RHO": "P", "TAU": "T", "CHI": "X"}
+
+
+def _greek(ch: str) -> str | None:
+    """A Greek letter as LaTeX math (σ -> $\\sigma$), or None."""
+    name = unicodedata.name(ch, "")
+    m = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER (FINAL )?([A-Z]+)", name)
+    if not m:
+        return None
+    letter = m.group(3)
+    if m.group(1) == "SMALL":
+        if letter == "OMICRON":
+            return "o"
+        return "$\\varsigma$" if m.group(2) else f"$\\{letter.lower()}$"
+    if letter in _GREEK_CAPITALS:
+        return f"$\\{letter.capitalize()}$"
+    return _GREEK_LATIN.get(letter)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_char(ch: str) -> tuple[str, bool]:
+    """One character of user text as LaTeX, and whether it had to be replaced (dropped, transliterated or '?')."""
+    code = ord(ch)
+    if ch in _SPECIALS:
+        return _SPECIALS[ch], False
+    if 0x20 <= code < 0x7F or code in _TYPESET or ch in "\t\n":
+        return ch, False
+    greek = _greek(ch)
+    if greek is not None:
+        return greek, False
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):  # controls, DEL, RTL and other marks
+        return "", True
+    ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+    if ascii_form and all(0x20 <= ord(c) < 0x7F for c in ascii_form):
+        return _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], ascii_form), True
+    return "?", True
+
+
 def escape(text: str) -> str:
-    """User text (names, titles, check details) as LaTeX text: every special character neutralised."""
-    text = "".join(ch for ch in str(text) if ch >= " " or ch in "\t\n")
-    return _SPECIAL_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    """User text (names, titles, check details) as LaTeX text: every special character neutralised, Greek letters as
+    math, and characters pdflatex cannot typeset (emoji, CJK, direction marks, controls) transliterated or shown as '?'
+    (``unsupported`` lists them, for the notice)."""
+    return "".join(_text_char(ch)[0] for ch in str(text))
+
+
+def unsupported(text: str) -> list[str]:
+    """The distinct characters of ``text`` that ``escape`` could not keep as they are."""
+    return list(dict.fromkeys(ch for ch in str(text) if _text_char(ch)[1]))
+
+
+def text_notices(d) -> list[str]:
+    """One notice per user string of ``d``'s network that the proof cannot show exactly (title, name, activations)."""
+    net = d.network
+    fields = [("the title", net.title), ("the name", net.name)]
+    fields += [(f"layer {layer.index}'s activation name", layer.activation) for layer in net.layers]
+    out = []
+    for what, text in fields:
+        bad = unsupported(text)
+        if bad:
+            shown = ", ".join(f"U+{ord(ch):04X}" for ch in bad[:8]) + (", ..." if len(bad) > 8 else "")
+            out.append(f"{what} has characters pdflatex cannot typeset ({shown}); the proof transliterates them or shows '?'")
+    return out
 
 
 _DISPLAY = {  # registry names as a course writes them

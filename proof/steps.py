@@ -8,7 +8,6 @@ equations of ``equations.labels`` in that order (a step is numbered when its key
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import sympy as sp
 from gradproof.derive import indexform
@@ -20,7 +19,7 @@ from gradproof.derive.regularizers import WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
 from . import equations
-from .latex import display_name, latex, number, split_terms, width
+from .latex import display_name, latex, number, split_terms
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,6 +37,7 @@ class Step:
     section: str = ""  # network | objective | loss | layers | total | training
     intro: str = ""  # LaTeX prose before the display
     tag_row: int = -1  # the row of ``latex`` that carries the equation number, when ``key`` is numbered
+    audit: bool = False  # a per-layer, one-sample step: shown only in the full audit (appendix, ``--detail full``)
 
 
 LONG = 64  # LaTeX characters of one display line before a formula is broken or named
@@ -105,17 +105,12 @@ def _operand(expr: sp.Expr, tex: str) -> str:
     return tex if bare else rf"\left({tex}\right)"
 
 
-def _sym_check(ok: bool, detail: str, seconds: float | None = None) -> Check:
-    return Check("symbolic", bool(ok), detail + (f" ({seconds:.2f} s)" if seconds is not None else ""))
+def _sym_check(ok: bool, detail: str) -> Check:
+    return Check("symbolic", bool(ok), detail)
 
 
 def _index_check(r: indexform.IndexResult, what: str) -> Check:
-    return _sym_check(
-        r.agrees,
-        f"{what} derived by sympy.diff in index notation (Indexed, Sum, KroneckerDelta) for "
-        "generic sizes and compared with the matrix form",
-        r.seconds,
-    )
+    return _sym_check(r.agrees, "for generic sizes: differentiated entry by entry (index notation), equal to the matrix form")
 
 
 # -- the builder ---------------------------------------------------------------------------------------
@@ -128,8 +123,8 @@ class _Builder:
         self.row = self.conv == "row"
         self.steps: list[Step] = []
 
-    def add(self, key, section, title, rows, why, checks=(), layer=None, claims=(), intro="", tag_row=-1):
-        self.steps.append(Step(key, title, tuple(rows), why, tuple(checks), layer, tuple(claims), section, intro, tag_row))
+    def add(self, key, section, title, rows, why, checks=(), layer=None, claims=(), intro="", tag_row=-1, audit=False):
+        self.steps.append(Step(key, title, tuple(rows), why, tuple(checks), layer, tuple(claims), section, intro, tag_row, audit))
 
     def windows_of(self, l: int | None = None) -> tuple[Check, ...]:
         """Instantiation checks whose window covers layer l (all of them when l is None)."""
@@ -225,13 +220,7 @@ class _Builder:
                 + ("scaled by $1/N$" if net.reg_scaling == "batch" else "not scaled by $1/N$")
                 + ("; biases penalised too" if net.penalize_bias else "; biases not penalised"),
             )
-        rows = ["J &= L + R"]
-        if self.d.reg_penalty is not None:
-            # one line when it fits; otherwise the regularizer on its own row, its plus sign under the sums
-            if width(loss_rhs) + width(reg_rhs) <= LONG:
-                rows.append(rf"&= {loss_rhs} + {reg_rhs}")
-            else:
-                rows += [rf"&= {loss_rhs}", rf"&\phantom{{=}} + {reg_rhs}"]
+        rows = ["J &= L + R" if self.d.reg_penalty is not None else "J &= L"]
         self.add("objective", "objective", "Objective", rows, "definition", tag_row=0)
 
     # 3. gradient of the loss -------------------------------------------------------------------------
@@ -301,9 +290,39 @@ class _Builder:
         )
         self.per_layer()
 
+    def loss_derivative(self):
+        """dl/dyhat_s of one sample: the loss written out, its derivative as differentiation gives it, then tidied."""
+        net, L, out = self.net, self.L, self.d.output
+        K = net.output.units
+        comp = net.loss.component
+        one = {YHAT: r"\hat{y}_s", Y: "y_s"} if K > 1 else {YHAT: r"\hat{y}", Y: "y"}
+        neg = comp.could_extract_minus_sign()
+        body = latex(-comp if neg else comp, one)
+        summed = (rf"\sum_{{s=1}}^{{{K}}} " if K > 1 else "") + (rf"\left[{body}\right]" if isinstance(-comp if neg else comp, sp.Add) else body)
+        raw = sp.diff(comp, YHAT)
+        rows = [rf"\ell &= {'-' if neg else ''}{summed}", rf"\frac{{\partial \ell}}{{\partial {one[YHAT]}}} &= {latex(raw, one)}"]
+        # the vector printer's textbook form of a quotient ((yhat - y)/(yhat (1 - yhat))), on scalars
+        tidy = latex(out.dloss, one, vector=True).replace(r" \odot ", " ")
+        if tidy.replace(" ", "") != latex(raw, one).replace(" ", ""):
+            rows.append(rf"&= {tidy}")
+        why = (
+            "only the term $s$ of the sum depends on $\\hat{y}_s$" if K > 1 else "the loss of one output"
+        ) + "; differentiate it" + ("; then one fraction" if len(rows) > 2 else "")
+        self.add(
+            "dloss",
+            "loss",
+            "Derivative of the loss",
+            rows,
+            why,
+            (),
+            layer=L,
+            intro=rf"For one sample, with $\hat{{y}}_s$ the output components ($s = 1, \dots, {K}$):" if K > 1 else "For one sample:",
+        )
+
     def output_layer(self):
         d, L, out = self.d, self.L, self.d.output
         last = d.layers[-1]
+        self.loss_derivative()
         g_vec = vec_tex(out.dloss, _names(L, L))
         if last.layer.vector:
             self.softmax_steps()
@@ -339,14 +358,14 @@ class _Builder:
             f"Output layer: {self.net.output.activation} with {self.net.loss.name.replace('_', ' ')}",
             rows,
             why,
-            [_sym_check(same, "the product simplifies to the stated form (sympy.simplify of the difference is 0)")],
+            [_sym_check(same, "that the product and the stated form are equal (their difference simplifies to 0)")],
             layer=L,
             intro=r"The loss depends on $\mathbf{z}^{(" + str(L) + r")}$ only through $\hat{\mathbf{y}}$:",
+            tag_row=-1,
         )
 
     def softmax_steps(self):
         L, out = self.L, self.d.output
-        t0 = time.perf_counter()
         i, j, k, K = indexform.i, indexform.j, indexform.k, indexform.K
         zb, yhb, yb = indexform.zb, indexform.yhb, indexform.yb
         S = sp.Sum(sp.exp(zb[k]), (k, 0, K - 1))
@@ -365,10 +384,14 @@ class _Builder:
             "The softmax Jacobian",
             [
                 rf"\frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} &= {latex(yhb[i], ib)} "
-                rf"\left({latex(claimed_jac / yhb[i], ib)}\right)"
+                rf"\left({latex(claimed_jac / yhb[i], ib)}\right)",
+                rf"\frac{{\partial \hat{{\mathbf{{y}}}}}}{{\partial \mathbf{{z}}^{{({L})}}}} &= "
+                r"\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}} \hat{\mathbf{y}}^{\top}",
             ],
-            r"quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$; $[i = j]$ is 1 when $i = j$ and 0 otherwise",
-            [_sym_check(ok, "sympy.diff of the softmax definition in index notation, rewritten with $\\hat{y}$", time.perf_counter() - t0)],
+            r"quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$: for $i = j$ it gives $\hat{y}_i - \hat{y}_i^2$, "
+            r"for $i \ne j$ it gives $-\hat{y}_i \hat{y}_j$; $[i = j]$ is 1 when $i = j$ and 0 otherwise. "
+            r"As a matrix (row $i$, column $j$) the Jacobian is symmetric",
+            [_sym_check(ok, "by differentiating the definition in index notation and rewriting it with $\\hat{y}$")],
             layer=L,
         )
         g = out.dloss
@@ -394,7 +417,7 @@ class _Builder:
                 r"chain rule over all $\hat{y}_i$ (softmax couples the outputs), then the one-hot hypothesis "
                 r"$\sum_i y_i = 1$ (" + out.hypotheses[0].split(":")[0] + ")"
             )
-            checks.append(_sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$"))
+            checks.append(_sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "that with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$"))
         else:
             why = (
                 r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
@@ -410,7 +433,8 @@ class _Builder:
             why,
             checks,
             layer=L,
-            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$:",
+            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$ (with $\partial \ell / \partial \hat{y}_i$ from above):",
+            tag_row=-1,
         )
 
     def _delta_rhs(self, l: int, bold: bool = True) -> tuple[str, list[str]]:
@@ -460,7 +484,7 @@ class _Builder:
             if l < L and r.identity_check is not None:
                 checks.insert(0, r.identity_check)
             why = (
-                "the output error derived above"
+                "the output error (eq:output)"
                 if l == L
                 else f"recursion (eq:recursion) with $\\phi_{l}'$ of {display_name(r.layer.activation)}"
                 + (" written in the layer output $\\mathbf{h}$" if r.dphi_h is not None else "")
@@ -474,7 +498,7 @@ class _Builder:
                 checks,
                 layer=l,
                 claims=[(f"delta{l}", rf"{_vec('delta', l, False)} = {plain}")],
-                tag_row=0,
+                audit=True,
             )
             h_prev, h_prev_p = _h(l - 1, L), _h(l - 1, L, False)
             outer = rf"{_vec('delta', l)} {_T(h_prev)}" if self.row else rf"{h_prev} {_T(_vec('delta', l))}"
@@ -487,6 +511,7 @@ class _Builder:
                 "weight gradient (eq:weight-grad)",
                 inst,
                 layer=l,
+                audit=True,
                 claims=[
                     (f"dW{l}", rf"\frac{{\partial J}}{{\partial {_W(l, conv, False)}}} = {outer_p}{self._reg_term(l, 'W', False, True)}")
                 ],
@@ -499,6 +524,7 @@ class _Builder:
                 "bias gradient (eq:bias-grad)",
                 inst,
                 layer=l,
+                audit=True,
                 claims=[
                     (
                         f"db{l}",
@@ -517,20 +543,17 @@ class _Builder:
                 rf"\frac{{\partial}}{{\partial w}} \left({latex(d.reg_penalty)}\right) &= {latex(d.reg_grad)}",
                 rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}",
             ]
-            bias = (
-                rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}"
-                if net.penalize_bias
-                else rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= \mathbf{{0}}"
-            )
-            rows.append(bias)
+            if net.penalize_bias:
+                rows.append(rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}")
             self.add(
                 "reg-grad",
                 "total",
                 "Gradient of the regularizer",
                 rows,
-                "sympy.diff of the penalty of one weight $w$, applied to every entry"
-                + (r" ($\operatorname{sign}(0) = 0$ at the kink)" if net.regularizer.name == "l1" else ""),
-                [_sym_check(True, "sympy.diff of the registry's penalty"), *self.windows_of()],
+                "the derivative of the penalty of one weight $w$, applied to every entry"
+                + ("" if net.penalize_bias else "; the biases are not penalised, so $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$")
+                + (r"; $|w|$ has a kink at 0, where $\operatorname{sign}(0) = 0$ is used (a subgradient)" if net.regularizer.name == "l1" else ""),
+                self.windows_of(),
                 tag_row=1,
             )
         for l in range(L, 0, -1):
@@ -561,7 +584,9 @@ class _Builder:
                 "total",
                 f"Layer {l}, all samples",
                 [rf"\boldsymbol{{\Delta}}{nm.sup(l)} &= {rhs}"],
-                f"eq:total-delta-{l}: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$ from eq:delta-{l}",
+                (f"eq:output for every sample: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$" if l == L else
+                 f"eq:recursion for every sample, with $\\phi_{l}'$ of {display_name(d.layers[l - 1].layer.activation)}: "
+                 f"row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"),
                 inst,
                 layer=l,
             )
@@ -573,7 +598,7 @@ class _Builder:
                 "total",
                 f"Weights of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_W(l, conv)}}} &= \frac{{1}}{{N}} {prod}{self._reg_term(l, 'W', True)}"],
-                f"eq:total-dW-{l}: the average $(1/N) \\sum_n$ of eq:dW-{l}, as one matrix product"
+                "the average $(1/N) \\sum_n$ of eq:weight-grad over the samples, as one matrix product"
                 + (", plus the regularizer eq:reg-grad" if d.reg_grad is not None else ""),
                 inst,
                 layer=l,
@@ -583,7 +608,7 @@ class _Builder:
                 "total",
                 f"Biases of layer {l}, all samples",
                 [rf"\frac{{\partial J}}{{\partial {_b(l, conv)}}} &= \frac{{1}}{{N}} {_T(D)} \mathbf{{1}}_N{self._reg_term(l, 'b', True)}"],
-                f"eq:total-db-{l}: the average over the samples of eq:db-{l}; "
+                "the average of eq:bias-grad over the samples; "
                 f"$\\boldsymbol{{\\Delta}}^{{({l})\\top}} \\mathbf{{1}}_N$ adds up the rows of $\\boldsymbol{{\\Delta}}^{{({l})}}$"
                 + (", plus the regularizer" if self._reg_term(l, "b", True) else ""),
                 inst,
@@ -606,9 +631,9 @@ class _Builder:
             target = names[own]
             p = _Partial(names, vec, lead={own})
             why = {
-                "param": "the parameter update",
-                "state": "state kept between steps, $" + target + "_0 = 0$",
-                "temp": "bias correction, $t$ counts steps from 1",
+                "param": "the parameter update (definition of the optimizer)",
+                "state": "definition: a state kept between steps, $" + target + "_0 = 0$",
+                "temp": "definition: bias correction, $t$ counts steps from 1",
             }[u.kind]
             self.add(
                 f"update-{u.target}",
@@ -616,7 +641,6 @@ class _Builder:
                 f"Update of ${target}$",
                 [rf"{target} &\leftarrow {p.doprint(u.expr)}"],
                 why,
-                [_sym_check(True, "the optimizer's registry definition, used unchanged by the numeric checks")],
             )
         # every parameter: one table row each (parameter, size, gradient) instead of the updates written out
         # again with subscripted states; the updates above hold for each row with its own state
@@ -642,6 +666,7 @@ class _Builder:
             rows,
             "the total gradient equations give each parameter's $g$",
             intro=rf"Each parameter $\theta$ in the table{state} is updated by {runs} with $g = \partial J / \partial \theta${shared}:",
+            audit=True,
         )
 
 
