@@ -29,7 +29,7 @@ from .latex import display_name, escape, latex, number, text_notices, width
 from .steps import build_steps
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
-TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures latexmk"
+TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures lmodern latexmk"
 MAX_COLUMNS = 14  # layers drawn in the figure at most (with the input)
 LONG_CELL = 30  # visible characters of a formula that still fits a table cell
 TABLE_WIDTH = 50  # visible characters of the activation table's three formula columns together

@@ -97,28 +97,48 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
     net, L = d.network, d.network.depth
     row = net.convention == "row"
     out = [
-        (r"Layers $l = 1, \dots, " + str(L) + r"$ with $n_l$ units; $\mathbf{h}^{(0)} = \mathbf{x}$, $\mathbf{h}^{(" + str(L)
-         + r")} = \hat{\mathbf{y}}$ (the prediction), $\mathbf{y}$ the target. Vectors are bold columns; subscripts $i, j, k, s$ are "
-         r"components, $n = 1, \dots, N$ numbers the samples of a batch and is dropped for one sample."),
-        ((r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, $\mathbf{W}^{(l)}$ is "
-          r"$n_l \times n_{l-1}$.") if row else
-         (r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, "
-          r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$.")),
-        (r"A batch stacks the samples as rows: the inputs $\mathbf{X}$, targets $\mathbf{Y}$, predictions $\hat{\mathbf{Y}}$, and "
-         r"$\mathbf{Z}^{(l)}, \mathbf{H}^{(l)}, \boldsymbol{\Delta}^{(l)}$ ($N \times n_l$); $\mathbf{1}_N$ is a column of ones."),
-        (r"$\partial J / \partial \mathbf{W}^{(l)}$ has the shape of $\mathbf{W}^{(l)}$ (entry $pq$ is "
-         r"$\partial J / \partial W^{(l)}_{pq}$), likewise for biases; $\odot$ is the elementwise product, and functions, "
-         r"powers and quotients of vectors act elementwise."),
+        (
+            r"Layers $l = 1, \dots, "
+            + str(L)
+            + r"$ with $n_l$ units; $\mathbf{h}^{(0)} = \mathbf{x}$, $\mathbf{h}^{("
+            + str(L)
+            + r")} = \hat{\mathbf{y}}$ (the prediction), $\mathbf{y}$ the target. Vectors are bold columns; subscripts $i, j, k, s$ are "
+            r"components, $n = 1, \dots, N$ numbers the samples of a batch and is dropped for one sample."
+        ),
+        (
+            (
+                r"Row convention: $\mathbf{z}^{(l)} = \mathbf{W}^{(l)} \mathbf{h}^{(l-1)} + \mathbf{b}^{(l)}$, $\mathbf{W}^{(l)}$ is "
+                r"$n_l \times n_{l-1}$."
+            )
+            if row
+            else (
+                r"Column convention: $\mathbf{z}^{(l)} = {\mathbf{W}^{(l)}}^{\top} \mathbf{h}^{(l-1)} + \mathbf{W}_0^{(l)}$, "
+                r"$\mathbf{W}^{(l)}$ is $n_{l-1} \times n_l$."
+            )
+        ),
+        (
+            r"A batch stacks the samples as rows: the inputs $\mathbf{X}$, targets $\mathbf{Y}$, predictions $\hat{\mathbf{Y}}$, and "
+            r"$\mathbf{Z}^{(l)}, \mathbf{H}^{(l)}, \boldsymbol{\Delta}^{(l)}$ ($N \times n_l$); $\mathbf{1}_N$ is a column of ones."
+        ),
+        (
+            r"$\partial J / \partial \mathbf{W}^{(l)}$ has the shape of $\mathbf{W}^{(l)}$ (entry $pq$ is "
+            r"$\partial J / \partial W^{(l)}_{pq}$), likewise for biases; $\odot$ is the elementwise product, and functions, "
+            r"powers and quotients of vectors act elementwise."
+        ),
     ]
     if net.regularizer is None:
         out.append(r"The objective is the mean loss over the $N$ samples of a batch; there is no regularizer.")
     else:
         factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
-        text = (rf"Regularizer: {escape(net.regularizer.name.upper())} with $\lambda = {number(net.reg_lambda)}$ and factor ${latex(factor)}$"
-                + ("; biases are penalised too" if net.penalize_bias else "; biases are not penalised"))
+        text = (
+            rf"Regularizer: {escape(net.regularizer.name.upper())} with $\lambda = {number(net.reg_lambda)}$ and factor ${latex(factor)}$"
+            + ("; biases are penalised too" if net.penalize_bias else "; biases are not penalised")
+        )
         if net.reg_scaling == "batch":
-            text += (r". It is divided by $N$ like the data term, so $J$ is the batch's cost per sample and the "
-                     r"decay per step does not depend on the batch size.")
+            text += (
+                r". It is divided by $N$ like the data term, so $J$ is the batch's cost per sample and the "
+                r"decay per step does not depend on the batch size."
+            )
         else:
             text += r". The penalty is not divided by $N$: it weighs the same whatever the batch size."
         out.append(text)
@@ -135,7 +155,8 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
         where = "inside" if opts["epsilon_placement"] == "inside" else "outside"
         out.append(
             rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
-            + (rf", the step divides by ${epsilon_root}$" if epsilon_root else "") + "; every state starts at 0."
+            + (rf", the step divides by ${epsilon_root}$" if epsilon_root else "")
+            + "; every state starts at 0."
         )
     elif "variant" in opts:
         out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
@@ -153,11 +174,22 @@ def summary_box(d, output_batch: str) -> tuple[tuple[str, str, str], ...]:
     reg_b = r" + \frac{\partial R}{\partial " + _bias(net, "l") + "}" if d.reg_grad is not None and net.penalize_bias else ""
     return (
         ("BP1", rf"\boldsymbol{{\Delta}}^{{({L})}} = {output_batch}", ref("output")),
-        ("BP2", rf"\boldsymbol{{\Delta}}^{{(l)}} = \left(\boldsymbol{{\Delta}}^{{(l+1)}} {W_next}\right) \odot \phi_l'\left(\mathbf{{Z}}^{{(l)}}\right),"
-                rf"\quad l = {L - 1}, \dots, 1" if L > 1 else r"\text{(no hidden layer)}", ref("recursion")),
+        (
+            "BP2",
+            rf"\boldsymbol{{\Delta}}^{{(l)}} = \left(\boldsymbol{{\Delta}}^{{(l+1)}} {W_next}\right) "
+            rf"\odot \phi_l'\left(\mathbf{{Z}}^{{(l)}}\right),"
+            rf"\quad l = {L - 1}, \dots, 1"
+            if L > 1
+            else r"\text{(no hidden layer)}",
+            ref("recursion"),
+        ),
         ("BP3", rf"\frac{{\partial J}}{{\partial \mathbf{{W}}^{{(l)}}}} = \frac{{1}}{{N}} {prod}{reg_w}", ref("weight-grad")),
-        ("BP4", rf"\frac{{\partial J}}{{\partial {_bias(net, 'l')}}} = \frac{{1}}{{N}} {{\boldsymbol{{\Delta}}^{{(l)}}}}^{{\top}} \mathbf{{1}}_N{reg_b}",
-         ref("bias-grad")),
+        (
+            "BP4",
+            rf"\frac{{\partial J}}{{\partial {_bias(net, 'l')}}} = "
+            rf"\frac{{1}}{{N}} {{\boldsymbol{{\Delta}}^{{(l)}}}}^{{\top}} \mathbf{{1}}_N{reg_b}",
+            ref("bias-grad"),
+        ),
     )
 
 
@@ -170,7 +202,8 @@ def algorithm(d) -> tuple[str, ...]:
     grads = [f"total-{k}-{l}" for l in range(L, 0, -1) for k in ("delta", "dW", "db")]
     t = r"$t \leftarrow t + 1$; " if any(u.kind == "temp" for u in d.updates) else ""
     return (
-        rf"$\mathbf{{H}}^{{(0)}} \leftarrow \mathbf{{X}}$; \textbf{{for}} $l = 1, \dots, {L}$: $\mathbf{{Z}}^{{(l)}}$, $\mathbf{{H}}^{{(l)}}$ by "
+        rf"$\mathbf{{H}}^{{(0)}} \leftarrow \mathbf{{X}}$; \textbf{{for}} $l = 1, \dots, {L}$: "
+        rf"$\mathbf{{Z}}^{{(l)}}$, $\mathbf{{H}}^{{(l)}}$ by "
         rf"{ref('forward-z')}, {ref('forward-h')}, one row per sample",
         rf"$\boldsymbol{{\Delta}}^{{({L})}}$ by BP1; \textbf{{for}} $l = {L}, \dots, 1$: $\partial J / \partial \mathbf{{W}}^{{(l)}}$, "
         rf"$\partial J / \partial {_bias(net, 'l')}$ by BP3, BP4, then (if $l > 1$) $\boldsymbol{{\Delta}}^{{(l-1)}}$ by BP2 "
@@ -226,8 +259,9 @@ def example_view(d, ex: Example | None) -> ExampleView | None:
     loss = rf"$L = {fmt(ex.data_loss)}$" + (rf", $J = L + R = {fmt(ex.objective)}$" if d.reg_penalty is not None else "")
     agreement = (
         rf"Every entry of these gradients agrees with a central finite difference of $J$ (step $10^{{-6}}$) to within "
-        rf"${number(FD_TOLERANCE)}$ (relative)." if ex.agrees else
-        r"\textbf{These gradients do not agree with central finite differences of $J$} (the point may lie on a kink)."
+        rf"${number(FD_TOLERANCE)}$ (relative)."
+        if ex.agrees
+        else r"\textbf{These gradients do not agree with central finite differences of $J$} (the point may lie on a kink)."
     )
     bias = nm.tex_bias("l", d.network.convention)
     return ExampleView("--".join(map(str, ex.sizes)), given, forward, backward, loss, agreement, bias)
@@ -267,12 +301,16 @@ def instantiation_text(d) -> str:
         return "not run (derived with checks off)"
     tol = number(TOLERANCE)
     if len(wins) == 1:
-        return (head + rf"instantiated end to end: the whole objective of a {wins[0][1]} instance (batch {BATCH}) written out and "
-                rf"differentiated by brute force, equal to these formulas at {POINTS} random points (relative tolerance ${tol}$)")
+        return (
+            head + rf"instantiated end to end: the whole objective of a {wins[0][1]} instance (batch {BATCH}) written out and "
+            rf"differentiated by brute force, equal to these formulas at {POINTS} random points (relative tolerance ${tol}$)"
+        )
     sizes = sorted({s for _, s in wins})
-    return (head + rf"instantiated in {len(wins)} windows of layers $(l, l+1, L)$, each at sizes {', '.join(sizes)} (batch {BATCH}), "
-            rf"brute-force differentiation equal to these formulas at {POINTS} random points (relative tolerance ${tol}$); "
-            r"the whole network was not expanded at once")
+    return (
+        head + rf"instantiated in {len(wins)} windows of layers $(l, l+1, L)$, each at sizes {', '.join(sizes)} (batch {BATCH}), "
+        rf"brute-force differentiation equal to these formulas at {POINTS} random points (relative tolerance ${tol}$); "
+        r"the whole network was not expanded at once"
+    )
 
 
 def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ...]:
@@ -281,23 +319,41 @@ def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ..
     defs = [x for x in ("forward-z", "forward-h", "loss", "regularizer", "objective", "delta-def") if x in numbers]
     rows = [CheckRow(eq_ranges(defs, numbers), "forward pass, loss, objective, $\\boldsymbol{\\delta}$", "definitions: nothing to check")]
     out_checks = [c for s in steps if s.key == "output" for c in s.checks]
-    out_how = ("proved symbolically for a generic number of outputs (index notation)" if net.output.vector
-               else "the product and its simplified form proved equal symbolically")
+    out_how = (
+        "proved symbolically for a generic number of outputs (index notation)"
+        if net.output.vector
+        else "the product and its simplified form proved equal symbolically"
+    )
     rows.append(CheckRow(ref("output"), "output error", ("" if all(c.passed for c in out_checks) else r"\textbf{FAILED:} ") + out_how))
-    rows.append(CheckRow(eq_ranges(["recursion", "weight-grad", "bias-grad"], numbers), "recursion, weight and bias gradients",
-                         "proved symbolically for generic sizes (index notation), compared with the matrix form"))
+    rows.append(
+        CheckRow(
+            eq_ranges(["recursion", "weight-grad", "bias-grad"], numbers),
+            "recursion, weight and bias gradients",
+            "proved symbolically for generic sizes (index notation), compared with the matrix form",
+        )
+    )
     ident = [r for r in d.layers if r.identity_check is not None]
     if ident:
         ok = all(r.identity_check.passed for r in ident)
         n = re.search(r"at (\d+) points", ident[0].identity_check.detail)
-        rows.append(CheckRow("\\S3 table", r"$\phi'$ written in $h$",
-                             ("" if ok else r"\textbf{FAILED:} ") + rf"agrees numerically with $\phi'(z)$ at {n.group(1) if n else 'several'} "
-                             rf"points on both sides of 0 (tolerance ${number(IDENTITY_TOLERANCE)}$)"))
+        rows.append(
+            CheckRow(
+                "\\S3 table",
+                r"$\phi'$ written in $h$",
+                ("" if ok else r"\textbf{FAILED:} ") + rf"agrees numerically with $\phi'(z)$ at {n.group(1) if n else 'several'} "
+                rf"points on both sides of 0 (tolerance ${number(IDENTITY_TOLERANCE)}$)",
+            )
+        )
     batch = [x for x in labels if x.startswith("total-") or x == "reg-grad"]
     rows.append(CheckRow(eq_ranges(batch, numbers), "this network, all samples", instantiation_text(d)))
     ups = [x for x in labels if x.startswith("update-")]
-    rows.append(CheckRow(eq_ranges(ups, numbers), f"{display_name(net.optimizer.name)} updates",
-                         "definitions of the optimizer: not checked (the generated code uses them as written)"))
+    rows.append(
+        CheckRow(
+            eq_ranges(ups, numbers),
+            f"{display_name(net.optimizer.name)} updates",
+            "definitions of the optimizer: not checked (the generated code uses them as written)",
+        )
+    )
     if has_example:
         rows.append(CheckRow(r"\S\ref{sec:example}", "worked example", rf"central finite differences, tolerance ${number(FD_TOLERANCE)}$"))
     return tuple(rows)
@@ -312,19 +368,30 @@ REFERENCES = (
 )
 OPTIMIZER_REFERENCES = {
     "sgd": r"H.~Robbins, S.~Monro, ``A stochastic approximation method'', \emph{Ann.\ Math.\ Statist.} 22, 1951.",
-    "momentum": r"B.~T.~Polyak, ``Some methods of speeding up the convergence of iteration methods'', \emph{USSR Comput.\ Math.\ Math.\ Phys.} 4, 1964.",
-    "nesterov": r"Y.~Nesterov, ``A method for solving the convex programming problem with convergence rate $O(1/k^2)$'', \emph{Dokl.\ Akad.\ Nauk SSSR} 269, 1983.",
+    "momentum": r"B.~T.~Polyak, ``Some methods of speeding up the convergence of iteration methods'', "
+    r"\emph{USSR Comput.\ Math.\ Math.\ Phys.} 4, 1964.",
     "rmsprop": r"T.~Tieleman, G.~Hinton, Lecture 6.5 -- RMSprop, \emph{COURSERA: Neural Networks for Machine Learning}, 2012.",
     "adam": r"D.~P.~Kingma, J.~Ba, ``Adam: a method for stochastic optimization'', ICLR 2015.",
-    "adagrad": r"J.~Duchi, E.~Hazan, Y.~Singer, ``Adaptive subgradient methods for online learning and stochastic optimization'', \emph{JMLR} 12, 2011.",
+    "adagrad": r"J.~Duchi, E.~Hazan, Y.~Singer, ``Adaptive subgradient methods for online learning and stochastic optimization'', "
+    r"\emph{JMLR} 12, 2011.",
 }
 
 
 def references(d) -> tuple[str, ...]:
-    name = d.network.optimizer.name
-    extra = OPTIMIZER_REFERENCES.get(name) or OPTIMIZER_REFERENCES.get(dict(d.network.options).get("variant", ""))
+    extra = OPTIMIZER_REFERENCES.get(d.network.optimizer.name)
     return REFERENCES + ((extra,) if extra else ())
 
 
-__all__ = ["CheckRow", "DimRow", "ExampleView", "algorithm", "check_rows", "conventions", "dimension_rows", "eq_ranges",
-           "example_view", "references", "summary_box"]
+__all__ = [
+    "CheckRow",
+    "DimRow",
+    "ExampleView",
+    "algorithm",
+    "check_rows",
+    "conventions",
+    "dimension_rows",
+    "eq_ranges",
+    "example_view",
+    "references",
+    "summary_box",
+]

@@ -132,6 +132,57 @@ def _ends_in_minus_one(f) -> bool:
     return bool(const.is_negative) and not isinstance(rest, sp.Add) and not rest.could_extract_minus_sign()
 
 
+def _decimal(r: sp.Rational) -> str | None:
+    """A rational the spec wrote as a decimal (denominator 2^a 5^b, at least 10) as that decimal: 8943/200000 -> 0.044715."""
+    q = int(r.q)
+    if q < 10:
+        return None
+    k2 = k5 = 0
+    while q % 2 == 0:
+        q, k2 = q // 2, k2 + 1
+    while q % 5 == 0:
+        q, k5 = q // 5, k5 + 1
+    if q != 1 or max(k2, k5) > 12:
+        return None
+    k = max(k2, k5)
+    digits = str(abs(int(r.p)) * 10**k // int(r.q)).rjust(k + 1, "0")
+    return f"{digits[:-k]}.{digits[-k:]}"
+
+
+def textbook_numbers(expr) -> tuple[sp.Basic, dict]:
+    """Printing-only stand-ins: decimals as the spec wrote them (0.044715, not 8943/200000) and sqrt(k)/sqrt(pi) as one
+    root, sqrt(k/pi). Returns the expression with placeholder symbols and their LaTeX; the maths is untouched."""
+    if not isinstance(expr, sp.Basic):
+        return expr, {}
+    names: dict = {}
+    reps = {}
+    for r in expr.atoms(sp.Rational):
+        text = _decimal(r) if r.q != 1 else None
+        if text is not None:
+            sym = sp.Symbol(f"0dec{len(names)}", positive=True)
+            names[sym] = text
+            reps[r] = sym if r > 0 else -sym
+    if reps:
+        expr = expr.xreplace(reps)
+
+    def is_root_ratio(e) -> bool:
+        # sqrt(k) x / sqrt(pi) with no other number: 1/sqrt(2 pi) (coefficient 1/2) keeps the printer's own form
+        return isinstance(e, sp.Mul) and e.as_coeff_Mul()[0] == 1 and sp.Pow(sp.pi, sp.Rational(-1, 2)) in e.args and any(
+            isinstance(f, sp.Pow) and f.exp == sp.Rational(1, 2) and f.base.is_Integer for f in e.args
+        )
+
+    def root_ratio(e):
+        root = next(f for f in e.args if isinstance(f, sp.Pow) and f.exp == sp.Rational(1, 2) and f.base.is_Integer)
+        sym = sp.Symbol(f"0root{root.base}", positive=True)
+        names[sym] = rf"\sqrt{{{root.base}/\pi}}"
+        rest = [f for f in e.args if f is not root and f != sp.Pow(sp.pi, sp.Rational(-1, 2))]
+        return sp.Mul(sym, *rest)
+
+    if expr.has(sp.pi):
+        expr = expr.replace(is_root_ratio, root_ratio)
+    return expr, names
+
+
 class GradproofLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer, with the notation of a backpropagation course.
 
@@ -159,6 +210,12 @@ class GradproofLatexPrinter(LatexPrinter):
         self.functions = functions or {}
         self.short_sums = short_sums
         self.lead = set(lead)
+
+    def doprint(self, expr):
+        expr, extra = textbook_numbers(expr)
+        if extra:
+            self._settings["symbol_names"] = {**self._settings["symbol_names"], **extra}
+        return super().doprint(expr)
 
     def _is_vector(self, expr) -> bool:
         return bool(self.vector_symbols & expr.free_symbols)

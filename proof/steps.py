@@ -298,7 +298,9 @@ class _Builder:
         one = {YHAT: r"\hat{y}_s", Y: "y_s"} if K > 1 else {YHAT: r"\hat{y}", Y: "y"}
         neg = comp.could_extract_minus_sign()
         body = latex(-comp if neg else comp, one)
-        summed = (rf"\sum_{{s=1}}^{{{K}}} " if K > 1 else "") + (rf"\left[{body}\right]" if isinstance(-comp if neg else comp, sp.Add) else body)
+        summed = (rf"\sum_{{s=1}}^{{{K}}} " if K > 1 else "") + (
+            rf"\left[{body}\right]" if isinstance(-comp if neg else comp, sp.Add) else body
+        )
         raw = sp.diff(comp, YHAT)
         rows = [rf"\ell &= {'-' if neg else ''}{summed}", rf"\frac{{\partial \ell}}{{\partial {one[YHAT]}}} &= {latex(raw, one)}"]
         # the vector printer's textbook form of a quotient ((yhat - y)/(yhat (1 - yhat))), on scalars
@@ -306,8 +308,10 @@ class _Builder:
         if tidy.replace(" ", "") != latex(raw, one).replace(" ", ""):
             rows.append(rf"&= {tidy}")
         why = (
-            "only the term $s$ of the sum depends on $\\hat{y}_s$" if K > 1 else "the loss of one output"
-        ) + "; differentiate it" + ("; then one fraction" if len(rows) > 2 else "")
+            ("only the term $s$ of the sum depends on $\\hat{y}_s$" if K > 1 else "the loss of one output")
+            + "; differentiate it"
+            + ("; then one fraction" if len(rows) > 2 else "")
+        )
         self.add(
             "dloss",
             "loss",
@@ -417,7 +421,9 @@ class _Builder:
                 r"chain rule over all $\hat{y}_i$ (softmax couples the outputs), then the one-hot hypothesis "
                 r"$\sum_i y_i = 1$ (" + out.hypotheses[0].split(":")[0] + ")"
             )
-            checks.append(_sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "that with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$"))
+            checks.append(
+                _sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "that with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$")
+            )
         else:
             why = (
                 r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
@@ -433,7 +439,8 @@ class _Builder:
             why,
             checks,
             layer=L,
-            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$ (with $\partial \ell / \partial \hat{y}_i$ from above):",
+            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$ "
+            r"(with $\partial \ell / \partial \hat{y}_i$ from above):",
             tag_row=-1,
         )
 
@@ -544,15 +551,25 @@ class _Builder:
                 rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}",
             ]
             if net.penalize_bias:
-                rows.append(rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}")
+                rows.append(
+                    rf"\frac{{\partial R}}{{\partial {_b('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _b('l', conv)}, vector=True)}"
+                )
             self.add(
                 "reg-grad",
                 "total",
                 "Gradient of the regularizer",
                 rows,
                 "the derivative of the penalty of one weight $w$, applied to every entry"
-                + ("" if net.penalize_bias else "; the biases are not penalised, so $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$")
-                + (r"; $|w|$ has a kink at 0, where $\operatorname{sign}(0) = 0$ is used (a subgradient)" if net.regularizer.name == "l1" else ""),
+                + (
+                    ""
+                    if net.penalize_bias
+                    else "; the biases are not penalised, so $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$"
+                )
+                + (
+                    r"; $|w|$ has a kink at 0, where $\operatorname{sign}(0) = 0$ is used (a subgradient)"
+                    if net.regularizer.name == "l1"
+                    else ""
+                ),
                 self.windows_of(),
                 tag_row=1,
             )
@@ -584,9 +601,12 @@ class _Builder:
                 "total",
                 f"Layer {l}, all samples",
                 [rf"\boldsymbol{{\Delta}}{nm.sup(l)} &= {rhs}"],
-                (f"eq:output for every sample: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$" if l == L else
-                 f"eq:recursion for every sample, with $\\phi_{l}'$ of {display_name(d.layers[l - 1].layer.activation)}: "
-                 f"row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"),
+                (
+                    f"eq:output for every sample: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"
+                    if l == L
+                    else f"eq:recursion for every sample, with $\\phi_{l}'$ of {display_name(d.layers[l - 1].layer.activation)}: "
+                    f"row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"
+                ),
                 inst,
                 layer=l,
             )

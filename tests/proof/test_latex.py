@@ -156,3 +156,18 @@ def test_report_text_forms(expr, expected):
     from gradproof.proof.report import text
 
     assert text(expr) == expected
+
+
+def test_decimals_stay_decimals_and_root_of_two_over_pi_stays_whole():
+    """A spec's 0.044715 prints as written (not 8943/200000); sqrt(2/pi) is one root; 1/2 and 1/sqrt(2 pi) are kept."""
+    import sympy as sp
+    from gradproof.derive.formula import parse_formula
+    from gradproof.derive.symbols import X as x
+
+    phi = parse_formula("0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3)))", "test")
+    assert sp.Rational(8943, 200000) in phi.atoms(sp.Rational)  # the reader keeps the decimal exact
+    tex = latex(phi)
+    assert "0.044715 x^{3}" in tex and r"\sqrt{2/\pi}" in tex and "200000" not in tex
+    assert latex(sp.Rational(1, 100)) == "0.01" and latex(sp.Rational(-3, 20) * x) == "- 0.15 x"
+    assert latex(sp.Rational(1, 2) * x).startswith(r"\frac")  # small denominators stay fractions
+    assert r"\sqrt{2 \pi}" in latex(sp.exp(-(x**2) / 2) / sp.sqrt(2 * sp.pi))

@@ -212,7 +212,9 @@ def test_latex_failure_keeps_the_previous_pdf(tmp_path, monkeypatch):
     before = first.read_bytes()
     import gradproof.proof.document as proof
 
-    monkeypatch.setattr(proof, "render_proof", lambda _d, _detail="handout": "\\documentclass{article}\\begin{document}\\undefinedmacro\\end{document}\n")
+    monkeypatch.setattr(
+        proof, "render_proof", lambda _d, _detail="handout": "\\documentclass{article}\\begin{document}\\undefinedmacro\\end{document}\n"
+    )
     with pytest.raises(ProofError, match=r"Undefined control sequence.*log: "):
         write_proof(d, tmp_path)
     assert first.read_bytes() == before
