@@ -25,12 +25,13 @@ from gradproof.derive.outputs import write_atomic
 from gradproof.derive.symbols import H, Z
 
 from . import equations, handout
-from .latex import display_name, escape, latex, number, text_notices, width
+from .latex import display_name, escape, latex, number, split_terms, text_notices, width
 from .steps import build_steps
 
 LATEX_TIMEOUT = 120  # seconds for one LaTeX run (latexmk runs pdflatex 2-3 times)
 TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures lmodern latexmk"
 MAX_COLUMNS = 14  # layers drawn in the figure at most (with the input)
+LONG_LINE = 70  # visible characters of one line of a display below a table
 LONG_CELL = 30  # visible characters of a formula that still fits a table cell
 TABLE_WIDTH = 50  # visible characters of the activation table's three formula columns together
 
@@ -305,7 +306,9 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
         for c in (0, 1):
             tex = formulas[(l, c)]
             if (l, c) in below:
-                long_rows.append(rf"\phi_{{{l}}}{chr(39) if c else ''}(z) &= {tex}")
+                lines = split_terms(r.dphi if c else r.phi, LONG_LINE, names=zn)  # a long formula: balanced lines
+                long_rows.append(rf"\phi_{{{l}}}{chr(39) if c else ''}(z) &= {lines[0]}")
+                long_rows += [rf"&\quad {x}" for x in lines[1:]]
                 cells.append(r"see below")
             else:
                 cells.append(rf"$\displaystyle {tex}$")

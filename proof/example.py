@@ -1,6 +1,6 @@
 """The worked numeric example of a proof: one sample through a small instance of the network, by hand-checkable numbers.
 
-The instance is the one the instantiation check differentiates (sizes capped as in ``derive.checks``), with weights,
+The instance has the instantiation check's capped sizes (``derive.checks``: inputs <= 3, hidden <= 2, outputs <= 3), with weights,
 input and target rounded to one decimal so a reader can redo the arithmetic. Every number comes from the derived
 formulas (``derive.numeric.Evaluator``, the same truth as the checks and verify); the gradients are compared here with
 central finite differences of J, and the document states the tolerance, never a measured error (reproducible bytes).

@@ -215,7 +215,9 @@ def algorithm(d) -> tuple[str, ...]:
 # -- worked example --------------------------------------------------------------------------------------
 def fmt(v: float, places: int = 4) -> str:
     v = float(v)
-    if v != 0 and abs(v) < 5e-5:
+    if abs(v) < 1e-12:  # rounding noise of a sum that is 0 by hand (0.28 + 0.12 - 0.4)
+        return "0"
+    if abs(v) < 5e-5:
         return number(float(f"{v:.2e}"))
     text = f"{v:.{places}f}"
     return "0" if float(text) == 0 else text

@@ -29,8 +29,19 @@ _SPECIALS = {
 _SPECIAL_RE = re.compile("|".join(re.escape(k) for k in _SPECIALS))
 
 
-#: characters pdflatex typesets from UTF-8 input with T1 fonts (inputenc's utf8 + t1enc.dfu), besides printable ASCII
-_TYPESET = {*range(0xA1, 0xAD), *range(0xAE, 0x180), 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026}
+#: characters pdflatex typesets from UTF-8 input besides printable ASCII: those t1enc.dfu declares (T1 text) and the
+#: Latin-1 symbols of ts1enc.dfu (the kernel's textcomp), TeX Live 2022; U+00AD (soft hyphen) and U+200C are left out
+_T1_RANGES = (
+    (0x00A0, 0x00A1), (0x00A3, 0x00A3), (0x00AB, 0x00AB), (0x00BB, 0x00BB), (0x00BF, 0x00D6), (0x00D8, 0x00F6),
+    (0x00F8, 0x0125), (0x0128, 0x0137), (0x0139, 0x013E), (0x0141, 0x0148), (0x014A, 0x0165), (0x0168, 0x017E),
+    (0x01C4, 0x01D4), (0x01E2, 0x01E3), (0x01E6, 0x01EB), (0x01F0, 0x01F0), (0x01F4, 0x01F5), (0x0218, 0x021B),
+    (0x0232, 0x0233), (0x0237, 0x0237), (0x02D9, 0x02D9), (0x02DB, 0x02DB), (0x2010, 0x2015), (0x2018, 0x201A),
+    (0x201C, 0x201E), (0x2030, 0x2031), (0x2039, 0x203A), (0xFB00, 0xFB06),
+)
+_TS1_LATIN1 = {0xA2, *range(0xA3, 0xAB), 0xAC, *range(0xAE, 0xB8), 0xB9, 0xBA, 0xBC, 0xBD, 0xBE, 0xD7, 0xF7}
+_TYPESET = frozenset(c for a, b in _T1_RANGES for c in range(a, b + 1)) | _TS1_LATIN1
+_GREEK_SMALL = {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA", "LAMBDA", "MU", "NU", "XI",
+                "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA"}
 _GREEK_CAPITALS = {"GAMMA", "DELTA", "THETA", "LAMBDA", "XI", "PI", "SIGMA", "UPSILON", "PHI", "PSI", "OMEGA"}
 _GREEK_LATIN = {"ALPHA": "A", "BETA": "B", "EPSILON": "E", "ZETA": "Z", "ETA": "H", "IOTA": "I", "KAPPA": "K", "MU": "M",
                 "NU": "N", "OMICRON": "O", "RHO": "P", "TAU": "T", "CHI": "X"}
@@ -42,11 +53,13 @@ def _greek(ch: str) -> str | None:
     m = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER (FINAL )?([A-Z]+)", name)
     if not m:
         return None
-    letter = m.group(3)
+    letter = {"LAMDA": "LAMBDA"}.get(m.group(3), m.group(3))  # Unicode spells it LAMDA
     if m.group(1) == "SMALL":
         if letter == "OMICRON":
             return "o"
-        return "$\\varsigma$" if m.group(2) else f"$\\{letter.lower()}$"
+        if m.group(2):
+            return "$\\varsigma$" if letter == "SIGMA" else None
+        return f"$\\{letter.lower()}$" if letter in _GREEK_SMALL else None
     if letter in _GREEK_CAPITALS:
         return f"$\\{letter.capitalize()}$"
     return _GREEK_LATIN.get(letter)
@@ -58,7 +71,9 @@ def _text_char(ch: str) -> tuple[str, bool]:
     code = ord(ch)
     if ch in _SPECIALS:
         return _SPECIALS[ch], False
-    if 0x20 <= code < 0x7F or code in _TYPESET or ch in "\t\n":
+    if ch in "\t\n\r":  # user text is one line (a blank line would end a paragraph inside a title)
+        return " ", False
+    if 0x20 <= code < 0x7F or code in _TYPESET:
         return ch, False
     greek = _greek(ch)
     if greek is not None:

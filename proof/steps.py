@@ -110,7 +110,7 @@ def _sym_check(ok: bool, detail: str) -> Check:
 
 
 def _index_check(r: indexform.IndexResult, what: str) -> Check:
-    return _sym_check(r.agrees, "for generic sizes: differentiated entry by entry (index notation), equal to the matrix form")
+    return _sym_check(r.agrees, "for generic sizes (entry by entry in index notation, equal to the matrix form)")
 
 
 # -- the builder ---------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def _pdf_text(pdf: Path) -> str:
 def test_escape_leaves_only_what_pdflatex_typesets(case):
     out = escape(HOSTILE[case])
     # no control, format, private or astral character: printable ASCII, Latin-1/Latin Extended-A, typographic quotes
-    assert all(0x20 <= ord(ch) < 0x7F or 0xA0 <= ord(ch) < 0x180 or ch in "–—‘’“”…" for ch in out), out
+    assert all(0x20 <= ord(ch) < 0x7F or 0xA0 <= ord(ch) < 0x180 or ch in "‐‑‒–—―‘’‚“”„‰‱‹›" for ch in out), out
     assert "\\textbackslash{}" in escape("\\N") and escape("$") == "\\$"
 
 
@@ -131,3 +131,9 @@ def test_the_largest_documented_network_yields_a_pdf(tmp_path):
     r = write_proof(d, tmp_path)
     assert r.pdf is not None and r.pdf.stat().st_size > 10_000
     assert "Dimension too large" not in r.log
+
+
+def test_only_letters_latex_knows_become_math():
+    assert escape("λΛσςΣΑ") == r"$\lambda$$\Lambda$$\sigma$$\varsigma$$\Sigma$A"
+    assert escape("ϛ") == "?" and unsupported("ϛŦ") == ["ϛ", "Ŧ"]  # archaic Greek; T with stroke is not in T1
+    assert escape("line\nbreak") == "line break"
