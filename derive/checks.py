@@ -12,6 +12,7 @@ consecutive pair of the recursion with the real loss; identical windows are chec
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 
 import numpy as np
@@ -183,4 +184,204 @@ def instantiation_checks(d) -> list[Check]:
             same = first.detail.split(":", 1)[0]
             out.append(dataclasses.replace(first, detail=f"{label}: the same small instance as {same} (identical activations, "
                                                          f"sizes and loss), checked once: max relative error {first.max_error:.1e}"))
+    return out
+
+
+# -- networks with layer kinds: the batch program against brute force --------------------------------
+
+PROGRAM_BATCH = 3  # batch norm couples the samples: at least 3 so that the coupling shows
+
+
+def _shrink(layers, n_in: int, cap: int, last_cap: int, top: bool = True) -> tuple:
+    """The layers with every dense width capped (the output at ``last_cap``), widths of the kinds recomputed; a residual
+    block that projects keeps projecting (its body's last dense layer is widened by one if the caps made the widths equal)."""
+    out, width = [], n_in
+    for pos, layer in enumerate(layers):
+        last = top and pos == len(layers) - 1
+        if layer.kind == "dense":
+            units = min(layer.units, last_cap if last else cap)
+            new = dataclasses.replace(layer, units=units, n_in=width)
+        elif layer.kind == "residual":
+            body = _shrink(layer.body, width, cap, last_cap, top=False)
+            if (layer.units != layer.n_in) and body[-1].units == width:
+                body = _widen_last_dense(layer.body, width, cap)
+            new = dataclasses.replace(layer, body=body, units=body[-1].units, n_in=width)
+        else:
+            new = dataclasses.replace(layer, units=width, n_in=width)
+        out.append(new)
+        width = new.units
+    return tuple(out)
+
+
+def _widen_last_dense(body, n_in: int, cap: int) -> tuple:
+    dense = [i for i, layer in enumerate(body) if layer.kind == "dense"]
+    fixed = list(_shrink(body, n_in, cap, cap, top=False))
+    widths = {i: layer.units for i, layer in enumerate(fixed)}
+    widths[dense[-1]] = n_in + 1
+    out, width = [], n_in
+    for i, layer in enumerate(body):
+        units = widths[i] if layer.kind == "dense" else width
+        out.append(dataclasses.replace(fixed[i], units=units, n_in=width))
+        width = units
+    return tuple(out)
+
+
+FD_STEP = 1e-5  # central differences: truncation ~h^2, rounding ~1e-16/h
+FD_TOLERANCE = 1e-6
+
+
+class _Scalar:
+    """Scalar arithmetic of the independent forward pass: plain floats, each activation compiled from its definition."""
+
+    sqrt, exp = staticmethod(math.sqrt), staticmethod(math.exp)
+
+    def __init__(self):
+        self._phi = {}
+
+    def phi(self, layer):
+        key = (layer.definition, layer.params)
+        if key not in self._phi:
+            self._phi[key] = sp.lambdify([X], layer.definition.subs(layer.param_values), modules=["math", {"sigmoid": _sigmoid}])
+        return self._phi[key]
+
+
+def _sigmoid(u: float) -> float:
+    return 1 / (1 + math.exp(-u)) if u >= 0 else math.exp(u) / (1 + math.exp(u))
+
+
+def _scalar_layers(net, layers, rows: list, params: dict, masks: dict, ops: _Scalar) -> list:
+    """The forward pass of ``layers`` on the batch ``rows`` (lists of floats), written from the definitions one scalar at
+    a time -- independent of the batch program's NumPy text."""
+    row_conv = net.convention == "row"
+    for layer in layers:
+        name = layer.name
+        if layer.kind == "dense":
+            W, b = params[f"W{name}"], params[f"b{name}"]
+            Wr = W if row_conv else W.T
+            z = [[sum(Wr[i, j] * h[j] for j in range(layer.n_in)) + b[i] for i in range(layer.units)] for h in rows]
+        elif layer.kind in ("batchnorm", "layernorm"):
+            gamma, beta = params[f"gamma{name}"], params[f"beta{name}"]
+            eps = layer.settings_dict["eps"]
+            z = [[0.0] * layer.units for _ in rows]
+            groups = ([[(n, j) for n in range(len(rows))] for j in range(layer.units)] if layer.kind == "batchnorm"
+                      else [[(n, j) for j in range(layer.units)] for n in range(len(rows))])
+            for group in groups:  # batch norm: one feature over the batch; layer norm: one sample over its features
+                vals = [rows[n][j] for n, j in group]
+                mu = sum(vals) / len(vals)
+                sigma = ops.sqrt(sum((v - mu) ** 2 for v in vals) / len(vals) + eps)
+                for (n, j), v in zip(group, vals, strict=True):
+                    z[n][j] = gamma[j] * (v - mu) / sigma + beta[j]
+        elif layer.kind == "dropout":
+            m = masks[f"mask{name}"]
+            keep = 1 - layer.settings_dict["p"]
+            rows = [[h[j] * m[n, j] / keep for j in range(layer.units)] for n, h in enumerate(rows)]
+            continue
+        elif layer.kind == "residual":
+            body = _scalar_layers(net, layer.body, rows, params, masks, ops)
+            if layer.units != layer.n_in:
+                P = params[f"P{name}"]
+                Pr = P if row_conv else P.T
+                skip = [[sum(Pr[i, j] * h[j] for j in range(layer.n_in)) for i in range(layer.units)] for h in rows]
+            else:
+                skip = rows
+            z = [[a + c for a, c in zip(srow, frow, strict=True)] for srow, frow in zip(skip, body, strict=True)]
+        else:  # pragma: no cover -- spec.py admits only registered kinds
+            raise DerivationError(f"no forward definition for kind {layer.kind}")
+        if layer.definition is None:  # softmax, shifted by the row maximum
+            rows = []
+            for zrow in z:
+                top = max(zrow)
+                e = [ops.exp(zi - top) for zi in zrow]
+                rows.append([ei / sum(e) for ei in e])
+        else:
+            phi = ops.phi(layer)
+            rows = [[float(phi(zi)) for zi in zrow] for zrow in z]
+    return rows
+
+
+def check_program(sub, seed: int = 0) -> Check:
+    """The batch program's gradients on ``sub`` (a small instance) against central differences of an independent scalar
+    forward pass (the definitions, one number at a time), at random points."""
+    from .numeric import ProgramEvaluator
+
+    net = sub.network
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    X_val = rng.normal(size=(PROGRAM_BATCH, net.inputs))
+    k = net.output.units
+    if net.loss.name == "cross_entropy":
+        Y_val = np.eye(k)[rng.integers(0, k, size=PROGRAM_BATCH)]
+    elif net.loss.name == "binary_cross_entropy":
+        Y_val = rng.uniform(0.05, 0.95, size=(PROGRAM_BATCH, k))
+    else:
+        Y_val = rng.normal(size=(PROGRAM_BATCH, k))
+    masks = {m.key: (rng.random((PROGRAM_BATCH, m.width)) >= 0.5).astype(float) for m in sub.program.masks}
+    ops = _Scalar()
+    loss = sp.lambdify([YHAT, Y], net.loss.component, modules=["math"])
+    pen = None
+    if net.regularizer is not None:
+        from .regularizers import penalty
+
+        pen = sp.lambdify([WEIGHT], penalty(net.regularizer, net.reg_scaling).subs({LAMBDA: net.reg_lambda, N: PROGRAM_BATCH}),
+                          modules=["math"])
+    penalised = [p.key for p in sub.program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
+
+    def objective(params: dict) -> float:
+        rows = _scalar_layers(net, net.layers, X_val.tolist(), params, masks, ops)
+        J = sum(loss(yh, yv) for row, yrow in zip(rows, Y_val, strict=True) for yh, yv in zip(row, yrow, strict=True))
+        J /= PROGRAM_BATCH
+        if pen is not None:
+            J += sum(pen(w) for key in penalised for w in params[key].ravel())
+        return J
+
+    ev = ProgramEvaluator(sub)
+    keys = sub.program.param_keys
+    worst, count = 0.0, 0
+    for _ in range(POINTS):
+        params = {p.key: rng.uniform(-1, 1, size=p.shape) for p in sub.program.params}
+        for p in sub.program.params:
+            if p.key.startswith("gamma"):
+                params[p.key] = rng.uniform(0.5, 1.5, size=p.shape)
+        derived = ev.gradients(params, X_val, Y_val, masks=masks)
+        for key in keys:
+            for idx in np.ndindex(params[key].shape):
+                plus, minus = ({**params, key: params[key].copy()} for _ in range(2))
+                plus[key][idx] += FD_STEP
+                minus[key][idx] -= FD_STEP
+                fd = (objective(plus) - objective(minus)) / (2 * FD_STEP)
+                mine = float(derived[names.grad(key)][idx])
+                if not (math.isfinite(fd) and math.isfinite(mine)):
+                    raise DerivationError(f"{net.source}: the check of the batch program cannot evaluate the gradients: they "
+                                          "are not finite at random points; use activations that are finite for every real z")
+                worst = max(worst, abs(fd - mine) / max(1.0, abs(fd)))
+                count += 1
+    detail = (f"the batch program on a small instance (inputs {net.inputs}, widths {'-'.join(str(l.units) for l in net.layers)}, "
+              f"batch {PROGRAM_BATCH}{', fixed dropout masks' if masks else ''}): {count // POINTS} partial derivatives against "
+              f"central differences (h = {FD_STEP:g}) of the loss computed from the definitions one scalar at a time, at "
+              f"{POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
+    return Check("finite-differences", bool(worst < FD_TOLERANCE), detail, float(worst))
+
+
+def program_checks(d) -> list[Check]:
+    """The normalisations' compact forms (N = 3), then the whole batch program of a small instance by brute force."""
+    from .layered import flat_layers
+    from .normalization import check as check_normalization
+    from .normalization import derive_normalization
+    from .program import build_program
+
+    net = d.network
+    out = []
+    kinds = {layer.kind for layer in flat_layers(net.layers)}
+    for kind, axis in (("batchnorm", "batch"), ("layernorm", "features")):
+        if kind in kinds:
+            err, detail = check_normalization(derive_normalization(axis))
+            out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err))
+    small_layers = _shrink(net.layers, min(net.inputs, CAP_INPUT), CAP_HIDDEN, CAP_OUTPUT)
+    small_net = dataclasses.replace(net, inputs=min(net.inputs, CAP_INPUT), layers=small_layers)
+    flat_small = flat_layers(small_layers)
+    results = tuple(dataclasses.replace(r, layer=layer) for r, layer in zip(d.layers, flat_small, strict=True))
+    sub = dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=(), steps=())
+    what = f"{net.source}: the instantiation check of the batch program (brute-force sympy.diff of the expanded loss)"
+    with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use fewer layers or simpler activations"), np.errstate(all="ignore"):
+        out.append(check_program(sub))
     return out

@@ -89,6 +89,8 @@ class Derivation:
     steps: tuple[Step, ...] = ()
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
+    #: networks with layer kinds: the batch program (forward/backward assignments); None for dense stacks
+    program: object = None
 
     @property
     def all_passed(self) -> bool:
@@ -158,6 +160,10 @@ def derive(net: Network, check: bool = True) -> Derivation:
     Raises:
         DerivationError: a derived result disagrees with its check, or SymPy could not finish.
     """
+    if net.has_kinds:
+        from .layered import derive_layered
+
+        return derive_layered(net, check)
     t0 = time.perf_counter()
     timings = {}
     # 1. activations: phi' by sympy.diff, rewritten in h where possible

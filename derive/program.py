@@ -1,0 +1,411 @@
+"""The batch program of a network with layer kinds: ordered forward and backward assignments over named arrays.
+
+``build_program(net)`` walks the layer graph (``Network.layers``, a residual block's ``body``) and emits, per layer
+kind, the assignments of the forward pass (training and inference variants where they differ) and, in reverse
+order, of the backward pass. Each assignment carries its NumPy right-hand side, its shape and the label of the proof
+equation it implements. Batch and layer norm's backward lines are printed from ``normalization.py``'s derived
+index expressions (``index_code``), never typed.
+
+``program_source(program)`` prints the whole program as two Python functions, ``_forward`` and ``_backward``; the
+evaluator (``numeric.ProgramEvaluator``) runs exactly that text and the generated module contains exactly that text,
+so the brute-force check (``checks.program_checks``) covers what the module computes.
+
+Samples are rows. Row convention: Z = H W^T + b (W is n_out x n_in); column convention: Z = H W + W_0. The data
+term J = (1/N) sum_n loss(yhat_n, y_n); the 1/N enters the backward pass once, at the output error D_L.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import normalization as nz
+from .spec import Layer, Network
+
+
+@dataclass(frozen=True)
+class Assign:
+    """``target = code``; ``mode`` "train"/"eval" marks forward lines that differ between the modes."""
+
+    target: str
+    code: str
+    shape: tuple[str | int, ...]
+    equation: str  # proof label
+    comment: str  # the formula in words/plain maths, for the generated code
+    mode: str = "both"  # "both" | "train" | "eval" | "running" (a running-statistics update, training only)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    key: str  # W1, b1, gamma2, beta2, P4, W4_1
+    shape: tuple[int, ...]
+    init: str  # "he" | "glorot" | "zeros" | "ones"
+    fan: tuple[int, int]  # (n_in, n_out) of the weight, for its initialisation
+    penalised: bool  # a dense weight (or a projection): the regularizer's term applies
+    kind: str  # the layer kind
+
+
+@dataclass(frozen=True)
+class MaskSpec:
+    key: str  # mask3
+    p: float
+    width: int
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An elementwise activation used by some layer: ``name`` is the helper's suffix (_phi_<name>, _dphi_<name>)."""
+
+    name: str
+    layer: Layer
+
+
+@dataclass(frozen=True)
+class BatchProgram:
+    network: Network
+    params: tuple[ParamSpec, ...]
+    running: tuple[tuple[str, int, float], ...]  # running_mean2 / running_var2: width, initial value
+    masks: tuple[MaskSpec, ...]
+    activations: tuple[Activation, ...]
+    forward: tuple[Assign, ...]
+    backward: tuple[Assign, ...]
+    output: str  # the array holding yhat
+    logits: str  # the output layer's Z
+
+    @property
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.params)
+
+
+# -- printing index expressions of normalization.py as NumPy -------------------------------------------
+
+
+def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int) -> str:
+    """NumPy source of an index expression: ``arrays`` maps IndexedBase -> array name, ``scalars`` Symbol -> code;
+    a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``. Numbers and scalars come first in a
+    product, sums last; terms without a sum come first in a sum."""
+
+    def order(f) -> int:
+        return 0 if f.is_Number or f == nz.N else 1 if isinstance(f, sp.Symbol) else 3 if isinstance(f, sp.Sum) else 2
+
+    def atom(e) -> str:
+        if isinstance(e, sp.Indexed):
+            return arrays[e.base]
+        if isinstance(e, sp.Symbol):
+            return scalars[e]
+        if isinstance(e, sp.Sum):
+            return f"np.sum({product(e.function)}, axis={axis}, keepdims=True)"
+        if isinstance(e, sp.Integer):
+            return str(int(e))
+        if isinstance(e, sp.Add):
+            return f"({total(e)})"
+        raise TypeError(f"cannot print {e!r} as NumPy")
+
+    def factors(e) -> str:
+        return " * ".join(atom(f) for f in sorted(sp.Mul.make_args(e), key=order))
+
+    def product(e) -> str:
+        if isinstance(e, sp.Mul) and any(isinstance(f, sp.Add) for f in e.args):  # scale * (sum of terms)
+            return " * ".join(f"({total(f)})" if isinstance(f, sp.Add) else f"({product(f)})" for f in e.args)
+        num, den = sp.fraction(e)
+        if den == 1:
+            return factors(num)
+        bottom = factors(den)
+        return f"{factors(num)} / " + (f"({bottom})" if " " in bottom else bottom)
+
+    def total(e) -> str:
+        out = ""
+        for t in sorted(sp.Add.make_args(e), key=lambda t: len(t.atoms(sp.Sum))):
+            coeff, rest = t.as_coeff_Mul()
+            sign = "-" if coeff < 0 else "+"
+            body = product(rest) if abs(coeff) == 1 else f"{atom(sp.Integer(abs(coeff)))} * {product(rest)}"
+            out += (f" {sign} " if out else ("-" if sign == "-" else "")) + body
+        return out
+
+    return product(expr)
+
+
+# -- building the program ----------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, net: Network):
+        self.net = net
+        self.row = net.convention == "row"
+        self.params: list[ParamSpec] = []
+        self.running: list[tuple[str, int, float]] = []
+        self.masks: list[MaskSpec] = []
+        self.activations: dict[str, Activation] = {}
+        self.forward: list[Assign] = []
+        self.backward_blocks: list[list[Assign]] = []  # one list per layer, in forward order; reversed at the end
+
+    # forward ----------------------------------------------------------------------------------------
+    def fwd(self, target, code, shape, eq, comment, mode="both"):
+        self.forward.append(Assign(target, code, shape, eq, comment, mode))
+
+    def layers(self, layers, h_in: str, width: int, last_index: int | None) -> tuple[str, int, list]:
+        """Forward of a sequence; returns (output array, width, backward emitters in forward order)."""
+        emitters = []
+        for layer in layers:
+            last = last_index is not None and layer.index == last_index
+            h_in, width, emit = getattr(self, layer.kind)(layer, h_in, width, last)
+            emitters.append(emit)
+        return h_in, width, emitters
+
+    def activation(self, layer: Layer, z: str, width: int):
+        """H = phi(Z) after a layer; returns (H name, backward emitter of dZ from dH)."""
+        name = layer.name
+        if layer.activation == "identity" and layer.formula is None:
+            return z, lambda dh: dh
+        h = f"H{name}"
+        if layer.vector:
+            self.fwd(h, f"_softmax({z})", ("N", width), "softmax", f"h{name} = softmax(z{name}), row-wise")
+            return h, None
+        act = self.activations.setdefault(layer.activation if layer.formula is None else f"{layer.activation}_{name}",
+                                          Activation(layer.activation if layer.formula is None else f"{layer.activation}_{name}",
+                                                     layer))
+        self.fwd(h, f"_phi_{act.name}({z})", ("N", width), "activation", f"h{name} = {layer.activation}(z{name})")
+
+        def back(dh):
+            d = f"D{name}"
+            self.bwd(d, f"{dh} * _dphi_{act.name}({z}, {h})", ("N", width), "activation-backward",
+                     f"dJ/dz{name} = dJ/dh{name} * {layer.activation}'(z{name})")
+            return d
+
+        return h, back
+
+    def dense(self, layer: Layer, h_in: str, width: int, last: bool):
+        name = layer.name
+        W, b, z = f"W{name}", f"b{name}", f"Z{name}"
+        shape = (layer.units, layer.n_in) if self.row else (layer.n_in, layer.units)
+        init = "he" if layer.activation in ("relu", "leaky_relu", "elu", "swish", "gelu") else "glorot"
+        self.params.append(ParamSpec(W, shape, init, (layer.n_in, layer.units), True, "dense"))
+        self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense"))
+        self.fwd(z, f"{h_in} @ {W}.T + {b}" if self.row else f"{h_in} @ {W} + {b}", ("N", layer.units), "dense",
+                 f"z{name} = W{name} h + b{name}" if self.row else f"z{name} = W{name}^T h + W0{name}")
+        h, act_back = self.activation(layer, z, layer.units)
+
+        def emit(dh):
+            if last:
+                d = f"D{name}"  # the output error, from the loss and the output activation, with the mean's 1/N
+                self.bwd(d, f"_output_error({h}, Y, {z}) / n", ("N", layer.units), "output-error",
+                         f"dJ/dz{name} = delta(yhat, y) / N")
+            else:
+                d = act_back(dh)
+            self.bwd(f"d{W}", f"{d}.T @ {h_in}" if self.row else f"{h_in}.T @ {d}", shape, "dense-dW",
+                     f"dJ/dW{name} = sum over samples of d{name} h^T" if self.row else f"dJ/dW{name} = sum over samples of h d{name}^T")
+            self.bwd(f"d{b}", f"np.sum({d}, axis=0)", (layer.units,), "dense-db", f"dJ/db{name} = sum over samples of d{name}")
+            if h_in == "X":
+                return None
+            self.bwd(f"dH_{h_in}", f"{d} @ {W}" if self.row else f"{d} @ {W}.T", ("N", layer.n_in), "dense-dh",
+                     f"dJ/dh = W{name}^T d{name}" if self.row else f"dJ/dh = W{name} d{name}")
+            return f"dH_{h_in}"
+
+        return h, layer.units, emit
+
+    def _norm(self, layer: Layer, h_in: str, width: int, batch: bool):
+        name = layer.name
+        eps = repr(layer.settings_dict["eps"])
+        mu, var, sig, xh, z = f"mu{name}", f"var{name}", f"sigma{name}", f"Xhat{name}", f"Z{name}"
+        gamma, beta = f"gamma{name}", f"beta{name}"
+        for key, init in ((gamma, "ones"), (beta, "zeros")):
+            self.params.append(ParamSpec(key, (width,), init, (width, width), False, layer.kind))
+        label = "bn" if batch else "ln"
+        stat_shape = (width,) if batch else ("N", 1)
+        if batch:
+            m = repr(layer.settings_dict["momentum"])
+            rm, rv = f"running_mean{name}", f"running_var{name}"
+            self.running += [(rm, width, 0.0), (rv, width, 1.0)]
+            self.fwd(mu, f"np.mean({h_in}, axis=0)", stat_shape, "bn-mean", f"mu{name} = mean of {h_in} over the batch", "train")
+            self.fwd(var, f"np.var({h_in}, axis=0)", stat_shape, "bn-var", f"var{name} = biased variance over the batch", "train")
+            self.fwd(f'running["{rm}"]', f'(1 - {m}) * running["{rm}"] + {m} * {mu}', stat_shape, "bn-running",
+                     f"running mean <- (1 - momentum) running mean + momentum mu{name}", "running")
+            self.fwd(f'running["{rv}"]', f'(1 - {m}) * running["{rv}"] + {m} * {var} * n / max(n - 1, 1)', stat_shape,
+                     "bn-running", f"running var <- (1 - momentum) running var + momentum var{name} N/(N - 1) (unbiased)",
+                     "running")
+            self.fwd(mu, f'running["{rm}"]', stat_shape, "bn-running", "inference: the running mean", "eval")
+            self.fwd(var, f'running["{rv}"]', stat_shape, "bn-running", "inference: the running variance", "eval")
+        else:
+            self.fwd(mu, f"np.mean({h_in}, axis=1, keepdims=True)", stat_shape, "ln-mean", f"mu{name} = mean over the features")
+            self.fwd(var, f"np.var({h_in}, axis=1, keepdims=True)", stat_shape, "ln-var", f"var{name} = biased variance over the features")
+        self.fwd(sig, f"np.sqrt({var} + {eps})", stat_shape, f"{label}-sigma", f"sigma{name} = sqrt(var{name} + eps)")
+        self.fwd(xh, f"({h_in} - {mu}) / {sig}", ("N", width), f"{label}-xhat", f"xhat{name} = (h - mu{name}) / sigma{name}")
+        self.fwd(z, f"{gamma} * {xh} + {beta}", ("N", width), f"{label}-affine", f"y{name} = gamma{name} * xhat{name} + beta{name}")
+        h, act_back = self.activation(layer, z, width)
+        result = nz.derive_normalization("batch" if batch else "features")
+
+        def emit(dh):
+            d = act_back(dh)
+            self.bwd(f"d{gamma}", f"np.sum({d} * {xh}, axis=0)", (width,), f"{label}-dgamma",
+                     f"dJ/dgamma{name} = sum over samples of dJ/dy * xhat")
+            self.bwd(f"d{beta}", f"np.sum({d}, axis=0)", (width,), f"{label}-dbeta", f"dJ/dbeta{name} = sum over samples of dJ/dy")
+            if h_in == "X":
+                return None
+            if batch:
+                code = index_code(result.dx_dy, {nz.dy: d, nz.xhat: xh}, {nz.GAMMA: gamma, nz.SIGMA: sig, nz.N: "n"}, 0)
+                code = code.replace(", axis=0, keepdims=True)", ", axis=0)")
+                comment = "dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature"
+            else:
+                g = f"G{name}"
+                self.bwd(g, f"{d} * {gamma}", ("N", width), "ln-dxhat", f"dJ/dxhat{name} = dJ/dy * gamma{name}")
+                code = index_code(result.dx, {nz.g: g, nz.xhat: xh}, {nz.SIGMA: sig, nz.N: str(width)}, 1)
+                comment = "dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample"
+            self.bwd(f"dH_{h_in}", code, ("N", width), f"{label}-dx", comment)
+            return f"dH_{h_in}"
+
+        return h, width, emit
+
+    def batchnorm(self, layer, h_in, width, last):
+        return self._norm(layer, h_in, width, batch=True)
+
+    def layernorm(self, layer, h_in, width, last):
+        return self._norm(layer, h_in, width, batch=False)
+
+    def dropout(self, layer: Layer, h_in: str, width: int, last: bool):
+        name = layer.name
+        p = layer.settings_dict["p"]
+        key, mask, h = f"mask{name}", f"M{name}", f"H{name}"
+        self.masks.append(MaskSpec(key, p, width))
+        keep = repr(1 - p)
+        self.fwd(mask, f'_mask(masks, "{key}", rng, {h_in}.shape, {p!r})', ("N", width), "dropout-mask",
+                 f"m{name}: 1 keeps a unit (probability 1 - p), 0 drops it", "train")
+        self.fwd(h, f"{h_in} * {mask} / {keep}", ("N", width), "dropout", f"h{name} = m{name} * h / (1 - p)", "train")
+        self.fwd(h, h_in, ("N", width), "dropout", "inference: no dropout", "eval")
+
+        def emit(dh):
+            if h_in == "X":
+                return None
+            self.bwd(f"dH_{h_in}", f"{dh} * {mask} / {keep}", ("N", width), "dropout-backward", f"dJ/dh = m{name} * dJ/dh{name} / (1 - p)")
+            return f"dH_{h_in}"
+
+        return h, width, emit
+
+    def residual(self, layer: Layer, h_in: str, width: int, last: bool):
+        name = layer.name
+        out, out_width, body_emitters = self.layers(layer.body, h_in, width, None)
+        z = f"Z{name}"
+        project = out_width != width
+        if project:
+            P = f"P{name}"
+            shape = (out_width, width) if self.row else (width, out_width)
+            self.params.append(ParamSpec(P, shape, "glorot", (width, out_width), True, "residual"))
+            skip = f"{h_in} @ {P}.T" if self.row else f"{h_in} @ {P}"
+            self.fwd(z, f"{skip} + {out}", ("N", out_width), "residual-projection", f"z{name} = P{name} h + F(h)")
+        else:
+            self.fwd(z, f"{h_in} + {out}", ("N", out_width), "residual", f"z{name} = h + F(h)")
+        h, act_back = self.activation(layer, z, out_width)
+
+        def emit(dh):
+            d = act_back(dh)
+            # the body's gradient, then the skip path's: dJ/dh adds over both paths
+            body_grad = d
+            for e in reversed(body_emitters):
+                body_grad = e(body_grad)
+            if project:
+                self.bwd(f"dP{name}", f"{d}.T @ {h_in}" if self.row else f"{h_in}.T @ {d}", shape, "residual-dP",
+                         f"dJ/dP{name} = sum over samples of dz h^T")
+            if h_in == "X":
+                return None
+            skip_grad = (f"{d} @ P{name}" if self.row else f"{d} @ P{name}.T") if project else d
+            self.bwd(f"dH_{h_in}", f"{skip_grad} + {body_grad}", ("N", width), "residual-backward",
+                     "dJ/dh = skip path + body path")
+            return f"dH_{h_in}"
+
+        return h, out_width, emit
+
+    # backward ---------------------------------------------------------------------------------------
+    def bwd(self, target, code, shape, eq, comment):
+        self.backward.append(Assign(target, code, shape, eq, comment))
+
+    def build(self) -> BatchProgram:
+        net = self.net
+        out, _, emitters = self.layers(net.layers, "X", net.inputs, net.layers[-1].index)
+        self.backward: list[Assign] = []
+        dh = None
+        for e in reversed(emitters):
+            dh = e(dh)
+        last = net.layers[-1]
+        return BatchProgram(net, tuple(self.params), tuple(self.running), tuple(self.masks), tuple(self.activations.values()),
+                            tuple(self.forward), tuple(self.backward), out, f"Z{last.name}")
+
+
+def build_program(net: Network) -> BatchProgram:
+    """The batch program of ``net`` (any layer kinds; the last layer is dense)."""
+    if net.layers[-1].kind != "dense":
+        raise ValueError("the last layer must be dense")  # spec.py refuses such specs with a clear message
+    return _Builder(net).build()
+
+
+# -- the program as Python source ------------------------------------------------------------------
+
+
+def program_source(program: BatchProgram, equation_numbers: dict[str, int] | None = None) -> str:
+    """``_forward(params, X, train, rng, masks, running)`` and ``_backward(params, cache, Y)`` as Python source.
+
+    The helpers it calls (``_phi_<name>``, ``_dphi_<name>``, ``_softmax``, ``_output_error``, ``_mask``) are
+    provided by the caller: the evaluator compiles them from the derivation, the generated module prints them.
+    """
+    nums = equation_numbers or {}
+
+    def comment(a: Assign) -> str:
+        eq = f"  (eq. {nums[a.equation]})" if a.equation in nums else ""
+        return f"# {a.comment}{eq}"
+
+    keys = program.param_keys
+    lines = ["def _forward(params, X, train, rng, masks, running):",
+             '    """(Y_hat, cache): the forward pass; training mode uses batch statistics and dropout masks."""',
+             "    n = X.shape[0]"]
+    lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.forward)]
+    mode = "both"
+    for a in program.forward:
+        if a.mode != mode:
+            if a.mode == "train":
+                lines.append("    if train:")
+            elif a.mode == "running":
+                lines.append("    if train and running is not None:")
+            elif a.mode == "eval":
+                lines.append("    if not train:")
+            mode = a.mode
+        indent = "    " if a.mode == "both" else "        "
+        lines.append(f"{indent}{comment(a)}")
+        lines.append(f"{indent}{a.target} = {a.code}")
+    always = {a.target for a in program.forward if a.mode == "both"} | {"X"}
+    cached = sorted(always | {a.target for a in program.forward if a.mode in ("train", "eval")}, key=_natural)
+    lines.append("    cache = {" + ", ".join(f'"{c}": {c}' for c in cached if c in always or _defined_in_both(program, c)) + "}")
+    train_only = [c for c in cached if c not in always and not _defined_in_both(program, c)]
+    if train_only:
+        lines.append("    if train:")
+        lines.append("        cache.update({" + ", ".join(f'"{c}": {c}' for c in train_only) + "})")
+    lines.append(f"    return {program.output}, cache")
+    lines += ["", "", "def _backward(params, cache, Y):",
+              '    """dJ/dtheta of the data term for every parameter, in the order of PARAM_KEYS."""',
+              '    n = cache["X"].shape[0]']
+    lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.backward)]
+    used = [c for c in cached if any(_uses(a.code, c) for a in program.backward)]
+    lines += [f'    {c} = cache["{c}"]' for c in used]
+    for a in program.backward:
+        lines.append(f"    {comment(a)}")
+        lines.append(f"    {a.target} = {a.code}")
+    lines.append("    return {" + ", ".join(f'"d{k}": d{k}' for k in keys) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def _defined_in_both(program: BatchProgram, name: str) -> bool:
+    modes = {a.mode for a in program.forward if a.target == name}
+    return "both" in modes or {"train", "eval"} <= modes
+
+
+def _uses(code: str, name: str) -> bool:
+    import re
+
+    return re.search(rf"(?<![\w\"]){re.escape(name)}(?![\w\"])", code) is not None
+
+
+def _natural(name: str):
+    import re
+
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+__all__ = ["Assign", "BatchProgram", "MaskSpec", "ParamSpec", "build_program", "index_code", "program_source"]
