@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from . import names
 from . import normalization as nz
 from .spec import Layer, Network
 
@@ -33,6 +34,7 @@ class Assign:
     shape: tuple[str | int, ...]
     equation: str  # proof label
     comment: str  # the formula in words/plain maths, for the generated code
+    tex: str  # the assignment as the proof writes it (batch matrices, samples as rows)
     mode: str = "both"  # "both" | "train" | "eval" | "running" (a running-statistics update, training only)
 
 
@@ -83,50 +85,93 @@ class BatchProgram:
 
 def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int) -> str:
     """NumPy source of an index expression: ``arrays`` maps IndexedBase -> array name, ``scalars`` Symbol -> code;
-    a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``. Numbers and scalars come first in a
-    product, sums last; terms without a sum come first in a sum."""
+    a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``."""
+    return _IndexPrinter(arrays, scalars, axis, latex=False).product(expr)
 
+
+def index_latex(expr: sp.Expr, arrays: dict, scalars: dict, index: str) -> str:
+    r"""The same expression as the proof writes it for a whole batch: \odot between arrays, \sum_{index} for the sums."""
+    return _IndexPrinter(arrays, scalars, index, latex=True).product(expr)
+
+
+class _IndexPrinter:
+    """Prints normalization.py's index expressions (Add, Mul, Pow, Sum, Indexed, Symbol, Integer) as NumPy or LaTeX.
+    Numbers and scalars come first in a product, sums last; terms without a sum come first in a sum."""
+
+    def __init__(self, arrays: dict, scalars: dict, axis, latex: bool):
+        self.arrays, self.scalars, self.axis, self.latex = arrays, scalars, axis, latex
+
+    @staticmethod
     def order(f) -> int:
         return 0 if f.is_Number or f == nz.N else 1 if isinstance(f, sp.Symbol) else 3 if isinstance(f, sp.Sum) else 2
 
-    def atom(e) -> str:
+    def atom(self, e) -> str:
         if isinstance(e, sp.Indexed):
-            return arrays[e.base]
+            return self.arrays[e.base]
         if isinstance(e, sp.Symbol):
-            return scalars[e]
+            return self.scalars[e]
         if isinstance(e, sp.Sum):
-            return f"np.sum({product(e.function)}, axis={axis}, keepdims=True)"
+            if self.latex:
+                inner = self.product(e.function)
+                return rf"\sum_{{{self.axis}}} " + (inner if isinstance(e.function, sp.Indexed) else rf"\left({inner}\right)")
+            return f"np.sum({self.product(e.function)}, axis={self.axis}, keepdims=True)"
         if isinstance(e, sp.Integer):
             return str(int(e))
         if isinstance(e, sp.Add):
-            return f"({total(e)})"
-        raise TypeError(f"cannot print {e!r} as NumPy")
+            return rf"\left({self.total(e)}\right)" if self.latex else f"({self.total(e)})"
+        raise TypeError(f"cannot print {e!r}")
 
-    def factors(e) -> str:
-        return " * ".join(atom(f) for f in sorted(sp.Mul.make_args(e), key=order))
+    def factors(self, e) -> str:
+        parts = sorted(sp.Mul.make_args(e), key=self.order)
+        if not self.latex:
+            return " * ".join(self.atom(f) for f in parts)
+        out = ""
+        for prev, f in zip([None, *parts], parts, strict=False):
+            joint = "" if prev is None else r" \odot " if self.order(prev) >= 2 and self.order(f) >= 2 else " "
+            out += joint + self.atom(f)
+        return out
 
-    def product(e) -> str:
+    def product(self, e) -> str:
         if isinstance(e, sp.Mul) and any(isinstance(f, sp.Add) for f in e.args):  # scale * (sum of terms)
-            return " * ".join(f"({total(f)})" if isinstance(f, sp.Add) else f"({product(f)})" for f in e.args)
+            return (" " if self.latex else " * ").join(
+                self.atom(f) if isinstance(f, sp.Add) else (self.product(f) if self.latex else f"({self.product(f)})")
+                for f in e.args)
         num, den = sp.fraction(e)
         if den == 1:
-            return factors(num)
-        bottom = factors(den)
-        return f"{factors(num)} / " + (f"({bottom})" if " " in bottom else bottom)
+            return self.factors(num)
+        if self.latex:
+            return rf"\frac{{{self.factors(num)}}}{{{self.factors(den)}}}"
+        bottom = self.factors(den)
+        return f"{self.factors(num)} / " + (f"({bottom})" if " " in bottom else bottom)
 
-    def total(e) -> str:
+    def total(self, e) -> str:
         out = ""
         for t in sorted(sp.Add.make_args(e), key=lambda t: len(t.atoms(sp.Sum))):
             coeff, rest = t.as_coeff_Mul()
             sign = "-" if coeff < 0 else "+"
-            body = product(rest) if abs(coeff) == 1 else f"{atom(sp.Integer(abs(coeff)))} * {product(rest)}"
+            times = " " if self.latex else " * "
+            body = self.product(rest) if abs(coeff) == 1 else f"{self.atom(sp.Integer(abs(coeff)))}{times}{self.product(rest)}"
             out += (f" {sign} " if out else ("-" if sign == "-" else "")) + body
         return out
 
-    return product(expr)
-
 
 # -- building the program ----------------------------------------------------------------------------
+
+
+OUTPUT_ERROR_TEX = r"\tfrac{1}{N} \boldsymbol{\delta}(\hat{\mathbf{Y}}, \mathbf{Y})"
+
+
+def _t(name: str) -> str:
+    return names.tex_array(name)
+
+
+def _tex_number(v: float) -> str:
+    mantissa, _, exponent = f"{v:g}".partition("e")
+    return f"{mantissa} \\cdot 10^{{{int(exponent)}}}" if exponent else mantissa
+
+
+def _dot(a: str, b: str) -> str:
+    return f"{a} \\odot {b}"
 
 
 class _Builder:
@@ -138,39 +183,47 @@ class _Builder:
         self.masks: list[MaskSpec] = []
         self.activations: dict[str, Activation] = {}
         self.forward: list[Assign] = []
-        self.backward_blocks: list[list[Assign]] = []  # one list per layer, in forward order; reversed at the end
+        self.backward: list[Assign] = []
 
-    # forward ----------------------------------------------------------------------------------------
-    def fwd(self, target, code, shape, eq, comment, mode="both"):
-        self.forward.append(Assign(target, code, shape, eq, comment, mode))
+    def fwd(self, target, code, shape, eq, comment, tex, mode="both"):
+        self.forward.append(Assign(target, code, shape, eq, comment, tex, mode))
+
+    def bwd(self, target, code, shape, eq, comment, tex):
+        self.backward.append(Assign(target, code, shape, eq, comment, tex))
+
+    def matmul_tex(self, h: str, w: str) -> str:
+        """H W^T (row) or H W (column), in LaTeX."""
+        return f"{_t(h)} " + (names.tex_transpose(_t(w)) if self.row else _t(w))
 
     def layers(self, layers, h_in: str, width: int, last_index: int | None) -> tuple[str, int, list]:
         """Forward of a sequence; returns (output array, width, backward emitters in forward order)."""
         emitters = []
         for layer in layers:
-            last = last_index is not None and layer.index == last_index
+            last = last_index is not None and layer.index == last_index and layer.path in ("", str(layer.index))
             h_in, width, emit = getattr(self, layer.kind)(layer, h_in, width, last)
             emitters.append(emit)
         return h_in, width, emitters
 
     def activation(self, layer: Layer, z: str, width: int):
-        """H = phi(Z) after a layer; returns (H name, backward emitter of dZ from dH)."""
+        """H = phi(Z) after a layer; returns (H name, backward emitter of dJ/dZ from dJ/dH)."""
         name = layer.name
         if layer.activation == "identity" and layer.formula is None:
             return z, lambda dh: dh
         h = f"H{name}"
         if layer.vector:
-            self.fwd(h, f"_softmax({z})", ("N", width), "softmax", f"h{name} = softmax(z{name}), row-wise")
+            self.fwd(h, f"_softmax({z})", ("N", width), "softmax", f"h{name} = softmax(z{name}), row-wise",
+                     f"{_t(h)} = \\operatorname{{softmax}}({_t(z)})")
             return h, None
-        act = self.activations.setdefault(layer.activation if layer.formula is None else f"{layer.activation}_{name}",
-                                          Activation(layer.activation if layer.formula is None else f"{layer.activation}_{name}",
-                                                     layer))
-        self.fwd(h, f"_phi_{act.name}({z})", ("N", width), "activation", f"h{name} = {layer.activation}(z{name})")
+        key = layer.activation if layer.formula is None else f"{layer.activation}_{name}"
+        act = self.activations.setdefault(key, Activation(key, layer))
+        self.fwd(h, f"_phi_{act.name}({z})", ("N", width), "activation", f"h{name} = {layer.activation}(z{name})",
+                 f"{_t(h)} = {layer.latex}({_t(z)})")
 
         def back(dh):
             d = f"D{name}"
             self.bwd(d, f"{dh} * _dphi_{act.name}({z}, {h})", ("N", width), "activation-backward",
-                     f"dJ/dz{name} = dJ/dh{name} * {layer.activation}'(z{name})")
+                     f"dJ/dz{name} = dJ/dh{name} * {layer.activation}'(z{name})",
+                     f"{_t(d)} = {_dot(_t(dh), layer.latex + chr(39) + '(' + _t(z) + ')')}")
             return d
 
         return h, back
@@ -182,24 +235,30 @@ class _Builder:
         init = "he" if layer.activation in ("relu", "leaky_relu", "elu", "swish", "gelu") else "glorot"
         self.params.append(ParamSpec(W, shape, init, (layer.n_in, layer.units), True, "dense"))
         self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense"))
+        bias_tex = names.tex_bias(name.replace("_", "."), self.net.convention).replace(r"\mathbf{W}_0", r"\mathbf{W}_0")
         self.fwd(z, f"{h_in} @ {W}.T + {b}" if self.row else f"{h_in} @ {W} + {b}", ("N", layer.units), "dense",
-                 f"z{name} = W{name} h + b{name}" if self.row else f"z{name} = W{name}^T h + W0{name}")
+                 f"z{name} = W{name} h + b{name}" if self.row else f"z{name} = W{name}^T h + W0{name}",
+                 f"{_t(z)} = {self.matmul_tex(h_in, W)} + {bias_tex}")
         h, act_back = self.activation(layer, z, layer.units)
 
         def emit(dh):
             if last:
                 d = f"D{name}"  # the output error, from the loss and the output activation, with the mean's 1/N
                 self.bwd(d, f"_output_error({h}, Y, {z}) / n", ("N", layer.units), "output-error",
-                         f"dJ/dz{name} = delta(yhat, y) / N")
+                         f"dJ/dz{name} = delta(yhat, y) / N", f"{_t(d)} = {OUTPUT_ERROR_TEX}")
             else:
                 d = act_back(dh)
+            grad_tex = (f"{names.tex_transpose(_t(d))} {_t(h_in)}" if self.row else f"{names.tex_transpose(_t(h_in))} {_t(d)}")
             self.bwd(f"d{W}", f"{d}.T @ {h_in}" if self.row else f"{h_in}.T @ {d}", shape, "dense-dW",
-                     f"dJ/dW{name} = sum over samples of d{name} h^T" if self.row else f"dJ/dW{name} = sum over samples of h d{name}^T")
-            self.bwd(f"d{b}", f"np.sum({d}, axis=0)", (layer.units,), "dense-db", f"dJ/db{name} = sum over samples of d{name}")
+                     f"dJ/dW{name} = sum over samples of d{name} h^T" if self.row else f"dJ/dW{name} = sum over samples of h d{name}^T",
+                     f"{_t('d' + W)} = {grad_tex}")
+            self.bwd(f"d{b}", f"np.sum({d}, axis=0)", (layer.units,), "dense-db", f"dJ/db{name} = sum over samples of d{name}",
+                     f"{names.tex_partial('J', bias_tex)} = \\sum_n {_t(d)}_{{n}}")
             if h_in == "X":
                 return None
             self.bwd(f"dH_{h_in}", f"{d} @ {W}" if self.row else f"{d} @ {W}.T", ("N", layer.n_in), "dense-dh",
-                     f"dJ/dh = W{name}^T d{name}" if self.row else f"dJ/dh = W{name} d{name}")
+                     f"dJ/dh = W{name}^T d{name}" if self.row else f"dJ/dh = W{name} d{name}",
+                     f"{_t('dH_' + h_in)} = {_t(d)} " + (_t(W) if self.row else names.tex_transpose(_t(W))))
             return f"dH_{h_in}"
 
         return h, layer.units, emit
@@ -213,46 +272,65 @@ class _Builder:
             self.params.append(ParamSpec(key, (width,), init, (width, width), False, layer.kind))
         label = "bn" if batch else "ln"
         stat_shape = (width,) if batch else ("N", 1)
+        over = "n" if batch else "j"  # the summed index: samples (batch norm) or features (layer norm)
+        count = "N" if batch else "D"
+        x_n = f"{_t(h_in)}_{{{over}}}"
         if batch:
             m = repr(layer.settings_dict["momentum"])
             rm, rv = f"running_mean{name}", f"running_var{name}"
             self.running += [(rm, width, 0.0), (rv, width, 1.0)]
-            self.fwd(mu, f"np.mean({h_in}, axis=0)", stat_shape, "bn-mean", f"mu{name} = mean of {h_in} over the batch", "train")
-            self.fwd(var, f"np.var({h_in}, axis=0)", stat_shape, "bn-var", f"var{name} = biased variance over the batch", "train")
+            self.fwd(mu, f"np.mean({h_in}, axis=0)", stat_shape, "bn-mean", f"mu{name} = mean of {h_in} over the batch",
+                     f"{_t(mu)} = \\tfrac{{1}}{{N}} \\sum_n {x_n}", "train")
+            self.fwd(var, f"np.var({h_in}, axis=0)", stat_shape, "bn-var", f"var{name} = biased variance over the batch",
+                     f"{_t(var)} = \\tfrac{{1}}{{N}} \\sum_n ({x_n} - {_t(mu)})^{{2}}", "train")
             self.fwd(f'running["{rm}"]', f'(1 - {m}) * running["{rm}"] + {m} * {mu}', stat_shape, "bn-running",
-                     f"running mean <- (1 - momentum) running mean + momentum mu{name}", "running")
+                     f"running mean <- (1 - momentum) running mean + momentum mu{name}",
+                     f"{_t(rm)} \\leftarrow (1 - m) {_t(rm)} + m {_t(mu)}", "running")
             self.fwd(f'running["{rv}"]', f'(1 - {m}) * running["{rv}"] + {m} * {var} * n / max(n - 1, 1)', stat_shape,
                      "bn-running", f"running var <- (1 - momentum) running var + momentum var{name} N/(N - 1) (unbiased)",
-                     "running")
-            self.fwd(mu, f'running["{rm}"]', stat_shape, "bn-running", "inference: the running mean", "eval")
-            self.fwd(var, f'running["{rv}"]', stat_shape, "bn-running", "inference: the running variance", "eval")
+                     f"{_t(rv)} \\leftarrow (1 - m) {_t(rv)} + m \\tfrac{{N}}{{N - 1}} {_t(var)}", "running")
+            self.fwd(mu, f'running["{rm}"]', stat_shape, "bn-running", "inference: the running mean", f"{_t(mu)} = {_t(rm)}", "eval")
+            self.fwd(var, f'running["{rv}"]', stat_shape, "bn-running", "inference: the running variance",
+                     f"{_t(var)} = {_t(rv)}", "eval")
         else:
-            self.fwd(mu, f"np.mean({h_in}, axis=1, keepdims=True)", stat_shape, "ln-mean", f"mu{name} = mean over the features")
-            self.fwd(var, f"np.var({h_in}, axis=1, keepdims=True)", stat_shape, "ln-var", f"var{name} = biased variance over the features")
-        self.fwd(sig, f"np.sqrt({var} + {eps})", stat_shape, f"{label}-sigma", f"sigma{name} = sqrt(var{name} + eps)")
-        self.fwd(xh, f"({h_in} - {mu}) / {sig}", ("N", width), f"{label}-xhat", f"xhat{name} = (h - mu{name}) / sigma{name}")
-        self.fwd(z, f"{gamma} * {xh} + {beta}", ("N", width), f"{label}-affine", f"y{name} = gamma{name} * xhat{name} + beta{name}")
+            self.fwd(mu, f"np.mean({h_in}, axis=1, keepdims=True)", stat_shape, "ln-mean", f"mu{name} = mean over the features",
+                     f"{_t(mu)} = \\tfrac{{1}}{{D}} \\sum_j {x_n}")
+            self.fwd(var, f"np.var({h_in}, axis=1, keepdims=True)", stat_shape, "ln-var",
+                     f"var{name} = biased variance over the features", f"{_t(var)} = \\tfrac{{1}}{{D}} \\sum_j ({x_n} - {_t(mu)})^{{2}}")
+        self.fwd(sig, f"np.sqrt({var} + {eps})", stat_shape, f"{label}-sigma", f"sigma{name} = sqrt(var{name} + eps)",
+                 f"{_t(sig)} = \\sqrt{{{_t(var)} + \\epsilon}}, \\quad \\epsilon = {_tex_number(layer.settings_dict['eps'])}")
+        self.fwd(xh, f"({h_in} - {mu}) / {sig}", ("N", width), f"{label}-xhat", f"xhat{name} = (h - mu{name}) / sigma{name}",
+                 f"{_t(xh)} = ({_t(h_in)} - {_t(mu)}) \\oslash {_t(sig)}")
+        self.fwd(z, f"{gamma} * {xh} + {beta}", ("N", width), f"{label}-affine", f"y{name} = gamma{name} * xhat{name} + beta{name}",
+                 f"{_t(z)} = {_dot(_t(gamma), _t(xh))} + {_t(beta)}")
         h, act_back = self.activation(layer, z, width)
         result = nz.derive_normalization("batch" if batch else "features")
 
         def emit(dh):
             d = act_back(dh)
             self.bwd(f"d{gamma}", f"np.sum({d} * {xh}, axis=0)", (width,), f"{label}-dgamma",
-                     f"dJ/dgamma{name} = sum over samples of dJ/dy * xhat")
-            self.bwd(f"d{beta}", f"np.sum({d}, axis=0)", (width,), f"{label}-dbeta", f"dJ/dbeta{name} = sum over samples of dJ/dy")
+                     f"dJ/dgamma{name} = sum over samples of dJ/dy * xhat", f"{_t('d' + gamma)} = \\sum_n ({_dot(_t(d), _t(xh))})_{{n}}")
+            self.bwd(f"d{beta}", f"np.sum({d}, axis=0)", (width,), f"{label}-dbeta", f"dJ/dbeta{name} = sum over samples of dJ/dy",
+                     f"{_t('d' + beta)} = \\sum_n {_t(d)}_{{n}}")
             if h_in == "X":
                 return None
+            target = f"dH_{h_in}"
             if batch:
-                code = index_code(result.dx_dy, {nz.dy: d, nz.xhat: xh}, {nz.GAMMA: gamma, nz.SIGMA: sig, nz.N: "n"}, 0)
-                code = code.replace(", axis=0, keepdims=True)", ", axis=0)")
+                arrays, scalars = {nz.dy: d, nz.xhat: xh}, {nz.GAMMA: gamma, nz.SIGMA: sig, nz.N: "n"}
+                tex_arrays = {nz.dy: _t(d), nz.xhat: _t(xh)}
+                tex_scalars = {nz.GAMMA: _t(gamma), nz.SIGMA: _t(sig), nz.N: "N"}
+                code = index_code(result.dx_dy, arrays, scalars, 0).replace(", axis=0, keepdims=True)", ", axis=0)")
+                tex = index_latex(result.dx_dy, tex_arrays, tex_scalars, "n")
                 comment = "dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature"
             else:
                 g = f"G{name}"
-                self.bwd(g, f"{d} * {gamma}", ("N", width), "ln-dxhat", f"dJ/dxhat{name} = dJ/dy * gamma{name}")
+                self.bwd(g, f"{d} * {gamma}", ("N", width), "ln-dxhat", f"dJ/dxhat{name} = dJ/dy * gamma{name}",
+                         f"{_t(g)} = {_dot(_t(d), _t(gamma))}")
                 code = index_code(result.dx, {nz.g: g, nz.xhat: xh}, {nz.SIGMA: sig, nz.N: str(width)}, 1)
+                tex = index_latex(result.dx, {nz.g: _t(g), nz.xhat: _t(xh)}, {nz.SIGMA: _t(sig), nz.N: count}, "j")
                 comment = "dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample"
-            self.bwd(f"dH_{h_in}", code, ("N", width), f"{label}-dx", comment)
-            return f"dH_{h_in}"
+            self.bwd(target, code, ("N", width), f"{label}-dx", comment, f"{_t(target)} = {tex}")
+            return target
 
         return h, width, emit
 
@@ -269,14 +347,18 @@ class _Builder:
         self.masks.append(MaskSpec(key, p, width))
         keep = repr(1 - p)
         self.fwd(mask, f'_mask(masks, "{key}", rng, {h_in}.shape, {p!r})', ("N", width), "dropout-mask",
-                 f"m{name}: 1 keeps a unit (probability 1 - p), 0 drops it", "train")
-        self.fwd(h, f"{h_in} * {mask} / {keep}", ("N", width), "dropout", f"h{name} = m{name} * h / (1 - p)", "train")
-        self.fwd(h, h_in, ("N", width), "dropout", "inference: no dropout", "eval")
+                 f"m{name}: 1 keeps a unit (probability 1 - p), 0 drops it",
+                 f"{_t(mask)}_{{nj}} \\sim \\operatorname{{Bernoulli}}(1 - p), \\quad p = {p:g}", "train")
+        self.fwd(h, f"{h_in} * {mask} / {keep}", ("N", width), "dropout", f"h{name} = m{name} * h / (1 - p)",
+                 f"{_t(h)} = \\tfrac{{1}}{{1 - p}} {_dot(_t(mask), _t(h_in))}", "train")
+        self.fwd(h, h_in, ("N", width), "dropout", "inference: no dropout", f"{_t(h)} = {_t(h_in)}", "eval")
 
         def emit(dh):
             if h_in == "X":
                 return None
-            self.bwd(f"dH_{h_in}", f"{dh} * {mask} / {keep}", ("N", width), "dropout-backward", f"dJ/dh = m{name} * dJ/dh{name} / (1 - p)")
+            self.bwd(f"dH_{h_in}", f"{dh} * {mask} / {keep}", ("N", width), "dropout-backward",
+                     f"dJ/dh = m{name} * dJ/dh{name} / (1 - p)",
+                     f"{_t('dH_' + h_in)} = \\tfrac{{1}}{{1 - p}} {_dot(_t(mask), _t(dh))}")
             return f"dH_{h_in}"
 
         return h, width, emit
@@ -286,14 +368,15 @@ class _Builder:
         out, out_width, body_emitters = self.layers(layer.body, h_in, width, None)
         z = f"Z{name}"
         project = out_width != width
+        P = f"P{name}"
+        shape = (out_width, width) if self.row else (width, out_width)
         if project:
-            P = f"P{name}"
-            shape = (out_width, width) if self.row else (width, out_width)
             self.params.append(ParamSpec(P, shape, "glorot", (width, out_width), True, "residual"))
             skip = f"{h_in} @ {P}.T" if self.row else f"{h_in} @ {P}"
-            self.fwd(z, f"{skip} + {out}", ("N", out_width), "residual-projection", f"z{name} = P{name} h + F(h)")
+            self.fwd(z, f"{skip} + {out}", ("N", out_width), "residual-projection", f"z{name} = P{name} h + F(h)",
+                     f"{_t(z)} = {self.matmul_tex(h_in, P)} + {_t(out)}")
         else:
-            self.fwd(z, f"{h_in} + {out}", ("N", out_width), "residual", f"z{name} = h + F(h)")
+            self.fwd(z, f"{h_in} + {out}", ("N", out_width), "residual", f"z{name} = h + F(h)", f"{_t(z)} = {_t(h_in)} + {_t(out)}")
         h, act_back = self.activation(layer, z, out_width)
 
         def emit(dh):
@@ -303,25 +386,22 @@ class _Builder:
             for e in reversed(body_emitters):
                 body_grad = e(body_grad)
             if project:
+                grad_tex = (f"{names.tex_transpose(_t(d))} {_t(h_in)}" if self.row else f"{names.tex_transpose(_t(h_in))} {_t(d)}")
                 self.bwd(f"dP{name}", f"{d}.T @ {h_in}" if self.row else f"{h_in}.T @ {d}", shape, "residual-dP",
-                         f"dJ/dP{name} = sum over samples of dz h^T")
+                         f"dJ/dP{name} = sum over samples of dz h^T", f"{_t('dP' + name)} = {grad_tex}")
             if h_in == "X":
                 return None
-            skip_grad = (f"{d} @ P{name}" if self.row else f"{d} @ P{name}.T") if project else d
+            skip_grad = (f"{d} @ {P}" if self.row else f"{d} @ {P}.T") if project else d
+            skip_tex = (f"{_t(d)} " + (_t(P) if self.row else names.tex_transpose(_t(P)))) if project else _t(d)
             self.bwd(f"dH_{h_in}", f"{skip_grad} + {body_grad}", ("N", width), "residual-backward",
-                     "dJ/dh = skip path + body path")
+                     "dJ/dh = skip path + body path", f"{_t('dH_' + h_in)} = {skip_tex} + {_t(body_grad)}")
             return f"dH_{h_in}"
 
         return h, out_width, emit
 
-    # backward ---------------------------------------------------------------------------------------
-    def bwd(self, target, code, shape, eq, comment):
-        self.backward.append(Assign(target, code, shape, eq, comment))
-
     def build(self) -> BatchProgram:
         net = self.net
         out, _, emitters = self.layers(net.layers, "X", net.inputs, net.layers[-1].index)
-        self.backward: list[Assign] = []
         dh = None
         for e in reversed(emitters):
             dh = e(dh)
