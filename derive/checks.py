@@ -15,6 +15,7 @@ import dataclasses
 import math
 import time
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -226,14 +227,18 @@ def _widen_last_dense(body, n_in: int, cap: int) -> tuple:
     return tuple(out)
 
 
-FD_STEP = 1e-5  # central differences: truncation ~h^2, rounding ~1e-16/h
-FD_TOLERANCE = 1e-6
+#: central differences in 40-digit arithmetic (mpmath): truncation ~h^2 = 1e-20, rounding ~1e-40/h -- the
+#: comparison is limited by the float64 gradients alone, even where batch norm's sigma is small
+FD_DIGITS = 40
+FD_STEP = mpmath.mpf(10) ** -10
+FD_TOLERANCE = 1e-9
 
 
 class _Scalar:
-    """Scalar arithmetic of the independent forward pass: plain floats, each activation compiled from its definition."""
+    """Scalar arithmetic of the independent forward pass: 40-digit mpmath numbers, each activation compiled from its
+    definition."""
 
-    sqrt, exp = staticmethod(math.sqrt), staticmethod(math.exp)
+    sqrt, exp = staticmethod(mpmath.sqrt), staticmethod(mpmath.exp)
 
     def __init__(self):
         self._phi = {}
@@ -241,12 +246,13 @@ class _Scalar:
     def phi(self, layer):
         key = (layer.definition, layer.params)
         if key not in self._phi:
-            self._phi[key] = sp.lambdify([X], layer.definition.subs(layer.param_values), modules=["math", {"sigmoid": _sigmoid}])
+            self._phi[key] = sp.lambdify([X], layer.definition.subs(layer.param_values),
+                                         modules=["mpmath", {"sigmoid": _sigmoid}])
         return self._phi[key]
 
 
-def _sigmoid(u: float) -> float:
-    return 1 / (1 + math.exp(-u)) if u >= 0 else math.exp(u) / (1 + math.exp(u))
+def _sigmoid(u):
+    return 1 / (1 + mpmath.exp(-u))
 
 
 def _scalar_layers(net, layers, rows: list, params: dict, masks: dict, ops: _Scalar) -> list:
@@ -295,7 +301,7 @@ def _scalar_layers(net, layers, rows: list, params: dict, masks: dict, ops: _Sca
                 rows.append([ei / sum(e) for ei in e])
         else:
             phi = ops.phi(layer)
-            rows = [[float(phi(zi)) for zi in zrow] for zrow in z]
+            rows = [[phi(zi) for zi in zrow] for zrow in z]
     return rows
 
 
@@ -317,22 +323,25 @@ def check_program(sub, seed: int = 0) -> Check:
         Y_val = rng.normal(size=(PROGRAM_BATCH, k))
     masks = {m.key: (rng.random((PROGRAM_BATCH, m.width)) >= 0.5).astype(float) for m in sub.program.masks}
     ops = _Scalar()
-    loss = sp.lambdify([YHAT, Y], net.loss.component, modules=["math"])
+    loss = sp.lambdify([YHAT, Y], net.loss.component, modules=["mpmath"])
     pen = None
     if net.regularizer is not None:
         from .regularizers import penalty
 
         pen = sp.lambdify([WEIGHT], penalty(net.regularizer, net.reg_scaling).subs({LAMBDA: net.reg_lambda, N: PROGRAM_BATCH}),
-                          modules=["math"])
+                          modules=["mpmath"])
     penalised = [p.key for p in sub.program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
 
-    def objective(params: dict) -> float:
-        rows = _scalar_layers(net, net.layers, X_val.tolist(), params, masks, ops)
+    def objective(params: dict):
+        rows = _scalar_layers(net, net.layers, [[mpmath.mpf(v) for v in row] for row in X_val], params, masks, ops)
         J = sum(loss(yh, yv) for row, yrow in zip(rows, Y_val, strict=True) for yh, yv in zip(row, yrow, strict=True))
         J /= PROGRAM_BATCH
         if pen is not None:
             J += sum(pen(w) for key in penalised for w in params[key].ravel())
         return J
+
+    def exact(value: np.ndarray) -> np.ndarray:
+        return np.vectorize(mpmath.mpf, otypes=[object])(value)
 
     ev = ProgramEvaluator(sub)
     keys = sub.program.param_keys
@@ -343,13 +352,18 @@ def check_program(sub, seed: int = 0) -> Check:
             if p.key.startswith("gamma"):
                 params[p.key] = rng.uniform(0.5, 1.5, size=p.shape)
         derived = ev.gradients(params, X_val, Y_val, masks=masks)
+        with mpmath.workdps(FD_DIGITS):  # every step and sum at 40 digits
+            point = {k: exact(v) for k, v in params.items()}
+            fds = {}
+            for key in keys:
+                for idx in np.ndindex(params[key].shape):
+                    plus, minus = ({**point, key: point[key].copy()} for _ in range(2))
+                    plus[key][idx] += FD_STEP
+                    minus[key][idx] -= FD_STEP
+                    fds[key, idx] = float((objective(plus) - objective(minus)) / (2 * FD_STEP))
         for key in keys:
             for idx in np.ndindex(params[key].shape):
-                plus, minus = ({**params, key: params[key].copy()} for _ in range(2))
-                plus[key][idx] += FD_STEP
-                minus[key][idx] -= FD_STEP
-                fd = (objective(plus) - objective(minus)) / (2 * FD_STEP)
-                mine = float(derived[names.grad(key)][idx])
+                fd, mine = fds[key, idx], float(derived[names.grad(key)][idx])
                 if not (math.isfinite(fd) and math.isfinite(mine)):
                     raise DerivationError(f"{net.source}: the check of the batch program cannot evaluate the gradients: they "
                                           "are not finite at random points; use activations that are finite for every real z")
@@ -357,7 +371,8 @@ def check_program(sub, seed: int = 0) -> Check:
                 count += 1
     detail = (f"the batch program on a small instance (inputs {net.inputs}, widths {'-'.join(str(l.units) for l in net.layers)}, "
               f"batch {PROGRAM_BATCH}{', fixed dropout masks' if masks else ''}): {count // POINTS} partial derivatives against "
-              f"central differences (h = {FD_STEP:g}) of the loss computed from the definitions one scalar at a time, at "
+              f"central differences (h = 1e-10, {FD_DIGITS}-digit arithmetic) of the loss computed from the definitions one scalar "
+              "at a time, at "
               f"{POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
     return Check("finite-differences", bool(worst < FD_TOLERANCE), detail, float(worst))
 
@@ -380,7 +395,7 @@ def program_checks(d) -> list[Check]:
     small_net = dataclasses.replace(net, inputs=min(net.inputs, CAP_INPUT), layers=small_layers)
     flat_small = flat_layers(small_layers)
     results = tuple(dataclasses.replace(r, layer=layer) for r, layer in zip(d.layers, flat_small, strict=True))
-    sub = dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=(), steps=())
+    sub = dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=())
     what = f"{net.source}: the instantiation check of the batch program (brute-force sympy.diff of the expanded loss)"
     with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use fewer layers or simpler activations"), np.errstate(all="ignore"):
         out.append(check_program(sub))

@@ -196,8 +196,9 @@ def softmax_rows(Z):
     return e / e.sum(axis=1, keepdims=True)
 
 
-def draw_mask(masks, key: str, rng, shape, p: float):
-    """A dropout mask: ``masks[key]`` when given (0/1 entries, 1 keeps a unit), else drawn from ``rng``."""
+def draw_mask(masks, key: str, rng, like, p: float):
+    """A dropout mask shaped ``like``: ``masks[key]`` when given (0/1 entries, 1 keeps a unit), else drawn from ``rng``."""
+    shape = np.shape(like)
     if masks is not None and key in masks:
         mask = np.asarray(masks[key], dtype=float)
         if mask.shape != tuple(shape):
@@ -277,7 +278,7 @@ class ProgramEvaluator:
 
     def gradients(self, params: dict, X, Y, rng=None, masks=None, running=None) -> dict:
         _, cache = self.forward(params, X, True, rng, masks, running)
-        grads = self._backward(params, cache, np.asarray(Y, dtype=float))
+        grads = {names.grad(k): g for k, g in self._backward(params, cache, np.asarray(Y, dtype=float)).items()}
         if self.reg_grad is not None:
             n = len(X)
             for k in self.penalised:
@@ -287,7 +288,7 @@ class ProgramEvaluator:
     def backward(self, params: dict, X, Y, rng=None, masks=None) -> dict:
         """Every forward array of the cache and every gradient, by name (for verify and tests)."""
         if masks is None:  # one set of masks for the forward arrays and the gradients
-            masks = {m.key: draw_mask(None, m.key, rng, (len(X), m.width), m.p) for m in self.d.program.masks}
+            masks = {m.key: draw_mask(None, m.key, rng, np.empty((len(X), m.width)), m.p) for m in self.d.program.masks}
         yhat, cache = self.forward(params, X, True, rng, masks)
         return {**cache, "yhat": yhat, **self.gradients(params, X, Y, rng, masks)}
 

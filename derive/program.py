@@ -346,7 +346,7 @@ class _Builder:
         key, mask, h = f"mask{name}", f"M{name}", f"H{name}"
         self.masks.append(MaskSpec(key, p, width))
         keep = repr(1 - p)
-        self.fwd(mask, f'_mask(masks, "{key}", rng, {h_in}.shape, {p!r})', ("N", width), "dropout-mask",
+        self.fwd(mask, f'_mask(masks, "{key}", rng, {h_in}, {p!r})', ("N", width), "dropout-mask",
                  f"m{name}: 1 keeps a unit (probability 1 - p), 0 drops it",
                  f"{_t(mask)}_{{nj}} \\sim \\operatorname{{Bernoulli}}(1 - p), \\quad p = {p:g}", "train")
         self.fwd(h, f"{h_in} * {mask} / {keep}", ("N", width), "dropout", f"h{name} = m{name} * h / (1 - p)",
@@ -459,7 +459,7 @@ def program_source(program: BatchProgram, equation_numbers: dict[str, int] | Non
         lines.append("        cache.update({" + ", ".join(f'"{c}": {c}' for c in train_only) + "})")
     lines.append(f"    return {program.output}, cache")
     lines += ["", "", "def _backward(params, cache, Y):",
-              '    """dJ/dtheta of the data term for every parameter, in the order of PARAM_KEYS."""',
+              '    """dJ/dtheta of the data term for every parameter (keyed like params, in the order of PARAM_KEYS)."""',
               '    n = cache["X"].shape[0]']
     lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.backward)]
     used = [c for c in cached if any(_uses(a.code, c) for a in program.backward)]
@@ -467,7 +467,7 @@ def program_source(program: BatchProgram, equation_numbers: dict[str, int] | Non
     for a in program.backward:
         lines.append(f"    {comment(a)}")
         lines.append(f"    {a.target} = {a.code}")
-    lines.append("    return {" + ", ".join(f'"d{k}": d{k}' for k in keys) + "}")
+    lines.append("    return {" + ", ".join(f'"{k}": d{k}' for k in keys) + "}")
     return "\n".join(lines) + "\n"
 
 

@@ -49,7 +49,7 @@ def torch_forward(net, P: dict, X, masks: dict, train: bool = True, running: dic
 
     F = torch.nn.functional
     acts = {"identity": lambda z: z, "relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid,
-            "softplus": lambda z: F.softplus(z, threshold=1000), "softmax": lambda z: torch.softmax(z, dim=1)}
+            "softplus": lambda z: F.softplus(z, threshold=1000), "gelu": F.gelu, "softmax": lambda z: torch.softmax(z, dim=1)}
     row = net.convention == "row"
 
     def run(layers, h):
@@ -61,7 +61,7 @@ def torch_forward(net, P: dict, X, masks: dict, train: bool = True, running: dic
                 z = h @ (W.T if row else W) + P[f"b{name}"]
             elif layer.kind == "batchnorm":
                 s = layer.settings_dict
-                z = F.batch_norm(h, running[f"running_mean{name}"], running[f"running_var{name}"], P[f"gamma{name}"],
+                z = F.batch_norm(h, running.get(f"running_mean{name}"), running.get(f"running_var{name}"), P[f"gamma{name}"],
                                  P[f"beta{name}"], training=train, momentum=s["momentum"], eps=s["eps"])
             elif layer.kind == "layernorm":
                 z = F.layer_norm(h, (layer.units,), P[f"gamma{name}"], P[f"beta{name}"], eps=layer.settings_dict["eps"])
