@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gradproof.derive.optimizers import STEP
-from gradproof.derive.program import program_source
+from gradproof.derive.program import equation_numbers, program_source
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
@@ -138,7 +138,7 @@ def layered_code(d, spec_path: str) -> LayeredCode:
     loss = tuple(Statement(s.comment, tuple(line.replace(f'cache["Z{net.depth}"]', f'cache["{program.logits}"]')
                                             .replace(f"Z{net.depth}", program.logits) for line in s.code))
                  for s in _loss_lines(d, {}))
-    updates = _updates(d, {})
+    updates = _updates(d, equation_numbers(program))
     source = program_source(program)
     text = "\n".join([source, *(h.code for h in activations), *(line for s in (*output_error, *loss, *updates) for line in s.code)])
     helpers = tuple(helpers_used(text))

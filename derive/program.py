@@ -89,14 +89,19 @@ def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int) -> str:
     return _IndexPrinter(arrays, scalars, axis, latex=False).product(expr)
 
 
-def index_latex(expr: sp.Expr, arrays: dict, scalars: dict, index: str) -> str:
-    r"""The same expression as the proof writes it for a whole batch: \odot between arrays, \sum_{index} for the sums."""
-    return _IndexPrinter(arrays, scalars, index, latex=True).product(expr)
+def index_latex(expr: sp.Expr, arrays: dict, scalars: dict, index: str, odot: bool = True) -> str:
+    r"""The same expression in LaTeX, \sum_{index} for the sums: for a whole batch (``odot``: \odot between arrays) or
+    for one entry (``arrays`` values are then functions of the index, e.g. lambda k: f"x_{{{k}}}")."""
+    printer = _IndexPrinter(arrays, scalars, index, latex=True)
+    printer.odot = odot
+    return printer.product(expr)
 
 
 class _IndexPrinter:
     """Prints normalization.py's index expressions (Add, Mul, Pow, Sum, Indexed, Symbol, Integer) as NumPy or LaTeX.
     Numbers and scalars come first in a product, sums last; terms without a sum come first in a sum."""
+
+    odot = True
 
     def __init__(self, arrays: dict, scalars: dict, axis, latex: bool):
         self.arrays, self.scalars, self.axis, self.latex = arrays, scalars, axis, latex
@@ -107,7 +112,8 @@ class _IndexPrinter:
 
     def atom(self, e) -> str:
         if isinstance(e, sp.Indexed):
-            return self.arrays[e.base]
+            name = self.arrays[e.base]
+            return name(e.indices[0]) if callable(name) else name
         if isinstance(e, sp.Symbol):
             return self.scalars[e]
         if isinstance(e, sp.Sum):
@@ -127,7 +133,7 @@ class _IndexPrinter:
             return " * ".join(self.atom(f) for f in parts)
         out = ""
         for prev, f in zip([None, *parts], parts, strict=False):
-            joint = "" if prev is None else r" \odot " if self.order(prev) >= 2 and self.order(f) >= 2 else " "
+            joint = "" if prev is None else r" \odot " if self.odot and self.order(prev) >= 2 and self.order(f) >= 2 else " "
             out += joint + self.atom(f)
         return out
 
@@ -420,17 +426,31 @@ def build_program(net: Network) -> BatchProgram:
 # -- the program as Python source ------------------------------------------------------------------
 
 
-def program_source(program: BatchProgram, equation_numbers: dict[str, int] | None = None) -> str:
-    """``_forward(params, X, train, rng, masks, running)`` and ``_backward(params, cache, Y)`` as Python source.
+def equation_numbers(program: BatchProgram) -> dict[str, int]:
+    """The proof's equation numbers, in its order: the forward assignments of training mode, then those of inference and
+    the running statistics, then every backward one, then each optimizer assignment; keys "forward-<i>",
+    "backward-<i>" (positions in the program, from 0) and "update-<target>"."""
+    order = [i for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
+    order += [i for i, a in enumerate(program.forward) if a.mode not in ("both", "train")]
+    out = {f"forward-{i}": n for n, i in enumerate(order, start=1)}
+    out.update({f"backward-{i}": len(program.forward) + i + 1 for i in range(len(program.backward))})
+    net = program.network
+    start = len(program.forward) + len(program.backward) + 1
+    out.update({f"update-{u.target}": start + i for i, u in enumerate(net.optimizer.build(net.options_dict))})
+    return out
+
+
+def program_source(program: BatchProgram) -> str:
+    """``_forward(params, X, train, rng, masks, running)`` and ``_backward(params, cache, Y)`` as Python source, each
+    line under a comment with its formula and its equation number in the proof (``equation_numbers``).
 
     The helpers it calls (``_phi_<name>``, ``_dphi_<name>``, ``_softmax``, ``_output_error``, ``_mask``) are
     provided by the caller: the evaluator compiles them from the derivation, the generated module prints them.
     """
-    nums = equation_numbers or {}
+    nums = equation_numbers(program)
 
-    def comment(a: Assign) -> str:
-        eq = f"  (eq. {nums[a.equation]})" if a.equation in nums else ""
-        return f"# {a.comment}{eq}"
+    def comment(a: Assign, label: str) -> str:
+        return f"# {a.comment}  (eq. {nums[label]})"
 
     keys = program.param_keys
     lines = ["def _forward(params, X, train, rng, masks, running):",
@@ -438,7 +458,7 @@ def program_source(program: BatchProgram, equation_numbers: dict[str, int] | Non
              "    n = X.shape[0]"]
     lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.forward)]
     mode = "both"
-    for a in program.forward:
+    for i, a in enumerate(program.forward):
         if a.mode != mode:
             if a.mode == "train":
                 lines.append("    if train:")
@@ -448,7 +468,7 @@ def program_source(program: BatchProgram, equation_numbers: dict[str, int] | Non
                 lines.append("    if not train:")
             mode = a.mode
         indent = "    " if a.mode == "both" else "        "
-        lines.append(f"{indent}{comment(a)}")
+        lines.append(f"{indent}{comment(a, f'forward-{i}')}")
         lines.append(f"{indent}{a.target} = {a.code}")
     always = {a.target for a in program.forward if a.mode == "both"} | {"X"}
     cached = sorted(always | {a.target for a in program.forward if a.mode in ("train", "eval")}, key=_natural)
@@ -464,8 +484,8 @@ def program_source(program: BatchProgram, equation_numbers: dict[str, int] | Non
     lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.backward)]
     used = [c for c in cached if any(_uses(a.code, c) for a in program.backward)]
     lines += [f'    {c} = cache["{c}"]' for c in used]
-    for a in program.backward:
-        lines.append(f"    {comment(a)}")
+    for i, a in enumerate(program.backward):
+        lines.append(f"    {comment(a, f'backward-{i}')}")
         lines.append(f"    {a.target} = {a.code}")
     lines.append("    return {" + ", ".join(f'"{k}": d{k}' for k in keys) + "}")
     return "\n".join(lines) + "\n"

@@ -473,6 +473,10 @@ def build_document(d) -> Document:
 
 def render_proof(d) -> str:
     """The proof of ``d`` as LaTeX source (a complete document)."""
+    if d.program is not None:  # layer kinds: the batch program's proof (layer_proof.py)
+        from .layer_proof import render_layer_proof
+
+        return render_layer_proof(d)
     doc = build_document(d)
     sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "layers", "total", "training")}
     return environment().get_template("proof.tex.j2").render(doc=doc, sec=sections, nm=nm)

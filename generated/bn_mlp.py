@@ -9,7 +9,7 @@ Samples are rows of X and Y. Training mode (loss, gradients, train) uses batch s
 inference (forward(..., train=False), predict) uses the running statistics and no dropout.
 Loss cross_entropy, mean over the N samples; l2 on the dense weights only, not gamma, beta (lambda = 0.001, lambda/N scaling).
 Optimizer sgd.
-The proof of every line: gradproof derive examples/bn_mlp.toml
+Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/bn_mlp.toml
 
 API: init_params, init_running, forward, loss, gradients, predict, accuracy, init_state, step, train,
 save_params, load_params, load_running. Running statistics are not parameters: init_running(params) makes them and
@@ -150,59 +150,59 @@ def _forward(params, X, train, rng, masks, running):
     beta4 = params["beta4"]
     W5 = params["W5"]
     b5 = params["b5"]
-    # z1 = W1 h + b1
+    # z1 = W1 h + b1  (eq. 1)
     Z1 = X @ W1.T + b1
     if train:
-        # mu2 = mean of Z1 over the batch
+        # mu2 = mean of Z1 over the batch  (eq. 2)
         mu2 = np.mean(Z1, axis=0)
-        # var2 = biased variance over the batch
+        # var2 = biased variance over the batch  (eq. 3)
         var2 = np.var(Z1, axis=0)
     if train and running is not None:
-        # running mean <- (1 - momentum) running mean + momentum mu2
+        # running mean <- (1 - momentum) running mean + momentum mu2  (eq. 17)
         running["running_mean2"] = (1 - 0.1) * running["running_mean2"] + 0.1 * mu2
-        # running var <- (1 - momentum) running var + momentum var2 N/(N - 1) (unbiased)
+        # running var <- (1 - momentum) running var + momentum var2 N/(N - 1) (unbiased)  (eq. 18)
         running["running_var2"] = (1 - 0.1) * running["running_var2"] + 0.1 * var2 * n / max(n - 1, 1)
     if not train:
-        # inference: the running mean
+        # inference: the running mean  (eq. 19)
         mu2 = running["running_mean2"]
-        # inference: the running variance
+        # inference: the running variance  (eq. 20)
         var2 = running["running_var2"]
-    # sigma2 = sqrt(var2 + eps)
+    # sigma2 = sqrt(var2 + eps)  (eq. 4)
     sigma2 = np.sqrt(var2 + 1e-05)
-    # xhat2 = (h - mu2) / sigma2
+    # xhat2 = (h - mu2) / sigma2  (eq. 5)
     Xhat2 = (Z1 - mu2) / sigma2
-    # y2 = gamma2 * xhat2 + beta2
+    # y2 = gamma2 * xhat2 + beta2  (eq. 6)
     Z2 = gamma2 * Xhat2 + beta2
-    # h2 = relu(z2)
+    # h2 = relu(z2)  (eq. 7)
     H2 = _phi_relu(Z2)
-    # z3 = W3 h + b3
+    # z3 = W3 h + b3  (eq. 8)
     Z3 = H2 @ W3.T + b3
     if train:
-        # mu4 = mean of Z3 over the batch
+        # mu4 = mean of Z3 over the batch  (eq. 9)
         mu4 = np.mean(Z3, axis=0)
-        # var4 = biased variance over the batch
+        # var4 = biased variance over the batch  (eq. 10)
         var4 = np.var(Z3, axis=0)
     if train and running is not None:
-        # running mean <- (1 - momentum) running mean + momentum mu4
+        # running mean <- (1 - momentum) running mean + momentum mu4  (eq. 21)
         running["running_mean4"] = (1 - 0.1) * running["running_mean4"] + 0.1 * mu4
-        # running var <- (1 - momentum) running var + momentum var4 N/(N - 1) (unbiased)
+        # running var <- (1 - momentum) running var + momentum var4 N/(N - 1) (unbiased)  (eq. 22)
         running["running_var4"] = (1 - 0.1) * running["running_var4"] + 0.1 * var4 * n / max(n - 1, 1)
     if not train:
-        # inference: the running mean
+        # inference: the running mean  (eq. 23)
         mu4 = running["running_mean4"]
-        # inference: the running variance
+        # inference: the running variance  (eq. 24)
         var4 = running["running_var4"]
-    # sigma4 = sqrt(var4 + eps)
+    # sigma4 = sqrt(var4 + eps)  (eq. 11)
     sigma4 = np.sqrt(var4 + 1e-05)
-    # xhat4 = (h - mu4) / sigma4
+    # xhat4 = (h - mu4) / sigma4  (eq. 12)
     Xhat4 = (Z3 - mu4) / sigma4
-    # y4 = gamma4 * xhat4 + beta4
+    # y4 = gamma4 * xhat4 + beta4  (eq. 13)
     Z4 = gamma4 * Xhat4 + beta4
-    # h4 = relu(z4)
+    # h4 = relu(z4)  (eq. 14)
     H4 = _phi_relu(Z4)
-    # z5 = W5 h + b5
+    # z5 = W5 h + b5  (eq. 15)
     Z5 = H4 @ W5.T + b5
-    # h5 = softmax(z5), row-wise
+    # h5 = softmax(z5), row-wise  (eq. 16)
     H5 = _softmax(Z5)
     cache = {"H2": H2, "H4": H4, "H5": H5, "X": X, "Xhat2": Xhat2, "Xhat4": Xhat4, "Z1": Z1, "Z2": Z2, "Z3": Z3, "Z4": Z4, "Z5": Z5, "mu2": mu2, "mu4": mu4, "sigma2": sigma2, "sigma4": sigma4, "var2": var2, "var4": var4}
     return H5, cache
@@ -226,39 +226,39 @@ def _backward(params, cache, Y):
     Z5 = cache["Z5"]
     sigma2 = cache["sigma2"]
     sigma4 = cache["sigma4"]
-    # dJ/dz5 = delta(yhat, y) / N
+    # dJ/dz5 = delta(yhat, y) / N  (eq. 25)
     D5 = _output_error(H5, Y, Z5) / n
-    # dJ/dW5 = sum over samples of d5 h^T
+    # dJ/dW5 = sum over samples of d5 h^T  (eq. 26)
     dW5 = D5.T @ H4
-    # dJ/db5 = sum over samples of d5
+    # dJ/db5 = sum over samples of d5  (eq. 27)
     db5 = np.sum(D5, axis=0)
-    # dJ/dh = W5^T d5
+    # dJ/dh = W5^T d5  (eq. 28)
     dH_H4 = D5 @ W5
-    # dJ/dz4 = dJ/dh4 * relu'(z4)
+    # dJ/dz4 = dJ/dh4 * relu'(z4)  (eq. 29)
     D4 = dH_H4 * _dphi_relu(Z4, H4)
-    # dJ/dgamma4 = sum over samples of dJ/dy * xhat
+    # dJ/dgamma4 = sum over samples of dJ/dy * xhat  (eq. 30)
     dgamma4 = np.sum(D4 * Xhat4, axis=0)
-    # dJ/dbeta4 = sum over samples of dJ/dy
+    # dJ/dbeta4 = sum over samples of dJ/dy  (eq. 31)
     dbeta4 = np.sum(D4, axis=0)
-    # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature
+    # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 32)
     dH_Z3 = (gamma4 / (n * sigma4)) * (n * D4 - np.sum(D4, axis=0) - Xhat4 * np.sum(D4 * Xhat4, axis=0))
-    # dJ/dW3 = sum over samples of d3 h^T
+    # dJ/dW3 = sum over samples of d3 h^T  (eq. 33)
     dW3 = dH_Z3.T @ H2
-    # dJ/db3 = sum over samples of d3
+    # dJ/db3 = sum over samples of d3  (eq. 34)
     db3 = np.sum(dH_Z3, axis=0)
-    # dJ/dh = W3^T d3
+    # dJ/dh = W3^T d3  (eq. 35)
     dH_H2 = dH_Z3 @ W3
-    # dJ/dz2 = dJ/dh2 * relu'(z2)
+    # dJ/dz2 = dJ/dh2 * relu'(z2)  (eq. 36)
     D2 = dH_H2 * _dphi_relu(Z2, H2)
-    # dJ/dgamma2 = sum over samples of dJ/dy * xhat
+    # dJ/dgamma2 = sum over samples of dJ/dy * xhat  (eq. 37)
     dgamma2 = np.sum(D2 * Xhat2, axis=0)
-    # dJ/dbeta2 = sum over samples of dJ/dy
+    # dJ/dbeta2 = sum over samples of dJ/dy  (eq. 38)
     dbeta2 = np.sum(D2, axis=0)
-    # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature
+    # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 39)
     dH_Z1 = (gamma2 / (n * sigma2)) * (n * D2 - np.sum(D2, axis=0) - Xhat2 * np.sum(D2 * Xhat2, axis=0))
-    # dJ/dW1 = sum over samples of d1 h^T
+    # dJ/dW1 = sum over samples of d1 h^T  (eq. 40)
     dW1 = dH_Z1.T @ X
-    # dJ/db1 = sum over samples of d1
+    # dJ/db1 = sum over samples of d1  (eq. 41)
     db1 = np.sum(dH_Z1, axis=0)
     return {"W1": dW1, "b1": db1, "gamma2": dgamma2, "beta2": dbeta2, "W3": dW3, "b3": db3, "gamma4": dgamma4, "beta4": dbeta4, "W5": dW5, "b5": db5}
 
@@ -327,7 +327,7 @@ def step(params, grads, state):
     learning_rate = state["learning_rate"]
     for key, theta in params.items():
         g = grads[key]
-        # θ <- θ - α·g
+        # θ <- θ - α·g  (eq. 42)
         theta -= learning_rate * g
 
 

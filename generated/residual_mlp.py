@@ -9,7 +9,7 @@ Samples are rows of X and Y. Training mode (loss, gradients, train) uses batch s
 inference (forward(..., train=False), predict) uses the running statistics and no dropout.
 Loss cross_entropy, mean over the N samples; no regularizer.
 Optimizer adam.
-The proof of every line: gradproof derive examples/residual_mlp.toml
+Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/residual_mlp.toml
 
 API: init_params, init_running, forward, loss, gradients, predict, accuracy, init_state, step, train,
 save_params, load_params, load_running. Running statistics are not parameters: init_running(params) makes them and
@@ -205,65 +205,65 @@ def _forward(params, X, train, rng, masks, running):
     P3 = params["P3"]
     W5 = params["W5"]
     b5 = params["b5"]
-    # z1 = W1^T h + W01
+    # z1 = W1^T h + W01  (eq. 1)
     Z1 = X @ W1 + b1
-    # h1 = tanh(z1)
+    # h1 = tanh(z1)  (eq. 2)
     H1 = _phi_tanh(Z1)
-    # mu2_1 = mean over the features
+    # mu2_1 = mean over the features  (eq. 3)
     mu2_1 = np.mean(H1, axis=1, keepdims=True)
-    # var2_1 = biased variance over the features
+    # var2_1 = biased variance over the features  (eq. 4)
     var2_1 = np.var(H1, axis=1, keepdims=True)
-    # sigma2_1 = sqrt(var2_1 + eps)
+    # sigma2_1 = sqrt(var2_1 + eps)  (eq. 5)
     sigma2_1 = np.sqrt(var2_1 + 1e-05)
-    # xhat2_1 = (h - mu2_1) / sigma2_1
+    # xhat2_1 = (h - mu2_1) / sigma2_1  (eq. 6)
     Xhat2_1 = (H1 - mu2_1) / sigma2_1
-    # y2_1 = gamma2_1 * xhat2_1 + beta2_1
+    # y2_1 = gamma2_1 * xhat2_1 + beta2_1  (eq. 7)
     Z2_1 = gamma2_1 * Xhat2_1 + beta2_1
-    # z2_2 = W2_2^T h + W02_2
+    # z2_2 = W2_2^T h + W02_2  (eq. 8)
     Z2_2 = Z2_1 @ W2_2 + b2_2
-    # h2_2 = relu(z2_2)
+    # h2_2 = relu(z2_2)  (eq. 9)
     H2_2 = _phi_relu(Z2_2)
     if train:
-        # m2_3: 1 keeps a unit (probability 1 - p), 0 drops it
+        # m2_3: 1 keeps a unit (probability 1 - p), 0 drops it  (eq. 10)
         M2_3 = _mask(masks, "mask2_3", rng, H2_2, 0.1)
-        # h2_3 = m2_3 * h / (1 - p)
+        # h2_3 = m2_3 * h / (1 - p)  (eq. 11)
         H2_3 = H2_2 * M2_3 / 0.9
     if not train:
-        # inference: no dropout
+        # inference: no dropout  (eq. 27)
         H2_3 = H2_2
-    # z2_4 = W2_4^T h + W02_4
+    # z2_4 = W2_4^T h + W02_4  (eq. 12)
     Z2_4 = H2_3 @ W2_4 + b2_4
-    # z2 = h + F(h)
+    # z2 = h + F(h)  (eq. 13)
     Z2 = H1 + Z2_4
-    # mu3_1 = mean over the features
+    # mu3_1 = mean over the features  (eq. 14)
     mu3_1 = np.mean(Z2, axis=1, keepdims=True)
-    # var3_1 = biased variance over the features
+    # var3_1 = biased variance over the features  (eq. 15)
     var3_1 = np.var(Z2, axis=1, keepdims=True)
-    # sigma3_1 = sqrt(var3_1 + eps)
+    # sigma3_1 = sqrt(var3_1 + eps)  (eq. 16)
     sigma3_1 = np.sqrt(var3_1 + 1e-05)
-    # xhat3_1 = (h - mu3_1) / sigma3_1
+    # xhat3_1 = (h - mu3_1) / sigma3_1  (eq. 17)
     Xhat3_1 = (Z2 - mu3_1) / sigma3_1
-    # y3_1 = gamma3_1 * xhat3_1 + beta3_1
+    # y3_1 = gamma3_1 * xhat3_1 + beta3_1  (eq. 18)
     Z3_1 = gamma3_1 * Xhat3_1 + beta3_1
-    # z3_2 = W3_2^T h + W03_2
+    # z3_2 = W3_2^T h + W03_2  (eq. 19)
     Z3_2 = Z3_1 @ W3_2 + b3_2
-    # h3_2 = gelu(z3_2)
+    # h3_2 = gelu(z3_2)  (eq. 20)
     H3_2 = _phi_gelu(Z3_2)
-    # z3 = P3 h + F(h)
+    # z3 = P3 h + F(h)  (eq. 21)
     Z3 = Z2 @ P3 + H3_2
-    # h3 = relu(z3)
+    # h3 = relu(z3)  (eq. 22)
     H3 = _phi_relu(Z3)
     if train:
-        # m4: 1 keeps a unit (probability 1 - p), 0 drops it
+        # m4: 1 keeps a unit (probability 1 - p), 0 drops it  (eq. 23)
         M4 = _mask(masks, "mask4", rng, H3, 0.2)
-        # h4 = m4 * h / (1 - p)
+        # h4 = m4 * h / (1 - p)  (eq. 24)
         H4 = H3 * M4 / 0.8
     if not train:
-        # inference: no dropout
+        # inference: no dropout  (eq. 28)
         H4 = H3
-    # z5 = W5^T h + W05
+    # z5 = W5^T h + W05  (eq. 25)
     Z5 = H4 @ W5 + b5
-    # h5 = softmax(z5), row-wise
+    # h5 = softmax(z5), row-wise  (eq. 26)
     H5 = _softmax(Z5)
     cache = {"H1": H1, "H2_2": H2_2, "H2_3": H2_3, "H3": H3, "H3_2": H3_2, "H4": H4, "H5": H5, "X": X, "Xhat2_1": Xhat2_1, "Xhat3_1": Xhat3_1, "Z1": Z1, "Z2": Z2, "Z2_1": Z2_1, "Z2_2": Z2_2, "Z2_4": Z2_4, "Z3": Z3, "Z3_1": Z3_1, "Z3_2": Z3_2, "Z5": Z5, "mu2_1": mu2_1, "mu3_1": mu3_1, "sigma2_1": sigma2_1, "sigma3_1": sigma3_1, "var2_1": var2_1, "var3_1": var3_1}
     if train:
@@ -303,69 +303,69 @@ def _backward(params, cache, Y):
     Z5 = cache["Z5"]
     sigma2_1 = cache["sigma2_1"]
     sigma3_1 = cache["sigma3_1"]
-    # dJ/dz5 = delta(yhat, y) / N
+    # dJ/dz5 = delta(yhat, y) / N  (eq. 29)
     D5 = _output_error(H5, Y, Z5) / n
-    # dJ/dW5 = sum over samples of h d5^T
+    # dJ/dW5 = sum over samples of h d5^T  (eq. 30)
     dW5 = H4.T @ D5
-    # dJ/db5 = sum over samples of d5
+    # dJ/db5 = sum over samples of d5  (eq. 31)
     db5 = np.sum(D5, axis=0)
-    # dJ/dh = W5 d5
+    # dJ/dh = W5 d5  (eq. 32)
     dH_H4 = D5 @ W5.T
-    # dJ/dh = m4 * dJ/dh4 / (1 - p)
+    # dJ/dh = m4 * dJ/dh4 / (1 - p)  (eq. 33)
     dH_H3 = dH_H4 * M4 / 0.8
-    # dJ/dz3 = dJ/dh3 * relu'(z3)
+    # dJ/dz3 = dJ/dh3 * relu'(z3)  (eq. 34)
     D3 = dH_H3 * _dphi_relu(Z3, H3)
-    # dJ/dz3_2 = dJ/dh3_2 * gelu'(z3_2)
+    # dJ/dz3_2 = dJ/dh3_2 * gelu'(z3_2)  (eq. 35)
     D3_2 = D3 * _dphi_gelu(Z3_2, H3_2)
-    # dJ/dW3_2 = sum over samples of h d3_2^T
+    # dJ/dW3_2 = sum over samples of h d3_2^T  (eq. 36)
     dW3_2 = Z3_1.T @ D3_2
-    # dJ/db3_2 = sum over samples of d3_2
+    # dJ/db3_2 = sum over samples of d3_2  (eq. 37)
     db3_2 = np.sum(D3_2, axis=0)
-    # dJ/dh = W3_2 d3_2
+    # dJ/dh = W3_2 d3_2  (eq. 38)
     dH_Z3_1 = D3_2 @ W3_2.T
-    # dJ/dgamma3_1 = sum over samples of dJ/dy * xhat
+    # dJ/dgamma3_1 = sum over samples of dJ/dy * xhat  (eq. 39)
     dgamma3_1 = np.sum(dH_Z3_1 * Xhat3_1, axis=0)
-    # dJ/dbeta3_1 = sum over samples of dJ/dy
+    # dJ/dbeta3_1 = sum over samples of dJ/dy  (eq. 40)
     dbeta3_1 = np.sum(dH_Z3_1, axis=0)
-    # dJ/dxhat3_1 = dJ/dy * gamma3_1
+    # dJ/dxhat3_1 = dJ/dy * gamma3_1  (eq. 41)
     G3_1 = dH_Z3_1 * gamma3_1
-    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample
+    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 42)
     dH_Z2 = (1 / (8 * sigma3_1)) * (8 * G3_1 - np.sum(G3_1, axis=1, keepdims=True) - Xhat3_1 * np.sum(G3_1 * Xhat3_1, axis=1, keepdims=True))
-    # dJ/dP3 = sum over samples of dz h^T
+    # dJ/dP3 = sum over samples of dz h^T  (eq. 43)
     dP3 = Z2.T @ D3
-    # dJ/dh = skip path + body path
+    # dJ/dh = skip path + body path  (eq. 44)
     dH_Z2 = D3 @ P3.T + dH_Z2
-    # dJ/dW2_4 = sum over samples of h d2_4^T
+    # dJ/dW2_4 = sum over samples of h d2_4^T  (eq. 45)
     dW2_4 = H2_3.T @ dH_Z2
-    # dJ/db2_4 = sum over samples of d2_4
+    # dJ/db2_4 = sum over samples of d2_4  (eq. 46)
     db2_4 = np.sum(dH_Z2, axis=0)
-    # dJ/dh = W2_4 d2_4
+    # dJ/dh = W2_4 d2_4  (eq. 47)
     dH_H2_3 = dH_Z2 @ W2_4.T
-    # dJ/dh = m2_3 * dJ/dh2_3 / (1 - p)
+    # dJ/dh = m2_3 * dJ/dh2_3 / (1 - p)  (eq. 48)
     dH_H2_2 = dH_H2_3 * M2_3 / 0.9
-    # dJ/dz2_2 = dJ/dh2_2 * relu'(z2_2)
+    # dJ/dz2_2 = dJ/dh2_2 * relu'(z2_2)  (eq. 49)
     D2_2 = dH_H2_2 * _dphi_relu(Z2_2, H2_2)
-    # dJ/dW2_2 = sum over samples of h d2_2^T
+    # dJ/dW2_2 = sum over samples of h d2_2^T  (eq. 50)
     dW2_2 = Z2_1.T @ D2_2
-    # dJ/db2_2 = sum over samples of d2_2
+    # dJ/db2_2 = sum over samples of d2_2  (eq. 51)
     db2_2 = np.sum(D2_2, axis=0)
-    # dJ/dh = W2_2 d2_2
+    # dJ/dh = W2_2 d2_2  (eq. 52)
     dH_Z2_1 = D2_2 @ W2_2.T
-    # dJ/dgamma2_1 = sum over samples of dJ/dy * xhat
+    # dJ/dgamma2_1 = sum over samples of dJ/dy * xhat  (eq. 53)
     dgamma2_1 = np.sum(dH_Z2_1 * Xhat2_1, axis=0)
-    # dJ/dbeta2_1 = sum over samples of dJ/dy
+    # dJ/dbeta2_1 = sum over samples of dJ/dy  (eq. 54)
     dbeta2_1 = np.sum(dH_Z2_1, axis=0)
-    # dJ/dxhat2_1 = dJ/dy * gamma2_1
+    # dJ/dxhat2_1 = dJ/dy * gamma2_1  (eq. 55)
     G2_1 = dH_Z2_1 * gamma2_1
-    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample
+    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 56)
     dH_H1 = (1 / (8 * sigma2_1)) * (8 * G2_1 - np.sum(G2_1, axis=1, keepdims=True) - Xhat2_1 * np.sum(G2_1 * Xhat2_1, axis=1, keepdims=True))
-    # dJ/dh = skip path + body path
+    # dJ/dh = skip path + body path  (eq. 57)
     dH_H1 = dH_Z2 + dH_H1
-    # dJ/dz1 = dJ/dh1 * tanh'(z1)
+    # dJ/dz1 = dJ/dh1 * tanh'(z1)  (eq. 58)
     D1 = dH_H1 * _dphi_tanh(Z1, H1)
-    # dJ/dW1 = sum over samples of h d1^T
+    # dJ/dW1 = sum over samples of h d1^T  (eq. 59)
     dW1 = X.T @ D1
-    # dJ/db1 = sum over samples of d1
+    # dJ/db1 = sum over samples of d1  (eq. 60)
     db1 = np.sum(D1, axis=0)
     return {"W1": dW1, "b1": db1, "gamma2_1": dgamma2_1, "beta2_1": dbeta2_1, "W2_2": dW2_2, "b2_2": db2_2, "W2_4": dW2_4, "b2_4": db2_4, "gamma3_1": dgamma3_1, "beta3_1": dbeta3_1, "W3_2": dW3_2, "b3_2": db3_2, "P3": dP3, "W5": dW5, "b5": db5}
 
@@ -435,17 +435,17 @@ def step(params, grads, state):
         g = grads[key]
         m = state["m"][key]
         v = state["v"][key]
-        # m <- β1·m + (1 - β1)·g
+        # m <- β1·m + (1 - β1)·g  (eq. 61)
         m *= beta1
         m += g * (1 - beta1)
-        # v <- β2·v + (1 - β2)·g²
+        # v <- β2·v + (1 - β2)·g²  (eq. 62)
         v *= beta2
         v += g**2 * (1 - beta2)
-        # m̂ <- m/(1 - β1^t)
+        # m̂ <- m/(1 - β1^t)  (eq. 63)
         mhat = m / (1 - beta1**t)
-        # v̂ <- v/(1 - β2^t)
+        # v̂ <- v/(1 - β2^t)  (eq. 64)
         vhat = v / (1 - beta2**t)
-        # θ <- θ - α·m̂/(√v̂ + ε)
+        # θ <- θ - α·m̂/(√v̂ + ε)  (eq. 65)
         theta -= learning_rate * mhat / (epsilon + np.sqrt(vhat))
 
 

@@ -154,3 +154,35 @@ def test_a_projecting_residual_block_has_a_projection_and_the_regularizer_skips_
     assert not any(k.startswith(("gamma", "beta")) for k in penalised)
     if derived.network.name == "res_net":
         assert "P4" in program.param_keys and "P2" not in program.param_keys
+
+
+# -- the proof -------------------------------------------------------------------------------------------------
+
+
+def test_the_proof_shows_each_kinds_derivation_and_numbers_what_the_module_cites(derived, tmp_path):
+    import re
+    import shutil
+
+    from conftest import ROOT
+    from gradproof.codegen.render import render_module
+    from gradproof.derive.program import equation_numbers
+    from gradproof.derive.proof import render_proof, write_proof
+
+    tex = render_proof(derived)
+    program = derived.program
+    nums = equation_numbers(program)
+    tags = [int(t) for t in re.findall(r"\\tag\{(\d+)\}", tex)]
+    assert sorted(tags) == list(range(1, len(nums) + 1)) == sorted(nums.values())  # each number once
+    assert tags == sorted(tags)  # in document order
+    module = render_module(derived, str(ROOT / "examples" / "x.toml"))
+    cited = {int(n) for n in re.findall(r"\(eq\. (\d+)\)", module)}
+    assert cited <= set(nums.values()) and len(cited) > len(program.backward)
+    if any(layer.kind == "batchnorm" for layer in derived.network.layers):
+        # the compact result, derived: gamma/(N sigma) (N dy_i - sum dy - xhat_i sum dy xhat)
+        assert (r"\frac{\gamma}{N \sigma} \left(N \bar{y}_{i} - \sum_{n} \bar{y}_{n} - \hat{x}_{i} \sum_{n} "
+                r"\left(\bar{y}_{n} \hat{x}_{n}\right)\right)") in tex
+        assert r"\frac{\partial \sigma^2}{\partial \mu} = -\frac{2}{N}\sum_k (x_k - \mu) = 0" in tex
+    if derived.network.regularizer is not None:
+        assert r"parameters $\gamma, \beta$ are not penalised" in tex
+    if shutil.which("pdflatex"):
+        assert write_proof(derived, tmp_path).pdf.stat().st_size > 10_000
