@@ -83,10 +83,13 @@ class BatchProgram:
 # -- printing index expressions of normalization.py as NumPy -------------------------------------------
 
 
-def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int) -> str:
+def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int, known: dict | None = None) -> str:
     """NumPy source of an index expression: ``arrays`` maps IndexedBase -> array name, ``scalars`` Symbol -> code;
-    a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``."""
-    return _IndexPrinter(arrays, scalars, axis, latex=False).product(expr)
+    a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``, or the name ``known`` gives it when
+    it is computed already (batch norm's sums are dbeta and dgamma)."""
+    printer = _IndexPrinter(arrays, scalars, axis, latex=False)
+    printer.known = known or {}
+    return printer.product(expr)
 
 
 def index_latex(expr: sp.Expr, arrays: dict, scalars: dict, index: str, odot: bool = True) -> str:
@@ -102,6 +105,7 @@ class _IndexPrinter:
     Numbers and scalars come first in a product, sums last; terms without a sum come first in a sum."""
 
     odot = True
+    known: dict = {}
 
     def __init__(self, arrays: dict, scalars: dict, axis, latex: bool):
         self.arrays, self.scalars, self.axis, self.latex = arrays, scalars, axis, latex
@@ -116,6 +120,8 @@ class _IndexPrinter:
             return name(e.indices[0]) if callable(name) else name
         if isinstance(e, sp.Symbol):
             return self.scalars[e]
+        if isinstance(e, sp.Sum) and e in self.known:
+            return self.known[e]
         if isinstance(e, sp.Sum):
             if self.latex:
                 inner = self.product(e.function)
@@ -325,7 +331,10 @@ class _Builder:
                 arrays, scalars = {nz.dy: d, nz.xhat: xh}, {nz.GAMMA: gamma, nz.SIGMA: sig, nz.N: "n"}
                 tex_arrays = {nz.dy: _t(d), nz.xhat: _t(xh)}
                 tex_scalars = {nz.GAMMA: _t(gamma), nz.SIGMA: _t(sig), nz.N: "N"}
-                code = index_code(result.dx_dy, arrays, scalars, 0).replace(", axis=0, keepdims=True)", ", axis=0)")
+                # its two sums are dbeta and dgamma, computed just above
+                known = {sp.Sum(nz.dy[nz.n], (nz.n, 1, nz.N)): f"d{beta}",
+                         sp.Sum(nz.dy[nz.n] * nz.xhat[nz.n], (nz.n, 1, nz.N)): f"d{gamma}"}
+                code = index_code(result.dx_dy, arrays, scalars, 0, known)
                 tex = index_latex(result.dx_dy, tex_arrays, tex_scalars, "n")
                 comment = "dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature"
             else:

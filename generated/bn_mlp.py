@@ -58,12 +58,12 @@ def _log_softmax(Z):
 
 def _phi_relu(Z):
     """relu(z)"""
-    return np.maximum(Z, 0)
+    return np.asarray(np.maximum(Z, 0), dtype=Z.dtype)
 
 
 def _dphi_relu(Z, H):
     """phi'(z) = { 1 if z > 0; 0 otherwise }"""
-    return np.where(Z > 0, 1.0, 0.0)
+    return np.asarray(np.where(Z > 0, 1.0, 0.0), dtype=Z.dtype)
 
 
 def _output_error(Y_hat, Y, Z):
@@ -241,7 +241,7 @@ def _backward(params, cache, Y):
     # dJ/dbeta4 = sum over samples of dJ/dy  (eq. 31)
     dbeta4 = np.sum(D4, axis=0)
     # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 32)
-    dH_Z3 = (gamma4 / (n * sigma4)) * (n * D4 - np.sum(D4, axis=0) - Xhat4 * np.sum(D4 * Xhat4, axis=0))
+    dH_Z3 = (gamma4 / (n * sigma4)) * (n * D4 - dbeta4 - Xhat4 * dgamma4)
     # dJ/dW3 = sum over samples of d3 h^T  (eq. 33)
     dW3 = dH_Z3.T @ H2
     # dJ/db3 = sum over samples of d3  (eq. 34)
@@ -255,7 +255,7 @@ def _backward(params, cache, Y):
     # dJ/dbeta2 = sum over samples of dJ/dy  (eq. 38)
     dbeta2 = np.sum(D2, axis=0)
     # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 39)
-    dH_Z1 = (gamma2 / (n * sigma2)) * (n * D2 - np.sum(D2, axis=0) - Xhat2 * np.sum(D2 * Xhat2, axis=0))
+    dH_Z1 = (gamma2 / (n * sigma2)) * (n * D2 - dbeta2 - Xhat2 * dgamma2)
     # dJ/dW1 = sum over samples of d1 h^T  (eq. 40)
     dW1 = dH_Z1.T @ X
     # dJ/db1 = sum over samples of d1  (eq. 41)

@@ -77,32 +77,32 @@ def _log_softmax(Z):
 
 def _phi_tanh(Z):
     """tanh(z)"""
-    return np.tanh(Z)
+    return np.asarray(np.tanh(Z), dtype=Z.dtype)
 
 
 def _dphi_tanh(Z, H):
     """phi'(z) = 1 - h²"""
-    return 1 - H**2
+    return np.asarray(1 - H**2, dtype=Z.dtype)
 
 
 def _phi_relu(Z):
     """relu(z)"""
-    return np.maximum(Z, 0)
+    return np.asarray(np.maximum(Z, 0), dtype=Z.dtype)
 
 
 def _dphi_relu(Z, H):
     """phi'(z) = { 1 if z > 0; 0 otherwise }"""
-    return np.where(Z > 0, 1.0, 0.0)
+    return np.asarray(np.where(Z > 0, 1.0, 0.0), dtype=Z.dtype)
 
 
 def _phi_gelu(Z):
     """gelu(z)"""
-    return Z * (_erf(0.7071067811865476 * Z) + 1) / 2
+    return np.asarray(Z * (_erf(0.7071067811865476 * Z) + 1) / 2, dtype=Z.dtype)
 
 
 def _dphi_gelu(Z, H):
     """phi'(z) = 1/2 + √2·z/(2·√π·exp(z²/2)) + erf(√2·z/2)/2"""
-    return 0.3989422804014327 * Z * np.exp(-Z**2 / 2) + _erf(0.7071067811865476 * Z) / 2 + 1 / 2
+    return np.asarray(0.3989422804014327 * Z * np.exp(-Z**2 / 2) + _erf(0.7071067811865476 * Z) / 2 + 1 / 2, dtype=Z.dtype)
 
 
 def _output_error(Y_hat, Y, Z):

@@ -132,6 +132,7 @@ def test_float32_training_reduces_the_loss_and_params_round_trip(case, tmp_path)
     before = mod.loss(params, X, Y, rng=np.random.default_rng(0))
     history = mod.train(params, X, Y, epochs=15, batch_size=16, running=running, validation_data=(X, Y))
     assert all(v.dtype == np.float32 for v in params.values())
+    assert all(g.dtype == np.float32 for g in mod.gradients(params, X, Y, rng=np.random.default_rng(1)).values())
     assert history["loss"][-1] < before and len(history["val_loss"]) == 15
     mod.save_params(tmp_path / "p.npz", params, running)
     loaded, loaded_running = mod.load_params(tmp_path / "p.npz"), mod.load_running(tmp_path / "p.npz")
