@@ -260,6 +260,31 @@ def _conventions(net) -> tuple[str, ...]:
     return tuple(out)
 
 
+def layer_report(d) -> str:
+    """The terminal report of ``d``: the layers, the batch program with its equation numbers, the checks."""
+    net, program = d.network, d.program
+    nums = equation_numbers(program)
+    kinds = ", ".join(f"{layer.path.replace('_', '.') or layer.index} {layer.kind}"
+                      + (f" ({layer.activation})" if layer.activation != "identity" else "") for layer in flat_layers(net.layers))
+    lines = [f"{net.name}: {net.inputs} inputs; {kinds}; loss {net.loss.name}; optimizer {net.optimizer.name}",
+             f"  {net.convention} convention; samples are rows; batch norm: biased variance, eps inside the root; "
+             "the regularizer penalises dense weights only (not gamma, beta)", ""]
+    sections = (("Forward pass, training mode", [(f"forward-{i}", a) for i, a in enumerate(program.forward)
+                                                  if a.mode in ("both", "train")]),
+                ("Inference and running statistics", [(f"forward-{i}", a) for i, a in enumerate(program.forward)
+                                                       if a.mode in ("eval", "running")]),
+                ("Backward pass for a batch (1/N at the output error)", [(f"backward-{i}", a) for i, a in enumerate(program.backward)]))
+    for title, items in sections:
+        if items:
+            lines.append(title)
+            lines += [f"  ({nums[label]}) {a.comment}" for label, a in items]
+            lines.append("")
+    lines.append("Checks")
+    lines += [f"  {'✓' if c.passed else '✗'} {c.method}: {c.detail}" for c in d.all_checks()]
+    lines += ["", f"{'all checks passed' if d.all_passed else 'SOME CHECKS FAILED'}; derived and checked in {d.seconds:.2f} s"]
+    return "\n".join(lines) + "\n"
+
+
 def render_layer_proof(d) -> str:
     """The LaTeX source of the proof of ``d`` (a derivation with a batch program)."""
     from .proof import environment
@@ -267,4 +292,4 @@ def render_layer_proof(d) -> str:
     return environment().get_template("layers.tex.j2").render(doc=build_layer_document(d))
 
 
-__all__ = ["build_layer_document", "render_layer_proof"]
+__all__ = ["build_layer_document", "layer_report", "render_layer_proof"]
