@@ -12,7 +12,7 @@ from gradproof.verify.judge import Claim, Judge
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-#: the dense example specs (answers about layer kinds: tests/verify/test_layer_truth.py)
+#: the dense example specs (verify refuses answers about layer kinds: tests/derive/test_layer_kinds.py)
 DENSE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml") if not has_layer_kinds(p))
 
 
