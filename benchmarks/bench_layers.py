@@ -20,7 +20,6 @@ import argparse  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
-import time  # noqa: E402
 import tomllib  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -29,6 +28,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_step import timed  # noqa: E402
 from gradproof.codegen.loader import build  # noqa: E402
 from gradproof.derive.derivation import derive  # noqa: E402
 from gradproof.derive.spec import spec_from_dict  # noqa: E402
@@ -45,13 +45,6 @@ def generated_module(sizes, tmp: Path):
         layer["units"] = units
     data["name"] = "bench_bn_" + "_".join(map(str, sizes))
     return build(derive(spec_from_dict(data, "examples/bn_mlp.toml"), check=False), tmp, "examples/bn_mlp.toml")
-
-
-def timed(fn, X, Y, reps: int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(reps):
-        fn(X, Y)
-    return (time.perf_counter() - t0) / reps
 
 
 def main(argv=None) -> int:

@@ -73,13 +73,13 @@ def _signature(sub) -> tuple:
     return (net.convention, net.sizes, tuple((l.activation, l.definition, l.params) for l in net.layers))
 
 
-def _targets(net, rng) -> np.ndarray:
+def _targets(net, rng, n: int = BATCH) -> np.ndarray:
     k = net.output.units
     if net.loss.name == "cross_entropy":
-        return np.eye(k)[rng.integers(0, k, size=BATCH)]
+        return np.eye(k)[rng.integers(0, k, size=n)]
     if net.loss.name == "binary_cross_entropy":
-        return rng.uniform(0.05, 0.95, size=(BATCH, k))
-    return rng.normal(size=(BATCH, k))
+        return rng.uniform(0.05, 0.95, size=(n, k))
+    return rng.normal(size=(n, k))
 
 
 def brute_force_loss(net, X_val: np.ndarray, Y_val: np.ndarray):
@@ -314,13 +314,7 @@ def check_program(sub, seed: int = 0) -> Check:
     t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
     X_val = rng.normal(size=(PROGRAM_BATCH, net.inputs))
-    k = net.output.units
-    if net.loss.name == "cross_entropy":
-        Y_val = np.eye(k)[rng.integers(0, k, size=PROGRAM_BATCH)]
-    elif net.loss.name == "binary_cross_entropy":
-        Y_val = rng.uniform(0.05, 0.95, size=(PROGRAM_BATCH, k))
-    else:
-        Y_val = rng.normal(size=(PROGRAM_BATCH, k))
+    Y_val = _targets(net, rng, PROGRAM_BATCH)
     masks = {m.key: (rng.random((PROGRAM_BATCH, m.width)) >= 0.5).astype(float) for m in sub.program.masks}
     ops = _Scalar()
     loss = sp.lambdify([YHAT, Y], net.loss.component, modules=["mpmath"])
@@ -379,21 +373,20 @@ def check_program(sub, seed: int = 0) -> Check:
 
 def program_checks(d) -> list[Check]:
     """The normalisations' compact forms (N = 3), then the whole batch program of a small instance by brute force."""
-    from .layered import flat_layers
     from .normalization import check as check_normalization
     from .normalization import derive_normalization
     from .program import build_program
 
     net = d.network
     out = []
-    kinds = {layer.kind for layer in flat_layers(net.layers)}
+    kinds = {layer.kind for layer in net.all_layers}
     for kind, axis in (("batchnorm", "batch"), ("layernorm", "features")):
         if kind in kinds:
             err, detail = check_normalization(derive_normalization(axis))
             out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err))
     small_layers = _shrink(net.layers, min(net.inputs, CAP_INPUT), CAP_HIDDEN, CAP_OUTPUT)
     small_net = dataclasses.replace(net, inputs=min(net.inputs, CAP_INPUT), layers=small_layers)
-    flat_small = flat_layers(small_layers)
+    flat_small = small_net.all_layers
     results = tuple(dataclasses.replace(r, layer=layer) for r, layer in zip(d.layers, flat_small, strict=True))
     sub = dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=())
     what = f"{net.source}: the instantiation check of the batch program (brute-force sympy.diff of the expanded loss)"

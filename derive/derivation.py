@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
@@ -160,14 +161,10 @@ def derive(net: Network, check: bool = True) -> Derivation:
     Raises:
         DerivationError: a derived result disagrees with its check, or SymPy could not finish.
     """
-    if net.has_kinds:
-        from .layered import derive_layered
-
-        return derive_layered(net, check)
     t0 = time.perf_counter()
     timings = {}
-    # 1. activations: phi' by sympy.diff, rewritten in h where possible
-    layers = tuple(layer_result(layer, net.source) for layer in net.layers)
+    # 1. activations: phi' by sympy.diff, rewritten in h where possible (the kinds' optional activations too)
+    layers = tuple(layer_result(layer, net.source) for layer in net.all_layers)
     timings["activations"] = time.perf_counter() - t0
     # 2. output error from loss o output activation
     last = net.layers[-1]
@@ -185,19 +182,28 @@ def derive(net: Network, check: bool = True) -> Derivation:
         reg_pen = penalty(net.regularizer, net.reg_scaling)
         reg_grad = sp.diff(reg_pen, WEIGHT)
     updates = net.optimizer.build(net.options_dict)
+    # 5. layer kinds: the batch program (batch and layer norm's backward passes derived in normalization.py)
+    program = None
+    if net.has_kinds:
+        from .program import build_program
+
+        program = build_program(net)
     timings["symbolic"] = time.perf_counter() - t0 - timings["activations"]
-    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg)
-    # 5. instantiation: brute-force SymPy differentiation of small instances, window by window
+    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, program=program)
+    # 6. instantiation: brute-force SymPy differentiation of small instances, window by window; for layer kinds the
+    #    normalisations' compact forms and the whole batch program (checks.program_checks)
     checks: tuple[Check, ...] = ()
     if check:
-        from .checks import instantiation_checks
+        from .checks import instantiation_checks, program_checks
 
         t1 = time.perf_counter()
-        checks = tuple(instantiation_checks(d))
+        checks = tuple(program_checks(d) if program is not None else instantiation_checks(d))
         timings["instantiation"] = time.perf_counter() - t1
         failed = [c for c in checks if not c.passed]
         if failed:
             raise DerivationError(f"{net.source}: a derived gradient disagrees with brute-force differentiation: {failed[0].detail}")
+    if program is not None:  # its proof is layer_proof.py's, from the program
+        return dataclasses.replace(d, checks=checks, seconds=time.perf_counter() - t0, timings=timings)
     from .steps import build_steps
 
     d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, (), 0.0, timings)

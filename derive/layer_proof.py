@@ -19,7 +19,6 @@ from . import names as nm
 from . import normalization as nz
 from .latex import escape as _escape
 from .latex import latex
-from .layered import flat_layers
 from .optimizers import GRAD, STATE, TEMP, THETA
 from .program import _tex_number, equation_numbers, index_latex
 from .regularizers import WEIGHT
@@ -89,7 +88,7 @@ def _kind_text(layer) -> tuple[str, str]:
 
 def _table(net) -> tuple:
     out = []
-    for layer in flat_layers(net.layers):
+    for layer in net.all_layers:
         params, extra = _kind_text(layer)
         act = "" if layer.kind == "dropout" else f"${layer.latex}$"
         out.append((layer.path.replace("_", ".") or str(layer.index), layer.kind + (f" ({extra})" if extra else ""),
@@ -210,7 +209,7 @@ def build_layer_document(d) -> LayerDocument:
                                "parameters $\\gamma, \\beta$ are not penalised" + ("" if net.penalize_bias else ", nor the biases")
                                + "; its gradient is added to those weights' gradients below."))
     kinds = [_output(d)]
-    present = {layer.kind for layer in flat_layers(net.layers)}
+    present = {layer.kind for layer in net.all_layers}
     if "batchnorm" in present:
         kinds.append(_normalisation("batch", d.checks))
     if "layernorm" in present:
@@ -234,7 +233,7 @@ def build_layer_document(d) -> LayerDocument:
                       tuple(updates))]
     checks = tuple((c.method, f"{c.max_error:.1e}" if c.max_error is not None else "", _escape(c.detail)) for c in d.all_checks())
     verdict = "Every check passed." if d.all_passed else "Some checks FAILED."
-    summary = (f"The network has {len(flat_layers(net.layers))} layers of kinds {', '.join(sorted(present))}; its gradients "
+    summary = (f"The network has {len(net.all_layers)} layers of kinds {', '.join(sorted(present))}; its gradients "
                "are derived for a whole batch, because batch normalisation couples the samples.")
     source = _escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec"
     return LayerDocument(_escape(net.title), source, _escape(net.name), summary, _table(net), _conventions(net),
@@ -248,7 +247,7 @@ def _conventions(net) -> tuple[str, ...]:
             r"n_{\text{in}}$.") if row else (r"Column convention: $\mathbf{Z} = \mathbf{H}\mathbf{W} + \mathbf{W}_0$, "
                                              r"$\mathbf{W}$ is $n_{\text{in}} \times n_{\text{out}}$."),
            "Samples are the rows of $\\mathbf{X}$; $N$ is the batch size; $J$ is the mean loss over the batch."]
-    present = {layer.kind for layer in flat_layers(net.layers)}
+    present = {layer.kind for layer in net.all_layers}
     if "residual" in present:
         out.append("Layer $l.k$ is the $k$-th layer of the body of residual block $l$.")
     if present & {"batchnorm", "layernorm"}:
@@ -265,7 +264,7 @@ def layer_report(d) -> str:
     net, program = d.network, d.program
     nums = equation_numbers(program)
     kinds = ", ".join(f"{layer.path.replace('_', '.') or layer.index} {layer.kind}"
-                      + (f" ({layer.activation})" if layer.activation != "identity" else "") for layer in flat_layers(net.layers))
+                      + (f" ({layer.activation})" if layer.activation != "identity" else "") for layer in net.all_layers)
     lines = [f"{net.name}: {net.inputs} inputs; {kinds}; loss {net.loss.name}; optimizer {net.optimizer.name}",
              f"  {net.convention} convention; samples are rows; batch norm: biased variance, eps inside the root; "
              "the regularizer penalises dense weights only (not gamma, beta)", ""]

@@ -109,9 +109,23 @@ class Network:
         return dict(self.options)
 
     @property
+    def all_layers(self) -> tuple[Layer, ...]:
+        """Every layer in forward order, a residual block's body before the block itself (``layers`` for a dense stack)."""
+        return flat_layers(self.layers)
+
+    @property
     def has_kinds(self) -> bool:
         """Some layer is not dense: the network is derived as a batch program (``derive.program``)."""
         return any(layer.kind != "dense" for layer in self.layers)
+
+
+def flat_layers(layers) -> tuple[Layer, ...]:
+    """``layers`` and their bodies in forward order, a residual block's body before the block itself."""
+    out: list[Layer] = []
+    for layer in layers:
+        out.extend(flat_layers(layer.body))
+        out.append(layer)
+    return tuple(out)
 
 
 def load_spec(path: str | Path) -> Network:

@@ -11,6 +11,7 @@ from conftest import random_data
 from gradproof.derive import normalization as nz
 from gradproof.derive.derivation import derive
 from gradproof.derive.errors import SpecError
+from gradproof.derive.layers import KINDS
 from gradproof.derive.numeric import ProgramEvaluator
 from gradproof.derive.spec import spec_from_dict
 from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_objective
@@ -202,3 +203,26 @@ def test_the_cli_end_to_end_and_verify_refuses_rather_than_judging_wrongly(tmp_p
     answers.write_text(f'spec = "{spec.as_posix()}"\n[[claims]]\nid = "1"\nlatex = \'\\\\delta^{{(5)}} = \\\\hat{{y}} - y\'\n')
     assert main(["verify", str(answers)]) == 2
     assert "answers about networks with layer kinds (batchnorm) are not checked yet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+@pytest.mark.parametrize("kind", sorted(set(KINDS) - {"dense"}))  # dense stacks: tests/test_gradcheck.py
+def test_every_kind_in_both_conventions_against_torch(kind, convention):
+    """One layer of each registered kind between dense layers: derived, checked, and equal to PyTorch's gradients."""
+    pytest.importorskip("torch")
+    layer = {"kind": kind}
+    if kind == "residual":
+        layer["body"] = [{"units": 2, "activation": "tanh"}]  # 3 -> 2: with a projection
+    table = {"name": f"one_{kind}", "convention": convention, "inputs": 3,
+             "layers": [{"units": 3, "activation": "sigmoid"}, layer, {"units": 2, "activation": "softmax"}],
+             "loss": {"name": "cross_entropy"}, "regularization": {"name": "l2", "lambda": 0.1}, "optimizer": {"name": "sgd"}}
+    d = derive(spec_from_dict(table))
+    assert d.all_passed
+    rng = np.random.default_rng(8)
+    X, Y = random_data(d.network, 4, rng)
+    params, masks = random_layer_params(d.program, rng), random_masks(d.program, 4, rng)
+    J, P, _ = torch_objective(d.network, params, X, Y, masks, ProgramEvaluator(d).init_running())
+    J.backward()
+    grads = ProgramEvaluator(d).gradients(params, X, Y, masks=masks)
+    for key, tensor in P.items():
+        np.testing.assert_allclose(grads[f"d{key}"], tensor.grad.numpy(), rtol=1e-7, atol=1e-10, err_msg=key)
