@@ -166,6 +166,7 @@ def spec_from_dict(data: dict, source: str = "<spec>") -> Network:
 class _Reader:
     def __init__(self, source: str):
         self.source = source
+        self.count = 0  # layers read so far, bodies included
 
     def fail(self, where: str, what: str) -> SpecError:
         return SpecError(one_line(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}"))
@@ -242,7 +243,12 @@ class _Reader:
         where = f"layer {path.replace('_', '.')}"
         if not isinstance(raw, dict):
             raise self.fail(where, "expected a [[layers]] table with units and activation")
+        self.count += 1
+        if self.count > MAX_LAYERS:
+            raise self.fail(where, f"more than {MAX_LAYERS} layers in all (bodies of residual blocks included)")
         kind_name = raw.get("kind", "dense")
+        if not isinstance(kind_name, str):
+            raise self.fail(f"{where}: kind", f"expected a name in quotes, one of {', '.join(kinds.KINDS)}; got {kind_name!r}")
         if kind_name not in kinds.KINDS:
             raise self.fail(f"{where}: kind", f"unknown layer kind {kind_name!r}{did_you_mean(kind_name, kinds.KINDS)}; "
                             f"choose one of {', '.join(kinds.KINDS)}")

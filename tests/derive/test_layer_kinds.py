@@ -226,3 +226,12 @@ def test_every_kind_in_both_conventions_against_torch(kind, convention):
     grads = ProgramEvaluator(d).gradients(params, X, Y, masks=masks)
     for key, tensor in P.items():
         np.testing.assert_allclose(grads[f"d{key}"], tensor.grad.numpy(), rtol=1e-7, atol=1e-10, err_msg=key)
+
+
+def test_hostile_kind_values_and_nested_bodies_are_refused():
+    table = _table({"kind": ["batchnorm"]})
+    with pytest.raises(SpecError, match=r"layer 1: kind: expected a name in quotes, one of dense, batchnorm, layernorm, dropout, residual; got \['batchnorm'\]"):
+        spec_from_dict(table)
+    deep = {"kind": "residual", "body": [{"units": 2, "activation": "tanh"}] * 600}
+    with pytest.raises(SpecError, match="more than 500 layers in all"):
+        spec_from_dict(_table(deep))
