@@ -51,6 +51,7 @@ class LayeredCode:
     imports: tuple[str, ...]
     inputs: int
     outputs: int
+    sizes: tuple[int, ...]
     params: tuple[Param, ...]
     penalised: tuple[str, ...]
     running: tuple[tuple[str, int, str], ...]  # key, width, initial value
@@ -157,7 +158,7 @@ def layered_code(d, spec_path: str) -> LayeredCode:
     return LayeredCode(
         name=net.name, title=net.title, spec_path=spec_path, command=f"gradproof codegen {spec_path} --out generated",
         description=description, constants=tuple(constants), helpers=helpers,
-        imports=("math",) if "_erf" in helpers else (), inputs=net.inputs, outputs=net.output.units, params=tuple(params),
+        imports=("math",) if "_erf" in helpers else (), inputs=net.inputs, outputs=net.output.units, sizes=net.sizes, params=tuple(params),
         penalised=penalised, running=tuple((k, w, repr(v)) for k, w, v in program.running),
         dropout=tuple((m.key, m.p) for m in program.masks), activations=activations, output_error=output_error,
         program=source, logits=program.logits, loss=loss, regularizer=_reg(d, d.reg_penalty), reg_grad=_reg(d, d.reg_grad),

@@ -341,7 +341,15 @@ class _Builder:
                 g = f"G{name}"
                 self.bwd(g, f"{d} * {gamma}", ("N", width), "ln-dxhat", f"dJ/dxhat{name} = dJ/dy * gamma{name}",
                          f"{_t(g)} = {_dot(_t(d), _t(gamma))}")
-                code = index_code(result.dx, {nz.g: g, nz.xhat: xh}, {nz.SIGMA: sig, nz.N: str(width)}, 1)
+                # the two sums over the features, once each (so that the line stays readable)
+                sg, sgx = f"sum_g{name}", f"sum_gx{name}"
+                self.bwd(sg, f"np.sum({g}, axis=1, keepdims=True)", ("N", 1), "ln-sums", f"sum over the features of G{name}",
+                         f"\\mathbf{{s}}_{{g}}{names.layer_sup(name)} = \\sum_j {_t(g)}_{{j}}")
+                self.bwd(sgx, f"np.sum({g} * {xh}, axis=1, keepdims=True)", ("N", 1), "ln-sums",
+                         f"sum over the features of G{name} * xhat{name}",
+                         f"\\mathbf{{s}}_{{g\\hat{{x}}}}{names.layer_sup(name)} = \\sum_j ({_dot(_t(g), _t(xh))})_{{j}}")
+                known = {sp.Sum(nz.g[nz.n], (nz.n, 1, nz.N)): sg, sp.Sum(nz.g[nz.n] * nz.xhat[nz.n], (nz.n, 1, nz.N)): sgx}
+                code = index_code(result.dx, {nz.g: g, nz.xhat: xh}, {nz.SIGMA: sig, nz.N: str(width)}, 1, known)
                 tex = index_latex(result.dx, {nz.g: _t(g), nz.xhat: _t(xh)}, {nz.SIGMA: _t(sig), nz.N: count}, "j")
                 comment = "dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample"
             self.bwd(target, code, ("N", width), f"{label}-dx", comment, f"{_t(target)} = {tex}")
@@ -463,8 +471,9 @@ def program_source(program: BatchProgram) -> str:
 
     keys = program.param_keys
     lines = ["def _forward(params, X, train, rng, masks, running):",
-             '    """(Y_hat, cache): the forward pass; training mode uses batch statistics and dropout masks."""',
-             "    n = X.shape[0]"]
+             '    """(Y_hat, cache): the forward pass; training mode uses batch statistics and dropout masks."""']
+    if any(_uses(a.code, "n") for a in program.forward):
+        lines.append("    n = X.shape[0]")
     lines += [f'    {k} = params["{k}"]' for k in keys if any(_uses(a.code, k) for a in program.forward)]
     mode = "both"
     for i, a in enumerate(program.forward):
@@ -481,11 +490,11 @@ def program_source(program: BatchProgram) -> str:
         lines.append(f"{indent}{a.target} = {a.code}")
     always = {a.target for a in program.forward if a.mode == "both"} | {"X"}
     cached = sorted(always | {a.target for a in program.forward if a.mode in ("train", "eval")}, key=_natural)
-    lines.append("    cache = {" + ", ".join(f'"{c}": {c}' for c in cached if c in always or _defined_in_both(program, c)) + "}")
+    lines += ["    cache = {", *_entries([c for c in cached if c in always or _defined_in_both(program, c)], "        "), "    }"]
     train_only = [c for c in cached if c not in always and not _defined_in_both(program, c)]
     if train_only:
         lines.append("    if train:")
-        lines.append("        cache.update({" + ", ".join(f'"{c}": {c}' for c in train_only) + "})")
+        lines += ["        cache.update({", *_entries(train_only, "            "), "        })"]
     lines.append(f"    return {program.output}, cache")
     lines += ["", "", "def _backward(params, cache, Y):",
               '    """dJ/dtheta of the data term for every parameter (keyed like params, in the order of PARAM_KEYS)."""',
@@ -496,8 +505,21 @@ def program_source(program: BatchProgram) -> str:
     for i, a in enumerate(program.backward):
         lines.append(f"    {comment(a, f'backward-{i}')}")
         lines.append(f"    {a.target} = {a.code}")
-    lines.append("    return {" + ", ".join(f'"{k}": d{k}' for k in keys) + "}")
+    lines += ["    return {", *_entries(keys, "        ", "d"), "    }"]
     return "\n".join(lines) + "\n"
+
+
+def _entries(names_: list[str], indent: str, prefix: str = "") -> list[str]:
+    """'"X": X,' dict entries, several to a line (at most 110 characters)."""
+    lines, line = [], ""
+    for n in names_:
+        item = f'"{n}": {prefix}{n},'
+        if line and len(indent) + len(line) + 1 + len(item) > 110:
+            lines.append(indent + line)
+            line = item
+        else:
+            line = f"{line} {item}" if line else item
+    return [*lines, indent + line] if line else lines
 
 
 def _defined_in_both(program: BatchProgram, name: str) -> bool:

@@ -26,6 +26,7 @@ REG_LAMBDA = 0.001  # l2 regularization strength
 EPOCHS = 20  # training default
 BATCH_SIZE = 32  # training default
 SEED = 0  # training default
+SIZES = (4, 16, 16, 8, 8, 3)  # inputs, then the width of each layer of the top level
 PARAM_KEYS = ("W1", "b1", "gamma2", "beta2", "W3", "b3", "gamma4", "beta4", "W5", "b5")
 PARAM_SHAPES = {
     "W1": (16, 4),
@@ -204,7 +205,11 @@ def _forward(params, X, train, rng, masks, running):
     Z5 = H4 @ W5.T + b5
     # h5 = softmax(z5), row-wise  (eq. 16)
     H5 = _softmax(Z5)
-    cache = {"H2": H2, "H4": H4, "H5": H5, "X": X, "Xhat2": Xhat2, "Xhat4": Xhat4, "Z1": Z1, "Z2": Z2, "Z3": Z3, "Z4": Z4, "Z5": Z5, "mu2": mu2, "mu4": mu4, "sigma2": sigma2, "sigma4": sigma4, "var2": var2, "var4": var4}
+    cache = {
+        "H2": H2, "H4": H4, "H5": H5, "X": X, "Xhat2": Xhat2, "Xhat4": Xhat4, "Z1": Z1, "Z2": Z2, "Z3": Z3,
+        "Z4": Z4, "Z5": Z5, "mu2": mu2, "mu4": mu4, "sigma2": sigma2, "sigma4": sigma4, "var2": var2,
+        "var4": var4,
+    }
     return H5, cache
 
 
@@ -260,16 +265,20 @@ def _backward(params, cache, Y):
     dW1 = dH_Z1.T @ X
     # dJ/db1 = sum over samples of d1  (eq. 41)
     db1 = np.sum(dH_Z1, axis=0)
-    return {"W1": dW1, "b1": db1, "gamma2": dgamma2, "beta2": dbeta2, "W3": dW3, "b3": db3, "gamma4": dgamma4, "beta4": dbeta4, "W5": dW5, "b5": db5}
+    return {
+        "W1": dW1, "b1": db1, "gamma2": dgamma2, "beta2": dbeta2, "W3": dW3, "b3": db3, "gamma4": dgamma4,
+        "beta4": dbeta4, "W5": dW5, "b5": db5,
+    }
 
 
 def forward(params, X, train=False, *, rng=None, masks=None, running=None):
-    """(Y_hat, cache). Inference by default (running statistics, no dropout); ``train=True`` uses batch statistics and
-    dropout masks (``masks`` by key, else drawn from ``rng``) and updates ``running`` in place when given."""
+    """(Y_hat, cache). Inference by default: no dropout and the running statistics ``running`` (from
+    init_running, updated by gradients(..., running=) or train(..., running=); when None, fresh ones -- mean 0,
+    variance 1, as an untrained PyTorch BatchNorm1d). ``train=True`` uses batch statistics and dropout masks
+    (``masks`` by key, else drawn from ``rng``) and updates ``running`` in place when given."""
     X, _ = _check(params, X)
     if not train and running is None:
-        raise ValueError("inference with batch norm needs the running statistics: forward(params, X, running=running), "
-                         "with running from init_running(params) updated by gradients(..., running=) or train(..., running=)")
+        running = init_running(params)
     return _forward(params, X, train, rng, masks, running)
 
 

@@ -31,6 +31,7 @@ EPSILON_PLACEMENT = "outside"  # optimizer option (fixed when the module was gen
 EPOCHS = 20  # training default
 BATCH_SIZE = 32  # training default
 SEED = 0  # training default
+SIZES = (4, 8, 8, 6, 6, 3)  # inputs, then the width of each layer of the top level
 PARAM_KEYS = ("W1", "b1", "gamma2_1", "beta2_1", "W2_2", "b2_2", "W2_4", "b2_4", "gamma3_1", "beta3_1", "W3_2", "b3_2", "P3", "W5", "b5")
 PARAM_SHAPES = {
     "W1": (4, 8),
@@ -189,7 +190,6 @@ def _check(params, X, Y=None):
 # The batch program: gradproof's evaluator runs this same text in the derivation's checks.
 def _forward(params, X, train, rng, masks, running):
     """(Y_hat, cache): the forward pass; training mode uses batch statistics and dropout masks."""
-    n = X.shape[0]
     W1 = params["W1"]
     b1 = params["b1"]
     gamma2_1 = params["gamma2_1"]
@@ -265,9 +265,16 @@ def _forward(params, X, train, rng, masks, running):
     Z5 = H4 @ W5 + b5
     # h5 = softmax(z5), row-wise  (eq. 26)
     H5 = _softmax(Z5)
-    cache = {"H1": H1, "H2_2": H2_2, "H2_3": H2_3, "H3": H3, "H3_2": H3_2, "H4": H4, "H5": H5, "X": X, "Xhat2_1": Xhat2_1, "Xhat3_1": Xhat3_1, "Z1": Z1, "Z2": Z2, "Z2_1": Z2_1, "Z2_2": Z2_2, "Z2_4": Z2_4, "Z3": Z3, "Z3_1": Z3_1, "Z3_2": Z3_2, "Z5": Z5, "mu2_1": mu2_1, "mu3_1": mu3_1, "sigma2_1": sigma2_1, "sigma3_1": sigma3_1, "var2_1": var2_1, "var3_1": var3_1}
+    cache = {
+        "H1": H1, "H2_2": H2_2, "H2_3": H2_3, "H3": H3, "H3_2": H3_2, "H4": H4, "H5": H5, "X": X,
+        "Xhat2_1": Xhat2_1, "Xhat3_1": Xhat3_1, "Z1": Z1, "Z2": Z2, "Z2_1": Z2_1, "Z2_2": Z2_2, "Z2_4": Z2_4,
+        "Z3": Z3, "Z3_1": Z3_1, "Z3_2": Z3_2, "Z5": Z5, "mu2_1": mu2_1, "mu3_1": mu3_1, "sigma2_1": sigma2_1,
+        "sigma3_1": sigma3_1, "var2_1": var2_1, "var3_1": var3_1,
+    }
     if train:
-        cache.update({"M2_3": M2_3, "M4": M4})
+        cache.update({
+            "M2_3": M2_3, "M4": M4,
+        })
     return H5, cache
 
 
@@ -329,50 +336,62 @@ def _backward(params, cache, Y):
     dbeta3_1 = np.sum(dH_Z3_1, axis=0)
     # dJ/dxhat3_1 = dJ/dy * gamma3_1  (eq. 41)
     G3_1 = dH_Z3_1 * gamma3_1
-    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 42)
-    dH_Z2 = (1 / (8 * sigma3_1)) * (8 * G3_1 - np.sum(G3_1, axis=1, keepdims=True) - Xhat3_1 * np.sum(G3_1 * Xhat3_1, axis=1, keepdims=True))
-    # dJ/dP3 = sum over samples of dz h^T  (eq. 43)
+    # sum over the features of G3_1  (eq. 42)
+    sum_g3_1 = np.sum(G3_1, axis=1, keepdims=True)
+    # sum over the features of G3_1 * xhat3_1  (eq. 43)
+    sum_gx3_1 = np.sum(G3_1 * Xhat3_1, axis=1, keepdims=True)
+    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 44)
+    dH_Z2 = (1 / (8 * sigma3_1)) * (8 * G3_1 - sum_g3_1 - Xhat3_1 * sum_gx3_1)
+    # dJ/dP3 = sum over samples of dz h^T  (eq. 45)
     dP3 = Z2.T @ D3
-    # dJ/dh = skip path + body path  (eq. 44)
+    # dJ/dh = skip path + body path  (eq. 46)
     dH_Z2 = D3 @ P3.T + dH_Z2
-    # dJ/dW2_4 = sum over samples of h d2_4^T  (eq. 45)
+    # dJ/dW2_4 = sum over samples of h d2_4^T  (eq. 47)
     dW2_4 = H2_3.T @ dH_Z2
-    # dJ/db2_4 = sum over samples of d2_4  (eq. 46)
+    # dJ/db2_4 = sum over samples of d2_4  (eq. 48)
     db2_4 = np.sum(dH_Z2, axis=0)
-    # dJ/dh = W2_4 d2_4  (eq. 47)
+    # dJ/dh = W2_4 d2_4  (eq. 49)
     dH_H2_3 = dH_Z2 @ W2_4.T
-    # dJ/dh = m2_3 * dJ/dh2_3 / (1 - p)  (eq. 48)
+    # dJ/dh = m2_3 * dJ/dh2_3 / (1 - p)  (eq. 50)
     dH_H2_2 = dH_H2_3 * M2_3 / 0.9
-    # dJ/dz2_2 = dJ/dh2_2 * relu'(z2_2)  (eq. 49)
+    # dJ/dz2_2 = dJ/dh2_2 * relu'(z2_2)  (eq. 51)
     D2_2 = dH_H2_2 * _dphi_relu(Z2_2, H2_2)
-    # dJ/dW2_2 = sum over samples of h d2_2^T  (eq. 50)
+    # dJ/dW2_2 = sum over samples of h d2_2^T  (eq. 52)
     dW2_2 = Z2_1.T @ D2_2
-    # dJ/db2_2 = sum over samples of d2_2  (eq. 51)
+    # dJ/db2_2 = sum over samples of d2_2  (eq. 53)
     db2_2 = np.sum(D2_2, axis=0)
-    # dJ/dh = W2_2 d2_2  (eq. 52)
+    # dJ/dh = W2_2 d2_2  (eq. 54)
     dH_Z2_1 = D2_2 @ W2_2.T
-    # dJ/dgamma2_1 = sum over samples of dJ/dy * xhat  (eq. 53)
+    # dJ/dgamma2_1 = sum over samples of dJ/dy * xhat  (eq. 55)
     dgamma2_1 = np.sum(dH_Z2_1 * Xhat2_1, axis=0)
-    # dJ/dbeta2_1 = sum over samples of dJ/dy  (eq. 54)
+    # dJ/dbeta2_1 = sum over samples of dJ/dy  (eq. 56)
     dbeta2_1 = np.sum(dH_Z2_1, axis=0)
-    # dJ/dxhat2_1 = dJ/dy * gamma2_1  (eq. 55)
+    # dJ/dxhat2_1 = dJ/dy * gamma2_1  (eq. 57)
     G2_1 = dH_Z2_1 * gamma2_1
-    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 56)
-    dH_H1 = (1 / (8 * sigma2_1)) * (8 * G2_1 - np.sum(G2_1, axis=1, keepdims=True) - Xhat2_1 * np.sum(G2_1 * Xhat2_1, axis=1, keepdims=True))
-    # dJ/dh = skip path + body path  (eq. 57)
+    # sum over the features of G2_1  (eq. 58)
+    sum_g2_1 = np.sum(G2_1, axis=1, keepdims=True)
+    # sum over the features of G2_1 * xhat2_1  (eq. 59)
+    sum_gx2_1 = np.sum(G2_1 * Xhat2_1, axis=1, keepdims=True)
+    # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 60)
+    dH_H1 = (1 / (8 * sigma2_1)) * (8 * G2_1 - sum_g2_1 - Xhat2_1 * sum_gx2_1)
+    # dJ/dh = skip path + body path  (eq. 61)
     dH_H1 = dH_Z2 + dH_H1
-    # dJ/dz1 = dJ/dh1 * tanh'(z1)  (eq. 58)
+    # dJ/dz1 = dJ/dh1 * tanh'(z1)  (eq. 62)
     D1 = dH_H1 * _dphi_tanh(Z1, H1)
-    # dJ/dW1 = sum over samples of h d1^T  (eq. 59)
+    # dJ/dW1 = sum over samples of h d1^T  (eq. 63)
     dW1 = X.T @ D1
-    # dJ/db1 = sum over samples of d1  (eq. 60)
+    # dJ/db1 = sum over samples of d1  (eq. 64)
     db1 = np.sum(D1, axis=0)
-    return {"W1": dW1, "b1": db1, "gamma2_1": dgamma2_1, "beta2_1": dbeta2_1, "W2_2": dW2_2, "b2_2": db2_2, "W2_4": dW2_4, "b2_4": db2_4, "gamma3_1": dgamma3_1, "beta3_1": dbeta3_1, "W3_2": dW3_2, "b3_2": db3_2, "P3": dP3, "W5": dW5, "b5": db5}
+    return {
+        "W1": dW1, "b1": db1, "gamma2_1": dgamma2_1, "beta2_1": dbeta2_1, "W2_2": dW2_2, "b2_2": db2_2,
+        "W2_4": dW2_4, "b2_4": db2_4, "gamma3_1": dgamma3_1, "beta3_1": dbeta3_1, "W3_2": dW3_2,
+        "b3_2": db3_2, "P3": dP3, "W5": dW5, "b5": db5,
+    }
 
 
 def forward(params, X, train=False, *, rng=None, masks=None, running=None):
-    """(Y_hat, cache). Inference by default (running statistics, no dropout); ``train=True`` uses batch statistics and
-    dropout masks (``masks`` by key, else drawn from ``rng``) and updates ``running`` in place when given."""
+    """(Y_hat, cache). Inference by default: no dropout. ``train=True`` uses batch statistics and dropout masks
+    (``masks`` by key, else drawn from ``rng``) and updates ``running`` in place when given."""
     X, _ = _check(params, X)
     return _forward(params, X, train, rng, masks, running)
 
@@ -435,17 +454,17 @@ def step(params, grads, state):
         g = grads[key]
         m = state["m"][key]
         v = state["v"][key]
-        # m <- β1·m + (1 - β1)·g  (eq. 61)
+        # m <- β1·m + (1 - β1)·g  (eq. 65)
         m *= beta1
         m += g * (1 - beta1)
-        # v <- β2·v + (1 - β2)·g²  (eq. 62)
+        # v <- β2·v + (1 - β2)·g²  (eq. 66)
         v *= beta2
         v += g**2 * (1 - beta2)
-        # m̂ <- m/(1 - β1^t)  (eq. 63)
+        # m̂ <- m/(1 - β1^t)  (eq. 67)
         mhat = m / (1 - beta1**t)
-        # v̂ <- v/(1 - β2^t)  (eq. 64)
+        # v̂ <- v/(1 - β2^t)  (eq. 68)
         vhat = v / (1 - beta2**t)
-        # θ <- θ - α·m̂/(√v̂ + ε)  (eq. 65)
+        # θ <- θ - α·m̂/(√v̂ + ε)  (eq. 69)
         theta -= learning_rate * mhat / (epsilon + np.sqrt(vhat))
 
 

@@ -57,9 +57,8 @@ def test_inference_matches_torch_eval_mode(case):
     expected, _ = torch_forward(d.network, {k: torch.tensor(v) for k, v in params.items()}, torch.tensor(X), {}, False,
                                 {k: torch.tensor(v) for k, v in running.items()})
     np.testing.assert_allclose(yhat, expected.numpy(), rtol=1e-10)
-    if mod.RUNNING_KEYS:
-        with pytest.raises(ValueError, match="inference with batch norm needs the running statistics"):
-            mod.predict(params, X)
+    fresh, _ = mod.forward(params, X, running=mod.init_running(params))
+    np.testing.assert_array_equal(mod.forward(params, X)[0], fresh)  # no running statistics: fresh ones
     assert mod.predict(params, X, running).shape[0] == 5
 
 

@@ -230,7 +230,8 @@ def test_every_kind_in_both_conventions_against_torch(kind, convention):
 
 def test_hostile_kind_values_and_nested_bodies_are_refused():
     table = _table({"kind": ["batchnorm"]})
-    with pytest.raises(SpecError, match=r"layer 1: kind: expected a name in quotes, one of dense, batchnorm, layernorm, dropout, residual; got \['batchnorm'\]"):
+    expected = r"layer 1: kind: expected a name in quotes, one of dense, batchnorm, layernorm, dropout, residual; got \['batchnorm'\]"
+    with pytest.raises(SpecError, match=expected):
         spec_from_dict(table)
     deep = {"kind": "residual", "body": [{"units": 2, "activation": "tanh"}] * 600}
     with pytest.raises(SpecError, match="more than 500 layers in all"):
