@@ -417,7 +417,8 @@ class _Builder:
             skip_grad = (f"{d} @ {P}" if self.row else f"{d} @ {P}.T") if project else d
             skip_tex = (f"{_t(d)} " + (_t(P) if self.row else names.tex_transpose(_t(P)))) if project else _t(d)
             self.bwd(f"dH_{h_in}", f"{skip_grad} + {body_grad}", ("N", width), "residual-backward",
-                     "dJ/dh = skip path + body path", f"{_t('dH_' + h_in)} = {skip_tex} + {_t(body_grad)}")
+                     "dJ/dh = skip path + body path (the body's, just above)",
+                     f"{_t('dH_' + h_in)} = {skip_tex} + \\left.{_t(body_grad)}\\right|_{{\\text{{body}}}}")
             return f"dH_{h_in}"
 
         return h, out_width, emit

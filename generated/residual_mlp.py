@@ -344,7 +344,7 @@ def _backward(params, cache, Y):
     dH_Z2 = (1 / (8 * sigma3_1)) * (8 * G3_1 - sum_g3_1 - Xhat3_1 * sum_gx3_1)
     # dJ/dP3 = sum over samples of dz h^T  (eq. 45)
     dP3 = Z2.T @ D3
-    # dJ/dh = skip path + body path  (eq. 46)
+    # dJ/dh = skip path + body path (the body's, just above)  (eq. 46)
     dH_Z2 = D3 @ P3.T + dH_Z2
     # dJ/dW2_4 = sum over samples of h d2_4^T  (eq. 47)
     dW2_4 = H2_3.T @ dH_Z2
@@ -374,7 +374,7 @@ def _backward(params, cache, Y):
     sum_gx2_1 = np.sum(G2_1 * Xhat2_1, axis=1, keepdims=True)
     # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 60)
     dH_H1 = (1 / (8 * sigma2_1)) * (8 * G2_1 - sum_g2_1 - Xhat2_1 * sum_gx2_1)
-    # dJ/dh = skip path + body path  (eq. 61)
+    # dJ/dh = skip path + body path (the body's, just above)  (eq. 61)
     dH_H1 = dH_Z2 + dH_H1
     # dJ/dz1 = dJ/dh1 * tanh'(z1)  (eq. 62)
     D1 = dH_H1 * _dphi_tanh(Z1, H1)
