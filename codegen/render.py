@@ -396,18 +396,24 @@ def render_module(d, spec_path: str) -> str:
         CodegenError: an expression could not be printed, or the rendered module is not valid Python
             (the message names the template, the layer and the line).
     """
-    code = module_code(d, _spec_label(spec_path))
+    template = TEMPLATE
     try:
-        text = environment().get_template(TEMPLATE).render(m=code)
+        if d.program is not None:  # layer kinds: the batch program's module (codegen/layered.py)
+            from .layered import render_layered
+
+            template, text = render_layered(d, _spec_label(spec_path))
+        else:
+            text = environment().get_template(TEMPLATE).render(m=module_code(d, _spec_label(spec_path)))
     except jinja2.TemplateError as exc:
-        raise CodegenError(f"template {TEMPLATE}: {exc}") from exc
+        raise CodegenError(f"template {template}: {exc}") from exc
     text = text.replace("\r\n", "\n").rstrip("\n") + "\n"
+    name = d.network.name
     try:
-        compile(ast.parse(text, filename=f"{code.name}.py"), f"{code.name}.py", "exec")
+        compile(ast.parse(text, filename=f"{name}.py"), f"{name}.py", "exec")
     except SyntaxError as exc:
         line = text.splitlines()[exc.lineno - 1] if exc.lineno and exc.lineno <= len(text.splitlines()) else ""
         layer = _layer_of_line(text, exc.lineno or 0)
-        raise CodegenError(f"template {TEMPLATE}: the module rendered for {code.name} is not valid Python at line {exc.lineno}"
+        raise CodegenError(f"template {template}: the module rendered for {name} is not valid Python at line {exc.lineno}"
                            f"{f' ({layer})' if layer else ''}: {exc.msg}: {line.strip()!r}") from exc
     return text
 

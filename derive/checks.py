@@ -12,8 +12,10 @@ consecutive pair of the recursion with the real loss; identical windows are chec
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -71,13 +73,13 @@ def _signature(sub) -> tuple:
     return (net.convention, net.sizes, tuple((l.activation, l.definition, l.params) for l in net.layers))
 
 
-def _targets(net, rng) -> np.ndarray:
+def _targets(net, rng, n: int = BATCH) -> np.ndarray:
     k = net.output.units
     if net.loss.name == "cross_entropy":
-        return np.eye(k)[rng.integers(0, k, size=BATCH)]
+        return np.eye(k)[rng.integers(0, k, size=n)]
     if net.loss.name == "binary_cross_entropy":
-        return rng.uniform(0.05, 0.95, size=(BATCH, k))
-    return rng.normal(size=(BATCH, k))
+        return rng.uniform(0.05, 0.95, size=(n, k))
+    return rng.normal(size=(n, k))
 
 
 def brute_force_loss(net, X_val: np.ndarray, Y_val: np.ndarray):
@@ -183,4 +185,211 @@ def instantiation_checks(d) -> list[Check]:
             same = first.detail.split(":", 1)[0]
             out.append(dataclasses.replace(first, detail=f"{label}: the same small instance as {same} (identical activations, "
                                                          f"sizes and loss), checked once: max relative error {first.max_error:.1e}"))
+    return out
+
+
+# -- networks with layer kinds: the batch program against brute force --------------------------------
+
+PROGRAM_BATCH = 3  # batch norm couples the samples: at least 3 so that the coupling shows
+
+
+def _shrink(layers, n_in: int, cap: int, last_cap: int, top: bool = True) -> tuple:
+    """The layers with every dense width capped (the output at ``last_cap``), widths of the kinds recomputed; a residual
+    block that projects keeps projecting (its body's last dense layer is widened by one if the caps made the widths equal)."""
+    out, width = [], n_in
+    for pos, layer in enumerate(layers):
+        last = top and pos == len(layers) - 1
+        if layer.kind == "dense":
+            units = min(layer.units, last_cap if last else cap)
+            new = dataclasses.replace(layer, units=units, n_in=width)
+        elif layer.kind == "residual":
+            body = _shrink(layer.body, width, cap, last_cap, top=False)
+            if (layer.units != layer.n_in) and body[-1].units == width:
+                body = _widen_last_dense(layer.body, width, cap)
+            new = dataclasses.replace(layer, body=body, units=body[-1].units, n_in=width)
+        else:
+            new = dataclasses.replace(layer, units=width, n_in=width)
+        out.append(new)
+        width = new.units
+    return tuple(out)
+
+
+def _widen_last_dense(body, n_in: int, cap: int) -> tuple:
+    dense = [i for i, layer in enumerate(body) if layer.kind == "dense"]
+    fixed = list(_shrink(body, n_in, cap, cap, top=False))
+    widths = {i: layer.units for i, layer in enumerate(fixed)}
+    widths[dense[-1]] = n_in + 1
+    out, width = [], n_in
+    for i, layer in enumerate(body):
+        units = widths[i] if layer.kind == "dense" else width
+        out.append(dataclasses.replace(fixed[i], units=units, n_in=width))
+        width = units
+    return tuple(out)
+
+
+#: central differences in 40-digit arithmetic (mpmath): truncation ~h^2 = 1e-20, rounding ~1e-40/h -- the
+#: comparison is limited by the float64 gradients alone, even where batch norm's sigma is small
+FD_DIGITS = 40
+FD_STEP = mpmath.mpf(10) ** -10
+FD_TOLERANCE = 1e-9
+
+
+class _Scalar:
+    """Scalar arithmetic of the independent forward pass: 40-digit mpmath numbers, each activation compiled from its
+    definition."""
+
+    sqrt, exp = staticmethod(mpmath.sqrt), staticmethod(mpmath.exp)
+
+    def __init__(self):
+        self._phi = {}
+
+    def phi(self, layer):
+        key = (layer.definition, layer.params)
+        if key not in self._phi:
+            self._phi[key] = sp.lambdify([X], layer.definition.subs(layer.param_values),
+                                         modules=["mpmath", {"sigmoid": _sigmoid}])
+        return self._phi[key]
+
+
+def _sigmoid(u):
+    return 1 / (1 + mpmath.exp(-u))
+
+
+def _scalar_layers(net, layers, rows: list, params: dict, masks: dict, ops: _Scalar) -> list:
+    """The forward pass of ``layers`` on the batch ``rows`` (lists of floats), written from the definitions one scalar at
+    a time -- independent of the batch program's NumPy text."""
+    row_conv = net.convention == "row"
+    for layer in layers:
+        name = layer.name
+        if layer.kind == "dense":
+            W, b = params[f"W{name}"], params[f"b{name}"]
+            Wr = W if row_conv else W.T
+            z = [[sum(Wr[i, j] * h[j] for j in range(layer.n_in)) + b[i] for i in range(layer.units)] for h in rows]
+        elif layer.kind in ("batchnorm", "layernorm"):
+            gamma, beta = params[f"gamma{name}"], params[f"beta{name}"]
+            eps = layer.settings_dict["eps"]
+            z = [[0.0] * layer.units for _ in rows]
+            groups = ([[(n, j) for n in range(len(rows))] for j in range(layer.units)] if layer.kind == "batchnorm"
+                      else [[(n, j) for j in range(layer.units)] for n in range(len(rows))])
+            for group in groups:  # batch norm: one feature over the batch; layer norm: one sample over its features
+                vals = [rows[n][j] for n, j in group]
+                mu = sum(vals) / len(vals)
+                sigma = ops.sqrt(sum((v - mu) ** 2 for v in vals) / len(vals) + eps)
+                for (n, j), v in zip(group, vals, strict=True):
+                    z[n][j] = gamma[j] * (v - mu) / sigma + beta[j]
+        elif layer.kind == "dropout":
+            m = masks[f"mask{name}"]
+            keep = 1 - layer.settings_dict["p"]
+            rows = [[h[j] * m[n, j] / keep for j in range(layer.units)] for n, h in enumerate(rows)]
+            continue
+        elif layer.kind == "residual":
+            body = _scalar_layers(net, layer.body, rows, params, masks, ops)
+            if layer.units != layer.n_in:
+                P = params[f"P{name}"]
+                Pr = P if row_conv else P.T
+                skip = [[sum(Pr[i, j] * h[j] for j in range(layer.n_in)) for i in range(layer.units)] for h in rows]
+            else:
+                skip = rows
+            z = [[a + c for a, c in zip(srow, frow, strict=True)] for srow, frow in zip(skip, body, strict=True)]
+        else:  # pragma: no cover -- spec.py admits only registered kinds
+            raise DerivationError(f"no forward definition for kind {layer.kind}")
+        if layer.definition is None:  # softmax, shifted by the row maximum
+            rows = []
+            for zrow in z:
+                top = max(zrow)
+                e = [ops.exp(zi - top) for zi in zrow]
+                rows.append([ei / sum(e) for ei in e])
+        else:
+            phi = ops.phi(layer)
+            rows = [[phi(zi) for zi in zrow] for zrow in z]
+    return rows
+
+
+def check_program(sub, seed: int = 0) -> Check:
+    """The batch program's gradients on ``sub`` (a small instance) against central differences of an independent scalar
+    forward pass (the definitions, one number at a time), at random points."""
+    from .numeric import ProgramEvaluator
+
+    net = sub.network
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    X_val = rng.normal(size=(PROGRAM_BATCH, net.inputs))
+    Y_val = _targets(net, rng, PROGRAM_BATCH)
+    masks = {m.key: (rng.random((PROGRAM_BATCH, m.width)) >= 0.5).astype(float) for m in sub.program.masks}
+    ops = _Scalar()
+    loss = sp.lambdify([YHAT, Y], net.loss.component, modules=["mpmath"])
+    pen = None
+    if net.regularizer is not None:
+        from .regularizers import penalty
+
+        pen = sp.lambdify([WEIGHT], penalty(net.regularizer, net.reg_scaling).subs({LAMBDA: net.reg_lambda, N: PROGRAM_BATCH}),
+                          modules=["mpmath"])
+    penalised = [p.key for p in sub.program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
+
+    def objective(params: dict):
+        rows = _scalar_layers(net, net.layers, [[mpmath.mpf(v) for v in row] for row in X_val], params, masks, ops)
+        J = sum(loss(yh, yv) for row, yrow in zip(rows, Y_val, strict=True) for yh, yv in zip(row, yrow, strict=True))
+        J /= PROGRAM_BATCH
+        if pen is not None:
+            J += sum(pen(w) for key in penalised for w in params[key].ravel())
+        return J
+
+    def exact(value: np.ndarray) -> np.ndarray:
+        return np.vectorize(mpmath.mpf, otypes=[object])(value)
+
+    ev = ProgramEvaluator(sub)
+    keys = sub.program.param_keys
+    worst, count = 0.0, 0
+    for _ in range(POINTS):
+        params = {p.key: rng.uniform(-1, 1, size=p.shape) for p in sub.program.params}
+        for p in sub.program.params:
+            if p.key.startswith("gamma"):
+                params[p.key] = rng.uniform(0.5, 1.5, size=p.shape)
+        derived = ev.gradients(params, X_val, Y_val, masks=masks)
+        with mpmath.workdps(FD_DIGITS):  # every step and sum at 40 digits
+            point = {k: exact(v) for k, v in params.items()}
+            fds = {}
+            for key in keys:
+                for idx in np.ndindex(params[key].shape):
+                    plus, minus = ({**point, key: point[key].copy()} for _ in range(2))
+                    plus[key][idx] += FD_STEP
+                    minus[key][idx] -= FD_STEP
+                    fds[key, idx] = float((objective(plus) - objective(minus)) / (2 * FD_STEP))
+        for key in keys:
+            for idx in np.ndindex(params[key].shape):
+                fd, mine = fds[key, idx], float(derived[names.grad(key)][idx])
+                if not (math.isfinite(fd) and math.isfinite(mine)):
+                    raise DerivationError(f"{net.source}: the check of the batch program cannot evaluate the gradients: they "
+                                          "are not finite at random points; use activations that are finite for every real z")
+                worst = max(worst, abs(fd - mine) / max(1.0, abs(fd)))
+                count += 1
+    detail = (f"the batch program on a small instance (inputs {net.inputs}, widths {'-'.join(str(l.units) for l in net.layers)}, "
+              f"batch {PROGRAM_BATCH}{', fixed dropout masks' if masks else ''}): {count // POINTS} partial derivatives against "
+              f"central differences (h = 1e-10, {FD_DIGITS}-digit arithmetic) of the loss computed from the definitions one scalar "
+              "at a time, at "
+              f"{POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
+    return Check("finite-differences", bool(worst < FD_TOLERANCE), detail, float(worst))
+
+
+def program_checks(d) -> list[Check]:
+    """The normalisations' compact forms (N = 3), then the whole batch program of a small instance by brute force."""
+    from .normalization import check as check_normalization
+    from .normalization import derive_normalization
+    from .program import build_program
+
+    net = d.network
+    out = []
+    kinds = {layer.kind for layer in net.all_layers}
+    for kind, axis in (("batchnorm", "batch"), ("layernorm", "features")):
+        if kind in kinds:
+            err, detail = check_normalization(derive_normalization(axis))
+            out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err))
+    small_layers = _shrink(net.layers, min(net.inputs, CAP_INPUT), CAP_HIDDEN, CAP_OUTPUT)
+    small_net = dataclasses.replace(net, inputs=min(net.inputs, CAP_INPUT), layers=small_layers)
+    flat_small = small_net.all_layers
+    results = tuple(dataclasses.replace(r, layer=layer) for r, layer in zip(d.layers, flat_small, strict=True))
+    sub = dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=())
+    what = f"{net.source}: the instantiation check of the batch program (brute-force sympy.diff of the expanded loss)"
+    with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use fewer layers or simpler activations"), np.errstate(all="ignore"):
+        out.append(check_program(sub))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
@@ -71,6 +72,8 @@ class Derivation:
     checks: tuple[Check, ...] = ()  # instantiation checks, one per window
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
+    #: networks with layer kinds: the batch program (forward/backward assignments); None for dense stacks
+    program: object = None
 
     @property
     def all_passed(self) -> bool:
@@ -144,8 +147,8 @@ def derive(net: Network, check: bool = True) -> Derivation:
     """
     t0 = time.perf_counter()
     timings = {}
-    # 1. activations: phi' by sympy.diff, rewritten in h where possible
-    layers = tuple(layer_result(layer, net.source) for layer in net.layers)
+    # 1. activations: phi' by sympy.diff, rewritten in h where possible (the kinds' optional activations too)
+    layers = tuple(layer_result(layer, net.source) for layer in net.all_layers)
     timings["activations"] = time.perf_counter() - t0
     # 2. output error from loss o output activation
     last = net.layers[-1]
@@ -163,20 +166,27 @@ def derive(net: Network, check: bool = True) -> Derivation:
         reg_pen = penalty(net.regularizer, net.reg_scaling)
         reg_grad = sp.diff(reg_pen, WEIGHT)
     updates = net.optimizer.build(net.options_dict)
+    # 5. layer kinds: the batch program (batch and layer norm's backward passes derived in normalization.py)
+    program = None
+    if net.has_kinds:
+        from .program import build_program
+
+        program = build_program(net)
     timings["symbolic"] = time.perf_counter() - t0 - timings["activations"]
-    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg)
-    # 5. instantiation: brute-force SymPy differentiation of small instances, window by window
+    d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, program=program)
+    # 6. instantiation: brute-force SymPy differentiation of small instances, window by window; for layer kinds the
+    #    normalisations' compact forms and the whole batch program (checks.program_checks)
     checks: tuple[Check, ...] = ()
     if check:
-        from .checks import instantiation_checks
+        from .checks import instantiation_checks, program_checks
 
         t1 = time.perf_counter()
-        checks = tuple(instantiation_checks(d))
+        checks = tuple(program_checks(d) if program is not None else instantiation_checks(d))
         timings["instantiation"] = time.perf_counter() - t1
         failed = [c for c in checks if not c.passed]
         if failed:
             raise DerivationError(f"{net.source}: a derived gradient disagrees with brute-force differentiation: {failed[0].detail}")
-    return Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, checks, time.perf_counter() - t0, timings)
+    return dataclasses.replace(d, checks=checks, seconds=time.perf_counter() - t0, timings=timings)
 
 
 __all__ = ["Check", "Derivation", "LayerResult", "OutputError", "derive", "np"]

@@ -118,3 +118,38 @@ STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "mhat": r"\hat{m}", "vhat
 def tex_state(name: str, param_tex: str) -> str:
     r"""The optimizer state ``name`` of a parameter: ('S', \mathbf{W}^{(2)}) -> S_{\mathbf{W}^{(2)}}."""
     return f"{STATE_LATEX[name]}_{{{param_tex}}}"
+
+
+# -- arrays of the batch program (networks with layer kinds) -----------------------------------------------
+
+#: array name prefix -> LaTeX; the layer path follows as a superscript, (4.1) for the first layer of 4's body
+ARRAY_LATEX = {
+    "X": r"\mathbf{X}", "Y": r"\mathbf{Y}", "Z": r"\mathbf{Z}", "H": r"\mathbf{H}", "Xhat": r"\hat{\mathbf{X}}",
+    "mu": r"\boldsymbol{\mu}", "sigma": r"\boldsymbol{\sigma}", "gamma": r"\boldsymbol{\gamma}", "beta": r"\boldsymbol{\beta}",
+    "M": r"\mathbf{M}", "P": r"\mathbf{P}", "W": r"\mathbf{W}", "b": r"\mathbf{b}", "D": r"\boldsymbol{\Delta}",
+    "G": r"\mathbf{G}", "running_mean": r"\mathbf{r}_{\mu}", "running_var": r"\mathbf{r}_{\sigma^2}",
+}
+_ARRAY = re.compile(r"^(d?)(running_mean|running_var|Xhat|mu|var|sigma|gamma|beta|mask|[XYZHMPWbDG])(\d+(?:_\d+)*)?$")
+
+
+def layer_sup(path: str) -> str:
+    """The layer superscript of a path: '4_1' -> ^{(4.1)}."""
+    return sup(path.replace("_", "."))
+
+
+def tex_array(name: str) -> str:
+    r"""LaTeX of a program array or parameter key: 'Xhat2' -> \hat{\mathbf{X}}^{(2)}, 'dgamma2' -> \frac{\partial J}{\partial
+    \boldsymbol{\gamma}^{(2)}}, 'dH_H3' -> \frac{\partial J}{\partial \mathbf{H}^{(3)}}, 'var2' -> (\boldsymbol{\sigma}^{(2)})^{2}."""
+    if name.startswith("dH_"):
+        return tex_partial("J", tex_array(name[3:]))
+    m = _ARRAY.match(name)
+    if not m:
+        raise KeyError(name)
+    grad_, letter, path = m.groups()
+    if letter == "var":
+        core = f"({ARRAY_LATEX['sigma']}{layer_sup(path)})^{{2}}"
+    elif letter == "mask":
+        core = ARRAY_LATEX["M"] + layer_sup(path)
+    else:
+        core = ARRAY_LATEX[letter] + (layer_sup(path) if path else "")
+    return tex_partial("J", core) if grad_ else core

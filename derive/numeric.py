@@ -188,3 +188,109 @@ def run_updates(compiled: list[CompiledUpdate], params: dict, grads: dict, state
                 env[sp.Symbol(u.target, real=True)] = val
                 after[f"{u.target}_{key}"] = val
     return new, after
+
+
+def softmax_rows(Z):
+    """Row-wise softmax, shifted by the row maximum."""
+    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def draw_mask(masks, key: str, rng, like, p: float):
+    """A dropout mask shaped ``like``: ``masks[key]`` when given (0/1 entries, 1 keeps a unit), else drawn from ``rng``."""
+    shape = np.shape(like)
+    if masks is not None and key in masks:
+        mask = np.asarray(masks[key], dtype=float)
+        if mask.shape != tuple(shape):
+            raise ValueError(f"masks[{key!r}] has shape {mask.shape}, expected {tuple(shape)}")
+        return mask
+    rng = np.random.default_rng() if rng is None else rng
+    return (rng.random(shape) >= p).astype(float)
+
+
+class ProgramEvaluator:
+    """Forward, loss, gradients and optimizer steps of a network with layer kinds: runs the batch program's source.
+
+    The source is ``program.program_source`` -- the text the generated module contains; the helpers it calls are
+    compiled here from the derivation (activations and their derived derivatives, the output error).
+    """
+
+    def __init__(self, derivation):
+        from .program import program_source
+
+        self.d = derivation
+        program = derivation.program
+        net = derivation.network
+        results = {r.layer.name: r for r in derivation.layers}
+        namespace: dict = {"np": np, "_softmax": softmax_rows, "_mask": draw_mask}
+        for act in program.activations:
+            r = results[act.layer.name]
+            values = r.param_values
+            namespace[f"_phi_{act.name}"] = elementwise(r.phi, [Z], values)
+            if r.dphi_h is not None:
+                f = elementwise(r.dphi_h, [H], values)
+                namespace[f"_dphi_{act.name}"] = lambda z, h, f=f: f(h)
+            else:
+                f = elementwise(r.dphi, [Z], values)
+                namespace[f"_dphi_{act.name}"] = lambda z, h, f=f: f(z)
+        out = derivation.output
+        dloss = elementwise(out.dloss, [YHAT, Y])
+        if out.delta is not None:
+            delta = elementwise(out.delta, [YHAT, Y, Z], derivation.layers[-1].param_values)
+            namespace["_output_error"] = delta
+        else:  # softmax with a general loss: delta_j = yhat_j (g_j - sum_i g_i yhat_i)
+
+            def jacobian_product(yhat, Y_, Z_):
+                gr = dloss(yhat, Y_)
+                return yhat * (gr - (gr * yhat).sum(axis=1, keepdims=True))
+
+            namespace["_output_error"] = jacobian_product
+        exec(compile(program_source(program), f"<batch program of {net.name}>", "exec"), namespace)  # noqa: S102 -- our own printed program
+        self._forward, self._backward = namespace["_forward"], namespace["_backward"]
+        self.loss_component = elementwise(net.loss.component, [YHAT, Y])
+        lam = {LAMBDA: net.reg_lambda}
+        self.penalty = self.reg_grad = None
+        if derivation.reg_penalty is not None:
+            self.penalty = elementwise(derivation.reg_penalty.subs(lam), [WEIGHT, N])
+            self.reg_grad = elementwise(derivation.reg_grad.subs(lam), [WEIGHT, N])
+        self.penalised = [p.key for p in program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
+        self.updates = compile_updates(derivation.updates, net.hyper_dict)
+
+    def init_running(self) -> dict:
+        return {key: np.full(width, value) for key, width, value in self.d.program.running}
+
+    def forward(self, params: dict, X, train: bool = True, rng=None, masks=None, running=None):
+        """(yhat, cache) of the program; inference (``train=False``) needs ``running`` when there is batch norm."""
+        if not train and running is None and self.d.program.running:
+            running = self.init_running()
+        return self._forward(params, np.asarray(X, dtype=float), train, rng, masks, running)
+
+    def loss(self, params: dict, X, Y, rng=None, masks=None) -> float:
+        yhat, _ = self.forward(params, X, True, rng, masks)
+        n = len(X)
+        data = float(self.loss_component(yhat, np.asarray(Y, dtype=float)).sum() / n)
+        return data + self.regularization(params, n)
+
+    def regularization(self, params: dict, n: int) -> float:
+        if self.penalty is None:
+            return 0.0
+        return float(sum(self.penalty(params[k], np.full_like(params[k], n)).sum() for k in self.penalised))
+
+    def gradients(self, params: dict, X, Y, rng=None, masks=None, running=None) -> dict:
+        _, cache = self.forward(params, X, True, rng, masks, running)
+        grads = {names.grad(k): g for k, g in self._backward(params, cache, np.asarray(Y, dtype=float)).items()}
+        if self.reg_grad is not None:
+            n = len(X)
+            for k in self.penalised:
+                grads[names.grad(k)] = grads[names.grad(k)] + self.reg_grad(params[k], np.full_like(params[k], n))
+        return grads
+
+    def backward(self, params: dict, X, Y, rng=None, masks=None) -> dict:
+        """Every forward array of the cache and every gradient, by name (for verify and tests)."""
+        if masks is None:  # one set of masks for the forward arrays and the gradients
+            masks = {m.key: draw_mask(None, m.key, rng, np.empty((len(X), m.width)), m.p) for m in self.d.program.masks}
+        yhat, cache = self.forward(params, X, True, rng, masks)
+        return {**cache, "yhat": yhat, **self.gradients(params, X, Y, rng, masks)}
+
+    init_state = Evaluator.init_state
+    step = Evaluator.step

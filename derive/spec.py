@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 import math
 import tomllib
@@ -11,6 +12,7 @@ from pathlib import Path
 import sympy as sp
 
 from . import activations, losses, optimizers, regularizers
+from . import layers as kinds
 from .errors import GradproofError, SpecError, did_you_mean
 from .formula import CONSTANTS, FUNCTIONS, parse_formula
 
@@ -28,7 +30,12 @@ def one_line(message: str) -> str:
 
 @dataclass(frozen=True)
 class Layer:
-    """One dense layer: z = W h + b (row) or z = W^T h + W_0 (column), then h = phi(z)."""
+    """One layer: by default dense, z = W h + b (row) or z = W^T h + W_0 (column), then h = phi(z).
+
+    Other kinds (``derive.layers.KINDS``) carry their ``settings`` (eps, momentum, p) and, for a residual block,
+    its ``body``; their optional activation follows the layer (identity when not given). ``path`` names the
+    layer's arrays: "3" for the third layer, "3_1" for the first layer of the third layer's body.
+    """
 
     index: int  # l, from 1
     units: int
@@ -41,6 +48,19 @@ class Layer:
     latex: str  # how the proof writes phi
     vector: bool  # softmax
     probabilities: bool  # outputs in (0, 1)
+    kind: str = "dense"
+    settings: tuple[tuple[str, float], ...] = ()
+    body: tuple[Layer, ...] = ()
+    path: str = ""
+
+    @property
+    def name(self) -> str:
+        """The layer's suffix in code keys: W3, gamma3, W3_1."""
+        return self.path or str(self.index)
+
+    @property
+    def settings_dict(self) -> dict[str, float]:
+        return dict(self.settings)
 
     @property
     def param_values(self) -> dict[sp.Symbol, float]:
@@ -88,6 +108,25 @@ class Network:
     def options_dict(self) -> dict[str, str]:
         return dict(self.options)
 
+    @property
+    def all_layers(self) -> tuple[Layer, ...]:
+        """Every layer in forward order, a residual block's body before the block itself (``layers`` for a dense stack)."""
+        return flat_layers(self.layers)
+
+    @property
+    def has_kinds(self) -> bool:
+        """Some layer is not dense: the network is derived as a batch program (``derive.program``)."""
+        return any(layer.kind != "dense" for layer in self.layers)
+
+
+def flat_layers(layers) -> tuple[Layer, ...]:
+    """``layers`` and their bodies in forward order, a residual block's body before the block itself."""
+    out: list[Layer] = []
+    for layer in layers:
+        out.extend(flat_layers(layer.body))
+        out.append(layer)
+    return tuple(out)
+
 
 def load_spec(path: str | Path) -> Network:
     """Read and validate the spec at ``path``.
@@ -127,6 +166,7 @@ def spec_from_dict(data: dict, source: str = "<spec>") -> Network:
 class _Reader:
     def __init__(self, source: str):
         self.source = source
+        self.count = 0  # layers read so far, bodies included
 
     def fail(self, where: str, what: str) -> SpecError:
         return SpecError(one_line(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}"))
@@ -198,10 +238,26 @@ class _Reader:
         return Network(name, title, convention, inputs, tuple(layers), loss, reg, lam, scaling, bias, opt, hyper, options, training,
                        self.source)
 
-    def layer(self, raw, i: int, n_in: int, last: bool) -> Layer:
-        where = f"layer {i}"
+    def layer(self, raw, i: int, n_in: int, last: bool, path: str = "") -> Layer:
+        path = path or str(i)
+        where = f"layer {path.replace('_', '.')}"
         if not isinstance(raw, dict):
             raise self.fail(where, "expected a [[layers]] table with units and activation")
+        self.count += 1
+        if self.count > MAX_LAYERS:
+            raise self.fail(where, f"more than {MAX_LAYERS} layers in all (bodies of residual blocks included)")
+        kind_name = raw.get("kind", "dense")
+        if not isinstance(kind_name, str):
+            raise self.fail(f"{where}: kind", f"expected a name in quotes, one of {', '.join(kinds.KINDS)}; got {kind_name!r}")
+        if kind_name not in kinds.KINDS:
+            raise self.fail(f"{where}: kind", f"unknown layer kind {kind_name!r}{did_you_mean(kind_name, kinds.KINDS)}; "
+                            f"choose one of {', '.join(kinds.KINDS)}")
+        raw = {k: v for k, v in raw.items() if k != "kind"}
+        if kind_name != "dense":
+            if last:
+                raise self.fail(where, f"the last layer gives the outputs and the loss, so it must be dense, not "
+                                f"{kind_name}; add a dense layer after it, e.g. [[layers]] units = 3, activation = \"softmax\"")
+            return self.kind_layer(kinds.KINDS[kind_name], raw, where, i, n_in, path)
         if "units" not in raw:
             raise self.fail(where, "missing key 'units', e.g. units = 8")
         units = self.integer(raw["units"], f"{where}: units", 1, MAX_UNITS)
@@ -209,6 +265,11 @@ class _Reader:
         if act is None:
             raise self.fail(where, "missing key 'activation', e.g. activation = \"tanh\"")
         extra = {k: v for k, v in raw.items() if k not in ("units", "activation")}
+        layer = self.activation(act, extra, where, i, units, n_in, last)
+        return dataclasses.replace(layer, path=path) if path != str(i) else layer
+
+    def activation(self, act, extra: dict, where: str, i: int, units: int, n_in: int, last: bool) -> Layer:
+        """A dense layer's (or a kind's optional) activation: a built-in name with its parameters, or a formula."""
         if isinstance(act, str):
             return self.builtin(act, extra, where, i, units, n_in, last)
         if not isinstance(act, dict):
@@ -240,8 +301,55 @@ class _Reader:
         return Layer(i, units, n_in, act_name, definition, tuple(params.items()), tuple(symbols.items()), formula,
                      latex, False, False)
 
+    def kind_layer(self, kind: kinds.LayerKind, raw: dict, where: str, i: int, n_in: int, path: str) -> Layer:
+        """A layer of a kind other than dense: its settings, its optional activation, a residual block's body."""
+        allowed = kinds.keys_of(kind)
+        settings = {}
+        for key, (default, low, high, open_low) in kind.settings.items():
+            value = self.number(raw.get(key, default), f"{where}: {key}", low, high, open_low=open_low)
+            if value >= high:
+                raise self.fail(f"{where}: {key}", f"{value} must be below 1")
+            settings[key] = value
+        act_extra = {}
+        for key in raw:
+            if key in allowed:
+                continue
+            if key == "units" and kind.same_width:
+                raise self.fail(where, f"a {kind.name} layer keeps the width of its input ({n_in}); remove 'units'")
+            owners = kinds.owner_of(key)
+            if owners:
+                raise self.fail(where, f"key '{key}' belongs to kind {' or '.join(owners)}, not {kind.name}; "
+                                f"{kind.name} takes {', '.join(k for k in allowed if k != 'kind') or 'no other keys'}")
+            if not kind.activation:
+                raise self.fail(where, f"unknown key '{key}'{did_you_mean(key, allowed)}; {kind.name} takes "
+                                f"{', '.join(k for k in allowed if k != 'kind')}")
+            act_extra[key] = raw[key]
+        body: tuple[Layer, ...] = ()
+        units = n_in
+        if kind.body:
+            raw_body = raw.get("body")
+            if not isinstance(raw_body, list) or not raw_body:
+                raise self.fail(where, "a residual layer needs its body: add [[layers.body]] tables after it, "
+                                "e.g. [[layers.body]] units = 8, activation = \"relu\"")
+            layers, width = [], n_in
+            for j, item in enumerate(raw_body, start=1):
+                layer = self.layer(item, j, width, last=False, path=f"{path}_{j}")
+                layers.append(layer)
+                width = layer.units
+            body, units = tuple(layers), width
+        act = raw.get("activation", "identity")
+        if act_extra and act == "identity":
+            key = next(iter(act_extra))
+            raise self.fail(where, f"unknown key '{key}'{did_you_mean(key, allowed)}; {kind.name} takes "
+                            f"{', '.join(k for k in allowed if k != 'kind')}")
+        layer = self.activation(act, act_extra, where, i, units, n_in, last=False)
+        return dataclasses.replace(layer, kind=kind.name, settings=tuple(settings.items()), body=body, path=path)
+
     def builtin(self, name: str, extra: dict, where: str, i: int, units: int, n_in: int, last: bool) -> Layer:
         entry = activations.lookup(name)
+        if entry is None and name in kinds.KINDS:
+            raise self.fail(where, f"'{name}' is a layer kind, not an activation: write kind = \"{name}\" in its own "
+                            "[[layers]] table (see the README's layer kinds)")
         if entry is None:
             known = [*activations.ACTIVATIONS, *activations.ALIASES]
             raise self.fail(where, f"unknown activation '{name}'{did_you_mean(name, known)} "
@@ -249,6 +357,10 @@ class _Reader:
         params = dict(entry.params)
         for key, value in extra.items():
             if key not in entry.params:
+                owners = [k for k in kinds.owner_of(key) if k != "dense"]
+                if owners:
+                    raise self.fail(where, f"key '{key}' belongs to kind {' or '.join(owners)}; add kind = \"{owners[0]}\" "
+                                    "(a dense layer takes units, activation and the activation's parameters)")
                 allowed = list(entry.params) or ["units", "activation"]
                 takes = f"; {entry.name} takes {', '.join(entry.params)}" if entry.params else f"; {entry.name} takes no parameters"
                 hint = did_you_mean(key, allowed) or takes

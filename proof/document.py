@@ -483,6 +483,10 @@ def build_document(d, detail: str = "handout") -> Document:
 
 def render_proof(d, detail: str = "handout") -> str:
     """The proof of ``d`` as LaTeX source (a complete document); ``detail="full"`` adds the per-layer audit."""
+    if d.program is not None:  # layer kinds: the batch program's proof (layer_proof.py)
+        from .layer_proof import render_layer_proof
+
+        return render_layer_proof(d)
     doc = build_document(d, detail)
     sections = {k: doc.sections.get(k, ()) for k in ("network", "objective", "loss", "audit", "total", "training")}
     return environment().get_template("proof.tex.j2").render(doc=doc, sec=sections, nm=nm)

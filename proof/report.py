@@ -135,6 +135,10 @@ def _mark(passed: bool) -> str:
 
 def terminal_report(d) -> str:
     """Every derived result and every check, as plain text (UTF-8)."""
+    if d.program is not None:  # layer kinds: the batch program (layer_proof.py)
+        from .layer_proof import layer_report
+
+        return layer_report(d)
     net, L = d.network, d.network.depth
     sizes = "-".join(map(str, net.sizes))
     lines = [

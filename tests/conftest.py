@@ -10,7 +10,19 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+ALL_EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+
+
+def has_layer_kinds(path: Path) -> bool:
+    """The spec at ``path`` has a layer of another kind than dense (its suites: tests/*/test_layer_*.py)."""
+    import tomllib
+
+    return any(layer.get("kind", "dense") != "dense" for layer in tomllib.loads(path.read_text())["layers"])
+
+
+#: dense stacks (the suites written for W, b layers) and networks with layer kinds
+LAYER_EXAMPLES = [p for p in ALL_EXAMPLES if has_layer_kinds(p)]
+EXAMPLES = [p for p in ALL_EXAMPLES if p not in LAYER_EXAMPLES]
 
 settings.register_profile("default", max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # CI draws the same 25 examples per property on every run (derandomize), so a red CI is a reproducible bug,

@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 from gradproof.derive import names
+from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
@@ -46,6 +47,11 @@ class Truth:
     def __init__(self, derivation, batch: int = 1):
         self.d = derivation
         self.net = derivation.network
+        if derivation.program is not None:  # its truth would be a dense stack's: refuse rather than judge wrongly
+            kinds = sorted({layer.kind for layer in self.net.layers} - {"dense"})
+            raise AnswerError(f"{self.net.source}: answers about networks with layer kinds ({', '.join(kinds)}) are not "
+                              "checked yet; gradproof derive and codegen support them (proof and module), verify reads "
+                              "dense networks only")
         self.ev = Evaluator(derivation)
         self.batch = batch
         self.row = self.net.convention == "row"

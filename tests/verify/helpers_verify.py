@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from conftest import has_layer_kinds
 from gradproof.derive.derivation import derive
 from gradproof.derive.spec import load_spec, spec_from_dict
 from gradproof.verify.judge import Claim, Judge
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
+#: the dense example specs (verify refuses answers about layer kinds: tests/derive/test_layer_kinds.py)
+DENSE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml") if not has_layer_kinds(p))
 
 
 @functools.lru_cache(maxsize=None)

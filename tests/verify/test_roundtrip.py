@@ -11,11 +11,11 @@ from gradproof.verify.expected import expected
 from gradproof.verify.judge import Claim, Judge
 from gradproof.verify.parser import parse_claim
 from gradproof.verify.tree import Node, show
-from helpers_verify import EXAMPLES, derivation
+from helpers_verify import DENSE_NAMES, derivation
 from hypothesis import given
 from hypothesis import strategies as st
 
-NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
+NAMES = DENSE_NAMES
 
 
 def proof_claims(d):

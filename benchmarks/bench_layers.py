@@ -1,0 +1,94 @@
+"""Time one training step of the batch-norm MLP: the generated module vs a hand-written CS231n-style NumPy net.
+
+Usage:  .venv/bin/python benchmarks/bench_layers.py [--quick] [--rounds R]
+
+The network is examples/bn_mlp.toml with other widths (affine -> batch norm + ReLU -> affine -> batch norm + ReLU ->
+affine + softmax, L2 on the dense weights, SGD). Single-threaded (OMP/OpenBLAS/MKL threads = 1, set before NumPy is
+imported). Both implementations update running statistics. Implementations are interleaved round by round; each
+cell is the median time of one step (gradients + SGD update) over the rounds. The first line checks that both
+compute the same gradients.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import tomllib  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_step import timed  # noqa: E402
+from gradproof.codegen.loader import build  # noqa: E402
+from gradproof.derive.derivation import derive  # noqa: E402
+from gradproof.derive.spec import spec_from_dict  # noqa: E402
+from handwritten_batchnorm import HandBatchNormNet  # noqa: E402
+
+SIZES = [((4, 16, 8, 3), 32), ((64, 128, 64, 10), 128), ((784, 256, 128, 10), 256), ((1024, 1024, 1024, 10), 512)]
+
+
+def generated_module(sizes, tmp: Path):
+    data = tomllib.loads((ROOT / "examples" / "bn_mlp.toml").read_text())
+    data["inputs"] = sizes[0]
+    dense = [layer for layer in data["layers"] if layer.get("kind", "dense") == "dense"]
+    for layer, units in zip(dense, sizes[1:], strict=True):
+        layer["units"] = units
+    data["name"] = "bench_bn_" + "_".join(map(str, sizes))
+    return build(derive(spec_from_dict(data, "examples/bn_mlp.toml"), check=False), tmp, "examples/bn_mlp.toml")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer rounds and the three smaller sizes only")
+    ap.add_argument("--rounds", type=int, default=None)
+    args = ap.parse_args(argv)
+    rounds = args.rounds or (5 if args.quick else 11)
+    sizes = SIZES[:3] if args.quick else SIZES
+    print("| sizes              | batch | dtype   | generated    | hand CS231n  | gen/hand |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for sizes_, batch in sizes:
+            mod = generated_module(sizes_, Path(tmp))
+            for dtype in (np.float32, np.float64):
+                rng = np.random.default_rng(0)
+                X = rng.standard_normal((batch, sizes_[0])).astype(dtype)
+                Y = np.eye(sizes_[-1], dtype=dtype)[rng.integers(0, sizes_[-1], batch)]
+                p_gen = mod.init_params(0, dtype)
+                p_hand = {k: v.copy() for k, v in p_gen.items()}
+                hand = HandBatchNormNet(p_hand, lam=mod.REG_LAMBDA, learning_rate=mod.LEARNING_RATE)
+                _, g_hand = hand.loss_and_grads(X, Y)
+                g_gen = mod.gradients(p_gen, X, Y)
+                worst = max(float(np.max(np.abs(g_gen[k] - g_hand[k]))) for k in mod.PARAM_KEYS)
+                tol = 1e-3 if dtype == np.float32 else 1e-9
+                assert worst < tol, f"the implementations disagree: max |difference| {worst:.1e}"
+                running, state = mod.init_running(p_gen), mod.init_state(p_gen)
+
+                def gen_step(X, Y, p=p_gen, s=state, r=running, m=mod):
+                    m.step(p, m.gradients(p, X, Y, running=r), s)
+
+                impls = {"generated": gen_step, "hand": hand.step}
+                t_one = timed(gen_step, X, Y, 3)
+                reps = max(1, int(0.05 / max(t_one, 1e-6)))
+                times = {k: [] for k in impls}
+                order = list(impls)
+                for r in range(rounds):
+                    for k in order[r % len(order):] + order[:r % len(order)]:
+                        times[k].append(timed(impls[k], X, Y, reps))
+                gen, hand_t = (statistics.median(times[k]) for k in ("generated", "hand"))
+                print(f"| {'-'.join(map(str, sizes_)):18s} | {batch:5d} | {np.dtype(dtype).name:7s} | {gen * 1e3:9.3f} ms | "
+                      f"{hand_t * 1e3:9.3f} ms | {gen / hand_t:5.2f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

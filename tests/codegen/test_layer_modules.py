@@ -1,0 +1,161 @@
+"""Generated modules with layer kinds against PyTorch autograd and the evaluator: training and inference modes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from conftest import ROOT, random_data
+from gradproof.codegen.loader import build
+from gradproof.derive.derivation import derive
+from gradproof.derive.numeric import ProgramEvaluator
+from gradproof.derive.spec import load_spec, spec_from_dict
+from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_objective
+
+SPECS = {**{name: ("table", table) for name, table in TABLES.items()},
+         "bn_mlp.toml": ("file", ROOT / "examples" / "bn_mlp.toml"),
+         "residual_mlp.toml": ("file", ROOT / "examples" / "residual_mlp.toml")}
+
+
+@pytest.fixture(scope="module", params=sorted(SPECS))
+def case(request, tmp_path_factory):
+    how, what = SPECS[request.param]
+    net = spec_from_dict(what, f"<{request.param}>") if how == "table" else load_spec(what)
+    d = derive(net, check=False)
+    return d, build(d, tmp_path_factory.mktemp("layers"))
+
+
+def test_gradients_loss_and_running_statistics_match_torch(case):
+    pytest.importorskip("torch")
+    d, mod = case
+    rng = np.random.default_rng(11)
+    X, Y = random_data(d.network, 7, rng)
+    params, masks = random_layer_params(d.program, rng), random_masks(d.program, 7, rng)
+    running = mod.init_running(params)
+    J, P, run = torch_objective(d.network, params, X, Y, masks, mod.init_running(params))
+    J.backward()
+    assert mod.loss(params, X, Y, masks=masks) == pytest.approx(float(J.detach()), rel=1e-10)
+    grads = mod.gradients(params, X, Y, masks=masks, running=running)
+    assert tuple(grads) == mod.PARAM_KEYS == d.program.param_keys
+    for key in mod.PARAM_KEYS:
+        assert grads[key].shape == params[key].shape == mod.PARAM_SHAPES[key]
+        np.testing.assert_allclose(grads[key], P[key].grad.numpy(), rtol=1e-7, atol=1e-10, err_msg=key)
+    assert tuple(running) == mod.RUNNING_KEYS
+    for key, value in run.items():
+        np.testing.assert_allclose(running[key], value.numpy(), rtol=1e-12, err_msg=key)
+
+
+def test_inference_matches_torch_eval_mode(case):
+    torch = pytest.importorskip("torch")
+    d, mod = case
+    rng = np.random.default_rng(12)
+    X, _ = random_data(d.network, 5, rng)
+    params = random_layer_params(d.program, rng)
+    running = {k: rng.uniform(0.5, 1.5, size=v.shape) for k, v in mod.init_running(params).items()}
+    yhat, _ = mod.forward(params, X, running=running)
+    expected, _ = torch_forward(d.network, {k: torch.tensor(v) for k, v in params.items()}, torch.tensor(X), {}, False,
+                                {k: torch.tensor(v) for k, v in running.items()})
+    np.testing.assert_allclose(yhat, expected.numpy(), rtol=1e-10)
+    fresh, _ = mod.forward(params, X, running=mod.init_running(params))
+    np.testing.assert_array_equal(mod.forward(params, X)[0], fresh)  # no running statistics: fresh ones
+    assert mod.predict(params, X, running).shape[0] == 5
+
+
+def test_the_module_agrees_with_the_evaluator_for_three_optimizer_steps(case):
+    d, mod = case
+    rng = np.random.default_rng(13)
+    X, Y = random_data(d.network, 6, rng)
+    params, masks = random_layer_params(d.program, rng), random_masks(d.program, 6, rng)
+    ev = ProgramEvaluator(d)
+    ours, theirs = {k: v.copy() for k, v in params.items()}, dict(params)
+    state, ev_state = mod.init_state(ours), ev.init_state(theirs)
+    for _ in range(3):
+        mod.step(ours, mod.gradients(ours, X, Y, masks=masks), state)
+        theirs = ev.step(theirs, ev.gradients(theirs, X, Y, masks=masks), ev_state)
+    for key in mod.PARAM_KEYS:
+        np.testing.assert_allclose(ours[key], theirs[key], rtol=1e-9, atol=1e-12, err_msg=key)
+
+
+def test_three_sgd_steps_match_torch():
+    torch = pytest.importorskip("torch")
+    d = derive(spec_from_dict(TABLES["bn_mlp"], "<bn>"), check=False)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        mod = build(d, Path(tmp))
+    rng = np.random.default_rng(14)
+    X, Y = random_data(d.network, 8, rng)
+    params = random_layer_params(d.program, rng)
+    P = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    opt = torch.optim.SGD(list(P.values()), lr=mod.LEARNING_RATE)
+    state = mod.init_state(params)
+    for _ in range(3):
+        mod.step(params, mod.gradients(params, X, Y), state)
+        opt.zero_grad()
+        J, P2, _ = torch_objective(d.network, {k: v.detach().numpy() for k, v in P.items()}, X, Y, {})
+        J.backward()
+        for k in P:
+            P[k].grad = P2[k].grad
+        opt.step()
+    for key in mod.PARAM_KEYS:
+        np.testing.assert_allclose(params[key], P[key].detach().numpy(), rtol=1e-7, atol=1e-10, err_msg=key)
+
+
+def test_dropout_masks_come_from_a_seedable_generator_and_are_off_at_inference(case):
+    d, mod = case
+    if not mod.DROPOUT:
+        pytest.skip("no dropout")
+    rng = np.random.default_rng(15)
+    X, Y = random_data(d.network, 6, rng)
+    params = random_layer_params(d.program, rng)
+    a = mod.gradients(params, X, Y, rng=np.random.default_rng(3))
+    b = mod.gradients(params, X, Y, rng=np.random.default_rng(3))
+    c = mod.gradients(params, X, Y, rng=np.random.default_rng(4))
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert any(not np.array_equal(a[k], c[k]) for k in a)
+    y1, _ = mod.forward(params, X)
+    y2, _ = mod.forward(params, X)
+    np.testing.assert_array_equal(y1, y2)
+    with pytest.raises(ValueError, match="must have shape"):
+        mod.gradients(params, X, Y, masks={next(iter(mod.DROPOUT)): np.ones((2, 2))})
+
+
+def test_float32_training_reduces_the_loss_and_params_round_trip(case, tmp_path):
+    d, mod = case
+    rng = np.random.default_rng(16)
+    X, Y = random_data(d.network, 64, rng)
+    params = mod.init_params(seed=1, dtype=np.float32)
+    running = mod.init_running(params)
+    before = mod.loss(params, X, Y, rng=np.random.default_rng(0))
+    history = mod.train(params, X, Y, epochs=15, batch_size=16, running=running, validation_data=(X, Y))
+    assert all(v.dtype == np.float32 for v in params.values())
+    assert all(g.dtype == np.float32 for g in mod.gradients(params, X, Y, rng=np.random.default_rng(1)).values())
+    assert history["loss"][-1] < before and len(history["val_loss"]) == 15
+    mod.save_params(tmp_path / "p.npz", params, running)
+    loaded, loaded_running = mod.load_params(tmp_path / "p.npz"), mod.load_running(tmp_path / "p.npz")
+    assert all(np.array_equal(loaded[k], params[k]) for k in mod.PARAM_KEYS)
+    assert all(np.array_equal(loaded_running[k], running[k]) for k in running)
+    stop = mod.train(params, X, Y, epochs=5, running=running, callback=lambda epoch, p, h: epoch == 1)
+    assert len(stop["loss"]) == 2
+
+
+def test_integer_labels_are_accepted_where_one_hot_rows_are(case):
+    d, mod = case
+    if not d.network.output.vector:
+        pytest.skip("not softmax")
+    rng = np.random.default_rng(17)
+    X, Y = random_data(d.network, 6, rng)
+    params, masks = random_layer_params(d.program, rng), random_masks(d.program, 6, rng)
+    assert mod.loss(params, X, np.argmax(Y, axis=1), masks=masks) == pytest.approx(mod.loss(params, X, Y, masks=masks))
+
+
+def test_dense_specs_are_unchanged_by_the_kind_key():
+    path = ROOT / "examples" / "reference_mlp.toml"
+    import tomllib
+
+    table = tomllib.loads(path.read_text())
+    for layer in table["layers"]:
+        layer["kind"] = "dense"
+    assert spec_from_dict(table, str(path)) == dataclasses.replace(load_spec(path), source=str(path))
