@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sympy as sp
-
 from gradproof.derive import names as nm
 from gradproof.derive import normalization as nz
 from gradproof.derive.optimizers import GRAD, STATE, TEMP, THETA
