@@ -102,13 +102,15 @@ def is_batch(args) -> bool:
     """Batch mode (DESIGN.md): more than one path, a folder, ``--rubric`` or ``--summary`` — except one path with
     ``--format gradescope|prairielearn``, which is one submission for that platform."""
     paths = args.answers
-    if len(paths) == 1 and args.format in ("gradescope", "prairielearn"):
+    if len(paths) == 1 and getattr(args, "format", None) in ("gradescope", "prairielearn"):
         return False
     return (len(paths) > 1 or any(p != STDIN and Path(p).is_dir() for p in paths)
             or getattr(args, "rubric", None) is not None or getattr(args, "summary", None) is not None)
 
 
 def run(args) -> int:
+    if isinstance(args.answers, str):  # one path (the demo's call, the library's habit)
+        args.answers = [args.answers]
     if is_batch(args):
         from .grading import run_batch
 

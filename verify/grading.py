@@ -134,6 +134,8 @@ def run_batch(args) -> int:
         line = f"{platforms.printable(o.name):<{width}}  {o.score:g} / {max_score:g}  {o.status}"
         if o.status != "graded":
             line += f": {platforms.printable(o.reason)}"
+        elif o.notices:
+            line += f" ({platforms.printable('; '.join(o.notices))})"
         print(line)
     if summary is not None:
         try:
