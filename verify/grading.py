@@ -110,8 +110,8 @@ def run_batch(args) -> int:
                          "--format apply to one answer (or use 'gradproof autograder' for a platform)")
     if "-" in args.answers:
         raise UsageError("'-' (standard input) is one answer; it cannot be part of a batch")
+    subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
     ctx = context(args.spec, getattr(args, "rubric", None), getattr(args, "time_limit", None) or BUDGET_SECONDS)
-    subs = discover(args.answers)
     out = _out_dir(getattr(args, "out", None))
     summary = Path(args.summary) if getattr(args, "summary", None) else None
     if summary is not None and summary.is_dir():
