@@ -156,8 +156,8 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
             hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
         except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
             hit = exc
-        if key is not None:
-            if len(_PARSED) >= MAX_PARSED:
+        if key is not None and not (isinstance(hit, Unreadable) and str(hit).startswith("parsing took longer")):
+            if len(_PARSED) >= MAX_PARSED:  # (a time-out depends on the machine's load: not remembered)
                 _PARSED.clear()
             _PARSED[key] = hit
     if isinstance(hit, Exception):
