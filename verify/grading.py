@@ -113,6 +113,8 @@ def run_batch(args) -> int:
     subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
     ctx = context(args.spec, getattr(args, "rubric", None), getattr(args, "time_limit", None) or BUDGET_SECONDS)
     out = _out_dir(getattr(args, "out", None))
+    if out is not None:  # reports written inside the submissions folder are not a submission on the next run
+        subs = [s for s in subs if s.path.resolve() != out.resolve()] or subs
     summary = Path(args.summary) if getattr(args, "summary", None) else None
     if summary is not None and summary.is_dir():
         raise UsageError(f"--summary {summary}: this is a folder; give a file such as {summary / 'grades.csv'}")

@@ -321,3 +321,15 @@ def test_a_stuck_worker_is_killed_and_replaced(ctx, monkeypatch, tmp_path):
     assert time.monotonic() - t0 < 20
     assert [o.status for o in outcomes] == ["graded", "timeout", "graded", "graded"]
     assert "was stopped" in outcomes[1].reason
+
+
+def test_reports_inside_the_submissions_folder_are_not_graded(tmp_path, capsys):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "a.md").write_text("$$ \\delta^{(3)} = \\hat{y} - y $$\n", encoding="utf-8")
+    for _ in range(2):  # the second run finds subs/reports/ and must not grade it
+        assert main(["verify", str(subs), "--spec", str(SPEC), "--out", str(subs / "reports"), "--summary",
+                     str(tmp_path / "g.csv"), "--jobs", "1"]) == 0
+    rows = list(csv.DictReader((tmp_path / "g.csv").open(encoding="utf-8")))
+    assert [(r["submission"], r["score"], r["max_score"]) for r in rows] == [("a.md", "1", "1")]
+    capsys.readouterr()
