@@ -5,13 +5,20 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test bench regen clean
 
+# Two stamps: the demo needs only gradproof and its dependencies (SymPy, NumPy, Jinja2); the tests add the test
+# extra (PyTorch, hypothesis, ruff: about 1 GB), installed only by the targets that need it.
+$(BIN)/.installed-demo: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
 $(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/.installed
+demo: $(BIN)/.installed-demo
 	$(BIN)/gradproof demo --out out/demo
 
 test: $(BIN)/.installed
@@ -21,8 +28,9 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_derive.py
 	$(BIN)/python benchmarks/bench_step.py
 	$(BIN)/python benchmarks/bench_verify.py
+	$(BIN)/python benchmarks/bench_grading.py
 
-regen: $(BIN)/.installed
+regen: $(BIN)/.installed-demo
 	for spec in examples/*.toml; do $(BIN)/gradproof codegen $$spec --out generated || exit 1; done
 
 clean:

@@ -139,8 +139,10 @@ def output_error(net: Network, last: LayerResult) -> OutputError:
     return OutputError(delta, g, sp.expand(delta - (YHAT - Y)) == 0, (), None)
 
 
-def derive(net: Network, check: bool = True) -> Derivation:
+def derive(net: Network, check: bool = True, progress=None) -> Derivation:
     """Derive every gradient of ``net`` and (unless ``check`` is False) check each by instantiation.
+
+    ``progress(stage, seconds)``, when given, is called as each stage finishes (the CLI shows it on a terminal).
 
     Raises:
         DerivationError: a derived result disagrees with its check, or SymPy could not finish.
@@ -150,6 +152,8 @@ def derive(net: Network, check: bool = True) -> Derivation:
     # 1. activations: phi' by sympy.diff, rewritten in h where possible (the kinds' optional activations too)
     layers = tuple(layer_result(layer, net.source) for layer in net.all_layers)
     timings["activations"] = time.perf_counter() - t0
+    if progress is not None:
+        progress("activations and their derivatives", timings["activations"])
     # 2. output error from loss o output activation
     last = net.layers[-1]
     with limits.time_limit(limits.ACTIVATION_SECONDS, f"{net.source}: layer {last.index}: deriving the output error of "
@@ -173,6 +177,8 @@ def derive(net: Network, check: bool = True) -> Derivation:
 
         program = build_program(net)
     timings["symbolic"] = time.perf_counter() - t0 - timings["activations"]
+    if progress is not None:
+        progress("output error, index-form gradients, regularizer and optimizer", timings["symbolic"])
     d = Derivation(net, layers, out, reg_pen, reg_grad, updates, rec, wg, bg, program=program)
     # 6. instantiation: brute-force SymPy differentiation of small instances, window by window; for layer kinds the
     #    normalisations' compact forms and the whole batch program (checks.program_checks)
@@ -183,6 +189,8 @@ def derive(net: Network, check: bool = True) -> Derivation:
         t1 = time.perf_counter()
         checks = tuple(program_checks(d) if program is not None else instantiation_checks(d))
         timings["instantiation"] = time.perf_counter() - t1
+        if progress is not None:
+            progress("instantiation check (brute-force differentiation)", timings["instantiation"])
         failed = [c for c in checks if not c.passed]
         if failed:
             raise DerivationError(f"{net.source}: a derived gradient disagrees with brute-force differentiation: {failed[0].detail}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 
 class GradproofError(Exception):
@@ -35,7 +36,18 @@ class UsageError(GradproofError):
     """The command line asked for something impossible."""
 
 
+def _folded(word: str) -> str:
+    """A spelling without case, underscores, hyphens or spaces: PyTorch's ``LeakyReLU`` is ``leaky_relu``."""
+    return re.sub(r"[\s_\-]", "", word).lower()
+
+
 def did_you_mean(word: str, choices) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close."""
-    close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
+    """Return ``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close.
+
+    A choice spelt the same but for case and separators wins (``LeakyReLU`` → ``leaky_relu``, ``dw2`` → ``dW2``);
+    else the closest by ``difflib``, as click does.
+    """
+    names = sorted(map(str, choices))
+    folded = [c for c in names if _folded(c) == _folded(str(word)) and c != str(word)]
+    close = folded or difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

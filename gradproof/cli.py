@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,14 @@ EXAMPLES = {
               "  gradproof derive examples/reference_mlp.toml --out out/",
     "codegen": "example:\n  gradproof codegen examples/reference_mlp.toml --out generated/\n  gradproof codegen --check",
     "verify": "example:\n  gradproof verify examples/answers/worked_example.toml\n"
-              "  gradproof verify homework.md --spec examples/reference_mlp.toml --json",
+              "  gradproof verify homework.md --spec examples/reference_mlp.toml --json\n"
+              "  cat homework.md | gradproof verify - --spec examples/reference_mlp.toml\n"
+              "  gradproof verify submissions/ --spec examples/reference_mlp.toml --rubric rubric.toml "
+              "--summary grades.csv --out reports/",
+    "autograder": "example:\n  gradproof autograder gradescope --spec examples/reference_mlp.toml --rubric rubric.toml "
+                  "--out autograder.zip\n"
+                  "  gradproof autograder prairielearn --spec spec.toml --rubric rubric.toml --submission /grade/student "
+                  "--results /grade/results/results.json",
     "demo": "example:\n  gradproof demo --out out/demo",
 }
 EXIT_CODES = "exit codes: 0 success, 1 a check failed (wrong claim, stale generated files), 2 bad input or usage"
@@ -28,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"gradproof {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="{derive,codegen,verify,demo}")
+    sub = p.add_subparsers(dest="command", metavar="{derive,codegen,verify,autograder,demo}")
     sub.required = True
 
     def add(name, help_text):
@@ -42,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--tex-only", action="store_true", help="write the .tex but do not run LaTeX")
     d.add_argument("--detail", choices=("handout", "full"), default="handout",
                    help="handout (default) or full: adds an appendix with every per-layer step and check")
+    d.add_argument("--no-check", action="store_true",
+                   help="skip the instantiation check (brute-force differentiation of a small instance); faster for deep nets")
 
     c = add("codegen", "print a standalone NumPy training module from the derivation")
     c.add_argument("spec", nargs="?", help="network spec (TOML)")
@@ -49,13 +59,30 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--check", action="store_true", help="exit 1 with a diff when generated/ is stale for the specs in examples/")
     c.add_argument("--root", default=".", help="project root holding examples/ and generated/ (for --check)")
 
-    v = add("verify", "check a hand-written answer (formulas or a numeric worked example)")
-    v.add_argument("answers", help="answers file (TOML), or a Markdown/LaTeX document with --spec")
+    v = add("verify", "check a hand-written answer (formulas or a numeric worked example), or grade many submissions")
+    v.add_argument("answers", nargs="+", metavar="PATH",
+                   help="answers file (TOML), a Markdown/LaTeX/notebook document with --spec, '-' for standard input; "
+                        "several paths or a folder grade a batch (a subfolder is one submission)")
     v.add_argument("--json", action="store_true", help="print a JSON object with a claims list")
-    v.add_argument("--format", choices=["text", "json", "gradescope"], default=None, help="report format")
-    v.add_argument("--spec", help="network spec, for a Markdown or LaTeX document")
+    v.add_argument("--format", choices=["text", "json", "gradescope", "prairielearn"], default=None, help="report format")
+    v.add_argument("--spec", help="network spec: for a document, and for a batch (each submission's own spec is ignored)")
     v.add_argument("--notation", help="TOML file mapping the answer's symbols to gradproof quantities")
-    v.add_argument("--out", help="file for the gradescope results.json (default: results.json)")
+    v.add_argument("--rubric", help="rubric (TOML): questions with points and the claims or quantities they expect")
+    v.add_argument("--summary", help="batch: write one CSV row per submission (submission, score, max_score, questions…)")
+    v.add_argument("--out", help="batch: folder for one report per submission; --format gradescope|prairielearn: the "
+                                 "results file (default: results.json)")
+    v.add_argument("--jobs", type=int, default=None, help="batch: worker processes (default: the usable cores)")
+    v.add_argument("--time-limit", type=float, default=None, dest="time_limit",
+                   help="batch: seconds per submission before it is stopped and marked timeout (default: 60)")
+
+    a = add("autograder", "build a Gradescope autograder zip, or grade one submission for Gradescope or PrairieLearn")
+    a.add_argument("platform", choices=["gradescope", "prairielearn"], help="the autograder platform")
+    a.add_argument("--spec", required=True, help="network spec every submission is graded against")
+    a.add_argument("--rubric", required=True, help="rubric (TOML)")
+    a.add_argument("--out", help="gradescope: the autograder zip to write (e.g. autograder.zip)")
+    a.add_argument("--submission", help="grade this submission (a folder or file) and write --results")
+    a.add_argument("--results", help="the platform's results.json to write (with --submission)")
+    a.add_argument("--time-limit", type=float, default=None, dest="time_limit", help="seconds for the submission (default: 60)")
 
     m = add("demo", "run the whole pipeline on the bundled reference network")
     m.add_argument("--out", default="out/demo", help="output directory (default: out/demo)")
@@ -81,7 +108,9 @@ def cmd_derive(args) -> int:
     from gradproof.proof.report import terminal_report
 
     out = None if args.no_pdf else _out_dir(args.out)
-    d = derive(load_spec(args.spec))
+    d = derive(load_spec(args.spec), check=not args.no_check, progress=_stage_printer())
+    if args.no_check:
+        print("instantiation check skipped (--no-check): the results are derived but not checked by brute force", file=sys.stderr)
     if args.no_pdf:
         sys.stdout.write(terminal_report(d))
         return 0 if d.all_passed else 1
@@ -97,7 +126,10 @@ def cmd_codegen(args) -> int:
     if args.check:
         from gradproof.codegen.fresh import stale_modules
 
-        stale = stale_modules(Path(args.root))
+        root = Path(args.root)
+        if not (root / "examples").is_dir():
+            raise UsageError(f"--root {root}: no examples/ folder here; give the project root that holds examples/ and generated/")
+        stale = stale_modules(root)
         for _path, diff in stale:
             sys.stdout.write(diff)
         if stale:
@@ -123,22 +155,59 @@ def cmd_verify(args) -> int:
     return run(args)
 
 
+def cmd_autograder(args) -> int:
+    from gradproof.verify.batch import BUDGET_SECONDS
+
+    if args.submission is not None:
+        from gradproof.verify.grading import grade_for_platform
+
+        results = Path(args.results or ("results/results.json" if args.platform == "gradescope" else "results.json"))
+        return grade_for_platform(args.platform, args.submission, args.spec, args.rubric, results,
+                                  args.time_limit or BUDGET_SECONDS, bad_exit=0)
+    if args.platform != "gradescope":
+        raise UsageError("prairielearn has no zip to build: its external grader runs 'gradproof autograder prairielearn "
+                         "--submission /grade/student --results /grade/results/results.json' (see docs/VERIFY.md)")
+    if not args.out:
+        raise UsageError("give --out autograder.zip (the zip to build) or --submission DIR --results FILE (to grade one)")
+    from gradproof.verify.autograder import build_gradescope
+
+    path = build_gradescope(args.spec, args.rubric, args.out)
+    print(f"wrote {path}: upload it as the assignment's autograder (setup.sh and run_autograder at its root)")
+    return 0
+
+
+def _stage_printer():
+    """Progress of a long derivation on stderr, one line per stage as it finishes (only when stderr is a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def stage(name: str, seconds: float) -> None:
+        print(f"  {name} done ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+    return stage
+
+
 def cmd_demo(args) -> int:
     from gradproof.demo import run
 
     return run(_out_dir(args.out))
 
 
-COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "demo": cmd_demo}
+COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "autograder": cmd_autograder, "demo": cmd_demo}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # inside the try: a reader that left (| head) is a BrokenPipeError here, not at exit
+        return code
     except GradproofError as exc:
         print(f"gradproof {args.command}: error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `gradproof demo | head -3`: the reader left; stop quietly, as Unix tools do
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE
     except KeyboardInterrupt:
         print("gradproof: interrupted; outputs already written are intact", file=sys.stderr)
         return 130
@@ -153,6 +222,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gradproof {args.command}: internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
               file=sys.stderr)
         return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

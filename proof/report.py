@@ -218,7 +218,11 @@ def terminal_report(d) -> str:
     for c in d.checks:
         lines.append(f"  {_mark(c.passed)} instantiation: {c.detail}")
     verdict = "all checks passed" if d.all_passed else "SOME CHECKS FAILED"
-    lines += ["", f"{verdict}; derived and checked in {d.seconds:.2f} s"]
+    if not d.checks:  # derive(check=False), `derive --no-check`: say so rather than "checked"
+        verdict = "symbolic checks only; instantiation check skipped (--no-check)" if d.all_passed else verdict
+        lines += ["", f"{verdict}; derived in {d.seconds:.2f} s"]
+    else:
+        lines += ["", f"{verdict}; derived and checked in {d.seconds:.2f} s"]
     return "\n".join(lines) + "\n"
 
 

@@ -39,6 +39,7 @@ class Answers:
     notation: Notation
     values: dict | None  # {"params": {...}, "x": X, "y": Y} in the Evaluator's row layout
     claims: tuple[Claim, ...]
+    notices: tuple[str, ...] = ()  # said to the user, not errors (an own spec ignored for --spec)
 
 
 def read_toml(path: Path, what: str = "answers file") -> dict:
@@ -77,12 +78,15 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
         raise fail("batch", f"{batch!r} must be a whole number of samples from 1 to 1000 (1: claims about one sample)")
     if values is not None and batch != len(values["x"]):
         raise fail("batch", f"batch = {batch} but [values] has {len(values['x'])} sample(s) of x")
-    claims = _claims(data.get("claims"), fail)
+    claims = _claims(data.get("claims"), fail, quantity_names(net))
     for c in claims:
         layer = _layer_of(c.quantity)
         if layer is not None and not 1 <= layer <= net.depth:
             raise fail(f"{c.where}: quantity", f"'{c.quantity}' names layer {layer}, but {net.name} has layers 1 to {net.depth}")
-    return Answers(source, net, batch, notation, values, claims)
+    notices = ()
+    if spec_override is not None and "spec" in data:
+        notices = (f"{source}: its own spec is ignored; graded against {net.name} (--spec)",)
+    return Answers(source, net, batch, notation, values, claims, notices)
 
 
 def _layer_of(quantity: str | None) -> int | None:
@@ -93,6 +97,8 @@ def _layer_of(quantity: str | None) -> int | None:
 def _network(data, source, base: Path, spec_override, fail) -> Network:
     spec = data.get("spec")
     try:
+        if isinstance(spec_override, Network):  # batch grading: the one network every submission is graded against
+            return spec_override
         if spec_override is not None:
             return load_spec(spec_override)
         if spec is None:
@@ -241,7 +247,14 @@ def valid_quantity(name: str) -> bool:
             or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None)
 
 
-def _claims(raw, fail) -> tuple[Claim, ...]:
+def quantity_names(net: Network) -> list[str]:
+    """The quantity names of ``net`` (for "did you mean" suggestions): x, y, yhat, loss, dyhat, z1, W1, dW1, …"""
+    per_layer = ("z", "h", "W", "b", "delta", "dW", "db", "dh", "W{}_next", "b{}_next")
+    return ["x", "y", "yhat", "loss", "dyhat", "loss_next"] + [
+        (p.format(layer.index) if "{}" in p else f"{p}{layer.index}") for layer in net.layers for p in per_layer]
+
+
+def _claims(raw, fail, names=()) -> tuple[Claim, ...]:
     if raw is None:
         raise fail("", "no [[claims]]: add at least one, e.g. [[claims]] id = \"1\" latex = '\\delta^{(3)} = \\hat{y} - y'")
     if not isinstance(raw, list):
@@ -269,7 +282,8 @@ def _claims(raw, fail) -> tuple[Claim, ...]:
         q = c.get("quantity")
         if q is not None and (not isinstance(q, str) or not valid_quantity(q)):
             raise fail(f"{where}: quantity",
-                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, S_W1, …)")
+                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, "
+                       f"S_W1, …){did_you_mean(str(q), names)}")
         out.append(Claim(cid, latex, q, where))
     return tuple(out)
 

@@ -1,31 +1,63 @@
-"""``gradproof verify``: load the answers (or a document), judge every claim, print the report.
+"""``gradproof verify``: one answer (a report) or many submissions (batch grading with a rubric).
 
-Exit codes (DESIGN.md): 0 every checked claim is correct or carried forward, 1 a wrong claim, 2 bad input.
+Exit codes (DESIGN.md): one answer: 0 every checked claim is correct or carried forward, 1 a wrong claim or nothing
+checked, 2 bad input. A batch: 0 once graded (bad submissions are rows of the summary), 2 on usage errors.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from gradproof.derive.derivation import derive
-from gradproof.derive.errors import AnswerError, SpecError
+from gradproof.derive.errors import AnswerError, SpecError, UsageError
 from gradproof.derive.outputs import write_atomic
 from gradproof.derive.spec import load_spec
 
-from . import report
-from .answers import load_answers, notation_from_dict, read_toml
-from .document import load_document
+from . import platforms, report
+from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
+from .document import extract, load_document, notebook_text
 from .judge import Judge
 from .parser import Notation
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".pdf")
+STDIN = "-"
+
+
+def _network(spec: str):
+    try:
+        return load_spec(spec)
+    except SpecError as exc:
+        raise AnswerError(f"--spec: {exc}") from None
+
+
+def _read_stdin(spec: str | None):
+    """Answers on standard input: an answers TOML (relative paths from the working directory), a notebook's JSON or
+    a Markdown/LaTeX document, told apart by their content. Returns (network, claims, batch, values, notation, notices)."""
+    text = sys.stdin.read(MAX_BYTES + 1)
+    if len(text) > MAX_BYTES:
+        raise AnswerError(f"<stdin>: larger than {MAX_BYTES} bytes; split the answers")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        data = None
+    if isinstance(data, dict) and "claims" in data:
+        a = answers_from_dict(data, "<stdin>", Path.cwd(), spec)
+        return a.network, a.claims, a.batch, a.values, a.notation, a.notices
+    if spec is None:
+        raise AnswerError("<stdin>: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
+    if text.lstrip().startswith("{") and '"cells"' in text:
+        text = notebook_text(text, "<stdin>")
+    claims = extract(text, "<stdin>")
+    if not claims:
+        raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+    return _network(spec), claims, 1, None, Notation(), ()
 
 
 def verify_file(path: str, spec: str | None = None, notation_path: str | None = None):
-    """Judge every claim of an answers file or a document; returns (results, meta, seconds).
+    """Judge every claim of an answers file or a document (``-``: standard input); returns (results, meta, seconds).
 
     Raises:
         AnswerError: the answers, document, spec or notation file is missing or malformed.
@@ -33,25 +65,28 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
     t0 = time.perf_counter()
     p = Path(path)
     notation = _notation(notation_path)
-    if p.suffix.lower() in DOCUMENT_SUFFIXES:
+    notices: tuple = ()
+    if path == STDIN:
+        net, claims, batch, values, own, notices = _read_stdin(spec)
+        notation = own if notation_path is None else notation
+    elif p.suffix.lower() in DOCUMENT_SUFFIXES:
         if spec is None:
             raise AnswerError(f"{p}: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
-        try:
-            net = load_spec(spec)
-        except SpecError as exc:
-            raise AnswerError(f"--spec: {exc}") from None
+        net = _network(spec)
         claims, batch, values = load_document(p), 1, None
         if not claims:
             raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     else:
         answers = load_answers(p, spec)
-        net, claims, batch, values = answers.network, answers.claims, answers.batch, answers.values
+        net, claims, batch, values, notices = answers.network, answers.claims, answers.batch, answers.values, answers.notices
         if notation_path is None:
             notation = answers.notation
     judge = Judge(derive(net, check=False), batch=batch, values=values, notation=notation)
     results = judge.check_all(claims)
-    meta = {"answers": str(p), "spec": net.name, "convention": net.convention, "batch": batch,
+    meta = {"answers": "<stdin>" if path == STDIN else str(p), "spec": net.name, "convention": net.convention, "batch": batch,
             "mode": "numeric" if values is not None else "symbolic", "notation": list(judge.inferred)}
+    if notices:
+        meta["notices"] = list(notices)
     return results, meta, time.perf_counter() - t0
 
 
@@ -63,25 +98,57 @@ def _notation(path: str | None) -> Notation:
     return notation_from_dict(table, f"{path}: [notation]" if "notation" in data else str(path))
 
 
+def is_batch(args) -> bool:
+    """Batch mode (DESIGN.md): more than one path, a folder, ``--rubric`` or ``--summary`` — except one path with
+    ``--format gradescope|prairielearn``, which is one submission for that platform."""
+    paths = args.answers
+    if len(paths) == 1 and getattr(args, "format", None) in ("gradescope", "prairielearn"):
+        return False
+    return (len(paths) > 1 or any(p != STDIN and Path(p).is_dir() for p in paths)
+            or getattr(args, "rubric", None) is not None or getattr(args, "summary", None) is not None)
+
+
 def run(args) -> int:
-    results, meta, seconds = verify_file(args.answers, getattr(args, "spec", None), getattr(args, "notation", None))
+    if isinstance(args.answers, str):  # one path (the demo's call, the library's habit)
+        args.answers = [args.answers]
+    if is_batch(args):
+        from .grading import run_batch
+
+        return run_batch(args)
     fmt = args.format or ("json" if getattr(args, "json", False) else "text")
+    if fmt in ("gradescope", "prairielearn"):
+        from .grading import run_platform
+
+        return run_platform(args, fmt)
+    results, meta, seconds = verify_file(args.answers[0], getattr(args, "spec", None), getattr(args, "notation", None))
+    for notice in meta.get("notices", ()):
+        print(f"gradproof verify: note: {platforms.printable(notice)}", file=sys.stderr)
     if fmt == "json":
-        sys.stdout.write(report.json_report(results, {**meta, "seconds": round(seconds, 3)}))
-    elif fmt == "gradescope":
-        out = Path(getattr(args, "out", None) or "results.json")
-        try:
-            write_atomic(out, json.dumps(report.gradescope(results, meta), indent=2, ensure_ascii=False) + "\n")
-        except OSError as exc:
-            raise AnswerError(f"--out {out}: cannot write the results: {exc.strerror}") from None
-        print(f"wrote {out}: {report.summary_line(results, seconds)}")
+        sys.stdout.write(platforms.dumps({**meta, "seconds": round(seconds, 3), "summary": report.counts(results),
+                                          "claims": [r.to_dict() for r in results]}, indent=2))
     else:
         header = f"verify {meta['answers']} against {meta['spec']} ({meta['convention']} convention, batch {meta['batch']}, {meta['mode']})"
         if meta.get("notation"):
             header += "\nnotation read from the answer's definitions: " + "; ".join(meta["notation"])
-        sys.stdout.write(report.text_report(results, header, seconds))
+        sys.stdout.write(report.text_report(results, platforms.printable(header), seconds))
+    return exit_code(results, meta["answers"])
+
+
+def exit_code(results, source: str) -> int:
     if not any(r.verdict != "unchecked" for r in results):
-        print(f"gradproof verify: nothing in {meta['answers']} could be checked (every claim is unchecked; the reasons "
-              "are above); this is not a pass", file=sys.stderr)
+        print(f"gradproof verify: nothing in {platforms.printable(source)} could be checked (every claim is unchecked; the "
+              "reasons are above); this is not a pass", file=sys.stderr)
         return 1
     return 1 if any(r.verdict == "incorrect" for r in results) else 0
+
+
+def write_json(path: Path, data: dict, what: str = "--out") -> None:
+    """Write strict JSON atomically; a path that cannot be written is a usage error naming it."""
+    if path.is_dir():
+        raise UsageError(f"{what} {path}: this is a folder; give the results file, e.g. {path / 'results.json'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, platforms.dumps(data, indent=2))
+    except OSError as exc:
+        raise UsageError(f"{what} {path}: cannot write the results: {exc.strerror}") from None
+

@@ -322,10 +322,13 @@ def infer(judge, claims) -> Reading | None:
             relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
             if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
                 trials[0] += 1
+                judge.verdicts_only = True  # a reading is scored by verdicts: no diagnosis or symbolic proof needed
                 try:
                     results = [judge._check_in(c, lay, remember=False) for lay in judge.layouts]
                 except Exception:  # noqa: BLE001 -- a claim this reading trips on is unread in it, not fatal
                     results = []
+                finally:
+                    judge.verdicts_only = False
                 verdict_of[(c.id, relevant)] = {"outside" if r.verdict == "unchecked" and _OUTSIDE.search(r.message)
                                                 else r.verdict for r in results} or {"unchecked"}
             verdicts = verdict_of[(c.id, relevant)]

@@ -115,6 +115,8 @@ class Judge:
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
+        self._env_cache: dict = {}  # layout -> (rows, their course values): _use
+        self.verdicts_only = False  # scoring notation readings (infer.py): skip diagnoses and proofs, verdicts only
         self._use(self.layouts[0])
 
     def _use(self, samples: str) -> None:
@@ -122,7 +124,12 @@ class Judge:
         if samples == self.truth.samples and getattr(self, "envs", None) is not None:
             return
         self.truth.samples = samples
-        self.envs = [self.truth.to_course(r) for r in self.rows]
+        cached = self._env_cache.get(samples)  # switching layouts back and forth: each layout's values made once
+        if cached is not None and cached[0] is self.rows:
+            self.envs = cached[1]
+        else:
+            self.envs = [self.truth.to_course(r) for r in self.rows]
+            self._env_cache[samples] = (self.rows, self.envs)
         self._later = None
 
     @contextlib.contextmanager
@@ -519,7 +526,7 @@ class Judge:
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
-            diag = diagnose(probe) if not entries else None  # the catalogue speaks of matrix forms
+            diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue speaks of matrix forms
             counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
             return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
@@ -539,7 +546,7 @@ class Judge:
             return _Link("incorrect", f"ε is {misplaced}", tol_text, ("epsilon_placement", f"ε is {misplaced}"), counter,
                          self._expected_node(target))
         if not bad:
-            if not self.numeric and prove_equal(target, student, self.net, self.consts):
+            if not self.numeric and not self.verdicts_only and prove_equal(target, student, self.net, self.consts):
                 return _Link("correct", "matches the derived result; proved equal symbolically (SymPy simplify, as functions of z)",
                              tol_text)
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
@@ -558,7 +565,7 @@ class Judge:
                 return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
                              tol_text)
         probe = _Probe(self, target, student, sv, literal)
-        diag = diagnose(probe) if not entries else None
+        diag = diagnose(probe) if not entries and not self.verdicts_only else None
         i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
         msg = "does not match the derived result"

@@ -19,6 +19,8 @@ import re
 import time
 from dataclasses import dataclass, replace
 
+from gradproof.derive.errors import did_you_mean
+
 from .normalize import normalize
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -53,6 +55,11 @@ MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix"
 WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
+
+#: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
+KNOWN_NAMES = (*WORDS, "delta", "Delta", "sigma", "lambda", "alpha", "beta", "gamma", "epsilon", "varepsilon", "eta", "theta",
+               "phi", "varphi", "nabla", "partial", "frac", "hat", "mathbf", "boldsymbol", "odot", "circ", "top", "sum", "cdot",
+               "operatorname", "left", "right", "sqrt", "text")
 
 _TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
     |(?P<begin>\\begin\s*\{\s*(?P<bname>[A-Za-z]+\*?)\s*\})|(?P<end>\\end\s*\{\s*(?P<ename>[A-Za-z]+\*?)\s*\})
@@ -138,9 +145,30 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     """
     if len(latex) > MAX_CHARS:
         raise Unreadable(f"the formula has {len(latex)} characters; the limit is {MAX_CHARS}")
-    text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
-    p = _Parser(tokenize(text, notation), notation, depth, layer_env)
-    return p.claim()
+    try:  # the same claim is read once per notation reading and layout tried (infer.py, the layout vote)
+        key = (latex, notation, depth, tuple(sorted(layer_env.items())) if layer_env else None)
+        hit = _PARSED.get(key)
+    except TypeError:  # an unhashable layer value: no cache
+        key = hit = None
+    if hit is None:
+        text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
+        try:
+            hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
+        except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
+            hit = exc
+        if key is not None and not (isinstance(hit, Unreadable) and str(hit).startswith("parsing took longer")):
+            if len(_PARSED) >= MAX_PARSED:  # (a time-out depends on the machine's load: not remembered)
+                _PARSED.clear()
+            _PARSED[key] = hit
+    if isinstance(hit, Exception):
+        raise hit.with_traceback(None)
+    sides, rels = hit
+    return list(sides), list(rels)
+
+
+#: parse_claim's results (Nodes are frozen, so sides can be shared) and errors, by (latex, notation, depth, layer_env)
+_PARSED: dict = {}
+MAX_PARSED = 20_000
 
 
 def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = None) -> Node:
@@ -501,7 +529,10 @@ class _Parser:
             return Node("const", (), "e")
         if name in CONSTS:
             return self.constant(name)
-        raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+        hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
+        if hint and tok.kind == "cmd":
+            hint = hint.replace("'", "'\\", 1)
+        raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
 
     def unit(self, toks: list[Tok]) -> tuple[int, int] | None:
         """Mazur's unit names: h1 (hidden unit 1 of a one-hidden-layer net), o2 (output unit 2) -> (layer, entry)."""

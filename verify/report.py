@@ -1,13 +1,15 @@
-"""Reports of a verification: a terminal table (✓ ✗ ↻ ?), a JSON object, Gradescope's results.json."""
+"""Reports of a verification: a terminal table (✓ ✗ ↻ ?) and a submission's graded report.
+
+One word per verdict everywhere: the JSON words ``correct``, ``incorrect``, ``carried_forward``, ``unchecked``.
+Student text (claim ids, messages) is printed through ``platforms.printable``: no terminal control sequences.
+"""
 
 from __future__ import annotations
 
-import json
-
 from .judge import ClaimResult
+from .platforms import printable
 
 MARKS = {"correct": "✓", "incorrect": "✗", "carried_forward": "↻", "unchecked": "?"}
-WORDS = {"correct": "correct", "incorrect": "wrong", "carried_forward": "carried", "unchecked": "unchecked"}
 
 
 def counts(results: list[ClaimResult]) -> dict[str, int]:
@@ -20,21 +22,22 @@ def counts(results: list[ClaimResult]) -> dict[str, int]:
 def summary_line(results: list[ClaimResult], seconds: float | None = None) -> str:
     c = counts(results)
     read = len(results) - c["unchecked"]
-    text = (f"{len(results)} claims: {c['correct']} correct, {c['incorrect']} wrong, {c['carried_forward']} carried forward, "
+    text = (f"{len(results)} claims: {c['correct']} correct, {c['incorrect']} incorrect, {c['carried_forward']} carried_forward, "
             f"{c['unchecked']} unchecked ({read} read and checked, {c['unchecked']} skipped)")
     return text + (f" in {seconds:.2f} s" if seconds is not None else "")
 
 
 def text_report(results: list[ClaimResult], header: str, seconds: float | None = None) -> str:
     """A readable table: one row per claim, then the expected expression and counterexample of wrong ones."""
-    width = max([len(r.id) for r in results] + [2])
+    ids = [printable(r.id) for r in results]
+    width = max([len(i) for i in ids] + [2])
     lines = [header, ""]
-    for r in results:
-        lines.append(f"{MARKS[r.verdict]} {r.id:<{width}}  {WORDS[r.verdict]:<9}  {r.message}")
-        pad = " " * (width + 15)
+    for cid, r in zip(ids, results, strict=True):
+        lines.append(f"{MARKS[r.verdict]} {cid:<{width}}  {r.verdict:<15}  {printable(r.message)}")
+        pad = " " * (width + 21)
         if r.verdict == "incorrect":
             if r.expected:
-                lines.append(f"{pad}expected: {r.expected}")
+                lines.append(f"{pad}expected: {printable(r.expected)}")
             if r.counterexample:
                 ce = r.counterexample
                 if "entry" in ce and not ce["entry"]:  # a scalar
@@ -43,7 +46,7 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
                     lines.append(f"{pad}counterexample: at {ce['point']}, entry {tuple(ce['entry'])} is {ce['claimed']:.6g}, "
                                  f"expected {ce['expected']:.6g}")
                 elif "shape_error" in ce:
-                    lines.append(f"{pad}counterexample: {ce['shape_error']}")
+                    lines.append(f"{pad}counterexample: {printable(ce['shape_error'])}")
                 elif "expected_shape" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, shape {ce['claimed_shape']}, expected {ce['expected_shape']}")
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):
@@ -55,24 +58,18 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
     return "\n".join(lines) + "\n"
 
 
-def json_report(results: list[ClaimResult], meta: dict) -> str:
-    return json.dumps({**meta, "summary": counts(results), "claims": [r.to_dict() for r in results]}, indent=2, ensure_ascii=False) + "\n"
+def grade_text(outcome, rubric) -> str:
+    """A submission's report for the TA (``--out DIR/<name>.txt``): its score per question, then the claim table."""
+    name = printable(outcome.name)
+    if outcome.status != "graded":
+        return f"{name}: {outcome.status}: score 0 / {rubric.max_score:g}\n{printable(outcome.reason)}\n"
+    from .platforms import question_lines
 
-
-def gradescope(results: list[ClaimResult], meta: dict) -> dict:
-    """Gradescope's results.json: one test per claim; correct and carried-forward claims earn their point.
-
-    An unchecked claim scores 0 and says it needs grading by hand.
-    """
-    tests = []
-    for r in results:
-        earned = 1.0 if r.verdict in ("correct", "carried_forward") else 0.0
-        out = r.message
-        if r.verdict == "incorrect" and r.expected:
-            out += f"\nexpected: {r.expected}"
-        if r.verdict == "unchecked":
-            out += "\n(could not be checked automatically: grade by hand)"
-        tests.append({"name": f"claim {r.id}", "score": earned, "max_score": 1.0,
-                      "status": "passed" if earned else "failed", "output": out})
-    return {"score": sum(t["score"] for t in tests), "max_score": float(len(tests)), "tests": tests,
-            "output": summary_line(results) + f" ({meta.get('answers', '')})", "visibility": "visible"}
+    g = outcome.grade
+    lines = [f"{name}: {g.score:g} / {g.max_score:g}"]
+    lines += [f"  note: {printable(n)}" for n in outcome.notices]
+    feedback = question_lines(g, everything=True)
+    for qg in g.questions:
+        lines.append(f"  {printable(qg.question.title)}: {qg.score:g} / {qg.question.points:g}")
+        lines += [f"    {line}" for line in feedback[qg.question.id]]
+    return "\n".join(lines) + "\n\n" + text_report(outcome.results, "claims:", outcome.seconds)

@@ -8,6 +8,7 @@ how an error carried forward is recognised. A ``variant`` replaces φ' of some l
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -26,6 +27,7 @@ TEMPS = ("mhat", "vhat")
 LATER_STEP = 2
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)
 def state_kind(kind: str) -> tuple[str, str, bool] | None:
     """'S_W' -> ('S', 'W', False); 'mhat_b' -> ('mhat', 'b', False); 'S_W_prev' -> ('S', 'W', True); else None."""
     m = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(_prev)?", kind)
@@ -226,6 +228,7 @@ _KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|del
                   r"(\d*)(_next)?")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)
 def split_key(k: str) -> tuple[str | None, int | None]:
     """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None);
     'S_W2' -> ('S_W', 2); 'mhat_b1' -> ('mhat_b', 1); 'S_W2_prev' -> ('S_W_prev', 2)."""

@@ -125,7 +125,8 @@ CASES: list[Case] = [
     Case(FILES, "codegen missing spec", ("codegen", "{d}/nope.toml", "--out", "{d}/out"), {}, 2, "no such spec file"),
     Case(FILES, "codegen directory as spec", ("codegen", "{d}/dir.toml", "--out", "{d}/out"), {"dir.toml": None}, 2, "no such spec file"),
     verify({}, category=FILES, id="missing answers", says="no such answers file"),
-    verify({"a.toml": None}, category=FILES, id="directory as answers", says="no such answers file"),
+    # a folder is a batch of submissions (DESIGN.md); an empty one says so
+    verify({"a.toml": None}, category=FILES, id="directory as answers", says="no submissions found"),
     verify({"a.toml": "claims = [[["}, category=FILES, id="broken answers TOML", says="not valid TOML"),
     verify({"a.toml": b"\xc3\x28 = 1"}, category=FILES, id="answers not UTF-8", says="not a text file"),
     verify(answers(CLAIM) | {"s.toml": "inputs = ["}, category=FILES, id="answers' spec broken", says="not valid TOML"),
@@ -148,7 +149,7 @@ CASES: list[Case] = [
         ("verify", "{d}/hw.md", "--spec", "{d}/s.toml"),
         {"hw.md": None, "s.toml": SPEC},
         2,
-        "no such document",
+        "no submissions found",
     ),
     Case(
         FILES,

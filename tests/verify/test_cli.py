@@ -22,7 +22,7 @@ def run(capsys, *argv):
 def test_worked_example_exits_1_with_one_mistake_and_one_carried_value(capsys):
     code, out, _ = run(capsys, ANSWERS / "worked_example.toml")
     assert code == 1
-    assert "✗ 3.2" in out and "↻ 3.3" in out and "1 wrong, 1 carried forward" in out
+    assert "✗ 3.2" in out and "↻ 3.3" in out and "1 incorrect, 1 carried_forward" in out
 
 
 def test_json_report(capsys):

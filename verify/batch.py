@@ -1,0 +1,327 @@
+"""Batch grading: many submissions against one network, one derivation, spread over the cores.
+
+A path is a submission file or a folder of submissions; in a folder each answers file (``.md``, ``.tex``,
+``.ipynb``, ``.toml``, …) is one submission and each subfolder is one submission (all its answers files together).
+The network is derived once in the parent; worker processes are forked from it (``fork`` start method), so every
+submission reuses the same ``Derivation`` and compiled evaluator. Each submission has a time budget: a soft one
+inside the worker (``limits.time_limit``, which turns into that submission's "timeout" row) and a hard one in the
+parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
+submission gets its row with score 0 and the reason; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from gradproof.derive import limits
+from gradproof.derive.errors import AnswerError, GradproofError, UsageError
+
+from .answers import answers_from_dict, read_toml
+from .document import load_document
+from .judge import ClaimResult, Judge
+from .parser import Notation
+from .rubric import Grade, Rubric, grade, per_claim
+
+ANSWER_SUFFIXES = (".md", ".markdown", ".tex", ".latex", ".txt", ".ipynb", ".toml")
+MAX_SUBMISSIONS = 100_000
+MAX_FILES = 50  # answers files in one submission folder
+#: seconds one submission may take (soft: inside the worker); the parent kills a worker GRACE seconds later
+BUDGET_SECONDS = 60.0
+GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Submission:
+    name: str  # as shown in the summary: the file or folder name (with its parent when names repeat)
+    files: tuple[Path, ...]
+    path: Path
+
+
+@dataclass
+class Outcome:
+    """What grading one submission gave: its claims' results and grade, or the reason it could not be graded."""
+
+    name: str
+    status: str  # graded | error | timeout | crashed
+    reason: str = ""
+    results: list[ClaimResult] = field(default_factory=list)
+    grade: Grade | None = None
+    rubric: Rubric | None = None  # the per-claim rubric when no rubric was given
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return self.grade.score if self.grade is not None else 0.0
+
+
+def _hidden(p: Path) -> bool:
+    return p.name.startswith((".", "__MACOSX"))
+
+
+def discover(paths) -> list[Submission]:
+    """The submissions under ``paths`` (files or folders), in a stable order.
+
+    Raises:
+        UsageError: a path does not exist, or there is nothing to grade.
+    """
+    subs: list[Submission] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder")
+        if p.is_file():
+            subs.append(Submission(p.name, (p,), p))
+            continue
+        for child in sorted(p.iterdir()):
+            if _hidden(child):
+                continue
+            if child.is_dir():
+                files = sorted(f for f in child.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
+                               and not any(_hidden(part) for part in f.relative_to(child).parents if part.name)
+                               and not _hidden(f))
+                subs.append(Submission(child.name, tuple(files[:MAX_FILES + 1]), child))
+            elif child.suffix.lower() in ANSWER_SUFFIXES:
+                subs.append(Submission(child.name, (child,), child))
+        if len(subs) > MAX_SUBMISSIONS:
+            raise UsageError(f"{p}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")
+    if not subs:
+        raise UsageError(f"no submissions found in {', '.join(map(str, paths))} (files ending in {', '.join(ANSWER_SUFFIXES)}, "
+                         "or one subfolder per submission)")
+    counts: dict[str, int] = {}
+    for s in subs:
+        counts[s.name] = counts.get(s.name, 0) + 1
+    return [Submission(f"{s.path.parent.name}/{s.name}", s.files, s.path) if counts[s.name] > 1 else s for s in subs]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every submission is graded against: built once in the parent, inherited by the forked workers."""
+
+    network: object
+    derivation: object
+    rubric: Rubric | None
+    budget: float = BUDGET_SECONDS
+
+
+def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, Notation, list[str]]:
+    """Claims, batch, values, notation and notices of a submission; its own spec is ignored for ``network``.
+
+    Raises:
+        AnswerError: nothing to grade, or a file is malformed (the message names the file).
+    """
+    if not sub.files:
+        raise AnswerError(f"{sub.name}: no answers file (.md, .tex, .ipynb or .toml) in the folder")
+    if len(sub.files) > MAX_FILES:
+        raise AnswerError(f"{sub.name}: more than {MAX_FILES} answers files in one submission")
+    claims, batch, values, notation, notices = [], 1, None, Notation(), []
+    for f in sub.files:
+        if f.suffix.lower() == ".toml":
+            data = read_toml(f)
+            if "claims" not in data and len(sub.files) > 1:  # a spec or notes beside the answers
+                notices.append(f"{f.name}: not an answers file (no [[claims]]); skipped")
+                continue
+            answers = answers_from_dict(data, str(f), f.parent, network)
+            if answers.values is not None and values is not None:
+                raise AnswerError(f"{f}: a second worked example ([values]) in one submission; keep one answers file with [values]")
+            if answers.values is not None or len(sub.files) == 1:
+                batch, values, notation = answers.batch, answers.values, answers.notation
+            claims += answers.claims
+            notices += answers.notices
+        elif f.suffix.lower() in ANSWER_SUFFIXES:
+            claims += load_document(f)
+        else:
+            raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
+    if not claims:
+        raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+    seen: dict[str, int] = {}
+    unique = []
+    for c in claims:  # two files of one submission may both number their equations from 1
+        seen[c.id] = seen.get(c.id, 0) + 1
+        unique.append(c if seen[c.id] == 1 else type(c)(f"{c.id}#{seen[c.id]}", c.latex, c.quantity, c.where))
+    return unique, batch, values, notation, notices
+
+
+def grade_submission(sub: Submission, ctx: Context) -> Outcome:
+    """Grade one submission within ``ctx.budget`` seconds; never raises for a bad submission."""
+    t0 = time.perf_counter()
+    out = Outcome(sub.name, "graded")
+    try:
+        with limits.time_limit(ctx.budget, f"{sub.name}: grading", "it was skipped; grade it by hand or raise --time-limit"):
+            claims, batch, values, notation, out.notices = load_submission(sub, ctx.network)
+            judge = Judge(ctx.derivation, batch=batch, values=values, notation=notation)
+            out.results = judge.check_all(claims)
+            out.meta = {"batch": batch, "mode": "numeric" if values is not None else "symbolic",
+                        "notation": list(judge.inferred)}
+    except limits.TimeLimitError as exc:
+        out.status, out.reason, out.results = "timeout", str(exc), []
+    except GradproofError as exc:
+        out.status, out.reason = "error", str(exc)
+    except RecursionError:
+        out.status, out.reason = "error", f"{sub.name}: the input is nested too deeply to read"
+    except MemoryError:
+        out.status, out.reason = "error", f"{sub.name}: the input needs too much memory to read"
+    except Exception as exc:  # noqa: BLE001 -- one odd submission must not stop a course's batch
+        out.status, out.reason = "error", f"{sub.name}: internal error {type(exc).__name__}: {exc} (please report it)"
+    if out.status == "graded":
+        out.rubric = ctx.rubric or per_claim(out.results)
+        out.grade = grade(out.rubric, out.results)
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+_CTX: Context | None = None  # set in the parent before forking; the workers inherit it
+
+
+def _worker(conn) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it stops the workers)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, sub = task
+        outcome = grade_submission(sub, _CTX)
+        try:
+            conn.send((index, outcome))
+        except (TypeError, ValueError, AttributeError) as exc:  # an unpicklable detail: send the verdicts' gist
+            conn.send((index, Outcome(sub.name, "error", f"{sub.name}: the report could not be passed back ({exc})")))
+
+
+@dataclass
+class _Slot:
+    proc: object
+    conn: object
+    task: tuple | None = None
+    deadline: float = 0.0
+
+
+def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_done=None) -> list[Outcome]:
+    """Grade ``subs`` with ``jobs`` forked workers (default: the usable cores); ``on_done(outcome)`` after each.
+
+    Returns the outcomes in the order of ``subs``.
+    """
+    global _CTX
+    jobs = max(1, min(jobs or _cores(), len(subs)))
+    outcomes: list[Outcome | None] = [None] * len(subs)
+
+    def done(index: int, outcome: Outcome) -> None:
+        outcomes[index] = outcome
+        if on_done is not None:
+            on_done(outcome)
+
+    if jobs == 1 or "fork" not in mp.get_all_start_methods():
+        for i, s in enumerate(subs):  # in this process: the soft budget still holds
+            done(i, grade_submission(s, ctx))
+        return outcomes
+    _CTX = ctx
+    fork = mp.get_context("fork")
+    sys.stdout.flush()
+    sys.stderr.flush()
+
+    def spawn() -> _Slot:
+        parent, child = fork.Pipe()
+        proc = fork.Process(target=_worker, args=(child,), daemon=True)
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
+
+    pending = deque(enumerate(subs))
+    slots = [spawn() for _ in range(jobs)]
+
+    def assign(slot: _Slot) -> None:
+        if pending:
+            slot.task = pending.popleft()
+            slot.deadline = time.monotonic() + ctx.budget + GRACE_SECONDS
+            slot.conn.send(slot.task)
+        else:
+            slot.task = None
+
+    def replace(k: int, why: str, status: str) -> None:
+        slot = slots[k]
+        index, sub = slot.task
+        slot.proc.kill()
+        slot.proc.join()
+        slot.conn.close()
+        done(index, Outcome(sub.name, status, f"{sub.name}: {why}"))
+        slots[k] = spawn()
+        assign(slots[k])
+
+    try:
+        for slot in slots:
+            assign(slot)
+        while any(s.task is not None for s in slots):
+            busy = [s for s in slots if s.task is not None]
+            timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+            ready = wait([s.conn for s in busy], timeout=timeout)
+            for k, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                if slot.conn in ready:
+                    try:
+                        index, outcome = slot.conn.recv()
+                    except (EOFError, OSError):
+                        code = slot.proc.exitcode
+                        replace(k, f"the grader stopped on this submission (exit code {code}); grade it by hand", "crashed")
+                        continue
+                    done(index, outcome)
+                    assign(slot)
+                elif time.monotonic() > slot.deadline:
+                    replace(k, f"grading took longer than {ctx.budget + GRACE_SECONDS:g} s and was stopped; grade it by hand "
+                               "or raise --time-limit", "timeout")
+    finally:
+        for slot in slots:
+            try:
+                slot.conn.send(None)
+            except OSError:
+                pass
+        for slot in slots:
+            slot.proc.join(timeout=1)
+            if slot.proc.is_alive():
+                slot.proc.kill()
+                slot.proc.join()
+        _CTX = None
+    return outcomes
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class Progress:
+    """A progress bar on stderr when it is a terminal (``\\r``-redrawn); silent otherwise (logs stay clean)."""
+
+    def __init__(self, total: int, stream=None, width: int = 30):
+        self.total, self.done, self.failed, self.width = total, 0, 0, width
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.t0 = time.monotonic()
+
+    def update(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.failed += outcome.status != "graded"
+        if self.tty:
+            filled = self.width * self.done // max(self.total, 1)
+            bar = "#" * filled + "." * (self.width - filled)
+            failed = f", {self.failed} not graded" if self.failed else ""
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total} submissions{failed}, {time.monotonic() - self.t0:.0f} s")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
