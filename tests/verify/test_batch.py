@@ -105,7 +105,8 @@ def course(tmp_path_factory):
     (subs / "erin" / "part2.md").write_text("$$ \\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)} \\tag{1} $$\n", encoding="utf-8")
     (subs / "erin" / "notes.pdf.txt~").write_text("not an answer", encoding="utf-8")
     (subs / "frank.toml").write_text("claims = [\n", encoding="utf-8")  # malformed TOML
-    (subs / "gina.md").write_text(HOMEWORK * 150, encoding="utf-8")  # hostile: 1650 equations, over the time budget
+    hostile = "".join(f"$$ \\delta^{{(2)}} = {k} (W^{{(3)}})^T \\delta^{{(3)}} \\odot \\tanh^2(z^{{(2)}}) $$\n" for k in range(2, 1990))
+    (subs / "gina.md").write_text(hostile, encoding="utf-8")  # hostile: 1988 distinct wrong equations, over the budget
     (subs / ".DS_Store").write_text("junk", encoding="utf-8")
     (subs / "readme.pdf.bak").write_text("junk", encoding="utf-8")
     (base / "rubric.toml").write_text(RUBRIC, encoding="utf-8")
