@@ -266,7 +266,7 @@ def _log_output(d, complement: bool) -> str:
     L = d.network.depth
     last = d.layers[-1]
     if last.layer.vector:
-        return f"_log_softmax(Z{L})" if not complement else "np.log1p(-Y_hat)"
+        return f"_log_softmax(Z{L}, Y_hat)" if not complement else "np.log1p(-Y_hat)"
     inner = (1 - last.phi) if complement else last.phi
     rewritten = stable_rewrite(sp.log(inner))
     if rewritten.has(sp.log):
@@ -282,7 +282,7 @@ def _loss_lines(d, nums: dict) -> tuple[Statement, ...]:
         lines.append(f"logp = {_log_output(d, False)}")
     if comp.has(LOG1MP):
         lines.append(f"log1mp = {_log_output(d, True)}")
-    lines.append(f"return float(np.sum({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')})) / Y.shape[0]")
+    lines.append(f"return float(({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')}).sum()) / Y.shape[0]")
     L = net.depth
     lines[:0] = _reads("\n".join(lines), [("cache", [f"Z{L}"])])
     if re.search(r"\bY_hat\b", "\n".join(lines)):

@@ -40,6 +40,7 @@ PARAM_SHAPES = {
     "W3": (3, 8),
     "b3": (3,),
 }
+_SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 
 
 def _softmax(Z, out):
@@ -50,8 +51,11 @@ def _softmax(Z, out):
     return out
 
 
-def _log_softmax(Z):
-    """Row-wise log softmax by log-sum-exp: finite for any finite logits."""
+def _log_softmax(Z, P):
+    """Row-wise log softmax of Z given P = softmax(Z): log P while every P is far from underflow (then it is exact to
+    rounding), else by log-sum-exp from the logits (finite for any finite logits)."""
+    if P.min() > 1e-30:
+        return np.log(P)
     shifted = Z - Z.max(axis=1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
 
@@ -83,15 +87,23 @@ def init_running(params):
 
 def _check_params(params):
     """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
+    try:
+        arrays = [params[key] for key in PARAM_KEYS]
+        if tuple([a.shape for a in arrays]) == _SHAPES and len({a.dtype for a in arrays}) == 1 and arrays[0].dtype.kind == "f":
+            if all(isinstance(a, np.ndarray) for a in arrays):
+                return arrays[0].dtype
+    except (KeyError, TypeError, AttributeError):
+        pass
+    # something is wrong: say what
     if not isinstance(params, dict):
         raise TypeError(f"params must be a dict of arrays (init_params()), got {type(params).__name__}")
+    missing = [key for key in PARAM_KEYS if key not in params]
+    if missing:
+        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params() or load_params()")
     dtype = None
     for key, shape in PARAM_SHAPES.items():
-        value = params.get(key)
+        value = params[key]
         if not isinstance(value, np.ndarray):
-            if value is None:
-                missing = [k for k in PARAM_KEYS if k not in params]
-                raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params() or load_params()")
             raise TypeError(f"params[{key!r}] must be a NumPy array, got {type(value).__name__}")
         if value.shape != shape:
             raise ValueError(f"params[{key!r}] must have shape {shape}, got shape {value.shape}")
@@ -101,7 +113,7 @@ def _check_params(params):
                 raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
         elif value.dtype != dtype:
             raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
-    return dtype
+    raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
 
 
 def _as_array(name, A, dtype):
@@ -188,9 +200,10 @@ def _forward(params, X, ws, train=True):
 def _data_loss(cache, Y):
     """The data term L of the objective for the cache's batch: mean over its samples."""
     # L = (1/N) sum over samples and outputs of -y·log(ŷ)  (eq. 3)
+    Y_hat = cache["H3"]
     Z3 = cache["Z3"]
-    logp = _log_softmax(Z3)
-    return float(np.sum(-logp * Y)) / Y.shape[0]
+    logp = _log_softmax(Z3, Y_hat)
+    return float((-logp * Y).sum()) / Y.shape[0]
 
 
 def _penalty(params, n):
