@@ -189,12 +189,13 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
             (f"{Zn} = np.matmul({prev}, {W}{'.T' if row else ''}, out=ws[\"{Zn}\"])", f"{Zn} += {b}"),
         )
     ]
+    shared = _shared_values(d, l)
     if layer.vector:
         forward.append(Statement(f"h{l} = softmax(z{l}), shifted by the row maximum{_eq(nums, 'forward-h')}",
                                  (f"{Hn} = _softmax({Zn}, out=ws[\"{Hn}\"])",)))
     else:
         forward.append(Statement(f"h{l} = {layer.activation}(z{l}){_eq(nums, 'forward-h')}",
-                                 (f"{Hn} = {_code(res.phi, {Z: Zn}, values, where)}",)))
+                                 (*shared.forward, f"{Hn} = {shared.phi}")))
     backward = []
     # gradients of this layer: D<l> holds delta<l> of every sample divided by N, so no 1/N below
     dW_formula = f"D{l}^T {prev}" if row else f"{prev}^T D{l}"
@@ -209,15 +210,16 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
         below = d.layers[l - 2]
         lv = below.layer.param_values
         if below.dphi_h is not None:
-            dphi = _code(below.dphi_h, {H: f"H{l - 1}"}, lv, f"layer {l - 1} derivative")
+            dphi, before = _code(below.dphi_h, {H: f"H{l - 1}"}, lv, f"layer {l - 1} derivative"), ()
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi_h, {H: f'h{l - 1}'}, lv)}"
         else:
-            dphi = _code(below.dphi, {Z: f"Z{l - 1}"}, lv, f"layer {l - 1} derivative")
+            lower = _shared_values(d, l - 1)
+            dphi, before = lower.dphi, lower.backward
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi, {Z: f'z{l - 1}'}, lv)}"
         product = f"D{l} {W}" if row else f"D{l} {W}^T"
         backward.append(Statement(
             f"Delta{l - 1} = ({product}) * phi'(Z{l - 1}), {dphi_text}{_eq(nums, f'total-delta-{l - 1}')}",
-            (f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", f"D{l - 1} *= {dphi}"),
+            (*before, f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", f"D{l - 1} *= {dphi}"),
         ))
     he = layer.activation in HE_INIT
     fan = f"2 / {layer.n_in}" if he else f"2 / ({layer.n_in} + {layer.units})"
@@ -228,7 +230,66 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
         ParamCode(b, (layer.units,), "0.0", ""),
     )
     buffers = [(Zn, layer.units)] + ([(Hn, layer.units)] if layer.vector else []) + [(f"D{l}", layer.units)]
-    return LayerCode("dense", l, params, (Zn, Hn), tuple(buffers), tuple(forward), tuple(backward))
+    return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward))
+
+
+@dataclass(frozen=True)
+class SharedValues:
+    """φ and φ' of one layer printed together: the costly sub-expressions both use (an erf, a sigmoid) are computed
+    once by the forward pass and kept in the cache for the backward pass; each also loses its own repetitions."""
+
+    forward: tuple[str, ...]  # lines before h = phi (the shared values, then phi's own)
+    phi: str
+    cached: tuple[str, ...]  # names of the shared values (cache keys)
+    backward: tuple[str, ...]  # lines before D *= phi' (phi''s own repeated values)
+    dphi: str
+
+
+def _costly(e: sp.Expr) -> bool:
+    """Worth computing once: a function call (exp, erf, σ, …; not a Piecewise) or a non-integer power."""
+    return any((isinstance(a, sp.Function) and not isinstance(a, sp.Piecewise))
+               or (isinstance(a, sp.Pow) and not a.exp.is_Integer and not a.is_number) for a in sp.preorder_traversal(e))
+
+
+def _shared_values(d, l: int) -> SharedValues:
+    res = d.layers[l - 1]
+    if res.layer.vector:
+        return SharedValues((), "", (), (), "")
+    values, where = res.layer.param_values, f"layer {l} ({res.layer.activation})"
+    zname = {Z: f"Z{l}"}
+    exprs = [stable_rewrite(res.phi)] + ([stable_rewrite(res.dphi)] if res.dphi_h is None else [])
+    reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(f"_c{l}_"), optimizations=None)
+    inline, kept = {}, []
+    for sym, e in reps:
+        e = e.xreplace(inline)
+        if _costly(e):
+            kept.append((sym, e))
+        else:
+            inline[sym] = e
+    reduced = [r.xreplace(inline) for r in reduced]
+    definitions = dict(kept)
+
+    def needs(expr) -> set:
+        out, todo = set(), [s for s in expr.free_symbols if s in definitions]
+        while todo:
+            s = todo.pop()
+            if s not in out:
+                out.add(s)
+                todo.extend(t for t in definitions[s].free_symbols if t in definitions)
+        return out
+
+    in_phi = needs(reduced[0])
+    in_dphi = needs(reduced[1]) if len(reduced) > 1 else set()
+    names_ = {sym: f"C{l}_{i}" for i, (sym, _) in enumerate(kept, start=1)}
+    if len(kept) == 1:
+        names_ = {kept[0][0]: f"C{l}"}
+
+    def lines(chosen) -> tuple[str, ...]:
+        return tuple(f"{names_[sym]} = {_code(e, {**zname, **names_}, values, where)}" for sym, e in kept if sym in chosen)
+
+    dphi = _code(reduced[1], {**zname, **names_}, values, f"layer {l} derivative") if len(reduced) > 1 else ""
+    return SharedValues(lines(in_phi), _code(reduced[0], {**zname, **names_}, values, where),
+                        tuple(names_[sym] for sym, _ in kept if sym in in_phi & in_dphi), lines(in_dphi - in_phi), dphi)
 
 
 def _reg_lines(d, key: str, nums: dict) -> list[Statement]:

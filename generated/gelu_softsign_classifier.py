@@ -237,18 +237,20 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = gelu(z1)  (eq. 2)
-    H1 = Z1 * (_erf(0.7071067811865476 * Z1) + 1) / 2
+    C1 = _erf(0.7071067811865476 * Z1)
+    H1 = Z1 * (C1 + 1) / 2
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = softsign(z2)  (eq. 2)
-    H2 = Z2 / (np.abs(Z2) + 1)
+    C2 = np.abs(Z2) + 1
+    H2 = Z2 / C2
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
     # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
     H3 = _softmax(Z3, out=ws["H3"])
-    return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "C2": C2, "Z3": Z3, "H3": H3}
 
 
 def _data_loss(cache, Y):
@@ -270,8 +272,8 @@ def _backward(params, cache, Y, ws, grads):
     """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
     n = Y.shape[0]
     X = cache["X"]
-    Z1, H1 = cache["Z1"], cache["H1"]
-    Z2, H2 = cache["Z2"], cache["H2"]
+    Z1, H1, C1 = cache["Z1"], cache["H1"], cache["C1"]
+    H2, C2 = cache["H2"], cache["C2"]
     H3 = cache["H3"]
     W1 = params["W1"]
     W2 = params["W2"]
@@ -288,7 +290,7 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 23)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= 1 / (np.abs(Z2) + 1)**2
+    D2 *= 1 / C2**2
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2/N  (eq. 19)
@@ -297,7 +299,7 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 26)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= 0.3989422804014327 * Z1 * np.exp(-Z1**2 / 2) + _erf(0.7071067811865476 * Z1) / 2 + 1 / 2
+    D1 *= C1 / 2 + 0.3989422804014327 * Z1 * np.exp(-Z1**2 / 2) + 1 / 2
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 19)

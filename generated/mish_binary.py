@@ -167,18 +167,20 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = mish(z1)  (eq. 2)
-    H1 = Z1 * np.tanh(_softplus(1.5 * Z1)) / 1.5
+    C1 = np.tanh(_softplus(1.5 * Z1))
+    H1 = C1 * Z1 / 1.5
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = swish(z2)  (eq. 2)
-    H2 = Z2 * _sigmoid(Z2)
+    C2 = _sigmoid(Z2)
+    H2 = C2 * Z2
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
     # h3 = sigmoid(z3)  (eq. 2)
     H3 = _sigmoid(Z3)
-    return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "C2": C2, "Z3": Z3, "H3": H3}
 
 
 def _data_loss(cache, Y):
@@ -199,8 +201,8 @@ def _backward(params, cache, Y, ws, grads):
     """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
     n = Y.shape[0]
     X = cache["X"]
-    Z1, H1 = cache["Z1"], cache["H1"]
-    Z2, H2 = cache["Z2"], cache["H2"]
+    Z1, H1, C1 = cache["Z1"], cache["H1"], cache["C1"]
+    Z2, H2, C2 = cache["Z2"], cache["H2"], cache["C2"]
     H3 = cache["H3"]
     W2 = params["W2"]
     W3 = params["W3"]
@@ -214,7 +216,7 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 21)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= (Z2 * (1 - _sigmoid(Z2)) + 1) * _sigmoid(Z2)
+    D2 *= C2 * (Z2 * (1 - C2) + 1)
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 22)
     np.matmul(D2.T, H1, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 23)
@@ -222,7 +224,7 @@ def _backward(params, cache, Y, ws, grads):
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = z1·(1 - tanh(log(1 + exp(β·z1)))²)·σ(β·z1) + tanh(log(1 +
     #     exp(β·z1)))/β, β = 1.5  (eq. 24)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= np.tanh(_softplus(1.5 * Z1)) / 1.5 + Z1 * (1 - np.tanh(_softplus(1.5 * Z1))**2) * _sigmoid(1.5 * Z1)
+    D1 *= C1 / 1.5 + Z1 * (1 - C1**2) * _sigmoid(1.5 * Z1)
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 25)
     np.matmul(D1.T, X, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 26)

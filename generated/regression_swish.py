@@ -162,7 +162,8 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = swish(z1)  (eq. 2)
-    H1 = Z1 * _sigmoid(Z1)
+    C1 = _sigmoid(Z1)
+    H1 = C1 * Z1
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
@@ -173,7 +174,7 @@ def _forward(params, X, ws, train=True):
     Z3 += b3
     # h3 = identity(z3)  (eq. 2)
     H3 = Z3
-    return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
 
 
 def _data_loss(cache, Y):
@@ -193,7 +194,7 @@ def _backward(params, cache, Y, ws, grads):
     """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
     n = Y.shape[0]
     X = cache["X"]
-    Z1, H1 = cache["Z1"], cache["H1"]
+    Z1, H1, C1 = cache["Z1"], cache["H1"], cache["C1"]
     H2 = cache["H2"]
     H3 = cache["H3"]
     W1, b1 = params["W1"], params["b1"]
@@ -224,7 +225,7 @@ def _backward(params, cache, Y, ws, grads):
     grads["b2"] += (REG_LAMBDA) * b2
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 26)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= (Z1 * (1 - _sigmoid(Z1)) + 1) * _sigmoid(Z1)
+    D1 *= C1 * (Z1 * (1 - C1) + 1)
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1  (eq. 19)
