@@ -249,7 +249,7 @@ def main(argv=None) -> int:
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for sizes, batch, dtype, med in reference_rows(names, rounds, Path(tmp), have_torch):
-            ms = lambda k: f"{med[k] * 1e3:.3f} ms" if k in med else "n/a"  # noqa: E731
+            ms = lambda k, med=med: f"{med[k] * 1e3:.3f} ms" if k in med else "n/a"  # noqa: E731
             torch_ratio = f"{med['public'] / med['torch']:.2f}" if "torch" in med else "n/a"
             print(f"| {'-'.join(map(str, sizes))} | {batch} | {dtype} | {ms('public')} | {ms('train')} | {ms('hand')} | "
                   f"{ms('hand epoch')} | {med['public'] / med['hand']:.2f} | {med['train'] / med['hand epoch']:.2f} | "

@@ -181,8 +181,6 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     row = net.convention == "row"
     W, b, Zn, Hn = names.weight(l), names.bias(l), f"Z{l}", f"H{l}"
     prev = "X" if l == 1 else f"H{l - 1}"
-    values = layer.param_values
-    where = f"layer {l} ({layer.activation})"
     forward = [
         Statement(
             f"z{l} = {W}{'' if row else '^T'} h{l - 1} + {b}, every sample (row) at once{_eq(nums, 'forward-z')}",

@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, derivation_of  # noqa: E402
-from gradproof.cli import main  # noqa: E402
 from gradproof.codegen.loader import build, import_path  # noqa: E402
 from gradproof.codegen.render import render_module  # noqa: E402
 from gradproof.derive.derivation import derive  # noqa: E402
 from gradproof.derive.errors import SpecError  # noqa: E402
 from gradproof.derive.spec import spec_from_dict  # noqa: E402
+
+from gradproof.cli import main  # noqa: E402
 
 REFERENCE = ROOT / "examples" / "reference_mlp.toml"
 
