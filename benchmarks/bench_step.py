@@ -7,7 +7,8 @@ Every implementation of a row is timed in the same process, interleaved round by
 cell is the median over the rounds of the mean time of one step. Columns:
 
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
-- train: ``train(params, X, Y, epochs=1, batch_size=B)`` over 16 mini-batches, per step (shuffling included);
+- train: ``train(params, X, Y, epochs=1, batch_size=B)`` over 16 mini-batches (4 at the large size), per step
+  (shuffling, the batch loss and accuracy, and the finiteness check included);
 - hand: benchmarks/handwritten_reference.py, a hand-optimised NumPy step (every buffer preallocated, ``out=``);
   "hand epoch" is the same with the shuffle a hand-written epoch does (the yardstick of the train column);
 - GEMM: only the step's eight matrix products (three forward, three weight gradients, two deltas) into
@@ -48,7 +49,7 @@ from handwritten_reference import HandStep  # noqa: E402
 
 SIZES = {"tiny": ((4, 16, 8, 3), 32), "small": ((64, 128, 64, 10), 128), "mnist": ((784, 256, 128, 10), 256),
          "large": ((1024, 2048, 2048, 10), 1024)}
-TRAIN_BATCHES = 16
+TRAIN_BATCHES = 16  # mini-batches per timed train call (4 at the large size, whose step takes ~0.5 s)
 EXTRA = {  # name -> hidden activations (formula tables allowed), at the MNIST size
     "gelu, elu": ["gelu", "elu"],
     "softplus, tanh": ["softplus", "tanh"],
@@ -175,13 +176,15 @@ def measure(impls: dict, rounds: int, per_call: dict) -> dict:
 def reference_rows(names, rounds, tmp: Path, have_torch: bool):
     for name in names:
         sizes, batch = SIZES[name]
+        batches = 4 if name == "large" else TRAIN_BATCHES
+        row_rounds = min(rounds, 7) if name == "large" else rounds
         mod, net = generated_module(reference_table(sizes), tmp)
         for dtype in (np.float32, np.float64):
             rng = np.random.default_rng(0)
             X = rng.standard_normal((batch, sizes[0])).astype(dtype)
             Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
-            X_big = rng.standard_normal((batch * TRAIN_BATCHES, sizes[0])).astype(dtype)
-            Y_big = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch * TRAIN_BATCHES)]
+            X_big = rng.standard_normal((batch * batches, sizes[0])).astype(dtype)
+            Y_big = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch * batches)]
             p_pub, p_train = mod.init_params(0, dtype), mod.init_params(0, dtype)
             s_pub, s_train = mod.init_state(p_pub), mod.init_state(p_train)
             hand, hand_epoch = HandStep(mod.init_params(0, dtype), batch), HandStep(mod.init_params(0, dtype), batch)
@@ -205,7 +208,7 @@ def reference_rows(names, rounds, tmp: Path, have_torch: bool):
             if jstep is not None:
                 impls["jax"] = (jstep[0], jstep[1](X), jstep[1](Y))
             with np.errstate(all="ignore"):
-                med = measure(impls, rounds, {"train": TRAIN_BATCHES, "hand epoch": TRAIN_BATCHES})
+                med = measure(impls, row_rounds, {"train": batches, "hand epoch": batches})
             yield sizes, batch, np.dtype(dtype).name, med
 
 
@@ -231,7 +234,7 @@ def extra_rows(rounds, tmp: Path):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="5 rounds, tiny to MNIST size")
-    ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds per row (default 21)")
+    ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds per row (default 21; at most 7 at the large size)")
     ap.add_argument("--sizes", default=None, help="comma-separated subset of " + ",".join(SIZES))
     ap.add_argument("--no-extra", action="store_true", help="skip the GELU/ELU/softplus/custom rows")
     args = ap.parse_args(argv)

@@ -286,3 +286,25 @@ def test_training_equals_pytorch_with_the_same_weights_and_batches(ref):
     final = float(torch_loss(net, P, torch.tensor(X), torch.tensor(Y)).detach())
     assert abs(ref.loss(params, X, y) - final) < 1e-6
     assert len(history["loss"]) == 4
+
+
+def test_codegen_derives_and_checks_once(tmp_path, monkeypatch):
+    """`gradproof codegen` derives the network once and checks it once (no second derivation for the module)."""
+    import gradproof.derive.checks as checks
+    import gradproof.derive.derivation as derivation
+
+    calls = {"derive": 0, "checks": 0}
+    real_derive, real_checks = derivation.derive, checks.instantiation_checks
+
+    def counting_derive(*args, **kwargs):
+        calls["derive"] += 1
+        return real_derive(*args, **kwargs)
+
+    def counting_checks(*args, **kwargs):
+        calls["checks"] += 1
+        return real_checks(*args, **kwargs)
+
+    monkeypatch.setattr(derivation, "derive", counting_derive)
+    monkeypatch.setattr(checks, "instantiation_checks", counting_checks)
+    assert main(["codegen", str(REFERENCE), "--out", str(tmp_path)]) == 0
+    assert calls == {"derive": 1, "checks": 1}
