@@ -4,7 +4,8 @@ Usage:  .venv/bin/python benchmarks/bench_step.py [--quick] [--rounds R] [--size
 
 Single-threaded: OMP/OpenBLAS/MKL threads are set to 1 before NumPy is imported, torch.set_num_threads(1).
 Every implementation of a row is timed in the same process, interleaved round by round in a rotating order; each
-cell is the median over the rounds of the mean time of one step. Columns:
+cell is the median over the rounds of the mean time of one step, in CPU time of the process by default (``--clock
+wall`` for wall-clock time: on a machine shared with other work, wall time also counts the waits for a core). Columns:
 
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
 - train: ``train(params, X, Y, epochs=1, batch_size=B)`` over 16 mini-batches (4 at the large size), per step
@@ -151,11 +152,15 @@ def gemm_only(params, X, n):
     return run
 
 
+CLOCK = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = time.process_time
+
+
 def timed(fn, X, Y, reps: int) -> float:
-    t0 = time.perf_counter()
+    t0 = clock()
     for _ in range(reps):
         fn(X, Y)
-    return (time.perf_counter() - t0) / reps
+    return (clock() - t0) / reps
 
 
 def measure(impls: dict, rounds: int, per_call: dict) -> dict:
@@ -237,7 +242,11 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds per row (default 21; at most 7 at the large size)")
     ap.add_argument("--sizes", default=None, help="comma-separated subset of " + ",".join(SIZES))
     ap.add_argument("--no-extra", action="store_true", help="skip the GELU/ELU/softplus/custom rows")
+    ap.add_argument("--clock", choices=sorted(CLOCK), default="cpu",
+                    help="cpu: the process's CPU time (default; on a shared machine wall time includes waiting for a core)")
     args = ap.parse_args(argv)
+    global clock
+    clock = CLOCK[args.clock]
     rounds = args.rounds or (5 if args.quick else 21)
     names = args.sizes.split(",") if args.sizes else (["tiny", "small", "mnist"] if args.quick else list(SIZES))
     try:
@@ -246,7 +255,7 @@ def main(argv=None) -> int:
         have_torch = True
     except ImportError:
         have_torch = False
-    print(f"one thread, median of {rounds} interleaved rounds; times per step")
+    print(f"one thread, median of {rounds} interleaved rounds, {args.clock} time per step")
     print("| sizes | batch | dtype | public | train | hand | hand epoch | public/hand | train/hand epoch | GEMM share | torch | "
           "public/torch | jax |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")

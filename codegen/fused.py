@@ -13,7 +13,8 @@ import sympy as sp
 
 from .printer import to_code
 
-_UNARY = {sp.exp: "np.exp", sp.log: "np.log", sp.Abs: "np.abs", sp.sign: "np.sign"}
+_UNARY = {sp.exp: "np.exp", sp.log: "np.log", sp.Abs: "np.abs", sp.sign: "np.sign", sp.tanh: "np.tanh", sp.sin: "np.sin",
+          sp.cos: "np.cos", sp.cosh: "np.cosh", sp.sinh: "np.sinh"}
 _AUGMENTED = {"np.add": "+=", "np.subtract": "-=", "np.multiply": "*=", "np.divide": "/="}
 
 
@@ -29,9 +30,11 @@ def _negative(scalar: sp.Expr) -> bool:
 class Fused:
     """Emit code lines for array formulas; ``arrays`` maps array symbols to their code names, ``scalars`` names the rest."""
 
-    def __init__(self, arrays: dict[sp.Symbol, str], scalars: dict[sp.Symbol, str], prefix: str = "T"):
+    def __init__(self, arrays: dict[sp.Symbol, str], scalars: dict[sp.Symbol, str], prefix: str = "T",
+                 values: dict[sp.Symbol, float] | None = None):
         self.arrays = dict(arrays)
         self.scalars = dict(scalars)
+        self.values = dict(values or {})  # parameters printed as literals (a layer's gamma)
         self.prefix = prefix
         self.lines: list[str] = []
         self.free: list[str] = []
@@ -55,7 +58,7 @@ class Fused:
         return bool(e.free_symbols & set(self.arrays))
 
     def _scalar(self, e: sp.Expr) -> str:
-        return to_code(e, self.scalars)
+        return to_code(e, self.scalars, self.values)
 
     def _call(self, fn: str, args: list[str], out: str) -> None:
         if fn in _AUGMENTED and len(args) == 2 and args[0] == out:
@@ -97,16 +100,32 @@ class Fused:
             return self._unary(_UNARY[type(e)], self.value(e.args[0]))
         if isinstance(e, sp.Max) and len(e.args) == 2:
             return self._binary("np.maximum", self.value(e.args[0]), self.value(e.args[1]))
-        out = self._new()  # anything else: printed as one expression, stored in a buffer
-        self.lines.append(f"{out}[...] = {to_code(e, {**self.scalars, **self.arrays})}")
-        return out, True
+        relu = self._relu_like(e)
+        if relu is not None:
+            return self.value(relu)
+        # anything else (a helper such as _sigmoid, a Piecewise): the printed expression is the operand
+        return to_code(e, {**self.scalars, **self.arrays}, self.values), False
+
+    def _relu_like(self, e):
+        """x if x > 0 else c·x (0 <= c <= 1) as Max(x, c·x): two calls into a buffer, no mask."""
+        if not (isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true):
+            return None
+        (a, cond), (b, _) = e.args
+        if not (isinstance(cond, sp.StrictGreaterThan) and cond.rhs == 0 and a == cond.lhs and a != 0):
+            return None
+        c = sp.simplify((b / a).subs(self.values))
+        if not c.is_number or not 0 <= float(c) <= 1:
+            return None
+        return sp.Max(a, sp.Mul(b.subs(self.values), evaluate=True), evaluate=False)
 
     def _add(self, e: sp.Add) -> tuple[str, bool]:
         scalar = sp.Add(*[t for t in e.args if not self._is_array(t)])
         terms = [t for t in e.args if self._is_array(t)]
         terms.sort(key=lambda t: (t.could_extract_minus_sign(), sp.default_sort_key(t)))
         first = terms[0]
-        if first.could_extract_minus_sign():
+        if first.could_extract_minus_sign() and scalar != 0 and not scalar.could_extract_minus_sign():
+            acc, scalar = self._binary("np.subtract", (self._scalar(scalar), False), self.value(-first)), sp.S.Zero
+        elif first.could_extract_minus_sign():
             acc = self._unary("np.negative", self.value(-first))
         else:
             acc = self.value(first)
@@ -201,6 +220,25 @@ class Fused:
         self.held.add(name)
         self.arrays[symbol] = name
         return name
+
+    def assign(self, target: str, expr: sp.Expr) -> bool:
+        """``target = expr`` with the last operation writing into the buffer ``target``; True if it did, False when
+        ``expr`` is an operand or a helper's fresh result (then ``target`` just names it)."""
+        name, owned = self.value(expr)
+        if not owned:
+            self.lines.append(f"{target} = {name}")
+            return False
+        last = self.lines[-1]
+        augmented = {op: fn for fn, op in _AUGMENTED.items()}
+        head, _, rhs = last.partition(" ")
+        if head == name and rhs[:2] in augmented:
+            self.lines[-1] = f"{augmented[rhs[:2]]}({name}, {rhs[3:]}, out={target})"
+        elif last.endswith(f"out={name})"):
+            self.lines[-1] = last[: -len(f"out={name})")] + f"out={target})"
+        else:
+            self.lines.append(f"np.copyto({target}, {name})")
+        self._release(name, True)
+        return True
 
     def take(self) -> tuple[str, ...]:
         """The lines emitted since the last call."""

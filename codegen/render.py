@@ -193,7 +193,7 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
                                  (f"{Hn} = _softmax({Zn}, out=ws[\"{Hn}\"])",)))
     else:
         forward.append(Statement(f"h{l} = {layer.activation}(z{l}){_eq(nums, 'forward-h')}",
-                                 (*shared.forward, f"{Hn} = {shared.phi}")))
+                                 shared.forward))
     backward = []
     # gradients of this layer: D<l> holds delta<l> of every sample divided by N, so no 1/N below
     dW_formula = f"D{l}^T {prev}" if row else f"{prev}^T D{l}"
@@ -207,17 +207,15 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     if l > 1:
         below = d.layers[l - 2]
         lv = below.layer.param_values
+        after = _shared_values(d, l - 1).backward
         if below.dphi_h is not None:
-            dphi, before = _code(below.dphi_h, {H: f"H{l - 1}"}, lv, f"layer {l - 1} derivative"), ()
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi_h, {H: f'h{l - 1}'}, lv)}"
         else:
-            lower = _shared_values(d, l - 1)
-            dphi, before = lower.dphi, lower.backward
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi, {Z: f'z{l - 1}'}, lv)}"
         product = f"D{l} {W}" if row else f"D{l} {W}^T"
         backward.append(Statement(
             f"Delta{l - 1} = ({product}) * phi'(Z{l - 1}), {dphi_text}{_eq(nums, f'total-delta-{l - 1}')}",
-            (*before, f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", f"D{l - 1} *= {dphi}"),
+            (f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", *after),
         ))
     he = layer.activation in HE_INIT
     fan = f"2 / {layer.n_in}" if he else f"2 / ({layer.n_in} + {layer.units})"
@@ -227,20 +225,23 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
         ParamCode(W, shape, f"rng.standard_normal({shape}) * np.sqrt({fan})", f"layer {l}: {layer.activation}, {init} initialisation"),
         ParamCode(b, (layer.units,), "0.0", ""),
     )
-    buffers = [(Zn, layer.units)] + ([(Hn, layer.units)] if layer.vector else []) + [(f"D{l}", layer.units)]
+    buffers = [(Zn, layer.units)] + ([(Hn, layer.units)] if layer.vector else []) + [(name, layer.units) for name in shared.buffers]
+    buffers.append((f"D{l}", layer.units))
     return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward))
 
 
 @dataclass(frozen=True)
 class SharedValues:
-    """φ and φ' of one layer printed together: the costly sub-expressions both use (an erf, a sigmoid) are computed
-    once by the forward pass and kept in the cache for the backward pass; each also loses its own repetitions."""
+    """φ and φ' of one layer printed together, as in-place NumPy calls into the layer's workspace buffers.
 
-    forward: tuple[str, ...]  # lines before h = phi (the shared values, then phi's own)
-    phi: str
+    The costly sub-expressions both use (an erf, a sigmoid) are computed once by the forward pass and kept in the
+    cache for the backward pass (``sympy.cse``); each expression also loses its own repetitions.
+    """
+
+    forward: tuple[str, ...]  # lines of h = phi(z) (the shared values first)
     cached: tuple[str, ...]  # names of the shared values (cache keys)
-    backward: tuple[str, ...]  # lines before D *= phi' (phi''s own repeated values)
-    dphi: str
+    backward: tuple[str, ...]  # lines of D *= phi'(z), after D = D_next W
+    buffers: tuple[str, ...]  # workspace buffers of the layer these lines write into (besides Z and D)
 
 
 def _costly(e: sp.Expr) -> bool:
@@ -249,12 +250,17 @@ def _costly(e: sp.Expr) -> bool:
                or (isinstance(a, sp.Pow) and not a.exp.is_Integer and not a.is_number) for a in sp.preorder_traversal(e))
 
 
+def _bind(names_: list[str]) -> tuple[str, ...]:
+    """``H1, T1_1 = ws["H1"], ws["T1_1"]``: the workspace buffers a statement writes into."""
+    return (_unpack(names_, "ws"),) if names_ else ()
+
+
 def _shared_values(d, l: int) -> SharedValues:
     res = d.layers[l - 1]
     if res.layer.vector:
-        return SharedValues((), "", (), (), "")
+        return SharedValues((), (), (), ())
     values, where = res.layer.param_values, f"layer {l} ({res.layer.activation})"
-    zname = {Z: f"Z{l}"}
+    Zn, Hn, Dn = f"Z{l}", f"H{l}", f"D{l}"
     exprs = [stable_rewrite(res.phi)] + ([stable_rewrite(res.dphi)] if res.dphi_h is None else [])
     reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(f"_c{l}_"), optimizations=None)
     inline, kept = {}, []
@@ -276,18 +282,53 @@ def _shared_values(d, l: int) -> SharedValues:
                 todo.extend(t for t in definitions[s].free_symbols if t in definitions)
         return out
 
-    in_phi = needs(reduced[0])
-    in_dphi = needs(reduced[1]) if len(reduced) > 1 else set()
     names_ = {sym: f"C{l}_{i}" for i, (sym, _) in enumerate(kept, start=1)}
     if len(kept) == 1:
         names_ = {kept[0][0]: f"C{l}"}
+    try:
+        # forward: the shared values, then h, each written into its own buffer where a NumPy call can write it
+        fw = Fused({Z: Zn, **names_}, {}, f"T{l}_", values)
+        in_phi = needs(reduced[0])
+        written = [names_[sym] for sym, e in kept if sym in in_phi and fw.assign(names_[sym], e)]
+        written += [Hn] if fw.assign(Hn, reduced[0]) else []
+        fw_scratch = _used(fw.buffers, fw.lines)
+        forward = (*_bind(written + fw_scratch), *fw.take())
+        # backward: D *= phi', phi' in h where the derivation has it, else in z with the shared values
+        if res.dphi_h is not None:
+            dphi, in_dphi = stable_rewrite(res.dphi_h), set()
+        else:
+            dphi, in_dphi = reduced[1], needs(reduced[1])
+        bw = Fused({Z: Zn, H: Hn, Dn: Dn, **names_}, {}, f"T{l}_", values)
+        own = [names_[sym] for sym, e in kept if sym in in_dphi - in_phi and bw.assign(names_[sym], e)]
+        constant = _piecewise_constant(dphi, values)
+        if constant is not None:
+            cond, c = constant
+            bw.lines.append(f"np.multiply({Dn}, {c!r}, out={Dn}, where={to_code(cond, {Z: Zn, H: Hn}, values)})")
+        else:
+            name, owned = bw.value(dphi)
+            bw.lines.append(f"{Dn} *= {name}")
+            bw._release(name, owned)
+        bw_scratch = _used(bw.buffers, bw.lines)
+        backward = (*_bind(own + bw_scratch), *bw.take())
+    except Exception as exc:  # noqa: BLE001 -- SymPy printers raise assorted errors; report where
+        raise CodegenError(f"cannot print {where} as NumPy code: {res.phi} ({exc})") from exc
+    buffers = tuple(dict.fromkeys([*written, *fw_scratch, *own, *bw_scratch]))
+    return SharedValues(forward, tuple(names_[sym] for sym, _ in kept if sym in in_phi & in_dphi), backward, buffers)
 
-    def lines(chosen) -> tuple[str, ...]:
-        return tuple(f"{names_[sym]} = {_code(e, {**zname, **names_}, values, where)}" for sym, e in kept if sym in chosen)
 
-    dphi = _code(reduced[1], {**zname, **names_}, values, f"layer {l} derivative") if len(reduced) > 1 else ""
-    return SharedValues(lines(in_phi), _code(reduced[0], {**zname, **names_}, values, where),
-                        tuple(names_[sym] for sym, _ in kept if sym in in_phi & in_dphi), lines(in_dphi - in_phi), dphi)
+def _used(names_: list[str], lines: list[str]) -> list[str]:
+    """The names that the lines mention (a scratch buffer retargeted away is not allocated)."""
+    return [n for n in names_ if any(re.search(rf"\b{n}\b", line) for line in lines)]
+
+
+def _piecewise_constant(e: sp.Expr, values: dict):
+    """(where, c) when e is 1 if cond else c (the ReLU family's φ'): D *= c where cond fails, one masked call."""
+    if not (isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true and e.args[0].expr == 1):
+        return None
+    c = e.args[1].expr.subs(values)
+    if not c.is_number:
+        return None
+    return sp.Not(e.args[0].cond), float(c)
 
 
 def _reg_lines(d, key: str, nums: dict) -> list[Statement]:

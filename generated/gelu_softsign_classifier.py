@@ -215,8 +215,14 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 10), dtype=dtype),
+        "H1": np.empty((n, 10), dtype=dtype),
+        "T1_1": np.empty((n, 10), dtype=dtype),
+        "T1_2": np.empty((n, 10), dtype=dtype),
         "D1": np.empty((n, 10), dtype=dtype),
         "Z2": np.empty((n, 6), dtype=dtype),
+        "C2": np.empty((n, 6), dtype=dtype),
+        "H2": np.empty((n, 6), dtype=dtype),
+        "T2_1": np.empty((n, 6), dtype=dtype),
         "D2": np.empty((n, 6), dtype=dtype),
         "Z3": np.empty((n, 4), dtype=dtype),
         "H3": np.empty((n, 4), dtype=dtype),
@@ -237,14 +243,19 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = gelu(z1)  (eq. 2)
+    H1, T1_1 = ws["H1"], ws["T1_1"]
     C1 = _erf(0.7071067811865476 * Z1)
-    H1 = Z1 * (C1 + 1) / 2
+    np.add(C1, 1, out=T1_1)
+    np.multiply(Z1, T1_1, out=T1_1)
+    np.divide(T1_1, 2, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = softsign(z2)  (eq. 2)
-    C2 = np.abs(Z2) + 1
-    H2 = Z2 / C2
+    C2, H2, T2_1 = ws["C2"], ws["H2"], ws["T2_1"]
+    np.abs(Z2, out=T2_1)
+    np.add(T2_1, 1, out=C2)
+    np.divide(Z2, C2, out=H2)
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
@@ -290,7 +301,10 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 23)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= 1 / C2**2
+    T2_1 = ws["T2_1"]
+    np.square(C2, out=T2_1)
+    np.divide(1.0, T2_1, out=T2_1)
+    D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2/N  (eq. 19)
@@ -299,7 +313,18 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 26)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= C1 / 2 + 0.3989422804014327 * Z1 * np.exp(-Z1**2 / 2) + 1 / 2
+    T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
+    np.divide(C1, 2, out=T1_1)
+    np.square(Z1, out=T1_2)
+    T1_2 *= -1
+    T1_2 /= 2
+    np.exp(T1_2, out=T1_2)
+    np.multiply(Z1, T1_2, out=T1_2)
+    T1_2 *= 1.4142135623730951
+    T1_2 /= 3.544907701811032
+    T1_1 += T1_2
+    T1_1 += 1 / 2
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 19)

@@ -146,10 +146,17 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 6), dtype=dtype),
+        "C1": np.empty((n, 6), dtype=dtype),
+        "H1": np.empty((n, 6), dtype=dtype),
+        "T1_1": np.empty((n, 6), dtype=dtype),
+        "T1_2": np.empty((n, 6), dtype=dtype),
         "D1": np.empty((n, 6), dtype=dtype),
         "Z2": np.empty((n, 4), dtype=dtype),
+        "H2": np.empty((n, 4), dtype=dtype),
+        "T2_1": np.empty((n, 4), dtype=dtype),
         "D2": np.empty((n, 4), dtype=dtype),
         "Z3": np.empty((n, 1), dtype=dtype),
+        "T3_1": np.empty((n, 1), dtype=dtype),
         "D3": np.empty((n, 1), dtype=dtype),
     }
 
@@ -167,14 +174,17 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = mish(z1)  (eq. 2)
-    C1 = np.tanh(_softplus(1.5 * Z1))
-    H1 = C1 * Z1 / 1.5
+    C1, H1, T1_1 = ws["C1"], ws["H1"], ws["T1_1"]
+    np.tanh(_softplus(1.5 * Z1), out=C1)
+    np.multiply(C1, Z1, out=T1_1)
+    np.divide(T1_1, 1.5, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = swish(z2)  (eq. 2)
+    H2 = ws["H2"]
     C2 = _sigmoid(Z2)
-    H2 = C2 * Z2
+    np.multiply(C2, Z2, out=H2)
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
@@ -216,7 +226,12 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 21)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= C2 * (Z2 * (1 - C2) + 1)
+    T2_1 = ws["T2_1"]
+    np.subtract(1, C2, out=T2_1)
+    np.multiply(Z2, T2_1, out=T2_1)
+    T2_1 += 1
+    np.multiply(C2, T2_1, out=T2_1)
+    D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 22)
     np.matmul(D2.T, H1, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 23)
@@ -224,7 +239,14 @@ def _backward(params, cache, Y, ws, grads):
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = z1·(1 - tanh(log(1 + exp(β·z1)))²)·σ(β·z1) + tanh(log(1 +
     #     exp(β·z1)))/β, β = 1.5  (eq. 24)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= C1 / 1.5 + Z1 * (1 - C1**2) * _sigmoid(1.5 * Z1)
+    T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
+    np.divide(C1, 1.5, out=T1_1)
+    np.square(C1, out=T1_2)
+    np.subtract(1, T1_2, out=T1_2)
+    np.multiply(Z1, T1_2, out=T1_2)
+    T1_2 *= _sigmoid(1.5 * Z1)
+    T1_1 += T1_2
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 25)
     np.matmul(D1.T, X, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 26)

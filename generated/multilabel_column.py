@@ -142,8 +142,11 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 5), dtype=dtype),
+        "H1": np.empty((n, 5), dtype=dtype),
+        "T1_1": np.empty((n, 5), dtype=dtype),
         "D1": np.empty((n, 5), dtype=dtype),
         "Z2": np.empty((n, 2), dtype=dtype),
+        "T2_1": np.empty((n, 2), dtype=dtype),
         "D2": np.empty((n, 2), dtype=dtype),
     }
 
@@ -160,7 +163,8 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1, out=ws["Z1"])
     Z1 += b1
     # h1 = tanh(z1)  (eq. 2)
-    H1 = np.tanh(Z1)
+    H1 = ws["H1"]
+    np.tanh(Z1, out=H1)
     # z2 = W2^T h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2, out=ws["Z2"])
     Z2 += b2
@@ -204,7 +208,10 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 20)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
-    D1 *= 1 - H1**2
+    T1_1 = ws["T1_1"]
+    np.square(H1, out=T1_1)
+    np.subtract(1, T1_1, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 21)
     np.matmul(X.T, D1, out=grads["W1"])
     # + dR/dW1 = λ·sign(W1)/N  (eq. 16)

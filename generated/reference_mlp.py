@@ -161,8 +161,12 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 16), dtype=dtype),
+        "H1": np.empty((n, 16), dtype=dtype),
+        "T1_1": np.empty((n, 16), dtype=dtype),
         "D1": np.empty((n, 16), dtype=dtype),
         "Z2": np.empty((n, 8), dtype=dtype),
+        "H2": np.empty((n, 8), dtype=dtype),
+        "T2_1": np.empty((n, 8), dtype=dtype),
         "D2": np.empty((n, 8), dtype=dtype),
         "Z3": np.empty((n, 3), dtype=dtype),
         "H3": np.empty((n, 3), dtype=dtype),
@@ -183,12 +187,15 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = leaky_relu(z1)  (eq. 2)
-    H1 = np.maximum(Z1, 0.01 * Z1)
+    H1, T1_1 = ws["H1"], ws["T1_1"]
+    np.multiply(Z1, 0.01, out=T1_1)
+    np.maximum(Z1, T1_1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = tanh(z2)  (eq. 2)
-    H2 = np.tanh(Z2)
+    H2 = ws["H2"]
+    np.tanh(Z2, out=H2)
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
@@ -234,7 +241,10 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1 - h2²  (eq. 23)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= 1 - H2**2
+    T2_1 = ws["T2_1"]
+    np.square(H2, out=T2_1)
+    np.subtract(1, T2_1, out=T2_1)
+    D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 24)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2/N  (eq. 19)
@@ -243,7 +253,7 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 26)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= np.where(Z1 > 0, 1.0, 0.01)
+    np.multiply(D1, 0.01, out=D1, where=Z1 <= 0)
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 19)

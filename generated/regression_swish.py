@@ -141,6 +141,8 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 8), dtype=dtype),
+        "H1": np.empty((n, 8), dtype=dtype),
+        "T1_1": np.empty((n, 8), dtype=dtype),
         "D1": np.empty((n, 8), dtype=dtype),
         "Z2": np.empty((n, 6), dtype=dtype),
         "D2": np.empty((n, 6), dtype=dtype),
@@ -162,8 +164,9 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = swish(z1)  (eq. 2)
+    H1 = ws["H1"]
     C1 = _sigmoid(Z1)
-    H1 = C1 * Z1
+    np.multiply(C1, Z1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
@@ -225,7 +228,12 @@ def _backward(params, cache, Y, ws, grads):
     grads["b2"] += (REG_LAMBDA) * b2
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 26)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= C1 * (Z1 * (1 - C1) + 1)
+    T1_1 = ws["T1_1"]
+    np.subtract(1, C1, out=T1_1)
+    np.multiply(Z1, T1_1, out=T1_1)
+    T1_1 += 1
+    np.multiply(C1, T1_1, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 27)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1  (eq. 19)

@@ -151,6 +151,7 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 6), dtype=dtype),
+        "H1": np.empty((n, 6), dtype=dtype),
         "D1": np.empty((n, 6), dtype=dtype),
         "Z2": np.empty((n, 3), dtype=dtype),
         "H2": np.empty((n, 3), dtype=dtype),
@@ -170,7 +171,8 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1, out=ws["Z1"])
     Z1 += b1
     # h1 = relu(z1)  (eq. 2)
-    H1 = np.maximum(Z1, 0)
+    H1 = ws["H1"]
+    np.maximum(0, Z1, out=H1)
     # z2 = W2^T h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2, out=ws["Z2"])
     Z2 += b2
@@ -210,7 +212,7 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; 0 otherwise }  (eq. 18)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
-    D1 *= np.where(Z1 > 0, 1.0, 0.0)
+    np.multiply(D1, 0.0, out=D1, where=Z1 <= 0)
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 19)
     np.matmul(X.T, D1, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 20)

@@ -132,8 +132,11 @@ def _workspace(n, dtype):
     """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
     return {
         "Z1": np.empty((n, 4), dtype=dtype),
+        "T1_1": np.empty((n, 4), dtype=dtype),
         "D1": np.empty((n, 4), dtype=dtype),
         "Z2": np.empty((n, 2), dtype=dtype),
+        "H2": np.empty((n, 2), dtype=dtype),
+        "T2_1": np.empty((n, 2), dtype=dtype),
         "D2": np.empty((n, 2), dtype=dtype),
     }
 
@@ -155,7 +158,8 @@ def _forward(params, X, ws, train=True):
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = tanh(z2)  (eq. 2)
-    H2 = np.tanh(Z2)
+    H2 = ws["H2"]
+    np.tanh(Z2, out=H2)
     return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2}
 
 
@@ -188,7 +192,11 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= 1 - np.exp(-H1)
+    T1_1 = ws["T1_1"]
+    np.multiply(H1, -1, out=T1_1)
+    np.exp(T1_1, out=T1_1)
+    np.subtract(1, T1_1, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 20)
