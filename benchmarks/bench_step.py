@@ -8,6 +8,8 @@ cell is the median over the rounds of the mean time of one step, in CPU time of 
 wall`` for wall-clock time: on a machine shared with other work, wall time also counts the waits for a core). Columns:
 
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
+- reused: the same with the buffers kept between calls,
+  ``gradients(params, X, Y, out=grads, workspace=state["workspace"])`` (``grads`` the views of ``state["flat"]["g"]``);
 - train: ``train(params, X, Y, epochs=1, batch_size=B)`` over 16 mini-batches (4 at the large size), per step
   (shuffling, the batch loss and accuracy, and the finiteness check included);
 - hand: benchmarks/handwritten_reference.py, a hand-optimised NumPy step (every buffer preallocated, ``out=``);
@@ -192,11 +194,17 @@ def reference_rows(names, rounds, tmp: Path, have_torch: bool):
             Y_big = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch * batches)]
             p_pub, p_train = mod.init_params(0, dtype), mod.init_params(0, dtype)
             s_pub, s_train = mod.init_state(p_pub), mod.init_state(p_train)
+            p_reuse = mod.init_params(0, dtype)
+            s_reuse = mod.init_state(p_reuse)
+            g_reuse = dict(zip(mod.PARAM_KEYS, s_reuse["views"]["g"], strict=True))
             hand, hand_epoch = HandStep(mod.init_params(0, dtype), batch), HandStep(mod.init_params(0, dtype), batch)
             hand_rng = np.random.default_rng(1)
 
             def public(X, Y, m=mod, p=p_pub, s=s_pub):
                 m.step(p, m.gradients(p, X, Y), s)
+
+            def reused(X, Y, m=mod, p=p_reuse, s=s_reuse, g=g_reuse):
+                m.step(p, m.gradients(p, X, Y, out=g, workspace=s["workspace"]), s)
 
             def train(X, Y, m=mod, p=p_train, s=s_train, b=batch):
                 m.train(p, X, Y, epochs=1, batch_size=b, state=s)
@@ -204,7 +212,7 @@ def reference_rows(names, rounds, tmp: Path, have_torch: bool):
             def hand_train(X, Y, h=hand_epoch, b=batch, r=hand_rng):
                 h.epoch(X, Y, b, r)
 
-            impls = {"public": (public, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
+            impls = {"public": (public, X, Y), "reused": (reused, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
                      "hand epoch": (hand_train, X_big, Y_big), "GEMM": (gemm_only(p_pub, X, batch), X, Y)}
             if have_torch:
                 tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
@@ -256,15 +264,16 @@ def main(argv=None) -> int:
     except ImportError:
         have_torch = False
     print(f"one thread, median of {rounds} interleaved rounds, {args.clock} time per step")
-    print("| sizes | batch | dtype | public | train | hand | hand epoch | public/hand | train/hand epoch | GEMM share | torch | "
-          "public/torch | jax |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| sizes | batch | dtype | public | reused | train | hand | hand epoch | public/hand | reused/hand | train/hand epoch | "
+          "GEMM share | torch | public/torch | jax |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for sizes, batch, dtype, med in reference_rows(names, rounds, Path(tmp), have_torch):
             ms = lambda k, med=med: f"{med[k] * 1e3:.3f} ms" if k in med else "n/a"  # noqa: E731
             torch_ratio = f"{med['public'] / med['torch']:.2f}" if "torch" in med else "n/a"
-            print(f"| {'-'.join(map(str, sizes))} | {batch} | {dtype} | {ms('public')} | {ms('train')} | {ms('hand')} | "
-                  f"{ms('hand epoch')} | {med['public'] / med['hand']:.2f} | {med['train'] / med['hand epoch']:.2f} | "
+            print(f"| {'-'.join(map(str, sizes))} | {batch} | {dtype} | {ms('public')} | {ms('reused')} | {ms('train')} | {ms('hand')} | "
+                  f"{ms('hand epoch')} | {med['public'] / med['hand']:.2f} | {med['reused'] / med['hand']:.2f} | "
+                  f"{med['train'] / med['hand epoch']:.2f} | "
                   f"{med['GEMM'] / med['public']:.0%} | {ms('torch')} | {torch_ratio} | {ms('jax')} |", flush=True)
         if have_torch and not args.no_extra and not args.quick:
             print()

@@ -211,8 +211,17 @@ def _targets(Y, n, dtype, name="Y"):
     return Y
 
 
-def _workspace(n, dtype):
-    """Buffers for a batch of n samples; the caller owns them (train keeps one per batch size)."""
+def _workspace(n, dtype, workspace=None):
+    """Buffers for a batch of n samples: fresh, or kept in the caller's dict ``workspace`` (one set per batch size and
+    dtype; ``init_state`` makes one, ``state["workspace"]``) and reused by every later call that passes it."""
+    if workspace is not None:
+        key = (n, np.dtype(dtype))
+        ws = workspace.get(key)
+        if ws is None:
+            if len(workspace) >= 4:
+                workspace.clear()
+            ws = workspace[key] = _workspace(n, dtype)
+        return ws
     return {
         "Z1": np.empty((n, 10), dtype=dtype),
         "H1": np.empty((n, 10), dtype=dtype),
@@ -360,10 +369,12 @@ def loss(params, X, Y, *, rng=None, masks=None):
     return _data_loss(cache, Y) + _penalty(params, X.shape[0])
 
 
-def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None):
+def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
+    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
+    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -371,7 +382,7 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None):
     Y = _targets(Y, n, dtype)
     if out is None:
         out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
-    ws = _workspace(n, dtype)
+    ws = _workspace(n, dtype, workspace)
     _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
@@ -450,6 +461,7 @@ def init_state(params, learning_rate=LEARNING_RATE, beta1=BETA1, beta2=BETA2, ep
         "v": dict(zip(PARAM_KEYS, views["v"], strict=True)),
         "flat": flat,
         "views": views,
+        "workspace": {},  # buffers of gradients(..., workspace=state["workspace"]) and train, per batch size
     }
 
 
@@ -542,7 +554,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     flat, views = _views(state)
     g = flat["g"]
     grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
-    workspaces = {}
+    workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     for epoch in range(epochs):
         order = rng.permutation(n)
@@ -552,9 +564,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            ws = workspaces.get(X_batch.shape[0])
-            if ws is None:
-                ws = workspaces[X_batch.shape[0]] = _workspace(X_batch.shape[0], dtype)
+            ws = _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             batch_loss = _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)
