@@ -98,10 +98,11 @@ def _backward_reads(layers: tuple[LayerCode, ...], output_delta: tuple[Statement
 
 
 def _reads(code: str, sources: list[tuple[str, list[str]]]) -> tuple[str, ...]:
-    """The lines that read, from each (source, names), the names ``code`` uses."""
+    """The lines that read, from each (source, names), the names ``code`` uses (as names, not as quoted keys)."""
+    used_names = set(re.findall(r'(?<![\w"])[A-Za-z_]\w*(?![\w"])', code))  # one pass: linear in the code
     lines = []
     for source, keys in sources:
-        used = [k for k in keys if re.search(rf'(?<![\w"]){k}(?![\w"])', code)]  # a name, not a key in quotes
+        used = [k for k in keys if k in used_names]
         if used:
             lines.append(_unpack(used, source))
     return tuple(lines)
@@ -175,6 +176,7 @@ def _hyper_names(net) -> dict:
 
 
 def _layer_code(d, l: int, nums: dict) -> LayerCode:
+    """The printed pieces of layer ``l`` (its forward pass, and its gradients followed by the error of layer l - 1)."""
     net = d.network
     res = d.layers[l - 1]
     layer = res.layer
@@ -255,14 +257,12 @@ def _bind(names_: list[str]) -> tuple[str, ...]:
     return (_unpack(names_, "ws"),) if names_ else ()
 
 
-def _shared_values(d, l: int) -> SharedValues:
-    res = d.layers[l - 1]
-    if res.layer.vector:
-        return SharedValues((), (), (), ())
-    values, where = res.layer.param_values, f"layer {l} ({res.layer.activation})"
-    Zn, Hn, Dn = f"Z{l}", f"H{l}", f"D{l}"
-    exprs = [stable_rewrite(res.phi)] + ([stable_rewrite(res.dphi)] if res.dphi_h is None else [])
-    reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(f"_c{l}_"), optimizations=None)
+@lru_cache(maxsize=64)
+def _common(phi: sp.Expr, dphi: sp.Expr | None) -> tuple[list, list]:
+    """sympy.cse of φ and φ' (stable forms), keeping only the costly common values (cached: deep networks repeat
+    the same activation)."""
+    exprs = [stable_rewrite(phi)] + ([stable_rewrite(dphi)] if dphi is not None else [])
+    reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("_c"), optimizations=None)
     inline, kept = {}, []
     for sym, e in reps:
         e = e.xreplace(inline)
@@ -270,7 +270,16 @@ def _shared_values(d, l: int) -> SharedValues:
             kept.append((sym, e))
         else:
             inline[sym] = e
-    reduced = [r.xreplace(inline) for r in reduced]
+    return kept, [r.xreplace(inline) for r in reduced]
+
+
+def _shared_values(d, l: int) -> SharedValues:
+    res = d.layers[l - 1]
+    if res.layer.vector:
+        return SharedValues((), (), (), ())
+    values, where = res.layer.param_values, f"layer {l} ({res.layer.activation})"
+    Zn, Hn, Dn = f"Z{l}", f"H{l}", f"D{l}"
+    kept, reduced = _common(res.phi, res.dphi if res.dphi_h is None else None)
     definitions = dict(kept)
 
     def needs(expr) -> set:
@@ -318,7 +327,8 @@ def _shared_values(d, l: int) -> SharedValues:
 
 def _used(names_: list[str], lines: list[str]) -> list[str]:
     """The names that the lines mention (a scratch buffer retargeted away is not allocated)."""
-    return [n for n in names_ if any(re.search(rf"\b{n}\b", line) for line in lines)]
+    mentioned = set(re.findall(r"\w+", "\n".join(lines)))
+    return [n for n in names_ if n in mentioned]
 
 
 def _piecewise_constant(e: sp.Expr, values: dict):
