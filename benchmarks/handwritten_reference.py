@@ -85,3 +85,10 @@ class HandStep:
             np.divide(g, tmp, out=tmp)
             tmp *= lr
             theta -= tmp
+
+    def epoch(self, X, Y, batch_size: int, rng):
+        """One training epoch as a hand-written loop does it: shuffle the rows, then one step per mini-batch."""
+        order = rng.permutation(X.shape[0])
+        X, Y = X[order], Y[order]
+        for start in range(0, X.shape[0], batch_size):
+            self.step(X[start:start + batch_size], Y[start:start + batch_size])

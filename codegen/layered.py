@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gradproof.derive.optimizers import STEP
+import sympy as sp
+from gradproof.derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
 from gradproof.derive.program import equation_numbers, program_source
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
 from .printer import helpers_used
-from .render import Constant, Statement, _code, _loss_lines, _math, _updates
+from .render import Constant, Statement, _code, _eq, _hyper_names, _loss_lines, _math
 
 TEMPLATE = "layered_module.py.j2"
 
@@ -117,6 +118,45 @@ def _reg(d, expr) -> tuple[str, str, str]:
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer")
     return (scalar, _code(rest, {WEIGHT: "w"}, where="the regularizer"), _math(expr))
 
+
+
+def _in_place(target: str, expr: sp.Expr, var: sp.Symbol, names_: dict, where: str) -> tuple[str, ...]:
+    """``target <- expr`` as in-place NumPy statements: ``t *= c; t += rest`` when expr = c*t + rest."""
+    expanded = sp.expand(expr)
+    c = expanded.coeff(var)
+    rest = sp.simplify(expanded - c * var)
+    if var in c.free_symbols or var in rest.free_symbols:
+        return (f"{target}[...] = {_code(expr, names_, where=where)}",)
+    lines = []
+    c = sp.factor(c)
+    if c == 0:
+        return (f"{target}[...] = {_code(expr, names_, where=where)}",)
+    if c != 1:
+        lines.append(f"{target} *= {_code(c, names_, where=where)}")
+    if rest != 0:
+        if rest.as_coeff_Mul()[0] < 0:
+            lines.append(f"{target} -= {_code(-rest, names_, where=where)}")
+        else:
+            lines.append(f"{target} += {_code(rest, names_, where=where)}")
+    return tuple(lines)
+
+
+def _updates(d, nums: dict) -> tuple[Statement, ...]:
+    """The optimizer's formulas per parameter (``theta``, its states), as the layered template applies them key by key."""
+    net = d.network
+    code_names = {THETA: "theta", GRAD: "g", STEP: "t", **_hyper_names(net), **{s: s.name for s in (*STATE.values(), *TEMP.values())}}
+    math_names = {THETA: "θ", GRAD: "g", HYPER["learning_rate"]: "α"}
+    out = []
+    for u in d.updates:
+        where = f"the {net.optimizer.name} update of {u.target}"
+        target = _math(STATE.get(u.target, TEMP.get(u.target, sp.Symbol("θ"))))
+        formula = f"{target} <- {_math(u.expr, math_names)}{_eq(nums, f'update-{u.target}')}"
+        if u.kind == "temp":
+            out.append(Statement(formula, (f"{u.target} = {_code(u.expr, code_names, where=where)}",)))
+        else:
+            var = THETA if u.kind == "param" else STATE[u.target]
+            out.append(Statement(formula, _in_place(u.target if u.kind == "state" else "theta", u.expr, var, code_names, where)))
+    return tuple(out)
 
 def layered_code(d, spec_path: str) -> LayeredCode:
     """Every printed piece of the module of ``d`` (a derivation with a batch program)."""

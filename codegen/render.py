@@ -8,7 +8,10 @@ of strings; ``render_module`` fills ``templates/module.py.j2`` with them and par
 from __future__ import annotations
 
 import ast
+import re
+import shlex
 import textwrap
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +26,7 @@ from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z, sigmoid
 from gradproof.proof import equations
 
+from .fused import Fused
 from .printer import helpers_used, stable_rewrite, to_code
 
 TEMPLATE = "module.py.j2"
@@ -49,20 +53,60 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ParamCode:
+    """One learned array of a layer: its key, shape, initial value (code) and the comment above it."""
+
+    key: str
+    shape: tuple[int, ...]
+    init: str
+    comment: str
+
+
+@dataclass(frozen=True)
 class LayerCode:
+    """One layer's printed pieces; ``kind`` picks the template ``layer_<kind>.py.j2`` that assembles them."""
+
+    kind: str
     index: int
-    W: str
-    b: str
-    Z: str
-    H: str
-    prev: str  # X or H<l-1>
-    units: int
-    n_in: int
-    w_shape: str
-    init: str  # the init expression of W
-    init_comment: str
+    params: tuple[ParamCode, ...]
+    cache: tuple[str, ...]  # the arrays this layer adds to the forward cache (Z<l>, H<l>), in order
+    buffers: tuple[tuple[str, int], ...]  # workspace buffer name -> columns (one row per sample)
     forward: tuple[Statement, ...]
     backward: tuple[Statement, ...]  # gradients of this layer, then delta of the layer below
+
+    @property
+    def unpack_params(self) -> str:
+        """``W1, b1 = params["W1"], params["b1"]``"""
+        return _unpack([p.key for p in self.params], "params")
+
+
+def _unpack(names, source: str) -> str:
+    """``a, b = source["a"], source["b"]`` (empty without names)."""
+    if not names:
+        return ""
+    return f"{', '.join(names)} = {', '.join(f'{source}[{chr(34)}{name}{chr(34)}]' for name in names)}"
+
+
+def _backward_reads(layers: tuple[LayerCode, ...], output_delta: tuple[Statement, ...]) -> tuple[str, ...]:
+    """The first lines of _backward: the cache entries and parameters its statements use, then Y_hat."""
+    code = "\n".join(line for st in (*output_delta, *(st for lc in layers for st in lc.backward)) for line in st.code)
+    output = layers[-1].cache[-1]
+    uses_output = re.search(r"\bY_hat\b", code) is not None
+    if uses_output:
+        code += f"\n{output}"
+    sources = [("cache", ["X"])] + [("cache", list(lc.cache)) for lc in layers] + [("params", [p.key for p in lc.params]) for lc in layers]
+    return _reads(code, sources) + ((f"Y_hat = {output}",) if uses_output else ())
+
+
+def _reads(code: str, sources: list[tuple[str, list[str]]]) -> tuple[str, ...]:
+    """The lines that read, from each (source, names), the names ``code`` uses (as names, not as quoted keys)."""
+    used_names = set(re.findall(r'(?<![\w"])[A-Za-z_]\w*(?![\w"])', code))  # one pass: linear in the code
+    lines = []
+    for source, keys in sources:
+        used = [k for k in keys if k in used_names]
+        if used:
+            lines.append(_unpack(used, source))
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -75,27 +119,32 @@ class Constant:
 @dataclass(frozen=True)
 class ModuleCode:
     name: str
-    title: str
-    spec_path: str
-    command: str
+    doc_title: str  # the spec's title, escaped for a docstring
+    doc_spec: str  # the spec path, escaped for a docstring
+    doc_command: str  # the command that regenerates the module, escaped for a docstring
     description: tuple[str, ...]
     constants: tuple[Constant, ...]
     helpers: tuple[str, ...]
-    imports: tuple[str, ...]
+    sizes: tuple[int, ...]
     inputs: int
     outputs: int
     depth: int
     layers: tuple[LayerCode, ...]
-    buffers: tuple[tuple[str, int], ...]  # workspace buffer name -> columns
+    output: str  # the cache key of the network's output (H<L>)
+    backward_reads: tuple[str, ...]  # _backward's first lines: the cache entries and parameters it uses
     output_delta: tuple[Statement, ...]
     loss: tuple[Statement, ...]
     regularizer: tuple[Statement, ...]
     classification: bool
-    softmax: bool
+    softmax: bool  # one class per sample (labels are argmax); else thresholds at 0.5 when classifying
     hyper: tuple[tuple[str, str], ...]  # argument name -> default constant
     states: tuple[str, ...]
     uses_t: bool
+    scratch: tuple[str, ...]  # flat scratch buffers of the optimizer step (T1, ...)
     updates: tuple[Statement, ...]
+    theta_scale: str  # "" or the factor theta is multiplied by before the update
+    theta_sign: str  # "-" or "+": theta <- theta (sign) theta_delta
+    theta_delta: str  # the flat buffer added to or subtracted from the parameters
 
 
 # -- printing ----------------------------------------------------------------------------------------
@@ -123,52 +172,31 @@ def _eq(numbers: dict[str, int], label: str) -> str:
     return f"  (eq. {numbers[label]})" if label in numbers else ""
 
 
-def _in_place(target: str, expr: sp.Expr, var: sp.Symbol, names_: dict, where: str) -> tuple[str, ...]:
-    """``target <- expr`` as in-place NumPy statements: ``t *= c; t += rest`` when expr = c*t + rest."""
-    expanded = sp.expand(expr)
-    c = expanded.coeff(var)
-    rest = sp.simplify(expanded - c * var)
-    if var in c.free_symbols or var in rest.free_symbols:
-        return (f"{target}[...] = {_code(expr, names_, where=where)}",)
-    lines = []
-    c = sp.factor(c)
-    if c == 0:
-        return (f"{target}[...] = {_code(expr, names_, where=where)}",)
-    if c != 1:
-        lines.append(f"{target} *= {_code(c, names_, where=where)}")
-    if rest != 0:
-        if rest.as_coeff_Mul()[0] < 0:
-            lines.append(f"{target} -= {_code(-rest, names_, where=where)}")
-        else:
-            lines.append(f"{target} += {_code(rest, names_, where=where)}")
-    return tuple(lines)
-
-
 def _hyper_names(net) -> dict:
     return {sym: key for key, sym in HYPER.items() if key in net.hyper_dict}
 
 
 def _layer_code(d, l: int, nums: dict) -> LayerCode:
+    """The printed pieces of layer ``l`` (its forward pass, and its gradients followed by the error of layer l - 1)."""
     net = d.network
     res = d.layers[l - 1]
     layer = res.layer
     row = net.convention == "row"
     W, b, Zn, Hn = names.weight(l), names.bias(l), f"Z{l}", f"H{l}"
     prev = "X" if l == 1 else f"H{l - 1}"
-    values = layer.param_values
-    where = f"layer {l} ({layer.activation})"
     forward = [
         Statement(
             f"z{l} = {W}{'' if row else '^T'} h{l - 1} + {b}, every sample (row) at once{_eq(nums, 'forward-z')}",
             (f"{Zn} = np.matmul({prev}, {W}{'.T' if row else ''}, out=ws[\"{Zn}\"])", f"{Zn} += {b}"),
         )
     ]
+    shared = _shared_values(d, l)
     if layer.vector:
         forward.append(Statement(f"h{l} = softmax(z{l}), shifted by the row maximum{_eq(nums, 'forward-h')}",
                                  (f"{Hn} = _softmax({Zn}, out=ws[\"{Hn}\"])",)))
     else:
         forward.append(Statement(f"h{l} = {layer.activation}(z{l}){_eq(nums, 'forward-h')}",
-                                 (f"{Hn} = {_code(res.phi, {Z: Zn}, values, where)}",)))
+                                 shared.forward))
     backward = []
     # gradients of this layer: D<l> holds delta<l> of every sample divided by N, so no 1/N below
     dW_formula = f"D{l}^T {prev}" if row else f"{prev}^T D{l}"
@@ -182,26 +210,136 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     if l > 1:
         below = d.layers[l - 2]
         lv = below.layer.param_values
+        after = _shared_values(d, l - 1).backward
         if below.dphi_h is not None:
-            dphi = _code(below.dphi_h, {H: f"H{l - 1}"}, lv, f"layer {l - 1} derivative")
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi_h, {H: f'h{l - 1}'}, lv)}"
         else:
-            dphi = _code(below.dphi, {Z: f"Z{l - 1}"}, lv, f"layer {l - 1} derivative")
             dphi_text = f"phi'(z{l - 1}) = {_math(below.dphi, {Z: f'z{l - 1}'}, lv)}"
         product = f"D{l} {W}" if row else f"D{l} {W}^T"
         backward.append(Statement(
             f"Delta{l - 1} = ({product}) * phi'(Z{l - 1}), {dphi_text}{_eq(nums, f'total-delta-{l - 1}')}",
-            (f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", f"D{l - 1} *= {dphi}"),
+            (f"D{l - 1} = np.matmul(D{l}, {W}{'' if row else '.T'}, out=ws[\"D{l - 1}\"])", *after),
         ))
     he = layer.activation in HE_INIT
     fan = f"2 / {layer.n_in}" if he else f"2 / ({layer.n_in} + {layer.units})"
-    shape = f"({layer.units}, {layer.n_in})" if row else f"({layer.n_in}, {layer.units})"
-    return LayerCode(
-        l, W, b, Zn, Hn, prev, layer.units, layer.n_in, shape,
-        f"rng.standard_normal({shape}) * np.sqrt({fan})",
-        f"layer {l}: {layer.activation}, {'He' if he else 'Glorot'} initialisation",
-        tuple(forward), tuple(backward),
+    shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
+    init = "He" if he else "Glorot"
+    params = (
+        ParamCode(W, shape, f"rng.standard_normal({shape}) * np.sqrt({fan})", f"layer {l}: {layer.activation}, {init} initialisation"),
+        ParamCode(b, (layer.units,), "0.0", ""),
     )
+    buffers = [(Zn, layer.units)] + ([(Hn, layer.units)] if layer.vector else []) + [(name, layer.units) for name in shared.buffers]
+    buffers.append((f"D{l}", layer.units))
+    return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward))
+
+
+@dataclass(frozen=True)
+class SharedValues:
+    """φ and φ' of one layer printed together, as in-place NumPy calls into the layer's workspace buffers.
+
+    The costly sub-expressions both use (an erf, a sigmoid) are computed once by the forward pass and kept in the
+    cache for the backward pass (``sympy.cse``); each expression also loses its own repetitions.
+    """
+
+    forward: tuple[str, ...]  # lines of h = phi(z) (the shared values first)
+    cached: tuple[str, ...]  # names of the shared values (cache keys)
+    backward: tuple[str, ...]  # lines of D *= phi'(z), after D = D_next W
+    buffers: tuple[str, ...]  # workspace buffers of the layer these lines write into (besides Z and D)
+
+
+def _costly(e: sp.Expr) -> bool:
+    """Worth computing once: a function call (exp, erf, σ, …; not a Piecewise) or a non-integer power."""
+    return any((isinstance(a, sp.Function) and not isinstance(a, sp.Piecewise))
+               or (isinstance(a, sp.Pow) and not a.exp.is_Integer and not a.is_number) for a in sp.preorder_traversal(e))
+
+
+def _bind(names_: list[str]) -> tuple[str, ...]:
+    """``H1, T1_1 = ws["H1"], ws["T1_1"]``: the workspace buffers a statement writes into."""
+    return (_unpack(names_, "ws"),) if names_ else ()
+
+
+@lru_cache(maxsize=64)
+def _common(phi: sp.Expr, dphi: sp.Expr | None) -> tuple[list, list]:
+    """sympy.cse of φ and φ' (stable forms), keeping only the costly common values (cached: deep networks repeat
+    the same activation)."""
+    exprs = [stable_rewrite(phi)] + ([stable_rewrite(dphi)] if dphi is not None else [])
+    reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("_c"), optimizations=None)
+    inline, kept = {}, []
+    for sym, e in reps:
+        e = e.xreplace(inline)
+        if _costly(e):
+            kept.append((sym, e))
+        else:
+            inline[sym] = e
+    return kept, [r.xreplace(inline) for r in reduced]
+
+
+def _shared_values(d, l: int) -> SharedValues:
+    res = d.layers[l - 1]
+    if res.layer.vector:
+        return SharedValues((), (), (), ())
+    values, where = res.layer.param_values, f"layer {l} ({res.layer.activation})"
+    Zn, Hn, Dn = f"Z{l}", f"H{l}", f"D{l}"
+    kept, reduced = _common(res.phi, res.dphi if res.dphi_h is None else None)
+    definitions = dict(kept)
+
+    def needs(expr) -> set:
+        out, todo = set(), [s for s in expr.free_symbols if s in definitions]
+        while todo:
+            s = todo.pop()
+            if s not in out:
+                out.add(s)
+                todo.extend(t for t in definitions[s].free_symbols if t in definitions)
+        return out
+
+    names_ = {sym: f"C{l}_{i}" for i, (sym, _) in enumerate(kept, start=1)}
+    if len(kept) == 1:
+        names_ = {kept[0][0]: f"C{l}"}
+    try:
+        # forward: the shared values, then h, each written into its own buffer where a NumPy call can write it
+        fw = Fused({Z: Zn, **names_}, {}, f"T{l}_", values)
+        in_phi = needs(reduced[0])
+        written = [names_[sym] for sym, e in kept if sym in in_phi and fw.assign(names_[sym], e)]
+        written += [Hn] if fw.assign(Hn, reduced[0]) else []
+        fw_scratch = _used(fw.buffers, fw.lines)
+        forward = (*_bind(written + fw_scratch), *fw.take())
+        # backward: D *= phi', phi' in h where the derivation has it, else in z with the shared values
+        if res.dphi_h is not None:
+            dphi, in_dphi = stable_rewrite(res.dphi_h), set()
+        else:
+            dphi, in_dphi = reduced[1], needs(reduced[1])
+        bw = Fused({Z: Zn, H: Hn, Dn: Dn, **names_}, {}, f"T{l}_", values)
+        own = [names_[sym] for sym, e in kept if sym in in_dphi - in_phi and bw.assign(names_[sym], e)]
+        constant = _piecewise_constant(dphi, values)
+        if constant is not None:
+            cond, c = constant
+            bw.lines.append(f"np.multiply({Dn}, {c!r}, out={Dn}, where={to_code(cond, {Z: Zn, H: Hn}, values)})")
+        else:
+            name, owned = bw.value(dphi)
+            bw.lines.append(f"{Dn} *= {name}")
+            bw._release(name, owned)
+        bw_scratch = _used(bw.buffers, bw.lines)
+        backward = (*_bind(own + bw_scratch), *bw.take())
+    except Exception as exc:  # noqa: BLE001 -- SymPy printers raise assorted errors; report where
+        raise CodegenError(f"cannot print {where} as NumPy code: {res.phi} ({exc})") from exc
+    buffers = tuple(dict.fromkeys([*written, *fw_scratch, *own, *bw_scratch]))
+    return SharedValues(forward, tuple(names_[sym] for sym, _ in kept if sym in in_phi & in_dphi), backward, buffers)
+
+
+def _used(names_: list[str], lines: list[str]) -> list[str]:
+    """The names that the lines mention (a scratch buffer retargeted away is not allocated)."""
+    mentioned = set(re.findall(r"\w+", "\n".join(lines)))
+    return [n for n in names_ if n in mentioned]
+
+
+def _piecewise_constant(e: sp.Expr, values: dict):
+    """(where, c) when e is 1 if cond else c (the ReLU family's φ'): D *= c where cond fails, one masked call."""
+    if not (isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true and e.args[0].expr == 1):
+        return None
+    c = e.args[1].expr.subs(values)
+    if not c.is_number:
+        return None
+    return sp.Not(e.args[0].cond), float(c)
 
 
 def _reg_lines(d, key: str, nums: dict) -> list[Statement]:
@@ -239,7 +377,7 @@ def _log_output(d, complement: bool) -> str:
     L = d.network.depth
     last = d.layers[-1]
     if last.layer.vector:
-        return f"_log_softmax(Z{L})" if not complement else "np.log1p(-Y_hat)"
+        return f"_log_softmax(Z{L}, Y_hat)" if not complement else "np.log1p(-Y_hat)"
     inner = (1 - last.phi) if complement else last.phi
     rewritten = stable_rewrite(sp.log(inner))
     if rewritten.has(sp.log):
@@ -251,14 +389,15 @@ def _loss_lines(d, nums: dict) -> tuple[Statement, ...]:
     net = d.network
     comp = net.loss.component.xreplace({sp.log(YHAT): LOGP, sp.log(1 - YHAT): LOG1MP})
     lines = []
-    L = net.depth
-    if any(f"Z{L}" in text for text in (_log_output(d, False), _log_output(d, True))) and comp.has(LOGP, LOG1MP):
-        lines.append(f"Z{L} = cache[\"Z{L}\"]")
     if comp.has(LOGP):
         lines.append(f"logp = {_log_output(d, False)}")
     if comp.has(LOG1MP):
         lines.append(f"log1mp = {_log_output(d, True)}")
-    lines.append(f"data = float(np.sum({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')})) / n")
+    lines.append(f"return float(({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')}).sum()) / Y.shape[0]")
+    L = net.depth
+    lines[:0] = _reads("\n".join(lines), [("cache", [f"Z{L}"])])
+    if re.search(r"\bY_hat\b", "\n".join(lines)):
+        lines.insert(0, f'Y_hat = cache["H{L}"]')
     component = _math(net.loss.component, {YHAT: "ŷ"})
     return (Statement(f"L = (1/N) sum over samples and outputs of {component}{_eq(nums, 'loss')}", tuple(lines)),)
 
@@ -274,29 +413,60 @@ def _regularizer_lines(d, nums: dict) -> tuple[Statement, ...]:
     quoted = ", ".join(f'"{k}"' for k in keys)
     return (Statement(
         f"R = sum over {', '.join(keys)} of {_math(d.reg_penalty)}{_eq(nums, 'regularizer')}",
-        (f"reg = ({scalar}) * sum(float(np.sum({term})) for key in ({quoted},))",),
+        (f"return ({scalar}) * sum(float(np.sum({term})) for key in ({quoted},))",),
     ),)
 
 
-def _updates(d, nums: dict) -> tuple[Statement, ...]:
+def _updates(d, nums: dict) -> tuple[tuple[Statement, ...], tuple[str, ...], tuple[str, str, str]]:
+    """The optimizer's formulas over flat arrays (every parameter at once) as in-place NumPy calls.
+
+    Returns the statements, the scratch buffers they use and (scale, sign, delta): the parameters' own update
+    ``theta *= scale; theta (sign)= delta``, applied per key by the template.
+    """
     net = d.network
-    code_names = {THETA: "theta", GRAD: "g", STEP: "t", **_hyper_names(net), **{s: s.name for s in (*STATE.values(), *TEMP.values())}}
+    states = {STATE[u.target]: u.target for u in d.updates if u.kind == "state"}
+    fused = Fused({GRAD: "g", **states}, {STEP: "t", **_hyper_names(net)})
     math_names = {THETA: "θ", GRAD: "g", HYPER["learning_rate"]: "α"}
     out = []
+    theta = ("", "-", "")
     for u in d.updates:
-        where = f"the {net.optimizer.name} update of {u.target}"
         target = _math(STATE.get(u.target, TEMP.get(u.target, sp.Symbol("θ"))))
         formula = f"{target} <- {_math(u.expr, math_names)}{_eq(nums, f'update-{u.target}')}"
-        if u.kind == "temp":
-            out.append(Statement(formula, (f"{u.target} = {_code(u.expr, code_names, where=where)}",)))
+        try:
+            if u.kind == "temp":
+                fused.assign_temp(TEMP[u.target], u.expr)
+            elif u.kind == "state":
+                fused.assign_linear(u.target, STATE[u.target], u.expr)
+            else:
+                delta = fused.assign_linear("theta", THETA, u.expr)
+                scale = [line.split("*= ", 1)[1] for line in fused.lines if line.startswith("theta *= ")]
+                fused.lines = [line for line in fused.lines if not line.startswith("theta *= ")]
+                theta = (scale[0] if scale else "", delta[0], delta[1:])
+        except Exception as exc:  # noqa: BLE001 -- SymPy raises assorted errors; report where
+            raise CodegenError(f"cannot print the {net.optimizer.name} update of {u.target} as NumPy code: {u.expr} ({exc})") from exc
+        out.append(Statement(formula, fused.take()))
+    return tuple(out), tuple(fused.buffers), theta
+
+
+def _docstring_text(text: str) -> str:
+    """``text`` as it may stand inside a triple-quoted docstring: backslashes and quotes escaped, characters
+    that are not printable (line breaks, controls, DEL, lone surrogates) written as escapes."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch.isprintable():
+            out.append(ch)
         else:
-            var = THETA if u.kind == "param" else STATE[u.target]
-            out.append(Statement(formula, _in_place(u.target if u.kind == "state" else "theta", u.expr, var, code_names, where)))
-    return tuple(out)
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
-def module_code(d, spec_path: str) -> ModuleCode:
-    """Every printed piece of the module of ``d``; ``spec_path`` is how the header names the spec."""
+def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
+    """Every printed piece of the module of ``d``; ``spec_path`` and ``out_dir`` are how the header names the spec
+    and the output folder in the command that regenerates the module."""
     net = d.network
     nums = equations.numbers(net)
     layers = tuple(_layer_code(d, l, nums) for l in range(1, net.depth + 1))
@@ -311,15 +481,11 @@ def module_code(d, spec_path: str) -> ModuleCode:
     output_delta = _output_delta(d, nums)
     loss = _loss_lines(d, nums)
     reg = _regularizer_lines(d, nums)
-    updates = _updates(d, nums)
+    updates, scratch, (theta_scale, theta_sign, theta_delta) = _updates(d, nums)
     text = "\n".join(line for part in (*(s for lc in layers for s in (*lc.forward, *lc.backward)), *output_delta, *loss, *updates)
                      for line in part.code)
     helpers = tuple(helpers_used(text))
     states = tuple(u.target for u in d.updates if u.kind == "state")
-    buffers = []
-    for lc in layers:
-        buffers += [(lc.Z, lc.units), (lc.H, lc.units)] if (lc.index == net.depth and net.output.vector) else [(lc.Z, lc.units)]
-        buffers.append((f"D{lc.index}", lc.units))
     sizes = "-".join(map(str, net.sizes))
     acts = ", ".join(layer.activation for layer in net.layers)
     reg_text = "no regularizer" if net.regularizer is None else (
@@ -333,20 +499,22 @@ def module_code(d, spec_path: str) -> ModuleCode:
         f"Loss {net.loss.name}, mean over the N samples; {reg_text}.",
         f"Optimizer {net.optimizer.name}{f' ({opts})' if opts else ''}.",
     )
+    command = shlex.join(["gradproof", "codegen", spec_path, "--out", out_dir])
     return ModuleCode(
         name=net.name,
-        title=net.title,
-        spec_path=spec_path,
-        command=f"gradproof codegen {spec_path} --out generated",
-        description=description,
+        doc_title=_docstring_text(net.title),
+        doc_spec=_docstring_text(spec_path),
+        doc_command=_docstring_text(command),
+        description=tuple(_docstring_text(line) for line in description),
         constants=tuple(constants),
         helpers=helpers,
-        imports=("math",) if "_erf" in helpers else (),
+        sizes=tuple(net.sizes),
         inputs=net.inputs,
         outputs=net.output.units,
         depth=net.depth,
         layers=layers,
-        buffers=tuple(buffers),
+        output=layers[-1].cache[-1],
+        backward_reads=_backward_reads(layers, output_delta),
         output_delta=output_delta,
         loss=loss,
         regularizer=reg,
@@ -355,7 +523,11 @@ def module_code(d, spec_path: str) -> ModuleCode:
         hyper=tuple((key, key.upper()) for key in hyper),
         states=states,
         uses_t=any(STEP in u.expr.free_symbols for u in d.updates),
+        scratch=scratch,
         updates=updates,
+        theta_scale=theta_scale,
+        theta_sign=theta_sign,
+        theta_delta=theta_delta,
     )
 
 
@@ -377,20 +549,20 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _spec_label(spec_path: str) -> str:
-    """The spec path as the header shows it: relative to the project root (cwd-independent), POSIX slashes.
+def _path_label(path: str | Path) -> str:
+    """A path as the header's command shows it: a relative path as given (the command was typed there), an absolute
+    one relative to its project root (the nearest parent holding ``pyproject.toml``) when it has one; POSIX slashes."""
+    p = Path(path)
+    if p.is_absolute():
+        for parent in p.resolve().parents:
+            if (parent / "pyproject.toml").is_file():
+                return p.resolve().relative_to(parent).as_posix()
+    return p.as_posix()
 
-    The root is the nearest parent holding ``pyproject.toml``; a spec outside any project keeps the path as given.
-    """
-    p = Path(spec_path).resolve()
-    for parent in p.parents:
-        if (parent / "pyproject.toml").is_file():
-            return p.relative_to(parent).as_posix()
-    return Path(spec_path).as_posix()
 
-
-def render_module(d, spec_path: str) -> str:
-    """The source of the generated module for ``d`` (parsed before it is returned).
+def render_module(d, spec_path: str, out_dir: str | Path = "generated") -> str:
+    """The source of the generated module for ``d`` (parsed before it is returned); its header names the command
+    that regenerates it, ``gradproof codegen SPEC --out OUT_DIR``.
 
     Raises:
         CodegenError: an expression could not be printed, or the rendered module is not valid Python
@@ -401,20 +573,24 @@ def render_module(d, spec_path: str) -> str:
         if d.program is not None:  # layer kinds: the batch program's module (codegen/layered.py)
             from .layered import render_layered
 
-            template, text = render_layered(d, _spec_label(spec_path))
+            template, text = render_layered(d, _path_label(spec_path))
         else:
-            text = environment().get_template(TEMPLATE).render(m=module_code(d, _spec_label(spec_path)))
+            text = environment().get_template(TEMPLATE).render(m=module_code(d, _path_label(spec_path), _path_label(out_dir)))
     except jinja2.TemplateError as exc:
         raise CodegenError(f"template {template}: {exc}") from exc
     text = text.replace("\r\n", "\n").rstrip("\n") + "\n"
     name = d.network.name
     try:
-        compile(ast.parse(text, filename=f"{name}.py"), f"{name}.py", "exec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SyntaxWarning)
+            compile(ast.parse(text, filename=f"{name}.py"), f"{name}.py", "exec")
     except SyntaxError as exc:
         line = text.splitlines()[exc.lineno - 1] if exc.lineno and exc.lineno <= len(text.splitlines()) else ""
         layer = _layer_of_line(text, exc.lineno or 0)
         raise CodegenError(f"template {template}: the module rendered for {name} is not valid Python at line {exc.lineno}"
                            f"{f' ({layer})' if layer else ''}: {exc.msg}: {line.strip()!r}") from exc
+    except SyntaxWarning as exc:
+        raise CodegenError(f"template {template}: the module rendered for {name} warns when compiled: {exc}") from exc
     return text
 
 
@@ -432,7 +608,7 @@ def _layer_of_line(text: str, lineno: int) -> str:
 
 def write_module(d, out_dir: Path, spec_path: str) -> Path:
     """Render and write ``out_dir/<name>.py`` atomically (temporary file, then ``os.replace``); returns the path."""
-    text = render_module(d, spec_path)
+    text = render_module(d, spec_path, out_dir)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{d.network.name}.py"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import keyword
 import math
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from .formula import CONSTANTS, FUNCTIONS, parse_formula
 MAX_UNITS = 100_000
 MAX_LAYERS = 500
 MAX_SPEC_BYTES = 1_000_000
+#: module names a network may not take: its generated <name>.py would shadow them (the standard library, NumPy)
+SHADOWED_MODULES = frozenset(sys.stdlib_module_names) | {"numpy", "gradproof"}
 TOP_KEYS = ("name", "title", "description", "convention", "inputs", "layers", "loss", "regularization", "optimizer", "training")
 TRAINING_DEFAULTS = {"epochs": 20, "batch_size": 32, "seed": 0}
 
@@ -214,6 +217,9 @@ class _Reader:
         name = data.get("name")
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__") or len(name) > 80:
             raise self.fail("name", f"{name!r} must be a Python identifier (letters, digits, _), e.g. \"my_mlp\"; it names the outputs")
+        if name in SHADOWED_MODULES:
+            raise self.fail("name", f"{name!r} is the name of a module the generated {name}.py would shadow when imported; "
+                            f"choose another, e.g. \"{name}_net\"")
         convention = self.choice(data.get("convention", "row"), ("row", "column"), "convention")
         if "inputs" not in data:
             raise self.fail("", "missing key 'inputs' (the number of input features n0), e.g. inputs = 4")

@@ -10,8 +10,10 @@ Loss cross_entropy, mean over the N samples; l2 (lambda = 0.01, lambda/N scaling
 Optimizer adam (epsilon_placement = inside).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/gelu_softsign_classifier.toml
 
-API: init_params, forward, loss, gradients, init_state, step, train, accuracy.
-
+API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba,
+accuracy
+save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
+do not interfere.
 """
 
 from __future__ import annotations
@@ -39,15 +41,60 @@ PARAM_SHAPES = {
     "W3": (4, 6),
     "b3": (4,),
 }
+_SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 
 
-_ERF = np.frompyfunc(math.erf, 1, 1)
+# W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23 (1969) 631-637, as in
+# netlib's specfun CALERF: erf on |x| <= 0.46875, erfc on (0.46875, 4] and beyond 4; erf is 1 in float64 beyond 6.
+_ERF_A = (3.16112374387056560e00, 1.13864154151050156e02, 3.77485237685302021e02, 3.20937758913846947e03,
+          1.85777706184603153e-1)
+_ERF_B = (2.36012909523441209e01, 2.44024637934444173e02, 1.28261652607737228e03, 2.84423683343917062e03)
+_ERF_C = (5.64188496988670089e-1, 8.88314979438837594e00, 6.61191906371416295e01, 2.98635138197400131e02,
+          8.81952221241769090e02, 1.71204761263407058e03, 2.05107837782607147e03, 1.23033935479799725e03,
+          2.15311535474403846e-8)
+_ERF_D = (1.57449261107098347e01, 1.17693950891312499e02, 5.37181101862009858e02, 1.62138957456669019e03,
+          3.29079923573345963e03, 4.36261909014324716e03, 3.43936767414372164e03, 1.23033935480374942e03)
+_ERF_P = (3.05326634961232344e-1, 3.60344899949804439e-1, 1.25781726111229246e-1, 1.60837851487422766e-2,
+          6.58749161529837803e-4, 1.63153871373020978e-2)
+_ERF_Q = (2.56852019228982242e00, 1.87295284992346047e00, 5.27905102951428412e-1, 6.05183413124413191e-2,
+          2.33520497626869185e-3)
+
+
+def _cody(num, den, v, last):
+    """Cody's nested rational form: ((..(num[last] v + num[0]) v + ...) v + num[last-1]) / (same with den, 1 first)."""
+    top, bottom = num[last] * v, v.copy()
+    for a, b in zip(num[:last - 1], den[:last - 1], strict=True):
+        top += a
+        top *= v
+        bottom += b
+        bottom *= v
+    top += num[last - 1]
+    bottom += den[last - 1]
+    return top / bottom
 
 
 def _erf(u):
-    """The error function, elementwise (NumPy has none), in the dtype of u."""
-    u = np.asarray(u)
-    return _ERF(u).astype(u.dtype)
+    """The error function, elementwise in the dtype of u (NumPy has none); relative error below 1e-15 in float64.
+
+    Each formula runs on the whole array, its argument clipped to its interval (no gathers); np.where picks.
+    """
+    x = np.asarray(u, dtype=np.float64)
+    y = np.abs(x)
+    xs = np.clip(x, -0.46875, 0.46875)
+    small = xs * _cody(_ERF_A, _ERF_B, xs * xs, 4)
+    ym = np.clip(y, 0.46875, 6.0)  # erfc(6) = 2e-17: erf rounds to 1 from there on
+    erfc = _cody(_ERF_C, _ERF_D, ym, 8)
+    tail = ym > 4.0
+    if tail.any():
+        yt = ym[tail]
+        inv = 1 / (yt * yt)
+        erfc[tail] = (0.56418958354775628695 - inv * _cody(_ERF_P, _ERF_Q, inv, 5)) / yt
+    # e^(-y²) in one piece: its rounding error moves erfc by < 1e-15 relative, erf = 1 - erfc by far less
+    erfc *= np.exp(-ym * ym)
+    np.subtract(1.0, erfc, out=erfc)
+    np.copysign(erfc, x, out=erfc)
+    out = np.where(y <= 0.46875, small, erfc)  # NaN stays NaN (clip and the formulas propagate it)
+    return out.astype(u.dtype if isinstance(u, np.ndarray) and u.dtype.kind == "f" else np.float64, copy=False)
 
 
 def _softmax(Z, out):
@@ -58,10 +105,16 @@ def _softmax(Z, out):
     return out
 
 
-def _log_softmax(Z):
-    """Row-wise log softmax by log-sum-exp: finite for any finite logits."""
+def _log_softmax(Z, P):
+    """Row-wise log softmax of Z given P = softmax(Z): log P while every P is far from underflow (then it is exact to
+    rounding), else by log-sum-exp from the logits (finite for any finite logits)."""
+    if P.min() > 1e-30:
+        return np.log(P)
     shifted = Z - Z.max(axis=1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+
+
+# -- parameters and data ---------------------------------------------------------------------------------------------
 
 
 def init_params(seed=0, dtype=np.float64):
@@ -70,55 +123,115 @@ def init_params(seed=0, dtype=np.float64):
     params = {}
     # layer 1: gelu, He initialisation
     params["W1"] = (rng.standard_normal((10, 5)) * np.sqrt(2 / 5)).astype(dtype)
-    params["b1"] = np.zeros(10, dtype=dtype)
+    params["b1"] = np.zeros((10,), dtype=dtype)
     # layer 2: softsign, Glorot initialisation
     params["W2"] = (rng.standard_normal((6, 10)) * np.sqrt(2 / (10 + 6))).astype(dtype)
-    params["b2"] = np.zeros(6, dtype=dtype)
+    params["b2"] = np.zeros((6,), dtype=dtype)
     # layer 3: softmax, Glorot initialisation
     params["W3"] = (rng.standard_normal((4, 6)) * np.sqrt(2 / (6 + 4))).astype(dtype)
-    params["b3"] = np.zeros(4, dtype=dtype)
+    params["b3"] = np.zeros((4,), dtype=dtype)
     return params
+
+
+def init_running(params):
+    """Running statistics used at inference: none here (this network has no normalisation layer), so {}."""
+    _check_params(params)
+    return {}
+
+
+def _check_params(params):
+    """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
+    try:
+        arrays = [params[key] for key in PARAM_KEYS]
+        if tuple([a.shape for a in arrays]) == _SHAPES and len({a.dtype for a in arrays}) == 1 and arrays[0].dtype.kind == "f":
+            if all(isinstance(a, np.ndarray) for a in arrays):
+                return arrays[0].dtype
+    except (KeyError, TypeError, AttributeError):
+        pass
+    # something is wrong: say what
+    if not isinstance(params, dict):
+        raise TypeError(f"params must be a dict of arrays (init_params()), got {type(params).__name__}")
+    missing = [key for key in PARAM_KEYS if key not in params]
+    if missing:
+        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params() or load_params()")
+    dtype = None
+    for key, shape in PARAM_SHAPES.items():
+        value = params[key]
+        if not isinstance(value, np.ndarray):
+            raise TypeError(f"params[{key!r}] must be a NumPy array, got {type(value).__name__}")
+        if value.shape != shape:
+            raise ValueError(f"params[{key!r}] must have shape {shape}, got shape {value.shape}")
+        if dtype is None:
+            dtype = value.dtype
+            if dtype.kind != "f":
+                raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
+        elif value.dtype != dtype:
+            raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
+    raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
 
 
 def _as_array(name, A, dtype):
     """A real, finite array in ``dtype``: bool/int/float input is converted; complex, object or text input is a
     TypeError and NaN or inf a ValueError (they would silently poison every gradient)."""
-    A = np.asarray(A)
-    if A.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
-    A = A.astype(dtype, copy=False)
-    if not np.isfinite(A).all():
+    if not isinstance(A, np.ndarray) or A.dtype != dtype:
+        A = np.asarray(A)
+        if A.dtype.kind not in "biuf":
+            raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
+        A = A.astype(dtype)
+    # one sum finds any NaN or inf; only when it is not finite (or overflowed) is every entry looked at
+    if not math.isfinite(np.add.reduce(A, axis=None)) and not np.isfinite(A).all():
         raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
     return A
 
 
-def _check(params, X, Y=None):
-    """X (and Y) as 2-D finite arrays in the parameters' dtype; a clear TypeError/ValueError otherwise."""
-    missing = [key for key in PARAM_KEYS if key not in params]
-    if missing:
-        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params()")
-    dtype = np.asarray(params["W1"]).dtype
-    if dtype.kind != "f":
-        raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
-    X = _as_array("X", X, dtype)
+def _inputs(X, dtype, name="X"):
+    """X as an (N, 5) finite array in ``dtype``, one sample per row."""
+    X = _as_array(name, X, dtype)
     if X.ndim != 2 or X.shape[1] != 5 or X.shape[0] == 0:
-        raise ValueError(f"X must have shape (N, 5) with one sample per row (N >= 1), got shape {X.shape}")
-    if Y is None:
-        return X, None
-    Y = _as_array("Y", Y, dtype)
-    if Y.ndim != 2 or Y.shape != (X.shape[0], 4):
-        raise ValueError(f"Y must have shape ({X.shape[0]}, 4) to match X (one-hot rows), got shape {Y.shape}")
-    return X, Y
+        raise ValueError(f"{name} must have shape (N, 5) with one sample per row (N >= 1), got shape {X.shape}")
+    return X
 
 
-_WORKSPACES = {}
+def _targets(Y, n, dtype, name="Y"):
+    """Y as an ({n}, 4) finite array in ``dtype``: one-hot rows, or integer class labels 0..3 (converted)."""
+    if not isinstance(Y, np.ndarray):
+        Y = np.asarray(Y)
+    if Y.ndim == 1 and Y.shape[0] == n:
+        if Y.dtype.kind not in "iuf" or (Y.dtype.kind == "f" and not np.array_equal(Y, np.floor(Y))):
+            raise ValueError(f"{name} as a vector must hold integer class labels 0..3, got dtype {Y.dtype}")
+        bad = (Y < 0) | (Y >= 4)
+        if bad.any():
+            raise ValueError(f"{name} holds class labels 0..3, got {Y[bad][0]} at row {int(np.argmax(bad))}")
+        onehot = np.zeros((n, 4), dtype=dtype)
+        onehot[np.arange(n), Y.astype(np.intp)] = 1
+        return onehot
+    Y = _as_array(name, Y, dtype)
+    if Y.shape != (n, 4):
+        raise ValueError(f"{name} must have shape ({n}, 4) to match X (one-hot rows) or ({n},) (integer labels), got shape {Y.shape}")
+    return Y
 
 
-def _new_workspace(n, dtype):
+def _workspace(n, dtype, workspace=None):
+    """Buffers for a batch of n samples: fresh, or kept in the caller's dict ``workspace`` (one set per batch size and
+    dtype; ``init_state`` makes one, ``state["workspace"]``) and reused by every later call that passes it."""
+    if workspace is not None:
+        key = (n, np.dtype(dtype))
+        ws = workspace.get(key)
+        if ws is None:
+            if len(workspace) >= 4:
+                workspace.clear()
+            ws = workspace[key] = _workspace(n, dtype)
+        return ws
     return {
         "Z1": np.empty((n, 10), dtype=dtype),
+        "H1": np.empty((n, 10), dtype=dtype),
+        "T1_1": np.empty((n, 10), dtype=dtype),
+        "T1_2": np.empty((n, 10), dtype=dtype),
         "D1": np.empty((n, 10), dtype=dtype),
         "Z2": np.empty((n, 6), dtype=dtype),
+        "C2": np.empty((n, 6), dtype=dtype),
+        "H2": np.empty((n, 6), dtype=dtype),
+        "T2_1": np.empty((n, 6), dtype=dtype),
         "D2": np.empty((n, 6), dtype=dtype),
         "Z3": np.empty((n, 4), dtype=dtype),
         "H3": np.empty((n, 4), dtype=dtype),
@@ -126,18 +239,12 @@ def _new_workspace(n, dtype):
     }
 
 
-def _workspace(n, dtype):
-    """Buffers for a batch of n samples, allocated once per (n, dtype) and reused."""
-    key = (n, np.dtype(dtype))
-    ws = _WORKSPACES.get(key)
-    if ws is None:
-        if len(_WORKSPACES) >= 8:
-            _WORKSPACES.clear()
-        ws = _WORKSPACES[key] = _new_workspace(n, dtype)
-    return ws
+# -- the network: forward pass, objective, backward pass ------------------------------------------------------------
 
 
-def _forward(params, X, ws):
+def _forward(params, X, ws, train=True):
+    """Every layer's output for the rows of X (checked), in a cache {X, Z1, H1, ...}; ``train`` selects batch
+    statistics and dropout in layers that have them (none here)."""
     W1, b1 = params["W1"], params["b1"]
     W2, b2 = params["W2"], params["b2"]
     W3, b3 = params["W3"], params["b3"]
@@ -145,70 +252,52 @@ def _forward(params, X, ws):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = gelu(z1)  (eq. 2)
-    H1 = Z1 * (_erf(0.7071067811865476 * Z1) + 1) / 2
+    H1, T1_1 = ws["H1"], ws["T1_1"]
+    C1 = _erf(0.7071067811865476 * Z1)
+    np.add(C1, 1, out=T1_1)
+    np.multiply(Z1, T1_1, out=T1_1)
+    np.divide(T1_1, 2, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = softsign(z2)  (eq. 2)
-    H2 = Z2 / (np.abs(Z2) + 1)
+    C2, H2, T2_1 = ws["C2"], ws["H2"], ws["T2_1"]
+    np.abs(Z2, out=T2_1)
+    np.add(T2_1, 1, out=C2)
+    np.divide(Z2, C2, out=H2)
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
     # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
     H3 = _softmax(Z3, out=ws["H3"])
-    Y_hat = H3
-    cache = {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
-    return Y_hat, cache
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "C2": C2, "Z3": Z3, "H3": H3}
 
 
-def forward(params, X):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays)."""
-    X, _ = _check(params, X)
-    return _forward(params, X, _new_workspace(X.shape[0], X.dtype))
-
-
-def loss(params, X, Y):
-    """J = L + R: the data term averaged over the N samples plus the regularizer (float)."""
-    X, Y = _check(params, X, Y)
-    n = X.shape[0]
-    Y_hat, cache = _forward(params, X, _new_workspace(n, X.dtype))
+def _data_loss(cache, Y):
+    """The data term L of the objective for the cache's batch: mean over its samples."""
     # L = (1/N) sum over samples and outputs of -y·log(ŷ)  (eq. 3)
+    Y_hat = cache["H3"]
     Z3 = cache["Z3"]
-    logp = _log_softmax(Z3)
-    data = float(np.sum(-logp * Y)) / n
+    logp = _log_softmax(Z3, Y_hat)
+    return float((-logp * Y).sum()) / Y.shape[0]
+
+
+def _penalty(params, n):
+    """The regularizer R for a batch of n samples."""
     # R = sum over W1, W2, W3 of λ·w²/(2·N)  (eq. 4)
-    reg = (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in ("W1", "W2", "W3",))
-    return data + reg
+    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in ("W1", "W2", "W3",))
 
 
-def accuracy(params, X, Y):
-    """The fraction of samples whose largest output is the target class."""
-    X, Y = _check(params, X, Y)
-    Y_hat, _ = _forward(params, X, _new_workspace(X.shape[0], X.dtype))
-    return float(np.mean(np.argmax(Y_hat, axis=1) == np.argmax(Y, axis=1)))
-
-
-def _backward(params, X, Y, ws, grads):
-    """Write dJ/dtheta for every parameter into grads (X, Y already checked)."""
-    n = X.shape[0]
-    W1, b1 = params["W1"], params["b1"]
-    W2, b2 = params["W2"], params["b2"]
-    W3, b3 = params["W3"], params["b3"]
-    # z1 = W1 h0 + b1, every sample (row) at once  (eq. 1)
-    Z1 = np.matmul(X, W1.T, out=ws["Z1"])
-    Z1 += b1
-    # h1 = gelu(z1)  (eq. 2)
-    H1 = Z1 * (_erf(0.7071067811865476 * Z1) + 1) / 2
-    # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
-    Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
-    Z2 += b2
-    # h2 = softsign(z2)  (eq. 2)
-    H2 = Z2 / (np.abs(Z2) + 1)
-    # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
-    Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
-    Z3 += b3
-    # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
-    H3 = _softmax(Z3, out=ws["H3"])
+def _backward(params, cache, Y, ws, grads):
+    """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
+    n = Y.shape[0]
+    X = cache["X"]
+    Z1, H1, C1 = cache["Z1"], cache["H1"], cache["C1"]
+    H2, C2 = cache["H2"], cache["C2"]
+    H3 = cache["H3"]
+    W1 = params["W1"]
+    W2 = params["W2"]
+    W3 = params["W3"]
     Y_hat = H3
     # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
@@ -221,7 +310,10 @@ def _backward(params, X, Y, ws, grads):
     np.sum(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= 1 / (np.abs(Z2) + 1)**2
+    T2_1 = ws["T2_1"]
+    np.square(C2, out=T2_1)
+    np.divide(1.0, T2_1, out=T2_1)
+    D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2/N  (eq. 11)
@@ -230,7 +322,18 @@ def _backward(params, X, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= 0.3989422804014327 * Z1 * np.exp(-Z1**2 / 2) + _erf(0.7071067811865476 * Z1) / 2 + 1 / 2
+    T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
+    np.divide(C1, 2, out=T1_1)
+    np.square(Z1, out=T1_2)
+    T1_2 *= -1
+    T1_2 /= 2
+    np.exp(T1_2, out=T1_2)
+    np.multiply(Z1, T1_2, out=T1_2)
+    T1_2 *= 1.4142135623730951
+    T1_2 /= 3.544907701811032
+    T1_1 += T1_2
+    T1_1 += 1 / 2
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 11)
@@ -239,25 +342,126 @@ def _backward(params, X, Y, ws, grads):
     np.sum(D1, axis=0, out=grads["b1"])
 
 
-def gradients(params, X, Y, out=None):
-    """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given)."""
-    X, Y = _check(params, X, Y)
+# -- the public API ---------------------------------------------------------------------------------------------------
+
+
+def forward(params, X, train=True, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+
+    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
+    has none, so both modes compute the same outputs.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    cache = _forward(params, X, _workspace(X.shape[0], dtype), train)
+    return cache["H3"], cache
+
+
+def loss(params, X, Y, *, rng=None, masks=None):
+    """J = L + R: the data term averaged over the N samples plus the regularizer (float).
+
+    Y: one-hot rows or integer class labels. ``rng`` and ``masks`` (dropout) do not apply to this network.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    Y = _targets(Y, X.shape[0], dtype)
+    cache = _forward(params, X, _workspace(X.shape[0], dtype))
+    return _data_loss(cache, Y) + _penalty(params, X.shape[0])
+
+
+def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
+    """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
+
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
+    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
+    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    n = X.shape[0]
+    Y = _targets(Y, n, dtype)
     if out is None:
-        out = {key: np.empty_like(value) for key, value in params.items()}
-    _backward(params, X, Y, _workspace(X.shape[0], X.dtype), out)
+        out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
+    ws = _workspace(n, dtype, workspace)
+    _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
 
+def predict(params, X, running=None):
+    """The class of each row of X (the index of its largest output), an int array of shape (N,)."""
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
+    return np.argmax(Y_hat, axis=1)
+
+
+def predict_proba(params, X, running=None):
+    """The network's outputs (probabilities) for the rows of X, shape (N, 4)."""
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    return _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
+
+
+def _hits(Y_hat, Y):
+    """How many samples have their largest output at the target class."""
+    return int(np.count_nonzero(np.argmax(Y_hat, axis=1) == np.argmax(Y, axis=1)))
+
+
+def accuracy(params, X, Y):
+    """The fraction of samples whose largest output is the target class."""
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    Y = _targets(Y, X.shape[0], dtype)
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
+    return _hits(Y_hat, Y) / Y.shape[0]
+
+
+# -- the optimizer ----------------------------------------------------------------------------------------------------
+
+
+def _split(flat):
+    """Views of a flat buffer, one per parameter (PARAM_KEYS order, PARAM_SHAPES shapes)."""
+    views, start = [], 0
+    for key in PARAM_KEYS:
+        shape = PARAM_SHAPES[key]
+        size = math.prod(shape)
+        views.append(flat[start:start + size].reshape(shape))
+        start += size
+    return views
+
+
+def _views(state):
+    """state["flat"] and its per-parameter views, rebuilt if a copy of the state (copy.deepcopy, pickle) detached them."""
+    flat, views = state["flat"], state["views"]
+    if views["g"][0].base is not flat["g"]:
+        views = state["views"] = {name: _split(buffer) for name, buffer in flat.items()}
+        state["m"] = dict(zip(PARAM_KEYS, views["m"], strict=True))
+        state["v"] = dict(zip(PARAM_KEYS, views["v"], strict=True))
+    return flat, views
+
+
 def init_state(params, learning_rate=LEARNING_RATE, beta1=BETA1, beta2=BETA2, epsilon=EPSILON):
-    """Optimizer state: the step count t, the hyper-parameters and, per parameter, m, v (zeros)."""
+    """Optimizer state: the step count t, the hyper-parameters, per parameter m, v (zeros).
+
+    Every per-parameter array lives in one flat buffer per quantity, state["flat"] (the gradient g, m, v and
+    the scratch T1, T2, T3), so that each update formula is a few NumPy calls over all parameters at once;
+    state["views"][name] (and state["m"][key]) are views of them.
+    """
+    dtype = _check_params(params)
+    size = sum(math.prod(shape) for shape in PARAM_SHAPES.values())
+    flat = {name: np.zeros(size, dtype=dtype) for name in ("g", "m", "v", "T1", "T2", "T3")}
+    views = {name: _split(buffer) for name, buffer in flat.items()}
     return {
         "t": 0,
         "learning_rate": float(learning_rate),
         "beta1": float(beta1),
         "beta2": float(beta2),
         "epsilon": float(epsilon),
-        "m": {key: np.zeros_like(value) for key, value in params.items()},
-        "v": {key: np.zeros_like(value) for key, value in params.items()},
+        "m": dict(zip(PARAM_KEYS, views["m"], strict=True)),
+        "v": dict(zip(PARAM_KEYS, views["v"], strict=True)),
+        "flat": flat,
+        "views": views,
+        "workspace": {},  # buffers of gradients(..., workspace=state["workspace"]) and train, per batch size
     }
 
 
@@ -269,50 +473,146 @@ def step(params, grads, state):
     beta1 = state["beta1"]
     beta2 = state["beta2"]
     epsilon = state["epsilon"]
-    for key, theta in params.items():
-        g = grads[key]
-        m = state["m"][key]
-        v = state["v"][key]
-        # m <- β1·m + (1 - β1)·g  (eq. 21)
-        m *= beta1
-        m += g * (1 - beta1)
-        # v <- β2·v + (1 - β2)·g²  (eq. 22)
-        v *= beta2
-        v += g**2 * (1 - beta2)
-        # m̂ <- m/(1 - β1^t)  (eq. 23)
-        mhat = m / (1 - beta1**t)
-        # v̂ <- v/(1 - β2^t)  (eq. 24)
-        vhat = v / (1 - beta2**t)
-        # θ <- θ - α·m̂/√(v̂ + ε)  (eq. 25)
-        theta -= learning_rate * mhat / np.sqrt(epsilon + vhat)
+    flat, views = _views(state)
+    # the gradients as one flat array g: copied in, unless they were written there (train does)
+    for key, view in zip(PARAM_KEYS, views["g"], strict=True):
+        grad = grads[key]
+        if grad is not view:
+            if np.shape(grad) != view.shape:
+                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
+            view[...] = grad
+    g, m, v, T1, T2, T3 = flat["g"], flat["m"], flat["v"], flat["T1"], flat["T2"], flat["T3"]
+    # m <- β1·m + (1 - β1)·g  (eq. 21)
+    m *= beta1
+    np.multiply(g, 1 - beta1, out=T1)
+    m += T1
+    # v <- β2·v + (1 - β2)·g²  (eq. 22)
+    v *= beta2
+    np.square(g, out=T1)
+    T1 *= 1 - beta2
+    v += T1
+    # m̂ <- m/(1 - β1^t)  (eq. 23)
+    np.divide(m, 1 - beta1**t, out=T1)
+    # v̂ <- v/(1 - β2^t)  (eq. 24)
+    np.divide(v, 1 - beta2**t, out=T2)
+    # θ <- θ - α·m̂/√(v̂ + ε)  (eq. 25)
+    np.add(T2, epsilon, out=T3)
+    np.sqrt(T3, out=T3)
+    np.divide(T1, T3, out=T3)
+    T3 *= learning_rate
+    for key, delta in zip(PARAM_KEYS, views["T3"], strict=True):
+        params[key] -= delta
 
 
-def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learning_rate=LEARNING_RATE, state=None, callback=None):
-    """Mini-batch training in place; returns the history {"loss": [...], "accuracy": [...]}, one entry per epoch.
+# -- training ---------------------------------------------------------------------------------------------------------
+
+
+def _finite_or_stop(epoch, batch, batch_loss, g):
+    """Raise FloatingPointError when the batch's loss or a gradient is NaN or infinite (before the step is taken)."""
+    if not math.isfinite(batch_loss):
+        what = f"the loss is {batch_loss}"
+    elif not np.isfinite(g).all():
+        what = "a gradient is NaN or infinite"
+    else:
+        return  # only the sum of the gradients overflowed
+    raise FloatingPointError(f"train stopped at epoch {epoch + 1}, batch {batch + 1}: {what}; the parameters are those before this "
+                             "step. Lower the learning rate, scale the inputs, or check the activations' derivatives where "
+                             "they are undefined (e.g. abs(x)**0.5 at 0)")
+
+
+def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learning_rate=LEARNING_RATE, state=None, callback=None,
+          validation_data=None, verbose=False, running=None):
+    """Mini-batch training of params in place; returns the history, one entry per epoch in each list.
+
+    History: "loss" (the data term averaged over the epoch's batches as they were trained, as Keras reports it, plus
+    the regularizer at the end of the epoch), "accuracy" (over the same batches) and, with ``validation_data=(X_val, Y_val)``,
+    "val_loss" and "val_accuracy" at the end of the epoch. Y (and Y_val): one-hot rows or integer class labels.
 
     The rows are shuffled every epoch (reproducibly from ``seed``). ``state`` continues an earlier run
-    (``learning_rate`` is then taken from it); ``callback(epoch, params, history)`` runs after each epoch.
+    (``learning_rate`` is then taken from it); ``callback(epoch, params, history)`` runs after each epoch and stops
+    the training when it returns True (early stopping); ``verbose`` prints one line per epoch. A NaN or infinite
+    loss or gradient stops the training with a FloatingPointError before it reaches the parameters.
+    ``running`` (normalisation statistics) does not apply to this network.
     """
-    X, Y = _check(params, X, Y)
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    n = X.shape[0]
+    Y = _targets(Y, n, dtype)
     epochs, batch_size = int(epochs), int(batch_size)
     if epochs < 0 or batch_size < 1:
         raise ValueError(f"epochs must be >= 0 and batch_size >= 1, got epochs={epochs}, batch_size={batch_size}")
+    history = {"loss": [], "accuracy": []}
+    if validation_data is not None:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+            raise ValueError("validation_data must be a pair (X_val, Y_val)")
+        X_val = _inputs(validation_data[0], dtype, "X_val")
+        Y_val = _targets(validation_data[1], X_val.shape[0], dtype, "Y_val")
+        ws_val = _workspace(X_val.shape[0], dtype)
+        history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
+    flat, views = _views(state)
+    g = flat["g"]
+    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
-    n = X.shape[0]
-    grads = {key: np.empty_like(value) for key, value in params.items()}
-    history = {"loss": [], "accuracy": []}
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
-        for start in range(0, n, batch_size):
+        total = 0.0
+        hits = 0
+        for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            _backward(params, X_batch, Y_batch, _workspace(X_batch.shape[0], X_batch.dtype), grads)
+            ws = _workspace(X_batch.shape[0], dtype, workspace)
+            cache = _forward(params, X_batch, ws)
+            batch_loss = _data_loss(cache, Y_batch)
+            _backward(params, cache, Y_batch, ws, grads)
+            if not math.isfinite(batch_loss + np.add.reduce(g)):
+                _finite_or_stop(epoch, batch, batch_loss, g)
+            total += batch_loss * X_batch.shape[0]
+            hits += _hits(cache["H3"], Y_batch)
             step(params, grads, state)
-        history["loss"].append(loss(params, X, Y))
-        history["accuracy"].append(accuracy(params, X, Y))
-        if callback is not None:
-            callback(epoch, params, history)
+        history["loss"].append(total / n + _penalty(params, n))
+        history["accuracy"].append(hits / n)
+        if validation_data is not None:
+            cache = _forward(params, X_val, ws_val, train=False)
+            history["val_loss"].append(_data_loss(cache, Y_val) + _penalty(params, X_val.shape[0]))
+            history["val_accuracy"].append(_hits(cache["H3"], Y_val) / X_val.shape[0])
+        if verbose:
+            print(f"epoch {epoch + 1}/{epochs}: " + ", ".join(f"{key} {values[-1]:.4f}" for key, values in history.items()), flush=True)
+        if callback is not None and callback(epoch, params, history):
+            break
     return history
+
+
+# -- saving and loading -----------------------------------------------------------------------------------------------
+
+
+def save_params(path, params, running=None):
+    """Write params (and running statistics, if any) to a NumPy .npz file at ``path``."""
+    _check_params(params)
+    arrays = {key: params[key] for key in PARAM_KEYS}
+    arrays.update({f"running.{key}": np.asarray(value) for key, value in (running or {}).items()})
+    np.savez(path, **arrays)
+
+
+def _load(path):
+    with np.load(path, allow_pickle=False) as data:
+        return {key: data[key] for key in data.files}
+
+
+def load_params(path):
+    """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
+    arrays = _load(path)
+    params = {key: arrays[key] for key in PARAM_KEYS if key in arrays}
+    try:
+        _check_params(params)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: not parameters of this network ({exc})") from None
+    return params
+
+
+def load_running(path):
+    """The running statistics saved by save_params at ``path`` ({} for this network)."""
+    return {key[len("running."):]: value for key, value in _load(path).items() if key.startswith("running.")}

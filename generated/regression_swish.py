@@ -10,11 +10,14 @@ Loss squared_error, mean over the N samples; l2 (lambda = 0.0001, no 1/N scaling
 Optimizer momentum (variant = classic).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/regression_swish.toml
 
-API: init_params, forward, loss, gradients, init_state, step, train.
-
+API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict,
+save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
+do not interfere.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -35,6 +38,7 @@ PARAM_SHAPES = {
     "W3": (1, 6),
     "b3": (1,),
 }
+_SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 
 
 def _sigmoid(u):
@@ -43,59 +47,111 @@ def _sigmoid(u):
     return np.where(u >= 0, 1, e) / (1 + e)
 
 
+# -- parameters and data ---------------------------------------------------------------------------------------------
+
+
 def init_params(seed=0, dtype=np.float64):
     """Fresh parameters {W1, b1, ...} in ``dtype`` (weights random, biases zero), reproducible from ``seed``."""
     rng = np.random.default_rng(seed)
     params = {}
     # layer 1: swish, He initialisation
     params["W1"] = (rng.standard_normal((8, 2)) * np.sqrt(2 / 2)).astype(dtype)
-    params["b1"] = np.zeros(8, dtype=dtype)
+    params["b1"] = np.zeros((8,), dtype=dtype)
     # layer 2: elu, He initialisation
     params["W2"] = (rng.standard_normal((6, 8)) * np.sqrt(2 / 8)).astype(dtype)
-    params["b2"] = np.zeros(6, dtype=dtype)
+    params["b2"] = np.zeros((6,), dtype=dtype)
     # layer 3: identity, Glorot initialisation
     params["W3"] = (rng.standard_normal((1, 6)) * np.sqrt(2 / (6 + 1))).astype(dtype)
-    params["b3"] = np.zeros(1, dtype=dtype)
+    params["b3"] = np.zeros((1,), dtype=dtype)
     return params
+
+
+def init_running(params):
+    """Running statistics used at inference: none here (this network has no normalisation layer), so {}."""
+    _check_params(params)
+    return {}
+
+
+def _check_params(params):
+    """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
+    try:
+        arrays = [params[key] for key in PARAM_KEYS]
+        if tuple([a.shape for a in arrays]) == _SHAPES and len({a.dtype for a in arrays}) == 1 and arrays[0].dtype.kind == "f":
+            if all(isinstance(a, np.ndarray) for a in arrays):
+                return arrays[0].dtype
+    except (KeyError, TypeError, AttributeError):
+        pass
+    # something is wrong: say what
+    if not isinstance(params, dict):
+        raise TypeError(f"params must be a dict of arrays (init_params()), got {type(params).__name__}")
+    missing = [key for key in PARAM_KEYS if key not in params]
+    if missing:
+        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params() or load_params()")
+    dtype = None
+    for key, shape in PARAM_SHAPES.items():
+        value = params[key]
+        if not isinstance(value, np.ndarray):
+            raise TypeError(f"params[{key!r}] must be a NumPy array, got {type(value).__name__}")
+        if value.shape != shape:
+            raise ValueError(f"params[{key!r}] must have shape {shape}, got shape {value.shape}")
+        if dtype is None:
+            dtype = value.dtype
+            if dtype.kind != "f":
+                raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
+        elif value.dtype != dtype:
+            raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
+    raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
 
 
 def _as_array(name, A, dtype):
     """A real, finite array in ``dtype``: bool/int/float input is converted; complex, object or text input is a
     TypeError and NaN or inf a ValueError (they would silently poison every gradient)."""
-    A = np.asarray(A)
-    if A.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
-    A = A.astype(dtype, copy=False)
-    if not np.isfinite(A).all():
+    if not isinstance(A, np.ndarray) or A.dtype != dtype:
+        A = np.asarray(A)
+        if A.dtype.kind not in "biuf":
+            raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
+        A = A.astype(dtype)
+    # one sum finds any NaN or inf; only when it is not finite (or overflowed) is every entry looked at
+    if not math.isfinite(np.add.reduce(A, axis=None)) and not np.isfinite(A).all():
         raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
     return A
 
 
-def _check(params, X, Y=None):
-    """X (and Y) as 2-D finite arrays in the parameters' dtype; a clear TypeError/ValueError otherwise."""
-    missing = [key for key in PARAM_KEYS if key not in params]
-    if missing:
-        raise ValueError(f"params has no {', '.join(missing)}; make the parameters with init_params()")
-    dtype = np.asarray(params["W1"]).dtype
-    if dtype.kind != "f":
-        raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
-    X = _as_array("X", X, dtype)
+def _inputs(X, dtype, name="X"):
+    """X as an (N, 2) finite array in ``dtype``, one sample per row."""
+    X = _as_array(name, X, dtype)
     if X.ndim != 2 or X.shape[1] != 2 or X.shape[0] == 0:
-        raise ValueError(f"X must have shape (N, 2) with one sample per row (N >= 1), got shape {X.shape}")
-    if Y is None:
-        return X, None
-    Y = _as_array("Y", Y, dtype)
-    if Y.ndim != 2 or Y.shape != (X.shape[0], 1):
-        raise ValueError(f"Y must have shape ({X.shape[0]}, 1) to match X, got shape {Y.shape}")
-    return X, Y
+        raise ValueError(f"{name} must have shape (N, 2) with one sample per row (N >= 1), got shape {X.shape}")
+    return X
 
 
-_WORKSPACES = {}
+def _targets(Y, n, dtype, name="Y"):
+    """Y as an ({n}, 1) finite array in ``dtype``: a column or a vector of n values."""
+    if not isinstance(Y, np.ndarray):
+        Y = np.asarray(Y)
+    if Y.ndim == 1 and Y.shape[0] == n:
+        Y = Y.reshape(n, 1)
+    Y = _as_array(name, Y, dtype)
+    if Y.shape != (n, 1):
+        raise ValueError(f"{name} must have shape ({n}, 1) to match X, got shape {Y.shape}")
+    return Y
 
 
-def _new_workspace(n, dtype):
+def _workspace(n, dtype, workspace=None):
+    """Buffers for a batch of n samples: fresh, or kept in the caller's dict ``workspace`` (one set per batch size and
+    dtype; ``init_state`` makes one, ``state["workspace"]``) and reused by every later call that passes it."""
+    if workspace is not None:
+        key = (n, np.dtype(dtype))
+        ws = workspace.get(key)
+        if ws is None:
+            if len(workspace) >= 4:
+                workspace.clear()
+            ws = workspace[key] = _workspace(n, dtype)
+        return ws
     return {
         "Z1": np.empty((n, 8), dtype=dtype),
+        "H1": np.empty((n, 8), dtype=dtype),
+        "T1_1": np.empty((n, 8), dtype=dtype),
         "D1": np.empty((n, 8), dtype=dtype),
         "Z2": np.empty((n, 6), dtype=dtype),
         "D2": np.empty((n, 6), dtype=dtype),
@@ -104,18 +160,12 @@ def _new_workspace(n, dtype):
     }
 
 
-def _workspace(n, dtype):
-    """Buffers for a batch of n samples, allocated once per (n, dtype) and reused."""
-    key = (n, np.dtype(dtype))
-    ws = _WORKSPACES.get(key)
-    if ws is None:
-        if len(_WORKSPACES) >= 8:
-            _WORKSPACES.clear()
-        ws = _WORKSPACES[key] = _new_workspace(n, dtype)
-    return ws
+# -- the network: forward pass, objective, backward pass ------------------------------------------------------------
 
 
-def _forward(params, X, ws):
+def _forward(params, X, ws, train=True):
+    """Every layer's output for the rows of X (checked), in a cache {X, Z1, H1, ...}; ``train`` selects batch
+    statistics and dropout in layers that have them (none here)."""
     W1, b1 = params["W1"], params["b1"]
     W2, b2 = params["W2"], params["b2"]
     W3, b3 = params["W3"], params["b3"]
@@ -123,7 +173,9 @@ def _forward(params, X, ws):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = swish(z1)  (eq. 2)
-    H1 = Z1 * _sigmoid(Z1)
+    H1 = ws["H1"]
+    C1 = _sigmoid(Z1)
+    np.multiply(C1, Z1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
@@ -134,50 +186,32 @@ def _forward(params, X, ws):
     Z3 += b3
     # h3 = identity(z3)  (eq. 2)
     H3 = Z3
-    Y_hat = H3
-    cache = {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
-    return Y_hat, cache
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
 
 
-def forward(params, X):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays)."""
-    X, _ = _check(params, X)
-    return _forward(params, X, _new_workspace(X.shape[0], X.dtype))
-
-
-def loss(params, X, Y):
-    """J = L + R: the data term averaged over the N samples plus the regularizer (float)."""
-    X, Y = _check(params, X, Y)
-    n = X.shape[0]
-    Y_hat, cache = _forward(params, X, _new_workspace(n, X.dtype))
+def _data_loss(cache, Y):
+    """The data term L of the objective for the cache's batch: mean over its samples."""
     # L = (1/N) sum over samples and outputs of (ŷ - y)²/2  (eq. 3)
-    data = float(np.sum((Y_hat - Y)**2 / 2)) / n
+    Y_hat = cache["H3"]
+    return float(((Y_hat - Y)**2 / 2).sum()) / Y.shape[0]
+
+
+def _penalty(params, n):
+    """The regularizer R for a batch of n samples."""
     # R = sum over W1, b1, W2, b2, W3, b3 of λ·w²/2  (eq. 4)
-    reg = (REG_LAMBDA / 2) * sum(float(np.sum(params[key]**2)) for key in ("W1", "b1", "W2", "b2", "W3", "b3",))
-    return data + reg
+    return (REG_LAMBDA / 2) * sum(float(np.sum(params[key]**2)) for key in ("W1", "b1", "W2", "b2", "W3", "b3",))
 
 
-def _backward(params, X, Y, ws, grads):
-    """Write dJ/dtheta for every parameter into grads (X, Y already checked)."""
-    n = X.shape[0]
+def _backward(params, cache, Y, ws, grads):
+    """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
+    n = Y.shape[0]
+    X = cache["X"]
+    Z1, H1, C1 = cache["Z1"], cache["H1"], cache["C1"]
+    H2 = cache["H2"]
+    H3 = cache["H3"]
     W1, b1 = params["W1"], params["b1"]
     W2, b2 = params["W2"], params["b2"]
     W3, b3 = params["W3"], params["b3"]
-    # z1 = W1 h0 + b1, every sample (row) at once  (eq. 1)
-    Z1 = np.matmul(X, W1.T, out=ws["Z1"])
-    Z1 += b1
-    # h1 = swish(z1)  (eq. 2)
-    H1 = Z1 * _sigmoid(Z1)
-    # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
-    Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
-    Z2 += b2
-    # h2 = elu(z2)  (eq. 2)
-    H2 = np.where(Z2 > 0, Z2, 1.0 * np.expm1(Z2))
-    # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
-    Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
-    Z3 += b3
-    # h3 = identity(z3)  (eq. 2)
-    H3 = Z3
     Y_hat = H3
     # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
@@ -203,7 +237,12 @@ def _backward(params, X, Y, ws, grads):
     grads["b2"] += (REG_LAMBDA) * b2
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    D1 *= (Z1 * (1 - _sigmoid(Z1)) + 1) * _sigmoid(Z1)
+    T1_1 = ws["T1_1"]
+    np.subtract(1, C1, out=T1_1)
+    np.multiply(Z1, T1_1, out=T1_1)
+    T1_1 += 1
+    np.multiply(C1, T1_1, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1  (eq. 11)
@@ -214,22 +253,101 @@ def _backward(params, X, Y, ws, grads):
     grads["b1"] += (REG_LAMBDA) * b1
 
 
-def gradients(params, X, Y, out=None):
-    """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given)."""
-    X, Y = _check(params, X, Y)
+# -- the public API ---------------------------------------------------------------------------------------------------
+
+
+def forward(params, X, train=True, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+
+    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
+    has none, so both modes compute the same outputs.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    cache = _forward(params, X, _workspace(X.shape[0], dtype), train)
+    return cache["H3"], cache
+
+
+def loss(params, X, Y, *, rng=None, masks=None):
+    """J = L + R: the data term averaged over the N samples plus the regularizer (float).
+
+    Y: one row of targets per sample. ``rng`` and ``masks`` (dropout) do not apply to this network.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    Y = _targets(Y, X.shape[0], dtype)
+    cache = _forward(params, X, _workspace(X.shape[0], dtype))
+    return _data_loss(cache, Y) + _penalty(params, X.shape[0])
+
+
+def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
+    """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
+
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
+    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
+    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    """
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    n = X.shape[0]
+    Y = _targets(Y, n, dtype)
     if out is None:
-        out = {key: np.empty_like(value) for key, value in params.items()}
-    _backward(params, X, Y, _workspace(X.shape[0], X.dtype), out)
+        out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
+    ws = _workspace(n, dtype, workspace)
+    _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
 
+def predict(params, X, running=None):
+    """The outputs for the rows of X, shape (N, 1)."""
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
+    return Y_hat
+
+
+# -- the optimizer ----------------------------------------------------------------------------------------------------
+
+
+def _split(flat):
+    """Views of a flat buffer, one per parameter (PARAM_KEYS order, PARAM_SHAPES shapes)."""
+    views, start = [], 0
+    for key in PARAM_KEYS:
+        shape = PARAM_SHAPES[key]
+        size = math.prod(shape)
+        views.append(flat[start:start + size].reshape(shape))
+        start += size
+    return views
+
+
+def _views(state):
+    """state["flat"] and its per-parameter views, rebuilt if a copy of the state (copy.deepcopy, pickle) detached them."""
+    flat, views = state["flat"], state["views"]
+    if views["g"][0].base is not flat["g"]:
+        views = state["views"] = {name: _split(buffer) for name, buffer in flat.items()}
+        state["v"] = dict(zip(PARAM_KEYS, views["v"], strict=True))
+    return flat, views
+
+
 def init_state(params, learning_rate=LEARNING_RATE, momentum=MOMENTUM):
-    """Optimizer state: the step count t, the hyper-parameters and, per parameter, v (zeros)."""
+    """Optimizer state: the step count t, the hyper-parameters, per parameter v (zeros).
+
+    Every per-parameter array lives in one flat buffer per quantity, state["flat"] (the gradient g, v and
+    the scratch T1), so that each update formula is a few NumPy calls over all parameters at once;
+    state["views"][name] (and state["v"][key]) are views of them.
+    """
+    dtype = _check_params(params)
+    size = sum(math.prod(shape) for shape in PARAM_SHAPES.values())
+    flat = {name: np.zeros(size, dtype=dtype) for name in ("g", "v", "T1")}
+    views = {name: _split(buffer) for name, buffer in flat.items()}
     return {
         "t": 0,
         "learning_rate": float(learning_rate),
         "momentum": float(momentum),
-        "v": {key: np.zeros_like(value) for key, value in params.items()},
+        "v": dict(zip(PARAM_KEYS, views["v"], strict=True)),
+        "flat": flat,
+        "views": views,
+        "workspace": {},  # buffers of gradients(..., workspace=state["workspace"]) and train, per batch size
     }
 
 
@@ -238,41 +356,129 @@ def step(params, grads, state):
     state["t"] += 1
     learning_rate = state["learning_rate"]
     momentum = state["momentum"]
-    for key, theta in params.items():
-        g = grads[key]
-        v = state["v"][key]
-        # v <- μ·v + g  (eq. 21)
-        v *= momentum
-        v += g
-        # θ <- θ - α·v  (eq. 22)
-        theta -= learning_rate * v
+    flat, views = _views(state)
+    # the gradients as one flat array g: copied in, unless they were written there (train does)
+    for key, view in zip(PARAM_KEYS, views["g"], strict=True):
+        grad = grads[key]
+        if grad is not view:
+            if np.shape(grad) != view.shape:
+                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
+            view[...] = grad
+    g, v, T1 = flat["g"], flat["v"], flat["T1"]
+    # v <- μ·v + g  (eq. 21)
+    v *= momentum
+    v += g
+    # θ <- θ - α·v  (eq. 22)
+    np.multiply(v, learning_rate, out=T1)
+    for key, delta in zip(PARAM_KEYS, views["T1"], strict=True):
+        params[key] -= delta
 
 
-def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learning_rate=LEARNING_RATE, state=None, callback=None):
-    """Mini-batch training in place; returns the history {"loss": [...]}, one entry per epoch.
+# -- training ---------------------------------------------------------------------------------------------------------
+
+
+def _finite_or_stop(epoch, batch, batch_loss, g):
+    """Raise FloatingPointError when the batch's loss or a gradient is NaN or infinite (before the step is taken)."""
+    if not math.isfinite(batch_loss):
+        what = f"the loss is {batch_loss}"
+    elif not np.isfinite(g).all():
+        what = "a gradient is NaN or infinite"
+    else:
+        return  # only the sum of the gradients overflowed
+    raise FloatingPointError(f"train stopped at epoch {epoch + 1}, batch {batch + 1}: {what}; the parameters are those before this "
+                             "step. Lower the learning rate, scale the inputs, or check the activations' derivatives where "
+                             "they are undefined (e.g. abs(x)**0.5 at 0)")
+
+
+def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learning_rate=LEARNING_RATE, state=None, callback=None,
+          validation_data=None, verbose=False, running=None):
+    """Mini-batch training of params in place; returns the history, one entry per epoch in each list.
+
+    History: "loss" (the data term averaged over the epoch's batches as they were trained, as Keras reports it, plus
+    the regularizer at the end of the epoch) and, with ``validation_data=(X_val, Y_val)``,
+    "val_loss" at the end of the epoch.
 
     The rows are shuffled every epoch (reproducibly from ``seed``). ``state`` continues an earlier run
-    (``learning_rate`` is then taken from it); ``callback(epoch, params, history)`` runs after each epoch.
+    (``learning_rate`` is then taken from it); ``callback(epoch, params, history)`` runs after each epoch and stops
+    the training when it returns True (early stopping); ``verbose`` prints one line per epoch. A NaN or infinite
+    loss or gradient stops the training with a FloatingPointError before it reaches the parameters.
+    ``running`` (normalisation statistics) does not apply to this network.
     """
-    X, Y = _check(params, X, Y)
+    dtype = _check_params(params)
+    X = _inputs(X, dtype)
+    n = X.shape[0]
+    Y = _targets(Y, n, dtype)
     epochs, batch_size = int(epochs), int(batch_size)
     if epochs < 0 or batch_size < 1:
         raise ValueError(f"epochs must be >= 0 and batch_size >= 1, got epochs={epochs}, batch_size={batch_size}")
+    history = {"loss": []}
+    if validation_data is not None:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+            raise ValueError("validation_data must be a pair (X_val, Y_val)")
+        X_val = _inputs(validation_data[0], dtype, "X_val")
+        Y_val = _targets(validation_data[1], X_val.shape[0], dtype, "Y_val")
+        ws_val = _workspace(X_val.shape[0], dtype)
+        history.update({"val_loss": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
+    flat, views = _views(state)
+    g = flat["g"]
+    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
-    n = X.shape[0]
-    grads = {key: np.empty_like(value) for key, value in params.items()}
-    history = {"loss": []}
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
-        for start in range(0, n, batch_size):
+        total = 0.0
+        for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            _backward(params, X_batch, Y_batch, _workspace(X_batch.shape[0], X_batch.dtype), grads)
+            ws = _workspace(X_batch.shape[0], dtype, workspace)
+            cache = _forward(params, X_batch, ws)
+            batch_loss = _data_loss(cache, Y_batch)
+            _backward(params, cache, Y_batch, ws, grads)
+            if not math.isfinite(batch_loss + np.add.reduce(g)):
+                _finite_or_stop(epoch, batch, batch_loss, g)
+            total += batch_loss * X_batch.shape[0]
             step(params, grads, state)
-        history["loss"].append(loss(params, X, Y))
-        if callback is not None:
-            callback(epoch, params, history)
+        history["loss"].append(total / n + _penalty(params, n))
+        if validation_data is not None:
+            cache = _forward(params, X_val, ws_val, train=False)
+            history["val_loss"].append(_data_loss(cache, Y_val) + _penalty(params, X_val.shape[0]))
+        if verbose:
+            print(f"epoch {epoch + 1}/{epochs}: " + ", ".join(f"{key} {values[-1]:.4f}" for key, values in history.items()), flush=True)
+        if callback is not None and callback(epoch, params, history):
+            break
     return history
+
+
+# -- saving and loading -----------------------------------------------------------------------------------------------
+
+
+def save_params(path, params, running=None):
+    """Write params (and running statistics, if any) to a NumPy .npz file at ``path``."""
+    _check_params(params)
+    arrays = {key: params[key] for key in PARAM_KEYS}
+    arrays.update({f"running.{key}": np.asarray(value) for key, value in (running or {}).items()})
+    np.savez(path, **arrays)
+
+
+def _load(path):
+    with np.load(path, allow_pickle=False) as data:
+        return {key: data[key] for key in data.files}
+
+
+def load_params(path):
+    """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
+    arrays = _load(path)
+    params = {key: arrays[key] for key in PARAM_KEYS if key in arrays}
+    try:
+        _check_params(params)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: not parameters of this network ({exc})") from None
+    return params
+
+
+def load_running(path):
+    """The running statistics saved by save_params at ``path`` ({} for this network)."""
+    return {key[len("running."):]: value for key, value in _load(path).items() if key.startswith("running.")}

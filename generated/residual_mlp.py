@@ -402,9 +402,10 @@ def loss(params, X, Y, *, rng=None, masks=None):
     n = X.shape[0]
     Y_hat, cache = _forward(params, X, True, rng, masks, None)
     # L = (1/N) sum over samples and outputs of -y·log(ŷ)
+    Y_hat = cache["H5"]
     Z5 = cache["Z5"]
-    logp = _log_softmax(Z5)
-    data = float(np.sum(-logp * Y)) / n
+    logp = _log_softmax(Z5, Y_hat)
+    return float((-logp * Y).sum()) / Y.shape[0]
     return data
 
 

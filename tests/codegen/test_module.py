@@ -122,8 +122,10 @@ def test_wrong_shapes_raise_value_error(tmp_path):
         mod.gradients(params, X[0], Y)
     with pytest.raises(ValueError, match=r"Y must have shape \(5, 3\)"):
         mod.gradients(params, X, Y[:4])
-    with pytest.raises(ValueError, match=r"Y must have shape"):
-        mod.train(params, X, Y.argmax(axis=1))
+    with pytest.raises(ValueError, match=r"class labels 0\.\.2, got 3 at row 1"):
+        mod.train(params, X, [0, 3, 1, 2, 2])
+    with pytest.raises(ValueError, match=r"integer class labels"):
+        mod.gradients(params, X, Y.argmax(axis=1) + 0.5)
     with pytest.raises(ValueError, match="batch_size"):
         mod.train(params, X, Y, batch_size=0)
 
@@ -157,8 +159,8 @@ def test_a_broken_template_names_template_and_line(monkeypatch):
     d = _d(ROOT / "examples" / "reference_mlp.toml")
     real = render.module_code
 
-    def broken(d, spec_path):
-        code = real(d, spec_path)
+    def broken(d, spec_path, out_dir):
+        code = real(d, spec_path, out_dir)
         bad = code.layers[1].backward[0]
         layer = type(code.layers[1])(**{**code.layers[1].__dict__, "backward": (type(bad)(bad.comment, ("np.matmul(",)),)})
         return type(code)(**{**code.__dict__, "layers": (code.layers[0], layer, *code.layers[2:])})

@@ -1,0 +1,246 @@
+"""An elementwise formula as in-place NumPy calls into preallocated buffers: ``np.sqrt(T1, out=T1)``.
+
+The optimizer's update rules are elementwise over every parameter. Printed as one expression
+(``theta -= learning_rate * g / np.sqrt(S + epsilon)``) each operator allocates a temporary the size of the
+parameters; ``Fused`` prints the same formula as a sequence of ufunc calls whose results go to scratch buffers
+(``T1``, ``T2``, …) allocated once by the module, reusing a buffer as soon as its value is consumed. Scalar
+sub-expressions (hyper-parameters, ``1 - beta1**t``) stay Python floats, computed once per step.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .printer import to_code
+
+_UNARY = {sp.exp: "np.exp", sp.log: "np.log", sp.Abs: "np.abs", sp.sign: "np.sign", sp.tanh: "np.tanh", sp.sin: "np.sin",
+          sp.cos: "np.cos", sp.cosh: "np.cosh", sp.sinh: "np.sinh"}
+_AUGMENTED = {"np.add": "+=", "np.subtract": "-=", "np.multiply": "*=", "np.divide": "/="}
+
+
+def _negative(scalar: sp.Expr) -> bool:
+    """Whether a scalar factor reads better negated: -lr -> lr, beta - 1 -> 1 - beta (a positive constant first)."""
+    if isinstance(scalar, sp.Add):
+        constant = scalar.as_coeff_Add()[0]
+        if constant != 0:
+            return bool(constant < 0)
+    return scalar.could_extract_minus_sign()
+
+
+class Fused:
+    """Emit code lines for array formulas; ``arrays`` maps array symbols to their code names, ``scalars`` names the rest."""
+
+    def __init__(self, arrays: dict[sp.Symbol, str], scalars: dict[sp.Symbol, str], prefix: str = "T",
+                 values: dict[sp.Symbol, float] | None = None):
+        self.arrays = dict(arrays)
+        self.scalars = dict(scalars)
+        self.values = dict(values or {})  # parameters printed as literals (a layer's gamma)
+        self.prefix = prefix
+        self.lines: list[str] = []
+        self.free: list[str] = []
+        self.buffers: list[str] = []  # every scratch buffer used, in order of first use
+        self.held: set[str] = set()  # buffers that hold a named temporary until the end
+
+    # -- buffers ------------------------------------------------------------------------------------------
+    def _new(self) -> str:
+        if self.free:
+            return self.free.pop(0)
+        name = f"{self.prefix}{len(self.buffers) + 1}"
+        self.buffers.append(name)
+        return name
+
+    def _release(self, name: str, owned: bool) -> None:
+        if owned and name not in self.held and name not in self.free:
+            self.free.append(name)
+            self.free.sort()
+
+    def _is_array(self, e: sp.Expr) -> bool:
+        return bool(e.free_symbols & set(self.arrays))
+
+    def _scalar(self, e: sp.Expr) -> str:
+        return to_code(e, self.scalars, self.values)
+
+    def _call(self, fn: str, args: list[str], out: str) -> None:
+        if fn in _AUGMENTED and len(args) == 2 and args[0] == out:
+            self.lines.append(f"{out} {_AUGMENTED[fn]} {args[1]}")
+        else:
+            self.lines.append(f"{fn}({', '.join(args)}, out={out})")
+
+    def _binary(self, fn: str, a: tuple[str, bool], b: tuple[str, bool]) -> tuple[str, bool]:
+        """``fn(a, b)`` into a's buffer if a owns one, else b's, else a new one."""
+        (an, ao), (bn, bo) = a, b
+        out = an if ao else bn if bo and fn in ("np.add", "np.multiply", "np.subtract", "np.divide", "np.maximum") else None
+        if out is None:
+            out = self._new()
+        self._call(fn, [an, bn], out)
+        if out != an:
+            self._release(an, ao)
+        if out != bn:
+            self._release(bn, bo)
+        return out, True
+
+    def _unary(self, fn: str, a: tuple[str, bool], *extra: str) -> tuple[str, bool]:
+        an, ao = a
+        out = an if ao else self._new()
+        self._call(fn, [an, *extra], out)
+        return out, True
+
+    # -- expressions --------------------------------------------------------------------------------------
+    def value(self, e: sp.Expr) -> tuple[str, bool]:
+        """(code name, owned scratch?) of the array ``e``, emitting the lines that compute it."""
+        if e in self.arrays:
+            return self.arrays[e], False
+        if isinstance(e, sp.Add):
+            return self._add(e)
+        if isinstance(e, sp.Mul):
+            return self._mul(e)
+        if isinstance(e, sp.Pow):
+            return self._pow(e)
+        if type(e) in _UNARY:
+            return self._unary(_UNARY[type(e)], self.value(e.args[0]))
+        if isinstance(e, sp.Max) and len(e.args) == 2:
+            return self._binary("np.maximum", self.value(e.args[0]), self.value(e.args[1]))
+        relu = self._relu_like(e)
+        if relu is not None:
+            return self.value(relu)
+        # anything else (a helper such as _sigmoid, a Piecewise): the printed expression is the operand
+        return to_code(e, {**self.scalars, **self.arrays}, self.values), False
+
+    def _relu_like(self, e):
+        """x if x > 0 else c·x (0 <= c <= 1) as Max(x, c·x): two calls into a buffer, no mask."""
+        if not (isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true):
+            return None
+        (a, cond), (b, _) = e.args
+        if not (isinstance(cond, sp.StrictGreaterThan) and cond.rhs == 0 and a == cond.lhs and a != 0):
+            return None
+        c = sp.simplify((b / a).subs(self.values))
+        if not c.is_number or not 0 <= float(c) <= 1:
+            return None
+        return sp.Max(a, sp.Mul(b.subs(self.values), evaluate=True), evaluate=False)
+
+    def _add(self, e: sp.Add) -> tuple[str, bool]:
+        scalar = sp.Add(*[t for t in e.args if not self._is_array(t)])
+        terms = [t for t in e.args if self._is_array(t)]
+        terms.sort(key=lambda t: (t.could_extract_minus_sign(), sp.default_sort_key(t)))
+        first = terms[0]
+        if first.could_extract_minus_sign() and scalar != 0 and not scalar.could_extract_minus_sign():
+            acc, scalar = self._binary("np.subtract", (self._scalar(scalar), False), self.value(-first)), sp.S.Zero
+        elif first.could_extract_minus_sign():
+            acc = self._unary("np.negative", self.value(-first))
+        else:
+            acc = self.value(first)
+        for t in terms[1:]:
+            if t.could_extract_minus_sign():
+                acc = self._binary("np.subtract", acc, self.value(-t))
+            else:
+                acc = self._binary("np.add", acc, self.value(t))
+        if scalar != 0:
+            if scalar.could_extract_minus_sign():
+                acc = self._binary("np.subtract", acc, (self._scalar(-scalar), False))
+            else:
+                acc = self._binary("np.add", acc, (self._scalar(scalar), False))
+        return acc
+
+    def _mul(self, e: sp.Mul) -> tuple[str, bool]:
+        top, bottom = sp.fraction(sp.Mul(*[f for f in e.args if not self._is_array(f)]))
+        num, den = [], []
+        for f in (f for f in e.args if self._is_array(f)):
+            if isinstance(f, sp.Pow) and f.exp.is_number and f.exp.is_negative:
+                den.append(sp.Pow(f.base, -f.exp))
+            else:
+                num.append(f)
+        acc = None
+        for f in sorted(num, key=sp.default_sort_key):
+            v = self.value(f)
+            acc = v if acc is None else self._binary("np.multiply", acc, v)
+        for f in sorted(den, key=sp.default_sort_key):
+            v = self.value(f)
+            if acc is None:
+                acc, top = self._binary("np.divide", (self._scalar(top), False), v), sp.S.One
+            else:
+                acc = self._binary("np.divide", acc, v)
+        if top != 1:
+            acc = self._binary("np.multiply", acc, (self._scalar(top), False))
+        if bottom != 1:
+            acc = self._binary("np.divide", acc, (self._scalar(bottom), False))
+        return acc
+
+    def _pow(self, e: sp.Pow) -> tuple[str, bool]:
+        base, exp = e.base, e.exp
+        if self._is_array(exp):
+            return self.value(sp.exp(exp * sp.log(base)))
+        b = self.value(base)
+        if exp == 2:
+            return self._unary("np.square", b)
+        if exp == sp.Rational(1, 2):
+            return self._unary("np.sqrt", b)
+        if exp.is_number and exp.is_negative:
+            return self._binary("np.divide", ("1.0", False), self.value(sp.Pow(base, -exp)) if exp != -1 else b)
+        return self._unary("np.power", b, self._scalar(exp))
+
+    # -- assignments --------------------------------------------------------------------------------------
+    def assign_linear(self, target: str, var: sp.Symbol, expr: sp.Expr) -> str | None:
+        """``target <- expr`` in place where expr = c·var + rest (c scalar): ``target *= c; target += rest``.
+
+        Returns the sign and buffer of ``rest`` ("-T1") when ``target`` is not an array of this emitter (the
+        parameters, updated per key by the caller), else None.
+        """
+        expanded = sp.expand(expr)
+        c = expanded.coeff(var)
+        rest = sp.factor_terms(expanded - c * var)
+        inside = target in self.arrays.values()
+        if self._is_array(c) or var in rest.free_symbols:
+            if not inside:
+                raise ValueError(f"update of {target} is not of the form c*{target} + rest: {expr}")
+            v = self.value(expr)
+            self.lines.append(f"np.copyto({target}, {v[0]})")
+            self._release(*v)
+            return None
+        if c != 1:
+            self.lines.append(f"{target} *= {to_code(c, self.scalars)}")
+        if rest == 0:
+            return None
+        scalar, array = rest.as_independent(*self.arrays, as_Add=False)
+        sign, term = ("-", -rest) if _negative(scalar) else ("+", rest)
+        v = self.value(term) if self._is_array(term) else (self._scalar(term), False)
+        if not inside:
+            self._release(*v)
+            return f"{sign}{v[0]}"
+        self.lines.append(f"{target} {sign}= {v[0]}")
+        self._release(*v)
+        return None
+
+    def assign_temp(self, symbol: sp.Symbol, expr: sp.Expr) -> str:
+        """A named temporary (Adam's m̂): its buffer is kept until the end."""
+        name, owned = self.value(expr)
+        if not owned:
+            out = self._new()
+            self.lines.append(f"np.copyto({out}, {name})")
+            name = out
+        self.held.add(name)
+        self.arrays[symbol] = name
+        return name
+
+    def assign(self, target: str, expr: sp.Expr) -> bool:
+        """``target = expr`` with the last operation writing into the buffer ``target``; True if it did, False when
+        ``expr`` is an operand or a helper's fresh result (then ``target`` just names it)."""
+        name, owned = self.value(expr)
+        if not owned:
+            self.lines.append(f"{target} = {name}")
+            return False
+        last = self.lines[-1]
+        augmented = {op: fn for fn, op in _AUGMENTED.items()}
+        head, _, rhs = last.partition(" ")
+        if head == name and rhs[:2] in augmented:
+            self.lines[-1] = f"{augmented[rhs[:2]]}({name}, {rhs[3:]}, out={target})"
+        elif last.endswith(f"out={name})"):
+            self.lines[-1] = last[: -len(f"out={name})")] + f"out={target})"
+        else:
+            self.lines.append(f"np.copyto({target}, {name})")
+        self._release(name, True)
+        return True
+
+    def take(self) -> tuple[str, ...]:
+        """The lines emitted since the last call."""
+        lines, self.lines = tuple(self.lines), []
+        return lines

@@ -1,0 +1,310 @@
+"""The generated module's training API end to end: labels, predict, validation, early stop, verbose, save/load,
+parameter checks, the stop on non-finite values, thread safety, the vectorised erf, and the same training as PyTorch."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import math
+import sys
+import threading
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import ROOT, derivation_of  # noqa: E402
+from gradproof.codegen.loader import build, import_path  # noqa: E402
+from gradproof.codegen.render import render_module  # noqa: E402
+from gradproof.derive.derivation import derive  # noqa: E402
+from gradproof.derive.errors import SpecError  # noqa: E402
+from gradproof.derive.spec import spec_from_dict  # noqa: E402
+
+from gradproof.cli import main  # noqa: E402
+
+REFERENCE = ROOT / "examples" / "reference_mlp.toml"
+
+
+@pytest.fixture(scope="module")
+def ref(tmp_path_factory):
+    """The reference network's module (4-16-8-3, softmax + cross-entropy, RMSprop)."""
+    return build(derivation_of(str(REFERENCE), False), tmp_path_factory.mktemp("ref"))
+
+
+def blobs(n, seed=0, classes=3, features=4):
+    """Iris-like data: three well-separated Gaussian clusters in four features, integer labels."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, classes, n)
+    centres = np.array([[0, 0, 2, 2], [2, 2, 0, 0], [-2, 2, -2, 0]])[:classes, :features]
+    return centres[labels] + 0.5 * rng.standard_normal((n, features)), labels
+
+
+def test_integer_labels_validation_verbose_predict(ref, capsys):
+    X, y = blobs(150)
+    Xv, yv = blobs(60, seed=1)
+    params = ref.init_params(0)
+    history = ref.train(params, X, y, epochs=30, batch_size=16, learning_rate=0.01, validation_data=(Xv, yv), verbose=1)
+    assert list(history) == ["loss", "accuracy", "val_loss", "val_accuracy"]
+    assert all(len(v) == 30 for v in history.values())
+    assert history["loss"][-1] < history["loss"][0] and history["val_loss"][-1] < history["val_loss"][0]
+    # the validation entries are the module's own loss and accuracy of the validation set after the epoch
+    assert history["val_loss"][-1] == pytest.approx(ref.loss(params, Xv, yv), rel=1e-12)
+    assert history["val_accuracy"][-1] == ref.accuracy(params, Xv, np.eye(3)[yv])
+    assert history["val_accuracy"][-1] > 0.9
+    labels = ref.predict(params, Xv)
+    assert labels.shape == (60,) and labels.dtype.kind == "i"
+    np.testing.assert_array_equal(labels, ref.predict_proba(params, Xv).argmax(axis=1))
+    assert np.mean(labels == yv) == history["val_accuracy"][-1]
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 30 and out[0].startswith("epoch 1/30: loss ") and "val_accuracy" in out[-1]
+    # integer labels and one-hot rows are the same targets
+    g_int, g_hot = ref.gradients(params, X, y), ref.gradients(params, X, np.eye(3)[y])
+    assert all(np.array_equal(g_int[k], g_hot[k]) for k in g_int)
+    assert ref.loss(params, X, list(y)) == ref.loss(params, X, np.eye(3)[y])
+
+
+def test_history_loss_is_the_epochs_batch_losses(ref):
+    """One batch per epoch: the reported loss is the loss before that epoch's step (Keras' convention)."""
+    X, y = blobs(40)
+    params = ref.init_params(3)
+    before = ref.loss(params, X, y)
+    history = ref.train(params, X, y, epochs=1, batch_size=40)
+    assert history["loss"][0] == pytest.approx(before - ref._penalty(ref.init_params(3), 40) + ref._penalty(params, 40), rel=1e-12)
+
+
+def test_callback_true_stops_early_and_seed_reproduces(ref):
+    X, y = blobs(90)
+    seen = []
+
+    def stop_at_third(epoch, params, history):
+        seen.append(epoch)
+        return epoch == 2
+
+    runs = []
+    for _ in range(2):
+        params = ref.init_params(0)
+        runs.append((ref.train(params, X, y, epochs=10, batch_size=8, callback=stop_at_third), params))
+    assert seen == [0, 1, 2, 0, 1, 2]
+    assert len(runs[0][0]["loss"]) == 3 and runs[0][0] == runs[1][0]
+    assert all(np.array_equal(runs[0][1][k], runs[1][1][k]) for k in runs[0][1])
+
+
+def test_save_and_load_round_trip(ref, tmp_path):
+    params = ref.init_params(7, np.float32)
+    path = tmp_path / "weights.npz"
+    ref.save_params(path, params, running=ref.init_running(params))
+    loaded = ref.load_params(path)
+    assert list(loaded) == list(ref.PARAM_KEYS)
+    assert all(loaded[k].dtype == np.float32 and np.array_equal(loaded[k], params[k]) for k in params)
+    assert ref.load_running(path) == {}
+    X, _ = blobs(5)
+    np.testing.assert_array_equal(ref.predict(loaded, X), ref.predict(params, X))
+    other = tmp_path / "other.npz"
+    np.savez(other, W1=np.zeros((3, 3)))
+    with pytest.raises(ValueError, match=r"other\.npz: not parameters of this network \(params has no b1"):
+        ref.load_params(other)
+
+
+def test_design_signatures_for_every_module(ref):
+    """The signatures every module shares (DESIGN.md), accepted by a dense network that has no use for some."""
+    X, y = blobs(6)
+    params = ref.init_params(0)
+    running = ref.init_running(params)
+    assert running == {}
+    Y_hat, cache = ref.forward(params, X, train=False, running=running)
+    np.testing.assert_array_equal(Y_hat, ref.forward(params, X)[0])
+    grads = ref.gradients(params, X, y, rng=np.random.default_rng(0), masks=None, running=running)
+    assert {k: v.shape for k, v in grads.items()} == ref.PARAM_SHAPES
+    assert ref.predict(params, X, running=running).shape == (6,)
+    assert ref.loss(params, X, y, rng=None, masks=None) > 0
+
+
+@pytest.mark.parametrize("key,value,error,message", [
+    ("b1", np.zeros(1), ValueError, r"params\['b1'\] must have shape \(16,\), got shape \(1,\)"),
+    ("W2", np.zeros((16, 8)), ValueError, r"params\['W2'\] must have shape \(8, 16\), got shape \(16, 8\)"),
+    ("b3", np.zeros(3, dtype=np.float32), TypeError, r"params\['b3'\] has dtype float32 but params\['W1'\] has float64"),
+    ("W3", [[0.0] * 8] * 3, TypeError, r"params\['W3'\] must be a NumPy array, got list"),
+])
+def test_parameter_shapes_and_dtypes_are_checked(ref, key, value, error, message):
+    X, y = blobs(4)
+    params = ref.init_params(0)
+    params[key] = value
+    for call in (lambda: ref.gradients(params, X, y), lambda: ref.train(params, X, y, epochs=1), lambda: ref.predict(params, X),
+                 lambda: ref.init_state(params)):
+        with pytest.raises(error, match=message):
+            call()
+
+
+def test_step_rejects_gradients_of_the_wrong_shape(ref):
+    params = ref.init_params(0)
+    state = ref.init_state(params)
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    grads["b2"] = np.zeros(1)
+    with pytest.raises(ValueError, match=r"grads\['b2'\] must have shape \(8,\), got shape \(1,\)"):
+        ref.step(params, grads, state)
+
+
+def test_a_copied_state_steps_like_the_original(ref):
+    X, y = blobs(16)
+    p1, p2 = ref.init_params(0), ref.init_params(0)
+    s1 = ref.init_state(p1)
+    ref.step(p1, ref.gradients(p1, X, y), s1)
+    s2 = copy.deepcopy(s1)
+    p2 = copy.deepcopy(p1)
+    for params, state in ((p1, s1), (p2, s2)):
+        ref.step(params, ref.gradients(params, X, y), state)
+        assert state["S"]["W1"].base is state["flat"]["S"]
+    assert all(np.array_equal(p1[k], p2[k]) for k in p1)
+
+
+def test_training_stops_on_non_finite_gradients(tmp_path):
+    """abs(x)^0.5 has no derivative at 0: a zero input row gives NaN gradients; train stops before they are used."""
+    table = {"name": "sqrt_abs", "inputs": 2,
+             "layers": [{"units": 3, "activation": {"name": "root", "formula": "abs(x)^0.5"}}, {"units": 2, "activation": "softmax"}],
+             "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    mod = build(derive(spec_from_dict(table), check=False), tmp_path)
+    params = mod.init_params(0)
+    X = np.array([[1.0, 2.0], [0.5, -1.0], [0.0, 0.0], [1.0, 1.0]])
+    y = np.array([0, 1, 0, 1])
+    before = copy.deepcopy(params)
+    with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match=r"epoch 1, batch 1: a gradient is NaN or infinite"):
+        mod.train(params, X, y, epochs=3, batch_size=4)
+    assert all(np.array_equal(params[k], before[k]) for k in params), "the parameters must be those before the bad step"
+
+
+def test_training_stops_on_a_non_finite_loss(ref):
+    X, y = blobs(8)
+    params = ref.init_params(0)
+    params["W1"][...] = 1e308  # finite weights whose first layer overflows: inf - inf = NaN downstream
+    with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match=r"epoch 1, batch 1: (the loss is|a gradient)"):
+        ref.train(params, X, y, epochs=1, batch_size=8)
+
+
+def test_two_threads_train_like_one(ref):
+    """No module-level state: two parameter sets trained in two threads at once end as when trained one after the other."""
+    data = [blobs(200, seed=s) for s in (0, 1)]
+    sequential = [ref.init_params(s) for s in (0, 1)]
+    for params, (X, y) in zip(sequential, data, strict=True):
+        ref.train(params, X, y, epochs=20, batch_size=7, seed=3)
+    concurrent = [ref.init_params(s) for s in (0, 1)]
+    threads = [threading.Thread(target=ref.train, args=(p, X, y), kwargs={"epochs": 20, "batch_size": 7, "seed": 3})
+               for p, (X, y) in zip(concurrent, data, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for a, b in zip(sequential, concurrent, strict=True):
+        assert all(np.array_equal(a[k], b[k]) for k in a)
+
+
+def test_erf_matches_math_erf_everywhere():
+    mod = import_path(ROOT / "generated" / "gelu_softsign_classifier.py")
+    x = np.concatenate([np.linspace(-30, 30, 600_001), np.geomspace(1e-300, 1e-5, 2000), -np.geomspace(1e-300, 30, 2000),
+                        [0.0, -0.0, 0.46875, 0.46875 + 1e-16, 4.0, 4.0 + 1e-15, 26.543, 5.9, np.inf, -np.inf]])
+    mine = mod._erf(x)
+    truth = np.array([math.erf(v) for v in x])
+    rel = np.abs(mine - truth) / np.maximum(np.abs(truth), 1e-300)
+    assert rel.max() < 1e-15, (x[rel.argmax()], rel.max())
+    assert mod._erf(x.astype(np.float32)).dtype == np.float32
+    assert np.isnan(mod._erf(np.array([np.nan])))[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_any_title_makes_a_valid_module(title):
+    d = _reference_derivation()
+    d = type(d)(**{**d.__dict__, "network": type(d.network)(**{**d.network.__dict__, "title": title})})
+    text = render_module(d, "examples/reference_mlp.toml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tree = ast.parse(text)
+        compile(tree, "module.py", "exec")
+    assert ast.get_docstring(tree, clean=False).startswith(f"{title}: a NumPy training module")
+
+
+def _reference_derivation(cache={}):  # noqa: B006 -- one derivation for every hypothesis example
+    if "d" not in cache:
+        cache["d"] = derivation_of(str(REFERENCE), False)
+    return cache["d"]
+
+
+def test_header_names_the_out_folder_used(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["codegen", str(REFERENCE), "--out", "gen"]) == 0
+    head = (tmp_path / "gen" / "reference_mlp.py").read_text(encoding="utf-8")[:600]
+    assert "    gradproof codegen examples/reference_mlp.toml --out gen\n" in head
+    assert "--out generated" not in head
+    with_space = tmp_path / "my models"
+    assert main(["codegen", str(REFERENCE), "--out", "my models"]) == 0
+    assert "--out 'my models'\n" in (with_space / "reference_mlp.py").read_text(encoding="utf-8")[:600]
+
+
+@pytest.mark.parametrize("name", ["numpy", "math", "sys", "json", "gradproof"])
+def test_a_module_name_that_shadows_a_module_is_refused(name, tmp_path, capsys):
+    table = {"name": name, "inputs": 2, "layers": [{"units": 2, "activation": "softmax"}], "loss": {"name": "cross_entropy"},
+             "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    with pytest.raises(SpecError, match=rf"'{name}' is the name of a module .* e\.g\. \"{name}_net\""):
+        spec_from_dict(table)
+    spec = tmp_path / "s.toml"
+    spec.write_text(f'name = "{name}"\ninputs = 2\n[[layers]]\nunits = 2\nactivation = "softmax"\n[loss]\nname = "cross_entropy"\n'
+                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    assert main(["codegen", str(spec), "--out", str(tmp_path)]) == 2
+    assert "choose another" in capsys.readouterr().err and not (tmp_path / f"{name}.py").exists()
+
+
+def test_training_equals_pytorch_with_the_same_weights_and_batches(ref):
+    """The same initial weights, batch order and RMSprop (ε inside the root) in PyTorch give the same weights and loss."""
+    torch = pytest.importorskip("torch")
+    from networks import torch_loss
+
+    net = derivation_of(str(REFERENCE), False).network
+    X, y = blobs(100)
+    Y = np.eye(3)[y]
+    params = ref.init_params(5)
+    P = {k: torch.tensor(v.copy(), requires_grad=True) for k, v in params.items()}
+    history = ref.train(params, X, y, epochs=4, batch_size=32, seed=9, learning_rate=0.01)
+    S = {k: torch.zeros_like(v) for k, v in P.items()}
+    rng = np.random.default_rng(9)
+    for _ in range(4):
+        order = rng.permutation(len(X))
+        for start in range(0, len(X), 32):
+            rows = order[start:start + 32]
+            for v in P.values():
+                v.grad = None
+            torch_loss(net, P, torch.tensor(X[rows]), torch.tensor(Y[rows])).backward()
+            with torch.no_grad():
+                for k, theta in P.items():
+                    S[k].mul_(0.9).add_(0.1 * theta.grad**2)
+                    theta.sub_(0.01 * theta.grad / torch.sqrt(S[k] + 1e-6))
+    for k in params:
+        np.testing.assert_allclose(params[k], P[k].detach().numpy(), rtol=1e-9, atol=1e-12, err_msg=k)
+    final = float(torch_loss(net, P, torch.tensor(X), torch.tensor(Y)).detach())
+    assert abs(ref.loss(params, X, y) - final) < 1e-6
+    assert len(history["loss"]) == 4
+
+
+def test_codegen_derives_and_checks_once(tmp_path, monkeypatch):
+    """`gradproof codegen` derives the network once and checks it once (no second derivation for the module)."""
+    import gradproof.derive.checks as checks
+    import gradproof.derive.derivation as derivation
+
+    calls = {"derive": 0, "checks": 0}
+    real_derive, real_checks = derivation.derive, checks.instantiation_checks
+
+    def counting_derive(*args, **kwargs):
+        calls["derive"] += 1
+        return real_derive(*args, **kwargs)
+
+    def counting_checks(*args, **kwargs):
+        calls["checks"] += 1
+        return real_checks(*args, **kwargs)
+
+    monkeypatch.setattr(derivation, "derive", counting_derive)
+    monkeypatch.setattr(checks, "instantiation_checks", counting_checks)
+    assert main(["codegen", str(REFERENCE), "--out", str(tmp_path)]) == 0
+    assert calls == {"derive": 1, "checks": 1}
