@@ -8,6 +8,7 @@ fills ``templates/layered_module.py.j2``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -176,8 +177,10 @@ def layered_code(d, spec_path: str) -> LayeredCode:
     penalised = tuple(p.key for p in program.params if p.penalised or (net.penalize_bias and p.key.startswith("b")))
     activations = _activation_helpers(d)
     output_error = _output_error(d)
-    loss = tuple(Statement(s.comment, tuple(line.replace(f'cache["Z{net.depth}"]', f'cache["{program.logits}"]')
-                                            .replace(f"Z{net.depth}", program.logits) for line in s.code))
+    # the dense module's loss lines return the data term; here it is kept as ``data`` and the regularizer added
+    loss = tuple(Statement(s.comment, tuple(re.sub(r"^return ", "data = ", line.replace(f'cache["Z{net.depth}"]',
+                                                                                      f'cache["{program.logits}"]')
+                                                   .replace(f"Z{net.depth}", program.logits)) for line in s.code))
                  for s in _loss_lines(d, {}))
     updates = _updates(d, equation_numbers(program))
     source = program_source(program)

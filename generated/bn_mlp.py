@@ -51,8 +51,11 @@ def _softmax(Z):
     return E / E.sum(axis=1, keepdims=True)
 
 
-def _log_softmax(Z):
-    """Row-wise log softmax by log-sum-exp: finite for any finite logits."""
+def _log_softmax(Z, P):
+    """Row-wise log softmax of Z given P = softmax(Z): log P while every P is far from underflow (then it is exact to
+    rounding), else by log-sum-exp from the logits (finite for any finite logits)."""
+    if P.min() > 1e-30:
+        return np.log(P)
     shifted = Z - Z.max(axis=1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
 
@@ -291,7 +294,7 @@ def loss(params, X, Y, *, rng=None, masks=None):
     Y_hat = cache["H5"]
     Z5 = cache["Z5"]
     logp = _log_softmax(Z5, Y_hat)
-    return float((-logp * Y).sum()) / Y.shape[0]
+    data = float((-logp * Y).sum()) / Y.shape[0]
     # R = sum over W1, W3, W5 of λ·w²/(2·N) (gamma, beta are not penalised)
     reg = (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
     return data + reg

@@ -70,8 +70,11 @@ def _softmax(Z):
     return E / E.sum(axis=1, keepdims=True)
 
 
-def _log_softmax(Z):
-    """Row-wise log softmax by log-sum-exp: finite for any finite logits."""
+def _log_softmax(Z, P):
+    """Row-wise log softmax of Z given P = softmax(Z): log P while every P is far from underflow (then it is exact to
+    rounding), else by log-sum-exp from the logits (finite for any finite logits)."""
+    if P.min() > 1e-30:
+        return np.log(P)
     shifted = Z - Z.max(axis=1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
 
@@ -399,13 +402,12 @@ def forward(params, X, train=False, *, rng=None, masks=None, running=None):
 def loss(params, X, Y, *, rng=None, masks=None):
     """J = L + R in training mode (batch statistics, dropout masks): the data term averaged over the N samples."""
     X, Y = _check(params, X, Y)
-    n = X.shape[0]
     Y_hat, cache = _forward(params, X, True, rng, masks, None)
     # L = (1/N) sum over samples and outputs of -y·log(ŷ)
     Y_hat = cache["H5"]
     Z5 = cache["Z5"]
     logp = _log_softmax(Z5, Y_hat)
-    return float((-logp * Y).sum()) / Y.shape[0]
+    data = float((-logp * Y).sum()) / Y.shape[0]
     return data
 
 
