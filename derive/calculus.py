@@ -39,6 +39,8 @@ _MP_MODULES = [{"sigmoid": lambda u: 1 / (1 + _bounded(mpmath.exp)(-u)), "exp": 
 
 
 def numeric_values(expr: sp.Expr, var: sp.Symbol, points, params: dict | None = None) -> list[complex]:
+    if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise ValueError("not finite")  # 1/(2h) at h = 0 in a piece: printers cannot even write it
     f = sp.lambdify([var, *sorted(params or {}, key=str)], expr, modules=_MP_MODULES)
     vals = [params[k] for k in sorted(params or {}, key=str)]
     return [complex(f(p, *vals)) for p in points]
