@@ -69,6 +69,10 @@ DELTA2 = r"\delta^{(2)} = \hat{y} - y"
 DW2 = r"\frac{\partial J}{\partial W^{(2)}} = \delta^{(2)} {h^{(1)}}^\top"
 
 
+VALUES = ("[values]\nx = [1e308, -1e308]\ny = [1.0, 2.0]\nW1 = [[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]]\nb1 = [0.0, 0.0, 0.0]\n"
+          "W2 = [[1.0, 1.0, 1.0], [0.5, 0.5, 0.5]]\nb2 = [0.0, 0.0]\n")
+
+
 def verify_formula(pid: str, formula: str, params: str = "") -> Probe:
     """A custom activation in layer 1: verify a right δ² and ∂J/∂W² (no wrong verdict, no internal error)."""
     return Probe(pid, ("verify", "{d}/a.toml", "--json"), {"s.toml": formula_spec(formula, params),
@@ -77,7 +81,7 @@ def verify_formula(pid: str, formula: str, params: str = "") -> Probe:
 
 def probes() -> list[Probe]:
     out: list[Probe] = []
-    big = "1" * 5000
+    big, big4000 = "1" * 5000, "1" * 4000
     # -- exact-number blow-ups --------------------------------------------------------------------------------
     out.append(Probe("exact-number formula 1e99999999*x: derive", ("derive", "{d}/s.toml", "--no-pdf"),
                      {"s.toml": formula_spec("1e99999999*x")}, (2,), says="beyond float64"))
@@ -92,12 +96,20 @@ def probes() -> list[Probe]:
                       ("big", r"\delta^{(2)} = 1e99999999 \hat{y}"), ("big2", r"J = 10^{99999999}")])},
                      (1,), {"d2": {"correct"}, "big": {"incorrect", "unchecked"}, "big2": {"incorrect", "unchecked"}}))
     out.append(Probe("TOML integer of 5000 digits as inputs", ("derive", "{d}/s.toml", "--no-pdf"),
-                     {"s.toml": spec(layer(2, '"identity"'), inputs=big)}, (2,), says="out of range"))
+                     {"s.toml": spec(layer(2, '"identity"'), inputs=big)}, (2,), says="4300 digits"))
+    out.append(Probe("TOML integer of 4000 digits as a parameter", ("derive", "{d}/s.toml", "--no-pdf"),
+                     {"s.toml": formula_spec("a*x", f", a = {big4000}")}, (2,), says="out of range"))
+    out.append(Probe("TOML integer of 4000 digits as a learning rate", ("derive", "{d}/s.toml", "--no-pdf"),
+                     {"s.toml": formula_spec("a*x", ", a = 1").replace("learning_rate = 0.1", f"learning_rate = {big4000}")},
+                     (2,), says="out of range"))
+    out.append(Probe("TOML integer of 4000 digits in [values]", ("verify", "{d}/a.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2)], extra=VALUES.replace("1e308", big4000))},
+                     (2,), says="values.x"))
     out.append(Probe("TOML integer of 5000 digits as a parameter", ("derive", "{d}/s.toml", "--no-pdf"),
-                     {"s.toml": formula_spec("a*x", f", a = {big}")}, (2,), says="out of range"))
+                     {"s.toml": formula_spec("a*x", f", a = {big}")}, (2,), says="4300 digits"))
     out.append(Probe("TOML integer of 5000 digits in [values]", ("verify", "{d}/a.toml"),
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2)], extra=f"[values]\nx = [{big}, 1]\n")},
-                     (2,), says="values.x"))
+                     (2,), says="4300 digits"))
     # -- many distinct custom activations -----------------------------------------------------------------------
     for n in (20, 500):
         layers = "".join(custom(f"tanh(x)+{k + 1}*x/{k + 1000}", 2, f"act{k}") for k in range(n)) + layer(2, '"identity"')
@@ -148,8 +160,7 @@ def probes() -> list[Probe]:
                      {"s.toml": spec(layer(2, '"tanh"')).replace('"probe"', '"hunter2-SECRET"; x'),
                       "a.toml": answers([("d2", DELTA2)])}, (2,), never=("hunter2",)))
     # -- large values ---------------------------------------------------------------------------------------------
-    vals = "[values]\nx = [1e308, -1e308]\ny = [1.0, 2.0]\nW1 = [[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]]\nb1 = [0.0, 0.0, 0.0]\n" \
-           "W2 = [[1.0, 1.0, 1.0], [0.5, 0.5, 0.5]]\nb2 = [0.0, 0.0]\n"
+    vals = VALUES
     out.append(Probe("[values] of 1e308", ("verify", "{d}/a.toml", "--json"),
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2), ("w2", DW2)], extra=vals)},
                      (0, 1), {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}}))

@@ -204,6 +204,8 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
             a = np.array(v, dtype=float)
         except (TypeError, ValueError):
             raise fail(f"values.{k}", "expected a number, a list of numbers or a list of rows") from None
+        except OverflowError:  # a TOML integer of hundreds of digits
+            raise fail(f"values.{k}", "every entry must be a finite number (float64 holds up to about 1.8e308)") from None
         if not np.all(np.isfinite(a)):
             raise fail(f"values.{k}", "every entry must be a finite number")
         return a
