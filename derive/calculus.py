@@ -41,9 +41,9 @@ _MP_MODULES = [{"sigmoid": lambda u: 1 / (1 + _bounded(mpmath.exp)(-u)), "exp": 
 def numeric_values(expr: sp.Expr, var: sp.Symbol, points, params: dict | None = None) -> list[complex]:
     if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise ValueError("not finite")  # 1/(2h) at h = 0 in a piece: printers cannot even write it
-    f = sp.lambdify([var, *sorted(params or {}, key=str)], expr, modules=_MP_MODULES)
-    vals = [params[k] for k in sorted(params or {}, key=str)]
-    return [complex(f(p, *vals)) for p in points]
+    # parameters substituted first: a parameter named like a module (mpmath) or the variable never becomes an argument
+    f = sp.lambdify([var], expr.subs(params or {}), modules=_MP_MODULES)
+    return [complex(f(p)) for p in points]
 
 
 def max_difference(a: sp.Expr, b: sp.Expr, var: sp.Symbol, params: dict | None = None, points=SAMPLE_POINTS) -> float:

@@ -15,6 +15,7 @@ from . import activations, losses, optimizers, regularizers
 from . import layers as kinds
 from .errors import GradproofError, SpecError, did_you_mean
 from .formula import CONSTANTS, FUNCTIONS, parse_formula
+from .symbols import Parameter
 
 MAX_UNITS = 100_000
 MAX_LAYERS = 500
@@ -299,7 +300,7 @@ class _Reader:
                 raise self.fail(f"{where}: activation.{key}",
                                 "a parameter name must be an identifier (not starting with __) other than x or a function name")
             params[key] = self.number(value, f"{where}: activation.{key}")
-            symbols[key] = sp.Symbol(key, real=True)
+            symbols[key] = Parameter(key, real=True)  # its own namespace: never an internal symbol (z, h, y, N …)
         definition = parse_formula(formula, f"{self.source}: {where}: activation.formula", symbols)
         unused = [k for k, s in symbols.items() if s not in definition.free_symbols]
         if unused:
