@@ -111,7 +111,7 @@ def probes() -> list[Probe]:
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2)], extra=f"[values]\nx = [{big}, 1]\n")},
                      (2,), says="4300 digits"))
     # -- many distinct custom activations -----------------------------------------------------------------------
-    for n in (20, 500):
+    for n in (20, 499):
         layers = "".join(custom(f"tanh(x)+{k + 1}*x/{k + 1000}", 2, f"act{k}") for k in range(n)) + layer(2, '"identity"')
         s = spec(layers)
         out.append(Probe(f"{n} distinct custom activations: derive", ("derive", "{d}/s.toml", "--no-pdf"), {"s.toml": s},
@@ -151,6 +151,11 @@ def probes() -> list[Probe]:
     out.append(Probe("answers spec path leaving its folder", ("verify", "{d}/sub/a.toml"),
                      {"secret.toml": secret, "sub/a.toml": answers([("d2", DELTA2)], 'spec = "../secret.toml"')}, (2,),
                      never=("hunter2", "SECRET")))
+    out.append(Probe("answers spec path ../../etc/passwd", ("verify", "{d}/sub/a.toml"),
+                     {"sub/a.toml": answers([("d2", DELTA2)], 'spec = "../../../../../../etc/passwd"')}, (2,), never=("root:",)))
+    out.append(Probe("answers spec path two folders up", ("verify", "{d}/sub/sub/a.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "sub/sub/a.toml": answers([("d2", DELTA2)], 'spec = "../../s.toml"')},
+                     (2,), says="leaves"))
     out.append(Probe("answers spec path absolute", ("verify", "{d}/a.toml"),
                      {"a.toml": answers([("d2", DELTA2)], 'spec = "/etc/passwd"')}, (2,), never=("root:",)))
     out.append(Probe("answers spec path to a non-TOML file in its folder", ("verify", "{d}/a.toml"),
@@ -163,7 +168,11 @@ def probes() -> list[Probe]:
     vals = VALUES
     out.append(Probe("[values] of 1e308", ("verify", "{d}/a.toml", "--json"),
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2), ("w2", DW2)], extra=vals)},
-                     (0, 1), {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}}))
+                     (0, 1, 2), {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}}))
+    out.append(Probe("[values] of 1e308 that overflow z", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2), ("w2", DW2)], extra=vals.replace(
+                         "W1 = [[1.0, 0.5]", "W1 = [[1e308, 0.5]"))}, (0, 1, 2),
+                     {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}}))
     # -- documents ------------------------------------------------------------------------------------------------
     md = "$$ x\n" * 40000
     out.append(Probe("unclosed $$ repeated (200 kB Markdown)", ("verify", "{d}/h.md", "--spec", "{d}/s.toml"),

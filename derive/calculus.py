@@ -7,6 +7,7 @@ import functools
 import mpmath
 import sympy as sp
 
+from . import limits
 from .limits import TimeLimitError, time_limit
 from .symbols import H, X, sigmoid, tidy_sign
 
@@ -82,8 +83,8 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(_has_sign_pair, _sign_to_abs)
     kinds = {type(f) for f in expr.atoms(sp.Function)}
     best = expr
-    if too_big(expr, SIMPLIFY_MAX_OPS):
-        return tidy_sign(best)  # too big to simplify in bounded time; the plain result is still correct
+    if too_big(expr, SIMPLIFY_MAX_OPS) or not limits.spare():
+        return tidy_sign(best)  # too big to simplify in bounded time, or the run's budget is short: still correct
     for transform in (sp.cancel, sp.factor, sp.simplify):
         try:
             with time_limit(SIMPLIFY_SECONDS, f"sympy.{transform.__name__}"):
@@ -129,13 +130,26 @@ def _to_sigmoid(m: sp.Mul) -> sp.Expr:
     return m
 
 
-@functools.lru_cache(maxsize=256)
+def _cached_when_spare(f):
+    """lru_cache that keeps only results computed with the whole optimisation (``limits.spare()``): a result cut
+    short by a run's budget is still correct but plainer, and must not be reused by a later run."""
+    cached = functools.lru_cache(maxsize=256)(f)
+
+    @functools.wraps(f)
+    def call(*args):
+        return cached(*args) if limits.spare() else f(*args)
+
+    call.cache_clear = cached.cache_clear
+    return call
+
+
+@_cached_when_spare
 def derivative(definition: sp.Expr) -> sp.Expr:
     """phi'(x) by sympy.diff of the definition, lightly tidied (e^u/(e^u + 1) written as sigma(u))."""
     return tidy(sp.diff(definition, X).replace(_is_logistic, _to_sigmoid))
 
 
-@functools.lru_cache(maxsize=256)
+@_cached_when_spare
 def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None:
     """Write phi'(x) as a function of h = phi(x) when that is possible, else return None.
 
@@ -167,8 +181,8 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
 
 
 def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
-    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS):
-        return None  # sp.solve on a big definition can run for minutes; phi' stays in z
+    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS) or not limits.spare():
+        return None  # sp.solve on a big definition can run for minutes (or the run's budget is short); phi' stays in z
     kinds = {type(f) for f in phi.atoms(sp.Function)} | INVERSE_KINDS
     try:
         with time_limit(SIMPLIFY_SECONDS, "sympy.solve"):

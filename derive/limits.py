@@ -13,11 +13,19 @@ Limitations (by design, documented in docs/RELIABILITY.md):
   outer timer is re-armed with its remaining time when the inner block ends.
 - An exception raised where Python discards it (a garbage-collector callback, ``__del__``) would lose the
   alarm, so after it first fires the timer repeats every ``REPEAT_SECONDS`` until the block has unwound.
+
+The run budget (``run_budget``, entered once per CLI command around the work on untrusted input) bounds the whole
+run, not only each item: ``RUN_SECONDS`` of CPU time (``ITIMER_PROF``/``SIGPROF``, independent of the per-item
+wall-clock timers, and not stretched or cut by other processes on a loaded machine); optional SymPy work
+(``spare()``: simplification, inverting phi, the full-size instantiation instance) is skipped once ``SOFT_FRACTION``
+of it is spent; the run's data memory is capped at ``RUN_BYTES`` (``RLIMIT_DATA``: an allocation past it raises
+MemoryError, reported as exit 2). The LaTeX run of ``derive`` is outside it (it has its own timeout).
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import signal
 import threading
 import time
@@ -34,6 +42,16 @@ INSTANTIATION_SECONDS = 15.0
 CLAIM_SECONDS = 10.0
 
 
+#: CPU seconds for one CLI run (derive, codegen, verify) in all: past it the run stops with exit 2 saying where it was
+RUN_SECONDS = 20.0
+#: wall-clock seconds for the same run: on a loaded machine CPU time runs slower than the clock, and no run may
+#: take longer than 30 s (the process starts in about a second)
+RUN_WALL_SECONDS = 24.0
+#: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
+SOFT_FRACTION = 0.4
+#: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
+RUN_BYTES = 1536 * 2**20
+
 #: after the first alarm, how often it repeats until the block has unwound
 REPEAT_SECONDS = 0.25
 
@@ -42,12 +60,109 @@ class TimeLimitError(DerivationError):
     """SymPy work took longer than its time bound."""
 
 
+class ResourceLimitError(DerivationError):
+    """A run needed more memory than its budget."""
+
+
 class _Expired(BaseException):
     """Raised by the alarm handler; a BaseException so that ``except Exception`` in SymPy lets it through."""
 
-    def __init__(self, token: object):
+    def __init__(self, token: object, doing: str = ""):
         super().__init__("time limit")
         self.token = token
+        self.doing = doing  # the innermost limited block when the alarm fired
+
+
+class _Run:
+    def __init__(self, seconds: float):
+        self.start = time.process_time()
+        self.seconds = seconds
+
+
+_run: _Run | None = None
+#: what the enclosing ``time_limit`` blocks are doing, outermost first (the run budget names the outermost)
+_doing: list[str] = []
+
+
+def remaining() -> float:
+    """CPU seconds left in the run budget (infinite outside ``run_budget``)."""
+    return math.inf if _run is None else _run.seconds - (time.process_time() - _run.start)
+
+
+def spare() -> bool:
+    """True while optional work (simplifying a derivative, inverting phi) fits the run budget: outside a run, or
+    before ``SOFT_FRACTION`` of it is spent. Past it derivatives stay as ``sympy.diff`` gives them (still exact)."""
+    return _run is None or time.process_time() - _run.start < SOFT_FRACTION * _run.seconds
+
+
+@contextlib.contextmanager
+def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES) -> Iterator[None]:
+    """One budget for a whole run: ``seconds`` of CPU time and ``memory`` bytes of data (None: no cap).
+
+    Raises:
+        TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the budget of a run, while <innermost block>; …".
+        ResourceLimitError: the run needed more than ``memory`` bytes.
+    """
+    global _run
+    if _run is not None or not available() or not hasattr(signal, "ITIMER_PROF"):
+        yield  # nested runs share the outer budget; no signals here: only the per-item guards apply
+        return
+    _run = _Run(seconds)
+    restore = _cap_memory(memory)
+    token = object()
+    active = [True]
+
+    def on_prof(signum, frame):
+        if active[0]:
+            raise _Expired(token, _doing[0] if _doing else "")
+
+    prev_handler = signal.signal(signal.SIGPROF, on_prof)
+    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
+    try:
+        with _alarm(RUN_WALL_SECONDS, what, "", whole_run=True):
+            yield
+        active[0] = False
+    except _Expired as exc:
+        active[0] = False
+        if exc.token is not token:
+            raise
+        _clear_sympy_caches()
+        raise TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", exc.doing)) from None
+    except MemoryError:
+        active[0] = False
+        limit = f"more than {memory / 2**30:.1f} GiB of memory, the limit of a run" if memory else "more memory than there is"
+        raise ResourceLimitError(f"{what}: needed {limit}; use a smaller network or smaller [values]") from None
+    finally:
+        active[0] = False
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, prev_handler)
+        _run = None
+        restore()
+
+
+def _run_message(what: str, spent: str, doing: str) -> str:
+    return (f"{what}: stopped after {spent}, the time budget of a run{f' (while {doing})' if doing else ''}; the budget "
+            "keeps every run under 30 s (docs/RELIABILITY.md): use fewer distinct custom activations, simpler formulas "
+            "or a smaller network")
+
+
+def _cap_memory(memory: int | None):
+    """Lower RLIMIT_DATA to ``memory`` (never raise it); returns a function restoring the previous limit."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return lambda: None
+    if memory is None or not hasattr(resource, "RLIMIT_DATA"):
+        return lambda: None
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    new = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+    if soft != resource.RLIM_INFINITY and soft <= new:
+        return lambda: None
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (new, hard))
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
 
 
 def available() -> bool:
@@ -74,6 +189,16 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
     Raises:
         TimeLimitError: "<what> took longer than <seconds> s; <hint>".
     """
+    _doing.append(what)
+    try:
+        with _alarm(seconds, what, hint):
+            yield
+    finally:
+        _doing.pop()
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
@@ -86,7 +211,7 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
 
     def on_alarm(signum, frame):
         if active[0]:
-            raise _Expired(token)
+            raise _Expired(token, _doing[0] if _doing else "")
 
     prev_handler = signal.signal(signal.SIGALRM, on_alarm)
     start = time.monotonic()
@@ -100,6 +225,8 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
         if exc.token is not token:
             raise
         _clear_sympy_caches()
+        if whole_run:
+            raise TimeLimitError(_run_message(what, f"{seconds:g} s", exc.doing)) from None
         raise TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else "")) from None
     finally:
         active[0] = False
@@ -109,4 +236,5 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "TimeLimitError", "available", "time_limit"]
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_SECONDS", "ResourceLimitError",
+           "TimeLimitError", "available", "remaining", "run_budget", "spare", "time_limit"]
