@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import signal
 import threading
 import time
@@ -44,9 +45,9 @@ CLAIM_SECONDS = 10.0
 
 #: CPU seconds for one CLI run (derive, codegen, verify) in all: past it the run stops with exit 2 saying where it was
 RUN_SECONDS = 20.0
-#: wall-clock seconds for the same run: on a loaded machine CPU time runs slower than the clock, and no run may
-#: take longer than 30 s (the process starts in about a second)
-RUN_WALL_SECONDS = 24.0
+#: wall-clock seconds for the same run, counted from the start of the process (imports take seconds on a loaded
+#: machine, where CPU time also runs slower than the clock): no run may take longer than 30 s, exit included
+RUN_WALL_SECONDS = 26.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -109,35 +110,29 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
         return
     _run = _Run(seconds)
     restore = _cap_memory(memory)
-    token = object()
-    active = [True]
-
-    def on_prof(signum, frame):
-        if active[0]:
-            raise _Expired(token, _doing[0] if _doing else "")
-
-    prev_handler = signal.signal(signal.SIGPROF, on_prof)
-    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
     try:
-        with _alarm(RUN_WALL_SECONDS, what, "", whole_run=True):
+        cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,
+                            lambda doing: TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", doing)))
+        with cpu, _alarm(max(RUN_WALL_SECONDS - process_age(), 1.0), what, "", whole_run=True):
             yield
-        active[0] = False
-    except _Expired as exc:
-        active[0] = False
-        if exc.token is not token:
-            raise
-        _clear_sympy_caches()
-        raise TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", exc.doing)) from None
     except MemoryError:
-        active[0] = False
         limit = f"more than {memory / 2**30:.1f} GiB of memory, the limit of a run" if memory else "more memory than there is"
         raise ResourceLimitError(f"{what}: needed {limit}; use a smaller network or smaller [values]") from None
     finally:
-        active[0] = False
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, prev_handler)
         _run = None
         restore()
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux: /proc), else 0."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])  # field 22, starttime, in clock ticks after boot
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _run_message(what: str, spent: str, doing: str) -> str:
@@ -202,21 +197,36 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Ite
     if seconds is None or seconds <= 0 or not available():
         yield
         return
-    prev_remaining, prev_interval = signal.getitimer(signal.ITIMER_REAL)
+    prev_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
     if prev_remaining and prev_remaining <= seconds:
         yield  # an outer limit expires first; it reports
         return
+
+    def fail(doing: str) -> TimeLimitError:
+        if whole_run:
+            return TimeLimitError(_run_message(what, f"{RUN_WALL_SECONDS:g} s", doing))
+        return TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else ""))
+
+    with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail):
+        yield
+
+
+@contextlib.contextmanager
+def _signal_timer(itimer: int, signum: int, seconds: float, fail) -> Iterator[None]:
+    """Arm ``itimer`` for ``seconds``; when it fires, raise ``fail(outermost block)`` out of the block. The timer it
+    replaces is re-armed with its remaining time afterwards (nesting)."""
+    prev_remaining, prev_interval = signal.getitimer(itimer)
     token = object()
     active = [True]
 
-    def on_alarm(signum, frame):
+    def on_signal(signum_, frame):
         if active[0]:
             raise _Expired(token, _doing[0] if _doing else "")
 
-    prev_handler = signal.signal(signal.SIGALRM, on_alarm)
+    prev_handler = signal.signal(signum, on_signal)
     start = time.monotonic()
-    # periodic: an alarm raised where Python swallows exceptions (a gc callback, a __del__) is raised again
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
+    # periodic: a signal raised where Python swallows exceptions (a gc callback, a __del__) is raised again
+    signal.setitimer(itimer, seconds, REPEAT_SECONDS)
     try:
         yield
         active[0] = False
@@ -225,15 +235,13 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Ite
         if exc.token is not token:
             raise
         _clear_sympy_caches()
-        if whole_run:
-            raise TimeLimitError(_run_message(what, f"{seconds:g} s", exc.doing)) from None
-        raise TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else "")) from None
+        raise fail(exc.doing) from None
     finally:
         active[0] = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, prev_handler)
+        signal.setitimer(itimer, 0)
+        signal.signal(signum, prev_handler)
         if prev_remaining:
-            signal.setitimer(signal.ITIMER_REAL, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
+            signal.setitimer(itimer, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
 __all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_SECONDS", "ResourceLimitError",
