@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/probe_hostile.py              # every probe, a table on stdout
     .venv/bin/python benchmarks/probe_hostile.py relu6 big    # only probes whose id contains one of the words
+    .venv/bin/python benchmarks/probe_hostile.py --markdown   # the table of docs/RELIABILITY.md ("Probes")
 
 A probe is a defect when the run takes over 30 s, its peak resident memory exceeds 2 GB, it prints a traceback or
 "internal error", its exit code is not one of those the probe allows, a verdict differs from the expected one, or
@@ -177,6 +178,12 @@ def probes() -> list[Probe]:
     md = "$$ x\n" * 40000
     out.append(Probe("unclosed $$ repeated (200 kB Markdown)", ("verify", "{d}/h.md", "--spec", "{d}/s.toml"),
                      {"s.toml": formula_spec("tanh(x)"), "h.md": md}, (1, 2)))
+    out.append(Probe("unclosed $$ repeated (990 kB Markdown)", ("verify", "{d}/h.md", "--spec", "{d}/s.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "h.md": "$$ x\n" * 198_000}, (1, 2)))
+    out.append(Probe("unclosed \\[ repeated (180 kB LaTeX)", ("verify", "{d}/h.tex", "--spec", "{d}/s.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "h.tex": "\\[ " * 60_000}, (1, 2)))
+    out.append(Probe("unclosed align repeated (260 kB LaTeX)", ("verify", "{d}/h.tex", "--spec", "{d}/s.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "h.tex": "\\begin{align}" * 20_000}, (1, 2)))
     text_claims = "".join(f"$$ \\delta^{{(2)}} = \\text{{{' ' * 5000}a $$\n\n" for _ in range(40))
     out.append(Probe("\\text{ with 5000 spaces, 40 claims", ("verify", "{d}/h.md", "--spec", "{d}/s.toml"),
                      {"s.toml": formula_spec("tanh(x)"), "h.md": text_claims}, (0, 1, 2)))
@@ -255,6 +262,11 @@ def main(words: list[str]) -> int:
         print(f"{r['id'][:58]:58} {r['seconds']:6.1f} {r['rss_mb']:6.0f} {r['code']:4}  {verdict}", flush=True)
         if r["message"] and "-v" in sys.argv:
             print(f"{'':58} {r['message']}")
+    if "--markdown" in sys.argv:
+        print("\n| probe | s | MB | exit | result |\n|---|---:|---:|---:|---|")
+        for r in results:
+            verdict = "ok" if not r["problems"] else "**defect**: " + "; ".join(r["problems"])
+            print(f"| {r['id'].replace('|', '/')} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['code']} | {verdict} |")
     bad = sum(bool(r["problems"]) for r in results)
     print(f"\n{len(results)} probes, {bad} defects; slowest {max(r['seconds'] for r in results):.1f} s, "
           f"largest {max(r['rss_mb'] for r in results):.0f} MB")
@@ -262,4 +274,4 @@ def main(words: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main([a for a in sys.argv[1:] if a != "-v"]))
+    sys.exit(main([a for a in sys.argv[1:] if a not in ("-v", "--markdown")]))
