@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 import signal
 import threading
 import time
@@ -45,9 +44,12 @@ CLAIM_SECONDS = 10.0
 
 #: CPU seconds for one CLI run (derive, codegen, verify) in all: past it the run stops with exit 2 saying where it was
 RUN_SECONDS = 20.0
-#: wall-clock seconds for the same run, counted from the start of the process (imports take seconds on a loaded
-#: machine, where CPU time also runs slower than the clock): no run may take longer than 30 s, exit included
+#: wall-clock seconds for the same run, counted from ``started`` (the CLI's entry: imports take seconds on a loaded
+#: machine, where CPU time also runs slower than the clock): no run may take longer than 30 s, exit included ...
 RUN_WALL_SECONDS = 26.0
+#: ... once it has done this much work (CPU seconds): a run starved by other processes is not the input's fault, and
+#: the examples (a few CPU seconds) must never be refused however loaded the machine is
+RUN_WALL_MIN_CPU = 6.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -97,8 +99,11 @@ def spare() -> bool:
 
 
 @contextlib.contextmanager
-def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES) -> Iterator[None]:
-    """One budget for a whole run: ``seconds`` of CPU time and ``memory`` bytes of data (None: no cap).
+def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES,
+               started: float | None = None) -> Iterator[None]:
+    """One budget for a whole run: ``seconds`` of CPU time, ``RUN_WALL_SECONDS`` of wall-clock time from ``started``
+    (``time.monotonic()``; default: now) once ``RUN_WALL_MIN_CPU`` of CPU is spent, and ``memory`` bytes of data
+    (None: no cap).
 
     Raises:
         TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the budget of a run, while <innermost block>; …".
@@ -113,7 +118,8 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
     try:
         cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,
                             lambda doing: TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", doing)))
-        with cpu, _alarm(max(RUN_WALL_SECONDS - process_age(), 1.0), what, "", whole_run=True):
+        wall = RUN_WALL_SECONDS - (time.monotonic() - started if started is not None else 0.0)
+        with cpu, _alarm(max(wall, 1.0), what, "", whole_run=True):
             yield
     except MemoryError:
         limit = f"more than {memory / 2**30:.1f} GiB of memory, the limit of a run" if memory else "more memory than there is"
@@ -121,18 +127,6 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
     finally:
         _run = None
         restore()
-
-
-def process_age() -> float:
-    """Seconds since this process started (Linux: /proc), else 0."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as f:
-            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])  # field 22, starttime, in clock ticks after boot
-        with open("/proc/uptime", encoding="ascii") as f:
-            uptime = float(f.read().split()[0])
-        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 def _run_message(what: str, spent: str, doing: str) -> str:
@@ -207,20 +201,22 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Ite
             return TimeLimitError(_run_message(what, f"{RUN_WALL_SECONDS:g} s", doing))
         return TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else ""))
 
-    with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail):
+    # the run's wall-clock bound waits for real work (a starved run repeats the check every REPEAT_SECONDS)
+    busy = (lambda: _run is None or time.process_time() - _run.start >= RUN_WALL_MIN_CPU) if whole_run else None
+    with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail, busy):
         yield
 
 
 @contextlib.contextmanager
-def _signal_timer(itimer: int, signum: int, seconds: float, fail) -> Iterator[None]:
-    """Arm ``itimer`` for ``seconds``; when it fires, raise ``fail(outermost block)`` out of the block. The timer it
-    replaces is re-armed with its remaining time afterwards (nesting)."""
+def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) -> Iterator[None]:
+    """Arm ``itimer`` for ``seconds``; when it fires (and ``ready()``, if given, is true), raise ``fail(outermost
+    block)`` out of the block. The timer it replaces is re-armed with its remaining time afterwards (nesting)."""
     prev_remaining, prev_interval = signal.getitimer(itimer)
     token = object()
     active = [True]
 
     def on_signal(signum_, frame):
-        if active[0]:
+        if active[0] and (ready is None or ready()):
             raise _Expired(token, _doing[0] if _doing else "")
 
     prev_handler = signal.signal(signum, on_signal)

@@ -331,6 +331,7 @@ def _burn(cpu_seconds: float) -> None:
 
 def test_the_run_budget_stops_a_run_and_names_what_it_was_doing(monkeypatch):
     monkeypatch.setattr(limits, "RUN_WALL_SECONDS", 0.6)
+    monkeypatch.setattr(limits, "RUN_WALL_MIN_CPU", 0.0)
     t0 = time.monotonic()
     with pytest.raises(limits.TimeLimitError, match=r"s.toml: stopped after 0.6 s, the time budget of a run \(while layer 3"):
         with limits.run_budget("s.toml", seconds=10, memory=None):
@@ -341,6 +342,16 @@ def test_the_run_budget_stops_a_run_and_names_what_it_was_doing(monkeypatch):
                     except Exception:  # noqa: BLE001 -- SymPy-style swallowing cannot stop it
                         pass
     assert time.monotonic() - t0 < 2
+
+
+def test_a_starved_run_is_not_stopped_by_the_clock_before_it_has_worked(monkeypatch):
+    monkeypatch.setattr(limits, "RUN_WALL_SECONDS", 0.3)
+    monkeypatch.setattr(limits, "RUN_WALL_MIN_CPU", 0.5)
+    with limits.run_budget("s.toml", seconds=10, memory=None):
+        time.sleep(0.8)  # waiting (as on a loaded machine) uses no CPU: the wall bound waits for real work
+    with pytest.raises(limits.TimeLimitError, match="stopped after 0.3 s"):
+        with limits.run_budget("s.toml", seconds=10, memory=None):
+            _burn(3)
 
 
 def test_the_run_budget_counts_cpu_time():
