@@ -247,26 +247,26 @@ def run(probe: Probe) -> dict:
             if got not in allowed:
                 problems.append(f"claim {cid}: {got} ({claims.get(cid, {}).get('message', '')[:80]})")
     message = (stderr.strip().splitlines() or [""])[0][:110]
-    return {"id": probe.id, "seconds": seconds, "rss_mb": rss / 2**20, "code": proc.returncode,
+    return {"id": probe.id, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": rss / 2**20, "code": proc.returncode,
             "problems": problems, "message": message}
 
 
 def main(words: list[str]) -> int:
     chosen = [p for p in probes() if not words or any(w in p.id for w in words)]
     results = []
-    print(f"{'probe':58} {'s':>6} {'MB':>6} exit  result")
+    print(f"{'probe':58} {'s':>6} {'cpu s':>6} {'MB':>6} exit  result")
     for p in chosen:
         r = run(p)
         results.append(r)
         verdict = "ok" if not r["problems"] else "DEFECT: " + "; ".join(r["problems"])
-        print(f"{r['id'][:58]:58} {r['seconds']:6.1f} {r['rss_mb']:6.0f} {r['code']:4}  {verdict}", flush=True)
+        print(f"{r['id'][:58]:58} {r['seconds']:6.1f} {r['cpu']:6.1f} {r['rss_mb']:6.0f} {r['code']:4}  {verdict}", flush=True)
         if r["message"] and "-v" in sys.argv:
             print(f"{'':58} {r['message']}")
     if "--markdown" in sys.argv:
-        print("\n| probe | s | MB | exit | result |\n|---|---:|---:|---:|---|")
+        print("\n| probe | wall s | CPU s | MB | exit | result |\n|---|---:|---:|---:|---:|---|")
         for r in results:
             verdict = "ok" if not r["problems"] else "**defect**: " + "; ".join(r["problems"])
-            print(f"| {r['id'].replace('|', '/')} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['code']} | {verdict} |")
+            print(f"| {r['id'].replace('|', '/')} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r['code']} | {verdict} |")
     bad = sum(bool(r["problems"]) for r in results)
     print(f"\n{len(results)} probes, {bad} defects; slowest {max(r['seconds'] for r in results):.1f} s, "
           f"largest {max(r['rss_mb'] for r in results):.0f} MB")
