@@ -135,8 +135,21 @@ def _run_message(what: str, spent: str, doing: str) -> str:
             "or a smaller network")
 
 
+def _data_in_use() -> int:
+    """Bytes of data this process holds already (VmData, Linux), else 0."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _cap_memory(memory: int | None):
-    """Lower RLIMIT_DATA to ``memory`` (never raise it); returns a function restoring the previous limit."""
+    """Lower RLIMIT_DATA so that the run can allocate ``memory`` more bytes than it holds now (never raise the limit;
+    in a fresh CLI process that is about 0.1 GiB of imports plus ``memory``); returns a function restoring it."""
     try:
         import resource
     except ImportError:  # not POSIX
@@ -144,6 +157,7 @@ def _cap_memory(memory: int | None):
     if memory is None or not hasattr(resource, "RLIMIT_DATA"):
         return lambda: None
     soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    memory += _data_in_use()  # a library caller (a test process with torch loaded) may hold gigabytes already
     new = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
     if soft != resource.RLIM_INFINITY and soft <= new:
         return lambda: None
