@@ -195,7 +195,7 @@ def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
         try:
             with time_limit(SIMPLIFY_SECONDS, "sympy.simplify"):
                 cand = sp.simplify(d.subs(X, root).rewrite(sp.exp))
-        except TimeLimitError:
+        except Exception:  # noqa: BLE001 -- TimeLimitError, or SymPy's own "Invalid NaN comparison" on piecewise roots
             continue
         if not cand.has(X):
             return cand
