@@ -226,7 +226,7 @@ def test_a_parameter_named_like_an_internal_symbol_derives_and_verifies(name):
 
 
 def test_parameters_never_equal_internal_symbols_and_print_upright():
-    from gradproof.derive.latex import latex
+    from gradproof.proof.latex import latex
 
     p = Parameter("z", real=True)
     assert p != Z and sp.diff(sp.tanh(p * Z), Z) != sp.diff(sp.tanh(Z * Z), Z)
