@@ -201,9 +201,6 @@ def cmd_demo(args) -> int:
     return run(_out_dir(args.out))
 
 
-<<<<<<< HEAD
-COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "autograder": cmd_autograder, "demo": cmd_demo}
-=======
 def _budget(what: str):
     """One time and memory budget for the work on untrusted input (derive.limits.run_budget), from main()'s start."""
     from gradproof.derive import limits
@@ -211,8 +208,7 @@ def _budget(what: str):
     return limits.run_budget(what, started=_STARTED[0])
 
 
-COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "demo": cmd_demo}
->>>>>>> 98ccca0 (hardening: one run budget (CPU and wall-clock time, data memory) for derive/codegen/verify, optional SymPy work skipped once 40 % is spent; verify's random points at capped sizes with a memory estimate; [values] that overflow float64 refused; answers' spec paths stay within the folder above the answers file and never quote what they read; tests/hardening/test_round_two.py)
+COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "autograder": cmd_autograder, "demo": cmd_demo}
 
 
 _STARTED = [None]  # time.monotonic() when main() was entered: the run's wall-clock budget counts the imports
