@@ -7,6 +7,7 @@ import functools
 import mpmath
 import sympy as sp
 
+from . import limits
 from .limits import TimeLimitError, time_limit
 from .symbols import H, X, sigmoid, tidy_sign
 
@@ -39,9 +40,11 @@ _MP_MODULES = [{"sigmoid": lambda u: 1 / (1 + _bounded(mpmath.exp)(-u)), "exp": 
 
 
 def numeric_values(expr: sp.Expr, var: sp.Symbol, points, params: dict | None = None) -> list[complex]:
-    f = sp.lambdify([var, *sorted(params or {}, key=str)], expr, modules=_MP_MODULES)
-    vals = [params[k] for k in sorted(params or {}, key=str)]
-    return [complex(f(p, *vals)) for p in points]
+    if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise ValueError("not finite")  # 1/(2h) at h = 0 in a piece: printers cannot even write it
+    # parameters substituted first: a parameter named like a module (mpmath) or the variable never becomes an argument
+    f = sp.lambdify([var], expr.subs(params or {}), modules=_MP_MODULES)
+    return [complex(f(p)) for p in points]
 
 
 def max_difference(a: sp.Expr, b: sp.Expr, var: sp.Symbol, params: dict | None = None, points=SAMPLE_POINTS) -> float:
@@ -80,8 +83,8 @@ def tidy(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(_has_sign_pair, _sign_to_abs)
     kinds = {type(f) for f in expr.atoms(sp.Function)}
     best = expr
-    if too_big(expr, SIMPLIFY_MAX_OPS):
-        return tidy_sign(best)  # too big to simplify in bounded time; the plain result is still correct
+    if too_big(expr, SIMPLIFY_MAX_OPS) or not limits.spare():
+        return tidy_sign(best)  # too big to simplify in bounded time, or the run's budget is short: still correct
     for transform in (sp.cancel, sp.factor, sp.simplify):
         try:
             with time_limit(SIMPLIFY_SECONDS, f"sympy.{transform.__name__}"):
@@ -127,13 +130,26 @@ def _to_sigmoid(m: sp.Mul) -> sp.Expr:
     return m
 
 
-@functools.lru_cache(maxsize=256)
+def _cached_when_spare(f):
+    """lru_cache that keeps only results computed with the whole optimisation (``limits.spare()``): a result cut
+    short by a run's budget is still correct but plainer, and must not be reused by a later run."""
+    cached = functools.lru_cache(maxsize=256)(f)
+
+    @functools.wraps(f)
+    def call(*args):
+        return cached(*args) if limits.spare() else f(*args)
+
+    call.cache_clear = cached.cache_clear
+    return call
+
+
+@_cached_when_spare
 def derivative(definition: sp.Expr) -> sp.Expr:
     """phi'(x) by sympy.diff of the definition, lightly tidied (e^u/(e^u + 1) written as sigma(u))."""
     return tidy(sp.diff(definition, X).replace(_is_logistic, _to_sigmoid))
 
 
-@functools.lru_cache(maxsize=256)
+@_cached_when_spare
 def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None:
     """Write phi'(x) as a function of h = phi(x) when that is possible, else return None.
 
@@ -165,8 +181,8 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
 
 
 def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
-    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS):
-        return None  # sp.solve on a big definition can run for minutes; phi' stays in z
+    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS) or not limits.spare():
+        return None  # sp.solve on a big definition can run for minutes (or the run's budget is short); phi' stays in z
     kinds = {type(f) for f in phi.atoms(sp.Function)} | INVERSE_KINDS
     try:
         with time_limit(SIMPLIFY_SECONDS, "sympy.solve"):
@@ -179,7 +195,7 @@ def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
         try:
             with time_limit(SIMPLIFY_SECONDS, "sympy.simplify"):
                 cand = sp.simplify(d.subs(X, root).rewrite(sp.exp))
-        except TimeLimitError:
+        except Exception:  # noqa: BLE001 -- TimeLimitError, or SymPy's own "Invalid NaN comparison" on piecewise roots
             continue
         if not cand.has(X):
             return cand

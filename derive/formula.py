@@ -8,10 +8,39 @@ import re
 import sympy as sp
 
 from .errors import FormulaError, did_you_mean
+from .piecewise import flatten
 from .symbols import X, sigmoid
 
 MAX_LENGTH = 400
 MAX_DEPTH = 40
+#: constants a formula may hold; beyond them a number is refused before SymPy builds it exactly
+MAX_CONSTANT, MIN_CONSTANT = 1e300, 1e-300
+MAX_EXPONENT10 = 300
+
+
+def _log10(number: sp.Number) -> float:
+    """|log10 |number||, from the sizes of an exact number's integers (never building a power)."""
+    if number == 0:
+        return 0.0
+    if number.is_Rational:
+        p, q = abs(int(number.p)), int(number.q)
+        return abs(_int_log10(p) - _int_log10(q))
+    return abs(math.log10(abs(float(number)))) if math.isfinite(float(number)) else math.inf
+
+
+def _show(number: sp.Number) -> str:
+    try:
+        value = float(number)
+    except OverflowError:
+        value = math.inf
+    return f"{value:g}" if math.isfinite(value) else f"1e{_log10(number):.0f}"
+
+
+def _int_log10(n: int) -> float:
+    bits = n.bit_length()
+    if bits < 1000:
+        return math.log10(n)
+    return (bits - 1) * math.log10(2)
 
 
 def _max(a, b):
@@ -135,14 +164,27 @@ class _Parser:
             self.depth -= 1
             if exponent.is_Number and abs(exponent) > 64:
                 raise self.error(f"exponent {exponent} is too large (at most 64)")
+            if base.is_Number and exponent.is_Number and _log10(base) * abs(float(exponent)) > MAX_EXPONENT10:
+                # (1e300^64)^64 would be computed exactly: 10^1228800, then 10^(78 million) digits
+                raise self.error(f"the constant {_show(base)}^{_show(exponent)} is beyond float64 (about 1e-300 to 1e300); "
+                                 "rescale the formula")
             return sp.Pow(base, exponent)
         return base
+
+    def number(self, text: str) -> sp.Expr:
+        """An exact number for ``text``, refused before it is built when it is beyond float64 (``1e99999999`` would
+        otherwise become an integer of 10^8 digits)."""
+        value = float(text)  # never exact: "1e99999999" is inf, "1e-99999999" is 0.0, both at once
+        if not math.isfinite(value) or abs(value) > MAX_CONSTANT or (value != 0 and abs(value) < MIN_CONSTANT) or (
+                value == 0 and re.search(r"[1-9]", text.lower().split("e")[0])):
+            raise self.error(f"the constant {text} is beyond float64 (about 1e-300 to 1e300); rescale the formula")
+        return sp.Rational(text) if len(text) <= 30 else sp.Float(text)
 
     def atom(self):
         kind, text, _ = self.peek()
         if kind == "num":
             self.take()
-            return sp.Rational(text) if len(text) <= 30 else sp.Float(text)
+            return self.number(text)
         if text == "(":
             self.take("(")
             e = self.expr()
@@ -186,7 +228,7 @@ def parse_formula(text: str, where: str, params: dict[str, sp.Symbol] | None = N
         raise FormulaError(f"{where}: the formula must be a string, e.g. \"x*sigmoid(x)\"")
     if len(text) > MAX_LENGTH:
         raise FormulaError(f"{where}: the formula is {len(text)} characters long; the limit is {MAX_LENGTH}")
-    expr = _Parser(text, where, params or {}).parse()
+    expr = flatten(_Parser(text, where, params or {}).parse(), X, f"{where}: formula {text!r}")
     if X not in expr.free_symbols:
         raise FormulaError(f"{where}: the formula {text!r} does not use x; an activation is a function of x")
     if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):

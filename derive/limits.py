@@ -13,11 +13,19 @@ Limitations (by design, documented in docs/RELIABILITY.md):
   outer timer is re-armed with its remaining time when the inner block ends.
 - An exception raised where Python discards it (a garbage-collector callback, ``__del__``) would lose the
   alarm, so after it first fires the timer repeats every ``REPEAT_SECONDS`` until the block has unwound.
+
+The run budget (``run_budget``, entered once per CLI command around the work on untrusted input) bounds the whole
+run, not only each item: ``RUN_SECONDS`` of CPU time (``ITIMER_PROF``/``SIGPROF``, independent of the per-item
+wall-clock timers, and not stretched or cut by other processes on a loaded machine); optional SymPy work
+(``spare()``: simplification, inverting phi, the full-size instantiation instance) is skipped once ``SOFT_FRACTION``
+of it is spent; the run's data memory is capped at ``RUN_BYTES`` (``RLIMIT_DATA``: an allocation past it raises
+MemoryError, reported as exit 2). The LaTeX run of ``derive`` is outside it (it has its own timeout).
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import signal
 import threading
 import time
@@ -34,6 +42,19 @@ INSTANTIATION_SECONDS = 15.0
 CLAIM_SECONDS = 10.0
 
 
+#: CPU seconds for one CLI run (derive, codegen, verify) in all: past it the run stops with exit 2 saying where it was
+RUN_SECONDS = 20.0
+#: wall-clock seconds for the same run, counted from ``started`` (the CLI's entry: imports take seconds on a loaded
+#: machine, where CPU time also runs slower than the clock): no run may take longer than 30 s, exit included ...
+RUN_WALL_SECONDS = 26.0
+#: ... once it has done this much work (CPU seconds): a run starved by other processes is not the input's fault, and
+#: the examples (at most 6 CPU seconds: gelu_softsign_classifier) must never be refused however loaded the machine is
+RUN_WALL_MIN_CPU = 10.0
+#: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
+SOFT_FRACTION = 0.4
+#: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
+RUN_BYTES = 1536 * 2**20
+
 #: after the first alarm, how often it repeats until the block has unwound
 REPEAT_SECONDS = 0.25
 
@@ -42,12 +63,109 @@ class TimeLimitError(DerivationError):
     """SymPy work took longer than its time bound."""
 
 
+class ResourceLimitError(DerivationError):
+    """A run needed more memory than its budget."""
+
+
 class _Expired(BaseException):
     """Raised by the alarm handler; a BaseException so that ``except Exception`` in SymPy lets it through."""
 
-    def __init__(self, token: object):
+    def __init__(self, token: object, doing: str = ""):
         super().__init__("time limit")
         self.token = token
+        self.doing = doing  # the innermost limited block when the alarm fired
+
+
+class _Run:
+    def __init__(self, seconds: float):
+        self.start = time.process_time()
+        self.seconds = seconds
+
+
+_run: _Run | None = None
+#: what the enclosing ``time_limit`` blocks are doing, outermost first (the run budget names the outermost)
+_doing: list[str] = []
+
+
+def remaining() -> float:
+    """CPU seconds left in the run budget (infinite outside ``run_budget``)."""
+    return math.inf if _run is None else _run.seconds - (time.process_time() - _run.start)
+
+
+def spare() -> bool:
+    """True while optional work (simplifying a derivative, inverting phi) fits the run budget: outside a run, or
+    before ``SOFT_FRACTION`` of it is spent. Past it derivatives stay as ``sympy.diff`` gives them (still exact)."""
+    return _run is None or time.process_time() - _run.start < SOFT_FRACTION * _run.seconds
+
+
+@contextlib.contextmanager
+def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES,
+               started: float | None = None) -> Iterator[None]:
+    """One budget for a whole run: ``seconds`` of CPU time, ``RUN_WALL_SECONDS`` of wall-clock time from ``started``
+    (``time.monotonic()``; default: now) once ``RUN_WALL_MIN_CPU`` of CPU is spent, and ``memory`` bytes of data
+    (None: no cap).
+
+    Raises:
+        TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the budget of a run, while <innermost block>; …".
+        ResourceLimitError: the run needed more than ``memory`` bytes.
+    """
+    global _run
+    if _run is not None or not available() or not hasattr(signal, "ITIMER_PROF"):
+        yield  # nested runs share the outer budget; no signals here: only the per-item guards apply
+        return
+    _run = _Run(seconds)
+    restore = _cap_memory(memory)
+    try:
+        cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,
+                            lambda doing: TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", doing)))
+        wall = RUN_WALL_SECONDS - (time.monotonic() - started if started is not None else 0.0)
+        with cpu, _alarm(max(wall, 1.0), what, "", whole_run=True):
+            yield
+    except MemoryError:
+        limit = f"more than {memory / 2**30:.1f} GiB of memory, the limit of a run" if memory else "more memory than there is"
+        raise ResourceLimitError(f"{what}: needed {limit}; use a smaller network or smaller [values]") from None
+    finally:
+        _run = None
+        restore()
+
+
+def _run_message(what: str, spent: str, doing: str) -> str:
+    return (f"{what}: stopped after {spent}, the time budget of a run{f' (while {doing})' if doing else ''}; the budget "
+            "keeps every run under 30 s (docs/RELIABILITY.md): use fewer distinct custom activations, simpler formulas "
+            "or a smaller network")
+
+
+def _data_in_use() -> int:
+    """Bytes of data this process holds already (VmData, Linux), else 0."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _cap_memory(memory: int | None):
+    """Lower RLIMIT_DATA so that the run can allocate ``memory`` more bytes than it holds now (never raise the limit;
+    in a fresh CLI process that is about 0.1 GiB of imports plus ``memory``); returns a function restoring it."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return lambda: None
+    if memory is None or not hasattr(resource, "RLIMIT_DATA"):
+        return lambda: None
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    memory += _data_in_use()  # a library caller (a test process with torch loaded) may hold gigabytes already
+    new = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+    if soft != resource.RLIM_INFINITY and soft <= new:
+        return lambda: None
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (new, hard))
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
 
 
 def available() -> bool:
@@ -74,24 +192,51 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
     Raises:
         TimeLimitError: "<what> took longer than <seconds> s; <hint>".
     """
+    _doing.append(what)
+    try:
+        with _alarm(seconds, what, hint):
+            yield
+    finally:
+        _doing.pop()
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
-    prev_remaining, prev_interval = signal.getitimer(signal.ITIMER_REAL)
+    prev_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
     if prev_remaining and prev_remaining <= seconds:
         yield  # an outer limit expires first; it reports
         return
+
+    def fail(doing: str) -> TimeLimitError:
+        if whole_run:
+            return TimeLimitError(_run_message(what, f"{RUN_WALL_SECONDS:g} s", doing))
+        return TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else ""))
+
+    # the run's wall-clock bound waits for real work (a starved run repeats the check every REPEAT_SECONDS)
+    busy = (lambda: _run is None or time.process_time() - _run.start >= RUN_WALL_MIN_CPU) if whole_run else None
+    with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail, busy):
+        yield
+
+
+@contextlib.contextmanager
+def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) -> Iterator[None]:
+    """Arm ``itimer`` for ``seconds``; when it fires (and ``ready()``, if given, is true), raise ``fail(outermost
+    block)`` out of the block. The timer it replaces is re-armed with its remaining time afterwards (nesting)."""
+    prev_remaining, prev_interval = signal.getitimer(itimer)
     token = object()
     active = [True]
 
-    def on_alarm(signum, frame):
-        if active[0]:
-            raise _Expired(token)
+    def on_signal(signum_, frame):
+        if active[0] and (ready is None or ready()):
+            raise _Expired(token, _doing[0] if _doing else "")
 
-    prev_handler = signal.signal(signal.SIGALRM, on_alarm)
+    prev_handler = signal.signal(signum, on_signal)
     start = time.monotonic()
-    # periodic: an alarm raised where Python swallows exceptions (a gc callback, a __del__) is raised again
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
+    # periodic: a signal raised where Python swallows exceptions (a gc callback, a __del__) is raised again
+    signal.setitimer(itimer, seconds, REPEAT_SECONDS)
     try:
         yield
         active[0] = False
@@ -100,13 +245,14 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
         if exc.token is not token:
             raise
         _clear_sympy_caches()
-        raise TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else "")) from None
+        raise fail(exc.doing) from None
     finally:
         active[0] = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, prev_handler)
+        signal.setitimer(itimer, 0)
+        signal.signal(signum, prev_handler)
         if prev_remaining:
-            signal.setitimer(signal.ITIMER_REAL, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
+            signal.setitimer(itimer, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "TimeLimitError", "available", "time_limit"]
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_SECONDS", "ResourceLimitError",
+           "TimeLimitError", "available", "remaining", "run_budget", "spare", "time_limit"]

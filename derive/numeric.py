@@ -31,7 +31,8 @@ def elementwise(expr: sp.Expr, args, values: dict | None = None):
     f = sp.lambdify(list(args), expr, modules=_MODULES)
 
     def call(*arrays):
-        out = f(*arrays)
+        with np.errstate(all="ignore"):  # np.where evaluates every piece: sqrt(x) where x < 0 is computed, then unused
+            out = f(*arrays)
         return np.broadcast_to(np.asarray(out, dtype=float), np.broadcast(*arrays).shape).copy()
 
     return call

@@ -16,6 +16,7 @@ from . import activations, losses, optimizers, regularizers
 from . import layers as kinds
 from .errors import GradproofError, SpecError, did_you_mean
 from .formula import CONSTANTS, FUNCTIONS, parse_formula
+from .symbols import Parameter
 
 MAX_UNITS = 100_000
 MAX_LAYERS = 500
@@ -157,6 +158,9 @@ def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
         raise error(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+    except ValueError:  # int() of a literal with more than sys.get_int_max_str_digits() (4300) digits
+        raise error(f"{path}: a number in the file has more than 4300 digits; write it with an exponent (1e300) "
+                    "or use a smaller number") from None
     except OSError as exc:
         raise error(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
 
@@ -189,7 +193,11 @@ class _Reader:
     def number(self, value, where: str, low: float = -math.inf, high: float = math.inf, open_low=False) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(where, f"expected a number, got {value!r}")
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:  # a TOML integer of hundreds of digits
+            raise self.fail(where, f"a whole number of {len(str(abs(value)))} digits is out of range; use a finite number "
+                            f"{f'greater than {low}' if open_low else f'from {low} to {high}'}") from None
         if not math.isfinite(value) or value < low or value > high or (open_low and value == low):
             bound = f"greater than {low}" if open_low else f"from {low} to {high}"
             raise self.fail(where, f"{value} is out of range; use a finite number {bound}")
@@ -298,7 +306,7 @@ class _Reader:
                 raise self.fail(f"{where}: activation.{key}",
                                 "a parameter name must be an identifier (not starting with __) other than x or a function name")
             params[key] = self.number(value, f"{where}: activation.{key}")
-            symbols[key] = sp.Symbol(key, real=True)
+            symbols[key] = Parameter(key, real=True)  # its own namespace: never an internal symbol (z, h, y, N …)
         definition = parse_formula(formula, f"{self.source}: {where}: activation.formula", symbols)
         unused = [k for k, s in symbols.items() if s not in definition.free_symbols]
         if unused:

@@ -13,6 +13,30 @@ H = sp.Symbol("h", real=True)
 YHAT = sp.Symbol("yhat", real=True)
 Y = sp.Symbol("y", real=True)
 
+
+
+class Parameter(sp.Symbol):
+    """A parameter of a user's activation formula (``beta`` in ``x*tanh(softplus(beta*x))/beta``).
+
+    Its own class, so it never equals an internal symbol of the same name: SymPy compares symbols by class, name
+    and assumptions, and ``Symbol("z", real=True)`` is the layer's pre-activation. A parameter named ``z``, ``h``,
+    ``y``, ``yhat``, ``N`` or ``w`` therefore stays itself through ``subs(X, Z)``, the loss and the optimizer.
+    Printers see a Symbol (the same name); values are substituted before any expression is compiled. In LaTeX a
+    parameter whose name is also a letter of the proof's quantities (``z``, ``h``, ``y`` …) is set upright,
+    ``\\mathrm{h}``, so ``h^{(1)} = \\tanh(\\mathrm{h}\\, z^{(1)})`` cannot be misread.
+    """
+
+    def _latex(self, printer) -> str:
+        if self.name in QUANTITY_LETTERS:
+            return r"\mathrm{" + self.name.replace("_", r"\_") + "}"
+        return printer._deal_with_super_sub(self.name)  # how SymPy prints a Symbol: beta -> \beta, a_1 -> a_{1}
+
+
+#: names the proof uses for quantities; a parameter with one of them is printed upright
+QUANTITY_LETTERS = frozenset({"x", "z", "h", "y", "yhat", "W", "w", "b", "N", "J", "L", "l", "n", "g", "t", "theta", "delta",
+                              "lambda", "S", "v", "m", "G", "mhat", "vhat", "E", "a", "o"})
+
+
 _u = sp.Symbol("u", real=True)
 _s = sp.Symbol("s", positive=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from gradproof import __version__
@@ -108,7 +109,8 @@ def cmd_derive(args) -> int:
     from gradproof.proof.report import terminal_report
 
     out = None if args.no_pdf else _out_dir(args.out)
-    d = derive(load_spec(args.spec), check=not args.no_check, progress=_stage_printer())
+    with _budget(args.spec):  # the LaTeX run below has its own timeout
+        d = derive(load_spec(args.spec), check=not args.no_check, progress=_stage_printer())
     if args.no_check:
         print("instantiation check skipped (--no-check): the results are derived but not checked by brute force", file=sys.stderr)
     if args.no_pdf:
@@ -144,7 +146,9 @@ def cmd_codegen(args) -> int:
     from gradproof.derive.spec import load_spec
 
     out = _out_dir(args.out)
-    path = write_module(derive(load_spec(args.spec)), out, args.spec)
+    with _budget(args.spec):
+        d = derive(load_spec(args.spec))
+    path = write_module(d, out, args.spec)
     print(f"wrote {path}")
     return 0
 
@@ -152,7 +156,11 @@ def cmd_codegen(args) -> int:
 def cmd_verify(args) -> int:
     from gradproof.verify.cli import run
 
-    return run(args)
+    paths = args.answers if isinstance(args.answers, list) else [args.answers]
+    if len(paths) != 1 or getattr(args, "rubric", None) or getattr(args, "summary", None):
+        return run(args)  # batch grading: a budget per submission, not per run (limits.run_budget around each)
+    with _budget(str(paths[0])):
+        return run(args)
 
 
 def cmd_autograder(args) -> int:
@@ -193,10 +201,21 @@ def cmd_demo(args) -> int:
     return run(_out_dir(args.out))
 
 
+def _budget(what: str):
+    """One time and memory budget for the work on untrusted input (derive.limits.run_budget), from main()'s start."""
+    from gradproof.derive import limits
+
+    return limits.run_budget(what, started=_STARTED[0])
+
+
 COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "autograder": cmd_autograder, "demo": cmd_demo}
 
 
+_STARTED = [None]  # time.monotonic() when main() was entered: the run's wall-clock budget counts the imports
+
+
 def main(argv: list[str] | None = None) -> int:
+    _STARTED[0] = time.monotonic()
     args = _parser().parse_args(argv)
     try:
         code = COMMANDS[args.command](args)
@@ -217,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except RecursionError:
         print(f"gradproof {args.command}: error: the input is nested too deeply to process", file=sys.stderr)
+        return 2
+    except MemoryError:  # outside the run budget's own report (a library call, demo)
+        print(f"gradproof {args.command}: error: out of memory; use a smaller network or smaller [values]", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 -- a bug must still not show users a traceback
         print(f"gradproof {args.command}: internal error: {type(exc).__name__}: {exc} (please report this with the input file)",

@@ -729,7 +729,8 @@ def build_steps(d) -> list[Step]:
     b.loss_gradient()
     b.totals()
     b.training()
-    numbered = [s.key for s in b.steps if s.key in equations.numbers(d.network)]
+    table = equations.numbers(d.network)  # once: per step it made 500 layers quadratic (4.5 s)
+    numbered = [s.key for s in b.steps if s.key in table]
     if numbered != equations.labels(d.network):
         raise DerivationError(f"proof steps {numbered} do not match the equation table {equations.labels(d.network)}")
     return b.steps

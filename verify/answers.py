@@ -14,7 +14,7 @@ import numpy as np
 from gradproof.derive import activations
 from gradproof.derive.errors import AnswerError, SpecError, did_you_mean
 from gradproof.derive.names import parse_quantity
-from gradproof.derive.spec import Network, load_spec, one_line, parse_toml_file, spec_from_dict
+from gradproof.derive.spec import MAX_SPEC_BYTES, Network, load_spec, one_line, parse_toml_file, spec_from_dict
 
 from .judge import Claim
 from .parser import BASES, Notation
@@ -71,6 +71,8 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
     net = _network(data, source, base, spec_override, fail)
     notation = notation_from_dict(data.get("notation", {}), f"{source}: [notation]")
     values = _values(data.get("values"), net, fail, dict(notation.options).get("layout")) if "values" in data else None
+    if values is not None:
+        values["source"] = source  # for messages about the values found only while judging (overflow)
     if values is not None and values.get("layout") and "layout" not in dict(notation.options):
         notation = replace(notation, options=notation.options + (("layout", values["layout"]),))
     batch = data.get("batch", 1 if values is None else len(values["x"]))
@@ -107,9 +109,45 @@ def _network(data, source, base: Path, spec_override, fail) -> Network:
             return spec_from_dict(spec, f"{source} [spec]")
         if not isinstance(spec, str) or len(spec) > 500:
             raise fail("spec", f"expected a path to a spec file or a [spec] table, got {spec!r}")
-        return load_spec(base / spec)
     except SpecError as exc:
         raise AnswerError(f"{source}: spec: {exc}") from None
+    path = spec_path(spec, base, fail)
+    try:  # file-level problems name the file and the OS's reason; they quote nothing of it
+        if path.stat().st_size > MAX_SPEC_BYTES:
+            raise fail("spec", f"{path}: the file is larger than {MAX_SPEC_BYTES} bytes; a spec is a few lines of TOML")
+        path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise fail("spec", f"{path}: not a text file (expected UTF-8 TOML)") from None
+    except OSError as exc:
+        raise fail("spec", f"{path}: cannot read the spec: {exc.strerror or exc}") from None
+    try:
+        return load_spec(path)
+    except SpecError:
+        # the file was named by the answers file, not by the user running verify: its content is never quoted
+        # (a TOML error or a bad value would echo lines of whatever file the path reaches)
+        raise fail("spec", f"{spec!r} is not a valid spec file (the reason is not shown for a file named inside an answers "
+                           f"file); check it with: gradproof derive {path} --no-pdf") from None
+
+
+def spec_path(spec: str, base: Path, fail) -> Path:
+    """The file an answers file's ``spec = "…"`` names: a relative ``.toml`` path that stays inside the folder holding
+    the answers file's folder (``"reference_mlp.toml"``, ``"../reference_mlp.toml"`` as in examples/answers/);
+    symbolic links are followed before the check. Anything else is refused: an absolute path, ``~``, a path
+    leaving that folder (``"../../etc/…"``), a file that is not ``.toml``."""
+    hint = "; or give the network with --spec SPEC"
+    raw = Path(spec)
+    if raw.is_absolute() or spec.startswith("~") or raw.drive:
+        raise fail("spec", f"must be a path relative to the answers file, e.g. \"../reference_mlp.toml\"{hint}")
+    if raw.suffix != ".toml":
+        raise fail("spec", f"names a file that is not .toml; a spec is a TOML file, e.g. \"../reference_mlp.toml\"{hint}")
+    root = base.resolve().parent
+    target = (base / raw).resolve()
+    if not target.is_relative_to(root):
+        raise fail("spec", f"leaves the answers file's folder: a spec path may go up at most one folder "
+                           f"(\"../reference_mlp.toml\"){hint}")
+    if not target.is_file():
+        raise fail("spec", f"{base / raw}: no such spec file{hint}")
+    return base / raw
 
 
 def notation_from_dict(table, where: str) -> Notation:
@@ -204,6 +242,8 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
             a = np.array(v, dtype=float)
         except (TypeError, ValueError):
             raise fail(f"values.{k}", "expected a number, a list of numbers or a list of rows") from None
+        except OverflowError:  # a TOML integer of hundreds of digits
+            raise fail(f"values.{k}", "every entry must be a finite number (float64 holds up to about 1.8e308)") from None
         if not np.all(np.isfinite(a)):
             raise fail(f"values.{k}", "every entry must be a finite number")
         return a

@@ -28,7 +28,7 @@ from .parser import Notation, parse_claim, parse_expr
 from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
-from .truth import LATER_STEP, Truth, key, split_key, state_kind
+from .truth import LATER_STEP, Truth, check_finite, key, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -100,7 +100,10 @@ class Judge:
         else:
             self.points = [self.truth.random_point(rng) for _ in range(points)]
         self.states = [None] * len(self.points)  # the optimizer state before the step: None = the first step
-        self.rows = [self.truth.compute(*p) for p in self.points]
+        with np.errstate(all="ignore"):
+            self.rows = [self.truth.compute(*p) for p in self.points]
+        if self.numeric:
+            check_finite(self.rows[0], values.get("source", "answers file"))  # overflowing [values]: refused, not judged
         self._later = None
         self._seed = seed
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.

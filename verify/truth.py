@@ -27,6 +27,33 @@ TEMPS = ("mhat", "vhat")
 LATER_STEP = 2
 
 
+#: random points use layers of at most this many units (claims without [values] hold for any sizes)
+CAP_UNITS = 32
+#: the arrays of one evaluation may take at most this many bytes; beyond it verify refuses before allocating
+MAX_EVAL_BYTES = 1 << 30
+#: arrays one evaluation keeps per parameter entry or activation entry (z, h, delta, dW, states, the step …)
+COPIES = 24
+
+
+def check_memory(sizes, batch: int) -> None:
+    """Refuse before allocating when one evaluation at these layer sizes and batch would exceed MAX_EVAL_BYTES."""
+    entries = sum(a * b + b for a, b in zip(sizes, sizes[1:], strict=False)) + batch * sum(sizes)
+    need = 8 * COPIES * entries
+    if need > MAX_EVAL_BYTES:
+        raise AnswerError(f"evaluating this network takes about {need / 2**30:.1f} GiB of arrays; the limit is "
+                          f"{MAX_EVAL_BYTES / 2**30:.0f} GiB: give smaller [values] or a smaller network")
+
+
+def check_finite(values: dict[str, np.ndarray], source: str = "answers file") -> None:
+    """Refuse a worked example whose [values] overflow float64 somewhere (``x = [1e308, 1e308]`` makes z = inf - inf):
+    every claim about such a quantity would be compared with inf or nan, so none of them can be judged."""
+    for k, v in values.items():
+        a = np.asarray(v, dtype=float)
+        if not np.all(np.isfinite(a)):
+            raise AnswerError(f"{source}: [values]: values overflow float64: with these values {k} is not finite (beyond about "
+                              "1.8e308), so no claim can be checked; use smaller values")
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)
 def state_kind(kind: str) -> tuple[str, str, bool] | None:
     """'S_W' -> ('S', 'W', False); 'mhat_b' -> ('mhat', 'b', False); 'S_W_prev' -> ('S', 'W', True); else None."""
@@ -89,18 +116,30 @@ class Truth:
         return run_updates(self._compiled(variant), params, grads, state, (state or {}).get("t", 0) + 1)
 
     # -- inputs --------------------------------------------------------------------------------------
+    def sizes(self) -> tuple[int, ...]:
+        """The layer sizes of the random points: the spec's, each capped at CAP_UNITS. A claim without [values] is a
+        formula about any sizes (W^T delta, delta h^T), so a 100000-unit layer is checked on 32 units; every
+        quantity keeps its role and shape pattern: sizes up to CAP_UNITS are kept, larger ones become CAP_UNITS + 1 …
+        CAP_UNITS + 16 by rank, so equal sizes stay equal and different ones (almost always) different: a square W
+        stays square and a wrong transpose still has the wrong shape."""
+        big = sorted({n for n in self.net.sizes if n > CAP_UNITS})
+        return tuple(n if n <= CAP_UNITS else CAP_UNITS + 1 + big.index(n) % 16 for n in self.net.sizes)
+
     def shapes(self) -> dict[str, tuple]:
-        out = {}
+        out, sizes = {}, self.sizes()
         for layer in self.net.layers:
             l = layer.index
-            out[names.weight(l)] = (layer.units, layer.n_in) if self.row else (layer.n_in, layer.units)
-            out[names.bias(l)] = (layer.units,)
+            n_out, n_in = sizes[l], sizes[l - 1]
+            out[names.weight(l)] = (n_out, n_in) if self.row else (n_in, n_out)
+            out[names.bias(l)] = (n_out,)
         return out
 
     def random_point(self, rng: np.random.Generator):
+        sizes = self.sizes()
+        check_memory(sizes, self.batch)
         params = {k: rng.uniform(-1, 1, size=s) for k, s in self.shapes().items()}
-        X = rng.normal(size=(self.batch, self.net.inputs))
-        k = self.net.output.units
+        X = rng.normal(size=(self.batch, sizes[0]))
+        k = sizes[-1]
         if self.net.loss.name == "cross_entropy":
             Y = np.eye(k)[rng.integers(0, k, size=self.batch)]
         elif self.net.loss.name == "binary_cross_entropy":

@@ -8,6 +8,13 @@ from gradproof.verify.answers import load_answers
 from gradproof.verify.document import extract
 from helpers_verify import ROOT
 
+
+def _spec_beside(folder) -> str:
+    """Copy the reference spec next to the answers files written in ``folder``; the relative path to write."""
+    (folder / "reference_mlp.toml").write_text((ROOT / "examples" / "reference_mlp.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    return "reference_mlp.toml"
+
+
 GOOD_SPEC = """spec = "{spec}"
 [[claims]]
 id = "1"
@@ -51,7 +58,7 @@ def test_inline_spec_and_values():
      "values.y: has shape \\(2,\\); expected 3 outputs"),
 ])
 def test_bad_answers_files(tmp_path, text, message):
-    spec = (ROOT / "examples" / "reference_mlp.toml").as_posix()
+    spec = _spec_beside(tmp_path)  # an answers file's spec path stays near it (docs/RELIABILITY.md)
     p = write(tmp_path, text.replace("{spec}", spec))
     with pytest.raises(AnswerError, match=message) as info:
         load_answers(p)
@@ -74,7 +81,7 @@ def test_oversized_files_are_refused(tmp_path):
 
 def test_a_file_only_pulls_in_its_spec(tmp_path):
     # no include mechanism exists: an unknown key such as "include" is refused, not followed
-    p = write(tmp_path, 'include = "/etc/passwd"\n' + GOOD_SPEC.format(spec=(ROOT / "examples/reference_mlp.toml").as_posix()))
+    p = write(tmp_path, 'include = "/etc/passwd"\n' + GOOD_SPEC.format(spec=_spec_beside(tmp_path)))
     with pytest.raises(AnswerError, match="unknown key 'include'"):
         load_answers(p)
 

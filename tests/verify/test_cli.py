@@ -39,7 +39,8 @@ def test_json_report(capsys):
 
 def test_all_correct_exits_0(tmp_path, capsys):
     p = tmp_path / "ok.toml"
-    p.write_text(f'spec = "{SPEC.as_posix()}"\n[[claims]]\nid = "a"\nlatex = \'\\delta^{{(3)}} = \\hat y - y\'\n'
+    (tmp_path / SPEC.name).write_text(SPEC.read_text(encoding="utf-8"), encoding="utf-8")  # a spec path stays near its file
+    p.write_text(f'spec = "{SPEC.name}"\n[[claims]]\nid = "a"\nlatex = \'\\delta^{{(3)}} = \\hat y - y\'\n'
                  "[[claims]]\nid = \"b\"\nlatex = '\\sum_k x'\n", encoding="utf-8")
     code, out, _ = run(capsys, p, "--format", "json")
     assert code == 0  # an unchecked claim does not fail the run
