@@ -200,7 +200,8 @@ def test_the_cli_end_to_end_and_verify_refuses_rather_than_judging_wrongly(tmp_p
     assert "gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat)" in out and "all checks passed" in out
     assert main(["codegen", str(spec), "--out", str(tmp_path)]) == 0
     answers = tmp_path / "a.toml"
-    answers.write_text(f'spec = "{spec.as_posix()}"\n[[claims]]\nid = "1"\nlatex = \'\\\\delta^{{(5)}} = \\\\hat{{y}} - y\'\n')
+    (tmp_path / "bn_mlp.toml").write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")  # specs resolve beside it
+    answers.write_text('spec = "bn_mlp.toml"\n[[claims]]\nid = "1"\nlatex = \'\\\\delta^{(5)} = \\\\hat{y} - y\'\n')
     assert main(["verify", str(answers)]) == 2
     assert "answers about networks with layer kinds (batchnorm) are not checked yet" in capsys.readouterr().err
 
