@@ -159,7 +159,7 @@ def _updates(d, nums: dict) -> tuple[Statement, ...]:
             out.append(Statement(formula, _in_place(u.target if u.kind == "state" else "theta", u.expr, var, code_names, where)))
     return tuple(out)
 
-def layered_code(d, spec_path: str) -> LayeredCode:
+def layered_code(d, spec_path: str, out_dir: str = "generated") -> LayeredCode:
     """Every printed piece of the module of ``d`` (a derivation with a batch program)."""
     net, program = d.network, d.program
     hyper = net.hyper_dict
@@ -199,7 +199,7 @@ def layered_code(d, spec_path: str) -> LayeredCode:
         f"Optimizer {net.optimizer.name}.",
     )
     return LayeredCode(
-        name=net.name, title=net.title, spec_path=spec_path, command=f"gradproof codegen {spec_path} --out generated",
+        name=net.name, title=net.title, spec_path=spec_path, command=f"gradproof codegen {spec_path} --out {out_dir}",
         description=description, constants=tuple(constants), helpers=helpers,
         imports=("math",) if "_erf" in helpers else (), inputs=net.inputs, outputs=net.output.units, sizes=net.sizes, params=tuple(params),
         penalised=penalised, running=tuple((k, w, repr(v)) for k, w, v in program.running),
@@ -214,8 +214,8 @@ def layered_code(d, spec_path: str) -> LayeredCode:
 __all__ = ["LayeredCode", "TEMPLATE", "layered_code"]
 
 
-def render_layered(d, spec_label: str) -> tuple[str, str]:
+def render_layered(d, spec_label: str, out_label: str = "generated") -> tuple[str, str]:
     """(template name, source) of the module of ``d``; ``render.render_module`` parses it and reports errors."""
     from .render import environment
 
-    return TEMPLATE, environment().get_template(TEMPLATE).render(m=layered_code(d, spec_label))
+    return TEMPLATE, environment().get_template(TEMPLATE).render(m=layered_code(d, spec_label, out_label))

@@ -573,7 +573,7 @@ def render_module(d, spec_path: str, out_dir: str | Path = "generated") -> str:
         if d.program is not None:  # layer kinds: the batch program's module (codegen/layered.py)
             from .layered import render_layered
 
-            template, text = render_layered(d, _path_label(spec_path))
+            template, text = render_layered(d, _path_label(spec_path), _path_label(out_dir))
         else:
             text = environment().get_template(TEMPLATE).render(m=module_code(d, _path_label(spec_path), _path_label(out_dir)))
     except jinja2.TemplateError as exc:

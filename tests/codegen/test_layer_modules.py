@@ -159,3 +159,14 @@ def test_dense_specs_are_unchanged_by_the_kind_key():
     for layer in table["layers"]:
         layer["kind"] = "dense"
     assert spec_from_dict(table, str(path)) == dataclasses.replace(load_spec(path), source=str(path))
+
+
+def test_a_layered_module_names_the_out_folder_it_was_generated_into():
+    from conftest import ROOT
+    from gradproof.codegen.render import render_module
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import load_spec
+
+    d = derive(load_spec(ROOT / "examples" / "bn_mlp.toml"), check=False)
+    assert "--out gen_x" in render_module(d, "examples/bn_mlp.toml", "gen_x")
+    assert "--out generated" in render_module(d, "examples/bn_mlp.toml")
