@@ -18,7 +18,7 @@ from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
 from .printer import helpers_used
-from .render import Constant, Statement, _code, _eq, _hyper_names, _loss_lines, _math
+from .render import Constant, Statement, _code, _eq, _hyper_names, _loss_lines, _math, module_constants
 
 TEMPLATE = "layered_module.py.j2"
 
@@ -159,17 +159,12 @@ def _updates(d, nums: dict) -> tuple[Statement, ...]:
             out.append(Statement(formula, _in_place(u.target if u.kind == "state" else "theta", u.expr, var, code_names, where)))
     return tuple(out)
 
+
 def layered_code(d, spec_path: str, out_dir: str = "generated") -> LayeredCode:
     """Every printed piece of the module of ``d`` (a derivation with a batch program)."""
     net, program = d.network, d.program
     hyper = net.hyper_dict
-    constants = [Constant(key.upper(), repr(float(v)), f"optimizer {net.optimizer.name}") for key, v in hyper.items()]
-    for key, choice in net.options:
-        constants.append(Constant(key.upper(), f'"{choice}"', "optimizer option (fixed when the module was generated)"))
-    if net.regularizer is not None:
-        constants.append(Constant("REG_LAMBDA", repr(float(net.reg_lambda)), f"{net.regularizer.name} regularization strength"))
-    for key, v in net.training:
-        constants.append(Constant(key.upper(), repr(int(v)), "training default"))
+    constants = module_constants(net)
     params = []
     for p in program.params:
         init, how = _init(p)

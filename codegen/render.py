@@ -464,6 +464,18 @@ def _docstring_text(text: str) -> str:
     return "".join(out)
 
 
+def module_constants(net) -> list[Constant]:
+    """The module's constants: the optimizer's hyper-parameters and options, λ, the training defaults."""
+    constants = [Constant(key.upper(), repr(float(v)), f"optimizer {net.optimizer.name}") for key, v in net.hyper_dict.items()]
+    for key, choice in net.options:
+        constants.append(Constant(key.upper(), f'"{choice}"', "optimizer option (fixed when the module was generated)"))
+    if net.regularizer is not None:
+        constants.append(Constant("REG_LAMBDA", repr(float(net.reg_lambda)), f"{net.regularizer.name} regularization strength"))
+    for key, v in net.training:
+        constants.append(Constant(key.upper(), repr(int(v)), "training default"))
+    return constants
+
+
 def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
     """Every printed piece of the module of ``d``; ``spec_path`` and ``out_dir`` are how the header names the spec
     and the output folder in the command that regenerates the module."""
@@ -471,13 +483,7 @@ def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
     nums = equations.numbers(net)
     layers = tuple(_layer_code(d, l, nums) for l in range(1, net.depth + 1))
     hyper = net.hyper_dict
-    constants = [Constant(key.upper(), repr(float(v)), f"optimizer {net.optimizer.name}") for key, v in hyper.items()]
-    for key, choice in net.options:
-        constants.append(Constant(key.upper(), f'"{choice}"', "optimizer option (fixed when the module was generated)"))
-    if net.regularizer is not None:
-        constants.append(Constant("REG_LAMBDA", repr(float(net.reg_lambda)), f"{net.regularizer.name} regularization strength"))
-    for key, v in net.training:
-        constants.append(Constant(key.upper(), repr(int(v)), "training default"))
+    constants = module_constants(net)
     output_delta = _output_delta(d, nums)
     loss = _loss_lines(d, nums)
     reg = _regularizer_lines(d, nums)

@@ -21,14 +21,9 @@ from gradproof.derive.program import _tex_number, equation_numbers, index_latex
 from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import YHAT, Y
 
+from .document import Row
 from .latex import escape as _escape
 from .latex import latex
-
-
-@dataclass(frozen=True)
-class Row:
-    tex: str
-    tag: str  # "\\tag{n}" or ""
 
 
 @dataclass(frozen=True)
