@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .normalize import normalize
+from .normalize import drop_time_argument, normalize, uses_time_argument
 from .parser import Notation
 
 MAX_TRIALS = 800
@@ -272,6 +272,33 @@ def conventions(judge, claims) -> Reading | None:
             or re.search(r"(?:\\leftarrow|:=|=)\s*[wW][^=+]{0,30}\+\s*\\Delta\s*[wW]", text)):
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
+    if "time_argument" not in dict(base.options) and uses_time_argument(text):
+        options.append(("time_argument", True))
+        changes.append("quantities written with the iteration n, v_j(n) (Haykin): a claim about one step")
+    if "unit_letters" not in dict(base.options) and (
+            re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
+            or judge.net.depth != 2 and shape["units"]["letters"]):
+        # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
+        # hidden one in another; i feeds it, k is fed by it
+        options.append(("unit_letters", "generic"))
+        changes.append("j is a unit of any layer, i a unit feeding it and k one it feeds (Mitchell, Haykin)")
+        if "bias_absorbed" not in dict(base.options) and not re.search(r"\\sum_\{?\s*[a-z]\s*=\s*1", text) and not any(
+                o[0] == "bias_absorbed" for o in options):
+            options.append(("bias_absorbed", True))  # Mitchell's net_j = \sum_i w_{ji} x_{ji}: x_{j0} = 1 carries the bias
+            changes.append("sums over the inputs of a unit include its bias (w_{j0} on x_{j0} = 1)")
+        if not declared & {"y", "t", "d", "v"}:
+            generic = [("y", "h")] if re.search(r"(?<![A-Za-z\\])y_\{?\s*[ij]", text) else []
+            generic += [("d", "y")] if re.search(r"(?<![A-Za-z\\])d_\{?\s*[jk]", text) else []
+            generic += [("v", "z")] if re.search(r"(?<![A-Za-z\\])v_\{?\s*j[^=]{0,12}=[^=]*\\sum", text) else []
+            if generic:  # Haykin: y_j the function signal of neuron j, d_j the desired response, v_j its field
+                bases = tuple(b for b in bases if b[0] not in {k for k, _ in generic}) + tuple(generic)
+                changes.append("y_j is the output of unit j, d_j the target and v_j the summed input (Haykin)")
+    params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
+    bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
+                 and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
+    if bare and "param_letters" not in dict(base.options):
+        options.append(("param_letters", bare))  # Haykin's slope a: always bare, never a quantity with a script
+        changes.append(f"{', '.join(bare)}: the activation's parameter (never written with a layer or unit)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
     if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
             and ("l", True) not in scripts):
@@ -439,6 +466,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
     found: dict[str, list] = {}
     for c in claims:
         text = c.latex.replace("$", " ")
+        if dict(notation.options).get("time_argument"):
+            text = drop_time_argument(text)  # Haykin's e_j(n) = d_j(n) - y_j(n) defines e_j
         for rel in ("\\coloneqq", ":=", "\\equiv", "\\triangleq", "="):
             if rel in text:
                 lhs, rhs = text.split(rel, 1)
@@ -463,6 +492,10 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
         try:
             node = parse_expr(rhs, notation, depth)
+        except NeedsLayer as need:  # Haykin's e_j = d_j - y_j, j a unit of any layer: read where it can be (output)
+            node = _at_some_layer(rhs, notation, depth, need.var)
+            if node is None:
+                continue
         except (Unreadable, RecursionError):
             continue
         out.append((key, rhs.strip(), node, c))
@@ -496,6 +529,20 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             ids[c.id] = ("unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
                                       f"that use {key} are read with it")
     return tuple(fixed), tuple(macros), ids
+
+
+def _at_some_layer(rhs: str, notation: Notation, depth: int, var: str):
+    """The tree of ``rhs`` with its generic index ``var`` at the last layer where it reads (the output first)."""
+    from .parser import parse_claim
+    from .tree import Unreadable
+
+    for layer in range(depth, -1, -1):
+        try:
+            sides, rels = parse_claim(rhs, notation, depth, {var: layer})
+        except (Unreadable, RecursionError):
+            continue
+        return sides[0] if not rels else None
+    return None
 
 
 #: quantities a symbol the answer defines may name

@@ -414,7 +414,7 @@ class Judge:
         """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
         is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
         is the worst, and a wrong one names the layer."""
-        first = int(dict(self.notation.options).get("input_layer", 0))
+        first = 0 if var == "unit" else int(dict(self.notation.options).get("input_layer", 0))
         done: list[tuple[int, ClaimResult]] = []
         for value in range(first, first + self.net.depth + 1):
             try:
@@ -429,6 +429,9 @@ class Judge:
         if not done:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
+        if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
+            fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
+            done = fits or done
         # at the first layer a backward step may reach the input (Goodfellow's g ← ∇_{h^{(k-1)}} J at k = 1): the
         # gradient by the input is not a quantity of the network, so that step is left out, not the whole claim
         skipped = [v for v, r in done if r.verdict == "unchecked" and "with respect to x " in r.message]
@@ -437,14 +440,16 @@ class Judge:
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
-        every = var == "every"  # W = W − α V_{dW}: no layer written, the claim is for the parameters of every layer
+        every = var in ("every", "unit")  # W = W − α V_{dW}: no layer written, for the parameters of every layer
+        what = "a unit of every layer it can be" if var == "unit" else "the parameters of every layer"
         if verdict == "correct":
-            worst.message = (f"holds for the parameters of every layer ({layers})" if every
+            worst.message = (f"holds for {what} ({layers})" if every
                              else f"holds for every layer {var} = {layers} (checked layer by layer)")
         else:
             where = f"layer {value}" if every else f"{var} = {value}"
             worst.message = f"for {where}: {worst.message} (checked for {'layers ' + layers if every else var + ' = ' + layers})"
-        worst.notes.append(f"a generic layer index {var}: checked for {var} = {layers}")
+        worst.notes.append(f"a generic unit: checked in layers {layers}" if var == "unit"
+                           else f"a generic layer index {var}: checked for {var} = {layers}")
         if skipped:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
@@ -479,7 +484,9 @@ class Judge:
             if first.op == "q" and state_kind(first.value[0]):
                 return first
             inner = first.args[0] if first.op in ("comp", "entry") and first.args else None
-            if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b"):  # w_{ji} ← w_{ji} + Δw_{ji}
+            if first.op == "q" and first.value[0] == "Wb":
+                return Node("q", (), ("Wb_next", first.value[1]))
+            if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b", "Wb"):  # w_{ji} ← w_{ji} + Δw_{ji}
                 return Node(first.op, (Node("q", (), (inner.value[0] + "_next", inner.value[1])),), first.value)
             if any(n.op == "q" and n.value[0] in ("W", "b") for n in first.walk()):
                 raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")

@@ -40,6 +40,22 @@ _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 
+#: Haykin's time argument on a quantity: v_j(n), w_{ji}(n), \mathscr{E}(n); (n+1) on a weight is the next step's
+_TIME_ARG = re.compile(r"(?<=[A-Za-z0-9}'])\s*\(\s*n\s*(\+\s*1\s*)?\)")
+#: an answer that writes it so (a subscripted quantity followed by (n))
+_USES_TIME_ARG = re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?:\{[^{}]{1,12}\}|\w)\s*)?\(\s*n\s*\)")
+
+
+def uses_time_argument(text: str) -> bool:
+    r"""Whether an answer writes its quantities with Haykin's time argument, v_j(n), y_j(n), \mathscr{E}(n)."""
+    return bool(_USES_TIME_ARG.search(text))
+
+
+def drop_time_argument(text: str) -> str:
+    """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it)."""
+    return _TIME_ARG.sub(lambda m: "'" if m.group(1) else "", text)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = text.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from gradproof.derive.errors import did_you_mean
 
-from .normalize import normalize
+from .normalize import drop_time_argument, normalize
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
@@ -30,7 +30,8 @@ MAX_SECONDS = 0.5
 
 #: letters (and commands) for the network's quantities; [notation] may add or override
 BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "theta": "W", "b": "b", "delta": "delta", "yhat": "yhat",
-         "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat"}
+         "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat",
+         "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
           "Omega": "lossOmega"}  # Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ
@@ -48,7 +49,7 @@ RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "
 MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "bullet": "had",
            "otimes": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
-GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat"}
+GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb"}
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
@@ -152,6 +153,8 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
         key = hit = None
     if hit is None:
         text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
+        if dict(notation.options).get("time_argument"):
+            text = drop_time_argument(text)
         try:
             hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
         except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
@@ -189,6 +192,9 @@ class _Parser:
         self.weights_off = self.units_off - (1 if opts.get("weights_numbered_by") == "source" else 0)
         self.unindexed = opts.get("unindexed_layer")  # a one-hidden-layer net: h, z written without a layer
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
+        # Mitchell's and Haykin's "unit j" of any layer: j is generic, i feeds it, k is fed by it (unit_layer)
+        self.generic_units = opts.get("unit_letters") == "generic"
+        self.anchor = _anchor(toks) if self.generic_units else None
         # the output layer's name: L (Nielsen), n_l (UFLDL: the number of layers), or a letter the answer uses so
         # (Goodfellow's l, when k is its generic layer index)
         self.depth_names = (("L",), ("n", "_", "l")) + (((opts["depth_letter"],),) if opts.get("depth_letter") else ())
@@ -199,6 +205,8 @@ class _Parser:
         self.macros = _macro_keys(notation)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
+        if self.generic_units:
+            self.bases = {"net": "z", **self.bases}  # Mitchell's net_j: the summed input of unit j
         self.funcs = dict(notation.functions)
         self.fixed = {"o": ("yhat", None), "scores": ("z", depth), **dict(notation.fixed)}  # o: the output; CS231n's scores
         self.states = dict(notation.states)
@@ -264,8 +272,18 @@ class _Parser:
     def child(self, toks: list[Tok]) -> _Parser:
         """A parser of a script or subscript that shares this one's bounds, sums and generic layer indices."""
         p = _Parser(toks, self.n, self.depth_net, self.layer_env)
-        p.level, p.deadline, p.bound, p.flags = self.level + 1, self.deadline, self.bound, self.flags
+        p.level, p.deadline, p.bound, p.flags, p.anchor = self.level + 1, self.deadline, self.bound, self.flags, self.anchor
         return p
+
+    def unit_layer(self, letter: str) -> int:
+        """The layer of a unit letter read generically (Mitchell, Haykin): the claim's anchor letter (j, else h, k, i)
+        is a unit of any layer — the judge tries each —, i a unit feeding it, k one it feeds."""
+        if "unit" not in self.layer_env:
+            raise NeedsLayer("unit")
+        layer = self.layer_env["unit"] + UNIT_POS[letter] - UNIT_POS[self.anchor or letter]
+        if not 0 <= layer <= (self.depth_net or 0):
+            raise NoSuchLayer(f"unit {letter} would be in layer {layer}, outside the network")
+        return layer
 
     def offset(self, base: str | None) -> int:
         """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
@@ -389,6 +407,8 @@ class _Parser:
             return Node("fn", (self.sub(script),), ("exp", None, False))
         if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
             raise Unreadable("negative powers of matrices (inverses) are not supported")
+        if texts[:1] in (["("], ["["]) and texts[-1:] in ([")"], ["]"]) and len(texts) <= 5:
+            raise Unreadable(f"a layer script {''.join(texts)} on an expression (not a quantity) cannot be read")
         return Node("pow", (node, self.sub(script)))
 
     def sub(self, toks: list[Tok]) -> Node:
@@ -486,6 +506,8 @@ class _Parser:
                 return Node("diag", (self.atom(),))
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
+        if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
+            return Node("const", (), name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
         if name in self.states and name not in self.fixed and name not in self.bases:
             return self.state_symbol(self.states[name], name)
         if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
@@ -525,8 +547,8 @@ class _Parser:
             if len(texts) != 1 or not texts[0].isdigit() or int(texts[0]) < 1:
                 raise Unreadable("Mazur's inputs are i_1, i_2, …")
             return Node("comp", (Node("q", (), ("x", None)),), int(texts[0]) - 1)  # Mazur's i_1: input 1
-        if name == "e":
-            return Node("const", (), "e")
+        if name == "e" and not self.is_("_"):
+            return Node("const", (), "e")  # (Haykin's e_j, the error of unit j, is the answer's own symbol)
         if name in CONSTS:
             return self.constant(name)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
@@ -795,6 +817,21 @@ class _Parser:
                 power = n
             else:
                 raise Unreadable(f"cannot read the superscripts of {name}")
+        generic = self.generic_units and layer is None and comps and isinstance(comps[0], str) and comps[0] in UNIT_POS
+        if generic and kind == "x" and len(comps) == 2 and comps[1] in UNIT_POS:
+            layer = self.unit_layer(comps[0]) - 1  # Mitchell's x_{ji}: input i of unit j, the output of unit i
+            kind, comps = ("x", comps[1:]) if layer == 0 else ("h", comps[1:])
+            layer = None if layer == 0 else layer
+            generic = False
+        elif generic and kind == "yhat" and name == "o":
+            kind, layer = "h", self.unit_layer(comps[0])  # Mitchell's o_j: the output of unit j
+            base, generic = "h", False
+            if layer == self.depth_net:
+                kind, layer = "yhat", None
+            elif layer == 0:
+                kind, layer = "x", None
+        elif generic and kind in ("y", "yhat") and len(comps) == 1 and self.unit_layer(comps[0]) != self.depth_net:
+            raise NoSuchLayer(f"{name}_{comps[0]} is an output unit's")  # t_j, d_j: j is an output unit here
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
             if self.flags.get("implicit"):
@@ -806,6 +843,10 @@ class _Parser:
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
+                if generic and kind in ("W", "dW", "W_next"):
+                    layer = max(self.unit_layer(c) for c in comps if isinstance(c, str) and c in UNIT_POS)
+                elif generic:
+                    layer = self.unit_layer(comps[0])
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in BISHOP_LAYERS:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
                     layer = BISHOP_LAYERS[comps[0]]
@@ -837,7 +878,7 @@ class _Parser:
                               + (" (the input is layer 0)" if layer == 0 else ""))
         if updated and kind in ("W", "b"):
             kind = kind + "_next"
-        if (name == "o" and kind == "yhat" and self.unit_letters and self.depth_net == 2 and len(comps) == 1
+        if (name == "o" and kind == "yhat" and self.unit_letters and not self.generic_units and self.depth_net == 2 and len(comps) == 1
                 and comps[0] in BISHOP_LAYERS):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
             kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[BISHOP_LAYERS[comps[0]]]
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
@@ -851,6 +892,8 @@ class _Parser:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
             node = Node("entry", (node,), tuple(comps))
+        if name == "Theta":
+            node = _augment(node)
         if kind == "delta" and self.opts.get("delta_sign") == -1:
             node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         if power is not None:
@@ -889,7 +932,7 @@ class _Parser:
             raise Unreadable(f"two nested sums over the same index {var}")
         self.bound = {**self.bound, var: upper}
         try:
-            body = self.term()
+            body = Node("neg", (self.term(),)) if self._minus() else self.term()  # \sum_k -\delta_k w_{kj}
         finally:
             self.bound = {k: v for k, v in self.bound.items() if k != var}
         node = Node("sum", (body,), (var, upper))
@@ -1012,7 +1055,7 @@ class _Parser:
             return [("layer", unit[0] + self.units_off), ("num", unit[1] + 1)]
         if mark == "_" and texts == ["o"] and self.depth_net:
             return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o: the output layer
-        if mark == "_" and texts == ["h"] and self.depth_net == 2:
+        if mark == "_" and texts == ["h"] and self.depth_net == 2 and not (self.generic_units and not prime):
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
         letters = [t.text for t in toks if t.kind == "id"]
         entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
@@ -1131,7 +1174,7 @@ class _Parser:
             g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
-        if loss in ("lossL", "lossR") and g in ("dW", "db"):
+        if loss in ("lossL", "lossR") and g in ("dW", "db", "dWb"):
             g += "L" if loss == "lossL" else "R"
         return Node("q", (), (g, layer))
 
@@ -1158,7 +1201,7 @@ class _Parser:
         if macro is not None:
             return macro
         tok = self.next()
-        if tok.text in MAZUR_WORDS and tok.kind == "id":
+        if tok.text in MAZUR_WORDS and tok.kind == "id" and tok.text not in self.bases:
             return self.mazur_unit(tok.text)
         if tok.text in LOSSES:  # the numerator of a Jacobian: Mazur's E_{o1}
             return self.symbol(tok.text, tok)
@@ -1221,8 +1264,7 @@ class _Parser:
         self.expect("}")
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
             qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
-            if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None or not all(
-                    isinstance(v, int) for v in bottom.value):
+            if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
@@ -1277,11 +1319,14 @@ class _Parser:
             if mark == "_" and texts == ["M"] and fname == "sigmoid":
                 fname = "softmax"
                 continue
-            for item in self.index_items(toks, prime=True) if texts != ["-", "1"] else [("other", "-1")]:
+            items = self.index_items(toks, prime=True, mark=mark) if texts != ["-", "1"] else [("other", "-1")]
+            for item in items:
                 if item[0] == "prime":
                     deriv = True
                 elif item[0] == "layer" or (item[0] == "num" and mark == "_"):
                     layer = item[1] - self.units_off
+                elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in UNIT_POS:
+                    pass  # Haykin's φ_j: the activation of unit j, whose layer its argument v_j gives
                 elif item[0] == "num":
                     power = item[1]
                 else:
@@ -1469,6 +1514,39 @@ PAREN_LAYER_LETTERS = ("k",)
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 #: letters in a subscript read as an entry index (δ_j, w_{kj}, x_i); a free one makes a claim for every entry
 BISHOP_LAYERS = {"i": 0, "j": 1, "h": 1, "k": 2}  # h: Mitchell's hidden unit (δ_h, o_h, w_{kh})
+#: generic unit letters (Mitchell, Haykin): the position of each relative to the others (i feeds j, j feeds k)
+UNIT_POS = {"i": 0, "j": 1, "h": 1, "k": 2}
+
+
+def _augment(node: Node) -> Node:
+    """Ng's Θ^{(l)}: the weights W^{(l)} read as [b W], the bias as column 0 (``Θ a`` takes a_0 = 1)."""
+    if node.op == "q" and node.value[0] in ("W", "W_next"):
+        return Node("q", (), ("Wb" if node.value[0] == "W" else "Wb_next", node.value[1]))
+    if node.op == "q":
+        raise Unreadable("\\Theta_0 is not read; Θ's column 0 is the bias, write Θ_{i0}")
+    return Node(node.op, tuple(_augment(a) for a in node.args), node.value)
+
+
+def _anchor(toks) -> str | None:
+    """The unit letter a claim is about, read generically: j if it is subscripted anywhere, else h, k, i."""
+    seen, k = set(), 0
+    while k < len(toks) - 1:
+        if toks[k].text == "_":
+            k += 1
+            group = [toks[k]]
+            if toks[k].text == "{":
+                depth, group = 0, []
+                while k < len(toks):
+                    depth += {"{": 1, "}": -1}.get(toks[k].text, 0)
+                    group.append(toks[k])
+                    if depth == 0:
+                        break
+                    k += 1
+            seen.update(t.text for t in group if t.kind == "id" and t.text in UNIT_POS)
+        k += 1
+    return next((x for x in ("j", "h", "k", "i") if x in seen), None)
+
+
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}

@@ -42,6 +42,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     op = node.op
     if op == "num":
         return np.asarray(node.value[0], dtype=float)
+    if op == "q" and node.value[0] in AUGMENTED:
+        return _augmented(node, ctx)
     if op == "q":
         if node.value not in ctx.values:
             kind, layer = node.value
@@ -82,8 +84,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
         a, (i, j, k) = evaluate_jac(node, ctx, raw=True), node.value
         shape = np.shape(ctx.values[node.args[1].value])
-        return np.asarray(a[_index(i, ctx), j * shape[1] + k])
+        return np.asarray(a[_index(i, ctx), _index(j, ctx) * shape[1] + _index(k, ctx)])
     args = [evaluate(a, ctx) for a in node.args]
+    if op in ("add", "sub", "had") and _has_augmented(node):
+        args = _drop_bias_unit(args, node, ctx)
     if op == "fn":
         name, layer, deriv = node.value
         return ctx.functions(name, layer, deriv, node.args[0], args[0])
@@ -355,7 +359,58 @@ def _same(a, b, node: Node, sym: str, ctx: Context) -> None:
     raise ShapeMismatch(f"shape mismatch: {left} is {fmt(a.shape)} but {right} is {fmt(b.shape)} (in {sym})")
 
 
+#: Ng's Θ^{(l)} = [b W]: the weights with the bias as column 0 (kind -> the weight's and the bias's kinds)
+AUGMENTED = {"Wb": ("W", "b"), "dWb": ("dW", "db"), "Wb_next": ("W_next", "b_next"), "dWbL": ("dWL", "dbL"),
+             "dWbR": ("dWR", "dbR")}
+
+
+def _augmented(node: Node, ctx: Context) -> np.ndarray:
+    """Ng's Θ^{(l)}: the weight matrix with the bias as an extra first column (samples as columns, z = Θ a with
+    a_0 = 1) or an extra first row (samples as rows, z = a Θ)."""
+    kind, layer = node.value
+    w, b = (ctx.values.get((k, layer)) for k in AUGMENTED[kind])
+    if w is None or b is None:
+        raise Unreadable(f"the network has no weights {kind[:-1] if kind.endswith('b') else kind}{layer or ''}")
+    b = np.ravel(b)
+    if w.shape[0] == b.size and (ctx.samples == "columns" or w.shape[1] != b.size):
+        return np.hstack([b.reshape(-1, 1), w])
+    return np.vstack([b.reshape(1, -1), w])
+
+
+def _has_augmented(node: Node) -> bool:
+    return any(n.op == "q" and n.value[0] in AUGMENTED for n in node.walk())
+
+
+def _bias_unit_note(ctx: Context, text: str) -> None:
+    if text not in ctx.notes:
+        ctx.notes.append(text)
+
+
+def _drop_bias_unit(args: list, node: Node, ctx: Context) -> list:
+    """Ng's δ^{(l)} = (Θ^{(l)})^T δ^{(l+1)} .* g'(z^{(l)}): the product with Θ has an entry for the bias unit, which
+    the course drops ("remove δ_0"); an operand one entry longer than the other, made with Θ, loses entry 0."""
+    a, b = args
+    if a.ndim != 2 or b.ndim != 2 or a.shape == b.shape:
+        return args
+    axis = 0 if ctx.samples == "columns" else 1
+    other = 1 - axis
+    out = [a, b]
+    for k, (x, y) in enumerate(((a, b), (b, a))):
+        if (x.shape[axis] == y.shape[axis] + 1 and x.shape[other] == y.shape[other]
+                and _has_augmented(node.args[k])):
+            out[k] = x[1:] if axis == 0 else x[:, 1:]
+            _bias_unit_note(ctx, "the entry of the bias unit (a_0 = 1) is dropped, as Ng's course does with δ_0")
+    return out
+
+
 def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] != b.shape[0] and _has_augmented(node):
+        if a.shape[1] == b.shape[0] + 1 and _has_augmented(node.args[0]):  # Θ^{(l)} a^{(l)}: a carries a_0 = 1
+            b = np.vstack([np.ones((1, b.shape[1])), b])
+            _bias_unit_note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
+        elif b.shape[0] == a.shape[1] + 1 and _has_augmented(node.args[1]):  # a Θ with samples as rows
+            a = np.hstack([np.ones((a.shape[0], 1)), a])
+            _bias_unit_note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
     if _scalar(a) or _scalar(b):
         if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
             return a @ b

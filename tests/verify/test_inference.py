@@ -267,3 +267,67 @@ def test_an_objective_defined_with_another_factor_is_read_on_its_own_scale_only_
             ("e", r"\frac{\partial C_0}{\partial z^{(L)}} = (a^{(L)} - y) \sigma'(z^{(L)})")]
     verdicts, _ = judge_all(d, slip)
     assert verdicts == {"C": "incorrect", "d": "correct", "e": "correct"}
+
+
+def deep(hidden="sigmoid", units=(4, 3, 2), inputs=3, loss="squared_error", output="sigmoid", reg=None, activation=None):
+    layers = [{"units": u, "activation": activation or hidden} for u in units[:-1]]
+    layers.append({"units": units[-1], "activation": activation or output})
+    spec = {"name": "t", "inputs": inputs, "convention": "row", "layers": layers, "loss": {"name": loss},
+            "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    if reg:
+        spec["regularization"] = reg
+    return derive(spec_from_dict(spec), check=False)
+
+
+def test_a_unit_j_of_any_layer_in_a_deep_net():
+    """Rumelhart/Mitchell style with no layer written: j is a unit of any layer (an output unit where a target t_j
+    appears, a hidden one where units k downstream do), i feeds it and k is fed by it; checked in every layer it can be."""
+    d = deep(units=(4, 3, 2))
+    claims = [("net", r"net_j = \sum_i w_{ji} o_i"),
+              ("out", r"\delta_j = (o_j - t_j) o_j (1 - o_j)"),
+              ("hid", r"\delta_j = o_j (1 - o_j) \sum_k w_{kj} \delta_k"),
+              ("grad", r"\frac{\partial E}{\partial w_{ji}} = \delta_j o_i"),
+              ("bad-hid", r"\delta_j = \sum_k w_{kj} \delta_k"),
+              ("bad-grad", r"\frac{\partial E}{\partial w_{ji}} = - \delta_j o_i")]
+    verdicts, j = judge_all(d, claims)
+    assert any("unit of any layer" in c for c in j.inferred)
+    assert verdicts == {"net": "correct", "out": "correct", "hid": "correct", "grad": "correct",
+                        "bad-hid": "incorrect", "bad-grad": "incorrect"}
+    results = {r.id: r for r in j.check_all([Claim(cid, latex) for cid, latex in claims])}
+    assert "(1, 2)" in results["hid"].message and "(1, 2, 3)" in results["grad"].message  # hidden units; every layer
+
+
+def test_haykin_time_arguments_local_fields_and_the_activation_slope():
+    """Haykin NNLM §4.4 style: v_j(n), y_j(n) = φ_j(v_j(n)), e_j = d_j − y_j, δ_j = −∂E/∂v_j, the slope a of the
+    logistic a parameter of the spec (never a quantity), w_{ji}(n+1) the weight after the step."""
+    logistic = {"name": "logistic", "formula": "1/(1 + exp(-a*x))", "a": 2.0}
+    d = deep(units=(4, 2), activation=logistic)
+    claims = [("field", r"v_j(n) = \sum_{i=0}^{m} w_{ji}(n) y_i(n)"),
+              ("signal", r"y_j(n) = \varphi_j(v_j(n))"),
+              ("error", r"e_j(n) = d_j(n) - y_j(n)"),
+              ("local", r"\delta_j(n) = -\frac{\partial \mathscr{E}(n)}{\partial v_j(n)} = e_j(n) \varphi_j'(v_j(n))"),
+              ("slope", r"\varphi_j'(v_j(n)) = a y_j(n) [1 - y_j(n)]"),
+              ("rule", r"\Delta w_{ji}(n) = \eta \delta_j(n) y_i(n)"),
+              ("step", r"w_{ji}(n+1) = w_{ji}(n) + \eta \delta_j(n) y_i(n)"),
+              ("bad-slope", r"\varphi_j'(v_j(n)) = y_j(n) [1 - y_j(n)]"),
+              ("bad-step", r"w_{ji}(n+1) = w_{ji}(n) - \eta \delta_j(n) y_i(n)")]
+    verdicts, j = judge_all(d, claims)
+    assert any("iteration n" in c for c in j.inferred) and any("parameter" in c for c in j.inferred)
+    want = {"field": "correct", "signal": "correct", "local": "correct", "slope": "correct", "rule": "correct",
+            "step": "correct", "bad-slope": "incorrect", "bad-step": "incorrect"}
+    assert {k: verdicts[k] for k in want} == want
+
+
+def test_ng_theta_carries_the_bias_column():
+    """Ng's Machine Learning (2011): Θ^{(l)} = [b W] maps layer l to l + 1 (input layer 1), a^{(l)} takes a_0 = 1 in
+    Θ^{(l)} a^{(l)}, and (Θ^{(l)})^T δ^{(l+1)} drops its bias entry before .* g'(z^{(l)})."""
+    d = deep(units=(5, 4, 2), loss="binary_cross_entropy")
+    claims = [("a1", r"a^{(1)} = x"), ("z2", r"z^{(2)} = \Theta^{(1)} a^{(1)}"), ("a2", r"a^{(2)} = g(z^{(2)})"),
+              ("z3", r"z^{(3)} = \Theta^{(2)} a^{(2)}"), ("d4", r"\delta^{(4)} = a^{(4)} - y"),
+              ("d3", r"\delta^{(3)} = (\Theta^{(3)})^T \delta^{(4)} .* g'(z^{(3)})"),
+              ("gd", r"\Theta_{ij}^{(l)} := \Theta_{ij}^{(l)} - \alpha \frac{\partial}{\partial \Theta_{ij}^{(l)}} J(\Theta)"),
+              ("bad-z3", r"z^{(3)} = \Theta^{(2)} a^{(3)}"),
+              ("bad-d2", r"\delta^{(2)} = (\Theta^{(2)})^T \delta^{(3)} .* g(z^{(2)})")]
+    verdicts, j = judge_all(d, claims)
+    assert verdicts == {"a1": "correct", "z2": "correct", "a2": "correct", "z3": "correct", "d4": "correct",
+                        "d3": "correct", "gd": "correct", "bad-z3": "incorrect", "bad-d2": "incorrect"}
