@@ -1085,7 +1085,8 @@ _erf = np.vectorize(math.erf, otypes=[float])
 
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
-_APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
+_APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
+                      r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
 
 
 def _combine(verdicts: list[str]) -> str:

@@ -390,6 +390,16 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
+        if self.is_("_") and self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op":
+            self.next()  # (\hat y - y)_k, (h_\theta(x))_k: an entry of a parenthesised vector
+            toks = self.script()
+            texts = [t.text for t in toks]
+            if len(toks) == 1 and toks[0].kind == "id" and (texts[0] in self.bound or texts[0] in ENTRY_LETTERS):
+                node = Node("comp", (node,), texts[0])
+            elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
+                node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
+            else:
+                raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):
             self.next()
             node = self.power(node, self.script())
@@ -702,9 +712,14 @@ class _Parser:
                 and [t.text for t in scripts[0][1]] in HYPOTHESIS_SCRIPTS and self.is_("(")):
             return self.hypothesis()
         if name in LOSSES:
+            named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
+                word = "".join(t.text for t in toks if t.text not in "{}").lower().removeprefix("txt")
+                if mark == "_" and word in LOSS_WORDS and not (len(toks) == 1 and len(toks[0].text) == 1):
+                    named = LOSS_WORDS[word]  # L_{CE}, \mathcal{L}_{\text{NLL}}, J_{reg}: the objective's part by name
+                    continue
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
@@ -714,6 +729,8 @@ class _Parser:
             if own is not None and sample is None:
                 return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), own))
             kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
+            if named is not None:
+                kind = named if named != "whole" else kind
             if kind == "lossOmega":
                 return Node("div", (Node("q", (), ("lossR", None)), Node("const", (), "lambda")))
             if sample is not None and kind in ("loss", "lossL"):
@@ -761,8 +778,9 @@ class _Parser:
                 elif item[0] == "num" and mark == "_":
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True
-                    elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps:
-                        layer = item[1]
+                    elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
+                            m == "^" and ts[:1] and ts[0].text in ("(", "[") for m, ts in scripts):
+                        layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
                             item[1] >= 1 or self.opts.get("zero_based")):
                         # x_1, a^{(2)}_1: an entry, counted from 1 (from 0 in an answer that writes h1_0, scores_0)
@@ -933,6 +951,12 @@ class _Parser:
         self.bound = {**self.bound, var: upper}
         try:
             body = Node("neg", (self.term(),)) if self._minus() else self.term()  # \sum_k -\delta_k w_{kj}
+            while (self.is_("+") or self.is_("-")) and self._index_ahead(var):
+                # Ng's \sum_i \sum_k y_k^{(i)} \log h_k + (1 - y_k^{(i)}) \log(1 - h_k): the index is used in the
+                # next term too, so the sum runs over it (a free index after the sum would mean nothing)
+                sign = self.next().text
+                nxt = self.term()
+                body = Node("add" if sign == "+" else "sub", (body, nxt))
         finally:
             self.bound = {k: v for k, v in self.bound.items() if k != var}
         node = Node("sum", (body,), (var, upper))
@@ -946,6 +970,26 @@ class _Parser:
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
         return node
+
+    def _index_ahead(self, var: str) -> bool:
+        """Whether the sum index ``var`` appears in a script of the next term (before the next +, −, closing
+        bracket or relation at this level)."""
+        depth, j = 0, self.i + 1
+        while j < len(self.t):
+            tok = self.t[j]
+            if tok.kind == "op" and tok.text in "([{":
+                depth += 1
+            elif tok.kind == "op" and tok.text in ")]}":
+                if depth == 0:
+                    return False
+                depth -= 1
+            elif depth == 0 and (tok.text in ("+", "-", "=") or tok.kind == "cmd" and tok.text in RELATIONS):
+                return False
+            elif tok.kind == "id" and tok.text == var and j > 0 and (
+                    self.t[j - 1].text in ("_", "^", "(", "{", ",") or self.t[j - 1].kind == "id"):
+                return True
+            j += 1
+        return False
 
     def norm(self) -> Node:
         """``\\|v\\|``, ``\\|W\\|_F``, ``\\|W\\|_2`` (Frobenius / Euclidean) and ``\\|W\\|_1`` (sum of |entries|)."""
@@ -1502,6 +1546,11 @@ TIME_INDICES = ("t", "t-1", "t+1")
 HYPOTHESIS_SCRIPTS = (["W", ",", "b"], ["theta"], ["Theta"], ["w"], ["W"])
 #: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
 MAZUR_WORDS = ("net", "out", "target")
+#: a word under an objective's letter: its data term (L_{CE}, \mathcal{L}_{NLL}), its regularizer, or the whole
+LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll", "nllm", "bce", "log", "data", "logistic",
+                               "hinge", "sq", "squared"), "lossL"),
+              **dict.fromkeys(("reg", "l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
+              **dict.fromkeys(("train", "training", "all", "full"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")

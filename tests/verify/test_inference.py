@@ -331,3 +331,25 @@ def test_ng_theta_carries_the_bias_column():
     verdicts, j = judge_all(d, claims)
     assert verdicts == {"a1": "correct", "z2": "correct", "a2": "correct", "z3": "correct", "d4": "correct",
                         "d3": "correct", "gd": "correct", "bad-z3": "incorrect", "bad-d2": "incorrect"}
+
+
+def test_named_function_identities_objective_names_and_entries_of_groups():
+    """MIT 6.390's ReLU(z) = max(0, z), a named objective L_{CE} / \\mathcal{L}_{NLL}, (ŷ − y)_k, a_1^{(1)} (entry 1
+    of layer 1) and a sum that runs over the next term where its index is used again (Ng's cost)."""
+    d = net(hidden="relu", output="softmax", loss="cross_entropy")
+    claims = [("relu", r"\text{ReLU}(z) = \max(0, z)"), ("bad-relu", r"\text{ReLU}(z) = \max(0, -z)"),
+              ("relu'", r"\text{ReLU}'(z) = \begin{cases} 0 & \text{if } z < 0 \\ 1 & \text{otherwise} \end{cases}"),
+              ("nll", r"\mathcal{L}_{\text{NLL}}(\hat y, y) = -\sum_{j} y_j \log \hat y_j"),
+              ("ce", r"L_{CE} = -\sum_k y_k \log \hat{y}_k"), ("bad-ce", r"L_{CE} = \sum_k y_k \log \hat{y}_k"),
+              ("comp", r"\delta^{(2)}_k = (\hat y - y)_k"), ("bad-comp", r"\delta^{(2)}_k = (y - \hat y)_k"),
+              ("a11", r"a_1^{(1)} = \max(0, z_1^{(1)})")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"relu": "correct", "bad-relu": "incorrect", "relu'": "correct", "nll": "correct", "ce": "correct",
+                        "bad-ce": "incorrect", "comp": "correct", "bad-comp": "incorrect", "a11": "correct"}
+    b = net(hidden="sigmoid", output="sigmoid", loss="binary_cross_entropy")
+    cost = [("J", r"J = -\frac{1}{m} \left[ \sum_{i=1}^{m} \sum_{k=1}^{K} y_k^{(i)} \log (\hat y^{(i)})_k + "
+                  r"(1 - y_k^{(i)}) \log (1 - (\hat y^{(i)})_k) \right]"),
+            ("bad-J", r"J = -\frac{1}{m} \left[ \sum_{i=1}^{m} \sum_{k=1}^{K} y_k^{(i)} \log (\hat y^{(i)})_k + "
+                      r"(1 - y_k^{(i)}) \log ((\hat y^{(i)})_k) \right]")]
+    verdicts, _ = judge_all(b, cost, batch=3)
+    assert verdicts == {"J": "correct", "bad-J": "incorrect"}
