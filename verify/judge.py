@@ -177,7 +177,8 @@ class Judge:
         return c
 
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
-        simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf}
+        simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
+                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh}
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -271,6 +272,8 @@ class Judge:
             self.votes[fits[0]] += 1
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
+        if len(fits) == 1 and chosen != fits[0] and self._objective_claim(claim):
+            chosen = fits[0]  # L = -y^T log ŷ: a scalar has no layout; its products are the dot products that fit
         result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
         word = "column" if chosen == "columns" else "row"
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
@@ -280,6 +283,14 @@ class Judge:
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {word} in this claim")
         return result
+
+    def _objective_claim(self, claim: Claim) -> bool:
+        """Whether the claim states the value of the objective (a scalar, whatever the layout)."""
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth)
+        except Unreadable:
+            return False
+        return sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL", "lossR")
 
     def _vote(self, claim: Claim, weight: int = 1) -> None:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""

@@ -39,7 +39,8 @@ LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
-         "erf": "erf", "sign": "sign", "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
+         "erf": "erf", "sign": "sign", "sech": "sech", "cosh": "cosh",
+         "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
           "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
 #: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
@@ -53,7 +54,7 @@ GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "d
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
-WORDS = sorted({"tanh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
+WORDS = sorted({"tanh", "sech", "cosh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
 
@@ -962,8 +963,9 @@ class _Parser:
         node = Node("sum", (body,), (var, upper))
         bias = any(n.op == "entry" and n.args[0].op == "q" and n.args[0].value[0] == "W" and var in n.value for n in body.walk()) \
             and any(n.op == "comp" and n.value == var and n.args[0].op == "q" and n.args[0].value[0] in ("x", "h") for n in body.walk())
-        if lower == "0" and self.opts.get("zero_based"):
-            return node  # 3Blue1Brown's \sum_{j=0}^{n_L - 1}: entries counted from 0, an ordinary sum
+        if lower == "0" and (self.opts.get("zero_based") or upper is not None and upper.replace(" ", "").endswith("-1")
+                             and not bias):
+            return node  # 3Blue1Brown's \sum_{j=0}^{n_L - 1}, \sum_{k=0}^{n-1}: counted from 0, an ordinary sum
         if bias and (lower == "0" or lower is None and self.opts.get("bias_absorbed")):
             # Bishop's \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0, on a unit x_0 = 1
             return Node("add", (Node("at0", (body,), var), node))
@@ -985,6 +987,8 @@ class _Parser:
                 depth -= 1
             elif depth == 0 and (tok.text in ("+", "-", "=") or tok.kind == "cmd" and tok.text in RELATIONS):
                 return False
+            elif tok.kind == "cmd" and tok.text == "sum" and var in [t.text for t in self.t[j + 1:j + 4]]:
+                return False  # a later sum of its own over the same letter
             elif tok.kind == "id" and tok.text == var and j > 0 and (
                     self.t[j - 1].text in ("_", "^", "(", "{", ",") or self.t[j - 1].kind == "id"):
                 return True
@@ -1311,6 +1315,8 @@ class _Parser:
             if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
+        if bottom.op == "q" and bottom.value[0] == "W" and top.op == "q" and top.value[0] in ("z", "h", "yhat"):
+            return Node("jacw", (top, bottom), None)  # 3Blue1Brown's ∂z^{(L)}/∂w^{(L)}: one unit per layer (a scalar)
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
         for q in (qa, qb):
             if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc"):

@@ -82,7 +82,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "jac":
         return evaluate_jac(node, ctx)
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
-        a, (i, j, k) = evaluate_jac(node, ctx, raw=True), node.value
+        a = evaluate_jac(node, ctx, raw=True)
+        if node.value is None:  # ∂z/∂w with one unit on each side: the one partial derivative
+            if a.size != 1:
+                raise Unreadable("a derivative of a vector by a weight matrix: index both, e.g. \\partial z_j / \\partial w_{jk}")
+            return np.asarray(a.reshape(()))
+        i, j, k = node.value
         shape = np.shape(ctx.values[node.args[1].value])
         return np.asarray(a[_index(i, ctx), _index(j, ctx) * shape[1] + _index(k, ctx)])
     args = [evaluate(a, ctx) for a in node.args]

@@ -353,3 +353,28 @@ def test_named_function_identities_objective_names_and_entries_of_groups():
                       r"(1 - y_k^{(i)}) \log ((\hat y^{(i)})_k) \right]")]
     verdicts, _ = judge_all(b, cost, batch=3)
     assert verdicts == {"J": "correct", "bad-J": "incorrect"}
+
+
+def test_student_python_isms_hyperbolic_secant_and_a_scalar_objective_in_either_layout():
+    """A student writing one sample as a row (z_1 = x W_1 + b_1, column-convention spec) with Python's @ and **,
+    sech², and L = −yᵀ log ŷ (a scalar: the dot product, whatever the layout of the other claims)."""
+    d = net(hidden="tanh", output="softmax", loss="cross_entropy", units=(4, 3), convention="column")
+    claims = [("f1", r"z_1 = x W_1 + b_1"), ("f2", r"a_1 = \tanh(z_1)"), ("f3", r"z_2 = a_1 W_2 + b_2"),
+              ("py", r"dW2 = a1^T @ dz2"), ("pow", r"dz_1 = (dz_2 @ W_2.T) * (1 - a_1**2)"),
+              ("bad-pow", r"dz_1 = (dz_2 @ W_2.T) * (1 - a_1**3)"),
+              ("sech", r"\frac{\partial L}{\partial z_1} = (\hat y - y) W_2^T \circ \text{sech}^2(z_1)"),
+              ("dot", r"L = -y^T \log \hat y"), ("bad-dot", r"L = y^T \log \hat y")]
+    verdicts, j = judge_all(d, claims)
+    assert verdicts == {"f1": "correct", "f2": "correct", "f3": "correct", "py": "correct", "pow": "correct",
+                        "bad-pow": "incorrect", "sech": "correct", "dot": "correct", "bad-dot": "incorrect"}
+
+
+def test_one_unit_per_layer_and_a_sum_over_examples_counted_from_zero():
+    """3Blue1Brown's chain of single neurons: ∂z^{(L)}/∂w^{(L)} = a^{(L−1)} (scalars), and the mean of per-example
+    derivatives written Σ_{k=0}^{n−1}."""
+    d = net(hidden="sigmoid", output="sigmoid", inputs=1, units=(1, 1))
+    claims = [("dz", r"\frac{\partial z^{(2)}}{\partial w^{(2)}} = a^{(1)}"),
+              ("bad-dz", r"\frac{\partial z^{(2)}}{\partial w^{(2)}} = z^{(1)}"),
+              ("mean", r"\frac{\partial C}{\partial w^{(2)}} = \frac{1}{n} \sum_{k=0}^{n-1} \frac{\partial C_k}{\partial w^{(2)}}")]
+    verdicts, _ = judge_all(d, claims)  # one example (as the video): the sum reads, counted from 0
+    assert verdicts == {"dz": "correct", "bad-dz": "incorrect", "mean": "correct"}
