@@ -1287,10 +1287,43 @@ class _Parser:
                 raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
             grad = self.gradient(q, loss, per_sample=self.loss_sample is not None)
             return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
+        if self.is_("d"):
+            start = self.i
+            try:
+                return self.total_derivative()
+            except Unreadable:
+                self.i = start
         num_ = self.group("}")
         self.expect("{")
         den = self.group("}")
         return Node("div", (num_, den))
+
+    def total_derivative(self) -> Node:
+        """``\\frac{d \\sigma(y)}{dy}``, ``\\frac{d}{dz} g(z)``, ``\\frac{d\\sigma}{dz}``: the derivative of a function of one
+        variable, read as φ'(v) (the frac's opening brace is consumed)."""
+        self.expect("d")
+        fn_name = None
+        if self.is_("}"):
+            inner = None
+        elif self.peek(1) is not None and self.peek(1).text == "}" and (
+                self.peek().text in self.funcs or self.peek().text.lower() in FUNCS):
+            fn_name, inner = self.next().text, None
+        else:
+            inner = self.postfix()
+        self.expect("}")
+        self.expect("{")
+        self.expect("d")
+        var = self.next()
+        self.expect("}")
+        v = self.child([var]).expr()
+        if inner is None and fn_name is None:
+            inner = self.postfix()  # \frac{d}{dz} g(z)
+        if fn_name is not None:
+            fname = self.funcs.get(fn_name) or FUNCS.get(fn_name.lower())
+            return Node("fn", (v,), (fname, None, True))
+        if inner.op != "fn" or inner.value[2] or inner.args[0] != v:
+            raise Unreadable("a total derivative d/dv is read for a function of v, e.g. \\frac{d \\sigma(z)}{dz}")
+        return Node("fn", inner.args, (inner.value[0], inner.value[1], True))
 
     def _loss_unit_ahead(self) -> bool:
         """``\\partial E_{o1}``: the error of one output unit (Mazur), a forward quantity, not the objective."""

@@ -378,3 +378,14 @@ def test_one_unit_per_layer_and_a_sum_over_examples_counted_from_zero():
               ("mean", r"\frac{\partial C}{\partial w^{(2)}} = \frac{1}{n} \sum_{k=0}^{n-1} \frac{\partial C_k}{\partial w^{(2)}}")]
     verdicts, _ = judge_all(d, claims)  # one example (as the video): the sum reads, counted from 0
     assert verdicts == {"dz": "correct", "bad-dz": "incorrect", "mean": "correct"}
+
+
+def test_total_derivatives_of_a_function_of_one_variable():
+    """Mitchell's dσ(y)/dy, CS231n's d ReLU(x)/dx, d/dx σ(x): the derivative of a named function, read as φ'(v)."""
+    d = net(hidden="relu", output="sigmoid", loss="binary_cross_entropy")
+    claims = [("sig", r"\frac{d \sigma(y)}{dy} = \sigma(y) \cdot (1 - \sigma(y))"),
+              ("bad-sig", r"\frac{d \sigma(y)}{dy} = \sigma(y) \cdot (1 + \sigma(y))"),
+              ("relu", r"\frac{d\,\text{ReLU}(x)}{dx} = \mathbb{1}[x > 0]"),
+              ("pre", r"\frac{d}{dx}\sigma(x) = \sigma(x)(1-\sigma(x))")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"sig": "correct", "bad-sig": "incorrect", "relu": "correct", "pre": "correct"}
