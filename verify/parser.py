@@ -796,6 +796,9 @@ class _Parser:
                     sample = item[1]
                 elif item[0] == "fsample" and base == "b":
                     pass  # Ng's b^{[1](i)}: the bias is the same for every example
+                elif (item[0] == "var" and mark == "_" and not comps and sample is None and (base or kind) in SAMPLE_BASES
+                      and int(self.opts.get("batch", 1)) > 1 and self.bound.get(item[1]) in BATCH_BOUNDS):
+                    sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
@@ -1447,6 +1450,9 @@ class _Parser:
             close = {"(": ")", "[": "]", "{": "}"}[self.next().text]
             cond = self.condition()
             self.expect(close)
+        elif self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("T", "{") or self.peek() is None or (
+                self.peek().text in ("+", "-", ")", "]", "}", "=", "\\", "&") or self.peek().text in RELATIONS):
+            return Node("ones")  # CS231n's db = \mathbf{1}^T δ: the vector of ones (its length from the product)
         else:
             raise Unreadable("an indicator needs its condition, e.g. \\mathbb{1}[z > 0]")
         if cond.op != "cmp":
@@ -1639,6 +1645,8 @@ ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
+#: the upper bound of a sum over the examples of a batch
+BATCH_BOUNDS = ("N", "m", "M")
 SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn")
 
 

@@ -90,6 +90,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         i, j, k = node.value
         shape = np.shape(ctx.values[node.args[1].value])
         return np.asarray(a[_index(i, ctx), _index(j, ctx) * shape[1] + _index(k, ctx)])
+    if op == "mul" and any(a.op == "ones" or a.op == "T" and a.args[0].op == "ones" for a in node.args):
+        return _ones_product(node, ctx)
+    if op == "ones":
+        raise Unreadable("a vector of ones is read in a product, e.g. \\mathbf{1}^T \\delta")
     args = [evaluate(a, ctx) for a in node.args]
     if op in ("add", "sub", "had") and _has_augmented(node):
         args = _drop_bias_unit(args, node, ctx)
@@ -406,6 +410,23 @@ def _drop_bias_unit(args: list, node: Node, ctx: Context) -> list:
             out[k] = x[1:] if axis == 0 else x[:, 1:]
             _bias_unit_note(ctx, "the entry of the bias unit (a_0 = 1) is dropped, as Ng's course does with δ_0")
     return out
+
+
+def _ones_product(node: Node, ctx: Context) -> np.ndarray:
+    r"""``\mathbf{1}^T A`` (the sums of A's columns) or ``A \mathbf{1}`` (of its rows): the ones vector's length is
+    the one the product needs."""
+    left, right = node.args
+    if left.op in ("ones", "T") and (left.op == "ones" or left.args[0].op == "ones"):
+        b = evaluate(right, ctx)
+        if b.ndim != 2:
+            raise Unreadable("a vector of ones times a scalar")
+        ones = np.ones((1, b.shape[0])) if left.op == "T" else np.ones((b.shape[0], 1))
+        return _product(ones, b, node, ctx)
+    a = evaluate(left, ctx)
+    if a.ndim != 2:
+        raise Unreadable("a scalar times a vector of ones")
+    ones = np.ones((1, a.shape[1])) if right.op == "T" else np.ones((a.shape[1], 1))
+    return _product(a, ones, node, ctx)
 
 
 def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:

@@ -93,6 +93,8 @@ def show(n: Node, convention: str = "row") -> str:
     """Compact LaTeX of a (sub)tree, for messages and the expected expressions."""
     s = lambda a: show(a, convention)  # noqa: E731
     op = n.op
+    if op == "ones":
+        return r"\mathbf{1}"
     if op == "num":
         v = n.value[0]
         return f"{v:g}"

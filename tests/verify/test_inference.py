@@ -389,3 +389,14 @@ def test_total_derivatives_of_a_function_of_one_variable():
               ("pre", r"\frac{d}{dx}\sigma(x) = \sigma(x)(1-\sigma(x))")]
     verdicts, _ = judge_all(d, claims)
     assert verdicts == {"sig": "correct", "bad-sig": "incorrect", "relu": "correct", "pre": "correct"}
+
+
+def test_a_vector_of_ones_and_a_sum_over_the_examples_by_a_subscript():
+    """CS231n's db = 1ᵀ δ (np.sum over axis 0) and db2 = Σ_{i=1}^{N} ∂L/∂s_i (s_i: example i's scores, samples as rows)."""
+    d = net(hidden="relu", output="softmax", loss="cross_entropy", units=(4, 3), convention="column")
+    claims = [("f", r"z_1 = X W_1 + b_1"), ("db1", r"\frac{\partial L}{\partial b_1} = \mathbf{1}^T \delta_1"),
+              ("bad-db1", r"\frac{\partial L}{\partial b_1} = \delta_1 \mathbf{1}"),
+              ("db2", r"\frac{\partial L}{\partial b_2} = \sum_{i=1}^{N} \frac{\partial L}{\partial z_{2,i}}"),
+              ("bad-db2", r"\frac{\partial L}{\partial b_2} = \frac{1}{N} \sum_{i=1}^{N} \frac{\partial L}{\partial z_{2,i}}")]
+    verdicts, _ = judge_all(d, claims, batch=4, notation=Notation(options=(("delta_scale", "mean"),)))
+    assert verdicts == {"f": "correct", "db1": "correct", "bad-db1": "incorrect", "db2": "correct", "bad-db2": "incorrect"}
