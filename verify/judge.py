@@ -118,6 +118,7 @@ class Judge:
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
+        self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
         self._env_cache: dict = {}  # layout -> (rows, their course values): _use
         self.verdicts_only = False  # scoring notation readings (infer.py): skip diagnoses and proofs, verdicts only
         self._use(self.layouts[0])
@@ -283,6 +284,25 @@ class Judge:
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {word} in this claim")
         return result
+
+    def _unit_letters_confirmed(self) -> bool:
+        """Whether the answer's own forward definitions written with unit letters (v_j = Σ_i w_{ji} y_i) hold in the
+        reading of the letters as units: then an index used over units of two layers elsewhere is a mistake, not a
+        letter read wrongly."""
+        if self._units_ok is None:
+            self._units_ok = False
+            for c in self._claims:
+                if (re.search(r"_\{?\s*[ijkh]", c.latex) and "\\sum" in c.latex and "=" in c.latex
+                        and not re.search(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d", c.latex)):
+                    try:
+                        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}"):
+                            r = self._check_in(c, self._shown() or self.layouts[0], remember=False)
+                    except Exception:  # noqa: BLE001 -- no confirmation from a claim that does not check
+                        continue
+                    if r.verdict == "correct":
+                        self._units_ok = True
+                        break
+        return self._units_ok
 
     def _objective_claim(self, claim: Claim) -> bool:
         """Whether the claim states the value of the objective (a scalar, whatever the layout)."""
@@ -812,7 +832,7 @@ class Judge:
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
-                        and dict(self.notation.options).get("unit_letters")):
+                        and dict(self.notation.options).get("unit_letters") and not self._unit_letters_confirmed()):
                     # inferred unit letters (Bishop's j hidden, k output): an index over units of two layers may be
                     # Mitchell's "any unit j", not a misused index, so it is not called wrong
                     result.verdict, result.expected = "unchecked", ""

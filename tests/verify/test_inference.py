@@ -288,12 +288,15 @@ def test_a_unit_j_of_any_layer_in_a_deep_net():
               ("hid", r"\delta_j = o_j (1 - o_j) \sum_k w_{kj} \delta_k"),
               ("grad", r"\frac{\partial E}{\partial w_{ji}} = \delta_j o_i"),
               ("bad-hid", r"\delta_j = \sum_k w_{kj} \delta_k"),
-              ("bad-grad", r"\frac{\partial E}{\partial w_{ji}} = - \delta_j o_i")]
+              ("bad-grad", r"\frac{\partial E}{\partial w_{ji}} = - \delta_j o_i"),
+              ("bad-index", r"\delta_j = o_j (1 - o_j) \sum_k w_{jk} \delta_k")]  # w_{jk}: no such weight
     verdicts, j = judge_all(d, claims)
     assert any("unit of any layer" in c for c in j.inferred)
     assert verdicts == {"net": "correct", "out": "correct", "hid": "correct", "grad": "correct",
-                        "bad-hid": "incorrect", "bad-grad": "incorrect"}
-    results = {r.id: r for r in j.check_all([Claim(cid, latex) for cid, latex in claims])}
+                        "bad-hid": "incorrect", "bad-grad": "incorrect", "bad-index": "incorrect"}
+    verdicts, _ = judge_all(d, claims[1:])  # without the definition that confirms the unit letters: not called wrong
+    assert verdicts["bad-index"] == "unchecked" and verdicts["hid"] == "correct"
+    results = {r.id: r for r in Judge(d).check_all([Claim(cid, latex) for cid, latex in claims])}
     assert "(1, 2)" in results["hid"].message and "(1, 2, 3)" in results["grad"].message  # hidden units; every layer
 
 
