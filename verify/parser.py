@@ -1294,7 +1294,9 @@ class _Parser:
             start = self.i
             try:
                 return self.total_derivative()
-            except Unreadable:
+            except Unreadable as exc:
+                if str(exc).startswith("parsing took longer"):
+                    raise
                 self.i = start
         num_ = self.group("}")
         self.expect("{")
