@@ -282,6 +282,11 @@ def conventions(judge, claims) -> Reading | None:
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
         changes.append("j is a unit of any layer, i a unit feeding it and k one it feeds (Mitchell, Haykin)")
+        order = weight_order(claims)
+        if order and "weight_order" not in dict(base.options):
+            options.append(("weight_order", order))
+            changes.append("w_{ji} is the weight into unit j from unit i" if order == "target"
+                           else "w_{ij} is the weight from unit i to unit j")
         if "bias_absorbed" not in dict(base.options) and not re.search(r"\\sum_\{?\s*[a-z]\s*=\s*1", text) and not any(
                 o[0] == "bias_absorbed" for o in options):
             options.append(("bias_absorbed", True))  # Mitchell's net_j = \sum_i w_{ji} x_{ji}: x_{j0} = 1 carries the bias
@@ -308,6 +313,28 @@ def conventions(judge, claims) -> Reading | None:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options),
                            states=base.states + tuple(states)), tuple(changes))
+
+
+#: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
+_UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*\\sum_\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
+                       r"w_\{?\s*([a-z])\s*,?\s*([a-z])")
+
+
+def weight_order(claims) -> str | None:
+    """How the answer orders a weight's unit letters, from its own definition of a unit's summed input: ``target``
+    (w_{ji} into j from i: Mitchell, Haykin, Bishop) or ``source`` (w_{ij} from i to j: Wikipedia), else None."""
+    votes = {"target": 0, "source": 0}
+    for c in claims:
+        m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)  # forward definitions only
+        if m:
+            unit, index, p, q = m.groups()
+            if (p, q) == (unit, index):
+                votes["target"] += 1
+            elif (p, q) == (index, unit):
+                votes["source"] += 1
+    if votes["target"] != votes["source"]:
+        return max(votes, key=votes.get)
+    return None
 
 
 def _reading(base: Notation, choice) -> Reading:

@@ -446,6 +446,7 @@ class Judge:
         is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
         is the worst, and a wrong one names the layer."""
         first = 0 if var == "unit" else int(dict(self.notation.options).get("input_layer", 0))
+        narrowed = False
         done: list[tuple[int, ClaimResult]] = []
         for value in range(first, first + self.net.depth + 1):
             try:
@@ -463,6 +464,11 @@ class Judge:
         if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
             fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
             done = fits or done
+        elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
+            # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
+            fits = [(v, r) for v, r in done if not _shape_failed(r)]
+            narrowed = bool(fits) and len(fits) < len(done)
+            done = fits or done
         # at the first layer a backward step may reach the input (Goodfellow's g ← ∇_{h^{(k-1)}} J at k = 1): the
         # gradient by the input is not a quantity of the network, so that step is left out, not the whole claim
         skipped = [v for v, r in done if r.verdict == "unchecked" and "with respect to x " in r.message]
@@ -473,6 +479,8 @@ class Judge:
         layers = ", ".join(str(v) for v, _ in done)
         every = var in ("every", "unit")  # W = W − α V_{dW}: no layer written, for the parameters of every layer
         what = "a unit of every layer it can be" if var == "unit" else "the parameters of every layer"
+        if var == "every" and narrowed:
+            what = "the parameters of the layer whose shapes fit"
         if verdict == "correct":
             worst.message = (f"holds for {what} ({layers})" if every
                              else f"holds for every layer {var} = {layers} (checked layer by layer)")

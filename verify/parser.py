@@ -276,6 +276,23 @@ class _Parser:
         p.level, p.deadline, p.bound, p.flags, p.anchor = self.level + 1, self.deadline, self.bound, self.flags, self.anchor
         return p
 
+    def weight_entry(self, name: str, comps: list) -> list:
+        """A weight's two unit letters as (target, source): w_{ji} into unit j from unit i (Mitchell, Haykin), or w_{ij}
+        from i to j (Wikipedia) when the answer's own definition (net_j = \\sum_i w_{ij} o_i) writes them so."""
+        if len(comps) != 2 or not all(isinstance(c, str) and c in UNIT_POS for c in comps):
+            return comps
+        first, second = (self.unit_layer(c) for c in comps)
+        if first >= second:
+            return comps  # written target first (or the same layer): as written
+        order = self.opts.get("weight_order")
+        if order == "source":
+            return [comps[1], comps[0]]
+        if order == "target":
+            return comps  # the answer writes targets first elsewhere: this order is its mistake, judged as written
+        raise Unreadable(f"{name}_{{{comps[0]}{comps[1]}}}: is it the weight from {comps[0]} to {comps[1]} or into "
+                         f"{comps[0]} from {comps[1]}? Nothing in the answer says; define a unit's input, e.g. "
+                         f"net_{comps[1]} = \\sum_{comps[0]} {name}_{{{comps[0]}{comps[1]}}} o_{comps[0]}")
+
     def unit_layer(self, letter: str) -> int:
         """The layer of a unit letter read generically (Mitchell, Haykin): the claim's anchor letter (j, else h, k, i)
         is a unit of any layer — the judge tries each —, i a unit feeding it, k one it feeds."""
@@ -867,6 +884,7 @@ class _Parser:
             if kind not in ("x", "y", "yhat") and layer_var is None:
                 if generic and kind in ("W", "dW", "W_next"):
                     layer = max(self.unit_layer(c) for c in comps if isinstance(c, str) and c in UNIT_POS)
+                    comps = self.weight_entry(name, comps)
                 elif generic:
                     layer = self.unit_layer(comps[0])
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in BISHOP_LAYERS:

@@ -403,3 +403,29 @@ def test_a_vector_of_ones_and_a_sum_over_the_examples_by_a_subscript():
               ("bad-db2", r"\frac{\partial L}{\partial b_2} = \frac{1}{N} \sum_{i=1}^{N} \frac{\partial L}{\partial z_{2,i}}")]
     verdicts, _ = judge_all(d, claims, batch=4, notation=Notation(options=(("delta_scale", "mean"),)))
     assert verdicts == {"f": "correct", "db1": "correct", "bad-db1": "incorrect", "db2": "correct", "bad-db2": "incorrect"}
+
+
+def test_the_order_of_a_weights_unit_letters_comes_from_the_answers_own_definition():
+    """Wikipedia writes w_{ij} for the weight from unit i to unit j (net_j = Σ_i w_{ij} o_i), Mitchell and Haykin
+    w_{ji} for the weight into j from i: each answer's definition says which; with none, a source-first subscript is
+    not guessed."""
+    d = deep(units=(4, 3, 2))
+    wiki = [("net", r"net_j = \sum_i w_{ij} o_i"), ("out", r"\delta_j = (o_j - t_j) o_j (1 - o_j)"),
+            ("grad", r"\frac{\partial E}{\partial w_{ij}} = o_i \delta_j"),
+            ("hid", r"\delta_j = o_j (1 - o_j) \sum_k w_{jk} \delta_k"),
+            ("bad-grad", r"\frac{\partial E}{\partial w_{ij}} = o_j \delta_j")]
+    verdicts, j = judge_all(d, wiki)
+    assert any("from unit i to unit j" in c for c in j.inferred)
+    assert verdicts == {"net": "correct", "out": "correct", "grad": "correct", "hid": "correct", "bad-grad": "incorrect"}
+    verdicts, _ = judge_all(d, wiki[1:3])  # no definition: w_{ij} could be either
+    assert verdicts == {"out": "correct", "grad": "unchecked"}
+
+
+def test_parameters_without_a_layer_next_to_the_hidden_layers_quantities():
+    """CS224n: z = W x + b, h = σ(z) in a one-hidden-layer net: W and b are the layer's whose shapes fit, not every
+    layer's (an update W ← W − α ∂J/∂W still holds for every layer)."""
+    d = net(hidden="sigmoid", output="identity", units=(4, 1))
+    claims = [("z", r"z = W x + b"), ("h", r"h = \sigma(z)"), ("bad-z", r"z = W^T x + b"),
+              ("upd", r"W \leftarrow W - \eta \frac{\partial J}{\partial W}")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"z": "correct", "h": "correct", "bad-z": "incorrect", "upd": "correct"}
