@@ -24,6 +24,8 @@ _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt
 _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
 #: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
+#: a plain 1 as the indicator: CS229's 1\{z \geq 0\}, CS231n's 1(x > 0) (a 1 before a bracket holding a comparison)
+_PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\))")
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
@@ -70,6 +72,7 @@ def normalize(text: str) -> str:
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = _SPACES.sub(" ", s)
+    s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     for cmd in SPACING:

@@ -84,6 +84,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
         a = evaluate_jac(node, ctx, raw=True)
         if node.value is None:  # ∂z/∂w with one unit on each side: the one partial derivative
+            if a.shape[0] == 1 and a.size > 1:  # ∂o/∂W of a scalar o: a matrix of W's shape
+                return a.reshape(np.shape(ctx.values[node.args[1].value]))
             if a.size != 1:
                 raise Unreadable("a derivative of a vector by a weight matrix: index both, e.g. \\partial z_j / \\partial w_{jk}")
             return np.asarray(a.reshape(()))

@@ -429,3 +429,15 @@ def test_parameters_without_a_layer_next_to_the_hidden_layers_quantities():
               ("upd", r"W \leftarrow W - \eta \frac{\partial J}{\partial W}")]
     verdicts, _ = judge_all(d, claims)
     assert verdicts == {"z": "correct", "h": "correct", "bad-z": "incorrect", "upd": "correct"}
+
+
+def test_cs229_plain_indicator_and_the_derivative_of_a_scalar_output_by_a_weight_matrix():
+    """CS229 (Ng & Ma): 1\\{z^{[1]} ≥ 0\\} is the indicator, and ∂o/∂W^{[2]} of a single output o is a matrix shaped as
+    W^{[2]}, so the chain (∂J/∂o)(∂o/∂W^{[2]}) reads."""
+    d = net(hidden="relu", output="identity", units=(4, 1))
+    claims = [("dz1", r"\frac{\partial J}{\partial z^{[1]}} = (W^{[2]\top} (o - y)) \odot 1\{z^{[1]} \geq 0\}"),
+              ("bad-dz1", r"\frac{\partial J}{\partial z^{[1]}} = (W^{[2]\top} (o - y)) \odot 1\{z^{[1]} \leq 0\}"),
+              ("o", r"o = W^{[2]} a^{[1]} + b^{[2]}"),
+              ("chain", r"\frac{\partial J}{\partial W^{[2]}} = \frac{\partial J}{\partial o} \cdot \frac{\partial o}{\partial W^{[2]}}")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"dz1": "correct", "bad-dz1": "incorrect", "o": "correct", "chain": "correct"}
