@@ -350,6 +350,13 @@ class Judge:
                 latex, skipped = readable
                 result = self._check_one(Claim(claim.id, latex, claim.quantity, claim.where), layer_env)
                 result.latex = claim.latex
+                if result.verdict == "incorrect" and _NOTATION_UNREAD.search(str(exc)):
+                    # the sides read disagree, but part of the chain did not read: the letters may be read wrongly
+                    # (z_1 an entry or a layer?), so this is no certain verdict
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
+                                       f"the sides read do not agree ({result.message}), which may be a misreading",
+                                       quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
                     result.notes.append(f"unread part of the chain: {skipped}")
@@ -1123,6 +1130,10 @@ _erf = np.vectorize(math.erf, otypes=[float])
 
 
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
+#: a part of a claim left unread because its letters are not understood (not because of its form): the parts that
+#: did read may then be misread too
+_NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
+                              r"unit)|has no layer index|cannot take the derivative with respect to")
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 _APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
