@@ -281,6 +281,7 @@ def conventions(judge, claims) -> Reading | None:
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
+        options.append(("convention", judge.net.convention))  # how W's entries lie
         changes.append("j is a unit of any layer, i a unit feeding it and k one it feeds (Mitchell, Haykin)")
         order = weight_order(claims)
         if order and "weight_order" not in dict(base.options):
@@ -298,6 +299,19 @@ def conventions(judge, claims) -> Reading | None:
             if generic:  # Haykin: y_j the function signal of neuron j, d_j the desired response, v_j its field
                 bases = tuple(b for b in bases if b[0] not in {k for k, _ in generic}) + tuple(generic)
                 changes.append("y_j is the output of unit j, d_j the target and v_j the summed input (Haykin)")
+    if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
+        entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
+        if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer
+            options.append(("digit_entries", True))
+            options.append(("convention", judge.net.convention))  # how W's entries lie
+            if "unindexed_layer" not in dict(base.options):
+                options.append(("unindexed_layer", 1))
+            terms = [t for m in entry_defs for t in _ENTRY_TERM.findall(m.group(0))]
+            source = sum(a == c for a, b_, c in terms)
+            target = sum(b_ == c for a, b_, c in terms)
+            if source != target and "weight_order" not in dict(base.options):
+                options.append(("weight_order", "source" if source > target else "target"))
+            changes.append("z_1, h_2, b_1, w_{12} are units and weights of the one hidden layer (a worked example)")
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
@@ -318,6 +332,12 @@ def conventions(judge, claims) -> Reading | None:
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
 _UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*\\sum_\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
                        r"w_\{?\s*([a-z])\s*,?\s*([a-z])")
+
+
+#: a unit's summed input written unit by unit with numbered weights: z_1 = w_{11} x_1 + w_{21} x_2 + b_1
+_ENTRY_DEF = re.compile(r"(?<![A-Za-z\\])[zha]_\{?\d\}?\s*=\s*(?:[wW]_\{?\d\d\}?\s*(?:\\cdot\s*)?x_\{?\d\}?\s*\+\s*)+")
+#: its terms w_{ab} x_c -> (a, b, c)
+_ENTRY_TERM = re.compile(r"[wW]_\{?(\d)(\d)\}?\s*(?:\\cdot\s*)?x_\{?(\d)")
 
 
 def weight_order(claims) -> str | None:

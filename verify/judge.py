@@ -374,7 +374,7 @@ class Judge:
             sides = [qnode] + sides[1:]
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
-        qkind = qnode.value if qnode is not None else None
+        qkind = qnode.value if qnode is not None and qnode.op == "q" else None  # (an entry's value is its indices)
         notes: list[str] = []
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
             prev = Node("q", (), (qkind[0] + "_prev", qkind[1]))
@@ -595,6 +595,12 @@ class Judge:
         if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
+        if student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
+                np.size(t) > 1 for t in tv):
+            # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry
+            return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
+                         f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
+                         "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
         misplaced = self._epsilon_misplaced(target, student)
         if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
@@ -891,13 +897,18 @@ def _top_sides(latex: str) -> list[str]:
     return [x for x in sides if x.strip()]
 
 
+_QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
 
 
 def _top_rows(latex: str) -> list[str]:
-    """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, and at ``\\text{and}``)."""
+    """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
+    at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``)."""
     if _AND.search(latex):
         return [part for row in _AND.split(latex) for part in _top_rows(row)]
+    parts = _QUAD.split(latex)
+    if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
+        return [part for row in parts for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0
@@ -1086,6 +1097,11 @@ def _decimals(node: Node):
         return _decimals(node.args[0])
     if node.op == "num":
         return np.asarray(float(node.value[1] or 0))
+    if node.op in ("mul", "add", "sub", "div", "pow") and all(n.op in ("num", "neg", "mul", "add", "sub", "div", "pow")
+                                                             for n in node.walk()):
+        # -0.5523 × 0.7, -0.3866 · 1: arithmetic on numbers written with their precision; the coarsest one holds
+        written = [n.value[1] for n in node.walk() if n.op == "num" and n.value[1]]
+        return np.asarray(float(min(written) if written else 0))
     if node.op == "matrix":
         cells = [_decimals(a) for a in node.args]
         if any(c is None for c in cells):
@@ -1129,11 +1145,11 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
 _erf = np.vectorize(math.erf, otypes=[float])
 
 
-#: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 #: a part of a claim left unread because its letters are not understood (not because of its form): the parts that
 #: did read may then be misread too
 _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
                               r"unit)|has no layer index|cannot take the derivative with respect to")
+#: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 _APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")

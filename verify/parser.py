@@ -283,15 +283,22 @@ class _Parser:
             return comps
         first, second = (self.unit_layer(c) for c in comps)
         if first >= second:
-            return comps  # written target first (or the same layer): as written
+            return self._as_entry(comps, "target")  # written target first (or the same layer)
         order = self.opts.get("weight_order")
         if order == "source":
-            return [comps[1], comps[0]]
+            return self._as_entry(comps, "source")
         if order == "target":
-            return comps  # the answer writes targets first elsewhere: this order is its mistake, judged as written
+            return self._as_entry(comps, "target")  # targets first elsewhere: this order is its mistake, as written
         raise Unreadable(f"{name}_{{{comps[0]}{comps[1]}}}: is it the weight from {comps[0]} to {comps[1]} or into "
                          f"{comps[0]} from {comps[1]}? Nothing in the answer says; define a unit's input, e.g. "
                          f"net_{comps[1]} = \\sum_{comps[0]} {name}_{{{comps[0]}{comps[1]}}} o_{comps[0]}")
+
+    def _as_entry(self, comps: list, order: str | None = None) -> list:
+        """A weight's two indices as written, in the answer's order (``target`` first: w_{ji} into j from i; ``source``
+        first: w_{ij} from i to j) -> (row, column) of W as the spec lays it out (row convention: n_out × n_in)."""
+        order = order or self.opts.get("weight_order") or "target"
+        target_first = comps if order == "target" else [comps[1], comps[0]]
+        return target_first if self.opts.get("convention", "row") == "row" else [target_first[1], target_first[0]]
 
     def unit_layer(self, letter: str) -> int:
         """The layer of a unit letter read generically (Mitchell, Haykin): the claim's anchor letter (j, else h, k, i)
@@ -736,7 +743,7 @@ class _Parser:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
                 word = "".join(t.text for t in toks if t.text not in "{}").lower().removeprefix("txt")
                 if mark == "_" and word in LOSS_WORDS and not (len(toks) == 1 and len(toks[0].text) == 1):
-                    named = LOSS_WORDS[word]  # L_{CE}, \mathcal{L}_{\text{NLL}}, J_{reg}: the objective's part by name
+                    named = LOSS_WORDS[word]  # L_{CE}, \mathcal{L}_{\text{NLL}}, J_{penalty}: the objective's part by name
                     continue
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
                                          or [t.text for t in toks] == ["total"])):
@@ -786,6 +793,10 @@ class _Parser:
                     if layer is not None:
                         raise Unreadable(f"two layer indices on {name}")
                     layer = item[1]
+                elif (item[0] == "num" and mark == "_" and self.opts.get("digit_entries") and base == "W" and not comps
+                      and 11 <= item[1] <= 99 and item[1] % 10):
+                    first, second = divmod(item[1], 10)  # a student's w_{12}: the weight joining units 1 and 2
+                    comps = self._as_entry([first - 1, second - 1])
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and (
                         self.opts.get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
                                                                      for m, ts in scripts)):
@@ -797,7 +808,8 @@ class _Parser:
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
-                            m == "^" and ts[:1] and ts[0].text in ("(", "[") for m, ts in scripts):
+                            m == "^" and ts[:1] and ts[0].text in ("(", "[") for m, ts in scripts) and not (
+                            self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
                             item[1] >= 1 or self.opts.get("zero_based")):
@@ -896,6 +908,8 @@ class _Parser:
                     if "bare" not in self.layer_env:  # f'(z) = f(z)(1 - f(z)): z is any layer's summed input
                         raise NeedsLayer("bare")
                     layer = self.layer_env["bare"]
+                if layer is None and comps and self.opts.get("digit_entries") and kind in ("W", "b", "dW", "db", "W_next", "b_next"):
+                    layer = 1  # a worked example's w_{12}, b_1: the hidden layer's (its output unit has its own letters)
                 if layer is None and kind in ("W", "b", "dW", "db") and self.depth_net and self.depth_net > 1 and not comps:
                     if self.flags.get("explicit"):
                         raise Unreadable(f"{name} has no layer index while the claim names layers elsewhere; write it")
@@ -1614,7 +1628,7 @@ MAZUR_WORDS = ("net", "out", "target")
 #: a word under an objective's letter: its data term (L_{CE}, \mathcal{L}_{NLL}), its regularizer, or the whole
 LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll", "nllm", "bce", "log", "data", "logistic",
                                "hinge", "sq", "squared"), "lossL"),
-              **dict.fromkeys(("reg", "l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
+              **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
               **dict.fromkeys(("train", "training", "all", "full"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")

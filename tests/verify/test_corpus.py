@@ -30,13 +30,12 @@ import verify_corpus  # noqa: E402
 KNOWN = {
     "textbooks/nielsen_bp_planted.toml [33]": "false accept: the planted ∇_a C Σ'(z^L) (vector times matrix) is right when "
     "each sample is a row, and nothing else in this planted copy shows the answer's layout",
-    **{f"courses/mazur_planted.toml [{cid}]": "false reject: carried forward from the answer's own value of "
-       "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps"
-       for cid in ("w5.value", "w5.update", "w1.value", "w1.update")},
+    "courses/mazur_planted.toml [w5.value]": "false reject: carried forward from the answer's own value of "
+    "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps",
     "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
     "definition of s; the grader marks the definition wrong and J = L + s right",
 }
-AGREEMENT_FLOOR = 0.82  # measured 85.2 % on 513 claims when this was written
+AGREEMENT_FLOOR = 0.85  # measured 87.9 % on 513 claims when this was raised (85.2 % when first written)
 
 
 @pytest.fixture(scope="module")

@@ -441,3 +441,19 @@ def test_cs229_plain_indicator_and_the_derivative_of_a_scalar_output_by_a_weight
               ("chain", r"\frac{\partial J}{\partial W^{[2]}} = \frac{\partial J}{\partial o} \cdot \frac{\partial o}{\partial W^{[2]}}")]
     verdicts, _ = judge_all(d, claims)
     assert verdicts == {"dz1": "correct", "bad-dz1": "incorrect", "o": "correct", "chain": "correct"}
+
+
+def test_a_worked_example_unit_by_unit_with_numbered_weights():
+    """A student's worked example: z_1 = w_{11} x_1 + w_{21} x_2 + b_1 (w_{ij} from input i to hidden unit j; the
+    spec's column convention lays W out inputs × units), h_1 = ReLU(z_1), two equations on one line, and the numbers
+    carried through rounded arithmetic (-0.3866 · 1)."""
+    d = net(hidden="relu", output="sigmoid", loss="binary_cross_entropy", inputs=2, units=(2, 1), convention="column")
+    claims = [("z1", r"z_1 = w_{11}x_1 + w_{21}x_2 + b_1"), ("z2", r"z_2 = w_{12}x_1 + w_{22}x_2 + b_2"),
+              ("bad-z2", r"z_2 = w_{21}x_1 + w_{22}x_2 + b_2"),
+              ("h", r"h_1 = \text{ReLU}(z_1), \quad h_2 = \text{ReLU}(z_2)"),
+              ("dw", r"\frac{\partial L}{\partial w_{21}} = \frac{\partial L}{\partial z_1} x_2"),
+              ("bad-dw", r"\frac{\partial L}{\partial w_{21}} = \frac{\partial L}{\partial z_1} x_1")]
+    verdicts, j = judge_all(d, claims)
+    assert any("worked example" in c for c in j.inferred)
+    assert verdicts == {"z1": "correct", "z2": "correct", "bad-z2": "incorrect", "h": "correct", "dw": "correct",
+                        "bad-dw": "incorrect"}
