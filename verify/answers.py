@@ -30,7 +30,7 @@ STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
 NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer": (0, 1),
                     "weights_numbered_by": ("target", "source"), "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False), "weight_order": ("target", "source"),
-                    "digit_entries": (True, False)}
+                    "digit_entries": (True, False), "regularized": (True, False)}
 
 
 @dataclass(frozen=True)

@@ -312,6 +312,14 @@ def conventions(judge, claims) -> Reading | None:
             if source != target and "weight_order" not in dict(base.options):
                 options.append(("weight_order", "source" if source > target else "target"))
             changes.append("z_1, h_2, b_1, w_{12} are units and weights of the one hidden layer (a worked example)")
+    if judge.net.regularizer is not None and "regularized" not in dict(base.options) and "\\bar" in text:
+        options.append(("regularized", True))  # Grosse's \bar{v}: of the data loss or of L + λR? (parser.error_signal)
+    if judge.net.depth == 2 and "unit_map" not in dict(base.options):
+        found = letter_layers(claims)
+        if found and found != {"i": 0, "j": 1, "k": 2}:
+            options.append(("unit_map", tuple(sorted(found.items()))))
+            changes.append("unit letters read from the definitions: " + ", ".join(
+                f"{k} {('input', 'hidden', 'output')[v]}" for k, v in sorted(found.items(), key=lambda kv: kv[1])))
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
@@ -338,6 +346,34 @@ _UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*\\sum_\{?\s*([a-z])(?
 _ENTRY_DEF = re.compile(r"(?<![A-Za-z\\])[zha]_\{?\d\}?\s*=\s*(?:[wW]_\{?\d\d\}?\s*(?:\\cdot\s*)?x_\{?\d\}?\s*\+\s*)+")
 #: its terms w_{ab} x_c -> (a, b, c)
 _ENTRY_TERM = re.compile(r"[wW]_\{?(\d)(\d)\}?\s*(?:\\cdot\s*)?x_\{?(\d)")
+
+
+#: a unit's value as a sum over the units feeding it: z_i = \sum_j w_{ij} x_j, y_k = \sum_i w_{ki} h_i
+_LETTER_SUM = re.compile(r"^\s*([A-Za-z])_\{?\s*([a-z])\s*\}?\s*=\s*\\sum_\{?\s*([a-z])\s*\}?(.*)$", re.S)
+
+
+def letter_layers(claims) -> dict | None:
+    r"""Which layer each unit letter names in a one-hidden-layer answer, from its own definitions: the letter summed
+    over an input x_j is the input's (0), the unit it defines is one layer up (Grosse's z_i = \sum_j w_{ij} x_j + b_i:
+    j input, i hidden; y_k = \sum_i w_{ki} h_i: k output). None when the definitions do not say, or disagree."""
+    found: dict = {}
+    for c in claims:
+        if _DERIVATIVE.search(c.latex):
+            continue
+        m = _LETTER_SUM.match(c.latex)
+        if not m:
+            continue
+        lhs, unit, var, rhs = m.groups()
+        on = re.search(rf"(?<![A-Za-z\\])([A-Za-z])_\{{?\s*{var}\s*\}}?", rhs.replace("w_", "  ").replace("W_", "  "))
+        if not on:
+            continue
+        src = 0 if on.group(1) in "xX" else 1 if on.group(1) in "hHzZa" else None
+        if src is None:
+            continue
+        for letter, layer in ((var, src), (unit, src + 1)):
+            if found.setdefault(letter, layer) != layer:
+                return None
+    return found if len(found) >= 2 else None
 
 
 def weight_order(claims) -> str | None:

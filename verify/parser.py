@@ -195,6 +195,10 @@ class _Parser:
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         # Mitchell's and Haykin's "unit j" of any layer: j is generic, i feeds it, k is fed by it (unit_layer)
         self.generic_units = opts.get("unit_letters") == "generic"
+        # which layer each unit letter names: Bishop's i input, j hidden, k output, or the answer's own (Grosse's
+        # z_i = \sum_j w_{ij} x_j: j input, i hidden), read from its definitions (infer.letter_layers)
+        self.letter_layers = dict(opts.get("unit_map") or BISHOP_LAYERS)
+        self.n_regularized = bool(opts.get("regularized"))
         self.anchor = _anchor(toks) if self.generic_units else None
         # the output layer's name: L (Nielsen), n_l (UFLDL: the number of layers), or a letter the answer uses so
         # (Goodfellow's l, when k is its generic layer index)
@@ -539,6 +543,8 @@ class _Parser:
                 return self.numpy_call(name)
             if name == "diag":
                 return Node("diag", (self.atom(),))
+            if name == "bar":
+                return self.error_signal()
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
@@ -848,7 +854,7 @@ class _Parser:
                 node = Node("pow", (node, power_node if power_node is not None else num(bare_sup[0])))
             return Node("T", (node,)) if transpose else node
         for n in bare_sup:  # h^2: a layer index unless the layer is already given (then a power)
-            if self.unit_letters and comps and comps[0] in BISHOP_LAYERS and power is None and self.depth_net == 2:
+            if self.unit_letters and comps and comps[0] in self.letter_layers and power is None and self.depth_net == 2:
                 power = n  # Bishop's z_j^2: the unit letter gives the layer, so the superscript is a power
             elif self.opts.get("bare_layer") and layer is None and base in ("z", "h") and power is None:
                 power = n  # f'(z) = 1 - a^2: in an identity of the activation, a bare letter's superscript is a power
@@ -899,9 +905,9 @@ class _Parser:
                     comps = self.weight_entry(name, comps)
                 elif generic:
                     layer = self.unit_layer(comps[0])
-                if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in BISHOP_LAYERS:
+                if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in self.letter_layers:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
-                    layer = BISHOP_LAYERS[comps[0]]
+                    layer = self.letter_layers[comps[0]]
                 if layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
@@ -933,8 +939,8 @@ class _Parser:
         if updated and kind in ("W", "b"):
             kind = kind + "_next"
         if (name == "o" and kind == "yhat" and self.unit_letters and not self.generic_units and self.depth_net == 2 and len(comps) == 1
-                and comps[0] in BISHOP_LAYERS):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
-            kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[BISHOP_LAYERS[comps[0]]]
+                and comps[0] in self.letter_layers):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
+            kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[self.letter_layers[comps[0]]]
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
         if sample is not None:
             if kind not in SAMPLE_KINDS:
@@ -1324,16 +1330,48 @@ class _Parser:
             return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
         if self.is_("d"):
             start = self.i
-            try:
-                return self.total_derivative()
-            except Unreadable as exc:
-                if str(exc).startswith("parsing took longer"):
-                    raise
-                self.i = start
+            for way in (self.total_derivative, self._d_jacobian):
+                try:
+                    return way()
+                except Unreadable as exc:
+                    if str(exc).startswith("parsing took longer"):
+                        raise
+                    self.i = start
         num_ = self.group("}")
         self.expect("{")
         den = self.group("}")
         return Node("div", (num_, den))
+
+    def _d_jacobian(self) -> Node:
+        """``\\frac{dy}{dz}``, ``\\frac{dz}{dw}``: a derivative of one quantity by another written with d."""
+        nxt = self.peek(1)
+        if nxt is None or nxt.text in LOSSES or not (nxt.text in self.bases or nxt.text in self.fixed
+                                                     or nxt.kind == "cmd" and nxt.text.startswith("hat")):
+            raise Unreadable("not a derivative of a quantity")
+        return self.jacobian()
+
+    def error_signal(self) -> Node:
+        """Grosse's error signal ``\\bar{v}`` = ∂J/∂v (CSC321/CSC413): ``\\bar{z}``, ``\\bar{h}_i``, ``\\bar{w}^{(2)}_{ki}``,
+        ``\\bar{\\mathbf{W}}^{(1)}``; its scripts follow the bar."""
+        braced = self.is_("{")
+        if braced:
+            self.next()
+        tok = self.next()
+        if braced:
+            self.expect("}")
+        name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
+        if name in LOSSES and (name not in ("R",) and LOSSES[name] in ("loss", "lossL")):
+            if self.is_("_"):
+                raise Unreadable("the error signal of a named part of the objective is not read")
+            return num(1.0)  # \bar{\mathcal{L}} = dL/dL = 1: the start of the backward pass
+        if name in LOSSES:
+            raise Unreadable(f"the error signal of {name}, a part of the objective, is not read")
+        if not (name in self.bases or name in self.fixed or name == "yhat"):
+            raise Unreadable(f"\\bar{{{tok.text}}}: an error signal of a quantity gradproof does not know")
+        if self.n_regularized and not any(t.text == "R" for t in self.t):
+            raise Unreadable("with a regularizer, \\bar{v} may be the derivative of the data loss or of the whole "
+                             "objective; the answer does not say which here")
+        return self.gradient(self.symbol(name, tok), "loss")
 
     def total_derivative(self) -> Node:
         """``\\frac{d \\sigma(y)}{dy}``, ``\\frac{d}{dz} g(z)``, ``\\frac{d\\sigma}{dz}``: the derivative of a function of one
@@ -1370,14 +1408,21 @@ class _Parser:
         inner = toks[3:5] if toks[2].text == "{" else toks[2:4]
         return self.unit(inner) is not None
 
+    def _partial(self) -> None:
+        """∂ or d: Grosse's dy/dz between two quantities is ∂y/∂z."""
+        if self.is_("d"):
+            self.next()
+            return
+        self.expect("partial")
+
     def jacobian(self) -> Node:
         """``\\frac{\\partial \\hat y}{\\partial z^{(2)}}``, ``\\frac{\\partial a^L_j}{\\partial z^L_j}``: the derivative of one
         forward quantity by another (a Jacobian; for entries, its entry)."""
-        self.expect("partial")
+        self._partial()
         top = self.wrt()
         self.expect("}")
         self.expect("{")
-        self.expect("partial")
+        self._partial()
         bottom = self.wrt()
         self.expect("}")
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":

@@ -457,3 +457,18 @@ def test_a_worked_example_unit_by_unit_with_numbered_weights():
     assert any("worked example" in c for c in j.inferred)
     assert verdicts == {"z1": "correct", "z2": "correct", "bad-z2": "incorrect", "h": "correct", "dw": "correct",
                         "bad-dw": "incorrect"}
+
+
+def test_grosse_error_signals_and_unit_letters_read_from_the_definitions():
+    """Grosse (CSC321/CSC413): \\bar{v} is ∂L/∂v, \\bar{\\mathcal{L}} = 1, dy/dz between quantities; his letters are j for
+    an input, i a hidden unit, k an output (z_i = Σ_j w^{(1)}_{ij} x_j + b^{(1)}_i), not Bishop's."""
+    d = net(hidden="sigmoid", output="identity", units=(4, 2))
+    claims = [("z", r"z_i = \sum_j w^{(1)}_{ij} x_j + b^{(1)}_i"), ("h", r"h_i = \sigma(z_i)"),
+              ("y", r"y_k = \sum_i w^{(2)}_{ki} h_i + b^{(2)}_k"), ("L", r"\mathcal{L} = \frac{1}{2}\sum_k (y_k - t_k)^2"),
+              ("by", r"\bar{y}_k = \bar{\mathcal{L}}\,(y_k - t_k)"), ("bw2", r"\bar{w}^{(2)}_{ki} = \bar{y}_k\, h_i"),
+              ("bh", r"\bar{h}_i = \sum_k \bar{y}_k\, w^{(2)}_{ki}"), ("bz", r"\bar{z}_i = \bar{h}_i \frac{dh_i}{dz_i}"),
+              ("bad-bz", r"\bar{z}_i = \bar{h}_i\, \sigma(z_i)"), ("bad-bw1", r"\bar{w}^{(1)}_{ij} = \bar{z}_j\, x_i")]
+    verdicts, j = judge_all(d, claims)
+    assert any("unit letters read from the definitions" in c for c in j.inferred)
+    assert verdicts == {"z": "correct", "h": "correct", "y": "correct", "L": "correct", "by": "correct", "bw2": "correct",
+                        "bh": "correct", "bz": "correct", "bad-bz": "incorrect", "bad-bw1": "unchecked"}  # z_j: no z in layer 0
