@@ -228,7 +228,7 @@ def conventions(judge, claims) -> Reading | None:
     - h1_0, scores_0: entries counted from 0, as in code (W_0, a bias, is not an entry).
     Returns the reading on top of the judge's notation, or None when no convention applies."""
     text = " ".join(c.latex for c in claims)
-    base, options, states, changes = judge.notation, [], [], []
+    base, options, states, changes, fixed = judge.notation, [], [], [], ()
     letter = lambda x: re.search(rf"(?<![A-Za-z\\]){x}\s*(?:\^\s*\{{[^{{}}]*\}}\s*)?_", text)  # noqa: E731
     if (judge.net.optimizer.name == "adam" and not {k for k, _ in judge.declared.states} & {"v", "V", "s", "S"}
             and (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m")):
@@ -320,6 +320,14 @@ def conventions(judge, claims) -> Reading | None:
             options.append(("unit_map", tuple(sorted(found.items()))))
             changes.append("unit letters read from the definitions: " + ", ".join(
                 f"{k} {('input', 'hidden', 'output')[v]}" for k, v in sorted(found.items(), key=lambda kv: kv[1])))
+    if not declared & {"theta", "U"} and (re.search(r"\\theta\s*=\s*[^=]*\+\s*b", text)
+                                          or re.search(r"(?:softmax\}?|\\sigma)\s*\(\s*\\theta\s*\)", text)):
+        # Clark (CS224n): θ = U h + b_2 is the output's summed input (not the parameters), U the output weights
+        fixed += (("theta", ("z", judge.net.depth)),)
+        changes.append("θ is the output layer's summed input (θ = U h + b)")
+        if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
+            fixed += (("U", ("W", judge.net.depth)),)
+            changes.append("U is the output layer's weights")
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
@@ -333,7 +341,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
     if not changes and not options:
         return None
-    return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options),
+    return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
                            states=base.states + tuple(states)), tuple(changes))
 
 
@@ -593,6 +601,19 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     from .tree import Unreadable
 
     fixed, macros, ids = [], [], {}
+    saved = judge.notation
+    try:
+        for key, rhs, c in renamed_deltas(claims, judge.notation, judge.net.depth):
+            holds = _same_up_to_transpose(judge, c)
+            if not holds:  # its own definition is wrong (or does not read yet: a later round may bind it): what uses
+                rhs = UNDEFINED  # it is not judged on it
+            ids_note = "" if holds else " (it does not hold as read)"
+            macros.append((key, rhs))
+            judge.notation = replace(judge.notation, macros=judge.notation.macros + ((key, rhs),))  # δ_2 uses δ_1
+            ids[c.id] = ("unchecked", f"defines {key} as its own (the derivative it names is not gradproof's {key}){ids_note}; "
+                                      f"the claims that use {key} are read with this definition")
+    finally:
+        judge.notation = saved
     for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
         hits: list = []
         for lay in judge.layouts:  # in each layout the answer may use (the value's shape differs)
@@ -626,6 +647,65 @@ def _at_some_layer(rhs: str, notation: Notation, depth: int, var: str):
             continue
         return sides[0] if not rels else None
     return None
+
+
+#: Clark's δ_1 = ∂J/∂θ = (ŷ − y)^T: a δ numbered by a subscript, defined as a derivative of the objective
+_DELTA_DEF = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(\\frac\s*\{\s*\\partial\s*[JLE]\s*\}\s*\{[^{}]*\})\s*(?:=(.*))?$", re.S)
+
+
+def renamed_deltas(claims, notation: Notation, depth: int) -> list:
+    """δ_1, δ_2 that the answer defines as derivatives of the objective other than gradproof's δ of that layer
+    (Clark's CS224n notes number them from the output: δ_1 = ∂J/∂θ): each is the answer's own symbol, standing for
+    the last expression of its definition (its own shape: Clark's δ are rows). Returns (symbol, expression, claim)."""
+    from .parser import parse_claim
+    from .tree import Unreadable
+
+    out = []
+    for c in claims:
+        m = _DELTA_DEF.match(c.latex)
+        if not m:
+            continue
+        symbol, derivative, rest = m.group(1), m.group(2), m.group(3)
+        try:
+            (mine,), _ = parse_claim(symbol, notation, depth)
+            (theirs,), _ = parse_claim(derivative, notation, depth)
+        except (Unreadable, ValueError):
+            continue
+        if mine == theirs or (mine.op == "q" and theirs.op == "q" and mine.value[1] == theirs.value[1]):
+            continue
+        last = rest.split("=")[-1].strip() if rest and rest.strip() else derivative
+        out.append((re.sub(r"\s+", "", symbol), last, c))
+    return out
+
+
+#: the value of a symbol the answer defines wrongly (parser: claims that use it are not judged on it)
+UNDEFINED = "\\text{undefined}"
+
+
+def _same_up_to_transpose(judge, c) -> bool | None:
+    """Whether the derivative and the last expression of a δ's definition (δ_1 = ∂J/∂θ = (ŷ − y)^T) agree, up to
+    writing the vector as a row or a column; None when either does not read."""
+    from .parser import parse_claim
+    from .shapes import ShapeMismatch, evaluate
+    from .tree import Unreadable
+
+    m = _DELTA_DEF.match(c.latex)
+    try:
+        (derivative,), _ = parse_claim(m.group(2), judge.notation, judge.net.depth)
+        last = m.group(3).split("=")[-1] if m.group(3) else m.group(2)
+        (expression,), _ = parse_claim(last, judge.notation, judge.net.depth)
+    except (Unreadable, ValueError):
+        return None
+    for lay in judge.layouts:  # in the layout the answer writes (not decided yet: either)
+        judge._use(lay)
+        try:
+            if all(a.shape == b.shape and np.allclose(a, b) or a.shape == b.T.shape and np.allclose(a, b.T)
+                   for env in judge.envs
+                   for a, b in [[np.asarray(evaluate(n, judge.context(env)), dtype=float) for n in (derivative, expression)]]):
+                return True
+        except (Unreadable, ShapeMismatch, ValueError, FloatingPointError):
+            continue
+    return False
 
 
 #: quantities a symbol the answer defines may name

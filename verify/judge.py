@@ -833,14 +833,15 @@ class Judge:
 
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
-        from .infer import bind_symbols
+        from .infer import UNDEFINED, bind_symbols
 
         fixed, macros, ids = bind_symbols(self, claims)
-        known = {k for k, _ in self.notation.fixed} | {k for k, _ in self.notation.macros}
+        known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
         fixed = tuple(f for f in fixed if f[0] not in known)
         macros = tuple(m for m in macros if m[0] not in known)
-        if fixed or macros:
-            self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=self.notation.macros + macros)
+        if fixed or macros:  # (a symbol left undefined by an earlier round may now read: its new value replaces it)
+            kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
+            self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
 
     def _bounded_check(self, claim: Claim) -> ClaimResult:

@@ -58,6 +58,7 @@ def drop_time_argument(text: str) -> str:
     return _TIME_ARG.sub(lambda m: "'" if m.group(1) else "", text)
 
 
+_NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
 
@@ -75,6 +76,7 @@ def normalize(text: str) -> str:
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
+    s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")

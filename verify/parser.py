@@ -39,7 +39,7 @@ LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
-         "erf": "erf", "sign": "sign", "sech": "sech", "cosh": "cosh",
+         "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh",
          "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
           "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
@@ -54,7 +54,7 @@ GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "d
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
-WORDS = sorted({"tanh", "sech", "cosh", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
+WORDS = sorted({"tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
 
@@ -545,6 +545,8 @@ class _Parser:
                 return Node("diag", (self.atom(),))
             if name == "bar":
                 return self.error_signal()
+            if name == "undefined":  # infer.renamed_deltas: a symbol the answer defined wrongly
+                raise Unreadable("it uses a symbol whose own definition in the answer does not hold; it is not judged on it")
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
@@ -892,8 +894,12 @@ class _Parser:
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
             if self.flags.get("implicit"):
-                raise Unreadable(f"{name} names a layer while the claim leaves others without a layer index; write every layer")
-            self.flags["explicit"] = True
+                if ANY_LAYER not in self.layer_env:
+                    raise Unreadable(f"{name} names a layer while the claim leaves others without a layer index; write every layer")
+                if self.layer_env[ANY_LAYER] - self.offset("b" if zero else base) != layer:
+                    raise NoSuchLayer(f"{name} names layer {layer}, not the layer of the parameters written without one")
+            else:  # Clark's z = W x + b_1: W is the layer b_1 names (tried layer by layer)
+                self.flags["explicit"] = True
         if base is not None:
             if zero:
                 kind = "b"

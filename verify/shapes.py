@@ -166,6 +166,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return _product(args[0], args[1], node, ctx)
     if op == "had":
         a, b = args
+        if a.ndim == b.ndim == 2 and a.shape == b.shape[::-1] and 1 in a.shape and a.size > 1:
+            # Clark's δ_1 U ∘ sgn(h): a row ⊙ a column of one length is read on the two vectors (the row's layout)
+            b = b.T
+            _bias_unit_note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
         _same(a, b, node, "⊙", ctx)
         return a * b
     if op == "div":
