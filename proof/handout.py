@@ -158,10 +158,10 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
         out.append(
             rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
             + (rf", the step divides by ${epsilon_root}$" if epsilon_root else "")
-            + "; every state starts at 0."
+            + "."
         )
     elif "variant" in opts:
-        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
+        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form).")
     return tuple(out)
 
 
@@ -262,7 +262,7 @@ def example_view(d, ex: Example | None) -> ExampleView | None:
     backward = tuple((str(lay.index), row(lay.delta), f"${mat(lay.dW)}$", row(lay.db)) for lay in reversed(ex.layers))
     loss = rf"$L = {fmt(ex.data_loss)}$" + (rf", $J = L + R = {fmt(ex.objective)}$" if d.reg_penalty is not None else "")
     agreement = (
-        rf"Every entry of these gradients agrees with a central finite difference of $J$ (step $10^{{-6}}$) to within "
+        rf"Every gradient entry agrees with a central finite difference of $J$ (step $10^{{-6}}$) within "
         rf"${number(FD_TOLERANCE)}$ (relative)."
         if ex.agrees
         else r"\textbf{These gradients do not agree with central finite differences of $J$} (the point may lie on a kink)."
@@ -364,7 +364,7 @@ def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ..
 
 
 REFERENCES = (
-    r"M.~Nielsen, \emph{Neural Networks and Deep Learning}, ch.~2, ``How the backpropagation algorithm works'', 2015.",
+    r"M.~Nielsen, \emph{Neural Networks and Deep Learning}, 2015, ch.~2.",
     r"I.~Goodfellow, Y.~Bengio, A.~Courville, \emph{Deep Learning}, MIT Press, 2016, \S6.5.",
     r"C.~M.~Bishop, \emph{Pattern Recognition and Machine Learning}, Springer, 2006, \S5.3.",
     r"D.~E.~Rumelhart, G.~E.~Hinton, R.~J.~Williams, ``Learning representations by back-propagating errors'', \emph{Nature} 323, 1986.",

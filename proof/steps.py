@@ -556,12 +556,8 @@ class _Builder:
                 "total",
                 "Gradient of the regularizer",
                 rows,
-                "the derivative of the penalty of one weight $w$, applied to every entry"
-                + (
-                    ""
-                    if net.penalize_bias
-                    else "; the biases are not penalised, so $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$"
-                )
+                "the penalty of one weight $w$ differentiated, entry by entry"
+                + ("" if net.penalize_bias else "; biases are not penalised: $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$")
                 + (
                     r"; $|w|$ has a kink at 0, where $\operatorname{sign}(0) = 0$ is used (a subgradient)"
                     if net.regularizer.name == "l1"
