@@ -30,9 +30,8 @@ def _pdf_text(pdf: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-#: handout page limits by depth (issue 14: <= 4 pages for 2-3 layers, <= 6 for 6 layers or layer kinds); two of the
-#: 3-layer examples (reference_mlp, gelu_softsign_classifier) still take 5 pages, so 3 layers are held at 5 (docs/PROOF.md)
-MAX_PAGES = {2: 4, 3: 5, 6: 6}
+#: issue 14's handout page limits by depth: <= 4 pages for 2-3 layers, <= 6 for 6 layers or layer kinds (docs/PROOF.md)
+MAX_PAGES = {2: 4, 3: 4, 6: 6}
 
 
 def _pages(pdf: Path) -> int:
