@@ -118,7 +118,6 @@ class Document:
     box: tuple[tuple[str, str, str], ...]
     algorithm: tuple[str, ...]
     example: handout.ExampleView | None
-    instantiation: str
     hyper: str
     checks: tuple[handout.CheckRow, ...]
     audit_checks: tuple[AuditCheck, ...]
@@ -217,13 +216,13 @@ def _epsilon_root(d) -> str:
 
 
 def _figure(net) -> tuple[tuple[Column, ...], str, str]:
-    """Columns of circles, one per layer (at most 5 drawn), with sizes and activations.
+    """Columns of circles, one per layer (at most 4 drawn), with sizes and activations.
 
     The labels sit just above and below each column's own drawn units, so a small layer has no gap above
     its size and activation. A deep net gets narrower columns and short labels at a readable size; only a
     net too deep even for that is scaled to the line width. Returns (columns, scale width or "", label font).
     """
-    cols, dx, gap, pad = [], 2.0, 0.6, 0.3
+    cols, dx, gap, pad = [], 2.0, 0.5, 0.3
     layers = list(range(len(net.sizes)))
     if len(layers) > MAX_COLUMNS:  # a very deep net: the first and last layers, the middle left out
         layers = layers[: MAX_COLUMNS // 2] + layers[-(MAX_COLUMNS // 2) :]
@@ -232,7 +231,7 @@ def _figure(net) -> tuple[tuple[Column, ...], str, str]:
         dx = max(1.15, 15.5 / len(layers))
     for pos, l in enumerate(layers):
         n = net.sizes[l]
-        shown = min(n, 5)
+        shown = min(n, 4)
         top = (shown - 1) / 2 * gap
         ys = tuple(f"{top - k * gap:.3f}" for k in range(shown))
         low = -top - (0.6 if n > shown else 0.0)  # the dots take the place of one more unit
@@ -290,6 +289,9 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
     for r in d.layers:
         l = r.index
         name = display_name(r.layer.activation)
+        params = ", ".join(f"{latex(sym)} = {number(v)}" for sym, v in sorted(r.param_values.items(), key=lambda kv: str(kv[0])))
+        if params:  # the activation's constants, under its name
+            name = rf"\begin{{tabular}}[c]{{@{{}}l@{{}}}}{name}\\ ${params}$\end{{tabular}}"
         if r.phi is None:
             rows.append(
                 ActivationRow(
@@ -341,26 +343,37 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
 
 def _merge(a: StepView, b: StepView, title: str | None = None) -> StepView:
     checks = a.checks + tuple(c for c in b.checks if c not in a.checks)
-    why = a.why if b.why == a.why else f"{a.why}; {b.why}"
+    why = a.why if b.why in (a.why, "") else b.why if not a.why else f"{a.why}; {b.why}"
     return StepView(title or a.title, a.intro, a.rows + b.rows, why, checks)
 
 
-BATCH_WHY = (r"row $n$ of $\boldsymbol{\Delta}^{(l)}$ is $(\boldsymbol{\delta}^{(l)}_n)^{\top}$: BP1 for the output layer, BP2 "
-             r"with this layer's $\phi_l'$ below it; the weight and bias gradients are BP3 and BP4, the averages over the samples "
-             r"of \eqref{eq:weight-grad} and \eqref{eq:bias-grad} as matrix products ($\mathbf{1}_N$ adds up the rows)")
+BATCH_WHY = (r"row $n$ of $\boldsymbol{\Delta}^{(l)}$ is $(\boldsymbol{\delta}^{(l)}_n)^{\top}$ (BP1, BP2); BP3, BP4 average "
+             r"\eqref{eq:weight-grad}, \eqref{eq:bias-grad} over the samples ($\mathbf{1}_N$ adds up rows)")
 
 #: consecutive steps shown as one display (title of the display): short definitions read better together
 MERGED = {"forward-z": "Forward pass", "forward-h": "Forward pass", "loss": "Objective", "regularizer": "Objective",
-          "objective": "Objective"}
+          "objective": "Objective", "weight-grad": "Weight and bias gradients", "bias-grad": "Weight and bias gradients"}
+
+#: definitions: the handout shows them without a justification (the table of checks labels them as definitions)
+DEFINITIONS = {"forward-z", "forward-h", "loss", "regularizer", "objective", "delta-def"}
+
+
+def _merged_title(key: str, net) -> str | None:
+    """The display a step joins in the handout, or None: the optimizer's updates are one display."""
+    if key.startswith("update-"):
+        return f"Update ({display_name(net.optimizer.name)})"
+    return MERGED.get(key)
 
 
 def _view(s, numbers: dict, full: bool = False) -> StepView:
     """A step as the template shows it: a display with the equation number on ``tag_row``, or a table.
 
-    Instantiation checks are named once per section (and in the table of checks), not under every step, unless ``full``.
+    The handout names how each step was checked once, in the table of checks, and shows definitions without a
+    justification; ``full`` (the audit) keeps every check and justification under its step.
     """
-    checks = tuple(_check_text(c, numbers) for c in s.checks if full or c.method != "instantiation")
-    title, intro, why = (prose(x, numbers) for x in (s.title, s.intro, s.justification))
+    checks = tuple(_check_text(c, numbers) for c in s.checks) if full else ()
+    justification = "" if not full and (s.key in DEFINITIONS or s.key.startswith("update-")) else s.justification
+    title, intro, why = (prose(x, numbers) for x in (s.title, s.intro, justification))
     if s.key in TABLES:
         table = tuple(tuple(f"${cell.strip()}$" for cell in tex.split(" & ")) for tex in s.latex)
         return StepView(title, intro, (), why, checks, TABLES[s.key], table)
@@ -411,7 +424,7 @@ def build_document(d, detail: str = "handout") -> Document:
     audit_checks = []
     for s in steps:
         section = "audit" if s.audit else s.section
-        if s.audit and not full:
+        if (s.audit or s.key == "layers") and not full:  # the activation table shows each layer's phi once
             continue
         view = _view(s, numbers, full=full or s.audit)
         group = sections.setdefault(section, [])
@@ -429,11 +442,11 @@ def build_document(d, detail: str = "handout") -> Document:
             continue
         if section in ("audit", "total") and group and s.layer is not None and last_layer == (section, s.layer):
             group[-1] = _merge(group[-1], view)  # one display per layer: delta, dJ/dW, dJ/db
-        elif s.key in MERGED and group and last_layer == (section, MERGED[s.key]):
-            group[-1] = _merge(group[-1], view, MERGED[s.key])
+        elif (merged := _merged_title(s.key, net)) and group and last_layer == (section, merged):
+            group[-1] = _merge(group[-1], view, merged)
         else:
             group.append(view)
-        last_layer = (section, MERGED.get(s.key, s.layer))
+        last_layer = (section, _merged_title(s.key, net) or s.layer)
         if full:
             for c in s.checks:
                 where = rf"\eqref{{{equations.tex_label(s.key)}}}" if s.key in numbers else prose(s.title, numbers)
@@ -469,7 +482,6 @@ def build_document(d, detail: str = "handout") -> Document:
         box=handout.summary_box(d, _output_batch(d)),
         algorithm=handout.algorithm(d),
         example=example,
-        instantiation=handout.instantiation_text(d),
         hyper="; ".join(f"{h[0][:-1]} = {h[1][1:]} ({h[2]})" for h in _hyper(net)),
         checks=handout.check_rows(d, numbers, example is not None, steps),
         audit_checks=tuple(audit_checks),

@@ -117,8 +117,10 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
             )
         ),
         (
-            r"A batch stacks the samples as rows: the inputs $\mathbf{X}$, targets $\mathbf{Y}$, predictions $\hat{\mathbf{Y}}$, and "
-            r"$\mathbf{Z}^{(l)}, \mathbf{H}^{(l)}, \boldsymbol{\Delta}^{(l)}$ ($N \times n_l$); $\mathbf{1}_N$ is a column of ones."
+            r"For one sample $\mathbf{z}^{(l)}, \mathbf{h}^{(l)}, \boldsymbol{\delta}^{(l)} \in \mathbb{R}^{n_l}$. A batch stacks "
+            r"its $N$ samples as rows: the inputs $\mathbf{X}$ ($N \times n_0$), targets $\mathbf{Y}$ and predictions "
+            rf"$\hat{{\mathbf{{Y}}}}$ ($N \times n_{{{L}}}$), and $\mathbf{{Z}}^{{(l)}}, \mathbf{{H}}^{{(l)}}, "
+            r"\boldsymbol{\Delta}^{(l)}$ ($N \times n_l$); $\mathbf{1}_N$ is a column of ones."
         ),
         (
             r"$\partial J / \partial \mathbf{W}^{(l)}$ has the shape of $\mathbf{W}^{(l)}$ (entry $pq$ is "
@@ -156,10 +158,10 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
         out.append(
             rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
             + (rf", the step divides by ${epsilon_root}$" if epsilon_root else "")
-            + "; every state starts at 0."
+            + "."
         )
     elif "variant" in opts:
-        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form); every state starts at 0.")
+        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form).")
     return tuple(out)
 
 
@@ -260,7 +262,7 @@ def example_view(d, ex: Example | None) -> ExampleView | None:
     backward = tuple((str(lay.index), row(lay.delta), f"${mat(lay.dW)}$", row(lay.db)) for lay in reversed(ex.layers))
     loss = rf"$L = {fmt(ex.data_loss)}$" + (rf", $J = L + R = {fmt(ex.objective)}$" if d.reg_penalty is not None else "")
     agreement = (
-        rf"Every entry of these gradients agrees with a central finite difference of $J$ (step $10^{{-6}}$) to within "
+        rf"Every gradient entry agrees with a central finite difference of $J$ (step $10^{{-6}}$) within "
         rf"${number(FD_TOLERANCE)}$ (relative)."
         if ex.agrees
         else r"\textbf{These gradients do not agree with central finite differences of $J$} (the point may lie on a kink)."
@@ -362,10 +364,9 @@ def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ..
 
 
 REFERENCES = (
-    r"M.~Nielsen, \emph{Neural Networks and Deep Learning}, ch.~2, ``How the backpropagation algorithm works'', 2015.",
+    r"M.~Nielsen, \emph{Neural Networks and Deep Learning}, 2015, ch.~2.",
     r"I.~Goodfellow, Y.~Bengio, A.~Courville, \emph{Deep Learning}, MIT Press, 2016, \S6.5.",
-    r"C.~M.~Bishop, \emph{Neural Networks for Pattern Recognition}, Oxford University Press, 1995, \S4.8; "
-    r"\emph{Pattern Recognition and Machine Learning}, Springer, 2006, \S5.3.",
+    r"C.~M.~Bishop, \emph{Pattern Recognition and Machine Learning}, Springer, 2006, \S5.3.",
     r"D.~E.~Rumelhart, G.~E.~Hinton, R.~J.~Williams, ``Learning representations by back-propagating errors'', \emph{Nature} 323, 1986.",
 )
 OPTIMIZER_REFERENCES = {

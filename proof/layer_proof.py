@@ -10,18 +10,20 @@ ones the generated module cites.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import sympy as sp
 from gradproof.derive import names as nm
 from gradproof.derive import normalization as nz
+from gradproof.derive.checks import FD_TOLERANCE, TOLERANCE
 from gradproof.derive.optimizers import GRAD, STATE, TEMP, THETA
 from gradproof.derive.program import _tex_number, equation_numbers, index_latex
 from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import YHAT, Y
 
-from .document import Row
+from .document import _SECONDS, Row
 from .latex import escape as _escape
 from .latex import latex
 
@@ -49,9 +51,8 @@ class LayerDocument:
     kinds: tuple[Block, ...]
     backward: tuple[Block, ...]
     training: tuple[Block, ...]
-    checks: tuple[tuple[str, str, str], ...]  # method, error, detail
+    checks: tuple[tuple[str, str], ...]  # method, detail (in words: no measured error, no timing)
     verdict: str
-    seconds: str
 
 
 def _rows(assigns, offset_label: str, nums: dict, start: int = 0) -> tuple[Row, ...]:
@@ -110,7 +111,8 @@ def _normalisation(axis: str, checks) -> Block:
     scal = {nz.GAMMA: r"\gamma", nz.SIGMA: r"\sigma", nz.N: "N"}
     rows = [
         Row(r"\mu &= \frac{1}{N}\sum_{k} x_k, \qquad \sigma^2 = \frac{1}{N}\sum_{k} (x_k - \mu)^2, \qquad "
-            r"\sigma = \sqrt{\sigma^2 + \epsilon}, \qquad \hat{x}_n = \frac{x_n - \mu}{\sigma}, \qquad "
+            r"\sigma = \sqrt{\sigma^2 + \epsilon}", ""),
+        Row(r"\hat{x}_n &= \frac{x_n - \mu}{\sigma}, \qquad "
             + (r"y_n = \gamma \hat{x}_n + \beta" if axis == "batch" else r"y_n = \gamma_n \hat{x}_n + \beta_n"), ""),
         Row(r"\frac{\partial \mu}{\partial x_i} &= " + _sym(locals_["dmu/dx_i"]) + r", \qquad "
             r"\frac{\partial \sigma^2}{\partial x_i}\Big|_{\mu} = " + _sym(locals_["dv/dx_i"]) + r", \qquad "
@@ -120,7 +122,7 @@ def _normalisation(axis: str, checks) -> Block:
             r"\frac{\partial \hat{x}_n}{\partial \sigma^2} = " + _sym(locals_["dxhat_n/dv"]), ""),
         Row(r"\frac{\partial J}{\partial x_i} &= \sum_{n} g_n \Big(\frac{\partial \hat{x}_n}{\partial x_i}\Big|_{\mu,\sigma^2} + "
             r"\frac{\partial \hat{x}_n}{\partial \mu}\frac{\partial \mu}{\partial x_i} + \frac{\partial \hat{x}_n}{\partial \sigma^2}"
-            r"\frac{\partial \sigma^2}{\partial x_i}\Big), \qquad g_n = \frac{\partial J}{\partial \hat{x}_n}", ""),
+            r"\frac{\partial \sigma^2}{\partial x_i}\Big)", ""),
         Row(r"&= " + index_latex(r.dx, entry, scal, "n", odot=False), ""),
     ]
     if axis == "batch":
@@ -137,9 +139,23 @@ def _normalisation(axis: str, checks) -> Block:
            f"The statistics couple the {'samples' if axis == 'batch' else 'features'}: every $x_i$ moves every $y_n$, "
            "which is why the result is not $\\gamma\\bar{y}_i/\\sigma$.")
     if check is not None:
-        why += " Checked: " + _escape(check.detail.split(": ", 1)[1]) + "."
-    return Block(f"{what.capitalize()} normalisation", rf"Normalisation over {over}; $\bar{{y}}_n = \partial J/\partial y_n$.",
+        why += " Checked: " + _escape(_stated(check).split(": ", 1)[1]) + "."
+    intro = rf"Normalisation over {over}; $\bar{{y}}_n = \partial J/\partial y_n$, $g_n = \partial J/\partial \hat{{x}}_n$."
+    return Block(f"{what.capitalize()} normalisation", intro,
                  tuple(rows), why)
+
+
+_MEASURED = re.compile(r"max relative error \S+")
+
+
+def _stated(check) -> str:
+    """A check's detail with its bound instead of the measured error and without the timing, so the text is reproducible.
+
+    Check.detail is prose with the measured values in it; structured fields on Check would make this unnecessary.
+    """
+    bound = {"instantiation": TOLERANCE, "finite-differences": FD_TOLERANCE}.get(check.method)
+    text = _SECONDS.sub("", check.detail)
+    return _MEASURED.sub(f"relative error below {bound:.0e}".replace("e-0", "e-"), text) if bound is not None else text
 
 
 def _dropout() -> Block:
@@ -226,14 +242,13 @@ def build_layer_document(d) -> LayerDocument:
                       f"For every parameter $\\theta$ among {keys}, elementwise, with $g = \\partial J / \\partial \\theta$"
                       + (" plus the regularizer's gradient for the penalised weights" if net.regularizer else "") + ":",
                       tuple(updates))]
-    checks = tuple((c.method, f"{c.max_error:.1e}" if c.max_error is not None else "", _escape(c.detail)) for c in d.all_checks())
+    checks = tuple((c.method, _escape(_stated(c))) for c in d.all_checks())
     verdict = "Every check passed." if d.all_passed else "Some checks FAILED."
     summary = (f"The network has {len(net.all_layers)} layers of kinds {', '.join(sorted(present))}; its gradients "
                "are derived for a whole batch, because batch normalisation couples the samples.")
     source = _escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec"
     return LayerDocument(_escape(net.title), source, _escape(net.name), summary, _table(net), _conventions(net),
-                         tuple(forward), tuple(objective), tuple(kinds), tuple(backward), tuple(training), checks, verdict,
-                         f"{d.seconds:.2f}")
+                         tuple(forward), tuple(objective), tuple(kinds), tuple(backward), tuple(training), checks, verdict)
 
 
 def _conventions(net) -> tuple[str, ...]:

@@ -198,7 +198,7 @@ class _Builder:
             "loss",
             "objective",
             "Data term",
-            [r"L &= \frac{1}{N} \sum_{n=1}^{N} \ell_n", rf"&= {loss_rhs}"],
+            [rf"L &= \frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \ell_n = {loss_rhs}"],
             f"{net.loss.name.replace('_', ' ')}, averaged over the $N$ samples of a batch",
             tag_row=0,
             intro=r"The loss of sample $n$ is $\ell_n = \ell(\hat{\mathbf{y}}_n, \mathbf{y}_n)$"
@@ -269,8 +269,7 @@ class _Builder:
             [
                 rf"\frac{{\partial \ell}}{{\partial W^{{(l)}}_{{pq}}}} &= \sum_i \delta^{{(l)}}_i "
                 rf"\frac{{\partial z^{{(l)}}_i}}{{\partial W^{{(l)}}_{{pq}}}} "
-                rf"= {latex(wg.derived, ib)}",
-                rf"\frac{{\partial \ell}}{{\partial {_W('l', conv)}}} &= {outer}",
+                rf"= {latex(wg.derived, ib)}, \qquad \frac{{\partial \ell}}{{\partial {_W('l', conv)}}} = {outer}",
             ],
             "chain rule; $z^{(l)}_i$ depends on $W^{(l)}_{pq}$ only for " + ("$i = p$" if self.row else "$i = q$"),
             [_index_check(wg, "the weight gradient")],
@@ -282,8 +281,8 @@ class _Builder:
             "Bias gradient",
             [
                 rf"\frac{{\partial \ell}}{{\partial {_b_entry('l', conv, 'p')}}} &= \sum_i \delta^{{(l)}}_i "
-                rf"\frac{{\partial z^{{(l)}}_i}}{{\partial {_b_entry('l', conv, 'p')}}} = {latex(bg.derived, ib)}",
-                rf"\frac{{\partial \ell}}{{\partial {bname}}} &= {_vec('delta', 'l')}",
+                rf"\frac{{\partial z^{{(l)}}_i}}{{\partial {_b_entry('l', conv, 'p')}}} = {latex(bg.derived, ib)}, \qquad "
+                rf"\frac{{\partial \ell}}{{\partial {bname}}} = {_vec('delta', 'l')}",
             ],
             "chain rule; $\\partial z_i / \\partial " + _b_entry("l", conv, "p") + "$ is 1 for $i = p$ and 0 otherwise",
             [_index_check(bg, "the bias gradient")],
@@ -302,15 +301,16 @@ class _Builder:
             rf"\left[{body}\right]" if isinstance(-comp if neg else comp, sp.Add) else body
         )
         raw = sp.diff(comp, YHAT)
-        rows = [rf"\ell &= {'-' if neg else ''}{summed}", rf"\frac{{\partial \ell}}{{\partial {one[YHAT]}}} &= {latex(raw, one)}"]
+        rows = [rf"\ell = {'-' if neg else ''}{summed}, \qquad \frac{{\partial \ell}}{{\partial {one[YHAT]}}} &= {latex(raw, one)}"]
         # the vector printer's textbook form of a quotient ((yhat - y)/(yhat (1 - yhat))), on scalars
         tidy = latex(out.dloss, one, vector=True).replace(r" \odot ", " ")
-        if tidy.replace(" ", "") != latex(raw, one).replace(" ", ""):
+        tidied = tidy.replace(" ", "") != latex(raw, one).replace(" ", "")
+        if tidied:
             rows.append(rf"&= {tidy}")
         why = (
             ("only the term $s$ of the sum depends on $\\hat{y}_s$" if K > 1 else "the loss of one output")
             + "; differentiate it"
-            + ("; then one fraction" if len(rows) > 2 else "")
+            + ("; then one fraction" if tidied else "")
         )
         self.add(
             "dloss",
@@ -382,22 +382,18 @@ class _Builder:
         claimed_jac = yhb[i] * (sp.KroneckerDelta(i, j) - yhb[j])
         ok = sp.expand(jac - claimed_jac) == 0
         ib = {yhb.label: r"\hat{y}", yb.label: "y", zb.label: f"z^{{({L})}}"}
-        self.add(
-            "softmax-jacobian",
-            "loss",
-            "The softmax Jacobian",
-            [
-                rf"\frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} &= {latex(yhb[i], ib)} "
-                rf"\left({latex(claimed_jac / yhb[i], ib)}\right)",
-                rf"\frac{{\partial \hat{{\mathbf{{y}}}}}}{{\partial \mathbf{{z}}^{{({L})}}}} &= "
-                r"\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}} \hat{\mathbf{y}}^{\top}",
-            ],
-            r"quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$: for $i = j$ it gives $\hat{y}_i - \hat{y}_i^2$, "
-            r"for $i \ne j$ it gives $-\hat{y}_i \hat{y}_j$; $[i = j]$ is 1 when $i = j$ and 0 otherwise. "
-            r"As a matrix (row $i$, column $j$) the Jacobian is symmetric",
-            [_sym_check(ok, "by differentiating the definition in index notation and rewriting it with $\\hat{y}$")],
-            layer=L,
+        # the Jacobian is the first part of the output step: the error is the Jacobian applied to dl/dyhat
+        jac_rows = [
+            rf"\frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} &= {latex(yhb[i], ib)} "
+            rf"\left({latex(claimed_jac / yhb[i], ib)}\right), \qquad "
+            rf"\frac{{\partial \hat{{\mathbf{{y}}}}}}{{\partial \mathbf{{z}}^{{({L})}}}} = "
+            r"\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}} \hat{\mathbf{y}}^{\top}",
+        ]
+        jac_why = (
+            r"the quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$ gives $\hat{y}_i - \hat{y}_i^2$ for $i = j$ and "
+            r"$-\hat{y}_i \hat{y}_j$ for $i \ne j$ ($[i = j]$ is 1 when $i = j$, else 0; as a matrix the Jacobian is symmetric); "
         )
+        jac_check = _sym_check(ok, "by differentiating the definition in index notation and rewriting it with $\\hat{y}$")
         g = out.dloss
         g_i = g.subs({YHAT: yhb[i], Y: yb[i]})
         g_j = g.subs({YHAT: yhb[j], Y: yb[j]})
@@ -406,27 +402,28 @@ class _Builder:
         summand = sp.simplify(g_i * yhb[i])
         bracket = latex(g_j - _pull_sums(sp.Sum(summand, (i, 0, K - 1)), i), ib, short_sums=True)
         rows = [
+            *jac_rows,
             rf"\delta^{{({L})}}_j &= \sum_i {dl_i} \frac{{\partial \hat{{y}}_i}}{{\partial z^{{({L})}}_j}} "
             rf"= \sum_i {dl_i} \, {jac_tex}",
             rf"&= {latex(yhb[j], ib)} \left({dl_j} - \sum_i {dl_i} \, {latex(yhb[i], ib)}\right)",
             rf"&= {latex(yhb[j], ib)} \left({bracket}\right)",
         ]
-        checks = [_index_check(out.index, "the output error")] if out.index is not None else []
+        checks = [jac_check] + ([_index_check(out.index, "the output error")] if out.index is not None else [])
         expanded = _pull_sums(sp.expand(yhb[j] * g_j) - sp.expand(yhb[j] * sp.Sum(summand, (i, 0, K - 1))), i)
         if out.collapsed:
             rows.append(rf"&= {latex(expanded, ib, short_sums=True)}")
             one_hot = sp.expand(expanded.subs(sp.Sum(yb[i], (i, 0, K - 1)), 1))
             rows.append(rf"&= {latex(one_hot, ib)}")
-            why = (
-                r"chain rule over all $\hat{y}_i$ (softmax couples the outputs), then the one-hot hypothesis "
+            why = jac_why + (
+                r"then the chain rule over all $\hat{y}_i$ (softmax couples the outputs) and the one-hot hypothesis "
                 r"$\sum_i y_i = 1$ (" + out.hypotheses[0].split(":")[0] + ")"
             )
             checks.append(
                 _sym_check(sp.expand(one_hot - (yhb[j] - yb[j])) == 0, "that with $\\sum_i y_i = 1$ the sum is $\\hat{y}_j - y_j$")
             )
         else:
-            why = (
-                r"chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
+            why = jac_why + (
+                r"then the chain rule over all $\hat{y}_i$ (softmax couples the outputs); with this loss "
                 r"$\sum_i y_i = 1$ does not cancel the sum, so the error keeps the Jacobian product "
                 r"$\boldsymbol{\delta} = (\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^{\top})"
                 r"\, \partial \ell / \partial \hat{\mathbf{y}}$"
@@ -439,7 +436,7 @@ class _Builder:
             why,
             checks,
             layer=L,
-            intro=r"Every $\hat{y}_i$ depends on every $z_j$, so the chain rule sums over $i$ "
+            intro=r"Every $\hat{y}_i$ depends on every $z_j$: first the softmax Jacobian, then the chain rule summed over $i$ "
             r"(with $\partial \ell / \partial \hat{y}_i$ from above):",
             tag_row=-1,
         )
@@ -547,8 +544,8 @@ class _Builder:
         if d.reg_grad is not None:
             scale, rest = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
             rows = [
-                rf"\frac{{\partial}}{{\partial w}} \left({latex(d.reg_penalty)}\right) &= {latex(d.reg_grad)}",
-                rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} &= {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}",
+                rf"\frac{{\partial}}{{\partial w}} \left({latex(d.reg_penalty)}\right) &= {latex(d.reg_grad)}, \qquad "
+                rf"\frac{{\partial R}}{{\partial {_W('l', conv)}}} = {latex(d.reg_grad, {WEIGHT: _W('l', conv)}, vector=True)}",
             ]
             if net.penalize_bias:
                 rows.append(
@@ -559,19 +556,15 @@ class _Builder:
                 "total",
                 "Gradient of the regularizer",
                 rows,
-                "the derivative of the penalty of one weight $w$, applied to every entry"
-                + (
-                    ""
-                    if net.penalize_bias
-                    else "; the biases are not penalised, so $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$"
-                )
+                "the penalty of one weight $w$ differentiated, entry by entry"
+                + ("" if net.penalize_bias else "; biases are not penalised: $\\partial R / \\partial " + _b("l", conv) + " = \\mathbf{0}$")
                 + (
                     r"; $|w|$ has a kink at 0, where $\operatorname{sign}(0) = 0$ is used (a subgradient)"
                     if net.regularizer.name == "l1"
                     else ""
                 ),
                 self.windows_of(),
-                tag_row=1,
+                tag_row=0,
             )
         for l in range(L, 0, -1):
             inst = self.windows_of(l)
