@@ -97,7 +97,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "ones":
         raise Unreadable("a vector of ones is read in a product, e.g. \\mathbf{1}^T \\delta")
     args = [evaluate(a, ctx) for a in node.args]
-    if op in ("add", "sub", "had") and _has_augmented(node):
+    if op in ("add", "sub", "had") and np.shape(args[0]) != np.shape(args[1]) and _has_augmented(node):
         args = _drop_bias_unit(args, node, ctx)
     if op == "fn":
         name, layer, deriv = node.value
