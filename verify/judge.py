@@ -304,6 +304,18 @@ class Judge:
                         break
         return self._units_ok
 
+    def _zero_biases(self) -> None:
+        """An answer that writes no bias anywhere (Rumelhart's, Wikipedia's net_j = Σ_k w_{kj} o_k) is about a network
+        without biases: it is judged at points where every bias is 0, so its forward sums hold as written."""
+        import re as _re
+
+        self.points = [({k: (v * 0 if _re.fullmatch(r"b\d+", k) else v) for k, v in params.items()}, x, y)
+                       for params, x, y in self.points]
+        self.rows = [self.truth.compute(*p) for p in self.points]
+        self._env_cache, self.envs, self._jac_cache = {}, None, {}
+        self._use(self.truth.samples)
+        self.inferred += ("the answer writes no biases: it is judged at points where every bias is 0",)
+
     def _objective_claim(self, claim: Claim) -> bool:
         """Whether the claim states the value of the objective (a scalar, whatever the layout)."""
         try:
@@ -471,6 +483,8 @@ class Judge:
         if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
             fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
             done = fits or done
+            if self._names_the_output(claim, env, var):  # ∂E/∂o_j = ∂E/∂y: j is the output unit y
+                done = [(v, r) for v, r in done if v == self.net.depth] or done
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -500,6 +514,16 @@ class Judge:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
         return worst
+
+    def _names_the_output(self, claim: Claim, env: dict, var: str) -> bool:
+        """Whether a claim about a generic unit also names the network's output (or target) whole, with no unit:
+        Wikipedia's ∂E/∂o_j = ∂E/∂y = y − t is about the output unit."""
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: self.net.depth})
+        except Unreadable:
+            return False
+        inside = {id(n.args[0]) for side in sides for n in side.walk() if n.op in ("comp", "entry") and n.args}
+        return any(n.op == "q" and n.value[0] in ("yhat", "y") and id(n) not in inside for side in sides for n in side.walk())
 
     def _named(self, claim: Claim):
         if claim.quantity is None:
@@ -725,6 +749,8 @@ class Judge:
         from .infer import conventions, infer
 
         self._claims = list(claims)
+        if not self.numeric and _bias_free(claims):
+            self._zero_biases()
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
@@ -950,6 +976,18 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in steps):
             return sides, ["<-"] + rels[1:]
     return sides, rels
+
+
+#: anything that names a bias: b, \mathbf{b}, b_1, b^{(2)}, "bias", a weight or unit 0 (w_{j0}, x_0), a sum from 0
+_BIAS_WORDS = re.compile(r"(?<![A-Za-z\\])b(?![a-zA-Z])|bias|_\{?\s*[a-z]?\s*,?\s*0\s*\}?|\\sum_\{?\s*[a-z]\s*=\s*0|"
+                         r"\\beta|\\theta|\\Theta|W_\{?\s*0")
+
+
+def _bias_free(claims) -> bool:
+    """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k)."""
+    text = " ".join(c.latex for c in claims)
+    return bool(re.search(r"\\sum|[Ww]\s*[_^]?\s*\{?[^=]{0,20}[xhoa]", text)) and re.search(
+        r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum", text) is not None and not _BIAS_WORDS.search(text)
 
 
 def _shape_failed(result: ClaimResult) -> bool:
