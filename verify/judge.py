@@ -986,8 +986,9 @@ _BIAS_WORDS = re.compile(r"(?<![A-Za-z\\])b(?![a-zA-Z])|bias|_\{?\s*[a-z]?\s*,?\
 def _bias_free(claims) -> bool:
     """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k)."""
     text = " ".join(c.latex for c in claims)
-    return bool(re.search(r"\\sum|[Ww]\s*[_^]?\s*\{?[^=]{0,20}[xhoa]", text)) and re.search(
-        r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum", text) is not None and not _BIAS_WORDS.search(text)
+    defines_a_sum = re.search(r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum",
+                              text)
+    return defines_a_sum is not None and not _BIAS_WORDS.search(text)
 
 
 def _shape_failed(result: ClaimResult) -> bool:
