@@ -337,6 +337,24 @@ def _bias_correction(p):
     return None
 
 
+def _normalisation_shortcut(p):
+    """The classic wrong batch-norm (or layer-norm) backward: ∂J/∂x = γ ⊙ ∂J/∂y / √(σ² + ε), the direct path through x̂
+    alone (as if μ and σ² were constants). The claim is ∂J/∂h (or δ) of the layer feeding a normalisation layer."""
+    if p.kind not in ("dh", "dhs", "dz", "delta") or p.layer is None or p.claimed is None:
+        return None
+    norm = next((x for x in p.net.layers if x.index == p.layer + 1 and x.kind in ("batchnorm", "layernorm")), None)
+    if norm is None:
+        return None
+    dy = "dz" if p.kind in ("dh", "dz") else "delta"  # the same scaling as the claim's (the mean J, or per sample)
+    eps = norm.settings_dict["eps"]
+    for env, s in zip(p.j.envs, p.claimed, strict=False):
+        t = env[(p.kind, p.layer)]
+        alt = env[("gamma", norm.index)] * env[(dy, norm.index)] / np.sqrt(env[("var", norm.index)] + eps)
+        if np.shape(alt) != np.shape(s) or np.allclose(alt, t) or not np.allclose(alt, s, rtol=1e-6, atol=1e-12):
+            return None
+    return "batch norm's" if norm.kind == "batchnorm" else "layer norm's"
+
+
 def _either(*tests):
     def run(p):
         for t in tests:
@@ -357,6 +375,9 @@ CATALOGUE: tuple[Mistake, ...] = (
             _either(_sigmoid_tree, _variant("sigmoid", lambda h: h))),
     Mistake("activation_for_derivative", "the activation φ is used where its derivative φ' belongs (in {detail})", "variant",
             _activation_tree),
+    Mistake("normalisation_backward_shortcut", "the classic wrong {detail} backward: γ ⊙ dy / √(σ² + ε) keeps only the "
+            "direct path through x̂; the paths through the mean μ and the variance σ², which depend on every sample, are "
+            "missing (dx = γ/(Nσ) (N dy − Σ dy − x̂ ⊙ Σ dy ⊙ x̂))", "value", _normalisation_shortcut),
     Mistake("dh_for_delta", "this is ∂J/∂h, not δ = ∂J/∂z: the factor ⊙ φ'(z) is missing", "value", _dh_for_delta),
     Mistake("delta_for_dh", "this is δ = ∂J/∂z, not ∂J/∂h (φ' does not belong here)", "value", _delta_for_dh),
     Mistake("missing_transpose", "missing transpose: {detail}", "rewrite", _add_transpose),

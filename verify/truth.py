@@ -70,17 +70,24 @@ def key(kind: str, layer: int | None) -> str:
     return f"{kind}{layer if layer is not None else ''}"
 
 
+def truth_for(derivation, batch: int = 1):
+    """The truth of a derivation: ``Truth`` for a dense stack, ``layertruth.LayeredTruth`` (its batch program) for a
+    network with layer kinds."""
+    if derivation.program is not None:
+        from .layertruth import LayeredTruth
+
+        return LayeredTruth(derivation, batch)
+    return Truth(derivation, batch)
+
+
 class Truth:
     """Quantities of one network for a batch; ``batch == 1`` means column vectors in course notation."""
 
     def __init__(self, derivation, batch: int = 1):
         self.d = derivation
         self.net = derivation.network
-        if derivation.program is not None:  # its truth would be a dense stack's: refuse rather than judge wrongly
-            kinds = sorted({layer.kind for layer in self.net.layers} - {"dense"})
-            raise AnswerError(f"{self.net.source}: answers about networks with layer kinds ({', '.join(kinds)}) are not "
-                              "checked yet; gradproof derive and codegen support them (proof and module), verify reads "
-                              "dense networks only")
+        if derivation.program is not None:  # a network with layer kinds: its truth is the batch program's
+            raise TypeError("Truth is for dense stacks; use truth_for(derivation), which gives LayeredTruth here")
         self.ev = Evaluator(derivation)
         self.batch = batch
         self.row = self.net.convention == "row"
@@ -263,7 +270,8 @@ class Truth:
         return v
 
 
-_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)"
+_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc"
+                  r"|gamma|beta|dgamma|dbeta|xhat|dxhat|mu|dmu|var|dvar|mask|F|P|dP)"  # layer kinds: verify/layertruth.py
                   r"(\d*)(_next)?")
 
 
