@@ -51,7 +51,8 @@ _LOCAL = re.compile(r"(?<![A-Za-z\\])(x|y|out)(?![A-Za-z])")
 _MASK = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*mask\s*\}|(?<![A-Za-z\\])mask(?![A-Za-z])")
 _ONE_MINUS_P = re.compile(r"1\s*-\s*p(?![A-Za-z])")
 _P = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
-_F = re.compile(r"(?<![A-Za-z\\])F(?![A-Za-z])")
+_F = re.compile(r"(?:\\mathcal\s*\{\s*F\s*\}|\\mathcal\s+F|(?<![A-Za-z\\])F)(?![A-Za-z])"
+                r"(?:\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*\)(?:\\right\s*\))?)?")  # F(x_l, W_l): the block's F
 #: CS231n's code names written as text: \text{x\_hat}, \mathrm{dout}, \texttt{sample\_var}
 _CODE_NAME = re.compile(r"\\(?:text|mathrm|texttt|mathtt|operatorname)\s*\{\s*((?:x\\?_hat|xhat|x\\?_norm|dout|dy|dx|dgamma|dbeta|"
                         r"sample\\?_mean|sample\\?_var|mu|var|eps|out|mask))\s*\}")
@@ -85,6 +86,7 @@ class LayerReading:
         self.optimizer_beta = any(k in hyper for k in ("momentum", "beta", "beta1", "beta2"))
         self.optimizer_mu = "momentum" in hyper
         self.originals: dict[str, str] = {}
+        self.fixed: dict[str, tuple] = {}  # bngammaLc -> ("gamma", 2): the layers the context gives
         self.local = False
 
     # -- the answer as a whole -----------------------------------------------------------------------------
@@ -96,7 +98,6 @@ class LayerReading:
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
             _WEIGHTS.search(t) for t in texts) and not any(re.search(r"\\hat\s*\{?\s*x\s*\}?\s*\^\s*\{?\s*[\[(]", t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
-        judge.notation = replace(judge.notation, bases=judge.notation.bases + bases)
         out = []
         for c in claims:
             try:
@@ -109,6 +110,8 @@ class LayerReading:
                 self.originals[c.id] = c.latex
                 c = replace(c, latex=text)
             out.append(c)
+        judge.notation = replace(judge.notation, bases=judge.notation.bases + bases,
+                                 fixed=judge.notation.fixed + tuple(self.fixed.items()))
         return out
 
     def restore(self, results) -> None:
@@ -205,7 +208,7 @@ class LayerReading:
                 sup = None
             default = self._default_layer(name, norm)
             if layer is None and default is not None:
-                layer = str(default + self.first)
+                layer = f"#{default}"  # a layer the context gives: fixed, whatever the answer's numbering (_name)
             sample = entry = None
             if sub is not None:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
@@ -215,9 +218,10 @@ class LayerReading:
                 else:
                     entry = sub
             if name == "bnsigma":
-                inner = self._name("bnvar", layer, sample, entry, None)
+                inner = self._name("bnvar", layer, None, None, None)
                 eps = _number(norm.settings_dict["eps"]) if norm is not None else r"\epsilon"
-                return rf"\sqrt{{{inner} + {eps}}}"
+                root = rf"\sqrt{{{inner} + {eps}}}"
+                return root if entry is None else rf"{{{root}}}_{{{entry}}}"
             if name in ("bndy", "bndx"):
                 q = self._name("bny" if name == "bndy" else "bnx", layer, sample, None, None)
                 grad = rf"\frac{{\partial L}}{{\partial {q}}}"
@@ -226,8 +230,20 @@ class LayerReading:
 
         return _NAME.sub(one, text)
 
-    @staticmethod
-    def _name(name, layer, sample, entry, sup) -> str:
+    def _fixed(self, name: str, layer: int) -> str:
+        """The name of ``name`` in layer ``layer`` as a fixed quantity (``bngammaLc``: γ of layer 2), so that a
+        reading of the answer's layer numbers (infer.py) cannot move it."""
+        if name == "bnx" and layer == 0:
+            kind, layer_ = "x", None
+        else:
+            kind, layer_ = dict(BASES)[name], layer
+        fixed = f"{name}L" + "".join(chr(ord("a") + int(c)) for c in str(layer))
+        self.fixed[fixed] = (kind, layer_)
+        return fixed
+
+    def _name(self, name, layer, sample, entry, sup) -> str:
+        if layer is not None and layer.startswith("#"):
+            name, layer = self._fixed(name, int(layer[1:])), None
         parens = "".join(f"({x})" for x in (layer, sample) if x is not None)
         out = rf"\{name}" + (f"^{{{parens}}}" if parens else "") + (f"_{{{entry}}}" if entry is not None else "")
         return f"{{{out}}}^{{{sup}}}" if sup is not None else out + " "
