@@ -374,11 +374,12 @@ def _residual_skip(p):
     if block is None or (p.kind == "h" and block.activation != "identity"):
         return None
     if p.kind in ("z", "h"):
-        return "in the forward pass" if _matches_env(p, ("F", block.index)) else None
+        return "in the forward pass: a block computes h + F(h), not F(h)" if _matches_env(p, ("F", block.index)) else None
     skip = "dz" if p.kind == "dh" else "delta"
     if any(np.shape(env[(skip, block.index)]) != np.shape(env[(p.kind, p.layer)]) for env in p.j.envs):
         return None  # a projection P: the skip path is not dz itself
-    return "in the gradient" if _matches_env(p, (skip, block.index), subtract=True) else None
+    return ("in the gradient: ∂J/∂h adds both paths, ∂J/∂z through the identity and the path through F"
+            if _matches_env(p, (skip, block.index), subtract=True) else None)
 
 
 def _matches_env(p, quantity, subtract: bool = False) -> bool:
@@ -418,8 +419,7 @@ CATALOGUE: tuple[Mistake, ...] = (
             "missing (dx = γ/(Nσ) (N dy − Σ dy − x̂ ⊙ Σ dy ⊙ x̂))", "value", _normalisation_shortcut),
     Mistake("dropout_missing_scale", "inverted dropout's scale 1/(1 − p) is missing: the kept units are divided by the "
             "probability 1 − p of keeping them, in the forward pass and in the backward pass alike", "value", _dropout_scale),
-    Mistake("residual_missing_skip", "the residual block's skip path is missing {detail}: a block computes h + F(h), so "
-            "the gradient by its input adds both paths, ∂J/∂z (the identity) and the path through F", "value", _residual_skip),
+    Mistake("residual_missing_skip", "the residual block's skip path is missing {detail}", "value", _residual_skip),
     Mistake("dh_for_delta", "this is ∂J/∂h, not δ = ∂J/∂z: the factor ⊙ φ'(z) is missing", "value", _dh_for_delta),
     Mistake("delta_for_dh", "this is δ = ∂J/∂z, not ∂J/∂h (φ' does not belong here)", "value", _delta_for_dh),
     Mistake("missing_transpose", "missing transpose: {detail}", "rewrite", _add_transpose),

@@ -94,7 +94,7 @@ class LayerReading:
         """The claims as the parser reads them (each rewritten as its context says); the judge's notation gains
         the rewritten names. A claim whose symbols could mean two things is preset ``unchecked`` (judge.defining)."""
         judge = self.judge
-        texts = [c.latex for c in claims]
+        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), c.latex) for c in claims]
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
             _WEIGHTS.search(t) for t in texts) and not any(re.search(r"\\hat\s*\{?\s*x\s*\}?\s*\^\s*\{?\s*[\[(]", t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
@@ -202,19 +202,19 @@ class LayerReading:
                     sub = body.strip()
                 else:
                     sup = body.strip()
-            layer = None
-            if sup is not None and re.fullmatch(r"[\[(]\s*\w+\s*[\])]", sup):
-                layer = sup.strip("[]() ")
-                sup = None
+            layer = sample = None
+            written = re.fullmatch(r"[\[(]\s*(\w+)\s*[\])]\s*(?:[\[(]\s*([A-Za-z])\s*[\])])?", sup or "")
+            if written:  # ^{(4)}, ^{[4]}, ^{(4)(n)}: the layer written, and a sample
+                layer, sample, sup = written.group(1), written.group(2), None
             default = self._default_layer(name, norm)
             if layer is None and default is not None:
                 layer = f"#{default}"  # a layer the context gives: fixed, whatever the answer's numbering (_name)
-            sample = entry = None
+            entry = None
             if sub is not None:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
                 if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in SAMPLE_SUBSCRIPTS \
                         and len(parts) <= 2 and (self.local or name != "bnx"):
-                    sample, entry = parts[0], (parts[1] if len(parts) == 2 else None)
+                    sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
                 else:
                     entry = sub
             if name == "bnsigma":
