@@ -56,7 +56,7 @@ _F = re.compile(r"(?:\\mathcal\s*\{\s*F\s*\}|\\mathcal\s+F|(?<![A-Za-z\\])F)(?![
 #: CS231n's code names written as text: \text{x\_hat}, \mathrm{dout}, \texttt{sample\_var}
 _CODE_NAME = re.compile(r"\\(?:text|mathrm|texttt|mathtt|operatorname)\s*\{\s*((?:x\\?_hat|xhat|x\\?_norm|dout|dy|dx|dgamma|dbeta|"
                         r"sample\\?_mean|sample\\?_var|mu|var|eps|out|mask))\s*\}")
-_INVERSE = re.compile(r"\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1(?![0-9.])")
+_INVERSE = re.compile(r"(\((?:[^()]|\([^()]*\))*\)|\\[A-Za-z]+|[A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1(?![0-9.]))")
 #: a rewritten name and the scripts after it: \bnx_i^{(2)}, \bnxhat^{(2)}_{i}
 _NAME = re.compile(r"\\(bn[A-Za-z]+)((?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*)")
 _SCRIPT = re.compile(r"([_^])\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z0-9])")
@@ -148,7 +148,7 @@ class LayerReading:
             raise _Ambiguous(f"the answer's batch-norm symbols name no layer and the network normalises in layers {where}; "
                              "write the layer, e.g. \\gamma^{(2)}")
         text = _HAT_X.sub(r"\\bnxhat ", text)
-        text = _INVERSE.sub("^{(-1)}", text)  # (var + eps)^{-1}: elementwise, as the statistics are per-unit vectors
+        text = _INVERSE.sub(r"\\frac{1}{\1}", text)  # (var + eps)^{-1}: elementwise, the statistics are per-unit vectors
         text = _VAR.sub(r"\\bnvar ", text)
         text = _SIGMA_B.sub(r"\\bnsigma ", text)
         if not any(layer.activation == "sigmoid" for layer in self.layers):
