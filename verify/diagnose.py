@@ -352,7 +352,12 @@ def _normalisation_shortcut(p):
         alt = env[("gamma", norm.index)] * env[(dy, norm.index)] / np.sqrt(env[("var", norm.index)] + eps)
         if np.shape(alt) != np.shape(s) or np.allclose(alt, t) or not np.allclose(alt, s, rtol=1e-6, atol=1e-12):
             return None
-    return "batch norm's" if norm.kind == "batchnorm" else "layer norm's"
+    if norm.kind == "batchnorm":
+        return ("batch-norm backward: γ ⊙ dy / √(σ² + ε) keeps only the direct path through x̂; the paths through the "
+                "batch mean μ_B and variance σ²_B, which depend on every sample, are missing "
+                "(dx = γ/(Nσ) (N dy − Σₙ dy − x̂ ⊙ Σₙ dy ⊙ x̂))")
+    return ("layer-norm backward: γ ⊙ dy / √(σ² + ε) keeps only the direct path through x̂; the paths through the mean "
+            "and variance over the units are missing (dx = 1/(Dσ) (D g − Σⱼ g − x̂ ⊙ Σⱼ g ⊙ x̂), g = γ ⊙ dy)")
 
 
 def _dropout_scale(p):
@@ -414,9 +419,7 @@ CATALOGUE: tuple[Mistake, ...] = (
             _either(_sigmoid_tree, _variant("sigmoid", lambda h: h))),
     Mistake("activation_for_derivative", "the activation φ is used where its derivative φ' belongs (in {detail})", "variant",
             _activation_tree),
-    Mistake("normalisation_backward_shortcut", "the classic wrong {detail} backward: γ ⊙ dy / √(σ² + ε) keeps only the "
-            "direct path through x̂; the paths through the mean μ and the variance σ², which depend on every sample, are "
-            "missing (dx = γ/(Nσ) (N dy − Σ dy − x̂ ⊙ Σ dy ⊙ x̂))", "value", _normalisation_shortcut),
+    Mistake("normalisation_backward_shortcut", "the classic wrong {detail}", "value", _normalisation_shortcut),
     Mistake("dropout_missing_scale", "inverted dropout's scale 1/(1 − p) is missing: the kept units are divided by the "
             "probability 1 − p of keeping them, in the forward pass and in the backward pass alike", "value", _dropout_scale),
     Mistake("residual_missing_skip", "the residual block's skip path is missing {detail}", "value", _residual_skip),

@@ -35,6 +35,8 @@ _SUB_B = rf"_\s*(?:\{{\s*{_B}\s*\}}|{_B})"
 _SQUARE = r"\^\s*(?:\{\s*2\s*\}|2)"
 _HAT_X = re.compile(r"\\(?:wide)?hat\s*(?:\{\s*(?:\\mathbf\s*\{\s*x\s*\}|\\boldsymbol\s*\{\s*x\s*\}|x)\s*\}|x(?![A-Za-z]))"
                     r"|(?<![A-Za-z\\])(?:x_hat|xhat|x_\{hat\}|x_norm)(?![A-Za-z])")
+#: x̂ with a layer written: \hat{x}^{(2)}, \hat{x}^{[l]} (not a sample, \hat{x}^{(n)})
+_HAT_X_LAYER = re.compile(r"\\(?:wide)?hat\s*\{?\s*x\s*\}?\s*\^\s*\{?\s*[\[(]\s*(?:\d|l\b|L\b)")
 _VAR = re.compile(rf"\\sigma\s*(?:{_SUB_B}\s*{_SQUARE}|{_SQUARE}\s*{_SUB_B}|{_SQUARE})(?!\s*\()"
                   r"|(?<![A-Za-z\\])(?:sample_var|var)(?![A-Za-z])")
 _MU = re.compile(rf"\\mu\s*(?:{_SUB_B})?(?![A-Za-z])|(?<![A-Za-z\\])(?:sample_mean|mu)(?![A-Za-z])")
@@ -67,6 +69,8 @@ _NORM_CONTEXT = re.compile(rf"\\(?:wide)?hat\s*\{{?\s*x|x_hat|xhat|\\mu\s*{_SUB_
 _UPDATE_CONTEXT = re.compile(r"\\leftarrow|\\gets|:=|\bv_\{?d|\bS_\{?d|\bV_\{?d|\\beta\s*_\s*\{?\s*[12]|\\alpha|\\eta|_\{?t\s*-\s*1")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta")
 SAMPLE_SUBSCRIPTS = ("i", "n")
+#: a sample index in parentheses, ^{(n)} (a layer is a number or l)
+SAMPLE_LETTERS = ("i", "n", "m", "j")
 
 
 class LayerReading:
@@ -96,7 +100,7 @@ class LayerReading:
         judge = self.judge
         texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), c.latex) for c in claims]
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
-            _WEIGHTS.search(t) for t in texts) and not any(re.search(r"\\hat\s*\{?\s*x\s*\}?\s*\^\s*\{?\s*[\[(]", t) for t in texts)
+            _WEIGHTS.search(t) for t in texts) and not any(_HAT_X_LAYER.search(t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
         out = []
         for c in claims:
@@ -204,7 +208,9 @@ class LayerReading:
                     sup = body.strip()
             layer = sample = None
             written = re.fullmatch(r"[\[(]\s*(\w+)\s*[\])]\s*(?:[\[(]\s*([A-Za-z])\s*[\])])?", sup or "")
-            if written:  # ^{(4)}, ^{[4]}, ^{(4)(n)}: the layer written, and a sample
+            if written and written.group(1) in SAMPLE_LETTERS and not written.group(2):  # ^{(n)}: a sample
+                sample, sup = written.group(1), None
+            elif written:  # ^{(4)}, ^{[4]}, ^{(4)(n)}: the layer written, and a sample
                 layer, sample, sup = written.group(1), written.group(2), None
             default = self._default_layer(name, norm)
             if layer is None and default is not None:
@@ -212,8 +218,9 @@ class LayerReading:
             entry = None
             if sub is not None:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
+                per_sample = norm is None or norm.kind == "batchnorm"  # layer norm's x_i is unit i (Ba et al.)
                 if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in SAMPLE_SUBSCRIPTS \
-                        and len(parts) <= 2 and (self.local or name != "bnx"):
+                        and len(parts) <= 2 and (self.local or name != "bnx") and per_sample:
                     sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
                 else:
                     entry = sub

@@ -140,7 +140,7 @@ def test_the_catalogue_names_the_classic_wrong_batch_norm_backward():
         r"\text{x\_hat} = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}"], batch=4)
     assert [r.verdict for r in results] == ["incorrect", "correct", "correct"]
     assert results[0].diagnosis_key == "normalisation_backward_shortcut"
-    assert "paths through the mean μ and the variance σ²" in results[0].message
+    assert "batch mean μ_B and variance σ²_B" in results[0].message
 
 
 def _dropout_example(mask):
@@ -203,3 +203,21 @@ def test_the_corpus_group_from_the_cli():
     claims = {c["id"]: c for c in json.loads(run.stdout)["claims"]}
     assert claims["bp.dx"]["verdict"] == "incorrect" and claims["bp.dmu"]["verdict"] == "correct"
     assert claims["bp.dx"]["latex"].startswith(r"\frac{\partial \ell}{\partial x_i}")  # as the answer wrote it
+
+
+LN_LOCAL = {"name": "ln_local", "convention": "row", "inputs": 3,
+            "layers": [{"units": 4, "activation": "tanh"}, {"kind": "layernorm"}, {"units": 2, "activation": "softmax"}],
+            "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+
+
+def test_layer_norm_read_layer_locally():
+    """Layer norm's statistics are per sample (over the units): x̂, y, ∂L/∂γ, ∂L/∂x̂, and its wrong backward named."""
+    results = _check(LN_LOCAL, [
+        r"\hat{x} = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}",
+        r"y = \gamma \odot \hat{x} + \beta",
+        r"\frac{\partial L}{\partial \gamma} = \sum_{n=1}^{N} \frac{\partial L}{\partial y^{(n)}} \odot \hat{x}^{(n)}",
+        r"\frac{\partial L}{\partial \hat{x}} = \frac{\partial L}{\partial y} \odot \gamma",
+        r"\frac{\partial L}{\partial x} = \frac{\gamma \odot \frac{\partial L}{\partial y}}{\sqrt{\sigma^2 + \epsilon}}",
+    ], batch=3)
+    assert [r.verdict for r in results] == ["correct", "correct", "correct", "correct", "incorrect"]
+    assert "layer-norm backward" in results[4].message
