@@ -25,8 +25,10 @@ import re
 
 import numpy as np
 from gradproof.derive.errors import AnswerError
-from gradproof.derive.numeric import ProgramEvaluator, compile_updates, elementwise, run_updates
+from gradproof.derive.numeric import ProgramEvaluator, elementwise
 from gradproof.derive.symbols import YHAT, Y
+
+from .truth import BIAS_KINDS, SAMPLES_DEFAULT, VECTOR_KINDS, Truth, check_memory, split_key, state_kind
 
 #: per-sample arrays of a batch (a row per sample, as z and h): laid out like VECTOR_KINDS
 SAMPLE_KINDS = ("xhat", "dxhat", "mask", "F")
@@ -43,14 +45,13 @@ def top_layers(net):
     return list(net.layers)
 
 
-class LayeredTruth:
+class LayeredTruth(Truth):
     """The quantities of a network with layer kinds for a batch, from its batch program (see the module docstring).
 
-    It offers what ``judge.Judge`` uses of ``truth.Truth``: ``compute``, ``random_point``, ``to_course``,
-    ``from_course``, ``step``, ``state_names``, ``later_state``, ``samples``."""
+    The optimizer (``step``, ``state_names``, ``later_state``) and the random targets are ``truth.Truth``'s; the
+    quantities, the random parameters and masks, and their layout are the program's."""
 
-    def __init__(self, derivation, batch: int = 1):
-        from .truth import SAMPLES_DEFAULT
+    def __init__(self, derivation, batch: int = 1):  # noqa: D107 -- Truth's own __init__ would build a dense evaluator
 
         self.d = derivation
         self.net = net = derivation.network
@@ -65,6 +66,7 @@ class LayeredTruth:
         self.samples = SAMPLES_DEFAULT[batch == 1]
         self.dloss = elementwise(derivation.output.dloss, [YHAT, Y])
         self._steps: dict = {}
+        self.reg = None
         self.params = {p.key: p for p in self.program.params}
         self.masks = {m.key: m for m in self.program.masks}
         self.layers = {layer.index: layer for layer in top_layers(net)}
@@ -74,35 +76,13 @@ class LayeredTruth:
             if layer.kind in ("batchnorm", "layernorm"):
                 self.stat_role[l] = "feature" if layer.kind == "batchnorm" else "sample"
 
-    # -- the optimizer (as truth.Truth, over the parameters only: masks are inputs) ------------------------
-    def state_names(self) -> list[str]:
-        return [u.target for u in self.d.updates if u.kind == "state"]
-
-    def later_state(self, params: dict, rng: np.random.Generator) -> dict:
-        from .truth import LATER_STEP
-
-        state = {"t": LATER_STEP}
-        second = {"S", "G"} | ({"v"} if self.net.optimizer.name == "adam" else set())
-        for s in self.state_names():
-            for k, v in self._trained(params).items():
-                state[f"{s}_{k}"] = rng.uniform(0, 1, size=np.shape(v)) if s in second else rng.uniform(-1, 1, size=np.shape(v))
-        return state
-
-    def _trained(self, params: dict) -> dict:
+    def trained(self, params: dict) -> dict:
         return {k: v for k, v in params.items() if k in self.params}
-
-    def step(self, params: dict, grads: dict, state: dict | None = None, variant=None):
-        if variant not in self._steps:
-            updates = self.d.updates if variant is None else variant(self.d.updates)
-            self._steps[variant] = compile_updates(updates, self.net.hyper_dict)
-        return run_updates(self._steps[variant], self._trained(params), grads, state, (state or {}).get("t", 0) + 1)
 
     # -- inputs --------------------------------------------------------------------------------------
     def random_point(self, rng: np.random.Generator):
         """Random parameters (γ near 1), a random batch, a random target and a random dropout mask per layer (kept
         with the parameters: ``mask3``)."""
-        from .truth import check_memory
-
         check_memory(tuple(self.net.sizes), self.batch)
         params = {}
         for k, spec in self.params.items():
@@ -110,14 +90,7 @@ class LayeredTruth:
         for k, m in self.masks.items():
             params[k] = (rng.random((self.batch, m.width)) >= m.p).astype(float)
         X = rng.normal(size=(self.batch, self.net.inputs))
-        k = self.net.output.units
-        if self.net.loss.name == "cross_entropy":
-            Y = np.eye(k)[rng.integers(0, k, size=self.batch)]
-        elif self.net.loss.name == "binary_cross_entropy":
-            Y = rng.integers(0, 2, size=(self.batch, k)).astype(float)
-        else:
-            Y = rng.normal(size=(self.batch, k))
-        return params, X, Y
+        return params, X, self.random_targets(rng, self.net.output.units)
 
     # -- the pipeline --------------------------------------------------------------------------------
     def compute(self, params: dict, X, Y, over: dict | None = None, variant=None, state: dict | None = None,
@@ -148,7 +121,7 @@ class LayeredTruth:
         out["lossc"] = self.ev.loss_component(yhat, Y)
         out["lossn"] = out["lossc"].sum(axis=1, keepdims=True)
         out["lossL"] = float(out["lossc"].sum() / n)
-        trained = self._trained(params)
+        trained = self.trained(params)
         out["lossR"] = self.ev.regularization(trained, n)
         out["loss"] = out["lossL"] + out["lossR"]
         grads = {}
@@ -163,15 +136,7 @@ class LayeredTruth:
             grads[f"d{k}"] = over.get(f"d{k}", data + reg)
             if m:
                 out[f"d{k}"] = grads[f"d{k}"]
-        for s in self.state_names():
-            for k, v in trained.items():
-                prev = None if state is None else state.get(f"{s}_{k}")
-                out[f"{s}_{k}_prev"] = np.zeros_like(v) if prev is None else np.asarray(prev, dtype=float)
-        new, after = self.step(trained, grads, state, optimizer_variant)
-        for k, v in new.items():
-            out[f"{k}_next"] = v
-        for k, v in after.items():
-            out[k] = np.asarray(over.get(k, v), dtype=float)
+        new = self.optimizer_step(out, trained, grads, state, over, optimizer_variant)
         out["loss_next"] = self.ev.loss(new, X, Y, masks=masks)
         for l in self.arrays:
             if f"dz{l}" in out:
@@ -219,8 +184,6 @@ class LayeredTruth:
     # -- course layout -------------------------------------------------------------------------------
     def role(self, kind: str, layer: int | None) -> str:
         """How a quantity is laid out: "sample" (a row per sample), "feature" (a vector per unit), "other"."""
-        from .truth import BIAS_KINDS, VECTOR_KINDS
-
         base = kind.rstrip("LR") if kind in ("dWL", "dWR", "dbL", "dbR") else kind
         if kind in STAT_KINDS:
             return "sample" if self.stat_role.get(layer) == "sample" else "feature"
@@ -231,8 +194,6 @@ class LayeredTruth:
         return "other"
 
     def to_course(self, values: dict) -> dict:
-        from .truth import split_key
-
         env = {}
         for k, v in values.items():
             kind, layer = split_key(k)
@@ -242,8 +203,6 @@ class LayeredTruth:
         return env
 
     def course(self, kind: str, layer, v: np.ndarray) -> np.ndarray:
-        from .truth import state_kind
-
         role = self.role(state_kind(kind)[1] if state_kind(kind) else kind, layer)
         if v.ndim == 0 or role == "other":
             return v

@@ -221,3 +221,15 @@ def test_layer_norm_read_layer_locally():
     ], batch=3)
     assert [r.verdict for r in results] == ["correct", "correct", "correct", "correct", "incorrect"]
     assert "layer-norm backward" in results[4].message
+
+
+#: the catalogue entries of layer kinds, each exercised above or here (tests/verify/test_catalogue.py counts them)
+EXERCISED = ("normalisation_backward_shortcut", "dropout_missing_scale", "residual_missing_skip")
+
+
+def test_the_catalogue_names_a_residual_blocks_missing_skip_path():
+    from gradproof.verify.cli import verify_file
+
+    results, _, _ = verify_file(str(CORPUS / "residual_he_planted.toml"))
+    assert [(r.verdict, r.diagnosis_key) for r in results] == [("incorrect", "residual_missing_skip")] * 2
+    assert "forward pass" in results[0].message and "both paths" in results[1].message
