@@ -113,7 +113,7 @@ class LayeredTruth(Truth):
                     out[f"{kind}{l}"] = t[names_[kind]]
             if self.layers[l].kind == "residual":
                 out[f"F{l}"] = t[names_["body"]]
-        yhat = out["yhat"] = out.pop(f"h{L}")
+        yhat = out["yhat"] = out[f"h{L}"]
         out["dyhat"] = out[f"dh{L}"] = over.get("dyhat", self.dloss(yhat, Y) / n)
         for l in self.arrays:
             if self.layers[l].kind in ("batchnorm", "layernorm"):

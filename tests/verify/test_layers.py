@@ -44,6 +44,27 @@ def test_the_truth_is_the_program_and_matches_autograd(name):
             np.testing.assert_allclose(rows[f"d{k}"], t.grad.numpy(), rtol=1e-8, atol=1e-12, err_msg=k)
 
 
+@pytest.mark.parametrize("example", ["reference_mlp", "multilabel_column", "tanh_output_adagrad", "mish_binary"])
+def test_the_program_evaluator_gives_a_dense_stacks_truth_too(example):
+    """One numeric semantics: the batch program of a dense stack (run by ProgramEvaluator.trace, as for layer kinds)
+    gives every quantity verify's dense truth gives — forward, loss, δ at both scalings, gradients, the optimizer step."""
+    import dataclasses
+
+    from gradproof.derive.program import build_program
+    from gradproof.derive.spec import load_spec
+    from gradproof.verify.layertruth import LayeredTruth
+    from gradproof.verify.truth import Truth
+
+    net = load_spec(ROOT / "examples" / f"{example}.toml")
+    d = derive(net, check=False)
+    dense, program = Truth(d, 3), LayeredTruth(dataclasses.replace(d, program=build_program(net)), 3)
+    params, X, Y = dense.random_point(np.random.default_rng(0))
+    a, b = dense.compute(params, X, Y), program.compute(params, X, Y)
+    assert set(a) <= set(b)
+    for k in a:
+        np.testing.assert_allclose(b[k], a[k], rtol=1e-9, atol=1e-12, err_msg=k)
+
+
 def test_batch_norm_partials_match_autograd_of_the_definitions():
     """x̂, μ_B, σ_B² and Ioffe & Szegedy's ∂J/∂x̂, ∂J/∂σ², ∂J/∂μ: autograd of batch norm written from its definition."""
     torch = pytest.importorskip("torch")
