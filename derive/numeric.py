@@ -247,6 +247,8 @@ class ProgramEvaluator:
 
             namespace["_output_error"] = jacobian_product
         exec(compile(program_source(program), f"<batch program of {net.name}>", "exec"), namespace)  # noqa: S102 -- our own printed program
+        self._namespace = namespace
+        self._lines: list | None = None  # trace(): each training-mode assignment compiled once
         self._forward, self._backward = namespace["_forward"], namespace["_backward"]
         self.loss_component = elementwise(net.loss.component, [YHAT, Y])
         lam = {LAMBDA: net.reg_lambda}
@@ -292,6 +294,27 @@ class ProgramEvaluator:
             masks = {m.key: draw_mask(None, m.key, rng, np.empty((len(X), m.width)), m.p) for m in self.d.program.masks}
         yhat, cache = self.forward(params, X, True, rng, masks)
         return {**cache, "yhat": yhat, **self.gradients(params, X, Y, rng, masks)}
+
+    def trace(self, params: dict, X, Y, masks: dict, over: dict | None = None) -> dict:
+        """Every array of the training-mode program by its name in the program (the forward arrays, then the backward
+        ones: ``D3``, ``dH_Z1``, ``dgamma2`` …, the data term's gradients without the regularizer), the assignments run
+        one at a time in the program's order. ``over`` replaces an array as soon as it is assigned (or an input: a
+        parameter, ``X``, ``Y``), and what follows is computed from it: verify's truth with a student's own values.
+        ``masks`` gives every dropout mask (training mode draws none here)."""
+        program = self.d.program
+        if self._lines is None:
+            lines = [a for a in program.forward if a.mode in ("both", "train")] + list(program.backward)
+            self._lines = [(a.target, compile(a.code, f"<{a.target} of {program.network.name}>", "eval")) for a in lines]
+        over = over or {}
+        X = np.asarray(over.get("X", X), dtype=float)
+        env = {**self._namespace, "rng": None, "masks": masks, "running": None, "train": True,
+               **{k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()},
+               "X": X, "Y": np.asarray(over.get("Y", Y), dtype=float), "n": X.shape[0]}
+        out: dict = {}
+        for target, code in self._lines:
+            value = over[target] if target in over else eval(code, env)  # noqa: S307 -- our own printed program
+            env[target] = out[target] = value
+        return out
 
     init_state = Evaluator.init_state
     step = Evaluator.step

@@ -230,7 +230,9 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
         raise fail("values", "expected a table [values] with x, y, W1, b1, …")
     row = net.convention == "row"
     lower = {k.lower() if k in ("X", "Y") else k: v for k, v in table.items()}
-    allowed = ["x", "y"] + [f"{p}{layer.index}" for layer in net.layers for p in ("W", "b")]
+    layered = _layered_inputs(net)  # a network with layer kinds: its parameters and dropout masks
+    allowed = ["x", "y"] + (list(layered) if layered is not None else
+                            [f"{p}{layer.index}" for layer in net.layers for p in ("W", "b")])
     for k in lower:
         if k not in allowed:
             raise fail(f"values.{k}", f"unknown value{did_you_mean(k, allowed)}; [values] holds {', '.join(allowed)}")
@@ -268,7 +270,18 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
         raise fail("values.y", f"has shape {y.shape}; expected {k} outputs for each of the {len(X)} sample(s), "
                                f"laid out as x is")
     params = {}
-    for layer in net.layers:
+    for k, shape in (layered or {}).items():
+        a = array(k, shape)
+        want = (len(X), shape[1]) if k.startswith("mask") else shape
+        if k.startswith("mask") and found == "columns" and a.shape == want[::-1]:
+            a = a.T
+        if a.shape != want and not (len(want) == 1 and a.size == want[0]):
+            raise fail(f"values.{k}", f"has shape {'×'.join(map(str, a.shape))}; expected {'×'.join(map(str, want))}"
+                       + (" (one row per sample, 1 keeps a unit, 0 drops it)" if k.startswith("mask") else ""))
+        if k.startswith("mask") and not np.all((a == 0) | (a == 1)):
+            raise fail(f"values.{k}", "a dropout mask holds 0 (drop the unit) or 1 (keep it); the 1/(1 - p) scaling is not part of it")
+        params[k] = a.reshape(want)
+    for layer in net.layers if layered is None else ():
         l = layer.index
         shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
         W = array(f"W{l}", shape)
@@ -282,11 +295,26 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
     return {"params": params, "x": X, "y": Y, "layout": found}
 
 
+def _layered_inputs(net: Network) -> dict | None:
+    """The [values] a worked example of a network with layer kinds needs beyond x and y: every parameter of its
+    batch program (W1, gamma2, beta2, P4, W4_1 …, with its shape) and every dropout mask (``mask3``: (None, width),
+    a row per sample). None for a dense stack."""
+    if all(layer.kind == "dense" for layer in net.layers):
+        return None
+    from gradproof.derive.program import build_program
+
+    program = build_program(net)
+    out = {p.key: tuple(p.shape) for p in program.params}
+    out.update({m.key: (None, m.width) for m in program.masks})
+    return out
+
+
 def valid_quantity(name: str) -> bool:
     """A DESIGN.md quantity name (derive.names.parse_quantity), a data/regularizer term (dWL2, dWR2, lossL, lossR)
     or an optimizer state after one step (S_W2, m_b1, mhat_W1: Evaluator.init_state's keys)."""
     return (parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
-            or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None)
+            or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None
+            or re.fullmatch(r"(d?(gamma|beta|xhat|mu|var|P)|mask|F)\d+", name) is not None)  # layer kinds
 
 
 def quantity_names(net: Network) -> list[str]:

@@ -337,6 +337,68 @@ def _bias_correction(p):
     return None
 
 
+def _normalisation_shortcut(p):
+    """The classic wrong batch-norm (or layer-norm) backward: ∂J/∂x = γ ⊙ ∂J/∂y / √(σ² + ε), the direct path through x̂
+    alone (as if μ and σ² were constants). The claim is ∂J/∂h (or δ) of the layer feeding a normalisation layer."""
+    if p.kind not in ("dh", "dhs", "dz", "delta") or p.layer is None or p.claimed is None:
+        return None
+    norm = next((x for x in p.net.layers if x.index == p.layer + 1 and x.kind in ("batchnorm", "layernorm")), None)
+    if norm is None:
+        return None
+    dy = "dz" if p.kind in ("dh", "dz") else "delta"  # the same scaling as the claim's (the mean J, or per sample)
+    eps = norm.settings_dict["eps"]
+    for env, s in zip(p.j.envs, p.claimed, strict=False):
+        t = env[(p.kind, p.layer)]
+        alt = env[("gamma", norm.index)] * env[(dy, norm.index)] / np.sqrt(env[("var", norm.index)] + eps)
+        if np.shape(alt) != np.shape(s) or np.allclose(alt, t) or not np.allclose(alt, s, rtol=1e-6, atol=1e-12):
+            return None
+    if norm.kind == "batchnorm":
+        return ("batch-norm backward: γ ⊙ dy / √(σ² + ε) keeps only the direct path through x̂; the paths through the "
+                "batch mean μ_B and variance σ²_B, which depend on every sample, are missing "
+                "(dx = γ/(Nσ) (N dy − Σₙ dy − x̂ ⊙ Σₙ dy ⊙ x̂))")
+    return ("layer-norm backward: γ ⊙ dy / √(σ² + ε) keeps only the direct path through x̂; the paths through the mean "
+            "and variance over the units are missing (dx = 1/(Dσ) (D g − Σⱼ g − x̂ ⊙ Σⱼ g ⊙ x̂), g = γ ⊙ dy)")
+
+
+def _dropout_scale(p):
+    """Inverted dropout without its 1/(1 − p): the claim is (1 − p) × the kept units' value (the forward h of a dropout
+    layer, or ∂J/∂h of the layer feeding one)."""
+    drop = next((x for x in p.net.layers if x.kind == "dropout" and p.layer is not None
+                 and (x.index == p.layer and p.kind in ("h", "z") or x.index == p.layer + 1 and p.kind in ("dh", "dhs"))), None)
+    if drop is None:
+        return None
+    keep = 1 - drop.settings_dict["p"]
+    return "" if p.matches_values(lambda t, q: keep * t) else None
+
+
+def _residual_skip(p):
+    """A residual block without its skip path: the forward output is the body's F alone, or ∂J/∂h of the block's input
+    is the body's path alone (the skip path's ∂J/∂z of the block, added in the truth, is missing)."""
+    block = next((x for x in p.net.layers if x.kind == "residual" and p.layer is not None
+                  and (x.index == p.layer and p.kind in ("z", "h") or x.index == p.layer + 1 and p.kind in ("dh", "dhs"))), None)
+    if block is None or (p.kind == "h" and block.activation != "identity"):
+        return None
+    if p.kind in ("z", "h"):
+        return "in the forward pass: a block computes h + F(h), not F(h)" if _matches_env(p, ("F", block.index)) else None
+    skip = "dz" if p.kind == "dh" else "delta"
+    if any(np.shape(env[(skip, block.index)]) != np.shape(env[(p.kind, p.layer)]) for env in p.j.envs):
+        return None  # a projection P: the skip path is not dz itself
+    return ("in the gradient: ∂J/∂h adds both paths, ∂J/∂z through the identity and the path through F"
+            if _matches_env(p, (skip, block.index), subtract=True) else None)
+
+
+def _matches_env(p, quantity, subtract: bool = False) -> bool:
+    """The claimed values equal ``quantity`` (or, with ``subtract``, the truth minus it) at every point."""
+    if p.claimed is None:
+        return False
+    for env, s in zip(p.j.envs, p.claimed, strict=False):
+        t = env[(p.kind, p.layer)]
+        alt = t - env[quantity] if subtract else env[quantity]
+        if np.shape(alt) != np.shape(s) or np.allclose(alt, t) or not np.allclose(alt, s, rtol=1e-6, atol=1e-12):
+            return False
+    return True
+
+
 def _either(*tests):
     def run(p):
         for t in tests:
@@ -357,6 +419,10 @@ CATALOGUE: tuple[Mistake, ...] = (
             _either(_sigmoid_tree, _variant("sigmoid", lambda h: h))),
     Mistake("activation_for_derivative", "the activation φ is used where its derivative φ' belongs (in {detail})", "variant",
             _activation_tree),
+    Mistake("normalisation_backward_shortcut", "the classic wrong {detail}", "value", _normalisation_shortcut),
+    Mistake("dropout_missing_scale", "inverted dropout's scale 1/(1 − p) is missing: the kept units are divided by the "
+            "probability 1 − p of keeping them, in the forward pass and in the backward pass alike", "value", _dropout_scale),
+    Mistake("residual_missing_skip", "the residual block's skip path is missing {detail}", "value", _residual_skip),
     Mistake("dh_for_delta", "this is ∂J/∂h, not δ = ∂J/∂z: the factor ⊙ φ'(z) is missing", "value", _dh_for_delta),
     Mistake("delta_for_dh", "this is δ = ∂J/∂z, not ∂J/∂h (φ' does not belong here)", "value", _delta_for_dh),
     Mistake("missing_transpose", "missing transpose: {detail}", "rewrite", _add_transpose),

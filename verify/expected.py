@@ -43,6 +43,10 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
     net, L = d.network, d.network.depth
     if l is not None and not isinstance(l, int):
         return None  # a layer still open (a generic index): no closed form to show
+    if d.program is not None:  # a network with layer kinds: the proof's own line of the batch program
+        from .layertruth import expected_tex
+
+        return expected_tex(d, kind, l)
     row = net.convention == "row"
     if samples == "rows" and kind in ("z", "dh", "dWL") and l is not None:
         prev = r"\mathbf{x}" if l == 1 else _v("h", l - 1)

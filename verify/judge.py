@@ -28,7 +28,7 @@ from .parser import Notation, parse_claim, parse_expr
 from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
-from .truth import LATER_STEP, Truth, check_finite, key, split_key, state_kind
+from .truth import LATER_STEP, check_finite, key, split_key, state_kind, truth_for
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -83,7 +83,7 @@ class Judge:
         self.declared = notation  # the answer's own [notation] (inference never changes what it declares)
         self.d, self.net = derivation, derivation.network
         self.batch = batch
-        self.truth = Truth(derivation, batch)
+        self.truth = truth_for(derivation, batch)
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
@@ -228,7 +228,7 @@ class Judge:
     def context(self, env) -> Context:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw))
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.d.program is not None)
 
     def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
@@ -748,6 +748,12 @@ class Judge:
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         from .infer import conventions, infer
 
+        layered = None
+        if self.d.program is not None:  # batch norm, dropout, residual blocks: their symbols, read by context
+            from .layerread import LayerReading
+
+            layered = LayerReading(self)
+            claims = layered.prepare(claims)
         self._claims = list(claims)
         if not self.numeric and _bias_free(claims):
             self._zero_biases()
@@ -787,6 +793,8 @@ class Judge:
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        if layered is not None:
+            layered.restore(results)
         return results
 
     def _identity(self, claim: Claim) -> ClaimResult | None:

@@ -51,6 +51,8 @@ MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had
            "otimes": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
 GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb"}
+#: layer kinds (verify/layertruth.py): batch/layer norm's γ, β, x̂, μ, σ², a projection P
+GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "var": "dvar", "P": "dP"})
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
@@ -1237,7 +1239,7 @@ class _Parser:
     def gradient(self, q: Node, loss: str, per_sample: bool = False) -> Node:
         """∂loss/∂q. In a batch, ``\\frac{\\partial J}{\\partial Z}`` is the derivative of the mean J (with its
         1/N, as CS231n's dscores); Ng's ``dZ``, ``dA`` (``per_sample``) are each sample's own, stacked, as δ is."""
-        if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat"):
+        if q.op == "sample" and q.args[0].op == "q" and q.args[0].value[0] in ("z", "h", "yhat", "xhat"):
             # dz^{[1](n)}: δ of sample n; ∂J/∂z^{(1)(n)} with J the batch mean: that sample's δ / N
             return Node("sample", (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
@@ -1440,7 +1442,7 @@ class _Parser:
             return Node("jacw", (top, bottom), None)  # 3Blue1Brown's ∂z^{(L)}/∂w^{(L)}: one unit per layer (a scalar)
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
         for q in (qa, qb):
-            if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc"):
+            if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc", "F", "xhat"):
                 raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
         node = Node("jac", (qa, qb))
         if ia is None and ib is None:
@@ -1732,7 +1734,7 @@ NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, 
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 #: the upper bound of a sum over the examples of a batch
 BATCH_BOUNDS = ("N", "m", "M")
-SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F")
 
 
 def _updated_mark(text: str) -> bool:

@@ -35,6 +35,8 @@ class Context:
     terms: list = field(default_factory=lambda: [0])  # terms of sums evaluated so far (bounded: MAX_SUM_TERMS)
     jacobian: object = None  # callable((kind, layer), (kind, layer)) -> the Jacobian at this point (judge.py)
     samples: str = "columns"  # the answer's layout: one sample a column (W x + b), or a row (x W + b); see truth.py
+    #: a network with layer kinds: a per-unit vector (γ, μ_B, σ_B²) times or over a batch is read as NumPy broadcasts it
+    broadcast: bool = False
 
 
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
@@ -174,7 +176,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return a * b
     if op == "div":
         a, b = args
-        if _scalar(a) or _scalar(b) or a.shape == b.shape:
+        if _scalar(a) or _scalar(b) or a.shape == b.shape or _per_unit(a, b, node, ctx):
             with np.errstate(all="ignore"):
                 return a / b
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
@@ -360,6 +362,17 @@ def _scalar(a: np.ndarray) -> bool:
     return a.ndim == 0 or a.size == 1
 
 
+def _per_unit(a, b, node: Node, ctx: Context) -> bool:
+    """With ``ctx.broadcast``: a batch and a per-unit vector (batch norm's (x − μ_B) / σ_B, γ x̂): NumPy's broadcast."""
+    if not ctx.broadcast or a.ndim != 2 or b.ndim != 2 or 1 not in (*a.shape, *b.shape):
+        return False
+    try:
+        _same(a, b, node, "", ctx)
+    except ShapeMismatch:
+        return False
+    return True
+
+
 def _same(a, b, node: Node, sym: str, ctx: Context) -> None:
     if a.shape == b.shape or _scalar(a) or _scalar(b):
         return
@@ -449,6 +462,8 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
         return a @ b
+    if a.shape != b.shape and _per_unit(a, b, node, ctx):
+        return a * b
     if a.shape == b.shape:
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
         note = f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from gradproof.derive import activations, names
 
+from .layertruth import LAYER_KINDS
+
 
 class Unreadable(Exception):
     """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
@@ -73,6 +75,10 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     if kind in ("Wb", "dWb", "Wb_next", "dWbL", "dWbR"):  # Ng's Θ = [b W]: the weights with the bias column
         theta = rf"[\mathbf{{b}}\;W]^{{({layer})}}"
         return {"Wb": theta, "Wb_next": theta + "_{new}"}.get(kind, names.tex_partial("J", theta))
+    if kind in LAYER_KINDS:  # batch/layer norm, dropout, residual blocks (verify/layertruth.py)
+        from .layertruth import quantity_tex as layer_tex
+
+        return layer_tex(kind, layer)
     if kind == "lossL":
         return "L"
     if kind == "lossR":

@@ -70,17 +70,24 @@ def key(kind: str, layer: int | None) -> str:
     return f"{kind}{layer if layer is not None else ''}"
 
 
+def truth_for(derivation, batch: int = 1):
+    """The truth of a derivation: ``Truth`` for a dense stack, ``layertruth.LayeredTruth`` (its batch program) for a
+    network with layer kinds."""
+    if derivation.program is not None:
+        from .layertruth import LayeredTruth
+
+        return LayeredTruth(derivation, batch)
+    return Truth(derivation, batch)
+
+
 class Truth:
     """Quantities of one network for a batch; ``batch == 1`` means column vectors in course notation."""
 
     def __init__(self, derivation, batch: int = 1):
         self.d = derivation
         self.net = derivation.network
-        if derivation.program is not None:  # its truth would be a dense stack's: refuse rather than judge wrongly
-            kinds = sorted({layer.kind for layer in self.net.layers} - {"dense"})
-            raise AnswerError(f"{self.net.source}: answers about networks with layer kinds ({', '.join(kinds)}) are not "
-                              "checked yet; gradproof derive and codegen support them (proof and module), verify reads "
-                              "dense networks only")
+        if derivation.program is not None:  # a network with layer kinds: its truth is the batch program's
+            raise TypeError("Truth is for dense stacks; use truth_for(derivation), which gives LayeredTruth here")
         self.ev = Evaluator(derivation)
         self.batch = batch
         self.row = self.net.convention == "row"
@@ -99,9 +106,13 @@ class Truth:
         state = {"t": LATER_STEP}
         second = {"S", "G"} | ({"v"} if self.net.optimizer.name == "adam" else set())
         for s in self.state_names():
-            for k, v in params.items():
+            for k, v in self.trained(params).items():
                 state[f"{s}_{k}"] = rng.uniform(0, 1, size=np.shape(v)) if s in second else rng.uniform(-1, 1, size=np.shape(v))
         return state
+
+    def trained(self, params: dict) -> dict:
+        """The parameters the optimizer updates (a network with layer kinds also keeps its dropout masks beside them)."""
+        return params
 
     def _compiled(self, variant):
         """The update assignments with the spec's hyper-parameters, compiled; ``variant`` edits them (a mistake)."""
@@ -113,7 +124,7 @@ class Truth:
     def step(self, params: dict, grads: dict, state: dict | None = None, variant=None) -> tuple[dict, dict]:
         """One optimizer step (Evaluator.step's own ``run_updates``), also keeping Adam's temporaries:
         (new params, {"S_W1": ..., "mhat_W1": ...}). ``state`` None: every state zero, t = 0."""
-        return run_updates(self._compiled(variant), params, grads, state, (state or {}).get("t", 0) + 1)
+        return run_updates(self._compiled(variant), self.trained(params), grads, state, (state or {}).get("t", 0) + 1)
 
     # -- inputs --------------------------------------------------------------------------------------
     def sizes(self) -> tuple[int, ...]:
@@ -139,14 +150,15 @@ class Truth:
         check_memory(sizes, self.batch)
         params = {k: rng.uniform(-1, 1, size=s) for k, s in self.shapes().items()}
         X = rng.normal(size=(self.batch, sizes[0]))
-        k = sizes[-1]
+        return params, X, self.random_targets(rng, sizes[-1])
+
+    def random_targets(self, rng: np.random.Generator, k: int) -> np.ndarray:
+        """Targets for a random batch: one-hot (cross-entropy), 0/1 (binary cross-entropy), else normal."""
         if self.net.loss.name == "cross_entropy":
-            Y = np.eye(k)[rng.integers(0, k, size=self.batch)]
-        elif self.net.loss.name == "binary_cross_entropy":
-            Y = rng.integers(0, 2, size=(self.batch, k)).astype(float)
-        else:
-            Y = rng.normal(size=(self.batch, k))
-        return params, X, Y
+            return np.eye(k)[rng.integers(0, k, size=self.batch)]
+        if self.net.loss.name == "binary_cross_entropy":
+            return rng.integers(0, 2, size=(self.batch, k)).astype(float)
+        return rng.normal(size=(self.batch, k))
 
     # -- the pipeline --------------------------------------------------------------------------------
     def compute(self, params: dict, X, Y, over: dict | None = None, variant=None, state: dict | None = None,
@@ -210,6 +222,18 @@ class Truth:
                     dphi = f(Hs[l - 1] if kind == "h" else Zs[l - 2])
                 delta = dh * n * dphi
         grads = {names.grad(k): out[names.grad(k)] for k in params}
+        new = self.optimizer_step(out, params, grads, state, over, optimizer_variant)
+        out["loss_next"] = ev.loss(new, X, Y)
+        # both scalings of the batch's backward quantities: ∂J/∂Z of the mean J (dz) and each sample's ∂ℓ/∂h (dhs)
+        for l in range(1, L + 1):
+            out[f"dz{l}"] = out[f"delta{l}"] / n
+            out[f"dhs{l}"] = out[f"dh{l}"] * n
+        out["dyhats"] = out["dyhat"] * n
+        return out
+
+    def optimizer_step(self, out: dict, params: dict, grads: dict, state, over: dict, optimizer_variant) -> dict:
+        """One step from ``params``: the states before it (``S_W1_prev``), after it and the new parameters (``W1_next``)
+        into ``out``; returns the new parameters."""
         for s in self.state_names():
             for k, v in params.items():
                 prev = None if state is None else state.get(f"{s}_{k}")
@@ -219,13 +243,7 @@ class Truth:
             out[f"{k}_next"] = v
         for k, v in after.items():
             out[k] = np.asarray(over.get(k, v), dtype=float)
-        out["loss_next"] = ev.loss(new, X, Y)
-        # both scalings of the batch's backward quantities: ∂J/∂Z of the mean J (dz) and each sample's ∂ℓ/∂h (dhs)
-        for l in range(1, L + 1):
-            out[f"dz{l}"] = out[f"delta{l}"] / n
-            out[f"dhs{l}"] = out[f"dh{l}"] * n
-        out["dyhats"] = out["dyhat"] * n
-        return out
+        return new
 
     # -- course layout -------------------------------------------------------------------------------
     def to_course(self, values: dict[str, np.ndarray]) -> dict[tuple, np.ndarray]:
@@ -263,7 +281,8 @@ class Truth:
         return v
 
 
-_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc)"
+_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc"
+                  r"|gamma|beta|dgamma|dbeta|xhat|dxhat|mu|dmu|var|dvar|mask|F|P|dP)"  # layer kinds: verify/layertruth.py
                   r"(\d*)(_next)?")
 
 

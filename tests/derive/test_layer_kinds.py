@@ -189,7 +189,7 @@ def test_the_proof_shows_each_kinds_derivation_and_numbers_what_the_module_cites
         assert write_proof(derived, tmp_path).pdf.stat().st_size > 10_000
 
 
-def test_the_cli_end_to_end_and_verify_refuses_rather_than_judging_wrongly(tmp_path, capsys):
+def test_the_cli_end_to_end_and_verify_judges_with_the_programs_truth(tmp_path, capsys):
     from conftest import ROOT
 
     from gradproof.cli import main
@@ -201,9 +201,14 @@ def test_the_cli_end_to_end_and_verify_refuses_rather_than_judging_wrongly(tmp_p
     assert main(["codegen", str(spec), "--out", str(tmp_path)]) == 0
     answers = tmp_path / "a.toml"
     (tmp_path / "bn_mlp.toml").write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")  # specs resolve beside it
-    answers.write_text('spec = "bn_mlp.toml"\n[[claims]]\nid = "1"\nlatex = \'\\\\delta^{(5)} = \\\\hat{y} - y\'\n')
-    assert main(["verify", str(answers)]) == 2
-    assert "answers about networks with layer kinds (batchnorm) are not checked yet" in capsys.readouterr().err
+    claims = "[[claims]]\nid = \"1\"\nlatex = '\\delta^{(5)} = \\hat{y} - y'\n[[claims]]\nid = \"2\"\nlatex = '\\delta^{(5)} = \\hat{y}'\n"
+    answers.write_text('spec = "bn_mlp.toml"\n' + claims)
+    assert main(["verify", str(answers)]) == 2  # batch norm needs a batch: refused with the fix
+    assert "give the answers file a batch of 2 or more samples" in capsys.readouterr().err
+    answers.write_text('batch = 4\nspec = "bn_mlp.toml"\n' + claims)
+    assert main(["verify", str(answers)]) == 1  # judged against the batch program's truth (tests/verify/test_layers.py)
+    out = capsys.readouterr().out
+    assert "✓ 1" in out and "✗ 2" in out
 
 
 @pytest.mark.parametrize("convention", ["row", "column"])

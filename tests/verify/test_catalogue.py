@@ -144,7 +144,9 @@ def test_shape_mismatch_names_the_shapes():
 
 def test_every_catalogue_entry_is_exercised():
     keys = {k for *_, k in WRONG} | {k for *_, k in BATCH if k}
-    untested = {m.key for m in CATALOGUE} - keys - {"transposed_result"}
+    from test_layers import EXERCISED  # the layer kinds' entries, exercised in tests/verify/test_layers.py
+
+    untested = {m.key for m in CATALOGUE} - keys - {"transposed_result"} - set(EXERCISED)
     assert not untested, f"catalogue entries without a test: {untested}"
 
 

@@ -1,0 +1,287 @@
+"""Reading claims about batch norm, layer norm, dropout and residual blocks (networks with layer kinds).
+
+Courses write these layers in a handful of notations: Ioffe & Szegedy's (2015) x_i, \\hat{x}_i, \\mu_\\mathcal{B},
+\\sigma^2_\\mathcal{B}, y_i = \\gamma \\hat x_i + \\beta and \\frac{\\partial \\ell}{\\partial \\gamma}; CS231n's code names
+(x_hat, mu, var, sample_mean, sample_var, dout, dgamma, dbeta, dx); a whole network's \\gamma^{(2)}, \\hat{x}^{(2)}.
+Some of these letters mean something else elsewhere: γ is also the leaky-ReLU slope, β the optimizer's momentum or
+Adam's β₁/β₂, μ momentum, σ the sigmoid, ε Adam's ε. ``LayerReading.prepare`` decides, claim by claim and from its
+context, which one a letter is, and rewrites the layer's symbols into names the parser reads as quantities
+(``\\bngamma^{(2)}`` is γ of layer 2, ``\\bnx^{(1)(i)}`` sample i of the batch-norm layer's input), with the
+layer's own ε and p written in as numbers. A claim whose letters could mean either is ``unchecked`` with the reason,
+never guessed.
+
+Two readings of an answer:
+
+- *layer-local* (Ioffe & Szegedy, CS231n's batchnorm_backward, Kratzert): the answer writes x̂ without a layer and no
+  weights: x is the normalisation layer's input, y its output (before the activation), ℓ (or L) the loss, and a
+  subscript i on x, x̂, y is the sample i of the batch. The network must then have one normalisation layer.
+- *whole network*: the answer numbers its layers (\\gamma^{(2)}, \\hat{x}^{(2)}): a symbol without a layer is read as
+  the network's only layer of its kind, else it needs the layer written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+#: bases the parser reads (the rewritten names) -> the quantity kind (verify/layertruth.py)
+BASES = (("bngamma", "gamma"), ("bnbeta", "beta"), ("bnxhat", "xhat"), ("bnmu", "mu"), ("bnvar", "var"),
+         ("bnmask", "mask"), ("bnx", "h"), ("bny", "z"), ("bnF", "F"))
+#: the layer kinds with γ, β, x̂, μ, σ²
+NORMS = ("batchnorm", "layernorm")
+
+_B = r"(?:\\mathcal\s*\{\s*B\s*\}|\\mathcal\s*B|B)"
+_SUB_B = rf"_\s*(?:\{{\s*{_B}\s*\}}|{_B})"
+_SQUARE = r"\^\s*(?:\{\s*2\s*\}|2)"
+_HAT_X = re.compile(r"\\(?:wide)?hat\s*(?:\{\s*(?:\\mathbf\s*\{\s*x\s*\}|\\boldsymbol\s*\{\s*x\s*\}|x)\s*\}|x(?![A-Za-z]))"
+                    r"|(?<![A-Za-z\\])(?:x_hat|xhat|x_\{hat\}|x_norm)(?![A-Za-z])")
+#: x̂ with a layer written: \hat{x}^{(2)}, \hat{x}^{[l]} (not a sample, \hat{x}^{(n)})
+_HAT_X_LAYER = re.compile(r"\\(?:wide)?hat\s*\{?\s*x\s*\}?\s*\^\s*\{?\s*[\[(]\s*(?:\d|l\b|L\b)")
+_VAR = re.compile(rf"\\sigma\s*(?:{_SUB_B}\s*{_SQUARE}|{_SQUARE}\s*{_SUB_B}|{_SQUARE})(?!\s*\()"
+                  r"|(?<![A-Za-z\\])(?:sample_var|var)(?![A-Za-z])")
+_MU = re.compile(rf"\\mu\s*(?:{_SUB_B})?(?![A-Za-z])|(?<![A-Za-z\\])(?:sample_mean|mu)(?![A-Za-z])")
+_SIGMA_B = re.compile(rf"\\sigma\s*{_SUB_B}(?!\s*\^)")
+_SIGMA = re.compile(r"\\sigma(?![A-Za-z])(?!\s*(?:\(|\\left|_|\^))")
+_EPS = re.compile(r"\\(?:var)?epsilon(?![A-Za-z])|(?<![A-Za-z\\])eps(?![A-Za-z])")
+_GAMMA = re.compile(r"\\gamma(?![A-Za-z])|(?<![A-Za-z\\])gamma(?![A-Za-z])")
+_BETA = re.compile(r"\\beta(?![A-Za-z_])(?!\s*_\s*\{?\s*[12])|(?<![A-Za-z\\])beta(?![A-Za-z])")
+_ELL = re.compile(r"\\ell(?![A-Za-z])|\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L(?![A-Za-z])")
+_DOUT = re.compile(r"(?<![A-Za-z\\])(?:dout|dy)(?![A-Za-z])")
+_DGAMMA = re.compile(r"(?<![A-Za-z\\])d(gamma|beta)(?![A-Za-z])")
+_DX = re.compile(r"(?<![A-Za-z\\])dx(?![A-Za-z])")
+_LOCAL = re.compile(r"(?<![A-Za-z\\])(x|y|out)(?![A-Za-z])")
+_MASK = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*mask\s*\}|(?<![A-Za-z\\])mask(?![A-Za-z])")
+_ONE_MINUS_P = re.compile(r"1\s*-\s*p(?![A-Za-z])")
+_P = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
+_F = re.compile(r"(?:\\mathcal\s*\{\s*F\s*\}|\\mathcal\s+F|(?<![A-Za-z\\])F)(?![A-Za-z])"
+                r"(?:\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*\)(?:\\right\s*\))?)?")  # F(x_l, W_l): the block's F
+#: CS231n's code names written as text: \text{x\_hat}, \mathrm{dout}, \texttt{sample\_var}
+_CODE_NAME = re.compile(r"\\(?:text|mathrm|texttt|mathtt|operatorname)\s*\{\s*((?:x\\?_hat|xhat|x\\?_norm|dout|dy|dx|dgamma|dbeta|"
+                        r"sample\\?_mean|sample\\?_var|mu|var|eps|out|mask))\s*\}")
+_INVERSE = re.compile(r"(\((?:[^()]|\([^()]*\))*\)|\\[A-Za-z]+|[A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1(?![0-9.]))")
+#: a rewritten name and the scripts after it: \bnx_i^{(2)}, \bnxhat^{(2)}_{i}
+_NAME = re.compile(r"\\(bn[A-Za-z]+)((?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*)")
+_SCRIPT = re.compile(r"([_^])\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z0-9])")
+#: markers of a normalisation layer in a claim (its own symbols, or the derivative by γ or β)
+_NORM_CONTEXT = re.compile(rf"\\(?:wide)?hat\s*\{{?\s*x|x_hat|xhat|\\mu\s*{_SUB_B}|\\sigma\s*(?:{_SUB_B}|{_SQUARE}\s*{_SUB_B})"
+                           r"|sample_(?:mean|var)|dgamma|dbeta|\\partial\s*\\(?:gamma|beta)|\bBN\b|\\gamma\s*\\hat")
+#: markers of an optimizer step (where β is the optimizer's): an update, a state, a step count
+_UPDATE_CONTEXT = re.compile(r"\\leftarrow|\\gets|:=|\bv_\{?d|\bS_\{?d|\bV_\{?d|\\beta\s*_\s*\{?\s*[12]|\\alpha|\\eta|_\{?t\s*-\s*1")
+_WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta")
+SAMPLE_SUBSCRIPTS = ("i", "n")
+#: a sample index in parentheses, ^{(n)} (a layer is a number or l)
+SAMPLE_LETTERS = ("i", "n", "m", "j")
+
+
+class LayerReading:
+    """The reading of one answer's claims about a network with layer kinds (see the module docstring)."""
+
+    def __init__(self, judge):
+        self.judge = judge
+        net = judge.net
+        self.net = net
+        self.layers = list(net.layers)
+        self.norms = [layer for layer in self.layers if layer.kind in NORMS]
+        self.dropouts = [layer for layer in self.layers if layer.kind == "dropout"]
+        self.residuals = [layer for layer in self.layers if layer.kind == "residual"]
+        self.first = int(dict(judge.notation.options).get("input_layer", 0))  # the answer's number of the input
+        self.leaky_gamma = any(k == "gamma" for layer in _every(self.layers) for k, _ in layer.params)
+        hyper = net.hyper_dict
+        self.optimizer_beta = any(k in hyper for k in ("momentum", "beta", "beta1", "beta2"))
+        self.optimizer_mu = "momentum" in hyper
+        self.originals: dict[str, str] = {}
+        self.fixed: dict[str, tuple] = {}  # bngammaLc -> ("gamma", 2): the layers the context gives
+        self.local = False
+
+    # -- the answer as a whole -----------------------------------------------------------------------------
+    def prepare(self, claims) -> list:
+        """The claims as the parser reads them (each rewritten as its context says); the judge's notation gains
+        the rewritten names. A claim whose symbols could mean two things is preset ``unchecked`` (judge.defining)."""
+        judge = self.judge
+        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), c.latex) for c in claims]
+        self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
+            _WEIGHTS.search(t) for t in texts) and not any(_HAT_X_LAYER.search(t) for t in texts)
+        bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
+        out = []
+        for c in claims:
+            try:
+                text = self.rewrite(c.latex)
+            except _Ambiguous as exc:
+                judge.defining[c.id] = ("unchecked", f"could not read the claim: {exc}")
+                out.append(c)
+                continue
+            if text != c.latex:
+                self.originals[c.id] = c.latex
+                c = replace(c, latex=text)
+            out.append(c)
+        judge.notation = replace(judge.notation, bases=judge.notation.bases + bases,
+                                 fixed=judge.notation.fixed + tuple(self.fixed.items()))
+        return out
+
+    def restore(self, results) -> None:
+        """Each result shows the claim as the answer wrote it."""
+        for r in results:
+            if r.id in self.originals:
+                r.latex = self.originals[r.id]
+
+    # -- one claim -----------------------------------------------------------------------------------
+    def rewrite(self, text: str) -> str:
+        text = _CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), text)  # \text{x\_hat} -> x_hat
+        norm = self._norm_layer(text)
+        context = bool(_NORM_CONTEXT.search(text)) or self.local
+        if self.norms and context:
+            text = self._norm_symbols(text, norm)
+        elif self.norms and re.search(r"\\hat\s*\{?\s*x", text):
+            text = _HAT_X.sub(r"\\bnxhat ", text)
+        if self.norms and not context:
+            self._refuse_ambiguous(text)
+        if self.dropouts:
+            text = self._dropout(text)
+        if self.residuals:
+            text = _F.sub(r"\\bnF ", text)
+        return self._layers(text, norm)
+
+    def _norm_layer(self, text: str):
+        """The normalisation layer a claim without layer numbers is about: the network's only one, else None."""
+        return self.norms[0] if len(self.norms) == 1 else None
+
+    def _norm_symbols(self, text: str, norm) -> str:
+        """γ, β, x̂, μ, σ², σ, ε (and, read layer-locally, x, y, ℓ, dout) as the normalisation layer's quantities."""
+        if norm is None and self.local:
+            where = ", ".join(str(layer.index) for layer in self.norms)
+            raise _Ambiguous(f"the answer's batch-norm symbols name no layer and the network normalises in layers {where}; "
+                             "write the layer, e.g. \\gamma^{(2)}")
+        text = _HAT_X.sub(r"\\bnxhat ", text)
+        text = _INVERSE.sub(r"\\frac{1}{\1}", text)  # (var + eps)^{-1}: elementwise, the statistics are per-unit vectors
+        text = _VAR.sub(r"\\bnvar ", text)
+        text = _SIGMA_B.sub(r"\\bnsigma ", text)
+        if not any(layer.activation == "sigmoid" for layer in self.layers):
+            text = _SIGMA.sub(r"\\bnsigma ", text)
+        text = _MU.sub(r"\\bnmu ", text)
+        text = _DGAMMA.sub(lambda m: rf"\frac{{\partial L}}{{\partial \bn{m.group(1)}}}", text)
+        text = _GAMMA.sub(r"\\bngamma ", text)
+        text = _BETA.sub(r"\\bnbeta ", text)
+        if norm is not None:
+            text = _EPS.sub(_number(norm.settings_dict["eps"]), text)
+        if self.local:
+            text = _ELL.sub("L", text)
+            text = _DOUT.sub(r"\\bndy ", text)
+            text = _DX.sub(r"\\bndx ", text)
+            text = _LOCAL.sub(lambda m: r"\bnx " if m.group(1) == "x" else r"\bny ", text)
+        return text
+
+    def _refuse_ambiguous(self, text: str) -> None:
+        """γ or β in a claim that says nothing about a normalisation layer: the other meaning when the network has
+        one, unchecked when it has both."""
+        if _GAMMA.search(text) and self.leaky_gamma:
+            return  # the leaky-ReLU slope (no batch-norm marker in the claim)
+        if _GAMMA.search(text):
+            raise _Ambiguous("γ is batch norm's scale here (the network has no leaky-ReLU slope γ), but nothing in the "
+                             "claim says which normalisation layer; write it with x̂ or the layer, e.g. \\gamma^{(2)}")
+        if _BETA.search(text) and not (self.optimizer_beta and _UPDATE_CONTEXT.search(text)) and not self.optimizer_beta:
+            raise _Ambiguous("β is batch norm's shift here (the optimizer has no β), but nothing in the claim says which "
+                             "normalisation layer; write it with x̂ or the layer, e.g. \\beta^{(2)}")
+        if _BETA.search(text) and self.optimizer_beta and not _UPDATE_CONTEXT.search(text):
+            raise _Ambiguous("β is both the optimizer's and batch norm's shift, and nothing in the claim says which (an "
+                             "update ← or x̂, μ_B, σ_B² beside it would)")
+
+    def _dropout(self, text: str) -> str:
+        """The mask (``mask``, ``\\text{mask}``) and, beside 1 − p, the drop probability p of the network's dropout."""
+        text = _MASK.sub(r"\\bnmask ", text)
+        ps = {layer.settings_dict["p"] for layer in self.dropouts}
+        if _ONE_MINUS_P.search(text) and len(ps) == 1:
+            text = _P.sub(_number(next(iter(ps))), text)
+        return text
+
+    def _layers(self, text: str, norm) -> str:
+        """Each rewritten name with its layer (the one the context gives, unless written) and a sample subscript
+        (Ioffe's x_i) as the sample: \\bnx_i -> \\bnx^{(1)(i)}; \\bnsigma -> \\sqrt{\\bnvar^{(l)} + ε}."""
+
+        def one(m: re.Match) -> str:
+            name, scripts = m.group(1), m.group(2) or ""
+            sub = sup = None
+            for s in _SCRIPT.finditer(scripts):
+                body = s.group(3) if s.group(3) is not None else s.group(2)
+                if s.group(1) == "_":
+                    sub = body.strip()
+                else:
+                    sup = body.strip()
+            layer = sample = None
+            written = re.fullmatch(r"[\[(]\s*(\w+)\s*[\])]\s*(?:[\[(]\s*([A-Za-z])\s*[\])])?", sup or "")
+            if written and written.group(1) in SAMPLE_LETTERS and not written.group(2):  # ^{(n)}: a sample
+                sample, sup = written.group(1), None
+            elif written:  # ^{(4)}, ^{[4]}, ^{(4)(n)}: the layer written, and a sample
+                layer, sample, sup = written.group(1), written.group(2), None
+            default = self._default_layer(name, norm)
+            if layer is None and default is not None:
+                layer = f"#{default}"  # a layer the context gives: fixed, whatever the answer's numbering (_name)
+            entry = None
+            if sub is not None:
+                parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
+                per_sample = norm is None or norm.kind == "batchnorm"  # layer norm's x_i is unit i (Ba et al.)
+                if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in SAMPLE_SUBSCRIPTS \
+                        and len(parts) <= 2 and (self.local or name != "bnx") and per_sample:
+                    sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
+                else:
+                    entry = sub
+            if name == "bnsigma":
+                inner = self._name("bnvar", layer, None, None, None)
+                eps = _number(norm.settings_dict["eps"]) if norm is not None else r"\epsilon"
+                root = rf"\sqrt{{{inner} + {eps}}}"
+                return root if entry is None else rf"{{{root}}}_{{{entry}}}"
+            if name in ("bndy", "bndx"):
+                q = self._name("bny" if name == "bndy" else "bnx", layer, sample, None, None)
+                grad = rf"\frac{{\partial L}}{{\partial {q}}}"
+                return grad if entry is None else rf"{{{grad}}}_{{{entry}}}"
+            return self._name(name, layer, sample, entry, sup)
+
+        return _NAME.sub(one, text)
+
+    def _fixed(self, name: str, layer: int) -> str:
+        """The name of ``name`` in layer ``layer`` as a fixed quantity (``bngammaLc``: γ of layer 2), so that a
+        reading of the answer's layer numbers (infer.py) cannot move it."""
+        if name == "bnx" and layer == 0:
+            kind, layer_ = "x", None
+        else:
+            kind, layer_ = dict(BASES)[name], layer
+        fixed = f"{name}L" + "".join(chr(ord("a") + int(c)) for c in str(layer))
+        self.fixed[fixed] = (kind, layer_)
+        return fixed
+
+    def _name(self, name, layer, sample, entry, sup) -> str:
+        if layer is not None and layer.startswith("#"):
+            name, layer = self._fixed(name, int(layer[1:])), None
+        parens = "".join(f"({x})" for x in (layer, sample) if x is not None)
+        out = rf"\{name}" + (f"^{{{parens}}}" if parens else "") + (f"_{{{entry}}}" if entry is not None else "")
+        return f"{{{out}}}^{{{sup}}}" if sup is not None else out + " "
+
+    def _default_layer(self, name: str, norm) -> int | None:
+        """The layer a symbol written without one is about (gradproof's numbering)."""
+        if name in ("bnx", "bndx"):
+            return norm.index - 1 if norm is not None else None
+        if name in ("bngamma", "bnbeta", "bnxhat", "bnmu", "bnvar", "bny", "bndy", "bnsigma"):
+            return norm.index if norm is not None else None
+        if name == "bnmask" and len(self.dropouts) == 1:
+            return self.dropouts[0].index
+        if name == "bnF" and len(self.residuals) == 1:
+            return self.residuals[0].index
+        return None
+
+
+class _Ambiguous(Exception):
+    """A claim whose symbols could mean two quantities: unchecked, with the reason."""
+
+
+def _number(v: float) -> str:
+    """A number as the parser reads it (no exponent): 1e-05 -> 0.00001."""
+    text = f"{v:.12f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+def _every(layers):
+    for layer in layers:
+        yield layer
+        yield from _every(layer.body)
+
+
+__all__ = ["LayerReading"]
