@@ -9,21 +9,13 @@ Run: python oracle_grosse.py   (numpy only)
 """
 
 import numpy as np
+from fdcheck import EPS, confirm, grad, same
 
 rng = np.random.default_rng(5)
-EPS, LAM = 1e-6, 0.1
+LAM = 0.1
 sig = lambda z: 1 / (1 + np.exp(-z))
 dsig = lambda z: (sig(z + EPS) - sig(z - EPS)) / (2 * EPS)
 d = lambda fun, v: (fun(v + EPS) - fun(v - EPS)) / (2 * EPS)
-
-
-def verdicts(claims):
-    for cid, check in claims.items():
-        try:
-            ok = bool(check())
-        except (ValueError, IndexError):
-            ok = False
-        assert ok == (not cid.endswith("P")), f"claim {cid}: oracle says {'correct' if ok else 'incorrect'}"
 
 
 # --- univariate logistic least squares: z = w x + b, y = sigma(z), L = 1/2 (y - t)^2; R = 1/2 w^2, L_reg = L + lam R
@@ -37,7 +29,7 @@ dLr_dw, dLr_db = d(lambda v: loss_reg(v, b), w), d(lambda v: loss_reg(w, v), b)
 dL_dy = d(lambda v: 0.5 * (v - t) ** 2, y)
 dL_dz = d(lambda v: 0.5 * (sig(v) - t) ** 2, z)
 close = np.isclose
-verdicts(
+confirm(
     {
         "univariate fwd-z, fwd-y, fwd-L": lambda: close(z, w * x + b) and close(y, sig(z)) and close(loss(w, b), 0.5 * (y - t) ** 2),
         "reg-R": lambda: close(loss_reg(w, b) - loss(w, b), LAM * 0.5 * w**2),  # R = 1/2 w^2 enters as lambda R
@@ -80,15 +72,6 @@ def mlp(W1=W1, b1=b1, W2=W2, b2=b2, z=None, h=None, y=None):
     return 0.5 * np.sum((tv - y) ** 2)
 
 
-def grad(fun, base):
-    g = np.zeros_like(base)
-    for idx in np.ndindex(base.shape):
-        e = np.zeros_like(base)
-        e[idx] = EPS
-        g[idx] = (fun(base + e) - fun(base - e)) / (2 * EPS)
-    return g
-
-
 Z = W1 @ xv + b1
 H = sig(Z)
 Y = W2 @ H + b2
@@ -96,8 +79,7 @@ gy, gh, gz = grad(lambda v: mlp(y=v), Y), grad(lambda v: mlp(h=v), H), grad(lamb
 gW1, gb1 = grad(lambda v: mlp(W1=v), W1), grad(lambda v: mlp(b1=v), b1)
 gW2, gb2 = grad(lambda v: mlp(W2=v), W2), grad(lambda v: mlp(b2=v), b2)
 comp = lambda f, shape: np.array([[f(i, j) for j in range(shape[1])] for i in range(shape[0])])
-same = lambda p, q: np.shape(p) == np.shape(q) and np.allclose(p, q, rtol=1e-5, atol=1e-7)
-verdicts(
+confirm(
     {
         "fwd-z": lambda: same(Z, [sum(W1[i, j] * xv[j] for j in range(3)) + b1[i] for i in range(4)]),
         "fwd-h": lambda: same(H, sig(Z)),

@@ -9,8 +9,9 @@ Run: python oracle_hagan.py   (numpy only)
 """
 
 import numpy as np
+from fdcheck import EPS, printed, same
 
-EPS, ALPHA, M = 1e-6, 0.1, 2
+ALPHA, M = 0.1, 2
 logsig = lambda n: 1 / (1 + np.exp(-n))
 f = {1: logsig, 2: lambda n: n}
 EXAMPLE = {
@@ -82,20 +83,6 @@ def dn_dw(P, m):
         e[i, j] = EPS
         out[i, j] = (((P["W"][m] + e) @ forward(P)[0][m - 1])[i] - ((P["W"][m] - e) @ forward(P)[0][m - 1])[i]) / (2 * EPS)
     return out
-
-
-def printed(value, text):
-    """A printed number (or array of them) within half a unit of its last digit, or 1 %."""
-    value, out = np.asarray(value, float), []
-    for v, s in zip(np.ravel(value), text.split(), strict=False):
-        digits = len(s.split(".")[1]) if "." in s else 0
-        out.append(abs(v - float(s)) <= max(0.5 * 10**-digits, 0.01 * abs(v)) + 1e-12)
-    return value.size == len(text.split()) and all(out)
-
-
-def same(p, q):
-    p, q = np.asarray(p, float), np.asarray(q, float)
-    return p.shape == q.shape and np.allclose(p, q, rtol=1e-5, atol=1e-6)
 
 
 def symbolic(rule):

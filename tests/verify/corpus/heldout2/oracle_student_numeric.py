@@ -9,8 +9,9 @@ Run: python oracle_student_numeric.py   (numpy only)
 """
 
 import numpy as np
+from fdcheck import grad, printed
 
-EPS, ETA = 1e-6, 0.1
+ETA = 0.1
 x, y = np.array([1.0, 2.0]), 1.0
 W, b, v, c = np.array([[0.5, 0.2], [-0.3, 0.4]]), np.array([0.3, -0.2]), np.array([0.7, -0.5]), 0.05
 sig = lambda t: 1 / (1 + np.exp(-t))
@@ -24,16 +25,6 @@ def loss(W=W, b=b, v=v, c=c, z=None, h=None, o=None):
     return float(-(y * np.log(yhat) + (1 - y) * np.log(1 - yhat)))
 
 
-def grad(fun, base):
-    base = np.asarray(base, float)
-    g = np.zeros_like(base)
-    for idx in np.ndindex(base.shape):
-        e = np.zeros_like(base)
-        e[idx] = EPS
-        g[idx] = (fun(base + e) - fun(base - e)) / (2 * EPS)
-    return g
-
-
 z = x @ W + b
 h = np.maximum(z, 0)
 o = h @ v + c
@@ -41,16 +32,6 @@ yhat = sig(o)
 dL_do = grad(lambda t: loss(o=t), o)
 dL_dv, dL_dc = grad(lambda t: loss(v=t), v), grad(lambda t: loss(c=t), c)
 dL_dh, dL_dz, dL_dW = grad(lambda t: loss(h=t), h), grad(lambda t: loss(z=t), z), grad(lambda t: loss(W=t), W)
-
-
-def printed(value, text):
-    value = np.ravel(np.asarray(value, float))
-    nums = text.split()
-    ok = [
-        abs(a - float(s)) <= max(0.5 * 10 ** -(len(s.split(".")[1]) if "." in s else 0), 0.01 * abs(a)) + 1e-12
-        for a, s in zip(value, nums, strict=False)
-    ]
-    return len(value) == len(nums) and all(ok)
 
 
 checks = {
