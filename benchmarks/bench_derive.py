@@ -1,6 +1,9 @@
 """Derive-and-check time as users see it: ``gradproof derive SPEC --no-pdf`` run as a subprocess, start-up included.
 
-Usage: .venv/bin/python benchmarks/bench_derive.py [--repeat 3] [--depths 50,100] [--only NAME]
+Usage: .venv/bin/python benchmarks/bench_derive.py [--repeat 3] [--depths 50,100] [--only NAME] [--pythonpath DIR]
+
+``--pythonpath DIR`` runs another tree's gradproof (a folder holding a ``gradproof`` package, e.g. a ``git archive`` of
+main with derive/, proof/ … linked inside it), for before/after comparisons on the same machine at the same load.
 
 Specs: every example (examples/*.toml) and deep nets written to a temporary folder (``deep<L>``: L layers in all,
 L - 1 hidden layers of 16 units cycling tanh, leaky_relu, sigmoid, elu after 8 inputs, then a softmax output of 3 with
@@ -39,11 +42,12 @@ def deep_spec(depth: int) -> str:
     return "\n".join(lines)
 
 
-def run_once(spec: Path) -> tuple[float, float, int]:
+def run_once(spec: Path, pythonpath: str | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of the child, exit code) of one ``gradproof derive SPEC --no-pdf``."""
+    env = dict(os.environ, PYTHONPATH=pythonpath) if pythonpath else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run([*GRADPROOF, "derive", str(spec), "--no-pdf"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([*GRADPROOF, "derive", str(spec), "--no-pdf"], capture_output=True, text=True, cwd=ROOT, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -57,6 +61,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per spec (default 3)")
     ap.add_argument("--depths", default="50", help="deep nets to add, layers in all (default 50; '' for none)")
     ap.add_argument("--only", help="run only the specs whose name contains this")
+    ap.add_argument("--pythonpath", help="run the gradproof package found in this folder instead of this checkout's")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         specs = sorted((ROOT / "examples").glob("*.toml"))
@@ -71,7 +76,7 @@ def main() -> None:
         met = True
         for spec in specs:
             load = os.getloadavg()[0]
-            runs = [run_once(spec) for _ in range(args.repeat)]
+            runs = [run_once(spec, args.pythonpath) for _ in range(args.repeat)]
             best = min(runs)
             limit = TARGETS.get(spec.stem, EXAMPLE_TARGET)
             ok = best[0] < limit
