@@ -42,12 +42,13 @@ def deep_spec(depth: int) -> str:
     return "\n".join(lines)
 
 
-def run_once(spec: Path, pythonpath: str | None = None) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds of the child, exit code) of one ``gradproof derive SPEC --no-pdf``."""
+def run_once(spec: Path, cwd: str, pythonpath: str | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the child, exit code) of one ``gradproof derive SPEC --no-pdf``, run in ``cwd`` (not
+    the repository root, whose ``gradproof/`` folder ``python -m`` would import ahead of ``pythonpath``)."""
     env = dict(os.environ, PYTHONPATH=pythonpath) if pythonpath else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run([*GRADPROOF, "derive", str(spec), "--no-pdf"], capture_output=True, text=True, cwd=ROOT, env=env)
+    proc = subprocess.run([*GRADPROOF, "derive", str(spec), "--no-pdf"], capture_output=True, text=True, cwd=cwd, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -76,7 +77,7 @@ def main() -> None:
         met = True
         for spec in specs:
             load = os.getloadavg()[0]
-            runs = [run_once(spec, args.pythonpath) for _ in range(args.repeat)]
+            runs = [run_once(spec, tmp, args.pythonpath) for _ in range(args.repeat)]
             best = min(runs)
             limit = TARGETS.get(spec.stem, EXAMPLE_TARGET)
             ok = best[0] < limit
