@@ -220,11 +220,12 @@ _LEAVES = ("Infinity", "NegativeInfinity", "ComplexInfinity")
 
 
 def _key(e) -> tuple:
-    """A subexpression's identity in ``Program``: its class and SymEngine's hash. Structural equality (``==``) would be
-    exact but compares equal subtrees built apart node by node, exponentially often in a deep network's gradients; the
-    hash is computed once per node. The numbers whose hashes collide (floats, rationals with large powers of 2) are
-    named symbols here (``Numbers``); the remaining small rationals do not collide (-20..20 / 1..20 checked)."""
-    return type(e).__name__, hash(e)
+    """A subexpression's identity in ``Program``: its class, SymEngine's hash and its operands' hashes. Structural equality
+    (``==``) would be exact but compares equal subtrees built apart node by node, exponentially often in a deep network's
+    gradients. SymEngine's hash alone is too weak: 32 bits, and a - b hashes like b - a (a random 3-layer network hit
+    both); with the operands' hashes a collision needs every operand to collide too. Floats and rationals, whose hashes
+    collide most, are named symbols here (``Numbers``)."""
+    return type(e).__name__, hash(e), tuple(hash(a) for a in _operands(e))
 
 
 def _operands(e) -> tuple:

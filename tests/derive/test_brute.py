@@ -123,3 +123,21 @@ def test_a_wrong_derivative_fails_the_check():
     d = dataclasses.replace(d, layers=(bad, *d.layers[1:]))
     c = checks.check_window(checks._sub_derivation(d, (1, 2, 3)))
     assert not c.passed and c.max_error > 1e-6
+
+
+def test_a_difference_and_its_negation_are_told_apart():
+    """SymEngine hashes a - b like b - a; Program must not evaluate one for the other (a random network hit it:
+    softsign, softplus, softmax with binary cross-entropy)."""
+    a, b = se.Symbol("a"), se.Symbol("b")
+    u, v = se.exp(a) - se.exp(b), se.exp(b) - se.exp(a)
+    program = brute.Program([a, b], [u, v, u * v])
+    out = program(np.array([[0.3, -0.4]]))[0]
+    assert out[0] == pytest.approx(math.exp(0.3) - math.exp(-0.4)) and out[1] == pytest.approx(-out[0])
+
+
+def test_the_network_that_exposed_the_hash_collision_passes():
+    data = {"name": "rand", "convention": "column", "inputs": 3,
+            "layers": [{"units": 1, "activation": "softsign"}, {"units": 1, "activation": "softplus"},
+                       {"units": 2, "activation": "softmax"}],
+            "loss": {"name": "binary_cross_entropy"}, "optimizer": {"name": "sgd"}}
+    assert derive(spec_from_dict(data)).all_passed
