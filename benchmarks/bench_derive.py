@@ -1,53 +1,91 @@
-"""Derive time against depth: 1 -> 50 hidden layers, with every check (index form + instantiation windows).
+"""Derive-and-check time as users see it: ``gradproof derive SPEC --no-pdf`` run as a subprocess, start-up included.
 
-Usage: .venv/bin/python benchmarks/bench_derive.py [--depths 1,2,5,10,20,30,40,50] [--no-check]
+Usage: .venv/bin/python benchmarks/bench_derive.py [--repeat 3] [--depths 50,100] [--only NAME] [--pythonpath DIR]
 
-Each network alternates tanh, leaky_relu, sigmoid, elu hidden layers of 16 units between 8 inputs and a
-softmax + cross-entropy output of 3, L2, Adam. Each depth runs in a fresh process so SymPy's caches from
-one depth do not flatter the next (lru caches in derive still apply within a run, as for a user).
+``--pythonpath DIR`` runs another tree's gradproof (a folder holding a ``gradproof`` package, e.g. a ``git archive`` of
+main with derive/, proof/ … linked inside it), for before/after comparisons on the same machine at the same load.
+
+Specs: every example (examples/*.toml) and deep nets written to a temporary folder (``deep<L>``: L layers in all,
+L - 1 hidden layers of 16 units cycling tanh, leaky_relu, sigmoid, elu after 8 inputs, then a softmax output of 3 with
+cross-entropy, L2 and Adam). Each spec is run ``--repeat`` times; the table shows the fastest wall clock (the machine is
+shared: the fastest run is the least disturbed), the median, the CPU time of that fastest run (user + system of the
+child) and the load average when the spec started. Targets (issue 9): reference_mlp < 2 s, deep50 < 6 s, every
+example < 3 s -- "target" says whether the fastest run meets it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import resource
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+GRADPROOF = [sys.executable, "-m", "gradproof"]
 CYCLE = ["tanh", "leaky_relu", "sigmoid", "elu"]
+TARGETS = {"reference_mlp": 2.0, "deep50": 6.0}
+EXAMPLE_TARGET = 3.0
 
-CHILD = r"""
-import json, sys, time
-t0 = time.perf_counter()
-from gradproof.derive.derivation import derive
-from gradproof.derive.spec import spec_from_dict
-depth, check = int(sys.argv[1]), sys.argv[2] == "1"
-cycle = %r
-layers = [{"units": 16, "activation": cycle[i %% len(cycle)]} for i in range(depth)] + [{"units": 3, "activation": "softmax"}]
-spec = {"name": "deep", "inputs": 8, "layers": layers, "loss": {"name": "cross_entropy"},
-        "regularization": {"name": "l2", "lambda": 0.01}, "optimizer": {"name": "adam"}}
-t1 = time.perf_counter()
-d = derive(spec_from_dict(spec), check=check)
-t2 = time.perf_counter()
-distinct = sum("the same small instance" not in c.detail for c in d.checks)
-print(json.dumps({"import": t1 - t0, "derive": t2 - t1, "windows": f"{distinct}/{len(d.checks)}", "passed": d.all_passed,
-                  "timings": d.timings}))
-""" % (CYCLE,)
+
+def deep_spec(depth: int) -> str:
+    """TOML of a ``depth``-layer network (depth - 1 hidden layers and a softmax output)."""
+    lines = [f'name = "deep{depth}"', 'convention = "row"', "inputs = 8", ""]
+    for i in range(depth - 1):
+        lines += ["[[layers]]", "units = 16", f'activation = "{CYCLE[i % len(CYCLE)]}"', ""]
+    lines += ["[[layers]]", "units = 3", 'activation = "softmax"', "", "[loss]", 'name = "cross_entropy"', "",
+              "[regularization]", 'name = "l2"', "lambda = 0.01", "", "[optimizer]", 'name = "adam"', ""]
+    return "\n".join(lines)
+
+
+def run_once(spec: Path, cwd: str, pythonpath: str | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the child, exit code) of one ``gradproof derive SPEC --no-pdf``, run in ``cwd`` (not
+    the repository root, whose ``gradproof/`` folder ``python -m`` would import ahead of ``pythonpath``)."""
+    env = dict(os.environ, PYTHONPATH=pythonpath) if pythonpath else None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([*GRADPROOF, "derive", str(spec), "--no-pdf"], capture_output=True, text=True, cwd=cwd, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        sys.stderr.write(f"{spec}: exit {proc.returncode}\n{proc.stderr}\n")
+    return wall, cpu, proc.returncode
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--depths", default="1,2,5,10,20,30,40,50")
-    ap.add_argument("--no-check", action="store_true", help="skip the instantiation check")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per spec (default 3)")
+    ap.add_argument("--depths", default="50", help="deep nets to add, layers in all (default 50; '' for none)")
+    ap.add_argument("--only", help="run only the specs whose name contains this")
+    ap.add_argument("--pythonpath", help="run the gradproof package found in this folder instead of this checkout's")
     args = ap.parse_args()
-    print(f"{'hidden':>6} {'derive s':>9} {'s/layer':>8} {'windows (distinct/all)':>23} {'instantiation s':>16}  checks")
-    for depth in map(int, args.depths.split(",")):
-        out = subprocess.run([sys.executable, "-c", CHILD, str(depth), "0" if args.no_check else "1"],
-                             capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout)
-        inst = r["timings"].get("instantiation", 0.0)
-        print(f"{depth:>6} {r['derive']:>9.2f} {r['derive'] / (depth + 1):>8.3f} {r['windows']:>23} {inst:>16.2f}  "
-              f"{'all passed' if r['passed'] else 'FAILED'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        specs = sorted((ROOT / "examples").glob("*.toml"))
+        for depth in (int(x) for x in args.depths.split(",") if x.strip()):
+            path = Path(tmp) / f"deep{depth}.toml"
+            path.write_text(deep_spec(depth), encoding="utf-8")
+            specs.append(path)
+        if args.only:
+            specs = [s for s in specs if args.only in s.stem]
+        print(f"gradproof derive SPEC --no-pdf, {args.repeat} run(s) each, {os.cpu_count()} CPUs")
+        print(f"{'spec':<26} {'best s':>7} {'median s':>9} {'cpu s':>6} {'load':>5} {'target':>7}  result")
+        met = True
+        for spec in specs:
+            load = os.getloadavg()[0]
+            runs = [run_once(spec, tmp, args.pythonpath) for _ in range(args.repeat)]
+            best = min(runs)
+            limit = TARGETS.get(spec.stem, EXAMPLE_TARGET)
+            ok = best[0] < limit
+            met &= ok
+            codes = {r[2] for r in runs}
+            print(f"{spec.stem:<26} {best[0]:>7.2f} {statistics.median(r[0] for r in runs):>9.2f} {best[1]:>6.2f} "
+                  f"{load:>5.2f} {'<' if ok else '>='}{limit:>5g} s  {'exit ' + ','.join(map(str, sorted(codes)))}")
+        print("all targets met" if met else "some targets missed")
 
 
 if __name__ == "__main__":

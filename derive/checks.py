@@ -1,19 +1,20 @@
-"""The instantiation check: brute-force SymPy differentiation of the fully expanded loss of a small instance.
+"""The instantiation check: the fully expanded loss of a small instance differentiated by brute force (SymEngine).
 
-For a window of layers, sizes are capped (at most ``CAP`` units, batch ``BATCH``), every weight and bias
-is a SymPy symbol, the scalar objective J is built from the definitions alone (forward pass, loss,
-regularizer), each partial derivative dJ/dtheta is taken by ``sympy.diff``, and the results are compared
-at random points with the derived matrix formulas (``numeric.Evaluator``).
+Every width is capped (at most ``CAP_INPUT`` inputs, ``CAP_HIDDEN`` hidden and ``CAP_OUTPUT`` output units, batch
+``BATCH``), every weight and bias is a symbol, the scalar objective J is written out from the definitions alone (forward
+pass, loss, regularizer: ``brute.objective``), each partial derivative dJ/dtheta is taken by ``symengine.diff``, and the
+results are compared at ``POINTS`` random points with the derived matrix formulas (``numeric.Evaluator``).
 
-Deep networks are checked window by window: windows (l, l+1, L) cover every layer's gradient and every
-consecutive pair of the recursion with the real loss; identical windows are checked once.
+Which instance is checked depends on the network alone (never on a clock, so two runs give the same proof): a network
+of at most ``WHOLE_DEPTH`` layers is expanded end to end, in one window; a deeper one window by window -- windows
+(l, l+1, L) cover every layer's gradient and every consecutive pair of the recursion with the real loss; identical
+windows are checked once. A window that takes longer than ``limits.INSTANTIATION_SECONDS`` is an error (exit 2).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-import time
 
 import mpmath
 import numpy as np
@@ -22,32 +23,23 @@ import sympy as sp
 from . import limits, names
 from .derivation import Check
 from .errors import DerivationError
-from .numeric import _MODULES, Evaluator
+from .numeric import Evaluator
 from .regularizers import LAMBDA, WEIGHT, N
 from .symbols import YHAT, X, Y
 
-CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough for sympy.diff, big enough to mix indices
-#: when a window takes longer than limits.INSTANTIATION_SECONDS (deep windows of heavy formulas such as mish:
-#: 3-2-2-2-3 takes ~14 s), it is checked on this smaller instance instead (2-1-1-1-2 takes ~1.5 s)
-FALLBACK_CAPS = (2, 1, 2)
+CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough to expand, big enough to mix indices
+#: networks of at most this many layers are expanded whole (one window); the cost grows as depth x parameters
+#: (``symengine.diff`` of J by each of ~6 parameters a layer): 12 layers take ~0.5 s of CPU (benchmarks/bench_derive.py)
+WHOLE_DEPTH = 12
 BATCH = 2
 POINTS = 2
 TOLERANCE = 1e-8
-
-
-def _select(condlist, choicelist, default=0):
-    """np.select whose conditions may arrive as floats: SymPy turns Ge(Piecewise(...), ...) of stacked max/min
-    formulas into a Piecewise of booleans, which lambdify prints as select(..., default=nan) -- a float array."""
-    return np.select([np.asarray(c).astype(bool) for c in condlist], choicelist, default)
-
-
-#: the brute-force loss's modules: numeric's, with the tolerant select
-_BRUTE_MODULES = [{"select": _select}, *_MODULES]
+ENGINE = "symengine.diff"
 
 
 def plan_windows(depth: int) -> list[tuple[int, ...]]:
-    """Layer indices (from 1) of each window: the whole network when it is shallow."""
-    if depth <= 4:
+    """Layer indices (from 1) of each window: the whole network up to ``WHOLE_DEPTH`` layers."""
+    if depth <= WHOLE_DEPTH:
         return [tuple(range(1, depth + 1))]
     return [(l, l + 1, depth) for l in range(1, depth - 1)]
 
@@ -82,73 +74,39 @@ def _targets(net, rng, n: int = BATCH) -> np.ndarray:
     return rng.normal(size=(n, k))
 
 
-def brute_force_loss(net, X_val: np.ndarray, Y_val: np.ndarray):
-    """J(theta) as one SymPy expression over symbols for every weight and bias; returns (J, {key: Matrix})."""
-    params, h_rows = {}, [[sp.Float(v) for v in row] for row in X_val]
-    for l, layer in enumerate(net.layers, start=1):
-        shape = (layer.units, layer.n_in) if net.convention == "row" else (layer.n_in, layer.units)
-        W = sp.Matrix(*shape, lambda i, j, l=l: sp.Symbol(f"W{l}_{i}_{j}", real=True))
-        b = sp.Matrix(layer.units, 1, lambda i, j, l=l: sp.Symbol(f"b{l}_{i}", real=True))
-        params[names.weight(l)], params[names.bias(l)] = W, b
-        Wr = W if net.convention == "row" else W.T
-        values = layer.param_values
-        new_rows = []
-        for h in h_rows:
-            z = [sum(Wr[i, j] * h[j] for j in range(layer.n_in)) + b[i] for i in range(layer.units)]
-            if layer.definition is None:
-                e = [sp.exp(zi) for zi in z]
-                s = sum(e)
-                new_rows.append([ei / s for ei in e])
-            else:
-                phi = layer.definition.subs(values)
-                new_rows.append([phi.subs(X, zi) for zi in z])
-        h_rows = new_rows
-    n = len(X_val)
-    J = sum(net.loss.component.subs({YHAT: yh, Y: sp.Float(yv)})
-            for row, yrow in zip(h_rows, Y_val, strict=True) for yh, yv in zip(row, yrow, strict=True)) / n
-    if net.regularizer is not None:
-        from .regularizers import penalty
+def check_window(sub, seed: int = 0, window: tuple[int, ...] = ()) -> Check:
+    """dJ/dtheta of the small instance ``sub`` by ``symengine.diff`` of its expanded loss against the derived formulas."""
+    from .brute import gradient_function
 
-        pen = penalty(net.regularizer, net.reg_scaling).subs({LAMBDA: sp.Float(net.reg_lambda), N: n})
-        for key, M in params.items():
-            if key.startswith("W") or net.penalize_bias:
-                J += sum(pen.subs(WEIGHT, w) for w in M)
-    return J, params
-
-
-def check_window(sub, seed: int = 0) -> Check:
     net = sub.network
-    t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
     X_val = rng.normal(size=(BATCH, net.inputs))
     Y_val = _targets(net, rng)
-    J, params = brute_force_loss(net, X_val, Y_val)
+    f, params, count = gradient_function(net, X_val, Y_val)
     keys = list(params)
-    symbols = [s for k in keys for s in params[k]]
-    grads = [sp.diff(J, s) for s in symbols]
-    f = sp.lambdify(symbols, grads, modules=_BRUTE_MODULES, cse=True)
+    points = [{k: rng.uniform(-1, 1, size=params[k][0]) for k in keys} for _ in range(POINTS)]
     ev = Evaluator(sub)
+    brute = f(np.array([np.concatenate([p[k].ravel() for k in keys]) for p in points]))
     worst = 0.0
-    for _ in range(POINTS):
-        values = {k: rng.uniform(-1, 1, size=params[k].shape) for k in keys}
-        flat = [v for k in keys for v in values[k].ravel()]
-        numeric_params = {k: (v[:, 0] if k.startswith("b") else v) for k, v in values.items()}
-        try:
-            brute = np.array(f(*flat), dtype=float)
-            derived = ev.gradients(numeric_params, X_val, Y_val)
-            mine = np.concatenate([derived[names.grad(k)].ravel() for k in keys])
-        except (OverflowError, ZeroDivisionError):  # exact SymPy integers too big for a float, 1/0
-            brute = mine = np.array([np.nan])
-        if not (np.all(np.isfinite(brute)) and np.all(np.isfinite(mine))):
+    for values, row in zip(points, brute, strict=True):
+        derived = ev.gradients(values, X_val, Y_val)
+        mine = np.concatenate([derived[names.grad(k)].ravel() for k in keys])
+        if not (np.all(np.isfinite(row)) and np.all(np.isfinite(mine))):
             raise DerivationError(
                 f"{net.source}: the instantiation check cannot evaluate the gradients: they are not finite at random points "
                 f"(weights in [-1, 1], inputs ~ N(0, 1)); an activation ({'; '.join(_formulas(net))}) overflows float64 or "
                 "leaves its domain (log or sqrt of a negative number); use a formula that is finite for every real z")
-        worst = max(worst, float(np.max(np.abs(brute - mine) / np.maximum(1.0, np.abs(brute)))))
-    sizes = "-".join(map(str, net.sizes))
-    detail = (f"sizes {sizes}, batch {BATCH}: {len(symbols)} partial derivatives of the expanded loss by sympy.diff "
-              f"at {POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
-    return Check("instantiation", bool(worst < TOLERANCE), detail, worst)
+        worst = max(worst, float(np.max(np.abs(row - mine) / np.maximum(1.0, np.abs(row)))))
+    sizes = tuple(net.sizes)
+    window = window or tuple(range(1, net.depth + 1))
+    detail = (f"{_label(window)}: sizes {'-'.join(map(str, sizes))}, batch {BATCH}: {count} partial derivatives of the expanded "
+              f"loss by {ENGINE} at {POINTS} random points, max relative error {worst:.1e}")
+    return Check("instantiation", bool(worst < TOLERANCE), detail, worst, what="network", window=window, sizes=sizes,
+                 batch=BATCH, points=POINTS, tolerance=TOLERANCE, count=count, engine=ENGINE)
+
+
+def _label(window: tuple[int, ...]) -> str:
+    return "layers " + ", ".join(map(str, window))
 
 
 def _formulas(net) -> list[str]:
@@ -162,33 +120,18 @@ def instantiation_checks(d) -> list[Check]:
     for window in plan_windows(d.network.depth):
         sub = _sub_derivation(d, window)
         key = _signature(sub)
-        if key not in done:
-            label = "layers " + ", ".join(map(str, window))
-            what = f"{d.network.source}: the instantiation check of {label} (brute-force sympy.diff of the expanded loss)"
-            seconds = limits.INSTANTIATION_SECONDS
-            why = f"took longer than {seconds:g} s"
-            try:
-                if not limits.spare():  # the run's budget is short: straight to the smaller instance (same bound)
-                    why = "was skipped to keep the run within its time budget"
-                    raise limits.TimeLimitError(why)
-                with limits.time_limit(seconds, what), np.errstate(all="ignore"):  # overflow is reported as a DerivationError
-                    c = check_window(sub)
-            except limits.TimeLimitError:
-                small = _sub_derivation(d, window, FALLBACK_CAPS)
-                with limits.time_limit(seconds, f"{what}, even on the smaller instance {'-'.join(map(str, small.network.sizes))}",
-                                       "use simpler activation formulas"), np.errstate(all="ignore"):
-                    c = check_window(small)
-                full = "-".join(map(str, sub.network.sizes))
-                c = dataclasses.replace(c, detail=f"{c.detail}; the {full} instance {why}, "
-                                                  "so this smaller one was checked")
-            done[key] = dataclasses.replace(c, detail=f"{label}: {c.detail}")
-            out.append(done[key])
-        else:  # the same small instance: its result covers this window too, and the proof says so
+        if key in done:  # the same small instance: its result covers this window too, and the proof says so
             first = done[key]
-            label = "layers " + ", ".join(map(str, window))
-            same = first.detail.split(":", 1)[0]
-            out.append(dataclasses.replace(first, detail=f"{label}: the same small instance as {same} (identical activations, "
-                                                         f"sizes and loss), checked once: max relative error {first.max_error:.1e}"))
+            out.append(dataclasses.replace(
+                first, window=window, same_as=first.window,
+                detail=f"{_label(window)}: the same small instance as {_label(first.window)} (identical activations, sizes "
+                       f"and loss), checked once: max relative error {first.max_error:.1e}"))
+            continue
+        what = f"{d.network.source}: the instantiation check of {_label(window)} ({ENGINE} of the expanded loss)"
+        with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use simpler activation formulas"), \
+                np.errstate(all="ignore"):  # overflow is reported as a DerivationError
+            done[key] = check_window(sub, window=window)
+        out.append(done[key])
     return out
 
 
@@ -315,7 +258,6 @@ def check_program(sub, seed: int = 0) -> Check:
     from .numeric import ProgramEvaluator
 
     net = sub.network
-    t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
     X_val = rng.normal(size=(PROGRAM_BATCH, net.inputs))
     Y_val = _targets(net, rng, PROGRAM_BATCH)
@@ -371,8 +313,11 @@ def check_program(sub, seed: int = 0) -> Check:
               f"batch {PROGRAM_BATCH}{', fixed dropout masks' if masks else ''}): {count // POINTS} partial derivatives against "
               f"central differences (h = 1e-10, {FD_DIGITS}-digit arithmetic) of the loss computed from the definitions one scalar "
               "at a time, at "
-              f"{POINTS} random points, max relative error {worst:.1e} ({time.perf_counter() - t0:.2f} s)")
-    return Check("finite-differences", bool(worst < FD_TOLERANCE), detail, float(worst))
+              f"{POINTS} random points, max relative error {worst:.1e}")
+    return Check("finite-differences", bool(worst < FD_TOLERANCE), detail, float(worst), what="batch program",
+                 window=tuple(range(1, len(net.layers) + 1)), sizes=(net.inputs, *(l.units for l in net.layers)),
+                 batch=PROGRAM_BATCH, points=POINTS, tolerance=FD_TOLERANCE, count=count // POINTS,
+                 engine=f"central differences, {FD_DIGITS} digits")
 
 
 def program_checks(d) -> list[Check]:
@@ -387,7 +332,7 @@ def program_checks(d) -> list[Check]:
     for kind, axis in (("batchnorm", "batch"), ("layernorm", "features")):
         if kind in kinds:
             err, detail = check_normalization(derive_normalization(axis))
-            out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err))
+            out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err, what=kind, tolerance=TOLERANCE))
     small_layers = _shrink(net.layers, min(net.inputs, CAP_INPUT), CAP_HIDDEN, CAP_OUTPUT)
     small_net = dataclasses.replace(net, inputs=min(net.inputs, CAP_INPUT), layers=small_layers)
     flat_small = small_net.all_layers

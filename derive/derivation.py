@@ -16,15 +16,39 @@ from .regularizers import WEIGHT, penalty
 from .spec import Layer, Network
 from .symbols import YHAT, H, X, Y, Z
 
+#: phi'(z) and its form in h must agree this closely at every sample point
+IDENTITY_TOLERANCE = 1e-9
+
 
 @dataclass(frozen=True)
 class Check:
-    """How one result was checked: ``method`` is "symbolic", "identity" or "instantiation"."""
+    """How one result was checked, as data; ``detail`` says the same in words, for output only (nothing parses it).
+
+    ``method`` says how: "symbolic" (proved), "identity" (numeric agreement of two forms), "instantiation" (a small instance
+    differentiated by brute force) or "finite-differences". The other fields say what and at which sizes; a field that
+    does not apply keeps its default.
+    """
 
     method: str
     passed: bool
     detail: str
     max_error: float | None = None
+    #: what was checked, e.g. "recursion", "phi' in h", "network", "batchnorm"
+    what: str = ""
+    #: the layers (1-based, of the network) this check covers; () when it is not about layers
+    window: tuple[int, ...] = ()
+    #: the instance's sizes (inputs, then each layer's units)
+    sizes: tuple[int, ...] = ()
+    batch: int | None = None
+    #: random points (instantiation, finite differences) or sample points (identity)
+    points: int | None = None
+    tolerance: float | None = None
+    #: partial derivatives compared
+    count: int | None = None
+    #: what computed the reference, e.g. "symengine.diff"
+    engine: str = ""
+    #: the window whose identical small instance was checked instead (this check repeats that one's result)
+    same_as: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,7 +108,7 @@ class Derivation:
         index = [("recursion", self.recursion), ("weight gradient", self.weight_grad), ("bias gradient", self.bias_grad)]
         if self.output.index is not None:
             index.append(("softmax output error", self.output.index))
-        symbolic = [Check("symbolic", r.agrees, f"{what} in index form for generic sizes") for what, r in index]
+        symbolic = [Check("symbolic", r.agrees, f"{what} in index form for generic sizes", what=what) for what, r in index]
         return [*symbolic, *(r.identity_check for r in self.layers if r.identity_check is not None), *self.checks]
 
     def _repr_latex_(self) -> str:
@@ -120,7 +144,8 @@ def _layer_result(layer: Layer) -> LayerResult:
     if d_h is not None:
         err = calculus.max_difference(d_h.subs(H, layer.definition), d, X, layer.param_values)
         n = len(calculus.SAMPLE_POINTS)
-        check = Check("identity", err < 1e-9, f"phi'(z) and its form in h agree at {n} points on both sides of 0", err)
+        check = Check("identity", err < IDENTITY_TOLERANCE, f"phi'(z) and its form in h agree at {n} points on both sides of 0",
+                      err, what="phi' in h", points=n, tolerance=IDENTITY_TOLERANCE)
     return LayerResult(layer.index, layer, layer.definition.subs(X, Z), d.subs(X, Z), d_h, check)
 
 

@@ -7,21 +7,18 @@ runs of one spec give the same bytes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 from gradproof.derive import names as nm
-from gradproof.derive.checks import BATCH, POINTS, TOLERANCE
+from gradproof.derive.derivation import IDENTITY_TOLERANCE
 from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import Z
 
 from . import equations
 from .example import FD_TOLERANCE, Example
 from .latex import display_name, escape, latex, number
-
-IDENTITY_TOLERANCE = 1e-9  # derive.derivation accepts a form of phi' in h below this difference
 
 
 # -- small helpers ---------------------------------------------------------------------------------------
@@ -272,10 +269,6 @@ def example_view(d, ex: Example | None) -> ExampleView | None:
 
 
 # -- checks ------------------------------------------------------------------------------------------------
-_WINDOW = re.compile(r"^layers ([\d, ]+):")
-_SIZES = re.compile(r"sizes ([\d-]+)")
-
-
 @dataclass(frozen=True)
 class CheckRow:
     where: str
@@ -284,17 +277,11 @@ class CheckRow:
 
 
 def windows(d) -> list[tuple[str, str]]:
-    """(layers, sizes) of each instantiation window, in order; sizes of a repeated window are those of its first."""
-    out, seen = [], {}
-    for c in d.checks:
-        m = _WINDOW.match(c.detail)
-        layers = m.group(1).strip() if m else "all layers"
-        sm = _SIZES.search(c.detail)
-        same = re.search(r"the same small instance as layers ([\d, ]+)", c.detail)
-        sizes = sm.group(1) if sm else (seen.get(same.group(1).strip(), "?") if same else "?")
-        seen[layers] = sizes
-        out.append((layers, sizes))
-    return out
+    """(layers, sizes) of each instantiation window, in order (``Check.window``, ``Check.sizes``); a repeated window has the
+    sizes of the one it repeats."""
+    sizes = {c.window: c.sizes for c in d.checks if c.window and c.sizes}
+    return [(", ".join(map(str, c.window)), "-".join(map(str, c.sizes or sizes.get(c.same_as, ()))) or "?")
+            for c in d.checks if c.window]
 
 
 def instantiation_text(d) -> str:
@@ -303,16 +290,14 @@ def instantiation_text(d) -> str:
     head = r"\textbf{FAILED:} " if failed else ""
     if not wins:
         return "not run (derived with checks off)"
-    tol = number(TOLERANCE)
-    if len(wins) == 1:
-        return (
-            head + rf"instantiated end to end: the whole objective of a {wins[0][1]} instance (batch {BATCH}) written out and "
-            rf"differentiated by brute force, equal to these formulas at {POINTS} random points (relative tolerance ${tol}$)"
-        )
+    first = next(c for c in d.checks if c.window)
+    how = (rf"(batch {first.batch}), differentiated by brute force (\texttt{{{first.engine}}}), equal to these formulas at "
+           rf"{first.points} random points (relative tolerance ${number(first.tolerance)}$)")
+    if len(wins) == 1 and first.window == tuple(range(1, d.network.depth + 1)):
+        return head + rf"instantiated end to end: the whole objective of a {wins[0][1]} instance written out {how}"
     sizes = sorted({s for _, s in wins})
     return (
-        head + rf"instantiated in {len(wins)} windows of layers $(l, l+1, L)$, each at sizes {', '.join(sizes)} (batch {BATCH}), "
-        rf"brute-force differentiation equal to these formulas at {POINTS} random points (relative tolerance ${tol}$); "
+        head + rf"instantiated in {len(wins)} windows of layers $(l, l+1, L)$, each at sizes {', '.join(sizes)} {how}; "
         r"the whole network was not expanded at once"
     )
 
@@ -339,12 +324,12 @@ def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ..
     ident = [r for r in d.layers if r.identity_check is not None]
     if ident:
         ok = all(r.identity_check.passed for r in ident)
-        n = re.search(r"at (\d+) points", ident[0].identity_check.detail)
+        n = ident[0].identity_check.points
         rows.append(
             CheckRow(
                 "\\S3 table",
                 r"$\phi'$ written in $h$",
-                ("" if ok else r"\textbf{FAILED:} ") + rf"agrees numerically with $\phi'(z)$ at {n.group(1) if n else 'several'} "
+                ("" if ok else r"\textbf{FAILED:} ") + rf"agrees numerically with $\phi'(z)$ at {n or 'several'} "
                 rf"points on both sides of 0 (tolerance ${number(IDENTITY_TOLERANCE)}$)",
             )
         )

@@ -132,7 +132,7 @@ def _normalisation(axis: str, checks) -> Block:
     else:
         rows.append(Row(r"g_n &= \gamma_n \bar{y}_n, \qquad \frac{\partial J}{\partial \gamma_j} = \sum_{\text{samples}} "
                         r"\bar{y}_j \hat{x}_j, \qquad \frac{\partial J}{\partial \beta_j} = \sum_{\text{samples}} \bar{y}_j", ""))
-    check = next((c for c in checks if c.detail.startswith(f"{'batchnorm' if axis == 'batch' else 'layernorm'}:")), None)
+    check = next((c for c in checks if c.what == ("batchnorm" if axis == "batch" else "layernorm")), None)
     why = (f"Each local derivative is \\texttt{{sympy.diff}} of a definition; $x_i$ reaches $\\hat{{x}}_n$ directly and through "
            "$\\mu$ and $\\sigma^2$, so the total derivative adds the three paths; the Kronecker deltas are summed out, "
            "$\\sum_k (x_k - \\mu) = 0$ removes $\\partial\\sigma^2/\\partial\\mu$ and $x_n - \\mu = \\sigma \\hat{x}_n$. "

@@ -130,9 +130,7 @@ class _Builder:
         """Instantiation checks whose window covers layer l (all of them when l is None)."""
         out = []
         for c in self.d.checks:
-            head = c.detail.split(":", 1)[0]
-            covered = {int(x) for x in head.replace("layers", "").split(",") if x.strip().isdigit()}
-            if l is None or l in covered:
+            if l is None or l in c.window:
                 out.append(c)
         return tuple(out)
 

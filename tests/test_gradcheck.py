@@ -41,24 +41,21 @@ def test_examples_against_finite_differences_and_torch(spec, tmp_path):
 
 
 @pytest.mark.parametrize("spec", EXAMPLES, ids=IDS)
-def test_examples_against_brute_force_sympy(spec, tmp_path):
-    """Capped sizes (3-2-...-3, batch 2): dJ/dtheta by sympy.diff of the fully expanded loss."""
-    import sympy as sp
-    from gradproof.derive.checks import _sub_derivation, brute_force_loss, plan_windows
-    from gradproof.derive.numeric import _MODULES
+def test_examples_against_brute_force_symengine(spec, tmp_path):
+    """Capped sizes (3-2-...-3, batch 2): dJ/dtheta by symengine.diff of the fully expanded loss, against the module."""
+    from gradproof.derive.brute import gradient_function
+    from gradproof.derive.checks import _sub_derivation, plan_windows
 
     d = derivation_of(str(spec), False)
     sub = _sub_derivation(d, plan_windows(d.network.depth)[0])
     mod = build(sub, tmp_path)
     X, Y = data_for(sub.network, 2, seed=3)
-    J, symbols = brute_force_loss(sub.network, X, Y)
-    flat = [s for k in symbols for s in symbols[k]]
-    f = sp.lambdify(flat, [sp.diff(J, s) for s in flat], modules=_MODULES, cse=True)
+    f, symbols, _ = gradient_function(sub.network, X, Y)
     params = random_params(mod, 4)
-    values = [v for k in symbols for v in np.asarray(params[k]).reshape(symbols[k].shape).ravel()]
-    brute = np.array(f(*values), dtype=float)
+    values = np.concatenate([np.asarray(params[k]).reshape(shape).ravel() for k, (shape, _) in symbols.items()])
+    brute = f(values[None, :])[0]
     grads = mod.gradients(params, X, Y)
-    mine = np.concatenate([np.asarray(grads[k]).reshape(symbols[k].shape).ravel() for k in symbols])
+    mine = np.concatenate([np.asarray(grads[k]).reshape(shape).ravel() for k, (shape, _) in symbols.items()])
     np.testing.assert_allclose(mine, brute, rtol=1e-9, atol=1e-12)
 
 

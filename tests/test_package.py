@@ -115,11 +115,11 @@ def test_wheel_in_a_clean_venv(tmp_path):
     py = venv / "bin" / "python"
     installed = _run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
-    # the dependencies, linked from this environment (no download): sympy, mpmath, numpy, jinja2, markupsafe
+    # the dependencies, linked from this environment (no download): sympy, mpmath, symengine, numpy, jinja2, markupsafe
     here = Path(sysconfig.get_paths()["purelib"])
     deps = tmp_path / "deps"
     deps.mkdir()
-    for name in ("sympy", "mpmath", "numpy", "numpy.libs", "jinja2", "markupsafe"):
+    for name in ("sympy", "mpmath", "symengine", "symengine.libs", "numpy", "numpy.libs", "jinja2", "markupsafe"):
         if (here / name).exists():
             (deps / name).symlink_to(here / name)
     site = Path(_run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=tmp_path).stdout.strip())

@@ -72,4 +72,4 @@ def test_the_documented_bounds_are_the_code_s():
         assert f"{value:g} s (`{name}`)" in text, name
     assert f"above {calculus.SIMPLIFY_MAX_OPS} operations" in text and f"above {calculus.SOLVE_MAX_OPS} operations" in text
     assert f"integer powers above {calculus.MAX_POWER}" in text
-    assert "-".join(map(str, (checks.FALLBACK_CAPS[0], checks.FALLBACK_CAPS[1]))) + "-…-1-" + str(checks.FALLBACK_CAPS[2]) in text
+    assert f"networks of at most {checks.WHOLE_DEPTH} layers" in text

@@ -1,0 +1,312 @@
+"""The brute-force objective in SymEngine: J(theta) of a small instance written out from the definitions and differentiated.
+
+The instantiation check (``checks.py``) needs dJ/dtheta for every weight and bias of a small network, computed without
+the derivation: the forward pass, loss and regularizer are written out as one expression over a symbol per parameter and
+differentiated by SymEngine (SymPy's C++ core, ~1000 times faster here than ``sympy.diff``).
+
+The definitions are SymPy expressions (the registries, a user's formula); ``to_symengine`` rewrites them node by node
+into forms SymEngine differentiates itself: sigma as 1/(1 + e^-u), |u|, sign, max and min as Piecewise. No derivative
+rule of SymPy or of the derivation is used (``sigmoid.fdiff`` or ``calculus``): a node without a rewrite here is an
+error, not a fallback.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import symengine as se
+import sympy as sp
+
+from . import names
+from .errors import DerivationError
+from .symbols import YHAT, X, Y, sigmoid
+
+#: SymPy function -> SymEngine function, for those SymEngine differentiates as they are
+_SAME = {sp.exp: se.exp, sp.log: se.log, sp.tanh: se.tanh, sp.erf: se.erf, sp.sin: se.sin, sp.cos: se.cos,
+         sp.atan: se.atan, sp.sinh: se.sinh, sp.cosh: se.cosh, sp.tan: se.tan, sp.asinh: se.asinh}
+_RELATIONS = {sp.StrictGreaterThan: lambda a, b: a > b, sp.GreaterThan: lambda a, b: a >= b,
+              sp.StrictLessThan: lambda a, b: a < b, sp.LessThan: lambda a, b: a <= b,
+              sp.Equality: se.Eq, sp.Unequality: se.Ne}
+_LOGIC = {sp.And: se.And, sp.Or: se.Or, sp.Not: se.Not}
+_CONSTANTS = {sp.pi: se.pi, sp.E: se.E}
+
+
+def _abs(u):
+    return se.Piecewise((u, u > 0), (-u, u < 0), (0, True))
+
+
+def _sign(u):  # sign(0) = 0, the subgradient the derivation uses for |w|
+    return se.Piecewise((1, u > 0), (-1, u < 0), (0, True))
+
+
+def _fold(pick, args):  # Max(a, b, c) = Max(Max(a, b), c)
+    out = args[0]
+    for a in args[1:]:
+        out = pick(out, a)
+    return out
+
+
+#: SymPy functions SymEngine does not differentiate (or that carry SymPy's rules), rewritten from their definitions
+_REWRITE = {
+    sigmoid: lambda u: 1 / (1 + se.exp(-u)),
+    sp.Abs: _abs,
+    sp.sign: _sign,
+    sp.Heaviside: lambda u, *_: se.Piecewise((1, u > 0), (0, True)),
+}
+
+
+class Untranslatable(DerivationError):
+    """A definition holds a function the brute force has no SymEngine form for."""
+
+
+def to_symengine(expr, env: dict, numbers: Numbers | None = None):
+    """``expr`` (SymPy) as a SymEngine expression; ``env`` maps SymPy symbols to SymEngine expressions (every free
+    symbol must be in it); floats become ``numbers``' named constants (exact rationals without it). Memoised per call on
+    SymPy's subtrees (the definitions are small DAGs)."""
+    memo: dict = {}
+
+    def tr(e):
+        if e in memo:
+            return memo[e]
+        out = _node(e, tr, env, numbers)
+        memo[e] = out
+        return out
+
+    return tr(sp.sympify(expr))
+
+
+def _node(e, tr, env, numbers):
+    if e.is_Symbol:
+        if e not in env:
+            raise Untranslatable(f"the brute-force check has no value for the symbol {e}")
+        return env[e]
+    if e.is_Integer:
+        return se.Integer(int(e))
+    if e.is_Rational:
+        return se.Rational(int(e.p), int(e.q))
+    if e.is_Float:
+        if numbers is None:
+            p, q = float(e).as_integer_ratio()
+            return se.Rational(p, q)
+        return numbers.constant(float(e))
+    if e in _CONSTANTS:
+        return _CONSTANTS[e]
+    if e is sp.true or e is sp.S.true:
+        return se.true
+    if e is sp.false or e is sp.S.false:
+        return se.false
+    if e.is_Add:
+        return se.Add(*[tr(a) for a in e.args])
+    if e.is_Mul:
+        return se.Mul(*[tr(a) for a in e.args])
+    if e.is_Pow:
+        return se.Pow(tr(e.base), tr(e.exp))
+    if isinstance(e, sp.Piecewise):
+        return se.Piecewise(*[(tr(v), tr(c)) for v, c in e.args])
+    if isinstance(e, (sp.Max, sp.Min)):
+        args = [tr(a) for a in e.args]
+        if isinstance(e, sp.Max):
+            return _fold(lambda a, b: se.Piecewise((a, a >= b), (b, True)), args)
+        return _fold(lambda a, b: se.Piecewise((a, a <= b), (b, True)), args)
+    func = e.func
+    for kind, make in (*_RELATIONS.items(), *_LOGIC.items()):
+        if func is kind:
+            return make(*[tr(a) for a in e.args])
+    if func in _SAME:
+        return _SAME[func](*[tr(a) for a in e.args])
+    if func in _REWRITE:
+        return _REWRITE[func](*[tr(a) for a in e.args])
+    raise Untranslatable(f"the brute-force check has no SymEngine form for {func.__name__} (in {e}); add one to "
+                         "gradproof.derive.brute")
+
+
+class Numbers:
+    """Every float of the objective (data, targets, a formula's constants, lambda) as a named symbol with its value.
+
+    SymEngine's hashes of floats and rationals are weak (RealDouble 0.01 and 0.005 hash alike, so do p/2^59 and p/2^60),
+    and ``Program`` tells subexpressions apart by hash and structure: named symbols hash by their names, so expressions
+    that differ only in a number never share a bucket. Their values are fed to ``Program`` as inputs."""
+
+    def __init__(self):
+        self.values: dict = {}  # symbol -> float
+        self._by_value: dict[float, object] = {}
+
+    def named(self, name: str, value: float):
+        sym = se.Symbol(name)
+        self.values[sym] = float(value)
+        return sym
+
+    def constant(self, value: float):
+        value = float(value)
+        if value not in self._by_value:
+            self._by_value[value] = self.named(f"c{len(self._by_value)}", value)
+        return self._by_value[value]
+
+
+def objective(net, X_val: np.ndarray, Y_val: np.ndarray):
+    """J(theta) of ``net`` (a dense stack) on the batch (X_val, Y_val) as one SymEngine expression: (J, params, numbers),
+    params = {key: (shape, [symbols, row-major])} (the layout of W follows ``net.convention``), ``numbers`` the
+    symbols standing for the data and constants (``Numbers``)."""
+    numbers = Numbers()
+    params: dict[str, tuple[tuple[int, ...], list]] = {}
+    rows = [[numbers.named(f"x{n}_{j}", v) for j, v in enumerate(row)] for n, row in enumerate(X_val)]
+    x = se.Symbol("x")
+    for l, layer in enumerate(net.layers, start=1):
+        shape = (layer.units, layer.n_in) if net.convention == "row" else (layer.n_in, layer.units)
+        W = [[se.Symbol(f"W{l}_{i}_{j}") for j in range(shape[1])] for i in range(shape[0])]
+        b = [se.Symbol(f"b{l}_{i}") for i in range(layer.units)]
+        params[names.weight(l)] = (shape, [s for r in W for s in r])
+        params[names.bias(l)] = ((layer.units,), b)
+
+        def weight(i, j, W=W):  # the weight from input j to unit i
+            return W[i][j] if net.convention == "row" else W[j][i]
+
+        phi = None
+        if layer.definition is not None:
+            phi = to_symengine(layer.definition.subs(layer.param_values), {X: x}, numbers)
+        new_rows = []
+        for h in rows:
+            z = [se.Add(*[weight(i, j) * h[j] for j in range(layer.n_in)], b[i]) for i in range(layer.units)]
+            if phi is None:  # softmax
+                e = [se.exp(zi) for zi in z]
+                total = se.Add(*e)
+                new_rows.append([ei / total for ei in e])
+            else:
+                new_rows.append([phi.xreplace({x: zi}) for zi in z])
+        rows = new_rows
+    n = len(X_val)
+    yhat, y = se.Symbol("yhat"), se.Symbol("y")
+    loss = to_symengine(net.loss.component, {YHAT: yhat, Y: y}, numbers)
+    J = se.Add(*[loss.xreplace({yhat: yh, y: numbers.named(f"y{k}_{i}", yv)})
+                 for k, (row, yrow) in enumerate(zip(rows, Y_val, strict=True))
+                 for i, (yh, yv) in enumerate(zip(row, yrow, strict=True))]) / n
+    if net.regularizer is not None:
+        from .regularizers import LAMBDA, WEIGHT, N, penalty
+
+        w = se.Symbol("w")
+        env = {WEIGHT: w, LAMBDA: numbers.named("lambda", net.reg_lambda), N: se.Integer(n)}
+        pen = to_symengine(penalty(net.regularizer, net.reg_scaling), env, numbers)
+        J += se.Add(*[pen.xreplace({w: s}) for key, (_, flat) in params.items()
+                      if key.startswith("W") or net.penalize_bias for s in flat])
+    return J, params, numbers
+
+
+def gradient_function(net, X_val: np.ndarray, Y_val: np.ndarray):
+    """(f, params, count): ``f(points)`` maps an array of parameter vectors (one row per point, parameters in the order of
+    ``params``, row-major within each) to dJ/dtheta at each point (an array points x count), every partial derivative
+    taken by ``symengine.diff`` of ``objective``."""
+    J, params, numbers = objective(net, X_val, Y_val)
+    symbols = [s for _, flat in params.values() for s in flat]
+    grads = [J.diff(s) for s in symbols]
+    program = Program([*symbols, *numbers.values], grads)
+    fixed = np.array(list(numbers.values.values()), dtype=float)
+
+    def f(points: np.ndarray) -> np.ndarray:
+        points = np.atleast_2d(np.asarray(points, dtype=float))
+        return program(np.hstack([points, np.broadcast_to(fixed, (len(points), len(fixed)))]))
+
+    return f, params, len(symbols)
+
+
+#: SymEngine function name -> NumPy function (the arguments are arrays over the points)
+_NUMPY = {"log": np.log, "tanh": np.tanh, "sin": np.sin, "cos": np.cos, "tan": np.tan, "atan": np.arctan,
+          "sinh": np.sinh, "cosh": np.cosh, "asinh": np.arcsinh, "erf": np.vectorize(math.erf, otypes=[float]),
+          "StrictLessThan": np.less, "LessThan": np.less_equal, "Equality": np.equal, "Unequality": np.not_equal,
+          "And": np.logical_and, "Or": np.logical_or, "Not": np.logical_not}
+
+
+_LEAVES = ("Infinity", "NegativeInfinity", "ComplexInfinity")
+
+
+def _key(e) -> tuple:
+    """A subexpression's identity in ``Program``: its class, SymEngine's hash and its operands' hashes. Structural equality
+    (``==``) would be exact but compares equal subtrees built apart node by node, exponentially often in a deep network's
+    gradients. SymEngine's hash alone is too weak: 32 bits, and a - b hashes like b - a (a random 3-layer network hit
+    both); with the operands' hashes a collision needs every operand to collide too. Floats and rationals, whose hashes
+    collide most, are named symbols here (``Numbers``)."""
+    return type(e).__name__, hash(e), tuple(hash(a) for a in _operands(e))
+
+
+def _operands(e) -> tuple:
+    return () if type(e).__name__ in _LEAVES else e.args
+
+
+def _op(e, slot: dict) -> tuple:
+    name = type(e).__name__
+    args = _operands(e)
+    if not args:
+        if name == "Symbol":
+            raise Untranslatable(f"the brute-force gradient still holds the free symbol {e}")
+        return ("const", True if name == "BooleanTrue" else False if name == "BooleanFalse" else float(e))
+    if name in ("Add", "Mul", "Pow", "Piecewise") or name in _NUMPY:
+        return (name, tuple(slot[_key(a)] for a in args))
+    raise Untranslatable(f"SymEngine left {name} in the brute-force gradient ({str(e)[:80]}): it cannot differentiate it; "
+                         "give gradproof.derive.brute a form of it that SymEngine differentiates")
+
+
+class Program:
+    """Expressions evaluated numerically as a straight-line program: each distinct subexpression once.
+
+    SymEngine's own ``Lambdify(cse=True)`` and ``cse`` take time exponential in the depth of these expressions (a deep
+    network's gradients share most of their subexpressions: 20 s at 14 layers); this walks the expressions as the DAG
+    they are (SymEngine hash-conses equal subtrees), so its size grows with depth x parameters, not 2^depth.
+    """
+
+    def __init__(self, symbols, exprs):
+        self.n_inputs = len(symbols)
+        slot: dict = {_key(s): k for k, s in enumerate(symbols)}
+        self.ops: list[tuple] = []  # (name, argument slots) or ("const", value); slot = n_inputs + position
+        for expr in exprs:
+            self._add(expr, slot)
+        self.outputs = [slot[_key(e)] for e in exprs]
+
+    def _add(self, root, slot: dict) -> None:
+        """Append the ops of ``root`` and of every subexpression not yet in ``slot`` (depth first, each node once)."""
+        if _key(root) in slot:
+            return
+        stack = [(root, iter(_operands(root)))]
+        while stack:
+            e, pending = stack[-1]
+            child = next((a for a in pending if _key(a) not in slot), None)
+            if child is not None:  # not yet computed, and not an ancestor (expressions are acyclic)
+                stack.append((child, iter(_operands(child))))
+                continue
+            stack.pop()
+            slot[_key(e)] = self.n_inputs + len(self.ops)
+            self.ops.append(_op(e, slot))
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        """dJ/dtheta at each point: an array (points, outputs)."""
+        points = np.asarray(points, dtype=float)
+        values: list = list(points.T)
+        for name, args in self.ops:
+            if name == "const":
+                values.append(np.full(len(points), args, dtype=bool if isinstance(args, bool) else float))
+                continue
+            a = [values[k] for k in args]
+            if name == "Add":
+                out = a[0]
+                for v in a[1:]:
+                    out = out + v
+            elif name == "Mul":
+                out = a[0]
+                for v in a[1:]:
+                    out = out * v
+            elif name == "Pow":
+                out = np.exp(a[1]) if self._is_e(args[0]) else np.power(a[0], a[1])
+            elif name == "Piecewise":
+                out = np.select([c.astype(bool) for c in a[1::2]], a[0::2], np.nan)
+            else:
+                out = _NUMPY[name](*a)
+            values.append(out)
+        return np.stack([values[k] for k in self.outputs], axis=1)
+
+    def _is_e(self, k: int) -> bool:
+        if k < self.n_inputs:
+            return False
+        name, arg = self.ops[k - self.n_inputs]
+        return name == "const" and arg == math.e
+
+
+__all__ = ["Numbers", "Program", "Untranslatable", "gradient_function", "objective", "to_symengine"]
