@@ -31,6 +31,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "weights_numbered_by": ("target", "source"), "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False)}
+#: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
+TABLE_OPTIONS = ("unit_map", "unit_pos")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ MAX_EQUATIONS = 2000
 MAX_INLINE = 2000  # characters of one inline formula; longer "inline math" is a stray dollar sign
 MATH_ENVS = ("equation", "align", "gather", "eqnarray", "multline", "flalign", "alignat", "displaymath", "math")
 _SPLIT_ENVS = ("align", "gather", "eqnarray", "multline", "flalign", "alignat")
-_INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|alignedat|array)\s*\}(\{[^{}]*\})?")
+_INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|alignedat|array|align\*?|gather\*?|eqnarray\*?|"
+                         r"flalign\*?)\s*\}(\{[^{}]*\})?")  # (align inside $$…$$: MathJax and Jupyter accept it)
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")

@@ -283,6 +283,9 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("unit_letters", "generic"))
         options.append(("convention", judge.net.convention))  # how W's entries lie
         changes.append("j is a unit of any layer, i a unit feeding it and k one it feeds (Mitchell, Haykin)")
+        feeding = feeding_letters(claims)
+        if feeding:  # Wikipedia's net_j = Σ_k w_{kj} o_k: k feeds j (not the layer after it, as in Mitchell's w_{kj} δ_k)
+            options.append(("unit_pos", tuple(sorted(feeding.items()))))
         order = weight_order(claims)
         if order and "weight_order" not in dict(base.options):
             options.append(("weight_order", order))
@@ -382,6 +385,25 @@ def letter_layers(claims) -> dict | None:
             if found.setdefault(letter, layer) != layer:
                 return None
     return found if len(found) >= 2 else None
+
+
+def feeding_letters(claims) -> dict | None:
+    """The positions of unit letters that an answer's own definitions fix (``net_j = \\sum_k w_{kj} o_k``: k is a unit
+    feeding j, one layer below), on the scale of parser.UNIT_POS (i 0, j 1, k 2); None when they say nothing new."""
+    from .parser import UNIT_POS
+
+    pos: dict = {}
+    for c in claims:
+        m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)
+        if not m or m.group(1) not in UNIT_POS:
+            continue
+        unit, index = m.group(1), m.group(2)
+        base = pos.get(unit, UNIT_POS[unit])
+        pos.setdefault(unit, base)
+        if pos.setdefault(index, base - 1) != base - 1:
+            return None  # the definitions disagree
+    changed = {k: v for k, v in pos.items() if UNIT_POS.get(k) != v}
+    return {**{k: v for k, v in UNIT_POS.items()}, **pos} if changed else None
 
 
 def weight_order(claims) -> str | None:

@@ -202,6 +202,7 @@ class _Parser:
         self.letter_layers = dict(opts.get("unit_map") or BISHOP_LAYERS)
         self.n_regularized = bool(opts.get("regularized"))
         self.anchor = _anchor(toks) if self.generic_units else None
+        self.unit_pos = dict(opts.get("unit_pos") or UNIT_POS)  # Wikipedia's k feeds j (infer.feeding_letters)
         # the output layer's name: L (Nielsen), n_l (UFLDL: the number of layers), or a letter the answer uses so
         # (Goodfellow's l, when k is its generic layer index)
         self.depth_names = (("L",), ("n", "_", "l")) + (((opts["depth_letter"],),) if opts.get("depth_letter") else ())
@@ -311,7 +312,8 @@ class _Parser:
         is a unit of any layer — the judge tries each —, i a unit feeding it, k one it feeds."""
         if "unit" not in self.layer_env:
             raise NeedsLayer("unit")
-        layer = self.layer_env["unit"] + UNIT_POS[letter] - UNIT_POS[self.anchor or letter]
+        pos = self.unit_pos
+        layer = self.layer_env["unit"] + pos[letter] - pos[self.anchor or letter]
         if not 0 <= layer <= (self.depth_net or 0):
             raise NoSuchLayer(f"unit {letter} would be in layer {layer}, outside the network")
         return layer
@@ -1271,6 +1273,12 @@ class _Parser:
             g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
+        if (loss == "lossL" and self.loss_word == "ell" and g in ("dW", "db", "dWb") and opts.get("chosen_batch")
+                and not per_sample):
+            # a document judged with a batch the tool chose (it averages over m examples): ∇_W ℓ, one example's loss,
+            # names no example — the answer's per-example formulas (x^T δ) are not the batch's
+            raise Unreadable("ℓ is one example's loss and the document works with a batch of m: which example is not "
+                             "said (write it for the batch cost J, or with the example's index)")
         if loss in ("lossL", "lossR") and g in ("dW", "db", "dWb"):
             g += "L" if loss == "lossL" else "R"
         return Node("q", (), (g, layer))
