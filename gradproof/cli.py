@@ -154,24 +154,29 @@ def cmd_codegen(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from gradproof.verify.cli import run
+    import numpy as np
 
-    paths = args.answers if isinstance(args.answers, list) else [args.answers]
-    if len(paths) != 1 or getattr(args, "rubric", None) or getattr(args, "summary", None):
-        return run(args)  # batch grading: a budget per submission, not per run (limits.run_budget around each)
-    with _budget(str(paths[0])):
-        return run(args)
+    from gradproof.verify.cli import is_batch, run
+
+    if isinstance(args.answers, str):
+        args.answers = [args.answers]
+    # a claim's value may overflow (its verdict says so): NumPy's RuntimeWarnings would only add noise on stderr
+    with np.errstate(all="ignore"):
+        graded = getattr(args, "format", None) in ("gradescope", "prairielearn") and (
+            getattr(args, "rubric", None) or (args.answers[0] != "-" and Path(args.answers[0]).is_dir()))
+        if is_batch(args) or graded:
+            return run(args)  # grading: a budget for the spec's derivation, then one per submission (verify.batch)
+        with _budget(str(args.answers[0])):
+            return run(args)
 
 
 def cmd_autograder(args) -> int:
-    from gradproof.verify.batch import BUDGET_SECONDS
-
     if args.submission is not None:
-        from gradproof.verify.grading import grade_for_platform
+        from gradproof.verify.grading import budget_of, grade_for_platform
 
         results = Path(args.results or ("results/results.json" if args.platform == "gradescope" else "results.json"))
         return grade_for_platform(args.platform, args.submission, args.spec, args.rubric, results,
-                                  args.time_limit or BUDGET_SECONDS, bad_exit=0)
+                                  budget_of(args), bad_exit=0)
     if args.platform != "gradescope":
         raise UsageError("prairielearn has no zip to build: its external grader runs 'gradproof autograder prairielearn "
                          "--submission /grade/student --results /grade/results/results.json' (see docs/VERIFY.md)")

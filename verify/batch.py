@@ -3,14 +3,16 @@
 A path is a submission file or a folder of submissions; in a folder each answers file (``.md``, ``.tex``,
 ``.ipynb``, ``.toml``, …) is one submission and each subfolder is one submission (all its answers files together).
 The network is derived once in the parent; worker processes are forked from it (``fork`` start method), so every
-submission reuses the same ``Derivation`` and compiled evaluator. Each submission has a time budget: a soft one
-inside the worker (``limits.time_limit``, which turns into that submission's "timeout" row) and a hard one in the
-parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
+submission reuses the same ``Derivation`` and compiled evaluator. Each submission has its own budget: a soft one
+inside the worker (``limits.run_budget``: --time-limit seconds of wall-clock time, ``cpu_seconds`` of CPU time and
+``memory_bytes`` of data per worker, which turn into that submission's "timeout" or "refused" row) and a hard one in
+the parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
 submission gets its row with score 0 and the reason; the batch goes on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing as mp
 import os
 import signal
@@ -36,6 +38,8 @@ MAX_FILES = 50  # answers files in one submission folder
 #: seconds one submission may take (soft: inside the worker); the parent kills a worker GRACE seconds later
 BUDGET_SECONDS = 60.0
 GRACE_SECONDS = 5.0
+#: the least data memory a submission gets however many workers share the machine (the examples need under 100 MB)
+MIN_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Outcome:
     """What grading one submission gave: its claims' results and grade, or the reason it could not be graded."""
 
     name: str
-    status: str  # graded | error | timeout | crashed
+    status: str  # graded | error | timeout (its time budget) | refused (its memory budget) | crashed (its worker died)
     reason: str = ""
     results: list[ClaimResult] = field(default_factory=list)
     grade: Grade | None = None
@@ -111,6 +115,7 @@ class Context:
     derivation: object
     rubric: Rubric | None
     budget: float = BUDGET_SECONDS
+    memory: int | None = limits.RUN_BYTES  # data bytes per submission (per worker: ``memory_bytes(jobs)``)
 
 
 def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, Notation, list[str]]:
@@ -151,12 +156,27 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     return unique, batch, values, notation, notices
 
 
+def cpu_seconds(budget: float) -> float:
+    """CPU seconds one submission may use: a single ``verify`` run's (``limits.RUN_SECONDS``), or a third of a
+    --time-limit raised above the default (a course whose answers are known to be long)."""
+    return max(limits.RUN_SECONDS, budget / 3)
+
+
+def memory_bytes(jobs: int) -> int:
+    """Data memory one submission may use: a single run's (``limits.RUN_BYTES``), but never more than its worker's
+    share of the memory available now, so that ``jobs`` hostile submissions at once cannot exhaust the machine."""
+    return max(MIN_BYTES, min(limits.RUN_BYTES, int(0.8 * limits.available_memory() / max(jobs, 1))))
+
+
 def grade_submission(sub: Submission, ctx: Context) -> Outcome:
-    """Grade one submission within ``ctx.budget`` seconds; never raises for a bad submission."""
+    """Grade one submission within its own budget (``limits.run_budget``: ``ctx.budget`` seconds of wall-clock time,
+    ``cpu_seconds(ctx.budget)`` of CPU time, ``ctx.memory`` bytes of data); never raises for a bad submission."""
     t0 = time.perf_counter()
     out = Outcome(sub.name, "graded")
     try:
-        with limits.time_limit(ctx.budget, f"{sub.name}: grading", "it was skipped; grade it by hand or raise --time-limit"):
+        with limits.run_budget(sub.name, cpu_seconds(ctx.budget), ctx.memory, wall=ctx.budget, wall_min_cpu=0.0,
+                               hint="it was skipped; grade it by hand or raise --time-limit",
+                               memory_hint="it was skipped; grade it by hand", kind="a submission"):
             claims, batch, values, notation, out.notices = load_submission(sub, ctx.network)
             judge = Judge(ctx.derivation, batch=batch, values=values, notation=notation)
             out.results = judge.check_all(claims)
@@ -164,6 +184,8 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
                         "notation": list(judge.inferred)}
     except limits.TimeLimitError as exc:
         out.status, out.reason, out.results = "timeout", str(exc), []
+    except limits.ResourceLimitError as exc:
+        out.status, out.reason, out.results = "refused", str(exc), []
     except GradproofError as exc:
         out.status, out.reason = "error", str(exc)
     except RecursionError:
@@ -214,6 +236,7 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
     """
     global _CTX
     jobs = max(1, min(jobs or _cores(), len(subs)))
+    ctx = dataclasses.replace(ctx, memory=min(ctx.memory, memory_bytes(jobs))) if ctx.memory is not None else ctx
     outcomes: list[Outcome | None] = [None] * len(subs)
 
     def done(index: int, outcome: Outcome) -> None:
