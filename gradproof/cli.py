@@ -221,6 +221,11 @@ _STARTED = [None]  # time.monotonic() when main() was entered: the run's wall-cl
 
 def main(argv: list[str] | None = None) -> int:
     _STARTED[0] = time.monotonic()
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed with escapes, not an encoding error
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (a test's StringIO)
+            pass
     args = _parser().parse_args(argv)
     try:
         code = COMMANDS[args.command](args)

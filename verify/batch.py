@@ -72,6 +72,41 @@ def _hidden(p: Path) -> bool:
     return p.name.startswith((".", "__MACOSX"))
 
 
+def display(text):
+    """``text`` as it can be printed and written as UTF-8: a file name that is not UTF-8 (Python keeps its bytes as
+    surrogate escapes) shows U+FFFD where the bytes were; other values are returned as they are."""
+    if not isinstance(text, str):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (symbolic links followed) stays inside ``root``: a link in a submission must not make another
+    student's files, the autograder's solution or any file of the machine part of it."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def answer_files(folder: Path) -> tuple[Path, ...]:
+    """The answers files in ``folder`` and its subfolders (not hidden ones), sorted; links leading out are left out."""
+    found = []
+    for f in folder.rglob("*"):
+        rel = f.relative_to(folder)
+        if any(part.startswith((".", "__MACOSX")) for part in rel.parts) or f.suffix.lower() not in ANSWER_SUFFIXES:
+            continue
+        if inside(f, folder) and f.is_file():
+            found.append(f)
+        if len(found) > MAX_FILES:
+            break
+    return tuple(sorted(found))
+
+
 def discover(paths) -> list[Submission]:
     """The submissions under ``paths`` (files or folders), in a stable order.
 
@@ -84,20 +119,17 @@ def discover(paths) -> list[Submission]:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
         if p.is_file():
-            subs.append(Submission(p.name, (p,), p))
+            subs.append(Submission(display(p.name), (p,), p))
             continue
         for child in sorted(p.iterdir()):
-            if _hidden(child):
+            if _hidden(child) or not inside(child, p):  # a link out of the folder (to .., /, another course) is no submission
                 continue
             if child.is_dir():
-                files = sorted(f for f in child.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
-                               and not any(_hidden(part) for part in f.relative_to(child).parents if part.name)
-                               and not _hidden(f))
-                subs.append(Submission(child.name, tuple(files[:MAX_FILES + 1]), child))
-            elif child.suffix.lower() in ANSWER_SUFFIXES:
-                subs.append(Submission(child.name, (child,), child))
-        if len(subs) > MAX_SUBMISSIONS:
-            raise UsageError(f"{p}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")
+                subs.append(Submission(display(child.name), answer_files(child), child))
+            elif child.suffix.lower() in ANSWER_SUFFIXES and child.is_file():
+                subs.append(Submission(display(child.name), (child,), child))
+            if len(subs) > MAX_SUBMISSIONS:
+                raise UsageError(f"{display(str(p))}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")
     if not subs:
         raise UsageError(f"no submissions found in {', '.join(map(str, paths))} (files ending in {', '.join(ANSWER_SUFFIXES)}, "
                          "or one subfolder per submission)")
@@ -194,6 +226,8 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
         out.status, out.reason = "error", f"{sub.name}: the input needs too much memory to read"
     except Exception as exc:  # noqa: BLE001 -- one odd submission must not stop a course's batch
         out.status, out.reason = "error", f"{sub.name}: internal error {type(exc).__name__}: {exc} (please report it)"
+    out.reason, out.notices = display(out.reason), [display(n) for n in out.notices]  # paths that are not UTF-8
+    out.results = [dataclasses.replace(r, id=display(r.id), message=display(r.message)) for r in out.results]
     if out.status == "graded":
         out.rubric = ctx.rubric or per_claim(out.results)
         out.grade = grade(out.rubric, out.results)

@@ -23,7 +23,18 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import valid_quantity
-from .batch import ANSWER_SUFFIXES, BUDGET_SECONDS, Context, Outcome, Progress, Submission, discover, grade_all, grade_submission
+from .batch import (
+    BUDGET_SECONDS,
+    Context,
+    Outcome,
+    Progress,
+    Submission,
+    answer_files,
+    discover,
+    display,
+    grade_all,
+    grade_submission,
+)
 from .cli import write_json
 from .rubric import Rubric, check_against, grade, load_rubric, per_claim
 
@@ -173,10 +184,8 @@ def run_batch(args) -> int:
 def submission_of(path: Path) -> Submission:
     """One submission: a file, or a folder (Gradescope's /autograder/submission) with every answers file in it."""
     if path.is_file():
-        return Submission(path.name, (path,), path)
-    files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
-                   and not any(part.startswith(".") for part in f.relative_to(path).parts))
-    return Submission(path.name, tuple(files), path)
+        return Submission(display(path.name), (path,), path)
+    return Submission(display(path.name), answer_files(path), path)  # links leading out of the folder are left out
 
 
 def platform_results(platform: str, rubric: Rubric | None, outcome: Outcome | None, error: str | None = None) -> dict:

@@ -114,3 +114,60 @@ def test_a_time_limit_that_is_not_a_positive_number_is_refused(tmp_path, capsys,
     code = main(["verify", str(tmp_path), "--spec", str(SPEC), "--time-limit", value])
     err = capsys.readouterr().err
     assert code == 2 and "--time-limit" in err and "Traceback" not in err
+
+
+# -- batch inputs: links, names, output paths ---------------------------------------------------------------------
+def test_links_leading_out_of_the_submissions_are_not_followed(tmp_path, capsys):
+    """A link to the parent folder would grade every other student's files as one submission; a link to the
+    solution (Gradescope: /autograder/source) would grade the solution as the student's answer."""
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(GOOD / "alice.md", subs / "alice.md")
+    (subs / "up").symlink_to("..")  # a loop back to the folder above
+    (subs / "root").symlink_to("/")
+    mallory = subs / "mallory"
+    mallory.mkdir()
+    (tmp_path / "solution.md").write_text((GOOD / "alice.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (mallory / "answer.md").symlink_to(tmp_path / "solution.md")
+    (mallory / "self").symlink_to(mallory)
+    code = main(["verify", str(subs), "--spec", str(SPEC), "--rubric", str(RUBRIC), "--summary", str(tmp_path / "s.csv")])
+    assert code == 0, capsys.readouterr().err
+    graded = rows(tmp_path / "s.csv")
+    assert set(graded) == {"alice.md", "mallory"}
+    assert graded["mallory"]["status"] == "error" and graded["mallory"]["score"] == "0"
+    results = tmp_path / "results.json"
+    assert main(["autograder", "gradescope", "--spec", str(SPEC), "--rubric", str(RUBRIC), "--submission", str(mallory),
+                 "--results", str(results)]) == 0
+    assert json.loads(results.read_text(encoding="utf-8"))["score"] == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_graded_and_every_output_stays_valid(tmp_path, capsys):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    raw = bytes(subs) + b"/bad\xff\xfename.md"
+    with open(raw, "wb") as f:
+        f.write((GOOD / "alice.md").read_bytes())
+    shutil.copy(GOOD / "bob.tex", subs / "bob.tex")
+    code = main(["verify", str(subs), "--spec", str(SPEC), "--rubric", str(RUBRIC), "--summary", str(tmp_path / "s.csv"),
+                 "--out", str(tmp_path / "rep")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "internal error" not in err, err
+    graded = rows(tmp_path / "s.csv")
+    assert graded["bad\ufffd\ufffdname.md"]["status"] == "graded" and graded["bad\ufffd\ufffdname.md"]["score"] == "9"
+    for path in (tmp_path / "rep").glob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+    results = tmp_path / "results.json"
+    assert main(["autograder", "gradescope", "--spec", str(SPEC), "--rubric", str(RUBRIC), "--submission", str(subs),
+                 "--results", str(results)]) == 0
+    assert json.loads(results.read_text(encoding="utf-8"))["score"] > 0
+
+
+@pytest.mark.parametrize("flag", ["--summary", "--out"])
+def test_an_output_path_of_the_wrong_kind_is_refused_before_grading(tmp_path, capsys, flag):
+    shutil.copy(GOOD / "alice.md", tmp_path / "alice.md")
+    wrong = tmp_path / ("folder" if flag == "--summary" else "file.csv")
+    wrong.mkdir() if flag == "--summary" else wrong.write_text("keep me\n", encoding="utf-8")
+    code = main(["verify", str(tmp_path / "alice.md"), str(tmp_path / "alice.md"), "--spec", str(SPEC), flag, str(wrong)])
+    err = capsys.readouterr().err
+    assert code == 2 and flag in err and err.count("\n") == 1, err
+    assert wrong.is_dir() or wrong.read_text(encoding="utf-8") == "keep me\n"  # nothing already written is lost
