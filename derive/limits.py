@@ -51,6 +51,9 @@ RUN_WALL_SECONDS = 26.0
 #: the examples (at most 6.7 CPU seconds: gelu_softsign_classifier) must never be refused however loaded the machine is;
 #: past the wall-clock deadline a run skips optional work (``spare()``), so a starved run needs less than it would
 RUN_WALL_MIN_CPU = 8.0
+#: the same for ``verify`` of one answers file: it derives without the instantiation check, and the examples' answers
+#: need at most 1 CPU second in the run (2.2 s with the imports), so a starved hostile one is stopped sooner
+VERIFY_WALL_MIN_CPU = 4.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -289,5 +292,6 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
             signal.setitimer(itimer, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS", "ResourceLimitError",
-           "TimeLimitError", "available", "available_memory", "remaining", "run_budget", "spare", "time_limit"]
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS",
+           "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError", "available", "available_memory", "remaining",
+           "run_budget", "spare", "time_limit"]
