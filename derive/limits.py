@@ -151,16 +151,21 @@ def _size(n: int) -> str:
     return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
 
 
-def _data_in_use() -> int:
-    """Bytes of data this process holds already (VmData, Linux), else 0."""
+def _proc_kib(path: str, key: str, default: int) -> int:
+    """The ``key:`` line of a /proc file in kB, as bytes (Linux), else ``default``."""
     try:
-        with open("/proc/self/status", encoding="ascii") as f:
+        with open(path, encoding="ascii") as f:
             for line in f:
-                if line.startswith("VmData:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
-    return 0
+    return default
+
+
+def _data_in_use() -> int:
+    """Bytes of data this process holds already (VmData, Linux), else 0."""
+    return _proc_kib("/proc/self/status", "VmData", 0)
 
 
 def _cap_memory(memory: int | None):
@@ -186,14 +191,7 @@ def _cap_memory(memory: int | None):
 
 def available_memory() -> int:
     """Bytes of memory the machine can still give (MemAvailable, Linux; else ``4 * RUN_BYTES``)."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return 4 * RUN_BYTES
+    return _proc_kib("/proc/meminfo", "MemAvailable", 4 * RUN_BYTES)
 
 
 def available() -> bool:
