@@ -112,12 +112,13 @@ def spare() -> bool:
 
 @contextlib.contextmanager
 def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES,
-               started: float | None = None, wall: float = RUN_WALL_SECONDS, wall_min_cpu: float = RUN_WALL_MIN_CPU,
+               started: float | None = None, wall: float | None = None, wall_min_cpu: float | None = None,
                hint: str = RUN_HINT, memory_hint: str = "use a smaller network or smaller [values]",
                kind: str = "a run") -> Iterator[None]:
     """One budget for a whole run: ``seconds`` of CPU time, ``wall`` seconds of wall-clock time from ``started``
-    (``time.monotonic()``; default: now) once ``wall_min_cpu`` of CPU is spent, and ``memory`` bytes of data
-    (None: no cap). Batch grading enters one per submission (``wall`` = its --time-limit, ``wall_min_cpu`` = 0).
+    (``time.monotonic()``; default: now) once ``wall_min_cpu`` of CPU is spent (defaults: ``RUN_WALL_SECONDS``,
+    ``RUN_WALL_MIN_CPU``), and ``memory`` bytes of data (None: no cap). Batch grading enters one per submission
+    (``wall`` = its --time-limit, ``wall_min_cpu`` = 0).
 
     Raises:
         TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the time budget of <kind> (while <block>); <hint>".
@@ -127,7 +128,8 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
     if _run is not None or not available() or not hasattr(signal, "ITIMER_PROF"):
         yield  # nested runs share the outer budget; no signals here: only the per-item guards apply
         return
-    _run = _Run(seconds, wall_min_cpu, kind)
+    wall = RUN_WALL_SECONDS if wall is None else wall
+    _run = _Run(seconds, RUN_WALL_MIN_CPU if wall_min_cpu is None else wall_min_cpu, kind)
     restore = _cap_memory(memory)
     try:
         cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,

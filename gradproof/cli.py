@@ -212,8 +212,7 @@ def _budget(what: str, wall_min_cpu: float | None = None):
     ``wall_min_cpu``: the work after which the wall clock may stop the run (default ``limits.RUN_WALL_MIN_CPU``)."""
     from gradproof.derive import limits
 
-    return limits.run_budget(what, started=_STARTED[0], wall_min_cpu=limits.RUN_WALL_MIN_CPU if wall_min_cpu is None
-                             else wall_min_cpu)
+    return limits.run_budget(what, started=_STARTED[0], wall_min_cpu=wall_min_cpu)
 
 
 def _process_start() -> float:
