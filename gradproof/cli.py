@@ -237,7 +237,9 @@ _STARTED = [None]  # time.monotonic() when the process started: the run's wall-c
 
 
 def main(argv: list[str] | None = None) -> int:
-    _STARTED[0] = _process_start()
+    # run as the command (argv from sys.argv): the wall clock counts from the process's start; called as a library
+    # function (tests, a notebook) from the call
+    _STARTED[0] = _process_start() if argv is None else time.monotonic()
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed with escapes, not an encoding error
         try:
             stream.reconfigure(errors="backslashreplace")
