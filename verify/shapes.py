@@ -405,20 +405,8 @@ def _augmented(node: Node, ctx: Context) -> np.ndarray:
     return np.vstack([b.reshape(1, -1), w])
 
 
-_AUGMENTED_SEEN: dict[int, tuple[Node, bool]] = {}  # id -> (node, answer): evaluate asks at every add of a long sum
-
-
 def _has_augmented(node: Node) -> bool:
-    """True when ``node`` holds an augmented quantity (memoised: walking every sum's subtree again was quadratic,
-    10 CPU s for a claim of 150 terms)."""
-    seen = _AUGMENTED_SEEN.get(id(node))
-    if seen is not None and seen[0] is node:
-        return seen[1]
-    answer = (node.op == "q" and node.value[0] in AUGMENTED) or any(_has_augmented(a) for a in node.args)
-    if len(_AUGMENTED_SEEN) > 100_000:
-        _AUGMENTED_SEEN.clear()
-    _AUGMENTED_SEEN[id(node)] = (node, answer)
-    return answer
+    return any(n.op == "q" and n.value[0] in AUGMENTED for n in node.walk())
 
 
 def _bias_unit_note(ctx: Context, text: str) -> None:
