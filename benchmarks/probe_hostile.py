@@ -41,6 +41,7 @@ class Probe:
     verdicts: dict = field(default_factory=dict)  # claim id -> allowed verdicts (a --json run)
     never: tuple[str, ...] = ()  # text that must not appear in stdout or stderr
     says: str = ""  # text stderr (or stdout) must contain
+    links: dict = field(default_factory=dict)  # relative path -> where the symbolic link points ("{d}": the folder)
 
 
 def spec(layers: str, inputs: int = 2, loss: str = "squared_error", extra: str = "") -> str:
@@ -187,15 +188,62 @@ def probes() -> list[Probe]:
     text_claims = "".join(f"$$ \\delta^{{(2)}} = \\text{{{' ' * 5000}a $$\n\n" for _ in range(40))
     out.append(Probe("\\text{ with 5000 spaces, 40 claims", ("verify", "{d}/h.md", "--spec", "{d}/s.toml"),
                      {"s.toml": formula_spec("tanh(x)"), "h.md": text_claims}, (0, 1, 2)))
+    # -- round two, second pass: claims that overflow, batch grading, layer kinds, the autograder -------------------
+    out.append(Probe("right claim whose own value overflows (inf*0 = nan)", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("d2", DELTA2),
+                      ("nan", r"\delta^{(2)} = (\hat{y} - y) + 0 \cdot 10^{10^{10}}")])}, (0,),
+                     {"d2": {"correct"}, "nan": {"unchecked"}}))
+    ok = "$$\\delta^{(2)} = \\hat{y} - y$$\n"
+    slow = "$$\\delta^{(1)} = " + "\\tanh(\\tanh(z^{(1)}))\\odot " * 60 + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n"
+    out.append(Probe("batch: a class with hostile submissions (slow, 990 kB of $$, overflow)",
+                     ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep",
+                      "--time-limit", "5"),
+                     {"s.toml": formula_spec("tanh(x)"), "subs/alice.md": ok, "subs/bob.md": ok, "subs/slow.md": slow * 40,
+                      "subs/dollars.md": "$$ x\n" * 198_000, "subs/nan.md": "$$\\delta^{(2)} = (\\hat{y}-y) + 0 \\cdot "
+                      "10^{10^{10}}$$\n"}, (0,), says="slow.md: stopped after 5 s, the time budget of a submission"))
+    out.append(Probe("batch: a link to the folder above and to / in the submissions",
+                     ("verify", "{d}/subs", "--spec", "{d}/s.toml"),
+                     {"s.toml": formula_spec("tanh(x)"), "subs/alice.md": ok, "secret.md": ok}, (0,),
+                     never=("up ", "root "), links={"subs/up": "{d}", "subs/root": "/", "subs/mallory/a.md": "{d}/secret.md"}))
+    out.append(Probe("batch: a submission file name that is not UTF-8", ("verify", "{d}/subs", "--spec", "{d}/s.toml",
+                     "--summary", "{d}/g.csv", "--out", "{d}/rep"),
+                     {"s.toml": formula_spec("tanh(x)"), "subs/alice.md": ok, b"subs/bad\xff\xfe.md": ok}, (0,)))
+    out.append(Probe("batch: --summary is a folder", ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary", "{d}/subs"),
+                     {"s.toml": formula_spec("tanh(x)"), "subs/alice.md": ok}, (2,), says="this is a folder"))
+    out.append(Probe("batch: --time-limit 0", ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--time-limit", "0"),
+                     {"s.toml": formula_spec("tanh(x)"), "subs/alice.md": ok}, (2,), says="--time-limit"))
+    rubric = ('[[questions]]\nid = "=HYPERLINK(1)"\nname = "<script>x</script>\\u001b[31m"\npoints = 1\n'
+              'expects = ["delta2"]\n')
+    out.append(Probe("autograder: a submission linking to the solution", ("autograder", "gradescope", "--spec", "{d}/s.toml",
+                     "--rubric", "{d}/r.toml", "--submission", "{d}/sub", "--results", "{d}/results.json"),
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rubric, "source/solution.md": ok}, (0,),
+                     says="no answers file", links={"sub/answer.md": "{d}/source/solution.md"}))
+    res = spec("".join('[[layers]]\nkind = "residual"\n[[layers.body]]\nunits = 3\nactivation = "relu"\n' for _ in range(249)),
+               extra='[[layers]]\nunits = 3\nactivation = "tanh"\n').replace("[loss]", '[[layers]]\nunits = 2\nactivation = '
+                                                                            '"identity"\n[loss]')
+    out.append(Probe("layer kinds: 249 residual blocks (500 layers): derive", ("derive", "{d}/s.toml", "--no-pdf"), {"s.toml": res}))
+    kinds = {"dropout p = 1": 'kind = "dropout"\np = 1\n', "batchnorm eps = 0": 'kind = "batchnorm"\neps = 0\n',
+             "dropout p = nan": 'kind = "dropout"\np = nan\n', "batchnorm key __class__": 'kind = "batchnorm"\n"__class__" = 1\n'}
+    for label, body in kinds.items():
+        out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
+                         {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
+                         says="layer 2"))
     return out
 
 
 def run(probe: Probe) -> dict:
     with tempfile.TemporaryDirectory(prefix="probe-") as d:
         for rel, text in probe.files.items():
+            if isinstance(rel, bytes):  # a file name that is not UTF-8
+                with open(os.fsencode(d) + b"/" + rel, "wb") as f:
+                    f.write(text.encode())
+                continue
             p = Path(d, rel)
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(text)
+        for rel, target in probe.links.items():
+            Path(d, rel).parent.mkdir(parents=True, exist_ok=True)
+            Path(d, rel).symlink_to(target.replace("{d}", d))
         argv = [GRADPROOF, *(a.replace("{d}", d) for a in probe.argv)]
 
         def cap():

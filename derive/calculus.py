@@ -180,8 +180,20 @@ def in_terms_of_output(definition: sp.Expr, params_key: tuple) -> sp.Expr | None
     return None
 
 
+def _one_kernel(phi: sp.Expr) -> bool:
+    """True when x enters ``phi`` through at most one transcendental kernel and nowhere else (``exp(x)/(1+exp(x))``,
+    ``log(1+exp(x))``, a polynomial): only then can ``h = phi(x)`` have an elementary inverse. ``tanh(x) + x/1000``
+    or ``x*exp(x)`` mix x with a kernel of x; sympy.solve spends about a second on each to find none (or LambertW)."""
+    kernels = {f for f in phi.atoms(sp.Function, sp.Pow) if f.has(X) and not (isinstance(f, sp.Pow) and not f.exp.has(X))
+               and not any(g.has(X) for a in f.args for g in a.atoms(sp.Function, sp.Pow) if g != f and
+                           not (isinstance(g, sp.Pow) and not g.exp.has(X)))}
+    if len(kernels) > 1:
+        return False
+    return not kernels or not phi.subs(next(iter(kernels)), sp.Dummy()).has(X)
+
+
 def _invert(phi: sp.Expr, d: sp.Expr) -> sp.Expr | None:
-    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS) or not limits.spare():
+    if too_big(phi, SOLVE_MAX_OPS) or too_big(d, SIMPLIFY_MAX_OPS) or not limits.spare() or not _one_kernel(phi):
         return None  # sp.solve on a big definition can run for minutes (or the run's budget is short); phi' stays in z
     kinds = {type(f) for f in phi.atoms(sp.Function)} | INVERSE_KINDS
     try:

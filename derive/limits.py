@@ -48,12 +48,21 @@ RUN_SECONDS = 20.0
 #: machine, where CPU time also runs slower than the clock): no run may take longer than 30 s, exit included ...
 RUN_WALL_SECONDS = 26.0
 #: ... once it has done this much work (CPU seconds): a run starved by other processes is not the input's fault, and
-#: the examples (at most 6 CPU seconds: gelu_softsign_classifier) must never be refused however loaded the machine is
-RUN_WALL_MIN_CPU = 10.0
+#: the examples (at most 6.7 CPU seconds: gelu_softsign_classifier) must never be refused however loaded the machine is;
+#: past the wall-clock deadline a run skips optional work (``spare()``), so a starved run needs less than it would
+RUN_WALL_MIN_CPU = 8.0
+#: the same for ``verify`` of one answers file: it derives without the instantiation check, and the examples' answers
+#: need at most 1 CPU second in the run (2.2 s with the imports), so a starved hostile one is stopped sooner
+VERIFY_WALL_MIN_CPU = 4.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
 RUN_BYTES = 1536 * 2**20
+
+#: what a run stopped by its budget can do about it (``run_budget``'s hint)
+RUN_HINT = ("the budget keeps every run under 30 s (docs/RELIABILITY.md): use fewer distinct custom activations, simpler "
+            "formulas or a smaller network")
+
 
 #: after the first alarm, how often it repeats until the block has unwound
 REPEAT_SECONDS = 0.25
@@ -77,9 +86,12 @@ class _Expired(BaseException):
 
 
 class _Run:
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, wall_min_cpu: float = 0.0, kind: str = "a run"):
         self.start = time.process_time()
         self.seconds = seconds
+        self.wall_min_cpu = wall_min_cpu
+        self.kind = kind
+        self.late = False  # past the wall-clock deadline, still short of wall_min_cpu: only the necessary work now
 
 
 _run: _Run | None = None
@@ -95,56 +107,67 @@ def remaining() -> float:
 def spare() -> bool:
     """True while optional work (simplifying a derivative, inverting phi) fits the run budget: outside a run, or
     before ``SOFT_FRACTION`` of it is spent. Past it derivatives stay as ``sympy.diff`` gives them (still exact)."""
-    return _run is None or time.process_time() - _run.start < SOFT_FRACTION * _run.seconds
+    return _run is None or (not _run.late and time.process_time() - _run.start < SOFT_FRACTION * _run.seconds)
 
 
 @contextlib.contextmanager
 def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES,
-               started: float | None = None) -> Iterator[None]:
-    """One budget for a whole run: ``seconds`` of CPU time, ``RUN_WALL_SECONDS`` of wall-clock time from ``started``
-    (``time.monotonic()``; default: now) once ``RUN_WALL_MIN_CPU`` of CPU is spent, and ``memory`` bytes of data
-    (None: no cap).
+               started: float | None = None, wall: float | None = None, wall_min_cpu: float | None = None,
+               hint: str = RUN_HINT, memory_hint: str = "use a smaller network or smaller [values]",
+               kind: str = "a run") -> Iterator[None]:
+    """One budget for a whole run: ``seconds`` of CPU time, ``wall`` seconds of wall-clock time from ``started``
+    (``time.monotonic()``; default: now) once ``wall_min_cpu`` of CPU is spent (defaults: ``RUN_WALL_SECONDS``,
+    ``RUN_WALL_MIN_CPU``), and ``memory`` bytes of data (None: no cap). Batch grading enters one per submission
+    (``wall`` = its --time-limit, ``wall_min_cpu`` = 0).
 
     Raises:
-        TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the budget of a run, while <innermost block>; …".
-        ResourceLimitError: the run needed more than ``memory`` bytes.
+        TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the time budget of <kind> (while <block>); <hint>".
+        ResourceLimitError: "<what>: needed more than <memory> of memory, the limit of <kind>; <memory_hint>".
     """
     global _run
     if _run is not None or not available() or not hasattr(signal, "ITIMER_PROF"):
         yield  # nested runs share the outer budget; no signals here: only the per-item guards apply
         return
-    _run = _Run(seconds)
+    wall = RUN_WALL_SECONDS if wall is None else wall
+    _run = _Run(seconds, RUN_WALL_MIN_CPU if wall_min_cpu is None else wall_min_cpu, kind)
     restore = _cap_memory(memory)
     try:
         cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,
-                            lambda doing: TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", doing)))
-        wall = RUN_WALL_SECONDS - (time.monotonic() - started if started is not None else 0.0)
-        with cpu, _alarm(max(wall, 1.0), what, "", whole_run=True):
+                            lambda doing: TimeLimitError(_run_message(what, f"{seconds:g} s of CPU time", doing, hint, kind)))
+        left = wall - (time.monotonic() - started if started is not None else 0.0)
+        with cpu, _alarm(max(left, 1.0), what, hint, whole_run=wall):
             yield
     except MemoryError:
-        limit = f"more than {memory / 2**30:.1f} GiB of memory, the limit of a run" if memory else "more memory than there is"
-        raise ResourceLimitError(f"{what}: needed {limit}; use a smaller network or smaller [values]") from None
+        limit = f"more than {_size(memory)} of memory, the limit of {kind}" if memory else "more memory than there is"
+        raise ResourceLimitError(f"{what}: needed {limit}; {memory_hint}") from None
     finally:
         _run = None
         restore()
 
 
-def _run_message(what: str, spent: str, doing: str) -> str:
-    return (f"{what}: stopped after {spent}, the time budget of a run{f' (while {doing})' if doing else ''}; the budget "
-            "keeps every run under 30 s (docs/RELIABILITY.md): use fewer distinct custom activations, simpler formulas "
-            "or a smaller network")
+def _run_message(what: str, spent: str, doing: str, hint: str, kind: str) -> str:
+    return f"{what}: stopped after {spent}, the time budget of {kind}{f' (while {doing})' if doing else ''}; {hint}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
+
+
+def _proc_kib(path: str, key: str, default: int) -> int:
+    """The ``key:`` line of a /proc file in kB, as bytes (Linux), else ``default``."""
+    try:
+        with open(path, encoding="ascii") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return default
 
 
 def _data_in_use() -> int:
     """Bytes of data this process holds already (VmData, Linux), else 0."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmData:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
+    return _proc_kib("/proc/self/status", "VmData", 0)
 
 
 def _cap_memory(memory: int | None):
@@ -166,6 +189,11 @@ def _cap_memory(memory: int | None):
     except (ValueError, OSError):
         return lambda: None
     return lambda: resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
+def available_memory() -> int:
+    """Bytes of memory the machine can still give (MemAvailable, Linux; else ``4 * RUN_BYTES``)."""
+    return _proc_kib("/proc/meminfo", "MemAvailable", 4 * RUN_BYTES)
 
 
 def available() -> bool:
@@ -201,7 +229,7 @@ def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Iterator[None]:
+def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0) -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
@@ -212,13 +240,23 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: bool = False) -> Ite
 
     def fail(doing: str) -> TimeLimitError:
         if whole_run:
-            return TimeLimitError(_run_message(what, f"{RUN_WALL_SECONDS:g} s", doing))
+            return TimeLimitError(_run_message(what, f"{whole_run:g} s", doing, hint, _run.kind if _run else "a run"))
         return TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else ""))
 
     # the run's wall-clock bound waits for real work (a starved run repeats the check every REPEAT_SECONDS)
-    busy = (lambda: _run is None or time.process_time() - _run.start >= RUN_WALL_MIN_CPU) if whole_run else None
+    busy = _past_deadline if whole_run else None
     with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail, busy):
         yield
+
+
+def _past_deadline() -> bool:
+    """At the run's wall-clock deadline (and every REPEAT_SECONDS after it): stop the run once it has done
+    ``wall_min_cpu`` of work; until then it goes on without optional work (``spare()`` is false), so that a run starved
+    by other processes ends as soon as it can."""
+    if _run is None or time.process_time() - _run.start >= _run.wall_min_cpu:
+        return True
+    _run.late = True
+    return False
 
 
 @contextlib.contextmanager
@@ -254,5 +292,6 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
             signal.setitimer(itimer, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_SECONDS", "ResourceLimitError",
-           "TimeLimitError", "available", "remaining", "run_budget", "spare", "time_limit"]
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS",
+           "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError", "available", "available_memory", "remaining",
+           "run_budget", "spare", "time_limit"]

@@ -154,24 +154,30 @@ def cmd_codegen(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from gradproof.verify.cli import run
+    import numpy as np
 
-    paths = args.answers if isinstance(args.answers, list) else [args.answers]
-    if len(paths) != 1 or getattr(args, "rubric", None) or getattr(args, "summary", None):
-        return run(args)  # batch grading: a budget per submission, not per run (limits.run_budget around each)
-    with _budget(str(paths[0])):
-        return run(args)
+    from gradproof.derive import limits
+    from gradproof.verify.cli import is_batch, run
+
+    if isinstance(args.answers, str):
+        args.answers = [args.answers]
+    # a claim's value may overflow (its verdict says so): NumPy's RuntimeWarnings would only add noise on stderr
+    with np.errstate(all="ignore"):
+        graded = getattr(args, "format", None) in ("gradescope", "prairielearn") and (
+            getattr(args, "rubric", None) or (args.answers[0] != "-" and Path(args.answers[0]).is_dir()))
+        if is_batch(args) or graded:
+            return run(args)  # grading: a budget for the spec's derivation, then one per submission (verify.batch)
+        with _budget(str(args.answers[0]), limits.VERIFY_WALL_MIN_CPU):
+            return run(args)
 
 
 def cmd_autograder(args) -> int:
-    from gradproof.verify.batch import BUDGET_SECONDS
-
     if args.submission is not None:
-        from gradproof.verify.grading import grade_for_platform
+        from gradproof.verify.grading import budget_of, grade_for_platform
 
         results = Path(args.results or ("results/results.json" if args.platform == "gradescope" else "results.json"))
         return grade_for_platform(args.platform, args.submission, args.spec, args.rubric, results,
-                                  args.time_limit or BUDGET_SECONDS, bad_exit=0)
+                                  budget_of(args), bad_exit=0)
     if args.platform != "gradescope":
         raise UsageError("prairielearn has no zip to build: its external grader runs 'gradproof autograder prairielearn "
                          "--submission /grade/student --results /grade/results/results.json' (see docs/VERIFY.md)")
@@ -201,21 +207,44 @@ def cmd_demo(args) -> int:
     return run(_out_dir(args.out))
 
 
-def _budget(what: str):
-    """One time and memory budget for the work on untrusted input (derive.limits.run_budget), from main()'s start."""
+def _budget(what: str, wall_min_cpu: float | None = None):
+    """One time and memory budget for the work on untrusted input (derive.limits.run_budget), from the process's start.
+    ``wall_min_cpu``: the work after which the wall clock may stop the run (default ``limits.RUN_WALL_MIN_CPU``)."""
     from gradproof.derive import limits
 
-    return limits.run_budget(what, started=_STARTED[0])
+    return limits.run_budget(what, started=_STARTED[0], wall_min_cpu=wall_min_cpu)
+
+
+def _process_start() -> float:
+    """``time.monotonic()`` when this process started (Linux: /proc; else now): the interpreter's start-up and the
+    imports count towards a run's wall-clock budget, as they count towards the user's wait."""
+    now = time.monotonic()
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        age = uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return now
+    return now - age if 0 <= age < 60 else now
 
 
 COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, "autograder": cmd_autograder, "demo": cmd_demo}
 
 
-_STARTED = [None]  # time.monotonic() when main() was entered: the run's wall-clock budget counts the imports
+_STARTED = [None]  # time.monotonic() when the process started: the run's wall-clock budget counts the imports
 
 
 def main(argv: list[str] | None = None) -> int:
-    _STARTED[0] = time.monotonic()
+    # run as the command (argv from sys.argv): the wall clock counts from the process's start; called as a library
+    # function (tests, a notebook) from the call
+    _STARTED[0] = _process_start() if argv is None else time.monotonic()
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed with escapes, not an encoding error
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (a test's StringIO)
+            pass
     args = _parser().parse_args(argv)
     try:
         code = COMMANDS[args.command](args)

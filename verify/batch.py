@@ -3,14 +3,16 @@
 A path is a submission file or a folder of submissions; in a folder each answers file (``.md``, ``.tex``,
 ``.ipynb``, ``.toml``, …) is one submission and each subfolder is one submission (all its answers files together).
 The network is derived once in the parent; worker processes are forked from it (``fork`` start method), so every
-submission reuses the same ``Derivation`` and compiled evaluator. Each submission has a time budget: a soft one
-inside the worker (``limits.time_limit``, which turns into that submission's "timeout" row) and a hard one in the
-parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
+submission reuses the same ``Derivation`` and compiled evaluator. Each submission has its own budget: a soft one
+inside the worker (``limits.run_budget``: --time-limit seconds of wall-clock time, ``cpu_seconds`` of CPU time and
+``memory_bytes`` of data per worker, which turn into that submission's "timeout" or "refused" row) and a hard one in
+the parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
 submission gets its row with score 0 and the reason; the batch goes on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing as mp
 import os
 import signal
@@ -36,6 +38,8 @@ MAX_FILES = 50  # answers files in one submission folder
 #: seconds one submission may take (soft: inside the worker); the parent kills a worker GRACE seconds later
 BUDGET_SECONDS = 60.0
 GRACE_SECONDS = 5.0
+#: the least data memory a submission gets however many workers share the machine (the examples need under 100 MB)
+MIN_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Outcome:
     """What grading one submission gave: its claims' results and grade, or the reason it could not be graded."""
 
     name: str
-    status: str  # graded | error | timeout | crashed
+    status: str  # graded | error | timeout (its time budget) | refused (its memory budget) | crashed (its worker died)
     reason: str = ""
     results: list[ClaimResult] = field(default_factory=list)
     grade: Grade | None = None
@@ -68,6 +72,41 @@ def _hidden(p: Path) -> bool:
     return p.name.startswith((".", "__MACOSX"))
 
 
+def display(text):
+    """``text`` as it can be printed and written as UTF-8: a file name that is not UTF-8 (Python keeps its bytes as
+    surrogate escapes) shows U+FFFD where the bytes were; other values are returned as they are."""
+    if not isinstance(text, str):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (symbolic links followed) stays inside ``root``: a link in a submission must not make another
+    student's files, the autograder's solution or any file of the machine part of it."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def answer_files(folder: Path) -> tuple[Path, ...]:
+    """The answers files in ``folder`` and its subfolders (not hidden ones), sorted; links leading out are left out."""
+    found = []
+    for f in folder.rglob("*"):
+        rel = f.relative_to(folder)
+        if any(part.startswith((".", "__MACOSX")) for part in rel.parts) or f.suffix.lower() not in ANSWER_SUFFIXES:
+            continue
+        if inside(f, folder) and f.is_file():
+            found.append(f)
+        if len(found) > MAX_FILES:
+            break
+    return tuple(sorted(found))
+
+
 def discover(paths) -> list[Submission]:
     """The submissions under ``paths`` (files or folders), in a stable order.
 
@@ -80,20 +119,17 @@ def discover(paths) -> list[Submission]:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
         if p.is_file():
-            subs.append(Submission(p.name, (p,), p))
+            subs.append(Submission(display(p.name), (p,), p))
             continue
         for child in sorted(p.iterdir()):
-            if _hidden(child):
+            if _hidden(child) or not inside(child, p):  # a link out of the folder (to .., /, another course) is no submission
                 continue
             if child.is_dir():
-                files = sorted(f for f in child.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
-                               and not any(_hidden(part) for part in f.relative_to(child).parents if part.name)
-                               and not _hidden(f))
-                subs.append(Submission(child.name, tuple(files[:MAX_FILES + 1]), child))
-            elif child.suffix.lower() in ANSWER_SUFFIXES:
-                subs.append(Submission(child.name, (child,), child))
-        if len(subs) > MAX_SUBMISSIONS:
-            raise UsageError(f"{p}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")
+                subs.append(Submission(display(child.name), answer_files(child), child))
+            elif child.suffix.lower() in ANSWER_SUFFIXES and child.is_file():
+                subs.append(Submission(display(child.name), (child,), child))
+            if len(subs) > MAX_SUBMISSIONS:
+                raise UsageError(f"{display(str(p))}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")
     if not subs:
         raise UsageError(f"no submissions found in {', '.join(map(str, paths))} (files ending in {', '.join(ANSWER_SUFFIXES)}, "
                          "or one subfolder per submission)")
@@ -111,6 +147,7 @@ class Context:
     derivation: object
     rubric: Rubric | None
     budget: float = BUDGET_SECONDS
+    memory: int | None = limits.RUN_BYTES  # data bytes per submission (per worker: ``memory_bytes(jobs)``)
 
 
 def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, Notation, list[str]]:
@@ -151,12 +188,27 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     return unique, batch, values, notation, notices
 
 
+def cpu_seconds(budget: float) -> float:
+    """CPU seconds one submission may use: a single ``verify`` run's (``limits.RUN_SECONDS``), or a third of a
+    --time-limit raised above the default (a course whose answers are known to be long)."""
+    return max(limits.RUN_SECONDS, budget / 3)
+
+
+def memory_bytes(jobs: int) -> int:
+    """Data memory one submission may use: a single run's (``limits.RUN_BYTES``), but never more than its worker's
+    share of the memory available now, so that ``jobs`` hostile submissions at once cannot exhaust the machine."""
+    return max(MIN_BYTES, min(limits.RUN_BYTES, int(0.8 * limits.available_memory() / max(jobs, 1))))
+
+
 def grade_submission(sub: Submission, ctx: Context) -> Outcome:
-    """Grade one submission within ``ctx.budget`` seconds; never raises for a bad submission."""
+    """Grade one submission within its own budget (``limits.run_budget``: ``ctx.budget`` seconds of wall-clock time,
+    ``cpu_seconds(ctx.budget)`` of CPU time, ``ctx.memory`` bytes of data); never raises for a bad submission."""
     t0 = time.perf_counter()
     out = Outcome(sub.name, "graded")
     try:
-        with limits.time_limit(ctx.budget, f"{sub.name}: grading", "it was skipped; grade it by hand or raise --time-limit"):
+        with limits.run_budget(sub.name, cpu_seconds(ctx.budget), ctx.memory, wall=ctx.budget, wall_min_cpu=0.0,
+                               hint="it was skipped; grade it by hand or raise --time-limit",
+                               memory_hint="it was skipped; grade it by hand", kind="a submission"):
             claims, batch, values, notation, out.notices = load_submission(sub, ctx.network)
             judge = Judge(ctx.derivation, batch=batch, values=values, notation=notation)
             out.results = judge.check_all(claims)
@@ -164,6 +216,8 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
                         "notation": list(judge.inferred)}
     except limits.TimeLimitError as exc:
         out.status, out.reason, out.results = "timeout", str(exc), []
+    except limits.ResourceLimitError as exc:
+        out.status, out.reason, out.results = "refused", str(exc), []
     except GradproofError as exc:
         out.status, out.reason = "error", str(exc)
     except RecursionError:
@@ -172,6 +226,8 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
         out.status, out.reason = "error", f"{sub.name}: the input needs too much memory to read"
     except Exception as exc:  # noqa: BLE001 -- one odd submission must not stop a course's batch
         out.status, out.reason = "error", f"{sub.name}: internal error {type(exc).__name__}: {exc} (please report it)"
+    out.reason, out.notices = display(out.reason), [display(n) for n in out.notices]  # paths that are not UTF-8
+    out.results = [dataclasses.replace(r, id=display(r.id), message=display(r.message)) for r in out.results]
     if out.status == "graded":
         out.rubric = ctx.rubric or per_claim(out.results)
         out.grade = grade(out.rubric, out.results)
@@ -214,6 +270,7 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
     """
     global _CTX
     jobs = max(1, min(jobs or _cores(), len(subs)))
+    ctx = dataclasses.replace(ctx, memory=min(ctx.memory, memory_bytes(jobs))) if ctx.memory is not None else ctx
     outcomes: list[Outcome | None] = [None] * len(subs)
 
     def done(index: int, outcome: Outcome) -> None:

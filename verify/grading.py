@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import sys
 import time
 from pathlib import Path
 
+from gradproof.derive import limits
 from gradproof.derive.derivation import derive
 from gradproof.derive.errors import GradproofError, SpecError, UsageError
 from gradproof.derive.outputs import write_atomic
@@ -21,7 +23,18 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import valid_quantity
-from .batch import ANSWER_SUFFIXES, BUDGET_SECONDS, Context, Outcome, Progress, Submission, discover, grade_all, grade_submission
+from .batch import (
+    BUDGET_SECONDS,
+    Context,
+    Outcome,
+    Progress,
+    Submission,
+    answer_files,
+    discover,
+    display,
+    grade_all,
+    grade_submission,
+)
 from .cli import write_json
 from .rubric import Rubric, check_against, grade, load_rubric, per_claim
 
@@ -37,16 +50,24 @@ def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SE
     if not spec:
         raise UsageError("grading needs the network every submission is graded against: add --spec SPEC "
                          "(a submission's own spec is ignored)")
-    try:
-        net = load_spec(spec)
-    except SpecError as exc:
-        raise UsageError(f"--spec: {exc}") from None
-    rubric = load_rubric(rubric_path) if rubric_path else None
-    if rubric is not None:
-        check_against(rubric, net.depth, valid_quantity)
-    if not budget > 0:
+    if not budget > 0 or not math.isfinite(budget):
         raise UsageError(f"--time-limit {budget}: give a positive number of seconds per submission")
-    return Context(net, derive(net, check=False), rubric, budget)
+    with limits.run_budget(f"--spec {spec}"):  # the network is derived once, within one run's budget
+        try:
+            net = load_spec(spec)
+        except SpecError as exc:
+            raise UsageError(f"--spec: {exc}") from None
+        rubric = load_rubric(rubric_path) if rubric_path else None
+        if rubric is not None:
+            check_against(rubric, net.depth, valid_quantity)
+        derivation = derive(net, check=False)
+    return Context(net, derivation, rubric, budget)
+
+
+def budget_of(args) -> float:
+    """--time-limit as given (0, a negative number or nan is refused by ``context``), else ``BUDGET_SECONDS``."""
+    value = getattr(args, "time_limit", None)
+    return BUDGET_SECONDS if value is None else value
 
 
 def _safe_name(name: str) -> str:
@@ -111,7 +132,7 @@ def run_batch(args) -> int:
     if "-" in args.answers:
         raise UsageError("'-' (standard input) is one answer; it cannot be part of a batch")
     subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
-    ctx = context(args.spec, getattr(args, "rubric", None), getattr(args, "time_limit", None) or BUDGET_SECONDS)
+    ctx = context(args.spec, getattr(args, "rubric", None), budget_of(args))
     out = _out_dir(getattr(args, "out", None))
     if out is not None:  # reports written inside the submissions folder are not a submission on the next run
         subs = [s for s in subs if s.path.resolve() != out.resolve()] or subs
@@ -163,10 +184,8 @@ def run_batch(args) -> int:
 def submission_of(path: Path) -> Submission:
     """One submission: a file, or a folder (Gradescope's /autograder/submission) with every answers file in it."""
     if path.is_file():
-        return Submission(path.name, (path,), path)
-    files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
-                   and not any(part.startswith(".") for part in f.relative_to(path).parts))
-    return Submission(path.name, tuple(files), path)
+        return Submission(display(path.name), (path,), path)
+    return Submission(display(path.name), answer_files(path), path)  # links leading out of the folder are left out
 
 
 def platform_results(platform: str, rubric: Rubric | None, outcome: Outcome | None, error: str | None = None) -> dict:
@@ -216,7 +235,7 @@ def run_platform(args, platform: str) -> int:
     results = Path(getattr(args, "out", None) or "results.json")
     path = args.answers[0]
     if getattr(args, "rubric", None) or (path != "-" and Path(path).is_dir()):
-        return grade_for_platform(platform, path, args.spec, args.rubric, results)
+        return grade_for_platform(platform, path, args.spec, args.rubric, results, budget_of(args))
     from .cli import exit_code, verify_file
 
     try:

@@ -626,6 +626,10 @@ class Judge:
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
                          "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
+        if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
+            where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
+            return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
+                                      f"∞·0) where the derived result is, and {where}", tol_text)
         misplaced = self._epsilon_misplaced(target, student)
         if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
             counter = {"point": "any point", "note": "the two placements of ε differ by less than the tolerance here"}
@@ -1188,6 +1192,15 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
         return bool(np.all(np.abs(t - s) <= TIGHT * np.maximum(np.abs(t), 1e-3 * scale) + 1e-12))
     half = np.broadcast_to(_half_units(decimals), s.shape) if np.shape(decimals) in ((), s.shape) else np.max(_half_units(decimals))
     return bool(np.all(np.abs(t - s) <= np.maximum(half, RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+
+
+def _overflows_only(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
+    """True when ``s`` differs from a finite ``t`` only where ``s`` itself is not finite (nan, ±inf)."""
+    t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+    if t.size != s.size or np.all(np.isfinite(s)) or not np.all(np.isfinite(t)):
+        return False
+    s = s.reshape(t.shape)
+    return _close(t, np.where(np.isfinite(s), s, t), decimals)
 
 
 _erf = np.vectorize(math.erf, otypes=[float])

@@ -73,3 +73,16 @@ def test_the_documented_bounds_are_the_code_s():
     assert f"above {calculus.SIMPLIFY_MAX_OPS} operations" in text and f"above {calculus.SOLVE_MAX_OPS} operations" in text
     assert f"integer powers above {calculus.MAX_POWER}" in text
     assert f"networks of at most {checks.WHOLE_DEPTH} layers" in text
+
+
+def test_the_documented_run_budget_is_the_code_s():
+    from gradproof.derive import limits
+    from gradproof.verify import batch
+
+    text = DOC.read_text(encoding="utf-8")
+    assert f"{limits.RUN_SECONDS:g} s of CPU time (`RUN_SECONDS`)" in text
+    assert f"{limits.RUN_WALL_SECONDS:g} s of wall-clock time from the process's start (`RUN_WALL_SECONDS`)" in text
+    assert f"{limits.RUN_WALL_MIN_CPU:g} s of CPU are spent (`RUN_WALL_MIN_CPU`; `verify`: {limits.VERIFY_WALL_MIN_CPU:g} s" in text
+    assert f"`max({limits.RUN_SECONDS:g}, time-limit / 3)` s of CPU time" in text
+    assert batch.cpu_seconds(3 * 100) == 100 and batch.cpu_seconds(1) == limits.RUN_SECONDS
+    assert f"at least {batch.MIN_BYTES // 2**20} MiB" in text and f"default {batch.BUDGET_SECONDS:g})" in text

@@ -5,6 +5,7 @@ the run budget. benchmarks/probe_hostile.py runs the same classes through the re
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from pathlib import Path
@@ -389,3 +390,24 @@ def test_hostile_documents_finish_quickly(tmp_path, capsys, document):
     code, _, _ = run_cli(tmp_path, {"s.toml": spec_toml("tanh(x)"), "h.md": document}, "verify", "{d}/h.md", "--spec", "{d}/s.toml",
                          capsys=capsys)
     assert code in (0, 1, 2) and time.perf_counter() - t0 < 30  # was 91 s for the 200 kB of unclosed $$
+
+
+# -- a claim whose own value overflows (∞·0 = nan) ------------------------------------------------------------------
+OVERFLOW = r"0 \cdot 10^{10^{10}}"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (rf"\delta^{{(2)}} = (\hat{{y}} - y) + {OVERFLOW}", "unchecked"),  # right, but its value is nan everywhere
+    (rf"\delta^{{(2)}} = (\hat{{y}} + y) + {OVERFLOW}", "unchecked"),  # nan everywhere: nothing can be compared
+    (r"\delta^{(2)} = \log(\hat{y} - y)", "incorrect"),  # nan at some entries, but wrong where finite: still wrong
+    (r"\delta^{(2)} = 2 (\hat{y} - y)", "incorrect"),
+    (DELTA2, "correct"),
+])
+def test_a_claim_whose_own_value_is_not_finite_is_unchecked_unless_wrong_where_finite(tmp_path, capsys, claim, verdict):
+    code, out, err = run_cli(tmp_path, {"s.toml": spec_toml("tanh(x)"), "a.toml": answers([("c", claim)])},
+                             "verify", "{d}/a.toml", "--json", capsys=capsys)
+    result = json.loads(out)["claims"][0]
+    assert result["verdict"] == verdict, result
+    if verdict == "unchecked":
+        assert "not finite" in result["message"] and "overflows float64" in result["message"]
+    assert err.count("\n") <= 1  # no NumPy RuntimeWarning lines on stderr

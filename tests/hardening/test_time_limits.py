@@ -14,17 +14,18 @@ from gradproof.derive.spec import spec_from_dict
 
 
 def _spin(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    """``seconds`` of CPU work (not wall time: on a loaded machine the work, not the clock, is what a limit must cut)."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
         pass
 
 
 def test_a_slow_block_raises_a_clear_error():
-    t0 = time.monotonic()
+    t0 = time.process_time()
     with pytest.raises(limits.TimeLimitError, match=r"spinning took longer than 0.2 s; do less"):
         with limits.time_limit(0.2, "spinning", "do less"):
             _spin(5)
-    assert time.monotonic() - t0 < 1.5
+    assert time.process_time() - t0 < 1.0  # interrupted after at most 0.2 s of work (plus signal latency), not 5 s
 
 
 def test_except_exception_inside_the_block_cannot_swallow_the_time_out():
@@ -167,14 +168,19 @@ def test_an_alarm_swallowed_by_python_is_raised_again():
             while time.monotonic() < t:  # the first alarm lands here and is discarded ("unraisable")
                 pass
 
-    gc.callbacks.append(callback)
-    try:
+    import sys
+
+    discarded = []
+    hook, sys.unraisablehook = sys.unraisablehook, discarded.append  # not pytest's hook: formatting the discarded
+    gc.callbacks.append(callback)                                    # alarm is slow on a loaded machine, and the
+    try:                                                             # repeated alarm would land inside it
         with pytest.raises(limits.TimeLimitError):
             with limits.time_limit(0.1, "collecting"):
                 gc.collect()
                 gc.callbacks.remove(callback)
                 _spin(3)
     finally:
+        sys.unraisablehook = hook
         if callback in gc.callbacks:
             gc.callbacks.remove(callback)
-    assert swallowed
+    assert swallowed and discarded  # the first alarm was discarded by Python, and the repeated one still got through

@@ -38,6 +38,6 @@ def test_any_text_gets_a_verdict(text):
 def test_pathological_inputs_are_fast():
     for text in ["{" * 3000 + "}" * 3000, "e^{" * 500 + "x" + "}" * 500, r"\delta^{(2)} = " + " + ".join([r"W^{(3)T}\delta^{(3)}"] * 150),
                  "x" * 4001, r"\begin{bmatrix}" + " & ".join(["1"] * 1500) + r"\end{bmatrix}"]:
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: a loaded machine stretches wall time, not the work a claim costs
         r = judge().check(Claim("p", text))
-        assert r.verdict in VERDICTS and time.perf_counter() - t0 < 3
+        assert r.verdict in VERDICTS and time.process_time() - t0 < 3
