@@ -8,6 +8,7 @@ of strings; ``render_module`` fills ``templates/module.py.j2`` with them and par
 from __future__ import annotations
 
 import ast
+import math
 import re
 import shlex
 import textwrap
@@ -126,6 +127,7 @@ class ModuleCode:
     constants: tuple[Constant, ...]
     helpers: tuple[str, ...]
     sizes: tuple[int, ...]
+    offsets: tuple[int, ...]  # where each parameter starts in a flat buffer (PARAM_KEYS order), then the total
     inputs: int
     outputs: int
     depth: int
@@ -464,6 +466,14 @@ def _docstring_text(text: str) -> str:
     return "".join(out)
 
 
+def flat_offsets(shapes) -> tuple[int, ...]:
+    """Where each array of ``shapes`` starts in one flat buffer holding them all in order, then the total size."""
+    offsets = [0]
+    for shape in shapes:
+        offsets.append(offsets[-1] + math.prod(shape))
+    return tuple(offsets)
+
+
 def module_constants(net) -> list[Constant]:
     """The module's constants: the optimizer's hyper-parameters and options, λ, the training defaults."""
     constants = [Constant(key.upper(), repr(float(v)), f"optimizer {net.optimizer.name}") for key, v in net.hyper_dict.items()]
@@ -515,6 +525,7 @@ def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
         constants=tuple(constants),
         helpers=helpers,
         sizes=tuple(net.sizes),
+        offsets=flat_offsets([p.shape for lc in layers for p in lc.params]),
         inputs=net.inputs,
         outputs=net.output.units,
         depth=net.depth,
