@@ -11,7 +11,7 @@ Optimizer adam (epsilon_placement = outside).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/multilabel_column.toml
 
 API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba,
-accuracy
+accuracy,
 save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
 do not interfere.
 """
@@ -40,8 +40,10 @@ PARAM_SHAPES = {
     "W2": (5, 2),
     "b2": (2,),
 }
+PENALISED = ("W1", "W2")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
-_OFFSETS = (0, 15, 20, 30, 32)  # where each parameter starts in a flat buffer of all of them, then the total size
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 15, 20, 30, 32)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
@@ -241,7 +243,7 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, W2 of λ·|w|/N  (eq. 4)
-    return (REG_LAMBDA / n) * sum(float(np.sum(np.abs(params[key]))) for key in ("W1", "W2",))
+    return (REG_LAMBDA / n) * sum(float(np.sum(np.abs(params[key]))) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
@@ -279,11 +281,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -306,9 +308,9 @@ def loss(params, X, Y, *, rng=None, masks=None):
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -346,7 +348,7 @@ def _hits(Y_hat, classes):
     return int(np.count_nonzero((Y_hat > 0.5) == classes))
 
 
-def accuracy(params, X, Y):
+def accuracy(params, X, Y, running=None):
     """The fraction of outputs on the target's side of 0.5."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)

@@ -11,7 +11,7 @@ Optimizer rmsprop (epsilon_placement = inside).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/reference_mlp.toml
 
 API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba,
-accuracy
+accuracy,
 save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
 do not interfere.
 """
@@ -41,14 +41,16 @@ PARAM_SHAPES = {
     "W3": (3, 8),
     "b3": (3,),
 }
+PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
-_OFFSETS = (0, 64, 80, 208, 216, 240, 243)  # where each parameter starts in a flat buffer of all of them, then the total size
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 64, 80, 208, 216, 240, 243)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _softmax(Z, out):
-    """Row-wise softmax of Z into out, shifted by the row maximum so that exp never overflows."""
-    np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
+def _softmax(Z, out=None):
+    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows."""
+    out = np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
     out /= out.sum(axis=1, keepdims=True)
     return out
@@ -272,7 +274,7 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, W2, W3 of λ·w²/(2·N)  (eq. 4)
-    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in ("W1", "W2", "W3",))
+    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
@@ -321,11 +323,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -348,9 +350,9 @@ def loss(params, X, Y, *, rng=None, masks=None):
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -388,7 +390,7 @@ def _hits(Y_hat, classes):
     return int(np.count_nonzero(np.argmax(Y_hat, axis=1) == classes))
 
 
-def accuracy(params, X, Y):
+def accuracy(params, X, Y, running=None):
     """The fraction of samples whose largest output is the target class."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)

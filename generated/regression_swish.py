@@ -39,8 +39,10 @@ PARAM_SHAPES = {
     "W3": (1, 6),
     "b3": (1,),
 }
+PENALISED = ("W1", "b1", "W2", "b2", "W3", "b3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
-_OFFSETS = (0, 16, 24, 72, 78, 84, 85)  # where each parameter starts in a flat buffer of all of them, then the total size
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 16, 24, 72, 78, 84, 85)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
@@ -246,7 +248,7 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, b1, W2, b2, W3, b3 of λ·w²/2  (eq. 4)
-    return (REG_LAMBDA / 2) * sum(float(np.sum(params[key]**2)) for key in ("W1", "b1", "W2", "b2", "W3", "b3",))
+    return (REG_LAMBDA / 2) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
@@ -303,11 +305,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -330,9 +332,9 @@ def loss(params, X, Y, *, rng=None, masks=None):
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -349,7 +351,7 @@ def predict(params, X, running=None):
     """The outputs for the rows of X, shape (N, 1)."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)
-    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)), train=False)["H3"]
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
     return Y_hat
 
 

@@ -34,14 +34,16 @@ PARAM_SHAPES = {
     "W2": (6, 3),
     "b2": (3,),
 }
+PENALISED = ("W1", "W2")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
-_OFFSETS = (0, 24, 30, 48, 51)  # where each parameter starts in a flat buffer of all of them, then the total size
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 24, 30, 48, 51)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _softmax(Z, out):
-    """Row-wise softmax of Z into out, shifted by the row maximum so that exp never overflows."""
-    np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
+def _softmax(Z, out=None):
+    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows."""
+    out = np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
     out /= out.sum(axis=1, keepdims=True)
     return out
@@ -278,11 +280,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -305,9 +307,9 @@ def loss(params, X, Y, *, rng=None, masks=None):
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -324,7 +326,7 @@ def predict(params, X, running=None):
     """The class of each row of X (the index of its largest output), an int array of shape (N,)."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)
-    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)), train=False)["H2"]
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H2"]
     return np.argmax(Y_hat, axis=1)
 
 
