@@ -342,8 +342,11 @@ def _backward(params, cache, Y):
 def _gradients_into(params, cache, Y, grads):
     """Write dJ/dtheta for every parameter into grads: the batch program's data term plus the regularizer's."""
     data = _backward(params, cache, Y)
-    for key in PARAM_KEYS:
-        np.copyto(grads[key], data[key])
+    if isinstance(grads, Gradients):  # one copy into its flat array
+        np.concatenate([data[key].ravel() for key in PARAM_KEYS], out=grads.flat)
+    else:
+        for key in PARAM_KEYS:
+            np.copyto(grads[key], data[key])
     n = Y.shape[0]
     # + dR/dw = λ·w/N for W1, W3, W5 (not gamma, beta)
     for key in PENALISED:
@@ -561,9 +564,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     if running is None:
         running = init_running(params)
     rng = np.random.default_rng(seed)

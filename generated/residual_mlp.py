@@ -503,8 +503,11 @@ def _backward(params, cache, Y):
 def _gradients_into(params, cache, Y, grads):
     """Write dJ/dtheta for every parameter into grads: the batch program's data term."""
     data = _backward(params, cache, Y)
-    for key in PARAM_KEYS:
-        np.copyto(grads[key], data[key])
+    if isinstance(grads, Gradients):  # one copy into its flat array
+        np.concatenate([data[key].ravel() for key in PARAM_KEYS], out=grads.flat)
+    else:
+        for key in PARAM_KEYS:
+            np.copyto(grads[key], data[key])
 
 
 def _or_fresh(params, running):
@@ -744,9 +747,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
     for epoch in range(epochs):

@@ -435,9 +435,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     for epoch in range(epochs):
