@@ -4,7 +4,8 @@ Usage:  .venv/bin/python benchmarks/bench_layers.py [--quick] [--rounds R]
 
 The network is examples/bn_mlp.toml with other widths (affine -> batch norm + ReLU -> affine -> batch norm + ReLU ->
 affine + softmax, L2 on the dense weights, SGD). Single-threaded (OMP/OpenBLAS/MKL threads = 1, set before NumPy is
-imported). Both implementations update running statistics. Implementations are interleaved round by round; each
+imported). Both implementations update running statistics; the generated step is the public path,
+``step(p, gradients(p, X, Y, running=r), s)``, validation included. Implementations are interleaved round by round; each
 cell is the median time of one step (gradients + SGD update) over the rounds. The first line checks that both
 compute the same gradients.
 """
@@ -28,6 +29,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import bench_step  # noqa: E402
 from bench_step import timed  # noqa: E402
 from gradproof.codegen.loader import build  # noqa: E402
 from gradproof.derive.derivation import derive  # noqa: E402
@@ -51,7 +53,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer rounds and the three smaller sizes only")
     ap.add_argument("--rounds", type=int, default=None)
+    ap.add_argument("--clock", choices=sorted(bench_step.CLOCK), default="cpu", help="cpu: the process's CPU time (default)")
     args = ap.parse_args(argv)
+    bench_step.clock = bench_step.CLOCK[args.clock]
     rounds = args.rounds or (5 if args.quick else 11)
     sizes = SIZES[:3] if args.quick else SIZES
     print("| sizes              | batch | dtype   | generated    | hand CS231n  | gen/hand |")

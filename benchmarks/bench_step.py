@@ -10,8 +10,9 @@ wall`` for wall-clock time: on a machine shared with other work, wall time also 
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
 - reused: the same with the buffers kept between calls,
   ``gradients(params, X, Y, out=grads, workspace=state["workspace"])`` (``grads`` the views of ``state["flat"]["g"]``);
-- train: ``train(params, X, Y, epochs=1, batch_size=B)`` over 16 mini-batches (4 at the large size), per step
-  (shuffling, the batch loss and accuracy, and the finiteness check included);
+- train: ``train(params, X, Y, epochs=3, batch_size=B)`` over 16 mini-batches an epoch (4 at the large size), per
+  step (shuffling, the batch loss and accuracy, the finiteness check and the call's validation of X and Y included:
+  once per call, as a user calls train once for many epochs);
 - hand: benchmarks/handwritten_reference.py, a hand-optimised NumPy step (every buffer preallocated, ``out=``);
   "hand epoch" is the same with the shuffle a hand-written epoch does (the yardstick of the train column);
 - GEMM: only the step's eight matrix products (three forward, three weight gradients, two deltas) into
@@ -52,7 +53,8 @@ from handwritten_reference import HandStep  # noqa: E402
 
 SIZES = {"tiny": ((4, 16, 8, 3), 32), "small": ((64, 128, 64, 10), 128), "mnist": ((784, 256, 128, 10), 256),
          "large": ((1024, 2048, 2048, 10), 1024)}
-TRAIN_BATCHES = 16  # mini-batches per timed train call (4 at the large size, whose step takes ~0.5 s)
+TRAIN_BATCHES = 16  # mini-batches per epoch of a timed train call (4 at the large size, whose step takes ~0.5 s)
+TRAIN_EPOCHS = 3  # epochs per timed train call (and per hand-written training run)
 EXTRA = {  # name -> hidden activations (formula tables allowed), at the MNIST size
     "gelu, elu": ["gelu", "elu"],
     "softplus, tanh": ["softplus", "tanh"],
@@ -207,10 +209,11 @@ def reference_rows(names, rounds, tmp: Path, have_torch: bool):
                 m.step(p, m.gradients(p, X, Y, out=g, workspace=s["workspace"]), s)
 
             def train(X, Y, m=mod, p=p_train, s=s_train, b=batch):
-                m.train(p, X, Y, epochs=1, batch_size=b, state=s)
+                m.train(p, X, Y, epochs=TRAIN_EPOCHS, batch_size=b, state=s)
 
             def hand_train(X, Y, h=hand_epoch, b=batch, r=hand_rng):
-                h.epoch(X, Y, b, r)
+                for _ in range(TRAIN_EPOCHS):
+                    h.epoch(X, Y, b, r)
 
             impls = {"public": (public, X, Y), "reused": (reused, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
                      "hand epoch": (hand_train, X_big, Y_big), "GEMM": (gemm_only(p_pub, X, batch), X, Y)}
@@ -221,7 +224,7 @@ def reference_rows(names, rounds, tmp: Path, have_torch: bool):
             if jstep is not None:
                 impls["jax"] = (jstep[0], jstep[1](X), jstep[1](Y))
             with np.errstate(all="ignore"):
-                med = measure(impls, row_rounds, {"train": batches, "hand epoch": batches})
+                med = measure(impls, row_rounds, {"train": batches * TRAIN_EPOCHS, "hand epoch": batches * TRAIN_EPOCHS})
             yield sizes, batch, np.dtype(dtype).name, med
 
 

@@ -8,6 +8,7 @@ of strings; ``render_module`` fills ``templates/module.py.j2`` with them and par
 from __future__ import annotations
 
 import ast
+import math
 import re
 import shlex
 import textwrap
@@ -117,7 +118,21 @@ class Constant:
 
 
 @dataclass(frozen=True)
+class Helper:
+    """A one-line elementwise helper: ``def name(args): return code``, with its formula as the docstring."""
+
+    name: str
+    args: str
+    code: str
+    doc: str
+
+
+@dataclass(frozen=True)
 class ModuleCode:
+    """Every printed piece of a module. A dense stack fills ``layers`` (its passes are printed per layer into
+    workspace buffers); a network with layer kinds fills ``program`` (the batch program's source) and the fields
+    after it. Everything else -- checks, public API, optimizer, training, saving -- is the same template text."""
+
     name: str
     doc_title: str  # the spec's title, escaped for a docstring
     doc_spec: str  # the spec path, escaped for a docstring
@@ -126,6 +141,7 @@ class ModuleCode:
     constants: tuple[Constant, ...]
     helpers: tuple[str, ...]
     sizes: tuple[int, ...]
+    offsets: tuple[int, ...]  # where each parameter starts in a flat buffer (PARAM_KEYS order), then the total
     inputs: int
     outputs: int
     depth: int
@@ -145,6 +161,15 @@ class ModuleCode:
     theta_scale: str  # "" or the factor theta is multiplied by before the update
     theta_sign: str  # "-" or "+": theta <- theta (sign) theta_delta
     theta_delta: str  # the flat buffer added to or subtracted from the parameters
+    params: tuple[ParamCode, ...]  # every learned array in PARAM_KEYS order
+    penalised: tuple[str, ...]  # the regularizer's keys
+    program: str = ""  # networks with layer kinds: _forward and _backward as derive.program prints them
+    activations: tuple[Helper, ...] = ()  # the program's _phi_<name>, _dphi_<name>
+    output_error: tuple[Statement, ...] = ()  # the program's _output_error
+    init_lines: tuple[str, ...] = ()  # the lines of init_params
+    running: tuple[tuple[str, int, str], ...] = ()  # running statistics: key, width, initial value
+    dropout: tuple[tuple[str, float], ...] = ()  # dropout masks: key, drop probability
+    reg_grad: tuple[Statement, ...] = ()  # the regularizer's gradient added to the program's
 
 
 # -- printing ----------------------------------------------------------------------------------------
@@ -372,48 +397,45 @@ def _output_delta(d, nums: dict) -> tuple[Statement, ...]:
     )
 
 
-def _log_output(d, complement: bool) -> str:
+def _log_output(d, complement: bool, logits: str) -> str:
     """log(yhat) (or log(1 - yhat)) from the logits when a stable form exists, else from yhat."""
-    L = d.network.depth
     last = d.layers[-1]
     if last.layer.vector:
-        return f"_log_softmax(Z{L}, Y_hat)" if not complement else "np.log1p(-Y_hat)"
+        return f"_log_softmax({logits}, Y_hat)" if not complement else "np.log1p(-Y_hat)"
     inner = (1 - last.phi) if complement else last.phi
     rewritten = stable_rewrite(sp.log(inner))
     if rewritten.has(sp.log):
         return "np.log1p(-Y_hat)" if complement else "np.log(Y_hat)"
-    return _code(rewritten, {Z: f"Z{L}"}, last.layer.param_values, "the log of the output")
+    return _code(rewritten, {Z: logits}, last.layer.param_values, "the log of the output")
 
 
-def _loss_lines(d, nums: dict) -> tuple[Statement, ...]:
+def _loss_lines(d, nums: dict, logits: str, output: str) -> tuple[Statement, ...]:
+    """_data_loss's lines; ``logits`` and ``output`` are the cache keys of the last layer's z and yhat."""
     net = d.network
     comp = net.loss.component.xreplace({sp.log(YHAT): LOGP, sp.log(1 - YHAT): LOG1MP})
     lines = []
     if comp.has(LOGP):
-        lines.append(f"logp = {_log_output(d, False)}")
+        lines.append(f"logp = {_log_output(d, False, logits)}")
     if comp.has(LOG1MP):
-        lines.append(f"log1mp = {_log_output(d, True)}")
+        lines.append(f"log1mp = {_log_output(d, True, logits)}")
     lines.append(f"return float(({_code(comp, {YHAT: 'Y_hat', Y: 'Y'}, where='the loss')}).sum()) / Y.shape[0]")
-    L = net.depth
-    lines[:0] = _reads("\n".join(lines), [("cache", [f"Z{L}"])])
+    lines[:0] = _reads("\n".join(lines), [("cache", [logits])])
     if re.search(r"\bY_hat\b", "\n".join(lines)):
-        lines.insert(0, f'Y_hat = cache["H{L}"]')
+        lines.insert(0, f'Y_hat = cache["{output}"]')
     component = _math(net.loss.component, {YHAT: "ŷ"})
     return (Statement(f"L = (1/N) sum over samples and outputs of {component}{_eq(nums, 'loss')}", tuple(lines)),)
 
 
-def _regularizer_lines(d, nums: dict) -> tuple[Statement, ...]:
+def _regularizer_lines(d, nums: dict, keys: tuple[str, ...]) -> tuple[Statement, ...]:
+    """_penalty's lines: the regularizer summed over PENALISED (``keys``)."""
     if d.reg_penalty is None:
         return ()
-    net = d.network
     coeff, rest = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer")
     term = _code(rest, {WEIGHT: "params[key]"}, where="the regularizer")
-    keys = [k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias]
-    quoted = ", ".join(f'"{k}"' for k in keys)
     return (Statement(
         f"R = sum over {', '.join(keys)} of {_math(d.reg_penalty)}{_eq(nums, 'regularizer')}",
-        (f"return ({scalar}) * sum(float(np.sum({term})) for key in ({quoted},))",),
+        (f"return ({scalar}) * sum(float(np.sum({term})) for key in PENALISED)",),
     ),)
 
 
@@ -464,6 +486,14 @@ def _docstring_text(text: str) -> str:
     return "".join(out)
 
 
+def flat_offsets(shapes) -> tuple[int, ...]:
+    """Where each array of ``shapes`` starts in one flat buffer holding them all in order, then the total size."""
+    offsets = [0]
+    for shape in shapes:
+        offsets.append(offsets[-1] + math.prod(shape))
+    return tuple(offsets)
+
+
 def module_constants(net) -> list[Constant]:
     """The module's constants: the optimizer's hyper-parameters and options, λ, the training defaults."""
     constants = [Constant(key.upper(), repr(float(v)), f"optimizer {net.optimizer.name}") for key, v in net.hyper_dict.items()]
@@ -476,64 +506,77 @@ def module_constants(net) -> list[Constant]:
     return constants
 
 
-def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
-    """Every printed piece of the module of ``d``; ``spec_path`` and ``out_dir`` are how the header names the spec
-    and the output folder in the command that regenerates the module."""
+def shared_fields(d, nums: dict, spec_path: str, out_dir: str, description, params, penalised, logits: str, output: str,
+                  printed: list[str]) -> dict:
+    """The ModuleCode fields every module has: header, constants, keys and shapes, objective, optimizer. ``printed``
+    is the network's own code (its passes), scanned with the rest for the helpers the module must define."""
     net = d.network
-    nums = equations.numbers(net)
-    layers = tuple(_layer_code(d, l, nums) for l in range(1, net.depth + 1))
-    hyper = net.hyper_dict
-    constants = module_constants(net)
-    output_delta = _output_delta(d, nums)
-    loss = _loss_lines(d, nums)
-    reg = _regularizer_lines(d, nums)
+    loss = _loss_lines(d, nums, logits, output)
     updates, scratch, (theta_scale, theta_sign, theta_delta) = _updates(d, nums)
-    text = "\n".join(line for part in (*(s for lc in layers for s in (*lc.forward, *lc.backward)), *output_delta, *loss, *updates)
-                     for line in part.code)
-    helpers = tuple(helpers_used(text))
-    states = tuple(u.target for u in d.updates if u.kind == "state")
-    sizes = "-".join(map(str, net.sizes))
-    acts = ", ".join(layer.activation for layer in net.layers)
-    reg_text = "no regularizer" if net.regularizer is None else (
-        f"{net.regularizer.name} (lambda = {net.reg_lambda:g}, {'lambda/N' if net.reg_scaling == 'batch' else 'no 1/N'} scaling"
-        f"{', biases penalised' if net.penalize_bias else ', biases not penalised'})")
-    opts = ", ".join(f"{k} = {v}" for k, v in net.options)
-    description = (
-        f"Network {sizes} ({acts}), {net.convention} convention: "
-        + ("Z = H W^T + b, W is n_out x n_in." if net.convention == "row" else "Z = H W + W0, W is n_in x n_out (W0 is b)."),
-        "Samples are rows of X and Y.",
-        f"Loss {net.loss.name}, mean over the N samples; {reg_text}.",
-        f"Optimizer {net.optimizer.name}{f' ({opts})' if opts else ''}.",
-    )
+    text = "\n".join([*printed, *(line for part in (*loss, *updates) for line in part.code)])
     command = shlex.join(["gradproof", "codegen", spec_path, "--out", out_dir])
-    return ModuleCode(
+    return dict(
         name=net.name,
         doc_title=_docstring_text(net.title),
         doc_spec=_docstring_text(spec_path),
         doc_command=_docstring_text(command),
         description=tuple(_docstring_text(line) for line in description),
-        constants=tuple(constants),
-        helpers=helpers,
+        constants=tuple(module_constants(net)),
+        helpers=tuple(helpers_used(text)),
         sizes=tuple(net.sizes),
+        offsets=flat_offsets([p.shape for p in params]),
         inputs=net.inputs,
         outputs=net.output.units,
-        depth=net.depth,
-        layers=layers,
-        output=layers[-1].cache[-1],
-        backward_reads=_backward_reads(layers, output_delta),
-        output_delta=output_delta,
+        output=output,
         loss=loss,
-        regularizer=reg,
+        regularizer=_regularizer_lines(d, nums, penalised),
         classification=net.loss.classification,
         softmax=net.output.vector,
-        hyper=tuple((key, key.upper()) for key in hyper),
-        states=states,
+        hyper=tuple((key, key.upper()) for key in net.hyper_dict),
+        states=tuple(u.target for u in d.updates if u.kind == "state"),
         uses_t=any(STEP in u.expr.free_symbols for u in d.updates),
         scratch=scratch,
         updates=updates,
         theta_scale=theta_scale,
         theta_sign=theta_sign,
         theta_delta=theta_delta,
+        params=tuple(params),
+        penalised=tuple(penalised),
+    )
+
+
+def describe(net, kinds: str) -> tuple[str, ...]:
+    """The module docstring's description of ``net`` (``kinds``: its layers as the first line names them)."""
+    reg_text = "no regularizer" if net.regularizer is None else (
+        f"{net.regularizer.name} (lambda = {net.reg_lambda:g}, {'lambda/N' if net.reg_scaling == 'batch' else 'no 1/N'} scaling"
+        f"{', biases penalised' if net.penalize_bias else ', biases not penalised'})")
+    opts = ", ".join(f"{k} = {v}" for k, v in net.options)
+    return (
+        f"{kinds}, {net.convention} convention: "
+        + ("Z = H W^T + b, W is n_out x n_in." if net.convention == "row" else "Z = H W + W0, W is n_in x n_out (W0 is b)."),
+        "Samples are rows of X and Y.",
+        f"Loss {net.loss.name}, mean over the N samples; {reg_text}.",
+        f"Optimizer {net.optimizer.name}{f' ({opts})' if opts else ''}.",
+    )
+
+
+def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
+    """Every printed piece of the module of ``d``; ``spec_path`` and ``out_dir`` are how the header names the spec
+    and the output folder in the command that regenerates the module."""
+    net = d.network
+    nums = equations.numbers(net)
+    layers = tuple(_layer_code(d, l, nums) for l in range(1, net.depth + 1))
+    output_delta = _output_delta(d, nums)
+    penalised = tuple(k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias)
+    printed = [line for part in (*(s for lc in layers for s in (*lc.forward, *lc.backward)), *output_delta) for line in part.code]
+    kinds = f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)})"
+    return ModuleCode(
+        **shared_fields(d, nums, spec_path, out_dir, describe(net, kinds), [p for lc in layers for p in lc.params], penalised,
+                        f"Z{net.depth}", layers[-1].cache[-1], printed),
+        depth=net.depth,
+        layers=layers,
+        backward_reads=_backward_reads(layers, output_delta),
+        output_delta=output_delta,
     )
 
 
@@ -576,12 +619,13 @@ def render_module(d, spec_path: str, out_dir: str | Path = "generated") -> str:
     """
     template = TEMPLATE
     try:
-        if d.program is not None:  # layer kinds: the batch program's module (codegen/layered.py)
-            from .layered import render_layered
+        if d.program is not None:  # layer kinds: the batch program's pieces (codegen/layered.py)
+            from .layered import layered_code
 
-            template, text = render_layered(d, _path_label(spec_path), _path_label(out_dir))
+            m = layered_code(d, _path_label(spec_path), _path_label(out_dir))
         else:
-            text = environment().get_template(TEMPLATE).render(m=module_code(d, _path_label(spec_path), _path_label(out_dir)))
+            m = module_code(d, _path_label(spec_path), _path_label(out_dir))
+        text = environment().get_template(TEMPLATE).render(m=m)
     except jinja2.TemplateError as exc:
         raise CodegenError(f"template {template}: {exc}") from exc
     text = text.replace("\r\n", "\n").rstrip("\n") + "\n"

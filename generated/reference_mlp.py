@@ -11,7 +11,7 @@ Optimizer rmsprop (epsilon_placement = inside).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/reference_mlp.toml
 
 API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba,
-accuracy
+accuracy,
 save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
 do not interfere.
 """
@@ -19,6 +19,7 @@ do not interfere.
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 
@@ -40,12 +41,16 @@ PARAM_SHAPES = {
     "W3": (3, 8),
     "b3": (3,),
 }
+PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 64, 80, 208, 216, 240, 243)
+_SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _softmax(Z, out):
-    """Row-wise softmax of Z into out, shifted by the row maximum so that exp never overflows."""
-    np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
+def _softmax(Z, out=None):
+    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows."""
+    out = np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
     out /= out.sum(axis=1, keepdims=True)
     return out
@@ -63,10 +68,54 @@ def _log_softmax(Z, P):
 # -- parameters and data ---------------------------------------------------------------------------------------------
 
 
+class Params(dict):
+    """The parameters {key: array}: a dict that also keeps, for each thread, the buffers of gradients, loss, predict
+    and accuracy per batch size, so that repeated calls reuse them instead of allocating them afresh.
+
+    init_params and load_params return one; any dict of arrays is accepted as well (its calls allocate their buffers
+    every time). copy.copy, copy.deepcopy and pickle give a Params without buffers.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._local = threading.local()
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
+    def workspace(self):
+        """This thread's buffers, {(batch size, dtype): buffers}."""
+        try:
+            return self._local.workspace
+        except AttributeError:
+            self._local.workspace = {}
+            return self._local.workspace
+
+
+class Gradients(dict):
+    """dJ/dtheta {key: array}: a dict whose arrays are views of one flat array ``flat`` (PARAM_KEYS order), which
+    step uses as the optimizer's gradient without copying. Pickled or copied, it is a plain dict."""
+
+    def __init__(self, flat):
+        self.flat = flat
+        self.views = tuple(_split(flat))
+        super().__init__(zip(PARAM_KEYS, self.views, strict=True))
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
+def _buffers(params, workspace):
+    """The workspace of a call: the caller's ``workspace``, else this thread's buffers of a Params, else None (fresh)."""
+    if workspace is None and isinstance(params, Params):
+        return params.workspace()
+    return workspace
+
+
 def init_params(seed=0, dtype=np.float64):
     """Fresh parameters {W1, b1, ...} in ``dtype`` (weights random, biases zero), reproducible from ``seed``."""
     rng = np.random.default_rng(seed)
-    params = {}
+    params = Params()
     # layer 1: leaky_relu, He initialisation
     params["W1"] = (rng.standard_normal((16, 4)) * np.sqrt(2 / 4)).astype(dtype)
     params["b1"] = np.zeros((16,), dtype=dtype)
@@ -225,7 +274,7 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, W2, W3 of λ·w²/(2·N)  (eq. 4)
-    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in ("W1", "W2", "W3",))
+    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
@@ -274,11 +323,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -294,24 +343,24 @@ def loss(params, X, Y, *, rng=None, masks=None):
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     Y = _targets(Y, X.shape[0], dtype)
-    cache = _forward(params, X, _workspace(X.shape[0], dtype))
+    cache = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)))
     return _data_loss(cache, Y) + _penalty(params, X.shape[0])
 
 
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     n = X.shape[0]
     Y = _targets(Y, n, dtype)
     if out is None:
-        out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
-    ws = _workspace(n, dtype, workspace)
+        out = Gradients(np.empty(_OFFSETS[-1], dtype=dtype))
+    ws = _workspace(n, dtype, _buffers(params, workspace))
     _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
@@ -320,7 +369,7 @@ def predict(params, X, running=None):
     """The class of each row of X (the index of its largest output), an int array of shape (N,)."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)
-    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)), train=False)["H3"]
     return np.argmax(Y_hat, axis=1)
 
 
@@ -331,18 +380,23 @@ def predict_proba(params, X, running=None):
     return _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
 
 
-def _hits(Y_hat, Y):
+def _classes(Y):
+    """The target class of each row (the index of its largest entry)."""
+    return np.argmax(Y, axis=1)
+
+
+def _hits(Y_hat, classes):
     """How many samples have their largest output at the target class."""
-    return int(np.count_nonzero(np.argmax(Y_hat, axis=1) == np.argmax(Y, axis=1)))
+    return int(np.count_nonzero(np.argmax(Y_hat, axis=1) == classes))
 
 
-def accuracy(params, X, Y):
+def accuracy(params, X, Y, running=None):
     """The fraction of samples whose largest output is the target class."""
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     Y = _targets(Y, X.shape[0], dtype)
-    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype), train=False)["H3"]
-    return _hits(Y_hat, Y) / Y.shape[0]
+    Y_hat = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)), train=False)["H3"]
+    return _hits(Y_hat, _classes(Y)) / Y.shape[0]
 
 
 # -- the optimizer ----------------------------------------------------------------------------------------------------
@@ -350,13 +404,7 @@ def accuracy(params, X, Y):
 
 def _split(flat):
     """Views of a flat buffer, one per parameter (PARAM_KEYS order, PARAM_SHAPES shapes)."""
-    views, start = [], 0
-    for key in PARAM_KEYS:
-        shape = PARAM_SHAPES[key]
-        size = math.prod(shape)
-        views.append(flat[start:start + size].reshape(shape))
-        start += size
-    return views
+    return [flat[start:stop].reshape(shape) for start, stop, shape in _SLICES]
 
 
 def _views(state):
@@ -376,8 +424,7 @@ def init_state(params, learning_rate=LEARNING_RATE, beta=BETA, epsilon=EPSILON):
     state["views"][name] (and state["S"][key]) are views of them.
     """
     dtype = _check_params(params)
-    size = sum(math.prod(shape) for shape in PARAM_SHAPES.values())
-    flat = {name: np.zeros(size, dtype=dtype) for name in ("g", "S", "T1")}
+    flat = {name: np.zeros(_OFFSETS[-1], dtype=dtype) for name in ("g", "S", "T1")}
     views = {name: _split(buffer) for name, buffer in flat.items()}
     return {
         "t": 0,
@@ -391,6 +438,22 @@ def init_state(params, learning_rate=LEARNING_RATE, beta=BETA, epsilon=EPSILON):
     }
 
 
+def _flat_gradients(grads, g, views):
+    """The gradients as one flat array: their own when grads is a Gradients still made of its views (gradients()
+    returns one), else copied into g (train writes them there already: nothing to copy)."""
+    flat = getattr(grads, "flat", None)
+    if flat is not None and flat.dtype == g.dtype and grads.views[0].base is flat:
+        if all(grads.get(key) is view for key, view in zip(PARAM_KEYS, grads.views, strict=True)):
+            return flat
+    for key, view in zip(PARAM_KEYS, views, strict=True):
+        grad = grads[key]
+        if grad is not view:
+            if np.shape(grad) != view.shape:
+                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
+            view[...] = grad
+    return g
+
+
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
     state["t"] += 1
@@ -398,14 +461,8 @@ def step(params, grads, state):
     beta = state["beta"]
     epsilon = state["epsilon"]
     flat, views = _views(state)
-    # the gradients as one flat array g: copied in, unless they were written there (train does)
-    for key, view in zip(PARAM_KEYS, views["g"], strict=True):
-        grad = grads[key]
-        if grad is not view:
-            if np.shape(grad) != view.shape:
-                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
-            view[...] = grad
-    g, S, T1 = flat["g"], flat["S"], flat["T1"]
+    g = _flat_gradients(grads, flat["g"], views["g"])
+    S, T1 = flat["S"], flat["T1"]
     # S <- β·S + (1 - β)·g²  (eq. 21)
     S *= beta
     np.square(g, out=T1)
@@ -467,15 +524,16 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
+    classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
         total = 0.0
+        classes_epoch = classes[order]
         hits = 0
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
@@ -487,14 +545,14 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             if not math.isfinite(batch_loss + np.add.reduce(g)):
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
-            hits += _hits(cache["H3"], Y_batch)
+            hits += _hits(cache["H3"], classes_epoch[start:start + batch_size])
             step(params, grads, state)
         history["loss"].append(total / n + _penalty(params, n))
         history["accuracy"].append(hits / n)
         if validation_data is not None:
             cache = _forward(params, X_val, ws_val, train=False)
             history["val_loss"].append(_data_loss(cache, Y_val) + _penalty(params, X_val.shape[0]))
-            history["val_accuracy"].append(_hits(cache["H3"], Y_val) / X_val.shape[0])
+            history["val_accuracy"].append(_hits(cache["H3"], _classes(Y_val)) / X_val.shape[0])
         if verbose:
             print(f"epoch {epoch + 1}/{epochs}: " + ", ".join(f"{key} {values[-1]:.4f}" for key, values in history.items()), flush=True)
         if callback is not None and callback(epoch, params, history):
@@ -521,7 +579,7 @@ def _load(path):
 def load_params(path):
     """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
     arrays = _load(path)
-    params = {key: arrays[key] for key in PARAM_KEYS if key in arrays}
+    params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
     except (TypeError, ValueError) as exc:

@@ -18,6 +18,7 @@ do not interfere.
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 
@@ -33,12 +34,16 @@ PARAM_SHAPES = {
     "W2": (6, 3),
     "b2": (3,),
 }
+PENALISED = ("W1", "W2")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 24, 30, 48, 51)
+_SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _softmax(Z, out):
-    """Row-wise softmax of Z into out, shifted by the row maximum so that exp never overflows."""
-    np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
+def _softmax(Z, out=None):
+    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows."""
+    out = np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
     out /= out.sum(axis=1, keepdims=True)
     return out
@@ -56,10 +61,54 @@ def _log_softmax(Z, P):
 # -- parameters and data ---------------------------------------------------------------------------------------------
 
 
+class Params(dict):
+    """The parameters {key: array}: a dict that also keeps, for each thread, the buffers of gradients, loss, predict
+    and accuracy per batch size, so that repeated calls reuse them instead of allocating them afresh.
+
+    init_params and load_params return one; any dict of arrays is accepted as well (its calls allocate their buffers
+    every time). copy.copy, copy.deepcopy and pickle give a Params without buffers.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._local = threading.local()
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
+    def workspace(self):
+        """This thread's buffers, {(batch size, dtype): buffers}."""
+        try:
+            return self._local.workspace
+        except AttributeError:
+            self._local.workspace = {}
+            return self._local.workspace
+
+
+class Gradients(dict):
+    """dJ/dtheta {key: array}: a dict whose arrays are views of one flat array ``flat`` (PARAM_KEYS order), which
+    step uses as the optimizer's gradient without copying. Pickled or copied, it is a plain dict."""
+
+    def __init__(self, flat):
+        self.flat = flat
+        self.views = tuple(_split(flat))
+        super().__init__(zip(PARAM_KEYS, self.views, strict=True))
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
+def _buffers(params, workspace):
+    """The workspace of a call: the caller's ``workspace``, else this thread's buffers of a Params, else None (fresh)."""
+    if workspace is None and isinstance(params, Params):
+        return params.workspace()
+    return workspace
+
+
 def init_params(seed=0, dtype=np.float64):
     """Fresh parameters {W1, b1, ...} in ``dtype`` (weights random, biases zero), reproducible from ``seed``."""
     rng = np.random.default_rng(seed)
-    params = {}
+    params = Params()
     # layer 1: relu, He initialisation
     params["W1"] = (rng.standard_normal((4, 6)) * np.sqrt(2 / 4)).astype(dtype)
     params["b1"] = np.zeros((6,), dtype=dtype)
@@ -231,11 +280,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -251,24 +300,24 @@ def loss(params, X, Y, *, rng=None, masks=None):
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     Y = _targets(Y, X.shape[0], dtype)
-    cache = _forward(params, X, _workspace(X.shape[0], dtype))
+    cache = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)))
     return _data_loss(cache, Y) + _penalty(params, X.shape[0])
 
 
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     n = X.shape[0]
     Y = _targets(Y, n, dtype)
     if out is None:
-        out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
-    ws = _workspace(n, dtype, workspace)
+        out = Gradients(np.empty(_OFFSETS[-1], dtype=dtype))
+    ws = _workspace(n, dtype, _buffers(params, workspace))
     _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
@@ -286,13 +335,7 @@ def predict(params, X, running=None):
 
 def _split(flat):
     """Views of a flat buffer, one per parameter (PARAM_KEYS order, PARAM_SHAPES shapes)."""
-    views, start = [], 0
-    for key in PARAM_KEYS:
-        shape = PARAM_SHAPES[key]
-        size = math.prod(shape)
-        views.append(flat[start:start + size].reshape(shape))
-        start += size
-    return views
+    return [flat[start:stop].reshape(shape) for start, stop, shape in _SLICES]
 
 
 def _views(state):
@@ -311,8 +354,7 @@ def init_state(params, learning_rate=LEARNING_RATE):
     state["views"][name] (and nothing else) are views of them.
     """
     dtype = _check_params(params)
-    size = sum(math.prod(shape) for shape in PARAM_SHAPES.values())
-    flat = {name: np.zeros(size, dtype=dtype) for name in ("g", "T1")}
+    flat = {name: np.zeros(_OFFSETS[-1], dtype=dtype) for name in ("g", "T1")}
     views = {name: _split(buffer) for name, buffer in flat.items()}
     return {
         "t": 0,
@@ -323,19 +365,29 @@ def init_state(params, learning_rate=LEARNING_RATE):
     }
 
 
-def step(params, grads, state):
-    """One optimizer step: update every parameter (and the state) in place."""
-    state["t"] += 1
-    learning_rate = state["learning_rate"]
-    flat, views = _views(state)
-    # the gradients as one flat array g: copied in, unless they were written there (train does)
-    for key, view in zip(PARAM_KEYS, views["g"], strict=True):
+def _flat_gradients(grads, g, views):
+    """The gradients as one flat array: their own when grads is a Gradients still made of its views (gradients()
+    returns one), else copied into g (train writes them there already: nothing to copy)."""
+    flat = getattr(grads, "flat", None)
+    if flat is not None and flat.dtype == g.dtype and grads.views[0].base is flat:
+        if all(grads.get(key) is view for key, view in zip(PARAM_KEYS, grads.views, strict=True)):
+            return flat
+    for key, view in zip(PARAM_KEYS, views, strict=True):
         grad = grads[key]
         if grad is not view:
             if np.shape(grad) != view.shape:
                 raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
             view[...] = grad
-    g, T1 = flat["g"], flat["T1"]
+    return g
+
+
+def step(params, grads, state):
+    """One optimizer step: update every parameter (and the state) in place."""
+    state["t"] += 1
+    learning_rate = state["learning_rate"]
+    flat, views = _views(state)
+    g = _flat_gradients(grads, flat["g"], views["g"])
+    T1 = flat["T1"]
     # θ <- θ - α·g  (eq. 16)
     np.multiply(g, learning_rate, out=T1)
     for key, delta in zip(PARAM_KEYS, views["T1"], strict=True):
@@ -389,9 +441,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     for epoch in range(epochs):
@@ -439,7 +490,7 @@ def _load(path):
 def load_params(path):
     """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
     arrays = _load(path)
-    params = {key: arrays[key] for key in PARAM_KEYS if key in arrays}
+    params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
     except (TypeError, ValueError) as exc:

@@ -18,6 +18,7 @@ do not interfere.
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 
@@ -35,7 +36,11 @@ PARAM_SHAPES = {
     "W2": (2, 4),
     "b2": (2,),
 }
+PENALISED = ("W1", "W2")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
+# where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
+_OFFSETS = (0, 12, 16, 24, 26)
+_SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
 def _softplus(u):
@@ -46,10 +51,54 @@ def _softplus(u):
 # -- parameters and data ---------------------------------------------------------------------------------------------
 
 
+class Params(dict):
+    """The parameters {key: array}: a dict that also keeps, for each thread, the buffers of gradients, loss, predict
+    and accuracy per batch size, so that repeated calls reuse them instead of allocating them afresh.
+
+    init_params and load_params return one; any dict of arrays is accepted as well (its calls allocate their buffers
+    every time). copy.copy, copy.deepcopy and pickle give a Params without buffers.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._local = threading.local()
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
+    def workspace(self):
+        """This thread's buffers, {(batch size, dtype): buffers}."""
+        try:
+            return self._local.workspace
+        except AttributeError:
+            self._local.workspace = {}
+            return self._local.workspace
+
+
+class Gradients(dict):
+    """dJ/dtheta {key: array}: a dict whose arrays are views of one flat array ``flat`` (PARAM_KEYS order), which
+    step uses as the optimizer's gradient without copying. Pickled or copied, it is a plain dict."""
+
+    def __init__(self, flat):
+        self.flat = flat
+        self.views = tuple(_split(flat))
+        super().__init__(zip(PARAM_KEYS, self.views, strict=True))
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
+def _buffers(params, workspace):
+    """The workspace of a call: the caller's ``workspace``, else this thread's buffers of a Params, else None (fresh)."""
+    if workspace is None and isinstance(params, Params):
+        return params.workspace()
+    return workspace
+
+
 def init_params(seed=0, dtype=np.float64):
     """Fresh parameters {W1, b1, ...} in ``dtype`` (weights random, biases zero), reproducible from ``seed``."""
     rng = np.random.default_rng(seed)
-    params = {}
+    params = Params()
     # layer 1: softplus, Glorot initialisation
     params["W1"] = (rng.standard_normal((4, 3)) * np.sqrt(2 / (3 + 4))).astype(dtype)
     params["b1"] = np.zeros((4,), dtype=dtype)
@@ -215,11 +264,11 @@ def _backward(params, cache, Y, ws, grads):
 # -- the public API ---------------------------------------------------------------------------------------------------
 
 
-def forward(params, X, train=True, running=None):
-    """(Y_hat, cache): the outputs for the rows of X and every Z<l>, H<l> (fresh arrays).
+def forward(params, X, train=False, *, rng=None, masks=None, running=None):
+    """(Y_hat, cache): the outputs for the rows of X and every intermediate array of the pass (fresh arrays).
 
-    ``train`` and ``running`` choose batch or running statistics in networks with normalisation layers; this one
-    has none, so both modes compute the same outputs.
+    ``train``, ``rng``, ``masks`` and ``running`` choose batch or running statistics and dropout in networks with
+    such layers; this one has none, so both modes compute the same outputs.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
@@ -235,24 +284,24 @@ def loss(params, X, Y, *, rng=None, masks=None):
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     Y = _targets(Y, X.shape[0], dtype)
-    cache = _forward(params, X, _workspace(X.shape[0], dtype))
+    cache = _forward(params, X, _workspace(X.shape[0], dtype, _buffers(params, None)))
     return _data_loss(cache, Y) + _penalty(params, X.shape[0])
 
 
 def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, workspace=None):
     """dJ/dtheta for every parameter: a dict with the keys and shapes of params (written into ``out`` if given).
 
-    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls;
-    without it every call allocates them afresh, which costs page faults at large sizes. ``rng``, ``masks``
-    (dropout) and ``running`` (normalisation statistics) do not apply to this network.
+    ``workspace``: a dict (e.g. ``state["workspace"]``) in which the intermediate buffers are kept between calls
+    (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
+    afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
     n = X.shape[0]
     Y = _targets(Y, n, dtype)
     if out is None:
-        out = {key: np.empty(shape, dtype=dtype) for key, shape in PARAM_SHAPES.items()}
-    ws = _workspace(n, dtype, workspace)
+        out = Gradients(np.empty(_OFFSETS[-1], dtype=dtype))
+    ws = _workspace(n, dtype, _buffers(params, workspace))
     _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 
@@ -270,13 +319,7 @@ def predict(params, X, running=None):
 
 def _split(flat):
     """Views of a flat buffer, one per parameter (PARAM_KEYS order, PARAM_SHAPES shapes)."""
-    views, start = [], 0
-    for key in PARAM_KEYS:
-        shape = PARAM_SHAPES[key]
-        size = math.prod(shape)
-        views.append(flat[start:start + size].reshape(shape))
-        start += size
-    return views
+    return [flat[start:stop].reshape(shape) for start, stop, shape in _SLICES]
 
 
 def _views(state):
@@ -296,8 +339,7 @@ def init_state(params, learning_rate=LEARNING_RATE, epsilon=EPSILON):
     state["views"][name] (and state["G"][key]) are views of them.
     """
     dtype = _check_params(params)
-    size = sum(math.prod(shape) for shape in PARAM_SHAPES.values())
-    flat = {name: np.zeros(size, dtype=dtype) for name in ("g", "G", "T1")}
+    flat = {name: np.zeros(_OFFSETS[-1], dtype=dtype) for name in ("g", "G", "T1")}
     views = {name: _split(buffer) for name, buffer in flat.items()}
     return {
         "t": 0,
@@ -310,20 +352,30 @@ def init_state(params, learning_rate=LEARNING_RATE, epsilon=EPSILON):
     }
 
 
+def _flat_gradients(grads, g, views):
+    """The gradients as one flat array: their own when grads is a Gradients still made of its views (gradients()
+    returns one), else copied into g (train writes them there already: nothing to copy)."""
+    flat = getattr(grads, "flat", None)
+    if flat is not None and flat.dtype == g.dtype and grads.views[0].base is flat:
+        if all(grads.get(key) is view for key, view in zip(PARAM_KEYS, grads.views, strict=True)):
+            return flat
+    for key, view in zip(PARAM_KEYS, views, strict=True):
+        grad = grads[key]
+        if grad is not view:
+            if np.shape(grad) != view.shape:
+                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
+            view[...] = grad
+    return g
+
+
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
     state["t"] += 1
     learning_rate = state["learning_rate"]
     epsilon = state["epsilon"]
     flat, views = _views(state)
-    # the gradients as one flat array g: copied in, unless they were written there (train does)
-    for key, view in zip(PARAM_KEYS, views["g"], strict=True):
-        grad = grads[key]
-        if grad is not view:
-            if np.shape(grad) != view.shape:
-                raise ValueError(f"grads[{key!r}] must have shape {view.shape}, got shape {np.shape(grad)}")
-            view[...] = grad
-    g, G, T1 = flat["g"], flat["G"], flat["T1"]
+    g = _flat_gradients(grads, flat["g"], views["g"])
+    G, T1 = flat["G"], flat["T1"]
     # G <- G + g²  (eq. 16)
     np.square(g, out=T1)
     G += T1
@@ -383,9 +435,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
-    flat, views = _views(state)
-    g = flat["g"]
-    grads = dict(zip(PARAM_KEYS, views["g"], strict=True))  # _backward writes straight into the optimizer's g
+    g = _views(state)[0]["g"]
+    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     for epoch in range(epochs):
@@ -433,7 +484,7 @@ def _load(path):
 def load_params(path):
     """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
     arrays = _load(path)
-    params = {key: arrays[key] for key in PARAM_KEYS if key in arrays}
+    params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
     except (TypeError, ValueError) as exc:

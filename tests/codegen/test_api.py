@@ -308,3 +308,43 @@ def test_codegen_derives_and_checks_once(tmp_path, monkeypatch):
     monkeypatch.setattr(checks, "instantiation_checks", counting_checks)
     assert main(["codegen", str(REFERENCE), "--out", str(tmp_path)]) == 0
     assert calls == {"derive": 1, "checks": 1}
+
+
+def test_a_params_buffers_never_alias_what_calls_return(ref, tmp_path):
+    """init_params' Params keeps per-thread buffers between calls; nothing a call returns lives in them."""
+    X, y = blobs(12)
+    X2, y2 = blobs(12, seed=5)
+    params = ref.init_params(0)
+    g1 = ref.gradients(params, X, y)
+    kept = {k: v.copy() for k, v in g1.items()}
+    g2 = ref.gradients(params, X2, y2)
+    assert all(np.array_equal(g1[k], kept[k]) for k in kept) and not np.array_equal(g1["W1"], g2["W1"])
+    plain = {k: v.copy() for k, v in params.items()}  # a plain dict: fresh buffers, the same numbers
+    assert all(np.array_equal(g2[k], ref.gradients(plain, X2, y2)[k]) for k in g2)
+    p1 = ref.predict_proba(params, X)
+    p1_copy = p1.copy()
+    ref.predict_proba(params, X2)
+    np.testing.assert_array_equal(p1, p1_copy)
+    clone = copy.deepcopy(params)
+    assert type(clone) is type(params) and all(np.array_equal(clone[k], params[k]) for k in params)
+    ref.save_params(tmp_path / "p.npz", params)
+    assert type(ref.load_params(tmp_path / "p.npz")) is type(params)
+
+
+def test_two_threads_computing_gradients_of_one_params_do_not_interfere(ref):
+    params = ref.init_params(0)
+    data = [blobs(64, seed=s) for s in (0, 1)]
+    expected = [ref.gradients(dict(params), X, y) for X, y in data]
+    results = [[], []]
+
+    def work(i):
+        for _ in range(200):
+            results[i].append(ref.gradients(params, *data[i]))
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i in (0, 1):
+        assert all(np.array_equal(g[k], expected[i][k]) for g in results[i] for k in g)

@@ -170,3 +170,37 @@ def test_a_layered_module_names_the_out_folder_it_was_generated_into():
     d = derive(load_spec(ROOT / "examples" / "bn_mlp.toml"), check=False)
     assert "--out gen_x" in render_module(d, "examples/bn_mlp.toml", "gen_x")
     assert "--out generated" in render_module(d, "examples/bn_mlp.toml")
+
+
+def test_the_training_api_is_the_dense_modules(case, capsys):
+    """Layered modules share the dense modules' API text: shape checks, validation history, verbose, predict_proba,
+    the stop on non-finite values, Gradients that step takes without copying."""
+    d, mod = case
+    rng = np.random.default_rng(18)
+    X, Y = random_data(d.network, 24, rng)
+    params = mod.init_params(seed=2)
+    bad = dict(params, **{mod.PARAM_KEYS[0]: np.zeros(1)})
+    for call in (lambda: mod.gradients(bad, X, Y), lambda: mod.predict(bad, X), lambda: mod.init_state(bad)):
+        with pytest.raises(ValueError, match=rf"params\['{mod.PARAM_KEYS[0]}'\] must have shape"):
+            call()
+    running = mod.init_running(params)
+    history = mod.train(params, X, Y, epochs=3, batch_size=8, running=running, validation_data=(X, Y), verbose=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("epoch 1/3: loss ")
+    keys = ["loss", "accuracy", "val_loss", "val_accuracy"] if d.network.loss.classification else ["loss", "val_loss"]
+    assert list(history) == keys and all(len(v) == 3 for v in history.values())
+    if d.network.loss.classification:
+        assert history["val_accuracy"][-1] == mod.accuracy(params, X, Y, running)
+        proba = mod.predict_proba(params, X, running)
+        assert proba.shape == (24, d.network.output.units)
+    # step from a Gradients (views of one flat array) equals step from a plain dict of the same arrays
+    grads = mod.gradients(params, X, Y, masks=random_masks(d.program, 24, rng))
+    assert type(grads).__name__ == "Gradients" and all(grads[k].base is grads.flat for k in mod.PARAM_KEYS)
+    p1, p2 = {k: v.copy() for k, v in params.items()}, {k: v.copy() for k, v in params.items()}
+    mod.step(p1, grads, mod.init_state(p1))
+    mod.step(p2, {k: v.copy() for k, v in grads.items()}, mod.init_state(p2))
+    assert all(np.array_equal(p1[k], p2[k]) for k in p1)
+    for value in params.values():
+        value[...] = 1e308  # finite parameters whose products overflow: inf - inf = NaN downstream
+    with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match=r"epoch 1, batch 1"):
+        mod.train(params, X, Y, epochs=1, batch_size=8)
