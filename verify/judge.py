@@ -620,7 +620,7 @@ class Judge:
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
         if student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
-                np.size(t) > 1 for t in tv):
+                np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
             # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
