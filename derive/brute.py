@@ -232,7 +232,33 @@ def _operands(e) -> tuple:
     return () if type(e).__name__ in _LEAVES else e.args
 
 
-def _op(e, slot: dict) -> tuple:
+class _Slots:
+    """Subexpression -> its slot in a ``Program``: found by ``_key`` and confirmed by SymEngine's structural equality, so
+    two different subexpressions whose hashes collide (exp(u) and exp(2u) hash alike) never share a slot."""
+
+    def __init__(self):
+        self._by_key: dict = {}
+
+    def get(self, e):
+        for other, k in self._by_key.get(_key(e), ()):
+            if other == e:
+                return k
+        return None
+
+    def __contains__(self, e) -> bool:
+        return self.get(e) is not None
+
+    def __getitem__(self, e) -> int:
+        k = self.get(e)
+        if k is None:
+            raise KeyError(str(e)[:80])
+        return k
+
+    def __setitem__(self, e, k: int) -> None:
+        self._by_key.setdefault(_key(e), []).append((e, k))
+
+
+def _op(e, slot: _Slots) -> tuple:
     name = type(e).__name__
     args = _operands(e)
     if not args:
@@ -240,7 +266,7 @@ def _op(e, slot: dict) -> tuple:
             raise Untranslatable(f"the brute-force gradient still holds the free symbol {e}")
         return ("const", True if name == "BooleanTrue" else False if name == "BooleanFalse" else float(e))
     if name in ("Add", "Mul", "Pow", "Piecewise") or name in _NUMPY:
-        return (name, tuple(slot[_key(a)] for a in args))
+        return (name, tuple(slot[a] for a in args))
     raise Untranslatable(f"SymEngine left {name} in the brute-force gradient ({str(e)[:80]}): it cannot differentiate it; "
                          "give gradproof.derive.brute a form of it that SymEngine differentiates")
 
@@ -255,25 +281,29 @@ class Program:
 
     def __init__(self, symbols, exprs):
         self.n_inputs = len(symbols)
-        slot: dict = {_key(s): k for k, s in enumerate(symbols)}
+        slot = _Slots()
+        for k, s in enumerate(symbols):
+            slot[s] = k
         self.ops: list[tuple] = []  # (name, argument slots) or ("const", value); slot = n_inputs + position
         for expr in exprs:
             self._add(expr, slot)
-        self.outputs = [slot[_key(e)] for e in exprs]
+        self.outputs = [slot[e] for e in exprs]
 
-    def _add(self, root, slot: dict) -> None:
+    def _add(self, root, slot: _Slots) -> None:
         """Append the ops of ``root`` and of every subexpression not yet in ``slot`` (depth first, each node once)."""
-        if _key(root) in slot:
+        if root in slot:
             return
         stack = [(root, iter(_operands(root)))]
         while stack:
             e, pending = stack[-1]
-            child = next((a for a in pending if _key(a) not in slot), None)
+            child = next((a for a in pending if a not in slot), None)
             if child is not None:  # not yet computed, and not an ancestor (expressions are acyclic)
                 stack.append((child, iter(_operands(child))))
                 continue
             stack.pop()
-            slot[_key(e)] = self.n_inputs + len(self.ops)
+            if e in slot:  # met twice on the stack (a shared child of two pending nodes)
+                continue
+            slot[e] = self.n_inputs + len(self.ops)
             self.ops.append(_op(e, slot))
 
     def __call__(self, points: np.ndarray) -> np.ndarray:

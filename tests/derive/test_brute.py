@@ -141,3 +141,19 @@ def test_the_network_that_exposed_the_hash_collision_passes():
                        {"units": 2, "activation": "softmax"}],
             "loss": {"name": "binary_cross_entropy"}, "optimizer": {"name": "sgd"}}
     assert derive(spec_from_dict(data)).all_passed
+
+
+def test_subexpressions_whose_hashes_collide_keep_their_own_slots():
+    """exp(u) and exp(2u) hash alike in SymEngine (a one-layer column-convention softmax network has both in its
+    gradients): the program must still evaluate each, matching direct substitution."""
+    import numpy as np
+    import symengine as se
+    from gradproof.derive import brute
+
+    u = se.Symbol("u")
+    exprs = [se.exp(u), se.exp(2 * u), se.exp(u) + se.exp(2 * u)]
+    program = brute.Program([u], exprs)
+    values = program(np.array([[0.3], [-1.2]]))
+    expected = np.array([[np.exp(0.3), np.exp(0.6), np.exp(0.3) + np.exp(0.6)],
+                         [np.exp(-1.2), np.exp(-2.4), np.exp(-1.2) + np.exp(-2.4)]])
+    assert np.allclose(values, expected, rtol=1e-12)
