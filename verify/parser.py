@@ -898,7 +898,7 @@ class _Parser:
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
             if self.flags.get("implicit"):
-                if ANY_LAYER not in self.layer_env:
+                if ANY_LAYER not in self.layer_env or not self.unindexed:
                     raise Unreadable(f"{name} names a layer while the claim leaves others without a layer index; write every layer")
                 if self.layer_env[ANY_LAYER] - self.offset("b" if zero else base) != layer:
                     raise NoSuchLayer(f"{name} names layer {layer}, not the layer of the parameters written without one")
