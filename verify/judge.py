@@ -369,6 +369,13 @@ class Judge:
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
                                        f"the sides read do not agree ({result.message}), which may be a misreading",
                                        quantity=claim.quantity)
+                total = skipped.rsplit(" of ", 1)[-1]
+                if result.verdict == "correct" and skipped.endswith(f"{total} of {total}"):
+                    # the chain's result itself did not read (Wikipedia's δ_j = … = \begin{cases} … \end{cases}):
+                    # the sides that did are right, but what the claim concludes is not checked
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim's last side ({exc}); the sides before it hold",
+                                       quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
                     result.notes.append(f"unread part of the chain: {skipped}")

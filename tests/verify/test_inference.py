@@ -472,3 +472,15 @@ def test_grosse_error_signals_and_unit_letters_read_from_the_definitions():
     assert any("unit letters read from the definitions" in c for c in j.inferred)
     assert verdicts == {"z": "correct", "h": "correct", "y": "correct", "L": "correct", "by": "correct", "bw2": "correct",
                         "bh": "correct", "bz": "correct", "bad-bz": "incorrect", "bad-bw1": "unchecked"}  # z_j: no z in layer 0
+
+
+def test_a_chain_whose_result_does_not_read_is_not_called_correct():
+    """Wikipedia's δ_j = ∂E/∂o_j ∂o_j/∂net_j = \\begin{cases} … \\text{if } j \\text{ is an output neuron} … \\end{cases}: the
+    cases in words do not read; the sides before them hold, but what the claim concludes is not checked."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2))
+    claims = [("chain", r"\delta^{(2)} = \frac{\partial J}{\partial z^{(2)}} = \zeta(z^{(2)})"),
+              ("middle", r"\delta^{(2)} = \zeta(z^{(2)}) = \frac{\partial J}{\partial z^{(2)}}")]
+    verdicts, j = judge_all(d, claims)
+    results = {r.id: r for r in Judge(d).check_all([Claim(c, l) for c, l in claims])}
+    assert verdicts["chain"] == "unchecked" and "last side" in results["chain"].message
+    assert verdicts["middle"] == "correct"  # an unread middle step: the two ends read and agree
