@@ -281,7 +281,6 @@ def conventions(judge, claims) -> Reading | None:
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
-        options.append(("convention", judge.net.convention))  # how W's entries lie
         changes.append("j is a unit of any layer, i a unit feeding it and k one it feeds (Mitchell, Haykin)")
         feeding = feeding_letters(claims)
         if feeding:  # Wikipedia's net_j = Σ_k w_{kj} o_k: k feeds j (not the layer after it, as in Mitchell's w_{kj} δ_k)
@@ -306,7 +305,6 @@ def conventions(judge, claims) -> Reading | None:
         entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer
             options.append(("digit_entries", True))
-            options.append(("convention", judge.net.convention))  # how W's entries lie
             if "unindexed_layer" not in dict(base.options):
                 options.append(("unindexed_layer", 1))
             terms = [t for m in entry_defs for t in _ENTRY_TERM.findall(m.group(0))]
@@ -315,6 +313,8 @@ def conventions(judge, claims) -> Reading | None:
             if source != target and "weight_order" not in dict(base.options):
                 options.append(("weight_order", "source" if source > target else "target"))
             changes.append("z_1, h_2, b_1, w_{12} are units and weights of the one hidden layer (a worked example)")
+    if {k for k, _ in options} & {"unit_letters", "digit_entries"}:
+        options.append(("convention", judge.net.convention))  # how W's entries lie (parser._as_entry)
     if judge.net.regularizer is not None and "regularized" not in dict(base.options) and "\\bar" in text:
         options.append(("regularized", True))  # Grosse's \bar{v}: of the data loss or of L + λR? (parser.error_signal)
     if judge.net.depth == 2 and "unit_map" not in dict(base.options):
@@ -387,37 +387,41 @@ def letter_layers(claims) -> dict | None:
     return found if len(found) >= 2 else None
 
 
+def _unit_sums(claims):
+    """The answer's forward definitions of a unit's summed input (net_j = \\sum_k w_{kj} o_k), each as (the unit's
+    letter, the sum's letter, the weight's two letters as written)."""
+    for c in claims:
+        m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)
+        if m:
+            yield m.groups()
+
+
 def feeding_letters(claims) -> dict | None:
     """The positions of unit letters that an answer's own definitions fix (``net_j = \\sum_k w_{kj} o_k``: k is a unit
     feeding j, one layer below), on the scale of parser.UNIT_POS (i 0, j 1, k 2); None when they say nothing new."""
     from .parser import UNIT_POS
 
     pos: dict = {}
-    for c in claims:
-        m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)
-        if not m or m.group(1) not in UNIT_POS:
+    for unit, index, _, _ in _unit_sums(claims):
+        if unit not in UNIT_POS:
             continue
-        unit, index = m.group(1), m.group(2)
         base = pos.get(unit, UNIT_POS[unit])
         pos.setdefault(unit, base)
         if pos.setdefault(index, base - 1) != base - 1:
             return None  # the definitions disagree
     changed = {k: v for k, v in pos.items() if UNIT_POS.get(k) != v}
-    return {**{k: v for k, v in UNIT_POS.items()}, **pos} if changed else None
+    return {**UNIT_POS, **pos} if changed else None
 
 
 def weight_order(claims) -> str | None:
     """How the answer orders a weight's unit letters, from its own definition of a unit's summed input: ``target``
     (w_{ji} into j from i: Mitchell, Haykin, Bishop) or ``source`` (w_{ij} from i to j: Wikipedia), else None."""
     votes = {"target": 0, "source": 0}
-    for c in claims:
-        m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)  # forward definitions only
-        if m:
-            unit, index, p, q = m.groups()
-            if (p, q) == (unit, index):
-                votes["target"] += 1
-            elif (p, q) == (index, unit):
-                votes["source"] += 1
+    for unit, index, p, q in _unit_sums(claims):
+        if (p, q) == (unit, index):
+            votes["target"] += 1
+        elif (p, q) == (index, unit):
+            votes["source"] += 1
     if votes["target"] != votes["source"]:
         return max(votes, key=votes.get)
     return None
@@ -625,8 +629,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     fixed, macros, ids = [], [], {}
     saved = judge.notation
     try:
-        for key, rhs, c in renamed_deltas(claims, judge.notation, judge.net.depth):
-            holds = _same_up_to_transpose(judge, c)
+        for key, derivative, rhs, c in renamed_deltas(claims, judge.notation, judge.net.depth):
+            holds = _same_up_to_transpose(judge, derivative, rhs)
             if not holds:  # its own definition is wrong (or does not read yet: a later round may bind it): what uses
                 rhs = UNDEFINED  # it is not judged on it
             ids_note = "" if holds else " (it does not hold as read)"
@@ -678,7 +682,8 @@ _DELTA_DEF = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(\\frac\s*\{\s*\\pa
 def renamed_deltas(claims, notation: Notation, depth: int) -> list:
     """δ_1, δ_2 that the answer defines as derivatives of the objective other than gradproof's δ of that layer
     (Clark's CS224n notes number them from the output: δ_1 = ∂J/∂θ): each is the answer's own symbol, standing for
-    the last expression of its definition (its own shape: Clark's δ are rows). Returns (symbol, expression, claim)."""
+    the last expression of its definition (its own shape: Clark's δ are rows). Returns (symbol, the derivative's tree,
+    the expression, claim)."""
     from .parser import parse_claim
     from .tree import Unreadable
 
@@ -696,7 +701,7 @@ def renamed_deltas(claims, notation: Notation, depth: int) -> list:
         if mine == theirs or (mine.op == "q" and theirs.op == "q" and mine.value[1] == theirs.value[1]):
             continue
         last = rest.split("=")[-1].strip() if rest and rest.strip() else derivative
-        out.append((re.sub(r"\s+", "", symbol), last, c))
+        out.append((re.sub(r"\s+", "", symbol), theirs, last, c))
     return out
 
 
@@ -704,17 +709,14 @@ def renamed_deltas(claims, notation: Notation, depth: int) -> list:
 UNDEFINED = "\\text{undefined}"
 
 
-def _same_up_to_transpose(judge, c) -> bool | None:
-    """Whether the derivative and the last expression of a δ's definition (δ_1 = ∂J/∂θ = (ŷ − y)^T) agree, up to
-    writing the vector as a row or a column; None when either does not read."""
+def _same_up_to_transpose(judge, derivative, last: str) -> bool | None:
+    """Whether a δ's derivative (a tree) and the last expression of its definition (δ_1 = ∂J/∂θ = (ŷ − y)^T) agree, up
+    to writing the vector as a row or a column; None when the expression does not read."""
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
 
-    m = _DELTA_DEF.match(c.latex)
     try:
-        (derivative,), _ = parse_claim(m.group(2), judge.notation, judge.net.depth)
-        last = m.group(3).split("=")[-1] if m.group(3) else m.group(2)
         (expression,), _ = parse_claim(last, judge.notation, judge.net.depth)
     except (Unreadable, ValueError):
         return None

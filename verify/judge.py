@@ -307,9 +307,7 @@ class Judge:
     def _zero_biases(self) -> None:
         """An answer that writes no bias anywhere (Rumelhart's, Wikipedia's net_j = Σ_k w_{kj} o_k) is about a network
         without biases: it is judged at points where every bias is 0, so its forward sums hold as written."""
-        import re as _re
-
-        self.points = [({k: (v * 0 if _re.fullmatch(r"b\d+", k) else v) for k, v in params.items()}, x, y)
+        self.points = [({k: (v * 0 if re.fullmatch(r"b\d+", k) else v) for k, v in params.items()}, x, y)
                        for params, x, y in self.points]
         self.rows = [self.truth.compute(*p) for p in self.points]
         self._env_cache, self.envs, self._jac_cache = {}, None, {}

@@ -171,7 +171,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if a.ndim == b.ndim == 2 and a.shape == b.shape[::-1] and 1 in a.shape and a.size > 1:
             # Clark's δ_1 U ∘ sgn(h): a row ⊙ a column of one length is read on the two vectors (the row's layout)
             b = b.T
-            _bias_unit_note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
+            _note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
         _same(a, b, node, "⊙", ctx)
         return a * b
     if op == "div":
@@ -409,7 +409,8 @@ def _has_augmented(node: Node) -> bool:
     return any(n.op == "q" and n.value[0] in AUGMENTED for n in node.walk())
 
 
-def _bias_unit_note(ctx: Context, text: str) -> None:
+def _note(ctx: Context, text: str) -> None:
+    """Say once in the result how the claim was read (a bias unit added, a row and a column multiplied entrywise)."""
     if text not in ctx.notes:
         ctx.notes.append(text)
 
@@ -427,7 +428,7 @@ def _drop_bias_unit(args: list, node: Node, ctx: Context) -> list:
         if (x.shape[axis] == y.shape[axis] + 1 and x.shape[other] == y.shape[other]
                 and _has_augmented(node.args[k])):
             out[k] = x[1:] if axis == 0 else x[:, 1:]
-            _bias_unit_note(ctx, "the entry of the bias unit (a_0 = 1) is dropped, as Ng's course does with δ_0")
+            _note(ctx, "the entry of the bias unit (a_0 = 1) is dropped, as Ng's course does with δ_0")
     return out
 
 
@@ -452,10 +453,10 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] != b.shape[0] and _has_augmented(node):
         if a.shape[1] == b.shape[0] + 1 and _has_augmented(node.args[0]):  # Θ^{(l)} a^{(l)}: a carries a_0 = 1
             b = np.vstack([np.ones((1, b.shape[1])), b])
-            _bias_unit_note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
+            _note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
         elif b.shape[0] == a.shape[1] + 1 and _has_augmented(node.args[1]):  # a Θ with samples as rows
             a = np.hstack([np.ones((a.shape[0], 1)), a])
-            _bias_unit_note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
+            _note(ctx, "the bias unit a_0 = 1 is added to the activations multiplied by Θ (Ng's convention)")
     if _scalar(a) or _scalar(b):
         if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
             return a @ b
@@ -466,9 +467,7 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b
     if a.shape == b.shape:
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
-        note = f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product"
-        if note not in ctx.notes:
-            ctx.notes.append(note)
+        _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")
         return a * b
     left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
     raise ShapeMismatch(f"shape mismatch: {left} {right} is {fmt(a.shape)} times {fmt(b.shape)}")
