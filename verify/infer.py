@@ -234,7 +234,7 @@ def conventions(judge, claims) -> Reading | None:
             and (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m")):
         states += [("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat")]
         changes.append("v is Adam's first moment and s (S) its second (Ng's letters)")
-    if re.search(r"(?<![A-Za-z\\])(?:net|out)_", text):
+    if re.search(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d", text):  # (Mitchell's net_j is not Mazur's)
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
     if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
