@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .normalize import drop_time_argument, normalize, uses_time_argument
-from .parser import Notation
+from .parser import BASES, LOSSES, Notation
 
 MAX_TRIALS = 800
 TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
@@ -61,9 +61,14 @@ def definitions(claims) -> list:
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
-        if m and m.group(1) in LETTERS + ("o", "O", "x", "y"):
+        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or _AFFINE.search(_sides(text)[1])
+                  and m.group(1) not in ("W", "w", "b", "B")):
             out.append(c)
     return out
+
+
+#: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b
+_AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
 
 
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
@@ -118,7 +123,8 @@ _SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"relu|ReLU|sigmoid|tanh)\s*(?:\^\s*\{?\s*[(\[]?\s*\w+\s*[)\]]?\s*\}?)?\s*\(")
+                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+                      r"\s*\(")
 
 
 def _sides(text: str) -> list[str]:
@@ -243,12 +249,37 @@ def conventions(judge, claims) -> Reading | None:
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
     shape = structure(claims)
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
-    if not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y) and not re.search(
-            r"\\hat|haty|y_\{?pred", text):
+    if not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y or _TARGET_T.search(text)) \
+            and not re.search(r"\\hat\s*\{?\s*y|haty|y_\{?pred", text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
     else:
         bases = ()
+    for c in definitions(claims):
+        latex = normalize(c.latex.replace("$", " "))
+        m = _INPUT_NAMED.match(latex)
+        if m and m.group(1) not in BASES and m.group(1) not in declared and (m.group(1), "x") not in bases:
+            bases += ((m.group(1), "x"),)  # Hagan's a^0 = p: the input's own letter
+            changes.append(f"{m.group(1)} is the input (its own definition)")
+        m = _OUTPUT_BARE.match(latex)
+        if m and m.group(1) == m.group(2) and "output_letter" not in dict(base.options) and (
+                m.group(3) in ("L", "M") or m.group(3) == str(judge.net.depth)):
+            options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
+            changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
+    layered = {m.group(1) for c in definitions(claims)
+               if (m := _LAYERED_LHS.match(normalize(c.latex.replace("$", " "))))}  # n_i^m, n^{(2)}: not CS231n's s
+    own = sorted(x for x in shape["summed"] & layered if x not in BASES and x not in LOSSES
+                 and x not in ("w", "t", "e", "f", "g") and x not in declared)
+    if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
+        bases += tuple((x, "z") for x in own)
+        changes.append(", ".join(own) + " the summed input (defined as one)")
+    summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
+    for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
+        m = _SENSITIVITY.match(normalize(c.latex.replace("$", " ")))
+        if m and m.group(2) in summed and m.group(1) not in BASES and m.group(1) not in declared \
+                and m.group(1) not in {k for k, _ in bases}:
+            bases += ((m.group(1), "delta"),)
+            changes.append(f"{m.group(1)} is δ, the derivative by the summed input (its own definition)")
     if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and re.search(
             r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
@@ -273,8 +304,9 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
     if "time_argument" not in dict(base.options) and uses_time_argument(text):
-        options.append(("time_argument", True))
-        changes.append("quantities written with the iteration n, v_j(n) (Haykin): a claim about one step")
+        step = uses_time_argument(text)
+        options.append(("time_argument", step))
+        changes.append(f"quantities written with the iteration {step}, v_j({step}), W({step}+1): a claim about one step")
     if "unit_letters" not in dict(base.options) and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
             or judge.net.depth != 2 and shape["units"]["letters"]):
@@ -342,10 +374,39 @@ def conventions(judge, claims) -> Reading | None:
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
+    letter_ = _bare_layer_letter(text)
+    if letter_ is not None and "layer_letter" not in dict(base.options):
+        options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
+        changes.append(f"{letter_} is the layer index ({letter_.upper()} the last layer)")
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
                            states=base.states + tuple(states)), tuple(changes))
+
+
+#: a letter defined as the objective's derivative by a summed input: s_i^m = \frac{\partial \hat F}{\partial n_i^m}
+_SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
+                          r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
+#: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o
+_TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])")
+#: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o)
+_ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
+                        r"(?:[ayo]|\\hat\s*\{?\s*y)")
+#: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
+_LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
+#: the input named by its own letter: a^0 = p, h^{(0)} = u
+_INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
+#: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
+_OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
+#: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
+_BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
+
+
+def _bare_layer_letter(text: str) -> str | None:
+    """The letter an answer writes its generic layer with, bare (no parentheses) and other than l: Hagan's m in
+    W^{m+1} and a^{m-1}. None when no such letter is used with an offset, or several are."""
+    found = {m.group(1) for m in _BARE_LAYER.finditer(text)} - {"l", "t", "i", "j", "n", "x"}
+    return found.pop() if len(found) == 1 else None
 
 
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
@@ -584,7 +645,7 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
     for c in claims:
         text = c.latex.replace("$", " ")
         if dict(notation.options).get("time_argument"):
-            text = drop_time_argument(text)  # Haykin's e_j(n) = d_j(n) - y_j(n) defines e_j
+            text = drop_time_argument(text, dict(notation.options)["time_argument"])  # Haykin's e_j(n) = d_j(n) - y_j(n) defines e_j
         for rel in ("\\coloneqq", ":=", "\\equiv", "\\triangleq", "="):
             if rel in text:
                 lhs, rhs = text.split(rel, 1)
@@ -592,21 +653,31 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         else:
             continue
         m = _SYMBOL.fullmatch(lhs)
-        if not m or "=" in rhs or len(rhs) > 800:
+        if not m or len(rhs) > 800:
             continue
+        rest = None
+        if "=" in rhs:  # e = t - a = 1.261: the first side defines e, the rest is a claim about it
+            parts = _sides(rhs)
+            if len(parts) < 2 or any("=" in p for p in parts):
+                continue
+            rhs, rest = parts[0], "=".join(parts)
         key = re.sub(r"\s+", "", m.group(1))
         try:
             parse_expr(key, notation, depth)
-            continue  # the network knows this symbol: a claim about it, not a definition
+            if not (key == "e" and _ERROR_DEF.match(rhs)):
+                continue  # the network knows this symbol: a claim about it, not a definition
         except NeedsLayer:
             continue
         except Unreadable as exc:
             if "unknown symbol" not in str(exc):
                 continue
-        found.setdefault(key, []).append((c, rhs))
+        found.setdefault(key, []).append((c, rhs if rest is None else (rhs, rest)))
     out = []
     for key, uses in found.items():
         c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
+        if isinstance(rhs, tuple):
+            rhs, rest = rhs
+            c = replace(c, latex=rest)  # what the chain says beyond the definition (judged: bind_symbols)
         try:
             node = parse_expr(rhs, notation, depth)
         except NeedsLayer as need:  # Haykin's e_j = d_j - y_j, j a unit of any layer: read where it can be (output)
@@ -658,6 +729,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             macros.append((key, rhs))
             ids[c.id] = ("unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
                                       f"that use {key} are read with it")
+        if c.latex.count("=") >= 1 and c.id in ids and ids[c.id][0] == "unchecked" and _sides(c.latex)[0].strip() != key:
+            ids[c.id] = ("rest", c.latex)  # e = t - a = 1.261: t - a = 1.261 is judged
     return tuple(fixed), tuple(macros), ids
 
 
@@ -828,6 +901,12 @@ def function_layers(claims, notation, depth: int) -> dict:
 _OBJECTIVES = ("loss", "lossL")
 
 
+def scale_options(net, scale: float) -> tuple:
+    """The [notation] options of an answer whose objective is ``scale`` × the spec's: its derivatives are read on
+    that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far)."""
+    return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
+
+
 def objective_scale(judge, claims) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -845,11 +924,16 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
             continue
         try:
             sides, rels = parse_claim(c.latex, judge.notation, judge.net.depth)
-        except Exception:  # noqa: BLE001 -- a claim that does not read defines nothing
+        except Exception:  # noqa: BLE001 -- a claim that does not read defines nothing (but its first link may)
+            parts = _sides(c.latex)
+            try:
+                sides, rels = parse_claim(parts[0] + "=" + parts[1], judge.notation, judge.net.depth)
+            except Exception:  # noqa: BLE001
+                continue
+        if len(sides) < 2 or set(rels) != {"="} or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVES:
             continue
-        if len(sides) != 2 or rels != ["="] or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVES:
-            continue
-        if any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in sides[1].walk()):
+        if any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for side in sides[1:]
+               for n in side.walk()):
             continue
         ratios = []
         for lay in judge.layouts:
@@ -872,7 +956,7 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
             right = {}
             saved = judge.notation
             for scale in (None, round(k, 9)):
-                judge.notation = replace(saved, options=saved.options + ((("loss_scale", scale),) if scale else ()))
+                judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
                 try:
                     right[scale] = sum(judge._check_in(u, lay, remember=False).verdict == "correct"
                                        for u in uses for lay in judge.layouts[:1])

@@ -97,6 +97,10 @@ class Judge:
         rng = np.random.default_rng(seed)
         if self.numeric:
             self.points = [(values["params"], values["x"], values["y"])]
+            # numbers the answer was given (its [values], the spec's hyperparameters): exact where they are written
+            self.given = {float(v) for arr in (*values["params"].values(), values["x"], values["y"])
+                          for v in np.ravel(np.asarray(arr, dtype=float))[:10000]} | {
+                float(v) for v in self.consts.values()}
         else:
             self.points = [self.truth.random_point(rng) for _ in range(points)]
         self.states = [None] * len(self.points)  # the optimizer state before the step: None = the first step
@@ -179,7 +183,7 @@ class Judge:
 
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
         simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
-                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh}
+                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sin": np.sin, "cos": np.cos}
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -321,6 +325,25 @@ class Judge:
         except Unreadable:
             return False
         return sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL", "lossR")
+
+    def _propagated(self, student: Node) -> np.ndarray | None:
+        """How far the rounding of the numbers a side writes carries into its value: each rounded number (not one
+        the answer was given, not a whole number) moved by half a unit in its last digit, the changes added
+        (first order). None when the side does not evaluate."""
+        nums = [n for n in student.walk() if n.op == "num" and n.value[1] and float(n.value[0]) not in self.given
+                and float(-n.value[0]) not in self.given]
+        try:
+            ctx = self.context(self.envs[0])
+            base = np.asarray(evaluate(student, ctx), dtype=float)
+            total = np.zeros(base.size)
+            for n in nums[:40]:
+                half = 0.5 * 10.0 ** (-n.value[1])
+                moved = Node("num", (), (float(n.value[0]) + half, n.value[1]))
+                value = np.asarray(evaluate(_swap(student, n, moved), ctx), dtype=float)
+                total += np.abs(value - base).reshape(-1) if value.size == base.size else np.inf
+            return total
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
 
     def _vote(self, claim: Claim, weight: int = 1) -> None:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
@@ -591,6 +614,12 @@ class Judge:
         literal = _decimals(student) if self.numeric else None
         if literal is None and self.numeric:
             literal = _decimals(target)
+        if literal is None and self.numeric:
+            literal = _written_decimals(student)
+        spread = None
+        if self.numeric and literal is not None and any(n.op == "num" and n.value[1] for n in student.walk()) and not (
+                student.op == "matrix" or student.op in ("num", "neg")):
+            spread = self._propagated(student)  # -0.27 - 0.1 (-0.0495)(1): how far the rounding of its numbers carries
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
         free = free_indices(Node("pair", (target, student)))
         entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
@@ -630,7 +659,7 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
                          "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
-        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal)]
+        bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
             where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
             return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
@@ -646,14 +675,14 @@ class Judge:
                              tol_text)
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
-        if self.numeric and target.op == "q":
+        if self.numeric and (target.op == "q" or self.stated):
             mine = self._student_env()
             try:
                 ctx = self.context(mine)
                 t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
             except (ShapeMismatch, Unreadable):
                 t2 = s2 = None
-            if t2 is not None and _close(t2, s2, literal):
+            if t2 is not None and _close(t2, s2, literal, spread):
                 if all(self.stated_ok.values()):
                     return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
                 wrong = ", ".join(k for k, ok in self.stated_ok.items() if not ok)
@@ -781,11 +810,11 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import objective_scale, reassigned
+        from .infer import objective_scale, reassigned, scale_options
 
         scale, defining = objective_scale(self, claims)
         if scale is not None:
-            self.notation = replace(self.notation, options=self.notation.options + (("loss_scale", scale),))
+            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
@@ -887,8 +916,14 @@ class Judge:
             self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
 
-    def _bounded_check(self, claim: Claim) -> ClaimResult:
-        if claim.id in self.defining:
+    def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
+        if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
+            rest = self.defining[claim.id][1]  # a chain that starts with a definition: the rest is judged
+            result = self._bounded_check(Claim(claim.id, rest, claim.quantity, claim.where), defining=False)
+            result.latex = claim.latex
+            result.notes = [*result.notes, "its first side defines the answer's own symbol"]
+            return result
+        if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         try:
@@ -1154,8 +1189,7 @@ def _decimals(node: Node):
         return _decimals(node.args[0])
     if node.op == "num":
         return np.asarray(float(node.value[1] or 0))
-    if node.op in ("mul", "add", "sub", "div", "pow") and all(n.op in ("num", "neg", "mul", "add", "sub", "div", "pow")
-                                                             for n in node.walk()):
+    if node.op in ("mul", "add", "sub", "div", "pow", "fn", "had", "T") and all(_literal_op(n) for n in node.walk()):
         # -0.5523 × 0.7, -0.3866 · 1: arithmetic on numbers written with their precision; the coarsest one holds
         written = [n.value[1] for n in node.walk() if n.op == "num" and n.value[1]]
         return np.asarray(float(min(written) if written else 0))
@@ -1165,6 +1199,29 @@ def _decimals(node: Node):
             return None
         return np.array([float(c) for c in cells]).reshape(node.value)
     return None
+
+
+def _swap(node: Node, old: Node, new: Node) -> Node:
+    """``node`` with the subtree ``old`` (this very object) replaced by ``new``."""
+    if node is old:
+        return new
+    if not node.args:
+        return node
+    return Node(node.op, tuple(_swap(a, old, new) for a in node.args), node.value)
+
+
+def _literal_op(n: Node) -> bool:
+    """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
+    return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
+            or n.op == "const" and n.value in ("pi", "e")
+            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid"))
+
+
+def _written_decimals(node: Node):
+    r"""The coarsest precision of the rounded numbers written in a side that also names quantities (Hagan's
+    -2 [\dot f^2(n^2)] (1.261)): its value is only as precise as they are. None when it writes no decimals."""
+    written = [n.value[1] for n in node.walk() if n.op == "num" and n.value[1]]
+    return np.asarray(float(min(written))) if written else None
 
 
 def _half_units(decimals: np.ndarray) -> np.ndarray:
@@ -1182,8 +1239,15 @@ def _tol_text(decimals) -> str:
     return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
 
 
-def _close(t: np.ndarray, s: np.ndarray, decimals=None) -> bool:
+def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
+    """Whether a claimed value matches: exactly (float64) for symbols; for written numbers within half a unit in
+    their last digit or 1 % relative; for arithmetic on rounded numbers within how far their rounding carries
+    (``spread``, Judge._propagated) or 1 % relative."""
     t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+    if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
+            and np.all(np.isfinite(s)):
+        t, s = t.reshape(-1), s.reshape(-1)
+        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), RELATIVE_FLOOR * np.abs(t)) + 1e-12))
     if t.size == 1 and s.size == 1:
         t, s = t.reshape(()), s.reshape(())
     elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:

@@ -39,23 +39,43 @@ _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maxim
 _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
 #: Octave/MATLAB's elementwise product (Ng's Machine Learning course): a .* b
 _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
+#: a dot for the derivative of a function (Hagan's \dot{f}^m(n), \dot{\sigma}(z)); \dot{F}^m the diagonal matrix of them
+_DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))")
+_DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 
 #: Haykin's time argument on a quantity: v_j(n), w_{ji}(n), \mathscr{E}(n); (n+1) on a weight is the next step's
-_TIME_ARG = re.compile(r"(?<=[A-Za-z0-9}'])\s*\(\s*n\s*(\+\s*1\s*)?\)")
+#: (Hagan writes the iteration k: W^m(k+1) = W^m(k) - \alpha s^m (a^{m-1})^T)
+_TIME_ARG = {x: re.compile(rf"(?<=[A-Za-z0-9}}'])\s*\(\s*{x}\s*(\+\s*1\s*)?\)") for x in ("n", "k")}
 #: an answer that writes it so (a subscripted quantity followed by (n))
-_USES_TIME_ARG = re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?:\{[^{}]{1,12}\}|\w)\s*)?\(\s*n\s*\)")
+_USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?:\{[^{}]{1,12}\}|\w)\s*)?\(\s*n\s*\)"),
+                  "k": re.compile(r"(?<![A-Za-z\\])[A-Za-z]\s*\}?\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w)\s*){0,2}\(\s*k\s*\)")}
+#: the step after it, on a weight: W^m(k+1)
+_NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k")}
 
 
-def uses_time_argument(text: str) -> bool:
-    r"""Whether an answer writes its quantities with Haykin's time argument, v_j(n), y_j(n), \mathscr{E}(n)."""
-    return bool(_USES_TIME_ARG.search(text))
+def uses_time_argument(text: str) -> str | None:
+    r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
+    w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
+    if _USES_TIME_ARG["n"].search(text):
+        return "n"
+    if _USES_TIME_ARG["k"].search(text) and _NEXT_STEP["k"].search(text):
+        return "k"
+    return None
 
 
-def drop_time_argument(text: str) -> str:
-    """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it)."""
-    return _TIME_ARG.sub(lambda m: "'" if m.group(1) else "", text)
+#: a parameter at iteration 0 or 1 of a worked example: Hagan's W^2(0), b^1(1)
+_STEP_NUMBER = re.compile(r"((?<![A-Za-z\\])[Wwb]\s*(?:[\^_]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2})\(\s*([01])\s*\)")
+
+
+def drop_time_argument(text: str, letter: str | bool = "n") -> str:
+    """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
+    with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
+    text = _TIME_ARG["n" if letter is True else letter].sub(lambda m: "'" if m.group(1) else "", text)
+    if letter == "k":
+        text = _STEP_NUMBER.sub(lambda m: m.group(1) + ("'" if m.group(2) == "1" else ""), text)
+    return text
 
 
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
@@ -84,6 +104,8 @@ def normalize(text: str) -> str:
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)
     s = _WRAP_BARE.sub("", s)
+    s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + "'", s)
+    s = _DOT_DIAG.sub(r" \\diag f'", s)
     s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)

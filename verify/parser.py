@@ -34,13 +34,17 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
          "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
-          "Omega": "lossOmega"}  # Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ
+          "Omega": "lossOmega", "hatF": "loss"}
+# (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
 #: function names -> registry activation names (or the elementary functions)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh",
-         "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity"}
+         "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
+         "cos": "cos",
+         # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
+         "logsig": "sigmoid", "tansig": "tanh", "purelin": "identity", "poslin": "relu"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
           "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
 #: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
@@ -56,7 +60,8 @@ GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
-WORDS = sorted({"tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
+WORDS = sorted({"logsig", "tansig", "purelin", "poslin",
+                "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
 
@@ -157,7 +162,7 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     if hit is None:
         text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
         if dict(notation.options).get("time_argument"):
-            text = drop_time_argument(text)
+            text = drop_time_argument(text, dict(notation.options)["time_argument"])
         try:
             hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
         except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
@@ -206,7 +211,9 @@ class _Parser:
         # the output layer's name: L (Nielsen), n_l (UFLDL: the number of layers), or a letter the answer uses so
         # (Goodfellow's l, when k is its generic layer index)
         self.depth_names = (("L",), ("n", "_", "l")) + (((opts["depth_letter"],),) if opts.get("depth_letter") else ())
-        self.layer_letters = tuple(x for x in LAYER_LETTERS if x != opts.get("depth_letter"))
+        own = opts.get("layer_letter")  # Hagan's m (W^{m+1}), with M the last layer
+        self.depth_names += ((own.upper(),),) if own else ()
+        self.layer_letters = tuple(x for x in LAYER_LETTERS + ((own,) if own else ()) if x != opts.get("depth_letter"))
         self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.loss_sample = None  # its example, bound by a sum: UFLDL's ∂/∂W J(W,b; x^{(i)}, y^{(i)})
@@ -266,6 +273,9 @@ class _Parser:
                     j += 1
                 if depth != 0:
                     continue
+                if key == ("e",) and j + 1 < len(self.t) and self.t[j].text == "^" and self.t[j + 1].text != "T" and not (
+                        self.t[j + 1].text == "{" and j + 2 < len(self.t) and self.t[j + 2].text == "T"):
+                    continue  # e^{-z}: Euler's number, not the answer's error vector e
                 self.i = j
                 rest = tuple((k, v) for k, v in self.n.macros if k != value[0])
                 sub = _Parser(tokenize(normalize(value[1]), replace(self.n, macros=rest)), replace(self.n, macros=rest),
@@ -442,6 +452,9 @@ class _Parser:
 
     def power(self, node: Node, script: list[Tok]) -> Node:
         texts = [t.text for t in script]
+        if texts == ["T"] and node.op == "const" and node.value == "e":
+            raise Unreadable("e^T: e is read as Euler's number, which has no transpose; the answer's own vector e "
+                             "(an error t - a) is not a quantity gradproof knows; map it in [notation]")
         if texts == ["T"]:
             return Node("T", (node,))
         if texts and all(t.kind == "num" for t in script) and len(texts) == 1:
@@ -529,7 +542,7 @@ class _Parser:
                 return self.nabla()
             if name in self.states:
                 return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
-            if name.startswith("hat") and len(name) == 4 and name[3] not in "yY":
+            if name.startswith("hat") and len(name) == 4 and name[3] not in "yY" and name not in LOSSES:
                 raise Unreadable(f"\\hat{{{name[3]}}} is not a quantity gradproof knows (\\hat y is the output; "
                                  "\\hat m, \\hat v are Adam's corrected moments); map it in [notation]")
             if name.startswith("hat") and len(name) == 4:
@@ -568,6 +581,8 @@ class _Parser:
             return self.accumulated()
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
+            if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:
+                node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
                     and node.op == "q" and node.value[0] in SAMPLE_KINDS:
                 var = self.peek(1).text  # Nielsen's y(x), a^L(x): the quantity for example x of a sum
@@ -702,6 +717,9 @@ class _Parser:
             j += 1
         inside = self.t[self.i + 1:j]
         plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
+        if [t.text for t in inside] == ["x"] and j < len(self.t):
+            self.i = j + 1  # Hagan's \hat F(\mathbf{x}): the objective of the parameter vector x
+            return False, None
         if not (j < len(self.t) and inside and plain and any(t.text in ARG_MARKS for t in inside)):
             return False, None
         self.i = j + 1
@@ -820,7 +838,8 @@ class _Parser:
                     if base == "W" and item[1] == 0 and not comps:
                         zero = True
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
-                            m == "^" and ts[:1] and ts[0].text in ("(", "[") for m, ts in scripts) and not (
+                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter"))
+                            for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
@@ -918,7 +937,10 @@ class _Parser:
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in self.letter_layers:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
                     layer = self.letter_layers[comps[0]]
-                if layer is None and self.unindexed and kind in ("z", "h"):
+                if layer is None and not any(m == "^" for m, _ in scripts) and kind == "h" and name == self.opts.get(
+                        "output_letter"):
+                    kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output
+                elif layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
                     if "bare" not in self.layer_env:  # f'(z) = f(z)(1 - f(z)): z is any layer's summed input
@@ -934,7 +956,7 @@ class _Parser:
                     if ANY_LAYER not in self.layer_env:
                         raise NeedsLayer(ANY_LAYER)  # W = W - α V_{dW}: an update for the parameters of every layer
                     layer = self.layer_env[ANY_LAYER] - self.offset(kind)
-                if layer is None:
+                if layer is None and kind != "yhat":
                     if self.depth_net == 1:
                         layer = 1
                     else:
@@ -952,6 +974,9 @@ class _Parser:
                 and comps[0] in self.letter_layers):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
             kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[self.letter_layers[comps[0]]]
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
+        if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
+            now = Node(node.op, (), (kind[0], node.value[1]))
+            node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
@@ -1508,6 +1533,9 @@ class _Parser:
                     layer = item[1] - self.units_off
                 elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in UNIT_POS:
                     pass  # Haykin's φ_j: the activation of unit j, whose layer its argument v_j gives
+                elif item[0] == "num" and fname == "phi" and mark == "^" and (
+                        self.opts.get("layer_letter") or self.opts.get("superscript") == "layer") and layer is None:
+                    layer = item[1] - self.units_off  # Hagan's f^2(n^2), \dot f^1: the function of layer 2 (bare layers)
                 elif item[0] == "num":
                     power = item[1]
                 else:

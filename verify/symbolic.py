@@ -21,7 +21,8 @@ SYMBOLIC_SECONDS = 2.0
 #: trees larger than this are not tried (simplify grows fast)
 MAX_NODES = 60
 
-_ELEMENTARY = {"log": sp.log, "exp": sp.exp, "sqrt": sp.sqrt, "abs": sp.Abs, "sign": sp.sign, "erf": sp.erf}
+_ELEMENTARY = {"log": sp.log, "exp": sp.exp, "sqrt": sp.sqrt, "abs": sp.Abs, "sign": sp.sign, "erf": sp.erf, "sin": sp.sin,
+               "cos": sp.cos}
 _OPS = ("num", "const", "fn", "neg", "add", "sub", "mul", "had", "div", "pow", "q", "cases", "cmp", "true")
 _CMP = {"<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 

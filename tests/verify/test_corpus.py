@@ -32,6 +32,9 @@ KNOWN = {
     "each sample is a row, and nothing else in this planted copy shows the answer's layout",
     "courses/mazur_planted.toml [w5.value]": "false reject: carried forward from the answer's own value of "
     "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps",
+    "courses/mazur_planted.toml [w1.value]": "false reject: carried forward from the answer's own ∂E/∂out_{h1} (an "
+    "entry of ∂J/∂h), which is not carried into later steps; it used to pass only because the written input 0.05 "
+    "set a tolerance of ±0.005 — given numbers are exact now (judge._propagated)",
     "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
     "definition of s; the grader marks the definition wrong and J = L + s right",
 }

@@ -484,3 +484,53 @@ def test_a_chain_whose_result_does_not_read_is_not_called_correct():
     results = {r.id: r for r in Judge(d).check_all([Claim(c, l) for c, l in claims])}
     assert verdicts["chain"] == "unchecked" and "last side" in results["chain"].message
     assert verdicts["middle"] == "correct"  # an unread middle step: the two ends read and agree
+
+
+def test_a_bare_layer_letter_sensitivities_and_an_objective_without_the_half():
+    """Hagan et al.'s notation on a 3-4-2 network: the layer is a bare m (W^{m+1}, a^{m-1}, M the last), n^m the
+    summed input by its own definition, a^0 = p the input, a = a^M the output, s^m = ∂F̂/∂n^m the sensitivity, \\dot F^m
+    the diagonal of derivatives, W^m(k+1) the next iterate — and F̂ = eᵀe without the ½, so s and the update are
+    read on that scale (s^M = -2 \\dot F^M (t - a) holds; the spec's -1 × … does not)."""
+    d = net(hidden="tanh", output="identity", units=(4, 2))
+    claims = [("fwd", r"\mathbf{a}^{m+1} = \mathbf{f}^{m+1}(\mathbf{W}^{m+1}\mathbf{a}^{m} + \mathbf{b}^{m+1})"),
+              ("in", r"\mathbf{a}^0 = \mathbf{p}"), ("out", r"\mathbf{a} = \mathbf{a}^M"),
+              ("net", r"n_i^m = \sum_{j=1}^{S^{m-1}} w_{i,j}^m a_j^{m-1} + b_i^m"),
+              ("F", r"\hat{F}(\mathbf{x}) = (\mathbf{t}(k) - \mathbf{a}(k))^T(\mathbf{t}(k) - \mathbf{a}(k))"),
+              ("s", r"s_i^m = \frac{\partial \hat{F}}{\partial n_i^m}"),
+              ("sM", r"\mathbf{s}^M = -2\dot{\mathbf{F}}^M(\mathbf{n}^M)(\mathbf{t} - \mathbf{a})"),
+              ("bad-sM", r"\mathbf{s}^M = -\dot{\mathbf{F}}^M(\mathbf{n}^M)(\mathbf{t} - \mathbf{a})"),
+              ("rec", r"\mathbf{s}^m = \dot{\mathbf{F}}^m(\mathbf{n}^m)(\mathbf{W}^{m+1})^T\mathbf{s}^{m+1}"),
+              ("bad-rec", r"\mathbf{s}^m = \dot{\mathbf{F}}^m(\mathbf{n}^m)\mathbf{W}^{m+1}\mathbf{s}^{m+1}"),
+              ("upd", r"\mathbf{W}^m(k+1) = \mathbf{W}^m(k) - \alpha\mathbf{s}^m(\mathbf{a}^{m-1})^T"),
+              ("bad-upd", r"\mathbf{W}^m(k+1) = \mathbf{W}^m(k) - \alpha\mathbf{s}^m(\mathbf{a}^{m})^T"),
+              ("deriv", r"\dot{f}^1(n) = 1 - (a^1)^2")]
+    verdicts, j = judge_all(d, claims)
+    assert any("m is the layer index" in c for c in j.inferred)
+    assert any("2 × the spec's" in c for c in j.inferred)
+    assert verdicts == {"fwd": "correct", "in": "correct", "out": "correct", "net": "correct", "F": "unchecked",
+                        "s": "correct", "sM": "correct", "bad-sM": "incorrect", "rec": "correct", "bad-rec": "incorrect",
+                        "upd": "correct", "bad-upd": "incorrect", "deriv": "correct"}
+
+
+def test_rounded_arithmetic_is_judged_by_how_far_its_rounding_carries():
+    """A worked example's step b' = b - α δ written with the given b and α and a rounded δ: the given numbers are
+    exact, so the tolerance is what the rounding of δ carries (not ±0.05 from writing α = 0.1). δ is computed here
+    by hand (an independent NumPy forward and backward pass)."""
+    import numpy as np
+
+    d = net(hidden="sigmoid", output="identity", inputs=1, units=(2, 1))
+    W1, b1, W2, b2 = np.array([[-0.27], [-0.41]]), np.array([-0.48, -0.13]), np.array([[0.09, -0.17]]), np.array([0.48])
+    x, y = np.array([1.0]), np.array([1.7071])
+    h = 1 / (1 + np.exp(-(W1 @ x + b1)))
+    delta2 = (W2 @ h + b2) - y  # ½(ŷ - y)², identity output
+    delta1 = (W2.T @ delta2) * h * (1 - h)
+    values = {"params": {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, "x": x[None, :], "y": y[None, :]}
+    tex = lambda v: r"\begin{bmatrix} " + r" \\ ".join(f"{e:.3f}" for e in v) + r" \end{bmatrix}"  # noqa: E731
+    right = b1 - 0.1 * np.round(delta1, 3)
+    claims = [("b1", rf"\mathbf{{b}}^{{(1)\prime}} = \begin{{bmatrix}} -0.48 \\ -0.13 \end{{bmatrix}} - 0.1 {tex(delta1)}"),
+              ("bad-b1", rf"\mathbf{{b}}^{{(1)\prime}} = \begin{{bmatrix}} -0.48 \\ -0.13 \end{{bmatrix}} - 0.1 "
+                         rf"{tex(delta1 + 0.1)}"),
+              ("value", rf"\mathbf{{b}}^{{(1)\prime}} = {tex(right)}")]
+    j = Judge(d, values=values)
+    results = {r.id: r.verdict for r in j.check_all([Claim(c, latex) for c, latex in claims])}
+    assert results == {"b1": "correct", "bad-b1": "incorrect", "value": "correct"}
