@@ -266,10 +266,10 @@ def conventions(judge, claims) -> Reading | None:
                 m.group(3) in ("L", "M") or m.group(3) == str(judge.net.depth)):
             options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
             changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
-    layered = {m.group(1) for c in definitions(claims)
-               if (m := _LAYERED_LHS.match(normalize(c.latex.replace("$", " "))))}  # n_i^m, n^{(2)}: not CS231n's s
-    own = sorted(x for x in shape["summed"] & layered if x not in BASES and x not in LOSSES
-                 and x not in ("w", "t", "e", "f", "g") and x not in declared)
+    layered = {m.group(1) for c in definitions(claims) for text in [normalize(c.latex.replace("$", " "))]
+               if (m := _LAYERED_LHS.match(text)) and _AFFINE.search(_sides(text)[1])}  # n_i^m: not CS231n's s
+    own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in ("w", "t", "e", "f", "g", "o")
+                 and x not in declared)
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
@@ -374,6 +374,22 @@ def conventions(judge, claims) -> Reading | None:
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
+    macros = ()
+    if judge.net.depth == 2 and judge.net.sizes[-1] == 1:  # o = v_1 h_1 + v_2 h_2 + c: the output's weights by other letters
+        for c in definitions(claims):
+            first = _sides(normalize(c.latex.replace("$", " ")))[1] if "=" in c.latex else ""
+            terms = _OUT_TERM.findall(first)
+            const = _OUT_CONST.search(first)
+            letters = {t[0] for t in terms}
+            if (len(terms) == judge.net.sizes[1] and len(letters) == 1 and all(a == b for _, a, b in terms)
+                    and const and not letters & (set(BASES) | declared) and const.group(1) not in set(BASES) | declared):
+                v = letters.pop()
+                entry = (lambda k: f"{k}1") if judge.net.convention == "column" else (lambda k: f"1{k}")
+                macros = tuple((f"{v}_{k}", f"W^{{(2)}}_{{{entry(k)}}}") for _, k, _ in terms) + (
+                    (const.group(1), "b^{(2)}"),)
+                changes.append(f"{v}_1 … {v}_{len(terms)} are the output unit's weights and {const.group(1)} its bias "
+                               "(their own definition)")
+                break
     letter_ = _bare_layer_letter(text)
     if letter_ is not None and "layer_letter" not in dict(base.options):
         options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
@@ -381,7 +397,7 @@ def conventions(judge, claims) -> Reading | None:
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
-                           states=base.states + tuple(states)), tuple(changes))
+                           states=base.states + tuple(states), macros=base.macros + macros), tuple(changes))
 
 
 #: a letter defined as the objective's derivative by a summed input: s_i^m = \frac{\partial \hat F}{\partial n_i^m}
@@ -394,6 +410,9 @@ _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*
                         r"(?:[ayo]|\\hat\s*\{?\s*y)")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
 _LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
+#: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
+_OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")
+_OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}

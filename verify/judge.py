@@ -194,6 +194,8 @@ class Judge:
             base = base.args[0]
         if layer is None and base.op == "q" and base.value[0] in ("z", "h"):
             layer = base.value[1]
+        if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in self.net.layers}) == 1:
+            layer = 1  # Rojas's s(x): every layer has the same activation, so a generic one is it
         if name == "phi":
             if layer is None or not 1 <= layer <= self.net.depth:
                 raise Unreadable("a generic activation needs its layer, e.g. \\varphi^{(2)}(z^{(2)}) or g(z^{(2)})")

@@ -589,7 +589,7 @@ class _Parser:
                 self.i += 3
                 return Node("sample", (node,), var)
             return node
-        if name in self.funcs or name.lower() in FUNCS or name in ("f", "g") and self.looks_like_call():
+        if name in self.funcs or name.lower() in FUNCS or name in ("f", "g", "s") and self.looks_like_call():
             return self.function(name)
         after = self.peek().text if self.peek() is not None else None
         if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
@@ -869,6 +869,8 @@ class _Parser:
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
+        if name in self.fixed and kind == "yhat" and base is None and layer is not None and not isinstance(layer, str):
+            kind = base = "h"  # Rojas's o^{(1)}, o_j^{(2)}: the output letter with a layer is that layer's output
         if base == "b" and self.opts.get("mazur") and layer is not None and not comps and not transpose:
             return Node("comp", (Node("q", (), ("b", layer - self.offset("b"))),), 0)  # Mazur's b_1: one bias per layer
         if mazur_w is not None:  # Mazur's w_5 (and w_5^{+}, the weight after the step)

@@ -534,3 +534,30 @@ def test_rounded_arithmetic_is_judged_by_how_far_its_rounding_carries():
     j = Judge(d, values=values)
     results = {r.id: r.verdict for r in j.check_all([Claim(c, latex) for c, latex in claims])}
     assert results == {"b1": "correct", "bad-b1": "incorrect", "value": "correct"}
+
+
+def test_a_worked_example_whose_output_unit_has_its_own_letters():
+    """A student's 2-2-1 example: o = v_1 h_1 + v_2 h_2 + c names the output weights v_k and bias c by the answer's own
+    definition; ∂L/∂v_1, ∂L/∂c and the updates read on them."""
+    d = net(hidden="relu", output="sigmoid", loss="binary_cross_entropy", inputs=2, units=(2, 1), convention="column")
+    claims = [("z1", r"z_1 = w_{11}x_1 + w_{21}x_2 + b_1"), ("o", r"o = v_1 h_1 + v_2 h_2 + c"),
+              ("yhat", r"\hat{y} = \sigma(o)"), ("dv1", r"\frac{\partial L}{\partial v_1} = (\hat{y} - y) h_1"),
+              ("bad-dv1", r"\frac{\partial L}{\partial v_1} = (\hat{y} - y) h_2"),
+              ("dc", r"\frac{\partial L}{\partial c} = \hat{y} - y"),
+              ("dh1", r"\frac{\partial L}{\partial h_1} = (\hat{y} - y) v_1"),
+              ("bad-dh1", r"\frac{\partial L}{\partial h_1} = (\hat{y} - y) v_2")]
+    verdicts, j = judge_all(d, claims)
+    assert any("output unit's weights" in c for c in j.inferred)
+    assert verdicts == {"z1": "correct", "o": "correct", "yhat": "correct", "dv1": "correct", "bad-dv1": "incorrect",
+                        "dc": "correct", "dh1": "correct", "bad-dh1": "incorrect"}
+
+
+def test_the_output_letter_with_a_layer_and_one_generic_activation():
+    """Rojas: o^{(1)}, o_j^{(2)} are the outputs of layers 1 and 2 (o alone is the network's output), and s(x) is the
+    activation every layer shares (its derivative identity reads without a layer)."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2))
+    claims = [("ds", r"\frac{d}{dx}s(x) = s(x)(1 - s(x))"), ("bad-ds", r"\frac{d}{dx}s(x) = s(x)(1 + s(x))"),
+              ("delta2", r"\delta_j^{(2)} = o_j^{(2)}(1 - o_j^{(2)})(o_j^{(2)} - t_j)"),
+              ("bad-delta2", r"\delta_j^{(2)} = o_j^{(2)}(1 - o_j^{(2)})(t_j - o_j^{(2)})")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"ds": "correct", "bad-ds": "incorrect", "delta2": "correct", "bad-delta2": "incorrect"}
