@@ -390,6 +390,9 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append(f"{v}_1 … {v}_{len(terms)} are the output unit's weights and {const.group(1)} its bias "
                                "(their own definition)")
                 break
+    if "accumulator" not in dict(base.options) and _ACCUMULATE.search(text):
+        options.append(("accumulator", "Theta" if "\\Theta" in text else "W"))  # Ng's Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} a^{(l)T}
+        changes.append("Δ^{(l)} accumulates the examples' gradients of the data loss (Δ^{(l)} := Δ^{(l)} + …)")
     letter_ = _bare_layer_letter(text)
     if letter_ is not None and "layer_letter" not in dict(base.options):
         options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
@@ -413,6 +416,8 @@ _LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s
 #: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
 _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")
 _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
+#: Ng's accumulator: \Delta^{(l)} := \Delta^{(l)} + …, \Delta_{ij}^{(l)} := \Delta_{ij}^{(l)} + …
+_ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}

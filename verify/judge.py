@@ -407,7 +407,20 @@ class Judge:
                                f"could not read the claim: {exc}", quantity=claim.quantity)
         except RecursionError:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "could not read the claim: nested too deeply")
-        if rels and rels[0] == "<-" and qnode is None and sides[1].op == "add" and sides[0] in sides[1].args:
+        if (rels and rels[0] == "<-" and qnode is None and sides[1].op == "add" and sides[0] in sides[1].args
+                and self.batch == 1 and len(rels) == 1 and dict(self.notation.options).get("accumulator")):
+            # Ng's Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} (a^{(l)})^T: what one example adds is its gradient of the data loss
+            term = sides[1].args[1] if sides[1].args[0] == sides[0] else sides[1].args[0]
+            total = sides[0]
+            if any(n.op in ("comp", "entry") for n in total.walk()) and any(
+                    n.op == "q" and n.value[0] == "dWbL" for n in total.walk()):
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", "an accumulation entry by entry with the bias "
+                                   "column (Δ_{ij}^{(l)}, j = 0 the bias) is not checked; write it as a matrix",
+                                   quantity=claim.quantity)
+            # a^{(l)} in δ^{(l+1)} (a^{(l)})^T carries Ng's bias unit a_0 = 1: its bias column is δ^{(l+1)} itself, so
+            # the term is compared with the weights' columns
+            sides, rels = [_weights_only(total), term], ["="]
+        elif rels and rels[0] == "<-" and qnode is None and sides[1].op == "add" and sides[0] in sides[1].args:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "an accumulation over the examples (X := X + …, "
                                "Ng's \\Delta^{(l)}) is not checked; state what it sums to", quantity=claim.quantity)
         if not rels:
@@ -1154,6 +1167,14 @@ class _Probe:
 
 def _is_bias(kind: str) -> bool:
     return kind in ("b", "db", "dbL", "dbR", "b_next") or bool(state_kind(kind) and state_kind(kind)[1] == "b")
+
+
+def _weights_only(node: Node) -> Node:
+    """``node`` with Ng's gradient of Θ = [b W] (``dWbL``) replaced by the gradient of its weight columns."""
+    for n in node.walk():
+        if n.op == "q" and n.value[0] == "dWbL":
+            return _replace(node, n, Node("q", (), ("dWL", n.value[1])))
+    return node
 
 
 def _replace(node: Node, old: Node, new: Node) -> Node:

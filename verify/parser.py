@@ -579,6 +579,9 @@ class _Parser:
         if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id" and (
                 self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b")):
             return self.accumulated()
+        if name == "Delta" and tok.kind == "cmd" and self.opts.get("accumulator") and (self.is_("_") or self.is_("^")):
+            q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
+            return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
             if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:

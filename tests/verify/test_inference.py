@@ -561,3 +561,16 @@ def test_the_output_letter_with_a_layer_and_one_generic_activation():
               ("bad-delta2", r"\delta_j^{(2)} = o_j^{(2)}(1 - o_j^{(2)})(t_j - o_j^{(2)})")]
     verdicts, _ = judge_all(d, claims)
     assert verdicts == {"ds": "correct", "bad-ds": "incorrect", "delta2": "correct", "bad-delta2": "incorrect"}
+
+
+def test_ng_accumulators_add_each_examples_gradient():
+    """Ng's Machine Learning course: Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} (a^{(l)})^T adds one example's gradient of the data
+    loss to an accumulator over the examples (input as layer 1, W^{(l)} leaving layer l); a wrong term is wrong."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2))
+    claims = [("z2", r"z^{(2)} = W^{(1)} a^{(1)} + b^{(1)}"), ("a1", r"a^{(1)} = x"),
+              ("acc", r"\Delta^{(l)} := \Delta^{(l)} + \delta^{(l+1)} (a^{(l)})^T"),
+              ("bad-acc", r"\Delta^{(l)} := \Delta^{(l)} + \delta^{(l)} (a^{(l)})^T"),
+              ("bad-acc2", r"\Delta^{(2)} := \Delta^{(2)} + \delta^{(3)} (a^{(3)})^T")]
+    verdicts, j = judge_all(d, claims)
+    assert any("accumulates" in c for c in j.inferred)
+    assert verdicts == {"z2": "correct", "a1": "correct", "acc": "correct", "bad-acc": "incorrect", "bad-acc2": "incorrect"}
