@@ -7,38 +7,34 @@ for every graded claim id, a check (NumPy code of what the claim says, compared 
 the author's own objective) that holds exactly when the grader's verdict is correct (or carried forward).
 """
 
+import importlib.util
 import tomllib
 from pathlib import Path
 
 import numpy as np
 
-EPS = 1e-6
+# central differences and comparisons: the heldout2 helpers, one source of truth for both groups
+_spec = importlib.util.spec_from_file_location("heldout2_fdcheck", Path(__file__).parent.parent / "heldout2" / "fdcheck.py")
+_base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+EPS, grad, same, holds = _base.EPS, _base.grad, _base.same, _base.holds
 GOOD = {"correct", "carried_forward"}
 
 
-def grad(fun, base, eps=EPS):
-    """d fun / d base by central differences, with base's shape (fun returns a float)."""
-    base = np.asarray(base, float)
-    g = np.zeros_like(base)
-    for idx in np.ndindex(base.shape):
-        e = np.zeros_like(base)
-        e[idx] = eps
-        g[idx] = (fun(base + e) - fun(base - e)) / (2 * eps)
-    return g
+def sigmoid(v):
+    return 1 / (1 + np.exp(-v))
 
 
-def same(p, q, rtol=1e-5, atol=1e-7):
-    """Equal shapes and values (a claim whose shape differs is not the quantity)."""
-    p, q = np.asarray(p, float), np.asarray(q, float)
-    return p.shape == q.shape and np.allclose(p, q, rtol=rtol, atol=atol)
+def jacobian(f, at, eps=EPS):
+    """[i, j] = d f_i / d at_j by central differences (f maps a vector to a vector)."""
+    at = np.asarray(at, float)
+    return np.array([(f(at + e) - f(at - e)) / (2 * eps) for e in np.eye(len(at)) * eps]).T
 
 
-def holds(check):
-    """A claim's check; one whose shapes or indices do not fit (numpy raises) does not hold."""
-    try:
-        return bool(check())
-    except (ValueError, IndexError):
-        return False
+def two_layer(rng, n_in, n_hid, n_out, out_by_in=True):
+    """Random W1, b1, W2, b2 of a one-hidden-layer network: W out x in (column vectors) or in x out (row vectors)."""
+    shape = (lambda i, o: (o, i)) if out_by_in else (lambda i, o: (i, o))
+    return rng.normal(size=shape(n_in, n_hid)), rng.normal(size=n_hid), rng.normal(size=shape(n_hid, n_out)), rng.normal(size=n_out)
 
 
 def expected(answer_file):

@@ -9,13 +9,13 @@ Run: python oracle_physics.py   (numpy only)
 """
 
 import numpy as np
-from fdcheck import EPS, confirm, grad, same
+from fdcheck import confirm, grad, jacobian, same, sigmoid, two_layer
 
 rng = np.random.default_rng(224)
 D, H, C = 4, 5, 3
 x, y = rng.normal(size=D), np.eye(C)[2]
-W1, b1, W2, b2 = rng.normal(size=(D, H)), rng.normal(size=H), rng.normal(size=(H, C)), rng.normal(size=C)
-sig = lambda v: 1 / (1 + np.exp(-v))
+W1, b1, W2, b2 = two_layer(rng, D, H, C, out_by_in=False)
+sig = sigmoid
 kron = lambda n: np.eye(n)
 
 
@@ -24,9 +24,7 @@ def softmax(v):
     return e / e.sum()
 
 
-def jac(f, at):
-    """[i, j] = d f_i / d at_j by central differences."""
-    return np.array([(f(at + e) - f(at - e)) / (2 * EPS) for e in np.eye(len(at)) * EPS]).T
+jac = jacobian
 
 
 def J(x=x, W1=W1, b1=b1, W2=W2, b2=b2, v=None):

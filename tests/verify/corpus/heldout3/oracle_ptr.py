@@ -10,13 +10,13 @@ Run: python oracle_ptr.py   (numpy only)
 """
 
 import numpy as np
-from fdcheck import EPS, confirm, grad, same
+from fdcheck import confirm, grad, jacobian, same, sigmoid, two_layer
 
 rng = np.random.default_rng(8)
 N_IN, N_HID, N_OUT = 4, 3, 2
 A0, Y = rng.normal(size=N_IN), np.eye(N_OUT)[0]
-W1, B1, W2, B2 = rng.normal(size=(N_HID, N_IN)), rng.normal(size=N_HID), rng.normal(size=(N_OUT, N_HID)), rng.normal(size=N_OUT)
-sig = lambda z: 1 / (1 + np.exp(-z))
+W1, B1, W2, B2 = two_layer(rng, N_IN, N_HID, N_OUT)
+sig = sigmoid
 
 
 def C(W1=W1, B1=B1, W2=W2, B2=B2, Z1=None, A1=None, Z2=None, A2=None):
@@ -33,7 +33,7 @@ Z2 = W2 @ A1 + B2
 A2 = sig(Z2)
 dA2, dZ2, dA1, dZ1 = (grad(lambda v, k=k: C(**{k: v}), base) for k, base in (("A2", A2), ("Z2", Z2), ("A1", A1), ("Z1", Z1)))
 dW2, dB2, dW1, dB1 = (grad(lambda v, k=k: C(**{k: v}), base) for k, base in (("W2", W2), ("B2", B2), ("W1", W1), ("B1", B1)))
-jac = lambda f, x: np.array([(f(x + e) - f(x - e)) / (2 * EPS) for e in np.eye(len(x)) * EPS]).T  # d f_i / d x_j
+jac = jacobian
 J_A2_Z2 = jac(sig, Z2)
 diag = lambda M: same(M, np.diag(np.diag(M)))
 # dZ2/dW2 as a tensor [i, a, b] = d Z2_i / d W2_ab, contracted with dC/dZ2 over i
