@@ -6,8 +6,10 @@ each claim's verdict compared with the verdict a careful grader gave by hand.
 Without GROUP: the development groups (every group but the held-out ones), then each held-out group apart. The held-out
 groups hold sources in notations verify was not tuned against; they measure how the reading generalises. The first
 (tests/verify/corpus/heldout/) has since been partly tuned on; the second (tests/verify/corpus/heldout2/: Hagan et
-al., Wikipedia, Grosse, Clark's CS224n notes, Rojas, two student-style answers) is fresh and must never be tuned
-against: read its findings, fix the notations they name, and re-measure without looking at its files.
+al., Wikipedia, Grosse, Clark's CS224n notes, Rojas, two student-style answers) has since been tuned on through its
+findings; the third (tests/verify/corpus/heldout3/: AIMA, Duda-Hart-Stork, ESL, Raschka, real students' and learners'
+answers) is fresh and must never be tuned against: read its findings, fix the notations they name, and re-measure
+without looking at its files.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "verify" / "corpus"
 GOOD = {"correct", "carried_forward"}
-HELDOUT = ("heldout", "heldout2")  # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
+HELDOUT = ("heldout", "heldout2", "heldout3")  # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
 
 
 def corpus_entries(groups=(), exclude=()):
