@@ -249,7 +249,15 @@ def conventions(judge, claims) -> Reading | None:
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
     shape = structure(claims)
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
-    if not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y or _TARGET_T.search(text)) \
+    layered_letters = _activation_letters(claims, judge.net.depth) if not declared else None
+    if layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
+        hidden, output, unit_map = layered_letters
+        bases = ((hidden, "h"), (output, "h"), ("net", "z"), ("t", "y"))
+        options += [("unit_letters", True), ("unit_map", unit_map), ("output_letter", output)]
+        changes.append(f"{hidden} is a hidden unit's output and {output} an output unit's, net the summed input, t the "
+                       "target; the unit letter names the layer (" + ", ".join(
+                           f"{k} {('input', 'hidden', 'output')[v]}" for k, v in unit_map) + ")")
+    elif not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y or _TARGET_T.search(text)) \
             and not re.search(r"\\hat\s*\{?\s*y|haty|y_\{?pred", text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
@@ -280,8 +288,8 @@ def conventions(judge, claims) -> Reading | None:
                 and m.group(1) not in {k for k, _ in bases}:
             bases += ((m.group(1), "delta"),)
             changes.append(f"{m.group(1)} is δ, the derivative by the summed input (its own definition)")
-    if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and re.search(
-            r"\\sum_\{?\s*[a-z]\s*=\s*0", text):
+    if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and (
+            re.search(r"\\sum_\{?\s*[a-z]\s*=\s*0", text) or re.search(r"(?<![A-Za-z\\])w_\{\s*[a-z]\s*,?\s*0\s*\}", text)):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
@@ -307,7 +315,7 @@ def conventions(judge, claims) -> Reading | None:
         step = uses_time_argument(text)
         options.append(("time_argument", step))
         changes.append(f"quantities written with the iteration {step}, v_j({step}), W({step}+1): a claim about one step")
-    if "unit_letters" not in dict(base.options) and (
+    if "unit_letters" not in dict(base.options) and layered_letters is None and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
             or judge.net.depth != 2 and shape["units"]["letters"]):
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
@@ -418,6 +426,36 @@ _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\
 _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
 #: Ng's accumulator: \Delta^{(l)} := \Delta^{(l)} + …, \Delta_{ij}^{(l)} := \Delta_{ij}^{(l)} + …
 _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+")
+#: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
+_UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
+                              r"(?:net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)\s*$")
+
+
+def _activation_letters(claims, depth: int):
+    """A two-layer net whose hidden and output units have activation letters of their own (Duda-Hart-Stork's
+    y_j = f(net_j) and z_k = f(net_k)): the output's is the one the target is compared with (t_k - z_k). Returns
+    (hidden letter, output letter, unit_map) or None."""
+    if depth != 2:
+        return None
+    found = {}
+    for c in definitions(claims):
+        m = _UNIT_ACTIVATION.match(normalize(c.latex.replace("$", " ")))
+        if m and m.group(2) == m.group(3) and m.group(1) not in found:
+            found[m.group(1)] = m.group(2)
+    if len(found) != 2 or len(set(found.values())) != 2:
+        return None
+    text = " ".join(c.latex for c in claims)
+    paired = [x for x in found if re.search(rf"(?<![A-Za-z\\])t_\{{?\s*{found[x]}\s*\}}?\s*-\s*{x}_\{{?\s*{found[x]}", text)
+              or re.search(rf"(?<![A-Za-z\\]){x}_\{{?\s*{found[x]}\s*\}}?\s*-\s*t_\{{?\s*{found[x]}", text)]
+    if len(paired) != 1:
+        return None
+    output = paired[0]
+    hidden = next(x for x in found if x != output)
+    inputs = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])x_\{?\s*([a-z])\s*\}?", text)} - set(found.values())
+    unit_map = ((found[hidden], 1), (found[output], 2)) + (((inputs.pop(), 0),) if len(inputs) == 1 else ())
+    return hidden, output, tuple(sorted(unit_map))
+
+
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}

@@ -47,12 +47,13 @@ _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 #: Haykin's time argument on a quantity: v_j(n), w_{ji}(n), \mathscr{E}(n); (n+1) on a weight is the next step's
 #: (Hagan writes the iteration k: W^m(k+1) = W^m(k) - \alpha s^m (a^{m-1})^T)
-_TIME_ARG = {x: re.compile(rf"(?<=[A-Za-z0-9}}'])\s*\(\s*{x}\s*(\+\s*1\s*)?\)") for x in ("n", "k")}
+_TIME_ARG = {x: re.compile(rf"(?<=[A-Za-z0-9}}'])\s*\(\s*{x}\s*(\+\s*1\s*)?\)") for x in ("n", "k", "m", "t")}
 #: an answer that writes it so (a subscripted quantity followed by (n))
 _USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?:\{[^{}]{1,12}\}|\w)\s*)?\(\s*n\s*\)"),
-                  "k": re.compile(r"(?<![A-Za-z\\])[A-Za-z]\s*\}?\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w)\s*){0,2}\(\s*k\s*\)")}
+                  **{x: re.compile(r"(?<![A-Za-z\\])[A-Za-z]\s*\}?\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w)\s*){0,2}\(\s*"
+                                   + x + r"\s*\)") for x in ("k", "m", "t")}}
 #: the step after it, on a weight: W^m(k+1)
-_NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k")}
+_NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k", "m", "t")}
 
 
 def uses_time_argument(text: str) -> str | None:
@@ -60,8 +61,9 @@ def uses_time_argument(text: str) -> str | None:
     w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
     if _USES_TIME_ARG["n"].search(text):
         return "n"
-    if _USES_TIME_ARG["k"].search(text) and _NEXT_STEP["k"].search(text):
-        return "k"
+    for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
+        if _USES_TIME_ARG[x].search(text) and _NEXT_STEP[x].search(text):
+            return x
     return None
 
 
@@ -73,7 +75,7 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
     text = _TIME_ARG["n" if letter is True else letter].sub(lambda m: "'" if m.group(1) else "", text)
-    if letter == "k":
+    if letter in ("k", "m", "t"):
         text = _STEP_NUMBER.sub(lambda m: m.group(1) + ("'" if m.group(2) == "1" else ""), text)
     return text
 

@@ -830,7 +830,7 @@ class _Parser:
                       and 11 <= item[1] <= 99 and item[1] % 10):
                     first, second = divmod(item[1], 10)  # a student's w_{12}: the weight joining units 1 and 2
                     comps = self._as_entry([first - 1, second - 1])
-                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and (
+                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
                         self.opts.get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
                                                                      for m, ts in scripts)):
                     if not self.opts.get("mazur"):  # lowercase w_5 with no layer written: one weight
@@ -846,7 +846,8 @@ class _Parser:
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
-                            item[1] >= 1 or self.opts.get("zero_based")):
+                            item[1] >= 1 or self.opts.get("zero_based") or self.opts.get("bias_absorbed") and comps):
+                        # (DHS's w_{j0} with the bias absorbed: weight 0 of unit j, its bias)
                         # x_1, a^{(2)}_1: an entry, counted from 1 (from 0 in an answer that writes h1_0, scores_0)
                         comps.append(item[1] - (0 if self.opts.get("zero_based") else 1))
                     else:

@@ -574,3 +574,20 @@ def test_ng_accumulators_add_each_examples_gradient():
     verdicts, j = judge_all(d, claims)
     assert any("accumulates" in c for c in j.inferred)
     assert verdicts == {"z2": "correct", "a1": "correct", "acc": "correct", "bad-acc": "incorrect", "bad-acc2": "incorrect"}
+
+
+def test_hidden_and_output_units_with_activation_letters_of_their_own():
+    """Duda, Hart & Stork: y_j = f(net_j) a hidden unit's output, z_k = f(net_k) an output unit's (the one compared
+    with the target t_k), the bias as w_{j0} on x_0 = 1, δ_k = -∂J/∂net_k, and the iterate w(m+1)."""
+    d = net(hidden="tanh", output="sigmoid", units=(4, 2))
+    claims = [("net-j", r"net_j = \sum_{i=1}^{d} x_i w_{ji} + w_{j0}"), ("y", r"y_j = f(net_j)"),
+              ("z", r"z_k = f(net_k)"), ("J", r"J = \frac{1}{2}\sum_{k=1}^{c}(t_k - z_k)^2"),
+              ("dk", r"\delta_k = -\frac{\partial J}{\partial net_k} = (t_k - z_k) f'(net_k)"),
+              ("bad-dk", r"\delta_k = (z_k - t_k) f'(net_k)"),
+              ("dj", r"\delta_j = f'(net_j)\sum_{k=1}^{c} w_{kj}\delta_k"),
+              ("bad-dj", r"\delta_j = f'(net_j)\sum_{k=1}^{c} w_{jk}\delta_k"),
+              ("iter", r"\mathbf{w}(m+1) = \mathbf{w}(m) - \eta \frac{\partial J}{\partial \mathbf{w}(m)}")]
+    verdicts, j = judge_all(d, claims)
+    assert any("y is a hidden unit's output and z an output unit's" in c for c in j.inferred)
+    assert verdicts == {"net-j": "correct", "y": "correct", "z": "correct", "J": "correct", "dk": "correct",
+                        "bad-dk": "incorrect", "dj": "correct", "bad-dj": "incorrect", "iter": "correct"}
