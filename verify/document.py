@@ -74,6 +74,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 off, prev, prev_tag = merged[-1]
                 merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
                 continue
+            if not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
+                part = f"{_first_side(claims[-1].latex)} {part}"  # is about what the equation before derived
             merged.append((offset, part, tag.group(2) if tag else None))
         tags = [t for _, _, t in merged if t]
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
@@ -162,6 +164,16 @@ def _heading_at(headings: list, eq: _Eq) -> str | None:
     """The question heading the equation stands under (the last one before it), if any."""
     k = bisect.bisect_right([pos for pos, _ in headings], eq.start)
     return headings[k - 1][1] if k else None
+
+
+def _first_side(latex: str) -> str:
+    """What an equation chain is about: its text before the first relation outside braces."""
+    depth = 0
+    for i, ch in enumerate(latex):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0 and _CONTINUES.match(latex[i:]) and latex[i - 1:i] not in ("\\", "<", ">", "!"):
+            return latex[:i].strip()
+    return latex
 
 
 def _outer_ampersands(text: str) -> str:

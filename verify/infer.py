@@ -364,7 +364,8 @@ def conventions(judge, claims) -> Reading | None:
             changes.append("unit letters read from the definitions: " + ", ".join(
                 f"{k} {('input', 'hidden', 'output')[v]}" for k, v in sorted(found.items(), key=lambda kv: kv[1])))
     if not declared & {"theta", "U"} and (re.search(r"\\theta\s*=\s*[^=]*\+\s*b", text)
-                                          or re.search(r"(?:softmax\}?|\\sigma)\s*\(\s*\\theta\s*\)", text)):
+                                          or re.search(r"(?:softmax\}?|\\sigma)\s*\(\s*\\theta\s*\)", text)
+                                          or re.search(r"(?<![A-Za-z\\])e\s*\^\s*\{\s*\\theta_", text)):
         # Clark (CS224n): θ = U h + b_2 is the output's summed input (not the parameters), U the output weights
         fixed += (("theta", ("z", judge.net.depth)),)
         changes.append("θ is the output layer's summed input (θ = U h + b)")
@@ -726,8 +727,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         key = re.sub(r"\s+", "", m.group(1))
         try:
             parse_expr(key, notation, depth)
-            if not (key == "e" and _ERROR_DEF.match(rhs)):
-                continue  # the network knows this symbol: a claim about it, not a definition
+            if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)):
+                continue  # the network knows this symbol (t, e are constants): a claim about it, not a definition
         except NeedsLayer:
             continue
         except Unreadable as exc:

@@ -429,6 +429,7 @@ class Judge:
             sides = [qnode] + sides[1:]
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
+        sides = _implied_sums(sides)
         qkind = qnode.value if qnode is not None and qnode.op == "q" else None  # (an entry's value is its indices)
         notes: list[str] = []
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
@@ -1167,6 +1168,36 @@ class _Probe:
 
 def _is_bias(kind: str) -> bool:
     return kind in ("b", "db", "dbL", "dbR", "b_next") or bool(state_kind(kind) and state_kind(kind)[1] == "b")
+
+
+def _implied_sums(sides: list[Node]) -> list[Node]:
+    r"""Einstein's convention, as students write it (J = -y_i \log \hat y_i, \delta_j = w_{kj} \delta_k f'(net_j)): an
+    index that one side repeats within a product and no other side uses is summed over in that product."""
+    frees = [set(free_indices(sd)) for sd in sides]
+    out = []
+    for k, side in enumerate(sides):
+        others = set().union(*(f for i, f in enumerate(frees) if i != k)) if len(sides) > 1 else set()
+        lonely = frees[k] - others
+        out.append(_sum_repeated(side, lonely) if lonely else side)
+    return out
+
+
+def _sum_repeated(node: Node, names: set) -> Node:
+    """Each product term of ``node`` (split at + and −) with a sum around it over the indices of ``names`` it uses twice."""
+    if node.op in ("add", "sub"):
+        return Node(node.op, tuple(_sum_repeated(a, names) for a in node.args), node.value)
+    if node.op == "neg":
+        return Node("neg", (_sum_repeated(node.args[0], names),), node.value)
+    uses: dict[str, int] = {}
+    for n in node.walk():
+        values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
+            tuple(v for v in n.value if isinstance(v, str)) if n.op == "entry" else ())
+        for v in values:
+            uses[v] = uses.get(v, 0) + 1
+    for v in sorted(names):
+        if uses.get(v, 0) >= 2 and v in free_indices(node):
+            node = Node("sum", (node,), (v, None))
+    return node
 
 
 def _weights_only(node: Node) -> Node:

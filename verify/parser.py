@@ -396,9 +396,9 @@ class _Parser:
         """Elementwise products bind looser than matrix products: a ⊙ Wᵀδ is a ⊙ (Wᵀδ)."""
         node = self.product()
         while self.peek() is not None and self.peek().kind in ("op", "cmd") and MUL_OPS.get(self.peek().text) == "had":
-            self.next()
+            mark = self.next().text
             rhs = Node("neg", (self.product(),)) if self._minus() else self.product()
-            node = Node("had", (node, rhs))
+            node = Node("had", (node, rhs), "otimes" if mark == "otimes" else None)  # ⊗: elementwise, or outer
         return node
 
     def _minus(self) -> bool:

@@ -168,6 +168,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return _product(args[0], args[1], node, ctx)
     if op == "had":
         a, b = args
+        if node.value == "otimes" and a.shape != b.shape and a.size > 1 and b.size > 1 and (a.ndim < 2 or 1 in a.shape) \
+                and (b.ndim < 2 or 1 in b.shape):
+            _note(ctx, "⊗ of two vectors of different lengths is read as their outer product")
+            return np.outer(a.ravel(), b.ravel())  # h ⊗ δ: entry (i, j) is h_i δ_j
         if a.ndim == b.ndim == 2 and a.shape == b.shape[::-1] and 1 in a.shape and a.size > 1:
             # Clark's δ_1 U ∘ sgn(h): a row ⊙ a column of one length is read on the two vectors (the row's layout)
             b = b.T

@@ -591,3 +591,32 @@ def test_hidden_and_output_units_with_activation_letters_of_their_own():
     assert any("y is a hidden unit's output and z an output unit's" in c for c in j.inferred)
     assert verdicts == {"net-j": "correct", "y": "correct", "z": "correct", "J": "correct", "dk": "correct",
                         "bad-dk": "incorrect", "dj": "correct", "bad-dj": "incorrect", "iter": "correct"}
+
+
+def test_implied_sums_an_outer_product_and_t_as_the_answers_own_symbol():
+    """A CS224d student's answer: t = x W^{(1)} + b^{(1)} names the hidden summed input (t is not the step counter
+    here), a repeated index no other side uses is summed (Einstein: J = -y_i log ŷ_i), h ⊗ δ of two vectors of
+    different lengths is their outer product, and ∂CE/∂θ with θ the softmax's input (e^{θ_i})."""
+    d = net(hidden="sigmoid", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="column")
+    claims = [("t", r"t = x W^{(1)} + b^{(1)}"), ("h", r"h = \sigma(t)"), ("v", r"v = h W^{(2)} + b^{(2)}"),
+              ("J", r"J = - y_i \log(\hat{y}_i)"), ("bad-J", r"J = - y_i \log(1 - \hat{y}_i)"),
+              ("soft", r"\hat{y}_i = \frac{e^{\theta_i}}{\sum_m e^{\theta_m}}"),
+              ("dtheta", r"\frac{\partial CE}{\partial \theta} = \hat{y} - y"),
+              ("W2", r"\frac{\partial J}{\partial W^{(2)}} = h \otimes [\hat{y} - y]"),
+              ("bad-W2", r"\frac{\partial J}{\partial W^{(2)}} = h \otimes [y - \hat{y}]")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"t": "correct", "h": "correct", "v": "correct", "J": "correct", "bad-J": "incorrect",
+                        "soft": "correct", "dtheta": "correct", "W2": "correct", "bad-W2": "incorrect"}
+
+
+def test_a_display_that_starts_with_an_equals_sign_continues_the_equation_before():
+    """Students break a long derivation over displays: $$\\frac{∂J}{∂z} = a$$ then $$= b$$ — the second is about ∂J/∂z."""
+    from gradproof.verify.document import extract
+
+    text = ("$$\\delta^{(2)} = \\frac{\\partial J}{\\partial z^{(2)}} \\tag{d}$$\n\nand so\n\n"
+            "$$= \\hat{y} - y \\tag{e}$$\n\n$$ = y - \\hat{y} \\tag{f}$$")
+    claims = extract(text)
+    assert [c.latex.split("=")[0].strip() for c in claims] == ["\\delta^{(2)}"] * 3
+    d = net(hidden="tanh", output="softmax", loss="cross_entropy", units=(4, 3))
+    verdicts, _ = judge_all(d, [(c.id, c.latex) for c in claims])
+    assert verdicts == {"d": "correct", "e": "correct", "f": "incorrect"}
