@@ -402,6 +402,11 @@ def conventions(judge, claims) -> Reading | None:
     if "accumulator" not in dict(base.options) and _ACCUMULATE.search(text):
         options.append(("accumulator", "Theta" if "\\Theta" in text else "W"))  # Ng's Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} a^{(l)T}
         changes.append("Δ^{(l)} accumulates the examples' gradients of the data loss (Δ^{(l)} := Δ^{(l)} + …)")
+    bare = _bare_letter_layers(claims)
+    if bare and "bare_letters" not in dict(base.options):
+        options.append(("bare_letters", bare))  # Malik's z = h W_2 + b_2: a bare z is layer 2's, h = ReLU(a_1) layer 1's
+        changes.append("written without a layer: " + ", ".join(f"{k} is layer {v}'s" for k, v in bare)
+                       + " (their own definitions)")
     letter_ = _bare_layer_letter(text)
     if letter_ is not None and "layer_letter" not in dict(base.options):
         options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
@@ -455,6 +460,25 @@ def _activation_letters(claims, depth: int):
     inputs = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])x_\{?\s*([a-z])\s*\}?", text)} - set(found.values())
     unit_map = ((found[hidden], 1), (found[output], 2)) + (((inputs.pop(), 0),) if len(inputs) == 1 else ())
     return hidden, output, tuple(sorted(unit_map))
+
+
+#: a bare letter's definition by a layer-numbered weight (z = h W_2 + b_2, z = W^{(2)} h + b^{(2)}) or an activation
+#: of a layer-numbered quantity (h = ReLU(a_1), h = \sigma(z^{(1)}))
+_BARE_AFFINE = re.compile(r"^\s*([zhaZHA])\s*=[^=]*?(?<![\\])W\s*(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
+_BARE_APPLIED = re.compile(r"^\s*([zhaZHA])\s*=\s*(?:\\[A-Za-z]+|[fg]|ReLU|relu|\\max)\s*\(\s*(?:0\s*,\s*)?[a-zA-Z]\s*"
+                           r"(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
+
+
+def _bare_letter_layers(claims) -> tuple:
+    """Letters the answer writes without a layer, with the layer their own definition gives them (Malik's a_1 =
+    X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's). Only letters defined once so."""
+    found: dict[str, set] = {}
+    for c in definitions(claims):
+        text = normalize(c.latex.replace("$", " "))
+        m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)
+        if m:
+            found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3)))
+    return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1))
 
 
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
@@ -785,6 +809,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             hits += [q for q in judge.envs[0] if q[0] in BINDABLE and q not in hits and all(
                 np.shape(env[q]) == np.shape(v) and np.allclose(env[q], v, rtol=1e-6, atol=1e-9)
                 for env, v in zip(judge.envs, values, strict=True))]
+        if len(hits) > 1 and ("yhat", None) in hits and all(q == ("yhat", None) or q[0] == "h" for q in hits):
+            hits = [("yhat", None)]  # the output layer's activation is ŷ
         if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
             fixed.append((key.lstrip("\\"), hits[0]))
             ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")
@@ -794,7 +820,25 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
                                       f"that use {key} are read with it")
         if c.latex.count("=") >= 1 and c.id in ids and ids[c.id][0] == "unchecked" and _sides(c.latex)[0].strip() != key:
             ids[c.id] = ("rest", c.latex)  # e = t - a = 1.261: t - a = 1.261 is judged
+        if len(key) == 1 and key.islower() and _unknown(key.upper(), judge.notation, judge.net.depth):
+            # p = softmax(z), then P - Y for the batch: the capital letter names the same array
+            (fixed if fixed and fixed[-1][0] == key else macros).append(
+                (key.upper(), fixed[-1][1] if fixed and fixed[-1][0] == key else rhs))
     return tuple(fixed), tuple(macros), ids
+
+
+def _unknown(symbol: str, notation: Notation, depth: int) -> bool:
+    """Whether ``symbol`` means nothing to the parser (an unknown-symbol error)."""
+    from .parser import parse_expr
+    from .tree import Unreadable
+
+    try:
+        parse_expr(symbol, notation, depth)
+    except Unreadable as exc:
+        return "unknown symbol" in str(exc)
+    except Exception:  # noqa: BLE001 -- anything else: it means something
+        return False
+    return False
 
 
 def _at_some_layer(rhs: str, notation: Notation, depth: int, var: str):

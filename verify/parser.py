@@ -579,6 +579,13 @@ class _Parser:
         if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id" and (
                 self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b")):
             return self.accumulated()
+        if (name == "delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id"
+                and self.bases.get(self.peek().text) in ("z", "h", "W", "b") and self.peek().text not in self.fixed):
+            # a learner's \delta z, \delta W_2: δ as "the derivative of the loss by" — of the objective as written
+            # (in a batch, of the mean: with its 1/N, unlike Ng's per-example dz)
+            q_tok = self.next()
+            q = self.symbol(q_tok.text, q_tok, prefix=True)
+            return self.gradient(q, "loss")
         if name == "Delta" and tok.kind == "cmd" and self.opts.get("accumulator") and (self.is_("_") or self.is_("^")):
             q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
@@ -946,6 +953,8 @@ class _Parser:
                 if layer is None and not any(m == "^" for m, _ in scripts) and kind == "h" and name == self.opts.get(
                         "output_letter"):
                     kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output
+                elif layer is None and not comps and name in dict(self.opts.get("bare_letters", ())) and kind in ("z", "h"):
+                    layer = dict(self.opts["bare_letters"])[name] - self.offset(base)  # Malik's z = h W_2 + b_2
                 elif layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:

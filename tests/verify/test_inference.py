@@ -620,3 +620,17 @@ def test_a_display_that_starts_with_an_equals_sign_continues_the_equation_before
     d = net(hidden="tanh", output="softmax", loss="cross_entropy", units=(4, 3))
     verdicts, _ = judge_all(d, [(c.id, c.latex) for c in claims])
     assert verdicts == {"d": "correct", "e": "correct", "f": "incorrect"}
+
+
+def test_bare_letters_take_the_layer_of_their_definition_and_delta_as_a_derivative_prefix():
+    """A learner's row-major batch: a_1 = X W_1 + b_1, h = ReLU(a_1) (layer 1), z = h W_2 + b_2 (layer 2, not the
+    hidden layer's z), p = softmax(z) is ŷ and P the same batch array; δz = ∂L/∂z of the mean loss (with its 1/N)."""
+    d = net(hidden="relu", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="column")
+    claims = [("a1", r"a_1 = XW_1 + b_1"), ("h", r"h = \mathrm{ReLU}(a_1)"), ("z", r"z = hW_2 + b_2"),
+              ("p", r"p = \mathrm{softmax}(z)"), ("dz", r"\delta z = \frac{P - Y}{N}"), ("bad-dz", r"\delta z = P - Y"),
+              ("dW2", r"\nabla_{W_2} = h^T \delta z"), ("dh", r"\delta h = \delta z W_2^T"),
+              ("bad-dh", r"\delta h = \delta z W_2")]
+    verdicts, j = judge_all(d, claims, batch=3)
+    assert any("z is layer 2's" in c for c in j.inferred)
+    assert verdicts == {"a1": "correct", "h": "correct", "z": "correct", "p": "correct", "dz": "correct",
+                        "bad-dz": "incorrect", "dW2": "correct", "dh": "correct", "bad-dh": "incorrect"}
