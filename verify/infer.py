@@ -399,7 +399,10 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append(f"{v}_1 … {v}_{len(terms)} are the output unit's weights and {const.group(1)} its bias "
                                "(their own definition)")
                 break
-    if "accumulator" not in dict(base.options) and _ACCUMULATE.search(text):
+    if "accumulator" not in dict(base.options) and _ACCUMULATE.search(text) and _ACCUMULATE_PENALTY.search(text):
+        # Raschka's Δ^{(l)} := Δ^{(l)} + λ^{(l)} then makes Δ the whole gradient: which Δ a later claim means is unsaid
+        options.append(("accumulator", "ambiguous"))
+    elif "accumulator" not in dict(base.options) and _ACCUMULATE.search(text):
         options.append(("accumulator", "Theta" if "\\Theta" in text else "W"))  # Ng's Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} a^{(l)T}
         changes.append("Δ^{(l)} accumulates the examples' gradients of the data loss (Δ^{(l)} := Δ^{(l)} + …)")
     bare = _bare_letter_layers(claims)
@@ -481,6 +484,8 @@ def _bare_letter_layers(claims) -> tuple:
     return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1))
 
 
+_ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"
+                                 r"\s*\\lambda")
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}

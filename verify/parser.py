@@ -587,6 +587,9 @@ class _Parser:
             q = self.symbol(q_tok.text, q_tok, prefix=True)
             return self.gradient(q, "loss")
         if name == "Delta" and tok.kind == "cmd" and self.opts.get("accumulator") and (self.is_("_") or self.is_("^")):
+            if self.opts["accumulator"] == "ambiguous":
+                raise Unreadable("Δ^{(l)} accumulates the examples' gradients and is then given the penalty too "
+                                 "(Δ := Δ + λ…): which of its values this claim means is not said")
             q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
@@ -1509,7 +1512,11 @@ class _Parser:
         if self.is_("_"):
             self.next()
             toks = self.script()
-            if len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net:
+            own = next((t.text for t in self.t if t.kind == "id" and t.text in self.layer_letters), None)
+            if len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net and own:
+                pos = toks[0].pos  # ∇_a C = (w^l)^T δ^{l+1}: the gradient by a^l, the layer the claim is about
+                toks = [toks[0], Tok("op", "^", pos), Tok("op", "{", pos), Tok("id", own, pos), Tok("op", "}", pos)]
+            elif len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net:
                 toks = [Tok("cmd", "haty", toks[0].pos)]  # Nielsen's \nabla_a C: the gradient by the output activations
             p = self.child(toks)
             q = p.wrt()

@@ -634,3 +634,18 @@ def test_bare_letters_take_the_layer_of_their_definition_and_delta_as_a_derivati
     assert any("z is layer 2's" in c for c in j.inferred)
     assert verdicts == {"a1": "correct", "h": "correct", "z": "correct", "p": "correct", "dz": "correct",
                         "bad-dz": "incorrect", "dW2": "correct", "dh": "correct", "bad-dh": "incorrect"}
+
+
+def test_nabla_a_in_a_claim_about_layer_l_and_an_accumulator_given_the_penalty():
+    """Li's notes: ∇_a C = (w^l)^T δ^{l+1} is the gradient by a^l (Nielsen's ∇_a C, in BP1, is the output's); and after
+    Raschka's Δ^{(l)} := Δ^{(l)} + λ^{(l)}, which value of Δ a later claim means is not said (unchecked, never wrong)."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2))
+    claims = [("grad-a", r"\nabla_a C = (W^{(l+1)})^T \delta^{(l+1)}"), ("bad-grad-a", r"\nabla_a C = W^{(l+1)} \delta^{(l+1)}"),
+              ("bp1", r"\delta^{(2)} = \nabla_a C \odot \sigma'(z^{(2)})")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"grad-a": "correct", "bad-grad-a": "incorrect", "bp1": "correct"}
+    claims = [("acc", r"\Delta^{(l)} := \Delta^{(l)} + \delta^{(l+1)} (a^{(l)})^T"),
+              ("pen", r"\Delta^{(l)} := \Delta^{(l)} + \lambda W^{(l)}"), ("upd", r"W^{(l)} := W^{(l)} - \eta \Delta^{(l)}")]
+    verdicts, _ = judge_all(net(hidden="sigmoid", output="sigmoid", units=(4, 2), reg={"name": "l2", "lambda": 0.1}),
+                            claims)
+    assert verdicts == {"acc": "unchecked", "pen": "unchecked", "upd": "unchecked"}
