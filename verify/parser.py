@@ -34,7 +34,7 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
          "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
-          "Omega": "lossOmega", "hatF": "loss"}
+          "Omega": "lossOmega", "hatF": "loss", "Loss": "loss"}
 # (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
 #: function names -> registry activation names (or the elementary functions)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
@@ -60,7 +60,7 @@ GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
-WORDS = sorted({"logsig", "tansig", "purelin", "poslin",
+WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
