@@ -9,11 +9,12 @@ API, the fused optimizer, training, saving) comes from ``render.shared_fields`` 
 
 from __future__ import annotations
 
+import sympy as sp
 from gradproof.derive.program import equation_numbers, program_source
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
-from .render import Helper, ModuleCode, ParamCode, Statement, _code, _math, describe, shared_fields
+from .render import Helper, ModuleCode, ParamCode, Statement, _code, _math, _piecewise_constant, describe, shared_fields
 
 
 def _init(p) -> tuple[str, str]:
@@ -39,8 +40,21 @@ def _activation_helpers(d) -> tuple[Helper, ...]:
             code, doc = _code(r.dphi_h, {H: "H"}, values, where), f"phi'(z) = {_math(r.dphi_h, {H: 'h'}, values)}"
         else:
             code, doc = _code(r.dphi, {Z: "Z"}, values, where), f"phi'(z) = {_math(r.dphi, {Z: 'z'}, values)}"
-        out.append(Helper(f"_dphi_{act.name}", "Z, H", code, doc))
+        out.append(Helper(f"_dphi_{act.name}", "Z, H", code, doc, _step_body(r.dphi, values, where)))
     return tuple(out)
+
+
+def _step_body(dphi, values: dict, where: str) -> tuple[str, ...]:
+    """The ReLU family's φ' (1 where a condition on z holds, a constant c elsewhere) in Z's dtype without a float64
+    round trip: the condition's mask as Z's dtype when c = 0, else c everywhere and 1 copied where it holds."""
+    piece = _piecewise_constant(dphi, values)
+    if piece is None:
+        return ()
+    otherwise, c = piece
+    holds = _code(sp.Not(otherwise), {Z: "Z"}, values, where)
+    if c == 0:
+        return (f"return ({holds}).astype(Z.dtype)",)
+    return (f"dphi = np.full_like(Z, {c!r})", f"np.copyto(dphi, 1.0, where={holds})", "return dphi")
 
 
 def _output_error(d) -> tuple[Statement, ...]:

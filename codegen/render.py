@@ -71,7 +71,7 @@ class LayerCode:
     index: int
     params: tuple[ParamCode, ...]
     cache: tuple[str, ...]  # the arrays this layer adds to the forward cache (Z<l>, H<l>), in order
-    buffers: tuple[tuple[str, int], ...]  # workspace buffer name -> columns (one row per sample)
+    buffers: tuple[tuple[str, str], ...]  # workspace buffer name -> its shape as code ("(n, 16)": one row per sample)
     forward: tuple[Statement, ...]
     backward: tuple[Statement, ...]  # gradients of this layer, then delta of the layer below
 
@@ -119,12 +119,14 @@ class Constant:
 
 @dataclass(frozen=True)
 class Helper:
-    """A one-line elementwise helper: ``def name(args): return code``, with its formula as the docstring."""
+    """An elementwise helper: ``def name(args): return code`` (or the lines of ``body`` when given), with its formula as
+    the docstring."""
 
     name: str
     args: str
     code: str
     doc: str
+    body: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ class ModuleCode:
     running: tuple[tuple[str, int, str], ...] = ()  # running statistics: key, width, initial value
     dropout: tuple[tuple[str, float], ...] = ()  # dropout masks: key, drop probability
     reg_grad: tuple[Statement, ...] = ()  # the regularizer's gradient added to the program's
+    target_loss: bool = False  # softmax + cross-entropy: with one-hot targets L is the mean of -log yhat at the target
 
 
 # -- printing ----------------------------------------------------------------------------------------
@@ -227,11 +230,11 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     dW_formula = f"D{l}^T {prev}" if row else f"{prev}^T D{l}"
     backward.append(Statement(f"dJ/d{W} = {dW_formula} (D{l} = Delta{l} / N){_eq(nums, f'total-dW-{l}')}",
                               (f"np.matmul({'D' + str(l) + '.T, ' + prev if row else prev + '.T, D' + str(l)}, out=grads[\"{W}\"])",)))
-    backward.extend(_reg_lines(d, W, nums))
+    backward.extend(_reg_lines(d, W, nums, f"R{l}"))
     backward.append(Statement(f"dJ/d{b} = sum of the rows of D{l}{_eq(nums, f'total-db-{l}')}",
                               (f"np.sum(D{l}, axis=0, out=grads[\"{b}\"])",)))
     if net.penalize_bias:
-        backward.extend(_reg_lines(d, b, nums))
+        backward.extend(_reg_lines(d, b, nums, f"Rb{l}"))
     if l > 1:
         below = d.layers[l - 2]
         lv = below.layer.param_values
@@ -253,8 +256,11 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
         ParamCode(W, shape, f"rng.standard_normal({shape}) * np.sqrt({fan})", f"layer {l}: {layer.activation}, {init} initialisation"),
         ParamCode(b, (layer.units,), "0.0", ""),
     )
-    buffers = [(Zn, layer.units)] + ([(Hn, layer.units)] if layer.vector else []) + [(name, layer.units) for name in shared.buffers]
-    buffers.append((f"D{l}", layer.units))
+    rows = f"(n, {layer.units})"
+    buffers = [(Zn, rows)] + ([(Hn, rows)] if layer.vector else []) + [(name, rows) for name in shared.buffers]
+    buffers.append((f"D{l}", rows))
+    if d.reg_grad is not None:  # the regularizer's gradient is computed into these before it is added
+        buffers += [(f"R{l}", repr(shape))] + ([(f"Rb{l}", repr((layer.units,)))] if net.penalize_bias else [])
     return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward))
 
 
@@ -367,14 +373,16 @@ def _piecewise_constant(e: sp.Expr, values: dict):
     return sp.Not(e.args[0].cond), float(c)
 
 
-def _reg_lines(d, key: str, nums: dict) -> list[Statement]:
+def _reg_lines(d, key: str, nums: dict, scratch: str) -> list[Statement]:
+    """grads[key] += dR/dkey, the product computed into the workspace buffer ``scratch`` (no temporary array)."""
     if d.reg_grad is None:
         return []
     coeff, rest = d.reg_grad.as_independent(WEIGHT, as_Add=False)
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer gradient")
     term = _code(rest, {WEIGHT: key}, where="the regularizer gradient")
     formula = _math(d.reg_grad, {WEIGHT: key})
-    return [Statement(f"+ dR/d{key} = {formula}{_eq(nums, 'reg-grad')}", (f"grads[\"{key}\"] += ({scalar}) * {term}",))]
+    code = (f"np.multiply({term}, {scalar}, out=ws[\"{scratch}\"])", f"grads[\"{key}\"] += ws[\"{scratch}\"]")
+    return [Statement(f"+ dR/d{key} = {formula}{_eq(nums, 'reg-grad')}", code)]
 
 
 def _output_delta(d, nums: dict) -> tuple[Statement, ...]:
@@ -532,6 +540,7 @@ def shared_fields(d, nums: dict, spec_path: str, out_dir: str, description, para
         regularizer=_regularizer_lines(d, nums, penalised),
         classification=net.loss.classification,
         softmax=net.output.vector,
+        target_loss=bool(net.output.vector and sp.expand(net.loss.component + Y * sp.log(YHAT)) == 0),
         hyper=tuple((key, key.upper()) for key in net.hyper_dict),
         states=tuple(u.target for u in d.updates if u.kind == "state"),
         uses_t=any(STEP in u.expr.free_symbols for u in d.updates),

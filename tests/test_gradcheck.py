@@ -74,3 +74,41 @@ def test_random_networks_against_finite_differences_and_torch(table):
     truth, J = torch_gradients(d.network, params, X, Y)
     assert mod.loss(params, X, Y) == pytest.approx(J, rel=1e-10, abs=1e-12)
     assert_close(grads, truth, 1e-8, 1e-10, f"PyTorch autograd, {table}")
+
+
+@pytest.mark.parametrize("spec", EXAMPLES, ids=IDS)
+def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
+    """Every example: three steps of gradients + the module's own optimizer equal PyTorch -- autograd gradients of the
+    torch twin at every step, the update by torch.optim where it implements the rule exactly (else by the rule's
+    textbook formula, tests/codegen/test_optimizers.py) -- to 1e-7."""
+    torch = pytest.importorskip("torch")
+    from test_optimizers import TORCH, hand_reference
+
+    d = derivation_of(str(spec), False)
+    net = d.network
+    mod = build(d, tmp_path)
+    X, Y = data_for(net, 6, seed=7)
+    params = random_params(mod, 8)
+    ours, state = {k: v.copy() for k, v in params.items()}, None
+    name, options = net.optimizer.name, dict(net.options)
+    key = (name, options.get("variant", options.get("epsilon_placement", "")))
+    theirs = {k: torch.tensor(v.copy(), dtype=torch.float64, requires_grad=True) for k, v in params.items()}
+    opt = TORCH[key](torch, list(theirs.values()), net.hyper_dict) if key in TORCH else None
+    by_hand = hand_reference(name, options, net.hyper_dict)
+    hand_state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in params.items()}
+    for t in range(1, 4):
+        grads = mod.gradients(ours, X, Y)
+        truth, _ = torch_gradients(net, {k: v.detach().numpy() for k, v in theirs.items()}, X, Y)
+        assert_close(grads, truth, 1e-7, 1e-9, f"step {t}: PyTorch autograd")
+        state = state or mod.init_state(ours)
+        mod.step(ours, grads, state)
+        with torch.no_grad():
+            for k, theta in theirs.items():
+                if opt is None:
+                    theta.copy_(torch.from_numpy(by_hand(theta.numpy().copy(), truth[k], hand_state[k], t)))
+                else:
+                    theta.grad = torch.from_numpy(truth[k].copy())
+        if opt is not None:
+            opt.step()
+    for k in ours:
+        np.testing.assert_allclose(ours[k], theirs[k].detach().numpy(), rtol=1e-7, atol=1e-9, err_msg=f"{spec.stem}: {k} ({key})")

@@ -331,6 +331,53 @@ def test_a_params_buffers_never_alias_what_calls_return(ref, tmp_path):
     assert type(ref.load_params(tmp_path / "p.npz")) is type(params)
 
 
+def test_gradients_reuses_only_what_no_caller_holds(ref):
+    """gradients() hands a Params' caller back one of its last two Gradients only when nothing else holds it: the plain
+    loop ``step(p, gradients(p, X, Y), s)`` (and ``grads = gradients(...)``) allocates no new one after two calls, and
+    every way of keeping the result -- the dict, one of its arrays, a view of one, its flat array, a weak reference, a
+    copy of the dict -- keeps its numbers."""
+    X, y = blobs(16)
+    params, state = ref.init_params(0), None
+    seen = set()
+    for _ in range(6):
+        grads = ref.gradients(params, X, y)
+        seen.add(id(grads))
+        state = state or ref.init_state(params)
+        ref.step(params, grads, state)
+    assert len(seen) <= 2
+    del grads
+    first = id(ref.gradients(params, X, y))
+    assert id(ref.gradients(params, X, y)) == first  # a result no one keeps is reused (the pool still holds it)
+
+    def kept_after_more_calls(keep):
+        result = ref.gradients(params, X, y)
+        held, numbers = keep(result), {k: v.copy() for k, v in result.items()}
+        del result
+        for seed in (1, 2, 3):
+            ref.gradients(params, *blobs(16, seed=seed))
+        return held, numbers
+
+    import weakref
+
+    for keep in (lambda g: g, lambda g: g["W2"], lambda g: g["W1"].T, lambda g: g["b1"][1:], lambda g: g.flat,
+                 lambda g: weakref.ref(g), lambda g: copy.copy(g), lambda g: memoryview(g["W3"])):
+        held, numbers = kept_after_more_calls(keep)
+        if isinstance(held, weakref.ref):
+            assert held() is None or all(np.array_equal(held()[k], numbers[k]) for k in numbers)
+        elif isinstance(held, dict):
+            assert all(np.array_equal(held[k], numbers[k]) for k in numbers)
+        elif isinstance(held, memoryview):
+            np.testing.assert_array_equal(np.asarray(held), numbers["W3"])
+        elif held.shape == numbers["W1"].T.shape and held.base is not None and held.size == numbers["W1"].size:
+            np.testing.assert_array_equal(held, numbers["W1"].T)
+        elif held.ndim == 1 and held.size == ref._OFFSETS[-1]:
+            np.testing.assert_array_equal(held, np.concatenate([numbers[k].ravel() for k in ref.PARAM_KEYS]))
+        elif held.shape == numbers["W2"].shape:
+            np.testing.assert_array_equal(held, numbers["W2"])
+        else:
+            np.testing.assert_array_equal(held, numbers["b1"][1:])
+
+
 def test_two_threads_computing_gradients_of_one_params_do_not_interfere(ref):
     params = ref.init_params(0)
     data = [blobs(64, seed=s) for s in (0, 1)]

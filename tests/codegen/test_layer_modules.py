@@ -77,30 +77,40 @@ def test_the_module_agrees_with_the_evaluator_for_three_optimizer_steps(case):
         np.testing.assert_allclose(ours[key], theirs[key], rtol=1e-9, atol=1e-12, err_msg=key)
 
 
-def test_three_sgd_steps_match_torch():
+def test_three_optimizer_steps_match_torch(case):
+    """Every network with layer kinds (the examples too): three steps of gradients (fixed dropout masks) + the module's
+    own optimizer against PyTorch autograd and torch.optim where it implements the rule exactly, else the rule's
+    textbook formula (test_optimizers.hand_reference) applied to torch's gradients."""
     torch = pytest.importorskip("torch")
-    d = derive(spec_from_dict(TABLES["bn_mlp"], "<bn>"), check=False)
-    import tempfile
-    from pathlib import Path
+    from test_optimizers import TORCH, hand_reference
 
-    with tempfile.TemporaryDirectory() as tmp:
-        mod = build(d, Path(tmp))
+    d, mod = case
+    net = d.network
     rng = np.random.default_rng(14)
-    X, Y = random_data(d.network, 8, rng)
-    params = random_layer_params(d.program, rng)
-    P = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
-    opt = torch.optim.SGD(list(P.values()), lr=mod.LEARNING_RATE)
+    X, Y = random_data(net, 8, rng)
+    params, masks = random_layer_params(d.program, rng), random_masks(d.program, 8, rng)
+    theirs = {k: v.copy() for k, v in params.items()}
+    name, options = net.optimizer.name, dict(net.options)
+    key = (name, options.get("variant", options.get("epsilon_placement", "")))
+    P = {k: torch.tensor(v, requires_grad=True) for k, v in theirs.items()}
+    opt = TORCH[key](torch, list(P.values()), net.hyper_dict) if key in TORCH else None
+    by_hand = hand_reference(name, options, net.hyper_dict)
+    hand_state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in params.items()}
     state = mod.init_state(params)
-    for _ in range(3):
-        mod.step(params, mod.gradients(params, X, Y), state)
-        opt.zero_grad()
-        J, P2, _ = torch_objective(d.network, {k: v.detach().numpy() for k, v in P.items()}, X, Y, {})
+    for t in range(1, 4):
+        mod.step(params, mod.gradients(params, X, Y, masks=masks), state)
+        J, P2, _ = torch_objective(net, {k: v.detach().numpy() for k, v in P.items()}, X, Y, masks)
         J.backward()
-        for k in P:
-            P[k].grad = P2[k].grad
-        opt.step()
-    for key in mod.PARAM_KEYS:
-        np.testing.assert_allclose(params[key], P[key].detach().numpy(), rtol=1e-7, atol=1e-10, err_msg=key)
+        with torch.no_grad():
+            for k in P:
+                if opt is None:
+                    P[k].copy_(torch.from_numpy(by_hand(P[k].numpy().copy(), P2[k].grad.numpy(), hand_state[k], t)))
+                else:
+                    P[k].grad = P2[k].grad
+        if opt is not None:
+            opt.step()
+    for k in mod.PARAM_KEYS:
+        np.testing.assert_allclose(params[k], P[k].detach().numpy(), rtol=1e-7, atol=1e-10, err_msg=f"{key}: {k}")
 
 
 def test_dropout_masks_come_from_a_seedable_generator_and_are_off_at_inference(case):
