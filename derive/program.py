@@ -16,6 +16,7 @@ term J = (1/N) sum_n loss(yhat_n, y_n); the 1/N enters the backward pass once, a
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 import sympy as sp
@@ -471,6 +472,7 @@ def program_source(program: BatchProgram) -> str:
         return f"# {a.comment}  (eq. {nums[label]})"
 
     keys = program.param_keys
+    shapes = _shapes(program)
     lines = ["def _forward(params, X, train, rng, masks, running):",
              '    """(Y_hat, cache): the forward pass; training mode uses batch statistics and dropout masks."""']
     if any(_uses(a.code, "n") for a in program.forward):
@@ -488,7 +490,7 @@ def program_source(program: BatchProgram) -> str:
             mode = a.mode
         indent = "    " if a.mode == "both" else "        "
         lines.append(f"{indent}{comment(a, f'forward-{i}')}")
-        lines.append(f"{indent}{a.target} = {a.code}")
+        lines += [indent + line for line in _into_target(a, shapes)]
     always = {a.target for a in program.forward if a.mode == "both"} | {"X"}
     cached = sorted(always | {a.target for a in program.forward if a.mode in ("train", "eval")}, key=_natural)
     lines += ["    cache = {", *_entries([c for c in cached if c in always or _defined_in_both(program, c)], "        "), "    }"]
@@ -505,9 +507,77 @@ def program_source(program: BatchProgram) -> str:
     lines += [f'    {c} = cache["{c}"]' for c in used]
     for i, a in enumerate(program.backward):
         lines.append(f"    {comment(a, f'backward-{i}')}")
-        lines.append(f"    {a.target} = {a.code}")
+        lines += ["    " + line for line in _into_target(a, shapes)]
     lines += ["    return {", *_entries(keys, "        ", "d"), "    }"]
     return "\n".join(lines) + "\n"
+
+
+# -- computing an assignment into its target ---------------------------------------------------------------
+
+_IN_PLACE = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+def _shapes(program: BatchProgram) -> dict:
+    """The shape of every array the program names ("N" for the batch), scalars as ()."""
+    shapes = {"X": ("N", program.network.inputs), "n": ()}
+    shapes.update({p.key: tuple(p.shape) for p in program.params})
+    shapes.update({a.target: tuple(a.shape) for a in (*program.forward, *program.backward)})
+    return shapes
+
+
+def _shape(node: ast.expr, code: str, shapes: dict):
+    """The shape of an expression of the program (NumPy broadcasting; ``@`` of two matrices), None when unknown."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return ()
+    if isinstance(node, (ast.Name, ast.Subscript)):
+        return shapes.get(ast.get_source_segment(code, node))
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        inner = _shape(node.value, code, shapes)
+        return None if inner is None else tuple(reversed(inner))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _shape(node.operand, code, shapes)
+    if not isinstance(node, ast.BinOp):
+        return None
+    a, b = _shape(node.left, code, shapes), _shape(node.right, code, shapes)
+    if a is None or b is None:
+        return None
+    if isinstance(node.op, ast.MatMult):
+        return (a[0], b[1]) if len(a) == len(b) == 2 and a[1] == b[0] else None
+    if type(node.op) not in _IN_PLACE:
+        return None
+    out = []
+    for x, y in zip(reversed((1,) * (len(b) - len(a)) + a), reversed((1,) * (len(a) - len(b)) + b), strict=True):
+        if x != y and 1 not in (x, y):
+            return None
+        out.append(y if x == 1 else x)
+    return tuple(reversed(out))
+
+
+def _into_target(a: Assign, shapes: dict) -> list[str]:
+    """The lines of ``a``: ``target = code``, or the same value computed into one array -- its first operation that
+    makes an array of the target's shape, then ``target op= operand`` for each operation around it (``*`` and ``+`` of
+    a smaller left operand last). Every operation and its operands are those of ``code`` (a ⊙ b = b ⊙ a exactly), so
+    the numbers are the same; the intermediate arrays are not allocated.
+
+    ``Z1 = X @ W1.T + b1`` becomes ``Z1 = X @ W1.T`` and ``Z1 += b1``."""
+    target, code = a.target, a.code
+    want = shapes.get(target)
+    if not target.isidentifier() or _uses(code, target) or not want:
+        return [f"{target} = {code}"]
+    node, steps = ast.parse(code, mode="eval").body, []
+    while isinstance(node, ast.BinOp) and type(node.op) in _IN_PLACE:
+        op = _IN_PLACE[type(node.op)]
+        if isinstance(node.left, ast.BinOp) and _shape(node.left, code, shapes) == want:
+            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.right)}")
+            node = node.left
+        elif op in "+*" and isinstance(node.right, ast.BinOp) and _shape(node.right, code, shapes) == want:
+            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.left)}")
+            node = node.right
+        else:
+            break
+    if not steps:
+        return [f"{target} = {code}"]
+    return [f"{target} = {ast.get_source_segment(code, node)}", *reversed(steps)]
 
 
 def _entries(names_: list[str], indent: str, prefix: str = "") -> list[str]:

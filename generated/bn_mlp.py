@@ -273,7 +273,8 @@ def _forward(params, X, train, rng, masks, running):
     W5 = params["W5"]
     b5 = params["b5"]
     # z1 = W1 h + b1  (eq. 1)
-    Z1 = X @ W1.T + b1
+    Z1 = X @ W1.T
+    Z1 += b1
     if train:
         # mu2 = mean of Z1 over the batch  (eq. 2)
         mu2 = np.mean(Z1, axis=0)
@@ -292,13 +293,16 @@ def _forward(params, X, train, rng, masks, running):
     # sigma2 = sqrt(var2 + eps)  (eq. 4)
     sigma2 = np.sqrt(var2 + 1e-05)
     # xhat2 = (h - mu2) / sigma2  (eq. 5)
-    Xhat2 = (Z1 - mu2) / sigma2
+    Xhat2 = Z1 - mu2
+    Xhat2 /= sigma2
     # y2 = gamma2 * xhat2 + beta2  (eq. 6)
-    Z2 = gamma2 * Xhat2 + beta2
+    Z2 = gamma2 * Xhat2
+    Z2 += beta2
     # h2 = relu(z2)  (eq. 7)
     H2 = _phi_relu(Z2)
     # z3 = W3 h + b3  (eq. 8)
-    Z3 = H2 @ W3.T + b3
+    Z3 = H2 @ W3.T
+    Z3 += b3
     if train:
         # mu4 = mean of Z3 over the batch  (eq. 9)
         mu4 = np.mean(Z3, axis=0)
@@ -317,13 +321,16 @@ def _forward(params, X, train, rng, masks, running):
     # sigma4 = sqrt(var4 + eps)  (eq. 11)
     sigma4 = np.sqrt(var4 + 1e-05)
     # xhat4 = (h - mu4) / sigma4  (eq. 12)
-    Xhat4 = (Z3 - mu4) / sigma4
+    Xhat4 = Z3 - mu4
+    Xhat4 /= sigma4
     # y4 = gamma4 * xhat4 + beta4  (eq. 13)
-    Z4 = gamma4 * Xhat4 + beta4
+    Z4 = gamma4 * Xhat4
+    Z4 += beta4
     # h4 = relu(z4)  (eq. 14)
     H4 = _phi_relu(Z4)
     # z5 = W5 h + b5  (eq. 15)
-    Z5 = H4 @ W5.T + b5
+    Z5 = H4 @ W5.T
+    Z5 += b5
     # h5 = softmax(z5), row-wise  (eq. 16)
     H5 = _softmax(Z5)
     cache = {
@@ -367,7 +374,10 @@ def _backward(params, cache, Y):
     # dJ/dbeta4 = sum over samples of dJ/dy  (eq. 31)
     dbeta4 = np.sum(D4, axis=0)
     # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 32)
-    dH_Z3 = (gamma4 / (n * sigma4)) * (n * D4 - dbeta4 - Xhat4 * dgamma4)
+    dH_Z3 = n * D4
+    dH_Z3 -= dbeta4
+    dH_Z3 -= Xhat4 * dgamma4
+    dH_Z3 *= gamma4 / (n * sigma4)
     # dJ/dW3 = sum over samples of d3 h^T  (eq. 33)
     dW3 = dH_Z3.T @ H2
     # dJ/db3 = sum over samples of d3  (eq. 34)
@@ -381,7 +391,10 @@ def _backward(params, cache, Y):
     # dJ/dbeta2 = sum over samples of dJ/dy  (eq. 38)
     dbeta2 = np.sum(D2, axis=0)
     # dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature  (eq. 39)
-    dH_Z1 = (gamma2 / (n * sigma2)) * (n * D2 - dbeta2 - Xhat2 * dgamma2)
+    dH_Z1 = n * D2
+    dH_Z1 -= dbeta2
+    dH_Z1 -= Xhat2 * dgamma2
+    dH_Z1 *= gamma2 / (n * sigma2)
     # dJ/dW1 = sum over samples of d1 h^T  (eq. 40)
     dW1 = dH_Z1.T @ X
     # dJ/db1 = sum over samples of d1  (eq. 41)

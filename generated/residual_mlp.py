@@ -370,7 +370,8 @@ def _forward(params, X, train, rng, masks, running):
     W5 = params["W5"]
     b5 = params["b5"]
     # z1 = W1^T h + W01  (eq. 1)
-    Z1 = X @ W1 + b1
+    Z1 = X @ W1
+    Z1 += b1
     # h1 = tanh(z1)  (eq. 2)
     H1 = _phi_tanh(Z1)
     # mu2_1 = mean over the features  (eq. 3)
@@ -380,23 +381,28 @@ def _forward(params, X, train, rng, masks, running):
     # sigma2_1 = sqrt(var2_1 + eps)  (eq. 5)
     sigma2_1 = np.sqrt(var2_1 + 1e-05)
     # xhat2_1 = (h - mu2_1) / sigma2_1  (eq. 6)
-    Xhat2_1 = (H1 - mu2_1) / sigma2_1
+    Xhat2_1 = H1 - mu2_1
+    Xhat2_1 /= sigma2_1
     # y2_1 = gamma2_1 * xhat2_1 + beta2_1  (eq. 7)
-    Z2_1 = gamma2_1 * Xhat2_1 + beta2_1
+    Z2_1 = gamma2_1 * Xhat2_1
+    Z2_1 += beta2_1
     # z2_2 = W2_2^T h + W02_2  (eq. 8)
-    Z2_2 = Z2_1 @ W2_2 + b2_2
+    Z2_2 = Z2_1 @ W2_2
+    Z2_2 += b2_2
     # h2_2 = relu(z2_2)  (eq. 9)
     H2_2 = _phi_relu(Z2_2)
     if train:
         # m2_3: 1 keeps a unit (probability 1 - p), 0 drops it  (eq. 10)
         M2_3 = _mask(masks, "mask2_3", rng, H2_2, 0.1)
         # h2_3 = m2_3 * h / (1 - p)  (eq. 11)
-        H2_3 = H2_2 * M2_3 / 0.9
+        H2_3 = H2_2 * M2_3
+        H2_3 /= 0.9
     if not train:
         # inference: no dropout  (eq. 27)
         H2_3 = H2_2
     # z2_4 = W2_4^T h + W02_4  (eq. 12)
-    Z2_4 = H2_3 @ W2_4 + b2_4
+    Z2_4 = H2_3 @ W2_4
+    Z2_4 += b2_4
     # z2 = h + F(h)  (eq. 13)
     Z2 = H1 + Z2_4
     # mu3_1 = mean over the features  (eq. 14)
@@ -406,27 +412,33 @@ def _forward(params, X, train, rng, masks, running):
     # sigma3_1 = sqrt(var3_1 + eps)  (eq. 16)
     sigma3_1 = np.sqrt(var3_1 + 1e-05)
     # xhat3_1 = (h - mu3_1) / sigma3_1  (eq. 17)
-    Xhat3_1 = (Z2 - mu3_1) / sigma3_1
+    Xhat3_1 = Z2 - mu3_1
+    Xhat3_1 /= sigma3_1
     # y3_1 = gamma3_1 * xhat3_1 + beta3_1  (eq. 18)
-    Z3_1 = gamma3_1 * Xhat3_1 + beta3_1
+    Z3_1 = gamma3_1 * Xhat3_1
+    Z3_1 += beta3_1
     # z3_2 = W3_2^T h + W03_2  (eq. 19)
-    Z3_2 = Z3_1 @ W3_2 + b3_2
+    Z3_2 = Z3_1 @ W3_2
+    Z3_2 += b3_2
     # h3_2 = gelu(z3_2)  (eq. 20)
     H3_2 = _phi_gelu(Z3_2)
     # z3 = P3 h + F(h)  (eq. 21)
-    Z3 = Z2 @ P3 + H3_2
+    Z3 = Z2 @ P3
+    Z3 += H3_2
     # h3 = relu(z3)  (eq. 22)
     H3 = _phi_relu(Z3)
     if train:
         # m4: 1 keeps a unit (probability 1 - p), 0 drops it  (eq. 23)
         M4 = _mask(masks, "mask4", rng, H3, 0.2)
         # h4 = m4 * h / (1 - p)  (eq. 24)
-        H4 = H3 * M4 / 0.8
+        H4 = H3 * M4
+        H4 /= 0.8
     if not train:
         # inference: no dropout  (eq. 28)
         H4 = H3
     # z5 = W5^T h + W05  (eq. 25)
-    Z5 = H4 @ W5 + b5
+    Z5 = H4 @ W5
+    Z5 += b5
     # h5 = softmax(z5), row-wise  (eq. 26)
     H5 = _softmax(Z5)
     cache = {
@@ -483,7 +495,8 @@ def _backward(params, cache, Y):
     # dJ/dh = W5 d5  (eq. 32)
     dH_H4 = D5 @ W5.T
     # dJ/dh = m4 * dJ/dh4 / (1 - p)  (eq. 33)
-    dH_H3 = dH_H4 * M4 / 0.8
+    dH_H3 = dH_H4 * M4
+    dH_H3 /= 0.8
     # dJ/dz3 = dJ/dh3 * relu'(z3)  (eq. 34)
     D3 = dH_H3 * _dphi_relu(Z3, H3)
     # dJ/dz3_2 = dJ/dh3_2 * gelu'(z3_2)  (eq. 35)
@@ -505,7 +518,10 @@ def _backward(params, cache, Y):
     # sum over the features of G3_1 * xhat3_1  (eq. 43)
     sum_gx3_1 = np.sum(G3_1 * Xhat3_1, axis=1, keepdims=True)
     # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 44)
-    dH_Z2 = (1 / (8 * sigma3_1)) * (8 * G3_1 - sum_g3_1 - Xhat3_1 * sum_gx3_1)
+    dH_Z2 = 8 * G3_1
+    dH_Z2 -= sum_g3_1
+    dH_Z2 -= Xhat3_1 * sum_gx3_1
+    dH_Z2 *= 1 / (8 * sigma3_1)
     # dJ/dP3 = sum over samples of dz h^T  (eq. 45)
     dP3 = Z2.T @ D3
     # dJ/dh = skip path + body path (the body's, just above)  (eq. 46)
@@ -517,7 +533,8 @@ def _backward(params, cache, Y):
     # dJ/dh = W2_4 d2_4  (eq. 49)
     dH_H2_3 = dH_Z2 @ W2_4.T
     # dJ/dh = m2_3 * dJ/dh2_3 / (1 - p)  (eq. 50)
-    dH_H2_2 = dH_H2_3 * M2_3 / 0.9
+    dH_H2_2 = dH_H2_3 * M2_3
+    dH_H2_2 /= 0.9
     # dJ/dz2_2 = dJ/dh2_2 * relu'(z2_2)  (eq. 51)
     D2_2 = dH_H2_2 * _dphi_relu(Z2_2, H2_2)
     # dJ/dW2_2 = sum over samples of h d2_2^T  (eq. 52)
@@ -537,7 +554,10 @@ def _backward(params, cache, Y):
     # sum over the features of G2_1 * xhat2_1  (eq. 59)
     sum_gx2_1 = np.sum(G2_1 * Xhat2_1, axis=1, keepdims=True)
     # dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample  (eq. 60)
-    dH_H1 = (1 / (8 * sigma2_1)) * (8 * G2_1 - sum_g2_1 - Xhat2_1 * sum_gx2_1)
+    dH_H1 = 8 * G2_1
+    dH_H1 -= sum_g2_1
+    dH_H1 -= Xhat2_1 * sum_gx2_1
+    dH_H1 *= 1 / (8 * sigma2_1)
     # dJ/dh = skip path + body path (the body's, just above)  (eq. 61)
     dH_H1 = dH_Z2 + dH_H1
     # dJ/dz1 = dJ/dh1 * tanh'(z1)  (eq. 62)
