@@ -504,16 +504,6 @@ def _hits(Y_hat, classes):
     return int(np.count_nonzero(np.argmax(Y_hat, axis=1) == classes))
 
 
-def _target_loss(Y_hat, targets):
-    """The data term for one-hot targets: the mean of -log yhat at each sample's target, ``targets`` holding the
-    index of that entry in Y_hat's rows laid end to end (row i, class c: 4·i + c), from N logarithms
-    instead of N·4; None when an output is near underflow (then _data_loss's log-sum-exp is needed)."""
-    p = np.take(Y_hat, targets)
-    if p.min() <= 1e-30:
-        return None
-    return -float(np.log(p, out=p).sum()) / p.shape[0]
-
-
 def accuracy(params, X, Y, running=None):
     """The fraction of samples whose largest output is the target class."""
     dtype = _check_params(params)
@@ -666,29 +656,36 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
-    one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))  # then the loss is -log yhat at the target
+    # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
+    one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))
+    picked = np.empty(n, dtype=dtype)
+    predicted = np.empty(n, dtype=np.intp)  # each sample's class as predicted when its batch was trained
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
         total = 0.0
         classes_epoch = classes[order]
-        hits = 0
-        if one_hot:  # each sample's target entry in its batch's outputs, laid end to end
+        if one_hot:  # each sample's target in its batch's outputs laid end to end (row i, class c: 4·i + c)
             targets = classes_epoch + 4 * (np.arange(n) % batch_size)
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
             ws = _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
-            batch_loss = _target_loss(cache["H3"], targets[start:start + batch_size]) if one_hot else None
-            if batch_loss is None:
+            rows = picked[start:start + batch_size]
+            if one_hot and np.take(cache["H3"], targets[start:start + batch_size], out=rows, mode="clip").min() > 1e-30:
+                batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
+            else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN
                 batch_loss = _data_loss(cache, Y_batch)
+                rows.fill(1.0)  # log 1 = 0: counted in batch_loss, not at the end of the epoch
             _backward(params, cache, Y_batch, ws, grads)
             if not math.isfinite(batch_loss + np.add.reduce(g)):
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
-            hits += _hits(cache["H3"], classes_epoch[start:start + batch_size])
+            np.argmax(cache["H3"], axis=1, out=predicted[start:start + batch_size])
             step(params, grads, state)
+        total -= float(np.log(picked).sum())
+        hits = int(np.count_nonzero(predicted == classes_epoch))
         history["loss"].append(total / n + _penalty(params, n))
         history["accuracy"].append(hits / n)
         if validation_data is not None:

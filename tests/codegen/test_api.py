@@ -68,13 +68,29 @@ def test_integer_labels_validation_verbose_predict(ref, capsys):
     assert ref.loss(params, X, list(y)) == ref.loss(params, X, np.eye(3)[y])
 
 
-def test_history_loss_is_the_epochs_batch_losses(ref):
-    """One batch per epoch: the reported loss is the loss before that epoch's step (Keras' convention)."""
+@pytest.mark.parametrize("targets", ["labels", "soft rows"])
+@pytest.mark.parametrize("scale", [1.0, 400.0], ids=["plain", "outputs that underflow"])
+def test_history_loss_is_the_epochs_batch_losses(ref, targets, scale):
+    """The reported loss is the mean of the losses of the epoch's batches before their steps (Keras' convention), the
+    accuracy over the same outputs -- with one-hot targets (gathered -log yhat), soft targets (the full cross-entropy)
+    and outputs that underflow (log-sum-exp for those batches)."""
     X, y = blobs(40)
+    Y = np.eye(3)[y] if targets == "labels" else np.full((40, 3), 0.1) + 0.7 * np.eye(3)[y]
     params = ref.init_params(3)
-    before = ref.loss(params, X, y)
-    history = ref.train(params, X, y, epochs=1, batch_size=40)
-    assert history["loss"][0] == pytest.approx(before - ref._penalty(ref.init_params(3), 40) + ref._penalty(params, 40), rel=1e-12)
+    params["W3"] *= scale
+    start = copy.deepcopy(params)
+    expected, hits = [], 0
+    state = ref.init_state(start)
+    order = np.random.default_rng(ref.SEED).permutation(40)
+    for rows in (order[:20], order[20:]):
+        expected.append(ref.loss(start, X[rows], Y[rows]) - ref._penalty(start, 20))
+        hits += int(np.sum(ref.predict(start, X[rows]) == y[rows]))
+        ref.step(start, ref.gradients(start, X[rows], Y[rows]), state)
+    assert min(ref.predict_proba(params, X).min(axis=1)) < (1e-30 if scale > 1 else 1)
+    history = ref.train(params, X, y if targets == "labels" else Y, epochs=1, batch_size=20)
+    assert history["loss"][0] == pytest.approx(np.mean(expected) + ref._penalty(params, 40), rel=1e-12)
+    assert history["accuracy"][0] == hits / 40
+    assert all(np.array_equal(params[k], start[k]) for k in params)
 
 
 def test_callback_true_stops_early_and_seed_reproduces(ref):
