@@ -69,10 +69,13 @@ def dimension_rows(d) -> tuple[DimRow, ...]:
 
 
 # -- conventions ---------------------------------------------------------------------------------------
-def _kinks(d) -> list[str]:
-    """Layers whose phi has a kink at 0: the value the formulas use there (a subgradient), from the derived phi'."""
+def _kinks(d, layers=None) -> list[str]:
+    """Layers whose phi has a kink at 0: the value the formulas use there (a subgradient), from the derived phi'.
+
+    ``layers`` (default ``d.layers``) are LayerResults whose ``index`` names them (a layer-kind proof passes one per
+    activation, its index the paths of the layers using it)."""
     out = []
-    for r in d.layers:
+    for r in d.layers if layers is None else layers:
         if r.dphi is None or not r.dphi.has(sp.Piecewise, sp.Abs, sp.sign, sp.Heaviside):
             continue
         f = sp.lambdify(Z, r.dphi.subs(r.param_values), "math")
@@ -82,10 +85,15 @@ def _kinks(d) -> list[str]:
             continue
         if abs(left - right) > 1e-9:
             lo, hi = sorted((left, right))
+            name = display_name(r.layer.activation)
+            if isinstance(r.index, int):
+                who, phi = rf"$\phi_{{{r.index}}}$ ({name})", rf"\phi_{{{r.index}}}'(0)"
+            else:  # a layer-kind proof: the activation, and the layers that use it
+                who, phi = f"{name} (layer{'s' if ',' in r.index else ''} {r.index})", r"\phi'(0)"
             out.append(
-                rf"$\phi_{{{r.index}}}$ ({display_name(r.layer.activation)}) has a kink at $z = 0$ (one-sided derivatives "
+                rf"{who} has a kink at $z = 0$ (one-sided derivatives "
                 rf"${number(round(lo, 6))}$ and ${number(round(hi, 6))}$); the formulas and the generated code use "
-                rf"$\phi_{{{r.index}}}'(0) = {number(round(at, 6))}$, a subgradient."
+                rf"${phi} = {number(round(at, 6))}$, a subgradient."
             )
     return out
 
@@ -365,9 +373,21 @@ OPTIMIZER_REFERENCES = {
 }
 
 
+#: the papers of the layer kinds (a network with layer kinds cites those it uses)
+KIND_REFERENCES = {
+    "batchnorm": r"S.~Ioffe, C.~Szegedy, ``Batch normalization: accelerating deep network training by reducing internal "
+    r"covariate shift'', ICML 2015.",
+    "layernorm": r"J.~L.~Ba, J.~R.~Kiros, G.~E.~Hinton, ``Layer normalization'', arXiv:1607.06450, 2016.",
+    "dropout": r"N.~Srivastava, G.~Hinton, A.~Krizhevsky, I.~Sutskever, R.~Salakhutdinov, ``Dropout: a simple way to "
+    r"prevent neural networks from overfitting'', \emph{JMLR} 15, 2014.",
+    "residual": r"K.~He, X.~Zhang, S.~Ren, J.~Sun, ``Deep residual learning for image recognition'', CVPR 2016.",
+}
+
+
 def references(d) -> tuple[str, ...]:
     extra = OPTIMIZER_REFERENCES.get(d.network.optimizer.name)
-    return REFERENCES + ((extra,) if extra else ())
+    kinds = {layer.kind for layer in d.network.all_layers}
+    return REFERENCES + tuple(ref for kind, ref in KIND_REFERENCES.items() if kind in kinds) + ((extra,) if extra else ())
 
 
 __all__ = [

@@ -1,11 +1,10 @@
-"""The proof of a network with layer kinds: the batch program as numbered equations, each kind's derivation.
+"""The proof of a network with layer kinds, as a handout: notation and dimension table, the batch program as numbered
+equations (the numbers the generated module cites), each kind's derivation, a summary box, pseudo-code, a worked
+example, how everything was checked, references.
 
-``render_layer_proof(d)`` fills ``templates/layers.tex.j2``: the network table and conventions, the forward pass
-(training mode, then what inference changes), the objective (the regularizer on dense weights only), one derivation
-per kind present -- batch and layer normalisation from ``normalization.py`` (local derivatives by ``sympy.diff``, the
-three paths, the compact result), dropout and residual blocks by ``sympy.diff`` of their definitions -- the backward
-pass, the training equations and how everything was checked. Equation numbers are ``program.equation_numbers``, the
-ones the generated module cites.
+``render_layer_proof(d)`` fills ``templates/layers.tex.j2``. The derivation is at the level of the batch: batch
+normalisation couples the samples, so the gradients are those of J = (1/N) sum_n loss_n with respect to the batch
+matrices, not per-sample errors averaged afterwards. Equation numbers are ``program.equation_numbers``.
 """
 
 from __future__ import annotations
@@ -14,259 +13,465 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import sympy as sp
+import numpy as np
 from gradproof.derive import names as nm
-from gradproof.derive import normalization as nz
-from gradproof.derive.checks import FD_TOLERANCE, TOLERANCE
 from gradproof.derive.optimizers import GRAD, STATE, TEMP, THETA
-from gradproof.derive.program import _tex_number, equation_numbers, index_latex
+from gradproof.derive.program import equation_numbers
 from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import YHAT, Y
 
-from .document import _SECONDS, Row
-from .latex import escape as _escape
-from .latex import latex
+from . import handout, layer_kinds
+from .document import ActivationRow, Row, _activation_rows, _hyper
+from .example import FD_TOLERANCE, ProgramExample, program_example
+from .handout import eq_ranges, fmt
+from .latex import display_name, escape, latex, number, width
+from .layer_kinds import Block, KindSection
 
 
 @dataclass(frozen=True)
-class Block:
-    """A titled display: prose, aligned rows, and a justification."""
+class DimRow:
+    layer: str
+    kind: str
+    activation: str
+    width: str
+    learned: str
+    arrays: str
 
-    title: str
-    intro: str
-    rows: tuple[Row, ...]
-    why: str = ""
+
+@dataclass(frozen=True)
+class ExampleCell:
+    number: str  # "(12)" or "" for a given array
+    name: str
+    value: str
 
 
 @dataclass(frozen=True)
 class LayerDocument:
     title: str
     source: str
-    name: str
     summary: str
-    layers: tuple[tuple[str, str, str, str, str], ...]  # index, kind, width, parameters, activation
+    dims: tuple[DimRow, ...]
     conventions: tuple[str, ...]
     forward: tuple[Block, ...]
     objective: tuple[Block, ...]
-    kinds: tuple[Block, ...]
-    backward: tuple[Block, ...]
-    training: tuple[Block, ...]
-    checks: tuple[tuple[str, str], ...]  # method, detail (in words: no measured error, no timing)
+    kinds: tuple[KindSection, ...]
+    activations: tuple[ActivationRow, ...]
+    long_derivatives: tuple[str, ...]
+    box: tuple[tuple[str, str, str], ...]
+    backward: Block
+    hyper: str
+    training: Block
+    algorithm: tuple[str, ...]
+    example: tuple[ExampleCell, ...]
+    example_text: str
+    checks: tuple[handout.CheckRow, ...]
+    references: tuple[str, ...]
     verdict: str
 
 
-def _rows(assigns, offset_label: str, nums: dict, start: int = 0) -> tuple[Row, ...]:
-    return tuple(Row(_align(a.tex), rf"\tag{{{nums[f'{offset_label}-{start + i}']}}}") for i, a in enumerate(assigns))
-
-
+# -- numbered rows of the batch program --------------------------------------------------------------------
 def _align(tex: str) -> str:
-    r"""Align at the first = (or \leftarrow) of an assignment."""
-    for sep in (" = ", r" \leftarrow "):
+    r"""Align at the first = (or \leftarrow, \sim) of an assignment."""
+    for sep in (" = ", r" \leftarrow ", r" \sim "):
         if sep in tex:
             left, right = tex.split(sep, 1)
-            return f"{left} &{sep.strip()} {right}" if sep == " = " else f"{left} &\\leftarrow {right}"
+            return f"{left} &{sep.strip()} {right}"
     return tex
 
 
-def _kind_text(layer) -> tuple[str, str]:
-    s = layer.settings_dict
-    if layer.kind == "batchnorm":
-        return r"$\boldsymbol{\gamma}, \boldsymbol{\beta}$", rf"$\epsilon = {_tex_number(s['eps'])}$, momentum ${s['momentum']:g}$"
-    if layer.kind == "layernorm":
-        return r"$\boldsymbol{\gamma}, \boldsymbol{\beta}$", rf"$\epsilon = {_tex_number(s['eps'])}$"
-    if layer.kind == "dropout":
-        return "---", rf"$p = {s['p']:g}$"
-    if layer.kind == "residual":
-        return (r"$\mathbf{P}$" if layer.units != layer.n_in else "---"), "body " + ", ".join(
-            b.path.replace("_", ".") for b in layer.body)
-    return r"$\mathbf{W}, \mathbf{b}$", ""
+COLUMN_WIDTH = 30  # visible characters (``latex.width``) of a row that still fits half the line with its number
 
 
-def _table(net) -> tuple:
-    out = []
+def _program(title: str, intro: str, rows: list[Row], why: str = "") -> Block:
+    """A numbered part of the batch program: narrow rows two to a line (read left to right, then down), numbered
+    ``\\eqnum`` after each; a wide row across the page as a display numbered at the margin."""
+    narrow = [width(r.tex.replace("&", "")) <= COLUMN_WIDTH for r in rows]
+    # a narrow row between wide ones (or alone) is shown as they are: a lone cell of a two-column table looks stray
+    narrow = [n and ((k > 0 and narrow[k - 1]) or (k + 1 < len(rows) and narrow[k + 1])) for k, n in enumerate(narrow)]
+    segments: list[tuple[bool, list[Row]]] = []
+    for r, two in zip(rows, narrow, strict=True):
+        if two:  # a table cell: no alignment point, the number after it
+            number, label = re.match(r"\\tag\{(\d+)\}\\label\{(.*)\}", r.tag).groups()
+            r = Row(r.tex.replace("&", ""), rf"\eqnum{{{number}}}{{{label}}}")
+        if segments and segments[-1][0] == two:
+            segments[-1][1].append(r)
+        else:
+            segments.append((two, [r]))
+    return Block(title, intro, tuple(rows), why, breakable=True, segments=tuple((two, tuple(rs)) for two, rs in segments))
+
+
+def _numbered(label: str, tex: str, nums: dict) -> Row:
+    return Row(_align(slashed(tex)), rf"\tag{{{nums[label]}}}\label{{eq:{label}}}")
+
+
+_FRAC = r"\frac{\partial J}{\partial "
+
+
+def slashed(tex: str) -> str:
+    r"""``\frac{\partial J}{\partial A}`` written ``\partial J / \partial A`` (one line high, as handouts name gradients),
+    in parentheses where a subscript or a transpose follows."""
+    out, k = [], 0
+    while (start := tex.find(_FRAC, k)) >= 0:
+        depth, end = 1, start + len(_FRAC)
+        while depth:
+            depth += {"{": 1, "}": -1}.get(tex[end], 0)
+            end += 1
+        arg = tex[start + len(_FRAC):end - 1]
+        out.append(tex[k:start])
+        if out[-1].endswith("{") and tex.startswith("}^{\\top}", end):  # {\frac..}^{\top} -> (..)^{\top}
+            out[-1] = out[-1][:-1]
+            out.append(rf"(\partial J / \partial {arg})^{{\top}}")
+            end += len("}^{\\top}")
+        elif tex.startswith("_", end):
+            out.append(rf"(\partial J / \partial {arg})")
+        else:
+            out.append(rf"\partial J / \partial {arg}")
+        k = end
+    return "".join(out) + tex[k:]
+
+
+def _lhs(tex: str) -> str:
+    """The array an assignment defines, as LaTeX (its left side; a mask without its entry indices)."""
+    for sep in (" = ", r" \leftarrow ", r" \sim "):
+        if sep in tex:
+            return tex.split(sep, 1)[0].replace("_{nj}", "")
+    return tex
+
+
+# -- the network and its notation -----------------------------------------------------------------------------
+_KIND_NAMES = {"dense": "dense", "batchnorm": "batch norm", "layernorm": "layer norm", "dropout": "dropout",
+               "residual": "residual"}
+
+
+def _path(layer) -> str:
+    return (layer.path or str(layer.index)).replace("_", ".")
+
+
+def _shape(shape) -> str:
+    return r" \times ".join(str(s) for s in shape)
+
+
+def _dims(d) -> tuple[DimRow, ...]:
+    net, program = d.network, d.program
+    shapes = {p.key: p.shape for p in program.params}
+    row = [DimRow("0", "input", "", str(net.inputs), "", rf"$\mathbf{{X}}$: $N \times {net.inputs}$")]
     for layer in net.all_layers:
-        params, extra = _kind_text(layer)
-        act = "" if layer.kind == "dropout" else f"${layer.latex}$"
-        out.append((layer.path.replace("_", ".") or str(layer.index), layer.kind + (f" ({extra})" if extra else ""),
-                    f"{layer.n_in} $\\to$ {layer.units}", params, act))
+        name, s, n = layer.name, layer.settings_dict, layer.units
+        kind = _KIND_NAMES[layer.kind]
+        learned, arrays = [], []
+        if layer.kind == "dense":
+            learned = [rf"${nm.tex_weight(_path(layer))}$: ${_shape(shapes['W' + name])}$",
+                       rf"${nm.tex_bias(_path(layer), net.convention)}$: ${n}$"]
+        elif layer.kind in ("batchnorm", "layernorm"):
+            kind += rf" ($\epsilon = {number(s['eps'])}$" + (rf", $m = {s['momentum']:g}$)" if "momentum" in s else ")")
+            learned = [rf"$\boldsymbol{{\gamma}}, \boldsymbol{{\beta}}$: ${n}$"]
+            if layer.kind == "batchnorm":
+                arrays = [rf"$\boldsymbol{{\mu}}, \boldsymbol{{\sigma}}^2, \boldsymbol{{\sigma}}, \mathbf{{r}}_{{\mu}}, "
+                          rf"\mathbf{{r}}_{{\sigma^2}}$: ${n}$"]
+            else:
+                arrays = [r"$\boldsymbol{\mu}, \boldsymbol{\sigma}^2, \boldsymbol{\sigma}$: $N \times 1$"]
+        elif layer.kind == "dropout":
+            kind += f" ($p = {s['p']:g}$)"
+            arrays = [r"$\mathbf{M}$: 0/1"]
+        elif layer.kind == "residual":
+            first, last = _path(layer.body[0]), _path(layer.body[-1])
+            kind += f", body {first}--{last}"
+            if "P" + name in shapes:
+                learned = [rf"$\mathbf{{P}}$: ${_shape(shapes['P' + name])}$"]
+        act = "" if layer.kind == "dropout" or layer.activation == "identity" else display_name(layer.activation)
+        row.append(DimRow(_path(layer), kind, act, f"{layer.n_in} $\\to$ {n}", ", ".join(learned), "; ".join(arrays)))
+    return tuple(row)
+
+
+def _conventions(d, nums: dict) -> tuple[str, ...]:
+    net = d.network
+    present = {layer.kind for layer in net.all_layers}
+    row = net.convention == "row"
+    out = [
+        (r"Row convention: $\mathbf{Z} = \mathbf{H}\mathbf{W}^{\top} + \mathbf{b}$, $\mathbf{W}$ is $n_{\text{out}} \times "
+         r"n_{\text{in}}$." if row else r"Column convention: $\mathbf{Z} = \mathbf{H}\mathbf{W} + \mathbf{W}_0$, $\mathbf{W}$ "
+         r"is $n_{\text{in}} \times n_{\text{out}}$.")
+        + r" A batch of $N$ samples is a matrix with one row per sample: $\mathbf{X}$, $\mathbf{Y}$, $\hat{\mathbf{Y}}$ and "
+        r"each layer's $\mathbf{Z}^{(l)}, \mathbf{H}^{(l)}$; a vector ($\mathbf{b}, \boldsymbol{\gamma}, \boldsymbol{\mu}, "
+        r"\dots$) added to, multiplying ($\odot$) or dividing ($\oslash$) a matrix acts on every row; functions act "
+        r"elementwise." + (" Layer $l.k$ is the $k$-th layer of residual block $l$'s body." if "residual" in present else ""),
+        r"The derivation is for the whole batch, $J = \frac{1}{N}\sum_n \ell_n$" + (" + R" if net.regularizer else "")
+        + r": $\partial J / \partial \mathbf{A}$ is the matrix of the $\partial J / \partial A_{nj}$ (a parameter's gradient "
+        r"has its shape, summed over the samples), $\boldsymbol{\Delta}^{(l)} = \partial J / \partial \mathbf{Z}^{(l)}$, and "
+        r"the $\frac{1}{N}$ of the mean enters once, at the output."
+        + (r" Batch norm couples the samples (a feature's $\mu$, $\sigma^2$ depend on every sample), so the gradients are "
+           r"not per-sample errors averaged afterwards." if "batchnorm" in present else ""),
+    ]
+    kinds = []
+    if present & {"batchnorm", "layernorm"}:
+        kinds.append(r"Normalisation: biased variance, $\epsilon$ inside the root, $\boldsymbol{\gamma}, \boldsymbol{\beta}$ "
+                     r"learned per feature" + (r"; batch norm's running statistics (momentum $m$, unbiased variance, as in "
+                                               r"PyTorch) replace the batch statistics at inference" if "batchnorm" in present else "")
+                     + ".")
+    if "dropout" in present:
+        kinds.append(r"Dropout's $p$ is the probability of dropping a unit (as in PyTorch); inverted dropout scales the kept "
+                     r"units by $1/(1 - p)$ in training and is off at inference.")
+    if kinds:
+        out.append(" ".join(kinds))
+    if net.regularizer is not None:
+        factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
+        out.append(rf"Regularizer: {escape(net.regularizer.name.upper())}, $\lambda = {number(net.reg_lambda)}$, factor "
+                   rf"${latex(factor)}$, on the dense weights" + (" and projections" if "residual" in present else "")
+                   + r" only, not on $\boldsymbol{\gamma}, \boldsymbol{\beta}$" + ("" if net.penalize_bias else " nor the biases")
+                   + (r"; divided by $N$ like the data term, so the decay per step does not depend on the batch size"
+                      if net.reg_scaling == "batch" else "") + ".")
+        if net.regularizer.name == "l1":
+            out.append(r"$|w|$ has no derivative at $w = 0$; the formulas use $\operatorname{sign}(0) = 0$, a subgradient.")
+    kinks = handout._kinks(d, layer_kinds.unique_activations(d))
+    if kinks:
+        out.append(" ".join(kinks))
+    for hyp in d.output.hypotheses:
+        if "sum to 1" in hyp:
+            out.append(r"Hypothesis: the targets are one-hot (or probabilities), $\sum_s y_s = 1$; the output error uses it.")
+        else:
+            out.append(f"Hypothesis: {escape(hyp)}.")
     return tuple(out)
 
 
-_NAMES = {nz.x.label: "x", nz.xhat.label: r"\hat{x}", nz.dy.label: r"\bar{y}", nz.g.label: "g", nz.MU: r"\mu",
-          nz.VAR: r"\sigma^{2}", nz.SIGMA: r"\sigma", nz.EPS: r"\epsilon", nz.GAMMA: r"\gamma"}
+def _summary(net) -> str:
+    kinds = ", ".join(dict.fromkeys(_KIND_NAMES[layer.kind] for layer in net.all_layers if layer.kind != "dense"))
+    bodies = f" ({len(net.all_layers)} with the residual blocks' bodies)" if len(net.all_layers) > len(net.layers) else ""
+    return (f"A network of {len(net.layers)} layers{bodies} -- dense, {kinds} -- with "
+            f"{net.inputs} inputs and {net.output.units} outputs, trained with the {display_name(net.loss.name)} loss "
+            f"and {display_name(net.optimizer.name)}.")
 
 
-def _sym(expr) -> str:
-    return sp.latex(expr, symbol_names=_NAMES)
-
-
-def _normalisation(axis: str, checks) -> Block:
-    r = nz.derive_normalization(axis)
-    what = "batch" if axis == "batch" else "layer"
-    over = ("the $N$ samples of the batch, for one feature (every feature alike)" if axis == "batch"
-            else "the $N$ features of one sample ($N = D$, the width; every sample alike)")
-    locals_ = dict(r.locals)
-    entry = {nz.dy: lambda k: rf"\bar{{y}}_{{{k}}}", nz.xhat: lambda k: rf"\hat{{x}}_{{{k}}}", nz.g: lambda k: f"g_{{{k}}}",
-             nz.gammas: lambda k: rf"\gamma_{{{k}}}"}
-    scal = {nz.GAMMA: r"\gamma", nz.SIGMA: r"\sigma", nz.N: "N"}
-    rows = [
-        Row(r"\mu &= \frac{1}{N}\sum_{k} x_k, \qquad \sigma^2 = \frac{1}{N}\sum_{k} (x_k - \mu)^2, \qquad "
-            r"\sigma = \sqrt{\sigma^2 + \epsilon}", ""),
-        Row(r"\hat{x}_n &= \frac{x_n - \mu}{\sigma}, \qquad "
-            + (r"y_n = \gamma \hat{x}_n + \beta" if axis == "batch" else r"y_n = \gamma_n \hat{x}_n + \beta_n"), ""),
-        Row(r"\frac{\partial \mu}{\partial x_i} &= " + _sym(locals_["dmu/dx_i"]) + r", \qquad "
-            r"\frac{\partial \sigma^2}{\partial x_i}\Big|_{\mu} = " + _sym(locals_["dv/dx_i"]) + r", \qquad "
-            r"\frac{\partial \sigma^2}{\partial \mu} = -\frac{2}{N}\sum_k (x_k - \mu) = 0", ""),
-        Row(r"\frac{\partial \hat{x}_n}{\partial x_i}\Big|_{\mu, \sigma^2} &= " + _sym(locals_["dxhat_n/dx_i"]) + r", \qquad "
-            r"\frac{\partial \hat{x}_n}{\partial \mu} = " + _sym(locals_["dxhat_n/dmu"]) + r", \qquad "
-            r"\frac{\partial \hat{x}_n}{\partial \sigma^2} = " + _sym(locals_["dxhat_n/dv"]), ""),
-        Row(r"\frac{\partial J}{\partial x_i} &= \sum_{n} g_n \Big(\frac{\partial \hat{x}_n}{\partial x_i}\Big|_{\mu,\sigma^2} + "
-            r"\frac{\partial \hat{x}_n}{\partial \mu}\frac{\partial \mu}{\partial x_i} + \frac{\partial \hat{x}_n}{\partial \sigma^2}"
-            r"\frac{\partial \sigma^2}{\partial x_i}\Big)", ""),
-        Row(r"&= " + index_latex(r.dx, entry, scal, "n", odot=False), ""),
-    ]
-    if axis == "batch":
-        rows.append(Row(r"&= " + index_latex(r.dx_dy, entry, scal, "n", odot=False) + r" \qquad (g_n = \gamma \bar{y}_n)", ""))
-        rows.append(Row(r"\frac{\partial J}{\partial \gamma} &= " + index_latex(r.dgamma, entry, scal, "n", odot=False)
-                        + r", \qquad \frac{\partial J}{\partial \beta} = " + index_latex(r.dbeta, entry, scal, "n", odot=False), ""))
-    else:
-        rows.append(Row(r"g_n &= \gamma_n \bar{y}_n, \qquad \frac{\partial J}{\partial \gamma_j} = \sum_{\text{samples}} "
-                        r"\bar{y}_j \hat{x}_j, \qquad \frac{\partial J}{\partial \beta_j} = \sum_{\text{samples}} \bar{y}_j", ""))
-    check = next((c for c in checks if c.what == ("batchnorm" if axis == "batch" else "layernorm")), None)
-    why = (f"Each local derivative is \\texttt{{sympy.diff}} of a definition; $x_i$ reaches $\\hat{{x}}_n$ directly and through "
-           "$\\mu$ and $\\sigma^2$, so the total derivative adds the three paths; the Kronecker deltas are summed out, "
-           "$\\sum_k (x_k - \\mu) = 0$ removes $\\partial\\sigma^2/\\partial\\mu$ and $x_n - \\mu = \\sigma \\hat{x}_n$. "
-           f"The statistics couple the {'samples' if axis == 'batch' else 'features'}: every $x_i$ moves every $y_n$, "
-           "which is why the result is not $\\gamma\\bar{y}_i/\\sigma$.")
-    if check is not None:
-        why += " Checked: " + _escape(_stated(check).split(": ", 1)[1]) + "."
-    intro = rf"Normalisation over {over}; $\bar{{y}}_n = \partial J/\partial y_n$, $g_n = \partial J/\partial \hat{{x}}_n$."
-    return Block(f"{what.capitalize()} normalisation", intro,
-                 tuple(rows), why)
-
-
-_MEASURED = re.compile(r"max relative error \S+")
-
-
-def _stated(check) -> str:
-    """A check's detail with its bound instead of the measured error and without the timing, so the text is reproducible.
-
-    Check.detail is prose with the measured values in it; structured fields on Check would make this unnecessary.
-    """
-    bound = {"instantiation": TOLERANCE, "finite-differences": FD_TOLERANCE}.get(check.method)
-    text = _SECONDS.sub("", check.detail)
-    return _MEASURED.sub(f"relative error below {bound:.0e}".replace("e-0", "e-"), text) if bound is not None else text
-
-
-def _dropout() -> Block:
-    x, m, p = sp.symbols("x m p", real=True)
-    h = m * x / (1 - p)
-    return Block("Dropout", r"Inverted dropout with a mask $m \in \{0, 1\}$ per unit and step ($P(m = 1) = 1 - p$):",
-                 (Row(f"h &= {latex(h, {})}, \\qquad \\frac{{\\partial h}}{{\\partial x}} = {latex(sp.diff(h, x), {})}", ""),),
-                 "The mask is an input of the derivation, not a parameter: the gradient passes only through the kept "
-                 "units, scaled as in the forward pass. At inference there is no dropout ($h = x$), so the expected "
-                 "activation is the same in both modes.")
-
-
-def _residual(projects: bool) -> Block:
-    rows = [Row(r"\mathbf{z} &= \mathbf{h} + F(\mathbf{h}), \qquad \frac{\partial \mathbf{z}}{\partial \mathbf{h}} = "
-                r"\mathbf{I} + \frac{\partial F}{\partial \mathbf{h}} \;\Rightarrow\; \frac{\partial J}{\partial \mathbf{h}} = "
-                r"\frac{\partial J}{\partial \mathbf{z}} + \Big(\frac{\partial F}{\partial \mathbf{h}}\Big)^{\top}"
-                r"\frac{\partial J}{\partial \mathbf{z}}", "")]
-    if projects:
-        rows.append(Row(r"\mathbf{z} &= \mathbf{P}\mathbf{h} + F(\mathbf{h}) \;\Rightarrow\; \frac{\partial J}{\partial \mathbf{h}}"
-                        r" = \mathbf{P}^{\top}\frac{\partial J}{\partial \mathbf{z}} + \Big(\frac{\partial F}{\partial \mathbf{h}}"
-                        r"\Big)^{\top}\frac{\partial J}{\partial \mathbf{z}}, \qquad \frac{\partial J}{\partial \mathbf{P}} = "
-                        r"\frac{\partial J}{\partial \mathbf{z}}\, \mathbf{h}^{\top}", ""))
-    return Block("Residual blocks", r"A block adds its input to its body's output (through a projection $\mathbf{P}$ when the "
-                 "body changes the width):", tuple(rows),
-                 "The input reaches the output along two paths, the skip connection and the body, so by the multivariable "
-                 "chain rule the gradient is the sum of both; the body's own backward pass gives the second term.")
-
-
-def _output(d) -> Block:
-    out = d.output
-    names = {YHAT: r"\hat{y}", Y: "y"}
-    delta = latex(out.delta, names) if out.delta is not None else r"\hat{y} \odot (g - \langle g, \hat{y} \rangle)"
-    return Block("Output error", "The output layer is dense; its error per sample comes from the loss and the output "
-                 "activation as for a dense network:", (Row(r"\boldsymbol{\delta}(\hat{\mathbf{y}}, \mathbf{y}) &= " + delta, ""),),
-                 "Derived from the loss composed with the output activation (the same derivation as a dense stack); the "
-                 r"batch form divides by $N$ once, at the output: $\boldsymbol{\Delta}^{(L)} = \frac{1}{N}\boldsymbol{\delta}$.")
-
-
-def build_layer_document(d) -> LayerDocument:
-    net, program = d.network, d.program
-    nums = equation_numbers(program)
-    train = [(i, a) for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
-    other = [(i, a) for i, a in enumerate(program.forward) if a.mode in ("eval", "running")]
-    forward = [Block("Training mode", "Samples are the rows of $\\mathbf{X}$; a vector added to or multiplying a matrix "
-                     "acts on every row.", tuple(Row(_align(a.tex), rf"\tag{{{nums[f'forward-{i}']}}}") for i, a in train))]
+# -- the batch program: forward, objective, backward, training ---------------------------------------------------
+def _forward(d, nums: dict) -> tuple[Block, ...]:
+    program = d.program
+    present = {layer.kind for layer in d.network.all_layers}
+    train = [_numbered(f"forward-{i}", a.tex, nums) for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
+    other = [_numbered(f"forward-{i}", a.tex, nums) for i, a in enumerate(program.forward) if a.mode in ("eval", "running")]
+    out = [_program("Training mode", r"Layer by layer, $\mathbf{X}$ first:", train)]
     if other:
-        forward.append(Block("Inference and running statistics", "Batch norm keeps running statistics, updated after each "
-                             "training batch (as PyTorch: the variance is the unbiased one), and uses them at inference; "
-                             "dropout is off at inference:",
-                             tuple(Row(_align(a.tex), rf"\tag{{{nums[f'forward-{i}']}}}") for i, a in other)))
-    penalised = [p.key for p in program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
+        said = []
+        if "batchnorm" in present:
+            said.append("batch norm updates its running statistics after each training batch and uses them at inference")
+        if "dropout" in present:
+            said.append("dropout is off at inference")
+        out.append(_program("Running statistics and inference", "; ".join(said).capitalize() + ":", other))
+    return tuple(out)
+
+
+def _objective(d) -> tuple[Block, ...]:
+    net = d.network
     loss_tex = latex(net.loss.component, {YHAT: r"\hat{y}_{nk}", Y: "y_{nk}"})
-    objective = [Block("Objective", "", (Row(r"J &= \frac{1}{N}\sum_{n}\sum_{k} " + f"\\left({loss_tex}\\right)" +
-                                             (" + R" if net.regularizer else ""), ""),))]
+    rows = [Row(r"J &= \frac{1}{N}\sum_{n}\sum_{k} " + f"\\left({loss_tex}\\right)" + (" + R" if net.regularizer else ""), "")]
     if net.regularizer is not None:
         pen = latex(d.reg_penalty, {WEIGHT: "w"})
-        keys = ", ".join(f"${nm.tex_array(k)}$" for k in penalised)
-        objective.append(Block("Regularizer", f"Applied to every entry $w$ of {keys} only:",
-                               (Row(f"R &= \\sum_{{w}} {pen}, \\qquad \\frac{{\\partial R}}{{\\partial w}} = "
-                                    f"{latex(d.reg_grad, {WEIGHT: 'w'})}", ""),),
-                               "The regularizer penalises the dense weights (and projections) only: the normalisation "
-                               "parameters $\\gamma, \\beta$ are not penalised" + ("" if net.penalize_bias else ", nor the biases")
-                               + "; its gradient is added to those weights' gradients below."))
-    kinds = [_output(d)]
-    present = {layer.kind for layer in net.all_layers}
-    if "batchnorm" in present:
-        kinds.append(_normalisation("batch", d.checks))
-    if "layernorm" in present:
-        kinds.append(_normalisation("features", d.checks))
-    if "dropout" in present:
-        kinds.append(_dropout())
-    if "residual" in present:
-        kinds.append(_residual(any(p.key.startswith("P") for p in program.params)))
-    backward = [Block("Backward pass", "From the output back to the input; $\\partial J/\\partial \\cdot$ of a matrix is the "
-                      "matrix of partial derivatives, summed over the samples for a parameter:",
-                      tuple(Row(_align(a.tex), rf"\tag{{{nums[f'backward-{i}']}}}") for i, a in enumerate(program.backward)))]
+        rows.append(Row(f"R &= \\sum_{{w}} {pen}, \\qquad \\frac{{\\partial R}}{{\\partial w}} = {latex(d.reg_grad, {WEIGHT: 'w'})}", ""))
+    intro = (r"The mean loss over the batch" + (r", plus the regularizer over every penalised weight $w$" if net.regularizer else "")
+             + ":")
+    return (Block("Objective", intro, tuple(rows)),)
+
+
+def _backward(d, nums: dict) -> Block:
+    rows = []
+    for i, a in enumerate(d.program.backward):
+        tex = a.tex
+        later = [b for b in d.program.backward[i + 1:] if b.target == a.target]
+        if later and r"\right|_{\text{body}}" in later[0].tex:  # the body's path first, then skip + body
+            left, right = tex.split(" = ", 1)
+            tex = rf"\left.{left}\right|_{{\text{{body}}}} = {right}"
+        rows.append(_numbered(f"backward-{i}", tex, nums))
+    residual = any(layer.kind == "residual" for layer in d.network.layers)
+    return _program("", r"From the output back to $\mathbf{X}$, each line the rule of its layer's kind (Table~\ref{tab:summary}), "
+                    "two to a line where they fit:", rows,
+                    r"the rules of Section~\ref{sec:kinds} for this network's layers, in reverse order"
+                    + (r"; a residual block's input gradient adds the skip path's term to the body's, computed just before it"
+                       if residual else ""))
+
+
+def _training(d, nums: dict) -> Block:
+    program = d.program
     names = {THETA: r"\theta", GRAD: "g", **{s: nm.STATE_LATEX.get(s.name, s.name) for s in (*STATE.values(), *TEMP.values())}}
-    updates = []
+    rows = []
     for u in d.updates:
         target = r"\theta" if u.kind == "param" else nm.STATE_LATEX.get(u.target, u.target)
-        updates.append(Row(f"{target} &\\leftarrow {latex(u.expr, names)}", rf"\tag{{{nums[f'update-{u.target}']}}}"))
-    keys = ", ".join(f"${nm.tex_array(k)}$" for k in program.param_keys)
-    training = [Block(f"{net.optimizer.name} for every parameter",
-                      f"For every parameter $\\theta$ among {keys}, elementwise, with $g = \\partial J / \\partial \\theta$"
-                      + (" plus the regularizer's gradient for the penalised weights" if net.regularizer else "") + ":",
-                      tuple(updates))]
-    checks = tuple((c.method, _escape(_stated(c))) for c in d.all_checks())
-    verdict = "Every check passed." if d.all_passed else "Some checks FAILED."
-    summary = (f"The network has {len(net.all_layers)} layers of kinds {', '.join(sorted(present))}; its gradients "
-               "are derived for a whole batch, because batch normalisation couples the samples.")
-    source = _escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec"
-    return LayerDocument(_escape(net.title), source, _escape(net.name), summary, _table(net), _conventions(net),
-                         tuple(forward), tuple(objective), tuple(kinds), tuple(backward), tuple(training), checks, verdict)
+        rows.append(_numbered(f"update-{u.target}", f"{target} \\leftarrow {latex(u.expr, names)}", nums))
+    keys = ", ".join(dict.fromkeys(f"${_param_letter(p.key, d.network.convention)}$" for p in program.params))
+    intro = (f"Every parameter $\\theta$ ({keys} of every layer) is updated elementwise with its own optimizer states "
+             r"(its shape, starting at 0) and $g = \partial J / \partial \theta$"
+             + (r" (the program's gradient plus $\partial R / \partial w$ for the penalised weights)" if d.network.regularizer else "")
+             + ":")
+    return Block(f"Update ({display_name(d.network.optimizer.name)})", intro, tuple(rows))
 
 
-def _conventions(net) -> tuple[str, ...]:
-    row = net.convention == "row"
-    out = [(r"Row convention: $\mathbf{Z} = \mathbf{H}\mathbf{W}^{\top} + \mathbf{b}$, $\mathbf{W}$ is $n_{\text{out}} \times "
-            r"n_{\text{in}}$.") if row else (r"Column convention: $\mathbf{Z} = \mathbf{H}\mathbf{W} + \mathbf{W}_0$, "
-                                             r"$\mathbf{W}$ is $n_{\text{in}} \times n_{\text{out}}$."),
-           "Samples are the rows of $\\mathbf{X}$; $N$ is the batch size; $J$ is the mean loss over the batch."]
-    present = {layer.kind for layer in net.all_layers}
-    if "residual" in present:
-        out.append("Layer $l.k$ is the $k$-th layer of the body of residual block $l$.")
-    if present & {"batchnorm", "layernorm"}:
-        out.append(r"Normalisation uses the biased variance and $\epsilon$ inside the square root; $\boldsymbol{\gamma}$ and "
-                   r"$\boldsymbol{\beta}$ are learned, one per feature.")
-    if "dropout" in present:
-        out.append(r"Dropout's $p$ is the drop probability (as in PyTorch); inverted dropout scales kept units by "
-                   r"$1/(1 - p)$ in training and does nothing at inference.")
-    return tuple(out)
+def _param_letter(key: str, convention: str) -> str:
+    letter = key.rstrip("0123456789_")
+    if letter == "b":
+        return nm.tex_bias("", convention).replace("^{()}", "")
+    return nm.ARRAY_LATEX[letter]
+
+
+def _algorithm(d, nums: dict) -> tuple[str, ...]:
+    program = d.program
+    fwd = [f"forward-{i}" for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
+    running = [f"forward-{i}" for i, a in enumerate(program.forward) if a.mode == "running"]
+    infer = [f"forward-{i}" for i, a in enumerate(program.forward) if a.mode == "eval"]
+    back = [f"backward-{i}" for i in range(len(program.backward))]
+    upd = [f"update-{u.target}" for u in d.updates]
+    masks = ", drawing fresh dropout masks" if program.masks else ""
+    lines = [rf"\textbf{{Forward}} (training): $\mathbf{{X}}$ through every layer in order by {eq_ranges(fwd, nums)}, "
+             rf"with the batch's own statistics{masks}; $J$ from $\hat{{\mathbf{{Y}}}}$ and $\mathbf{{Y}}$"]
+    if running:
+        lines.append(rf"\textbf{{Running statistics}}: update them by {eq_ranges(running, nums)}")
+    lines.append(rf"\textbf{{Backward}}: $\boldsymbol{{\Delta}}^{{({d.network.depth})}}$, then every layer from the last "
+                 rf"to the first by {eq_ranges(back, nums)}")
+    t = r"$t \leftarrow t + 1$; " if any(u.kind == "temp" for u in d.updates) else ""
+    reg = r" $+\, \partial R/\partial \theta$ for a penalised weight" if d.network.regularizer else ""
+    lines.append(rf"\textbf{{Update}}: for every parameter $\theta$, $g = \partial J / \partial \theta${reg}; "
+                 rf"{t}update by {eq_ranges(upd, nums)}")
+    if infer:
+        lines.append(rf"\textbf{{Inference}}: the forward pass with {eq_ranges(infer, nums)} in place of the training "
+                     "lines they replace (no gradients, no updates)")
+    return tuple(lines)
+
+
+# -- the worked example ----------------------------------------------------------------------------------------
+def _matrix(a, places: int = 4) -> str:
+    a = np.atleast_2d(np.asarray(a, dtype=float))
+    body = r" \\ ".join(" & ".join(fmt(v, places) for v in row) for row in a)
+    return rf"\left(\begin{{smallmatrix}}{body}\end{{smallmatrix}}\right)"
+
+
+def _given_name(key: str, convention: str) -> str:
+    if re.fullmatch(r"b[\d_]+", key):  # a bias: b or W_0 by the convention
+        return nm.tex_bias(key[1:].replace("_", "."), convention)
+    return nm.tex_array(key)
+
+
+def _example(d, ex: ProgramExample) -> tuple[tuple[ExampleCell, ...], str]:
+    program, conv = d.program, d.network.convention
+    nums = equation_numbers(program)
+    cells = [ExampleCell("", _given_name(k, conv), _matrix(v, 0 if k == "Y" or k.startswith("mask") else 1)) for k, v in ex.given]
+    lines = [(f"forward-{i}", a) for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
+    lines += [(f"backward-{i}", a) for i, a in enumerate(program.backward)]
+    last = {a.target: label for label, a in lines}  # an array assigned twice shows its final value, once
+    for label, a in lines:
+        if last[a.target] != label or a.equation == "dropout-mask":
+            continue
+        cells.append(ExampleCell(f"({nums[label]})", _lhs(slashed(a.tex)),
+                                 _matrix(ex.arrays[a.target])))
+    sizes = "--".join(map(str, ex.sizes))
+    text = (rf"A batch of $N = {len(ex.given[0][1])}$ samples through a small instance of this network (widths {sizes}); "
+            r"inputs, targets and parameters rounded to one decimal" + (", dropout masks fixed" if program.masks else "")
+            + r". Every other array follows from its equation (four decimals; vectors as rows; an array assigned twice shows "
+            r"its final value); the gradients are those of the data term $L$"
+            + (r" (the update adds $\partial R / \partial w$)" if d.network.regularizer else "")
+            + rf", $L = {fmt(ex.data_loss)}$. " + _absorbed(d, ex)
+            + (rf"Every gradient entry agrees with a central finite difference of $L$ (step $10^{{-6}}$) within "
+               rf"${number(FD_TOLERANCE)}$ (relative)." if ex.agrees else
+               r"\textbf{These gradients do not agree with central finite differences of $L$.}"))
+    return tuple(cells), text
+
+
+def _absorbed(d, ex: ProgramExample) -> str:
+    """A sentence on the bias gradients that are 0 because batch norm follows (its mean absorbs the bias), or ""."""
+    layers = d.network.layers
+    zero = [layers[k] for k in range(len(layers) - 1) if layers[k].kind == "dense" and layers[k + 1].kind == "batchnorm"
+            and np.allclose(ex.arrays[f"db{layers[k].name}"], 0, atol=1e-12)]
+    if not zero:
+        return ""
+    which = ", ".join(f"${nm.tex_bias(_path(layer), d.network.convention)}$" for layer in zero)
+    return (rf"The gradient of {which} is 0: batch norm subtracts the batch mean, which absorbs a bias added just before "
+            r"it (each column of its $\partial J / \partial \mathbf{X}$ sums to 0, as $\sum_n \hat{x}_n = 0$). ")
+
+
+# -- what was checked ---------------------------------------------------------------------------------------------
+def _how(c, dropout: bool) -> str:
+    """How a check was made, in words, from its structured fields (never its measured error)."""
+    fail = "" if c.passed else r"\textbf{FAILED:} "
+    if c.method == "symbolic":
+        return fail + "proved symbolically for generic sizes (index notation, one sample)"
+    if c.method == "identity":
+        return (fail + rf"agrees numerically with $\phi'(z)$ at {c.points or 'several'} points on both sides of 0 "
+                rf"(tolerance ${number(c.tolerance)}$)")
+    instance = f"a {'-'.join(map(str, c.sizes))} instance" if c.sizes else "a small instance"
+    if c.batch:
+        instance += f" (batch {c.batch}" + (", dropout masks held fixed" if dropout else "") + ")"
+    code = c.engine and " " not in c.engine  # a function name (symengine.diff) in typewriter, words as words
+    engine = (rf" (\texttt{{{escape(c.engine)}}})" if code else f" ({escape(c.engine)})") if c.engine else ""
+    count = f"{c.count} partial derivatives" if c.count else "the partial derivatives"
+    if c.method == "finite-differences":
+        extra = c.engine.removeprefix("central differences").strip(", ")  # the engine names the method: its rest only
+        how = (rf"{count} against central differences" + (f" ({escape(extra)})" if extra else "")
+               + r" of $J$ written from the definitions")
+    else:
+        how = rf"{count} against brute-force differentiation{engine} of the expanded objective"
+    points = f" at {c.points} random points" if c.points else ""
+    tol = rf", relative tolerance ${number(c.tolerance)}$" if c.tolerance is not None else ""
+    return f"{fail}{instance}: {how}{points}{tol}"
+
+
+def _checks(d, nums: dict, example: bool) -> tuple[handout.CheckRow, ...]:
+    program = d.program
+    dropout = bool(program.masks)
+    checks = d.all_checks()
+    defs = [f"forward-{i}" for i in range(len(program.forward))]
+    rows = [handout.CheckRow(eq_ranges(defs, nums), "forward pass, objective", "definitions: nothing to check")]
+    by_what = {c.what: c for c in checks}
+    out = by_what.get("softmax output error")
+    rows.append(handout.CheckRow(r"\S\ref{sec:kind-output}", "output error",
+                                 _how(out, dropout) if out is not None else "the product and its simplified form proved "
+                                 "equal symbolically"))
+    index = [by_what[w] for w in ("recursion", "weight gradient", "bias gradient") if w in by_what]
+    if index:
+        ok = all(c.passed for c in index)
+        rows.append(handout.CheckRow(r"\S\ref{sec:kind-dense}", "dense layers",
+                                     ("" if ok else r"\textbf{FAILED:} ") + "recursion, weight and bias gradients proved "
+                                     "symbolically for generic sizes (index notation, one sample); the batch forms add the samples"))
+    ident = [c for c in checks if c.method == "identity"]
+    if ident:  # one row for every activation's phi' in h: the same check, one per activation
+        worst = next((c for c in ident if not c.passed), ident[0])
+        rows.append(handout.CheckRow(r"Table~\ref{tab:activations}", r"$\phi'$ written in $h$", _how(worst, dropout)))
+    norms = [(kind, name) for kind, name in (("batchnorm", "batch norm"), ("layernorm", "layer norm")) if kind in by_what]
+    if norms:  # the same check of each normalisation's compact form: one row, the first failure if any
+        worst = next((by_what[k] for k, _ in norms if not by_what[k].passed), by_what[norms[0][0]])
+        where = ", ".join(rf"\S\ref{{sec:kind-{k}}}" for k, _ in norms)
+        rows.append(handout.CheckRow(where, " and ".join(n for _, n in norms) + r": $\partial J / \partial x_i$",
+                                     "the compact form on " + _how(worst, dropout)))
+    for c in checks:
+        if c.method in ("symbolic", "identity") or c.what in ("batchnorm", "layernorm"):
+            continue
+        back = [f"backward-{i}" for i in range(len(program.backward))]
+        rows.append(handout.CheckRow(eq_ranges(back, nums), "this network, all samples", "the whole batch program on "
+                                     + _how(c, dropout)))
+    if not any(c.method not in ("symbolic", "identity") for c in checks):
+        rows.append(handout.CheckRow("", "this network", "not run (derived with checks off)"))
+    ups = [f"update-{u.target}" for u in d.updates]
+    rows.append(handout.CheckRow(eq_ranges(ups, nums), f"{display_name(d.network.optimizer.name)} updates",
+                                 "definitions of the optimizer: not checked (the generated code uses them as written)"))
+    if example:
+        rows.append(handout.CheckRow(r"\S\ref{sec:example}", "worked example",
+                                     rf"central finite differences, tolerance ${number(FD_TOLERANCE)}$"))
+    return tuple(rows)
+
+
+# -- the document --------------------------------------------------------------------------------------------------
+def build_layer_document(d) -> LayerDocument:
+    net = d.network
+    nums = equation_numbers(d.program)
+    view = layer_kinds.unique_activations(d)
+    import dataclasses
+
+    acts, long_rows = _activation_rows(dataclasses.replace(d, layers=view))
+    ex = program_example(d)
+    example, example_text = _example(d, ex)
+    source = escape(Path(net.source).name) if net.source != "<spec>" else "an inline spec"
+    return LayerDocument(
+        title=escape(net.title), source=source, summary=_summary(net), dims=_dims(d), conventions=_conventions(d, nums),
+        forward=_forward(d, nums), objective=_objective(d), kinds=layer_kinds.sections(d), activations=acts,
+        long_derivatives=long_rows, box=layer_kinds.summary_box(d), backward=_backward(d, nums),
+        hyper="; ".join(f"{h[0][:-1]} = {h[1][1:]} ({h[2]})" for h in _hyper(net)), training=_training(d, nums),
+        algorithm=_algorithm(d, nums), example=example, example_text=example_text, checks=_checks(d, nums, True),
+        references=handout.references(d),
+        verdict="Every check that was run passed." if d.all_passed else r"\textbf{Some checks FAILED.}")
 
 
 def layer_report(d) -> str:
