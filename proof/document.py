@@ -186,9 +186,6 @@ def _detail(text: str, numbers: dict) -> str:
     return "$".join(parts)
 
 
-_SECONDS = re.compile(r" \(\d+(?:\.\d+)? s\)")
-
-
 def _check_text(c, numbers) -> str:
     """How a step was checked, in words: proved, or agreed numerically within a tolerance (never a measured error)."""
     fail = "" if c.passed else r"\textbf{FAILED:} "
@@ -197,7 +194,7 @@ def _check_text(c, numbers) -> str:
     if c.method == "identity":
         return (rf"{fail}Checked numerically: {_detail(c.detail, numbers)}, to within "
                 rf"${number(handout.IDENTITY_TOLERANCE)}$.")
-    return rf"{fail}Instantiated: {_detail(_SECONDS.sub('', c.detail), numbers)}."
+    return rf"{fail}Instantiated: {_detail(c.detail, numbers)}."
 
 
 def _epsilon_root(d) -> str:
@@ -329,9 +326,9 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
     meaning = {
         "learning_rate": "learning rate",
         "beta": "decay of the squared-gradient average",
-        "beta1": "decay of the first moment",
-        "beta2": "decay of the second moment",
-        "epsilon": "keeps the denominator away from 0",
+        "beta1": "first-moment decay",
+        "beta2": "second-moment decay",
+        "epsilon": "keeps the denominator from 0",
         "momentum": "momentum",
     }
     out = []
@@ -451,12 +448,12 @@ def build_document(d, detail: str = "handout") -> Document:
             for c in s.checks:
                 where = rf"\eqref{{{equations.tex_label(s.key)}}}" if s.key in numbers else prose(s.title, numbers)
                 audit_checks.append(AuditCheck(where, c.method, r"\checkmark" if c.passed else r"$\times$",
-                                               _detail(_SECONDS.sub("", c.detail), numbers)))
+                                               _detail(c.detail, numbers)))
     if full:
         for k, c in enumerate(d.checks, start=1):
             where = "instantiation window" + (f" {k}" if len(d.checks) > 1 else "")
             audit_checks.append(AuditCheck(where, c.method, r"\checkmark" if c.passed else r"$\times$",
-                                           _detail(_SECONDS.sub("", c.detail), numbers)))
+                                           _detail(c.detail, numbers)))
     cols, scale, font = _figure(net)
     acts, long_rows = _activation_rows(d)
     sizes = "--".join(_runs([str(n) for n in net.sizes]))

@@ -107,8 +107,8 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
             + str(L)
             + r"$ with $n_l$ units; $\mathbf{h}^{(0)} = \mathbf{x}$, $\mathbf{h}^{("
             + str(L)
-            + r")} = \hat{\mathbf{y}}$ (the prediction), $\mathbf{y}$ the target. Vectors are bold columns; subscripts $i, j, k, s$ are "
-            r"components, $n = 1, \dots, N$ numbers the samples of a batch and is dropped for one sample."
+            + r")} = \hat{\mathbf{y}}$ (the prediction), $\mathbf{y}$ the target. Vectors are bold columns; $i, j, k, s$ index "
+            r"components, $n = 1, \dots, N$ the samples of a batch (dropped for one sample)."
         ),
         (
             (
@@ -122,14 +122,14 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
             )
         ),
         (
-            r"For one sample $\mathbf{z}^{(l)}, \mathbf{h}^{(l)}, \boldsymbol{\delta}^{(l)} \in \mathbb{R}^{n_l}$. A batch stacks "
-            r"its $N$ samples as rows: the inputs $\mathbf{X}$ ($N \times n_0$), targets $\mathbf{Y}$ and predictions "
-            rf"$\hat{{\mathbf{{Y}}}}$ ($N \times n_{{{L}}}$), and $\mathbf{{Z}}^{{(l)}}, \mathbf{{H}}^{{(l)}}, "
+            r"One sample's $\mathbf{z}^{(l)}, \mathbf{h}^{(l)}, \boldsymbol{\delta}^{(l)} \in \mathbb{R}^{n_l}$; a batch stacks "
+            r"its $N$ samples as rows: inputs $\mathbf{X}$ ($N \times n_0$), targets $\mathbf{Y}$ and predictions "
+            rf"$\hat{{\mathbf{{Y}}}}$ ($N \times n_{{{L}}}$), $\mathbf{{Z}}^{{(l)}}, \mathbf{{H}}^{{(l)}}, "
             r"\boldsymbol{\Delta}^{(l)}$ ($N \times n_l$); $\mathbf{1}_N$ is a column of ones."
         ),
         (
             r"$\partial J / \partial \mathbf{W}^{(l)}$ has the shape of $\mathbf{W}^{(l)}$ (entry $pq$ is "
-            r"$\partial J / \partial W^{(l)}_{pq}$), likewise for biases; $\odot$ is the elementwise product, and functions, "
+            r"$\partial J / \partial W^{(l)}_{pq}$), likewise for biases; $\odot$ is the elementwise product; functions, "
             r"powers and quotients of vectors act elementwise."
         ),
     ]
@@ -143,8 +143,8 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
         )
         if net.reg_scaling == "batch":
             text += (
-                r". It is divided by $N$ like the data term, so $J$ is the batch's cost per sample and the "
-                r"decay per step does not depend on the batch size."
+                r", divided by $N$ like the data term: $J$ is the batch's cost per sample, so the decay per step does "
+                r"not depend on the batch size."
             )
         else:
             text += r". The penalty is not divided by $N$: it weighs the same whatever the batch size."
@@ -325,7 +325,7 @@ def check_rows(d, numbers: dict, has_example: bool, steps) -> tuple[CheckRow, ..
     rows.append(
         CheckRow(
             eq_ranges(["recursion", "weight-grad", "bias-grad"], numbers),
-            "recursion, weight and bias gradients",
+            "recursion and gradients",
             "proved symbolically for generic sizes (index notation), compared with the matrix form",
         )
     )

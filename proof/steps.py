@@ -230,9 +230,9 @@ class _Builder:
             "Error of a layer",
             [rf"{_vec('delta', 'l')} &= \frac{{\partial \ell}}{{\partial {_vec('z', 'l')}}}"],
             "definition",
-            intro=r"Because $J = (1/N) \sum_n \ell_n + R$, every gradient is $\partial J / \partial \theta = "
+            intro=r"As $J = (1/N) \sum_n \ell_n + R$, $\partial J / \partial \theta = "
             r"(1/N) \sum_n \partial \ell_n / \partial \theta + \partial R / \partial \theta$: we "
-            r"derive the gradient of the loss $\ell$ of one sample (dropping $n$) and add the regularizer at the end. "
+            r"derive $\partial \ell / \partial \theta$ for one sample (dropping $n$) and add $R$'s at the end. "
             r"The error of layer $l$ is",
         )
         self.output_layer()
