@@ -143,7 +143,9 @@ def small_program(d, caps: tuple[int, int, int] = PROGRAM_CAPS):
 def program_example(d) -> ProgramExample:
     """A batch of ``PROGRAM_BATCH`` samples through the small instance of ``d``, at a seeded point that agrees with
     finite differences, keeps every activation layer partly active and has the fewest nearly vanishing gradients."""
-    sub = small_program(d)
+    # layer norm over 2 features gives x-hat = +-1 whatever the input: 3 hidden units then
+    wide = any(layer.kind == "layernorm" for layer in d.network.all_layers)
+    sub = small_program(d, (PROGRAM_CAPS[0], 3, PROGRAM_CAPS[2]) if wide else PROGRAM_CAPS)
     best = None
     for seed in range(SEED, SEED + SEEDS):  # the first seed with the fewest tiny gradient entries (nearly vanishing)
         example = _program_example(sub, seed)
@@ -157,9 +159,11 @@ def program_example(d) -> ProgramExample:
 
 
 def _tiny(sub, ex: ProgramExample) -> int:
-    """How many entries of the backward arrays are nonzero but below ``ACTIVE`` in size."""
+    """How many entries of the backward arrays are nonzero but below ``ACTIVE`` in size, plus how many entries of the
+    weight gradients are 0 (units off for every sample): the fewer, the more there is to follow by hand."""
     values = np.concatenate([np.ravel(ex.arrays[a.target]) for a in sub.program.backward])
-    return int(np.sum((np.abs(values) > 1e-12) & (np.abs(values) < ACTIVE)))
+    weights = np.concatenate([np.ravel(ex.arrays[names.grad(p.key)]) for p in sub.program.params if p.key[0] in "WPg"])
+    return int(np.sum((np.abs(values) > 1e-12) & (np.abs(values) < ACTIVE)) + np.sum(np.abs(weights) < 1e-12))
 
 
 ACTIVE = 1e-3  # every weight gradient of the example has an entry at least this large
@@ -188,8 +192,8 @@ def _program_example(sub, seed: int) -> ProgramExample:
     X = np.round(rng.uniform(-1, 1, size=(PROGRAM_BATCH, net.inputs)), 1)
     Y = np.stack([_target(net, rng, net.output.units) for _ in range(PROGRAM_BATCH)])
     masks = {}
-    for m in program.masks:  # every sample keeps at least one unit, and some unit is dropped
-        mask = (rng.random((PROGRAM_BATCH, m.width)) >= 0.5).astype(float)
+    for m in program.masks:  # drawn with the layer's p; every sample keeps a unit, and one unit is dropped
+        mask = (rng.random((PROGRAM_BATCH, m.width)) >= m.p).astype(float)
         mask[:, 0], mask[0, -1] = 1.0, 0.0
         masks[m.key] = mask
     ev = ProgramEvaluator(sub)

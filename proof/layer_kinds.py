@@ -48,11 +48,17 @@ def _rows(*tex: str) -> tuple[Row, ...]:
 
 # -- the output layer: the dense derivation's own steps -----------------------------------------------------
 def output_section(d) -> KindSection:
-    from .steps import _Builder
+    from .steps import JACOBIAN_WHY, _Builder
 
     b = _Builder(d)
     b.output_layer()
-    blocks = [Block(prose(s.title, {}), prose(s.intro, {}), _rows(*s.latex), prose(s.justification, {})) for s in b.steps]
+    blocks = []
+    for s in b.steps:
+        if s.justification.startswith(JACOBIAN_WHY):  # softmax: the Jacobian, then the chain rule -- two displays
+            blocks.append(Block(prose(s.title, {}), prose(s.intro, {}), _rows(s.latex[0]), prose(JACOBIAN_WHY.rstrip("; "), {})))
+            blocks.append(Block("", "", _rows(*s.latex[1:]), prose(s.justification[len(JACOBIAN_WHY):], {})))
+        else:
+            blocks.append(Block(prose(s.title, {}), prose(s.intro, {}), _rows(*s.latex), prose(s.justification, {})))
     L = d.network.depth
     blocks.append(Block("", r"A batch stacks the errors of its samples as rows; $J$ averages the $N$ losses, so",
                         _rows(rf"\boldsymbol{{\Delta}}^{{({L})}} = \frac{{\partial J}}{{\partial \mathbf{{Z}}^{{({L})}}}} "

@@ -40,6 +40,13 @@ class Step:
     audit: bool = False  # a per-layer, one-sample step: shown only in the full audit (appendix, ``--detail full``)
 
 
+#: the justification of the softmax Jacobian, the first row of the output step (the layer-kind proof shows that row apart)
+JACOBIAN_WHY = (
+    r"the quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$ gives $\hat{y}_i - \hat{y}_i^2$ for $i = j$ and "
+    r"$-\hat{y}_i \hat{y}_j$ for $i \ne j$ ($[i = j]$ is 1 when $i = j$, else 0; as a matrix the Jacobian is symmetric); "
+)
+
+
 LONG = 64  # LaTeX characters of one display line before a formula is broken or named
 
 
@@ -387,10 +394,7 @@ class _Builder:
             rf"\frac{{\partial \hat{{\mathbf{{y}}}}}}{{\partial \mathbf{{z}}^{{({L})}}}} = "
             r"\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}} \hat{\mathbf{y}}^{\top}",
         ]
-        jac_why = (
-            r"the quotient rule on $\hat{y}_i = e^{z_i} / \sum_k e^{z_k}$ gives $\hat{y}_i - \hat{y}_i^2$ for $i = j$ and "
-            r"$-\hat{y}_i \hat{y}_j$ for $i \ne j$ ($[i = j]$ is 1 when $i = j$, else 0; as a matrix the Jacobian is symmetric); "
-        )
+        jac_why = JACOBIAN_WHY
         jac_check = _sym_check(ok, "by differentiating the definition in index notation and rewriting it with $\\hat{y}$")
         g = out.dloss
         g_i = g.subs({YHAT: yhb[i], Y: yb[i]})
