@@ -301,16 +301,18 @@ def _activation_rows(d) -> tuple[tuple[ActivationRow, ...], tuple[str, ...]]:
                 )
             )
             continue
-        cells = []
+        cells, mine = [], []
         for c in (0, 1):
             tex = formulas[(l, c)]
             if (l, c) in below:
                 lines = split_terms(r.dphi if c else r.phi, LONG_LINE, names=zn)  # a long formula: balanced lines
-                long_rows.append(rf"\phi_{{{l}}}{chr(39) if c else ''}(z) &= {lines[0]}")
-                long_rows += [rf"&\quad {x}" for x in lines[1:]]
+                mine.append([rf"\phi_{{{l}}}{chr(39) if c else ''}(z) &= {lines[0]}", *(rf"&\quad {x}" for x in lines[1:])])
                 cells.append(r"see below")
             else:
                 cells.append(rf"$\displaystyle {tex}$")
+        if len(mine) == 2 and len(mine[0]) == len(mine[1]) == 1 and width(mine[0][0] + mine[1][0]) <= LONG_LINE:
+            mine = [[mine[0][0] + r", \qquad " + mine[1][0].replace("&=", "=")]]  # phi and phi' on one row
+        long_rows += [row for rows_ in mine for row in rows_]
         check = (
             r"\checkmark\ identity"
             if r.identity_check is not None and r.identity_check.passed
@@ -328,7 +330,7 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
         "beta": "decay of the squared-gradient average",
         "beta1": "first-moment decay",
         "beta2": "second-moment decay",
-        "epsilon": "keeps the denominator from 0",
+        "epsilon": "avoids dividing by 0",
         "momentum": "momentum",
     }
     out = []
@@ -336,6 +338,21 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
         sym = r"\alpha" if key == "learning_rate" else latex(HYPER[key])
         out.append((f"${sym}$", f"${number(value)}$", meaning.get(key, escape(key))))
     return tuple(out)
+
+
+def hyper_text(net) -> str:
+    """The hyper-parameters in one sentence: "$\\alpha = 0.01$ (learning rate); ..."; Adam's two decays share a meaning."""
+    items = _hyper(net)
+    out, k = [], 0
+    while k < len(items):
+        sym, value, meaning = items[k]
+        if meaning == "first-moment decay" and k + 1 < len(items) and items[k + 1][2] == "second-moment decay":
+            out.append(f"{sym[:-1]} = {value[1:]}, {items[k + 1][0][:-1]} = {items[k + 1][1][1:]} (moment decays)")
+            k += 2
+            continue
+        out.append(f"{sym[:-1]} = {value[1:]} ({meaning})")
+        k += 1
+    return "; ".join(out)
 
 
 def _merge(a: StepView, b: StepView, title: str | None = None) -> StepView:
@@ -479,7 +496,7 @@ def build_document(d, detail: str = "handout") -> Document:
         box=handout.summary_box(d, _output_batch(d)),
         algorithm=handout.algorithm(d),
         example=example,
-        hyper="; ".join(f"{h[0][:-1]} = {h[1][1:]} ({h[2]})" for h in _hyper(net)),
+        hyper=hyper_text(net),
         checks=handout.check_rows(d, numbers, example is not None, steps),
         audit_checks=tuple(audit_checks),
         references=handout.references(d),

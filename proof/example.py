@@ -87,7 +87,7 @@ def _example(sub, seed: int) -> Example:
     with np.errstate(all="ignore"):
         out = ev.backward(params, X, Y)
         J = ev.loss(params, X, Y)
-        agrees = _finite_differences_agree(ev, params, X, Y, out)
+        agrees = _finite_differences_agree(lambda p: ev.loss(p, X, Y), params, out)
     layers = []
     for l in range(1, snet.depth + 1):
         W, b = params[names.weight(l)], params[names.bias(l)]
@@ -99,15 +99,16 @@ def _example(sub, seed: int) -> Example:
     return Example(snet.sizes, x, y, tuple(layers), float(data), float(J), agrees)
 
 
-def _finite_differences_agree(ev, params, X, Y, out) -> bool:
+def _finite_differences_agree(objective, params: dict, grads: dict) -> bool:
+    """Every ``grads[d<key>]`` entry against a central difference of ``objective(params)``, within ``FD_TOLERANCE``."""
     for key, value in params.items():
-        grad = out[names.grad(key)]
+        grad = grads[names.grad(key)]
         for idx in np.ndindex(value.shape):
             plus, minus = dict(params), dict(params)
             plus[key], minus[key] = value.copy(), value.copy()
             plus[key][idx] += FD_STEP
             minus[key][idx] -= FD_STEP
-            fd = (ev.loss(plus, X, Y) - ev.loss(minus, X, Y)) / (2 * FD_STEP)
+            fd = (objective(plus) - objective(minus)) / (2 * FD_STEP)
             if not np.isfinite(fd) or abs(fd - grad[idx]) / max(1.0, abs(grad[idx])) > FD_TOLERANCE:
                 return False
     return True
@@ -200,26 +201,11 @@ def _program_example(sub, seed: int) -> ProgramExample:
     with np.errstate(all="ignore"):
         arrays = ev.trace(params, X, Y, masks)
         data = ev.loss(params, X, Y, masks=masks) - ev.regularization(params, PROGRAM_BATCH)
-        agrees = _program_differences_agree(ev, params, X, Y, masks, arrays)
+        # the data term: the program's gradients (``trace``) leave the regularizer to the update
+        agrees = _finite_differences_agree(
+            lambda p: ev.loss(p, X, Y, masks=masks) - ev.regularization(p, PROGRAM_BATCH), params, arrays)
     given = (("X", X), ("Y", Y), *sorted(masks.items()), *params.items())
     return ProgramExample(net.sizes, given, arrays, float(data), agrees)
-
-
-def _program_differences_agree(ev, params, X, Y, masks, arrays) -> bool:
-    def data(p) -> float:
-        return ev.loss(p, X, Y, masks=masks) - ev.regularization(p, len(X))
-
-    for key, value in params.items():
-        grad = arrays[names.grad(key)]
-        for idx in np.ndindex(value.shape):
-            plus, minus = dict(params), dict(params)
-            plus[key], minus[key] = value.copy(), value.copy()
-            plus[key][idx] += FD_STEP
-            minus[key][idx] -= FD_STEP
-            fd = (data(plus) - data(minus)) / (2 * FD_STEP)
-            if not np.isfinite(fd) or abs(fd - grad[idx]) / max(1.0, abs(grad[idx])) > FD_TOLERANCE:
-                return False
-    return True
 
 
 __all__ = ["Example", "ExampleLayer", "FD_TOLERANCE", "ProgramExample", "program_example", "small_program", "worked_example"]

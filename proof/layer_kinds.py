@@ -28,8 +28,8 @@ class Block:
     intro: str
     rows: tuple[Row, ...]
     why: str = ""
-    breakable: bool = False  # a long display (the batch program) may break across pages between rows
-    #: a program's rows in runs: (two columns?, rows); narrow rows sit two columns to a line (the template's multicols)
+    #: the batch program's rows in runs: (two columns?, rows); narrow rows stand two to a line (a longtable, which may
+    #: break across pages), a wide row is a display of its own
     segments: tuple[tuple[bool, tuple[Row, ...]], ...] = ()
 
 

@@ -21,7 +21,7 @@ from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import YHAT, Y
 
 from . import handout, layer_kinds
-from .document import ActivationRow, Row, _activation_rows, _hyper
+from .document import ActivationRow, Row, _activation_rows, hyper_text
 from .example import FD_TOLERANCE, ProgramExample, program_example
 from .handout import eq_ranges, fmt
 from .latex import display_name, escape, latex, number, width
@@ -97,7 +97,7 @@ def _program(title: str, intro: str, rows: list[Row], why: str = "") -> Block:
             segments[-1][1].append(r)
         else:
             segments.append((two, [r]))
-    return Block(title, intro, tuple(rows), why, breakable=True, segments=tuple((two, tuple(rs)) for two, rs in segments))
+    return Block(title, intro, tuple(rows), why, segments=tuple((two, tuple(rs)) for two, rs in segments))
 
 
 def _numbered(label: str, tex: str, nums: dict) -> Row:
@@ -468,7 +468,7 @@ def build_layer_document(d) -> LayerDocument:
         title=escape(net.title), source=source, summary=_summary(net), dims=_dims(d), conventions=_conventions(d, nums),
         forward=_forward(d, nums), objective=_objective(d), kinds=layer_kinds.sections(d), activations=acts,
         long_derivatives=long_rows, box=layer_kinds.summary_box(d), backward=_backward(d, nums),
-        hyper="; ".join(f"{h[0][:-1]} = {h[1][1:]} ({h[2]})" for h in _hyper(net)), training=_training(d, nums),
+        hyper=hyper_text(net), training=_training(d, nums),
         algorithm=_algorithm(d, nums), example=example, example_text=example_text, checks=_checks(d, nums, True),
         references=handout.references(d),
         verdict="Every check that was run passed." if d.all_passed else r"\textbf{Some checks FAILED.}")
