@@ -5,6 +5,7 @@ Samples are rows of X and Y. Row convention: Z = H W^T + b; column convention: Z
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -210,18 +211,21 @@ def draw_mask(masks, key: str, rng, like, p: float):
 
 
 class ProgramEvaluator:
-    """Forward, loss, gradients and optimizer steps of a network with layer kinds: runs the batch program's source.
+    """Forward, loss, gradients and optimizer steps of a network: runs its batch program's source.
 
     The source is ``program.program_source`` -- the text the generated module contains; the helpers it calls are
-    compiled here from the derivation (activations and their derived derivatives, the output error).
+    compiled here from the derivation (activations and their derived derivatives, the output error). ``program`` is
+    the batch program to run: by default the derivation's, or for a dense stack (derive keeps none for it, its module
+    is printed from the dense templates) the one ``build_program`` makes of it; verify passes the program of a copy
+    of the network at capped widths (the helpers do not depend on the widths).
     """
 
-    def __init__(self, derivation):
-        from .program import program_source
+    def __init__(self, derivation, program=None):
+        from .program import build_program, program_source
 
         self.d = derivation
-        program = derivation.program
         net = derivation.network
+        self.program = program = program or derivation.program or build_program(net)
         results = {r.layer.name: r for r in derivation.layers}
         namespace: dict = {"np": np, "_softmax": softmax_rows, "_mask": draw_mask}
         for act in program.activations:
@@ -235,7 +239,7 @@ class ProgramEvaluator:
                 f = elementwise(r.dphi, [Z], values)
                 namespace[f"_dphi_{act.name}"] = lambda z, h, f=f: f(z)
         out = derivation.output
-        dloss = elementwise(out.dloss, [YHAT, Y])
+        self.dloss = dloss = elementwise(out.dloss, [YHAT, Y])
         if out.delta is not None:
             delta = elementwise(out.delta, [YHAT, Y, Z], derivation.layers[-1].param_values)
             namespace["_output_error"] = delta
@@ -249,6 +253,7 @@ class ProgramEvaluator:
         exec(compile(program_source(program), f"<batch program of {net.name}>", "exec"), namespace)  # noqa: S102 -- our own printed program
         self._namespace = namespace
         self._lines: list | None = None  # trace(): each training-mode assignment compiled once
+        self._vector = {layer.name for layer in net.all_layers if layer.vector}  # softmax layers: no elementwise φ'
         self._forward, self._backward = namespace["_forward"], namespace["_backward"]
         self.loss_component = elementwise(net.loss.component, [YHAT, Y])
         lam = {LAMBDA: net.reg_lambda}
@@ -260,11 +265,11 @@ class ProgramEvaluator:
         self.updates = compile_updates(derivation.updates, net.hyper_dict)
 
     def init_running(self) -> dict:
-        return {key: np.full(width, value) for key, width, value in self.d.program.running}
+        return {key: np.full(width, value) for key, width, value in self.program.running}
 
     def forward(self, params: dict, X, train: bool = True, rng=None, masks=None, running=None):
         """(yhat, cache) of the program; inference (``train=False``) needs ``running`` when there is batch norm."""
-        if not train and running is None and self.d.program.running:
+        if not train and running is None and self.program.running:
             running = self.init_running()
         return self._forward(params, np.asarray(X, dtype=float), train, rng, masks, running)
 
@@ -291,30 +296,56 @@ class ProgramEvaluator:
     def backward(self, params: dict, X, Y, rng=None, masks=None) -> dict:
         """Every forward array of the cache and every gradient, by name (for verify and tests)."""
         if masks is None:  # one set of masks for the forward arrays and the gradients
-            masks = {m.key: draw_mask(None, m.key, rng, np.empty((len(X), m.width)), m.p) for m in self.d.program.masks}
+            masks = {m.key: draw_mask(None, m.key, rng, np.empty((len(X), m.width)), m.p) for m in self.program.masks}
         yhat, cache = self.forward(params, X, True, rng, masks)
         return {**cache, "yhat": yhat, **self.gradients(params, X, Y, rng, masks)}
 
-    def trace(self, params: dict, X, Y, masks: dict, over: dict | None = None) -> dict:
+    def trace(self, params: dict, X, Y, masks: dict, over: dict | None = None, dphi=None) -> dict:
         """Every array of the training-mode program by its name in the program (the forward arrays, then the backward
         ones: ``D3``, ``dH_Z1``, ``dgamma2`` …, the data term's gradients without the regularizer), the assignments run
         one at a time in the program's order. ``over`` replaces an array as soon as it is assigned (or an input: a
         parameter, ``X``, ``Y``), and what follows is computed from it: verify's truth with a student's own values.
-        ``masks`` gives every dropout mask (training mode draws none here)."""
-        program = self.d.program
+        ``masks`` gives every dropout mask (training mode draws none here).
+
+        ``dphi(name, Z, H)`` -- a catalogued mistake, a wrong φ' -- may replace the derivative of layer ``name``'s
+        elementwise activation where the backward pass uses it: in ``D = dH * φ'(Z)`` and, for the output layer, in
+        the output error, which becomes ``dℓ/dŷ * φ'(Z) / N``; it returns None to keep the derived derivative."""
         if self._lines is None:
-            lines = [a for a in program.forward if a.mode in ("both", "train")] + list(program.backward)
-            self._lines = [(a.target, compile(a.code, f"<{a.target} of {program.network.name}>", "eval")) for a in lines]
+            self._lines = [self._traced(a) for a in self.program.forward if a.mode in ("both", "train")]
+            self._lines += [self._traced(a) for a in self.program.backward]
         over = over or {}
         X = np.asarray(over.get("X", X), dtype=float)
         env = {**self._namespace, "rng": None, "masks": masks, "running": None, "train": True,
                **{k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()},
                "X": X, "Y": np.asarray(over.get("Y", Y), dtype=float), "n": X.shape[0]}
         out: dict = {}
-        for target, code in self._lines:
-            value = over[target] if target in over else eval(code, env)  # noqa: S307 -- our own printed program
+        for target, code, layer, helper in self._lines:
+            wrong = None
+            if target not in over and dphi is not None and layer is not None:
+                wrong = dphi(layer, env[f"Z{layer}"], env.get(f"H{layer}", env[f"Z{layer}"]))
+            if target in over:
+                value = over[target]
+            elif wrong is None:
+                value = eval(code, env)  # noqa: S307 -- our own printed program
+            else:  # the line with the helper that applies φ' replaced by one applying the wrong derivative
+                value = eval(code, {**env, helper: self._applying(helper, wrong)})  # noqa: S307
             env[target] = out[target] = value
         return out
+
+    def _applying(self, helper: str, dphi):
+        """A stand-in for ``helper`` (``_dphi_<name>`` or ``_output_error``) that uses the values ``dphi`` as φ'."""
+        if helper == "_output_error":
+            return lambda yhat, Y_, Z_: self.dloss(yhat, Y_) * dphi
+        return lambda Z_, H_: dphi
+
+    def _traced(self, a) -> tuple:
+        """(target, compiled code, the layer whose φ' the line uses or None, the helper that applies it) of a line."""
+        code = compile(a.code, f"<{a.target} of {self.program.network.name}>", "eval")
+        layer = a.target[1:] if a.equation in ("activation-backward", "output-error") else None
+        if layer is None or layer in self._vector:
+            return a.target, code, None, None
+        helper = "_output_error" if a.equation == "output-error" else re.search(r"_dphi_\w+", a.code).group()
+        return a.target, code, layer, helper
 
     init_state = Evaluator.init_state
     step = Evaluator.step

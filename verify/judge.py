@@ -28,7 +28,7 @@ from .parser import Notation, parse_claim, parse_expr
 from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
-from .truth import LATER_STEP, check_finite, key, split_key, state_kind, truth_for
+from .truth import LATER_STEP, Truth, check_finite, key, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -83,7 +83,7 @@ class Judge:
         self.declared = notation  # the answer's own [notation] (inference never changes what it declares)
         self.d, self.net = derivation, derivation.network
         self.batch = batch
-        self.truth = truth_for(derivation, batch)
+        self.truth = Truth(derivation, batch)
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
@@ -1108,7 +1108,9 @@ class _Probe:
             return False
         k = key(self.kind, self.layer)
         for i, (point, rows) in enumerate(zip(self.j.points, self.j.rows, strict=False)):
-            over = dict(self.j.stated) if self.j.numeric else {kk: v for kk, v in rows.items() if kk != k and not kk.startswith("loss")}
+            mine = self.j.truth.aliases(k)  # the claimed quantity in every scaling (delta2 and dz2): recomputed, not given
+            over = dict(self.j.stated) if self.j.numeric else {
+                kk: v for kk, v in rows.items() if kk not in mine and not kk.startswith("loss")}
             alt_rows = self.j.truth.compute(*point, over=over, variant=dphi, state=self.j.states[i])
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]

@@ -1,26 +1,38 @@
-"""The derived truth of every quantity, from ``derive.numeric.Evaluator``, with a student's values substituted.
+"""Verify's truth: every quantity of the network, from its batch program, with a student's values substituted.
 
-``Truth.compute`` runs forward, loss, backward and one optimizer step in the Evaluator's row layout (samples
-are rows), mirroring ``Evaluator.backward`` (a test checks they agree), but any quantity may be *overridden*:
-given an answer's own earlier values (its z, δ, W …) everything downstream is recomputed from them. That is
-how an error carried forward is recognised. A ``variant`` replaces φ' of some layers (a catalogued mistake).
+The one numeric semantics is the batch program (``derive.program.build_program``; a dense stack's is built here,
+derive keeps none for it): ``ProgramEvaluator.trace`` runs its training-mode assignments -- the lines the proof
+shows and the generated module runs -- one at a time, samples as rows. Any array may be *overridden*: given an
+answer's own earlier values (its z, δ, W, x̂ …) everything after them is recomputed from them; that is how an error
+carried forward is recognised, and how a Jacobian by central differences perturbs any forward array. A catalogued
+mistake recomputes a quantity with a wrong φ' of a layer (``variant``) or an edited update rule (``optimizer_variant``).
+Random points use a copy of the network at capped widths (CAP_UNITS), as hostile specs may ask for 10⁵ units.
+
+Quantities of top-level layer l, keyed as answers files name them (``z2``, ``dW1``, ``xhat2``; ``layertruth.py``
+names the layer kinds' own): ``z`` (before the activation), ``h``, ``dz`` = ∂J/∂z of the mean J and ``dh`` = ∂J/∂h,
+``delta`` = N dz and ``dhs`` = N dh (each sample's), ``W b dW db`` with the regularizer's term (``dWL``/``dWR`` apart),
+``yhat dyhat dyhats``, the losses (``lossc`` per output, ``lossn`` per sample, ``lossL lossR loss loss_next``), the
+optimizer's states before (``S_W1_prev``) and after the step (``S_W1``, Adam's ``mhat_W1``) and ``W1_next``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
 import numpy as np
-from gradproof.derive import names
 from gradproof.derive.errors import AnswerError
-from gradproof.derive.numeric import Evaluator, compile_updates, run_updates
+from gradproof.derive.numeric import ProgramEvaluator, compile_updates, run_updates
+from gradproof.derive.program import build_program
+
+from .layertruth import FEATURE_KINDS, SAMPLE_KINDS, STAT_KINDS, layer_arrays, normalisation_partials
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
 VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc", "lossn")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
-#: "<state>_<W|b>" (key "S_W2", as Evaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
+#: "<state>_<W|b>" (key "S_W2", as ProgramEvaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
 STATES = ("S", "v", "m", "G")
 TEMPS = ("mhat", "vhat")
 #: a previous state that is not zero (the recurrence S <- beta S + ... is checked at a later step): its step count
@@ -70,31 +82,32 @@ def key(kind: str, layer: int | None) -> str:
     return f"{kind}{layer if layer is not None else ''}"
 
 
-def truth_for(derivation, batch: int = 1):
-    """The truth of a derivation: ``Truth`` for a dense stack, ``layertruth.LayeredTruth`` (its batch program) for a
-    network with layer kinds."""
-    if derivation.program is not None:
-        from .layertruth import LayeredTruth
-
-        return LayeredTruth(derivation, batch)
-    return Truth(derivation, batch)
-
-
 class Truth:
-    """Quantities of one network for a batch; ``batch == 1`` means column vectors in course notation."""
+    """Every quantity of one network for a batch (``batch == 1``: one sample, a column vector in course notation), from
+    its batch program run by ``ProgramEvaluator.trace`` (see the module docstring)."""
 
     def __init__(self, derivation, batch: int = 1):
         self.d = derivation
-        self.net = derivation.network
-        if derivation.program is not None:  # a network with layer kinds: its truth is the batch program's
-            raise TypeError("Truth is for dense stacks; use truth_for(derivation), which gives LayeredTruth here")
-        self.ev = Evaluator(derivation)
+        self.net = net = derivation.network
+        if "batchnorm" in {layer.kind for layer in net.all_layers} and batch < 2:
+            raise AnswerError(f"{net.source}: the network has batch norm, whose statistics are over a batch: give the "
+                              "answers file a batch of 2 or more samples (batch = 4, or [values] x with several rows)")
+        self.ev = ProgramEvaluator(derivation)  # the spec's widths: [values] and everything at the sizes given
+        self.program = self.ev.program  # a dense stack's is built here (derive keeps none for it)
+        self._capped: ProgramEvaluator | None = None  # the program at capped widths, for random points (_random_evaluator)
         self.batch = batch
-        self.row = self.net.convention == "row"
-        self.reg = self.ev.reg_grad
         self._steps: dict = {}
+        self.params = {p.key: p for p in self.program.params}
+        self.masks = {m.key: m for m in self.program.masks}
+        self.layers = {layer.index: layer for layer in net.layers}  # top level (a residual block's body is its block's)
+        self.arrays = layer_arrays(self.program, net)  # l -> {"z": "Z2", "h": "H2", "dz": "D2", "dh": "dH_H2", ...}
+        self._arrays_of = self._answer_arrays()
+        self.stat_role = {}  # mu/var of layer l: "feature" (batch norm) or "sample" (layer norm)
+        for l, layer in self.layers.items():
+            if layer.kind in ("batchnorm", "layernorm"):
+                self.stat_role[l] = "feature" if layer.kind == "batchnorm" else "sample"
         #: how the answer lays out a sample: "columns" (z = W x + b; Ng's X is n × m) or "rows" (z = x W + b; a batch
-        #: X is N × n, as in the Evaluator); the default follows DESIGN.md (one sample a column, a batch in rows)
+        #: X is N × n, as in the program); the default follows DESIGN.md (one sample a column, a batch in rows)
         self.samples = SAMPLES_DEFAULT[batch == 1]
 
     # -- the optimizer -------------------------------------------------------------------------------
@@ -111,8 +124,8 @@ class Truth:
         return state
 
     def trained(self, params: dict) -> dict:
-        """The parameters the optimizer updates (a network with layer kinds also keeps its dropout masks beside them)."""
-        return params
+        """The parameters the optimizer updates (a random point keeps the dropout masks beside them)."""
+        return {k: v for k, v in params.items() if k in self.params}
 
     def _compiled(self, variant):
         """The update assignments with the spec's hyper-parameters, compiled; ``variant`` edits them (a mistake)."""
@@ -122,33 +135,50 @@ class Truth:
         return self._steps[variant]
 
     def step(self, params: dict, grads: dict, state: dict | None = None, variant=None) -> tuple[dict, dict]:
-        """One optimizer step (Evaluator.step's own ``run_updates``), also keeping Adam's temporaries:
+        """One optimizer step (the evaluator's own ``run_updates``), also keeping Adam's temporaries:
         (new params, {"S_W1": ..., "mhat_W1": ...}). ``state`` None: every state zero, t = 0."""
         return run_updates(self._compiled(variant), self.trained(params), grads, state, (state or {}).get("t", 0) + 1)
 
     # -- inputs --------------------------------------------------------------------------------------
+    def _cap(self, n: int) -> int:
+        """A width at a random point: up to CAP_UNITS kept, larger ones CAP_UNITS + 1 … CAP_UNITS + 16 by rank."""
+        if n <= CAP_UNITS:
+            return n
+        big = sorted({w for w in (self.net.inputs, *(layer.units for layer in self.net.all_layers)) if w > CAP_UNITS})
+        return CAP_UNITS + 1 + big.index(n) % 16
+
     def sizes(self) -> tuple[int, ...]:
         """The layer sizes of the random points: the spec's, each capped at CAP_UNITS. A claim without [values] is a
         formula about any sizes (W^T delta, delta h^T), so a 100000-unit layer is checked on 32 units; every
         quantity keeps its role and shape pattern: sizes up to CAP_UNITS are kept, larger ones become CAP_UNITS + 1 …
         CAP_UNITS + 16 by rank, so equal sizes stay equal and different ones (almost always) different: a square W
         stays square and a wrong transpose still has the wrong shape."""
-        big = sorted({n for n in self.net.sizes if n > CAP_UNITS})
-        return tuple(n if n <= CAP_UNITS else CAP_UNITS + 1 + big.index(n) % 16 for n in self.net.sizes)
+        return tuple(self._cap(n) for n in self.net.sizes)
 
-    def shapes(self) -> dict[str, tuple]:
-        out, sizes = {}, self.sizes()
-        for layer in self.net.layers:
-            l = layer.index
-            n_out, n_in = sizes[l], sizes[l - 1]
-            out[names.weight(l)] = (n_out, n_in) if self.row else (n_in, n_out)
-            out[names.bias(l)] = (n_out,)
-        return out
+    def _random_evaluator(self) -> ProgramEvaluator:
+        """The program of a copy of the network with every width capped (``_cap``): the same assignments at smaller
+        sizes (a layer norm's backward line names its width, so the copy has its own program). The spec's own when
+        nothing is capped, or when capping would change the program's structure (a residual block's projection)."""
+        if self._capped is None:
+            widths = (self.net.inputs, *(layer.units for layer in self.net.all_layers))
+            self._capped = self.ev
+            if max(widths) > CAP_UNITS:
+                program = build_program(_resized(self.net, self._cap))
+                if program.param_keys == self.program.param_keys:
+                    self._capped = ProgramEvaluator(self.d, program)
+        return self._capped
 
     def random_point(self, rng: np.random.Generator):
+        """Random parameters (γ near 1), a random batch and target, and a random dropout mask per layer (kept with the
+        parameters: ``mask3``), at the capped sizes."""
         sizes = self.sizes()
         check_memory(sizes, self.batch)
-        params = {k: rng.uniform(-1, 1, size=s) for k, s in self.shapes().items()}
+        program = self._random_evaluator().program
+        params = {}
+        for p in program.params:
+            params[p.key] = rng.uniform(0.5, 1.5, size=p.shape) if p.init == "ones" else rng.uniform(-1, 1, size=p.shape)
+        for m in program.masks:
+            params[m.key] = (rng.random((self.batch, m.width)) >= m.p).astype(float)
         X = rng.normal(size=(self.batch, sizes[0]))
         return params, X, self.random_targets(rng, sizes[-1])
 
@@ -160,76 +190,99 @@ class Truth:
             return rng.integers(0, 2, size=(self.batch, k)).astype(float)
         return rng.normal(size=(self.batch, k))
 
+    def _evaluator(self, params: dict) -> ProgramEvaluator:
+        """The program for these parameters' shapes: the capped copy's for a random point, else the spec's."""
+        small = self._capped
+        if small is not None and small is not self.ev and all(np.shape(params.get(p.key)) == p.shape for p in small.program.params):
+            return small
+        return self.ev
+
     # -- the pipeline --------------------------------------------------------------------------------
     def compute(self, params: dict, X, Y, over: dict | None = None, variant=None, state: dict | None = None,
                 optimizer_variant=None) -> dict[str, np.ndarray]:
-        """Every quantity (keys as in answers files, row layout); ``over`` fixes some of them. ``state`` is the
-        optimizer state before the step (None: the first step, every state zero); ``optimizer_variant`` edits
-        the update rule (a catalogued mistake)."""
+        """Every quantity (keys as in answers files, samples as rows); ``over`` fixes some of them (the answer's own
+        values: what follows is recomputed from them), ``state`` is the optimizer state before the step (None: the
+        first step, every state zero). Catalogued mistakes: ``variant(l, h, z)`` gives a wrong φ' of top-level layer l
+        (or None: its derived one), ``optimizer_variant`` edits the update rule."""
         over = over or {}
-        ev, net, L = self.ev, self.net, self.net.depth
         params = {k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()}
+        masks = {k: params[k] for k in self.masks}
         X, Y = np.asarray(over.get("x", X), dtype=float), np.asarray(over.get("y", Y), dtype=float)
         n = len(X)
+        trained = self.trained(params)
+        ev = self._evaluator(trained)
+        dphi = None if variant is None else (lambda name, z, h: variant(int(name), h, z) if name.isdigit() else None)
+        t = ev.trace(trained, X, Y, masks, self._program_over(over, n), dphi)
+        L = self.net.depth
         out: dict[str, np.ndarray] = {"x": X, "y": Y, **params}
-        Hs, Zs = [X], []
-        for layer in net.layers:
-            l = layer.index
-            W, b = params[names.weight(l)], params[names.bias(l)]
-            z = over.get(f"z{l}", Hs[-1] @ (W.T if self.row else W) + b)
-            if ev.phi[l - 1] is None:
-                e = np.exp(z - z.max(axis=1, keepdims=True))
-                h = e / e.sum(axis=1, keepdims=True)
-            else:
-                h = ev.phi[l - 1](z)
-            h = over.get(f"h{l}", h)
-            if l == L:
-                h = over.get("yhat", h)
-            Zs.append(z)
-            Hs.append(h)
-            out[f"z{l}"], out[f"h{l}"] = z, h
-        yhat = out["yhat"] = Hs[-1]
+        for l, names_ in self.arrays.items():
+            for kind in ("z", "h", "xhat", "mu", "var", "mask", "dz", "dh", "dgamma", "dbeta", "dW", "db", "dP"):
+                if kind in names_ and names_[kind] in t:
+                    out[f"{kind}{l}"] = t[names_[kind]]
+            if self.layers[l].kind == "residual":
+                out[f"F{l}"] = t[names_["body"]]
+            if self.layers[l].kind in ("batchnorm", "layernorm"):
+                normalisation_partials(out, l, self.layers[l], names_, t)
+        yhat = out["yhat"] = out[f"h{L}"]
+        out["dyhat"] = out[f"dh{L}"] = over.get("dyhat", ev.dloss(yhat, Y) / n)
         out["lossc"] = over.get("lossc", ev.loss_component(yhat, Y))  # each output's term of ℓ (Mazur's E_{o1})
         out["lossn"] = out["lossc"].sum(axis=1, keepdims=True)  # each example's data loss ℓ⁽ⁿ⁾ (Nielsen's C_x, L_i)
         out["lossL"] = float(out["lossc"].sum() / n)
-        out["lossR"] = ev.regularization(params, n)
+        out["lossR"] = ev.regularization(trained, n)
         out["loss"] = out["lossL"] + out["lossR"]
-        g = ev.dloss(yhat, Y)
-        out["dyhat"] = out[f"dh{L}"] = over.get("dyhat", g / n)
-        if variant is not None and variant(L, yhat, Zs[-1]) is not None and ev.phi[L - 1] is not None:
-            delta = g * variant(L, yhat, Zs[-1])
-        elif ev.delta_out is not None:
-            delta = ev.delta_out(yhat, Y, Zs[-1])
-        else:  # softmax with a general loss: the Jacobian product yhat (g - <g, yhat>)
-            delta = yhat * (g - (g * yhat).sum(axis=1, keepdims=True))
-        penalised = set(ev._penalised())
-        for l in range(L, 0, -1):
-            delta = out[f"delta{l}"] = over.get(f"delta{l}", delta)
-            W, h_prev = params[names.weight(l)], Hs[l - 1]
-            grads = {"W": (delta.T @ h_prev if self.row else h_prev.T @ delta) / n, "b": delta.sum(axis=0) / n}
-            for kind, data in grads.items():
-                pkey = f"{kind}{l}"
-                reg = np.zeros_like(data)
-                if self.reg is not None and pkey in penalised:
-                    reg = self.reg(params[pkey], np.full_like(params[pkey], n))
-                out[f"d{kind}L{l}"], out[f"d{kind}R{l}"] = data, reg
-                out[f"d{pkey}"] = over.get(f"d{pkey}", data + reg)
-            if l > 1:
-                dh = out[f"dh{l - 1}"] = over.get(f"dh{l - 1}", (delta @ W if self.row else delta @ W.T) / n)
-                dphi = variant(l - 1, Hs[l - 1], Zs[l - 2]) if variant is not None else None
-                if dphi is None:
-                    kind, f = ev.dphi[l - 2]
-                    dphi = f(Hs[l - 1] if kind == "h" else Zs[l - 2])
-                delta = dh * n * dphi
-        grads = {names.grad(k): out[names.grad(k)] for k in params}
-        new = self.optimizer_step(out, params, grads, state, over, optimizer_variant)
-        out["loss_next"] = ev.loss(new, X, Y)
-        # both scalings of the batch's backward quantities: ∂J/∂Z of the mean J (dz) and each sample's ∂ℓ/∂h (dhs)
-        for l in range(1, L + 1):
-            out[f"dz{l}"] = out[f"delta{l}"] / n
-            out[f"dhs{l}"] = out[f"dh{l}"] * n
+        grads = {}
+        for k in trained:  # the data term's gradient (the program's), the regularizer's term apart
+            data = t[f"d{k}"]
+            reg = np.zeros_like(data)
+            if ev.reg_grad is not None and k in ev.penalised:
+                reg = ev.reg_grad(trained[k], np.full_like(trained[k], n))
+            m = _TOP.fullmatch(k)
+            if m and m.group(1) in ("W", "b"):
+                out[f"d{m.group(1)}L{m.group(2)}"], out[f"d{m.group(1)}R{m.group(2)}"] = data, reg
+            grads[f"d{k}"] = over.get(f"d{k}", data + reg)
+            if m:
+                out[f"d{k}"] = grads[f"d{k}"]
+        new = self.optimizer_step(out, trained, grads, state, over, optimizer_variant)
+        out["loss_next"] = ev.loss(new, X, Y, masks=masks)
+        # both scalings of the backward quantities: ∂J/∂Z of the mean J (dz, dh) and each sample's (delta, dhs)
+        for l in self.arrays:
+            if f"dz{l}" in out:
+                out[f"delta{l}"] = out[f"dz{l}"] * n
+            if f"dh{l}" in out:
+                out[f"dhs{l}"] = out[f"dh{l}"] * n
         out["dyhats"] = out["dyhat"] * n
-        return out
+        return {k: v for k, v in out.items() if "_" not in k or k.endswith(("_next", "_prev")) or _STATE_KEY.fullmatch(k)}
+
+    def _answer_arrays(self) -> dict[str, tuple[str, bool]]:
+        """Quantity key -> (the program array it names, whether it is N times the array: a per-sample δ, not ∂J/∂Z of
+        the mean J). In precedence order: a later key naming the same array wins (δ over dz, yhat over h)."""
+        keys: dict[str, tuple[str, bool]] = {}
+        for l, names_ in self.arrays.items():
+            for kind in ("z", "h", "xhat", "mu", "var", "mask"):
+                if kind in names_:
+                    keys[f"{kind}{l}"] = (names_[kind], False)
+            if l == self.net.depth:
+                keys["yhat"] = (names_["h"], False)
+            for kind, per_sample in (("dz", False), ("delta", True), ("dh", False), ("dhs", True)):
+                target = names_.get("dz" if kind in ("dz", "delta") else "dh")
+                if target is not None:
+                    keys[f"{kind}{l}"] = (target, per_sample)
+        return keys
+
+    def _program_over(self, over: dict, n: int) -> dict:
+        """The answer's values (quantity keys) as the program's arrays (Z2, Xhat2, D3, dH_H2 …)."""
+        arr = {}
+        for k, (target, per_sample) in self._arrays_of.items():
+            if k in over:
+                arr[target] = np.asarray(over[k], dtype=float) / n if per_sample else over[k]
+        return arr
+
+    def aliases(self, k: str) -> set[str]:
+        """The quantity keys naming the same program array as ``k`` (``delta2`` and ``dz2``; ``z1`` and ``h1`` of an
+        identity layer), ``k`` included: a recomputation of ``k`` from everything else must override none of them."""
+        if k not in self._arrays_of:
+            return {k}
+        return {kk for kk, (target, _) in self._arrays_of.items() if target == self._arrays_of[k][0]} | {k}
 
     def optimizer_step(self, out: dict, params: dict, grads: dict, state, over: dict, optimizer_variant) -> dict:
         """One step from ``params``: the states before it (``S_W1_prev``), after it and the new parameters (``W1_next``)
@@ -246,40 +299,68 @@ class Truth:
         return new
 
     # -- course layout -------------------------------------------------------------------------------
+    def role(self, kind: str, layer: int | None) -> str:
+        """How a quantity is laid out: "sample" (a row per sample), "feature" (a vector per unit, as a bias), "other"."""
+        base = kind.rstrip("LR") if kind in ("dWL", "dWR", "dbL", "dbR") else kind
+        if state_kind(kind):
+            base = state_kind(kind)[1]
+        if kind in STAT_KINDS:
+            return "sample" if self.stat_role.get(layer) == "sample" else "feature"
+        if base in VECTOR_KINDS or base in SAMPLE_KINDS:
+            return "sample"
+        if base in BIAS_KINDS or base in FEATURE_KINDS or base in ("gamma_next", "beta_next"):
+            return "feature"
+        return "other"
+
     def to_course(self, values: dict[str, np.ndarray]) -> dict[tuple, np.ndarray]:
         """Row-layout values -> {(kind, layer): array} as a course writes them (column vectors for one sample)."""
-
         env = {}
         for k, v in values.items():
             kind, layer = split_key(k)
             if kind is None:
                 continue
-            env[(kind, layer)] = self.course_value(kind, np.asarray(v, dtype=float))
+            env[(kind, layer)] = self.course(kind, layer, np.asarray(v, dtype=float))
         return env
 
-    def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
-        base = kind.rstrip("LR") if kind in ("dWL", "dWR", "dbL", "dbR") else kind
-        if state_kind(kind):
-            base = state_kind(kind)[1]
-        if v.ndim == 0:
+    def course(self, kind: str, layer: int | None, v: np.ndarray) -> np.ndarray:
+        role = self.role(kind, layer)
+        if v.ndim == 0 or role == "other":
             return v
-        if base in VECTOR_KINDS:
+        if role == "sample":
             return v.T if self.samples == "columns" else v
-        if base in BIAS_KINDS:
-            return v.reshape(-1, 1) if self.samples == "columns" else v.reshape(1, -1)
-        return v
+        return v.reshape(-1, 1) if self.samples == "columns" else v.reshape(1, -1)
+
+    def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
+        return self.course(kind, None, v)
 
     def from_course(self, kind: str, v: np.ndarray, shape=None) -> np.ndarray:
         """Inverse of ``course_value`` (a student's value -> the row layout); raises ValueError on a bad shape."""
         v = np.asarray(v, dtype=float)
-        if kind in BIAS_KINDS or kind in ("db",) or (state_kind(kind) or "  ")[1] == "b":
+        role = self.role(kind, None)
+        if kind in STAT_KINDS and set(self.stat_role.values()) == {"sample"}:
+            role = "sample"
+        if role == "feature":
             return v.reshape(-1)
-        if kind in VECTOR_KINDS and self.batch == 1:
+        if role == "sample" and self.batch == 1:
             return v.reshape(1, -1)
-        if kind in VECTOR_KINDS and self.samples == "columns":
+        if role == "sample" and self.samples == "columns":
             return v.T
         return v
 
+
+def _resized(net, width):
+    """A copy of ``net`` with every width ``n`` replaced by ``width(n)`` (a residual block's body too)."""
+
+    def layers(ls):
+        return tuple(dataclasses.replace(layer, units=width(layer.units), n_in=width(layer.n_in), body=layers(layer.body))
+                     for layer in ls)
+
+    return dataclasses.replace(net, inputs=width(net.inputs), layers=layers(net.layers))
+
+
+#: a top-level parameter key (W2, gamma3), and an optimizer state of a dense parameter (S_W2, mhat_b1)
+_TOP = re.compile(r"([A-Za-z]+?)(\d+)$")
+_STATE_KEY = re.compile(r"[A-Za-z]+_[Wb]\d+")
 
 _KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc"
                   r"|gamma|beta|dgamma|dbeta|xhat|dxhat|mu|dmu|var|dvar|mask|F|P|dP)"  # layer kinds: verify/layertruth.py

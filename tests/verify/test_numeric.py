@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gradproof.derive.numeric import Evaluator
 from gradproof.verify.judge import Claim, Judge, _close
 from gradproof.verify.truth import Truth
 from helpers_verify import DENSE_NAMES, derivation, small
@@ -14,13 +15,16 @@ NAMES = DENSE_NAMES
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("batch", [1, 3])
 def test_truth_pipeline_matches_the_evaluator(name, batch):
-    t = Truth(derivation(name), batch)
+    """Verify's truth is the batch program (run by ProgramEvaluator.trace); the dense matrix formulas of
+    ``numeric.Evaluator`` (typed apart, the derive checks' evaluator) give every quantity they name the same."""
+    d = derivation(name)
+    t, ev = Truth(d, batch), Evaluator(d)
     params, X, Y = t.random_point(np.random.default_rng(1))
-    mine, theirs = t.compute(params, X, Y), t.ev.backward(params, X, Y)
+    mine, theirs = t.compute(params, X, Y), ev.backward(params, X, Y)
     for k, v in theirs.items():
         np.testing.assert_allclose(mine[k], v, rtol=1e-12, atol=1e-14, err_msg=k)
-    assert mine["loss"] == pytest.approx(t.ev.loss(params, X, Y))
-    new = t.ev.step(params, t.ev.gradients(params, X, Y), t.ev.init_state(params))
+    assert mine["loss"] == pytest.approx(ev.loss(params, X, Y))
+    new = ev.step(params, ev.gradients(params, X, Y), ev.init_state(params))
     np.testing.assert_allclose(mine["W1_next"], new["W1"])
 
 
@@ -138,3 +142,32 @@ def test_updated_weight_written_with_a_mark(worked, mark):
     assert right.verdict == "correct", right.message
     wrong = judge.check(Claim("u", rf"W^{{(2)}}{mark} = {_tex(W - 2 * lr * g, 6)}"))
     assert wrong.verdict == "incorrect" and wrong.diagnosis == f"this matches a learning rate of {2 * lr:g}, not {lr:g}"
+
+
+def test_numeric_output_layer_variant(worked):
+    """A wrong φ' at the output layer: the output error becomes dℓ/dŷ ⊙ φ'_wrong (here σ² for σ(1 − σ))."""
+    d, values, truth, _ = worked
+    judge = Judge(d, values=values)
+    wrong = truth[("dyhat", None)] * truth[("h", 2)] ** 2
+    r = judge.check(Claim("d", rf"\delta^{{(2)}} = {_tex(wrong, 6)}"))
+    assert r.verdict == "incorrect" and r.diagnosis_key == "sigmoid_squared", r.message
+
+
+def test_a_variant_is_found_in_either_scaling_of_a_batch():
+    """∂J/∂Z of the mean J and the per-sample δ are one array of the program: recomputing the claimed quantity with a
+    wrong φ' must give neither as known (a batch's ∂J/∂Z¹ = ∂J/∂H¹ ⊙ H¹ is the activation where φ' belongs)."""
+    judge = Judge(small("row", "tanh", "sigmoid"), batch=3)
+    r = judge.check(Claim("d", r"\frac{\partial J}{\partial Z^{(1)}} = \frac{\partial J}{\partial H^{(1)}} \odot H^{(1)}"))
+    assert r.verdict == "incorrect" and r.diagnosis_key == "activation_for_derivative", r.message
+
+
+def test_the_trace_replaces_only_the_named_layers_derivative():
+    """ProgramEvaluator.trace's ``dphi``: the wrong φ' of layer 1 changes D1 (and what follows), nothing before it."""
+    d = small("row", "tanh", "sigmoid")
+    t = Truth(d, 3)
+    params, X, Y = t.random_point(np.random.default_rng(4))
+    base = t.ev.trace(params, X, Y, {})
+    wrong = t.ev.trace(params, X, Y, {}, dphi=lambda name, Z, H: H**2 if name == "1" else None)
+    np.testing.assert_allclose(wrong["D2"], base["D2"])
+    np.testing.assert_allclose(wrong["D1"], base["dH_H1"] * base["H1"] ** 2)
+    assert not np.allclose(wrong["dW1"], base["dW1"])
