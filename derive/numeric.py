@@ -76,9 +76,8 @@ class Evaluator:
             W, b = params[names.weight(l)], params[names.bias(l)]
             z = Hs[-1] @ (W.T if self.row else W) + b
             Zs.append(z)
-            if layer.phi is None:  # softmax, shifted by the row maximum
-                e = np.exp(z - z.max(axis=1, keepdims=True))
-                Hs.append(e / e.sum(axis=1, keepdims=True))
+            if layer.phi is None:
+                Hs.append(softmax(z))
             else:
                 Hs.append(self.phi[l - 1](z))
         return Hs, Zs
@@ -192,10 +191,10 @@ def run_updates(compiled: list[CompiledUpdate], params: dict, grads: dict, state
     return new, after
 
 
-def softmax_rows(Z):
-    """Row-wise softmax, shifted by the row maximum."""
-    e = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+def softmax(Z, axis: int = 1):
+    """Softmax along ``axis`` (rows of a batch by default), shifted by the maximum."""
+    e = np.exp(Z - Z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
 
 
 def draw_mask(masks, key: str, rng, like, p: float):
@@ -227,7 +226,7 @@ class ProgramEvaluator:
         net = derivation.network
         self.program = program = program or derivation.program or build_program(net)
         results = {r.layer.name: r for r in derivation.layers}
-        namespace: dict = {"np": np, "_softmax": softmax_rows, "_mask": draw_mask}
+        namespace: dict = {"np": np, "_softmax": softmax, "_mask": draw_mask}
         for act in program.activations:
             r = results[act.layer.name]
             values = r.param_values

@@ -19,7 +19,7 @@ import sympy as sp
 from gradproof.derive import activations as act_registry
 from gradproof.derive import limits
 from gradproof.derive.calculus import derivative
-from gradproof.derive.numeric import elementwise
+from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
@@ -205,9 +205,7 @@ class Judge:
         if target is not None and target.definition is None or name == "softmax":
             if deriv:
                 raise Unreadable("the derivative of softmax is a Jacobian; write the product explicitly")
-            axis = 0 if self.truth.samples == "columns" else 1
-            e = np.exp(value - value.max(axis=axis, keepdims=True))
-            return e / e.sum(axis=axis, keepdims=True)
+            return softmax(value, axis=0 if self.truth.samples == "columns" else 1)
         if target is not None:
             definition, params = target.definition, target.param_values
         else:
