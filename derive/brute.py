@@ -199,7 +199,7 @@ def gradient_function(net, X_val: np.ndarray, Y_val: np.ndarray):
     J, params, numbers = objective(net, X_val, Y_val)
     symbols = [s for _, flat in params.values() for s in flat]
     grads = [J.diff(s) for s in symbols]
-    program = Program([*symbols, *numbers.values], grads)
+    program = Program([*symbols, *numbers.values], grads, shared=[J])
     fixed = np.array(list(numbers.values.values()), dtype=float)
 
     def f(points: np.ndarray) -> np.ndarray:
@@ -217,94 +217,109 @@ _NUMPY = {"log": np.log, "tanh": np.tanh, "sin": np.sin, "cos": np.cos, "tan": n
 
 
 _LEAVES = ("Infinity", "NegativeInfinity", "ComplexInfinity")
+#: commutative operations: their operands' order does not matter for equality
+_COMMUTATIVE = ("Add", "Mul")
 
 
-def _key(e) -> tuple:
-    """A subexpression's identity in ``Program``: its class, SymEngine's hash and its operands' hashes. Structural equality
-    (``==``) would be exact but compares equal subtrees built apart node by node, exponentially often in a deep network's
-    gradients. SymEngine's hash alone is too weak: 32 bits, and a - b hashes like b - a (a random 3-layer network hit
-    both); with the operands' hashes a collision needs every operand to collide too. Floats and rationals, whose hashes
-    collide most, are named symbols here (``Numbers``)."""
-    return type(e).__name__, hash(e), tuple(hash(a) for a in _operands(e))
+def _key(e) -> int:
+    """A subexpression's bucket in a ``Program``'s memo: SymEngine's hash (cached by SymEngine). Only a bucket -- the
+    hash is 32 bits, a - b hashes like b - a and exp(u) like exp(2u) --, so a node found in a bucket is confirmed by
+    ``==``."""
+    return hash(e)
 
 
 def _operands(e) -> tuple:
     return () if type(e).__name__ in _LEAVES else e.args
 
 
-class _Slots:
-    """Subexpression -> its slot in a ``Program``: found by ``_key`` and confirmed by SymEngine's structural equality, so
-    two different subexpressions whose hashes collide (exp(u) and exp(2u) hash alike) never share a slot."""
-
-    def __init__(self):
-        self._by_key: dict = {}
-
-    def get(self, e):
-        for other, k in self._by_key.get(_key(e), ()):
-            if other == e:
-                return k
-        return None
-
-    def __contains__(self, e) -> bool:
-        return self.get(e) is not None
-
-    def __getitem__(self, e) -> int:
-        k = self.get(e)
-        if k is None:
-            raise KeyError(str(e)[:80])
-        return k
-
-    def __setitem__(self, e, k: int) -> None:
-        self._by_key.setdefault(_key(e), []).append((e, k))
-
-
-def _op(e, slot: _Slots) -> tuple:
+def _leaf(e) -> tuple:
+    """The exact identity of a leaf: its class and its name or value."""
     name = type(e).__name__
-    args = _operands(e)
-    if not args:
-        if name == "Symbol":
-            raise Untranslatable(f"the brute-force gradient still holds the free symbol {e}")
-        return ("const", True if name == "BooleanTrue" else False if name == "BooleanFalse" else float(e))
-    if name in ("Add", "Mul", "Pow", "Piecewise") or name in _NUMPY:
-        return (name, tuple(slot[a] for a in args))
-    raise Untranslatable(f"SymEngine left {name} in the brute-force gradient ({str(e)[:80]}): it cannot differentiate it; "
-                         "give gradproof.derive.brute a form of it that SymEngine differentiates")
+    if name == "Integer":
+        return name, int(e)
+    if name in ("RealDouble", "Rational"):
+        return name, (float(e) if name == "RealDouble" else str(e))
+    return name, str(e)
 
 
 class Program:
     """Expressions evaluated numerically as a straight-line program: each distinct subexpression once.
 
-    SymEngine's own ``Lambdify(cse=True)`` and ``cse`` take time exponential in the depth of these expressions (a deep
-    network's gradients share most of their subexpressions: 20 s at 14 layers); this walks the expressions as the DAG
-    they are (SymEngine hash-conses equal subtrees), so its size grows with depth x parameters, not 2^depth.
+    The gradients of a deep network share most of their subexpressions, but as separate copies: ``symengine.diff``
+    builds each partial derivative apart, so the chain of a later layer appears once per parameter below it, and
+    SymEngine's ``==`` (and its ``cse``, and ``Lambdify(cse=True)``) compares such copies node by node -- time
+    exponential in depth (a 16-layer network: 22 s). Here every node gets a *value number*: leaves by class and
+    name/value, operations by class and their operands' value numbers (sorted for Add and Mul), so equal copies get one
+    slot by a dictionary look-up, exactly, whatever their hashes. To walk each expression as the DAG it is, a node
+    already numbered in the same expression (or in the objective, whose forward pass every gradient reuses: ``shared``)
+    is found by ``_key`` and confirmed by ``==``, which SymEngine answers at once for the same object.
     """
 
-    def __init__(self, symbols, exprs):
+    def __init__(self, symbols, exprs, shared=()):
+        """``shared``: expressions whose nodes ``exprs`` reuse (the objective, for its gradients), numbered first."""
         self.n_inputs = len(symbols)
-        slot = _Slots()
-        for k, s in enumerate(symbols):
-            slot[s] = k
         self.ops: list[tuple] = []  # (name, argument slots) or ("const", value); slot = n_inputs + position
-        for expr in exprs:
-            self._add(expr, slot)
-        self.outputs = [slot[e] for e in exprs]
+        self._numbers: dict[tuple, int] = {}  # exact structure -> slot
+        for k, s in enumerate(symbols):
+            self._numbers[_leaf(s)] = k
+        memo: dict = {}  # nodes of ``shared``, for every expression
+        for expr in shared:
+            self._add(expr, memo, memo)
+        self.outputs = [self._add(expr, {}, memo) for expr in exprs]
 
-    def _add(self, root, slot: _Slots) -> None:
-        """Append the ops of ``root`` and of every subexpression not yet in ``slot`` (depth first, each node once)."""
-        if root in slot:
-            return
-        stack = [(root, iter(_operands(root)))]
-        while stack:
-            e, pending = stack[-1]
-            child = next((a for a in pending if a not in slot), None)
-            if child is not None:  # not yet computed, and not an ancestor (expressions are acyclic)
-                stack.append((child, iter(_operands(child))))
+    @staticmethod
+    def _find(e, k, *memos) -> int | None:
+        for memo in memos:
+            for other, slot in memo.get(k, ()):
+                if other == e:
+                    return slot
+        return None
+
+    def _add(self, root, local: dict, shared: dict) -> int:
+        """The slot of ``root``, appending the ops of its subexpressions not numbered yet (depth first, each node of
+        ``root``'s DAG visited once)."""
+        memos = (local,) if local is shared else (local, shared)
+        k = _key(root)
+        found = self._find(root, k, *memos)
+        if found is not None:
+            return found
+        stack = [(root, k, _operands(root), [])]  # node, its key, its operands, their slots so far
+        while True:
+            e, k, args, slots = stack[-1]
+            if len(slots) < len(args):
+                child = args[len(slots)]
+                ck = _key(child)
+                found = self._find(child, ck, *memos)
+                if found is None:
+                    stack.append((child, ck, _operands(child), []))
+                else:
+                    slots.append(found)
                 continue
             stack.pop()
-            if e in slot:  # met twice on the stack (a shared child of two pending nodes)
-                continue
-            slot[e] = self.n_inputs + len(self.ops)
-            self.ops.append(_op(e, slot))
+            slot = self._number(e, slots)
+            local.setdefault(k, []).append((e, slot))
+            if not stack:
+                return slot
+            stack[-1][3].append(slot)
+
+    def _number(self, e, slots: list[int]) -> int:
+        name = type(e).__name__
+        if not slots:
+            structure = _leaf(e)
+            if structure not in self._numbers:
+                if name == "Symbol":
+                    raise Untranslatable(f"the brute-force gradient still holds the free symbol {e}")
+                self._numbers[structure] = self.n_inputs + len(self.ops)
+                self.ops.append(("const", True if name == "BooleanTrue" else False if name == "BooleanFalse" else float(e)))
+            return self._numbers[structure]
+        if not (name in ("Add", "Mul", "Pow", "Piecewise") or name in _NUMPY):
+            raise Untranslatable(f"SymEngine left {name} in the brute-force gradient ({str(e)[:80]}): it cannot "
+                                 "differentiate it; give gradproof.derive.brute a form of it that SymEngine differentiates")
+        structure = (name, tuple(sorted(slots)) if name in _COMMUTATIVE else tuple(slots))
+        if structure not in self._numbers:
+            self._numbers[structure] = self.n_inputs + len(self.ops)
+            self.ops.append(structure)
+        return self._numbers[structure]
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
         """dJ/dtheta at each point: an array (points, outputs)."""
