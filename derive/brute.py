@@ -18,8 +18,8 @@ import numpy as np
 import symengine as se
 import sympy as sp
 
-from . import names
 from .errors import DerivationError
+from .layers import KINDS
 from .symbols import YHAT, X, Y, sigmoid
 
 #: SymPy function -> SymEngine function, for those SymEngine differentiates as they are
@@ -144,37 +144,73 @@ class Numbers:
         return self._by_value[value]
 
 
-def objective(net, X_val: np.ndarray, Y_val: np.ndarray):
-    """J(theta) of ``net`` (a dense stack) on the batch (X_val, Y_val) as one SymEngine expression: (J, params, numbers),
-    params = {key: (shape, [symbols, row-major])} (the layout of W follows ``net.convention``), ``numbers`` the
-    symbols standing for the data and constants (``Numbers``)."""
-    numbers = Numbers()
-    params: dict[str, tuple[tuple[int, ...], list]] = {}
-    rows = [[numbers.named(f"x{n}_{j}", v) for j, v in enumerate(row)] for n, row in enumerate(X_val)]
-    x = se.Symbol("x")
-    for l, layer in enumerate(net.layers, start=1):
-        shape = (layer.units, layer.n_in) if net.convention == "row" else (layer.n_in, layer.units)
-        W = [[se.Symbol(f"W{l}_{i}_{j}") for j in range(shape[1])] for i in range(shape[0])]
-        b = [se.Symbol(f"b{l}_{i}") for i in range(layer.units)]
-        params[names.weight(l)] = (shape, [s for r in W for s in r])
-        params[names.bias(l)] = ((layer.units,), b)
+class _Forward:
+    """The context the registry's forward definitions (``layers.KINDS[kind].forward``) compute in: SymEngine scalars, a
+    symbol per parameter entry (``params``: key -> (shape, symbols row-major), the shape as the batch program stores
+    it), data and constants as named numbers, dropout masks as the integers 0 and 1."""
 
-        def weight(i, j, W=W):  # the weight from input j to unit i
-            return W[i][j] if net.convention == "row" else W[j][i]
+    def __init__(self, net, numbers: Numbers, masks: dict | None):
+        self.row = net.convention == "row"
+        self.numbers, self.masks = numbers, masks or {}
+        self.params: dict[str, tuple[tuple[int, ...], list]] = {}
+        self._x = se.Symbol("x")
+        self._phi: dict = {}
 
-        phi = None
-        if layer.definition is not None:
-            phi = to_symengine(layer.definition.subs(layer.param_values), {X: x}, numbers)
-        new_rows = []
-        for h in rows:
-            z = [se.Add(*[weight(i, j) * h[j] for j in range(layer.n_in)], b[i]) for i in range(layer.units)]
-            if phi is None:  # softmax
+    def matrix(self, layer, name: str, n_out: int, n_in: int):
+        key = f"{name}{layer.name}"
+        shape = (n_out, n_in) if self.row else (n_in, n_out)
+        M = [[se.Symbol(f"{key}[{i},{j}]") for j in range(shape[1])] for i in range(shape[0])]
+        self.params[key] = (shape, [s for r in M for s in r])
+        return (lambda i, j: M[i][j]) if self.row else (lambda i, j: M[j][i])
+
+    def vector(self, layer, name: str, width: int) -> list:
+        key = f"{name}{layer.name}"
+        v = [se.Symbol(f"{key}[{i}]") for i in range(width)]
+        self.params[key] = ((width,), v)
+        return v
+
+    def number(self, value: float):
+        return self.numbers.constant(value)
+
+    sqrt = staticmethod(se.sqrt)
+
+    def mask(self, layer) -> list:
+        return [[int(m) for m in row] for row in self.masks[f"mask{layer.name}"]]
+
+    def layers(self, layers, rows: list) -> list:
+        for layer in layers:
+            kind = KINDS[layer.kind]
+            rows = kind.forward(layer, rows, self)
+            if kind.activation:
+                rows = self.activation(layer, rows)
+        return rows
+
+    def activation(self, layer, rows: list) -> list:
+        if layer.definition is None:  # softmax, written out
+            out = []
+            for z in rows:
                 e = [se.exp(zi) for zi in z]
                 total = se.Add(*e)
-                new_rows.append([ei / total for ei in e])
-            else:
-                new_rows.append([phi.xreplace({x: zi}) for zi in z])
-        rows = new_rows
+                out.append([ei / total for ei in e])
+            return out
+        key = (layer.definition, layer.params)
+        if key not in self._phi:
+            self._phi[key] = to_symengine(layer.definition.subs(layer.param_values), {X: self._x}, self.numbers)
+        phi = self._phi[key]
+        return [[phi.xreplace({self._x: zi}) for zi in z] for z in rows]
+
+
+def objective(net, X_val: np.ndarray, Y_val: np.ndarray, masks: dict | None = None):
+    """J(theta) of ``net`` (a dense stack or any layer kinds) on the batch (X_val, Y_val) as one SymEngine expression,
+    written out from the definitions: each layer by its kind's forward definition (``layers.KINDS``), its activation,
+    the loss, the regularizer (on the kinds' weights, and biases with ``penalize_bias``). ``masks`` gives each dropout
+    layer's 0/1 mask by key (``mask3``). Returns (J, params, numbers): params = {key: (shape, [symbols, row-major])} in
+    the batch program's layout (W is n_out x n_in in the row convention, n_in x n_out in the column one), ``numbers``
+    the symbols standing for the data and constants (``Numbers``)."""
+    numbers = Numbers()
+    ctx = _Forward(net, numbers, masks)
+    rows = [[numbers.named(f"x{n}_{j}", v) for j, v in enumerate(row)] for n, row in enumerate(X_val)]
+    rows = ctx.layers(net.layers, rows)
     n = len(X_val)
     yhat, y = se.Symbol("yhat"), se.Symbol("y")
     loss = to_symengine(net.loss.component, {YHAT: yhat, Y: y}, numbers)
@@ -187,16 +223,27 @@ def objective(net, X_val: np.ndarray, Y_val: np.ndarray):
         w = se.Symbol("w")
         env = {WEIGHT: w, LAMBDA: numbers.named("lambda", net.reg_lambda), N: se.Integer(n)}
         pen = to_symengine(penalty(net.regularizer, net.reg_scaling), env, numbers)
-        J += se.Add(*[pen.xreplace({w: s}) for key, (_, flat) in params.items()
-                      if key.startswith("W") or net.penalize_bias for s in flat])
-    return J, params, numbers
+        J += se.Add(*[pen.xreplace({w: s}) for key in penalised_keys(net, ctx.params) for s in ctx.params[key][1]])
+    return J, ctx.params, numbers
 
 
-def gradient_function(net, X_val: np.ndarray, Y_val: np.ndarray):
+def penalised_keys(net, keys) -> list[str]:
+    """The parameter keys the regularizer applies to, by the registry: every layer's ``weights`` (dense W, a residual
+    block's P), and its ``bias`` (dense b) with ``penalize_bias`` -- never batch or layer norm's gamma and beta."""
+    from .spec import flat_layers
+
+    out = []
+    for layer in flat_layers(net.layers):
+        kind = KINDS[layer.kind]
+        out += [f"{p}{layer.name}" for p in (*kind.weights, *(kind.bias if net.penalize_bias else ()))]
+    return [k for k in out if k in keys]
+
+
+def gradient_function(net, X_val: np.ndarray, Y_val: np.ndarray, masks: dict | None = None):
     """(f, params, count): ``f(points)`` maps an array of parameter vectors (one row per point, parameters in the order of
     ``params``, row-major within each) to dJ/dtheta at each point (an array points x count), every partial derivative
     taken by ``symengine.diff`` of ``objective``."""
-    J, params, numbers = objective(net, X_val, Y_val)
+    J, params, numbers = objective(net, X_val, Y_val, masks)
     symbols = [s for _, flat in params.values() for s in flat]
     grads = [J.diff(s) for s in symbols]
     program = Program([*symbols, *numbers.values], grads, shared=[J])
@@ -354,4 +401,4 @@ class Program:
         return name == "const" and arg == math.e
 
 
-__all__ = ["Numbers", "Program", "Untranslatable", "gradient_function", "objective", "to_symengine"]
+__all__ = ["Numbers", "Program", "Untranslatable", "gradient_function", "objective", "penalised_keys", "to_symengine"]

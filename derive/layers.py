@@ -1,13 +1,80 @@
 """The layer-kind registry: one entry per kind (its spec keys, learned parameters, running state, shapes).
 
 A spec's ``[[layers]]`` table names its kind with ``kind = "dense" | "batchnorm" | "layernorm" | "dropout" |
-"residual"`` (default ``"dense"``). Adding a kind is adding an entry here, its forward and backward rules in
-``program.py`` (derived in ``normalization.py`` where they need calculus), and its tests.
+"residual"`` (default ``"dense"``). Each entry holds the kind's *forward definition* (``forward``: the layer written
+out one scalar at a time, before its activation), its spec keys, learned parameters and running state. The
+brute-force check (``brute.py``) expands a network's loss from these definitions alone -- never from the batch
+program -- so the program's backward lines (``program.py``'s emitters) are checked against them.
+
+Adding a kind: an entry here (with its forward definition), its emitter in ``program.py`` (forward and backward
+assignments, derived in ``normalization.py`` where they need calculus) and its tests (docs/ARCHITECTURE.md, "Adding
+a layer kind").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+# -- forward definitions, one scalar at a time --------------------------------------------------------------------
+# ``rows`` is the batch: one list of scalars per sample (SymEngine expressions in the brute force). ``ctx`` gives the
+# layer's parameters and what is not arithmetic: ctx.matrix(layer, "W", n_out, n_in) -> M with M(i, j) the entry from
+# input j to output i (stored as the convention says), ctx.vector(layer, "gamma", width), ctx.number(float) (a
+# constant), ctx.sqrt(u), ctx.mask(layer) (dropout's 0/1 mask, one row per sample), ctx.layers(body, rows) (a
+# sequence of layers, each followed by its activation).
+
+
+def _affine(W, rows: list, n_out: int, n_in: int, b=None) -> list:
+    """z_i = sum_j W(i, j) h_j (+ b_i) for each sample h."""
+    return [[sum(W(i, j) * h[j] for j in range(n_in)) + (b[i] if b is not None else 0) for i in range(n_out)] for h in rows]
+
+
+def dense_forward(layer, rows: list, ctx) -> list:
+    """z = W h + b (row convention; the column convention stores W transposed: z = W^T h + W_0)."""
+    return _affine(ctx.matrix(layer, "W", layer.units, layer.n_in), rows, layer.units, layer.n_in,
+                   ctx.vector(layer, "b", layer.units))
+
+
+def _normalise(layer, rows: list, ctx, over_batch: bool) -> list:
+    """y = gamma (x - mu) / sqrt(var + eps) + beta, mu and the biased variance var over one feature of the batch
+    (batch norm) or over the features of one sample (layer norm)."""
+    gamma, beta = ctx.vector(layer, "gamma", layer.units), ctx.vector(layer, "beta", layer.units)
+    eps = ctx.number(layer.settings_dict["eps"])
+    n, width = len(rows), layer.units
+    groups = ([[(k, j) for k in range(n)] for j in range(width)] if over_batch
+              else [[(k, j) for j in range(width)] for k in range(n)])
+    out = [list(row) for row in rows]
+    for group in groups:
+        values = [rows[k][j] for k, j in group]
+        mu = sum(values) / len(values)
+        var = sum((v - mu) ** 2 for v in values) / len(values)
+        sigma = ctx.sqrt(var + eps)
+        for (k, j), v in zip(group, values, strict=True):
+            out[k][j] = gamma[j] * (v - mu) / sigma + beta[j]
+    return out
+
+
+def batchnorm_forward(layer, rows: list, ctx) -> list:
+    return _normalise(layer, rows, ctx, over_batch=True)
+
+
+def layernorm_forward(layer, rows: list, ctx) -> list:
+    return _normalise(layer, rows, ctx, over_batch=False)
+
+
+def dropout_forward(layer, rows: list, ctx) -> list:
+    """h_j = m_j x_j / (1 - p) (inverted dropout, training mode; the mask is data)."""
+    keep, mask = ctx.number(1 - layer.settings_dict["p"]), ctx.mask(layer)
+    return [[x * m / keep for x, m in zip(row, mrow, strict=True)] for row, mrow in zip(rows, mask, strict=True)]
+
+
+def residual_forward(layer, rows: list, ctx) -> list:
+    """z = h + F(h), or P h + F(h) when the body F changes the width."""
+    body = ctx.layers(layer.body, rows)
+    skip = rows if layer.units == layer.n_in else _affine(ctx.matrix(layer, "P", layer.units, layer.n_in), rows,
+                                                          layer.units, layer.n_in)
+    return [[s + f for s, f in zip(srow, frow, strict=True)] for srow, frow in zip(skip, body, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -29,12 +96,18 @@ class LayerKind:
     activation: bool = True
     body: bool = False  # residual: h + body(h)
     mask: bool = False  # dropout: a random mask per training step
+    #: the forward definition (see above): (layer, rows, ctx) -> rows, before the activation
+    forward: Callable[[Any, list, Any], list] | None = None
+    #: parameters the regularizer penalises (weights); ``bias``: penalised only with ``penalize_bias``
+    weights: tuple[str, ...] = ()
+    bias: tuple[str, ...] = ()
 
 
 KINDS: dict[str, LayerKind] = {
     k.name: k
     for k in [
-        LayerKind("dense", "z = W h + b, then the activation", params=("W", "b")),
+        LayerKind("dense", "z = W h + b, then the activation", params=("W", "b"), forward=dense_forward, weights=("W",),
+                  bias=("b",)),
         LayerKind(
             "batchnorm",
             "batch statistics per feature in training (biased variance, eps inside the root), running statistics "
@@ -43,6 +116,7 @@ KINDS: dict[str, LayerKind] = {
             params=("gamma", "beta"),
             running=("running_mean", "running_var"),
             same_width=True,
+            forward=batchnorm_forward,
         ),
         LayerKind(
             "layernorm",
@@ -50,6 +124,7 @@ KINDS: dict[str, LayerKind] = {
             settings={"eps": (1e-5, 0.0, 1.0, True)},
             params=("gamma", "beta"),
             same_width=True,
+            forward=layernorm_forward,
         ),
         LayerKind(
             "dropout",
@@ -58,12 +133,15 @@ KINDS: dict[str, LayerKind] = {
             same_width=True,
             activation=False,
             mask=True,
+            forward=dropout_forward,
         ),
         LayerKind(
             "residual",
             "h + body(h) (a projection P h when the body changes the width), then an optional activation",
             params=("P",),
             body=True,
+            forward=residual_forward,
+            weights=("P",),
         ),
     ]
 }

@@ -260,7 +260,7 @@ class ProgramEvaluator:
         if derivation.reg_penalty is not None:
             self.penalty = elementwise(derivation.reg_penalty.subs(lam), [WEIGHT, N])
             self.reg_grad = elementwise(derivation.reg_grad.subs(lam), [WEIGHT, N])
-        self.penalised = [p.key for p in program.params if p.penalised or (net.penalize_bias and p.key.startswith("b"))]
+        self.penalised = list(program.penalised_keys)
         self.updates = compile_updates(derivation.updates, net.hyper_dict)
 
     def init_running(self) -> dict:

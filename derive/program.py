@@ -47,6 +47,7 @@ class ParamSpec:
     fan: tuple[int, int]  # (n_in, n_out) of the weight, for its initialisation
     penalised: bool  # a dense weight (or a projection): the regularizer's term applies
     kind: str  # the layer kind
+    bias: bool = False  # a dense bias: penalised only with the spec's penalize_bias (gamma, beta never)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,13 @@ class BatchProgram:
     @property
     def param_keys(self) -> tuple[str, ...]:
         return tuple(p.key for p in self.params)
+
+    @property
+    def penalised_keys(self) -> tuple[str, ...]:
+        """The parameters the regularizer applies to: dense weights and projections, dense biases with the spec's
+        ``penalize_bias`` -- never batch or layer norm's gamma and beta."""
+        bias = self.network.penalize_bias
+        return tuple(p.key for p in self.params if p.penalised or (bias and p.bias))
 
 
 # -- printing index expressions of normalization.py as NumPy -------------------------------------------
@@ -247,7 +255,7 @@ class _Builder:
         shape = (layer.units, layer.n_in) if self.row else (layer.n_in, layer.units)
         init = "he" if layer.activation in ("relu", "leaky_relu", "elu", "swish", "gelu") else "glorot"
         self.params.append(ParamSpec(W, shape, init, (layer.n_in, layer.units), True, "dense"))
-        self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense"))
+        self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense", bias=True))
         bias_tex = names.tex_bias(name.replace("_", "."), self.net.convention).replace(r"\mathbf{W}_0", r"\mathbf{W}_0")
         self.fwd(z, f"{h_in} @ {W}.T + {b}" if self.row else f"{h_in} @ {W} + {b}", ("N", layer.units), "dense",
                  f"z{name} = W{name} h + b{name}" if self.row else f"z{name} = W{name}^T h + W0{name}",

@@ -97,7 +97,7 @@ def torch_objective(net, params: dict, X, Y, masks: dict, running: dict | None =
     J = data
     if net.regularizer is not None:
         scale = net.reg_lambda / (n if net.reg_scaling == "batch" else 1)
-        keys = [k for k in P if k.startswith(("W", "P")) or (net.penalize_bias and k.startswith("b"))]
+        keys = [k for k in P if k.startswith(("W", "P")) or (net.penalize_bias and k.startswith("b") and not k.startswith("beta"))]
         norm = (lambda w: (w**2).sum() / 2) if net.regularizer.name == "l2" else (lambda w: w.abs().sum())
         J = J + scale * sum(norm(P[k]) for k in keys)
     return J, P, run
