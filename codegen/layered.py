@@ -88,7 +88,7 @@ def layered_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
         init, how = _init(p)
         params.append(ParamCode(p.key, tuple(p.shape), init, f"{p.kind}, {how}"))
         init_lines.append(f'params["{p.key}"] = {init}  # {p.kind}, {how}')
-    penalised = tuple(p.key for p in program.params if p.penalised or (net.penalize_bias and p.key.startswith("b")))
+    penalised = program.penalised_keys
     activations = _activation_helpers(d)
     output_error = _output_error(d)
     source = program_source(program)
