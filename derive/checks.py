@@ -6,9 +6,13 @@ pass, loss, regularizer: ``brute.objective``), each partial derivative dJ/dtheta
 results are compared at ``POINTS`` random points with the derived matrix formulas (``numeric.Evaluator``).
 
 Which instance is checked depends on the network alone (never on a clock, so two runs give the same proof): a network
-of at most ``WHOLE_DEPTH`` layers is expanded end to end, in one window; a deeper one window by window -- windows
-(l, l+1, L) cover every layer's gradient and every consecutive pair of the recursion with the real loss; identical
-windows are checked once. A window that takes longer than ``limits.INSTANTIATION_SECONDS`` is an error (exit 2).
+of at most ``WHOLE_DEPTH`` layers is expanded end to end, in one window -- every hidden layer ``CAP_HIDDEN`` wide up to
+``WIDE_DEPTH`` layers; deeper, the first and last ``WIDE_ENDS`` hidden layers ``CAP_HIDDEN`` wide (indices mix there)
+and one unit in between (every layer's activation and the whole chain to the loss, at a cost that grows with depth
+instead of depth x width^2 per parameter). A deeper network is checked window by window -- windows (l, l+1, L) cover
+every layer's gradient and every consecutive pair of the recursion with the real loss; identical windows are checked
+once. Networks with layer kinds: ``program_checks``. A window that takes longer than ``limits.INSTANTIATION_SECONDS``
+is an error (exit 2).
 """
 
 from __future__ import annotations
@@ -24,12 +28,30 @@ from .numeric import Evaluator
 
 CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough to expand, big enough to mix indices
 #: networks of at most this many layers are expanded whole (one window); the cost grows as depth x parameters
-#: (``symengine.diff`` of J by each of ~6 parameters a layer): 12 layers take ~0.5 s of CPU (benchmarks/bench_derive.py)
-WHOLE_DEPTH = 12
+#: (``symengine.diff`` of J by each parameter): 50 layers on the thin instance below take ~1.2 s of CPU, on the wide one
+#: ~7 s (benchmarks/bench_derive.py)
+WHOLE_DEPTH = 50
+#: up to this depth every hidden layer of the whole instance is ``CAP_HIDDEN`` wide (12 layers: ~0.9 s of CPU); a deeper
+#: whole instance keeps ``CAP_HIDDEN`` for its first and last ``WIDE_ENDS`` hidden layers and 1 unit in between.
+#: Networks with layer kinds are expanded whole up to ``WIDE_DEPTH`` layers in all (bodies included), else windowed.
+WIDE_DEPTH = 12
+WIDE_ENDS = 2
 BATCH = 2
 POINTS = 2
 TOLERANCE = 1e-8
 ENGINE = "symengine.diff"
+
+
+#: a partial derivative smaller than this fraction of the largest one (at the same point) is compared absolutely, at that
+#: scale: deep instances have tiny gradients in their lower layers (products of many derivatives), which a floor of 1
+#: would let any error pass; a gradient that is exactly 0 (a bias before batch norm) is computed as rounding noise
+FLOOR = 1e-4
+
+
+def relative_error(brute: np.ndarray, derived: np.ndarray) -> float:
+    """max |brute - derived| / max(|brute|, FLOOR max|brute|) over the partial derivatives at one point."""
+    floor = max(FLOOR * float(np.max(np.abs(brute))), np.finfo(float).tiny)
+    return float(np.max(np.abs(brute - derived) / np.maximum(floor, np.abs(brute))))
 
 
 def plan_windows(depth: int) -> list[tuple[int, ...]]:
@@ -39,14 +61,17 @@ def plan_windows(depth: int) -> list[tuple[int, ...]]:
     return [(l, l + 1, depth) for l in range(1, depth - 1)]
 
 
-def _sub_derivation(d, window: tuple[int, ...], caps: tuple[int, int, int] | None = None):
+def _sub_derivation(d, window: tuple[int, ...], caps: tuple[int, int, int] | None = None, thin: bool = False):
+    """The small instance of ``window`` (layer indices, from 1), re-indexed from 1; ``thin``: the hidden layers between
+    the first and last ``WIDE_ENDS`` ones are 1 unit wide."""
     net = d.network
     cap_input, cap_hidden, cap_output = caps or (CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT)
     sizes = [min(net.sizes[window[0] - 1], cap_input)]
     layers, results = [], []
     for pos, l in enumerate(window, start=1):
         layer = net.layers[l - 1]
-        units = min(layer.units, cap_output if l == net.depth else cap_hidden)
+        narrow = thin and WIDE_ENDS < l < net.depth - WIDE_ENDS
+        units = min(layer.units, cap_output if l == net.depth else 1 if narrow else cap_hidden)
         new = dataclasses.replace(layer, index=pos, units=units, n_in=sizes[-1])
         sizes.append(units)
         layers.append(new)
@@ -91,17 +116,29 @@ def check_window(sub, seed: int = 0, window: tuple[int, ...] = ()) -> Check:
                 f"{net.source}: the instantiation check cannot evaluate the gradients: they are not finite at random points "
                 f"(weights in [-1, 1], inputs ~ N(0, 1)); an activation ({'; '.join(_formulas(net))}) overflows float64 or "
                 "leaves its domain (log or sqrt of a negative number); use a formula that is finite for every real z")
-        worst = max(worst, float(np.max(np.abs(row - mine) / np.maximum(1.0, np.abs(row)))))
+        worst = max(worst, relative_error(row, mine))
     sizes = tuple(net.sizes)
     window = window or tuple(range(1, net.depth + 1))
-    detail = (f"{_label(window)}: sizes {'-'.join(map(str, sizes))}, batch {BATCH}: {count} partial derivatives of the expanded "
+    detail = (f"{_label(window)}: sizes {_sizes(sizes)}, batch {BATCH}: {count} partial derivatives of the expanded "
               f"loss by {ENGINE} at {POINTS} random points, max relative error {worst:.1e}")
     return Check("instantiation", bool(worst < TOLERANCE), detail, worst, what="network", window=window, sizes=sizes,
                  batch=BATCH, points=POINTS, tolerance=TOLERANCE, count=count, engine=ENGINE)
 
 
 def _label(window: tuple[int, ...]) -> str:
+    if len(window) > WIDE_DEPTH and window == tuple(range(window[0], window[-1] + 1)):
+        return f"layers {window[0]} to {window[-1]}"
     return "layers " + ", ".join(map(str, window))
+
+
+def _sizes(sizes: tuple[int, ...]) -> str:
+    """3-2-2-1-1-1-1-2-2-3 as 3-2-2-1×4-2-2-3 (runs longer than 3)."""
+    out, k = [], 0
+    while k < len(sizes):
+        run = next((j for j in range(k, len(sizes)) if sizes[j] != sizes[k]), len(sizes)) - k
+        out += [f"{sizes[k]}×{run}"] if run > 3 else [str(sizes[k])] * run
+        k += run
+    return "-".join(out)
 
 
 def _formulas(net) -> list[str]:
@@ -112,8 +149,9 @@ def instantiation_checks(d) -> list[Check]:
     """One Check per window; a window whose small instance repeats an earlier one is checked once and refers to it."""
     done: dict[tuple, Check] = {}
     out = []
-    for window in plan_windows(d.network.depth):
-        sub = _sub_derivation(d, window)
+    depth = d.network.depth
+    for window in plan_windows(depth):
+        sub = _sub_derivation(d, window, thin=len(window) == depth > WIDE_DEPTH)
         key = _signature(sub)
         if key in done:  # the same small instance: its result covers this window too, and the proof says so
             first = done[key]
@@ -140,9 +178,9 @@ FD_TOLERANCE = 1e-9
 
 def plan_layer_windows(net) -> list[tuple[int, ...]]:
     """Top-level layer indices of each window of a network with layer kinds: the whole network when it has at most
-    ``WHOLE_DEPTH`` layers in all (bodies included) or at most 3 top-level layers, else (l, l+1, L) for every l."""
+    ``WIDE_DEPTH`` layers in all (bodies included) or at most 3 top-level layers, else (l, l+1, L) for every l."""
     depth = net.depth
-    if len(net.all_layers) <= WHOLE_DEPTH or depth <= 3:
+    if len(net.all_layers) <= WIDE_DEPTH or depth <= 3:
         return [tuple(range(1, depth + 1))]
     return [(l, l + 1, depth) for l in range(1, depth - 1)]
 
@@ -237,7 +275,7 @@ def check_layered(sub, window: tuple[int, ...] = (), seed: int = 0) -> Check:
         if not (np.all(np.isfinite(row)) and np.all(np.isfinite(mine))):
             raise DerivationError(f"{net.source}: the instantiation check cannot evaluate the gradients: they are not finite at "
                                   "random points; use activations that are finite for every real z")
-        worst = max(worst, float(np.max(np.abs(row - mine) / np.maximum(1.0, np.abs(row)))))
+        worst = max(worst, relative_error(row, mine))
     window = window or tuple(range(1, net.depth + 1))
     sizes = (net.inputs, *(layer.units for layer in net.layers))
     widths = "-".join(str(layer.units) for layer in net.all_layers)

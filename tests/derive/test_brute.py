@@ -93,11 +93,35 @@ def _deep(depth: int) -> dict:
             "regularization": {"name": "l1", "lambda": 0.1}, "optimizer": {"name": "sgd"}}
 
 
-def test_networks_up_to_whole_depth_are_expanded_end_to_end():
-    d = derive(spec_from_dict(_deep(checks.WHOLE_DEPTH)))
+def test_networks_up_to_wide_depth_are_expanded_end_to_end_at_full_width():
+    d = derive(spec_from_dict(_deep(checks.WIDE_DEPTH)))
     (c,) = d.checks
-    assert c.passed and c.window == tuple(range(1, checks.WHOLE_DEPTH + 1)) and c.engine == "symengine.diff"
-    assert c.sizes == (3, *([2] * (checks.WHOLE_DEPTH - 1)), 3) and c.count == 3 * 2 + 2 + (checks.WHOLE_DEPTH - 2) * 6 + 2 * 3 + 3
+    assert c.passed and c.window == tuple(range(1, checks.WIDE_DEPTH + 1)) and c.engine == "symengine.diff"
+    assert c.sizes == (3, *([2] * (checks.WIDE_DEPTH - 1)), 3) and c.count == 3 * 2 + 2 + (checks.WIDE_DEPTH - 2) * 6 + 2 * 3 + 3
+
+
+def test_networks_up_to_whole_depth_are_expanded_end_to_end_on_a_thin_instance():
+    """50 layers: one window, the whole network; 2 units in the first and last two hidden layers, 1 in between."""
+    depth = checks.WHOLE_DEPTH
+    d = derive(spec_from_dict(_deep(depth)))
+    (c,) = d.checks
+    assert c.passed and c.window == tuple(range(1, depth + 1)) and not c.same_as
+    ends = checks.WIDE_ENDS
+    assert c.sizes == (3, *([2] * ends), *([1] * (depth - 1 - 2 * ends)), *([2] * ends), 3)
+    assert f"layers 1 to {depth}: sizes 3-2-2-1×{depth - 1 - 2 * ends}-2-2-3" in c.detail
+
+
+def test_a_wrong_derivative_in_a_thin_middle_layer_fails_the_whole_check():
+    import dataclasses
+
+    depth = checks.WIDE_DEPTH + 8
+    d = derive(spec_from_dict(_deep(depth)), check=False)
+    middle = depth // 2
+    bad = dataclasses.replace(d.layers[middle - 1], dphi_h=None, dphi=d.layers[middle - 1].dphi * 1.01)
+    d = dataclasses.replace(d, layers=(*d.layers[: middle - 1], bad, *d.layers[middle:]))
+    (c,) = checks.instantiation_checks(d)
+    assert c.window == tuple(range(1, depth + 1)) and c.sizes[middle] == 1
+    assert not c.passed and c.max_error > 1e-6
 
 
 def test_deeper_networks_are_checked_in_named_windows():

@@ -110,7 +110,7 @@ def _residual_stack(blocks: int, norm: bool = True) -> dict:
 
 def test_deep_networks_with_kinds_are_checked_in_named_windows():
     net = spec_from_dict(_residual_stack(6))  # 20 layers in all, bodies included
-    assert len(net.all_layers) > checks.WHOLE_DEPTH
+    assert len(net.all_layers) > checks.WIDE_DEPTH
     d = derive(net)
     windows = [c for c in d.checks if c.what == "batch program"]
     depth = net.depth
