@@ -1,13 +1,14 @@
 """The brute-force objective in SymEngine: J(theta) of a small instance written out from the definitions and differentiated.
 
-The instantiation check (``checks.py``) needs dJ/dtheta for every weight and bias of a small network, computed without
-the derivation: the forward pass, loss and regularizer are written out as one expression over a symbol per parameter and
-differentiated by SymEngine (SymPy's C++ core, ~1000 times faster here than ``sympy.diff``).
+The instantiation check (``checks.py``) needs dJ/dtheta for every parameter of a small network, computed without the
+derivation: the forward pass (each layer by its kind's forward definition in ``layers.KINDS``, then its activation),
+the loss and the regularizer are written out as one expression over a symbol per parameter entry and differentiated by
+SymEngine (SymPy's C++ core, ~1000 times faster here than ``sympy.diff``).
 
 The definitions are SymPy expressions (the registries, a user's formula); ``to_symengine`` rewrites them node by node
 into forms SymEngine differentiates itself: sigma as 1/(1 + e^-u), |u|, sign, max and min as Piecewise. No derivative
-rule of SymPy or of the derivation is used (``sigmoid.fdiff`` or ``calculus``): a node without a rewrite here is an
-error, not a fallback.
+rule of SymPy or of the derivation is used (``sigmoid.fdiff`` or ``calculus``), and nothing of the batch program: a
+node without a rewrite here is an error, not a fallback.
 """
 
 from __future__ import annotations
