@@ -40,6 +40,7 @@ BATCH = 2
 POINTS = 2
 TOLERANCE = 1e-8
 ENGINE = "symengine.diff"
+ENGINE_FULL = f"{ENGINE} of the expanded loss"
 
 
 #: a partial derivative smaller than this fraction of the largest one (at the same point) is compared absolutely, at that
@@ -147,23 +148,34 @@ def _formulas(net) -> list[str]:
 
 def instantiation_checks(d) -> list[Check]:
     """One Check per window; a window whose small instance repeats an earlier one is checked once and refers to it."""
+    depth = d.network.depth
+
+    def instance(window):
+        sub = _sub_derivation(d, window, thin=len(window) == depth > WIDE_DEPTH)
+        return sub, _signature(sub)
+
+    return _windowed(d.network.source, plan_windows(depth), instance, check_window, "", "use simpler activation formulas",
+                     "identical activations, sizes and loss")
+
+
+def _windowed(source: str, windows, instance, check, subject: str, hint: str, alike: str) -> list[Check]:
+    """One Check per window: ``instance(window)`` gives its small instance and that instance's signature; an instance
+    equal to an earlier one is checked once and the later window's Check says ``same_as`` (the proof names both)."""
     done: dict[tuple, Check] = {}
     out = []
-    depth = d.network.depth
-    for window in plan_windows(depth):
-        sub = _sub_derivation(d, window, thin=len(window) == depth > WIDE_DEPTH)
-        key = _signature(sub)
+    for window in windows:
+        sub, key = instance(window)
         if key in done:  # the same small instance: its result covers this window too, and the proof says so
             first = done[key]
             out.append(dataclasses.replace(
                 first, window=window, same_as=first.window,
-                detail=f"{_label(window)}: the same small instance as {_label(first.window)} (identical activations, sizes "
-                       f"and loss), checked once: max relative error {first.max_error:.1e}"))
+                detail=f"{_label(window)}: the same small instance as {_label(first.window)} ({alike}), checked once: max "
+                       f"relative error {first.max_error:.1e}"))
             continue
-        what = f"{d.network.source}: the instantiation check of {_label(window)} ({ENGINE} of the expanded loss)"
-        with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use simpler activation formulas"), \
+        what = f"{source}: the instantiation check of {subject}{_label(window)} ({ENGINE_FULL})"
+        with limits.time_limit(limits.INSTANTIATION_SECONDS, what, hint), \
                 np.errstate(all="ignore"):  # overflow is reported as a DerivationError
-            done[key] = check_window(sub, window=window)
+            done[key] = check(sub, window=window)
         out.append(done[key])
     return out
 
@@ -171,7 +183,6 @@ def instantiation_checks(d) -> list[Check]:
 # -- networks with layer kinds: the batch program against the same brute force ------------------------------------
 
 PROGRAM_BATCH = 3  # batch norm couples the samples: at least 3 so that the coupling shows
-ENGINE_FULL = f"{ENGINE} of the expanded loss"
 #: kept for proof/layer_proof.py, which states the bound of a "finite-differences" Check (no such check is made now)
 FD_TOLERANCE = 1e-9
 
@@ -299,20 +310,10 @@ def program_checks(d) -> list[Check]:
         if kind in kinds:
             err, detail = check_normalization(derive_normalization(axis))
             out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err, what=kind, tolerance=TOLERANCE))
-    done: dict[tuple, Check] = {}
-    for window in plan_layer_windows(net):
+
+    def instance(window):
         sub = _layered_sub(d, window)
-        key = (net.convention, sub.network.inputs, tuple(_layer_signature(layer) for layer in sub.network.layers))
-        if key in done:
-            first = done[key]
-            out.append(dataclasses.replace(
-                first, window=window, same_as=first.window,
-                detail=f"{_label(window)}: the same small instance as {_label(first.window)} (identical kinds, activations, "
-                       f"settings and sizes), checked once: max relative error {first.max_error:.1e}"))
-            continue
-        what = f"{net.source}: the instantiation check of the batch program, {_label(window)} ({ENGINE_FULL})"
-        with limits.time_limit(limits.INSTANTIATION_SECONDS, what, "use fewer layers or simpler activations"), \
-                np.errstate(all="ignore"):
-            done[key] = check_layered(sub, window)
-        out.append(done[key])
-    return out
+        return sub, (net.convention, sub.network.inputs, tuple(_layer_signature(layer) for layer in sub.network.layers))
+
+    return out + _windowed(net.source, plan_layer_windows(net), instance, check_layered, "the batch program, ",
+                           "use fewer layers or simpler activations", "identical kinds, activations, settings and sizes")
