@@ -183,8 +183,6 @@ def _windowed(source: str, windows, instance, check, subject: str, hint: str, al
 # -- networks with layer kinds: the batch program against the same brute force ------------------------------------
 
 PROGRAM_BATCH = 3  # batch norm couples the samples: at least 3 so that the coupling shows
-#: kept for proof/layer_proof.py, which states the bound of a "finite-differences" Check (no such check is made now)
-FD_TOLERANCE = 1e-9
 
 
 def plan_layer_windows(net) -> list[tuple[int, ...]]:
