@@ -5,6 +5,7 @@ An interrupted run leaves either the previous file or the new one, never half of
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -17,17 +18,48 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` (text is UTF-8 with LF line ends) to ``path`` atomically; returns ``path``."""
+    """Write ``data`` (text is UTF-8 with LF line ends) to ``path`` atomically; returns ``path``.
+
+    A target that exists and is not a regular file (``/dev/stdout``, ``/dev/null``, a FIFO) is written in place, never
+    replaced by a file (as root, ``os.replace`` would swap ``/dev/full`` for a regular file); a FIFO nobody reads is
+    an error, not a hang. An OS error names ``path`` (the path the user gave), never the temporary file."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if path.exists() and not path.is_file():
+            return _write_special(path, data)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; an output is as readable as any other file
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return path
+
+
+def _write_special(path: Path, data: bytes) -> Path:
+    if path.is_dir():
+        raise IsADirectoryError(21, "this is a folder, not a file", str(path))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # a FIFO without a reader: ENXIO at once
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(exc.errno, "a named pipe that nothing reads", str(path)) from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
     return path
