@@ -438,7 +438,7 @@ def round_three() -> list[Probe]:
               "$$\\frac{\\partial \\ell}{\\partial \\beta} = \\sum_i \\frac{\\partial \\ell}{\\partial y_i}$$\n\n"
               "$$\\frac{\\partial \\ell}{\\partial \\gamma} = 0$$\n") * 40
     out.append(Probe("r3: bn_mlp: a document about batch norm (160 claims)", ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json"),
-                     {"s.toml": bn, "h.md": bn_doc}, (0, 1)))
+                     {"s.toml": bn, "h.md": bn_doc}, (0, 1, 2)))
     out.append(Probe("r3: residual_mlp: a document about batch norm", ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json"),
                      {"s.toml": res, "h.md": bn_doc}, (0, 1)))
     out.append(Probe("r3: residual_mlp: hostile claims", ("verify", "{d}/a.toml", "--json"),
@@ -557,6 +557,7 @@ def run(probe: Probe) -> dict:
 
         def cap():
             resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
 
         t0 = time.monotonic()
         runs = []

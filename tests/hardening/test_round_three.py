@@ -45,6 +45,14 @@ def test_a_device_is_written_in_place_never_replaced_by_a_file():
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").is_symlink(), reason="no /dev/stdout link")
+def test_dev_stdout_is_written_through_the_descriptor_never_replaced(capfd):
+    print("before", flush=True)
+    write_atomic(Path("/dev/stdout"), '{"score": 1}\n')  # pytest's fd capture: fd 1 is a regular file, as with > out.json
+    assert capfd.readouterr().out == 'before\n{"score": 1}\n'
+    assert Path("/dev/stdout").is_symlink()  # os.replace used to put a regular file in its place (as root)
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_a_full_disk_is_an_os_error_naming_the_output():
     with pytest.raises(OSError) as info:
@@ -202,3 +210,28 @@ def test_a_chain_of_nested_max_is_read_in_linear_time_and_right(n):
     xs = np.linspace(-9, 9, 37)
     expected = np.max([np.minimum(xs, 3)] + [(k - 3) * xs / 7 for k in range(n)], axis=0)
     assert np.allclose([float(f(v)) for v in xs], expected)
+
+
+# -- the proof of a valid spec always compiles -------------------------------------------------------------------------
+def test_a_long_product_is_cut_between_factors_and_no_line_is_too_wide_for_tex():
+    import sympy as sp
+    from gradproof.derive.symbols import Z
+    from gradproof.proof.latex import TYPESET_MAX, split_terms, width
+
+    e, dphi = Z, sp.Integer(1)
+    for _ in range(39):
+        dphi, e = dphi * (1 - sp.tanh(e) ** 2), sp.tanh(e)
+    lines = split_terms(dphi, 70, names={Z: "z"})
+    assert len(lines) > 10 and all(width(line) <= TYPESET_MAX for line in lines)
+    assert all(line.startswith(r"\cdot ") for line in lines[1:])
+    huge = sp.tanh(sp.Add(*[sp.Symbol(f"a{k}") ** k for k in range(1, 400)]))  # one factor far too wide for a line
+    lines = split_terms(huge * sp.exp(Z), 70)
+    assert any("too wide to typeset" in line for line in lines) and all(width(line) <= TYPESET_MAX for line in lines)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdflatex"), reason="no pdflatex")
+def test_cli_the_proof_of_a_deeply_nested_formula_compiles(tmp_path, capsys):
+    code = main(["derive", str(nested_spec(tmp_path)), "--out", str(tmp_path / "o"), "--no-check"])
+    err = capsys.readouterr().err
+    # was "LaTeX failed: Dimension too large": φ' printed as one 17 000-character line
+    assert code == 0 and (tmp_path / "o" / "p.pdf").stat().st_size > 0, err
