@@ -116,6 +116,7 @@ class Judge:
                                   f"({not_finite(self.rows[0])} is not finite) at every sample point, so no claim can be "
                                   "checked; gradproof derive refuses it too")
             self.points, self.rows = [self.points[i] for i in kept], [self.rows[i] for i in kept]
+            self.states = [None] * len(self.points)
         self._later = None
         self._seed = seed
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
