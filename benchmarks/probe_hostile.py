@@ -322,6 +322,8 @@ def round_three() -> list[Probe]:
     md("500 kB inline $ pairs", "$a=b$ " * 80_000, (0, 1, 2))
     md("notebook nested 100000 deep", '{"cells": ' + "[" * 100000 + "]" * 100000 + "}",
        argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(2,))
+    md("notebook with a 5000-digit number", '{"cells": [{"cell_type": "markdown", "source": "$$J = 1$$"}], "n": ' + "1" * 5000 + "}",
+       argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(2,))
     md("notebook with non-string sources", '{"cells": [{"cell_type": "markdown", "source": [1, null, {"a": 2}]}, {"source": 5}]}',
        argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(1, 2))
     # -- answers TOML -------------------------------------------------------------------------------------------

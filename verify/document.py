@@ -233,6 +233,8 @@ def notebook_text(raw: str, source: str) -> str:
         raise AnswerError(f"{source}: not a valid notebook (JSON error at line {exc.lineno}); save it again from Jupyter") from None
     except RecursionError:
         raise AnswerError(f"{source}: not a Jupyter notebook (its JSON is nested too deeply); save it again from Jupyter") from None
+    except ValueError:  # an integer of more than 4300 digits (Python's limit for int())
+        raise AnswerError(f"{source}: not a Jupyter notebook (a number of more than 4300 digits); save it again from Jupyter") from None
     cells = nb.get("cells") if isinstance(nb, dict) else None
     if not isinstance(cells, list):
         raise AnswerError(f"{source}: not a Jupyter notebook (no cells); give the .ipynb file Jupyter saved")

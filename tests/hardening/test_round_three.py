@@ -129,6 +129,8 @@ def test_notebooks_with_odd_cells_and_deep_json(tmp_path):
     assert notebook_text(odd, "n.ipynb").strip() == "$$J = 1$$"
     with pytest.raises(AnswerError, match="n.ipynb: not a Jupyter notebook"):
         notebook_text('{"cells": ' + "[" * 100_000 + "]" * 100_000 + "}", "n.ipynb")
+    with pytest.raises(AnswerError, match="n.ipynb: not a Jupyter notebook .a number of more than 4300 digits"):
+        notebook_text('{"cells": [], "n": ' + "1" * 5000 + "}", "n.ipynb")  # was "internal error: ValueError"
 
 
 def test_cli_notebook_with_number_sources_is_not_an_internal_error(tmp_path, capsys):
