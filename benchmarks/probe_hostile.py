@@ -14,9 +14,11 @@ The numbers are recorded in docs/RELIABILITY.md ("Probes").
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +44,12 @@ class Probe:
     never: tuple[str, ...] = ()  # text that must not appear in stdout or stderr
     says: str = ""  # text stderr (or stdout) must contain
     links: dict = field(default_factory=dict)  # relative path -> where the symbolic link points ("{d}": the folder)
+    cmd: tuple[str, ...] = ()  # the program (default: gradproof); "{python}" is this venv's interpreter
+    stdin: str = ""  # a file of the probe's folder given as standard input
+    fifos: tuple[str, ...] = ()  # named pipes to make (nobody writes to them)
+    parallel: int = 1  # runs of argv at once (every run must pass; after() sees the folder when all have ended)
+    after: object = None  # after(folder) -> list of problems (an output that is corrupt, half-written, leaked…)
+    interrupt: float = 0.0  # seconds after which each run still going gets SIGINT (Ctrl-C)
 
 
 def spec(layers: str, inputs: int = 2, loss: str = "squared_error", extra: str = "") -> str:
@@ -228,6 +236,302 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
+    return out + round_three()
+
+
+def _example(name: str) -> str:
+    return (ROOT / "examples" / name).read_text()
+
+
+def _zip(entries: dict) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _json_ok(rel: str):
+    def after(d: str) -> list[str]:
+        try:
+            json.loads(Path(d, rel).read_text(), parse_constant=lambda c: 1 / 0)
+        except (OSError, ValueError, ZeroDivisionError) as exc:
+            return [f"{rel} is not strict JSON: {type(exc).__name__}"]
+        return []
+    return after
+
+
+def _imports(rel: str, name: str):
+    """The generated module can be imported under its name and computes finite gradients."""
+    def after(d: str) -> list[str]:
+        code = (f"import sys; sys.path.insert(0, {str(Path(d, rel).parent)!r}); import importlib, numpy as np; "
+                f"m = importlib.import_module({name!r}); p = m.init_params(0); X = np.ones((2, m.SIZES[0])); "
+                "print('ok' if all(np.isfinite(g).all() for g in m.gradients(p, X, m.predict(p, X)).values()) else 'nan')")
+        r = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], capture_output=True, text=True, timeout=120)
+        last = (r.stderr.strip().splitlines() or [""])[-1][:100]
+        return [] if r.stdout.strip() == "ok" else [f"generated module {rel} does not work: {r.stdout.strip()} {last}"]
+    return after
+
+
+def _no_temporaries(*folders: str):
+    def after(d: str) -> list[str]:
+        left = [str(f.relative_to(d)) for sub in folders for f in Path(d, sub).rglob("*") if f.name.endswith(".tmp")]
+        return [f"temporary files left: {left[:3]}"] if left else []
+    return after
+
+
+def round_three() -> list[Probe]:
+    """Round three (issue 12, fourth pass): inputs of every entry point not tried before."""
+    out: list[Probe] = []
+    s2 = formula_spec("tanh(x)")
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+    tex = ("verify", "{d}/h.tex", "--spec", "{d}/s.toml", "--json")
+    ok_md = "$$\\delta^{(2)} = \\hat{y} - y$$\n"
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, argv=doc, **kw) -> None:
+        out.append(Probe("r3: " + pid, argv, {"s.toml": s2, argv[1].replace("{d}/", ""): text}, codes, verdicts or {}, **kw))
+
+    # -- LaTeX/Markdown documents -----------------------------------------------------------------------------
+    md("\\frac nested 10000 deep", "$$\\delta^{(2)} = " + "\\frac{1}{" * 10000 + "x" + "}" * 10000 + "$$\n")
+    md("100000 { in a .tex", "\\[ \\delta^{(2)} = " + "{" * 100000 + " \\]\n", argv=tex)
+    md("100000 { unclosed in a $$ claim of 900 kB", "$$ J = " + "{" * 900000 + "$$\n")
+    md("\\begin{cases} nested 2000 deep", "$$\\delta^{(2)} = " + "\\begin{cases} 1 & " * 2000 + "x" + " \\end{cases}" * 2000 + "$$\n")
+    md("\\begin{cases} with 5000 rows", "$$\\delta^{(2)} = \\begin{cases}" + "1 & z > 0 \\\\ " * 5000 + "\\end{cases}$$\n")
+    md("\\sum chain of 600", "$$J = " + "\\sum_{i} " * 600 + "x_i$$\n")
+    md("\\sum chain 300 claims", ("$$J = " + "\\sum_{i} " * 300 + "x_i$$\n\n") * 300)
+    md("450 display claims of 2000 chars", ("$$\\delta^{(2)} = " + "(\\hat{y} - y) + " * 110 + "0$$\n\n") * 450)
+    md("2000 right claims", ok_md * 2000)
+    md("mu/sigma spaces (backtracking bait)", ("$$\\delta^{(2)} = \\mu" + " " * 3900 + "x$$\n") * 200)
+    md("unicode minus, δ, ŷ", "$$δ^{(2)} = ŷ − y$$\n", (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("Cyrillic у for y (confusable)", "$$\\delta^{(2)} = \\hat{y} - \u0443$$\n", (0, 1), {"line 1": {"incorrect", "unchecked"}})
+    md("Greek omicron for o in \\odot", "$$\\delta^{(1)} = (W^{(2)})^\\top \\delta^{(2)} \\\u03bfdot (1 - (h^{(1)})^2)$$\n", (0, 1),
+       {"line 1": {"incorrect", "unchecked"}})
+    md("combining circumflex y\u0302 for ŷ", "$$\\delta^{(2)} = y\u0302 - y$$\n", (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("zero-width space inside \\delta", "$$\\del\u200bta^{(2)} = \\hat{y} - y$$\n", (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("zero-width joiner + RTL override", "$$\\delta^{(2)} = \\hat{y}\u200d\u202e - y$$\n", (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("CRLF Markdown", ok_md.replace("\n", "\r\n") * 3, (0,), {"line 1": {"correct"}})
+    md("CR-only Markdown", "intro\r" + ok_md.replace("\n", "\r") * 3, (0,))
+    md("UTF-8 BOM Markdown", b"\xef\xbb\xbf" + ok_md.encode(), (0,), {"line 1": {"correct"}})
+    md("UTF-16 Markdown", ok_md.encode("utf-16"), (0, 2))
+    md("NUL bytes in Markdown", ("$$\\delta^{(2)} = \\hat{y}\0 - y$$\n" + "\0" * 5000).encode(), (0, 1, 2))
+    md("lone surrogate bytes in Markdown", b"$$\\delta^{(2)} = \\hat{y} - y \xed\xa0\x80$$\n", (0, 1, 2))
+    md("1 MB of one line", "x" * 999_000 + ok_md, (0,))
+    md("500 kB inline $ pairs", "$a=b$ " * 80_000, (0, 1, 2))
+    md("notebook nested 100000 deep", '{"cells": ' + "[" * 100000 + "]" * 100000 + "}",
+       argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(2,))
+    md("notebook with a 5000-digit number", '{"cells": [{"cell_type": "markdown", "source": "$$J = 1$$"}], "n": ' + "1" * 5000 + "}",
+       argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(2,))
+    md("notebook with non-string sources", '{"cells": [{"cell_type": "markdown", "source": [1, null, {"a": 2}]}, {"source": 5}]}',
+       argv=("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml"), codes=(1, 2))
+    # -- answers TOML -------------------------------------------------------------------------------------------
+    def toml(pid: str, text, codes=(2,), verdicts=None, spec_text=s2, **kw) -> None:
+        out.append(Probe("r3: " + pid, ("verify", "{d}/a.toml", "--json"), {"s.toml": spec_text, "a.toml": text}, codes,
+                         verdicts or {}, **kw))
+
+    claims = answers([("d2", DELTA2)])
+    toml("TOML 60000 notation keys", claims + "[notation]\n" + "".join(f"k{i} = \"h\"\n" for i in range(60000)), (0, 2))
+    toml("TOML 900 kB string", claims + f'[[claims]]\nid = "big"\nlatex = "{"x" * 900_000}"\n', (0, 1, 2))
+    toml("TOML 50 MB string", claims + f'[[claims]]\nid = "big"\nlatex = "{"x" * 50_000_000}"\n', (2,), says="larger than")
+    toml("TOML arrays nested 100000 deep", claims + "deep = " + "[" * 100000 + "]" * 100000 + "\n", (2,))
+    toml("TOML inline tables nested 50000 deep", claims + "deep = " + "{a = " * 50000 + "1" + "}" * 50000 + "\n", (2,))
+    toml("TOML with a BOM", b"\xef\xbb\xbf" + claims.encode(), (0,), {"d2": {"correct"}})
+    toml("TOML in UTF-16", claims.encode("utf-16"), (2,))
+    toml("TOML with CRLF", claims.replace("\n", "\r\n"), (0,), {"d2": {"correct"}})
+    toml("TOML with a NUL byte", claims.encode() + b"\0", (2,))
+    toml("claim id with escapes and 10 kB", answers([("\\u001b[32m✓ " + "i" * 10000, DELTA2)]), (0, 1, 2), never=("\x1b[32m",))
+    toml("2000 claims with one id", answers([("same", DELTA2)] * 2000), (0, 1, 2))
+    toml("notation cycle a->b->a", claims + '[notation]\n"a" = "b"\n"b" = "a"\n', (0, 2))
+    toml("notation mapping to a 4000-char name", claims + f'[notation]\n"a" = "{"h" * 4000}"\n', (0, 2))
+    toml("[values] of 100000 entries", claims + "[values]\nx = [" + ", ".join(["1.0"] * 100000) + "]\n", (2,))
+    toml("[values] nested lists 50 deep", claims + "[values]\nx = " + "[" * 50 + "1" + "]" * 50 + "\n", (2,))
+    # -- the answers file's own spec (with and without --spec) -----------------------------------------------------
+    secret = 'password = "hunter2-SECRET"\n'
+    out.append(Probe("r3: --spec given: the answers file's spec path is ignored", ("verify", "{d}/sub/a.toml", "--spec", "{d}/s.toml",
+                     "--json"), {"s.toml": s2, "sub/a.toml": answers([("d2", DELTA2)], 'spec = "/etc/passwd"')}, (0,),
+                     {"d2": {"correct"}}, never=("root:",)))
+    out.append(Probe("r3: --spec given: the answers file's inline [spec] is ignored", ("verify", "{d}/a.toml", "--spec",
+                     "{d}/s.toml", "--json"), {"s.toml": s2, "a.toml": answers([("d2", DELTA2)], "", "[spec]\nname = 1\n")},
+                     (0,), {"d2": {"correct"}}))
+    out.append(Probe("r3: spec path through a symlinked folder", ("verify", "{d}/sub/a.toml"),
+                     {"secret/s.toml": secret, "sub/a.toml": answers([("d2", DELTA2)], 'spec = "lnk/s.toml"')}, (2,),
+                     never=("hunter2",), links={"sub/lnk": "/{d}/secret".replace("/{d}", "{d}")}))
+    out.append(Probe("r3: spec path is a FIFO", ("verify", "{d}/a.toml"), {"a.toml": answers([("d2", DELTA2)], 'spec = "p.toml"')},
+                     (2,), fifos=("p.toml",)))
+    out.append(Probe("r3: --spec is a FIFO", ("verify", "{d}/h.md", "--spec", "{d}/p.toml"), {"h.md": ok_md}, (2,), fifos=("p.toml",)))
+    out.append(Probe("r3: answers file is a FIFO", ("verify", "{d}/a.toml"), {}, (2,), fifos=("a.toml",)))
+    out.append(Probe("r3: document is /dev/zero", ("verify", "/dev/zero", "--spec", "{d}/s.toml"), {"s.toml": s2}, (2,)))
+    out.append(Probe("r3: derive /dev/zero", ("derive", "/dev/zero", "--no-pdf"), {}, (2,)))
+    out.append(Probe("r3: stdin is 5 MB of zeros", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": b"\0" * 5_000_000},
+                     (2,), stdin="z"))
+    out.append(Probe("r3: stdin is UTF-16", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": ok_md.encode("utf-16")},
+                     (0, 2), stdin="z"))
+    out.append(Probe("r3: stdin is invalid UTF-8", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": b"\xff\xfe$$ x = 1 $$"},
+                     (1, 2), stdin="z"))
+    # -- specs --------------------------------------------------------------------------------------------------
+    def derive(pid: str, text, codes=(0,), argv=("derive", "{d}/s.toml", "--no-pdf"), **kw) -> None:
+        out.append(Probe("r3: " + pid, argv, {"s.toml": text}, codes, **kw))
+
+    derive("spec with a BOM", b"\xef\xbb\xbf" + s2.encode(), (0,))
+    derive("spec in UTF-16", s2.encode("utf-16"), (2,), says="UTF-8")
+    derive("spec with CR line ends", s2.replace("\n", "\r"), (0, 2))
+    derive("spec with NUL", s2.encode() + b"\0", (2,))
+    derive("spec arrays nested 100000 deep", s2 + "x = " + "[" * 100000 + "]" * 100000 + "\n", (2,))
+    derive("spec 100000 keys", s2 + "".join(f"[training.k{i}]\n" for i in range(60000)), (2,))
+    derive("formula 1e-400*x (underflows to 0)", formula_spec("1e-400*x+tanh(x)"), (0, 2))
+    derive("formula x^1e300", formula_spec("x^1e300"), (2,))
+    derive("formula exp(x)^64", formula_spec("exp(x)^64"), (0, 2))
+    for fn in ("tanh", "sin", "exp", "atan", "erf", "sqrt(1+x^2)*0+tanh", "log(1+exp", "1/(1+exp(-"):
+        head = fn if fn.endswith("(") else fn + "("
+        tail = "))" if fn.startswith("log") else ")))" if fn.startswith("1/") else ")"
+        depth = 39 if len(head * 39 + tail * 39) < 400 else 12
+        nested = formula_spec(head * depth + "x" + tail * depth)
+        derive(f"formula {fn}(…) nested deep: derive", nested, (0, 2))
+        derive(f"formula {fn}(…) nested deep: codegen", nested, (0, 2), argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+        out.append(Probe(f"r3: formula {fn}(…) nested deep: verify", ("verify", "{d}/a.toml", "--json"),
+                         {"s.toml": nested, "a.toml": answers([("d2", DELTA2)])}, (0, 2), {"d2": {"correct"}}))
+    derive("formula tanh nested 39 deep: derive with the PDF", formula_spec("tanh(" * 39 + "x" + ")" * 39), (0, 2),
+           argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    derive("formula abs(abs(abs(…)-1)-1) piece explosion", formula_spec("abs(" * 12 + "x" + "-1)" * 12), (0, 2))
+    derive("formula max/min chain 30 terms", formula_spec("max(" * 29 + "x" + "".join(f",{k}*x/7)" for k in range(29))), (0, 2))
+    derive("formula with 400 characters of sums", formula_spec("+".join(["x"] * 133)), (0, 2))
+    derive("formula sqrt(x) (not defined everywhere)", formula_spec("sqrt(x)"), (2,))
+    derive("formula log(x)", formula_spec("log(x)"), (2,))
+    derive("formula x/x", formula_spec("x/x"), (0, 2))
+    derive("formula with unicode minus", formula_spec("tanh(x)−x"), (2,))
+    derive("formula with zero-width space", formula_spec("tanh(\u200bx)"), (2,))
+    derive("formula with fullwidth x", formula_spec("tanh(\uff58)"), (2,))
+    derive("parameter with combining mark name", formula_spec("tanh(a\u0301*x)", ", \"a\u0301\" = 0.5"), (0, 2))
+    derive("network name with combining mark", s2.replace('name = "probe"', 'name = "a\u0301b"'), (0, 2))
+    for n in ("gamma", "beta", "mu", "var", "x_hat", "xhat", "mask", "eps", "sigma", "bngamma", "bnx", "F", "p"):
+        bn = _example("bn_mlp.toml").replace('activation = "identity"           # the affine part',
+                                              f'activation = {{ name = "mine", formula = "tanh({n}*x)", {n} = 0.5 }} #')
+        derive(f"bn_mlp with a parameter named {n}", bn)
+        out.append(Probe(f"r3: bn_mlp verify, parameter named {n}", ("verify", "{d}/a.toml", "--json"),
+                         {"s.toml": bn, "a.toml": answers([("d5", r"\delta^{(5)} = \hat{y} - y")], extra="batch = 4\n")}, (0,),
+                         {"d5": {"correct"}}))
+    res = _example("residual_mlp.toml")
+    derive("residual_mlp with an activation named batchnorm",
+           res.replace('activation = "tanh"', 'activation = { name = "batchnorm", formula = "tanh(x)" }'), (0, 2))
+    derive("network named gamma", _example("bn_mlp.toml").replace('name = "bn_mlp"', 'name = "gamma"'))
+    big_kind = {"dropout": 'kind = "dropout"\np = 0.5\n', "batchnorm": 'kind = "batchnorm"\n', "layernorm": 'kind = "layernorm"\n'}
+    for kind, body in big_kind.items():
+        layers = layer(3, '"tanh"') + ("[[layers]]\n" + body) * 498 + layer(2, '"identity"')
+        derive(f"498 {kind} layers (500 layers)", spec(layers), (0, 2))
+        wide = layer(100000, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"')
+        derive(f"100000-unit {kind}", spec(wide, inputs=100000), (0,))
+        derive(f"100000-unit {kind}: codegen", spec(wide, inputs=100000), (0,), argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+    # -- verify on layer kinds with hostile claims and documents ------------------------------------------------
+    bn = _example("bn_mlp.toml")
+    bn_claims = [("g", r"\frac{\partial J}{\partial \gamma^{(2)}} = \sum_i \delta^{(2)(i)} \hat{x}^{(2)(i)}"),
+                 ("mu", r"\mu = \frac{1}{m}\sum_i x_i"),
+                 ("bad", r"\frac{\partial J}{\partial \beta^{(2)}} = 0"),
+                 ("inj", r"\bngamma^{(2)} = \bnmu^{(9)}"),
+                 ("deep", r"\hat{x} = " + "\\frac{x - \\mu}{\\sqrt{" * 200 + "1" + "}}" * 200),
+                 ("mask", r"\text{mask} = \gamma \odot \beta^{(99)}"),
+                 ("sp", r"\gamma" + " " * 3000 + r"\hat x")]
+    out.append(Probe("r3: bn_mlp: hostile claims", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": bn, "a.toml": answers(bn_claims, extra="batch = 4\n")},
+                     (0, 1), {"g": {"correct", "unchecked"}, "bad": {"incorrect", "unchecked"}}))
+    bn_doc = ("# Batch norm\n\nWe use batch norm with $\\gamma$, $\\beta$, $\\mu_B$ and $\\sigma_B^2$.\n\n"
+              "$$\\hat{x}_i = \\frac{x_i - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}$$\n\n$$y_i = \\gamma \\hat{x}_i + \\beta$$\n\n"
+              "$$\\frac{\\partial \\ell}{\\partial \\beta} = \\sum_i \\frac{\\partial \\ell}{\\partial y_i}$$\n\n"
+              "$$\\frac{\\partial \\ell}{\\partial \\gamma} = 0$$\n") * 40
+    out.append(Probe("r3: bn_mlp: a document about batch norm (160 claims)", ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json"),
+                     {"s.toml": bn, "h.md": bn_doc}, (0, 1, 2)))
+    out.append(Probe("r3: residual_mlp: a document about batch norm", ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json"),
+                     {"s.toml": res, "h.md": bn_doc}, (0, 1)))
+    out.append(Probe("r3: residual_mlp: hostile claims", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": res, "a.toml": answers([("d", r"\delta^{(5)} = \hat{y} - y"), *bn_claims[3:]])}, (0, 1),
+                     {"d": {"correct"}}))
+    # -- grading -------------------------------------------------------------------------------------------------
+    rub = _example("grading/rubric.toml")
+    ref = _example("reference_mlp.toml")
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+    out.append(Probe("r3: --rubric is a folder", grade[:4] + ("--rubric", "{d}/rdir"),
+                     {"s.toml": ref, "subs/a.md": alice, "rdir/r.toml": rub},
+                     (2,), says="folder"))
+    out.append(Probe("r3: --rubric is a FIFO", grade[:4] + ("--rubric", "{d}/r.toml"), {"s.toml": ref, "subs/a.md": alice}, (2,),
+                     fifos=("r.toml",)))
+    out.append(Probe("r3: FIFOs and a socket-like file in the submissions", grade, {"s.toml": ref, "r.toml": rub, "subs/a.md": alice},
+                     (0,), fifos=("subs/b.md", "subs/carol/c.md"), after=_json_ok("rep/a.md.json")))
+    out.append(Probe("r3: a zip as a submission (path traversal entry)", grade,
+                     {"s.toml": ref, "r.toml": rub, "subs/a.md": alice, "subs/evil.zip": _zip({"../../pwned.md": alice, "x.md": alice})},
+                     (0,), after=lambda d: ["zip entry extracted"] if Path(d, "pwned.md").exists()
+                     or Path(d).parent.joinpath("pwned.md").exists() else []))
+    out.append(Probe("r3: a zip bomb as a submission", grade,
+                     {"s.toml": ref, "r.toml": rub, "subs/a.md": alice, "subs/bomb.zip": _zip({"a.md": b"0" * 50_000_000})}, (0,)))
+    out.append(Probe("r3: a zip as the document", ("verify", "{d}/sub.zip", "--spec", "{d}/s.toml"),
+                     {"s.toml": ref, "sub.zip": _zip({"a.md": alice})}, (2,)))
+    out.append(Probe("r3: autograder submission is a zip", ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml",
+                     "--submission", "{d}/sub.zip", "--results", "{d}/results.json"),
+                     {"s.toml": ref, "r.toml": rub, "sub.zip": _zip({"../x.md": alice})}, (0, 2), after=_json_ok("results.json")))
+    out.append(Probe("r3: 3000 empty files in a submission folder", grade,
+                     {"s.toml": ref, "r.toml": rub, "subs/a.md": alice, **{f"subs/bob/f{i}.md": "" for i in range(3000)}}, (0,)))
+    out.append(Probe("r3: 3000 submissions of one empty file each",
+                     ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary", "{d}/g.csv"),
+                     {"s.toml": ref, **{f"subs/s{i}.md": "" for i in range(3000)}}, (0, 1, 2)))
+    out.append(Probe("r3: --out /proc/x.zip", ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--out",
+                     "/proc/x.zip"), {"s.toml": ref, "r.toml": rub}, (2,), says="/proc/x.zip", never=(".tmp",)))
+    out.append(Probe("r3: --out /dev/full (results)", ("verify", "{d}/a.md", "--spec", "{d}/s.toml", "--format", "gradescope", "--out",
+                     "/dev/full"), {"s.toml": ref, "a.md": alice}, (2,), says="No space left",
+                     after=lambda d: [] if Path("/dev/full").is_char_device() else ["/dev/full was replaced by a file"]))
+    out.append(Probe("r3: --out a FIFO nobody reads", ("verify", "{d}/a.md", "--spec", "{d}/s.toml", "--format", "gradescope", "--out",
+                     "{d}/ff"), {"s.toml": ref, "a.md": alice}, (2,), fifos=("ff",)))
+    out.append(Probe("r3: codegen --out /dev/full", ("codegen", "{d}/s.toml", "--out", "/dev/full"), {"s.toml": ref}, (2,)))
+    out.append(Probe("r3: --jobs 100000", grade + ("--jobs", "100000"), {"s.toml": ref, "r.toml": rub, "subs/a.md": alice}, (0, 2)))
+    out.append(Probe("r3: --jobs -1", grade + ("--jobs", "-1"), {"s.toml": ref, "r.toml": rub, "subs/a.md": alice}, (2,)))
+    out.append(Probe("r3: rubric with 10000 expects", grade, {"s.toml": ref, "subs/a.md": alice, "r.toml":
+                     '[[questions]]\nid = "Q"\npoints = 1\nexpects = [' + ", ".join(['"delta3"'] * 10000) + "]\n"}, (0, 2)))
+    out.append(Probe("r3: rubric expecting internal names", grade, {"s.toml": ref, "subs/a.md": alice, "r.toml":
+                     '[[questions]]\nid = "Q"\npoints = 1\nexpects = ["__class__", "bngamma2", "../x"]\n'}, (0, 2)))
+    out.append(Probe("r3: two batch runs into one --out at once", grade, {"s.toml": ref, "r.toml": rub, "subs/a.md": alice,
+                     "subs/b.md": alice}, (0,), parallel=2, after=lambda d: _json_ok("rep/a.md.json")(d) + _json_ok("rep/b.md.json")(d)
+                     + _no_temporaries("rep")(d)))
+    out.append(Probe("r3: three codegen runs into one --out at once", ("codegen", "{d}/s.toml", "--out", "{d}/o"), {"s.toml": ref}, (0,),
+                     parallel=3, after=lambda d: _imports("o/reference_mlp.py", "reference_mlp")(d) + _no_temporaries("o")(d)))
+    def complete_csv(d: str) -> list[str]:
+        f = Path(d, "g.csv")
+        if not f.exists():
+            return []
+        rows = f.read_text().splitlines()
+        return [] if rows and rows[0].startswith("submission,") and all(r.count(",") >= 6 for r in rows[1:]) else ["g.csv is half-written"]
+    many = {f"subs/s{i}.md": alice for i in range(40)}
+    for after_s in (3.0, 6.0):
+        out.append(Probe(f"r3: Ctrl-C {after_s:g} s into a batch with --summary and --out", grade,
+                         {"s.toml": ref, "r.toml": rub, **many}, (0, 130), interrupt=after_s,
+                         after=lambda d: complete_csv(d) + _no_temporaries(".")(d)))
+    out.append(Probe("r3: Ctrl-C 4 s into derive with the PDF", ("derive", "{d}/s.toml", "--out", "{d}/o"), {"s.toml": ref}, (0, 130),
+                     interrupt=4.0, after=_no_temporaries("o")))
+    out.append(Probe("r3: --summary /dev/full", ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary", "/dev/full"),
+                     {"s.toml": ref, "subs/a.md": alice}, (2,), says="No space left",
+                     after=lambda d: [] if Path("/dev/full").is_char_device() else ["/dev/full was replaced by a file"]))
+    out.append(Probe("r3: autograder --out /dev/full", ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml",
+                     "--out", "/dev/full"), {"s.toml": ref, "r.toml": rub}, (2,),
+                     after=lambda d: [] if Path("/dev/full").is_char_device() else ["/dev/full was replaced by a file"]))
+    out.append(Probe("r3: --results /dev/stdout", ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml",
+                     "--submission", "{d}/a.md", "--results", "/dev/stdout"), {"s.toml": ref, "r.toml": rub, "a.md": alice}, (0,),
+                     says='"score"'))
+    # -- public API and python -m ----------------------------------------------------------------------------------
+    py = ("{python}",)
+    api = ("import gradproof, sys\ntry:\n    {call}\nexcept gradproof.GradproofError as e:\n    print('error:', e)\n    sys.exit(2)\n")
+    for label, call in {"check_answers on a folder": "gradproof.check_answers('{d}')",
+                        "check_answers on a FIFO": "gradproof.check_answers('{d}/p.toml')",
+                        "load_spec on bytes": "gradproof.load_spec(b'{d}/s.toml')",
+                        "load_spec on None": "gradproof.load_spec(None)",
+                        "load_spec on a 5000-digit TOML int": "gradproof.load_spec('{d}/big.toml')",
+                        "derive_network of 100000 units": "gradproof.derive_network('{d}/wide.toml')",
+                        "check_answers on a hostile answers file": "gradproof.check_answers('{d}/a.toml')"}.items():
+        out.append(Probe("r3: API " + label, ("-c", api.format(call=call)),
+                         {"s.toml": s2, "big.toml": spec(layer(2, '"tanh"'), inputs="1" * 5000),
+                         "wide.toml": spec(layer(100000, '"tanh"') + layer(2, '"identity"'), inputs=100000),
+                         "a.toml": answers([("d2", DELTA2), ("x", "\\frac{" * 3000)])}, (0, 2), cmd=py, fifos=("p.toml",)))
+    out.append(Probe("r3: python -m gradproof verify of a hostile document",
+                     ("-m", "gradproof", "verify", "{d}/h.md", "--spec", "{d}/s.toml"),
+                     {"s.toml": s2, "h.md": "$$ x\n" * 100000}, (1, 2), cmd=py))
     return out
 
 
@@ -240,32 +544,70 @@ def run(probe: Probe) -> dict:
                 continue
             p = Path(d, rel)
             p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_text(text)
+            if isinstance(text, bytes):  # BOMs, UTF-16, NUL bytes, zips
+                p.write_bytes(text)
+            else:
+                p.write_text(text)
+        for rel in probe.fifos:
+            Path(d, rel).parent.mkdir(parents=True, exist_ok=True)
+            os.mkfifo(Path(d, rel))
         for rel, target in probe.links.items():
             Path(d, rel).parent.mkdir(parents=True, exist_ok=True)
             Path(d, rel).symlink_to(target.replace("{d}", d))
-        argv = [GRADPROOF, *(a.replace("{d}", d) for a in probe.argv)]
+        program = [a.replace("{python}", str(ROOT / ".venv" / "bin" / "python")) for a in probe.cmd] or [GRADPROOF]
+        argv = [*program, *(a.replace("{d}", d) for a in probe.argv)]
 
         def cap():
             resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
 
         t0 = time.monotonic()
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=d, preexec_fn=cap)
-            killed = False
-            while True:
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.monotonic() - t0 > KILL_SECONDS and not killed:
-                    proc.kill()
-                    killed = True
-                time.sleep(0.02)
-            seconds = time.monotonic() - t0
+        runs = []
+        for _ in range(probe.parallel):
+            out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+            given = open(Path(d, probe.stdin), "rb") if probe.stdin else subprocess.DEVNULL
+            runs.append((subprocess.Popen(argv, stdout=out, stderr=err, stdin=given, cwd=d, preexec_fn=cap), out, err))
+        killed, ended = False, {}
+        while len(ended) < len(runs):
+            for proc, _, _ in runs:
+                if proc.pid not in ended:
+                    pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                    if pid:
+                        ended[proc.pid] = (status, usage, time.monotonic() - t0)
+            if probe.interrupt and time.monotonic() - t0 > probe.interrupt:
+                for proc, _, _ in runs:
+                    if proc.pid not in ended and proc.poll() is None:
+                        proc.send_signal(signal.SIGINT)
+                probe = dataclasses.replace(probe, interrupt=0.0)
+            if time.monotonic() - t0 > KILL_SECONDS and not killed:
+                for proc, _, _ in runs:
+                    if proc.pid not in ended:
+                        proc.kill()
+                killed = True
+            time.sleep(0.02)
+        results = []
+        for proc, out, err in runs:
+            status, usage, seconds = ended[proc.pid]
             proc.returncode = os.waitstatus_to_exitcode(status)
             out.seek(0)
             err.seek(0)
-            stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+            results.append((proc.returncode, usage, seconds, out.read().decode(errors="replace"),
+                            err.read().decode(errors="replace")))
+            out.close()
+            err.close()
+        extra = probe.after(d) if probe.after else []
+    problems = list(extra)
+    for code, usage, seconds, stdout, stderr in results:
+        problems += judge(probe, code, usage, seconds, stdout, stderr, killed)
+    code, usage, seconds, stdout, stderr = max(results, key=lambda r: r[2])
+    message = (stderr.strip().splitlines() or [""])[0][:110]
+    return {"id": probe.id, "seconds": seconds, "cpu": max(r[1].ru_utime + r[1].ru_stime for r in results),
+            "rss_mb": max(r[1].ru_maxrss for r in results) / 1024, "code": code, "problems": sorted(set(problems), key=problems.index),
+            "message": message}
+
+
+def judge(probe: Probe, code: int, usage, seconds: float, stdout: str, stderr: str, killed: bool) -> list[str]:
+    """The problems of one run of ``probe`` (see the module's docstring)."""
     rss = usage.ru_maxrss * 1024  # kilobytes on Linux
     problems = []
     if killed:
@@ -277,14 +619,14 @@ def run(probe: Probe) -> dict:
     both = stdout + stderr
     if "Traceback" in both or "internal error" in both:
         problems.append("internal error: " + (stderr.strip().splitlines() or [""])[-1][:120])
-    if proc.returncode not in probe.codes:
-        problems.append(f"exit {proc.returncode}, expected {probe.codes}")
+    if code not in probe.codes:
+        problems.append(f"exit {code}, expected {probe.codes}")
     for text in probe.never:
         if text in both:
             problems.append(f"leaks {text!r}")
     if probe.says and probe.says not in both:
         problems.append(f"does not say {probe.says!r}")
-    if probe.verdicts and proc.returncode in (0, 1):
+    if probe.verdicts and code in (0, 1):
         try:
             claims = {c["id"]: c for c in json.loads(stdout)["claims"]}
         except (ValueError, KeyError):
@@ -294,9 +636,7 @@ def run(probe: Probe) -> dict:
             got = claims.get(cid, {}).get("verdict")
             if got not in allowed:
                 problems.append(f"claim {cid}: {got} ({claims.get(cid, {}).get('message', '')[:80]})")
-    message = (stderr.strip().splitlines() or [""])[0][:110]
-    return {"id": probe.id, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": rss / 2**20, "code": proc.returncode,
-            "problems": problems, "message": message}
+    return problems
 
 
 def main(words: list[str]) -> int:

@@ -8,7 +8,7 @@ import re
 import sympy as sp
 
 from .errors import FormulaError, did_you_mean
-from .piecewise import flatten
+from .piecewise import extreme, flatten
 from .symbols import X, sigmoid
 
 MAX_LENGTH = 400
@@ -43,12 +43,12 @@ def _int_log10(n: int) -> float:
     return (bits - 1) * math.log10(2)
 
 
-def _max(a, b):
-    return sp.Piecewise((a, sp.Ge(a, b)), (b, True))
+def _max(a, b, where: str = "formula"):  # built flat (piecewise.extreme): no Piecewise ever sits in a condition
+    return extreme(a, b, ">=", X, where)
 
 
-def _min(a, b):
-    return sp.Piecewise((a, sp.Le(a, b)), (b, True))
+def _min(a, b, where: str = "formula"):
+    return extreme(a, b, "<=", X, where)
 
 
 #: name -> (arity, constructor). Adding a function is adding an entry.
@@ -208,7 +208,7 @@ class _Parser:
                 self.take(")")
                 if len(args) != arity:
                     raise self.error(f"{text}() takes {arity} argument{'s' if arity > 1 else ''}, not {len(args)}")
-                return make(*args)
+                return make(*args, where=self.where) if make in (_max, _min) else make(*args)
             known = ["x", *self.params, *CONSTANTS, *FUNCTIONS]
             raise self.error(f"unknown name {text!r}{did_you_mean(text, known)}")
         raise self.error(f"unexpected {text!r}" if text else "unexpected end of formula")

@@ -204,7 +204,30 @@ def flatten(expr: sp.Expr, x: sp.Symbol, where: str = "formula") -> sp.Expr:
     """
     if not expr.has(sp.Piecewise):
         return expr
-    pieces = _Flattener(x, where).pieces(expr)
+    return _assemble(_Flattener(x, where).pieces(expr), x)
+
+
+def extreme(a: sp.Expr, b: sp.Expr, op: str, x: sp.Symbol, where: str = "formula") -> sp.Expr:
+    """``max(a, b)`` (op ``">="``) or ``min(a, b)`` (``"<="``) as one flat Piecewise of ``a`` and ``b``'s own flat pieces.
+
+    Built flat at once, never as ``Piecewise((a, a >= b), …)`` with ``a`` a Piecewise: SymPy's construction and the
+    flattening of such nested conditions are exponential in the nesting (``max(max(max(…)))`` six deep: 90 s)."""
+    f = _Flattener(x, where)
+    out = []
+    for ga, ra in f.pieces(a):
+        for gb, rb in f.pieces(b):
+            region = ra.meet(rb)
+            if region.empty():
+                continue
+            for g, rel in ((ga, _relation(ga - gb, op, x)), (gb, _relation(ga - gb, _NEGATE[op], x))):
+                if rel is not None and not region.meet(rel).empty():
+                    out.append((g, region.meet(rel)))
+            f.check(out)
+    return _assemble(out, x)
+
+
+def _assemble(pieces: list, x: sp.Symbol) -> sp.Expr:
+    """One Piecewise of (smooth expression, region) pairs whose regions are exclusive and cover the line."""
     merged: list[tuple[sp.Expr, list]] = []
     for e, region in pieces:  # equal expressions on neighbouring regions: one piece
         for item in merged:

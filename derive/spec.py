@@ -141,19 +141,30 @@ def load_spec(path: str | Path) -> Network:
     """
     path = Path(path)
     if not path.is_file():
-        raise SpecError(f"{path}: no such spec file" + ("" if path.suffix == ".toml" else " (specs are .toml files)"))
+        raise SpecError(no_file(path, "spec file") + ("" if path.suffix == ".toml" or path.exists() else " (specs are .toml files)"))
     if path.stat().st_size > MAX_SPEC_BYTES:
         raise SpecError(f"{path}: the file is larger than {MAX_SPEC_BYTES} bytes; a spec is a few lines of TOML")
     return spec_from_dict(parse_toml_file(path, "spec", SpecError), str(path))
 
 
+def no_file(path: Path, what: str) -> str:
+    """Why ``path`` cannot be read as a ``what`` ("spec file", "answers file", "document"): missing, a folder, or a
+    device or named pipe (reading /dev/zero or a FIFO nobody writes would never end)."""
+    if path.is_dir():
+        return f"{path}: this is a folder, not a {what}; give the file itself"
+    if path.exists():
+        return f"{path}: not a regular file (a device or a named pipe); give a {what} saved on disk"
+    return f"{path}: no such {what}"
+
+
 def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
     """The TOML table in ``path``; ``error`` (naming the file) when it is not UTF-8, not TOML or unreadable.
 
-    Shared by specs and answers files; each caller checks existence and size with its own message first.
+    Shared by specs and answers files; each caller checks existence and size with its own message first. A UTF-8
+    byte-order mark (Windows editors write one) is skipped.
     """
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise error(f"{path}: not a text file (expected UTF-8 TOML)") from None
     except tomllib.TOMLDecodeError as exc:
@@ -163,6 +174,8 @@ def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
                     "or use a smaller number") from None
     except OSError as exc:
         raise error(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise error(f"{path}: arrays or tables are nested too deeply; a {what} needs at most a few levels") from None
 
 
 def spec_from_dict(data: dict, source: str = "<spec>") -> Network:

@@ -22,9 +22,10 @@ __all__ = ["__version__", "load_spec", "derive_network", "write_proof", "generat
 
 def load_spec(path):
     """Read and validate a network spec (TOML); returns a ``Network``. Raises ``SpecError`` naming the file and key."""
+    from gradproof.derive.errors import SpecError
     from gradproof.derive.spec import load_spec as _load
 
-    return _load(path)
+    return _load(_path(path, "spec", SpecError))
 
 
 def derive_network(network, check: bool = True):
@@ -61,11 +62,24 @@ def generate_module(derivation, out_dir=None, spec_path: str | None = None):
 
 def check_answers(path, spec=None, notation=None):
     """Judge every claim of an answers file or document; returns the list of ``ClaimResult`` (``id``, ``verdict``, …)."""
+    from gradproof.derive.errors import AnswerError
     from gradproof.verify.cli import verify_file
 
-    results, _meta, _seconds = verify_file(str(path), None if spec is None else str(spec),
-                                           None if notation is None else str(notation))
+    results, _meta, _seconds = verify_file(str(_path(path, "answers file", AnswerError)),
+                                           None if spec is None else str(_path(spec, "spec", AnswerError)),
+                                           None if notation is None else str(_path(notation, "notation", AnswerError)))
     return results
+
+
+def _path(value, what: str, error):
+    """``value`` as a path (``str``, ``os.PathLike`` or ``bytes``); anything else is ``error``, not a ``TypeError``."""
+    import os
+
+    if isinstance(value, bytes):
+        return os.fsdecode(value)
+    if isinstance(value, (str, os.PathLike)):
+        return value
+    raise error(f"expected the path of the {what} (a str or pathlib.Path), got {type(value).__name__}")
 
 
 def __getattr__(name):

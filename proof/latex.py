@@ -450,23 +450,38 @@ def width(tex: str) -> int:
     return len(re.sub(r"\\[a-zA-Z]+", "x", _INVISIBLE.sub("", tex)))
 
 
+#: visible characters of one typeset line at most: TeX cannot measure a box wider than 16384 pt (about 3000 glyphs;
+#: "Dimension too large"), so a longer line is shown as a note instead (39 nested tanh: a 17 000-character φ')
+TYPESET_MAX = 1500
+
+
 def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
     """Print a long sum as a few lines of balanced width, each at most about ``max_chars`` wide (``width``).
 
     The first line holds the first terms; every later line starts with its sign (``+ ...``, ``- ...``).
     The terms are cut into the fewest lines that fit, as evenly as possible, so that no line is a lone
-    short term. A short expression (or one that is not a sum) is one line.
+    short term. A short expression (or one that is not a sum) is one line; a product more than four lines wide is
+    cut between its factors (``\\cdot``) the same way. A line still wider than ``TYPESET_MAX`` (one enormous
+    factor) is replaced by a note saying how long it is.
     """
     printer = GradproofLatexPrinter(**printer_args)
     whole = printer.doprint(expr)
-    if width(whole) <= max_chars or not isinstance(expr, sp.Add):
-        return [whole]
-    terms = printer.ordered_terms(expr)
+    product = isinstance(expr, sp.Mul) and width(whole) > 4 * max_chars
+    if width(whole) <= max_chars or not (isinstance(expr, sp.Add) or product):
+        return [_typesettable(whole)]
     pieces = []
-    for k, t in enumerate(terms):
-        neg = t.could_extract_minus_sign()
-        body = printer.parenthesize(-t if neg else t, precedence(expr))
-        pieces.append((("- " if neg else "") + body) if k == 0 else (("- " if neg else "+ ") + body))
+    if product:
+        coeff, factors = expr.as_coeff_mul()
+        for k, f in enumerate(factors):
+            body = printer.parenthesize(f, precedence(expr))
+            pieces.append((("- " if coeff == -1 else "") + body) if k == 0 else r"\cdot " + body)
+        if coeff not in (1, -1):
+            pieces.insert(0, printer.doprint(coeff))
+    else:
+        for k, t in enumerate(printer.ordered_terms(expr)):
+            neg = t.could_extract_minus_sign()
+            body = printer.parenthesize(-t if neg else t, precedence(expr))
+            pieces.append((("- " if neg else "") + body) if k == 0 else (("- " if neg else "+ ") + body))
     sizes = [width(p) + 1 for p in pieces]
     n = len(pieces)
 
@@ -486,7 +501,13 @@ def split_terms(expr, max_chars: int = 70, **printer_args) -> list[str]:
         if worst <= max_chars or lines == n:
             break
     bounds = (0, *cuts, n)
-    return [" ".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [_typesettable(" ".join(pieces[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _typesettable(tex: str) -> str:
+    if width(tex) <= TYPESET_MAX:
+        return tex
+    return rf"\text{{[a term {width(tex)} characters wide: too wide to typeset; gradproof derive --no-pdf prints it]}}"
 
 
 __all__ = ["GradproofLatexPrinter", "display_name", "escape", "latex", "number", "sigmoid", "split_terms", "width"]

@@ -32,6 +32,9 @@ _TEXT_NAMES = {
 def text(expr: sp.Expr, rename: dict | None = None) -> str:
     """A compact one-line text form: x**2 -> x², sqrt -> √, symbols renamed (z -> z2)."""
     rename = {**{s: sp.Symbol(_TEXT_NAMES[s.name]) for s in expr.free_symbols if s.name in _TEXT_NAMES}, **(rename or {})}
+    # a display name keeps its symbol's assumptions: tanh(tanh(…(z2))) of a symbol not known to be real asks SymPy for
+    # real and imaginary parts at every level when rebuilt, exponential in the depth (39 nested tanh: minutes)
+    rename = {k: sp.Symbol(v.name, **k.assumptions0) if type(v) is sp.Symbol and v.is_real is None else v for k, v in rename.items()}
     expr = expr.xreplace(rename)
     if isinstance(expr, sp.Piecewise):
         return (

@@ -14,7 +14,7 @@ import numpy as np
 from gradproof.derive import activations
 from gradproof.derive.errors import AnswerError, SpecError, did_you_mean
 from gradproof.derive.names import parse_quantity
-from gradproof.derive.spec import MAX_SPEC_BYTES, Network, load_spec, one_line, parse_toml_file, spec_from_dict
+from gradproof.derive.spec import MAX_SPEC_BYTES, Network, load_spec, no_file, one_line, parse_toml_file, spec_from_dict
 
 from .judge import Claim
 from .parser import BASES, Notation
@@ -48,7 +48,7 @@ class Answers:
 
 def read_toml(path: Path, what: str = "answers file") -> dict:
     if not path.is_file():
-        raise AnswerError(f"{path}: no such {what}")
+        raise AnswerError(no_file(path, what))
     if path.stat().st_size > MAX_BYTES:
         raise AnswerError(f"{path}: the file is larger than {MAX_BYTES} bytes; split it into smaller {what}s")
     return parse_toml_file(path, what, AnswerError)
@@ -150,7 +150,7 @@ def spec_path(spec: str, base: Path, fail) -> Path:
         raise fail("spec", f"leaves the answers file's folder: a spec path may go up at most one folder "
                            f"(\"../reference_mlp.toml\"){hint}")
     if not target.is_file():
-        raise fail("spec", f"{base / raw}: no such spec file{hint}")
+        raise fail("spec", no_file(base / raw, "spec file") + hint)
     return base / raw
 
 

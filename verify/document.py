@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gradproof.derive.errors import AnswerError
+from gradproof.derive.spec import no_file
 
 from .judge import Claim
 
@@ -230,14 +231,19 @@ def notebook_text(raw: str, source: str) -> str:
         nb = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise AnswerError(f"{source}: not a valid notebook (JSON error at line {exc.lineno}); save it again from Jupyter") from None
+    except RecursionError:
+        raise AnswerError(f"{source}: not a Jupyter notebook (its JSON is nested too deeply); save it again from Jupyter") from None
+    except ValueError:  # an integer of more than 4300 digits (Python's limit for int())
+        raise AnswerError(f"{source}: not a Jupyter notebook (a number of more than 4300 digits); save it again from Jupyter") from None
     cells = nb.get("cells") if isinstance(nb, dict) else None
     if not isinstance(cells, list):
         raise AnswerError(f"{source}: not a Jupyter notebook (no cells); give the .ipynb file Jupyter saved")
     parts = []
     for cell in cells:
         if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
-            src = cell.get("source", "")
-            parts.append("".join(src) if isinstance(src, list) else str(src))
+            src = cell.get("source", "")  # a list of lines or one string; anything else holds no Markdown
+            parts.append("".join(s for s in src if isinstance(s, str)) if isinstance(src, list) else
+                         src if isinstance(src, str) else "")
     return "\n\n".join(parts)
 
 
@@ -261,7 +267,7 @@ def load_document(path: str | Path) -> list[Claim]:
     """The claims of a document file (.md, .tex, .txt, .ipynb; a .pdf best effort)."""
     path = Path(path)
     if not path.is_file():
-        raise AnswerError(f"{path}: no such document")
+        raise AnswerError(no_file(path, "document"))
     if path.stat().st_size > MAX_BYTES:
         raise AnswerError(f"{path}: the document is larger than {MAX_BYTES} bytes")
     if path.suffix.lower() == ".pdf":

@@ -131,6 +131,9 @@ def run_batch(args) -> int:
                          "--format apply to one answer (or use 'gradproof autograder' for a platform)")
     if "-" in args.answers:
         raise UsageError("'-' (standard input) is one answer; it cannot be part of a batch")
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs {jobs}: give a positive number of worker processes (or leave it out for the usable cores)")
     subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
     ctx = context(args.spec, getattr(args, "rubric", None), budget_of(args))
     out = _out_dir(getattr(args, "out", None))
@@ -149,7 +152,7 @@ def run_batch(args) -> int:
         if out is not None:
             write_reports(out, outcome, ctx.rubric)
 
-    outcomes = grade_all(subs, ctx, getattr(args, "jobs", None), on_done)
+    outcomes = grade_all(subs, ctx, jobs, on_done)
     progress.finish()
     width = max(len(platforms.printable(o.name)) for o in outcomes)
     for o in outcomes:
@@ -203,7 +206,7 @@ def platform_results(platform: str, rubric: Rubric | None, outcome: Outcome | No
 
 
 def grade_for_platform(platform: str, submission: str | Path, spec: str | None, rubric_path: str | None, results: Path,
-                       budget: float = BUDGET_SECONDS, bad_exit: int = 2) -> int:
+                       budget: float = BUDGET_SECONDS, bad_exit: int = 2, flag: str = "--results") -> int:
     """Grade one submission and always write the platform's results file (score 0 and the reason when the submission
     or the autograder's own configuration is bad). Returns 0 when graded, ``bad_exit`` when the submission could not
     be read (the autograder passes 0: a bad submission is a result, not a broken autograder)."""
@@ -213,14 +216,14 @@ def grade_for_platform(platform: str, submission: str | Path, spec: str | None, 
             rubric = load_rubric(rubric_path)
         ctx = context(spec, rubric_path, budget)
     except GradproofError as exc:
-        write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), "--results")
+        write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), flag)
         raise
     path = Path(submission)
     if not path.exists():
         outcome = Outcome(path.name, "error", f"{path}: no submission found (expected the student's files here)")
     else:
         outcome = grade_submission(submission_of(path), ctx)
-    write_json(results, platform_results(platform, ctx.rubric, outcome), "--results")
+    write_json(results, platform_results(platform, ctx.rubric, outcome), flag)
     if outcome.status != "graded":
         print(f"gradproof: {platform}: {platforms.printable(outcome.reason)}; wrote {results} with score 0", file=sys.stderr)
         return bad_exit
@@ -235,7 +238,7 @@ def run_platform(args, platform: str) -> int:
     results = Path(getattr(args, "out", None) or "results.json")
     path = args.answers[0]
     if getattr(args, "rubric", None) or (path != "-" and Path(path).is_dir()):
-        return grade_for_platform(platform, path, args.spec, args.rubric, results, budget_of(args))
+        return grade_for_platform(platform, path, args.spec, args.rubric, results, budget_of(args), flag="--out")
     from .cli import exit_code, verify_file
 
     try:

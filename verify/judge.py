@@ -19,6 +19,7 @@ import sympy as sp
 from gradproof.derive import activations as act_registry
 from gradproof.derive import limits
 from gradproof.derive.calculus import derivative
+from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
@@ -28,7 +29,7 @@ from .parser import Notation, parse_claim, parse_expr
 from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
-from .truth import LATER_STEP, Truth, check_finite, key, split_key, state_kind
+from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -108,6 +109,14 @@ class Judge:
             self.rows = [self.truth.compute(*p) for p in self.points]
         if self.numeric:
             check_finite(self.rows[0], values.get("source", "answers file"))  # overflowing [values]: refused, not judged
+        else:  # a random point where the network itself overflows (exp(exp(…)) in a layer) cannot judge any claim
+            kept = [i for i, r in enumerate(self.rows) if not_finite(r) is None]
+            if not kept:
+                raise AnswerError(f"{self.net.source or self.net.name}: the network's values overflow float64 "
+                                  f"({not_finite(self.rows[0])} is not finite) at every sample point, so no claim can be "
+                                  "checked; gradproof derive refuses it too")
+            self.points, self.rows = [self.points[i] for i in kept], [self.rows[i] for i in kept]
+            self.states = [None] * len(self.points)
         self._later = None
         self._seed = seed
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradproof.derive.errors import UsageError, did_you_mean
-from gradproof.derive.spec import parse_toml_file
+from gradproof.derive.spec import no_file, parse_toml_file
 
 from .judge import ClaimResult
 
@@ -109,8 +109,13 @@ def load_rubric(path: str | Path) -> Rubric:
         RubricError: the file is missing or a key is malformed; the message names the file, question, key and fix.
     """
     path = Path(path)
+    if path.is_dir():
+        tomls = sorted(f.name for f in path.glob("*.toml"))[:3]
+        hint = f" (it holds {', '.join(tomls)})" if tomls else ""
+        raise RubricError(f"--rubric {path}: this is a folder, not a rubric file; give the rubric's TOML file, "
+                          f"e.g. --rubric {path / (tomls[0] if tomls else 'rubric.toml')}{hint}")
     if not path.is_file():
-        raise RubricError(f"--rubric {path}: no such rubric file")
+        raise RubricError(f"--rubric {no_file(path, 'rubric file')}")
     return rubric_from_dict(parse_toml_file(path, "rubric", RubricError), str(path))
 
 

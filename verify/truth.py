@@ -59,11 +59,22 @@ def check_memory(sizes, batch: int) -> None:
 def check_finite(values: dict[str, np.ndarray], source: str = "answers file") -> None:
     """Refuse a worked example whose [values] overflow float64 somewhere (``x = [1e308, 1e308]`` makes z = inf - inf):
     every claim about such a quantity would be compared with inf or nan, so none of them can be judged."""
+    k = not_finite(values)
+    if k is not None:
+        raise AnswerError(f"{source}: [values]: values overflow float64: with these values {k} is not finite (beyond about "
+                          "1.8e308), so no claim can be checked; use smaller values")
+
+
+def not_finite(values: dict) -> str | None:
+    """The first quantity of ``values`` with an entry that is nan or ±inf; None when every numeric one is finite."""
     for k, v in values.items():
-        a = np.asarray(v, dtype=float)
+        try:
+            a = np.asarray(v, dtype=float)
+        except (TypeError, ValueError):  # not an array of numbers (nothing to overflow)
+            continue
         if not np.all(np.isfinite(a)):
-            raise AnswerError(f"{source}: [values]: values overflow float64: with these values {k} is not finite (beyond about "
-                              "1.8e308), so no claim can be checked; use smaller values")
+            return k
+    return None
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)

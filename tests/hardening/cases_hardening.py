@@ -117,13 +117,14 @@ UNUSUAL = "valid but unusual specs"
 CASES: list[Case] = [
     # -- files --------------------------------------------------------------------------------------------
     derive(None, category=FILES, id="missing spec", says="no such spec file"),
-    Case(FILES, "directory as spec", ("derive", "{d}/dir.toml", "--no-pdf"), {"dir.toml": None}, 2, "no such spec file"),
+    Case(FILES, "directory as spec", ("derive", "{d}/dir.toml", "--no-pdf"), {"dir.toml": None}, 2, "this is a folder, not a spec file"),
     derive("name = [unclosed", category=FILES, id="broken TOML", says="not valid TOML"),
     derive(b'name = "\xff\xfe"\n', category=FILES, id="not UTF-8", says="not a text file"),
     derive(b"\x00\x01\x02binary", category=FILES, id="binary file", says="not valid TOML"),
     derive("x" * 1_000_001, category=FILES, id="spec over 1 MB", says="larger than"),
     Case(FILES, "codegen missing spec", ("codegen", "{d}/nope.toml", "--out", "{d}/out"), {}, 2, "no such spec file"),
-    Case(FILES, "codegen directory as spec", ("codegen", "{d}/dir.toml", "--out", "{d}/out"), {"dir.toml": None}, 2, "no such spec file"),
+    Case(FILES, "codegen directory as spec", ("codegen", "{d}/dir.toml", "--out", "{d}/out"), {"dir.toml": None}, 2,
+         "this is a folder, not a spec file"),
     verify({}, category=FILES, id="missing answers", says="no such answers file"),
     # a folder is a batch of submissions (DESIGN.md); an empty one says so
     verify({"a.toml": None}, category=FILES, id="directory as answers", says="no submissions found"),
@@ -165,7 +166,7 @@ CASES: list[Case] = [
         ("verify", "{d}/hw.md", "--spec", "{d}/dir"),
         {"hw.md": "$$x$$", "dir": None},
         2,
-        "no such spec file",
+        "this is a folder, not a spec file",
     ),
     Case(
         FILES,
