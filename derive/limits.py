@@ -66,6 +66,8 @@ RUN_HINT = ("the budget keeps every run under 30 s (docs/RELIABILITY.md): use fe
 
 #: after the first alarm, how often it repeats until the block has unwound
 REPEAT_SECONDS = 0.25
+#: a CPU-time limit (time_limit(cpu=True)) waits at most this many times its bound of wall clock
+CPU_WAIT = 6.0
 
 
 class TimeLimitError(DerivationError):
@@ -210,26 +212,28 @@ def _clear_sympy_caches() -> None:
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float, what: str, hint: str = "") -> Iterator[None]:
+def time_limit(seconds: float, what: str, hint: str = "", cpu: bool = False) -> Iterator[None]:
     """Run the block for at most ``seconds``; raise ``TimeLimitError`` when it takes longer.
 
     Args:
         seconds: the bound (wall-clock).
         what: what the block does, with its place, e.g. ``"spec.toml: layer 1: deriving 'm' (formula 'exp(x)')"``.
         hint: what the user can do, appended to the message.
+        cpu: the bound counts the process's CPU time, not the wall clock, up to ``CPU_WAIT`` × ``seconds`` of wall
+            clock (a verdict must not depend on how loaded the machine is; a starved process still ends).
     Raises:
         TimeLimitError: "<what> took longer than <seconds> s; <hint>".
     """
     _doing.append(what)
     try:
-        with _alarm(seconds, what, hint):
+        with _alarm(seconds, what, hint, cpu=cpu):
             yield
     finally:
         _doing.pop()
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0) -> Iterator[None]:
+def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0, cpu: bool = False) -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
@@ -245,6 +249,11 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0) -> Iter
 
     # the run's wall-clock bound waits for real work (a starved run repeats the check every REPEAT_SECONDS)
     busy = _past_deadline if whole_run else None
+    if cpu and not whole_run:
+        cpu0, wall0 = time.process_time(), time.monotonic()
+
+        def busy() -> bool:  # the block's own work has reached the bound (or a starved block has waited enough)
+            return time.process_time() - cpu0 >= seconds or time.monotonic() - wall0 >= CPU_WAIT * seconds
     with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail, busy):
         yield
 

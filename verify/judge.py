@@ -308,7 +308,7 @@ class Judge:
                 if (re.search(r"_\{?\s*[ijkh]", c.latex) and "\\sum" in c.latex and "=" in c.latex
                         and not re.search(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d", c.latex)):
                     try:
-                        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}"):
+                        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
                             r = self._check_in(c, self._shown() or self.layouts[0], remember=False)
                     except Exception:  # noqa: BLE001 -- no confirmation from a claim that does not check
                         continue
@@ -357,7 +357,7 @@ class Judge:
     def _vote(self, claim: Claim, weight: int = 1) -> None:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
         try:
-            with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}"):
+            with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}", cpu=True):
                 results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
         except Exception:  # noqa: BLE001 -- the claim's own check reports what went wrong
             return
@@ -823,7 +823,7 @@ class Judge:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
         self._bind(claims)
         try:
-            with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation"):
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
                 for _ in range(2):  # a second round once the symbols that read only in the inferred notation are bound
                     reading = infer(self, claims)
                     if reading is None or set(reading.changes) <= set(self.inferred):
@@ -950,7 +950,7 @@ class Judge:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         try:
-            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}"):
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 result = self.check(claim)
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result

@@ -58,7 +58,7 @@ def prove_equal(a: Node, b: Node, net, consts: dict) -> bool:
     if sum(1 for _ in a.walk()) + sum(1 for _ in b.walk()) > MAX_NODES:
         return False
     try:
-        with limits.time_limit(SYMBOLIC_SECONDS, "a symbolic comparison"):
+        with limits.time_limit(SYMBOLIC_SECONDS, "a symbolic comparison", cpu=True):
             builder = _Builder(net, l, consts)
             diff = builder.build(a) - builder.build(b)
             if sp.simplify(diff) == 0:

@@ -184,3 +184,21 @@ def test_an_alarm_swallowed_by_python_is_raised_again():
         if callback in gc.callbacks:
             gc.callbacks.remove(callback)
     assert swallowed and discarded  # the first alarm was discarded by Python, and the repeated one still got through
+
+
+def test_a_cpu_time_limit_waits_for_work_not_for_the_clock():
+    """Verify's per-claim limits count the process's CPU time (a verdict must not depend on the machine's load): a
+    block that waits (as a starved process does) is not stopped at the bound, one that works is; a block that only
+    waits is stopped at CPU_WAIT times the bound."""
+    with limits.time_limit(0.2, "waiting", cpu=True):
+        time.sleep(0.5)  # 0.5 s of wall clock, no CPU: within the bound
+    with pytest.raises(limits.TimeLimitError, match="working took longer than 0.2 s"):
+        with limits.time_limit(0.2, "working", cpu=True):
+            end = time.process_time() + 3
+            while time.process_time() < end:
+                pass
+    start = time.monotonic()
+    with pytest.raises(limits.TimeLimitError):
+        with limits.time_limit(0.2, "starved", cpu=True):
+            time.sleep(5)
+    assert time.monotonic() - start < 0.2 * limits.CPU_WAIT + 1
