@@ -16,6 +16,7 @@ stands. Declared ``[notation]`` keys and options are never changed. The work is 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -53,11 +54,17 @@ class Reading:
     changes: tuple
 
 
+@functools.lru_cache(maxsize=4096)
+def _normal(latex: str) -> str:
+    """A claim's LaTeX in the parser's spelling (inline $ dropped): normalised once, read by every reader below."""
+    return normalize(latex.replace("$", " "))
+
+
 def definitions(claims) -> list:
     """The claims that define a forward quantity: ``z^{(1)} = W^{(1)} x + b^{(1)}``, ``a_j = \\sum_i w_{ji} z_i``."""
     out = []
     for c in claims:
-        text = normalize(c.latex.replace("$", " "))
+        text = _normal(c.latex)
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
@@ -158,7 +165,7 @@ def structure(claims) -> dict:
     out = {"summed": set(), "activation": set(), "input_layer": Counter(), "weights": Counter(), "units": Counter(),
            "bare": 0}
     for c in definitions(claims):
-        text = normalize(c.latex.replace("$", " "))
+        text = _normal(c.latex)
         sides = _sides(text)
         if len(sides) < 2:
             continue
@@ -264,7 +271,7 @@ def conventions(judge, claims) -> Reading | None:
     else:
         bases = ()
     for c in definitions(claims):
-        latex = normalize(c.latex.replace("$", " "))
+        latex = _normal(c.latex)
         m = _INPUT_NAMED.match(latex)
         if m and m.group(1) not in BASES and m.group(1) not in declared and (m.group(1), "x") not in bases:
             bases += ((m.group(1), "x"),)  # Hagan's a^0 = p: the input's own letter
@@ -274,7 +281,7 @@ def conventions(judge, claims) -> Reading | None:
                 m.group(3) in ("L", "M") or m.group(3) == str(judge.net.depth)):
             options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
             changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
-    layered = {m.group(1) for c in definitions(claims) for text in [normalize(c.latex.replace("$", " "))]
+    layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
                if (m := _LAYERED_LHS.match(text)) and _AFFINE.search(_sides(text)[1])}  # n_i^m: not CS231n's s
     own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in ("w", "t", "e", "f", "g", "o")
                  and x not in declared)
@@ -283,7 +290,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append(", ".join(own) + " the summed input (defined as one)")
     summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
     for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
-        m = _SENSITIVITY.match(normalize(c.latex.replace("$", " ")))
+        m = _SENSITIVITY.match(_normal(c.latex))
         if m and m.group(2) in summed and m.group(1) not in BASES and m.group(1) not in declared \
                 and m.group(1) not in {k for k, _ in bases}:
             bases += ((m.group(1), "delta"),)
@@ -386,7 +393,7 @@ def conventions(judge, claims) -> Reading | None:
     macros = ()
     if judge.net.depth == 2 and judge.net.sizes[-1] == 1:  # o = v_1 h_1 + v_2 h_2 + c: the output's weights by other letters
         for c in definitions(claims):
-            first = _sides(normalize(c.latex.replace("$", " ")))[1] if "=" in c.latex else ""
+            first = _sides(_normal(c.latex))[1] if "=" in c.latex else ""
             terms = _OUT_TERM.findall(first)
             const = _OUT_CONST.search(first)
             letters = {t[0] for t in terms}
@@ -448,7 +455,7 @@ def _activation_letters(claims, depth: int):
         return None
     found = {}
     for c in definitions(claims):
-        m = _UNIT_ACTIVATION.match(normalize(c.latex.replace("$", " ")))
+        m = _UNIT_ACTIVATION.match(_normal(c.latex))
         if m and m.group(2) == m.group(3) and m.group(1) not in found:
             found[m.group(1)] = m.group(2)
     if len(found) != 2 or len(set(found.values())) != 2:
@@ -477,7 +484,7 @@ def _bare_letter_layers(claims) -> tuple:
     X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's). Only letters defined once so."""
     found: dict[str, set] = {}
     for c in definitions(claims):
-        text = normalize(c.latex.replace("$", " "))
+        text = _normal(c.latex)
         m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)
         if m:
             found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3)))
@@ -988,7 +995,7 @@ def function_layers(claims, notation, depth: int) -> dict:
     first = int(dict(notation.options).get("input_layer", 0))
     out: dict[str, set] = {}
     for c in claims:
-        m = _APPLIED_LETTER.match(normalize(c.latex.replace("$", " ")))
+        m = _APPLIED_LETTER.match(_normal(c.latex))
         if not m:
             continue
         letter = m.group("f").lstrip("\\")
