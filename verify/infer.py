@@ -250,7 +250,11 @@ def conventions(judge, claims) -> Reading | None:
     if re.search(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d", text):  # (Mitchell's net_j is not Mazur's)
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
-    if re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
+    bias_unit = "bias_column" not in dict(base.options) and _bias_unit(claims)
+    if bias_unit:  # Raschka's and Ng's a_0 = 1: the bias is W's column 0, on a unit a_0 = 1 every layer carries
+        options += [("bias_column", True), ("bias_absorbed", True)]
+        changes.append("a_0 = 1 is a bias unit: W holds the bias as its column 0 (z = W a with a = [1, …])")
+    elif re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
@@ -445,6 +449,29 @@ _ACCUMULATE = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|
 #: an activation letter of one unit: y_j = f(net_j), z_k = \sigma(net_k) -> (letter, unit, argument's unit)
 _UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*\(\s*"
                               r"(?:net|[a-z])_\{?\s*([a-z])\s*\}?\s*\)\s*$")
+
+
+#: a unit 0 of the input or of an activation: a_0, x_{0}, a_0^{(1)}, a^{(2)}_0
+_UNIT_ZERO = re.compile(r"(?<![A-Za-z\\])[ax]\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{?\s*0\s*\}?(?![0-9])")
+#: the bias letter in a sum: b, b_j, b^{(l)}
+_BIAS_LETTER = re.compile(r"(?<![A-Za-z\\])b(?![A-Za-z])")
+
+
+def _bias_unit(claims) -> bool:
+    """Whether the answer carries its biases on a unit 0 fixed at 1 (Ng's and Raschka's a_0^{(l)} = 1, W with the bias
+    as column 0), not counting its units from 0 (3Blue1Brown's a_0 is a neuron, with a bias b_j beside it): a claim
+    says a_0 = 1, or a summed input is a sum over a_0, a_1, …, a_m with no bias term."""
+    for c in claims:
+        text = _normal(c.latex)
+        for m in _UNIT_ZERO.finditer(text):
+            if re.match(r"\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?=\s*1(?![0-9.])", text[m.end():]):
+                return True
+        sides = _sides(text)
+        if len(sides) == 2 and _UNIT_ZERO.search(sides[1]) and not _BIAS_LETTER.search(sides[1]) and re.match(
+                r"\s*(?:z|net|n)(?![A-Za-z])", sides[0]) and re.search(r"\\[lc]?dots", sides[1]):
+            # z_1 = a_0 w_{1,0} + a_1 w_{1,1} + … + a_m w_{1,m} (with every unit written out, a_0 … a_2, it counts from 0)
+            return True
+    return False
 
 
 def _activation_letters(claims, depth: int):
@@ -773,6 +800,9 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         found.setdefault(key, []).append((c, rhs if rest is None else (rhs, rest)))
     out = []
     for key, uses in found.items():
+        letter = re.match(r"\\?[A-Za-z]+", key).group(0)
+        if letter != key and letter in found:
+            continue  # v = h W + b defines v; v_b = h_c W_{cb} + b_b is then a claim about its entries
         c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
         if isinstance(rhs, tuple):
             rhs, rest = rhs

@@ -1005,8 +1005,8 @@ class _Parser:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
             node = Node("entry", (node,), tuple(comps))
-        if name == "Theta":
-            node = _augment(node)
+        if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
+            node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
         if kind == "delta" and self.opts.get("delta_sign") == -1:
             node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         if power is not None:
@@ -1786,7 +1786,7 @@ def _anchor(toks) -> str | None:
     return next((x for x in ("j", "h", "k", "i") if x in seen), None)
 
 
-ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v")
+ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")

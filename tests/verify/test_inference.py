@@ -649,3 +649,33 @@ def test_nabla_a_in_a_claim_about_layer_l_and_an_accumulator_given_the_penalty()
     verdicts, _ = judge_all(net(hidden="sigmoid", output="sigmoid", units=(4, 2), reg={"name": "l2", "lambda": 0.1}),
                             claims)
     assert verdicts == {"acc": "unchecked", "pen": "unchecked", "upd": "unchecked"}
+
+
+def test_a_bias_unit_a0_puts_the_bias_in_column_0_of_w():
+    """Raschka's and Ng's convention: a^{(1)} = [1, x_1, …, x_m] carries a bias unit a_0 = 1 and W^{(1)} the bias as
+    its column 0, so z^{(2)} = W^{(1)} a^{(1)} has no "+ b" and is right; a sum written out over a_0 … a_2 with no
+    "…" counts units from 0 (3Blue1Brown), so a missing bias there stays a mistake, never read as a bias unit."""
+    d = net(hidden="sigmoid", output="sigmoid", inputs=4, units=(5, 3))
+    claims = [("unit", r"z_{1}^{(2)} = a_{0}^{(1)} w_{1,0}^{(1)} + a_{1}^{(1)} w_{1, 1}^{(1)} + \dots + a_{m}^{(1)} w_{1, m}^{(1)}"),
+              ("z2", r"\mathbf{z}^{(2)} = \mathbf{W}^{(1)} \mathbf{a}^{(1)}"),
+              ("bad-z2", r"\mathbf{z}^{(2)} = (\mathbf{W}^{(1)})^T \mathbf{a}^{(1)}"),
+              ("a2", r"\mathbf{a}^{(2)} = \phi(\mathbf{z}^{(2)})"), ("z3", r"\mathbf{z}^{(3)} = \mathbf{W}^{(2)} \mathbf{a}^{(2)}")]
+    verdicts, j = judge_all(d, claims, notation=Notation(options=(("input_layer", 1), ("weights_numbered_by", "source"))))
+    assert any("bias unit" in c for c in j.inferred)
+    assert {k: verdicts[k] for k in ("z2", "bad-z2", "a2", "z3")} == {
+        "z2": "correct", "bad-z2": "incorrect", "a2": "correct", "z3": "correct"}
+    counted = [("zj", r"z_j^{(2)} = w_{j0}^{(2)} a_0^{(1)} + w_{j1}^{(2)} a_1^{(1)} + w_{j2}^{(2)} a_2^{(1)} + w_{j3}^{(2)} a_3^{(1)}")]
+    verdicts, j = judge_all(net(hidden="sigmoid", output="sigmoid", inputs=4, units=(4, 2)), counted)
+    assert not any("bias unit" in c for c in j.inferred) and verdicts["zj"] != "correct"
+
+
+def test_einstein_indices_may_be_any_letter():
+    """A CS224d student sums over a, b, c as freely as over i, j, k: ŷ_a, v_b, W_{cb} are entries for every value."""
+    d = net(hidden="sigmoid", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="column")
+    claims = [("t", r"t = x W^{(1)} + b^{(1)}"), ("h", r"h = \sigma(t)"), ("v", r"v = h W^{(2)} + b^{(2)}"),
+              ("vb", r"v_b = h_c W^{(2)}_{cb} + b^{(2)}_b"),
+              ("bad-vb", r"v_b = h_c W^{(2)}_{bc} + b^{(2)}_b"),
+              ("dJ", r"\frac{\partial J}{\partial v_b} = \hat{y}_b - y_b"), ("bad-dJ", r"\frac{\partial J}{\partial v_b} = y_b - \hat{y}_b")]
+    verdicts, _ = judge_all(d, claims)
+    assert {k: verdicts[k] for k in ("vb", "bad-vb", "dJ", "bad-dJ")} == {
+        "vb": "correct", "bad-vb": "incorrect", "dJ": "correct", "bad-dJ": "incorrect"}
