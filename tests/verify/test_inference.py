@@ -675,7 +675,8 @@ def test_einstein_indices_may_be_any_letter():
     claims = [("t", r"t = x W^{(1)} + b^{(1)}"), ("h", r"h = \sigma(t)"), ("v", r"v = h W^{(2)} + b^{(2)}"),
               ("vb", r"v_b = h_c W^{(2)}_{cb} + b^{(2)}_b"),
               ("bad-vb", r"v_b = h_c W^{(2)}_{bc} + b^{(2)}_b"),
-              ("dJ", r"\frac{\partial J}{\partial v_b} = \hat{y}_b - y_b"), ("bad-dJ", r"\frac{\partial J}{\partial v_b} = y_b - \hat{y}_b")]
+              ("dJ", r"\frac{\partial J}{\partial v_b} = \hat{y}_b - y_b"),
+              ("bad-dJ", r"\frac{\partial J}{\partial v_b} = y_b - \hat{y}_b")]
     verdicts, _ = judge_all(d, claims)
     assert {k: verdicts[k] for k in ("vb", "bad-vb", "dJ", "bad-dJ")} == {
         "vb": "correct", "bad-vb": "incorrect", "dJ": "correct", "bad-dJ": "incorrect"}
