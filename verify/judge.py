@@ -662,6 +662,11 @@ class Judge:
                     sv.append(evaluate(student, ctx))
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
+            if self._input_stored_as_rows(target, student):
+                return _Link("unchecked", "the input is written transposed (X^T): it holds if the answer stores X with one "
+                                          "sample per row while its other matrices hold one per column (Raschka's "
+                                          "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
+                                          "layout")
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
             diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue speaks of matrix forms
             counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
@@ -721,6 +726,25 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
+        """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
+        other way round: data kept with one sample per row, computed with one per column — a layout the answer would
+        have to state (its shape in prose), so the claim is not graded on a guess."""
+        if self.batch < 2 or not any(n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == "x" for n in student.walk()):
+            return False
+
+        def untranspose(n: Node) -> Node:
+            if n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == "x":
+                return n.args[0]
+            return Node(n.op, tuple(untranspose(a) for a in n.args), n.value)
+
+        other = untranspose(student)
+        try:
+            return all(np.allclose(evaluate(target, self.context(env)), evaluate(other, self.context(env)))
+                       for env in self.envs)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return False
 
     def _epsilon_misplaced(self, target: Node, student: Node) -> str | None:
         placement = self.net.options_dict.get("epsilon_placement")

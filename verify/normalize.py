@@ -85,9 +85,27 @@ _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
 
+#: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
+_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{[^{}]*[\s(][^{}]*\}\s*[.,;]?\s*")
+
+
+def drop_remark(text: str) -> str:
+    """The formula without a closing remark in words (a ``\\text{…}`` of several words, or in parentheses, that ends
+    it): Raschka's ``Z = W A^T \\quad \\text{(net input of the hidden layer)}``. Only the last ``\\text`` is looked
+    at (linear time)."""
+    at = max(text.rfind("\\text"), text.rfind("\\mbox"))
+    if at < 0 or not _REMARK.fullmatch(text, at):
+        return text
+    head = text[:at].rstrip()
+    for space in ("\\qquad", "\\quad", "\\,", "\\;", "~"):
+        head = head.removesuffix(space).rstrip()
+    return head if head.strip() else text
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = text.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
+    s = drop_remark(text.strip())
+    s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product

@@ -1361,6 +1361,16 @@ class _Parser:
 
     def frac(self) -> Node:
         self.expect("{")
+        nxt = self.peek(1)
+        if self.is_("partial") and nxt is not None and nxt.text not in self.bases and nxt.text not in self.fixed and (
+                nxt.text in self.funcs or nxt.text.lower() in FUNCS):
+            start = self.i  # Raschka's \frac{\partial \phi(z^{(2)})}{\partial z^{(2)}}: the function's derivative φ'(z)
+            try:
+                return self.total_derivative()
+            except Unreadable as exc:
+                if str(exc).startswith("parsing took longer"):
+                    raise
+                self.i = start
         if self.is_("partial") and self.peek(1) is not None and (self.peek(1).text not in LOSSES and self.peek(1).text != "}"
                                                                   or self._loss_unit_ahead()):
             return self.jacobian()
@@ -1387,6 +1397,7 @@ class _Parser:
                 raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
             grad = self.gradient(q, loss, per_sample=self.loss_sample is not None)
             return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
+        first = None
         if self.is_("d"):
             start = self.i
             for way in (self.total_derivative, self._d_jacobian):
@@ -1395,8 +1406,14 @@ class _Parser:
                 except Unreadable as exc:
                     if str(exc).startswith("parsing took longer"):
                         raise
+                    first = first or exc  # \frac{d\sigma(z)}{dz} with z of no layer: say that, not "unknown d"
                     self.i = start
-        num_ = self.group("}")
+        try:
+            num_ = self.group("}")
+        except Unreadable:
+            if first is not None:
+                raise first from None
+            raise
         self.expect("{")
         den = self.group("}")
         return Node("div", (num_, den))
@@ -1434,8 +1451,9 @@ class _Parser:
 
     def total_derivative(self) -> Node:
         """``\\frac{d \\sigma(y)}{dy}``, ``\\frac{d}{dz} g(z)``, ``\\frac{d\\sigma}{dz}``: the derivative of a function of one
-        variable, read as φ'(v) (the frac's opening brace is consumed)."""
-        self.expect("d")
+        variable, read as φ'(v) (the frac's opening brace is consumed); with ∂ for d alike (an elementwise function)."""
+        d = "partial" if self.is_("partial") else "d"
+        self.expect(d)
         fn_name = None
         if self.is_("}"):
             inner = None
@@ -1446,10 +1464,9 @@ class _Parser:
             inner = self.postfix()
         self.expect("}")
         self.expect("{")
-        self.expect("d")
-        var = self.next()
+        self.expect(d)
+        v = self.postfix()  # dz, \partial z^{(2)}: a quantity with its scripts
         self.expect("}")
-        v = self.child([var]).expr()
         if inner is None and fn_name is None:
             inner = self.postfix()  # \frac{d}{dz} g(z)
         if fn_name is not None:

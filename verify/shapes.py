@@ -469,6 +469,8 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a @ b
     if a.shape != b.shape and _per_unit(a, b, node, ctx):
         return a * b
+    if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
+        a, b = _drop_bias_unit([a, b], node, ctx)  # goes, and the dot is the elementwise product his text says it is
     if a.shape == b.shape:
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
         _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")

@@ -680,3 +680,29 @@ def test_einstein_indices_may_be_any_letter():
     verdicts, _ = judge_all(d, claims)
     assert {k: verdicts[k] for k in ("vb", "bad-vb", "dJ", "bad-dJ")} == {
         "vb": "correct", "bad-vb": "incorrect", "dJ": "correct", "bad-dJ": "incorrect"}
+
+
+def test_a_functions_derivative_by_its_argument_and_a_closing_remark_in_words():
+    """Raschka writes σ' as \\frac{\\partial \\phi(z^{(2)})}{\\partial z^{(2)}} (checked against φ(1 − φ), a planted
+    σ alone fails), and ends displays with a remark in words, \\quad \\text{(net input of the hidden layer)}."""
+    d = net(hidden="sigmoid", output="sigmoid", units=(4, 2))
+    claims = [("dphi", r"\frac{\partial \sigma(z^{(1)})}{\partial z^{(1)}} = h^{(1)} \odot (1 - h^{(1)})"),
+              ("bad-dphi", r"\frac{\partial \sigma(z^{(1)})}{\partial z^{(1)}} = h^{(1)}"),
+              ("dsig", r"\frac{d \sigma(z^{(1)})}{d z^{(1)}} = \sigma(z^{(1)})(1 - \sigma(z^{(1)}))"),
+              ("bp", r"\delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot \frac{\partial \sigma(z^{(1)})}{\partial z^{(1)}}"),
+              ("remark", r"z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \quad \text{(net input of the output layer)}"),
+              ("bad-remark", r"z^{(2)} = W^{(2)} h^{(1)} \qquad \text{(net input of the output layer)}")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"dphi": "correct", "bad-dphi": "incorrect", "dsig": "correct", "bp": "correct",
+                        "remark": "correct", "bad-remark": "incorrect"}
+
+
+def test_an_input_written_transposed_against_the_layout_is_not_graded_on_a_guess():
+    """Z^{(2)} = W^{(1)} [A^{(1)}]^T holds when the data matrix keeps one sample per row while Z keeps one per column;
+    with nothing in the answer saying so, it is unchecked (never a false reject), and a claim wrong either way stays
+    incorrect."""
+    d = net(hidden="sigmoid", output="sigmoid", inputs=4, units=(5, 3))
+    claims = [("z2", r"Z^{(2)} = W^{(2)} H^{(1)} + b^{(2)}"), ("z1", r"Z^{(1)} = W^{(1)} [X]^T + b^{(1)}"),
+              ("bad-z1", r"Z^{(1)} = (W^{(1)})^T [X]^T + b^{(1)}")]
+    verdicts, _ = judge_all(d, claims, batch=3, notation=Notation(options=(("layout", "columns"),)))
+    assert verdicts["z1"] == "unchecked" and verdicts["bad-z1"] == "incorrect"
