@@ -274,6 +274,9 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("y is the output ŷ and t the target")
     else:
         bases = ()
+    if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
+        bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
+        changes.append("B with a layer index is the bias, as W is the weight")
     for c in definitions(claims):
         latex = _normal(c.latex)
         m = _INPUT_NAMED.match(latex)
@@ -455,6 +458,11 @@ _UNIT_ACTIVATION = re.compile(r"^\s*([a-z])_\{?\s*([a-z])\s*\}?\s*=\s*(?:[fgh]|\
 _UNIT_ZERO = re.compile(r"(?<![A-Za-z\\])[ax]\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{?\s*0\s*\}?(?![0-9])")
 #: the bias letter in a sum: b, b_j, b^{(l)}
 _BIAS_LETTER = re.compile(r"(?<![A-Za-z\\])b(?![A-Za-z])")
+
+
+#: B with a layer script (B^{(2)}, B^{[1]}, B_2) and B alone (a batch size, \frac{1}{B}; a set)
+_CAPITAL_B = re.compile(r"(?<![A-Za-z\\])B\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d)")
+_BARE_B = re.compile(r"(?<![A-Za-z\\])B(?![A-Za-z])(?!\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d))")
 
 
 def _bias_unit(claims) -> bool:

@@ -1265,6 +1265,10 @@ class _Parser:
 
     def constant(self, name: str) -> Node:
         value = CONSTS[name]
+        if value == "N" and self.is_("_") and self.opts.get("sizes"):
+            size = self.layer_size()
+            if size is not None:
+                return num(size)
         if self.is_("_") and name == "beta":
             self.next()
             s = self.script()
@@ -1274,6 +1278,21 @@ class _Parser:
         if self.is_("_") or (self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("(", "[")):
             raise Unreadable(f"an index on \\{name} is not supported")
         return Node("const", (), value)
+
+    def layer_size(self) -> int | None:
+        """N_{out}, n_{in}, n_h, n_x, n_y: the number of units of a layer named by its role (after N, n or m; the
+        subscript consumed), or None (then nothing is consumed)."""
+        start = self.i
+        self.next()
+        word = "".join(t.text for t in self.script() if t.text not in "{}").lower().removeprefix("txt")
+        sizes = self.opts["sizes"]
+        role = {"out": -1, "output": -1, "o": -1, "y": -1, "in": 0, "input": 0, "x": 0, "i": 0}.get(word)
+        if role is None and word in ("h", "hidden") and len(sizes) == 3:
+            role = 1  # n_h: the hidden layer of a one-hidden-layer network
+        if role is None:
+            self.i = start
+            return None
+        return int(sizes[role])
 
     def grad_prefix(self) -> Node:
         """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity."""

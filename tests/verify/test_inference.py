@@ -706,3 +706,17 @@ def test_an_input_written_transposed_against_the_layout_is_not_graded_on_a_guess
               ("bad-z1", r"Z^{(1)} = (W^{(1)})^T [X]^T + b^{(1)}")]
     verdicts, _ = judge_all(d, claims, batch=3, notation=Notation(options=(("layout", "columns"),)))
     assert verdicts["z1"] == "unchecked" and verdicts["bad-z1"] == "incorrect"
+
+
+def test_capital_b_with_a_layer_is_the_bias_and_n_out_is_a_layer_size():
+    """A student's B^{(2)} beside W^{(2)} is the bias (B alone would be a batch size: then B is not read as a bias);
+    N_{out}, n_{in}, n_h are the numbers of units of the output, input and hidden layers."""
+    d = net(hidden="sigmoid", output="sigmoid", inputs=3, units=(4, 2))
+    claims = [("dB", r"\frac{\partial C}{\partial B^{(2)}} = \delta^{(2)}"),
+              ("bad-dB", r"\frac{\partial C}{\partial B^{(2)}} = -\delta^{(2)}"),
+              ("size", r"\frac{\partial J}{\partial W^{(2)}} = \frac{N_{out}}{2} \delta^{(2)} (h^{(1)})^T"),
+              ("size-in", r"\frac{\partial J}{\partial W^{(1)}} = \frac{n_{in}}{3} \delta^{(1)} x^T")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"dB": "correct", "bad-dB": "incorrect", "size": "correct", "size-in": "correct"}
+    verdicts, _ = judge_all(d, claims[:1] + [("batch", r"\frac{1}{B} = \frac{1}{B}")])
+    assert verdicts["dB"] == "unchecked"
