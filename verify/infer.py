@@ -790,9 +790,9 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         if not m or len(rhs) > 800:
             continue
         rest = None
-        if "=" in rhs:  # e = t - a = 1.261: the first side defines e, the rest is a claim about it
-            parts = _sides(rhs)
-            if len(parts) < 2 or any("=" in p for p in parts):
+        if "=" in rhs and len(_sides(rhs)) > 1:  # e = t - a = 1.261: the first side defines e, the rest is a claim
+            parts = _sides(rhs)  # about it (an = inside braces, \sum_{j=1}, is not a side)
+            if any("=" in p for p in parts):
                 continue
             rhs, rest = parts[0], "=".join(parts)
         key = re.sub(r"\s+", "", m.group(1))
@@ -831,7 +831,7 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     """The answer's own symbols: one whose definition equals a quantity of the network at every point (CS231n's
     ``s = h W_2 + b_2`` is z⁽²⁾) names that quantity, so ``\\partial L / \\partial s`` reads; any other stands for
     its expression (``p = \\sigma'(z^{(1)})``). Returns (fixed bindings, macros, {claim id: message})."""
-    from .shapes import ShapeMismatch, evaluate
+    from .shapes import ShapeMismatch, evaluate, free_indices
     from .tree import Unreadable
 
     fixed, macros, ids = [], [], {}
@@ -850,20 +850,33 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
         judge.notation = saved
     for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
         hits: list = []
+        entry = judge.batch == 1 and _COMPONENT_KEY.fullmatch(key)  # p_i = e^{z_i} / \sum_j e^{z_j}: the vector p, entry by entry
+        free = free_indices(node) if entry else []
+        if entry and free != [entry.group(2)]:
+            entry = None
         for lay in judge.layouts:  # in each layout the answer may use (the value's shape differs)
             judge._use(lay)
             try:
-                values = [evaluate(node, judge.context(env)) for env in judge.envs]
-            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+                values = [_component_values(node, judge.context(env), free) if entry else evaluate(node, judge.context(env))
+                          for env in judge.envs]
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, IndexError):
                 continue
             hits += [q for q in judge.envs[0] if q[0] in BINDABLE and q not in hits and all(
-                np.shape(env[q]) == np.shape(v) and np.allclose(env[q], v, rtol=1e-6, atol=1e-9)
+                (np.shape(env[q]) == np.shape(v) or entry and np.size(env[q]) == np.size(v))
+                and np.allclose(np.reshape(env[q], np.shape(v)), v, rtol=1e-6, atol=1e-9)
                 for env, v in zip(judge.envs, values, strict=True))]
+        if entry and len(hits) == 1 or len(hits) > 1 and entry and all(q == ("yhat", None) or q[0] == "h" for q in hits):
+            key = entry.group(1)  # the letter names the vector: p, then p_k, p - y read as ŷ
         if len(hits) > 1 and ("yhat", None) in hits and all(q == ("yhat", None) or q[0] == "h" for q in hits):
             hits = [("yhat", None)]  # the output layer's activation is ŷ
         if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
             fixed.append((key.lstrip("\\"), hits[0]))
             ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")
+        elif entry and _FORWARD_LIKE.search(rhs):
+            # p_i = e^{z_i} / \sum_j z_j: a forward quantity meant (ŷ?) but none: what uses p is not judged on a guess
+            # (Haykin's e_j = d_j - y_j, an expression of known quantities, stays the answer's own symbol)
+            ids[c.id] = ("unchecked", f"defines {key} entry by entry as no quantity of the network (not ŷ, z or h); the "
+                                      f"claims that use {entry.group(1)} are not judged on this definition")
         else:
             macros.append((key, rhs))
             ids[c.id] = ("unchecked", f"defines the answer's own symbol {key} (a definition is not graded); the claims "
@@ -875,6 +888,19 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
             (fixed if fixed and fixed[-1][0] == key else macros).append(
                 (key.upper(), fixed[-1][1] if fixed and fixed[-1][0] == key else rhs))
     return tuple(fixed), tuple(macros), ids
+
+
+#: a definition that computes a forward quantity: an activation, exp or a softmax applied
+_FORWARD_LIKE = re.compile(r"\\(?:exp|sigma|tanh|softmax|varphi|phi)(?![A-Za-z])|(?<![A-Za-z\\])e\s*\^|\\(?:ReLU|relu|max)")
+#: a symbol defined entry by entry: p_i, p_{i}, s_k (one letter, one index letter)
+_COMPONENT_KEY = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
+
+
+def _component_values(node, ctx, free: list) -> np.ndarray:
+    """A definition entry by entry (p_i = …) evaluated for every value of its index: the vector it defines."""
+    from .shapes import evaluate_over, index_sizes
+
+    return np.ravel(evaluate_over(node, ctx, free, index_sizes((node,), free, ctx)))
 
 
 def _unknown(symbol: str, notation: Notation, depth: int) -> bool:

@@ -720,3 +720,20 @@ def test_capital_b_with_a_layer_is_the_bias_and_n_out_is_a_layer_size():
     assert verdicts == {"dB": "correct", "bad-dB": "incorrect", "size": "correct", "size-in": "correct"}
     verdicts, _ = judge_all(d, claims[:1] + [("batch", r"\frac{1}{B} = \frac{1}{B}")])
     assert verdicts["dB"] == "unchecked"
+
+
+def test_a_symbol_defined_entry_by_entry_names_the_vector():
+    """Runevic's p_i = exp(z_i) / Σ_j exp(z_j) (with the = of \\sum_{j=1} inside it) defines the vector p = ŷ, so
+    L(p, y), p_k - y_k and p - y read; a softmax definition gone wrong names nothing, and what uses p is then
+    unchecked, never judged on the wrong definition."""
+    d = net(hidden="sigmoid", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="row")
+    defn = ("p", r"p_{i} = \frac{\exp(z_{i}^{(2)})}{\sum_{j=1}^{o} \exp(z_{j}^{(2)})}")
+    uses = [("L", r"L(p, y) = -\sum_{i=1}^{o} y_{i} \log(p_{i})"),
+            ("dz", r"\frac{\partial L(p, y)}{\partial z_{k}^{(2)}} = p_{k} - y_{k}"),
+            ("bad-dz", r"\frac{\partial L(p, y)}{\partial z_{k}^{(2)}} = y_{k} - p_{k}"),
+            ("dW", r"\frac{\partial L(p, y)}{\partial W_{i, j}^{(2)}} = (p_i - y_i) a_{j}^{(1)}")]
+    verdicts, _ = judge_all(d, [defn, *uses])
+    assert verdicts == {"p": "correct", "L": "correct", "dz": "correct", "bad-dz": "incorrect", "dW": "correct"}
+    wrong = ("p", r"p_{i} = \frac{\exp(z_{i}^{(2)})}{\sum_{j=1}^{o} z_{j}^{(2)}}")
+    verdicts, _ = judge_all(d, [wrong, *uses])
+    assert set(verdicts.values()) == {"unchecked"}
