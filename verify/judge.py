@@ -437,6 +437,11 @@ class Judge:
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
         sides = _implied_sums(sides)
+        stray = _stray_indices(sides)
+        if stray:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"the index {stray} is free on a later side but "
+                               "not on the left: a sum over it is not written (Einstein's convention sums an index repeated "
+                               "within one term only), so what the side means is not certain; write the sum", quantity=claim.quantity)
         qkind = qnode.value if qnode is not None and qnode.op == "q" else None  # (an entry's value is its indices)
         notes: list[str] = []
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
@@ -1205,14 +1210,32 @@ def _is_bias(kind: str) -> bool:
 
 def _implied_sums(sides: list[Node]) -> list[Node]:
     r"""Einstein's convention, as students write it (J = -y_i \log \hat y_i, \delta_j = w_{kj} \delta_k f'(net_j)): an
-    index that one side repeats within a product and no other side uses is summed over in that product."""
+    index that one side repeats within a product and the claim's left side does not leave free is summed over in that
+    product (in a chain, each later side's dummy indices are its own: -y_i \frac{1}{\hat y_i} \delta_{ia} = …)."""
     frees = [set(free_indices(sd)) for sd in sides]
     out = []
     for k, side in enumerate(sides):
-        others = set().union(*(f for i, f in enumerate(frees) if i != k)) if len(sides) > 1 else set()
+        others = frees[0] if k else set().union(*frees[1:])
         lonely = frees[k] - others
         out.append(_sum_repeated(side, lonely) if lonely else side)
     return out
+
+
+def _stray_indices(sides: list[Node]) -> str | None:
+    """An index letter a later side of a chain leaves free (not summed, nor repeated within one term) that the left side
+    does not have (e^{θ_m} for Σ_m e^{θ_m}, "by the dimensionality of the answer"), or None."""
+    if len(sides) < 2 or sides[0] is None:
+        return None
+    left = set(free_indices(sides[0]))  # and the entries a derivative names (∂a_j / ∂w_{ji}: j and i)
+    for n in sides[0].walk():
+        left |= {v for v in (n.value if isinstance(n.value, tuple) else (n.value,)) if isinstance(v, str) and len(v) == 1}
+    for side in sides[1:]:
+        if side is None:
+            continue
+        for v in free_indices(side):
+            if v not in left and isinstance(v, str) and len(v) == 1:
+                return v
+    return None
 
 
 def _sum_repeated(node: Node, names: set) -> Node:
@@ -1221,16 +1244,31 @@ def _sum_repeated(node: Node, names: set) -> Node:
         return Node(node.op, tuple(_sum_repeated(a, names) for a in node.args), node.value)
     if node.op == "neg":
         return Node("neg", (_sum_repeated(node.args[0], names),), node.value)
-    uses: dict[str, int] = {}
-    for n in node.walk():
-        values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
-            tuple(v for v in n.value if isinstance(v, str)) if n.op == "entry" else ())
-        for v in values:
-            uses[v] = uses.get(v, 0) + 1
-    for v in sorted(names):
+    inner: set = set()  # an index used inside one factor only (ŷ_p δ_{pk} in a bracket) is summed inside it
+    args = list(node.args)
+    for i, a in enumerate(args):
+        own = {v for v in names if _index_uses(a).get(v) and not any(_index_uses(b).get(v) for b in args[:i] + args[i + 1:])}
+        if own and node.op != "sum":
+            args[i] = _sum_repeated(a, own)
+            inner |= own
+    if inner:
+        node = Node(node.op, tuple(args), node.value)
+    uses = _index_uses(node)
+    for v in sorted(names - inner):
         if uses.get(v, 0) >= 2 and v in free_indices(node):
             node = Node("sum", (node,), (v, None))
     return node
+
+
+def _index_uses(node: Node) -> dict[str, int]:
+    """How often each index letter is used in ``node`` (entries, samples, Kronecker deltas)."""
+    uses: dict[str, int] = {}
+    for n in node.walk():
+        values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
+            tuple(v for v in n.value if isinstance(v, str)) if n.op in ("entry", "kron") else ())
+        for v in values:
+            uses[v] = uses.get(v, 0) + 1
+    return uses
 
 
 def _weights_only(node: Node) -> Node:

@@ -779,6 +779,11 @@ class _Parser:
         if (name == "h" and len(scripts) == 1 and scripts[0][0] == "_"
                 and [t.text for t in scripts[0][1]] in HYPOTHESIS_SCRIPTS and self.is_("(")):
             return self.hypothesis()
+        if name == "delta" and tok.kind == "cmd" and len(scripts) == 1 and scripts[0][0] == "_":
+            pair = [t.text for t in scripts[0][1] if t.text != ","]
+            if len(pair) == 2 and pair[0] != pair[1] and all(
+                    len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound) for x in pair):
+                return Node("kron", (), tuple(pair))  # δ_{ik}, δ_{i,k}: Kronecker's delta, 1 where i = k
         if name in LOSSES:
             named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}

@@ -63,6 +63,9 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return np.array([float(np.ravel(v)[0]) for v in cells]).reshape(r, c)
     if op == "cases":
         return _cases(node, ctx)
+    if op == "kron":  # δ_{ik}: 1 where the two indices agree
+        i, k = (_index(v, ctx) for v in node.value)
+        return np.asarray(1.0 if i == k else 0.0)
     if op == "sum":
         return _sum(node, ctx)
     if op == "at0":  # the bias term of a sum from 0: weight 0 is the bias, unit 0 is the constant 1
@@ -286,6 +289,8 @@ def free_indices(node: Node, bound: frozenset = frozenset()) -> list[str]:
     names = ()
     if node.op in ("comp", "sample") and isinstance(node.value, str):
         names = (node.value,)
+    elif node.op == "kron":
+        names = node.value
     elif node.op == "entry":
         names = tuple(v for v in node.value if isinstance(v, str))
     for v in names:

@@ -126,6 +126,8 @@ def show(n: Node, convention: str = "row") -> str:
         return f"{{{s(n.args[0])}}}^{{({n.value})}}"
     if op == "comp":
         return f"{{{s(n.args[0])}}}_{{{n.value + 1 if isinstance(n.value, int) else n.value}}}"
+    if op == "kron":
+        return rf"\delta_{{{n.value[0]}{n.value[1]}}}"
     if op in ("jac", "jacw"):
         return rf"\frac{{\partial {s(n.args[0])}}}{{\partial {s(n.args[1])}}}"
     if op == "diag":

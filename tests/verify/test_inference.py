@@ -737,3 +737,28 @@ def test_a_symbol_defined_entry_by_entry_names_the_vector():
     wrong = ("p", r"p_{i} = \frac{\exp(z_{i}^{(2)})}{\sum_{j=1}^{o} z_{j}^{(2)}}")
     verdicts, _ = judge_all(d, [wrong, *uses])
     assert set(verdicts.values()) == {"unchecked"}
+
+
+def test_kroneckers_delta_with_two_index_letters():
+    """δ_{ij}, δ_{i,k} with two index letters and no layer is Kronecker's delta (students' softmax Jacobians)."""
+    d = net(hidden="sigmoid", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="row")
+    claims = [("jac", r"\frac{\partial \hat{y}_i}{\partial z_{j}^{(2)}} = \hat{y}_i (\delta_{ij} - \hat{y}_j)"),
+              ("bad-jac", r"\frac{\partial \hat{y}_i}{\partial z_{j}^{(2)}} = \hat{y}_i (\delta_{ij} - \hat{y}_i)"),
+              ("dz", r"\frac{\partial L}{\partial z_{k}^{(2)}} = -\sum_{i} y_{i} (\delta_{i, k} - \hat{y}_{k})"),
+              ("bad-dz", r"\frac{\partial L}{\partial z_{k}^{(2)}} = -\sum_{i} y_{i} (\delta_{i, k} - \hat{y}_{i})")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"jac": "correct", "bad-jac": "incorrect", "dz": "correct", "bad-dz": "incorrect"}
+
+
+def test_einstein_sums_stay_inside_their_term_and_a_stray_index_is_not_graded():
+    """A dummy index repeated within one factor (ŷ_p δ_{pk} in a bracket) is summed inside that factor, each later
+    side of a chain has its own dummies; an index left free on a later side that the left side lacks (e^{θ_m} meaning
+    Σ_m e^{θ_m}) makes the claim unchecked, not wrong."""
+    d = net(hidden="sigmoid", output="softmax", loss="cross_entropy", inputs=4, units=(5, 3), convention="column")
+    dz = r"\frac{\partial J}{\partial z^{(2)}_k} = -y_i \frac{1}{\hat{y}_i} "
+    claims = [("bracket", dz + r"[\hat{y}_i \delta_{ik} - \hat{y}_i \hat{y}_p \delta_{pk}]"),
+              ("bad-bracket", dz + r"[\hat{y}_i \delta_{ik} + \hat{y}_i \hat{y}_p \delta_{pk}]"),
+              ("chain", r"\frac{\partial J}{\partial z^{(2)}_k} = -y_i [\delta_{ik} - \hat{y}_k] = \hat{y}_k - y_k"),
+              ("stray", r"\frac{\partial J}{\partial z^{(2)}_k} = \hat{y}_k - y_m")]
+    verdicts, _ = judge_all(d, claims)
+    assert verdicts == {"bracket": "correct", "bad-bracket": "incorrect", "chain": "correct", "stray": "unchecked"}
