@@ -10,7 +10,9 @@ al., Wikipedia, Grosse, Clark's CS224n notes, Rojas, two student-style answers) 
 findings; the third (tests/verify/corpus/heldout3/: AIMA, Duda-Hart-Stork, ESL, Raschka, real students' and learners'
 answers; first measured 27.2 % with 26 false rejects) has since been tuned on through its findings too. The fourth
 (tests/verify/corpus/heldout4/: Roelants' notebook, Kyle Lo's and Paul Koerbitz's derivations, Gaurav Reddy's notes,
-Kingma & Ba's Adam, Rumelhart-Hinton-Williams 1986) was built by someone else and is fresh until its first measurement.
+Kingma & Ba's Adam, Rumelhart-Hinton-Williams 1986) was built by someone else and is fresh until its first measurement;
+the fifth (tests/verify/corpus/heldout5/: Nowaczyk's notebook and four real learners' and students' answers) is kept
+for one measurement, untouched, at the end of the round.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -25,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "verify" / "corpus"
 GOOD = {"correct", "carried_forward"}
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4")  # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
+# measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
+HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def corpus_entries(groups=(), exclude=()):
