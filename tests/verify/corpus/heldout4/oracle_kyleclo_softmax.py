@@ -46,6 +46,13 @@ def column(k):
 
 
 a = rng.normal(size=K)
+# the first links of line 80: the row times the Jacobian, dL/dz, and the two expanded rows of the author
+links80 = [
+    dL_dphi @ Jz,
+    dL_dz,
+    np.array([-y[k] * (1 - ph[k]) + sum(y[j] * ph[k] for j in range(K) if j != k) for k in range(K)]),
+    np.array([-y[k] + ph[k] * y.sum() for k in range(K)]),
+]
 checks = {
     "line 23": lambda: all(same(softmax(w.T @ X[i]), np.exp(w.T @ X[i]) / np.sum(np.exp(w.T @ X[i]))) for i in range(n)),
     "line 31": lambda: same(ph, np.array([np.exp(z[k]) / np.sum(np.exp(z)) for k in range(K)])),
@@ -56,13 +63,7 @@ checks = {
     "line 50": lambda: np.isclose(L1(), -y @ np.log(softmax(w.T @ x))),
     "line 55": lambda: same(z, [sum(w[j, k] * x[j] for j in range(m)) for k in range(K)]),
     "line 65": lambda: same(dL_dphi, -y * (1 / ph)) and same(dL_dphi, [-y[k] / ph[k] for k in range(K)]),
-    "line 80": lambda: chain(
-        dL_dphi @ Jz,
-        dL_dz,
-        np.array([-y[k] * (1 - ph[k]) + sum(y[j] * ph[k] for j in range(K) if j != k) for k in range(K)]),
-        np.array([-y[k] + ph[k] * y.sum() for k in range(K)]),
-        ph - y,
-    ),
+    "line 80": lambda: chain(*links80, ph - y),  # link 3 uses sum_k y_k = 1
     "line 91": lambda: chain(grad(L1, w), np.tensordot(dL_dphi @ Jz, T, axes=1), np.tensordot(ph - y, T, axes=1), np.outer(x, ph - y)),
     "line 102": lambda: same(grad(L, w), -sum(np.outer(X[i], Y[i] - softmax(w.T @ X[i])) for i in range(n))),
     "line 128": lambda: chain(
@@ -84,14 +85,7 @@ checks = {
 }
 planted = {
     "line 31": lambda: same(ph, np.array([z[k] / np.sum(np.exp(z)) for k in range(K)])),
-    "line 80": lambda: chain(
-        dL_dphi @ Jz,
-        dL_dz,
-        np.array([-y[k] * (1 - ph[k]) + sum(y[j] * ph[k] for j in range(K) if j != k) for k in range(K)]),
-        np.array([-y[k] + ph[k] * y.sum() for k in range(K)]),
-        y - ph,
-        ph - y,
-    ),
+    "line 80": lambda: chain(*links80, y - ph, ph - y),
     "line 91": lambda: chain(grad(L1, w), np.tensordot(ph - y, T, axes=1), np.outer(ph - y, x)),
     "line 102": lambda: same(grad(L, w), sum(np.outer(X[i], Y[i] - softmax(w.T @ X[i])) for i in range(n))),
     "line 128": lambda: chain(np.diag(Jz), ph * (1 + ph)),
