@@ -8,8 +8,11 @@ groups hold sources in notations verify was not tuned against; they measure how 
 (tests/verify/corpus/heldout/) has since been partly tuned on; the second (tests/verify/corpus/heldout2/: Hagan et
 al., Wikipedia, Grosse, Clark's CS224n notes, Rojas, two student-style answers) has since been tuned on through its
 findings; the third (tests/verify/corpus/heldout3/: AIMA, Duda-Hart-Stork, ESL, Raschka, real students' and learners'
-answers; first measured 27.2 % with 26 false rejects) has since been tuned on through its findings too. None is fresh
-now: the next honest number needs a fourth group, written by someone else and measured before anyone works from it.
+answers; first measured 27.2 % with 26 false rejects) has since been tuned on through its findings too. The fourth
+(tests/verify/corpus/heldout4/: Roelants' notebook, Kyle Lo's and Paul Koerbitz's derivations, Gaurav Reddy's notes,
+Kingma & Ba's Adam, Rumelhart-Hinton-Williams 1986) was built by someone else and is fresh until its first measurement;
+the fifth (tests/verify/corpus/heldout5/: Nowaczyk's notebook and four real learners' and students' answers) is kept
+for one measurement, untouched, at the end of the round.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -24,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "verify" / "corpus"
 GOOD = {"correct", "carried_forward"}
-HELDOUT = ("heldout", "heldout2", "heldout3")  # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
+# measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
+HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def corpus_entries(groups=(), exclude=()):

@@ -7,9 +7,9 @@ What is asserted:
 - agreement (an unchecked claim counts as a disagreement) does not fall below the measured floor;
 - the oracles — independent NumPy scripts that recompute the numbers and check the verdicts of each source by finite
   differences — still print OK.
-The held-out group (tests/verify/corpus/heldout/: notations verify was not tuned against) is excluded from the first
-two asserts — it measures generalisation (``.venv/bin/python benchmarks/verify_corpus.py -v heldout``) and must not be
-tuned against — but its oracles run like every other group's.
+The held-out groups (verify_corpus.HELDOUT: tests/verify/corpus/heldout*/, notations verify was not tuned against) are
+excluded from the first two asserts — they measure generalisation (``.venv/bin/python benchmarks/verify_corpus.py -v
+heldout4``) and must not be tuned against — but their oracles run like every other group's.
 Measure with ``.venv/bin/python benchmarks/verify_corpus.py -v``.
 """
 

@@ -37,9 +37,9 @@ def two_layer(rng, n_in, n_hid, n_out, out_by_in=True):
     return rng.normal(size=shape(n_in, n_hid)), rng.normal(size=n_hid), rng.normal(size=shape(n_hid, n_out)), rng.normal(size=n_out)
 
 
-def expected(answer_file):
-    """The grader's verdicts of one answer file, from MANIFEST.toml beside this script."""
-    with (Path(__file__).parent / "MANIFEST.toml").open("rb") as f:
+def expected(answer_file, manifest=Path(__file__).parent / "MANIFEST.toml"):
+    """The grader's verdicts of one answer file, from MANIFEST.toml beside this script (or `manifest`)."""
+    with Path(manifest).open("rb") as f:
         data = tomllib.load(f)
     for entry in data["answers"]:
         if entry["file"] == answer_file:
@@ -47,12 +47,13 @@ def expected(answer_file):
     raise AssertionError(f"{answer_file} is not in MANIFEST.toml")
 
 
-def confirm(faithful, planted, checks, planted_checks):
+def confirm(faithful, planted, checks, planted_checks, manifest=Path(__file__).parent / "MANIFEST.toml"):
     """Every graded claim of `faithful` judged by `checks`, of `planted` by `planted_checks` (falling back on `checks`
     for the claims the copy leaves as they were): a check holds exactly when MANIFEST's verdict is correct.
-    `unchecked` claims (the grader could not decide either) need no check."""
+    `unchecked` claims (the grader could not decide either) need no check. `manifest`: another group's MANIFEST.toml
+    (heldout4 and heldout5 use this loop)."""
     for file, table in ((faithful, checks), (planted, {**checks, **planted_checks})):
-        want = expected(file)
+        want = expected(file, manifest)
         unknown = sorted(set(table) - set(want))
         assert not unknown, f"{file}: checks for claims MANIFEST does not grade: {unknown}"
         for cid, verdict in want.items():
@@ -62,4 +63,4 @@ def confirm(faithful, planted, checks, planted_checks):
             ok = holds(table[cid])
             assert ok == (verdict in GOOD), f"{file} [{cid}]: MANIFEST says {verdict}, the oracle says {'correct' if ok else 'incorrect'}"
     for cid in planted_checks:
-        assert expected(planted)[cid] not in GOOD, f"{planted} [{cid}]: a planted check for a claim graded correct"
+        assert expected(planted, manifest)[cid] not in GOOD, f"{planted} [{cid}]: a planted check for a claim graded correct"
