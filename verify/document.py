@@ -25,6 +25,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import no_file
 
+from . import texmacros
 from .judge import Claim
 
 MAX_BYTES = 1_000_000
@@ -61,12 +62,15 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     claims: list[Claim] = []
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
+    macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
     for eq in _scan(text, newlines):
         heading = _heading_at(headings, eq)
         rows = _rows(eq.body) if eq.rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         for offset, part in rows:
             offset += len(part) - len(part.lstrip())
+            if macros:
+                part = texmacros.expand(texmacros.strip_definitions(part), macros)
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
             if not part:

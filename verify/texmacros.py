@@ -1,0 +1,150 @@
+"""The answer's own LaTeX macros: ``\\newcommand``, ``\\def``/``\\gdef``, ``\\DeclareMathOperator``, expanded before reading.
+
+Students define shorthands in a preamble or in a Markdown math block (MathJax and KaTeX honour them):
+``\\gdef\\par#1#2{\\frac{\\partial #1}{\\partial #2}}``, ``\\newcommand{\\R}{\\mathbb{R}}``,
+``\\newcommand{\\vx}{\\mathbf{x}}``, ``\\DeclareMathOperator{\\softmax}{softmax}``. Their equations are written with
+them, so they are read as TeX would read them: each use replaced by the body with its arguments, again until no
+macro is left. The input is untrusted: definitions are read by one linear scan, and expansion is bounded in steps and
+in length (a macro that expands forever leaves the text as written, which then does not read).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_BODY = 2000  # characters of one definition's body
+MAX_STEPS = 2000  # macro uses expanded in one formula
+MAX_GROWTH = 20  # a formula may grow to this many times its length (and at most MAX_LENGTH)
+MAX_LENGTH = 50_000
+MAX_DEFINITIONS = 200  # definitions read from one document (each costs at most MAX_BODY characters of scanning)
+
+_NEWCOMMAND = re.compile(r"\\(?:re)?(?:newcommand|providecommand)\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))"
+                         r"\s*(?:\[\s*(\d)\s*\])?\s*(\[)?")
+_DEF = re.compile(r"\\[gex]?def\s*\\([A-Za-z]+)\s*((?:#\d\s*){0,9})\{")
+_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*\{")
+#: the TeX commands a definition may not replace: the readers' own structure
+_KEEP = frozenset({"frac", "partial", "begin", "end", "left", "right", "sum", "tag", "label", "text", "mathrm"})
+
+
+def _group(text: str, at: int) -> int | None:
+    """The index just after the brace group opening at ``at`` (``text[at] == "{"``), or None when it does not close
+    within MAX_BODY characters."""
+    depth = 0
+    for k in range(at, min(len(text), at + MAX_BODY + 2)):
+        ch = text[k]
+        if ch == "\\":
+            continue
+        if ch == "{" and (k == 0 or text[k - 1] != "\\"):
+            depth += 1
+        elif ch == "}" and (k == 0 or text[k - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return None
+
+
+def _first(matches):
+    """At most MAX_DEFINITIONS of ``matches`` (the scan of each definition's body is bounded; so is their number)."""
+    for k, m in enumerate(matches):
+        if k >= MAX_DEFINITIONS:
+            return
+        yield m
+
+
+def definitions(text: str) -> dict[str, tuple[int, str]]:
+    """The macros ``text`` defines: name -> (number of arguments, body). A later definition replaces an earlier one."""
+    found: list[tuple[int, str, int, str]] = []
+    for m in _first(_NEWCOMMAND.finditer(text)):
+        if m.group(4):  # \newcommand{\x}[2][default]{…}: an optional argument is not read
+            continue
+        at = m.end()
+        while at < len(text) and text[at].isspace():
+            at += 1
+        end = _group(text, at) if at < len(text) and text[at] == "{" else None
+        if end is not None:
+            found.append((m.start(), m.group(1) or m.group(2), int(m.group(3) or 0), text[at + 1:end - 1]))
+    for m in _first(_DEF.finditer(text)):
+        end = _group(text, m.end() - 1)
+        if end is not None:
+            found.append((m.start(), m.group(1), m.group(2).count("#"), text[m.end():end - 1]))
+    for m in _first(_OPERATOR.finditer(text)):
+        end = _group(text, m.end() - 1)
+        if end is not None:
+            found.append((m.start(), m.group(1) or m.group(2), 0, rf"\operatorname{{{text[m.end():end - 1]}}}"))
+    return {name: (n, body) for _, name, n, body in sorted(found) if name not in _KEEP}
+
+
+def strip_definitions(text: str) -> str:
+    """``text`` without the definitions in it (a display that only defines macros says nothing to judge)."""
+    spans = []
+    for pattern, brace_at_end in ((_NEWCOMMAND, False), (_DEF, True), (_OPERATOR, True)):
+        for m in _first(pattern.finditer(text)):
+            at = m.end() - 1 if brace_at_end else m.end()
+            while not brace_at_end and at < len(text) and text[at].isspace():
+                at += 1
+            end = _group(text, at) if at < len(text) and text[at] == "{" else None
+            if end is not None:
+                spans.append((m.start(), end))
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            out.append(text[last:start])
+            last = end
+    out.append(text[last:])
+    return " ".join(out)
+
+
+_USE = re.compile(r"\\([A-Za-z]+)")
+
+
+def _substitute(body: str, args: list[str]) -> str:
+    """``body`` with #1 … #9 replaced by ``args`` (one pass: an argument's own # is not read again)."""
+    return re.sub(r"#(\d)", lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
+
+
+def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
+    """``text`` with every use of ``macros`` replaced by its body (arguments in braces or one character or command),
+    as TeX expands them; unchanged when the expansion does not end within the bounds."""
+    if not macros or "\\" not in text:
+        return text
+    s, at, steps = text, 0, 0
+    limit = min(MAX_LENGTH, max(len(text) * MAX_GROWTH, 2000))
+    while True:
+        m = _USE.search(s, at)
+        if m is None:
+            return s
+        name = m.group(1)
+        if name not in macros:
+            at = m.end()
+            continue
+        steps += 1
+        if steps > MAX_STEPS:
+            return text
+        n, body = macros[name]
+        args, pos = [], m.end()
+        for _ in range(n):
+            while pos < len(s) and s[pos].isspace():
+                pos += 1
+            if pos >= len(s):
+                return text
+            if s[pos] == "{":
+                end = _group(s, pos)
+                if end is None:
+                    return text
+                args.append(s[pos + 1:end - 1])
+                pos = end
+            elif s[pos] == "\\":
+                word = _USE.match(s, pos)
+                end = word.end() if word else pos + 2
+                args.append(s[pos:end])
+                pos = end
+            else:
+                args.append(s[pos])
+                pos += 1
+        value = _substitute(body, args)
+        s = f"{s[:m.start()]}{value} {s[pos:]}" if re.match(r"[A-Za-z]", s[pos:pos + 1]) else f"{s[:m.start()]}{value}{s[pos:]}"
+        if len(s) > limit:
+            return text
+        at = m.start()  # the body may use other macros: read it again
