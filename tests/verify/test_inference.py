@@ -762,3 +762,16 @@ def test_einstein_sums_stay_inside_their_term_and_a_stray_index_is_not_graded():
               ("stray", r"\frac{\partial J}{\partial z^{(2)}_k} = \hat{y}_k - y_m")]
     verdicts, _ = judge_all(d, claims)
     assert verdicts == {"bracket": "correct", "bad-bracket": "incorrect", "chain": "correct", "stray": "unchecked"}
+
+
+def test_an_answer_that_writes_no_bias_anywhere_is_judged_without_biases():
+    """Kyle Lo's z^{(l)} = w_l^T h^{(l-1)}: a network without biases (its points have b = 0); one bias written anywhere
+    in the answer makes a forward definition without it a mistake again."""
+    d = net(hidden="tanh", output="softmax", loss="cross_entropy", inputs=3, units=(4, 3), convention="column")
+    claims = [("z1", r"z^{(1)} = (W^{(1)})^T x"), ("z2", r"z^{(2)} = (W^{(2)})^T h^{(1)}"),
+              ("bad-z2", r"z^{(2)} = W^{(2)} h^{(1)}")]
+    verdicts, j = judge_all(d, claims)
+    assert any("no biases" in c for c in j.inferred)
+    assert {k: verdicts[k] for k in ("z2", "bad-z2")} == {"z2": "correct", "bad-z2": "incorrect"}
+    verdicts, _ = judge_all(d, [*claims, ("with-b", r"z^{(1)} = (W^{(1)})^T x + b^{(1)}")])
+    assert verdicts["z2"] == "incorrect" and verdicts["with-b"] == "correct"
