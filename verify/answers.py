@@ -17,6 +17,7 @@ from gradproof.derive.names import parse_quantity
 from gradproof.derive.spec import MAX_SPEC_BYTES, Network, load_spec, no_file, one_line, parse_toml_file, spec_from_dict
 
 from .judge import Claim
+from .normalize import squeeze_space
 from .parser import BASES, Notation
 from .truth import split_key
 
@@ -356,7 +357,7 @@ def _claims(raw, fail, names=()) -> tuple[Claim, ...]:
             raise fail(f"{where}: quantity",
                        f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, "
                        f"S_W1, …){did_you_mean(str(q), names)}")
-        out.append(Claim(cid, latex, q, where))
+        out.append(Claim(cid, squeeze_space(latex), q, where))
     return tuple(out)
 
 

@@ -27,7 +27,7 @@ from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError, GradproofError, UsageError
 
 from .answers import answers_from_dict, read_toml
-from .document import load_document
+from .document import chosen_batch, document_batch, load_document
 from .judge import ClaimResult, Judge
 from .parser import Notation
 from .rubric import Grade, Rubric, grade, per_claim
@@ -161,6 +161,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     if len(sub.files) > MAX_FILES:
         raise AnswerError(f"{sub.name}: more than {MAX_FILES} answers files in one submission")
     claims, batch, values, notation, notices = [], 1, None, Notation(), []
+    own = False  # an answers file chose the batch
     for f in sub.files:
         if f.suffix.lower() == ".toml":
             data = read_toml(f)
@@ -172,6 +173,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
                 raise AnswerError(f"{f}: a second worked example ([values]) in one submission; keep one answers file with [values]")
             if answers.values is not None or len(sub.files) == 1:
                 batch, values, notation = answers.batch, answers.values, answers.notation
+                own = True
             claims += answers.claims
             notices += answers.notices
         elif f.suffix.lower() in ANSWER_SUFFIXES:
@@ -180,6 +182,9 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
             raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
     if not claims:
         raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+    if not own:  # documents: as verify of one document chooses
+        batch = document_batch(claims, network)
+        notation = chosen_batch(notation, batch)
     seen: dict[str, int] = {}
     unique = []
     for c in claims:  # two files of one submission may both number their equations from 1

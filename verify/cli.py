@@ -6,11 +6,9 @@ checked, 2 bad input. A batch: 0 once graded (bad submissions are rows of the su
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 from gradproof.derive.derivation import derive
@@ -20,7 +18,7 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import extract, load_document, notebook_text
+from .document import chosen_batch, document_batch, extract, load_document, notebook_text
 from .judge import Judge
 from .parser import Notation
 
@@ -55,7 +53,9 @@ def _read_stdin(spec: str | None):
     claims = extract(text, "<stdin>")
     if not claims:
         raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
-    return _network(spec), claims, 1, None, Notation(), ()
+    net = _network(spec)
+    batch = document_batch(claims, net)
+    return net, claims, batch, None, chosen_batch(Notation(), batch), ()
 
 
 def verify_file(path: str, spec: str | None = None, notation_path: str | None = None):
@@ -76,9 +76,8 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
             raise AnswerError(f"{p}: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
         net = _network(spec)
         claims, values = load_document(p), None
-        batch = document_batch(claims)
-        if batch > 1:  # the tool's choice, not the answer's: say so to the reader of claims (parser.gradient)
-            notation = replace(notation, options=notation.options + (("chosen_batch", True),))
+        batch = document_batch(claims, net)
+        notation = chosen_batch(notation, batch)
         if not claims:
             raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     else:
@@ -101,19 +100,6 @@ def _notation(path: str | None) -> Notation:
     data = read_toml(Path(path), "notation file")
     table = data.get("notation", data)
     return notation_from_dict(table, f"{path}: [notation]" if "notation" in data else str(path))
-
-
-#: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
-_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
-#: the batch a document is judged with when it writes the mean over a batch (it names no size; a 1/m is only seen
-#: with more than one example)
-DOCUMENT_BATCH = 3
-
-
-def document_batch(claims) -> int:
-    """A document has no [values]: one example, unless its equations average over a batch of m examples (Ng's
-    dW = \frac{1}{m} dZ A^T), which then is judged with DOCUMENT_BATCH examples so that a missing 1/m shows."""
-    return DOCUMENT_BATCH if any(_MEAN_OVER_BATCH.search(c.latex) for c in claims) else 1
 
 
 def is_batch(args) -> bool:

@@ -19,7 +19,7 @@ import json
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gradproof.derive.errors import AnswerError
@@ -27,6 +27,7 @@ from gradproof.derive.spec import no_file
 
 from . import texmacros
 from .judge import Claim
+from .normalize import squeeze_space
 
 MAX_BYTES = 1_000_000
 MAX_EQUATIONS = 2000
@@ -40,7 +41,7 @@ _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b")
 _HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*\s*|\\(?:sub)*section\*?\{\s*)"
-                      r"((?:Q|Question|Problem|Exercise|Task|Part)\s*\.?\s*\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)\b", re.I | re.M)
+                      r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)\b", re.I | re.M)
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
 
 
@@ -86,7 +87,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
         if len(merged) > 1 and block and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$: one claim, rows as links
             line = eq.line + eq.body[:merged[0][0]].count("\n")
-            claims.append(Claim(block, " \\\\ ".join(part for _, part, _ in merged), None, f"line {line}"))
+            claims.append(Claim(block, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             continue
         for k, (offset, part, tag) in enumerate(merged):
             line = eq.line + eq.body[:offset].count("\n")
@@ -99,7 +100,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 cid = f"{heading}.{counters[heading]}"
             else:
                 cid = f"line {line}" if len(merged) == 1 else f"line {line}.{k + 1}"
-            claims.append(Claim(cid, part, None, f"line {line}"))
+            claims.append(Claim(cid, squeeze_space(part), None, f"line {line}"))
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     return _unique(claims)
@@ -248,7 +249,12 @@ def notebook_text(raw: str, source: str) -> str:
             src = cell.get("source", "")  # a list of lines or one string; anything else holds no Markdown
             parts.append("".join(s for s in src if isinstance(s, str)) if isinstance(src, list) else
                          src if isinstance(src, str) else "")
-    return "\n\n".join(parts)
+    # JSON may escape half of a surrogate pair (\ud800): no UTF-8 can hold it, so every report would fail to be written
+    return _LONE_SURROGATE.sub("\ufffd", "\n\n".join(parts))
+
+
+#: a lone UTF-16 surrogate (JSON's \ud800 without its pair): json.loads keeps it; U+FFFD replaces it
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def pdf_text(path: Path) -> str:
@@ -265,6 +271,28 @@ def pdf_text(path: Path) -> str:
     if out.returncode != 0 or not re.search(r"\\(frac|partial|delta|sigma|mathbf|odot)|\$", text):
         raise AnswerError(f"{path}: a PDF with no LaTeX in its text; {fix}")
     return text
+
+
+#: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
+_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
+#: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
+DOCUMENT_BATCH = 3
+
+
+def document_batch(claims, network) -> int:
+    r"""The batch a document (no [values], no ``batch``) is judged with: one example, unless its equations average over
+    a batch of m examples (Ng's dW = \frac{1}{m} dZ A^T; so that a missing 1/m shows) or the network has batch norm
+    (its statistics are over a batch): then DOCUMENT_BATCH examples. The same for a file, standard input and a
+    submission of a batch (``batch.load_submission``)."""
+    if any(layer.kind == "batchnorm" for layer in network.all_layers):
+        return DOCUMENT_BATCH
+    return DOCUMENT_BATCH if any(_MEAN_OVER_BATCH.search(c.latex) for c in claims) else 1
+
+
+def chosen_batch(notation, batch: int):
+    """``notation`` telling the reader of claims (``parser.gradient``) that a batch > 1 is the tool's choice, not the
+    answer's."""
+    return notation if batch == 1 else replace(notation, options=notation.options + (("chosen_batch", True),))
 
 
 def load_document(path: str | Path) -> list[Claim]:

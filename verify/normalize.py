@@ -86,7 +86,7 @@ _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
-_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{[^{}]*[\s(][^{}]*\}\s*[.,;]?\s*")
+_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{(?=[^{}]*[\s(])[^{}]*\}\s*[.,;]?\s*")  # linear: one scan
 
 
 def drop_remark(text: str) -> str:
@@ -102,9 +102,22 @@ def drop_remark(text: str) -> str:
     return head if head.strip() else text
 
 
+_RUN = re.compile(r"\s{2,}")
+
+
+def squeeze_space(text: str) -> str:
+    r"""Each run of white space as one character (a newline if it holds one, so that a % comment still ends there).
+
+    White space means nothing in LaTeX math, and the readers' patterns (``\^\s*\{?\s*``, ``[tyd]\s*\}?\s*-``, …) then
+    backtrack over at most one character: on a run of n spaces each such pattern costs n² steps (a claim holding
+    ``t`` and 4000 spaces took seconds per pattern; a heading ``# Q`` and 200 000 spaces stopped the run). Every claim
+    is read through it (``answers.load_answers``, ``document.extract``) and so is :func:`normalize`'s result."""
+    return _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_remark(text.strip())
+    s = drop_remark(squeeze_space(text).strip())
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
@@ -113,7 +126,7 @@ def normalize(text: str) -> str:
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
-    s = _SPACES.sub(" ", s)
+    s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
@@ -121,6 +134,7 @@ def normalize(text: str) -> str:
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
+    s = squeeze_space(s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
@@ -135,7 +149,7 @@ def normalize(text: str) -> str:
     s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")
     s = s.replace(r"\lVert", r"\|").replace(r"\rVert", r"\|").replace(r"\Vert", r"\|")
     s = s.replace(r"\vert", "|").replace(r"\lvert", "|").replace(r"\rvert", "|")
-    return s
+    return squeeze_space(s)
 
 
 def _named(m: re.Match) -> str:
