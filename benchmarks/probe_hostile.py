@@ -236,7 +236,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three()
+    return out + round_three() + round_four()
 
 
 def _example(name: str) -> str:
@@ -534,6 +534,198 @@ def round_three() -> list[Probe]:
                      {"s.toml": s2, "h.md": "$$ x\n" * 100000}, (1, 2), cmd=py))
     return out
 
+
+
+def _module_refuses(rel: str, name: str):
+    """The generated layered module refuses running statistics of the wrong shape, NaN ones and a negative variance
+    (a ValueError or TypeError naming them) instead of predicting silently from them."""
+    def after(d: str) -> list[str]:
+        code = (f"import sys; sys.path.insert(0, {str(Path(d, rel).parent)!r}); import importlib, numpy as np; "
+                f"m = importlib.import_module({name!r}); p = m.init_params(0); X = np.ones((4, m.SIZES[0])); r = m.init_running(p)\n"
+                "bad = {'shape (1,)': {k: np.ones(1) for k in r}, 'nan': {k: v * np.nan for k, v in r.items()},\n"
+                "       'negative variance': {k: (-v - 1 if 'var' in k else v) for k, v in r.items()}, 'missing': {}}\n"
+                "for label, run in bad.items():\n"
+                "    try:\n"
+                "        m.predict(p, X, running=run)\n"
+                "        print('accepted', label)\n"
+                "    except (ValueError, TypeError) as e:\n"
+                "        print('refused', label, e)\n"
+                "    except Exception as e:\n"
+                "        print('crashed', label, type(e).__name__, e)\n")
+        r = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], capture_output=True, text=True, timeout=120)
+        return [line[:90] for line in r.stdout.splitlines() if not line.startswith("refused")] + (
+            [f"generated module {rel}: {r.stderr.strip().splitlines()[-1][:100]}"] if r.returncode else [])
+    return after
+
+
+def round_four() -> list[Probe]:
+    """Round four (issue 12, fifth pass): verify's readers (whitespace runs against every pattern, Unicode), documents
+    against batch-norm networks everywhere a document is read, layer kinds at their edges, handouts and grading."""
+    out: list[Probe] = []
+    s2 = formula_spec("tanh(x)")
+    bn, res, ref = _example("bn_mlp.toml"), _example("residual_mlp.toml"), _example("reference_mlp.toml")
+    ok_md = "$$\\delta^{(2)} = \\hat{y} - y$$\n"
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1), verdicts=None, spec_text=s2, argv=doc, **kw) -> None:
+        out.append(Probe("r4: " + pid, argv, {"s.toml": spec_text, argv[1].replace("{d}/", ""): text}, codes, verdicts or {}, **kw))
+
+    # -- white space runs: every pattern of the readers with \s*X?\s* was quadratic (or worse) on them -----------
+    sum_def = "$$ z_j = \\sum_k w_{kj} x_k $$\n\n"
+    md("bias words: x_ and 3000 spaces (cubic)", sum_def + "$$ a = x_" + " " * 3000 + "! $$\n" + ok_md)
+    md("heading # Q and 200000 spaces", "# Q" + " " * 200_000 + "x\n\n" + ok_md, (0,), {"line 3": {"correct"}})
+    md("heading # Q and 200000 newlines", "# Q" + "\n" * 200_000 + "x\n\n" + ok_md, (0,))
+    md("heading **Question and 300000 tabs", "**Question" + "\t" * 300_000 + ".\n\n" + ok_md, (0,))
+    md("100 claims t + 3900 spaces", "".join("$$ t" + " " * 3900 + "! = 1 $$\n\n" for _ in range(100)) + ok_md)
+    md("200 claims of \\, x 1300 (spaces made by normalize)", ("$$\\delta^{(2)} = \\hat{y}" + "\\," * 1300 + "- y$$\n\n") * 200,
+       (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("200 claims of \\quad x 600", ("$$ h^{(1)} = \\tanh" + "\\quad" * 600 + "(z)$$\n\n") * 200)
+    md("claims with ^ and 3900 spaces", ("$$ W^" + " " * 3900 + "{(1)} = 0 $$\n\n") * 100)
+    md("a 900 kB display of spaces", "$$ J = a" + " " * 900_000 + "! $$\n" + ok_md)
+    md("CE and 3900 spaces before (", ("$$ \\delta^{(2)} = CE" + " " * 3900 + "x $$\n\n") * 100)
+    md("\\text{ and 3000 spaces, 200 claims", ("$$ \\delta^{(2)} = \\text{" + " " * 3000 + "a $$\n\n") * 200)
+    md("\\frac{\\partial and 3000 spaces", ("$$ \\frac{\\partial" + " " * 3000 + "J}{\\partial" + " " * 3000 + "W $$\n\n") * 100)
+    out.append(Probe("r4: answers TOML: claims with 3900 spaces after a letter", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": s2, "a.toml": answers([("d2", DELTA2)] + [(f"s{i}", "t" + " " * 3900 + "!") for i in range(200)])},
+                     (0, 1), {"d2": {"correct"}}))
+    out.append(Probe("r4: answers TOML: notation key with 3000 spaces", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": s2, "a.toml": answers([("d2", DELTA2)]) + '[notation]\n"a' + " " * 3000 + '!" = "h"\n'}, (0, 1, 2)))
+    # -- Unicode: nothing crashes or hangs (reading it is verify's work) ----------------------------------------------
+    md("combining marks x 3000 on one letter", "$$\\delta^{(2)} = \\hat{y}" + "\u0301" * 3000 + " - y$$\n" + ok_md)
+    md("zero-width spaces x 3000", "$$\\delta^{(2)} = " + "\u200b" * 3000 + "\\hat{y} - y$$\n" + ok_md)
+    md("bidi overrides and isolates", "$$\\delta^{(2)} = \u202e\\hat{y}\u2066 - y\u2069\u202c$$\n" + ok_md)
+    md("Unicode spaces (U+2003, U+3000) x 3000", "$$ t" + "\u2003\u3000" * 1500 + "! = 1 $$\n" + ok_md)
+    md("NUL bytes inside a claim", "$$\\delta^{(2)} = \\hat{y}\0\0 - y$$\n" + ok_md)
+    md("emoji and astral math letters", "$$\U0001d6ff^{(2)} = \U0001d466\u0302 - y \U0001f600$$\n" + ok_md)
+    nb = ('{"cells": [{"cell_type": "markdown", "source": ["$$\\\\delta^{(2)} = \\\\hat{y} - y \\ud800$$\\n", '
+          '"$$J = \\udfff \\u0000 1$$"]}, {"cell_type": "markdown", "source": "$$\\\\delta^{(2)} = \\\\hat{y} - y$$"}]}')
+    for fmt in ((), ("--json",), ("--format", "gradescope", "--out", "{d}/r.json")):
+        out.append(Probe(f"r4: notebook with lone surrogates and NUL {' '.join(fmt)}".rstrip(),
+                         ("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml", *fmt), {"s.toml": s2, "h.ipynb": nb}, (0, 1),
+                         after=_json_ok("r.json") if "gradescope" in fmt else None))
+    out.append(Probe("r4: answers TOML: claim with \\u0000 and a bidi id", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": s2, "a.toml": answers([("d2", DELTA2), ("\u202eevil", r"\delta^{(2)} = \hat{y}\u0000 - y")])},
+                     (0, 1), {"d2": {"correct"}}))
+    out.append(Probe("r4: batch: surrogates in a notebook submission", ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary",
+                     "{d}/g.csv", "--out", "{d}/rep"), {"s.toml": s2, "subs/a.md": ok_md, "subs/b.ipynb": nb}, (0,),
+                     after=_json_ok("rep/b.ipynb.json")))
+    # -- documents against batch-norm networks: every reader of a document chooses the same batch ---------------------
+    bn_doc = ("## Q1\n\n$$\\frac{\\partial J}{\\partial \\beta^{(2)}} = \\sum_i \\delta^{(2)(i)}$$\n\n"
+              "$$\\frac{\\partial J}{\\partial \\gamma^{(2)}} = \\sum_i \\delta^{(2)(i)} \\hat{x}^{(2)(i)}$$\n")
+    md("bn_mlp: a document without 1/m", bn_doc, (0, 1), {"Q1.1": {"correct"}}, spec_text=bn)
+    md("residual_mlp (layer norm): a document without 1/m", "$$\\delta^{(5)} = \\hat{y} - y$$\n", (0, 1), spec_text=res)
+    out.append(Probe("r4: bn_mlp: a document on standard input", ("verify", "-", "--spec", "{d}/s.toml", "--json"),
+                     {"s.toml": bn, "z": bn_doc}, (0, 1), {"Q1.1": {"correct"}}, stdin="z"))
+    bn_rubric = '[[questions]]\nid = "Q1"\nname = "batch norm"\npoints = 2\nexpects = ["Q1"]\n'
+    out.append(Probe("r4: bn_mlp: batch grading of documents", ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml",
+                     "--summary", "{d}/g.csv", "--out", "{d}/rep"), {"s.toml": bn, "r.toml": bn_rubric, "subs/a.md": bn_doc,
+                     "subs/b.tex": bn_doc.replace("$$", "\\[", 1).replace("$$", "\\]", 1)}, (0,),
+                     after=lambda d: [] if "refused" not in Path(d, "g.csv").read_text() and ",error," not in Path(d, "g.csv").read_text()
+                     and "2" in Path(d, "g.csv").read_text().splitlines()[1] else [f"g.csv: {Path(d, 'g.csv').read_text()[:200]!r}"]))
+    out.append(Probe("r4: bn_mlp: autograder with a document submission", ("autograder", "gradescope", "--spec", "{d}/s.toml",
+                     "--rubric", "{d}/r.toml", "--submission", "{d}/sub", "--results", "{d}/results.json"),
+                     {"s.toml": bn, "r.toml": bn_rubric, "sub/a.md": bn_doc}, (0,),
+                     after=lambda d: _json_ok("results.json")(d) or ([] if '"score": 2' in Path(d, "results.json").read_text()
+                                                                   else ["results.json: " + Path(d, "results.json").read_text()[:160]])))
+    # -- layer kinds at the edges of their ranges -------------------------------------------------------------------
+    def derive(pid: str, text, codes=(0,), argv=("derive", "{d}/s.toml", "--no-pdf"), **kw) -> None:
+        out.append(Probe("r4: " + pid, argv, {"s.toml": text}, codes, **kw))
+
+    edges = {"batchnorm eps = 1e-300": 'kind = "batchnorm"\neps = 1e-300\n', "batchnorm eps = 1e300": 'kind = "batchnorm"\neps = 1e300\n',
+             "batchnorm momentum = 0": 'kind = "batchnorm"\nmomentum = 0\n', "batchnorm momentum = 1": 'kind = "batchnorm"\nmomentum = 1\n',
+             "layernorm eps = 5e-324": 'kind = "layernorm"\neps = 5e-324\n', "dropout p = 0.999999": 'kind = "dropout"\np = 0.999999\n',
+             "dropout p = 1e-300": 'kind = "dropout"\np = 1e-300\n', "dropout p = 0": 'kind = "dropout"\np = 0\n'}
+    for label, body in edges.items():
+        text = spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))
+        derive(f"{label}: derive", text, (0, 2))
+        derive(f"{label}: codegen", text, (0, 2), argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+        out.append(Probe(f"r4: {label}: verify", ("verify", "{d}/a.toml", "--json"), {"s.toml": text, "a.toml": answers(
+                         [("d", r"\delta^{(3)} = \hat{y} - y")], extra="batch = 4\n")}, (0, 2), {"d": {"correct"}}))
+
+    def nested(depth: int, inner: str) -> str:
+        body = inner
+        for _ in range(depth):
+            body = body.replace("[[layers", "[[layers.body")
+            body = '[[layers]]\nkind = "residual"\n' + body
+        return body
+
+    deep = spec(layer(3, '"tanh"') + nested(12, '[[layers]]\nunits = 3\nactivation = "tanh"\n[[layers]]\nkind = "layernorm"\n')
+                + layer(2, '"identity"'))
+    derive("residual blocks nested 12 deep: derive", deep, (0, 2))
+    derive("residual blocks nested 12 deep: codegen", deep, (0, 2), argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+    derive("residual blocks nested 12 deep: PDF", deep, (0, 2), argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    mixed = spec(layer(3, '"tanh"') + '[[layers]]\nkind = "residual"\n[[layers.body]]\nkind = "batchnorm"\n[[layers.body]]\n'
+                 'kind = "dropout"\np = 0.5\n[[layers.body]]\nkind = "residual"\n[[layers.body.body]]\nkind = "layernorm"\n'
+                 '[[layers.body.body]]\nunits = 3\nactivation = { name = "mine", formula = "max(x, 0.1*x)" }\n' + layer(2, '"identity"'))
+    derive("residual holding batch norm, dropout, a residual with a custom activation", mixed, (0, 2))
+    derive("… the same: codegen", mixed, (0, 2), argv=("codegen", "{d}/s.toml", "--out", "{d}"), after=_imports("probe.py", "probe"))
+    derive("… the same: PDF", mixed, (0, 2), argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    out.append(Probe("r4: … the same: verify", ("verify", "{d}/a.toml", "--json"), {"s.toml": mixed, "a.toml": answers(
+                     [("d", r"\delta^{(3)} = \hat{y} - y")], extra="batch = 4\n")}, (0, 2), {"d": {"correct"}}))
+    for kind in ("batchnorm", "layernorm"):
+        layers = layer(3, '"tanh"') + (f'[[layers]]\nkind = "{kind}"\n') * 498 + layer(2, '"identity"')
+        derive(f"498 {kind} layers: codegen", spec(layers), (0, 2), argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+        derive(f"498 {kind} layers: PDF", spec(layers), (0, 2), argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+        out.append(Probe(f"r4: 498 {kind} layers: verify", ("verify", "{d}/a.toml", "--json"), {"s.toml": spec(layers), "a.toml": answers(
+                         [("d", r"\delta^{(500)} = \hat{y} - y")], extra="batch = 4\n")}, (0, 2), {"d": {"correct"}}))
+    res249 = spec("".join('[[layers]]\nkind = "residual"\n[[layers.body]]\nunits = 3\nactivation = "relu"\n' for _ in range(249)),
+                  extra='[[layers]]\nunits = 3\nactivation = "tanh"\n').replace("[loss]", '[[layers]]\nunits = 2\nactivation = '
+                                                                               '"identity"\n[loss]')
+    derive("249 residual blocks: PDF", res249, (0, 2), argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    derive("100000-unit batch norm: verify", spec(layer(100000, '"tanh"') + '[[layers]]\nkind = "batchnorm"\n' + layer(2, '"identity"'),
+                                                  inputs=100000), (0, 2))
+    # -- names and titles for every output ---------------------------------------------------------------------------
+    specials = r"50% of \$x_1^2\$ & #3 {a} ~b \\ \input{/etc/passwd} \end{document} ^_^"
+    titled = bn.replace('title = "Batch-norm MLP: affine, batch norm, ReLU"', "title = '" + specials + "'")
+    derive("bn_mlp titled with every TeX special: PDF", titled, (0,), argv=("derive", "{d}/s.toml", "--out", "{d}/o"),
+           never=("root:",))
+    derive("bn_mlp titled with every TeX special: codegen", titled, (0,), argv=("codegen", "{d}/s.toml", "--out", "{d}"),
+           after=_imports("bn_mlp.py", "bn_mlp"))
+    derive("bn_mlp titled with RTL, emoji, CJK, combining, NUL-free controls: PDF",
+           bn.replace('title = "Batch-norm MLP: affine, batch norm, ReLU"', 'title = "\u202eabc \U0001f600 批量 a\u0301 \\u0007 \u00ad"'),
+           (0,), argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    derive("residual_mlp named with TeX specials", res.replace('name = "residual_mlp"', 'name = "a_b%c#d"'), (0, 2),
+           argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    derive("a custom activation named \\section in a residual body: PDF", res.replace(
+        'activation = "gelu"', 'activation = { name = "\\\\section", formula = "tanh(x)" }'), (0, 2),
+        argv=("derive", "{d}/s.toml", "--out", "{d}/o"))
+    derive("bn_mlp: codegen, the generated module refuses bad running statistics", bn, (0,), argv=("codegen", "{d}/s.toml", "--out", "{d}"),
+           after=_module_refuses("bn_mlp.py", "bn_mlp"))
+    # -- grading ----------------------------------------------------------------------------------------------------
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    hostile_rubric = ('title = "\u202e<b>T</b> \\u0000"\n[[questions]]\nid = "Q1\u200b"\nname = "<img src=x onerror=alert(1)> '
+                      '[x](javascript:alert(1)) \u202e"\npoints = 1e308\nexpects = ["delta3"]\n[[questions]]\nid = "Q2"\nname = "n"\n'
+                      'points = 5e-324\nexpects = ["delta2"]\n')
+    out.append(Probe("r4: gradescope: a hostile rubric (bidi, HTML, 1e308 points)", ("verify", "{d}/a.md", "--spec", "{d}/s.toml",
+                     "--rubric", "{d}/r.toml", "--format", "gradescope", "--out", "{d}/r.json"), {"s.toml": ref, "r.toml": hostile_rubric,
+                     "a.md": alice}, (0, 2), after=lambda d: _json_ok("r.json")(d) if Path(d, "r.json").exists() else []))
+    out.append(Probe("r4: gradescope: claim ids and latex with HTML and Markdown", ("verify", "{d}/a.toml", "--spec", "{d}/s.toml",
+                     "--format", "gradescope", "--out", "{d}/r.json"), {"s.toml": s2, "a.toml": answers(
+                     [("<img src=x onerror=alert(1)>", r"\delta^{(2)} = \hat{y} - y </script><script>alert(1)</script>"),
+                      ("[a](javascript:x)", r"\delta^{(2)} = \text{<b>}")])}, (0, 1),
+                     never=("<script>alert", "<img src"), after=_json_ok("r.json")))
+    out.append(Probe("r4: autograder: rubric with 2000 questions expecting one quantity", ("autograder", "gradescope", "--spec",
+                     "{d}/s.toml", "--rubric", "{d}/r.toml", "--submission", "{d}/a.md", "--results", "{d}/results.json"),
+                     {"s.toml": ref, "a.md": alice, "r.toml": "".join(f'[[questions]]\nid = "Q{i}"\npoints = 1\nexpects = ["delta3"]\n'
+                                                                    for i in range(2000))}, (0, 2), after=_json_ok("results.json")))
+    out.append(Probe("r4: batch: a rubric written for another network (bn) against reference_mlp", ("verify", "{d}/subs", "--spec",
+                     "{d}/s.toml", "--rubric", "{d}/r.toml"), {"s.toml": ref, "r.toml": '[[questions]]\nid = "Q"\npoints = 1\n'
+                     'expects = ["dgamma2", "dbeta9"]\n', "subs/a.md": alice}, (0, 2)))
+    # -- the public API ---------------------------------------------------------------------------------------------
+    py = ("{python}",)
+    api = ("import gradproof, sys\ntry:\n    {call}\nexcept gradproof.GradproofError as e:\n    print('error:', e)\n    sys.exit(2)\n")
+    for label, call in {"check_answers on a bn document": "r = gradproof.check_answers('{d}/h.md', spec='{d}/bn.toml'); "
+                        "assert r[0].verdict == 'correct', r[0]",
+                        "derive_network of nested residuals": "gradproof.derive_network('{d}/deep.toml')",
+                        "write_proof into a file path": "gradproof.write_proof(gradproof.derive_network('{d}/bn.toml', check=False), "
+                        "'{d}/h.md', pdf=False)",
+                        "generate_module into /dev/full": "gradproof.generate_module(gradproof.derive_network('{d}/bn.toml', "
+                        "check=False), '/dev/full')",
+                        "check_answers with notation of the wrong type": "gradproof.check_answers('{d}/h.md', spec='{d}/bn.toml', "
+                        "notation=3)"}.items():
+        out.append(Probe("r4: API " + label, ("-c", api.format(call=call)), {"bn.toml": bn, "deep.toml": deep, "h.md": bn_doc}, (0, 2),
+                         cmd=py, after=lambda d: [] if Path("/dev/full").is_char_device() else ["/dev/full was replaced by a file"]))
+    return out
 
 def run(probe: Probe) -> dict:
     with tempfile.TemporaryDirectory(prefix="probe-") as d:

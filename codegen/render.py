@@ -22,7 +22,7 @@ import sympy as sp
 from gradproof.derive import names
 from gradproof.derive.errors import CodegenError
 from gradproof.derive.optimizers import GRAD, HYPER, STATE, STEP, TEMP, THETA
-from gradproof.derive.outputs import write_atomic
+from gradproof.derive.outputs import out_folder, write_atomic
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z, sigmoid
 from gradproof.proof import equations
@@ -668,8 +668,7 @@ def _layer_of_line(text: str, lineno: int) -> str:
 def write_module(d, out_dir: Path, spec_path: str) -> Path:
     """Render and write ``out_dir/<name>.py`` atomically (temporary file, then ``os.replace``); returns the path."""
     text = render_module(d, spec_path, out_dir)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = out_folder(out_dir)
     path = out_dir / f"{d.network.name}.py"
     write_atomic(path, text)
     return path

@@ -18,6 +18,19 @@ def _umask() -> int:
     return mask
 
 
+def out_folder(path, flag: str = "out_dir", make: bool = True) -> Path:
+    """``path`` as the folder outputs go to, made when missing (``make``); a file (or a device) there is a
+    ``UsageError`` naming ``flag`` (``--out`` for the CLI), not the ``FileExistsError`` of ``mkdir``."""
+    from .errors import UsageError
+
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{flag} {path}: this is a file, not a directory; give a directory for the outputs")
+    if make:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write ``data`` (text is UTF-8 with LF line ends) to ``path`` atomically; returns ``path``.
 

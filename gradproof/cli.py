@@ -97,10 +97,9 @@ def one_line(message: str) -> str:
 
 def _out_dir(value: str) -> Path:
     """``--out`` must be a directory (made when missing); outputs are written only under it."""
-    out = Path(value)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out}: this is a file, not a directory; give a directory for the outputs")
-    return out
+    from gradproof.derive.outputs import out_folder
+
+    return out_folder(value, "--out", make=False)  # made by the writer, once there is something to write
 
 
 def cmd_derive(args) -> int:

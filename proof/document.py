@@ -21,7 +21,7 @@ except ImportError:  # not POSIX: the pair is still replaced file by file, atomi
     fcntl = None
 from gradproof.derive import names as nm
 from gradproof.derive.errors import DerivationError
-from gradproof.derive.outputs import write_atomic
+from gradproof.derive.outputs import out_folder, write_atomic
 from gradproof.derive.symbols import H, Z
 
 from . import equations, handout
@@ -585,8 +585,7 @@ def write_proof(d, out_dir: Path, pdf: bool = True, detail: str = "handout") -> 
     Raises:
         ProofError: LaTeX failed (the message names the first LaTeX error and the log) or timed out.
     """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = out_folder(out_dir)
     name = d.network.name
     tex, target = out_dir / f"{name}.tex", out_dir / f"{name}.pdf"
     source = render_proof(d, detail)
