@@ -49,15 +49,22 @@ _OFFSETS = (0, 15, 20, 30, 32)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _sigmoid(u):
-    """1 / (1 + e^-u) without overflow: e^-|u| never exceeds 1."""
-    e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1, e) / (1 + e)
+def _sigmoid(u, out=None):
+    """1 / (1 + e^-u) without overflow (e^-|u| never exceeds 1), into ``out`` when given (which may be u)."""
+    u = np.asarray(u)
+    positive = u >= 0
+    e = np.abs(u, out=np.empty(u.shape, dtype=u.dtype if u.dtype.kind == "f" else np.float64) if out is None else out)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    denominator = e + 1
+    np.copyto(e, 1.0, where=positive)
+    e /= denominator
+    return e
 
 
-def _softplus(u):
-    """log(1 + e^u) without overflow."""
-    return np.logaddexp(0, u)
+def _softplus(u, out=None):
+    """log(1 + e^u) without overflow, into ``out`` when given."""
+    return np.logaddexp(0, u, out=out)
 
 
 # -- parameters and data ---------------------------------------------------------------------------------------------
@@ -242,6 +249,7 @@ def _workspace(n, dtype, workspace=None):
         "D1": np.empty((n, 5), dtype=dtype),
         "R1": np.empty((3, 5), dtype=dtype),
         "Z2": np.empty((n, 2), dtype=dtype),
+        "H2": np.empty((n, 2), dtype=dtype),
         "T2_1": np.empty((n, 2), dtype=dtype),
         "D2": np.empty((n, 2), dtype=dtype),
         "R2": np.empty((5, 2), dtype=dtype),
@@ -266,7 +274,8 @@ def _forward(params, X, ws, train=True):
     Z2 = np.matmul(H1, W2, out=ws["Z2"])
     Z2 += b2
     # h2 = sigmoid(z2)  (eq. 2)
-    H2 = _sigmoid(Z2)
+    H2 = ws["H2"]
+    _sigmoid(Z2, out=H2)
     return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2}
 
 

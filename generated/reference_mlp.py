@@ -257,7 +257,6 @@ def _workspace(n, dtype, workspace=None):
     return {
         "Z1": np.empty((n, 16), dtype=dtype),
         "H1": np.empty((n, 16), dtype=dtype),
-        "T1_1": np.empty((n, 16), dtype=dtype),
         "D1": np.empty((n, 16), dtype=dtype),
         "R1": np.empty((16, 4), dtype=dtype),
         "Z2": np.empty((n, 8), dtype=dtype),
@@ -285,9 +284,9 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = leaky_relu(z1)  (eq. 2)
-    H1, T1_1 = ws["H1"], ws["T1_1"]
-    np.multiply(Z1, 0.01, out=T1_1)
-    np.maximum(Z1, T1_1, out=H1)
+    H1 = ws["H1"]
+    np.multiply(Z1, 0.01, out=H1)
+    np.maximum(Z1, H1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2

@@ -90,19 +90,59 @@ def _cody(num, den, v, last):
         bottom *= v
     top += num[last - 1]
     bottom += den[last - 1]
-    return top / bottom
+    top /= bottom
+    return top
 
 
-def _erf(u):
-    """The error function, elementwise in the dtype of u (NumPy has none); relative error below 1e-15 in float64.
+# float32: the rational approximation of Eigen and XLA, erf(x) = x P(x²) / Q(x²) on [-4, 4] (erf rounds to ±1 in float32
+# beyond), absolute error below 1e-6 — in the array's own dtype, 23 passes instead of Cody's ~60 in float64
+_ERF32_P = (-2.72614225801306e-10, 2.77068142495902e-08, -2.10102402082508e-06, -5.69250639462346e-05,
+            -7.34990630326855e-04, -2.95459980854025e-03, -1.60960333262415e-02)
+_ERF32_Q = (-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03,
+            -1.42647390514189e-02)
 
-    Each formula runs on the whole array, its argument clipped to its interval (no gathers); np.where picks.
+
+def _horner(coefficients, v, out):
+    """The polynomial c[0] v^k + ... + c[k] at v (Horner), into ``out``."""
+    np.multiply(v, coefficients[0], out=out)
+    for c in coefficients[1:-1]:
+        out += c
+        out *= v
+    out += coefficients[-1]
+    return out
+
+
+def _erf(u, out=None):
+    """The error function, elementwise in the dtype of u (NumPy has none), into ``out`` when given (which may be u).
+
+    float64 (and integer input): Cody's formulas, relative error below 1e-15, each on the entries of its interval only
+    (|x| <= 0.46875: erf directly; beyond: 1 - erfc). float32 and smaller: one rational function (_ERF32_P, _ERF32_Q).
+    NaN stays NaN.
     """
-    x = np.asarray(u, dtype=np.float64)
+    x = np.asarray(u)
+    if x.dtype.kind != "f":
+        x = x.astype(np.float64)
+    if out is None:
+        out = np.empty_like(x)
+    if x.dtype.itemsize <= 4:
+        np.clip(x, -4.0, 4.0, out=out)
+        v = np.square(out)
+        top = _horner(_ERF32_P, v, np.empty_like(v))
+        out *= top
+        out /= _horner(_ERF32_Q, v, top)
+        return out
+    x, flat = x.ravel(), out.reshape(-1)  # flat: a view of out (out is C-contiguous)
     y = np.abs(x)
-    xs = np.clip(x, -0.46875, 0.46875)
-    small = xs * _cody(_ERF_A, _ERF_B, xs * xs, 4)
-    ym = np.clip(y, 0.46875, 6.0)  # erfc(6) = 2e-17: erf rounds to 1 from there on
+    small = y <= 0.46875
+    outer = np.flatnonzero(~small)  # NaN is not small: 1 - erfc keeps it NaN
+    inner = np.flatnonzero(small) if outer.size else None
+    if inner is None:
+        flat[...] = x * _cody(_ERF_A, _ERF_B, x * x, 4)
+        return out
+    if inner.size:
+        xs = x[inner]
+        flat[inner] = xs * _cody(_ERF_A, _ERF_B, xs * xs, 4)
+    ym = np.minimum(y[outer], 6.0)  # erfc(6) = 2e-17: erf rounds to 1 from there on
     erfc = _cody(_ERF_C, _ERF_D, ym, 8)
     tail = ym > 4.0
     if tail.any():
@@ -110,11 +150,13 @@ def _erf(u):
         inv = 1 / (yt * yt)
         erfc[tail] = (0.56418958354775628695 - inv * _cody(_ERF_P, _ERF_Q, inv, 5)) / yt
     # e^(-y²) in one piece: its rounding error moves erfc by < 1e-15 relative, erf = 1 - erfc by far less
-    erfc *= np.exp(-ym * ym)
+    np.square(ym, out=ym)
+    np.negative(ym, out=ym)
+    np.exp(ym, out=ym)
+    erfc *= ym
     np.subtract(1.0, erfc, out=erfc)
-    np.copysign(erfc, x, out=erfc)
-    out = np.where(y <= 0.46875, small, erfc)  # NaN stays NaN (clip and the formulas propagate it)
-    return out.astype(u.dtype if isinstance(u, np.ndarray) and u.dtype.kind == "f" else np.float64, copy=False)
+    flat[outer] = np.copysign(erfc, x[outer], out=erfc)
+    return out
 
 
 def _softmax(Z, out=None):

@@ -45,11 +45,6 @@ _OFFSETS = (0, 12, 16, 24, 26)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _softplus(u):
-    """log(1 + e^u) without overflow."""
-    return np.logaddexp(0, u)
-
-
 # -- parameters and data ---------------------------------------------------------------------------------------------
 
 
@@ -227,6 +222,7 @@ def _workspace(n, dtype, workspace=None):
         return ws
     return {
         "Z1": np.empty((n, 4), dtype=dtype),
+        "H1": np.empty((n, 4), dtype=dtype),
         "T1_1": np.empty((n, 4), dtype=dtype),
         "D1": np.empty((n, 4), dtype=dtype),
         "Z2": np.empty((n, 2), dtype=dtype),
@@ -248,7 +244,8 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = softplus(z1)  (eq. 2)
-    H1 = _softplus(Z1)
+    H1 = ws["H1"]
+    np.logaddexp(0, Z1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
@@ -288,7 +285,7 @@ def _backward(params, cache, Y, ws, grads):
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 13)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1 = ws["T1_1"]
-    np.multiply(H1, -1, out=T1_1)
+    np.negative(H1, out=T1_1)
     np.exp(T1_1, out=T1_1)
     np.subtract(1, T1_1, out=T1_1)
     D1 *= T1_1
