@@ -10,7 +10,6 @@ sub-expressions (hyper-parameters, ``1 - beta1**t``) stay Python floats, compute
 from __future__ import annotations
 
 import sympy as sp
-
 from gradproof.derive.symbols import sigmoid
 
 from .printer import softplus, to_code
