@@ -257,6 +257,7 @@ def _workspace(n, dtype, workspace=None):
     return {
         "Z1": np.empty((n, 16), dtype=dtype),
         "H1": np.empty((n, 16), dtype=dtype),
+        "T1_1": np.empty((n, 16), dtype=dtype),
         "D1": np.empty((n, 16), dtype=dtype),
         "R1": np.empty((16, 4), dtype=dtype),
         "Z2": np.empty((n, 8), dtype=dtype),
@@ -352,7 +353,10 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    np.multiply(D1, 0.01, out=D1, where=Z1 <= 0)
+    T1_1 = ws["T1_1"]
+    np.greater(Z1, 0, out=T1_1)
+    np.maximum(T1_1, 0.01, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 11)

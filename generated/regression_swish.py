@@ -49,14 +49,16 @@ _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each 
 
 
 def _sigmoid(u, out=None):
-    """1 / (1 + e^-u) without overflow (e^-|u| never exceeds 1), into ``out`` when given (which may be u)."""
+    """1 / (1 + e^-u) = max(e^-|u|, [u >= 0]) / (1 + e^-|u|) without overflow (e^-|u| never exceeds 1) and without a
+    masked call, into ``out`` when given (which may be u)."""
     u = np.asarray(u)
-    positive = u >= 0
-    e = np.abs(u, out=np.empty(u.shape, dtype=u.dtype if u.dtype.kind == "f" else np.float64) if out is None else out)
+    e = np.empty(u.shape, dtype=u.dtype if u.dtype.kind == "f" else np.float64) if out is None else out
+    positive = np.greater_equal(u, 0, out=np.empty_like(e))
+    np.abs(u, out=e)
     np.negative(e, out=e)
     np.exp(e, out=e)
     denominator = e + 1
-    np.copyto(e, 1.0, where=positive)
+    np.maximum(e, positive, out=e)
     e /= denominator
     return e
 
@@ -282,9 +284,11 @@ def _forward(params, X, ws, train=True):
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = elu(z2)  (eq. 2)
-    H2 = ws["H2"]
-    np.expm1(Z2, out=H2)
-    np.copyto(H2, Z2, where=Z2 > 0)
+    H2, T2_1 = ws["H2"], ws["T2_1"]
+    np.maximum(Z2, 0, out=H2)
+    np.minimum(Z2, 0, out=T2_1)
+    np.expm1(T2_1, out=T2_1)
+    H2 += T2_1
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
@@ -333,8 +337,8 @@ def _backward(params, cache, Y, ws, grads):
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = { 1 if h2 > 0; h2 + α otherwise }, α = 1  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
-    np.add(H2, 1.0, out=T2_1)
-    np.copyto(T2_1, 1.0, where=H2 > 0)
+    np.minimum(H2, 0, out=T2_1)
+    T2_1 += 1.0
     D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])

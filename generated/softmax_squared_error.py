@@ -247,6 +247,7 @@ def _workspace(n, dtype, workspace=None):
     return {
         "Z1": np.empty((n, 6), dtype=dtype),
         "H1": np.empty((n, 6), dtype=dtype),
+        "T1_1": np.empty((n, 6), dtype=dtype),
         "D1": np.empty((n, 6), dtype=dtype),
         "Z2": np.empty((n, 3), dtype=dtype),
         "H2": np.empty((n, 3), dtype=dtype),
@@ -307,7 +308,9 @@ def _backward(params, cache, Y, ws, grads):
     np.sum(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; 0 otherwise }  (eq. 13)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
-    np.multiply(D1, 0.0, out=D1, where=Z1 <= 0)
+    T1_1 = ws["T1_1"]
+    np.greater(Z1, 0, out=T1_1)
+    D1 *= T1_1
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 14)
     np.matmul(X.T, D1, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 15)
