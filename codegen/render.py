@@ -232,7 +232,7 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
                               (f"np.matmul({'D' + str(l) + '.T, ' + prev if row else prev + '.T, D' + str(l)}, out=grads[\"{W}\"])",)))
     backward.extend(_reg_lines(d, W, nums, f"R{l}"))
     backward.append(Statement(f"dJ/d{b} = sum of the rows of D{l}{_eq(nums, f'total-db-{l}')}",
-                              (f"np.sum(D{l}, axis=0, out=grads[\"{b}\"])",)))
+                              (f"np.add.reduce(D{l}, axis=0, out=grads[\"{b}\"])",)))
     if net.penalize_bias:
         backward.extend(_reg_lines(d, b, nums, f"Rb{l}"))
     if l > 1:

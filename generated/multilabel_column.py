@@ -322,7 +322,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(np.sign(W2), REG_LAMBDA / n, out=ws["R2"])
     grads["W2"] += ws["R2"]
     # dJ/db2 = sum of the rows of D2  (eq. 14)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 15)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
     T1_1 = ws["T1_1"]
@@ -335,7 +335,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(np.sign(W1), REG_LAMBDA / n, out=ws["R1"])
     grads["W1"] += ws["R1"]
     # dJ/db1 = sum of the rows of D1  (eq. 17)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

@@ -51,10 +51,11 @@ _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each 
 
 
 def _softmax(Z, out=None):
-    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows."""
-    out = np.subtract(Z, Z.max(axis=1, keepdims=True), out=out)
+    """Row-wise softmax of Z (into ``out`` when given), shifted by the row maximum so that exp never overflows.
+    (np.add.reduce is np.sum without its Python wrapper: ~1 µs a call, which counts at small sizes.)"""
+    out = np.subtract(Z, np.maximum.reduce(Z, axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
+    out /= np.add.reduce(out, axis=1, keepdims=True)
     return out
 
 
@@ -337,7 +338,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W3, REG_LAMBDA / n, out=ws["R3"])
     grads["W3"] += ws["R3"]
     # dJ/db3 = sum of the rows of D3  (eq. 14)
-    np.sum(D3, axis=0, out=grads["b3"])
+    np.add.reduce(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1 - h2²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
@@ -350,7 +351,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W2, REG_LAMBDA / n, out=ws["R2"])
     grads["W2"] += ws["R2"]
     # dJ/db2 = sum of the rows of D2  (eq. 17)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1 = ws["T1_1"]
@@ -363,7 +364,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W1, REG_LAMBDA / n, out=ws["R1"])
     grads["W1"] += ws["R1"]
     # dJ/db1 = sum of the rows of D1  (eq. 20)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

@@ -330,7 +330,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W3, REG_LAMBDA, out=ws["R3"])
     grads["W3"] += ws["R3"]
     # dJ/db3 = sum of the rows of D3  (eq. 14)
-    np.sum(D3, axis=0, out=grads["b3"])
+    np.add.reduce(D3, axis=0, out=grads["b3"])
     # + dR/db3 = λ·b3  (eq. 11)
     np.multiply(b3, REG_LAMBDA, out=ws["Rb3"])
     grads["b3"] += ws["Rb3"]
@@ -346,7 +346,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W2, REG_LAMBDA, out=ws["R2"])
     grads["W2"] += ws["R2"]
     # dJ/db2 = sum of the rows of D2  (eq. 17)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # + dR/db2 = λ·b2  (eq. 11)
     np.multiply(b2, REG_LAMBDA, out=ws["Rb2"])
     grads["b2"] += ws["Rb2"]
@@ -364,7 +364,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W1, REG_LAMBDA, out=ws["R1"])
     grads["W1"] += ws["R1"]
     # dJ/db1 = sum of the rows of D1  (eq. 20)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
     # + dR/db1 = λ·b1  (eq. 11)
     np.multiply(b1, REG_LAMBDA, out=ws["Rb1"])
     grads["b1"] += ws["Rb1"]

@@ -294,7 +294,7 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 11)
     np.matmul(D2.T, H1, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 12)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 13)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1 = ws["T1_1"]
@@ -305,7 +305,7 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 14)
     np.matmul(D1.T, X, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 15)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

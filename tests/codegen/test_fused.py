@@ -145,3 +145,35 @@ def test_sigmoid_and_softplus_in_place_keep_the_dtype(helper, dtype):
              "_softplus": lambda v: v + math.log1p(math.exp(-v)) if v > 0 else math.log1p(math.exp(v))}[helper]
     want = np.array([[exact(float(v)) for v in row] for row in u])
     np.testing.assert_allclose(fresh, want, rtol=1e-15 if dtype == np.float64 else 1e-6, atol=0)
+
+
+def test_program_reductions_are_numpys_without_the_wrappers():
+    """program_source's np.sum/np.mean/np.var over an axis as ufunc reductions: bit-identical to NumPy's functions."""
+    from gradproof.derive.program import Assign, _reductions
+
+    def assign(target, code, mode="train"):
+        return Assign(target, code, (), "eq", "", "", mode)
+
+    means = {}
+    rewritten = [_reductions(assign(t, c), means) for t, c in [
+        ("mu", "np.mean(h, axis=0)"), ("var", "np.var(h, axis=0)"), ("mu_r", "np.mean(h, axis=1, keepdims=True)"),
+        ("var_r", "np.var(h, axis=1, keepdims=True)"), ("s", "np.sum(d * h, axis=0)"), ("total", "np.sum(h)"),
+        ("other", "np.var(d, axis=0)")]]
+    assert rewritten == ["np.add.reduce(h, axis=0) / h.shape[0]", "np.add.reduce(np.square(h - mu), axis=0) / h.shape[0]",
+                         "np.add.reduce(h, axis=1, keepdims=True) / h.shape[1]",
+                         "np.add.reduce(np.square(h - mu_r), axis=1, keepdims=True) / h.shape[1]",
+                         "np.add.reduce(d * h, axis=0)", "np.sum(h)", "np.var(d, axis=0)"]
+    # a variance pairs only with the mean of its own mode, and an assignment to the array forgets its mean
+    assert _reductions(assign("v", "np.var(h, axis=0)", "eval"), means) == "np.var(h, axis=0)"
+    _reductions(assign("h", "h2 + 1"), means)
+    assert _reductions(assign("v", "np.var(h, axis=0)"), means) == "np.var(h, axis=0)"
+    rng = np.random.default_rng(0)
+    for dtype in (np.float64, np.float32):
+        h, d = (rng.standard_normal((33, 7)) * 3 + 1).astype(dtype), rng.standard_normal((33, 7)).astype(dtype)
+        namespace = {"np": np, "h": h, "d": d}
+        for target, code in zip(["mu", "var", "mu_r", "var_r", "s"], rewritten, strict=False):
+            namespace[target] = eval(compile(code, "<program>", "eval"), namespace)  # noqa: S307 -- the table above
+        assert np.array_equal(namespace["mu"], np.mean(h, axis=0)) and np.array_equal(namespace["var"], np.var(h, axis=0))
+        assert np.array_equal(namespace["mu_r"], np.mean(h, axis=1, keepdims=True))
+        assert np.array_equal(namespace["var_r"], np.var(h, axis=1, keepdims=True))
+        assert np.array_equal(namespace["s"], np.sum(d * h, axis=0))
