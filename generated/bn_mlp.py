@@ -653,7 +653,9 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             Y_batch = Y_epoch[start:start + batch_size]
             cache = _forward(params, X_batch, True, rng, None, running)[1]
             rows = picked[start:start + batch_size]
-            if one_hot and np.take(cache["H5"], targets[start:start + batch_size], out=rows, mode="clip").min() > 1e-30:
+            if one_hot:  # ŷ at each sample's target
+                np.take(cache["H5"], targets[start:start + batch_size], out=rows, mode="clip")
+            if one_hot and np.minimum.reduce(rows) > 1e-30:
                 batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
             else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN
                 batch_loss = _data_loss(cache, Y_batch)
@@ -662,7 +664,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             if not math.isfinite(batch_loss + np.add.reduce(g)):
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
-            np.argmax(cache["H5"], axis=1, out=predicted[start:start + batch_size])
+            cache["H5"].argmax(axis=1, out=predicted[start:start + batch_size])
             step(params, grads, state)
         total -= float(np.log(picked).sum())
         hits = int(np.count_nonzero(predicted == classes_epoch))

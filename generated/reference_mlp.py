@@ -593,7 +593,9 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             ws = _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             rows = picked[start:start + batch_size]
-            if one_hot and np.take(cache["H3"], targets[start:start + batch_size], out=rows, mode="clip").min() > 1e-30:
+            if one_hot:  # ŷ at each sample's target
+                np.take(cache["H3"], targets[start:start + batch_size], out=rows, mode="clip")
+            if one_hot and np.minimum.reduce(rows) > 1e-30:
                 batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
             else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN
                 batch_loss = _data_loss(cache, Y_batch)
@@ -602,7 +604,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             if not math.isfinite(batch_loss + np.add.reduce(g)):
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
-            np.argmax(cache["H3"], axis=1, out=predicted[start:start + batch_size])
+            cache["H3"].argmax(axis=1, out=predicted[start:start + batch_size])
             step(params, grads, state)
         total -= float(np.log(picked).sum())
         hits = int(np.count_nonzero(predicted == classes_epoch))
