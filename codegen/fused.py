@@ -10,12 +10,15 @@ sub-expressions (hyper-parameters, ``1 - beta1**t``) stay Python floats, compute
 from __future__ import annotations
 
 import sympy as sp
+from gradproof.derive.symbols import sigmoid
 
-from .printer import to_code
+from .printer import softplus, to_code
 
 _UNARY = {sp.exp: "np.exp", sp.log: "np.log", sp.Abs: "np.abs", sp.sign: "np.sign", sp.tanh: "np.tanh", sp.sin: "np.sin",
           sp.cos: "np.cos", sp.cosh: "np.cosh", sp.sinh: "np.sinh"}
 _AUGMENTED = {"np.add": "+=", "np.subtract": "-=", "np.multiply": "*=", "np.divide": "/="}
+# the module's stable helpers, called into a buffer: name, arguments before the operand
+_HELPERS = {softplus: ("_softplus", ()), sigmoid: ("_sigmoid", ()), sp.erf: ("_erf", ())}
 
 
 def _negative(scalar: sp.Expr) -> bool:
@@ -40,6 +43,7 @@ class Fused:
         self.free: list[str] = []
         self.buffers: list[str] = []  # every scratch buffer used, in order of first use
         self.held: set[str] = set()  # buffers that hold a named temporary until the end
+        self.owned: dict[sp.Symbol, str] = {}  # symbols standing for a value in a buffer that its one use may overwrite
 
     # -- buffers ------------------------------------------------------------------------------------------
     def _new(self) -> str:
@@ -55,7 +59,7 @@ class Fused:
             self.free.sort()
 
     def _is_array(self, e: sp.Expr) -> bool:
-        return bool(e.free_symbols & set(self.arrays))
+        return bool(e.free_symbols & (set(self.arrays) | set(self.owned)))
 
     def _scalar(self, e: sp.Expr) -> str:
         return to_code(e, self.scalars, self.values)
@@ -79,15 +83,80 @@ class Fused:
             self._release(bn, bo)
         return out, True
 
-    def _unary(self, fn: str, a: tuple[str, bool], *extra: str) -> tuple[str, bool]:
+    def _unary(self, fn: str, a: tuple[str, bool], *extra: str, before: tuple[str, ...] = ()) -> tuple[str, bool]:
         an, ao = a
         out = an if ao else self._new()
-        self._call(fn, [an, *extra], out)
+        self._call(fn, [*before, an, *extra], out)
+        return out, True
+
+    def _piecewise(self, e: sp.Piecewise) -> tuple[str, bool]:
+        """``a if cond else b``: split at zero without a mask where exact (``_split``), else b into a buffer and a
+        copied over it where cond holds (a masked call: ~10 ns an element)."""
+        (a, cond), (b, _) = e.args
+        split = self._split(a, cond, b)
+        if split is not None:
+            return split
+        if self._is_array(a):
+            first = self.value(a)
+            if first[1]:  # a computed into a buffer: keep it until the copy
+                self.held.add(first[0])
+        else:
+            first = (self._scalar(a) if not a.is_Rational else repr(float(a)), False)
+        out = self.value(b)
+        if not out[1]:
+            out = self._copy(out[0])
+        self.lines.append(f"np.copyto({out[0]}, {first[0]}, where={to_code(cond, {**self.scalars, **self.arrays}, self.values)})")
+        if first[1]:
+            self.held.discard(first[0])
+            self._release(*first)
+        return out
+
+    def _split(self, a: sp.Expr, cond, b: sp.Expr) -> tuple[str, bool] | None:
+        """``a if x > 0 else b`` (x an array; also >=, <, <=) from x clipped at zero, no mask, the same numbers:
+        up(max(x, 0)) + down(min(x, 0)) when up(0) = down(0) = 0 (elu: max(z, 0) + α·expm1(min(z, 0))), down(min(x, 0))
+        when down(0) is the constant up (elu' in h with α = 1: min(h, 0) + 1), up(max(x, 0)) the other way round."""
+        if not (isinstance(cond, sp.Rel) and cond.rel_op in (">", ">=", "<", "<=") and cond.rhs == 0 and cond.lhs in self.arrays):
+            return None
+        x = cond.lhs
+        up, down = (a, b) if cond.rel_op in (">", ">=") else (b, a)
+        up0, down0 = (sp.simplify(f.subs(self.values).subs(x, 0)) for f in (up, down))
+        if up0 == 0 and down0 == 0:
+            return self._binary("np.add", self._clipped(up, x, "np.maximum"), self._clipped(down, x, "np.minimum"))
+        if x not in up.free_symbols and sp.simplify(down0 - up.subs(self.values)) == 0:
+            return self._clipped(down, x, "np.minimum")
+        if x not in down.free_symbols and sp.simplify(up0 - down.subs(self.values)) == 0:
+            return self._clipped(up, x, "np.maximum")
+        return None
+
+    def _clipped(self, e: sp.Expr, x: sp.Symbol, bound: str) -> tuple[str, bool]:
+        """e with x replaced by bound(x, 0), computed into a buffer (the clipped x's own when e uses it once)."""
+        name = self._new()
+        self.lines.append(f"{bound}({self.arrays[x]}, 0, out={name})")
+        clipped = sp.Dummy("x")
+        e = e.subs(x, clipped)
+        if e.count(clipped) == 1:
+            self.owned[clipped] = name
+        else:
+            self.arrays[clipped] = name
+            self.held.add(name)
+        out = self.value(e)
+        self.owned.pop(clipped, None)
+        if self.arrays.pop(clipped, None) is not None:
+            self.held.discard(name)
+            if out[0] != name:
+                self._release(name, True)
+        return out if out[0] != name else (name, True)
+
+    def _copy(self, name: str) -> tuple[str, bool]:
+        out = self._new()
+        self.lines.append(f"np.copyto({out}, {name})")
         return out, True
 
     # -- expressions --------------------------------------------------------------------------------------
     def value(self, e: sp.Expr) -> tuple[str, bool]:
         """(code name, owned scratch?) of the array ``e``, emitting the lines that compute it."""
+        if e in self.owned:  # a value computed into a buffer for this one use (see _clipped)
+            return self.owned.pop(e), True
         if e in self.arrays:
             return self.arrays[e], False
         if isinstance(e, sp.Add):
@@ -98,11 +167,16 @@ class Fused:
             return self._pow(e)
         if type(e) in _UNARY:
             return self._unary(_UNARY[type(e)], self.value(e.args[0]))
+        if type(e) in _HELPERS:
+            fn, before = _HELPERS[type(e)]
+            return self._unary(fn, self.value(e.args[0]), before=before)
         if isinstance(e, sp.Max) and len(e.args) == 2:
             return self._binary("np.maximum", self.value(e.args[0]), self.value(e.args[1]))
         relu = self._relu_like(e)
         if relu is not None:
             return self.value(relu)
+        if isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1].cond == sp.true and self._is_array(e.args[1].expr):
+            return self._piecewise(e)
         # anything else (a helper such as _sigmoid, a Piecewise): the printed expression is the operand
         return to_code(e, {**self.scalars, **self.arrays}, self.values), False
 
@@ -119,6 +193,8 @@ class Fused:
         return sp.Max(a, sp.Mul(b.subs(self.values), evaluate=True), evaluate=False)
 
     def _add(self, e: sp.Add) -> tuple[str, bool]:
+        if len(e.args) == 2 and sp.S.NegativeOne in e.args and any(isinstance(t, sp.exp) for t in e.args):
+            return self._unary("np.expm1", self.value(next(t for t in e.args if isinstance(t, sp.exp)).args[0]))
         scalar = sp.Add(*[t for t in e.args if not self._is_array(t)])
         terms = [t for t in e.args if self._is_array(t)]
         terms.sort(key=lambda t: (t.could_extract_minus_sign(), sp.default_sort_key(t)))
@@ -143,6 +219,9 @@ class Fused:
 
     def _mul(self, e: sp.Mul) -> tuple[str, bool]:
         top, bottom = sp.fraction(sp.Mul(*[f for f in e.args if not self._is_array(f)]))
+        if top.is_number and bottom.is_number and bottom != 1:  # one multiplication by the constant: x * 0.5, not x / 2
+            top, bottom = top / bottom, sp.S.One
+            top = top if top.is_Rational else sp.Float(float(top))
         num, den = [], []
         for f in (f for f in e.args if self._is_array(f)):
             if isinstance(f, sp.Pow) and f.exp.is_number and f.exp.is_negative:
@@ -159,7 +238,9 @@ class Fused:
                 acc, top = self._binary("np.divide", (self._scalar(top), False), v), sp.S.One
             else:
                 acc = self._binary("np.divide", acc, v)
-        if top != 1:
+        if top == -1:
+            acc = self._unary("np.negative", acc)
+        elif top != 1 and not (top.subs(self.values).is_number and float(top.subs(self.values)) == 1.0):  # elu's α = 1
             acc = self._binary("np.multiply", acc, (self._scalar(top), False))
         if bottom != 1:
             acc = self._binary("np.divide", acc, (self._scalar(bottom), False))
@@ -223,11 +304,20 @@ class Fused:
 
     def assign(self, target: str, expr: sp.Expr) -> bool:
         """``target = expr`` with the last operation writing into the buffer ``target``; True if it did, False when
-        ``expr`` is an operand or a helper's fresh result (then ``target`` just names it)."""
+        ``expr`` is an operand or a helper's fresh result (then ``target`` just names it). When ``expr`` does not read
+        ``target``, its first intermediate value goes there too (no scratch buffer for h = max(z, 0.01 z))."""
+        reads = {self.arrays[s] for s in expr.free_symbols if s in self.arrays}
+        spare = target not in reads and target not in self.free
+        if spare:
+            self.free.insert(0, target)
         name, owned = self.value(expr)
+        if spare and target in self.free:
+            self.free.remove(target)
         if not owned:
             self.lines.append(f"{target} = {name}")
             return False
+        if name == target:
+            return True
         last = self.lines[-1]
         augmented = {op: fn for fn, op in _AUGMENTED.items()}
         head, _, rhs = last.partition(" ")

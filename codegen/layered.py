@@ -46,7 +46,8 @@ def _activation_helpers(d) -> tuple[Helper, ...]:
 
 def _step_body(dphi, values: dict, where: str) -> tuple[str, ...]:
     """The ReLU family's φ' (1 where a condition on z holds, a constant c elsewhere) in Z's dtype without a float64
-    round trip: the condition's mask as Z's dtype when c = 0, else c everywhere and 1 copied where it holds."""
+    round trip: the condition's mask as Z's dtype, raised to c by np.maximum when 0 < c <= 1 (no masked call: those
+    cost ~10 ns an element), else c everywhere and 1 copied where it holds."""
     piece = _piecewise_constant(dphi, values)
     if piece is None:
         return ()
@@ -54,6 +55,8 @@ def _step_body(dphi, values: dict, where: str) -> tuple[str, ...]:
     holds = _code(sp.Not(otherwise), {Z: "Z"}, values, where)
     if c == 0:
         return (f"return ({holds}).astype(Z.dtype)",)
+    if 0 < c <= 1:
+        return (f"dphi = ({holds}).astype(Z.dtype)", f"np.maximum(dphi, {c!r}, out=dphi)", "return dphi")
     return (f"dphi = np.full_like(Z, {c!r})", f"np.copyto(dphi, 1.0, where={holds})", "return dphi")
 
 

@@ -48,15 +48,32 @@ _OFFSETS = (0, 18, 24, 48, 52, 56, 57)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _sigmoid(u):
-    """1 / (1 + e^-u) without overflow: e^-|u| never exceeds 1."""
-    e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1, e) / (1 + e)
+def _sigmoid(u, out=None):
+    """1 / (1 + e^-u) = max(e^-|u|, [u >= 0]) / (1 + e^-|u|) without overflow (e^-|u| never exceeds 1) and without a
+    masked call, into ``out`` when given (which may be u)."""
+    u = np.asarray(u)
+    e = np.empty(u.shape, dtype=u.dtype if u.dtype.kind == "f" else np.float64) if out is None else out
+    positive = np.greater_equal(u, 0, out=np.empty_like(e))
+    np.abs(u, out=e)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    denominator = e + 1
+    np.maximum(e, positive, out=e)
+    e /= denominator
+    return e
 
 
-def _softplus(u):
-    """log(1 + e^u) without overflow."""
-    return np.logaddexp(0, u)
+def _softplus(u, out=None):
+    """log(1 + e^u) = max(u, 0) + log(1 + e^-|u|) without overflow, into ``out`` when given (which may be u); 10x
+    faster than np.logaddexp(0, u), which has no vectorised loop."""
+    u = np.asarray(u)
+    e = np.abs(u)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    np.log1p(e, out=e)
+    out = np.maximum(u, 0, out=out)
+    out += e
+    return out
 
 
 # -- parameters and data ---------------------------------------------------------------------------------------------
@@ -245,12 +262,15 @@ def _workspace(n, dtype, workspace=None):
         "H1": np.empty((n, 6), dtype=dtype),
         "T1_1": np.empty((n, 6), dtype=dtype),
         "T1_2": np.empty((n, 6), dtype=dtype),
+        "T1_3": np.empty((n, 6), dtype=dtype),
         "D1": np.empty((n, 6), dtype=dtype),
         "Z2": np.empty((n, 4), dtype=dtype),
+        "C2": np.empty((n, 4), dtype=dtype),
         "H2": np.empty((n, 4), dtype=dtype),
         "T2_1": np.empty((n, 4), dtype=dtype),
         "D2": np.empty((n, 4), dtype=dtype),
         "Z3": np.empty((n, 1), dtype=dtype),
+        "H3": np.empty((n, 1), dtype=dtype),
         "T3_1": np.empty((n, 1), dtype=dtype),
         "D3": np.empty((n, 1), dtype=dtype),
     }
@@ -269,22 +289,25 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = mish(z1)  (eq. 2)
-    C1, H1, T1_1 = ws["C1"], ws["H1"], ws["T1_1"]
-    np.tanh(_softplus(1.5 * Z1), out=C1)
-    np.multiply(C1, Z1, out=T1_1)
-    np.divide(T1_1, 1.5, out=H1)
+    C1, H1 = ws["C1"], ws["H1"]
+    np.multiply(Z1, 1.5, out=C1)
+    _softplus(C1, out=C1)
+    np.tanh(C1, out=C1)
+    np.multiply(C1, Z1, out=H1)
+    H1 /= 1.5
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = swish(z2)  (eq. 2)
-    H2 = ws["H2"]
-    C2 = _sigmoid(Z2)
+    C2, H2 = ws["C2"], ws["H2"]
+    _sigmoid(Z2, out=C2)
     np.multiply(C2, Z2, out=H2)
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
     # h3 = sigmoid(z3)  (eq. 2)
-    H3 = _sigmoid(Z3)
+    H3 = ws["H3"]
+    _sigmoid(Z3, out=H3)
     return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "C2": C2, "Z3": Z3, "H3": H3}
 
 
@@ -318,7 +341,7 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 11)
     np.matmul(D3.T, H2, out=grads["W3"])
     # dJ/db3 = sum of the rows of D3  (eq. 12)
-    np.sum(D3, axis=0, out=grads["b3"])
+    np.add.reduce(D3, axis=0, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 13)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
@@ -330,22 +353,24 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 14)
     np.matmul(D2.T, H1, out=grads["W2"])
     # dJ/db2 = sum of the rows of D2  (eq. 15)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = z1·(1 - tanh(log(1 + exp(β·z1)))²)·σ(β·z1) + tanh(log(1 +
     #     exp(β·z1)))/β, β = 1.5  (eq. 16)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
+    T1_1, T1_2, T1_3 = ws["T1_1"], ws["T1_2"], ws["T1_3"]
     np.divide(C1, 1.5, out=T1_1)
     np.square(C1, out=T1_2)
     np.subtract(1, T1_2, out=T1_2)
     np.multiply(Z1, T1_2, out=T1_2)
-    T1_2 *= _sigmoid(1.5 * Z1)
+    np.multiply(Z1, 1.5, out=T1_3)
+    _sigmoid(T1_3, out=T1_3)
+    T1_2 *= T1_3
     T1_1 += T1_2
     D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 17)
     np.matmul(D1.T, X, out=grads["W1"])
     # dJ/db1 = sum of the rows of D1  (eq. 18)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

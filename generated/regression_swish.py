@@ -48,10 +48,19 @@ _OFFSETS = (0, 16, 24, 72, 78, 84, 85)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
 
 
-def _sigmoid(u):
-    """1 / (1 + e^-u) without overflow: e^-|u| never exceeds 1."""
-    e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1, e) / (1 + e)
+def _sigmoid(u, out=None):
+    """1 / (1 + e^-u) = max(e^-|u|, [u >= 0]) / (1 + e^-|u|) without overflow (e^-|u| never exceeds 1) and without a
+    masked call, into ``out`` when given (which may be u)."""
+    u = np.asarray(u)
+    e = np.empty(u.shape, dtype=u.dtype if u.dtype.kind == "f" else np.float64) if out is None else out
+    positive = np.greater_equal(u, 0, out=np.empty_like(e))
+    np.abs(u, out=e)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    denominator = e + 1
+    np.maximum(e, positive, out=e)
+    e /= denominator
+    return e
 
 
 # -- parameters and data ---------------------------------------------------------------------------------------------
@@ -236,12 +245,15 @@ def _workspace(n, dtype, workspace=None):
         return ws
     return {
         "Z1": np.empty((n, 8), dtype=dtype),
+        "C1": np.empty((n, 8), dtype=dtype),
         "H1": np.empty((n, 8), dtype=dtype),
         "T1_1": np.empty((n, 8), dtype=dtype),
         "D1": np.empty((n, 8), dtype=dtype),
         "R1": np.empty((8, 2), dtype=dtype),
         "Rb1": np.empty((8,), dtype=dtype),
         "Z2": np.empty((n, 6), dtype=dtype),
+        "H2": np.empty((n, 6), dtype=dtype),
+        "T2_1": np.empty((n, 6), dtype=dtype),
         "D2": np.empty((n, 6), dtype=dtype),
         "R2": np.empty((6, 8), dtype=dtype),
         "Rb2": np.empty((6,), dtype=dtype),
@@ -265,14 +277,18 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = swish(z1)  (eq. 2)
-    H1 = ws["H1"]
-    C1 = _sigmoid(Z1)
+    C1, H1 = ws["C1"], ws["H1"]
+    _sigmoid(Z1, out=C1)
     np.multiply(C1, Z1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
     # h2 = elu(z2)  (eq. 2)
-    H2 = np.where(Z2 > 0, Z2, 1.0 * np.expm1(Z2))
+    H2, T2_1 = ws["H2"], ws["T2_1"]
+    np.maximum(Z2, 0, out=H2)
+    np.minimum(Z2, 0, out=T2_1)
+    np.expm1(T2_1, out=T2_1)
+    H2 += T2_1
     # z3 = W3 h2 + b3, every sample (row) at once  (eq. 1)
     Z3 = np.matmul(H2, W3.T, out=ws["Z3"])
     Z3 += b3
@@ -314,20 +330,23 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W3, REG_LAMBDA, out=ws["R3"])
     grads["W3"] += ws["R3"]
     # dJ/db3 = sum of the rows of D3  (eq. 14)
-    np.sum(D3, axis=0, out=grads["b3"])
+    np.add.reduce(D3, axis=0, out=grads["b3"])
     # + dR/db3 = λ·b3  (eq. 11)
     np.multiply(b3, REG_LAMBDA, out=ws["Rb3"])
     grads["b3"] += ws["Rb3"]
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = { 1 if h2 > 0; h2 + α otherwise }, α = 1  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
-    D2 *= np.where(H2 > 0, 1.0, 1.0 + H2)
+    T2_1 = ws["T2_1"]
+    np.minimum(H2, 0, out=T2_1)
+    T2_1 += 1.0
+    D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2  (eq. 11)
     np.multiply(W2, REG_LAMBDA, out=ws["R2"])
     grads["W2"] += ws["R2"]
     # dJ/db2 = sum of the rows of D2  (eq. 17)
-    np.sum(D2, axis=0, out=grads["b2"])
+    np.add.reduce(D2, axis=0, out=grads["b2"])
     # + dR/db2 = λ·b2  (eq. 11)
     np.multiply(b2, REG_LAMBDA, out=ws["Rb2"])
     grads["b2"] += ws["Rb2"]
@@ -345,7 +364,7 @@ def _backward(params, cache, Y, ws, grads):
     np.multiply(W1, REG_LAMBDA, out=ws["R1"])
     grads["W1"] += ws["R1"]
     # dJ/db1 = sum of the rows of D1  (eq. 20)
-    np.sum(D1, axis=0, out=grads["b1"])
+    np.add.reduce(D1, axis=0, out=grads["b1"])
     # + dR/db1 = λ·b1  (eq. 11)
     np.multiply(b1, REG_LAMBDA, out=ws["Rb1"])
     grads["b1"] += ws["Rb1"]
