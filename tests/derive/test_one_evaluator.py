@@ -183,3 +183,23 @@ def test_every_dense_example_has_a_worked_example():
     for name in DENSE:
         d = _derivation(name)
         assert d.network.depth <= MAX_DEPTH and worked_example(d) is not None
+
+
+def test_one_activation_with_two_parameter_values_gets_two_helpers():
+    """leaky_relu with gamma 0.3 in one layer and 0.01 in the next: the program once ran both with the first layer's
+    gamma (one helper per activation name). The dense check on the program found it (relative error 33)."""
+    net = spec_from_dict({"name": "t", "inputs": 2, "layers": [
+        {"units": 3, "activation": {"name": "leaky_relu", "gamma": 0.3}},
+        {"units": 3, "activation": {"name": "leaky_relu", "gamma": 0.01}},
+        {"units": 2, "activation": "softmax"}], "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd"}})
+    d = derive(net)
+    assert d.all_passed
+    program = build_program(net)
+    assert [a.name for a in program.activations] == ["leaky_relu", "leaky_relu_2"]
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.normal(size=(3, 2)), "b1": rng.normal(size=3), "W2": rng.normal(size=(3, 3)),
+              "b2": rng.normal(size=3), "W3": rng.normal(size=(2, 3)), "b3": rng.normal(size=2)}
+    X, Y = rng.normal(size=(4, 2)), np.eye(2)[[0, 1, 1, 0]]
+    mine, theirs = ProgramEvaluator(d).gradients(params, X, Y), DenseReference(d).gradients(params, X, Y)
+    for k, g in theirs.items():
+        np.testing.assert_allclose(mine[k], g, rtol=1e-12, atol=1e-14, err_msg=k)
