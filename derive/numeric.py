@@ -25,7 +25,10 @@ def np_sigmoid(u):
     return np.where(u >= 0, 1 / (1 + e), e / (1 + e))
 
 
-_MODULES = [{"sigmoid": np_sigmoid, "erf": np.vectorize(__import__("math").erf, otypes=[float])}, "numpy"]
+#: lambdify's namespace: our functions, then NumPy given as the module object -- given as the string "numpy", lambdify
+#: runs ``from numpy import *``, which loads NumPy's lazily imported submodules (numpy.testing among them): ~0.1 s of every
+#: run. The printer is the same NumPyPrinter either way (it writes ``numpy.tanh(x)``, hence the name ``numpy`` here).
+_MODULES = [{"sigmoid": np_sigmoid, "erf": np.vectorize(__import__("math").erf, otypes=[float]), "numpy": np}, np]
 
 
 def elementwise(expr: sp.Expr, args, values: dict | None = None):
