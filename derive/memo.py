@@ -13,7 +13,9 @@ read back by later runs.
   (``outputs.write_atomic``). At most ``MAX_ENTRIES`` entries are written (a full directory is read, not grown).
 - Only complete results: callers use it while ``limits.spare()`` holds (a result cut short by a run's budget is correct
   but plainer, and is not stored). An unreadable entry, an unusable directory, a full disk: the work is done as without
-  the cache. The numeric checks (phi' against its form in h, the instantiation) are never cached: they run every time.
+  the cache. What is kept includes the index forms' symbolic agreement (``IndexResult.agrees``, a proof for generic
+sizes made by this code with this SymPy); the numeric checks (phi' against its form in h, the instantiation) are never
+kept: they run in every run.
 """
 
 from __future__ import annotations
