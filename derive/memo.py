@@ -43,7 +43,12 @@ def directory() -> Path | None:
     value = os.environ.get(ENV)
     if value is not None:
         return None if value.strip().lower() in ("off", "0", "no", "false", "") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found: no cache
+            return None
     return Path(base) / "gradproof"
 
 

@@ -161,3 +161,12 @@ def test_the_cli_uses_the_cache_and_prints_the_same(tmp_path):
         return re.sub(r"\d+\.\d+ s\b", "T s", text)
 
     assert timeless(runs[0].stdout) == timeless(runs[1].stdout)
+
+
+def test_no_home_no_cache(monkeypatch):
+    monkeypatch.delenv(memo.ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    assert memo.directory() is None
+    assert derive(_net(), check=False).all_passed
