@@ -3,8 +3,9 @@
 The library computes with one evaluator, ``derive.numeric.ProgramEvaluator`` (the batch program, the text the generated
 module contains). This reference is written apart from the program -- per-sample deltas, the convention's matrix products
 spelled out -- so tests can compare the program with it: forward arrays, deltas, gradients (with the regularizer) and
-one optimizer step. It uses the derivation's elementwise results (phi, phi', the output error) compiled by
-``numeric.elementwise``; the matrix structure is its own.
+the loss. It uses the derivation's elementwise results (phi, phi', the output error) compiled by
+``numeric.elementwise``; the matrix structure is its own. The optimizer step is the library's (``compile_updates`` of
+the derivation's update rules), for tests that compare a step taken from its gradients.
 
 Samples are rows of X and Y. Row convention: Z = H W^T + b; column convention: Z = H W + W_0.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from gradproof.derive import names
-from gradproof.derive.numeric import compile_updates, elementwise, run_updates
+from gradproof.derive.numeric import ProgramEvaluator, compile_updates, elementwise
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
@@ -119,14 +120,6 @@ class DenseReference:
         g = self.backward(params, X, Y)
         return {names.grad(k): g[names.grad(k)] for k in names.param_keys(self.d.network.depth)}
 
-    # -- optimizer -----------------------------------------------------------------------------------
-    def init_state(self, params: dict) -> dict:
-        states = [u.target for u in self.updates if u.kind == "state"]
-        return {"t": 0, **{f"{s}_{k}": np.zeros_like(v, dtype=float) for k, v in params.items() for s in states}}
-
-    def step(self, params: dict, grads: dict, state: dict) -> dict:
-        """One optimizer step; returns new params (inputs untouched) and updates ``state`` in place."""
-        state["t"] += 1
-        new, after = run_updates(self.updates, params, grads, state, state["t"])
-        state.update({k: v for k, v in after.items() if k in state})  # the kept states, not the temporaries
-        return new
+    # -- optimizer: the library's stepper (compile_updates/run_updates of the derivation's update rules) ------------
+    init_state = ProgramEvaluator.init_state
+    step = ProgramEvaluator.step
