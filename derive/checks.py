@@ -3,7 +3,8 @@
 Every width is capped (at most ``CAP_INPUT`` inputs, ``CAP_HIDDEN`` hidden and ``CAP_OUTPUT`` output units, batch
 ``BATCH``), every weight and bias is a symbol, the scalar objective J is written out from the definitions alone (forward
 pass, loss, regularizer: ``brute.objective``), each partial derivative dJ/dtheta is taken by ``symengine.diff``, and the
-results are compared at ``POINTS`` random points with the derived matrix formulas (``numeric.Evaluator``).
+results are compared at ``POINTS`` random points with the batch program (``numeric.ProgramEvaluator``: the text the
+generated module contains, the one evaluator of proof and verify too).
 
 Which instance is checked depends on the network alone (never on a clock, so two runs give the same proof): a network
 of at most ``WHOLE_DEPTH`` layers is expanded end to end, in one window -- every hidden layer ``CAP_HIDDEN`` wide up to
@@ -24,7 +25,7 @@ import numpy as np
 from . import limits, names
 from .derivation import Check
 from .errors import DerivationError
-from .numeric import Evaluator
+from .numeric import ProgramEvaluator
 
 CAP_INPUT, CAP_HIDDEN, CAP_OUTPUT = 3, 2, 3  # small enough to expand, big enough to mix indices
 #: networks of at most this many layers are expanded whole (one window); the cost grows as depth x parameters
@@ -96,7 +97,8 @@ def _targets(net, rng, n: int = BATCH) -> np.ndarray:
 
 
 def check_window(sub, seed: int = 0, window: tuple[int, ...] = ()) -> Check:
-    """dJ/dtheta of the small instance ``sub`` by ``symengine.diff`` of its expanded loss against the derived formulas."""
+    """dJ/dtheta of the small instance ``sub`` by ``symengine.diff`` of its expanded loss against its batch program
+    (``sub.program``, or for a dense stack the one ``build_program`` makes of it), run by ``ProgramEvaluator``."""
     from .brute import gradient_function
 
     net = sub.network
@@ -106,7 +108,7 @@ def check_window(sub, seed: int = 0, window: tuple[int, ...] = ()) -> Check:
     f, params, count = gradient_function(net, X_val, Y_val)
     keys = list(params)
     points = [{k: rng.uniform(-1, 1, size=params[k][0]) for k in keys} for _ in range(POINTS)]
-    ev = Evaluator(sub)
+    ev = ProgramEvaluator(sub)
     brute = f(np.array([np.concatenate([p[k].ravel() for k in keys]) for p in points]))
     worst = 0.0
     for values, row in zip(points, brute, strict=True):
@@ -261,7 +263,6 @@ def check_layered(sub, window: tuple[int, ...] = (), seed: int = 0) -> Check:
     """The batch program's gradients on ``sub`` (a small instance with its program) against ``symengine.diff`` of the
     loss expanded from the kinds' forward definitions (``brute.objective``), fixed dropout masks, at random points."""
     from .brute import gradient_function
-    from .numeric import ProgramEvaluator
 
     net, program = sub.network, sub.program
     rng = np.random.default_rng(seed)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import sympy as sp
 
-from . import calculus, indexform, limits
+from . import calculus, indexform, limits, memo
 from .errors import DerivationError
 from .optimizers import Update
 from .regularizers import WEIGHT, penalty
@@ -121,25 +121,43 @@ def _params_key(layer: Layer) -> tuple:
     return tuple(sorted(layer.param_values.items(), key=lambda kv: str(kv[0])))
 
 
-def layer_result(layer: Layer, source: str = "<spec>") -> LayerResult:
-    """phi, phi' and phi' in h for one layer, within ``limits.ACTIVATION_SECONDS``.
+def layer_result(layer: Layer, source: str = "<spec>", seen: dict | None = None) -> LayerResult:
+    """phi, phi' and phi' in h for one layer, within ``limits.ACTIVATION_SECONDS``. ``seen`` (one run's dictionary)
+    gives a layer whose activation and parameter values an earlier layer had that layer's results: derived and checked
+    once per run (a 50-layer net cycling 4 activations derives 4).
 
     Raises:
         TimeLimitError: SymPy took too long (the message names the file, the layer and the formula).
     """
     if layer.definition is None:
         return LayerResult(layer.index, layer, None, None, None, None)
+    same = None if seen is None else seen.get((layer.definition, _params_key(layer)))
+    if same is not None:
+        return dataclasses.replace(same, index=layer.index, layer=layer)
     what = f"{source}: layer {layer.index}: deriving activation '{layer.activation}'"
     if layer.formula is not None:
         what += f" (formula {layer.formula!r})"
     hint = "use a simpler formula (fewer nested exp/log/powers), or a built-in activation"
     with limits.time_limit(limits.ACTIVATION_SECONDS, what, hint):
-        return _layer_result(layer)
+        result = _layer_result(layer)
+    if seen is not None:
+        seen[layer.definition, _params_key(layer)] = result
+    return result
+
+
+def _derivatives(definition: sp.Expr, params_key: tuple) -> tuple[sp.Expr, sp.Expr | None]:
+    """phi'(x) by ``calculus.derivative`` and its form in h (or None)."""
+    return calculus.derivative(definition), calculus.in_terms_of_output(definition, params_key)
+
+
+def _pure(name: str, compute, *args):
+    """``compute(*args)``: SymPy work whose result depends on its arguments alone, kept between runs (``memo``) when the
+    run's budget allows the whole optimisation (``limits.spare()``; a result cut short is neither stored nor taken)."""
+    return memo.persistent(name, compute, *args) if limits.spare() else compute(*args)
 
 
 def _layer_result(layer: Layer) -> LayerResult:
-    d = calculus.derivative(layer.definition)
-    d_h = calculus.in_terms_of_output(layer.definition, _params_key(layer))
+    d, d_h = _pure("activation derivatives", _derivatives, layer.definition, _params_key(layer))
     check = None
     if d_h is not None:
         err = calculus.max_difference(d_h.subs(H, layer.definition), d, X, layer.param_values)
@@ -150,18 +168,26 @@ def _layer_result(layer: Layer) -> LayerResult:
 
 
 def output_error(net: Network, last: LayerResult) -> OutputError:
-    loss = net.loss
-    g = calculus.tidy(sp.diff(loss.component, YHAT))
-    if last.layer.vector:
-        one_hot = loss.name == "cross_entropy"
-        result, _ = indexform.softmax_output(loss.component, YHAT, Y, one_hot)
-        if not result.agrees:
-            raise DerivationError(f"{net.source}: the softmax output error did not match its closed form")
+    out = _pure("output error", _output_error, net.loss.name, net.loss.component, last.layer.vector, last.dphi, last.dphi_h)
+    if out.index is not None and not out.index.agrees:
+        raise DerivationError(f"{net.source}: the softmax output error did not match its closed form")
+    return out
+
+
+def _output_error(loss_name: str, component: sp.Expr, vector: bool, dphi: sp.Expr | None, dphi_h: sp.Expr | None) -> OutputError:
+    g = calculus.tidy(sp.diff(component, YHAT))
+    if vector:
+        one_hot = loss_name == "cross_entropy"
+        result, _ = indexform.softmax_output(component, YHAT, Y, one_hot)
         hyp = ("one-hot (or probability) targets: the components of y sum to 1",) if one_hot else ()
         return OutputError(YHAT - Y if one_hot else None, g, one_hot, hyp, result)
-    dphi = last.dphi_h.subs(H, YHAT) if last.dphi_h is not None else last.dphi
+    dphi = dphi_h.subs(H, YHAT) if dphi_h is not None else dphi
     delta = calculus.tidy(g * dphi)
     return OutputError(delta, g, sp.expand(delta - (YHAT - Y)) == 0, (), None)
+
+
+def _index_forms(convention: str) -> tuple[indexform.IndexResult, ...]:
+    return tuple(f(convention) for f in (indexform.hidden_recursion, indexform.weight_gradient, indexform.bias_gradient))
 
 
 def derive(net: Network, check: bool = True, progress=None) -> Derivation:
@@ -175,7 +201,8 @@ def derive(net: Network, check: bool = True, progress=None) -> Derivation:
     t0 = time.perf_counter()
     timings = {}
     # 1. activations: phi' by sympy.diff, rewritten in h where possible (the kinds' optional activations too)
-    layers = tuple(layer_result(layer, net.source) for layer in net.all_layers)
+    seen: dict = {}
+    layers = tuple(layer_result(layer, net.source, seen) for layer in net.all_layers)
     timings["activations"] = time.perf_counter() - t0
     if progress is not None:
         progress("activations and their derivatives", timings["activations"])
@@ -185,7 +212,7 @@ def derive(net: Network, check: bool = True, progress=None) -> Derivation:
                            f"{net.loss.name} with '{last.activation}'", "use a simpler output activation"):
         out = output_error(net, layers[-1])
     # 3. generic recursion and parameter gradients, in index form
-    rec, wg, bg = (f(net.convention) for f in (indexform.hidden_recursion, indexform.weight_gradient, indexform.bias_gradient))
+    rec, wg, bg = _pure("index forms", _index_forms, net.convention)
     for name, r in (("hidden-layer recursion", rec), ("weight gradient", wg), ("bias gradient", bg)):
         if not r.agrees:
             raise DerivationError(f"{net.source}: the {name} in index form does not match its matrix form")

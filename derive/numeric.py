@@ -1,6 +1,8 @@
-"""A NumPy evaluator of a Derivation: the matrix formulas, evaluated. Used by checks, verify and tests.
+"""The one numeric evaluator of a Derivation: its batch program run in NumPy (``ProgramEvaluator``), and the helpers
+the program calls (elementwise functions compiled from the derivation, the one softmax, dropout masks, optimizer steps).
 
-Samples are rows of X and Y. Row convention: Z = H W^T + b; column convention: Z = H W + W_0.
+The derive checks, the proof's worked examples and verify's truth all run it, so each of them computes with the text the
+generated module contains. Samples are rows of X and Y (``derive/program.py`` holds the row/column convention).
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ def np_sigmoid(u):
     return np.where(u >= 0, 1 / (1 + e), e / (1 + e))
 
 
-_MODULES = [{"sigmoid": np_sigmoid, "erf": np.vectorize(__import__("math").erf, otypes=[float])}, "numpy"]
+#: lambdify's namespace: our functions, then NumPy given as the module object -- given as the string "numpy", lambdify
+#: runs ``from numpy import *``, which loads NumPy's lazily imported submodules (numpy.testing among them): ~0.1 s of every
+#: run. The printer is the same NumPyPrinter either way (it writes ``numpy.tanh(x)``, hence the name ``numpy`` here).
+_MODULES = [{"sigmoid": np_sigmoid, "erf": np.vectorize(__import__("math").erf, otypes=[float]), "numpy": np}, np]
 
 
 def elementwise(expr: sp.Expr, args, values: dict | None = None):
@@ -37,114 +42,6 @@ def elementwise(expr: sp.Expr, args, values: dict | None = None):
         return np.broadcast_to(np.asarray(out, dtype=float), np.broadcast(*arrays).shape).copy()
 
     return call
-
-
-class Evaluator:
-    """Forward, loss, gradients and one optimizer step of a Derivation, in plain NumPy (float64)."""
-
-    def __init__(self, derivation):
-        self.d = derivation
-        net = derivation.network
-        self.row = net.convention == "row"
-        self.phi, self.dphi = [], []
-        for layer in derivation.layers:
-            values = layer.param_values
-            self.phi.append(None if layer.phi is None else elementwise(layer.phi, [Z], values))
-            if layer.dphi_h is not None:
-                self.dphi.append(("h", elementwise(layer.dphi_h, [H], values)))
-            elif layer.dphi is not None:
-                self.dphi.append(("z", elementwise(layer.dphi, [Z], values)))
-            else:
-                self.dphi.append(None)
-        out = derivation.output
-        last = derivation.layers[-1].param_values
-        self.loss_component = elementwise(net.loss.component, [YHAT, Y])
-        self.dloss = elementwise(out.dloss, [YHAT, Y])
-        self.delta_out = None if out.delta is None else elementwise(out.delta, [YHAT, Y, Z], last)
-        lam = {LAMBDA: net.reg_lambda}
-        # the regularizer of one weight and its derivative, compiled once: (w, N) -> value
-        self.penalty = self.reg_grad = None
-        if derivation.reg_penalty is not None:
-            self.penalty = elementwise(derivation.reg_penalty.subs(lam), [WEIGHT, N])
-            self.reg_grad = elementwise(derivation.reg_grad.subs(lam), [WEIGHT, N])
-        self.updates = compile_updates(derivation.updates, net.hyper_dict)
-
-    # -- forward -------------------------------------------------------------------------------------
-    def forward(self, params: dict, X: np.ndarray):
-        Hs, Zs = [np.asarray(X, dtype=float)], []
-        for l, layer in enumerate(self.d.layers, start=1):
-            W, b = params[names.weight(l)], params[names.bias(l)]
-            z = Hs[-1] @ (W.T if self.row else W) + b
-            Zs.append(z)
-            if layer.phi is None:
-                Hs.append(softmax(z))
-            else:
-                Hs.append(self.phi[l - 1](z))
-        return Hs, Zs
-
-    def loss(self, params: dict, X, Y) -> float:
-        Hs, _ = self.forward(params, X)
-        n = len(X)
-        data = float(self.loss_component(Hs[-1], np.asarray(Y, dtype=float)).sum() / n)
-        return data + self.regularization(params, n)
-
-    def regularization(self, params: dict, n: int) -> float:
-        if self.penalty is None:
-            return 0.0
-        return float(sum(self.penalty(params[k], np.full_like(params[k], n)).sum() for k in self._penalised()))
-
-    def _penalised(self) -> list[str]:
-        net = self.d.network
-        return [k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias]
-
-    # -- backward ------------------------------------------------------------------------------------
-    def backward(self, params: dict, X, Y) -> dict:
-        """All per-sample deltas (rows), dh, and the batch gradients dW, db (with the regularizer's term)."""
-        Hs, Zs = self.forward(params, X)
-        Y = np.asarray(Y, dtype=float)
-        n, L = len(X), self.d.network.depth
-        yhat = Hs[-1]
-        out: dict[str, np.ndarray] = {"yhat": yhat, "dyhat": self.dloss(yhat, Y) / n}
-        if self.delta_out is not None:
-            delta = self.delta_out(yhat, Y, Zs[-1])
-        else:  # softmax with a general loss: delta_j = yhat_j (g_j - sum_i g_i yhat_i)
-            g = self.dloss(yhat, Y)
-            delta = yhat * (g - (g * yhat).sum(axis=1, keepdims=True))
-        reg = self.reg_grad
-        penalised = set(self._penalised())
-        for l in range(L, 0, -1):
-            out[f"z{l}"], out[f"h{l}"], out[f"delta{l}"] = Zs[l - 1], Hs[l], delta
-            W = params[names.weight(l)]
-            h_prev = Hs[l - 1]
-            dW = (delta.T @ h_prev if self.row else h_prev.T @ delta) / n
-            db = delta.sum(axis=0) / n
-            for key, g in ((names.weight(l), dW), (names.bias(l), db)):
-                if reg is not None and key in penalised:
-                    g = g + reg(params[key], np.full_like(params[key], n))
-                out[names.grad(key)] = g
-            dh_prev = delta @ W if self.row else delta @ W.T  # dl/dh^{(l-1)} per sample
-            if l > 1:
-                out[f"dh{l - 1}"] = dh_prev / n
-                kind, f = self.dphi[l - 2]
-                delta = dh_prev * f(Hs[l - 1] if kind == "h" else Zs[l - 2])
-        out[f"dh{L}"] = out["dyhat"]
-        return out
-
-    def gradients(self, params: dict, X, Y) -> dict:
-        g = self.backward(params, X, Y)
-        return {names.grad(k): g[names.grad(k)] for k in names.param_keys(self.d.network.depth)}
-
-    # -- optimizer -----------------------------------------------------------------------------------
-    def init_state(self, params: dict) -> dict:
-        states = [u.target for u in self.updates if u.kind == "state"]
-        return {"t": 0, **{f"{s}_{k}": np.zeros_like(v, dtype=float) for k, v in params.items() for s in states}}
-
-    def step(self, params: dict, grads: dict, state: dict) -> dict:
-        """One optimizer step; returns new params (inputs untouched) and updates ``state`` in place."""
-        state["t"] += 1
-        new, after = run_updates(self.updates, params, grads, state, state["t"])
-        state.update({k: v for k, v in after.items() if k in state})  # the kept states, not the temporaries
-        return new
 
 
 @dataclass(frozen=True)
@@ -346,5 +243,14 @@ class ProgramEvaluator:
         helper = "_output_error" if a.equation == "output-error" else re.search(r"_dphi_\w+", a.code).group()
         return a.target, code, layer, helper
 
-    init_state = Evaluator.init_state
-    step = Evaluator.step
+    def init_state(self, params: dict) -> dict:
+        """The optimizer's states before the first step (every one 0) as ``<state>_<key>``, and the step count t = 0."""
+        states = [u.target for u in self.updates if u.kind == "state"]
+        return {"t": 0, **{f"{s}_{k}": np.zeros_like(v, dtype=float) for k, v in params.items() for s in states}}
+
+    def step(self, params: dict, grads: dict, state: dict) -> dict:
+        """One optimizer step; returns new params (inputs untouched) and updates ``state`` in place."""
+        state["t"] += 1
+        new, after = run_updates(self.updates, params, grads, state, state["t"])
+        state.update({k: v for k, v in after.items() if k in state})  # the kept states, not the temporaries
+        return new

@@ -237,6 +237,8 @@ class _Builder:
                      f"{_t(h)} = \\operatorname{{softmax}}({_t(z)})")
             return h, None
         key = layer.activation if layer.formula is None else f"{layer.activation}_{name}"
+        if key in self.activations and self.activations[key].layer.param_values != layer.param_values:
+            key = f"{layer.activation}_{name}"  # the same activation with other parameter values (leaky_relu's gamma)
         act = self.activations.setdefault(key, Activation(key, layer))
         self.fwd(h, f"_phi_{act.name}({z})", ("N", width), "activation", f"h{name} = {layer.activation}(z{name})",
                  f"{_t(h)} = {layer.latex}({_t(z)})")

@@ -2,9 +2,10 @@
 instance of the network, by hand-checkable numbers.
 
 The instance has the instantiation check's capped sizes (``derive.checks``: inputs <= 3, hidden <= 2, outputs <= 3), with weights,
-input and target rounded to one decimal so a reader can redo the arithmetic. Every number comes from the derived
-formulas (``derive.numeric.Evaluator``, the same truth as the checks and verify); the gradients are compared here with
-central finite differences of J, and the document states the tolerance, never a measured error (reproducible bytes).
+input and target rounded to one decimal so a reader can redo the arithmetic. Every number comes from the batch program
+of the instance (``derive.numeric.ProgramEvaluator``: the text the generated module contains, the one evaluator of the
+checks and of verify); the gradients are compared here with central finite differences of J, and the document states
+the tolerance, never a measured error (reproducible bytes).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from gradproof.derive import names
 from gradproof.derive.checks import CAP_HIDDEN, CAP_INPUT, CAP_OUTPUT, _shrink, _sub_derivation
-from gradproof.derive.numeric import Evaluator, ProgramEvaluator
+from gradproof.derive.numeric import ProgramEvaluator
 
 MAX_DEPTH = 8  # deeper networks get no worked example (the table would outgrow a page)
 SEED = 2024
@@ -82,18 +83,20 @@ def _example(sub, seed: int) -> Example:
         params[names.bias(l)] = np.round(rng.uniform(-0.5, 0.5, size=layer.units), 1)
     x = np.round(rng.uniform(-1, 1, size=snet.inputs), 1)
     y = _target(snet, rng, snet.output.units)
-    ev = Evaluator(sub)
+    ev = ProgramEvaluator(sub)
     X, Y = x[None, :], y[None, :]
     with np.errstate(all="ignore"):
-        out = ev.backward(params, X, Y)
+        arrays = ev.trace(params, X, Y, {})  # N = 1: D_l = dJ/dz_l is the sample's delta
+        grads = ev.gradients(params, X, Y)  # with the regularizer's term
         J = ev.loss(params, X, Y)
-        agrees = _finite_differences_agree(lambda p: ev.loss(p, X, Y), params, out)
+        agrees = _finite_differences_agree(lambda p: ev.loss(p, X, Y), params, grads)
     layers = []
     for l in range(1, snet.depth + 1):
         W, b = params[names.weight(l)], params[names.bias(l)]
+        h = arrays.get(f"H{l}", arrays[f"Z{l}"])  # the program writes no line for an identity activation: h = z
         layers.append(
-            ExampleLayer(l, W, b, out[f"z{l}"][0], out[f"h{l}"][0], out[f"delta{l}"][0],
-                         out[names.grad(names.weight(l))], out[names.grad(names.bias(l))])
+            ExampleLayer(l, W, b, arrays[f"Z{l}"][0], h[0], arrays[f"D{l}"][0],
+                         grads[names.grad(names.weight(l))], grads[names.grad(names.bias(l))])
         )
     data = J - ev.regularization(params, 1)
     return Example(snet.sizes, x, y, tuple(layers), float(data), float(J), agrees)

@@ -143,6 +143,11 @@ _KIND_NAMES = {"dense": "dense", "batchnorm": "batch norm", "layernorm": "layer 
                "residual": "residual"}
 
 
+def _kind_name(kind: str) -> str:
+    """A kind's name in the proof's words; a kind added to the registry alone is named by its key."""
+    return _KIND_NAMES.get(kind, kind)
+
+
 def _path(layer) -> str:
     return (layer.path or str(layer.index)).replace("_", ".")
 
@@ -157,7 +162,7 @@ def _dims(d) -> tuple[DimRow, ...]:
     row = [DimRow("0", "input", "", str(net.inputs), "", rf"$\mathbf{{X}}$: $N \times {net.inputs}$")]
     for layer in net.all_layers:
         name, s, n = layer.name, layer.settings_dict, layer.units
-        kind = _KIND_NAMES[layer.kind]
+        kind = _kind_name(layer.kind)
         learned, arrays = [], []
         if layer.kind == "dense":
             learned = [rf"${nm.tex_weight(_path(layer))}$: ${_shape(shapes['W' + name])}$",
@@ -234,7 +239,7 @@ def _conventions(d, nums: dict) -> tuple[str, ...]:
 
 
 def _summary(net) -> str:
-    kinds = ", ".join(dict.fromkeys(_KIND_NAMES[layer.kind] for layer in net.all_layers if layer.kind != "dense"))
+    kinds = ", ".join(dict.fromkeys(_kind_name(layer.kind) for layer in net.all_layers if layer.kind != "dense"))
     bodies = f" ({len(net.all_layers)} with the residual blocks' bodies)" if len(net.all_layers) > len(net.layers) else ""
     return (f"A network of {len(net.layers)} layers{bodies} -- dense, {kinds} -- with "
             f"{net.inputs} inputs and {net.output.units} outputs, trained with the {display_name(net.loss.name)} loss "

@@ -115,8 +115,10 @@ def test_a_wrong_derivative_in_a_thin_middle_layer_fails_the_whole_check():
     import dataclasses
 
     depth = checks.WIDE_DEPTH + 8
-    d = derive(spec_from_dict(_deep(depth)), check=False)
     middle = depth // 2
+    spec = _deep(depth)  # the middle layer's activation its own (a formula): the program gives it its own helper
+    spec["layers"][middle - 1]["activation"] = {"name": "t", "formula": "tanh(x)"}
+    d = derive(spec_from_dict(spec), check=False)
     bad = dataclasses.replace(d.layers[middle - 1], dphi_h=None, dphi=d.layers[middle - 1].dphi * 1.01)
     d = dataclasses.replace(d, layers=(*d.layers[: middle - 1], bad, *d.layers[middle:]))
     (c,) = checks.instantiation_checks(d)

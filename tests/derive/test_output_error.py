@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 from gradproof.derive.derivation import derive
-from gradproof.derive.numeric import Evaluator
+from gradproof.derive.numeric import ProgramEvaluator
 from gradproof.derive.spec import spec_from_dict
 
 K = 3
@@ -50,13 +50,13 @@ def test_output_error_matches_brute_force(act, loss, collapses):
     d = derive(net, check=False)
     assert d.output.collapsed is collapses
     rng = np.random.default_rng(1)
-    ev = Evaluator(d)
+    ev = ProgramEvaluator(d)
     for _ in range(3):
         z_val = rng.normal(size=K)
         y_val = np.eye(K)[rng.integers(K)] if loss == "cross_entropy" else rng.uniform(0.1, 0.9, size=K)
         # the output layer is the only layer: X = z after W = I, b = 0
         params = {"W1": np.eye(K), "b1": np.zeros(K)}
-        delta = ev.backward(params, z_val[None, :], y_val[None, :])["delta1"][0]
+        delta = ev.trace(params, z_val[None, :], y_val[None, :], {})["D1"][0]  # N = 1: dJ/dz is the sample's delta
         np.testing.assert_allclose(delta, _brute_force_delta(net, z_val, y_val), rtol=1e-9, atol=1e-12)
 
 
@@ -65,11 +65,11 @@ def test_softmax_cross_entropy_needs_the_one_hot_hypothesis():
     assert sp.expand(d.output.delta - (sp.Symbol("yhat", real=True) - sp.Symbol("y", real=True))) == 0
     assert any("sum to 1" in h for h in d.output.hypotheses)
     # without sum(y) = 1 the collapse fails: delta = yhat*sum(y) - y; check the evaluator is not fooled
-    ev = Evaluator(d)
+    ev = ProgramEvaluator(d)
     y = np.array([[0.5, 0.5, 0.5]])  # sums to 1.5: outside the hypothesis
     z = np.array([[0.3, -0.2, 0.1]])
     brute = _brute_force_delta(d.network, z[0], y[0])
-    got = ev.backward({"W1": np.eye(K), "b1": np.zeros(K)}, z, y)["delta1"][0]
+    got = ev.trace({"W1": np.eye(K), "b1": np.zeros(K)}, z, y, {})["D1"][0]  # N = 1: dJ/dz is the sample's delta
     assert not np.allclose(got, brute)
 
 

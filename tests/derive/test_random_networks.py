@@ -7,7 +7,7 @@ import pytest
 from conftest import central_differences, random_data
 from gradproof.derive.activations import ACTIVATIONS
 from gradproof.derive.derivation import derive
-from gradproof.derive.numeric import Evaluator
+from gradproof.derive.numeric import ProgramEvaluator
 from gradproof.derive.spec import spec_from_dict
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,7 +52,7 @@ def test_instantiation_check_passes_on_random_networks(net):
 @given(specs(max_depth=4), st.integers(0, 2**16))
 def test_gradients_match_central_differences(net, seed):
     d = derive(net, check=False)
-    ev = Evaluator(d)
+    ev = ProgramEvaluator(d)
     X, Y, params = _data(net, np.random.default_rng(seed))
     grads = ev.gradients(params, X, Y)
     differences = central_differences(lambda p: ev.loss(p, X, Y), params)
@@ -108,7 +108,7 @@ def torch_gradients(net, X, Y, params):
 def test_gradients_match_pytorch_autograd(net, seed):
     d = derive(net, check=False)
     X, Y, params = _data(net, np.random.default_rng(seed))
-    mine = Evaluator(d).gradients(params, X, Y)
+    mine = ProgramEvaluator(d).gradients(params, X, Y)
     theirs = torch_gradients(net, X, Y, params)
     for key in mine:
         np.testing.assert_allclose(mine[key], theirs[key], rtol=1e-7, atol=1e-9)

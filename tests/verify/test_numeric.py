@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gradproof.derive.numeric import Evaluator
+from dense_reference import DenseReference as Evaluator
 from gradproof.verify.judge import Claim, Judge, _close
 from gradproof.verify.truth import Truth
 from helpers_verify import DENSE_NAMES, derivation, small
@@ -16,7 +16,7 @@ NAMES = DENSE_NAMES
 @pytest.mark.parametrize("batch", [1, 3])
 def test_truth_pipeline_matches_the_evaluator(name, batch):
     """Verify's truth is the batch program (run by ProgramEvaluator.trace); the dense matrix formulas of
-    ``numeric.Evaluator`` (typed apart, the derive checks' evaluator) give every quantity they name the same."""
+    ``tests/dense_reference.py`` (typed apart from the program) give every quantity they name the same."""
     d = derivation(name)
     t, ev = Truth(d, batch), Evaluator(d)
     params, X, Y = t.random_point(np.random.default_rng(1))

@@ -1,5 +1,5 @@
 """Claims about the optimizer: its state after one step (S, v, m, G, m̂, v̂) and the next weights, for every
-optimizer. The truth is ``derive.numeric.Evaluator.step`` (compared with verify's own stepper here) and the
+optimizer. The truth is ``tests/dense_reference.py``'s ``step`` (compared with verify's own stepper here) and the
 expected formulas are printed from the derivation's ``updates`` (fed back, they verify ``correct``)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import functools
 
 import numpy as np
 import pytest
-from gradproof.derive.numeric import Evaluator
+from dense_reference import DenseReference as Evaluator
 from gradproof.verify.expected import expected
 from gradproof.verify.judge import Claim, Judge
 from gradproof.verify.truth import Truth
