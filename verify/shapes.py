@@ -94,9 +94,14 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             if a.size != 1:
                 raise Unreadable("a derivative of a vector by a weight matrix: index both, e.g. \\partial z_j / \\partial w_{jk}")
             return np.asarray(a.reshape(()))
-        i, j, k = node.value
         shape = np.shape(ctx.values[node.args[1].value])
-        return np.asarray(a[_index(i, ctx), _index(j, ctx) * shape[1] + _index(k, ctx)])
+        i, j, k = (_index(v, ctx) for v in node.value)
+        if BIAS in (i, j, k):
+            raise Unreadable("a derivative by the weight 0 (the bias) is read as the derivative by b")
+        if i >= a.shape[0] or j >= shape[0] or k >= shape[1]:  # an index letter counting another layer's units
+            raise Unreadable(f"{show(node, ctx.convention)}: the entry ({j + 1}, {k + 1}) of a {fmt(shape)} weight matrix "
+                             f"by entry {i + 1} of {a.shape[0]}: an index runs past the quantity it counts")
+        return np.asarray(a[i, j * shape[1] + k])
     if op == "mul" and any(a.op == "ones" or a.op == "T" and a.args[0].op == "ones" for a in node.args):
         return _ones_product(node, ctx)
     if op == "ones":
@@ -134,7 +139,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "entry" and node.args[0].op == "jac":  # ∂z_j/∂a_k: one partial derivative, whatever the matrix layout
         a = evaluate_jac(node.args[0], ctx, raw=True)
         i, j = (_index(v, ctx) for v in node.value)
-        if i >= a.shape[0] or j >= a.shape[1]:
+        if i >= a.shape[0] or j >= a.shape[1] or BIAS in (i, j):
             raise Unreadable(f"the entry ({i + 1}, {j + 1}) is outside the {fmt(a.shape)} matrix")
         return np.asarray(a[i, j])
     if op == "entry" and BIAS in [_index(v, ctx) for v in node.value]:
@@ -267,6 +272,11 @@ def _range(node: Node, ctx: Context) -> int:
             shape = np.shape(evaluate(n.args[0], probe))
             if len(shape) == 2:
                 sizes.add(("entries", int(shape[n.value.index(var)])))
+        elif n.op == "jacw" and n.value is not None and var in n.value:
+            # ∂z_i/∂w_{jk}: i counts the entries of z, j and k the rows and columns of the weight matrix
+            probe = _probe(ctx, dict(ctx.bindings))
+            counts = (int(np.shape(evaluate_jac(n, probe, raw=True))[0]), *np.shape(ctx.values.get(n.args[1].value, np.zeros((0, 0)))))
+            sizes.update(("entries", int(c)) for v, c in zip(n.value, counts, strict=True) if v == var)
     if not sizes:
         if upper == "N":
             return _batch(ctx)
@@ -291,7 +301,7 @@ def free_indices(node: Node, bound: frozenset = frozenset()) -> list[str]:
         names = (node.value,)
     elif node.op == "kron":
         names = node.value
-    elif node.op == "entry":
+    elif node.op == "entry" or node.op == "jacw" and node.value is not None:
         names = tuple(v for v in node.value if isinstance(v, str))
     for v in names:
         if v not in bound and v not in out:
