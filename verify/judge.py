@@ -26,7 +26,7 @@ from gradproof.derive.symbols import X as XSYM
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim, parse_expr
-from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
+from .shapes import NUMERATOR_LAYOUT, Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
@@ -683,6 +683,15 @@ class Judge:
         if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
+        lone = [v for v in free if v not in free_indices(student)]
+        if lone and any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True)):
+            # CS224d's ∂J/∂x_k = (ŷ − y) W^T …: an entry on one side, the whole vector on the other
+            return _Link("unchecked", f"could not read the claim: the index {', '.join(lone)} is on one side only and the "
+                         f"other side is a whole {fmt(np.shape(sv[0])[len(free):])} array; write the entry on both sides, or neither")
+        if NUMERATOR_LAYOUT in notes and target.op == "q" and target.value[0] in ("dx", "dxs"):
+            # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
+            # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
+            tv, sv = _oriented(tv, sv)
         if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
@@ -1009,6 +1018,19 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
                 return np.diag(m).reshape(v.shape)
         return m
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
+
+
+def _oriented(tv: list, sv: list) -> tuple[list, list]:
+    """In a claim written in the numerator layout, a vector and its transpose are the same derivative: each side's row
+    is compared with the derived column (and each side's column with a derived row)."""
+    out_t, out_s = [], []
+    for t, s_ in zip(tv, sv, strict=True):
+        t, s_ = np.asarray(t), np.asarray(s_)
+        if t.ndim == s_.ndim == 2 and t.shape == s_.shape[::-1] and 1 in t.shape:
+            s_ = s_.T
+        out_t.append(t)
+        out_s.append(s_)
+    return out_t, out_s
 
 
 def _top_sides(latex: str) -> list[str]:

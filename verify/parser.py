@@ -54,11 +54,11 @@ RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "
 MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "bullet": "had",
            "otimes": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
-GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb"}
+GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb", "x": "dx"}
 #: layer kinds (verify/layertruth.py): batch/layer norm's γ, β, x̂, μ, σ², a projection P
 GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "var": "dvar", "P": "dP"})
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
-BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
+BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats"), "dx": ("dx", "dxs")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
@@ -1833,7 +1833,8 @@ NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, 
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 #: the upper bound of a sum over the examples of a batch
 BATCH_BOUNDS = ("N", "m", "M")
-SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F",
+                "dx", "dxs")
 
 
 def _updated_mark(text: str) -> bool:

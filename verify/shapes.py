@@ -49,6 +49,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "q":
         if node.value not in ctx.values:
             kind, layer = node.value
+            if kind in ("dx", "dxs"):
+                raise Unreadable("the gradient by the input is derived when the first layer is dense (x W + b)")
             raise Unreadable(f"the network has no quantity {kind}{layer or ''}")
         return ctx.values[node.value]
     if op == "const":
@@ -184,6 +186,9 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             # Clark's δ_1 U ∘ sgn(h): a row ⊙ a column of one length is read on the two vectors (the row's layout)
             b = b.T
             _note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
+        regrouped = _regroup_had(a, b, node, ctx)
+        if regrouped is not None:
+            return regrouped
         _same(a, b, node, "⊙", ctx)
         return a * b
     if op == "div":
@@ -482,6 +487,10 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
         return a @ b
+    if (a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and node.args[1].op == "jac"
+            and _gradient_of_scalar(node.args[0])):
+        _note(ctx, NUMERATOR_LAYOUT)  # ∂J/∂z ∂z/∂x: the chain rule with a Jacobian on the right takes ∂J/∂z as a row
+        return a.T @ b
     if a.shape != b.shape and _per_unit(a, b, node, ctx):
         return a * b
     if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
@@ -492,6 +501,39 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b
     left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
     raise ShapeMismatch(f"shape mismatch: {left} {right} is {fmt(a.shape)} times {fmt(b.shape)}")
+
+
+def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
+    """``a ∘ c d`` whose shapes do not fit as ``a ∘ (c d)`` but do as ``(a ∘ c) d`` (CS224d's (ŷ − y) W^T ∘ σ'(t) W^T):
+    ∘ written between two products has no agreed precedence, so the grouping that fits is the one read (noted)."""
+    right = node.args[1]
+    if right.op != "mul" or a.shape == b.shape or _scalar(a) or _scalar(b):
+        return None
+    try:
+        _same(a, b, node, "⊙", ctx)
+        return None
+    except ShapeMismatch:
+        pass
+    c, d = evaluate(right.args[0], ctx), evaluate(right.args[1], ctx)
+    if a.shape != c.shape or _scalar(c):
+        return None
+    _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
+               f"{show(right.args[0], ctx.convention)}) {show(right.args[1], ctx.convention)}: the grouping whose shapes fit")
+    return _product(a * c, d, Node("mul", (Node("had", (node.args[0], right.args[0])), right.args[1])), ctx)
+
+
+#: the note that a claim writes the chain rule in the numerator (Jacobian) layout: a gradient of the scalar is a row
+NUMERATOR_LAYOUT = "the chain rule ∂J/∂z ∂z/∂x is read in the numerator (Jacobian) layout: a derivative of J by a vector is a row"
+
+#: derivatives of the (scalar) objective by a vector quantity, as the parser names them
+_SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
+
+
+def _gradient_of_scalar(node: Node) -> bool:
+    """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
+    if node.op == "mul":
+        return _gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
+    return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
 
 
 def _cases(node: Node, ctx: Context) -> np.ndarray:
