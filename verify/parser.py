@@ -1533,7 +1533,11 @@ class _Parser:
         if bottom.op == "q" and bottom.value[0] == "W" and top.op == "q" and top.value[0] in ("z", "h", "yhat"):
             return Node("jacw", (top, bottom), None)  # 3Blue1Brown's ∂z^{(L)}/∂w^{(L)}: one unit per layer (a scalar)
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
-        for q in (qa, qb):
+        if qb.op == "q" and qb.value[0] == "b" and qa.op == "q" and qa.value[0] in ("z", "h", "yhat"):
+            qb = Node("q", (), qb.value)  # ∂z_i/∂b_j = δ_{ij}: a derivative by a bias vector (Runevic, Hagan's ∂n/∂b)
+        elif qb.op == "q" and qb.value[0] == "b":
+            raise Unreadable("a derivative by a bias is read for z, h and \\hat y")
+        for q in (qa, qb) if qb.value[0] != "b" else (qa,):
             if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc", "F", "xhat"):
                 raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
         node = Node("jac", (qa, qb))

@@ -39,6 +39,11 @@ class Context:
     broadcast: bool = False
 
 
+class BatchDiagonal(np.ndarray):
+    """An elementwise map's Jacobian in a batch (∂A/∂Z = σ'(Z)), held as its diagonals laid out as Z: a product with it
+    is elementwise, whatever the sizes (judge.Judge._batch_jacobian)."""
+
+
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
     """The value of ``node``; raises ShapeMismatch or Unreadable."""
     op = node.op
@@ -474,6 +479,9 @@ def _ones_product(node: Node, ctx: Context) -> np.ndarray:
 
 
 def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
+    if (isinstance(a, BatchDiagonal) or isinstance(b, BatchDiagonal)) and a.shape == b.shape:
+        _note(ctx, "in a batch, the Jacobian of an elementwise map is diagonal for each sample: the product is elementwise")
+        return np.asarray(a) * np.asarray(b)
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] != b.shape[0] and _has_augmented(node):
         if a.shape[1] == b.shape[0] + 1 and _has_augmented(node.args[0]):  # Θ^{(l)} a^{(l)}: a carries a_0 = 1
             b = np.vstack([np.ones((1, b.shape[1])), b])
@@ -485,7 +493,8 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
             return a @ b
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
-    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and not (
+            a.shape == b.shape and _batch(ctx) > 1 and _per_sample(node.args[0]) and _per_sample(node.args[1])):
         return a @ b
     if (a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and node.args[1].op == "jac"
             and _gradient_of_scalar(node.args[0])):
@@ -520,6 +529,19 @@ def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
     _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
                f"{show(right.args[0], ctx.convention)}) {show(right.args[1], ctx.convention)}: the grouping whose shapes fit")
     return _product(a * c, d, Node("mul", (Node("had", (node.args[0], right.args[0])), right.args[1])), ctx)
+
+
+#: quantities with one entry per unit and per sample (a batch array laid out as Z)
+_SAMPLE_ARRAYS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "dx", "dxs", "lossc", "xhat",
+                  "dxhat", "mask", "F")
+
+
+def _per_sample(node: Node) -> bool:
+    """Whether ``node`` is a batch array built entrywise from per-sample quantities (A, 1 − A, σ'(Z)): two of them side by
+    side are an elementwise product even when the batch is square (N samples of N units), as no matrix product of two
+    such arrays pairs anything meaningful."""
+    qs = [n for n in node.walk() if n.op in ("q", "jac", "jacw", "T", "sum", "matrix", "sample", "comp", "entry", "axsum")]
+    return bool(qs) and all(n.op == "q" and n.value[0] in _SAMPLE_ARRAYS for n in qs)
 
 
 #: the note that a claim writes the chain rule in the numerator (Jacobian) layout: a gradient of the scalar is a row
