@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 
 from gradproof.derive.errors import did_you_mean
@@ -100,6 +101,18 @@ class Notation:
         return sorted(set(keys), key=len, reverse=True)
 
 
+def _unexpected(ch: str, pos: int) -> str:
+    """Why a character does not read: a combining mark or another Unicode character with no certain reading
+    (normalize.fold_unicode reads the common ones) is named, with the LaTeX to type instead."""
+    if ch.isascii():
+        return f"unexpected character {ch!r} at position {pos}"
+    name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+    if unicodedata.combining(ch):
+        return (f"a combining mark ({name}) at position {pos} has no certain reading; write the symbol in LaTeX, "
+                "e.g. \\hat{y}, \\bar{v}")
+    return f"the character {ch!r} ({name}) at position {pos} has no certain reading; write it in LaTeX"
+
+
 def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     """Split normalised LaTeX into tokens; words split into letters except known names."""
     out: list[Tok] = []
@@ -108,7 +121,7 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if not m:
-            raise Unreadable(f"unexpected character {text[pos]!r} at position {pos}")
+            raise Unreadable(_unexpected(text[pos], pos))
         kind = m.lastgroup if m.lastgroup not in ("bname", "ename") else ("begin" if m.group("begin") else "end")
         if m.group("begin"):
             out.append(Tok("begin", m.group("bname"), pos))
