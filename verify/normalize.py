@@ -87,7 +87,7 @@ _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
-_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{[^{}]*[\s(][^{}]*\}\s*[.,;]?\s*")
+_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{([^{}]*)\}\s*[.,;]?\s*")  # (one [^{}]*: linear)
 
 
 def drop_remark(text: str) -> str:
@@ -95,7 +95,8 @@ def drop_remark(text: str) -> str:
     it): Raschka's ``Z = W A^T \\quad \\text{(net input of the hidden layer)}``. Only the last ``\\text`` is looked
     at (linear time)."""
     at = max(text.rfind("\\text"), text.rfind("\\mbox"))
-    if at < 0 or not _REMARK.fullmatch(text, at):
+    m = _REMARK.fullmatch(text, at) if at >= 0 else None
+    if m is None or not re.search(r"[\s(]", m.group(1)):  # several words, or in parentheses
         return text
     head = text[:at].rstrip()
     for space in ("\\qquad", "\\quad", "\\,", "\\;", "~"):
