@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from gradproof.verify.cli import verify_file
 from gradproof.verify.judge import Claim, Judge
-from gradproof.verify.normalize import fold_unicode, normalize
+from gradproof.verify.normalize import drop_remark, fold_unicode, normalize
 from helpers_verify import small
 
 
@@ -78,6 +78,8 @@ def test_a_megabyte_folds_in_one_pass():
     out = fold_unicode(big)
     assert len(out) < 4 * len(big) and "δ" not in out
     assert len(normalize(big)) < 4 * len(big)
+    unclosed = "x = 1 \\text{" + " " * 1_000_000  # a remark's \text{ never closed: one pass, not quadratic
+    assert drop_remark(unclosed) == unclosed
     for hostile in ("⁽" * 1_000_000, "y" + "\u0302" * 1_000_000, "^ ⊤" * 300_000, "ᵀ⊤" * 500_000):
         assert len(fold_unicode(hostile)) <= 8 * len(hostile)
 
