@@ -148,7 +148,7 @@ def fold_unicode(text: str) -> str:
     s = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB_TABLE) + "}", s)
     s = _COMBINED.sub(lambda m: rf"\{_COMBINING[m.group(2)]}{{{m.group(1)}}}", s)
     s = _BARE_TOP.sub("^{T}", s)  # Wᵀ typed as W⊤: a transpose (W^⊤ is read by the table as W^\top)
-    return s.translate(_TABLE)
+    return unicodedata.normalize("NFC", s.translate(_TABLE))  # a mark not read (é's acute) goes back on its letter
 
 
 def normalize(text: str) -> str:

@@ -108,9 +108,9 @@ def _unexpected(ch: str, pos: int) -> str:
         return f"unexpected character {ch!r} at position {pos}"
     name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
     if unicodedata.combining(ch):
-        return (f"a combining mark ({name}) at position {pos} has no certain reading; write the symbol in LaTeX, "
-                "e.g. \\hat{y}, \\bar{v}")
-    return f"the character {ch!r} ({name}) at position {pos} has no certain reading; write it in LaTeX"
+        return (f"unexpected character: a combining mark ({name}) at position {pos} has no certain reading; write the "
+                "symbol in LaTeX, e.g. \\hat{y}, \\bar{v}")
+    return f"unexpected character {ch!r} ({name}) at position {pos}: it has no certain reading; write it in LaTeX"
 
 
 def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
