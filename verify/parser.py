@@ -1326,6 +1326,9 @@ class _Parser:
             return Node("sample", (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
             return Node("pow", (self.gradient(q.args[0], loss, per_sample), q.args[1]))
+        if q.op in ("comp", "entry") and q.args[0].op == "q" and q.args[0].value[0] == "x":
+            # ∂E/∂x_j: Rumelhart et al.'s x_j is a unit's total input; the input's gradient is read whole (∂J/∂x)
+            raise Unreadable("the derivative by one entry x_j is not read (x_j may be a unit's total input); write ∂J/∂x")
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
             return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
@@ -1546,6 +1549,10 @@ class _Parser:
         if bottom.op == "q" and bottom.value[0] == "W" and top.op == "q" and top.value[0] in ("z", "h", "yhat"):
             return Node("jacw", (top, bottom), None)  # 3Blue1Brown's ∂z^{(L)}/∂w^{(L)}: one unit per layer (a scalar)
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
+        if (qb.op == "q" and qb.value[0] == "b" and qa.op == "q" and qa.value[0] in ("z", "h") and qa.value[1] is not None
+                and qb.value[1] is not None and qa.value[1] < qb.value[1]):
+            raise Unreadable("a derivative by a bias of a later layer is 0 as written: the letters may be read wrongly; "
+                             "name the layers")
         if qb.op == "q" and qb.value[0] == "b" and qa.op == "q" and qa.value[0] in ("z", "h", "yhat"):
             qb = Node("q", (), qb.value)  # ∂z_i/∂b_j = δ_{ij}: a derivative by a bias vector (Runevic, Hagan's ∂n/∂b)
         elif qb.op == "q" and qb.value[0] == "b":

@@ -108,3 +108,9 @@ def test_cs224d_row_sample_and_the_grouping_of_circ(latex, want):
     d = small(convention="column", hidden="sigmoid", output="softmax", loss="cross_entropy")
     result = Judge(d).check(Claim("t", latex))
     assert result.verdict == want, result.message
+
+
+def test_one_entry_of_x_is_not_read_as_the_input():
+    """Rumelhart et al.'s x_j is a unit's total input: ∂E/∂x_j is not taken for the network input's entry."""
+    result = Judge(small()).check(Claim("t", r"\frac{\partial J}{\partial x_j} = \sum_k W^{(1)}_{kj} \delta^{(1)}_k"))
+    assert result.verdict == "unchecked" and "x_j" in result.message, result.message

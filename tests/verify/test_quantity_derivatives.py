@@ -92,3 +92,8 @@ def test_a_batch_through_batch_norm_is_not_read():
     judge = Judge(derive(spec_from_dict(spec), check=False), batch=3)
     result = judge.check(Claim("t", r"\frac{\partial Z^{(3)}}{\partial A^{(2)}} = W^{(3)}"))
     assert result.verdict == "unchecked" and "batch norm" in result.message, result.message
+
+
+def test_a_bias_of_a_later_layer_is_a_misreading():
+    result = Judge(small(hidden="sigmoid")).check(Claim("t", r"\frac{\partial z^{(1)}}{\partial b^{(2)}} = 0"))
+    assert result.verdict == "unchecked" and "later layer" in result.message, result.message
