@@ -93,5 +93,7 @@ def test_random_letters_never_crash_and_agree_with_central_differences(judge, la
     want = _oracle(layer, p, q, r, s, rhs_layer)
     if want == "misused":  # a letter counting two layers' units: never accepted
         assert result.verdict in ("incorrect", "unchecked"), result.message
+    elif s not in (p, q, r):  # a letter free on the right only: unchecked (main's rule), or wrong — never accepted
+        assert result.verdict in ("incorrect", "unchecked") and want == "incorrect", result.message
     else:
         assert result.verdict == want, (_claim(layer, p, q, r, s, rhs_layer), result.message)
