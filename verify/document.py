@@ -39,7 +39,7 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b")
+_RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
 _HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*\s*|\\(?:sub)*section\*?\{\s*)"
                       r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)\b", re.I | re.M)
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")

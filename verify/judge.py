@@ -26,7 +26,7 @@ from gradproof.derive.symbols import X as XSYM
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim, parse_expr
-from .shapes import Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
+from .shapes import NUMERATOR_LAYOUT, BatchDiagonal, Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
@@ -247,7 +247,7 @@ class Judge:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
         b overridden: the derivative of any forward quantity by any other."""
         if self.batch != 1:
-            raise Unreadable("a derivative of one quantity by another is read for one sample (batch = 1)")
+            return self._batch_jacobian(i, a, b, raw)
         cache = self._jac_cache
         k = (id(self.rows[i]), a, b)
         if k not in cache:
@@ -266,6 +266,45 @@ class Judge:
         if not raw and dict(self.notation.options).get("jacobian") == "denominator":
             return cache[k].T  # MIT 6.390's ∂Z/∂A = W: rows follow the denominator's entries
         return cache[k]
+
+    def _batch_jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
+        """∂a/∂b in a batch, as an answer writes it per sample: the batch's Jacobian is block-diagonal over the samples
+        (each sample's a depends on its own b only), and its blocks are read as the answer means them — the one block
+        when every sample has the same (∂z⁽ˡ⁺¹⁾/∂h⁽ˡ⁾ = W), the batch array of the diagonals when every block is diagonal
+        (an elementwise map: ∂A/∂Z = σ'(Z), laid out as Z). Blocks that differ from sample to sample (softmax's ∂ŷ/∂z)
+        are unchecked."""
+        if any(layer.kind in ("batchnorm",) for layer in self.net.all_layers):
+            raise Unreadable("a derivative of one quantity by another in a batch through batch norm (its statistics mix "
+                             "the samples) is not read; give batch = 1")
+        ka, kb = key(*a), key(*b)
+        if self.truth.role(*a) != "sample" or self.truth.role(*b) not in ("sample", "feature"):
+            raise Unreadable("in a batch, a derivative of one quantity by another is read between per-sample vectors "
+                             "(z, h, ŷ) or by a bias; by a weight matrix it is read for one sample (batch = 1)")
+        k = (id(self.rows[i]), a, b, "batch")
+        if k not in self._jac_cache:
+            params, X, Y = self.points[i]
+            base = np.asarray(self.rows[i][kb], dtype=float)  # a row per sample, or a bias (one entry per unit)
+            width = base.shape[-1]
+            blocks = np.zeros((self.batch, np.shape(self.rows[i][ka])[1], width))
+            step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
+            for j in range(width):  # entry j of every sample at once (the samples do not mix), or of the shared bias
+                e = np.zeros_like(base)
+                e[..., j] = step
+                hi = np.asarray(self.truth.compute(params, X, Y, over={kb: base + e})[ka])
+                lo = np.asarray(self.truth.compute(params, X, Y, over={kb: base - e})[ka])
+                blocks[:, :, j] = (hi - lo) / (2 * step)
+            self._jac_cache[k] = blocks
+        blocks = self._jac_cache[k]
+        scale = 1e-7 * (1 + float(np.max(np.abs(blocks))))
+        if np.all(np.abs(blocks - blocks[0]) <= scale):  # the same for every sample (a linear map)
+            one = blocks[0]
+            return one.T if not raw and dict(self.notation.options).get("jacobian") == "denominator" else one
+        square = blocks.shape[1] == blocks.shape[2]
+        diag = np.einsum("nii->ni", blocks) if square else None
+        if raw or not square or np.any(np.abs(blocks - diag[:, :, None] * np.eye(blocks.shape[1])) > scale):
+            raise Unreadable("a derivative of one quantity by another that differs from sample to sample (softmax's "
+                             "∂ŷ/∂z) is read for one sample: write it with the sample's index, or give batch = 1")
+        return self.truth.course(a[0], a[1], diag).view(BatchDiagonal)  # σ'(Z): the diagonals, laid out as Z
 
     # -- claims --------------------------------------------------------------------------------------
     def check(self, claim: Claim) -> ClaimResult:
@@ -683,10 +722,19 @@ class Judge:
         if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
+        lone = [v for v in free if v not in free_indices(student)]
+        if lone and any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True)):
+            # CS224d's ∂J/∂x_k = (ŷ − y) W^T …: an entry on one side, the whole vector on the other
+            return _Link("unchecked", f"could not read the claim: the index {', '.join(lone)} is on one side only and the "
+                         f"other side is a whole {fmt(np.shape(sv[0])[len(free):])} array; write the entry on both sides, or neither")
+        if NUMERATOR_LAYOUT in notes and target.op == "q" and target.value[0] in ("dx", "dxs"):
+            # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
+            # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
+            tv, sv = _oriented(tv, sv)
         if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
-        if student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
+        if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
                 np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
             # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
@@ -1011,6 +1059,19 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
 
 
+def _oriented(tv: list, sv: list) -> tuple[list, list]:
+    """In a claim written in the numerator layout, a vector and its transpose are the same derivative: each side's row
+    is compared with the derived column (and each side's column with a derived row)."""
+    out_t, out_s = [], []
+    for t, s_ in zip(tv, sv, strict=True):
+        t, s_ = np.asarray(t), np.asarray(s_)
+        if t.ndim == s_.ndim == 2 and t.shape == s_.shape[::-1] and 1 in t.shape:
+            s_ = s_.T
+        out_t.append(t)
+        out_s.append(s_)
+    return out_t, out_s
+
+
 def _top_sides(latex: str) -> list[str]:
     """The sides of an equation chain ``a = b = c`` (split at ``=`` outside braces, brackets and environments)."""
     sides, depth, cur = [], 0, []
@@ -1279,6 +1340,8 @@ def _index_uses(node: Node) -> dict[str, int]:
     for n in node.walk():
         values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
             tuple(v for v in n.value if isinstance(v, str)) if n.op in ("entry", "kron") else ())
+        if n.op == "entry" and n.args[0].op == "jac" or n.op == "jacw" and n.value is not None:
+            values = tuple(dict.fromkeys(v for v in n.value if isinstance(v, str)))  # ∂z_i/∂b_i: a diagonal entry, no sum
         for v in values:
             uses[v] = uses.get(v, 0) + 1
     return uses

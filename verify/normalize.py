@@ -9,6 +9,7 @@ bounded work run here; nothing is evaluated.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: wrappers that only change how a symbol looks
 FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf",
@@ -86,7 +87,7 @@ _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
-_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{(?=[^{}]*[\s(])[^{}]*\}\s*[.,;]?\s*")  # linear: one scan
+_REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{([^{}]*)\}\s*[.,;]?\s*")  # (one [^{}]*: linear)
 
 
 def drop_remark(text: str) -> str:
@@ -94,7 +95,8 @@ def drop_remark(text: str) -> str:
     it): Raschka's ``Z = W A^T \\quad \\text{(net input of the hidden layer)}``. Only the last ``\\text`` is looked
     at (linear time)."""
     at = max(text.rfind("\\text"), text.rfind("\\mbox"))
-    if at < 0 or not _REMARK.fullmatch(text, at):
+    m = _REMARK.fullmatch(text, at) if at >= 0 else None
+    if m is None or not re.search(r"[\s(]", m.group(1)):  # several words, or in parentheses
         return text
     head = text[:at].rstrip()
     for space in ("\\qquad", "\\quad", "\\,", "\\;", "~"):
@@ -115,9 +117,56 @@ def squeeze_space(text: str) -> str:
     return _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
 
 
+#: mathematics typed as Unicode -> the LaTeX the parser reads (students type δ, ŷ, −, ·, ⊙, ∂, ∇, ←; one character each)
+UNICODE_MATH = {
+    **{g: rf" \{name} " for g, name in zip("αβγδεζηθικλμνξπρστυφχψω", (
+        "alpha", "beta", "gamma", "delta", "varepsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi",
+        "pi", "rho", "sigma", "tau", "upsilon", "varphi", "chi", "psi", "omega"), strict=True)},
+    **{g: rf" \{name} " for g, name in zip("ΓΔΘΛΞΠΦΨΩ", (
+        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Phi", "Psi", "Omega"), strict=True)},
+    "ς": r" \sigma ", "ϵ": r" \epsilon ", "ϕ": r" \phi ", "ϑ": r" \theta ", "ℓ": r" \ell ", "Σ": r" \sum ", "∑": r" \sum ",
+    "∏": r" \prod ", "∂": r" \partial ", "∇": r" \nabla ", "√": r" \sqrt ", "∞": r" \infty ", "ℝ": r" \mathbb{R} ",
+    "∈": r" \in ", "·": r" \cdot ", "⋅": r" \cdot ", "∙": r" \cdot ", "×": r" \times ", "∗": "*", "÷": "/",
+    "⊙": r" \odot ", "∘": r" \circ ", "⊗": r" \otimes ", "⊤": r"\top ", "−": "-", "‐": "-", "‑": "-", "–": "-",
+    "′": "'", "″": "''", "‴": "'''", "←": r" \leftarrow ", "⟵": r" \leftarrow ", "→": r" \rightarrow ", "⟶": r" \rightarrow ",
+    "≔": ":=", "≡": "=", "≈": r" \approx ", "≠": r" \neq ", "≤": r" \leq ", "≥": r" \geq ", "…": r" \ldots ", "⋯": r" \cdots ",
+    "∥": r"\|", "‖": r"\|", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}", "𝟙": r" \mathbb{1} ",
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),  # zero-width and soft hyphens: invisible, no meaning
+}
+#: superscript and subscript characters (W₁, a⁽²⁾, zᵢ, Wᵀ, x²): runs of them become one ^{…} or _{…}
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿᵀᵗᵏʲˡᴸᵐᵃᵇᶜᵈᵉᶠᵍʰᵒᵖʳˢᵘᵛʷˣʸᶻᴺᴹᵂ", "0123456789+-=()inTtkjlLmabcdefghoprsuvwxyzNMW", strict=True))
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789+-=()aeoxhklmnpstijruv", strict=True))
+#: combining marks whose meaning over a letter is certain: ŷ typed as y + U+0302 is \hat{y}
+_COMBINING = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot"}
+
+
+_SUPER_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
+_SUB_RUN = re.compile("[" + "".join(_SUBSCRIPTS) + "]+")
+_COMBINED = re.compile("([A-Za-z])([" + "".join(_COMBINING) + "])")
+_BARE_TOP = re.compile(r"(?<!\^)(?<!\^ )⊤")
+_TABLE = str.maketrans(UNICODE_MATH)
+_SUP_TABLE, _SUB_TABLE = str.maketrans(_SUPERSCRIPTS), str.maketrans(_SUBSCRIPTS)
+
+
+def fold_unicode(text: str) -> str:
+    """Mathematics typed in Unicode -> LaTeX, in linear time (character classes and one-character tables; nothing
+    backtracks): Greek letters and operators by ``UNICODE_MATH``, runs of superscript or subscript characters as one
+    ``^{…}``/``_{…}``, a hat, bar, tilde or dot combined over a letter (ŷ, x̄) as ``\\hat{y}`` …; ASCII text is returned
+    as it is. A character with no certain reading stays, and the tokenizer names it (parser._unexpected)."""
+    if text.isascii():
+        return text
+    s = unicodedata.normalize("NFD", text)  # ŷ -> y + U+0302: one spelling for the combined forms
+    s = _SUPER_RUN.sub(lambda m: "^{" + m.group(0).translate(_SUP_TABLE) + "}", s)
+    s = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB_TABLE) + "}", s)
+    s = _COMBINED.sub(lambda m: rf"\{_COMBINING[m.group(2)]}{{{m.group(1)}}}", s)
+    s = _BARE_TOP.sub("^{T}", s)  # Wᵀ typed as W⊤: a transpose (W^⊤ is read by the table as W^\top)
+    return unicodedata.normalize("NFC", s.translate(_TABLE))  # a mark not read (é's acute) goes back on its letter
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_remark(squeeze_space(text).strip())
+    s = drop_remark(squeeze_space(fold_unicode(text)).strip())
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)

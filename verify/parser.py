@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 
 from gradproof.derive.errors import did_you_mean
@@ -54,11 +55,11 @@ RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "
 MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "bullet": "had",
            "otimes": "had", "/": "div"}
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
-GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb"}
+GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb", "x": "dx"}
 #: layer kinds (verify/layertruth.py): batch/layer norm's γ, β, x̂, μ, σ², a projection P
 GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "var": "dvar", "P": "dP"})
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
-BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats")}
+BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats"), "dx": ("dx", "dxs")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
@@ -100,6 +101,18 @@ class Notation:
         return sorted(set(keys), key=len, reverse=True)
 
 
+def _unexpected(ch: str, pos: int) -> str:
+    """Why a character does not read: a combining mark or another Unicode character with no certain reading
+    (normalize.fold_unicode reads the common ones) is named, with the LaTeX to type instead."""
+    if ch.isascii():
+        return f"unexpected character {ch!r} at position {pos}"
+    name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+    if unicodedata.combining(ch):
+        return (f"unexpected character: a combining mark ({name}) at position {pos} has no certain reading; write the "
+                "symbol in LaTeX, e.g. \\hat{y}, \\bar{v}")
+    return f"unexpected character {ch!r} ({name}) at position {pos}: it has no certain reading; write it in LaTeX"
+
+
 def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     """Split normalised LaTeX into tokens; words split into letters except known names."""
     out: list[Tok] = []
@@ -108,7 +121,7 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if not m:
-            raise Unreadable(f"unexpected character {text[pos]!r} at position {pos}")
+            raise Unreadable(_unexpected(text[pos], pos))
         kind = m.lastgroup if m.lastgroup not in ("bname", "ename") else ("begin" if m.group("begin") else "end")
         if m.group("begin"):
             out.append(Tok("begin", m.group("bname"), pos))
@@ -1313,6 +1326,9 @@ class _Parser:
             return Node("sample", (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
             return Node("pow", (self.gradient(q.args[0], loss, per_sample), q.args[1]))
+        if q.op in ("comp", "entry") and q.args[0].op == "q" and q.args[0].value[0] == "x":
+            # ∂E/∂x_j: Rumelhart et al.'s x_j is a unit's total input; the input's gradient is read whole (∂J/∂x)
+            raise Unreadable("the derivative by one entry x_j is not read (x_j may be a unit's total input); write ∂J/∂x")
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
             return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
@@ -1533,7 +1549,15 @@ class _Parser:
         if bottom.op == "q" and bottom.value[0] == "W" and top.op == "q" and top.value[0] in ("z", "h", "yhat"):
             return Node("jacw", (top, bottom), None)  # 3Blue1Brown's ∂z^{(L)}/∂w^{(L)}: one unit per layer (a scalar)
         (qa, ia), (qb, ib) = _entry_of(top), _entry_of(bottom)
-        for q in (qa, qb):
+        if (qb.op == "q" and qb.value[0] == "b" and qa.op == "q" and qa.value[0] in ("z", "h") and qa.value[1] is not None
+                and qb.value[1] is not None and qa.value[1] < qb.value[1]):
+            raise Unreadable("a derivative by a bias of a later layer is 0 as written: the letters may be read wrongly; "
+                             "name the layers")
+        if qb.op == "q" and qb.value[0] == "b" and qa.op == "q" and qa.value[0] in ("z", "h", "yhat"):
+            qb = Node("q", (), qb.value)  # ∂z_i/∂b_j = δ_{ij}: a derivative by a bias vector (Runevic, Hagan's ∂n/∂b)
+        elif qb.op == "q" and qb.value[0] == "b":
+            raise Unreadable("a derivative by a bias is read for z, h and \\hat y")
+        for q in (qa, qb) if qb.value[0] != "b" else (qa,):
             if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc", "F", "xhat"):
                 raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
         node = Node("jac", (qa, qb))
@@ -1833,7 +1857,8 @@ NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, 
 SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 #: the upper bound of a sum over the examples of a batch
 BATCH_BOUNDS = ("N", "m", "M")
-SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F")
+SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F",
+                "dx", "dxs")
 
 
 def _updated_mark(text: str) -> bool:

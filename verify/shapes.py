@@ -39,6 +39,11 @@ class Context:
     broadcast: bool = False
 
 
+class BatchDiagonal(np.ndarray):
+    """An elementwise map's Jacobian in a batch (∂A/∂Z = σ'(Z)), held as its diagonals laid out as Z: a product with it
+    is elementwise, whatever the sizes (judge.Judge._batch_jacobian)."""
+
+
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
     """The value of ``node``; raises ShapeMismatch or Unreadable."""
     op = node.op
@@ -49,6 +54,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "q":
         if node.value not in ctx.values:
             kind, layer = node.value
+            if kind in ("dx", "dxs"):
+                raise Unreadable("the gradient by the input is derived when the first layer is dense (x W + b)")
             raise Unreadable(f"the network has no quantity {kind}{layer or ''}")
         return ctx.values[node.value]
     if op == "const":
@@ -94,9 +101,14 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             if a.size != 1:
                 raise Unreadable("a derivative of a vector by a weight matrix: index both, e.g. \\partial z_j / \\partial w_{jk}")
             return np.asarray(a.reshape(()))
-        i, j, k = node.value
         shape = np.shape(ctx.values[node.args[1].value])
-        return np.asarray(a[_index(i, ctx), _index(j, ctx) * shape[1] + _index(k, ctx)])
+        i, j, k = (_index(v, ctx) for v in node.value)
+        if BIAS in (i, j, k):
+            raise Unreadable("a derivative by the weight 0 (the bias) is read as the derivative by b")
+        if i >= a.shape[0] or j >= shape[0] or k >= shape[1]:  # an index letter counting another layer's units
+            raise Unreadable(f"{show(node, ctx.convention)}: the entry ({j + 1}, {k + 1}) of a {fmt(shape)} weight matrix "
+                             f"by entry {i + 1} of {a.shape[0]}: an index runs past the quantity it counts")
+        return np.asarray(a[i, j * shape[1] + k])
     if op == "mul" and any(a.op == "ones" or a.op == "T" and a.args[0].op == "ones" for a in node.args):
         return _ones_product(node, ctx)
     if op == "ones":
@@ -134,7 +146,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "entry" and node.args[0].op == "jac":  # ∂z_j/∂a_k: one partial derivative, whatever the matrix layout
         a = evaluate_jac(node.args[0], ctx, raw=True)
         i, j = (_index(v, ctx) for v in node.value)
-        if i >= a.shape[0] or j >= a.shape[1]:
+        if i >= a.shape[0] or j >= a.shape[1] or BIAS in (i, j):
             raise Unreadable(f"the entry ({i + 1}, {j + 1}) is outside the {fmt(a.shape)} matrix")
         return np.asarray(a[i, j])
     if op == "entry" and BIAS in [_index(v, ctx) for v in node.value]:
@@ -179,6 +191,9 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             # Clark's δ_1 U ∘ sgn(h): a row ⊙ a column of one length is read on the two vectors (the row's layout)
             b = b.T
             _note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
+        regrouped = _regroup_had(a, b, node, ctx)
+        if regrouped is not None:
+            return regrouped
         _same(a, b, node, "⊙", ctx)
         return a * b
     if op == "div":
@@ -267,6 +282,11 @@ def _range(node: Node, ctx: Context) -> int:
             shape = np.shape(evaluate(n.args[0], probe))
             if len(shape) == 2:
                 sizes.add(("entries", int(shape[n.value.index(var)])))
+        elif n.op == "jacw" and n.value is not None and var in n.value:
+            # ∂z_i/∂w_{jk}: i counts the entries of z, j and k the rows and columns of the weight matrix
+            probe = _probe(ctx, dict(ctx.bindings))
+            counts = (int(np.shape(evaluate_jac(n, probe, raw=True))[0]), *np.shape(ctx.values.get(n.args[1].value, np.zeros((0, 0)))))
+            sizes.update(("entries", int(c)) for v, c in zip(n.value, counts, strict=True) if v == var)
     if not sizes:
         if upper == "N":
             return _batch(ctx)
@@ -291,7 +311,7 @@ def free_indices(node: Node, bound: frozenset = frozenset()) -> list[str]:
         names = (node.value,)
     elif node.op == "kron":
         names = node.value
-    elif node.op == "entry":
+    elif node.op == "entry" or node.op == "jacw" and node.value is not None:
         names = tuple(v for v in node.value if isinstance(v, str))
     for v in names:
         if v not in bound and v not in out:
@@ -459,6 +479,9 @@ def _ones_product(node: Node, ctx: Context) -> np.ndarray:
 
 
 def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
+    if (isinstance(a, BatchDiagonal) or isinstance(b, BatchDiagonal)) and a.shape == b.shape:
+        _note(ctx, "in a batch, the Jacobian of an elementwise map is diagonal for each sample: the product is elementwise")
+        return np.asarray(a) * np.asarray(b)
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] != b.shape[0] and _has_augmented(node):
         if a.shape[1] == b.shape[0] + 1 and _has_augmented(node.args[0]):  # Θ^{(l)} a^{(l)}: a carries a_0 = 1
             b = np.vstack([np.ones((1, b.shape[1])), b])
@@ -470,8 +493,13 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
             return a @ b
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
-    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
+    if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and not (
+            a.shape == b.shape and _batch(ctx) > 1 and _per_sample(node.args[0]) and _per_sample(node.args[1])):
         return a @ b
+    if (a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and node.args[1].op == "jac"
+            and _gradient_of_scalar(node.args[0])):
+        _note(ctx, NUMERATOR_LAYOUT)  # ∂J/∂z ∂z/∂x: the chain rule with a Jacobian on the right takes ∂J/∂z as a row
+        return a.T @ b
     if a.shape != b.shape and _per_unit(a, b, node, ctx):
         return a * b
     if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
@@ -482,6 +510,52 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b
     left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
     raise ShapeMismatch(f"shape mismatch: {left} {right} is {fmt(a.shape)} times {fmt(b.shape)}")
+
+
+def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
+    """``a ∘ c d`` whose shapes do not fit as ``a ∘ (c d)`` but do as ``(a ∘ c) d`` (CS224d's (ŷ − y) W^T ∘ σ'(t) W^T):
+    ∘ written between two products has no agreed precedence, so the grouping that fits is the one read (noted)."""
+    right = node.args[1]
+    if right.op != "mul" or a.shape == b.shape or _scalar(a) or _scalar(b):
+        return None
+    try:
+        _same(a, b, node, "⊙", ctx)
+        return None
+    except ShapeMismatch:
+        pass
+    c, d = evaluate(right.args[0], ctx), evaluate(right.args[1], ctx)
+    if a.shape != c.shape or _scalar(c):
+        return None
+    _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
+               f"{show(right.args[0], ctx.convention)}) {show(right.args[1], ctx.convention)}: the grouping whose shapes fit")
+    return _product(a * c, d, Node("mul", (Node("had", (node.args[0], right.args[0])), right.args[1])), ctx)
+
+
+#: quantities with one entry per unit and per sample (a batch array laid out as Z)
+_SAMPLE_ARRAYS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "dx", "dxs", "lossc", "xhat",
+                  "dxhat", "mask", "F")
+
+
+def _per_sample(node: Node) -> bool:
+    """Whether ``node`` is a batch array built entrywise from per-sample quantities (A, 1 − A, σ'(Z)): two of them side by
+    side are an elementwise product even when the batch is square (N samples of N units), as no matrix product of two
+    such arrays pairs anything meaningful."""
+    qs = [n for n in node.walk() if n.op in ("q", "jac", "jacw", "T", "sum", "matrix", "sample", "comp", "entry", "axsum")]
+    return bool(qs) and all(n.op == "q" and n.value[0] in _SAMPLE_ARRAYS for n in qs)
+
+
+#: the note that a claim writes the chain rule in the numerator (Jacobian) layout: a gradient of the scalar is a row
+NUMERATOR_LAYOUT = "the chain rule ∂J/∂z ∂z/∂x is read in the numerator (Jacobian) layout: a derivative of J by a vector is a row"
+
+#: derivatives of the (scalar) objective by a vector quantity, as the parser names them
+_SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
+
+
+def _gradient_of_scalar(node: Node) -> bool:
+    """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
+    if node.op == "mul":
+        return _gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
+    return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
 
 
 def _cases(node: Node, ctx: Context) -> np.ndarray:

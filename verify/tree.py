@@ -72,6 +72,8 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     if kind in ("dz", "dhs", "dyhats"):  # a batch: ∂J/∂Z of the mean J; Ng's dA, each sample's own
         inner = {"dz": names.tex_vec("z", layer).upper(), "dhs": names.tex_vec("h", layer), "dyhats": r"\hat{\mathbf{y}}"}[kind]
         return names.tex_partial("J", inner) if kind == "dz" else f"d{inner}"
+    if kind in ("dx", "dxs"):  # the input's gradient: ∂J/∂x, Ng's and CS231n's dx (each sample's own)
+        return names.tex_partial("J", r"\mathbf{x}") if kind == "dx" else r"d\mathbf{x}"
     if kind in ("Wb", "dWb", "Wb_next", "dWbL", "dWbR"):  # Ng's Θ = [b W]: the weights with the bias column
         theta = rf"[\mathbf{{b}}\;W]^{{({layer})}}"
         return {"Wb": theta, "Wb_next": theta + "_{new}"}.get(kind, names.tex_partial("J", theta))

@@ -11,8 +11,9 @@ Random points use a copy of the network at capped widths (CAP_UNITS), as hostile
 Quantities of top-level layer l, keyed as answers files name them (``z2``, ``dW1``, ``xhat2``; ``layertruth.py``
 names the layer kinds' own): ``z`` (before the activation), ``h``, ``dz`` = ∂J/∂z of the mean J and ``dh`` = ∂J/∂h,
 ``delta`` = N dz and ``dhs`` = N dh (each sample's), ``W b dW db`` with the regularizer's term (``dWL``/``dWR`` apart),
-``yhat dyhat dyhats``, the losses (``lossc`` per output, ``lossn`` per sample, ``lossL lossR loss loss_next``), the
-optimizer's states before (``S_W1_prev``) and after the step (``S_W1``, Adam's ``mhat_W1``) and ``W1_next``.
+``yhat dyhat dyhats``, the input's gradient ``dx`` = ∂J/∂X (``dxs`` = N dx, each sample's), the losses (``lossc`` per
+output, ``lossn`` per sample, ``lossL lossR loss loss_next``), the optimizer's states before (``S_W1_prev``) and after
+the step (``S_W1``, Adam's ``mhat_W1``) and ``W1_next``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from gradproof.derive.program import build_program
 from .layertruth import FEATURE_KINDS, SAMPLE_KINDS, STAT_KINDS, layer_arrays, normalisation_partials
 
 SAMPLES_DEFAULT = {True: "columns", False: "rows"}  # batch == 1 -> one sample is a column; a batch holds rows
-VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc", "lossn")
+VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossc", "lossn", "dx", "dxs")
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
 #: "<state>_<W|b>" (key "S_W2", as ProgramEvaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
@@ -262,7 +263,20 @@ class Truth:
             if f"dh{l}" in out:
                 out[f"dhs{l}"] = out[f"dh{l}"] * n
         out["dyhats"] = out["dyhat"] * n
+        dx = self._input_gradient(out, trained)
+        if dx is not None:
+            out["dx"], out["dxs"] = dx, dx * n
         return {k: v for k, v in out.items() if "_" not in k or k.endswith(("_next", "_prev")) or _STATE_KEY.fullmatch(k)}
+
+    def _input_gradient(self, out: dict, params: dict) -> np.ndarray | None:
+        """∂J/∂X of the mean J (a row per sample): the program stops at the first layer's parameters, so the input's
+        gradient is that layer's own backward line applied once more, Δ¹ W¹ (the dense layer's dH = Δ W of the row
+        convention, Δ Wᵀ of the column one). None when the first layer is not dense (its dx is not derived)."""
+        first = min(self.layers)
+        if self.layers[first].kind != "dense" or f"dz{first}" not in out or f"W{first}" not in params:
+            return None
+        d, w = out[f"dz{first}"], params[f"W{first}"]
+        return d @ w if self.net.convention == "row" else d @ w.T
 
     def _answer_arrays(self) -> dict[str, tuple[str, bool]]:
         """Quantity key -> (the program array it names, whether it is N times the array: a per-sample δ, not ∂J/∂Z of
@@ -373,7 +387,7 @@ def _resized(net, width):
 _TOP = re.compile(r"([A-Za-z]+?)(\d+)$")
 _STATE_KEY = re.compile(r"[A-Za-z]+_[Wb]\d+")
 
-_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc"
+_KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc|dx|dxs"
                   r"|gamma|beta|dgamma|dbeta|xhat|dxhat|mu|dmu|var|dvar|mask|F|P|dP)"  # layer kinds: verify/layertruth.py
                   r"(\d*)(_next)?")
 
