@@ -1153,19 +1153,15 @@ _WEIGHTED_INPUT = re.compile(r"^\s*(?:z|Z|net|u|v)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\
                              r"(?:\{[^{}]{0,12}\}|\w)\s*){0,3})?[wW](?![A-Za-z])[^=+\-]{0,60}$")
 
 
-def _normal_latex(latex: str) -> str:
-    from .normalize import normalize
-
-    return normalize(latex.replace("$", " "))
-
-
 def _bias_free(claims) -> bool:
     """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k)."""
     text = " ".join(c.latex for c in claims)
     defines_a_sum = re.search(r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum",
                               text)
     # Kyle Lo's z^{(l)} = w_l^T h^{(l-1)}: a summed input defined as a weight matrix times the layer before
-    defines_a_product = any(_WEIGHTED_INPUT.match(_normal_latex(c.latex)) for c in claims)
+    from .infer import _normal  # the claim in the parser's spelling, normalised once (cached)
+
+    defines_a_product = any(_WEIGHTED_INPUT.match(_normal(c.latex)) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
 
 

@@ -51,49 +51,42 @@ def _first(matches):
         yield m
 
 
+def _scan(text: str) -> list[tuple[int, int, str, int, str]]:
+    """Every definition in ``text``, in order: (start, end, name, number of arguments, body)."""
+    found = []
+    for pattern in (_NEWCOMMAND, _DEF, _OPERATOR):
+        for m in _first(pattern.finditer(text)):
+            if pattern is _NEWCOMMAND and m.group(4):  # \newcommand{\x}[2][default]{…}: an optional argument
+                continue
+            at = m.end() - (pattern is not _NEWCOMMAND)  # the body's brace (after \newcommand's optional spaces)
+            while at < len(text) and text[at].isspace():
+                at += 1
+            end = _group(text, at) if at < len(text) and text[at] == "{" else None
+            if end is None:
+                continue
+            body = text[at + 1:end - 1]
+            if pattern is _NEWCOMMAND:
+                found.append((m.start(), end, m.group(1) or m.group(2), int(m.group(3) or 0), body))
+            elif pattern is _DEF:
+                found.append((m.start(), end, m.group(1), m.group(2).count("#"), body))
+            else:
+                found.append((m.start(), end, m.group(1) or m.group(2), 0, rf"\operatorname{{{body}}}"))
+    return sorted(found)
+
+
 def definitions(text: str) -> dict[str, tuple[int, str]]:
     """The macros ``text`` defines: name -> (number of arguments, body). A later definition replaces an earlier one."""
-    found: list[tuple[int, str, int, str]] = []
-    for m in _first(_NEWCOMMAND.finditer(text)):
-        if m.group(4):  # \newcommand{\x}[2][default]{…}: an optional argument is not read
-            continue
-        at = m.end()
-        while at < len(text) and text[at].isspace():
-            at += 1
-        end = _group(text, at) if at < len(text) and text[at] == "{" else None
-        if end is not None:
-            found.append((m.start(), m.group(1) or m.group(2), int(m.group(3) or 0), text[at + 1:end - 1]))
-    for m in _first(_DEF.finditer(text)):
-        end = _group(text, m.end() - 1)
-        if end is not None:
-            found.append((m.start(), m.group(1), m.group(2).count("#"), text[m.end():end - 1]))
-    for m in _first(_OPERATOR.finditer(text)):
-        end = _group(text, m.end() - 1)
-        if end is not None:
-            found.append((m.start(), m.group(1) or m.group(2), 0, rf"\operatorname{{{text[m.end():end - 1]}}}"))
-    return {name: (n, body) for _, name, n, body in sorted(found) if name not in _KEEP}
+    return {name: (n, body) for _, _, name, n, body in _scan(text) if name not in _KEEP}
 
 
 def strip_definitions(text: str) -> str:
     """``text`` without the definitions in it (a display that only defines macros says nothing to judge)."""
-    spans = []
-    for pattern, brace_at_end in ((_NEWCOMMAND, False), (_DEF, True), (_OPERATOR, True)):
-        for m in _first(pattern.finditer(text)):
-            at = m.end() - 1 if brace_at_end else m.end()
-            while not brace_at_end and at < len(text) and text[at].isspace():
-                at += 1
-            end = _group(text, at) if at < len(text) and text[at] == "{" else None
-            if end is not None:
-                spans.append((m.start(), end))
-    if not spans:
-        return text
     out, last = [], 0
-    for start, end in sorted(spans):
+    for start, end, *_ in _scan(text):
         if start >= last:
             out.append(text[last:start])
             last = end
-    out.append(text[last:])
-    return " ".join(out)
+    return text if not out else " ".join([*out, text[last:]])
 
 
 _USE = re.compile(r"\\([A-Za-z]+)")
