@@ -26,7 +26,18 @@ from gradproof.derive.symbols import X as XSYM
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .parser import Notation, parse_claim, parse_expr
-from .shapes import NUMERATOR_LAYOUT, BatchDiagonal, Context, ShapeMismatch, evaluate, evaluate_over, fmt, free_indices, index_sizes
+from .shapes import (
+    NUMERATOR_LAYOUT,
+    BatchDiagonal,
+    Context,
+    ShapeMismatch,
+    evaluate,
+    evaluate_over,
+    fmt,
+    free_indices,
+    gradient_of_scalar,
+    index_sizes,
+)
 from .symbolic import prove_equal
 from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
@@ -128,6 +139,7 @@ class Judge:
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
+        self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
@@ -562,9 +574,11 @@ class Judge:
         first = 0 if var == "unit" else int(dict(self.notation.options).get("input_layer", 0))
         narrowed = False
         done: list[tuple[int, ClaimResult]] = []
+        inputs = False  # a claim on the network's input x: z = w x + b (Koerbitz's one-neuron layer) is the first layer's
         for value in range(first, first + self.net.depth + 1):
             try:
-                parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
+                sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
+                inputs = inputs or any(n.op == "q" and n.value[0] == "x" for side in sides for n in side.walk())
             except NoSuchLayer:
                 continue
             except NeedsLayer:
@@ -580,6 +594,9 @@ class Judge:
             done = fits or done
             if self._names_the_output(claim, env, var):  # ∂E/∂o_j = ∂E/∂y: j is the output unit y
                 done = [(v, r) for v, r in done if v == self.net.depth] or done
+        elif var == "every" and inputs and len(done) > 1:
+            done = done[:1]  # the parameters whose layer reads x: the first
+            narrowed = True
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -731,6 +748,12 @@ class Judge:
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
+        elif self.numerator and target.op == "q" and gradient_of_scalar(target):
+            # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row
+            turned = _oriented(tv, sv)
+            if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
+                notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
+            tv, sv = turned
         if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
@@ -919,6 +942,7 @@ class Judge:
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
+        self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             from .infer import definitions
@@ -928,12 +952,68 @@ class Judge:
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
+        self._own_objective(claims, results)
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
         if layered is not None:
             layered.restore(results)
         return results
+
+    def _own_objective(self, claims, results) -> None:
+        """Once an answer that defined the spec's objective defines another one (Kyle Lo's later section on the
+        quadratic loss L = ½ Σ (y_i − h_i)ᵀ(y_i − h_i), after his cross-entropy; that second definition is judged
+        incorrect), a later derivative judged incorrect may be right for the new objective: it is not called wrong.
+        (A first definition that is wrong is a slip: what follows is still judged against the spec.)"""
+        since, defined = None, False
+        for c, r in zip(claims, results, strict=True):
+            if since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.message = (f"not judged: after the spec's objective, the answer defines another one ({since}), and "
+                             f"this derivative may follow from it (against the spec's loss: {r.message})")
+            elif r.verdict == "correct" and self._defines_objective(c):
+                defined, since = True, None
+            elif r.verdict == "incorrect" and defined and self._defines_objective(c, other=True):
+                since = c.id
+
+    def _defines_objective(self, claim: Claim, other: bool = False) -> bool:
+        """Whether a claim is a definition of the objective itself: ``L(w) = …``, ``E = ½ Σ (t − o)²``; with
+        ``other``, of an objective of another kind than the spec's loss (a logarithm in it or not)."""
+        try:
+            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
+        except Unreadable:
+            return False
+        if not (rels[:1] == ["="] and sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL")):
+            return False
+        logs = any(n.op == "fn" and n.value[0] in ("log", "ln") for side in sides[1:] for n in side.walk())
+        return not other or logs != ("cross_entropy" in self.net.loss.name)
+
+    def _local_function(self, claim: Claim) -> Claim | None:
+        """A generic function letter named in the line as a standard function — ``φ(z) = tanh(z) = …`` (Kyle Lo's
+        "popular choices include φ(z) = ReLU(z) = max(0, z) where φ'(z) = 1_{z>0}"): the claim with the letter
+        replaced by that function (its defining first side dropped), or None. Later claims of the same line use it."""
+        from .infer import _normal
+
+        base = claim.id.split("#")[0]
+        mine = [c for c in self._claims if c.id.split("#")[0] == base]
+        upto = next((i for i, c in enumerate(mine) if c.id == claim.id), None)
+        if upto is None:
+            return None
+        for c in reversed(mine[:upto + 1]):
+            m = _LOCAL_FUNCTION.match(_normal(c.latex))
+            if m is None:
+                continue
+            letter = re.compile(re.escape(m.group(1)) + r"(?![A-Za-z])" if m.group(1).startswith("\\")
+                                else rf"(?<![A-Za-z\\]){m.group(1)}(?![A-Za-z])")
+            text = _normal(claim.latex)
+            if c is claim:
+                sides = _top_sides(text)
+                if len(sides) < 3:  # φ(z) = tanh(z) alone: a choice, nothing to check
+                    return replace(claim, latex="")
+                text = "=".join(sides[1:])
+            named = "\\" + {"relu": "ReLU", "sigmoid": "sigma"}.get(m.group(3), m.group(3))
+            return replace(claim, latex=letter.sub(lambda _, named=named: named + " ", text))
+        return None
 
     def _identity(self, claim: Claim) -> ClaimResult | None:
         """An identity of the activation in a variable written without a layer (UFLDL's f'(z) = f(z)(1 − f(z)),
@@ -943,7 +1023,14 @@ class Judge:
         only a verdict that is the same for every layer is given."""
         from .infer import function_layers
 
-        bound = function_layers(self._claims, self.notation, self.net.depth)
+        local = self._local_function(claim)
+        if local is not None and not local.latex:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "names its function letter as a standard function in "
+                               "this line (a choice, not graded); the line's other claims are read with it",
+                               quantity=claim.quantity, notes=["a definition"])
+        if local is not None:  # Kyle Lo's φ(z) = tanh(z) = …, then φ'(z) = 1 − tanh²(z): an example, not the network's φ
+            claim = local
+        bound = {} if local is not None else function_layers(self._claims, self.notation, self.net.depth)
         letters = {m.group(1) for m in _APPLIES.finditer(claim.latex)}
         layers = set(range(1, self.net.depth + 1))
         first = int(dict(self.notation.options).get("input_layer", 0))
@@ -969,9 +1056,21 @@ class Judge:
                                "does not say which layer's activation its function letter is (define it, e.g. "
                                "a^{(1)} = f(z^{(1)}))", quantity=claim.quantity)
         verdict = _combine([r.verdict for _, r in done])
+        if verdict != "correct" and not named and local is None:
+            from .infer import _normal
+
+            m = _LETTER_DEFINED.match(_normal(claim.latex))
+            if m and not re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
+                # φ(z) = max(0, z) with φ bound to no layer: an example of a function, like Kyle Lo's list
+                return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                                   f"defines its function letter as a function no layer of the network has, and no "
+                                   f"definition binds the letter to a layer (e.g. a^{{(1)}} = {m.group(1)}(z^{{(1)}})): "
+                                   "an example, not graded", quantity=claim.quantity)
         lay, result = next((lay, r) for lay, r in done if r.verdict == verdict)
         result.notes.append(f"an identity of the activation in a variable with no layer: checked for the summed input "
-                            f"of layer {which}")
+                            f"of layer {which}" if local is None else
+                            "an identity of the function the answer names in this line (φ(z) = tanh(z)): checked as that "
+                            "function's identity")
         if verdict != "correct":
             result.message = f"for the activation of layer {lay}: {result.message}"
         return result
@@ -1057,6 +1156,23 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
                 return np.diag(m).reshape(v.shape)
         return m
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
+
+
+#: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")
+
+
+def _numerator_chain(latex: str, notation: Notation, depth: int) -> bool:
+    """Whether a claim writes the chain rule in the numerator (Jacobian) layout: a derivative of the objective by a
+    vector with a Jacobian on its right (``\\frac{∂L}{∂h} \\frac{∂h}{∂z}``), which only a row can multiply."""
+    for env in (None, {"l": depth}):
+        try:
+            sides, _ = parse_claim(latex, notation, depth, env)
+        except Unreadable:
+            continue
+        return any(n.op == "mul" and n.args[1].op == "jac" and gradient_of_scalar(n.args[0])
+                   for side in sides for n in side.walk())
+    return False
 
 
 def _oriented(tv: list, sv: list) -> tuple[list, list]:
@@ -1478,7 +1594,12 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs
                               r"unit)|has no layer index|cannot take the derivative with respect to")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
-_APPLIES = re.compile(r"(?<![A-Za-z\\])(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
+#: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
+_LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
+                             r"\s*\(\s*\2\s*\)")
+#: the definition of a function letter alone: φ(z) = max(0, z)
+_LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")
+_APPLIES = re.compile(r"(?<![A-Za-z])\\?(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
 
 

@@ -164,9 +164,67 @@ def fold_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", s.translate(_TABLE))  # a mark not read (é's acute) goes back on its letter
 
 
+def _skip_group(s: str, j: int) -> int:
+    """The index after the script at ``j``: a braced group (balanced), a command name, or one character."""
+    if j < len(s) and s[j] == "{":
+        depth = 0
+        while j < len(s):
+            depth += {"{": 1, "}": -1}.get(s[j], 0)
+            j += 1
+            if depth == 0:
+                break
+        return j
+    if j < len(s) and s[j] == "\\":
+        j += 1
+        while j < len(s) and s[j].isalpha():
+            j += 1
+        return j
+    return j + 1
+
+
+def drop_brace_labels(text: str) -> str:
+    r"""``\underbrace{∂L/∂h ∂h/∂z}_{\delta^{(L)}}`` -> ``{∂L/∂h ∂h/∂z}`` (Kyle Lo names a product by the brace under
+    it): the body stays, the label goes; the same for ``\overbrace{…}^{…}``. One pass, linear in the text."""
+    if "brace" not in text:
+        return text
+    out, pending, depth, i, n = [], [], 0, 0, len(text)
+    while i < n:
+        cmd = next((c for c in ("\\underbrace", "\\overbrace") if text.startswith(c, i)), None)
+        if cmd is not None:
+            i += len(cmd)
+            while i < n and text[i] == " ":
+                i += 1
+            if i < n and text[i] == "{":
+                pending.append(depth)
+                depth += 1
+                out.append("{")
+                i += 1
+            continue
+        ch = text[i]
+        i += 1
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if pending and pending[-1] == depth:
+                pending.pop()
+                out.append("}")
+                j = i
+                while j < n and text[j] == " ":
+                    j += 1
+                if j < n and text[j] in "_^":
+                    j += 1
+                    while j < n and text[j] == " ":
+                        j += 1
+                    i = _skip_group(text, j)
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_remark(squeeze_space(fold_unicode(text)).strip())
+    s = drop_brace_labels(drop_remark(squeeze_space(fold_unicode(text)).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)

@@ -742,6 +742,10 @@ class _Parser:
                 break
             j += 1
         inside = self.t[self.i + 1:j]
+        if [t.text for t in inside] in (["a"], ["o"], ["h"]) and j < len(self.t):
+            self.i = j + 1  # Koerbitz's C(a) = ½ (y − a)²: the cost as a function of the output, named by the letter
+            self.flags["output_letter"] = inside[0].text
+            return False, None
         plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
         if [t.text for t in inside] == ["x"] and j < len(self.t):
             self.i = j + 1  # Hagan's \hat F(\mathbf{x}): the objective of the parameter vector x
@@ -789,6 +793,10 @@ class _Parser:
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             scripts.append((mark, [] if mark == "'" else self.script()))
+        if tok.kind == "id" and name == self.flags.get("output_letter") and all(mark == "_" for mark, _ in scripts):
+            if not scripts:  # after C(a): this claim's a is the output the cost is a function of (a_k its entry)
+                return Node("q", (), ("yhat", None))
+            name = "yhat"
         if (name == "h" and len(scripts) == 1 and scripts[0][0] == "_"
                 and [t.text for t in scripts[0][1]] in HYPOTHESIS_SCRIPTS and self.is_("(")):
             return self.hypothesis()
@@ -797,6 +805,13 @@ class _Parser:
             if len(pair) == 2 and pair[0] != pair[1] and all(
                     len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound) for x in pair):
                 return Node("kron", (), tuple(pair))  # δ_{ik}, δ_{i,k}: Kronecker's delta, 1 where i = k
+        if name in LOSSES and [mark for mark, _ in scripts] == ["'"] and self.is_("("):
+            self.next()  # Koerbitz's C'(a), L'(\hat y): the derivative of the cost function at the output
+            arg = self.expr()
+            self.expect(")")
+            if arg.op != "q" or arg.value[0] not in ("h", "yhat") or arg.value[0] == "h" and arg.value[1] not in (None, self.depth_net):
+                raise Unreadable(f"{name}'(…) is read at the network's output only, e.g. {name}'(a^{{(L)}})")
+            return self.gradient(Node("q", (), ("yhat", None)), LOSSES[name])
         if name in LOSSES:
             named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
@@ -1807,7 +1822,7 @@ LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll"
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
               **dict.fromkeys(("train", "training", "all", "full"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
-ARG_PUNCTUATION = (",", ";", "{", "}", "^", "_", "(", ")", "[", "]")
+ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]")
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
 #: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
 ANY_LAYER = "every"

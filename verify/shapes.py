@@ -261,6 +261,10 @@ def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:
     return np.asarray(flat[i])
 
 
+#: per-sample vectors that a subscript may number by example (x_i the i-th observation) rather than by entry
+_PER_SAMPLE_VECTORS = ("x", "y", "yhat", "z", "h", "delta")
+
+
 def _range(node: Node, ctx: Context) -> int:
     """How far the index of a sum runs: the batch (a sample index), the layers, the entries of the vector it
     indexes, or the upper bound written (N, L or a number); every use must agree."""
@@ -291,6 +295,14 @@ def _range(node: Node, ctx: Context) -> int:
         if upper == "N":
             return _batch(ctx)
         raise Unreadable(f"the index {var} of the sum is not used in its body")
+    uses = [n for n in node.args[0].walk() if n.op in ("comp", "entry", "jacw") and (
+        n.value == var or isinstance(n.value, tuple) and var in n.value)]
+    if len({size for _, size in sizes}) > 1 and upper is not None and not upper.isdigit() and all(
+            n.op == "comp" and n.args[0].op == "q" and n.args[0].value[0] in _PER_SAMPLE_VECTORS for n in uses):
+        # Kyle Lo's \sum_{i=1}^n y_i \log p(x_i), \sum_{i=1}^n h_i^{(l-1)} \delta_i^{(l)}: an index on per-sample vectors
+        # of different sizes, summed to a letter, counts the examples
+        raise Unreadable(f"the index {var} of the sum to {upper} is used on vectors of different sizes, so it reads as "
+                         f"an example's number: write x^{{({var})}} for the {var}-th example")
     if len({size for _, size in sizes}) > 1:  # w_{jk} δ_k with k over 2 outputs and 4 inputs: the indices are misused
         raise ShapeMismatch(f"the index {var} counts both " + " and ".join(f"{size} {what}" for what, size in sorted(sizes)))
     size = sizes.pop()[1]
@@ -497,7 +509,7 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
             a.shape == b.shape and _batch(ctx) > 1 and _per_sample(node.args[0]) and _per_sample(node.args[1])):
         return a @ b
     if (a.ndim == 2 and b.ndim == 2 and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and node.args[1].op == "jac"
-            and _gradient_of_scalar(node.args[0])):
+            and gradient_of_scalar(node.args[0])):
         _note(ctx, NUMERATOR_LAYOUT)  # ∂J/∂z ∂z/∂x: the chain rule with a Jacobian on the right takes ∂J/∂z as a row
         return a.T @ b
     if a.shape != b.shape and _per_unit(a, b, node, ctx):
@@ -551,10 +563,10 @@ NUMERATOR_LAYOUT = "the chain rule ∂J/∂z ∂z/∂x is read in the numerator 
 _SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
 
 
-def _gradient_of_scalar(node: Node) -> bool:
+def gradient_of_scalar(node: Node) -> bool:
     """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
     if node.op == "mul":
-        return _gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
+        return gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
     return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
 
 

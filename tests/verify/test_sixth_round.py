@@ -1,0 +1,141 @@
+"""Readings of the sixth round (issue "Verify reads real answers"): notations from Kyle Lo's derivation and others like
+it, each with right and planted claims written here (not copied from a corpus).
+
+- an objective written with a range of arguments, ``\\mathcal{L}(w_{1:L})``;
+- ``\\underbrace{…}_{\\delta^{(L)}}``: the product under the brace is read, its label is a name;
+- an answer whose chain rule is in the numerator (Jacobian) layout (``∂L/∂h ∂h/∂z``) writes one sample's gradient as
+  a row, so ``\\delta^{(L)} = [h^{(L)} - y]^T`` is right there;
+- ``\\sum_{i=1}^n y_i \\log p(x_i)``: a subscript on the data summed to a letter numbers the examples — not graded as a
+  misused index;
+- a second objective of another kind defined after the spec's (a section on the quadratic loss): later derivatives
+  that fail against the spec's loss are not called wrong;
+- ``φ(z) = tanh(z) = …`` then ``φ'(z) = …`` in one line: the example function the line names, not the network's.
+
+The expected verdicts are decided by hand; the identities and derivatives they rest on are checked numerically here
+with NumPy (central differences), independently of verify.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from gradproof.verify.document import extract
+from gradproof.verify.judge import Judge
+from helpers_verify import small
+
+D = small(convention="column", hidden="tanh", output="softmax", loss="cross_entropy")
+
+
+def judged(doc: str) -> dict[str, str]:
+    claims = extract(doc)
+    return {r.id: r.verdict for r in Judge(D).check_all(claims)}
+
+
+def _central(f, x, h=1e-6):
+    return np.array([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in np.eye(x.size)])
+
+
+def test_the_identities_the_expected_verdicts_rest_on():
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=5)
+    assert np.allclose(np.tanh(z), (1 - np.exp(-2 * z)) / (1 + np.exp(-2 * z)))
+    assert np.allclose(_central(lambda v: np.tanh(v), z).diagonal(), 1 - np.tanh(z) ** 2, atol=1e-6)
+    relu_slope = _central(lambda v: np.maximum(0, v), z).diagonal()
+    assert np.array_equal(np.round(relu_slope), (z > 0).astype(float))
+    # softmax + cross-entropy: ∂L/∂z = ŷ − y, and ∂L/∂ŷ · ∂ŷ/∂z (a row times the Jacobian) is its transpose
+    y = np.eye(5)[2]
+    soft = lambda v: np.exp(v) / np.exp(v).sum()  # noqa: E731
+    grad = _central(lambda v: -y @ np.log(soft(v)), z)
+    assert np.allclose(grad, soft(z) - y, atol=1e-6)
+    assert np.allclose((-y / soft(z)) @ _central(soft, z).T, grad, atol=1e-5)
+
+
+def test_a_numerator_layout_answer_writes_gradients_as_rows():
+    doc = ("$$\\frac{\\partial \\mathcal{L}(w_{1:L})}{\\partial w_L} = \\underbrace{\\frac{\\partial \\mathcal{L}}"
+           "{\\partial h^{(L)}} \\frac{\\partial h^{(L)}}{\\partial z^{(L)}}}_{\\delta^{(L)}} \\frac{\\partial z^{(L)}}"
+           "{\\partial w_L} \\tag{chain}$$\n\n"
+           "$$\\delta^{(2)} = \\left[h^{(2)} - y\\right]^T \\tag{row}$$\n\n"
+           "$$\\delta^{(2)} = \\left[y - h^{(2)}\\right]^T \\tag{sign}$$\n\n"
+           "$$\\delta^{(2)} = \\left[h^{(2)} \\odot y\\right]^T \\tag{wrong}$$\n")
+    got = judged(doc)
+    assert got["row"] == "correct"
+    assert got["sign"] == "incorrect" and got["wrong"] == "incorrect"
+
+
+def test_without_a_numerator_chain_a_row_gradient_is_still_a_transpose():
+    got = judged("$$\\delta^{(2)} = h^{(2)} - y \\tag{col}$$\n\n$$\\delta^{(2)} = \\left[h^{(2)} - y\\right]^T \\tag{row}$$\n")
+    assert got == {"col": "correct", "row": "incorrect"}
+
+
+def test_an_objective_with_a_range_of_arguments_reads():
+    got = judged("$$\\mathcal{L}(w_{1:L}) = - y^T \\log h^{(L)} \\tag{right}$$\n\n"
+                 "$$\\mathcal{L}(w_{1:L}) = y^T \\log h^{(L)} \\tag{planted}$$\n")
+    assert got == {"right": "correct", "planted": "incorrect"}
+
+
+def test_a_subscript_summed_to_a_letter_numbers_the_examples():
+    doc = "$$\\mathcal{L}(w) = - \\sum_{i=1}^n \\left[ y_i \\log h^{(2)}_i + x_i \\right] \\tag{obs}$$\n"
+    assert judged(doc)["obs"] == "unchecked"  # x_i (3 entries) and y_i (2 entries): the i-th example, not an entry
+    # the same letters over one vector are entries, and a misused index over two sizes is still wrong
+    got = judged("$$\\frac{\\partial L}{\\partial z^{(2)}_k} = \\hat y_k - y_k \\tag{entries}$$\n\n"
+                 "$$z^{(2)}_j = \\sum_{k=1}^{K} W^{(2)}_{kj} h^{(1)}_k + b^{(2)}_j \\tag{fine}$$\n\n"
+                 "$$z^{(2)}_j = \\sum_{k=1}^{K} W^{(2)}_{jk} h^{(1)}_k + b^{(2)}_j \\tag{misused}$$\n")
+    # column convention: W^{(2)} is 4 × 2 (in × out), so z_j sums W_{kj} h_k; W_{jk} runs k over its 2 columns
+    assert got == {"entries": "correct", "fine": "correct", "misused": "incorrect"}
+
+
+def test_a_second_objective_of_another_kind_is_not_graded_against_the_spec():
+    doc = ("$$\\mathcal{L} = - y^T \\log h^{(2)} \\tag{ce}$$\n\n"
+           "$$\\frac{\\partial \\mathcal{L}}{\\partial z^{(2)}} = h^{(2)} - y \\tag{ce-grad}$$\n\n"
+           "Now the quadratic loss:\n\n"
+           "$$\\mathcal{L} = \\frac{1}{2} (y - h^{(2)})^T (y - h^{(2)}) \\tag{quad}$$\n\n"
+           "$$\\frac{\\partial \\mathcal{L}}{\\partial h^{(2)}} = h^{(2)} - y \\tag{quad-grad}$$\n")
+    got = judged(doc)
+    assert got["ce"] == "correct" and got["ce-grad"] == "correct"
+    assert got["quad"] == "incorrect"  # not the spec's loss
+    assert got["quad-grad"] == "unchecked"  # right for the quadratic loss, wrong for the spec's: not called wrong
+
+
+def test_a_first_wrong_objective_is_a_slip_and_what_follows_is_still_judged():
+    doc = ("$$\\mathcal{L} = y^T \\log h^{(2)} \\tag{slip}$$\n\n"
+           "$$\\frac{\\partial \\mathcal{L}}{\\partial z^{(2)}} = y - h^{(2)} \\tag{follows}$$\n")
+    got = judged(doc)
+    assert got == {"slip": "incorrect", "follows": "incorrect"}
+
+
+def test_a_function_named_in_its_line_is_that_function():
+    doc = ("- $\\phi(z) = \\tanh(z) = \\frac{1 - e^{-2z}}{1 + e^{-2z}}$ where $\\phi'(z) = 1 - \\tanh^2(z)$\n"
+           "- $\\phi(z) = \\tanh(z) = \\frac{1 + e^{-2z}}{1 + e^{-2z}}$ where $\\phi'(z) = 1 + \\tanh^2(z)$\n"
+           "- $f(a) = \\sigma(a)$ where $f'(a) = f(a)(1 - f(a))$\n"
+           "- $g(z) = \\max(0, z)$\n")
+    got = judged(doc)
+    assert got["line 1"] == "correct" and got["line 1#2"] == "correct"
+    assert got["line 2"] == "incorrect" and got["line 2#2"] == "incorrect"
+    assert got["line 3"] == "unchecked" and got["line 3#2"] == "correct"  # σ' = σ(1 − σ), whatever the layer
+    assert got["line 4"] == "unchecked"  # ReLU: no layer of this tanh/softmax network, and g is bound to none
+
+
+S = small(convention="row", hidden="sigmoid", output="sigmoid", loss="squared_error")
+
+
+def test_the_cost_as_a_function_of_the_output():
+    # C(a) = ½ (y − a)² names a as the output; C'(a) is the cost's derivative there: (a − y) for ½ (y − a)²
+    rng = np.random.default_rng(1)
+    a, y = rng.uniform(size=2), rng.uniform(size=2)
+    assert np.allclose(_central(lambda v: 0.5 * np.sum((y - v) ** 2), a), a - y, atol=1e-6)
+    doc = ("$$C(a) = \\frac{1}{2} \\sum_k (y_k - a_k)^2 \\tag{cost}$$\n\n"
+           "$$C(a) = \\sum_k (y_k - a_k)^2 \\tag{cost2}$$\n\n"
+           "$$\\frac{\\partial C}{\\partial a^{(2)}} = C'(a^{(2)}) = a^{(2)} - y \\tag{prime}$$\n\n"
+           "$$\\delta^{(2)} = C'(a^{(2)}) \\odot \\sigma'(z^{(2)}) \\tag{delta}$$\n\n"
+           "$$\\delta^{(2)} = C'(a^{(2)}) \\odot \\sigma(z^{(2)}) \\tag{delta-planted}$$\n\n"
+           "$$C'(a^{(1)}) = a^{(1)} - y \\tag{hidden}$$\n")
+    got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
+    assert got["cost"] == "correct" and got["prime"] == "correct" and got["delta"] == "correct"
+    assert got["delta-planted"] == "incorrect"
+    assert got["hidden"] == "unchecked"  # the cost is a function of the output only
+    assert got["cost2"] in ("incorrect", "unchecked")  # twice the spec's ½ Σ: a slip or the answer's own scale
+
+
+def test_a_layerless_claim_on_the_input_is_about_the_first_layer():
+    doc = ("$$z = W x + b \\tag{first}$$\n\n$$z = W x - b \\tag{planted}$$\n")
+    got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
+    assert got == {"first": "correct", "planted": "incorrect"}  # not "wrong at layer 2", where x is not the input
