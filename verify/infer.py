@@ -321,7 +321,7 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha)", text)
+            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", text)
             or re.search(r"(?:\\leftarrow|:=|=)\s*[wW][^=+]{0,30}\+\s*\\Delta\s*[wW]", text)):
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
@@ -351,10 +351,12 @@ def conventions(judge, claims) -> Reading | None:
         if not declared & {"y", "t", "d", "v"}:
             generic = [("y", "h")] if re.search(r"(?<![A-Za-z\\])y_\{?\s*[ij]", text) else []
             generic += [("d", "y")] if re.search(r"(?<![A-Za-z\\])d_\{?\s*[jk]", text) else []
-            generic += [("v", "z")] if re.search(r"(?<![A-Za-z\\])v_\{?\s*j[^=]{0,12}=[^=]*\\sum", text) else []
+            generic += [(v, "z") for v in ("v", "x") if re.search(rf"(?<![A-Za-z\\]){v}_\{{?\s*j[^=]{{0,12}}=[^=]*\\sum", text)]
             if generic:  # Haykin: y_j the function signal of neuron j, d_j the desired response, v_j its field
                 bases = tuple(b for b in bases if b[0] not in {k for k, _ in generic}) + tuple(generic)
-                changes.append("y_j is the output of unit j, d_j the target and v_j the summed input (Haykin)")
+                field = next((k for k, v in generic if v == "z"), "v")  # Rumelhart et al. 1986: x_j the total input
+                changes.append(f"y_j is the output of unit j, d_j the target and {field}_j the summed input "
+                               + ("(Haykin)" if field == "v" else "(Rumelhart, Hinton & Williams)"))
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
         entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer

@@ -604,7 +604,8 @@ class Judge:
             done = fits or done
         # at the first layer a backward step may reach the input (Goodfellow's g ← ∇_{h^{(k-1)}} J at k = 1): the
         # gradient by the input is not a quantity of the network, so that step is left out, not the whole claim
-        skipped = [v for v, r in done if r.verdict == "unchecked" and "with respect to x " in r.message]
+        skipped = [v for v, r in done if r.verdict == "unchecked" and ("with respect to x " in r.message
+                                                                       or "derivative by one entry x_" in r.message)]
         if skipped and len(skipped) < len(done):
             done = [(v, r) for v, r in done if v not in skipped]
         verdict = _combine([r.verdict for _, r in done])
@@ -635,7 +636,8 @@ class Judge:
         except Unreadable:
             return False
         inside = {id(n.args[0]) for side in sides for n in side.walk() if n.op in ("comp", "entry") and n.args}
-        return any(n.op == "q" and n.value[0] in ("yhat", "y") and id(n) not in inside for side in sides for n in side.walk())
+        return any(n.op == "q" and (n.value[0] == "y" or n.value[0] == "yhat" and id(n) not in inside)
+                   for side in sides for n in side.walk())  # (a target's unit, d_j, t_j, is an output unit too)
 
     def _named(self, claim: Claim):
         if claim.quantity is None:
@@ -916,6 +918,8 @@ class Judge:
             layered = LayerReading(self)
             claims = layered.prepare(claims)
         self._claims = list(claims)
+        if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
+            self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
         if not self.numeric and _bias_free(claims):
             self._zero_biases()
         settled = conventions(self, claims)
@@ -1158,6 +1162,8 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
 
 
+#: a step of ε times a gradient (Rumelhart et al.'s Δw = −ε ∂E/∂w): ε names the learning rate
+_STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")
 

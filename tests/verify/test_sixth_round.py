@@ -139,3 +139,30 @@ def test_a_layerless_claim_on_the_input_is_about_the_first_layer():
     doc = ("$$z = W x + b \\tag{first}$$\n\n$$z = W x - b \\tag{planted}$$\n")
     got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
     assert got == {"first": "correct", "planted": "incorrect"}  # not "wrong at layer 2", where x is not the input
+
+
+def test_rumelhart_hinton_williams_letters():
+    # x_j the total input of unit j, y_j its output, d_j the desired output, w_{ji} from unit i to unit j; the bias is
+    # the weight on an input that is always 1; Δw = −ε ∂E/∂w with ε the learning rate (RHW 1986, in its letters)
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=3)
+    y = 1 / (1 + np.exp(-x))
+    assert np.allclose(_central(lambda v: 1 / (1 + np.exp(-v)), x).diagonal(), y * (1 - y), atol=1e-6)
+    doc = ("\\begin{equation} x_j = \\sum_i y_i w_{ji} \\tag{1} \\end{equation}\n"
+           "\\begin{equation} y_j = \\frac{1}{1 + e^{-x_j}} \\tag{2} \\end{equation}\n"
+           "\\begin{equation} y_j = \\frac{1}{1 + e^{x_j}} \\tag{2p} \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial y_j} = y_j - d_j \\tag{4} \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial y_j} = d_j - y_j \\tag{4p} \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial x_j} = \\frac{\\partial E}{\\partial y_j} y_j (1 - y_j) \\tag{5}"
+           " \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial w_{ji}} = \\frac{\\partial E}{\\partial x_j} y_i \\tag{6}"
+           " \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial w_{ji}} = \\frac{\\partial E}{\\partial x_j} y_j \\tag{6p}"
+           " \\end{equation}\n"
+           "\\begin{equation} \\frac{\\partial E}{\\partial y_i} = \\sum_j \\frac{\\partial E}{\\partial x_j} w_{ji} \\tag{7}"
+           " \\end{equation}\n"
+           "\\begin{equation} \\Delta w = -\\varepsilon \\frac{\\partial E}{\\partial w} \\tag{8} \\end{equation}\n"
+           "\\begin{equation} \\Delta w = \\varepsilon \\frac{\\partial E}{\\partial w} \\tag{8p} \\end{equation}\n")
+    got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
+    assert {k: got[k] for k in ("1", "2", "4", "5", "6", "7", "8")} == dict.fromkeys(("1", "2", "4", "5", "6", "7", "8"), "correct")
+    assert {k: got[k] for k in ("2p", "4p", "6p", "8p")} == dict.fromkeys(("2p", "4p", "6p", "8p"), "incorrect")
