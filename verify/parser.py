@@ -176,6 +176,9 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
         text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
         if dict(notation.options).get("time_argument"):
             text = drop_time_argument(text, dict(notation.options)["time_argument"])
+        if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
+            # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
+            text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
         try:
             hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
         except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
@@ -190,6 +193,9 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     return list(sides), list(rels)
 
 
+#: a parameter at a time step: θ_t, θ_{t-1}, W^{(1)}_{t-1}, b_t
+_PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
+                            r"(\{\s*t\s*-\s*1\s*\}|\{\s*t\s*\}|t(?![A-Za-z0-9]))")
 #: parse_claim's results (Nodes are frozen, so sides can be shared) and errors, by (latex, notation, depth, layer_env)
 _PARSED: dict = {}
 MAX_PARSED = 20_000

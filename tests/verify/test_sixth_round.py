@@ -166,3 +166,20 @@ def test_rumelhart_hinton_williams_letters():
     got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
     assert {k: got[k] for k in ("1", "2", "4", "5", "6", "7", "8")} == dict.fromkeys(("1", "2", "4", "5", "6", "7", "8"), "correct")
     assert {k: got[k] for k in ("2p", "4p", "6p", "8p")} == dict.fromkeys(("2p", "4p", "6p", "8p"), "incorrect")
+
+
+def test_a_parameter_at_the_step_before():
+    # Kingma & Ba write θ_t ← θ_{t−1} − α m̂_t / (√v̂_t + ε): θ_{t−1} is the value now, θ_t the value after the step
+    adam = small(convention="row", optimizer={"name": "adam", "learning_rate": 0.01, "epsilon_placement": "outside"})
+    claims = [("m", "m_t \\leftarrow \\beta_1 m_{t-1} + (1 - \\beta_1) g_t"),
+              ("mhat", "\\hat{m}_t \\leftarrow m_t / (1 - \\beta_1^t)"),
+              ("vhat", "\\hat{v}_t \\leftarrow v_t / (1 - \\beta_2^t)"),
+              ("theta", "\\theta_t \\leftarrow \\theta_{t-1} - \\alpha \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon)"),
+              ("theta-sqrt", "\\theta_t \\leftarrow \\theta_{t-1} - \\alpha \\hat{m}_t / (\\hat{v}_t + \\epsilon)"),
+              ("theta-sign", "\\theta_t \\leftarrow \\theta_{t-1} + \\alpha \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon)"),
+              ("W", "W_t = W_{t-1} - \\alpha \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon)")]
+    from gradproof.verify.judge import Claim
+
+    got = {r.id: r.verdict for r in Judge(adam).check_all([Claim(i, latex) for i, latex in claims])}
+    assert got == {"m": "correct", "mhat": "correct", "vhat": "correct", "theta": "correct", "theta-sqrt": "incorrect",
+                   "theta-sign": "incorrect", "W": "correct"}
