@@ -234,6 +234,29 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
     return chosen, left
 
 
+#: a Greek letter defined as an objective: ξ(T, Y) = … log … (a loss of the output and the target)
+_OBJECTIVE_DEF = re.compile(r"\s*\\([A-Za-z]+)\s*(?:\([^()=]{0,40}\))?\s*=(.*)", re.S)
+#: Greek letters that never name an objective (they are constants, functions or quantities gradproof reads)
+_NOT_OBJECTIVES = ("alpha", "beta", "gamma", "delta", "Delta", "epsilon", "varepsilon", "eta", "theta", "Theta", "lambda",
+                   "mu", "nu", "pi", "sigma", "tau", "phi", "varphi", "omega", "Omega", "nabla", "partial", "hat", "frac",
+                   "sum", "ell", "rho", "kappa", "zeta", "iota", "chi")
+
+
+def objective_letter(claims) -> str | None:
+    """A Greek letter the answer defines as its objective and differentiates (Roelants' ξ(T, Y) = −Σ t log y, then
+    ∂ξ/∂Z_o): its definition has a logarithm or a square of the output against the target, and another claim takes
+    ∂ξ/∂… . Returns the letter (its command name) or None."""
+    texts = [_normal(c.latex) for c in claims]
+    for text in texts:
+        m = _OBJECTIVE_DEF.match(text)
+        if m is None or m.group(1) in _NOT_OBJECTIVES or not re.search(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2", m.group(2)):
+            continue
+        used = re.compile(r"\\partial\s*\\" + m.group(1) + r"(?![A-Za-z])")
+        if any(used.search(t) for t in texts):
+            return m.group(1)
+    return None
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -247,6 +270,12 @@ def conventions(judge, claims) -> Reading | None:
             and (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m")):
         states += [("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat")]
         changes.append("v is Adam's first moment and s (S) its second (Ng's letters)")
+    own = objective_letter(claims) if "objective_letter" not in dict(base.options) else None
+    if own is not None and not _unknown("\\" + own, base, judge.net.depth):
+        own = None  # a letter the reading already gives a meaning (batch norm's σ²_B, read as the variance)
+    if own is not None:  # Roelants' ξ(T, Y) = −Σ_i Σ_c t_ic log(y_ic), then ∂ξ/∂Z_o = Y − T
+        options.append(("objective_letter", own))
+        changes.append(f"\\{own} is the answer's objective (its own definition names it)")
     if re.search(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d", text):  # (Mitchell's net_j is not Mazur's)
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")

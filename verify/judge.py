@@ -958,6 +958,13 @@ class Judge:
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._own_objective(claims, results)
+        if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
+            for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
+                if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
+                    r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                    r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
+                                 "is its own, and its definition does not read, so whether it is a sum or a mean over "
+                                 "the samples is not known")
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))

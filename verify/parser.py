@@ -117,6 +117,7 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
     """Split normalised LaTeX into tokens; words split into letters except known names."""
     out: list[Tok] = []
     words = notation.words + WORDS
+    own_objective = dict(notation.options).get("objective_letter")
     pos = 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
@@ -146,7 +147,10 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
                     i += 1
         elif kind == "cmd":
             name = m.group("cmd")[1:]
-            out.append(Tok("rows", "cr", pos) if name == "cr" else Tok("cmd", name, pos))
+            if name == own_objective:  # Roelants' ξ: the answer's name for the objective J
+                out.append(Tok("id", "J", pos))
+            else:
+                out.append(Tok("rows", "cr", pos) if name == "cr" else Tok("cmd", name, pos))
         elif kind == "norm":
             out.append(Tok("norm", "||", pos))
         elif kind != "ws":

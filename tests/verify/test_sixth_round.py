@@ -183,3 +183,15 @@ def test_a_parameter_at_the_step_before():
     got = {r.id: r.verdict for r in Judge(adam).check_all([Claim(i, latex) for i, latex in claims])}
     assert got == {"m": "correct", "mhat": "correct", "vhat": "correct", "theta": "correct", "theta-sqrt": "incorrect",
                    "theta-sign": "incorrect", "W": "correct"}
+
+
+def test_an_objective_named_by_its_own_letter():
+    # Roelants names the cross-entropy ξ(T, Y); its derivative by the output's summed input is ŷ − y (checked above)
+    doc = ("$$\\xi(y, \\hat{y}) = - y^T \\log \\hat{y} \\tag{def}$$\n\n"
+           "$$\\frac{\\partial \\xi}{\\partial z^{(2)}} = \\hat{y} - y \\tag{right}$$\n\n"
+           "$$\\frac{\\partial \\xi}{\\partial z^{(2)}} = y - \\hat{y} \\tag{sign}$$\n\n"
+           "$$\\frac{\\partial \\xi}{\\partial W^{(2)}} = h^{(1)} (\\hat{y} - y)^T \\tag{W}$$\n")
+    got = judged(doc)
+    assert got["right"] == "correct" and got["W"] == "correct" and got["sign"] == "incorrect"
+    # without a definition that makes ξ an objective, ∂ξ/∂… is not read
+    assert judged("$$\\frac{\\partial \\xi}{\\partial z^{(2)}} = \\hat{y} - y \\tag{bare}$$\n")["bare"] == "unchecked"
