@@ -43,6 +43,10 @@ from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
+#: the largest quantity an expression's derivative is taken by (two forward passes per entry)
+MAX_VARIED_ENTRIES = 256
+#: and the memory its raised and lowered forward passes may take
+MAX_VARIED_BYTES = 64 * 2**20
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
 RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
 
@@ -253,7 +257,45 @@ class Judge:
     def context(self, env) -> Context:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.d.program is not None)
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.d.program is not None,
+                       vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None)
+
+    def _varied(self, i: int, b: tuple) -> list:
+        """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
+        step (the rest of the forward pass recomputed), in the answer's layout: for ∂E/∂b of an expression E."""
+        k = (id(self.rows[i]), b, "varied", self.truth.samples)
+        if k not in self._jac_cache:
+            params, X, Y = self.points[i]
+            kb = key(*b)
+            if kb not in self.rows[i]:
+                raise Unreadable(f"the network has no quantity {kb}")
+            base = np.asarray(self.rows[i][kb], dtype=float)
+            if base.size > MAX_VARIED_ENTRIES:
+                raise Unreadable(f"the derivative of an expression is read by a quantity of at most {MAX_VARIED_ENTRIES} entries")
+            step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
+            now = self.truth.to_course(self.rows[i])
+            if b not in now:
+                raise Unreadable(f"the network has no quantity {kb} in this layout")
+            size = sum(np.asarray(v).nbytes for v in now.values())
+            if 2 * base.size * size > MAX_VARIED_BYTES:
+                raise Unreadable("the derivative of an expression is not read for a network this large (the forward pass "
+                                 f"is kept for each of the {base.size} entries)")
+            aliases = [q for q, v in now.items() if q != b and np.shape(v) == np.shape(now[b]) and np.array_equal(v, now[b])]
+            out = []
+            for j in range(base.size):
+                e = np.zeros(base.size)
+                e[j] = step
+                pair = []
+                for sign in (1, -1):
+                    env = self.truth.to_course(self.truth.compute(params, X, Y, over={kb: base + sign * e.reshape(base.shape)}))
+                    moved = np.ravel(np.asarray(env[b], dtype=float) - np.asarray(now[b], dtype=float))
+                    if not np.allclose(moved, sign * e, rtol=0, atol=1e-3 * step):
+                        raise Unreadable(f"the derivative by {kb} of an expression is not read here")
+                    env.update({q: env[b] for q in aliases})  # ŷ and the last layer's h, one array by two names
+                    pair.append(env)
+                out.append((pair[0], pair[1], step))
+            self._jac_cache[k] = out
+        return self._jac_cache[k]
 
     def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
@@ -767,6 +809,10 @@ class Judge:
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
                          "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
+        case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
+        if case is not None:  # ∂φ_i/∂z_j = −φ_i φ_j under "for i ≠ j" in the prose: a case the formula does not state
+            return _Link("unchecked", f"holds where {case} but not otherwise; a case stated in words is not read — write "
+                                      "it in the formula (\\begin{cases} … \\end{cases}) to have it checked")
         if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
             where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
             return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
@@ -1463,11 +1509,17 @@ def _sum_repeated(node: Node, names: set) -> Node:
 def _index_uses(node: Node) -> dict[str, int]:
     """How often each index letter is used in ``node`` (entries, samples, Kronecker deltas)."""
     uses: dict[str, int] = {}
-    for n in node.walk():
-        values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
-            tuple(v for v in n.value if isinstance(v, str)) if n.op in ("entry", "kron") else ())
-        if n.op == "entry" and n.args[0].op == "jac" or n.op == "jacw" and n.value is not None:
-            values = tuple(dict.fromkeys(v for v in n.value if isinstance(v, str)))  # ∂z_i/∂b_i: a diagonal entry, no sum
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.op == "dexpr":  # ∂e_j/∂y_j: a diagonal entry of the expression's derivative, no sum
+            values = tuple({v for a in n.args for v in _index_uses(a)})
+        else:
+            values = (n.value,) if n.op in ("comp", "sample") and isinstance(n.value, str) else (
+                tuple(v for v in n.value if isinstance(v, str)) if n.op in ("entry", "kron") else ())
+            if n.op == "entry" and n.args[0].op == "jac" or n.op == "jacw" and n.value is not None:
+                values = tuple(dict.fromkeys(v for v in n.value if isinstance(v, str)))  # ∂z_i/∂b_i: a diagonal entry
+            stack.extend(n.args)
         for v in values:
             uses[v] = uses.get(v, 0) + 1
     return uses
@@ -1564,6 +1616,23 @@ def _tol_text(decimals) -> str:
     if half == 0:
         return "1 % relative (whole numbers)"
     return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
+
+
+def _one_case(tv: list, sv: list, free: list) -> str | None:
+    """For a claim with two free indices over the same range (∂φ_i/∂z_j): "i ≠ j" or "i = j" when the claim holds on
+    exactly that part of every point's array, else None."""
+    parts = {"off": True, "on": True}
+    for t, s in zip(tv, sv, strict=True):
+        t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+        if t.shape != s.shape or t.ndim < 2 or t.shape[0] != t.shape[1] or t.shape[0] < 2:
+            return None
+        on = np.eye(t.shape[0], dtype=bool)
+        parts["on"] &= _close(t[on], s[on])
+        parts["off"] &= _close(t[~on], s[~on])
+    if parts["on"] == parts["off"]:
+        return None
+    a, b = free
+    return f"{a} ≠ {b}" if parts["off"] else f"{a} = {b}"
 
 
 def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:

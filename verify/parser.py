@@ -197,6 +197,14 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     return list(sides), list(rels)
 
 
+def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named like the constants it sits with
+    """Whether ``node`` is a forward quantity of one sample (z, h, ŷ, x) or one entry of it: what an expression's
+    derivative is taken by."""
+    if node.op == "comp" and isinstance(node.value, str | int):
+        node = node.args[0]
+    return node.op == "q" and node.value[0] in ("z", "h", "yhat", "x")
+
+
 #: a parameter at a time step: θ_t, θ_{t-1}, W^{(1)}_{t-1}, b_t
 _PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
                             r"(\{\s*t\s*-\s*1\s*\}|\{\s*t\s*\}|t(?![A-Za-z0-9]))")
@@ -1438,7 +1446,17 @@ class _Parser:
                 self.i = start
         if self.is_("partial") and self.peek(1) is not None and (self.peek(1).text not in LOSSES and self.peek(1).text != "}"
                                                                   or self._loss_unit_ahead()):
-            return self.jacobian()
+            start = self.i
+            try:
+                return self.jacobian()
+            except Unreadable as exc:
+                if str(exc).startswith("parsing took longer"):
+                    raise
+                self.i = start
+                try:  # Runevic's \frac{\partial \log(p_i)}{\partial z_k^{(2)}}: the derivative of an expression
+                    return self.expression_derivative()
+                except Unreadable:
+                    raise exc from None
         if self.is_("partial") or (self.is_("d") and self.peek(1) is not None and self.peek(1).text in LOSSES):
             self.next()
             empty = self.is_("}")
@@ -1453,10 +1471,13 @@ class _Parser:
             self.expect("}")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
+            elif empty and self.is_("(") and _FORWARD_QUANTITY(q):
+                self.next()  # Koerbitz's \frac{\partial}{\partial w}(w x + b): the derivative of the expression after it
+                return Node("dexpr", (self.group(")"), q))
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
-                raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is not read; "
-                                 "write the result")
+                raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "
+                                 "with the expression in parentheses after it, by z, h, \\hat y or x")
             if self.loss_sample is not None and q.op in ("comp", "entry") and self.loss_sample in (
                     q.value if isinstance(q.value, tuple) else (q.value,)):
                 raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
@@ -1548,6 +1569,20 @@ class _Parser:
             return False
         inner = toks[3:5] if toks[2].text == "{" else toks[2:4]
         return self.unit(inner) is not None
+
+    def expression_derivative(self) -> Node:
+        """``\\frac{\\partial E}{\\partial q}`` with E an expression of forward quantities (``\\log(p_i)``,
+        ``\\sum_j \\exp(z_j)``) and q a forward quantity or its entry: judged by central differences of the forward pass
+        (shapes.evaluate, op ``dexpr``)."""
+        self._partial()
+        top = self.group("}")
+        self.expect("{")
+        self._partial()
+        bottom = self.wrt()
+        self.expect("}")
+        if not _FORWARD_QUANTITY(bottom):
+            raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them")
+        return Node("dexpr", (top, bottom))
 
     def _partial(self) -> None:
         """∂ or d: Grosse's dy/dz between two quantities is ∂y/∂z."""

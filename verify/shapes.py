@@ -7,7 +7,7 @@ a scalar scales. Anything else is a ``ShapeMismatch`` naming both shapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -37,6 +37,9 @@ class Context:
     samples: str = "columns"  # the answer's layout: one sample a column (W x + b), or a row (x W + b); see truth.py
     #: a network with layer kinds: a per-unit vector (γ, μ_B, σ_B²) times or over a batch is read as NumPy broadcasts it
     broadcast: bool = False
+    #: callable((kind, layer)) -> [(values with entry j of that quantity raised, lowered, the step)] (judge.py): the
+    #: derivative of an expression by a forward quantity; None where it is not read (a batch)
+    vary: object = None
 
 
 class BatchDiagonal(np.ndarray):
@@ -93,6 +96,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return ctx.values[(kind, layer)]
     if op == "jac":
         return evaluate_jac(node, ctx)
+    if op == "dexpr":
+        return _expression_derivative(node, ctx)
     if op == "jacw":  # ∂a_i/∂W_{jk}: a column of the Jacobian by the weights (flattened as the truth stores them)
         a = evaluate_jac(node, ctx, raw=True)
         if node.value is None:  # ∂z/∂w with one unit on each side: the one partial derivative
@@ -250,6 +255,33 @@ def _sample(v: np.ndarray, i: int, ctx: Context) -> np.ndarray:
     if v.ndim != 2 or v.shape[0] != n:
         raise Unreadable(f"a sample index needs a batch of {n} rows, found {fmt(v.shape)}")
     return v[i].reshape(-1, 1)
+
+
+def _expression_derivative(node: Node, ctx: Context) -> np.ndarray:
+    """∂E/∂q of an expression E of forward quantities by a forward quantity q (or one entry of it), by central
+    differences of the forward pass: the Jacobian (entries of E × entries of q), the gradient shaped like q when E is
+    a number, or the derivative by one entry."""
+    expr, wrt = node.args
+    if ctx.vary is None:
+        raise Unreadable("the derivative of an expression is read for one sample (batch = 1)")
+    q, entry = (wrt.args[0], _index(wrt.value, ctx)) if wrt.op == "comp" else (wrt, None)
+    if q.op != "q":
+        raise Unreadable("the derivative of an expression is read by a quantity (z, h, \\hat y or x)")
+    pairs = ctx.vary(q.value)
+    if entry is not None:
+        if not 0 <= entry < len(pairs):
+            raise Unreadable(f"the index {wrt.value} runs past the {len(pairs)} entries of the derivative's quantity")
+        pairs = [pairs[entry]]
+    cols = []
+    for hi, lo, step in pairs:
+        up = evaluate(expr, replace(ctx, values=hi, notes=[], terms=[0]))
+        down = evaluate(expr, replace(ctx, values=lo, notes=[], terms=[0]))
+        cols.append((np.asarray(up, dtype=float) - np.asarray(down, dtype=float)) / (2 * step))
+    if entry is not None:
+        return cols[0]
+    if cols[0].size == 1:
+        return np.array([float(np.ravel(c)[0]) for c in cols]).reshape(np.shape(ctx.values[q.value]))
+    return np.stack([np.ravel(c) for c in cols], axis=1)
 
 
 def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:

@@ -132,6 +132,8 @@ def show(n: Node, convention: str = "row") -> str:
         return rf"\delta_{{{n.value[0]}{n.value[1]}}}"
     if op in ("jac", "jacw"):
         return rf"\frac{{\partial {s(n.args[0])}}}{{\partial {s(n.args[1])}}}"
+    if op == "dexpr":
+        return rf"\frac{{\partial}}{{\partial {s(n.args[1])}}}\left({s(n.args[0])}\right)"
     if op == "diag":
         return rf"\operatorname{{diag}}\left({s(n.args[0])}\right)"
     if op == "entry":

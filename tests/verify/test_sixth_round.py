@@ -195,3 +195,28 @@ def test_an_objective_named_by_its_own_letter():
     assert got["right"] == "correct" and got["W"] == "correct" and got["sign"] == "incorrect"
     # without a definition that makes ξ an objective, ∂ξ/∂… is not read
     assert judged("$$\\frac{\\partial \\xi}{\\partial z^{(2)}} = \\hat{y} - y \\tag{bare}$$\n")["bare"] == "unchecked"
+
+
+R = small(convention="row", hidden="sigmoid", output="softmax", loss="cross_entropy")
+
+
+def test_the_derivative_of_an_expression_written_out():
+    # ∂ log ŷ_i / ∂z_k = δ_ik − ŷ_k and ∂(Σ_j e^{z_j})/∂z_k = e^{z_k} (central differences), and
+    # ∂(W h + b)/∂z^{(1)} = W diag(σ'(z^{(1)})) (row convention: W is out × in)
+    rng = np.random.default_rng(3)
+    z = rng.normal(size=2)
+    soft = lambda v: np.exp(v) / np.exp(v).sum()  # noqa: E731
+    assert np.allclose(_central(lambda v: np.log(soft(v)), z).T, np.eye(2) - soft(z)[None, :], atol=1e-6)
+    assert np.allclose(_central(lambda v: np.exp(v).sum(), z), np.exp(z), atol=1e-6)
+    doc = ("$$\\frac{\\partial \\log \\hat y_i}{\\partial z^{(2)}_k} = \\delta_{ik} - \\hat y_k \\tag{log}$$\n\n"
+           "$$\\frac{\\partial \\log \\hat y_i}{\\partial z^{(2)}_k} = \\delta_{ik} + \\hat y_k \\tag{log-planted}$$\n\n"
+           "$$\\frac{\\partial \\left(\\sum_{j=1}^{2} \\exp(z_{j}^{(2)})\\right)}{\\partial z_{k}^{(2)}} = \\exp(z_{k}^{(2)})"
+           " \\tag{sum}$$\n\n"
+           "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} "
+           "\\operatorname{diag}(\\sigma'(z^{(1)})) \\tag{paren}$$\n\n"
+           "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} \\tag{paren-planted}$$\n\n"
+           "$$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_j} = - \\hat y_i \\hat y_j \\tag{case}$$\n")
+    got = {r.id: r.verdict for r in Judge(R).check_all(extract(doc))}
+    assert got["log"] == "correct" and got["sum"] == "correct" and got["paren"] == "correct"
+    assert got["log-planted"] == "incorrect" and got["paren-planted"] == "incorrect"
+    assert got["case"] == "unchecked"  # right for i ≠ j only: the case is not in the formula
