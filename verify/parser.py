@@ -1250,6 +1250,9 @@ class _Parser:
             return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o: the output layer
         if mark == "_" and texts == ["h"] and self.depth_net == 2 and not (self.generic_units and not prime):
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
+        if (mark == "^" and len(toks) == 3 and (toks[0].text,) in self.depth_names and toks[1].text in ("+", "-")
+                and toks[2].kind == "num" and self.depth_net):
+            return [("layer", self.layer_number(toks))]  # Nielsen's and Reddy's a^{L-1}: the layer before the last
         letters = [t.text for t in toks if t.kind == "id"]
         entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0

@@ -220,3 +220,11 @@ def test_the_derivative_of_an_expression_written_out():
     assert got["log"] == "correct" and got["sum"] == "correct" and got["paren"] == "correct"
     assert got["log-planted"] == "incorrect" and got["paren-planted"] == "incorrect"
     assert got["case"] == "unchecked"  # right for i ≠ j only: the case is not in the formula
+
+
+def test_the_layer_before_the_last_without_parentheses():
+    doc = ("$$z^L = W^L a^{L-1} + b^L \\tag{z}$$\n\n"
+           "$$\\frac{\\partial C}{\\partial W^{L}} = \\delta^{L} (a^{L-1})^T \\tag{W}$$\n\n"
+           "$$\\frac{\\partial C}{\\partial W^{L}} = \\delta^{L} (a^{L})^T \\tag{W-planted}$$\n")
+    got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
+    assert got == {"z": "correct", "W": "correct", "W-planted": "incorrect"}
