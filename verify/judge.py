@@ -143,6 +143,7 @@ class Judge:
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
+        self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
@@ -468,6 +469,7 @@ class Judge:
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
         self._use(samples)
         self._remembering = remember
+        self._checking = claim
         return self._check_one(claim)
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
@@ -810,9 +812,10 @@ class Judge:
                          "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
-        if case is not None:  # ∂φ_i/∂z_j = −φ_i φ_j under "for i ≠ j" in the prose: a case the formula does not state
-            return _Link("unchecked", f"holds where {case} but not otherwise; a case stated in words is not read — write "
-                                      "it in the formula (\\begin{cases} … \\end{cases}) to have it checked")
+        earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
+        if earlier is not None:  # ∂φ_i/∂z_j = −φ_i φ_j under "for i ≠ j" in the prose, after the diagonal's own claim
+            return _Link("correct", f"holds for {case}: read as that case, as the answer gives the diagonal separately "
+                                    f"({earlier})", tol_text)
         if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
             where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
             return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
@@ -1017,6 +1020,22 @@ class Judge:
         if layered is not None:
             layered.restore(results)
         return results
+
+    def _diagonal_stated(self, case: str) -> str | None:
+        """Kyle Lo's "for i = j entries: ∂φ_i/∂z_i = φ_i(1 − φ_i)", then "for i ≠ j entries: ∂φ_i/∂z_j = −φ_i φ_j": the
+        id of an earlier claim that states the diagonal of the derivative the claim being checked is about (its first
+        side with j written i), so that a claim holding exactly where i ≠ j is that case of a split the prose makes;
+        None otherwise (∂z_i/∂b_j = 1 alone forgets δ_ij: incorrect)."""
+        from .infer import _normal
+
+        claim = next((c for c in self._claims if self._checking is not None and c.id == self._checking.id), None)
+        if claim is None:
+            return None
+        a, b = (x.strip() for x in case.split("≠"))
+        first = lambda c: re.sub(r"\s+", "", (_top_sides(_normal(c.latex)) or [""])[0])  # noqa: E731
+        diagonal = re.sub(r"(?<=_)(\{)?" + re.escape(b) + r"(?(1)\})(?![A-Za-z])", a, first(claim))
+        upto = self._claims.index(claim)
+        return next((c.id for c in self._claims[:upto] if first(c) == diagonal), None)
 
     def _own_objective(self, claims, results) -> None:
         """Once an answer that defined the spec's objective defines another one (Kyle Lo's later section on the

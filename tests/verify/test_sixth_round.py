@@ -215,11 +215,20 @@ def test_the_derivative_of_an_expression_written_out():
            "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} "
            "\\operatorname{diag}(\\sigma'(z^{(1)})) \\tag{paren}$$\n\n"
            "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} \\tag{paren-planted}$$\n\n"
-           "$$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_j} = - \\hat y_i \\hat y_j \\tag{case}$$\n")
+           "$$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_j} = - \\hat y_i \\hat y_j \\tag{lone}$$\n")
     got = {r.id: r.verdict for r in Judge(R).check_all(extract(doc))}
     assert got["log"] == "correct" and got["sum"] == "correct" and got["paren"] == "correct"
     assert got["log-planted"] == "incorrect" and got["paren-planted"] == "incorrect"
-    assert got["case"] == "unchecked"  # right for i ≠ j only: the case is not in the formula
+    assert got["lone"] == "incorrect"  # right for i ≠ j only, and nothing in the answer says it is that case
+
+
+def test_a_derivative_split_into_cases_in_the_prose():
+    # Kyle Lo's softmax Jacobian: "for i = j entries" ∂ŷ_i/∂z_i = ŷ_i(1 − ŷ_i), "for i ≠ j entries" ∂ŷ_i/∂z_j = −ŷ_i ŷ_j
+    doc = ("For $i = j$: $$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_i} = \\hat y_i (1 - \\hat y_i) \\tag{diag}$$\n\n"
+           "For $i \\neq j$: $$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_j} = - \\hat y_i \\hat y_j \\tag{off}$$\n\n"
+           "$$\\frac{\\partial \\hat y_i}{\\partial z^{(2)}_j} = \\hat y_i \\hat y_j \\tag{off-planted}$$\n")
+    got = {r.id: r.verdict for r in Judge(R).check_all(extract(doc))}
+    assert {k: got[k] for k in ("diag", "off", "off-planted")} == {"diag": "correct", "off": "correct", "off-planted": "incorrect"}
 
 
 def test_the_layer_before_the_last_without_parentheses():
