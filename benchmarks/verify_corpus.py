@@ -11,8 +11,10 @@ findings; the third (tests/verify/corpus/heldout3/: AIMA, Duda-Hart-Stork, ESL, 
 answers; first measured 27.2 % with 26 false rejects) has since been tuned on through its findings too. The fourth
 (tests/verify/corpus/heldout4/: Roelants' notebook, Kyle Lo's and Paul Koerbitz's derivations, Gaurav Reddy's notes,
 Kingma & Ba's Adam, Rumelhart-Hinton-Williams 1986) was built by someone else and is fresh until its first measurement;
-the fifth (tests/verify/corpus/heldout5/: Nowaczyk's notebook and four real learners' and students' answers) is kept
-for one measurement, untouched, at the end of the round.
+the fifth (tests/verify/corpus/heldout5/: Nowaczyk's notebook and four real learners' and students' answers) was kept
+for one measurement at the end of the round. The sixth (tests/verify/corpus/heldout6/: four real learners' and
+students' answers and Prince's Understanding Deep Learning) is fresh until its first measurement; the seventh
+(tests/verify/corpus/heldout7/) is kept unmeasured for the next round.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
