@@ -10,6 +10,8 @@ the tolerance, never a measured error (reproducible bytes).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +27,10 @@ PROGRAM_BATCH = 3  # a network with layer kinds: batch norm needs several sample
 PROGRAM_CAPS = (2, 2, 2)  # inputs, hidden, outputs
 FD_STEP = 1e-6
 FD_TOLERANCE = 1e-6  # |derived - central difference| / max(1, |derived|), stated in the document
+#: an example with more parameter entries than this is checked along FD_DIRECTIONS random directions (2 forward passes
+#: each) instead of entry by entry (2 forward passes per entry: quadratic in the depth, minutes for 500 layers)
+FD_ENTRIES = 400
+FD_DIRECTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -102,8 +108,21 @@ def _example(sub, seed: int) -> Example:
     return Example(snet.sizes, x, y, tuple(layers), float(data), float(J), agrees)
 
 
-def _finite_differences_agree(objective, params: dict, grads: dict) -> bool:
-    """Every ``grads[d<key>]`` entry against a central difference of ``objective(params)``, within ``FD_TOLERANCE``."""
+def _finite_differences_agree(objective, params: dict, grads: dict, directions: int = 0) -> bool:
+    """Every ``grads[d<key>]`` entry against a central difference of ``objective(params)``, within ``FD_TOLERANCE``;
+    with ``directions`` > 0, the directional derivative sum(grad * v) along that many seeded random sign vectors v
+    (every entry of every parameter moved by +-``FD_STEP`` at once) instead: 2 evaluations each, whatever the size."""
+    if directions:
+        rng = np.random.default_rng(SEED)
+        for _ in range(directions):
+            v = {key: rng.choice((-1.0, 1.0), size=value.shape) for key, value in params.items()}
+            plus = {key: value + FD_STEP * v[key] for key, value in params.items()}
+            minus = {key: value - FD_STEP * v[key] for key, value in params.items()}
+            fd = (objective(plus) - objective(minus)) / (2 * FD_STEP)
+            slope = float(sum(np.sum(grads[names.grad(key)] * v[key]) for key in params))
+            if not np.isfinite(fd) or abs(fd - slope) / max(1.0, abs(slope)) > FD_TOLERANCE:
+                return False
+        return True
     for key, value in params.items():
         grad = grads[names.grad(key)]
         for idx in np.ndindex(value.shape):
@@ -117,6 +136,11 @@ def _finite_differences_agree(objective, params: dict, grads: dict) -> bool:
     return True
 
 
+def fd_directions(params: dict) -> int:
+    """0 (every entry is checked) for an example of at most ``FD_ENTRIES`` parameter entries, else ``FD_DIRECTIONS``."""
+    return 0 if sum(np.size(v) for v in params.values()) <= FD_ENTRIES else FD_DIRECTIONS
+
+
 # -- networks with layer kinds: the batch program on a small instance ---------------------------------------------
 @dataclass(frozen=True)
 class ProgramExample:
@@ -127,13 +151,12 @@ class ProgramExample:
     arrays: dict  # program target -> its (final) value, for every training-mode assignment
     data_loss: float
     agrees: bool  # every gradient of the data term agrees with central finite differences within FD_TOLERANCE
+    directions: int = 0  # 0: checked entry by entry; else along this many random directions (``fd_directions``)
 
 
 def small_program(d, caps: tuple[int, int, int] = PROGRAM_CAPS):
     """The derivation ``d`` (layer kinds) on a small instance: every dense width capped (``caps``: inputs, hidden, outputs),
     batch norm and layer norm at the width before them, a projecting residual block still projecting."""
-    import dataclasses
-
     from gradproof.derive.program import build_program
 
     net = d.network
@@ -150,16 +173,26 @@ def program_example(d) -> ProgramExample:
     # layer norm over 2 features gives x-hat = +-1 whatever the input: 3 hidden units then
     wide = any(layer.kind == "layernorm" for layer in d.network.all_layers)
     sub = small_program(d, (PROGRAM_CAPS[0], 3, PROGRAM_CAPS[2]) if wide else PROGRAM_CAPS)
-    best = None
+    ev = ProgramEvaluator(sub)  # once: compiling the program of a deep network takes seconds
+    best, tried = None, []
     for seed in range(SEED, SEED + SEEDS):  # the first seed with the fewest tiny gradient entries (nearly vanishing)
-        example = _program_example(sub, seed)
-        if example.agrees and _active(sub, example):
-            score = _tiny(sub, example)
-            if best is None or score < best[0]:
-                best = (score, example)
+        example, agrees = _program_example(sub, ev, seed)
+        tried.append((example, agrees))
+        if not _active(sub, example):
+            continue
+        score = _tiny(sub, example)
+        # the finite differences (the costly part) only for a seed that would be chosen
+        if (best is None or score < best[0]) and agrees():
+            best = (score, dataclasses.replace(example, agrees=True))
             if score == 0:
                 break
-    return best[1] if best is not None else example
+    if best is not None:
+        return best[1]
+    # no seed keeps every layer active (a deep ReLU stack): the first that agrees, else the last
+    for example, agrees in tried:
+        if agrees():
+            return dataclasses.replace(example, agrees=True)
+    return example
 
 
 def _tiny(sub, ex: ProgramExample) -> int:
@@ -182,7 +215,9 @@ def _active(sub, ex: ProgramExample) -> bool:
             and all(np.max(np.abs(ex.arrays[w])) >= ACTIVE for w in weights))
 
 
-def _program_example(sub, seed: int) -> ProgramExample:
+def _program_example(sub, ev, seed: int):
+    """The example at ``seed`` (its ``agrees`` not yet known) and a function that checks it against finite differences
+    and returns the example with the result."""
     net, program = sub.network, sub.program
     rng = np.random.default_rng(seed)
     params = {}
@@ -200,15 +235,21 @@ def _program_example(sub, seed: int) -> ProgramExample:
         mask = (rng.random((PROGRAM_BATCH, m.width)) >= m.p).astype(float)
         mask[:, 0], mask[0, -1] = 1.0, 0.0
         masks[m.key] = mask
-    ev = ProgramEvaluator(sub)
     with np.errstate(all="ignore"):
         arrays = ev.trace(params, X, Y, masks)
         data = ev.loss(params, X, Y, masks=masks) - ev.regularization(params, PROGRAM_BATCH)
-        # the data term: the program's gradients (``trace``) leave the regularizer to the update
-        agrees = _finite_differences_agree(
-            lambda p: ev.loss(p, X, Y, masks=masks) - ev.regularization(p, PROGRAM_BATCH), params, arrays)
+    directions = fd_directions(params)
     given = (("X", X), ("Y", Y), *sorted(masks.items()), *params.items())
-    return ProgramExample(net.sizes, given, arrays, float(data), agrees)
+    example = ProgramExample(net.sizes, given, arrays, float(data), False, directions)
+
+    @functools.cache
+    def agrees() -> bool:
+        # the data term: the program's gradients (``trace``) leave the regularizer to the update
+        with np.errstate(all="ignore"):
+            return _finite_differences_agree(
+                lambda p: ev.loss(p, X, Y, masks=masks) - ev.regularization(p, PROGRAM_BATCH), params, arrays, directions)
+
+    return example, agrees
 
 
 __all__ = ["Example", "ExampleLayer", "FD_TOLERANCE", "ProgramExample", "program_example", "small_program", "worked_example"]

@@ -21,7 +21,7 @@ from gradproof.derive.regularizers import WEIGHT
 from gradproof.derive.symbols import YHAT, Y
 
 from . import handout, layer_kinds
-from .document import ActivationRow, Row, _activation_rows, hyper_text
+from .document import ActivationRow, Row, _activation_rows, _runs, hyper_text
 from .example import FD_TOLERANCE, ProgramExample, program_example
 from .handout import eq_ranges, fmt
 from .latex import display_name, escape, latex, number, width
@@ -83,13 +83,30 @@ COLUMN_WIDTH = 30  # visible characters (``latex.width``) of a row that still fi
 
 
 def _program(title: str, intro: str, rows: list[Row], why: str = "") -> Block:
-    """A numbered part of the batch program: narrow rows two to a line (read left to right, then down), numbered
-    ``\\eqnum`` after each; a wide row across the page as a display numbered at the margin."""
-    narrow = [width(r.tex.replace("&", "")) <= COLUMN_WIDTH for r in rows]
+    r"""A numbered part of the batch program: narrow rows two to a line (read left to right, then down), numbered
+    ``\eqnum`` after each; a wide row across the page as a display numbered at the margin. A run of layers whose rows
+    repeat (``folds``) shows its first and last layer's rows, with a line between that says which rows it leaves out."""
+    shown: list[Row | None] = list(rows)
+    notes = {}
+    for start, stop, period in folds([r.tex for r in rows]):
+        hidden = rows[start:stop]
+        first, last = (re.match(r"\\tag\{(\d+)\}", r.tag).group(1) for r in (hidden[0], hidden[-1]))
+        step = layer_numbers(rows[start].tex)[0] - layer_numbers(rows[start - period].tex)[0]
+        rule = "the row above" if period == 1 else f"the {period} rows above"
+        labels = "".join(rf"\eqlabel{{{m[0]}}}{{{m[1]}}}" for r in hidden
+                         for m in re.findall(r"\\tag\{(\d+)\}\\label\{(.*?)\}", r.tag))
+        notes[start] = Row(rf"({first})--({last}): {rule} again, {len(hidden) // period} times, every layer number one "
+                           f"{'higher' if step > 0 else 'lower'} each time", labels)
+        shown[start:stop] = [None] * (stop - start)
+    narrow = [r is not None and width(r.tex.replace("&", "")) <= COLUMN_WIDTH for r in shown]
     # a narrow row between wide ones (or alone) is shown as they are: a lone cell of a two-column table looks stray
     narrow = [n and ((k > 0 and narrow[k - 1]) or (k + 1 < len(rows) and narrow[k + 1])) for k, n in enumerate(narrow)]
-    segments: list[tuple[bool, list[Row]]] = []
-    for r, two in zip(rows, narrow, strict=True):
+    segments: list[tuple[bool | str, list[Row]]] = []
+    for k, (r, two) in enumerate(zip(shown, narrow, strict=True)):
+        if r is None:
+            if k in notes:
+                segments.append(("note", [notes[k]]))
+            continue
         if two:  # a table cell: no alignment point, the number after it
             number, label = re.match(r"\\tag\{(\d+)\}\\label\{(.*)\}", r.tag).groups()
             r = Row(r.tex.replace("&", ""), rf"\eqnum{{{number}}}{{{label}}}")
@@ -98,6 +115,53 @@ def _program(title: str, intro: str, rows: list[Row], why: str = "") -> Block:
         else:
             segments.append((two, [r]))
     return Block(title, intro, tuple(rows), why, segments=tuple((two, tuple(rs)) for two, rs in segments))
+
+
+FOLD_REPEATS = 6  # a run of at least this many layers with the same rows is folded: its first and last layer shown
+FOLD_PERIOD = 40  # rows of one layer at most (a residual block's body included)
+_LAYER_REF = re.compile(r"\{\((\d+)((?:\.\d+)*)\)\}")  # ^{(12)}, ^{(12.3)}: a top-level layer's number, then its body's
+
+
+def layer_numbers(tex: str) -> list[int]:
+    """The top-level layer numbers that ``tex`` names, in order (``^{(12.3)}``: 12)."""
+    return [int(m.group(1)) for m in _LAYER_REF.finditer(tex)]
+
+
+def folds(texts: list[str]) -> list[tuple[int, int, int]]:
+    """(start, stop, period) of each run to leave out: ``texts`` repeats with a period of ``period`` rows at least
+    ``FOLD_REPEATS`` times, each repeat the one before with every top-level layer number one higher (or each one lower),
+    and nothing else changed; the first and last repeat are kept, ``texts[start:stop]`` is the rest."""
+    keys = [_LAYER_REF.sub(lambda m: "{(#" + m.group(2) + ")}", t) for t in texts]
+    nums = [layer_numbers(t) for t in texts]
+    n, out, i = len(texts), [], 0
+
+    def shifted(a: int, b: int, period: int, times: int, step: int) -> bool:  # texts[b:b+period] is texts[a:…] moved
+        return all(keys[a + t] == keys[b + t] and [x + times * step for x in nums[a + t]] == nums[b + t]
+                   for t in range(period))
+
+    while i < n:
+        best = None
+        for period in range(1, FOLD_PERIOD + 1):
+            if i + FOLD_REPEATS * period > n:
+                break
+            first = next((t for t in range(period) if nums[i + t]), None)
+            if first is None or keys[i + first] != keys[i + period + first]:
+                continue
+            step = nums[i + period + first][0] - nums[i + first][0]
+            if step not in (1, -1):
+                continue
+            times = 1
+            while i + (times + 1) * period <= n and shifted(i, i + times * period, period, times, step):
+                times += 1
+            if times >= FOLD_REPEATS and (best is None or times * period > best[0] * best[1]):
+                best = (times, period)
+        if best is None:
+            i += 1
+            continue
+        times, period = best
+        out.append((i + period, i + (times - 1) * period, period))
+        i += times * period
+    return out
 
 
 def _numbered(label: str, tex: str, nums: dict) -> Row:
@@ -185,6 +249,13 @@ def _dims(d) -> tuple[DimRow, ...]:
                 learned = [rf"$\mathbf{{P}}$: ${_shape(shapes['P' + name])}$"]
         act = "" if layer.kind == "dropout" or layer.activation == "identity" else display_name(layer.activation)
         row.append(DimRow(_path(layer), kind, act, f"{layer.n_in} $\\to$ {n}", ", ".join(learned), "; ".join(arrays)))
+    # a deep network: a run of identical layers shows its first and last, the rest in one row
+    texts = ["{(" + r.layer + ")}" + re.sub(r"body ([\d.]+)--([\d.]+)", r"body {(\1)}--{(\2)}", r.kind) + "|".join(
+             (r.activation, r.width, r.learned, r.arrays)) for r in row]
+    for start, stop, period in reversed(folds(texts)):
+        rule = "the row above" if period == 1 else f"the {period} rows above"
+        row[start:stop] = [DimRow(r"$\vdots$", rf"{rule} again, {(stop - start) // period}$\times$: layers "
+                                  f"{row[start].layer} to {row[stop - 1].layer}", "", "", "", "")]
     return tuple(row)
 
 
@@ -307,6 +378,12 @@ def _training(d, nums: dict) -> Block:
     return Block(f"Update ({display_name(d.network.optimizer.name)})", intro, tuple(rows))
 
 
+def _few_ranges(labels: list[str], nums: dict) -> str:
+    """``eq_ranges``, its middle left to a \\dots when there are many (a deep network's one pair of lines per layer)."""
+    parts = eq_ranges(labels, nums).split(", ")
+    return ", ".join(parts if len(parts) <= 2 * FOLD_REPEATS else [*parts[:2], r"\dots", parts[-1]])
+
+
 def _param_letter(key: str, convention: str) -> str:
     letter = key.rstrip("0123456789_")
     if letter == "b":
@@ -325,7 +402,7 @@ def _algorithm(d, nums: dict) -> tuple[str, ...]:
     lines = [rf"\textbf{{Forward}} (training): $\mathbf{{X}}$ through every layer in order by {eq_ranges(fwd, nums)}, "
              rf"with the batch's own statistics{masks}; $J$ from $\hat{{\mathbf{{Y}}}}$ and $\mathbf{{Y}}$"]
     if running:
-        lines.append(rf"\textbf{{Running statistics}}: update them by {eq_ranges(running, nums)}")
+        lines.append(rf"\textbf{{Running statistics}}: update them by {_few_ranges(running, nums)}")
     lines.append(rf"\textbf{{Backward}}: $\boldsymbol{{\Delta}}^{{({d.network.depth})}}$, then every layer from the last "
                  rf"to the first by {eq_ranges(back, nums)}")
     t = r"$t \leftarrow t + 1$; " if any(u.kind == "temp" for u in d.updates) else ""
@@ -333,7 +410,7 @@ def _algorithm(d, nums: dict) -> tuple[str, ...]:
     lines.append(rf"\textbf{{Update}}: for every parameter $\theta$, $g = \partial J / \partial \theta${reg}; "
                  rf"{t}update by {eq_ranges(upd, nums)}")
     if infer:
-        lines.append(rf"\textbf{{Inference}}: the forward pass with {eq_ranges(infer, nums)} in place of the training "
+        lines.append(rf"\textbf{{Inference}}: the forward pass with {_few_ranges(infer, nums)} in place of the training "
                      "lines they replace (no gradients, no updates)")
     return tuple(lines)
 
@@ -351,29 +428,64 @@ def _given_name(key: str, convention: str) -> str:
     return nm.tex_array(key)
 
 
+def _hidden(parts: list[list]) -> tuple[set[str], set[int]]:
+    """The labels of the rows that ``folds`` leaves out of each part (lists of (label, assignment)), and the top-level
+    layer numbers that only those rows name."""
+    labels, named, shown = set(), set(), set()
+    for part in parts:
+        out = set()
+        for start, stop, _ in folds([a.tex for _, a in part]):
+            out.update(range(start, stop))
+        for k, (label, a) in enumerate(part):
+            (named if k in out else shown).update(layer_numbers(a.tex))
+            if k in out:
+                labels.add(label)
+    return labels, named - shown
+
+
 def _example(d, ex: ProgramExample) -> tuple[tuple[ExampleCell, ...], str]:
     program, conv = d.program, d.network.convention
     nums = equation_numbers(program)
-    cells = [ExampleCell("", _given_name(k, conv), _matrix(v, 0 if k == "Y" or k.startswith("mask") else 1)) for k, v in ex.given]
-    lines = [(f"forward-{i}", a) for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
-    lines += [(f"backward-{i}", a) for i, a in enumerate(program.backward)]
+    forward = [(f"forward-{i}", a) for i, a in enumerate(program.forward) if a.mode in ("both", "train")]
+    backward = [(f"backward-{i}", a) for i, a in enumerate(program.backward)]
+    hidden, layers = _hidden([forward, backward])  # a deep network: the folded layers' arrays are left out too
+
+    def folded(key: str) -> bool:
+        number = re.match(r"\D*(\d+)", key)
+        return number is not None and key not in ("X", "Y") and int(number.group(1)) in layers
+
+    cells = [ExampleCell("", _given_name(k, conv), _matrix(v, 0 if k == "Y" or k.startswith("mask") else 1))
+             for k, v in ex.given if not folded(k)]
+    lines = forward + backward
     last = {a.target: label for label, a in lines}  # an array assigned twice shows its final value, once
     for label, a in lines:
-        if last[a.target] != label or a.equation == "dropout-mask":
+        if last[a.target] != label or a.equation == "dropout-mask" or label in hidden:
             continue
         cells.append(ExampleCell(f"({nums[label]})", _lhs(slashed(a.tex)),
                                  _matrix(ex.arrays[a.target])))
-    sizes = "--".join(map(str, ex.sizes))
+    sizes = "--".join(_runs([str(n) for n in ex.sizes]) if len(ex.sizes) > FOLD_REPEATS * 2 else map(str, ex.sizes))
     text = (rf"A batch of $N = {len(ex.given[0][1])}$ samples through a small instance of this network (widths {sizes}); "
             r"inputs, targets and parameters rounded to one decimal" + (", dropout masks fixed" if program.masks else "")
             + r". Every other array follows from its equation (four decimals; vectors as rows; an array assigned twice shows "
             r"its final value); the gradients are those of the data term $L$"
             + (r" (the update adds $\partial R / \partial w$)" if d.network.regularizer else "")
             + rf", $L = {fmt(ex.data_loss)}$. " + _absorbed(d, ex)
-            + (rf"Every gradient entry agrees with a central finite difference of $L$ (step $10^{{-6}}$) within "
-               rf"${number(FD_TOLERANCE)}$ (relative)." if ex.agrees else
+            + (rf"The arrays of layers {min(layers)} to {max(layers)} are left out, as their equations are "
+               f"({eq_ranges(sorted(hidden), nums)}). " if layers else "")
+            + (_agreement(ex) if ex.agrees else
                r"\textbf{These gradients do not agree with central finite differences of $L$.}"))
     return tuple(cells), text
+
+
+def _agreement(ex: ProgramExample) -> str:
+    """What the finite differences of the example checked: every entry, or (a large example) random directions."""
+    if not ex.directions:
+        return (rf"Every gradient entry agrees with a central finite difference of $L$ (step $10^{{-6}}$) within "
+                rf"${number(FD_TOLERANCE)}$ (relative).")
+    return (rf"The gradients agree with central finite differences of $L$ along {ex.directions} random directions "
+            r"(every parameter entry moved by $\pm 10^{-6}$ at once, signs drawn at random; compared with the sum of the "
+            rf"gradient entries times those signs) within ${number(FD_TOLERANCE)}$ (relative); with this many entries "
+            "they were not differenced one by one.")
 
 
 def _absorbed(d, ex: ProgramExample) -> str:
@@ -414,7 +526,7 @@ def _how(c, dropout: bool) -> str:
     return f"{fail}{instance}: {how}{points}{tol}"
 
 
-def _checks(d, nums: dict, example: bool) -> tuple[handout.CheckRow, ...]:
+def _checks(d, nums: dict, example: bool, directions: int = 0) -> tuple[handout.CheckRow, ...]:
     program = d.program
     dropout = bool(program.masks)
     checks = d.all_checks()
@@ -441,12 +553,21 @@ def _checks(d, nums: dict, example: bool) -> tuple[handout.CheckRow, ...]:
         where = ", ".join(rf"\S\ref{{sec:kind-{k}}}" for k, _ in norms)
         rows.append(handout.CheckRow(where, " and ".join(n for _, n in norms) + r": $\partial J / \partial x_i$",
                                      "the compact form on " + _how(worst, dropout)))
-    for c in checks:
-        if c.method in ("symbolic", "identity") or c.what in ("batchnorm", "layernorm"):
-            continue
-        back = [f"backward-{i}" for i in range(len(program.backward))]
-        rows.append(handout.CheckRow(eq_ranges(back, nums), "this network, all samples", "the whole batch program on "
-                                     + _how(c, dropout)))
+    whole = [c for c in checks if c.method not in ("symbolic", "identity") and c.what not in ("batchnorm", "layernorm")]
+    back = eq_ranges([f"backward-{i}" for i in range(len(program.backward))], nums)
+    k = 0
+    while k < len(whole):  # a deep network's windows: one row for a run of windows checked alike
+        how, j = _how(whole[k], dropout), k + 1
+        while j < len(whole) and _how(whole[j], dropout) == how:
+            j += 1
+        if j - k == 1:
+            rows.append(handout.CheckRow(back, "this network, all samples", "the whole batch program on " + how))
+        else:
+            first, last = whole[k].window, whole[j - 1].window
+            rows.append(handout.CheckRow(back, "this network, all samples", f"{j - k} windows of layers "
+                                         f"({', '.join(map(str, first))}) to ({', '.join(map(str, last))}) of the batch "
+                                         "program, each on " + how))
+        k = j
     if not any(c.method not in ("symbolic", "identity") for c in checks):
         rows.append(handout.CheckRow("", "this network", "not run (derived with checks off)"))
     ups = [f"update-{u.target}" for u in d.updates]
@@ -454,7 +575,8 @@ def _checks(d, nums: dict, example: bool) -> tuple[handout.CheckRow, ...]:
                                  "definitions of the optimizer: not checked (the generated code uses them as written)"))
     if example:
         rows.append(handout.CheckRow(r"\S\ref{sec:example}", "worked example",
-                                     rf"central finite differences, tolerance ${number(FD_TOLERANCE)}$"))
+                                     rf"central finite differences, tolerance ${number(FD_TOLERANCE)}$"
+                                     + (f", along {directions} random directions" if directions else "")))
     return tuple(rows)
 
 
@@ -474,7 +596,7 @@ def build_layer_document(d) -> LayerDocument:
         forward=_forward(d, nums), objective=_objective(d), kinds=layer_kinds.sections(d), activations=acts,
         long_derivatives=long_rows, box=layer_kinds.summary_box(d), backward=_backward(d, nums),
         hyper=hyper_text(net), training=_training(d, nums),
-        algorithm=_algorithm(d, nums), example=example, example_text=example_text, checks=_checks(d, nums, True),
+        algorithm=_algorithm(d, nums), example=example, example_text=example_text, checks=_checks(d, nums, True, ex.directions),
         references=handout.references(d),
         verdict="Every check that was run passed." if d.all_passed else r"\textbf{Some checks FAILED.}")
 
