@@ -25,6 +25,8 @@ import math
 import sys
 import threading
 import weakref
+import zipfile
+import zlib
 
 import numpy as np
 
@@ -49,6 +51,7 @@ PARAM_SHAPES = {
 }
 PENALISED = ("W1", "W3", "W5")  # the regularizer's keys (never gamma, beta)
 RUNNING_KEYS = ("running_mean2", "running_var2", "running_mean4", "running_var4")
+_RUNNING_SHAPES = {"running_mean2": (16,), "running_var2": (16,), "running_mean4": (8,), "running_var4": (8,)}
 DROPOUT = {}  # mask key -> drop probability p
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
@@ -213,6 +216,51 @@ def _check_params(params):
         elif value.dtype != dtype:
             raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
     raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
+
+
+def _check_running(running, name="running"):
+    """``running`` (None too) when it holds every key of RUNNING_KEYS as a finite float array of its width, variances
+    >= 0; else a TypeError or ValueError naming the key and the shape expected (NumPy would broadcast or predict NaN)."""
+    if running is None:
+        return None
+    if not isinstance(running, dict):
+        raise TypeError(f"{name} must be a dict of arrays (init_running(params) or load_running(path)), got {type(running).__name__}")
+    for key, (width,) in _RUNNING_SHAPES.items():
+        if key not in running:
+            raise ValueError(f"{name} has no {key!r} (an array of shape ({width},)); make it with init_running(params)")
+        value = running[key]
+        if not isinstance(value, np.ndarray) or value.dtype.kind != "f":
+            got = f"dtype {value.dtype}" if isinstance(value, np.ndarray) else type(value).__name__
+            raise TypeError(f"{name}[{key!r}] must be a float NumPy array of shape ({width},) (init_running(params)), got {got}")
+        if value.shape != (width,):
+            raise ValueError(f"{name}[{key!r}] must have shape ({width},), got shape {value.shape}")
+        if not np.isfinite(value).all() or (key.startswith("running_var") and (value < 0).any()):
+            raise ValueError(f"{name}[{key!r}] must be finite{' and >= 0 (a variance)' if key.startswith('running_var') else ''}; "
+                             "make fresh statistics with init_running(params)")
+    extra = [key for key in running if key not in RUNNING_KEYS]
+    if extra:
+        raise ValueError(f"{name} has keys this network does not have: {', '.join(map(repr, extra[:3]))}; expected {RUNNING_KEYS}")
+    return running
+
+
+def _check_state(state, dtype):
+    """``state`` when it is an optimizer state of init_state for parameters of ``dtype``; else a TypeError or ValueError."""
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be the dict init_state(params) returns, got {type(state).__name__}")
+    missing = [key for key in ("t", "learning_rate", "flat", "views") if key not in state]
+    if missing:
+        raise ValueError(f"state has no {', '.join(map(repr, missing))}; make it with init_state(params) or pass state=None")
+    flat = state["flat"]
+    for name in ("g", "T1"):
+        buffer = flat.get(name) if isinstance(flat, dict) else None
+        if not isinstance(buffer, np.ndarray) or buffer.shape != (_OFFSETS[-1],) or buffer.dtype != dtype:
+            raise ValueError(f"state['flat'][{name!r}] must be a {dtype} array of shape ({_OFFSETS[-1]},), one entry per parameter "
+                             "entry; make the state with init_state(params) for these parameters")
+    if not isinstance(state["views"], dict) or not isinstance(state["views"].get("g"), list) or not state["views"]["g"]:
+        raise ValueError("state['views'] must be the views init_state(params) made; make the state with init_state(params)")
+    if not isinstance(state["t"], (int, np.integer)) or state["t"] < 0:
+        raise TypeError(f"state['t'] must be a step count (an int >= 0), got {state['t']!r}")
+    return state
 
 
 def _as_array(name, A, dtype):
@@ -423,7 +471,7 @@ def _gradients_into(params, cache, Y, grads):
 def _or_fresh(params, running):
     """The running statistics for inference: ``running``, or fresh ones (mean 0, variance 1, as an untrained PyTorch
     BatchNorm1d) when None."""
-    return init_running(params) if running is None else running
+    return init_running(params) if running is None else _check_running(running)
 
 
 def _data_loss(cache, Y):
@@ -454,7 +502,7 @@ def forward(params, X, train=False, *, rng=None, masks=None, running=None):
     """
     dtype = _check_params(params)
     X = _inputs(X, dtype)
-    cache = _forward(params, X, train, rng, masks, running if train else _or_fresh(params, running))[1]
+    cache = _forward(params, X, train, rng, masks, _check_running(running) if train else _or_fresh(params, running))[1]
     return cache["H5"], cache
 
 
@@ -482,7 +530,7 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
     Y = _targets(Y, n, dtype)
     if out is None:
         out = _fresh_gradients(params, dtype)
-    _gradients_into(params, _forward(params, X, True, rng, masks, running)[1], Y, out)
+    _gradients_into(params, _forward(params, X, True, rng, masks, _check_running(running))[1], Y, out)
     return out
 
 
@@ -631,10 +679,13 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
+    else:
+        _check_state(state, dtype)
     g = _views(state)[0]["g"]
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     if running is None:
         running = init_running(params)
+    _check_running(running)
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
     # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
@@ -692,14 +743,36 @@ def save_params(path, params, running=None):
     np.savez(path, **arrays)
 
 
-def _load(path):
-    with np.load(path, allow_pickle=False) as data:
-        return {key: data[key] for key in data.files}
+def _load(path, shapes):
+    """The arrays of the .npz file at ``path`` that ``shapes`` names (key -> shape). Each is read only when its header
+    shows that shape and a float dtype, else it stands in as a view of one zero with the shape and dtype the file claims
+    (for the caller's checks to name): a hostile file is never unpickled and never makes this allocate more."""
+    try:
+        data = np.load(path, allow_pickle=False)
+    except (ValueError, EOFError, zipfile.BadZipFile):  # pickled data, text, a truncated or corrupt file
+        raise ValueError(f"{path}: not a .npz file written by save_params") from None
+    if not isinstance(data, np.lib.npyio.NpzFile):
+        raise ValueError(f"{path}: a single array, not a .npz file written by save_params")
+    out = {}
+    with data:
+        names = set(data.zip.namelist())
+        for key in data.files:
+            if key not in shapes:
+                continue
+            try:
+                with data.zip.open(key + ".npy" if key + ".npy" in names else key) as f:
+                    version = np.lib.format.read_magic(f)
+                    read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+                    shape, _, dtype = read(f)
+                out[key] = data[key] if shape == shapes[key] and dtype.kind == "f" else np.broadcast_to(np.zeros((), dtype), shape)
+            except (ValueError, EOFError, OSError, zipfile.BadZipFile, zlib.error) as exc:
+                raise ValueError(f"{path}: {key} cannot be read ({exc})") from None
+    return out
 
 
 def load_params(path):
     """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
-    arrays = _load(path)
+    arrays = _load(path, PARAM_SHAPES)
     params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
@@ -709,5 +782,7 @@ def load_params(path):
 
 
 def load_running(path):
-    """The running statistics saved by save_params at ``path`` ({} for this network)."""
-    return {key[len("running."):]: value for key, value in _load(path).items() if key.startswith("running.")}
+    """The running statistics saved by save_params at ``path``, checked like ``running`` ({} when it holds none)."""
+    shapes = {f"running.{key}": shape for key, shape in _RUNNING_SHAPES.items()}
+    running = {key[len("running."):]: value for key, value in _load(path, shapes).items()}
+    return _check_running(running, f"{path}: running") if running else running

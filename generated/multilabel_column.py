@@ -22,6 +22,8 @@ import math
 import sys
 import threading
 import weakref
+import zipfile
+import zlib
 
 import numpy as np
 
@@ -207,6 +209,26 @@ def _check_params(params):
         elif value.dtype != dtype:
             raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
     raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
+
+
+def _check_state(state, dtype):
+    """``state`` when it is an optimizer state of init_state for parameters of ``dtype``; else a TypeError or ValueError."""
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be the dict init_state(params) returns, got {type(state).__name__}")
+    missing = [key for key in ("t", "learning_rate", "beta1", "beta2", "epsilon", "flat", "views") if key not in state]
+    if missing:
+        raise ValueError(f"state has no {', '.join(map(repr, missing))}; make it with init_state(params) or pass state=None")
+    flat = state["flat"]
+    for name in ("g", "m", "v", "T1", "T2", "T3"):
+        buffer = flat.get(name) if isinstance(flat, dict) else None
+        if not isinstance(buffer, np.ndarray) or buffer.shape != (_OFFSETS[-1],) or buffer.dtype != dtype:
+            raise ValueError(f"state['flat'][{name!r}] must be a {dtype} array of shape ({_OFFSETS[-1]},), one entry per parameter "
+                             "entry; make the state with init_state(params) for these parameters")
+    if not isinstance(state["views"], dict) or not isinstance(state["views"].get("g"), list) or not state["views"]["g"]:
+        raise ValueError("state['views'] must be the views init_state(params) made; make the state with init_state(params)")
+    if not isinstance(state["t"], (int, np.integer)) or state["t"] < 0:
+        raise TypeError(f"state['t'] must be a step count (an int >= 0), got {state['t']!r}")
+    return state
 
 
 def _as_array(name, A, dtype):
@@ -555,6 +577,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         history.update({"val_loss": [], "val_accuracy": []})
     if state is None:
         state = init_state(params, learning_rate=learning_rate)
+    else:
+        _check_state(state, dtype)
     g = _views(state)[0]["g"]
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
@@ -602,14 +626,36 @@ def save_params(path, params, running=None):
     np.savez(path, **arrays)
 
 
-def _load(path):
-    with np.load(path, allow_pickle=False) as data:
-        return {key: data[key] for key in data.files}
+def _load(path, shapes):
+    """The arrays of the .npz file at ``path`` that ``shapes`` names (key -> shape). Each is read only when its header
+    shows that shape and a float dtype, else it stands in as a view of one zero with the shape and dtype the file claims
+    (for the caller's checks to name): a hostile file is never unpickled and never makes this allocate more."""
+    try:
+        data = np.load(path, allow_pickle=False)
+    except (ValueError, EOFError, zipfile.BadZipFile):  # pickled data, text, a truncated or corrupt file
+        raise ValueError(f"{path}: not a .npz file written by save_params") from None
+    if not isinstance(data, np.lib.npyio.NpzFile):
+        raise ValueError(f"{path}: a single array, not a .npz file written by save_params")
+    out = {}
+    with data:
+        names = set(data.zip.namelist())
+        for key in data.files:
+            if key not in shapes:
+                continue
+            try:
+                with data.zip.open(key + ".npy" if key + ".npy" in names else key) as f:
+                    version = np.lib.format.read_magic(f)
+                    read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+                    shape, _, dtype = read(f)
+                out[key] = data[key] if shape == shapes[key] and dtype.kind == "f" else np.broadcast_to(np.zeros((), dtype), shape)
+            except (ValueError, EOFError, OSError, zipfile.BadZipFile, zlib.error) as exc:
+                raise ValueError(f"{path}: {key} cannot be read ({exc})") from None
+    return out
 
 
 def load_params(path):
     """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
-    arrays = _load(path)
+    arrays = _load(path, PARAM_SHAPES)
     params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
@@ -620,4 +666,6 @@ def load_params(path):
 
 def load_running(path):
     """The running statistics saved by save_params at ``path`` ({} for this network)."""
-    return {key[len("running."):]: value for key, value in _load(path).items() if key.startswith("running.")}
+    shapes = {}
+    running = {key[len("running."):]: value for key, value in _load(path, shapes).items()}
+    return running

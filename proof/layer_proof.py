@@ -88,10 +88,9 @@ def _program(title: str, intro: str, rows: list[Row], why: str = "") -> Block:
     repeat (``folds``) shows its first and last layer's rows, with a line between that says which rows it leaves out."""
     shown: list[Row | None] = list(rows)
     notes = {}
-    for start, stop, period in folds([r.tex for r in rows]):
+    for start, stop, period, step in folds([r.tex for r in rows]):
         hidden = rows[start:stop]
         first, last = (re.match(r"\\tag\{(\d+)\}", r.tag).group(1) for r in (hidden[0], hidden[-1]))
-        step = layer_numbers(rows[start].tex)[0] - layer_numbers(rows[start - period].tex)[0]
         rule = "the row above" if period == 1 else f"the {period} rows above"
         labels = "".join(rf"\eqlabel{{{m[0]}}}{{{m[1]}}}" for r in hidden
                          for m in re.findall(r"\\tag\{(\d+)\}\\label\{(.*?)\}", r.tag))
@@ -127,9 +126,9 @@ def layer_numbers(tex: str) -> list[int]:
     return [int(m.group(1)) for m in _LAYER_REF.finditer(tex)]
 
 
-def folds(texts: list[str]) -> list[tuple[int, int, int]]:
-    """(start, stop, period) of each run to leave out: ``texts`` repeats with a period of ``period`` rows at least
-    ``FOLD_REPEATS`` times, each repeat the one before with every top-level layer number one higher (or each one lower),
+def folds(texts: list[str]) -> list[tuple[int, int, int, int]]:
+    """(start, stop, period, step) of each run to leave out: ``texts`` repeats with a period of ``period`` rows at least
+    ``FOLD_REPEATS`` times, each repeat the one before with every top-level layer number moved by ``step`` (1 or -1),
     and nothing else changed; the first and last repeat are kept, ``texts[start:stop]`` is the rest."""
     keys = [_LAYER_REF.sub(lambda m: "{(#" + m.group(2) + ")}", t) for t in texts]
     nums = [layer_numbers(t) for t in texts]
@@ -154,12 +153,12 @@ def folds(texts: list[str]) -> list[tuple[int, int, int]]:
             while i + (times + 1) * period <= n and shifted(i, i + times * period, period, times, step):
                 times += 1
             if times >= FOLD_REPEATS and (best is None or times * period > best[0] * best[1]):
-                best = (times, period)
+                best = (times, period, step)
         if best is None:
             i += 1
             continue
-        times, period = best
-        out.append((i + period, i + (times - 1) * period, period))
+        times, period, step = best
+        out.append((i + period, i + (times - 1) * period, period, step))
         i += times * period
     return out
 
@@ -252,7 +251,7 @@ def _dims(d) -> tuple[DimRow, ...]:
     # a deep network: a run of identical layers shows its first and last, the rest in one row
     texts = ["{(" + r.layer + ")}" + re.sub(r"body ([\d.]+)--([\d.]+)", r"body {(\1)}--{(\2)}", r.kind) + "|".join(
              (r.activation, r.width, r.learned, r.arrays)) for r in row]
-    for start, stop, period in reversed(folds(texts)):
+    for start, stop, period, _ in reversed(folds(texts)):
         rule = "the row above" if period == 1 else f"the {period} rows above"
         row[start:stop] = [DimRow(r"$\vdots$", rf"{rule} again, {(stop - start) // period}$\times$: layers "
                                   f"{row[start].layer} to {row[stop - 1].layer}", "", "", "", "")]
@@ -434,7 +433,7 @@ def _hidden(parts: list[list]) -> tuple[set[str], set[int]]:
     labels, named, shown = set(), set(), set()
     for part in parts:
         out = set()
-        for start, stop, _ in folds([a.tex for _, a in part]):
+        for start, stop, _, _ in folds([a.tex for _, a in part]):
             out.update(range(start, stop))
         for k, (label, a) in enumerate(part):
             (named if k in out else shown).update(layer_numbers(a.tex))

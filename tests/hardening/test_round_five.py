@@ -97,11 +97,118 @@ def layered_rows(draw):
 def test_folds_hide_only_rows_that_their_note_describes(rows):
     """Every hidden row is the row ``period`` before it with every top-level layer number moved by the run's step, and
     the first and last repeat of a run stay visible."""
-    for start, stop, period in folds(rows):
+    for start, stop, period, step in folds(rows):
         assert stop - start >= (FOLD_REPEATS - 2) * period and (stop - start) % period == 0
-        step = layer_numbers(rows[start])[0] - layer_numbers(rows[start - period])[0]
-        assert step in (1, -1)
+        assert step in (1, -1) and any(layer_numbers(r) for r in rows[start:start + period])
         for k in range(start, stop + period):  # the hidden rows and the last repeat, shown after them
             prev = rows[k - period]
             moved = re.sub(r"\{\((\d+)", lambda m, step=step: "{(" + str(int(m.group(1)) + step), prev)
             assert rows[k] == moved
+
+
+# -- the generated layered module: running statistics, state, saved files -------------------------------------------------
+def _bn():
+    from gradproof.codegen.loader import import_path
+
+    return import_path(ROOT / "generated" / "bn_mlp.py")
+
+
+BAD_RUNNING = {
+    "shape (1,)": (lambda r: {k: np.ones(1) for k in r}, ValueError, r"running\['running_mean2'\] must have shape \(16,\)"),
+    "NaN": (lambda r: {k: v * np.nan for k, v in r.items()}, ValueError, "must be finite"),
+    "negative variance": (lambda r: {k: -v - 1 if "var" in k else v for k, v in r.items()}, ValueError, r"running_var2.*>= 0"),
+    "missing key": (lambda r: {k: v for k, v in r.items() if k != "running_var4"}, ValueError, r"no 'running_var4' .*\(8,\)"),
+    "a list": (lambda r: [1.0], TypeError, "must be a dict"),
+    "int arrays": (lambda r: {k: np.ones(v.shape, int) for k, v in r.items()}, TypeError, "float NumPy array of shape"),
+    "an extra key": (lambda r: {**r, "running_mean9": np.ones(2)}, ValueError, "running_mean9"),
+}
+
+
+def test_the_generated_module_refuses_bad_running_statistics():
+    """Before: shape (1,) arrays broadcast and NaN or negative variances predicted silently; a missing key was a bare
+    KeyError, a list a NumPy TypeError."""
+    m = _bn()
+    p = m.init_params(0)
+    X, Y = np.ones((4, 4)), np.eye(3)[[0, 1, 2, 0]]
+    for label, (make, error, message) in BAD_RUNNING.items():
+        bad = make(m.init_running(p))
+        for call in (lambda bad=bad: m.predict(p, X, running=bad), lambda bad=bad: m.forward(p, X, True, running=bad),
+                     lambda bad=bad: m.gradients(p, X, Y, running=bad),
+                     lambda bad=bad: m.train(p, X, Y, epochs=1, running=bad)):
+            try:
+                call()
+            except error as exc:
+                assert re.search(message, str(exc)), (label, exc)
+            else:
+                raise AssertionError(f"accepted running statistics with {label}")
+    assert m.predict(p, X, running=m.init_running(p)).shape == (4,)
+
+
+def test_the_generated_module_refuses_a_wrong_state():
+    """Before: train(..., state={"x": 1}) was KeyError 'flat'."""
+    m = _bn()
+    p = m.init_params(0)
+    X, Y = np.ones((4, 4)), np.eye(3)[[0, 1, 2, 0]]
+    good = m.init_state(p)
+    for state, error, message in (({"x": 1}, ValueError, "state has no 't'"), ([], TypeError, "must be the dict"),
+                                  ({**good, "flat": {}}, ValueError, r"state\['flat'\]\['g'\]"),
+                                  ({**good, "t": -1}, TypeError, "step count"),
+                                  (m.init_state(m.init_params(0, np.float32)), ValueError, "float64 array")):
+        try:
+            m.train(p, X, Y, epochs=1, state=state)
+        except error as exc:
+            assert re.search(message, str(exc)), exc
+        else:
+            raise AssertionError(f"accepted the state {state!r:.60}")
+    m.train(p, X, Y, epochs=1, state=good)
+
+
+def _bomb(path, name: str, shape: tuple, arrays: dict) -> None:
+    """``arrays`` saved at ``path`` plus a member ``name`` of zeros of ``shape`` (float64), streamed: a small file."""
+    import io
+    import zipfile
+
+    np.savez(path, **arrays)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z, \
+            z.open(name + ".npy", "w", force_zip64=True) as f:
+        header = io.BytesIO()
+        np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False, "shape": shape})
+        f.write(header.getvalue())
+        size, chunk = int(np.prod(shape)) * 8, bytes(1 << 22)
+        for _ in range(size // len(chunk)):
+            f.write(chunk)
+        f.write(bytes(size % len(chunk)))
+
+
+def test_hostile_npz_files_are_refused_without_reading_them(tmp_path):
+    """A 3 MB .npz whose unused (or misshapen) array inflates to 3.2 GB was read whole (3.1 GB peak); object arrays, a
+    single .npy, text and a truncated member were NumPy's messages (one advising allow_pickle)."""
+    import resource
+
+    m = _bn()
+    p = m.init_params(0)
+    running = m.init_running(p)
+    _bomb(tmp_path / "bomb.npz", "zzz", (5000, 8000), p)  # 320 MB inflated, 1.4 MB on disk
+    _bomb(tmp_path / "big W1.npz", "W1", (5000, 8000), {k: v for k, v in p.items() if k != "W1"})
+    np.savez(tmp_path / "big running.npz", **p, **{f"running.{k}": np.zeros(10**6) for k in running})
+    np.savez(tmp_path / "object.npz", **{k: np.array([None] * v.size, dtype=object) for k, v in p.items()})
+    np.save(tmp_path / "one.npy", np.ones(3))
+    (tmp_path / "text.npz").write_text("hello")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert len(m.load_params(tmp_path / "bomb.npz")) == len(p)  # the extra array is never read
+    for name, message in (("big W1.npz", r"params\['W1'\] must have shape \(16, 4\), got shape \(5000, 8000\)"),
+                          ("object.npz", "must have shape|float arrays"), ("one.npy", "a single array"),
+                          ("text.npz", "not a .npz file written by save_params")):
+        try:
+            m.load_params(tmp_path / name)
+        except ValueError as exc:
+            assert re.search(message, str(exc)) and "allow_pickle" not in str(exc), exc
+        else:
+            raise AssertionError(f"loaded {name}")
+    try:
+        m.load_running(tmp_path / "big running.npz")
+    except ValueError as exc:
+        assert "running_mean2'] must have shape (16,), got shape (1000000,)" in str(exc)
+    else:
+        raise AssertionError("loaded running statistics of the wrong shape")
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024 < 150e6
