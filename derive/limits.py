@@ -268,6 +268,10 @@ def _past_deadline() -> bool:
     return False
 
 
+#: the token of the timer whose _Expired is unwinding the stack (None: none); set by its handler, cleared by its block
+_unwinding: list = [None]
+
+
 @contextlib.contextmanager
 def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) -> Iterator[None]:
     """Arm ``itimer`` for ``seconds``; when it fires (and ``ready()``, if given, is true), raise ``fail(outermost
@@ -277,7 +281,10 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
     active = [True]
 
     def on_signal(signum_, frame):
-        if active[0] and (ready is None or ready()):
+        # another limit's _Expired still on its way to its block: wait (this timer repeats), or a second one raised in
+        # the first one's cleanup (both timers expired during one long C call) would escape every block unconverted
+        if active[0] and _unwinding[0] in (None, token) and (ready is None or ready()):
+            _unwinding[0] = token
             raise _Expired(token, _doing[0] if _doing else "")
 
     prev_handler = signal.signal(signum, on_signal)
@@ -299,6 +306,8 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
         signal.signal(signum, prev_handler)
         if prev_remaining:
             signal.setitimer(itimer, max(prev_remaining - (time.monotonic() - start), 1e-3), prev_interval)
+        if _unwinding[0] is token:
+            _unwinding[0] = None
 
 
 __all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS",

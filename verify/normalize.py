@@ -149,6 +149,26 @@ _TABLE = str.maketrans(UNICODE_MATH)
 _SUP_TABLE, _SUB_TABLE = str.maketrans(_SUPERSCRIPTS), str.maketrans(_SUBSCRIPTS)
 
 
+MAX_MARKS = 30  # combining marks kept in a row: Unicode's stream-safe limit (UAX #15)
+
+
+def cap_marks(text: str) -> str:
+    """``text`` with each run of combining marks cut to ``MAX_MARKS``: NFD and NFC sort a run of marks in quadratic time
+    (60 000 marks on one letter took 9 s, 200 kB of them minutes), and no reader gives a meaning to the 31st."""
+    run, cut = 0, []
+    for k, ch in enumerate(text):
+        if unicodedata.combining(ch):
+            run += 1
+            if run > MAX_MARKS:
+                cut.append(k)
+        else:
+            run = 0
+    if not cut:
+        return text
+    drop = set(cut)
+    return "".join(ch for k, ch in enumerate(text) if k not in drop)
+
+
 def fold_unicode(text: str) -> str:
     """Mathematics typed in Unicode -> LaTeX, in linear time (character classes and one-character tables; nothing
     backtracks): Greek letters and operators by ``UNICODE_MATH``, runs of superscript or subscript characters as one
@@ -156,7 +176,7 @@ def fold_unicode(text: str) -> str:
     as it is. A character with no certain reading stays, and the tokenizer names it (parser._unexpected)."""
     if text.isascii():
         return text
-    s = unicodedata.normalize("NFD", text)  # ŷ -> y + U+0302: one spelling for the combined forms
+    s = unicodedata.normalize("NFD", cap_marks(text))  # ŷ -> y + U+0302: one spelling for the combined forms
     s = _SUPER_RUN.sub(lambda m: "^{" + m.group(0).translate(_SUP_TABLE) + "}", s)
     s = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB_TABLE) + "}", s)
     s = _COMBINED.sub(lambda m: rf"\{_COMBINING[m.group(2)]}{{{m.group(1)}}}", s)

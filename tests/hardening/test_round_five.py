@@ -212,3 +212,49 @@ def test_hostile_npz_files_are_refused_without_reading_them(tmp_path):
     else:
         raise AssertionError("loaded running statistics of the wrong shape")
     assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024 < 150e6
+
+
+# -- Unicode folding and the timers --------------------------------------------------------------------------------------
+def test_combining_marks_fold_in_linear_time():
+    """200 kB of combining marks in one claim: 107 s and an internal error before (NFD sorts a run of marks in
+    quadratic time, inside one C call the timers cannot interrupt); each run is now cut to MAX_MARKS first."""
+    from gradproof.verify import normalize
+
+    t = cpu()
+    out = normalize.normalize("J = y" + "\u0302\u0301\u0323" * 70_000)
+    assert cpu() - t < 2 and len(out) < 200
+    assert normalize.fold_unicode("\u0177 = y\u0302") == r"\hat{y} = \hat{y}"  # a hat still reads
+
+
+@given(st.text(alphabet="ab\u0302\u0301\u0323\u05b0 ", max_size=120))
+def test_cap_marks_keeps_text_without_long_runs(text):
+    import unicodedata
+
+    from gradproof.verify.normalize import MAX_MARKS, cap_marks
+
+    capped = cap_marks(text)
+    assert cap_marks(capped) == capped
+    assert not re.search("[\u0302\u0301\u0323\u05b0]{%d}" % (MAX_MARKS + 1), capped)
+    if not re.search("[\u0302\u0301\u0323\u05b0]{%d}" % (MAX_MARKS + 1), text):
+        assert capped == text
+    assert "".join(c for c in capped if not unicodedata.combining(c)) == "".join(c for c in text if not unicodedata.combining(c))
+
+
+def test_two_budget_timers_expiring_in_one_c_call_give_one_clear_error():
+    """Both of the run's timers (CPU and wall clock) expired during one long C call; the second alarm was raised while
+    the first unwound, escaped every block ("internal error: _Expired: time limit") and left a timer armed."""
+    import signal
+    import time
+    import unicodedata
+
+    import pytest
+    from gradproof.derive import limits
+
+    with pytest.raises(limits.TimeLimitError, match="stopped after 0.3 s"):
+        with limits.run_budget("x", seconds=0.3, memory=None, wall=0.3, wall_min_cpu=0):
+            unicodedata.normalize("NFD", "y" + "\u0302\u0301\u0323" * 12_000)  # over 1 s in C: no signal is handled
+            start = time.monotonic()
+            while time.monotonic() - start < 2:
+                pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert limits._unwinding[0] is None
