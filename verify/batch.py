@@ -241,12 +241,19 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
 
 
 _CTX: Context | None = None  # set in the parent before forking; the workers inherit it
+#: how often an idle worker checks that its parent is still there (a killed parent's workers then exit)
+ORPHAN_POLL_SECONDS = 1.0
 
 
-def _worker(conn) -> None:
+def _worker(conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it stops the workers)
     while True:
         try:
+            # a parent killed outright (SIGKILL, an autograder's timeout) sends no EOF: every worker holds copies of the
+            # pipes forked before it, so the orphans would wait for each other forever; they look for the parent instead
+            while not conn.poll(ORPHAN_POLL_SECONDS):
+                if os.getppid() != parent:
+                    return
             task = conn.recv()
         except (EOFError, OSError):
             return
@@ -258,6 +265,8 @@ def _worker(conn) -> None:
             conn.send((index, outcome))
         except (TypeError, ValueError, AttributeError) as exc:  # an unpicklable detail: send the verdicts' gist
             conn.send((index, Outcome(sub.name, "error", f"{sub.name}: the report could not be passed back ({exc})")))
+        except OSError:  # the parent is gone
+            return
 
 
 @dataclass
@@ -294,7 +303,7 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
 
     def spawn() -> _Slot:
         parent, child = fork.Pipe()
-        proc = fork.Process(target=_worker, args=(child,), daemon=True)
+        proc = fork.Process(target=_worker, args=(child, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)

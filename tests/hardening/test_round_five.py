@@ -258,3 +258,47 @@ def test_two_budget_timers_expiring_in_one_c_call_give_one_clear_error():
                 pass
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     assert limits._unwinding[0] is None
+
+
+# -- the grading CLI ----------------------------------------------------------------------------------------------------
+def _processes_naming(text: str) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    out.append(int(entry.name))
+            except OSError:
+                pass
+    return out
+
+
+def test_the_workers_of_a_killed_batch_exit(tmp_path):
+    """An autograder's timeout kills the batch (SIGKILL): its workers, each holding copies of the others' pipes, waited
+    for each other forever (found orphaned after 8 minutes); now they see the parent is gone and exit."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    alice = (ROOT / "examples" / "grading" / "submissions" / "alice.md").read_text()
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for k in range(60):
+        (subs / f"s{k}.md").write_text(alice)
+    gradproof = str(Path(sys.executable).with_name("gradproof"))
+    proc = subprocess.Popen([gradproof, "verify", str(subs), "--spec", str(ROOT / "examples" / "reference_mlp.toml"), "--jobs",
+                             "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_processes_naming(str(subs))) < 3 and time.monotonic() < deadline:  # the parent and its two workers
+        time.sleep(0.2)
+    time.sleep(1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30  # a worker finishes the submission it holds, then looks for its parent
+    while _processes_naming(str(subs)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _processes_naming(str(subs))
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
