@@ -30,6 +30,9 @@ from .judge import Claim
 from .normalize import squeeze_space
 
 MAX_BYTES = 1_000_000
+#: a notebook on disk: its outputs and attachments (plots as base64 images) are not read, only its Markdown cells,
+#: which are held to MAX_BYTES like any document
+MAX_NOTEBOOK_BYTES = 20_000_000
 MAX_EQUATIONS = 2000
 MAX_INLINE = 2000  # characters of one inline formula; longer "inline math" is a stray dollar sign
 MATH_ENVS = ("equation", "align", "gather", "eqnarray", "multline", "flalign", "alignat", "displaymath", "math")
@@ -300,7 +303,11 @@ def load_document(path: str | Path) -> list[Claim]:
     path = Path(path)
     if not path.is_file():
         raise AnswerError(no_file(path, "document"))
-    if path.stat().st_size > MAX_BYTES:
+    notebook = path.suffix.lower() == ".ipynb"
+    if path.stat().st_size > (MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES):
+        if notebook:
+            raise AnswerError(f"{path}: the notebook is larger than {MAX_NOTEBOOK_BYTES} bytes; clear its outputs in Jupyter "
+                              "(Edit > Clear Outputs of All Cells), save it and submit it again")
         raise AnswerError(f"{path}: the document is larger than {MAX_BYTES} bytes")
     if path.suffix.lower() == ".pdf":
         return extract(pdf_text(path), str(path))
@@ -308,6 +315,6 @@ def load_document(path: str | Path) -> list[Claim]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
-    if path.suffix.lower() == ".ipynb":
+    if notebook:
         text = notebook_text(text, str(path))
     return extract(text, str(path))

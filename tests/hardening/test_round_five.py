@@ -302,3 +302,31 @@ def test_the_workers_of_a_killed_batch_exit(tmp_path):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left
+
+
+# -- notebooks ------------------------------------------------------------------------------------------------------------
+def test_a_notebook_with_plots_is_read(tmp_path):
+    """A student's notebook with a plot (a base64 image output, an attachment) passed 1 MB on disk: "the document is larger
+    than 1000000 bytes". Its outputs are not read; a notebook may be 20 MB, its Markdown 1 MB."""
+    import json
+
+    from gradproof.derive.errors import AnswerError
+    from gradproof.verify.document import MAX_NOTEBOOK_BYTES, load_document
+
+    md = {"cell_type": "markdown", "metadata": {}, "source": ["$$\\delta^{(3)} = \\hat{y} - y$$\n"],
+          "attachments": {"a.png": {"image/png": "iVBOR" * 300_000}}}
+    code = {"cell_type": "code", "metadata": {}, "source": ["plt.plot(x)"], "execution_count": 1,
+            "outputs": [{"output_type": "display_data", "data": {"image/png": "iVBOR" * 400_000}, "metadata": {}}]}
+    nb = tmp_path / "h.ipynb"
+    nb.write_text(json.dumps({"cells": [md, code] * 3, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    assert 10_000_000 < nb.stat().st_size < MAX_NOTEBOOK_BYTES
+    t = cpu()
+    claims = load_document(nb)
+    assert len(claims) == 3 and cpu() - t < 3
+    nb.write_text(json.dumps({"cells": [md, code] * 8}))
+    try:
+        load_document(nb)
+    except AnswerError as exc:
+        assert "clear its outputs" in str(exc)
+    else:
+        raise AssertionError("read a notebook over MAX_NOTEBOOK_BYTES")
