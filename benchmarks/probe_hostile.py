@@ -50,6 +50,7 @@ class Probe:
     parallel: int = 1  # runs of argv at once (every run must pass; after() sees the folder when all have ended)
     after: object = None  # after(folder) -> list of problems (an output that is corrupt, half-written, leaked…)
     interrupt: float = 0.0  # seconds after which each run still going gets SIGINT (Ctrl-C)
+    kill: float = 0.0  # seconds after which each run still going gets SIGKILL (an autograder's timeout)
 
 
 def spec(layers: str, inputs: int = 2, loss: str = "squared_error", extra: str = "") -> str:
@@ -236,7 +237,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four()
+    return out + round_three() + round_four() + round_five()
 
 
 def _example(name: str) -> str:
@@ -727,6 +728,205 @@ def round_four() -> list[Probe]:
                          cmd=py, after=lambda d: [] if Path("/dev/full").is_char_device() else ["/dev/full was replaced by a file"]))
     return out
 
+def _no_orphans(d: str) -> list[str]:
+    """No process naming the probe's folder is left 30 s after the run ended (a killed batch's workers)."""
+    def left() -> list[int]:
+        out = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and d in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    out.append(int(entry.name))
+            except OSError:
+                pass
+        return out
+
+    deadline = time.monotonic() + 30
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    orphans = left()
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    return [f"{len(orphans)} orphaned workers still running 30 s after the batch was killed"] if orphans else []
+
+
+def _npz_probe(d: str) -> list[str]:
+    """The generated bn_mlp module against hostile .npz files: a bomb (an unused member inflating to 400 MB), a W1 that
+    inflates to 400 MB, object arrays, a single .npy, text; each must be a ValueError naming the file, nothing else,
+    with the child's peak memory under 300 MB."""
+    code = (f"import sys, io, zipfile, resource; sys.path.insert(0, {d!r}); import numpy as np, bn_mlp as m\n"
+            "p = m.init_params(0)\n"
+            "def bomb(path, name, keep):\n"
+            "    np.savez(path, **{k: v for k, v in p.items() if k in keep})\n"
+            "    with zipfile.ZipFile(path, 'a', zipfile.ZIP_DEFLATED, compresslevel=1) as z, \\\n"
+            "            z.open(name + '.npy', 'w', force_zip64=True) as f:\n"
+            "        h = io.BytesIO()\n"
+            "        np.lib.format.write_array_header_1_0(h, {'descr': '<f8', 'fortran_order': False, 'shape': (5000, 10000)})\n"
+            "        f.write(h.getvalue()); [f.write(bytes(1 << 22)) for _ in range(95)]\n"
+            "bomb('bomb.npz', 'zzz', p); bomb('w1.npz', 'W1', [k for k in p if k != 'W1'])\n"
+            "np.savez('obj.npz', **{k: np.array([None] * v.size, dtype=object) for k, v in p.items()}); np.save('one.npy', p['W1'])\n"
+            "open('text.npz', 'w').write('not a zip')\n"
+            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "for f, fns in (('bomb.npz', [m.load_params]), ('w1.npz', [m.load_params]), ('obj.npz', [m.load_params]),\n"
+            "               ('one.npy', [m.load_params, m.load_running]), ('text.npz', [m.load_params, m.load_running])):\n"
+            "    for fn in fns:\n"
+            "        try:\n"
+            "            fn(f); print('loaded', f) if f != 'bomb.npz' else None\n"
+            "        except ValueError as e:\n"
+            "            print('refused', f, e) if f in str(e) and 'allow_pickle' not in str(e) else print('unclear', f, e)\n"
+            "        except Exception as e:\n"
+            "            print('crashed', f, type(e).__name__, e)\n"
+            "print('grew', (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024, 'MB')\n")
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], capture_output=True, text=True, timeout=120, cwd=d)
+    bad = [line[:100] for line in r.stdout.splitlines() if not line.startswith(("refused", "grew"))]
+    grew = [int(line.split()[1]) for line in r.stdout.splitlines() if line.startswith("grew")]
+    return bad + ([f"load_params grew by {grew[0]} MB"] if grew and grew[0] > 300 else []) + (
+        [f"npz probe: {r.stderr.strip().splitlines()[-1][:100]}"] if r.returncode else [])
+
+
+def round_five() -> list[Probe]:
+    """Round five (issue 12, sixth pass): what was built since round four — document macros (verify/texmacros.py),
+    Unicode folding, Einstein/index readings, entry-by-entry definitions, \\text{} remarks, notebooks, the grading CLI,
+    the generated module's save/load, layer kinds at extreme values — and round four's open deep handouts."""
+    out: list[Probe] = []
+    s2 = formula_spec("tanh(x)")
+    ref, bn = _example("reference_mlp.toml"), _example("bn_mlp.toml")
+    ok_md = "$$\\delta^{(2)} = \\hat{y} - y$$\n"
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1), verdicts=None, spec_text=s2, **kw) -> None:
+        out.append(Probe("r5: " + pid, doc, {"s.toml": spec_text, "h.md": text}, codes, verdicts or {}, **kw))
+
+    right = {"line 1": {"correct"}}
+    # -- document macros ---------------------------------------------------------------------------------------------
+    md("macros: \\def\\a{\\a} (recursive), then a right claim", "$$\\def\\a{\\a}$$\n$$\\delta^{(2)} = \\hat{y} - y \\a$$\n" + ok_md)
+    md("macros: \\newcommand{\\x}{\\x\\x} (doubling) x 300 claims", "$$\\newcommand{\\x}{\\x\\x}$$\n" + "$$ J = \\x $$\n\n" * 300 + ok_md)
+    md("macros: a right claim written with \\gdef\\d#1#2{\\frac{\\partial #1}{\\partial #2}}",
+       "$$\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\\newcommand{\\yh}{\\hat{y}}$$\n\n$$\\delta^{(2)} = \\yh - y$$\n"
+       "$$\\pd{J}{W^{(2)}} = \\delta^{(2)} {h^{(1)}}^\\top$$\n", (0,), {"line 3": {"correct"}, "line 4": {"correct"}})
+    md("macros: arguments that grow (#1#1#1#1 nested 12 deep)", "$$\\newcommand{\\g}[1]{#1#1#1#1}$$\n$$ J = " + "\\g{" * 12 + "x"
+       + "}" * 12 + " $$\n" + ok_md)
+    def name(k: int) -> str:
+        return chr(97 + k % 26) + chr(97 + k // 26 % 26) + chr(97 + k // 676 % 26)
+
+    md("macros: 5000 definitions", "".join(f"$$\\newcommand{{\\m{name(k)}}}{{x_{k}}}$$\n" for k in range(5000)) + ok_md, (0, 1))
+    md("macros: a body of 2000 # and an argument of 1990 characters, 200 claims",
+       "$$\\newcommand{\\b}[1]{" + "#1" * 999 + "}$$\n" + ("$$ J = \\b{" + "x" * 1990 + "} $$\n\n") * 200 + ok_md)
+    md("macros: \\let, \\expandafter, \\csname, catcode tricks", "$$\\let\\hat\\tilde \\expandafter\\def\\csname x\\endcsname{y}"
+       "\\catcode`\\^=11 \\delta^{(2)} = \\hat{y} - y$$\n\n" + ok_md)
+    md("macros: a macro whose body defines \\newcommand (\\mk{\\x})", "$$\\newcommand{\\mk}[1]{\\newcommand{#1}{\\mk{#1}}}"
+       "\\mk{\\x}$$\n$$ J = \\x \\x \\mk{\\y} \\y $$\n" + ok_md)
+    md("macros: redefining \\frac, \\hat, \\delta", "$$\\renewcommand{\\frac}[2]{#2/#1}\\renewcommand{\\hat}[1]{0}"
+       "\\def\\delta{\\Delta}$$\n\n" + ok_md, (0, 1))
+    md("macros: an unclosed body (\\newcommand{\\x}{ + 200 kB)", "$$\\newcommand{\\x}{" + "{a" * 100_000 + "$$\n" + ok_md)
+    md("macros: 200 definitions of 2000 characters, 2000 uses", "".join(f"$$\\def\\q{name(k)}{{{'x+' * 666}}}$$\n" for k in range(200))
+       + "$$ J = " + "\\qaaa " * 2000 + "$$\n" + ok_md)
+    # -- Unicode folding ---------------------------------------------------------------------------------------------
+    md("Unicode: δ⁽²⁾ = ŷ − y (a right claim in Unicode)", "$$δ⁽²⁾ = ŷ − y$$\n", (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("Unicode: 200 kB of combining marks in one claim", "$$ J = y" + "\u0302\u0301\u0323" * 70_000 + " $$\n" + ok_md)
+    md("Unicode: superscript digits x 100000", "$$ J = x" + "⁽²⁾" * 33_000 + " $$\n" + ok_md)
+    md("Unicode: astral math letters and RTL x 50000", "$$ J = " + "\U0001d466\u202e\u05d0" * 50_000 + " $$\n" + ok_md)
+    md("Unicode: 900 kB of Greek and operators", "$$ J = " + "αβγ∑∂⊙√" * 40_000 + " $$\n" + ok_md)
+    md("Unicode: 1900 claims with a hat each", "".join("$$ ŷ = ŷ $$\n\n" for _ in range(1900)) + ok_md)
+    md("Unicode: 300 claims of 30 kB of combining marks", ("$$ J = y" + "\u0302\u0301\u0323" * 3000 + " $$\n\n") * 10 + ok_md)
+    # -- index (Einstein) readings and entry-by-entry definitions ----------------------------------------------------
+    letters = "abcdefghijklmnopqrstuvw"
+    pairs = " ".join(f"W_{{{a}{b}}}" for a, b in zip(letters, letters[1:], strict=False))
+    md("index: 23 index letters in one term", "$$ J = " + pairs + " $$\n" + ok_md)
+    md("index: \\sum nested 300 deep", "$$ J = " + "".join(f"\\sum_{{{letters[k % 23]}}}" for k in range(300)) + " x_i $$\n" + ok_md)
+    md("index: a right claim in index form", "$$ \\frac{\\partial J}{\\partial W^{(2)}_{ij}} = \\delta^{(2)}_i h^{(1)}_j $$\n",
+       (0, 1), {"line 1": {"correct", "unchecked"}})
+    md("entries: 2000 entry-by-entry definitions", "".join(f"$$ \\delta^{{(2)}}_{{{k}}} = \\hat{{y}}_{{{k}}} - y_{{{k}}} $$\n\n"
+                                                          for k in range(1, 2001)))
+    md("entries: 400 entries of a 20x20 matrix", "".join(f"$$ W^{{(1)}}_{{{i},{j}}} = 0.5 $$\n\n"
+                                                        for i in range(1, 21) for j in range(1, 21)))
+    # -- \\text{} remarks ------------------------------------------------------------------------------------------------
+    md("remarks: \\text{} of 3000 characters x 200", ("$$\\delta^{(2)} = \\hat{y} - y \\quad \\text{(" + "by the chain rule " * 160
+                                                      + ")}$$\n\n") * 200, (0, 1), right)
+    md("remarks: \\text{ nested 2000 deep", "$$ J = " + "\\text{a " * 2000 + "}" * 2000 + " $$\n" + ok_md)
+    md("remarks: \\text{} holding $ and math", "$$\\delta^{(2)} = \\hat{y} - y \\text{ since $J = \\tfrac12 (\\hat y - y)^2$ }$$\n",
+       (0, 1), right)
+    # -- notebooks ---------------------------------------------------------------------------------------------------
+    def nb(cells) -> str:
+        return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    cell = {"cell_type": "markdown", "metadata": {}, "source": ["$$\\delta^{(2)} = \\hat{y} - y$$\n"]}
+    for label, text, codes in (
+            ("1900 cells", nb([cell] * 1900), (0, 1)),
+            ("a cell with 5 MB of attachments", nb([{**cell, "attachments": {"a.png": {"image/png": "A" * 5_000_000}}}]), (0, 1)),
+            ("15 MB of plots in outputs", nb([cell, {"cell_type": "code", "source": "plot()", "metadata": {}, "outputs": [
+                {"output_type": "display_data", "data": {"image/png": "iVBOR" * 3_000_000}}]}]), (0, 1)),
+            ("a 25 MB notebook", nb([{**cell, "attachments": {"a.png": {"image/png": "A" * 25_000_000}}}]), (2,)),
+            ("sources that are numbers, dicts and nested lists", nb([{**cell, "source": 3}, {**cell, "source": {"a": 1}},
+                                                                     {**cell, "source": [["x"]]}, cell]), (0, 1)),
+            ("JSON nested 50000 deep in metadata", '{"cells": [' + json.dumps(cell) + '], "metadata": ' + "[" * 50_000 + "]" * 50_000 + "}",
+             (0, 1, 2)),
+            ("cells that are not objects", json.dumps({"cells": [1, "x", None, [cell], cell]}), (0, 1, 2)),
+            ("a 40 MB string", nb([{**cell, "source": ["$$ J = " + "x" * 40_000_000 + "$$"]}]), (0, 1, 2))):
+        out.append(Probe(f"r5: notebook: {label}", ("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml", "--json"),
+                         {"s.toml": s2, "h.ipynb": text}, codes))
+    # -- the grading CLI ---------------------------------------------------------------------------------------------
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    rub = (ROOT / "examples/grading/rubric.toml").read_text()
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+
+    def graded(d: str) -> list[str]:
+        csv = Path(d, "g.csv")
+        if not csv.exists():
+            return ["no summary"]
+        text = csv.read_text()
+        return [] if "\x1b" not in text and "\r" not in text.replace("\r\n", "\n") else [f"g.csv holds control characters: {text[:80]!r}"]
+
+    out.append(Probe("r5: grading: 60 submissions (a class; time grows with it)", grade, {"s.toml": ref, "r.toml": rub,
+                     **{f"subs/s{k}.md": alice for k in range(60)}}, (0,), after=graded))
+    out.append(Probe("r5: grading: killed after 5 s (its workers must exit, not wait forever)", grade, {"s.toml": ref, "r.toml": rub,
+                     **{f"subs/s{k}.md": alice for k in range(200)}}, (0, -9), kill=5.0, after=_no_orphans))
+    out.append(Probe("r5: grading: names with control characters and escapes", grade, {"s.toml": ref, "r.toml": rub,
+                     "subs/a\x1b[31mred.md": alice, "subs/b\rover.md": alice, "subs/c\nnl.md": alice, "subs/d\x7f.md": alice,
+                     b"subs/e\xff\xfe.md": alice}, (0,), never=("\x1b[31m",), after=graded))
+    out.append(Probe("r5: grading: a submission that is a directory, a FIFO, links in and out", grade,
+                     {"s.toml": ref, "r.toml": rub, "subs/a.md": alice, "subs/dir.md/x.md": alice, "outside.md": alice},
+                     (0,), fifos=("subs/f.md",), links={"subs/in.md": "{d}/subs/a.md", "subs/out.md": "{d}/outside.md",
+                                                        "subs/loop.md": "{d}/subs/loop.md", "subs/etc.md": "/etc/passwd"},
+                     never=("root:",), after=graded))
+    out.append(Probe("r5: grading: a submission folder of 200 nested folders", grade, {"s.toml": ref, "r.toml": rub,
+                     "subs/" + "d/" * 200 + "a.md": alice, "subs/b.md": alice}, (0,), after=graded))
+    out.append(Probe("r5: autograder: the submission is a FIFO", ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric",
+                     "{d}/r.toml", "--submission", "{d}/sub", "--results", "{d}/results.json"), {"s.toml": ref, "r.toml": rub},
+                     (0, 2), fifos=("sub",)))
+    # -- the generated module's saved files -------------------------------------------------------------------------------
+    out.append(Probe("r5: bn_mlp: codegen, load_params/load_running of hostile .npz files", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": bn}, (0,), after=_npz_probe))
+    out.append(Probe("r5: bn_mlp: codegen, the module refuses bad running statistics (round four's open defect)",
+                     ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": bn}, (0,), after=_module_refuses("bn_mlp.py", "bn_mlp")))
+    # -- layer kinds at extreme values ----------------------------------------------------------------------------------
+    def kinds(pid: str, body: str, argv=("derive", "{d}/s.toml", "--no-pdf"), codes=(0, 2)) -> None:
+        out.append(Probe("r5: " + pid, argv, {"s.toml": spec(layer(3, '"tanh"') + body + layer(2, '"identity"'))}, codes))
+
+    for label, body in (("batch norm momentum 1e-300, eps 1e-300", 'kind = "batchnorm"\nmomentum = 1e-300\neps = 1e-300\n'),
+                        ("batch norm momentum 0.999999999", 'kind = "batchnorm"\nmomentum = 0.999999999\n'),
+                        ("layer norm eps 1e10", 'kind = "layernorm"\neps = 1e10\n'),
+                        ("dropout p 1 - 1e-16", 'kind = "dropout"\np = 0.9999999999999999\n'),
+                        ("dropout p -0.0", 'kind = "dropout"\np = -0.0\n'),
+                        ("batch norm eps nan", 'kind = "batchnorm"\neps = nan\n'),
+                        ("residual with an empty body", 'kind = "residual"\nbody = []\n'),
+                        ("batch norm with units = 5 (a key it does not take)", 'kind = "batchnorm"\nunits = 5\n')):
+        kinds(label + ": derive", "[[layers]]\n" + body)
+        kinds(label + ": codegen", "[[layers]]\n" + body, argv=("codegen", "{d}/s.toml", "--out", "{d}"))
+    # -- round four's open defects: the handouts of deep layer-kind networks, verify of 498 batch-norm layers -------------
+    res249 = "".join('[[layers]]\nkind = "residual"\n[[layers.body]]\nunits = 3\nactivation = "relu"\n' for _ in range(249))
+    for label, body in (("40 batch-norm layers", '[[layers]]\nkind = "batchnorm"\n' * 40),
+                        ("498 batch-norm layers", '[[layers]]\nkind = "batchnorm"\n' * 498),
+                        ("498 layer-norm layers", '[[layers]]\nkind = "layernorm"\n' * 498),
+                        ("498 dropout layers", '[[layers]]\nkind = "dropout"\np = 0.1\n' * 498),
+                        ("249 residual blocks", res249)):
+        kinds(label + ": PDF", body, argv=("derive", "{d}/s.toml", "--out", "{d}/o"), codes=(0,))
+    out.append(Probe("r5: 498 batch-norm layers: verify", ("verify", "{d}/a.toml", "--json"), {"s.toml": spec(
+        layer(3, '"tanh"') + '[[layers]]\nkind = "batchnorm"\n' * 498 + layer(2, '"identity"')), "a.toml": answers(
+        [("d", r"\delta^{(500)} = \hat{y} - y"), ("g", r"\frac{\partial J}{\partial \beta^{(250)}} = \sum_i \delta^{(250)(i)}")],
+        extra="batch = 4\n")}, (0,), {"d": {"correct"}, "g": {"correct"}}))
+    return out
+
+
 def run(probe: Probe) -> dict:
     with tempfile.TemporaryDirectory(prefix="probe-") as d:
         for rel, text in probe.files.items():
@@ -766,6 +966,11 @@ def run(probe: Probe) -> dict:
                     pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                     if pid:
                         ended[proc.pid] = (status, usage, time.monotonic() - t0)
+            if probe.kill and time.monotonic() - t0 > probe.kill:
+                for proc, _, _ in runs:
+                    if proc.pid not in ended and proc.poll() is None:
+                        proc.kill()
+                probe = dataclasses.replace(probe, kill=0.0)
             if probe.interrupt and time.monotonic() - t0 > probe.interrupt:
                 for proc, _, _ in runs:
                     if proc.pid not in ended and proc.poll() is None:
