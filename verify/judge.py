@@ -90,6 +90,12 @@ class _Link:
     expected: str | None = None
 
 
+def _applied(layers) -> list:
+    """The layers whose activation applies entry by entry: all but a softmax output (a Jacobian, never written as a
+    generic σ(z))."""
+    return list(layers[:-1]) if len(layers) > 1 and layers[-1].activation == "softmax" else list(layers)
+
+
 class Judge:
     """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
 
@@ -104,7 +110,8 @@ class Judge:
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
-                                                            ("convention", self.net.convention)))
+                                                            ("convention", self.net.convention),
+                                                            ("activations", tuple(ly.activation for ly in self.net.layers))))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -220,8 +227,8 @@ class Judge:
             base = base.args[0]
         if layer is None and base.op == "q" and base.value[0] in ("z", "h"):
             layer = base.value[1]
-        if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in self.net.layers}) == 1:
-            layer = 1  # Rojas's s(x): every layer has the same activation, so a generic one is it
+        if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in _applied(self.net.layers)}) == 1:
+            layer = 1  # Rojas's s(x): every layer has the same activation (a softmax output aside), so a generic one is it
         if name == "phi":
             if layer is None or not 1 <= layer <= self.net.depth:
                 raise Unreadable("a generic activation needs its layer, e.g. \\varphi^{(2)}(z^{(2)}) or g(z^{(2)})")

@@ -638,10 +638,11 @@ class _Parser:
         after = self.peek().text if self.peek() is not None else None
         if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
             return self.grad_prefix()
-        if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and self.peek(1).text == "t" and (
-                self.peek(2) is None or self.peek(2).text != "("):
-            self.next()
-            self.next()  # g_t: the gradient at step t, of every weight
+        braced = self.is_("{", 1) and self.is_("t", 2) and self.is_("}", 3)  # g_{t}, as g_t
+        if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and (
+                self.peek(1).text == "t" or braced) and (self.peek(4 if braced else 2) is None
+                                                         or self.peek(4 if braced else 2).text != "("):
+            self.i += 4 if braced else 2  # g_t: the gradient at step t, of every weight
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id":
             return self.mazur_unit(name)
@@ -1690,6 +1691,7 @@ class _Parser:
                     power = item[1]
                 else:
                     raise Unreadable(f"cannot read the script {''.join(texts)} on the function {name}")
+        fname = self._layer_sigma(name, fname, layer)
         if self.is_("(") or self.is_("{") or self.is_("["):
             close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
             arg = self.expr()
@@ -1707,6 +1709,18 @@ class _Parser:
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
         return Node("pow", (node, num(power))) if power is not None else node
+
+    def _layer_sigma(self, name: str, fname: str, layer: int | None) -> str:
+        """Nowaczyk's σ_l, CMU 10-714's σ_i: an answer that writes σ with a layer index (infer.conventions:
+        ``sigma_layers``) names each layer's own activation by it, so σ_l of a layer that is not logistic is that
+        layer's activation, and a bare σ in a network with no logistic layer is the hidden layers' one. Without
+        such an index σ stays the logistic function (a σ written for tanh is a mistake to report)."""
+        acts = self.opts.get("activations")
+        if name != "sigma" or fname != "sigmoid" or not self.opts.get("sigma_layers") or not acts:
+            return fname
+        if layer is not None:
+            return "phi" if 1 <= layer <= len(acts) and acts[layer - 1] != "sigmoid" else fname
+        return "phi" if "sigmoid" not in acts else fname
 
     def indicator(self) -> Node:
         """``\\mathbb{1}[z > 0]``, ``\\mathbf{1}\\{z > 0\\}``, ``\\mathbb{1}_{z > 0}``: 1 where the condition holds, else 0."""

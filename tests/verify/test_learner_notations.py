@@ -1,0 +1,120 @@
+"""Notations of learners' and practitioners' derivations (issue 10, sixth round): σ with a layer index as that layer's
+activation, Markdown's escaped ``\\\\( … \\\\)``, optimizer letters written with braces or under a hat, and ``\\bigtriangledown``.
+
+Each test mixes right claims with planted ones written here in the notation; the expected verdicts come from NumPy
+(the network's own activations, central differences, Kingma & Ba's Adam typed below), never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
+from gradproof.verify.cli import verify_file
+from gradproof.verify.judge import Claim, Judge
+
+RNG = np.random.default_rng(7)
+Z = RNG.normal(size=5)
+ACT = {"tanh": np.tanh, "sigmoid": lambda v: 1 / (1 + np.exp(-v)), "relu": lambda v: np.maximum(v, 0.0)}
+
+
+def net(hidden, output, loss="squared_error", units=(4, 2), optimizer=None):
+    spec = {"name": "t", "inputs": 3, "convention": "row",
+            "layers": [{"units": units[0], "activation": hidden}, {"units": units[1], "activation": output}],
+            "loss": {"name": loss}, "optimizer": optimizer or {"name": "sgd", "learning_rate": 0.1}}
+    return derive(spec_from_dict(spec), check=False)
+
+
+def verdicts(d, claims):
+    results = Judge(d).check_all([Claim(cid, latex) for cid, latex in claims])
+    return {r.id: r.verdict for r in results}
+
+
+def same(f, g) -> str:
+    """'correct' when two elementwise functions agree at random points, else 'incorrect' (the oracle's verdict)."""
+    return "correct" if np.allclose(f(Z), g(Z), atol=1e-6) else "incorrect"
+
+
+def slope(f):
+    """f' by central differences."""
+    return lambda v: (f(v + 1e-6) - f(v - 1e-6)) / 2e-6
+
+
+def test_sigma_with_a_layer_index_is_that_layers_activation():
+    """Nowaczyk's a_l = σ_l(z_l) in a tanh-then-logistic network: σ_1 is tanh, σ_2 the logistic function; a claim
+    that puts the other layer's function (or the logistic derivative) on layer 1 is wrong."""
+    d = net("tanh", "sigmoid")
+    tanh, logistic = ACT["tanh"], ACT["sigmoid"]
+    claims = {"a1": (r"a_1 = \sigma_1(z_1)", same(tanh, tanh)),
+              "bad-a1": (r"a_1 = \sigma_2(z_1)", same(logistic, tanh)),
+              "al": (r"a_l = \sigma_l(z_l)", "correct"),
+              "d1": (r"\sigma_1'(z_1) = 1 - a_1 \odot a_1", same(slope(tanh), lambda v: 1 - tanh(v) ** 2)),
+              "bad-d1": (r"\sigma_1'(z_1) = a_1 \odot (1 - a_1)", same(slope(tanh), lambda v: tanh(v) * (1 - tanh(v)))),
+              "d2": (r"\sigma_2'(z_2) = a_2 \odot (1 - a_2)",
+                     same(slope(logistic), lambda v: logistic(v) * (1 - logistic(v))))}
+    assert [claims[k][1] for k in ("bad-a1", "bad-d1")] == ["incorrect", "incorrect"]
+    got = verdicts(d, [(k, latex) for k, (latex, _) in claims.items()])
+    assert got == {k: want for k, (_, want) in claims.items()}
+
+
+def test_without_a_layer_index_sigma_stays_the_logistic_function():
+    """An answer that never indexes σ by layer means the logistic function by it: σ(z_1) for a tanh layer is a
+    mistake to report, not a notation to read."""
+    d = net("tanh", "sigmoid")
+    want = same(ACT["sigmoid"], ACT["tanh"])
+    assert verdicts(d, [("a1", r"a_1 = \sigma(z_1)"), ("a2", r"a_2 = \sigma(z_2)")]) == {"a1": want, "a2": "correct"}
+
+
+def test_an_indexed_sigma_in_a_network_without_a_logistic_layer():
+    """CMU 10-714's σ_i in a ReLU network with a softmax output: the bare σ (and σ') is the hidden layers' ReLU, so
+    its derivative is the 0/1 step and the logistic identity σ(1 − σ) is wrong; a bias left out is still wrong."""
+    d = net("relu", "softmax", loss="cross_entropy", units=(4, 3))
+    relu, logistic = ACT["relu"], ACT["sigmoid"]
+    step = lambda v: np.where(v > 0, 1.0, 0.0)  # noqa: E731
+    claims = {"a2": (r"a_2 = \sigma_2(W_2 a_1 + b_2)", "correct"),  # σ_2 names the softmax layer: its own output
+              "step": (r"\sigma'(z_1) = \begin{cases} 1 & \text{if } z_1 > 0 \\ 0 & \text{otherwise} \end{cases}",
+                       same(slope(relu), step)),
+              "bad-step": (r"\sigma'(z_1) = \sigma(z_1) \odot (1 - \sigma(z_1))",
+                           same(slope(relu), lambda v: relu(v) * (1 - relu(v)))),
+              "h": (r"a_1 = \sigma(W_1 x + b_1)", same(relu, relu)),
+              "bad-h": (r"a_1 = \sigma(W_1 x)", "incorrect")}  # b_1 ≠ 0 at the judge's points
+    assert same(slope(relu), lambda v: logistic(v) * (1 - logistic(v))) == "incorrect"
+    got = verdicts(d, [(k, latex) for k, (latex, _) in claims.items()])
+    assert got == {k: want for k, (_, want) in claims.items()}
+
+
+def adam_moments(g, m_prev, v_prev, t, b1=0.9, b2=0.999):
+    """Kingma & Ba, Algorithm 1, typed here: the moments and their bias corrections after step t."""
+    m = b1 * m_prev + (1 - b1) * g
+    v = b2 * v_prev + (1 - b2) * g * g
+    return m, v, m / (1 - b1 ** t), v / (1 - b2 ** t)
+
+
+def test_escaped_inline_math_and_optimizer_letters(tmp_path):
+    """Jekyll's ``\\\\( … \\\\)`` (the closer escaped too, so no stray backslash is left in the claim), Adam written
+    with g_{t}, \\hat{m_t} (the hat over the scripted letter) and \\bigtriangledown for the gradient's ∇."""
+    b1, b2 = 0.9, 0.999
+    g, m0, v0 = RNG.normal(size=4), RNG.normal(size=4), RNG.random(4)
+    m, v, mhat, vhat = adam_moments(g, m0, v0, 3)
+    oracle = {  # each claim's own formula at the same numbers, against Algorithm 1
+        "m": np.allclose(b1 * m0 + (1 - b1) * g, m), "bad-m": np.allclose(b1 * m0 + b1 * g, m),
+        "vhat": np.allclose(v / (1 - b2 ** 3), vhat), "bad-vhat": np.allclose(v / (1 - b1 ** 3), vhat),
+        "mhat": np.allclose(m / (1 - b1 ** 3), mhat)}
+    assert oracle == {"m": True, "bad-m": False, "vhat": True, "bad-vhat": False, "mhat": True}
+    doc = tmp_path / "notes.md"
+    doc.write_text("# Adam\n\n"
+                   "First moment: \\\\(m_t=\\beta_1 \\cdot m_{t-1} + (1-\\beta_1) \\cdot g_{t} \\\\)\n\n"
+                   "Planted: \\\\(m_t=\\beta_1 \\cdot m_{t-1} + \\beta_1 \\cdot g_{t} \\\\)\n\n"
+                   "Corrected: \\\\(\\hat{v_t}=\\frac{v_t}{1-\\beta_2^t} \\\\)\n\n"
+                   "Planted: \\\\(\\hat{v_t}=\\frac{v_t}{1-\\beta_1^t} \\\\)\n\n"
+                   "And \\\\(\\hat{m_t} = \\frac{m_t}{1 - \\beta_1^t}\\\\) with "
+                   "\\\\(g_t = \\bigtriangledown_W J\\\\), not \\\\(g_t = -\\triangledown_W J\\\\).\n")
+    spec = tmp_path / "net.toml"
+    spec.write_text('name = "adam1"\nconvention = "row"\ninputs = 2\n\n[[layers]]\nunits = 1\nactivation = "identity"\n\n'
+                    '[loss]\nname = "squared_error"\n\n[optimizer]\nname = "adam"\nlearning_rate = 0.001\n'
+                    'beta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8\n')
+    results, _meta, _s = verify_file(str(doc), str(spec))
+    got = [(r.latex, r.verdict) for r in results]
+    assert all(not latex.rstrip().endswith("\\") for latex, _ in got)
+    assert [v for _, v in got] == ["correct" if ok else "incorrect" for ok in
+                                   (oracle["m"], oracle["bad-m"], oracle["vhat"], oracle["bad-vhat"], oracle["mhat"])] + [
+        "correct", "incorrect"]  # ∇J and −∇J: the gradient itself, and its opposite
