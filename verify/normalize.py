@@ -39,6 +39,7 @@ _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
 #: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
+_SUM_ALL = re.compile(r"\\sum\s*_\s*\{\s*\\forall\s*([A-Za-z])\s*\}")  # blackKeys17's \sum_{\forall x} C_x
 _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
 #: Octave/MATLAB's elementwise product (Ng's Machine Learning course): a .* b
 _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
@@ -233,6 +234,7 @@ def normalize(text: str) -> str:
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product
     s = _OCTAVE_TIMES.sub(r" \\odot ", s)
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
+    s = _SUM_ALL.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces

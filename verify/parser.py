@@ -403,6 +403,8 @@ class _Parser:
             self.next()
             rels.append(rel)
             sides.append(self.expr())
+        if int(self.opts.get("batch", 1)) > 1 and self.opts.get("delta_scale") != "mean":
+            sides = _one_scale(sides)
         return sides, rels
 
     def expr(self) -> Node:
@@ -1089,6 +1091,9 @@ class _Parser:
                 upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        letter = self._bare_sum_letter() if var is None else None
+        if letter is not None:  # blackKeys17's C = \sum{(y_i - a^L_i)^2}: the sum runs over the one index inside it
+            var = letter
         if var is None and int(self.opts.get("batch", 1)) > 1:
             return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
         if var is None:  # one example: Mazur's E_{total} = \sum \frac{1}{2}(target - output)^2, over its entries
@@ -1118,6 +1123,23 @@ class _Parser:
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
         return node
+
+    def _bare_sum_letter(self) -> str | None:
+        """The index a \\sum written without one runs over: the one entry letter of the term it sums that is nowhere
+        else in the claim (``\\sum w_i x_i``; ``z_j = \\sum w_{ji} x_i + b_j`` sums i; ``\\frac{∂C}{∂a_k} = \\sum …_k``
+        has none). The term is read once to see its letters, then again by the caller."""
+        start, bound = self.i, self.bound
+        try:
+            body = self.term()
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            return None
+        finally:
+            end, self.i, self.bound = self.i, start, bound
+        letters = {v for n in body.walk() if n.op in ("comp", "entry") for v in (
+            (n.value,) if n.op == "comp" else n.value) if isinstance(v, str) and v in ENTRY_LETTERS and v not in bound}
+        outside = {t.text for k, t in enumerate(self.t) if (k < start or k >= end) and t.kind == "id"}
+        letters -= outside
+        return letters.pop() if len(letters) == 1 and not any(n.op == "sum" for n in body.walk()) else None
 
     def _index_ahead(self, var: str) -> bool:
         """Whether the sum index ``var`` appears in a script of the next term (before the next +, −, closing
@@ -1852,6 +1874,28 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+#: the mean objective's gradient -> each sample's own (verify/truth.py computes both)
+_PER_SAMPLE = {"dz": "delta", "dh": "dhs", "dyhat": "dyhats"}
+
+
+def _one_scale(sides: list[Node]) -> list[Node]:
+    """Nielsen's δ^L = ∇_a C ⊙ σ'(z^L) in a batch: δ is each sample's own (no 1/N) and ∇_a C, read alone, the mean
+    objective's — but one claim relating them means one objective, so its gradients by z, h and ŷ are read per sample
+    too. Not when the claim writes a 1/N or a sum itself (then it says which it means)."""
+    nodes = [n for side in sides for n in side.walk()]
+    kinds = {n.value[0] for n in nodes if n.op == "q"}
+    if "delta" not in kinds or not kinds & set(_PER_SAMPLE) or any(
+            n.op in ("sum", "axsum", "sample") or n.op == "const" and n.value == "N" for n in nodes):
+        return sides
+    return [_per_sample(side) for side in sides]
+
+
+def _per_sample(node: Node) -> Node:
+    if node.op == "q" and node.value[0] in _PER_SAMPLE:
+        return Node("q", (), (_PER_SAMPLE[node.value[0]], node.value[1]))
+    return Node(node.op, tuple(_per_sample(a) for a in node.args), node.value) if node.args else node
 
 
 def _entry_of(node: Node) -> tuple[Node, object]:

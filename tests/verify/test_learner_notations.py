@@ -118,3 +118,59 @@ def test_escaped_inline_math_and_optimizer_letters(tmp_path):
     assert [v for _, v in got] == ["correct" if ok else "incorrect" for ok in
                                    (oracle["m"], oracle["bad-m"], oracle["vhat"], oracle["bad-vhat"], oracle["mhat"])] + [
         "correct", "incorrect"]  # ∇J and −∇J: the gradient itself, and its opposite
+
+
+def reference_point(d, batch):
+    """Random parameters and a batch, with every quantity of tests/dense_reference.py (per-sample δ as rows)."""
+    from dense_reference import DenseReference
+
+    ref = DenseReference(d)
+    sizes = [3, 4, 2]
+    params = {}
+    for l in (1, 2):
+        params[f"W{l}"] = RNG.normal(size=(sizes[l], sizes[l - 1]))
+        params[f"b{l}"] = RNG.normal(size=sizes[l])
+    X, Y = RNG.normal(size=(batch, 3)), RNG.random((batch, 2))
+    return ref, params, X, Y, ref.backward(params, X, Y)
+
+
+def test_a_claim_relating_delta_and_a_gradient_reads_one_objective_in_a_batch():
+    """Nielsen's δ^L = ∇_a C ⊙ σ'(z^L) in a batch: δ is each sample's own and the gradient by ŷ (or h) in the same
+    claim is then each sample's too (not the mean's, 1/N apart); dW = (1/N) δ^T h keeps its 1/N."""
+    d = net("tanh", "sigmoid")
+    _ref, params, X, _Y, g = reference_point(d, 3)
+    n, dsig = len(X), g["h2"] * (1 - g["h2"])
+    assert np.allclose(g["delta2"], n * g["dyhat"] * dsig) and not np.allclose(g["delta2"], g["dyhat"] * dsig)
+    oracle = {"d2": np.allclose(g["delta2"], n * g["dyhat"] * dsig),
+              "bad-d2": np.allclose(g["delta2"], n * g["dyhat"] * g["h2"]),
+              "d1": np.allclose(g["delta1"], n * g["dh1"] * (1 - g["h1"] ** 2)),
+              "bad-d1": np.allclose(g["delta1"], n * g["dh1"] * (1 - g["h1"])),
+              "dW": np.allclose(g["dW2"], g["delta2"].T @ g["h1"] / n),
+              "bad-dW": np.allclose(g["dW2"], g["delta2"].T @ g["h1"])}
+    claims = {"d2": r"\delta^{(2)} = \frac{\partial J}{\partial \hat{y}} \odot \sigma'(z^{(2)})",
+              "bad-d2": r"\delta^{(2)} = \frac{\partial J}{\partial \hat{y}} \odot \sigma(z^{(2)})",
+              "d1": r"\delta^{(1)} = \frac{\partial J}{\partial h^{(1)}} \odot (1 - h^{(1)} \odot h^{(1)})",
+              "bad-d1": r"\delta^{(1)} = \frac{\partial J}{\partial h^{(1)}} \odot (1 - h^{(1)})",
+              "dW": r"\frac{\partial J}{\partial W^{(2)}} = \frac{1}{N} \delta^{(2)T} h^{(1)}",
+              "bad-dW": r"\frac{\partial J}{\partial W^{(2)}} = \delta^{(2)T} h^{(1)}"}
+    results = Judge(d, batch=3).check_all([Claim(k, v) for k, v in claims.items()])
+    assert {r.id: r.verdict for r in results} == {k: "correct" if ok else "incorrect" for k, ok in oracle.items()}
+
+
+def test_a_sum_written_without_its_index_runs_over_the_one_letter_inside():
+    """blackKeys17's z = \\sum{w_i x_i} + b, C = \\sum{(y_i - a_i)^2}: the bare sum runs over the entry letter that
+    only its term uses; a letter also used outside it (z_j) stays free."""
+    d = net("tanh", "sigmoid")
+    ref, params, X, Y, g = reference_point(d, 1)
+    W, b, x = params["W1"], params["b1"], X[0]
+    loss = ref.loss(params, X, Y)
+    yhat, y = g["h2"][0], Y[0]
+    oracle = {"z": np.allclose(g["z1"][0], [sum(W[j, i] * x[i] for i in range(3)) + b[j] for j in range(4)]),
+              "bad-z": np.allclose(g["z1"][0], [sum(W[j, i] * x[i] for i in range(3)) - b[j] for j in range(4)]),
+              "J": np.isclose(loss, 0.5 * sum((yhat[k] - y[k]) ** 2 for k in range(2))),
+              "bad-J": np.isclose(loss, 0.5 * sum((yhat[k] + y[k]) ** 2 for k in range(2)))}
+    claims = {"z": r"z^{(1)}_j = \sum{W^{(1)}_{ji} x_i} + b^{(1)}_j",
+              "bad-z": r"z^{(1)}_j = \sum{W^{(1)}_{ji} x_i} - b^{(1)}_j",
+              "J": r"J = \frac{1}{2}\sum{(\hat{y}_k - y_k)^2}",
+              "bad-J": r"J = \frac{1}{2}\sum{(\hat{y}_k + y_k)^2}"}
+    assert verdicts(d, list(claims.items())) == {k: "correct" if ok else "incorrect" for k, ok in oracle.items()}
