@@ -141,6 +141,7 @@ class Judge:
             self.states = [None] * len(self.points)
         self._later = None
         self._seed = seed
+        self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -1002,6 +1003,8 @@ class Judge:
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
+        if self.batch > 1 and not self.numeric and _one_example_cost(claims):
+            self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
@@ -1199,6 +1202,41 @@ class Judge:
             self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
 
+    def _example_judge(self, claims, scale: float | None) -> Judge:
+        """A judge of one example, for the claims of a batch document written entry by entry without a sample index
+        (blackKeys17's ∂C/∂b^l_j = δ^l_j under C = Σ_i (y_i − a^L_i)², after C = 1/n Σ_x C_x): the answer's own
+        definition makes its cost letter one example's there, as Nielsen says in words. The answer's notation as
+        read so far; the objective's scale read from the per-example definition holds for both judges."""
+        from .infer import objective_scale, scale_options
+
+        options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
+        one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+        one._claims = self._claims
+        one.defining = self.defining
+        if scale is None:
+            scale, defining = objective_scale(one, claims)
+            if scale is not None:
+                for judge in (self, one):
+                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
+                self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition, for one "
+                                  "example)",)
+                self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, "
+                                                        "not checked); its derivatives are read on that scale")
+        return one
+
+    def _for_one_example(self, claim: Claim) -> ClaimResult | None:
+        """A claim that names entries but no sample, read for one example (``_example_judge``), if it reads so. The
+        cost's own definition only if it holds: another constant factor is the answer's convention, not a mistake
+        (objective_scale's to read)."""
+        from .infer import _normal
+
+        result = self._one_example.check(claim)
+        if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
+            return None
+        result.notes.append("written entry by entry without a sample index under the answer's per-example cost: read "
+                            "for one example")
+        return result
+
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
             rest = self.defining[claim.id][1]  # a chain that starts with a definition: the rest is judged
@@ -1212,6 +1250,8 @@ class Judge:
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 result = self.check(claim)
+                if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
+                    result = self._for_one_example(claim) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1703,6 +1743,20 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs
                               r"unit)|has no layer index|cannot take the derivative with respect to")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
+#: a claim that names entries of a batch array without its sample (shapes.py's message)
+_NO_SAMPLE = re.compile(r"write the sample index too")
+#: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
+_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
+                           r"[^=]*_\s*\{?\s*[ijk]\b")
+
+
+def _one_example_cost(claims) -> bool:
+    """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
+    from .infer import _normal
+
+    return any(_EXAMPLE_COST.match(_normal(c.latex)) for c in claims)
+
+
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")

@@ -174,3 +174,37 @@ def test_a_sum_written_without_its_index_runs_over_the_one_letter_inside():
               "J": r"J = \frac{1}{2}\sum{(\hat{y}_k - y_k)^2}",
               "bad-J": r"J = \frac{1}{2}\sum{(\hat{y}_k + y_k)^2}"}
     assert verdicts(d, list(claims.items())) == {k: "correct" if ok else "incorrect" for k, ok in oracle.items()}
+
+
+SPEC_SIGMOID = ('name = "n5"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
+                '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n'
+                '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def test_entry_claims_of_a_batch_document_read_for_one_example_under_a_per_example_cost(tmp_path):
+    """blackKeys17 and Nielsen: C = 1/m Σ_i C_i over a minibatch, and C = ½ Σ_k (y_k − a^L_k)² one example's cost;
+    ∂C/∂b^L_j = δ^L_j, written entry by entry with no sample index, is then about one example (the document is
+    judged with a batch of several). Without the per-example definition they stay unchecked."""
+    from gradproof.derive.spec import load_spec
+
+    spec = tmp_path / "net.toml"
+    spec.write_text(SPEC_SIGMOID)
+    d = derive(load_spec(spec), check=False)
+    _ref, _params, _X, _Y, g = reference_point(d, 1)
+    delta2, h1 = g["delta2"][0], g["h1"][0]
+    oracle = {"db": np.allclose(g["db2"], delta2), "bad-db": np.allclose(g["db2"], -delta2),
+              "dw": np.allclose(g["dW2"], [[delta2[j] * h1[k] for k in range(4)] for j in range(2)]),
+              "bad-dw": np.allclose(g["dW2"], [[delta2[j] for _k in range(4)] for j in range(2)]),
+              "dbl": np.allclose(g["db1"], g["delta1"][0])}
+    claims = {"db": r"\frac{\partial C}{\partial b^L_j} = \delta^L_j", "bad-db": r"\frac{\partial C}{\partial b^L_j} = -\delta^L_j",
+              "dw": r"\frac{\partial C}{\partial w^L_{jk}} = a^{1}_k \delta^L_j",
+              "bad-dw": r"\frac{\partial C}{\partial w^L_{jk}} = \delta^L_j", "dbl": r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"}
+    head = [r"C = \frac{1}{m}\sum_{i=1}^m C_i", r"C = \frac{1}{2}\sum_k (y_k - a^L_k)^2"]
+    for cost, want in ((True, {k: "correct" if ok else "incorrect" for k, ok in oracle.items()}),
+                       (False, dict.fromkeys(oracle, "unchecked"))):
+        doc = tmp_path / "notes.md"
+        doc.write_text("\n\n".join(f"$${latex}$$" for latex in (head if cost else head[:1]) + list(claims.values())) + "\n")
+        results, meta, _s = verify_file(str(doc), str(spec))
+        assert meta["batch"] > 1
+        got = {r.latex: r.verdict for r in results}
+        assert {k: got[latex] for k, latex in claims.items()} == want
