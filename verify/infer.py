@@ -293,6 +293,7 @@ def conventions(judge, claims) -> Reading | None:
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
     shape = structure(claims)
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
+    defines_y = defines_y or any(_Y_IS_OUTPUT.match(_normal(c.latex)) for c in definitions(claims))  # Nowaczyk's y := a_L
     layered_letters = _activation_letters(claims, judge.net.depth) if not declared else None
     if layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
         hidden, output, unit_map = layered_letters
@@ -569,6 +570,8 @@ _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\le
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
+#: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
+_Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
 _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")

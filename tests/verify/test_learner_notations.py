@@ -208,3 +208,16 @@ def test_entry_claims_of_a_batch_document_read_for_one_example_under_a_per_examp
         assert meta["batch"] > 1
         got = {r.latex: r.verdict for r in results}
         assert {k: got[latex] for k, latex in claims.items()} == want
+
+
+def test_y_defined_as_the_output_layers_activation_is_the_output():
+    """Nowaczyk's y := a_L: y names the network's output (and t the target) by the answer's own definition; a y
+    defined as a hidden layer's activation names nothing and stays the target's letter."""
+    d = net("tanh", "sigmoid")
+    _ref, _params, _X, Y, g = reference_point(d, 1)
+    yhat, t = g["h2"][0], Y[0]
+    oracle = {"dC": np.allclose(g["dyhat"][0], yhat - t), "bad-dC": np.allclose(g["dyhat"][0], t - yhat)}
+    claims = [("y", r"y := a_L"), ("dC", r"\frac{\partial J}{\partial y} = y - t"),
+              ("bad-dC", r"\frac{\partial J}{\partial y} = t - y")]
+    assert verdicts(d, claims) == {"y": "correct", **{k: "correct" if ok else "incorrect" for k, ok in oracle.items()}}
+    assert verdicts(d, [("y", r"y := a_1")]) == {"y": "incorrect"}  # the target is not layer 1's activation
