@@ -432,6 +432,15 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("param_letters", bare))  # Haykin's slope a: always bare, never a quantity with a script
         changes.append(f"{', '.join(bare)}: the activation's parameter (never written with a layer or unit)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
+    if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and ("l", True) in scripts:
+        options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
+        changes.append("N is the last layer (beside the layer index l)")
+    tilde = next((m for c in claims if (m := _TILDE_DEF.match(_normal(c.latex))) and not _DERIVATIVE.search(_normal(c.latex))
+                  and _AFFINE.search(_sides(_normal(c.latex))[1])), None)
+    if tilde and "tilde" + tilde.group(1) not in declared:  # Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the
+        letter = tilde.group(1)  # summed input and x the activation (x^{(0)} the input)
+        bases += (("tilde" + letter, "z"),) + (((letter, "h"),) if letter not in declared else ())
+        changes.append(f"\\tilde{{{letter}}} is the summed input and {letter} the activation (its own definition)")
     if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
@@ -477,11 +486,16 @@ def conventions(judge, claims) -> Reading | None:
 _SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
                           r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
 #: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o
-_TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])")
+_TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])"
+                       r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o)
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
+#: the last layer named N in a layer script: x^{(N)}
+_LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
+#: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
+_TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
 _LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
 #: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
 _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")

@@ -1484,7 +1484,8 @@ class _Probe:
         for env in self.j.envs:
             ctx = self.j.context(env)
             try:
-                t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
+                with np.errstate(all="ignore"):  # a rewrite tried for the diagnosis may take a log of a negative
+                    t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
             except (ShapeMismatch, Unreadable):
                 return False
             if not _close(t, s, self.literal):

@@ -120,17 +120,17 @@ def test_escaped_inline_math_and_optimizer_letters(tmp_path):
         "correct", "incorrect"]  # ∇J and −∇J: the gradient itself, and its opposite
 
 
-def reference_point(d, batch):
+def reference_point(d, batch, sizes=(3, 4, 2), Y=None):
     """Random parameters and a batch, with every quantity of tests/dense_reference.py (per-sample δ as rows)."""
     from dense_reference import DenseReference
 
     ref = DenseReference(d)
-    sizes = [3, 4, 2]
     params = {}
     for l in (1, 2):
         params[f"W{l}"] = RNG.normal(size=(sizes[l], sizes[l - 1]))
         params[f"b{l}"] = RNG.normal(size=sizes[l])
-    X, Y = RNG.normal(size=(batch, 3)), RNG.random((batch, 2))
+    X = RNG.normal(size=(batch, sizes[0]))
+    Y = RNG.random((batch, sizes[-1])) if Y is None else Y
     return ref, params, X, Y, ref.backward(params, X, Y)
 
 
@@ -221,3 +221,24 @@ def test_y_defined_as_the_output_layers_activation_is_the_output():
               ("bad-dC", r"\frac{\partial J}{\partial y} = t - y")]
     assert verdicts(d, claims) == {"y": "correct", **{k: "correct" if ok else "incorrect" for k, ok in oracle.items()}}
     assert verdicts(d, [("y", r"y := a_1")]) == {"y": "incorrect"}  # the target is not layer 1's activation
+
+
+def test_a_tilde_letter_defined_as_the_affine_map_is_the_summed_input():
+    """Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the summed input and x the activation (x^{(0)} the input), N
+    beside the layer index l the last layer, and t written transposed (t^T) the one-hot target."""
+    d = net("tanh", "softmax", loss="cross_entropy", units=(4, 3))
+    ref, params, X, Y, g = reference_point(d, 1, sizes=(3, 4, 3), Y=np.eye(3)[[1]])
+    x0, z1, z2, t = X[0], g["z1"][0], g["z2"][0], Y[0]
+    p = np.exp(z2) / np.exp(z2).sum()
+    oracle = {"h1": np.allclose(g["h1"][0], np.tanh(z1)),
+              "bad-h1": np.allclose(g["h1"][0], np.tanh(params["W1"] @ x0)),
+              "L": np.isclose(ref.loss(params, X, Y), -t @ np.log(p)), "bad-L": np.isclose(ref.loss(params, X, Y), -t @ p),
+              "d": np.allclose(g["delta2"][0], p - t), "bad-d": np.allclose(g["delta2"][0], t - p)}
+    claims = {"zl": r"\tilde{x}^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}", "h1": r"x^{(1)} = \tanh(\tilde{x}^{(1)})",
+              "bad-h1": r"x^{(1)} = \tanh(W^{(1)} x^{(0)})", "out": r"x^{(N)} = \operatorname{softmax}(\tilde{x}^{(N)})",
+              "L": r"L = -t^\top \log x^{(N)}", "bad-L": r"L = -t^\top x^{(N)}",
+              "d": r"\frac{\partial L}{\partial \tilde{x}^{(N)}} = x^{(N)} - t",
+              "bad-d": r"\frac{\partial L}{\partial \tilde{x}^{(N)}} = t - x^{(N)}"}
+    want = {"zl": "correct", "out": "correct", **{k: "correct" if ok else "incorrect" for k, ok in oracle.items()}}
+    assert verdicts(d, list(claims.items())) == {k: want[k] for k in claims}
+
