@@ -562,6 +562,10 @@ class Judge:
             if a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links):
                 a = qnode  # a = b = c with a = b established: compare c with the quantity itself
             links.append(self._link(a, b, notes))
+        if _own_example(sides, links):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "an operation shown on its own numbers (a ⊙ b = "
+                               "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
+                               "name, so the letters stand for other vectors here", quantity=claim.quantity)
         verdict = _combine([lk.verdict for lk in links])
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
@@ -1654,6 +1658,16 @@ def _swap(node: Node, old: Node, new: Node) -> Node:
     if not node.args:
         return node
     return Node(node.op, tuple(_swap(a, old, new) for a in node.args), node.value)
+
+
+def _own_example(sides: list[Node], links: list) -> bool:
+    """blackKeys17's a ⊙ b = (1 × 4, 2 × 5, 3 × 6)^T = (4, 10, 18)^T: an operation on letters, then a computation on
+    written numbers only (two sides or more) whose shape the letters' quantities do not have — an illustration of
+    the operation, not a claim about the network's a and b."""
+    c = links[0].counterexample or {}
+    return (len(sides) > 2 and sides[0].op not in ("q", "comp", "entry") and links[0].verdict == "incorrect"
+            and ("shape_error" in c or "expected_shape" in c)
+            and all(_literal_op(n) for side in sides[1:] for n in side.walk()))
 
 
 def _literal_op(n: Node) -> bool:

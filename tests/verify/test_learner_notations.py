@@ -242,3 +242,16 @@ def test_a_tilde_letter_defined_as_the_affine_map_is_the_summed_input():
     want = {"zl": "correct", "out": "correct", **{k: "correct" if ok else "incorrect" for k, ok in oracle.items()}}
     assert verdicts(d, list(claims.items())) == {k: want[k] for k in claims}
 
+
+
+def test_an_operation_shown_on_its_own_numbers_is_not_a_claim_about_the_network():
+    """blackKeys17's a ⊙ b = (1·4, 2·5, 3·6)^T = (4, 10, 18)^T explains ⊙ on three numbers while a and b of the
+    network have 4 entries: unchecked, not wrong; a layer's value written with the wrong number of entries is wrong."""
+    d = net("tanh", "sigmoid")
+    a, b = np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])
+    assert np.allclose(a * b, [4, 10, 18]) and d.network.sizes[1] != len(a)
+    claims = [("example", r"a \odot b = \begin{pmatrix} 1 \times 4 \\ 2 \times 5 \\ 3 \times 6 \end{pmatrix} "
+                          r"= \begin{pmatrix} 4 \\ 10 \\ 18 \end{pmatrix}"),
+              ("h", r"h^{(1)} = \begin{pmatrix} 0.1 \\ 0.2 \\ 0.3 \end{pmatrix} = \begin{pmatrix} 0.1 \\ 0.2 \\ 0.3 "
+                    r"\end{pmatrix}")]
+    assert verdicts(d, claims) == {"example": "unchecked", "h": "incorrect"}
