@@ -370,7 +370,8 @@ class _Parser:
             texts[0] = "l"  # CS229's \ell: the layer l
         elif not texts or toks[0].kind != "id" or texts[0] not in letters or texts[0] in self.bound:
             return None
-        if len(texts) == 1:
+        below_last = len(texts) == 3 and texts[1] in ("<", "lt") and (texts[2],) in self.depth_names and self.depth_net
+        if len(texts) == 1 or below_last:
             off = 0
         elif len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num" and "." not in texts[2]:
             off = int(texts[2]) if texts[1] == "+" else -int(texts[2])
@@ -379,6 +380,9 @@ class _Parser:
         var = texts[0]
         if var not in self.layer_env:
             raise NeedsLayer(var)
+        if below_last and self.layer_env[var] >= self.depth_net + self.units_off:
+            # Goto's x^{(l<N)} = max(0, x̃^{(l)}) + …: the claim is about the layers before the last only
+            raise NoSuchLayer(f"{var} < {texts[2]}: the claim is not about the last layer")
         return self.layer_env[var] + off
 
     def _bare_layers(self) -> bool:

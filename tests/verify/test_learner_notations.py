@@ -225,7 +225,8 @@ def test_y_defined_as_the_output_layers_activation_is_the_output():
 
 def test_a_tilde_letter_defined_as_the_affine_map_is_the_summed_input():
     """Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the summed input and x the activation (x^{(0)} the input), N
-    beside the layer index l the last layer, and t written transposed (t^T) the one-hot target."""
+    beside the layer index l the last layer (x^{(l<N)}: every layer before it), and t written transposed (t^T) the
+    one-hot target."""
     d = net("tanh", "softmax", loss="cross_entropy", units=(4, 3))
     ref, params, X, Y, g = reference_point(d, 1, sizes=(3, 4, 3), Y=np.eye(3)[[1]])
     x0, z1, z2, t = X[0], g["z1"][0], g["z2"][0], Y[0]
@@ -233,12 +234,15 @@ def test_a_tilde_letter_defined_as_the_affine_map_is_the_summed_input():
     oracle = {"h1": np.allclose(g["h1"][0], np.tanh(z1)),
               "bad-h1": np.allclose(g["h1"][0], np.tanh(params["W1"] @ x0)),
               "L": np.isclose(ref.loss(params, X, Y), -t @ np.log(p)), "bad-L": np.isclose(ref.loss(params, X, Y), -t @ p),
-              "d": np.allclose(g["delta2"][0], p - t), "bad-d": np.allclose(g["delta2"][0], t - p)}
+              "d": np.allclose(g["delta2"][0], p - t), "bad-d": np.allclose(g["delta2"][0], t - p),
+              "hidden": np.allclose(g["h1"][0], np.tanh(z1)),  # x^{(l<N)}: the layers before the last only
+              "bad-hidden": np.allclose(g["h1"][0], np.exp(z1) / np.exp(z1).sum())}
     claims = {"zl": r"\tilde{x}^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}", "h1": r"x^{(1)} = \tanh(\tilde{x}^{(1)})",
               "bad-h1": r"x^{(1)} = \tanh(W^{(1)} x^{(0)})", "out": r"x^{(N)} = \operatorname{softmax}(\tilde{x}^{(N)})",
               "L": r"L = -t^\top \log x^{(N)}", "bad-L": r"L = -t^\top x^{(N)}",
               "d": r"\frac{\partial L}{\partial \tilde{x}^{(N)}} = x^{(N)} - t",
-              "bad-d": r"\frac{\partial L}{\partial \tilde{x}^{(N)}} = t - x^{(N)}"}
+              "bad-d": r"\frac{\partial L}{\partial \tilde{x}^{(N)}} = t - x^{(N)}",
+              "hidden": r"x^{(l<N)} = \tanh(\tilde{x}^{(l)})", "bad-hidden": r"x^{(l<N)} = \operatorname{softmax}(\tilde{x}^{(l)})"}
     want = {"zl": "correct", "out": "correct", **{k: "correct" if ok else "incorrect" for k, ok in oracle.items()}}
     assert verdicts(d, list(claims.items())) == {k: want[k] for k in claims}
 
