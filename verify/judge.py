@@ -554,6 +554,12 @@ class Judge:
                 sides = [sides[0]] + rest
                 notes.append(f"{show(qnode, self.net.convention)} on the right is the state before the step "
                              f"(checked at step {LATER_STEP + 1} from a random state)")
+        if (qkind is not None and qkind[0] in ("W_next", "b_next") and self.net.optimizer.name == "adam"
+                and any(_bare_second_moment(side) for side in sides[1:])):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "the step adds v itself to the parameter: v is a "
+                               "velocity here (momentum's w_t = w_{t-1} + v_t), not Adam's second moment, which a step "
+                               "divides by its square root; the claim is about another optimizer than the spec's",
+                               quantity=claim.quantity)
         links = []
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
@@ -1658,6 +1664,16 @@ def _swap(node: Node, old: Node, new: Node) -> Node:
     if not node.args:
         return node
     return Node(node.op, tuple(_swap(a, old, new) for a in node.args), node.value)
+
+
+def _bare_second_moment(node: Node) -> bool:
+    """Adam's second moment v (or v̂) in a term of its own, not under a square root or a power: w + v_t."""
+    if node.op == "q":
+        k = state_kind(node.value[0])
+        return bool(k and k[0] in ("v", "vhat"))
+    if node.op in ("fn", "pow", "div"):
+        return node.op == "div" and _bare_second_moment(node.args[0])
+    return any(_bare_second_moment(a) for a in node.args)
 
 
 def _own_example(sides: list[Node], links: list) -> bool:

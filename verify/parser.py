@@ -1731,6 +1731,10 @@ class _Parser:
             arg = self.postfix()
         if fname == "max":
             raise Unreadable("\\max needs two arguments, e.g. \\max(0, z)")
+        if fname == "phi" and name in ("f", "g", "h", "s") and _not_a_summed_input(arg):
+            # Halevy's ∇f(w_{t-1}), Adagrad's g(t): a function of the weights or of the step, not an activation
+            raise Unreadable(f"{name}(…) of the weights or of the step t is not an activation; if it is the "
+                             "objective, write J(w)")
         node = Node("fn", (arg,), (fname, layer, deriv))
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
@@ -1900,6 +1904,12 @@ def _per_sample(node: Node) -> Node:
     if node.op == "q" and node.value[0] in _PER_SAMPLE:
         return Node("q", (), (_PER_SAMPLE[node.value[0]], node.value[1]))
     return Node(node.op, tuple(_per_sample(a) for a in node.args), node.value) if node.args else node
+
+
+def _not_a_summed_input(arg: Node) -> bool:
+    """A generic function's argument that no activation takes: a parameter (w, W, b) or the step t."""
+    base = arg.args[0] if arg.op in ("comp", "entry") and arg.args else arg
+    return base.op == "q" and base.value[0] in ("W", "b", "Wb") or base.op == "const" and base.value == "t"
 
 
 def _entry_of(node: Node) -> tuple[Node, object]:
