@@ -145,6 +145,8 @@ def _scan(text: str, lines: _LineCounter):
         else:
             env = m.group(1) + m.group(2)
             closer, kind = f"\\end{{{env}}}", "env:" + m.group(1)
+        if tok in ("\\[", "\\(") and text[m.start() - 1:m.start()] == "\\":
+            closer = "\\" + closer  # Markdown's escaped \\( … \\) (Jekyll, kramdown): the closer is escaped too
         start = m.end()
         end = -1 if closer in missing else text.find(closer, start)
         if end < 0:

@@ -257,6 +257,10 @@ def objective_letter(claims) -> str | None:
     return None
 
 
+#: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance)
+_LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -289,6 +293,7 @@ def conventions(judge, claims) -> Reading | None:
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
     shape = structure(claims)
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
+    defines_y = defines_y or any(_Y_IS_OUTPUT.match(_normal(c.latex)) for c in definitions(claims))  # Nowaczyk's y := a_L
     layered_letters = _activation_letters(claims, judge.net.depth) if not declared else None
     if layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
         hidden, output, unit_map = layered_letters
@@ -303,6 +308,9 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("y is the output ŷ and t the target")
     else:
         bases = ()
+    if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
+        options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
+        changes.append("σ with a layer index is that layer's activation")
     if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")
@@ -424,6 +432,15 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("param_letters", bare))  # Haykin's slope a: always bare, never a quantity with a script
         changes.append(f"{', '.join(bare)}: the activation's parameter (never written with a layer or unit)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
+    if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and ("l", True) in scripts:
+        options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
+        changes.append("N is the last layer (beside the layer index l)")
+    tilde = next((m for c in claims if (m := _TILDE_DEF.match(_normal(c.latex))) and not _DERIVATIVE.search(_normal(c.latex))
+                  and _AFFINE.search(_sides(_normal(c.latex))[1])), None)
+    if tilde and "tilde" + tilde.group(1) not in declared:  # Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the
+        letter = tilde.group(1)  # summed input and x the activation (x^{(0)} the input)
+        bases += (("tilde" + letter, "z"),) + (((letter, "h"),) if letter not in declared else ())
+        changes.append(f"\\tilde{{{letter}}} is the summed input and {letter} the activation (its own definition)")
     if ("depth_letter" not in dict(base.options) and ("k", True) in scripts and ("l", False) in scripts
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
@@ -469,11 +486,16 @@ def conventions(judge, claims) -> Reading | None:
 _SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
                           r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
 #: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o
-_TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])")
+_TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])"
+                       r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o)
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
+#: the last layer named N in a layer script: x^{(N)}
+_LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
+#: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
+_TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
 _LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
 #: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
 _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")
@@ -562,6 +584,8 @@ _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\le
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
+#: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
+_Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
 _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")

@@ -90,6 +90,12 @@ class _Link:
     expected: str | None = None
 
 
+def _applied(layers) -> list:
+    """The layers whose activation applies entry by entry: all but a softmax output (a Jacobian, never written as a
+    generic σ(z))."""
+    return list(layers[:-1]) if len(layers) > 1 and layers[-1].activation == "softmax" else list(layers)
+
+
 class Judge:
     """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
 
@@ -104,7 +110,8 @@ class Judge:
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
-                                                            ("convention", self.net.convention)))
+                                                            ("convention", self.net.convention),
+                                                            ("activations", tuple(ly.activation for ly in self.net.layers))))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -134,6 +141,7 @@ class Judge:
             self.states = [None] * len(self.points)
         self._later = None
         self._seed = seed
+        self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -220,8 +228,8 @@ class Judge:
             base = base.args[0]
         if layer is None and base.op == "q" and base.value[0] in ("z", "h"):
             layer = base.value[1]
-        if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in self.net.layers}) == 1:
-            layer = 1  # Rojas's s(x): every layer has the same activation, so a generic one is it
+        if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in _applied(self.net.layers)}) == 1:
+            layer = 1  # Rojas's s(x): every layer has the same activation (a softmax output aside), so a generic one is it
         if name == "phi":
             if layer is None or not 1 <= layer <= self.net.depth:
                 raise Unreadable("a generic activation needs its layer, e.g. \\varphi^{(2)}(z^{(2)}) or g(z^{(2)})")
@@ -546,6 +554,12 @@ class Judge:
                 sides = [sides[0]] + rest
                 notes.append(f"{show(qnode, self.net.convention)} on the right is the state before the step "
                              f"(checked at step {LATER_STEP + 1} from a random state)")
+        if (qkind is not None and qkind[0] in ("W_next", "b_next") and self.net.optimizer.name == "adam"
+                and any(_bare_second_moment(side) for side in sides[1:])):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "the step adds v itself to the parameter: v is a "
+                               "velocity here (momentum's w_t = w_{t-1} + v_t), not Adam's second moment, which a step "
+                               "divides by its square root; the claim is about another optimizer than the spec's",
+                               quantity=claim.quantity)
         links = []
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
@@ -554,6 +568,10 @@ class Judge:
             if a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links):
                 a = qnode  # a = b = c with a = b established: compare c with the quantity itself
             links.append(self._link(a, b, notes))
+        if _own_example(sides, links):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "an operation shown on its own numbers (a ⊙ b = "
+                               "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
+                               "name, so the letters stand for other vectors here", quantity=claim.quantity)
         verdict = _combine([lk.verdict for lk in links])
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
@@ -995,6 +1013,8 @@ class Judge:
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
+        if self.batch > 1 and not self.numeric and _one_example_cost(claims):
+            self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
@@ -1192,6 +1212,41 @@ class Judge:
             self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
 
+    def _example_judge(self, claims, scale: float | None) -> Judge:
+        """A judge of one example, for the claims of a batch document written entry by entry without a sample index
+        (blackKeys17's ∂C/∂b^l_j = δ^l_j under C = Σ_i (y_i − a^L_i)², after C = 1/n Σ_x C_x): the answer's own
+        definition makes its cost letter one example's there, as Nielsen says in words. The answer's notation as
+        read so far; the objective's scale read from the per-example definition holds for both judges."""
+        from .infer import objective_scale, scale_options
+
+        options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
+        one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+        one._claims = self._claims
+        one.defining = self.defining
+        if scale is None:
+            scale, defining = objective_scale(one, claims)
+            if scale is not None:
+                for judge in (self, one):
+                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
+                self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition, for one "
+                                  "example)",)
+                self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, "
+                                                        "not checked); its derivatives are read on that scale")
+        return one
+
+    def _for_one_example(self, claim: Claim) -> ClaimResult | None:
+        """A claim that names entries but no sample, read for one example (``_example_judge``), if it reads so. The
+        cost's own definition only if it holds: another constant factor is the answer's convention, not a mistake
+        (objective_scale's to read)."""
+        from .infer import _normal
+
+        result = self._one_example.check(claim)
+        if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
+            return None
+        result.notes.append("written entry by entry without a sample index under the answer's per-example cost: read "
+                            "for one example")
+        return result
+
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
             rest = self.defining[claim.id][1]  # a chain that starts with a definition: the rest is judged
@@ -1205,6 +1260,8 @@ class Judge:
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 result = self.check(claim)
+                if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
+                    result = self._for_one_example(claim) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1437,7 +1494,8 @@ class _Probe:
         for env in self.j.envs:
             ctx = self.j.context(env)
             try:
-                t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
+                with np.errstate(all="ignore"):  # a rewrite tried for the diagnosis may take a log of a negative
+                    t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
             except (ShapeMismatch, Unreadable):
                 return False
             if not _close(t, s, self.literal):
@@ -1608,6 +1666,26 @@ def _swap(node: Node, old: Node, new: Node) -> Node:
     return Node(node.op, tuple(_swap(a, old, new) for a in node.args), node.value)
 
 
+def _bare_second_moment(node: Node) -> bool:
+    """Adam's second moment v (or v̂) in a term of its own, not under a square root or a power: w + v_t."""
+    if node.op == "q":
+        k = state_kind(node.value[0])
+        return bool(k and k[0] in ("v", "vhat"))
+    if node.op in ("fn", "pow", "div"):
+        return node.op == "div" and _bare_second_moment(node.args[0])
+    return any(_bare_second_moment(a) for a in node.args)
+
+
+def _own_example(sides: list[Node], links: list) -> bool:
+    """blackKeys17's a ⊙ b = (1 × 4, 2 × 5, 3 × 6)^T = (4, 10, 18)^T: an operation on letters, then a computation on
+    written numbers only (two sides or more) whose shape the letters' quantities do not have — an illustration of
+    the operation, not a claim about the network's a and b."""
+    c = links[0].counterexample or {}
+    return (len(sides) > 2 and sides[0].op not in ("q", "comp", "entry") and links[0].verdict == "incorrect"
+            and ("shape_error" in c or "expected_shape" in c)
+            and all(_literal_op(n) for side in sides[1:] for n in side.walk()))
+
+
 def _literal_op(n: Node) -> bool:
     """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
     return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
@@ -1696,6 +1774,20 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs
                               r"unit)|has no layer index|cannot take the derivative with respect to")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
+#: a claim that names entries of a batch array without its sample (shapes.py's message)
+_NO_SAMPLE = re.compile(r"write the sample index too")
+#: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
+_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
+                           r"[^=]*_\s*\{?\s*[ijk]\b")
+
+
+def _one_example_cost(claims) -> bool:
+    """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
+    from .infer import _normal
+
+    return any(_EXAMPLE_COST.match(_normal(c.latex)) for c in claims)
+
+
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")

@@ -22,6 +22,9 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
 _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
 _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{([^{}]*)\}")  # linear: no lazy spaces
+_NABLA = re.compile(r"\\(?:big)?triangledown(?![A-Za-z])")  # Halevy's \bigtriangledown f: the gradient
+_HAT_SCRIPTED = re.compile(r"\\(?:widehat|hat)\s*\{\s*([A-Za-z])\s*_\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")  # \hat{m_t}
+_TILDE = re.compile(r"\\(?:widetilde|tilde)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))")  # Goto's \widetilde{x}
 _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
 #: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
@@ -37,6 +40,7 @@ _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
 #: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
+_SUM_ALL = re.compile(r"\\sum\s*_\s*\{\s*\\forall\s*([A-Za-z])\s*\}")  # blackKeys17's \sum_{\forall x} C_x
 _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
 #: Octave/MATLAB's elementwise product (Ng's Machine Learning course): a .* b
 _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
@@ -251,6 +255,7 @@ def normalize(text: str) -> str:
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product
     s = _OCTAVE_TIMES.sub(r" \\odot ", s)
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
+    s = _SUM_ALL.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
     s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
@@ -270,7 +275,10 @@ def normalize(text: str) -> str:
     s = _DOT_FN.sub(lambda m: " " + (m.group(1) or m.group(2)) + "'", s)
     s = _DOT_DIAG.sub(r" \\diag f'", s)
     s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}
+    s = _NABLA.sub(r"\\nabla ", s)
+    s = _HAT_SCRIPTED.sub(lambda m: rf"\hat{{{m.group(1)}}}_{m.group(2)}", s)
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
+    s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
     s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")
     s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")

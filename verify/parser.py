@@ -370,7 +370,8 @@ class _Parser:
             texts[0] = "l"  # CS229's \ell: the layer l
         elif not texts or toks[0].kind != "id" or texts[0] not in letters or texts[0] in self.bound:
             return None
-        if len(texts) == 1:
+        below_last = len(texts) == 3 and texts[1] in ("<", "lt") and (texts[2],) in self.depth_names and self.depth_net
+        if len(texts) == 1 or below_last:
             off = 0
         elif len(texts) == 3 and texts[1] in "+-" and toks[2].kind == "num" and "." not in texts[2]:
             off = int(texts[2]) if texts[1] == "+" else -int(texts[2])
@@ -379,6 +380,9 @@ class _Parser:
         var = texts[0]
         if var not in self.layer_env:
             raise NeedsLayer(var)
+        if below_last and self.layer_env[var] >= self.depth_net + self.units_off:
+            # Goto's x^{(l<N)} = max(0, x̃^{(l)}) + …: the claim is about the layers before the last only
+            raise NoSuchLayer(f"{var} < {texts[2]}: the claim is not about the last layer")
         return self.layer_env[var] + off
 
     def _bare_layers(self) -> bool:
@@ -403,6 +407,8 @@ class _Parser:
             self.next()
             rels.append(rel)
             sides.append(self.expr())
+        if int(self.opts.get("batch", 1)) > 1 and self.opts.get("delta_scale") != "mean":
+            sides = _one_scale(sides)
         return sides, rels
 
     def expr(self) -> Node:
@@ -638,10 +644,11 @@ class _Parser:
         after = self.peek().text if self.peek() is not None else None
         if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
             return self.grad_prefix()
-        if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and self.peek(1).text == "t" and (
-                self.peek(2) is None or self.peek(2).text != "("):
-            self.next()
-            self.next()  # g_t: the gradient at step t, of every weight
+        braced = self.is_("{", 1) and self.is_("t", 2) and self.is_("}", 3)  # g_{t}, as g_t
+        if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and (
+                self.peek(1).text == "t" or braced) and (self.peek(4 if braced else 2) is None
+                                                         or self.peek(4 if braced else 2).text != "("):
+            self.i += 4 if braced else 2  # g_t: the gradient at step t, of every weight
             return self.gradient(self.child([]).symbol("W", tok), "loss")
         if name in MAZUR_WORDS and tok.kind == "id":
             return self.mazur_unit(name)
@@ -1088,6 +1095,9 @@ class _Parser:
                 upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        letter = self._bare_sum_letter() if var is None else None
+        if letter is not None:  # blackKeys17's C = \sum{(y_i - a^L_i)^2}: the sum runs over the one index inside it
+            var = letter
         if var is None and int(self.opts.get("batch", 1)) > 1:
             return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
         if var is None:  # one example: Mazur's E_{total} = \sum \frac{1}{2}(target - output)^2, over its entries
@@ -1117,6 +1127,23 @@ class _Parser:
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
         return node
+
+    def _bare_sum_letter(self) -> str | None:
+        """The index a \\sum written without one runs over: the one entry letter of the term it sums that is nowhere
+        else in the claim (``\\sum w_i x_i``; ``z_j = \\sum w_{ji} x_i + b_j`` sums i; ``\\frac{∂C}{∂a_k} = \\sum …_k``
+        has none). The term is read once to see its letters, then again by the caller."""
+        start, bound = self.i, self.bound
+        try:
+            body = self.term()
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            return None
+        finally:
+            end, self.i, self.bound = self.i, start, bound
+        letters = {v for n in body.walk() if n.op in ("comp", "entry") for v in (
+            (n.value,) if n.op == "comp" else n.value) if isinstance(v, str) and v in ENTRY_LETTERS and v not in bound}
+        outside = {t.text for k, t in enumerate(self.t) if (k < start or k >= end) and t.kind == "id"}
+        letters -= outside
+        return letters.pop() if len(letters) == 1 and not any(n.op == "sum" for n in body.walk()) else None
 
     def _index_ahead(self, var: str) -> bool:
         """Whether the sum index ``var`` appears in a script of the next term (before the next +, −, closing
@@ -1690,6 +1717,7 @@ class _Parser:
                     power = item[1]
                 else:
                     raise Unreadable(f"cannot read the script {''.join(texts)} on the function {name}")
+        fname = self._layer_sigma(name, fname, layer)
         if self.is_("(") or self.is_("{") or self.is_("["):
             close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
             arg = self.expr()
@@ -1703,10 +1731,26 @@ class _Parser:
             arg = self.postfix()
         if fname == "max":
             raise Unreadable("\\max needs two arguments, e.g. \\max(0, z)")
+        if fname == "phi" and name in ("f", "g", "h", "s") and _not_a_summed_input(arg):
+            # Halevy's ∇f(w_{t-1}), Adagrad's g(t): a function of the weights or of the step, not an activation
+            raise Unreadable(f"{name}(…) of the weights or of the step t is not an activation; if it is the "
+                             "objective, write J(w)")
         node = Node("fn", (arg,), (fname, layer, deriv))
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
         return Node("pow", (node, num(power))) if power is not None else node
+
+    def _layer_sigma(self, name: str, fname: str, layer: int | None) -> str:
+        """Nowaczyk's σ_l, CMU 10-714's σ_i: an answer that writes σ with a layer index (infer.conventions:
+        ``sigma_layers``) names each layer's own activation by it, so σ_l of a layer that is not logistic is that
+        layer's activation, and a bare σ in a network with no logistic layer is the hidden layers' one. Without
+        such an index σ stays the logistic function (a σ written for tanh is a mistake to report)."""
+        acts = self.opts.get("activations")
+        if name != "sigma" or fname != "sigmoid" or not self.opts.get("sigma_layers") or not acts:
+            return fname
+        if layer is not None:
+            return "phi" if 1 <= layer <= len(acts) and acts[layer - 1] != "sigmoid" else fname
+        return "phi" if "sigmoid" not in acts else fname
 
     def indicator(self) -> Node:
         """``\\mathbb{1}[z > 0]``, ``\\mathbf{1}\\{z > 0\\}``, ``\\mathbb{1}_{z > 0}``: 1 where the condition holds, else 0."""
@@ -1838,6 +1882,34 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+#: the mean objective's gradient -> each sample's own (verify/truth.py computes both)
+_PER_SAMPLE = {"dz": "delta", "dh": "dhs", "dyhat": "dyhats"}
+
+
+def _one_scale(sides: list[Node]) -> list[Node]:
+    """Nielsen's δ^L = ∇_a C ⊙ σ'(z^L) in a batch: δ is each sample's own (no 1/N) and ∇_a C, read alone, the mean
+    objective's — but one claim relating them means one objective, so its gradients by z, h and ŷ are read per sample
+    too. Not when the claim writes a 1/N or a sum itself (then it says which it means)."""
+    nodes = [n for side in sides for n in side.walk()]
+    kinds = {n.value[0] for n in nodes if n.op == "q"}
+    if "delta" not in kinds or not kinds & set(_PER_SAMPLE) or any(
+            n.op in ("sum", "axsum", "sample") or n.op == "const" and n.value == "N" for n in nodes):
+        return sides
+    return [_per_sample(side) for side in sides]
+
+
+def _per_sample(node: Node) -> Node:
+    if node.op == "q" and node.value[0] in _PER_SAMPLE:
+        return Node("q", (), (_PER_SAMPLE[node.value[0]], node.value[1]))
+    return Node(node.op, tuple(_per_sample(a) for a in node.args), node.value) if node.args else node
+
+
+def _not_a_summed_input(arg: Node) -> bool:
+    """A generic function's argument that no activation takes: a parameter (w, W, b) or the step t."""
+    base = arg.args[0] if arg.op in ("comp", "entry") and arg.args else arg
+    return base.op == "q" and base.value[0] in ("W", "b", "Wb") or base.op == "const" and base.value == "t"
 
 
 def _entry_of(node: Node) -> tuple[Node, object]:
