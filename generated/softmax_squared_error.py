@@ -21,6 +21,7 @@ import math
 import sys
 import threading
 import weakref
+import zipfile
 
 import numpy as np
 
@@ -201,8 +202,10 @@ def _as_array(name, A, dtype):
         if A.dtype.kind not in "biuf":
             raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
         A = A.astype(dtype)
-    # one sum finds any NaN or inf; only when it is not finite (or overflowed) is every entry looked at
-    if not math.isfinite(np.add.reduce(A, axis=None)) and not np.isfinite(A).all():
+    # one dot product finds any NaN or inf (BLAS: 2-4x faster than a sum or isfinite); only when it is not finite (or
+    # the squares overflowed) is every entry looked at
+    flat = A.ravel("K")
+    if not math.isfinite(np.dot(flat, flat)) and not np.isfinite(A).all():
         raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
     return A
 
@@ -235,13 +238,14 @@ def _targets(Y, n, dtype, name="Y"):
 
 
 def _workspace(n, dtype, workspace=None):
-    """Buffers for a batch of n samples: fresh, or kept in the caller's dict ``workspace`` (one set per batch size and
-    dtype; ``init_state`` makes one, ``state["workspace"]``) and reused by every later call that passes it."""
+    """Buffers for a batch of n samples: fresh, or kept in the caller's dict ``workspace`` (one set per batch size,
+    dtype and thread, so threads may share the dict; ``init_state`` makes one, ``state["workspace"]``) and reused by
+    every later call that passes it."""
     if workspace is not None:
-        key = (n, np.dtype(dtype))
+        key = (n, np.dtype(dtype), threading.get_ident())
         ws = workspace.get(key)
         if ws is None:
-            if len(workspace) >= 4:
+            if len(workspace) >= 8:  # a thread still using a cleared set keeps it until its call returns
                 workspace.clear()
             ws = workspace[key] = _workspace(n, dtype)
         return ws
@@ -445,7 +449,7 @@ def _finite_or_stop(epoch, batch, batch_loss, g):
     elif not np.isfinite(g).all():
         what = "a gradient is NaN or infinite"
     else:
-        return  # only the sum of the gradients overflowed
+        return  # only the sum of the squared gradients overflowed
     raise FloatingPointError(f"train stopped at epoch {epoch + 1}, batch {batch + 1}: {what}; the parameters are those before this "
                              "step. Lower the learning rate, scale the inputs, or check the activations' derivatives where "
                              "they are undefined (e.g. abs(x)**0.5 at 0)")
@@ -497,7 +501,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             cache = _forward(params, X_batch, ws)
             batch_loss = _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)
-            if not math.isfinite(batch_loss + np.add.reduce(g)):
+            if not math.isfinite(batch_loss + np.dot(g, g)):  # NaN or inf (or squares that overflowed): see which
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
             step(params, grads, state)
@@ -523,15 +527,38 @@ def save_params(path, params, running=None):
     np.savez(path, **arrays)
 
 
-def _load(path):
-    with np.load(path, allow_pickle=False) as data:
-        return {key: data[key] for key in data.files}
+def _load(path, shapes):
+    """The arrays of the .npz file at ``path`` whose keys ``shapes`` names (others are not read), each checked against
+    its .npy header before it is read: a float array of the shape given. Anything else -- not an .npz archive, pickled
+    or object data, another shape (a forged header would make NumPy allocate what it declares) -- is a ValueError
+    naming the file; a missing or unreadable file the OSError of open."""
+    if not hasattr(path, "read"):
+        open(path, "rb").close()  # a missing or unreadable file is the OSError open raises
+    try:
+        if not zipfile.is_zipfile(path):  # checked first: np.load would read a whole .npy array, or try to unpickle
+            raise ValueError("not the NumPy .npz archive save_params writes")
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {}
+            for key, shape in shapes.items():
+                if key not in data.files:
+                    continue
+                with data.zip.open(key + ".npy") as member:
+                    version = np.lib.format.read_magic(member)
+                    if version not in ((1, 0), (2, 0)):
+                        raise ValueError(f"{key!r} is in .npy format version {version}")
+                    read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+                    found, _, dtype = read_header(member)
+                if tuple(found) != tuple(shape) or dtype.kind != "f":
+                    raise ValueError(f"{key!r} must be a float array of shape {tuple(shape)}, got {dtype} of shape {tuple(found)}")
+                arrays[key] = data[key]
+            return arrays
+    except (ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise ValueError(f"{path}: not parameters of this network ({exc})") from None
 
 
 def load_params(path):
-    """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES."""
-    arrays = _load(path)
-    params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
+    """The parameters saved by save_params at ``path``, checked against PARAM_SHAPES (only those arrays are read)."""
+    params = Params(_load(path, PARAM_SHAPES))
     try:
         _check_params(params)
     except (TypeError, ValueError) as exc:
@@ -540,5 +567,5 @@ def load_params(path):
 
 
 def load_running(path):
-    """The running statistics saved by save_params at ``path`` ({} for this network)."""
-    return {key[len("running."):]: value for key, value in _load(path).items() if key.startswith("running.")}
+    """The running statistics saved by save_params at ``path``: {} for this network (it has none)."""
+    return {}
