@@ -321,6 +321,12 @@ def activation_code(res, names_: tuple[str, str, str | None, str, str], bind, sh
         return SharedValues((), (), (), ())
     values, where = res.layer.param_values, f"layer {res.layer.name} ({res.layer.activation})"
     Zn, Hn, Dn, Cn, Tn = names_
+    slope = _slope(res, values) if share and Dn is not None else None
+    if slope is not None:  # the ReLU family: the slope φ'(z) once in the forward pass, h = z·φ'(z), D *= φ'(z)
+        holds, c = slope
+        forward = (*bind([Cn, Hn]), f"# {Cn} = phi'({Zn}), kept for the backward pass; then {Hn} = {Zn}·{Cn}",
+                   *_step_value(holds, c, {Z: Zn}, values, Cn), f"np.multiply({Zn}, {Cn}, out={Hn})")
+        return SharedValues(forward, (Cn,), (f"{Dn} *= {Cn}",), (Cn, Hn))
     kept, reduced = _common(res.phi, res.dphi if res.dphi_h is None else None)
     definitions = dict(kept)
 
@@ -374,6 +380,28 @@ def activation_code(res, names_: tuple[str, str, str | None, str, str], bind, sh
     buffers = tuple(dict.fromkeys([*written, *fw_scratch, *own, *bw_scratch]))
     cached = tuple(shared[sym] for sym, _ in kept if sym in in_phi & in_dphi) if share else ()
     return SharedValues(forward, cached, backward, buffers)
+
+
+def _slope(res, values: dict):
+    """(holds, c) when φ'(z) is 1 where ``holds`` (a comparison of z) else c with 0 < c <= 1 and φ(z) = z·φ'(z): leaky
+    ReLU. Then the slope, computed once by the forward pass (two calls: the comparison, np.maximum with c) and kept,
+    gives h = z·slope (one call instead of the two of max(z, c·z), bit-identical) and the backward pass's D *= slope
+    (one call instead of three): four passes over the layer's array instead of five. Plain ReLU (c = 0) gains nothing
+    and keeps max(z, 0)."""
+    if res.dphi_h is not None:
+        return None
+    constant = _piecewise_constant(res.dphi, values)
+    if constant is None:
+        return None
+    otherwise, c = constant
+    holds = sp.Not(otherwise)
+    if not (0 < c <= 1 and isinstance(holds, sp.Rel) and holds.rel_op in _UFUNC_OF and holds.free_symbols == {Z}):
+        return None
+    phi, product = res.phi.subs(values), (Z * res.dphi).subs(values)
+    points = (-3, -1, sp.Rational(-1, 7), 0, sp.Rational(1, 7), 1, 3)
+    if any(sp.simplify(phi.subs(Z, x) - product.subs(Z, x)) != 0 for x in points):
+        return None
+    return holds, c
 
 
 def _used(names_: list[str], lines: list[str]) -> list[str]:
@@ -482,9 +510,11 @@ def _regularizer_lines(d, nums: dict, keys: tuple[str, ...]) -> tuple[Statement,
     coeff, rest = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer")
     term = _code(rest, {WEIGHT: "params[key]"}, where="the regularizer")
+    # Σw² as one BLAS dot product of the array with itself (no temporary of its size, ~5x faster than np.sum(w**2))
+    total = "np.vdot(params[key], params[key])" if rest == WEIGHT**2 else f"np.sum({term})"
     return (Statement(
         f"R = sum over {', '.join(keys)} of {_math(d.reg_penalty)}{_eq(nums, 'regularizer')}",
-        (f"return ({scalar}) * sum(float(np.sum({term})) for key in PENALISED)",),
+        (f"return ({scalar}) * sum(float({total}) for key in PENALISED)",),
     ),)
 
 

@@ -261,8 +261,8 @@ def _workspace(n, dtype, workspace=None):
         return ws
     return {
         "Z1": np.empty((n, 16), dtype=dtype),
+        "C1": np.empty((n, 16), dtype=dtype),
         "H1": np.empty((n, 16), dtype=dtype),
-        "T1_1": np.empty((n, 16), dtype=dtype),
         "D1": np.empty((n, 16), dtype=dtype),
         "R1": np.empty((16, 4), dtype=dtype),
         "Z2": np.empty((n, 8), dtype=dtype),
@@ -290,9 +290,11 @@ def _forward(params, X, ws, train=True):
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
     # h1 = leaky_relu(z1)  (eq. 2)
-    H1 = ws["H1"]
-    np.multiply(Z1, 0.01, out=H1)
-    np.maximum(Z1, H1, out=H1)
+    C1, H1 = ws["C1"], ws["H1"]
+    # C1 = phi'(Z1), kept for the backward pass; then H1 = Z1·C1
+    np.greater(Z1, 0, out=C1)
+    np.maximum(C1, 0.01, out=C1)
+    np.multiply(Z1, C1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
     Z2 += b2
@@ -304,7 +306,7 @@ def _forward(params, X, ws, train=True):
     Z3 += b3
     # h3 = softmax(z3), shifted by the row maximum  (eq. 2)
     H3 = _softmax(Z3, out=ws["H3"])
-    return {"X": X, "Z1": Z1, "H1": H1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
+    return {"X": X, "Z1": Z1, "H1": H1, "C1": C1, "Z2": Z2, "H2": H2, "Z3": Z3, "H3": H3}
 
 
 def _data_loss(cache, Y):
@@ -319,14 +321,14 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, W2, W3 of λ·w²/(2·N)  (eq. 4)
-    return (REG_LAMBDA / (2 * n)) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
+    return (REG_LAMBDA / (2 * n)) * sum(float(np.vdot(params[key], params[key])) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
     """Write dJ/dtheta for every parameter into grads, from the forward cache of the batch (X, Y checked)."""
     n = Y.shape[0]
     X = cache["X"]
-    Z1, H1 = cache["Z1"], cache["H1"]
+    H1, C1 = cache["H1"], cache["C1"]
     H2 = cache["H2"]
     H3 = cache["H3"]
     W1 = params["W1"]
@@ -358,10 +360,7 @@ def _backward(params, cache, Y, ws, grads):
     np.add.reduce(D2, axis=0, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = { 1 if z1 > 0; γ otherwise }, γ = 0.01  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
-    T1_1 = ws["T1_1"]
-    np.greater(Z1, 0, out=T1_1)
-    np.maximum(T1_1, 0.01, out=T1_1)
-    D1 *= T1_1
+    D1 *= C1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1/N  (eq. 11)
@@ -583,22 +582,25 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
     one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))
     picked = np.empty(n, dtype=dtype)
+    if one_hot:  # where row i of a batch starts in its outputs laid end to end (3·i)
+        row_starts = 3 * (np.arange(n) % batch_size)
     predicted = np.empty(n, dtype=np.intp)  # each sample's class as predicted when its batch was trained
+    ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
         total = 0.0
         classes_epoch = classes[order]
         if one_hot:  # each sample's target in its batch's outputs laid end to end (row i, class c: 3·i + c)
-            targets = classes_epoch + 3 * (np.arange(n) % batch_size)
+            targets = classes_epoch + row_starts
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            ws = _workspace(X_batch.shape[0], dtype, workspace)
+            ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             rows = picked[start:start + batch_size]
             if one_hot:  # ŷ at each sample's target
-                np.take(cache["H3"], targets[start:start + batch_size], out=rows, mode="clip")
+                cache["H3"].take(targets[start:start + batch_size], out=rows, mode="clip")
             if one_hot and np.minimum.reduce(rows) > 1e-30:
                 batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
             else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN

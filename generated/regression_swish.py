@@ -311,7 +311,7 @@ def _data_loss(cache, Y):
 def _penalty(params, n):
     """The regularizer R for a batch of n samples."""
     # R = sum over W1, b1, W2, b2, W3, b3 of λ·w²/2  (eq. 4)
-    return (REG_LAMBDA / 2) * sum(float(np.sum(params[key]**2)) for key in PENALISED)
+    return (REG_LAMBDA / 2) * sum(float(np.vdot(params[key], params[key])) for key in PENALISED)
 
 
 def _backward(params, cache, Y, ws, grads):
@@ -549,6 +549,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
+    ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
@@ -556,7 +557,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            ws = _workspace(X_batch.shape[0], dtype, workspace)
+            ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             batch_loss = _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)

@@ -899,6 +899,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
     one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))
     picked = np.empty(n, dtype=dtype)
+    if one_hot:  # where row i of a batch starts in its outputs laid end to end (3·i)
+        row_starts = 3 * (np.arange(n) % batch_size)
     predicted = np.empty(n, dtype=np.intp)  # each sample's class as predicted when its batch was trained
     for epoch in range(epochs):
         order = rng.permutation(n)
@@ -906,14 +908,14 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         total = 0.0
         classes_epoch = classes[order]
         if one_hot:  # each sample's target in its batch's outputs laid end to end (row i, class c: 3·i + c)
-            targets = classes_epoch + 3 * (np.arange(n) % batch_size)
+            targets = classes_epoch + row_starts
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
             cache = _forward(params, X_batch, True, rng, None, running)[1]
             rows = picked[start:start + batch_size]
             if one_hot:  # ŷ at each sample's target
-                np.take(cache["H5"], targets[start:start + batch_size], out=rows, mode="clip")
+                cache["H5"].take(targets[start:start + batch_size], out=rows, mode="clip")
             if one_hot and np.minimum.reduce(rows) > 1e-30:
                 batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
             else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN

@@ -490,6 +490,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
+    ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
     for epoch in range(epochs):
         order = rng.permutation(n)
         X_epoch, Y_epoch = X[order], Y[order]
@@ -497,7 +498,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         for batch, start in enumerate(range(0, n, batch_size)):
             X_batch = X_epoch[start:start + batch_size]
             Y_batch = Y_epoch[start:start + batch_size]
-            ws = _workspace(X_batch.shape[0], dtype, workspace)
+            ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             batch_loss = _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)

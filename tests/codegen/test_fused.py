@@ -252,3 +252,38 @@ def test_layered_gradients_with_every_activation_equal_central_differences(layer
     numeric = central_differences(lambda p: mod.loss(p, X, Y), params)
     for key in mod.PARAM_KEYS:
         np.testing.assert_allclose(grads[key], numeric[key], rtol=1e-5, atol=1e-7, err_msg=key)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_leaky_relu_keeps_its_slope_from_the_forward_pass(dtype):
+    """Leaky ReLU in a dense stack: C1 = φ'(z1) computed once forward, h1 = z1·C1 (bit-identical to max(z, γz)) and
+    D1 *= C1 backward (bit-identical to the masked product); ReLU (γ = 0), elu and a slope above 1 keep their forms."""
+    from types import SimpleNamespace
+
+    from gradproof.codegen.render import _slope
+
+    mod = import_path(ROOT / "generated" / "reference_mlp.py")
+    text = (ROOT / "generated" / "reference_mlp.py").read_text()
+    assert "np.multiply(Z1, C1, out=H1)" in text and "D1 *= C1" in text
+    params = mod.init_params(0, dtype)
+    X = np.random.default_rng(0).standard_normal((64, 4)).astype(dtype)
+    X[:3] = 0.0  # z = b = 0 rows: the slope at exactly 0 is γ
+    X[3] = -0.0
+    _, cache = mod.forward(params, X)
+    Z1 = cache["Z1"]
+    assert np.array_equal(cache["H1"], np.maximum(Z1, Z1 * dtype(0.01)))
+    D = np.random.default_rng(1).standard_normal(Z1.shape).astype(dtype)
+    masked = D.copy()
+    np.multiply(masked, 0.01, out=masked, where=Z1 <= 0)
+    assert np.array_equal(D * cache["C1"], masked)
+
+    def result(phi, dphi, values):
+        return SimpleNamespace(phi=phi, dphi=dphi, dphi_h=None), values
+
+    leaky = result(sp.Piecewise((Z, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 0.2})
+    assert _slope(*leaky) is not None
+    for phi, dphi, values in [(sp.Piecewise((Z, Z > 0), (0, True)), sp.Piecewise((1, Z > 0), (0, True)), {}),
+                              (sp.Piecewise((Z, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 1.5}),
+                              (ELU, sp.Piecewise((1, Z > 0), (A * sp.exp(Z), True)), {A: 1.0}),
+                              (sp.Piecewise((Z + 1, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 0.2})]:
+        assert _slope(*result(phi, dphi, values)) is None, phi
