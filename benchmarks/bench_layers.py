@@ -57,7 +57,7 @@ def generated_module(sizes, tmp: Path, activation=None, suffix=""):
     return build(derive(spec_from_dict(data, "examples/bn_mlp.toml"), check=False), tmp, "examples/bn_mlp.toml")
 
 
-def printed_helpers(mod, tmp: Path, activation: str):
+def printed_helpers(mod, activation: str):
     """The helpers of ``mod`` as one printed expression each (np.where for a Piecewise), in Z's dtype."""
     from gradproof.codegen.printer import stable_rewrite, to_code
     from gradproof.derive.symbols import H, Z
@@ -82,7 +82,7 @@ def activation_rows(names, rounds: int, tmp: Path):
     sizes, batch = SIZES[2]
     for activation in names:
         fused = generated_module(sizes, tmp, activation, "_" + activation)
-        plain = printed_helpers(generated_module(sizes, tmp, activation, "_plain_" + activation), tmp, activation)
+        plain = printed_helpers(generated_module(sizes, tmp, activation, "_plain_" + activation), activation)
         for dtype in (np.float32, np.float64):
             rng = np.random.default_rng(0)
             X = rng.standard_normal((batch, sizes[0])).astype(dtype)

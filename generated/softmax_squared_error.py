@@ -521,11 +521,16 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
 
 
 def save_params(path, params, running=None):
-    """Write params (and running statistics, if any) to a NumPy .npz file at ``path``."""
+    """Write params (and running statistics, if any) to a NumPy .npz archive at exactly ``path`` (np.savez would add
+    ".npz" to a name without it, which load_params(path) would then not find); a file object is written to as is."""
     _check_params(params)
     arrays = {key: params[key] for key in PARAM_KEYS}
     arrays.update({f"running.{key}": np.asarray(value) for key, value in (running or {}).items()})
-    np.savez(path, **arrays)
+    if hasattr(path, "write"):
+        np.savez(path, **arrays)
+    else:
+        with open(path, "wb") as file:
+            np.savez(file, **arrays)
 
 
 def _load(path, shapes):
@@ -536,8 +541,11 @@ def _load(path, shapes):
     if not hasattr(path, "read"):
         open(path, "rb").close()  # a missing or unreadable file is the OSError open raises
     try:
+        start = path.tell() if hasattr(path, "read") else None
         if not zipfile.is_zipfile(path):  # checked first: np.load would read a whole .npy array, or try to unpickle
             raise ValueError("not the NumPy .npz archive save_params writes")
+        if start is not None:
+            path.seek(start)
         with np.load(path, allow_pickle=False) as data:
             arrays = {}
             for key, shape in shapes.items():

@@ -501,3 +501,17 @@ def test_finiteness_checks_find_nan_and_inf_and_pass_huge_finite_values(ref):
     with np.errstate(all="ignore"):
         history = ref.train(params, X * 1e3, y, epochs=1, batch_size=8)  # large gradients: finite, trained
     assert len(history["loss"]) == 1
+
+
+def test_save_params_writes_exactly_the_path_given(ref, tmp_path):
+    """A name without .npz round-trips too (np.savez alone would write weights.npz and load_params('weights') fail)."""
+    params = ref.init_params(2)
+    ref.save_params(tmp_path / "weights", params)
+    assert [p.name for p in tmp_path.iterdir()] == ["weights"]
+    loaded = ref.load_params(tmp_path / "weights")
+    assert all(np.array_equal(loaded[k], params[k]) for k in params)
+    buffer = io.BytesIO()
+    ref.save_params(buffer, params)
+    buffer.seek(0)
+    from_buffer = ref.load_params(buffer)
+    assert all(np.array_equal(from_buffer[k], params[k]) for k in params)
