@@ -397,11 +397,16 @@ def _slope(res, values: dict):
     holds = sp.Not(otherwise)
     if not (0 < c <= 1 and isinstance(holds, sp.Rel) and holds.rel_op in _UFUNC_OF and holds.free_symbols == {Z}):
         return None
-    phi, product = res.phi.subs(values), (Z * res.dphi).subs(values)
+    return (holds, c) if _is_z_times(res.phi, res.dphi, tuple(sorted(values.items(), key=str))) else None
+
+
+@lru_cache(maxsize=64)
+def _is_z_times(phi: sp.Expr, dphi: sp.Expr, values: tuple) -> bool:
+    """Whether φ(z) = z·φ'(z) for a φ' that is constant on each side of a comparison (checked on both sides and at 0;
+    cached: deep networks repeat the same activation)."""
+    phi, product = phi.subs(dict(values)), (Z * dphi).subs(dict(values))
     points = (-3, -1, sp.Rational(-1, 7), 0, sp.Rational(1, 7), 1, 3)
-    if any(sp.simplify(phi.subs(Z, x) - product.subs(Z, x)) != 0 for x in points):
-        return None
-    return holds, c
+    return all(sp.simplify(phi.subs(Z, x) - product.subs(Z, x)) == 0 for x in points)
 
 
 def _used(names_: list[str], lines: list[str]) -> list[str]:
