@@ -9,12 +9,11 @@ API, the fused optimizer, training, saving) comes from ``render.shared_fields`` 
 
 from __future__ import annotations
 
-import sympy as sp
 from gradproof.derive.program import equation_numbers, program_source
 from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 
-from .render import Helper, ModuleCode, ParamCode, Statement, _code, _math, _piecewise_constant, describe, shared_fields
+from .render import Helper, ModuleCode, ParamCode, Statement, _code, _math, activation_code, describe, shared_fields
 
 
 def _init(p) -> tuple[str, str]:
@@ -28,36 +27,33 @@ def _init(p) -> tuple[str, str]:
     return f"(rng.standard_normal({shape}) * np.sqrt({fan})).astype(dtype)", "He" if p.init == "he" else "Glorot"
 
 
+def _fresh(names_: list[str]) -> tuple[str, ...]:
+    """``H, T1 = np.empty_like(Z), np.empty_like(Z)``: a helper's own buffers (its result is a fresh array)."""
+    return (f"{', '.join(names_)} = {', '.join('np.empty_like(Z)' for _ in names_)}",) if names_ else ()
+
+
 def _activation_helpers(d) -> tuple[Helper, ...]:
+    """``_phi_<name>(Z)`` and ``_dphi_<name>(Z, H)`` of every activation the program calls: the dense stack's fused,
+    mask-free lines (``render.activation_code``) into buffers of their own, each returning a fresh array in Z's dtype
+    (the values φ and φ' share are computed by each: the program passes only Z and H)."""
     results = {r.layer.name: r for r in d.layers}
     out = []
     for act in d.program.activations:
         r = results[act.layer.name]
         values = r.param_values
-        where = f"layer {act.layer.name} ({act.layer.activation})"
-        out.append(Helper(f"_phi_{act.name}", "Z", _code(r.phi, {Z: "Z"}, values, where), f"{act.layer.activation}(z)"))
+        code = activation_code(r, ("Z", "H", None, "C", "T"), _fresh, share=False)
+        forward = code.forward
+        if not forward[-1].startswith("H = "):  # h computed into its buffer
+            forward = (*forward, "return H")
+        else:  # an operand or a printed expression: as before, in Z's dtype
+            forward = (*forward[:-1], f"return np.asarray({forward[-1][len('H = '):]}, dtype=Z.dtype)")
+        out.append(Helper(f"_phi_{act.name}", "Z", "", f"{act.layer.activation}(z)", forward))
         if r.dphi_h is not None:
-            code, doc = _code(r.dphi_h, {H: "H"}, values, where), f"phi'(z) = {_math(r.dphi_h, {H: 'h'}, values)}"
+            doc = f"phi'(z) = {_math(r.dphi_h, {H: 'h'}, values)}"
         else:
-            code, doc = _code(r.dphi, {Z: "Z"}, values, where), f"phi'(z) = {_math(r.dphi, {Z: 'z'}, values)}"
-        out.append(Helper(f"_dphi_{act.name}", "Z, H", code, doc, _step_body(r.dphi, values, where)))
+            doc = f"phi'(z) = {_math(r.dphi, {Z: 'z'}, values)}"
+        out.append(Helper(f"_dphi_{act.name}", "Z, H", "", doc, code.backward))
     return tuple(out)
-
-
-def _step_body(dphi, values: dict, where: str) -> tuple[str, ...]:
-    """The ReLU family's φ' (1 where a condition on z holds, a constant c elsewhere) in Z's dtype without a float64
-    round trip: the condition's mask as Z's dtype, raised to c by np.maximum when 0 < c <= 1 (no masked call: those
-    cost ~10 ns an element), else c everywhere and 1 copied where it holds."""
-    piece = _piecewise_constant(dphi, values)
-    if piece is None:
-        return ()
-    otherwise, c = piece
-    holds = _code(sp.Not(otherwise), {Z: "Z"}, values, where)
-    if c == 0:
-        return (f"return ({holds}).astype(Z.dtype)",)
-    if 0 < c <= 1:
-        return (f"dphi = ({holds}).astype(Z.dtype)", f"np.maximum(dphi, {c!r}, out=dphi)", "return dphi")
-    return (f"dphi = np.full_like(Z, {c!r})", f"np.copyto(dphi, 1.0, where={holds})", "return dphi")
 
 
 def _output_error(d) -> tuple[Statement, ...]:
@@ -95,7 +91,7 @@ def layered_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
     activations = _activation_helpers(d)
     output_error = _output_error(d)
     source = program_source(program)
-    printed = [source, *(h.code for h in activations), *(line for s in output_error for line in s.code)]
+    printed = [source, *(line for h in activations for line in h.body), *(line for s in output_error for line in s.code)]
     kinds = "Layers: " + ", ".join(f"{layer.kind}" + (f" + {layer.activation}" if layer.activation != "identity" else "")
                                    for layer in net.layers)
     description = describe(net, kinds)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import ast
 import copy
+import io
 import math
+import pickle
 import sys
 import threading
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -121,8 +124,11 @@ def test_save_and_load_round_trip(ref, tmp_path):
     X, _ = blobs(5)
     np.testing.assert_array_equal(ref.predict(loaded, X), ref.predict(params, X))
     other = tmp_path / "other.npz"
-    np.savez(other, W1=np.zeros((3, 3)))
+    np.savez(other, W1=np.zeros((16, 4)))
     with pytest.raises(ValueError, match=r"other\.npz: not parameters of this network \(params has no b1"):
+        ref.load_params(other)
+    np.savez(other, **{**params, "W1": np.zeros((3, 3))})  # refused from its header, before it is read
+    with pytest.raises(ValueError, match=r"other\.npz: not parameters of this network \(.*W1.*\(16, 4\)"):
         ref.load_params(other)
 
 
@@ -411,3 +417,100 @@ def test_two_threads_computing_gradients_of_one_params_do_not_interfere(ref):
         t.join()
     for i in (0, 1):
         assert all(np.array_equal(g[k], expected[i][k]) for g in results[i] for k in g)
+
+
+def test_threads_may_share_one_workspace_dict(ref):
+    """``workspace=`` a dict shared by threads: each thread keeps its own buffers in it (keyed by thread too)."""
+    params = ref.init_params(0)
+    data = [blobs(64, seed=s) for s in (0, 1)]
+    expected = [ref.gradients(dict(params), X, y) for X, y in data]
+    shared, wrong = {}, []
+
+    def work(i):
+        for _ in range(200):
+            g = ref.gradients(params, *data[i], workspace=shared)
+            if not all(np.array_equal(g[k], expected[i][k]) for k in g):
+                wrong.append(i)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong and len(shared) == 2
+
+
+def _forged_npz(path, key, shape, payload=b"\0" * 64):
+    """An .npz whose member ``key`` has a .npy header declaring ``shape`` (float64) but carries only ``payload``."""
+    import zipfile
+
+    header = np.lib.format.header_data_from_array_1_0(np.zeros(1))
+    header["shape"] = shape
+    member = io.BytesIO()
+    np.lib.format.write_array_header_1_0(member, header)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(key + ".npy", member.getvalue() + payload)
+
+
+def test_load_params_refuses_hostile_files_naming_them(ref, tmp_path):
+    params = ref.init_params(0)
+    good = tmp_path / "good.npz"
+    ref.save_params(good, params)
+    cases = {"object.npz": lambda p: np.savez(p, **{**params, "W1": np.array([object()] * 64, dtype=object).reshape(16, 4)}),
+             "text.npz": lambda p: p.write_bytes(b"not an archive at all"),
+             "pickle.npz": lambda p: p.write_bytes(pickle.dumps(dict(params))),
+             "single.npy": lambda p: np.save(p, params["W1"]),
+             "ints.npz": lambda p: np.savez(p, **{**params, "W1": np.zeros((16, 4), dtype=np.int64)}),
+             "forged.npz": lambda p: _forged_npz(p, "W1", (10**12,)),  # NumPy would allocate 8 TB for it
+             "truncated.npz": lambda p: p.write_bytes(good.read_bytes()[:300])}
+    for name, make in cases.items():
+        path = tmp_path / name
+        make(path)
+        with pytest.raises(ValueError, match=rf"{name}: not (parameters of this network \(|a \.npz file written by)"):
+            ref.load_params(path)
+    with pytest.raises(FileNotFoundError):
+        ref.load_params(tmp_path / "missing.npz")
+    extra = tmp_path / "extra.npz"  # an array no parameter has is never read, whatever its header claims
+    np.savez(extra, **params)
+    with zipfile.ZipFile(extra, "a") as z:
+        buffer = io.BytesIO()
+        _forged_npz(buffer, "huge", (10**12,))
+        z.writestr("huge.npy", zipfile.ZipFile(buffer).read("huge.npy"))
+    loaded = ref.load_params(extra)
+    assert all(np.array_equal(loaded[k], params[k]) for k in params)
+
+
+def test_finiteness_checks_find_nan_and_inf_and_pass_huge_finite_values(ref):
+    """X's check and train's gradient check square and sum (one BLAS dot): a NaN or inf anywhere is found, and finite
+    values whose squares overflow fall back to the exact check (accepted)."""
+    X, y = blobs(40)
+    params = ref.init_params(0)
+    for dtype in (np.float32, np.float64):
+        for bad in (np.nan, np.inf, -np.inf):
+            Xb = X.astype(dtype)
+            Xb[17, 2] = bad
+            with pytest.raises(ValueError, match="X contains NaN or infinite values"):
+                ref.predict(ref.init_params(0, dtype), Xb)
+            with pytest.raises(ValueError, match="X contains NaN or infinite values"):
+                ref.predict(ref.init_params(0, dtype), np.asfortranarray(Xb))  # another memory order
+        huge = X.astype(dtype)
+        huge[3, 1] = np.finfo(dtype).max / 2  # its square overflows
+        with np.errstate(all="ignore"):
+            assert ref.predict(ref.init_params(0, dtype), huge).shape == (40,)
+    with np.errstate(all="ignore"):
+        history = ref.train(params, X * 1e3, y, epochs=1, batch_size=8)  # large gradients: finite, trained
+    assert len(history["loss"]) == 1
+
+
+def test_save_params_writes_exactly_the_path_given(ref, tmp_path):
+    """A name without .npz round-trips too (np.savez alone would write weights.npz and load_params('weights') fail)."""
+    params = ref.init_params(2)
+    ref.save_params(tmp_path / "weights", params)
+    assert [p.name for p in tmp_path.iterdir()] == ["weights"]
+    loaded = ref.load_params(tmp_path / "weights")
+    assert all(np.array_equal(loaded[k], params[k]) for k in params)
+    buffer = io.BytesIO()
+    ref.save_params(buffer, params)
+    buffer.seek(0)
+    from_buffer = ref.load_params(buffer)
+    assert all(np.array_equal(from_buffer[k], params[k]) for k in params)

@@ -177,3 +177,113 @@ def test_program_reductions_are_numpys_without_the_wrappers():
         assert np.array_equal(namespace["mu_r"], np.mean(h, axis=1, keepdims=True))
         assert np.array_equal(namespace["var_r"], np.var(h, axis=1, keepdims=True))
         assert np.array_equal(namespace["s"], np.sum(d * h, axis=0))
+
+
+# every registry activation (and a custom formula, elu with α ≠ 1, leaky ReLU with another slope) after a layer kind
+LAYERED_ACTIVATIONS = ["sigmoid", "tanh", "relu", {"name": "leaky_relu", "gamma": 0.2}, "elu", {"name": "elu", "alpha": 1.5},
+                       "softplus", "swish", "gelu", "softsign", {"name": "mish", "formula": "x*tanh(log(1 + exp(x)))"}]
+
+
+def _layered_table():
+    layers = [{"units": 5, "activation": "identity"}, {"kind": "layernorm"}]
+    for act in LAYERED_ACTIVATIONS:
+        if isinstance(act, dict) and "formula" not in act:
+            layers.append({"units": 5, "activation": act["name"], **{k: v for k, v in act.items() if k != "name"}})
+        else:
+            layers.append({"units": 5, "activation": act})
+    layers.append({"units": 3, "activation": "softmax"})
+    return {"name": "every_activation", "convention": "row", "inputs": 3, "layers": layers,
+            "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+
+
+@pytest.fixture(scope="module")
+def layered(tmp_path_factory):
+    from gradproof.codegen.loader import build
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import spec_from_dict
+
+    d = derive(spec_from_dict(_layered_table(), "<every activation>"), check=False)
+    return d, build(d, tmp_path_factory.mktemp("layered_activations"))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_layered_helpers_are_the_fused_mask_free_code(layered, dtype):
+    """A network with layer kinds calls _phi_<name>/_dphi_<name>: the dense stack's fused lines (one printing,
+    render.activation_code), equal to the plain printed expression, in the array's dtype, inputs untouched, fresh
+    arrays, and no masked call except elu' with α ≠ 1 (which jumps at 0)."""
+    import inspect
+
+    d, mod = layered
+    results = {r.layer.name: r for r in d.layers}
+    z = np.concatenate([np.linspace(-12, 12, 2401), [0.0, -0.0, 1e-300, -1e-300, -1e-10, 1e-10, 30.0, -30.0]]).astype(dtype)
+    rtol = 1e-14 if dtype == np.float64 else 2e-6
+    seen = set()
+    for act in d.program.activations:
+        r = results[act.layer.name]
+        values = r.param_values
+        phi, dphi = getattr(mod, f"_phi_{act.name}"), getattr(mod, f"_dphi_{act.name}")
+        text = inspect.getsource(phi) + inspect.getsource(dphi)
+        assert "np.where" not in text and "logaddexp" not in text, text
+        masked = act.layer.activation == "elu" and values and next(iter(values.values())) != 1.0
+        assert ("where=" in text) == bool(masked), text
+        zc = z.copy()
+        with np.errstate(over="ignore"):
+            h = phi(zc)
+        assert h.dtype == dtype and h is not zc and np.array_equal(zc, z)
+        np.testing.assert_allclose(h, _oracle(r.phi, values, z, z), rtol=rtol, atol=rtol * 1e-3 if act.layer.activation != "gelu" else rtol)
+        hc = h.copy()
+        with np.errstate(over="ignore"):
+            g = dphi(zc, hc)
+        want = _oracle(r.dphi_h, values, z, h) if r.dphi_h is not None else _oracle(r.dphi, values, z, h)
+        assert g.dtype == dtype and g is not zc and g is not hc and np.array_equal(zc, z) and np.array_equal(hc, h)
+        np.testing.assert_allclose(g, want, rtol=rtol, atol=rtol * 1e-3 if act.layer.activation != "gelu" else rtol)
+        seen.add(act.layer.activation)
+    assert seen == {"sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "swish", "gelu", "softsign", "mish"}
+
+
+def test_layered_gradients_with_every_activation_equal_central_differences(layered):
+    from conftest import central_differences, random_data
+
+    d, mod = layered
+    rng = np.random.default_rng(5)
+    X, Y = random_data(d.network, 6, rng)
+    params = {k: v + 0.1 * rng.standard_normal(v.shape) for k, v in mod.init_params(1).items()}
+    grads = mod.gradients(params, X, Y)
+    numeric = central_differences(lambda p: mod.loss(p, X, Y), params)
+    for key in mod.PARAM_KEYS:
+        np.testing.assert_allclose(grads[key], numeric[key], rtol=1e-5, atol=1e-7, err_msg=key)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_leaky_relu_keeps_its_slope_from_the_forward_pass(dtype):
+    """Leaky ReLU in a dense stack: C1 = φ'(z1) computed once forward, h1 = z1·C1 (bit-identical to max(z, γz)) and
+    D1 *= C1 backward (bit-identical to the masked product); ReLU (γ = 0), elu and a slope above 1 keep their forms."""
+    from types import SimpleNamespace
+
+    from gradproof.codegen.render import _slope
+
+    mod = import_path(ROOT / "generated" / "reference_mlp.py")
+    text = (ROOT / "generated" / "reference_mlp.py").read_text()
+    assert "np.multiply(Z1, C1, out=H1)" in text and "D1 *= C1" in text
+    params = mod.init_params(0, dtype)
+    X = np.random.default_rng(0).standard_normal((64, 4)).astype(dtype)
+    X[:3] = 0.0  # z = b = 0 rows: the slope at exactly 0 is γ
+    X[3] = -0.0
+    _, cache = mod.forward(params, X)
+    Z1 = cache["Z1"]
+    assert np.array_equal(cache["H1"], np.maximum(Z1, Z1 * dtype(0.01)))
+    D = np.random.default_rng(1).standard_normal(Z1.shape).astype(dtype)
+    masked = D.copy()
+    np.multiply(masked, 0.01, out=masked, where=Z1 <= 0)
+    assert np.array_equal(D * cache["C1"], masked)
+
+    def result(phi, dphi, values):
+        return SimpleNamespace(phi=phi, dphi=dphi, dphi_h=None), values
+
+    leaky = result(sp.Piecewise((Z, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 0.2})
+    assert _slope(*leaky) is not None
+    for phi, dphi, values in [(sp.Piecewise((Z, Z > 0), (0, True)), sp.Piecewise((1, Z > 0), (0, True)), {}),
+                              (sp.Piecewise((Z, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 1.5}),
+                              (ELU, sp.Piecewise((1, Z > 0), (A * sp.exp(Z), True)), {A: 1.0}),
+                              (sp.Piecewise((Z + 1, Z > 0), (G * Z, True)), sp.Piecewise((1, Z > 0), (G, True)), {G: 0.2})]:
+        assert _slope(*result(phi, dphi, values)) is None, phi
