@@ -388,7 +388,8 @@ def _training(d, nums: dict) -> Block:
         target = r"\theta" if u.kind == "param" else nm.STATE_LATEX.get(u.target, u.target)
         rows.append(_numbered(f"update-{u.target}", f"{target} \\leftarrow {latex(u.expr, names)}", nums))
     keys = ", ".join(dict.fromkeys(f"${_param_letter(p.key, d.network.convention)}$" for p in program.params))
-    intro = (f"Every parameter $\\theta$ ({keys} of every layer) is updated elementwise with its own optimizer states "
+    every = "of the layers that have them" if layer_kinds.bias_free(d.network)[0] else "of every layer"
+    intro = (f"Every parameter $\\theta$ ({keys} {every}) is updated elementwise with its own optimizer states "
              r"(its shape, starting at 0) and $g = \partial J / \partial \theta$"
              + (r" (the program's gradient plus $\partial R / \partial w$ for the penalised weights)" if d.network.regularizer else "")
              + ":")

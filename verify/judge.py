@@ -266,7 +266,7 @@ class Judge:
     def context(self, env) -> Context:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.d.program is not None,
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None)
 
     def _varied(self, i: int, b: tuple) -> list:
@@ -982,7 +982,7 @@ class Judge:
         from .infer import conventions, infer
 
         layered = None
-        if self.d.program is not None:  # batch norm, dropout, residual blocks: their symbols, read by context
+        if self.net.has_kinds:  # batch norm, dropout, residual blocks: their symbols, read by context
             from .layerread import LayerReading
 
             layered = LayerReading(self)

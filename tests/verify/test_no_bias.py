@@ -144,3 +144,11 @@ def test_values_for_a_bias_the_spec_does_not_have_are_refused_with_the_fix(tmp_p
     with pytest.raises(AnswerError) as err:
         verify_file(str(path))
     assert str(err.value) == f"{path}: values.b1: layer 1 has no bias (bias = false in the spec); remove b1"
+
+
+def test_the_expected_expression_has_no_bias_where_the_spec_has_none():
+    j = Judge(_derived(KYLE))
+    wrong = j.check(Claim("t", r"z^{(2)} = W^{(2)} h^{(1)}"))
+    assert wrong.verdict == "incorrect" and "W}_0" not in wrong.expected and "mathbf{b}" not in wrong.expected
+    assert r"\mathbf{h}^{(1)}" in wrong.expected
+    assert j.check(Claim("t", r"\frac{\partial J}{\partial b^{(2)}} = \delta^{(2)}")).expected == ""
