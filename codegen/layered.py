@@ -92,13 +92,15 @@ def layered_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
     output_error = _output_error(d)
     source = program_source(program)
     printed = [source, *(line for h in activations for line in h.body), *(line for s in output_error for line in s.code)]
-    kinds = "Layers: " + ", ".join(f"{layer.kind}" + (f" + {layer.activation}" if layer.activation != "identity" else "")
+    kinds = "Layers: " + ", ".join(f"{layer.kind}" + (" (no bias)" if layer.kind == "dense" and not layer.bias else "")
+                                   + (f" + {layer.activation}" if layer.activation != "identity" else "")
                                    for layer in net.layers)
     description = describe(net, kinds)
-    description = (*description[:2],
-                   "Training mode (loss, gradients, train) uses batch statistics and dropout masks; inference",
-                   "(forward(..., train=False), predict) the running statistics and no dropout. gamma, beta are never penalised.",
-                   *description[2:])
+    if net.has_kinds:
+        description = (*description[:2],
+                       "Training mode (loss, gradients, train) uses batch statistics and dropout masks; inference",
+                       "(forward(..., train=False), predict) the running statistics and no dropout. gamma, beta are never "
+                       "penalised.", *description[2:])
     return ModuleCode(
         **shared_fields(d, equation_numbers(program), spec_path, out_dir, description, params, penalised, program.logits,
                         program.output, printed),

@@ -222,9 +222,10 @@ def derive(net: Network, check: bool = True, progress=None) -> Derivation:
         reg_pen = penalty(net.regularizer, net.reg_scaling)
         reg_grad = sp.diff(reg_pen, WEIGHT)
     updates = net.optimizer.build(net.options_dict)
-    # 5. layer kinds: the batch program (batch and layer norm's backward passes derived in normalization.py)
+    # 5. layer kinds (or a dense layer without a bias): the batch program (batch and layer norm's backward passes
+    #    derived in normalization.py)
     program = None
-    if net.has_kinds:
+    if net.needs_program:
         from .program import build_program
 
         program = build_program(net)

@@ -31,9 +31,10 @@ def _affine(W, rows: list, n_out: int, n_in: int, b=None) -> list:
 
 
 def dense_forward(layer, rows: list, ctx) -> list:
-    """z = W h + b (row convention; the column convention stores W transposed: z = W^T h + W_0)."""
+    """z = W h + b (row convention; the column convention stores W transposed: z = W^T h + W_0); z = W h for a
+    layer whose spec says ``bias = false``."""
     return _affine(ctx.matrix(layer, "W", layer.units, layer.n_in), rows, layer.units, layer.n_in,
-                   ctx.vector(layer, "b", layer.units))
+                   ctx.vector(layer, "b", layer.units) if layer.bias else None)
 
 
 def _normalise(layer, rows: list, ctx, over_batch: bool) -> list:
@@ -157,9 +158,18 @@ def keys_of(kind: LayerKind) -> tuple[str, ...]:
         keys.append("units")
     if kind.activation:
         keys.append("activation")
+    if kind.bias:
+        keys.append("bias")  # bias = false: a layer without its bias
     if kind.body:
         keys.append("body")
     return tuple(keys)
+
+
+def params_of(layer) -> tuple[str, ...]:
+    """The learned parameters of ``layer`` in forward order: its kind's, without the bias when the spec says
+    ``bias = false``."""
+    kind = KINDS[layer.kind]
+    return tuple(p for p in kind.params if layer.bias or p not in kind.bias)
 
 
 def owner_of(key: str) -> list[str]:
@@ -172,4 +182,4 @@ def key(param: str, path: str) -> str:
     return f"{param}{path}"
 
 
-__all__ = ["COMMON_KEYS", "KINDS", "LayerKind", "key", "keys_of", "owner_of"]
+__all__ = ["COMMON_KEYS", "KINDS", "LayerKind", "key", "keys_of", "owner_of", "params_of"]

@@ -258,11 +258,15 @@ class _Builder:
         shape = (layer.units, layer.n_in) if self.row else (layer.n_in, layer.units)
         init = "he" if layer.activation in ("relu", "leaky_relu", "elu", "swish", "gelu") else "glorot"
         self.params.append(ParamSpec(W, shape, init, (layer.n_in, layer.units), True, "dense"))
-        self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense", bias=True))
-        bias_tex = names.tex_bias(name.replace("_", "."), self.net.convention).replace(r"\mathbf{W}_0", r"\mathbf{W}_0")
-        self.fwd(z, f"{h_in} @ {W}.T + {b}" if self.row else f"{h_in} @ {W} + {b}", ("N", layer.units), "dense",
-                 f"z{name} = W{name} h + b{name}" if self.row else f"z{name} = W{name}^T h + W0{name}",
-                 f"{_t(z)} = {self.matmul_tex(h_in, W)} + {bias_tex}")
+        bias_tex = names.tex_bias(name.replace("_", "."), self.net.convention)
+        product = f"{h_in} @ {W}.T" if self.row else f"{h_in} @ {W}"
+        comment = f"z{name} = W{name} h" if self.row else f"z{name} = W{name}^T h"
+        if layer.bias:
+            self.params.append(ParamSpec(b, (layer.units,), "zeros", (layer.n_in, layer.units), False, "dense", bias=True))
+            self.fwd(z, f"{product} + {b}", ("N", layer.units), "dense", comment + (f" + b{name}" if self.row else f" + W0{name}"),
+                     f"{_t(z)} = {self.matmul_tex(h_in, W)} + {bias_tex}")
+        else:  # bias = false: z = W h, no b and no dJ/db
+            self.fwd(z, product, ("N", layer.units), "dense", comment + " (no bias)", f"{_t(z)} = {self.matmul_tex(h_in, W)}")
         h, act_back = self.activation(layer, z, layer.units)
 
         def emit(dh):
@@ -276,8 +280,9 @@ class _Builder:
             self.bwd(f"d{W}", f"{d}.T @ {h_in}" if self.row else f"{h_in}.T @ {d}", shape, "dense-dW",
                      f"dJ/dW{name} = sum over samples of d{name} h^T" if self.row else f"dJ/dW{name} = sum over samples of h d{name}^T",
                      f"{_t('d' + W)} = {grad_tex}")
-            self.bwd(f"d{b}", f"np.sum({d}, axis=0)", (layer.units,), "dense-db", f"dJ/db{name} = sum over samples of d{name}",
-                     f"{names.tex_partial('J', bias_tex)} = \\sum_n {_t(d)}_{{n}}")
+            if layer.bias:
+                self.bwd(f"d{b}", f"np.sum({d}, axis=0)", (layer.units,), "dense-db", f"dJ/db{name} = sum over samples of d{name}",
+                         f"{names.tex_partial('J', bias_tex)} = \\sum_n {_t(d)}_{{n}}")
             if h_in == "X":
                 return None
             self.bwd(f"dH_{h_in}", f"{d} @ {W}" if self.row else f"{d} @ {W}.T", ("N", layer.n_in), "dense-dh",

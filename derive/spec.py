@@ -56,6 +56,12 @@ class Layer:
     settings: tuple[tuple[str, float], ...] = ()
     body: tuple[Layer, ...] = ()
     path: str = ""
+    bias: bool = True  # a dense layer's b (row) or W_0 (column); ``bias = false`` in the spec: z = W h
+
+    @property
+    def has_bias(self) -> bool:
+        """The layer adds a learned bias: a dense layer unless its spec says ``bias = false``."""
+        return self.kind == "dense" and self.bias
 
     @property
     def name(self) -> str:
@@ -121,6 +127,12 @@ class Network:
     def has_kinds(self) -> bool:
         """Some layer is not dense: the network is derived as a batch program (``derive.program``)."""
         return any(layer.kind != "dense" for layer in self.layers)
+
+    @property
+    def needs_program(self) -> bool:
+        """The network is derived as a batch program (``derive.program``): it has layer kinds, or a dense layer
+        without a bias (the dense stack's proof, steps and module are written for z = W h + b in every layer)."""
+        return self.has_kinds or any(layer.kind == "dense" and not layer.bias for layer in self.all_layers)
 
 
 def flat_layers(layers) -> tuple[Layer, ...]:
@@ -285,6 +297,10 @@ class _Reader:
                 raise self.fail(where, f"the last layer gives the outputs and the loss, so it must be dense, not "
                                 f"{kind_name}; add a dense layer after it, e.g. [[layers]] units = 3, activation = \"softmax\"")
             return self.kind_layer(kinds.KINDS[kind_name], raw, where, i, n_in, path)
+        bias = raw.pop("bias", True)
+        if not isinstance(bias, bool):
+            raise self.fail(f"{where}: bias", f"expected true or false, got {bias!r}; write bias = false for a layer "
+                            "without a bias (z = W h), or leave the key out (z = W h + b)")
         if "units" not in raw:
             raise self.fail(where, "missing key 'units', e.g. units = 8")
         units = self.integer(raw["units"], f"{where}: units", 1, MAX_UNITS)
@@ -293,7 +309,9 @@ class _Reader:
             raise self.fail(where, "missing key 'activation', e.g. activation = \"tanh\"")
         extra = {k: v for k, v in raw.items() if k not in ("units", "activation")}
         layer = self.activation(act, extra, where, i, units, n_in, last)
-        return dataclasses.replace(layer, path=path) if path != str(i) else layer
+        if path != str(i) or not bias:
+            layer = dataclasses.replace(layer, path=path if path != str(i) else "", bias=bias)
+        return layer
 
     def activation(self, act, extra: dict, where: str, i: int, units: int, n_in: int, last: bool) -> Layer:
         """A dense layer's (or a kind's optional) activation: a built-in name with its parameters, or a formula."""

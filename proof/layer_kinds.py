@@ -68,27 +68,47 @@ def output_section(d) -> KindSection:
 
 
 # -- dense layers and activations, batch form ----------------------------------------------------------------
-def dense_section(row: bool) -> KindSection:
+def bias_free(net) -> tuple[list[str], bool]:
+    """The dense layers whose spec says ``bias = false`` (their paths, "2" or "3.1") and whether any dense layer
+    has a bias."""
+    dense = [layer for layer in net.all_layers if layer.kind == "dense"]
+    free = [(layer.path or str(layer.index)).replace("_", ".") for layer in dense if not layer.bias]
+    return free, len(free) < len(dense)
+
+
+def layers_named(paths: list[str]) -> str:
+    return ("layer " if len(paths) == 1 else "layers ") + ", ".join(paths)
+
+
+def dense_section(row: bool, free: tuple[str, ...] = (), biased: bool = True) -> KindSection:
+    """A dense layer's batch gradients; ``free`` names the layers without a bias (``bias = false``), ``biased``
+    says whether any dense layer has one (else the bias appears nowhere)."""
+    D = r"\boldsymbol{\Delta}"
     if row:
-        z = r"Z_{ni} = \sum_q H_{nq} W_{iq} + b_i"
-        dw = (r"\frac{\partial J}{\partial W_{pq}} &= \sum_n \sum_i \Delta_{ni} \frac{\partial Z_{ni}}{\partial W_{pq}} = "
-              r"\sum_n \Delta_{np} H_{nq}, \qquad \frac{\partial J}{\partial \mathbf{W}} = \boldsymbol{\Delta}^{\top} \mathbf{H}")
-        db = (r"\frac{\partial J}{\partial b_p} &= \sum_n \Delta_{np}, \qquad \frac{\partial J}{\partial H_{nq}} = "
-              r"\sum_i \Delta_{ni} W_{iq}, \qquad \frac{\partial J}{\partial \mathbf{b}} = \sum_n \boldsymbol{\Delta}_n, \qquad "
-              r"\frac{\partial J}{\partial \mathbf{H}} = \boldsymbol{\Delta} \mathbf{W}")
-        only = "$i = p$"
+        z, bias, b_p, b_vec = r"Z_{ni} = \sum_q H_{nq} W_{iq}", "b_i", "b_p", r"\mathbf{b}"
+        dw = rf"\sum_n \Delta_{{np}} H_{{nq}}, \qquad \frac{{\partial J}}{{\partial \mathbf{{W}}}} = {D}^{{\top}} \mathbf{{H}}"
+        dh, dh_mat, only = r"\sum_i \Delta_{ni} W_{iq}", rf"{D} \mathbf{{W}}", "$i = p$"
     else:
-        z = r"Z_{ni} = \sum_q H_{nq} W_{qi} + W_{0,i}"
-        dw = (r"\frac{\partial J}{\partial W_{pq}} &= \sum_n \sum_i \Delta_{ni} \frac{\partial Z_{ni}}{\partial W_{pq}} = "
-              r"\sum_n H_{np} \Delta_{nq}, \qquad \frac{\partial J}{\partial \mathbf{W}} = \mathbf{H}^{\top} \boldsymbol{\Delta}")
-        db = (r"\frac{\partial J}{\partial W_{0,p}} &= \sum_n \Delta_{np}, \qquad \frac{\partial J}{\partial H_{nq}} = "
-              r"\sum_i \Delta_{ni} W_{qi}, \qquad \frac{\partial J}{\partial \mathbf{W}_0} = \sum_n \boldsymbol{\Delta}_n, \qquad "
-              r"\frac{\partial J}{\partial \mathbf{H}} = \boldsymbol{\Delta} \mathbf{W}^{\top}")
-        only = "$i = q$"
+        z, bias, b_p, b_vec = r"Z_{ni} = \sum_q H_{nq} W_{qi}", "W_{0,i}", "W_{0,p}", r"\mathbf{W}_0"
+        dw = rf"\sum_n H_{{np}} \Delta_{{nq}}, \qquad \frac{{\partial J}}{{\partial \mathbf{{W}}}} = \mathbf{{H}}^{{\top}} {D}"
+        dh, dh_mat, only = r"\sum_i \Delta_{ni} W_{qi}", rf"{D} \mathbf{{W}}^{{\top}}", "$i = q$"
+    dw = r"\frac{\partial J}{\partial W_{pq}} &= \sum_n \sum_i \Delta_{ni} \frac{\partial Z_{ni}}{\partial W_{pq}} = " + dw
+    dh = rf"\frac{{\partial J}}{{\partial H_{{nq}}}} = {dh}, \qquad \frac{{\partial J}}{{\partial \mathbf{{H}}}} = {dh_mat}"
+    if biased:
+        z += f" + {bias}"
+        db = (rf"\frac{{\partial J}}{{\partial {b_p}}} &= \sum_n \Delta_{{np}}, \qquad "
+              + dh.replace(r", \qquad ", rf", \qquad \frac{{\partial J}}{{\partial {b_vec}}} = \sum_n {D}_n, \qquad ", 1))
+    else:  # no layer has a bias: z = W h, no dJ/db
+        db = dh.replace(" = ", " &= ", 1)
+    note = ""
+    if biased and free:
+        note = (rf" ({layers_named(list(free))} {'has' if len(free) == 1 else 'have'} no bias, \texttt{{bias = false}}: "
+                rf"the same without ${bias}$ and its gradient)")
     act = (r"\Delta_{ni} = \frac{\partial J}{\partial Z_{ni}} &= \frac{\partial J}{\partial H_{ni}} \phi'(Z_{ni}), \qquad "
            r"\boldsymbol{\Delta} = \frac{\partial J}{\partial \mathbf{H}} \odot \phi'(\mathbf{Z})")
     blocks = (
-        Block("", rf"A dense layer, ${z}$, with $\boldsymbol{{\Delta}} = \partial J / \partial \mathbf{{Z}}$ known:",
+        Block("", rf"A dense layer{'' if biased else ' without a bias'}, ${z}$, with "
+              rf"$\boldsymbol{{\Delta}} = \partial J / \partial \mathbf{{Z}}$ known{note}:",
               _rows(dw, db),
               rf"$Z_{{ni}}$ depends on $W_{{pq}}$ only for {only}, in every sample $n$, so the samples' contributions add "
               r"(per sample this is the dense network's $\boldsymbol{\delta}\mathbf{h}^{\top}$); $H_{nq}$ reaches every "
@@ -209,7 +229,8 @@ def sections(d) -> tuple[KindSection, ...]:
     """The derivation for every kind present, output layer first."""
     net = d.network
     kinds = {layer.kind for layer in net.all_layers}
-    out = [output_section(d), dense_section(net.convention == "row")]
+    free, biased = bias_free(net)
+    out = [output_section(d), dense_section(net.convention == "row", tuple(free), biased)]
     if "batchnorm" in kinds:
         out.append(batchnorm_section())
     if "layernorm" in kinds:
@@ -234,7 +255,7 @@ def summary_box(d) -> tuple[tuple[str, str, str], ...]:
     dgamma, dbeta = dJ(r"\boldsymbol{\gamma}"), dJ(r"\boldsymbol{\beta}")
     out = [("output", rf"{D}^{{({L})}} = \tfrac{{1}}{{N}} \left({_output_batch(d)}\right)", "kind-output"),
            ("dense", rf"{dW} = " + (rf"{D}^{{\top}} {H}" if row else rf"{H}^{{\top}} {D}")
-            + rf", \quad {db} = \sum_n {D}_n, \quad {dJ(H)} = "
+            + (rf", \quad {db} = \sum_n {D}_n" if bias_free(net)[1] else "") + rf", \quad {dJ(H)} = "
             + (rf"{D} \mathbf{{W}}" if row else rf"{D} \mathbf{{W}}^{{\top}}"), "kind-dense"),
            ("activation", rf"{D} = {dJ(H)} \odot \phi'({Z})", "kind-dense")]
     if "batchnorm" in kinds:

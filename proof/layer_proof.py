@@ -229,7 +229,7 @@ def _dims(d) -> tuple[DimRow, ...]:
         learned, arrays = [], []
         if layer.kind == "dense":
             learned = [rf"${nm.tex_weight(_path(layer))}$: ${_shape(shapes['W' + name])}$",
-                       rf"${nm.tex_bias(_path(layer), net.convention)}$: ${n}$"]
+                       rf"${nm.tex_bias(_path(layer), net.convention)}$: ${n}$" if layer.bias else "no bias"]
         elif layer.kind in ("batchnorm", "layernorm"):
             kind += rf" ($\epsilon = {number(s['eps'])}$" + (rf", $m = {s['momentum']:g}$)" if "momentum" in s else ")")
             learned = [rf"$\boldsymbol{{\gamma}}, \boldsymbol{{\beta}}$: ${n}$"]
@@ -258,14 +258,28 @@ def _dims(d) -> tuple[DimRow, ...]:
     return tuple(row)
 
 
+def _no_bias(net) -> str:
+    """The sentence naming the dense layers without a bias (``bias = false``), or ""."""
+    free, biased = layer_kinds.bias_free(net)
+    if not free:
+        return ""
+    if not biased:
+        return r" No layer has a bias (\texttt{bias = false})."
+    product = r"\mathbf{H}\mathbf{W}^{\top}" if net.convention == "row" else r"\mathbf{H}\mathbf{W}"
+    return (rf" {layer_kinds.layers_named(free).capitalize()} {'has' if len(free) == 1 else 'have'} no bias "
+            rf"(\texttt{{bias = false}}): $\mathbf{{Z}} = {product}$, and no bias gradient.")
+
+
 def _conventions(d, nums: dict) -> tuple[str, ...]:
     net = d.network
     present = {layer.kind for layer in net.all_layers}
     row = net.convention == "row"
+    bias = (r" + \mathbf{b}" if row else r" + \mathbf{W}_0") if layer_kinds.bias_free(net)[1] else ""
     out = [
-        (r"Row convention: $\mathbf{Z} = \mathbf{H}\mathbf{W}^{\top} + \mathbf{b}$, $\mathbf{W}$ is $n_{\text{out}} \times "
-         r"n_{\text{in}}$." if row else r"Column convention: $\mathbf{Z} = \mathbf{H}\mathbf{W} + \mathbf{W}_0$, $\mathbf{W}$ "
+        (rf"Row convention: $\mathbf{{Z}} = \mathbf{{H}}\mathbf{{W}}^{{\top}}{bias}$, $\mathbf{{W}}$ is $n_{{\text{{out}}}} \times "
+         r"n_{\text{in}}$." if row else rf"Column convention: $\mathbf{{Z}} = \mathbf{{H}}\mathbf{{W}}{bias}$, $\mathbf{{W}}$ "
          r"is $n_{\text{in}} \times n_{\text{out}}$.")
+        + _no_bias(net)
         + r" A batch of $N$ samples is a matrix with one row per sample: $\mathbf{X}$, $\mathbf{Y}$, $\hat{\mathbf{Y}}$ and "
         r"each layer's $\mathbf{Z}^{(l)}, \mathbf{H}^{(l)}$; a vector ($\mathbf{b}, \boldsymbol{\gamma}, \boldsymbol{\mu}, "
         r"\dots$) added to, multiplying ($\odot$) or dividing ($\oslash$) a matrix acts on every row; functions act "
@@ -292,7 +306,9 @@ def _conventions(d, nums: dict) -> tuple[str, ...]:
         factor, _ = d.reg_penalty.as_independent(WEIGHT, as_Add=False)
         out.append(rf"Regularizer: {escape(net.regularizer.name.upper())}, $\lambda = {number(net.reg_lambda)}$, factor "
                    rf"${latex(factor)}$, on the dense weights" + (" and projections" if "residual" in present else "")
-                   + r" only, not on $\boldsymbol{\gamma}, \boldsymbol{\beta}$" + ("" if net.penalize_bias else " nor the biases")
+                   + " only" + (r", not on $\boldsymbol{\gamma}, \boldsymbol{\beta}$" if net.has_kinds else "")
+                   + ("" if net.penalize_bias or not layer_kinds.bias_free(net)[1] else
+                      " nor the biases" if net.has_kinds else ", not on the biases")
                    + (r"; divided by $N$ like the data term, so the decay per step does not depend on the batch size"
                       if net.reg_scaling == "batch" else "") + ".")
         if net.regularizer.name == "l1":
@@ -311,7 +327,9 @@ def _conventions(d, nums: dict) -> tuple[str, ...]:
 def _summary(net) -> str:
     kinds = ", ".join(dict.fromkeys(_kind_name(layer.kind) for layer in net.all_layers if layer.kind != "dense"))
     bodies = f" ({len(net.all_layers)} with the residual blocks' bodies)" if len(net.all_layers) > len(net.layers) else ""
-    return (f"A network of {len(net.layers)} layers{bodies} -- dense, {kinds} -- with "
+    free, _ = layer_kinds.bias_free(net)
+    kinds = ", ".join(k for k in ("dense" + (" (without a bias)" if len(free) == len(net.all_layers) else ""), kinds) if k)
+    return (f"A network of {len(net.layers)} layers{bodies} -- {kinds} -- with "
             f"{net.inputs} inputs and {net.output.units} outputs, trained with the {display_name(net.loss.name)} loss "
             f"and {display_name(net.optimizer.name)}.")
 
@@ -370,7 +388,8 @@ def _training(d, nums: dict) -> Block:
         target = r"\theta" if u.kind == "param" else nm.STATE_LATEX.get(u.target, u.target)
         rows.append(_numbered(f"update-{u.target}", f"{target} \\leftarrow {latex(u.expr, names)}", nums))
     keys = ", ".join(dict.fromkeys(f"${_param_letter(p.key, d.network.convention)}$" for p in program.params))
-    intro = (f"Every parameter $\\theta$ ({keys} of every layer) is updated elementwise with its own optimizer states "
+    every = "of the layers that have them" if layer_kinds.bias_free(d.network)[0] else "of every layer"
+    intro = (f"Every parameter $\\theta$ ({keys} {every}) is updated elementwise with its own optimizer states "
              r"(its shape, starting at 0) and $g = \partial J / \partial \theta$"
              + (r" (the program's gradient plus $\partial R / \partial w$ for the penalised weights)" if d.network.regularizer else "")
              + ":")
@@ -491,7 +510,7 @@ def _absorbed(d, ex: ProgramExample) -> str:
     """A sentence on the bias gradients that are 0 because batch norm follows (its mean absorbs the bias), or ""."""
     layers = d.network.layers
     zero = [layers[k] for k in range(len(layers) - 1) if layers[k].kind == "dense" and layers[k + 1].kind == "batchnorm"
-            and np.allclose(ex.arrays[f"db{layers[k].name}"], 0, atol=1e-12)]
+            and layers[k].bias and np.allclose(ex.arrays[f"db{layers[k].name}"], 0, atol=1e-12)]
     if not zero:
         return ""
     which = ", ".join(f"${nm.tex_bias(_path(layer), d.network.convention)}$" for layer in zero)
@@ -540,7 +559,9 @@ def _checks(d, nums: dict, example: bool, directions: int = 0) -> tuple[handout.
     if index:
         ok = all(c.passed for c in index)
         rows.append(handout.CheckRow(r"\S\ref{sec:kind-dense}", "dense layers",
-                                     ("" if ok else r"\textbf{FAILED:} ") + "recursion, weight and bias gradients proved "
+                                     ("" if ok else r"\textbf{FAILED:} ")
+                                     + ("recursion, weight and bias gradients" if layer_kinds.bias_free(d.network)[1]
+                                        else "recursion and weight gradient") + " proved "
                                      "symbolically for generic sizes (index notation, one sample); the batch forms add the samples"))
     ident = [c for c in checks if c.method == "identity"]
     if ident:  # one row for every activation's phi' in h: the same check, one per activation
@@ -606,9 +627,12 @@ def layer_report(d) -> str:
     nums = equation_numbers(program)
     kinds = ", ".join(f"{layer.path.replace('_', '.') or layer.index} {layer.kind}"
                       + (f" ({layer.activation})" if layer.activation != "identity" else "") for layer in net.all_layers)
+    free, _ = layer_kinds.bias_free(net)
     lines = [f"{net.name}: {net.inputs} inputs; {kinds}; loss {net.loss.name}; optimizer {net.optimizer.name}",
-             f"  {net.convention} convention; samples are rows; batch norm: biased variance, eps inside the root; "
-             "the regularizer penalises dense weights only (not gamma, beta)", ""]
+             f"  {net.convention} convention; samples are rows"
+             + ("; batch norm: biased variance, eps inside the root; the regularizer penalises dense weights only "
+                "(not gamma, beta)" if net.has_kinds else "")
+             + (f"; no bias in {layer_kinds.layers_named(free)} (bias = false)" if free else ""), ""]
     sections = (("Forward pass, training mode", [(f"forward-{i}", a) for i, a in enumerate(program.forward)
                                                   if a.mode in ("both", "train")]),
                 ("Inference and running statistics", [(f"forward-{i}", a) for i, a in enumerate(program.forward)

@@ -40,7 +40,48 @@ RESIDUAL_MLP = {
     "regularization": {"name": "l1", "lambda": 0.01, "penalize_bias": True},
     "optimizer": {"name": "sgd", "learning_rate": 0.1},
 }
-TABLES = {"bn_mlp": BN_MLP, "residual_mlp": RESIDUAL_MLP}
+#: dense layers without a bias (``bias = false``; PyTorch's nn.Linear(..., bias=False)): a plain stack with Adam and the
+#: bias penalty switched on (nothing to penalise in the bias-free layers), and a bias-free layer before batch norm
+#: (column convention) with classic momentum
+NO_BIAS_MLP = {
+    "name": "no_bias_net", "convention": "row", "inputs": 3,
+    "layers": [
+        {"units": 4, "activation": "tanh", "bias": False},
+        {"units": 4, "activation": "gelu"},
+        {"units": 3, "activation": "softmax", "bias": False},
+    ],
+    "loss": {"name": "cross_entropy"},
+    "regularization": {"name": "l2", "lambda": 0.01, "penalize_bias": True},
+    "optimizer": {"name": "adam", "learning_rate": 0.01},
+}
+BN_NO_BIAS = {
+    "name": "bn_no_bias_net", "convention": "column", "inputs": 4,
+    "layers": [
+        {"units": 5, "activation": "identity", "bias": False},
+        {"kind": "batchnorm", "activation": "relu"},
+        {"units": 2, "activation": "sigmoid"},
+    ],
+    "loss": {"name": "binary_cross_entropy"},
+    "optimizer": {"name": "momentum", "learning_rate": 0.1, "momentum": 0.9},
+}
+TABLES = {"bn_mlp": BN_MLP, "residual_mlp": RESIDUAL_MLP, "no_bias_mlp": NO_BIAS_MLP, "bn_no_bias": BN_NO_BIAS}
+
+
+#: optimizer variants that torch.optim implements exactly: (name, variant or epsilon placement) -> optimizer
+TORCH = {
+    ("sgd", ""): lambda torch, p, h: torch.optim.SGD(p, lr=h["learning_rate"]),
+    ("momentum", "classic"): lambda torch, p, h: torch.optim.SGD(p, lr=h["learning_rate"], momentum=h["momentum"]),
+    ("rmsprop", "outside"): lambda torch, p, h: torch.optim.RMSprop(p, lr=h["learning_rate"], alpha=h["beta"], eps=h["epsilon"]),
+    ("adam", "outside"): lambda torch, p, h: torch.optim.Adam(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]), eps=h["epsilon"]),
+    ("adagrad", "outside"): lambda torch, p, h: torch.optim.Adagrad(p, lr=h["learning_rate"], eps=h["epsilon"]),
+}
+
+
+def torch_optimizer(torch, net, params: list):
+    """The spec's optimizer as torch.optim implements it, or None (a variant torch does not have)."""
+    options = dict(net.options)
+    key = (net.optimizer.name, options.get("variant", options.get("epsilon_placement", "")))
+    return TORCH[key](torch, params, net.hyper_dict) if key in TORCH else None
 
 
 def torch_forward(net, P: dict, X, masks: dict, train: bool = True, running: dict | None = None):
@@ -56,9 +97,9 @@ def torch_forward(net, P: dict, X, masks: dict, train: bool = True, running: dic
         z = None
         for layer in layers:
             name = layer.name
-            if layer.kind == "dense":
+            if layer.kind == "dense":  # nn.Linear's own function; no bias without b (bias = false)
                 W = P[f"W{name}"]
-                z = h @ (W.T if row else W) + P[f"b{name}"]
+                z = F.linear(h, W if row else W.T, P.get(f"b{name}"))
             elif layer.kind == "batchnorm":
                 s = layer.settings_dict
                 z = F.batch_norm(h, running.get(f"running_mean{name}"), running.get(f"running_var{name}"), P[f"gamma{name}"],

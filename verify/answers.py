@@ -235,8 +235,11 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
     lower = {k.lower() if k in ("X", "Y") else k: v for k, v in table.items()}
     layered = _layered_inputs(net)  # a network with layer kinds: its parameters and dropout masks
     allowed = ["x", "y"] + (list(layered) if layered is not None else
-                            [f"{p}{layer.index}" for layer in net.layers for p in ("W", "b")])
+                            [f"{p}{layer.index}" for layer in net.layers for p in ("W", "b") if p == "W" or layer.bias])
+    free = {f"b{layer.name}": layer.name.replace("_", ".") for layer in net.all_layers if layer.kind == "dense" and not layer.bias}
     for k in lower:
+        if k in free:
+            raise fail(f"values.{k}", f"layer {free[k]} has no bias (bias = false in the spec); remove {k}")
         if k not in allowed:
             raise fail(f"values.{k}", f"unknown value{did_you_mean(k, allowed)}; [values] holds {', '.join(allowed)}")
     missing = [k for k in allowed if k not in lower]
@@ -291,10 +294,13 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
         if W.shape != shape:
             conv = "n_out × n_in (row convention)" if row else "n_in × n_out (column convention)"
             raise fail(f"values.W{l}", f"has shape {'×'.join(map(str, W.shape))}; expected {shape[0]}×{shape[1]}, {conv}")
+        params[f"W{l}"] = W
+        if not layer.bias:  # bias = false: z = W h
+            continue
         b = array(f"b{l}", (layer.units,))
         if b.size != layer.units or (b.ndim == 2 and 1 not in b.shape) or b.ndim > 2:
             raise fail(f"values.b{l}", f"has {b.size} entries; expected {layer.units}")
-        params[f"W{l}"], params[f"b{l}"] = W, b.reshape(-1)
+        params[f"b{l}"] = b.reshape(-1)
     return {"params": params, "x": X, "y": Y, "layout": found}
 
 
@@ -324,7 +330,8 @@ def quantity_names(net: Network) -> list[str]:
     """The quantity names of ``net`` (for "did you mean" suggestions): x, y, yhat, loss, dyhat, z1, W1, dW1, …"""
     per_layer = ("z", "h", "W", "b", "delta", "dW", "db", "dh", "W{}_next", "b{}_next")
     return ["x", "y", "yhat", "loss", "dyhat", "loss_next"] + [
-        (p.format(layer.index) if "{}" in p else f"{p}{layer.index}") for layer in net.layers for p in per_layer]
+        (p.format(layer.index) if "{}" in p else f"{p}{layer.index}") for layer in net.layers for p in per_layer
+        if layer.bias or not p.startswith(("b", "db"))]
 
 
 def _claims(raw, fail, names=()) -> tuple[Claim, ...]:

@@ -13,7 +13,7 @@ from gradproof.derive.regularizers import LAMBDA, WEIGHT, N
 from gradproof.derive.symbols import YHAT, H, Y, Z
 from gradproof.proof.latex import latex
 
-from .tree import quantity_tex
+from .tree import is_bias, quantity_tex
 from .truth import state_kind
 
 
@@ -37,13 +37,20 @@ def dphi_tex(d, l: int) -> str:
     return latex(r.dphi, {Z: _v("z", l)}, vector=True)
 
 
+def _plus_bias(net, l: int) -> str:
+    """`` + b^{(l)}`` (or `` + W_0^{(l)}``), or nothing for a layer whose spec says ``bias = false``."""
+    return f" + {names.tex_bias(l, net.convention)}" if net.layers[l - 1].bias else ""
+
+
 def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns") -> str | None:
     """LaTeX of ``kind`` (layer ``l``) for one sample, written as a column (``W x + b``) or, with ``samples="rows"``,
     as a row (``x W^T + b``); ``None`` when there is no closed form to show."""
     net, L = d.network, d.network.depth
     if l is not None and not isinstance(l, int):
         return None  # a layer still open (a generic index): no closed form to show
-    if d.program is not None:  # a network with layer kinds: the proof's own line of the batch program
+    if l is not None and is_bias(kind) and 1 <= l <= L and not net.layers[l - 1].bias:
+        return None  # the spec's layer has no bias (bias = false)
+    if net.has_kinds:  # a network with layer kinds: the proof's own line of the batch program
         from .layertruth import expected_tex
 
         return expected_tex(d, kind, l)
@@ -52,7 +59,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
         prev = r"\mathbf{x}" if l == 1 else _v("h", l - 1)
         W = names.tex_weight(l + 1 if kind == "dh" else l)
         if kind == "z":
-            return f"{prev} {_t(W) if row else W} + {names.tex_bias(l, net.convention)}"
+            return f"{prev} {_t(W) if row else W}{_plus_bias(net, l)}"
         if kind == "dh":
             return f"{_v('delta', l + 1)} {W if row else _t(W)}" if l < L else expected(d, "dyhat", None)
         return f"{_t(_v('delta', l))} {prev}" if row else f"{_t(prev)} {_v('delta', l)}"
@@ -60,7 +67,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
     scale = "" if batch == 1 else r"\frac{1}{N} "
     if kind == "z":
         W = names.tex_weight(l)
-        return f"{W if row else _t(W)} {prev} + {names.tex_bias(l, net.convention)}"
+        return f"{W if row else _t(W)} {prev}{_plus_bias(net, l)}"
     if kind in ("h", "yhat"):
         l = L if kind == "yhat" else l
         return activation_tex(net.layers[l - 1], _v("z", l))

@@ -39,7 +39,7 @@ from .shapes import (
     index_sizes,
 )
 from .symbolic import prove_equal
-from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, quantity_tex, show
+from .tree import NO_BIAS, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -266,7 +266,7 @@ class Judge:
     def context(self, env) -> Context:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.d.program is not None,
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None)
 
     def _varied(self, i: int, b: tuple) -> list:
@@ -666,9 +666,11 @@ class Judge:
             done = fits or done
         # at the first layer a backward step may reach the input (Goodfellow's g ← ∇_{h^{(k-1)}} J at k = 1): the
         # gradient by the input is not a quantity of the network, so that step is left out, not the whole claim
+        # a layer the spec writes without a bias (bias = false) for a claim about b^{(l)} is left out too
         skipped = [v for v, r in done if r.verdict == "unchecked" and ("with respect to x " in r.message
                                                                        or "derivative by one entry x_" in r.message
-                                                                       or "the network has no quantity" in r.message)]
+                                                                       or "the network has no quantity" in r.message
+                                                                       or NO_BIAS in r.message)]
         if skipped and len(skipped) < len(done):
             done = [(v, r) for v, r in done if v not in skipped]
         verdict = _combine([r.verdict for _, r in done])
@@ -819,7 +821,7 @@ class Judge:
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
             tv, sv = turned
-        if target.op == "q" and _is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
+        if target.op == "q" and is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
             # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
         if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
@@ -980,7 +982,7 @@ class Judge:
         from .infer import conventions, infer
 
         layered = None
-        if self.d.program is not None:  # batch norm, dropout, residual blocks: their symbols, read by context
+        if self.net.has_kinds:  # batch norm, dropout, residual blocks: their symbols, read by context
             from .layerread import LayerReading
 
             layered = LayerReading(self)
@@ -988,8 +990,8 @@ class Judge:
         self._claims = list(claims)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
-        if not self.numeric and _bias_free(claims):
-            self._zero_biases()
+        if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
+            self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
@@ -1527,8 +1529,6 @@ class _Probe:
 # -- comparison and tolerance ------------------------------------------------------------------------
 
 
-def _is_bias(kind: str) -> bool:
-    return kind in ("b", "db", "dbL", "dbR", "b_next") or bool(state_kind(kind) and state_kind(kind)[1] == "b")
 
 
 def _implied_sums(sides: list[Node]) -> list[Node]:

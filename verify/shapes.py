@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .tree import Node, Unreadable, show
+from .tree import Node, Unreadable, no_quantity, show
 
 
 class ShapeMismatch(Exception):
@@ -59,7 +59,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             kind, layer = node.value
             if kind in ("dx", "dxs"):
                 raise Unreadable("the gradient by the input is derived when the first layer is dense (x W + b)")
-            raise Unreadable(f"the network has no quantity {kind}{layer or ''}")
+            raise no_quantity(kind, layer, ctx.values)
         return ctx.values[node.value]
     if op == "const":
         if node.value not in ctx.consts:
@@ -92,7 +92,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         kind, var = node.value
         layer = ctx.bindings.get(var, 0) + 1
         if (kind, layer) not in ctx.values:
-            raise Unreadable(f"the network has no quantity {kind}{layer}")
+            raise no_quantity(kind, layer, ctx.values)
         return ctx.values[(kind, layer)]
     if op == "jac":
         return evaluate_jac(node, ctx)
@@ -159,6 +159,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         q = node.args[0]
         if q.op != "q" or q.value[0] != "W" or (i == BIAS) == (j == BIAS):
             raise Unreadable("a weight 0 is read only as the bias, w_{j0}")
+        if ("b", q.value[1]) not in ctx.values:
+            raise no_quantity("b", q.value[1], ctx.values)
         b = np.ravel(ctx.values[("b", q.value[1])])
         unit = j if i == BIAS else i
         if unit >= b.size:
@@ -470,6 +472,8 @@ def _augmented(node: Node, ctx: Context) -> np.ndarray:
     a_0 = 1) or an extra first row (samples as rows, z = a Θ)."""
     kind, layer = node.value
     w, b = (ctx.values.get((k, layer)) for k in AUGMENTED[kind])
+    if w is not None and b is None:
+        raise no_quantity(AUGMENTED[kind][1], layer, ctx.values)
     if w is None or b is None:
         raise Unreadable(f"the network has no weights {kind[:-1] if kind.endswith('b') else kind}{layer or ''}")
     b = np.ravel(b)

@@ -14,6 +14,23 @@ class Unreadable(Exception):
     """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
 
 
+#: how a claim about the bias of a layer the spec writes without one (``bias = false``) is left unchecked
+NO_BIAS = "has no bias (bias = false)"
+
+
+def is_bias(kind: str) -> bool:
+    """Whether a quantity kind names a dense layer's bias: b, its gradients, its update, its optimizer state."""
+    return kind in ("b", "db", "dbL", "dbR", "b_next") or re.fullmatch(r"(S|v|m|G|mhat|vhat)_b(_prev)?", kind) is not None
+
+
+def no_quantity(kind: str, layer: int | None, values: dict) -> Unreadable:
+    """Why ``kind`` of ``layer`` has no value: the spec writes that layer without a bias (its weights exist), or the
+    network has no such quantity."""
+    if layer is not None and is_bias(kind) and ("W", layer) in values:
+        return Unreadable(f"the spec's layer {layer} {NO_BIAS}: a claim about its bias is not judged against it")
+    return Unreadable(f"the network has no quantity {kind}{layer or ''}")
+
+
 class NeedsLayer(Unreadable):
     """A generic layer index (``l`` in ``W^{(l+1)}``) without a value: the judge tries every layer."""
 

@@ -7,6 +7,7 @@ import pytest
 from gradproof.codegen.loader import build
 from gradproof.derive.derivation import derive
 from gradproof.derive.spec import spec_from_dict
+from layer_twin import TORCH
 
 BASE = {"name": "opt_net", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "identity"}],
         "loss": {"name": "squared_error"}}
@@ -89,13 +90,6 @@ def test_step_matches_hand_written_formulas(name, options, tmp_path):
         np.testing.assert_allclose(params[k], theta[k], rtol=1e-12, atol=1e-14, err_msg=f"{name} {options}: {k}")
 
 
-TORCH = {  # optimizer variants that torch.optim implements exactly
-    ("sgd", ""): lambda torch, p, h: torch.optim.SGD(p, lr=h["learning_rate"]),
-    ("momentum", "classic"): lambda torch, p, h: torch.optim.SGD(p, lr=h["learning_rate"], momentum=h["momentum"]),
-    ("rmsprop", "outside"): lambda torch, p, h: torch.optim.RMSprop(p, lr=h["learning_rate"], alpha=h["beta"], eps=h["epsilon"]),
-    ("adam", "outside"): lambda torch, p, h: torch.optim.Adam(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]), eps=h["epsilon"]),
-    ("adagrad", "outside"): lambda torch, p, h: torch.optim.Adagrad(p, lr=h["learning_rate"], eps=h["epsilon"]),
-}
 
 
 @pytest.mark.parametrize("key", sorted(TORCH), ids=["-".join(k).strip("-") for k in sorted(TORCH)])

@@ -14,7 +14,7 @@ from gradproof.derive.errors import SpecError
 from gradproof.derive.layers import KINDS
 from gradproof.derive.numeric import ProgramEvaluator
 from gradproof.derive.spec import spec_from_dict
-from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_objective
+from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_objective, torch_optimizer
 
 DENSE_OUT = {"units": 3, "activation": "softmax"}
 
@@ -136,7 +136,7 @@ def test_three_optimizer_steps_match_torch(derived):
     state = ev.init_state(params)
     ours = dict(params)
     P = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
-    opt = torch.optim.SGD(list(P.values()), lr=net.hyper_dict["learning_rate"])
+    opt = torch_optimizer(torch, net, list(P.values()))
     for _ in range(3):
         ours = ev.step(ours, ev.gradients(ours, X, Y, masks=masks), state)
         opt.zero_grad()
@@ -183,8 +183,14 @@ def test_the_proof_shows_each_kinds_derivation_and_numbers_what_the_module_cites
         assert (r"\frac{\gamma}{N \sigma} \left(N \bar{y}_{i} - \sum_{n} \bar{y}_{n} - \hat{x}_{i} \sum_{n} "
                 r"\left(\bar{y}_{n} \hat{x}_{n}\right)\right)") in tex
         assert r"\frac{\partial \sigma^2}{\partial \mu} = -\frac{2}{N}\sum_k (x_k - \mu) = 0" in tex
-    if derived.network.regularizer is not None:
+    if derived.network.regularizer is not None and derived.network.has_kinds:
         assert r"only, not on $\boldsymbol{\gamma}, \boldsymbol{\beta}$" in tex
+    free = [layer for layer in derived.network.all_layers if layer.kind == "dense" and not layer.bias]
+    if free:  # bias = false: the layer has no bias parameter, no bias gradient, and the proof says so
+        keys = {p.key for p in program.params}
+        assert not {f"b{layer.name}" for layer in free} & keys and all(f"W{layer.name}" in keys for layer in free)
+        assert not any(a.target in {f"db{layer.name}" for layer in free} for a in program.backward)
+        assert r"\texttt{bias = false}" in tex and "no bias" in tex.replace("No layer has a bias", "no bias")
     if shutil.which("pdflatex"):
         assert write_proof(derived, tmp_path).pdf.stat().st_size > 10_000
 

@@ -123,3 +123,35 @@ def test_aliases_and_defaults():
     assert net.hyper_dict == {"learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
     assert net.options_dict == {"epsilon_placement": "outside"}
     assert net.convention == "row" and net.regularizer is None
+
+
+def test_bias_false_makes_a_dense_layer_without_a_bias():
+    net = spec(layers=[{"units": 4, "activation": "tanh", "bias": False}, {"units": 2, "activation": "softmax", "bias": True}])
+    assert [layer.bias for layer in net.layers] == [False, True] and net.needs_program and not net.has_kinds
+    plain = spec()
+    assert all(layer.bias for layer in plain.layers) and not plain.needs_program
+    body = spec(layers=[{"kind": "residual", "body": [{"units": 3, "activation": "relu", "bias": False}]},
+                {"units": 2, "activation": "softmax"}])
+    inner = body.layers[0].body[0]
+    assert inner.path == "1_1" and not inner.bias and body.layers[0].has_bias is False
+
+
+@pytest.mark.parametrize(
+    "layer, message",
+    [
+        ({"units": 4, "activation": "tanh", "bias": "no"},
+         "net.toml: layer 1: bias: expected true or false, got 'no'; write bias = false for a layer without a bias "
+         "(z = W h), or leave the key out (z = W h + b)"),
+        ({"units": 4, "activation": "tanh", "bias": 0},
+         "net.toml: layer 1: bias: expected true or false, got 0; write bias = false for a layer without a bias "
+         "(z = W h), or leave the key out (z = W h + b)"),
+        ({"kind": "batchnorm", "bias": False},
+         "net.toml: layer 1: key 'bias' belongs to kind dense, not batchnorm; batchnorm takes eps, momentum, activation"),
+        ({"units": 4, "activation": {"name": "mine", "formula": "x*sigmoid(x)"}, "bias": False, "biass": 1},
+         "net.toml: layer 1: unknown key 'biass'; a custom activation's parameters go inside its table"),
+    ],
+)
+def test_bad_bias_values_are_refused_with_the_fix(layer, message):
+    with pytest.raises(SpecError) as err:
+        spec(layers=[layer, {"units": 2, "activation": "softmax"}])
+    assert str(err.value) == message
