@@ -1029,6 +1029,7 @@ class Judge:
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._own_objective(claims, results)
+        _unread_deltas(claims, results)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
@@ -1713,6 +1714,33 @@ def _tol_text(decimals) -> str:
     if half == 0:
         return "1 % relative (whole numbers)"
     return f"±{half:g} (half a unit in the last digit written) or 1 % relative, whichever is larger"
+
+
+#: a δ the answer defines, as its definition's left side: δ_1, \delta^{(2)}, \delta^L, \boldsymbol{\delta}_o
+_DELTA_LEFT = re.compile(r"\s*((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\[dD]elta\s*\}?\s*"
+                         r"(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){1,2})(?::?=|\\coloneqq)")
+
+
+def _unread_deltas(claims, results) -> None:
+    """ozyurtf's δ_1 = ∂C/∂ỹ ∂ỹ/∂s_2 (the output's), δ_2 = δ_1 W_2 ∂a_1/∂s_1 (the hidden layer's): numbered from the
+    output. When the answer's own definition of a δ does not read, what δ_k means in it is not known (gradproof's δ_2
+    is layer 2's), so a later claim that uses it is not judged on gradproof's meaning: unchecked, not a verdict."""
+    unread: dict[str, str] = {}
+    for c, r in zip(claims, results, strict=True):
+        text = c.latex.replace("$", " ")
+        m = _DELTA_LEFT.match(text)
+        if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
+                "before it hold" not in r.message):  # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read)
+            unread.setdefault(re.sub(r"\s+", "", m.group(1)), c.id)
+            continue
+        if r.verdict not in ("correct", "incorrect", "carried_forward") or not unread:
+            continue
+        squeezed = re.sub(r"\s+", "", text)
+        used = next((sym for sym in unread if re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)), None)
+        if used is not None:
+            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
+                         f"({unread[used]}), so what it stands for is not known")
 
 
 def _one_case(tv: list, sv: list, free: list) -> str | None:

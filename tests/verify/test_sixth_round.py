@@ -237,3 +237,14 @@ def test_the_layer_before_the_last_without_parentheses():
            "$$\\frac{\\partial C}{\\partial W^{L}} = \\delta^{L} (a^{L})^T \\tag{W-planted}$$\n")
     got = {r.id: r.verdict for r in Judge(S).check_all(extract(doc))}
     assert got == {"z": "correct", "W": "correct", "W-planted": "incorrect"}
+
+
+def test_a_delta_the_answer_defines_unreadably_is_not_read_as_gradprofs():
+    # δ_2 numbered from the output (the hidden layer's): gradproof's δ_2 is layer 2's, the output's — a claim that
+    # would hold in gradproof's numbering is not judged once the answer's own definition of δ_2 does not read
+    uses = "$$\\frac{\\partial C}{\\partial b^{(2)}} = \\delta_2 \\tag{use}$$\n"
+    assert judged(uses)["use"] == "correct"  # gradproof's reading of δ_2, with nothing to contradict it
+    defined = ("$$\\delta_2 = \\frac{\\partial C}{\\partial \\widetilde{y}} \\frac{\\partial \\widetilde{y}}{s_2} W_2 "
+               "\\frac{\\partial a_1}{\\partial s_1} \\tag{def}$$\n\n")
+    got = judged(defined + uses)
+    assert got["def"] == "unchecked" and got["use"] == "unchecked"
