@@ -236,20 +236,15 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
 
 #: a Greek letter defined as an objective: ξ(T, Y) = … log … (a loss of the output and the target)
 _OBJECTIVE_DEF = re.compile(r"\s*\\([A-Za-z]+)\s*(?:\([^()=]{0,40}\))?\s*=(.*)", re.S)
-#: Greek letters that never name an objective (they are constants, functions or quantities gradproof reads)
-_NOT_OBJECTIVES = ("alpha", "beta", "gamma", "delta", "Delta", "epsilon", "varepsilon", "eta", "theta", "Theta", "lambda",
-                   "mu", "nu", "pi", "sigma", "tau", "phi", "varphi", "omega", "Omega", "nabla", "partial", "hat", "frac",
-                   "sum", "ell", "rho", "kappa", "zeta", "iota", "chi")
-
-
-def objective_letter(claims) -> str | None:
-    """A Greek letter the answer defines as its objective and differentiates (Roelants' ξ(T, Y) = −Σ t log y, then
-    ∂ξ/∂Z_o): its definition has a logarithm or a square of the output against the target, and another claim takes
-    ∂ξ/∂… . Returns the letter (its command name) or None."""
+def objective_letter(claims, unknown) -> str | None:
+    """A letter command the answer defines as its objective and differentiates (Roelants' ξ(T, Y) = −Σ t log y, then
+    ∂ξ/∂Z_o): one the reading gives no meaning (``unknown("\\xi")``; σ, δ, λ … have theirs), whose definition has a
+    logarithm or a square of the output against the target, and another claim takes ∂ξ/∂… . Returns the letter (its
+    command name) or None."""
     texts = [_normal(c.latex) for c in claims]
     for text in texts:
         m = _OBJECTIVE_DEF.match(text)
-        if m is None or m.group(1) in _NOT_OBJECTIVES or not re.search(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2", m.group(2)):
+        if m is None or not unknown("\\" + m.group(1)) or not re.search(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2", m.group(2)):
             continue
         used = re.compile(r"\\partial\s*\\" + m.group(1) + r"(?![A-Za-z])")
         if any(used.search(t) for t in texts):
@@ -274,9 +269,8 @@ def conventions(judge, claims) -> Reading | None:
             and (letter("v") or letter("V")) and (letter("s") or letter("S")) and not letter("m")):
         states += [("v", "m"), ("V", "m"), ("s", "v"), ("S", "v"), ("hatv", "mhat"), ("hats", "vhat")]
         changes.append("v is Adam's first moment and s (S) its second (Ng's letters)")
-    own = objective_letter(claims) if "objective_letter" not in dict(base.options) else None
-    if own is not None and not _unknown("\\" + own, base, judge.net.depth):
-        own = None  # a letter the reading already gives a meaning (batch norm's σ²_B, read as the variance)
+    own = (objective_letter(claims, lambda symbol: _unknown(symbol, base, judge.net.depth))
+           if "objective_letter" not in dict(base.options) else None)  # (batch norm's σ²_B is the variance: not one)
     if own is not None:  # Roelants' ξ(T, Y) = −Σ_i Σ_c t_ic log(y_ic), then ∂ξ/∂Z_o = Y − T
         options.append(("objective_letter", own))
         changes.append(f"\\{own} is the answer's objective (its own definition names it)")

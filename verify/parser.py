@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive.errors import did_you_mean
 
 from .normalize import drop_time_argument, normalize
-from .tree import NeedsLayer, Node, NoSuchLayer, Unreadable, num
+from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -1989,7 +1989,6 @@ def _anchor(toks) -> str | None:
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
 NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
-SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
 #: the upper bound of a sum over the examples of a batch
 BATCH_BOUNDS = ("N", "m", "M")
 SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "lossn", "xhat", "dxhat", "mask", "F",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .tree import Node, Unreadable, no_quantity, show
+from .tree import SAMPLE_BASES, Node, Unreadable, no_quantity, show
 
 
 class ShapeMismatch(Exception):
@@ -295,10 +295,6 @@ def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:
     return np.asarray(flat[i])
 
 
-#: per-sample vectors that a subscript may number by example (x_i the i-th observation) rather than by entry
-_PER_SAMPLE_VECTORS = ("x", "y", "yhat", "z", "h", "delta")
-
-
 def _range(node: Node, ctx: Context) -> int:
     """How far the index of a sum runs: the batch (a sample index), the layers, the entries of the vector it
     indexes, or the upper bound written (N, L or a number); every use must agree."""
@@ -332,7 +328,7 @@ def _range(node: Node, ctx: Context) -> int:
     uses = [n for n in node.args[0].walk() if n.op in ("comp", "entry", "jacw") and (
         n.value == var or isinstance(n.value, tuple) and var in n.value)]
     if len({size for _, size in sizes}) > 1 and upper is not None and not upper.isdigit() and all(
-            n.op == "comp" and n.args[0].op == "q" and n.args[0].value[0] in _PER_SAMPLE_VECTORS for n in uses):
+            n.op == "comp" and n.args[0].op == "q" and n.args[0].value[0] in SAMPLE_BASES for n in uses):
         # Kyle Lo's \sum_{i=1}^n y_i \log p(x_i), \sum_{i=1}^n h_i^{(l-1)} \delta_i^{(l)}: an index on per-sample vectors
         # of different sizes, summed to a letter, counts the examples
         raise Unreadable(f"the index {var} of the sum to {upper} is used on vectors of different sizes, so it reads as "

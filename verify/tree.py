@@ -9,6 +9,10 @@ from gradproof.derive import activations, names
 
 from .layertruth import LAYER_KINDS
 
+#: per-sample vectors a subscript may number by example (x_i the i-th observation, s_i sample i's row) rather than by
+#: entry (parser: a bound sample index; shapes: a sum's index on vectors of different sizes)
+SAMPLE_BASES = ("x", "y", "yhat", "z", "h", "delta")
+
 
 class Unreadable(Exception):
     """A claim (or one side of it) cannot be read; the reason becomes an ``unchecked`` verdict."""
