@@ -91,19 +91,36 @@ def measure(groups=(), verbose=False, out=sys.stdout, exclude=()) -> dict:
             if status != "ok":
                 print(f"{status:13} {group}/{file} [{cid}] want {want}, got {verdict}: {message[:160]}", file=out)
     n = max(totals["claims"], 1)
-    print(f"{totals['claims']} claims: {totals['agree']} agree ({100 * totals['agree'] / n:.1f} %), "
-          f"{totals['unchecked']} unchecked, {totals['missing']} not found, "
-          f"{totals['false_accept']} false accepts, {totals['false_reject']} false rejects", file=out)
+    print(
+        f"{totals['claims']} claims: {totals['agree']} agree ({100 * totals['agree'] / n:.1f} %), "
+        f"{totals['unchecked']} unchecked, {totals['missing']} not found, "
+        f"{totals['false_accept']} false accepts, {totals['false_reject']} false rejects",
+        file=out,
+    )
     totals["rows"] = rows
     return totals
 
 
-if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+USAGE = "usage: verify_corpus.py [--verbose] [--all] [GROUP ...]"
+
+
+def main(argv) -> int:
+    options = [a for a in argv if a.startswith("-")]
+    unknown = [a for a in options if a not in ("--verbose", "-v", "--all")]
+    if unknown or not argv:
+        known = sorted({group for group, _entry, _base in corpus_entries()})
+        print(USAGE, file=sys.stderr)
+        print(
+            f"groups: {' '.join(known)}; --all measures every group, the held-out ones apart "
+            f"(the fresh group {HELDOUT[-1]} only counts as fresh until it is measured once)",
+            file=sys.stderr,
+        )
+        return 2
+    groups = [a for a in argv if not a.startswith("-")]
+    verbose = "--verbose" in options or "-v" in options
     t0 = time.perf_counter()
-    verbose = "--verbose" in sys.argv or "-v" in sys.argv
-    if args:
-        measure(tuple(args), verbose=verbose)
+    if groups:
+        measure(tuple(groups), verbose=verbose)
     else:
         print("development groups:")
         measure(verbose=verbose, exclude=HELDOUT)
@@ -111,3 +128,8 @@ if __name__ == "__main__":
             print(f"held-out group {group} (fresh only at its first measurement; see docs/handover/corpus.md):")
             measure((group,), verbose=verbose)
     print(f"in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

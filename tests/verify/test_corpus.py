@@ -10,7 +10,7 @@ What is asserted:
 The held-out groups (verify_corpus.HELDOUT: tests/verify/corpus/heldout*/, notations verify was not tuned against) are
 excluded from the first two asserts — they measure generalisation (``.venv/bin/python benchmarks/verify_corpus.py -v
 heldout4``) and must not be tuned against — but their oracles run like every other group's.
-Measure with ``.venv/bin/python benchmarks/verify_corpus.py -v``.
+Measure with ``.venv/bin/python benchmarks/verify_corpus.py -v GROUP`` (one group at a time; ``--all`` for every group).
 """
 
 from __future__ import annotations
