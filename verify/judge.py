@@ -154,6 +154,7 @@ class Judge:
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
+        self._own_votes: dict = {}  # (claim id, latex) -> (layout, weight) the claim itself gave the layout vote
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
@@ -383,9 +384,17 @@ class Judge:
         results = {lay: self._pre.pop((claim.id, claim.latex, lay), None) or self._check_in(claim, lay, remember=False)
                    for lay in self.layouts}
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
-        shown = self._shown()
+        shown = self._shown(claim)
         if len(fits) == 1 and not self._voted:
             self.votes[fits[0]] += 1
+        if (len(fits) == 1 and fits[0] != self.layouts[0] and shown is None and self._voted
+                and results[fits[0]].verdict == "correct" and not self._objective_claim(claim)
+                and "shape_error" in (results[self.layouts[0]].counterexample or {})  # factors that do not multiply
+                and self._own_votes.get((claim.id, claim.latex), (None, 0))[1] == 1
+                and not _numerator_chain(claim.latex, self.notation, self.net.depth)):  # ∂E/∂x ∂F/∂x: a row by rule
+            # ∇_a C Σ'(z) fits only with each sample as a row: right in a row answer, factors in the wrong order in a
+            # column one; with no other claim showing the answer's layout, the reading is a guess
+            return _unchecked_layout(claim, fits[0], results[fits[0]])
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
         if len(fits) == 1 and chosen != fits[0] and self._objective_claim(claim):
@@ -468,11 +477,18 @@ class Judge:
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         if len(fits) == 1:
             self.votes[fits[0]] += weight
+            self._own_votes[(claim.id, claim.latex)] = (fits[0], weight)
 
-    def _shown(self) -> str | None:
-        """The layout the answer's earlier claims showed (claims whose shapes fit one layout only), if any."""
+    def _shown(self, claim: Claim | None = None) -> str | None:
+        """The layout the answer's claims showed (claims whose shapes fit one layout only), if any; with ``claim``, the
+        layout the *other* claims showed (a claim is no evidence for its own reading; a forward definition, z = W x + b,
+        is: it states the layout)."""
         a, b = self.layouts
-        return a if self.votes[a] > self.votes[b] else b if self.votes[b] > self.votes[a] else None
+        votes = dict(self.votes)
+        lay, weight = self._own_votes.get((claim.id, claim.latex), (a, 0)) if claim is not None else (a, 0)
+        if weight == 1:
+            votes[lay] -= weight
+        return a if votes[a] > votes[b] else b if votes[b] > votes[a] else None
 
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
         self._use(samples)
@@ -1849,3 +1865,14 @@ def claim_seed(claim_id: str) -> int:
 
 
 __all__ = ["VERDICTS", "Claim", "ClaimResult", "Judge", "quantity_tex"]
+
+
+def _unchecked_layout(claim: Claim, layout: str, fitting: ClaimResult) -> ClaimResult:
+    """A claim that holds only in the layout the answer never showed elsewhere: right if the answer writes samples
+    that way, factors in the wrong order if not — not a verdict to give on a guess."""
+    word = "row" if layout == "rows" else "column"
+    return ClaimResult(claim.id, claim.latex, "unchecked", fitting.expected,
+                       f"its shapes fit only with each sample as a {word}, and no other claim in the answer shows how it "
+                       f"lays out a sample (with the other layout its factors are in the wrong order); if that is the "
+                       f'answer\'s layout, say so in [notation]: layout = "{layout}"',
+                       quantity=fitting.quantity, notes=[f"holds with each sample as a {word}"])

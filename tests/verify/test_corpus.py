@@ -28,8 +28,6 @@ import verify_corpus  # noqa: E402
 
 #: disagreements that remain, with the reason (group/file [claim id] -> why)
 KNOWN = {
-    "textbooks/nielsen_bp_planted.toml [33]": "false accept: the planted ∇_a C Σ'(z^L) (vector times matrix) is right when "
-    "each sample is a row, and nothing else in this planted copy shows the answer's layout",
     "courses/mazur_planted.toml [w5.value]": "false reject: carried forward from the answer's own value of "
     "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps",
     "courses/mazur_planted.toml [w1.value]": "false reject: carried forward from the answer's own ∂E/∂out_{h1} (an "
