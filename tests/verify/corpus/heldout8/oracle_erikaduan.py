@@ -39,13 +39,17 @@ neuron = {
     "line 16": lambda: eq(dL_db, dL_dyh * dyh_dz * 1) and eq(dL_db, (yh - y) * sigmoid(z) * (1 - sigmoid(z)) * 1),
     "line 82": lambda: eq(Lsum(), sum(0.5 * (ys[i] - yhs[i]) ** 2 for i in range(n))),
     "line 84": lambda: all(eq(dL_dyhs[i], np.sum(ys - yhs)) for i in range(n)),
-    "line 85": lambda: eq(d(lambda v: Lsum(w=v), w), sum(d(lambda v, i=i: 0.5 * (ys[i] - sigmoid(v * xs[i] + b)) ** 2, w) for i in range(n))),
+    "line 85": lambda: eq(
+        d(lambda v: Lsum(w=v), w), sum(d(lambda v, i=i: 0.5 * (ys[i] - sigmoid(v * xs[i] + b)) ** 2, w) for i in range(n))
+    ),
 }
 neuron_planted = {
     "line 13": lambda: eq(dL_dyh, y - yh),
     "line 14": lambda: eq(dyh_dz, sigmoid(z) * (1 + sigmoid(z))),
     "line 16": lambda: eq(dL_db, (yh - y) * sigmoid(z) * (1 - sigmoid(z)) * x),
-    "line 85": lambda: eq(d(lambda v: Lsum(w=v), w), sum(d(lambda v, i=i: 0.5 * (ys[i] - sigmoid(w * xs[i] + v)) ** 2, b) for i in range(n))),
+    "line 85": lambda: eq(
+        d(lambda v: Lsum(w=v), w), sum(d(lambda v, i=i: 0.5 * (ys[i] - sigmoid(w * xs[i] + v)) ** 2, b) for i in range(n))
+    ),
 }
 confirm("erikaduan_neuron.md", "erikaduan_neuron_planted.md", neuron, neuron_planted)
 
@@ -79,8 +83,8 @@ dC_dA3 = grad(lambda v: cost(A3=v), A[3])
 dC_dZ3 = grad(lambda v: cost(Z3=v), Z[3])
 dC_dW3 = grad(lambda v: cost(W={**W, 3: v}), W[3])
 dC_db3 = grad(lambda v: cost(B={**B, 3: v}), B[3])
-dA3_dZ3 = np.array([[d(sigmoid, Z[3][0, j]) for j in range(m)]])      # element-wise
-dL_dA3 = m * dC_dA3                                                    # the per-sample loss L's derivative
+dA3_dZ3 = np.array([[d(sigmoid, Z[3][0, j]) for j in range(m)]])  # element-wise
+dL_dA3 = m * dC_dA3  # the per-sample loss L's derivative
 nn = {
     "line 10": lambda: eq(sigmoid(Z[1]), 1 / (1 + np.exp(-Z[1]))),
     "line 11": lambda: eq(m * cost(), float(np.sum(-(Y * np.log(A[3]) + (1 - Y) * np.log(1 - A[3]))))),
@@ -107,6 +111,6 @@ nn_planted = {
     "line 238#2": lambda: eq(dA3_dZ3, A[3] * (1 + A[3])),
     "line 243": lambda: eq(dC_dW3, 1 / m * (A[3] - Y) @ A[3].T),
 }
-assert same(dC_dZ3, (A[3] - Y) / m) and same(dC_db3, dC_dZ3.sum(axis=1, keepdims=True))   # her code's shorthand and row sum
+assert same(dC_dZ3, (A[3] - Y) / m) and same(dC_db3, dC_dZ3.sum(axis=1, keepdims=True))  # her code's shorthand and row sum
 confirm("erikaduan_nn.md", "erikaduan_nn_planted.md", nn, nn_planted)
 print("OK")

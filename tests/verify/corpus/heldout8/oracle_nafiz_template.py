@@ -57,10 +57,14 @@ checks = {
     "line 268": lambda: all(same(dW[k], dZ[k] @ A[k - 1].T / m) for k in layers),
     "line 273": lambda: all(same(db[k], dZ[k].sum(axis=1, keepdims=True) / m) for k in layers),
     "line 281": lambda: same(dZ[3], A[3] - Y) and same(dW[3], dZ[3] @ A[2].T / m) and same(db[3], dZ[3].sum(axis=1, keepdims=True) / m),
-    "line 288": lambda: (same(dZ[2], (W[3].T @ dZ[3]) * drelu(Z[2])) and same(dW[2], dZ[2] @ A[1].T / m)
-                         and same(db[2], dZ[2].sum(axis=1, keepdims=True) / m)),
-    "line 295": lambda: (same(dZ[1], (W[2].T @ dZ[2]) * drelu(Z[1])) and same(dW[1], dZ[1] @ X.T / m)
-                         and same(db[1], dZ[1].sum(axis=1, keepdims=True) / m)),
+    "line 288": lambda: (
+        same(dZ[2], (W[3].T @ dZ[3]) * drelu(Z[2]))
+        and same(dW[2], dZ[2] @ A[1].T / m)
+        and same(db[2], dZ[2].sum(axis=1, keepdims=True) / m)
+    ),
+    "line 295": lambda: (
+        same(dZ[1], (W[2].T @ dZ[2]) * drelu(Z[1])) and same(dW[1], dZ[1] @ X.T / m) and same(db[1], dZ[1].sum(axis=1, keepdims=True) / m)
+    ),
     "line 308": lambda: all(same(W[k] - alpha * dW[k], W[k] - alpha * dW[k]) for k in layers),
     "line 315": lambda: all(same(b[k] - alpha * db[k], b[k] - alpha * db[k]) for k in layers),
 }
@@ -72,8 +76,9 @@ planted = {
     "line 238": lambda: same(dW[3], A[2] @ dZ[3].T / m),
     "line 268": lambda: all(same(dW[k], dZ[k] @ A[k].T / m) for k in layers),
     "line 273": lambda: all(same(db[k], dZ[k].sum(axis=1, keepdims=True)) for k in layers),
-    "line 288": lambda: (same(dZ[2], (W[3] @ dZ[3]) * drelu(Z[2])) and same(dW[2], dZ[2] @ A[1].T / m)
-                         and same(db[2], dZ[2].sum(axis=1, keepdims=True) / m)),
+    "line 288": lambda: (
+        same(dZ[2], (W[3] @ dZ[3]) * drelu(Z[2])) and same(dW[2], dZ[2] @ A[1].T / m) and same(db[2], dZ[2].sum(axis=1, keepdims=True) / m)
+    ),
     "line 315": lambda: all(same(b[k] - alpha * db[k], b[k] - alpha * dW[k]) for k in layers),
 }
 confirm("nafiz_template.md", "nafiz_template_planted.md", checks, planted)

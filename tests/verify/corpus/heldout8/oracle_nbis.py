@@ -31,11 +31,11 @@ da2_dz2, da1_dz1 = d(sigmoid, z2), d(sigmoid, z1)
 dz2_dw2, dz2_da1, dz1_dw1 = d(lambda v: v * a1 + b2, w2), d(lambda v: w2 * v + b2, a1), d(lambda v: v * x + b1, w1)
 da2_dw2 = d(lambda v: forward(w2=v)[3], w2)
 da2_dw1, dz2_dw1, da1_dw1 = d(lambda v: forward(w1=v)[3], w1), d(lambda v: forward(w1=v)[2], w1), d(lambda v: forward(w1=v)[1], w1)
-da1_dz2 = 0.0                                   # a_1 does not depend on z_2
+da1_dz2 = 0.0  # a_1 does not depend on z_2
 num = lambda p, e: abs(p - e) <= max(5e-4, 0.01 * abs(e))  # noqa: E731
 eq = lambda p, e: abs(p - e) <= 1e-7 + 1e-5 * abs(e)  # noqa: E731
 checks = {
-    "Task1.1": lambda: eq(z1, w1 * x + b1),    # i_1 = x: with the input node x, z_1 = w_1 i_1 + b_1 is the forward pass
+    "Task1.1": lambda: eq(z1, w1 * x + b1),  # i_1 = x: with the input node x, z_1 = w_1 i_1 + b_1 is the forward pass
     "Task1.2": lambda: eq(forward()[3], a2),
     "Task1.3": lambda: eq(z1, w1 * x + b1),
     "Task1.4": lambda: eq(a1, sigmoid(z1)) and eq(sigmoid(z1), 1 / (1 + np.exp(-z1))),

@@ -13,11 +13,11 @@ import numpy as np
 from fdcheck import confirm, grad
 
 rng = np.random.default_rng(81)
-x = rng.normal(size=2)                 # x_i1, x_i2
-W1 = rng.normal(size=(2, 2))           # W1[j, k] = w_{jk}': input j -> hidden k
-b1 = rng.normal(size=2)                # b_11', b_12'
-w2 = rng.normal(size=2)                # w_11^2, w_21^2: hidden k -> output
-b2 = np.array([rng.normal()])          # b_21
+x = rng.normal(size=2)  # x_i1, x_i2
+W1 = rng.normal(size=(2, 2))  # W1[j, k] = w_{jk}': input j -> hidden k
+b1 = rng.normal(size=2)  # b_11', b_12'
+w2 = rng.normal(size=2)  # w_11^2, w_21^2: hidden k -> output
+b2 = np.array([rng.normal()])  # b_21
 Y = 0.7
 
 
@@ -34,8 +34,8 @@ gw2, gb2 = grad(lambda v: L(w2=v), w2), grad(lambda v: L(b2=v), b2)[0]
 dL_dYh = grad(lambda v: float((Y - v[0]) ** 2), np.array([Yh]))[0]
 dYh_dw2, dYh_db2 = grad(lambda v: yhat(w2=v), w2), grad(lambda v: yhat(b2=v), b2)[0]
 dYh_dO = grad(lambda v: yhat(O=v), O)
-dO1_dW1 = grad(lambda v: float((x @ v + b1)[0]), W1)          # d O_11 / d w_jk'
-dO2_dW1 = grad(lambda v: float((x @ v + b1)[1]), W1)          # d O_12 / d w_jk'
+dO1_dW1 = grad(lambda v: float((x @ v + b1)[0]), W1)  # d O_11 / d w_jk'
+dO2_dW1 = grad(lambda v: float((x @ v + b1)[1]), W1)  # d O_12 / d w_jk'
 dO_db1 = np.array([grad(lambda v, k=k: float((x @ W1 + v)[k]), b1) for k in (0, 1)])
 eq = lambda a, b: bool(np.isclose(a, b, rtol=1e-5, atol=1e-7))  # noqa: E731
 eta = 0.01

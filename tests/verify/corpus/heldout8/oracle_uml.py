@@ -33,25 +33,34 @@ for t in (1, 2):
     a[t] = W[t - 1] @ o[t - 1]
     o[t] = sigmoid(a[t])
 delta = {t: grad(lambda u, t=t: ell(t, u), o[t]) for t in (0, 1, 2)}
-Jw = {t: grad(lambda v, t=t: ell(0, x, W={**W, t - 1: v}), W[t - 1]).reshape(-1) for t in (1, 2)}   # rows concatenated
-Ob = {t: np.kron(np.eye(k[t]), o[t - 1].reshape(1, -1)) for t in (1, 2)}                           # (20.2)
+Jw = {t: grad(lambda v, t=t: ell(0, x, W={**W, t - 1: v}), W[t - 1]).reshape(-1) for t in (1, 2)}  # rows concatenated
+Ob = {t: np.kron(np.eye(k[t]), o[t - 1].reshape(1, -1)) for t in (1, 2)}  # (20.2)
 wv = {t: W[t - 1].reshape(-1) for t in (1, 2)}
 lam, eta = 0.1, 0.05
 reg = lambda Wd: ell(0, x, W=Wd) + lam / 2 * sum(float(np.sum(m * m)) for m in Wd.values())  # noqa: E731
 u0 = rng.normal(size=k[1])
 uT = rng.random(k[2])
 checks = {
-    "line 20": lambda: all(same(W[s] - eta * (grad(lambda v, s=s: ell(0, x, W={**W, s: v}), W[s]) + lam * W[s]),
-                                W[s] - eta * grad(lambda v, s=s: reg({**W, s: v}), W[s])) for s in W),
+    "line 20": lambda: all(
+        same(
+            W[s] - eta * (grad(lambda v, s=s: ell(0, x, W={**W, s: v}), W[s]) + lam * W[s]),
+            W[s] - eta * grad(lambda v, s=s: reg({**W, s: v}), W[s]),
+        )
+        for s in W
+    ),
     "line 32": lambda: same(o[0], x),
-    "line 36": lambda: all(same(a[t], np.array([sum(W[t - 1][i, j] * o[t - 1][j] for j in range(k[t - 1])) for i in range(k[t])])) for t in (1, 2)),
+    "line 36": lambda: all(
+        same(a[t], np.array([sum(W[t - 1][i, j] * o[t - 1][j] for j in range(k[t - 1])) for i in range(k[t])])) for t in (1, 2)
+    ),
     "line 40": lambda: all(same(o[t], sigmoid(a[t])) for t in (1, 2)),
     "line 44": lambda: same(delta[2], o[2] - y),
     "line 48": lambda: same(delta[1], np.array([sum(W[1][j, i] * delta[2][j] * ds(a[2][j]) for j in range(k[2])) for i in range(k[1])])),
     "line 61": lambda: all(same(a[t], W[t - 1] @ o[t - 1]) for t in (1, 2)),
     "line 65": lambda: all(same(o[t], sigmoid(a[t])) for t in (1, 2)),
     "line 67": lambda: all(same(o[t], sigmoid(a[t])) for t in (1, 2)),
-    "line 70": lambda: all(np.isclose(ell(0, x), v) for t in (1, 2) for v in (ell(t, o[t]), ell(t, sigmoid(a[t])), ell(t, sigmoid(W[t - 1] @ o[t - 1])))),
+    "line 70": lambda: all(
+        np.isclose(ell(0, x), v) for t in (1, 2) for v in (ell(t, o[t]), ell(t, sigmoid(a[t])), ell(t, sigmoid(W[t - 1] @ o[t - 1])))
+    ),
     "line 86": lambda: all(same(W[t - 1] @ o[t - 1], Ob[t] @ wv[t]) for t in (1, 2)),
     "line 90": lambda: all(np.isclose(ell(0, x), ell(t, sigmoid(Ob[t] @ wv[t]))) for t in (1, 2)),
     "line 94": lambda: all(same(Jw[t], delta[t] @ np.diag(ds(Ob[t] @ wv[t])) @ Ob[t]) for t in (1, 2)),
@@ -62,15 +71,27 @@ checks = {
     "line 110": lambda: same(grad(lambda u: 0.5 * float(np.sum((u - y) ** 2)), uT), uT - y),
     "line 114": lambda: same(delta[2], grad(lambda u: ell(2, u), o[2])) and same(delta[2], o[2] - y),
     "line 118": lambda: all(np.isclose(ell(t, u), ell(t + 1, sigmoid(W[t] @ u))) for t, u in ((0, x), (1, u0))),
-    "line 122": lambda: same(grad(lambda u: ell(1, u), u0), grad(lambda v: ell(2, v), sigmoid(W[1] @ u0)) @ np.diag(ds(W[1] @ u0)) @ W[1])
-    and same(jacobian(lambda u: sigmoid(W[1] @ u), u0), np.diag(ds(W[1] @ u0)) @ W[1]),
-    "line 126": lambda: all(same(delta[t], grad(lambda v, t=t: ell(t + 1, v), sigmoid(W[t] @ o[t])) @ np.diag(ds(W[t] @ o[t])) @ W[t])
-                            and same(delta[t], delta[t + 1] @ np.diag(ds(a[t + 1])) @ W[t]) for t in (1,)),
+    "line 122": lambda: (
+        same(grad(lambda u: ell(1, u), u0), grad(lambda v: ell(2, v), sigmoid(W[1] @ u0)) @ np.diag(ds(W[1] @ u0)) @ W[1])
+        and same(jacobian(lambda u: sigmoid(W[1] @ u), u0), np.diag(ds(W[1] @ u0)) @ W[1])
+    ),
+    "line 126": lambda: all(
+        same(delta[t], grad(lambda v, t=t: ell(t + 1, v), sigmoid(W[t] @ o[t])) @ np.diag(ds(W[t] @ o[t])) @ W[t])
+        and same(delta[t], delta[t + 1] @ np.diag(ds(a[t + 1])) @ W[t])
+        for t in (1,)
+    ),
 }
 planted = {
-    "line 20": lambda: all(same(W[s] - eta * (grad(lambda v, s=s: ell(0, x, W={**W, s: v}), W[s]) - lam * W[s]),
-                                W[s] - eta * grad(lambda v, s=s: reg({**W, s: v}), W[s])) for s in W),
-    "line 36": lambda: all(same(a[t], np.array([sum(W[t - 1][j, i] * o[t - 1][j] for j in range(k[t - 1])) for i in range(k[t])])) for t in (1, 2)),
+    "line 20": lambda: all(
+        same(
+            W[s] - eta * (grad(lambda v, s=s: ell(0, x, W={**W, s: v}), W[s]) - lam * W[s]),
+            W[s] - eta * grad(lambda v, s=s: reg({**W, s: v}), W[s]),
+        )
+        for s in W
+    ),
+    "line 36": lambda: all(
+        same(a[t], np.array([sum(W[t - 1][j, i] * o[t - 1][j] for j in range(k[t - 1])) for i in range(k[t])])) for t in (1, 2)
+    ),
     "line 44": lambda: same(delta[2], y - o[2]),
     "line 48": lambda: same(delta[1], np.array([sum(W[1][i, j] * delta[2][j] * ds(a[2][j]) for j in range(k[2])) for i in range(k[1])])),
     "line 99": lambda: same(Jw[2], delta[2] @ np.diag(ds(a[1])) @ Ob[2]),
