@@ -1,9 +1,9 @@
 """How well verify reads real answers: every corpus answer under tests/verify/corpus/*/MANIFEST.toml is verified and
 each claim's verdict compared with the verdict a careful grader gave by hand.
 
-    .venv/bin/python benchmarks/verify_corpus.py [--verbose] [GROUP ...]
+    .venv/bin/python benchmarks/verify_corpus.py [--verbose] [--all] [GROUP ...]
 
-Without GROUP: the development groups (every group but the held-out ones), then each held-out group apart. The held-out
+With --all: the development groups (every group but the held-out ones), then each held-out group apart. The held-out
 groups hold sources in notations verify was not tuned against; they measure how the reading generalises. The first
 (tests/verify/corpus/heldout/) has since been partly tuned on; the second (tests/verify/corpus/heldout2/: Hagan et
 al., Wikipedia, Grosse, Clark's CS224n notes, Rojas, two student-style answers) has since been tuned on through its
