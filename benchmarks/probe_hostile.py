@@ -7,7 +7,9 @@
 A probe is a defect when the run takes over 30 s, its peak resident memory exceeds 2 GB, it prints a traceback or
 "internal error", its exit code is not one of those the probe allows, a verdict differs from the expected one, or
 its output quotes text it must not (a leak). Exit 2 with a clear message within 30 s is allowed for inputs beyond a
-documented limit. Peak memory is the child's own ``ru_maxrss`` (``os.wait4``), so probes never add up.
+documented limit. Peak memory is the child's own ``ru_maxrss``, taken by a small launcher (a fresh interpreter of about
+10 MB that forks the run and ``os.wait4``s it): Linux carries a process's peak resident size across ``exec``, so a run
+forked straight from this script (which holds every probe's files) would report this script's size as its floor.
 Each child runs under a 4 GB address-space cap so a runaway probe fails instead of exhausting a shared machine.
 The numbers are recorded in docs/RELIABILITY.md ("Probes").
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +34,69 @@ MAX_SECONDS = 30.0
 MAX_BYTES = 2 * 1024**3
 CAP_BYTES = 4 * 1024**3
 KILL_SECONDS = 120.0
+#: run by a fresh interpreter (``python -I -S -c``): caps the address space, forks and execs the probe's command,
+#: writes its pid to ``RESULT.pid`` (the runner signals the command itself) and ``"status utime stime maxrss_kb"`` to
+#: RESULT once it has ended; the command's peak starts from this launcher's few MB, not from the runner's size
+LAUNCHER = """
+import os, resource, signal, sys
+cap, result, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+pid = os.fork()
+if pid == 0:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
+    try:
+        os.execv(argv[0], argv)
+    finally:
+        os._exit(127)
+with open(result + ".tmp", "w") as f:
+    f.write(str(pid))
+os.replace(result + ".tmp", result + ".pid")
+_, status, usage = os.wait4(pid, 0)
+with open(result + ".tmp", "w") as f:
+    f.write(f"{status} {usage.ru_utime} {usage.ru_stime} {usage.ru_maxrss}")
+os.replace(result + ".tmp", result)
+"""
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the launcher measured of one run (the fields of ``os.wait4``'s rusage the probes use)."""
+
+    ru_utime: float
+    ru_stime: float
+    ru_maxrss: int  # kilobytes
+
+
+class Run:
+    """One run of a probe's command through the launcher (``LAUNCHER``)."""
+
+    def __init__(self, argv: list[str], stdin, cwd: str, scratch: str, k: int) -> None:
+        self.result = os.path.join(scratch, f"run{k}")
+        self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        self.launcher = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(CAP_BYTES), self.result, *argv],
+                                         stdout=self.out, stderr=self.err, stdin=stdin, cwd=cwd)
+
+    def signal(self, sig: int) -> None:
+        """Send ``sig`` to the command (waiting briefly for the launcher to have started it)."""
+        for _ in range(250):
+            try:
+                os.kill(int(Path(self.result + ".pid").read_text()), sig)
+                return
+            except (OSError, ValueError):
+                if self.launcher.poll() is not None:
+                    return
+                time.sleep(0.02)
+
+    def ended(self) -> tuple[int, Usage] | None:
+        """The command's exit code and usage once the launcher has ended, else None."""
+        if self.launcher.poll() is None:
+            return None
+        try:
+            status, utime, stime, rss = Path(self.result).read_text().split()
+        except (OSError, ValueError):  # the launcher itself failed
+            return self.launcher.returncode, Usage(0.0, 0.0, 0)
+        return os.waitstatus_to_exitcode(int(status)), Usage(float(utime), float(stime), int(rss))
 
 
 @dataclass(frozen=True)
@@ -948,50 +1013,40 @@ def run(probe: Probe) -> dict:
             Path(d, rel).symlink_to(target.replace("{d}", d))
         program = [a.replace("{python}", str(ROOT / ".venv" / "bin" / "python")) for a in probe.cmd] or [GRADPROOF]
         argv = [*program, *(a.replace("{d}", d) for a in probe.argv)]
-
-        def cap():
-            resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
-
+        scratch = tempfile.mkdtemp(prefix="probe-runs-")
         t0 = time.monotonic()
         runs = []
-        for _ in range(probe.parallel):
-            out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        for k in range(probe.parallel):
             given = open(Path(d, probe.stdin), "rb") if probe.stdin else subprocess.DEVNULL
-            runs.append((subprocess.Popen(argv, stdout=out, stderr=err, stdin=given, cwd=d, preexec_fn=cap), out, err))
+            runs.append(Run(argv, given, d, scratch, k))
         killed, ended = False, {}
         while len(ended) < len(runs):
-            for proc, _, _ in runs:
-                if proc.pid not in ended:
-                    pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                    if pid:
-                        ended[proc.pid] = (status, usage, time.monotonic() - t0)
+            for k, r in enumerate(runs):
+                if k not in ended and (done := r.ended()) is not None:
+                    ended[k] = (*done, time.monotonic() - t0)
+            going = [r for k, r in enumerate(runs) if k not in ended]
             if probe.kill and time.monotonic() - t0 > probe.kill:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended and proc.poll() is None:
-                        proc.kill()
+                for r in going:
+                    r.signal(signal.SIGKILL)
                 probe = dataclasses.replace(probe, kill=0.0)
             if probe.interrupt and time.monotonic() - t0 > probe.interrupt:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended and proc.poll() is None:
-                        proc.send_signal(signal.SIGINT)
+                for r in going:
+                    r.signal(signal.SIGINT)
                 probe = dataclasses.replace(probe, interrupt=0.0)
             if time.monotonic() - t0 > KILL_SECONDS and not killed:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended:
-                        proc.kill()
+                for r in going:
+                    r.signal(signal.SIGKILL)
                 killed = True
             time.sleep(0.02)
+        shutil.rmtree(scratch, ignore_errors=True)
         results = []
-        for proc, out, err in runs:
-            status, usage, seconds = ended[proc.pid]
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            out.seek(0)
-            err.seek(0)
-            results.append((proc.returncode, usage, seconds, out.read().decode(errors="replace"),
-                            err.read().decode(errors="replace")))
-            out.close()
-            err.close()
+        for k, r in enumerate(runs):
+            code, usage, seconds = ended[k]
+            r.out.seek(0)
+            r.err.seek(0)
+            results.append((code, usage, seconds, r.out.read().decode(errors="replace"), r.err.read().decode(errors="replace")))
+            r.out.close()
+            r.err.close()
         extra = probe.after(d) if probe.after else []
     problems = list(extra)
     for code, usage, seconds, stdout, stderr in results:
