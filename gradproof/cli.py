@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--time-limit", type=float, default=None, dest="time_limit",
                    help="batch: seconds per submission before it is stopped and marked timeout (default: 60)")
     v.add_argument("--total-time", type=float, default=None, dest="total_time",
-                   help="batch: seconds for the whole run, from its start (default: 26); past it the rest are skipped, exit 2")
+                   help="batch: seconds for the whole run, from its start (default: 24); past it the rest are skipped, exit 2")
 
     a = add("autograder", "build a Gradescope autograder zip, or grade one submission for Gradescope or PrairieLearn")
     a.add_argument("platform", choices=["gradescope", "prairielearn"], help="the autograder platform")
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--results", help="the platform's results.json to write (with --submission)")
     a.add_argument("--time-limit", type=float, default=None, dest="time_limit", help="seconds for the submission (default: 60)")
     a.add_argument("--total-time", type=float, default=None, dest="total_time",
-                   help="seconds for the whole run, from its start (default: 26)")
+                   help="seconds for the whole run, from its start (default: 24)")
 
     m = add("demo", "run the whole pipeline on the bundled reference network")
     m.add_argument("--out", default="out/demo", help="output directory (default: out/demo)")
