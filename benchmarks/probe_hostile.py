@@ -7,7 +7,9 @@
 A probe is a defect when the run takes over 30 s, its peak resident memory exceeds 2 GB, it prints a traceback or
 "internal error", its exit code is not one of those the probe allows, a verdict differs from the expected one, or
 its output quotes text it must not (a leak). Exit 2 with a clear message within 30 s is allowed for inputs beyond a
-documented limit. Peak memory is the child's own ``ru_maxrss`` (``os.wait4``), so probes never add up.
+documented limit. Peak memory is the child's own ``ru_maxrss``, taken by a small launcher (a fresh interpreter of about
+10 MB that forks the run and ``os.wait4``s it): Linux carries a process's peak resident size across ``exec``, so a run
+forked straight from this script (which holds every probe's files) would report this script's size as its floor.
 Each child runs under a 4 GB address-space cap so a runaway probe fails instead of exhausting a shared machine.
 The numbers are recorded in docs/RELIABILITY.md ("Probes").
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +34,69 @@ MAX_SECONDS = 30.0
 MAX_BYTES = 2 * 1024**3
 CAP_BYTES = 4 * 1024**3
 KILL_SECONDS = 120.0
+#: run by a fresh interpreter (``python -I -S -c``): caps the address space, forks and execs the probe's command,
+#: writes its pid to ``RESULT.pid`` (the runner signals the command itself) and ``"status utime stime maxrss_kb"`` to
+#: RESULT once it has ended; the command's peak starts from this launcher's few MB, not from the runner's size
+LAUNCHER = """
+import os, resource, signal, sys
+cap, result, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+pid = os.fork()
+if pid == 0:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
+    try:
+        os.execv(argv[0], argv)
+    finally:
+        os._exit(127)
+with open(result + ".tmp", "w") as f:
+    f.write(str(pid))
+os.replace(result + ".tmp", result + ".pid")
+_, status, usage = os.wait4(pid, 0)
+with open(result + ".tmp", "w") as f:
+    f.write(f"{status} {usage.ru_utime} {usage.ru_stime} {usage.ru_maxrss}")
+os.replace(result + ".tmp", result)
+"""
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the launcher measured of one run (the fields of ``os.wait4``'s rusage the probes use)."""
+
+    ru_utime: float
+    ru_stime: float
+    ru_maxrss: int  # kilobytes
+
+
+class Run:
+    """One run of a probe's command through the launcher (``LAUNCHER``)."""
+
+    def __init__(self, argv: list[str], stdin, cwd: str, scratch: str, k: int) -> None:
+        self.result = os.path.join(scratch, f"run{k}")
+        self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        self.launcher = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(CAP_BYTES), self.result, *argv],
+                                         stdout=self.out, stderr=self.err, stdin=stdin, cwd=cwd)
+
+    def signal(self, sig: int) -> None:
+        """Send ``sig`` to the command (waiting briefly for the launcher to have started it)."""
+        for _ in range(250):
+            try:
+                os.kill(int(Path(self.result + ".pid").read_text()), sig)
+                return
+            except (OSError, ValueError):
+                if self.launcher.poll() is not None:
+                    return
+                time.sleep(0.02)
+
+    def ended(self) -> tuple[int, Usage] | None:
+        """The command's exit code and usage once the launcher has ended, else None."""
+        if self.launcher.poll() is None:
+            return None
+        try:
+            status, utime, stime, rss = Path(self.result).read_text().split()
+        except (OSError, ValueError):  # the launcher itself failed
+            return self.launcher.returncode, Usage(0.0, 0.0, 0)
+        return os.waitstatus_to_exitcode(int(status)), Usage(float(utime), float(stime), int(rss))
 
 
 @dataclass(frozen=True)
@@ -237,7 +302,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four() + round_five()
+    return out + round_three() + round_four() + round_five() + round_six()
 
 
 def _example(name: str) -> str:
@@ -927,6 +992,255 @@ def round_five() -> list[Probe]:
     return out
 
 
+def _module_script(name: str, body: str, limit_mb: int = 300):
+    """after(folder): run ``body`` (Python, with ``m`` the generated module ``name``, ``np`` NumPy) in a fresh interpreter
+    in the probe's folder; each stdout line that does not start with "ok" is a problem, and so is a peak that grew by
+    more than ``limit_mb`` MB or a crash."""
+    def after(d: str) -> list[str]:
+        code = (f"import sys, io, zipfile, resource, threading; sys.path.insert(0, {d!r}); import numpy as np, {name} as m\n"
+                "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n" + body +
+                "\nprint('ok grew', (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024, 'MB')\n")
+        r = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", code], capture_output=True, text=True, timeout=120, cwd=d)
+        bad = [line[:110] for line in r.stdout.splitlines() if not line.startswith("ok")]
+        grew = [int(line.split()[2]) for line in r.stdout.splitlines() if line.startswith("ok grew")]
+        return bad + ([f"{name}: grew by {grew[0]} MB"] if grew and grew[0] > limit_mb else []) + (
+            [f"{name}: {(r.stderr.strip().splitlines() or [''])[-1][:100]}"] if r.returncode else [])
+    return after
+
+
+# the generated module against forged .npy headers inside a .npz: a header length of 600 MB (numpy reads the whole
+# header before it checks its size), a header claiming a big-endian, float16, Fortran-ordered or 3.0-version array,
+# a member shorter than its header says; each must load right or be a ValueError naming the file
+FORGED = r"""
+p = m.init_params(0)
+def member(path, key, header, data=b"", version=(1, 0), pad=0):
+    np.savez(path, **{k: v for k, v in p.items() if k != key})
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z, z.open(key + ".npy", "w", force_zip64=True) as f:
+        if pad:  # a header length of pad bytes: the magic, the length, then pad spaces
+            f.write(b"\x93NUMPY\x02\x00" + pad.to_bytes(4, "little"))
+            for _ in range(pad // (1 << 22)):
+                f.write(b" " * (1 << 22))
+            return
+        h = io.BytesIO()
+        (np.lib.format.write_array_header_1_0 if version == (1, 0) else np.lib.format.write_array_header_2_0)(h, header)
+        f.write(h.getvalue() + data)
+w = p["W1"]
+member("huge.npz", "W1", None, pad=600 << 20)
+member("big.npz", "W1", {"descr": ">f8", "fortran_order": False, "shape": w.shape}, w.astype(">f8").tobytes())
+member("fort.npz", "W1", {"descr": "<f8", "fortran_order": True, "shape": w.shape}, np.asfortranarray(w).tobytes(order="F"))
+member("half.npz", "W1", {"descr": "<f2", "fortran_order": False, "shape": w.shape}, w.astype("<f2").tobytes())
+member("short.npz", "W1", {"descr": "<f8", "fortran_order": False, "shape": w.shape}, w.tobytes()[:40])
+member("v2.npz", "W1", {"descr": "<f8", "fortran_order": False, "shape": w.shape}, w.tobytes(), version=(2, 0))
+for f in ("huge.npz", "big.npz", "fort.npz", "half.npz", "short.npz", "v2.npz"):
+    try:
+        q = m.load_params(f)
+        print("ok", f) if f in ("big.npz", "fort.npz", "v2.npz") and np.array_equal(q["W1"], w) else print("loaded", f)
+    except ValueError as e:
+        print("ok refused", f) if f in str(e) and f not in ("big.npz", "fort.npz", "v2.npz") else print("refused", f, e)
+    except Exception as e:
+        print("crashed", f, type(e).__name__, str(e)[:80])
+"""
+
+# threads sharing one workspace dict: each thread's gradients equal those of a call on its own
+THREADS = r"""
+p = m.init_params(0)
+rng = np.random.default_rng(0)
+data = [(rng.normal(size=(n, m.SIZES[0])), rng.normal(size=(n, m.SIZES[-1]))) for n in (1, 3, 5, 7, 3, 1, 9, 5)]
+want = [m.gradients(p, X, Y) for X, Y in data]
+ws, bad = {}, []
+def work(k):
+    for _ in range(30):
+        g = m.gradients(p, *data[k], workspace=ws)
+        if not all(np.allclose(g[key], want[k][key]) for key in want[k]):
+            bad.append(k)
+            return
+ts = [threading.Thread(target=work, args=(k,)) for k in range(len(data))]
+[t.start() for t in ts]; [t.join() for t in ts]
+print("ok threads" if not bad else f"threads disagree: {sorted(set(bad))}")
+for label, w in (("list", []), ("str", "x"), ("junk dict", {(1, np.dtype("float64"), threading.get_ident()): "junk"})):
+    try:
+        g = m.gradients(p, *data[0], workspace=w)  # a junk entry is replaced by fresh buffers
+        print("ok junk replaced" if label == "junk dict" and np.allclose(g["W1"], want[0]["W1"]) else f"accepted workspace {label}")
+    except (TypeError, ValueError) as e:
+        print("ok refused workspace", label) if "workspace" in str(e) else print("unclear workspace", label, e)
+    except Exception as e:
+        print("crashed workspace", label, type(e).__name__, str(e)[:80])
+"""
+
+# train with extreme validation data and callbacks
+TRAIN = r"""
+p = m.init_params(0)
+X, Y = np.ones((8, m.SIZES[0])), np.zeros((8, m.SIZES[-1]))
+cases = {
+    "validation NaN": dict(validation_data=(X * np.nan, Y)),
+    "validation wrong width": dict(validation_data=(np.ones((4, m.SIZES[0] + 1)), Y[:4])),
+    "validation triple": dict(validation_data=(X, Y, X)),
+    "validation empty": dict(validation_data=(X[:0], Y[:0])),
+    "callback raising": dict(callback=lambda e, q, h: 1 / 0),
+    "callback NaN params": dict(callback=lambda e, q, h: q["W1"].fill(np.nan)),
+    "callback replaces W1": dict(callback=lambda e, q, h: q.__setitem__("W1", np.ones(3))),
+    "callback not callable": dict(callback=5),
+}
+for label, kw in cases.items():
+    try:
+        m.train(m.init_params(0), X, Y, epochs=3, batch_size=4, **kw)
+        silent = label in ("callback NaN params", "callback replaces W1")  # must stop the training, not go on
+        print("trained silently", label) if silent else print("ok trained", label)
+    except ZeroDivisionError:
+        print("ok callback error passed on", label)
+    except (TypeError, ValueError, FloatingPointError) as e:
+        print("ok refused", label)
+    except Exception as e:
+        print("crashed", label, type(e).__name__, str(e)[:80])
+big = (np.ones((20000, m.SIZES[0])), np.zeros((20000, m.SIZES[-1])))
+hist = m.train(m.init_params(0), X, Y, epochs=2, batch_size=4, validation_data=big)
+print("ok big validation" if np.isfinite(hist["val_loss"]).all() else "big validation not finite")
+"""
+
+# bias = false: the module's parameters have no b for that layer; a params file with the b, one without another b
+BIAS = r"""
+p = m.init_params(0)
+print("ok no b1" if "b1" not in p else "b1 present")
+m.save_params("mine.npz", p)
+q = dict(p); q["b1"] = np.zeros(m.SIZES[1]); np.savez("extra.npz", **q)
+r = {k: v for k, v in p.items() if k != "b2"}; np.savez("missing.npz", **r)
+print("ok same" if all(np.array_equal(m.load_params("mine.npz")[k], p[k]) for k in p) else "reload differs")
+for f in ("extra.npz", "missing.npz"):
+    try:
+        got = m.load_params(f)
+        print("ok extra ignored" if f == "extra.npz" and "b1" not in got else f"loaded {f}")
+    except ValueError as e:
+        print("ok refused", f) if f == "missing.npz" and f in str(e) else print("refused", f, e)
+X, Y = np.random.default_rng(1).normal(size=(4, m.SIZES[0])), np.random.default_rng(2).normal(size=(4, m.SIZES[-1]))
+g = m.gradients(p, X, Y)
+def J(v, key, i):
+    q = {k: a.copy() for k, a in p.items()}; q[key].flat[i] += v
+    return m.loss(q, X, Y)
+worst = max(abs((J(1e-6, k, i) - J(-1e-6, k, i)) / 2e-6 - g[k].flat[i]) for k in p for i in range(p[k].size))
+print("ok gradients" if worst < 1e-5 else f"gradients off by {worst:.2e}")
+"""
+
+
+def round_six() -> list[Probe]:
+    """Round six (issue 12, seventh pass): what the sixth round built — verify's derivative of an expression written
+    out (central differences of the forward pass), \\underbrace/\\overbrace, objectives with arguments, φ(z) = …
+    definitions, sample sums to a letter, per-layer ``bias = false``, the module's ``workspace=``, ``load_params`` of
+    forged .npy headers, ``train`` with extreme validation data and callbacks — and grading a large class."""
+    out: list[Probe] = []
+    row = spec(layer(3, '"sigmoid"') + layer(2, '"softmax"'), loss="cross_entropy")
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+    paren = ("$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} "
+             "\\operatorname{diag}(\\sigma'(z^{(1)})) \\tag{paren}$$\n\n")
+    log = "$$\\frac{\\partial \\log \\hat y_i}{\\partial z^{(2)}_k} = \\delta_{ik} - \\hat y_k \\tag{log}$$\n\n"
+    right = {"paren": {"correct", "unchecked"}, "log": {"correct", "unchecked"}}
+
+    def md(pid: str, text, codes=(0, 1), verdicts=None, spec_text=row, **kw) -> None:
+        out.append(Probe("r6: " + pid, doc, {"s.toml": spec_text, "h.md": text}, codes, verdicts or {}, **kw))
+
+    # -- the derivative of an expression written out -------------------------------------------------------------------
+    md("dexpr: right claims (small network)", paren + log, (0,), {"paren": {"correct"}, "log": {"correct"}})
+    md("dexpr: 20000 inputs and units", paren + log, (0, 1, 2), right,
+       spec(layer(20000, '"sigmoid"') + layer(2, '"softmax"'), 20000, "cross_entropy"))
+    md("dexpr: 100000-way softmax output", paren + log, (0, 1, 2), right,
+       spec(layer(3, '"sigmoid"') + layer(100000, '"softmax"'), 2, "cross_entropy"))
+    deep = spec("".join(layer(3, '"sigmoid"') for _ in range(498)) + layer(2, '"softmax"'), loss="cross_entropy")
+    md("dexpr: 499 layers, the derivative of z^(499) by z^(498) (right and planted)",
+       "$$\\frac{\\partial}{\\partial z^{(498)}}\\left(W^{(499)} h^{(498)} + b^{(499)}\\right) = W^{(499)} \\operatorname{diag}"
+       "(\\sigma'(z^{(498)})) \\tag{deep}$$\n\n$$\\frac{\\partial}{\\partial z^{(498)}}\\left(W^{(499)} h^{(498)} + b^{(499)}\\right)"
+       " = W^{(499)} \\tag{planted}$$\n\n" + log.replace("(2)", "(499)"), (1, 2),
+       {"deep": {"correct", "unchecked"}, "planted": {"incorrect", "unchecked"}, "log": {"correct", "unchecked"}}, deep)
+    md("dexpr: 300 such claims in one document", (paren + log) * 150)
+    md("dexpr: by W^(1) (a matrix) of W^(2) h^(1)", "$$\\frac{\\partial}{\\partial W^{(1)}}\\left(W^{(2)} h^{(1)}\\right) = "
+       "W^{(2)} \\tag{w}$$\n\n" + paren, (0, 1), {"paren": {"correct"}, "w": {"incorrect", "unchecked"}})
+    nest = "\\frac{\\partial}{\\partial z^{(1)}}\\left(" * 40 + "h^{(1)}" + "\\right)" * 40
+    md("dexpr: derivatives nested 40 deep", f"$$ {nest} = 0 \\tag{{n}}$$\n\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("dexpr: an expression of 10^4 terms", "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(" + "h^{(1)} + " * 10_000
+       + "0\\right) = 0 \\tag{t}$$\n\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("dexpr: an expression of 450 terms", "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(" + "h^{(1)} + " * 450
+       + "0\\right) = 0 \\tag{t}$$\n\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("dexpr: 200 claims of 3000 characters each", ("$$\\frac{\\partial}{\\partial z^{(1)}}\\left(" + "W^{(2)} h^{(1)} + " * 160
+       + "b^{(2)}\\right) = 0$$\n\n") * 200 + paren, (0, 1, 2), {"paren": {"correct"}})  # 0.2 CPU s each: the run budget
+    # -- braces, objectives with arguments, function definitions, sample sums -------------------------------------------
+    md("\\underbrace nested 3000 deep", "$$ J = " + "\\underbrace{" * 3000 + "x" + "}_{a}" * 3000 + " $$\n\n" + paren)
+    md("\\overbrace nested 3000 deep", "$$ J = " + "\\overbrace{" * 3000 + "x" + "}^{a}" * 3000 + " $$\n\n" + paren)
+    md("500 \\underbrace in one claim", "$$ J = " + "\\underbrace{x}_{\\delta^{(2)}} + " * 500 + "0 $$\n\n" + paren)
+    md("\\underbrace labels nested in labels", "$$ J = \\underbrace{x}_{" * 500 + "a" + "}" * 500 + " $$\n\n" + paren)
+    md("\\mathcal{L}(w_{1:10^{99}}) and huge index ranges", "$$\\mathcal{L}(w_{1:10^{99}}) = - y^T \\log h^{(2)} \\tag{a}$$\n\n"
+       "$$\\mathcal{L}(w_{1:99999999999999999999}, b_{1:L}) = - y^T \\log h^{(2)} \\tag{b}$$\n\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("\\mathcal{L} with 2000 arguments", "$$\\mathcal{L}(" + ", ".join(f"w_{{{k}}}" for k in range(2000))
+       + ") = - y^T \\log h^{(2)}$$\n\n"
+       + paren, (0, 1), {"paren": {"correct"}})
+    md("\\phi(z) = … redefined 900 times", "".join(f"- $\\phi(z) = \\tanh(z) + {k}$ where $\\phi'(z) = 1 - \\tanh^2(z)$\n"
+                                                      for k in range(900)) + "\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("\\phi(z) = \\phi(z) + 1 (recursive), f and g defined by each other",
+       "- $\\phi(z) = \\phi(z) + 1$ where $\\phi'(z) = \\phi'(z)$\n- $f(z) = g(z)$, $g(z) = f(z)$ where $f'(z) = g'(z)$\n"
+       "- $h(z) = h(h(h(h(z))))$\n\n" + paren, (0, 1), {"paren": {"correct"}})
+    md("sample sums to 10^{99}, to a letter, 200 deep", "$$\\mathcal{L} = - \\sum_{i=1}^{10^{99}} y_i \\log \\hat y_i$$\n\n"
+       "$$\\mathcal{L} = - " + "\\sum_{i=1}^{n} " * 200 + "y_i \\log \\hat y_i$$\n\n$$\\mathcal{L} = - \\sum_{i=1}^{N^{N^{N}}} y_i$$\n\n"
+       + paren, (0, 1), {"paren": {"correct", "unchecked"}})  # N^{N^N}: a sum over the batch, read with batch 3
+    # -- bias = false ---------------------------------------------------------------------------------------------------
+    nob = spec(layer(3, '"tanh"').replace("units = 3\n", "units = 3\nbias = false\n") + layer(2, '"identity"'))
+    out.append(Probe("r6: bias = false: derive with the PDF", ("derive", "{d}/s.toml", "--out", "{d}/o"), {"s.toml": nob}))
+    out.append(Probe("r6: bias = false: codegen, save/load, gradients vs differences", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": nob}, after=_module_script("probe", BIAS)))
+    out.append(Probe("r6: bias = false: verify (a claim about the missing b is not right)", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": nob, "a.toml": answers([("d2", DELTA2), ("b1", r"\frac{\partial J}{\partial b^{(1)}} = \delta^{(1)}")])},
+                     (0, 1, 2), {"d2": {"correct"}, "b1": {"incorrect", "unchecked"}}))
+    every = (layer(4, '"relu"').replace("units = 4\n", "units = 4\nbias = false\n") + '[[layers]]\nkind = "batchnorm"\n'
+             + '[[layers]]\nkind = "dropout"\np = 0.1\n' + '[[layers]]\nkind = "layernorm"\n'
+             + '[[layers]]\nkind = "residual"\n[[layers.body]]\nunits = 4\nactivation = "tanh"\nbias = false\n'
+             + layer(2, '"identity"').replace("units = 2\n", "units = 2\nbias = false\n"))
+    for argv in (("derive", "{d}/s.toml", "--out", "{d}/o"), ("codegen", "{d}/s.toml", "--out", "{d}")):
+        out.append(Probe(f"r6: bias = false in every dense layer with every kind: {argv[0]}", argv, {"s.toml": spec(every)}))
+    out.append(Probe("r6: bias = false on a batch-norm layer (no bias to drop)", ("derive", "{d}/s.toml", "--no-pdf"),
+                     {"s.toml": spec(layer(3, '"tanh"') + '[[layers]]\nkind = "batchnorm"\nbias = false\n' + layer(2, '"identity"'))},
+                     (0, 2)))
+    out.append(Probe("r6: bias = \"false\" (a string)", ("derive", "{d}/s.toml", "--no-pdf"),
+                     {"s.toml": spec(layer(3, '"tanh"').replace("units = 3\n", 'units = 3\nbias = "false"\n') + layer(2, '"identity"'))},
+                     (2,), says="bias"))
+    out.append(Probe("r6: 498 dense layers without a bias: PDF", ("derive", "{d}/s.toml", "--out", "{d}/o"),
+                     {"s.toml": spec("".join(layer(3, '"relu"').replace("units = 3\n", "units = 3\nbias = false\n") for _ in range(498))
+                                     + layer(2, '"identity"'))}))
+    # -- the generated module: workspace across threads, forged headers, train -------------------------------------------
+    ref = _example("reference_mlp.toml")
+    out.append(Probe("r6: reference_mlp: workspace= shared by 8 threads, and of the wrong type", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": ref}, after=_module_script("reference_mlp", THREADS)))
+    out.append(Probe("r6: reference_mlp: load_params of forged .npy headers (600 MB header length)",
+                     ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": ref}, after=_module_script("reference_mlp", FORGED)))
+    out.append(Probe("r6: bn_mlp: load_params of forged .npy headers", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": _example("bn_mlp.toml")}, after=_module_script("bn_mlp", FORGED)))
+    out.append(Probe("r6: reference_mlp: train with extreme validation data and callbacks", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                     {"s.toml": ref}, after=_module_script("reference_mlp", TRAIN, 600)))
+    # -- grading a large class (round five's open item) -----------------------------------------------------------------
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    rub = (ROOT / "examples/grading/rubric.toml").read_text()
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+
+    def partial(d: str) -> list[str]:
+        import csv
+        try:
+            rows = list(csv.DictReader(Path(d, "g.csv").open()))
+        except OSError:
+            return ["no summary"]
+        graded = [r for r in rows if r["status"] == "graded"]
+        reports = {f.name[: -len(".json")] for f in Path(d, "rep").glob("*.json")} if Path(d, "rep").exists() else set()
+        bad = [r["submission"] for r in rows if r["status"] not in ("graded", "skipped")]
+        bad += [r["submission"] for r in rows if r["status"] == "skipped" and r["score"] != ""]
+        bad += [r["submission"] for r in graded if r["submission"] not in reports]
+        return ([f"{len(rows)} rows, expected 1500"] if len(rows) != 1500 else []) + ([f"rows not complete: {bad[:3]}"] if bad else [])
+
+    out.append(Probe("r6: grading: 1500 submissions (the whole-run budget: partial, complete output)", grade,
+                     {"s.toml": ref, "r.toml": rub, **{f"subs/s{k}.md": alice for k in range(1500)}}, (0, 2), after=partial))
+    out.append(Probe("r6: autograder: a slow submission under the whole-run budget", ("autograder", "gradescope", "--spec", "{d}/s.toml",
+                     "--rubric", "{d}/r.toml", "--submission", "{d}/sub", "--results", "{d}/results.json"),
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": '[[questions]]\nid = "q"\npoints = 1\nexpects = ["delta2"]\n',
+                      "sub/a.md": ("$$\\delta^{(1)} = " + "\\tanh(\\tanh(z^{(1)}))\\odot " * 60
+                                   + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n") * 200},
+                     (0,), after=_json_ok("results.json")))
+    return out
+
+
 def run(probe: Probe) -> dict:
     with tempfile.TemporaryDirectory(prefix="probe-") as d:
         for rel, text in probe.files.items():
@@ -948,50 +1262,40 @@ def run(probe: Probe) -> dict:
             Path(d, rel).symlink_to(target.replace("{d}", d))
         program = [a.replace("{python}", str(ROOT / ".venv" / "bin" / "python")) for a in probe.cmd] or [GRADPROOF]
         argv = [*program, *(a.replace("{d}", d) for a in probe.argv)]
-
-        def cap():
-            resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores Ctrl-C; the probes send it
-
+        scratch = tempfile.mkdtemp(prefix="probe-runs-")
         t0 = time.monotonic()
         runs = []
-        for _ in range(probe.parallel):
-            out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        for k in range(probe.parallel):
             given = open(Path(d, probe.stdin), "rb") if probe.stdin else subprocess.DEVNULL
-            runs.append((subprocess.Popen(argv, stdout=out, stderr=err, stdin=given, cwd=d, preexec_fn=cap), out, err))
+            runs.append(Run(argv, given, d, scratch, k))
         killed, ended = False, {}
         while len(ended) < len(runs):
-            for proc, _, _ in runs:
-                if proc.pid not in ended:
-                    pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                    if pid:
-                        ended[proc.pid] = (status, usage, time.monotonic() - t0)
+            for k, r in enumerate(runs):
+                if k not in ended and (done := r.ended()) is not None:
+                    ended[k] = (*done, time.monotonic() - t0)
+            going = [r for k, r in enumerate(runs) if k not in ended]
             if probe.kill and time.monotonic() - t0 > probe.kill:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended and proc.poll() is None:
-                        proc.kill()
+                for r in going:
+                    r.signal(signal.SIGKILL)
                 probe = dataclasses.replace(probe, kill=0.0)
             if probe.interrupt and time.monotonic() - t0 > probe.interrupt:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended and proc.poll() is None:
-                        proc.send_signal(signal.SIGINT)
+                for r in going:
+                    r.signal(signal.SIGINT)
                 probe = dataclasses.replace(probe, interrupt=0.0)
             if time.monotonic() - t0 > KILL_SECONDS and not killed:
-                for proc, _, _ in runs:
-                    if proc.pid not in ended:
-                        proc.kill()
+                for r in going:
+                    r.signal(signal.SIGKILL)
                 killed = True
             time.sleep(0.02)
+        shutil.rmtree(scratch, ignore_errors=True)
         results = []
-        for proc, out, err in runs:
-            status, usage, seconds = ended[proc.pid]
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            out.seek(0)
-            err.seek(0)
-            results.append((proc.returncode, usage, seconds, out.read().decode(errors="replace"),
-                            err.read().decode(errors="replace")))
-            out.close()
-            err.close()
+        for k, r in enumerate(runs):
+            code, usage, seconds = ended[k]
+            r.out.seek(0)
+            r.err.seek(0)
+            results.append((code, usage, seconds, r.out.read().decode(errors="replace"), r.err.read().decode(errors="replace")))
+            r.out.close()
+            r.err.close()
         extra = probe.after(d) if probe.after else []
     problems = list(extra)
     for code, usage, seconds, stdout, stderr in results:

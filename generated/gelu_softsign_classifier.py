@@ -369,9 +369,11 @@ def _workspace(n, dtype, workspace=None):
     dtype and thread, so threads may share the dict; ``init_state`` makes one, ``state["workspace"]``) and reused by
     every later call that passes it."""
     if workspace is not None:
+        if not isinstance(workspace, dict):
+            raise TypeError(f"workspace must be a dict (e.g. state['workspace']) or None, got {type(workspace).__name__}")
         key = (n, np.dtype(dtype), threading.get_ident())
         ws = workspace.get(key)
-        if ws is None:
+        if not isinstance(ws, dict):  # none yet (or not a set of buffers: made afresh)
             if len(workspace) >= 8:  # a thread still using a cleared set keeps it until its call returns
                 workspace.clear()
             ws = workspace[key] = _workspace(n, dtype)
@@ -790,6 +792,21 @@ def save_params(path, params, running=None):
             np.savez(file, **arrays)
 
 
+def _header(archive, member):
+    """The shape and dtype a .npy member of ``archive`` declares. Its header's length is read first and must be at most
+    NumPy's own limit (10000 bytes): NumPy reads a header whole before it checks the size, so a forged length would
+    make it inflate gigabytes."""
+    with archive.open(member) as f:
+        version = np.lib.format.read_magic(f)
+        size = int.from_bytes(f.read(2 if version == (1, 0) else 4), "little")
+    if size > 10000:
+        raise ValueError(f"a header of {size} bytes")
+    with archive.open(member) as f:
+        read = np.lib.format.read_array_header_1_0 if np.lib.format.read_magic(f) == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read(f)
+    return shape, dtype
+
+
 def _load(path, shapes):
     """The arrays of the .npz file at ``path`` that ``shapes`` names (key -> shape). Each is read only when its header
     shows that shape and a float dtype, else it stands in as a view of one zero with the shape and dtype the file claims
@@ -811,11 +828,11 @@ def _load(path, shapes):
             if key not in shapes:
                 continue
             try:
-                with data.zip.open(key + ".npy" if key + ".npy" in names else key) as f:
-                    version = np.lib.format.read_magic(f)
-                    read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
-                    shape, _, dtype = read(f)
-                out[key] = data[key] if shape == shapes[key] and dtype.kind == "f" else np.broadcast_to(np.zeros((), dtype), shape)
+                shape, dtype = _header(data.zip, key + ".npy" if key + ".npy" in names else key)
+                if shape == shapes[key] and dtype.kind == "f":  # as saved on a big-endian machine too: native byte order
+                    out[key] = data[key].astype(dtype.newbyteorder("="), copy=False)
+                else:
+                    out[key] = np.broadcast_to(np.zeros((), dtype), shape)
             except (ValueError, EOFError, OSError, zipfile.BadZipFile, zlib.error) as exc:
                 raise ValueError(f"{path}: {key} cannot be read ({exc})") from None
     return out

@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--jobs", type=int, default=None, help="batch: worker processes (default: the usable cores)")
     v.add_argument("--time-limit", type=float, default=None, dest="time_limit",
                    help="batch: seconds per submission before it is stopped and marked timeout (default: 60)")
+    v.add_argument("--total-time", type=float, default=None, dest="total_time",
+                   help="batch: seconds for the whole run, from its start (default: 24); past it the rest are skipped, exit 2")
 
     a = add("autograder", "build a Gradescope autograder zip, or grade one submission for Gradescope or PrairieLearn")
     a.add_argument("platform", choices=["gradescope", "prairielearn"], help="the autograder platform")
@@ -84,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--submission", help="grade this submission (a folder or file) and write --results")
     a.add_argument("--results", help="the platform's results.json to write (with --submission)")
     a.add_argument("--time-limit", type=float, default=None, dest="time_limit", help="seconds for the submission (default: 60)")
+    a.add_argument("--total-time", type=float, default=None, dest="total_time",
+                   help="seconds for the whole run, from its start (default: 24)")
 
     m = add("demo", "run the whole pipeline on the bundled reference network")
     m.add_argument("--out", default="out/demo", help="output directory (default: out/demo)")
@@ -173,11 +177,11 @@ def cmd_verify(args) -> int:
 
 def cmd_autograder(args) -> int:
     if args.submission is not None:
-        from gradproof.verify.grading import budget_of, grade_for_platform
+        from gradproof.verify.grading import budget_of, deadline_of, grade_for_platform
 
         results = Path(args.results or ("results/results.json" if args.platform == "gradescope" else "results.json"))
         return grade_for_platform(args.platform, args.submission, args.spec, args.rubric, results,
-                                  budget_of(args), bad_exit=0)
+                                  budget_of(args), bad_exit=0, deadline=deadline_of(args))
     if args.platform != "gradescope":
         raise UsageError("prairielearn has no zip to build: its external grader runs 'gradproof autograder prairielearn "
                          "--submission /grade/student --results /grade/results/results.json' (see docs/VERIFY.md)")
@@ -246,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):  # not a TextIOWrapper (a test's StringIO)
             pass
     args = _parser().parse_args(argv)
+    args.started = _STARTED[0]  # grading's whole-run budget (--total-time) counts from here too
     try:
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # inside the try: a reader that left (| head) is a BrokenPipeError here, not at exit

@@ -76,8 +76,30 @@ def bias_free(net) -> tuple[list[str], bool]:
     return free, len(free) < len(dense)
 
 
-def layers_named(paths: list[str]) -> str:
-    return ("layer " if len(paths) == 1 else "layers ") + ", ".join(paths)
+def path_list(paths: list[str], dots: str = r"\dots") -> str:
+    """``paths`` joined by commas, each run of ``PATH_RUN`` or more in which the top-level layer number goes up by one
+    (the rest of the path alike) shortened to its first two, ``dots`` and its last: 249 residual blocks' ReLUs are
+    "2.1, 3.1, \\dots, 250.1", not 249 names."""
+    def step(a: str, b: str) -> bool:
+        (ha, _, ta), (hb, _, tb) = a.partition("."), b.partition(".")
+        return ha.isdigit() and hb.isdigit() and int(hb) == int(ha) + 1 and ta == tb
+
+    out, i = [], 0
+    while i < len(paths):
+        j = i
+        while j + 1 < len(paths) and step(paths[j], paths[j + 1]):
+            j += 1
+        out += [paths[i], paths[i + 1], dots, paths[j]] if j - i + 1 >= PATH_RUN else paths[i:j + 1]
+        i = j + 1
+    return ", ".join(out)
+
+
+#: the shortest run of consecutive layers ``path_list`` shortens
+PATH_RUN = 5
+
+
+def layers_named(paths: list[str], dots: str = r"\dots") -> str:
+    return ("layer " if len(paths) == 1 else "layers ") + path_list(paths, dots)
 
 
 def dense_section(row: bool, free: tuple[str, ...] = (), biased: bool = True) -> KindSection:
@@ -290,7 +312,7 @@ def unique_activations(d):
         seen.setdefault(key, []).append(r)
     out = []
     for rs in seen.values():
-        paths = ", ".join((r.layer.path or str(r.layer.index)).replace("_", ".") for r in rs)
+        paths = path_list([(r.layer.path or str(r.layer.index)).replace("_", ".") for r in rs])
         out.append(dataclasses.replace(rs[0], index=paths))
     return tuple(out)
 

@@ -632,7 +632,7 @@ def layer_report(d) -> str:
              f"  {net.convention} convention; samples are rows"
              + ("; batch norm: biased variance, eps inside the root; the regularizer penalises dense weights only "
                 "(not gamma, beta)" if net.has_kinds else "")
-             + (f"; no bias in {layer_kinds.layers_named(free)} (bias = false)" if free else ""), ""]
+             + (f"; no bias in {layer_kinds.layers_named(free, '...')} (bias = false)" if free else ""), ""]
     sections = (("Forward pass, training mode", [(f"forward-{i}", a) for i, a in enumerate(program.forward)
                                                   if a.mode in ("both", "train")]),
                 ("Inference and running statistics", [(f"forward-{i}", a) for i, a in enumerate(program.forward)

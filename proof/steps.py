@@ -65,6 +65,12 @@ def _vec(letter: str, l, bold: bool = True) -> str:
     return (r"\delta" if letter == "delta" else letter) + nm.sup(l)
 
 
+def _phi(l) -> str:
+    """φ of layer ``l`` in LaTeX: ``\\phi_3``, and ``\\phi_{12}`` once the number has two digits (``\\phi_12`` would print
+    φ₁2)."""
+    return rf"\phi_{l}" if len(str(l)) == 1 else rf"\phi_{{{l}}}"
+
+
 def _W(l, conv: str, bold: bool = True) -> str:
     return nm.tex_weight(l) if bold else f"W{nm.sup(l)}"
 
@@ -342,7 +348,7 @@ class _Builder:
         same = sp.simplify(out.dloss * dphi - out.delta) == 0
         dphi_tex = vec_tex(dphi, names)
         rows = [
-            rf"{_vec('delta', L)} &= \frac{{\partial \ell}}{{\partial \hat{{\mathbf{{y}}}}}} \odot \phi_{L}'\left({_vec('z', L)}\right)",
+            rf"{_vec('delta', L)} &= \frac{{\partial \ell}}{{\partial \hat{{\mathbf{{y}}}}}} \odot {_phi(L)}'\left({_vec('z', L)}\right)",
         ]
         if dphi != 1:  # an identity output has phi' = 1: the product is the loss gradient itself
             rows.append(
@@ -353,10 +359,10 @@ class _Builder:
         rows.append(rf"&= {vec_tex(out.delta, names)}")
         why = (
             "chain rule; the output activation acts elementwise, so its Jacobian is diagonal and "
-            rf"$\partial \ell / \partial z^{{({L})}}_s = (\partial \ell / \partial \hat{{y}}_s)\, \phi_{L}'(z^{{({L})}}_s)$"
+            rf"$\partial \ell / \partial z^{{({L})}}_s = (\partial \ell / \partial \hat{{y}}_s)\, {_phi(L)}'(z^{{({L})}}_s)$"
         )
         if dphi == 1:
-            why += rf"; $\phi_{L}' = 1$ for the identity output"
+            why += rf"; ${_phi(L)}' = 1$ for the identity output"
         elif out.collapsed:
             why += r"; the factors cancel to $\hat{\mathbf{y}} - \mathbf{y}$"
         elif last.dphi_h is not None:
@@ -463,8 +469,8 @@ class _Builder:
             zname = _vec("z", l, bold)
             form, fnames = (r.dphi_h, {H: names[H]}) if r.dphi_h is not None else (r.dphi, {Z: zname})
             lines = split_terms(form, LONG, names=fnames, vector=True)
-            where = [rf"\phi_{l}'\left({zname}\right) &= {lines[0]}"] + [rf"&\quad {x}" for x in lines[1:]]
-            return rf"{back} \odot \phi_{l}'\left({zname}\right)", where
+            where = [rf"{_phi(l)}'\left({zname}\right) &= {lines[0]}"] + [rf"&\quad {x}" for x in lines[1:]]
+            return rf"{back} \odot {_phi(l)}'\left({zname}\right)", where
         return rf"{back} \odot {_operand(r.dphi_h if r.dphi_h is not None else r.dphi, dphi)}", []
 
     def _reg_term(self, l: int, which: str, bold: bool, batch_one: bool = False) -> str:
@@ -483,16 +489,15 @@ class _Builder:
             rhs, where = self._delta_rhs(l)
             plain, _ = self._delta_rhs(l, bold=False)
             if where:
-                plain = plain.replace(
-                    rf"\phi_{l}'\left({_vec('z', l, False)}\right)", rf"\left({latex(r.dphi, {Z: _vec('z', l, False)}, vector=True)}\right)"
-                )
+                z_l = _vec("z", l, False)
+                plain = plain.replace(rf"{_phi(l)}'\left({z_l}\right)", rf"\left({latex(r.dphi, {Z: z_l}, vector=True)}\right)")
             checks = list(inst)
             if l < L and r.identity_check is not None:
                 checks.insert(0, r.identity_check)
             why = (
                 "the output error (eq:output)"
                 if l == L
-                else f"recursion (eq:recursion) with $\\phi_{l}'$ of {display_name(r.layer.activation)}"
+                else f"recursion (eq:recursion) with ${_phi(l)}'$ of {display_name(r.layer.activation)}"
                 + (" written in the layer output $\\mathbf{h}$" if r.dphi_h is not None else "")
             )
             self.add(
@@ -588,7 +593,7 @@ class _Builder:
                 back = rf"\left(\boldsymbol{{\Delta}}{nm.sup(l + 1)} {nxt}\right)"
                 dphi = vec_tex(r.dphi_h, bn) if r.dphi_h is not None else vec_tex(r.dphi, bn)
                 if len(dphi) > LONG:
-                    rhs = rf"{back} \odot \phi_{l}'\left({bn[Z]}\right)"
+                    rhs = rf"{back} \odot {_phi(l)}'\left({bn[Z]}\right)"
                 else:
                     rhs = rf"{back} \odot {_operand(r.dphi_h if r.dphi_h is not None else r.dphi, dphi)}"
             self.add(
@@ -599,7 +604,7 @@ class _Builder:
                 (
                     f"eq:output for every sample: row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"
                     if l == L
-                    else f"eq:recursion for every sample, with $\\phi_{l}'$ of {display_name(d.layers[l - 1].layer.activation)}: "
+                    else f"eq:recursion for every sample, with ${_phi(l)}'$ of {display_name(d.layers[l - 1].layer.activation)}: "
                     f"row $n$ is $(\\boldsymbol{{\\delta}}^{{({l})}}_n)^{{\\top}}$"
                 ),
                 inst,

@@ -7,12 +7,15 @@ submission reuses the same ``Derivation`` and compiled evaluator. Each submissio
 inside the worker (``limits.run_budget``: --time-limit seconds of wall-clock time, ``cpu_seconds`` of CPU time and
 ``memory_bytes`` of data per worker, which turn into that submission's "timeout" or "refused" row) and a hard one in
 the parent, which kills and replaces a worker that does not answer (a C-level loop the alarm cannot interrupt). A bad
-submission gets its row with score 0 and the reason; the batch goes on.
+submission gets its row with score 0 and the reason; the batch goes on. The whole run has a wall-clock budget too
+(``Context.deadline``, from --total-time): past it no submission is started, those being graded are stopped, and every
+one not graded is a ``skipped`` outcome (no score), so what was graded is complete and the rest is named.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import multiprocessing as mp
 import os
 import signal
@@ -38,6 +41,12 @@ MAX_FILES = 50  # answers files in one submission folder
 #: seconds one submission may take (soft: inside the worker); the parent kills a worker GRACE seconds later
 BUDGET_SECONDS = 60.0
 GRACE_SECONDS = 5.0
+#: wall-clock seconds of a whole grading run from the process's start (--total-time): a single run's less the time a
+#: loaded machine takes to stop the workers and write the summary of a large class (1500 rows: up to 4 s at load 7), so
+#: a batch or an autograder run ends within 30 s like any other; a class that needs longer says so with --total-time
+TOTAL_SECONDS = 24.0
+#: how long after the run's deadline the parent waits for a worker to stop its submission itself before killing it
+STOP_SECONDS = 0.5
 #: the least data memory a submission gets however many workers share the machine (the examples need under 100 MB)
 MIN_BYTES = 256 * 2**20
 
@@ -55,6 +64,7 @@ class Outcome:
 
     name: str
     status: str  # graded | error | timeout (its time budget) | refused (its memory budget) | crashed (its worker died)
+    #              | skipped (not graded: the whole run's --total-time ran out first; no score)
     reason: str = ""
     results: list[ClaimResult] = field(default_factory=list)
     grade: Grade | None = None
@@ -148,6 +158,14 @@ class Context:
     rubric: Rubric | None
     budget: float = BUDGET_SECONDS
     memory: int | None = limits.RUN_BYTES  # data bytes per submission (per worker: ``memory_bytes(jobs)``)
+    deadline: float = math.inf  # ``time.monotonic()`` when the whole run's --total-time runs out
+    total: float = math.inf  # that --total-time, for the messages
+
+
+def skipped(sub: Submission, ctx: Context) -> Outcome:
+    """The outcome of a submission the run had no time left for (not the submission's fault: no score)."""
+    return Outcome(sub.name, "skipped", f"{sub.name}: not graded: the whole run's time budget ({ctx.total:g} s, "
+                                        "--total-time) ran out first; raise --total-time to grade it")
 
 
 def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, Notation, list[str]]:
@@ -210,8 +228,11 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
     ``cpu_seconds(ctx.budget)`` of CPU time, ``ctx.memory`` bytes of data); never raises for a bad submission."""
     t0 = time.perf_counter()
     out = Outcome(sub.name, "graded")
+    left = ctx.deadline - time.monotonic()
+    if left <= 0:
+        return skipped(sub, ctx)
     try:
-        with limits.run_budget(sub.name, cpu_seconds(ctx.budget), ctx.memory, wall=ctx.budget, wall_min_cpu=0.0,
+        with limits.run_budget(sub.name, cpu_seconds(ctx.budget), ctx.memory, wall=min(ctx.budget, left), wall_min_cpu=0.0,
                                hint="it was skipped; grade it by hand or raise --time-limit",
                                memory_hint="it was skipped; grade it by hand", kind="a submission"):
             claims, batch, values, notation, out.notices = load_submission(sub, ctx.network)
@@ -221,6 +242,8 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
                         "notation": list(judge.inferred)}
     except limits.TimeLimitError as exc:
         out.status, out.reason, out.results = "timeout", str(exc), []
+        if left < ctx.budget and time.monotonic() >= ctx.deadline - 0.5:  # the run's time ran out, not the submission's
+            out = skipped(sub, ctx)
     except limits.ResourceLimitError as exc:
         out.status, out.reason, out.results = "refused", str(exc), []
     except GradproofError as exc:
@@ -293,7 +316,7 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
             on_done(outcome)
 
     if jobs == 1 or "fork" not in mp.get_all_start_methods():
-        for i, s in enumerate(subs):  # in this process: the soft budget still holds
+        for i, s in enumerate(subs):  # in this process: the soft budget still holds (and the run's deadline)
             done(i, grade_submission(s, ctx))
         return outcomes
     _CTX = ctx
@@ -329,12 +352,25 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
         slots[k] = spawn()
         assign(slots[k])
 
+    def stop(k: int) -> None:  # the run's deadline has passed: its submission is skipped, the worker not replaced
+        slot = slots[k]
+        slot.proc.kill()
+        slot.proc.join()
+        done(slot.task[0], skipped(slot.task[1], ctx))
+        slot.task = None
+
     try:
         for slot in slots:
             assign(slot)
         while any(s.task is not None for s in slots):
+            if time.monotonic() > ctx.deadline:  # the whole run's time is up: nothing new starts
+                while pending:
+                    index, sub = pending.popleft()
+                    done(index, skipped(sub, ctx))
+                for slot in slots:  # the submissions being graded stop themselves at the deadline, or are stopped
+                    slot.deadline = min(slot.deadline, ctx.deadline + STOP_SECONDS)
             busy = [s for s in slots if s.task is not None]
-            timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+            timeout = max(0.0, min([s.deadline for s in busy] + [ctx.deadline + 0.01]) - time.monotonic())
             ready = wait([s.conn for s in busy], timeout=timeout)
             for k, slot in enumerate(slots):
                 if slot.task is None:
@@ -348,6 +384,8 @@ def grade_all(subs: list[Submission], ctx: Context, jobs: int | None = None, on_
                         continue
                     done(index, outcome)
                     assign(slot)
+                elif time.monotonic() > slot.deadline and time.monotonic() > ctx.deadline:
+                    stop(k)
                 elif time.monotonic() > slot.deadline:
                     replace(k, f"grading took longer than {ctx.budget + GRACE_SECONDS:g} s and was stopped; grade it by hand "
                                "or raise --time-limit", "timeout")

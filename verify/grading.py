@@ -2,7 +2,9 @@
 autograder platform (``--format gradescope|prairielearn``, ``gradproof autograder …``).
 
 Usage errors (a missing spec or rubric, an --out that is a file) stop before anything is graded (exit 2); once the
-batch runs, a bad submission is a row with score 0 and its reason, and the command exits 0.
+batch runs, a bad submission is a row with score 0 and its reason, and the command exits 0 — or 2 when the whole run's
+wall-clock budget (--total-time, default ``TOTAL_SECONDS`` from the process's start) ran out first: what was graded is
+written complete, the rest are ``skipped`` rows without a score, and the message says how long the class would need.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from . import platforms, report
 from .answers import valid_quantity
 from .batch import (
     BUDGET_SECONDS,
+    TOTAL_SECONDS,
     Context,
     Outcome,
     Progress,
@@ -41,8 +44,9 @@ from .rubric import Rubric, check_against, grade, load_rubric, per_claim
 PLATFORMS = ("gradescope", "prairielearn")
 
 
-def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SECONDS) -> Context:
+def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SECONDS, deadline: tuple | None = None) -> Context:
     """The network (derived once, without the instantiation check: verify's truth is the evaluator) and the rubric.
+    ``deadline``: ``(started, total)`` from ``deadline_of``, the whole run's wall-clock budget (default: none).
 
     Raises:
         UsageError: no --spec, or the spec or rubric is malformed.
@@ -52,7 +56,8 @@ def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SE
                          "(a submission's own spec is ignored)")
     if not budget > 0 or not math.isfinite(budget):
         raise UsageError(f"--time-limit {budget}: give a positive number of seconds per submission")
-    with limits.run_budget(f"--spec {spec}"):  # the network is derived once, within one run's budget
+    started, total = deadline or (None, math.inf)
+    with limits.run_budget(f"--spec {spec}", started=started):  # the network is derived once, within one run's budget
         try:
             net = load_spec(spec)
         except SpecError as exc:
@@ -61,7 +66,21 @@ def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SE
         if rubric is not None:
             check_against(rubric, net.depth, valid_quantity)
         derivation = derive(net, check=False)
-    return Context(net, derivation, rubric, budget)
+    return Context(net, derivation, rubric, budget, deadline=(started or 0.0) + total, total=total)
+
+
+def deadline_of(args) -> tuple[float, float]:
+    """``(started, total)``: when the process started (``args.started``, set by gradproof/cli.py; else now) and
+    --total-time (default ``TOTAL_SECONDS``; ``inf`` for no limit).
+
+    Raises:
+        UsageError: --total-time is not a positive number.
+    """
+    total = getattr(args, "total_time", None)
+    total = TOTAL_SECONDS if total is None else total
+    if not total > 0:  # also nan
+        raise UsageError(f"--total-time {total}: give a positive number of seconds for the whole run (inf: no limit)")
+    return getattr(args, "started", None) or time.monotonic(), total
 
 
 def budget_of(args) -> float:
@@ -91,6 +110,9 @@ def summary_csv(outcomes: list[Outcome], rubric: Rubric | None) -> str:
         max_score = rubric.max_score if rubric else (o.grade.max_score if o.grade else 0)
         per_q = {qg.question.id: qg.score for qg in o.grade.questions} if o.grade and rubric else {}
         reason = o.reason or "; ".join(o.notices)
+        if o.status == "skipped":  # not graded for want of time, not for what it holds: no score at all
+            w.writerow([_cell(o.name), "", f"{max_score:g}", *("" for _ in questions), o.status, _cell(reason)])
+            continue
         w.writerow([_cell(o.name), f"{o.score:g}", f"{max_score:g}", *(f"{per_q.get(q, 0):g}" for q in questions),
                     o.status, _cell(reason)])
     return buf.getvalue()
@@ -135,7 +157,7 @@ def run_batch(args) -> int:
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give a positive number of worker processes (or leave it out for the usable cores)")
     subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
-    ctx = context(args.spec, getattr(args, "rubric", None), budget_of(args))
+    ctx = context(args.spec, getattr(args, "rubric", None), budget_of(args), deadline_of(args))
     out = _out_dir(getattr(args, "out", None))
     if out is not None:  # reports written inside the submissions folder are not a submission on the next run
         subs = [s for s in subs if s.path.resolve() != out.resolve()] or subs
@@ -149,7 +171,7 @@ def run_batch(args) -> int:
 
     def on_done(outcome: Outcome) -> None:
         progress.update(outcome)
-        if out is not None:
+        if out is not None and outcome.status != "skipped":
             write_reports(out, outcome, ctx.rubric)
 
     outcomes = grade_all(subs, ctx, jobs, on_done)
@@ -157,7 +179,8 @@ def run_batch(args) -> int:
     width = max(len(platforms.printable(o.name)) for o in outcomes)
     for o in outcomes:
         max_score = ctx.rubric.max_score if ctx.rubric else (o.grade.max_score if o.grade else 0)
-        line = f"{platforms.printable(o.name):<{width}}  {o.score:g} / {max_score:g}  {o.status}"
+        score = "-" if o.status == "skipped" else f"{o.score:g}"
+        line = f"{platforms.printable(o.name):<{width}}  {score} / {max_score:g}  {o.status}"
         if o.status != "graded":
             line += f": {platforms.printable(o.reason)}"
         elif o.notices:
@@ -169,7 +192,8 @@ def run_batch(args) -> int:
             write_atomic(summary, summary_csv(outcomes, ctx.rubric))
         except OSError as exc:
             raise UsageError(f"--summary {summary}: cannot write the summary: {exc.strerror}") from None
-    failed = [o for o in outcomes if o.status != "graded"]
+    left = [o for o in outcomes if o.status == "skipped"]
+    failed = [o for o in outcomes if o.status not in ("graded", "skipped")]
     if ctx.rubric is not None:
         for q in ctx.rubric.questions:
             for e in q.expects:
@@ -178,10 +202,22 @@ def run_batch(args) -> int:
                     print(f"gradproof verify: note: question {q.id} expects '{e}', which no submission answers; check "
                           "the rubric's ids", file=sys.stderr)
     wrote = ", ".join(str(p) for p in (summary, out) if p is not None)
-    print(f"gradproof verify: graded {len(outcomes) - len(failed)} of {len(outcomes)} submission(s) in "
+    print(f"gradproof verify: graded {len(outcomes) - len(failed) - len(left)} of {len(outcomes)} submission(s) in "
           f"{time.perf_counter() - t0:.1f} s" + (f"; {len(failed)} not graded (score 0, reason in the summary)" if failed else "")
           + (f"; wrote {wrote}" if wrote else ""), file=sys.stderr)
+    if left:
+        raise UsageError(_stopped_message(outcomes, len(left), ctx, time.perf_counter() - t0))
     return 0
+
+
+def _stopped_message(outcomes: list[Outcome], left: int, ctx: Context, seconds: float) -> str:
+    """Why a batch stopped before its end, and the --total-time that would grade the whole class at this pace."""
+    worked = len(outcomes) - left
+    need = seconds / max(worked, 1) * len(outcomes) * 1.5 + 10
+    return (f"stopped after {ctx.total:g} s, the time budget of the whole run (--total-time): {left} of {len(outcomes)} "
+            f"submission(s) were not graded (status 'skipped', no score, no report); the other {worked} rows and their "
+            f"reports are complete; to grade the whole class give --total-time {math.ceil(need / 10) * 10:g} (from the "
+            "pace so far)")
 
 
 def submission_of(path: Path) -> Submission:
@@ -206,7 +242,8 @@ def platform_results(platform: str, rubric: Rubric | None, outcome: Outcome | No
 
 
 def grade_for_platform(platform: str, submission: str | Path, spec: str | None, rubric_path: str | None, results: Path,
-                       budget: float = BUDGET_SECONDS, bad_exit: int = 2, flag: str = "--results") -> int:
+                       budget: float = BUDGET_SECONDS, bad_exit: int = 2, flag: str = "--results",
+                       deadline: tuple | None = None) -> int:
     """Grade one submission and always write the platform's results file (score 0 and the reason when the submission
     or the autograder's own configuration is bad). Returns 0 when graded, ``bad_exit`` when the submission could not
     be read (the autograder passes 0: a bad submission is a result, not a broken autograder)."""
@@ -214,7 +251,7 @@ def grade_for_platform(platform: str, submission: str | Path, spec: str | None, 
     try:
         if rubric_path:
             rubric = load_rubric(rubric_path)
-        ctx = context(spec, rubric_path, budget)
+        ctx = context(spec, rubric_path, budget, deadline)
     except GradproofError as exc:
         write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), flag)
         raise
@@ -238,7 +275,8 @@ def run_platform(args, platform: str) -> int:
     results = Path(getattr(args, "out", None) or "results.json")
     path = args.answers[0]
     if getattr(args, "rubric", None) or (path != "-" and Path(path).is_dir()):
-        return grade_for_platform(platform, path, args.spec, args.rubric, results, budget_of(args), flag="--out")
+        return grade_for_platform(platform, path, args.spec, args.rubric, results, budget_of(args), flag="--out",
+                                  deadline=deadline_of(args))
     from .cli import exit_code, verify_file
 
     try:

@@ -65,9 +65,13 @@ class Node:
     value: object = None
 
     def walk(self):
-        yield self
-        for a in self.args:
-            yield from a.walk()
+        """Every node, this one first, in pre-order. A stack, not nested generators: those pass each node up through
+        every level above it (quadratic on a sum of hundreds of terms, which parses as a chain that deep)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.args))
 
     def quantities(self) -> set:
         return {n.value for n in self.walk() if n.op == "q"}
