@@ -158,6 +158,53 @@ def run(size, dtype, rounds, tmp):
     return impls, per_line, whole
 
 
+GROUPS = ("checks, Python glue", "GEMMs", "bias sums (gemv)", "regularizer", "activations, softmax, errors", "optimizer")
+
+
+def group(k, fname, text):
+    """The part of the step a line belongs to (for the summary table)."""
+    text = text.strip()
+    if fname == "step" and k == "hand" or fname == "step" and k == "generated":
+        return "optimizer" if not text.startswith(("state[", "learning_rate", "beta", "epsilon", "flat,")) else "checks, Python glue"
+    if "matmul" in text and ("ones" in text):
+        return "bias sums (gemv)"
+    if "matmul" in text:
+        return "GEMMs"
+    if k == "generated" and fname == "gradients":
+        return "checks, Python glue"
+    if any(w in text for w in ("REG_LAMBDA", "self.tmp", "ws[\"R", "rows", "c = self.lam")):
+        return "regularizer"
+    if "np." not in text and "_softmax" not in text and not any(op in text for op in ("+=", "-=", "*=", "/=")):
+        return "checks, Python glue"
+    return "activations, softmax, errors"
+
+
+def summary(impls, per_line, whole, overhead):
+    """µs per group of lines, generated next to hand."""
+    totals = {}
+    for k, (_, _, keys, _) in impls.items():
+        t = dict.fromkeys(GROUPS, 0.0)
+        for i, (fname, _, depth, text) in enumerate(keys):
+            if _outer(k, fname, depth, text):
+                continue
+            t[group(k, fname, text)] += max(statistics.median(per_line[k][i]) - overhead, 0) / 1e3
+        totals[k] = t
+    print("| part of the step | generated µs | hand µs | generated - hand |")
+    print("|---|---|---|---|")
+    for g in GROUPS:
+        print(f"| {g} | {totals['generated'][g]:.0f} | {totals['hand'][g]:.0f} | {totals['generated'][g] - totals['hand'][g]:+.0f} |")
+    lines = {k: sum(v.values()) for k, v in totals.items()}
+    steps = {k: statistics.median(v) / 1e3 for k, v in whole.items()}
+    print(f"| sum of the lines | {lines['generated']:.0f} | {lines['hand']:.0f} | {lines['generated'] - lines['hand']:+.0f} |")
+    print(f"| the step, uninstrumented | {steps['generated']:.0f} | {steps['hand']:.0f} | {steps['generated'] - steps['hand']:+.0f} |\n")
+
+
+def _outer(k, fname, depth, text):
+    """A line whose time is the sum of other timed lines (a call of an instrumented function, a loop)."""
+    return ((fname == "gradients" and k == "generated" and ("_forward(" in text or "_backward(" in text))
+            or (fname == "step" and k == "hand" and "self.gradients" in text) or text.startswith("for "))
+
+
 def report(size, dtype, impls, per_line, whole, overhead):
     print(f"\n## {size}, {np.dtype(dtype).name}: per-line CPU time per step (µs, median of rounds, clock cost "
           f"{overhead / 1e3:.2f} µs a line subtracted)\n")
@@ -168,13 +215,13 @@ def report(size, dtype, impls, per_line, whole, overhead):
         leaf_total = 0.0
         for i, (fname, _, depth, text) in enumerate(keys):
             us = max(statistics.median(per_line[k][i]) - overhead, 0) / 1e3
-            outer = fname == "gradients" and k == "generated" and ("_forward(" in text or "_backward(" in text)
-            outer = outer or (fname == "step" and k == "hand" and "self.gradients" in text)
-            outer = outer or (depth == 0 and text.startswith("for "))
+            outer = _outer(k, fname, depth, text)
             if not outer:
                 leaf_total += us
             print(f"| {fname} | {'  ' * depth}`{text.strip()}` | {us:.1f}{' (outer)' if outer else ''} |")
         print(f"\nsum of leaf lines {leaf_total:.0f} µs; uninstrumented step {statistics.median(whole[k]) / 1e3:.0f} µs\n")
+    print(f"### {size}, {np.dtype(dtype).name}: by part of the step\n")
+    summary(impls, per_line, whole, overhead)
 
 
 def main(argv=None) -> int:
