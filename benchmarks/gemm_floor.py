@@ -7,7 +7,8 @@ One thread (as bench_step.py). Columns, CPU time per step, medians of interleave
 
 - NumPy GEMMs: bench_step.gemm_only, the step's eight products (Z1..Z3 forward, dW3, D2, dW2, D1, dW1) with the
   transposes the generated module uses (``X @ W1.T``, ``D1.T @ X``), into preallocated buffers;
-- torch GEMMs: the same eight products with ``torch.matmul(..., out=)`` on the same shapes and transposes;
+- torch GEMMs: the same eight products with ``torch.matmul(..., out=)`` on the same shapes and transposes
+  (``gemm_only(..., lib=torch)``);
 - generated, hand, torch step: the public step (``gradients`` + ``step``), the hand-written step, PyTorch eager.
 
 "floor/torch" = NumPy GEMMs / torch step: the generated step can never be faster than its GEMMs, so when this ratio
@@ -34,29 +35,6 @@ from bench_step import SIZES, gemm_only, generated_module, measure, reference_ta
 from handwritten_reference import HandStep  # noqa: E402
 
 
-def torch_gemm_only(params, X, n):
-    """bench_step.gemm_only in PyTorch: the same eight products, shapes and transposes, ``out=`` preallocated."""
-    import torch
-
-    P = {k: torch.from_numpy(v.copy()) for k, v in params.items()}
-    W1, W2, W3 = P["W1"], P["W2"], P["W3"]
-    e = lambda *shape: torch.empty(shape, dtype=W1.dtype)  # noqa: E731
-    Z1, Z2, Z3 = e(n, W1.shape[0]), e(n, W2.shape[0]), e(n, W3.shape[0])
-    g1, g2, g3 = e(*W1.shape), e(*W2.shape), e(*W3.shape)
-
-    def run(X, Y):
-        torch.matmul(X, W1.T, out=Z1)
-        torch.matmul(Z1, W2.T, out=Z2)
-        torch.matmul(Z2, W3.T, out=Z3)
-        torch.matmul(Z3.T, Z2, out=g3)
-        torch.matmul(Z3, W3, out=Z2)
-        torch.matmul(Z2.T, Z1, out=g2)
-        torch.matmul(Z2, W2, out=Z1)
-        torch.matmul(Z1.T, X, out=g1)
-
-    return run
-
-
 def rows(names, rounds, tmp: Path):
     import torch
 
@@ -76,7 +54,7 @@ def rows(names, rounds, tmp: Path):
 
             tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
             impls = {"NumPy GEMMs": (gemm_only(mod.init_params(0, dtype), X, batch), X, Y),
-                     "torch GEMMs": (torch_gemm_only(mod.init_params(0, dtype), X, batch), conv(X), conv(Y)),
+                     "torch GEMMs": (gemm_only(mod.init_params(0, dtype), X, batch, torch), conv(X), conv(Y)),
                      "generated": (public, X, Y), "hand": (hand.step, X, Y), "torch step": (tstep, conv(X), conv(Y))}
             with np.errstate(all="ignore"):
                 yield sizes, batch, np.dtype(dtype).name, measure(impls, rounds, {})

@@ -77,10 +77,8 @@ def _run(mod, steps=4, seed=0):
     return params, grads_seen
 
 
-@pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
-def test_step_matches_hand_written_formulas(name, options, tmp_path):
-    mod, net = _module(name, options, tmp_path)
-    params, grads_seen = _run(mod)
+def _assert_textbook(mod, net, name, options, params, grads_seen):
+    """params (after _run) are what the textbook formulas give from init_params(0) and the same gradients."""
     ref = hand_reference(name, dict(net.options), net.hyper_dict)
     theta = mod.init_params(0)
     state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in theta.items()}
@@ -88,6 +86,13 @@ def test_step_matches_hand_written_formulas(name, options, tmp_path):
         theta = {k: ref(theta[k], g[k], state[k], t) for k in theta}
     for k in params:
         np.testing.assert_allclose(params[k], theta[k], rtol=1e-12, atol=1e-14, err_msg=f"{name} {options}: {k}")
+
+
+@pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
+def test_step_matches_hand_written_formulas(name, options, tmp_path):
+    mod, net = _module(name, options, tmp_path)
+    params, grads_seen = _run(mod)
+    _assert_textbook(mod, net, name, options, params, grads_seen)
 
 
 
@@ -170,11 +175,4 @@ def test_blocked_step_is_the_same_step(name, options, tmp_path):
     for size in (OPTIMIZER_BLOCK, 7):
         for key in runs[size][0]:
             assert np.array_equal(runs[size][0][key], runs[10**9][0][key]), (size, key)
-    params, grads_seen = runs[OPTIMIZER_BLOCK]
-    ref = hand_reference(name, dict(d.network.options), d.network.hyper_dict)
-    theta = mod.init_params(0)
-    state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in theta.items()}
-    for t, g in enumerate(grads_seen, start=1):
-        theta = {k: ref(theta[k], g[k], state[k], t) for k in theta}
-    for k in params:
-        np.testing.assert_allclose(params[k], theta[k], rtol=1e-12, atol=1e-14, err_msg=f"{name} {options}: {k}")
+    _assert_textbook(mod, d.network, name, options, *runs[OPTIMIZER_BLOCK])
