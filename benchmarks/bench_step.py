@@ -136,22 +136,26 @@ def jax_step_factory(params, dtype):
     return step, jnp.asarray
 
 
-def gemm_only(params, X, n):
-    """The eight matrix products of one step into preallocated buffers (row convention, three layers)."""
+def gemm_only(params, X, n, lib=np):
+    """The eight matrix products of one step into preallocated buffers (row convention, three layers), in NumPy or,
+    with ``lib=torch``, the same products in PyTorch on tensors of the same shapes and transposes."""
+    if lib is not np:
+        params = {k: lib.from_numpy(v.copy()) for k, v in params.items()}
     W1, W2, W3 = params["W1"], params["W2"], params["W3"]
-    e = lambda *shape: np.empty(shape, dtype=X.dtype)  # noqa: E731
+    e = lambda *shape: lib.empty(shape, dtype=W1.dtype)  # noqa: E731
     Z1, Z2, Z3 = e(n, W1.shape[0]), e(n, W2.shape[0]), e(n, W3.shape[0])
     g1, g2, g3 = e(*W1.shape), e(*W2.shape), e(*W3.shape)
+    matmul = lib.matmul
 
     def run(X, Y):
-        np.matmul(X, W1.T, out=Z1)
-        np.matmul(Z1, W2.T, out=Z2)
-        np.matmul(Z2, W3.T, out=Z3)
-        np.matmul(Z3.T, Z2, out=g3)
-        np.matmul(Z3, W3, out=Z2)
-        np.matmul(Z2.T, Z1, out=g2)
-        np.matmul(Z2, W2, out=Z1)
-        np.matmul(Z1.T, X, out=g1)
+        matmul(X, W1.T, out=Z1)
+        matmul(Z1, W2.T, out=Z2)
+        matmul(Z2, W3.T, out=Z3)
+        matmul(Z3.T, Z2, out=g3)
+        matmul(Z3, W3, out=Z2)
+        matmul(Z2.T, Z1, out=g2)
+        matmul(Z2, W2, out=Z1)
+        matmul(Z1.T, X, out=g1)
 
     return run
 

@@ -396,6 +396,7 @@ def _workspace(n, dtype, workspace=None):
         "H3": np.empty((n, 4), dtype=dtype),
         "D3": np.empty((n, 4), dtype=dtype),
         "R3": np.empty((4, 6), dtype=dtype),
+        "ones": np.ones(n, dtype=dtype),  # the bias gradients are 1^T D (a BLAS gemv sums the rows)
     }
 
 
@@ -468,8 +469,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW3 = λ·W3/N  (eq. 11)
     np.multiply(W3, REG_LAMBDA / n, out=ws["R3"])
     grads["W3"] += ws["R3"]
-    # dJ/db3 = sum of the rows of D3  (eq. 14)
-    np.add.reduce(D3, axis=0, out=grads["b3"])
+    # dJ/db3 = sum of the rows of D3, as 1^T D3  (eq. 14)
+    np.matmul(ws["ones"], D3, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
@@ -481,8 +482,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW2 = λ·W2/N  (eq. 11)
     np.multiply(W2, REG_LAMBDA / n, out=ws["R2"])
     grads["W2"] += ws["R2"]
-    # dJ/db2 = sum of the rows of D2  (eq. 17)
-    np.add.reduce(D2, axis=0, out=grads["b2"])
+    # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 17)
+    np.matmul(ws["ones"], D2, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1/2 + √2·z1/(2·√π·exp(z1²/2)) + erf(√2·z1/2)/2  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
@@ -500,8 +501,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW1 = λ·W1/N  (eq. 11)
     np.multiply(W1, REG_LAMBDA / n, out=ws["R1"])
     grads["W1"] += ws["R1"]
-    # dJ/db1 = sum of the rows of D1  (eq. 20)
-    np.add.reduce(D1, axis=0, out=grads["b1"])
+    # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 20)
+    np.matmul(ws["ones"], D1, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

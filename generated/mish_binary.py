@@ -300,6 +300,7 @@ def _workspace(n, dtype, workspace=None):
         "H3": np.empty((n, 1), dtype=dtype),
         "T3_1": np.empty((n, 1), dtype=dtype),
         "D3": np.empty((n, 1), dtype=dtype),
+        "ones": np.ones(n, dtype=dtype),  # the bias gradients are 1^T D (a BLAS gemv sums the rows)
     }
 
 
@@ -367,8 +368,8 @@ def _backward(params, cache, Y, ws, grads):
     D3 /= n
     # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 11)
     np.matmul(D3.T, H2, out=grads["W3"])
-    # dJ/db3 = sum of the rows of D3  (eq. 12)
-    np.add.reduce(D3, axis=0, out=grads["b3"])
+    # dJ/db3 = sum of the rows of D3, as 1^T D3  (eq. 12)
+    np.matmul(ws["ones"], D3, out=grads["b3"])
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = (1 + z2·(1 - σ(z2)))·σ(z2)  (eq. 13)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
@@ -379,8 +380,8 @@ def _backward(params, cache, Y, ws, grads):
     D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 14)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # dJ/db2 = sum of the rows of D2  (eq. 15)
-    np.add.reduce(D2, axis=0, out=grads["b2"])
+    # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 15)
+    np.matmul(ws["ones"], D2, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = z1·(1 - tanh(log(1 + exp(β·z1)))²)·σ(β·z1) + tanh(log(1 +
     #     exp(β·z1)))/β, β = 1.5  (eq. 16)
     D1 = np.matmul(D2, W2, out=ws["D1"])
@@ -396,8 +397,8 @@ def _backward(params, cache, Y, ws, grads):
     D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 17)
     np.matmul(D1.T, X, out=grads["W1"])
-    # dJ/db1 = sum of the rows of D1  (eq. 18)
-    np.add.reduce(D1, axis=0, out=grads["b1"])
+    # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 18)
+    np.matmul(ws["ones"], D1, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

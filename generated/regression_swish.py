@@ -288,6 +288,7 @@ def _workspace(n, dtype, workspace=None):
         "D3": np.empty((n, 1), dtype=dtype),
         "R3": np.empty((1, 6), dtype=dtype),
         "Rb3": np.empty((1,), dtype=dtype),
+        "ones": np.ones(n, dtype=dtype),  # the bias gradients are 1^T D (a BLAS gemv sums the rows)
     }
 
 
@@ -356,8 +357,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW3 = λ·W3  (eq. 11)
     np.multiply(W3, REG_LAMBDA, out=ws["R3"])
     grads["W3"] += ws["R3"]
-    # dJ/db3 = sum of the rows of D3  (eq. 14)
-    np.add.reduce(D3, axis=0, out=grads["b3"])
+    # dJ/db3 = sum of the rows of D3, as 1^T D3  (eq. 14)
+    np.matmul(ws["ones"], D3, out=grads["b3"])
     # + dR/db3 = λ·b3  (eq. 11)
     np.multiply(b3, REG_LAMBDA, out=ws["Rb3"])
     grads["b3"] += ws["Rb3"]
@@ -372,8 +373,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW2 = λ·W2  (eq. 11)
     np.multiply(W2, REG_LAMBDA, out=ws["R2"])
     grads["W2"] += ws["R2"]
-    # dJ/db2 = sum of the rows of D2  (eq. 17)
-    np.add.reduce(D2, axis=0, out=grads["b2"])
+    # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 17)
+    np.matmul(ws["ones"], D2, out=grads["b2"])
     # + dR/db2 = λ·b2  (eq. 11)
     np.multiply(b2, REG_LAMBDA, out=ws["Rb2"])
     grads["b2"] += ws["Rb2"]
@@ -390,8 +391,8 @@ def _backward(params, cache, Y, ws, grads):
     # + dR/dW1 = λ·W1  (eq. 11)
     np.multiply(W1, REG_LAMBDA, out=ws["R1"])
     grads["W1"] += ws["R1"]
-    # dJ/db1 = sum of the rows of D1  (eq. 20)
-    np.add.reduce(D1, axis=0, out=grads["b1"])
+    # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 20)
+    np.matmul(ws["ones"], D1, out=grads["b1"])
     # + dR/db1 = λ·b1  (eq. 11)
     np.multiply(b1, REG_LAMBDA, out=ws["Rb1"])
     grads["b1"] += ws["Rb1"]

@@ -269,6 +269,7 @@ def _workspace(n, dtype, workspace=None):
         "H2": np.empty((n, 2), dtype=dtype),
         "T2_1": np.empty((n, 2), dtype=dtype),
         "D2": np.empty((n, 2), dtype=dtype),
+        "ones": np.ones(n, dtype=dtype),  # the bias gradients are 1^T D (a BLAS gemv sums the rows)
     }
 
 
@@ -320,8 +321,8 @@ def _backward(params, cache, Y, ws, grads):
     D2 /= n
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 11)
     np.matmul(D2.T, H1, out=grads["W2"])
-    # dJ/db2 = sum of the rows of D2  (eq. 12)
-    np.add.reduce(D2, axis=0, out=grads["b2"])
+    # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 12)
+    np.matmul(ws["ones"], D2, out=grads["b2"])
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = 1 - exp(-h1)  (eq. 13)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1 = ws["T1_1"]
@@ -331,8 +332,8 @@ def _backward(params, cache, Y, ws, grads):
     D1 *= T1_1
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 14)
     np.matmul(D1.T, X, out=grads["W1"])
-    # dJ/db1 = sum of the rows of D1  (eq. 15)
-    np.add.reduce(D1, axis=0, out=grads["b1"])
+    # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 15)
+    np.matmul(ws["ones"], D1, out=grads["b1"])
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------

@@ -77,10 +77,8 @@ def _run(mod, steps=4, seed=0):
     return params, grads_seen
 
 
-@pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
-def test_step_matches_hand_written_formulas(name, options, tmp_path):
-    mod, net = _module(name, options, tmp_path)
-    params, grads_seen = _run(mod)
+def _assert_textbook(mod, net, name, options, params, grads_seen):
+    """params (after _run) are what the textbook formulas give from init_params(0) and the same gradients."""
     ref = hand_reference(name, dict(net.options), net.hyper_dict)
     theta = mod.init_params(0)
     state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in theta.items()}
@@ -88,6 +86,13 @@ def test_step_matches_hand_written_formulas(name, options, tmp_path):
         theta = {k: ref(theta[k], g[k], state[k], t) for k in theta}
     for k in params:
         np.testing.assert_allclose(params[k], theta[k], rtol=1e-12, atol=1e-14, err_msg=f"{name} {options}: {k}")
+
+
+@pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
+def test_step_matches_hand_written_formulas(name, options, tmp_path):
+    mod, net = _module(name, options, tmp_path)
+    params, grads_seen = _run(mod)
+    _assert_textbook(mod, net, name, options, params, grads_seen)
 
 
 
@@ -129,3 +134,45 @@ def test_train_history_and_learning(tmp_path):
     assert seen == list(range(6)) * 2
     assert runs[0]["loss"][-1] < runs[0]["loss"][0]
     assert all(0.0 <= a <= 1.0 for a in runs[0]["accuracy"])
+
+
+BIG = {**BASE, "inputs": 260, "layers": [{"units": 130, "activation": "tanh"}, {"units": 2, "activation": "identity"}]}
+
+
+@pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
+def test_blocked_step_is_the_same_step(name, options, tmp_path):
+    """Parameters with more entries than OPTIMIZER_BLOCK: step() runs the update block by block (W1's rows in runs, b1
+    with the last run, W2 and b2 together) and gives exactly the one-block update and the textbook formulas."""
+    from gradproof.codegen.render import OPTIMIZER_BLOCK
+
+    table = {**BIG, "optimizer": {"name": name, **options}}
+    if name in ("rmsprop", "adam", "adagrad"):
+        table["optimizer"]["epsilon"] = 1e-3
+    d = derive(spec_from_dict(table), check=False)
+    mod = build(d, tmp_path)
+    total = mod._OFFSETS[-1]
+    assert total > OPTIMIZER_BLOCK and len(mod._BLOCKS) > 1
+    for size in (OPTIMIZER_BLOCK, 7, 261, 10**9):
+        blocks = mod._blocks(size)
+        assert [b[0] for b in blocks] == [0] + [b[1] for b in blocks[:-1]] and blocks[-1][1] == total  # a partition
+        per_key = {}
+        for start, stop, pieces in blocks:
+            assert stop - start <= max(size, 260)  # at most size, or one row of W1
+            covered = sum(np.ones(mod.PARAM_SHAPES[key])[rows].size for key, _, rows in pieces)
+            assert covered == stop - start
+            for key, index, rows in pieces:
+                assert mod.PARAM_KEYS[index] == key
+                per_key.setdefault(key, []).append(rows)
+        for key, shape in mod.PARAM_SHAPES.items():  # every row of every parameter exactly once, in order
+            marks = np.zeros(shape[0], dtype=int)
+            for rows in per_key[key]:
+                marks[rows] += 1
+            assert (marks == 1).all(), (size, key)
+    runs = {}
+    for size in (OPTIMIZER_BLOCK, 7, 10**9):
+        mod._BLOCKS = mod._blocks(size)
+        runs[size] = _run(mod)
+    for size in (OPTIMIZER_BLOCK, 7):
+        for key in runs[size][0]:
+            assert np.array_equal(runs[size][0][key], runs[10**9][0][key]), (size, key)
+    _assert_textbook(mod, d.network, name, options, *runs[OPTIMIZER_BLOCK])
