@@ -337,9 +337,9 @@ class Judge:
         when every sample has the same (∂z⁽ˡ⁺¹⁾/∂h⁽ˡ⁾ = W), the batch array of the diagonals when every block is diagonal
         (an elementwise map: ∂A/∂Z = σ'(Z), laid out as Z). Blocks that differ from sample to sample (softmax's ∂ŷ/∂z)
         are unchecked."""
-        if any(layer.kind in ("batchnorm",) for layer in self.net.all_layers):
+        if self._mixes_samples():
             raise Unreadable("a derivative of one quantity by another in a batch through batch norm (its statistics mix "
-                             "the samples) is not read; give batch = 1")
+                             "the samples) is not read")
         ka, kb = key(*a), key(*b)
         if self.truth.role(*a) != "sample" or self.truth.role(*b) not in ("sample", "feature"):
             raise Unreadable("in a batch, a derivative of one quantity by another is read between per-sample vectors "
@@ -408,6 +408,11 @@ class Judge:
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {word} in this claim")
         return result
+
+    def _mixes_samples(self) -> bool:
+        """Whether a layer mixes the samples of a batch (batch norm's statistics): then one example's cost has no
+        network of its own to be read on."""
+        return any(layer.kind == "batchnorm" for layer in self.net.all_layers)
 
     def _unit_letters_confirmed(self) -> bool:
         """Whether the answer's own forward definitions written with unit letters (v_j = Σ_i w_{ji} y_i) hold in the
@@ -1031,7 +1036,7 @@ class Judge:
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        if self.batch > 1 and not self.numeric and _one_example_cost(claims):
+        if self.batch > 1 and not self.numeric and _one_example_cost(claims) and not self._mixes_samples():
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)

@@ -67,3 +67,21 @@ def test_a_row_forward_definition_makes_the_row_product_right():
     got = judged("$$z^{(2)} = h^{(1)} {W^{(2)}}^T + b^{(2)} \\tag{fwd}$$\n\n" + ROW_ONLY)
     assert got["fwd"][0] == "correct"
     assert got["rowonly"][0] == "correct"
+
+
+def test_one_examples_cost_in_a_batch_norm_network_is_not_an_input_error(tmp_path):
+    """A cost written for one example (ℓ = −Σ_k y_k log ŷ_k) in an answer about a batch-norm network with a batch: the
+    per-example reading needs a network of one sample, which batch norm has not — the claim is unchecked, the file is
+    still verified (it used to exit 2: "give the answers file a batch of 2 or more samples", though it had one)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "bn_mlp.toml", tmp_path / "net.toml")
+    (tmp_path / "a.toml").write_text('spec = "net.toml"\nbatch = 4\n\n[[claims]]\nid = "cost"\n'
+                                     "latex = '''L = -\\sum_{k} y_k \\log \\hat{y}_k'''\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "gradproof", "verify", str(tmp_path / "a.toml")], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1, run.stderr  # nothing could be checked: not success, but not bad input either
+    assert "cost" in run.stdout and "unchecked" in run.stdout
