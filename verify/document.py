@@ -289,9 +289,18 @@ def document_batch(claims, network) -> int:
     a batch of m examples (Ng's dW = \frac{1}{m} dZ A^T; so that a missing 1/m shows) or the network has batch norm
     (its statistics are over a batch): then DOCUMENT_BATCH examples. The same for a file, standard input and a
     submission of a batch (``batch.load_submission``)."""
-    if any(layer.kind == "batchnorm" for layer in network.all_layers):
-        return DOCUMENT_BATCH
-    return DOCUMENT_BATCH if any(_MEAN_OVER_BATCH.search(c.latex) for c in claims) else 1
+    if any(layer.kind == "batchnorm" for layer in network.all_layers) or any(
+            _MEAN_OVER_BATCH.search(c.latex) for c in claims):
+        return _unlike_a_width(network)
+    return 1
+
+
+def _unlike_a_width(network) -> int:
+    """DOCUMENT_BATCH, or the next size that is no layer's width (with or without Ng's bias unit): a batch as wide as
+    a layer makes its arrays square, and a one-sample formula (z = W x with x a column) then fits samples as rows and
+    as columns alike."""
+    widths = {w + extra for w in network.sizes for extra in (0, 1)}
+    return next(b for b in range(DOCUMENT_BATCH, DOCUMENT_BATCH + len(widths) + 1) if b not in widths)
 
 
 def chosen_batch(notation, batch: int):

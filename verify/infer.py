@@ -296,8 +296,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append(f"{hidden} is a hidden unit's output and {output} an output unit's, net the summed input, t the "
                        "target; the unit letter names the layer (" + ", ".join(
                            f"{k} {('input', 'hidden', 'output')[v]}" for k, v in unit_map) + ")")
-    elif not declared & {"y", "t"} and (re.search(r"(?<![A-Za-z\\])t_", text) or defines_y or _TARGET_T.search(text)) \
-            and not re.search(r"\\hat\s*\{?\s*y|haty|y_\{?pred", text):
+    elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)) \
+            and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
     else:
@@ -480,6 +480,10 @@ def conventions(judge, claims) -> Reading | None:
 _SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
                           r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
 #: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o
+#: a target letter with an entry: t_k, t_{n} (not the power t of Adam's β^t_1, ezalos' 1 - \beta^t_1)
+_TARGET_LETTER = re.compile(r"(?<![A-Za-z\\^])t_")
+#: the answer writes the output as ŷ (so y is the target): \hat y, \hat{\bm{y}}, \hat{\mathbf y}, y_{pred}
+_HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?y|haty|y_\{?pred")
 _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])"
                        r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o)

@@ -586,9 +586,13 @@ class Judge:
             a, b = sides[i], sides[i + 1]
             if b.op == "q" and a.op != "q":
                 a, b = b, a
-            if a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links):
+            arithmetic = not self.numeric and _numbers_only(a) and _numbers_only(b)
+            if (a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links)
+                    and not arithmetic):
                 a = qnode  # a = b = c with a = b established: compare c with the quantity itself
             links.append(self._link(a, b, notes))
+        if any(lk.verdict == OWN_NUMBERS for lk in links):
+            return self._own_numbers_result(claim, sides, links, qkind, notes)
         if _own_example(sides, links):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "an operation shown on its own numbers (a ⊙ b = "
                                "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
@@ -613,6 +617,31 @@ class Judge:
             self._remember(qkind, sides)
         elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             self._remember_entry(sides[0], sides)
+        return res
+
+    def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
+        """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
+        [8; 1; -6]): the numbers cannot be compared with the network's random points, so the links that equate
+        letters with numbers are left out; the formula links and the arithmetic between numbers are judged. With no
+        formula link judged, the claim is unchecked."""
+        judged = [(i, lk) for i, lk in enumerate(links) if lk.verdict != OWN_NUMBERS]
+        formula = [lk for i, lk in judged if not (_numbers_only(sides[i]) and _numbers_only(sides[i + 1]))]
+        why = ("the answer computes with its own numbers and the spec gives no [values], so the numbers are not "
+               "compared with the network's; give them as [values] to check them")
+        quantity = key(*qkind) if qkind else claim.quantity
+        verdict = _combine([lk.verdict for _, lk in judged]) if judged else "unchecked"
+        if not formula and verdict != "incorrect":
+            return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "", why,
+                               quantity=quantity, notes=notes)
+        i, bad = next(((i, lk) for i, lk in judged if lk.verdict == verdict), judged[0])
+        res = ClaimResult(claim.id, claim.latex, verdict, bad.expected or self._expected_for(qkind) or "", "",
+                          quantity=quantity, notes=notes + [why])
+        res.links = [lk.verdict for lk in links]
+        done = "the arithmetic on them and the formulas hold" if verdict == "correct" else bad.message
+        res.message = (f"link {i + 1} of {len(links)}: " if verdict != "correct" else "") + done + f" ({why})"
+        if bad.diagnosis and verdict != "correct":
+            res.diagnosis_key, res.diagnosis = bad.diagnosis
+        res.counterexample = bad.counterexample if verdict != "correct" else None
         return res
 
     def _readable_sides(self, claim: Claim, layer_env: dict | None) -> tuple[str, str] | None:
@@ -885,6 +914,8 @@ class Judge:
                 wrong = ", ".join(k for k, ok in self.stated_ok.items() if not ok)
                 return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
                              tol_text)
+        if not self.numeric and _own_values(target, student, tv, sv, self.batch):
+            return _Link(OWN_NUMBERS, "")
         probe = _Probe(self, target, student, sv, literal)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         i = bad[0]
@@ -1016,6 +1047,7 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        self._bind_letters(claims)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
@@ -1223,6 +1255,15 @@ class Judge:
             return "unknown symbol" not in str(exc)
         return True
 
+    def _bind_letters(self, claims) -> None:
+        """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters."""
+        from .letters import layered_letters
+
+        bases, changes = layered_letters(self, claims)
+        if bases:
+            self.notation = replace(self.notation, bases=self.notation.bases + bases)
+            self.inferred += changes
+
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
         from .infer import UNDEFINED, bind_symbols
@@ -1429,15 +1470,22 @@ _WEIGHTED_INPUT = re.compile(r"^\s*(?:z|Z|net|u|v)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\
                              r"(?:\{[^{}]{0,12}\}|\w)\s*){0,3})?[wW](?![A-Za-z])[^=+\-]{0,60}$")
 
 
+#: an answer setting its biases to zero: b^{(1)} = b^{(2)} = \begin{bmatrix} 0 \\ 0 \end{bmatrix}, \mathbf{b} = 0
+_ZERO_BIASES = re.compile(r"\s*(?:(?:\\mathbf\s*\{\s*)?b\s*\}?[_^{}()\s\w]{0,12}=\s*)+"
+                          r"(?:0|\\begin\{[bpv]?matrix\}[0\\&\s]*\\end\{[bpv]?matrix\}|\\mathbf\s*\{\s*0\s*\})\s*")
+
+
 def _bias_free(claims) -> bool:
-    """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k)."""
-    text = " ".join(c.latex for c in claims)
+    """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k). Biases
+    the answer sets to zero (ruyiq's b^{(1)} = b^{(2)} = 0) are none."""
+    text = " ".join(c.latex for c in claims if not _ZERO_BIASES.fullmatch(c.latex))
     defines_a_sum = re.search(r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum",
                               text)
     # Kyle Lo's z^{(l)} = w_l^T h^{(l-1)}: a summed input defined as a weight matrix times the layer before
     from .infer import _normal  # the claim in the parser's spelling, normalised once (cached)
 
-    defines_a_product = any(_WEIGHTED_INPUT.match(_normal(c.latex)) for c in claims)
+    # (the definition may go on to the answer's numbers: z = W^{(1)} x = [1 2 1; …] [1; 3; 1])
+    defines_a_product = any(_WEIGHTED_INPUT.match("=".join(_normal(c.latex).split("=", 2)[:2])) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
 
 
@@ -1708,11 +1756,35 @@ def _own_example(sides: list[Node], links: list) -> bool:
             and all(_literal_op(n) for side in sides[1:] for n in side.walk()))
 
 
+#: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
+OWN_NUMBERS = "own_numbers"
+
+
+def _numbers_only(node: Node) -> bool:
+    """A side of written numbers only: [1 2 1; -2 1 0] [1; 3; 1], 11 · 52."""
+    return any(n.op == "num" for n in node.walk()) and all(_literal_op(n) for n in node.walk())
+
+
+def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> bool:
+    """One side written numbers only, the other letters whose value differs from one random point to the next: the
+    numbers are the answer's own values of its letters (a worked example), which no random point has. The numbers
+    must have as many entries as the quantity (or as one example of it, in a batch): h^{(1)} = (0.1, 0.2, 0.3) for
+    4 units is wrong whatever the values."""
+    if _numbers_only(target) == _numbers_only(student):
+        return False
+    if not all(np.size(s) == np.size(t) or batch > 1 and np.size(s) * batch == np.size(t)
+               for t, s in zip(tv, sv, strict=True)):
+        return False
+    letters = tv if _numbers_only(student) else sv
+    shapes = {np.shape(t) for t in letters}
+    return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
 def _literal_op(n: Node) -> bool:
     """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
     return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
             or n.op == "const" and n.value in ("pi", "e")
-            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid"))
+            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu"))
 
 
 def _written_decimals(node: Node):

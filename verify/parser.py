@@ -130,11 +130,17 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
             out.append(Tok("end", m.group("ename"), pos))
         elif kind == "num":
             t = m.group("num")
+            if t.endswith(".") and out and out[-1].text == "_" and re.match(r"\s*[A-Za-z\\]", text[m.end():m.end() + 2]):
+                out += [Tok("num", t[:-1], pos), Tok("cmd", "cdot", pos + len(t) - 1)]  # W_1.a_0: a dot product
+                pos = m.end()
+                continue
             if out and out[-1].text in ("^", "_") and out[-1].kind == "op" and len(t) > 1 and "." not in t:
                 out.append(Tok("num", t[0], pos))  # x^23 is x^2 3 in TeX
                 pos += 1
                 continue
             out.append(Tok("num", t, pos))
+        elif kind == "word" and w_cased(m.group("word")):
+            out.append(Tok("id", m.group("word").lower(), pos))  # ReLU(z), Tanh: a function's name as people write it
         elif kind == "word":
             w, i = m.group("word"), 0
             while i < len(w):
@@ -157,6 +163,15 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
             out.append(Tok("op" if kind in ("op", "assign") else kind, m.group(kind), pos))
         pos = m.end()
     return out
+
+
+#: functions a bare word names in any letter case (ReLU, Sigmoid, Softmax); other words are letters or WORDS
+CASED_FUNCTIONS = frozenset(("relu", "sigmoid", "tanh", "softmax", "softplus", "elu", "gelu", "silu", "swish"))
+
+
+def w_cased(word: str) -> bool:
+    """``word`` is a function's name written with capitals (ReLU, Tanh), not the lower-case word WORDS reads."""
+    return word != word.lower() and word.lower() in CASED_FUNCTIONS
 
 
 def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None = None,
@@ -1647,7 +1662,7 @@ class _Parser:
             qb = Node("q", (), qb.value)  # ∂z_i/∂b_j = δ_{ij}: a derivative by a bias vector (Runevic, Hagan's ∂n/∂b)
         elif qb.op == "q" and qb.value[0] == "b":
             raise Unreadable("a derivative by a bias is read for z, h and \\hat y")
-        for q in (qa, qb) if qb.value[0] != "b" else (qa,):
+        for q in (qa, qb) if not (qb.op == "q" and qb.value[0] == "b") else (qa,):  # (qb may be no quantity: value None)
             if q.op != "q" or q.value[0] not in ("x", "z", "h", "yhat", "lossc", "F", "xhat"):
                 raise Unreadable("a derivative of one quantity by another is read for x, z, h and \\hat y (per sample)")
         node = Node("jac", (qa, qb))
