@@ -135,3 +135,36 @@ def test_a_bold_hat_y_keeps_y_the_target(tmp_path):
     got, _ = verdicts(tmp_path, spec, text)
     assert [got["line 5"], got["line 7"]] == [arithmetic((a - y) * a * (1 - a), delta),
                                               arithmetic((y - a) * a * (1 - a), delta)]
+
+
+def test_an_authors_layered_letter_is_bound_by_its_definitions(tmp_path):
+    """ozyurtf's s_l: s_1 = W_1.a_0 + b_1 and s_2 = W_2.a_1 + b_2 equal the network's summed inputs z_1, z_2 (the dot
+    a product), so s is z for every layer: a_l = g_l(s_l), ∂a_1/∂s_1 = 1 − a_1² (tanh) are judged; the logistic
+    slope put on the tanh layer is wrong (central differences of the network's tanh)."""
+    v = RNG.normal(size=4)
+    tanh_slope = (np.tanh(v + 1e-6) - np.tanh(v - 1e-6)) / 2e-6
+    logistic = 1 / (1 + np.exp(-v))
+    spec = spec_file(tmp_path, hidden="tanh", output="sigmoid", sizes=(3, 4, 1))
+    text = "\n\n".join([r"$a_0 = x$", r"$s_1 = W_1.a_0 + b_1$", r"$a_1 = g_1(s_1)$", r"$s_2 = W_2.a_1 + b_2$",
+                        r"$a_2 = g_2(s_2)$", r"$\frac{\partial a_1}{\partial s_1} = 1 - a_1^2$",
+                        r"$\frac{\partial a_1}{\partial s_1} = a_1 (1 - a_1)$"])
+    got, _ = verdicts(tmp_path, spec, text)
+    assert list(got.values()) == ["correct", "correct", "correct", "correct", "correct",
+                                  arithmetic(1 - np.tanh(v) ** 2, tanh_slope),
+                                  arithmetic(np.tanh(v) * (1 - np.tanh(v)), tanh_slope)]
+    assert arithmetic(logistic * (1 - logistic), tanh_slope) == "incorrect"
+
+
+def test_a_slip_in_one_definition_is_judged_not_bound(tmp_path):
+    """A planted s_2 = W_2.a_1 + b_1 (b_1 for b_2) beside a right s_1: s is still the summed input (one definition of
+    two fails), so the slip is incorrect and a_2 = g_2(s_2) is judged on z_2, not on the slip. A letter whose
+    definitions match no quantity binds nothing: it stays the answer's own symbol (read as its expression)."""
+    spec = spec_file(tmp_path, hidden="tanh", output="sigmoid", sizes=(3, 4, 1))
+    text = "\n\n".join([r"$s_1 = W_1.a_0 + b_1$", r"$s_2 = W_2.a_1 + b_1$", r"$a_2 = g_2(s_2)$"])
+    got, _ = verdicts(tmp_path, spec, text)
+    assert list(got.values()) == ["correct", "incorrect", "correct"]
+    text = "\n\n".join([r"$u_1 = 2 W_1 a_0 + b_1$", r"$u_2 = 2 W_2 a_1 + b_2$"])
+    doc = tmp_path / "other.md"
+    doc.write_text(text)
+    _, meta, _ = verify_file(str(doc), spec)
+    assert "answer's letter" not in str(meta["notation"])
