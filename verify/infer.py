@@ -821,6 +821,10 @@ class _Budget(Exception):
 _SYMBOL = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
 
 
+#: a letter under a tilde or a bar as a left side: \widetilde{y}, \tilde y, \bar{s}
+_ACCENTED = re.compile(r"\s*\\(?:widetilde|tilde|bar|overline)\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])\s*")
+
+
 def own_symbols(claims, notation: Notation, depth: int) -> list:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
     side the network does not know, by a right side that reads (the first definition; later ones are judged).
@@ -840,6 +844,10 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         else:
             continue
         m = _SYMBOL.fullmatch(lhs)
+        if not m and _ACCENTED.fullmatch(lhs):  # ozyurtf's \widetilde{y} = a_2: the accented letter, as the parser spells it
+            from .parser import normalize
+
+            m = _SYMBOL.fullmatch(normalize(lhs))
         if not m or len(rhs) > 800:
             continue
         rest = None

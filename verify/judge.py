@@ -1892,7 +1892,7 @@ _erf = np.vectorize(math.erf, otypes=[float])
 #: a part of a claim left unread because its letters are not understood (not because of its form): the parts that
 #: did read may then be misread too
 _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
-                              r"unit)|has no layer index|cannot take the derivative with respect to")
+                              r"unit)|has no layer index|cannot take the derivative with respect to|expected 'partial'")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)

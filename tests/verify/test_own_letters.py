@@ -168,3 +168,21 @@ def test_a_slip_in_one_definition_is_judged_not_bound(tmp_path):
     doc.write_text(text)
     _, meta, _ = verify_file(str(doc), spec)
     assert "answer's letter" not in str(meta["notation"])
+
+
+DC = r"$\frac{\partial C}{\partial \widetilde{y}} = "
+
+
+def test_an_accented_letter_defined_as_the_output(tmp_path):
+    r"""ozyurtf's \widetilde{y} = a_2 (a_2 the sigmoid output): ỹ names ŷ, so ∂C/∂ỹ of the binary cross-entropy is
+    judged: −(y/ỹ − (1−y)/(1−ỹ)) holds (central differences of the loss), the sign of its second term flipped does not."""
+    p, y = 0.3, 0.6
+    bce = lambda q: -(y * np.log(q) + (1 - y) * np.log(1 - q))  # noqa: E731
+    slope = (bce(p + 1e-7) - bce(p - 1e-7)) / 2e-7
+    spec = spec_file(tmp_path, hidden="tanh", output="sigmoid", sizes=(3, 4, 1), loss="binary_cross_entropy")
+    text = "\n\n".join([r"$s_1 = W_1.a_0 + b_1$", r"$a_1 = g_1(s_1)$", r"$s_2 = W_2.a_1 + b_2$", r"$a_2 = g_2(s_2)$",
+                        r"$\widetilde{y} = a_2$", DC + r"-\left(\frac{y}{\widetilde{y}} - \frac{1-y}{1-\widetilde{y}}\right)$",
+                        DC + r"-\left(\frac{y}{\widetilde{y}} + \frac{1-y}{1-\widetilde{y}}\right)$"])
+    got, _ = verdicts(tmp_path, spec, text)
+    assert [got["line 9"], got["line 11"], got["line 13"]] == [
+        "correct", arithmetic(-(y / p - (1 - y) / (1 - p)), slope), arithmetic(-(y / p + (1 - y) / (1 - p)), slope)]
