@@ -129,8 +129,8 @@ _SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s
 #: a weight letter on a right side: W, w, \Theta, \theta (with its scripts)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
-_APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+_APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
+                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
 
 
@@ -174,7 +174,7 @@ def structure(claims) -> dict:
         if not m:
             continue
         letter = m.group(1).lower()
-        if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*", lhs):
+        if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*(?:\(\s*x\s*\)\s*)?", lhs):
             out["bare"] += 1  # d2l's z = W^{(1)} x, h = φ(z): a layer's quantity written with no layer
         # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
         out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
@@ -1139,12 +1139,14 @@ def scale_options(net, scale: float) -> tuple:
     return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
 
 
-def objective_scale(judge, claims) -> tuple[float | None, str | None]:
+def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
     answer's convention, not a mistake a grader can call — its objective and every derivative of it are read on its
     own scale. Only with no regularizer (J = L), and only a factor that holds at every point. Returns (factor, id of
-    the defining claim) or (None, None)."""
+    the defining claim) or (None, None). A definition off by a factor while none of the derivatives reads on either
+    scale (wj-jason's C = (1/n) Σ (ŷ_i − y_i)² with nothing after it judged) decides nothing: its id and factor go
+    to ``undecided`` (the caller leaves it unchecked: a convention or a slip, which one is not known)."""
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
@@ -1198,4 +1200,6 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
                     judge.notation = saved
             if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:
                 return round(k, 9), c.id
+            if right[round(k, 9)] == right[None] == 0 and undecided is not None:
+                undecided[c.id] = round(k, 9)
     return None, None

@@ -25,6 +25,7 @@ from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
+from .foreign import other_loss
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -1016,6 +1017,7 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        self._own_velocity(claims)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
@@ -1030,7 +1032,9 @@ class Judge:
             pass
         from .infer import objective_scale, reassigned, scale_options
 
-        scale, defining = objective_scale(self, claims)
+        undecided: dict = {}
+        scale, defining = objective_scale(self, claims, undecided)
+        self._undecided_scale(undecided if scale is None else {})
         if scale is not None:
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
@@ -1064,6 +1068,25 @@ class Judge:
         if layered is not None:
             layered.restore(results)
         return results
+
+    def _undecided_scale(self, undecided: dict) -> None:
+        """Definitions of the objective off the spec's by a constant factor that no derivative of the answer reads on
+        (infer.objective_scale's ``undecided``): the author's convention or a slip — not called wrong."""
+        for cid, k in undecided.items():
+            self.defining.setdefault(cid, ("unchecked", f"defines the objective as {k:g} × the spec's, and none of the "
+                                                        "answer's derivatives reads on either scale: its own convention "
+                                                        "or a slip, which one is not known"))
+
+    def _own_velocity(self, claims) -> None:
+        """The answer's momentum velocity with the learning rate inside (foreign.velocity_options)."""
+        from .foreign import velocity_options
+        from .infer import _normal
+
+        extra = velocity_options(self.net, [_normal(c.latex) for c in claims])
+        if extra:
+            self.notation = replace(self.notation, options=self.notation.options + extra)
+            self.inferred += ("the answer's velocity v_t = γ v_{t-1} + η g has the learning rate inside"
+                              + (" (the spec's optimizer has no such velocity)" if extra[0][0] == "foreign_velocity" else ""),)
 
     def _diagonal_stated(self, case: str) -> str | None:
         """Kyle Lo's "for i = j entries: ∂φ_i/∂z_i = φ_i(1 − φ_i)", then "for i ≠ j entries: ∂φ_i/∂z_j = −φ_i φ_j": the
@@ -1248,7 +1271,9 @@ class Judge:
         one._claims = self._claims
         one.defining = self.defining
         if scale is None:
-            scale, defining = objective_scale(one, claims)
+            undecided: dict = {}
+            scale, defining = objective_scale(one, claims, undecided)
+            self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
                 for judge in (self, one):
                     judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
@@ -1281,6 +1306,11 @@ class Judge:
         if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
+        other = other_loss(claim.latex, self.net.loss.name)
+        if other is not None:  # a methods section's MSE(ŷ, y) = … beside the network's cross-entropy
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"not judged: it is about {other}, another loss than the spec's "
+                               f"{self.net.loss.name.replace('_', ' ')}", quantity=claim.quantity)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 result = self.check(claim)
