@@ -291,7 +291,16 @@ def document_batch(claims, network) -> int:
     submission of a batch (``batch.load_submission``)."""
     if any(layer.kind == "batchnorm" for layer in network.all_layers):
         return DOCUMENT_BATCH
-    return DOCUMENT_BATCH if any(_MEAN_OVER_BATCH.search(c.latex) for c in claims) else 1
+    per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
+    return DOCUMENT_BATCH if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex))
+                                 for c in claims) else 1
+
+
+#: the objective's own definition (Britz's L(y, ŷ) = −\frac{1}{N} Σ_n Σ_i y_{n,i} log ŷ_{n,i}): in a document that
+#: writes no matrix of samples (X, A, Z, H, Y), a mean there alone does not make the other formulas the batch's — its
+#: gradients, which never average, are written for one example (Raschka's and Malik's X, A, Z are a batch's)
+_SAMPLE_MATRIX = re.compile(r"(?<![A-Za-z\\])[XAZHY](?![A-Za-z])")
+_DEFINES_OBJECTIVE = re.compile(r"\s*(?:\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=")
 
 
 def chosen_batch(notation, batch: int):

@@ -1017,7 +1017,7 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
-        self._own_velocity(claims)
+        self._own_letters(claims)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
@@ -1040,7 +1040,8 @@ class Judge:
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        if self.batch > 1 and not self.numeric and _one_example_cost(claims) and not self._mixes_samples():
+        if self.batch > 1 and not self.numeric and not self._mixes_samples() and (
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -1077,12 +1078,19 @@ class Judge:
                                                         "answer's derivatives reads on either scale: its own convention "
                                                         "or a slip, which one is not known"))
 
-    def _own_velocity(self, claims) -> None:
-        """The answer's momentum velocity with the learning rate inside (foreign.velocity_options)."""
+    def _own_letters(self, claims) -> None:
+        """Letters the answer numbers or scales its own way, read from its definitions before the inference: δ numbered
+        from the input (deltanumber.py), the momentum velocity with the learning rate inside (foreign.py)."""
+        from .deltanumber import delta_offset
         from .foreign import velocity_options
         from .infer import _normal
 
-        extra = velocity_options(self.net, [_normal(c.latex) for c in claims])
+        texts = [_normal(c.latex) for c in claims]
+        numbered = delta_offset(texts, self.net.depth, int(dict(self.notation.options).get("input_layer", 0)))
+        if numbered:
+            self.notation = replace(self.notation, options=self.notation.options + numbered)
+            self.inferred += ("δ is numbered from the input as layer 1 (δ_{L+1} = ŷ − y), the other letters from 0",)
+        extra = velocity_options(self.net, texts)
         if extra:
             self.notation = replace(self.notation, options=self.notation.options + extra)
             self.inferred += ("the answer's velocity v_t = γ v_{t-1} + η g has the learning rate inside"
@@ -1283,7 +1291,7 @@ class Judge:
                                                         "not checked); its derivatives are read on that scale")
         return one
 
-    def _for_one_example(self, claim: Claim) -> ClaimResult | None:
+    def _for_one_example(self, claim: Claim, note: str = "") -> ClaimResult | None:
         """A claim that names entries but no sample, read for one example (``_example_judge``), if it reads so. The
         cost's own definition only if it holds: another constant factor is the answer's convention, not a mistake
         (objective_scale's to read)."""
@@ -1292,9 +1300,18 @@ class Judge:
         result = self._one_example.check(claim)
         if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
             return None
-        result.notes.append("written entry by entry without a sample index under the answer's per-example cost: read "
-                            "for one example")
+        result.notes.append(note or "written entry by entry without a sample index under the answer's per-example "
+                                    "cost: read for one example")
         return result
+
+    def _ell_in_chosen_batch(self, claims) -> bool:
+        """A document judged with a batch the tool chose (a 1/m somewhere in it) whose claims differentiate ℓ, one
+        example's loss, naming no example (Coblin's ∂ℓ/∂W^{[1]}, W ← W − α ∂ℓ/∂W): such claims are about any one
+        example, and are read for one (``_ELL_UNNAMED``), as a TA reads them."""
+        from .infer import _normal
+
+        return bool(dict(self.notation.options).get("chosen_batch")) and any(
+            _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
@@ -1316,6 +1333,8 @@ class Judge:
                 result = self.check(claim)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
+                elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
+                    result = self._for_one_example(claim, _ELL_NOTE) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1855,6 +1874,10 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
+#: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
+_ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
+_ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
+_ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")

@@ -363,6 +363,8 @@ class _Parser:
 
     def offset(self, base: str | None) -> int:
         """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
+        if base == "delta":  # Britz's δ_3 = ŷ − y in a two-layer net: δ numbered from the input as 1 (deltanumber.py)
+            return self.units_off + int(self.opts.get("delta_offset", 0))
         return self.weights_off if base in ("W", "b", "dW", "db") else self.units_off
 
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:

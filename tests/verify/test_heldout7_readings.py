@@ -187,3 +187,76 @@ def test_an_objective_off_by_a_factor_with_no_derivative_is_not_called_wrong():
     got = verdicts(d, {"C": r"C=\frac{1}{n}\sum_{i=0}^{n-1}(\hat{y}_i-y_i)^2",
                        "bad-C": r"C=\frac{1}{n}\sum_{i=0}^{n-1}(\hat{y}_i+y_i)^2"})
     assert got == {"C": "unchecked", "bad-C": "incorrect"}
+
+
+def test_delta_numbered_from_the_input_while_z_and_w_count_from_zero():
+    """Britz's notebook: z_1 = x W_1 + b_1 (rows; W_1 inputs x units), then δ_3 = ŷ − y for the output's ∂L/∂z_2
+    and δ_2 = (1 − tanh² z_1) ∘ δ_3 W_2^T for the hidden layer's: δ one past the last layer can only be numbered from
+    the input as layer 1, so every δ is one layer down (it was "δ names layer 3"). Verdicts from NumPy."""
+    d = net("tanh", "softmax", convention="column", loss="cross_entropy", units=(4, 2))
+    _ref, p, _X, _Y, g = point(d, Y=np.array([[0.0, 1.0]]))
+    z1, a1 = g["z1"][0], g["h1"][0]
+    d_out, d_hid = g["delta2"][0], g["delta1"][0]
+    flags = {
+        "d3": np.allclose(d_out, g["h2"][0] - np.array([0.0, 1.0])),
+        "d2": np.allclose(d_hid, (1 - np.tanh(z1) ** 2) * (d_out @ p["W2"].T)),
+        "bad-d2": np.allclose(d_hid, (1 - np.tanh(z1)) * (d_out @ p["W2"].T)),
+        "dW2": np.allclose(g["dW2"], np.outer(a1, d_out)),
+        "db1": np.allclose(g["db1"], d_hid),
+        "bad-db1": np.allclose(g["db1"], d_out @ p["W2"].T),
+    }
+    claims = {
+        "d3": r"\delta_3 = \hat{y} - y",
+        "d2": r"\delta_2 = (1 - \tanh^2z_1) \circ \delta_3W_2^T",
+        "bad-d2": r"\delta_2 = (1 - \tanh z_1) \circ \delta_3W_2^T",
+        "dW2": r"\frac{\partial{L}}{\partial{W_2}} = a_1^T \delta_3",
+        "db1": r"\frac{\partial{L}}{\partial{b_1}} = \delta_2",
+        "bad-db1": r"\frac{\partial{L}}{\partial{b_1}} = \delta_3 W_2^T",
+    }
+    assert verdicts(d, claims) == oracle(flags)
+
+
+DOC_SPEC = ('name = "t7doc"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
+            '[[layers]]\nunits = 3\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def test_one_examples_loss_in_a_document_judged_with_a_batch_is_read_for_one_example(tmp_path):
+    """Coblin's post: a 1/m average over a batch somewhere in the document makes it judged with a batch of several
+    examples, and ∂ℓ/∂W^{[2]} (ℓ one example's loss, no example named) was unchecked. It holds for any one example
+    and is read for one: right and planted claims against NumPy's one-example gradient."""
+    from gradproof.derive.spec import load_spec
+    from gradproof.verify.cli import verify_file
+
+    spec = tmp_path / "net.toml"
+    spec.write_text(DOC_SPEC)
+    d = derive(load_spec(spec), check=False)
+    _ref, p, _X, _Y, g = point(d, Y=np.array([[0.0, 0.0, 1.0]]))
+    err, h1 = g["h2"][0] - np.array([0.0, 0.0, 1.0]), g["h1"][0]
+    flags = {"dW2": np.allclose(g["dW2"], np.outer(err, h1)), "bad-dW2": np.allclose(g["dW2"], np.outer(err, 1 - h1)),
+             "db2": np.allclose(g["db2"], err), "bad-db2": np.allclose(g["db2"], -err)}
+    doc = tmp_path / "answer.md"
+    doc.write_text("The gradient over a batch of m examples:\n\n"
+                   "$$\\frac{\\partial J}{\\partial b^{[2]}} = \\frac{1}{m} \\sum_{i=1}^{m} (\\hat{y}^{(i)} - y^{(i)})$$\n\n"
+                   "For one example:\n\n"
+                   "$$\\frac{\\partial \\ell}{\\partial W^{[2]}} = (\\hat{y} - y) h^{[1]T}$$\n\n"
+                   "$$\\frac{\\partial \\ell}{\\partial W^{[2]}} = (\\hat{y} - y) (1 - h^{[1]})^T$$\n\n"
+                   "$$\\frac{\\partial \\ell}{\\partial b^{[2]}} = \\hat{y} - y$$\n\n"
+                   "$$\\frac{\\partial \\ell}{\\partial b^{[2]}} = y - \\hat{y}$$\n")
+    results, _meta, _s = verify_file(str(doc), str(spec))
+    got = {r.latex.split("=", 1)[1].strip(): r.verdict for r in results[1:]}
+    assert list(got.values()) == [oracle(flags)[k] for k in ("dW2", "bad-dW2", "db2", "bad-db2")]
+
+
+def test_a_mean_only_in_the_objectives_definition_leaves_a_per_example_document_at_one_example():
+    """Britz's L = −(1/N) Σ_n Σ_i y_{n,i} log ŷ_{n,i} beside per-example formulas (x, z_1, δ_3): judged for one example;
+    Raschka's batch letters (X, A, Z) or a 1/m in a gradient keep the batch (so that a missing 1/m shows)."""
+    from gradproof.verify.document import DOCUMENT_BATCH, document_batch
+
+    d = net("tanh", "softmax", convention="column", loss="cross_entropy", units=(4, 2))
+    loss = Claim("L", r"L(y,\hat{y}) = - \frac{1}{N} \sum_{n \in N} \sum_{i \in C} y_{n,i} \log\hat{y}_{n,i}")
+    per_example = [loss, Claim("d", r"\delta_3 = \hat{y} - y"), Claim("w", r"\frac{\partial L}{\partial W_2} = a_1^T \delta_3")]
+    batch_letters = [*per_example, Claim("z", r"Z_1 = X W_1 + b_1")]
+    averaged = [*per_example, Claim("b", r"\frac{\partial L}{\partial b_2} = \frac{1}{N} \sum_{n=1}^{N} \delta_3^{(n)}")]
+    assert document_batch(per_example, d.network) == 1
+    assert document_batch(batch_letters, d.network) == document_batch(averaged, d.network) == DOCUMENT_BATCH
