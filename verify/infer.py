@@ -1146,13 +1146,16 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
     own scale. Only with no regularizer (J = L), and only a factor that holds at every point. Returns (factor, id of
     the defining claim) or (None, None). A definition off by a factor while none of the derivatives reads on either
     scale (wj-jason's C = (1/n) Σ (ŷ_i − y_i)² with nothing after it judged) decides nothing: its id and factor go
-    to ``undecided`` (the caller leaves it unchecked: a convention or a slip, which one is not known)."""
+    to ``undecided`` (the caller leaves it unchecked: a convention or a slip, which one is not known) — unless another
+    definition of the answer's holds on the spec's scale (Mazur's E_total = Σ ½(target − output)² beside a copy
+    without the ½: that one is the slip)."""
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
 
     if judge.net.regularizer is not None:
         return None, None
+    on_scale, off = False, {}
     for c in claims:
         if "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
@@ -1183,6 +1186,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if not ratios or not all(np.isfinite(ratios)):
             continue
         k = ratios[0]
+        on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
@@ -1200,6 +1204,8 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
                     judge.notation = saved
             if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:
                 return round(k, 9), c.id
-            if right[round(k, 9)] == right[None] == 0 and undecided is not None:
-                undecided[c.id] = round(k, 9)
+            if right[round(k, 9)] == right[None] == 0:
+                off[c.id] = round(k, 9)
+    if undecided is not None and not on_scale:  # (another definition on the spec's scale shows the factor is a slip)
+        undecided.update(off)
     return None, None

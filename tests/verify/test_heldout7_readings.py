@@ -187,6 +187,11 @@ def test_an_objective_off_by_a_factor_with_no_derivative_is_not_called_wrong():
     got = verdicts(d, {"C": r"C=\frac{1}{n}\sum_{i=0}^{n-1}(\hat{y}_i-y_i)^2",
                        "bad-C": r"C=\frac{1}{n}\sum_{i=0}^{n-1}(\hat{y}_i+y_i)^2"})
     assert got == {"C": "unchecked", "bad-C": "incorrect"}
+    # beside a definition on the spec's scale (ratio 1, from the same NumPy points), the factor is the slip
+    halves = [(r / 2) for r in ratios]
+    assert np.allclose(halves, 1.0)
+    got = verdicts(d, {"half": r"C=\frac{1}{2}(\hat{y}-y)^2", "C": r"C=\frac{1}{n}\sum_{i=0}^{n-1}(\hat{y}_i-y_i)^2"})
+    assert got == {"half": "correct", "C": "incorrect"}
 
 
 def test_delta_numbered_from_the_input_while_z_and_w_count_from_zero():
