@@ -289,8 +289,10 @@ def document_batch(claims, network) -> int:
     a batch of m examples (Ng's dW = \frac{1}{m} dZ A^T; so that a missing 1/m shows) or the network has batch norm
     (its statistics are over a batch): then DOCUMENT_BATCH examples. The same for a file, standard input and a
     submission of a batch (``batch.load_submission``)."""
-    if any(layer.kind == "batchnorm" for layer in network.all_layers) or any(
-            _MEAN_OVER_BATCH.search(c.latex) for c in claims):
+    if any(layer.kind == "batchnorm" for layer in network.all_layers):
+        return _unlike_a_width(network)
+    per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
+    if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
     return 1
 
@@ -301,6 +303,13 @@ def _unlike_a_width(network) -> int:
     as columns alike."""
     widths = {w + extra for w in network.sizes for extra in (0, 1)}
     return next(b for b in range(DOCUMENT_BATCH, DOCUMENT_BATCH + len(widths) + 1) if b not in widths)
+
+
+#: the objective's own definition (Britz's L(y, ŷ) = −\frac{1}{N} Σ_n Σ_i y_{n,i} log ŷ_{n,i}): in a document that
+#: writes no matrix of samples (X, A, Z, H, Y), a mean there alone does not make the other formulas the batch's — its
+#: gradients, which never average, are written for one example (Raschka's and Malik's X, A, Z are a batch's)
+_SAMPLE_MATRIX = re.compile(r"(?<![A-Za-z\\])[XAZHY](?![A-Za-z])")
+_DEFINES_OBJECTIVE = re.compile(r"\s*(?:\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=")
 
 
 def chosen_batch(notation, batch: int):

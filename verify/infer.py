@@ -129,8 +129,8 @@ _SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s
 #: a weight letter on a right side: W, w, \Theta, \theta (with its scripts)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
-_APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+_APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
+                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
 
 
@@ -174,7 +174,7 @@ def structure(claims) -> dict:
         if not m:
             continue
         letter = m.group(1).lower()
-        if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*", lhs):
+        if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*(?:\(\s*x\s*\)\s*)?", lhs):
             out["bare"] += 1  # d2l's z = W^{(1)} x, h = φ(z): a layer's quantity written with no layer
         # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
         out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
@@ -1151,18 +1151,23 @@ def scale_options(net, scale: float) -> tuple:
     return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
 
 
-def objective_scale(judge, claims) -> tuple[float | None, str | None]:
+def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
     answer's convention, not a mistake a grader can call — its objective and every derivative of it are read on its
     own scale. Only with no regularizer (J = L), and only a factor that holds at every point. Returns (factor, id of
-    the defining claim) or (None, None)."""
+    the defining claim) or (None, None). A definition off by a factor while none of the derivatives reads on either
+    scale (wj-jason's C = (1/n) Σ (ŷ_i − y_i)² with nothing after it judged) decides nothing: its id and factor go
+    to ``undecided`` (the caller leaves it unchecked: a convention or a slip, which one is not known) — unless another
+    definition of the answer's holds on the spec's scale (Mazur's E_total = Σ ½(target − output)² beside a copy
+    without the ½: that one is the slip)."""
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
 
     if judge.net.regularizer is not None:
         return None, None
+    on_scale, off = False, {}
     for c in claims:
         if "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
@@ -1193,6 +1198,7 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
         if not ratios or not all(np.isfinite(ratios)):
             continue
         k = ratios[0]
+        on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
@@ -1210,4 +1216,8 @@ def objective_scale(judge, claims) -> tuple[float | None, str | None]:
                     judge.notation = saved
             if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:
                 return round(k, 9), c.id
+            if right[round(k, 9)] == right[None] == 0:
+                off[c.id] = round(k, 9)
+    if undecided is not None and not on_scale:  # (another definition on the spec's scale shows the factor is a slip)
+        undecided.update(off)
     return None, None

@@ -25,6 +25,7 @@ from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
+from .foreign import other_loss
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -1047,6 +1048,7 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        self._own_letters(claims)
         self._bind_letters(claims)
         self._bind(claims)
         try:
@@ -1062,13 +1064,16 @@ class Judge:
             pass
         from .infer import objective_scale, reassigned, scale_options
 
-        scale, defining = objective_scale(self, claims)
+        undecided: dict = {}
+        scale, defining = objective_scale(self, claims, undecided)
+        self._undecided_scale(undecided if scale is None else {})
         if scale is not None:
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        if self.batch > 1 and not self.numeric and _one_example_cost(claims) and not self._mixes_samples():
+        if self.batch > 1 and not self.numeric and not self._mixes_samples() and (
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -1096,6 +1101,32 @@ class Judge:
         if layered is not None:
             layered.restore(results)
         return results
+
+    def _undecided_scale(self, undecided: dict) -> None:
+        """Definitions of the objective off the spec's by a constant factor that no derivative of the answer reads on
+        (infer.objective_scale's ``undecided``): the author's convention or a slip — not called wrong."""
+        for cid, k in undecided.items():
+            self.defining.setdefault(cid, ("unchecked", f"defines the objective as {k:g} × the spec's, and none of the "
+                                                        "answer's derivatives reads on either scale: its own convention "
+                                                        "or a slip, which one is not known"))
+
+    def _own_letters(self, claims) -> None:
+        """Letters the answer numbers or scales its own way, read from its definitions before the inference: δ numbered
+        from the input (deltanumber.py), the momentum velocity with the learning rate inside (foreign.py)."""
+        from .deltanumber import delta_offset
+        from .foreign import velocity_options
+        from .infer import _normal
+
+        texts = [_normal(c.latex) for c in claims]
+        numbered = delta_offset(texts, self.net.depth, int(dict(self.notation.options).get("input_layer", 0)))
+        if numbered:
+            self.notation = replace(self.notation, options=self.notation.options + numbered)
+            self.inferred += ("δ is numbered from the input as layer 1 (δ_{L+1} = ŷ − y), the other letters from 0",)
+        extra = velocity_options(self.net, texts)
+        if extra:
+            self.notation = replace(self.notation, options=self.notation.options + extra)
+            self.inferred += ("the answer's velocity v_t = γ v_{t-1} + η g has the learning rate inside"
+                              + (" (the spec's optimizer has no such velocity)" if extra[0][0] == "foreign_velocity" else ""),)
 
     def _diagonal_stated(self, case: str) -> str | None:
         """Kyle Lo's "for i = j entries: ∂φ_i/∂z_i = φ_i(1 − φ_i)", then "for i ≠ j entries: ∂φ_i/∂z_j = −φ_i φ_j": the
@@ -1289,7 +1320,9 @@ class Judge:
         one._claims = self._claims
         one.defining = self.defining
         if scale is None:
-            scale, defining = objective_scale(one, claims)
+            undecided: dict = {}
+            scale, defining = objective_scale(one, claims, undecided)
+            self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
                 for judge in (self, one):
                     judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
@@ -1299,7 +1332,7 @@ class Judge:
                                                         "not checked); its derivatives are read on that scale")
         return one
 
-    def _for_one_example(self, claim: Claim) -> ClaimResult | None:
+    def _for_one_example(self, claim: Claim, note: str = "") -> ClaimResult | None:
         """A claim that names entries but no sample, read for one example (``_example_judge``), if it reads so. The
         cost's own definition only if it holds: another constant factor is the answer's convention, not a mistake
         (objective_scale's to read)."""
@@ -1308,9 +1341,18 @@ class Judge:
         result = self._one_example.check(claim)
         if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
             return None
-        result.notes.append("written entry by entry without a sample index under the answer's per-example cost: read "
-                            "for one example")
+        result.notes.append(note or "written entry by entry without a sample index under the answer's per-example "
+                                    "cost: read for one example")
         return result
+
+    def _ell_in_chosen_batch(self, claims) -> bool:
+        """A document judged with a batch the tool chose (a 1/m somewhere in it) whose claims differentiate ℓ, one
+        example's loss, naming no example (Coblin's ∂ℓ/∂W^{[1]}, W ← W − α ∂ℓ/∂W): such claims are about any one
+        example, and are read for one (``_ELL_UNNAMED``), as a TA reads them."""
+        from .infer import _normal
+
+        return bool(dict(self.notation.options).get("chosen_batch")) and any(
+            _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
@@ -1322,11 +1364,18 @@ class Judge:
         if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
+        other = other_loss(claim.latex, self.net.loss.name)
+        if other is not None:  # a methods section's MSE(ŷ, y) = … beside the network's cross-entropy
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"not judged: it is about {other}, another loss than the spec's "
+                               f"{self.net.loss.name.replace('_', ' ')}", quantity=claim.quantity)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 result = self.check(claim)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
+                elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
+                    result = self._for_one_example(claim, _ELL_NOTE) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1897,6 +1946,10 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
+#: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
+_ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
+_ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
+_ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")

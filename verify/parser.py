@@ -37,6 +37,8 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
           "Omega": "lossOmega", "hatF": "loss", "Loss": "loss"}
 # (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
+#: Greek letters an answer may name its activation function by, read so only when applied to a summed input
+ACTIVATION_LETTERS = ("alpha",)
 #: function names -> registry activation names (or the elementary functions)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
@@ -376,6 +378,8 @@ class _Parser:
 
     def offset(self, base: str | None) -> int:
         """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
+        if base == "delta":  # Britz's δ_3 = ŷ − y in a two-layer net: δ numbered from the input as 1 (deltanumber.py)
+            return self.units_off + int(self.opts.get("delta_offset", 0))
         return self.weights_off if base in ("W", "b", "dW", "db") else self.units_off
 
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
@@ -644,8 +648,12 @@ class _Parser:
                                  "(Δ := Δ + λ…): which of its values this claim means is not said")
             q = self.symbol(self.opts["accumulator"], tok)  # Ng's Δ^{(l)}: Θ^{(l)}'s data gradients summed over the examples
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
+        if self._activation_call(name, tok):
+            return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
+            if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
+                return node  # Coblin's h(x) = σ(W^{[1]} x + b^{[1]}): the hidden layer as a function of the input
             if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:
                 node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
@@ -683,6 +691,68 @@ class _Parser:
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+
+    def _paren_span(self, k: int = 0) -> list[Tok] | None:
+        """The tokens inside the parenthesis that opens at ``peek(k)`` (None: no parenthesis there, or never closed)."""
+        if not self.is_("(", k):
+            return None
+        start = j = self.i + k
+        depth = 0
+        while j < len(self.t):
+            depth += {"(": 1, ")": -1}.get(self.t[j].text, 0)
+            if depth == 0:
+                return self.t[start + 1:j]
+            j += 1
+        return None
+
+    def _activation_call(self, name: str, tok: Tok) -> bool:
+        """Whether the letter is the answer's name for the activation function, applied to a summed input: ``a`` or
+        ``h`` before ``(W^T x + b)`` (jovidie: "where a is the activation function"), ``α(z)``, ``α_2(W_2 a_1 + b_2)``
+        (Storberg's α_1, α_2). A product with a summed input (h^{(1)} (W x + b), the learning rate times z) means
+        nothing, so the letter can only be the function; an argument of any other kind (a(1 − a), α(dW + λW)) stays a
+        product."""
+        if name in self.fixed or name in self.funcs:
+            return False
+        if not (tok.kind == "id" and name in ("a", "h") or tok.kind == "cmd" and name in ACTIVATION_LETTERS):
+            return False
+        k = 0
+        if tok.kind == "cmd" and self.is_("_"):  # α_2(…): the activation of layer 2
+            k = 2 if self.peek(1) is not None and self.peek(1).kind == "num" else 4 if self.is_("{", 1) and self.is_("}", 3) else 0
+            if not k:
+                return False
+        inside = self._paren_span(k)
+        if inside and len(inside) > 1 and inside[0].text == "{" and inside[-1].text == "}":
+            inside = inside[1:-1]  # α_2(\underbrace{W_2 a_1 + b_2}_{z_2}), its label dropped: the braced summed input
+        if not inside:
+            return False
+        weight, times = False, False  # W x + b, W^T x: a weight times a layer's values
+        for t in inside:
+            times = times or weight and t.kind == "id" and self.bases.get(t.text) in ("x", "h")
+            weight = weight or t.kind == "id" and self.bases.get(t.text) == "W"
+        if times:
+            return True
+        if not (inside[0].kind == "id" and self.bases.get(inside[0].text) == "z"):
+            return False
+        depth, after_mark = 0, False  # z alone with its scripts (z_n, z^{(l-1)}): nothing outside the scripts
+        for t in inside[1:]:
+            if depth == 0 and not (after_mark or t.text in ("_", "^", "{")):
+                return False
+            after_mark = depth == 0 and t.text in ("_", "^")
+            depth += {"{": 1, "}": -1}.get(t.text, 0)
+        return True
+
+    def _input_argument(self) -> bool:
+        """``(x)``, ``(x; \theta)`` after a forward quantity: the quantity written as a function of the network's input
+        (Coblin's h(x), f_k(x; θ)); consumed. Not when x is a sum's index (Nielsen's a^L(x): example x, read apart)."""
+        inside = self._paren_span()
+        if not inside or inside[0].text != "x" or "x" in self.bound or self.bases.get("x") != "x":
+            return False
+        if len(inside) > 1 and inside[1].text not in (";", ","):
+            return False
+        if not all(t.kind in ("id", "cmd") or t.text in (";", ",") for t in inside):
+            return False
+        self.i += len(inside) + 2
+        return True
 
     def unit(self, toks: list[Tok]) -> tuple[int, int] | None:
         """Mazur's unit names: h1 (hidden unit 1 of a one-hidden-layer net), o2 (output unit 2) -> (layer, entry)."""
@@ -852,6 +922,10 @@ class _Parser:
             if arg.op != "q" or arg.value[0] not in ("h", "yhat") or arg.value[0] == "h" and arg.value[1] not in (None, self.depth_net):
                 raise Unreadable(f"{name}'(…) is read at the network's output only, e.g. {name}'(a^{{(L)}})")
             return self.gradient(Node("q", (), ("yhat", None)), LOSSES[name])
+        if name == "R" and not scripts and self._paren_span() is not None and [t.text for t in self._paren_span()] in (
+                ["x"], ["z"], ["a"]):
+            raise Unreadable("R(…) of x or z is a function the answer names (wj-jason's ReLU(x) = R(x)), not the "
+                             "regularizer, which is a function of the weights")
         if name in LOSSES:
             named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
@@ -1206,6 +1280,9 @@ class _Parser:
         """Optimizer state of one parameter: ``S_{W^{(2)}}``, ``S_{dW^{[2]}}``, ``v_{dW}^{[1]}``, ``\\hat{m}_{W^{(1)}}``,
         ``V^{corrected}_{dW^{[2]}}`` (Ng); the value after the step (a state on the right of its own update is the
         value before it; the judge decides that)."""
+        if letter == self.opts.get("foreign_velocity"):
+            raise Unreadable(f"{letter} is the answer's momentum velocity (defined with the learning rate inside), which "
+                             "the spec's optimizer does not have: another optimizer's step is not judged")
         param, layer, power, time = None, None, None, None
         while self.is_("^") or self.is_("_"):
             mark = self.next().text
@@ -1251,6 +1328,10 @@ class _Parser:
         if time == "t+1":
             raise Unreadable(f"{letter}_{{t+1}}: write the update of the state as {letter}_t = … {letter}_{{t-1}} …")
         node = Node("q", (), (f"{state}_{param}{prev}", layer))
+        rate = self.opts.get("velocity_rate")
+        if rate and state == "v" and letter in ("v", "V"):  # v_t = γ v_{t−1} + η g: the answer's v is α × the spec's
+            factor = Node("const", (), "lr") if rate.lstrip("-") == "lr" else num(float(rate))
+            node = Node("mul", (Node("neg", (factor,)) if rate == "-lr" else factor, node))
         return Node("pow", (node, num(power))) if power is not None else node
 
     def state_param(self, toks: list[Tok], letter: str) -> tuple[str, int | None]:
@@ -1919,6 +2000,17 @@ def _per_sample(node: Node) -> Node:
     if node.op == "q" and node.value[0] in _PER_SAMPLE:
         return Node("q", (), (_PER_SAMPLE[node.value[0]], node.value[1]))
     return Node(node.op, tuple(_per_sample(a) for a in node.args), node.value) if node.args else node
+
+
+def _layer_of_argument(node: Node) -> Node:
+    """A generic activation written without its layer, applied to a summed input that names one layer's parameters
+    (a(W^{(1)T} x + b^{(1)})): that layer's activation."""
+    if node.op != "fn" or node.value[0] != "phi" or node.value[1] is not None:
+        return node
+    layers = {n.value[1] for n in node.args[0].walk() if n.op == "q" and n.value[0] in ("W", "b")}
+    if len(layers) != 1 or None in layers:
+        return node
+    return Node("fn", node.args, (node.value[0], layers.pop(), *node.value[2:]))
 
 
 def _not_a_summed_input(arg: Node) -> bool:

@@ -203,7 +203,11 @@ def test_entry_claims_of_a_batch_document_read_for_one_example_under_a_per_examp
     for cost, want in ((True, {k: "correct" if ok else "incorrect" for k, ok in oracle.items()}),
                        (False, dict.fromkeys(oracle, "unchecked"))):
         doc = tmp_path / "notes.md"
-        doc.write_text("\n\n".join(f"$${latex}$$" for latex in (head if cost else head[:1]) + list(claims.values())) + "\n")
+        # (a gradient averaged over the minibatch: a mean in the objective's definition alone would leave a document
+        # with no sample matrices at one example, document._DEFINES_OBJECTIVE)
+        averaged = [r"\frac{\partial C}{\partial b^L} = \frac{1}{m}\sum_{i=1}^m \frac{\partial C_i}{\partial b^L}"]
+        doc.write_text("\n\n".join(f"$${latex}$$" for latex in (head if cost else head[:1]) + averaged + list(claims.values()))
+                       + "\n")
         results, meta, _s = verify_file(str(doc), str(spec))
         assert meta["batch"] > 1
         got = {r.latex: r.verdict for r in results}

@@ -1,0 +1,72 @@
+"""Claims an answer makes in its own setup rather than the spec's: the momentum velocity it defines with the learning
+rate inside (v_t = γ v_{t−1} + η ∇C, then θ_{t+1} = θ_t − v_t), and a loss it names that is not the spec's (a methods
+section's MSE(ŷ, y) = … beside the network's binary cross-entropy).
+
+A TA reads such a claim in the answer's terms: the velocity scaled by η is the same algorithm as the spec's
+v ← μ v + g, θ ← θ − α v (so its letter stands for α v); a step on that velocity under another optimizer (Adam), or a
+definition of another loss, is not the spec's and is left unchecked with the reason — never judged against the spec.
+Every scan here is one linear regular expression over one claim's normalised text."""
+
+from __future__ import annotations
+
+import re
+
+#: v_t = … v_{t-1} … with a learning-rate letter (η, α, ε, η_t) in it: the answer's own velocity (the rate inside)
+_VELOCITY = re.compile(r"^\s*(?P<v>[vV])\s*_\s*(?:\{\s*t\s*\}|t)\s*=(?P<rhs>[^=]*)$")
+_PREVIOUS = re.compile(r"(?<![A-Za-z\\])[vV]\s*_\s*\{\s*t\s*-\s*1\s*\}")
+_RATE = re.compile(r"\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
+_MINUS_RATE = re.compile(r"-\s*\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
+#: a loss named by its abbreviation: \text{MSE}(…), CE(…), \mathrm{BCE}, ∂MSE
+_NAMED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(CE|BCE|MSE|NLL|XENT|SSE)(?![A-Za-z])")
+#: the spec's loss each abbreviation names (gradproof's registry names, derive/losses.py)
+_LOSS_NAMES = {"CE": "cross_entropy", "XENT": "cross_entropy", "NLL": "cross_entropy", "BCE": "binary_cross_entropy",
+               "MSE": "squared_error", "SSE": "squared_error"}
+
+
+def velocity_letter(texts) -> str | None:
+    """The letter of a momentum velocity the claims define with the learning rate inside it (jovidie's
+    ``v_t = η ∇C(θ) + γ v_{t−1}``, Storberg's ``v_t = γ v_{t−1} + η_t g``), from the claims' normalised texts; None
+    if the letter is also defined as something else (Halevy's notes: momentum's v, then Adam's
+    v_t = β_2 v_{t−1} + (1 − β_2) g_t², which is the spec's)."""
+    return (_velocity(texts) or (None, None))[0]
+
+
+def _velocity(texts) -> tuple[str, int] | None:
+    """(the velocity's letter, the sign its rate term has: +1 for v_t = γ v_{t−1} + η g, −1 for Sutskever's
+    v_t = β v_{t−1} − α ∇f), or None (no such velocity, or the letter also defined otherwise, or both signs)."""
+    found, other, signs = set(), set(), set()
+    for text in texts:
+        m = _VELOCITY.match(text)
+        if m and _PREVIOUS.search(m.group("rhs")):
+            rate = _RATE.search(m.group("rhs"))
+            (found if rate else other).add(m.group("v"))
+            if rate:
+                signs.add(-1 if _MINUS_RATE.search(m.group("rhs")) else 1)
+    letters = sorted(found - other)
+    return (letters[0], signs.pop()) if len(letters) == 1 and not found & other and len(signs) == 1 else None
+
+
+def velocity_options(net, texts) -> tuple:
+    """[notation] options for the answer's velocity: ``velocity_rate``, the factor its letter is of the spec's v
+    ("lr", "-lr" or a number: α × the spec's v ← μ v + g for v_t = γ v_{t−1} + η g), or ``foreign_velocity`` (the
+    spec's optimizer has no such velocity: a claim with the letter is another optimizer's, not judged)."""
+    found = _velocity(texts)
+    if found is None:
+        return ()
+    letter, sign = found
+    if net.optimizer.name == "momentum":
+        variant = dict(net.options).get("variant", "classic")
+        if variant == "classic":  # the spec's v ← μ v + g, θ ← θ − α v: the answer's v is ±α × it
+            return (("velocity_rate", "lr" if sign > 0 else "-lr"),)
+        if variant == "velocity":  # the spec's v ← μ v − α g, θ ← θ + v: the answer's is it, or −1 × it
+            return (("velocity_rate", "-1"),) if sign > 0 else ()
+    return (("foreign_velocity", letter),)
+
+
+def other_loss(latex: str, loss_name: str) -> str | None:
+    """The abbreviation of a loss the claim names that is not the spec's (``\\text{MSE}(\\hat y, y) = …`` in an answer
+    graded on binary cross-entropy), or None."""
+    for m in _NAMED.finditer(latex):
+        if _LOSS_NAMES[m.group(1)] != loss_name:
+            return m.group(1)
+    return None
