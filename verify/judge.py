@@ -39,6 +39,7 @@ from .shapes import (
     gradient_of_scalar,
     index_sizes,
 )
+from .surface import split_statements
 from .symbolic import prove_equal
 from .tree import NO_BIAS, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
@@ -1461,7 +1462,11 @@ _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\
 
 def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
-    at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``)."""
+    at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
+    (``A = B \\implies C = D``, ``\\therefore …``: surface.split_statements)."""
+    statements = split_statements(latex)
+    if len(statements) > 1 or statements[0] != latex:
+        return [row for part in statements for row in _top_rows(part)]
     if _AND.search(latex):
         return [part for row in _AND.split(latex) for part in _top_rows(row)]
     parts = _QUAD.split(latex)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .surface import rewrite as read_layout
+
 #: wrappers that only change how a symbol looks
 FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf",
                  "overrightarrow", "mathcal", "mathscr")
@@ -248,7 +250,7 @@ def drop_brace_labels(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_brace_labels(drop_remark(squeeze_space(fold_unicode(text)).strip()))
+    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(text))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
