@@ -169,8 +169,10 @@ KEEP = {**dict.fromkeys(_names(r"""\boxed \fbox \cancel \bcancel \xcancel \sout 
         **dict.fromkeys(_names(r"""\textcolor \colorbox \raisebox \enclose \style \class \cssId \htmlId \htmlClass
         \htmlStyle \htmlData \href \scalebox \rotatebox \toggle"""), 1), "fcolorbox": 2}
 DROP.update({"Rule": 3, "scr": 0})  # MathJax's \Rule{w}{h}{d}; \scr a font switch
+#: the macros of DROP and KEEP with an optional argument in brackets (\smash[b]{x}, \rule[-1pt]{1em}{2pt}, \bbox[red]{x})
+OPTIONAL = frozenset({"smash", "rule", "bbox"})
 #: a font or accent spelled another way -> the spelling normalize reads
-FONT_ALIASES = {"overline": "bar", "underbar": "underline", "Bbb": "mathbb", "bold": "mathbf", "frak": "mathfrak",
+FONT_ALIASES = {"underbar": "underline", "Bbb": "mathbb", "bold": "mathbf", "frak": "mathfrak",
                 "mathsfit": "mathsf", "widecheck": "check", "utilde": "tilde", "textbf": "text", "textsf": "text",
                 "texttt": "text", "textup": "text", "textmd": "text", "emph": "text", "hbox": "text", "textsl": "text",
                 "textsc": "text"}
@@ -392,7 +394,7 @@ def _blanked(text: str, i: int, j: int, blank: list[int]) -> str:
 _RELATION_INSIDE = re.compile(r"=|\\(?:approx|leftarrow|gets|coloneqq|implies|Rightarrow)(?![A-Za-z])")
 _ENV_NAME = re.compile(r"\s*\{\s*([A-Za-z]+\*?)\s*\}")
 #: accents that stand on one letter, with its scripts written inside the braces (\overline{W^{(1)}}, \hat{y_k})
-ACCENT_SCRIPTS = frozenset({"overline", "bar", "hat", "widehat", "tilde", "widetilde"})
+ACCENT_SCRIPTS = frozenset({"bar", "hat", "widehat", "tilde", "widetilde"})
 _SCRIPTED_ARG = re.compile(r"\s*\{\s*((?:\\math(?:bf|it|rm)|\\boldsymbol|\\bm)?\s*\{?\s*[A-Za-z]\s*\}?)\s*"
                            r"((?:[_^]\s*(?:\{[^{}]{0,30}\}|[A-Za-z0-9])\s*){1,2})\}")
 
@@ -473,7 +475,7 @@ def rewrite(text: str) -> str:
         if name.endswith("*") and name not in CLASS:
             name, j = name[:-1], j - 1
         if name in DROP:
-            j = _optional(text, j)
+            j = _optional(text, j) if name in OPTIONAL else j
             for _ in range(DROP[name]):
                 j = _group_end(text, j)
             out.append(" ")
@@ -482,7 +484,7 @@ def rewrite(text: str) -> str:
             j = d.end() if d else _group_end(text, j)
             out.append(" ")
         elif name in KEEP:  # the mathematics (the next group) stays where it is and is read on
-            j = _optional(text, j)
+            j = _optional(text, j) if name in OPTIONAL else j
             for _ in range(KEEP[name]):
                 j = _group_end(text, j)
             out.append(" ")
