@@ -282,11 +282,15 @@ def normalize(text: str) -> str:
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
-    s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")
-    s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")
-    s = s.replace(r"\lVert", r"\|").replace(r"\rVert", r"\|").replace(r"\Vert", r"\|")
-    s = s.replace(r"\vert", "|").replace(r"\lvert", "|").replace(r"\rvert", "|")
+    s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     return squeeze_space(s)
+
+
+#: one-character spellings of whole commands (not of the start of a longer one: \lvertneqq is no \lvert)
+_SPELLINGS = {"top": "T", "intercal": "T", "prime": "'", "lbrack": "[", "rbrack": "]", "lparen": "(", "rparen": ")",
+              "lVert": r"\|", "rVert": r"\|", "Vert": r"\|", "vert": "|", "lvert": "|", "rvert": "|", "div": "/", "lt": "<",
+              "gt": ">"}
+_SPELLED = re.compile(r"\\(" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 
 def _named(m: re.Match) -> str:

@@ -2007,6 +2007,9 @@ def _not_judged(tok: Tok) -> None:
         raise Unreadable(f"'{tok.text}' at position {tok.pos}: {surface.REASONS['comparison']}")
     if tok.kind != "cmd":
         return
+    if tok.text in RELATIONS or tok.text in MUL_OPS:
+        what = "a relation between two sides" if tok.text in RELATIONS else "an operator between two factors"
+        raise Unreadable(f"\\{tok.text} at position {tok.pos} is {what}, but here it has nothing on one side")
     why = surface.reason(tok.text)
     if why is None:
         return

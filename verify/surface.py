@@ -174,10 +174,10 @@ OPTIONAL = frozenset({"smash", "rule", "bbox"})
 #: a font or accent spelled another way -> the spelling normalize reads
 FONT_ALIASES = {"underbar": "underline", "Bbb": "mathbb", "bold": "mathbf", "frak": "mathfrak",
                 "mathsfit": "mathsf", "widecheck": "check", "utilde": "tilde", "textbf": "text", "textsf": "text",
-                "texttt": "text", "textup": "text", "textmd": "text", "emph": "text", "hbox": "text", "textsl": "text",
+                "textup": "text", "textmd": "text", "emph": "text", "hbox": "text", "textsl": "text",
                 "textsc": "text"}
 #: fonts and accents whose argument is the symbol (normalize's FONT_WRAPPERS, hats, tildes, bars, dots, named text)
-FONT = _names(r"""\mathbf \boldsymbol \bm \vec \underline \mathit \mathnormal \mathbb \pmb \overrightarrow \mathcal
+FONT = _names(r"""\overline \texttt \mathbf \boldsymbol \bm \vec \underline \mathit \mathnormal \mathbb \pmb \overrightarrow \mathcal
         \mathscr \mathfrak \mathrm \mathsf \mathtt \text \textrm \textit \textnormal \mbox \operatorname
         \operatorname* \operatornamewithlimits \hat \widehat \tilde \widetilde \bar \dot \check \breve \acute \grave
         \ddot \dddot \ddddot \mathring \overleftarrow \overleftrightarrow \Overrightarrow \underleftarrow
@@ -185,7 +185,7 @@ FONT = _names(r"""\mathbf \boldsymbol \bm \vec \underline \mathit \mathnormal \m
         \overbrace \underbrace \overbracket \underbracket \H \v \u \r \skew""") | set(FONT_ALIASES)
 #: read by the claim grammar (parser.py): letters, operators, fractions, relations
 READ = _names(r"""\alpha \beta \gamma \delta \epsilon \varepsilon \eta \theta \lambda \mu \pi \sigma \phi \varphi \ell
-        \Delta \Theta \Omega \xi \nabla \partial \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
+        \Delta \Theta \Omega \nabla \partial \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
         \dfrac \cfrac \sqrt \exp \log \ln \tanh \cosh \sin \cos \max \approx \equiv \doteq \leftarrow \gets \rightarrow \to
         \mapsto \longrightarrow \top \intercal \prime \lparen \rparen \lbrack \rbrack \lbrace \rbrace \vert \Vert \lvert
         \rvert \lVert \rVert \lt \gt \cr \begin \end \triangledown \bigtriangledown \cdotp \centerdot \sdot \diag \operatorname
@@ -265,7 +265,7 @@ _REASON_NAMES = {
         \Uparrow \Downarrow \Updownarrow \leftrightarrow \LeftArrow \Newextarrow""",
     "letter": r"""\Alpha \Beta \Gamma \Epsilon \Zeta \Eta \Iota \Kappa \Lambda \Mu \Nu \Xi \Omicron \Pi \Rho \Sigma \Tau
         \Upsilon \Phi \Chi \Psi \varGamma \varDelta \varTheta \varLambda \varXi \varPi \varSigma \varUpsilon \varPhi
-        \varPsi \varOmega \zeta \iota \kappa \nu \omicron \rho \tau \upsilon \chi \psi \omega \varkappa \vartheta
+        \varPsi \varOmega \zeta \iota \kappa \nu \xi \omicron \rho \tau \upsilon \chi \psi \omega \varkappa \vartheta
         \thetasym \varpi \varrho \varsigma \digamma \imath \jmath \hbar \hslash \eth \o \O \ss \aa \AA \ae \AE \oe \OE \i
         \j \Digamma \Koppa \koppa \Sampi \sampi \Stigma \stigma \varcoppa \varstigma \L \l \mho""",
     "symbol": r"""\infty \infin \checkmark \dag \dagger \ddag \ddagger \Dagger \Box \square \blacksquare \angle
@@ -460,12 +460,15 @@ def rewrite(text: str) -> str:
     out, i, n = [], 0, len(text)
     blank: list[int] = []  # closing braces of frames around a whole equation, met later in the forward pass
     budget = 2 * n + 4 * FRAME_LOOKAHEAD  # characters looked ahead for frames in all: the pass stays linear
+    math = False  # whether mathematics came before (a leading \\therefore or \\implies is dropped)
     while i < n:
         at = text.find("\\", i)
         if at < 0:
             out.append(_blanked(text, i, n, blank))
             break
-        out.append(_blanked(text, i, at, blank))
+        piece = _blanked(text, i, at, blank)
+        math = math or not _nothing(piece)
+        out.append(piece)
         m = _CMD.match(text, at)
         if m is None:
             out.append(text[at:at + 2])
@@ -503,8 +506,7 @@ def rewrite(text: str) -> str:
         elif name in ACCENT_SCRIPTS and (arg := _SCRIPTED_ARG.match(text, j)):
             out.append(f"\\{FONT_ALIASES.get(name, name)}{{{arg.group(1)}}}{arg.group(2)}")
             j = arg.end()  # \overline{W^{(1)}}, \hat{y_k}: the accent on the letter, the scripts after it
-        elif name in IMPLIES and (_nothing(text[max(0, at - 60):at]) and (at < 60 or _nothing(text[:at]))
-                                  or len(text) - j < 60 and _nothing(text[j:])):
+        elif name in IMPLIES and (not math or len(text) - j < 60 and _nothing(text[j:])):
             out.append(" ")  # \therefore x = …, an equation ending in \implies: a statement on its own
         elif name in FONT_ALIASES:
             out.append("\\" + FONT_ALIASES[name])
@@ -526,6 +528,7 @@ def rewrite(text: str) -> str:
             out.append(" =: " if name.lower().startswith(("eqq", "eqc", "equalsc")) else " := ")
         else:
             out.append(text[at:j])
+            math = True
         i = j
     return "".join(out)
 
@@ -561,7 +564,7 @@ def split_statements(latex: str) -> list[str]:
             depth -= 1
         i += 1
     parts.append(latex[start:])
-    return [p for p in parts if _SPACING_ONLY.sub("", p).strip(" ,.;:")]
+    return [p for p in parts if not _nothing(rewrite(p))]  # (\Large \implies …: nothing before it)
 
 
 _SPACING_ONLY = re.compile(r"\\(?:q?quad|[,;:! ])|~|&")
