@@ -362,7 +362,11 @@ def environment_reason(env: str) -> str:
     what = ENVIRONMENTS.get(env)
     if what is None:
         return f"the environment {env} is not a LaTeX or KaTeX mathematics environment gradproof knows"
-    if what in ("rows", "wrapper", "matrix", "cases"):
+    if what == "wrapper":
+        return (f"the environment {env} inside a display formula ($$…$$) is not read yet; write the equation without "
+                f"\\begin{{{env}}} … \\end{{{env}}} (a wrapper read as transparent misjudged an answer mixing two layouts; "
+                "see docs/VERIFY.md)")
+    if what in ("rows", "matrix", "cases"):
         return f"the environment {env} ({what}) is not read at this place in a formula"
     return f"the environment {env} is not judged: {what}"
 
@@ -392,10 +396,9 @@ def _blanked(text: str, i: int, j: int, blank: list[int]) -> str:
 
 
 _RELATION_INSIDE = re.compile(r"=|\\(?:approx|leftarrow|gets|coloneqq|implies|Rightarrow)(?![A-Za-z])")
-_ENV_NAME = re.compile(r"\s*\{\s*([A-Za-z]+\*?)\s*\}")
 #: accents that stand on one letter, with its scripts written inside the braces (\overline{W^{(1)}}, \hat{y_k})
 ACCENT_SCRIPTS = frozenset({"bar", "hat", "widehat", "tilde", "widetilde"})
-_SCRIPTED_ARG = re.compile(r"\s*\{\s*((?:\\math(?:bf|it|rm)|\\boldsymbol|\\bm)?\s*\{?\s*[A-Za-z]\s*\}?)\s*"
+_SCRIPTED_ARG = re.compile(r"\s*\{\s*((?:\\(?:math(?:bf|it|rm)|boldsymbol|bm)\s*(?:\{\s*[A-Za-z]\s*\}|\s[A-Za-z]))|[A-Za-z])\s*"
                            r"((?:[_^]\s*(?:\{[^{}]{0,30}\}|[A-Za-z0-9])\s*){1,2})\}")
 
 
@@ -500,9 +503,6 @@ def rewrite(text: str) -> str:
                 # \boxed{a = b}: a whole equation in the frame, not a group
                 heapq.heappush(blank, end - 1)
                 j = k + 1
-        elif name in ("begin", "end") and (env := _ENV_NAME.match(text, j)) and ENVIRONMENTS.get(env.group(1)) == "wrapper":
-            j = env.end()  # \begin{equation*} inside $$…$$: a wrapper around the formula
-            out.append(" ")
         elif name in ACCENT_SCRIPTS and (arg := _SCRIPTED_ARG.match(text, j)):
             out.append(f"\\{FONT_ALIASES.get(name, name)}{{{arg.group(1)}}}{arg.group(2)}")
             j = arg.end()  # \overline{W^{(1)}}, \hat{y_k}: the accent on the letter, the scripts after it
@@ -511,9 +511,15 @@ def rewrite(text: str) -> str:
         elif name in FONT_ALIASES:
             out.append("\\" + FONT_ALIASES[name])
         elif name in ("stackrel", "overset", "underset", "buildrel"):
-            over_end = _group_end(text, j)
-            base_end = _group_end(text, over_end)
-            over, base = _inner(text[j:over_end].strip()), _inner(text[over_end:base_end].strip())
+            over_end = _group_end(text, j, FRAME_LOOKAHEAD) if budget > 0 else None
+            base_end = _group_end(text, over_end, FRAME_LOOKAHEAD) if over_end is not None else None
+            budget -= 2 * FRAME_LOOKAHEAD
+            over = _inner(text[j:over_end].strip()) if base_end is not None else ""
+            base = _inner(text[over_end:base_end].strip()) if base_end is not None else ""
+            if base_end is None:  # not closed nearby (or the look-ahead budget spent): left as written
+                out.append(f"\\{name}")
+                i = j
+                continue
             if _RELATION_BASE.match(base):
                 defines = _DEF_NOTE.match(over) or _DEF_NOTE_BARE.match(over)
                 out.append(" := " if defines and base.strip() == "=" else f" {base.strip()} ")

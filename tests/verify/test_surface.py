@@ -24,7 +24,9 @@ PLAIN = r"\delta^{(2)} = \hat{y} - y"
 
 
 def judged(doc: str) -> dict[str, tuple[str, str]]:
-    return {r.id: (r.verdict, r.message) for r in Judge(D).check_all(extract(doc))}
+    """Each display of ``doc`` judged on its own (a planted definition does not change how the next one reads)."""
+    return {r.id: (r.verdict, r.message) for block in doc.split("\n\n") if block.strip()
+            for r in Judge(D).check_all(extract(block))}
 
 
 def _central(f, x, h=1e-6):
@@ -63,7 +65,9 @@ $$\delta^{(2)} = \hat{y} - y \implies \frac{\partial J}{\partial b^{(2)}} = 2\de
 
 $$\delta^{(2)} = y - \hat{y} \quad \Longrightarrow \quad \frac{\partial J}{\partial b^{(2)}} = \delta^{(2)} \tag{imp-first-planted}$$
 
-$$\delta^{(2)} = y - \hat{y} \implies \kappa = 1 \tag{imp-unread-planted}$$
+$$\delta^{(2)} = y - \hat{y} \implies \frac{\partial J}{\partial b^{(2)}_1} = \delta^{(2)}_1 + \cdots \tag{imp-unread-planted}$$
+
+$$\delta^{(2)} = y - \hat{y} \implies \kappa = 1 \tag{imp-letter-planted}$$
 
 $$\delta^{(2)} = \hat{y} - y \implies \kappa = 1 \tag{imp-unread}$$
 
@@ -77,9 +81,11 @@ $${\color{red} \delta^{(2)}} = \Huge \hat{y} - y \space \tag{style}$$
 
 $$\textcolor{blue}{\delta^{(2)}} = \displaystyle \hat{y} \tag{style-planted}$$
 
-$$\begin{equation*} \delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot (1 - h^{(1)} \odot h^{(1)}) \end{equation*} \tag{equation}$$
+\begin{equation*} \delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot (1 - h^{(1)} \odot h^{(1)}) \tag{equation} \end{equation*}
 
-$$\begin{equation*} \delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot h^{(1)} \end{equation*} \tag{equation-planted}$$
+\begin{equation} \delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot h^{(1)} \tag{equation-planted} \end{equation}
+
+$$\begin{equation*} \delta^{(1)} = (W^{(2)})^T \delta^{(2)} \odot (1 - h^{(1)} \odot h^{(1)}) \end{equation*} \tag{equation-in-display}$$
 
 $$W^{(2)} \coloneqq W^{(2)} - \eta \frac{\partial J}{\partial W^{(2)}} \tag{coloneqq}$$
 
@@ -111,9 +117,10 @@ $$\frac{\partial J}{\partial b^{(2)}} \overset{(a)}{=} \hat{y} \tag{overset-plan
 """
 
 EXPECTED = {"imp": "correct", "imp-planted": "incorrect", "imp-first-planted": "incorrect",
-            "imp-unread-planted": "incorrect", "imp-unread": "unchecked", "therefore": "correct", "boxed": "correct",
+            "imp-unread-planted": "incorrect", "imp-letter-planted": "unchecked", "imp-unread": "unchecked",
+            "therefore": "correct", "boxed": "correct",
             "boxed-planted": "incorrect", "style": "correct", "style-planted": "incorrect", "equation": "correct",
-            "equation-planted": "incorrect", "coloneqq": "correct", "coloneqq-planted": "incorrect",
+            "equation-planted": "incorrect", "equation-in-display": "unchecked", "coloneqq": "correct", "coloneqq-planted": "incorrect",
             "triangleq": "correct", "stackrel-planted": "incorrect", "overset": "correct", "overset-planted": "incorrect",
             "multline": "correct", "flalign": "correct", "flalign-planted": "incorrect", "gather": "correct",
             "gather-planted": "incorrect"}
@@ -125,7 +132,11 @@ def test_every_surface_form_is_read_right_and_planted():
     # an implication's statements are judged one by one: the wrong one is named, an unread one leaves the other judged
     assert got["imp-planted"][1].startswith("equation 2 of 2")
     assert got["imp-unread-planted"][1].startswith("equation 1 of 2")
+    # a wrapper inside $$…$$ is not read yet, and says what to write instead
+    assert "write the equation without \\begin{equation*}" in got["equation-in-display"][1]
     assert "the letter is not defined in the answer" in got["imp-unread"][1]
+    # an unknown letter in one statement and a wrong other one: the letters may be misread, so no verdict
+    assert got["imp-letter-planted"][1].startswith("could not read statement 2 of 2")
 
 
 def test_a_step_in_a_display_after_a_size_macro_continues_the_chain():
@@ -205,7 +216,8 @@ def test_an_elided_sum_is_not_judged_and_says_why():
 def test_rewriting_is_linear_on_hostile_layout():
     """Frames, drops and implications repeated, nested or unclosed: one forward pass (bounded lookahead)."""
     for text in ("\\boxed{" * 20000, "\\boxed{a=" * 20000 + "}" * 20000, "\\color{" * 20000, "\\implies " * 20000,
-                 "\\overline{W^{(1)" * 10000, "\\stackrel{" * 20000, "\\kern" * 20000):
+                 "\\overline{W^{(1)" * 10000, "\\stackrel{" * 20000, "\\kern" * 20000,
+                 "\\stackrel{a}{=}" * 20000, "\\textcolor{a}{b=" * 20000, "\\hat{y_" * 20000):
         start = time.process_time()
         surface.rewrite(text)
         surface.split_statements(text)
