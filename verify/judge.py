@@ -1966,7 +1966,8 @@ _erf = np.vectorize(math.erf, otypes=[float])
 
 #: a part of a claim left unread because its letters are not understood (not because of its form): the parts that
 #: did read may then be misread too
-_NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
+_NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|is a known LaTeX macro that|here it has nothing on one side|"
+                              r"names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
                               r"unit)|has no layer index|cannot take the derivative with respect to|expected 'partial'")
 #: a letter read as a layer the network does not have (z_i of a softmax read as layer i)
 _OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
