@@ -696,7 +696,7 @@ class Judge:
         if result.verdict != "incorrect":
             return result
         results = [self._check_one(Claim(claim.id, part, None, claim.where), layer_env) for part in statements]
-        unread = next((k for k, r in enumerate(results) if r.verdict == "unchecked"
+        unread = next((k for k, r in enumerate(results) if r.verdict == "unchecked" and not _KNOWN_MACRO.search(r.message)
                        and (_NOTATION_UNREAD.search(r.message) or _OTHER_LAYER.search(r.message))), None)
         if unread is None:
             return result
@@ -1969,6 +1969,9 @@ _erf = np.vectorize(math.erf, otypes=[float])
 _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|is a known LaTeX macro that|here it has nothing on one side|"
                               r"names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
                               r"unit)|has no layer index|cannot take the derivative with respect to|expected 'partial'")
+#: a statement unread for a LaTeX macro gradproof does not judge (\cdots): its letters are not in doubt, so the other
+#: statements keep their verdicts (a chain's side keeps the older, stricter guard: kyleclo's \vdots chain)
+_KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on one side")
 #: a letter read as a layer the network does not have (z_i of a softmax read as layer i)
 _OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
