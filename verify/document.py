@@ -25,7 +25,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import no_file
 
-from . import texmacros
+from . import surface, texmacros
 from .judge import Claim
 from .normalize import squeeze_space
 
@@ -83,7 +83,11 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 off, prev, prev_tag = merged[-1]
                 merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
                 continue
-            if not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
+            if merged and _CONTINUES.match(surface.rewrite(squeeze_space(part[:200]))):
+                # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
+                # block a grader numbers), about what the row before it derived
+                part = f"{_first_side(merged[-1][1])} {part}"
+            elif not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
                 part = f"{_first_side(claims[-1].latex)} {part}"  # is about what the equation before derived
             merged.append((offset, part, tag.group(2) if tag else None))
         tags = [t for _, _, t in merged if t]

@@ -39,6 +39,7 @@ from .shapes import (
     gradient_of_scalar,
     index_sizes,
 )
+from .surface import split_statements
 from .symbolic import prove_equal
 from .tree import NO_BIAS, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
@@ -503,9 +504,16 @@ class Judge:
         return self._check_one(claim)
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
-        rows = _top_rows(claim.latex)
+        statements = split_statements(claim.latex)  # A = B \implies C = D, \therefore …
+        if len(statements) > 1:
+            return self._check_statements(claim, statements, layer_env)
+        rows = _top_rows(statements[0])
         if len(rows) > 1:
             return self._check_rows(claim, rows, layer_env)
+        if statements[0] != claim.latex:  # \therefore x = …: the statement without its connective
+            result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
+            result.latex = claim.latex
+            return result
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -679,6 +687,23 @@ class Judge:
         else:
             out.message = f"equation {k + 1} of {len(rows)}: {worst.message}"
         return out
+
+    def _check_statements(self, claim: Claim, statements: list[str], layer_env: dict | None) -> ClaimResult:
+        """Statements an implication joins (``A = B \\implies C = D``): each judged like the rows of a block; but when
+        one does not read for its letters (a letter unknown or read as another layer) and another is judged wrong,
+        the letters may be misread in both, so the claim is unchecked (as a chain's unread side, _check_one)."""
+        result = self._check_rows(claim, statements, layer_env)
+        if result.verdict != "incorrect":
+            return result
+        results = [self._check_one(Claim(claim.id, part, None, claim.where), layer_env) for part in statements]
+        unread = next((k for k, r in enumerate(results) if r.verdict == "unchecked" and not _KNOWN_MACRO.search(r.message)
+                       and (_NOTATION_UNREAD.search(r.message) or _OTHER_LAYER.search(r.message))), None)
+        if unread is None:
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                           f"could not read statement {unread + 1} of {len(statements)} ({results[unread].message}); "
+                           f"{result.message.replace('equation', 'statement', 1)}, which may be a misreading of the "
+                           "same letters", quantity=claim.quantity)
 
     def _check_every_layer(self, claim: Claim, var: str, env: dict) -> ClaimResult:
         """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
@@ -1461,7 +1486,8 @@ _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\
 
 def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
-    at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``)."""
+    at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
+    (``A = B \\implies C = D``, ``\\therefore …``: surface.split_statements, each statement checked by _check_one)."""
     if _AND.search(latex):
         return [part for row in _AND.split(latex) for part in _top_rows(row)]
     parts = _QUAD.split(latex)
@@ -1940,8 +1966,14 @@ _erf = np.vectorize(math.erf, otypes=[float])
 
 #: a part of a claim left unread because its letters are not understood (not because of its form): the parts that
 #: did read may then be misread too
-_NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
+_NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|is a known LaTeX macro that|here it has nothing on one side|"
+                              r"names one weight|needs a layer index|cannot read the (?:index|subscript|script|"
                               r"unit)|has no layer index|cannot take the derivative with respect to|expected 'partial'")
+#: a statement unread for a LaTeX macro gradproof does not judge (\cdots): its letters are not in doubt, so the other
+#: statements keep their verdicts (a chain's side keeps the older, stricter guard: kyleclo's \vdots chain)
+_KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on one side")
+#: a letter read as a layer the network does not have (z_i of a softmax read as layer i)
+_OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)

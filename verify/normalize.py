@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .surface import rewrite as read_layout
+
 #: wrappers that only change how a symbol looks
 FONT_WRAPPERS = ("mathbf", "boldsymbol", "bm", "vec", "underline", "mathit", "mathnormal", "mathbb", "pmb", "bf",
                  "overrightarrow", "mathcal", "mathscr")
@@ -248,7 +250,7 @@ def drop_brace_labels(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_brace_labels(drop_remark(squeeze_space(fold_unicode(text)).strip()))
+    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(text))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
@@ -280,11 +282,15 @@ def normalize(text: str) -> str:
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
-    s = s.replace(r"\top", "T").replace(r"\intercal", "T").replace(r"\prime", "'")
-    s = s.replace(r"\lbrack", "[").replace(r"\rbrack", "]").replace(r"\{", "(").replace(r"\}", ")")
-    s = s.replace(r"\lVert", r"\|").replace(r"\rVert", r"\|").replace(r"\Vert", r"\|")
-    s = s.replace(r"\vert", "|").replace(r"\lvert", "|").replace(r"\rvert", "|")
+    s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     return squeeze_space(s)
+
+
+#: one-character spellings of whole commands (not of the start of a longer one: \lvertneqq is no \lvert)
+_SPELLINGS = {"top": "T", "intercal": "T", "prime": "'", "lbrack": "[", "rbrack": "]", "lparen": "(", "rparen": ")",
+              "lVert": r"\|", "rVert": r"\|", "Vert": r"\|", "vert": "|", "lvert": "|", "rvert": "|", "div": "/", "lt": "<",
+              "gt": ">"}
+_SPELLED = re.compile(r"\\(" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 
 def _named(m: re.Match) -> str:

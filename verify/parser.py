@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from gradproof.derive.errors import did_you_mean
 
+from . import surface
 from .normalize import drop_time_argument, normalize
 from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -422,6 +423,7 @@ class _Parser:
             tok = self.peek()
             rel = RELATIONS.get(tok.text)
             if rel is None:
+                _not_judged(tok)
                 raise Unreadable(f"cannot read '{tok.text}' at position {tok.pos}")
             self.next()
             rels.append(rel)
@@ -687,6 +689,7 @@ class _Parser:
             return Node("const", (), "e")  # (Haykin's e_j, the error of unit j, is the answer's own symbol)
         if name in CONSTS:
             return self.constant(name)
+        _not_judged(tok)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
@@ -1925,6 +1928,8 @@ class _Parser:
 
     # -- environments --------------------------------------------------------------------------------
     def environment(self, env: str) -> Node:
+        if env in surface.PLAIN_ENV:  # \begin{bmatrix*}[r], dcases, darray: read as the plain environment
+            return self._plain_environment(env)
         if env in MATRIX_ENVS:
             if env == "array" and self.is_("{"):
                 self.script()
@@ -1940,7 +1945,21 @@ class _Parser:
                     raise Unreadable("each row of cases needs a value & a condition")
                 args += row
             return Node("cases", tuple(args))
-        raise Unreadable(f"the environment {env} is not supported inside a formula")
+        raise Unreadable(surface.environment_reason(env))
+
+    def _plain_environment(self, env: str) -> Node:
+        """A variant of a matrix or cases environment (``bmatrix*`` with its column alignment ``[r]``, ``dcases``,
+        ``darray``): its rows read as the plain environment's, closed by its own ``\\end``."""
+        if self.is_("["):
+            while self.peek() is not None and not self.is_("]"):
+                self.next()
+            self.expect("]")
+        plain = surface.PLAIN_ENV[env]
+        end = next((k for k in range(self.i, len(self.t)) if self.t[k].kind == "end" and self.t[k].text == env), None)
+        if end is None:
+            raise Unreadable(f"\\begin{{{env}}} is not closed")
+        self.t = [*self.t[:end], replace(self.t[end], text=plain), *self.t[end + 1:]]
+        return self.environment(plain)
 
     def rows(self, env: str, cases: bool = False) -> list[list[Node]]:
         rows, row = [], []
@@ -1978,6 +1997,26 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+def _not_judged(tok: Tok) -> None:
+    """Raise the inventory's reason (verify/surface.py) when ``tok`` is a LaTeX macro gradproof knows but does not judge
+    (\\cdots, \\leq, \\prod, \\implies inside a group …): the reason names the macro and what to write instead. A letter
+    the answer did not define stays an unknown symbol, with the inventory's advice."""
+    if tok.kind == "op" and tok.text in ("<", ">") or tok.kind == "cmd" and (tok.text in CMP or tok.text in ("neq", "ne")):
+        raise Unreadable(f"'{tok.text}' at position {tok.pos}: {surface.REASONS['comparison']}")
+    if tok.kind != "cmd":
+        return
+    if tok.text in RELATIONS or tok.text in MUL_OPS:
+        what = "a relation between two sides" if tok.text in RELATIONS else "an operator between two factors"
+        raise Unreadable(f"\\{tok.text} at position {tok.pos} is {what}, but here it has nothing on one side")
+    why = surface.reason(tok.text)
+    if why is None:
+        return
+    if surface.CLASS.get(tok.text) in ("letter", "font"):  # the author's own symbol: a notation to define
+        advice = surface.REASONS["letter"] if surface.CLASS[tok.text] == "letter" else why
+        raise Unreadable(f"unknown symbol '{tok.text}' at position {tok.pos}: {advice}")
+    raise Unreadable(why)
 
 
 #: the mean objective's gradient -> each sample's own (verify/truth.py computes both)
