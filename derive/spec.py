@@ -129,6 +129,12 @@ class Network:
         return any(layer.kind != "dense" for layer in self.layers)
 
     @property
+    def mixes_samples(self) -> bool:
+        """Some layer's output depends on the other samples of the batch (batch norm's statistics): the network has no
+        meaning for one example alone."""
+        return any(layer.kind == "batchnorm" for layer in self.all_layers)
+
+    @property
     def needs_program(self) -> bool:
         """The network is derived as a batch program (``derive.program``): it has layer kinds, or a dense layer
         without a bias (the dense stack's proof, steps and module are written for z = W h + b in every layer)."""

@@ -293,7 +293,7 @@ def document_batch(claims, network) -> int:
     a batch of m examples (Ng's dW = \frac{1}{m} dZ A^T; so that a missing 1/m shows) or the network has batch norm
     (its statistics are over a batch): then DOCUMENT_BATCH examples. The same for a file, standard input and a
     submission of a batch (``batch.load_submission``)."""
-    if any(layer.kind == "batchnorm" for layer in network.all_layers):
+    if network.mixes_samples:
         return _unlike_a_width(network)
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):

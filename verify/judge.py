@@ -156,7 +156,7 @@ class Judge:
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
-        self._own_votes: dict = {}  # (claim id, latex) -> (layout, weight) the claim itself gave the layout vote
+        self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
@@ -339,7 +339,7 @@ class Judge:
         when every sample has the same (∂z⁽ˡ⁺¹⁾/∂h⁽ˡ⁾ = W), the batch array of the diagonals when every block is diagonal
         (an elementwise map: ∂A/∂Z = σ'(Z), laid out as Z). Blocks that differ from sample to sample (softmax's ∂ŷ/∂z)
         are unchecked."""
-        if self._mixes_samples():
+        if self.net.mixes_samples:
             raise Unreadable("a derivative of one quantity by another in a batch through batch norm (its statistics mix "
                              "the samples) is not read")
         ka, kb = key(*a), key(*b)
@@ -389,13 +389,7 @@ class Judge:
         shown = self._shown(claim)
         if len(fits) == 1 and not self._voted:
             self.votes[fits[0]] += 1
-        if (len(fits) == 1 and fits[0] != self.layouts[0] and shown is None and self._voted
-                and results[fits[0]].verdict == "correct" and not self._objective_claim(claim)
-                and "shape_error" in (results[self.layouts[0]].counterexample or {})  # factors that do not multiply
-                and self._own_votes.get((claim.id, claim.latex), (None, 0))[1] == 1
-                and not _numerator_chain(claim.latex, self.notation, self.net.depth)):  # ∂E/∂x ∂F/∂x: a row by rule
-            # ∇_a C Σ'(z) fits only with each sample as a row: right in a row answer, factors in the wrong order in a
-            # column one; with no other claim showing the answer's layout, the reading is a guess
+        if shown is None and self._layout_guessed(claim, fits, results):
             return _unchecked_layout(claim, fits[0], results[fits[0]])
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
@@ -410,11 +404,6 @@ class Judge:
         elif chosen != self.layouts[0] and result.verdict != "unchecked":
             result.notes.append(f"each sample is a {word} in this claim")
         return result
-
-    def _mixes_samples(self) -> bool:
-        """Whether a layer mixes the samples of a batch (batch norm's statistics): then one example's cost has no
-        network of its own to be read on."""
-        return any(layer.kind == "batchnorm" for layer in self.net.all_layers)
 
     def _unit_letters_confirmed(self) -> bool:
         """Whether the answer's own forward definitions written with unit letters (v_j = Σ_i w_{ji} y_i) hold in the
@@ -484,7 +473,18 @@ class Judge:
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         if len(fits) == 1:
             self.votes[fits[0]] += weight
-            self._own_votes[(claim.id, claim.latex)] = (fits[0], weight)
+            if weight == 1:
+                self._own_votes[(claim.id, claim.latex)] = fits[0]
+
+    def _layout_guessed(self, claim: Claim, fits: list, results: dict) -> bool:
+        """Whether ``claim`` is right only in the layout that is not the default, its factors not multiplying in the
+        default (∇_a C Σ'(z): right in a row answer, factors in the wrong order in a column one), with no other claim
+        showing the answer's layout: a verdict would rest on a guess. A forward definition states its layout, an
+        objective has none, and a chain in the numerator layout (∂E/∂x ∂F/∂x) takes its gradient as a row by rule."""
+        return (len(fits) == 1 and fits[0] != self.layouts[0] and (claim.id, claim.latex) in self._own_votes
+                and results[fits[0]].verdict == "correct"
+                and "shape_error" in (results[self.layouts[0]].counterexample or {})
+                and not self._objective_claim(claim) and not _numerator_chain(claim.latex, self.notation, self.net.depth))
 
     def _shown(self, claim: Claim | None = None) -> str | None:
         """The layout the answer's claims showed (claims whose shapes fit one layout only), if any; with ``claim``, the
@@ -492,9 +492,8 @@ class Judge:
         is: it states the layout)."""
         a, b = self.layouts
         votes = dict(self.votes)
-        lay, weight = self._own_votes.get((claim.id, claim.latex), (a, 0)) if claim is not None else (a, 0)
-        if weight == 1:
-            votes[lay] -= weight
+        if claim is not None and (claim.id, claim.latex) in self._own_votes:
+            votes[self._own_votes[(claim.id, claim.latex)]] -= 1
         return a if votes[a] > votes[b] else b if votes[b] > votes[a] else None
 
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
@@ -1097,7 +1096,7 @@ class Judge:
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        if self.batch > 1 and not self.numeric and not self._mixes_samples() and (
+        if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
                 _one_example_cost(claims) or self._ell_in_chosen_batch(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)

@@ -101,7 +101,7 @@ class Truth:
     def __init__(self, derivation, batch: int = 1):
         self.d = derivation
         self.net = net = derivation.network
-        if "batchnorm" in {layer.kind for layer in net.all_layers} and batch < 2:
+        if net.mixes_samples and batch < 2:
             raise AnswerError(f"{net.source}: the network has batch norm, whose statistics are over a batch: give the "
                               "answers file a batch of 2 or more samples (batch = 4, or [values] x with several rows)")
         self.ev = ProgramEvaluator(derivation)  # the spec's widths: [values] and everything at the sizes given
