@@ -13,9 +13,10 @@ answers; first measured 27.2 % with 26 false rejects) has since been tuned on th
 Kingma & Ba's Adam, Rumelhart-Hinton-Williams 1986) was built by someone else and is fresh until its first measurement;
 the fifth (tests/verify/corpus/heldout5/: Nowaczyk's notebook and four real learners' and students' answers) was kept
 for one measurement at the end of the round. The sixth (tests/verify/corpus/heldout6/: four real learners' and
-students' answers and Prince's Understanding Deep Learning) and the seventh (tests/verify/corpus/heldout7/: four real
-answers and Britz's notebook) have been measured and are open to work from. The eighth (tests/verify/corpus/heldout8/)
-is fresh: kept unmeasured for the next round's honest number (measure it once, when that round asks for it).
+students' answers and Prince's Understanding Deep Learning), the seventh (tests/verify/corpus/heldout7/: four real
+answers and Britz's notebook) and the eighth (tests/verify/corpus/heldout8/: four real learners' answers, the NBIS
+notebook, Shalev-Shwartz & Ben-David; first measured 24.1 % with 32 false rejects) have been measured and are open to
+work from.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
