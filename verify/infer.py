@@ -1151,6 +1151,28 @@ def scale_options(net, scale: float) -> tuple:
     return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
 
 
+# δ with any scripts, then a definition sign (≡, :=, ≜): the author's definition of δ, in a bounded, linear scan
+_DEFINES_BY_SIGN = re.compile(r"\s*(?:\\delta|δ)[^=\\]{0,40}(?:\\equiv|:=|\\coloneqq|\\triangleq|≡)")
+
+
+def _defines_delta(claim, judge) -> bool:
+    """δ defined as the objective's derivative (Bishop's δ_j ≡ ∂E_n/∂a_j, Hagan's s_i^m = ∂F̂/∂n_i^m): every side reads as
+    the same δ (or the same entry of it). No evidence
+    of the objective's scale — δ is read on the spec's scale, so on any other the definition would seem wrong."""
+    from .parser import parse_claim
+
+    if _DEFINES_BY_SIGN.match(claim.latex):
+        return True
+    try:
+        sides, _ = parse_claim(claim.latex, judge.notation, judge.net.depth)
+    except Exception:  # noqa: BLE001 -- a claim that does not read defines nothing
+        return False
+    def inner(node):  # δ_j ≡ ∂E/∂a_j: the same entry of δ on every side
+        return inner(node.args[0]) if node.op in ("comp", "entry") else node
+
+    return all(inner(s).op == "q" and inner(s).value[0] == "delta" for s in sides) and len(set(sides)) == 1
+
+
 def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -1167,7 +1189,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
 
     if judge.net.regularizer is not None:
         return None, None
-    on_scale, off = False, {}
+    on_scale, off, tie = False, {}, {}
     for c in claims:
         if "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
@@ -1202,22 +1224,34 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
-            uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)][:12]
-            right = {}
+            uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)
+                    and not _defines_delta(u, judge)][:12]
+            verdicts = {}
             saved = judge.notation
             for scale in (None, round(k, 9)):
                 judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
                 try:
-                    right[scale] = sum(judge._check_in(u, lay, remember=False).verdict == "correct"
-                                       for u in uses for lay in judge.layouts[:1])
+                    verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
                 except Exception:  # noqa: BLE001 -- no evidence either way
-                    right[scale] = 0
+                    verdicts[scale] = [None] * len(uses)
                 finally:
                     judge.notation = saved
-            if right[round(k, 9)] >= right[None] and right[round(k, 9)] > 0:
+            # votes: the definition one for its own scale, each derivative right on one scale only one for that
+            # scale (a claim right on both, ∂C/∂b = δ, shows nothing)
+            pairs = list(zip(verdicts[None], verdicts[round(k, 9)], strict=True))
+            own = 1 + sum(kv == "correct" != nv for nv, kv in pairs)
+            spec = sum(nv == "correct" != kv for nv, kv in pairs)
+            if not any("correct" in pair for pair in pairs):
+                off[c.id] = (round(k, 9), "unread")
+            elif own > spec:
                 return round(k, 9), c.id
-            if right[round(k, 9)] == right[None] == 0:
-                off[c.id] = round(k, 9)
+            elif own == spec:
+                # a tie (3Blue1Brown's C_0 = (a − y)² beside a slipped ∂C_0/∂a = a − y): which is the slip is not
+                # known, so the definition and every claim the scale decides are left unchecked
+                tie[c.id] = (round(k, 9), "tie")
+                tie.update({u.id: (round(k, 9), "depends") for u, one, other in
+                            zip(uses, verdicts[None], verdicts[round(k, 9)], strict=True) if one != other})
     if undecided is not None and not on_scale:  # (another definition on the spec's scale shows the factor is a slip)
         undecided.update(off)
+        undecided.update(tie)
     return None, None

@@ -1092,6 +1092,7 @@ class Judge:
         scale, defining = objective_scale(self, claims, undecided)
         self._undecided_scale(undecided if scale is None else {})
         if scale is not None:
+            self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
@@ -1126,13 +1127,31 @@ class Judge:
             layered.restore(results)
         return results
 
+    def _delta_definitions(self, claims) -> None:
+        """Before the answer's own scale of the objective is read: its definitions of δ (Bishop's δ_j ≡ ∂E_n/∂a_j) that
+        hold on the spec's scale hold on the answer's too (δ is the derivative of whichever objective), but δ stays read
+        on the spec's scale, where the two sides would then differ by the scale — so they are judged here."""
+        from .infer import _defines_delta
+
+        for c in claims:
+            if _defines_delta(c, self) and self._check_in(c, self.layouts[0], remember=False).verdict == "correct":
+                self.defining.setdefault(c.id, ("correct", "defines δ as the derivative of the answer's objective "
+                                                           "(checked on the spec's scale)"))
+
     def _undecided_scale(self, undecided: dict) -> None:
         """Definitions of the objective off the spec's by a constant factor that no derivative of the answer reads on
         (infer.objective_scale's ``undecided``): the author's convention or a slip — not called wrong."""
-        for cid, k in undecided.items():
-            self.defining.setdefault(cid, ("unchecked", f"defines the objective as {k:g} × the spec's, and none of the "
-                                                        "answer's derivatives reads on either scale: its own convention "
-                                                        "or a slip, which one is not known"))
+        messages = {
+            "unread": "defines the objective as {k:g} × the spec's, and none of the answer's derivatives reads on either "
+                      "scale: its own convention or a slip, which one is not known",
+            "tie": "defines the objective as {k:g} × the spec's, but one more of the answer's derivatives reads on the "
+                   "spec's scale than on this one: the answer is split evenly, so its own convention or a slip, which "
+                   "one is not known",
+            "depends": "not judged: its verdict depends on the objective's scale, and the answer's definition ({k:g} × "
+                       "the spec's) and its derivatives disagree on it; give the objective in [notation] to settle it",
+        }
+        for cid, (k, kind) in undecided.items():
+            self.defining.setdefault(cid, ("unchecked", messages[kind].format(k=k)))
 
     def _own_letters(self, claims) -> None:
         """Letters the answer numbers or scales its own way, read from its definitions before the inference: δ numbered
