@@ -37,8 +37,7 @@ W, b, z, a = {1: P["W1"], 2: P["W2"]}, {1: P["b1"], 2: P["b2"]}, {1: z1, 2: z2},
 gW = {l: grad(swap(f"W{l}"), P[f"W{l}"]) for l in (1, 2)}
 gb = {l: grad(swap(f"b{l}"), P[f"b{l}"]) for l in (1, 2)}
 # delta^{[l]} = nabla_{z^{[l]}} L by central differences: z2 directly, z1 through the rest of the network
-delta = {2: grad(lambda v: loss(yhat=sigmoid(v)), z2),
-         1: grad(lambda v: loss(yhat=sigmoid(P["W2"] @ sigmoid(v) + P["b2"])), z1)}
+delta = {2: grad(lambda v: loss(yhat=sigmoid(v)), z2), 1: grad(lambda v: loss(yhat=sigmoid(P["W2"] @ sigmoid(v) + P["b2"])), z1)}
 dyhat = grad(lambda v: loss(yhat=v), a2)
 dsig = lambda v: sigmoid(v) * (1 - sigmoid(v))  # noqa: E731
 sig_fd = lambda v: (sigmoid(v + 1e-6) - sigmoid(v - 1e-6)) / 2e-6  # noqa: E731
@@ -48,6 +47,7 @@ zs = rng.normal(size=(3, 1))
 def bce(yh, t):
     """The loss of the notes' backprop.py for the label t (0 or 1): -log yhat if t = 1, -log(1 - yhat) if t = 0."""
     return float(-np.log(yh if t == 1 else 1 - yh).sum())
+
 
 checks = {
     "1": lambda: all(same(z[l], W[l] @ a[l - 1] + b[l]) for l in (1, 2)),

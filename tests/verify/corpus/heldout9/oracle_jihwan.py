@@ -66,8 +66,11 @@ J_u2_u1 = jacobian(lambda v: sigmoid(v) @ W2 + S.b[2][0], u1)  # [d, j] = d u2_d
 
 
 def comp_out(i, j):  # the output-layer component chain, W_{ij}^L from node i of layer L-1 to j
-    return (np.isclose(S.gW[2][i, j], dEdu2[j] * du_dW(2, j)[i, j]) and np.isclose(dEdu2[j], dEdh2[j] * dsig(u2[j]))
-            and np.isclose(S.gW[2][i, j], dEdh2[j] * dsig(u2[j]) * du_dW(2, j)[i, j]))
+    return (
+        np.isclose(S.gW[2][i, j], dEdu2[j] * du_dW(2, j)[i, j])
+        and np.isclose(dEdu2[j], dEdh2[j] * dsig(u2[j]))
+        and np.isclose(S.gW[2][i, j], dEdh2[j] * dsig(u2[j]) * du_dW(2, j)[i, j])
+    )
 
 
 def all_ij(f, ni, nj):
@@ -95,13 +98,27 @@ bp = {
     "line 74.3": lambda: all(np.isclose(S.gb[2][0, j], dEdh2[j] * dsig(u2[j]) * du_db(2, j)[j]) for j in range(3)),
     "line 81.1": lambda: all_ij(lambda i, j: np.isclose(du_dW(2, j)[i, j], h1[i]), 5, 3),
     "line 83.2": lambda: all(np.isclose(du_db(2, j)[j], 1) for j in range(3)),
-    "line 86": lambda: all_ij(lambda i, j: np.isclose(S.gW[2][i, j], dEdh2[j] * dsig(u2[j]) * h1[i]) and np.isclose(S.gW[2][i, j], d2[j] * h1[i]), 5, 3),
+    "line 86": lambda: all_ij(
+        lambda i, j: np.isclose(S.gW[2][i, j], dEdh2[j] * dsig(u2[j]) * h1[i]) and np.isclose(S.gW[2][i, j], d2[j] * h1[i]), 5, 3
+    ),
     "line 86#2": lambda: same(S.gb[2][0], dEdh2 * dsig(u2)) and same(S.gb[2][0], d2),
     "line 98#7": lambda: all_ij(lambda i, j: np.isclose(S.gW[1][i, j], dEdu1[j] * du_dW(1, j)[i, j]), 4, 5),
-    "line 102": lambda: all(np.isclose(d1[j], v) for j in range(5) for v in (sum(d2[dd] * J_u2_u1[dd, j] for dd in range(3)), sum(d2[dd] * J_u2_h1[dd, j] * dsig(u1[j]) for dd in range(3)), sumd(j) * dsig(u1[j]))),
+    "line 102": lambda: all(
+        np.isclose(d1[j], v)
+        for j in range(5)
+        for v in (
+            sum(d2[dd] * J_u2_u1[dd, j] for dd in range(3)),
+            sum(d2[dd] * J_u2_h1[dd, j] * dsig(u1[j]) for dd in range(3)),
+            sumd(j) * dsig(u1[j]),
+        )
+    ),
     "line 107": lambda: all_ij(lambda j, dd: np.isclose(J_u2_h1[dd, j], W2[j, dd]), 5, 3),
-    "line 111.1": lambda: all_ij(lambda i, j: np.isclose(S.gW[1][i, j], d1[j] * h0[i]) and np.isclose(S.gW[1][i, j], sumd(j) * dsig(u1[j]) * h0[i]), 4, 5),
-    "line 113.2": lambda: all(np.isclose(S.gb[1][0, j], sumd(j) * dsig(u1[j])) and np.isclose(S.gb[1][0, j], d1[j] * du_db(1, j)[j]) for j in range(5)),
+    "line 111.1": lambda: all_ij(
+        lambda i, j: np.isclose(S.gW[1][i, j], d1[j] * h0[i]) and np.isclose(S.gW[1][i, j], sumd(j) * dsig(u1[j]) * h0[i]), 4, 5
+    ),
+    "line 113.2": lambda: all(
+        np.isclose(S.gb[1][0, j], sumd(j) * dsig(u1[j])) and np.isclose(S.gb[1][0, j], d1[j] * du_db(1, j)[j]) for j in range(5)
+    ),
     "line 116": lambda: all_ij(lambda i, j: np.isclose(du_dW(1, j)[i, j], h0[i]), 4, 5),
     "line 116#2": lambda: all(np.isclose(du_db(1, j)[j], 1) for j in range(5)),
     "line 127": lambda: same(S.gW[2], np.array([[h1[i] * dEdh2[j] * dsig(u2[j]) for j in range(3)] for i in range(5)])),
@@ -120,11 +137,23 @@ bp = {
     "line 208": lambda: same(B.gW[2], H1.T @ D2),
     "line 215": lambda: same(B.gb[2][0], D2.sum(axis=0)) and same(B.gb[2], one.T @ D2),
     "line 221": lambda: same(B.gb[2], one.T @ D2),
-    "line 228.1": lambda: all_ij(lambda i, j: np.isclose(B.gW[1][i, j], sum(sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j]) * H0[q, i] for q in range(n))), 4, 5) and same(B.gW[1], H0.T @ (dsig(U1) * (D2 @ B.W[2].T))),
+    "line 228.1": lambda: (
+        all_ij(
+            lambda i, j: np.isclose(
+                B.gW[1][i, j], sum(sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j]) * H0[q, i] for q in range(n))
+            ),
+            4,
+            5,
+        )
+        and same(B.gW[1], H0.T @ (dsig(U1) * (D2 @ B.W[2].T)))
+    ),
     "line 232.2": lambda: same(B.gW[1], H0.T @ (dsig(U1) * (D2 @ B.W[2].T))),
     "line 233.3": lambda: same(B.gb[1], one.T @ D1),
     "line 240.1": lambda: all(same(D2[q], dEdH2[q] * dsig(U2[q])) for q in range(n)),
-    "line 243.2": lambda: all_ij(lambda q, j: np.isclose(D1[q, j], sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j])), n, 5) and same(D1, (D2 @ B.W[2].T) * dsig(U1)),
+    "line 243.2": lambda: (
+        all_ij(lambda q, j: np.isclose(D1[q, j], sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j])), n, 5)
+        and same(D1, (D2 @ B.W[2].T) * dsig(U1))
+    ),
     "line 245.3": lambda: same(D1, (D2 @ B.W[2].T) * dsig(U1)),
     "line 258": lambda: np.isclose(B.loss, sum(np.sum((T[q] - H2[q]) ** 2) for q in range(n)) / (2 * n)),
     "line 267.1": lambda: same(dEdY, (H2 - T) / n),
@@ -163,27 +192,42 @@ Ur = rng.normal(size=(3, 4))
 
 def soft_delta(q, j):
     y, t, g = Yc[q], Tc[q], dEdYc[q]
-    links = [sum(g[c] * Jq[q][c, j] for c in range(3)), sum(g[c] * y[c] * (ind[c, j] - y[j]) for c in range(3)),
-             g[j] * y[j] - sum(g[c] * y[c] * y[j] for c in range(3)), -t[j] / y[j] * y[j] - sum(-t[c] / y[c] * y[c] * y[j] for c in range(3)),
-             y[j] * t.sum() - t[j], y[j] - t[j]]
+    links = [
+        sum(g[c] * Jq[q][c, j] for c in range(3)),
+        sum(g[c] * y[c] * (ind[c, j] - y[j]) for c in range(3)),
+        g[j] * y[j] - sum(g[c] * y[c] * y[j] for c in range(3)),
+        -t[j] / y[j] * y[j] - sum(-t[c] / y[c] * y[c] * y[j] for c in range(3)),
+        y[j] * t.sum() - t[j],
+        y[j] - t[j],
+    ]
     return all(np.isclose(Dc[q, j], v) for v in links)
 
 
 sm = {
-    "line 7.1": lambda: np.isclose(C.loss, sum(ce_sum(Yc[q:q + 1], Tc[q:q + 1]) for q in range(n))),
-    "line 9.2": lambda: all(np.isclose(ce_sum(Yc[q:q + 1], Tc[q:q + 1]), -sum(Tc[q, j] * np.log(Yc[q, j]) for j in range(3))) for q in range(n)),
+    "line 7.1": lambda: np.isclose(C.loss, sum(ce_sum(Yc[q : q + 1], Tc[q : q + 1]) for q in range(n))),
+    "line 9.2": lambda: all(
+        np.isclose(ce_sum(Yc[q : q + 1], Tc[q : q + 1]), -sum(Tc[q, j] * np.log(Yc[q, j]) for j in range(3))) for q in range(n)
+    ),
     "line 18": lambda: same(relu(Ur), np.where(Ur > 0, Ur, 0.0)),
     "line 21": lambda: same((relu(Ur + 1e-6) - relu(Ur - 1e-6)) / 2e-6, np.where(Ur > 0, 1.0, 0.0)),
     "line 28": lambda: same(sigmoid(Ur), 1 / (1 + np.exp(-Ur))),
     "line 30": lambda: same((sigmoid(Ur + 1e-6) - sigmoid(Ur - 1e-6)) / 2e-6, sigmoid(Ur) * (1 - sigmoid(Ur))),
     "line 37": lambda: same(Yc, np.exp(Uc) / np.exp(Uc).sum(axis=1, keepdims=True)),
-    "line 44": lambda: all(np.isclose(Jq[q][c, j], (Yc[q, j] * (1 - Yc[q, j]) if c == j else -Yc[q, c] * Yc[q, j])) and np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, j])) for q in range(n) for c in range(3) for j in range(3)),
+    "line 44": lambda: all(
+        np.isclose(Jq[q][c, j], (Yc[q, j] * (1 - Yc[q, j]) if c == j else -Yc[q, c] * Yc[q, j]))
+        and np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, j]))
+        for q in range(n)
+        for c in range(3)
+        for j in range(3)
+    ),
     "line 56": lambda: same(dEdYc, -Tc / Yc),
     "line 58.1": lambda: all(soft_delta(q, j) for q in range(n) for j in range(3)),
     "line 64.2": lambda: same(Dc, Yc - Tc),
 }
 sm_planted = {
-    "line 44": lambda: all(np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, c])) for q in range(n) for c in range(3) for j in range(3)),
+    "line 44": lambda: all(
+        np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, c])) for q in range(n) for c in range(3) for j in range(3)
+    ),
     "line 56": lambda: same(dEdYc, Tc / Yc),
     "line 64.2": lambda: same(Dc, (Yc - Tc) / n),
 }

@@ -53,8 +53,20 @@ s_fd = (sigmoid(xs + 1e-6) - sigmoid(xs - 1e-6)) / 2e-6
 i = 0  # an index i != k
 
 checks = {
-    "1a": lambda: same(softmax(xs + c), e(xs + c) / e(xs + c).sum()) and same(e(xs + c) / e(xs + c).sum(), e(xs) * e(c) / (e(c) * e(xs).sum())) and same(softmax(xs), e(xs) / e(xs).sum()),
-    "2a": lambda: all(same(s_fd, v) for v in (-1 / (1 + e(-xs)) ** 2 * -e(-xs), e(-xs) / (1 + e(-xs)) ** 2, e(-xs) / (1 + e(-xs)) * (1 - e(-xs) / (1 + e(-xs))), sigmoid(xs) * (1 - sigmoid(xs)))),
+    "1a": lambda: (
+        same(softmax(xs + c), e(xs + c) / e(xs + c).sum())
+        and same(e(xs + c) / e(xs + c).sum(), e(xs) * e(c) / (e(c) * e(xs).sum()))
+        and same(softmax(xs), e(xs) / e(xs).sum())
+    ),
+    "2a": lambda: all(
+        same(s_fd, v)
+        for v in (
+            -1 / (1 + e(-xs)) ** 2 * -e(-xs),
+            e(-xs) / (1 + e(-xs)) ** 2,
+            e(-xs) / (1 + e(-xs)) * (1 - e(-xs) / (1 + e(-xs))),
+            sigmoid(xs) * (1 - sigmoid(xs)),
+        )
+    ),
     "2b-dk": lambda: same(dCE_dth[k], e(th[k]) / e(th).sum() - 1) and same(dCE_dth[k], softmax(th)[k] - 1),
     "2b-di": lambda: same(dCE_dth[i], e(th[i]) / e(th).sum()) and same(dCE_dth[i], softmax(th)[i]),
     "2b-vec": lambda: same(dCE_dth, softmax(th) - y.ravel()),
