@@ -19,6 +19,7 @@ do not interfere.
 from __future__ import annotations
 
 import math
+import operator
 import sys
 import threading
 import weakref
@@ -46,6 +47,7 @@ PARAM_SHAPES = {
 }
 PENALISED = ("W1", "W2")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
+_SHAPE_LIST = list(_SHAPES)  # what _check_params compares a list of the parameters' shapes with
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 15, 20, 30, 32)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -138,9 +140,8 @@ def _buffers(params, workspace):
 def _references(entry):
     """How often the Gradients of a pool entry, its flat array and each of its arrays are referenced (and weakly)."""
     grads = entry[0]
-    counts = [sys.getrefcount(grads), sys.getrefcount(grads.flat), weakref.getweakrefcount(grads), len(grads)]
-    counts.extend(sys.getrefcount(view) for view in grads.views)
-    return counts
+    return [sys.getrefcount(grads), sys.getrefcount(grads.flat), weakref.getweakrefcount(grads), len(grads),
+            *map(sys.getrefcount, grads.views)]
 
 
 def _fresh_gradients(params, dtype):
@@ -182,12 +183,13 @@ def init_running(params):
 
 def _check_params(params):
     """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
-    try:
+    try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1 µs)
         arrays = [params[key] for key in PARAM_KEYS]
-        if tuple([a.shape for a in arrays]) == _SHAPES and len({a.dtype for a in arrays}) == 1 and arrays[0].dtype.kind == "f":
-            if all(isinstance(a, np.ndarray) for a in arrays):
-                return arrays[0].dtype
-    except (KeyError, TypeError, AttributeError):
+        dtype = arrays[0].dtype
+        if [a.shape for a in arrays] == _SHAPE_LIST and {(type(a), a.dtype) for a in arrays} == {(np.ndarray, dtype)}:
+            if dtype.kind == "f":
+                return dtype
+    except (KeyError, TypeError, AttributeError, IndexError):
         pass
     # something is wrong: say what
     if not isinstance(params, dict):
@@ -208,7 +210,7 @@ def _check_params(params):
                 raise TypeError(f"params must hold float arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
         elif value.dtype != dtype:
             raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
-    raise AssertionError("unreachable: the parameters passed the detailed checks but not the fast one")
+    return dtype  # NumPy array subclasses (np.memmap, ...): not the fast path's plain ndarray, but fine
 
 
 def _check_state(state, dtype):
@@ -492,7 +494,8 @@ def _flat_gradients(grads, g, views):
     returns one), else copied into g (train writes them there already: nothing to copy)."""
     flat = getattr(grads, "flat", None)
     if flat is not None and flat.dtype == g.dtype and grads.views[0].base is flat:
-        if all(grads.get(key) is view for key, view in zip(PARAM_KEYS, grads.views, strict=True)):
+        # its own views, in PARAM_KEYS order and nothing else (a key replaced, deleted or added: copied below)
+        if len(grads) == len(PARAM_KEYS) and all(map(operator.is_, grads.values(), grads.views)):
             return flat
     for key, view in zip(PARAM_KEYS, views, strict=True):
         grad = grads[key]
@@ -591,15 +594,19 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
     ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
+    # each batch's rows are gathered into these two buffers (take, out=): reused by every batch and still in the cache
+    # for its forward pass, where X[order] would copy the whole data set into new memory every epoch
+    X_rows = np.empty((min(batch_size, n), X.shape[1]), dtype=dtype)
+    Y_rows = np.empty((min(batch_size, n), Y.shape[1]), dtype=dtype)
     for epoch in range(epochs):
         order = rng.permutation(n)
-        X_epoch, Y_epoch = X[order], Y[order]
         total = 0.0
         classes_epoch = classes[order]
         hits = 0
         for batch, start in enumerate(range(0, n, batch_size)):
-            X_batch = X_epoch[start:start + batch_size]
-            Y_batch = Y_epoch[start:start + batch_size]
+            index = order[start:start + batch_size]  # mode="clip": no bounds check (a permutation of range(n))
+            X_batch = X.take(index, axis=0, out=X_rows[:index.size], mode="clip")
+            Y_batch = Y.take(index, axis=0, out=Y_rows[:index.size], mode="clip")
             ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
             cache = _forward(params, X_batch, ws)
             batch_loss = _data_loss(cache, Y_batch)
