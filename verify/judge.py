@@ -1112,6 +1112,7 @@ class Judge:
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
+        self._output_z(claims, results)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
@@ -1318,6 +1319,13 @@ class Judge:
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
             self.inferred += changes
+
+    def _output_z(self, claims, results) -> None:
+        """A z letter the answer defines as a layer's output (CMU 10-714's Z_1 = ReLU(X W_1)): its claims are not
+        judged as the summed input (zoutput.py)."""
+        from .zoutput import output_z_letters, unjudge_output_z
+
+        unjudge_output_z(claims, results, output_z_letters(self, claims))
 
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""

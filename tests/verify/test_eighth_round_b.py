@@ -1,0 +1,91 @@
+"""Readings from heldout5's false rejects (issue 10, eighth round, verify7b): a z letter the answer defines as a layer's
+output (CMU 10-714's Z_1 = ReLU(X W_1), Z_2 = Z_1 W_2).
+
+Each test mixes right claims with planted ones written here in the notation; the expected verdicts come from NumPy
+(the network's own functions at random points, central differences of its loss), never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+from gradproof.verify.cli import verify_file
+
+RNG = np.random.default_rng(8)
+
+
+def spec_file(tmp_path, hidden="relu", output="softmax", loss="cross_entropy", sizes=(3, 4, 3)):
+    layers = "".join(f'\n[[layers]]\nunits = {u}\nactivation = "{a}"\n' for u, a in ((sizes[1], hidden), (sizes[2], output)))
+    path = tmp_path / "net.toml"
+    path.write_text(f'name = "t"\nconvention = "column"\ninputs = {sizes[0]}\n{layers}\n[loss]\nname = "{loss}"\n\n'
+                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    return str(path)
+
+
+def results(tmp_path, spec, text, name="answer.md", notation=None):
+    doc = tmp_path / name
+    doc.write_text(text)
+    got, _meta, _ = verify_file(str(doc), spec, notation)
+    return {r.id: r for r in got}
+
+
+def softmax(v):
+    e = np.exp(v - v.max())
+    return e / e.sum()
+
+
+def ce_of_b2(x, W1, b1, W2, b2, y):
+    """The per-sample cross-entropy of a row-vector network x W_1 + b_1 → ReLU → · W_2 + b_2 → softmax."""
+    return -float(np.log(softmax(np.maximum(x @ W1 + b1, 0) @ W2 + b2) @ y))
+
+
+def central(f, b, eps=1e-6):
+    g = np.zeros_like(b)
+    for i in range(b.size):
+        e = np.zeros_like(b)
+        e[i] = eps
+        g[i] = (f(b + e) - f(b - e)) / (2 * eps)
+    return g
+
+
+def test_a_z_letter_defined_as_the_layers_output_is_not_judged_as_the_summed_input(tmp_path):
+    """z_1 = ReLU(x W_1 + b_1) defines z_1 as the hidden layer's output: read as gradproof's summed input it would be
+    a false reject (ReLU(s) ≠ s at the points), so every claim that writes that z is unchecked with the reason and
+    the [notation] line; the claims without it are judged (∂L/∂b_2 = ŷ − y right, y − ŷ planted)."""
+    x, W1, b1, W2, b2 = (RNG.normal(size=s) for s in (3, (3, 4), 4, (4, 3), 3))
+    y = np.eye(3)[1]
+    s1 = x @ W1 + b1
+    assert not np.allclose(np.maximum(s1, 0), s1)  # the z reading would call the author's definition wrong
+    grad = central(lambda b: ce_of_b2(x, W1, b1, W2, b, y), b2)
+    yhat = softmax(np.maximum(s1, 0) @ W2 + b2)
+    right = "correct" if np.allclose(grad, yhat - y, atol=1e-6) else "incorrect"
+    planted = "correct" if np.allclose(grad, y - yhat, atol=1e-6) else "incorrect"
+    assert (right, planted) == ("correct", "incorrect")
+    spec = spec_file(tmp_path)
+    text = "\n\n".join([r"$$z_1 = \mathrm{ReLU}(x W_1 + b_1)$$", r"$$z_2 = z_1 W_2 + b_2$$",
+                        r"$$\frac{\partial L}{\partial b_2} = \hat{y} - y$$",
+                        r"$$\frac{\partial L}{\partial b_2} = y - \hat{y}$$",  # planted: the sign
+                        r"$$\frac{\partial L}{\partial W_2} = z_1^T (\hat{y} - y)$$",
+                        r"$$\frac{\partial L}{\partial W_2} = z_1 (\hat{y} - y)^T$$"])  # planted, but about z: unchecked
+    got = results(tmp_path, spec, text)
+    assert [got[k].verdict for k in ("line 5", "line 7")] == [right, planted]
+    for k in ("line 1", "line 3", "line 9", "line 11"):
+        assert got[k].verdict == "unchecked", (k, got[k].message)
+        assert "defines z as a layer's output" in got[k].message and '"z_1" = "h1"' in got[k].message
+    # the [notation] line the message names resolves it: the author's definitions then read as they are meant
+    notation = tmp_path / "n.toml"
+    notation.write_text('"z_1" = "h1"\n')
+    got = results(tmp_path, spec, text, notation=str(notation))
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 5", "line 7", "line 9")] == [
+        "correct", "correct", right, planted, "correct"]
+
+
+def test_a_planted_activation_beside_the_summed_input_keeps_the_z_reading(tmp_path):
+    """z_1 = x W_1 + b_1 is the answer's definition of the summed input; a planted z_1 = σ(x W_1 + b_1) beside it is
+    the student's mistake (σ(s) ≠ s at the points), judged incorrect — the rule above never hides it."""
+    x, W1, b1 = RNG.normal(size=3), RNG.normal(size=(3, 4)), RNG.normal(size=4)
+    s1 = x @ W1 + b1
+    planted = "correct" if np.allclose(1 / (1 + np.exp(-s1)), s1) else "incorrect"
+    spec = spec_file(tmp_path, hidden="sigmoid")
+    text = "\n\n".join([r"$$z_1 = x W_1 + b_1$$", r"$$z_1 = \sigma(x W_1 + b_1)$$", r"$$h_1 = \sigma(z_1)$$"])
+    got = results(tmp_path, spec, text)
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 5")] == ["correct", planted, "correct"]
+    assert planted == "incorrect"
