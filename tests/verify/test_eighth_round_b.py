@@ -89,3 +89,60 @@ def test_a_planted_activation_beside_the_summed_input_keeps_the_z_reading(tmp_pa
     got = results(tmp_path, spec, text)
     assert [got[k].verdict for k in ("line 1", "line 3", "line 5")] == ["correct", planted, "correct"]
     assert planted == "incorrect"
+
+
+def sigmoid(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def mse_spec(tmp_path):
+    path = tmp_path / "mse.toml"
+    path.write_text('name = "t"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
+                    '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n'
+                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    return str(path)
+
+
+def test_an_objective_labelled_by_the_specs_loss_is_the_objective(tmp_path):
+    """\\mathcal{C}_\\mathrm{MSE} and C_{\\text{MSE}} under a squared-error spec are its objective ½‖a − y‖²: ∂C/∂a =
+    a − y (central differences) right, y − a planted; ∂C/∂b^{(2)} = (a − y) ⊙ a ⊙ (1 − a) right. A claim about
+    \\mathcal{C}_\\mathrm{CE} is another loss's (right for cross-entropy: −y/a by central differences), unchecked."""
+    a, y = sigmoid(RNG.normal(size=2)), np.array([0.0, 1.0])
+    mse = central(lambda v: 0.5 * float(np.sum((v - y) ** 2)), a)
+    ce = central(lambda v: -float(np.sum(y * np.log(v))), a)
+    right = "correct" if np.allclose(mse, a - y, atol=1e-6) else "incorrect"
+    planted = "correct" if np.allclose(mse, y - a, atol=1e-6) else "incorrect"
+    assert (right, planted) == ("correct", "incorrect") and np.allclose(ce, -y / a, atol=1e-5)
+    W2, b2, h = RNG.normal(size=(2, 4)), RNG.normal(size=2), sigmoid(RNG.normal(size=4))
+    grad_b = central(lambda b: 0.5 * float(np.sum((sigmoid(W2 @ h + b) - y) ** 2)), b2)
+    out = sigmoid(W2 @ h + b2)
+    bias = "correct" if np.allclose(grad_b, (out - y) * out * (1 - out), atol=1e-6) else "incorrect"
+    text = "\n\n".join([r"$$\frac{\partial \mathcal{C}_\mathrm{MSE}}{\partial a^{(2)}} = a^{(2)} - y$$",
+                        r"$$\frac{\partial \mathcal{C}_\mathrm{MSE}}{\partial a^{(2)}} = y - a^{(2)}$$",
+                        r"$$\frac{\partial C_{\text{MSE}}}{\partial b^{(2)}} = (a^{(2)} - y) \odot a^{(2)} \odot (1 - a^{(2)})$$",
+                        r"$$\frac{\partial \mathcal{C}_\mathrm{CE}}{\partial a^{(2)}} = -\frac{y}{a^{(2)}}$$"])
+    got = results(tmp_path, mse_spec(tmp_path), text)
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 5", "line 7")] == [right, planted, bias, "unchecked"]
+    assert "another loss" in got["line 7"].message
+    assert got["line 1"].latex.startswith(r"\frac{\partial \mathcal{C}_\mathrm{MSE}}")  # shown as written
+
+
+def test_a_labelled_objective_defined_per_example_too_is_read_for_one_example(tmp_path):
+    """Vege defines C_MSE as the mean ½‖a_i − y_i‖²/N over the batch and as ½‖a_i − y_i‖² for one sample; his
+    ∂C_MSE/∂a^L = a^L − y is the per-sample derivative (central differences of ½‖a − y‖²), not a missing 1/N; a planted
+    2(a − y) is wrong for one sample too. δ a^{(1)} without a transpose is not called wrong (an entry-by-entry product
+    or a missing transpose: not certain)."""
+    a, y = sigmoid(RNG.normal(size=2)), np.array([1.0, 0.0])
+    mse = central(lambda v: 0.5 * float(np.sum((v - y) ** 2)), a)
+    right = "correct" if np.allclose(mse, a - y, atol=1e-6) else "incorrect"
+    planted = "correct" if np.allclose(mse, 2 * (a - y), atol=1e-6) else "incorrect"
+    assert (right, planted) == ("correct", "incorrect")
+    text = "\n\n".join([r"The cost over the $N$ samples, and for one sample $i$:",
+                        r"$$\mathcal{C}_\mathrm{MSE} = \frac{1}{2N} \sum_{i=1}^N ||a_i - y_i||^2$$",
+                        r"$$\mathcal{C}_\mathrm{MSE} = \frac{1}{2} ||a_i - y_i||^2$$",
+                        r"$$\frac{\partial \mathcal{C}_\mathrm{MSE}}{\partial a^{(2)}} = a^{(2)} - y$$",
+                        r"$$\frac{\partial \mathcal{C}_\mathrm{MSE}}{\partial a^{(2)}} = 2 (a^{(2)} - y)$$",
+                        r"$$\frac{\partial \mathcal{C}_\mathrm{MSE}}{\partial W^{(2)}} = \delta^{(2)} a^{(1)}$$"])
+    got = results(tmp_path, mse_spec(tmp_path), text)
+    assert [got[k].verdict for k in ("line 7", "line 9", "line 11")] == [right, planted, "unchecked"]
+    assert "read for one example" in " ".join(got["line 7"].notes)
