@@ -5,7 +5,13 @@ The label names which loss the objective letter stands for. When it names the sp
 spec), the claim is about the spec's objective: the label is dropped before reading (``\\mathcal{C}`` is read as every
 objective letter is). When it names another loss (``\\mathcal{C}_\\mathrm{CE}`` under squared error), the label is
 kept, and ``foreign.other_loss`` leaves the claim unchecked ("another loss than the spec's") — never judged against
-the spec's loss. Results show the claim as written. One linear regular expression per claim."""
+the spec's loss. Results show the claim as written. Two linear regular expressions per claim.
+
+σ labelled by the function it is (Vege's ``\\sigma_\\mathrm{sig}``, ``\\sigma'_{\\mathrm{sig}}``, ``\\sigma_\\mathrm{tanh}``,
+``\\sigma_{relu}``, ``\\sigma_\\mathrm{sm}``) is that function, as the parser spells it (``\\mathrm{sigmoid}'``, ``\\tanh``,
+``\\mathrm{ReLU}``, ``\\mathrm{softmax}``); a label naming no function the parser knows (Heaviside) is left as written
+(unread). A claim read only through these rewrites and judged wrong by a product whose shapes fit in no reading is
+``unchecked`` (``per_example``): such derivations write their products entry by entry."""
 
 from __future__ import annotations
 
@@ -21,16 +27,32 @@ _LABELLED = re.compile(r"(\\mathcal\s*\{\s*[CLJE]\s*\}|(?<![A-Za-z\\])[CLJE])\s*
                        r"|\{\s*([A-Z]{2,4})\s*\})")
 
 
+#: σ with a function's name as its subscript (and a prime before it): \sigma'_\mathrm{sig}, \sigma_{relu}
+_SIGMA_NAMED = re.compile(r"\\sigma\s*(')?\s*_\s*(?:\{\s*" + _FONT + r"\{\s*([A-Za-z]{2,10})\s*\}\s*\}|" + _FONT
+                          + r"\{\s*([A-Za-z]{2,10})\s*\}|\{\s*([A-Za-z]{2,10})\s*\})")
+#: the functions a σ label names, as the parser spells them
+_SIGMA_FUNCTIONS = {"sig": r"\mathrm{sigmoid}", "sigmoid": r"\mathrm{sigmoid}", "logistic": r"\mathrm{sigmoid}",
+                    "relu": r"\mathrm{ReLU}", "tanh": r"\tanh", "sm": r"\mathrm{softmax}", "softmax": r"\mathrm{softmax}"}
+
+
 def unlabel(claims, loss_name: str) -> tuple[list, dict]:
-    """(claims with the spec's loss label dropped from their objective letters, {claim id: the latex as written})."""
+    """(claims with the spec's loss label dropped from their objective letters and σ's function labels read as the
+    function, {claim id: the latex as written})."""
     out, originals = [], {}
     for c in claims:
-        text = _LABELLED.sub(lambda m: _dropped(m, loss_name), c.latex) if "_" in c.latex else c.latex
+        text = c.latex
+        if "_" in text:
+            text = _SIGMA_NAMED.sub(_function, _LABELLED.sub(lambda m: _dropped(m, loss_name), text))
         if text != c.latex:
             originals[c.id] = c.latex
             c = replace(c, latex=text)
         out.append(c)
     return out, originals
+
+
+def _function(m: re.Match) -> str:
+    name = _SIGMA_FUNCTIONS.get((m.group(2) or m.group(3) or m.group(4)).lower())
+    return m.group(0) if name is None else name + (m.group(1) or "") + " "
 
 
 def _dropped(m: re.Match, loss_name: str) -> str:
@@ -72,8 +94,9 @@ def per_example(judge, claims, results, originals: dict) -> None:
         one = judge._for_one_example(c, "its objective is defined per example too: read for one example")
         if one is not None and one.verdict == "correct":
             results[i] = one
-        elif _product(r.message) and (one is None or _product(one.message)):
+        elif (_product(r.message) or r.diagnosis_key in _SAMPLE_KEYS) and (one is None or _product(one.message)):
             r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
             r.links = []
-            r.message = (f"not judged: {r.message}, for the batch and for one example; whether the product is of "
-                         "matrices or of their entries (as a derivation written entry by entry means it) is not certain")
+            alone = "" if one is None or one.message == r.message else f"; for one example: {one.message}"
+            r.message = (f"not judged: for the batch: {r.message}{alone}; whether the product is of matrices or of "
+                         "their entries (as a derivation written entry by entry means it) is not certain")

@@ -146,3 +146,31 @@ def test_a_labelled_objective_defined_per_example_too_is_read_for_one_example(tm
     got = results(tmp_path, mse_spec(tmp_path), text)
     assert [got[k].verdict for k in ("line 7", "line 9", "line 11")] == [right, planted, "unchecked"]
     assert "read for one example" in " ".join(got["line 7"].notes)
+
+
+def test_sigma_labelled_by_its_function_is_that_function(tmp_path):
+    """σ'_\\mathrm{sig}, σ'_{\\mathrm{tanh}} are the sigmoid's and tanh's derivatives (Vege's labels): δ^{(2)} =
+    (a − y) ⊙ σ'_sig(z^{(2)}) right and (a − y) ⊙ σ_sig(z^{(2)}) planted, δ^{(1)} = (W^{(2)T} δ^{(2)}) ⊙ σ'_tanh(z^{(1)})
+    right, checked against central differences of ½‖a − y‖² by z^{(2)} and z^{(1)}. A label naming no function the
+    parser knows (Heaviside) stays unread."""
+    W1, b1, W2, b2, x = (RNG.normal(size=s) for s in ((4, 3), 4, (2, 4), 2, 3))
+    y = np.array([0.0, 1.0])
+    z1 = W1 @ x + b1
+    z2 = W2 @ np.tanh(z1) + b2
+    a2 = sigmoid(z2)
+    d2 = central(lambda z: 0.5 * float(np.sum((sigmoid(z) - y) ** 2)), z2)
+    d1 = central(lambda z: 0.5 * float(np.sum((sigmoid(W2 @ np.tanh(z) + b2) - y) ** 2)), z1)
+    right2 = "correct" if np.allclose(d2, (a2 - y) * a2 * (1 - a2), atol=1e-6) else "incorrect"
+    planted = "correct" if np.allclose(d2, (a2 - y) * a2, atol=1e-6) else "incorrect"
+    right1 = "correct" if np.allclose(d1, (W2.T @ d2) * (1 - np.tanh(z1) ** 2), atol=1e-6) else "incorrect"
+    assert (right2, planted, right1) == ("correct", "incorrect", "correct")
+    spec = tmp_path / "tanh.toml"
+    spec.write_text('name = "t"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "tanh"\n\n'
+                    '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n'
+                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    text = "\n\n".join([r"$$\delta^{(2)} = (a^{(2)} - y) \odot \sigma'_\mathrm{sig}(z^{(2)})$$",
+                        r"$$\delta^{(2)} = (a^{(2)} - y) \odot \sigma_\mathrm{sig}(z^{(2)})$$",
+                        r"$$\delta^{(1)} = ((W^{(2)})^T \delta^{(2)}) \odot \sigma'_{\mathrm{tanh}}(z^{(1)})$$",
+                        r"$$\sigma'_\mathrm{Heaviside}(z^{(1)}) = 0$$"])
+    got = results(tmp_path, str(spec), text)
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 5", "line 7")] == [right2, planted, right1, "unchecked"]
