@@ -12,12 +12,22 @@ from gradproof.verify.cli import verify_file
 RNG = np.random.default_rng(8)
 
 
-def spec_file(tmp_path, hidden="relu", output="softmax", loss="cross_entropy", sizes=(3, 4, 3)):
+def spec_file(tmp_path, hidden="relu", output="softmax", loss="cross_entropy", sizes=(3, 4, 3), convention="column"):
     layers = "".join(f'\n[[layers]]\nunits = {u}\nactivation = "{a}"\n' for u, a in ((sizes[1], hidden), (sizes[2], output)))
-    path = tmp_path / "net.toml"
-    path.write_text(f'name = "t"\nconvention = "column"\ninputs = {sizes[0]}\n{layers}\n[loss]\nname = "{loss}"\n\n'
+    path = tmp_path / f"{hidden}_{output}_{convention}.toml"
+    path.write_text(f'name = "t"\nconvention = "{convention}"\ninputs = {sizes[0]}\n{layers}\n[loss]\nname = "{loss}"\n\n'
                     '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
     return str(path)
+
+
+def mse_spec(tmp_path, hidden="sigmoid"):
+    """Row convention (z = W a + b), 3-4-2, a sigmoid output and the squared error ½‖a − y‖²."""
+    return spec_file(tmp_path, hidden, "sigmoid", "squared_error", (3, 4, 2), "row")
+
+
+def odd_lines(got: dict, count: int = 4) -> list:
+    """The verdicts of lines 1, 3, 5 … (a document of one display per paragraph)."""
+    return [got[f"line {2 * k + 1}"].verdict for k in range(count)]
 
 
 def results(tmp_path, spec, text, name="answer.md", notation=None):
@@ -95,14 +105,6 @@ def sigmoid(v):
     return 1 / (1 + np.exp(-v))
 
 
-def mse_spec(tmp_path):
-    path = tmp_path / "mse.toml"
-    path.write_text('name = "t"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
-                    '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n'
-                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
-    return str(path)
-
-
 def test_an_objective_labelled_by_the_specs_loss_is_the_objective(tmp_path):
     """\\mathcal{C}_\\mathrm{MSE} and C_{\\text{MSE}} under a squared-error spec are its objective ½‖a − y‖²: ∂C/∂a =
     a − y (central differences) right, y − a planted; ∂C/∂b^{(2)} = (a − y) ⊙ a ⊙ (1 − a) right. A claim about
@@ -122,7 +124,7 @@ def test_an_objective_labelled_by_the_specs_loss_is_the_objective(tmp_path):
                         r"$$\frac{\partial C_{\text{MSE}}}{\partial b^{(2)}} = (a^{(2)} - y) \odot a^{(2)} \odot (1 - a^{(2)})$$",
                         r"$$\frac{\partial \mathcal{C}_\mathrm{CE}}{\partial a^{(2)}} = -\frac{y}{a^{(2)}}$$"])
     got = results(tmp_path, mse_spec(tmp_path), text)
-    assert [got[k].verdict for k in ("line 1", "line 3", "line 5", "line 7")] == [right, planted, bias, "unchecked"]
+    assert odd_lines(got) == [right, planted, bias, "unchecked"]
     assert "another loss" in got["line 7"].message
     assert got["line 1"].latex.startswith(r"\frac{\partial \mathcal{C}_\mathrm{MSE}}")  # shown as written
 
@@ -164,13 +166,9 @@ def test_sigma_labelled_by_its_function_is_that_function(tmp_path):
     planted = "correct" if np.allclose(d2, (a2 - y) * a2, atol=1e-6) else "incorrect"
     right1 = "correct" if np.allclose(d1, (W2.T @ d2) * (1 - np.tanh(z1) ** 2), atol=1e-6) else "incorrect"
     assert (right2, planted, right1) == ("correct", "incorrect", "correct")
-    spec = tmp_path / "tanh.toml"
-    spec.write_text('name = "t"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "tanh"\n\n'
-                    '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n'
-                    '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
     text = "\n\n".join([r"$$\delta^{(2)} = (a^{(2)} - y) \odot \sigma'_\mathrm{sig}(z^{(2)})$$",
                         r"$$\delta^{(2)} = (a^{(2)} - y) \odot \sigma_\mathrm{sig}(z^{(2)})$$",
                         r"$$\delta^{(1)} = ((W^{(2)})^T \delta^{(2)}) \odot \sigma'_{\mathrm{tanh}}(z^{(1)})$$",
                         r"$$\sigma'_\mathrm{Heaviside}(z^{(1)}) = 0$$"])
-    got = results(tmp_path, str(spec), text)
-    assert [got[k].verdict for k in ("line 1", "line 3", "line 5", "line 7")] == [right2, planted, right1, "unchecked"]
+    got = results(tmp_path, mse_spec(tmp_path, hidden="tanh"), text)
+    assert odd_lines(got) == [right2, planted, right1, "unchecked"]
