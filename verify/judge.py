@@ -1064,6 +1064,9 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
+        from .lossname import per_example, restore, unlabel
+
+        claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         self._claims = list(claims)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
@@ -1113,6 +1116,8 @@ class Judge:
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
+        self._output_z(claims, results)
+        per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
@@ -1123,6 +1128,7 @@ class Judge:
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        restore(results, labelled)
         if layered is not None:
             layered.restore(results)
         return results
@@ -1337,6 +1343,13 @@ class Judge:
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
             self.inferred += changes
+
+    def _output_z(self, claims, results) -> None:
+        """A z letter the answer defines as a layer's output (CMU 10-714's Z_1 = ReLU(X W_1)): its claims are not
+        judged as the summed input (zoutput.py)."""
+        from .zoutput import output_z_letters, unjudge_output_z
+
+        unjudge_output_z(claims, results, output_z_letters(self, claims))
 
     def _bind(self, claims) -> None:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""

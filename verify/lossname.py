@@ -1,0 +1,102 @@
+"""An objective labelled by its loss's name: Vege's ``\\mathcal{C}_\\mathrm{MSE}``, ``C_{\\text{MSE}}``, ``L_{CE}``
+(issue 10, eighth round).
+
+The label names which loss the objective letter stands for. When it names the spec's loss (MSE under a squared-error
+spec), the claim is about the spec's objective: the label is dropped before reading (``\\mathcal{C}`` is read as every
+objective letter is). When it names another loss (``\\mathcal{C}_\\mathrm{CE}`` under squared error), the label is
+kept, and ``foreign.other_loss`` leaves the claim unchecked ("another loss than the spec's") — never judged against
+the spec's loss. Results show the claim as written. Two linear regular expressions per claim.
+
+σ labelled by the function it is (Vege's ``\\sigma_\\mathrm{sig}``, ``\\sigma'_{\\mathrm{sig}}``, ``\\sigma_\\mathrm{tanh}``,
+``\\sigma_{relu}``, ``\\sigma_\\mathrm{sm}``) is that function, as the parser spells it (``\\mathrm{sigmoid}'``, ``\\tanh``,
+``\\mathrm{ReLU}``, ``\\mathrm{softmax}``); a label naming no function the parser knows (Heaviside) is left as written
+(unread). A claim read only through these rewrites and judged wrong by a product whose shapes fit in no reading is
+``unchecked`` (``per_example``): such derivations write their products entry by entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .foreign import _LOSS_NAMES
+
+_FONT = r"\\(?:mathrm|text|textrm|operatorname|mathit|textit)\s*"
+#: an objective letter with its loss's name as the subscript: \mathcal{C}_\mathrm{MSE}, C_{\text{MSE}}, J_{MSE}
+_LABELLED = re.compile(r"(\\mathcal\s*\{\s*[CLJE]\s*\}|(?<![A-Za-z\\])[CLJE])\s*_\s*"
+                       rf"(?:\{{\s*{_FONT}\{{\s*([A-Z]{{2,4}})\s*\}}\s*\}}|{_FONT}\{{\s*([A-Z]{{2,4}})\s*\}}"
+                       r"|\{\s*([A-Z]{2,4})\s*\})")
+
+
+#: σ with a function's name as its subscript (and a prime before it): \sigma'_\mathrm{sig}, \sigma_{relu}
+_SIGMA_NAMED = re.compile(r"\\sigma\s*(')?\s*_\s*(?:\{\s*" + _FONT + r"\{\s*([A-Za-z]{2,10})\s*\}\s*\}|" + _FONT
+                          + r"\{\s*([A-Za-z]{2,10})\s*\}|\{\s*([A-Za-z]{2,10})\s*\})")
+#: the functions a σ label names, as the parser spells them
+_SIGMA_FUNCTIONS = {"sig": r"\mathrm{sigmoid}", "sigmoid": r"\mathrm{sigmoid}", "logistic": r"\mathrm{sigmoid}",
+                    "relu": r"\mathrm{ReLU}", "tanh": r"\tanh", "sm": r"\mathrm{softmax}", "softmax": r"\mathrm{softmax}"}
+
+
+def unlabel(claims, loss_name: str) -> tuple[list, dict]:
+    """(claims with the spec's loss label dropped from their objective letters and σ's function labels read as the
+    function, {claim id: the latex as written})."""
+    out, originals = [], {}
+    for c in claims:
+        text = c.latex
+        if "_" in text:
+            text = _SIGMA_NAMED.sub(_function, _LABELLED.sub(lambda m: _dropped(m, loss_name), text))
+        if text != c.latex:
+            originals[c.id] = c.latex
+            c = replace(c, latex=text)
+        out.append(c)
+    return out, originals
+
+
+def _function(m: re.Match) -> str:
+    name = _SIGMA_FUNCTIONS.get((m.group(2) or m.group(3) or m.group(4)).lower())
+    return m.group(0) if name is None else name + (m.group(1) or "") + " "
+
+
+def _dropped(m: re.Match, loss_name: str) -> str:
+    name = m.group(2) or m.group(3) or m.group(4)
+    return m.group(1) if _LOSS_NAMES.get(name) == loss_name else m.group(0)
+
+
+def restore(results, originals: dict) -> None:
+    """Each result shows the claim as the answer wrote it."""
+    for r in results:
+        if r.id in originals:
+            r.latex = originals[r.id]
+
+
+#: a batch failure that may be the sample axis: the batch's 1/N, or a shape that differs from the truth's
+_SAMPLE_KEYS = ("missing_1_over_N", "extra_1_over_N")
+_GIVES = re.compile(r"expected \d+×\d+, the claim gives \d+×\d+")
+
+
+def _product(message: str) -> bool:
+    """Whether the verdict is a product whose factors' shapes do not fit (the judge's own message)."""
+    return "shape mismatch: " in message and " times " in message
+
+
+def per_example(judge, claims, results, originals: dict) -> None:
+    """A labelled objective's claim judged incorrect in the document's batch by the batch itself (a missing 1/N, an
+    array with a sample axis) when the answer also defines the objective for one example (Vege's
+    ``\\mathcal{C}_\\mathrm{MSE} = \\frac{1}{2N} \\sum_i ‖a_i − y_i‖²`` and ``= \\frac{1}{2}‖a_i − y_i‖²``): read for one
+    example, as the per-example judge reads the entry-by-entry claims (``Judge._for_one_example``). A product whose
+    shapes do not fit in either reading is ``unchecked``: Vege writes ``δ^L a^{L−1}`` entry by entry before his
+    "full expression", and whether such a product multiplies matrices or entries is not certain from the claim."""
+    if not originals or judge._one_example is None:
+        return
+    for i, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if c.id not in originals or r.verdict != "incorrect":
+            continue
+        if r.diagnosis_key not in _SAMPLE_KEYS and not _GIVES.search(r.message) and not _product(r.message):
+            continue
+        one = judge._for_one_example(c, "its objective is defined per example too: read for one example")
+        if one is not None and one.verdict == "correct":
+            results[i] = one
+        elif (_product(r.message) or r.diagnosis_key in _SAMPLE_KEYS) and (one is None or _product(one.message)):
+            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.links = []
+            alone = "" if one is None or one.message == r.message else f"; for one example: {one.message}"
+            r.message = (f"not judged: for the batch: {r.message}{alone}; whether the product is of matrices or of "
+                         "their entries (as a derivation written entry by entry means it) is not certain")
