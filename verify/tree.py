@@ -95,7 +95,7 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
         param = names.tex_weight(layer, convention) if m.group(2) == "W" else names.tex_bias(layer, convention)
         return names.tex_state(m.group(1), param)
     if kind in ("dz", "dhs", "dyhats"):  # a batch: ∂J/∂Z of the mean J; Ng's dA, each sample's own
-        inner = {"dz": names.tex_vec("z", layer).upper(), "dhs": names.tex_vec("h", layer), "dyhats": r"\hat{\mathbf{y}}"}[kind]
+        inner = {"dz": names.tex_vec("Z", layer), "dhs": names.tex_vec("h", layer), "dyhats": r"\hat{\mathbf{y}}"}[kind]
         return names.tex_partial("J", inner) if kind == "dz" else f"d{inner}"
     if kind in ("dx", "dxs"):  # the input's gradient: ∂J/∂x, Ng's and CS231n's dx (each sample's own)
         return names.tex_partial("J", r"\mathbf{x}") if kind == "dx" else r"d\mathbf{x}"

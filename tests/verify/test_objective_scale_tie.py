@@ -88,3 +88,4 @@ def test_a_definition_of_delta_is_no_evidence_of_the_scale():
     # and beside one derivative on the spec's scale it is a tie, not two votes against the definition
     got = judged(DEF + DELTA_DEF + SPEC_Z)
     assert got["def"][0] == got["specz"][0] == "unchecked"
+
