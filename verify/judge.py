@@ -675,7 +675,8 @@ class Judge:
     def _check_rows(self, claim: Claim, rows: list[str], layer_env: dict | None) -> ClaimResult:
         """A block of equations under one label (an ``aligned`` block with one ``\\tag``): each row is judged;
         the verdict is the worst, and a wrong row is named."""
-        results = [self._check_one(Claim(claim.id, row, None, claim.where), layer_env) for row in rows]
+        results = [self._defined_row(claim, k, row) or self._check_one(Claim(claim.id, row, None, claim.where), layer_env)
+                   for k, row in enumerate(rows)]
         verdict = _combine([r.verdict for r in results])
         k, worst = next((k, r) for k, r in enumerate(results) if r.verdict == verdict)
         out = ClaimResult(claim.id, claim.latex, verdict, worst.expected, worst.message, quantity=worst.quantity,
@@ -686,6 +687,14 @@ class Judge:
         else:
             out.message = f"equation {k + 1} of {len(rows)}: {worst.message}"
         return out
+
+    def _defined_row(self, claim: Claim, k: int, row: str) -> ClaimResult | None:
+        """Row ``k`` of a block that defines one of the answer's own symbols (CS231n's ``H = …, \\qquad S = H W_2 + b_2``:
+        ``_with_rows``): its verdict as a definition, as for a claim of its own."""
+        found = self.defining.get(_row_id(claim.id, k))
+        if found is None or found[0] == "rest":
+            return None
+        return ClaimResult(claim.id, row, found[0], "", found[1], notes=["a definition"])
 
     def _check_statements(self, claim: Claim, statements: list[str], layer_env: dict | None) -> ClaimResult:
         """Statements an implication joins (``A = B \\implies C = D``): each judged like the rows of a block; but when
@@ -1355,7 +1364,7 @@ class Judge:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
         from .infer import UNDEFINED, bind_symbols
 
-        fixed, macros, ids = bind_symbols(self, claims)
+        fixed, macros, ids = bind_symbols(self, _with_rows(claims))
         known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
         fixed = tuple(f for f in fixed if f[0] not in known)
         macros = tuple(m for m in macros if m[0] not in known)
@@ -1513,6 +1522,22 @@ def _top_sides(latex: str) -> list[str]:
 
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
+
+
+def _row_id(claim_id: str, k: int) -> str:
+    return f"{claim_id}\x00row{k}"
+
+
+def _with_rows(claims) -> list:
+    """The claims, and each row of a block of several equations as a claim of its own (an id no claim has): the rows
+    may define the answer's symbols (``H = \\max(0, X W_1 + b_1), \\qquad S = H W_2 + b_2``)."""
+    out = list(claims)
+    for c in claims:
+        if split_statements(c.latex) == [c.latex]:
+            rows = _top_rows(c.latex)
+            if len(rows) > 1:
+                out += [Claim(_row_id(c.id, k), row, c.quantity, c.where) for k, row in enumerate(rows)]
+    return out
 
 
 def _top_rows(latex: str) -> list[str]:
