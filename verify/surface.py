@@ -373,7 +373,7 @@ def environment_reason(env: str) -> str:
 
 # -- rewriting -----------------------------------------------------------------------------------------------------
 _CMD = re.compile(r"\\([A-Za-z]+\*?)")
-_DIM = re.compile(r"\s*-?\s*(?:\d+\.?\d*|\.\d+)\s*(?:em|ex|mu|pt|px|cm|mm|in|bp|pc|dd|cc|sp)\b")
+_DIM = re.compile(r"\s*+-?\s*+(?:\d++(?:\.\d*+)?+|\.\d++)\s*+(?:em|ex|mu|pt|px|cm|mm|in|bp|pc|dd|cc|sp)\b")  # possessive: linear
 #: what an annotation over a relation says: a definition
 _DEF_NOTE = re.compile(r"^\s*(?:\\(?:text|mathrm|textrm|scriptscriptstyle|scriptstyle|tiny|small)\s*)?\{?\s*(?:def|"
                        r"\\Delta|\\triangle|\\bigtriangleup|:|defn|definition)\b")
