@@ -70,3 +70,26 @@ def other_loss(latex: str, loss_name: str) -> str | None:
         if _LOSS_NAMES[m.group(1)] != loss_name:
             return m.group(1)
     return None
+
+
+def other_step(optimizer: str, step) -> str | None:
+    """The optimizer whose parameter step the right side ``step`` of θ ← … takes when it is visibly not the spec's
+    ``optimizer`` (Prakash's notes on Ng's course, graded on Adam, write each algorithm in turn): plain gradient descent
+    (θ − α dθ: a gradient and no optimizer state), momentum (θ − α v_dθ: Adam's first moment alone, no root) or
+    RMSprop (θ − α dθ / √(S_dθ + ε): the raw gradient over the root of the second moment). None for the spec's own
+    step and for a mix of both (Adam without its bias correction is Adam's mistake, judged as such)."""
+    from .truth import state_kind
+
+    if optimizer == "sgd":
+        return None
+    nodes = list(step.walk())
+    states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
+    grads = any(n.op == "q" and n.value[0] in ("dW", "db") for n in nodes)
+    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in nodes)
+    if grads and not states:
+        return "plain gradient descent"
+    if optimizer == "adam" and states == {"m"} and not grads and not root:
+        return "gradient descent with momentum"
+    if optimizer == "adam" and states == {"v"} and grads and root:
+        return "RMSprop"
+    return None

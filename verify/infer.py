@@ -74,6 +74,8 @@ def definitions(claims) -> list:
     return out
 
 
+#: e^{Z^{[L]}}, e^{z}, \exp(z^{(2)}): the exponential of a pre-activation (defines the answer's own letter)
+_EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)?[zZ](?![A-Za-z])")
 #: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
 
@@ -859,7 +861,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         key = re.sub(r"\s+", "", m.group(1))
         try:
             parse_expr(key, notation, depth)
-            if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)):
+            if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
+                    or key == "t" and _EXP_OF_Z.match(rhs)):  # Ng's softmax t = e^{Z^{[L]}}: not the step count
                 continue  # the network knows this symbol (t, e are constants): a claim about it, not a definition
         except NeedsLayer:
             continue
@@ -1173,6 +1176,32 @@ def _defines_delta(claim, judge) -> bool:
     return all(inner(s).op == "q" and inner(s).value[0] == "delta" for s in sides) and len(set(sides)) == 1
 
 
+def written_objective(latex: str) -> str | None:
+    r"""``\frac{\partial L}{\partial \hat Y} = \frac{\partial}{\partial \hat Y} (Y - \hat Y)^2 = …`` (Rudra's notes): the
+    second side differentiates the objective written out, by the same variable, and so defines it — returned as
+    ``L = (Y - \hat Y)^2`` for ``objective_scale`` to read, else None. Linear scanning only."""
+    from .surface import _group_end
+
+    sides = _sides(_normal(latex).replace("&", " "))
+    if len(sides) < 2 or len(sides[0]) > 200:
+        return None
+    first, second = sides[0].strip(), sides[1].strip()
+    for d in ("\\partial", "d"):
+        if not (first.startswith("\\frac{" + d) and second.startswith("\\frac{" + d + "}{")):
+            continue
+        num_end = _group_end(first, len("\\frac"), 200)
+        den_end = _group_end(first, num_end, 200) if num_end else None
+        wrt_end = _group_end(second, len("\\frac{" + d + "}"), 200)
+        if not (num_end and den_end and wrt_end) or first[den_end:].strip():
+            return None
+        letter = first[len("\\frac{" + d):num_end - 1].strip()
+        if first[num_end:den_end].replace(" ", "") != second[len("\\frac{" + d + "}"):wrt_end].replace(" ", ""):
+            return None
+        body = second[wrt_end:].strip()
+        return f"{letter} = {body}" if letter and body else None
+    return None
+
+
 def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -1191,7 +1220,10 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         return None, None
     on_scale, off, tie = False, {}, {}
     for c in claims:
-        if "\\partial" in c.latex or "\\nabla" in c.latex:
+        written, orig = written_objective(c.latex), c
+        if written is not None:  # ∂L/∂ŷ = ∂/∂ŷ (y − ŷ)²: the claim itself is the definition (and its first use)
+            c = replace(c, latex=written)
+        elif "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
         try:
             sides, rels = parse_claim(c.latex, judge.notation, judge.net.depth)
@@ -1226,6 +1258,8 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
             uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)
                     and not _defines_delta(u, judge)][:12]
+            if written is not None:
+                uses = [orig, *(u for u in uses if u is not orig)][:12]
             verdicts = {}
             saved = judge.notation
             for scale in (None, round(k, 9)):

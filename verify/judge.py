@@ -25,7 +25,7 @@ from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
-from .foreign import other_loss
+from .foreign import other_loss, other_step
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -589,6 +589,12 @@ class Judge:
                                "velocity here (momentum's w_t = w_{t-1} + v_t), not Adam's second moment, which a step "
                                "divides by its square root; the claim is about another optimizer than the spec's",
                                quantity=claim.quantity)
+        other = (other_step(self.net.optimizer.name, sides[-1]) if qkind is not None and qkind[0] in ("W_next", "b_next")
+                 else None)
+        if other is not None:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the step is {other}'s, not the "
+                               f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
+                               "several in turn) is not judged against the spec's", quantity=claim.quantity)
         links = []
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
@@ -757,6 +763,9 @@ class Judge:
                                                                        or NO_BIAS in r.message)]
         if skipped and len(skipped) < len(done):
             done = [(v, r) for v, r in done if v not in skipped]
+        unbiased = self._unbiased_only(claim, var, env, done)
+        if unbiased is not None:
+            return unbiased
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
@@ -776,6 +785,28 @@ class Judge:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
         return worst
+
+    def _unbiased_only(self, claim: Claim, var: str, env: dict, done: list) -> ClaimResult | None:
+        """Ng's ``Z^{[l]} = W^{[l]} A^{[l-1]}`` under "with batch norm, b^{[l]} is dropped": a generic claim that writes no
+        bias, right for exactly the layers the spec gives no bias and wrong for the others, which have one — it may be
+        about the batch-norm layers only, which the claim does not say: unchecked with the reason. None otherwise."""
+        if var not in ("l", "every") or len(done) < 2 or any(r.verdict not in ("correct", "incorrect") for _, r in done):
+            return None
+        biased = {int(p.key[1:]) for p in self.truth.program.params if p.bias and p.key[:1] == "b" and p.key[1:].isdigit()}
+        right = [v for v, r in done if r.verdict == "correct"]
+        wrong = [v for v, r in done if r.verdict == "incorrect"]
+        if not right or not wrong or set(right) & biased or not set(wrong) <= biased:
+            return None
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: right[0]})
+        except Unreadable:
+            return None
+        if any(n.op == "q" and is_bias(n.value[0]) for side in sides for n in side.walk()):
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: it writes no bias and holds for the "
+                           f"layers the spec gives none ({', '.join(map(str, right))}), not for {', '.join(map(str, wrong))}, "
+                           "which have one: it may be about the layers without a bias only (Ng's batch-norm layers), "
+                           "which the claim does not say", quantity=claim.quantity)
 
     def _names_the_output(self, claim: Claim, env: dict, var: str) -> bool:
         """Whether a claim about a generic unit also names the network's output (or target) whole, with no unit:
@@ -851,6 +882,8 @@ class Judge:
             literal = _decimals(target)
         if literal is None and self.numeric:
             literal = _written_decimals(student)
+        if literal is None and not self.numeric and _numbers_only(target) and _numbers_only(student):
+            literal = _decimals(student)  # e^{0.0529} ≈ 1.0543: plain arithmetic, to the precision the answer writes
         spread = None
         if self.numeric and literal is not None and any(n.op == "num" and n.value[1] for n in student.walk()) and not (
                 student.op == "matrix" or student.op in ("num", "neg")):
@@ -1107,6 +1140,7 @@ class Judge:
             self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
+        if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
@@ -1166,6 +1200,8 @@ class Judge:
                        "the spec's) and its derivatives disagree on it; give the objective in [notation] to settle it",
         }
         for cid, (k, kind) in undecided.items():
+            if kind == "unread" and _writes_objective(self._claims, cid):  # right on neither scale: judged on the spec's
+                continue
             self.defining.setdefault(cid, ("unchecked", messages[kind].format(k=k)))
 
     def _own_letters(self, claims) -> None:
@@ -1838,6 +1874,13 @@ def _state_letters(state_names: list[str], optimizer: str) -> tuple:
 def _same(a, b) -> bool:
     a, b = np.asarray(a), np.asarray(b)
     return a.shape == b.shape and bool(np.allclose(a, b))
+
+
+def _writes_objective(claims, cid: str | None) -> bool:
+    """Whether the claim ``cid`` defines the objective inside a derivative of it (infer.written_objective)."""
+    from .infer import written_objective
+
+    return any(c.id == cid and written_objective(c.latex) is not None for c in claims)
 
 
 def _decimals(node: Node):

@@ -1602,7 +1602,11 @@ class _Parser:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
             elif empty and self.is_("(") and _FORWARD_QUANTITY(q):
                 self.next()  # Koerbitz's \frac{\partial}{\partial w}(w x + b): the derivative of the expression after it
-                return Node("dexpr", (self.group(")"), q))
+                body = self.group(")")
+                while self.is_("^"):  # Rudra's \frac{\partial}{\partial \hat Y} (Y - \hat Y)^2: the power is inside
+                    self.next()
+                    body = self.power(body, self.script())
+                return Node("dexpr", (body, q))
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "
@@ -1623,6 +1627,9 @@ class _Parser:
                         raise
                     first = first or exc  # \frac{d\sigma(z)}{dz} with z of no layer: say that, not "unknown d"
                     self.i = start
+        typo = self._d_missing() if first is None else None
+        if typo is not None:
+            return typo
         try:
             num_ = self.group("}")
         except Unreadable:
@@ -1632,6 +1639,32 @@ class _Parser:
         self.expect("{")
         den = self.group("}")
         return Node("div", (num_, den))
+
+    def _d_missing(self) -> Node | None:
+        """Erika Duan's ``\\tfrac{A^{[3]}}{dZ^{[3]}}``: a forward quantity over d and a forward quantity, the d of the
+        numerator lost (an activation divided by a gradient is nothing backprop computes): read as dA/dZ. None (and
+        nothing consumed) for any other fraction."""
+        start, tok = self.i, self.peek()
+        if tok is None or tok.text in ("d", "partial") or not (
+                tok.text in self.bases or tok.kind == "cmd" and tok.text.startswith("hat")):
+            return None
+        try:
+            top = self.wrt()
+            self.expect("}")
+            self.expect("{")
+            if not self.is_("d"):
+                raise Unreadable("no d")
+            self.next()
+            bottom = self.wrt()
+            self.expect("}")
+        except Unreadable:
+            self.i = start
+            return None
+        self.i = start
+        if not all(q.op == "q" and q.value[0] in ("z", "h", "yhat") for q in (top, bottom)):
+            return None
+        self.t = [*self.t[:start], Tok("id", "d", tok.pos), *self.t[start:]]
+        return self._d_jacobian()
 
     def _d_jacobian(self) -> Node:
         """``\\frac{dy}{dz}``, ``\\frac{dz}{dw}``: a derivative of one quantity by another written with d."""
