@@ -180,6 +180,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         raise AnswerError(f"{sub.name}: more than {MAX_FILES} answers files in one submission")
     claims, batch, values, notation, notices = [], 1, None, Notation(), []
     own = False  # an answers file chose the batch
+    one_example = False  # a document's prose says its batch is one example
     for f in sub.files:
         if f.suffix.lower() == ".toml":
             data = read_toml(f)
@@ -195,13 +196,15 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
             claims += answers.claims
             notices += answers.notices
         elif f.suffix.lower() in ANSWER_SUFFIXES:
-            claims += load_document(f)
+            found = load_document(f)
+            one_example = one_example or found.one_example
+            claims += found
         else:
             raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
     if not claims:
         raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     if not own:  # documents: as verify of one document chooses
-        batch = document_batch(claims, network)
+        batch = document_batch(claims, network, one_example)
         notation = chosen_batch(notation, batch)
     seen: dict[str, int] = {}
     unique = []

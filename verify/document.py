@@ -110,7 +110,16 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}"))
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
-    return _unique(claims)
+    return DocumentClaims(_unique(claims), one_example=bool(_ONE_EXAMPLE_PROSE.search(text)))
+
+
+class DocumentClaims(list):
+    """A document's claims, and whether its prose says the batch is one example ("For simplification assume m = 1"
+    between Nafiz's displays): ``document_batch`` then judges it with one."""
+
+    def __init__(self, claims=(), one_example: bool = False):
+        super().__init__(claims)
+        self.one_example = one_example
 
 
 class _LineCounter:
@@ -284,17 +293,22 @@ def pdf_text(path: Path) -> str:
 
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
+#: a document that says its batch is one example: "assume m = 1", "with m=1" (Ng's m, the number of examples)
+_ONE_EXAMPLE = re.compile(r"(?<![A-Za-z\\_^{])m\s*=\s*1(?![0-9.])")
+_ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|let|with|take|set)\s+\$?\s*m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3
 
 
-def document_batch(claims, network) -> int:
+def document_batch(claims, network, one_example: bool = False) -> int:
     r"""The batch a document (no [values], no ``batch``) is judged with: one example, unless its equations average over
     a batch of m examples (Ng's dW = \frac{1}{m} dZ A^T; so that a missing 1/m shows) or the network has batch norm
     (its statistics are over a batch): then DOCUMENT_BATCH examples. The same for a file, standard input and a
     submission of a batch (``batch.load_submission``)."""
     if network.mixes_samples:
         return _unlike_a_width(network)
+    if one_example or getattr(claims, "one_example", False) or any(_ONE_EXAMPLE.search(c.latex) for c in claims):
+        return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)

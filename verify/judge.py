@@ -157,6 +157,7 @@ class Judge:
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
+        self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
@@ -591,7 +592,7 @@ class Judge:
                                quantity=claim.quantity)
         other = (other_step(self.net.optimizer.name, sides[-1]) if qkind is not None and qkind[0] in ("W_next", "b_next")
                  else None)
-        if other is not None:
+        if other is not None and self._surveys_optimizers():
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the step is {other}'s, not the "
                                f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
                                "several in turn) is not judged against the spec's", quantity=claim.quantity)
@@ -786,6 +787,31 @@ class Judge:
                                "which gradproof does not derive")
         return worst
 
+    def _surveys_optimizers(self) -> bool:
+        """Whether the answer writes parameter steps of three algorithms or more (Prakash's notes on Ng's course:
+        gradient descent, momentum, RMSprop, then Adam): a survey, whose steps of the other algorithms are theirs, not
+        slips in the spec's. (Ng's momentum notes with one plain step beside the momentum step: that one is a slip.)"""
+        if self._survey is not None:
+            return self._survey
+        kinds = set()
+        for c in getattr(self, "_claims", [])[:300]:
+            env: dict = {}
+            for _ in range(3):
+                try:
+                    sides, rels = _as_update(*parse_claim(c.latex, self.notation, self.net.depth, env))
+                    break
+                except NeedsLayer as need:
+                    env = {**env, need.var: 1}
+                except (Unreadable, RecursionError):
+                    sides, rels = [], []
+                    break
+            else:
+                sides, rels = [], []
+            if rels[:1] == ["<-"] and sides[0].op == "q" and sides[0].value[0] in ("W", "b"):
+                kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
+        self._survey = len(kinds) >= 3
+        return self._survey
+
     def _unbiased_only(self, claim: Claim, var: str, env: dict, done: list) -> ClaimResult | None:
         """Ng's ``Z^{[l]} = W^{[l]} A^{[l-1]}`` under "with batch norm, b^{[l]} is dropped": a generic claim that writes no
         bias, right for exactly the layers the spec gives no bias and wrong for the others, which have one — it may be
@@ -867,7 +893,11 @@ class Judge:
                 return self._link_here(target, student, notes)
         first = self._link_here(target, student, notes)
         corrected = any(n.op == "q" and (state_kind(n.value[0]) or ("",))[0] in ("mhat", "vhat") for n in nodes)
-        if first.verdict == "correct" and corrected and not self.numeric:
+        # a step of a stateful optimizer written without its state (W ← W − α dW under momentum) equals the step where
+        # the state starts at 0: check a later step too
+        stateless = (target.op == "q" and target.value[0] in ("W_next", "b_next") and self.net.optimizer.name != "sgd"
+                     and not any(n.op == "q" and state_kind(n.value[0]) for n in nodes))
+        if first.verdict == "correct" and (corrected or stateless) and not self.numeric:
             # Adam's bias correction 1/(1 − βᵗ) equals 1/(1 − β) at the first step: check a later step too
             with self.later_step():
                 later = self._link_here(target, student, [])

@@ -49,6 +49,8 @@ _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 #: a dot for the derivative of a function (Hagan's \dot{f}^m(n), \dot{\sigma}(z)); \dot{F}^m the diagonal matrix of them
 _DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))")
 _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
+#: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
+_LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[\s*([0-9]{1,2}|[lL](?:\s*[-+]\s*[0-9])?)\s*\]")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 
@@ -282,6 +284,7 @@ def normalize(text: str) -> str:
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
+    s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     return squeeze_space(s)
 
