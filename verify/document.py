@@ -293,9 +293,9 @@ def pdf_text(path: Path) -> str:
 
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
-#: a document that says its batch is one example: "assume m = 1", "with m=1" (Ng's m, the number of examples)
-_ONE_EXAMPLE = re.compile(r"(?<![A-Za-z\\_^{])m\s*=\s*1(?![0-9.])")
-_ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|let|with|take|set)\s+\$?\s*m\s*=\s*1(?![0-9.])")
+#: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
+#: examples; not "the batch formula with m = 1", an aside about one case)
+_ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?\$?\s*m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3
 
@@ -307,7 +307,7 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     submission of a batch (``batch.load_submission``)."""
     if network.mixes_samples:
         return _unlike_a_width(network)
-    if one_example or getattr(claims, "one_example", False) or any(_ONE_EXAMPLE.search(c.latex) for c in claims):
+    if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
