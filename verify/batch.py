@@ -30,8 +30,9 @@ from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError, GradproofError, UsageError
 
 from .answers import answers_from_dict, read_toml
-from .document import chosen_batch, document_batch, load_document
+from .document import load_document
 from .judge import ClaimResult, Judge
+from .ownvalues import document_setup
 from .parser import Notation
 from .rubric import Grade, Rubric, grade, per_claim
 
@@ -204,8 +205,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     if not claims:
         raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     if not own:  # documents: as verify of one document chooses
-        batch = document_batch(claims, network, one_example)
-        notation = chosen_batch(notation, batch)
+        batch, values, notation = document_setup(claims, network, notation, one_example)
     seen: dict[str, int] = {}
     unique = []
     for c in claims:  # two files of one submission may both number their equations from 1

@@ -18,8 +18,9 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import chosen_batch, document_batch, extract, load_document, notebook_text
+from .document import extract, load_document, notebook_text
 from .judge import Judge
+from .ownvalues import document_setup
 from .parser import Notation
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".pdf")
@@ -54,8 +55,8 @@ def _read_stdin(spec: str | None):
     if not claims:
         raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     net = _network(spec)
-    batch = document_batch(claims, net)
-    return net, claims, batch, None, chosen_batch(Notation(), batch), ()
+    batch, values, notation = document_setup(claims, net, Notation())
+    return net, claims, batch, values, notation, ()
 
 
 def verify_file(path: str, spec: str | None = None, notation_path: str | None = None):
@@ -75,9 +76,8 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
         if spec is None:
             raise AnswerError(f"{p}: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
         net = _network(spec)
-        claims, values = load_document(p), None
-        batch = document_batch(claims, net)
-        notation = chosen_batch(notation, batch)
+        claims = load_document(p)
+        batch, values, notation = document_setup(claims, net, notation)
         if not claims:
             raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     else:

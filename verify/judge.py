@@ -532,6 +532,13 @@ class Judge:
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
                                        f"the sides read do not agree ({result.message}), which may be a misreading",
                                        quantity=claim.quantity)
+                if result.verdict == "carried_forward":
+                    # wrong, but right from the answer's earlier values — as far as the sides read go: the side that
+                    # did not read may hold a slip of its own (Nafiz's dZ[3] = W[4]^T dZ[4] ⊙ g'_ReLU(Z[3]) = …)
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); the "
+                                       f"sides read follow from the answer's earlier values ({result.message}), but the "
+                                       "side not read may hold a slip of its own", quantity=claim.quantity)
                 total = skipped.rsplit(" of ", 1)[-1]
                 if result.verdict == "correct" and skipped.endswith(f"{total} of {total}"):
                     # the chain's result itself did not read (Wikipedia's δ_j = … = \begin{cases} … \end{cases}):
@@ -999,18 +1006,17 @@ class Judge:
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
         if self.numeric and (target.op == "q" or self.stated):
-            mine = self._student_env()
-            try:
-                ctx = self.context(mine)
-                t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
-            except (ShapeMismatch, Unreadable):
-                t2 = s2 = None
-            if t2 is not None and _close(t2, s2, literal, spread):
-                if all(self.stated_ok.values()):
-                    return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
-                wrong = ", ".join(k for k, ok in self.stated_ok.items() if not ok)
-                return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({wrong}): error carried forward",
-                             tol_text)
+            for mine, wrong in self._student_envs():
+                try:
+                    ctx = self.context(mine)
+                    t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
+                except (ShapeMismatch, Unreadable):
+                    t2 = s2 = None
+                if t2 is not None and _close(t2, s2, literal, spread):
+                    if not wrong:
+                        return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
+                    return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({', '.join(wrong)}): "
+                                                    "error carried forward", tol_text)
         if not self.numeric and _own_values(target, student, tv, sv, self.batch):
             return _Link(OWN_NUMBERS, "")
         probe = _Probe(self, target, student, sv, literal)
@@ -1074,6 +1080,9 @@ class Judge:
 
     # -- numeric worked examples: the answer's own values --------------------------------------------
     def _remember(self, q, sides: list[Node]) -> None:
+        if len(sides) == 2 and sides[1].op != "matrix" and not any(n.op == "num" for n in sides[1].walk()):
+            self._remember_formula(q, sides[1])
+            return
         for side in reversed(sides):
             if side.op in ("matrix", "num", "neg") and _decimals(side) is not None:
                 try:
@@ -1088,6 +1097,23 @@ class Judge:
                 self.stated[k] = self.truth.from_course(q[0], value)
                 self.stated_ok[k] = bool(_close(truth, value, _decimals(side)))
                 return
+
+    def _remember_formula(self, q, side: Node) -> None:
+        """Nafiz's "let's simplify by assuming A[4] = Z[4]" in a worked example: a formula of the answer's other
+        quantities, wrong, that its later numbers are computed from — kept as its value of q (from its values so far),
+        so what follows is carried forward from it. A right formula keeps the truth."""
+        truth = self.envs[0].get(q)
+        if truth is None or q[0] not in ("h", "z", "yhat"):
+            return
+        try:
+            value = np.asarray(evaluate(side, self.context(self._student_env())), dtype=float)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return
+        if np.size(truth) != np.size(value) or _close(truth, value.reshape(np.shape(truth))):
+            return
+        k = key(*q)
+        self.stated[k] = self.truth.from_course(q[0], value.reshape(np.shape(truth)))
+        self.stated_ok[k] = False
 
     def _remember_entry(self, target: Node, sides: list[Node]) -> None:
         """A value the answer states for one entry (Mazur's net_{h1} = 0.3775): kept like a whole quantity's, with
@@ -1118,6 +1144,24 @@ class Judge:
         self.stated[k] = self.truth.from_course(q[0], current)
         label = f"{k}[{','.join(str(i + 1) for i in idx)}]"
         self.stated_ok[label] = bool(_close(np.asarray(flat_truth), np.asarray(value), _decimals(side)))
+
+    def _student_envs(self):
+        """The answer's own values to judge a claim from, with the wrong ones among them: all it stated; then, when
+        several are wrong, all but one of the wrong ones, then each wrong one alone beside the right ones (a planted
+        copy's later lines, or an author's, built on some earlier slips and not on another: Nafiz's dW[4] from his
+        A[4] = Z[4] and the true A[3])."""
+        wrong = [k for k, ok in self.stated_ok.items() if not ok]
+        yield self._student_env(), wrong
+        alone = [k for k in wrong if k in self.stated]
+        if len(alone) < 2:
+            return
+        params, X, Y = self.points[0]
+        for k in alone[:6]:  # every wrong one but k (a planted slip the later lines do not use), then k alone
+            kept = {j: v for j, v in self.stated.items() if j != k}
+            yield self.truth.to_course(self.truth.compute(params, X, Y, over=kept)), [j for j in wrong if j != k]
+        for k in alone[:6]:
+            kept = {j: v for j, v in self.stated.items() if j == k or self.stated_ok.get(j, True)}
+            yield self.truth.to_course(self.truth.compute(params, X, Y, over=kept)), [k]
 
     def _student_env(self) -> dict:
         params, X, Y = self.points[0]

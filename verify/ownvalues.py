@@ -1,0 +1,93 @@
+"""A document's own worked example as its [values]: an answer that writes the input, the target and every weight and
+bias as numbers (Nafiz's "Backprop by hand": X = [1; 4; 7], W[1] = [[0.2, -0.3, 0.4], …], b[1] = [0; 0; 0], …,
+Y = [1; 0; 0]) gives exactly what an answers file's [values] table holds. A TA checks its numbers against that
+example; so does verify: the document is judged numerically with those values (rounded values carried forward and all,
+as an answers file with [values] is), instead of leaving every number unchecked ("the answer computes with its own
+numbers and the spec gives no [values]").
+
+Only complete examples count: every value the spec's [values] needs must be written, each once as a matrix or a number
+of plain numbers (its first definition; a later restatement is a claim about it), with the shapes [values] accepts.
+Anything less (no target, one weight missing) leaves the document in symbolic mode, as before. Reading is bounded: at
+most MAX_CLAIMS claims are looked at, each parsed once by the claim grammar (no eval)."""
+
+from __future__ import annotations
+
+import numpy as np
+from gradproof.derive.errors import AnswerError
+
+from .parser import Notation, parse_claim
+from .shapes import evaluate
+
+#: claims looked at for the example's values (a document's definitions come first)
+MAX_CLAIMS = 400
+
+
+def _literal(node) -> np.ndarray | None:
+    """The value of a side of plain numbers (a number or a matrix of them), else None."""
+    if node.op == "neg":
+        inner = _literal(node.args[0])
+        return None if inner is None else -inner
+    if node.op == "num":
+        return np.asarray(float(node.value[0]))
+    if node.op != "matrix" or not all(a.op in ("num", "neg") and all(n.op in ("num", "neg") for n in a.walk())
+                                      for a in node.args):
+        return None
+    try:
+        return np.asarray(evaluate(node, None), dtype=float)
+    except Exception:  # noqa: BLE001 -- an unusual matrix is no value
+        return None
+
+
+def document_values(claims, net) -> dict | None:
+    """The [values] a document's own worked example gives (``answers._values``' result: params, x, y, layout), or
+    None when it does not write all of them. A network with layer kinds (batch norm, dropout masks) is not read."""
+    from .answers import _values
+
+    if net.has_kinds:
+        return None
+    table: dict = {}
+    for c in list(claims)[:MAX_CLAIMS]:
+        if "\\begin" not in c.latex and not any(ch.isdigit() for ch in c.latex):
+            continue
+        try:
+            sides, rels = parse_claim(c.latex, Notation(), net.depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
+            continue
+        if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
+            continue
+        kind, layer = sides[0].value
+        key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
+        if key is None or key in table:
+            continue
+        value = _literal(sides[1])
+        if value is not None:
+            table[key] = value.tolist()
+    if "x" not in table or "y" not in table:
+        return None
+
+    def fail(where: str, what: str) -> AnswerError:
+        return AnswerError(f"{where}: {what}")
+
+    try:
+        values = _values(table, net, fail)
+    except AnswerError:
+        return None
+    values["source"] = "the document's own worked example"
+    return values
+
+
+def document_setup(claims, net, notation: Notation, one_example: bool = False) -> tuple[int, dict | None, Notation]:
+    """How a document is judged: (batch, values, notation). With its own complete worked example, numerically on those
+    values (the batch is its number of samples, its layout the one the values are written in); else symbolically with
+    ``document.document_batch``'s choice. The same for a file, standard input and a submission of a batch."""
+    from dataclasses import replace
+
+    from .document import chosen_batch, document_batch
+
+    values = document_values(claims, net)
+    if values is None:
+        batch = document_batch(claims, net, one_example)
+        return batch, None, chosen_batch(notation, batch)
+    if values.get("layout") and "layout" not in dict(notation.options):
+        notation = replace(notation, options=notation.options + (("layout", values["layout"]),))
+    return len(values["x"]), values, notation
