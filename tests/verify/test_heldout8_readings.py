@@ -200,3 +200,67 @@ def test_a_document_that_says_its_batch_is_one_example():
     silent = said.replace("For simplification assume m = 1,", "Calculating:")
     assert document_batch(extract(said), d.network) == 1
     assert document_batch(extract(silent), d.network) > 1
+
+
+SPEC = """name = "byhand"
+title = "a 2-2-2 ReLU network with a softmax output, one example"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "relu"
+
+[[layers]]
+units = 2
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def by_hand(tmp_path, body: str) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r.verdict for r in results}, meta
+
+
+def vec(v) -> str:
+    return "\\begin{bmatrix} " + " \\\\ ".join(f"{x:.4f}" for x in v) + " \\end{bmatrix}"
+
+
+def test_a_documents_own_worked_example_is_its_values(tmp_path):
+    """Nafiz's backprop by hand writes X, every W[l] and b[l], and Y as numbers: those are the document's [values], so
+    its numbers are judged on them (they were all "the answer computes with its own numbers and the spec gives no
+    [values]"). Verdicts from a forward pass typed here: z¹, z² right; the slip A[2] = Z[2] (the softmax simplified
+    away) wrong; dZ[2] computed from it carried forward (it differs from softmax(z²) − y and equals z² − y); a wrong
+    number wrong; the symbolic rule dW[2] = dZ[2] A[1]^T right."""
+    X, W1, W2, Y = np.array([1.0, 2.0]), np.array([[0.1, 0.2], [-0.3, 0.4]]), np.array([[0.5, -0.1], [0.2, 0.3]]), np.array([1.0, 0.0])
+    z1 = W1 @ X
+    a1 = np.maximum(z1, 0)
+    z2 = W2 @ a1
+    a2 = np.exp(z2) / np.exp(z2).sum()
+    own_dz2 = z2 - Y
+    assert not np.allclose(a2, z2) and not np.allclose(own_dz2, a2 - Y, atol=0.01)
+    mat = lambda M: "\\begin{bmatrix} " + " \\\\ ".join(" & ".join(f"{x:g}" for x in r) for r in M) + " \\end{bmatrix}"  # noqa: E731
+    given = (f"$$X = {vec(X)}$$\n\n$$W[1] = {mat(W1)}$$\n\n$$b[1] = {vec([0, 0])}$$\n\n$$W[2] = {mat(W2)}$$\n\n"
+             f"$$b[2] = {vec([0, 0])}$$\n\n$$Y = {vec(Y)}$$\n\n")
+    body = given + (f"$$Z[1] = W[1] X + b[1] = {vec(z1)}$$\n\n$$Z[2] = {vec(z2)}$$\n\n"
+                    "Let's simplify by assuming\n\n$$A[2] = Z[2]$$\n\n"
+                    f"$$dZ[2] = {vec(z2)} - {vec(Y)} = {vec(own_dz2)}$$\n\n$$dW[2] = dZ[2] A[1]^T$$\n\n"
+                    f"$$A[1] = {vec(a1 + np.array([0.3, 0]))}$$\n")
+    got, meta = by_hand(tmp_path, body)
+    assert meta["mode"] == "numeric"
+    lines = {k: v for k, v in got.items() if k.startswith("line") and int(k.split()[1].split("#")[0].split(".")[0]) > 11}
+    assert list(lines.values()) == ["correct", "correct", "incorrect", "carried_forward", "correct", "incorrect"]
+    # one value missing (no Y): the document stays symbolic, its numbers unchecked as before
+    _, meta = by_hand(tmp_path, body.replace(f"$$Y = {vec(Y)}$$", ""))
+    assert meta["mode"] == "symbolic"
