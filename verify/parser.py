@@ -1823,7 +1823,7 @@ class _Parser:
     # -- functions -----------------------------------------------------------------------------------
     def function(self, name: str) -> Node:
         fname = self.funcs.get(name) or FUNCS.get(name.lower()) or "phi"
-        layer, deriv, power = None, False, None
+        layer, deriv, power, named = None, False, None, False
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             if mark == "'":
@@ -1833,6 +1833,9 @@ class _Parser:
             texts = [t.text for t in toks]
             if mark == "_" and texts == ["M"] and fname == "sigmoid":
                 fname = "softmax"
+                continue
+            if _named_activation(name, fname, mark, texts) is not None:  # Ng's g_{\text{ReLU}}(Z[1]), g_{softmax}(Z[L])
+                fname, named = _named_activation(name, fname, mark, texts), True
                 continue
             items = self.index_items(toks, prime=True, mark=mark) if texts != ["-", "1"] else [("other", "-1")]
             for item in items:
@@ -1849,6 +1852,12 @@ class _Parser:
                     power = item[1]
                 else:
                     raise Unreadable(f"cannot read the script {''.join(texts)} on the function {name}")
+        if named and (self._backward_claim() or self.t[:1] and self.t[0].text == name):
+            # Nafiz's template: "g_{ReLU}(Z[l]) is the derivative of the ReLU" in dZ[l] = W[l+1]^T dZ[l+1] · g_{ReLU}(Z[l]),
+            # and g_{ReLU}(Z[l]) = \begin{cases} 1 … defines it so: read in forward steps only (A[1] = g_{ReLU}(Z[1]))
+            raise Unreadable(f"cannot read the script on the function {name} here: {name} with the name of its function is "
+                             "read in a forward step; in a backward step or its own definition an author may mean the "
+                             "derivative (Nafiz's template does)")
         fname = self._layer_sigma(name, fname, layer)
         if self.is_("(") or self.is_("{") or self.is_("["):
             close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
@@ -1871,6 +1880,12 @@ class _Parser:
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
         return Node("pow", (node, num(power))) if power is not None else node
+
+    def _backward_claim(self) -> bool:
+        """Whether the claim being read is about a derivative: ∂, δ, ∇, or Ng's d before a quantity (dZ, dW)."""
+        toks = self.t[:2000]
+        return any(t.text in ("partial", "delta", "Delta", "nabla") or t.text == "d" and k + 1 < len(toks)
+                   and toks[k + 1].text in self.bases for k, t in enumerate(toks))
 
     def _layer_sigma(self, name: str, fname: str, layer: int | None) -> str:
         """Nowaczyk's σ_l, CMU 10-714's σ_i: an answer that writes σ with a layer index (infer.conventions:
@@ -2163,6 +2178,20 @@ def _anchor(toks) -> str | None:
             seen.update(t.text for t in group if t.kind == "id" and t.text in UNIT_POS)
         k += 1
     return next((x for x in ("j", "h", "k", "i") if x in seen), None)
+
+
+#: activations a script may name on a generic function letter (g_{ReLU}, f_{tanh}); not the elementary functions
+_SCRIPT_ACTIVATIONS = ("relu", "sigmoid", "tanh", "softmax", "leaky_relu", "elu", "softplus", "swish", "gelu", "softsign",
+                       "identity")
+
+
+def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | None:
+    """The activation a subscript names on a generic function letter (g, f, φ): ``g_{ReLU}`` is ReLU. None for
+    anything else (σ keeps its own reading: a script on σ is a layer or Ng's σ_M)."""
+    if mark != "_" or fname != "phi" or name not in ("g", "f", "phi", "varphi") or len(texts) != 1:
+        return None
+    named = FUNCS.get(texts[0].lower())
+    return named if named in _SCRIPT_ACTIVATIONS else None
 
 
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
