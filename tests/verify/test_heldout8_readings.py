@@ -264,3 +264,19 @@ def test_a_documents_own_worked_example_is_its_values(tmp_path):
     # one value missing (no Y): the document stays symbolic, its numbers unchecked as before
     _, meta = by_hand(tmp_path, body.replace(f"$$Y = {vec(Y)}$$", ""))
     assert meta["mode"] == "symbolic"
+
+
+def test_a_function_letter_with_the_name_of_its_activation():
+    """Nafiz's A[1] = g_{\\text{ReLU}}(Z[1]) and A[L] = g_{softmax}(Z[L]): in a forward step the script names the
+    function (NumPy: relu, softmax; a planted tanh where the layer is ReLU is wrong). In a backward step, or in its own
+    definition, the same letter may mean the derivative (his template: "g_{ReLU}(Z[l]) is the derivative of the ReLU",
+    g_{ReLU}(Z[l]) = 1 if Z > 0, else 0): unchecked, never judged on a guess."""
+    d = net([{"units": 4, "activation": "relu"}, {"units": 3, "activation": "softmax"}], loss="cross_entropy")
+    z = RNG.normal(size=4)
+    flags = {"fwd": True, "out": True, "bad-fwd": np.allclose(np.maximum(z, 0), np.tanh(z))}
+    got = verdicts(d, {"fwd": r"A[1] = g_{\text{ReLU}}(Z[1])", "out": r"A[2] = g_{softmax}(Z[2])",
+                       "bad-fwd": r"A[1] = g_{\tanh}(Z[1])",
+                       "back": r"dZ[1] = W[2]^T dZ[2] \cdot g_{\text{ReLU}}(Z[1])",
+                       "own": r"g_{\text{ReLU}}(Z[l]) = \begin{cases} 1 & \text{if } Z[l] > 0 \\ 0 & \text{otherwise} \end{cases}"})
+    assert {k: got[k] for k in flags} == oracle(flags)
+    assert got["back"] == got["own"] == "unchecked"
