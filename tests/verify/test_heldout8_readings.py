@@ -206,21 +206,9 @@ SPEC = """name = "byhand"
 title = "a 2-2-2 ReLU network with a softmax output, one example"
 convention = "row"
 inputs = 2
-
-[[layers]]
-units = 2
-activation = "relu"
-
-[[layers]]
-units = 2
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
+layers = [{units = 2, activation = "relu"}, {units = 2, activation = "softmax"}]
+loss = {name = "cross_entropy"}
+optimizer = {name = "sgd", learning_rate = 0.1}
 """
 
 
