@@ -295,7 +295,7 @@ def pdf_text(path: Path) -> str:
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
-_ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?\$?\s*m\s*=\s*1(?![0-9.])")
+_ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3
 

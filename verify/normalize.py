@@ -50,7 +50,7 @@ _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 _DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))")
 _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
-_LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[\s*([0-9]{1,2}|[lL](?:\s*[-+]\s*[0-9])?)\s*\]")
+_LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[ ?([0-9]{1,2}|[lL](?: ?[-+] ?[0-9])?) ?\]")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 
 
