@@ -17,6 +17,7 @@ term J = (1/N) sum_n loss(yhat_n, y_n); the 1/N enters the backward pass once, a
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
@@ -549,7 +550,7 @@ def _shape(node: ast.expr, code: str, shapes: dict):
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return ()
     if isinstance(node, (ast.Name, ast.Subscript)):
-        return shapes.get(ast.get_source_segment(code, node))
+        return shapes.get(_segment(code, node))
     if isinstance(node, ast.Attribute) and node.attr == "T":
         inner = _shape(node.value, code, shapes)
         return None if inner is None else tuple(reversed(inner))
@@ -598,9 +599,9 @@ def _reductions(a: Assign, means: dict) -> str:
                 and node.keywords and all(k.arg in ("axis", "keepdims") for k in node.keywords)
                 and any(k.arg == "axis" and isinstance(k.value, ast.Constant) for k in node.keywords)):
             continue
-        x = ast.get_source_segment(code, node.args[0])
-        kwargs = ", ".join(f"{k.arg}={ast.get_source_segment(code, k.value)}" for k in node.keywords)
-        axis = next(ast.get_source_segment(code, k.value) for k in node.keywords if k.arg == "axis")
+        x = _segment(code, node.args[0])
+        kwargs = ", ".join(f"{k.arg}={_segment(code, k.value)}" for k in node.keywords)
+        axis = next(_segment(code, k.value) for k in node.keywords if k.arg == "axis")
         if node.func.attr == "sum":
             text = f"np.add.reduce({x}, {kwargs})"
         elif not isinstance(node.args[0], ast.Name):
@@ -622,6 +623,14 @@ def _reductions(a: Assign, means: dict) -> str:
     return code
 
 
+def _segment(code: str, node: ast.AST) -> str | None:
+    """``ast.get_source_segment`` of a one-line ASCII ``code`` by slicing (it splits the whole text into lines at each
+    call: 6000 program lines, 18000 calls)."""
+    if "\n" in code or not code.isascii():
+        return ast.get_source_segment(code, node)
+    return code[node.col_offset : node.end_col_offset]
+
+
 def _into_target(a: Assign, shapes: dict, code: str | None = None) -> list[str]:
     """The lines of ``a``: ``target = code``, or the same value computed into one array -- its first operation that
     makes an array of the target's shape, then ``target op= operand`` for each operation around it (``*`` and ``+`` of
@@ -637,16 +646,16 @@ def _into_target(a: Assign, shapes: dict, code: str | None = None) -> list[str]:
     while isinstance(node, ast.BinOp) and type(node.op) in _IN_PLACE:
         op = _IN_PLACE[type(node.op)]
         if isinstance(node.left, ast.BinOp) and _shape(node.left, code, shapes) == want:
-            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.right)}")
+            steps.append(f"{target} {op}= {_segment(code, node.right)}")
             node = node.left
         elif op in "+*" and isinstance(node.right, ast.BinOp) and _shape(node.right, code, shapes) == want:
-            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.left)}")
+            steps.append(f"{target} {op}= {_segment(code, node.left)}")
             node = node.right
         else:
             break
     if not steps:
         return [f"{target} = {code}"]
-    return [f"{target} = {ast.get_source_segment(code, node)}", *reversed(steps)]
+    return [f"{target} = {_segment(code, node)}", *reversed(steps)]
 
 
 def _entries(names_: list[str], indent: str, prefix: str = "") -> list[str]:
@@ -675,7 +684,14 @@ _NAME = re.compile(r"(?<![\w\"])[A-Za-z_]\w*(?![\w\"])")
 
 
 def _uses(code: str, name: str) -> bool:
-    return re.search(rf"(?<![\w\"]){re.escape(name)}(?![\w\"])", code) is not None
+    return name in _tokens(code)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens(code: str) -> frozenset[str]:
+    """The names ``code`` uses (``_NAME``): one scan, where a pattern per name asked missed re's cache of 512 compiled
+    patterns on a deep network (498 batch-norm layers: 5000 compilations, a third of printing the program)."""
+    return frozenset(m.group() for m in _NAME.finditer(code))
 
 
 def _names(assigns) -> set[str]:
