@@ -302,7 +302,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four() + round_five() + round_six()
+    return out + round_three() + round_four() + round_five() + round_six() + round_seven()
 
 
 def _example(name: str) -> str:
@@ -1239,6 +1239,168 @@ def round_six() -> list[Probe]:
                                    + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n") * 200},
                      (0,), after=_json_ok("results.json")))
     return out
+
+
+# the blocked optimizer at the block's edges: the same step as one block, float32 and float64, and a file saved by a
+# network of another block layout (the probe's folder holds both modules: probe = this size, other = the next one)
+BLOCKED = r"""
+import os
+print(f"ok {m._OFFSETS[-1]} entries, {len(getattr(m, '_BLOCKS', ()))} blocks")
+for dtype in (np.float64, np.float32):
+    runs = []
+    for size in (getattr(m, "_BLOCK_SIZE", None), 10**9):
+        if size is None:
+            continue
+        if hasattr(m, "_blocks"):
+            m._BLOCKS = m._blocks(size)
+        p = m.init_params(0, dtype=dtype)
+        st = m.init_state(p)
+        rng = np.random.default_rng(0)
+        for _ in range(3):
+            m.step(p, {k: rng.normal(size=v.shape).astype(dtype) for k, v in p.items()}, st)
+        runs.append(p)
+    same = all(np.array_equal(runs[0][k], runs[-1][k]) and runs[0][k].dtype == dtype for k in runs[0])
+    print("ok blocked step", np.dtype(dtype).name if same else "blocked step differs", np.dtype(dtype).name)
+import other
+other.save_params("other.npz", other.init_params(0))
+try:
+    m.load_params("other.npz")
+    print("loaded parameters of another network")
+except ValueError as e:
+    print("ok refused another network's file") if "other.npz" in str(e) else print("unclear refusal", e)
+m.save_params("mine.npz", m.init_params(0, dtype=np.float32))
+q = m.load_params("mine.npz")
+print("ok float32 round trip" if all(q[k].dtype == np.float32 for k in q) else "float32 file loaded as " + str({q[k].dtype for k in q}))
+"""
+
+
+def _two_modules(body: str):
+    """after(folder): generate the spec o.toml as module "other" too, then run ``body`` on module "probe"."""
+    run_body = _module_script("probe", body)
+
+    def after(d: str) -> list[str]:
+        r = subprocess.run([GRADPROOF, "codegen", f"{d}/o.toml", "--out", d], capture_output=True, text=True, timeout=120)
+        return [f"codegen other: {r.stderr.strip()[:100]}"] if r.returncode else run_body(d)
+    return after
+
+
+def _complete_csv(n: int):
+    """after(folder): g.csv, when written, has one complete row per submission (graded or skipped, never half)."""
+    def after(d: str) -> list[str]:
+        import csv
+        path = Path(d, "g.csv")
+        if not path.exists():
+            return []
+        rows = list(csv.DictReader(path.open()))
+        bad = [r.get("submission") for r in rows if r.get("status") not in ("graded", "skipped", "failed", "unreadable", "error")]
+        return ([f"{len(rows)} rows, expected {n}"] if len(rows) != n else []) + ([f"odd rows {bad[:3]}"] if bad else [])
+    return after
+
+
+def round_seven() -> list[Probe]:
+    """Round seven (issue 12, eighth pass): what the seventh round built — the whole-run budget's edges, derivatives too
+    small for central differences, authors' layered letters, KaTeX's macros, the layout rule, batch norm with one
+    example, the blocked optimizer at the block's edges."""
+    out: list[Probe] = []
+    row = spec(layer(3, '"sigmoid"') + layer(2, '"softmax"'), loss="cross_entropy")
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+    paren = ("$$\\frac{\\partial}{\\partial z^{(1)}}\\left(W^{(2)} h^{(1)} + b^{(2)}\\right) = W^{(2)} "
+             "\\operatorname{diag}(\\sigma'(z^{(1)})) \\tag{paren}$$\n\n")
+
+    def md(pid: str, text, codes=(0, 1), verdicts=None, spec_text=row, **kw) -> None:
+        out.append(Probe("r7: " + pid, doc, {"s.toml": spec_text, "h.md": text}, codes, verdicts or {}, **kw))
+
+    # -- derivatives below what central differences resolve ----------------------------------------------------------
+    deep = spec("".join(layer(3, '"sigmoid"') for _ in range(498)) + layer(2, '"softmax"'), loss="cross_entropy")
+    zero = ("$$\\frac{\\partial}{\\partial z^{(1)}}\\left(z^{(499)}\\right) = 0 \\tag{zero}$$\n\n"
+            "$$\\frac{\\partial z^{(499)}}{\\partial z^{(1)}} = 0 \\tag{jac}$$\n\n")
+    md("499 sigmoid layers: ∂z⁽⁴⁹⁹⁾/∂z⁽¹⁾ = 0 (about 1e-200: not judged)", zero, (0, 1, 2),
+       {"zero": {"unchecked"}, "jac": {"unchecked"}}, deep)
+    md("499 layers: the derivative of an expression naming δ (a backward quantity)",
+       "$$\\frac{\\partial}{\\partial z^{(499)}}\\left(\\delta^{(499)}\\right) = 0 \\tag{d}$$\n\n", (0, 1, 2),
+       {"d": {"incorrect", "unchecked"}}, deep)
+    md("499 layers: right and planted derivative claims",
+       "$$\\frac{\\partial}{\\partial z^{(498)}}\\left(W^{(499)} h^{(498)} + b^{(499)}\\right) = W^{(499)} \\operatorname{diag}"
+       "(\\sigma'(z^{(498)})) \\tag{deep}$$\n\n"
+       "$$\\frac{\\partial}{\\partial z^{(498)}}\\left(W^{(499)} h^{(498)}\\right) = 0 \\tag{planted}$$\n\n",
+       (0, 1, 2), {"deep": {"correct", "unchecked"}, "planted": {"incorrect", "unchecked"}}, deep)
+    md("3 sigmoid layers: ∂z⁽⁴⁾/∂z⁽¹⁾ = 0 is judged wrong",
+       zero.replace("499", "4"), (1,), {"zero": {"incorrect"}, "jac": {"incorrect"}},
+       spec("".join(layer(3, '"sigmoid"') for _ in range(3)) + layer(2, '"softmax"'), loss="cross_entropy"))
+    md("∂(h - h)/∂z = 0 and 300 derivatives of 0 by z", "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(h^{(1)} - h^{(1)}\\right) = 0$$\n\n"
+       + "$$\\frac{\\partial}{\\partial z^{(1)}}\\left(0\\right) = 0$$\n\n" * 300 + paren, (0, 1, 2), {"paren": {"correct"}})
+    # -- the whole-run budget at its edges ---------------------------------------------------------------------------
+    ref = _example("reference_mlp.toml")
+    rub = (ROOT / "examples/grading/rubric.toml").read_text()
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    subs = {f"subs/s{k}.md": alice for k in range(5)}
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+    for value, codes in (("1e-300", (2,)), ("5e-324", (2,)), ("1e308", (0,)), ("1e999", (0,)), ("-inf", (2,)), ("-0", (2,)),
+                         ("abc", (2,)), ("", (2,)), ("0x10", (2,)), ("1_0", (0, 2))):
+        out.append(Probe(f"r7: grading --total-time={value!r}", (*grade, f"--total-time={value}"),
+                         {"s.toml": ref, "r.toml": rub, **subs}, codes, after=_complete_csv(5)))
+    slow = ("$$\\delta^{(1)} = " + "\\tanh(\\tanh(z^{(1)}))\\odot " * 60 + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n") * 200
+    out.append(Probe("r7: grading: every submission hits its own --time-limit 1", (*grade, "--time-limit", "1"),
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1, 2),
+                     after=_complete_csv(8)))
+    out.append(Probe("r7: grading: --total-time 3 with slow submissions (deadline while grading)", (*grade, "--total-time", "3"),
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1, 2),
+                     after=_complete_csv(8)))
+    auto = ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--submission", "{d}/sub",
+            "--results", "{d}/results.json")
+    for value in ("1e-9", "1e308", "inf"):
+        out.append(Probe(f"r7: autograder --total-time {value}", (*auto, "--total-time", value),
+                         {"s.toml": ref, "r.toml": rub, "sub/a.md": alice}, (0,), after=_json_ok("results.json")))
+    out.append(Probe("r7: verify --format gradescope --rubric --total-time 1e-9", ("verify", "{d}/a.md", "--spec", "{d}/s.toml",
+                     "--rubric", "{d}/r.toml", "--format", "gradescope", "--total-time", "1e-9"),
+                     {"s.toml": ref, "r.toml": rub, "a.md": alice}, (0, 1, 2)))
+    # -- an author's layered letters ---------------------------------------------------------------------------------
+    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+    md("1900 definitions of a letter s", "".join(f"$$s_{k % 2 + 1} = W_{k % 2 + 1} a_{k % 2} + b_{k % 2 + 1}$$\n\n" for k in range(1900))
+       + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    md("circular and self-referential letters", "$$s_1 = s_2$$\n\n$$s_2 = s_1$$\n\n$$r_1 = r_1 + 1$$\n\n$$q_1 = W_1 q_1 + b_1$$\n\n"
+       "$$a_1 = g(s_1)$$\n\n$$\\frac{\\partial a_1}{\\partial s_1} = g'(s_1)$$\n\n" + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    md("letters at huge layer numbers", "$$s_{999999999999} = W_{999999999999} a_{999999999998} + b_{999999999999}$$\n\n"
+       "$$s^{(10^{99})} = W^{(10^{99})} x$$\n\n$$s_9 = W_9 a_8 + b_9$$\n\n" + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    md("200 distinct letters each defined", "".join(f"$$\\{n}_1 = W_1 x + b_1$$\n\n" for n in
+                                                   ("alpha", "beta", "gamma", "kappa", "nu", "xi", "rho", "tau", "chi", "psi") * 20)
+       + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    # -- KaTeX's macros -----------------------------------------------------------------------------------------------
+    md("\\boxed nested 5000 deep", "$$\\delta^{(2)} = " + "\\boxed{" * 5000 + "\\hat y - y" + "}" * 5000 + " \\tag{d2}$$\n\n",
+       (0, 1, 2), {"d2": {"correct", "unchecked"}}, s2)
+    md("macros with their arguments missing", "".join(f"$$J = \\{m}$$\n\n" for m in
+       ("frac", "frac{", "sqrt[", "color", "textcolor{red}", "hspace", "overset{a}", "stackrel", "boxed", "mathbf", "href{x}",
+        "begin{pmatrix}", "end{cases}", "left(", "right)", "operatorname", "genfrac{", "sum_", "partial^", "underbrace{x}_"))
+       + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    md("\\implies chain 5000 long", "$$ J " + "\\implies \\delta^{(2)} = \\hat y - y " * 5000 + "$$\n\n" + d2, (0, 1, 2),
+       {"d2": {"correct"}}, s2)
+    md("\\Rightarrow and \\therefore alternating, 3000 statements", "$$" + " \\Rightarrow ".join(["\\delta^{(2)} = \\hat y - y"] * 1500)
+       + " \\therefore " + " \\iff ".join(["J = J"] * 1500) + "$$\n\n" + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    md("every KaTeX macro once in a claim", "$$\\delta^{(2)} = \\hat y - y " + " ".join(
+        f"\\{n}" for n in _katex_names()) + "$$\n\n" + d2, (0, 1, 2), {"d2": {"correct"}}, s2)
+    # -- batch norm read for one example, the layout rule ------------------------------------------------------------
+    bn = _example("bn_mlp.toml")
+    out.append(Probe("r7: batch norm: an answers file with one example's cost", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": bn, "a.toml": answers([("c", r"J = \frac{1}{2} (\hat y - y)^2"), ("d", r"\delta^{(3)} = \hat y - y")],
+                                                      extra="batch = 1\n")}, (0, 1, 2)))
+    out.append(Probe("r7: batch norm: [values] x with one row", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": bn, "a.toml": answers([("d", r"\delta^{(3)} = \hat y - y")], extra="[values]\nx = [[1.0, 2.0]]\n")},
+                     (0, 1, 2)))
+    md("layout: 500 claims voting rows, 500 columns", ("$$\\delta^{(2)} = (\\hat y - y)^T$$\n\n$$\\delta^{(2)} = \\hat y - y$$\n\n") * 500
+       + d2, (0, 1, 2), {}, s2)
+    # -- the blocked optimizer at its edges ---------------------------------------------------------------------------
+    for n_in, units, total in ((6550, 5, 32767), (255, 127, 32768), (4678, 7, 32769)):
+        s = spec(layer(units, '"tanh"') + layer(2, '"identity"'), inputs=n_in).replace("sgd", "adam")
+        other = spec(layer(units + 1, '"tanh"') + layer(2, '"identity"'), inputs=n_in).replace('"probe"', '"other"').replace("sgd", "adam")
+        out.append(Probe(f"r7: blocked optimizer at {total} parameters: step, float32, another network's file",
+                         ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": s, "o.toml": other}, after=_two_modules(BLOCKED)))
+    return out
+
+
+def _katex_names() -> list[str]:
+    from gradproof.verify import surface
+    return sorted({n.lstrip("\\") for names in surface.INVENTORY.values() for n in names.split() if n.lstrip("\\").isalpha()})
 
 
 def run(probe: Probe) -> dict:

@@ -149,6 +149,7 @@ class ProgramEvaluator:
         exec(compile(program_source(program), f"<batch program of {net.name}>", "exec"), namespace)  # noqa: S102 -- our own printed program
         self._namespace = namespace
         self._lines: list | None = None  # trace(): each training-mode assignment compiled once
+        self._n_forward = 0  # and how many of them are the forward pass's
         self._vector = {layer.name for layer in net.all_layers if layer.vector}  # softmax layers: no elementwise φ'
         self._forward, self._backward = namespace["_forward"], namespace["_backward"]
         self.loss_component = elementwise(net.loss.component, [YHAT, Y])
@@ -196,7 +197,7 @@ class ProgramEvaluator:
         yhat, cache = self.forward(params, X, True, rng, masks)
         return {**cache, "yhat": yhat, **self.gradients(params, X, Y, rng, masks)}
 
-    def trace(self, params: dict, X, Y, masks: dict, over: dict | None = None, dphi=None) -> dict:
+    def trace(self, params: dict, X, Y, masks: dict, over: dict | None = None, dphi=None, forward_only: bool = False) -> dict:
         """Every array of the training-mode program by its name in the program (the forward arrays, then the backward
         ones: ``D3``, ``dH_Z1``, ``dgamma2`` …, the data term's gradients without the regularizer), the assignments run
         one at a time in the program's order. ``over`` replaces an array as soon as it is assigned (or an input: a
@@ -205,9 +206,11 @@ class ProgramEvaluator:
 
         ``dphi(name, Z, H)`` -- a catalogued mistake, a wrong φ' -- may replace the derivative of layer ``name``'s
         elementwise activation where the backward pass uses it: in ``D = dH * φ'(Z)`` and, for the output layer, in
-        the output error, which becomes ``dℓ/dŷ * φ'(Z) / N``; it returns None to keep the derived derivative."""
+        the output error, which becomes ``dℓ/dŷ * φ'(Z) / N``; it returns None to keep the derived derivative.
+        ``forward_only`` stops after the forward arrays (verify's derivative of an expression of forward quantities)."""
         if self._lines is None:
             self._lines = [self._traced(a) for a in self.program.forward if a.mode in ("both", "train")]
+            self._n_forward = len(self._lines)
             self._lines += [self._traced(a) for a in self.program.backward]
         over = over or {}
         X = np.asarray(over.get("X", X), dtype=float)
@@ -215,7 +218,7 @@ class ProgramEvaluator:
                **{k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()},
                "X": X, "Y": np.asarray(over.get("Y", Y), dtype=float), "n": X.shape[0]}
         out: dict = {}
-        for target, code, layer, helper in self._lines:
+        for target, code, layer, helper in self._lines[: self._n_forward] if forward_only else self._lines:
             wrong = None
             if target not in over and dphi is not None and layer is not None:
                 wrong = dphi(layer, env[f"Z{layer}"], env.get(f"H{layer}", env[f"Z{layer}"]))

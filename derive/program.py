@@ -17,6 +17,7 @@ term J = (1/N) sum_n loss(yhat_n, y_n); the 1/N enters the backward pass once, a
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
@@ -97,17 +98,43 @@ def index_code(expr: sp.Expr, arrays: dict, scalars: dict, axis: int, known: dic
     """NumPy source of an index expression: ``arrays`` maps IndexedBase -> array name, ``scalars`` Symbol -> code;
     a sum over the normalised index is ``np.sum(..., axis=axis, keepdims=True)``, or the name ``known`` gives it when
     it is computed already (batch norm's sums are dbeta and dgamma)."""
-    printer = _IndexPrinter(arrays, scalars, axis, latex=False)
-    printer.known = known or {}
-    return printer.product(expr)
+    return _printed(expr, arrays, scalars, known or {}, axis, False, True)
 
 
 def index_latex(expr: sp.Expr, arrays: dict, scalars: dict, index: str, odot: bool = True) -> str:
     r"""The same expression in LaTeX, \sum_{index} for the sums: for a whole batch (``odot``: \odot between arrays) or
     for one entry (``arrays`` values are then functions of the index, e.g. lambda k: f"x_{{{k}}}")."""
-    printer = _IndexPrinter(arrays, scalars, index, latex=True)
-    printer.odot = odot
-    return printer.product(expr)
+    return _printed(expr, arrays, scalars, {}, index, True, odot)
+
+
+@functools.cache
+def _sums(v) -> tuple:
+    """Σ_n v_n and Σ_n v_n x̂_n, the two sums of a normalisation's backward line (batch norm's dbeta and dgamma): the
+    same SymPy objects for every layer (building them for each of 498 layers was a tenth of deriving the program)."""
+    return sp.Sum(v[nz.n], (nz.n, 1, nz.N)), sp.Sum(v[nz.n] * nz.xhat[nz.n], (nz.n, 1, nz.N))
+
+
+#: (expression, the symbols named, axis, latex, odot) -> the text printed with a placeholder for each name
+_TEMPLATES: dict = {}
+
+
+def _printed(expr, arrays: dict, scalars: dict, known: dict, axis, latex: bool, odot: bool) -> str:
+    """``_IndexPrinter``'s text of ``expr``: printed once per expression and layout with placeholders for the names (the
+    printer never looks inside a name), then filled in -- a deep network prints the same normalisation for each of its
+    layers with other names (498 batch-norm layers: 3000 printings, a fifth of deriving and printing the program)."""
+    names = [*arrays.values(), *scalars.values(), *known.values()]
+    if any(callable(n) or not isinstance(n, str) or " " in n and not latex for n in names):  # (code: "(a b)" is parenthesised)
+        printer = _IndexPrinter(arrays, scalars, axis, latex)
+        printer.known, printer.odot = known, odot
+        return printer.product(expr)
+    key = (expr, tuple(arrays), tuple(scalars), tuple(known), axis, latex, odot)
+    slots = [f"\x00{k}\x00" for k in range(len(names))]
+    if key not in _TEMPLATES:
+        it = iter(slots)
+        printer = _IndexPrinter({k: next(it) for k in arrays}, {k: next(it) for k in scalars}, axis, latex)
+        printer.known, printer.odot = {k: next(it) for k in known}, odot
+        _TEMPLATES[key] = printer.product(expr)
+    return re.sub("\x00(\\d+)\x00", lambda m: names[int(m.group(1))], _TEMPLATES[key])
 
 
 class _IndexPrinter:
@@ -349,8 +376,7 @@ class _Builder:
                 tex_arrays = {nz.dy: _t(d), nz.xhat: _t(xh)}
                 tex_scalars = {nz.GAMMA: _t(gamma), nz.SIGMA: _t(sig), nz.N: "N"}
                 # its two sums are dbeta and dgamma, computed just above
-                known = {sp.Sum(nz.dy[nz.n], (nz.n, 1, nz.N)): f"d{beta}",
-                         sp.Sum(nz.dy[nz.n] * nz.xhat[nz.n], (nz.n, 1, nz.N)): f"d{gamma}"}
+                known = dict(zip(_sums(nz.dy), (f"d{beta}", f"d{gamma}"), strict=True))
                 code = index_code(result.dx_dy, arrays, scalars, 0, known)
                 tex = index_latex(result.dx_dy, tex_arrays, tex_scalars, "n")
                 comment = "dJ/dx = gamma/(N sigma) (N dy - sum_n dy - xhat sum_n dy xhat), per feature"
@@ -365,7 +391,7 @@ class _Builder:
                 self.bwd(sgx, f"np.sum({g} * {xh}, axis=1, keepdims=True)", ("N", 1), "ln-sums",
                          f"sum over the features of G{name} * xhat{name}",
                          f"\\mathbf{{s}}_{{g\\hat{{x}}}}{names.layer_sup(name)} = \\sum_j ({_dot(_t(g), _t(xh))})_{{j}}")
-                known = {sp.Sum(nz.g[nz.n], (nz.n, 1, nz.N)): sg, sp.Sum(nz.g[nz.n] * nz.xhat[nz.n], (nz.n, 1, nz.N)): sgx}
+                known = dict(zip(_sums(nz.g), (sg, sgx), strict=True))
                 code = index_code(result.dx, {nz.g: g, nz.xhat: xh}, {nz.SIGMA: sig, nz.N: str(width)}, 1, known)
                 tex = index_latex(result.dx, {nz.g: _t(g), nz.xhat: _t(xh)}, {nz.SIGMA: _t(sig), nz.N: count}, "j")
                 comment = "dJ/dx = 1/(D sigma) (D g - sum_j g - xhat sum_j g xhat), g = dJ/dxhat, per sample"
@@ -549,7 +575,7 @@ def _shape(node: ast.expr, code: str, shapes: dict):
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return ()
     if isinstance(node, (ast.Name, ast.Subscript)):
-        return shapes.get(ast.get_source_segment(code, node))
+        return shapes.get(_segment(code, node))
     if isinstance(node, ast.Attribute) and node.attr == "T":
         inner = _shape(node.value, code, shapes)
         return None if inner is None else tuple(reversed(inner))
@@ -598,9 +624,9 @@ def _reductions(a: Assign, means: dict) -> str:
                 and node.keywords and all(k.arg in ("axis", "keepdims") for k in node.keywords)
                 and any(k.arg == "axis" and isinstance(k.value, ast.Constant) for k in node.keywords)):
             continue
-        x = ast.get_source_segment(code, node.args[0])
-        kwargs = ", ".join(f"{k.arg}={ast.get_source_segment(code, k.value)}" for k in node.keywords)
-        axis = next(ast.get_source_segment(code, k.value) for k in node.keywords if k.arg == "axis")
+        x = _segment(code, node.args[0])
+        kwargs = ", ".join(f"{k.arg}={_segment(code, k.value)}" for k in node.keywords)
+        axis = next(_segment(code, k.value) for k in node.keywords if k.arg == "axis")
         if node.func.attr == "sum":
             text = f"np.add.reduce({x}, {kwargs})"
         elif not isinstance(node.args[0], ast.Name):
@@ -622,6 +648,14 @@ def _reductions(a: Assign, means: dict) -> str:
     return code
 
 
+def _segment(code: str, node: ast.AST) -> str | None:
+    """``ast.get_source_segment`` of a one-line ASCII ``code`` by slicing (it splits the whole text into lines at each
+    call: 6000 program lines, 18000 calls)."""
+    if "\n" in code or not code.isascii():
+        return ast.get_source_segment(code, node)
+    return code[node.col_offset : node.end_col_offset]
+
+
 def _into_target(a: Assign, shapes: dict, code: str | None = None) -> list[str]:
     """The lines of ``a``: ``target = code``, or the same value computed into one array -- its first operation that
     makes an array of the target's shape, then ``target op= operand`` for each operation around it (``*`` and ``+`` of
@@ -637,16 +671,16 @@ def _into_target(a: Assign, shapes: dict, code: str | None = None) -> list[str]:
     while isinstance(node, ast.BinOp) and type(node.op) in _IN_PLACE:
         op = _IN_PLACE[type(node.op)]
         if isinstance(node.left, ast.BinOp) and _shape(node.left, code, shapes) == want:
-            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.right)}")
+            steps.append(f"{target} {op}= {_segment(code, node.right)}")
             node = node.left
         elif op in "+*" and isinstance(node.right, ast.BinOp) and _shape(node.right, code, shapes) == want:
-            steps.append(f"{target} {op}= {ast.get_source_segment(code, node.left)}")
+            steps.append(f"{target} {op}= {_segment(code, node.left)}")
             node = node.right
         else:
             break
     if not steps:
         return [f"{target} = {code}"]
-    return [f"{target} = {ast.get_source_segment(code, node)}", *reversed(steps)]
+    return [f"{target} = {_segment(code, node)}", *reversed(steps)]
 
 
 def _entries(names_: list[str], indent: str, prefix: str = "") -> list[str]:
@@ -675,7 +709,14 @@ _NAME = re.compile(r"(?<![\w\"])[A-Za-z_]\w*(?![\w\"])")
 
 
 def _uses(code: str, name: str) -> bool:
-    return re.search(rf"(?<![\w\"]){re.escape(name)}(?![\w\"])", code) is not None
+    return name in _tokens(code)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens(code: str) -> frozenset[str]:
+    """The names ``code`` uses (``_NAME``): one scan, where a pattern per name asked missed re's cache of 512 compiled
+    patterns on a deep network (498 batch-norm layers: 5000 compilations, a third of printing the program)."""
+    return frozenset(m.group() for m in _NAME.finditer(code))
 
 
 def _names(assigns) -> set[str]:

@@ -12,6 +12,7 @@ import contextlib
 import math
 import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -29,6 +30,7 @@ from .foreign import other_loss, other_step
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
+    UNRESOLVED,
     BatchDiagonal,
     Context,
     ShapeMismatch,
@@ -98,6 +100,55 @@ def _applied(layers) -> list:
     return list(layers[:-1]) if len(layers) > 1 and layers[-1].activation == "softmax" else list(layers)
 
 
+class _Varied(Mapping):
+    """One varied pass of ``Judge._varied``: the quantities with ``b`` (a forward quantity, its base array ``base`` in
+    the row layout) set to ``value`` and what follows recomputed, in the answer's layout, each converted when first
+    read. A forward quantity comes from the forward pass alone; anything else an expression names (a δ, a loss) from
+    the whole computation, run only then. A quantity equal to ``b`` at the base point (ŷ and the last layer's h: one
+    array by two names) is the varied ``b``. ``now``: the base point's quantities (``Truth.course_view``);
+    ``run(value, forward_only)``: the computation with ``b`` set to ``value``."""
+
+    def __init__(self, truth: Truth, now: Mapping, b: tuple, run, base: np.ndarray, value: np.ndarray) -> None:
+        self._truth, self._now, self._b, self._run, self._base, self._value = truth, now, b, run, base, value
+        self._forward = truth.course_view(run(value, True))
+        self._full: Mapping | None = None
+        self._memo: dict = {}
+
+    def __getitem__(self, q: tuple) -> np.ndarray:
+        if q not in self._memo:
+            if q != self._b and self._alias(q):
+                self._memo[q] = self[self._b]
+            elif q in self._forward:
+                self._memo[q] = self._forward[q]
+            else:
+                if self._full is None:
+                    self._full = self._truth.course_view(self._run(self._value, False))
+                self._memo[q] = self._full[q]
+        return self._memo[q]
+
+    def __contains__(self, q) -> bool:
+        return q in self._now
+
+    def __iter__(self):
+        return iter(self._now)
+
+    def __len__(self) -> int:
+        return len(self._now)
+
+    def _alias(self, q: tuple) -> bool:
+        now, b = self._now, self._b
+        return q in now and np.shape(now[q]) == np.shape(now[b]) and np.array_equal(now[q], now[b])
+
+    def reaching(self) -> _Varied:
+        """This pass with the varied entries of ``b`` made NaN instead: which values depend on them at all."""
+        return _Varied(self._truth, self._now, self._b, self._run, self._base,
+                       np.where(self._value != self._base, np.nan, self._base))
+
+    def flat(self) -> bool:
+        """Whether the step changed no forward quantity but ``b`` (and its other names): the network is flat there (an
+        inactive ReLU), so an expression unchanged by it has derivative 0, not one too small to show."""
+        return all(q == self._b or self._alias(q) or np.array_equal(self._forward[q], self._now[q]) for q in self._forward)
+
 class Judge:
     """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
 
@@ -160,6 +211,7 @@ class Judge:
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
+        self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
         self._env_cache: dict = {}  # layout -> (rows, their course values): _use
         self.verdicts_only = False  # scoring notation readings (infer.py): skip diagnoses and proofs, verdicts only
@@ -275,7 +327,8 @@ class Judge:
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
-        step (the rest of the forward pass recomputed), in the answer's layout: for ∂E/∂b of an expression E."""
+        step (the rest of the forward pass recomputed), in the answer's layout: for ∂E/∂b of an expression E. Each
+        varied pass is the forward pass alone, converted as E reads it (``_Varied``)."""
         k = (id(self.rows[i]), b, "varied", self.truth.samples)
         if k not in self._jac_cache:
             params, X, Y = self.points[i]
@@ -286,25 +339,26 @@ class Judge:
             if base.size > MAX_VARIED_ENTRIES:
                 raise Unreadable(f"the derivative of an expression is read by a quantity of at most {MAX_VARIED_ENTRIES} entries")
             step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
-            now = self.truth.to_course(self.rows[i])
+            now = self.truth.course_view(self.rows[i])
             if b not in now:
                 raise Unreadable(f"the network has no quantity {kb} in this layout")
-            size = sum(np.asarray(v).nbytes for v in now.values())
-            if 2 * base.size * size > MAX_VARIED_BYTES:
+            if 2 * base.size * now.nbytes() > MAX_VARIED_BYTES:
                 raise Unreadable("the derivative of an expression is not read for a network this large (the forward pass "
                                  f"is kept for each of the {base.size} entries)")
-            aliases = [q for q, v in now.items() if q != b and np.shape(v) == np.shape(now[b]) and np.array_equal(v, now[b])]
+
+            def run(value: np.ndarray, forward_only: bool) -> dict:
+                return self.truth.compute(params, X, Y, over={kb: value}, forward_only=forward_only)
+
             out = []
             for j in range(base.size):
                 e = np.zeros(base.size)
                 e[j] = step
                 pair = []
                 for sign in (1, -1):
-                    env = self.truth.to_course(self.truth.compute(params, X, Y, over={kb: base + sign * e.reshape(base.shape)}))
+                    env = _Varied(self.truth, now, b, run, base, base + sign * e.reshape(base.shape))
                     moved = np.ravel(np.asarray(env[b], dtype=float) - np.asarray(now[b], dtype=float))
                     if not np.allclose(moved, sign * e, rtol=0, atol=1e-3 * step):
                         raise Unreadable(f"the derivative by {kb} of an expression is not read here")
-                    env.update({q: env[b] for q in aliases})  # ŷ and the last layer's h, one array by two names
                     pair.append(env)
                 out.append((pair[0], pair[1], step))
             self._jac_cache[k] = out
@@ -323,16 +377,37 @@ class Judge:
             base = np.asarray(self.rows[i][kb], dtype=float)
             jac = np.zeros((np.size(self.rows[i][ka]), base.size))
             step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
+
+            def run(value: np.ndarray, forward_only: bool) -> dict:
+                return self.truth.compute(params, X, Y, over={kb: value}, forward_only=forward_only)
+
+            def of_a(value: np.ndarray) -> np.ndarray:
+                out = run(value, True)  # a forward quantity's derivative needs no backward pass
+                return np.ravel(out[ka] if ka in out else run(value, False)[ka])
+
             for j in range(base.size):
-                e = np.zeros(base.size)
-                e[j] = step
-                hi = self.truth.compute(params, X, Y, over={kb: base + e.reshape(base.shape)})[ka]
-                lo = self.truth.compute(params, X, Y, over={kb: base - e.reshape(base.shape)})[ka]
-                jac[:, j] = (np.ravel(hi) - np.ravel(lo)) / (2 * step)
-            cache[k] = jac
+                e = np.zeros(base.shape)
+                e.flat[j] = step
+                hi, lo = of_a(base + e), of_a(base - e)
+                jac[:, j] = (hi - lo) / (2 * step)
+                if np.any(hi == lo) and not self._resolved(i, a, b, run, base, e, hi == lo):
+                    cache[k] = Unreadable(UNRESOLVED)
+                    break
+            else:
+                cache[k] = jac
+        if isinstance(cache[k], Unreadable):
+            raise cache[k]
         if not raw and dict(self.notation.options).get("jacobian") == "denominator":
             return cache[k].T  # MIT 6.390's ∂Z/∂A = W: rows follow the denominator's entries
         return cache[k]
+
+    def _resolved(self, i: int, a: tuple, b: tuple, run, base: np.ndarray, e: np.ndarray, unchanged: np.ndarray) -> bool:
+        """Whether the entries of ∂a/∂b's column that the step ``e`` left unchanged are exact zeros (shapes._resolved's
+        rule): a NaN in the varied entry does not reach them, or the step moved nothing but b (an inactive ReLU)."""
+        now = self.truth.course_view(self.rows[i])
+        up, down = (_Varied(self.truth, now, b, run, base, base + sign * e) for sign in (1, -1))
+        reached = np.isnan(np.ravel(np.asarray(up.reaching()[a], dtype=float)))
+        return not np.any(unchanged & reached) or (up.flat() and down.flat())
 
     def _batch_jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b in a batch, as an answer writes it per sample: the batch's Jacobian is block-diagonal over the samples
@@ -861,7 +936,10 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        formula = expected_mod.expected(self.d, q[0], q[1], self.batch, self.truth.samples if self.batch == 1 else "columns") or ""
+        k = (q, self.batch, self.truth.samples if self.batch == 1 else "columns")
+        if k not in self._formulas:  # printed by SymPy: 2 ms each, and a chain of 3000 statements names one quantity
+            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:]) or ""
+        formula = self._formulas[k]
         if self.numeric:
             v = self.envs[0].get(q)
             value = _tex_value(v) if v is not None else ""

@@ -276,14 +276,35 @@ def _expression_derivative(node: Node, ctx: Context) -> np.ndarray:
         pairs = [pairs[entry]]
     cols = []
     for hi, lo, step in pairs:
-        up = evaluate(expr, replace(ctx, values=hi, notes=[], terms=[0]))
-        down = evaluate(expr, replace(ctx, values=lo, notes=[], terms=[0]))
-        cols.append((np.asarray(up, dtype=float) - np.asarray(down, dtype=float)) / (2 * step))
+        up = np.asarray(evaluate(expr, replace(ctx, values=hi, notes=[], terms=[0])), dtype=float)
+        down = np.asarray(evaluate(expr, replace(ctx, values=lo, notes=[], terms=[0])), dtype=float)
+        _resolved(expr, ctx, hi, lo, up == down)
+        cols.append((up - down) / (2 * step))
     if entry is not None:
         return cols[0]
     if cols[0].size == 1:
         return np.array([float(np.ravel(c)[0]) for c in cols]).reshape(np.shape(ctx.values[q.value]))
     return np.stack([np.ravel(c) for c in cols], axis=1)
+
+
+#: why a derivative by central differences is not judged when its numbers are below what float64 resolves
+UNRESOLVED = ("the derivative depends on the varied entry but central differences leave it unchanged: it is 0 or too "
+              "small for float64 to show (a vanishing gradient); not judged")
+
+
+def _resolved(expr: Node, ctx: Context, hi, lo, unchanged: np.ndarray) -> None:
+    """Raise Unreadable when a central difference of ``expr`` is 0 only because float64 cannot show it: an entry the
+    step left bitwise unchanged (``unchanged``) although it depends on the varied entry (a NaN put there reaches it)
+    and the step moved the network (``hi.flat()``: not an inactive ReLU). 498 sigmoid layers make ∂z⁽⁴⁹⁹⁾/∂z⁽¹⁾ about
+    1e-200: its differences are exactly 0, and a claim "= 0" would be judged correct. A verdict must be certain."""
+    if not np.any(unchanged) or not hasattr(hi, "reaching"):
+        return
+    try:
+        reached = np.isnan(np.asarray(evaluate(expr, replace(ctx, values=hi.reaching(), notes=[], terms=[0])), dtype=float))
+    except (Unreadable, ShapeMismatch, ArithmeticError, ValueError, TypeError):
+        reached = np.ones_like(unchanged)
+    if np.any(unchanged & reached) and not (hi.flat() and lo.flat()):
+        raise Unreadable(UNRESOLVED)
 
 
 def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Mapping
 
 import numpy as np
 from gradproof.derive.errors import AnswerError
@@ -211,11 +212,12 @@ class Truth:
 
     # -- the pipeline --------------------------------------------------------------------------------
     def compute(self, params: dict, X, Y, over: dict | None = None, variant=None, state: dict | None = None,
-                optimizer_variant=None) -> dict[str, np.ndarray]:
+                optimizer_variant=None, forward_only: bool = False) -> dict[str, np.ndarray]:
         """Every quantity (keys as in answers files, samples as rows); ``over`` fixes some of them (the answer's own
         values: what follows is recomputed from them), ``state`` is the optimizer state before the step (None: the
         first step, every state zero). Catalogued mistakes: ``variant(l, h, z)`` gives a wrong φ' of top-level layer l
-        (or None: its derived one), ``optimizer_variant`` edits the update rule."""
+        (or None: its derived one), ``optimizer_variant`` edits the update rule. ``forward_only``: the forward
+        quantities alone (x, y, the parameters, z, h, ŷ and the layer kinds' forward arrays), the same numbers."""
         over = over or {}
         params = {k: np.asarray(over.get(k, v), dtype=float) for k, v in params.items()}
         masks = {k: params[k] for k in self.masks}
@@ -224,7 +226,7 @@ class Truth:
         trained = self.trained(params)
         ev = self._evaluator(trained)
         dphi = None if variant is None else (lambda name, z, h: variant(int(name), h, z) if name.isdigit() else None)
-        t = ev.trace(trained, X, Y, masks, self._program_over(over, n), dphi)
+        t = ev.trace(trained, X, Y, masks, self._program_over(over, n), dphi, forward_only)
         L = self.net.depth
         out: dict[str, np.ndarray] = {"x": X, "y": Y, **params}
         for l, names_ in self.arrays.items():
@@ -233,9 +235,11 @@ class Truth:
                     out[f"{kind}{l}"] = t[names_[kind]]
             if self.layers[l].kind == "residual":
                 out[f"F{l}"] = t[names_["body"]]
-            if self.layers[l].kind in ("batchnorm", "layernorm"):
+            if self.layers[l].kind in ("batchnorm", "layernorm") and not forward_only:
                 normalisation_partials(out, l, self.layers[l], names_, t)
         yhat = out["yhat"] = out[f"h{L}"]
+        if forward_only:
+            return _kept(out)
         out["dyhat"] = out[f"dh{L}"] = over.get("dyhat", ev.dloss(yhat, Y) / n)
         out["lossc"] = over.get("lossc", ev.loss_component(yhat, Y))  # each output's term of ℓ (Mazur's E_{o1})
         out["lossn"] = out["lossc"].sum(axis=1, keepdims=True)  # each example's data loss ℓ⁽ⁿ⁾ (Nielsen's C_x, L_i)
@@ -266,7 +270,7 @@ class Truth:
         dx = self._input_gradient(out, trained)
         if dx is not None:
             out["dx"], out["dxs"] = dx, dx * n
-        return {k: v for k, v in out.items() if "_" not in k or k.endswith(("_next", "_prev")) or _STATE_KEY.fullmatch(k)}
+        return _kept(out)
 
     def _input_gradient(self, out: dict, params: dict) -> np.ndarray | None:
         """∂J/∂X of the mean J (a row per sample): the program stops at the first layer's parameters, so the input's
@@ -339,13 +343,11 @@ class Truth:
 
     def to_course(self, values: dict[str, np.ndarray]) -> dict[tuple, np.ndarray]:
         """Row-layout values -> {(kind, layer): array} as a course writes them (column vectors for one sample)."""
-        env = {}
-        for k, v in values.items():
-            kind, layer = split_key(k)
-            if kind is None:
-                continue
-            env[(kind, layer)] = self.course(kind, layer, np.asarray(v, dtype=float))
-        return env
+        return {q: self.course(*q, np.asarray(values[k], dtype=float)) for q, k in course_keys(values).items()}
+
+    def course_view(self, values: dict[str, np.ndarray]) -> CourseValues:
+        """``to_course(values)`` converted one quantity at a time, on first use."""
+        return CourseValues(self, values)
 
     def course(self, kind: str, layer: int | None, v: np.ndarray) -> np.ndarray:
         role = self.role(kind, layer)
@@ -392,7 +394,50 @@ _KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|del
                   r"(\d*)(_next)?")
 
 
-@functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)
+def _kept(out: dict) -> dict:
+    """A computation's quantities without the program's temporaries (names with "_" but the steps' and states')."""
+    return {k: v for k, v in out.items() if "_" not in k or k.endswith(("_next", "_prev")) or _STATE_KEY.fullmatch(k)}
+
+
+def course_keys(values) -> dict[tuple, str]:
+    """(kind, layer) -> the key of ``values`` it is read from (as ``Truth.to_course``: a later key wins)."""
+    keys = {}
+    for k in values:
+        kind, layer = split_key(k)
+        if kind is not None:
+            keys[(kind, layer)] = k
+    return keys
+
+
+class CourseValues(Mapping):
+    """``Truth.to_course`` of row-layout ``values`` as a mapping that converts a quantity when it is first read: a
+    deep network has thousands of quantities, and a varied forward pass is read for the few an expression names."""
+
+    def __init__(self, truth: Truth, values: dict) -> None:
+        self._truth, self._values, self._keys, self._memo = truth, values, course_keys(values), {}
+
+    def __getitem__(self, q: tuple) -> np.ndarray:
+        if q not in self._memo:
+            self._memo[q] = self._truth.course(*q, np.asarray(self._values[self._keys[q]], dtype=float))
+        return self._memo[q]
+
+    def __contains__(self, q) -> bool:
+        return q in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def nbytes(self) -> int:
+        """What ``to_course`` of every quantity would take (float64), without converting any."""
+        return sum(8 * int(np.size(self._values[k])) for k in self._keys.values())
+
+
+#: pure, and called for every value of every layout switch (batch grading); large enough for the ~8000 keys of a
+#: network of 500 layers (4096 made each to_course of one miss every key)
+@functools.lru_cache(maxsize=1 << 15)
 def split_key(k: str) -> tuple[str | None, int | None]:
     """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None);
     'S_W2' -> ('S_W', 2); 'mhat_b1' -> ('mhat_b', 1); 'S_W2_prev' -> ('S_W_prev', 2)."""
