@@ -37,7 +37,7 @@ _BARE_HAT = re.compile(r"\\(?:hat|widehat)\s*\{\s*Y\s*\}|\\(?:hat|widehat)\s+Y(?
 #: a lowercase entry: x_n, y_0, w_{mn}, b_{m}
 _ENTRY = re.compile(r"(?<![A-Za-z\\])([xywb])\s*_\s*(\{[^{}]{1,8}\}|[A-Za-z0-9])")
 #: a claim about an activation module: f applied, f'(…), σ'(…)
-_APPLIES = re.compile(r"(?<![A-Za-z\\])f\s*'?\s*\(|\\sigma\s*'?\s*\(|(?<![A-Za-z\\])f\s*'")
+_APPLIES = re.compile(r"(?<![A-Za-z\\])f\s*(?:'\s*)?\(|\\sigma\s*(?:'\s*)?\(|(?<![A-Za-z\\])f\s*'")
 _DENSE_LETTERS = re.compile(r"(?<![A-Za-z\\])[WBwb](?![A-Za-z])")
 #: a dense module's script text for a generic layer l: what X, Y, W, B (and their entries) are
 _DENSE = {"X": "h^{(l-1)}", "Y": "z^{(l)}", "W": "W^{(l)}", "B": "b^{(l)}"}
