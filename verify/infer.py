@@ -25,6 +25,7 @@ import numpy as np
 
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .parser import BASES, LOSSES, Notation
+from .surface import rewrite as surface_rewrite
 
 MAX_TRIALS = 800
 TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
@@ -723,10 +724,11 @@ def infer(judge, claims) -> Reading | None:
                     results = []
                 finally:
                     judge.verdicts_only = False
-                verdict_of[(c.id, relevant)] = {"outside" if r.verdict == "unchecked" and _OUTSIDE.search(r.message)
-                                                else r.verdict for r in results} or {"unchecked"}
+                verdict_of[(c.id, relevant)] = {_scored(r) for r in results} or {"unchecked"}
             verdicts = verdict_of[(c.id, relevant)]
-            if verdicts == {"outside"}:  # a reading that sends the claim to a layer the network lacks is wrong
+            if "may hold" in verdicts and "correct" not in verdicts:
+                unread += 1  # Raschka's Z = W A^T: no evidence against the reading in any layout
+            elif verdicts == {"outside"}:  # a reading that sends the claim to a layer the network lacks is wrong
                 bad += 1
                 wrong_forward += c.id in forward_ids
             elif "correct" in verdicts:
@@ -813,6 +815,19 @@ def _concerns(alt: tuple, latex: str) -> bool:
 
 #: the message of a claim read as naming a layer the network does not have
 _OUTSIDE = re.compile(r"names layer -?\d+, but the network has layers")
+#: the message of a claim that holds if the answer stores its input with one sample per row (judge.TRANSPOSED_INPUT)
+TRANSPOSED_INPUT = "the input is written transposed (X^T)"
+
+
+def _scored(result) -> str:
+    """A claim's verdict in one layout as a reading's score counts it: ``outside`` (read as a layer the network lacks),
+    ``may hold`` (it holds if the input is stored as rows, which the answer does not say: Raschka's Z = W A^T, judged
+    wrong in the other layout, is then no evidence against the reading), or the verdict."""
+    if result.verdict != "unchecked":
+        return result.verdict
+    if _OUTSIDE.search(result.message):
+        return "outside"
+    return "may hold" if result.message.startswith(TRANSPOSED_INPUT) else "unchecked"
 
 
 class _Budget(Exception):
@@ -837,6 +852,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
     found: dict[str, list] = {}
     for c in claims:
         text = c.latex.replace("$", " ")
+        if "\\stackrel" in text or "\\overset" in text:  # g \stackrel{def}{=} σ'(z), \overset{\Delta}{=}: spelled :=
+            text = surface_rewrite(text)
         if dict(notation.options).get("time_argument"):
             text = drop_time_argument(text, dict(notation.options)["time_argument"])  # Haykin's e_j(n) = d_j(n) - y_j(n) defines e_j
         for rel in ("\\coloneqq", ":=", "\\equiv", "\\triangleq", "="):

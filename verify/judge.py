@@ -27,6 +27,8 @@ from gradproof.derive.symbols import X as XSYM
 from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
+from .infer import TRANSPOSED_INPUT
+from .modules import ModuleReading
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -522,8 +524,9 @@ class Judge:
         """How far the rounding of the numbers a side writes carries into its value: each rounded number (not one
         the answer was given, not a whole number) moved by half a unit in its last digit, the changes added
         (first order). None when the side does not evaluate."""
-        nums = [n for n in student.walk() if n.op == "num" and n.value[1] and float(n.value[0]) not in self.given
-                and float(-n.value[0]) not in self.given]
+        given = getattr(self, "given", ())  # (numbers of [values]: none without them)
+        nums = [n for n in student.walk() if n.op == "num" and n.value[1] and float(n.value[0]) not in given
+                and float(-n.value[0]) not in given]
         try:
             ctx = self.context(self.envs[0])
             base = np.asarray(evaluate(student, ctx), dtype=float)
@@ -648,7 +651,7 @@ class Judge:
         if not rels:
             sides, rels = [qnode, sides[0]], ["="]
         elif rels[0] == "<-" and qnode is not None:  # θ ← …, w_{ji} ← …: the value after the step
-            sides = [qnode] + sides[1:]
+            sides = [self._own_step(qnode)] + sides[1:]
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
         sides = _implied_sums(sides)
@@ -686,7 +689,7 @@ class Judge:
             arithmetic = not self.numeric and _numbers_only(a) and _numbers_only(b)
             if (a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links)
                     and not arithmetic):
-                a = qnode  # a = b = c with a = b established: compare c with the quantity itself
+                a = self._own_step(qnode)  # a = b = c with a = b established: compare c with the quantity itself
             links.append(self._link(a, b, notes))
         if any(lk.verdict == OWN_NUMBERS for lk in links):
             return self._own_numbers_result(claim, sides, links, qkind, notes)
@@ -712,6 +715,9 @@ class Judge:
             res.message += " (" + "; ".join(notes) + ")"
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
+        elif self.numeric and self._remembering and qnode is None and _scaled_quantity(sides[0]):
+            # Hagan's s^1 = 2 δ^{(1)} under F̂ = eᵀe (the answer's own scale): its stated value is k × the quantity's
+            self._remember(sides[0].args[1].value, sides, scale=sides[0].args[0].value[0])
         elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             self._remember_entry(sides[0], sides)
         return res
@@ -810,10 +816,13 @@ class Judge:
         narrowed = False
         done: list[tuple[int, ClaimResult]] = []
         inputs = False  # a claim on the network's input x: z = w x + b (Koerbitz's one-neuron layer) is the first layer's
+        paired: set = set()  # the values at which every ∂z/∂w of the claim pairs z with its own layer's w
         for value in range(first, first + self.net.depth + 1):
             try:
                 sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
                 inputs = inputs or any(n.op == "q" and n.value[0] == "x" for side in sides for n in side.walk())
+                if var == "every" and _own_layer_derivatives(sides):
+                    paired.add(value)
             except NoSuchLayer:
                 continue
             except NeedsLayer:
@@ -832,6 +841,10 @@ class Judge:
         elif var == "every" and inputs and len(done) > 1:
             done = done[:1]  # the parameters whose layer reads x: the first
             narrowed = True
+        elif var == "every" and paired and len(done) > 1:
+            # Koerbitz's ∂C/∂w = ∂C/∂a ∂a/∂z ∂z/∂w with z the hidden layer's: w is the weight z is summed with
+            done = [(v, r) for v, r in done if v in paired]
+            narrowed = "the parameters of the layer its ∂z/∂w names"
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -855,7 +868,7 @@ class Judge:
         every = var in ("every", "unit")  # W = W − α V_{dW}: no layer written, for the parameters of every layer
         what = "a unit of every layer it can be" if var == "unit" else "the parameters of every layer"
         if var == "every" and narrowed:
-            what = "the parameters of the layer whose shapes fit"
+            what = narrowed if isinstance(narrowed, str) else "the parameters of the layer whose shapes fit"
         if verdict == "correct":
             worst.message = (f"holds for {what} ({layers})" if every
                              else f"holds for every layer {var} = {layers} (checked layer by layer)")
@@ -922,7 +935,13 @@ class Judge:
         try:
             sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: self.net.depth})
         except Unreadable:
-            return False
+            readable = self._readable_sides(claim, {**env, var: self.net.depth})
+            if readable is None:  # (Wikipedia's ∂E/∂o_j = ∂E/∂y = ∂/∂y ½(t − y)² = y − t: the sides that read)
+                return False
+            try:
+                sides, _ = parse_claim(readable[0], self.notation, self.net.depth, {**env, var: self.net.depth})
+            except Unreadable:
+                return False
         inside = {id(n.args[0]) for side in sides for n in side.walk() if n.op in ("comp", "entry") and n.args}
         return any(n.op == "q" and (n.value[0] == "y" or n.value[0] == "yhat" and id(n) not in inside)
                    for side in sides for n in side.walk())  # (a target's unit, d_j, t_j, is an output unit too)
@@ -945,6 +964,15 @@ class Judge:
             value = _tex_value(v) if v is not None else ""
             return f"{formula} = {value}" if formula and value else value
         return formula
+
+    def _own_step(self, node: Node) -> Node:
+        """The parameter after one step (``W ← …``) on the answer's own objective: with it k × the spec's (option
+        step_scale, infer.scale_options) its gradient step is k × the spec's, as the parser reads ``W^{(2)}_{new}``."""
+        k = dict(self.notation.options).get("step_scale")
+        if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next"):
+            return node
+        now = Node("q", (), (node.value[0][0], node.value[1]))
+        return Node("add", (now, Node("mul", (Node("num", (), (float(k), None)), Node("sub", (node, now))))))
 
     def _quantity(self, claim: Claim, sides: list[Node], rels: list[str]) -> Node | None:
         if claim.quantity is not None:
@@ -1023,7 +1051,7 @@ class Judge:
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
             if self._input_stored_as_rows(target, student):
-                return _Link("unchecked", "the input is written transposed (X^T): it holds if the answer stores X with one "
+                return _Link("unchecked", f"{TRANSPOSED_INPUT}: it holds if the answer stores X with one "
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
@@ -1062,6 +1090,8 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
                          "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
+        if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
+            return self._rounded_arithmetic(target, student, tv, sv)
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
@@ -1107,6 +1137,29 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
+        """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
+        0.3257``): the result written is rounded, and so are the numbers it is computed from, so it is judged as a
+        numeric answer's numbers are: within half a unit in its last digit plus how far the rounding of the other
+        side's numbers carries (first order), or 1 % relative; whole numbers exactly."""
+        literal = _decimals(student)
+        if literal is None or not float(np.max(literal)):
+            literal = None  # 11 · 52 = 572: exact
+        carried = self._propagated(target)
+        spread = None
+        if literal is not None and carried is not None:
+            spread = np.ravel(_half_units(literal)) + np.ravel(carried)
+        if _close(tv[0], sv[0], literal, spread):
+            return _Link("correct", "the arithmetic on the numbers written holds to the digits written",
+                         _tol_text(literal) if literal is not None else None)
+        t, s_ = np.asarray(tv[0], dtype=float), np.asarray(sv[0], dtype=float)
+        if t.size != s_.size:
+            return _Link("incorrect", f"expected {_shape_or_value(t)}, the claim gives {_shape_or_value(s_)}")
+        j = int(np.argmax(np.abs(t.reshape(-1) - s_.reshape(-1))))
+        return _Link("incorrect", f"the numbers on the left give {t.reshape(-1)[j]:.6g}, the claim writes "
+                                  f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)",
+                     _tol_text(literal) if literal is not None else None)
 
     def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
         """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
@@ -1157,8 +1210,12 @@ class Judge:
         return out
 
     # -- numeric worked examples: the answer's own values --------------------------------------------
-    def _remember(self, q, sides: list[Node]) -> None:
-        if len(sides) == 2 and sides[1].op != "matrix" and not any(n.op == "num" for n in sides[1].walk()):
+    def _remember(self, q, sides: list[Node], scale: float = 1.0) -> None:
+        """The answer's own value of ``q`` (its last side written in numbers, ``scale`` × the quantity), kept so
+        later steps computed from it are carried forward; a formula of its other quantities (no number in it) is
+        kept through ``_remember_formula``."""
+        if (scale == 1.0 and len(sides) == 2 and sides[1].op != "matrix"
+                and not any(n.op == "num" for n in sides[1].walk())):
             self._remember_formula(q, sides[1])
             return
         for side in reversed(sides):
@@ -1172,8 +1229,8 @@ class Judge:
                     return
                 value = np.asarray(value, dtype=float).reshape(np.shape(truth))
                 k = key(*q)
-                self.stated[k] = self.truth.from_course(q[0], value)
-                self.stated_ok[k] = bool(_close(truth, value, _decimals(side)))
+                self.stated[k] = self.truth.from_course(q[0], value / scale)
+                self.stated_ok[k] = bool(_close(np.asarray(truth) * scale, value, _decimals(side)))
                 return
 
     def _remember_formula(self, q, side: Node) -> None:
@@ -1261,6 +1318,10 @@ class Judge:
         from .lossname import per_example, restore, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
+        modules = ModuleReading.detect(self.net, claims)  # wj-jason's layers as modules X → Y (verify/modules.py)
+        if modules is not None:
+            claims = modules.prepare(claims)
+            self.inferred += (modules.change,)
         self._claims = list(claims)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
@@ -1326,6 +1387,8 @@ class Judge:
         restore(results, labelled)
         if layered is not None:
             layered.restore(results)
+        if modules is not None:
+            modules.restore(results)
         return results
 
     def _delta_definitions(self, claims) -> None:
@@ -1806,6 +1869,20 @@ def _bias_free(claims) -> bool:
     # (the definition may go on to the answer's numbers: z = W^{(1)} x = [1 2 1; …] [1; 3; 1])
     defines_a_product = any(_WEIGHTED_INPUT.match("=".join(_normal(c.latex).split("=", 2)[:2])) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
+
+
+def _scaled_quantity(node: Node | None) -> bool:
+    """Whether ``node`` is a quantity on the answer's own scale: ``k × q`` with k a nonzero number (parser.scaled)."""
+    return (node is not None and node.op == "mul" and len(node.args) == 2 and node.args[0].op == "num"
+            and node.args[0].value[0] != 0 and node.args[1].op == "q")
+
+
+def _own_layer_derivatives(sides) -> bool:
+    """Whether a claim differentiates a summed input by a weight or bias (``\\partial z / \\partial w``) and every
+    such derivative pairs z with its own layer's parameter (a parameter written without a layer then is z's)."""
+    pairs = [n.args for side in sides for n in side.walk() if len(n.args) == 2 and (
+        n.op == "jacw" or n.op == "jac" and n.args[1].op == "q" and is_bias(n.args[1].value[0]))]
+    return bool(pairs) and all(a.op == "q" and b.op == "q" and a.value[1] == b.value[1] for a, b in pairs)
 
 
 def _shape_failed(result: ClaimResult) -> bool:
