@@ -1171,8 +1171,9 @@ def scale_options(net, scale: float) -> tuple:
     return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
 
 
-# δ with any scripts, then a definition sign (≡, :=, ≜): the author's definition of δ, in a bounded, linear scan
-_DEFINES_BY_SIGN = re.compile(r"\s*(?:\\delta|δ)[^=\\]{0,40}(?:\\equiv|:=|\\coloneqq|\\triangleq|≡)")
+# δ with any scripts, then a definition sign (after _normal: ≔, ≜, \stackrel{def}{=} all read :=; or \equiv): the author's
+# definition of δ, in a bounded, linear scan
+_DEFINES_BY_SIGN = re.compile(r"\s*\\delta[^=\\]{0,40}(?::=|\\equiv)")
 
 
 def _defines_delta(claim, judge) -> bool:
@@ -1181,7 +1182,7 @@ def _defines_delta(claim, judge) -> bool:
     of the objective's scale — δ is read on the spec's scale, so on any other the definition would seem wrong."""
     from .parser import parse_claim
 
-    if _DEFINES_BY_SIGN.match(claim.latex):
+    if _DEFINES_BY_SIGN.match(_normal(claim.latex)):
         return True
     try:
         sides, _ = parse_claim(claim.latex, judge.notation, judge.net.depth)
