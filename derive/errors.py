@@ -49,5 +49,15 @@ def did_you_mean(word: str, choices) -> str:
     """
     names = sorted(map(str, choices))
     folded = [c for c in names if _folded(c) == _folded(str(word)) and c != str(word)]
-    close = folded or difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = folded[:1] or _closest(str(word), names)
+    return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else ""
+
+
+def _closest(word: str, names: list) -> list:
+    """The names closest to ``word`` by difflib's ratio (cutoff 0.6), all of them when several tie (Adam's ``beta``
+    is as close to ``beta1`` as to ``beta2``: naming one would guess)."""
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+    if not close:
+        return []
+    best = difflib.SequenceMatcher(None, word, close[0]).ratio()
+    return sorted(c for c in close if difflib.SequenceMatcher(None, word, c).ratio() == best)

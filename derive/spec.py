@@ -214,6 +214,12 @@ class _Reader:
             if key not in allowed:
                 raise self.fail(where, f"unknown key '{key}'{did_you_mean(key, allowed)}")
 
+    @staticmethod
+    def misspelt(table: dict, key: str) -> str:
+        """`` (is 'activaton' a misspelling?)`` when a key of ``table`` is close to the missing ``key``."""
+        near = [k for k in table if isinstance(k, str) and did_you_mean(key, [k])]
+        return f" (is '{near[0]}' a misspelling of it?)" if near else ""
+
     def integer(self, value, where: str, low: int, high: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(where, f"expected a whole number, got {value!r}")
@@ -308,11 +314,11 @@ class _Reader:
             raise self.fail(f"{where}: bias", f"expected true or false, got {bias!r}; write bias = false for a layer "
                             "without a bias (z = W h), or leave the key out (z = W h + b)")
         if "units" not in raw:
-            raise self.fail(where, "missing key 'units', e.g. units = 8")
+            raise self.fail(where, f"missing key 'units'{self.misspelt(raw, 'units')}, e.g. units = 8")
         units = self.integer(raw["units"], f"{where}: units", 1, MAX_UNITS)
         act = raw.get("activation")
         if act is None:
-            raise self.fail(where, "missing key 'activation', e.g. activation = \"tanh\"")
+            raise self.fail(where, f"missing key 'activation'{self.misspelt(raw, 'activation')}, e.g. activation = \"tanh\"")
         extra = {k: v for k, v in raw.items() if k not in ("units", "activation")}
         layer = self.activation(act, extra, where, i, units, n_in, last)
         if path != str(i) or not bias:
