@@ -261,7 +261,7 @@ def grade_submission(sub: Submission, ctx: Context) -> Outcome:
     out.results = [dataclasses.replace(r, id=display(r.id), message=display(r.message)) for r in out.results]
     if out.status == "graded":
         out.rubric = ctx.rubric or per_claim(out.results)
-        out.grade = grade(out.rubric, out.results)
+        out.grade = grade(out.rubric, out.results, ctx.network)
     out.seconds = time.perf_counter() - t0
     return out
 

@@ -43,8 +43,11 @@ _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
-_HEADING = re.compile(r"^(?:#{1,6}\s*|\*\*\s*|\\(?:sub)*section\*?\{\s*)"
-                      r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)\b", re.I | re.M)
+_LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)"
+#: a question heading: ``## Q2``, ``**Question 3**``, ``\section*{Problem 1b}``, or a paragraph opened by its label
+#: and a colon, period or parenthesis (``Q1: …``, ``Problem 2.``, ``*Q3)*``)
+_HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
+                      r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
 
 
@@ -61,7 +64,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
-    headings = [(m.start(), re.sub(r"\s+", "", m.group(1)).replace("Question", "Q").replace("question", "Q"))
+    headings = [(m.start(), re.sub(r"\s+", "", m.group(1) or m.group(2)).replace("Question", "Q").replace("question", "Q"))
                 for m in _HEADING.finditer(text)]
     claims: list[Claim] = []
     counters: dict[str, int] = {}

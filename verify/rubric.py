@@ -198,21 +198,43 @@ def check_against(rubric: Rubric, depth: int, quantity_names) -> None:
                 raise RubricError(f"{rubric.source}: question {q.id}: expects '{e}', but the network has layers 1 to {depth}")
 
 
-def matches(expect: str, result: ClaimResult) -> bool:
+def same_quantity(network=None):
+    """The name under which a rubric compares quantities: a claim about ∂J/∂z⁽ˡ⁾ on the objective's scale (``dz2``, a
+    CS231n ``dL/ds``) answers a question on the layer's error ``delta2``; the data term's gradient (``dWL2``, written
+    ∂L/∂W when L is the loss) answers ``dW2`` when the spec's regularizer adds nothing to it (none, λ = 0, or a bias
+    it does not penalise). Without a network only the first holds."""
+    unregularized = network is not None and (network.regularizer is None or network.reg_lambda == 0)
+    biases_free = network is not None and (unregularized or not network.penalize_bias)
+
+    def canonical(name: str) -> str:
+        m = re.fullmatch(r"(dz|dWL|dbL)(\d+)", name)
+        if m is None:
+            return name
+        kind, layer = m.groups()
+        if kind == "dz" or (kind == "dWL" and unregularized) or (kind == "dbL" and biases_free):
+            return {"dz": "delta", "dWL": "dW", "dbL": "db"}[kind] + layer
+        return name
+
+    return canonical
+
+
+def matches(expect: str, result: ClaimResult, canonical=None) -> bool:
     """Whether a claim answers an expected entry: its id or label (``Q2`` covers the heading's ``Q2.1``, ``Q2.2``;
-    ``2.15`` also a repeated ``2.15#2``) or the quantity it is about."""
-    cid = result.id
+    ``2.15`` also a repeated ``2.15#2``) or the quantity it is about (compared by ``canonical``: same_quantity)."""
+    cid, canonical = result.id, canonical or same_quantity()
     return (cid == expect or cid.startswith(expect + ".") or cid.startswith(expect + "#")
-            or (result.quantity is not None and result.quantity == expect))
+            or (result.quantity is not None and canonical(result.quantity) == canonical(expect)))
 
 
-def grade(rubric: Rubric, results: list[ClaimResult]) -> Grade:
-    """Score ``results`` under ``rubric`` (see the module docstring)."""
+def grade(rubric: Rubric, results: list[ClaimResult], network=None) -> Grade:
+    """Score ``results`` under ``rubric`` (see the module docstring); ``network`` decides which quantities are the
+    same (same_quantity)."""
+    canonical = same_quantity(network)
     questions = []
     for q in rubric.questions:
         items = []
         for e in q.expects:
-            found = [r for r in results if (r.id == e if q.exact else matches(e, r))]
+            found = [r for r in results if (r.id == e if q.exact else matches(e, r, canonical))]
             checked = [r.verdict for r in found if r.verdict != "unchecked"]
             verdict = (min(checked, key=_ORDER.index) if checked else "unchecked") if found else "missing"
             items.append(Item(e, verdict, found))
