@@ -14,7 +14,8 @@ visibility = "visible"            # Gradescope: visible | hidden | after_due_dat
 
 Grading (``grade``) splits a question's points equally between its expected items. An item is the claims that
 match it (by id or label, by the heading the id stands under, or by the quantity a claim is about); its verdict is
-the worst of its checked claims (a student cannot hedge with two versions), ``unchecked`` when none could be read,
+the worst of its checked claims (a student cannot hedge with two versions), ``unchecked`` when none could be read
+(also when nothing names the item but a claim under the question's heading could not be read: a TA reads it),
 ``missing`` when none matches. ``max_score`` is the rubric's total, whatever the student wrote.
 """
 
@@ -235,6 +236,9 @@ def grade(rubric: Rubric, results: list[ClaimResult], network=None) -> Grade:
         items = []
         for e in q.expects:
             found = [r for r in results if (r.id == e if q.exact else matches(e, r, canonical))]
+            if not found and not q.exact:  # what the question's own heading holds but could not be read (Q2.1 with
+                found = [r for r in results if r.quantity is None and r.verdict == "unchecked"  # H^2 undecided) is
+                         and matches(q.id, r, canonical)]  # for a TA to read, not an answer the student left out
             checked = [r.verdict for r in found if r.verdict != "unchecked"]
             verdict = (min(checked, key=_ORDER.index) if checked else "unchecked") if found else "missing"
             items.append(Item(e, verdict, found))

@@ -128,3 +128,13 @@ def test_the_course_from_the_cli(tmp_path, capsys):
     rows = {r["submission"]: r for r in csv.DictReader((tmp_path / "grades.csv").open())}
     assert (rows["right.md"]["score"], rows["right.md"]["Q1"], rows["right.md"]["Q2"], rows["right.md"]["Q3"]) == ("8", "2", "3", "3")
     assert (rows["planted.md"]["score"], rows["planted.md"]["Q2"]) == ("5", "0")
+
+
+def test_an_unreadable_claim_under_the_questions_heading_is_for_the_ta_not_missing():
+    rubric = rubric_from_dict({"questions": [{"id": "Q2", "points": 3, "expects": ["delta1"]},
+                                             {"id": "Q3", "points": 1, "expects": ["dW1"]}]})
+    unread = ClaimResult(id="Q2.1", latex="", verdict="unchecked", expected="", message="could not read the claim")
+    elsewhere = ClaimResult(id="Q4.1", latex="", verdict="unchecked", expected="", message="could not read the claim")
+    g = grade(rubric, [unread, elsewhere])
+    assert [(it.expects, it.verdict, [r.id for r in it.claims]) for q in g.questions for it in q.items] == [
+        ("delta1", "unchecked", ["Q2.1"]), ("dW1", "missing", [])]
