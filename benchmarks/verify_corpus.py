@@ -16,9 +16,11 @@ for one measurement at the end of the round. The sixth (tests/verify/corpus/held
 students' answers and Prince's Understanding Deep Learning), the seventh (tests/verify/corpus/heldout7/: four real
 answers and Britz's notebook) and the eighth (tests/verify/corpus/heldout8/: four real learners' answers, the NBIS
 notebook, Shalev-Shwartz & Ben-David; first measured 24.1 % with 32 false rejects) have been measured and are open to
-work from. The ninth (tests/verify/corpus/heldout9/: five real learners' and students' answers, the CS229 notes on
-backpropagation and Imperial's backpropagation notebook) is fresh: nobody measures it or works from its files before
-the next round asks for its first, honest number.
+work from, and so is the ninth (tests/verify/corpus/heldout9/: five real learners' and students' answers, the CS229
+notes on backpropagation and Imperial's backpropagation notebook). The tenth (tests/verify/corpus/heldout10/: five real
+learners' notes and posts, Ng's logistic-regression notebook, section 5.6 of Deisenroth-Faisal-Ong's Mathematics for
+Machine Learning) is fresh: nobody measures it or works from its files before the next round asks for its first,
+honest number.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
