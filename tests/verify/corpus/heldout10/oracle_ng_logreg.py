@@ -12,10 +12,10 @@ import numpy as np
 from fdcheck import confirm, grad, same, sigmoid
 
 rng = np.random.default_rng(12288)
-nx, m = 5, 6
-X = rng.normal(size=(nx, m))
-Y = rng.integers(0, 2, size=(1, m)).astype(float)
-w, b, alpha = rng.normal(size=(nx, 1)), 0.2, 0.009
+nx, m, alpha = 5, 6, 0.009  # alpha: the notebook's optimize() default
+w, b = rng.normal(size=(nx, 1)), 0.2
+X = rng.normal(size=(nx, m))  # the images as columns (n_x of the notebook's 12288 features)
+Y = (rng.random(size=(1, m)) < 0.5).astype(float)  # cat / non-cat labels
 
 
 def by_cases(a, y):
