@@ -116,6 +116,7 @@ class Probe:
     after: object = None  # after(folder) -> list of problems (an output that is corrupt, half-written, leaked…)
     interrupt: float = 0.0  # seconds after which each run still going gets SIGINT (Ctrl-C)
     kill: float = 0.0  # seconds after which each run still going gets SIGKILL (an autograder's timeout)
+    before: object = None  # before(folder): makes what files cannot say (sparse files, odd names, folders)
 
 
 def spec(layers: str, inputs: int = 2, loss: str = "squared_error", extra: str = "") -> str:
@@ -302,7 +303,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four() + round_five() + round_six() + round_seven()
+    return out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight()
 
 
 def _example(name: str) -> str:
@@ -1398,6 +1399,146 @@ def round_seven() -> list[Probe]:
     return out
 
 
+def _setup_huge(rel: str, size: int):
+    """before(folder): a sparse file of ``size`` bytes (nothing written: a 'zip bomb' of a submission on disk)."""
+    def before(d: str) -> None:
+        p = Path(d, rel)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with open(p, "wb") as f:
+            f.truncate(size)
+    return before
+
+
+def _setup_odd_names(d: str) -> None:
+    """before(folder): submissions whose names hold newlines, escape sequences and a forged ✓ line."""
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    for name in ("bob\n✓ all correct 100 of 100.md", "\x1b[2J\x1b[32mcarol.md", "dave\r\x1b]0;pwned\x07.md", "eve\x9b31m.md"):
+        Path(d, "subs", name).write_text(alice)
+
+
+def round_eight() -> list[Probe]:
+    """Round eight (issue 12, ninth pass): the eighth round's new readings — an answer's own momentum velocity and
+    losses (foreign.py), δ numbered from the input (deltanumber.py), a document's own worked example (ownvalues.py),
+    layers written as modules (modules.py), z as a layer's output (zoutput.py), objectives labelled by their loss
+    (lossname.py), rounded arithmetic, the objective-scale vote, rows of definitions, the layout vote past 500/500 —
+    and whole-course grading of files that are not what their names say."""
+    out: list[Probe] = []
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, **kw) -> None:
+        out.append(Probe("r8: " + pid, doc, {"s.toml": spec_text, "h.md": text}, codes, verdicts or {}, **kw))
+
+    # -- foreign.py: an answer's own velocity and losses -------------------------------------------------------------
+    mom = _example("regression_swish.toml")
+    md("velocity: 1990 definitions v_t = γ v_{t-1} + η ∇C, both signs",
+       "".join(f"$$v_t = \\gamma v_{{t-1}} {'+' if k % 2 else '-'} \\eta \\nabla C$$\n\n" for k in range(1990))
+       + "$$\\theta_{t+1} = \\theta_t - v_t$$\n\n", spec_text=mom)
+    md("velocity: one definition with a 200 kB right side", "$$v_t = \\gamma v_{t-1} + \\eta " + "g + " * 50000 + "g$$\n\n"
+       + "$$\\theta_{t+1} = \\theta_t - v_t$$\n\n", spec_text=mom)
+    md("other losses: 2000 claims naming MSE, CE, BCE, NLL, XENT, SSE", "".join(
+        f"$$\\text{{{n}}}(\\hat y, y) = \\frac{{1}}{{2}} (\\hat y - y)^2$$\n\n" for n in ("MSE", "CE", "BCE", "NLL", "XENT", "SSE") * 333)
+       + d2, verdicts={"d2": {"correct"}})
+    # -- deltanumber.py ---------------------------------------------------------------------------------------------
+    md("δ numbered from the input: δ_3 = ŷ − y with z_1 … W_2, and δ_9, δ_{10^{12}}",
+       "$$z_1 = x W_1 + b_1$$\n\n$$z_2 = a_1 W_2 + b_2$$\n\n$$\\delta_3 = \\hat y - y \\tag{d3}$$\n\n"
+       "$$\\delta_9 = \\hat y - y$$\n\n$$\\delta_{999999999999} = \\hat y - y$$\n\n$$\\delta^{(0)} = \\hat y - y$$\n\n")
+    md("δ numbered from the input: 1000 output deltas at every index", "".join(
+        f"$$\\delta_{k % 10} = \\hat y - y$$\n\n$$z_{k % 10} = a_{k % 10 - 1} W_{k % 10} + b_{k % 10}$$\n\n" for k in range(999)))
+    # -- ownvalues.py: a document's own worked example ----------------------------------------------------------------
+    ex = ("$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$y = \\begin{bmatrix} 0.5 \\\\ -0.5 \\end{bmatrix}$$\n\n"
+          "$$W_1 = \\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\\\ 0.5 & 0.6 \\end{bmatrix}$$\n\n"
+          "$$b_1 = \\begin{bmatrix} 0 \\\\ 0 \\\\ 0 \\end{bmatrix}$$\n\n"
+          "$$W_2 = \\begin{bmatrix} 0.1 & 0.2 & 0.3 \\\\ 0.4 & 0.5 & 0.6 \\end{bmatrix}$$\n\n"
+          "$$b_2 = \\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}$$\n\n")
+    for label, old, new in (("weights 1e308", "0.1 & 0.2 \\\\ 0.3", "1e308 & -1e308 \\\\ 1e308"),
+                            ("a weight 1e99999999", "0.1 & 0.2 \\\\ 0.3", "1e99999999 & 0.2 \\\\ 0.3"),
+                            ("a weight 10^{10^{10}}", "0.1 & 0.2 \\\\ 0.3", "10^{10^{10}} & 0.2 \\\\ 0.3"),
+                            ("a weight written with 5000 digits", "0.1 & 0.2 \\\\ 0.3", "0." + "1" * 5000 + " & 0.2 \\\\ 0.3"),
+                            ("ragged rows", "0.1 & 0.2 \\\\ 0.3", "0.1 & 0.2 & 7 \\\\ 0.3"),
+                            ("\\infty and \\text{NaN} entries", "0.1 & 0.2 \\\\ 0.3", "\\infty & \\text{NaN} \\\\ 0.3"),
+                            ("the input 5e-324", "1 \\\\ 2", "5e-324 \\\\ -5e-324")):
+        md(f"own worked example: {label}", ex.replace(old, new, 1) + "$$\\delta^{(2)} = \\hat y - y$$\n\n"
+           "$$z^{(1)} = \\begin{bmatrix} 0.5 \\\\ 1.1 \\\\ 1.7 \\end{bmatrix}$$\n\n$$J \\approx 0.123$$\n\n")
+    big = spec(layer(300, '"tanh"') + layer(300, '"identity"'), inputs=300)
+    mat = lambda r, c: "\\begin{bmatrix}" + " \\\\ ".join(" & ".join("1" for _ in range(c)) for _ in range(r)) + "\\end{bmatrix}"
+    md("own worked example: 300×300 matrices (0.5 MB)", f"$$x = {mat(300, 1)}$$\n\n$$y = {mat(300, 1)}$$\n\n$$W_1 = {mat(300, 300)}$$\n\n"
+       f"$$b_1 = {mat(300, 1)}$$\n\n$$W_2 = {mat(300, 300)}$$\n\n$$b_2 = {mat(300, 1)}$$\n\n$$\\delta^{{(2)}} = \\hat y - y$$\n\n",
+       spec_text=big)
+    md("own worked example: 400 restatements of x before the weights, then the example",
+       "$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n" * 400 + ex + d2, verdicts={"d2": {"correct"}})
+    # -- modules.py, zoutput.py ---------------------------------------------------------------------------------------
+    md("modules: X^{(m)}, Y^{(m)} at m = 10^{12}, 0, -1 and 1800 module claims",
+       "$$Y^{(999999999999)} = W^{(999999999999)} X^{(999999999999)} + B^{(999999999999)}$$\n\n$$Y^{(0)} = X^{(0)}$$\n\n"
+       "$$X^{(-1)} = Y^{(-2)}$$\n\n" + "$$Y = W X + B$$\n\n$$Y = f(X)$$\n\n$$\\frac{\\partial E}{\\partial X} = W^T \\frac{\\partial E}{\\partial Y}$$\n\n"
+       * 600 + d2, verdicts={"d2": {"correct"}})
+    md("z as a layer's output: Z_1 = tanh(X W_1) and Z_{i+1} = σ_i(Z_i W_i), 900 times, Z at layer 10^{9}",
+       "$$Z_1 = X$$\n\n$$Z_{i+1} = \\sigma_i(Z_i W_i)$$\n\n$$Z_{1000000000} = \\tanh(Z_{999999999} W_1)$$\n\n"
+       + "$$Z_1 = \\tanh(x W_1 + b_1)$$\n\n$$Z_2 = Z_1 W_2 + b_2$$\n\n" * 900 + d2)
+    # -- lossname.py, rounded arithmetic, \stackrel{def}{=} ------------------------------------------------------------
+    md("objective labels: C_{\\text{MSE}} with 1000 labels and σ_{…} named 900 ways",
+       "".join(f"$$\\mathcal{{C}}_\\mathrm{{{n}}} = \\frac{{1}}{{2}} (\\hat y - y)^2$$\n\n" for n in ("MSE", "CE", "XYZW", "SSE") * 250)
+       + "".join(f"$$h^{{(1)}} = \\sigma_{{{n}}}(z^{{(1)}})$$\n\n" for n in ("tanh", "sig", "relu", "Heaviside", "abcdefghij") * 180)
+       + d2, verdicts={"d2": {"correct"}})
+    md("rounded arithmetic: \\approx to 100 000 digits, 0.1 + 0.2 = 0.3, e^{1000} \\approx 1",
+       "$$e^{0.0529} \\approx 1." + "0" * 100000 + "$$\n\n$$0.1 + 0.2 = 0.3$$\n\n$$e^{1000} \\approx 1$$\n\n"
+       "$$10^{308} \\cdot 10^{308} = 1$$\n\n$$1 / 0 = 0$$\n\n$$0 / 0 = 1$$\n\n$$(-8)^{1/3} = -2$$\n\n$$e^{e^{e^{e^{10}}}} = 1$$\n\n" + d2,
+       verdicts={"d2": {"correct"}})
+    md("rounded arithmetic: 1990 chained computations", "".join(
+        f"$$1.0543 / 3.2372 = 0.3257 = {k}.{k} \\cdot 2 \\approx 0.{k}$$\n\n" for k in range(1990)) + d2, verdicts={"d2": {"correct"}})
+    md("\\stackrel{def}{=} nested 3000 deep and 1990 times", "$$g " + "\\stackrel{def}{" * 3000 + "=" + "}" * 3000 + " \\tanh'(z^{(1)})$$\n\n"
+       + "$$g_{k} \\stackrel{def}{=} \\tanh'(z^{(1)})$$\n\n" * 1990 + d2, verdicts={"d2": {"correct"}})
+    # -- the objective-scale vote, rows, the layout vote -------------------------------------------------------------
+    md("objective scale: 1990 definitions voting ½ and 1 and 2", "".join(
+        "$$J = " + ("\\frac{1}{2}", "", "2")[k % 3] + " (\\hat y - y)^2$$\n\n" for k in range(1990)) + d2)
+    md("objective scale: 1990 definitions with a δ on the right", "$$J = \\delta^{(2)} + \\frac{1}{2}(\\hat y - y)^2$$\n\n" * 1990 + d2)
+    md("rows: a display of 10 000 \\qquad-separated definitions", "$$" + ", \\qquad ".join(
+        f"s_{{{k}}} = W_1 x + b_1" for k in range(10000)) + "$$\n\n" + d2, verdicts={"d2": {"correct"}})
+    md("rows: a display of 10 000 \\text{and} rows and 5000 \\\\ rows", "$$" + " \\text{ and } ".join(
+        "h^{(1)} = \\tanh(z^{(1)})" for _ in range(10000)) + "$$\n\n$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(5000))
+       + "$$\n\n" + d2, verdicts={"d2": {"correct"}})
+    md("layout: 990 claims voting rows, 990 columns (after 500/500)", ("$$\\delta^{(2)} = (\\hat y - y)^T$$\n\n$$\\delta^{(2)} = \\hat y - y$$\n\n") * 990
+       + d2)
+    # -- whole-course grading: files that are not what their names say -----------------------------------------------
+    ref = _example("reference_mlp.toml")
+    rub = (ROOT / "examples/grading/rubric.toml").read_text()
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+    base = {"s.toml": ref, "r.toml": rub, "subs/alice.md": alice}
+    auto = ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--submission", "{d}/sub",
+            "--results", "{d}/results.json")
+    for label, size in (("a sparse 8 GB a.md", 8 * 1024**3), ("a sparse 19 MB .ipynb", 19 * 1024**2)):
+        rel = "subs/big.md" if label.endswith(".md") else "subs/big.ipynb"
+        out.append(Probe(f"r8: grading: {label}", grade, base, (0, 1, 2), after=_complete_csv(2), before=_setup_huge(rel, size)))
+        out.append(Probe(f"r8: autograder: {label}", auto, {**base, "sub/a.md": alice}, (0,), after=_json_ok("results.json"),
+                         before=_setup_huge("sub/" + rel.split("/")[1], size)))
+    nb = json.dumps({"cells": [{"cell_type": "markdown", "source": ["$$\\delta^{(3)} = \\hat y - y$$\n"] * 900_000}],
+                     "nbformat": 4, "nbformat_minor": 5, "metadata": {}})
+    out.append(Probe("r8: grading: a 19 MB notebook of 900 000 Markdown lines", grade, {**base, "subs/n.ipynb": nb}, (0, 1, 2),
+                     after=_complete_csv(2)))
+    out.append(Probe("r8: grading: symbolic link loops (a.md -> b.md -> a.md, a folder linking itself)", grade, base, (0, 1, 2),
+                     links={"subs/a.md": "b.md", "subs/b.md": "a.md", "subs/self.md": "self.md", "subs/f/loop": "..",
+                            "subs/f/x.md": "x.md", "subs/g/in": "{d}/subs/g"}, after=_complete_csv(3)))
+    out.append(Probe("r8: grading: a FIFO named like an answer, a folder named a.md", grade, base, (0, 1, 2),
+                     fifos=("subs/pipe.md", "subs/p/q.md"), after=_complete_csv(3),
+                     before=lambda d: Path(d, "subs", "dir.md", "inner.md").parent.mkdir(parents=True)))
+    out.append(Probe("r8: autograder: the submission is a FIFO named a.md and a folder named b.md", auto, base, (0,),
+                     fifos=("sub/a.md",), after=_json_ok("results.json"), before=lambda d: Path(d, "sub", "b.md").mkdir(parents=True)))
+    utf16 = "\ufeff" + alice
+    out.append(Probe("r8: grading: UTF-16 (both byte orders), UTF-8 with BOM, Latin-1, UTF-32, NUL bytes", grade,
+                     {**base, "subs/u16le.md": utf16.encode("utf-16-le"), "subs/u16be.md": utf16.encode("utf-16-be"),
+                      "subs/u16.md": alice.encode("utf-16"), "subs/bom.md": utf16.encode("utf-8"),
+                      "subs/latin.md": (alice + "é ü").encode("latin-1", "replace"), "subs/u32.md": alice.encode("utf-32"),
+                      "subs/nul.md": alice.replace("\n", "\x00\n").encode()}, (0, 1, 2), after=_complete_csv(8)))
+    out.append(Probe("r8: grading: file names with newlines, terminal escapes, a forged ✓ line", grade, base, (0, 1, 2),
+                     never=("\x1b[2J", "\x1b]0;", "\x9b31m", "\n✓ all correct 100"), after=_complete_csv(5), before=_setup_odd_names))
+    out.append(Probe("r8: grading --format gradescope of odd names (results.json strict)", (*grade[:-2], "--format", "gradescope",
+                     "--out", "{d}/results.json"), base, (0, 1, 2), never=("\x1b[2J",), after=_json_ok("results.json"),
+                     before=_setup_odd_names))
+    return out
+
+
 def _katex_names() -> list[str]:
     from gradproof.verify import surface
     return sorted({n.lstrip("\\") for names in surface.INVENTORY.values() for n in names.split() if n.lstrip("\\").isalpha()})
@@ -1419,6 +1560,8 @@ def run(probe: Probe) -> dict:
         for rel in probe.fifos:
             Path(d, rel).parent.mkdir(parents=True, exist_ok=True)
             os.mkfifo(Path(d, rel))
+        if probe.before:
+            probe.before(d)
         for rel, target in probe.links.items():
             Path(d, rel).parent.mkdir(parents=True, exist_ok=True)
             Path(d, rel).symlink_to(target.replace("{d}", d))

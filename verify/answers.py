@@ -22,6 +22,8 @@ from .parser import BASES, Notation
 from .truth import split_key
 
 MAX_BYTES = 1_000_000
+#: the longest quantity name (mhat_W500, W500_next: a dozen characters; layer numbers of a few digits)
+MAX_QUANTITY = 32
 MAX_CLAIMS = 2000
 TOP_KEYS = ("spec", "batch", "notation", "values", "claims", "title", "description")
 CLAIM_KEYS = ("id", "latex", "quantity", "points", "note")
@@ -97,7 +99,7 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
 
 
 def _layer_of(quantity: str | None) -> int | None:
-    m = re.search(r"(\d+)(_next)?$", quantity or "")
+    m = re.search(r"(?<!\d)(\d+)(_next)?$", quantity or "")  # (a valid quantity: at most MAX_QUANTITY characters)
     return int(m.group(1)) if m else None
 
 
@@ -320,10 +322,17 @@ def _layered_inputs(net: Network) -> dict | None:
 
 def valid_quantity(name: str) -> bool:
     """A DESIGN.md quantity name (derive.names.parse_quantity), a data/regularizer term (dWL2, dWR2, lossL, lossR)
-    or an optimizer state after one step (S_W2, m_b1, mhat_W1: Evaluator.init_state's keys)."""
-    return (parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
+    or an optimizer state after one step (S_W2, m_b1, mhat_W1: Evaluator.init_state's keys), of at most
+    MAX_QUANTITY characters (a layer number of thousands of digits is no layer: int() would refuse it)."""
+    return len(name) <= MAX_QUANTITY and (parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
             or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None
             or re.fullmatch(r"(d?(gamma|beta|xhat|mu|var|P)|mask|F)\d+", name) is not None)  # layer kinds
+
+
+def _shown(q) -> str:
+    """A value given as a quantity, as a message quotes it (its first characters: it may be a whole file's worth)."""
+    text = repr(q)
+    return text if len(text) <= 2 * MAX_QUANTITY else text[: 2 * MAX_QUANTITY] + "…"
 
 
 def quantity_names(net: Network) -> list[str]:
@@ -362,8 +371,8 @@ def _claims(raw, fail, names=()) -> tuple[Claim, ...]:
         q = c.get("quantity")
         if q is not None and (not isinstance(q, str) or not valid_quantity(q)):
             raise fail(f"{where}: quantity",
-                       f"{q!r} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, "
-                       f"S_W1, …){did_you_mean(str(q), names)}")
+                       f"{_shown(q)} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, "
+                       f"S_W1, …){did_you_mean(str(q)[:MAX_QUANTITY], names)}")
         out.append(Claim(cid, squeeze_space(latex), q, where))
     return tuple(out)
 

@@ -15,6 +15,7 @@ unclosed ``$$`` repeated 100 000 times stays linear), a bounded size and number 
 from __future__ import annotations
 
 import bisect
+import codecs
 import json
 import re
 import shutil
@@ -339,6 +340,26 @@ def chosen_batch(notation, batch: int):
     return notation if batch == 1 else replace(notation, options=notation.options + (("chosen_batch", True),))
 
 
+#: byte-order marks a saved document may start with (Windows Notepad's "Unicode" is UTF-16 LE), UTF-32's before UTF-16's
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def document_text(path: Path) -> str:
+    """The text of a document file: UTF-8, or UTF-16/UTF-32 with a byte-order mark (an editor's "Unicode"). UTF-16
+    without one reads as valid UTF-8 with a NUL after every ASCII character ("no equations found" before): refused
+    with what to do, as is any other encoding."""
+    raw = path.read_bytes()
+    encoding = next((e for bom, e in _BOMS if raw.startswith(bom)), "utf-8")
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
+    if encoding == "utf-8" and text.count("\x00", 0, 4096) > min(len(text), 4096) // 4:
+        raise AnswerError(f"{path}: the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8")
+    return text
+
+
 def load_document(path: str | Path) -> list[Claim]:
     """The claims of a document file (.md, .tex, .txt, .ipynb; a .pdf best effort)."""
     path = Path(path)
@@ -352,10 +373,7 @@ def load_document(path: str | Path) -> list[Claim]:
         raise AnswerError(f"{path}: the document is larger than {MAX_BYTES} bytes")
     if path.suffix.lower() == ".pdf":
         return extract(pdf_text(path), str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
+    text = document_text(path)
     if notebook:
         text = notebook_text(text, str(path))
     return extract(text, str(path))

@@ -835,7 +835,8 @@ class _Budget(Exception):
 
 
 #: a symbol as a left-hand side: p, s, W_o, net_{h1}, \text{prod}
-_SYMBOL = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
+#: (used with fullmatch; the look-behind keeps an unanchored search linear too: no start inside a symbol)
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9_^}\\])\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
 
 
 #: a letter under a tilde or a bar as a left side: \widetilde{y}, \tilde y, \bar{s}

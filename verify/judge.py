@@ -51,6 +51,13 @@ from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 #: the largest quantity an expression's derivative is taken by (two forward passes per entry)
 MAX_VARIED_ENTRIES = 256
+#: statements (joined by \implies, \therefore …) or rows (\\, ", \qquad", \text{and}) one claim may hold: each is
+#: checked as a claim of its own, several times during inference, so a longer claim is not judged (``_set_aside``)
+MAX_PARTS = 200
+#: statements and equations of all claims together (a display of several counts each; the 2000 displays of
+#: answers.MAX_CLAIMS are the other bound), and the characters of one claim: past them a claim is not judged
+MAX_TOTAL_PARTS = 2000
+MAX_CLAIM_CHARS = 20_000
 #: and the memory its raised and lowered forward passes may take
 MAX_VARIED_BYTES = 64 * 2**20
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
@@ -349,7 +356,11 @@ class Judge:
                                  f"is kept for each of the {base.size} entries)")
 
             def run(value: np.ndarray, forward_only: bool) -> dict:
-                return self.truth.compute(params, X, Y, over={kb: value}, forward_only=forward_only)
+                # kept in the row layout: one computation serves every layout inference reads the claim in
+                ran = ("run", id(self.rows[i]), kb, value.tobytes(), forward_only)
+                if ran not in self._jac_cache:
+                    self._jac_cache[ran] = self.truth.compute(params, X, Y, over={kb: value}, forward_only=forward_only)
+                return self._jac_cache[ran]
 
             out = []
             for j in range(base.size):
@@ -1307,6 +1318,10 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
+        claims, set_aside = _set_aside(claims)
+        if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
+            judged = iter(self.check_all(claims))
+            return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
         from .infer import conventions, infer
 
         layered = None
@@ -1777,6 +1792,31 @@ _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\
 
 def _row_id(claim_id: str, k: int) -> str:
     return f"{claim_id}\x00row{k}"
+
+
+def _set_aside(claims) -> tuple[list, dict]:
+    """(the claims to judge, {position: unchecked result} for those that are not): a claim of more than MAX_CLAIM_CHARS
+    characters or MAX_PARTS statements or equations, and every claim past MAX_TOTAL_PARTS of them in all. Each such
+    claim would be read several times by the inference; one linear pass over each claim here."""
+    kept, aside, total = [], {}, 0
+    for k, c in enumerate(claims):
+        parts = 1
+        if len(c.latex) <= MAX_CLAIM_CHARS:
+            statements = split_statements(c.latex)
+            parts = len(statements) if len(statements) > 1 else len(_top_rows(statements[0]))
+        if len(c.latex) > MAX_CLAIM_CHARS:
+            why = f"the claim is {len(c.latex)} characters long, more than {MAX_CLAIM_CHARS}"
+        elif parts > MAX_PARTS:
+            why = f"the claim holds {parts} statements or equations, more than {MAX_PARTS}"
+        elif total + parts > MAX_TOTAL_PARTS:
+            why = f"the answer holds more than {MAX_TOTAL_PARTS} statements and equations in all (this one is past them)"
+        else:
+            kept.append(c)
+            total += parts
+            continue
+        aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
+                               "one per display, or split the answer", quantity=c.quantity)
+    return kept, aside
 
 
 def _with_rows(claims) -> list:

@@ -194,7 +194,7 @@ def check_against(rubric: Rubric, depth: int, quantity_names) -> None:
     """
     for q in rubric.questions:
         for e in q.expects:
-            m = re.fullmatch(r"[A-Za-z_]+?(\d+)(?:_next)?", e)
+            m = re.fullmatch(r"(?<![A-Za-z_])[A-Za-z_]+?(\d+)(?:_next)?", e)
             if m and quantity_names(e) and not 1 <= int(m.group(1)) <= depth:
                 raise RubricError(f"{rubric.source}: question {q.id}: expects '{e}', but the network has layers 1 to {depth}")
 

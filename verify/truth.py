@@ -386,7 +386,7 @@ def _resized(net, width):
 
 
 #: a top-level parameter key (W2, gamma3), and an optimizer state of a dense parameter (S_W2, mhat_b1)
-_TOP = re.compile(r"([A-Za-z]+?)(\d+)$")
+_TOP = re.compile(r"(?<![A-Za-z])([A-Za-z]+?)(\d+)$")  # (fullmatch; no start inside a name)
 _STATE_KEY = re.compile(r"[A-Za-z]+_[Wb]\d+")
 
 _KEY = re.compile(r"(x|y|yhat|dyhat|lossn|loss|lossL|lossR|loss_next|z|h|W|b|delta|dW|db|dh|dWL|dWR|dbL|dbR|dz|dhs|dyhats|lossc|dx|dxs"
