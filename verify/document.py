@@ -356,7 +356,8 @@ def document_text(path: Path) -> str:
     except UnicodeDecodeError:
         raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
     if encoding == "utf-8" and text.count("\x00", 0, 4096) > min(len(text), 4096) // 4:
-        raise AnswerError(f"{path}: the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8")
+        raise AnswerError(f"{path}: not a text file (NUL bytes: UTF-16 or UTF-32 without a byte-order mark?); save it as "
+                          "UTF-8 Markdown, LaTeX or a notebook")
     return text
 
 

@@ -21,7 +21,7 @@ from gradproof.derive import limits
 from gradproof.derive.derivation import derive
 from gradproof.derive.errors import GradproofError, SpecError, UsageError
 from gradproof.derive.outputs import write_atomic
-from gradproof.derive.spec import load_spec
+from gradproof.derive.spec import load_spec, one_line
 
 from . import platforms, report
 from .answers import valid_quantity
@@ -176,16 +176,16 @@ def run_batch(args) -> int:
 
     outcomes = grade_all(subs, ctx, jobs, on_done)
     progress.finish()
-    width = max(len(platforms.printable(o.name)) for o in outcomes)
+    width = max(len(one_line(platforms.printable(o.name))) for o in outcomes)
     for o in outcomes:
         max_score = ctx.rubric.max_score if ctx.rubric else (o.grade.max_score if o.grade else 0)
         score = "-" if o.status == "skipped" else f"{o.score:g}"
-        line = f"{platforms.printable(o.name):<{width}}  {score} / {max_score:g}  {o.status}"
+        line = f"{one_line(platforms.printable(o.name)):<{width}}  {score} / {max_score:g}  {o.status}"
         if o.status != "graded":
             line += f": {platforms.printable(o.reason)}"
         elif o.notices:
             line += f" ({platforms.printable('; '.join(o.notices))})"
-        print(line)
+        print(one_line(line))  # one row per submission: a name holding a newline cannot forge the next row
     if summary is not None:
         try:
             summary.parent.mkdir(parents=True, exist_ok=True)

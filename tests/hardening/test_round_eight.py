@@ -10,9 +10,12 @@ import os
 import re
 
 import pytest
+from conftest import ROOT
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import spec_from_dict
-from gradproof.verify import answers, infer, rubric, truth
+from gradproof.verify import answers, infer, judge, rubric, truth
+from gradproof.verify.document import extract, load_document
+from gradproof.verify.judge import Judge
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,3 +85,82 @@ def test_a_quantity_with_thousands_of_digits_is_refused_by_name(quantity):
 def test_a_rubric_entry_with_thousands_of_digits_is_an_id_not_a_layer():
     r = rubric.rubric_from_dict({"questions": [{"id": "Q1", "points": 1, "expects": ["dW" + "1" * 5000]}]}, "r.toml")
     rubric.check_against(r, 2, answers.valid_quantity)  # a claim id that no claim has: no error, no int() of it
+
+
+# -- claims too long to judge -----------------------------------------------------------------------------------------------
+def _judge():
+    from gradproof.derive.derivation import derive
+
+    return Judge(derive(spec_from_dict(NET), check=False))
+
+
+D2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+
+
+@pytest.mark.parametrize("doc, why", [
+    ("$$ J " + "\\implies \\delta^{(2)} = \\hat y - y " * 5000 + "$$\n\n", "characters long"),
+    ("$$" + ", \\qquad ".join(f"s_{{{k}}} = W_1 x + b_1" for k in range(10_000)) + "$$\n\n", "characters long"),
+    ("$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(300)) + "$$\n\n", "300 statements or equations"),
+    ("$$ J " + "\\Rightarrow \\delta^{(2)} = \\hat y - y " * 250 + "$$\n\n", "251 statements or equations"),
+])
+def test_a_claim_of_thousands_of_statements_or_rows_is_set_aside_at_once(doc, why):
+    """A chain of 5000 \\implies (7–12 CPU s, stopped by the run budget), a display of 10 000 ``, \\qquad`` rows (10 CPU
+    s: every reader scanned its 300 kB several times during inference): unchecked with the reason, before inference;
+    the other claims keep their verdicts and places."""
+    t0 = cpu()
+    got = _judge().check_all(extract(D2 + doc + D2.replace("d2", "again")))
+    assert cpu() - t0 < 6  # ~0.3 CPU s (a 5000 chain was 7–12)
+    assert [r.verdict for r in got] == ["correct", "unchecked", "correct"], [(r.verdict, r.message) for r in got]
+    assert why in got[1].message and "not judged" in got[1].message
+
+
+def test_statements_and_equations_are_counted_over_the_whole_answer():
+    """20 claims of 199 statements each: within each claim's bound, past the answer's 2000 in all — the first ten are
+    judged, the rest set aside in their places."""
+    chain = "$$" + " \\implies ".join(f"\\delta^{{(2)}} = \\hat y - y + {k} \\cdot 0" for k in range(199)) + "$$\n\n"
+    got = _judge().check_all(extract(chain * 12))
+    assert [r.verdict for r in got] == ["correct"] * 10 + ["unchecked"] * 2, [(r.verdict, r.message[:60]) for r in got]
+    assert f"more than {judge.MAX_TOTAL_PARTS} statements and equations in all" in got[-1].message
+
+
+def test_a_long_but_ordinary_block_is_still_judged():
+    rows = "$$\\begin{aligned}" + " \\\\ ".join("z^{(2)} &= W^{(2)} h^{(1)} + b^{(2)}" for _ in range(150)) + "\\end{aligned} \\tag{blk}$$\n\n"
+    got = _judge().check_all(extract(rows + D2))
+    assert [(r.verdict, r.message) for r in got][:1] == [("correct", "all 150 equations hold")] and len(got) == 2
+
+
+# -- documents saved in UTF-16 and UTF-32 -------------------------------------------------------------------------------------
+ALICE = (ROOT / "examples" / "grading" / "submissions" / "alice.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32", "utf-8-sig"])
+def test_a_document_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Windows Notepad's "Unicode" is UTF-16 LE with a byte-order mark: it was "not a text file"."""
+    p = tmp_path / "a.md"
+    p.write_bytes(("\ufeff" + ALICE).encode("utf-16-be") if encoding == "utf-16-be-bom" else ALICE.encode(encoding))
+    assert [c.latex for c in load_document(p)] == [c.latex for c in extract(ALICE)]
+
+
+@pytest.mark.parametrize("raw", [ALICE.encode("utf-16-le"), ALICE.encode("utf-32-be"), b"\x00" * 5000])
+def test_a_document_of_nul_bytes_is_refused_saying_why(tmp_path, raw):
+    """UTF-16 without its mark is valid UTF-8 with a NUL after every ASCII character: it was "no equations found"."""
+    p = tmp_path / "a.md"
+    p.write_bytes(raw)
+    with pytest.raises(AnswerError, match="NUL bytes"):
+        load_document(p)
+
+
+# -- whole-course grading: names that are not one line --------------------------------------------------------------------------
+def test_a_submission_name_with_a_newline_cannot_forge_a_summary_row(tmp_path, capsys):
+    from gradproof.cli import main
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "alice.md").write_text(ALICE, encoding="utf-8")
+    (subs / "bob\n✓ eve.md  9 of 9  graded.md").write_text("no equations", encoding="utf-8")
+    code = main(["verify", str(subs), "--spec", str(ROOT / "examples" / "reference_mlp.toml"), "--jobs", "1",
+                 "--summary", str(tmp_path / "g.csv")])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = out.splitlines()
+    assert len(rows) == 2 and rows[1].startswith("bob\\n✓ eve.md") and "error" in rows[1], rows
