@@ -161,8 +161,9 @@ def instantiation_checks(d) -> list[Check]:
 
 
 def _windowed(source: str, windows, instance, check, subject: str, hint: str, alike: str) -> list[Check]:
-    """One Check per window: ``instance(window)`` gives its small instance and that instance's signature; an instance
-    equal to an earlier one is checked once and the later window's Check says ``same_as`` (the proof names both)."""
+    """One Check per window: ``instance(window)`` gives its small instance (or a function making it, called only for a
+    window that is checked) and that instance's signature; an instance equal to an earlier one is checked once and the
+    later window's Check says ``same_as`` (the proof names both)."""
     done: dict[tuple, Check] = {}
     out = []
     for window in windows:
@@ -174,6 +175,7 @@ def _windowed(source: str, windows, instance, check, subject: str, hint: str, al
                 detail=f"{_label(window)}: the same small instance as {_label(first.window)} ({alike}), checked once: max "
                        f"relative error {first.max_error:.1e}"))
             continue
+        sub = sub() if callable(sub) else sub
         what = f"{source}: the instantiation check of {subject}{_label(window)} ({ENGINE_FULL})"
         with limits.time_limit(limits.INSTANTIATION_SECONDS, what, hint), \
                 np.errstate(all="ignore"):  # overflow is reported as a DerivationError
@@ -237,9 +239,10 @@ def _with_last_dense(body, n_in: int, units: int) -> tuple:
     return tuple(out)
 
 
-def _layered_sub(d, window: tuple[int, ...]):
+def _layered_sub(d, window: tuple[int, ...], program: bool = True):
     """The small instance of ``window`` (top-level layer indices) of a network with layer kinds: the window's layers,
-    widths capped (``_shrink``), names kept (W7, gamma8 …), with its own batch program."""
+    widths capped (``_shrink``), names kept (W7, gamma8 …), with its own batch program (``program=False``: None, for
+    the signature alone — building it is most of a window's cost, and 498 windows of a deep network repeat 3)."""
     from .program import build_program
     from .spec import flat_layers
 
@@ -251,7 +254,8 @@ def _layered_sub(d, window: tuple[int, ...]):
     by_name = {r.layer.name: r for r in d.layers}
     results = tuple(dataclasses.replace(by_name[o.name], layer=s)
                     for o, s in zip(flat_layers(chosen), flat_layers(small), strict=True))
-    return dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net), checks=())
+    return dataclasses.replace(d, network=small_net, layers=results, program=build_program(small_net) if program else None,
+                               checks=())
 
 
 def _layer_signature(layer) -> tuple:
@@ -311,8 +315,9 @@ def program_checks(d) -> list[Check]:
             out.append(Check("instantiation", err < TOLERANCE, f"{kind}: {detail}", err, what=kind, tolerance=TOLERANCE))
 
     def instance(window):
-        sub = _layered_sub(d, window)
-        return sub, (net.convention, sub.network.inputs, tuple(_layer_signature(layer) for layer in sub.network.layers))
+        sub = _layered_sub(d, window, program=False)
+        key = (net.convention, sub.network.inputs, tuple(_layer_signature(layer) for layer in sub.network.layers))
+        return (lambda: _layered_sub(d, window)), key
 
     return out + _windowed(net.source, plan_layer_windows(net), instance, check_layered, "the batch program, ",
                            "use fewer layers or simpler activations", "identical kinds, activations, settings and sizes")
