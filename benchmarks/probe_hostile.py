@@ -1462,7 +1462,9 @@ def round_eight() -> list[Probe]:
         md(f"own worked example: {label}", ex.replace(old, new, 1) + "$$\\delta^{(2)} = \\hat y - y$$\n\n"
            "$$z^{(1)} = \\begin{bmatrix} 0.5 \\\\ 1.1 \\\\ 1.7 \\end{bmatrix}$$\n\n$$J \\approx 0.123$$\n\n")
     big = spec(layer(300, '"tanh"') + layer(300, '"identity"'), inputs=300)
-    mat = lambda r, c: "\\begin{bmatrix}" + " \\\\ ".join(" & ".join("1" for _ in range(c)) for _ in range(r)) + "\\end{bmatrix}"
+    def mat(r, c):
+        return "\\begin{bmatrix}" + " \\\\ ".join(" & ".join("1" for _ in range(c)) for _ in range(r)) + "\\end{bmatrix}"
+
     md("own worked example: 300×300 matrices (0.5 MB)", f"$$x = {mat(300, 1)}$$\n\n$$y = {mat(300, 1)}$$\n\n$$W_1 = {mat(300, 300)}$$\n\n"
        f"$$b_1 = {mat(300, 1)}$$\n\n$$W_2 = {mat(300, 300)}$$\n\n$$b_2 = {mat(300, 1)}$$\n\n$$\\delta^{{(2)}} = \\hat y - y$$\n\n",
        spec_text=big)
@@ -1471,8 +1473,8 @@ def round_eight() -> list[Probe]:
     # -- modules.py, zoutput.py ---------------------------------------------------------------------------------------
     md("modules: X^{(m)}, Y^{(m)} at m = 10^{12}, 0, -1 and 1800 module claims",
        "$$Y^{(999999999999)} = W^{(999999999999)} X^{(999999999999)} + B^{(999999999999)}$$\n\n$$Y^{(0)} = X^{(0)}$$\n\n"
-       "$$X^{(-1)} = Y^{(-2)}$$\n\n" + "$$Y = W X + B$$\n\n$$Y = f(X)$$\n\n$$\\frac{\\partial E}{\\partial X} = W^T \\frac{\\partial E}{\\partial Y}$$\n\n"
-       * 600 + d2, verdicts={"d2": {"correct"}})
+       "$$X^{(-1)} = Y^{(-2)}$$\n\n" + "$$Y = W X + B$$\n\n$$Y = f(X)$$\n\n"
+       "$$\\frac{\\partial E}{\\partial X} = W^T \\frac{\\partial E}{\\partial Y}$$\n\n" * 600 + d2, verdicts={"d2": {"correct"}})
     md("z as a layer's output: Z_1 = tanh(X W_1) and Z_{i+1} = σ_i(Z_i W_i), 900 times, Z at layer 10^{9}",
        "$$Z_1 = X$$\n\n$$Z_{i+1} = \\sigma_i(Z_i W_i)$$\n\n$$Z_{1000000000} = \\tanh(Z_{999999999} W_1)$$\n\n"
        + "$$Z_1 = \\tanh(x W_1 + b_1)$$\n\n$$Z_2 = Z_1 W_2 + b_2$$\n\n" * 900 + d2)
@@ -1487,8 +1489,8 @@ def round_eight() -> list[Probe]:
        verdicts={"d2": {"correct"}})
     md("rounded arithmetic: 1990 chained computations", "".join(
         f"$$1.0543 / 3.2372 = 0.3257 = {k}.{k} \\cdot 2 \\approx 0.{k}$$\n\n" for k in range(1990)) + d2, verdicts={"d2": {"correct"}})
-    md("\\stackrel{def}{=} nested 3000 deep and 1990 times", "$$g " + "\\stackrel{def}{" * 3000 + "=" + "}" * 3000 + " \\tanh'(z^{(1)})$$\n\n"
-       + "$$g_{k} \\stackrel{def}{=} \\tanh'(z^{(1)})$$\n\n" * 1990 + d2, verdicts={"d2": {"correct"}})
+    md("\\stackrel{def}{=} nested 3000 deep and 1990 times", "$$g " + "\\stackrel{def}{" * 3000 + "=" + "}" * 3000
+       + " \\tanh'(z^{(1)})$$\n\n" + "$$g_{k} \\stackrel{def}{=} \\tanh'(z^{(1)})$$\n\n" * 1990 + d2, verdicts={"d2": {"correct"}})
     # -- the objective-scale vote, rows, the layout vote -------------------------------------------------------------
     md("objective scale: 1990 definitions voting ½ and 1 and 2", "".join(
         "$$J = " + ("\\frac{1}{2}", "", "2")[k % 3] + " (\\hat y - y)^2$$\n\n" for k in range(1990)) + d2)
@@ -1496,10 +1498,10 @@ def round_eight() -> list[Probe]:
     md("rows: a display of 10 000 \\qquad-separated definitions", "$$" + ", \\qquad ".join(
         f"s_{{{k}}} = W_1 x + b_1" for k in range(10000)) + "$$\n\n" + d2, verdicts={"d2": {"correct"}})
     md("rows: a display of 10 000 \\text{and} rows and 5000 \\\\ rows", "$$" + " \\text{ and } ".join(
-        "h^{(1)} = \\tanh(z^{(1)})" for _ in range(10000)) + "$$\n\n$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(5000))
-       + "$$\n\n" + d2, verdicts={"d2": {"correct"}})
-    md("layout: 990 claims voting rows, 990 columns (after 500/500)", ("$$\\delta^{(2)} = (\\hat y - y)^T$$\n\n$$\\delta^{(2)} = \\hat y - y$$\n\n") * 990
-       + d2)
+        "h^{(1)} = \\tanh(z^{(1)})" for _ in range(10000)) + "$$\n\n$$"
+       + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(5000)) + "$$\n\n" + d2, verdicts={"d2": {"correct"}})
+    md("layout: 990 claims voting rows, 990 columns (after 500/500)",
+       ("$$\\delta^{(2)} = (\\hat y - y)^T$$\n\n$$\\delta^{(2)} = \\hat y - y$$\n\n") * 990 + d2)
     # -- whole-course grading: files that are not what their names say -----------------------------------------------
     ref = _example("reference_mlp.toml")
     rub = (ROOT / "examples/grading/rubric.toml").read_text()

@@ -324,9 +324,10 @@ def valid_quantity(name: str) -> bool:
     """A DESIGN.md quantity name (derive.names.parse_quantity), a data/regularizer term (dWL2, dWR2, lossL, lossR)
     or an optimizer state after one step (S_W2, m_b1, mhat_W1: Evaluator.init_state's keys), of at most
     MAX_QUANTITY characters (a layer number of thousands of digits is no layer: int() would refuse it)."""
-    return len(name) <= MAX_QUANTITY and (parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
-            or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None
-            or re.fullmatch(r"(d?(gamma|beta|xhat|mu|var|P)|mask|F)\d+", name) is not None)  # layer kinds
+    return len(name) <= MAX_QUANTITY and (
+        parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
+        or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None
+        or re.fullmatch(r"(d?(gamma|beta|xhat|mu|var|P)|mask|F)\d+", name) is not None)  # layer kinds
 
 
 def _shown(q) -> str:
