@@ -1,11 +1,25 @@
 """Time one training step of the reference network: generated vs hand-optimised NumPy vs PyTorch eager, one thread.
 
-Usage:  .venv/bin/python benchmarks/bench_step.py [--quick] [--rounds R] [--sizes tiny,small,mnist,large] [--no-extra]
+Usage:  .venv/bin/python benchmarks/bench_step.py [--quick] [--seconds S] [--sessions K] [--rounds R]
+        [--sizes tiny,small,mnist,large] [--no-extra]
 
-Single-threaded: OMP/OpenBLAS/MKL threads are set to 1 before NumPy is imported, torch.set_num_threads(1).
-Every implementation of a row is timed in the same process, interleaved round by round in a rotating order; each
-cell is the median over the rounds of the mean time of one step, in CPU time of the process by default (``--clock
-wall`` for wall-clock time: on a machine shared with other work, wall time also counts the waits for a core). Columns:
+Single-threaded: OMP/OpenBLAS/MKL threads are set to 1 before NumPy is imported, torch.set_num_threads(1). Every
+implementation of a row is timed in the same process, in CPU time of the process by default (``--clock wall`` for
+wall-clock time: on a machine shared with other work, wall time also counts the waits for a core).
+
+Method (what makes a verdict possible on a noisy machine): a row runs in ``--sessions`` sessions (default 3), each
+with its implementations made afresh (new arrays: another memory layout). A session is a sequence of rounds; a round
+times every implementation once, a block of calls of about 20 ms, in the order of ``CHAIN`` and reversed the next
+round, so the two implementations of each ratio run back to back, each first in every other round. Two warm-up rounds
+per session are discarded, the garbage collector is off while timing, and rounds go on until the row's time box is
+used (``SECONDS``: 20 s for tiny and small, 45 s for MNIST size; at least 15 rounds). A ratio (public/hand, ...) is the
+median over all rounds of the per-round ratio of the two times; its 95 % interval is a two-level bootstrap of that
+median (the sessions with replacement, then each drawn session's rounds), so it holds the spread between sessions as
+well as between rounds; the verdict is "meets" when the whole interval is at or below the target (1.0 against the
+hand step, 0.85 against PyTorch up to MNIST size), "misses" when it is all above, else "undecided". The load (1-minute
+load average before and after each row) is printed with it: the verdict holds for that load.
+
+Implementations:
 
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
 - reused: the same with the buffers kept between calls,
@@ -32,7 +46,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECL
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
-import statistics  # noqa: E402
+import gc  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -162,6 +176,9 @@ def gemm_only(params, X, n, lib=np):
 
 CLOCK = {"cpu": time.process_time, "wall": time.perf_counter}
 clock = time.process_time
+BLOCK = 0.02  # seconds of calls in one timed block (one implementation, one round)
+WARMUP_ROUNDS = 2  # rounds run and discarded before any is kept (caches, page faults, BLAS and torch start-up)
+BOOTSTRAP = 4000  # bootstrap resamples of the median ratio
 
 
 def timed(fn, X, Y, reps: int) -> float:
@@ -171,90 +188,206 @@ def timed(fn, X, Y, reps: int) -> float:
     return (clock() - t0) / reps
 
 
-def measure(impls: dict, rounds: int, per_call: dict) -> dict:
-    """Median over interleaved rounds of the time of one step of each implementation."""
-    fn, a, b = next(iter(impls.values()))
-    t_one = timed(fn, a, b, 2)
-    reps = max(1, int(0.04 / max(t_one, 1e-6)))
-    times = {k: [] for k in impls}
-    order = list(impls)
-    for r in range(rounds):  # interleaved, in a rotating order
-        for k in order[r % len(order):] + order[:r % len(order)]:
+def sample(impls: dict, per_call: dict | None = None, *, seconds: float = 0.0, min_rounds: int = 21,
+           max_rounds: int | None = None, chain=None) -> dict:
+    """Per-round times of one step of each implementation, ``{name: array}`` (index r = round r).
+
+    Each round times every implementation once, a block of calls of about ``BLOCK`` seconds (at least one call), in
+    the order ``chain`` (its names that are in ``impls``; default: the order of ``impls``) and in the reverse order
+    the next round, so that the two implementations of a ratio placed next to each other in the chain run back to
+    back, each first in every other round. ``WARMUP_ROUNDS`` rounds are run first and discarded. Then rounds go on
+    until ``seconds`` have passed and at least ``min_rounds`` are kept (or ``max_rounds`` are). The garbage collector
+    is off while timing. ``per_call``: how many steps one call makes (a train call), to report the time of one step."""
+    per_call = per_call or {}
+    order = [k for k in chain if k in impls] if chain else list(impls)
+    max_rounds = max_rounds or max(min_rounds, 10_000)
+    gc.collect()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        reps = {}
+        for k in order:  # calibrate: each block about BLOCK seconds
             fn, a, b = impls[k]
-            calls = max(1, reps // per_call.get(k, 1))
-            times[k].append(timed(fn, a, b, calls) / per_call.get(k, 1))
-    return {k: statistics.median(v) for k, v in times.items()}
+            fn(a, b)
+            reps[k] = max(1, round(BLOCK / max(timed(fn, a, b, 1), 1e-7)))
+        times = {k: [] for k in order}
+        start, r = time.perf_counter(), -WARMUP_ROUNDS
+        while r < max_rounds and (r < min_rounds or time.perf_counter() - start < seconds):
+            for k in (order if r % 2 == 0 else order[::-1]):
+                fn, a, b = impls[k]
+                t = timed(fn, a, b, reps[k]) / per_call.get(k, 1)
+                if r >= 0:
+                    times[k].append(t)
+            if r == -1:
+                start = time.perf_counter()
+            r += 1
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return {k: np.array(v) for k, v in times.items()}
 
 
-def reference_rows(names, rounds, tmp: Path, have_torch: bool):
+def measure(impls: dict, rounds: int, per_call: dict) -> dict:
+    """Median over ``rounds`` interleaved rounds of the time of one step of each implementation (see ``sample``)."""
+    return {k: float(np.median(v)) for k, v in sample(impls, per_call, min_rounds=rounds, max_rounds=rounds).items()}
+
+
+def sessions(build, per_call: dict | None = None, *, sessions: int = 3, seconds: float = 0.0, min_rounds: int = 15,
+             max_rounds: int | None = None, chain=None) -> list:
+    """``sample`` in ``sessions`` independent sessions, each with implementations made afresh by ``build()`` (new
+    arrays, new state: a different memory layout, which moves a ratio by more than the rounds of one session do), the
+    time box and the rounds shared between them; a list of the sessions' ``{name: per-round times}``."""
+    share = {"seconds": seconds / sessions, "min_rounds": -(-min_rounds // sessions),
+             "max_rounds": max_rounds and -(-max_rounds // sessions)}
+    return [sample(build(), per_call, chain=chain, **share) for _ in range(sessions)]
+
+
+def ratio(num, den, target=None, seed=0) -> dict:
+    """The paired per-round ratios num[r]/den[r] (``num``, ``den``: one array of per-round times, or one per session):
+    their median over every round, a 95 % bootstrap interval of that median (percentile method, ``BOOTSTRAP``
+    resamples; two levels: the sessions with replacement, then the rounds of each drawn session with replacement, so
+    that the interval holds the spread between sessions as well as between rounds) and, given a target, the verdict:
+    "meets ≤ t" when the whole interval is at or below it, "misses" when it is all above, else "undecided" (the
+    interval spans the target)."""
+    if isinstance(num, np.ndarray):
+        num, den = [num], [den]
+    parts = [np.asarray(a) / np.asarray(b) for a, b in zip(num, den, strict=True)]
+    rng = np.random.default_rng(seed)
+    medians = np.empty(BOOTSTRAP)
+    for i in range(BOOTSTRAP):
+        drawn = [parts[k] for k in rng.integers(0, len(parts), len(parts))]
+        medians[i] = np.median(np.concatenate([r[rng.integers(0, r.size, r.size)] for r in drawn]))
+    lo, hi = np.percentile(medians, [2.5, 97.5])
+    rounds = sum(r.size for r in parts)
+    out = {"median": float(np.median(np.concatenate(parts))), "lo": float(lo), "hi": float(hi), "rounds": rounds,
+           "sessions": len(parts), "target": target}
+    if target is None:
+        out["verdict"] = ""
+    elif hi <= target:
+        out["verdict"] = f"meets ≤ {target:g}"
+    elif lo > target:
+        out["verdict"] = f"misses ≤ {target:g}"
+    else:
+        out["verdict"] = f"undecided: interval spans {target:g}"
+    return out
+
+
+# the order of a round (reversed every other round): each ratio's two implementations are neighbours
+CHAIN = ("GEMM", "reused", "hand", "public", "torch", "jax", "train", "hand epoch")
+# the ratios reported per reference row: (numerator, denominator, target; None: no target)
+RATIOS = (("public", "hand", 1.0), ("reused", "hand", 1.0), ("train", "hand epoch", 1.0), ("public", "torch", 0.85),
+          ("public", "jax", None), ("GEMM", "public", None))
+SECONDS = {"tiny": 20.0, "small": 20.0, "mnist": 45.0, "large": 90.0}  # default time box per row (size), warm-up not counted
+TORCH_TARGET_SIZES = ("tiny", "small", "mnist")  # issue 13: <= 0.85x torch where the step is not GEMM-bound
+
+
+def load() -> float:
+    """The 1-minute load average (how busy the shared machine was), or nan where the OS has none."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return float("nan")
+
+
+def reference_impls(mod, net, name: str, dtype, have_torch: bool) -> dict:
+    """The implementations of a reference row, made afresh (data, parameters, states, buffers): {name: (fn, X, Y)}."""
+    sizes, batch = SIZES[name]
+    batches = 4 if name == "large" else TRAIN_BATCHES
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((batch, sizes[0])).astype(dtype)
+    Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+    X_big = rng.standard_normal((batch * batches, sizes[0])).astype(dtype)
+    Y_big = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch * batches)]
+    p_pub, p_train = mod.init_params(0, dtype), mod.init_params(0, dtype)
+    s_pub, s_train = mod.init_state(p_pub), mod.init_state(p_train)
+    p_reuse = mod.init_params(0, dtype)
+    s_reuse = mod.init_state(p_reuse)
+    g_reuse = dict(zip(mod.PARAM_KEYS, s_reuse["views"]["g"], strict=True))
+    hand, hand_epoch = HandStep(mod.init_params(0, dtype), batch), HandStep(mod.init_params(0, dtype), batch)
+    hand_rng = np.random.default_rng(1)
+
+    def public(X, Y, m=mod, p=p_pub, s=s_pub):
+        m.step(p, m.gradients(p, X, Y), s)
+
+    def reused(X, Y, m=mod, p=p_reuse, s=s_reuse, g=g_reuse):
+        m.step(p, m.gradients(p, X, Y, out=g, workspace=s["workspace"]), s)
+
+    def train(X, Y, m=mod, p=p_train, s=s_train, b=batch):
+        m.train(p, X, Y, epochs=TRAIN_EPOCHS, batch_size=b, state=s)
+
+    def hand_train(X, Y, h=hand_epoch, b=batch, r=hand_rng):
+        for _ in range(TRAIN_EPOCHS):
+            h.epoch(X, Y, b, r)
+
+    impls = {"public": (public, X, Y), "reused": (reused, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
+             "hand epoch": (hand_train, X_big, Y_big), "GEMM": (gemm_only(p_pub, X, batch), X, Y)}
+    if have_torch:
+        tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
+        impls["torch"] = (tstep, conv(X), conv(Y))
+    jstep = jax_step_factory(mod.init_params(0, dtype), dtype)
+    if jstep is not None:
+        impls["jax"] = (jstep[0], jstep[1](X), jstep[1](Y))
+    return impls
+
+
+def reference_rows(names, budget, tmp: Path, have_torch: bool):
+    """Per size and dtype: (name, sizes, batch, dtype, per-session per-round times by implementation, (load before,
+    load after))."""
     for name in names:
         sizes, batch = SIZES[name]
-        batches = 4 if name == "large" else TRAIN_BATCHES
-        row_rounds = min(rounds, 7) if name == "large" else rounds
+        steps = (4 if name == "large" else TRAIN_BATCHES) * TRAIN_EPOCHS
         mod, net = generated_module(reference_table(sizes), tmp)
         for dtype in (np.float32, np.float64):
-            rng = np.random.default_rng(0)
-            X = rng.standard_normal((batch, sizes[0])).astype(dtype)
-            Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
-            X_big = rng.standard_normal((batch * batches, sizes[0])).astype(dtype)
-            Y_big = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch * batches)]
-            p_pub, p_train = mod.init_params(0, dtype), mod.init_params(0, dtype)
-            s_pub, s_train = mod.init_state(p_pub), mod.init_state(p_train)
-            p_reuse = mod.init_params(0, dtype)
-            s_reuse = mod.init_state(p_reuse)
-            g_reuse = dict(zip(mod.PARAM_KEYS, s_reuse["views"]["g"], strict=True))
-            hand, hand_epoch = HandStep(mod.init_params(0, dtype), batch), HandStep(mod.init_params(0, dtype), batch)
-            hand_rng = np.random.default_rng(1)
-
-            def public(X, Y, m=mod, p=p_pub, s=s_pub):
-                m.step(p, m.gradients(p, X, Y), s)
-
-            def reused(X, Y, m=mod, p=p_reuse, s=s_reuse, g=g_reuse):
-                m.step(p, m.gradients(p, X, Y, out=g, workspace=s["workspace"]), s)
-
-            def train(X, Y, m=mod, p=p_train, s=s_train, b=batch):
-                m.train(p, X, Y, epochs=TRAIN_EPOCHS, batch_size=b, state=s)
-
-            def hand_train(X, Y, h=hand_epoch, b=batch, r=hand_rng):
-                for _ in range(TRAIN_EPOCHS):
-                    h.epoch(X, Y, b, r)
-
-            impls = {"public": (public, X, Y), "reused": (reused, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
-                     "hand epoch": (hand_train, X_big, Y_big), "GEMM": (gemm_only(p_pub, X, batch), X, Y)}
-            if have_torch:
-                tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
-                impls["torch"] = (tstep, conv(X), conv(Y))
-            jstep = jax_step_factory(mod.init_params(0, dtype), dtype)
-            if jstep is not None:
-                impls["jax"] = (jstep[0], jstep[1](X), jstep[1](Y))
+            load_before = load()
             with np.errstate(all="ignore"):
-                med = measure(impls, row_rounds, {"train": batches * TRAIN_EPOCHS, "hand epoch": batches * TRAIN_EPOCHS})
-            yield sizes, batch, np.dtype(dtype).name, med
+                times = sessions(lambda: reference_impls(mod, net, name, dtype, have_torch), {"train": steps, "hand epoch": steps},  # noqa: B023
+                                 chain=CHAIN, **budget(name))
+            yield name, sizes, batch, np.dtype(dtype).name, times, (load_before, load())
 
 
-def extra_rows(rounds, tmp: Path):
+def extra_rows(budget, tmp: Path):
     sizes, batch = SIZES["mnist"]
     for label, hidden in EXTRA.items():
         mod, net = generated_module(reference_table(sizes, hidden), tmp)
         for dtype in (np.float32, np.float64):
-            rng = np.random.default_rng(0)
-            X = rng.standard_normal((batch, sizes[0])).astype(dtype)
-            Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
-            p, s = mod.init_params(0, dtype), mod.init_state(mod.init_params(0, dtype))
 
-            def public(X, Y, m=mod, p=p, s=s):
-                m.step(p, m.gradients(p, X, Y), s)
+            def build(mod=mod, net=net, dtype=dtype):
+                rng = np.random.default_rng(0)
+                X = rng.standard_normal((batch, sizes[0])).astype(dtype)
+                Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+                p, s = mod.init_params(0, dtype), mod.init_state(mod.init_params(0, dtype))
 
-            tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
-            impls = {"generated": (public, X, Y), "torch": (tstep, conv(X), conv(Y))}
-            med = measure(impls, rounds, {})
-            yield label, np.dtype(dtype).name, med
+                def public(X, Y, m=mod, p=p, s=s):
+                    m.step(p, m.gradients(p, X, Y), s)
+
+                tstep, conv = torch_step_factory(net, mod.init_params(0, dtype), dtype)
+                return {"generated": (public, X, Y), "torch": (tstep, conv(X), conv(Y))}
+
+            load_before = load()
+            with np.errstate(all="ignore"):
+                times = sessions(build, {}, **budget("mnist"))
+            yield label, np.dtype(dtype).name, times, (load_before, load())
+
+
+def pooled_medians(times: list) -> dict:
+    """The median time of one step of each implementation over every round of every session."""
+    return {k: float(np.median(np.concatenate([t[k] for t in times]))) for k in times[0]}
+
+
+def ratio_line(size, dtype, name, stats, loads) -> str:
+    target = "" if stats["target"] is None else f"≤ {stats['target']:g}"
+    return (f"| {size} | {dtype} | {name} | {stats['median']:.3f} | {stats['lo']:.3f}–{stats['hi']:.3f} | {target} | "
+            f"{stats['verdict']} | {stats['rounds']} | {loads[0]:.1f}–{loads[1]:.1f} |")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="5 rounds, tiny to MNIST size")
-    ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds per row (default 21; at most 7 at the large size)")
+    ap.add_argument("--quick", action="store_true", help="a quarter of the default time box, tiny to MNIST size")
+    ap.add_argument("--seconds", type=float, default=None,
+                    help="time box per row, warm-up not counted (default: " + ", ".join(f"{k} {v:g} s" for k, v in SECONDS.items()) + ")")
+    ap.add_argument("--sessions", type=int, default=3, help="independent sessions per row, each with its own arrays (default 3)")
+    ap.add_argument("--min-rounds", type=int, default=15, help="rounds kept at least per row, whatever the time box (default 15)")
+    ap.add_argument("--rounds", type=int, default=None, help="exactly this many rounds per row instead of the time box")
     ap.add_argument("--sizes", default=None, help="comma-separated subset of " + ",".join(SIZES))
     ap.add_argument("--no-extra", action="store_true", help="skip the GELU/ELU/softplus/custom rows")
     ap.add_argument("--clock", choices=sorted(CLOCK), default="cpu",
@@ -262,7 +395,14 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     global clock
     clock = CLOCK[args.clock]
-    rounds = args.rounds or (5 if args.quick else 21)
+
+    def budget(name):
+        if args.rounds:
+            return {"sessions": args.sessions, "min_rounds": args.rounds, "max_rounds": args.rounds}
+        seconds = args.seconds if args.seconds is not None else SECONDS[name] / (4 if args.quick else 1)
+        min_rounds = min(args.min_rounds, 6) if name == "large" else args.min_rounds
+        return {"sessions": args.sessions, "seconds": seconds, "min_rounds": min_rounds}
+
     names = args.sizes.split(",") if args.sizes else (["tiny", "small", "mnist"] if args.quick else list(SIZES))
     try:
         import torch  # noqa: F401
@@ -270,26 +410,49 @@ def main(argv=None) -> int:
         have_torch = True
     except ImportError:
         have_torch = False
-    print(f"one thread, median of {rounds} interleaved rounds, {args.clock} time per step")
-    print("| sizes | batch | dtype | public | reused | train | hand | hand epoch | public/hand | reused/hand | train/hand epoch | "
-          "GEMM share | torch | public/torch | jax |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    if args.rounds:
+        box = f"exactly {args.rounds} rounds per row"
+    elif args.seconds is not None:
+        box = f"{args.seconds:g} s per row"
+    else:
+        box = ", ".join(f"{k} {v / (4 if args.quick else 1):g} s" for k, v in SECONDS.items() if k in names) + " per row"
+    print(f"one thread, {args.clock} time per step, {box} in {args.sessions} sessions of fresh arrays ({WARMUP_ROUNDS} warm-up "
+          "rounds each, discarded; GC off); a ratio is the median over the rounds of the two implementations' times "
+          "in one round, timed back to back, order alternated; interval: two-level bootstrap (sessions, rounds) of that "
+          "median, 95 %; load: the 1-minute load average before–after the row")
+    print()
+    print("| size | dtype | ratio | median | 95 % interval | target | verdict | rounds | load |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    times_rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for sizes, batch, dtype, med in reference_rows(names, rounds, Path(tmp), have_torch):
-            ms = lambda k, med=med: f"{med[k] * 1e3:.3f} ms" if k in med else "n/a"  # noqa: E731
-            torch_ratio = f"{med['public'] / med['torch']:.2f}" if "torch" in med else "n/a"
-            print(f"| {'-'.join(map(str, sizes))} | {batch} | {dtype} | {ms('public')} | {ms('reused')} | {ms('train')} | {ms('hand')} | "
-                  f"{ms('hand epoch')} | {med['public'] / med['hand']:.2f} | {med['reused'] / med['hand']:.2f} | "
-                  f"{med['train'] / med['hand epoch']:.2f} | "
-                  f"{med['GEMM'] / med['public']:.0%} | {ms('torch')} | {torch_ratio} | {ms('jax')} |", flush=True)
+        for name, sizes, batch, dtype, times, loads in reference_rows(names, budget, Path(tmp), have_torch):
+            size = f"{'-'.join(map(str, sizes))} /{batch}"
+            for num, den, target in RATIOS:
+                if num in times[0] and den in times[0]:
+                    if den == "torch" and name not in TORCH_TARGET_SIZES:
+                        target = None
+                    stats = ratio([t[num] for t in times], [t[den] for t in times], target)
+                    print(ratio_line(size, dtype, f"{num}/{den}", stats, loads), flush=True)
+            times_rows.append((size, dtype, pooled_medians(times), loads))
+        extra = []
         if have_torch and not args.no_extra and not args.quick:
-            print()
-            print(f"other activations at {'-'.join(map(str, SIZES['mnist'][0]))}, batch {SIZES['mnist'][1]} (public path vs PyTorch eager)")
-            print("| hidden activations | dtype | generated | torch | generated/torch |")
-            print("|---|---|---|---|---|")
-            for label, dtype, med in extra_rows(rounds, Path(tmp)):
-                print(f"| {label} | {dtype} | {med['generated'] * 1e3:.3f} ms | {med['torch'] * 1e3:.3f} ms | "
-                      f"{med['generated'] / med['torch']:.2f} |", flush=True)
+            mnist = f"{'-'.join(map(str, SIZES['mnist'][0]))} /{SIZES['mnist'][1]}"
+            for label, dtype, times, loads in extra_rows(budget, Path(tmp)):
+                stats = ratio([t["generated"] for t in times], [t["torch"] for t in times], 0.85)
+                print(ratio_line(mnist, dtype, f"{label}: generated/torch", stats, loads), flush=True)
+                extra.append((label, dtype, pooled_medians(times), loads))
+    print()
+    print("median time of one step per implementation")
+    print()
+    columns = [k for k in CHAIN if any(k in med for _, _, med, _ in times_rows)]
+    print("| size | dtype | " + " | ".join(columns) + " | load |")
+    print("|---|---|" + "---|" * len(columns) + "---|")
+    for size, dtype, med, loads in times_rows:
+        cells = " | ".join(f"{med[k] * 1e3:.3f} ms" if k in med else "n/a" for k in columns)
+        print(f"| {size} | {dtype} | {cells} | {loads[0]:.1f}–{loads[1]:.1f} |")
+    for label, dtype, med, loads in extra:
+        print(f"| {label} | {dtype} | generated {med['generated'] * 1e3:.3f} ms | torch {med['torch'] * 1e3:.3f} ms | "
+              f"{loads[0]:.1f}–{loads[1]:.1f} |")
     return 0
 
 
