@@ -47,6 +47,7 @@ PARAM_SHAPES = {
 PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 _SHAPE_LIST = list(_SHAPES)  # what _check_params compares a list of the parameters' shapes with
+_PLAIN = [True] * len(PARAM_KEYS)  # and a list of "a plain ndarray of the first parameter's dtype" per parameter
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 18, 24, 48, 52, 56, 57)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -185,10 +186,12 @@ def init_running(params):
 
 def _check_params(params):
     """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
-    try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1 µs)
+    try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
         arrays = [params[key] for key in PARAM_KEYS]
         dtype = arrays[0].dtype
-        if [a.shape for a in arrays] == _SHAPE_LIST and {(type(a), a.dtype) for a in arrays} == {(np.ndarray, dtype)}:
+        # NumPy's built-in dtypes are single objects, so `is` (no hashing, no comparison); an equal dtype object that
+        # is not the same one takes the detailed checks below, which accept it
+        if [a.shape for a in arrays] == _SHAPE_LIST and [type(a) is np.ndarray and a.dtype is dtype for a in arrays] == _PLAIN:
             if dtype.kind == "f":
                 return dtype
     except (KeyError, TypeError, AttributeError, IndexError):
