@@ -253,10 +253,15 @@ def ratio(num, den, target=None, seed=0) -> dict:
         num, den = [num], [den]
     parts = [np.asarray(a) / np.asarray(b) for a, b in zip(num, den, strict=True)]
     rng = np.random.default_rng(seed)
-    medians = np.empty(BOOTSTRAP)
-    for i in range(BOOTSTRAP):
-        drawn = [parts[k] for k in rng.integers(0, len(parts), len(parts))]
-        medians[i] = np.median(np.concatenate([r[rng.integers(0, r.size, r.size)] for r in drawn]))
+    sizes = np.array([r.size for r in parts])
+    padded = np.full((len(parts), sizes.max()), np.nan)  # session k's rounds in row k, NaN after them
+    for k, r in enumerate(parts):
+        padded[k, :r.size] = r
+    drawn = rng.integers(0, len(parts), (BOOTSTRAP, len(parts)))  # the sessions of each resample
+    n = sizes[drawn][..., None]  # each drawn session's size, and as many of its rounds drawn with replacement
+    rounds = (rng.random((BOOTSTRAP, len(parts), sizes.max())) * n).astype(np.intp)
+    resampled = np.where(np.arange(sizes.max()) < n, padded[drawn[..., None], rounds], np.nan)
+    medians = np.nanmedian(resampled.reshape(BOOTSTRAP, -1), axis=1)
     lo, hi = np.percentile(medians, [2.5, 97.5])
     rounds = sum(r.size for r in parts)
     out = {"median": float(np.median(np.concatenate(parts))), "lo": float(lo), "hi": float(hi), "rounds": rounds,

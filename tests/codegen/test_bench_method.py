@@ -1,0 +1,69 @@
+"""benchmarks/bench_step.py's method: paired rounds in alternating order, warm-up discarded, and a bootstrap interval
+whose verdict follows the data (synthetic times, so no timing is asserted)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from unittest import mock
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def bench():
+    with mock.patch.dict(os.environ), mock.patch.object(sys, "path", [str(ROOT / "benchmarks"), *sys.path]):
+        import bench_step  # sets the BLAS thread variables: only inside this patched environment
+
+        return bench_step
+
+
+def test_rounds_alternate_their_order_and_discard_the_warm_up(bench, monkeypatch):
+    calls = []
+    impls = {name: (lambda X, Y, name=name: calls.append(name), None, None) for name in "abc"}
+    monkeypatch.setattr(bench, "BLOCK", 0.0)  # one call per block
+    times = bench.sample(impls, chain=["c", "x", "a", "b"], min_rounds=4, max_rounds=4)
+    assert sorted(times) == ["a", "b", "c"] and all(len(t) == 4 for t in times.values())
+    calibration, rounds = calls[:6], calls[6:]  # each implementation called twice to calibrate its block
+    assert calibration == ["c", "c", "a", "a", "b", "b"]
+    warm_up, kept = rounds[:6], rounds[6:]
+    assert warm_up == ["c", "a", "b", "b", "a", "c"]  # round -2 in chain order, round -1 reversed
+    assert kept == ["c", "a", "b", "b", "a", "c"] * 2  # rounds 0..3: the order flips every round
+
+
+def test_sessions_build_fresh_implementations_and_share_the_rounds(bench, monkeypatch):
+    built = []
+
+    def build():
+        built.append(object())
+        return {"a": (lambda X, Y: None, None, None)}
+
+    monkeypatch.setattr(bench, "BLOCK", 0.0)
+    out = bench.sessions(build, sessions=3, min_rounds=7, max_rounds=7)
+    assert len(built) == 3 and len(out) == 3 and [len(s["a"]) for s in out] == [3, 3, 3]
+
+
+@pytest.mark.parametrize(("true_ratio", "verdict"), [(0.9, "meets"), (1.1, "misses"), (1.0, "undecided")])
+def test_the_verdict_follows_the_paired_ratio(bench, true_ratio, verdict):
+    rng = np.random.default_rng(1)
+    den = 1e-3 * (1 + rng.random(200))  # the machine's speed drifts by 2x between rounds: pairing cancels it
+    num = den * true_ratio * np.exp(rng.normal(0, 0.03, 200))
+    stats = bench.ratio(num, den, 1.0)
+    assert stats["verdict"].startswith(verdict)
+    assert stats["lo"] <= stats["median"] <= stats["hi"] and stats["rounds"] == 200
+    assert abs(stats["median"] - true_ratio) < 0.02
+
+
+def test_the_interval_holds_the_spread_between_sessions(bench):
+    rng = np.random.default_rng(2)
+    den = [np.full(60, 1e-3) for _ in range(3)]
+    # three sessions whose ratios sit 4 % apart (another memory layout each), each very tight within itself
+    num = [d * (0.96 + 0.04 * k) * np.exp(rng.normal(0, 0.002, 60)) for k, d in enumerate(den)]
+    pooled = bench.ratio(num, den, 1.0)
+    one_level = bench.ratio(np.concatenate(num), np.concatenate(den), 1.0)
+    assert one_level["hi"] - one_level["lo"] < 0.03 < pooled["hi"] - pooled["lo"]
+    assert pooled["lo"] < 1.0 < pooled["hi"] and pooled["verdict"].startswith("undecided")
