@@ -155,6 +155,8 @@ class ModuleCode:
     regularizer: tuple[Statement, ...]
     classification: bool
     softmax: bool  # one class per sample (labels are argmax); else thresholds at 0.5 when classifying
+    probability_targets: bool  # the loss reads targets as probabilities (cross-entropy): Y must lie in [0, 1]
+    loss_name: str
     hyper: tuple[tuple[str, str], ...]  # argument name -> default constant
     states: tuple[str, ...]
     uses_t: bool
@@ -647,6 +649,8 @@ def shared_fields(d, nums: dict, spec_path: str, out_dir: str, description, para
         regularizer=_regularizer_lines(d, nums, penalised),
         classification=net.loss.classification,
         softmax=net.output.vector,
+        probability_targets=net.loss.needs_probabilities,
+        loss_name=net.loss.name.replace("_", " "),
         target_loss=bool(net.output.vector and sp.expand(net.loss.component + Y * sp.log(YHAT)) == 0),
         hyper=tuple((key, key.upper()) for key in net.hyper_dict),
         states=tuple(u.target for u in d.updates if u.kind == "state"),

@@ -10,8 +10,7 @@ Loss cross_entropy, mean over the N samples; l2 (lambda = 0.01, lambda/N scaling
 Optimizer adam (epsilon_placement = inside).
 Comments "(eq. n)" cite the equations of the proof: gradproof derive examples/gelu_softsign_classifier.toml
 
-API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba,
-accuracy,
+API: init_params, init_running, forward, loss, gradients, init_state, step, train, predict, predict_proba, accuracy,
 save_params, load_params, load_running. No module-level state: calls from several threads on different parameters
 do not interfere.
 """
@@ -366,6 +365,11 @@ def _targets(Y, n, dtype, name="Y"):
     Y = _as_array(name, Y, dtype)
     if Y.shape != (n, 4):
         raise ValueError(f"{name} must have shape ({n}, 4) to match X (one-hot rows) or ({n},) (integer labels), got shape {Y.shape}")
+    flat = Y.ravel("K")
+    if not (0 <= np.minimum.reduce(flat) and np.maximum.reduce(flat) <= 1):  # cross entropy reads targets as probabilities
+        raise ValueError(f"{name} must hold targets in [0, 1] for the cross entropy loss "
+                         f"(one-hot or probability rows, or class labels 0..3 as a vector), "
+                         f"got values from {flat.min():g} to {flat.max():g}")
     return Y
 
 
@@ -793,6 +797,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
 def save_params(path, params, running=None):
     """Write params (and running statistics, if any) to a NumPy .npz archive at exactly ``path`` (np.savez would add
     ".npz" to a name without it, which load_params(path) would then not find); a file object is written to as is."""
+    if isinstance(path, dict) and (isinstance(params, (str, bytes)) or hasattr(params, "__fspath__")):
+        raise TypeError("save_params(path, params): the path comes first (as in np.save), then the parameters")
     _check_params(params)
     arrays = {key: params[key] for key in PARAM_KEYS}
     arrays.update({f"running.{key}": np.asarray(value) for key, value in (running or {}).items()})

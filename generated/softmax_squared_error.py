@@ -559,6 +559,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
 def save_params(path, params, running=None):
     """Write params (and running statistics, if any) to a NumPy .npz archive at exactly ``path`` (np.savez would add
     ".npz" to a name without it, which load_params(path) would then not find); a file object is written to as is."""
+    if isinstance(path, dict) and (isinstance(params, (str, bytes)) or hasattr(params, "__fspath__")):
+        raise TypeError("save_params(path, params): the path comes first (as in np.save), then the parameters")
     _check_params(params)
     arrays = {key: params[key] for key in PARAM_KEYS}
     arrays.update({f"running.{key}": np.asarray(value) for key, value in (running or {}).items()})

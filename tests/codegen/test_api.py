@@ -535,3 +535,29 @@ def test_save_params_writes_exactly_the_path_given(ref, tmp_path):
     buffer.seek(0)
     from_buffer = ref.load_params(buffer)
     assert all(np.array_equal(from_buffer[k], params[k]) for k in params)
+
+
+def test_cross_entropy_targets_outside_0_1_are_refused(ref, tmp_path):
+    """A binary classifier given class labels 0..9 (or 0/2) would train on a meaningless loss: refused, as PyTorch's
+    BCELoss refuses them; soft labels in [0, 1] stay accepted, and so do one-hot or probability rows for softmax."""
+    table = {"name": "binary", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"}, {"units": 1, "activation": "sigmoid"}],
+             "loss": {"name": "binary_cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.5}}
+    mod = build(derive(spec_from_dict(table), check=False), tmp_path)
+    params = mod.init_params(0)
+    X = np.random.default_rng(0).normal(size=(10, 3))
+    for bad, shown in ((np.arange(10), "from 0 to 9"), (2.0 * (np.arange(10) % 2), "from 0 to 2"), (-np.ones(10), "from -1 to -1")):
+        for call in (lambda Y: mod.train(params, X, Y, epochs=1), lambda Y: mod.gradients(params, X, Y), lambda Y: mod.loss(params, X, Y)):
+            with pytest.raises(ValueError, match=rf"Y must hold targets in \[0, 1\] for the binary cross entropy loss .*{shown}"):
+                call(bad)
+    assert np.isfinite(mod.loss(params, X, np.linspace(0, 1, 10)))  # probabilities as targets
+    Xr = np.random.default_rng(1).normal(size=(6, 4))
+    soft = np.full((6, 3), 1 / 3)
+    assert np.isfinite(ref.loss(ref.init_params(0), Xr, soft))
+    with pytest.raises(ValueError, match=r"Y must hold targets in \[0, 1\] for the cross entropy loss \(one-hot or probability rows"):
+        ref.gradients(ref.init_params(0), Xr, soft * 2 - 1)
+
+
+def test_save_params_with_its_arguments_swapped_says_so(ref, tmp_path):
+    with pytest.raises(TypeError, match=r"save_params\(path, params\): the path comes first"):
+        ref.save_params(ref.init_params(0), tmp_path / "p.npz")
+    assert not (tmp_path / "p.npz").exists()
