@@ -1,0 +1,209 @@
+"""Readings of the ninth round, verify8c (issue 10: the last false rejects outside heldout9, then heldout8's and the
+cross-group notations).
+
+- a number copied from an earlier wrong line of a worked example (Mazur's ``∂E/∂w_5 = 0.741… · 0.186… · 0.751…``, the
+  last factor the value the answer stated, wrongly, for ``∂net_{o1}/∂w_5``) carries the error forward
+  (verify/copied.py);
+- an own symbol defined as k × the regularizer (d2l's ``s = λ(‖W⁽¹⁾‖² + ‖W⁽²⁾‖²)``, the ½ dropped) is a wrong
+  definition of the regularizer, and ``J = L + s`` is judged with s as the regularizer it names;
+- a derivative that names no example, in a batch document that defines its cost for one example as k × the spec's
+  (blackKeys17's ``C = Σ_i (y_i − a^L_i)²`` then ``∇_a C = 2(a^L − y)``), is judged on the answer's cost for one example
+  (verify/examplecost.py).
+
+The claims are written here (not copied from a corpus), right ones and planted ones; the expected verdicts are decided
+by hand and the identities they rest on checked numerically with NumPy (central differences, the forward pass typed
+here), independently of verify."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from gradproof.derive.derivation import derive
+from gradproof.derive.spec import spec_from_dict
+from gradproof.verify.document import extract
+from gradproof.verify.judge import Claim, Judge
+
+RNG = np.random.default_rng(9)
+
+
+def _sigmoid(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def _central(f, x, h=1e-6):
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    for k in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[k] = h
+        out.flat[k] = (f(x + e) - f(x - e)) / (2 * h)
+    return out
+
+
+def _answers(tmp_path, spec: str, values: str, claims: dict) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "net.toml").write_text(spec, encoding="utf-8")
+    body = f'spec = "net.toml"\nbatch = 1\n\n[values]\n{values}'
+    body += "".join(f"\n[[claims]]\nid = \"{k}\"\nlatex = '''{v}'''\n" for k, v in claims.items())
+    (tmp_path / "a.toml").write_text(body, encoding="utf-8")
+    results, _meta, _s = verify_file(str(tmp_path / "a.toml"), None)
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+# -- a number copied from an earlier wrong line ---------------------------------------------------------------------------
+
+NET_222 = """name = "two_two_two"
+inputs = 2
+convention = "row"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.5
+"""
+
+
+def test_a_number_copied_from_an_earlier_wrong_line_is_carried_forward(tmp_path):
+    x, y = np.array([0.2, 0.7]), np.array([0.1, 0.8])
+    W1, b1 = np.array([[0.3, -0.1], [0.2, 0.4]]), np.array([0.1, 0.1])
+    W2, b2 = np.array([[0.5, -0.3], [0.6, 0.2]]), np.array([0.2, 0.2])
+    h = _sigmoid(W1 @ x + b1)
+    o = _sigmoid(W2 @ h + b2)
+
+    def loss(w5):  # w_5 = W2[0, 0] (Mazur's numbering: into o1 from h1)
+        W = W2.copy()
+        W[0, 0] = w5[0]
+        return 0.5 * float(np.sum((y - _sigmoid(W @ h + b2)) ** 2))
+
+    dE_dw5 = float(_central(loss, np.array([W2[0, 0]]))[0])
+    dE_do1, do1_dnet = o[0] - y[0], o[0] * (1 - o[0])
+    assert np.isclose(dE_dw5, dE_do1 * do1_dnet * h[0], atol=1e-8)  # the chain: ∂net_{o1}/∂w_5 = out_{h1}
+    wrong = o[0]  # the slip: out_{o1}'s value written for out_{h1}
+    own = dE_do1 * do1_dnet * wrong
+    assert not np.isclose(own, dE_dw5, rtol=0.05)
+    n = lambda v: f"{v:.8f}"  # noqa: E731
+    claims = {
+        "out": rf"out_{{o1}} = {n(o[0])}",
+        "dE": rf"\frac{{\partial E_{{total}}}}{{\partial out_{{o1}}}} = -(target_{{o1}} - out_{{o1}}) = {n(dE_do1)}",
+        "dout": rf"\frac{{\partial out_{{o1}}}}{{\partial net_{{o1}}}} = out_{{o1}}(1 - out_{{o1}}) = {n(do1_dnet)}",
+        "dnet": rf"\frac{{\partial net_{{o1}}}}{{\partial w_{{5}}}} = out_{{h1}} = {n(wrong)}",
+        "w5": rf"\frac{{\partial E_{{total}}}}{{\partial w_{{5}}}} = {n(dE_do1)} * {n(do1_dnet)} * {n(wrong)} = {n(own)}",
+        # planted on top: the first factor's sign flipped as well — not what the earlier numbers give
+        "w5-bad": rf"\frac{{\partial E_{{total}}}}{{\partial w_{{5}}}} = {n(-dE_do1)} * {n(do1_dnet)} * {n(wrong)} = "
+                  rf"{n(-own)}",
+        "w5-true": rf"\frac{{\partial E_{{total}}}}{{\partial w_{{5}}}} = {n(dE_dw5)}",
+    }
+    values = (f"x = {x.tolist()}\ny = {y.tolist()}\nW1 = {W1.tolist()}\nb1 = {b1.tolist()}\nW2 = {W2.tolist()}\n"
+              f"b2 = {b2.tolist()}\n")
+    got = _answers(tmp_path, NET_222, values, claims)
+    verdicts = {k: v for k, (v, _m) in got.items()}
+    assert verdicts == {"out": "correct", "dE": "correct", "dout": "correct", "dnet": "incorrect",
+                        "w5": "carried_forward", "w5-bad": "incorrect", "w5-true": "correct"}
+    assert "stated in dnet" in got["w5"][1]
+
+
+# -- an own symbol defined as k × the regularizer ---------------------------------------------------------------------
+
+def _d2l_like():
+    spec = {"name": "d2l_like", "inputs": 3, "convention": "row",
+            "layers": [{"units": 4, "activation": "tanh", "bias": False},
+                       {"units": 2, "activation": "softmax", "bias": False}],
+            "loss": {"name": "cross_entropy"},
+            "regularization": {"name": "l2", "lambda": 0.05, "scaling": "none", "penalize_bias": False},
+            "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    return derive(spec_from_dict(spec), check=False)
+
+
+def test_the_identities_of_the_regularizer():
+    lam = 0.05
+    W1, W2 = RNG.normal(size=(4, 3)), RNG.normal(size=(2, 4))
+    R = lam / 2 * (np.sum(W1**2) + np.sum(W2**2))  # the spec's penalty (scaling none): its gradient is λW
+    grad = _central(lambda w: lam / 2 * (np.sum(w**2) + np.sum(W2**2)), W1)
+    assert np.allclose(grad, lam * W1, atol=1e-6)
+    s_planted = lam * (np.sum(W1**2) + np.sum(W2**2))
+    assert np.isclose(s_planted / R, 2.0)
+
+
+REG_DOC = {
+    "s": r"s = \lambda \left(\|\mathbf{W}^{(1)}\|_F^2 + \|\mathbf{W}^{(2)}\|_F^2\right)",
+    "J": r"J = L + s",
+    "bad-J": r"J = L + 2 s",
+}
+
+
+def test_an_own_symbol_off_the_regularizer_by_a_factor_names_it():
+    got = {r.id: (r.verdict, r.message) for r in Judge(_d2l_like()).check_all([Claim(k, v) for k, v in REG_DOC.items()])}
+    assert got["s"][0] == "incorrect" and "2 × the regularizer" in got["s"][1]
+    assert got["J"][0] == "correct"
+    assert got["bad-J"][0] == "incorrect"
+    right = {"s": REG_DOC["s"].replace(r"\lambda", r"\frac{\lambda}{2}"), "J": REG_DOC["J"]}
+    got = {r.id: r.verdict for r in Judge(_d2l_like()).check_all([Claim(k, v) for k, v in right.items()])}
+    assert got == {"s": "correct", "J": "correct"}
+
+
+# -- a derivative on the answer's own per-example cost ----------------------------------------------------------------
+
+OWN_COST_DOC = r"""Each layer computes
+
+$$z^l = w^l a^{l-1} + b^l \tag{z}$$
+
+$$a^l = \sigma(z^l) \tag{a}$$
+
+The cost of the training set is the mean of the examples' costs,
+
+$$C=\frac{1}{n}\sum_{x}C_x \tag{mean}$$
+
+and for one example we take the squared error without a half:
+
+$$C=\sum_i (y_i-a^L_i)^2 \tag{one}$$
+
+Then, for one example,
+
+$$\nabla_a C = 2(a^L - y) \tag{grad}$$
+
+$$\delta^L = 2(a^L - y) \odot \sigma'(z^L) \tag{delta}$$
+
+$$\nabla_a C = 2(y - a^L) \tag{bad-sign}$$
+
+$$\nabla_a C = a^L - y \tag{bad-half}$$
+"""
+
+
+def _tagged(doc: str) -> list[Claim]:
+    return [Claim(m.group(2), m.group(1).strip()) for m in re.finditer(r"\$\$(.*?)\\tag\{(.*?)\}\$\$", doc)]
+
+
+def test_the_identities_of_a_cost_without_a_half():
+    z, y = RNG.normal(size=2), RNG.normal(size=2)
+    a = _sigmoid(z)
+    grad = _central(lambda v: float(np.sum((y - v) ** 2)), a)
+    assert np.allclose(grad, 2 * (a - y), atol=1e-6)
+    assert not np.allclose(grad, 2 * (y - a), atol=1e-3) and not np.allclose(grad, a - y, atol=1e-3)
+    delta = _central(lambda v: float(np.sum((y - _sigmoid(v)) ** 2)), z)
+    assert np.allclose(delta, 2 * (a - y) * a * (1 - a), atol=1e-6)
+
+
+def test_a_derivative_naming_no_example_is_judged_on_the_answers_cost_for_one_example():
+    spec = {"name": "own_cost", "inputs": 3, "convention": "row",
+            "layers": [{"units": 4, "activation": "sigmoid"}, {"units": 2, "activation": "sigmoid"}],
+            "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    d = derive(spec_from_dict(spec), check=False)
+    claims = _tagged(OWN_COST_DOC)
+    assert [c.id for c in claims] == [c.id for c in extract(OWN_COST_DOC) if not c.id.startswith("line")]
+    got = {r.id: (r.verdict, r.message) for r in Judge(d, batch=6).check_all(claims)}
+    assert got["grad"][0] == "correct" and "2 × the spec's" in got["grad"][1]
+    assert got["delta"][0] == "correct"
+    assert got["bad-sign"][0] == "incorrect"
+    assert got["bad-half"][0] == "incorrect"
