@@ -181,6 +181,7 @@ class Judge:
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
         self._fn_cache: dict = {}
+        self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
         self._own_cost: list = []  # [the answer's per-example cost factor, once read] (_on_own_example_cost)
         rng = np.random.default_rng(seed)
         if self.numeric:
@@ -834,12 +835,15 @@ class Judge:
         done: list[tuple[int, ClaimResult]] = []
         inputs = False  # a claim on the network's input x: z = w x + b (Koerbitz's one-neuron layer) is the first layer's
         paired: set = set()  # the values at which every ∂z/∂w of the claim pairs z with its own layer's w
+        single: set = set()  # the values at which all the claim's parameters are one layer's (_one_parameter_layer)
         for value in range(first, first + self.net.depth + 1):
             try:
                 sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
                 inputs = inputs or any(n.op == "q" and n.value[0] == "x" for side in sides for n in side.walk())
                 if var == "every" and _own_layer_derivatives(sides):
                     paired.add(value)
+                if var == "every" and _one_parameter_layer(sides):
+                    single.add(value)
             except NoSuchLayer:
                 continue
             except NeedsLayer:
@@ -862,6 +866,10 @@ class Judge:
             # Koerbitz's ∂C/∂w = ∂C/∂a ∂a/∂z ∂z/∂w with z the hidden layer's: w is the weight z is summed with
             done = [(v, r) for v, r in done if v in paired]
             narrowed = "the parameters of the layer its ∂z/∂w names"
+        elif var == "every" and single and len(single) < len(done):
+            # NBIS's w' = w − η ∂L/∂w_2: the weight without a layer is the one the claim names with its layer (w_2)
+            done = [(v, r) for v, r in done if v in single]
+            narrowed = "the parameters of the layer the claim names elsewhere"
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -1704,6 +1712,22 @@ class Judge:
                                     "cost: read for one example")
         return result
 
+    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
+        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
+        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
+        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+        if self._sample_judge is None:
+            options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
+            self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+            self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
+        one = self._sample_judge.check(claim)
+        if one.verdict != "correct":
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: its shapes fit one example (x a single "
+                           f"sample) and hold there, but not the batch of {self.batch} the document is judged with; which "
+                           "one the claim is about is not said (write X for the batch)",
+                           quantity=claim.quantity)
+
     def _on_own_example_cost(self, claim: Claim) -> ClaimResult | None:
         """A claim wrong in the batch (by its values, not its shapes) that names no example and sums over none
         (blackKeys17's ∇_a C = 2(a^L − y) after his per-example C = Σ_i (y_i − a^L_i)²): in a document that defines
@@ -1758,6 +1782,9 @@ class Judge:
                 elif (result.verdict == "incorrect" and self._one_example is not None and not _SAMPLE_MARK.search(claim.latex)
                       and "shape_error" not in (result.counterexample or {})):
                     result = self._on_own_example_cost(claim) or result
+                elif (result.verdict == "incorrect" and "shape_error" in (result.counterexample or {}) and self.batch > 1
+                      and not self.numeric and _ONE_SAMPLE_X.search(claim.latex) and not _BATCH_X.search(claim.latex)):
+                    result = self._written_for_one_sample(claim) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1974,6 +2001,15 @@ def _own_layer_derivatives(sides) -> bool:
     pairs = [n.args for side in sides for n in side.walk() if len(n.args) == 2 and (
         n.op == "jacw" or n.op == "jac" and n.args[1].op == "q" and is_bias(n.args[1].value[0]))]
     return bool(pairs) and all(a.op == "q" and b.op == "q" and a.value[1] == b.value[1] for a, b in pairs)
+
+
+_PARAMETER_KINDS = ("W", "b", "Wb", "dW", "db", "dWb", "dWL", "dbL", "dWR", "dbR", "W_next", "b_next", "Wb_next")
+
+
+def _one_parameter_layer(sides) -> bool:
+    """Whether every parameter (or its gradient, or its value after the step) the claim names is one layer's."""
+    layers = {n.value[1] for side in sides for n in side.walk() if n.op == "q" and n.value[0] in _PARAMETER_KINDS}
+    return len(layers) == 1
 
 
 def _shape_failed(result: ClaimResult) -> bool:
@@ -2397,6 +2433,9 @@ _OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
+#: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
+_ONE_SAMPLE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
+_BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 #: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
 _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")

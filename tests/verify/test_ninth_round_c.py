@@ -207,3 +207,100 @@ def test_a_derivative_naming_no_example_is_judged_on_the_answers_cost_for_one_ex
     assert got["delta"][0] == "correct"
     assert got["bad-sign"][0] == "incorrect"
     assert got["bad-half"][0] == "incorrect"
+
+
+# -- a chain of single neurons: w_k, L(w,b|x), a layer-free w beside w_2 ---------------------------------------------
+
+CHAIN = {
+    "z2": r"z_2 = w_2 a_1 + b_2",
+    "bad-z2": r"z_2 = w_1 a_1 + b_2",
+    "dL": r"\frac{\partial L(w,b|x)}{\partial a_2} = a_2 - y",
+    "bad-dL": r"\frac{\partial L(w,b|x)}{\partial a_2} = y - a_2",
+    "da": r"\frac{\partial a_2}{\partial w_2} = a_2 (1 - a_2) a_1",
+    "bad-da": r"\frac{\partial a_2}{\partial w_2} = a_2 (1 - a_2)",
+    "step": r"w' = w - \eta \frac{\partial L(w,b|x)}{\partial w_2}",
+    "bad-step": r"w' = w + \eta \frac{\partial L(w,b|x)}{\partial w_2}",
+}
+
+
+def test_the_identities_of_a_chain_of_single_neurons():
+    w1, b1, w2, b2, x, y = RNG.normal(size=6)
+    a1 = _sigmoid(w1 * x + b1)
+    a2 = _sigmoid(w2 * a1 + b2)
+    dL = float(_central(lambda v: 0.5 * (y - v[0]) ** 2, np.array([a2]))[0])
+    assert np.isclose(dL, a2 - y, atol=1e-8) and not np.isclose(dL, y - a2)
+    da = float(_central(lambda v: _sigmoid(v[0] * a1 + b2), np.array([w2]))[0])
+    assert np.isclose(da, a2 * (1 - a2) * a1, atol=1e-8) and not np.isclose(da, a2 * (1 - a2))
+    dw2 = float(_central(lambda v: 0.5 * (y - _sigmoid(v[0] * a1 + b2)) ** 2, np.array([w2]))[0])
+    dw1 = float(_central(lambda v: 0.5 * (y - _sigmoid(w2 * _sigmoid(v[0] * x + b1) + b2)) ** 2, np.array([w1]))[0])
+    assert not np.isclose(dw1, dw2)  # so w' = w − η ∂L/∂w_2 holds for w_2 only, not for w_1
+    assert not np.isclose(w1 * a1, w2 * a1)
+
+
+def test_a_chain_of_single_neurons_reads_w_k_as_layer_ks_weight():
+    spec = {"name": "chain", "inputs": 1, "convention": "row",
+            "layers": [{"units": 1, "activation": "sigmoid"}, {"units": 1, "activation": "sigmoid"}],
+            "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.05}}
+    d = derive(spec_from_dict(spec), check=False)
+    got = {r.id: r.verdict for r in Judge(d).check_all([Claim(k, v) for k, v in CHAIN.items()])}
+    assert got == {k: "incorrect" if k.startswith("bad") else "correct" for k in CHAIN}
+
+
+# -- \begin{equation} inside $$ … $$, a per-sample x in a batch document ---------------------------------------------
+
+WRAPPED_DOC = r"""For one sample $x \in \mathbb{R}^3$ the network computes
+
+$$\begin{equation}
+z = W_2^T \mathrm{ReLU}(W_1^T x)
+\end{equation}$$
+
+and for the batch $X \in \mathbb{R}^{m \times 3}$, one sample per row,
+
+$$\begin{equation}
+H = \mathrm{ReLU}(X W_1) \label{eq:h}
+\end{equation}$$
+
+$$\begin{equation*}
+H = \mathrm{ReLU}(W_1 X) \label{eq:bad-h}
+\end{equation*}$$
+
+$$\hat{Y} = \mathrm{ReLU}(X W_1) W_2 \tag{out}$$
+
+$$\hat{Y} = H W_2 \tag{out-h}$$
+
+$$\begin{equation}
+\begin{split}
+A & = X W_1 \\
+B & = A W_2
+\end{split}
+\end{equation}$$
+
+The cost averages over the $m$ samples, $J = \frac{1}{m} \sum_i \ell_i$.
+"""
+
+
+def test_the_identities_of_a_per_sample_and_a_batch_forward_pass():
+    W1, W2, X = RNG.normal(size=(3, 4)), RNG.normal(size=(4, 2)), RNG.normal(size=(5, 3))
+    H = np.maximum(0, X @ W1)
+    assert np.allclose(H[0], np.maximum(0, W1.T @ X[0]))  # the batch's row i is the sample's column
+    assert np.allclose((W2.T @ np.maximum(0, W1.T @ X[0])), H[0] @ W2)
+    assert (W1.shape[1], X.shape[0]) != (W1.shape[0], W1.shape[0]) and W1.shape[1] != X.shape[0]  # W_1 X does not fit
+
+
+def test_a_wrapped_equation_reads_as_the_display_and_a_per_sample_x_is_not_called_wrong():
+    from gradproof.verify.document import extract
+
+    claims = extract(WRAPPED_DOC)
+    by_latex = {c.latex.strip(): c.id for c in claims}
+    assert "eq:h" in by_latex.values() and "eq:bad-h" in by_latex.values()
+    spec = {"name": "purepisces_like", "inputs": 3, "convention": "column",
+            "layers": [{"units": 4, "activation": "relu", "bias": False},
+                       {"units": 2, "activation": "identity", "bias": False}],
+            "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    d = derive(spec_from_dict(spec), check=False)
+    got = {r.id: (r.verdict, r.message) for r in Judge(d, batch=5).check_all(claims)}
+    assert got["eq:h"][0] == "correct" and got["eq:bad-h"][0] == "incorrect" and got["out"][0] == "correct"
+    per_sample = next(c.id for c in claims if "W_2^T" in c.latex)
+    assert got[per_sample][0] == "unchecked" and "one example" in got[per_sample][1]
+    split = next(c.id for c in claims if "A & = X W_1" in c.latex)  # rows inside the wrapper: still not read
+    assert got[split][0] == "unchecked" and "equation" in got[split][1]
