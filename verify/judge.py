@@ -1779,6 +1779,15 @@ class Judge:
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
+                elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
+                      and dict(self.notation.options).get("chosen_batch") and not _SAMPLE_MARK.search(claim.latex)):
+                    # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
+                    # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
+                    # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
+                    # right in its case only, which the prose around it says)
+                    one = self._for_one_example(claim, "an entry index naming no example, in a batch the tool chose "
+                                                       "from a 1/m elsewhere: read for one example")
+                    result = one if one is not None and one.verdict == "correct" else result
                 elif (result.verdict == "incorrect" and self._one_example is not None and not _SAMPLE_MARK.search(claim.latex)
                       and "shape_error" not in (result.counterexample or {})):
                     result = self._on_own_example_cost(claim) or result
@@ -2441,6 +2450,7 @@ _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
 #: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
+_NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")
 _ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
 _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)

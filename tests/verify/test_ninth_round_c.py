@@ -23,22 +23,16 @@ from gradproof.derive.derivation import derive
 from gradproof.derive.spec import spec_from_dict
 from gradproof.verify.document import extract
 from gradproof.verify.judge import Claim, Judge
+from test_eighth_round_c import _central, _sigmoid
 
 RNG = np.random.default_rng(9)
 
 
-def _sigmoid(v):
-    return 1 / (1 + np.exp(-v))
-
-
-def _central(f, x, h=1e-6):
-    x = np.asarray(x, dtype=float)
-    out = np.zeros_like(x)
-    for k in range(x.size):
-        e = np.zeros_like(x)
-        e.flat[k] = h
-        out.flat[k] = (f(x + e) - f(x - e)) / (2 * h)
-    return out
+def _spec_toml(name: str, inputs: int, layers, loss: str, rate: float) -> str:
+    """A spec file's text: dense layers (units, activation), the loss, plain SGD."""
+    body = f'name = "{name}"\ninputs = {inputs}\nconvention = "row"\n'
+    body += "".join(f'\n[[layers]]\nunits = {u}\nactivation = "{a}"\n' for u, a in layers)
+    return body + f'\n[loss]\nname = "{loss}"\n\n[optimizer]\nname = "sgd"\nlearning_rate = {rate}\n'
 
 
 def _answers(tmp_path, spec: str, values: str, claims: dict) -> dict:
@@ -54,25 +48,7 @@ def _answers(tmp_path, spec: str, values: str, claims: dict) -> dict:
 
 # -- a number copied from an earlier wrong line ---------------------------------------------------------------------------
 
-NET_222 = """name = "two_two_two"
-inputs = 2
-convention = "row"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.5
-"""
+NET_222 = _spec_toml("two_two_two", 2, ((2, "sigmoid"), (2, "sigmoid")), "squared_error", 0.5)
 
 
 def test_a_number_copied_from_an_earlier_wrong_line_is_carried_forward(tmp_path):
@@ -304,3 +280,47 @@ def test_a_wrapped_equation_reads_as_the_display_and_a_per_sample_x_is_not_calle
     assert got[per_sample][0] == "unchecked" and "one example" in got[per_sample][1]
     split = next(c.id for c in claims if "A & = X W_1" in c.latex)  # rows inside the wrapper: still not read
     assert got[split][0] == "unchecked" and "equation" in got[split][1]
+
+
+# -- an entry index naming no example, in a batch the tool chose -------------------------------------------------------
+
+ENTRY_DOC = r"""The cost of a mini-batch is the mean of the examples' losses,
+
+$$J = \frac{1}{m} \sum_{i=1}^{m} \ell^{(i)} \tag{J}$$
+
+whose gradient by the output layer's weights, over the batch's hidden activations $H$ (one column per example), is
+
+$$\frac{\partial J}{\partial W^{[2]}} = \frac{1}{m} (\hat{Y} - Y) H^T \tag{dW}$$
+
+and for one example, with $z^{[2]} = W^{[2]} h + b^{[2]}$ and $\hat{y} = \mathrm{softmax}(z^{[2]})$,
+
+$$\frac{\partial \ell}{\partial b^{[2]}} = \hat{y} - y \tag{db}$$
+
+$$\frac{\partial \mathcal{L}}{\partial z_j^{[2]}} = \sum_{k=1}^{3} \frac{\partial \mathcal{L}}{\partial \hat{y}_k}
+\frac{\partial \hat{y}_k}{\partial z_j^{[2]}} \tag{sum}$$
+
+$$\frac{\partial \mathcal{L}}{\partial z_j^{[2]}} = \hat{y}_j - y_j \tag{entry}$$
+
+$$\frac{\partial \mathcal{L}}{\partial z_j^{[2]}} = y_j - \hat{y}_j \tag{bad-entry}$$
+"""
+
+
+def test_the_identities_of_softmax_cross_entropy_by_entries():
+    z, y = RNG.normal(size=3), np.array([0.0, 1.0, 0.0])
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    grad = _central(lambda v: float(-np.sum(y * np.log(soft(v)))), z)
+    assert np.allclose(grad, soft(z) - y, atol=1e-6) and not np.allclose(grad, y - soft(z), atol=1e-3)
+
+
+COBLIN_LIKE = _spec_toml("coblin_like", 3, ((4, "sigmoid"), (3, "softmax")), "cross_entropy", 0.1)
+
+
+def test_an_entry_index_naming_no_example_in_a_chosen_batch_is_read_for_one_example(tmp_path):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "net.toml").write_text(COBLIN_LIKE, encoding="utf-8")
+    (tmp_path / "a.md").write_text(ENTRY_DOC, encoding="utf-8")
+    results, _meta, _s = verify_file(str(tmp_path / "a.md"), str(tmp_path / "net.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got["entry"] == "correct" and got["sum"] != "incorrect"
+    assert got["bad-entry"] == "unchecked"  # wrong for one example too: left unchecked (it is never accepted)
