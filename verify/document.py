@@ -126,6 +126,24 @@ class DocumentClaims(list):
         self.one_example = one_example
 
 
+#: wrappers around one equation (surface.ENVIRONMENTS' "wrapper" class that number or frame a single display)
+_WRAPPERS = ("equation", "equation*", "displaymath")
+
+
+def _unwrapped(body: str) -> str:
+    """A display's body without a wrapper environment around all of it (purepisces' and Coblin's
+    ``$$\\begin{equation} … \\end{equation}$$``): the same text as the environment written alone, so it reads as one
+    (no new surface: the inner text goes through the reader like any display). Only around one equation: with rows
+    or an inner environment it stays unread, as rows would change the numbering of the claims after it. String
+    operations only."""
+    inner = body.strip()
+    for env in _WRAPPERS:
+        opener, closer = f"\\begin{{{env}}}", f"\\end{{{env}}}"
+        if inner.startswith(opener) and inner.endswith(closer) and inner.count("\\begin") == 1 and "\\\\" not in inner:
+            return inner[len(opener):len(inner) - len(closer)]  # (one equation: rows would renumber the claims after)
+    return body
+
+
 class _LineCounter:
     """Line numbers of positions, in one forward pass (positions are asked in increasing order)."""
 
@@ -179,6 +197,8 @@ def _scan(text: str, lines: _LineCounter):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
+        if kind == "display":
+            body = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside, read as the display
         if kind.startswith("env:"):
             body = _COMMENT.sub("", body)
         label = None

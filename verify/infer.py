@@ -936,6 +936,7 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
         free = free_indices(node) if entry else []
         if entry and free != [entry.group(2)]:
             entry = None
+        scalars = None
         for lay in judge.layouts:  # in each layout the answer may use (the value's shape differs)
             judge._use(lay)
             try:
@@ -947,6 +948,15 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
                 (np.shape(env[q]) == np.shape(v) or entry and np.size(env[q]) == np.size(v))
                 and np.allclose(np.reshape(env[q], np.shape(v)), v, rtol=1e-6, atol=1e-9)
                 for env, v in zip(judge.envs, values, strict=True))]
+            scalars = scalars or (values if not entry and all(np.size(v) == 1 for v in values) else None)
+        factor = _regularizer_factor(judge, scalars) if not hits and scalars else None
+        if factor is not None and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
+            # d2l's planted s = λ(‖W⁽¹⁾‖² + ‖W⁽²⁾‖²): the regularizer without its ½ — the definition is wrong, and
+            # J = L + s, which uses s as the regularizer it names, is judged with s as that quantity
+            fixed.append((key.lstrip("\\"), ("lossR", None)))
+            ids[c.id] = ("incorrect", f"defines {key} as {factor:g} × the regularizer R (the spec's penalty); {key} is "
+                                      "read as R in the claims that use it")
+            continue
         if entry and len(hits) == 1 or len(hits) > 1 and entry and all(q == ("yhat", None) or q[0] == "h" for q in hits):
             key = entry.group(1)  # the letter names the vector: p, then p_k, p - y read as ŷ
         if len(hits) > 1 and ("yhat", None) in hits and all(q == ("yhat", None) or q[0] == "h" for q in hits):
@@ -1071,6 +1081,22 @@ def _same_up_to_transpose(judge, derivative, last: str) -> bool | None:
 
 
 #: quantities a symbol the answer defines may name
+def _regularizer_factor(judge, values) -> float | None:
+    """k if a scalar definition equals k × the regularizer at every point, for a constant k other than 1 (a ½ dropped
+    or doubled: 2 or 0.5), else None."""
+    regs = [env.get(("lossR", None)) for env in judge.envs]
+    if any(r is None for r in regs):
+        return None
+    pairs = [(float(np.ravel(r)[0]), float(np.ravel(v)[0])) for r, v in zip(regs, values, strict=True)]
+    if any(not np.isfinite(v) or abs(r) < 1e-9 for r, v in pairs):
+        return None
+    ratios = [v / r for r, v in pairs]
+    k = ratios[0]
+    if any(abs(x - k) > 1e-6 * abs(k) for x in ratios) or not any(abs(k - f) < 1e-9 for f in (2.0, 0.5, 4.0, 0.25)):
+        return None
+    return k
+
+
 BINDABLE = ("x", "y", "yhat", "z", "h", "loss", "lossL", "lossR", "delta", "dz")
 
 

@@ -25,6 +25,7 @@ from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
+from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
@@ -178,7 +179,10 @@ class Judge:
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
+        self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
         self._fn_cache: dict = {}
+        self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
+        self._own_cost: list = []  # [the answer's per-example cost factor, once read] (_on_own_example_cost)
         rng = np.random.default_rng(seed)
         if self.numeric:
             self.points = [(values["params"], values["x"], values["y"])]
@@ -724,6 +728,9 @@ class Judge:
         res.counterexample = bad.counterexample
         if notes:
             res.message += " (" + "; ".join(notes) + ")"
+        if self.numeric and self._remembering and verdict == "incorrect":
+            if all(lk.verdict == "correct" for lk in links[:links.index(bad)]):
+                keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample))
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
         elif self.numeric and self._remembering and qnode is None and _scaled_quantity(sides[0]):
@@ -828,12 +835,15 @@ class Judge:
         done: list[tuple[int, ClaimResult]] = []
         inputs = False  # a claim on the network's input x: z = w x + b (Koerbitz's one-neuron layer) is the first layer's
         paired: set = set()  # the values at which every ∂z/∂w of the claim pairs z with its own layer's w
+        single: set = set()  # the values at which all the claim's parameters are one layer's (_one_parameter_layer)
         for value in range(first, first + self.net.depth + 1):
             try:
                 sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
                 inputs = inputs or any(n.op == "q" and n.value[0] == "x" for side in sides for n in side.walk())
                 if var == "every" and _own_layer_derivatives(sides):
                     paired.add(value)
+                if var == "every" and _one_parameter_layer(sides):
+                    single.add(value)
             except NoSuchLayer:
                 continue
             except NeedsLayer:
@@ -856,6 +866,10 @@ class Judge:
             # Koerbitz's ∂C/∂w = ∂C/∂a ∂a/∂z ∂z/∂w with z the hidden layer's: w is the weight z is summed with
             done = [(v, r) for v, r in done if v in paired]
             narrowed = "the parameters of the layer its ∂z/∂w names"
+        elif var == "every" and single and len(single) < len(done):
+            # NBIS's w' = w − η ∂L/∂w_2: the weight without a layer is the one the claim names with its layer (w_2)
+            done = [(v, r) for v, r in done if v in single]
+            narrowed = "the parameters of the layer the claim names elsewhere"
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -1136,6 +1150,10 @@ class Judge:
                         return _Link("correct", "matches, given the rounded values stated earlier", tol_text)
                     return _Link("carried_forward", f"wrong, but right given the answer's own earlier values ({', '.join(wrong)}): "
                                                     "error carried forward", tol_text)
+        if self.numeric and bad:
+            copied = self._copied_number(target, student, literal, spread)
+            if copied is not None:
+                return copied
         if not self.numeric and _own_values(target, student, tv, sv, self.batch):
             return _Link(OWN_NUMBERS, "")
         probe = _Probe(self, target, student, sv, literal)
@@ -1148,6 +1166,24 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _copied_number(self, target: Node, student: Node, literal, spread) -> _Link | None:
+        """Carried forward if the link holds once a number copied from an earlier incorrect line (its very digits) is
+        read as that line's true value (Mazur's ∂E/∂w_5 = 0.74136507 · 0.186815602 · 0.75136507: verify/copied.py)."""
+        fixed = with_truths(student, self.copied)
+        if fixed is None:
+            return None
+        node, claims = fixed
+        try:
+            ctx = self.context(self.envs[0])
+            t, s_ = evaluate(target, ctx), evaluate(node, ctx)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
+        if not _close(t, s_, literal, spread):
+            return None
+        return _Link("carried_forward", "wrong, but right given the answer's own earlier numbers (the value stated in "
+                                        f"{', '.join(claims)}): error carried forward",
+                     _tol_text(literal) if literal is not None else None)
 
     def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
         """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
@@ -1676,6 +1712,42 @@ class Judge:
                                     "cost: read for one example")
         return result
 
+    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
+        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
+        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
+        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+        if self._sample_judge is None:
+            options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
+            self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+            self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
+        one = self._sample_judge.check(claim)
+        if one.verdict != "correct":
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: its shapes fit one example (x a single "
+                           f"sample) and hold there, but not the batch of {self.batch} the document is judged with; which "
+                           "one the claim is about is not said (write X for the batch)",
+                           quantity=claim.quantity)
+
+    def _on_own_example_cost(self, claim: Claim) -> ClaimResult | None:
+        """A claim wrong in the batch (by its values, not its shapes) that names no example and sums over none
+        (blackKeys17's ∇_a C = 2(a^L − y) after his per-example C = Σ_i (y_i − a^L_i)²): in a document that defines
+        its cost letter for one example, such a claim is about one example; wrong there on the spec's scale, it is
+        correct if it is exactly k × the spec's derivative, k the factor of the answer's own cost
+        (verify/examplecost.py). Any other case keeps the batch's verdict."""
+        from .examplecost import cost_factor, holds_scaled
+
+        one = self._one_example
+        if not self._own_cost:
+            self._own_cost.append(cost_factor(one, self._claims, _EXAMPLE_COST))
+        own = self._own_cost[0]
+        if own is None or not holds_scaled(one, claim.latex, own[0]):
+            return None
+        return ClaimResult(claim.id, claim.latex, "correct", "", f"holds on the answer's own cost for one example, "
+                           f"{own[0]:g} × the spec's (its definition: {own[1]}): this derivative is {own[0]:g} × the "
+                           "spec's", quantity=claim.quantity,
+                           notes=["names no example and sums over none, under the answer's per-example cost: read "
+                                  "for one example"])
+
     def _ell_in_chosen_batch(self, claims) -> bool:
         """A document judged with a batch the tool chose (a 1/m somewhere in it) whose claims differentiate ℓ, one
         example's loss, naming no example (Coblin's ∂ℓ/∂W^{[1]}, W ← W − α ∂ℓ/∂W): such claims are about any one
@@ -1707,6 +1779,21 @@ class Judge:
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
+                elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
+                      and dict(self.notation.options).get("chosen_batch") and not _SAMPLE_MARK.search(claim.latex)):
+                    # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
+                    # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
+                    # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
+                    # right in its case only, which the prose around it says)
+                    one = self._for_one_example(claim, "an entry index naming no example, in a batch the tool chose "
+                                                       "from a 1/m elsewhere: read for one example")
+                    result = one if one is not None and one.verdict == "correct" else result
+                elif (result.verdict == "incorrect" and self._one_example is not None and not _SAMPLE_MARK.search(claim.latex)
+                      and "shape_error" not in (result.counterexample or {})):
+                    result = self._on_own_example_cost(claim) or result
+                elif (result.verdict == "incorrect" and "shape_error" in (result.counterexample or {}) and self.batch > 1
+                      and not self.numeric and _ONE_SAMPLE_X.search(claim.latex) and not _BATCH_X.search(claim.latex)):
+                    result = self._written_for_one_sample(claim) or result
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1923,6 +2010,15 @@ def _own_layer_derivatives(sides) -> bool:
     pairs = [n.args for side in sides for n in side.walk() if len(n.args) == 2 and (
         n.op == "jacw" or n.op == "jac" and n.args[1].op == "q" and is_bias(n.args[1].value[0]))]
     return bool(pairs) and all(a.op == "q" and b.op == "q" and a.value[1] == b.value[1] for a, b in pairs)
+
+
+_PARAMETER_KINDS = ("W", "b", "Wb", "dW", "db", "dWb", "dWL", "dbL", "dWR", "dbR", "W_next", "b_next", "Wb_next")
+
+
+def _one_parameter_layer(sides) -> bool:
+    """Whether every parameter (or its gradient, or its value after the step) the claim names is one layer's."""
+    layers = {n.value[1] for side in sides for n in side.walk() if n.op == "q" and n.value[0] in _PARAMETER_KINDS}
+    return len(layers) == 1
 
 
 def _shape_failed(result: ClaimResult) -> bool:
@@ -2346,8 +2442,15 @@ _OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
+#: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
+_ONE_SAMPLE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
+_BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
+#: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
+_SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
+                          r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
 #: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
+_NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")
 _ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
 _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)

@@ -867,7 +867,8 @@ class _Parser:
             return False, None
         self.i = j + 1
         texts = [t.text for t in inside]
-        data = ";" in texts and "x" in texts[texts.index(";"):]
+        given = next((p for p in (";", "|") if p in texts), None)  # J(W,b; x,y), L(w,b|x): the example after it
+        data = given is not None and "x" in texts[texts.index(given):]
         for k in range(len(texts) - 4):  # x^{(i)}: the example the loss is of
             if texts[k] == "x" and texts[k + 1] == "^" and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"]):
                 var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
@@ -993,7 +994,10 @@ class _Parser:
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
                         self.opts.get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
                                                                      for m, ts in scripts)):
-                    if not self.opts.get("mazur"):  # lowercase w_5 with no layer written: one weight
+                    chain = self.opts.get("sizes") and all(n == 1 for n in self.opts["sizes"])
+                    if not self.opts.get("mazur") and not (chain and 1 <= item[1] < len(self.opts["sizes"])):
+                        # lowercase w_5 with no layer written: one weight (in a chain of single neurons, NBIS's w_1 →
+                        # w_2, the one weight of layer k is w_k in Mazur's numbering and in the layer's alike)
                         raise Unreadable(f"w_{item[1]} names one weight (Mazur's w_1 … w_8), not a layer; map it in "
                                          f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
@@ -1765,6 +1769,9 @@ class _Parser:
         self.expect("}")
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
             qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
+            sizes = self.opts.get("sizes")
+            if ia is None and qa.op == "q" and qa.value[0] in ("z", "h", "yhat") and sizes and all(n == 1 for n in sizes):
+                ia = 0  # NBIS's ∂a_2/∂w_2 in a chain of single neurons: a_2 is its one entry
             if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
@@ -2136,7 +2143,7 @@ LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll"
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
               **dict.fromkeys(("train", "training", "all", "full"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
-ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]")
+ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]", "|")  # |: given (NBIS's L(w,b|x))
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
 #: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
 ANY_LAYER = "every"

@@ -27,15 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import verify_corpus  # noqa: E402
 
 #: disagreements that remain, with the reason (group/file [claim id] -> why)
-KNOWN = {
-    "courses/mazur_planted.toml [w5.value]": "false reject: carried forward from the answer's own value of "
-    "∂net/∂w (a derivative by one weight), which is checked but not yet carried into later steps",
-    "courses/mazur_planted.toml [w1.value]": "false reject: carried forward from the answer's own ∂E/∂out_{h1} (an "
-    "entry of ∂J/∂h), which is not carried into later steps; it used to pass only because the written input 0.05 "
-    "set a tolerance of ±0.005 — given numbers are exact now (judge._propagated)",
-    "textbooks/d2l_backprop_planted.toml [J]": "false reject: J = L + s is read with the answer's own (planted, wrong) "
-    "definition of s; the grader marks the definition wrong and J = L + s right",
-}
+KNOWN: dict[str, str] = {}  # (the last three — Mazur's copied numbers, d2l's s — were fixed in the ninth round)
 AGREEMENT_FLOOR = 0.85  # measured 87.9 % on 513 claims when this was raised (85.2 % when first written)
 
 

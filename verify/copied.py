@@ -1,0 +1,81 @@
+"""Numbers copied from an earlier wrong line of a worked example.
+
+Mazur's planted copy states ``∂net_{o1}/∂w_5 = out_{h1} = 0.75136507`` (out_{o1}'s value, not out_{h1}'s) and then
+``∂E/∂w_5 = 0.74136507 · 0.186815602 · 0.75136507 = 0.104062982``: the product is wrong, but it is the answer's own
+earlier number that makes it so — a TA marks it carried forward. The earlier value is of a derivative (a Jacobian's
+entry), not of a network quantity the judge can recompute the later steps from (``Judge._student_envs``), so the
+number itself is followed: a number an incorrect claim ended on (its last side, a plain number) is kept with the true
+value of what it was stated for; a later link that fails, in which that very number (the same digits) is written, is
+carried forward if it holds with the true value in the number's place.
+
+Bounded: at most ``KEPT`` numbers are kept, and a link's side is rebuilt once (linear in its size)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .tree import Node
+
+KEPT = 64  # numbers kept per answer (a worked example states a few dozen)
+
+
+@dataclass(frozen=True)
+class WrongNumber:
+    value: float  # the number as written
+    decimals: float | None  # its digits after the point (the same number is written with the same digits)
+    truth: float  # the true value of what the claim stated it for
+    claim: str  # the claim's id, for the message
+
+
+def stated_wrong(claim_id: str, last: Node, counterexample: dict | None) -> WrongNumber | None:
+    """The number an incorrect claim ends on, with the true value its first failing link expected there (the
+    counterexample of a one-entry comparison; the links before it hold, so that is the claim's left side's value), if
+    the claim ends on a plain number and the failing link's side is that number to its digits."""
+    node, sign = last, 1.0
+    if node.op == "neg" and node.args and node.args[0].op == "num":
+        node, sign = node.args[0], -1.0
+    if node.op != "num" or not counterexample or "expected" not in counterexample or "claimed" not in counterexample:
+        return None
+    if counterexample.get("entry") not in (None, [], [1], [1, 1]):
+        return None  # a matrix's entry: not one number for one number
+    value = sign * float(node.value[0])
+    claimed, truth = float(counterexample["claimed"]), float(counterexample["expected"])
+    half = 0.5 * 10.0 ** -float(node.value[1] or 0)
+    if not (np.isfinite(truth) and abs(claimed - value) <= half + 1e-12 * abs(value)):
+        return None  # the failing link compared another value than the number the claim ends on
+    return WrongNumber(value, node.value[1], truth, claim_id)
+
+
+def keep(kept: list[WrongNumber], number: WrongNumber | None) -> None:
+    if number is not None and len(kept) < KEPT and number not in kept:
+        kept.append(number)
+
+
+def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]] | None:
+    """``student`` with every number that is one of ``kept`` (the same value, the same digits) replaced by the true
+    value it was stated for, and the ids of those claims; None if no number was replaced."""
+    if not kept:
+        return None
+    used: list[str] = []
+
+    def match(value: float, decimals) -> WrongNumber | None:
+        return next((w for w in kept if w.decimals == decimals and w.value == value), None)
+
+    def swap(n: Node) -> Node:
+        inner = n.args[0] if n.op == "neg" and n.args and n.args[0].op == "num" else None
+        if n.op == "num" or inner is not None:
+            num = inner or n
+            w = match(-float(num.value[0]) if inner is not None else float(num.value[0]), num.value[1])
+            if w is None:
+                return n
+            if w.claim not in used:
+                used.append(w.claim)
+            return Node("num", (), (w.truth, num.value[1]))
+        if not n.args:
+            return n
+        return Node(n.op, tuple(swap(a) for a in n.args), n.value)
+
+    fixed = swap(student)
+    return (fixed, used) if used else None
