@@ -1360,6 +1360,7 @@ class Judge:
         except limits.TimeLimitError:
             pass
         from .infer import objective_scale, reassigned, scale_options
+        from .paramletters import unjudge_open
 
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
@@ -1388,6 +1389,7 @@ class Judge:
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
+        unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
@@ -1638,6 +1640,13 @@ class Judge:
             kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
             self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
+        self._param_letters(claims)
+
+    def _param_letters(self, claims) -> None:
+        """The answer's letters for weights and biases, bound from its forward definitions (paramletters.py)."""
+        from .paramletters import apply
+
+        apply(self, claims)
 
     def _example_judge(self, claims, scale: float | None) -> Judge:
         """A judge of one example, for the claims of a batch document written entry by entry without a sample index

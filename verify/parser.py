@@ -1495,6 +1495,10 @@ class _Parser:
             return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
+        if q.op == "T" and q.args[0].op == "q" and q.args[0].value[0] == "W":
+            # the answer's own letter for a weight in the other orientation (paramletters.py: w^T h with w = W⁽²⁾ᵀ):
+            # ∂ℓ/∂(Wᵀ) = (∂ℓ/∂W)ᵀ
+            return Node("T", (self.gradient(q.args[0], loss, per_sample),))
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):
