@@ -28,6 +28,7 @@ from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
+from .layerscope import scope_layers
 from .modules import ModuleReading
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
@@ -844,6 +845,7 @@ class Judge:
         if not done:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
+        done, scoped = scope_layers(self, claim, var, env, done, first)  # "for the output layer" (layerscope.py)
         if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
             fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
             done = fits or done
@@ -888,6 +890,9 @@ class Judge:
             worst.message = f"for {where}: {worst.message} (checked for {'layers ' + layers if every else var + ' = ' + layers})"
         worst.notes.append(f"a generic unit: checked in layers {layers}" if var == "unit"
                            else f"a generic layer index {var}: checked for {var} = {layers}")
+        if scoped:  # the layers the answer says it is about (layerscope.py)
+            worst.message = (f"holds for {var} = {layers} ({'; '.join(scoped)})" if verdict == "correct"
+                             else f"{worst.message} ({'; '.join(scoped)})")
         if skipped:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
@@ -1324,6 +1329,7 @@ class Judge:
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
         from .infer import conventions, infer
 
+        self.scopes = getattr(claims, "scopes", {})  # the layers a claim's sentence restricts it to (layerscope.py)
         layered = None
         if self.net.has_kinds:  # batch norm, dropout, residual blocks: their symbols, read by context
             from .layerread import LayerReading
