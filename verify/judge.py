@@ -712,7 +712,8 @@ class Judge:
         verdict = _combine([lk.verdict for lk in links])
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
-        res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "", quantity=key(*qkind) if qkind else claim.quantity,
+        res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "",
+                          quantity=key(*qkind) if qkind else _every_entry(sides[0]) or claim.quantity,
                           tolerance=next((lk.tolerance for lk in links if lk.tolerance), None), notes=notes)
         res.links = [lk.verdict for lk in links]
         if len(links) > 1:
@@ -1832,6 +1833,17 @@ def _set_aside(claims) -> tuple[list, dict]:
         aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
                                "one per display, or split the answer", quantity=c.quantity)
     return kept, aside
+
+
+def _every_entry(qnode) -> str | None:
+    """The quantity a claim written entry by entry is about, when its indices are letters (``∂E/∂w_{ji}``,
+    ``∂E/∂a_j``: checked for every value, so it answers for the whole W⁽¹⁾, δ⁽¹⁾ — a rubric's "dW1", "delta1")."""
+    if qnode is None or qnode.op not in ("comp", "entry") or qnode.args[0].op != "q":
+        return None
+    idx = qnode.value if isinstance(qnode.value, tuple) else (qnode.value,)
+    if not all(isinstance(i, str) and len(i) == 1 and i.isalpha() for i in idx) or len(set(idx)) != len(idx):
+        return None
+    return key(*qnode.args[0].value)
 
 
 def _with_rows(claims) -> list:

@@ -96,3 +96,4 @@ def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> t
             notes += [f"{var} = {v} left out: the answer defines that layer's by its own equation ({cid})"
                       for v, cid in left_out]
     return done, notes
+

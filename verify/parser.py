@@ -1145,6 +1145,9 @@ class _Parser:
         if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
             now = Node(node.op, (), (kind[0], node.value[1]))
             node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
+                and kind in SAMPLE_KINDS):
+            sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
