@@ -382,6 +382,8 @@ def _grades(tmp_path, files: dict, convention: str) -> dict:
 def test_the_course_graded_from_the_cli(tmp_path):
     got = _grades(tmp_path, {"ng.md": NG, "nielsen.md": NIELSEN, "bishop.tex": BISHOP}, "row")
     assert got == {"ng.md": ("9", "2", "3", "4"), "nielsen.md": ("6", "2", "0", "4"), "bishop.tex": ("9", "2", "3", "4")}
+    report = (tmp_path / "reports-row" / "nielsen.md.txt").read_text(encoding="utf-8")
+    assert "its sentence says it is about the output layer" in report  # the prose reaches the batch grader too
     got = _grades(tmp_path, {"rows.md": ROW_BATCH}, "column")
     assert got == {"rows.md": ("8", "2", "3", "3")}
 
