@@ -1324,13 +1324,13 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        claims, set_aside = _set_aside(claims)
+        self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
+        claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
         from .infer import conventions, infer
 
-        self.scopes = getattr(claims, "scopes", {})  # the layers a claim's sentence restricts it to (layerscope.py)
         layered = None
         if self.net.has_kinds:  # batch norm, dropout, residual blocks: their symbols, read by context
             from .layerread import LayerReading
