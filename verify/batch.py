@@ -30,7 +30,7 @@ from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError, GradproofError, UsageError
 
 from .answers import answers_from_dict, read_toml
-from .document import load_document
+from .document import DocumentClaims, load_document
 from .judge import ClaimResult, Judge
 from .ownvalues import document_setup
 from .parser import Notation
@@ -182,6 +182,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     claims, batch, values, notation, notices = [], 1, None, Notation(), []
     own = False  # an answers file chose the batch
     one_example = False  # a document's prose says its batch is one example
+    scopes: dict[int, str] = {}  # claim position -> the layers its sentence restricts it to (layerscope.py)
     for f in sub.files:
         if f.suffix.lower() == ".toml":
             data = read_toml(f)
@@ -199,6 +200,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         elif f.suffix.lower() in ANSWER_SUFFIXES:
             found = load_document(f)
             one_example = one_example or found.one_example
+            scopes.update({len(claims) + i: found.scopes[c.id] for i, c in enumerate(found) if c.id in found.scopes})
             claims += found
         else:
             raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
@@ -211,6 +213,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     for c in claims:  # two files of one submission may both number their equations from 1
         seen[c.id] = seen.get(c.id, 0) + 1
         unique.append(c if seen[c.id] == 1 else type(c)(f"{c.id}#{seen[c.id]}", c.latex, c.quantity, c.where))
+    unique = DocumentClaims(unique, one_example, {unique[i].id: scope for i, scope in scopes.items()})
     return unique, batch, values, notation, notices
 
 

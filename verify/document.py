@@ -28,6 +28,7 @@ from gradproof.derive.spec import no_file
 
 from . import surface, texmacros
 from .judge import Claim
+from .layerscope import prose_scope
 from .normalize import squeeze_space
 
 MAX_BYTES = 1_000_000
@@ -59,6 +60,7 @@ class _Eq:
     label: str | None
     rows: bool  # split into rows (align-like)
     start: int = 0
+    scope: str | None = None  # the layers its sentence restricts it to ("… for the output layer"): layerscope.prose_scope
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -68,6 +70,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     headings = [(m.start(), re.sub(r"\s+", "", m.group(1) or m.group(2)).replace("Question", "Q").replace("question", "Q"))
                 for m in _HEADING.finditer(text)]
     claims: list[Claim] = []
+    scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
@@ -99,6 +102,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         if len(merged) > 1 and block and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$: one claim, rows as links
             line = eq.line + eq.body[:merged[0][0]].count("\n")
             claims.append(Claim(block, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
+            scopes.append(None)
             continue
         for k, (offset, part, tag) in enumerate(merged):
             line = eq.line + eq.body[:offset].count("\n")
@@ -112,18 +116,23 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             else:
                 cid = f"line {line}" if len(merged) == 1 else f"line {line}.{k + 1}"
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}"))
+            scopes.append(eq.scope if len(merged) == 1 else None)
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
-    return DocumentClaims(_unique(claims), one_example=bool(_ONE_EXAMPLE_PROSE.search(text)))
+    claims = _unique(claims)
+    return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
+                          scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s})
 
 
 class DocumentClaims(list):
-    """A document's claims, and whether its prose says the batch is one example ("For simplification assume m = 1"
-    between Nafiz's displays): ``document_batch`` then judges it with one."""
+    """A document's claims, whether its prose says the batch is one example ("For simplification assume m = 1"
+    between Nafiz's displays: ``document_batch`` then judges it with one), and the layers the sentence of a claim
+    restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer)."""
 
-    def __init__(self, claims=(), one_example: bool = False):
+    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None):
         super().__init__(claims)
         self.one_example = one_example
+        self.scopes = dict(scopes or {})
 
 
 #: wrappers around one equation (surface.ENVIRONMENTS' "wrapper" class that number or frame a single display)
@@ -205,7 +214,8 @@ def _scan(text: str, lines: _LineCounter):
         if kind.startswith("env:") and kind[4:] not in _SPLIT_ENVS:
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
-        yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start)
+        yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
+                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]))
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:

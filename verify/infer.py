@@ -351,6 +351,20 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append("layers written in parentheses, so a bare superscript (z^2) is a power")
         elif bare and not paren:
             options.append(("superscript", "layer"))
+        elif not paren and not bare:
+            from .ownindex import squares_by_subscript_layers
+
+            letters = squares_by_subscript_layers(claims)  # Dan's W_1, b_1 and H = tanh(X W_1 + b_1): H^2 a square
+            if letters:
+                options.append(("superscript", "power"))
+                changes.append(f"layers written as subscripts (W_1, b_1), so {letters[0]}^2 is a square")
+    if "sample_letter" not in dict(base.options):
+        from .ownindex import sample_letter
+
+        n = sample_letter(claims, judge.batch)  # Dan's L = -1/N Σ_n [y_n log p_n …]: u_n in Σ_n is sample n's
+        if n is not None:
+            options.append(("sample_letter", n))
+            changes.append(f"{n} is the sample index of the answer's sums (its objective averages over {n})")
     if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")

@@ -29,6 +29,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
+from .layerscope import scope_layers
 from .modules import ModuleReading
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
@@ -715,7 +716,8 @@ class Judge:
         verdict = _combine([lk.verdict for lk in links])
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
-        res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "", quantity=key(*qkind) if qkind else claim.quantity,
+        res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "",
+                          quantity=key(*qkind) if qkind else _every_entry(sides[0]) or claim.quantity,
                           tolerance=next((lk.tolerance for lk in links if lk.tolerance), None), notes=notes)
         res.links = [lk.verdict for lk in links]
         if len(links) > 1:
@@ -854,6 +856,7 @@ class Judge:
         if not done:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
+        done, scoped = scope_layers(self, claim, var, env, done, first)  # "for the output layer" (layerscope.py)
         if var == "unit":  # a generic unit j (Mitchell, Haykin): a layer whose sizes do not fit the claim's indices is
             fits = [(v, r) for v, r in done if "counts both" not in r.message]  # not one the claim is about
             done = fits or done
@@ -902,6 +905,9 @@ class Judge:
             worst.message = f"for {where}: {worst.message} (checked for {'layers ' + layers if every else var + ' = ' + layers})"
         worst.notes.append(f"a generic unit: checked in layers {layers}" if var == "unit"
                            else f"a generic layer index {var}: checked for {var} = {layers}")
+        if scoped:  # the layers the answer says it is about (layerscope.py)
+            worst.message = (f"holds for {var} = {layers} ({'; '.join(scoped)})" if verdict == "correct"
+                             else f"{worst.message} ({'; '.join(scoped)})")
         if skipped:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
@@ -1354,7 +1360,8 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        claims, set_aside = _set_aside(claims)
+        self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
+        claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
@@ -1396,6 +1403,7 @@ class Judge:
         except limits.TimeLimitError:
             pass
         from .infer import objective_scale, reassigned, scale_options
+        from .paramletters import unjudge_open
 
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
@@ -1424,6 +1432,7 @@ class Judge:
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
+        unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
@@ -1674,6 +1683,13 @@ class Judge:
             kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
             self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
         self.defining.update(ids)
+        self._param_letters(claims)
+
+    def _param_letters(self, claims) -> None:
+        """The answer's letters for weights and biases, bound from its forward definitions (paramletters.py)."""
+        from .paramletters import apply
+
+        apply(self, claims)
 
     def _example_judge(self, claims, scale: float | None) -> Judge:
         """A judge of one example, for the claims of a batch document written entry by entry without a sample index
@@ -1904,6 +1920,17 @@ def _set_aside(claims) -> tuple[list, dict]:
         aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
                                "one per display, or split the answer", quantity=c.quantity)
     return kept, aside
+
+
+def _every_entry(qnode) -> str | None:
+    """The quantity a claim written entry by entry is about, when its indices are letters (``∂E/∂w_{ji}``,
+    ``∂E/∂a_j``: checked for every value, so it answers for the whole W⁽¹⁾, δ⁽¹⁾ — a rubric's "dW1", "delta1")."""
+    if qnode is None or qnode.op not in ("comp", "entry") or qnode.args[0].op != "q":
+        return None
+    idx = qnode.value if isinstance(qnode.value, tuple) else (qnode.value,)
+    if not all(isinstance(i, str) and len(i) == 1 and i.isalpha() for i in idx) or len(set(idx)) != len(idx):
+        return None
+    return key(*qnode.args[0].value)
 
 
 def _with_rows(claims) -> list:

@@ -296,11 +296,17 @@ _SPELLINGS = {"top": "T", "intercal": "T", "prime": "'", "lbrack": "[", "rbrack"
 _SPELLED = re.compile(r"\\(" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 
+#: a NumPy keyword argument written in \text{} (Ng's np.sum(dZ, axis=1, keepdims=True) typeset as mathematics)
+_NUMPY_KEYWORD = re.compile(r"(?:axis|keepdims)(?:\s*=\s*(?:-?\d|True|False|None))?")
+
+
 def _named(m: re.Match) -> str:
     """``\\operatorname{ReLU}`` -> ``\\ReLU``; one letter stays a letter; ``\\text{if } ...`` -> ``\\if``."""
     body = m.group(2).strip()
     if re.fullmatch(r"[A-Za-z]", body):
         return body
+    if _NUMPY_KEYWORD.fullmatch(body):  # \text{axis}=1, \text{keepdims=True}: np.sum's keyword, as written
+        return f" {body} "
     word = re.sub(r"[^A-Za-z]", "", body.split()[0]) if body.split() else ""
     if m.group(1) == "mathsf" and body == "T":
         return "T"

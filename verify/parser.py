@@ -1149,6 +1149,9 @@ class _Parser:
         if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
             now = Node(node.op, (), (kind[0], node.value[1]))
             node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
+                and kind in SAMPLE_KINDS):
+            sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
@@ -1499,6 +1502,10 @@ class _Parser:
             return Node(q.op, (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "T" and loss == "loss" and q.args[0].op in ("q", "sample"):
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))  # dZ^{[2]T}: the transpose of dZ^{[2]}
+        if q.op == "T" and q.args[0].op == "q" and q.args[0].value[0] == "W":
+            # the answer's own letter for a weight in the other orientation (paramletters.py: w^T h with w = W⁽²⁾ᵀ):
+            # ∂ℓ/∂(Wᵀ) = (∂ℓ/∂W)ᵀ
+            return Node("T", (self.gradient(q.args[0], loss, per_sample),))
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):

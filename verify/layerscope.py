@@ -1,0 +1,99 @@
+"""The layers a generic claim is about, when the answer says so.
+
+A claim with a generic layer index (``a^l = \\sigma(z^l)``) is checked for every layer it can apply to
+(``Judge._check_every_layer``). Two things in the answer narrow that, as a TA reads them:
+
+- its sentence: "``$a^l = \\sigma(z^l)$`` for the output layer", "in the last layer", "at the output", "for l = L",
+  "for the hidden layer(s)" (``prose_scope``, read by document.py from the prose around the equation);
+- another definition of the same quantity for one layer (``a^1 = \\tanh(z^1)`` beside ``a^l = \\sigma(z^l)``): the
+  generic one is not judged for that layer (that layer's own definition is, on its own).
+
+Untrusted input: the prose is a slice of at most 80 characters around the equation, read by two anchored regular
+expressions without nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .infer import _normal, _sides
+
+#: the sentence right after the equation: "for the output layer", "at the output", "in the last layer", "for l = L"
+_AFTER = re.compile(r"\s*,?\s*(?:(?:for|at|in|on)\s+(?:the\s+)?(output|last|final|top|hidden)(?:\s+(?:layer|units?))?s?\b"
+                    r"|for\s+\$?\s*l\s*=\s*L\b)", re.I)
+#: the sentence right before it: "For the output layer, $…$", "At the output: $…$"
+_BEFORE = re.compile(r"(?:for|at|in|on)\s+(?:the\s+)?(output|last|final|top|hidden)(?:\s+(?:layer|units?))?s?\s*[,:]?\s*$", re.I)
+
+
+def prose_scope(before: str, after: str) -> str | None:
+    """``"output"`` or ``"hidden"`` when the words around an equation restrict it to those layers, else None."""
+    m = _AFTER.match(after) or _BEFORE.search(before[-60:])
+    if m is None:
+        return None
+    word = (m.group(1) or "output").lower()
+    return "hidden" if word == "hidden" else "output"
+
+
+def _values(scope: str, first: int, depth: int) -> set:
+    """The values of the generic index (in the answer's numbering, the input ``first``) that the scope names."""
+    return {first + depth} if scope == "output" else set(range(first + 1, first + depth))
+
+
+def _forward_left(judge, latex: str, env: dict | None = None):
+    """The left side of a forward definition (``a^1 = \\tanh(z^1)``) as a node, or None."""
+    from .parser import parse_claim
+    from .tree import NeedsLayer, NoSuchLayer, Unreadable
+
+    text = _normal(latex)
+    if "\\partial" in text or "\\nabla" in text or len(_sides(text)) != 2:
+        return None
+    try:
+        sides, rels = parse_claim(latex, judge.notation, judge.net.depth, env)
+    except (Unreadable, NeedsLayer, NoSuchLayer, RecursionError):
+        return None
+    left = sides[0]
+    return left if rels == ["="] and left.op == "q" and left.value[0] in ("z", "h", "yhat") else None
+
+
+def _defined_elsewhere(judge, claim) -> dict:
+    """{quantity node: claim id} of the answer's other forward definitions, each for one layer (read once)."""
+    cache = judge.__dict__.setdefault("_layer_definitions", {})
+    key = id(judge._claims)
+    if key not in cache:
+        found = {}
+        for c in judge._claims[:300]:
+            node = _forward_left(judge, c.latex)
+            if node is not None:
+                found.setdefault(node, c.id)
+        cache.clear()
+        cache[key] = found
+    return {n: cid for n, cid in cache[key].items() if cid != claim.id}
+
+
+def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> tuple[list, list]:
+    """``done`` ((value, result) per layer checked) narrowed to the layers the answer says the claim is about, and
+    notes saying why the others are left out."""
+    if var in ("every", "unit") or len(done) < 2:
+        return done, []
+    notes = []
+    scope = getattr(judge, "scopes", {}).get(claim.id)
+    if scope is not None:
+        wanted = _values(scope, first, judge.net.depth)
+        kept = [(v, r) for v, r in done if v in wanted]
+        if kept and len(kept) < len(done):
+            done = kept
+            notes.append(f"only there: its sentence says it is about the {scope} layer{'s' if len(kept) > 1 else ''}")
+    others = _defined_elsewhere(judge, claim) if len(done) > 1 else {}
+    if others:
+        left_out = []
+        for v, _r in done:
+            node = _forward_left(judge, claim.latex, {**env, var: v})
+            if node is not None and node in others:
+                left_out.append((v, others[node]))
+        if left_out and len(left_out) < len(done):
+            out = {v for v, _ in left_out}
+            done = [(v, r) for v, r in done if v not in out]
+            notes += [f"{var} = {v} left out: the answer defines that layer's by its own equation ({cid})"
+                      for v, cid in left_out]
+    return done, notes
+
