@@ -1,0 +1,196 @@
+"""The answer's own orientation of W: the spec's, or its transpose (a careful TA reads the author's W).
+
+A spec fixes how W lies (``convention = "row"``: z = W h + b, W is n_out × n_in; ``"column"``: z = Wᵀ h + W₀, W is
+n_in × n_out). An answer may write the other one consistently — CS231n's ``H = \\max(0, X W_1 + b_1)``, ``dW_2 = H^T dS``
+under a row spec, or ``z = W x + b`` under a column one — and is then right in its own notation. Read per answer,
+like the sample layout:
+
+1. **Its forward definitions** (before its own letters are bound, since binding reads them, and before the layer
+   numbering is inferred): how each multiplies a weight matrix — ``W x``, ``x W^T`` (W is n_out × n_in) or ``W^T x``,
+   ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Unanimous votes fix the
+   orientation for the whole answer (``decide``).
+2. **Failing those, its claims with W** (after the notation is read): each claim whose shapes fit with one orientation
+   only is a vote (a forward definition weighs two). Each claim is read in the orientation the *other* claims show
+   (a claim is no evidence for its own reading): by their unanimous vote, or a clear majority (twice the other);
+   a claim whose shapes fit only the spec's transpose and that nothing else supports, and any claim whose verdict
+   depends on the orientation when the evidence is split, is ``unchecked`` with the ``[notation]`` line that settles
+   it (``convention = "column"`` or ``"row"``: the answer's own).
+
+Declared ``[notation] convention`` is never changed. Networks with layer kinds are read in the spec's orientation.
+The work is bounded: at most ``MAX_CLAIMS`` claims vote, each read in both orientations and the layouts the answer
+may use, within the caller's time limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parser import parse_claim
+from .tree import NeedsLayer, Unreadable
+
+#: claims read for the vote of step 2 (each read 2 × layouts times)
+MAX_CLAIMS = 200
+#: a side or claim that names a weight matrix (W, w, Θ, θ; U, V as CS224n's may be bound later and are not looked for)
+_WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
+#: a derivative anywhere: not a forward definition
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d|(?<![A-Za-z\\])d[A-Za-z]")
+SPEC, TRANSPOSED = False, True
+#: what a weight matrix multiplies in a forward definition
+FORWARD_KINDS = ("x", "h", "z", "yhat")
+
+
+def other(convention: str) -> str:
+    return {"row": "column", "column": "row"}[convention]
+
+
+def shape_of_w(convention: str) -> str:
+    return "n_out × n_in" if convention == "row" else "n_in × n_out"
+
+
+def _weight_nodes(node) -> bool:
+    from .truth import weight_kind
+
+    return any(n.op == "q" and weight_kind(n.value[0]) for n in node.walk())
+
+
+def _written(node, convention: str):
+    """The convention each product of a weight matrix with another operand in ``node`` is written in: ``W x``, ``x W^T``
+    (W is n_out × n_in: "row") or ``W^T x``, ``x W`` (n_in × n_out: "column"), whatever the layer numbering or the
+    sample layout (a row times W cannot be W x: the inner sizes would be n_in and 1)."""
+    from .truth import weight_kind
+
+    def weight(n):
+        if n.op == "q" and weight_kind(n.value[0]):
+            return False
+        if n.op == "T" and n.args and n.args[0].op == "q" and weight_kind(n.args[0].value[0]):
+            return True
+        return None
+
+    def forward(n) -> bool:  # an operand of the forward pass: the input, a layer's summed input or activation
+        return any(m.op == "q" and m.value[0] in FORWARD_KINDS for m in n.walk())
+
+    for n in node.walk():
+        if n.op != "mul" or len(n.args) != 2:
+            continue
+        left, right = (weight(a) for a in n.args)
+        if (left is None) == (right is None) or not forward(n.args[0 if left is None else 1]):
+            continue  # two weights (W^T W), none, or W times a scalar or a derivative
+        yield "row" if (left is False or right is True) else "column"
+
+
+def _parsed(side: str, judge):
+    """One side as a parse tree; a generic layer (W^{(l)} a^{(l-1)}) read at the first layer that reads (how W is
+    multiplied does not depend on which)."""
+    env = None
+    for _ in range(3):
+        try:
+            sides, _rels = parse_claim(side, judge.notation, judge.net.depth, env)
+            return sides[0] if len(sides) == 1 else None
+        except NeedsLayer as need:
+            env = {**(env or {}), need.var: 1}
+        except Unreadable:
+            return None
+    return None
+
+
+def definition_votes(judge, claims) -> dict:
+    """Step 1: {orientation: votes} from how the answer's forward definitions multiply a weight matrix (every row of a
+    block of them: ``H = \\max(0, X W_1 + b_1), \\qquad S = H W_2 + b_2``), one vote per definition."""
+    from .infer import _normal, definitions
+    from .judge import _top_sides, _with_rows
+
+    votes = {SPEC: 0, TRANSPOSED: 0}
+    for c in definitions(_with_rows(claims)[:MAX_CLAIMS]):
+        text = _normal(c.latex)  # (z \\equiv w a + b: spelled with =)
+        if "=" not in text or _DERIVATIVE.search(text) or not _WEIGHT.search(text):
+            continue
+        found = set()
+        for side in _top_sides(text)[1:]:
+            if not _WEIGHT.search(side):
+                continue
+            node = _parsed(side, judge)
+            if node is not None:
+                found |= set(_written(node, judge.net.convention))
+        if len(found) == 1:
+            votes[found.pop() != judge.net.convention] += 1
+    return votes
+
+
+def decide(judge, claims) -> None:
+    """Step 1 before the answer's letters are bound: unanimous forward definitions fix the orientation."""
+    if judge.net.has_kinds or "convention" in dict(judge.declared.options):
+        return
+    votes = definition_votes(judge, claims)
+    if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: the claims decide, step 2)
+        judge._orient(TRANSPOSED)
+        judge._oriented = TRANSPOSED
+        judge.inferred += (f"W is written {shape_of_w(judge.convention)} ({judge.convention} convention: its own forward "
+                           "definitions), the spec's transpose",)
+    judge.orientation_settled = votes[TRANSPOSED] >= 2 and not votes[SPEC] or votes[SPEC] and not votes[TRANSPOSED]
+
+
+def _fit_votes(judge, claim) -> tuple[bool | None, dict]:
+    """The orientation ``claim``'s shapes fit alone (None: both or neither), and its verdict in each orientation."""
+    from .judge import _shape_failed
+
+    fits, verdicts = {}, {}
+    for o in (SPEC, TRANSPOSED):
+        judge._orient(o)
+        results = []
+        for lay in judge.layouts:
+            judge._use(lay)
+            judge.verdicts_only, judge._remembering = True, False  # (a vote keeps none of the answer's values)
+            try:
+                results.append(judge._check_one(claim))
+            except Exception:  # noqa: BLE001 -- a claim that trips in one reading is no evidence
+                pass
+            finally:
+                judge.verdicts_only = False
+        fits[o] = any(r.verdict != "unchecked" and not _shape_failed(r) for r in results)
+        verdicts[o] = {r.verdict for r in results if not _shape_failed(r)} or {"shape"}
+        if not results or all(r.verdict == "unchecked" for r in results):
+            fits[o] = None  # unread: no evidence either way
+    if fits[SPEC] is None or fits[TRANSPOSED] is None or fits[SPEC] == fits[TRANSPOSED]:
+        return None, verdicts
+    return (SPEC if fits[SPEC] else TRANSPOSED), verdicts
+
+
+def claim_by_claim(judge, claims, steps: dict) -> None:
+    """Step 2 (when the forward definitions did not settle it): each claim's orientation from the other claims' fits
+    (``judge.orientations``). Nothing is recorded where no claim fits the spec's transpose alone."""
+    if judge.net.has_kinds or "convention" in dict(judge.declared.options) or judge.orientation_settled:
+        return
+    saved = judge.truth.transposed
+    own: dict = {}
+    try:
+        for c in [c for c in claims if _WEIGHT.search(c.latex)][:MAX_CLAIMS]:
+            judge._checking = c
+            own[c.id] = judge._in_step(c, steps, lambda claim: _fit_votes(judge, claim))
+    finally:
+        judge._orient(saved)
+    total = {SPEC: 0, TRANSPOSED: 0}
+    for vote, _ in own.values():
+        if vote is not None:
+            total[vote] += 1
+    if not total[TRANSPOSED]:
+        return  # as before: the spec's orientation (a claim that fits it alone is judged in it)
+    spec_conv, their = judge.net.convention, other(judge.net.convention)
+    line = f'say so in [notation]: convention = "{their}" (W is {shape_of_w(their)}), or "{spec_conv}" ({shape_of_w(spec_conv)})'
+    for k, (vote, verdicts) in own.items():
+        t = total[TRANSPOSED] - (vote is TRANSPOSED)
+        s = total[SPEC] - (vote is SPEC)
+        depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
+        if t and t >= 2 * s:  # the other claims show the transpose: unanimously, or two to one
+            judge.orientations[k] = TRANSPOSED
+        elif s and s >= 2 * t or not depends:
+            continue  # the spec's orientation, as before
+        elif not t and not s:  # its own fit alone: right if the answer's W is the spec's transpose, wrong if not
+            judge.orientations[k] = (f"its shapes fit only with W written {shape_of_w(their)} (the {their} convention, the "
+                                     f"spec's transpose), and no other claim in the answer shows how it writes W; if that "
+                                     f"is the answer's W, {line}")
+        else:
+            judge.orientations[k] = (f"the answer writes W both as {shape_of_w(spec_conv)} and as {shape_of_w(their)} in "
+                                     f"its claims, and this claim's verdict depends on which; {line}")
+    if any(v is TRANSPOSED for v in judge.orientations.values()):
+        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: its claims' shapes), the spec's "
+                           "transpose, in the claims that show it",)
