@@ -24,6 +24,7 @@ may use, within the caller's time limit.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .parser import parse_claim
 from .tree import NeedsLayer, Unreadable
@@ -32,9 +33,16 @@ from .tree import NeedsLayer, Unreadable
 MAX_CLAIMS = 200
 #: a side or claim that names a weight matrix (W, w, Θ, θ; U, V as CS224n's may be bound later and are not looked for)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
+#: one entry of a weight matrix (w^l_{jk}, W_{ij}, w_{j,k}): its row and column are the answer's matrix's, whichever
+#: way W lies, so such a claim says nothing of the orientation (Nielsen's w_{jk} from k to j is his convention)
+_ENTRY = re.compile(r"(?<![A-Za-z\\])[Ww]\s*(?:\^\s*(?:\{[^{}]{0,20}\}|\w)\s*)?_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}")
+#: a definition's sign other than =
+_DEFINES = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])|:=")
 #: a derivative anywhere: not a forward definition
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d|(?<![A-Za-z\\])d[A-Za-z]")
 SPEC, TRANSPOSED = False, True
+#: claims right with the spec's transpose alone (and none with the spec's W alone) that settle it (step 2)
+MIN_CLAIMS = 3
 #: what a weight matrix multiplies in a forward definition
 FORWARD_KINDS = ("x", "h", "z", "yhat")
 
@@ -100,8 +108,9 @@ def definition_votes(judge, claims) -> dict:
     from .judge import _top_sides, _with_rows
 
     votes = {SPEC: 0, TRANSPOSED: 0}
-    for c in definitions(_with_rows(claims)[:MAX_CLAIMS]):
-        text = _normal(c.latex)  # (z \\equiv w a + b: spelled with =)
+    rows = [replace(c, latex=_DEFINES.sub("=", _normal(c.latex))) for c in _with_rows(claims)[:MAX_CLAIMS]]
+    for c in definitions(rows):  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
+        text = c.latex
         if "=" not in text or _DERIVATIVE.search(text) or not _WEIGHT.search(text):
             continue
         found = set()
@@ -121,76 +130,79 @@ def decide(judge, claims) -> None:
     if judge.net.has_kinds or "convention" in dict(judge.declared.options):
         return
     votes = definition_votes(judge, claims)
-    if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: the claims decide, step 2)
+    if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: then the claims decide, step 2)
         judge._orient(TRANSPOSED)
         judge._oriented = TRANSPOSED
         judge.inferred += (f"W is written {shape_of_w(judge.convention)} ({judge.convention} convention: its own forward "
                            "definitions), the spec's transpose",)
-    judge.orientation_settled = votes[TRANSPOSED] >= 2 and not votes[SPEC] or votes[SPEC] and not votes[TRANSPOSED]
+    # as many written as the spec lays W out: the others are slips in the spec's orientation, as before
+    t, s = votes[TRANSPOSED], votes[SPEC]
+    judge.orientation_settled = t >= 2 and not s or s >= max(t, 1)
 
 
-def _fit_votes(judge, claim) -> tuple[bool | None, dict]:
-    """The orientation ``claim``'s shapes fit alone (None: both or neither), and its verdict in each orientation."""
+def _verdicts(judge, claim, transposed: bool) -> set:
+    """``claim``'s verdicts with W so oriented, in each layout the answer may use ("shape": its shapes do not fit)."""
     from .judge import _shape_failed
 
-    fits, verdicts = {}, {}
-    for o in (SPEC, TRANSPOSED):
-        judge._orient(o)
-        results = []
-        for lay in judge.layouts:
-            judge._use(lay)
-            judge.verdicts_only, judge._remembering = True, False  # (a vote keeps none of the answer's values)
-            try:
-                results.append(judge._check_one(claim))
-            except Exception:  # noqa: BLE001 -- a claim that trips in one reading is no evidence
-                pass
-            finally:
-                judge.verdicts_only = False
-        fits[o] = any(r.verdict != "unchecked" and not _shape_failed(r) for r in results)
-        verdicts[o] = {r.verdict for r in results if not _shape_failed(r)} or {"shape"}
-        if not results or all(r.verdict == "unchecked" for r in results):
-            fits[o] = None  # unread: no evidence either way
-    if fits[SPEC] is None or fits[TRANSPOSED] is None or fits[SPEC] == fits[TRANSPOSED]:
-        return None, verdicts
-    return (SPEC if fits[SPEC] else TRANSPOSED), verdicts
+    judge._orient(transposed)
+    out = set()
+    for lay in judge.layouts:
+        judge._use(lay)
+        judge.verdicts_only, judge._remembering = True, False  # (a vote keeps none of the answer's values)
+        try:
+            r = judge._check_one(claim)
+            out.add("shape" if _shape_failed(r) else r.verdict)
+        except Exception:  # noqa: BLE001 -- a claim that trips in one reading is no evidence
+            out.add("unchecked")
+        finally:
+            judge.verdicts_only = False
+    return out
 
 
 def claim_by_claim(judge, claims, steps: dict) -> None:
-    """Step 2 (when the forward definitions did not settle it): each claim's orientation from the other claims' fits
-    (``judge.orientations``). Nothing is recorded where no claim fits the spec's transpose alone."""
+    """Step 2 (when the forward definitions did not settle it): each claim's orientation from the other claims
+    (``judge.orientations``). A claim right with one orientation only, and not with the other (its shapes do not fit,
+    or its value is wrong), is a vote. Nothing is recorded where no claim is right with the spec's transpose alone."""
     if judge.net.has_kinds or "convention" in dict(judge.declared.options) or judge.orientation_settled:
         return
     saved = judge.truth.transposed
-    own: dict = {}
+    read: dict = {}  # claim id -> {orientation: its verdicts}
     try:
-        for c in [c for c in claims if _WEIGHT.search(c.latex)][:MAX_CLAIMS]:
+        weighted = [c for c in claims if _WEIGHT.search(c.latex) and not _ENTRY.search(c.latex)][:MAX_CLAIMS]
+        for c in weighted:  # the transpose first: most answers have no claim right with it alone, and stop here
             judge._checking = c
-            own[c.id] = judge._in_step(c, steps, lambda claim: _fit_votes(judge, claim))
+            read[c.id] = {TRANSPOSED: judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, TRANSPOSED))}
+        if not any("correct" in v[TRANSPOSED] for v in read.values()):
+            return
+        for c in weighted:
+            judge._checking = c
+            read[c.id][SPEC] = judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, SPEC))
     finally:
         judge._orient(saved)
+    own = {k: (next((o for o in (SPEC, TRANSPOSED) if "correct" in v[o] and "correct" not in v[not o]), None), v)
+           for k, v in read.items()}
     total = {SPEC: 0, TRANSPOSED: 0}
     for vote, _ in own.values():
         if vote is not None:
             total[vote] += 1
     if not total[TRANSPOSED]:
-        return  # as before: the spec's orientation (a claim that fits it alone is judged in it)
+        return  # as before: the spec's orientation
     spec_conv, their = judge.net.convention, other(judge.net.convention)
     line = f'say so in [notation]: convention = "{their}" (W is {shape_of_w(their)}), or "{spec_conv}" ({shape_of_w(spec_conv)})'
+    t, s = total[TRANSPOSED], total[SPEC]
+    if s >= 2 * t:
+        return  # the spec's orientation, as before: the claims right only with the transpose are slips
     for k, (vote, verdicts) in own.items():
-        t = total[TRANSPOSED] - (vote is TRANSPOSED)
-        s = total[SPEC] - (vote is SPEC)
         depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
-        if t and t >= 2 * s:  # the other claims show the transpose: unanimously, or two to one
+        if not s and t >= MIN_CLAIMS:  # every claim that shows it shows the transpose, and enough of them
             judge.orientations[k] = TRANSPOSED
-        elif s and s >= 2 * t or not depends:
-            continue  # the spec's orientation, as before
-        elif not t and not s:  # its own fit alone: right if the answer's W is the spec's transpose, wrong if not
-            judge.orientations[k] = (f"its shapes fit only with W written {shape_of_w(their)} (the {their} convention, the "
-                                     f"spec's transpose), and no other claim in the answer shows how it writes W; if that "
-                                     f"is the answer's W, {line}")
-        else:
-            judge.orientations[k] = (f"the answer writes W both as {shape_of_w(spec_conv)} and as {shape_of_w(their)} in "
-                                     f"its claims, and this claim's verdict depends on which; {line}")
+        elif not s and vote is TRANSPOSED:  # a claim or two: the answer's W, or a slip repeated?
+            judge.orientations[k] = (f"it holds only with W written {shape_of_w(their)} (the {their} convention, the "
+                                     f"spec's transpose), and {'no other claim' if t == 1 else 'one other claim only'} in "
+                                     f"the answer shows how it writes W; if that is the answer's W, {line}")
+        elif s and depends:
+            judge.orientations[k] = (f"the answer's claims hold with W written both as {shape_of_w(spec_conv)} ({s}) and "
+                                     f"as {shape_of_w(their)} ({t}), and this claim's verdict depends on which; {line}")
     if any(v is TRANSPOSED for v in judge.orientations.values()):
-        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: its claims' shapes), the spec's "
+        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: its claims hold so), the spec's "
                            "transpose, in the claims that show it",)
