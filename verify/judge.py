@@ -230,8 +230,7 @@ class Judge:
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
         self._env_cache: dict = {}  # (layout, W transposed) -> (rows, their course values): _use
-        #: (claim id, latex) -> the orientation of W it is judged in (True: the spec's transpose), or an unchecked
-        #: message: claims the answer's W-orientation vote settles one by one (orientation.py)
+        #: claim id -> why it is unchecked: its verdict depends on how the answer writes W, which it does not settle
         self.orientations: dict = {}
         self._oriented = self.truth.transposed  # the orientation of the answer as a whole
         self.orientation_settled = self._oriented  # its forward definitions (or [notation]) fixed it (orientation.py)
@@ -506,9 +505,8 @@ class Judge:
         column) is ruled out, and a claim that fits one layout only is evidence of the answer's layout. The layout
         the answer's earlier claims showed holds; with no evidence yet, the one the claim fits; with both fitting,
         the default (one sample a column, a batch in rows), and if the two readings disagree the message says so."""
-        own = self.orientations.get(claim.id)
-        if isinstance(own, str):  # its verdict depends on how the answer writes W, which it does not show (orientation.py)
-            return ClaimResult(claim.id, claim.latex, "unchecked", "", own, quantity=claim.quantity,
+        if claim.id in self.orientations:  # its verdict depends on how the answer writes W, which it does not settle
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", self.orientations[claim.id], quantity=claim.quantity,
                                notes=["the orientation of W is not settled"])
         if len(self.layouts) == 1:
             return self._check_in(claim, self.layouts[0], remember=True)
@@ -627,8 +625,7 @@ class Judge:
         return a if votes[a] > votes[b] else b if votes[b] > votes[a] else None
 
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
-        own = self.orientations.get(claim.id)
-        self._orient(own if isinstance(own, bool) else self._oriented)
+        self._orient(self._oriented)  # (the orientation vote reads claims in both: orientation.py)
         self._use(samples)
         self._remembering = remember
         self._checking = claim
@@ -1018,7 +1015,7 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        k = (q, self.batch, self.truth.samples if self.batch == 1 else "columns", self.convention)
+        k = (q, self.batch, self.truth.samples, self.convention)
         if k not in self._formulas:  # printed by SymPy: 2 ms each, and a chain of 3000 statements names one quantity
             self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3]) or ""
         formula = self._formulas[k]

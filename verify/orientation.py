@@ -2,23 +2,25 @@
 
 A spec fixes how W lies (``convention = "row"``: z = W h + b, W is n_out × n_in; ``"column"``: z = Wᵀ h + W₀, W is
 n_in × n_out). An answer may write the other one consistently — CS231n's ``H = \\max(0, X W_1 + b_1)``, ``dW_2 = H^T dS``
-under a row spec, or ``z = W x + b`` under a column one — and is then right in its own notation. Read per answer,
-like the sample layout:
+under a row spec, or ``z = W x + b`` under a column one — and is then right in its own notation. Its W, ∂J/∂W, the
+step and the optimizer states are then read as the spec's transposed (``Truth.transposed``), its entries w_{jk} in its
+own convention, and the ``expected:`` hint is printed in it. Read per answer, like the sample layout:
 
 1. **Its forward definitions** (before its own letters are bound, since binding reads them, and before the layer
    numbering is inferred): how each multiplies a weight matrix — ``W x``, ``x W^T`` (W is n_out × n_in) or ``W^T x``,
-   ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Unanimous votes fix the
-   orientation for the whole answer (``decide``).
-2. **Failing those, its claims with W** (after the notation is read): each claim whose shapes fit with one orientation
-   only is a vote (a forward definition weighs two). Each claim is read in the orientation the *other* claims show
-   (a claim is no evidence for its own reading): by their unanimous vote, or a clear majority (twice the other);
-   a claim whose shapes fit only the spec's transpose and that nothing else supports, and any claim whose verdict
-   depends on the orientation when the evidence is split, is ``unchecked`` with the ``[notation]`` line that settles
-   it (``convention = "column"`` or ``"row"``: the answer's own).
+   ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Two or more, all for the transpose,
+   settle it for the whole answer (``decide``); as many or more for the spec's W keep it (the others are slips).
+2. **Failing those, its claims with W** (after the notation is read): a claim right with one orientation only (wrong
+   or with shapes that do not fit with the other) is a vote; a claim about one entry (w_{jk}) is none. Every vote for
+   the transpose and three at least: the whole answer is read so. One or two alone: those claims are ``unchecked``
+   (right if that is the answer's W, a slip if not). Votes both ways, the spec's W not twice the transpose's: every
+   claim whose verdict depends on it is ``unchecked`` with the counts. Each unchecked message gives the ``[notation]``
+   line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
 
-Declared ``[notation] convention`` is never changed. Networks with layer kinds are read in the spec's orientation.
-The work is bounded: at most ``MAX_CLAIMS`` claims vote, each read in both orientations and the layouts the answer
-may use, within the caller's time limit.
+A declared ``[notation] convention`` (or ``[values]`` whose oblong matrices are all written transposed: answers.py) is
+never changed. Networks with layer kinds are read in the spec's orientation. The work is bounded: at most
+``MAX_CLAIMS`` claims, each read in both orientations and the layouts the answer may use, within the caller's time
+limit (judge.check_all); most answers stop after one orientation (no claim right with the transpose alone).
 """
 
 from __future__ import annotations
@@ -160,9 +162,9 @@ def _verdicts(judge, claim, transposed: bool) -> set:
 
 
 def claim_by_claim(judge, claims, steps: dict) -> None:
-    """Step 2 (when the forward definitions did not settle it): each claim's orientation from the other claims
-    (``judge.orientations``). A claim right with one orientation only, and not with the other (its shapes do not fit,
-    or its value is wrong), is a vote. Nothing is recorded where no claim is right with the spec's transpose alone."""
+    """Step 2 (when the forward definitions did not settle it): the orientation, or an unchecked message, of the
+    claims whose verdict depends on it (``judge.orientations``, by claim id; see the module docstring). Nothing is
+    recorded where no claim is right with the spec's transpose alone."""
     if judge.net.has_kinds or "convention" in dict(judge.declared.options) or judge.orientation_settled:
         return
     saved = judge.truth.transposed
@@ -192,17 +194,18 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
     t, s = total[TRANSPOSED], total[SPEC]
     if s >= 2 * t:
         return  # the spec's orientation, as before: the claims right only with the transpose are slips
+    if not s and t >= MIN_CLAIMS:  # every claim that shows it shows the transpose, and enough of them
+        judge._orient(TRANSPOSED)
+        judge._oriented = TRANSPOSED
+        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: {t} of its claims hold only so), the "
+                           "spec's transpose",)
+        return
     for k, (vote, verdicts) in own.items():
         depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
-        if not s and t >= MIN_CLAIMS:  # every claim that shows it shows the transpose, and enough of them
-            judge.orientations[k] = TRANSPOSED
-        elif not s and vote is TRANSPOSED:  # a claim or two: the answer's W, or a slip repeated?
+        if not s and vote is TRANSPOSED:  # a claim or two: the answer's W, or a slip repeated?
             judge.orientations[k] = (f"it holds only with W written {shape_of_w(their)} (the {their} convention, the "
                                      f"spec's transpose), and {'no other claim' if t == 1 else 'one other claim only'} in "
                                      f"the answer shows how it writes W; if that is the answer's W, {line}")
         elif s and depends:
             judge.orientations[k] = (f"the answer's claims hold with W written both as {shape_of_w(spec_conv)} ({s}) and "
                                      f"as {shape_of_w(their)} ({t}), and this claim's verdict depends on which; {line}")
-    if any(v is TRANSPOSED for v in judge.orientations.values()):
-        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: its claims hold so), the spec's "
-                           "transpose, in the claims that show it",)
