@@ -11,16 +11,17 @@ own convention, and the ``expected:`` hint is printed in it. Read per answer, li
    ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Two or more, all for the transpose,
    settle it for the whole answer (``decide``); as many or more for the spec's W keep it (the others are slips).
 2. **Failing those, its claims with W** (after the notation is read): a claim right with one orientation only (wrong
-   or with shapes that do not fit with the other) is a vote; a claim about one entry (w_{jk}) is none. Every vote for
-   the transpose and three at least: the whole answer is read so. One or two alone: those claims are ``unchecked``
-   (right if that is the answer's W, a slip if not). Votes both ways, the spec's W not twice the transpose's: every
-   claim whose verdict depends on it is ``unchecked`` with the counts. Each unchecked message gives the ``[notation]``
-   line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
+   or with shapes that do not fit with the other) is a vote; a claim about one entry (w_{jk}) is none. As many votes
+   or more for the spec's W, or one alone for the transpose: the spec's, as before (the others are slips). Every vote
+   for the transpose and three at least: the whole answer is read so. Two, and none for the spec's W: those claims are
+   ``unchecked`` (right if that is the answer's W, a slip repeated if not). More for the transpose than for the
+   spec's W: every claim whose verdict depends on it is ``unchecked`` with the counts. Each unchecked message gives
+   the ``[notation]`` line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
 
-A declared ``[notation] convention`` (or ``[values]`` whose oblong matrices are all written transposed: answers.py) is
-never changed. Networks with layer kinds are read in the spec's orientation. The work is bounded: at most
-``MAX_CLAIMS`` claims, each read in both orientations and the layouts the answer may use, within the caller's time
-limit (judge.check_all); most answers stop after one orientation (no claim right with the transpose alone).
+A declared ``[notation] convention`` is never changed (``[values]`` are then read in it: answers.py). Networks with
+layer kinds are read in the spec's orientation. The work is bounded: at most ``MAX_CLAIMS`` claims, each read in both
+orientations and the layouts the answer may use, within the caller's time limit (judge.check_all); most answers stop
+after one orientation (no claim right with the transpose alone).
 """
 
 from __future__ import annotations
@@ -192,8 +193,8 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
     spec_conv, their = judge.net.convention, other(judge.net.convention)
     line = f'say so in [notation]: convention = "{their}" (W is {shape_of_w(their)}), or "{spec_conv}" ({shape_of_w(spec_conv)})'
     t, s = total[TRANSPOSED], total[SPEC]
-    if s >= 2 * t:
-        return  # the spec's orientation, as before: the claims right only with the transpose are slips
+    if s >= t or t == 1:
+        return  # the spec's orientation, as before: the claims right only with the transpose are slips (one alone too)
     if not s and t >= MIN_CLAIMS:  # every claim that shows it shows the transpose, and enough of them
         judge._orient(TRANSPOSED)
         judge._oriented = TRANSPOSED
@@ -202,10 +203,10 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
         return
     for k, (vote, verdicts) in own.items():
         depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
-        if not s and vote is TRANSPOSED:  # a claim or two: the answer's W, or a slip repeated?
+        if not s and vote is TRANSPOSED:  # two claims: the answer's W, or a slip repeated?
             judge.orientations[k] = (f"it holds only with W written {shape_of_w(their)} (the {their} convention, the "
-                                     f"spec's transpose), and {'no other claim' if t == 1 else 'one other claim only'} in "
-                                     f"the answer shows how it writes W; if that is the answer's W, {line}")
+                                     f"spec's transpose), and one other claim only in the answer shows how it writes W; "
+                                     f"if that is the answer's W, {line}")
         elif s and depends:
             judge.orientations[k] = (f"the answer's claims hold with W written both as {shape_of_w(spec_conv)} ({s}) and "
                                      f"as {shape_of_w(their)} ({t}), and this claim's verdict depends on which; {line}")

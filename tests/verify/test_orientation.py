@@ -107,27 +107,18 @@ def test_the_identities_the_verdicts_rest_on():
 
 
 @pytest.mark.parametrize("batch", [BATCH, 1])
-def test_a_row_spec_reads_the_answers_w_as_n_in_by_n_out(batch):
-    """The coordinator's case: every claim of a CS231n homework was `incorrect` ("missing transpose") under a row spec."""
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_a_cs231n_homework_is_read_with_its_own_w(convention, batch):
+    """The coordinator's case: under a row spec every claim of a CS231n homework was `incorrect` ("missing transpose");
+    under a column spec (the answer's own convention) it is judged as before."""
     net = Net(batch)
     claims = cs231n_claims(net)
-    got = judged("row", document(FORWARD_ROWS, claims), batch)
-    assert got["fwd"].verdict == "correct"
-    for cid, _, claimed, truth in claims:
-        assert got[cid].verdict == numeric_verdict(claimed, truth), (cid, got[cid].message)
-    assert any("spec's transpose" in n for n in got["dW2"].notes)
-    # the hint prints the answer's orientation: ∂L/∂H = δ W^T with its W (n_in × n_out)
-    assert "{\\mathbf{W}^{(2)}}^{\\top}" in got["dH-planted"].expected
-
-
-@pytest.mark.parametrize("batch", [BATCH, 1])
-def test_the_same_answer_under_a_column_spec_is_judged_as_before(batch):
-    net = Net(batch)
-    claims = cs231n_claims(net)
-    got = judged("column", document(FORWARD_ROWS, claims), batch)
+    got = judged(convention, document(FORWARD_ROWS, claims), batch)
     assert got["fwd"].verdict == "correct"
     assert {cid: got[cid].verdict for cid, *_ in claims} == {cid: numeric_verdict(c, t) for cid, _, c, t in claims}
-    assert not any("spec's transpose" in n for n in got["dW2"].notes)
+    assert any("spec's transpose" in n for n in got["dW2"].notes) == (convention == "row")
+    # the hint prints the answer's orientation (and layout): ∂L/∂H = δ W^T with its W (n_in × n_out)
+    assert "{\\mathbf{W}^{(2)}}^{\\top}" in got["dH-planted"].expected
 
 
 def column_sample_claims(net: Net):
@@ -186,6 +177,14 @@ def layered_claims(net: Net):
     ]
 
 
+def test_as_many_claims_for_the_specs_w_keep_it():
+    net = Net(BATCH)
+    claims = {c[0]: c for c in layered_claims(net)}
+    picked = [claims["dW2"], claims["dH1-planted"]]  # one holds only transposed, one only as the spec lays W out
+    got = judged("row", document(None, picked), BATCH)
+    assert got["dW2"].verdict == "incorrect" and got["dH1-planted"].verdict == "correct"  # the spec's W, as before
+
+
 def test_without_definitions_the_claims_decide_when_they_all_agree():
     net = Net(BATCH)
     right = [c for c in layered_claims(net) if "planted" not in c[0]]
@@ -194,19 +193,23 @@ def test_without_definitions_the_claims_decide_when_they_all_agree():
     assert {c[0]: got[c[0]].verdict for c in right} == dict.fromkeys((c[0] for c in right), "correct")
 
 
-def test_one_claim_alone_is_no_evidence_of_its_own_orientation():
+def test_one_claim_alone_is_a_slip_and_two_are_unchecked():
     net = Net(BATCH)
-    only = [c for c in layered_claims(net) if c[0] == "dW2"]
-    got = judged("row", document(None, only), BATCH)["dW2"]
-    assert got.verdict == "unchecked" and 'convention = "column"' in got.message  # right if W is n_in × n_out, wrong if not
+    claims = {c[0]: c for c in layered_claims(net)}
+    got = judged("row", document(None, [claims["dW2"]]), BATCH)["dW2"]
+    assert got.verdict == "incorrect"  # no other claim shows the answer's W: judged with the spec's, as before
+    got = judged("row", document(None, [claims["dW2"], claims["dH1"]]), BATCH)
+    for cid in ("dW2", "dH1"):  # right if the answer's W is n_in × n_out, the same slip twice if not
+        assert got[cid].verdict == "unchecked" and 'convention = "column"' in got[cid].message, got[cid].message
 
 
 def test_mixed_evidence_is_unchecked_with_the_notation_line():
     net = Net(BATCH)
     claims = {c[0]: c for c in layered_claims(net)}
-    # dW2 and dH1 hold only with W n_in × n_out; their planted forms hold only with W n_out × n_in (the spec's)
-    picked = [claims["dW2"], claims["dH1"], claims["dW2-planted"], claims["dH1-planted"]]
-    assert [numeric_verdict(c[2], c[3]) for c in picked] == ["correct", "correct", "incorrect", "incorrect"]
+    # dW2, dH1 and dW1 hold only with W n_in × n_out; the planted dW2 only with W n_out × n_in (the spec's): more for
+    # the transpose, but not all of them
+    picked = [claims["dW2"], claims["dH1"], claims["dW1"], claims["dW2-planted"]]
+    assert [numeric_verdict(c[2], c[3]) for c in picked] == ["correct", "correct", "correct", "incorrect"]
     got = judged("row", document(None, picked), BATCH)
     for cid, *_ in picked:
         assert got[cid].verdict == "unchecked" and "[notation]: convention" in got[cid].message, (cid, got[cid].message)
