@@ -21,7 +21,7 @@ own convention, and the ``expected:`` hint is printed in it. Read per answer, li
 A declared ``[notation] convention`` is never changed (``[values]`` are then read in it: answers.py). Networks with
 layer kinds are read in the spec's orientation. The work is bounded: at most ``MAX_CLAIMS`` claims, each read in both
 orientations and the layouts the answer may use, within the caller's time limit (judge.check_all); most answers stop
-after one orientation (no claim right with the transpose alone).
+after the spec's orientation and the claims wrong in it (no claim right with the transpose alone).
 """
 
 from __future__ import annotations
@@ -172,14 +172,19 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
     read: dict = {}  # claim id -> {orientation: its verdicts}
     try:
         weighted = [c for c in claims if _WEIGHT.search(c.latex) and not _ENTRY.search(c.latex)][:MAX_CLAIMS]
-        for c in weighted:  # the transpose first: most answers have no claim right with it alone, and stop here
+
+        def read_in(c, o) -> None:
             judge._checking = c
-            read[c.id] = {TRANSPOSED: judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, TRANSPOSED))}
-        if not any("correct" in v[TRANSPOSED] for v in read.values()):
+            read.setdefault(c.id, {})[o] = judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, o))
+
+        for c in weighted:  # as the spec lays W out first: most claims are right so, and most answers stop here
+            read_in(c, SPEC)
+        for c in [c for c in weighted if "correct" not in read[c.id][SPEC]]:
+            read_in(c, TRANSPOSED)
+        if not any("correct" in v.get(TRANSPOSED, ()) for v in read.values()):
             return
-        for c in weighted:
-            judge._checking = c
-            read[c.id][SPEC] = judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, SPEC))
+        for c in [c for c in weighted if TRANSPOSED not in read[c.id]]:
+            read_in(c, TRANSPOSED)
     finally:
         judge._orient(saved)
     own = {k: (next((o for o in (SPEC, TRANSPOSED) if "correct" in v[o] and "correct" not in v[not o]), None), v)
