@@ -34,7 +34,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "weights_numbered_by": ("target", "source"), "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
-                    "superscript": ("layer", "power")}
+                    "superscript": ("layer", "power"),
+                    "convention": ("row", "column")}  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 
@@ -78,7 +79,8 @@ def answers_from_dict(data: dict, source: str, base: Path = Path("."), spec_over
             raise fail("", f"unknown key '{k}'{did_you_mean(k, TOP_KEYS)}; the keys are {', '.join(TOP_KEYS[:5])}")
     net = _network(data, source, base, spec_override, fail)
     notation = notation_from_dict(data.get("notation", {}), f"{source}: [notation]")
-    values = _values(data.get("values"), net, fail, dict(notation.options).get("layout")) if "values" in data else None
+    values = _values(data.get("values"), net, fail, dict(notation.options).get("layout"),
+                     dict(notation.options).get("convention")) if "values" in data else None
     if values is not None:
         values["source"] = source  # for messages about the values found only while judging (overflow)
     if values is not None and values.get("layout") and "layout" not in dict(notation.options):
@@ -168,7 +170,7 @@ def notation_from_dict(table, where: str) -> Notation:
             allowed = NOTATION_OPTIONS[k]
             if v not in allowed:
                 raise AnswerError(f"{where}: {k} = {v!r}; expected one of {', '.join(map(repr, allowed))}")
-            options.append((k, {"column": "columns", "row": "rows"}.get(v, v)))
+            options.append((k, v if k == "convention" else {"column": "columns", "row": "rows"}.get(v, v)))
             continue
         if not isinstance(v, str):
             raise AnswerError(f"{where}: '{k}' must map to a string, e.g. \"{k}\" = \"h\"")
@@ -231,7 +233,7 @@ def _expression(key: str, value: str, where: str) -> str:
     return value
 
 
-def _values(table, net: Network, fail, layout: str | None = None) -> dict:
+def _values(table, net: Network, fail, layout: str | None = None, convention: str | None = None) -> dict:
     if not isinstance(table, dict):
         raise fail("values", "expected a table [values] with x, y, W1, b1, …")
     row = net.convention == "row"
@@ -290,14 +292,21 @@ def _values(table, net: Network, fail, layout: str | None = None) -> dict:
         if k.startswith("mask") and not np.all((a == 0) | (a == 1)):
             raise fail(f"values.{k}", "a dropout mask holds 0 (drop the unit) or 1 (keep it); the 1/(1 - p) scaling is not part of it")
         params[k] = a.reshape(want)
+    # W as the spec lays it out, or transposed when the answer's own convention is the other one ([notation]
+    # convention = "column" under a row spec: CS231n's W is n_in × n_out)
+    flipped = {"row": "column", "column": "row"}[net.convention]
+    own = convention == flipped
     for layer in net.layers if layered is None else ():
         l = layer.index
-        shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
+        spec_shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
+        shape = spec_shape[::-1] if own else spec_shape
         W = array(f"W{l}", shape)
         if W.shape != shape:
-            conv = "n_out × n_in (row convention)" if row else "n_in × n_out (column convention)"
-            raise fail(f"values.W{l}", f"has shape {'×'.join(map(str, W.shape))}; expected {shape[0]}×{shape[1]}, {conv}")
-        params[f"W{l}"] = W
+            conv = "n_out × n_in (row convention)" if row != own else "n_in × n_out (column convention)"
+            hint = (f'; if the answer writes W as {"n_in × n_out" if row else "n_out × n_in"}, say so in [notation]: '
+                    f'convention = "{flipped}"') if not own and W.shape == shape[::-1] else ""
+            raise fail(f"values.W{l}", f"has shape {'×'.join(map(str, W.shape))}; expected {shape[0]}×{shape[1]}, {conv}{hint}")
+        params[f"W{l}"] = W.T if own else W  # (held as the spec lays W out)
         if not layer.bias:  # bias = false: z = W h
             continue
         b = array(f"b{l}", (layer.units,))

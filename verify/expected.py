@@ -42,10 +42,12 @@ def _plus_bias(net, l: int) -> str:
     return f" + {names.tex_bias(l, net.convention)}" if net.layers[l - 1].bias else ""
 
 
-def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns") -> str | None:
+def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns", convention: str | None = None) -> str | None:
     """LaTeX of ``kind`` (layer ``l``) for one sample, written as a column (``W x + b``) or, with ``samples="rows"``,
-    as a row (``x W^T + b``); ``None`` when there is no closed form to show."""
+    as a row (``x W^T + b``); ``None`` when there is no closed form to show. ``convention``: how the answer's W lies
+    (the spec's unless its W is the spec's transpose: Judge.convention); the bias keeps the spec's name."""
     net, L = d.network, d.network.depth
+    convention = convention or net.convention
     if l is not None and not isinstance(l, int):
         return None  # a layer still open (a generic index): no closed form to show
     if l is not None and is_bias(kind) and 1 <= l <= L and not net.layers[l - 1].bias:
@@ -54,7 +56,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
         from .layertruth import expected_tex
 
         return expected_tex(d, kind, l)
-    row = net.convention == "row"
+    row = convention == "row"
     if samples == "rows" and kind in ("z", "dh", "dWL") and l is not None:
         prev = r"\mathbf{x}" if l == 1 else _v("h", l - 1)
         W = names.tex_weight(l + 1 if kind == "dh" else l)
@@ -80,7 +82,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
             g = latex(out.dloss, subs, vector=True)
             yhat = r"\hat{\mathbf{y}}"
             return rf"{yhat} \odot \left(\left({g}\right) - {_t(yhat)} \left({g}\right)\right)"
-        return rf"\left({expected(d, 'dh', l, batch, samples)}\right) \odot \left({dphi_tex(d, l)}\right)"
+        return rf"\left({expected(d, 'dh', l, batch, samples, convention)}\right) \odot \left({dphi_tex(d, l)}\right)"
     if kind == "dh":
         if l == L:
             return expected(d, "dyhat", None)
@@ -98,7 +100,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
             return "0"
         return _reg_tex(d, target, batch)
     if kind in ("dW", "db"):
-        data = expected(d, kind + "L", l, batch, samples)
+        data = expected(d, kind + "L", l, batch, samples, convention)
         reg = expected(d, kind + "R", l, batch)
         return data if reg == "0" else f"{data} + {reg}"
     if kind in ("W_next", "b_next"):

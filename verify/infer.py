@@ -418,7 +418,7 @@ def conventions(judge, claims) -> Reading | None:
                 options.append(("weight_order", "source" if source > target else "target"))
             changes.append("z_1, h_2, b_1, w_{12} are units and weights of the one hidden layer (a worked example)")
     if {k for k, _ in options} & {"unit_letters", "digit_entries"}:
-        options.append(("convention", judge.net.convention))  # how W's entries lie (parser._as_entry)
+        options.append(("convention", judge.convention))  # how the answer's W's entries lie (parser._as_entry)
     if judge.net.regularizer is not None and "regularized" not in dict(base.options) and "\\bar" in text:
         options.append(("regularized", True))  # Grosse's \bar{v}: of the data loss or of L + λR? (parser.error_signal)
     if judge.net.depth == 2 and "unit_map" not in dict(base.options):
@@ -466,7 +466,7 @@ def conventions(judge, claims) -> Reading | None:
             if (len(terms) == judge.net.sizes[1] and len(letters) == 1 and all(a == b for _, a, b in terms)
                     and const and not letters & (set(BASES) | declared) and const.group(1) not in set(BASES) | declared):
                 v = letters.pop()
-                entry = (lambda k: f"{k}1") if judge.net.convention == "column" else (lambda k: f"1{k}")
+                entry = (lambda k: f"{k}1") if judge.convention == "column" else (lambda k: f"1{k}")
                 macros = tuple((f"{v}_{k}", f"W^{{(2)}}_{{{entry(k)}}}") for _, k, _ in terms) + (
                     (const.group(1), "b^{(2)}"),)
                 changes.append(f"{v}_1 … {v}_{len(terms)} are the output unit's weights and {const.group(1)} its bias "

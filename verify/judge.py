@@ -25,6 +25,7 @@ from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
+from . import orientation
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
@@ -48,7 +49,7 @@ from .shapes import (
 from .surface import split_statements
 from .symbolic import prove_equal
 from .tree import NO_BIAS, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
-from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind
+from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 #: the largest quantity an expression's derivative is taken by (two forward passes per entry)
@@ -170,11 +171,13 @@ class Judge:
         self.d, self.net = derivation, derivation.network
         self.batch = batch
         self.truth = Truth(derivation, batch)
+        own = dict(notation.options).get("convention")  # the answer's own [notation] convention: how its W lies
+        self.truth.transposed = own is not None and own != self.net.convention and not self.net.has_kinds
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
-                                                            ("convention", self.net.convention),
+                                                            ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers))))
         self.consts = self._constants()
         self.numeric = values is not None
@@ -227,7 +230,11 @@ class Judge:
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
         self._units_ok: bool | None = None  # the unit-letter reading confirmed by the answer's definitions
-        self._env_cache: dict = {}  # layout -> (rows, their course values): _use
+        self._env_cache: dict = {}  # (layout, W transposed) -> (rows, their course values): _use
+        #: claim id -> why it is unchecked: its verdict depends on how the answer writes W, which it does not settle
+        self.orientations: dict = {}
+        self._oriented = self.truth.transposed  # the orientation of the answer as a whole
+        self.orientation_settled = self._oriented  # its forward definitions (or [notation]) fixed it (orientation.py)
         self.verdicts_only = False  # scoring notation readings (infer.py): skip diagnoses and proofs, verdicts only
         self._use(self.layouts[0])
 
@@ -236,13 +243,33 @@ class Judge:
         if samples == self.truth.samples and getattr(self, "envs", None) is not None:
             return
         self.truth.samples = samples
-        cached = self._env_cache.get(samples)  # switching layouts back and forth: each layout's values made once
+        cached = self._env_cache.get((samples, self.truth.transposed))  # each layout's values made once
         if cached is not None and cached[0] is self.rows:
             self.envs = cached[1]
         else:
             self.envs = [self.truth.to_course(r) for r in self.rows]
-            self._env_cache[samples] = (self.rows, self.envs)
+            self._env_cache[(samples, self.truth.transposed)] = (self.rows, self.envs)
         self._later = None
+
+    @property
+    def convention(self) -> str:
+        """The answer's own convention: the spec's, or the other one when its W is the spec's transpose."""
+        return {"row": "column", "column": "row"}[self.net.convention] if self.truth.transposed else self.net.convention
+
+    def _orient(self, transposed: bool) -> None:
+        """Read the answer's W as the spec's transpose (``True``) or as the spec lays it out, from now on: its values
+        (W, ∂J/∂W, the step, the states), entries w_{jk} (the parser's ``convention`` option) and expected forms."""
+        if transposed != self.truth.transposed:
+            self.truth.transposed = transposed
+            samples, self.envs = self.truth.samples, None
+            self._use(samples)
+        self._sync_convention()
+
+    def _sync_convention(self) -> None:
+        """The parser reads W's entries (w_{jk}) in the answer's convention: keep its option in step with the truth."""
+        if dict(self.notation.options).get("convention") != self.convention:
+            kept = tuple(o for o in self.notation.options if o[0] != "convention")
+            self.notation = replace(self.notation, options=kept + (("convention", self.convention),))
 
     @contextlib.contextmanager
     def later_step(self):
@@ -343,7 +370,7 @@ class Judge:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
         step (the rest of the forward pass recomputed), in the answer's layout: for ∂E/∂b of an expression E. Each
         varied pass is the forward pass alone, converted as E reads it (``_Varied``)."""
-        k = (id(self.rows[i]), b, "varied", self.truth.samples)
+        k = (id(self.rows[i]), b, "varied", self.truth.samples, self.truth.transposed)
         if k not in self._jac_cache:
             params, X, Y = self.points[i]
             kb = key(*b)
@@ -415,9 +442,13 @@ class Judge:
                 cache[k] = jac
         if isinstance(cache[k], Unreadable):
             raise cache[k]
+        jac = cache[k]
+        by = np.shape(self.rows[i][key(*b)])
+        if self.truth.transposed and weight_kind(b[0]) and len(by) == 2:  # columns by the answer's W's entries
+            jac = jac.reshape(-1, *by).transpose(0, 2, 1).reshape(jac.shape[0], -1)
         if not raw and dict(self.notation.options).get("jacobian") == "denominator":
-            return cache[k].T  # MIT 6.390's ∂Z/∂A = W: rows follow the denominator's entries
-        return cache[k]
+            return jac.T  # MIT 6.390's ∂Z/∂A = W: rows follow the denominator's entries
+        return jac
 
     def _resolved(self, i: int, a: tuple, b: tuple, run, base: np.ndarray, e: np.ndarray, unchanged: np.ndarray) -> bool:
         """Whether the entries of ∂a/∂b's column that the step ``e`` left unchanged are exact zeros (shapes._resolved's
@@ -475,6 +506,9 @@ class Judge:
         column) is ruled out, and a claim that fits one layout only is evidence of the answer's layout. The layout
         the answer's earlier claims showed holds; with no evidence yet, the one the claim fits; with both fitting,
         the default (one sample a column, a batch in rows), and if the two readings disagree the message says so."""
+        if claim.id in self.orientations:  # its verdict depends on how the answer writes W, which it does not settle
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", self.orientations[claim.id], quantity=claim.quantity,
+                               notes=["the orientation of W is not settled"])
         if len(self.layouts) == 1:
             return self._check_in(claim, self.layouts[0], remember=True)
         results = {lay: self._pre.pop((claim.id, claim.latex, lay), None) or self._check_in(claim, lay, remember=False)
@@ -592,6 +626,7 @@ class Judge:
         return a if votes[a] > votes[b] else b if votes[b] > votes[a] else None
 
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
+        self._orient(self._oriented)  # (the orientation vote reads claims in both: orientation.py)
         self._use(samples)
         self._remembering = remember
         self._checking = claim
@@ -986,9 +1021,9 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        k = (q, self.batch, self.truth.samples if self.batch == 1 else "columns")
+        k = (q, self.batch, self.truth.samples, self.convention)
         if k not in self._formulas:  # printed by SymPy: 2 ms each, and a chain of 3000 statements names one quantity
-            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:]) or ""
+            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3]) or ""
         formula = self._formulas[k]
         if self.numeric:
             v = self.envs[0].get(q)
@@ -1388,6 +1423,7 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
         self._bind_letters(claims)
         self._bind(claims)
@@ -1420,11 +1456,16 @@ class Judge:
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
+        from .infer import definitions
+
+        forward = {c.id for c in definitions(claims)}
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, "reading how the answer writes W", cpu=True):
+                orientation.claim_by_claim(self, claims, steps)
+        except limits.TimeLimitError:
+            self.orientations.clear()  # (the spec's orientation, as before the vote)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
-            from .infer import definitions
-
-            forward = {c.id for c in definitions(claims)}
             for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True

@@ -122,6 +122,9 @@ class Truth:
         #: how the answer lays out a sample: "columns" (z = W x + b; Ng's X is n × m) or "rows" (z = x W + b; a batch
         #: X is N × n, as in the program); the default follows DESIGN.md (one sample a column, a batch in rows)
         self.samples = SAMPLES_DEFAULT[batch == 1]
+        #: the answer writes every weight matrix as the spec's transpose (its own convention is the other one: CS231n's
+        #: x W + b under a row-convention spec); W, its gradient, step and optimizer states are then shown transposed
+        self.transposed = False
 
     # -- the optimizer -------------------------------------------------------------------------------
     def state_names(self) -> list[str]:
@@ -352,7 +355,7 @@ class Truth:
     def course(self, kind: str, layer: int | None, v: np.ndarray) -> np.ndarray:
         role = self.role(kind, layer)
         if v.ndim == 0 or role == "other":
-            return v
+            return v.T if self.transposed and v.ndim == 2 and weight_kind(kind) else v
         if role == "sample":
             return v.T if self.samples == "columns" else v
         return v.reshape(-1, 1) if self.samples == "columns" else v.reshape(1, -1)
@@ -372,7 +375,17 @@ class Truth:
             return v.reshape(1, -1)
         if role == "sample" and self.samples == "columns":
             return v.T
-        return v
+        return v.T if self.transposed and v.ndim == 2 and weight_kind(kind) else v
+
+
+@functools.lru_cache(maxsize=256)
+def weight_kind(kind: str) -> bool:
+    """Whether ``kind`` is laid out as a weight matrix: W, its gradients (with the data and regularizer terms apart),
+    its value after the step, and its optimizer states ('S_W', 'mhat_W', 'v_W_prev')."""
+    if kind in ("W", "dW", "dWL", "dWR", "W_next"):
+        return True
+    state = state_kind(kind)
+    return state is not None and state[1] == "W"
 
 
 def _resized(net, width):

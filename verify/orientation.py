@@ -1,0 +1,217 @@
+"""The answer's own orientation of W: the spec's, or its transpose (a careful TA reads the author's W).
+
+A spec fixes how W lies (``convention = "row"``: z = W h + b, W is n_out × n_in; ``"column"``: z = Wᵀ h + W₀, W is
+n_in × n_out). An answer may write the other one consistently — CS231n's ``H = \\max(0, X W_1 + b_1)``, ``dW_2 = H^T dS``
+under a row spec, or ``z = W x + b`` under a column one — and is then right in its own notation. Its W, ∂J/∂W, the
+step and the optimizer states are then read as the spec's transposed (``Truth.transposed``), its entries w_{jk} in its
+own convention, and the ``expected:`` hint is printed in it. Read per answer, like the sample layout:
+
+1. **Its forward definitions** (before its own letters are bound, since binding reads them, and before the layer
+   numbering is inferred): how each multiplies a weight matrix — ``W x``, ``x W^T`` (W is n_out × n_in) or ``W^T x``,
+   ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Two or more, all for the transpose,
+   settle it for the whole answer (``decide``); as many or more for the spec's W keep it (the others are slips).
+2. **Failing those, its claims with W** (after the notation is read): a claim right with one orientation only (wrong
+   or with shapes that do not fit with the other) is a vote; a claim about one entry (w_{jk}) is none. As many votes
+   or more for the spec's W, or one alone for the transpose: the spec's, as before (the others are slips). Every vote
+   for the transpose and three at least: the whole answer is read so. Two, and none for the spec's W: those claims are
+   ``unchecked`` (right if that is the answer's W, a slip repeated if not). More for the transpose than for the
+   spec's W: every claim whose verdict depends on it is ``unchecked`` with the counts. Each unchecked message gives
+   the ``[notation]`` line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
+
+A declared ``[notation] convention`` is never changed (``[values]`` are then read in it: answers.py). Networks with
+layer kinds are read in the spec's orientation. The work is bounded: at most ``MAX_CLAIMS`` claims, each read in both
+orientations and the layouts the answer may use, within the caller's time limit (judge.check_all); most answers stop
+after the spec's orientation and the claims wrong in it (no claim right with the transpose alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .parser import parse_claim
+from .tree import NeedsLayer, Unreadable
+
+#: claims read for the vote of step 2 (each read 2 × layouts times)
+MAX_CLAIMS = 200
+#: a side or claim that names a weight matrix (W, w, Θ, θ; U, V as CS224n's may be bound later and are not looked for)
+_WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
+#: one entry of a weight matrix (w^l_{jk}, W_{ij}, w_{j,k}): its row and column are the answer's matrix's, whichever
+#: way W lies, so such a claim says nothing of the orientation (Nielsen's w_{jk} from k to j is his convention)
+_ENTRY = re.compile(r"(?<![A-Za-z\\])[Ww]\s*(?:\^\s*(?:\{[^{}]{0,20}\}|\w)\s*)?_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}")
+#: a definition's sign other than =
+_DEFINES = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])|:=")
+#: a derivative anywhere: not a forward definition
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d|(?<![A-Za-z\\])d[A-Za-z]")
+SPEC, TRANSPOSED = False, True
+#: claims right with the spec's transpose alone (and none with the spec's W alone) that settle it (step 2)
+MIN_CLAIMS = 3
+#: what a weight matrix multiplies in a forward definition
+FORWARD_KINDS = ("x", "h", "z", "yhat")
+
+
+def other(convention: str) -> str:
+    return {"row": "column", "column": "row"}[convention]
+
+
+def shape_of_w(convention: str) -> str:
+    return "n_out × n_in" if convention == "row" else "n_in × n_out"
+
+
+def _weight_nodes(node) -> bool:
+    from .truth import weight_kind
+
+    return any(n.op == "q" and weight_kind(n.value[0]) for n in node.walk())
+
+
+def _written(node, convention: str):
+    """The convention each product of a weight matrix with another operand in ``node`` is written in: ``W x``, ``x W^T``
+    (W is n_out × n_in: "row") or ``W^T x``, ``x W`` (n_in × n_out: "column"), whatever the layer numbering or the
+    sample layout (a row times W cannot be W x: the inner sizes would be n_in and 1)."""
+    from .truth import weight_kind
+
+    def weight(n):
+        if n.op == "q" and weight_kind(n.value[0]):
+            return False
+        if n.op == "T" and n.args and n.args[0].op == "q" and weight_kind(n.args[0].value[0]):
+            return True
+        return None
+
+    def forward(n) -> bool:  # an operand of the forward pass: the input, a layer's summed input or activation
+        return any(m.op == "q" and m.value[0] in FORWARD_KINDS for m in n.walk())
+
+    for n in node.walk():
+        if n.op != "mul" or len(n.args) != 2:
+            continue
+        left, right = (weight(a) for a in n.args)
+        if (left is None) == (right is None) or not forward(n.args[0 if left is None else 1]):
+            continue  # two weights (W^T W), none, or W times a scalar or a derivative
+        yield "row" if (left is False or right is True) else "column"
+
+
+def _parsed(side: str, judge):
+    """One side as a parse tree; a generic layer (W^{(l)} a^{(l-1)}) read at the first layer that reads (how W is
+    multiplied does not depend on which)."""
+    env = None
+    for _ in range(3):
+        try:
+            sides, _rels = parse_claim(side, judge.notation, judge.net.depth, env)
+            return sides[0] if len(sides) == 1 else None
+        except NeedsLayer as need:
+            env = {**(env or {}), need.var: 1}
+        except Unreadable:
+            return None
+    return None
+
+
+def definition_votes(judge, claims) -> dict:
+    """Step 1: {orientation: votes} from how the answer's forward definitions multiply a weight matrix (every row of a
+    block of them: ``H = \\max(0, X W_1 + b_1), \\qquad S = H W_2 + b_2``), one vote per definition."""
+    from .infer import _normal, definitions
+    from .judge import _top_sides, _with_rows
+
+    votes = {SPEC: 0, TRANSPOSED: 0}
+    rows = [replace(c, latex=_DEFINES.sub("=", _normal(c.latex))) for c in _with_rows(claims)[:MAX_CLAIMS]]
+    for c in definitions(rows):  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
+        text = c.latex
+        if "=" not in text or _DERIVATIVE.search(text) or not _WEIGHT.search(text):
+            continue
+        found = set()
+        for side in _top_sides(text)[1:]:
+            if not _WEIGHT.search(side):
+                continue
+            node = _parsed(side, judge)
+            if node is not None:
+                found |= set(_written(node, judge.net.convention))
+        if len(found) == 1:
+            votes[found.pop() != judge.net.convention] += 1
+    return votes
+
+
+def decide(judge, claims) -> None:
+    """Step 1 before the answer's letters are bound: unanimous forward definitions fix the orientation."""
+    if judge.net.has_kinds or "convention" in dict(judge.declared.options):
+        return
+    votes = definition_votes(judge, claims)
+    if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: then the claims decide, step 2)
+        judge._orient(TRANSPOSED)
+        judge._oriented = TRANSPOSED
+        judge.inferred += (f"W is written {shape_of_w(judge.convention)} ({judge.convention} convention: its own forward "
+                           "definitions), the spec's transpose",)
+    # as many written as the spec lays W out: the others are slips in the spec's orientation, as before
+    t, s = votes[TRANSPOSED], votes[SPEC]
+    judge.orientation_settled = t >= 2 and not s or s >= max(t, 1)
+
+
+def _verdicts(judge, claim, transposed: bool) -> set:
+    """``claim``'s verdicts with W so oriented, in each layout the answer may use ("shape": its shapes do not fit)."""
+    from .judge import _shape_failed
+
+    judge._orient(transposed)
+    out = set()
+    for lay in judge.layouts:
+        judge._use(lay)
+        judge.verdicts_only, judge._remembering = True, False  # (a vote keeps none of the answer's values)
+        try:
+            r = judge._check_one(claim)
+            out.add("shape" if _shape_failed(r) else r.verdict)
+        except Exception:  # noqa: BLE001 -- a claim that trips in one reading is no evidence
+            out.add("unchecked")
+        finally:
+            judge.verdicts_only = False
+    return out
+
+
+def claim_by_claim(judge, claims, steps: dict) -> None:
+    """Step 2 (when the forward definitions did not settle it): the orientation, or an unchecked message, of the
+    claims whose verdict depends on it (``judge.orientations``, by claim id; see the module docstring). Nothing is
+    recorded where no claim is right with the spec's transpose alone."""
+    if judge.net.has_kinds or "convention" in dict(judge.declared.options) or judge.orientation_settled:
+        return
+    saved = judge.truth.transposed
+    read: dict = {}  # claim id -> {orientation: its verdicts}
+    try:
+        weighted = [c for c in claims if _WEIGHT.search(c.latex) and not _ENTRY.search(c.latex)][:MAX_CLAIMS]
+
+        def read_in(c, o) -> None:
+            judge._checking = c
+            read.setdefault(c.id, {})[o] = judge._in_step(c, steps, lambda claim: _verdicts(judge, claim, o))
+
+        for c in weighted:  # as the spec lays W out first: most claims are right so, and most answers stop here
+            read_in(c, SPEC)
+        for c in [c for c in weighted if "correct" not in read[c.id][SPEC]]:
+            read_in(c, TRANSPOSED)
+        if not any("correct" in v.get(TRANSPOSED, ()) for v in read.values()):
+            return
+        for c in [c for c in weighted if TRANSPOSED not in read[c.id]]:
+            read_in(c, TRANSPOSED)
+    finally:
+        judge._orient(saved)
+    own = {k: (next((o for o in (SPEC, TRANSPOSED) if "correct" in v[o] and "correct" not in v[not o]), None), v)
+           for k, v in read.items()}
+    total = {SPEC: 0, TRANSPOSED: 0}
+    for vote, _ in own.values():
+        if vote is not None:
+            total[vote] += 1
+    if not total[TRANSPOSED]:
+        return  # as before: the spec's orientation
+    spec_conv, their = judge.net.convention, other(judge.net.convention)
+    line = f'say so in [notation]: convention = "{their}" (W is {shape_of_w(their)}), or "{spec_conv}" ({shape_of_w(spec_conv)})'
+    t, s = total[TRANSPOSED], total[SPEC]
+    if s >= t or t == 1:
+        return  # the spec's orientation, as before: the claims right only with the transpose are slips (one alone too)
+    if not s and t >= MIN_CLAIMS:  # every claim that shows it shows the transpose, and enough of them
+        judge._orient(TRANSPOSED)
+        judge._oriented = TRANSPOSED
+        judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: {t} of its claims hold only so), the "
+                           "spec's transpose",)
+        return
+    for k, (vote, verdicts) in own.items():
+        depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
+        if not s and vote is TRANSPOSED:  # two claims: the answer's W, or a slip repeated?
+            judge.orientations[k] = (f"it holds only with W written {shape_of_w(their)} (the {their} convention, the "
+                                     f"spec's transpose), and one other claim only in the answer shows how it writes W; "
+                                     f"if that is the answer's W, {line}")
+        elif s and depends:
+            judge.orientations[k] = (f"the answer's claims hold with W written both as {shape_of_w(spec_conv)} ({s}) and "
+                                     f"as {shape_of_w(their)} ({t}), and this claim's verdict depends on which; {line}")
