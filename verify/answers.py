@@ -33,7 +33,8 @@ STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
 NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer": (0, 1),
                     "weights_numbered_by": ("target", "source"), "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
-                    "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False)}
+                    "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
+                    "jacobian": ("numerator", "denominator")}
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 

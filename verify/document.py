@@ -316,7 +316,24 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
+    if _mean_by_a_sample(claims):
+        return _unlike_a_width(network)
     return 1
+
+
+#: the objective defined as a mean over the examples: Quargam's J = \dfrac{1}{n} \sum{(y^{(i)} - \hat{y}^{(i)})^2}
+_MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*[mnNM]\s*\}\s*\\sum")
+#: a derivative of the objective by one example's quantity: \frac{\partial J}{\partial \hat{y}^{(i)}} (bounded scan)
+_BY_A_SAMPLE = re.compile(r"\\partial\s*(?:[JLCE]|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\partial[^=$]{0,40}?"
+                          r"\^\s*\{\s*\(\s*[inm]\s*\)\s*\}\s*\}")
+
+
+def _mean_by_a_sample(claims) -> bool:
+    """The document defines its objective as the mean over its examples and differentiates it by one example's
+    quantity (Quargam's ∂J/∂ŷ^{(i)} = −2(y^{(i)} − ŷ^{(i)}) under J = 1/n Σ): that derivative carries the mean's 1/n,
+    which one example hides (1/1), so it is judged with a batch of several."""
+    means = any(_DEFINES_OBJECTIVE.match(c.latex) and _MEAN_OBJECTIVE.search(c.latex) for c in claims)
+    return means and any(_BY_A_SAMPLE.search(c.latex) for c in claims)
 
 
 def _unlike_a_width(network) -> int:

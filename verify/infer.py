@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .parser import BASES, LOSSES, Notation
 from .surface import rewrite as surface_rewrite
@@ -42,6 +43,8 @@ _USES = {"t": re.compile(r"(?<![A-Za-z\\])t_"), "L": re.compile(r"(?<![A-Za-z\\]
          "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
 
 
+#: a braced operand of ∂ (nirnirs's \frac{\partial{z_1}}{\partial{x}}), unbraced before _JACOBIAN looks at it
+_PARTIAL_BRACED = re.compile(r"\\partial\s*\{([^{}]{1,20})\}")
 #: a derivative of one forward quantity by another: \frac{\partial A^l}{\partial Z^l}, \frac{\partial z_j}{\partial a_k}
 _JACOBIAN = re.compile(r"\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
                        r"\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])")
@@ -113,14 +116,18 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
-    if "jacobian" not in opts and _JACOBIAN.search(text):
-        dims.append([("∂z/∂a written with a's entries as rows (denominator layout: ∂z/∂a = W^T of z = W a)", (), (),
+    if "jacobian" not in opts and _JACOBIAN.search(_PARTIAL_BRACED.sub(r"\\partial \1", text)):
+        dims.append([(_JACOBIAN_LABEL + " (denominator layout: ∂z/∂a = W^T of z = W a)", (), (),
                       (("jacobian", "denominator"),), ())])
     if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
+
+
+#: the reading of Jacobians in the denominator layout (settled by the answer's chain order: jacobianlayout.py)
+_JACOBIAN_LABEL = "∂z/∂a written with a's entries as rows"
 
 
 #: a layer written with a letter in parentheses, ^{(k)}, ^{(k-1)}: (letter, offset written)
@@ -230,6 +237,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape["units"]["letters"] > shape["units"]["layers"]:
                 pick = labels[0]
+        elif labels and labels[0].startswith(_JACOBIAN_LABEL) and shape.get("jacobian"):
+            pick = labels[0] if shape["jacobian"] == "denominator" else None  # jacobianlayout.chain_layout
         if pick == "open":
             left.append(dim)
         elif pick is not None:
@@ -572,13 +581,23 @@ def _bare_letter_layers(claims) -> tuple:
     """Letters the answer writes without a layer, with the layer their own definition gives them (Malik's a_1 =
     X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's). Only letters defined once so."""
     found: dict[str, set] = {}
+    fed: dict[str, set] = {}  # the layer a letter must be to feed W_n (z_2 = h W_2 + b_2: h is layer 1's)
     for c in definitions(claims):
         text = _normal(c.latex)
         m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)
         if m:
             found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3)))
-    return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1))
+        for f in (_ROW_INPUT.search(text), _COLUMN_INPUT.search(text)):
+            if f:
+                fed.setdefault(f.group("letter"), set()).add(int(f.group("layer")) - 1)
+    # a definition its own uses contradict (a planted h = σ(z_2) beside z_2 = h W_2 + b_2) binds nothing
+    return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1 and not (fed.get(k, v) - v)))
 
+
+#: a bare letter feeding a layer's weights, as a row (h W_2) or a column (W_2 h, W_2^T h)
+_ROW_INPUT = re.compile(r"=\s*(?P<letter>[ha])\s*(?:\\cdot\s*)?W\s*_\s*\{?\s*(?P<layer>\d)")
+_COLUMN_INPUT = re.compile(r"=\s*W\s*_\s*\{?\s*(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?"
+                           r"(?P<letter>[ha])(?![A-Za-z_^])")
 
 _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"
                                  r"\s*\\lambda")
@@ -690,7 +709,10 @@ def _reading(base: Notation, choice) -> Reading:
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     dims, deciding = readings(judge.notation, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
-    settled, dims = _settled(dims, structure(claims))  # what the definitions' form says, before any value is checked
+    shape = structure(claims)
+    if any(dim and dim[0][0].startswith(_JACOBIAN_LABEL) for dim in dims):  # the order of the answer's chain rule
+        shape["jacobian"] = chain_layout(claims, judge.notation, judge.net.depth)
+    settled, dims = _settled(dims, shape)  # what the definitions' form says, before any value is checked
     shaped = _reading(judge.notation, tuple(settled)) if settled else None
     base = shaped.notation if shaped else judge.notation
     forward = definitions(claims)

@@ -28,7 +28,10 @@ from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
+from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim
 from .modules import ModuleReading
+from .onesample import NOTE as ONE_SAMPLE_NOTE
+from .onesample import by_the_batch, one_sample_claim, sample_section
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -377,6 +380,11 @@ class Judge:
             self._jac_cache[k] = out
         return self._jac_cache[k]
 
+    def _denominator_layout(self) -> bool:
+        """Whether the answer writes its Jacobians in the denominator layout (declared, or its chain order:
+        jacobianlayout.py): its ∂J/∂x is then a column, as its chain rule makes it."""
+        return dict(self.notation.options).get("jacobian") == "denominator"
+
     def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
         b overridden: the derivative of any forward quantity by any other."""
@@ -482,6 +490,8 @@ class Judge:
             return _unchecked_layout(claim, fits[0], results[fits[0]])
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
+        if shown == "rows" and "columns" in fits and self.batch == 1 and jacobian_claim(claim.latex):
+            chosen = "columns"  # a Jacobian between vectors: σ'(z) W is diag(σ'(z)) W with σ'(z) a column
         if len(fits) == 1 and chosen != fits[0] and self._objective_claim(claim):
             chosen = fits[0]  # L = -y^T log ŷ: a scalar has no layout; its products are the dot products that fit
         result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
@@ -1082,7 +1092,8 @@ class Judge:
             # CS224d's ∂J/∂x_k = (ŷ − y) W^T …: an entry on one side, the whole vector on the other
             return _Link("unchecked", f"could not read the claim: the index {', '.join(lone)} is on one side only and the "
                          f"other side is a whole {fmt(np.shape(sv[0])[len(free):])} array; write the entry on both sides, or neither")
-        if NUMERATOR_LAYOUT in notes and target.op == "q" and target.value[0] in ("dx", "dxs"):
+        if (NUMERATOR_LAYOUT in notes or DENOMINATOR_LAYOUT in notes or self._denominator_layout()) and target.op == "q" \
+                and target.value[0] in ("dx", "dxs"):
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
@@ -1372,7 +1383,7 @@ class Judge:
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
-                _one_example_cost(claims) or self._ell_in_chosen_batch(claims)):
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -1385,6 +1396,7 @@ class Judge:
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
+        self._restated_after_step(claims, results)
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1685,6 +1697,28 @@ class Judge:
         return bool(dict(self.notation.options).get("chosen_batch")) and any(
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
+    def _restated_after_step(self, claims, results) -> None:
+        """A parameter restated as numbers after the answer's own update of it, judged incorrect as the value before
+        the step: judged again as the value after it (restated.py), with its own worked example (numeric only)."""
+        from .restated import NOTE, after_step, updated_params
+
+        updated = updated_params(claims) if self.numeric else {}
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            latex = after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" else None
+            if latex is None:
+                continue
+            again = self._bounded_check(Claim(c.id, latex, c.quantity, c.where))
+            if again.verdict == "correct":
+                again.latex = c.latex
+                again.notes.append(NOTE)
+                again.message += f" ({NOTE})"
+                results[k] = again
+
+    def _sample_section(self, claims) -> bool:
+        """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
+        batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
+        return bool(dict(self.notation.options).get("chosen_batch")) and sample_section(claims)
+
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
             rest = self.defining[claim.id][1]  # a chain that starts with a definition: the rest is judged
@@ -1707,6 +1741,9 @@ class Judge:
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
+                if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
+                        and by_the_batch(result.message, self.batch)):
+                    result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message

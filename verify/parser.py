@@ -502,8 +502,10 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):
+            closed = self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
             self.next()
-            node = self.power(node, self.script())
+            script = self.script()
+            node = Node("T", (node,)) if closed and _lowercase_transpose(script, node) else self.power(node, script)
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
@@ -2207,3 +2209,9 @@ def _updated_mark(text: str) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in UPDATED_WORDS
+
+
+def _lowercase_transpose(script: list, node: Node) -> bool:
+    """``(\\hat y - y)^t``: a lowercase t on a parenthesised expression of the network's quantities is its transpose
+    (nirnirs's CS224n answers); on constants alone it stays a power ((1 - β)^t, Adam's bias correction)."""
+    return [t.text for t in script] == ["t"] and any(n.op == "q" for n in node.walk())
