@@ -43,12 +43,6 @@ _USES = {"t": re.compile(r"(?<![A-Za-z\\])t_"), "L": re.compile(r"(?<![A-Za-z\\]
          "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
 
 
-#: a braced operand of ∂ (nirnirs's \frac{\partial{z_1}}{\partial{x}}), unbraced before _JACOBIAN looks at it
-_PARTIAL_BRACED = re.compile(r"\\partial\s*\{([^{}]{1,20})\}")
-#: a derivative of one forward quantity by another: \frac{\partial A^l}{\partial Z^l}, \frac{\partial z_j}{\partial a_k}
-_JACOBIAN = re.compile(r"\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
-                       r"\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])")
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -116,9 +110,6 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
-    if "jacobian" not in opts and _JACOBIAN.search(_PARTIAL_BRACED.sub(r"\\partial \1", text)):
-        dims.append([(_JACOBIAN_LABEL + " (denominator layout: ∂z/∂a = W^T of z = W a)", (), (),
-                      (("jacobian", "denominator"),), ())])
     if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
@@ -126,8 +117,12 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     return dims, deciding
 
 
-#: the reading of Jacobians in the denominator layout (settled by the answer's chain order: jacobianlayout.py)
-_JACOBIAN_LABEL = "∂z/∂a written with a's entries as rows"
+#: the layout of Jacobians as the answer's chain order fixes it (jacobianlayout.chain_layout)
+_JACOBIAN_LAYOUTS = {
+    "numerator": [("∂z/∂a written with z's entries as rows (numerator layout, as the answer's chain rule orders it)",
+                   (), (), (("jacobian", "numerator"),), ())],
+    "denominator": [("∂z/∂a written with a's entries as rows (denominator layout: ∂z/∂a = W^T of z = W a, as the "
+                     "answer's chain rule orders it)", (), (), (("jacobian", "denominator"),), ())]}
 
 
 #: a layer written with a letter in parentheses, ^{(k)}, ^{(k-1)}: (letter, offset written)
@@ -237,8 +232,6 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape["units"]["letters"] > shape["units"]["layers"]:
                 pick = labels[0]
-        elif labels and labels[0].startswith(_JACOBIAN_LABEL) and shape.get("jacobian"):
-            pick = labels[0] if shape["jacobian"] == "denominator" else None  # jacobianlayout.chain_layout
         if pick == "open":
             left.append(dim)
         elif pick is not None:
@@ -709,10 +702,12 @@ def _reading(base: Notation, choice) -> Reading:
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     dims, deciding = readings(judge.notation, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
-    shape = structure(claims)
-    if any(dim and dim[0][0].startswith(_JACOBIAN_LABEL) for dim in dims):  # the order of the answer's chain rule
-        shape["jacobian"] = chain_layout(claims, judge.notation, judge.net.depth)
-    settled, dims = _settled(dims, shape)  # what the definitions' form says, before any value is checked
+    settled, dims = _settled(dims, structure(claims))  # what the definitions' form says, before any value is checked
+    if "jacobian" not in dict(judge.notation.options):
+        # the layout of Jacobians, as the order of the answer's chain rule fixes it; with no chain, the claims' own
+        # Jacobians are no evidence of their layout (each would vote for the reading that makes it right), and a
+        # Jacobian the two layouts judge differently is unchecked (Judge._unfixed_jacobians)
+        settled += _JACOBIAN_LAYOUTS.get(chain_layout(claims, judge.notation, judge.net.depth), [])
     shaped = _reading(judge.notation, tuple(settled)) if settled else None
     base = shaped.notation if shaped else judge.notation
     forward = definitions(claims)
@@ -829,8 +824,6 @@ def _concerns(alt: tuple, latex: str) -> bool:
     if "unindexed_layer" in keys and re.search(r"(?<![A-Za-z\\])[zhaZHA](?![A-Za-z])", latex):
         return True
     if "L" in keys and _USES["L"].search(latex):
-        return True
-    if "jacobian" in keys and _JACOBIAN.search(latex):
         return True
     return "delta_scale" in keys and bool(_USES["delta"].search(latex))
 

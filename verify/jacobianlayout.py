@@ -58,7 +58,63 @@ def denominator_chain(node: Node) -> bool:
 
 
 def _numerator_chain(node: Node) -> bool:
-    return node.op == "mul" and gradient_of_scalar(node.args[0]) and _jacobians(node.args[1])
+    """∂J/∂z ∂z/∂x (the gradient a row, Jacobians to its right), or Hagan's (∂n^{m+1}/∂n^m)^T ∂F/∂n^{m+1}: a Jacobian
+    transposed to meet a column gradient, which only the numerator layout needs."""
+    if node.op != "mul":
+        return False
+    left, right = node.args
+    return (gradient_of_scalar(left) and _jacobians(right)) or (
+        left.op == "T" and _jacobians(left.args[0]) and gradient_of_scalar(right))
+
+
+def _jacobian_pair(node: Node) -> str | None:
+    """Two Jacobians side by side: ∂a/∂z ∂z/∂h (the shared z inside: the numerator layout) or ∂z/∂h ∂a/∂z (outside:
+    the denominator layout); None for anything else."""
+    if node.op != "mul" or node.args[1].op != "jac":
+        return None
+    left = node.args[0]
+    while left.op == "mul":
+        left = left.args[1]
+    if left.op != "jac":
+        return None
+    (a, b), (c, d) = left.args, node.args[1].args
+    if b == c and a != d:
+        return "numerator"
+    if a == d and b != c:
+        return "denominator"
+    return None
+
+
+#: a fraction ∂A/∂B as written (the ∂ of the denominator may be lost): (A, B), nested braces two deep, bounded
+_FRACTION = re.compile(r"\\frac\s*\{\s*\\partial\s*((?:[^{}]|\{(?:[^{}]|\{[^{}]{0,30}\}){0,30}\}){1,40})\}"
+                       r"\s*\{\s*(?:\\partial\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]{0,30}\}){0,30}\}){1,40})\}")
+#: the objective's letter at the start of a numerator: J, L, E, C, Hagan's F̂, \mathcal{L}, \text{loss}, \ell
+_OBJECTIVE = re.compile(r"\s*(?:[JLECF](?![A-Za-z])|\\hat\s*\{\s*F\s*\}|\\mathcal\s*\{\s*[LJ]|\\ell"
+                        r"|\\(?:text|mathrm|operatorname)\s*\{\s*(?:loss|cost|CE|BCE|MSE))")
+
+
+#: what closes a transposed fraction before the next one: \right)^T, )^{\top}
+_TRANSPOSED = re.compile(r"\s*(?:\\right\s*)?\)\s*\^\s*\{?\s*(?:T|\\top|\\intercal)\s*\}?\s*(?:\\cdot\s*)?")
+
+
+def _written_order(latex: str) -> str | None:
+    """The layout two adjacent fractions of derivatives show as written, for a claim no reading parses: the
+    objective's derivative first (∂C/∂ỹ ∂ỹ/∂s_2): the numerator layout; last: the denominator layout."""
+    found = list(_FRACTION.finditer(latex[:2000]))
+    for f, g in zip(found, found[1:], strict=False):
+        between = latex[f.end():g.start()]
+        if len(between) > 60:
+            continue
+        first, second = bool(_OBJECTIVE.match(f.group(1))), bool(_OBJECTIVE.match(g.group(1)))
+        if _TRANSPOSED.fullmatch(between) and second and not first:
+            return "numerator"  # Hagan's (∂n^{m+1}/∂n^m)^T ∂F/∂n^{m+1}: a Jacobian transposed to meet the gradient
+        if between.strip(" \\,;") not in ("", "cdot", "times") or "^" in between:
+            continue
+        if first and not second:
+            return "numerator"
+        if second and not first:
+            return "denominator"
+    return None
 
 
 def chain_layout(claims, notation: Notation, depth: int) -> str | None:
@@ -79,13 +135,22 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
                 sides, _ = parse_claim(c.latex, reading, depth, env)
             except Unreadable:
                 continue
+            except Exception:  # noqa: BLE001 -- a layer the network lacks: this reading says nothing
+                continue
+            before = dict(votes)
             for side in sides:
                 for n in side.walk():
-                    if denominator_chain(n):
+                    order = _jacobian_pair(n)
+                    if denominator_chain(n) or order == "denominator":
                         votes["denominator"] += 1
-                    elif _numerator_chain(n):
+                    elif _numerator_chain(n) or order == "numerator":
                         votes["numerator"] += 1
-            break
+            if votes != before:
+                break
+        else:  # no reading parses it into a chain (ozyurtf's ∂ỹ/s_2, a ∂ lost): its fractions' order as written
+            order = _written_order(c.latex)
+            if order:
+                votes[order] += 1
     if votes["denominator"] and not votes["numerator"]:
         return "denominator"
     if votes["numerator"] and not votes["denominator"]:
@@ -127,13 +192,26 @@ def diagonal_product(a: np.ndarray, b: np.ndarray, node: Node) -> np.ndarray | N
 
 #: a claim whose first side is a Jacobian between two of the network's vectors (not the objective's gradient):
 #: \frac{\partial \mathbf{a}^{(3)}}{\partial \mathbf{a}^{(2)}}
-_JACOBIAN_SIDE = re.compile(r"\s*\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*)?[a-zABD-IK-Zh](?![A-Za-z])"
-                            r"(?:[^{}=]|\{[^{}=]{0,12}\}|\}){0,40}?\}\s*\{\s*\\partial\s*"
-                            r"(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*)?[a-zA-Z](?![A-Za-z])")
+_JACOBIAN_SIDE = re.compile(r"\s*\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?"
+                            r"[a-zABD-IK-Zh](?![A-Za-z])(?:[^{}=]|\{[^{}=]{0,12}\}|\}){0,40}?\}\s*\{\s*\\partial\s*"
+                            r"(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?[a-zA-Z](?![A-Za-z])")
 
 
 def jacobian_claim(latex: str) -> bool:
     """Whether a claim states a Jacobian between two vectors (Imperial's ∂a^{(3)}/∂a^{(2)} = σ'(z^{(3)}) W^{(3)}): it
     has no sample layout (n_a × n_b in the numerator layout either way), and its vectors are read as columns, the
-    layout a Jacobian's rows and columns are written in, whatever layout the answer's other claims showed."""
-    return bool(_JACOBIAN_SIDE.match(latex[:400]))
+    layout a Jacobian's rows and columns are written in, whatever layout the answer's other claims showed. Not an
+    entry (∂z_j/∂a_k = w_{jk}, ∂z^{l+1}_k/∂z^l_j): an entry is the same in both layouts."""
+    m = _JACOBIAN_SIDE.match(latex[:400])
+    return bool(m) and not _ENTRY_INDEX.search(m.group(0))
+
+
+#: an entry's index on a quantity: z_j, a^l_k, w_{i,j} (a digit, z_1, names a layer or a quantity)
+_ENTRY_INDEX = re.compile(r"_\s*\{?\s*[a-z](?![A-Za-z])")
+
+
+def unfixed_layout(numerator: str, denominator: str) -> str:
+    """The reason a Jacobian claim is not judged: its verdict in each layout, and the line that fixes the layout."""
+    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in either order, "
+            f"none declared): the claim is {numerator} in the numerator layout (∂z/∂x has z's entries as rows) and "
+            f"{denominator} in the denominator layout (x's entries as rows); declare it: {NOTATION_LINE}")

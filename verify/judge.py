@@ -28,10 +28,11 @@ from . import expected as expected_mod
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
-from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim
+from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
+from .ownvalues import given_rows
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -1397,6 +1398,7 @@ class Judge:
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._restated_after_step(claims, results)
+        self._unfixed_jacobians(claims, results)
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1697,6 +1699,30 @@ class Judge:
         return bool(dict(self.notation.options).get("chosen_batch")) and any(
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
+    def _unfixed_jacobians(self, claims, results) -> None:
+        """A Jacobian between vectors whose layout the answer never fixes (no chain rule in either order, nothing
+        declared or read from its claims; jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
+        z = W h is W in the numerator layout, Wᵀ in the denominator layout) it is ``unchecked``, with the [notation]
+        line that decides it: no verdict on a guess."""
+        if "jacobian" in dict(self.notation.options):
+            return
+        saved = self.notation
+        denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
+        try:
+            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+                if r.verdict not in ("correct", "incorrect") or not jacobian_claim(c.latex):
+                    continue
+                layout = self._shown(c) or self.layouts[0]
+                num = self._check_in(c, layout, remember=False)
+                self.notation = denominator
+                den = self._check_in(c, layout, remember=False)
+                self.notation = saved
+                if {num.verdict, den.verdict} == {"correct", "incorrect"}:
+                    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
+                                             quantity=c.quantity)
+        finally:
+            self.notation = saved
+
     def _restated_after_step(self, claims, results) -> None:
         """A parameter restated as numbers after the answer's own update of it, judged incorrect as the value before
         the step: judged again as the value after it (restated.py), with its own worked example (numeric only)."""
@@ -1877,6 +1903,9 @@ def _top_rows(latex: str) -> list[str]:
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
         return [part for row in parts for part in _top_rows(row)]
+    listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
+    if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
+        return [part for row in listed for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0

@@ -14,8 +14,9 @@ import re
 
 #: a batch written in capitals: U^l, H^{l-1}, Z^{[2]}, A_1, X (a matrix of samples as the answer's own letters)
 _BATCH_CAPITAL = re.compile(r"(?<![A-Za-z\\])(?:[UHZA]\s*[\^_]|X(?![A-Za-z]))")
-#: one sample's quantity: u^l, h^{l-1}, z_j, a^{[1]}, \delta^l
-_SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])(?:[uhza]\s*[\^_]|\\delta\s*[\^_])")
+#: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]} (not δ: Jihwan writes δ^L
+#: for one sample and for the batch alike, so ∂E/∂b^L = δ^L in the mini-batch section is the batch's claim)
+_SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])[uhza]\s*[\^_]")
 #: the judge's messages of a claim that fails by the batch's sample axis alone
 _BY_SAMPLES = re.compile(r"expected 1×(\d+), the claim gives (\d+)×\1|counts both (\d+) entries and (\d+) entries")
 #: the note on a claim so read
