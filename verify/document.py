@@ -79,6 +79,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             offset += len(part) - len(part.lstrip())
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros)
+            part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
             if not part:

@@ -331,6 +331,12 @@ def conventions(judge, claims) -> Reading | None:
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
+        # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
+        capitals = [x.upper() for x in own if x.upper() not in BASES and x.upper() not in declared
+                    and re.search(rf"(?<![A-Za-z\\]){x.upper()}\s*[\^_]", text)]
+        if capitals:
+            bases += tuple((x, "z") for x in capitals)
+            changes.append(", ".join(capitals) + " the batch's summed input (the capital of its own letter)")
     summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
     for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
         m = _SENSITIVITY.match(_normal(c.latex))

@@ -1919,6 +1919,8 @@ class _Parser:
         elif self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("T", "{") or self.peek() is None or (
                 self.peek().text in ("+", "-", ")", "]", "}", "=", "\\", "&") or self.peek().text in RELATIONS):
             return Node("ones")  # CS231n's db = \mathbf{1}^T δ: the vector of ones (its length from the product)
+        elif self.peek().kind == "id":
+            return Node("ones")  # Jihwan's U^l = H^{l-1} W^l + \boldsymbol{1} b^l: the ones column times the bias row
         else:
             raise Unreadable("an indicator needs its condition, e.g. \\mathbb{1}[z > 0]")
         if cond.op != "cmp":

@@ -313,3 +313,28 @@ def test_the_chain_order_as_written_and_entries_free_of_layout():
                        "entry": "\\frac{\\partial z^{(2)}_k}{\\partial h^{(1)}_j} = W^{(2)}_{kj}",
                        "bad-entry": "\\frac{\\partial z^{(2)}_k}{\\partial h^{(1)}_j} = W^{(2)}_{jk}"})
     assert (got["entry"], got["bad-entry"]) == ("correct", "incorrect")
+
+
+def test_the_physics_packages_pdv_a_batch_capital_and_the_ones_column(tmp_path):
+    """Lalin's notes write derivatives with the physics package's \\pdv{J}{b} (MathJax's physics extension): ∂J/∂b.
+    Jihwan's batch section writes U^l = H^{l-1} W^l + \\boldsymbol{1} b^l beside his one-sample u^l: U is the batch's
+    summed input (the capital of his own letter, as A is a's) and \\boldsymbol{1} the column of ones (it was read as an
+    indicator missing its condition). Verdicts from a forward pass of a batch typed here: U = H W + 1 b right, with
+    b dropped wrong; ∂E/∂b^L = 1^T δ^L (the sum of the rows, central differences of E) right."""
+    from gradproof.verify.texmacros import physics
+
+    assert physics("\\pdv{J}{b^{[l]}} = \\pdv{J}{z}") == "\\frac{\\partial J}{\\partial b^{[l]}} = \\frac{\\partial J}{\\partial z}"
+    assert physics("\\pdv{f}{x}{y}") == "\\pdv{f}{x}{y}"  # a mixed derivative: left as written
+    n = 5
+    H, W, b, T = RNG.uniform(size=(n, 4)), RNG.normal(size=(4, 3)), RNG.normal(size=3), RNG.uniform(size=(n, 3))
+    E = lambda bb: 0.5 / n * np.sum((sig(H @ W + bb) - T) ** 2)  # noqa: E731
+    U = H @ W + b
+    delta = (sig(U) - T) * sig(U) * (1 - sig(U)) / n
+    assert np.allclose(jacobian(E, b).ravel(), np.ones(n) @ delta, atol=1e-6)
+    assert not np.allclose(U, H @ W)
+    body = ("$$u^l = h^{l-1} W^l + b^l$$\n\n$$h^l = \\phi(u^l)$$\n\n"
+            "$$E = \\frac{1}{2N} \\sum_{q=1}^{N} \\| t_q - y_q \\|^2$$\n\n"
+            "$$U^l = H^{l-1} W^l + \\boldsymbol{1} b^l$$\n\n$$U^l = H^{l-1} W^l$$\n\n"
+            "$$\\pdv{E}{b^L} = \\boldsymbol{1}^\\top \\pdv{E}{U^L}$$\n")
+    got, _ = document(tmp_path, JIHWAN, body)
+    assert [got[f"line {k}"].verdict for k in (7, 9, 11)] == ["correct", "incorrect", "correct"]
