@@ -82,6 +82,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
+            part = _trailing_prose(part)
             if not part:
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
@@ -193,6 +194,22 @@ def _heading_at(headings: list, eq: _Eq) -> str | None:
     """The question heading the equation stands under (the last one before it), if any."""
     k = bisect.bisect_right([pos for pos, _ in headings], eq.start)
     return headings[k - 1][1] if k else None
+
+
+def _trailing_prose(part: str) -> str:
+    """The equation without prose written after a dash inside the display (Quargam's ``z^{(i)} = w^{(i)}x^{(i)} +
+    b^{(i)} -- Математические операции в нейроне``): a tail after `` -- `` or ``—`` with no mathematics in it (no
+    command, brace, script or relation) and words of at least three letters, one of them outside ASCII or two of them."""
+    at = max(part.rfind(" --"), part.rfind("—"))
+    if at <= 0 or "=" not in part[:at]:
+        return part
+    tail = part[at:].lstrip(" -—")
+    if not tail or any(ch in tail for ch in "\\{}^_=$"):
+        return part
+    words = re.findall(r"[^\W\d_]{3,}", tail)
+    if len(words) >= 2 or any(not w.isascii() for w in words):
+        return part[:at].rstrip()
+    return part
 
 
 def _first_side(latex: str) -> str:

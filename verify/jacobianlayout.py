@@ -105,6 +105,8 @@ def _written_order(latex: str) -> str | None:
         between = latex[f.end():g.start()]
         if len(between) > 60:
             continue
+        if any(_ENTRY_INDEX.search(x) for x in (*f.groups(), *g.groups())):
+            continue  # entries (3Blue1Brown's ∂z_j/∂a_k ∂a_j/∂z_j ∂C_0/∂a_j): scalars, in any order in any layout
         first, second = bool(_OBJECTIVE.match(f.group(1))), bool(_OBJECTIVE.match(g.group(1)))
         if _TRANSPOSED.fullmatch(between) and second and not first:
             return "numerator"  # Hagan's (∂n^{m+1}/∂n^m)^T ∂F/∂n^{m+1}: a Jacobian transposed to meet the gradient
@@ -130,6 +132,7 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
         parsed += 1
         if parsed > MAX_PARSED:
             break
+        parsed_any = False
         for reading, env in ((r, e) for r in readings for e in (None, {"l": depth})):
             try:
                 sides, _ = parse_claim(c.latex, reading, depth, env)
@@ -137,6 +140,7 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
                 continue
             except Exception:  # noqa: BLE001 -- a layer the network lacks: this reading says nothing
                 continue
+            parsed_any = True
             before = dict(votes)
             for side in sides:
                 for n in side.walk():
@@ -147,9 +151,9 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
                         votes["numerator"] += 1
             if votes != before:
                 break
-        else:  # no reading parses it into a chain (ozyurtf's ∂ỹ/s_2, a ∂ lost): its fractions' order as written
-            order = _written_order(c.latex)
-            if order:
+        else:
+            order = None if parsed_any else _written_order(c.latex)  # no reading parses it (ozyurtf's ∂ỹ/s_2, a ∂
+            if order:  # lost): the order its fractions are written in
                 votes[order] += 1
     if votes["denominator"] and not votes["numerator"]:
         return "denominator"

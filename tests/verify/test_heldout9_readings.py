@@ -338,3 +338,18 @@ def test_the_physics_packages_pdv_a_batch_capital_and_the_ones_column(tmp_path):
             "$$\\pdv{E}{b^L} = \\boldsymbol{1}^\\top \\pdv{E}{U^L}$$\n")
     got, _ = document(tmp_path, JIHWAN, body)
     assert [got[f"line {k}"].verdict for k in (7, 9, 11)] == ["correct", "incorrect", "correct"]
+
+
+def test_prose_after_a_dash_inside_a_display(tmp_path):
+    """Quargam writes a remark in Russian after `` -- `` inside his displays (``\\hat{y}^{(i)} = sigmoid(z^{(i)}) --
+    Функция активации``): the remark is not mathematics, and the equation before it is judged (a forward pass: ŷ =
+    σ(z) right, σ(x) wrong — x has 2 features where ŷ has one). A tail with mathematics in it stays part of the
+    formula."""
+    from gradproof.verify.document import _trailing_prose
+
+    assert _trailing_prose("a = b -- c^2") == "a = b -- c^2"
+    head = "$$ z^{(i)} = w x^{(i)} + b $$\n\n"
+    got, _ = document(tmp_path, NEURON, head + "$$ \\hat{y}^{(i)} = sigmoid(z^{(i)}) -- Функция активации. $$\n")
+    assert got["line 3"].verdict == "correct"
+    got, _ = document(tmp_path, NEURON, head + "$$ \\hat{y}^{(i)} = sigmoid(x^{(i)}) -- Функция активации. $$\n")
+    assert got["line 3"].verdict == "incorrect"
