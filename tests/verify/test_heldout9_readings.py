@@ -57,14 +57,14 @@ def document(tmp_path, spec: str, body: str, name: str = "answer.md") -> tuple[d
     return {r.id: r for r in results}, meta
 
 
-NEURON = """name = "neuron"
-title = "one sigmoid neuron on 2 features"
-convention = "row"
-inputs = 2
-layers = [{units = 1, activation = "sigmoid"}]
-loss = {name = "squared_error"}
-optimizer = {name = "sgd", learning_rate = 0.1}
-"""
+def spec_toml(title: str, convention: str, inputs: int, layers: list[tuple[int, str]]) -> str:
+    """A spec file's text: squared error, SGD with rate 0.1."""
+    rows = ", ".join(f'{{units = {u}, activation = "{a}"}}' for u, a in layers)
+    return (f'name = "t9"\ntitle = "{title}"\nconvention = "{convention}"\ninputs = {inputs}\nlayers = [{rows}]\n'
+            'loss = {name = "squared_error"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+
+
+NEURON = spec_toml("one sigmoid neuron on 2 features", "row", 2, [(1, "sigmoid")])
 
 
 def test_a_derivative_of_the_mean_objective_by_one_example_carries_its_1_over_n(tmp_path):
@@ -218,14 +218,7 @@ def test_a_power_t_of_constants_stays_a_power():
     assert sides[1].op == "T"
 
 
-JIHWAN = """name = "rows"
-title = "a 4-5-3 sigmoid network, row vectors, a batch in rows"
-convention = "column"
-inputs = 4
-layers = [{units = 5, activation = "sigmoid"}, {units = 3, activation = "sigmoid"}]
-loss = {name = "squared_error"}
-optimizer = {name = "sgd", learning_rate = 0.1}
-"""
+JIHWAN = spec_toml("a 4-5-3 sigmoid network, row vectors, a batch in rows", "column", 4, [(5, "sigmoid"), (3, "sigmoid")])
 
 
 def test_one_samples_lowercase_formulas_beside_a_batch_in_capitals(tmp_path):
@@ -252,14 +245,7 @@ def test_one_samples_lowercase_formulas_beside_a_batch_in_capitals(tmp_path):
     assert got["line 13"].verdict == "incorrect"
 
 
-CHIARI = """name = "byhand"
-title = "a 2-2-1 tanh network by hand"
-convention = "row"
-inputs = 2
-layers = [{units = 2, activation = "tanh"}, {units = 1, activation = "tanh"}]
-loss = {name = "squared_error"}
-optimizer = {name = "sgd", learning_rate = 0.1}
-"""
+CHIARI = spec_toml("a 2-2-1 tanh network by hand", "row", 2, [(2, "tanh"), (1, "tanh")])
 
 
 def test_given_values_listed_in_one_display_and_parameters_restated_after_the_update(tmp_path):
