@@ -1713,10 +1713,15 @@ class Judge:
                 if r.verdict not in ("correct", "incorrect") or not jacobian_claim(c.latex):
                     continue
                 layout = self._shown(c) or self.layouts[0]
-                num = self._check_in(c, layout, remember=False)
-                self.notation = denominator
-                den = self._check_in(c, layout, remember=False)
-                self.notation = saved
+                try:
+                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                        num = self._check_in(c, layout, remember=False)
+                        self.notation = denominator
+                        den = self._check_in(c, layout, remember=False)
+                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+                    continue
+                finally:
+                    self.notation = saved
                 if {num.verdict, den.verdict} == {"correct", "incorrect"}:
                     results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
                                              quantity=c.quantity)
