@@ -35,7 +35,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "superscript": ("layer", "power"),
-                    "convention": ("row", "column")}  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
+                    "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
+                    "jacobian": ("numerator", "denominator")}
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 

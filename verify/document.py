@@ -82,8 +82,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             offset += len(part) - len(part.lstrip())
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros)
+            part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
+            part = _trailing_prose(part)
             if not part:
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
@@ -224,6 +226,22 @@ def _heading_at(headings: list, eq: _Eq) -> str | None:
     return headings[k - 1][1] if k else None
 
 
+def _trailing_prose(part: str) -> str:
+    """The equation without prose written after a dash inside the display (Quargam's ``z^{(i)} = w^{(i)}x^{(i)} +
+    b^{(i)} -- Математические операции в нейроне``): a tail after `` -- `` or ``—`` with no mathematics in it (no
+    command, brace, script or relation) and words of at least three letters, one of them outside ASCII or two of them."""
+    at = max(part.rfind(" --"), part.rfind("—"))
+    if at <= 0 or "=" not in part[:at]:
+        return part
+    tail = part[at:].lstrip(" -—")
+    if not tail or any(ch in tail for ch in "\\{}^_=$"):
+        return part
+    words = re.findall(r"[^\W\d_]{3,}", tail)
+    if len(words) >= 2 or any(not w.isascii() for w in words):
+        return part[:at].rstrip()
+    return part
+
+
 def _first_side(latex: str) -> str:
     """What an equation chain is about: its text before the first relation outside braces."""
     depth = 0
@@ -346,7 +364,24 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
+    if _mean_by_a_sample(claims):
+        return _unlike_a_width(network)
     return 1
+
+
+#: the objective defined as a mean over the examples: Quargam's J = \dfrac{1}{n} \sum{(y^{(i)} - \hat{y}^{(i)})^2}
+_MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*[mnNM]\s*\}\s*\\sum")
+#: a derivative of the objective by one example's quantity: \frac{\partial J}{\partial \hat{y}^{(i)}} (bounded scan)
+_BY_A_SAMPLE = re.compile(r"\\partial\s*(?:[JLCE]|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\partial[^=$]{0,40}?"
+                          r"\^\s*\{\s*\(\s*[inm]\s*\)\s*\}\s*\}")
+
+
+def _mean_by_a_sample(claims) -> bool:
+    """The document defines its objective as the mean over its examples and differentiates it by one example's
+    quantity (Quargam's ∂J/∂ŷ^{(i)} = −2(y^{(i)} − ŷ^{(i)}) under J = 1/n Σ): that derivative carries the mean's 1/n,
+    which one example hides (1/1), so it is judged with a batch of several."""
+    means = any(_DEFINES_OBJECTIVE.match(c.latex) and _MEAN_OBJECTIVE.search(c.latex) for c in claims)
+    return means and any(_BY_A_SAMPLE.search(c.latex) for c in claims)
 
 
 def _unlike_a_width(network) -> int:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .parser import BASES, LOSSES, Notation
 from .surface import rewrite as surface_rewrite
@@ -41,10 +42,6 @@ _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\bd[A-Za-z]\^|\bd[A
 _USES = {"t": re.compile(r"(?<![A-Za-z\\])t_"), "L": re.compile(r"(?<![A-Za-z\\])L(?![A-Za-z])"), "delta": re.compile(r"\\delta|\\Delta"),
          "states": re.compile(r"(?<![A-Za-z\\])[sSvV]\s*(?:\^\s*\{[^{}]*\}\s*)?_")}
 
-
-#: a derivative of one forward quantity by another: \frac{\partial A^l}{\partial Z^l}, \frac{\partial z_j}{\partial a_k}
-_JACOBIAN = re.compile(r"\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
-                       r"\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol)\s*\{\s*)?[a-zA-Z](?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -113,14 +110,19 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
-    if "jacobian" not in opts and _JACOBIAN.search(text):
-        dims.append([("∂z/∂a written with a's entries as rows (denominator layout: ∂z/∂a = W^T of z = W a)", (), (),
-                      (("jacobian", "denominator"),), ())])
     if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
+
+
+#: the layout of Jacobians as the answer's chain order fixes it (jacobianlayout.chain_layout)
+_JACOBIAN_LAYOUTS = {
+    "numerator": [("∂z/∂a written with z's entries as rows (numerator layout, as the answer's chain rule orders it)",
+                   (), (), (("jacobian", "numerator"),), ())],
+    "denominator": [("∂z/∂a written with a's entries as rows (denominator layout: ∂z/∂a = W^T of z = W a, as the "
+                     "answer's chain rule orders it)", (), (), (("jacobian", "denominator"),), ())]}
 
 
 #: a layer written with a letter in parentheses, ^{(k)}, ^{(k-1)}: (letter, offset written)
@@ -329,6 +331,12 @@ def conventions(judge, claims) -> Reading | None:
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
+        # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
+        capitals = [x.upper() for x in own if x.upper() not in BASES and x.upper() not in declared
+                    and re.search(rf"(?<![A-Za-z\\]){x.upper()}\s*[\^_]", text)]
+        if capitals:
+            bases += tuple((x, "z") for x in capitals)
+            changes.append(", ".join(capitals) + " the batch's summed input (the capital of its own letter)")
     summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
     for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
         m = _SENSITIVITY.match(_normal(c.latex))
@@ -586,13 +594,23 @@ def _bare_letter_layers(claims) -> tuple:
     """Letters the answer writes without a layer, with the layer their own definition gives them (Malik's a_1 =
     X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's). Only letters defined once so."""
     found: dict[str, set] = {}
+    fed: dict[str, set] = {}  # the layer a letter must be to feed W_n (z_2 = h W_2 + b_2: h is layer 1's)
     for c in definitions(claims):
         text = _normal(c.latex)
         m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)
         if m:
             found.setdefault(m.group(1), set()).add(int(m.group(2) or m.group(3)))
-    return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1))
+        for f in (_ROW_INPUT.search(text), _COLUMN_INPUT.search(text)):
+            if f:
+                fed.setdefault(f.group("letter"), set()).add(int(f.group("layer")) - 1)
+    # a definition its own uses contradict (a planted h = σ(z_2) beside z_2 = h W_2 + b_2) binds nothing
+    return tuple(sorted((k, v.pop()) for k, v in found.items() if len(v) == 1 and not (fed.get(k, v) - v)))
 
+
+#: a bare letter feeding a layer's weights, as a row (h W_2) or a column (W_2 h, W_2^T h)
+_ROW_INPUT = re.compile(r"=\s*(?P<letter>[ha])\s*(?:\\cdot\s*)?W\s*_\s*\{?\s*(?P<layer>\d)")
+_COLUMN_INPUT = re.compile(r"=\s*W\s*_\s*\{?\s*(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?"
+                           r"(?P<letter>[ha])(?![A-Za-z_^])")
 
 _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"
                                  r"\s*\\lambda")
@@ -705,6 +723,11 @@ def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     dims, deciding = readings(judge.notation, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
     settled, dims = _settled(dims, structure(claims))  # what the definitions' form says, before any value is checked
+    if "jacobian" not in dict(judge.notation.options):
+        # the layout of Jacobians, as the order of the answer's chain rule fixes it; with no chain, the claims' own
+        # Jacobians are no evidence of their layout (each would vote for the reading that makes it right), and a
+        # Jacobian the two layouts judge differently is unchecked (Judge._unfixed_jacobians)
+        settled += _JACOBIAN_LAYOUTS.get(chain_layout(claims, judge.notation, judge.net.depth), [])
     shaped = _reading(judge.notation, tuple(settled)) if settled else None
     base = shaped.notation if shaped else judge.notation
     forward = definitions(claims)
@@ -821,8 +844,6 @@ def _concerns(alt: tuple, latex: str) -> bool:
     if "unindexed_layer" in keys and re.search(r"(?<![A-Za-z\\])[zhaZHA](?![A-Za-z])", latex):
         return True
     if "L" in keys and _USES["L"].search(latex):
-        return True
-    if "jacobian" in keys and _JACOBIAN.search(latex):
         return True
     return "delta_scale" in keys and bool(_USES["delta"].search(latex))
 

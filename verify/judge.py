@@ -30,8 +30,12 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
+from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .modules import ModuleReading
+from .onesample import NOTE as ONE_SAMPLE_NOTE
+from .onesample import by_the_batch, one_sample_claim, sample_section
+from .ownvalues import given_rows
 from .parser import Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -409,6 +413,11 @@ class Judge:
             self._jac_cache[k] = out
         return self._jac_cache[k]
 
+    def _denominator_layout(self) -> bool:
+        """Whether the answer writes its Jacobians in the denominator layout (declared, or its chain order:
+        jacobianlayout.py): its ∂J/∂x is then a column, as its chain rule makes it."""
+        return dict(self.notation.options).get("jacobian") == "denominator"
+
     def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
         b overridden: the derivative of any forward quantity by any other."""
@@ -521,6 +530,8 @@ class Judge:
             return _unchecked_layout(claim, fits[0], results[fits[0]])
         # the layout the answer has shown (its other claims) holds; without one, the layout the claim's shapes fit
         chosen = shown or (fits[0] if len(fits) == 1 else self.layouts[0])
+        if shown == "rows" and "columns" in fits and self.batch == 1 and jacobian_claim(claim.latex):
+            chosen = "columns"  # a Jacobian between vectors: σ'(z) W is diag(σ'(z)) W with σ'(z) a column
         if len(fits) == 1 and chosen != fits[0] and self._objective_claim(claim):
             chosen = fits[0]  # L = -y^T log ŷ: a scalar has no layout; its products are the dot products that fit
         result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
@@ -1137,7 +1148,8 @@ class Judge:
             # CS224d's ∂J/∂x_k = (ŷ − y) W^T …: an entry on one side, the whole vector on the other
             return _Link("unchecked", f"could not read the claim: the index {', '.join(lone)} is on one side only and the "
                          f"other side is a whole {fmt(np.shape(sv[0])[len(free):])} array; write the entry on both sides, or neither")
-        if NUMERATOR_LAYOUT in notes and target.op == "q" and target.value[0] in ("dx", "dxs"):
+        if (NUMERATOR_LAYOUT in notes or DENOMINATOR_LAYOUT in notes or self._denominator_layout()) and target.op == "q" \
+                and target.value[0] in ("dx", "dxs"):
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
@@ -1452,7 +1464,7 @@ class Judge:
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
-                _one_example_cost(claims) or self._ell_in_chosen_batch(claims)):
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -1470,6 +1482,8 @@ class Judge:
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
+        self._restated_after_step(claims, results)
+        self._unfixed_jacobians(claims, results)
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1814,6 +1828,57 @@ class Judge:
         return bool(dict(self.notation.options).get("chosen_batch")) and any(
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
+    def _unfixed_jacobians(self, claims, results) -> None:
+        """A Jacobian between vectors whose layout the answer never fixes (no chain rule in either order, nothing
+        declared or read from its claims; jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
+        z = W h is W in the numerator layout, Wᵀ in the denominator layout) it is ``unchecked``, with the [notation]
+        line that decides it: no verdict on a guess."""
+        if "jacobian" in dict(self.notation.options):
+            return
+        saved = self.notation
+        denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
+        try:
+            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+                if r.verdict not in ("correct", "incorrect") or not jacobian_claim(c.latex):
+                    continue
+                layout = self._shown(c) or self.layouts[0]
+                try:
+                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                        num = self._check_in(c, layout, remember=False)
+                        self.notation = denominator
+                        den = self._check_in(c, layout, remember=False)
+                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+                    continue
+                finally:
+                    self.notation = saved
+                if {num.verdict, den.verdict} == {"correct", "incorrect"}:
+                    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
+                                             quantity=c.quantity)
+        finally:
+            self.notation = saved
+
+    def _restated_after_step(self, claims, results) -> None:
+        """A parameter restated as numbers after the answer's own update of it, judged incorrect as the value before
+        the step: judged again as the value after it (restated.py), with its own worked example (numeric only)."""
+        from .restated import NOTE, after_step, updated_params
+
+        updated = updated_params(claims) if self.numeric else {}
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            latex = after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" else None
+            if latex is None:
+                continue
+            again = self._bounded_check(Claim(c.id, latex, c.quantity, c.where))
+            if again.verdict == "correct":
+                again.latex = c.latex
+                again.notes.append(NOTE)
+                again.message += f" ({NOTE})"
+                results[k] = again
+
+    def _sample_section(self, claims) -> bool:
+        """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
+        batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
+        return bool(dict(self.notation.options).get("chosen_batch")) and sample_section(claims)
+
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
             rest = self.defining[claim.id][1]  # a chain that starts with a definition: the rest is judged
@@ -1851,6 +1916,9 @@ class Judge:
                 elif (result.verdict == "incorrect" and "shape_error" in (result.counterexample or {}) and self.batch > 1
                       and not self.numeric and _ONE_SAMPLE_X.search(claim.latex) and not _BATCH_X.search(claim.latex)):
                     result = self._written_for_one_sample(claim) or result
+                if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
+                        and by_the_batch(result.message, self.batch)):
+                    result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
                 if (result.verdict == "incorrect" and "counts both" in result.message
@@ -1995,6 +2063,9 @@ def _top_rows(latex: str) -> list[str]:
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
         return [part for row in parts for part in _top_rows(row)]
+    listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
+    if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
+        return [part for row in listed for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0

@@ -46,11 +46,11 @@ def document_values(claims, net) -> dict | None:
     if net.has_kinds:
         return None
     table: dict = {}
-    for c in list(claims)[:MAX_CLAIMS]:
-        if "\\begin" not in c.latex and not any(ch.isdigit() for ch in c.latex):
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for row in given_rows(c.latex)):
+        if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
         try:
-            sides, rels = parse_claim(c.latex, Notation(), net.depth)
+            sides, rels = parse_claim(latex, Notation(), net.depth)
         except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
             continue
         if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
@@ -61,7 +61,7 @@ def document_values(claims, net) -> dict | None:
             continue
         value = _literal(sides[1])
         if value is not None:
-            table[key] = value.tolist()
+            table[key] = value.tolist() if value.ndim or key != "y" else [float(value)]  # Chiari's y = 1.0: one output
     if "x" not in table or "y" not in table:
         return None
 
@@ -91,3 +91,31 @@ def document_setup(claims, net, notation: Notation, one_example: bool = False) -
     if values.get("layout") and "layout" not in dict(notation.options):
         notation = replace(notation, options=notation.options + (("layout", values["layout"]),))
     return len(values["x"]), values, notation
+
+
+def given_rows(latex: str) -> list[str]:
+    r"""The definitions of one display listed with ``,\quad`` between them, matrices and all (Chiari's ``\mathbf{x} =
+    \begin{bmatrix}0.5\\-0.2\end{bmatrix},\quad y=1.0,\quad \mathbf{W}^{(1)}=\begin{bmatrix}…\end{bmatrix}``): split at
+    a comma followed by ``\quad``/``\qquad`` outside braces and environments (one linear scan); the display itself
+    when it lists nothing."""
+    rows, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif latex.startswith("\\begin", i):
+            depth += 1
+        elif latex.startswith("\\end", i):
+            depth -= 1
+        elif ch == "," and depth == 0:
+            j = i + 1
+            while j < len(latex) and latex[j] in " \t\n":
+                j += 1
+            if latex.startswith("\\quad", j) or latex.startswith("\\qquad", j):
+                rows.append(latex[start:i])
+                start = i + 1
+        i += 1
+    rows.append(latex[start:])
+    return rows if len(rows) > 1 else [latex]

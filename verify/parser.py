@@ -502,8 +502,10 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):
+            closed = self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
             self.next()
-            node = self.power(node, self.script())
+            script = self.script()
+            node = Node("T", (node,)) if closed and _lowercase_transpose(script, node) else self.power(node, script)
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
@@ -1931,6 +1933,8 @@ class _Parser:
         elif self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("T", "{") or self.peek() is None or (
                 self.peek().text in ("+", "-", ")", "]", "}", "=", "\\", "&") or self.peek().text in RELATIONS):
             return Node("ones")  # CS231n's db = \mathbf{1}^T δ: the vector of ones (its length from the product)
+        elif self.peek().kind == "id":
+            return Node("ones")  # Jihwan's U^l = H^{l-1} W^l + \boldsymbol{1} b^l: the ones column times the bias row
         else:
             raise Unreadable("an indicator needs its condition, e.g. \\mathbb{1}[z > 0]")
         if cond.op != "cmp":
@@ -2221,3 +2225,9 @@ def _updated_mark(text: str) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in UPDATED_WORDS
+
+
+def _lowercase_transpose(script: list, node: Node) -> bool:
+    """``(\\hat y - y)^t``: a lowercase t on a parenthesised expression of the network's quantities is its transpose
+    (nirnirs's CS224n answers); on constants alone it stays a power ((1 - β)^t, Adam's bias correction)."""
+    return [t.text for t in script] == ["t"] and any(n.op == "q" for n in node.walk())

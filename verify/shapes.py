@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, denominator_product, diagonal_product, gradient_of_scalar
 from .tree import SAMPLE_BASES, Node, Unreadable, no_quantity, show
 
 
@@ -199,6 +200,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             b = b.T
             _note(ctx, "a row and a column of the same length are multiplied entry by entry (∘)")
         regrouped = _regroup_had(a, b, node, ctx)
+        if regrouped is None:
+            regrouped = _regroup_broadcast_had(a, b, node, ctx)
         if regrouped is not None:
             return regrouped
         _same(a, b, node, "⊙", ctx)
@@ -565,6 +568,12 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
             and gradient_of_scalar(node.args[0])):
         _note(ctx, NUMERATOR_LAYOUT)  # ∂J/∂z ∂z/∂x: the chain rule with a Jacobian on the right takes ∂J/∂z as a row
         return a.T @ b
+    if (scaled := diagonal_product(a, b, node)) is not None:
+        _note(ctx, DIAGONAL)  # Imperial's σ'(z^{(3)}) W^{(3)}: diag(σ'(z^{(3)})) W^{(3)}
+        return scaled
+    if (chain := denominator_product(a, b, node)) is not None:
+        _note(ctx, DENOMINATOR_LAYOUT)  # ∂z/∂x ∂J/∂z (nirnirs's CS224n): Jacobians, then ∂J/∂z as a column
+        return chain
     if a.shape != b.shape and _per_unit(a, b, node, ctx):
         return a * b
     if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
@@ -596,6 +605,31 @@ def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
     return _product(a * c, d, Node("mul", (Node("had", (node.args[0], right.args[0])), right.args[1])), ctx)
 
 
+def _regroup_broadcast_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
+    """``A ∘ r c d`` with A a matrix and r a row as wide as A, whose shapes fit neither as ``A ∘ (r c d)`` nor as
+    ``(A ∘ r)`` times one factor: nirnirs's ``W_1 ∘ σ'(z_1) · W_2 · (ŷ − y)^t``, read as ``(W_1 ∘ σ'(z_1)) W_2 (ŷ − y)^t``
+    with the row multiplying every row of A (NumPy's broadcasting: A diag(r)), noted."""
+    right = node.args[1]  # (r c d may reduce to one number: A ∘ (a number) is no way to write a multiple of A)
+    if right.op != "mul" or a.ndim != 2 or a.shape[0] < 2 or _scalar(a):
+        return None
+    spine = [right]  # the product's leftmost factor, and the factors after it (left to right)
+    while spine[0].op == "mul" and len(spine) < 16:
+        spine[:1] = list(spine[0].args)
+    first = evaluate(spine[0], ctx)
+    if not (first.ndim == 2 and first.shape == (1, a.shape[1]) and a.shape[1] > 1):
+        return None
+    scaled = Node("had", (node.args[0], spine[0]))
+    rest = scaled
+    value = a * first
+    for factor in spine[1:]:
+        rest = Node("mul", (rest, factor))
+        value = _product(value, evaluate(factor, ctx), rest, ctx)
+    _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
+               f"{show(spine[0], ctx.convention)}) times the rest, the row multiplying every row (broadcast): the "
+               "grouping whose shapes fit")
+    return value
+
+
 #: quantities with one entry per unit and per sample (a batch array laid out as Z)
 _SAMPLE_ARRAYS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs", "dyhats", "dx", "dxs", "lossc", "xhat",
                   "dxhat", "mask", "F")
@@ -611,17 +645,6 @@ def _per_sample(node: Node) -> bool:
 
 #: the note that a claim writes the chain rule in the numerator (Jacobian) layout: a gradient of the scalar is a row
 NUMERATOR_LAYOUT = "the chain rule ∂J/∂z ∂z/∂x is read in the numerator (Jacobian) layout: a derivative of J by a vector is a row"
-
-#: derivatives of the (scalar) objective by a vector quantity, as the parser names them
-_SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
-
-
-def gradient_of_scalar(node: Node) -> bool:
-    """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
-    if node.op == "mul":
-        return gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
-    return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
-
 
 def _cases(node: Node, ctx: Context) -> np.ndarray:
     out, decided = None, None

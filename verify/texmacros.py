@@ -141,3 +141,35 @@ def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
         if len(s) > limit:
             return text
         at = m.start()  # the body may use other macros: read it again
+
+
+#: the physics package's derivatives (MathJax's physics extension): \pdv{f}{x} = ∂f/∂x, \dv{f}{x} = df/dx
+_PHYSICS = re.compile(r"\\(pdv|dv)(?![A-Za-z])\s*")
+_PHYSICS_FORM = {"pdv": "\\frac{{\\partial {0}}}{{\\partial {1}}}", "dv": "\\frac{{d {0}}}{{d {1}}}"}
+
+
+def physics(text: str, defined=()) -> str:
+    """``text`` with the physics package's ``\\pdv{f}{x}`` and ``\\dv{f}{x}`` written as fractions (Lalin's notes), unless
+    the document defines them itself (``defined``: its own definition is expanded instead). Only the two-argument
+    form: an order (``\\pdv[2]{f}{x}``) or a mixed derivative (``\\pdv{f}{x}{y}``) is left as written (it then does
+    not read). One linear scan."""
+    if "\\dv" not in text and "\\pdv" not in text:
+        return text
+    out, last = [], 0
+    for m in _PHYSICS.finditer(text):
+        if m.group(1) in defined or m.start() < last:
+            continue
+        first = _group(text, m.end()) if text[m.end():m.end() + 1] == "{" else None
+        at = first
+        while at is not None and at < len(text) and text[at].isspace():
+            at += 1
+        second = _group(text, at) if at is not None and text[at:at + 1] == "{" else None
+        rest = second
+        while rest is not None and rest < len(text) and text[rest].isspace():
+            rest += 1
+        if second is None or text[rest:rest + 1] == "{":
+            continue
+        f, x = text[m.end() + 1:first - 1], text[at + 1:second - 1]
+        out += [text[last:m.start()], _PHYSICS_FORM[m.group(1)].format(f, x)]
+        last = second
+    return "".join(out) + text[last:] if out else text

@@ -1,0 +1,221 @@
+r"""The layout an answer writes its Jacobians in, as its own chain rule shows it.
+
+∂z/∂x of ``z = W x`` is n_z × n_x in the numerator (Jacobian) layout (= W) and n_x × n_z in the denominator (gradient)
+layout (= Wᵀ). An answer fixes which by the order of its chain rule:
+
+- ``\frac{∂J}{∂x} = \frac{∂J}{∂z} \frac{∂z}{∂x}``: the objective's derivative first, a row, Jacobians to its right —
+  the numerator layout (Kyle Lo, CS224n's official notes);
+- ``\frac{∂J}{∂x} = \frac{∂z_1}{∂x} \frac{∂h}{∂z_1} \frac{∂z_2}{∂h} \frac{∂J}{∂z_2}``: Jacobians first, the objective's
+  derivative last, a column — the denominator layout (nirnirs's CS224n answers: ∂z_1/∂x = W_1 for z_1 = x W_1 + b_1).
+
+``chain_layout`` reads that order from every claim; ``infer`` settles the reading ``jacobian = "denominator"`` by it
+(an answer whose chains go both ways, or that writes none, is not settled by it). ``denominator_product`` is the
+product such a chain needs: the Jacobians times the gradient as a column. ``transposed_jacobian`` says when a claim's
+only fault is the layout the answer never fixed (a Jacobian written as its transpose): ``unchecked``, with the
+``[notation]`` line that decides it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from .parser import Notation, parse_claim
+from .tree import Node, Unreadable
+
+#: the note of a chain read in the denominator layout
+DENOMINATOR_LAYOUT = ("the chain rule ∂z/∂x ∂J/∂z is read in the denominator (gradient) layout: Jacobians have the "
+                      "denominator's entries as rows, and a derivative of J by a vector is a column")
+#: the [notation] line that fixes the layout
+NOTATION_LINE = '[notation] jacobian = "denominator" (∂z/∂x = Wᵀ of z = W x) or jacobian = "numerator" (= W)'
+#: a claim that may be a chain of derivatives: two ∂-fractions or more (a cheap test before parsing)
+_TWO_DERIVATIVES = re.compile(r"\\partial[^=]*\\partial[^=]*\\partial[^=]*\\partial")
+#: at most this many claims are parsed for the vote (a bound on hostile documents)
+MAX_PARSED = 60
+#: derivatives of the (scalar) objective by a vector quantity, as the parser names them
+_SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs", "dxhat")
+
+
+def gradient_of_scalar(node: Node) -> bool:
+    """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
+    if node.op == "mul":
+        return gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
+    return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
+
+
+def _jacobians(node: Node) -> bool:
+    """Whether ``node`` is a Jacobian or a product of Jacobians (∂z/∂x, ∂z_1/∂x ∂h/∂z_1)."""
+    if node.op == "mul":
+        return all(_jacobians(a) for a in node.args)
+    return node.op == "jac"
+
+
+def denominator_chain(node: Node) -> bool:
+    """Whether ``node`` is Jacobians times a derivative of the objective (∂z/∂x ∂J/∂z: the denominator layout)."""
+    return node.op == "mul" and _jacobians(node.args[0]) and gradient_of_scalar(node.args[1])
+
+
+def _numerator_chain(node: Node) -> bool:
+    """∂J/∂z ∂z/∂x (the gradient a row, Jacobians to its right), or Hagan's (∂n^{m+1}/∂n^m)^T ∂F/∂n^{m+1}: a Jacobian
+    transposed to meet a column gradient, which only the numerator layout needs."""
+    if node.op != "mul":
+        return False
+    left, right = node.args
+    return (gradient_of_scalar(left) and _jacobians(right)) or (
+        left.op == "T" and _jacobians(left.args[0]) and gradient_of_scalar(right))
+
+
+def _jacobian_pair(node: Node) -> str | None:
+    """Two Jacobians side by side: ∂a/∂z ∂z/∂h (the shared z inside: the numerator layout) or ∂z/∂h ∂a/∂z (outside:
+    the denominator layout); None for anything else."""
+    if node.op != "mul" or node.args[1].op != "jac":
+        return None
+    left = node.args[0]
+    while left.op == "mul":
+        left = left.args[1]
+    if left.op != "jac":
+        return None
+    (a, b), (c, d) = left.args, node.args[1].args
+    if b == c and a != d:
+        return "numerator"
+    if a == d and b != c:
+        return "denominator"
+    return None
+
+
+#: a fraction ∂A/∂B as written (the ∂ of the denominator may be lost): (A, B), nested braces two deep, bounded
+_FRACTION = re.compile(r"\\frac\s*\{\s*\\partial\s*((?:[^{}]|\{(?:[^{}]|\{[^{}]{0,30}\}){0,30}\}){1,40})\}"
+                       r"\s*\{\s*(?:\\partial\s*)?((?:[^{}]|\{(?:[^{}]|\{[^{}]{0,30}\}){0,30}\}){1,40})\}")
+#: the objective's letter at the start of a numerator: J, L, E, C, Hagan's F̂, \mathcal{L}, \text{loss}, \ell
+_OBJECTIVE = re.compile(r"\s*(?:[JLECF](?![A-Za-z])|\\hat\s*\{\s*F\s*\}|\\mathcal\s*\{\s*[LJ]|\\ell"
+                        r"|\\(?:text|mathrm|operatorname)\s*\{\s*(?:loss|cost|CE|BCE|MSE))")
+
+
+#: what closes a transposed fraction before the next one: \right)^T, )^{\top}
+_TRANSPOSED = re.compile(r"\s*(?:\\right\s*)?\)\s*\^\s*\{?\s*(?:T|\\top|\\intercal)\s*\}?\s*(?:\\cdot\s*)?")
+
+
+def _written_order(latex: str) -> str | None:
+    """The layout two adjacent fractions of derivatives show as written, for a claim no reading parses: the
+    objective's derivative first (∂C/∂ỹ ∂ỹ/∂s_2): the numerator layout; last: the denominator layout."""
+    found = list(_FRACTION.finditer(latex[:2000]))
+    for f, g in zip(found, found[1:], strict=False):
+        between = latex[f.end():g.start()]
+        if len(between) > 60:
+            continue
+        if any(_ENTRY_INDEX.search(x) for x in (*f.groups(), *g.groups())):
+            continue  # entries (3Blue1Brown's ∂z_j/∂a_k ∂a_j/∂z_j ∂C_0/∂a_j): scalars, in any order in any layout
+        first, second = bool(_OBJECTIVE.match(f.group(1))), bool(_OBJECTIVE.match(g.group(1)))
+        if _TRANSPOSED.fullmatch(between) and second and not first:
+            return "numerator"  # Hagan's (∂n^{m+1}/∂n^m)^T ∂F/∂n^{m+1}: a Jacobian transposed to meet the gradient
+        if between.strip(" \\,;") not in ("", "cdot", "times") or "^" in between:
+            continue
+        if first and not second:
+            return "numerator"
+        if second and not first:
+            return "denominator"
+    return None
+
+
+def chain_layout(claims, notation: Notation, depth: int) -> str | None:
+    """``"denominator"`` or ``"numerator"`` when the answer's chains of derivatives are all written in that order,
+    else None (none written, or both orders)."""
+    votes = {"denominator": 0, "numerator": 0}
+    parsed = 0
+    # the order is the same whatever layer a bare letter names: z and h without a layer are read as the hidden layer's
+    readings = (notation, replace(notation, options=notation.options + (("unindexed_layer", 1),)))
+    for c in claims:
+        if not _TWO_DERIVATIVES.search(c.latex[:2000]):
+            continue
+        parsed += 1
+        if parsed > MAX_PARSED:
+            break
+        parsed_any = False
+        for reading, env in ((r, e) for r in readings for e in (None, {"l": depth})):
+            try:
+                sides, _ = parse_claim(c.latex, reading, depth, env)
+            except Unreadable:
+                continue
+            except Exception:  # noqa: BLE001 -- a layer the network lacks: this reading says nothing
+                continue
+            parsed_any = True
+            before = dict(votes)
+            for side in sides:
+                for n in side.walk():
+                    order = _jacobian_pair(n)
+                    if denominator_chain(n) or order == "denominator":
+                        votes["denominator"] += 1
+                    elif _numerator_chain(n) or order == "numerator":
+                        votes["numerator"] += 1
+            if votes != before:
+                break
+        else:
+            order = None if parsed_any else _written_order(c.latex)  # no reading parses it (ozyurtf's ∂ỹ/s_2, a ∂
+            if order:  # lost): the order its fractions are written in
+                votes[order] += 1
+    if votes["denominator"] and not votes["numerator"]:
+        return "denominator"
+    if votes["numerator"] and not votes["denominator"]:
+        return "numerator"
+    return None
+
+
+def denominator_product(a: np.ndarray, b: np.ndarray, node: Node) -> np.ndarray | None:
+    """∂z/∂x ∂J/∂z with ∂J/∂z held as a row (one sample as a row): the product the chain means, Jacobians times the
+    gradient as a column; None when ``node`` is no such chain or the shapes do not call for it."""
+    if (a.ndim == 2 and b.ndim == 2 and b.shape[0] == 1 and a.shape[1] == b.shape[1] > 1 and a.shape[1] != 1
+            and denominator_chain(node)):
+        return a @ b.T
+    return None
+
+
+#: the note of an activation's derivative multiplying a matrix as the diagonal Jacobian it is
+DIAGONAL = "σ'(z) W is read as diag(σ'(z)) W: the Jacobian of an elementwise map is diagonal"
+
+
+def _derivative_of_map(node: Node) -> bool:
+    """σ'(z), f'(z): the derivative of an elementwise activation applied to a quantity."""
+    return node.op == "fn" and isinstance(node.value, tuple) and len(node.value) > 2 and node.value[2] is True
+
+
+def diagonal_product(a: np.ndarray, b: np.ndarray, node: Node) -> np.ndarray | None:
+    """Imperial's ``∂a^{(3)}/∂a^{(2)} = σ'(z^{(3)}) W^{(3)}`` (σ'(z) a column of n entries, W n × k): the product only
+    the diagonal matrix diag(σ'(z)) makes, each row of W scaled; ``W σ'(z)`` with σ'(z) a row scales the columns.
+    None when the operands are not so (or a plain product fits)."""
+    left, right = node.args
+    if a.ndim != 2 or b.ndim != 2:
+        return None
+    if _derivative_of_map(left) and a.shape[1] == 1 and a.shape[0] == b.shape[0] > 1 and b.shape[1] > 1:
+        return a * b
+    if _derivative_of_map(right) and b.shape[0] == 1 and b.shape[1] == a.shape[1] > 1 and a.shape[0] > 1:
+        return a * b
+    return None
+
+
+#: a claim whose first side is a Jacobian between two of the network's vectors (not the objective's gradient):
+#: \frac{\partial \mathbf{a}^{(3)}}{\partial \mathbf{a}^{(2)}}
+_JACOBIAN_SIDE = re.compile(r"\s*\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?"
+                            r"[a-zABD-IK-Zh](?![A-Za-z])(?:[^{}=]|\{[^{}=]{0,12}\}|\}){0,40}?\}\s*\{\s*\\partial\s*"
+                            r"(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?[a-zA-Z](?![A-Za-z])")
+
+
+def jacobian_claim(latex: str) -> bool:
+    """Whether a claim states a Jacobian between two vectors (Imperial's ∂a^{(3)}/∂a^{(2)} = σ'(z^{(3)}) W^{(3)}): it
+    has no sample layout (n_a × n_b in the numerator layout either way), and its vectors are read as columns, the
+    layout a Jacobian's rows and columns are written in, whatever layout the answer's other claims showed. Not an
+    entry (∂z_j/∂a_k = w_{jk}, ∂z^{l+1}_k/∂z^l_j): an entry is the same in both layouts."""
+    m = _JACOBIAN_SIDE.match(latex[:400])
+    return bool(m) and not _ENTRY_INDEX.search(m.group(0))
+
+
+#: an entry's index on a quantity: z_j, a^l_k, w_{i,j} (a digit, z_1, names a layer or a quantity)
+_ENTRY_INDEX = re.compile(r"_\s*\{?\s*[a-z](?![A-Za-z])")
+
+
+def unfixed_layout(numerator: str, denominator: str) -> str:
+    """The reason a Jacobian claim is not judged: its verdict in each layout, and the line that fixes the layout."""
+    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in either order, "
+            f"none declared): the claim is {numerator} in the numerator layout (∂z/∂x has z's entries as rows) and "
+            f"{denominator} in the denominator layout (x's entries as rows); declare it: {NOTATION_LINE}")

@@ -1,0 +1,45 @@
+r"""One sample's formulas in a document judged with a batch the tool chose (Jihwan Jeong's post: a single-input
+section in lowercase ``u^l = h^{l-1} W^l + b^l``, ``δ^l``, then a mini-batch section in capitals ``U^l = H^{l-1} W^l +
+1 b^l``; the 1/n of the mini-batch section makes the tool judge the whole document with a batch).
+
+A claim written in the lowercase letters only, beside a document that writes its batch in capitals, is about one
+sample, as a TA reads it: when the batch alone fails it (the claim gives a sample axis the derived quantity has not —
+``∂E/∂b^L = ∂E/∂h^L ⊙ φ'(u^L)`` is 1 × m for one sample and n × m for the batch — or an index counts the samples), it
+is read for one example (``Judge._for_one_example``).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a batch written in capitals: U^l, H^{l-1}, Z^{[2]}, A_1, X (a matrix of samples as the answer's own letters)
+_BATCH_CAPITAL = re.compile(r"(?<![A-Za-z\\])(?:[UHZA]\s*[\^_]|X(?![A-Za-z]))")
+#: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]} (not δ: Jihwan writes δ^L
+#: for one sample and for the batch alike, so ∂E/∂b^L = δ^L in the mini-batch section is the batch's claim)
+_SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])[uhza]\s*[\^_]")
+#: the judge's messages of a claim that fails by the batch's sample axis alone
+_BY_SAMPLES = re.compile(r"expected 1×(\d+), the claim gives (\d+)×\1|counts both (\d+) entries and (\d+) entries")
+#: the note on a claim so read
+NOTE = ("written in one sample's letters (lowercase) beside the document's batch in capitals: read for one example, "
+        "as its section means it")
+
+
+def sample_section(claims) -> bool:
+    """Whether the document writes a batch in capitals and one sample's formulas in lowercase letters."""
+    return (any(_BATCH_CAPITAL.search(c.latex) for c in claims)
+            and any(one_sample_claim(c.latex) for c in claims))
+
+
+def one_sample_claim(latex: str) -> bool:
+    """A claim in one sample's lowercase letters, with no capital of the batch."""
+    return bool(_SAMPLE_LOWER.search(latex)) and not _BATCH_CAPITAL.search(latex)
+
+
+def by_the_batch(message: str, batch: int) -> bool:
+    """Whether the judge's message says the claim fails by the batch's samples alone."""
+    m = _BY_SAMPLES.search(message)
+    if m is None:
+        return False
+    if m.group(2) is not None:
+        return int(m.group(2)) == batch
+    return batch in (int(m.group(3)), int(m.group(4)))
