@@ -1109,6 +1109,9 @@ class _Parser:
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in self.letter_layers:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
                     layer = self.letter_layers[comps[0]]
+                    if (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
+                            and self.letter_layers[comps[1]] == layer - 1):
+                        comps = self._as_entry(comps, "target")  # w_{ji} into j from i, laid out as the spec's W lies
                 if layer is None and not any(m == "^" for m, _ in scripts) and kind == "h" and name == self.opts.get(
                         "output_letter"):
                     kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output

@@ -5,6 +5,7 @@ data term is the gradient when the spec has no regularizer)."""
 from __future__ import annotations
 
 import csv
+import json
 
 import numpy as np
 import pytest
@@ -138,3 +139,36 @@ def test_an_unreadable_claim_under_the_questions_heading_is_for_the_ta_not_missi
     g = grade(rubric, [unread, elsewhere])
     assert [(it.expects, it.verdict, [r.id for r in it.claims]) for q in g.questions for it in q.items] == [
         ("delta1", "unchecked", ["Q2.1"]), ("dW1", "missing", [])]
+
+
+BISHOP = r"""With $h_j = \tanh(a_j)$ and $a_j = \sum_i w_{ji} x_i + b_j$:
+$$\frac{\partial E}{\partial w_{ji}} = \delta_j x_i$$
+$$\frac{\partial E}{\partial w_{ji}} = \delta_j$$
+"""
+
+
+def test_bishops_component_weights_read_in_either_convention(tmp_path, capsys):
+    """Bishop's w_{ji} (into hidden unit j from input i) names W's entry (j, i) in the row convention and (i, j) in the
+    column one; ∂E/∂w_{ji} = δ_j x_i is right (central differences below), without x_i it is wrong, in both."""
+    rng = np.random.default_rng(5)
+    x, W, b, v, c, y = rng.normal(size=3), rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=4), 0.3, 1.0
+
+    def E(W):
+        p = 1 / (1 + np.exp(-(v @ np.tanh(W @ x + b) + c)))
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    h = np.tanh(W @ x + b)
+    delta = (1 / (1 + np.exp(-(v @ h + c))) - y) * v * (1 - h * h)
+    numeric = np.array([[(E(W + 1e-6 * np.eye(4)[j][:, None] * np.eye(3)[i]) - E(W - 1e-6 * np.eye(4)[j][:, None] * np.eye(3)[i]))
+                         / 2e-6 for i in range(3)] for j in range(4)])
+    assert np.allclose(np.outer(delta, x), numeric, atol=1e-7) and not np.allclose(np.outer(delta, np.ones(3)), numeric)
+    answer = tmp_path / "bishop.md"
+    answer.write_text(BISHOP)
+    for convention in ("row", "column"):
+        spec = tmp_path / f"{convention}.toml"
+        spec.write_text(f'name = "hw"\nconvention = "{convention}"\ninputs = 3\n[[layers]]\nunits = 4\nactivation = "tanh"\n'
+                        '[[layers]]\nunits = 1\nactivation = "sigmoid"\n[loss]\nname = "binary_cross_entropy"\n'
+                        '[optimizer]\nname = "sgd"\nlearning_rate = 0.5\n')
+        main(["verify", str(answer), "--spec", str(spec), "--json"])
+        verdicts = [c["verdict"] for c in json.loads(capsys.readouterr().out)["claims"]]
+        assert verdicts[-2:] == ["correct", "incorrect"], (convention, verdicts)
