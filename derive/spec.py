@@ -217,7 +217,7 @@ class _Reader:
     @staticmethod
     def misspelt(table: dict, key: str) -> str:
         """`` (is 'activaton' a misspelling?)`` when a key of ``table`` is close to the missing ``key``."""
-        near = [k for k in table if isinstance(k, str) and did_you_mean(key, [k])]
+        near = [k for k in table if isinstance(k, str) and k != key and did_you_mean(key, [k])]
         return f" (is '{near[0]}' a misspelling of it?)" if near else ""
 
     def integer(self, value, where: str, low: int, high: int) -> int:
@@ -260,6 +260,8 @@ class _Reader:
             raise self.fail("", "a spec is a TOML table")
         self.check_keys(data, TOP_KEYS, "")
         name = data.get("name")
+        if name is None:
+            raise self.fail("", f"missing key 'name'{self.misspelt(data, 'name')}, e.g. name = \"my_mlp\" (it names the outputs)")
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__") or len(name) > 80:
             raise self.fail("name", f"{name!r} must be a Python identifier (letters, digits, _), e.g. \"my_mlp\"; it names the outputs")
         if name in SHADOWED_MODULES:

@@ -46,6 +46,7 @@ def test_reference_network(root):
         ({"inputs": 2.5}, "net.toml: inputs: expected a whole number, got 2.5"),
         ({"convention": "rows"}, "net.toml: convention: 'rows' is not one of row, column; did you mean 'row'?"),
         ({"name": "my-net"}, "net.toml: name: 'my-net' must be a Python identifier"),
+        ({"name": None}, "net.toml: missing key 'name', e.g. name = \"my_mlp\" (it names the outputs)"),
         ({"layer": []}, "net.toml: unknown key 'layer'; did you mean 'layers'?"),
         ({"layers": []}, "net.toml: no layers"),
         ({"layers": [{"units": 3, "activation": "softmax"}, {"units": 2, "activation": "softmax"}]},
