@@ -177,7 +177,7 @@ CASES: list[Case] = [
         "not a text file",
     ),
     # -- keys -----------------------------------------------------------------------------------------------
-    derive(spec(name=None), category=KEYS, id="no name", says="must be a Python identifier"),
+    derive(spec(name=None), category=KEYS, id="no name", says="missing key 'name', e.g. name = \"my_mlp\""),
     derive(spec(name="42"), category=KEYS, id="name is a number", says="must be a Python identifier"),
     derive(spec(name='"class"'), category=KEYS, id="name is a keyword", says="must be a Python identifier"),
     derive(spec(name='"../../etc/x"'), category=KEYS, id="name is a path", says="must be a Python identifier"),
