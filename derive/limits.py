@@ -25,6 +25,7 @@ MemoryError, reported as exit 2). The LaTeX run of ``derive`` is outside it (it 
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import signal
 import threading
@@ -68,6 +69,28 @@ RUN_HINT = ("the budget keeps every run under 30 s (docs/RELIABILITY.md): use fe
 REPEAT_SECONDS = 0.25
 #: a CPU-time limit (time_limit(cpu=True)) waits at most this many times its bound of wall clock
 CPU_WAIT = 6.0
+
+
+_gc_time = threading.local()
+
+
+def _count_gc(phase: str, info: dict) -> None:
+    """gc callback: adds each collection's CPU time to the collecting thread's ``_gc_time.total``."""
+    if phase == "start":
+        _gc_time.began = time.thread_time()
+    elif getattr(_gc_time, "began", None) is not None:
+        _gc_time.total = getattr(_gc_time, "total", 0.0) + time.thread_time() - _gc_time.began
+        _gc_time.began = None
+
+
+gc.callbacks.append(_count_gc)
+
+
+def work_time() -> float:
+    """CPU seconds of the calling thread, less its garbage collections: the clock of a small item's own bound (the
+    parser's). Other threads (BLAS and OpenMP pools spin after their work) and a full collection of a large heap —
+    hundreds of ms after a long session, triggered by whatever allocates next — are not the item's work."""
+    return time.thread_time() - getattr(_gc_time, "total", 0.0)
 
 
 class TimeLimitError(DerivationError):

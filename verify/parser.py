@@ -16,10 +16,10 @@ reason (the claim becomes ``unchecked``, never a guess).
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, replace
 
+from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
 from . import surface
@@ -279,7 +279,7 @@ class _Parser:
         self.depth_net = depth
         self.level = 0
         self.abs_open = 0
-        self.deadline = time.process_time() + MAX_SECONDS  # CPU time: a loaded machine does not make a claim unreadable
+        self.deadline = limits.work_time() + MAX_SECONDS  # CPU time: a loaded machine does not make a claim unreadable
 
     # -- token helpers -------------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Tok | None:
@@ -291,7 +291,7 @@ class _Parser:
         return tok is not None and tok.text == text and tok.kind in ("op", "cmd", "id")
 
     def next(self) -> Tok:
-        if time.process_time() > self.deadline:
+        if limits.work_time() > self.deadline:
             raise Unreadable(f"parsing took longer than {MAX_SECONDS} CPU s")
         tok = self.peek()
         if tok is None:
