@@ -1159,8 +1159,9 @@ class Judge:
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
             tv, sv = turned
-        if target.op == "q" and is_bias(target.value[0]) and any(n.op == "sample" for n in student.walk()):
-            # a sum over samples gives a column; a batch holds biases as rows: a bias is compared as a vector
+        if target.op == "q" and is_bias(target.value[0]):
+            # a sum over samples gives a column, CMU's db = (∂L/∂Z)^T \iota_N too (its b is a column where a batch
+            # holds biases as rows): a bias is one vector, compared as such whichever way the answer stands it
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
         if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
                 np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
@@ -1468,6 +1469,7 @@ class Judge:
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
+        from .forwardcheck import doubt_reading
         from .infer import definitions
 
         forward = {c.id for c in definitions(claims)}
@@ -1489,6 +1491,7 @@ class Judge:
         self._output_z(claims, results)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
+        doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):

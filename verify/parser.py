@@ -502,13 +502,18 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):
-            closed = self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
+            closed = self.i > 0 and self.t[self.i - 1].text in (")", "]", "}") and self.t[self.i - 1].kind == "op"
             self.next()
             script = self.script()
             node = Node("T", (node,)) if closed and _lowercase_transpose(script, node) else self.power(node, script)
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
+
+    def _time_t(self) -> bool:
+        """Whether the claim counts steps with t (``θ^{t+1}``, ``S_{t-1}``): then a superscript t is no transpose."""
+        texts = [t.text for t in self.t]
+        return any(a == "t" and b in ("+", "-") or b == "t" and a in ("+", "-") for a, b in zip(texts, texts[1:]))
 
     def power(self, node: Node, script: list[Tok]) -> Node:
         texts = [t.text for t in script]
@@ -1414,8 +1419,8 @@ class _Parser:
             elif t.kind == "id" and t.text in self.bound:
                 items.append(("var", t.text))  # y_k: an entry of a vector
                 j += 1
-            elif t.text == "T":
-                items.append(("T",))
+            elif t.text == "T" or t.text == "t" and mark == "^" and not self._time_t():
+                items.append(("T",))  # (Aflak's X^t, W^t: a lowercase t, where the claim has no time step t ± 1)
                 j += 1
             elif t.text == "^" and j + 1 < len(toks) and toks[j + 1].text == "T":
                 items.append(("T",))  # Ng's W^{[l]^T}: the transpose written inside the layer's script

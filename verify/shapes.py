@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, denominator_product, diagonal_product, gradient_of_scalar
-from .tree import SAMPLE_BASES, Node, Unreadable, no_quantity, show
+from .tree import SAMPLE_BASES, Node, Unreadable, is_bias, no_quantity, show
 
 
 class ShapeMismatch(Exception):
@@ -537,6 +537,11 @@ def _ones_product(node: Node, ctx: Context) -> np.ndarray:
         b = evaluate(right, ctx)
         if b.ndim != 2:
             raise Unreadable("a vector of ones times a scalar")
+        if left.op == "ones" and b.shape[0] > 1 and b.shape[1] == 1 and _bias_vector(right):
+            # CMU's Z = A W^T + \iota_N b^T: the answer's b is a column where the batch's b is a row, and the ones
+            # column times its transpose is the bias broadcast over the samples (1 times a column has no other reading)
+            _note(ctx, "the ones column times the bias is the bias in every row (the answer writes b as a column)")
+            b = b.T
         ones = np.ones((1, b.shape[0])) if left.op == "T" else np.ones((b.shape[0], 1))
         return _product(ones, b, node, ctx)
     a = evaluate(left, ctx)
@@ -544,6 +549,12 @@ def _ones_product(node: Node, ctx: Context) -> np.ndarray:
         raise Unreadable("a scalar times a vector of ones")
     ones = np.ones((1, a.shape[1])) if right.op == "T" else np.ones((a.shape[1], 1))
     return _product(a, ones, node, ctx)
+
+
+def _bias_vector(node: Node) -> bool:
+    """``b`` or ``b^T``, of any layer: a bias, whose orientation as a vector is the answer's own convention."""
+    node = node.args[0] if node.op == "T" else node
+    return node.op == "q" and is_bias(node.value[0])
 
 
 def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
