@@ -878,6 +878,12 @@ class Judge:
         """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
         is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
         is the worst, and a wrong one names the layer."""
+        if len(var) == 1 and re.search(r"\^\s*\{?\s*\(\s*" + var + r"\s*(?:[+-]\s*\d+\s*)?\)", claim.latex) and any(
+                var in (m.group(1) or m.group(2)) for m in _ENTRY_SCRIPT.finditer(claim.latex)):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"could not read the claim: {var} is both a layer (^{{({var})}}) and an entry index "
+                               f"(_{var}) in it — UFLDL's softmax regression writes θ^{{({var})}} for the weights of class "
+                               f"{var}; write the layer as a number, or map the symbol in [notation]", quantity=claim.quantity)
         first = 0 if var == "unit" else int(dict(self.notation.options).get("input_layer", 0))
         narrowed = False
         done: list[tuple[int, ClaimResult]] = []
@@ -1969,6 +1975,10 @@ def _numerator_chain(latex: str, notation: Notation, depth: int) -> bool:
         return any(n.op == "mul" and n.args[1].op == "jac" and gradient_of_scalar(n.args[0])
                    for side in sides for n in side.walk())
     return False
+
+
+#: a subscript of entry letters only: y_k, \hat y^{(i)}_k, w_{jk}, w_{j,k}, \sum_k (not \nabla_{W^{(k)}} nor \sum_{k=1})
+_ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-z])(?![A-Za-z]))")
 
 
 def _oriented(tv: list, sv: list) -> tuple[list, list]:
