@@ -29,6 +29,8 @@ from gradproof.derive.spec import no_file
 from . import surface, texmacros
 from .judge import Claim
 from .layerscope import prose_scope
+from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
+from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import squeeze_space
 
 MAX_BYTES = 1_000_000
@@ -369,8 +371,6 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     return 1
 
 
-#: the objective defined as a mean over the examples: Quargam's J = \dfrac{1}{n} \sum{(y^{(i)} - \hat{y}^{(i)})^2}
-_MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*[mnNM]\s*\}\s*\\sum")
 #: a derivative of the objective by one example's quantity: \frac{\partial J}{\partial \hat{y}^{(i)}} (bounded scan)
 _BY_A_SAMPLE = re.compile(r"\\partial\s*(?:[JLCE]|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\partial[^=$]{0,40}?"
                           r"\^\s*\{\s*\(\s*[inm]\s*\)\s*\}\s*\}")
@@ -396,7 +396,6 @@ def _unlike_a_width(network) -> int:
 #: writes no matrix of samples (X, A, Z, H, Y), a mean there alone does not make the other formulas the batch's — its
 #: gradients, which never average, are written for one example (Raschka's and Malik's X, A, Z are a batch's)
 _SAMPLE_MATRIX = re.compile(r"(?<![A-Za-z\\])[XAZHY](?![A-Za-z])")
-_DEFINES_OBJECTIVE = re.compile(r"\s*(?:\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=")
 
 
 def chosen_batch(notation, batch: int):

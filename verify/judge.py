@@ -1427,7 +1427,7 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
-        from .lossname import per_example, restore, unlabel
+        from .lossname import ell_is_the_mean, per_example, restore, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         modules = ModuleReading.detect(self.net, claims)  # wj-jason's layers as modules X → Y (verify/modules.py)
@@ -1442,6 +1442,9 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        if self.batch > 1 and "ell" not in dict(self.notation.options) and ell_is_the_mean(claims):
+            self.notation = replace(self.notation, options=self.notation.options + (("ell", "batch"),))
+            self.inferred += ("ℓ is the batch's mean loss (its own definition), not one example's",)
         orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
         self._bind_letters(claims)

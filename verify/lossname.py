@@ -27,6 +27,25 @@ _LABELLED = re.compile(r"(\\mathcal\s*\{\s*[CLJE]\s*\}|(?<![A-Za-z\\])[CLJE])\s*
                        r"|\{\s*([A-Z]{2,4})\s*\})")
 
 
+#: the objective defined as a mean over the examples: Quargam's J = \dfrac{1}{n} \sum{(y^{(i)} - \hat{y}^{(i)})^2}
+MEAN_OBJECTIVE = re.compile(r"\\[dtc]?frac\s*\{\s*1\s*\}\s*\{\s*[mnNM]\s*\}\s*\\sum")
+#: the objective's own definition (Britz's L(y, ŷ) = −\frac{1}{N} Σ_n Σ_i y_{n,i} log ŷ_{n,i})
+DEFINES_OBJECTIVE = re.compile(r"\s*(?:\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=")
+#: ... by the letter of one example's loss (\ell, \mathcal{L}), at the start of the claim
+_DEFINES_ELL = re.compile(r"\s*(?:\\mathcal\s*\{\s*L\s*\}|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*")
+
+
+def ell_is_the_mean(claims) -> bool:
+    """Whether the answer defines ℓ (``\\ell``, ``\\mathcal{L}``) — one example's loss by default — as the mean over
+    its batch (a PyTorch write-up's ``\\mathcal{L} = -\\frac{1}{N}\\sum_n …``): then its derivatives are the batch
+    objective's, with the mean's 1/N, as its definition (judged as the batch's) says."""
+    for c in claims:
+        m = _DEFINES_ELL.match(c.latex)
+        if m and MEAN_OBJECTIVE.match(c.latex, m.end()):
+            return True
+    return False
+
+
 #: σ with a function's name as its subscript (and a prime before it): \sigma'_\mathrm{sig}, \sigma_{relu}
 _SIGMA_NAMED = re.compile(r"\\sigma\s*(')?\s*_\s*(?:\{\s*" + _FONT + r"\{\s*([A-Za-z]{2,10})\s*\}\s*\}|" + _FONT
                           + r"\{\s*([A-Za-z]{2,10})\s*\}|\{\s*([A-Za-z]{2,10})\s*\})")

@@ -1533,14 +1533,14 @@ class _Parser:
         opts = self.opts
         if int(opts.get("batch", 1)) > 1 and g in BATCH_SCALED:
             # ℓ (\ell, \mathcal{L}) is one example's loss; δ is each sample's own unless the answer's δ carries 1/N
-            per_sample = per_sample or loss == "lossL" and self.loss_word == "ell"
+            per_sample = per_sample or loss == "lossL" and self.loss_word == "ell" and opts.get("ell") != "batch"
             g = BATCH_SCALED[g][per_sample]
         if g == "delta" and opts.get("delta_scale") == "mean" and int(opts.get("batch", 1)) > 1:
             g = "dz"
         if loss == "lossR" and g not in ("dW", "db"):
             raise Unreadable("the regularizer R depends on the weights only")
         if (loss == "lossL" and self.loss_word == "ell" and g in ("dW", "db", "dWb") and opts.get("chosen_batch")
-                and not per_sample):
+                and not per_sample and opts.get("ell") != "batch"):
             # a document judged with a batch the tool chose (it averages over m examples): ∇_W ℓ, one example's loss,
             # names no example — the answer's per-example formulas (x^T δ) are not the batch's
             raise Unreadable("ℓ is one example's loss and the document works with a batch of m: which example is not "
