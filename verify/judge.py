@@ -36,7 +36,7 @@ from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import given_rows
-from .parser import Notation, parse_claim, parse_expr
+from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
     UNRESOLVED,
@@ -878,7 +878,7 @@ class Judge:
         """A claim with a generic layer index (``\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})``)
         is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
         is the worst, and a wrong one names the layer."""
-        if len(var) == 1 and re.search(r"\^\s*\{?\s*\(\s*" + var + r"\s*(?:[+-]\s*\d+\s*)?\)", claim.latex) and any(
+        if var in PAREN_LAYER_LETTERS and re.search(r"\^\s*\{?\s*\(\s*" + var + r"\s*(?:[+-]\s*\d+\s*)?\)", claim.latex) and any(
                 var in (m.group(1) or m.group(2)) for m in _ENTRY_SCRIPT.finditer(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"could not read the claim: {var} is both a layer (^{{({var})}}) and an entry index "
@@ -1165,9 +1165,9 @@ class Judge:
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
             tv, sv = turned
-        if target.op == "q" and is_bias(target.value[0]):
-            # a sum over samples gives a column, CMU's db = (∂L/∂Z)^T \iota_N too (its b is a column where a batch
-            # holds biases as rows): a bias is one vector, compared as such whichever way the answer stands it
+        if target.op == "q" and is_bias(target.value[0]) and any(n.op in ("sample", "ones") for n in student.walk()):
+            # a sum over samples gives a column, and so does CMU's db = (∂L/∂Z)^T \iota_N (a ones vector: its b is a
+            # column where a batch holds biases as rows): a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
         if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
                 np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)

@@ -512,8 +512,11 @@ class _Parser:
 
     def _time_t(self) -> bool:
         """Whether the claim counts steps with t (``θ^{t+1}``, ``S_{t-1}``): then a superscript t is no transpose."""
-        texts = [t.text for t in self.t]
-        return any(a == "t" and b in ("+", "-") or b == "t" and a in ("+", "-") for a, b in zip(texts, texts[1:]))
+        if getattr(self, "_time", None) is None:  # (once per parser: a claim may hold many ^t)
+            texts = [t.text for t in self.t]
+            self._time = any(a == "t" and b in ("+", "-") or b == "t" and a in ("+", "-")
+                             for a, b in zip(texts, texts[1:], strict=False))
+        return self._time
 
     def power(self, node: Node, script: list[Tok]) -> Node:
         texts = [t.text for t in script]
