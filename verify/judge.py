@@ -1742,14 +1742,18 @@ class Judge:
         """Read the answer's own symbols (infer.bind_symbols) and remember which claims define them."""
         from .infer import UNDEFINED, bind_symbols
 
-        fixed, macros, ids = bind_symbols(self, _with_rows(claims))
-        known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
-        fixed = tuple(f for f in fixed if f[0] not in known)
-        macros = tuple(m for m in macros if m[0] not in known)
-        if fixed or macros:  # (a symbol left undefined by an earlier round may now read: its new value replaces it)
-            kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
-            self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
-        self.defining.update(ids)
+        rows = _with_rows(claims)
+        for _ in range(3):  # a symbol defined with another one (P = softmax(…), then G_2 = (P − Y)/N) reads next round
+            fixed, macros, ids = bind_symbols(self, rows)
+            known = {k for k, _ in self.notation.fixed} | {k for k, v in self.notation.macros if v != UNDEFINED}
+            fixed = tuple(f for f in fixed if f[0] not in known)
+            macros = tuple(m for m in macros if m[0] not in known)
+            if fixed or macros:  # (a symbol left undefined by an earlier round may now read: its new value replaces it)
+                kept = tuple(m for m in self.notation.macros if m[0] not in {k for k, _ in macros})
+                self.notation = replace(self.notation, fixed=self.notation.fixed + fixed, macros=kept + macros)
+            self.defining.update(ids)
+            if not (fixed or macros):
+                break
         self._param_letters(claims)
 
     def _param_letters(self, claims) -> None:
