@@ -69,3 +69,29 @@ def test_ell_defined_as_the_mean_is_the_batch_objective(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
     got = {r.id: r.verdict for r in results}
     assert (got["1"], got["2"], got["3"]) == ("correct", "correct", "incorrect"), got
+
+
+CHAINED = r"""# Manual backward with the upstream gradients named
+
+Forward: $H_1 = \mathrm{ReLU}(X W_1^\top + b_1)$, $P = \mathrm{softmax}(H_1 W_2^\top + b_2)$.
+
+$$G_2 = \frac{1}{N}(P - Y) \tag{1}$$
+
+$$\nabla_{W_2}\mathcal{L} = G_2^\top H_1 \tag{2}$$
+
+$$G_1 = (G_2 W_2) \odot \mathbb{1}[H_1 > 0] \tag{4}$$
+
+$$\nabla_{W_1}\mathcal{L} = G_1^\top X \tag{5}$$
+
+$$\nabla_{W_1}\mathcal{L} = X^\top G_1 \tag{7}$$
+"""
+
+
+def test_own_symbols_defined_with_each_other(tmp_path):
+    """G_2 is defined with P, which the answer defines just before (bound in the same round, G_2 did not read); G_1
+    with G_2. ∇_{W_1} = G_1ᵀ X is right (as (1)-(2) above, one layer down); X^T G_1 is 4×8, not W_1's 8×4."""
+    (tmp_path / "net.toml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(CHAINED, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert (got["2"], got["5"], got["7"]) == ("correct", "correct", "incorrect"), got
