@@ -71,26 +71,24 @@ REPEAT_SECONDS = 0.25
 CPU_WAIT = 6.0
 
 
-_gc_time = threading.local()
-
-
-def _count_gc(phase: str, info: dict) -> None:
-    """gc callback: adds each collection's CPU time to the collecting thread's ``_gc_time.total``."""
-    if phase == "start":
-        _gc_time.began = time.thread_time()
-    elif getattr(_gc_time, "began", None) is not None:
-        _gc_time.total = getattr(_gc_time, "total", 0.0) + time.thread_time() - _gc_time.began
-        _gc_time.began = None
-
-
-gc.callbacks.append(_count_gc)
-
-
 def work_time() -> float:
-    """CPU seconds of the calling thread, less its garbage collections: the clock of a small item's own bound (the
-    parser's). Other threads (BLAS and OpenMP pools spin after their work) and a full collection of a large heap —
-    hundreds of ms after a long session, triggered by whatever allocates next — are not the item's work."""
-    return time.thread_time() - getattr(_gc_time, "total", 0.0)
+    """CPU seconds of the calling thread: the clock of a small item's own bound (the parser's). Other threads (BLAS
+    and OpenMP pools spin after their work) are not the item's work; nor is a full garbage collection of a large heap
+    (hundreds of ms after a long session), which ``no_collection`` keeps out of such an item."""
+    return time.thread_time()
+
+
+@contextlib.contextmanager
+def no_collection() -> Iterator[None]:
+    """No automatic garbage collection inside the block (a short, bounded one: one claim's parse); what it allocates is
+    collected after it. A gc callback would not do: an alarm delivered inside it is discarded ("Exception ignored")."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class TimeLimitError(DerivationError):

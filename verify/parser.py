@@ -195,16 +195,8 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     except TypeError:  # an unhashable layer value: no cache
         key = hit = None
     if hit is None:
-        text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
-        if dict(notation.options).get("time_argument"):
-            text = drop_time_argument(text, dict(notation.options)["time_argument"])
-        if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
-            # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
-            text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
-        try:
-            hit = _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
-        except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
-            hit = exc
+        with limits.no_collection():  # (a collection of the whole heap is not this parse's work: its bound is 0.5 s)
+            hit = _parse_new(latex, notation, depth, layer_env)
         if key is not None and not (isinstance(hit, Unreadable) and str(hit).startswith("parsing took longer")):
             if len(_PARSED) >= MAX_PARSED:  # (a time-out depends on the machine's load: not remembered)
                 _PARSED.clear()
@@ -213,6 +205,20 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
         raise hit.with_traceback(None)
     sides, rels = hit
     return list(sides), list(rels)
+
+
+def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dict | None):
+    """parse_claim's work for a claim not read before: (sides, relations), or the exception that stopped it."""
+    text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
+    if dict(notation.options).get("time_argument"):
+        text = drop_time_argument(text, dict(notation.options)["time_argument"])
+    if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
+        # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
+        text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
+    try:
+        return _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
+    except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
+        return exc
 
 
 def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named like the constants it sits with
