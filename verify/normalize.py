@@ -90,6 +90,8 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
 
 
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
+#: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]} (a student's .txt or Markdown)
+_SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
@@ -268,6 +270,7 @@ def normalize(text: str) -> str:
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
+    s = _SLASH_D.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # dL/dz2: ∂L/∂z2
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = squeeze_space(s)
