@@ -1293,8 +1293,23 @@ def _complete_csv(n: int):
         if not path.exists():
             return []
         rows = list(csv.DictReader(path.open()))
-        bad = [r.get("submission") for r in rows if r.get("status") not in ("graded", "skipped", "failed", "unreadable", "error")]
+        bad = [r.get("submission") for r in rows if r.get("status") not in ("graded", "skipped", "failed", "unreadable", "error", "timeout", "refused", "crashed")]
         return ([f"{len(rows)} rows, expected {n}"] if len(rows) != n else []) + ([f"odd rows {bad[:3]}"] if bad else [])
+    return after
+
+
+def _all_rows(n: int, word: str):
+    """after(folder): g.csv has ``n`` complete rows, each of whose reason or status names ``word``."""
+    complete = _complete_csv(n)
+
+    def after(d: str) -> list[str]:
+        import csv
+        path = Path(d, "g.csv")
+        if not path.exists():
+            return ["no g.csv"]
+        rows = list(csv.DictReader(path.open()))
+        odd = [r.get("submission") for r in rows if not any(word in (v or "") for v in r.values())]
+        return complete(d) + ([f"rows not saying {word!r}: {odd[:3]}"] if odd else [])
     return after
 
 
@@ -1341,11 +1356,13 @@ def round_seven() -> list[Probe]:
         out.append(Probe(f"r7: grading --total-time={value!r}", (*grade, f"--total-time={value}"),
                          {"s.toml": ref, "r.toml": rub, **subs}, codes, after=_complete_csv(5)))
     slow = ("$$\\delta^{(1)} = " + "\\tanh(\\tanh(z^{(1)}))\\odot " * 60 + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n") * 200
+    # (round nine: a rubric for the 2-layer spec; the eighth round's expected delta3, so the run stopped at the rubric)
+    rub2 = 'title = "t"\n[[questions]]\nid = "Q1"\npoints = 2\nexpects = ["delta1", "delta2"]\n'
     out.append(Probe("r7: grading: every submission hits its own --time-limit 1", (*grade, "--time-limit", "1"),
-                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1, 2),
-                     after=_complete_csv(8)))
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub2, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1),
+                     after=_all_rows(8, "time")))
     out.append(Probe("r7: grading: --total-time 3 with slow submissions (deadline while grading)", (*grade, "--total-time", "3"),
-                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1, 2),
+                     {"s.toml": formula_spec("tanh(x)"), "r.toml": rub2, **{f"subs/s{k}.md": slow for k in range(8)}}, (0, 1, 2),
                      after=_complete_csv(8)))
     auto = ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--submission", "{d}/sub",
             "--results", "{d}/results.json")

@@ -55,6 +55,10 @@ RUN_WALL_MIN_CPU = 8.0
 #: the same for ``verify`` of one answers file: it derives without the instantiation check, and the examples' answers
 #: need at most 1 CPU second in the run (2.2 s with the imports), so a starved hostile one is stopped sooner
 VERIFY_WALL_MIN_CPU = 4.0
+#: ... and past this many seconds of wall clock from the start, ``verify`` of one answers file judges no more claims:
+#: those not yet judged are ``unchecked`` saying so and the results so far are kept (``overdue()``), so that a long
+#: answer on a loaded machine ends within 30 s with a partial result instead of waiting for VERIFY_WALL_MIN_CPU
+VERIFY_CLAIMS_WALL = 21.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -115,6 +119,7 @@ class _Run:
         self.wall_min_cpu = wall_min_cpu
         self.kind = kind
         self.late = False  # past the wall-clock deadline, still short of wall_min_cpu: only the necessary work now
+        self.soft = math.inf  # time.monotonic() past which ``overdue()``: work that can stop with a partial result stops
 
 
 _run: _Run | None = None
@@ -127,6 +132,12 @@ def remaining() -> float:
     return math.inf if _run is None else _run.seconds - (time.process_time() - _run.start)
 
 
+def overdue() -> bool:
+    """True once the run's soft wall-clock deadline (``run_budget``'s ``soft_wall``) has passed: work that can end
+    with a partial result (verify's claims) stops there. False outside a run or without one."""
+    return _run is not None and time.monotonic() >= _run.soft
+
+
 def spare() -> bool:
     """True while optional work (simplifying a derivative, inverting phi) fits the run budget: outside a run, or
     before ``SOFT_FRACTION`` of it is spent. Past it derivatives stay as ``sympy.diff`` gives them (still exact)."""
@@ -137,11 +148,12 @@ def spare() -> bool:
 def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN_BYTES,
                started: float | None = None, wall: float | None = None, wall_min_cpu: float | None = None,
                hint: str = RUN_HINT, memory_hint: str = "use a smaller network or smaller [values]",
-               kind: str = "a run") -> Iterator[None]:
+               kind: str = "a run", soft_wall: float | None = None) -> Iterator[None]:
     """One budget for a whole run: ``seconds`` of CPU time, ``wall`` seconds of wall-clock time from ``started``
     (``time.monotonic()``; default: now) once ``wall_min_cpu`` of CPU is spent (defaults: ``RUN_WALL_SECONDS``,
     ``RUN_WALL_MIN_CPU``), and ``memory`` bytes of data (None: no cap). Batch grading enters one per submission
-    (``wall`` = its --time-limit, ``wall_min_cpu`` = 0).
+    (``wall`` = its --time-limit, ``wall_min_cpu`` = 0). ``soft_wall``: seconds from ``started`` after which
+    ``overdue()`` is true, whatever the CPU spent (verify of one file: ``VERIFY_CLAIMS_WALL``).
 
     Raises:
         TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the time budget of <kind> (while <block>); <hint>".
@@ -153,6 +165,8 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
         return
     wall = RUN_WALL_SECONDS if wall is None else wall
     _run = _Run(seconds, RUN_WALL_MIN_CPU if wall_min_cpu is None else wall_min_cpu, kind)
+    if soft_wall is not None:
+        _run.soft = (time.monotonic() if started is None else started) + soft_wall
     restore = _cap_memory(memory)
     try:
         cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,

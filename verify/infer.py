@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
+from gradproof.derive import limits
 
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
@@ -753,6 +754,8 @@ def infer(judge, claims) -> Reading | None:
         for c in defs:
             relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
             if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
+                if limits.overdue():  # the run's time is out: no claim will be judged (Judge.check_all)
+                    raise _Budget
                 trials[0] += 1
                 judge.verdicts_only = True  # a reading is scored by verdicts: no diagnosis or symbolic proof needed
                 try:

@@ -520,8 +520,8 @@ class Judge:
                                notes=["the orientation of W is not settled"])
         if len(self.layouts) == 1:
             return self._check_in(claim, self.layouts[0], remember=True)
-        results = {lay: self._pre.pop((claim.id, claim.latex, lay), None) or self._check_in(claim, lay, remember=False)
-                   for lay in self.layouts}
+        voted = {lay: self._pre.pop((claim.id, claim.latex, lay), None) for lay in self.layouts}  # (verdicts only)
+        results = {lay: voted[lay] or self._check_in(claim, lay, remember=False) for lay in self.layouts}
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
         shown = self._shown(claim)
         if len(fits) == 1 and not self._voted:
@@ -534,7 +534,12 @@ class Judge:
             chosen = "columns"  # a Jacobian between vectors: σ'(z) W is diag(σ'(z)) W with σ'(z) a column
         if len(fits) == 1 and chosen != fits[0] and self._objective_claim(claim):
             chosen = fits[0]  # L = -y^T log ŷ: a scalar has no layout; its products are the dot products that fit
-        result = self._check_in(claim, chosen, remember=True) if self.numeric else results[chosen]
+        if self.numeric:
+            result = self._check_in(claim, chosen, remember=True)
+        elif voted[chosen] is not None:  # the vote's reading gave the verdict; this one adds the diagnosis or the proof
+            result = self._check_in(claim, chosen, remember=False)
+        else:
+            result = results[chosen]
         word = "column" if chosen == "columns" else "row"
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
             why = "as the answer's other claims write them" if shown else "nothing in the answer decides it; the default"
@@ -603,11 +608,15 @@ class Judge:
 
     def _vote(self, claim: Claim, weight: int = 1) -> None:
         """Count ``claim`` as evidence of the answer's layout when its shapes fit one layout only."""
-        try:
+        was = self.verdicts_only
+        try:  # verdicts only (no diagnosis of the layout that fails, no proof): check() diagnoses the layout it chooses
+            self.verdicts_only = True
             with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id}", cpu=True):
                 results = {lay: self._check_in(claim, lay, remember=False) for lay in self.layouts}
         except Exception:  # noqa: BLE001 -- the claim's own check reports what went wrong
             return
+        finally:
+            self.verdicts_only = was
         if not self.numeric:  # reused by check() (the notation no longer changes): each claim is read once per layout
             self._pre.update({(claim.id, claim.latex, lay): r for lay, r in results.items()})
         fits = [lay for lay in self.layouts if not _shape_failed(results[lay])]
@@ -1490,9 +1499,13 @@ class Judge:
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
+                if limits.overdue():  # (no claim is judged past it: below)
+                    break
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
-        results = [self._in_step(c, steps, self._bounded_check) for c in claims]
+        # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
+        # judged are unchecked saying so: a partial result within 30 s on a loaded machine
+        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._bounded_check) for c in claims]
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._own_objective(claims, results)
@@ -2024,6 +2037,14 @@ _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\
 
 def _row_id(claim_id: str, k: int) -> str:
     return f"{claim_id}\x00row{k}"
+
+
+def _overdue(claim: Claim) -> ClaimResult:
+    """A claim not judged because the run's time ran out before it (``limits.overdue``)."""
+    return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                       f"not judged: the run's time ran out before this claim ({limits.VERIFY_CLAIMS_WALL:g} s of "
+                       "wall-clock time; a long answer or a busy machine), the verdicts given before it are kept; run "
+                       "verify again on a less busy machine, or split the answer", quantity=claim.quantity)
 
 
 def _set_aside(claims) -> tuple[list, dict]:
