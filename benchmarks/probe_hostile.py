@@ -1293,7 +1293,8 @@ def _complete_csv(n: int):
         if not path.exists():
             return []
         rows = list(csv.DictReader(path.open()))
-        bad = [r.get("submission") for r in rows if r.get("status") not in ("graded", "skipped", "failed", "unreadable", "error", "timeout", "refused", "crashed")]
+        known = ("graded", "skipped", "failed", "unreadable", "error", "timeout", "refused", "crashed")
+        bad = [r.get("submission") for r in rows if r.get("status") not in known]
         return ([f"{len(rows)} rows, expected {n}"] if len(rows) != n else []) + ([f"odd rows {bad[:3]}"] if bad else [])
     return after
 
