@@ -1539,7 +1539,8 @@ def round_eight() -> list[Probe]:
                      after=_complete_csv(2)))
     out.append(Probe("r8: grading: symbolic link loops (a.md -> b.md -> a.md, a folder linking itself)", grade, base, (0, 1, 2),
                      links={"subs/a.md": "b.md", "subs/b.md": "a.md", "subs/self.md": "self.md", "subs/f/loop": "..",
-                            "subs/f/x.md": "x.md", "subs/g/in": "{d}/subs/g"}, after=_complete_csv(3)))
+                            "subs/f/x.md": "x.md", "subs/g/in": "{d}/subs/g"}, after=_complete_csv(3),
+                     says="self.md: left out"))  # (round nine: each link left out is named in a note)
     out.append(Probe("r8: grading: a FIFO named like an answer, a folder named a.md", grade, base, (0, 1, 2),
                      fifos=("subs/pipe.md", "subs/p/q.md"), after=_complete_csv(3),
                      before=lambda d: Path(d, "subs", "dir.md", "inner.md").parent.mkdir(parents=True)))

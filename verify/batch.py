@@ -104,8 +104,25 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def answer_files(folder: Path) -> tuple[Path, ...]:
-    """The answers files in ``folder`` and its subfolders (not hidden ones), sorted; links leading out are left out."""
+def left_out(path: Path, root: Path) -> str | None:
+    """Why ``path`` in a graded folder ``root`` is no answers file although it is named like one or is a symbolic link
+    (a TA is told, by name: ``discover``'s notices), or None when it is one (or is neither). The link's target is never
+    named (it may be another student's file or one of the machine's)."""
+    if path.is_symlink() and not inside(path, root):
+        try:
+            path.resolve(strict=True)
+        except (OSError, RuntimeError):  # a loop, or a link to nothing
+            return "left out: a symbolic link that leads nowhere (a loop of links, or a missing target)"
+        return "left out: a symbolic link leading out of the graded folder"
+    if path.suffix.lower() in ANSWER_SUFFIXES and not path.is_file() and not path.is_dir():
+        return ("left out: a symbolic link that leads nowhere (a loop of links, or a missing target)" if path.is_symlink()
+                else "left out: named like an answers file but not a regular file (a FIFO, a socket or a device)")
+    return None
+
+
+def answer_files(folder: Path, notices: list | None = None) -> tuple[Path, ...]:
+    """The answers files in ``folder`` and its subfolders (not hidden ones), sorted; links leading out are left out
+    (each such file named like an answers file is added to ``notices``, when given, with the reason)."""
     found = []
     for f in folder.rglob("*"):
         rel = f.relative_to(folder)
@@ -113,13 +130,17 @@ def answer_files(folder: Path) -> tuple[Path, ...]:
             continue
         if inside(f, folder) and f.is_file():
             found.append(f)
+        elif notices is not None and (why := left_out(f, folder)) is not None:
+            notices.append(f"{display(folder.name)}/{display(str(rel))}: {why}")
         if len(found) > MAX_FILES:
             break
     return tuple(sorted(found))
 
 
-def discover(paths) -> list[Submission]:
-    """The submissions under ``paths`` (files or folders), in a stable order.
+def discover(paths, notices: list | None = None) -> list[Submission]:
+    """The submissions under ``paths`` (files or folders), in a stable order. ``notices`` (when given) receives a line
+    for each entry left out that looks like a submission (``left_out``: a link out of the folder or in a loop, a FIFO
+    named like an answers file), naming it.
 
     Raises:
         UsageError: a path does not exist, or there is nothing to grade.
@@ -133,10 +154,15 @@ def discover(paths) -> list[Submission]:
             subs.append(Submission(display(p.name), (p,), p))
             continue
         for child in sorted(p.iterdir()):
-            if _hidden(child) or not inside(child, p):  # a link out of the folder (to .., /, another course) is no submission
+            if _hidden(child):
+                continue
+            why = left_out(child, p)
+            if why is not None or not inside(child, p):  # a link out of the folder (to .., /, another course) is no submission
+                if why is not None and notices is not None and len(notices) < MAX_SUBMISSIONS:
+                    notices.append(f"{display(child.name)}: {why}")
                 continue
             if child.is_dir():
-                subs.append(Submission(display(child.name), answer_files(child), child))
+                subs.append(Submission(display(child.name), answer_files(child, notices), child))
             elif child.suffix.lower() in ANSWER_SUFFIXES and child.is_file():
                 subs.append(Submission(display(child.name), (child,), child))
             if len(subs) > MAX_SUBMISSIONS:

@@ -156,7 +156,8 @@ def run_batch(args) -> int:
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give a positive number of worker processes (or leave it out for the usable cores)")
-    subs = discover(args.answers)  # first: a folder given by mistake says so before anything is derived
+    notices: list[str] = []  # entries that look like submissions but are left out (batch.left_out), each named
+    subs = discover(args.answers, notices)  # first: a folder given by mistake says so before anything is derived
     ctx = context(args.spec, getattr(args, "rubric", None), budget_of(args), deadline_of(args))
     out = _out_dir(getattr(args, "out", None))
     if out is not None:  # reports written inside the submissions folder are not a submission on the next run
@@ -166,6 +167,8 @@ def run_batch(args) -> int:
         raise UsageError(f"--summary {summary}: this is a folder; give a file such as {summary / 'grades.csv'}")
     ignored = "; each submission's own spec is ignored" if any(f.suffix == ".toml" for s in subs for f in s.files) else ""
     print(f"gradproof verify: grading {len(subs)} submission(s) against {ctx.network.name}{ignored}", file=sys.stderr)
+    for n in notices:  # (no row: the exit code is the others')
+        print(one_line(f"gradproof verify: note: {platforms.printable(n)}"), file=sys.stderr)
     t0 = time.perf_counter()
     progress = Progress(len(subs))
 
@@ -220,11 +223,12 @@ def _stopped_message(outcomes: list[Outcome], left: int, ctx: Context, seconds: 
             "pace so far)")
 
 
-def submission_of(path: Path) -> Submission:
-    """One submission: a file, or a folder (Gradescope's /autograder/submission) with every answers file in it."""
+def submission_of(path: Path, notices: list | None = None) -> Submission:
+    """One submission: a file, or a folder (Gradescope's /autograder/submission) with every answers file in it; links
+    leading out of the folder are left out, each named in ``notices`` (when given: batch.left_out)."""
     if path.is_file():
         return Submission(display(path.name), (path,), path)
-    return Submission(display(path.name), answer_files(path), path)  # links leading out of the folder are left out
+    return Submission(display(path.name), answer_files(path, notices), path)
 
 
 def platform_results(platform: str, rubric: Rubric | None, outcome: Outcome | None, error: str | None = None) -> dict:
@@ -259,7 +263,11 @@ def grade_for_platform(platform: str, submission: str | Path, spec: str | None, 
     if not path.exists():
         outcome = Outcome(path.name, "error", f"{path}: no submission found (expected the student's files here)")
     else:
-        outcome = grade_submission(submission_of(path), ctx)
+        notices: list[str] = []
+        outcome = grade_submission(submission_of(path, notices), ctx)
+        outcome.notices[:0] = notices  # (the student is told which files were not read)
+        if outcome.status != "graded" and notices:
+            outcome.reason = f"{outcome.reason} ({'; '.join(notices)})"
     write_json(results, platform_results(platform, ctx.rubric, outcome), flag)
     if outcome.status != "graded":
         print(f"gradproof: {platform}: {platforms.printable(outcome.reason)}; wrote {results} with score 0", file=sys.stderr)

@@ -1,0 +1,173 @@
+"""Hostile input, round nine (issue 12, tenth pass): long answers on a loaded machine (the layout vote reads verdicts
+only; past the run's soft wall-clock deadline the claims not yet judged are unchecked with the reason, the verdicts
+before it kept) and graded folders whose entries are left out (each named in a note). benchmarks/probe_hostile.py
+("r9:" probes) runs the same classes through the real CLI with time and memory measured (docs/RELIABILITY.md, "Round
+nine"). Bounds are on CPU time, so a loaded machine does not fail them."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import ROOT
+from gradproof.derive import limits
+from gradproof.derive.spec import spec_from_dict
+from gradproof.verify import judge as judge_mod
+from gradproof.verify.document import extract
+from gradproof.verify.judge import Judge
+
+NET = {"name": "r9", "inputs": 2, "layers": [{"units": 3, "activation": "tanh"}, {"units": 2, "activation": "identity"}],
+       "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+RIGHT = "$$\\delta^{(2)} = \\hat y - y \\tag{right}$$\n\n"
+SIGN = "$$\\delta^{(2)} = y - \\hat y \\tag{sign}$$\n\n"  # (by hand: the negative of ŷ − y)
+SHAPE = "$$\\frac{\\partial J}{\\partial W^{(2)}} = h^{(1)} \\delta^{(2)} \\tag{shape}$$\n\n"  # (3×1 times 2×1)
+
+
+def cpu() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def _judge() -> Judge:
+    from gradproof.derive.derivation import derive
+
+    return Judge(derive(spec_from_dict(NET), check=False))
+
+
+# -- the layout vote ---------------------------------------------------------------------------------------------------------
+def test_the_layout_vote_diagnoses_nothing_and_each_wrong_claim_is_diagnosed_once(monkeypatch):
+    """The vote read every claim in both layouts with diagnoses (the catalogue's rewrites: ~60 % of a 2000-claim
+    answer's time), then the check reused them: a wrong claim was diagnosed in both layouts. Now the vote reads verdicts
+    only and the chosen layout's result is diagnosed once; the verdicts and messages are the same."""
+    calls = []
+    real = judge_mod.diagnose
+    monkeypatch.setattr(judge_mod, "diagnose", lambda probe: calls.append(1) or real(probe))
+    j = _judge()
+    assert len(j.layouts) == 2  # (no layout declared: the vote runs)
+    got = {r.id: r for r in j.check_all(extract(SIGN + SHAPE + RIGHT))}
+    assert [got[k].verdict for k in ("sign", "shape", "right")] == ["incorrect", "incorrect", "correct"]
+    assert got["sign"].message.startswith("sign error") and "3×1 times 2×1" in got["shape"].message
+    assert len(calls) == 2  # one per wrong claim (before: 4)
+
+
+def test_two_thousand_wrong_claims_cost_less_than_before():
+    """1000 wrong and 1000 right claims in one answer: 5–7 CPU s before (each wrong claim diagnosed twice), ~2.5 now."""
+    t0 = cpu()
+    got = _judge().check_all(extract((SIGN + RIGHT) * 500))
+    assert cpu() - t0 < 8
+    assert [r.verdict for r in got] == ["incorrect", "correct"] * 500
+
+
+# -- the soft wall-clock deadline ---------------------------------------------------------------------------------------------
+def test_overdue_only_inside_a_run_with_a_soft_deadline_past():
+    assert not limits.overdue()
+    with limits.run_budget("t", wall_min_cpu=1e6):
+        assert not limits.overdue()  # no soft deadline: the run's own stops only
+    with limits.run_budget("t", wall_min_cpu=1e6, soft_wall=0.0):
+        assert limits.overdue()
+    with limits.run_budget("t", wall_min_cpu=1e6, soft_wall=1e6):
+        assert not limits.overdue()
+    assert not limits.overdue()
+
+
+def test_past_the_soft_deadline_the_claims_left_are_unchecked_and_the_verdicts_before_kept(monkeypatch):
+    """A long answer on a loaded machine passed 30 s of wall clock before the run budget's wall stop (which waits for
+    VERIFY_WALL_MIN_CPU of CPU): now the claims not yet judged at VERIFY_CLAIMS_WALL are unchecked saying why."""
+    j = _judge()
+    real, judged = j._bounded_check, []
+
+    def first_two(claim, *a, **k):  # the deadline passes after the second claim's verdict
+        judged.append(claim.id)
+        return real(claim, *a, **k)
+
+    monkeypatch.setattr(j, "_bounded_check", first_two)
+    monkeypatch.setattr(limits, "overdue", lambda: len(judged) >= 2)
+    got = j.check_all(extract(RIGHT + SIGN + RIGHT.replace("right", "again") + SHAPE))
+    assert [r.verdict for r in got] == ["correct", "incorrect", "unchecked", "unchecked"]
+    assert all("the run's time ran out before this claim" in r.message for r in got[2:])
+    assert got[1].message.startswith("sign error")
+
+
+def test_a_verify_past_its_soft_deadline_ends_with_every_claim_unchecked(tmp_path, monkeypatch, capsys):
+    """Through the CLI: a deadline already past (0 s) makes a partial (here empty) result, exit 1, never exit 2."""
+    from gradproof.cli import main
+
+    monkeypatch.setattr(limits, "VERIFY_CLAIMS_WALL", 0.0)
+    (tmp_path / "h.md").write_text(RIGHT + SIGN, encoding="utf-8")
+    code = main(["verify", str(tmp_path / "h.md"), "--spec", str(ROOT / "examples" / "reference_mlp.toml"), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and data["summary"]["unchecked"] == 2
+    assert all("ran out" in c["message"] for c in data["claims"])
+
+
+# -- graded folders: entries left out are named -------------------------------------------------------------------------------
+ALICE = (ROOT / "examples" / "grading" / "submissions" / "alice.md").read_text(encoding="utf-8")
+
+
+def _course(tmp_path):
+    subs = tmp_path / "subs"
+    (subs / "carol").mkdir(parents=True)
+    (subs / "alice.md").write_text(ALICE, encoding="utf-8")
+    (subs / "carol" / "a.md").write_text(ALICE, encoding="utf-8")
+    (tmp_path / "secret.md").write_text("the solution", encoding="utf-8")
+    (subs / "a.md").symlink_to("b.md")
+    (subs / "b.md").symlink_to("a.md")
+    (subs / "self").symlink_to("self")
+    (subs / "out.md").symlink_to(tmp_path / "secret.md")
+    (subs / "gone.md").symlink_to("nowhere.md")
+    (subs / "carol" / "x.md").symlink_to(tmp_path / "secret.md")
+    os.mkfifo(subs / "pipe.md")
+    return subs
+
+
+def test_a_graded_folder_names_each_entry_it_leaves_out(tmp_path, capsys):
+    """Before: links in a loop, links leading out of the folder and a FIFO named like an answer gave no row and no
+    word. Now a note names each (never the link's target); the others are graded, exit code unchanged."""
+    from gradproof.cli import main
+
+    subs = _course(tmp_path)
+    code = main(["verify", str(subs), "--spec", str(ROOT / "examples" / "reference_mlp.toml"), "--jobs", "1",
+                 "--summary", str(tmp_path / "g.csv")])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert len(out.splitlines()) == 2  # alice.md and carol: one row each
+    notes = [line for line in err.splitlines() if "left out" in line]
+    for name, why in (("a.md", "leads nowhere"), ("b.md", "leads nowhere"), ("self", "leads nowhere"),
+                      ("gone.md", "leads nowhere"), ("out.md", "leading out"), ("carol/x.md", "leading out"),
+                      ("pipe.md", "not a regular file")):
+        assert any(f"note: {name}: left out" in n and why in n for n in notes), (name, notes)
+    assert len(notes) == 7 and "secret" not in err
+
+
+def test_the_autograder_names_the_files_it_leaves_out(tmp_path):
+    from gradproof.cli import main
+
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.md").write_text(ALICE, encoding="utf-8")
+    (tmp_path / "solution.md").write_text("the solution", encoding="utf-8")
+    (sub / "b.md").symlink_to(tmp_path / "solution.md")
+    results = tmp_path / "results.json"
+    code = main(["autograder", "gradescope", "--spec", str(ROOT / "examples" / "reference_mlp.toml"),
+                 "--rubric", str(ROOT / "examples" / "grading" / "rubric.toml"), "--submission", str(sub),
+                 "--results", str(results)])
+    text = results.read_text(encoding="utf-8")
+    assert code == 0 and "sub/b.md: left out: a symbolic link leading out" in text and "solution" not in text
+
+
+@pytest.mark.parametrize("n", [3000])
+def test_naming_what_is_left_out_stays_cheap(tmp_path, n):
+    """A folder of 3000 links in pairs of loops: one note each, in well under a second of CPU."""
+    from gradproof.verify.batch import discover
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "ok.md").write_text(ALICE, encoding="utf-8")
+    for k in range(0, n, 2):
+        (subs / f"l{k}.md").symlink_to(f"l{k + 1}.md")
+        (subs / f"l{k + 1}.md").symlink_to(f"l{k}.md")
+    notices: list = []
+    t0 = cpu()
+    assert [s.name for s in discover([subs], notices)] == ["ok.md"]
+    assert cpu() - t0 < 3 and len(notices) == n
