@@ -58,7 +58,7 @@ VERIFY_WALL_MIN_CPU = 4.0
 #: ... and past this many seconds of wall clock from the start, ``verify`` of one answers file judges no more claims:
 #: those not yet judged are ``unchecked`` saying so and the results so far are kept (``overdue()``), so that a long
 #: answer on a loaded machine ends within 30 s with a partial result instead of waiting for VERIFY_WALL_MIN_CPU
-VERIFY_CLAIMS_WALL = 21.0
+VERIFY_CLAIMS_WALL = 23.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB

@@ -22,7 +22,7 @@ from gradproof.derive.symbols import YHAT, Y
 
 from . import handout, layer_kinds
 from .document import ActivationRow, Row, _activation_rows, _runs, hyper_text
-from .example import FD_TOLERANCE, ProgramExample, program_example
+from .example import FD_TOLERANCE, FD_ULPS, ProgramExample, program_example
 from .handout import eq_ranges, fmt
 from .latex import display_name, escape, latex, number, width
 from .layer_kinds import Block, KindSection
@@ -497,13 +497,15 @@ def _example(d, ex: ProgramExample) -> tuple[tuple[ExampleCell, ...], str]:
 
 def _agreement(ex: ProgramExample) -> str:
     """What the finite differences of the example checked: every entry, or (a large example) random directions."""
+    coarse = (rf" Some entries are below what the differences resolve beside $|L|$: they agree within that resolution "
+              rf"(${FD_ULPS}$ units in the last place of $|L|$ over the step)." if ex.coarse else "")
     if not ex.directions:
         return (rf"Every gradient entry agrees with a central finite difference of $L$ (step $10^{{-6}}$) within "
-                rf"${number(FD_TOLERANCE)}$ (relative).")
+                rf"${number(FD_TOLERANCE)}$ (relative).") + coarse
     return (rf"The gradients agree with central finite differences of $L$ along {ex.directions} random directions "
             r"(every parameter entry moved by $\pm 10^{-6}$ at once, signs drawn at random; compared with the sum of the "
             rf"gradient entries times those signs) within ${number(FD_TOLERANCE)}$ (relative); with this many entries "
-            "they were not differenced one by one.")
+            "they were not differenced one by one.") + coarse
 
 
 def _absorbed(d, ex: ProgramExample) -> str:

@@ -171,3 +171,52 @@ def test_naming_what_is_left_out_stays_cheap(tmp_path, n):
     t0 = cpu()
     assert [s.name for s in discover([subs], notices)] == ["ok.md"]
     assert cpu() - t0 < 3 and len(notices) == n
+
+
+# -- 498 dropout layers: the worked example's finite differences ---------------------------------------------------------------
+def _dropout(n: int):
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.numeric import ProgramEvaluator
+    from gradproof.proof import example
+
+    net = {**NET, "layers": [NET["layers"][0], *({"kind": "dropout", "p": 0.1} for _ in range(n)), NET["layers"][1]]}
+    sub = example.small_program(derive(spec_from_dict(net), check=False))
+    ev = ProgramEvaluator(sub)
+    return sub, ev, example._program_example(sub, ev, example.SEED)
+
+
+def test_deep_dropout_gradients_agree_with_pytorch_and_with_finite_differences_to_their_resolution():
+    """The handout of 498 dropout layers said its gradients disagree with finite differences for every seed. The
+    program is right (PyTorch, by hand below, agrees to 1e-15 on 200 layers); the check was not: the masks scale L by
+    0.9^-200 (L ~ 7e16), and the difference of L's two values cannot resolve a bias gradient ~1e8. Such entries are
+    now compared to the difference's resolution (example.FD_ULPS), and the handout says so."""
+    torch = pytest.importorskip("torch")
+    from gradproof.derive import names
+    from gradproof.proof import example
+
+    n = 200
+    sub, ev, (ex, agrees) = _dropout(n)
+    g = dict(ex.given)
+    keys = [k for k in g if k[0] in "Wb"]
+    t = {k: torch.tensor(g[k], requires_grad=True) for k in keys}
+    h = torch.tanh(torch.tensor(g["X"]) @ t["W1"].T + t["b1"])
+    for k in range(2, n + 2):  # inverted dropout: h ⊙ m / (1 − p)
+        h = h * torch.tensor(g[f"mask{k}"]) / 0.9
+    y_hat = h @ t[f"W{n + 2}"].T + t[f"b{n + 2}"]
+    (0.5 * ((y_hat - torch.tensor(g["Y"])) ** 2).sum() / 3).backward()
+    for k in keys:
+        mine, theirs = ex.arrays[names.grad(k)], t[k].grad.numpy()
+        assert abs(mine - theirs).max() <= 1e-12 * abs(theirs).max(), k
+    assert ex.data_loss > 1e15 and agrees() == 2  # (was False: 0)
+    # the check still catches a wrong entry it can resolve: dW1 off by 0.1 %
+    arrays = dict(ex.arrays)
+    arrays["dW1"] = arrays["dW1"].copy()
+    arrays["dW1"][0, 0] *= 1.001
+    params = {k: g[k] for k in keys}
+    loss = lambda p: ev.loss(p, g["X"], g["Y"], masks={m: g[m] for m in g if m.startswith("mask")})  # noqa: E731
+    assert example._finite_differences_agree(loss, params, arrays, resolve=True) == 0
+
+
+def test_a_shallow_dropout_example_needs_no_resolution_allowance():
+    _, _, (ex, agrees) = _dropout(3)
+    assert agrees() == 1 and ex.data_loss < 10
