@@ -288,7 +288,7 @@ def check_layered(sub, window: tuple[int, ...] = (), seed: int = 0) -> Check:
         mine = np.concatenate([derived[names.grad(k)].ravel() for k in keys])
         if not (np.all(np.isfinite(row)) and np.all(np.isfinite(mine))):
             raise DerivationError(f"{net.source}: the instantiation check cannot evaluate the gradients: they are not finite at "
-                                  "random points; use activations that are finite for every real z")
+                                  f"random points; {_why_not_finite(net)}")
         worst = max(worst, relative_error(row, mine))
     window = window or tuple(range(1, net.depth + 1))
     sizes = (net.inputs, *(layer.units for layer in net.layers))
@@ -298,6 +298,23 @@ def check_layered(sub, window: tuple[int, ...] = (), seed: int = 0) -> Check:
               f"loss expanded from the layers' definitions by {ENGINE} at {POINTS} random points, max relative error {worst:.1e}")
     return Check("instantiation", bool(worst < TOLERANCE), detail, worst, what="batch program", window=window, sizes=sizes,
                  batch=PROGRAM_BATCH, points=POINTS, tolerance=TOLERANCE, count=count, engine=ENGINE)
+
+
+#: dropout's 1/(1 − p) from which a check's expanded loss may overflow float64 (a softmax of logits ~1000: exp overflows)
+DROPOUT_SCALE = 100.0
+
+
+def _why_not_finite(net) -> str:
+    """What to do when the layered check's values are not finite: a dropout layer that scales the units it keeps by
+    1/(1 − p) of hundreds or more makes the expanded loss overflow (the program itself is stable), else an activation."""
+    steep = [(layer.name, layer.settings_dict["p"]) for layer in net.all_layers
+             if layer.kind == "dropout" and 1.0 / max(1.0 - layer.settings_dict["p"], 1e-300) >= DROPOUT_SCALE]
+    if steep:
+        name, p = steep[0]
+        return (f"dropout p = {p:g} (layer {name}) scales the units it keeps by 1/(1 - p) = {1 / max(1 - p, 1e-300):.3g}, and the "
+                "loss expanded for the check overflows float64 there (the derivation itself is exact); use p <= 0.99, or "
+                "derive with --no-check (the results are then not checked by brute force)")
+    return "use activations that are finite for every real z"
 
 
 def program_checks(d) -> list[Check]:
