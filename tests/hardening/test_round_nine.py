@@ -220,3 +220,16 @@ def test_deep_dropout_gradients_agree_with_pytorch_and_with_finite_differences_t
 def test_a_shallow_dropout_example_needs_no_resolution_allowance():
     _, _, (ex, agrees) = _dropout(3)
     assert agrees() == 1 and ex.data_loss < 10
+
+
+def test_a_steep_dropout_before_a_softmax_is_refused_saying_what_to_do():
+    """dropout p = 0.999999 before a softmax: the check's expanded loss overflows (logits ~1e6); the message blamed the
+    activations ("use activations that are finite for every real z"). Now it names the dropout layer and the fix."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.errors import DerivationError
+
+    net = {**NET, "inputs": 4, "layers": [{"units": 4, "activation": "tanh"}, {"kind": "dropout", "p": 0.999999},
+                                          {"units": 3, "activation": "softmax"}], "loss": {"name": "cross_entropy"}}
+    with pytest.raises(DerivationError, match=r"dropout p = 0\.999999 \(layer 2\).*--no-check"):
+        derive(spec_from_dict(net))
+    derive(spec_from_dict(net), check=False)  # the derivation itself is fine
