@@ -58,7 +58,7 @@ VERIFY_WALL_MIN_CPU = 4.0
 #: ... and past this many seconds of wall clock from the start, ``verify`` of one answers file judges no more claims:
 #: those not yet judged are ``unchecked`` saying so and the results so far are kept (``overdue()``), so that a long
 #: answer on a loaded machine ends within 30 s with a partial result instead of waiting for VERIFY_WALL_MIN_CPU
-VERIFY_CLAIMS_WALL = 23.0
+VERIFY_CLAIMS_WALL = 22.0
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -153,7 +153,8 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
     (``time.monotonic()``; default: now) once ``wall_min_cpu`` of CPU is spent (defaults: ``RUN_WALL_SECONDS``,
     ``RUN_WALL_MIN_CPU``), and ``memory`` bytes of data (None: no cap). Batch grading enters one per submission
     (``wall`` = its --time-limit, ``wall_min_cpu`` = 0). ``soft_wall``: seconds from ``started`` after which
-    ``overdue()`` is true, whatever the CPU spent (verify of one file: ``VERIFY_CLAIMS_WALL``).
+    ``overdue()`` is true, whatever the CPU spent (verify of one file: ``VERIFY_CLAIMS_WALL``); past it the wall-clock
+    stop no longer waits for ``wall_min_cpu``.
 
     Raises:
         TimeLimitError: "<what>: stopped after <seconds> s of CPU time, the time budget of <kind> (while <block>); <hint>".
@@ -297,8 +298,8 @@ def _past_deadline() -> bool:
     """At the run's wall-clock deadline (and every REPEAT_SECONDS after it): stop the run once it has done
     ``wall_min_cpu`` of work; until then it goes on without optional work (``spare()`` is false), so that a run starved
     by other processes ends as soon as it can."""
-    if _run is None or time.process_time() - _run.start >= _run.wall_min_cpu:
-        return True
+    if _run is None or time.process_time() - _run.start >= _run.wall_min_cpu or time.monotonic() >= _run.soft:
+        return True  # (a run past its soft deadline has kept what it could: the wall clock stops it whatever its CPU)
     _run.late = True
     return False
 

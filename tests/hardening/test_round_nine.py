@@ -66,8 +66,9 @@ def test_overdue_only_inside_a_run_with_a_soft_deadline_past():
         assert not limits.overdue()  # no soft deadline: the run's own stops only
     with limits.run_budget("t", wall_min_cpu=1e6, soft_wall=0.0):
         assert limits.overdue()
+        assert limits._past_deadline()  # past its soft deadline the wall stop does not wait for wall_min_cpu of CPU
     with limits.run_budget("t", wall_min_cpu=1e6, soft_wall=1e6):
-        assert not limits.overdue()
+        assert not limits.overdue() and not limits._past_deadline()
     assert not limits.overdue()
 
 
