@@ -206,7 +206,9 @@ class Judge:
         if self.numeric:
             check_finite(self.rows[0], values.get("source", "answers file"))  # overflowing [values]: refused, not judged
         else:  # a random point where the network itself overflows (exp(exp(…)) in a layer) cannot judge any claim
-            kept = [i for i, r in enumerate(self.rows) if not_finite(r) is None]
+            # (only the next step overflowing — a huge learning rate — leaves the point usable: claims about the next
+            # step read its values and say they are not finite)
+            kept = [i for i, r in enumerate(self.rows) if not_finite({k: v for k, v in r.items() if not k.endswith("_next")}) is None]
             if not kept:
                 raise AnswerError(f"{self.net.source or self.net.name}: the network's values overflow float64 "
                                   f"({not_finite(self.rows[0])} is not finite) at every sample point, so no claim can be "

@@ -234,3 +234,19 @@ def test_a_steep_dropout_before_a_softmax_is_refused_saying_what_to_do():
     with pytest.raises(DerivationError, match=r"dropout p = 0\.999999 \(layer 2\).*--no-check"):
         derive(spec_from_dict(net))
     derive(spec_from_dict(net), check=False)  # the derivation itself is fine
+
+
+def test_a_next_step_that_overflows_leaves_the_claims_of_this_step_judged():
+    """Adam with its largest learning rate (10⁶) on the largest documented network: only the next step's loss
+    overflows, yet verify refused the whole answer ("the network's values overflow float64 (loss_next is not finite) …
+    gradproof derive refuses it too" — derive accepts it). Now the points stay: δ is judged (ŷ − y, by hand)."""
+    net = {"name": "r9", "inputs": 40, "layers": [{"units": 40, "activation": "tanh"}, {"kind": "dropout", "p": 0.99},
+                                                  {"units": 40, "activation": "softmax"}],
+           "loss": {"name": "cross_entropy"}, "optimizer": {"name": "adam", "learning_rate": 1e6, "epsilon": 1e-300}}
+    from gradproof.derive.derivation import derive
+    from gradproof.verify.truth import not_finite
+
+    j = Judge(derive(spec_from_dict(net), check=False))
+    assert all(not_finite(r) == "loss_next" for r in j.rows)  # (every point: before, no claim was judged)
+    got = j.check_all(extract("$$\\delta^{(3)} = \\hat y - y \\tag{d}$$\n\n$$\\delta^{(3)} = y - \\hat y \\tag{w}$$\n\n"))
+    assert [r.verdict for r in got] == ["correct", "incorrect"], [(r.verdict, r.message) for r in got]
