@@ -36,6 +36,8 @@ QUESTION_KEYS = ("id", "name", "points", "expects", "carried_forward", "show_exp
 VISIBILITY = ("visible", "hidden", "after_due_date", "after_published")  # Gradescope's test visibility values
 OUTPUT_FORMATS = ("text", "html", "simple_format", "md", "ansi")  # Gradescope's output_format values
 MAX_QUESTIONS = 500
+#: expected items (quantities, claim ids, tags) in all the questions: an answer holds at most 2000 claims
+MAX_EXPECTS = 2000
 #: credit of an item by verdict (carried_forward: the question's share)
 CREDIT = {"correct": 1.0, "incorrect": 0.0, "unchecked": 0.0, "missing": 0.0}
 _ORDER = ("incorrect", "carried_forward", "correct")  # worst first
@@ -138,7 +140,7 @@ def rubric_from_dict(data: dict, source: str = "rubric") -> Rubric:
                                 "[[questions]]\nid = \"Q1\"\npoints = 2\nexpects = [\"delta3\"]")
     if len(raw) > MAX_QUESTIONS:
         raise fail("questions", f"{len(raw)} questions; the limit is {MAX_QUESTIONS}")
-    out, seen = [], set()
+    out, seen, expected = [], set(), 0
     for i, q in enumerate(raw, start=1):
         where = f"questions[{i}]"
         if not isinstance(q, dict):
@@ -163,6 +165,10 @@ def rubric_from_dict(data: dict, source: str = "rubric") -> Rubric:
         if not isinstance(expects, list) or not expects or not all(isinstance(e, str) and e.strip() for e in expects):
             raise fail(f"{where}: expects",
                        "expected a list of quantities, claim ids or \\tag labels, e.g. expects = [\"delta3\", \"dW3\"]")
+        expected += len(expects)
+        if expected > MAX_EXPECTS:
+            raise fail(f"{where}: expects", f"more than {MAX_EXPECTS} expected items in all the questions (an answer holds "
+                                            "at most 2000 claims); list what each question grades")
         cf = q.get("carried_forward", 1.0)
         if isinstance(cf, bool) or not isinstance(cf, (int, float)) or not 0 <= cf <= 1:
             raise fail(f"{where}: carried_forward", f"{cf!r}; expected the share of the points from 0 to 1, e.g. 0.5")

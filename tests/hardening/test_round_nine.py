@@ -250,3 +250,17 @@ def test_a_next_step_that_overflows_leaves_the_claims_of_this_step_judged():
     assert all(not_finite(r) == "loss_next" for r in j.rows)  # (every point: before, no claim was judged)
     got = j.check_all(extract("$$\\delta^{(3)} = \\hat y - y \\tag{d}$$\n\n$$\\delta^{(3)} = y - \\hat y \\tag{w}$$\n\n"))
     assert [r.verdict for r in got] == ["correct", "incorrect"], [(r.verdict, r.message) for r in got]
+
+
+def test_a_rubric_expecting_100000_items_is_refused_at_once():
+    """A question expecting 100 000 claim ids (900 kB of TOML): the graded run went past 120 s (a note per item no
+    submission answers, each compared with every claim). Now refused when the rubric is read, naming the limit."""
+    from gradproof.verify import rubric
+
+    data = {"questions": [{"id": "Q1", "points": 1, "expects": [f"c{k}" for k in range(100_000)]}]}
+    t0 = cpu()
+    with pytest.raises(rubric.RubricError, match=f"more than {rubric.MAX_EXPECTS} expected items"):
+        rubric.rubric_from_dict(data, "r.toml")
+    assert cpu() - t0 < 2
+    rubric.rubric_from_dict({"questions": [{"id": f"Q{k}", "points": 1, "expects": ["delta1", "delta2", "dW1", "dW2"]}
+                                           for k in range(500)]}, "r.toml")  # 2000 in all: the limit itself is fine
