@@ -32,6 +32,7 @@ from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
+from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
@@ -665,9 +666,10 @@ class Judge:
                 latex, skipped = readable
                 result = self._check_one(Claim(claim.id, latex, claim.quantity, claim.where), layer_env)
                 result.latex = claim.latex
-                if result.verdict == "incorrect" and _NOTATION_UNREAD.search(str(exc)):
+                if result.verdict == "incorrect":
                     # the sides read disagree, but part of the chain did not read: the letters may be read wrongly
-                    # (z_1 an entry or a layer?), so this is no certain verdict
+                    # (z_1 an entry or a layer?), or the chain split at the wrong place (two updates on one line,
+                    # ``W = W - α v_{dW}, b = b - α v_{db}``): a side not read never leads to a verdict of incorrect
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
                                        f"the sides read do not agree ({result.message}), which may be a misreading",
@@ -966,11 +968,12 @@ class Judge:
         if self._survey is not None:
             return self._survey
         kinds = set()
-        for c in getattr(self, "_claims", [])[:300]:
+        rows = [row for c in getattr(self, "_claims", [])[:300] for row in _top_rows(c.latex)]  # (W = …, b = …: each)
+        for latex in rows[:300]:
             env: dict = {}
             for _ in range(3):
                 try:
-                    sides, rels = _as_update(*parse_claim(c.latex, self.notation, self.net.depth, env))
+                    sides, rels = _as_update(*parse_claim(latex, self.notation, self.net.depth, env))
                     break
                 except NeedsLayer as need:
                     env = {**env, need.var: 1}
@@ -1408,6 +1411,7 @@ class Judge:
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
+        self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1783,15 +1787,35 @@ class Judge:
                                     "cost: read for one example")
         return result
 
-    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
-        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
-        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
-        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+    def _one_example_loss(self, claim: Claim) -> ClaimResult | None:
+        """A claim defining the answer's loss function of one example, ``L(\\hat y, y) = -(y \\log \\hat y + …)``, where
+        the answer's cost applies that letter to each example (MathsCode's ``J = \\frac{1}{m} \\sum_i L(\\hat y^{(i)},
+        y^{(i)})``): y and ŷ are one example's, so the claim is judged for one example (its products of y and log ŷ are
+        then products of numbers, not of the batch's rows). None when it is not such a claim (verify/lossfunction.py)."""
+        from .lossfunction import loss_of_one_example
+
+        if not loss_of_one_example(claim.latex, [c.latex for c in getattr(self, "_claims", [])]):
+            return None
+        one = self._sample_check(claim)
+        if one.verdict not in ("correct", "incorrect"):
+            return None
+        one.notes.append(ONE_EXAMPLE_LOSS)
+        one.message += f" ({ONE_EXAMPLE_LOSS})"
+        return one
+
+    def _sample_check(self, claim: Claim) -> ClaimResult:
+        """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
             self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
-        one = self._sample_judge.check(claim)
+        return self._sample_judge.check(claim)
+
+    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
+        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
+        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
+        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+        one = self._sample_check(claim)
         if one.verdict != "correct":
             return None
         return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: its shapes fit one example (x a single "
@@ -1916,6 +1940,8 @@ class Judge:
                 elif (result.verdict == "incorrect" and "shape_error" in (result.counterexample or {}) and self.batch > 1
                       and not self.numeric and _ONE_SAMPLE_X.search(claim.latex) and not _BATCH_X.search(claim.latex)):
                     result = self._written_for_one_sample(claim) or result
+                if _shape_failed(result) and self.batch > 1 and not self.numeric:
+                    result = self._one_example_loss(claim) or result  # MathsCode's L(ŷ, y) = -(y log ŷ + …)
                 if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
                         and by_the_batch(result.message, self.batch)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
@@ -2063,6 +2089,9 @@ def _top_rows(latex: str) -> list[str]:
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
         return [part for row in parts for part in _top_rows(row)]
+    listed = _comma_equations(latex)
+    if len(listed) > 1:  # MathsCode's W = W - \alpha v_{dw},b = b - \alpha v_{db}: two updates on one line
+        return [part for row in listed for part in _top_rows(row)]
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
         return [part for row in listed for part in _top_rows(row)]
@@ -2082,6 +2111,37 @@ def _top_rows(latex: str) -> list[str]:
         i += 1
     rows.append("".join(cur))
     return [r for r in rows if r.strip()]
+
+
+#: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations
+_INDEX_RANGE = re.compile(r"\s*[ijklmnt]\s*=\s*[-\d]")
+
+
+def _comma_equations(latex: str) -> list[str]:
+    r"""Equations listed with a bare comma between them, each with its own ``=`` (``W = W-\alpha v_{dw},b = b-\alpha
+    v_{db}``): the pieces split at commas outside braces, brackets, parentheses and environments (one linear scan);
+    ``[latex]`` when it lists no two equations, or when a piece is an index's range (``k = 1, …``)."""
+    if "," not in latex or latex.count("=") < 2:
+        return [latex]
+    pieces, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            depth += 1 if latex.startswith("\\begin", i) else -1 if latex.startswith("\\end", i) else 0
+            i += 2  # (\, \{ are no comma, no brace)
+            continue
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append(latex[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(latex[start:])
+    if len(pieces) < 2 or any("=" not in p or _INDEX_RANGE.match(p) for p in pieces):
+        return [latex]
+    return pieces
 
 
 def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:
