@@ -454,6 +454,10 @@ def conventions(judge, claims) -> Reading | None:
     if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and ("l", True) in scripts:
         options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
         changes.append("N is the last layer (beside the layer index l)")
+    bracket = _bracket_letter(text, dict(base.options).get("depth_letter") or _prose_depth(judge, text))
+    if bracket is not None and "bracket_letter" not in dict(base.options):
+        options.append(("bracket_letter", bracket))  # MathsCode's Z^{[i]} = W^{[i]} A^{[i-1]} + b^{[i]}
+        changes.append(f"{bracket} in square brackets is the layer index (Ng's [·] marks layers, (·) examples)")
     depth = _prose_depth(judge, text)
     if depth is not None and "depth_letter" not in dict(base.options):
         options.append(("depth_letter", depth))  # MathsCode's "the network has k layers in total": [k] is the last
@@ -522,6 +526,17 @@ _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*
 #: the last layer named N in a layer script: x^{(N)}
 #: a layer script with a letter, in brackets or parentheses: ^{[k]}, ^{(k-1)}, ^{[k+1]} -> (letter, offset)
 _LETTER_LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*([A-Za-z])\s*([+-]\s*\d+)?\s*[\])]")
+
+
+#: a letter in Ng's square layer brackets: ^{[i]}, ^{[i-1]}, ^{[i+1]}
+_BRACKET_LAYER = re.compile(r"\^\s*\{?\s*\[\s*([A-Za-z])\s*(?:[+-]\s*\d+\s*)?\]")
+
+
+def _bracket_letter(text: str, depth: str | None) -> str | None:
+    """The one letter other than l, k, L (and the last layer's letter) an answer writes in Ng's square layer brackets
+    (MathsCode's i), when it writes brackets with letters; None when it writes none or several."""
+    found = {m.group(1) for m in _BRACKET_LAYER.finditer(text)} - {"l", "k", "L", depth}
+    return found.pop() if len(found) == 1 else None
 
 
 def _prose_depth(judge, text: str) -> str | None:

@@ -733,6 +733,8 @@ class Judge:
                 sides = [sides[0]] + rest
                 notes.append(f"{show(qnode, self.net.convention)} on the right is the state before the step "
                              f"(checked at step {LATER_STEP + 1} from a random state)")
+        if qkind is not None and state_kind(qkind[0]) and self.net.optimizer.name == "adam" and "beta" not in self.consts:
+            sides = _moment_beta(sides, state_kind(qkind[0])[0], notes)
         if (qkind is not None and qkind[0] in ("W_next", "b_next") and self.net.optimizer.name == "adam"
                 and any(_bare_second_moment(side) for side in sides[1:])):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "the step adds v itself to the parameter: v is a "
@@ -1947,6 +1949,12 @@ class Judge:
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
+                if result.verdict == "incorrect" and "counts both" in result.message and _ROW_OF_W.search(claim.latex):
+                    # MathsCode's z^{[i]}_j = (w^{[i]}_j)^T a^{[i-1]} + b^{[i]}_j: Ng's w_j is the j-th row of W (a
+                    # vector), read here as one weight of a one-unit layer's W: the index counts differ by that reading
+                    result.verdict, result.expected = "unchecked", ""
+                    result.message = (f"could not read the claim: {result.message}, with w_j read as one weight; Ng's "
+                                      "w_j with one index is the j-th row of W as a vector, which is not read")
                 if (result.verdict == "incorrect" and "counts both" in result.message
                         and dict(self.notation.options).get("unit_letters") and not self._unit_letters_confirmed()):
                     # inferred unit letters (Bishop's j hidden, k output): an index over units of two layers may be
@@ -2642,6 +2650,9 @@ _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
 #: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
+#: a lowercase weight with one index in parentheses, transposed or indexed: Ng's (w^{[i]}_j)^T, the j-th row of W^{[i]}
+_ROW_OF_W = re.compile(r"\(\s*w\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?\)"
+                       r"\s*(?:\^\s*\{?\s*T|_)")
 _ONE_SAMPLE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
 _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 #: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
@@ -2671,6 +2682,21 @@ _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*
 _LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")
 _APPLIES = re.compile(r"(?<![A-Za-z])\\?(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
+
+
+def _moment_beta(sides: list, moment: str, notes: list) -> list:
+    """A bare β in the recurrence of one of Adam's moments (Ng's momentum ``v_{dW} = β v_{dW} + (1 − β) dW`` and
+    RMSprop ``S_{dW} = β S_{dW} + (1 − β) dW²`` under an Adam spec): the spec's constant of that moment, β₁ for the
+    first (m), β₂ for the second (v)."""
+    own = {"m": "beta1", "mhat": "beta1", "v": "beta2", "vhat": "beta2"}.get(moment)
+    bare = Node("const", (), "beta")
+    if own is None or not any(n == bare for side in sides for n in side.walk()):
+        return sides
+    if not any(n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL") for side in sides for n in side.walk()):
+        return sides  # (Ng's V_t = β V_{t-1} + (1 − β) θ_t averages a sequence θ_t, not a gradient: no moment)
+    notes.append(f"the bare β of {'the first' if own == 'beta1' else 'the second'} moment's recurrence is the spec's "
+                 f"{'β₁' if own == 'beta1' else 'β₂'}")
+    return [_replace(side, bare, Node("const", (), own)) for side in sides]
 
 
 def _combine(verdicts: list[str]) -> str:

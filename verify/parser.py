@@ -264,6 +264,8 @@ class _Parser:
         self.depth_names += ((own.upper(),),) if own else ()
         self.layer_letters = tuple(x for x in LAYER_LETTERS + ((own,) if own else ()) if x != opts.get("depth_letter"))
         self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
+        # Ng's square brackets mark layers only: MathsCode's Z^{[i]}, A^{[i-1]} (i his layer index, (j) the example)
+        self.bracket_letters = self.paren_letters + ((opts["bracket_letter"],) if opts.get("bracket_letter") else ())
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.loss_sample = None  # its example, bound by a sum: UFLDL's ∂/∂W J(W,b; x^{(i)}, y^{(i)})
         self.macros = _macro_keys(notation)
@@ -521,6 +523,8 @@ class _Parser:
             return Node("pow", (node, num(float(texts[0]))))
         if node.op == "const" and node.value == "e":
             return Node("fn", (self.sub(script),), ("exp", None, False))
+        if texts == ["t"] and node.op == "const" and node.value in ("beta", "beta1", "beta2"):
+            return Node("pow", (node, Node("const", (), "t")))  # Adam's β₁^t: t the step, even where the answer's t is its own
         if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
             raise Unreadable("negative powers of matrices (inverses) are not supported")
         if texts[:1] in (["("], ["["]) and texts[-1:] in ([")"], ["]"]) and len(texts) <= 5:
@@ -1404,8 +1408,8 @@ class _Parser:
                 inside = toks[j + 1:k]
                 if len(inside) == 1 and inside[0].kind == "id" and inside[0].text in self.bound:
                     items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
-                elif self.layer_var(inside, self.paren_letters) is not None:
-                    items.append(("layer", self.layer_var(inside, self.paren_letters)))
+                elif self.layer_var(inside, letters := self.bracket_letters if t.text == "[" else self.paren_letters) is not None:
+                    items.append(("layer", self.layer_var(inside, letters)))
                 elif len(inside) == 1 and inside[0].kind == "id" and inside[0].text in SAMPLE_LETTERS:
                     items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
