@@ -666,10 +666,11 @@ class Judge:
                 latex, skipped = readable
                 result = self._check_one(Claim(claim.id, latex, claim.quantity, claim.where), layer_env)
                 result.latex = claim.latex
-                if result.verdict == "incorrect":
+                if result.verdict == "incorrect" and (_NOTATION_UNREAD.search(str(exc))
+                                                      or _top_separator(claim.latex)):
                     # the sides read disagree, but part of the chain did not read: the letters may be read wrongly
-                    # (z_1 an entry or a layer?), or the chain split at the wrong place (two updates on one line,
-                    # ``W = W - α v_{dW}, b = b - α v_{db}``): a side not read never leads to a verdict of incorrect
+                    # (z_1 an entry or a layer?), or the chain is split at the wrong place (equations listed with a
+                    # comma, ``W = W - α v_{dW}, b = b - α v_{db}``, whose = are not one chain): no certain verdict
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
                                        f"the sides read do not agree ({result.message}), which may be a misreading",
@@ -2123,6 +2124,27 @@ def _top_rows(latex: str) -> list[str]:
 
 #: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations
 _INDEX_RANGE = re.compile(r"\s*[ijklmnt]\s*=\s*[-\d]")
+
+
+def _top_separator(latex: str) -> bool:
+    r"""Whether ``latex`` has a comma or semicolon outside braces, brackets, parentheses and environments, not at its
+    end (one linear scan; ``\,`` is a space): its ``=`` may then belong to several listed equations, not to one chain."""
+    latex = latex.rstrip().rstrip(",;.")
+    depth, i = 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            depth += 1 if latex.startswith("\\begin", i) else -1 if latex.startswith("\\end", i) else 0
+            i += 2
+            continue
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif ch in ",;" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _comma_equations(latex: str) -> list[str]:

@@ -507,7 +507,13 @@ class _Parser:
             closed = self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
             self.next()
             script = self.script()
+            if closed and [t.text for t in script] in (["'"], ["\\prime"]) and _unprimed_function(node):
+                node = _primed(node)  # MathsCode's [g^{[i]}(Z^{[i]})]^{'}: the derivative of g at Z^{[i]}
+                continue
             node = Node("T", (node,)) if closed and _lowercase_transpose(script, node) else self.power(node, script)
+        if self.is_("'") and self.t[self.i - 1].text in (")", "]") and _unprimed_function(node):
+            self.next()
+            return _primed(node)  # [g(Z)]': the same
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
@@ -632,8 +638,9 @@ class _Parser:
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
-        if name in self.states and name not in self.fixed and name not in self.bases:
-            return self.state_symbol(self.states[name], name)
+        if (name in self.states and name not in self.fixed and name not in self.bases
+                and not (name in ("m", "n") and not (self.is_("_") or self.is_("^")))):
+            return self.state_symbol(self.states[name], name)  # (a bare m is the number of examples: Ng's 1/m)
         if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
                 and self.peek(1).text == "(":
             return self.function(name)  # Bishop's h'(a_j): h names the activation function
@@ -875,8 +882,9 @@ class _Parser:
         texts = [t.text for t in inside]
         given = next((p for p in (";", "|") if p in texts), None)  # J(W,b; x,y), L(w,b|x): the example after it
         data = given is not None and "x" in texts[texts.index(given):]
-        for k in range(len(texts) - 4):  # x^{(i)}: the example the loss is of
-            if texts[k] == "x" and texts[k + 1] == "^" and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"]):
+        for k in range(len(texts) - 4):  # x^{(i)}, y^{(i)}, \hat{y}^{(i)} (Ng's L(ŷ^{(i)}, y^{(i)})): the example the loss is of
+            if ((texts[k] in ("x", "y") or texts[k] == "}" and k and texts[k - 1] in ("x", "y")) and texts[k + 1] == "^"
+                    and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"])):
                 var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
                 if var in self.bound:
                     return data, var
@@ -2232,6 +2240,17 @@ def _updated_mark(text: str) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in UPDATED_WORDS
+
+
+def _unprimed_function(node: Node) -> bool:
+    """Whether ``node`` is an activation applied to its argument, not yet differentiated: g^{[i]}(Z^{[i]})."""
+    return (node.op == "fn" and isinstance(node.value, tuple) and len(node.value) == 3 and node.value[2] is False
+            and node.value[0] not in ("exp", "log", "sqrt", "abs"))
+
+
+def _primed(node: Node) -> Node:
+    """The derivative of the activation ``node`` applies, at the same argument: [g(Z)]' is g'(Z)."""
+    return Node("fn", node.args, (node.value[0], node.value[1], True))
 
 
 def _lowercase_transpose(script: list, node: Node) -> bool:
