@@ -183,7 +183,8 @@ class Judge:
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
                                                             ("convention", self.convention),
-                                                            ("activations", tuple(ly.activation for ly in self.net.layers))))
+                                                            ("activations", tuple(ly.activation for ly in self.net.layers)),
+                                                            ("penalised", self.net.regularizer is not None)))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -651,6 +652,10 @@ class Judge:
         rows = _top_rows(statements[0])
         if len(rows) > 1:
             return self._check_rows(claim, rows, layer_env)
+        if rows and rows[0] != statements[0] and "\\\\" in statements[0]:  # a = b \\ = c: the chain a = b = c
+            result = self._check_one(Claim(claim.id, rows[0], claim.quantity, claim.where), layer_env)
+            result.latex = claim.latex
+            return result
         if statements[0] != claim.latex:  # \therefore x = …: the statement without its connective
             result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
             result.latex = claim.latex
@@ -661,6 +666,14 @@ class Judge:
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
         except Unreadable as exc:
+            own = _update_gradient_layer(claim.latex) if "has no layer index while" in str(exc) else None
+            if own is not None:  # MathsCode's W^{[k]} = W^{[k]} - \alpha dw: the gradient of the W it updates
+                result = self._check_one(Claim(claim.id, own, claim.quantity, claim.where), layer_env)
+                result.latex = claim.latex
+                result.notes.append(UPDATE_GRADIENT)
+                if result.verdict != "unchecked":
+                    result.message += f" ({UPDATE_GRADIENT})"
+                return result
             readable = self._readable_sides(claim, layer_env)
             if readable is not None:  # a = prod(…) = c: the links that read are judged, the others named
                 latex, skipped = readable
@@ -2033,6 +2046,8 @@ def _top_sides(latex: str) -> list[str]:
     return [x for x in sides if x.strip()]
 
 
+#: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
+_ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
 
@@ -2119,11 +2134,34 @@ def _top_rows(latex: str) -> list[str]:
         cur.append(latex[i])
         i += 1
     rows.append("".join(cur))
-    return [r for r in rows if r.strip()]
+    out: list[str] = []
+    for r in rows:  # Typora's \\\\ line breaks without an environment: "= g(Z) + b" goes on with the row before's chain
+        if out and _ROW_GOES_ON.match(r):
+            out[-1] = f"{out[-1]} {r.strip()}"
+        elif r.strip():
+            out.append(r)
+    return out
 
 
 #: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations
 _INDEX_RANGE = re.compile(r"\s*[ijklmnt]\s*=\s*[-\d]")
+
+
+#: said beside the verdict of such an update
+UPDATE_GRADIENT = "the gradient written without a layer in the update of a parameter is that parameter's"
+#: Ng's update of one layer's parameter by a gradient written without the layer: W^{[k]} = W^{[k]} - \alpha dw
+_UPDATE_BARE = re.compile(r"\s*([Wb])\s*\^\s*\{\s*([\[(][^{}\[\]()]{1,8}[\])])\s*\}\s*(=|:=|\\leftarrow)\s*\1\s*\^\s*\{\s*\2\s*\}"
+                          r"\s*([-+])\s*(\\alpha|\\eta)\s*(?:\\cdot\s*)?d([wWb])\s*$")
+
+
+def _update_gradient_layer(latex: str) -> str | None:
+    """``W^{[k]} = W^{[k]} - \\alpha dw`` with the gradient's layer written as the parameter's (``dW^{[k]}``), when the
+    gradient is of the same parameter letter (dw, dW for W; db for b); None for any other claim."""
+    m = _UPDATE_BARE.fullmatch(latex.strip())
+    if m is None or m.group(6).lower() != m.group(1).lower():
+        return None
+    p, layer = m.group(1), m.group(2)
+    return f"{p}^{{{layer}}} {m.group(3)} {p}^{{{layer}}} {m.group(4)} {m.group(5)} d{p}^{{{layer}}}"
 
 
 def _top_separator(latex: str) -> bool:

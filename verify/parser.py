@@ -882,8 +882,11 @@ class _Parser:
         texts = [t.text for t in inside]
         given = next((p for p in (";", "|") if p in texts), None)  # J(W,b; x,y), L(w,b|x): the example after it
         data = given is not None and "x" in texts[texts.index(given):]
-        for k in range(len(texts) - 4):  # x^{(i)}, y^{(i)}, \hat{y}^{(i)} (Ng's L(ŷ^{(i)}, y^{(i)})): the example the loss is of
-            if ((texts[k] in ("x", "y") or texts[k] == "}" and k and texts[k - 1] in ("x", "y")) and texts[k + 1] == "^"
+        # x^{(i)}: the example the loss is of; so are y^{(i)}, \hat{y}^{(i)} (Ng's J = 1/m Σ_i L(ŷ^{(i)}, y^{(i)})) when the
+        # spec has no penalty (else J may be the data term or the whole objective: Prakash's J beside J + λ/2m ‖W‖²)
+        letters = ("x",) if self.opts.get("penalised", True) else ("x", "y")
+        for k in range(len(texts) - 4):
+            if ((texts[k] in letters or texts[k] == "}" and k and texts[k - 1] in letters) and texts[k + 1] == "^"
                     and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"])):
                 var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
                 if var in self.bound:

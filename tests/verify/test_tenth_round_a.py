@@ -206,6 +206,41 @@ def test_a_primed_bracket_and_ngs_row_of_w(tmp_path):
     assert got["row"].verdict != "incorrect"
 
 
+def test_a_row_going_on_with_the_chain_and_an_update_by_the_gradient_without_its_layer(tmp_path):
+    """Typora's line breaks without an environment (``Z^{[i+1]} = W^{[i+1]}A^{[i]}+b^{[i+1]}\\\\ = W^{[i+1]}
+    g^{[i]}(Z^{[i]})+b^{[i+1]}``): the second row goes on with the first's chain (NumPy: A^{[i]} = σ(Z^{[i]}), so both
+    sides are Z^{[i+1]}; the planted g at Z^{[i+1]} is not). ``W^{[k]} = W^{[k]}-\alpha dw`` under "the network has k
+    layers": dw is the gradient of the W it updates (NumPy: the step against the central-difference gradient; the
+    planted ascent is not it)."""
+    sizes = [3, 4, 3, 1]
+    params = [(RNG.normal(size=(o, n)), RNG.normal(size=(o, 1))) for n, o in zip(sizes, sizes[1:], strict=False)]
+    X, Y = RNG.normal(size=(3, 4)), RNG.integers(0, 2, size=(1, 4)).astype(float)
+    (Z1, A1), (Z2, A2), (Z3, A3) = forward(params, X)
+    W3, b3 = params[2]
+
+    def J(w):
+        return np.mean(bce(sig(w @ A2 + b3), Y))
+
+    h, grad = 1e-6, np.zeros_like(W3)
+    for idx in np.ndindex(W3.shape):
+        e = np.zeros_like(W3)
+        e[idx] = h
+        grad[idx] = (J(W3 + e) - J(W3 - e)) / (2 * h)
+    alpha = 0.01
+    flags = {"row": np.allclose(Z2, params[1][0] @ sig(Z1) + params[1][1]),
+             "row-planted": params[1][0].shape[1] == Z2.shape[0],  # W^{[2]} g(Z^{[2]}): 3×4 times 3×4 does not conform
+             "step": np.allclose(W3 - alpha * grad, W3 - alpha * (A3 - Y) @ A2.T / 4, atol=1e-8),
+             "step-planted": np.allclose(W3 - alpha * grad, W3 + alpha * grad)}
+    body = ("Suppose the network has $k$ layers in total.\n\n"
+            "$$\nZ^{[i+1]} = W^{[i+1]}A^{[i]}+b^{[i+1]}\\\\\\\\\n= W^{[i+1]}g^{[i]}(Z^{[i]})+b^{[i+1]} \\tag{row}\n$$\n\n"
+            "$$\nZ^{[i+1]} = W^{[i+1]}A^{[i]}+b^{[i+1]}\\\\\\\\\n= W^{[i+1]}g^{[i]}(Z^{[i+1]})+b^{[i+1]} \\tag{row-planted}\n$$\n\n"
+            "$$\ndw^{[k]} =\\frac{1}{m}dZ^{[k]}(A^{[k-1]})^T \\tag{dw}\n$$\n\n"
+            "$$\nW^{[k]} = W^{[k]}-\\alpha dw \\tag{step}\n$$\n\n"
+            "$$\nW^{[k]} = W^{[k]}+\\alpha dw \\tag{step-planted}\n$$\n")
+    got = run(tmp_path, NG_NET, "rows.md", body)
+    assert {k: got[k].verdict for k in flags} == oracle(flags)
+
+
 def test_equations_listed_with_a_comma():
     """``W = W-\\alpha v_{dw},b = b-\\alpha v_{db}`` lists two equations; a comma inside a group (f(x, y), w_{j,k}),
     an index's range (k = 1, …) or a trailing comma lists none."""
