@@ -335,6 +335,7 @@ class _Parser:
                 node = sub.expr()
                 if sub.peek() is not None:
                     raise Unreadable(f"cannot read the definition of {value[0]}")
+                self.macro_end = self.i  # (t_j after t = e^{z}: an entry of the answer's own vector, postfix)
                 return node
         return None
 
@@ -493,8 +494,9 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
-        if self.is_("_") and self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op":
-            self.next()  # (\hat y - y)_k, (h_\theta(x))_k: an entry of a parenthesised vector
+        if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
+                                             or getattr(self, "macro_end", None) == self.i):
+            self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
             toks = self.script()
             texts = [t.text for t in toks]
             if len(toks) == 1 and toks[0].kind == "id" and (texts[0] in self.bound or texts[0] in ENTRY_LETTERS):

@@ -241,6 +241,23 @@ def test_a_row_going_on_with_the_chain_and_an_update_by_the_gradient_without_its
     assert {k: got[k].verdict for k in flags} == oracle(flags)
 
 
+def test_an_entry_of_the_answers_own_vector(tmp_path):
+    """Ng's softmax: ``t = e^{z^{[2]}}``, then ``a^{[2]} = \\frac{e^{z^{[2]}}}{\\sum_{j=1}^{3} t_j}``: t_j is entry j of
+    the answer's own vector t (NumPy: softmax(z) = e^z / Σ_j e^{z_j}); the planted e^{t} in the numerator is not."""
+    z = RNG.normal(size=3)
+    t = np.exp(z)
+    soft = t / t.sum()
+    flags = {"a": np.allclose(soft, np.exp(z) / np.sum(t)), "a-planted": np.allclose(soft, np.exp(t) / np.sum(t))}
+    spec = ('name = "t10soft"\nconvention = "row"\ninputs = 2\nlayers = [{units = 4, activation = "tanh"}, '
+            '{units = 3, activation = "softmax"}]\nloss = {name = "cross_entropy"}\n'
+            'optimizer = {name = "sgd", learning_rate = 0.1}\n')
+    body = ('spec = "spec.toml"\n[[claims]]\nid = "t"\nlatex = \'\'\'t = e^{z^{[2]}}\'\'\'\n'
+            '[[claims]]\nid = "a"\nlatex = \'\'\'a^{[2]} = \\frac{e^{z^{[2]}}}{\\sum_{j=1}^{3} t_j}\'\'\'\n'
+            '[[claims]]\nid = "a-planted"\nlatex = \'\'\'a^{[2]} = \\frac{e^{t}}{\\sum_{j=1}^{3} t_j}\'\'\'\n')
+    got = run(tmp_path, spec, "soft.toml", body)
+    assert {k: got[k].verdict for k in flags} == oracle(flags)
+
+
 def test_equations_listed_with_a_comma():
     """``W = W-\\alpha v_{dw},b = b-\\alpha v_{db}`` lists two equations; a comma inside a group (f(x, y), w_{j,k}),
     an index's range (k = 1, …) or a trailing comma lists none."""
