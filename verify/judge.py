@@ -1963,6 +1963,12 @@ class Judge:
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
+                if result.verdict == "incorrect" and _sum_over_layer_letter(claim.latex):
+                    # MathsCode's db^{[i]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i: i names the layer and the sum's
+                    # examples at once; which i the sum's body means a reader would have to guess
+                    result.verdict, result.expected = "unchecked", ""
+                    result.message = (f"could not read the claim: the sum's index {_sum_over_layer_letter(claim.latex)} "
+                                      f"is also the claim's layer index; rename one ({result.message})")
                 if result.verdict == "incorrect" and "counts both" in result.message and _ROW_OF_W.search(claim.latex):
                     # MathsCode's z^{[i]}_j = (w^{[i]}_j)^T a^{[i-1]} + b^{[i]}_j: Ng's w_j is the j-th row of W (a
                     # vector), read here as one weight of a one-unit layer's W: the index counts differ by that reading
@@ -2162,6 +2168,19 @@ def _update_gradient_layer(latex: str) -> str | None:
         return None
     p, layer = m.group(1), m.group(2)
     return f"{p}^{{{layer}}} {m.group(3)} {p}^{{{layer}}} {m.group(4)} {m.group(5)} d{p}^{{{layer}}}"
+
+
+#: a sum's index (\sum_{i=1}, \sum_i) and a layer script with a letter (^{[i]}, ^{(i-1)})
+_SUM_INDEX = re.compile(r"\\sum_\s*\{?\s*([a-z])(?![A-Za-z])")
+_LAYER_LETTER = re.compile(r"\^\s*\{\s*[\[(]\s*([a-z])\s*(?:[+-]\s*\d+\s*)?[\])]\s*\}")
+
+
+def _sum_over_layer_letter(latex: str) -> str | None:
+    """The letter a claim's left side uses as its layer script and its right side as a sum's index (MathsCode's ``db^{[i]} = \\frac{1}{m}
+    \\sum_{i=1}^{m} dZ^{[i]}_i``), or None."""
+    left, _, right = latex.partition("=")  # (Σ_l ‖W^{(l)}‖² sums over the layers: its l is no other layer's)
+    both = {m.group(1) for m in _SUM_INDEX.finditer(right)} & {m.group(1) for m in _LAYER_LETTER.finditer(left)}
+    return min(both) if both else None
 
 
 def _top_separator(latex: str) -> bool:

@@ -12,7 +12,7 @@ The claims are written here in those notations, right ones and planted ones; the
 from __future__ import annotations
 
 import numpy as np
-from gradproof.verify.judge import _comma_equations, _top_separator
+from gradproof.verify.judge import _comma_equations, _sum_over_layer_letter, _top_separator
 
 RNG = np.random.default_rng(10)
 
@@ -256,6 +256,26 @@ def test_an_entry_of_the_answers_own_vector(tmp_path):
             '[[claims]]\nid = "a-planted"\nlatex = \'\'\'a^{[2]} = \\frac{e^{t}}{\\sum_{j=1}^{3} t_j}\'\'\'\n')
     got = run(tmp_path, spec, "soft.toml", body)
     assert {k: got[k].verdict for k in flags} == oracle(flags)
+
+
+def test_a_sum_whose_index_is_also_the_layer_letter(tmp_path):
+    """``db^{[i]} = \\frac{1}{m}\\sum_{i=1}^{m} dZ^{[i]}_i`` (MathsCode, i his layer letter): i names the layer and the
+    summed examples at once — unchecked, never incorrect. With the examples' index renamed the claim reads: db is the
+    mean of dZ's columns (NumPy, on the network's per-example dZ of the output); the planted sum without 1/m is not."""
+    dZ = RNG.normal(size=(1, 6))
+    flags = {"db": np.allclose(dZ.mean(axis=1, keepdims=True), sum(dZ[:, [c]] for c in range(6)) / 6),
+             "db-planted": np.allclose(dZ.mean(axis=1, keepdims=True), sum(dZ[:, [c]] for c in range(6)))}
+    body = ("Suppose the network has $k$ layers in total.\n\n"
+            "$$\ndZ^{[k]} = A^{[k]}-Y \\tag{dZ}\n$$\n\n"
+            "$$\ndb^{[k]}= \\frac{1}{m}\\sum_{j=1}^{m} dZ^{[k]}_j\\tag{db}\n$$\n\n"
+            "$$\ndb^{[k]}= \\sum_{j=1}^{m} dZ^{[k]}_j\\tag{db-planted}\n$$\n\n"
+            "$$\nZ^{[i]} = W^{[i]}A^{[i-1]}+b^{[i]} \\tag{fwd}\n$$\n\n"
+            "$$\ndb^{[i]}= \\frac{1}{m}\\sum_{i=1}^{m} dZ^{[i]}_i\\tag{both}\n$$\n")
+    got = run(tmp_path, NG_NET, "db.md", body)
+    assert {k: got[k].verdict for k in flags} == oracle(flags)
+    assert got["both"].verdict == "unchecked"
+    assert _sum_over_layer_letter(r"db^{[i]}= \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i") == "i"
+    assert _sum_over_layer_letter(r"R = \sum_{l=1}^{L} \|W^{(l)}\|^2") is None  # a sum over the layers themselves
 
 
 def test_equations_listed_with_a_comma():
