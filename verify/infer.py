@@ -529,12 +529,12 @@ _LETTER_LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*([A-Za-z])\s*([+-]\s*\d+)?\s*[\]
 
 
 #: a letter in Ng's square layer brackets: ^{[i]}, ^{[i-1]}, ^{[i+1]}
-_BRACKET_LAYER = re.compile(r"\^\s*\{?\s*\[\s*([A-Za-z])\s*(?:[+-]\s*\d+\s*)?\]")
+_BRACKET_LAYER = re.compile(r"\^\s*\{?\s*\[\s*([a-z])\s*(?:[+-]\s*\d+\s*)?\]")  # (a capital, CS229's [N], is the last)
 
 
 def _bracket_letter(text: str, depth: str | None) -> str | None:
-    """The one letter other than l, k, L (and the last layer's letter) an answer writes in Ng's square layer brackets
-    (MathsCode's i), when it writes brackets with letters; None when it writes none or several."""
+    """The one lowercase letter other than l, k (and the last layer's letter) an answer writes in Ng's square layer
+    brackets (MathsCode's i), when it writes brackets with letters; None when it writes none or several."""
     found = {m.group(1) for m in _BRACKET_LAYER.finditer(text)} - {"l", "k", "L", depth}
     return found.pop() if len(found) == 1 else None
 
