@@ -350,10 +350,13 @@ _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
 #: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",
-#: "an $L$-layer network", MathsCode's "假设网络的总共有$k$层" (a total of k layers; not "第$k$层", the k-th layer)
+#: "an $L$-layer network", MathsCode's "假设网络的总共有$k$层" (a total of k layers; not "第$k$层", the k-th layer),
+#: CS229's "where $N$ is the number of layers", "the output layer $N$"
 _DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+of\s+)?\$\s*([A-Za-z])\s*\$\s+"
                           r"(?:hidden\s+and\s+output\s+)?layers\b|\ban?\s+\$\s*([A-Za-z])\s*\$\s*-\s*layer\s+"
-                          r"(?:neural\s+)?net|(?:总共|一共|共)有?\s*\$\s*([A-Za-z])\s*\$\s*层")
+                          r"(?:neural\s+)?net|(?:总共|一共|共)有?\s*\$\s*([A-Za-z])\s*\$\s*层|"
+                          r"\$\s*([A-Za-z])\s*\$\s+is\s+the\s+number\s+of\s+layers|"
+                          r"\b(?:output|last|final)\s+layer\s+\$\s*([A-Za-z])\s*\$")
 
 
 def depth_letter(text: str) -> str | None:

@@ -12,6 +12,7 @@ The claims are written here in those notations, right ones and planted ones; the
 from __future__ import annotations
 
 import numpy as np
+from gradproof.verify.document import depth_letter
 from gradproof.verify.judge import _comma_equations, _sum_over_layer_letter, _top_separator
 
 RNG = np.random.default_rng(10)
@@ -276,6 +277,17 @@ def test_a_sum_whose_index_is_also_the_layer_letter(tmp_path):
     assert got["both"].verdict == "unchecked"
     assert _sum_over_layer_letter(r"db^{[i]}= \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i") == "i"
     assert _sum_over_layer_letter(r"R = \sum_{l=1}^{L} \|W^{(l)}\|^2") is None  # a sum over the layers themselves
+
+
+def test_the_prose_naming_the_number_of_layers():
+    """The sentences that name the last layer by a letter, in the forms the corpus has met (MathsCode, CS229), and the
+    k-th layer (第$k$层), which names none."""
+    assert depth_letter("假设网络的总共有$k$层，最后一层只有一个神经单元") == "k"
+    assert depth_letter("for layer $\\ell = 1, 2, \\ldots, N$, where $N$ is the number of layers of the network") == "N"
+    assert depth_letter("For output layer $N$, we have") == "N"
+    assert depth_letter("a network with $L$ layers") == "L"
+    assert depth_letter("这里的$W^{[k]}$的每一行对应的是第$k$层的一个节点的参数") is None
+    assert depth_letter("the network has $k$ layers; an $L$-layer network") is None  # two letters: no reading
 
 
 def test_equations_listed_with_a_comma():
