@@ -1448,6 +1448,7 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
         self._claims = list(claims)
+        self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
@@ -1808,9 +1809,11 @@ class Judge:
         the answer's cost applies that letter to each example (MathsCode's ``J = \\frac{1}{m} \\sum_i L(\\hat y^{(i)},
         y^{(i)})``): y and ŷ are one example's, so the claim is judged for one example (its products of y and log ŷ are
         then products of numbers, not of the batch's rows). None when it is not such a claim (verify/lossfunction.py)."""
-        from .lossfunction import loss_of_one_example
+        from .lossfunction import applied_to_examples, loss_of_one_example
 
-        if not loss_of_one_example(claim.latex, [c.latex for c in getattr(self, "_claims", [])]):
+        if getattr(self, "_applied_losses", None) is None:  # (one pass over the answer, made once)
+            self._applied_losses = applied_to_examples([c.latex for c in getattr(self, "_claims", [])])
+        if not loss_of_one_example(claim.latex, self._applied_losses):
             return None
         one = self._sample_check(claim)
         if one.verdict not in ("correct", "incorrect"):

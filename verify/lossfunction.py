@@ -46,9 +46,16 @@ def _calls(latex: str, letter: str) -> list[str]:
     return out
 
 
-def loss_of_one_example(latex: str, document: list[str]) -> bool:
-    """Whether ``latex`` defines a loss letter applied to plain arguments (``L(\\hat{y}, y) = …``) that another equation
-    of ``document`` applies to each example's arguments inside a sum (``\\sum_i L(\\hat y^{(i)}, y^{(i)})``)."""
+def applied_to_examples(document: list[str]) -> frozenset:
+    """The loss letters some equation of ``document`` applies to each example's arguments inside a sum
+    (``\\sum_i L(\\hat y^{(i)}, y^{(i)})``): one pass over the document, made once per answer."""
+    return frozenset(letter for letter in _LETTERS for other in document
+                     if "\\sum" in other and any(_SAMPLE_SCRIPT.search(a) for a in _calls(other, letter)))
+
+
+def loss_of_one_example(latex: str, applied: frozenset) -> bool:
+    """Whether ``latex`` defines a loss letter applied to plain arguments (``L(\\hat{y}, y) = …``) that the document
+    applies to each example elsewhere (``applied``: ``applied_to_examples``)."""
     head = latex.split("=", 1)[0].strip()
     for letter in _LETTERS:
         if not head.startswith(letter):
@@ -56,8 +63,5 @@ def loss_of_one_example(latex: str, document: list[str]) -> bool:
         args = _calls(head, letter)
         if len(args) != 1 or not head.endswith(")"):
             return False
-        if not all(_PLAIN_ARG.fullmatch(a.strip()) for a in args[0].split(",")):
-            return False
-        return any("\\sum" in other and any(_SAMPLE_SCRIPT.search(a) for a in _calls(other, letter))
-                   for other in document if other != latex)
+        return letter in applied and all(_PLAIN_ARG.fullmatch(a.strip()) for a in args[0].split(","))
     return False
