@@ -269,6 +269,7 @@ class _Parser:
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.loss_sample = None  # its example, bound by a sum: UFLDL's ∂/∂W J(W,b; x^{(i)}, y^{(i)})
         self.macros = _macro_keys(notation)
+        self.macro_end = -1  # where the last of the answer's own symbols read ends (its t_j: an entry, postfix)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
         if self.generic_units:
@@ -335,7 +336,7 @@ class _Parser:
                 node = sub.expr()
                 if sub.peek() is not None:
                     raise Unreadable(f"cannot read the definition of {value[0]}")
-                self.macro_end = self.i  # (t_j after t = e^{z}: an entry of the answer's own vector, postfix)
+                self.macro_end = self.i
                 return node
         return None
 
@@ -495,7 +496,7 @@ class _Parser:
     def postfix(self) -> Node:
         node = self.atom()
         if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
-                                             or getattr(self, "macro_end", None) == self.i):
+                                             or self.macro_end == self.i):
             self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
             toks = self.script()
             texts = [t.text for t in toks]
