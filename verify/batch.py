@@ -209,6 +209,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     own = False  # an answers file chose the batch
     one_example = False  # a document's prose says its batch is one example
     scopes: dict[int, str] = {}  # claim position -> the layers its sentence restricts it to (layerscope.py)
+    depths: set = set()  # the letters the documents' prose names the number of layers by (document.depth_letter)
     for f in sub.files:
         if f.suffix.lower() == ".toml":
             data = read_toml(f)
@@ -226,6 +227,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         elif f.suffix.lower() in ANSWER_SUFFIXES:
             found = load_document(f)
             one_example = one_example or found.one_example
+            depths |= {found.depth_letter} - {None}
             scopes.update({len(claims) + i: found.scopes[c.id] for i, c in enumerate(found) if c.id in found.scopes})
             claims += found
         else:
@@ -239,7 +241,8 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
     for c in claims:  # two files of one submission may both number their equations from 1
         seen[c.id] = seen.get(c.id, 0) + 1
         unique.append(c if seen[c.id] == 1 else type(c)(f"{c.id}#{seen[c.id]}", c.latex, c.quantity, c.where))
-    unique = DocumentClaims(unique, one_example, {unique[i].id: scope for i, scope in scopes.items()})
+    unique = DocumentClaims(unique, one_example, {unique[i].id: scope for i, scope in scopes.items()},
+                            depths.pop() if len(depths) == 1 else None)
     return unique, batch, values, notation, notices
 
 

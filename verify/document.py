@@ -125,7 +125,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
-                          scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s})
+                          scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
+                          depth_letter=depth_letter(text))
 
 
 class DocumentClaims(list):
@@ -133,10 +134,11 @@ class DocumentClaims(list):
     between Nafiz's displays: ``document_batch`` then judges it with one), and the layers the sentence of a claim
     restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer)."""
 
-    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None):
+    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None):
         super().__init__(claims)
         self.one_example = one_example
         self.scopes = dict(scopes or {})
+        self.depth_letter = depth_letter  # the letter the prose names the number of layers by (``depth_letter``)
 
 
 #: wrappers around one equation (surface.ENVIRONMENTS' "wrapper" class that number or frame a single display)
@@ -349,6 +351,23 @@ def pdf_text(path: Path) -> str:
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
+#: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",
+#: "an $L$-layer network", MathsCode's "假设网络的总共有$k$层" (a total of k layers; not "第$k$层", the k-th layer),
+#: CS229's "where $N$ is the number of layers", "the output layer $N$"
+_DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+of\s+)?\$\s*([A-Za-z])\s*\$\s+"
+                          r"(?:hidden\s+and\s+output\s+)?layers\b|\ban?\s+\$\s*([A-Za-z])\s*\$\s*-\s*layer\s+"
+                          r"(?:neural\s+)?net|(?:总共|一共|共)有?\s*\$\s*([A-Za-z])\s*\$\s*层|"
+                          r"\$\s*([A-Za-z])\s*\$\s+is\s+the\s+number\s+of\s+layers|"
+                          r"\b(?:output|last|final)\s+layer\s+\$\s*([A-Za-z])\s*\$")
+
+
+def depth_letter(text: str) -> str | None:
+    """The letter the document's prose names its number of layers by, so the last layer (MathsCode's "suppose the
+    network has k layers in total", then ``dZ^{[k]} = A^{[k]} - Y``); None when it names none, or two different ones."""
+    found = {next(g for g in m.groups() if g) for m in _DEPTH_PROSE.finditer(text[:MAX_BYTES])}
+    return found.pop() if len(found) == 1 else None
+
+
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3

@@ -455,6 +455,14 @@ def conventions(judge, claims) -> Reading | None:
     if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and ("l", True) in scripts:
         options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
         changes.append("N is the last layer (beside the layer index l)")
+    bracket = _bracket_letter(text, dict(base.options).get("depth_letter") or _prose_depth(judge, text))
+    if bracket is not None and "bracket_letter" not in dict(base.options):
+        options.append(("bracket_letter", bracket))  # MathsCode's Z^{[i]} = W^{[i]} A^{[i-1]} + b^{[i]}
+        changes.append(f"{bracket} in square brackets is the layer index (Ng's [·] marks layers, (·) examples)")
+    depth = _prose_depth(judge, text)
+    if depth is not None and "depth_letter" not in dict(base.options):
+        options.append(("depth_letter", depth))  # MathsCode's "the network has k layers in total": [k] is the last
+        changes.append(f"{depth} is the last layer (the prose says the network has {depth} layers)")
     tilde = next((m for c in claims if (m := _TILDE_DEF.match(_normal(c.latex))) and not _DERIVATIVE.search(_normal(c.latex))
                   and _AFFINE.search(_sides(_normal(c.latex))[1])), None)
     if tilde and "tilde" + tilde.group(1) not in declared:  # Goto's x̃^{(l)} = W^{(l)} x^{(l-1)} + b^{(l)}: x̃ is the
@@ -517,6 +525,33 @@ _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*
                         r"(?:[ayo]|\\hat\s*\{?\s*y)")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
 #: the last layer named N in a layer script: x^{(N)}
+#: a layer script with a letter, in brackets or parentheses: ^{[k]}, ^{(k-1)}, ^{[k+1]} -> (letter, offset)
+_LETTER_LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*([A-Za-z])\s*([+-]\s*\d+)?\s*[\])]")
+
+
+#: a letter in Ng's square layer brackets: ^{[i]}, ^{[i-1]}, ^{[i+1]}
+_BRACKET_LAYER = re.compile(r"\^\s*\{?\s*\[\s*([a-z])\s*(?:[+-]\s*\d+\s*)?\]")  # (a capital, CS229's [N], is the last)
+
+
+def _bracket_letter(text: str, depth: str | None) -> str | None:
+    """The one lowercase letter other than l, k (and the last layer's letter) an answer writes in Ng's square layer
+    brackets (MathsCode's i), when it writes brackets with letters; None when it writes none or several."""
+    found = {m.group(1) for m in _BRACKET_LAYER.finditer(text)} - {"l", "k", "L", depth}
+    return found.pop() if len(found) == 1 else None
+
+
+def _prose_depth(judge, text: str) -> str | None:
+    """The letter the document's prose names the number of layers by (document.depth_letter), when its claims use it
+    as a layer script and never past it (``^{[k+1]}`` would be no layer): that letter is the last layer."""
+    letter = getattr(judge, "depth_prose", None)
+    if letter is None or letter == "L":  # (L is the last layer already)
+        return None
+    offsets = [m.group(2) for m in _LETTER_LAYER.finditer(text) if m.group(1) == letter]
+    if not offsets or any(o and o.replace(" ", "").startswith("+") for o in offsets):
+        return None
+    return letter
+
+
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
 _TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")

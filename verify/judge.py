@@ -32,6 +32,7 @@ from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
+from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
@@ -182,7 +183,8 @@ class Judge:
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
                                                             ("convention", self.convention),
-                                                            ("activations", tuple(ly.activation for ly in self.net.layers))))
+                                                            ("activations", tuple(ly.activation for ly in self.net.layers)),
+                                                            ("penalised", self.net.regularizer is not None)))
         self.consts = self._constants()
         self.numeric = values is not None
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
@@ -661,6 +663,10 @@ class Judge:
         rows = _top_rows(statements[0])
         if len(rows) > 1:
             return self._check_rows(claim, rows, layer_env)
+        if rows and rows[0] != statements[0] and "\\\\" in statements[0]:  # a = b \\ = c: the chain a = b = c
+            result = self._check_one(Claim(claim.id, rows[0], claim.quantity, claim.where), layer_env)
+            result.latex = claim.latex
+            return result
         if statements[0] != claim.latex:  # \therefore x = …: the statement without its connective
             result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
             result.latex = claim.latex
@@ -671,14 +677,24 @@ class Judge:
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
         except Unreadable as exc:
+            own = _update_gradient_layer(claim.latex) if "has no layer index while" in str(exc) else None
+            if own is not None:  # MathsCode's W^{[k]} = W^{[k]} - \alpha dw: the gradient of the W it updates
+                result = self._check_one(Claim(claim.id, own, claim.quantity, claim.where), layer_env)
+                result.latex = claim.latex
+                result.notes.append(UPDATE_GRADIENT)
+                if result.verdict != "unchecked":
+                    result.message += f" ({UPDATE_GRADIENT})"
+                return result
             readable = self._readable_sides(claim, layer_env)
             if readable is not None:  # a = prod(…) = c: the links that read are judged, the others named
                 latex, skipped = readable
                 result = self._check_one(Claim(claim.id, latex, claim.quantity, claim.where), layer_env)
                 result.latex = claim.latex
-                if result.verdict == "incorrect" and _NOTATION_UNREAD.search(str(exc)):
+                if result.verdict == "incorrect" and (_NOTATION_UNREAD.search(str(exc))
+                                                      or _top_separator(claim.latex)):
                     # the sides read disagree, but part of the chain did not read: the letters may be read wrongly
-                    # (z_1 an entry or a layer?), so this is no certain verdict
+                    # (z_1 an entry or a layer?), or the chain is split at the wrong place (equations listed with a
+                    # comma, ``W = W - α v_{dW}, b = b - α v_{db}``, whose = are not one chain): no certain verdict
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
                                        f"the sides read do not agree ({result.message}), which may be a misreading",
@@ -742,6 +758,8 @@ class Judge:
                 sides = [sides[0]] + rest
                 notes.append(f"{show(qnode, self.net.convention)} on the right is the state before the step "
                              f"(checked at step {LATER_STEP + 1} from a random state)")
+        if qkind is not None and state_kind(qkind[0]) and self.net.optimizer.name == "adam" and "beta" not in self.consts:
+            sides = _moment_beta(sides, state_kind(qkind[0])[0], notes)
         if (qkind is not None and qkind[0] in ("W_next", "b_next") and self.net.optimizer.name == "adam"
                 and any(_bare_second_moment(side) for side in sides[1:])):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "the step adds v itself to the parameter: v is a "
@@ -983,11 +1001,12 @@ class Judge:
         if self._survey is not None:
             return self._survey
         kinds = set()
-        for c in getattr(self, "_claims", [])[:300]:
+        rows = [row for c in getattr(self, "_claims", [])[:300] for row in _top_rows(c.latex)]  # (W = …, b = …: each)
+        for latex in rows[:300]:
             env: dict = {}
             for _ in range(3):
                 try:
-                    sides, rels = _as_update(*parse_claim(c.latex, self.notation, self.net.depth, env))
+                    sides, rels = _as_update(*parse_claim(latex, self.notation, self.net.depth, env))
                     break
                 except NeedsLayer as need:
                     env = {**env, need.var: 1}
@@ -1426,6 +1445,7 @@ class Judge:
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
+        self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1446,6 +1466,7 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
         self._claims = list(claims)
+        self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
@@ -1814,15 +1835,37 @@ class Judge:
                                     "cost: read for one example")
         return result
 
-    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
-        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
-        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
-        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+    def _one_example_loss(self, claim: Claim) -> ClaimResult | None:
+        """A claim defining the answer's loss function of one example, ``L(\\hat y, y) = -(y \\log \\hat y + …)``, where
+        the answer's cost applies that letter to each example (MathsCode's ``J = \\frac{1}{m} \\sum_i L(\\hat y^{(i)},
+        y^{(i)})``): y and ŷ are one example's, so the claim is judged for one example (its products of y and log ŷ are
+        then products of numbers, not of the batch's rows). None when it is not such a claim (verify/lossfunction.py)."""
+        from .lossfunction import applied_to_examples, loss_of_one_example
+
+        if getattr(self, "_applied_losses", None) is None:  # (one pass over the answer, made once)
+            self._applied_losses = applied_to_examples([c.latex for c in getattr(self, "_claims", [])])
+        if not loss_of_one_example(claim.latex, self._applied_losses):
+            return None
+        one = self._sample_check(claim)
+        if one.verdict not in ("correct", "incorrect"):
+            return None
+        one.notes.append(ONE_EXAMPLE_LOSS)
+        one.message += f" ({ONE_EXAMPLE_LOSS})"
+        return one
+
+    def _sample_check(self, claim: Claim) -> ClaimResult:
+        """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
             self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
-        one = self._sample_judge.check(claim)
+        return self._sample_judge.check(claim)
+
+    def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
+        """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
+        hold for one example (purepisces' ``z = W_2^T ReLU(W_1^T x)`` for ``x ∈ R^n`` before her batch ``X W_1``):
+        which of the two the claim is about is not said, so it is not called wrong; ``unchecked``, with the reason."""
+        one = self._sample_check(claim)
         if one.verdict != "correct":
             return None
         return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: its shapes fit one example (x a single "
@@ -1947,11 +1990,25 @@ class Judge:
                 elif (result.verdict == "incorrect" and "shape_error" in (result.counterexample or {}) and self.batch > 1
                       and not self.numeric and _ONE_SAMPLE_X.search(claim.latex) and not _BATCH_X.search(claim.latex)):
                     result = self._written_for_one_sample(claim) or result
+                if _shape_failed(result) and self.batch > 1 and not self.numeric:
+                    result = self._one_example_loss(claim) or result  # MathsCode's L(ŷ, y) = -(y log ŷ + …)
                 if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
                         and by_the_batch(result.message, self.batch)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
+                if result.verdict == "incorrect" and _sum_over_layer_letter(claim.latex):
+                    # MathsCode's db^{[i]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i: i names the layer and the sum's
+                    # examples at once; which i the sum's body means a reader would have to guess
+                    result.verdict, result.expected = "unchecked", ""
+                    result.message = (f"could not read the claim: the sum's index {_sum_over_layer_letter(claim.latex)} "
+                                      f"is also the claim's layer index; rename one ({result.message})")
+                if result.verdict == "incorrect" and "counts both" in result.message and _ROW_OF_W.search(claim.latex):
+                    # MathsCode's z^{[i]}_j = (w^{[i]}_j)^T a^{[i-1]} + b^{[i]}_j: Ng's w_j is the j-th row of W (a
+                    # vector), read here as one weight of a one-unit layer's W: the index counts differ by that reading
+                    result.verdict, result.expected = "unchecked", ""
+                    result.message = (f"could not read the claim: {result.message}, with w_j read as one weight; Ng's "
+                                      "w_j with one index is the j-th row of W as a vector, which is not read")
                 if (result.verdict == "incorrect" and "counts both" in result.message
                         and dict(self.notation.options).get("unit_letters") and not self._unit_letters_confirmed()):
                     # inferred unit letters (Bishop's j hidden, k output): an index over units of two layers may be
@@ -2033,6 +2090,8 @@ def _top_sides(latex: str) -> list[str]:
     return [x for x in sides if x.strip()]
 
 
+#: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
+_ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
 
@@ -2106,6 +2165,9 @@ def _top_rows(latex: str) -> list[str]:
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
         return [part for row in parts for part in _top_rows(row)]
+    listed = _comma_equations(latex)
+    if len(listed) > 1:  # MathsCode's W = W - \alpha v_{dw},b = b - \alpha v_{db}: two updates on one line
+        return [part for row in listed for part in _top_rows(row)]
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
         return [part for row in listed for part in _top_rows(row)]
@@ -2124,7 +2186,95 @@ def _top_rows(latex: str) -> list[str]:
         cur.append(latex[i])
         i += 1
     rows.append("".join(cur))
-    return [r for r in rows if r.strip()]
+    out: list[str] = []
+    for r in rows:  # Typora's \\\\ line breaks without an environment: "= g(Z) + b" goes on with the row before's chain
+        if out and _ROW_GOES_ON.match(r):
+            out[-1] = f"{out[-1]} {r.strip()}"
+        elif r.strip():
+            out.append(r)
+    return out
+
+
+#: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations
+_INDEX_RANGE = re.compile(r"\s*[ijklmnt]\s*=\s*[-\d]")
+
+
+#: said beside the verdict of such an update
+UPDATE_GRADIENT = "the gradient written without a layer in the update of a parameter is that parameter's"
+#: Ng's update of one layer's parameter by a gradient written without the layer: W^{[k]} = W^{[k]} - \alpha dw
+_UPDATE_BARE = re.compile(r"\s*([Wb])\s*\^\s*\{\s*([\[(][^{}\[\]()]{1,8}[\])])\s*\}\s*(=|:=|\\leftarrow)\s*\1\s*\^\s*\{\s*\2\s*\}"
+                          r"\s*([-+])\s*(\\alpha|\\eta)\s*(?:\\cdot\s*)?d([wWb])\s*$")
+
+
+def _update_gradient_layer(latex: str) -> str | None:
+    """``W^{[k]} = W^{[k]} - \\alpha dw`` with the gradient's layer written as the parameter's (``dW^{[k]}``), when the
+    gradient is of the same parameter letter (dw, dW for W; db for b); None for any other claim."""
+    m = _UPDATE_BARE.fullmatch(latex.strip())
+    if m is None or m.group(6).lower() != m.group(1).lower():
+        return None
+    p, layer = m.group(1), m.group(2)
+    return f"{p}^{{{layer}}} {m.group(3)} {p}^{{{layer}}} {m.group(4)} {m.group(5)} d{p}^{{{layer}}}"
+
+
+#: a sum's index (\sum_{i=1}, \sum_i) and a layer script with a letter (^{[i]}, ^{(i-1)})
+_SUM_INDEX = re.compile(r"\\sum_\s*\{?\s*([a-z])(?![A-Za-z])")
+_LAYER_LETTER = re.compile(r"\^\s*\{\s*[\[(]\s*([a-z])\s*(?:[+-]\s*\d+\s*)?[\])]\s*\}")
+
+
+def _sum_over_layer_letter(latex: str) -> str | None:
+    """The letter a claim's left side uses as its layer script and its right side as a sum's index (MathsCode's ``db^{[i]} = \\frac{1}{m}
+    \\sum_{i=1}^{m} dZ^{[i]}_i``), or None."""
+    left, _, right = latex.partition("=")  # (Σ_l ‖W^{(l)}‖² sums over the layers: its l is no other layer's)
+    both = {m.group(1) for m in _SUM_INDEX.finditer(right)} & {m.group(1) for m in _LAYER_LETTER.finditer(left)}
+    return min(both) if both else None
+
+
+def _top_separator(latex: str) -> bool:
+    r"""Whether ``latex`` has a comma or semicolon outside braces, brackets, parentheses and environments, not at its
+    end (one linear scan; ``\,`` is a space): its ``=`` may then belong to several listed equations, not to one chain."""
+    latex = latex.rstrip().rstrip(",;.")
+    depth, i = 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            depth += 1 if latex.startswith("\\begin", i) else -1 if latex.startswith("\\end", i) else 0
+            i += 2
+            continue
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif ch in ",;" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _comma_equations(latex: str) -> list[str]:
+    r"""Equations listed with a bare comma between them, each with its own ``=`` (``W = W-\alpha v_{dw},b = b-\alpha
+    v_{db}``): the pieces split at commas outside braces, brackets, parentheses and environments (one linear scan);
+    ``[latex]`` when it lists no two equations, or when a piece is an index's range (``k = 1, …``)."""
+    if "," not in latex or latex.count("=") < 2:
+        return [latex]
+    pieces, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            depth += 1 if latex.startswith("\\begin", i) else -1 if latex.startswith("\\end", i) else 0
+            i += 2  # (\, \{ are no comma, no brace)
+            continue
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append(latex[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(latex[start:])
+    if len(pieces) < 2 or any("=" not in p or _INDEX_RANGE.match(p) for p in pieces):
+        return [latex]
+    return pieces
 
 
 def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:
@@ -2625,6 +2775,9 @@ _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 _NO_SAMPLE = re.compile(r"write the sample index too")
 #: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
+#: a lowercase weight with one index in parentheses, transposed or indexed: Ng's (w^{[i]}_j)^T, the j-th row of W^{[i]}
+_ROW_OF_W = re.compile(r"\(\s*w\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?\)"
+                       r"\s*(?:\^\s*\{?\s*T|_)")
 _ONE_SAMPLE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
 _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 #: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
@@ -2654,6 +2807,24 @@ _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*
 _LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")
 _APPLIES = re.compile(r"(?<![A-Za-z])\\?(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
+
+
+def _moment_beta(sides: list, moment: str, notes: list) -> list:
+    """A bare β in the recurrence of one of Adam's moments (Ng's momentum ``v_{dW} = β v_{dW} + (1 − β) dW`` and
+    RMSprop ``S_{dW} = β S_{dW} + (1 − β) dW²`` under an Adam spec): the spec's constant of that moment, β₁ for the
+    first (m), β₂ for the second (v)."""
+    own = {"m": "beta1", "mhat": "beta1", "v": "beta2", "vhat": "beta2"}.get(moment)
+    bare = Node("const", (), "beta")
+    if own is None or not any(n == bare for side in sides for n in side.walk()):
+        return sides
+    if not any(n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL") for side in sides for n in side.walk()):
+        return sides  # (Ng's V_t = β V_{t-1} + (1 − β) θ_t averages a sequence θ_t, not a gradient: no moment)
+    if not any(n.op == "sub" and n.args[1] == bare and n.args[0].op == "num" and float(n.args[0].value[0]) == 1.0
+               for side in sides for n in side.walk()):
+        return sides  # (Prakash's v_{dW} = β v_{dW} + dW: momentum without 1 − β, no average: not Adam's moment)
+    notes.append(f"the bare β of {'the first' if own == 'beta1' else 'the second'} moment's recurrence is the spec's "
+                 f"{'β₁' if own == 'beta1' else 'β₂'}")
+    return [_replace(side, bare, Node("const", (), own)) for side in sides]
 
 
 def _combine(verdicts: list[str]) -> str:

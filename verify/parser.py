@@ -270,9 +270,12 @@ class _Parser:
         self.depth_names += ((own.upper(),),) if own else ()
         self.layer_letters = tuple(x for x in LAYER_LETTERS + ((own,) if own else ()) if x != opts.get("depth_letter"))
         self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
+        # Ng's square brackets mark layers only: MathsCode's Z^{[i]}, A^{[i-1]} (i his layer index, (j) the example)
+        self.bracket_letters = self.paren_letters + ((opts["bracket_letter"],) if opts.get("bracket_letter") else ())
         self.loss_word = None  # the objective's letter in the last ∂J/∂q read (ℓ: one example's loss)
         self.loss_sample = None  # its example, bound by a sum: UFLDL's ∂/∂W J(W,b; x^{(i)}, y^{(i)})
         self.macros = _macro_keys(notation)
+        self.macro_end = -1  # where the last of the answer's own symbols read ends (its t_j: an entry, postfix)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
         if self.generic_units:
@@ -339,6 +342,7 @@ class _Parser:
                 node = sub.expr()
                 if sub.peek() is not None:
                     raise Unreadable(f"cannot read the definition of {value[0]}")
+                self.macro_end = self.i
                 return node
         return None
 
@@ -497,8 +501,9 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
-        if self.is_("_") and self.i > 0 and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op":
-            self.next()  # (\hat y - y)_k, (h_\theta(x))_k: an entry of a parenthesised vector
+        if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
+                                             or self.macro_end == self.i):
+            self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
             toks = self.script()
             texts = [t.text for t in toks]
             if len(toks) == 1 and toks[0].kind == "id" and (texts[0] in self.bound or texts[0] in ENTRY_LETTERS):
@@ -511,7 +516,13 @@ class _Parser:
             closed = self.i > 0 and self.t[self.i - 1].text in (")", "]", "}") and self.t[self.i - 1].kind == "op"
             self.next()
             script = self.script()
+            if closed and [t.text for t in script] in (["'"], ["\\prime"]) and _unprimed_function(node):
+                node = _primed(node)  # MathsCode's [g^{[i]}(Z^{[i]})]^{'}: the derivative of g at Z^{[i]}
+                continue
             node = Node("T", (node,)) if closed and _lowercase_transpose(script, node) else self.power(node, script)
+        if self.is_("'") and self.t[self.i - 1].text in (")", "]") and _unprimed_function(node):
+            self.next()
+            return _primed(node)  # [g(Z)]': the same
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
@@ -535,6 +546,8 @@ class _Parser:
             return Node("pow", (node, num(float(texts[0]))))
         if node.op == "const" and node.value == "e":
             return Node("fn", (self.sub(script),), ("exp", None, False))
+        if texts == ["t"] and node.op == "const" and node.value in ("beta", "beta1", "beta2"):
+            return Node("pow", (node, Node("const", (), "t")))  # Adam's β₁^t: t the step, even where the answer's t is its own
         if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
             raise Unreadable("negative powers of matrices (inverses) are not supported")
         if texts[:1] in (["("], ["["]) and texts[-1:] in ([")"], ["]"]) and len(texts) <= 5:
@@ -642,8 +655,9 @@ class _Parser:
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
-        if name in self.states and name not in self.fixed and name not in self.bases:
-            return self.state_symbol(self.states[name], name)
+        if (name in self.states and name not in self.fixed and name not in self.bases
+                and not (name in ("m", "n") and not (self.is_("_") or self.is_("^")))):
+            return self.state_symbol(self.states[name], name)  # (a bare m is the number of examples: Ng's 1/m)
         if name == "h" and tok.kind == "id" and name not in self.fixed and self.is_("'") and self.peek(1) is not None \
                 and self.peek(1).text == "(":
             return self.function(name)  # Bishop's h'(a_j): h names the activation function
@@ -885,8 +899,12 @@ class _Parser:
         texts = [t.text for t in inside]
         given = next((p for p in (";", "|") if p in texts), None)  # J(W,b; x,y), L(w,b|x): the example after it
         data = given is not None and "x" in texts[texts.index(given):]
-        for k in range(len(texts) - 4):  # x^{(i)}: the example the loss is of
-            if texts[k] == "x" and texts[k + 1] == "^" and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"]):
+        # x^{(i)}: the example the loss is of; so are y^{(i)}, \hat{y}^{(i)} (Ng's J = 1/m Σ_i L(ŷ^{(i)}, y^{(i)})) when the
+        # spec has no penalty (else J may be the data term or the whole objective: Prakash's J beside J + λ/2m ‖W‖²)
+        letters = ("x",) if self.opts.get("penalised", True) else ("x", "y")
+        for k in range(len(texts) - 4):
+            if ((texts[k] in letters or texts[k] == "}" and k and texts[k - 1] in letters) and texts[k + 1] == "^"
+                    and texts[k + 2:k + 5] in (["{", "(", texts[k + 4]], ["(", texts[k + 3], ")"])):
                 var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
                 if var in self.bound:
                     return data, var
@@ -1418,8 +1436,8 @@ class _Parser:
                 inside = toks[j + 1:k]
                 if len(inside) == 1 and inside[0].kind == "id" and inside[0].text in self.bound:
                     items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
-                elif self.layer_var(inside, self.paren_letters) is not None:
-                    items.append(("layer", self.layer_var(inside, self.paren_letters)))
+                elif self.layer_var(inside, letters := self.bracket_letters if t.text == "[" else self.paren_letters) is not None:
+                    items.append(("layer", self.layer_var(inside, letters)))
                 elif len(inside) == 1 and inside[0].kind == "id" and inside[0].text in SAMPLE_LETTERS:
                     items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
@@ -2242,6 +2260,17 @@ def _updated_mark(text: str) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in UPDATED_WORDS
+
+
+def _unprimed_function(node: Node) -> bool:
+    """Whether ``node`` is an activation applied to its argument, not yet differentiated: g^{[i]}(Z^{[i]})."""
+    return (node.op == "fn" and isinstance(node.value, tuple) and len(node.value) == 3 and node.value[2] is False
+            and node.value[0] not in ("exp", "log", "sqrt", "abs"))
+
+
+def _primed(node: Node) -> Node:
+    """The derivative of the activation ``node`` applies, at the same argument: [g(Z)]' is g'(Z)."""
+    return Node("fn", node.args, (node.value[0], node.value[1], True))
 
 
 def _lowercase_transpose(script: list, node: Node) -> bool:

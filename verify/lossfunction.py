@@ -1,0 +1,67 @@
+r"""The answer's loss written as a function of one example (Ng's ``L(\hat y, y) = -(y \log \hat y + (1 - y) \log(1 - \hat
+y))`` beside ``J(w, b) = \frac{1}{m} \sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)})``): the cost applies the letter to each
+example's ŷ⁽ⁱ⁾, y⁽ⁱ⁾, so the letter's own definition, in plain y and ŷ, is about one example: its y log ŷ is a product of
+two numbers, not of the batch's rows (``Judge._one_example_loss`` judges it with one example).
+
+String scans only (no regular expression runs over more than a claim's head); each claim is read once.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: said beside the verdict of such a claim
+NOTE = ("the answer's cost applies its loss letter to each example (L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)): the letter's definition in plain "
+        "y, ŷ is read for one example")
+#: the loss letters a cost applies to an example
+_LETTERS = ("L", "\\mathcal{L}", "\\mathcal L", "\\ell")
+#: one plain argument: y, \hat{y}, \hat y, \mathbf{y}, \hat{\mathbf{y}} (a letter, no script)
+_PLAIN_ARG = re.compile(r"(?:\\(?:hat|mathbf|boldsymbol|bm)\s*\{?\s*)*[a-z]\s*\}*")
+#: a sample's script on an argument: y^{(i)}, \hat y^{(n)}
+_SAMPLE_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*[a-z]\s*\)")
+#: how far a call's arguments are looked for
+_ARGS_MAX = 120
+
+
+def _calls(latex: str, letter: str) -> list[str]:
+    """The argument texts of every ``letter( … )`` in ``latex`` (parentheses balanced, at most _ARGS_MAX characters)."""
+    out, start = [], 0
+    while (at := latex.find(letter, start)) >= 0:
+        start = at + len(letter)
+        before = latex[at - 1] if at else " "
+        if letter[0] != "\\" and (before.isalpha() or before == "\\"):
+            continue  # (\Lambda, LL: not the letter)
+        j = start
+        while j < len(latex) and latex[j] == " ":
+            j += 1
+        if j >= len(latex) or latex[j] != "(":
+            continue
+        depth, k = 0, j
+        while k < len(latex) and k - j <= _ARGS_MAX:
+            depth += {"(": 1, ")": -1}.get(latex[k], 0)
+            if depth == 0:
+                out.append(latex[j + 1:k])
+                break
+            k += 1
+    return out
+
+
+def applied_to_examples(document: list[str]) -> frozenset:
+    """The loss letters some equation of ``document`` applies to each example's arguments inside a sum
+    (``\\sum_i L(\\hat y^{(i)}, y^{(i)})``): one pass over the document, made once per answer."""
+    return frozenset(letter for letter in _LETTERS for other in document
+                     if "\\sum" in other and any(_SAMPLE_SCRIPT.search(a) for a in _calls(other, letter)))
+
+
+def loss_of_one_example(latex: str, applied: frozenset) -> bool:
+    """Whether ``latex`` defines a loss letter applied to plain arguments (``L(\\hat{y}, y) = …``) that the document
+    applies to each example elsewhere (``applied``: ``applied_to_examples``)."""
+    head = latex.split("=", 1)[0].strip()
+    for letter in _LETTERS:
+        if not head.startswith(letter):
+            continue
+        args = _calls(head, letter)
+        if len(args) != 1 or not head.endswith(")"):
+            return False
+        return letter in applied and all(_PLAIN_ARG.fullmatch(a.strip()) for a in args[0].split(","))
+    return False
