@@ -35,7 +35,7 @@ from .layerscope import scope_layers
 from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
-from .ownvalues import given_rows
+from .ownvalues import given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -1052,6 +1052,9 @@ class Judge:
         """The parameter after one step (``W ← …``) on the answer's own objective: with it k × the spec's (option
         step_scale, infer.scale_options) its gradient step is k × the spec's, as the parser reads ``W^{(2)}_{new}``."""
         k = dict(self.notation.options).get("step_scale")
+        if k and node.op in ("comp", "entry") and len(node.args) == 1:  # w_{ji} ← …: the entry of the scaled step
+            inner = self._own_step(node.args[0])
+            return node if inner is node.args[0] else Node(node.op, (inner,), node.value)
         if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next"):
             return node
         now = Node("q", (), (node.value[0][0], node.value[1]))
@@ -2086,6 +2089,9 @@ def _top_rows(latex: str) -> list[str]:
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
         return [part for row in listed for part in _top_rows(row)]
+    listed = listed_values(latex)
+    if len(listed) > 1:  # adilce009's x=1, w_1=0.5, w_2=-1.0, y=0.5: a list of given values
+        return [part for row in listed for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0
@@ -2113,7 +2119,9 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
     first = sides[0]
     is_param = first.op == "q" and first.value[0] in ("W", "b")
     if rels[0] == "->":
-        if not is_param:
+        entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
+            "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
+        if not (is_param or entry):
             raise Unreadable("→ maps a weight or a bias to its updated value; write the parameter on its left")
         rest, rest_rels = sides[1:], rels[1:]
         if rest and rest[0].op == "q" and rest[0].value == (first.value[0] + "_next", first.value[1]):

@@ -46,14 +46,20 @@ def document_values(claims, net) -> dict | None:
     if net.has_kinds:
         return None
     table: dict = {}
-    for latex in (row for c in list(claims)[:MAX_CLAIMS] for row in given_rows(c.latex)):
+    notation = Notation(options=(("sizes", tuple(net.sizes)),))  # a chain of single neurons: w_k is layer k's weight
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
+                  for row in listed_values(listed)):
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
         try:
-            sides, rels = parse_claim(latex, Notation(), net.depth)
+            sides, rels = parse_claim(latex, notation, net.depth)
         except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
             continue
-        if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
+        if rels != ["="] or len(sides) != 2:
+            continue
+        if _one_by_one(sides[0], net):
+            sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
+        if sides[0].op != "q":
             continue
         kind, layer = sides[0].value
         key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
@@ -61,7 +67,7 @@ def document_values(claims, net) -> dict | None:
             continue
         value = _literal(sides[1])
         if value is not None:
-            table[key] = value.tolist() if value.ndim or key != "y" else [float(value)]  # Chiari's y = 1.0: one output
+            table[key] = value.tolist() if value.ndim else _scalar(key, float(value), net)
     if "x" not in table or "y" not in table:
         return None
 
@@ -74,6 +80,25 @@ def document_values(claims, net) -> dict | None:
         return None
     values["source"] = "the document's own worked example"
     return values
+
+
+def _scalar(key: str, value: float, net):
+    """A value written as one number: Chiari's y = 1.0 (one output); in a chain of single neurons (adilce009's x = 1,
+    w_1 = 0.5) an input, a weight or a bias of size 1 too. Any other number stays a number (``_values`` rejects it)."""
+    if key == "y" or (key == "x" and net.sizes[0] == 1) or key[0] == "b":
+        return [value]
+    if key[0] == "W" and net.sizes[int(key[1:])] == 1 and net.sizes[int(key[1:]) - 1] == 1:
+        return [[value]]
+    return value
+
+
+def _one_by_one(node, net) -> bool:
+    """``node`` is the one entry of a 1×1 weight or bias (a chain of single neurons: w_1 is W⁽¹⁾ itself)."""
+    if node.op != "entry" or node.args[0].op != "q" or any(node.value):
+        return False
+    kind, layer = node.args[0].value
+    return (kind in ("W", "b") and isinstance(layer, int) and 1 <= layer < len(net.sizes)
+            and net.sizes[layer] == 1 and (kind == "b" or net.sizes[layer - 1] == 1))
 
 
 def document_setup(claims, net, notation: Notation, one_example: bool = False) -> tuple[int, dict | None, Notation]:
@@ -119,3 +144,27 @@ def given_rows(latex: str) -> list[str]:
         i += 1
     rows.append(latex[start:])
     return rows if len(rows) > 1 else [latex]
+
+
+def listed_values(latex: str) -> list[str]:
+    r"""The definitions of one inline list ``x=1, w_1=0.5, w_2=-1.0, y=0.5`` (adilce009's "Let \(x=1, w_1=0.5, …\)"):
+    split at the commas outside brackets, braces and environments when every piece is one ``symbol = …`` with a number
+    on its right (one ``=`` each); the text itself otherwise (one linear scan)."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(latex):
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif latex.startswith("\\begin", i):
+            depth += 1
+        elif latex.startswith("\\end", i):
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append(latex[start:i])
+            start = i + 1
+    pieces.append(latex[start:])
+    if len(pieces) < 2 or not all(p.count("=") == 1 and p.split("=")[0].strip()
+                                  and any(ch.isdigit() for ch in p.split("=")[1]) for p in pieces):
+        return [latex]
+    return pieces

@@ -1051,6 +1051,8 @@ class _Parser:
                     pass  # θ_t, W_t: the value at the current step
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
+                elif item[0] == "other" and item[1] == "*" and mark == "^" and kind == "y":
+                    pass  # Thill's y^*, y_i^*: the target (the true label), beside \hat y the prediction
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         if name in self.fixed and kind == "yhat" and base is None and layer is not None and not isinstance(layer, str):
@@ -1630,9 +1632,10 @@ class _Parser:
             self.expect("}")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
-            elif empty and self.is_("(") and _FORWARD_QUANTITY(q):
-                self.next()  # Koerbitz's \frac{\partial}{\partial w}(w x + b): the derivative of the expression after it
-                body = self.group(")")
+            elif empty and (self.is_("(") or self.is_("[")) and _FORWARD_QUANTITY(q):
+                # Koerbitz's \frac{\partial}{\partial w}(w x + b), Thill's \frac{\partial}{\partial z_i}\left[\frac{1}{2}(…)^2
+                # \right]: the derivative of the expression after it
+                body = self.group(")" if self.next().text == "(" else "]")
                 while self.is_("^"):  # Rudra's \frac{\partial}{\partial \hat Y} (Y - \hat Y)^2: the power is inside
                     self.next()
                     body = self.power(body, self.script())
