@@ -33,6 +33,7 @@ from .infer import TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .modules import ModuleReading
+from .normalize import normalize
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import given_rows, listed_values
@@ -654,6 +655,8 @@ class Judge:
             result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
             result.latex = claim.latex
             return result
+        if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -1413,6 +1416,16 @@ class Judge:
         rows = self.truth.compute(params, X, Y, over=self.stated)
         return self.truth.to_course(rows)
 
+    def _unit_weight_column(self) -> bool:
+        """Whether the answer's lowercase ``w^T`` is one unit's weight column (liangguangyii's single node
+        ``z = w^T x + b``, Ng's logistic-regression w): it also writes capital W with layers (``W^{[l]} A^{[l-1]}``), the
+        spec's W is n_out × n_in and its layers have several units, so ``w^T x`` is no layer's ``W x``."""
+        if getattr(self, "_unit_w", None) is None:
+            texts = [normalize(c.latex) for c in getattr(self, "_claims", [])[:500]]
+            self._unit_w = (self.net.convention == "row" and any(n > 1 for n in self.net.sizes[1:-1])
+                            and any(_LAYER_W.search(t) for t in texts) and any(_UNIT_W.search(t) for t in texts))
+        return self._unit_w
+
     def check_all(self, claims) -> list[ClaimResult]:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
@@ -2108,6 +2121,13 @@ def _top_rows(latex: str) -> list[str]:
         i += 1
     rows.append("".join(cur))
     return [r for r in rows if r.strip()]
+
+
+#: a lowercase w transposed with no layer written (w^{T} x), and a capital W with a layer (W^{[l]}, W^{(2)}, W_1, W1)
+_UNIT_W = re.compile(r"(?<![A-Za-z\\])w\s*\^\s*\{?\s*T\s*\}?(?![A-Za-z])")
+_LAYER_W = re.compile(r"(?<![A-Za-z\\])W\s*(?:\^\s*\{?\s*[\[(]|_\s*\{?\s*\d|\d)")
+UNIT_W_NOTE = ("a lowercase w transposed (w^T x) beside the answer's layer matrices W: one unit's weight column (a single "
+               "node, z = w^T x + b), not a layer's W; not judged (say it in [notation] if w is a layer's W)")
 
 
 def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:
