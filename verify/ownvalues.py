@@ -12,6 +12,8 @@ most MAX_CLAIMS claims are looked at, each parsed once by the claim grammar (no 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from gradproof.derive.errors import AnswerError
 
@@ -148,23 +150,42 @@ def given_rows(latex: str) -> list[str]:
 
 def listed_values(latex: str) -> list[str]:
     r"""The definitions of one inline list ``x=1, w_1=0.5, w_2=-1.0, y=0.5`` (adilce009's "Let \(x=1, w_1=0.5, …\)"):
-    split at the commas outside brackets, braces and environments when every piece is one ``symbol = …`` with a number
-    on its right (one ``=`` each); the text itself otherwise (one linear scan)."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(latex):
+    split at the commas outside brackets, braces and environments (not ``\,``) when every piece is one
+    ``symbol = value`` — a short left side and plain numbers on the right (a matrix of them too); the text itself
+    otherwise (one linear scan)."""
+    pieces, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch == "\\":
+            if latex.startswith("\\begin", i):
+                depth += 1
+            elif latex.startswith("\\end", i):
+                depth -= 1
+            i += 2  # \, \{ …: a command's character, not a separator or a bracket
+            continue
         if ch in "{([":
             depth += 1
         elif ch in "})]":
             depth -= 1
-        elif latex.startswith("\\begin", i):
-            depth += 1
-        elif latex.startswith("\\end", i):
-            depth -= 1
         elif ch == "," and depth == 0:
             pieces.append(latex[start:i])
             start = i + 1
+        i += 1
     pieces.append(latex[start:])
-    if len(pieces) < 2 or not all(p.count("=") == 1 and p.split("=")[0].strip()
-                                  and any(ch.isdigit() for ch in p.split("=")[1]) for p in pieces):
+    if len(pieces) < 2 or not all(_given(p) for p in pieces):
         return [latex]
     return pieces
+
+
+def _given(piece: str) -> bool:
+    """``symbol = value``: one ``=``, a left side of at most 30 characters, a right side of numbers only."""
+    if piece.count("=") != 1:
+        return False
+    left, right = piece.split("=")
+    right = _ENVIRONMENT.sub(" ", right)
+    return 0 < len(left.strip()) <= 30 and any(ch.isdigit() for ch in right) and not any(
+        ch.isalpha() for ch in right)
+
+
+#: the frame of a matrix of numbers: \begin{bmatrix}, \end{pmatrix}, row and column separators
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[a-zA-Z*]{1,12}\}|\\\\")
