@@ -19,6 +19,7 @@ from gradproof.derive.errors import AnswerError
 
 from .parser import Notation, parse_claim
 from .shapes import evaluate
+from .surface import split_top_level
 
 #: claims looked at for the example's values (a document's definitions come first)
 MAX_CLAIMS = 400
@@ -153,25 +154,7 @@ def listed_values(latex: str) -> list[str]:
     split at the commas outside brackets, braces and environments (not ``\,``) when every piece is one
     ``symbol = value`` — a short left side and plain numbers on the right (a matrix of them too); the text itself
     otherwise (one linear scan)."""
-    pieces, depth, start, i = [], 0, 0, 0
-    while i < len(latex):
-        ch = latex[i]
-        if ch == "\\":
-            if latex.startswith("\\begin", i):
-                depth += 1
-            elif latex.startswith("\\end", i):
-                depth -= 1
-            i += 2  # \, \{ …: a command's character, not a separator or a bracket
-            continue
-        if ch in "{([":
-            depth += 1
-        elif ch in "})]":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            pieces.append(latex[start:i])
-            start = i + 1
-        i += 1
-    pieces.append(latex[start:])
+    pieces = split_top_level(latex, _COMMA)
     if len(pieces) < 2 or not all(_given(p) for p in pieces):
         return [latex]
     return pieces
@@ -187,5 +170,7 @@ def _given(piece: str) -> bool:
         ch.isalpha() for ch in right)
 
 
+#: the separator of a list of given values
+_COMMA = re.compile(",")
 #: the frame of a matrix of numbers: \begin{bmatrix}, \end{pmatrix}, row and column separators
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[a-zA-Z*]{1,12}\}|\\\\")

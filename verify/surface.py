@@ -542,27 +542,22 @@ def rewrite(text: str) -> str:
 _SPLIT = re.compile(r"\\(" + "|".join(sorted(IMPLIES, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 
-def split_statements(latex: str) -> list[str]:
-    """The statements a claim joins with implications, split at ``\\implies``, ``\\Rightarrow``, ``\\therefore`` …
-    outside braces, brackets and environments (``A = B \\implies C = D`` -> ``A = B``, ``C = D``); empty parts (a
-    leading ``\\therefore``) are left out; two equations an arrow chains are two statements too
-    (``split_arrow_definitions``). Linear: one pass over the text."""
-    if "\\" not in latex or not _SPLIT.search(latex):
-        return split_arrow_definitions(latex)
-    parts, depth, start, i = [], 0, 0, 0
-    n = len(latex)
+def split_top_level(latex: str, separator: re.Pattern) -> list[str]:
+    """``latex`` split at each match of ``separator`` outside braces, brackets and environments (a command's own
+    character, ``\\,`` or ``\\{``, is never a separator or a bracket). Linear: one pass over the text."""
+    parts, depth, start, i, n = [], 0, 0, 0, len(latex)
     while i < n:
+        m = separator.match(latex, i) if depth == 0 else None
+        if m and m.end() > i:
+            parts.append(latex[start:i])
+            i = start = m.end()
+            continue
         ch = latex[i]
         if ch == "\\":
             if latex.startswith("\\begin", i):
                 depth += 1
             elif latex.startswith("\\end", i):
                 depth -= 1
-            m = _SPLIT.match(latex, i) if depth == 0 else None
-            if m:
-                parts.append(latex[start:i])
-                i = start = m.end()
-                continue
             i += 2
             continue
         if ch in "{([":
@@ -571,6 +566,17 @@ def split_statements(latex: str) -> list[str]:
             depth -= 1
         i += 1
     parts.append(latex[start:])
+    return parts
+
+
+def split_statements(latex: str) -> list[str]:
+    """The statements a claim joins with implications, split at ``\\implies``, ``\\Rightarrow``, ``\\therefore`` …
+    outside braces, brackets and environments (``A = B \\implies C = D`` -> ``A = B``, ``C = D``); empty parts (a
+    leading ``\\therefore``) are left out; two equations an arrow chains are two statements too
+    (``split_arrow_definitions``). Linear: one pass over the text."""
+    if "\\" not in latex or not _SPLIT.search(latex):
+        return split_arrow_definitions(latex)
+    parts = split_top_level(latex, _SPLIT)
     return [q for p in parts if not _nothing(rewrite(p)) for q in split_arrow_definitions(p)]  # (\Large \implies …)
 
 
@@ -583,27 +589,7 @@ def split_arrow_definitions(latex: str) -> list[str]:
     ``w \rightarrow w' = w - \eta \partial C/\partial w`` (no ``=`` before its arrow) stays whole. Linear: one pass."""
     if "\\" not in latex or not _ARROW.search(latex):
         return [latex]
-    parts, depth, start, i, n = [], 0, 0, 0, len(latex)
-    while i < n:
-        ch = latex[i]
-        if ch == "\\":
-            if latex.startswith("\\begin", i):
-                depth += 1
-            elif latex.startswith("\\end", i):
-                depth -= 1
-            m = _ARROW.match(latex, i) if depth == 0 else None
-            if m:
-                parts.append(latex[start:i])
-                i = start = m.end()
-                continue
-            i += 2
-            continue
-        if ch in "{([":
-            depth += 1
-        elif ch in "})]":
-            depth -= 1
-        i += 1
-    parts.append(latex[start:])
+    parts = split_top_level(latex, _ARROW)
     if len(parts) < 2 or not all("=" in p for p in parts):
         return [latex]
     return parts
