@@ -1934,7 +1934,7 @@ class Judge:
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
                 elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
-                      and dict(self.notation.options).get("chosen_batch") and not _SAMPLE_MARK.search(claim.latex)):
+                      and dict(self.notation.options).get("chosen_batch") and not _names_samples(claim.latex)):
                     # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
                     # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
                     # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
@@ -2635,6 +2635,16 @@ _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 #: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
 _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
+#: what does not tie a claim to the batch: a sum over a layer's units (its bound a layer's size, Thill's
+#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}) and a numeric fraction (\frac{1}{2})
+_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}")
+
+
+def _names_samples(latex: str) -> bool:
+    """Whether a claim ties itself to the batch (``_SAMPLE_MARK``), sums over a layer's units and ½ aside."""
+    return bool(_SAMPLE_MARK.search(_NOT_SAMPLES.sub(" ", latex)))
+
+
 #: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
 _NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")

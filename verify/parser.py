@@ -1066,6 +1066,8 @@ class _Parser:
                     sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])
+                elif item[0] == "pvar" and mark == "_" and base == "W" and len(comps) < 2:
+                    comps.append(item[1])  # Thill's w^{(\ell+1)}_{k,i} in a sum over k: the layer written, k an entry
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":

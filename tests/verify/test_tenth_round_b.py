@@ -212,3 +212,38 @@ def test_an_update_arrow_is_not_split():
     assert split_statements(r"w \rightarrow w' = w - \eta \frac{\partial C}{\partial w}") == [
         r"w \rightarrow w' = w - \eta \frac{\partial C}{\partial w}"]
     assert split_statements(r"z = W x + b \rightarrow a = g(z)") == [r"z = W x + b ", r" a = g(z)"]
+
+
+def test_a_sum_over_the_next_layers_units_in_a_batch_document(tmp_path):
+    """Thill's recursion for one example, ∂L/∂z_i^{(l)} = σ'(z_i^{(l)}) Σ_{k=1}^{d_{l+1}} w^{(l+1)}_{k,i} ∂L/∂z_k^{(l+1)},
+    in a post whose cost is the mean over N examples: ``w_{k,i}`` with k bound by the sum and the layer written is an
+    entry (it was "cannot read the index k"), and a sum over a layer's units (its bound d_{l+1}, a layer's size) does
+    not tie the claim to the batch: it is read for one example. Checked by central differences for one example; the
+    planted σ for σ' holds for no example and is never accepted."""
+    rng = np.random.default_rng(7)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    z1 = W1 @ x + b1
+    loss_z2 = lambda v: 0.5 * np.sum((y - sig(v)) ** 2)  # noqa: E731
+    loss_z1 = lambda v: loss_z2(W2 @ sig(v) + b2)  # noqa: E731
+    g1, g2 = grad(loss_z1, z1), grad(loss_z2, W2 @ sig(z1) + b2)
+    truth = {"right": np.allclose(g1, sig(z1) * (1 - sig(z1)) * (W2.T @ g2), atol=1e-6),
+             "planted": np.allclose(g1, sig(z1) * (W2.T @ g2), atol=1e-6)}
+    assert truth == {"right": True, "planted": False}
+    body = r"""$$
+J(\Theta) = \frac{1}{N} \sum_{n=1}^{N} \mathcal{L}_n(\Theta)
+$$
+
+$$
+\frac{\partial \mathcal{L}}{\partial z_i^{(\ell)}} = \sigma'\!\left(z_i^{(\ell)}\right) \sum_{k=1}^{d_{\ell+1}}
+w^{(\ell+1)}_{k,i} \frac{\partial \mathcal{L}}{\partial z_k^{(\ell+1)}} \tag{right}
+$$
+
+$$
+\frac{\partial \mathcal{L}}{\partial z_i^{(\ell)}} = \sigma\!\left(z_i^{(\ell)}\right) \sum_{k=1}^{d_{\ell+1}}
+w^{(\ell+1)}_{k,i} \frac{\partial \mathcal{L}}{\partial z_k^{(\ell+1)}} \tag{planted}
+$$
+"""
+    got = run(tmp_path, spec_toml(3, [(4, "sigmoid"), (2, "sigmoid")]), body)
+    assert got["right"].verdict == said(truth["right"])
+    assert got["planted"].verdict != "correct"
