@@ -269,6 +269,10 @@ def _outer_ampersands(text: str) -> str:
     return "".join(out)
 
 
+#: the optional space after a row break, ``\\[6pt]``, ``\\*[1ex]`` (Thill's aligned rows): a length with its unit
+ROW_SPACING = re.compile(r"\*?[ \t]*\[[ \t]*-?[0-9.]{1,8}[ \t]*(?:pt|em|ex|mm|cm|in|bp|mu|dd|pc)[ \t]*\]")
+
+
 def _rows(body: str) -> list[tuple[int, str]]:
     """Split at row breaks \\\\ that are not inside a matrix or cases environment (aligned/split rows are)."""
     rows, depth, cur, i, start = [], 0, [], 0, 0
@@ -285,7 +289,8 @@ def _rows(body: str) -> list[tuple[int, str]]:
         if body.startswith("\\\\", i) and depth == 0:
             rows.append((start, "".join(cur)))
             cur = []
-            i += 2
+            spacing = ROW_SPACING.match(body, i + 2)  # \\[6pt]: extra space after the break, not a row's text
+            i = spacing.end() if spacing else i + 2
             start = i
             continue
         cur.append(body[i])
@@ -347,8 +352,11 @@ def pdf_text(path: Path) -> str:
     return text
 
 
+#: the batch size's letter, bare or in a class or font wrapper (Thill's \newcommand{\batch}{\mathord{N}})
+_BATCH_LETTER = r"(?:[mNM]|\\math(?:ord|rm|it|normal)\s*\{\s*[mNM]\s*\})"
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
-_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*[mNM]\s*\}?")
+_MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
+                              + _BATCH_LETTER + r"\s*\}?")
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
 #: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",

@@ -34,9 +34,10 @@ from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
+from .normalize import normalize
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
-from .ownvalues import given_rows
+from .ownvalues import given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -671,6 +672,8 @@ class Judge:
             result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
             result.latex = claim.latex
             return result
+        if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -1082,6 +1085,9 @@ class Judge:
         """The parameter after one step (``W ← …``) on the answer's own objective: with it k × the spec's (option
         step_scale, infer.scale_options) its gradient step is k × the spec's, as the parser reads ``W^{(2)}_{new}``."""
         k = dict(self.notation.options).get("step_scale")
+        if k and node.op in ("comp", "entry") and len(node.args) == 1:  # w_{ji} ← …: the entry of the scaled step
+            inner = self._own_step(node.args[0])
+            return node if inner is node.args[0] else Node(node.op, (inner,), node.value)
         if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next"):
             return node
         now = Node("q", (), (node.value[0][0], node.value[1]))
@@ -1439,6 +1445,16 @@ class Judge:
         params, X, Y = self.points[0]
         rows = self.truth.compute(params, X, Y, over=self.stated)
         return self.truth.to_course(rows)
+
+    def _unit_weight_column(self) -> bool:
+        """Whether the answer's lowercase ``w^T`` is one unit's weight column (liangguangyii's single node
+        ``z = w^T x + b``, Ng's logistic-regression w): it also writes capital W with layers (``W^{[l]} A^{[l-1]}``), the
+        spec's W is n_out × n_in and its layers have several units, so ``w^T x`` is no layer's ``W x``."""
+        if getattr(self, "_unit_w", None) is None:
+            texts = [normalize(c.latex) for c in getattr(self, "_claims", [])[:500]]
+            self._unit_w = (self.net.convention == "row" and any(n > 1 for n in self.net.sizes[1:-1])
+                            and any(_LAYER_W.search(t) for t in texts) and any(_UNIT_W.search(t) for t in texts))
+        return self._unit_w
 
     def check_all(self, claims) -> list[ClaimResult]:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
@@ -1976,7 +1992,7 @@ class Judge:
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
                 elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
-                      and dict(self.notation.options).get("chosen_batch") and not _SAMPLE_MARK.search(claim.latex)):
+                      and dict(self.notation.options).get("chosen_batch") and not _names_samples(claim.latex)):
                     # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
                     # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
                     # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
@@ -2171,6 +2187,9 @@ def _top_rows(latex: str) -> list[str]:
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
         return [part for row in listed for part in _top_rows(row)]
+    listed = listed_values(latex)
+    if len(listed) > 1:  # adilce009's x=1, w_1=0.5, w_2=-1.0, y=0.5: a list of given values
+        return [part for row in listed for part in _top_rows(row)]
     if "\\\\" not in latex:
         return [latex]
     rows, depth, cur, i = [], 0, [], 0
@@ -2277,6 +2296,13 @@ def _comma_equations(latex: str) -> list[str]:
     return pieces
 
 
+#: a lowercase w transposed with no layer written (w^{T} x), and a capital W with a layer (W^{[l]}, W^{(2)}, W_1, W1)
+_UNIT_W = re.compile(r"(?<![A-Za-z\\])w\s*\^\s*\{?\s*T\s*\}?(?![A-Za-z])")
+_LAYER_W = re.compile(r"(?<![A-Za-z\\])W\s*(?:\^\s*\{?\s*[\[(]|_\s*\{?\s*\d|\d)")
+UNIT_W_NOTE = ("a lowercase w transposed (w^T x) beside the answer's layer matrices W: one unit's weight column (a single "
+               "node, z = w^T x + b), not a layer's W; not judged (say it in [notation] if w is a layer's W)")
+
+
 def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str]]:
     """Updates as courses write them, in the one form ``θ ← rhs``: Nielsen's ``w \\rightarrow w' = w - η ∂C/∂w``,
     and a plain ``w = w - \\eta \\frac{dL}{dw} = 0.35`` (the parameter on both sides with its gradient: an update,
@@ -2286,7 +2312,9 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
     first = sides[0]
     is_param = first.op == "q" and first.value[0] in ("W", "b")
     if rels[0] == "->":
-        if not is_param:
+        entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
+            "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
+        if not (is_param or entry):
             raise Unreadable("→ maps a weight or a bias to its updated value; write the parameter on its left")
         rest, rest_rels = sides[1:], rels[1:]
         if rest and rest[0].op == "q" and rest[0].value == (first.value[0] + "_next", first.value[1]):
@@ -2783,6 +2811,16 @@ _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 #: what ties a claim to the batch: a sum, 1/n, the letters n, m, N, a sample script C_x, (i), ∀
 _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
+#: what does not tie a claim to the batch: a sum over a layer's units (its bound a layer's size, Thill's
+#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}) and a numeric fraction (\frac{1}{2})
+_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}")
+
+
+def _names_samples(latex: str) -> bool:
+    """Whether a claim ties itself to the batch (``_SAMPLE_MARK``), sums over a layer's units and ½ aside."""
+    return bool(_SAMPLE_MARK.search(_NOT_SAMPLES.sub(" ", latex)))
+
+
 #: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
 _NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")

@@ -24,6 +24,8 @@ SPACING = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl
 _WRAP = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")\s*\{([^{}]*)\}")
 _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
 _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{([^{}]*)\}")  # linear: no lazy spaces
+#: the font switch written as a command with an argument, liangguangyii's \rm{d} Z, w^{\rm{T}}: \mathrm{…}
+_RM_GROUP = re.compile(r"\\rm\s*\{")
 _NABLA = re.compile(r"\\(?:big)?triangledown(?![A-Za-z])")  # Halevy's \bigtriangledown f: the gradient
 _HAT_SCRIPTED = re.compile(r"\\(?:widehat|hat)\s*\{\s*([A-Za-z])\s*_\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")  # \hat{m_t}
 _TILDE = re.compile(r"\\(?:widetilde|tilde)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))")  # Goto's \widetilde{x}
@@ -254,7 +256,7 @@ def drop_brace_labels(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(text))).strip()))
+    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", text)))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)

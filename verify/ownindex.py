@@ -39,7 +39,9 @@ def squares_by_subscript_layers(claims) -> list[str]:
 
 #: the answer's objective, defined as a mean over samples: L = -\frac{1}{N} \sum_n [y_n …], J = \frac1m \sum_{i=1}^m y_i
 #: (a sum without the 1/N may be over classes: -\sum_i y_i \log \hat y_i is one example's)
-_OBJECTIVE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*=\s*-?\s*\\frac\s*\{?\s*1\s*\}?\s*\{?\s*[NMm]\s*\}?\s*\\sum\s*_\s*\{?\s*([ni])\b")
+#: Thill's J(\Theta) = \frac{1}{\batch} \sum_{n=1}^{\batch} \mathcal{L}_n with \batch a macro for \mathord{N}: arguments, N braced)
+_OBJECTIVE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*\\frac\s*\{?\s*1\s*\}?\s*\{?\s*\{?\s*[NMm]\s*\}?"
+                            r"\s*\}?\s*\\sum\s*_\s*\{?\s*([ni])\b")
 
 
 def sample_letter(claims, batch: int) -> str | None:
@@ -51,6 +53,7 @@ def sample_letter(claims, batch: int) -> str | None:
         if len(text) > 600:
             continue
         m = _OBJECTIVE_SUM.match(text)
-        if m and re.search(rf"(?<![A-Za-z\\])y\s*_\s*\{{?\s*{m.group(1)}\b", text):
+        if m and re.search(rf"(?<![A-Za-z\\])(?:y|\\ell\s*)\s*_\s*\{{?\s*{m.group(1)}\b", text[m.end():]):
+            # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
             return m.group(1)
     return None

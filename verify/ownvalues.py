@@ -12,11 +12,14 @@ most MAX_CLAIMS claims are looked at, each parsed once by the claim grammar (no 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from gradproof.derive.errors import AnswerError
 
 from .parser import Notation, parse_claim
 from .shapes import evaluate
+from .surface import split_top_level
 
 #: claims looked at for the example's values (a document's definitions come first)
 MAX_CLAIMS = 400
@@ -46,14 +49,20 @@ def document_values(claims, net) -> dict | None:
     if net.has_kinds:
         return None
     table: dict = {}
-    for latex in (row for c in list(claims)[:MAX_CLAIMS] for row in given_rows(c.latex)):
+    notation = Notation(options=(("sizes", tuple(net.sizes)),))  # a chain of single neurons: w_k is layer k's weight
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
+                  for row in listed_values(listed)):
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
         try:
-            sides, rels = parse_claim(latex, Notation(), net.depth)
+            sides, rels = parse_claim(latex, notation, net.depth)
         except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
             continue
-        if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
+        if rels != ["="] or len(sides) != 2:
+            continue
+        if _one_by_one(sides[0], net):
+            sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
+        if sides[0].op != "q":
             continue
         kind, layer = sides[0].value
         key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
@@ -61,7 +70,7 @@ def document_values(claims, net) -> dict | None:
             continue
         value = _literal(sides[1])
         if value is not None:
-            table[key] = value.tolist() if value.ndim or key != "y" else [float(value)]  # Chiari's y = 1.0: one output
+            table[key] = value.tolist() if value.ndim else _scalar(key, float(value), net)
     if "x" not in table or "y" not in table:
         return None
 
@@ -74,6 +83,25 @@ def document_values(claims, net) -> dict | None:
         return None
     values["source"] = "the document's own worked example"
     return values
+
+
+def _scalar(key: str, value: float, net):
+    """A value written as one number: Chiari's y = 1.0 (one output); in a chain of single neurons (adilce009's x = 1,
+    w_1 = 0.5) an input, a weight or a bias of size 1 too. Any other number stays a number (``_values`` rejects it)."""
+    if key == "y" or (key == "x" and net.sizes[0] == 1) or key[0] == "b":
+        return [value]
+    if key[0] == "W" and net.sizes[int(key[1:])] == 1 and net.sizes[int(key[1:]) - 1] == 1:
+        return [[value]]
+    return value
+
+
+def _one_by_one(node, net) -> bool:
+    """``node`` is the one entry of a 1×1 weight or bias (a chain of single neurons: w_1 is W⁽¹⁾ itself)."""
+    if node.op != "entry" or node.args[0].op != "q" or any(node.value):
+        return False
+    kind, layer = node.args[0].value
+    return (kind in ("W", "b") and isinstance(layer, int) and 1 <= layer < len(net.sizes)
+            and net.sizes[layer] == 1 and (kind == "b" or net.sizes[layer - 1] == 1))
 
 
 def document_setup(claims, net, notation: Notation, one_example: bool = False) -> tuple[int, dict | None, Notation]:
@@ -119,3 +147,30 @@ def given_rows(latex: str) -> list[str]:
         i += 1
     rows.append(latex[start:])
     return rows if len(rows) > 1 else [latex]
+
+
+def listed_values(latex: str) -> list[str]:
+    r"""The definitions of one inline list ``x=1, w_1=0.5, w_2=-1.0, y=0.5`` (adilce009's "Let \(x=1, w_1=0.5, …\)"):
+    split at the commas outside brackets, braces and environments (not ``\,``) when every piece is one
+    ``symbol = value`` — a short left side and plain numbers on the right (a matrix of them too); the text itself
+    otherwise (one linear scan)."""
+    pieces = split_top_level(latex, _COMMA)
+    if len(pieces) < 2 or not all(_given(p) for p in pieces):
+        return [latex]
+    return pieces
+
+
+def _given(piece: str) -> bool:
+    """``symbol = value``: one ``=``, a left side of at most 30 characters, a right side of numbers only."""
+    if piece.count("=") != 1:
+        return False
+    left, right = piece.split("=")
+    right = _ENVIRONMENT.sub(" ", right)
+    return 0 < len(left.strip()) <= 30 and any(ch.isdigit() for ch in right) and not any(
+        ch.isalpha() for ch in right)
+
+
+#: the separator of a list of given values
+_COMMA = re.compile(",")
+#: the frame of a matrix of numbers: \begin{bmatrix}, \end{pmatrix}, row and column separators
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[a-zA-Z*]{1,12}\}|\\\\")

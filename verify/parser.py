@@ -177,6 +177,24 @@ def w_cased(word: str) -> bool:
     return word != word.lower() and word.lower() in CASED_FUNCTIONS
 
 
+
+def _example_arguments(texts: list[str]) -> str | None:
+    """The one sample index every argument of an objective carries, ``(a^{(i)}, y^{(i)})``, ``(\\hat{y}^{(i)},
+    y^{(i)})`` (tokens), when they are exactly a prediction and a target with it; else None."""
+    if texts.count(",") != 1 or "x" in texts:
+        return None
+    found = set()
+    for part in (texts[:texts.index(",")], texts[texts.index(",") + 1:]):
+        if len(part) < 6 or part[-6:-4] != ["^", "{"] or part[-4] != "(" or part[-2:] != [")", "}"]:
+            return None
+        letter = part[:-6]
+        if letter not in (["a"], ["y"], ["o"], ["haty"]):
+            return None
+        found.add(part[-3])
+    var = found.pop() if len(found) == 1 else None
+    return var if var is not None and len(var) == 1 and var.isalpha() else None
+
+
 def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None = None,
                 layer_env: dict | None = None) -> tuple[list[Node], list[str]]:
     """Parse an equation or a chain ``a = b = c`` into its sides and the relations between them.
@@ -908,6 +926,9 @@ class _Parser:
                 var = texts[k + 4] if texts[k + 2] == "{" else texts[k + 3]
                 if var in self.bound:
                     return data, var
+        own = _example_arguments(texts)
+        if own is not None and (own in self.bound or int(self.opts.get("batch", 1)) > 1):
+            return data, own  # Ng's \mathcal{L}(a^{(i)}, y^{(i)}) = -y^{(i)} \log a^{(i)} - …: example i's loss, every i
         return data, None
 
     def looks_like_call(self) -> bool:
@@ -1063,12 +1084,16 @@ class _Parser:
                     sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])
+                elif item[0] == "pvar" and mark == "_" and base == "W" and len(comps) < 2:
+                    comps.append(item[1])  # Thill's w^{(\ell+1)}_{k,i} in a sum over k: the layer written, k an entry
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
+                elif item[0] == "other" and item[1] == "*" and mark == "^" and kind == "y":
+                    pass  # Thill's y^*, y_i^*: the target (the true label), beside \hat y the prediction
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         if name in self.fixed and kind == "yhat" and base is None and layer is not None and not isinstance(layer, str):
@@ -1227,13 +1252,15 @@ class _Parser:
                 upper = texts[0]
                 continue
             if mark == "^" and upper is None and len(toks) <= 12 and all(
-                    t.kind in ("id", "num") or t.text in "+-_{}()[]^" for t in toks):
-                upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}: a size the index's use fixes
+                    t.kind in ("id", "num") or t.text in "+-_{}()[]^" or t.text == "ell" for t in toks):
+                upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}, Thill's d_{\ell+1}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
         letter = self._bare_sum_letter() if var is None else None
         if letter is not None:  # blackKeys17's C = \sum{(y_i - a^L_i)^2}: the sum runs over the one index inside it
             var = letter
+        if var == "m" and lower is None and upper is None and int(self.opts.get("batch", 1)) > 1 and self._unused(var):
+            var = None  # liangguangyii's dB = \frac{1}{m} \sum_{m} dZ: m the number of examples, summed over
         if var is None and int(self.opts.get("batch", 1)) > 1:
             return Node("axsum", (self.term(),), "samples")  # Ng's db = \frac{1}{m} \sum dZ: over the examples
         if var is None:  # one example: Mazur's E_{total} = \sum \frac{1}{2}(target - output)^2, over its entries
@@ -1263,6 +1290,20 @@ class _Parser:
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
         return node
+
+    def _unused(self, var: str) -> bool:
+        """Whether the term ahead reads without using the letter ``var`` as an index (read once, then again by the
+        caller)."""
+        start, bound = self.i, self.bound
+        self.bound = {**bound, var: None}
+        try:
+            body = self.term()
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            return False
+        finally:
+            self.i, self.bound = start, bound
+        return not any(var == n.value or isinstance(n.value, tuple) and var in n.value for n in body.walk()
+                       if n.op in ("comp", "entry", "sample", "lq"))
 
     def _bare_sum_letter(self) -> str | None:
         """The index a \\sum written without one runs over: the one entry letter of the term it sums that is nowhere
@@ -1648,9 +1689,10 @@ class _Parser:
             self.expect("}")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
-            elif empty and self.is_("(") and _FORWARD_QUANTITY(q):
-                self.next()  # Koerbitz's \frac{\partial}{\partial w}(w x + b): the derivative of the expression after it
-                body = self.group(")")
+            elif empty and (self.is_("(") or self.is_("[")) and _FORWARD_QUANTITY(q):
+                # Koerbitz's \frac{\partial}{\partial w}(w x + b), Thill's \frac{\partial}{\partial z_i}\left[\frac{1}{2}(…)^2
+                # \right]: the derivative of the expression after it
+                body = self.group(")" if self.next().text == "(" else "]")
                 while self.is_("^"):  # Rudra's \frac{\partial}{\partial \hat Y} (Y - \hat Y)^2: the power is inside
                     self.next()
                     body = self.power(body, self.script())

@@ -542,26 +542,22 @@ def rewrite(text: str) -> str:
 _SPLIT = re.compile(r"\\(" + "|".join(sorted(IMPLIES, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 
-def split_statements(latex: str) -> list[str]:
-    """The statements a claim joins with implications, split at ``\\implies``, ``\\Rightarrow``, ``\\therefore`` …
-    outside braces, brackets and environments (``A = B \\implies C = D`` -> ``A = B``, ``C = D``); empty parts (a
-    leading ``\\therefore``) are left out. Linear: one pass over the text."""
-    if "\\" not in latex or not _SPLIT.search(latex):
-        return [latex]
-    parts, depth, start, i = [], 0, 0, 0
-    n = len(latex)
+def split_top_level(latex: str, separator: re.Pattern) -> list[str]:
+    """``latex`` split at each match of ``separator`` outside braces, brackets and environments (a command's own
+    character, ``\\,`` or ``\\{``, is never a separator or a bracket). Linear: one pass over the text."""
+    parts, depth, start, i, n = [], 0, 0, 0, len(latex)
     while i < n:
+        m = separator.match(latex, i) if depth == 0 else None
+        if m and m.end() > i:
+            parts.append(latex[start:i])
+            i = start = m.end()
+            continue
         ch = latex[i]
         if ch == "\\":
             if latex.startswith("\\begin", i):
                 depth += 1
             elif latex.startswith("\\end", i):
                 depth -= 1
-            m = _SPLIT.match(latex, i) if depth == 0 else None
-            if m:
-                parts.append(latex[start:i])
-                i = start = m.end()
-                continue
             i += 2
             continue
         if ch in "{([":
@@ -570,7 +566,33 @@ def split_statements(latex: str) -> list[str]:
             depth -= 1
         i += 1
     parts.append(latex[start:])
-    return [p for p in parts if not _nothing(rewrite(p))]  # (\Large \implies …: nothing before it)
+    return parts
+
+
+def split_statements(latex: str) -> list[str]:
+    """The statements a claim joins with implications, split at ``\\implies``, ``\\Rightarrow``, ``\\therefore`` …
+    outside braces, brackets and environments (``A = B \\implies C = D`` -> ``A = B``, ``C = D``); empty parts (a
+    leading ``\\therefore``) are left out; two equations an arrow chains are two statements too
+    (``split_arrow_definitions``). Linear: one pass over the text."""
+    if "\\" not in latex or not _SPLIT.search(latex):
+        return split_arrow_definitions(latex)
+    parts = split_top_level(latex, _SPLIT)
+    return [q for p in parts if not _nothing(rewrite(p)) for q in split_arrow_definitions(p)]  # (\Large \implies …)
+
+
+_ARROW = re.compile(r"\\(?:longrightarrow|rightarrow|to)(?![A-Za-z])")
+
+
+def split_arrow_definitions(latex: str) -> list[str]:
+    r"""Two equations an arrow chains, ``z = w^T x + b \rightarrow a = g(z)`` (liangguangyii's node: then a = g(z)):
+    split at an arrow outside braces, brackets and environments when an ``=`` stands on both sides of it. An update
+    ``w \rightarrow w' = w - \eta \partial C/\partial w`` (no ``=`` before its arrow) stays whole. Linear: one pass."""
+    if "\\" not in latex or not _ARROW.search(latex):
+        return [latex]
+    parts = split_top_level(latex, _ARROW)
+    if len(parts) < 2 or not all("=" in p for p in parts):
+        return [latex]
+    return parts
 
 
 _SPACING_ONLY = re.compile(r"\\(?:q?quad|[,;:! ])|~|&")
