@@ -44,8 +44,10 @@ pre, x2, x3, phat = zip(*(fwd(X[p]) for p in range(m)), strict=True)
 dlnp_dx3 = [np.array([grad(lambda v, k=k: float(np.log(softmax(v)[k])), x3[p]) for k in range(K)]) for p in range(m)]  # [p][k, j]
 dlnp_dx2 = [np.array([grad(lambda v, k=k: float(np.log(softmax(v @ W2 + b2)[k])), x2[p]) for k in range(K)]) for p in range(m)]
 dlnp_dW1 = [[grad(lambda w, p=p, k=k: float(np.log(fwd(X[p], W1=w)[3][k])), W1) for k in range(K)] for p in range(m)]
-dx3_dx2 = np.array([grad(lambda v, k=k: float((v @ W2 + b2)[k]), x2[0]) for k in range(K)])          # [k, j]
-dx2_dW1 = [np.array([grad(lambda w, p=p, j=j: float(relu(X[p] @ w + b1)[j]), W1) for j in range(n_h)]) for p in range(m)]  # [p][j] (n_in, n_h)
+dx3_dx2 = np.array([grad(lambda v, k=k: float((v @ W2 + b2)[k]), x2[0]) for k in range(K)])  # [k, j]
+dx2_dW1 = [
+    np.array([grad(lambda w, p=p, j=j: float(relu(X[p] @ w + b1)[j]), W1) for j in range(n_h)]) for p in range(m)
+]  # [p][j] (n_in, n_h)
 dEp_dx3 = [grad(lambda v, p=p: float(-np.sum(Y[p] * np.log(softmax(v)))), x3[p]) for p in range(m)]
 kd = np.eye(K)
 
@@ -60,27 +62,61 @@ def dlnp_dW1_via(p, k, factor):
 
 
 checks = {
-    "line 184": lambda: all(same(np.array([relu(sum(W1[k, i] * X[p][k] for k in range(n_in)) + b1[i]) for i in range(n_h)]), x2[p]) for p in range(m)),
+    "line 184": lambda: all(
+        same(np.array([relu(sum(W1[k, i] * X[p][k] for k in range(n_in)) + b1[i]) for i in range(n_h)]), x2[p]) for p in range(m)
+    ),
     "line 186": lambda: same(relu(np.linspace(-2, 2, 9)), np.maximum(0, np.linspace(-2, 2, 9))),
     "line 188": lambda: same(np.array([np.exp(x3[0][j]) / sum(np.exp(x3[0][k]) for k in range(K)) for j in range(K)]), softmax(x3[0])),
     "log_x3": lambda: every(lambda p, k: same(dlnp_dx3[p][k], kd[k] - phat[p])),
     "E_wij1": lambda: same(-1 / m * sum(Y[p][k] * dlnp_dW1[p][k] for p in range(m) for k in range(K)), dE_dW1),
-    "log_wij": lambda: every(lambda p, k: same(dlnp_dW1_via(p, k, lambda p, k, i, j: dlnp_dx2[p][k, j] * dx2_dW1[p][j][i, j]), dlnp_dW1[p][k])),
-    "log_x2": lambda: every(lambda p, k: same(np.array([sum(dlnp_dx3[p][k, q] * dx3_dx2[q, j] for q in range(K)) for j in range(n_h)]), dlnp_dx2[p][k])),
+    "log_wij": lambda: every(
+        lambda p, k: same(dlnp_dW1_via(p, k, lambda p, k, i, j: dlnp_dx2[p][k, j] * dx2_dW1[p][j][i, j]), dlnp_dW1[p][k])
+    ),
+    "log_x2": lambda: every(
+        lambda p, k: same(np.array([sum(dlnp_dx3[p][k, q] * dx3_dx2[q, j] for q in range(K)) for j in range(n_h)]), dlnp_dx2[p][k])
+    ),
     "x3_x2": lambda: all(np.isclose(dx3_dx2[k, j], W2[j, k]) for k in range(K) for j in range(n_h)),
-    "log_x2_final": lambda: every(lambda p, k: same(np.array([sum((kd[k, q] - phat[p][q]) * W2[j, k] for q in range(K)) for j in range(n_h)]), dlnp_dx2[p][k])),
-    "x2_wij": lambda: all(np.isclose(dx2_dW1[p][j][i, j], H(pre[p][j]) * X[p][i]) for p in range(m) for i in range(n_in) for j in range(n_h)),
-    "log_wij_final": lambda: every(lambda p, k: same(dlnp_dW1_via(p, k, lambda p, k, i, j: H(pre[p][j]) * X[p][i] * sum((kd[k, q] - phat[p][q]) * W2[j, q] for q in range(K))), dlnp_dW1[p][k])),
-    "backprop": lambda: same(np.array([[1 / m * sum(sum(dEp_dx3[p][k] * W2[j, k] for k in range(K)) * H(pre[p][j]) * X[p][i] for p in range(m))
-                                         for j in range(n_h)] for i in range(n_in)]), dE_dW1),
+    "log_x2_final": lambda: every(
+        lambda p, k: same(np.array([sum((kd[k, q] - phat[p][q]) * W2[j, k] for q in range(K)) for j in range(n_h)]), dlnp_dx2[p][k])
+    ),
+    "x2_wij": lambda: all(
+        np.isclose(dx2_dW1[p][j][i, j], H(pre[p][j]) * X[p][i]) for p in range(m) for i in range(n_in) for j in range(n_h)
+    ),
+    "log_wij_final": lambda: every(
+        lambda p, k: same(
+            dlnp_dW1_via(p, k, lambda p, k, i, j: H(pre[p][j]) * X[p][i] * sum((kd[k, q] - phat[p][q]) * W2[j, q] for q in range(K))),
+            dlnp_dW1[p][k],
+        )
+    ),
+    "backprop": lambda: same(
+        np.array(
+            [
+                [
+                    1 / m * sum(sum(dEp_dx3[p][k] * W2[j, k] for k in range(K)) * H(pre[p][j]) * X[p][i] for p in range(m))
+                    for j in range(n_h)
+                ]
+                for i in range(n_in)
+            ]
+        ),
+        dE_dW1,
+    ),
 }
 planted = {
     "log_x3": lambda: every(lambda p, k: same(dlnp_dx3[p][k], kd[k] - phat[p][k])),
     "E_wij1": lambda: same(1 / m * sum(Y[p][k] * dlnp_dW1[p][k] for p in range(m) for k in range(K)), dE_dW1),
     "x3_x2": lambda: all(np.isclose(dx3_dx2[k, j], W2[k, j]) for k in range(K) for j in range(n_h)),
-    "x2_wij": lambda: all(np.isclose(dx2_dW1[p][j][i, j], H(pre[p][j]) * X[p][j]) for p in range(m) for i in range(n_in) for j in range(n_h)),
-    "backprop": lambda: same(np.array([[sum(sum(dEp_dx3[p][k] * W2[j, k] for k in range(K)) * H(pre[p][j]) * X[p][i] for p in range(m))
-                                         for j in range(n_h)] for i in range(n_in)]), dE_dW1),
+    "x2_wij": lambda: all(
+        np.isclose(dx2_dW1[p][j][i, j], H(pre[p][j]) * X[p][j]) for p in range(m) for i in range(n_in) for j in range(n_h)
+    ),
+    "backprop": lambda: same(
+        np.array(
+            [
+                [sum(sum(dEp_dx3[p][k] * W2[j, k] for k in range(K)) * H(pre[p][j]) * X[p][i] for p in range(m)) for j in range(n_h)]
+                for i in range(n_in)
+            ]
+        ),
+        dE_dW1,
+    ),
 }
 confirm("collas_backprop.tex", "collas_backprop_planted.tex", checks, planted)
 print("OK")

@@ -49,7 +49,7 @@ dC_da3, dC_da2 = grad(lambda v: C_from(3, v, "a"), a[3]), grad(lambda v: C_from(
 delta3, delta2 = grad(lambda v: C_from(3, v, "z"), z[3]), grad(lambda v: C_from(2, v, "z"), z[2])
 dC_db3, dC_dW3 = grad(lambda v: C_param(3, "b", v), b[3]), grad(lambda v: C_param(3, "W", v), W[3])
 dC_db2, dC_dW2 = grad(lambda v: C_param(2, "b", v), b[2]), grad(lambda v: C_param(2, "W", v), W[2])
-J_z3_a2 = jacobian(lambda v: W[3] @ v + b[3], a[2])                 # d z_i^{[3]} / d a_j^{[2]}
+J_z3_a2 = jacobian(lambda v: W[3] @ v + b[3], a[2])  # d z_i^{[3]} / d a_j^{[2]}
 J_a3_z3, J_a2_z2 = jacobian(sigmoid, z[3]), jacobian(sigmoid, z[2])
 dz_db3 = np.diag(jacobian(lambda v: W[3] @ a[2] + v, b[3]))
 dz3_dW = np.array([[grad(lambda w, j=j: float((w @ a[2] + b[3])[j]), W[3])[j, i] for i in range(4)] for j in range(3)])
@@ -79,17 +79,24 @@ def matrix_292():
 
 all_l = range(1, 4)
 checks = {
-    "line 35": lambda: all(same(vec(sizes[k], lambda j, k=k: sigmoid(sum(a[k - 1][i] * W[k][j, i] for i in range(sizes[k - 1])) + b[k][j])), a[k]) for k in all_l),
+    "line 35": lambda: all(
+        same(vec(sizes[k], lambda j, k=k: sigmoid(sum(a[k - 1][i] * W[k][j, i] for i in range(sizes[k - 1])) + b[k][j])), a[k])
+        for k in all_l
+    ),
     "line 49": lambda: all(same(z_components(k), z[k]) for k in all_l),
     "line 54": lambda: all(same(sigmoid(z[k]), a[k]) for k in all_l),
     "line 59": lambda: np.isclose(C(a[3]), sum((a[3][i] - target[i]) ** 2 for i in range(3))),
     "line 87": lambda: all(same(W[k] @ a[k - 1] + b[k], z[k]) for k in all_l),
     "line 107": lambda: all(same(z_components(k), z[k]) for k in all_l),
-    "line 118.1": lambda: all(same(vec(sizes[k], lambda j, k=k: sum(a[k - 1][i] * W[k][j, i] for i in range(sizes[k - 1]))) + b[k], z[k]) for k in all_l),
+    "line 118.1": lambda: all(
+        same(vec(sizes[k], lambda j, k=k: sum(a[k - 1][i] * W[k][j, i] for i in range(sizes[k - 1]))) + b[k], z[k]) for k in all_l
+    ),
     "line 119.2": lambda: all(same(W[k] @ a[k - 1] + b[k], z[k]) for k in all_l),
     "line 127": lambda: all(same(sigmoid(z[k]), a[k]) for k in all_l),
     "line 151.1": lambda: same(grad(lambda v: float(sum((v[i] - target[i]) ** 2 for i in range(3))), a[3]), dC_da3),
-    "line 152.2": lambda: same(grad(lambda v: float((v[0] - target[0]) ** 2 + (v[1] - target[1]) ** 2 + (v[2] - target[2]) ** 2), a[3]), dC_da3),
+    "line 152.2": lambda: same(
+        grad(lambda v: float((v[0] - target[0]) ** 2 + (v[1] - target[1]) ** 2 + (v[2] - target[2]) ** 2), a[3]), dC_da3
+    ),
     "line 153.3": lambda: same(vec(3, lambda j: grad(lambda v: float((v - target[j]) ** 2), np.array(a[3][j]))), dC_da3),
     "line 154.4": lambda: same(vec(3, lambda j: 2 * (a[3][j] - target[j])), dC_da3),
     "line 163": lambda: same(dC_da3 * np.diag(J_a3_z3) * dz_db3, dC_db3),
@@ -120,7 +127,9 @@ checks = {
     "line 320": lambda: same(vec(4, lambda j: sum(dC_da3[i] * J_a3_z3[i, i] * J_z3_a2[i, j] for i in range(3))), dC_da2),
     "line 337.1": lambda: same(vec(4, lambda j: sum(dC_da3[i] * J_a3_z3[i, i] * J_z3_a2[i, j] for i in range(3))), dC_da2),
     "line 338.2": lambda: same(vec(4, lambda j: sum(delta3[i] * J_z3_a2[i, j] for i in range(3))), dC_da2),
-    "line 345": lambda: same(jacobian(lambda v: np.array([sum(v[k] * W[3][i, k] for k in range(4)) + b[3][i] for i in range(3)]), a[2]), J_z3_a2),
+    "line 345": lambda: same(
+        jacobian(lambda v: np.array([sum(v[k] * W[3][i, k] for k in range(4)) + b[3][i] for i in range(3)]), a[2]), J_z3_a2
+    ),
     "line 351.1": lambda: same(jacobian(lambda v: np.array([sum(v[k] * W[2][i, k] for k in range(4)) for i in range(3)]), a[2]), J_z3_a2),
     "line 352.2": lambda: same(mat(3, 4, lambda i, j: grad(lambda v: float(v * W[3][i, j]), np.array(a[2][j]))), J_z3_a2),
     "line 353.3": lambda: same(mat(3, 4, lambda i, j: W[3][i, j]), J_z3_a2),
@@ -160,8 +169,12 @@ planted = {
     "line 304": lambda: same(delta3[:, None] @ a[3][None, :], dC_dW3),
     "line 363.2": lambda: same(vec(4, lambda j: sum(delta3[i] * W[3][j, i] for i in range(3))), dC_da2),
     "line 391.2": lambda: same(vec(4, lambda j: sum(delta3[i] * W[3][i, j] for i in range(3)) * fp[3][j]), dC_db2),
-    "line 469": lambda: same(W[3].T @ delta3, np.concatenate([[sum(delta3[i] * W[3][0, i] for i in range(3))],
-                                                             vec(4, lambda j: sum(delta3[i] * W[3][i, j] for i in range(3)))[1:]])),
+    "line 469": lambda: same(
+        W[3].T @ delta3,
+        np.concatenate(
+            [[sum(delta3[i] * W[3][0, i] for i in range(3))], vec(4, lambda j: sum(delta3[i] * W[3][i, j] for i in range(3)))[1:]]
+        ),
+    ),
     "line 477": lambda: same((W[3] @ delta3) * fp[2], delta2),
     "line 527.3": lambda: same(delta2[:, None] @ a[2][None, :], dC_dW2),
 }

@@ -43,7 +43,7 @@ def descends(step, rows):
 def ref_momentum(nesterov=False):
     th, v, out = theta0.copy(), np.zeros(3), []
     for _ in range(T):
-        gr = g(th + gamma * v) if nesterov else g(th)      # Sutskever et al. 2013: v' = mu v - eps grad f(theta [+ mu v])
+        gr = g(th + gamma * v) if nesterov else g(th)  # Sutskever et al. 2013: v' = mu v - eps grad f(theta [+ mu v])
         v = gamma * v - eta * gr
         th = th + v
         out.append(th.copy())
@@ -129,17 +129,19 @@ def agree(a, b):
 # --- the claims as written ------------------------------------------------------------------------------------------
 def momentum(theta_sign=-1, look=-1, nesterov=False):
     def step(v, th, t):
-        v = gamma * v + eta * g(th + look * gamma * v if nesterov else th)   # v_t = gamma v_{t-1} + eta grad J(.)
-        return v, th + theta_sign * v                                          # theta = theta - v_t
+        v = gamma * v + eta * g(th + look * gamma * v if nesterov else th)  # v_t = gamma v_{t-1} + eta grad J(.)
+        return v, th + theta_sign * v  # theta = theta - v_t
+
     return path(step, np.zeros(3))
 
 
 def adagrad(root=True):
     def step(G, th, t):
         gr = g(th)
-        G = G + gr**2                                  # the diagonal of G_t
+        G = G + gr**2  # the diagonal of G_t
         d = np.sqrt(G + eps) if root else G + eps
         return G, th - eta / d * gr
+
     return path(step, np.zeros(3))
 
 
@@ -147,16 +149,17 @@ def adadelta(rms_dtheta_at_t=False, rho=0.95, e=1e-6):
     def step(s, th, t):
         eg, edx = s
         gr = g(th)
-        eg = rho * eg + (1 - rho) * gr**2                          # E[g^2]_t
-        rms_g = np.sqrt(eg + e)                                    # RMS[g]_t
+        eg = rho * eg + (1 - rho) * gr**2  # E[g^2]_t
+        rms_g = np.sqrt(eg + e)  # RMS[g]_t
         if rms_dtheta_at_t:  # RMS[Delta theta]_t needs Delta theta_t itself: take the fixed point of the two lines
             dx = -np.sqrt(edx + e) / rms_g * gr
             for _ in range(50):
                 dx = -np.sqrt(rho * edx + (1 - rho) * dx**2 + e) / rms_g * gr
         else:
-            dx = -np.sqrt(edx + e) / rms_g * gr                    # Delta theta_t = -RMS[Delta theta]_{t-1}/RMS[g]_t g_t
-        edx = rho * edx + (1 - rho) * dx**2                        # E[Delta theta^2]_t
-        return (eg, edx), th + dx                                  # theta_{t+1} = theta_t + Delta theta_t
+            dx = -np.sqrt(edx + e) / rms_g * gr  # Delta theta_t = -RMS[Delta theta]_{t-1}/RMS[g]_t g_t
+        edx = rho * edx + (1 - rho) * dx**2  # E[Delta theta^2]_t
+        return (eg, edx), th + dx  # theta_{t+1} = theta_t + Delta theta_t
+
     return path(step, (np.zeros(3), np.zeros(3)))
 
 
@@ -166,6 +169,7 @@ def rmsprop(square=True):
         eg = gamma * eg + (1 - gamma) * (gr**2 if square else gr)
         with np.errstate(invalid="ignore"):
             return eg, th - eta / np.sqrt(eg + eps) * gr
+
     return path(step, np.zeros(3))
 
 
@@ -176,6 +180,7 @@ def adam(corrected_m=True):
         m, v = b1 * m + (1 - b1) * gr, b2 * v + (1 - b2) * gr**2
         mhat, vhat = m / (1 - b1**t), v / (1 - b2**t)
         return (m, v), th - eta / (np.sqrt(vhat) + 0.0) * (mhat if corrected_m else m)
+
     return path(step, (np.zeros(3), np.zeros(3)))
 
 
@@ -185,6 +190,7 @@ def adamax():
         gr = g(th)
         m, u = b1 * m + (1 - b1) * gr, np.maximum(b2 * u, np.abs(gr))
         return (m, u), th - eta / u * (m / (1 - b1**t))
+
     return path(step, (np.zeros(3), np.zeros(3)))
 
 
@@ -195,6 +201,7 @@ def nadam():
         m, v = b1 * m + (1 - b1) * gr, b2 * v + (1 - b2) * gr**2
         mhat, vhat = m / (1 - b1**t), v / (1 - b2**t)
         return (m, v), th - eta / (np.sqrt(vhat) + eps) * (b1 * mhat + (1 - b1) * gr / (1 - b1**t))
+
     return path(step, (np.zeros(3), np.zeros(3)))
 
 

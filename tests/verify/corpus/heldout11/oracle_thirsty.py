@@ -63,29 +63,58 @@ checks = {
     "line 46": lambda: same(yhat, H1 @ W2 + b2),
     "line 107": lambda: same(elem(H1.shape, lambda i, j: dot(dL_dyhat, J_H[:, :, i, j])), dL_dH1),
     "line 111": lambda: same(elem(H1.shape, lambda i, j: dot(dL_dyhat, J_H[:, :, i, j])), dL_dH1),
-    "line 123.1": lambda: same(elem(H1.shape, lambda i, j: sum(dL_dyhat[m, n] * J_H[m, n, i, j] for m in range(N) for n in range(C))), dL_dH1),
-    "line 125.2": lambda: same(elem(H1.shape, lambda i, j: sum(
-        dL_dyhat[m, n] * grad(lambda h, m=m, n=n: float(sum(h[m, k] * W2[k, n] for k in range(Hn)) + b2[n]), H1)[i, j]
-        for m in range(N) for n in range(C))), dL_dH1),
+    "line 123.1": lambda: same(
+        elem(H1.shape, lambda i, j: sum(dL_dyhat[m, n] * J_H[m, n, i, j] for m in range(N) for n in range(C))), dL_dH1
+    ),
+    "line 125.2": lambda: same(
+        elem(
+            H1.shape,
+            lambda i, j: sum(
+                dL_dyhat[m, n] * grad(lambda h, m=m, n=n: float(sum(h[m, k] * W2[k, n] for k in range(Hn)) + b2[n]), H1)[i, j]
+                for m in range(N)
+                for n in range(C)
+            ),
+        ),
+        dL_dH1,
+    ),
     "line 126.3": lambda: same(elem(H1.shape, lambda i, j: sum(dL_dyhat[i, n] * W2[j, n] for n in range(C))), dL_dH1),
     "line 127.4": lambda: same(elem(H1.shape, lambda i, j: sum(dL_dyhat[i, n] * W2.T[n, j] for n in range(C))), dL_dH1),
     "line 128.5": lambda: same(dL_dyhat @ W2.T, dL_dH1),
     "line 133": lambda: same(dL_dyhat @ W2.T, dL_dH1),
-    "line 139.1": lambda: same(elem(W2.shape, lambda i, j: sum(dL_dyhat[m, n] * J_W[m, n, i, j] for m in range(N) for n in range(C))), dL_dW2),
-    "line 141.2": lambda: same(elem(W2.shape, lambda i, j: sum(
-        dL_dyhat[m, n] * grad(lambda w, m=m, n=n: float(sum(H1[m, k] * w[k, n] for k in range(Hn)) + b2[n]), W2)[i, j]
-        for m in range(N) for n in range(C))), dL_dW2),
+    "line 139.1": lambda: same(
+        elem(W2.shape, lambda i, j: sum(dL_dyhat[m, n] * J_W[m, n, i, j] for m in range(N) for n in range(C))), dL_dW2
+    ),
+    "line 141.2": lambda: same(
+        elem(
+            W2.shape,
+            lambda i, j: sum(
+                dL_dyhat[m, n] * grad(lambda w, m=m, n=n: float(sum(H1[m, k] * w[k, n] for k in range(Hn)) + b2[n]), W2)[i, j]
+                for m in range(N)
+                for n in range(C)
+            ),
+        ),
+        dL_dW2,
+    ),
     "line 142.3": lambda: same(elem(W2.shape, lambda i, j: sum(dL_dyhat[m, j] * H1[m, i] for m in range(N))), dL_dW2),
     "line 143.4": lambda: same(elem(W2.shape, lambda i, j: sum(H1.T[i, m] * dL_dyhat[m, j] for m in range(N))), dL_dW2),
     "line 144.5": lambda: same(H1.T @ dL_dyhat, dL_dW2),
     "line 150": lambda: same(H1.T @ dL_dyhat, dL_dW2),
-    "line 156.1": lambda: same(np.array([sum(dL_dyhat[m, n] * J_b[m, n, j] for m in range(N) for n in range(C)) for j in range(C)]), dL_db2),
+    "line 156.1": lambda: same(
+        np.array([sum(dL_dyhat[m, n] * J_b[m, n, j] for m in range(N) for n in range(C)) for j in range(C)]), dL_db2
+    ),
     "line 158.2": lambda: same(np.array([sum(dL_dyhat[m, j] * 1.0 for m in range(N)) for j in range(C)]), dL_db2),
     "line 159.3": lambda: same(np.array([sum(dL_dyhat[m, j] for m in range(N)) for j in range(C)]), dL_db2),
     "line 160.4": lambda: same(np.array([dL_dyhat[:, j].sum() for j in range(C)]), dL_db2),
     "line 165": lambda: same(dL_dyhat.sum(axis=0), dL_db2),
-    "line 172.1": lambda: same(elem(Y1.shape, lambda i, j: sum(
-        dL_dH1[m, n] * grad(lambda y, m=m, n=n: float(np.tanh(y)[m, n]), Y1)[i, j] for m in range(N) for n in range(Hn))), dL_dY1),
+    "line 172.1": lambda: same(
+        elem(
+            Y1.shape,
+            lambda i, j: sum(
+                dL_dH1[m, n] * grad(lambda y, m=m, n=n: float(np.tanh(y)[m, n]), Y1)[i, j] for m in range(N) for n in range(Hn)
+            ),
+        ),
+        dL_dY1,
+    ),
     "line 174.2": lambda: same(elem(Y1.shape, lambda i, j: dL_dH1[i, j] * grad(lambda v: float(np.tanh(v)), np.array(Y1[i, j]))), dL_dY1),
     "line 175.3": lambda: same(elem(Y1.shape, lambda i, j: dL_dH1[i, j] * fprime[i, j]), dL_dY1),
     "line 180": lambda: same(dL_dH1 * fprime, dL_dY1),
@@ -95,7 +124,9 @@ checks = {
     "line 200": lambda: np.isclose(loss_of_yhat(yhat), np.mean(np.sum((yhat - Yt) ** 2, axis=1))),
     "line 206.1": lambda: same(grad(lambda v: float(np.sum((v - Yt) ** 2) / N), yhat), dL_dyhat),
     "line 208.2": lambda: same(elem(yhat.shape, lambda i, j: grad(lambda v: float(np.sum((v - Yt) ** 2)), yhat)[i, j] / N), dL_dyhat),
-    "line 209.3": lambda: same(elem(yhat.shape, lambda i, j: grad(lambda v: float((v - Yt[i, j]) ** 2), np.array(yhat[i, j])) / N), dL_dyhat),
+    "line 209.3": lambda: same(
+        elem(yhat.shape, lambda i, j: grad(lambda v: float((v - Yt[i, j]) ** 2), np.array(yhat[i, j])) / N), dL_dyhat
+    ),
     "line 210.4": lambda: same(elem(yhat.shape, lambda i, j: 2 / N * (yhat[i, j] - Yt[i, j])), dL_dyhat),
     "line 211.5": lambda: same(2 / N * (yhat - Yt), dL_dyhat),
     "line 217": lambda: same(relu(xs), np.array([max(v, 0.0) for v in xs])),

@@ -55,13 +55,18 @@ checks = {
     "line 26": lambda: same(np.array([sum(W2[j, k] * a1[k] for k in range(3)) + b2[j] for j in range(2)]), z2),
     "line 32": lambda: same(dz2_dW, m2(lambda j, k: a1[k])),
     "line 37": lambda: same(dz2_db, np.ones(2)),
-    "line 43": lambda: np.isclose(C_of_a(a2), 1 / nL * sum(0.5 * (sigmoid(sum(W2[j, k] * a1[k] for k in range(3)) + b2[j]) - y[j]) ** 2 for j in range(2))),
+    "line 43": lambda: np.isclose(
+        C_of_a(a2), 1 / nL * sum(0.5 * (sigmoid(sum(W2[j, k] * a1[k] for k in range(3)) + b2[j]) - y[j]) ** 2 for j in range(2))
+    ),
     "line 47": lambda: same(m2(lambda j, k: dC_da2[j] * da2_dz2[j] * dz2_dW[j, k]), dC_dW2),
     "line 51": lambda: same(dC_da2 * da2_dz2 * dz2_db, dC_db2),
     "line 52": lambda: same(1 / nL * (a2 - y) * a2 * (1 - a2) * 1, dC_db2),
     "line 55": lambda: same(dC_da2 * da2_dz2, delta2),
     "line 61": lambda: same(np.array([sum(W2[q, j] * delta2[q] for q in range(2)) for j in range(3)]), dC_da1),
-    "line 71": lambda: same(np.array([[delta1[j] * x[k] for k in range(2)] for j in range(3)]), dC_dW1) and same(m2(lambda j, k: delta2[j] * a1[k]), dC_dW2),
+    "line 71": lambda: (
+        same(np.array([[delta1[j] * x[k] for k in range(2)] for j in range(3)]), dC_dW1)
+        and same(m2(lambda j, k: delta2[j] * a1[k]), dC_dW2)
+    ),
     "line 73": lambda: same(delta1 * 1, dC_db1) and same(delta2, dC_db2),
     "line 82": lambda: same(1 / nL * (a2 - y) * da2_dz2, delta2),
     "line 91": lambda: same((W2.T @ delta2) * ds_dz1, delta1),
