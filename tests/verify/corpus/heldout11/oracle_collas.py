@@ -50,6 +50,11 @@ dx2_dW1 = [
 ]  # [p][j] (n_in, n_h)
 dEp_dx3 = [grad(lambda v, p=p: float(-np.sum(Y[p] * np.log(softmax(v)))), x3[p]) for p in range(m)]
 kd = np.eye(K)
+# the chain rule the report states: y = f(u), u = g(x) = (g_1(x), ..., g_m(x))
+f_chain = lambda u: float(np.sum(np.sin(u) * u))  # noqa: E731
+g_chain = lambda v: np.array([v[0] * v[1], np.exp(v[2]), v[0] + v[2] ** 2])  # noqa: E731
+x_chain = np.array([0.3, -1.1, 0.6])
+jac_g = np.array([grad(lambda v, l=l: float(g_chain(v)[l]), x_chain) for l in range(3)])
 
 
 def every(fun):
@@ -62,6 +67,10 @@ def dlnp_dW1_via(p, k, factor):
 
 
 checks = {
+    "line 215#3": lambda: same(
+        grad(lambda v: f_chain(g_chain(v)), x_chain),
+        np.array([sum(grad(f_chain, g_chain(x_chain))[l] * jac_g[l, i] for l in range(3)) for i in range(3)]),
+    ),
     "line 184": lambda: all(
         same(np.array([relu(sum(W1[k, i] * X[p][k] for k in range(n_in)) + b1[i]) for i in range(n_h)]), x2[p]) for p in range(m)
     ),

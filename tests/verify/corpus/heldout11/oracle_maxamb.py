@@ -78,7 +78,10 @@ def matrix_292():
 
 
 all_l = range(1, 4)
+observed, target_example = np.array([0.858, 0.450, 0.646]), np.array([0, 1, 0])  # the post's example vectors
 checks = {
+    "line 72": lambda: np.isclose(observed[0], 0.858),
+    "line 72#2": lambda: target_example[0] == 0 and target_example[0] == target_example[2],
     "line 35": lambda: all(
         same(vec(sizes[k], lambda j, k=k: sigmoid(sum(a[k - 1][i] * W[k][j, i] for i in range(sizes[k - 1])) + b[k][j])), a[k])
         for k in all_l
