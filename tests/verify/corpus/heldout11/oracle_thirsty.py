@@ -57,6 +57,16 @@ def elem(shape, fun):
     return np.array([[fun(i, j) for j in range(shape[1])] for i in range(shape[0])])
 
 
+def chain_sum(J, shape):
+    """sum_{m,n} dL/dyhat_mn d yhat_mn / d A_ij, with the Jacobian J[m, n, i, j] by central differences."""
+    return elem(shape, lambda i, j: sum(dL_dyhat[m, n] * J[m, n, i, j] for m in range(N) for n in range(C)))
+
+
+def chain_through(entry, base):
+    """sum_{m,n} dL/dyhat_mn times the central difference of the expression entry(A, m, n) the row writes for yhat_mn."""
+    return sum(dL_dyhat[m, n] * grad(lambda v, m=m, n=n: entry(v, m, n), base) for m in range(N) for n in range(C))
+
+
 xs = np.linspace(-2, 2, 9)
 xs = xs[xs != 0]
 checks = {
@@ -65,38 +75,14 @@ checks = {
     "line 46": lambda: same(yhat, H1 @ W2 + b2),
     "line 107": lambda: same(elem(H1.shape, lambda i, j: dot(dL_dyhat, J_H[:, :, i, j])), dL_dH1),
     "line 111": lambda: same(elem(H1.shape, lambda i, j: dot(dL_dyhat, J_H[:, :, i, j])), dL_dH1),
-    "line 123.1": lambda: same(
-        elem(H1.shape, lambda i, j: sum(dL_dyhat[m, n] * J_H[m, n, i, j] for m in range(N) for n in range(C))), dL_dH1
-    ),
-    "line 125.2": lambda: same(
-        elem(
-            H1.shape,
-            lambda i, j: sum(
-                dL_dyhat[m, n] * grad(lambda h, m=m, n=n: float(sum(h[m, k] * W2[k, n] for k in range(Hn)) + b2[n]), H1)[i, j]
-                for m in range(N)
-                for n in range(C)
-            ),
-        ),
-        dL_dH1,
-    ),
+    "line 123.1": lambda: same(chain_sum(J_H, H1.shape), dL_dH1),
+    "line 125.2": lambda: same(chain_through(lambda h, m, n: float(sum(h[m, k] * W2[k, n] for k in range(Hn)) + b2[n]), H1), dL_dH1),
     "line 126.3": lambda: same(elem(H1.shape, lambda i, j: sum(dL_dyhat[i, n] * W2[j, n] for n in range(C))), dL_dH1),
     "line 127.4": lambda: same(elem(H1.shape, lambda i, j: sum(dL_dyhat[i, n] * W2.T[n, j] for n in range(C))), dL_dH1),
     "line 128.5": lambda: same(dL_dyhat @ W2.T, dL_dH1),
     "line 133": lambda: same(dL_dyhat @ W2.T, dL_dH1),
-    "line 139.1": lambda: same(
-        elem(W2.shape, lambda i, j: sum(dL_dyhat[m, n] * J_W[m, n, i, j] for m in range(N) for n in range(C))), dL_dW2
-    ),
-    "line 141.2": lambda: same(
-        elem(
-            W2.shape,
-            lambda i, j: sum(
-                dL_dyhat[m, n] * grad(lambda w, m=m, n=n: float(sum(H1[m, k] * w[k, n] for k in range(Hn)) + b2[n]), W2)[i, j]
-                for m in range(N)
-                for n in range(C)
-            ),
-        ),
-        dL_dW2,
-    ),
+    "line 139.1": lambda: same(chain_sum(J_W, W2.shape), dL_dW2),
+    "line 141.2": lambda: same(chain_through(lambda w, m, n: float(sum(H1[m, k] * w[k, n] for k in range(Hn)) + b2[n]), W2), dL_dW2),
     "line 142.3": lambda: same(elem(W2.shape, lambda i, j: sum(dL_dyhat[m, j] * H1[m, i] for m in range(N))), dL_dW2),
     "line 143.4": lambda: same(elem(W2.shape, lambda i, j: sum(H1.T[i, m] * dL_dyhat[m, j] for m in range(N))), dL_dW2),
     "line 144.5": lambda: same(H1.T @ dL_dyhat, dL_dW2),
