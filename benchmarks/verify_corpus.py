@@ -36,7 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "verify" / "corpus"
 GOOD = {"correct", "carried_forward"}
 # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
+HELDOUT = (
+    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
+    "heldout11",
+)
 
 
 def corpus_entries(groups=(), exclude=()):
