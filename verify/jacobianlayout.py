@@ -210,12 +210,18 @@ def jacobian_claim(latex: str) -> bool:
     return bool(m) and not _ENTRY_INDEX.search(m.group(0))
 
 
+def chain_claim(latex: str) -> bool:
+    """Whether a claim writes a chain of derivatives (two fractions of ∂ or more: Prince's ∂ℓ/∂f_1 = ∂h_2/∂f_1 ∂f_2/∂h_2
+    ∂ℓ/∂f_2), whose products conform in one layout of its Jacobians only."""
+    return latex[:2000].count("\\partial") >= 4
+
+
 #: an entry's index on a quantity: z_j, a^l_k, w_{i,j} (a digit, z_1, names a layer or a quantity)
 _ENTRY_INDEX = re.compile(r"_\s*\{?\s*[a-z](?![A-Za-z])")
 
 
 def unfixed_layout(numerator: str, denominator: str) -> str:
     """The reason a Jacobian claim is not judged: its verdict in each layout, and the line that fixes the layout."""
-    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in either order, "
+    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in one order only, "
             f"none declared): the claim is {numerator} in the numerator layout (∂z/∂x has z's entries as rows) and "
             f"{denominator} in the denominator layout (x's entries as rows); declare it: {NOTATION_LINE}")

@@ -30,7 +30,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
-from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
+from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .modules import ModuleReading
 from .onesample import NOTE as ONE_SAMPLE_NOTE
@@ -1845,8 +1845,9 @@ class Judge:
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
     def _unfixed_jacobians(self, claims, results) -> None:
-        """A Jacobian between vectors whose layout the answer never fixes (no chain rule in either order, nothing
-        declared or read from its claims; jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
+        """A Jacobian between vectors, or a chain of derivatives, whose layout the answer never fixes (no chain rule in
+        one order only — Prince's planted copy swaps one chain's factors —, nothing declared or read from its claims;
+        jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
         z = W h is W in the numerator layout, Wᵀ in the denominator layout) it is ``unchecked``, with the [notation]
         line that decides it: no verdict on a guess."""
         if "jacobian" in dict(self.notation.options):
@@ -1855,7 +1856,7 @@ class Judge:
         denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-                if r.verdict not in ("correct", "incorrect") or not jacobian_claim(c.latex):
+                if r.verdict not in ("correct", "incorrect") or not (jacobian_claim(c.latex) or chain_claim(c.latex)):
                     continue
                 layout = self._shown(c) or self.layouts[0]
                 try:

@@ -275,6 +275,7 @@ class _Parser:
         self.macros = _macro_keys(notation)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
+        self.own_bases = dict(notation.bases)
         if self.generic_units:
             self.bases = {"net": "z", **self.bases}  # Mitchell's net_j: the summed input of unit j
         self.funcs = dict(notation.functions)
@@ -387,6 +388,8 @@ class _Parser:
         """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
         if base == "delta":  # Britz's δ_3 = ŷ − y in a two-layer net: δ numbered from the input as 1 (deltanumber.py)
             return self.units_off + int(self.opts.get("delta_offset", 0))
+        if base == "z" and self.opts.get("summed_numbered_by") == "source":
+            return self.weights_off  # Prince's f_k = β_k + Ω_k h_k: the summed input numbered by the layer it leaves
         return self.weights_off if base in ("W", "b", "dW", "db") else self.units_off
 
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
@@ -668,6 +671,8 @@ class _Parser:
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
         if self._activation_call(name, tok):
             return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
+        if name in self.funcs and name in self.bases and self.is_("["):
+            return _layer_of_argument(self.function(name))  # Prince's \mathbf{a}[f_{k-1}]: the activation, bracketed
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
             if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
@@ -946,7 +951,7 @@ class _Parser:
                 ["x"], ["z"], ["a"]):
             raise Unreadable("R(…) of x or z is a function the answer names (wj-jason's ReLU(x) = R(x)), not the "
                              "regularizer, which is a function of the weights")
-        if name in LOSSES:
+        if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
@@ -1018,8 +1023,8 @@ class _Parser:
                                          f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
                 elif item[0] == "num" and mark == "_":
-                    if base == "W" and item[1] == 0 and not comps:
-                        zero = True
+                    if base == "W" and item[1] == 0 and not comps and self.opts.get("weights_numbered_by") != "source":
+                        zero = True  # (numbered by the layer they leave, Prince's Ω_0 is the first layer's weights)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
                             m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter"))
                             for m, ts in scripts) and not (
@@ -1171,6 +1176,9 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y")
+                and comps[0] not in self.bound):
+            comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
@@ -1568,6 +1576,11 @@ class _Parser:
             self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
             own = letter if letter in self.bound else None
+        elif (self.is_("_") and self.is_("{", 1) and self.is_("}", 3) and self.peek(2).kind in ("id", "num")
+              and len(self.peek(2).text) == 1):
+            letter = self.peek(2).text  # Prince's \ell_{i}: the braced index of one example's loss
+            self.i += 4
+            own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
         data, self.loss_sample = self.skip_arguments()
@@ -1583,7 +1596,7 @@ class _Parser:
         tok = self.next()
         if tok.text in MAZUR_WORDS and tok.kind == "id" and tok.text not in self.bases:
             return self.mazur_unit(tok.text)
-        if tok.text in LOSSES:  # the numerator of a Jacobian: Mazur's E_{o1}
+        if tok.text in LOSSES or tok.text in self.own_bases:  # the numerator of a Jacobian: Mazur's E_{o1}, Prince's Ω_k
             return self.symbol(tok.text, tok)
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
@@ -2129,7 +2142,10 @@ def _layer_of_argument(node: Node) -> Node:
     (a(W^{(1)T} x + b^{(1)})): that layer's activation."""
     if node.op != "fn" or node.value[0] != "phi" or node.value[1] is not None:
         return node
-    layers = {n.value[1] for n in node.args[0].walk() if n.op == "q" and n.value[0] in ("W", "b")}
+    arg = node.args[0]
+    if arg.op == "q" and arg.value[0] == "z" and arg.value[1] is not None:  # a[f_{k-1}]: the layer of the summed input
+        return Node("fn", node.args, (node.value[0], arg.value[1], *node.value[2:]))
+    layers = {n.value[1] for n in arg.walk() if n.op == "q" and n.value[0] in ("W", "b")}
     if len(layers) != 1 or None in layers:
         return node
     return Node("fn", node.args, (node.value[0], layers.pop(), *node.value[2:]))
