@@ -671,6 +671,11 @@ class _Parser:
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
         if self._activation_call(name, tok):
             return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
+        if name == "l" and tok.kind == "id" and self.opts.get("example_letter") and self.is_("_") and (
+                self.is_(self.opts["example_letter"], 1) or self.is_("{", 1) and self.is_(self.opts["example_letter"], 2)):
+            return self.symbol("ell", tok)  # Prince's l_i beside \ell_i: one example's loss (ownforward.example_letter)
+        if self.own_bases.get(name) == "z" and self.is_("[") and self._model_call():
+            return Node("q", (), ("yhat", None))  # Prince's f[x, φ]: the model's output for the input x
         if name in self.funcs and name in self.bases and self.is_("["):
             return _layer_of_argument(self.function(name))  # Prince's \mathbf{a}[f_{k-1}]: the activation, bracketed
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
@@ -715,6 +720,21 @@ class _Parser:
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+
+    def _model_call(self) -> bool:
+        """At ``[``: whether the brackets hold the input and the parameters, ``[x, φ]``, ``[x_i, θ]`` (consumed if so)."""
+        j, texts = self.i + 1, []
+        while j < len(self.t) and self.t[j].text != "]" and len(texts) < 12:
+            texts.append(self.t[j].text)
+            j += 1
+        if j >= len(self.t) or self.t[j].text != "]" or "," not in texts:
+            return False
+        first, rest = texts[:texts.index(",")], texts[texts.index(",") + 1:]
+        if first[:1] != ["x"] or first[1:] not in ([], ["_", self.opts.get("example_letter")]) or rest not in (
+                ["phi"], ["theta"], ["Phi"]):
+            return False
+        self.i = j + 1
+        return True
 
     def _paren_span(self, k: int = 0) -> list[Tok] | None:
         """The tokens inside the parenthesis that opens at ``peek(k)`` (None: no parenthesis there, or never closed)."""
