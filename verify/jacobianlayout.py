@@ -213,7 +213,12 @@ def jacobian_claim(latex: str) -> bool:
 def chain_claim(latex: str) -> bool:
     """Whether a claim writes a chain of derivatives (two fractions of ∂ or more: Prince's ∂ℓ/∂f_1 = ∂h_2/∂f_1 ∂f_2/∂h_2
     ∂ℓ/∂f_2), whose products conform in one layout of its Jacobians only."""
-    return latex[:2000].count("\\partial") >= 4
+    text = latex[:2000]
+    return text.count("\\partial") >= 4 and not _ENTRY_INDEX.search(_EXAMPLE_LOSS.sub(" ", text))  # (entries commute)
+
+
+#: one example's loss, whose index is no entry: \ell_i, E_n, L_{i}
+_EXAMPLE_LOSS = re.compile(r"(?:\\ell|(?<![A-Za-z\\])[LEJC])\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
 
 
 #: an entry's index on a quantity: z_j, a^l_k, w_{i,j} (a digit, z_1, names a layer or a quantity)

@@ -368,7 +368,8 @@ class Judge:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
-                       vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None)
+                       vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
+                       denominator=self._denominator_layout())
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a

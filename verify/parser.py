@@ -1046,7 +1046,8 @@ class _Parser:
                     if base == "W" and item[1] == 0 and not comps and self.opts.get("weights_numbered_by") != "source":
                         zero = True  # (numbered by the layer they leave, Prince's Ω_0 is the first layer's weights)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
-                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter"))
+                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter") and not (
+                                len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
