@@ -52,6 +52,11 @@ _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[
 #: and a colon, period or parenthesis (``Q1: …``, ``Problem 2.``, ``*Q3)*``)
 _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
                       r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
+#: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
+_LEADING_PROSE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
+                            r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
+#: a remark in parentheses after \quad at the end of a row: \quad (\text{Chain Rule})
+_REMARK_AT_END = re.compile(r"\\quad\s*\(\s*\\text\s*\{[A-Za-z ]{1,40}\}\s*\)\s*$")
 #: a row that starts with a product's operator (after a space): the expression of the row before goes on
 _PRODUCT_GOES_ON = re.compile(r"^\s*(?:\\hspace\s*\{[^{}]{0,20}\}\s*)?(?:\\cdot|\\times)(?![A-Za-z])")
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
@@ -90,7 +95,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
-            part = _trailing_prose(part)
+            part = _trailing_prose(_LEADING_PROSE.sub("", _REMARK_AT_END.sub("", part), count=1))
             if not part:
                 continue
             if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:

@@ -1446,6 +1446,12 @@ class Judge:
         if self.batch > 1 and "ell" not in dict(self.notation.options) and ell_is_the_mean(claims):
             self.notation = replace(self.notation, options=self.notation.options + (("ell", "batch"),))
             self.inferred += ("ℓ is the batch's mean loss (its own definition), not one example's",)
+        from .componentletters import component_letters
+
+        component = component_letters(self, claims)  # rudra's w_{jk}', w_{k1}^2, O_{1k}: read from the sums he writes
+        if component is not None:
+            self.notation = replace(self.notation, macros=self.notation.macros + component[0])
+            self.inferred += (component[1],)
         orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
         self._bind_letters(claims)

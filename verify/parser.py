@@ -1075,6 +1075,8 @@ class _Parser:
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
+                elif item[0] == "other" and base in ("W", "b") and mark == "_" and _updated_mark(item[1], CURRENT_WORDS):
+                    pass  # rudra's W_{\text{old}}: the value before the step, the current one
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 else:
@@ -1832,6 +1834,8 @@ class _Parser:
             sizes = self.opts.get("sizes")
             if ia is None and qa.op == "q" and qa.value[0] in ("z", "h", "yhat") and sizes and all(n == 1 for n in sizes):
                 ia = 0  # NBIS's ∂a_2/∂w_2 in a chain of single neurons: a_2 is its one entry
+            if ia is None and qa.op == "q" and qa.value[0] == "yhat" and sizes and sizes[-1] == 1:
+                ia = 0  # rudra's ∂Ŷ/∂w_{11}^2: the one output unit
             if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
@@ -1852,6 +1856,9 @@ class _Parser:
         node = Node("jac", (qa, qb))
         if ia is None and ib is None:
             return node
+        sizes = self.opts.get("sizes")
+        if ia is None and ib is not None and qa.op == "q" and qa.value[0] == "yhat" and sizes and sizes[-1] == 1:
+            ia = 0  # rudra's ∂Ŷ/∂b_{21}: the one output unit
         if ia is None or ib is None:
             raise Unreadable("index both quantities of the derivative (\\partial a_j / \\partial z_k), or neither")
         return Node("entry", (node,), (ia, ib))
@@ -2186,7 +2193,26 @@ def _entry_of(node: Node) -> tuple[Node, object]:
 
 
 def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
-    """The macros of ``notation`` as token sequences (longest first) with (symbol, value)."""
+    """The macros of ``notation`` as token sequences (longest first) with (symbol, value); made once per notation (a
+    parser is made per claim and per nested macro: rudra's 28 component letters, tokenized each time, cost seconds)."""
+    if not notation.macros:
+        return []
+    try:
+        return _MACRO_KEYS[notation]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable option value: not cached
+        return _macro_keys_of(notation)
+    if len(_MACRO_KEYS) > 256:
+        _MACRO_KEYS.clear()
+    _MACRO_KEYS[notation] = out = _macro_keys_of(notation)
+    return out
+
+
+_MACRO_KEYS: dict = {}
+
+
+def _macro_keys_of(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
     out = []
     for key, value in notation.macros:
         toks = tuple(t.text for t in tokenize(normalize(key), notation) if not (t.kind == "op" and t.text in "{}"))
@@ -2196,6 +2222,8 @@ def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, st
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
+#: an index saying "before the update" (the current value): W_{old}
+CURRENT_WORDS = ("old", "current")
 #: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
 TIME_INDICES = ("t", "t-1", "t+1")
 #: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course)
@@ -2275,10 +2303,10 @@ SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs",
                 "dx", "dxs")
 
 
-def _updated_mark(text: str) -> bool:
-    """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
+def _updated_mark(text: str, words: tuple = UPDATED_WORDS) -> bool:
+    """An index saying "after the update": new, next, updated (optionally in \\text{}), or + (or one of ``words``)."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
-    return word in UPDATED_WORDS
+    return word in words
 
 
 def _lowercase_transpose(script: list, node: Node) -> bool:
