@@ -211,3 +211,60 @@ def test_model_output_example_loss_and_a_product_continued_on_the_next_row(tmp_p
     assert got["line 4"][0] == "correct", got  # f[x, φ] = β_1 + ω_1 tanh[β_0 + ω_0 x]: the output
     assert got["line 15.1"][0] == "correct", got  # 2 (f_1 − y) on the answer's own scale
     assert got["line 20.1"][0] == "incorrect", got  # the 2 lost
+
+
+# -- a two-layer network written unit by unit (rudra's CampusX notation) ------------------------------------------------
+
+SPEC_221 = _spec(((2, "identity"), (1, "identity"))).replace('convention = "row"', 'convention = "column"')
+
+
+def _unit_doc(sum_o11: str, dw12: str) -> str:
+    """A document of my own in the notation: w_{jk}' (layer 1), w_{k1}^2 (layer 2), O_{1k}, x_{i1}; L = (Y − Ŷ)²."""
+    return (
+        "## Output layer\n\n$$\n\\begin{aligned}\n"
+        "\\frac{\\partial L}{\\partial \\hat{Y}} &= \\frac{\\partial}{\\partial \\hat{Y}} (Y - \\hat{Y})^2 = -2(Y - \\hat{Y}) \\\\\n"
+        "\\text{and } \\frac{\\partial \\hat{Y}}{\\partial w_{21}^2} &= \\frac{\\partial}{\\partial w_{21}^2} "
+        "(O_{11} w_{11}^2 + O_{12} w_{21}^2 + b_{21}) = O_{12}\n\\end{aligned}\n$$\n\n"
+        "## Hidden layer\n\n$$\n\\begin{aligned}\n"
+        f"\\frac{{\\partial O_{{11}}}}{{\\partial w_{{21}}'}} &= \\frac{{\\partial}}{{\\partial w_{{21}}'}} [{sum_o11}] = x_{{i2}} \\\\\n"
+        "\\frac{\\partial O_{12}}{\\partial w_{22}'} &= \\frac{\\partial}{\\partial w_{22}'} [x_{i1} w_{12}' + x_{i2} w_{22}' + "
+        "b_{12}'] = x_{i2}\n\\end{aligned}\n$$\n\n"
+        f"$$\n\\frac{{\\partial L}}{{\\partial w_{{12}}'}} = {dw12}\n$$\n\n"
+        "$$\nW_{\\text{new}} = W_{\\text{old}} - \\eta \\frac{\\partial L}{\\partial W_{\\text{old}}}\n$$\n"
+    )
+
+
+def _verify_doc(tmp_path, doc: str) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "net.toml").write_text(SPEC_221, encoding="utf-8")
+    (tmp_path / "notes.md").write_text(doc, encoding="utf-8")
+    results, _meta, _s = verify_file(str(tmp_path / "notes.md"), str(tmp_path / "net.toml"))
+    return {r.id: r.verdict for r in results}
+
+
+def test_unit_by_unit_letters_are_read_from_the_sums_the_answer_writes(tmp_path):
+    x, y = RNG.normal(size=2), float(RNG.normal())
+    W1, b1 = RNG.normal(size=(2, 2)), RNG.normal(size=2)  # W1[j, k]: from input j to hidden unit k (w_{jk}')
+    W2, b2 = RNG.normal(size=(2, 1)), float(RNG.normal())  # W2[k, 0]: from hidden unit k to the output (w_{k1}^2)
+
+    def loss(w):  # L = (Y − Ŷ)² without ½, as a function of w_{12}' = W1[0, 1]
+        V = W1.copy()
+        V[0, 1] = w[0]
+        return (y - float((V.T @ x + b1) @ W2[:, 0] + b2)) ** 2
+
+    o = W1.T @ x + b1
+    yhat = float(o @ W2[:, 0] + b2)
+    d = float(_central(loss, np.array([W1[0, 1]]))[0])
+    assert np.isclose(d, -2 * (y - yhat) * W2[1, 0] * x[0], atol=1e-6)  # ∂L/∂w_{12}' = −2(Y − Ŷ) w_{21}^2 x_{i1}
+    assert not np.isclose(d, -2 * (y - yhat) * W2[0, 0] * x[0], atol=1e-3)  # w_{11}^2 in its place: wrong
+    assert np.isclose(o[0], x[0] * W1[0, 0] + x[1] * W1[1, 0] + b1[0])  # the sum written for O_{11}, source first
+    assert not np.isclose(o[0], x[0] * W1[0, 0] + x[1] * W1[0, 1] + b1[0])  # the other order is another quantity
+    right = r"-2(Y - \hat{Y}) w_{21}^2 x_{i1}"
+    got = _verify_doc(tmp_path, _unit_doc(r"x_{i1} w_{11}' + x_{i2} w_{21}' + b_{11}'", right))
+    assert list(got.values()).count("correct") == len(got), got  # every claim, the update written with W_old too
+    got = _verify_doc(tmp_path, _unit_doc(r"x_{i1} w_{11}' + x_{i2} w_{21}' + b_{11}'", r"-2(Y - \hat{Y}) w_{11}^2 x_{i1}"))
+    assert sorted(got.values()).count("incorrect") == 1, got
+    # a written sum no reading makes its quantity (the planted x_{i2} w_{12}'): nothing is bound, nothing is judged
+    got = _verify_doc(tmp_path, _unit_doc(r"x_{i1} w_{11}' + x_{i2} w_{12}' + b_{11}'", right))
+    assert [got[k] for k in ("line 6.2", "line 13.1", "line 15.2", "line 20")] == ["unchecked"] * 4, got
