@@ -329,7 +329,7 @@ def conventions(judge, claims) -> Reading | None:
         from .ownforward import example_letter, own_forward
 
         texts = [_normal(c.latex) for c in claims[:500]]
-        forward = own_forward(texts, declared, judge.net.depth)  # Prince's f_k = β_k + Ω_k h_k: his own letters
+        forward = own_forward(texts, declared)  # Prince's f_k = β_k + Ω_k h_k: his own letters
         if forward is not None:
             own_bases, functions, own_options, own_changes = forward
             bases += own_bases

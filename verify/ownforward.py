@@ -67,7 +67,7 @@ def _name(letter: str) -> str:
     return letter[1:] if letter.startswith("\\") else letter
 
 
-def own_forward(texts, declared: set, depth: int):
+def own_forward(texts, declared: set):
     """(bases, functions, options, changes) read from the normalised claim texts, or None when the answer writes no
     such definitions (or they disagree, or a letter is declared)."""
     found = []
