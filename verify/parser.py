@@ -1043,8 +1043,11 @@ class _Parser:
                                          f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
                 elif item[0] == "num" and mark == "_":
-                    if base == "W" and item[1] == 0 and not comps and self.opts.get("weights_numbered_by") != "source":
-                        zero = True  # (numbered by the layer they leave, Prince's Ω_0 is the first layer's weights)
+                    if base == "W" and item[1] == 0 and not comps and not (
+                            self.opts.get("weights_numbered_by") == "source" and name in self.own_bases
+                            and name not in BASES):
+                        zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0
+                        # is the first layer's weights; W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
                             m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter") and not (
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
