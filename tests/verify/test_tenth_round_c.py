@@ -174,6 +174,24 @@ def test_expression_derivative_in_the_denominator_layout_and_chains_in_both_orde
     got = _verify(tmp_path, SPEC_2, claims, _values(x, y, params))
     assert got["chain"][0] == got["jac"][0] == "correct", got
     assert got["jac-bad"][0] == "incorrect", got["jac-bad"]
+    # a chain whose factors are swapped multiplies in neither layout: a slip, no evidence of an order — the layout
+    # stays fixed by the right chain, which is correct, and the slip is incorrect
+    spec3 = _spec(((3, "relu"), (3, "relu"), (2, "identity")))
+    V2, c2, W3, b3 = RNG.normal(size=(3, 3)), RNG.normal(size=3), RNG.normal(size=(2, 3)), RNG.normal(size=2)
+    f1 = V2 @ _relu(W1 @ x + b1) + c2
+    D = np.diag((f1 > 0).astype(float))  # ∂h_2/∂f_1
+    d_f2 = W3 @ _relu(f1) + b3 - y  # ∂ℓ/∂f_2 of ½‖f_2 − y‖²
+    d_f1 = _central(lambda v: 0.5 * float(np.sum((W3 @ _relu(v) + b3 - y) ** 2)), f1)
+    assert np.allclose(d_f1, D @ W3.T @ d_f2, atol=1e-6)  # the right chain, in the denominator layout
+    assert (W3 @ D).shape[1] != 1 and W3.T.shape[1] != D.shape[0]  # swapped: (2×3)(3×3)·(1×2) and (3×2)(3×3) fail
+    swapped = {"f0": forward["f0"], "f1": forward["f1"],
+               "f2": r"\mathbf{f}_{2} = \boldsymbol\beta_{2} + \boldsymbol\Omega_{2}\mathbf{h}_{2}",
+               "chain": r"\frac{\partial \ell}{\partial \mathbf{f}_{1}} = \frac{\partial \mathbf{h}_{2}}{\partial \mathbf{f}_{1}}"
+                        r"\frac{\partial \mathbf{f}_{2}}{\partial \mathbf{h}_{2}}\frac{\partial \ell}{\partial \mathbf{f}_{2}}",
+               "swapped": r"\frac{\partial \ell}{\partial \mathbf{f}_{1}} = \frac{\partial \mathbf{f}_{2}}{\partial \mathbf{h}_{2}}"
+                          r"\frac{\partial \mathbf{h}_{2}}{\partial \mathbf{f}_{1}}\frac{\partial \ell}{\partial \mathbf{f}_{2}}"}
+    got = _verify(tmp_path, spec3, swapped, _values(x, y, [(W1, b1), (V2, c2), (W3, b3)]))
+    assert got["chain"][0] == "correct" and got["swapped"][0] == "incorrect", got
     both = {**forward, "chain": chain,  # and a chain in the numerator order: the layout is no longer fixed
             "other": r"\frac{\partial \ell}{\partial \mathbf{h}_{1}} = \frac{\partial \ell}{\partial \mathbf{f}_{1}}"
                      r"\frac{\partial \mathbf{f}_{1}}{\partial \mathbf{h}_{1}}"}
