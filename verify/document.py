@@ -52,6 +52,13 @@ _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[
 #: and a colon, period or parenthesis (``Q1: …``, ``Problem 2.``, ``*Q3)*``)
 _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
                       r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
+#: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
+_LEADING_PROSE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
+                            r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
+#: a remark in parentheses after \quad at the end of a row: \quad (\text{Chain Rule})
+_REMARK_AT_END = re.compile(r"\\quad\s*\(\s*\\text\s*\{[A-Za-z ]{1,40}\}\s*\)\s*$")
+#: a row that starts with a product's operator (after a space): the expression of the row before goes on
+_PRODUCT_GOES_ON = re.compile(r"^\s*(?:\\hspace\s*\{[^{}]{0,20}\}\s*)?(?:\\cdot|\\times)(?![A-Za-z])")
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
 
 
@@ -80,6 +87,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         heading = _heading_at(headings, eq)
         rows = _rows(eq.body) if eq.rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
+        joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
         for offset, part in rows:
             offset += len(part) - len(part.lstrip())
             if macros:
@@ -87,8 +95,13 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
-            part = _trailing_prose(part)
+            part = _trailing_prose(_LEADING_PROSE.sub("", _REMARK_AT_END.sub("", part), count=1))
             if not part:
+                continue
+            if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:
+                off, prev, prev_tag = merged[-1]  # Prince's &&\hspace{0.5cm}\cdot ω_1 …: the product of the row before
+                merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))  # goes on
+                joined = True
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
                 off, prev, prev_tag = merged[-1]
@@ -118,7 +131,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 counters[heading] = counters.get(heading, 0) + 1
                 cid = f"{heading}.{counters[heading]}"
             else:
-                cid = f"line {line}" if len(merged) == 1 else f"line {line}.{k + 1}"
+                cid = f"line {line}" if len(merged) == 1 and not joined else f"line {line}.{k + 1}"
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}"))
             scopes.append(eq.scope if len(merged) == 1 else None)
             if len(claims) > MAX_EQUATIONS:

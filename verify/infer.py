@@ -325,6 +325,21 @@ def conventions(judge, claims) -> Reading | None:
                 m.group(3) in ("L", "M") or m.group(3) == str(judge.net.depth)):
             options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
             changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
+    functions = ()
+    if not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
+        from .ownforward import example_letter, own_forward
+
+        texts = [_normal(c.latex) for c in claims[:500]]
+        forward = own_forward(texts, declared)  # Prince's f_k = β_k + Ω_k h_k: his own letters
+        if forward is not None:
+            own_bases, functions, own_options, own_changes = forward
+            bases += own_bases
+            options += [o for o in own_options if o[0] not in dict(base.options)]
+            changes += own_changes
+            i = example_letter(texts, judge.batch)
+            if i is not None and "example_letter" not in dict(base.options):
+                options.append(("example_letter", i))  # Prince's x_i, y_i beside ℓ_i: the one example's
+                changes.append(f"{i} is the example's index (ℓ_{i}, x_{i}, y_{i}: one example)")
     layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
                if (m := _LAYERED_LHS.match(text)) and _AFFINE.search(_sides(text)[1])}  # n_i^m: not CS231n's s
     own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in ("w", "t", "e", "f", "g", "o")
@@ -507,6 +522,7 @@ def conventions(judge, claims) -> Reading | None:
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
+                           functions=base.functions + functions,
                            states=base.states + tuple(states), macros=base.macros + macros), tuple(changes))
 
 

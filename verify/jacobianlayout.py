@@ -119,11 +119,48 @@ def _written_order(latex: str) -> str | None:
     return None
 
 
+def _size(q: Node, sizes) -> int | None:
+    """The number of entries of a quantity or of the objective's gradient by it (None: not known here)."""
+    kind, layer = q.value
+    if kind in ("x", "dx", "dxs"):
+        return sizes[0]
+    if kind in ("yhat", "dyhat", "dyhats"):
+        return sizes[-1]
+    if kind in ("z", "h", "delta", "dz", "dh", "dhs") and isinstance(layer, int) and 0 <= layer < len(sizes):
+        return sizes[layer]
+    return None
+
+
+def _chain_shape(node: Node, sizes, denominator: bool):
+    """(rows, columns) of a product of Jacobians and gradients in one layout; None when not known (a scalar, another
+    operation), False when the product does not conform."""
+    if node.op == "jac" and all(a.op == "q" for a in node.args):
+        a, b = (_size(x, sizes) for x in node.args)
+        return None if a is None or b is None else (b, a) if denominator else (a, b)
+    if node.op == "q" and node.value[0] in _SCALAR_GRADIENTS:
+        n = _size(node, sizes)
+        return None if n is None else (n, 1) if denominator else (1, n)
+    if node.op == "mul" and len(node.args) == 2:
+        left, right = (_chain_shape(a, sizes, denominator) for a in node.args)
+        if left is False or right is False:
+            return False
+        if left is None or right is None or 1 in (left[0] * left[1], right[0] * right[1]):
+            return None
+        return (left[0], right[1]) if left[1] == right[0] else False
+    return None
+
+
+def _conforms_in_neither(side: Node, sizes) -> bool:
+    """A chain that multiplies in neither layout (UDL's planted ∂f_3/∂h_3 ∂h_3/∂f_2 ∂ℓ/∂f_3): no evidence of an order."""
+    return _chain_shape(side, sizes, False) is False and _chain_shape(side, sizes, True) is False
+
+
 def chain_layout(claims, notation: Notation, depth: int) -> str | None:
     """``"denominator"`` or ``"numerator"`` when the answer's chains of derivatives are all written in that order,
     else None (none written, or both orders)."""
     votes = {"denominator": 0, "numerator": 0}
     parsed = 0
+    sizes = dict(notation.options).get("sizes")
     # the order is the same whatever layer a bare letter names: z and h without a layer are read as the hidden layer's
     readings = (notation, replace(notation, options=notation.options + (("unindexed_layer", 1),)))
     for c in claims:
@@ -141,6 +178,8 @@ def chain_layout(claims, notation: Notation, depth: int) -> str | None:
             except Exception:  # noqa: BLE001 -- a layer the network lacks: this reading says nothing
                 continue
             parsed_any = True
+            if sizes and any(_conforms_in_neither(side, sizes) for side in sides):
+                break  # (a slip in the order, not a layout)
             before = dict(votes)
             for side in sides:
                 for n in side.walk():
@@ -210,12 +249,23 @@ def jacobian_claim(latex: str) -> bool:
     return bool(m) and not _ENTRY_INDEX.search(m.group(0))
 
 
+def chain_claim(latex: str) -> bool:
+    """Whether a claim writes a chain of derivatives (two fractions of ∂ or more: Prince's ∂ℓ/∂f_1 = ∂h_2/∂f_1 ∂f_2/∂h_2
+    ∂ℓ/∂f_2), whose products conform in one layout of its Jacobians only."""
+    text = latex[:2000]
+    return text.count("\\partial") >= 4 and not _ENTRY_INDEX.search(_EXAMPLE_LOSS.sub(" ", text))  # (entries commute)
+
+
+#: one example's loss, whose index is no entry: \ell_i, E_n, L_{i}
+_EXAMPLE_LOSS = re.compile(r"(?:\\ell|(?<![A-Za-z\\])[LEJC])\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
+
+
 #: an entry's index on a quantity: z_j, a^l_k, w_{i,j} (a digit, z_1, names a layer or a quantity)
 _ENTRY_INDEX = re.compile(r"_\s*\{?\s*[a-z](?![A-Za-z])")
 
 
 def unfixed_layout(numerator: str, denominator: str) -> str:
     """The reason a Jacobian claim is not judged: its verdict in each layout, and the line that fixes the layout."""
-    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in either order, "
+    return ("not judged: the answer does not fix the layout of its Jacobians (no chain rule written in one order only, "
             f"none declared): the claim is {numerator} in the numerator layout (∂z/∂x has z's entries as rows) and "
             f"{denominator} in the denominator layout (x's entries as rows); declare it: {NOTATION_LINE}")

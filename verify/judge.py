@@ -30,7 +30,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import other_loss, other_step
 from .infer import TRANSPOSED_INPUT
-from .jacobianlayout import DENOMINATOR_LAYOUT, jacobian_claim, unfixed_layout
+from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
@@ -373,7 +373,8 @@ class Judge:
         i = next((k for k, e in enumerate(self.envs) if e is env), 0)
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
-                       vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None)
+                       vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
+                       denominator=self._denominator_layout())
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
@@ -1493,6 +1494,12 @@ class Judge:
         if self.batch > 1 and "ell" not in dict(self.notation.options) and ell_is_the_mean(claims):
             self.notation = replace(self.notation, options=self.notation.options + (("ell", "batch"),))
             self.inferred += ("ℓ is the batch's mean loss (its own definition), not one example's",)
+        from .componentletters import component_letters
+
+        component = component_letters(self, claims)  # rudra's w_{jk}', w_{k1}^2, O_{1k}: read from the sums he writes
+        if component is not None:
+            self.notation = replace(self.notation, macros=self.notation.macros + component[0])
+            self.inferred += (component[1],)
         orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
         self._bind_letters(claims)
@@ -1919,8 +1926,9 @@ class Judge:
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
     def _unfixed_jacobians(self, claims, results) -> None:
-        """A Jacobian between vectors whose layout the answer never fixes (no chain rule in either order, nothing
-        declared or read from its claims; jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
+        """A Jacobian between vectors, or a chain of derivatives, whose layout the answer never fixes (no chain rule in
+        one order only — Prince's planted copy swaps one chain's factors —, nothing declared or read from its claims;
+        jacobianlayout.py) is judged in both layouts; when they disagree (∂z/∂h of
         z = W h is W in the numerator layout, Wᵀ in the denominator layout) it is ``unchecked``, with the [notation]
         line that decides it: no verdict on a guess."""
         if "jacobian" in dict(self.notation.options):
@@ -1929,7 +1937,7 @@ class Judge:
         denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-                if r.verdict not in ("correct", "incorrect") or not jacobian_claim(c.latex):
+                if r.verdict not in ("correct", "incorrect") or not (jacobian_claim(c.latex) or chain_claim(c.latex)):
                     continue
                 layout = self._shown(c) or self.layouts[0]
                 try:

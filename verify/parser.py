@@ -296,6 +296,7 @@ class _Parser:
         self.macro_end = -1  # where the last of the answer's own symbols read ends (its t_j: an entry, postfix)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
         self.bases = {**BASES, **dict(notation.bases)}
+        self.own_bases = dict(notation.bases)
         if self.generic_units:
             self.bases = {"net": "z", **self.bases}  # Mitchell's net_j: the summed input of unit j
         self.funcs = dict(notation.functions)
@@ -409,6 +410,8 @@ class _Parser:
         """What to subtract from a layer number written on ``base`` to get gradproof's layer."""
         if base == "delta":  # Britz's δ_3 = ŷ − y in a two-layer net: δ numbered from the input as 1 (deltanumber.py)
             return self.units_off + int(self.opts.get("delta_offset", 0))
+        if base == "z" and self.opts.get("summed_numbered_by") == "source":
+            return self.weights_off  # Prince's f_k = β_k + Ω_k h_k: the summed input numbered by the layer it leaves
         return self.weights_off if base in ("W", "b", "dW", "db") else self.units_off
 
     def layer_var(self, toks: list[Tok], letters: tuple) -> int | None:
@@ -700,6 +703,13 @@ class _Parser:
             return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
         if self._activation_call(name, tok):
             return _layer_of_argument(self.function(name))  # jovidie's h = a(W^T x + b), Storberg's α(z), α_2(W_2 a_1 + b_2)
+        if name == "l" and tok.kind == "id" and self.opts.get("example_letter") and self.is_("_") and (
+                self.is_(self.opts["example_letter"], 1) or self.is_("{", 1) and self.is_(self.opts["example_letter"], 2)):
+            return self.symbol("ell", tok)  # Prince's l_i beside \ell_i: one example's loss (ownforward.example_letter)
+        if self.own_bases.get(name) == "z" and self.is_("[") and self._model_call():
+            return Node("q", (), ("yhat", None))  # Prince's f[x, φ]: the model's output for the input x
+        if name in self.funcs and name in self.bases and self.is_("["):
+            return _layer_of_argument(self.function(name))  # Prince's \mathbf{a}[f_{k-1}]: the activation, bracketed
         if name in self.fixed or name in self.bases or name in LOSSES or (tok.kind == "cmd" and name in ("delta", "Delta")):
             node = self.symbol(name, tok)
             if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
@@ -742,6 +752,21 @@ class _Parser:
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
+
+    def _model_call(self) -> bool:
+        """At ``[``: whether the brackets hold the input and the parameters, ``[x, φ]``, ``[x_i, θ]`` (consumed if so)."""
+        j, texts = self.i + 1, []
+        while j < len(self.t) and self.t[j].text != "]" and len(texts) < 12:
+            texts.append(self.t[j].text)
+            j += 1
+        if j >= len(self.t) or self.t[j].text != "]" or "," not in texts:
+            return False
+        first, rest = texts[:texts.index(",")], texts[texts.index(",") + 1:]
+        if first[:1] != ["x"] or first[1:] not in ([], ["_", self.opts.get("example_letter")]) or rest not in (
+                ["phi"], ["theta"], ["Phi"]):
+            return False
+        self.i = j + 1
+        return True
 
     def _paren_span(self, k: int = 0) -> list[Tok] | None:
         """The tokens inside the parenthesis that opens at ``peek(k)`` (None: no parenthesis there, or never closed)."""
@@ -985,7 +1010,7 @@ class _Parser:
                 ["x"], ["z"], ["a"]):
             raise Unreadable("R(…) of x or z is a function the answer names (wj-jason's ReLU(x) = R(x)), not the "
                              "regularizer, which is a function of the weights")
-        if name in LOSSES:
+        if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
@@ -1057,10 +1082,14 @@ class _Parser:
                                          f"[notation], e.g. \"w_{item[1]}\" = \"W^{{(1)}}_{{12}}\"")
                     mazur_w = item[1]
                 elif item[0] == "num" and mark == "_":
-                    if base == "W" and item[1] == 0 and not comps:
-                        zero = True
+                    if base == "W" and item[1] == 0 and not comps and not (
+                            self.opts.get("weights_numbered_by") == "source" and name in self.own_bases
+                            and name not in BASES):
+                        zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0
+                        # is the first layer's weights; W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
-                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter"))
+                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter") and not (
+                                len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
@@ -1090,6 +1119,8 @@ class _Parser:
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
+                elif item[0] == "other" and base in ("W", "b") and mark == "_" and _updated_mark(item[1], CURRENT_WORDS):
+                    pass  # rudra's W_{\text{old}}: the value before the step, the current one
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 elif item[0] == "other" and item[1] == "*" and mark == "^" and kind == "y":
@@ -1214,6 +1245,9 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y")
+                and comps[0] not in self.bound):
+            comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
@@ -1627,6 +1661,11 @@ class _Parser:
             self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
             own = letter if letter in self.bound else None
+        elif (self.is_("_") and self.is_("{", 1) and self.is_("}", 3) and self.peek(2).kind in ("id", "num")
+              and len(self.peek(2).text) == 1):
+            letter = self.peek(2).text  # Prince's \ell_{i}: the braced index of one example's loss
+            self.i += 4
+            own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
         data, self.loss_sample = self.skip_arguments()
@@ -1642,7 +1681,7 @@ class _Parser:
         tok = self.next()
         if tok.text in MAZUR_WORDS and tok.kind == "id" and tok.text not in self.bases:
             return self.mazur_unit(tok.text)
-        if tok.text in LOSSES:  # the numerator of a Jacobian: Mazur's E_{o1}
+        if tok.text in LOSSES or tok.text in self.own_bases:  # the numerator of a Jacobian: Mazur's E_{o1}, Prince's Ω_k
             return self.symbol(tok.text, tok)
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
@@ -1858,6 +1897,8 @@ class _Parser:
             sizes = self.opts.get("sizes")
             if ia is None and qa.op == "q" and qa.value[0] in ("z", "h", "yhat") and sizes and all(n == 1 for n in sizes):
                 ia = 0  # NBIS's ∂a_2/∂w_2 in a chain of single neurons: a_2 is its one entry
+            if ia is None and qa.op == "q" and qa.value[0] == "yhat" and sizes and sizes[-1] == 1:
+                ia = 0  # rudra's ∂Ŷ/∂w_{11}^2: the one output unit
             if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
@@ -1878,6 +1919,9 @@ class _Parser:
         node = Node("jac", (qa, qb))
         if ia is None and ib is None:
             return node
+        sizes = self.opts.get("sizes")
+        if ia is None and ib is not None and qa.op == "q" and qa.value[0] == "yhat" and sizes and sizes[-1] == 1:
+            ia = 0  # rudra's ∂Ŷ/∂b_{21}: the one output unit
         if ia is None or ib is None:
             raise Unreadable("index both quantities of the derivative (\\partial a_j / \\partial z_k), or neither")
         return Node("entry", (node,), (ia, ib))
@@ -2189,7 +2233,10 @@ def _layer_of_argument(node: Node) -> Node:
     (a(W^{(1)T} x + b^{(1)})): that layer's activation."""
     if node.op != "fn" or node.value[0] != "phi" or node.value[1] is not None:
         return node
-    layers = {n.value[1] for n in node.args[0].walk() if n.op == "q" and n.value[0] in ("W", "b")}
+    arg = node.args[0]
+    if arg.op == "q" and arg.value[0] == "z" and arg.value[1] is not None:  # a[f_{k-1}]: the layer of the summed input
+        return Node("fn", node.args, (node.value[0], arg.value[1], *node.value[2:]))
+    layers = {n.value[1] for n in arg.walk() if n.op == "q" and n.value[0] in ("W", "b")}
     if len(layers) != 1 or None in layers:
         return node
     return Node("fn", node.args, (node.value[0], layers.pop(), *node.value[2:]))
@@ -2209,7 +2256,26 @@ def _entry_of(node: Node) -> tuple[Node, object]:
 
 
 def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
-    """The macros of ``notation`` as token sequences (longest first) with (symbol, value)."""
+    """The macros of ``notation`` as token sequences (longest first) with (symbol, value); made once per notation (a
+    parser is made per claim and per nested macro: rudra's 28 component letters, tokenized each time, cost seconds)."""
+    if not notation.macros:
+        return []
+    try:
+        return _MACRO_KEYS[notation]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable option value: not cached
+        return _macro_keys_of(notation)
+    if len(_MACRO_KEYS) > 256:
+        _MACRO_KEYS.clear()
+    _MACRO_KEYS[notation] = out = _macro_keys_of(notation)
+    return out
+
+
+_MACRO_KEYS: dict = {}
+
+
+def _macro_keys_of(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
     out = []
     for key, value in notation.macros:
         toks = tuple(t.text for t in tokenize(normalize(key), notation) if not (t.kind == "op" and t.text in "{}"))
@@ -2219,6 +2285,8 @@ def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, st
 
 
 UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
+#: an index saying "before the update" (the current value): W_{old}
+CURRENT_WORDS = ("old", "current")
 #: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
 TIME_INDICES = ("t", "t-1", "t+1")
 #: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course)
@@ -2298,10 +2366,10 @@ SAMPLE_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs",
                 "dx", "dxs")
 
 
-def _updated_mark(text: str) -> bool:
-    """An index saying "after the update": new, next, updated (optionally in \\text{}), or +."""
+def _updated_mark(text: str, words: tuple = UPDATED_WORDS) -> bool:
+    """An index saying "after the update": new, next, updated (optionally in \\text{}), or + (or one of ``words``)."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
-    return word in UPDATED_WORDS
+    return word in words
 
 
 def _unprimed_function(node: Node) -> bool:

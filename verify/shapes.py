@@ -41,6 +41,9 @@ class Context:
     #: callable((kind, layer)) -> [(values with entry j of that quantity raised, lowered, the step)] (judge.py): the
     #: derivative of an expression by a forward quantity; None where it is not read (a batch)
     vary: object = None
+    #: the answer's Jacobians in the denominator layout (jacobianlayout.py): ∂E/∂q of a vector expression has q's
+    #: entries as rows (Prince's ∂/∂h_3 (β_3 + Ω_3 h_3) = Ω_3^T)
+    denominator: bool = False
 
 
 class BatchDiagonal(np.ndarray):
@@ -287,7 +290,8 @@ def _expression_derivative(node: Node, ctx: Context) -> np.ndarray:
         return cols[0]
     if cols[0].size == 1:
         return np.array([float(np.ravel(c)[0]) for c in cols]).reshape(np.shape(ctx.values[q.value]))
-    return np.stack([np.ravel(c) for c in cols], axis=1)
+    jac = np.stack([np.ravel(c) for c in cols], axis=1)
+    return jac.T if ctx.denominator else jac
 
 
 #: why a derivative by central differences is not judged when its numbers are below what float64 resolves

@@ -1,0 +1,137 @@
+"""The answer's own forward letters, bound by its forward definitions (issue 10): a letter defined as a bias plus a
+weight times a layer's values, ``f_k = β_k + Ω_k h_k`` (Prince, Understanding Deep Learning), is that layer's summed
+input, its two letters the layer's bias and weights — whatever the letters and whatever their index offset.
+
+Each definition ``F_a = B_b + M_c H_d`` (or ``M_c H_d + B_b``; ``H`` the activation ``h``/``a`` with a layer or the
+input ``x``, layer 0) fixes how the answer numbers its parameters and its summed input relative to the layer they are
+computed from: ``c = d + 1`` is gradproof's numbering (``W^{(l)}`` feeds layer l), ``c = d`` numbers them by the layer
+they leave (``weights_numbered_by = "source"``), and the same for ``F`` (``summed_numbered_by``). Every such
+definition must agree, and at least two must be written; otherwise nothing is bound. A letter applied with square
+brackets in a definition of an activation (``h_k = a[f_{k-1}]``) is the activation function. The generic index
+(``k``, with ``k-1``, ``k+1``) becomes the answer's layer letter; its example index (``\\ell_i``, ``x_i``, ``y_i`` in a
+claim about one example) is read away in a one-example judge (option ``example_letter``).
+
+Untrusted input: one linear regular expression per claim's normalised text, over at most 500 claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parser import BASES, LOSSES
+
+#: an index: a digit, or a letter with an offset of one (k, k-1, k+1), braced or not
+_IDX = r"(?:\{\s*(?P<NAME>[a-z0-9](?:\s*[+-]\s*1)?)\s*\}|(?P<NAMEb>[a-z0-9]))"
+_LETTER = r"(?P<NAME>\\[A-Za-z]+|[A-Za-z])\s*_\s*"
+
+
+def _part(name: str) -> str:
+    return _LETTER.replace("NAME", name) + _IDX.replace("NAME", name + "i")
+
+
+#: F_a = B_b + M_c H_d, or = M_c H_d + B_b (the activation H with its layer, or the input x with no index or x_i)
+_INPUT = r"(?:(?P<H>[ha])\s*_\s*" + _IDX.replace("NAME", "Hi") + r"|(?P<X>x)(?:\s*_\s*\{?\s*i\s*\}?)?)"
+_AFFINE_BM = re.compile(r"^\s*" + _part("F") + r"\s*=\s*" + _part("B") + r"\s*\+\s*" + _part("M") + r"\s*(?:\\cdot\s*)?"
+                        + _INPUT + r"\s*[.,]?\s*$")
+_AFFINE_MB = re.compile(r"^\s*" + _part("F") + r"\s*=\s*" + _part("M") + r"\s*(?:\\cdot\s*)?" + _INPUT + r"\s*\+\s*"
+                        + _part("B") + r"\s*[.,]?\s*$")
+#: an activation applied with square brackets: h_k = a[f_{k-1}]
+_BRACKET_ACTIVATION = re.compile(r"^\s*h\s*_\s*(?:\{[^{}]{1,8}\}|[a-z0-9])\s*=\s*(?P<fn>[A-Za-z])\s*\[")
+#: one example's loss with its index, and the example's input or target with the same index
+_EXAMPLE_LOSS = re.compile(r"\\ell\s*_\s*\{?\s*(?P<i>[in])\b")
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d")
+
+
+def _index(m: re.Match, name: str):
+    """The index written on a part: an int, or (letter, offset)."""
+    raw = m.group(name) or m.group(name + "b")
+    if raw is None:
+        return None
+    raw = raw.replace(" ", "")
+    if raw.isdigit():
+        return int(raw)
+    off = int(raw[1:]) if len(raw) > 1 else 0
+    return (raw[0], off)
+
+
+def _minus(a, b):
+    """a − b for two indices of the same kind (both numbers, or the same letter with offsets), else None."""
+    if isinstance(a, int) and isinstance(b, int):
+        return a - b
+    if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0]:
+        return a[1] - b[1]
+    return None
+
+
+def _name(letter: str) -> str:
+    return letter[1:] if letter.startswith("\\") else letter
+
+
+def own_forward(texts, declared: set):
+    """(bases, functions, options, changes) read from the normalised claim texts, or None when the answer writes no
+    such definitions (or they disagree, or a letter is declared)."""
+    found = []
+    for text in texts[:500]:
+        if len(text) > 300 or "=" not in text or _DERIVATIVE.search(text):
+            continue
+        m = _AFFINE_BM.match(text) or _AFFINE_MB.match(text)
+        if m:
+            found.append(m)
+    if len(found) < 2:
+        return None
+    letters = {(_name(m.group("F")), _name(m.group("B")), _name(m.group("M"))) for m in found}
+    if len(letters) != 1:
+        return None
+    f, b, w = letters.pop()
+    if len({f, b, w}) != 3 or {f, b, w} & declared or "x" in (f, b, w):
+        return None
+    known = {k for k in (f, b, w) if k in BASES and k not in LOSSES}
+    if known == {f, b, w}:
+        return None  # the course's own letters (z = W h + b): nothing to bind
+    if BASES.get(f, "z") != "z" or BASES.get(b, "b") != "b" or BASES.get(w, "W") != "W":
+        return None  # a letter gradproof reads otherwise (h, a, x …) defined as an affine map: not bound
+    weight_off, summed_off, letter = set(), set(), set()
+    for m in found:
+        h = 0 if m.group("X") else _index(m, "Hi")
+        fi, bi, wi = _index(m, "Fi"), _index(m, "Bi"), _index(m, "Mi")
+        if h is None or _minus(bi, wi) != 0:
+            return None
+        weight_off.add(_minus(wi, h))
+        summed_off.add(_minus(fi, h))
+        letter |= {x[0] for x in (fi, wi) if isinstance(x, tuple)}
+    if len(weight_off) != 1 or len(summed_off) != 1 or not weight_off <= {0, 1} or not summed_off <= {0, 1}:
+        return None
+    if len(letter) > 1 or letter & {"i", "j", "n", "t", "x"}:
+        return None
+    options, changes = [], []
+    bases = ((f, "z"), (b, "b"), (w, "W"))
+    if weight_off == {0}:
+        options.append(("weights_numbered_by", "source"))
+    if summed_off == {0}:
+        options.append(("summed_numbered_by", "source"))
+    if letter and letter != {"l"}:
+        options.append(("layer_letter", letter.pop()))
+    numbered = " (numbered by the layer they leave)" if weight_off == {0} else ""
+    changes.append(f"{f} is the summed input, {b} the bias and {w} the weights{numbered}: their own definitions "
+                   f"{f} = {b} + {w} h")
+    functions = ()
+    fns = {m.group("fn") for t in texts[:500] if (m := _BRACKET_ACTIVATION.match(t))}
+    if len(fns) == 1 and (fn := fns.pop()) not in declared and BASES.get(fn) in (None, "h"):
+        functions = ((fn, "phi"),)
+        changes.append(f"{fn}[…] is the activation function, applied with square brackets")
+    return bases, functions, tuple(options), tuple(changes)
+
+
+def example_letter(texts, batch: int) -> str | None:
+    """The index of one example the answer writes its loss with (Prince's ``\\ell_i`` with ``x_i``, ``y_i``), in a
+    one-example judge; else None."""
+    if batch != 1:
+        return None
+    joined = " ".join(texts[:500])
+    m = _EXAMPLE_LOSS.search(joined)
+    if not m:
+        return None
+    i = m.group("i")
+    if not re.search(rf"(?<![A-Za-z\\])[xy]\s*_\s*\{{?\s*{i}\b", joined):
+        return None
+    return i
