@@ -40,7 +40,7 @@ def doubt_reading(results, forward_ids: set) -> None:
     shown = ", ".join(failed[:4]) + (" …" if len(failed) > 4 else "")
     reason = (f"{len(failed)} of the answer's own forward definitions ({shown}) name layers the network does not have "
               "as read, so its layer numbers are not the ones assumed; declare them in [notation] (input_layer = 0 | 1, "
-              "weights_numbered_by = \"target\" | \"source\", or the letters) to have it judged")
+              "weights_numbered_by and summed_numbered_by = \"target\" | \"source\", or the letters) to have it judged")
     for r in results:
         if r.verdict == "incorrect":
             r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
