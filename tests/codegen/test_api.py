@@ -556,6 +556,14 @@ def test_cross_entropy_targets_outside_0_1_are_refused(ref, tmp_path):
     with pytest.raises(ValueError, match=r"Y must hold targets in \[0, 1\] for the cross entropy loss \(one-hot or probability rows"):
         ref.gradients(ref.init_params(0), Xr, soft * 2 - 1)
 
+    for bad in (np.nan, np.inf, -np.inf):  # the range check stands in for the finiteness check: NaN and inf still say so
+        Yb = np.eye(3)[np.arange(6) % 3]
+        Yb[4, 1] = bad
+        with pytest.raises(ValueError, match="Y contains NaN or infinite values"):
+            ref.gradients(ref.init_params(0), Xr, Yb)
+        with pytest.raises(ValueError, match="Y contains NaN or infinite values"):
+            mod.loss(params, X, np.where(np.arange(10) == 7, bad, 0.5))
+
 
 def test_save_params_with_its_arguments_swapped_says_so(ref, tmp_path):
     with pytest.raises(TypeError, match=r"save_params\(path, params\): the path comes first"):
