@@ -105,8 +105,8 @@ def _horner(coefficients, v, out):
 def _erf(u, out=None):
     """The error function, elementwise in the dtype of u (NumPy has none), into ``out`` when given (which may be u).
 
-    float64 (and integer input): x·G(|x|) from the table _ERF_G, relative error below 5e-16. float32 and smaller: one
-    rational function (_ERF32_P, _ERF32_Q). NaN stays NaN.
+    float64 (and integer input; longdouble computed in float64): x·G(|x|) from the table _ERF_G, relative error below
+    5e-16. float32 and smaller: one rational function (_ERF32_P, _ERF32_Q). NaN stays NaN.
     """
     x = np.asarray(u)
     if x.dtype.kind != "f":
@@ -119,6 +119,9 @@ def _erf(u, out=None):
         top = _horner(_ERF32_P, v, np.empty_like(v))
         out *= top
         out /= _horner(_ERF32_Q, v, top)
+        return out
+    if x.dtype != np.float64:  # longdouble: computed in float64 (the table's accuracy), returned in its own dtype
+        out[...] = _erf(x.astype(np.float64))
         return out
     clipped = np.clip(x, -_ERF_TOP, _ERF_TOP)  # a copy: out may be x
     s = np.abs(clipped)

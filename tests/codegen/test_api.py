@@ -254,6 +254,8 @@ def test_erf_matches_math_erf_everywhere():
     rel = np.abs(mine - truth) / np.maximum(np.abs(truth), 1e-300)
     assert rel.max() < 1e-15, (x[rel.argmax()], rel.max())
     assert mod._erf(x.astype(np.float32)).dtype == np.float32
+    wide = mod._erf(x[::997].astype(np.longdouble))  # longdouble: float64's accuracy, its own dtype
+    assert wide.dtype == np.longdouble and np.array_equal(wide.astype(np.float64), mine[::997])
     assert np.isnan(mod._erf(np.array([np.nan])))[0]
 
 
