@@ -120,14 +120,17 @@ def _erf(u, out=None):
     """The error function, elementwise in the dtype of u (NumPy has none), into ``out`` when given (which may be u).
 
     float64 (and integer input; longdouble computed in float64): x·G(|x|) from the table _ERF_G, relative error below
-    5e-16. float32 and smaller: one rational function (_ERF32_P, _ERF32_Q). NaN stays NaN.
+    5e-16. float32 (and float16, computed in float32): one rational function (_ERF32_P, _ERF32_Q). NaN stays NaN.
     """
     x = np.asarray(u)
     if x.dtype.kind != "f":
         x = x.astype(np.float64)
     if out is None:
         out = np.empty_like(x)
-    if x.dtype.itemsize <= 4:
+    if x.dtype.itemsize < 4:  # float16: computed in float32 (the polynomials overflow float16), returned in float16
+        out[...] = _erf(x.astype(np.float32))
+        return out
+    if x.dtype.itemsize == 4:
         np.clip(x, -4.0, 4.0, out=out)
         v = np.square(out)
         top = _horner(_ERF32_P, v, np.empty_like(v))

@@ -256,6 +256,9 @@ def test_erf_matches_math_erf_everywhere():
     assert mod._erf(x.astype(np.float32)).dtype == np.float32
     wide = mod._erf(x[::997].astype(np.longdouble))  # longdouble: float64's accuracy, its own dtype
     assert wide.dtype == np.longdouble and np.array_equal(wide.astype(np.float64), mine[::997])
+    half = x[::997].astype(np.float16)  # float16: computed in float32, to float16's precision
+    exact = np.array([math.erf(v) for v in half.astype(np.float64)])
+    assert mod._erf(half).dtype == np.float16 and np.abs(mod._erf(half) - exact).max() < 1e-3
     assert np.isnan(mod._erf(np.array([np.nan])))[0]
 
 
