@@ -87,21 +87,39 @@ class Params(dict):
     def __reduce__(self):
         return type(self), (dict(self),)
 
-    def workspace(self):
-        """This thread's buffers, {(batch size, dtype): buffers}."""
+    def thread_buffers(self):
+        """This thread's _Buffers of these parameters (made on its first call): a call fetches it once."""
         try:
-            return self._local.workspace
+            return self._local.buffers
         except AttributeError:
-            self._local.workspace = {}
-            return self._local.workspace
+            self._local.buffers = _Buffers()
+            return self._local.buffers
+
+    def workspace(self):
+        """This thread's buffers, {(batch size, dtype, thread): buffers}."""
+        return self.thread_buffers().workspace
 
     def gradients_pool(self):
         """This thread's last two Gradients, [[gradients, reference counts when returned], ...] (see _fresh_gradients)."""
-        try:
-            return self._local.pool
-        except AttributeError:
-            self._local.pool = []
-            return self._local.pool
+        return self.thread_buffers().pool
+
+
+class _Buffers:
+    """One thread's buffers of one Params: the workspace (with the batch size, dtype and buffers of its last use) and the
+    pool of the last two Gradients gradients() returned."""
+
+    __slots__ = ("workspace", "n", "dtype", "ws", "pool")
+
+    def __init__(self):
+        self.workspace, self.n, self.dtype, self.ws, self.pool = {}, None, None, None, []
+
+    def buffers(self, n, dtype):
+        """The workspace's buffers for a batch of n samples in ``dtype``: the last call's when n and dtype are the same
+        (two comparisons instead of a key and a dict lookup)."""
+        if n != self.n or dtype is not self.dtype:
+            self.ws = _workspace(n, dtype, self.workspace)
+            self.n, self.dtype = n, dtype
+        return self.ws
 
 
 class Gradients(dict):
@@ -131,14 +149,16 @@ def _references(entry):
             *map(sys.getrefcount, grads.views)]
 
 
-def _fresh_gradients(params, dtype):
-    """A Gradients for gradients() to return. For a Params: one of the two this thread returned last, when nothing
-    outside this module references it, its flat array or any of its arrays any more (its reference counts are those
-    it had when it was made), so that no caller can see the difference; else a new one (whose pages are touched
-    afresh: ~1 ms at the MNIST size). ``grads = gradients(...)`` in a loop alternates between the two."""
-    if not isinstance(params, Params) or not hasattr(sys, "getrefcount"):
+def _fresh_gradients(mine, dtype):
+    """A Gradients for gradients() to return. For a Params (``mine``: its _Buffers of this thread; None for another
+    dict): one of the two this thread returned last, when nothing outside this module references it, its flat array
+    or any of its arrays any more (its reference counts are those it had when it was made), so that no caller can see
+    the difference; else a new one (whose pages are touched afresh: ~1 ms at the MNIST size). ``grads =
+    gradients(...)`` in a loop alternates between the two; ``step(p, gradients(p, X, Y), s)`` gets the same one every
+    time (the first of the pool is looked at first: its buffer stays warm in the caches)."""
+    if mine is None or not hasattr(sys, "getrefcount"):
         return Gradients(np.empty(_OFFSETS[-1], dtype=dtype))
-    pool = params.gradients_pool()
+    pool = mine.pool
     for entry in pool:
         if entry[0].flat.dtype == dtype and _references(entry) == entry[1]:
             return entry[0]
@@ -225,20 +245,26 @@ def _check_state(state, dtype):
     return state
 
 
-def _as_array(name, A, dtype):
-    """A real, finite array in ``dtype``: bool/int/float input is converted; complex, object or text input is a
-    TypeError and NaN or inf a ValueError (they would silently poison every gradient)."""
+def _as_array(name, A, dtype, finite=True):
+    """A real array in ``dtype``, finite (unless ``finite`` is false: the caller checks): bool/int/float input is
+    converted; complex, object or text input is a TypeError and NaN or inf a ValueError (they would silently poison
+    every gradient)."""
     if not isinstance(A, np.ndarray) or A.dtype != dtype:
         A = np.asarray(A)
         if A.dtype.kind not in "biuf":
             raise TypeError(f"{name} must be a real numeric array (bool, int or float), got dtype {A.dtype}")
         A = A.astype(dtype)
-    # one dot product finds any NaN or inf (BLAS: 2-4x faster than a sum or isfinite); only when it is not finite (or
-    # the squares overflowed) is every entry looked at
+    if finite:
+        _finite(name, A)
+    return A
+
+
+def _finite(name, A):
+    """A ValueError when A holds NaN or inf. One dot product finds any (BLAS: 2-4x faster than a sum or isfinite);
+    only when it is not finite (or the squares overflowed) is every entry looked at."""
     flat = A.ravel("K")
     if not math.isfinite(np.dot(flat, flat)) and not np.isfinite(A).all():
         raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
-    return A
 
 
 def _inputs(X, dtype, name="X"):
@@ -441,9 +467,10 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
     X = _inputs(X, dtype)
     n = X.shape[0]
     Y = _targets(Y, n, dtype)
+    mine = params.thread_buffers() if isinstance(params, Params) else None  # this thread's buffers of a Params, fetched once
     if out is None:
-        out = _fresh_gradients(params, dtype)
-    ws = _workspace(n, dtype, _buffers(params, workspace))
+        out = _fresh_gradients(mine, dtype)
+    ws = mine.buffers(n, dtype) if workspace is None and mine is not None else _workspace(n, dtype, workspace)
     _backward(params, _forward(params, X, ws), Y, ws, out)
     return out
 

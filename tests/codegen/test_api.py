@@ -254,6 +254,11 @@ def test_erf_matches_math_erf_everywhere():
     rel = np.abs(mine - truth) / np.maximum(np.abs(truth), 1e-300)
     assert rel.max() < 1e-15, (x[rel.argmax()], rel.max())
     assert mod._erf(x.astype(np.float32)).dtype == np.float32
+    wide = mod._erf(x[::997].astype(np.longdouble))  # longdouble: float64's accuracy, its own dtype
+    assert wide.dtype == np.longdouble and np.array_equal(wide.astype(np.float64), mine[::997])
+    half = x[::997].astype(np.float16)  # float16: computed in float32, to float16's precision
+    exact = np.array([math.erf(v) for v in half.astype(np.float64)])
+    assert mod._erf(half).dtype == np.float16 and np.abs(mod._erf(half) - exact).max() < 1e-3
     assert np.isnan(mod._erf(np.array([np.nan])))[0]
 
 
@@ -555,6 +560,14 @@ def test_cross_entropy_targets_outside_0_1_are_refused(ref, tmp_path):
     assert np.isfinite(ref.loss(ref.init_params(0), Xr, soft))
     with pytest.raises(ValueError, match=r"Y must hold targets in \[0, 1\] for the cross entropy loss \(one-hot or probability rows"):
         ref.gradients(ref.init_params(0), Xr, soft * 2 - 1)
+
+    for bad in (np.nan, np.inf, -np.inf):  # the range check stands in for the finiteness check: NaN and inf still say so
+        Yb = np.eye(3)[np.arange(6) % 3]
+        Yb[4, 1] = bad
+        with pytest.raises(ValueError, match="Y contains NaN or infinite values"):
+            ref.gradients(ref.init_params(0), Xr, Yb)
+        with pytest.raises(ValueError, match="Y contains NaN or infinite values"):
+            mod.loss(params, X, np.where(np.arange(10) == 7, bad, 0.5))
 
 
 def test_save_params_with_its_arguments_swapped_says_so(ref, tmp_path):

@@ -176,3 +176,15 @@ def test_blocked_step_is_the_same_step(name, options, tmp_path):
         for key in runs[size][0]:
             assert np.array_equal(runs[size][0][key], runs[10**9][0][key]), (size, key)
     _assert_textbook(mod, d.network, name, options, *runs[OPTIMIZER_BLOCK])
+    single = {}  # float32 takes blocks of as many bytes (twice the entries, _BLOCKS_4): the same numbers as one block
+    for size in (2 * OPTIMIZER_BLOCK, 7, 10**9, 0):
+        mod._BLOCKS_4 = mod._blocks(size) if size else ()  # no blocks: float32 parameters would not move
+        params32 = mod.init_params(0, np.float32)
+        state = mod.init_state(params32)
+        for k in range(3):
+            mod.step(params32, {key: np.full(v.shape, 0.1 * (k + 1), np.float32) + v for key, v in params32.items()}, state)
+        single[size] = params32
+    for size in (2 * OPTIMIZER_BLOCK, 7):
+        assert all(np.array_equal(single[size][key], single[10**9][key]) for key in single[10**9])
+    assert all(np.array_equal(single[0][key], mod.init_params(0, np.float32)[key]) for key in single[0])  # it reads _BLOCKS_4
+    assert not all(np.array_equal(single[10**9][key], single[0][key]) for key in single[0])
