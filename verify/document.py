@@ -63,6 +63,7 @@ class _Eq:
     rows: bool  # split into rows (align-like)
     start: int = 0
     scope: str | None = None  # the layers its sentence restricts it to ("… for the output layer"): layerscope.prose_scope
+    one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -78,7 +79,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
     for eq in _scan(text, newlines):
         heading = _heading_at(headings, eq)
-        rows = _rows(eq.body) if eq.rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
+        rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         for offset, part in rows:
             offset += len(part) - len(part.lstrip())
@@ -103,9 +104,14 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             merged.append((offset, part, tag.group(2) if tag else None))
         tags = [t for _, _, t in merged if t]
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
-        if len(merged) > 1 and block and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$: one claim, rows as links
-            line = eq.line + eq.body[:merged[0][0]].count("\n")
-            claims.append(Claim(block, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
+        if len(merged) > 1 and eq.one_number:  # $$\begin{equation}\begin{split}…$$: one numbered equation
+            block = tags[0] if tags else None
+        if len(merged) > 1 and (block or eq.one_number) and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$:
+            line = eq.line + eq.body[:merged[0][0]].count("\n")  # one claim, rows as links
+            if not block and heading:
+                counters[heading] = counters.get(heading, 0) + 1
+            cid = block or (f"{heading}.{counters[heading]}" if heading else f"line {line}")
+            claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
             continue
         for k, (offset, part, tag) in enumerate(merged):
@@ -143,18 +149,42 @@ class DocumentClaims(list):
 _WRAPPERS = ("equation", "equation*", "displaymath")
 
 
-def _unwrapped(body: str) -> str:
-    """A display's body without a wrapper environment around all of it (purepisces' and Coblin's
-    ``$$\\begin{equation} … \\end{equation}$$``): the same text as the environment written alone, so it reads as one
-    (no new surface: the inner text goes through the reader like any display). Only around one equation: with rows
-    or an inner environment it stays unread, as rows would change the numbering of the claims after it. String
-    operations only."""
+def _unwrapped(body: str) -> tuple[str, bool]:
+    """A display's body without a wrapper environment around all of it (purepisces', Coblin's and Lalin's
+    ``$$\\begin{equation} … \\end{equation}$$``, MathJax's reading), and whether the wrapper held rows (an inner
+    ``split``/``aligned``/``gathered`` or a row break ``\\\\`` outside braces). The inner text goes through the reader
+    like any display (no new surface). A wrapper numbers one equation: rows inside it are one claim, each row a link
+    judged in turn (``extract``), so reading them renumbers no claim after it (purepisces' Q5.n ids). Linear: string
+    operations and one pass (``_has_rows``)."""
     inner = body.strip()
     for env in _WRAPPERS:
         opener, closer = f"\\begin{{{env}}}", f"\\end{{{env}}}"
-        if inner.startswith(opener) and inner.endswith(closer) and inner.count("\\begin") == 1 and "\\\\" not in inner:
-            return inner[len(opener):len(inner) - len(closer)]  # (one equation: rows would renumber the claims after)
-    return body
+        if inner.startswith(opener) and inner.endswith(closer) and inner.count(opener) == 1:
+            inner = inner[len(opener):len(inner) - len(closer)]
+            return inner, _has_rows(inner)
+    return body, False
+
+
+def _has_rows(body: str) -> bool:
+    """Rows in a wrapper's body: an inner rows environment, or a row break ``\\\\`` outside braces and environments
+    (not a ``\\substack{a \\\\ b}``'s nor a matrix's). One pass."""
+    if _INNER_ROWS.search(body):
+        return True
+    depth, i = 0, 0
+    while i < len(body):
+        if body.startswith("\\\\", i):
+            if depth == 0:
+                return True
+            i += 2
+            continue
+        if body.startswith("\\begin{", i) or body[i] == "{":
+            depth += 1
+        elif body.startswith("\\end{", i) or body[i] == "}":
+            depth -= 1
+        elif body[i] == "\\":
+            i += 1  # an escaped character (\{, \}) is no group
+        i += 1
+    return False
 
 
 class _LineCounter:
@@ -210,8 +240,9 @@ def _scan(text: str, lines: _LineCounter):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
+        one_number = False
         if kind == "display":
-            body = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside, read as the display
+            body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside
         if kind.startswith("env:"):
             body = _COMMENT.sub("", body)
         label = None
@@ -219,7 +250,7 @@ def _scan(text: str, lines: _LineCounter):
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
-                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]))
+                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number)
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:
@@ -367,6 +398,11 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims):
+        return _unlike_a_width(network)
+    from .ownindex import batch_letters, per_example
+
+    letters = batch_letters(claims)  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
+    if letters and any(per_example(c.latex, letters) for c in claims):
         return _unlike_a_width(network)
     return 1
 
