@@ -130,19 +130,23 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
+    notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
-                          scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s})
+                          scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s}, notices=notices)
 
 
 class DocumentClaims(list):
     """A document's claims, whether its prose says the batch is one example ("For simplification assume m = 1"
-    between Nafiz's displays: ``document_batch`` then judges it with one), and the layers the sentence of a claim
-    restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer)."""
+    between Nafiz's displays: ``document_batch`` then judges it with one), the layers the sentence of a claim
+    restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer), and what the reading
+    assumed of the document as a whole (``notices``: an undefined ``\\dpdv`` read as \\pdv; shown with the
+    notation read, Judge.check_all)."""
 
-    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None):
+    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, notices: tuple = ()):
         super().__init__(claims)
         self.one_example = one_example
         self.scopes = dict(scopes or {})
+        self.notices = tuple(notices)
 
 
 #: wrappers around one equation (surface.ENVIRONMENTS' "wrapper" class that number or frame a single display)

@@ -1415,6 +1415,7 @@ class Judge:
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
+        self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))

@@ -144,16 +144,22 @@ def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
 
 
 #: the physics package's derivatives (MathJax's physics extension): \pdv{f}{x} = ∂f/∂x, \dv{f}{x} = df/dx
-_PHYSICS = re.compile(r"\\(pdv|dv)(?![A-Za-z])\s*")
-_PHYSICS_FORM = {"pdv": "\\frac{{\\partial {0}}}{{\\partial {1}}}", "dv": "\\frac{{d {0}}}{{d {1}}}"}
+_PHYSICS = re.compile(r"\\(dpdv|pdv|dv)(?![A-Za-z])\s*")
+#: (\dpdv: Lalin's display-style \pdv, defined in his site's MathJax configuration only; read as \pdv: DISPLAY_PDV)
+_PHYSICS_FORM = {"pdv": "\\frac{{\\partial {0}}}{{\\partial {1}}}", "dv": "\\frac{{d {0}}}{{d {1}}}",
+                 "dpdv": "\\dfrac{{\\partial {0}}}{{\\partial {1}}}"}
+#: the notice of a document that uses \dpdv{f}{x} without defining it (document.extract)
+DISPLAY_PDV = ("\\dpdv{f}{x}, a macro the document uses without defining it, read as the display form of \\pdv{f}{x} "
+               "(∂f/∂x); define it (\\newcommand) if it means something else")
 
 
 def physics(text: str, defined=()) -> str:
-    """``text`` with the physics package's ``\\pdv{f}{x}`` and ``\\dv{f}{x}`` written as fractions (Lalin's notes), unless
+    """``text`` with the physics package's ``\\pdv{f}{x}`` and ``\\dv{f}{x}`` (and ``\\dpdv{f}{x}``, Lalin's own display form
+    of \\pdv, not in the package) written as fractions (Lalin's notes), unless
     the document defines them itself (``defined``: its own definition is expanded instead). Only the two-argument
     form: an order (``\\pdv[2]{f}{x}``) or a mixed derivative (``\\pdv{f}{x}{y}``) is left as written (it then does
     not read). One linear scan."""
-    if "\\dv" not in text and "\\pdv" not in text:
+    if "dv" not in text:
         return text
     out, last = [], 0
     for m in _PHYSICS.finditer(text):
