@@ -403,10 +403,9 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims):
         return _unlike_a_width(network)
-    from .ownindex import batch_letters, per_example
+    from .ownindex import batch_letters
 
-    letters = batch_letters(claims)  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
-    if letters and any(per_example(c.latex, letters) for c in claims):
+    if batch_letters(claims):  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
         return _unlike_a_width(network)
     return 1
 

@@ -1038,9 +1038,10 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        k = (q, self.batch, self.truth.samples, self.convention)
+        mean = dict(self.notation.options).get("delta_scale") == "mean"  # (CS231n's δ of a batch: the mean loss's)
+        k = (q, self.batch, self.truth.samples, self.convention, mean)
         if k not in self._formulas:  # printed by SymPy: 2 ms each, and a chain of 3000 statements names one quantity
-            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3]) or ""
+            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3], delta_mean=mean) or ""
         formula = self._formulas[k]
         if self.numeric:
             v = self.envs[0].get(q)

@@ -67,9 +67,11 @@ _COLUMN_SLICE = re.compile(r"(?<![A-Za-z\\])[zahy]\s*\}?\s*_\s*\{\s*:\s*,\s*([a-
 
 
 def batch_letters(claims) -> str:
-    """The letters the answer numbers its examples with (see _MEAN_SUM above), as one string ("" when none). A
-    letter that is also a layer's or unit's width letter elsewhere is no concern here: the parser reads it as the
-    example only on a vector letter written with two indices (``z_{j, i}``) or a column slice, both unread before."""
+    """The letters the answer numbers its examples with (see _MEAN_SUM above), as one string; "" when none, or when
+    no claim indexes a vector letter by one of them (``per_example``: then the letter changes no reading, and the
+    answer's other readings stay as they were — purepisces' 1/m Σ_i ℓ with Bishop-like unit letters elsewhere). The
+    parser reads it as the example only on a vector letter written with two indices (``z_{j, i}``) or a column
+    slice, both unread before."""
     found: list[str] = []
     for c in claims[:500]:
         text = c.latex if len(c.latex) <= 2000 else ""
@@ -78,7 +80,8 @@ def batch_letters(claims) -> str:
         m = _RUNS_TO_M.match(text)
         if m:
             found.append(m.group(1))
-    return "".join(sorted(set(found) - {"m"}))  # (z_{:, m}: the last example, m their number)
+    letters = "".join(sorted(set(found) - {"m"}))  # (z_{:, m}: the last example, m their number)
+    return letters if letters and any(per_example(c.latex, letters) for c in claims[:500]) else ""
 
 
 def per_example(latex: str, letters: str) -> bool:
