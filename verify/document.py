@@ -86,9 +86,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
+            part = texmacros.plain_pmatrix(part)  # \pmatrix{∂E/∂b^L}_j (Jihwan's): parentheses around one entry
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
-            part = _trailing_prose(part)
+            part = _where_clause(_leading_prose(_trailing_prose(part)))
             if not part:
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
@@ -277,6 +278,38 @@ def _trailing_prose(part: str) -> str:
     if len(words) >= 2 or any(not w.isascii() for w in words):
         return part[:at].rstrip()
     return part
+
+
+#: a row opened by words: Jihwan's \text{Similarly,}\quad, \text{In the output layer, }, \text{or, }\: (no mathematics in
+#: them: letters, spaces and punctuation only), then spacing
+_LEADING_PROSE = re.compile(r"\s*\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:']{0,80})\}\s*(?:(?:\\q?quad|\\[,:;! ]|~)\s*)*")
+#: a remark in parentheses at the end of a row: Jihwan's \qquad(\text{where}\quad A = B)
+_WHERE = re.compile(r"\(\s*\\text\s*\{\s*(?:where|with|since|as)\s*,?\s*\}\s*(?:(?:\\q?quad|\\[,:;! ]|~)\s*)*")
+
+
+def _leading_prose(part: str) -> str:
+    """The row without the words that open it (``\\text{Similarly,}\\quad \\frac{∂E}{∂b} = …``: the claim is what follows);
+    only words of two letters or more, and only before the row's first relation."""
+    m = _LEADING_PROSE.match(part)
+    if m is None or not re.search(r"[A-Za-z]{2}", m.group(1)) or "=" not in part[m.end():]:
+        return part
+    return part[m.end():]
+
+
+def _where_clause(part: str) -> str:
+    """A row ending in a remark ``(\\text{where}\\quad A = B)``: two statements, the row and the remark, each judged
+    (``\\therefore`` splits them: surface.split_statements). Only a remark that closes the row, outside braces."""
+    m = next(reversed(list(_WHERE.finditer(part))), None)  # the last remark
+    if m is None or not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
+        return part
+    inner, depth = part[m.end():part.rstrip().rfind(")")], 0
+    for ch in inner:  # the remark's own parentheses and braces must balance (it is one group)
+        depth += {"(": 1, "{": 1, ")": -1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return part
+    if depth:
+        return part
+    return f"{part[:m.start()].rstrip()} \\therefore {inner.strip()}"
 
 
 def _first_side(latex: str) -> str:

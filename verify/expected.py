@@ -98,7 +98,7 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
     if kind in ("dWL", "dbL"):
         mean = "" if batch == 1 or delta_mean else r"\frac{1}{N} "
         if kind == "dbL":  # (a batch's δ holds every example: the bias's gradient sums them)
-            return _v("delta", l) if batch == 1 else rf"{mean}\sum_n {_v('delta', l)}^{{(n)}}"
+            return _v("delta", l) if batch == 1 else rf"{mean}\sum_n {_v('delta', l)[:-1]}(n)}}"  # δ^{(l)(n)}
         return mean + (f"{_v('delta', l)} {_t(prev)}" if row else f"{prev} {_t(_v('delta', l))}")
     if kind in ("dWR", "dbR"):
         target = names.tex_weight(l) if kind == "dWR" else names.tex_bias(l, net.convention)

@@ -179,3 +179,37 @@ def physics(text: str, defined=()) -> str:
         out += [text[last:m.start()], _PHYSICS_FORM[m.group(1)].format(f, x)]
         last = second
     return "".join(out) + text[last:] if out else text
+
+
+def plain_pmatrix(text: str) -> str:
+    """Plain TeX's ``\\pmatrix{…}`` (MathJax reads it) holding one entry — no ``&``, no ``\\cr``, no ``\\\\`` — is a pair of
+    parentheses: Jihwan's ``\\pmatrix{\\frac{\\partial E}{\\partial b^L}}_{j}``, entry j of the gradient, reads as
+    ``\\left(…\\right)_{j}``. A matrix written so is left as it is (it then does not read). Linear: one pass pairs the
+    braces, one more rewrites."""
+    if "\\pmatrix" not in text:
+        return text
+    close: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2  # an escaped character (\{, \}, \\) pairs nothing
+            continue
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            close[stack.pop()] = i
+        i += 1
+    out, last = [], 0
+    for m in re.finditer(r"\\pmatrix\s*(?=\{)", text):
+        start = m.end()
+        end = close.get(start)
+        if end is None or m.start() < last:
+            continue
+        inner = text[start + 1:end]
+        if "&" in inner or "\\cr" in inner or "\\\\" in inner:
+            continue
+        out += [text[last:m.start()], "\\left(", inner, "\\right)"]
+        last = end + 1
+    return "".join(out) + text[last:] if out else text

@@ -154,3 +154,63 @@ def test_an_example_letter_only_in_the_mean_does_not_make_a_batch():
     entries = DocumentClaims(extract("$$i = 1, \\dots, m$$\n\n$$z_{j, i}^{[1]} = \\sum_k w_{j, k}^{[1]} x_{k, i} + b_j^{[1]}$$\n"))
     assert document_batch(mean_only, network) == 1
     assert document_batch(entries, network) > 1
+
+
+def test_the_expected_line_of_a_batch_gradient_averages_over_the_examples():
+    """In a batch of N examples J is the mean of the examples' losses ℓ_n, so ∂J/∂b^{(2)} = (1/N) Σ_n ∂ℓ_n/∂z_n^{(2)}
+    (central differences of J and of each ℓ_n on a NumPy network below), not δ^{(2)}: a batch's δ holds every
+    example. The `expected:` line of a wrong db (and of a wrong dW: 1/N before δ's product) says so, and the line it
+    prints verifies as correct; the old line (δ alone) and the sum without 1/N do not."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import spec_from_dict
+    from gradproof.verify.judge import Claim, Judge
+
+    n = 4
+    X, Y = RNG.normal(size=(n, 3)), RNG.uniform(size=(n, 2))
+    W1, W2, b2 = RNG.normal(size=(3, 4)), RNG.normal(size=(4, 2)), RNG.normal(size=2)
+    losses = lambda b: 0.5 * np.sum((1 / (1 + np.exp(-(np.tanh(X @ W1) @ W2 + b))) - Y) ** 2, axis=1)  # noqa: E731
+    db = numeric_grad(lambda b: np.mean(losses(b)), b2)
+    per_example = np.array([numeric_grad(lambda b, k=k: losses(b)[k], b2) for k in range(n)])  # ∂ℓ_n/∂b = ∂ℓ_n/∂z_n
+    assert np.allclose(db, per_example.sum(axis=0) / n) and not np.allclose(db, per_example.sum(axis=0))
+    spec = {"name": "t10d", "convention": "column", "inputs": 3,
+            "layers": [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "sigmoid"}],
+            "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    judge = Judge(derive(spec_from_dict(spec), check=False), batch=n)
+    wrong = judge.check(Claim("db", "\\frac{\\partial J}{\\partial b^{(2)}} = 2 \\boldsymbol{\\delta}^{(2)}"))
+    assert wrong.verdict == "incorrect"
+    assert wrong.expected == "\\frac{1}{N} \\sum_n \\boldsymbol{\\delta}^{(2)(n)}"
+    shown = judge.check(Claim("db", f"\\frac{{\\partial J}}{{\\partial b^{{(2)}}}} = {wrong.expected}"))
+    assert shown.verdict == "correct"
+    for old in ("\\boldsymbol{\\delta}^{(2)}", "\\sum_n \\boldsymbol{\\delta}^{(2)(n)}"):
+        assert judge.check(Claim("db", f"\\frac{{\\partial J}}{{\\partial b^{{(2)}}}} = {old}")).verdict == "incorrect"
+    dw = judge.check(Claim("dW", "\\frac{\\partial J}{\\partial W^{(2)}} = 2 {\\mathbf{h}^{(1)}}^{\\top} \\boldsymbol{\\delta}^{(2)}"))
+    assert dw.verdict == "incorrect" and dw.expected.startswith("\\frac{1}{N} ")
+    shown = judge.check(Claim("dW", f"\\frac{{\\partial J}}{{\\partial W^{{(2)}}}} = {dw.expected}"))
+    assert shown.verdict == "correct"
+
+
+def test_words_and_remarks_inside_a_display(tmp_path):
+    """Jihwan's rows open with words (``\\text{Similarly,}\\quad``, ``\\text{and for the bias, }``) and end with a remark
+    (``\\qquad(\\text{where}\\quad δ = …)``): the words are dropped, the remark is a second statement judged on its own;
+    ``\\pmatrix{…}`` around one entry is a pair of parentheses. One example, E = ½‖ŷ − y‖², ŷ = σ(W h + b): the
+    gradients by central differences; planted: y added in the remark, a factor 2 after "Similarly"."""
+    h, y = RNG.normal(size=4), RNG.uniform(size=2)
+    W2, b2 = RNG.normal(size=(2, 4)), RNG.normal(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    E = lambda W, b: 0.5 * np.sum((sig(W @ h + b) - y) ** 2)  # noqa: E731
+    dW, db = numeric_grad(lambda W: E(W, b2), W2), numeric_grad(lambda b: E(W2, b), b2)
+    yh = sig(W2 @ h + b2)
+    delta, delta_planted = (yh - y) * yh * (1 - yh), (yh + y) * yh * (1 - yh)
+    want = oracle({"line 3.1": np.allclose(dW, np.outer(delta, h)) and np.allclose(db, delta),
+                   "line 5.2": np.allclose(db, delta),
+                   "line 10.1": np.allclose(dW, np.outer(delta_planted, h)) and np.allclose(db, delta_planted),
+                   "line 12.2": np.allclose(db, 2 * delta)})
+    assert want == {"line 3.1": "correct", "line 5.2": "correct", "line 10.1": "incorrect", "line 12.2": "incorrect"}
+    rows = ("\\frac{{\\partial E}}{{\\partial W^{{(2)}}}} &= \\boldsymbol{{\\delta}}^{{(2)}} {{h^{{(1)}}}}^T \\qquad(\\text{{where}}"
+            "\\quad \\boldsymbol{{\\delta}}^{{(2)}} = (\\hat{{y}} {} y) \\odot \\sigma'(z^{{(2)}})) \\\\\n"
+            "\\text{{Similarly,}}\\quad \\pmatrix{{\\frac{{\\partial E}}{{\\partial b^{{(2)}}}}}} &= {}\\boldsymbol{{\\delta}}^{{(2)}}\n")
+    body = ("# Output layer\n\n$$\\begin{align}\n" + rows.format("-", "") + "\\end{align}$$\n\nPlanted:\n\n"
+            "$$\\begin{align}\n" + rows.format("+", "2 ") + "\\end{align}$$\n")
+    spec = spec_toml([(4, "tanh"), (2, "sigmoid")], "squared_error")
+    got, _ = document(tmp_path, spec, body)
+    assert {k: got[k] for k in want} == want
