@@ -4,6 +4,9 @@ Display math (``$$…$$``, ``\\[…\\]``, ``equation``/``align``/``gather``/``eq
 ```` ```math ```` fences) and inline math (``$…$``, ``\\(…\\)``) that states a relation (=, ≈, ←, :=) become claims.
 Rows of ``align``-like environments (also ``aligned``, ``split``, ``gathered`` inside a display) are claims of their
 own; a row that starts with its relation (``&= …``) continues the chain of the row before it, so each link is judged.
+A wrapper around a whole display (``$$\\begin{equation*}\\begin{split} … \\end{split}\\end{equation*}$$``, as MathJax
+reads it) numbers one equation: its rows are one claim whose rows are links. Words opening a row
+(``\\text{Similarly,}\\quad``) are dropped; a closing ``(\\text{where}\\quad A = B)`` is a second statement.
 
 Claim ids: the equation's own ``\\tag{…}`` or ``\\label{…}``; else, under a question heading (``## Q2``,
 ``**Question 3**``, ``Problem 1b``), ``Q2.1``, ``Q2.2``, …; else ``line N`` (``line N.k`` for the k-th row).
