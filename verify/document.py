@@ -285,9 +285,9 @@ def _trailing_prose(part: str) -> str:
 
 #: a row opened by words: Jihwan's \text{Similarly,}\quad, \text{In the output layer, }, \text{or, }\: (no mathematics in
 #: them: letters, spaces and punctuation only), then spacing
-_LEADING_PROSE = re.compile(r"\s*\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:']{0,80})\}\s*(?:(?:\\q?quad|\\[,:;! ]|~)\s*)*")
+_LEADING_PROSE = re.compile(r"\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:']{0,80})\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 #: a remark in parentheses at the end of a row: Jihwan's \qquad(\text{where}\quad A = B)
-_WHERE = re.compile(r"\(\s*\\text\s*\{\s*(?:where|with|since|as)\s*,?\s*\}\s*(?:(?:\\q?quad|\\[,:;! ]|~)\s*)*")
+_WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 
 
 def _leading_prose(part: str) -> str:

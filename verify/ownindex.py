@@ -61,9 +61,9 @@ def sample_letter(claims, batch: int) -> str | None:
 
 #: the letters of the examples: a sum right after a mean's 1/m (Lalin's -\frac{1}{m} \sum_i), a letter that runs to
 #: the number of examples (i = 1, \dots, m), a column slice of a lowercase vector letter (z_{:, i}: column i)
-_MEAN_SUM = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNM]\s*\}\s*\\sum\s*_\s*\{?\s*([a-z])(?![A-Za-z])")
+_MEAN_SUM = re.compile(r"\\frac\s*+\{\s*+1\s*+\}\s*+\{\s*+[mNM]\s*+\}\s*+\\sum\s*+_\s*+\{?\s*+([a-z])(?![A-Za-z])")
 _RUNS_TO_M = re.compile(r"^\s*([a-z])\s*=\s*1\s*,\s*(?:\\[lc]?dots|\\ldots|\.\.\.)\s*,?\s*[mNM]\s*$")
-_COLUMN_SLICE = re.compile(r"(?<![A-Za-z\\])[zahy]\s*\}?\s*_\s*\{\s*:\s*,\s*([a-z])\s*\}")
+_COLUMN_SLICE = re.compile(r"(?<![A-Za-z\\])[zahy]\s*+\}?\s*+_\s*+\{\s*+:\s*+,\s*+([a-z])\s*+\}")
 
 
 def batch_letters(claims) -> str:
