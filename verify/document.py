@@ -290,11 +290,20 @@ _LEADING_PROSE = re.compile(r"\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:
 _WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 
 
+#: a single word that opens a sentence (``\\text{where}``, ``\\text{Thus}``); other words need a space or a closing
+#: punctuation mark to be prose (``\\text{MSE}(ŷ, y)``, ``\\text{ReLU}'(z)`` are names of functions)
+_CONNECTIVES = frozenset("where thus hence so then therefore similarly and or also finally since because note".split())
+
+
 def _leading_prose(part: str) -> str:
-    """The row without the words that open it (``\\text{Similarly,}\\quad \\frac{∂E}{∂b} = …``: the claim is what follows);
-    only words of two letters or more, and only before the row's first relation."""
+    """The row without the words that open it (``\\text{Similarly,}\\quad \\frac{∂E}{∂b} = …``: the claim is what follows):
+    a sentence's words (a space between them, a closing comma or colon, or one connective such as "where"), before
+    the row's first relation, and not a name applied to what follows (``\\text{MSE}(…)``, ``\\text{ReLU}'(z)``)."""
     m = _LEADING_PROSE.match(part)
-    if m is None or not re.search(r"[A-Za-z]{2}", m.group(1)) or "=" not in part[m.end():]:
+    if m is None or "=" not in part[m.end():] or part[m.end():m.end() + 1] in "('_^{[" or "=" in part[:m.start()]:
+        return part
+    words = m.group(1).strip()
+    if not (" " in words or words[-1:] in ",.:;" or words.lower() in _CONNECTIVES):
         return part
     return part[m.end():]
 

@@ -1468,6 +1468,7 @@ class Judge:
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
         self._undecided_scale(undecided if scale is None else {})
+        self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
@@ -1497,6 +1498,7 @@ class Judge:
         results = [self._in_step(c, steps, self._bounded_check) for c in claims]
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
+        self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1872,6 +1874,36 @@ class Judge:
                 if {num.verdict, den.verdict} == {"correct", "incorrect"}:
                     results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
                                              quantity=c.quantity)
+        finally:
+            self.notation = saved
+
+    def _deltas_on_an_open_scale(self, claims, results) -> None:
+        """A δ of a batch in an answer that defines its own objective as k × the spec's (a sum where the spec averages,
+        Jihwan's E = Σ_q E^q) on a scale none of its derivatives settles: whether δ carries the 1/N is that open scale,
+        so a δ judged differently with and without it (the inferred ``delta_scale``, not a declared one) is
+        ``unchecked`` — its own 1/N, planted or not, would otherwise choose the reading that accepts it."""
+        if self.batch < 2 or not getattr(self, "_scale_open", False) or "delta_scale" in dict(self.declared.options):
+            return
+        saved = self.notation
+        opts = tuple(o for o in saved.options if o[0] != "delta_scale")
+        other = replace(saved, options=opts if len(opts) < len(saved.options) else opts + (("delta_scale", "mean"),))
+        try:
+            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+                if r.verdict not in ("correct", "incorrect") or not re.search(r"\\delta|δ", c.latex):
+                    continue
+                try:
+                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                        self.notation = other
+                        again = self._check_in(c, self._shown(c) or self.layouts[0], remember=False)
+                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+                    continue
+                finally:
+                    self.notation = saved
+                if {r.verdict, again.verdict} == {"correct", "incorrect"}:
+                    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
+                                             "of a mean depends on the objective's scale, which the answer defines as a "
+                                             "multiple of the spec's without any derivative settling it; give the "
+                                             "objective in [notation] to settle it", quantity=c.quantity)
         finally:
             self.notation = saved
 
