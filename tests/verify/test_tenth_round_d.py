@@ -214,3 +214,32 @@ def test_words_and_remarks_inside_a_display(tmp_path):
     spec = spec_toml([(4, "tanh"), (2, "sigmoid")], "squared_error")
     got, _ = document(tmp_path, spec, body)
     assert {k: got[k] for k in want} == want
+
+
+def test_a_delta_on_an_objective_scale_the_answer_leaves_open():
+    """Jihwan's E = Σ_q E^q (E^q example q's loss: read now) is N × the spec's mean, and no derivative of the answer
+    says on which scale its δ is: ∂E/∂Z = Ŷ − Y for the sum, (Ŷ − Y)/N for the mean (central differences below), so
+    δ = Ŷ − Y and δ = (Ŷ − Y)/N are each right on one scale — `unchecked`, never a verdict its own 1/N chose. Without
+    the definition δ is one example's ∂ℓ/∂z (the default): Ŷ − Y right, the extra 1/N wrong. Words that name a
+    function (``\\text{MSE}(…)``, ``\\text{ReLU}'(z)``) are never dropped as prose."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import spec_from_dict
+    from gradproof.verify.judge import Claim, Judge
+
+    n = 4
+    Z, Y = RNG.normal(size=(3, n)), np.eye(3)[:, RNG.integers(0, 3, size=n)]
+    total = lambda z: -np.sum(Y * np.log(softmax(z)))  # noqa: E731
+    assert np.allclose(numeric_grad(total, Z), softmax(Z) - Y, atol=1e-6)
+    assert np.allclose(numeric_grad(lambda z: total(z) / n, Z), (softmax(Z) - Y) / n, atol=1e-6)
+    spec = {"name": "t10d", "convention": "column", "inputs": 3,
+            "layers": [{"units": 4, "activation": "relu"}, {"units": 3, "activation": "softmax"}],
+            "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    d = derive(spec_from_dict(spec), check=False)
+    deltas = [Claim("d", "\\delta^{(2)} = \\hat{Y} - Y"), Claim("d_mean", "\\delta^{(2)} = \\frac{1}{N}(\\hat{Y} - Y)")]
+    open_scale = Judge(d, batch=n).check_all([Claim("E", "E = \\sum_{q=1}^{N} E^q"), *deltas])
+    assert [r.verdict for r in open_scale] == ["unchecked"] * 3
+    assert "scale" in open_scale[1].message and "scale" in open_scale[2].message
+    assert [r.verdict for r in Judge(d, batch=n).check_all(deltas)] == ["correct", "incorrect"]
+    names = extract("$$\\text{MSE}(\\hat{y}, y) = \\frac{1}{n} \\sum_i (\\hat{y}_i - y_i)^2$$\n\n"
+                    "$$\\text{ReLU}'(z) = 1$$\n\n$$\\text{Thus}\\quad z = 1$$\n")
+    assert [c.latex.split(" ")[0] for c in names] == ["\\text{MSE}(\\hat{y},", "\\text{ReLU}'(z)", "z"]
