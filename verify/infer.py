@@ -78,6 +78,12 @@ _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
 
 
+#: the objective defined as a plain sum of the examples' losses (Jihwan's E = \sum_{q=1}^{n} E^q): no 1/N of its own
+#: (Judge._deltas_on_an_open_scale)
+_SUM_OF_LOSSES = re.compile(r"\s*+([ELJC])\s*+=\s*+\\sum\s*+_\s*+\{?\s*+([a-z])\s*+(?:=\s*+1\s*+)?\}?\s*+(?:\^\s*+\{?\s*+[nNmM]\s*+\}?)?"
+                            r"\s*+\1\s*+[_^]\s*+\{?\s*+\2\s*+\}?\s*+$")
+
+
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
              declared_notation: Notation | None = None) -> tuple[list[list[tuple]], list]:
     """The dimensions of choice (each a list of alternatives to the default) and the claims beyond the definitions

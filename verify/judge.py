@@ -1882,7 +1882,12 @@ class Judge:
         Jihwan's E = Σ_q E^q) on a scale none of its derivatives settles: whether δ carries the 1/N is that open scale,
         so a δ judged differently with and without it (the inferred ``delta_scale``, not a declared one) is
         ``unchecked`` — its own 1/N, planted or not, would otherwise choose the reading that accepts it."""
-        if self.batch < 2 or not getattr(self, "_scale_open", False) or "delta_scale" in dict(self.declared.options):
+        if self.batch < 2 or "delta_scale" in dict(self.declared.options):
+            return
+        from .infer import _SUM_OF_LOSSES
+
+        summed = any(_SUM_OF_LOSSES.match(c.latex) for c in claims[:500])  # Jihwan's E = Σ_q E^q: no 1/N of its own
+        if not getattr(self, "_scale_open", False) and not summed:
             return
         saved = self.notation
         opts = tuple(o for o in saved.options if o[0] != "delta_scale")
@@ -1891,6 +1896,8 @@ class Judge:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
                 if r.verdict not in ("correct", "incorrect") or not re.search(r"\\delta|δ", c.latex):
                     continue
+                if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
+                    continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
                 try:
                     with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
                         self.notation = other
@@ -2659,6 +2666,8 @@ def _one_example_cost(claims) -> bool:
 
 
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
+#: a 1/N written in a claim (\frac{1}{n}, \frac1N, \tfrac{1}{m})
+_WRITTEN_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM]\s*+\}?")
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")
 #: the definition of a function letter alone: φ(z) = max(0, z)

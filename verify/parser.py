@@ -956,11 +956,10 @@ class _Parser:
                     named = LOSS_WORDS[word]  # L_{CE}, \mathcal{L}_{\text{NLL}}, J_{penalty}: the objective's part by name
                     continue
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
-                                         or [t.text for t in toks] == ["total"])
-                        or mark == "^" and len(toks) == 1 and toks[0].text in self.bound):  # Jihwan's \sum_q E^q
+                                         or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
-            own = next((toks[0].text for mark, toks in scripts if len(toks) == 1 and toks[0].text in self.bound),
-                       None)  # \frac{1}{n} \sum_x C_x: example x's loss; \sum_q E^q
+            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and toks[0].text in self.bound),
+                       None)  # \frac{1}{n} \sum_x C_x: example x's loss
             data, sample = self.skip_arguments()
             if own is not None and sample is None:
                 return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), own))

@@ -217,11 +217,12 @@ def test_words_and_remarks_inside_a_display(tmp_path):
 
 
 def test_a_delta_on_an_objective_scale_the_answer_leaves_open():
-    """Jihwan's E = Σ_q E^q (E^q example q's loss: read now) is N × the spec's mean, and no derivative of the answer
-    says on which scale its δ is: ∂E/∂Z = Ŷ − Y for the sum, (Ŷ − Y)/N for the mean (central differences below), so
-    δ = Ŷ − Y and δ = (Ŷ − Y)/N are each right on one scale — `unchecked`, never a verdict its own 1/N chose. Without
-    the definition δ is one example's ∂ℓ/∂z (the default): Ŷ − Y right, the extra 1/N wrong. Words that name a
-    function (``\\text{MSE}(…)``, ``\\text{ReLU}'(z)``) are never dropped as prose."""
+    """Jihwan's E = Σ_q E^q, a plain sum of the examples' losses: ∂E/∂Z = Ŷ − Y, while the spec's mean gives (Ŷ − Y)/N
+    (central differences below). δ = Ŷ − Y is right for the answer's own objective (and δ read as one example's
+    ∂ℓ/∂z); δ = (Ŷ − Y)/N writes a 1/N the answer's objective does not have, right only on the spec's scale: it is
+    `unchecked`, never a verdict its own 1/N chose (the δ-of-the-mean reading it would vote for). Without the
+    definition: Ŷ − Y right, the extra 1/N wrong. Words that name a function (``\\text{MSE}(…)``,
+    ``\\text{ReLU}'(z)``) are never dropped as prose."""
     from gradproof.derive.derivation import derive
     from gradproof.derive.spec import spec_from_dict
     from gradproof.verify.judge import Claim, Judge
@@ -236,9 +237,8 @@ def test_a_delta_on_an_objective_scale_the_answer_leaves_open():
             "loss": {"name": "cross_entropy"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
     d = derive(spec_from_dict(spec), check=False)
     deltas = [Claim("d", "\\delta^{(2)} = \\hat{Y} - Y"), Claim("d_mean", "\\delta^{(2)} = \\frac{1}{N}(\\hat{Y} - Y)")]
-    open_scale = Judge(d, batch=n).check_all([Claim("E", "E = \\sum_{q=1}^{N} E^q"), *deltas])
-    assert [r.verdict for r in open_scale] == ["unchecked"] * 3
-    assert "scale" in open_scale[1].message and "scale" in open_scale[2].message
+    summed = Judge(d, batch=n).check_all([Claim("E", "E = \\sum_{q=1}^{N} E^q"), *deltas])
+    assert [r.verdict for r in summed[1:]] == ["correct", "unchecked"] and "scale" in summed[2].message
     assert [r.verdict for r in Judge(d, batch=n).check_all(deltas)] == ["correct", "incorrect"]
     names = extract("$$\\text{MSE}(\\hat{y}, y) = \\frac{1}{n} \\sum_i (\\hat{y}_i - y_i)^2$$\n\n"
                     "$$\\text{ReLU}'(z) = 1$$\n\n$$\\text{Thus}\\quad z = 1$$\n")
