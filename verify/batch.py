@@ -228,6 +228,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
             found = load_document(f)
             one_example = one_example or found.one_example
             depths |= {found.depth_letter} - {None}
+            notices += [n for n in found.notices if n not in notices]  # (\dpdv read as \pdv)
             scopes.update({len(claims) + i: found.scopes[c.id] for i, c in enumerate(found) if c.id in found.scopes})
             claims += found
         else:

@@ -4,6 +4,9 @@ Display math (``$$…$$``, ``\\[…\\]``, ``equation``/``align``/``gather``/``eq
 ```` ```math ```` fences) and inline math (``$…$``, ``\\(…\\)``) that states a relation (=, ≈, ←, :=) become claims.
 Rows of ``align``-like environments (also ``aligned``, ``split``, ``gathered`` inside a display) are claims of their
 own; a row that starts with its relation (``&= …``) continues the chain of the row before it, so each link is judged.
+A wrapper around a whole display (``$$\\begin{equation*}\\begin{split} … \\end{split}\\end{equation*}$$``, as MathJax
+reads it) numbers one equation: its rows are one claim whose rows are links. Words opening a row
+(``\\text{Similarly,}\\quad``) are dropped; a closing ``(\\text{where}\\quad A = B)`` is a second statement.
 
 Claim ids: the equation's own ``\\tag{…}`` or ``\\label{…}``; else, under a question heading (``## Q2``,
 ``**Question 3**``, ``Problem 1b``), ``Q2.1``, ``Q2.2``, …; else ``line N`` (``line N.k`` for the k-th row).
@@ -53,7 +56,7 @@ _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[
 _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
                       r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
 #: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
-_LEADING_PROSE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
+_LEADING_CONNECTIVE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
                             r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
 #: a remark in parentheses after \quad at the end of a row: \quad (\text{Chain Rule})
 _REMARK_AT_END = re.compile(r"\\quad\s*\(\s*\\text\s*\{[A-Za-z ]{1,40}\}\s*\)\s*$")
@@ -70,6 +73,7 @@ class _Eq:
     rows: bool  # split into rows (align-like)
     start: int = 0
     scope: str | None = None  # the layers its sentence restricts it to ("… for the output layer"): layerscope.prose_scope
+    one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -85,7 +89,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
     for eq in _scan(text, newlines):
         heading = _heading_at(headings, eq)
-        rows = _rows(eq.body) if eq.rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
+        rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
         for offset, part in rows:
@@ -93,9 +97,11 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
+            part = texmacros.plain_pmatrix(part)  # \pmatrix{∂E/∂b^L}_j (Jihwan's): parentheses around one entry
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
-            part = _trailing_prose(_LEADING_PROSE.sub("", _REMARK_AT_END.sub("", part), count=1))
+            part = _REMARK_AT_END.sub("", part)  # (rudra's \quad (\text{Chain Rule}))
+            part = _where_clause(_LEADING_CONNECTIVE.sub("", _leading_prose(_trailing_prose(part)), count=1))
             if not part:
                 continue
             if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:
@@ -116,9 +122,14 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             merged.append((offset, part, tag.group(2) if tag else None))
         tags = [t for _, _, t in merged if t]
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
-        if len(merged) > 1 and block and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$: one claim, rows as links
-            line = eq.line + eq.body[:merged[0][0]].count("\n")
-            claims.append(Claim(block, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
+        if len(merged) > 1 and eq.one_number:  # $$\begin{equation}\begin{split}…$$: one numbered equation
+            block = tags[0] if tags else None
+        if len(merged) > 1 and (block or eq.one_number) and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$:
+            line = eq.line + eq.body[:merged[0][0]].count("\n")  # one claim, rows as links
+            if not block and heading:
+                counters[heading] = counters.get(heading, 0) + 1
+            cid = block or (f"{heading}.{counters[heading]}" if heading else f"line {line}")
+            claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
             continue
         for k, (offset, part, tag) in enumerate(merged):
@@ -137,39 +148,68 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
+    notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
-                          depth_letter=depth_letter(text))
+                          depth_letter=depth_letter(text), notices=notices)
 
 
 class DocumentClaims(list):
     """A document's claims, whether its prose says the batch is one example ("For simplification assume m = 1"
-    between Nafiz's displays: ``document_batch`` then judges it with one), and the layers the sentence of a claim
-    restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer)."""
+    between Nafiz's displays: ``document_batch`` then judges it with one), the layers the sentence of a claim
+    restricts it to (``scopes``: claim id -> "output" or "hidden", Judge._check_every_layer), and what the reading
+    assumed of the document as a whole (``notices``: an undefined ``\\dpdv`` read as \\pdv; shown with the
+    notation read, Judge.check_all)."""
 
-    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None):
+    def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
+                 notices: tuple = ()):
         super().__init__(claims)
         self.one_example = one_example
         self.scopes = dict(scopes or {})
         self.depth_letter = depth_letter  # the letter the prose names the number of layers by (``depth_letter``)
+        self.notices = tuple(notices)
 
 
 #: wrappers around one equation (surface.ENVIRONMENTS' "wrapper" class that number or frame a single display)
 _WRAPPERS = ("equation", "equation*", "displaymath")
 
 
-def _unwrapped(body: str) -> str:
-    """A display's body without a wrapper environment around all of it (purepisces' and Coblin's
-    ``$$\\begin{equation} … \\end{equation}$$``): the same text as the environment written alone, so it reads as one
-    (no new surface: the inner text goes through the reader like any display). Only around one equation: with rows
-    or an inner environment it stays unread, as rows would change the numbering of the claims after it. String
-    operations only."""
+def _unwrapped(body: str) -> tuple[str, bool]:
+    """A display's body without a wrapper environment around all of it (purepisces', Coblin's and Lalin's
+    ``$$\\begin{equation} … \\end{equation}$$``, MathJax's reading), and whether the wrapper held rows (an inner
+    ``split``/``aligned``/``gathered`` or a row break ``\\\\`` outside braces). The inner text goes through the reader
+    like any display (no new surface). A wrapper numbers one equation: rows inside it are one claim, each row a link
+    judged in turn (``extract``), so reading them renumbers no claim after it (purepisces' Q5.n ids). Linear: string
+    operations and one pass (``_has_rows``)."""
     inner = body.strip()
     for env in _WRAPPERS:
         opener, closer = f"\\begin{{{env}}}", f"\\end{{{env}}}"
-        if inner.startswith(opener) and inner.endswith(closer) and inner.count("\\begin") == 1 and "\\\\" not in inner:
-            return inner[len(opener):len(inner) - len(closer)]  # (one equation: rows would renumber the claims after)
-    return body
+        if inner.startswith(opener) and inner.endswith(closer) and inner.count(opener) == 1:
+            inner = inner[len(opener):len(inner) - len(closer)]
+            return inner, _has_rows(inner)
+    return body, False
+
+
+def _has_rows(body: str) -> bool:
+    """Rows in a wrapper's body: an inner rows environment, or a row break ``\\\\`` outside braces and environments
+    (not a ``\\substack{a \\\\ b}``'s nor a matrix's). One pass."""
+    if _INNER_ROWS.search(body):
+        return True
+    depth, i = 0, 0
+    while i < len(body):
+        if body.startswith("\\\\", i):
+            if depth == 0:
+                return True
+            i += 2
+            continue
+        if body.startswith("\\begin{", i) or body[i] == "{":
+            depth += 1
+        elif body.startswith("\\end{", i) or body[i] == "}":
+            depth -= 1
+        elif body[i] == "\\":
+            i += 1  # an escaped character (\{, \}) is no group
+        i += 1
+    return False
 
 
 class _LineCounter:
@@ -225,8 +265,9 @@ def _scan(text: str, lines: _LineCounter):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
+        one_number = False
         if kind == "display":
-            body = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside, read as the display
+            body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside
         if kind.startswith("env:"):
             body = _COMMENT.sub("", body)
         label = None
@@ -234,7 +275,7 @@ def _scan(text: str, lines: _LineCounter):
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
-                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]))
+                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number)
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:
@@ -257,6 +298,47 @@ def _trailing_prose(part: str) -> str:
     if len(words) >= 2 or any(not w.isascii() for w in words):
         return part[:at].rstrip()
     return part
+
+
+#: a row opened by words: Jihwan's \text{Similarly,}\quad, \text{In the output layer, }, \text{or, }\: (no mathematics in
+#: them: letters, spaces and punctuation only), then spacing
+_LEADING_PROSE = re.compile(r"\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:']{0,80})\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
+#: a remark in parentheses at the end of a row: Jihwan's \qquad(\text{where}\quad A = B)
+_WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
+
+
+#: a single word that opens a sentence (``\\text{where}``, ``\\text{Thus}``); other words need a space or a closing
+#: punctuation mark to be prose (``\\text{MSE}(ŷ, y)``, ``\\text{ReLU}'(z)`` are names of functions)
+_CONNECTIVES = frozenset("where thus hence so then therefore similarly and or also finally since because note".split())
+
+
+def _leading_prose(part: str) -> str:
+    """The row without the words that open it (``\\text{Similarly,}\\quad \\frac{∂E}{∂b} = …``: the claim is what follows):
+    a sentence's words (a space between them, a closing comma or colon, or one connective such as "where"), before
+    the row's first relation, and not a name applied to what follows (``\\text{MSE}(…)``, ``\\text{ReLU}'(z)``)."""
+    m = _LEADING_PROSE.match(part)
+    if m is None or "=" not in part[m.end():] or part[m.end():m.end() + 1] in "('_^{[" or "=" in part[:m.start()]:
+        return part
+    words = m.group(1).strip()
+    if not (" " in words or words[-1:] in ",.:;" or words.lower() in _CONNECTIVES):
+        return part
+    return part[m.end():]
+
+
+def _where_clause(part: str) -> str:
+    """A row ending in a remark ``(\\text{where}\\quad A = B)``: two statements, the row and the remark, each judged
+    (``\\therefore`` splits them: surface.split_statements). Only a remark that closes the row, outside braces."""
+    m = next(reversed(list(_WHERE.finditer(part))), None)  # the last remark
+    if m is None or not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
+        return part
+    inner, depth = part[m.end():part.rstrip().rfind(")")], 0
+    for ch in inner:  # the remark's own parentheses and braces must balance (it is one group)
+        depth += {"(": 1, "{": 1, ")": -1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return part
+    if depth:
+        return part
+    return f"{part[:m.start()].rstrip()} \\therefore {inner.strip()}"
 
 
 def _first_side(latex: str) -> str:
@@ -407,6 +489,10 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims):
+        return _unlike_a_width(network)
+    from .ownindex import batch_letters
+
+    if batch_letters(claims):  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
         return _unlike_a_width(network)
     return 1
 

@@ -42,10 +42,14 @@ def _plus_bias(net, l: int) -> str:
     return f" + {names.tex_bias(l, net.convention)}" if net.layers[l - 1].bias else ""
 
 
-def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns", convention: str | None = None) -> str | None:
+def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "columns", convention: str | None = None,
+             delta_mean: bool = False) -> str | None:
     """LaTeX of ``kind`` (layer ``l``) for one sample, written as a column (``W x + b``) or, with ``samples="rows"``,
     as a row (``x W^T + b``); ``None`` when there is no closed form to show. ``convention``: how the answer's W lies
-    (the spec's unless its W is the spec's transpose: Judge.convention); the bias keeps the spec's name."""
+    (the spec's unless its W is the spec's transpose: Judge.convention); the bias keeps the spec's name. In a batch
+    (``batch`` > 1) a parameter's gradient averages over the examples: ``\\frac{1}{N}`` before δ's product and δ
+    summed over the examples for the bias (``\\frac{1}{N} \\sum_n \\boldsymbol{\\delta}^{(l)(n)}``), unless the answer's
+    δ is already the mean loss's (``delta_mean``, the notation's ``delta_scale = "mean"``)."""
     net, L = d.network, d.network.depth
     convention = convention or net.convention
     if l is not None and not isinstance(l, int):
@@ -64,7 +68,8 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
             return f"{prev} {_t(W) if row else W}{_plus_bias(net, l)}"
         if kind == "dh":
             return f"{_v('delta', l + 1)} {W if row else _t(W)}" if l < L else expected(d, "dyhat", None)
-        return f"{_t(_v('delta', l))} {prev}" if row else f"{_t(prev)} {_v('delta', l)}"
+        mean = "" if batch == 1 or delta_mean else r"\frac{1}{N} "
+        return mean + (f"{_t(_v('delta', l))} {prev}" if row else f"{_t(prev)} {_v('delta', l)}")
     prev = r"\mathbf{x}" if l == 1 else _v("h", (l or 1) - 1)
     scale = "" if batch == 1 else r"\frac{1}{N} "
     if kind == "z":
@@ -91,16 +96,17 @@ def expected(d, kind: str, l: int | None, batch: int = 1, samples: str = "column
     if kind == "dyhat":
         return scale + latex(d.output.dloss, {YHAT: r"\hat{\mathbf{y}}", Y: r"\mathbf{y}"}, vector=True)
     if kind in ("dWL", "dbL"):
-        if kind == "dbL":
-            return _v("delta", l)
-        return f"{_v('delta', l)} {_t(prev)}" if row else f"{prev} {_t(_v('delta', l))}"
+        mean = "" if batch == 1 or delta_mean else r"\frac{1}{N} "
+        if kind == "dbL":  # (a batch's δ holds every example: the bias's gradient sums them)
+            return _v("delta", l) if batch == 1 else rf"{mean}\sum_n {_v('delta', l)[:-1]}(n)}}"  # δ^{(l)(n)}
+        return mean + (f"{_v('delta', l)} {_t(prev)}" if row else f"{prev} {_t(_v('delta', l))}")
     if kind in ("dWR", "dbR"):
         target = names.tex_weight(l) if kind == "dWR" else names.tex_bias(l, net.convention)
         if d.reg_grad is None or (kind == "dbR" and not net.penalize_bias):
             return "0"
         return _reg_tex(d, target, batch)
     if kind in ("dW", "db"):
-        data = expected(d, kind + "L", l, batch, samples, convention)
+        data = expected(d, kind + "L", l, batch, samples, convention, delta_mean)
         reg = expected(d, kind + "R", l, batch)
         return data if reg == "0" else f"{data} + {reg}"
     if kind in ("W_next", "b_next"):

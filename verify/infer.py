@@ -79,6 +79,12 @@ _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
 
 
+#: the objective defined as a plain sum of the examples' losses (Jihwan's E = \sum_{q=1}^{n} E^q): no 1/N of its own
+#: (Judge._deltas_on_an_open_scale)
+_SUM_OF_LOSSES = re.compile(r"\s*+([ELJC])\s*+=\s*+\\sum\s*+_\s*+\{?\s*+([a-z])\s*+(?:=\s*+1\s*+)?\}?\s*+(?:\^\s*+\{?\s*+[nNmM]\s*+\}?)?"
+                            r"\s*+\1\s*+[_^]\s*+\{?\s*+\2\s*+\}?\s*+$")
+
+
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
              declared_notation: Notation | None = None) -> tuple[list[list[tuple]], list]:
     """The dimensions of choice (each a list of alternatives to the default) and the claims beyond the definitions
@@ -104,7 +110,8 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             alts.append(("the input is layer 1 and W^{(l)} leaves layer l", (), (),
                          (("input_layer", 1), ("weights_numbered_by", "source")), ()))
         dims.append(alts)
-    if depth == 2 and "unit_letters" not in opts and re.search(r"_\{?\s*[ijk]", text):
+    if depth == 2 and "unit_letters" not in opts and not opts.get("batch_letters") and re.search(r"_\{?\s*[ijk]", text):
+        # (not where i numbers the examples, Lalin's z_{j, i}: ownindex.batch_letters)
         dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),), ())])
     if depth == 2 and "unindexed_layer" not in opts:
         dims.append([("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),), ())])
@@ -389,6 +396,12 @@ def conventions(judge, claims) -> Reading | None:
         if n is not None:
             options.append(("sample_letter", n))
             changes.append(f"{n} is the sample index of the answer's sums (its objective averages over {n})")
+    if "batch_letters" not in dict(base.options):
+        from .ownindex import batch_letters
+
+        letters = batch_letters(claims)  # Lalin's 1/m Σ_i, i = 1, …, m, z_{:, i}: z_{j, i} is unit j of example i
+        if letters:
+            options.append(("batch_letters", letters))
     if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
@@ -785,7 +798,10 @@ def infer(judge, claims) -> Reading | None:
     forward = definitions(claims)
     defs = forward + [c for c in deciding if c not in forward]
     if len(claims) <= SMALL_ANSWER:  # a short answer: every claim is evidence (a reading that makes more of them read)
-        defs += [c for c in claims if c not in defs]
+        from .ownindex import per_example
+
+        examples = dict(judge.notation.options).get("batch_letters", "")  # (not Lalin's z_{j, i}: slow, no definition)
+        defs += [c for c in claims if c not in defs and not per_example(c.latex, examples)]
     if not defs or not dims:
         return shaped
     forward_ids = {c.id for c in forward}

@@ -1072,9 +1072,10 @@ class Judge:
     def _expected_for(self, q) -> str:
         if q is None:
             return ""
-        k = (q, self.batch, self.truth.samples, self.convention)
+        mean = dict(self.notation.options).get("delta_scale") == "mean"  # (CS231n's δ of a batch: the mean loss's)
+        k = (q, self.batch, self.truth.samples, self.convention, mean)
         if k not in self._formulas:  # printed by SymPy: 2 ms each, and a chain of 3000 statements names one quantity
-            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3]) or ""
+            self._formulas[k] = expected_mod.expected(self.d, q[0], q[1], *k[1:3], convention=k[3], delta_mean=mean) or ""
         formula = self._formulas[k]
         if self.numeric:
             v = self.envs[0].get(q)
@@ -1463,6 +1464,7 @@ class Judge:
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
+        self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1521,6 +1523,7 @@ class Judge:
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
         self._undecided_scale(undecided if scale is None else {})
+        self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
@@ -1554,6 +1557,7 @@ class Judge:
         results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._bounded_check) for c in claims]
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
+        self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1952,6 +1956,43 @@ class Judge:
                 if {num.verdict, den.verdict} == {"correct", "incorrect"}:
                     results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
                                              quantity=c.quantity)
+        finally:
+            self.notation = saved
+
+    def _deltas_on_an_open_scale(self, claims, results) -> None:
+        """A δ of a batch in an answer that defines its own objective as k × the spec's (a sum where the spec averages,
+        Jihwan's E = Σ_q E^q) on a scale none of its derivatives settles: whether δ carries the 1/N is that open scale,
+        so a δ judged differently with and without it (the inferred ``delta_scale``, not a declared one) is
+        ``unchecked`` — its own 1/N, planted or not, would otherwise choose the reading that accepts it."""
+        if self.batch < 2 or "delta_scale" in dict(self.declared.options):
+            return
+        from .infer import _SUM_OF_LOSSES
+
+        summed = any(_SUM_OF_LOSSES.match(c.latex) for c in claims[:500])  # Jihwan's E = Σ_q E^q: no 1/N of its own
+        if not getattr(self, "_scale_open", False) and not summed:
+            return
+        saved = self.notation
+        opts = tuple(o for o in saved.options if o[0] != "delta_scale")
+        other = replace(saved, options=opts if len(opts) < len(saved.options) else opts + (("delta_scale", "mean"),))
+        try:
+            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+                if r.verdict not in ("correct", "incorrect") or not re.search(r"\\delta|δ", c.latex):
+                    continue
+                if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
+                    continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
+                try:
+                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                        self.notation = other
+                        again = self._check_in(c, self._shown(c) or self.layouts[0], remember=False)
+                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+                    continue
+                finally:
+                    self.notation = saved
+                if {r.verdict, again.verdict} == {"correct", "incorrect"}:
+                    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
+                                             "of a mean depends on the objective's scale, which the answer defines as a "
+                                             "multiple of the spec's without any derivative settling it; give the "
+                                             "objective in [notation] to settle it", quantity=c.quantity)
         finally:
             self.notation = saved
 
@@ -2847,6 +2888,8 @@ def _one_example_cost(claims) -> bool:
 
 
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
+#: a 1/N written in a claim (\frac{1}{n}, \frac1N, \tfrac{1}{m})
+_WRITTEN_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM]\s*+\}?")
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")
 #: the definition of a function letter alone: φ(z) = max(0, z)

@@ -3,7 +3,10 @@
 - layers as subscripts (``W_1``, ``b_2``) and a letter defined without a layer (``H = \\tanh(X W_1 + b_1)``): its
   ``H^2`` is a square (``squares_by_subscript_layers``; infer.conventions sets ``superscript = "power"``);
 - the sample index of the answer's own objective (``L = -\\frac{1}{N}\\sum_n [y_n \\log p_n + …]``): inside a sum
-  over n, ``u_n`` of a batch quantity is sample n's row (``sample_letter``; the parser's ``sample_letter`` option).
+  over n, ``u_n`` of a batch quantity is sample n's row (``sample_letter``; the parser's ``sample_letter`` option);
+- the letters that number the examples (``batch_letters``: Lalin's ``\\frac{1}{m} \\sum_i``, ``i = 1, \\dots, m``,
+  the column slice ``z_{:, i}``): on a vector letter with two indices, ``z_{j, i}^{[l]}`` is unit j of example i
+  (the parser's ``batch_letters`` option).
 
 Untrusted input: each claim is searched by regular expressions without nested quantifiers, over at most 500 claims.
 """
@@ -57,3 +60,37 @@ def sample_letter(claims, batch: int) -> str | None:
             # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
             return m.group(1)
     return None
+
+
+#: the letters of the examples: a sum right after a mean's 1/m (Lalin's -\frac{1}{m} \sum_i), a letter that runs to
+#: the number of examples (i = 1, \dots, m), a column slice of a lowercase vector letter (z_{:, i}: column i)
+_MEAN_SUM = re.compile(r"\\frac\s*+\{\s*+1\s*+\}\s*+\{\s*+[mNM]\s*+\}\s*+\\sum\s*+_\s*+\{?\s*+([a-z])(?![A-Za-z])")
+_RUNS_TO_M = re.compile(r"^\s*([a-z])\s*=\s*1\s*,\s*(?:\\[lc]?dots|\\ldots|\.\.\.)\s*,?\s*[mNM]\s*$")
+_COLUMN_SLICE = re.compile(r"(?<![A-Za-z\\])[zahy]\s*+\}?\s*+_\s*+\{\s*+:\s*+,\s*+([a-z])\s*+\}")
+
+
+def batch_letters(claims) -> str:
+    """The letters the answer numbers its examples with (see _MEAN_SUM above), as one string; "" when none, or when
+    no claim indexes a vector letter by one of them (``per_example``: then the letter changes no reading, and the
+    answer's other readings stay as they were — purepisces' 1/m Σ_i ℓ with Bishop-like unit letters elsewhere). The
+    parser reads it as the example only on a vector letter written with two indices (``z_{j, i}``) or a column
+    slice, both unread before."""
+    found: list[str] = []
+    for c in claims[:500]:
+        text = c.latex if len(c.latex) <= 2000 else ""
+        for m in (*_MEAN_SUM.finditer(text), *_COLUMN_SLICE.finditer(text)):
+            found.append(m.group(1))
+        m = _RUNS_TO_M.match(text)
+        if m:
+            found.append(m.group(1))
+    letters = "".join(sorted(set(found) - {"m"}))  # (z_{:, m}: the last example, m their number)
+    return letters if letters and any(per_example(c.latex, letters) for c in claims[:500]) else ""
+
+
+def per_example(latex: str, letters: str) -> bool:
+    """Whether a claim indexes a vector letter by an example letter (``z_{j, i}``, ``a_{:, i}``): judged entry by entry
+    over every example, it is slow to score a notation reading with and, with no definition in it, no evidence of one
+    (infer.infer leaves it out of a short answer's evidence)."""
+    if not letters or len(latex) > 4000:
+        return False
+    return re.search(r"_\s*\{[^{}]{0,12},\s*[" + re.escape(letters) + r"]\s*\}", latex) is not None

@@ -1117,6 +1117,9 @@ class _Parser:
                     comps.append(item[1])  # Thill's w^{(\ell+1)}_{k,i} in a sum over k: the layer written, k an entry
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
+                elif item[0] == "slice" and sample is None and not comps and (base or kind) in SAMPLE_BASES and (
+                        item[1] in self.opts.get("batch_letters", "")):
+                    sample = item[1]  # Lalin's z_{:, i}: column i of the batch, example i's vector
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
                 elif item[0] == "other" and base in ("W", "b") and mark == "_" and _updated_mark(item[1], CURRENT_WORDS):
@@ -1242,6 +1245,10 @@ class _Parser:
         if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
             now = Node(node.op, (), (kind[0], node.value[1]))
             node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
+        if sample is None and len(comps) == 2 and kind in SAMPLE_KINDS and self.opts.get("batch_letters"):
+            examples = [c for c in comps if isinstance(c, str) and c in self.opts["batch_letters"]]
+            if len(examples) == 1:  # Lalin's z_{j, i}^{[l]}: unit j of example i (ownindex.batch_letters)
+                sample, comps = examples[0], [c for c in comps if c != examples[0]]
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
@@ -1485,7 +1492,8 @@ class _Parser:
         whole = self.layer_var(toks, self.layer_letters)
         if whole is not None:
             return [("layer", whole)]
-        if len(toks) >= 3 and toks[0].kind == "id" and toks[0].text in self.bound and toks[1].text == ",":
+        if len(toks) >= 3 and toks[0].kind == "id" and toks[0].text in self.bound and toks[1].text == "," and not (
+                mark == "_" and any(t.text in self.opts.get("batch_letters", "") for t in toks[2:])):  # (a_{k, i}: unit k)
             return [("pvar", toks[0].text)] + self.index_items(toks[2:], prime, mark)  # Nielsen's δ^{x,l}: sample x, layer l
         texts = [t.text for t in toks]
         unit = self.unit(toks) if mark == "_" else None
@@ -1498,6 +1506,8 @@ class _Parser:
         if (mark == "^" and len(toks) == 3 and (toks[0].text,) in self.depth_names and toks[1].text in ("+", "-")
                 and toks[2].kind == "num" and self.depth_net):
             return [("layer", self.layer_number(toks))]  # Nielsen's and Reddy's a^{L-1}: the layer before the last
+        if mark == "_" and len(toks) == 3 and toks[0].text == ":" and toks[1].text == "," and toks[2].kind == "id":
+            return [("slice", toks[2].text)]  # z_{:, i}: column i (the parser reads it as an example's vector)
         letters = [t.text for t in toks if t.kind == "id"]
         entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0

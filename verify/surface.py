@@ -363,9 +363,8 @@ def environment_reason(env: str) -> str:
     if what is None:
         return f"the environment {env} is not a LaTeX or KaTeX mathematics environment gradproof knows"
     if what == "wrapper":
-        return (f"the environment {env} inside a display formula ($$…$$) is not read yet; write the equation without "
-                f"\\begin{{{env}}} … \\end{{{env}}} (a wrapper read as transparent misjudged an answer mixing two layouts; "
-                "see docs/VERIFY.md)")
+        return (f"the environment {env} inside a formula is read only around a whole display ($$\\begin{{{env}}} … "
+                f"\\end{{{env}}}$$); write the equation without \\begin{{{env}}} … \\end{{{env}}}")
     if what in ("rows", "matrix", "cases"):
         return f"the environment {env} ({what}) is not read at this place in a formula"
     return f"the environment {env} is not judged: {what}"

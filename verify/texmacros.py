@@ -144,16 +144,22 @@ def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
 
 
 #: the physics package's derivatives (MathJax's physics extension): \pdv{f}{x} = ∂f/∂x, \dv{f}{x} = df/dx
-_PHYSICS = re.compile(r"\\(pdv|dv)(?![A-Za-z])\s*")
-_PHYSICS_FORM = {"pdv": "\\frac{{\\partial {0}}}{{\\partial {1}}}", "dv": "\\frac{{d {0}}}{{d {1}}}"}
+_PHYSICS = re.compile(r"\\(dpdv|pdv|dv)(?![A-Za-z])\s*")
+#: (\dpdv: Lalin's display-style \pdv, defined in his site's MathJax configuration only; read as \pdv: DISPLAY_PDV)
+_PHYSICS_FORM = {"pdv": "\\frac{{\\partial {0}}}{{\\partial {1}}}", "dv": "\\frac{{d {0}}}{{d {1}}}",
+                 "dpdv": "\\dfrac{{\\partial {0}}}{{\\partial {1}}}"}
+#: the notice of a document that uses \dpdv{f}{x} without defining it (document.extract)
+DISPLAY_PDV = ("\\dpdv{f}{x}, a macro the document uses without defining it, read as the display form of \\pdv{f}{x} "
+               "(∂f/∂x); define it (\\newcommand) if it means something else")
 
 
 def physics(text: str, defined=()) -> str:
-    """``text`` with the physics package's ``\\pdv{f}{x}`` and ``\\dv{f}{x}`` written as fractions (Lalin's notes), unless
+    """``text`` with the physics package's ``\\pdv{f}{x}`` and ``\\dv{f}{x}`` (and ``\\dpdv{f}{x}``, Lalin's own display form
+    of \\pdv, not in the package) written as fractions (Lalin's notes), unless
     the document defines them itself (``defined``: its own definition is expanded instead). Only the two-argument
     form: an order (``\\pdv[2]{f}{x}``) or a mixed derivative (``\\pdv{f}{x}{y}``) is left as written (it then does
     not read). One linear scan."""
-    if "\\dv" not in text and "\\pdv" not in text:
+    if "dv" not in text:
         return text
     out, last = [], 0
     for m in _PHYSICS.finditer(text):
@@ -172,4 +178,38 @@ def physics(text: str, defined=()) -> str:
         f, x = text[m.end() + 1:first - 1], text[at + 1:second - 1]
         out += [text[last:m.start()], _PHYSICS_FORM[m.group(1)].format(f, x)]
         last = second
+    return "".join(out) + text[last:] if out else text
+
+
+def plain_pmatrix(text: str) -> str:
+    """Plain TeX's ``\\pmatrix{…}`` (MathJax reads it) holding one entry — no ``&``, no ``\\cr``, no ``\\\\`` — is a pair of
+    parentheses: Jihwan's ``\\pmatrix{\\frac{\\partial E}{\\partial b^L}}_{j}``, entry j of the gradient, reads as
+    ``\\left(…\\right)_{j}``. A matrix written so is left as it is (it then does not read). Linear: one pass pairs the
+    braces, one more rewrites."""
+    if "\\pmatrix" not in text:
+        return text
+    close: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2  # an escaped character (\{, \}, \\) pairs nothing
+            continue
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            close[stack.pop()] = i
+        i += 1
+    out, last = [], 0
+    for m in re.finditer(r"\\pmatrix\s*(?=\{)", text):
+        start = m.end()
+        end = close.get(start)
+        if end is None or m.start() < last:
+            continue
+        inner = text[start + 1:end]
+        if "&" in inner or "\\cr" in inner or "\\\\" in inner:
+            continue
+        out += [text[last:m.start()], "\\left(", inner, "\\right)"]
+        last = end + 1
     return "".join(out) + text[last:] if out else text
