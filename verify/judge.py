@@ -1559,6 +1559,7 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
@@ -1658,6 +1659,28 @@ class Judge:
                 defined, since = True, None
             elif r.verdict == "incorrect" and defined and self._defines_objective(c, other=True):
                 since = c.id
+
+    def _data_cost(self, claims, results) -> None:
+        """Under a spec with a regularizer, the answer's objective defined without any penalty term (Ng's ``J =
+        \\frac{1}{m}\\sum_i L(\\hat y^{(i)}, y^{(i)})`` in a section on softmax) that is the data term L: its own
+        cost, or the penalty forgotten — which one only its author knows, so it is not called wrong."""
+        if self.net.regularizer is None:
+            return
+        for c, r in zip(claims, results, strict=True):
+            if r.verdict != "incorrect" or _PENALTY_WRITTEN.search(c.latex) or not self._defines_objective(c):
+                continue
+            sides, _ = parse_claim(c.latex, self.notation, self.net.depth)
+            if sides[0].value[0] != "loss" or len(sides) != 2:
+                continue
+            m = _OBJECTIVE_LEFT.match(c.latex)
+            if m is None:
+                continue
+            data = self._check_one(replace(c, latex="L = " + c.latex[m.end():]))
+            if data.verdict == "correct":
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.message = ("not judged: it is the data term L; the spec's objective adds the regularizer, which this "
+                             "definition leaves out — the answer's own cost or the penalty forgotten (against the spec's "
+                             f"J: {r.message})")
 
     def _defines_objective(self, claim: Claim, other: bool = False) -> bool:
         """Whether a claim is a definition of the objective itself: ``L(w) = …``, ``E = ½ Σ (t − o)²``; with
@@ -2123,6 +2146,12 @@ def _numerator_chain(latex: str, notation: Notation, depth: int) -> bool:
 
 #: a subscript of entry letters only: y_k, \hat y^{(i)}_k, w_{jk}, w_{j,k}, \sum_k (not \nabla_{W^{(k)}} nor \sum_{k=1})
 _ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-z])(?![A-Za-z]))")
+
+
+#: a penalty written in a definition of the objective: λ, a norm, R or Ω
+_PENALTY_WRITTEN = re.compile(r"\\lambda|\\(?:Vert|lVert|\|)|\|\||(?<![A-Za-z\\])(?:R|\\Omega)(?![A-Za-z])|‖")
+#: the objective's letter on the left of a definition: J, J(θ), E, C, cost (up to its =)
+_OBJECTIVE_LEFT = re.compile(r"\s*(?:J|E|C|\\mathcal\s*\{\s*J\s*\}|cost)\s*(?:\([^=()]{0,40}\)\s*)?=")
 
 
 def _oriented(tv: list, sv: list) -> tuple[list, list]:
