@@ -234,9 +234,35 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
         text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
     try:
-        return _Parser(tokenize(text, notation), notation, depth, layer_env).claim()
+        toks = tokenize(text, notation)
+        if _starred_and_bare_y(toks):
+            raise Unreadable("y* is the target here, so which quantity y without a star is is not said (Aflak's y is the "
+                             "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
+                             "[notation]")
+        return _Parser(toks, notation, depth, layer_env).claim()
     except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
         return exc
+
+
+def _starred_and_bare_y(toks: list) -> bool:
+    """Whether a claim writes both y* (``y^*``, ``y_i^*``: the target) and a y without a star."""
+    star = bare = False
+    for j, t in enumerate(toks):
+        if t.kind != "id" or t.text != "y":
+            continue
+        k = j + 1
+        if k < len(toks) and toks[k].text == "_":  # y_i^*, y_{i}^*: past the subscript
+            k += 1
+            if k < len(toks) and toks[k].text == "{":
+                end = next((e for e in range(k, min(k + 20, len(toks))) if toks[e].text == "}"), k)
+                k = end + 1
+            else:
+                k += 1
+        if k + 1 < len(toks) and toks[k].text == "^" and toks[k + 1].text == "*":
+            star = True
+        else:
+            bare = True
+    return star and bare
 
 
 def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named like the constants it sits with
