@@ -12,10 +12,7 @@ not made wrong by it (and the definitions that hold are kept as evidence).
 
 from __future__ import annotations
 
-import re
-
-#: an `unchecked` definition that failed on its layer number (the reading's numbering, not the formula)
-_NO_SUCH_LAYER = re.compile(r"names layer -?\d+, but the network has layers")
+from .tree import NO_SUCH_LAYER
 
 
 def _failed(result) -> bool | None:
@@ -24,7 +21,7 @@ def _failed(result) -> bool | None:
     such); False: it holds; None: neither (wrong by value or shape, or not read)."""
     if result.verdict == "correct":
         return False
-    if result.verdict == "unchecked" and _NO_SUCH_LAYER.search(result.message or ""):
+    if result.verdict == "unchecked" and NO_SUCH_LAYER.search(result.message or ""):
         return True
     return None
 

@@ -28,6 +28,7 @@ from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .parser import BASES, LOSSES, Notation
 from .surface import rewrite as surface_rewrite
+from .tree import NO_SUCH_LAYER
 
 MAX_TRIALS = 800
 TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
@@ -919,7 +920,6 @@ def _concerns(alt: tuple, latex: str) -> bool:
 
 
 #: the message of a claim read as naming a layer the network does not have
-_OUTSIDE = re.compile(r"names layer -?\d+, but the network has layers")
 #: the message of a claim that holds if the answer stores its input with one sample per row (judge.TRANSPOSED_INPUT)
 TRANSPOSED_INPUT = "the input is written transposed (X^T)"
 
@@ -930,7 +930,7 @@ def _scored(result) -> str:
     wrong in the other layout, is then no evidence against the reading), or the verdict."""
     if result.verdict != "unchecked":
         return result.verdict
-    if _OUTSIDE.search(result.message):
+    if NO_SUCH_LAYER.search(result.message):
         return "outside"
     return "may hold" if result.message.startswith(TRANSPOSED_INPUT) else "unchecked"
 

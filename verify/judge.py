@@ -54,7 +54,7 @@ from .shapes import (
 )
 from .surface import split_statements
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import NO_BIAS, NO_SUCH_LAYER, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -899,7 +899,7 @@ class Judge:
             return result
         results = [self._check_one(Claim(claim.id, part, None, claim.where), layer_env) for part in statements]
         unread = next((k for k, r in enumerate(results) if r.verdict == "unchecked" and not _KNOWN_MACRO.search(r.message)
-                       and (_NOTATION_UNREAD.search(r.message) or _OTHER_LAYER.search(r.message))), None)
+                       and (_NOTATION_UNREAD.search(r.message) or NO_SUCH_LAYER.search(r.message))), None)
         if unread is None:
             return result
         return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
@@ -2875,7 +2875,6 @@ _NOTATION_UNREAD = re.compile(r"unknown symbol '(?!prod')|is a known LaTeX macro
 #: statements keep their verdicts (a chain's side keeps the older, stricter guard: kyleclo's \vdots chain)
 _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on one side")
 #: a letter read as a layer the network does not have (z_i of a softmax read as layer i)
-_OTHER_LAYER = re.compile(r"names layer \d+, but the network has layers")
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)

@@ -48,6 +48,10 @@ class NoSuchLayer(Unreadable):
     """A layer index outside the network (δ⁽⁷⁾ of a 3-layer net); a claim for every layer l skips such an l."""
 
 
+#: the message of a NoSuchLayer (parser: "z names layer 0, but the network has layers 1 to 2"), as a result carries it
+NO_SUCH_LAYER = re.compile(r"names layer -?\d+, but the network has layers")
+
+
 @dataclass(frozen=True)
 class Node:
     """One node. ``op`` is one of:
