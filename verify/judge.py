@@ -1664,6 +1664,8 @@ class Judge:
         """Under a spec with a regularizer, the answer's objective defined without any penalty term (Ng's ``J =
         \\frac{1}{m}\\sum_i L(\\hat y^{(i)}, y^{(i)})`` in a section on softmax) that is the data term L: its own
         cost, or the penalty forgotten — which one only its author knows, so it is not called wrong."""
+        from .lossname import DEFINES_OBJECTIVE
+
         if self.net.regularizer is None:
             return
         for c, r in zip(claims, results, strict=True):
@@ -1672,7 +1674,7 @@ class Judge:
             sides, _ = parse_claim(c.latex, self.notation, self.net.depth)
             if sides[0].value[0] != "loss" or len(sides) != 2:
                 continue
-            m = _OBJECTIVE_LEFT.match(c.latex)
+            m = DEFINES_OBJECTIVE.match(c.latex)  # (its left side is J, E or C: read as the objective above)
             if m is None:
                 continue
             data = self._check_one(replace(c, latex="L = " + c.latex[m.end():]))
@@ -2150,8 +2152,6 @@ _ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-
 
 #: a penalty written in a definition of the objective: λ, a norm, R or Ω
 _PENALTY_WRITTEN = re.compile(r"\\lambda|\\(?:Vert|lVert|\|)|\|\||(?<![A-Za-z\\])(?:R|\\Omega)(?![A-Za-z])|‖")
-#: the objective's letter on the left of a definition: J, J(θ), E, C, cost (up to its =)
-_OBJECTIVE_LEFT = re.compile(r"\s*(?:J|E|C|\\mathcal\s*\{\s*J\s*\}|cost)\s*(?:\([^=()]{0,40}\)\s*)?=")
 
 
 def _oriented(tv: list, sv: list) -> tuple[list, list]:
