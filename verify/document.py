@@ -93,7 +93,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         merged: list[tuple[int, str, str | None]] = []
         joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
         for offset, part in rows:
-            offset += len(part) - len(part.lstrip())
+            # the row's first line: where its text starts (a blanked \begin{aligned} before it may have hidden a newline)
+            line = eq.line + eq.body[:offset].count("\n") + part[:len(part) - len(part.lstrip())].count("\n")
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
@@ -105,13 +106,13 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if not part:
                 continue
             if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:
-                off, prev, prev_tag = merged[-1]  # Prince's &&\hspace{0.5cm}\cdot ω_1 …: the product of the row before
-                merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))  # goes on
+                at, prev, prev_tag = merged[-1]  # Prince's &&\hspace{0.5cm}\cdot ω_1 …: the product of the row before
+                merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))  # goes on
                 joined = True
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
-                off, prev, prev_tag = merged[-1]
-                merged[-1] = (off, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
+                at, prev, prev_tag = merged[-1]
+                merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
                 continue
             if merged and _CONTINUES.match(surface.rewrite(squeeze_space(part[:200]))):
                 # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
@@ -119,21 +120,20 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 part = f"{_first_side(merged[-1][1])} {part}"
             elif not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
                 part = f"{_first_side(claims[-1].latex)} {part}"  # is about what the equation before derived
-            merged.append((offset, part, tag.group(2) if tag else None))
+            merged.append((line, part, tag.group(2) if tag else None))
         tags = [t for _, _, t in merged if t]
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
         if len(merged) > 1 and eq.one_number:  # $$\begin{equation}\begin{split}…$$: one numbered equation
             block = tags[0] if tags else None
         if len(merged) > 1 and (block or eq.one_number) and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$:
-            line = eq.line + eq.body[:merged[0][0]].count("\n")  # one claim, rows as links
+            line = merged[0][0]  # one claim, rows as links
             if not block and heading:
                 counters[heading] = counters.get(heading, 0) + 1
             cid = block or (f"{heading}.{counters[heading]}" if heading else f"line {line}")
             claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
             continue
-        for k, (offset, part, tag) in enumerate(merged):
-            line = eq.line + eq.body[:offset].count("\n")
+        for k, (line, part, tag) in enumerate(merged):
             if tag or (eq.label and len(merged) == 1):
                 cid = tag or eq.label
             elif eq.label:

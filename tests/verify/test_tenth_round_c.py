@@ -285,4 +285,4 @@ def test_unit_by_unit_letters_are_read_from_the_sums_the_answer_writes(tmp_path)
     assert sorted(got.values()).count("incorrect") == 1, got
     # a written sum no reading makes its quantity (the planted x_{i2} w_{12}'): nothing is bound, nothing is judged
     got = _verify_doc(tmp_path, _unit_doc(r"x_{i1} w_{11}' + x_{i2} w_{12}' + b_{11}'", right))
-    assert [got[k] for k in ("line 6.2", "line 13.1", "line 15.2", "line 20")] == ["unchecked"] * 4, got
+    assert [got[k] for k in ("line 6.2", "line 14.1", "line 15.2", "line 20")] == ["unchecked"] * 4, got

@@ -201,11 +201,11 @@ def test_words_and_remarks_inside_a_display(tmp_path):
     dW, db = numeric_grad(lambda W: E(W, b2), W2), numeric_grad(lambda b: E(W2, b), b2)
     yh = sig(W2 @ h + b2)
     delta, delta_planted = (yh - y) * yh * (1 - yh), (yh + y) * yh * (1 - yh)
-    want = oracle({"line 3.1": np.allclose(dW, np.outer(delta, h)) and np.allclose(db, delta),
+    want = oracle({"line 4.1": np.allclose(dW, np.outer(delta, h)) and np.allclose(db, delta),
                    "line 5.2": np.allclose(db, delta),
-                   "line 10.1": np.allclose(dW, np.outer(delta_planted, h)) and np.allclose(db, delta_planted),
+                   "line 11.1": np.allclose(dW, np.outer(delta_planted, h)) and np.allclose(db, delta_planted),
                    "line 12.2": np.allclose(db, 2 * delta)})
-    assert want == {"line 3.1": "correct", "line 5.2": "correct", "line 10.1": "incorrect", "line 12.2": "incorrect"}
+    assert want == {"line 4.1": "correct", "line 5.2": "correct", "line 11.1": "incorrect", "line 12.2": "incorrect"}
     rows = ("\\frac{{\\partial E}}{{\\partial W^{{(2)}}}} &= \\boldsymbol{{\\delta}}^{{(2)}} {{h^{{(1)}}}}^T \\qquad(\\text{{where}}"
             "\\quad \\boldsymbol{{\\delta}}^{{(2)}} = (\\hat{{y}} {} y) \\odot \\sigma'(z^{{(2)}})) \\\\\n"
             "\\text{{Similarly,}}\\quad \\pmatrix{{\\frac{{\\partial E}}{{\\partial b^{{(2)}}}}}} &= {}\\boldsymbol{{\\delta}}^{{(2)}}\n")

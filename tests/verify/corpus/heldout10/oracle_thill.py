@@ -149,13 +149,13 @@ checks = {
     "eq:matrixBackprop": lambda: all(same(Delta[l], (W[l + 1].T @ Delta[l + 1]) * dsig(Z[l])) for l in (1, 2)),
     "eq:J_W_ell": lambda: all(same(gW[l], Delta[l] @ A[l - 1].T / N) for l in (1, 2, 3)),
     "eq:J_b_ell": lambda: all(same(gb[l], ones_sum(Delta[l]) / N) for l in (1, 2, 3)),
-    "line 886": lambda: all(same(Delta[l] @ A[l - 1].T, sum(Delta[l][:, [n]] @ A[l - 1][:, [n]].T for n in range(N))) for l in (1, 2, 3)),
-    "line 910": lambda: all(
+    "line 887": lambda: all(same(Delta[l] @ A[l - 1].T, sum(Delta[l][:, [n]] @ A[l - 1][:, [n]].T for n in range(N))) for l in (1, 2, 3)),
+    "line 911": lambda: all(
         same(gW[l], Delta[l] @ A[l - 1].T / N) and same(gW[l], sum(delta[(n, l)] @ ex_a(n, l - 1).T for n in range(N)) / N)
         for l in (1, 2, 3)
     ),
-    "line 941": lambda: all(same(ones_sum(Delta[l]), sum(delta[(n, l)] for n in range(N))) for l in (1, 2, 3)),
-    "line 961": lambda: all(
+    "line 942": lambda: all(same(ones_sum(Delta[l]), sum(delta[(n, l)] for n in range(N))) for l in (1, 2, 3)),
+    "line 962": lambda: all(
         same(gb[l], ones_sum(Delta[l]) / N) and same(gb[l], sum(delta[(n, l)] for n in range(N)) / N) for l in (1, 2, 3)
     ),
     "eq:gd-update_1": lambda: all(same(W[l] - eta * gW[l], W[l] - eta * Delta[l] @ A[l - 1].T / N) for l in (1, 2, 3)),
@@ -170,34 +170,34 @@ checks = {
     "line 1074": lambda: all(same(delta[(n, Lyr)], -(ex[n][1] - sigmoid(ex_z(n, Lyr))) * dsig(ex_z(n, Lyr))) for n in range(N)),
     "line 1076": lambda: all(same(delta[(n, Lyr)], (ex_a(n, Lyr) - ex[n][1]) * dsig(ex_z(n, Lyr))) for n in range(N)),
     "line 1094": lambda: bce_delta_L(),
-    "line 1140": lambda: same(Delta[Lyr], (A[Lyr] - Ystar) * dsig(Z[Lyr])),
+    "line 1141": lambda: same(Delta[Lyr], (A[Lyr] - Ystar) * dsig(Z[Lyr])),
     "line 1223": lambda: all(same(Delta[l], (W[l + 1].T @ Delta[l + 1]) * dsig(Z[l])) for l in (1, 2)),
     "line 1254": lambda: all(same(gb[l], ones_sum(Delta[l]) / N) for l in (1, 2, 3)),
 }
 same_as = {
-    "line 312": "eq:partial1",
+    "line 313": "eq:partial1",
     "eq:partial3": "eq:partial1",
-    "line 572.1": "eq:partial1",
+    "line 573.1": "eq:partial1",
     "eq:finalbackprop": "eq:partial1",
-    "line 331": "eq:finalbackprop2_b",
+    "line 332": "eq:finalbackprop2_b",
     "eq:partial3_b": "eq:finalbackprop2_b",
     "line 575.2": "eq:finalbackprop2_b",
     "eq:finalbackprop_b": "eq:finalbackprop2_b",
     "eq:chainrule4": "eq:backprop-recursion",
     "line 979": "line 262",
     "line 1238": "line 262",
-    "line 1004.1": "eq:J_W_ell",
+    "line 1005.1": "eq:J_W_ell",
     "line 1008.2": "eq:J_b_ell",
     "eq:chainrule5": "line 1076",
-    "line 1211": "line 1140",
+    "line 1211": "line 1141",
     "line 1244": "eq:J_W_ell",
-    "line 1269.1": "eq:gd-update_1",
+    "line 1270.1": "eq:gd-update_1",
     "line 1271.2": "eq:gd-update",
 }
 checks |= {cid: checks[ref] for cid, ref in same_as.items()}
 # the delta^{(L)} chain from line 1068 is one claim (its rows joined by &= after \\[4pt]): every link must hold
 rows_1068 = {k: checks.pop(k) for k in ("line 1070", "line 1074", "line 1076")}
-checks["line 1068"] = lambda: all(holds_row() for holds_row in rows_1068.values())
+checks["line 1069"] = lambda: all(holds_row() for holds_row in rows_1068.values())
 checks["line 602"] = lambda: checks["eq:partial1"]() and checks["eq:finalbackprop2_b"]()
 planted = {
     "line 197": lambda: same(losses(), 0.5 * np.linalg.norm(Ystar - A[Lyr], axis=0)),
@@ -221,9 +221,9 @@ planted = {
     "eq:chainrule8": lambda: all(same(delta[(n, l)], (W[l + 1] @ delta[(n, l + 1)]) * dsig(ex_z(n, l))) for n, l in hidden),
     "eq:finalbackprop2": lambda: all(same(gWn[(n, l)], ex_a(n, l - 1) @ delta[(n, l)].T) for n, l in every),
     "eq:J_W_ell": lambda: all(same(gW[l], Delta[l] @ A[l - 1].T) for l in (1, 2, 3)),
-    "line 961": lambda: all(same(gb[l], sum(ex_a(n, l) for n in range(N)) / N) for l in (1, 2, 3)),
+    "line 962": lambda: all(same(gb[l], sum(ex_a(n, l) for n in range(N)) / N) for l in (1, 2, 3)),
     "eq:gd-update": lambda: all(same(b[l] - eta * gb[l], b[l] + eta * ones_sum(Delta[l]) / N) for l in (1, 2, 3)),
-    "line 1068": lambda: rows_1068["line 1070"]() and rows_1068["line 1076"]() and all(  # link 4: the sign dropped
+    "line 1069": lambda: rows_1068["line 1070"]() and rows_1068["line 1076"]() and all(  # link 4: the sign dropped
         same(delta[(n, Lyr)], (ex[n][1] - sigmoid(ex_z(n, Lyr))) * dsig(ex_z(n, Lyr))) for n in range(N)
     ),
     "line 1094": lambda: bce_delta_L(sign=-1),

@@ -46,13 +46,13 @@ def dL_df(x, yi):
 
 ind = lambda yi: np.eye(K)[yi]  # noqa: E731
 checks = {
-    "line 8": lambda: all(np.isclose(softmax_loss(scores(x), yi), np.log(softmax(scores(x))[yi])) for x, yi in obs),
-    "line 16": lambda: all(np.isclose(softmax(scores(x))[yi], np.exp(scores(x)[yi]) / np.sum(np.exp(scores(x)))) for x, yi in obs),
+    "line 9": lambda: all(np.isclose(softmax_loss(scores(x), yi), np.log(softmax(scores(x))[yi])) for x, yi in obs),
+    "line 17": lambda: all(np.isclose(softmax(scores(x))[yi], np.exp(scores(x)[yi]) / np.sum(np.exp(scores(x)))) for x, yi in obs),
     "line 21": lambda: all(
         same(scores(x), np.array([W[:, j].T @ x + bias[j] for j in range(K)])) and same(scores(x), W.T @ x + bias) for x, _ in obs
     ),
-    "line 26": lambda: all(same(dL_df(x, yi), softmax(scores(x)) - ind(yi)) for x, yi in obs),
-    "line 34": lambda: all(
+    "line 27": lambda: all(same(dL_df(x, yi), softmax(scores(x)) - ind(yi)) for x, yi in obs),
+    "line 35": lambda: all(
         same(dL_dw(x, yi, j), sum(dL_df(x, yi)[k] * (x if k == j else np.zeros(D)) for k in range(K)))
         and same(dL_dw(x, yi, j), dL_df(x, yi)[j] * x)
         for x, yi in obs
@@ -60,9 +60,9 @@ checks = {
     ),
 }
 planted = {
-    "line 16": lambda: all(np.isclose(softmax(scores(x))[yi], np.exp(scores(x)[yi]) / np.sum(scores(x))) for x, yi in obs),
+    "line 17": lambda: all(np.isclose(softmax(scores(x))[yi], np.exp(scores(x)[yi]) / np.sum(scores(x))) for x, yi in obs),
     "line 21": lambda: all(same(scores(x), W.T @ x - bias) for x, _ in obs),
-    "line 26": lambda: all(same(dL_df(x, yi), softmax(scores(x)) + ind(yi)) for x, yi in obs),
+    "line 27": lambda: all(same(dL_df(x, yi), softmax(scores(x)) + ind(yi)) for x, yi in obs),
 }
 confirm("twolff_cs231n.md", "twolff_cs231n_planted.md", checks, planted)
 print("OK")

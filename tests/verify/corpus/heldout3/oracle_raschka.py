@@ -96,7 +96,7 @@ checks = {
     "line 151": lambda: same(delta2_book(W2.T @ d3)[1:], d2) and np.isclose(delta2_book(W2.T @ d3)[0], 0),
     "line 157": lambda: same((phi(z2 + EPS) - phi(z2 - EPS)) / (2 * EPS), a2b[1:] * (1 - a2b[1:])),
     # phi'(z) = e^{-z}/(1+e^{-z})^2 = (1+e^{-z})/(1+e^{-z})^2 - (...)^2 = 1/(1+e^{-z})^2 - (...)^2 = ...: each link
-    "line 165": lambda: all(
+    "line 166": lambda: all(
         same(dphi, link)
         for link in (
             E / (1 + E) ** 2,

@@ -47,13 +47,13 @@ def newton_ok(new):
 checks = {
     "line 21": lambda: same(p, 1 / (1 + np.exp(-(X @ w)))),
     "line 23": lambda: same(phi(zs), 1 / (1 + np.exp(-zs))),
-    "line 31": lambda: chain(
+    "line 32": lambda: chain(
         np.array(L()),
         np.array(-np.log(np.prod(p**y * (1 - p) ** (1 - y)))),
         np.array(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))),
     ),
     "line 41": lambda: same(dphi, phi(zs) * (1 - phi(zs))),
-    "line 45": lambda: chain(
+    "line 46": lambda: chain(
         g,
         -sum((y[i] / p[i] + (1 - y[i]) / (1 - p[i])) * p[i] * (1 - p[i]) * X[i] for i in range(n)),  # the author's link 2
         -sum((y[i] * (1 - p[i]) - (1 - y[i]) * p[i]) * X[i] for i in range(n)),
@@ -66,7 +66,7 @@ checks = {
 planted = {
     "line 23": lambda: same(phi(zs), 1 / (1 + np.exp(zs))),
     "line 41": lambda: same(dphi, phi(zs) * (1 + phi(zs))),
-    "line 45": lambda: chain(
+    "line 46": lambda: chain(
         g,
         -sum((y[i] / p[i] + (1 - y[i]) / (1 - p[i])) * p[i] * (1 - p[i]) * X[i] for i in range(n)),
         -sum((y[i] * (1 - p[i]) - (1 - y[i]) * p[i]) * X[i] for i in range(n)),

@@ -80,7 +80,7 @@ def dtanh(v):
 
 relu = lambda v: np.maximum(0, v)  # noqa: E731
 checks = {
-    "line 21.1": lambda: all(same(H[i][2], np.exp(Z[i][2]) / np.sum(np.exp(Z[i][2]))) for i in range(n)),
+    "line 22.1": lambda: all(same(H[i][2], np.exp(Z[i][2]) / np.sum(np.exp(Z[i][2]))) for i in range(n)),
     "line 23.2": lambda: all(same(H[i][1], np.tanh(Z[i][1])) for i in range(n)),
     "line 25.4": lambda: all(same(H[i][1], np.tanh(Z[i][1])) for i in range(n)),
     "line 26.5": lambda: all(same(H[i][0], X[i]) for i in range(n)),

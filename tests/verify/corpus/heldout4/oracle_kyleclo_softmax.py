@@ -56,40 +56,40 @@ links80 = [
 checks = {
     "line 23": lambda: all(same(softmax(w.T @ X[i]), np.exp(w.T @ X[i]) / np.sum(np.exp(w.T @ X[i]))) for i in range(n)),
     "line 31": lambda: same(ph, np.array([np.exp(z[k]) / np.sum(np.exp(z)) for k in range(K)])),
-    "line 39": lambda: chain(
+    "line 40": lambda: chain(
         np.array(L()),
         np.array(-sum(Y[i] @ np.log(softmax(w.T @ X[i])) for i in range(n))),
     ),
     "line 50": lambda: np.isclose(L1(), -y @ np.log(softmax(w.T @ x))),
     "line 55": lambda: same(z, [sum(w[j, k] * x[j] for j in range(m)) for k in range(K)]),
     "line 65": lambda: same(dL_dphi, -y * (1 / ph)) and same(dL_dphi, [-y[k] / ph[k] for k in range(K)]),
-    "line 80": lambda: chain(*links80, ph - y),  # link 3 uses sum_k y_k = 1
-    "line 91": lambda: chain(grad(L1, w), np.tensordot(dL_dphi @ Jz, T, axes=1), np.tensordot(ph - y, T, axes=1), np.outer(x, ph - y)),
+    "line 81": lambda: chain(*links80, ph - y),  # link 3 uses sum_k y_k = 1
+    "line 92": lambda: chain(grad(L1, w), np.tensordot(dL_dphi @ Jz, T, axes=1), np.tensordot(ph - y, T, axes=1), np.outer(x, ph - y)),
     "line 102": lambda: same(grad(L, w), -sum(np.outer(X[i], Y[i] - softmax(w.T @ X[i])) for i in range(n))),
-    "line 128": lambda: chain(
+    "line 129": lambda: chain(
         np.diag(Jz),
         (np.exp(z) * S - np.exp(z) * np.exp(z)) / (S * S),
         np.exp(z) / S * (1 - np.exp(z) / S),
         ph * (1 - ph),
     ),
-    "line 136": lambda: all(
+    "line 137": lambda: all(
         chain(np.array(Jz[i, j]), np.array((0 * S - np.exp(z[i]) * np.exp(z[j])) / (S * S)), np.array(-ph[i] * ph[j]))
         for i in range(K)
         for j in range(K)
         if i != j
     ),
-    "line 153": lambda: same(T[0], column(0)),
+    "line 154": lambda: same(T[0], column(0)),
     "line 158": lambda: same(T[1], column(1)),
     "line 162": lambda: same(T[K - 1], column(K - 1)),
-    "line 170": lambda: chain(np.tensordot(a, T, axes=1), sum(a[j] * T[j] for j in range(K)), np.outer(x, a)),
+    "line 171": lambda: chain(np.tensordot(a, T, axes=1), sum(a[j] * T[j] for j in range(K)), np.outer(x, a)),
 }
 planted = {
     "line 31": lambda: same(ph, np.array([z[k] / np.sum(np.exp(z)) for k in range(K)])),
-    "line 80": lambda: chain(*links80, y - ph, ph - y),
-    "line 91": lambda: chain(grad(L1, w), np.tensordot(ph - y, T, axes=1), np.outer(ph - y, x)),
+    "line 81": lambda: chain(*links80, y - ph, ph - y),
+    "line 92": lambda: chain(grad(L1, w), np.tensordot(ph - y, T, axes=1), np.outer(ph - y, x)),
     "line 102": lambda: same(grad(L, w), sum(np.outer(X[i], Y[i] - softmax(w.T @ X[i])) for i in range(n))),
-    "line 128": lambda: chain(np.diag(Jz), ph * (1 + ph)),
-    "line 136": lambda: all(chain(np.array(Jz[i, j]), np.array(ph[i] * ph[j])) for i in range(K) for j in range(K) if i != j),
+    "line 129": lambda: chain(np.diag(Jz), ph * (1 + ph)),
+    "line 137": lambda: all(chain(np.array(Jz[i, j]), np.array(ph[i] * ph[j])) for i in range(K) for j in range(K) if i != j),
 }
 confirm("kyleclo_softmax.md", "kyleclo_softmax_planted.md", checks, planted)
 print("OK")

@@ -91,7 +91,7 @@ checks = {
     "line 243": lambda: gWh.shape == Wh.shape == (2, 3),
     "line 256": lambda: same(gbh[0], sum(d_h[j] for j in range(N))),  # j runs over the N samples: rows of delta_h
     "line 264": lambda: gbh.shape == (1, 3),
-    "line 292.1": lambda: momentum_ok(-1),
+    "line 293.1": lambda: momentum_ok(-1),
     "line 294.2": lambda: theta_ok(),
 }
 planted = {
@@ -106,7 +106,7 @@ planted = {
     ),
     "line 218": lambda: same(d_h, H * (1 - H) * (d_o @ Wo)),
     "line 238": lambda: same(gWh, X.T @ d_o),
-    "line 292.1": lambda: momentum_ok(+1),
+    "line 293.1": lambda: momentum_ok(+1),
 }
 confirm("roelants_part04.ipynb", "roelants_part04_planted.ipynb", checks, planted)
 print("OK")

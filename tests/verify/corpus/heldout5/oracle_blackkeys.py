@@ -133,7 +133,7 @@ checks = {
         for k in range(size[l - 1])
     ),
     "line 476": lambda: all(same(gw[l], np.outer(delta[l], a[l - 1])) for l in (2, 3)),
-    "line 486.1": lambda: same(delta[L], dC_da * sp(z[L])),
+    "line 487.1": lambda: same(delta[L], dC_da * sp(z[L])),
     "line 488.2": lambda: same(delta[2], (w[3].T @ delta[3]) * sp(z[2])),
     "line 489.3": lambda: all(same(gb[l], delta[l]) for l in (2, 3)),
     "line 490.4": lambda: all(same(gw[l], np.outer(delta[l], a[l - 1])) for l in (2, 3)),

@@ -39,11 +39,11 @@ def vec_jac(l):
 
 e2, S2 = np.exp(xt[2]), np.sum(np.exp(xt[2]))
 checks = {
-    "line 10.1": lambda: all(same(xt[l], W[l] @ xs[l - 1] + b[l]) for l in (1, 2)),
+    "line 11.1": lambda: all(same(xt[l], W[l] @ xs[l - 1] + b[l]) for l in (1, 2)),
     "line 12.2": lambda: same(xs[1], np.maximum(0, xt[1]) + A * np.minimum(0, xt[1])),
     "line 13.3": lambda: same(xs[2], np.exp(xt[2]) / np.sum(np.exp(xt[2]))),
     "line 14.4": lambda: np.isclose(L, -np.log(xs[2][1])),
-    "line 19.1": lambda: same(grad(lambda v: float(-np.log(t @ v)), xs[2]), -t / (t @ xs[2])),
+    "line 20.1": lambda: same(grad(lambda v: float(-np.log(t @ v)), xs[2]), -t / (t @ xs[2])),
     "line 21.2": lambda: same(jacobian(act[2], xt[2]), np.diag(e2) / S2 - np.outer(e2, e2) / S2**2),
     "line 22.3": lambda: same(jacobian(leaky, xt[1]), np.diag((xs[1] > 0) + A * (xs[1] <= 0))),
     "line 23.4": lambda: all(same(jacobian(lambda v, l=l: W[l] @ v + b[l], xs[l - 1]), W[2]) for l in (1, 2)),
@@ -52,7 +52,7 @@ checks = {
 }
 planted = {
     "line 12.2": lambda: same(xs[1], np.maximum(0, xt[1]) - A * np.minimum(0, xt[1])),
-    "line 19.1": lambda: same(grad(lambda v: float(-np.log(t @ v)), xs[2]), t / (t @ xs[2])),
+    "line 20.1": lambda: same(grad(lambda v: float(-np.log(t @ v)), xs[2]), t / (t @ xs[2])),
     "line 21.2": lambda: same(jacobian(act[2], xt[2]), np.diag(e2) / S2 + np.outer(e2, e2) / S2**2),
     "line 22.3": lambda: same(jacobian(leaky, xt[1]), np.diag((xs[1] > 0) + A * (xs[1] > 0))),
     "line 24.5": lambda: all(same(vec_jac(l), np.kron(xs[l - 1][:, None], np.eye(d[l]))) for l in (1, 2)),

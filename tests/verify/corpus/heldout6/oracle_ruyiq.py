@@ -39,14 +39,14 @@ checks = {
     "line 127": lambda: same(W1bar, np.outer(zbar, x).T),
     "line 129": lambda: same(W2bar, np.outer(ybar, h)) and same(np.outer(M([1, 1, 1]), M([8, 1, 0])), M([[8, 1, 0]] * 3)),
     "line 137": lambda: same(W2bar, np.outer(ybar, h).T),
-    "line 139": lambda: (
+    "line 140": lambda: (
         all(
             np.isclose(fro(W1bar), v)
             for v in (np.trace(W1bar.T @ W1bar), np.trace(M([[52, 156, 52], [156, 468, 156], [52, 156, 52]])), 52 + 468 + 52, 572)
         )
         and same(W1bar.T @ W1bar, M([[52, 156, 52], [156, 468, 156], [52, 156, 52]]))
     ),
-    "line 150": lambda: (
+    "line 151": lambda: (
         all(
             np.isclose(fro(W2bar), v)
             for v in (np.trace(W2bar.T @ W2bar), np.trace(M([[192, 24, 0], [24, 3, 0], [0, 0, 0]])), 192 + 3 + 0, 195)
@@ -73,7 +73,7 @@ planted = {
     "line 120": lambda: same((z > 0).astype(float), M([1, 1, 1])),
     "line 122": lambda: same(np.outer(M([-4, 6, 0]), x), M([[-4, -12, -4], [6, 18, 0], [0, 0, 0]])),
     "line 129": lambda: same(W2bar, np.outer(h, ybar)),
-    "line 150": lambda: np.isclose(fro(W2bar), 196),
+    "line 151": lambda: np.isclose(fro(W2bar), 196),
     "line 172": lambda: same(np.outer(h, h) * (ybar @ ybar), fro(W2bar)),
 }
 confirm("ruyiq_csc413_hw1.md", "ruyiq_csc413_hw1_planted.md", checks, planted)

@@ -31,12 +31,12 @@ delta3 = grad(lambda v: float(-np.sum(y * np.log(softmax(v)))), z2)
 delta2 = grad(lambda v: float(-np.sum(y * np.log(softmax(np.tanh(v) @ W2 + b2)))), z1)
 gW1, gb1, gW2, gb2 = (grad(lambda v, k=k: L(**{k: v}), p) for k, p in (("W1", W1), ("b1", b1), ("W2", W2), ("b2", b2)))
 checks = {
-    "line 46.1": lambda: same(z1, x @ W1 + b1),
+    "line 47.1": lambda: same(z1, x @ W1 + b1),
     "line 48.2": lambda: same(a1, (np.exp(z1) - np.exp(-z1)) / (np.exp(z1) + np.exp(-z1))),
     "line 49.3": lambda: same(z2, a1 @ W2 + b2),
     "line 50.4": lambda: same(yhat, np.exp(z2 - z2.max()) / np.exp(z2 - z2.max()).sum()),
-    "line 61": lambda: np.isclose(L(), -1 / 1 * sum(y[0, i] * np.log(yhat[0, i]) for i in range(2))),
-    "line 77.1": lambda: same(delta3, yhat - y),
+    "line 62": lambda: np.isclose(L(), -1 / 1 * sum(y[0, i] * np.log(yhat[0, i]) for i in range(2))),
+    "line 78.1": lambda: same(delta3, yhat - y),
     "line 79.2": lambda: same(delta2, (1 - np.tanh(z1) ** 2) * (delta3 @ W2.T)),
     "line 80.3": lambda: same(gW2, a1.T @ delta3),
     "line 81.4": lambda: same(gb2, delta3),
@@ -45,7 +45,7 @@ checks = {
 }
 planted = {
     "line 49.3": lambda: same(z2, W2 @ a1 + b2),
-    "line 77.1": lambda: same(delta3, y - yhat),
+    "line 78.1": lambda: same(delta3, y - yhat),
     "line 79.2": lambda: same(delta2, (1 - np.tanh(z1)) * (delta3 @ W2.T)),
     "line 80.3": lambda: same(gW2, delta3 @ a1.T),
     "line 82.5": lambda: same(gW1, x.T @ delta3),

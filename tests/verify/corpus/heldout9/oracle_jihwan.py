@@ -93,17 +93,17 @@ bp = {
     "line 48": lambda: same(S.H[0], X[:1]),
     "line 48#2": lambda: np.isclose(mse(S.H[2], T[:1]), S.loss),
     "line 60": lambda: descends(lambda W, g, r: W + r * g),
-    "line 71.1": lambda: all_ij(comp_out, 5, 3),
+    "line 72.1": lambda: all_ij(comp_out, 5, 3),
     "line 73.2": lambda: all_ij(comp_out, 5, 3),
     "line 74.3": lambda: all(np.isclose(S.gb[2][0, j], dEdh2[j] * dsig(u2[j]) * du_db(2, j)[j]) for j in range(3)),
-    "line 81.1": lambda: all_ij(lambda i, j: np.isclose(du_dW(2, j)[i, j], h1[i]), 5, 3),
+    "line 82.1": lambda: all_ij(lambda i, j: np.isclose(du_dW(2, j)[i, j], h1[i]), 5, 3),
     "line 83.2": lambda: all(np.isclose(du_db(2, j)[j], 1) for j in range(3)),
     "line 86": lambda: all_ij(
         lambda i, j: np.isclose(S.gW[2][i, j], dEdh2[j] * dsig(u2[j]) * h1[i]) and np.isclose(S.gW[2][i, j], d2[j] * h1[i]), 5, 3
     ),
     "line 86#2": lambda: same(S.gb[2][0], dEdh2 * dsig(u2)) and same(S.gb[2][0], d2),
     "line 98#7": lambda: all_ij(lambda i, j: np.isclose(S.gW[1][i, j], dEdu1[j] * du_dW(1, j)[i, j]), 4, 5),
-    "line 102": lambda: all(
+    "line 103": lambda: all(
         np.isclose(d1[j], v)
         for j in range(5)
         for v in (
@@ -113,7 +113,7 @@ bp = {
         )
     ),
     "line 107": lambda: all_ij(lambda j, dd: np.isclose(J_u2_h1[dd, j], W2[j, dd]), 5, 3),
-    "line 111.1": lambda: all_ij(
+    "line 112.1": lambda: all_ij(
         lambda i, j: np.isclose(S.gW[1][i, j], d1[j] * h0[i]) and np.isclose(S.gW[1][i, j], sumd(j) * dsig(u1[j]) * h0[i]), 4, 5
     ),
     "line 113.2": lambda: all(
@@ -122,22 +122,22 @@ bp = {
     "line 116": lambda: all_ij(lambda i, j: np.isclose(du_dW(1, j)[i, j], h0[i]), 4, 5),
     "line 116#2": lambda: all(np.isclose(du_db(1, j)[j], 1) for j in range(5)),
     "line 127": lambda: same(S.gW[2], np.array([[h1[i] * dEdh2[j] * dsig(u2[j]) for j in range(3)] for i in range(5)])),
-    "line 137.1": lambda: same(S.gW[2], S.H[1].T @ (dEdh2 * dsig(u2))[None, :]) and same(S.gW[2], S.H[1].T @ d2[None, :]),
+    "line 138.1": lambda: same(S.gW[2], S.H[1].T @ (dEdh2 * dsig(u2))[None, :]) and same(S.gW[2], S.H[1].T @ d2[None, :]),
     "line 139.2": lambda: same(S.gb[2][0], dEdh2 * dsig(u2)) and same(S.gb[2][0], d2),
     "line 142": lambda: same(d2, dEdh2 * dsig(u2)),
-    "line 147.1": lambda: same(S.gW[1], S.H[0].T @ ((d2[None, :] @ W2.T) * dsig(S.U[1]))),
+    "line 148.1": lambda: same(S.gW[1], S.H[0].T @ ((d2[None, :] @ W2.T) * dsig(S.U[1]))),
     "line 149.2": lambda: same(S.gb[1], (d2[None, :] @ W2.T) * dsig(S.U[1])),
     "line 155": lambda: same(d1[None, :], (d2[None, :] @ W2) * dsig(S.U[1])),
     "line 164#2": lambda: all(same(B.U[l], B.H[l - 1] @ B.W[l] + one @ B.b[l]) for l in (1, 2)),
     "line 165#2": lambda: all(same(B.H[l], sigmoid(B.U[l])) for l in (1, 2)),
-    "line 173": lambda: same(B.gW[2], sum(np.outer(H1[q], dEdH2[q] * dsig(U2[q])) for q in range(n))),
+    "line 174": lambda: same(B.gW[2], sum(np.outer(H1[q], dEdH2[q] * dsig(U2[q])) for q in range(n))),
     "line 199": lambda: same(B.gW[2], np.einsum("qi,qj->ij", H1, dEdH2 * dsig(U2))) and same(B.gW[2], np.einsum("qi,qj->ij", H1, D2)),
     "line 206": lambda: same(D2, dEdH2 * dsig(U2)),
     "line 206#2": lambda: all(same(D2[q], dEdH2[q] * dsig(U2[q])) for q in range(n)),
     "line 208": lambda: same(B.gW[2], H1.T @ D2),
-    "line 215": lambda: same(B.gb[2][0], D2.sum(axis=0)) and same(B.gb[2], one.T @ D2),
+    "line 216": lambda: same(B.gb[2][0], D2.sum(axis=0)) and same(B.gb[2], one.T @ D2),
     "line 221": lambda: same(B.gb[2], one.T @ D2),
-    "line 228.1": lambda: (
+    "line 229.1": lambda: (
         all_ij(
             lambda i, j: np.isclose(
                 B.gW[1][i, j], sum(sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j]) * H0[q, i] for q in range(n))
@@ -149,26 +149,26 @@ bp = {
     ),
     "line 232.2": lambda: same(B.gW[1], H0.T @ (dsig(U1) * (D2 @ B.W[2].T))),
     "line 233.3": lambda: same(B.gb[1], one.T @ D1),
-    "line 240.1": lambda: all(same(D2[q], dEdH2[q] * dsig(U2[q])) for q in range(n)),
+    "line 241.1": lambda: all(same(D2[q], dEdH2[q] * dsig(U2[q])) for q in range(n)),
     "line 243.2": lambda: (
         all_ij(lambda q, j: np.isclose(D1[q, j], sum(D2[q, dd] * B.W[2][j, dd] for dd in range(3)) * dsig(U1[q, j])), n, 5)
         and same(D1, (D2 @ B.W[2].T) * dsig(U1))
     ),
     "line 245.3": lambda: same(D1, (D2 @ B.W[2].T) * dsig(U1)),
-    "line 258": lambda: np.isclose(B.loss, sum(np.sum((T[q] - H2[q]) ** 2) for q in range(n)) / (2 * n)),
-    "line 267.1": lambda: same(dEdY, (H2 - T) / n),
+    "line 259": lambda: np.isclose(B.loss, sum(np.sum((T[q] - H2[q]) ** 2) for q in range(n)) / (2 * n)),
+    "line 268.1": lambda: same(dEdY, (H2 - T) / n),
     "line 269.2": lambda: same(D2, dEdY * dsig(U2)) and same(D2, (H2 - T) / n * dsig(U2)),
     "line 270.3": lambda: same(D2, (H2 - T) / n * dsig(U2)),
 }
 bp_planted = {
-    "line 81.1": lambda: all_ij(lambda i, j: np.isclose(du_dW(2, j)[i, j], h1[j]), 5, 3),
-    "line 102": lambda: all(np.isclose(d1[j], sum(d2[dd] * W2[dd, j] for dd in range(3)) * dsig(u1[j])) for j in range(5)),
-    "line 137.1": lambda: same(S.gW[2], S.H[1] @ d2[None, :]),
-    "line 147.1": lambda: same(S.gW[1], S.H[0].T @ ((d2[None, :] @ W2.T) * dsig(S.U[2]))),
+    "line 82.1": lambda: all_ij(lambda i, j: np.isclose(du_dW(2, j)[i, j], h1[j]), 5, 3),
+    "line 103": lambda: all(np.isclose(d1[j], sum(d2[dd] * W2[dd, j] for dd in range(3)) * dsig(u1[j])) for j in range(5)),
+    "line 138.1": lambda: same(S.gW[2], S.H[1] @ d2[None, :]),
+    "line 148.1": lambda: same(S.gW[1], S.H[0].T @ ((d2[None, :] @ W2.T) * dsig(S.U[2]))),
     "line 208": lambda: same(B.gW[2], D2 @ H1.T),
     "line 221": lambda: same(B.gb[2], D2),
     "line 245.3": lambda: same(D1, (D2 @ B.W[2]) * dsig(U1)),
-    "line 267.1": lambda: same(dEdY, (H2 - T) / (2 * n)),
+    "line 268.1": lambda: same(dEdY, (H2 - T) / (2 * n)),
     "line 270.3": lambda: same(D2, (T - H2) / n * dsig(U2)),
 }
 confirm("jihwan_backprop.md", "jihwan_backprop_planted.md", bp, bp_planted)
@@ -204,7 +204,7 @@ def soft_delta(q, j):
 
 
 sm = {
-    "line 7.1": lambda: np.isclose(C.loss, sum(ce_sum(Yc[q : q + 1], Tc[q : q + 1]) for q in range(n))),
+    "line 8.1": lambda: np.isclose(C.loss, sum(ce_sum(Yc[q : q + 1], Tc[q : q + 1]) for q in range(n))),
     "line 9.2": lambda: all(
         np.isclose(ce_sum(Yc[q : q + 1], Tc[q : q + 1]), -sum(Tc[q, j] * np.log(Yc[q, j]) for j in range(3))) for q in range(n)
     ),
@@ -212,8 +212,8 @@ sm = {
     "line 21": lambda: same((relu(Ur + 1e-6) - relu(Ur - 1e-6)) / 2e-6, np.where(Ur > 0, 1.0, 0.0)),
     "line 28": lambda: same(sigmoid(Ur), 1 / (1 + np.exp(-Ur))),
     "line 30": lambda: same((sigmoid(Ur + 1e-6) - sigmoid(Ur - 1e-6)) / 2e-6, sigmoid(Ur) * (1 - sigmoid(Ur))),
-    "line 37": lambda: same(Yc, np.exp(Uc) / np.exp(Uc).sum(axis=1, keepdims=True)),
-    "line 44": lambda: all(
+    "line 38": lambda: same(Yc, np.exp(Uc) / np.exp(Uc).sum(axis=1, keepdims=True)),
+    "line 45": lambda: all(
         np.isclose(Jq[q][c, j], (Yc[q, j] * (1 - Yc[q, j]) if c == j else -Yc[q, c] * Yc[q, j]))
         and np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, j]))
         for q in range(n)
@@ -221,11 +221,11 @@ sm = {
         for j in range(3)
     ),
     "line 56": lambda: same(dEdYc, -Tc / Yc),
-    "line 58.1": lambda: all(soft_delta(q, j) for q in range(n) for j in range(3)),
+    "line 59.1": lambda: all(soft_delta(q, j) for q in range(n) for j in range(3)),
     "line 64.2": lambda: same(Dc, Yc - Tc),
 }
 sm_planted = {
-    "line 44": lambda: all(
+    "line 45": lambda: all(
         np.isclose(Jq[q][c, j], Yc[q, c] * (ind[c, j] - Yc[q, c])) for q in range(n) for c in range(3) for j in range(3)
     ),
     "line 56": lambda: same(dEdYc, Tc / Yc),

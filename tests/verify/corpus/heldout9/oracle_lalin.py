@@ -96,7 +96,7 @@ def dz_from_da(l, i, j_swap=False):
 p1 = {
     "eq:z_scalar": lambda: all(same(N1.Z[l], np.einsum("jk,ki->ji", N1.W[l], N1.A[l - 1]) + N1.b[l]) for l in Ls),
     "eq:a_scalar": lambda: all(every(lambda i, l=l: same(N1.A[l][:, i], ACT[N1.acts[l - 1]](N1.Z[l][:, i : i + 1])[:, 0])) for l in Ls),
-    "line 73.1": lambda: all(every(lambda i, l=l: same(N1.Z[l][:, i], N1.W[l] @ N1.A[l - 1][:, i] + N1.b[l][:, 0])) for l in Ls),
+    "line 74.1": lambda: all(every(lambda i, l=l: same(N1.Z[l][:, i], N1.W[l] @ N1.A[l - 1][:, i] + N1.b[l][:, 0])) for l in Ls),
     "line 102.2": lambda: all(every(lambda i, l=l: same(N1.A[l][:, i], ACT[N1.acts[l - 1]](N1.Z[l][:, i : i + 1])[:, 0])) for l in Ls),
     "eq:z": lambda: all(every(lambda i, l=l: same(N1.Z[l][:, i], N1.W[l] @ N1.A[l - 1][:, i] + N1.b[l][:, 0])) for l in Ls),
     "eq:a": lambda: all(same(N1.A[l], ACT[N1.acts[l - 1]](N1.Z[l])) for l in Ls),
@@ -107,7 +107,7 @@ p1 = {
     "eq:chain_rule": lambda: same(jacobian(lambda x: f_ex(g_ex(x)), x0), jacobian(f_ex, g_ex(x0)) @ jacobian(g_ex, x0)),
     "eq:dw_scalar": lambda: all(same(N1.gW[l], N1.dZ[l] @ N1.A[l - 1].T) for l in Ls) and same(dz_dw(2)[1], N1.A[1][:, 2]),
     "eq:db_scalar": lambda: all(same(N1.gb[l], N1.dZ[l].sum(axis=1, keepdims=True)) for l in Ls),
-    "line 211.1": lambda: all(same(N1.gW[l], N1.dZ[l] @ N1.A[l - 1].T) for l in Ls),
+    "line 212.1": lambda: all(same(N1.gW[l], N1.dZ[l] @ N1.A[l - 1].T) for l in Ls),
     "line 236.3": lambda: all(same(N1.gb[l][:, 0], sum(N1.dZ[l][:, i] for i in range(m))) for l in Ls),
     "eq:dW": lambda: all(
         same(N1.gW[l], sum(np.outer(N1.dZ[l][:, i], N1.A[l - 1][:, i]) for i in range(m))) and same(N1.gW[l], N1.dZ[l] @ N1.A[l - 1].T)
@@ -118,7 +118,7 @@ p1 = {
     "line 292": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
     "eq:dz": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
     "eq:da_prev_scalar": lambda: all(same(N1.dA[l - 1], np.einsum("ji,jk->ki", N1.dZ[l], N1.W[l])) for l in Ls),
-    "line 364": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
+    "line 365": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
     "eq:dA_prev": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
     "line 406": lambda: same(N1.A[0], N1.X),
     "line 406#2": lambda: np.isclose(N1.f(N1.A[3], N1.Y), N1.J_with()),
@@ -161,10 +161,10 @@ g = lambda k: grad(B[f"J_{k}"], B[k])  # noqa: E731
 dA_b, dZ_b = N3.dA[2], N3.dZ[2]
 p3 = {
     "line 5": lambda: same(dA_b, grad(lambda v: N3.f(v, Y3), A3)),
-    "line 12": lambda: all(np.isclose(B["J"], v) for v in (N3.f(A3, Y3), float(-(y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m))),
+    "line 13": lambda: all(np.isclose(B["J"], v) for v in (N3.f(A3, Y3), float(-(y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m))),
     "line 24": lambda: np.isclose(B["J"], float(-(Y3 * np.log(A3) + (1 - Y3) * np.log(1 - A3)).sum(axis=1)[0] / m)),
     "line 38.6": lambda: np.isclose(-B["u4"].sum() / m, B["J"]),
-    "line 45.1": lambda: np.isclose(d(lin, B["J"]), 1),
+    "line 46.1": lambda: np.isclose(d(lin, B["J"]), 1),
     "line 47.2": lambda: same(g("u4"), np.full_like(a, -1 / m)),
     "line 48.3": lambda: same(g("u3"), -1 / m * (1 - y)),
     "line 49.4": lambda: same(g("u2"), -1 / m * y),
@@ -174,7 +174,7 @@ p3 = {
     ),
     "line 60": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) - y / a)),
     "line 68": lambda: same(dA_b, 1 / m * (1 / (1 - A3) * (1 - Y3) - 1 / A3 * Y3)),
-    "line 76": lambda: all(
+    "line 77": lambda: all(
         same(dZ_b, v)
         for v in (
             dA_b * a * (1 - a),
@@ -186,11 +186,11 @@ p3 = {
     "line 89": lambda: same(dZ_b, 1 / m * (A3 - Y3)),
 }
 p3_planted = {
-    "line 12": lambda: np.isclose(B["J"], float((y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m)),
+    "line 13": lambda: np.isclose(B["J"], float((y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m)),
     "line 47.2": lambda: same(g("u4"), -1 / m * y),
     "line 49.4": lambda: same(g("u2"), -1 / m * (1 - y)),
     "line 60": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) + y / a)),
-    "line 76": lambda: same(dZ_b, 1 / m * (y - a)),
+    "line 77": lambda: same(dZ_b, 1 / m * (y - a)),
     "line 89": lambda: same(dZ_b, A3 - Y3),
 }
 confirm("lalin_binary.md", "lalin_binary_planted.md", p3, p3_planted)
@@ -223,24 +223,24 @@ def soft_cost_chain():
 
 
 p4 = {
-    "line 6": lambda: all(np.isclose(J4, v) for v in (N4.f(A4, Y4), float(-(Y4 * np.log(A4)).sum() / m))),
+    "line 7": lambda: all(np.isclose(J4, v) for v in (N4.f(A4, Y4), float(-(Y4 * np.log(A4)).sum() / m))),
     "line 20": lambda: np.isclose(J4, float(-(Y4 * np.log(A4)).sum(axis=0).sum(axis=0) / m)),
     "line 33.5": lambda: np.isclose(-u3s.sum() / m, J4),
-    "line 40.1": lambda: np.isclose(d(lin, J4), 1),
+    "line 41.1": lambda: np.isclose(d(lin, J4), 1),
     "line 42.2": lambda: same(grad(J_u3, u3s), np.full(m, -1 / m)),
     "line 43.3": lambda: same(grad(J_u2, u2s), np.full_like(u2s, -1 / m)),
     "line 44.4": lambda: same(grad(J_u1, u1s), -1 / m * Y4),
     "line 45.5": lambda: same(grad(J_u0, A4), -1 / m * Y4 / A4),
     "line 52": lambda: same(dA_s, -1 / m * Y4 / A4),
     "line 60": lambda: same(dA_s, -1 / m * (1 / A4) * Y4),
-    "line 68": lambda: soft_cost_chain(),
+    "line 69": lambda: soft_cost_chain(),
     "line 83": lambda: same(dZ_s, 1 / m * (A4 - Y4)),
 }
 p4_planted = {
     "line 44.4": lambda: same(grad(J_u1, u1s), np.full_like(u1s, -1 / m)),
     "line 52": lambda: same(dA_s, -1 / m * Y4 * A4),
     "line 60": lambda: same(dA_s, 1 / m * (1 / A4) * Y4),
-    "line 68": lambda: same(dZ_s, 1 / m * (A4 - 1)),
+    "line 69": lambda: same(dZ_s, 1 / m * (A4 - 1)),
     "line 83": lambda: same(dZ_s, 1 / m * (Y4 - A4)),
 }
 confirm("lalin_softmax.md", "lalin_softmax_planted.md", p4, p4_planted)
