@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import json
 import re
 import shutil
@@ -87,7 +88,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
-    for eq in _scan(text, newlines):
+    spans = _scan(text, newlines)
+    first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
+    for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
         heading = _heading_at(headings, eq)
         rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
@@ -276,6 +279,34 @@ def _scan(text: str, lines: _LineCounter):
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number)
+
+
+#: what opens a line of a plain-text answer before its equation: a list mark, a part's label ("(a)", "b)", "2."), a
+#: question's label ("Q1:", "Problem 2b."), and words ending in a colon ("Forward pass:") — not ``:=``
+_PLAIN_LEAD = re.compile(r"^\s{0,8}(?:[-*•+]\s+|\(?[A-Za-z0-9]{1,3}[.)]\s+|" + _LABEL + r"\s*[:.)]\s*)?"
+                         r"(?:[A-Za-z][A-Za-z ,'()-]{0,60}:(?!=)\s+)?", re.I)
+#: three plain words in a row before the relation: a sentence that mentions an equality, not an equation
+_PLAIN_PROSE = re.compile(r"(?<![\\\w])[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}(?![\w(])")
+
+
+def _plain(text: str, lines: _LineCounter):
+    """The equations of an answer written in plain text, with no math delimiters at all (a ``.txt`` homework, a PDF's
+    text, Markdown with ``dW2 = dZ2 · a1ᵀ``): each line that states a relation outside prose, after its label and
+    leading words. The rest of the reading (Unicode, ``dL/dz2``, ``a1ᵀ``, ``np.sum``, comma-listed equations) is the
+    same as inside ``$…$``."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line, start, pos = text[pos:end], pos, end + 1
+        if len(line) > MAX_INLINE or not _RELATION.search(line):
+            continue
+        lead = _PLAIN_LEAD.match(line)
+        body = line[lead.end():].replace("`", " ").strip().rstrip(".;,")
+        rel = _RELATION.search(body)
+        if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
+            continue
+        yield _Eq(body, lines.at(start), None, False, start + lead.end(), None)
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:

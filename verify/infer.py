@@ -26,7 +26,7 @@ from gradproof.derive import limits
 
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
-from .parser import BASES, LOSSES, Notation
+from .parser import BASES, LOSSES, MAZUR_UNITS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
 
@@ -288,7 +288,7 @@ def conventions(judge, claims) -> Reading | None:
     if own is not None:  # Roelants' ξ(T, Y) = −Σ_i Σ_c t_ic log(y_ic), then ∂ξ/∂Z_o = Y − T
         options.append(("objective_letter", own))
         changes.append(f"\\{own} is the answer's objective (its own definition names it)")
-    if re.search(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d", text):  # (Mitchell's net_j is not Mazur's)
+    if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
     bias_unit = "bias_column" not in dict(base.options) and _bias_unit(claims)

@@ -37,7 +37,7 @@ from .modules import ModuleReading
 from .normalize import normalize
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
-from .ownvalues import given_rows, listed_values
+from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
     NUMERATOR_LAYOUT,
@@ -188,6 +188,9 @@ class Judge:
                                                             ("penalised", self.net.regularizer is not None)))
         self.consts = self._constants()
         self.numeric = values is not None
+        #: where the numbers come from, for a counterexample: an answers file's [values] or a document's own example
+        self.values_point = ("the values of the document's own worked example"
+                             if values is not None and values.get("source") == OWN_EXAMPLE else "the [values] of the answers file")
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
@@ -1178,7 +1181,7 @@ class Judge:
                                           "layout")
             probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
             diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue speaks of matrix forms
-            counter = {"point": "the [values] of the answers file" if self.numeric else "any point", "shape_error": str(exc)}
+            counter = {"point": self.values_point if self.numeric else "any point", "shape_error": str(exc)}
             return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
@@ -1344,7 +1347,7 @@ class Judge:
 
     def _counterexample(self, i: int, t: np.ndarray, s: np.ndarray) -> dict:
         params, X, Y = self.points[i]
-        out = {"point": "the [values] of the answers file" if self.numeric else f"random point {i + 1} (seed 0)",
+        out = {"point": self.values_point if self.numeric else f"random point {i + 1} (seed 0)",
                "x": np.round(X, 4).tolist(), "y": np.round(Y, 4).tolist()}
         if t.shape == s.shape and t.size:
             j = int(np.argmax(np.abs(t - s)))

@@ -33,7 +33,11 @@ _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(?:\\top|\\intercal|T|\\mathsf\s*\{\s*T\s*\})\s*\})")
 #: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
 #: a plain 1 as the indicator: CS229's 1\{z \geq 0\}, CS231n's 1(x > 0) (a 1 before a bracket holding a comparison)
-_PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\))")
+_PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\)"
+                              r"|\[(?:[^\[\]]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^\[\]]{0,60}\])")  # also 1[z1 > 0]
+#: a comparison in parentheses as a factor, NumPy's boolean mask (``dA1 * (Z1 > 0)``, Iverson's bracket): the indicator;
+#: not a function's argument (``max(z > 0)`` is not read), not after an indicator already read
+_IVERSON = re.compile(r"(?<![\w}\])'])(?<!\\indicator )\((?=[^()]{0,60}(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\))")
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
@@ -269,6 +273,7 @@ def normalize(text: str) -> str:
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
+    s = _IVERSON.sub(r" \\indicator (", s)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}

@@ -17,10 +17,12 @@ import re
 import numpy as np
 from gradproof.derive.errors import AnswerError
 
-from .parser import Notation, parse_claim
+from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
 from .surface import split_top_level
 
+#: the source of values read from the document itself (judge.Judge names it in counterexamples)
+OWN_EXAMPLE = "the document's own worked example"
 #: claims looked at for the example's values (a document's definitions come first)
 MAX_CLAIMS = 400
 
@@ -49,7 +51,12 @@ def document_values(claims, net) -> dict | None:
     if net.has_kinds:
         return None
     table: dict = {}
-    notation = Notation(options=(("sizes", tuple(net.sizes)),))  # a chain of single neurons: w_k is layer k's weight
+    entries: dict[str, dict] = {}  # values given entry by entry (x_1 = 0.05, w_{12} = 0.2, Mazur's w_5 = 0.4)
+    options = (("sizes", tuple(net.sizes)), ("convention", net.convention))  # (a chain of single neurons: w_k is
+    text = " ".join(c.latex for c in list(claims)[:MAX_CLAIMS])                # layer k's weight)
+    if MAZUR_UNITS.search(text):
+        options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
+    notation = Notation(options=options)
     for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
                   for row in listed_values(listed)):
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
@@ -62,6 +69,10 @@ def document_values(claims, net) -> dict | None:
             continue
         if _one_by_one(sides[0], net):
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
+        if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
+            if sides[0].op == "comp" or "mazur" in dict(options):  # (a weight's entry w_{12}: which index is the
+                _entry(entries, sides[0], _literal(sides[1]))     # target is the judge's reading, not known yet)
+            continue
         if sides[0].op != "q":
             continue
         kind, layer = sides[0].value
@@ -71,6 +82,11 @@ def document_values(claims, net) -> dict | None:
         value = _literal(sides[1])
         if value is not None:
             table[key] = value.tolist() if value.ndim else _scalar(key, float(value), net)
+    for key, given in entries.items():
+        if key not in table:
+            whole = _assembled(key, given, net, "mazur" in dict(options))
+            if whole is not None:
+                table[key] = whole
     if "x" not in table or "y" not in table:
         return None
 
@@ -81,8 +97,44 @@ def document_values(claims, net) -> dict | None:
         values = _values(table, net, fail)
     except AnswerError:
         return None
-    values["source"] = "the document's own worked example"
+    values["source"] = OWN_EXAMPLE
     return values
+
+
+def _entry(entries: dict, node, value) -> None:
+    """Keep one entry given as a number (its first statement only): ``x_1 = 0.05``, ``b^{(1)}_2 = 0.1`` (an entry of a
+    vector), Mazur's ``w_5 = 0.4`` (his weights numbered layer by layer) and ``b_1 = 0.35`` (his one bias per layer,
+    read as the layer's entry 0). A weight written ``w_{12}`` is not kept: whether 1 is its target or its source is
+    settled by the judge's reading of the whole answer, after the values are chosen."""
+    if value is None or value.ndim:
+        return
+    kind, layer = node.args[0].value
+    key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
+    index = node.value if node.op == "entry" else (node.value,)
+    if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):
+        entries.setdefault(key, {}).setdefault(index, float(value))
+
+
+def _assembled(key: str, given: dict, net, mazur: bool):
+    """A whole value from its entries when every one is given (else None): a vector (x, y, b) or a weight matrix as
+    the spec lays it out; Mazur's shared bias b_1 fills its whole layer."""
+    sizes = net.sizes
+    if key in ("x", "y"):
+        shape = (sizes[0] if key == "x" else sizes[-1],)
+    elif key[0] == "b":
+        shape = (sizes[int(key[1:])],)
+        if mazur and list(given) == [(0,)]:
+            return [given[(0,)]] * shape[0]
+    else:
+        layer = int(key[1:])
+        shape = (sizes[layer], sizes[layer - 1]) if net.convention == "row" else (sizes[layer - 1], sizes[layer])
+    inside = lambda i: len(i) == len(shape) and all(0 <= a < n for a, n in zip(i, shape, strict=True))  # noqa: E731
+    if len(given) != int(np.prod(shape)) or not all(inside(i) for i in given):
+        return None
+    whole = np.zeros(shape)
+    for index, value in given.items():
+        whole[index] = value
+    return whole.tolist()
 
 
 def _scalar(key: str, value: float, net):

@@ -2329,6 +2329,9 @@ TIME_INDICES = ("t", "t-1", "t+1")
 HYPOTHESIS_SCRIPTS = (["W", ",", "b"], ["theta"], ["Theta"], ["w"], ["W"])
 #: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
 MAZUR_WORDS = ("net", "out", "target")
+#: Mazur's unit names in an answer's text (net_{h1}, out_{o1}): his w_1 … w_8, i_1, b_1 are then read his way
+#: (Mitchell's net_j is not Mazur's)
+MAZUR_UNITS = re.compile(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d")
 #: a word under an objective's letter: its data term (L_{CE}, \mathcal{L}_{NLL}), its regularizer, or the whole
 LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll", "nllm", "bce", "log", "data", "logistic",
                                "hinge", "sq", "squared"), "lossL"),
