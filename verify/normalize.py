@@ -36,8 +36,10 @@ _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(
 _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\)"
                               r"|\[(?:[^\[\]]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^\[\]]{0,60}\])")  # also 1[z1 > 0]
 #: a comparison in parentheses as a factor, NumPy's boolean mask (``dA1 * (Z1 > 0)``, Iverson's bracket): the indicator;
-#: not a function's argument (``max(z > 0)`` is not read), not after an indicator already read
-_IVERSON = re.compile(r"(?<![\w}\])'])(?<!\\indicator )\((?=[^()]{0,60}(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\))")
+#: not a function's argument (``max(z > 0)`` is not read), not a script (Goto's ``x^{(l<N)}``: the layers before N), not
+#: after an indicator already read
+_IVERSON = re.compile(r"(?<![\w}\])'{^_])(?<!\\indicator )\((?=[^()\[\]\\<>=]{1,30}(?:<|>|\\geq?|\\leq?|\\neq|\\ne)"
+                      r"(?![A-Za-z])=?[^()\[\]\\<>=]{1,30}\))")  # (one plain comparison: z1 > 0, Z_1 \geq 0)
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")

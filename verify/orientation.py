@@ -15,7 +15,8 @@ own convention, and the ``expected:`` hint is printed in it. Read per answer, li
    or more for the spec's W, or one alone for the transpose: the spec's, as before (the others are slips). Every vote
    for the transpose and three at least: the whole answer is read so. Two, and none for the spec's W: those claims are
    ``unchecked`` (right if that is the answer's W, a slip repeated if not). More for the transpose than for the
-   spec's W: every claim whose verdict depends on it is ``unchecked`` with the counts. Each unchecked message gives
+   spec's W: every claim whose verdict depends on it is ``unchecked`` with the counts. In both cases a claim about one
+   entry (``∂E/∂W_{12}``) whose verdict depends on it is ``unchecked`` too: which entry it names is the answer's W's. Each unchecked message gives
    the ``[notation]`` line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
 
 A declared ``[notation] convention`` is never changed (``[values]`` are then read in it: answers.py). Networks with
@@ -162,6 +163,20 @@ def _verdicts(judge, claim, transposed: bool) -> set:
     return out
 
 
+def _entry_claims(judge, claims, steps: dict) -> dict:
+    """The claims about one entry of W (``∂E/∂W_{12}``), read in both orientations: claim id -> {orientation: its
+    verdicts}. They cast no vote, but when the vote leaves the orientation open their verdict may depend on it."""
+    saved, read = judge.truth.transposed, {}
+    try:
+        for c in [c for c in claims if _WEIGHT.search(c.latex) and _ENTRY.search(c.latex)][:MAX_CLAIMS]:
+            judge._checking = c
+            for o in (SPEC, TRANSPOSED):
+                read.setdefault(c.id, {})[o] = judge._in_step(c, steps, lambda claim, o=o: _verdicts(judge, claim, o))
+    finally:
+        judge._orient(saved)
+    return read
+
+
 def claim_by_claim(judge, claims, steps: dict) -> None:
     """Step 2 (when the forward definitions did not settle it): the orientation, or an unchecked message, of the
     claims whose verdict depends on it (``judge.orientations``, by claim id; see the module docstring). Nothing is
@@ -206,6 +221,11 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
         judge.inferred += (f"W is written {shape_of_w(their)} ({their} convention: {t} of its claims hold only so), the "
                            "spec's transpose",)
         return
+    for k, verdicts in _entry_claims(judge, claims, steps).items():  # w_{12}: its row and column are the answer's W's
+        if verdicts[SPEC] != verdicts[TRANSPOSED]:
+            judge.orientations[k] = (f"a claim about one entry of W: which entry it names depends on how the answer "
+                                     f"writes W, and its claims hold with W written as {shape_of_w(their)} ({t})"
+                                     + (f" and as {shape_of_w(spec_conv)} ({s})" if s else "") + f"; {line}")
     for k, (vote, verdicts) in own.items():
         depends = vote is not None or verdicts[SPEC] != verdicts[TRANSPOSED]
         if not s and vote is TRANSPOSED:  # two claims: the answer's W, or a slip repeated?

@@ -1123,6 +1123,10 @@ class _Parser:
                             item[1] >= 1 or self.opts.get("zero_based") or self.opts.get("bias_absorbed") and comps):
                         # (DHS's w_{j0} with the bias absorbed: weight 0 of unit j, its bias)
                         # x_1, a^{(2)}_1: an entry, counted from 1 (from 0 in an answer that writes h1_0, scores_0)
+                        if (base == "W" and len(items) == 1 and not comps and 11 <= item[1] <= 99 and item[1] % 10
+                                and not self.opts.get("zero_based") and max(self.opts.get("sizes") or (10,)) <= 9):
+                            comps += [item[1] // 10 - 1, item[1] % 10 - 1]  # W^{(1)}_{12}: row 1, column 2, as
+                            continue  # W^{(1)}_{1,2} (no matrix's entry has a flat index; every layer has ≤ 9 units)
                         comps.append(item[1] - (0 if self.opts.get("zero_based") else 1))
                     else:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name}")

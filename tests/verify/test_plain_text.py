@@ -104,3 +104,10 @@ def test_a_function_of_a_comparison_is_not_an_indicator():
     from gradproof.verify.normalize import normalize
 
     assert "\\indicator" not in normalize("\\max(z > 0)")
+
+
+def test_a_comparison_in_a_script_is_not_an_indicator():
+    """Goto's x^{(l<N)}: the layers before the last, not a mask."""
+    from gradproof.verify.normalize import normalize
+
+    assert "\\indicator" not in normalize("x^{(l<N)} = \\tanh(\\tilde{x}^{(l)})")
