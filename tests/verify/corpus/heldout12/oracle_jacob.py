@@ -109,7 +109,7 @@ checks = {
 planted = {
     "line 390": lambda: same(eta * dE_dW, -eta * dE_dW),
     "line 444": lambda: chain(-eta * dE_dW, hj(lambda h, j: -eta * g[j] * b[h])),
-    "line 458": lambda: same(ih(lambda i, h: eta * e[i] * x[h]) if d == q else np.zeros(1), -eta * dE_dV),  # e_i, x_h: no such entries
+    "line 458": lambda: same(ih(lambda i, h: eta * e[i] * x[h]), -eta * dE_dV),  # x_h, h up to q > d: no such entry
     "line 524": lambda: chain(dE_dV, *v_rows[:-1], ih(lambda i, h: -e[h] * b[h])),
     "line 560": lambda: chain(dE_dgam, *gamma_rows[:-1], -e),
     "line 604": lambda: same(yh * (1 - yh) * (yh - y), g),
