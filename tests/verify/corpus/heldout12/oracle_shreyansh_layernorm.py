@@ -30,11 +30,11 @@ def layer(x, gam=gam, bet=bet):
 
 
 def loss_of_y(y):
-    return float(np.sum(G * y) + 0.5 * np.sum(y ** 2))
+    return float(np.sum(G * y) + 0.5 * np.sum(y**2))
 
 
 Y = layer(X)
-dY = grad(loss_of_y, Y)                               # dy_ij, the upstream gradient
+dY = grad(loss_of_y, Y)  # dy_ij, the upstream gradient
 dgam = grad(lambda g: loss_of_y(layer(X, gam=g)), gam)
 dbet = grad(lambda b: loss_of_y(layer(X, bet=b)), bet)
 dX = grad(lambda x: loss_of_y(layer(x)), X)
@@ -45,7 +45,7 @@ r = 0
 x, dy, mu, var, rstd, xh = X[r], dY[r], MU[r, 0], VAR[r, 0], RSTD[r, 0], XH[r]
 y = Y[r]
 dxh, dx = dXH[r], dX[r]
-dgam1 = grad(lambda g: loss_of_y(np.vstack([layer(x, gam=g)[None], Y[1:]])), gam)   # the row's own gamma gradient
+dgam1 = grad(lambda g: loss_of_y(np.vstack([layer(x, gam=g)[None], Y[1:]])), gam)  # the row's own gamma gradient
 dbet1 = grad(lambda b: loss_of_y(np.vstack([layer(x, bet=b)[None], Y[1:]])), bet)
 
 
@@ -54,17 +54,17 @@ def jac(f, at):
     return np.array([grad(lambda v, k=k: float(np.ravel(f(v))[k]), at) for k in range(np.size(f(at)))])
 
 
-J_xh = jac(lambda v: stats(v)[3], x)                  # d x-hat_k / d x_j
-J_y_gam = jac(lambda g: layer(x, gam=g), gam)         # d y_k / d gamma_j
+J_xh = jac(lambda v: stats(v)[3], x)  # d x-hat_k / d x_j
+J_y_gam = jac(lambda g: layer(x, gam=g), gam)  # d y_k / d gamma_j
 J_y_bet = jac(lambda b: layer(x, bet=b), bet)
-J_y_xh = jac(lambda v: v * gam + bet, xh)             # d y_k / d x-hat_j
+J_y_xh = jac(lambda v: v * gam + bet, xh)  # d y_k / d x-hat_j
 d_mu = grad(lambda v: float(v.mean()), x)
 d_var = grad(lambda v: float(stats(v)[1][0]), x)
 d_rstd = grad(lambda v: float(stats(v)[2][0]), x)
-J_xmu = jac(lambda v: v - v.mean(), x)                # d (x_k - mu) / d x_j
+J_xmu = jac(lambda v: v - v.mean(), x)  # d (x_k - mu) / d x_j
 I, one = np.eye(N), np.ones(N)
 kj = lambda f: np.array([[f(k, j) for j in range(N)] for k in range(N)])  # noqa: E731
-dxp = dy * gam                                        # the post's d x-hat'_k
+dxp = dy * gam  # the post's d x-hat'_k
 c2, c1 = dxp.sum() / N, (dxp * xh).sum() / N
 dxpB = dY * gam
 c2B, c1B = dxpB.sum(axis=1) / N, (dxpB * XH).sum(axis=1) / N
@@ -96,36 +96,64 @@ checks = {
     "line 101": lambda: chain(J_xmu, kj(lambda k, j: I[k, j] - d_mu[j]), I - 1 / N),
     "line 105": lambda: np.isclose(rstd, (var + eps) ** -0.5),
     "line 107": lambda: same(d_rstd, -0.5 * (var + eps) ** -1.5 * d_var),
-    "eq:4": lambda: same(d_rstd, -0.5 * rstd ** 3 * d_var),
+    "eq:4": lambda: same(d_rstd, -0.5 * rstd**3 * d_var),
     "line 115": lambda: np.isclose(var, ((x - mu) ** 2).sum() / N),
     "line 117": lambda: same(d_var, np.array([sum(2 * (x[p] - mu) * J_xmu[p, j] for p in range(N)) / N for j in range(N)])),
     "line 119": lambda: same(d_var, np.array([2 / N * sum((x[p] - mu) * (I[p, j] - 1 / N) for p in range(N)) for j in range(N)])),
-    "line 121": lambda: same(d_var, np.array([2 / N * ((x[j] - mu) * (1 - 1 / N) + sum((x[p] - mu) * (-1 / N) for p in range(N) if p != j))
-                                              for j in range(N)])),
-    "line 123": lambda: same(d_var, np.array([2 / N * ((x[j] - mu) - (x[j] - mu) / N - sum(x[p] - mu for p in range(N) if p != j) / N)
-                                              for j in range(N)])),
+    "line 121": lambda: same(
+        d_var, np.array([2 / N * ((x[j] - mu) * (1 - 1 / N) + sum((x[p] - mu) * (-1 / N) for p in range(N) if p != j)) for j in range(N)])
+    ),
+    "line 123": lambda: same(
+        d_var, np.array([2 / N * ((x[j] - mu) - (x[j] - mu) / N - sum(x[p] - mu for p in range(N) if p != j) / N) for j in range(N)])
+    ),
     "line 125": lambda: same(d_var, np.array([2 / N * ((x[j] - mu) - sum(x[p] - mu for p in range(N)) / N) for j in range(N)])),
     "line 127": lambda: np.isclose(sum(x[p] - mu for p in range(N)), 0, atol=1e-12),
     "eq:5": lambda: same(d_var, 2 / N * (x - mu)),
-    "line 135": lambda: same(d_rstd, (-0.5) * rstd ** 3 * (2 / N) * (x - mu)),
-    "line 137": lambda: same(d_rstd, -1 / N * rstd ** 3 * (x - mu)),
-    "line 139": lambda: same(d_rstd, -1 / N * rstd ** 2 * ((x - mu) * rstd)),
-    "eq:6": lambda: same(d_rstd, -1 / N * rstd ** 2 * xh),
-    "line 147": lambda: same(J_xh, kj(lambda k, j: (I[k, j] - 1 / N) * rstd + (x[k] - mu) * (-1 / N * rstd ** 2 * xh[j]))),
+    "line 135": lambda: same(d_rstd, (-0.5) * rstd**3 * (2 / N) * (x - mu)),
+    "line 137": lambda: same(d_rstd, -1 / N * rstd**3 * (x - mu)),
+    "line 139": lambda: same(d_rstd, -1 / N * rstd**2 * ((x - mu) * rstd)),
+    "eq:6": lambda: same(d_rstd, -1 / N * rstd**2 * xh),
+    "line 147": lambda: same(J_xh, kj(lambda k, j: (I[k, j] - 1 / N) * rstd + (x[k] - mu) * (-1 / N * rstd**2 * xh[j]))),
     "line 149": lambda: same(J_xh, kj(lambda k, j: (I[k, j] - 1 / N) * rstd - 1 / N * ((x[k] - mu) * rstd) * rstd * xh[j])),
     "line 151": lambda: same(J_xh, kj(lambda k, j: (I[k, j] - 1 / N) * rstd - 1 / N * xh[k] * rstd * xh[j])),
     "eq:7": lambda: same(J_xh, kj(lambda k, j: rstd / N * (N * I[k, j] - 1 - xh[k] * xh[j]))),
     "line 161": lambda: same(dx, np.array([sum(dxp[k] * J_xh[k, j] for k in range(N)) for j in range(N)])),
-    "line 163": lambda: same(dx, np.array([sum(dxp[k] * rstd / N * (N * I[k, j] - 1 - xh[k] * xh[j]) for k in range(N)) for j in range(N)])),
-    "line 165": lambda: same(dx, np.array([rstd / N * sum(dxp[k] * (N * I[k, j] - 1 - xh[k] * xh[j]) for k in range(N)) for j in range(N)])),
-    "line 167": lambda: same(dx, np.array([rstd / N * (dxp[j] * (N - 1 - xh[j] * xh[j])
-                                                       + sum(dxp[k] * (-1 - xh[k] * xh[j]) for k in range(N) if k != j)) for j in range(N)])),
-    "line 169": lambda: same(dx, np.array([rstd / N * (N * dxp[j] - dxp[j] - dxp[j] * xh[j] ** 2 - sum(dxp[k] for k in range(N) if k != j)
-                                                       - sum(dxp[k] * xh[k] * xh[j] for k in range(N) if k != j)) for j in range(N)])),
+    "line 163": lambda: same(
+        dx, np.array([sum(dxp[k] * rstd / N * (N * I[k, j] - 1 - xh[k] * xh[j]) for k in range(N)) for j in range(N)])
+    ),
+    "line 165": lambda: same(
+        dx, np.array([rstd / N * sum(dxp[k] * (N * I[k, j] - 1 - xh[k] * xh[j]) for k in range(N)) for j in range(N)])
+    ),
+    "line 167": lambda: same(
+        dx,
+        np.array(
+            [
+                rstd / N * (dxp[j] * (N - 1 - xh[j] * xh[j]) + sum(dxp[k] * (-1 - xh[k] * xh[j]) for k in range(N) if k != j))
+                for j in range(N)
+            ]
+        ),
+    ),
+    "line 169": lambda: same(
+        dx,
+        np.array(
+            [
+                rstd
+                / N
+                * (
+                    N * dxp[j]
+                    - dxp[j]
+                    - dxp[j] * xh[j] ** 2
+                    - sum(dxp[k] for k in range(N) if k != j)
+                    - sum(dxp[k] * xh[k] * xh[j] for k in range(N) if k != j)
+                )
+                for j in range(N)
+            ]
+        ),
+    ),
     "line 171": lambda: same(dx, rstd / N * (N * dxp - dxp.sum() - xh * (dxp * xh).sum())),
     "eq:8": lambda: same(dx, rstd * (dxp - dxp.sum() / N - xh / N * (dxp * xh).sum())),
     "line 182": lambda: same(dxh, dy * gam),
-    "line 183": lambda: np.isclose(c2, (dy * gam).sum() / N),                                 # c_2 defined twice over, both ways
+    "line 183": lambda: np.isclose(c2, (dy * gam).sum() / N),  # c_2 defined twice over, both ways
     "line 184": lambda: np.isclose(c1, ((dy * gam) * xh).sum() / N),
     "line 188": lambda: same(dx, rstd * ((dy * gam) - c2 - xh * c1)),
     "eq:9": lambda: same(dx, rstd * ((dy * gam) - (xh * c1 + c2))),
@@ -142,11 +170,11 @@ planted = {
     "line 67": lambda: same(dgam, dY.sum(axis=0)),
     "line 99": lambda: same(d_mu, one),
     "eq:5": lambda: same(d_var, 1 / N * (x - mu)),
-    "line 137": lambda: same(d_rstd, -1 / N * rstd ** 2 * (x - mu)),
+    "line 137": lambda: same(d_rstd, -1 / N * rstd**2 * (x - mu)),
     "eq:7": lambda: same(J_xh, kj(lambda k, j: rstd / N * (N * I[k, j] - 1 + xh[k] * xh[j]))),
     "eq:8": lambda: same(dx, rstd * (dxp - dxp.sum() / N - xh * (dxp * xh).sum())),
     "line 182": lambda: same(dxh, dy * bet),
-    "line 208.2": lambda: same(dbet, dY.sum(axis=1)),                 # a sum over j: one number per row, not per feature
+    "line 208.2": lambda: same(dbet, dY.sum(axis=1)),  # a sum over j: one number per row, not per feature
 }
 confirm("shreyansh_layernorm.md", "shreyansh_layernorm_planted.md", checks, planted)
 print("OK")
