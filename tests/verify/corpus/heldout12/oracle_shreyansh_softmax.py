@@ -71,6 +71,11 @@ def chain(truth, *rows):
     return all(same(r, truth) for r in rows)
 
 
+# the rule g_x = J^T g_y for a map whose Jacobian is not symmetric: y = tanh(M x), M 3 x 4, l = sum(c * y)
+M_any, c_any, x_any = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=4)
+J_any = np.array([grad(lambda v, r=r: float(np.tanh(M_any @ v)[r]), x_any) for r in range(3)])
+gy_any = grad(lambda v: float(c_any @ v), np.tanh(M_any @ x_any))
+gx_any = grad(lambda v: float(c_any @ np.tanh(M_any @ v)), x_any)
 jk = lambda f: np.array([[f(j, k) for k in range(K)] for j in range(K)])  # noqa: E731
 pn = np.array([0.659, 0.242, 0.099])
 yn = np.array([1.0, 0.0, 0.0])
@@ -101,7 +106,7 @@ checks = {
     ),
     "line 233": lambda: same(grad(lse, z), softmax(z)),
     "line 239": lambda: np.allclose(J, hessian(lse, z), atol=1e-6),
-    "line 255": lambda: same(gz, J.T @ gs),
+    "line 255": lambda: same(gz, J.T @ gs) and same(gx_any, J_any.T @ gy_any),  # also for a non-symmetric Jacobian
     "line 261": lambda: chain(gz, J.T @ gs, J @ gs),
     "line 268": lambda: chain(gz, (np.diag(s) - np.outer(s, s)) @ gs, np.diag(s) @ gs - np.outer(s, s) @ gs),
     "line 281": lambda: same(np.diag(s) @ gs, s * gs),
