@@ -16,8 +16,9 @@ own convention, and the ``expected:`` hint is printed in it. Read per answer, li
    for the transpose and three at least: the whole answer is read so. Two, and none for the spec's W: those claims are
    ``unchecked`` (right if that is the answer's W, a slip repeated if not). More for the transpose than for the
    spec's W: every claim whose verdict depends on it is ``unchecked`` with the counts. In both cases a claim about one
-   entry (``∂E/∂W_{12}``) whose verdict depends on it is ``unchecked`` too: which entry it names is the answer's W's. Each unchecked message gives
-   the ``[notation]`` line that settles it (``convention = "column"`` or ``"row"``: the answer's own).
+   entry (``∂E/∂W_{12}``) whose verdict depends on it is ``unchecked`` too: which entry it names is the answer's W's.
+   Each unchecked message gives the ``[notation]`` line that settles it (``convention = "column"`` or ``"row"``: the
+   answer's own).
 
 A declared ``[notation] convention`` is never changed (``[values]`` are then read in it: answers.py). Networks with
 layer kinds are read in the spec's orientation. The work is bounded: at most ``MAX_CLAIMS`` claims, each read in both
