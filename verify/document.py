@@ -88,6 +88,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
+    budget = texmacros.Budget()  # the whole document's expansion (a macro in each of 10 000 rows)
     spans = _scan(text, newlines)
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
@@ -95,11 +96,14 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
+        counted, newlines_before = 0, 0  # (the body's newlines counted as the rows go: 10⁵ rows, one pass)
         for offset, part in rows:
+            newlines_before += eq.body.count("\n", counted, offset)
+            counted = max(counted, offset)
             # the row's first line: where its text starts (a blanked \begin{aligned} before it may have hidden a newline)
-            line = eq.line + eq.body[:offset].count("\n") + part[:len(part) - len(part.lstrip())].count("\n")
+            line = eq.line + newlines_before + part.count("\n", 0, len(part) - len(part.lstrip()))
             if macros:
-                part = texmacros.expand(texmacros.strip_definitions(part), macros)
+                part = texmacros.expand(texmacros.strip_definitions(part), macros, budget)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
             part = texmacros.plain_pmatrix(part)  # \pmatrix{∂E/∂b^L}_j (Jihwan's): parentheses around one entry
             tag = _TAG.search(part)
@@ -152,6 +156,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
+    notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices)

@@ -24,8 +24,10 @@ _ARGS_MAX = 120
 
 
 def _calls(latex: str, letter: str) -> list[str]:
-    """The argument texts of every ``letter( … )`` in ``latex`` (parentheses balanced, at most _ARGS_MAX characters)."""
-    out, start = [], 0
+    """The argument texts of every ``letter( … )`` in ``latex`` (parentheses balanced, at most _ARGS_MAX characters).
+    The parentheses are paired once, by one scan (a search from every ``L(`` of ``L(L(L(…`` read each call's
+    _ARGS_MAX characters again)."""
+    out, start, close = [], 0, None
     while (at := latex.find(letter, start)) >= 0:
         start = at + len(letter)
         before = latex[at - 1] if at else " "
@@ -36,14 +38,26 @@ def _calls(latex: str, letter: str) -> list[str]:
             j += 1
         if j >= len(latex) or latex[j] != "(":
             continue
-        depth, k = 0, j
-        while k < len(latex) and k - j <= _ARGS_MAX:
-            depth += {"(": 1, ")": -1}.get(latex[k], 0)
-            if depth == 0:
-                out.append(latex[j + 1:k])
-                break
-            k += 1
+        if close is None:
+            close = _pairs(latex)
+        k = close.get(j)
+        if k is not None and k - j <= _ARGS_MAX:
+            out.append(latex[j + 1:k])
     return out
+
+
+def _pairs(latex: str) -> dict[int, int]:
+    """Each ``(`` of ``latex`` -> its ``)`` (one pass with a stack; an unmatched ``)`` pairs nothing)."""
+    close, stack = {}, []
+    for m in _PAREN.finditer(latex):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            close[stack.pop()] = m.start()
+    return close
+
+
+_PAREN = re.compile(r"[()]")
 
 
 def applied_to_examples(document: list[str]) -> frozenset:

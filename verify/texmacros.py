@@ -17,6 +17,13 @@ MAX_STEPS = 2000  # macro uses expanded in one formula
 MAX_GROWTH = 20  # a formula may grow to this many times its length (and at most MAX_LENGTH)
 MAX_LENGTH = 50_000
 MAX_DEFINITIONS = 200  # definitions read from one document (each costs at most MAX_BODY characters of scanning)
+#: one document's expansion in all (every formula and row of it): macro uses, and characters written by them
+MAX_DOCUMENT_STEPS = 50_000
+MAX_DOCUMENT_CHARS = 50_000_000
+#: the notice of a document whose expansion reached MAX_DOCUMENT_STEPS or MAX_DOCUMENT_CHARS (document.extract)
+SPENT = (f"the document's macros were expanded until their bound for one document ({MAX_DOCUMENT_STEPS} uses or "
+         f"{MAX_DOCUMENT_CHARS // 1_000_000} million characters written); the later equations are read as written "
+         "(define fewer or shorter macros, or write them out)")
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?(?:newcommand|providecommand)\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))"
                          r"\s*(?:\[\s*(\d)\s*\])?\s*(\[)?")
@@ -26,21 +33,42 @@ _OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\
 _KEEP = frozenset({"frac", "partial", "begin", "end", "left", "right", "sum", "tag", "label", "text", "mathrm"})
 
 
+#: a brace that counts: not escaped (``\\{``)
+_BRACE = re.compile(r"(?<!\\)[{}]")
+
+
 def _group(text: str, at: int) -> int | None:
     """The index just after the brace group opening at ``at`` (``text[at] == "{"``), or None when it does not close
-    within MAX_BODY characters."""
+    within MAX_BODY characters (the braces found by the regular expression: its scan runs in C)."""
     depth = 0
-    for k in range(at, min(len(text), at + MAX_BODY + 2)):
-        ch = text[k]
-        if ch == "\\":
-            continue
-        if ch == "{" and (k == 0 or text[k - 1] != "\\"):
+    for m in _BRACE.finditer(text, at, min(len(text), at + MAX_BODY + 2)):
+        if m.group() == "{":
             depth += 1
-        elif ch == "}" and (k == 0 or text[k - 1] != "\\"):
+        else:
             depth -= 1
             if depth == 0:
-                return k + 1
+                return m.end()
     return None
+
+
+class Braces:
+    """``_group`` for many openers of one text: the braces paired once, by one linear scan (``_group`` from every
+    opener of a text of n unclosed braces would read n × MAX_BODY characters)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self._close = text, None
+
+    def group(self, at: int) -> int | None:
+        """As ``_group(self.text, at)``."""
+        if self._close is None:
+            self._close, stack = {}, []
+            for m in _BRACE.finditer(self.text):
+                if m.group() == "{":
+                    stack.append(m.start())
+                elif stack:
+                    self._close[stack.pop()] = m.start()
+        end = self._close.get(at)
+        return end + 1 if end is not None and end < at + MAX_BODY + 2 else None
 
 
 def _first(matches):
@@ -53,7 +81,7 @@ def _first(matches):
 
 def _scan(text: str) -> list[tuple[int, int, str, int, str]]:
     """Every definition in ``text``, in order: (start, end, name, number of arguments, body)."""
-    found = []
+    found, braces = [], Braces(text)
     for pattern in (_NEWCOMMAND, _DEF, _OPERATOR):
         for m in _first(pattern.finditer(text)):
             if pattern is _NEWCOMMAND and m.group(4):  # \newcommand{\x}[2][default]{…}: an optional argument
@@ -61,7 +89,7 @@ def _scan(text: str) -> list[tuple[int, int, str, int, str]]:
             at = m.end() - (pattern is not _NEWCOMMAND)  # the body's brace (after \newcommand's optional spaces)
             while at < len(text) and text[at].isspace():
                 at += 1
-            end = _group(text, at) if at < len(text) and text[at] == "{" else None
+            end = braces.group(at) if at < len(text) and text[at] == "{" else None
             if end is None:
                 continue
             body = text[at + 1:end - 1]
@@ -97,10 +125,24 @@ def _substitute(body: str, args: list[str]) -> str:
     return re.sub(r"#(\d)", lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
 
 
-def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
+class Budget:
+    """What is left of one document's expansion (``expand``'s steps and the characters they write, in all): a
+    document of thousands of rows, each using a macro that expands forever or exponentially, would otherwise cost rows
+    × MAX_STEPS steps of up to MAX_LENGTH characters each."""
+
+    def __init__(self, steps: int = MAX_DOCUMENT_STEPS, chars: int = MAX_DOCUMENT_CHARS) -> None:
+        self.steps, self.chars = steps, chars
+
+    @property
+    def spent(self) -> bool:
+        return self.steps <= 0 or self.chars <= 0
+
+
+def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None = None) -> str:
     """``text`` with every use of ``macros`` replaced by its body (arguments in braces or one character or command),
-    as TeX expands them; unchanged when the expansion does not end within the bounds."""
-    if not macros or "\\" not in text:
+    as TeX expands them; unchanged when the expansion does not end within the bounds (``budget``: the document's, its
+    steps and characters taken from it as they are spent; once spent, every text stays as written)."""
+    if not macros or "\\" not in text or (budget is not None and budget.spent):
         return text
     s, at, steps = text, 0, 0
     limit = min(MAX_LENGTH, max(len(text) * MAX_GROWTH, 2000))
@@ -115,6 +157,11 @@ def expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
         steps += 1
         if steps > MAX_STEPS:
             return text
+        if budget is not None:
+            budget.steps -= 1
+            budget.chars -= len(s)
+            if budget.spent:
+                return text
         n, body = macros[name]
         args, pos = [], m.end()
         for _ in range(n):
@@ -161,15 +208,15 @@ def physics(text: str, defined=()) -> str:
     not read). One linear scan."""
     if "dv" not in text:
         return text
-    out, last = [], 0
+    out, last, braces = [], 0, Braces(text)
     for m in _PHYSICS.finditer(text):
         if m.group(1) in defined or m.start() < last:
             continue
-        first = _group(text, m.end()) if text[m.end():m.end() + 1] == "{" else None
+        first = braces.group(m.end()) if text[m.end():m.end() + 1] == "{" else None
         at = first
         while at is not None and at < len(text) and text[at].isspace():
             at += 1
-        second = _group(text, at) if at is not None and text[at:at + 1] == "{" else None
+        second = braces.group(at) if at is not None and text[at:at + 1] == "{" else None
         rest = second
         while rest is not None and rest < len(text) and text[rest].isspace():
             rest += 1
