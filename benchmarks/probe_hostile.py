@@ -303,7 +303,7 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine()
+    return out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
 
 
 def _example(name: str) -> str:
@@ -1737,6 +1737,140 @@ def round_nine() -> list[Probe]:
     wide = 'title = "t"\n[[questions]]\nid = "Q1"\npoints = 1\nexpects = [' + ", ".join(f'"c{k}"' for k in range(100000)) + "]\n"
     out.append(Probe("r9: a question expecting 100 000 claim ids", (*grade, "--summary", "{d}/g.csv"),
                      {**base, "s.toml": s2, "r.toml": wide}, (0, 2)))
+    return out
+
+
+def _colab(cells: list) -> str:
+    """A notebook as Google Colab saves it: nbformat_minor 0, cell ids, ``source`` as one string, Colab metadata."""
+    return json.dumps({"nbformat": 4, "nbformat_minor": 0, "metadata": {
+        "colab": {"provenance": [], "collapsed_sections": [], "name": "HW3.ipynb", "toc_visible": True},
+        "kernelspec": {"name": "python3", "display_name": "Python 3"}, "language_info": {"name": "python"},
+        "accelerator": "GPU", "gpuClass": "standard"},
+        "cells": [{"cell_type": "markdown", "source": c, "metadata": {"id": f"a{k:06x}"}} for k, c in enumerate(cells)]},
+        indent=2)
+
+
+def round_ten() -> list[Probe]:
+    """Round ten (issue 12, eleventh pass): what the tenth round added to verify's reading — an answer's own forward
+    letters (ownforward), index orders bound from written sums (componentletters), per-example losses (lossfunction),
+    forward definitions naming layers the network lacks (forwardcheck), macros with arguments (texmacros), inline
+    worked-example values, prose in displays, \\dpdv, comma lists, long aligned chains, prose in other languages,
+    mixed display syntaxes, huge notebooks — and an unlucky user's encodings, a Colab notebook and a PDF."""
+    out: list[Probe] = []
+    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+    right = {"d2": {"correct"}}
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, name="h.md", **kw) -> None:
+        argv = tuple(a.replace("h.md", name) for a in doc)
+        out.append(Probe("r10: " + pid, argv, {"s.toml": spec_text, name: text}, codes, verdicts or {}, **kw))
+
+    # -- texmacros: definitions with arguments ----------------------------------------------------------------------
+    md("macros: \\def\\a{\\a} used in each of 10 000 aligned rows",
+       "$$\\def\\a{\\a}$$\n\n$$\\begin{aligned}" + "x &= \\a \\\\\n" * 10000 + "\\end{aligned}$$\n\n" + d2, (0, 1, 2))
+    md("macros: \\newcommand doubling its argument, nested 3 × 3 deep, in 1900 equations",
+       "$$\\newcommand{\\a}[1]{#1#1}\\newcommand{\\b}[1]{\\a{\\a{\\a{#1}}}}\\newcommand{\\c}[1]{\\b{\\b{\\b{#1}}}}$$\n\n"
+       + "$$x = \\c{\\c{\\c{y}}}$$\n\n" * 1900 + d2, (0, 1, 2), right)
+    md("macros: #1 nested 500 deep (\\f{\\f{…}}) and a body of 999 #1",
+       "$$\\newcommand{\\f}[1]{\\frac{#1}{2}}\\newcommand{\\g}[1]{" + "#1" * 999 + "}$$\n\n$$J = " + "\\f{" * 500 + "x"
+       + "}" * 500 + "$$\n\n" + ("$$x = \\g{" + "y" * 1900 + "}$$\n\n") * 200 + d2, (0, 1, 2), right)
+    names = ["m" + "".join(chr(97 + (k // 26 ** i) % 26) for i in range(3)) for k in range(10000)]
+    md("macros: 10 000 \\newcommand definitions, every one used",
+       "$$" + "".join(f"\\newcommand{{\\{n}}}{{x}}" for n in names) + "$$\n\n$$y = " + " + ".join(f"\\{n}" for n in names[:3000])
+       + "$$\n\n" + d2, (0, 1, 2), right)
+    md("macros: \\renewcommand{\\frac}, \\def\\partial and \\let\\delta redefined",
+       "$$\\renewcommand{\\frac}[2]{#2/#1}\\def\\partial{d}\\let\\delta\\Delta$$\n\n"
+       "$$\\frac{\\partial J}{\\partial W^{(2)}} = \\delta^{(2)} {h^{(1)}}^\\top \\tag{w2}$$\n\n" + d2, (0, 1, 2),
+       {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}})
+    # (the document's own \\hat is the identity: its δ⁽²⁾ = ŷ − y reads, and renders, as y − y)
+    md("macros: \\def\\hat#1{#1} makes a right-looking claim say y − y", "$$\\def\\hat#1{#1}$$\n\n" + d2, (0, 1, 2),
+       {"d2": {"incorrect", "unchecked"}})
+    md("macros: mutual recursion \\gdef\\x{\\y}\\gdef\\y{\\x} in 1999 equations",
+       "$$\\gdef\\x{\\y}\\gdef\\y{\\x}$$\n\n" + "$$J = \\x$$\n\n" * 1998 + d2, (0, 1, 2), right)
+    md("macros: a definition with unbalanced braces and 50 000 unclosed \\newcommand{",
+       "$$\\def\\a{}}}}$$\n\n" + "\\newcommand{" * 50000 + "\n\n" + d2, (0, 1, 2), right)
+    # -- physics and \dpdv ---------------------------------------------------------------------------------------------
+    md("\\pdv{ unclosed 100 000 times in one display", "$$J = " + "\\pdv{" * 100000 + "$$\n\n" + d2, (0, 1, 2), right)
+    md("\\dpdv{a}{ with its second argument unclosed 90 000 times", "$$J = " + "\\dpdv{a}{" * 90000 + "$$\n\n" + d2,
+       (0, 1, 2), right)
+    md("\\dpdv nested 3000 deep and 20 000 \\pdv{J}{z} uses", "$$J = " + "\\dpdv{" * 3000 + "x" + "}{x}" * 3000
+       + "$$\n\n$$" + "\\pdv{J}{z} + " * 20000 + "0 = 0$$\n\n" + d2, (0, 1, 2), right)
+    # -- lossfunction: L(ŷ, y) under J = 1/m Σ ----------------------------------------------------------------------------
+    md("per-example loss: \\sum with 300 000 nested L(", "$$J = \\sum " + "L(" * 300000 + "$$\n\n" + d2, (0, 1, 2), right)
+    md("per-example loss: 2000 definitions L(ŷ, y) beside J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)",
+       "$$J = \\frac{1}{m} \\sum_{i=1}^{m} L(\\hat y^{(i)}, y^{(i)})$$\n\n"
+       + "$$L(\\hat y, y) = \\frac{1}{2} (\\hat y - y)^2$$\n\n" * 1990 + d2, (0, 1, 2), right)
+    md("per-example loss: \\mathcal{L}( 80 000 times with \\sum", "$$J = \\sum " + "\\mathcal{L}(" * 80000 + "$$\n\n" + d2,
+       (0, 1, 2), right)
+    # -- ownforward: an answer's own forward letters at any index offset ------------------------------------------------
+    md("own forward letters: f_k = β_k + Ω_k h_k at offsets k±1, 10^{12}, and 1800 conflicting copies",
+       "$$f_{k} = \\beta_{k} + \\Omega_{k} h_{k}$$\n\n$$f_{k+1} = \\beta_{k} + \\Omega_{k-1} h_{k}$$\n\n"
+       "$$f_{999999999999} = \\beta_{999999999999} + \\Omega_{999999999999} h_{999999999998}$$\n\n"
+       + "".join(f"$$f_{{{k % 10}}} = \\beta_{{{k % 7}}} + \\Omega_{{{k % 3}}} h_{{{k % 5}}}$$\n\n" for k in range(1800)) + d2,
+       (0, 1, 2), right)
+    md("own forward letters: Prince's f_0 = β_0 + Ω_0 x, f_1 = β_1 + Ω_1 h_1, a right ∂ℓ/∂f_1",
+       "$$f_0 = \\beta_0 + \\Omega_0 x$$\n\n$$h_1 = a[f_0]$$\n\n$$f_1 = \\beta_1 + \\Omega_1 h_1$$\n\n"
+       "$$\\frac{\\partial \\ell}{\\partial f_1} = f_1 - y \\tag{p}$$\n\n", (0, 1, 2), {"p": {"correct", "unchecked"}})
+    # -- componentletters: index orders from written sums -------------------------------------------------------------
+    sym = " + ".join(f"w_{{{a}{b}}}'" for a in range(1, 10) for b in range(1, 10)) + " + " + " + ".join(
+        f"w_{{{a}{b}}}^2" for a in range(1, 10) for b in range(1, 10)) + " + " + " + ".join(
+        f"O_{{{a}{b}}} + b_{{{a}{b}}}" for a in range(1, 10) for b in range(1, 10))
+    sums = "".join(f"$$\\frac{{\\partial \\hat Y}}{{\\partial w_{{{k}1}}^2}} = \\frac{{\\partial}}{{\\partial w_{{{k}1}}^2}}"
+                   f"(O_{{1{k}}} w_{{{k}1}}^2 + O_{{12}} w_{{21}}^2 + b_{{21}})$$\n\n" for k in range(1, 10)) * 3
+    md("component letters: every two-digit symbol and 27 written sums", f"$$J = {sym}$$\n\n" * 20 + sums + d2, (0, 1, 2), right)
+    # -- forwardcheck ---------------------------------------------------------------------------------------------------
+    md("forward definitions naming layers the network lacks: Z_0 … Z_{999}, 1990 of them, and a wrong claim",
+       "".join(f"$$Z_{{{k % 1000}}} = A_{{{k % 1000}}} W_{{{k % 1000}}}^T + b_{{{k % 1000}}}$$\n\n" for k in range(1990))
+       + "$$\\delta^{(2)} = y - \\hat y \\tag{bad}$$\n\n" + d2, (0, 1, 2),
+       {"d2": {"correct", "unchecked"}, "bad": {"incorrect", "unchecked"}})
+    # -- inline worked-example values -----------------------------------------------------------------------------------
+    md("inline values: 10 000 listed w_k = number, then the example", "$$" + ", ".join(f"w_{{{k}}} = {k}.5" for k in range(10000))
+       + "$$\n\n" + d2, (0, 1, 2), right)
+    md("inline values: 400 displays of 150 listed values each", ("$$" + ", ".join(f"w_{{{k}}} = 0.{k}" for k in range(150))
+       + "$$\n\n") * 400 + d2, (0, 1, 2), right)
+    md("inline values: Let $x=1e308, y=NaN, w_1=\\infty$ in prose, a worked example of 1e308 and NaN words",
+       "Let $x = 1e308, y = \\text{NaN}, w_1 = \\infty, b_1 = -1e308$ be given.\n\n"
+       "$$x = \\begin{bmatrix} 1e308 \\\\ \\text{NaN} \\end{bmatrix},\\quad y = \\begin{bmatrix} \\text{inf} \\\\ -0 \\end{bmatrix}$$\n\n"
+       + d2, (0, 1, 2), {"d2": {"correct", "unchecked"}})
+    md("inline values: a 10^5-number vector x = [1, 1, …]", "$$x = \\begin{bmatrix}" + " \\\\ ".join(["1"] * 100000)
+       + "\\end{bmatrix}$$\n\n" + d2, (0, 1, 2), right)
+    # -- documents: prose, commas, chains, languages, mixed displays -----------------------------------------------------
+    md("comma-listed equations: 10 000 commas in one display", "$$" + ", ".join(f"a_{{{k}}} = b_{{{k}}}" for k in range(10000))
+       + "$$\n\n" + d2, (0, 1, 2), right)
+    md("aligned chain: J &= … of 10 000 rows", "$$\\begin{aligned} J " + "&= \\frac{1}{2}(\\hat y - y)^2 \\\\\n" * 10000
+       + "\\end{aligned}$$\n\n" + d2, (0, 1, 2), right)
+    md("aligned: 160 000 rows of a = 1", "$$\\begin{aligned}" + "a=1\\\\" * 160000 + "\\end{aligned}$$\n\n" + d2, (0, 1, 2))
+    md("prose inside displays: \\text{where …} 2000 times and \\quad\\text{for all } rows",
+       "$$\\delta^{(2)} = \\hat y - y \\quad \\text{where } \\hat y = h^{(2)} \\tag{d2}$$\n\n"
+       + "$$z^{(1)} = W^{(1)} x + b^{(1)} \\quad\\text{for all layers, " + "and so on " * 2000 + "}$$\n\n", (0, 1, 2), right)
+    md("Chinese and French prose around the answer (10 000 lines)",
+       "设 $\\delta^{(2)} = \\hat y - y$ 为输出层误差。\n\n" + "Soit $z^{(1)} = W^{(1)} x + b^{(1)}$, où $W$ est la matrice.\n"
+       * 5000 + "对于所有层，我们有：\n" * 5000 + d2, (0, 1, 2), right)
+    md("mixed displays: equation inside $$, \\[ inside $$, $$ inside \\[, unclosed \\begin{equation}",
+       "$$\\begin{equation}\\delta^{(2)} = \\hat y - y \\tag{d2}\\end{equation}$$\n\n"
+       "$$ \\[ z^{(1)} = W^{(1)} x + b^{(1)} \\] $$\n\n\\[ $$ h^{(1)} = \\tanh(z^{(1)}) $$ \\]\n\n"
+       + "\\begin{equation} x = 1 $$ \\[ " * 3000, (0, 1, 2), right)
+    # -- notebooks -------------------------------------------------------------------------------------------------------
+    cell = {"cell_type": "markdown", "metadata": {}, "source": ["$$a = 1$$\n"]}
+    nb = lambda cells: json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})  # noqa: E731
+    md(".ipynb with 10 000 cells of one equation each", nb([cell] * 10000), (0, 1, 2), name="h.ipynb")
+    md(".ipynb with 10 000 prose cells and the answer last", nb([{**cell, "source": ["Some prose.\n"]}] * 10000
+       + [{**cell, "source": [d2]}]), (0, 1), right, name="h.ipynb")
+    md("a notebook saved by Colab (source as one string, cell ids, Colab metadata)",
+       _colab(["# HW 3\n", "Prose.\n\n" + d2, "$$z^{(1)} = W^{(1)} x + b^{(1)}$$"]), (0, 1), right, name="h.ipynb")
+    # -- an unlucky user: encodings and formats -----------------------------------------------------------------------------
+    ans = "# Answer\n\n" + d2 + "$$z^{(1)} = W^{(1)} x + b^{(1)}$$\n\n"
+    md("the answer in CRLF", ans.replace("\n", "\r\n").encode(), (0, 1), right)
+    md("the answer in UTF-16 LE with a BOM", ans.encode("utf-16"), (0, 1), right)
+    md("the answer in UTF-8 with a BOM, CRLF", b"\xef\xbb\xbf" + ans.replace("\n", "\r\n").encode(), (0, 1), right)
+    md("the answer in UTF-16 BE with a BOM (.tex)", ("\\documentclass{article}\\begin{document}\n"
+       "\\begin{equation}\\delta^{(2)} = \\hat y - y \\tag{d2}\\end{equation}\n\\end{document}\n").encode("utf-16-be")
+       .join([b"\xfe\xff", b""]), (0, 1), right, name="h.tex")
+    pdf = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\nstream\n" + bytes(range(256)) * 40
+           + b"\nendstream\n%%EOF\n")
+    md("a PDF given as the answer", pdf, (2,), name="h.pdf", says="h.pdf")
+    md("a PDF renamed .md", pdf, (2,), says="h.md")
     return out
 
 

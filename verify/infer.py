@@ -788,7 +788,9 @@ def _reading(base: Notation, choice) -> Reading:
 def infer(judge, claims) -> Reading | None:
     """The reading the answer's definitions call for, or None to keep the default (see the module docstring)."""
     dims, deciding = readings(judge.notation, claims, judge.net.depth, judge.net, judge.batch, judge.declared)
-    settled, dims = _settled(dims, structure(claims))  # what the definitions' form says, before any value is checked
+    # what the definitions' form says, before any value is checked (of the answer's own letters: a claim verify rewrote
+    # into its quantities, as modules.py does, already has gradproof's layer numbers)
+    settled, dims = _settled(dims, structure([c for c in claims if c.id not in judge.rewritten]))
     if "jacobian" not in dict(judge.notation.options):
         # the layout of Jacobians, as the order of the answer's chain rule fixes it; with no chain, the claims' own
         # Jacobians are no evidence of their layout (each would vote for the reading that makes it right), and a

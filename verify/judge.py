@@ -231,6 +231,9 @@ class Judge:
         self.layouts = [declared] if declared else [default] + [s for s in ("columns", "rows") if s != default]
         self.votes = {s: 0 for s in ("columns", "rows")}
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
+        #: ids of the claims verify rewrote into its own quantities (modules.py): their layer numbers are gradproof's, no
+        #: evidence of how the answer numbers its layers (infer.structure does not count them)
+        self.rewritten: frozenset = frozenset()
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
@@ -1487,6 +1490,7 @@ class Judge:
         if modules is not None:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
+            self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):

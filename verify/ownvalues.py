@@ -8,7 +8,7 @@ numbers and the spec gives no [values]").
 Only complete examples count: every value the spec's [values] needs must be written, each once as a matrix or a number
 of plain numbers (its first definition; a later restatement is a claim about it), with the shapes [values] accepts.
 Anything less (no target, one weight missing) leaves the document in symbolic mode, as before. Reading is bounded: at
-most MAX_CLAIMS claims are looked at, each parsed once by the claim grammar (no eval)."""
+most MAX_CLAIMS claims are looked at and MAX_ROWS rows parsed, each once by the claim grammar (no eval)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ from .surface import split_top_level
 OWN_EXAMPLE = "the document's own worked example"
 #: claims looked at for the example's values (a document's definitions come first)
 MAX_CLAIMS = 400
+#: rows (a claim, or one definition of a listed display) parsed for them in all: a display listing 10 000 values, or
+#: 400 displays of 150, would parse each (a complete example needs a few per layer)
+MAX_ROWS = 1000
 
 
 def _literal(node) -> np.ndarray | None:
@@ -57,10 +60,14 @@ def document_values(claims, net) -> dict | None:
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
     notation = Notation(options=options)
+    parsed = 0
     for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
                   for row in listed_values(listed)):
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
+        parsed += 1
+        if parsed > MAX_ROWS:
+            break
         try:
             sides, rels = parse_claim(latex, notation, net.depth)
         except Exception:  # noqa: BLE001 -- a claim that does not read gives no value

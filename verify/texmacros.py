@@ -118,11 +118,12 @@ def strip_definitions(text: str) -> str:
 
 
 _USE = re.compile(r"\\([A-Za-z]+)")
+_ARG = re.compile(r"#(\d)")
 
 
 def _substitute(body: str, args: list[str]) -> str:
     """``body`` with #1 … #9 replaced by ``args`` (one pass: an argument's own # is not read again)."""
-    return re.sub(r"#(\d)", lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
+    return _ARG.sub(lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
 
 
 class Budget:
@@ -157,11 +158,6 @@ def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None 
         steps += 1
         if steps > MAX_STEPS:
             return text
-        if budget is not None:
-            budget.steps -= 1
-            budget.chars -= len(s)
-            if budget.spent:
-                return text
         n, body = macros[name]
         args, pos = [], m.end()
         for _ in range(n):
@@ -183,10 +179,18 @@ def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None 
             else:
                 args.append(s[pos])
                 pos += 1
+        refs = _ARG.findall(body)  # (the length the text will have, known before it is built: a body of 999 #1)
+        grown = len(s) - (pos - m.start()) + len(body) - 2 * len(refs) + sum(
+            len(args[int(k) - 1]) for k in refs if 0 < int(k) <= len(args)) + bool(re.match(r"[A-Za-z]", s[pos:pos + 1]))
+        if grown > limit:
+            return text
+        if budget is not None:
+            budget.steps -= 1
+            budget.chars -= grown
+            if budget.spent:
+                return text
         value = _substitute(body, args)
         s = f"{s[:m.start()]}{value} {s[pos:]}" if re.match(r"[A-Za-z]", s[pos:pos + 1]) else f"{s[:m.start()]}{value}{s[pos:]}"
-        if len(s) > limit:
-            return text
         at = m.start()  # the body may use other macros: read it again
 
 
