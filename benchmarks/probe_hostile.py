@@ -1843,7 +1843,8 @@ def round_ten() -> list[Probe]:
     md("aligned: 160 000 rows of a = 1", "$$\\begin{aligned}" + "a=1\\\\" * 160000 + "\\end{aligned}$$\n\n" + d2, (0, 1, 2))
     md("prose inside displays: \\text{where …} 2000 times and \\quad\\text{for all } rows",
        "$$\\delta^{(2)} = \\hat y - y \\quad \\text{where } \\hat y = h^{(2)} \\tag{d2}$$\n\n"
-       + "$$z^{(1)} = W^{(1)} x + b^{(1)} \\quad\\text{for all layers, " + "and so on " * 2000 + "}$$\n\n", (0, 1, 2), right)
+       + "$$z^{(1)} = W^{(1)} x + b^{(1)} \\quad\\text{for all layers, " + "and so on " * 2000 + "}$$\n\n", (0, 1, 2),
+       {"d2": {"correct", "unchecked"}})  # (a remark not in parentheses is not split off: unchecked, never wrong)
     md("Chinese and French prose around the answer (10 000 lines)",
        "设 $\\delta^{(2)} = \\hat y - y$ 为输出层误差。\n\n" + "Soit $z^{(1)} = W^{(1)} x + b^{(1)}$, où $W$ est la matrice.\n"
        * 5000 + "对于所有层，我们有：\n" * 5000 + d2, (0, 1, 2), right)

@@ -44,9 +44,13 @@ from .rubric import Rubric, check_against, grade, load_rubric, per_claim
 PLATFORMS = ("gradescope", "prairielearn")
 
 
-def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SECONDS, deadline: tuple | None = None) -> Context:
+def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SECONDS, deadline: tuple | None = None,
+            stop_at_deadline: bool = False) -> Context:
     """The network (derived once, without the instantiation check: verify's truth is the evaluator) and the rubric.
     ``deadline``: ``(started, total)`` from ``deadline_of``, the whole run's wall-clock budget (default: none).
+    ``stop_at_deadline``: the derivation stops at that deadline whatever CPU it has had (one submission for a platform:
+    past it nothing would be graded, and the run still has to write its results and exit within 30 s); otherwise it
+    goes on to the run's own wall-clock bound, which waits for real work (``limits.RUN_WALL_MIN_CPU``).
 
     Raises:
         UsageError: no --spec, or the spec or rubric is malformed.
@@ -57,7 +61,9 @@ def context(spec: str | None, rubric_path: str | None, budget: float = BUDGET_SE
     if not budget > 0 or not math.isfinite(budget):
         raise UsageError(f"--time-limit {budget}: give a positive number of seconds per submission")
     started, total = deadline or (None, math.inf)
-    with limits.run_budget(f"--spec {spec}", started=started):  # the network is derived once, within one run's budget
+    early = stop_at_deadline and started is not None and total < limits.RUN_WALL_SECONDS
+    with limits.run_budget(f"--spec {spec}", started=started,  # the network is derived once, within one run's budget
+                           wall=total if early else None, soft_wall=total if early else None):
         try:
             net = load_spec(spec)
         except SpecError as exc:
@@ -255,7 +261,18 @@ def grade_for_platform(platform: str, submission: str | Path, spec: str | None, 
     try:
         if rubric_path:
             rubric = load_rubric(rubric_path)
-        ctx = context(spec, rubric_path, budget, deadline)
+        ctx = context(spec, rubric_path, budget, deadline, stop_at_deadline=True)
+    except limits.TimeLimitError as exc:
+        if deadline is None or time.monotonic() < sum(deadline) - 0.5:
+            write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), flag)
+            raise
+        # a machine too loaded to derive the spec within the whole run's time: the submission is not graded (as one the
+        # deadline reaches first), the results still written in time
+        reason = (f"{Path(submission).name}: not graded: the whole run's time budget ({deadline[1]:g} s, --total-time) "
+                  "ran out while the spec was derived (a loaded machine); grade it again or raise --total-time")
+        write_json(results, platform_results(platform, rubric, Outcome(Path(submission).name, "skipped", reason)), flag)
+        print(f"gradproof: {platform}: {platforms.printable(reason)}; wrote {results} with score 0", file=sys.stderr)
+        return bad_exit
     except GradproofError as exc:
         write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), flag)
         raise
