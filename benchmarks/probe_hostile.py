@@ -1845,9 +1845,9 @@ def round_ten() -> list[Probe]:
        "$$\\delta^{(2)} = \\hat y - y \\quad \\text{where } \\hat y = h^{(2)} \\tag{d2}$$\n\n"
        + "$$z^{(1)} = W^{(1)} x + b^{(1)} \\quad\\text{for all layers, " + "and so on " * 2000 + "}$$\n\n", (0, 1, 2),
        {"d2": {"correct", "unchecked"}})  # (a remark not in parentheses is not split off: unchecked, never wrong)
-    md("Chinese and French prose around the answer (10 000 lines)",
+    md("Chinese and French prose around the answer (10 000 lines, 1500 inline equations)",
        "设 $\\delta^{(2)} = \\hat y - y$ 为输出层误差。\n\n" + "Soit $z^{(1)} = W^{(1)} x + b^{(1)}$, où $W$ est la matrice.\n"
-       * 5000 + "对于所有层，我们有：\n" * 5000 + d2, (0, 1, 2), right)
+       * 1500 + "Où « la dérivée » de l'erreur… c'est-à-dire\n" * 3500 + "对于所有层，我们有：\n" * 5000 + d2, (0, 1), right)
     md("mixed displays: equation inside $$, \\[ inside $$, $$ inside \\[, unclosed \\begin{equation}",
        "$$\\begin{equation}\\delta^{(2)} = \\hat y - y \\tag{d2}\\end{equation}$$\n\n"
        "$$ \\[ z^{(1)} = W^{(1)} x + b^{(1)} \\] $$\n\n\\[ $$ h^{(1)} = \\tanh(z^{(1)}) $$ \\]\n\n"
