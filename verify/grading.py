@@ -261,15 +261,17 @@ def grade_for_platform(platform: str, submission: str | Path, spec: str | None, 
     try:
         if rubric_path:
             rubric = load_rubric(rubric_path)
+        if deadline is not None and time.monotonic() >= sum(deadline):  # (the imports alone took the whole run's time)
+            raise limits.TimeLimitError("the whole run's time ran out before the spec was derived")
         ctx = context(spec, rubric_path, budget, deadline, stop_at_deadline=True)
     except limits.TimeLimitError as exc:
         if deadline is None or time.monotonic() < sum(deadline) - 0.5:
             write_json(results, platform_results(platform, rubric, None, f"the autograder is misconfigured: {exc}"), flag)
             raise
-        # a machine too loaded to derive the spec within the whole run's time: the submission is not graded (as one the
-        # deadline reaches first), the results still written in time
+        # a machine too loaded to derive the spec within the whole run's time (or to import the program: nothing is
+        # derived then): the submission is not graded (as one the deadline reaches first), the results still written
         reason = (f"{Path(submission).name}: not graded: the whole run's time budget ({deadline[1]:g} s, --total-time) "
-                  "ran out while the spec was derived (a loaded machine); grade it again or raise --total-time")
+                  "ran out before the spec was derived (a loaded machine); grade it again or raise --total-time")
         write_json(results, platform_results(platform, rubric, Outcome(Path(submission).name, "skipped", reason)), flag)
         print(f"gradproof: {platform}: {platforms.printable(reason)}; wrote {results} with score 0", file=sys.stderr)
         return bad_exit

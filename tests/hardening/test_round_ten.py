@@ -166,5 +166,19 @@ def test_a_platform_run_stops_deriving_at_the_deadline_and_writes_its_results(tm
     assert code == 2
     assert time.monotonic() - t0 < 20  # (an alarm after ~1 s; not the 30 s sleep)
     data = json.loads(out.read_text(), parse_constant=lambda c: 1 / 0)
-    assert data["score"] == 0 and "while the spec was derived" in data["output"]
+    assert data["score"] == 0 and "before the spec was derived" in data["output"]
     assert "misconfigured" not in data["output"]
+
+
+def test_a_platform_run_whose_imports_took_the_whole_run_derives_nothing(tmp_path, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.setattr(grading, "derive", lambda *a, **k: 1 / 0)  # (must not be reached)
+    sub = tmp_path / "a.md"
+    sub.write_text(RIGHT)
+    out = tmp_path / "results.json"
+    code = grading.grade_for_platform("gradescope", sub, str(ROOT / "examples" / "reference_mlp.toml"), None, out,
+                                      bad_exit=0, deadline=(time.monotonic() - 30, 24.0))
+    assert code == 0  # (the autograder's exit: a result, not a broken autograder)
+    data = json.loads(out.read_text(), parse_constant=lambda c: 1 / 0)
+    assert data["score"] == 0 and "before the spec was derived" in data["output"]
