@@ -15,6 +15,7 @@ reason (the claim becomes ``unchecked``, never a guess).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -99,9 +100,18 @@ class Notation:
 
     @property
     def words(self) -> list[str]:
-        keys = [k for k, _ in (*self.bases, *self.functions, *self.fixed) if len(k) > 1 and k.isalpha()]
-        keys += [m.group(0) for k, _ in self.macros if (m := re.match(r"[A-Za-z]{2,}", k))]
-        return sorted(set(keys), key=len, reverse=True)
+        try:  # (read by every tokenize: made once per notation, or a notation of 1000 macros costs 1000² matches)
+            return list(_words(self.bases, self.functions, self.fixed, self.macros))
+        except TypeError:  # an unhashable value: not cached
+            return list(_words.__wrapped__(self.bases, self.functions, self.fixed, self.macros))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(bases: tuple, functions: tuple, fixed: tuple, macros: tuple) -> tuple[str, ...]:
+    """The names a notation's tokenizer keeps whole (longest first)."""
+    keys = [k for k, _ in (*bases, *functions, *fixed) if len(k) > 1 and k.isalpha()]
+    keys += [m.group(0) for k, _ in macros if (m := re.match(r"[A-Za-z]{2,}", k))]
+    return tuple(sorted(set(keys), key=len, reverse=True))
 
 
 def _unexpected(ch: str, pos: int) -> str:
