@@ -182,3 +182,16 @@ def test_a_platform_run_whose_imports_took_the_whole_run_derives_nothing(tmp_pat
     assert code == 0  # (the autograder's exit: a result, not a broken autograder)
     data = json.loads(out.read_text(), parse_constant=lambda c: 1 / 0)
     assert data["score"] == 0 and "before the spec was derived" in data["output"]
+
+
+# -- a notation of a thousand macros -------------------------------------------------------------------------------------------
+def test_component_letters_of_every_two_digit_symbol_are_read_in_linear_time():
+    """Every two-digit symbol (w_{jk}', w_{jk}^2, O_{jk}, b_{jk}: ~300) and 27 written sums: each of the 8 readings
+    binds them all as macros, and every tokenize recomputed the notation's words over all of them (5.2 CPU s)."""
+    sym = " + ".join(f"w_{{{a}{b}}}' + w_{{{a}{b}}}^2 + O_{{{a}{b}}} + b_{{{a}{b}}}" for a in range(1, 10) for b in range(1, 10))
+    sums = "".join(f"$$\\frac{{\\partial \\hat Y}}{{\\partial w_{{{k}1}}^2}} = \\frac{{\\partial}}{{\\partial w_{{{k}1}}^2}}"
+                   f"(O_{{1{k}}} w_{{{k}1}}^2 + O_{{12}} w_{{21}}^2 + b_{{21}})$$\n\n" for k in range(1, 10)) * 3
+    t0 = cpu()
+    got = {r.id: r for r in _judge().check_all(extract(f"$$J = {sym}$$\n\n" * 20 + sums + RIGHT))}
+    assert cpu() - t0 < 4
+    assert got["d2"].verdict == "correct"
