@@ -1782,7 +1782,7 @@ def round_ten() -> list[Probe]:
     md("macros: \\renewcommand{\\frac}, \\def\\partial and \\let\\delta redefined",
        "$$\\renewcommand{\\frac}[2]{#2/#1}\\def\\partial{d}\\let\\delta\\Delta$$\n\n"
        "$$\\frac{\\partial J}{\\partial W^{(2)}} = \\delta^{(2)} {h^{(1)}}^\\top \\tag{w2}$$\n\n" + d2, (0, 1, 2),
-       {"d2": {"correct", "unchecked"}, "w2": {"correct", "unchecked"}})
+       {"d2": {"correct", "unchecked"}, "w2": {"incorrect", "unchecked"}})  # (w2 renders as ∂W⁽²⁾/∂J)
     # (the document's own \\hat is the identity: its δ⁽²⁾ = ŷ − y reads, and renders, as y − y)
     md("macros: \\def\\hat#1{#1} makes a right-looking claim say y − y", "$$\\def\\hat#1{#1}$$\n\n" + d2, (0, 1, 2),
        {"d2": {"incorrect", "unchecked"}})

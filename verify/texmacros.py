@@ -31,6 +31,9 @@ _DEF = re.compile(r"\\[gex]?def\s*\\([A-Za-z]+)\s*((?:#\d\s*){0,9})\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*\{")
 #: the TeX commands a definition may not replace: the readers' own structure
 _KEEP = frozenset({"frac", "partial", "begin", "end", "left", "right", "sum", "tag", "label", "text", "mathrm"})
+#: ... except these, given another meaning by a body that does not use them (``\renewcommand{\frac}[2]{#2/#1}`` is
+#: read as it renders; ``\renewcommand{\frac}{\displaystyle\frac}`` is style, and stays \frac)
+_MEANING = frozenset({"frac", "partial", "sum"})
 
 
 #: a brace that counts: not escaped (``\\{``)
@@ -104,7 +107,8 @@ def _scan(text: str) -> list[tuple[int, int, str, int, str]]:
 
 def definitions(text: str) -> dict[str, tuple[int, str]]:
     """The macros ``text`` defines: name -> (number of arguments, body). A later definition replaces an earlier one."""
-    return {name: (n, body) for _, _, name, n, body in _scan(text) if name not in _KEEP}
+    return {name: (n, body) for _, _, name, n, body in _scan(text)
+            if name not in _KEEP or name in _MEANING and not re.search(rf"\\{name}(?![A-Za-z])", body)}
 
 
 def strip_definitions(text: str) -> str:

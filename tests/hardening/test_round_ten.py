@@ -108,6 +108,16 @@ def test_an_expansion_is_refused_at_its_length_before_it_is_built():
     assert texmacros.expand(text, {"e": (1, "#1" * (limit // 2) + "z")}) == text  # one character more: as written
 
 
+def test_a_fraction_given_another_meaning_is_read_as_it_renders():
+    """``\\renewcommand{\\frac}[2]{#2/#1}``: ∂J/∂W⁽²⁾ renders as ∂W⁽²⁾/∂J; it was judged as written (correct)."""
+    doc = ("$$\\renewcommand{\\frac}[2]{#2/#1}$$\n\n$$\\frac{\\partial J}{\\partial W^{(2)}} = \\delta^{(2)} {h^{(1)}}^\\top "
+           "\\tag{w2}$$\n\n" + RIGHT)
+    got = {r.id: r for r in _judge().check_all(extract(doc))}
+    assert got["w2"].verdict in ("incorrect", "unchecked") and got["d2"].verdict == "correct"
+    style = extract("$$\\renewcommand{\\frac}{\\displaystyle\\frac}$$\n\n$$\\frac{a}{b} = 1$$\n\n")
+    assert style[-1].latex == "\\frac{a}{b} = 1"  # (a body that uses the command itself is style: kept)
+
+
 # -- parentheses searched from every L( ------------------------------------------------------------------------------------
 def test_nested_loss_calls_are_paired_once():
     t0 = cpu()
