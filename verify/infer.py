@@ -1308,6 +1308,25 @@ def scale_options(net, scale: float) -> tuple:
 _DEFINES_BY_SIGN = re.compile(r"\s*\\delta[^=\\]{0,40}(?::=|\\equiv)")
 
 
+# δ written equal to a derivative of the objective by a summed input, as the claim's first link (Nielsen's δ_j^l =
+# ∂C/∂z_j^l): the answer's δ is its own objective's derivative, on whatever scale that objective has
+_DELTA_IS_DERIVATIVE = re.compile(r"\s*+\\delta[^=\\]{0,40}=\s*+\\[dt]?frac\s*+\{\s*+(?:\\partial|d)\s*+"
+                                  r"(?:[CJEL]|\\ell|\\mathcal\s*+\{\s*+[LJ]\s*+\})\s*+\}\s*+\{\s*+(?:\\partial|d)\s*+z")
+#: a derivative written with a d (XanNotZan's \frac{dC}{da_j^L}): one of the answer's derivatives, as ∂ is
+_D_DERIVATIVE = re.compile(r"\\[dt]?frac\s*+\{\s*+d\s*+(?:[A-Za-z]|\\[A-Za-z])")
+
+
+def delta_is_own(claims) -> bool:
+    """Whether the answer defines δ as its objective's derivative by z (``δ_j^l = \\frac{∂C}{∂z_j^l} = …``): then, on
+    the answer's own scale of the objective (the ``loss_scale`` option), its δ is on that scale too."""
+    return any(_DELTA_IS_DERIVATIVE.match(_normal(c.latex)) for c in claims[:500])
+
+
+def _a_derivative(latex: str) -> bool:
+    """A claim stating a derivative: ∂, ∇, or a d written as Leibniz did (``\\frac{dC}{da}``)."""
+    return "\\partial" in latex or "\\nabla" in latex or bool(_D_DERIVATIVE.search(latex))
+
+
 def _defines_delta(claim, judge) -> bool:
     """δ defined as the objective's derivative (Bishop's δ_j ≡ ∂E_n/∂a_j, Hagan's s_i^m = ∂F̂/∂n_i^m): every side reads as
     the same δ (or the same entry of it). No evidence
@@ -1406,7 +1425,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
-            uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)
+            uses = [u for u in claims if u is not c and _a_derivative(u.latex)
                     and not _defines_delta(u, judge)][:12]
             if written is not None:
                 uses = [orig, *(u for u in uses if u is not orig)][:12]

@@ -1520,9 +1520,12 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import objective_scale, reassigned, scale_options
+        from .infer import _a_derivative, delta_is_own, objective_scale, reassigned, scale_options
         from .paramletters import unjudge_open
+        from .unreadcost import doubt_scaled
 
+        if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
+            self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
         self._undecided_scale(undecided if scale is None else {})
@@ -1562,6 +1565,8 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        if scale is None and not undecided:  # the answer's objective defined in a form that does not read
+            doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
         _unread_deltas(claims, results)
         self._output_z(claims, results)

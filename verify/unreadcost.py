@@ -1,0 +1,71 @@
+"""An answer whose own definition of its objective does not read.
+
+XanNotZan's notes define ``C = \\frac{1}{n_L} \\sum_j \\frac{1}{2}(a_j^L - y_j)^2`` (half the squared error *averaged* over
+the outputs) and then write ``\\frac{dC}{da_j^L} = \\frac{1}{n_L}(a_j^L - y_j)``. When that definition does not read,
+every derivative of C is judged on the spec's objective — and a copy that drops the 1/n_L (a planted mistake) matches
+the spec's ½‖ŷ − y‖² exactly: a false accept. The answer's objective may be any multiple of the spec's, and which one
+is written in the definition that did not read; so a claim whose verdict depends on the objective's scale (judged
+``correct`` on the spec's scale, not on another) is ``unchecked``, naming the definition. Claims the scale does not
+decide (δ^l = (W^{l+1})^T δ^{l+1} ⊙ σ'(z^l), ∂a/∂z) keep their verdicts. (A definition that reads is settled by
+``infer.objective_scale``: adopted, or left open with its reason.)"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gradproof.derive import limits
+
+from .lossname import DEFINES_OBJECTIVE
+
+_UNREAD = ("could not read", "could not evaluate")
+_PROBE = 2.0  # another scale of the objective: a verdict that holds on both does not depend on it
+
+
+def unread_definition(claims, results) -> str | None:
+    """The id of the answer's definition of its objective (``C = …``, ``L(w) = …``) that did not read, when no other
+    definition of it was judged (one that was settles the scale), else None."""
+    unread = None
+    for c, r in zip(claims, results, strict=True):
+        if not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex or "\\nabla" in c.latex:
+            continue
+        if r.verdict in ("correct", "incorrect", "carried_forward"):
+            return None
+        if r.verdict == "unchecked" and any(word in r.message for word in _UNREAD) and unread is None:
+            unread = c.id
+    return unread
+
+
+def doubt_scaled(judge, claims, results, derivative) -> None:
+    """Claims judged ``correct`` whose verdict changes on another scale of the objective, in an answer whose own
+    definition of it did not read: ``unchecked``. ``derivative(latex)`` says whether a claim states a derivative."""
+    from .infer import scale_options
+
+    if judge.net.regularizer is not None or "loss_scale" in dict(judge.notation.options):
+        return
+    cid = unread_definition(claims, results)
+    if cid is None:
+        return
+    saved = judge.notation
+    # (δ scaled with it: an answer's δ is its own objective's derivative, so ∂C/∂b = δ holds on every scale)
+    other = replace(saved, options=saved.options + scale_options(judge.net, _PROBE) + (("delta_own", True),))
+    try:
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            if r.verdict != "correct" or not derivative(c.latex):
+                continue
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                    judge.notation = other
+                    again = judge._check_in(c, judge._shown(c) or judge.layouts[0], remember=False)
+            except Exception:  # noqa: BLE001 -- a reading that trips on the other scale shows nothing
+                continue
+            finally:
+                judge.notation = saved
+            if again.verdict != "correct":
+                results[k] = replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None,
+                                     counterexample=None,
+                                     message=f"not judged: it depends on the objective's scale, and the answer's own "
+                                             f"definition of its objective ({cid}) did not read, so that scale is not "
+                                             "known (it may be a multiple of the spec's); write that definition so it "
+                                             "reads, or give the spec the answer's objective")
+    finally:
+        judge.notation = saved
