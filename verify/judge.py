@@ -1915,6 +1915,9 @@ class Judge:
 
     def _sample_check(self, claim: Claim) -> ClaimResult:
         """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
+        if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not read for one example: the network has batch "
+                               "norm, whose statistics are over a batch", quantity=claim.quantity)
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .normalize import _HAT_SCRIPTED
+
 #: bases the parser reads (the rewritten names) -> the quantity kind (verify/layertruth.py)
 BASES = (("bngamma", "gamma"), ("bnbeta", "beta"), ("bnxhat", "xhat"), ("bnmu", "mu"), ("bnvar", "var"),
          ("bnmask", "mask"), ("bnx", "h"), ("bny", "z"), ("bnF", "F"))
@@ -67,6 +69,8 @@ _NORM_CONTEXT = re.compile(rf"\\(?:wide)?hat\s*\{{?\s*x|x_hat|xhat|\\mu\s*{_SUB_
                            r"|sample_(?:mean|var)|dgamma|dbeta|\\partial\s*\\(?:gamma|beta)|\bBN\b|\\gamma\s*\\hat")
 #: markers of an optimizer step (where β is the optimizer's): an update, a state, a step count
 _UPDATE_CONTEXT = re.compile(r"\\leftarrow|\\gets|:=|\bv_\{?d|\bS_\{?d|\bV_\{?d|\\beta\s*_\s*\{?\s*[12]|\\alpha|\\eta|_\{?t\s*-\s*1")
+#: a bare x (not x̂, rewritten before; not inside a word or a command)
+_BARE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta")
 SAMPLE_SUBSCRIPTS = ("i", "n")
 #: a sample index in parentheses, ^{(n)} (a layer is a number or l)
@@ -98,7 +102,7 @@ class LayerReading:
         """The claims as the parser reads them (each rewritten as its context says); the judge's notation gains
         the rewritten names. A claim whose symbols could mean two things is preset ``unchecked`` (judge.defining)."""
         judge = self.judge
-        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), c.latex) for c in claims]
+        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), _hat_scripts(c.latex)) for c in claims]
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
             _WEIGHTS.search(t) for t in texts) and not any(_HAT_X_LAYER.search(t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
@@ -126,11 +130,16 @@ class LayerReading:
 
     # -- one claim -----------------------------------------------------------------------------------
     def rewrite(self, text: str) -> str:
+        text = _hat_scripts(text)
         text = _CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), text)  # \text{x\_hat} -> x_hat
         norm = self._norm_layer(text)
         context = bool(_NORM_CONTEXT.search(text)) or self.local
         if self.norms and context:
             text = self._norm_symbols(text, norm)
+            if not self.local and norm is not None and norm.index > 1 and _BARE_X.search(text):
+                raise _Ambiguous("x beside batch norm's symbols is the normalisation layer's input in Ioffe & Szegedy's "
+                                 "notation, but the network's input in an answer that writes its weights; write the "
+                                 f"layer's input with its layer, e.g. h^{{({norm.index - 1})}}")
         elif self.norms and re.search(r"\\hat\s*\{?\s*x", text):
             text = _HAT_X.sub(r"\\bnxhat ", text)
         if self.norms and not context:
@@ -270,6 +279,11 @@ class LayerReading:
 
 class _Ambiguous(Exception):
     """A claim whose symbols could mean two quantities: unchecked, with the reason."""
+
+
+def _hat_scripts(text: str) -> str:
+    """The scripts written inside a hat stand on the hatted letter (vishalvatsalya7's ``\\hat{x_i}`` is x̂_i)."""
+    return _HAT_SCRIPTED.sub(lambda m: rf"\hat{{{m.group(1)}}}_{m.group(2)}", text)
 
 
 def _number(v: float) -> str:

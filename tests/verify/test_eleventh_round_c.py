@@ -1,0 +1,150 @@
+"""Readings of the eleventh round, verify11c (issue 10, heldout11's XanNotZan and vishalvatsalya7 classes):
+
+- an objective averaged over the output units, ``C = \\frac{1}{n_L} \\sum_j \\frac{1}{2}(a_j^L - y_j)^2`` (n_L the output
+  layer's width), whose derivatives — and Nielsen's δ_j^L = ∂C/∂z_j^L, defined so — carry the 1/n_L;
+- the same notes with a definition of C that does not read: a derivative whose verdict depends on C's scale is not
+  called correct on the spec's scale (the false accept of heldout11's planted copy), scale-free claims stay judged;
+- Ioffe & Szegedy's batch statistics written ``\\hat{x_i}`` (the index inside the hat), and x beside them in an answer
+  that writes its weights (the network's input or the layer's: unchecked, never a shape error or an internal error).
+
+The expected verdicts come from NumPy (the forward pass typed below, central differences of the notes' own cost, the
+batch statistics by hand), never from verify's own output."""
+
+from __future__ import annotations
+
+import numpy as np
+
+RNG = np.random.default_rng(11)
+
+
+def numeric_grad(f, v, h=1e-6):
+    v = np.asarray(v, dtype=float)
+    g = np.zeros_like(v)
+    for idx in np.ndindex(v.shape):
+        e = np.zeros_like(v)
+        e[idx] = h
+        g[idx] = (f(v + e) - f(v - e)) / (2 * h)
+    return g
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def verdicts(tmp_path, spec: str, body: str) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.tex").write_text(body)
+    results, _, _ = verify_file(str(tmp_path / "answer.tex"), str(tmp_path / "spec.toml"))
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+SIGMOID_NET = ('name = "t11c"\nconvention = "row"\ninputs = 2\nlayers = [{units = 3, activation = "sigmoid"}, '
+               '{units = 2, activation = "sigmoid"}]\nloss = {name = "squared_error"}\n'
+               'optimizer = {name = "sgd", learning_rate = 0.5}\n')
+
+
+def notes(cost_scale: str, dc_da: str, delta_out: str) -> str:
+    r"""XanNotZan's notation: a_j^L, z_j^L, w_{jk}^l, δ_j^l = ∂C/∂z_j^l, d/da for the derivative."""
+    return "\n\n".join([
+        "\\documentclass{article}\\begin{document}",
+        f"$$C = {cost_scale}\\sum \\limits_{{j=1}}^{{n_{{L}}}} \\frac{{1}}{{2}}(a_{{j}}^{{L}} - y_{{j}})^{{2}}$$",
+        f"$$\\frac{{dC}}{{da_{{j}}^{{L}}}} = {dc_da}$$",
+        "$$\\delta_{j}^{L} = \\frac{\\partial C}{\\partial z_{j}^{L}} = "
+        "\\frac{\\partial C}{\\partial a_{j}^{L}} \\frac{\\partial a_{j}^{L}}{\\partial z_{j}^{L}}$$",
+        f"$$\\delta^L = {delta_out} \\odot \\frac{{\\partial \\sigma}}{{\\partial z^{{L}}}}$$",
+        "$$\\delta^l = (W^{l+1})^T \\cdot \\delta^{l+1} \\odot \\frac{\\partial \\sigma}{\\partial z^{l}}$$",
+        "$$\\frac{\\partial C}{\\partial b_{j}^{l}} = \\delta_j^l$$",
+        "\\end{document}",
+    ])
+
+
+def _oracle_output_layer():
+    """(∂C/∂a^L, δ^L) of C = 1/n_L Σ_j ½ (a_j − y_j)² by central differences, and the two candidate formulas."""
+    x, y = RNG.normal(size=2), RNG.uniform(size=2)
+    W1, b1, W2, b2 = RNG.normal(size=(3, 2)), RNG.normal(size=3), RNG.normal(size=(2, 3)), RNG.normal(size=2)
+    a1 = sigmoid(W1 @ x + b1)
+    z2 = W2 @ a1 + b2
+    n_L = 2
+
+    def cost_of_a(a):
+        return np.sum(0.5 * (a - y) ** 2) / n_L
+
+    a2 = sigmoid(z2)
+    dC_da = numeric_grad(cost_of_a, a2)
+    delta = numeric_grad(lambda z: cost_of_a(sigmoid(z)), z2)
+    return {"with 1/n_L": np.allclose(dC_da, (a2 - y) / n_L, atol=1e-6),
+            "without": np.allclose(dC_da, a2 - y, atol=1e-6),
+            "delta with": np.allclose(delta, (a2 - y) / n_L * a2 * (1 - a2), atol=1e-6)}
+
+
+def test_an_objective_averaged_over_the_output_units(tmp_path):
+    """C = 1/n_L Σ_j ½(a_j − y_j)² (the spec's loss without the mean over units): its derivatives carry 1/n_L; the
+    copy that drops it is wrong, and δ (defined as ∂C/∂z) follows C's scale, so the recursion and ∂C/∂b = δ hold."""
+    truth = _oracle_output_layer()
+    assert truth == {"with 1/n_L": True, "without": False, "delta with": True}
+    right = verdicts(tmp_path, SIGMOID_NET, notes("\\frac{1}{n_{L}}", "\\frac{1}{n_{L}}(a_{j}^{L} - y_{j})",
+                                                  "\\frac{1}{n_{L}}(a^L - y)"))
+    assert right["line 5"][0] == "correct"   # dC/da_j^L with 1/n_L
+    assert right["line 9"][0] == "correct"   # δ^L = 1/n_L (a^L − y) ⊙ σ'(z^L)
+    assert right["line 11"][0] == "correct"  # the recursion
+    assert right["line 13"][0] == "correct"  # ∂C/∂b = δ
+    planted = verdicts(tmp_path, SIGMOID_NET, notes("\\frac{1}{n_{L}}", "(a_{j}^{L} - y_{j})",
+                                                    "\\frac{1}{n_{L}}(a^L - y)"))
+    assert planted["line 5"][0] == "incorrect"
+
+
+def test_a_definition_of_the_objective_that_does_not_read(tmp_path):
+    """The same notes with C's factor written in a letter nobody defines (\\kappa): the scale of C is not known, so the
+    derivative without any factor — right on the spec's ½‖ŷ − y‖², wrong on the notes' C — is not called correct;
+    the recursion, which holds on every scale, is still judged."""
+    truth = _oracle_output_layer()
+    assert truth["without"] is False  # on the notes' own C the bare (a − y) is wrong
+    got = verdicts(tmp_path, SIGMOID_NET, notes("\\frac{1}{\\kappa}", "(a_{j}^{L} - y_{j})", "(a^L - y)"))
+    assert got["line 3"][0] == "unchecked"
+    assert got["line 5"][0] == "unchecked" and "did not read" in got["line 5"][1]
+    assert got["line 9"][0] == "unchecked"
+    assert got["line 11"][0] == "correct"
+    assert got["line 13"][0] == "correct"
+
+
+BN_NET = ('name = "t11c_bn"\nconvention = "row"\ninputs = 3\n'
+          'layers = [{units = 4, activation = "identity", bias = false}, {kind = "batchnorm", eps = 1e-5}, '
+          '{units = 2, activation = "identity"}]\nloss = {name = "squared_error"}\n'
+          'optimizer = {name = "sgd", learning_rate = 0.01}\n')
+
+
+def test_batch_statistics_with_the_index_inside_the_hat(tmp_path):
+    """vishalvatsalya7's forward pass: μ_B, σ_B² (biased), \\hat{x_i}, y_i = γ \\hat{x_i} + β, one feature of the
+    batch-norm layer's input x_i; the copy with 1/(m−1) and the one with γ(x̂_i + β) are wrong."""
+    m = 6
+    x = RNG.normal(size=m)
+    mu = x.mean()
+    assert np.isclose(np.sum((x - mu) ** 2) / m, np.var(x))          # the biased variance batch norm uses
+    assert not np.isclose(np.sum((x - mu) ** 2) / (m - 1), np.var(x))
+    gamma, beta = 1.7, -0.4
+    xhat = (x - mu) / np.sqrt(np.var(x) + 1e-5)
+    assert not np.allclose(gamma * (xhat + beta), gamma * xhat + beta)
+
+    def forward(var_den: str, out: str) -> str:
+        return ("$$\n\\begin{align}\n\\mu_B &= \\frac{1}{m}\\sum_{i=1}^{m} x_i \\\\\n"
+                f"\\sigma_B^2 &= \\frac{{1}}{{{var_den}}}\\sum_{{i=1}}^{{m}} (x_i - \\mu_B)^2 \\\\\n"
+                "\\hat{x_i} &= \\frac{x_i - \\mu_B}{\\sqrt{ \\sigma_B^2 + \\epsilon }} \\\\\n"
+                f"y_i &= {out}\n\\end{{align}}\n$$\n")
+
+    right = verdicts(tmp_path, BN_NET, forward("m", "\\gamma \\hat{x_i} + \\beta"))
+    assert [v for v, _ in right.values()] == ["correct"] * 4, right
+    planted = verdicts(tmp_path, BN_NET, forward("m-1", "\\gamma (\\hat{x_i} + \\beta)"))
+    assert [v for v, _ in planted.values()] == ["correct", "incorrect", "correct", "incorrect"], planted
+
+
+def test_x_beside_batch_statistics_in_an_answer_with_weights(tmp_path):
+    """An answer that writes its weights (z = W x) and then μ_B = 1/m Σ x_i: x is the network's input or the
+    normalisation layer's — not called wrong by a shape, and no internal error reaches a verdict."""
+    body = ("The layer: $$z^{(1)} = W^{(1)} x$$\n\n$$\\mu_B = \\frac{1}{m}\\sum_{i=1}^{m} x_i$$\n\n"
+            "$$\\sigma_B^2 = \\frac{1}{m}\\sum_{i=1}^{m} (x_i - \\mu_B)^2$$\n")
+    got = verdicts(tmp_path, BN_NET, body)
+    for cid in ("line 3", "line 5"):
+        assert got[cid][0] == "unchecked" and "normalisation layer's input" in got[cid][1], got
+    assert not any("internal error" in message for _, message in got.values())
