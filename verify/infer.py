@@ -1444,7 +1444,9 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             pairs = list(zip(verdicts[None], verdicts[round(k, 9)], strict=True))
             own = 1 + sum(kv == "correct" != nv for nv, kv in pairs)
             spec = sum(nv == "correct" != kv for nv, kv in pairs)
-            if not any("correct" in pair for pair in pairs):
+            if not any("correct" in (nv, kv) and nv != kv for nv, kv in pairs):
+                # (no derivative right on one scale only: claims right on both — ∂C/∂b = δ with δ the answer's own
+                # ∂C/∂z — show nothing, and the definition alone does not make its factor a convention)
                 off[c.id] = (round(k, 9), "unread")
             elif own > spec:
                 return round(k, 9), c.id

@@ -105,6 +105,9 @@ class LayerReading:
         texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), _hat_scripts(c.latex)) for c in claims]
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
             _WEIGHTS.search(t) for t in texts) and not any(_HAT_X_LAYER.search(t) for t in texts)
+        # Ioffe & Szegedy's partials of the graph (∂x̂_i/∂x_i at fixed μ_B and σ_B²): read only when the answer writes
+        # the graph's chain rule itself (∂C/∂x_i through x̂_i, μ_B and σ_B²), so that its ∂x̂_i/∂x_i is such a partial
+        self.graph = self.local and any(_three_paths(t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
         out = []
         for c in claims:
@@ -142,6 +145,10 @@ class LayerReading:
                                  f"layer's input with its layer, e.g. h^{{({norm.index - 1})}}")
         elif self.norms and re.search(r"\\hat\s*\{?\s*x", text):
             text = _HAT_X.sub(r"\\bnxhat ", text)
+        if self.norms and context and self.local and _one_example_term(text):
+            raise _Ambiguous("a batch-wide quantity (γ, β, μ_B, σ_B² or a derivative by one) set equal to a term of one "
+                             "example i with no sum over the batch: the sum left implicit or one example's share, which "
+                             "one is not said; write \\sum_{i=1}^{m}")
         if self.norms and not context:
             self._refuse_ambiguous(text)
         if self.dropouts:
@@ -172,6 +179,8 @@ class LayerReading:
         text = _BETA.sub(r"\\bnbeta ", text)
         if norm is not None:
             text = _EPS.sub(_number(norm.settings_dict["eps"]), text)
+        if self.graph and norm is not None:
+            text = _GRAPH_PARTIAL.sub(lambda m: _graph_partial(m, _number(norm.settings_dict["eps"])), text)
         if self.local:
             text = _ELL.sub("L", text)
             text = _DOUT.sub(r"\\bndy ", text)
@@ -275,6 +284,59 @@ class LayerReading:
         if name == "bnF" and len(self.residuals) == 1:
             return self.residuals[0].index
         return None
+
+
+#: a partial of batch norm's graph, after _norm_symbols' first rewrites: \frac{\partial \bnxhat _i}{\partial x_i}
+_SAMPLE = r"(?:_\s*+(?:\{\s*+([in])\s*+\}|([in])(?![A-Za-z0-9])))?"
+_GRAPH_PARTIAL = re.compile(r"\\frac\s*+\{\s*+\\partial\s*+\\bn(xhat|var|mu)\s*+" + _SAMPLE + r"\s*+\}"
+                            r"\s*+\{\s*+\\partial\s*+(?:\\bn(mu|var)(?![A-Za-z])|(x)(?![A-Za-z]))\s*+" + _SAMPLE + r"\s*+\}")
+_BY = r"\}\s*+\{\s*+\\partial\s*+"  # (the denominator of a \frac of ∂s)
+#: the answer's own chain rule through the graph: ∂C/∂x_i, and derivatives by x̂_i, μ_B and σ_B² (in one claim)
+_THREE_PATHS = (re.compile(_BY + r"x(?![A-Za-z])"), re.compile(_BY + r"\\bnxhat"), re.compile(_BY + r"\\bnmu"),
+                re.compile(_BY + r"\\bnvar"))
+
+
+def _three_paths(text: str) -> bool:
+    text = _MU.sub(r"\\bnmu ", _VAR.sub(r"\\bnvar ", _HAT_X.sub(r"\\bnxhat ", text)))
+    return all(p.search(text) for p in _THREE_PATHS)
+
+
+#: a quantity of one example of the batch, once rewritten: \bnx _i, \bnxhat _{i}, \bny _i
+_OF_ONE_EXAMPLE = re.compile(r"\\bn(?:x|xhat|y|dy|dx)\s*+_\s*+(?:\{\s*+)?[in](?![A-Za-z])")
+
+
+def _one_example_term(text: str) -> bool:
+    """Whether the claim's first side names no example of the batch while a later side, with no sum in it, does
+    (vishalvatsalya7's ∂C/∂σ_B² = ∂C/∂x̂_i × ∂x̂_i/∂σ_B²: "the summation symbol is not present")."""
+    sides, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if ch == "=" and depth == 0:
+            sides.append(text[start:k])
+            start = k + 1
+    sides.append(text[start:])
+    return len(sides) > 1 and not _OF_ONE_EXAMPLE.search(sides[0]) and any(
+        _OF_ONE_EXAMPLE.search(side) and "\\sum" not in side for side in sides[1:])
+
+
+def _graph_partial(m: re.Match, eps: str) -> str:
+    """One partial of batch norm's graph (Ioffe & Szegedy, section 3) as its expression, for the sample the claim
+    writes; the text as written when it is not one of them. ∂σ_B²/∂μ_B is not read: it is 0 at the batch mean
+    whichever sign it is written with, so no number can judge it."""
+    top, top_sample = m.group(1), m.group(2) or m.group(3)
+    by, by_sample = m.group(4) or m.group(5), m.group(6) or m.group(7)
+    root = rf"\sqrt{{\bnvar + {eps}}}"
+    if top == "xhat" and by == "x" and top_sample and top_sample == by_sample:
+        return rf"\frac{{1}}{{{root}}}"
+    if top == "xhat" and by == "mu" and top_sample and not by_sample:
+        return rf"\frac{{-1}}{{{root}}}"
+    if top == "xhat" and by == "var" and top_sample and not by_sample:
+        return rf"\frac{{-0.5 (x_{top_sample} - \bnmu )}}{{(\bnvar + {eps}) \odot {root}}}"
+    if top == "var" and by == "x" and by_sample and not top_sample:
+        return rf"\frac{{2 (x_{by_sample} - \bnmu )}}{{m}}"
+    if top == "mu" and by == "x" and by_sample and not top_sample:
+        return r"\frac{1}{m}"
+    return m.group(0)
 
 
 class _Ambiguous(Exception):

@@ -557,6 +557,9 @@ class _Parser:
                 node = Node("comp", (node,), texts[0])
             elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
                 node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
+            elif (len(texts) == 2 or len(texts) == 3 and texts[1] == ",") and all(
+                    t.kind == "id" and (t.text in self.bound or t.text in ENTRY_LETTERS) for t in (toks[0], toks[-1])):
+                node = Node("entry", (node,), (texts[0], texts[-1]))  # XanNotZan's (\nabla W^l)_{jk}: entry (j, k)
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):

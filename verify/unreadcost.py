@@ -21,36 +21,38 @@ _UNREAD = ("could not read", "could not evaluate")
 _PROBE = 2.0  # another scale of the objective: a verdict that holds on both does not depend on it
 
 
-def unread_definition(claims, results) -> str | None:
-    """The id of the answer's definition of its objective (``C = …``, ``L(w) = …``) that did not read, when no other
-    definition of it was judged (one that was settles the scale), else None."""
+def unread_definition(claims, results) -> int | None:
+    """The position of the answer's first definition of its objective (``C = …``, ``L(w) = …``) that did not read,
+    when no definition of it was judged (one that was settles the scale), else None."""
     unread = None
-    for c, r in zip(claims, results, strict=True):
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
         if not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
         if r.verdict in ("correct", "incorrect", "carried_forward"):
             return None
         if r.verdict == "unchecked" and any(word in r.message for word in _UNREAD) and unread is None:
-            unread = c.id
+            unread = k
     return unread
 
 
 def doubt_scaled(judge, claims, results, derivative) -> None:
-    """Claims judged ``correct`` whose verdict changes on another scale of the objective, in an answer whose own
-    definition of it did not read: ``unchecked``. ``derivative(latex)`` says whether a claim states a derivative."""
+    """Claims after the answer's own definition of its objective, where that did not read, judged ``correct`` with a
+    verdict that changes on another scale of the objective: ``unchecked``. ``derivative(latex)``: whether a claim
+    states a derivative."""
     from .infer import scale_options
 
     if judge.net.regularizer is not None or "loss_scale" in dict(judge.notation.options):
         return
-    cid = unread_definition(claims, results)
-    if cid is None:
+    first = unread_definition(claims, results)
+    if first is None:
         return
+    cid = claims[first].id
     saved = judge.notation
     # (δ scaled with it: an answer's δ is its own objective's derivative, so ∂C/∂b = δ holds on every scale)
     other = replace(saved, options=saved.options + scale_options(judge.net, _PROBE) + (("delta_own", True),))
     try:
         for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-            if r.verdict != "correct" or not derivative(c.latex):
+            if k <= first or r.verdict != "correct" or not derivative(c.latex):  # (what follows the definition)
                 continue
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
