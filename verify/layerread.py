@@ -61,6 +61,8 @@ _F = re.compile(r"(?:\\mathcal\s*\{\s*F\s*\}|\\mathcal\s+F|(?<![A-Za-z\\])F)(?![
 _CODE_NAME = re.compile(r"\\(?:text|mathrm|texttt|mathtt|operatorname)\s*\{\s*((?:x\\?_hat|xhat|x\\?_norm|dout|dy|dx|dgamma|dbeta|"
                         r"sample\\?_mean|sample\\?_var|mu|var|eps|out|mask))\s*\}")
 _INVERSE = re.compile(r"(\((?:[^()]|\([^()]*\))*\)|\\[A-Za-z]+|[A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1(?![0-9.]))")
+#: a negative power other than −1 of a parenthesised group: (σ_B² + ε)^{-1.5}, (σ_B² + ε)^{-3/2}
+_NEGATIVE_POWER = re.compile(r"(\((?:[^()]|\([^()]*\))*\))\s*\^\s*\{\s*-\s*([0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?)\s*\}")
 #: a rewritten name and the scripts after it: \bnx_i^{(2)}, \bnxhat^{(2)}_{i}
 _NAME = re.compile(r"\\(bn[A-Za-z]+)((?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*)")
 _SCRIPT = re.compile(r"([_^])\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z0-9])")
@@ -73,6 +75,8 @@ _UPDATE_CONTEXT = re.compile(r"\\leftarrow|\\gets|:=|\bv_\{?d|\bS_\{?d|\bV_\{?d|
 _BARE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta")
 SAMPLE_SUBSCRIPTS = ("i", "n")
+#: a sum over the batch: \sum_{j=1}^{m}, \sum_{j=1}^m (m or N the batch size)
+_BATCH_SUM = re.compile(r"\\sum\s*+_\s*+\{\s*+([a-z])\s*+=\s*+1\s*+\}\s*+\^\s*+(?:\{\s*+[mN]\s*+\}|[mN](?![A-Za-z]))")
 #: a sample index in parentheses, ^{(n)} (a layer is a number or l)
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 
@@ -169,6 +173,7 @@ class LayerReading:
                              "write the layer, e.g. \\gamma^{(2)}")
         text = _HAT_X.sub(r"\\bnxhat ", text)
         text = _INVERSE.sub(r"\\frac{1}{\1}", text)  # (var + eps)^{-1}: elementwise, the statistics are per-unit vectors
+        text = _NEGATIVE_POWER.sub(r"\\frac{1}{\1^{\2}}", text)  # (var + eps)^{-1.5}: 1 / (var + eps)^{1.5}, elementwise
         text = _VAR.sub(r"\\bnvar ", text)
         text = _SIGMA_B.sub(r"\\bnsigma ", text)
         if not any(layer.activation == "sigmoid" for layer in self.layers):
@@ -215,6 +220,10 @@ class LayerReading:
         """Each rewritten name with its layer (the one the context gives, unless written) and a sample subscript
         (Ioffe's x_i) as the sample: \\bnx_i -> \\bnx^{(1)(i)}; \\bnsigma -> \\sqrt{\\bnvar^{(l)} + ε}."""
 
+        # a letter summed over the batch (\\sum_{j=1}^{m}, read layer-locally) names an example as i does: vishalvatsalya7's
+        # \\sum_{j=1}^{m} \\frac{\\partial C}{\\partial \\hat{x_j}}
+        samples = SAMPLE_SUBSCRIPTS + (tuple(_BATCH_SUM.findall(text)) if self.local else ())
+
         def one(m: re.Match) -> str:
             name, scripts = m.group(1), m.group(2) or ""
             sub = sup = None
@@ -237,7 +246,7 @@ class LayerReading:
             if sub is not None:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
                 per_sample = norm is None or norm.kind == "batchnorm"  # layer norm's x_i is unit i (Ba et al.)
-                if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in SAMPLE_SUBSCRIPTS \
+                if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in samples \
                         and len(parts) <= 2 and (self.local or name != "bnx") and per_sample:
                     sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
                 else:

@@ -148,3 +148,90 @@ def test_x_beside_batch_statistics_in_an_answer_with_weights(tmp_path):
     for cid in ("line 3", "line 5"):
         assert got[cid][0] == "unchecked" and "normalisation layer's input" in got[cid][1], got
     assert not any("internal error" in message for _, message in got.values())
+
+
+def test_the_partials_of_batch_norms_graph(tmp_path):
+    """With the graph's chain rule written (∂C/∂x_i through x̂_i, μ_B and σ_B²), ∂x̂_i/∂x_i, ∂μ_B/∂x_i, ∂σ_B²/∂x_i and
+    ∂x̂_i/∂μ_B are the graph's partials (the other nodes fixed): NumPy's central differences of x̂ = (x − μ)/√(σ² + ε)
+    and σ² = 1/m Σ (x − μ)² at fixed nodes decide them. ∂σ_B²/∂μ_B is 0 at the batch mean whichever sign it is
+    written with (not judged), and ∂C/∂σ_B² = ∂C/∂x̂_i ∂x̂_i/∂σ_B² (one example's term, no sum) is not judged."""
+    m, eps = 6, 1e-5
+    x = RNG.normal(size=m)
+    mu, var = x.mean(), x.var()
+    i = 2
+    d_xhat_dx = numeric_grad(lambda v: (v - mu) / np.sqrt(var + eps), x[i])            # μ, σ² fixed
+    d_xhat_dmu = numeric_grad(lambda u: (x[i] - u) / np.sqrt(var + eps), mu)
+    d_var_dx = numeric_grad(lambda v: ((v - mu) ** 2 + np.sum(np.delete((x - mu) ** 2, i))) / m, x[i])  # μ fixed
+    d_mu_dx = numeric_grad(lambda v: (v + np.sum(np.delete(x, i))) / m, x[i])
+    d_var_dmu = numeric_grad(lambda u: np.mean((x - u) ** 2), mu)
+    assert np.isclose(d_xhat_dx, 1 / np.sqrt(var + eps)) and not np.isclose(d_xhat_dx, 1 / (var + eps))
+    assert np.isclose(d_xhat_dmu, -1 / np.sqrt(var + eps))
+    assert np.isclose(d_var_dx, 2 * (x[i] - mu) / m) and np.isclose(d_mu_dx, 1 / m)
+    assert np.isclose(d_var_dmu, 0, atol=1e-8) and np.isclose(np.mean(2 * (x - mu)), 0)  # either sign: 0
+
+    def body(root: str) -> str:
+        return ("$$\\hat{x_i} = \\frac{x_i - \\mu_B}{\\sqrt{ \\sigma_B^2 + \\epsilon }}$$\n\n"
+                "$$\\frac{\\partial C}{\\partial x_i} = \\frac{\\partial C}{\\partial \\hat{x_i}} \\times "
+                "\\frac{\\partial \\hat{x_i}}{\\partial x_i} + \\frac{\\partial C}{\\partial \\mu_B} \\times "
+                "\\frac{\\partial \\mu_B}{\\partial x_i} + \\frac{\\partial C}{\\partial \\sigma_B^2} \\times "
+                "\\frac{\\partial \\sigma_B^2}{\\partial x_i}$$\n\n"
+                "$$\n\\begin{align}\n"
+                f"\\frac{{\\partial \\hat{{x_i}}}}{{\\partial x_i}} &= \\frac{{1}}{{{root}}}\\\\\n"
+                "\\frac{\\partial \\mu_B}{\\partial x_i} &= \\frac{1}{m}\\\\\n"
+                "\\frac{\\partial \\sigma_B^2}{\\partial x_i} &= 2(x_i - \\mu_B)/m\\\\\n"
+                "\\frac{\\partial \\hat{x_i}}{\\partial \\mu_B} &= \\frac{-1}{\\sqrt{ \\sigma_B^2 + \\epsilon }}\\\\\n"
+                "\\frac{\\partial \\sigma_B^2}{\\partial \\mu_B} &= \\frac{1}{m}\\sum_{i=1}^{m} 2(x_i - \\mu_B)\\\\\n"
+                "\\frac{\\partial C}{\\partial \\sigma_B^2} &= \\frac{\\partial C}{\\partial \\hat{x_i}} \\times "
+                "\\frac{\\partial \\hat{x_i}}{\\partial \\sigma_B^2}\n\\end{align}\n$$\n")
+
+    right = verdicts(tmp_path, BN_NET, body("\\sqrt{ \\sigma_B^2 + \\epsilon }"))
+    assert [right[f"line {n}"][0] for n in ("1", "3", "7.1", "8.2", "9.3", "10.4", "11.5", "12.6")] == [
+        "correct", "correct", "correct", "correct", "correct", "correct", "unchecked", "unchecked"], right
+    planted = verdicts(tmp_path, BN_NET, body(" \\sigma_B^2 + \\epsilon "))
+    assert planted["line 7.1"][0] == "incorrect"
+
+
+def test_an_entry_of_a_parenthesised_gradient(tmp_path):
+    """XanNotZan's (∇W^l)_{jk} = δ_j^l a_k^{l-1}: entry (j, k) of the gradient, the outer product δ aᵀ (NumPy below);
+    with the letters swapped on one side it is wrong."""
+    delta, a = RNG.normal(size=3), RNG.normal(size=2)
+    grad = np.outer(delta, a)  # ∂C/∂W of z = W a + b is δ aᵀ
+    assert all(np.isclose(grad[j, k], delta[j] * a[k]) for j in range(3) for k in range(2))
+    body = ("$$(\\nabla W^l)_{jk} = \\delta_j^l \\cdot a_k^{l-1}$$\n\n$$(\\nabla W^l)_{j,k} = \\delta_j^l a_k^{l-1}$$\n\n"
+            "$$(\\nabla W^l)_{jk} = \\delta_k^l \\cdot a_j^{l-1}$$\n")
+    got = verdicts(tmp_path, SIGMOID_NET, body)
+    assert [got[f"line {n}"][0] for n in (1, 3, 5)] == ["correct", "correct", "incorrect"], got
+
+
+def test_the_input_gradient_summed_over_the_batch_with_another_letter(tmp_path):
+    """vishalvatsalya7's final ∂C/∂x_i = (m ∂C/∂x̂_i − Σ_j ∂C/∂x̂_j − x̂_i Σ_j ∂C/∂x̂_j x̂_j) / (m √(σ_B² + ε)), j
+    summed over the batch (j names an example, as i does); the copy without the first m is wrong. NumPy: central
+    differences of a loss of batch norm's outputs by each x_i; and (σ² + ε)^{-1.5} read elementwise."""
+    m, eps, gamma, beta = 5, 1e-5, 1.3, 0.2
+    x, c = RNG.normal(size=m), RNG.normal(size=m)
+
+    def forward(v):
+        xhat = (v - v.mean()) / np.sqrt(v.var() + eps)
+        return xhat, gamma * xhat + beta
+
+    def loss(v):
+        return float(np.sum(c * forward(v)[1] ** 2))
+
+    xhat, y = forward(x)
+    dxhat = 2 * c * y * gamma
+    root = np.sqrt(x.var() + eps)
+    dx = numeric_grad(loss, x)
+    assert np.allclose(dx, (m * dxhat - dxhat.sum() - xhat * np.sum(dxhat * xhat)) / (m * root), atol=1e-5)
+    assert not np.allclose(dx, (dxhat - dxhat.sum() - xhat * np.sum(dxhat * xhat)) / (m * root), atol=1e-5)
+
+    def body(first: str) -> str:
+        return ("$$\\hat{x_i} = \\frac{x_i - \\mu_B}{\\sqrt{ \\sigma_B^2 + \\epsilon }}$$\n\n"
+                f"$$\\frac{{\\partial C}}{{\\partial x_i}} = \\frac{{{first}\\frac{{\\partial C}}{{\\partial \\hat{{x_i}}}} - "
+                "\\sum_{j=1}^{m}\\frac{\\partial C}{\\partial \\hat{x_j}} - \\hat{x_i}\\sum_{j=1}^{m}\\frac{\\partial C}"
+                "{\\partial \\hat{x_j}}\\hat{x_j}}{m\\sqrt{ \\sigma_B^2 + \\epsilon }}$$\n\n"
+                "$$\\frac{\\partial \\hat{x_i}}{\\partial \\sigma_B^2} = (-0.5) \\times (x_i - \\mu_B) \\times "
+                "(\\sigma_B^2 + \\epsilon)^{-1.5}$$\n")
+    right = verdicts(tmp_path, BN_NET, body("m"))
+    assert right["line 3"][0] == "correct", right
+    assert right["line 5"][0] == "unchecked"  # (no graph chain rule written: the partial is not read)
+    assert verdicts(tmp_path, BN_NET, body(""))["line 3"][0] == "incorrect"
