@@ -1371,6 +1371,21 @@ def written_objective(latex: str) -> str | None:
     return None
 
 
+def _scale_verdicts(judge, uses, k: float) -> dict:
+    """{None: verdicts of ``uses`` on the spec's scale, k: on k × the spec's} (all None when one of them trips)."""
+    verdicts = {}
+    saved = judge.notation
+    for scale in (None, k):
+        judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
+        try:
+            verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
+        except Exception:  # noqa: BLE001 -- no evidence either way
+            verdicts[scale] = [None] * len(uses)
+        finally:
+            judge.notation = saved
+    return verdicts
+
+
 def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -1425,20 +1440,18 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
-            uses = [u for u in claims if u is not c and _a_derivative(u.latex)
-                    and not _defines_delta(u, judge)][:12]
+            every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)]
             if written is not None:
-                uses = [orig, *(u for u in uses if u is not orig)][:12]
-            verdicts = {}
-            saved = judge.notation
-            for scale in (None, round(k, 9)):
-                judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
-                try:
-                    verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
-                except Exception:  # noqa: BLE001 -- no evidence either way
-                    verdicts[scale] = [None] * len(uses)
-                finally:
-                    judge.notation = saved
+                every = [orig, *(u for u in every if u is not orig)]
+            # the first 12 uses; when none of them is right on one scale only, up to 36 more (wj-jason's derivatives
+            # that follow his C = Σ (ŷ − y)² come after many that hold on both scales)
+            uses, verdicts = [], {None: [], round(k, 9): []}
+            for chunk in (every[:12], every[12:48]):
+                if uses and any("correct" in (nv, kv) and nv != kv for nv, kv in zip(*verdicts.values(), strict=True)):
+                    break
+                uses += chunk
+                for scale, got in _scale_verdicts(judge, chunk, round(k, 9)).items():
+                    verdicts[scale] += got
             # votes: the definition one for its own scale, each derivative right on one scale only one for that
             # scale (a claim right on both, ∂C/∂b = δ, shows nothing)
             pairs = list(zip(verdicts[None], verdicts[round(k, 9)], strict=True))
