@@ -36,38 +36,43 @@ def unread_definition(claims, results) -> int | None:
 
 
 def doubt_scaled(judge, claims, results, derivative) -> None:
-    """Claims after the answer's own definition of its objective, where that did not read, judged ``correct`` with a
-    verdict that changes on another scale of the objective: ``unchecked``. ``derivative(latex)``: whether a claim
-    states a derivative."""
-    from .infer import scale_options
-
+    """Claims after the answer's own definition of its objective, where that did not read, whose verdict the
+    objective's scale decides: ``unchecked``. A claim judged ``correct`` that is not on another scale; a claim judged
+    ``incorrect`` that is right on one of the factors an answer's objective commonly differs by (½ or 2, the mean or
+    the sum over the outputs or the examples: 1/n, n). ``derivative(latex)``: whether a claim states a derivative."""
     if judge.net.regularizer is not None or "loss_scale" in dict(judge.notation.options):
         return
     first = unread_definition(claims, results)
     if first is None:
         return
     cid = claims[first].id
+    n_out, batch = int(judge.net.sizes[-1]), int(judge.batch)
+    factors = sorted({f for f in (0.5, 2.0, 1 / n_out, float(n_out), 1 / batch, float(batch)) if abs(f - 1) > 1e-9})
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if k <= first or r.verdict not in ("correct", "incorrect") or not derivative(c.latex):  # (what follows it)
+            continue
+        probes = (_PROBE,) if r.verdict == "correct" else factors
+        others = (_verdict_on(judge, c, f) for f in probes)
+        if any(v is not None and (v == "correct") != (r.verdict == "correct") for v in others):
+            results[k] = replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None,
+                                 counterexample=None,
+                                 message=f"not judged: it depends on the objective's scale, and the answer's own "
+                                         f"definition of its objective ({cid}) did not read, so that scale is not "
+                                         "known (it may be a multiple of the spec's); write that definition so it "
+                                         "reads, or give the spec the answer's objective")
+
+
+def _verdict_on(judge, claim, factor: float) -> str | None:
+    """The claim's verdict on ``factor`` × the spec's objective (δ scaled with it: an answer's δ is its own objective's
+    derivative, so ∂C/∂b = δ holds on every scale); None when it does not read there."""
+    from .infer import scale_options
+
     saved = judge.notation
-    # (δ scaled with it: an answer's δ is its own objective's derivative, so ∂C/∂b = δ holds on every scale)
-    other = replace(saved, options=saved.options + scale_options(judge.net, _PROBE) + (("delta_own", True),))
     try:
-        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-            if k <= first or r.verdict != "correct" or not derivative(c.latex):  # (what follows the definition)
-                continue
-            try:
-                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
-                    judge.notation = other
-                    again = judge._check_in(c, judge._shown(c) or judge.layouts[0], remember=False)
-            except Exception:  # noqa: BLE001 -- a reading that trips on the other scale shows nothing
-                continue
-            finally:
-                judge.notation = saved
-            if again.verdict != "correct":
-                results[k] = replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None,
-                                     counterexample=None,
-                                     message=f"not judged: it depends on the objective's scale, and the answer's own "
-                                             f"definition of its objective ({cid}) did not read, so that scale is not "
-                                             "known (it may be a multiple of the spec's); write that definition so it "
-                                             "reads, or give the spec the answer's objective")
+        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+            judge.notation = replace(saved, options=saved.options + scale_options(judge.net, factor) + (("delta_own", True),))
+            return judge._check_in(claim, judge._shown(claim) or judge.layouts[0], remember=False).verdict
+    except Exception:  # noqa: BLE001 -- a reading that trips on the other scale shows nothing
+        return None
     finally:
         judge.notation = saved

@@ -107,6 +107,10 @@ def test_a_definition_of_the_objective_that_does_not_read(tmp_path):
     assert got["line 9"][0] == "unchecked"
     assert got["line 11"][0] == "correct"
     assert got["line 13"][0] == "correct"
+    # the mirror: ½(a − y), right on the notes' C (n_L = 2) but wrong on the spec's, is not called wrong either
+    assert truth["with 1/n_L"] is True
+    half = verdicts(tmp_path, SIGMOID_NET, notes("\\frac{1}{\\kappa}", "\\frac{1}{2}(a_{j}^{L} - y_{j})", "(a^L - y)"))
+    assert half["line 5"][0] == "unchecked" and "did not read" in half["line 5"][1]
 
 
 BN_NET = ('name = "t11c_bn"\nconvention = "row"\ninputs = 3\n'
