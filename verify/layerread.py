@@ -149,10 +149,6 @@ class LayerReading:
                                  f"layer's input with its layer, e.g. h^{{({norm.index - 1})}}")
         elif self.norms and re.search(r"\\hat\s*\{?\s*x", text):
             text = _HAT_X.sub(r"\\bnxhat ", text)
-        if self.norms and context and self.local and _one_example_term(text):
-            raise _Ambiguous("a batch-wide quantity (γ, β, μ_B, σ_B² or a derivative by one) set equal to a term of one "
-                             "example i with no sum over the batch: the sum left implicit or one example's share, which "
-                             "one is not said; write \\sum_{i=1}^{m}")
         if self.norms and not context:
             self._refuse_ambiguous(text)
         if self.dropouts:
@@ -184,8 +180,13 @@ class LayerReading:
         text = _BETA.sub(r"\\bnbeta ", text)
         if norm is not None:
             text = _EPS.sub(_number(norm.settings_dict["eps"]), text)
+        if self.local and _one_example_term(text):  # (before the graph's partials are written out: ∂y_i/∂x̂_i names i)
+            raise _Ambiguous("a batch-wide quantity (γ, β, μ_B, σ_B² or a derivative by one) set equal to a term of one "
+                             "example i with no sum over the batch: the sum left implicit or one example's share, which "
+                             "one is not said; write \\sum_{i=1}^{m}")
         if self.graph and norm is not None:
             text = _GRAPH_PARTIAL.sub(lambda m: _graph_partial(m, _number(norm.settings_dict["eps"])), text)
+            text = _Y_PARTIAL.sub(_y_partial, text)
         if self.local:
             text = _ELL.sub("L", text)
             text = _DOUT.sub(r"\\bndy ", text)
@@ -299,6 +300,10 @@ class LayerReading:
 _SAMPLE = r"(?:_\s*+(?:\{\s*+([in])\s*+\}|([in])(?![A-Za-z0-9])))?"
 _GRAPH_PARTIAL = re.compile(r"\\frac\s*+\{\s*+\\partial\s*+\\bn(xhat|var|mu)\s*+" + _SAMPLE + r"\s*+\}"
                             r"\s*+\{\s*+\\partial\s*+(?:\\bn(mu|var)(?![A-Za-z])|(x)(?![A-Za-z]))\s*+" + _SAMPLE + r"\s*+\}")
+#: the partials of y_i = γ x̂_i + β (and of the product γ x̂_i, a node of the graph) before y is rewritten
+_NODE = r"(?:y|\\bngamma\s*+\\bnxhat|\\bnxhat|\\bngamma|\\bnbeta)(?![A-Za-z])\s*+" + _SAMPLE.replace("([in])", "[in]")
+_Y_PARTIAL = re.compile(r"\\frac\s*+\{\s*+\\partial\s*+(" + _NODE + r"|[CLEJ](?![A-Za-z]))\s*+\}\s*+\{\s*+\\partial\s*+("
+                        + _NODE + r")\s*+\}")
 _BY = r"\}\s*+\{\s*+\\partial\s*+"  # (the denominator of a \frac of ∂s)
 #: the answer's own chain rule through the graph: ∂C/∂x_i, and derivatives by x̂_i, μ_B and σ_B² (in one claim)
 _THREE_PATHS = (re.compile(_BY + r"x(?![A-Za-z])"), re.compile(_BY + r"\\bnxhat"), re.compile(_BY + r"\\bnmu"),
@@ -310,8 +315,8 @@ def _three_paths(text: str) -> bool:
     return all(p.search(text) for p in _THREE_PATHS)
 
 
-#: a quantity of one example of the batch, once rewritten: \bnx _i, \bnxhat _{i}, \bny _i
-_OF_ONE_EXAMPLE = re.compile(r"\\bn(?:x|xhat|y|dy|dx)\s*+_\s*+(?:\{\s*+)?[in](?![A-Za-z])")
+#: a quantity of one example of the batch, rewritten or not yet: \\bnxhat _{i}, x_i, y_i
+_OF_ONE_EXAMPLE = re.compile(r"(?:\\bn(?:x|xhat|y|dy|dx)|(?<![A-Za-z\\])[xy])\s*+_\s*+(?:\{\s*+)?[in](?![A-Za-z])")
 
 
 def _one_example_term(text: str) -> bool:
@@ -326,6 +331,28 @@ def _one_example_term(text: str) -> bool:
     sides.append(text[start:])
     return len(sides) > 1 and not _OF_ONE_EXAMPLE.search(sides[0]) and any(
         _OF_ONE_EXAMPLE.search(side) and "\\sum" not in side for side in sides[1:])
+
+
+def _y_partial(m: re.Match) -> str:
+    """A partial of y_i = γ x̂_i + β by x̂_i, γ, β, or by the product node γ x̂_i (∂C/∂(γ x̂_i) is ∂C/∂y_i: y is that
+    node plus β); the text as written otherwise (the samples of both must agree)."""
+    def node(text):
+        text = re.sub(r"\s+", "", text)
+        sample = re.search(r"_\{?([in])\}?$", text)
+        base = text[:sample.start()] if sample else text
+        return base, sample.group(1) if sample else None
+
+    (top, ts), (by, bs) = node(m.group(1)), node(m.group(2))
+    product = "\\bngamma\\bnxhat"
+    if top in ("C", "L", "E", "J") and by == product and bs:
+        return rf"\frac{{\partial {top}}}{{\partial y_{bs}}}"
+    if top in ("y", product) and ts and by == "\\bngamma" and not bs:
+        return rf"\bnxhat _{ts}"
+    if top == "y" and ts and ((by == "\\bnxhat" and bs == ts) or (by == product and bs == ts)):
+        return r"\bngamma " if by == "\\bnxhat" else "1"
+    if top == "y" and ts and by == "\\bnbeta" and not bs:
+        return "1"
+    return m.group(0)
 
 
 def _graph_partial(m: re.Match, eps: str) -> str:

@@ -239,3 +239,26 @@ def test_the_input_gradient_summed_over_the_batch_with_another_letter(tmp_path):
     assert right["line 3"][0] == "correct", right
     assert right["line 5"][0] == "unchecked"  # (no graph chain rule written: the partial is not read)
     assert verdicts(tmp_path, BN_NET, body(""))["line 3"][0] == "incorrect"
+
+
+def test_the_partials_of_the_scale_and_shift(tmp_path):
+    """y_i = γ x̂_i + β: ∂y_i/∂x̂_i = γ, ∂y_i/∂γ = x̂_i, ∂y_i/∂β = 1 (NumPy's central differences), read as the graph's
+    partials beside the graph's chain rule; ∂C/∂x̂_i = ∂C/∂y_i × ∂y_i/∂x̂_i = ∂C/∂y_i × γ holds, with x̂_i for γ not."""
+    xhat, gamma, beta = 0.7, 1.9, -0.3
+    assert np.isclose(numeric_grad(lambda v: gamma * v + beta, xhat), gamma)
+    assert np.isclose(numeric_grad(lambda g: g * xhat + beta, gamma), xhat)
+    assert np.isclose(numeric_grad(lambda b: gamma * xhat + b, beta), 1)
+    assert not np.isclose(gamma, xhat)
+    chain = ("$$\\frac{\\partial C}{\\partial x_i} = \\frac{\\partial C}{\\partial \\hat{x_i}} \\times "
+             "\\frac{\\partial \\hat{x_i}}{\\partial x_i} + \\frac{\\partial C}{\\partial \\mu_B} \\times "
+             "\\frac{\\partial \\mu_B}{\\partial x_i} + \\frac{\\partial C}{\\partial \\sigma_B^2} \\times "
+             "\\frac{\\partial \\sigma_B^2}{\\partial x_i}$$\n\n")
+
+    def body(factor: str) -> str:
+        return (chain + "$$\\frac{\\partial C}{\\partial \\hat{x_i}} = \\frac{\\partial C}{\\partial y_i} \\times "
+                f"\\frac{{\\partial y_i}}{{\\partial \\hat{{x_i}}}} = \\frac{{\\partial C}}{{\\partial y_i}} \\times {factor}$$\n\n"
+                "$$\\frac{\\partial y_i}{\\partial \\hat{x_i}} = \\gamma$$\n\n"
+                "$$\\frac{\\partial y_i}{\\partial \\gamma} = \\hat{x_i}$$\n\n$$\\frac{\\partial y_i}{\\partial \\beta} = 1$$\n")
+    right = verdicts(tmp_path, BN_NET, body("\\gamma"))
+    assert [right[f"line {n}"][0] for n in (1, 3, 5, 7, 9)] == ["correct"] * 5, right
+    assert verdicts(tmp_path, BN_NET, body("\\hat{x_i}"))["line 3"][0] == "incorrect"
