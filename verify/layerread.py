@@ -315,7 +315,7 @@ def _three_paths(text: str) -> bool:
     return all(p.search(text) for p in _THREE_PATHS)
 
 
-#: a quantity of one example of the batch, rewritten or not yet: \\bnxhat _{i}, x_i, y_i
+#: a quantity of one example of the batch, rewritten or not yet: \bnxhat _{i}, x_i, y_i
 _OF_ONE_EXAMPLE = re.compile(r"(?:\\bn(?:x|xhat|y|dy|dx)|(?<![A-Za-z\\])[xy])\s*+_\s*+(?:\{\s*+)?[in](?![A-Za-z])")
 
 
