@@ -1402,7 +1402,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
 
     if judge.net.regularizer is not None:
         return None, None
-    on_scale, off, tie = False, {}, {}
+    on_scale, off, tie, lone = False, {}, {}, []
     for c in claims:
         written, orig = written_objective(c.latex), c
         if written is not None:  # ∂L/∂ŷ = ∂/∂ŷ (y − ŷ)²: the claim itself is the definition (and its first use)
@@ -1457,10 +1457,12 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             pairs = list(zip(verdicts[None], verdicts[round(k, 9)], strict=True))
             own = 1 + sum(kv == "correct" != nv for nv, kv in pairs)
             spec = sum(nv == "correct" != kv for nv, kv in pairs)
-            if not any("correct" in (nv, kv) and nv != kv for nv, kv in pairs):
-                # (no derivative right on one scale only: claims right on both — ∂C/∂b = δ with δ the answer's own
-                # ∂C/∂z — show nothing, and the definition alone does not make its factor a convention)
+            if not any("correct" in pair for pair in pairs):
                 off[c.id] = (round(k, 9), "unread")
+            elif not any("correct" in (nv, kv) and nv != kv for nv, kv in pairs):
+                # no derivative right on one scale only (∂C/∂b = δ, δ the answer's own ∂C/∂z, holds on both): the
+                # definition alone decides — unless another definition of the answer holds on the spec's scale
+                lone.append((round(k, 9), c.id))
             elif own > spec:
                 return round(k, 9), c.id
             elif own == spec:
@@ -1469,6 +1471,9 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
                 tie[c.id] = (round(k, 9), "tie")
                 tie.update({u.id: (round(k, 9), "depends") for u, one, other in
                             zip(uses, verdicts[None], verdicts[round(k, 9)], strict=True) if one != other})
+    if lone and not on_scale:
+        return lone[0]
+    off.update({cid: (k, "unread") for k, cid in lone})
     if undecided is not None and not on_scale:  # (another definition on the spec's scale shows the factor is a slip)
         undecided.update(off)
         undecided.update(tie)

@@ -11,6 +11,7 @@ decide (δ^l = (W^{l+1})^T δ^{l+1} ⊙ σ'(z^l), ∂a/∂z) keep their verdicts
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from gradproof.derive import limits
@@ -46,10 +47,13 @@ def doubt_scaled(judge, claims, results, derivative) -> None:
     if first is None:
         return
     cid = claims[first].id
+    of = _derivative_of(DEFINES_OBJECTIVE.match(claims[first].latex).group(0),
+                        bool(dict(judge.notation.options).get("delta_own")))
     n_out, batch = int(judge.net.sizes[-1]), int(judge.batch)
     factors = sorted({f for f in (0.5, 2.0, 1 / n_out, float(n_out), 1 / batch, float(batch)) if abs(f - 1) > 1e-9})
     for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-        if k <= first or r.verdict not in ("correct", "incorrect") or not derivative(c.latex):  # (what follows it)
+        if k <= first or r.verdict not in ("correct", "incorrect") or not derivative(c.latex) or not of.search(c.latex):
+            # (what follows the definition, about that objective: J = 1/m Σ ℓ^{(i)} leaves ∂ℓ/∂b as it is)
             continue
         probes = (_PROBE,) if r.verdict == "correct" else factors
         others = (_verdict_on(judge, c, f) for f in probes)
@@ -60,6 +64,15 @@ def doubt_scaled(judge, claims, results, derivative) -> None:
                                          f"definition of its objective ({cid}) did not read, so that scale is not "
                                          "known (it may be a multiple of the spec's); write that definition so it "
                                          "reads, or give the spec the answer's objective")
+
+
+def _derivative_of(defined: str, delta: bool) -> re.Pattern:
+    """A claim about a derivative of the objective a definition's left side (``C =``, ``L(w) =``) names — ∂C, dC,
+    ∇… C — or, when the answer defines δ as that objective's derivative (``delta``), about δ."""
+    letter = re.escape(defined.split("(")[0].split("=")[0].strip())
+    alternatives = [rf"\\partial\s*+{letter}(?![A-Za-z])", rf"\\frac\s*+\{{\s*+d\s*+{letter}(?![A-Za-z])",
+                    rf"\\nabla[^=]{{0,60}}?{letter}(?![A-Za-z])"] + ([r"\\delta(?![A-Za-z])"] if delta else [])
+    return re.compile("|".join(alternatives))
 
 
 def _verdict_on(judge, claim, factor: float) -> str | None:
