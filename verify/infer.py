@@ -1310,6 +1310,25 @@ def scale_options(net, scale: float) -> tuple:
 _DEFINES_BY_SIGN = re.compile(r"\s*\\delta[^=\\]{0,40}(?::=|\\equiv)")
 
 
+# δ written equal to a derivative of the objective by a summed input, as the claim's first link (Nielsen's δ_j^l =
+# ∂C/∂z_j^l): the answer's δ is its own objective's derivative, on whatever scale that objective has
+_DELTA_IS_DERIVATIVE = re.compile(r"\s*+\\delta[^=\\]{0,40}=\s*+\\[dt]?frac\s*+\{\s*+(?:\\partial|d)\s*+"
+                                  r"(?:[CJEL]|\\ell|\\mathcal\s*+\{\s*+[LJ]\s*+\})\s*+\}\s*+\{\s*+(?:\\partial|d)\s*+z")
+#: a derivative written with a d (XanNotZan's \frac{dC}{da_j^L}): one of the answer's derivatives, as ∂ is
+_D_DERIVATIVE = re.compile(r"\\[dt]?frac\s*+\{\s*+d\s*+(?:[A-Za-z]|\\[A-Za-z])")
+
+
+def delta_is_own(claims) -> bool:
+    """Whether the answer defines δ as its objective's derivative by z (``δ_j^l = \\frac{∂C}{∂z_j^l} = …``): then, on
+    the answer's own scale of the objective (the ``loss_scale`` option), its δ is on that scale too."""
+    return any(_DELTA_IS_DERIVATIVE.match(_normal(c.latex)) for c in claims[:500])
+
+
+def _a_derivative(latex: str) -> bool:
+    """A claim stating a derivative: ∂, ∇, or a d written as Leibniz did (``\\frac{dC}{da}``)."""
+    return "\\partial" in latex or "\\nabla" in latex or bool(_D_DERIVATIVE.search(latex))
+
+
 def _defines_delta(claim, judge) -> bool:
     """δ defined as the objective's derivative (Bishop's δ_j ≡ ∂E_n/∂a_j, Hagan's s_i^m = ∂F̂/∂n_i^m): every side reads as
     the same δ (or the same entry of it). No evidence
@@ -1354,6 +1373,21 @@ def written_objective(latex: str) -> str | None:
     return None
 
 
+def _scale_verdicts(judge, uses, k: float) -> dict:
+    """{None: verdicts of ``uses`` on the spec's scale, k: on k × the spec's} (all None when one of them trips)."""
+    verdicts = {}
+    saved = judge.notation
+    for scale in (None, k):
+        judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
+        try:
+            verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
+        except Exception:  # noqa: BLE001 -- no evidence either way
+            verdicts[scale] = [None] * len(uses)
+        finally:
+            judge.notation = saved
+    return verdicts
+
+
 def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -1370,7 +1404,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
 
     if judge.net.regularizer is not None:
         return None, None
-    on_scale, off, tie = False, {}, {}
+    on_scale, off, tie, lone = False, {}, {}, []
     for c in claims:
         written, orig = written_objective(c.latex), c
         if written is not None:  # ∂L/∂ŷ = ∂/∂ŷ (y − ŷ)²: the claim itself is the definition (and its first use)
@@ -1408,20 +1442,18 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
-            uses = [u for u in claims if u is not c and ("\\partial" in u.latex or "\\nabla" in u.latex)
-                    and not _defines_delta(u, judge)][:12]
+            every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)]
             if written is not None:
-                uses = [orig, *(u for u in uses if u is not orig)][:12]
-            verdicts = {}
-            saved = judge.notation
-            for scale in (None, round(k, 9)):
-                judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
-                try:
-                    verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
-                except Exception:  # noqa: BLE001 -- no evidence either way
-                    verdicts[scale] = [None] * len(uses)
-                finally:
-                    judge.notation = saved
+                every = [orig, *(u for u in every if u is not orig)]
+            # the first 12 uses; when none of them is right on one scale only, up to 36 more (wj-jason's derivatives
+            # that follow his C = Σ (ŷ − y)² come after many that hold on both scales)
+            uses, verdicts = [], {None: [], round(k, 9): []}
+            for chunk in (every[:12], every[12:48]):
+                if uses and any("correct" in (nv, kv) and nv != kv for nv, kv in zip(*verdicts.values(), strict=True)):
+                    break
+                uses += chunk
+                for scale, got in _scale_verdicts(judge, chunk, round(k, 9)).items():
+                    verdicts[scale] += got
             # votes: the definition one for its own scale, each derivative right on one scale only one for that
             # scale (a claim right on both, ∂C/∂b = δ, shows nothing)
             pairs = list(zip(verdicts[None], verdicts[round(k, 9)], strict=True))
@@ -1429,6 +1461,10 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             spec = sum(nv == "correct" != kv for nv, kv in pairs)
             if not any("correct" in pair for pair in pairs):
                 off[c.id] = (round(k, 9), "unread")
+            elif not any("correct" in (nv, kv) and nv != kv for nv, kv in pairs):
+                # no derivative right on one scale only (∂C/∂b = δ, δ the answer's own ∂C/∂z, holds on both): the
+                # definition alone decides — unless another definition of the answer holds on the spec's scale
+                lone.append((round(k, 9), c.id))
             elif own > spec:
                 return round(k, 9), c.id
             elif own == spec:
@@ -1437,6 +1473,9 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
                 tie[c.id] = (round(k, 9), "tie")
                 tie.update({u.id: (round(k, 9), "depends") for u, one, other in
                             zip(uses, verdicts[None], verdicts[round(k, 9)], strict=True) if one != other})
+    if lone and not on_scale:
+        return lone[0]
+    off.update({cid: (k, "unread") for k, cid in lone})
     if undecided is not None and not on_scale:  # (another definition on the spec's scale shows the factor is a slip)
         undecided.update(off)
         undecided.update(tie)

@@ -1524,9 +1524,12 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import objective_scale, reassigned, scale_options
+        from .infer import _a_derivative, delta_is_own, objective_scale, reassigned, scale_options
         from .paramletters import unjudge_open
+        from .unreadcost import doubt_scaled
 
+        if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
+            self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided)
         self._undecided_scale(undecided if scale is None else {})
@@ -1566,6 +1569,8 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        if scale is None and not undecided:  # the answer's objective defined in a form that does not read
+            doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
         _unread_deltas(claims, results)
         self._output_z(claims, results)
@@ -1914,6 +1919,9 @@ class Judge:
 
     def _sample_check(self, claim: Claim) -> ClaimResult:
         """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
+        if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not read for one example: the network has batch "
+                               "norm, whose statistics are over a batch", quantity=claim.quantity)
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)

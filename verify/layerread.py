@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .normalize import _HAT_SCRIPTED
+
 #: bases the parser reads (the rewritten names) -> the quantity kind (verify/layertruth.py)
 BASES = (("bngamma", "gamma"), ("bnbeta", "beta"), ("bnxhat", "xhat"), ("bnmu", "mu"), ("bnvar", "var"),
          ("bnmask", "mask"), ("bnx", "h"), ("bny", "z"), ("bnF", "F"))
@@ -59,6 +61,8 @@ _F = re.compile(r"(?:\\mathcal\s*\{\s*F\s*\}|\\mathcal\s+F|(?<![A-Za-z\\])F)(?![
 _CODE_NAME = re.compile(r"\\(?:text|mathrm|texttt|mathtt|operatorname)\s*\{\s*((?:x\\?_hat|xhat|x\\?_norm|dout|dy|dx|dgamma|dbeta|"
                         r"sample\\?_mean|sample\\?_var|mu|var|eps|out|mask))\s*\}")
 _INVERSE = re.compile(r"(\((?:[^()]|\([^()]*\))*\)|\\[A-Za-z]+|[A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1(?![0-9.]))")
+#: a negative power other than −1 of a parenthesised group: (σ_B² + ε)^{-1.5}, (σ_B² + ε)^{-3/2}
+_NEGATIVE_POWER = re.compile(r"(\((?:[^()]|\([^()]*\))*\))\s*\^\s*\{\s*-\s*([0-9]+(?:\.[0-9]+)?(?:\s*/\s*[0-9]+)?)\s*\}")
 #: a rewritten name and the scripts after it: \bnx_i^{(2)}, \bnxhat^{(2)}_{i}
 _NAME = re.compile(r"\\(bn[A-Za-z]+)((?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*)")
 _SCRIPT = re.compile(r"([_^])\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z0-9])")
@@ -67,8 +71,12 @@ _NORM_CONTEXT = re.compile(rf"\\(?:wide)?hat\s*\{{?\s*x|x_hat|xhat|\\mu\s*{_SUB_
                            r"|sample_(?:mean|var)|dgamma|dbeta|\\partial\s*\\(?:gamma|beta)|\bBN\b|\\gamma\s*\\hat")
 #: markers of an optimizer step (where β is the optimizer's): an update, a state, a step count
 _UPDATE_CONTEXT = re.compile(r"\\leftarrow|\\gets|:=|\bv_\{?d|\bS_\{?d|\bV_\{?d|\\beta\s*_\s*\{?\s*[12]|\\alpha|\\eta|_\{?t\s*-\s*1")
+#: a bare x (not x̂, rewritten before; not inside a word or a command)
+_BARE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta")
 SAMPLE_SUBSCRIPTS = ("i", "n")
+#: a sum over the batch: \sum_{j=1}^{m}, \sum_{j=1}^m (m or N the batch size)
+_BATCH_SUM = re.compile(r"\\sum\s*+_\s*+\{\s*+([a-z])\s*+=\s*+1\s*+\}\s*+\^\s*+(?:\{\s*+[mN]\s*+\}|[mN](?![A-Za-z]))")
 #: a sample index in parentheses, ^{(n)} (a layer is a number or l)
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 
@@ -98,9 +106,12 @@ class LayerReading:
         """The claims as the parser reads them (each rewritten as its context says); the judge's notation gains
         the rewritten names. A claim whose symbols could mean two things is preset ``unchecked`` (judge.defining)."""
         judge = self.judge
-        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), c.latex) for c in claims]
+        texts = [_CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), _hat_scripts(c.latex)) for c in claims]
         self.local = bool(self.norms) and any(_HAT_X.search(t) for t in texts) and not any(
             _WEIGHTS.search(t) for t in texts) and not any(_HAT_X_LAYER.search(t) for t in texts)
+        # Ioffe & Szegedy's partials of the graph (∂x̂_i/∂x_i at fixed μ_B and σ_B²): read only when the answer writes
+        # the graph's chain rule itself (∂C/∂x_i through x̂_i, μ_B and σ_B²), so that its ∂x̂_i/∂x_i is such a partial
+        self.graph = self.local and any(_three_paths(t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
         out = []
         for c in claims:
@@ -126,11 +137,16 @@ class LayerReading:
 
     # -- one claim -----------------------------------------------------------------------------------
     def rewrite(self, text: str) -> str:
+        text = _hat_scripts(text)
         text = _CODE_NAME.sub(lambda m: m.group(1).replace("\\_", "_"), text)  # \text{x\_hat} -> x_hat
         norm = self._norm_layer(text)
         context = bool(_NORM_CONTEXT.search(text)) or self.local
         if self.norms and context:
             text = self._norm_symbols(text, norm)
+            if not self.local and norm is not None and norm.index > 1 and _BARE_X.search(text):
+                raise _Ambiguous("x beside batch norm's symbols is the normalisation layer's input in Ioffe & Szegedy's "
+                                 "notation, but the network's input in an answer that writes its weights; write the "
+                                 f"layer's input with its layer, e.g. h^{{({norm.index - 1})}}")
         elif self.norms and re.search(r"\\hat\s*\{?\s*x", text):
             text = _HAT_X.sub(r"\\bnxhat ", text)
         if self.norms and not context:
@@ -153,6 +169,7 @@ class LayerReading:
                              "write the layer, e.g. \\gamma^{(2)}")
         text = _HAT_X.sub(r"\\bnxhat ", text)
         text = _INVERSE.sub(r"\\frac{1}{\1}", text)  # (var + eps)^{-1}: elementwise, the statistics are per-unit vectors
+        text = _NEGATIVE_POWER.sub(r"\\frac{1}{\1^{\2}}", text)  # (var + eps)^{-1.5}: 1 / (var + eps)^{1.5}, elementwise
         text = _VAR.sub(r"\\bnvar ", text)
         text = _SIGMA_B.sub(r"\\bnsigma ", text)
         if not any(layer.activation == "sigmoid" for layer in self.layers):
@@ -163,6 +180,13 @@ class LayerReading:
         text = _BETA.sub(r"\\bnbeta ", text)
         if norm is not None:
             text = _EPS.sub(_number(norm.settings_dict["eps"]), text)
+        if self.local and _one_example_term(text):  # (before the graph's partials are written out: ∂y_i/∂x̂_i names i)
+            raise _Ambiguous("a batch-wide quantity (γ, β, μ_B, σ_B² or a derivative by one) set equal to a term of one "
+                             "example i with no sum over the batch: the sum left implicit or one example's share, which "
+                             "one is not said; write \\sum_{i=1}^{m}")
+        if self.graph and norm is not None:
+            text = _GRAPH_PARTIAL.sub(lambda m: _graph_partial(m, _number(norm.settings_dict["eps"])), text)
+            text = _Y_PARTIAL.sub(_y_partial, text)
         if self.local:
             text = _ELL.sub("L", text)
             text = _DOUT.sub(r"\\bndy ", text)
@@ -197,6 +221,10 @@ class LayerReading:
         """Each rewritten name with its layer (the one the context gives, unless written) and a sample subscript
         (Ioffe's x_i) as the sample: \\bnx_i -> \\bnx^{(1)(i)}; \\bnsigma -> \\sqrt{\\bnvar^{(l)} + ε}."""
 
+        # a letter summed over the batch (\\sum_{j=1}^{m}, read layer-locally) names an example as i does: vishalvatsalya7's
+        # \\sum_{j=1}^{m} \\frac{\\partial C}{\\partial \\hat{x_j}}
+        samples = SAMPLE_SUBSCRIPTS + (tuple(_BATCH_SUM.findall(text)) if self.local else ())
+
         def one(m: re.Match) -> str:
             name, scripts = m.group(1), m.group(2) or ""
             sub = sup = None
@@ -219,7 +247,7 @@ class LayerReading:
             if sub is not None:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
                 per_sample = norm is None or norm.kind == "batchnorm"  # layer norm's x_i is unit i (Ba et al.)
-                if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in SAMPLE_SUBSCRIPTS \
+                if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in samples \
                         and len(parts) <= 2 and (self.local or name != "bnx") and per_sample:
                     sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
                 else:
@@ -268,8 +296,92 @@ class LayerReading:
         return None
 
 
+#: a partial of batch norm's graph, after _norm_symbols' first rewrites: \frac{\partial \bnxhat _i}{\partial x_i}
+_SAMPLE = r"(?:_\s*+(?:\{\s*+([in])\s*+\}|([in])(?![A-Za-z0-9])))?"
+_GRAPH_PARTIAL = re.compile(r"\\frac\s*+\{\s*+\\partial\s*+\\bn(xhat|var|mu)\s*+" + _SAMPLE + r"\s*+\}"
+                            r"\s*+\{\s*+\\partial\s*+(?:\\bn(mu|var)(?![A-Za-z])|(x)(?![A-Za-z]))\s*+" + _SAMPLE + r"\s*+\}")
+#: the partials of y_i = γ x̂_i + β (and of the product γ x̂_i, a node of the graph) before y is rewritten
+_NODE = r"(?:y|\\bngamma\s*+\\bnxhat|\\bnxhat|\\bngamma|\\bnbeta)(?![A-Za-z])\s*+" + _SAMPLE.replace("([in])", "[in]")
+_Y_PARTIAL = re.compile(r"\\frac\s*+\{\s*+\\partial\s*+(" + _NODE + r"|[CLEJ](?![A-Za-z]))\s*+\}\s*+\{\s*+\\partial\s*+("
+                        + _NODE + r")\s*+\}")
+_BY = r"\}\s*+\{\s*+\\partial\s*+"  # (the denominator of a \frac of ∂s)
+#: the answer's own chain rule through the graph: ∂C/∂x_i, and derivatives by x̂_i, μ_B and σ_B² (in one claim)
+_THREE_PATHS = (re.compile(_BY + r"x(?![A-Za-z])"), re.compile(_BY + r"\\bnxhat"), re.compile(_BY + r"\\bnmu"),
+                re.compile(_BY + r"\\bnvar"))
+
+
+def _three_paths(text: str) -> bool:
+    text = _MU.sub(r"\\bnmu ", _VAR.sub(r"\\bnvar ", _HAT_X.sub(r"\\bnxhat ", text)))
+    return all(p.search(text) for p in _THREE_PATHS)
+
+
+#: a quantity of one example of the batch, rewritten or not yet: \bnxhat _{i}, x_i, y_i
+_OF_ONE_EXAMPLE = re.compile(r"(?:\\bn(?:x|xhat|y|dy|dx)|(?<![A-Za-z\\])[xy])\s*+_\s*+(?:\{\s*+)?[in](?![A-Za-z])")
+
+
+def _one_example_term(text: str) -> bool:
+    """Whether the claim's first side names no example of the batch while a later side, with no sum in it, does
+    (vishalvatsalya7's ∂C/∂σ_B² = ∂C/∂x̂_i × ∂x̂_i/∂σ_B²: "the summation symbol is not present")."""
+    sides, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if ch == "=" and depth == 0:
+            sides.append(text[start:k])
+            start = k + 1
+    sides.append(text[start:])
+    return len(sides) > 1 and not _OF_ONE_EXAMPLE.search(sides[0]) and any(
+        _OF_ONE_EXAMPLE.search(side) and "\\sum" not in side for side in sides[1:])
+
+
+def _y_partial(m: re.Match) -> str:
+    """A partial of y_i = γ x̂_i + β by x̂_i, γ, β, or by the product node γ x̂_i (∂C/∂(γ x̂_i) is ∂C/∂y_i: y is that
+    node plus β); the text as written otherwise (the samples of both must agree)."""
+    def node(text):
+        text = re.sub(r"\s+", "", text)
+        sample = re.search(r"_\{?([in])\}?$", text)
+        base = text[:sample.start()] if sample else text
+        return base, sample.group(1) if sample else None
+
+    (top, ts), (by, bs) = node(m.group(1)), node(m.group(2))
+    product = "\\bngamma\\bnxhat"
+    if top in ("C", "L", "E", "J") and by == product and bs:
+        return rf"\frac{{\partial {top}}}{{\partial y_{bs}}}"
+    if top in ("y", product) and ts and by == "\\bngamma" and not bs:
+        return rf"\bnxhat _{ts}"
+    if top == "y" and ts and ((by == "\\bnxhat" and bs == ts) or (by == product and bs == ts)):
+        return r"\bngamma " if by == "\\bnxhat" else "1"
+    if top == "y" and ts and by == "\\bnbeta" and not bs:
+        return "1"
+    return m.group(0)
+
+
+def _graph_partial(m: re.Match, eps: str) -> str:
+    """One partial of batch norm's graph (Ioffe & Szegedy, section 3) as its expression, for the sample the claim
+    writes; the text as written when it is not one of them. ∂σ_B²/∂μ_B is not read: it is 0 at the batch mean
+    whichever sign it is written with, so no number can judge it."""
+    top, top_sample = m.group(1), m.group(2) or m.group(3)
+    by, by_sample = m.group(4) or m.group(5), m.group(6) or m.group(7)
+    root = rf"\sqrt{{\bnvar + {eps}}}"
+    if top == "xhat" and by == "x" and top_sample and top_sample == by_sample:
+        return rf"\frac{{1}}{{{root}}}"
+    if top == "xhat" and by == "mu" and top_sample and not by_sample:
+        return rf"\frac{{-1}}{{{root}}}"
+    if top == "xhat" and by == "var" and top_sample and not by_sample:
+        return rf"\frac{{-0.5 (x_{top_sample} - \bnmu )}}{{(\bnvar + {eps}) \odot {root}}}"
+    if top == "var" and by == "x" and by_sample and not top_sample:
+        return rf"\frac{{2 (x_{by_sample} - \bnmu )}}{{m}}"
+    if top == "mu" and by == "x" and by_sample and not top_sample:
+        return r"\frac{1}{m}"
+    return m.group(0)
+
+
 class _Ambiguous(Exception):
     """A claim whose symbols could mean two quantities: unchecked, with the reason."""
+
+
+def _hat_scripts(text: str) -> str:
+    """The scripts written inside a hat stand on the hatted letter (vishalvatsalya7's ``\\hat{x_i}`` is x̂_i)."""
+    return _HAT_SCRIPTED.sub(lambda m: rf"\hat{{{m.group(1)}}}_{m.group(2)}", text)
 
 
 def _number(v: float) -> str:

@@ -567,6 +567,9 @@ class _Parser:
                 node = Node("comp", (node,), texts[0])
             elif len(toks) == 1 and toks[0].kind == "num" and texts[0].isdigit() and int(texts[0]) >= 1:
                 node = Node("comp", (node,), int(texts[0]) - (0 if self.opts.get("zero_based") else 1))
+            elif (len(texts) == 2 or len(texts) == 3 and texts[1] == ",") and all(
+                    t.kind == "id" and (t.text in self.bound or t.text in ENTRY_LETTERS) for t in (toks[0], toks[-1])):
+                node = Node("entry", (node,), (texts[0], texts[-1]))  # XanNotZan's (\nabla W^l)_{jk}: entry (j, k)
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} of a parenthesised expression")
         while self.is_("^"):
@@ -752,6 +755,8 @@ class _Parser:
                 return node  # Coblin's h(x) = σ(W^{[1]} x + b^{[1]}): the hidden layer as a function of the input
             if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:
                 node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
+            elif name == "delta" and self.opts.get("delta_own") and name not in self.fixed:
+                node = self.scaled(node)  # Nielsen's δ_j^l = ∂C/∂z_j^l, defined so by the answer (infer.delta_is_own)
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
                     and node.op == "q" and node.value[0] in SAMPLE_KINDS:
                 var = self.peek(1).text  # Nielsen's y(x), a^L(x): the quantity for example x of a sum
@@ -1633,8 +1638,18 @@ class _Parser:
         subscript consumed), or None (then nothing is consumed)."""
         start = self.i
         self.next()
-        word = "".join(t.text for t in self.script() if t.text not in "{}").lower().removeprefix("txt")
+        toks = self.script()
+        word = "".join(t.text for t in toks if t.text not in "{}").lower().removeprefix("txt")
         sizes = self.opts["sizes"]
+        if toks and toks[0].text in {n[0] for n in self.depth_names if len(n) == 1}:
+            # n_L, n_{L-1}: the number of units of the output layer and the one before it (XanNotZan's C = \frac{1}{n_L}
+            # \sum_j …, "n_L is the number of neurons in the output layer")
+            try:
+                layer = self.layer_number(toks) - self.units_off
+            except Unreadable:
+                layer = None
+            if layer is not None and 0 <= layer < len(sizes):
+                return int(sizes[layer])
         role = {"out": -1, "output": -1, "o": -1, "y": -1, "in": 0, "input": 0, "x": 0, "i": 0}.get(word)
         if role is None and word in ("h", "hidden") and len(sizes) == 3:
             role = 1  # n_h: the hidden layer of a one-hidden-layer network

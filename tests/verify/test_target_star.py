@@ -42,4 +42,9 @@ def test_a_starred_target_beside_a_bare_y(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "doc.md"), str(tmp_path / "net.toml"))
     got = [(r.verdict, r.message) for r in results]
     assert [v for v, _ in got[:2]] == ["unchecked", "unchecked"] and all("y*" in m for _, m in got[:2])
-    assert got[2][0] == "correct", got[2]  # ∂(½(ŷ − y*)²)/∂ŷ = ŷ − y*
+    # ∂E/∂ŷ = ŷ − y* after E = (y* − y)², which does not read: right on the spec's ½(ŷ − y*)², not on (ŷ − y*)², so
+    # the scale of E decides it (verify/unreadcost.py, eleventh round)
+    assert got[2][0] == "unchecked" and "objective's scale" in got[2][1], got[2]
+    (tmp_path / "alone.md").write_text("$$\\frac{\\partial E}{\\partial \\hat y} = \\hat y - y^*$$\n", encoding="utf-8")
+    alone, _, _ = verify_file(str(tmp_path / "alone.md"), str(tmp_path / "net.toml"))
+    assert alone[0].verdict == "correct", alone[0].message  # y* beside ŷ: the target, ∂(½(ŷ − y*)²)/∂ŷ = ŷ − y*

@@ -1,0 +1,91 @@
+"""An answer whose own definition of its objective does not read.
+
+XanNotZan's notes define ``C = \\frac{1}{n_L} \\sum_j \\frac{1}{2}(a_j^L - y_j)^2`` (half the squared error *averaged* over
+the outputs) and then write ``\\frac{dC}{da_j^L} = \\frac{1}{n_L}(a_j^L - y_j)``. When that definition does not read,
+every derivative of C is judged on the spec's objective — and a copy that drops the 1/n_L (a planted mistake) matches
+the spec's ½‖ŷ − y‖² exactly: a false accept. The answer's objective may be any multiple of the spec's, and which one
+is written in the definition that did not read; so a claim whose verdict depends on the objective's scale (judged
+``correct`` on the spec's scale, not on another) is ``unchecked``, naming the definition. Claims the scale does not
+decide (δ^l = (W^{l+1})^T δ^{l+1} ⊙ σ'(z^l), ∂a/∂z) keep their verdicts. (A definition that reads is settled by
+``infer.objective_scale``: adopted, or left open with its reason.)"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gradproof.derive import limits
+
+from .lossname import DEFINES_OBJECTIVE
+
+_UNREAD = ("could not read", "could not evaluate")
+_PROBE = 2.0  # another scale of the objective: a verdict that holds on both does not depend on it
+
+
+def unread_definition(claims, results) -> int | None:
+    """The position of the answer's first definition of its objective (``C = …``, ``L(w) = …``) that did not read,
+    when no definition of it was judged (one that was settles the scale), else None."""
+    unread = None
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex or "\\nabla" in c.latex:
+            continue
+        if r.verdict in ("correct", "incorrect", "carried_forward"):
+            return None
+        if r.verdict == "unchecked" and any(word in r.message for word in _UNREAD) and unread is None:
+            unread = k
+    return unread
+
+
+def doubt_scaled(judge, claims, results, derivative) -> None:
+    """Claims after the answer's own definition of its objective, where that did not read, whose verdict the
+    objective's scale decides: ``unchecked``. A claim judged ``correct`` that is not on another scale; a claim judged
+    ``incorrect`` that is right on one of the factors an answer's objective commonly differs by (½ or 2, the mean or
+    the sum over the outputs or the examples: 1/n, n). ``derivative(latex)``: whether a claim states a derivative."""
+    if judge.net.regularizer is not None or "loss_scale" in dict(judge.notation.options):
+        return
+    first = unread_definition(claims, results)
+    if first is None:
+        return
+    cid = claims[first].id
+    of = _derivative_of(DEFINES_OBJECTIVE.match(claims[first].latex).group(0),
+                        bool(dict(judge.notation.options).get("delta_own")))
+    n_out, batch = int(judge.net.sizes[-1]), int(judge.batch)
+    factors = sorted({f for f in (0.5, 2.0, 1 / n_out, float(n_out), 1 / batch, float(batch)) if abs(f - 1) > 1e-9})
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if k <= first or r.verdict not in ("correct", "incorrect") or not derivative(c.latex) or not of.search(c.latex):
+            # (what follows the definition, about that objective: J = 1/m Σ ℓ^{(i)} leaves ∂ℓ/∂b as it is)
+            continue
+        probes = (_PROBE,) if r.verdict == "correct" else factors
+        others = (_verdict_on(judge, c, f) for f in probes)
+        if any(v is not None and (v == "correct") != (r.verdict == "correct") for v in others):
+            results[k] = replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None,
+                                 counterexample=None,
+                                 message=f"not judged: it depends on the objective's scale, and the answer's own "
+                                         f"definition of its objective ({cid}) did not read, so that scale is not "
+                                         "known (it may be a multiple of the spec's); write that definition so it "
+                                         "reads, or give the spec the answer's objective")
+
+
+def _derivative_of(defined: str, delta: bool) -> re.Pattern:
+    """A claim about a derivative of the objective a definition's left side (``C =``, ``L(w) =``) names — ∂C, dC,
+    ∇… C — or, when the answer defines δ as that objective's derivative (``delta``), about δ."""
+    letter = re.escape(defined.split("(")[0].split("=")[0].strip())
+    alternatives = [rf"\\partial\s*+{letter}(?![A-Za-z])", rf"\\frac\s*+\{{\s*+d\s*+{letter}(?![A-Za-z])",
+                    rf"\\nabla[^=]{{0,60}}?{letter}(?![A-Za-z])"] + ([r"\\delta(?![A-Za-z])"] if delta else [])
+    return re.compile("|".join(alternatives))
+
+
+def _verdict_on(judge, claim, factor: float) -> str | None:
+    """The claim's verdict on ``factor`` × the spec's objective (δ scaled with it: an answer's δ is its own objective's
+    derivative, so ∂C/∂b = δ holds on every scale); None when it does not read there."""
+    from .infer import scale_options
+
+    saved = judge.notation
+    try:
+        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+            judge.notation = replace(saved, options=saved.options + scale_options(judge.net, factor) + (("delta_own", True),))
+            return judge._check_in(claim, judge._shown(claim) or judge.layouts[0], remember=False).verdict
+    except Exception:  # noqa: BLE001 -- a reading that trips on the other scale shows nothing
+        return None
+    finally:
+        judge.notation = saved
