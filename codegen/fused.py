@@ -251,8 +251,8 @@ class Fused:
         if self._is_array(exp):
             return self.value(sp.exp(exp * sp.log(base)))
         b = self.value(base)
-        if exp == 2:  # b·b: np.square is a slower loop than np.multiply in NumPy 2.x (2x over 32768 entries), same numbers
-            return self._binary("np.multiply", b, b)
+        if exp == 2:
+            return self._unary("np.square", b)
         if exp == sp.Rational(1, 2):
             return self._unary("np.sqrt", b)
         if exp.is_number and exp.is_negative:

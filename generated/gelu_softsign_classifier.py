@@ -118,7 +118,7 @@ def _erf(u, out=None):
         return out
     if x.dtype.itemsize == 4:
         np.clip(x, -4.0, 4.0, out=out)
-        v = np.multiply(out, out)
+        v = np.square(out)
         top = _horner(_ERF32_P, v, np.empty_like(v))
         out *= top
         out /= _horner(_ERF32_Q, v, top)
@@ -501,7 +501,7 @@ def _backward(params, cache, Y, ws, grads):
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1/(1 + |z2|)²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
-    np.multiply(C2, C2, out=T2_1)
+    np.square(C2, out=T2_1)
     np.divide(1.0, T2_1, out=T2_1)
     D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
@@ -515,7 +515,7 @@ def _backward(params, cache, Y, ws, grads):
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1, T1_2 = ws["T1_1"], ws["T1_2"]
     np.multiply(C1, 1 / 2, out=T1_1)
-    np.multiply(Z1, Z1, out=T1_2)
+    np.square(Z1, out=T1_2)
     T1_2 *= -1 / 2
     np.exp(T1_2, out=T1_2)
     np.multiply(Z1, T1_2, out=T1_2)
@@ -688,7 +688,7 @@ def step(params, grads, state):
     m += T1
     # v <- β2·v + (1 - β2)·g²  (eq. 22)
     v *= beta2
-    np.multiply(g, g, out=T1)
+    np.square(g, out=T1)
     T1 *= 1 - beta2
     v += T1
     # m̂ <- m/(1 - β1^t)  (eq. 23)

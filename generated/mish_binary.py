@@ -423,7 +423,7 @@ def _backward(params, cache, Y, ws, grads):
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1, T1_2, T1_3 = ws["T1_1"], ws["T1_2"], ws["T1_3"]
     np.divide(C1, 1.5, out=T1_1)
-    np.multiply(C1, C1, out=T1_2)
+    np.square(C1, out=T1_2)
     np.subtract(1, T1_2, out=T1_2)
     np.multiply(Z1, T1_2, out=T1_2)
     np.multiply(Z1, 1.5, out=T1_3)

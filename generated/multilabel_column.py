@@ -390,7 +390,7 @@ def _backward(params, cache, Y, ws, grads):
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 15)
     D1 = np.matmul(D2, W2.T, out=ws["D1"])
     T1_1 = ws["T1_1"]
-    np.multiply(H1, H1, out=T1_1)
+    np.square(H1, out=T1_1)
     np.subtract(1, T1_1, out=T1_1)
     D1 *= T1_1
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 16)
@@ -558,7 +558,7 @@ def step(params, grads, state):
     m += T1
     # v <- β2·v + (1 - β2)·g²  (eq. 19)
     v *= beta2
-    np.multiply(g, g, out=T1)
+    np.square(g, out=T1)
     T1 *= 1 - beta2
     v += T1
     # m̂ <- m/(1 - β1^t)  (eq. 20)

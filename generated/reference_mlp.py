@@ -408,7 +408,7 @@ def _backward(params, cache, Y, ws, grads):
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = 1 - h2²  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
-    np.multiply(H2, H2, out=T2_1)
+    np.square(H2, out=T2_1)
     np.subtract(1, T2_1, out=T2_1)
     D2 *= T2_1
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
@@ -577,7 +577,7 @@ def step(params, grads, state):
     S, T1 = flat["S"], flat["T1"]
     # S <- β·S + (1 - β)·g²  (eq. 21)
     S *= beta
-    np.multiply(g, g, out=T1)
+    np.square(g, out=T1)
     T1 *= 1 - beta
     S += T1
     # θ <- θ - α·g/√(S + ε)  (eq. 22)

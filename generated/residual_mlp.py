@@ -132,7 +132,7 @@ def _erf(u, out=None):
         return out
     if x.dtype.itemsize == 4:
         np.clip(x, -4.0, 4.0, out=out)
-        v = np.multiply(out, out)
+        v = np.square(out)
         top = _horner(_ERF32_P, v, np.empty_like(v))
         out *= top
         out /= _horner(_ERF32_Q, v, top)
@@ -183,7 +183,7 @@ def _phi_tanh(Z):
 def _dphi_tanh(Z, H):
     """phi'(z) = 1 - h²"""
     T1 = np.empty_like(Z)
-    np.multiply(H, H, out=T1)
+    np.square(H, out=T1)
     np.subtract(1, T1, out=T1)
     return T1
 
@@ -219,7 +219,7 @@ def _dphi_gelu(Z, H):
     np.multiply(Z, 0.7071067811865476, out=C)
     _erf(C, out=C)
     np.multiply(C, 1 / 2, out=T1)
-    np.multiply(Z, Z, out=T2)
+    np.square(Z, out=T2)
     T2 *= -1 / 2
     np.exp(T2, out=T2)
     np.multiply(Z, T2, out=T2)
@@ -876,7 +876,7 @@ def step(params, grads, state):
     m += T1
     # v <- β2·v + (1 - β2)·g²  (eq. 66)
     v *= beta2
-    np.multiply(g, g, out=T1)
+    np.square(g, out=T1)
     T1 *= 1 - beta2
     v += T1
     # m̂ <- m/(1 - β1^t)  (eq. 67)

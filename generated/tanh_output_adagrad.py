@@ -485,7 +485,7 @@ def step(params, grads, state):
     g = _flat_gradients(grads, flat["g"], views["g"])
     G, T1 = flat["G"], flat["T1"]
     # G <- G + g²  (eq. 16)
-    np.multiply(g, g, out=T1)
+    np.square(g, out=T1)
     G += T1
     # θ <- θ - α·g/(√G + ε)  (eq. 17)
     np.sqrt(G, out=T1)
