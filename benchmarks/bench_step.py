@@ -11,8 +11,10 @@ Method (what makes a verdict possible on a noisy machine): a row runs in ``--ses
 with its implementations made afresh (new arrays: another memory layout). A session is a sequence of rounds; a round
 times every implementation once, a block of calls of about 20 ms, in the order of ``CHAIN`` and reversed the next
 round, so the two implementations of each ratio run back to back, each first in every other round. Two warm-up rounds
-per session are discarded, the garbage collector is off while timing, and rounds go on until the row's time box is
-used (``SECONDS``: 20 s for tiny and small, 45 s for MNIST size; at least 15 rounds). A ratio (public/hand, ...) is the
+per session are discarded (one at the large size), the garbage collector is off while timing, and rounds go on until
+the row's time box is used (``SECONDS``: 20 s for tiny and small, 45 s for MNIST size, 90 s for the large size; at
+least 15 rounds, 6 at the large size, where one round takes 5-10 s idle: ``--sizes large`` takes about 5-6 minutes
+idle for both dtypes, three to five times that under load). A ratio (public/hand, ...) is the
 median over all rounds of the per-round ratio of the two times; its 95 % interval is a two-level bootstrap of that
 median (the sessions with replacement, then each drawn session's rounds), so it holds the spread between sessions as
 well as between rounds; the verdict is "meets" when the whole interval is at or below the target (1.0 against the
@@ -24,15 +26,18 @@ Implementations:
 - public: ``g = gradients(params, X, Y); step(params, g, state)`` — the path a user writes, validation included;
 - reused: the same with the buffers kept between calls,
   ``gradients(params, X, Y, out=grads, workspace=state["workspace"])`` (``grads`` the views of ``state["flat"]["g"]``);
-- train: ``train(params, X, Y, epochs=3, batch_size=B)`` over 16 mini-batches an epoch (4 at the large size), per
-  step (shuffling, the batch loss and accuracy, the finiteness check and the call's validation of X and Y included:
-  once per call, as a user calls train once for many epochs);
+- train: ``train(params, X, Y, epochs=3, batch_size=B)`` over 16 mini-batches an epoch (at the large size 1 epoch
+  of 2 mini-batches: ``TRAIN_RUN``), per step (shuffling, the batch loss and accuracy, the finiteness check and the
+  call's validation of X and Y included: once per call, as a user calls train once for many epochs);
 - hand: benchmarks/handwritten_reference.py, a hand-optimised NumPy step (every buffer preallocated, ``out=``);
   "hand epoch" is the same with the shuffle a hand-written epoch does (the yardstick of the train column);
 - GEMM: only the step's eight matrix products (three forward, three weight gradients, two deltas) into
   preallocated buffers — the floor any NumPy implementation of the step pays;
 - torch: PyTorch eager, the same network and RMSprop step, ``torch.set_num_threads(1)``;
-- jax: ``jax.jit`` of the same step where JAX is installed.
+- jax: ``jax.jit`` of the same step (parameters and state donated) where JAX can be imported, on one thread
+  (``XLA_FLAGS``), float64 with ``jax_enable_x64``; the column is absent without JAX (not a dependency of the
+  project: ``pip install jax`` into the environment that runs the benchmark). Compiled once per shape and dtype
+  (a few seconds, in the calibration, not timed).
 
 The extra rows (not with --no-extra) time networks with other activations (GELU, ELU, softplus; a custom formula)
 against PyTorch eager; they have no hand-written reference.
@@ -44,6 +49,8 @@ import os
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
     os.environ[_var] = "1"
+# JAX (XLA's CPU client) on one thread too, unless the caller chose its own XLA flags
+os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
@@ -67,8 +74,10 @@ from handwritten_reference import HandStep  # noqa: E402
 
 SIZES = {"tiny": ((4, 16, 8, 3), 32), "small": ((64, 128, 64, 10), 128), "mnist": ((784, 256, 128, 10), 256),
          "large": ((1024, 2048, 2048, 10), 1024)}
-TRAIN_BATCHES = 16  # mini-batches per epoch of a timed train call (4 at the large size, whose step takes ~0.5 s)
-TRAIN_EPOCHS = 3  # epochs per timed train call (and per hand-written training run)
+# a timed train call (and the hand-written training run it is compared with): (epochs, mini-batches per epoch); at
+# the large size one step takes 0.5-1.5 s idle, so 1 epoch of 2 batches keeps a round (every implementation once)
+# near 5 s in float32 and 10 s in float64
+TRAIN_RUN = {"tiny": (3, 16), "small": (3, 16), "mnist": (3, 16), "large": (1, 2)}
 EXTRA = {  # name -> hidden activations (formula tables allowed), at the MNIST size
     "gelu, elu": ["gelu", "elu"],
     "softplus, tanh": ["softplus", "tanh"],
@@ -119,34 +128,44 @@ def torch_step_factory(net, params, dtype):
     return step, torch.from_numpy
 
 
+_JAX = {}  # the jitted JAX step, made once: the sessions and sizes of a run reuse it (jit caches per shape and dtype)
+
+
 def jax_step_factory(params, dtype):
-    """jax.jit of the reference step, or None when JAX is not installed."""
+    """``(step, to_jax)``: the reference step as one ``jax.jit`` function (the same objective — leaky ReLU 0.01, tanh,
+    softmax, cross-entropy, L2 λ/(2N) — and RMSprop step; the parameters and state donated, so XLA may update them
+    in place), or None when JAX cannot be imported. float64 runs with ``jax_enable_x64`` on (JAX's default is
+    float32 only), float32 with it off. One thread: ``XLA_FLAGS`` is set before JAX is imported (top of this file)."""
     try:
         import jax
         import jax.numpy as jnp
-    except ImportError:
+    except (ImportError, RuntimeError):  # not installed, or a jaxlib that does not load here
         return None
     jax.config.update("jax_enable_x64", dtype == np.float64)
+    if "update" not in _JAX:
 
-    def objective(P, X, Y):
-        h1 = jax.nn.leaky_relu(X @ P["W1"].T + P["b1"], 0.01)
-        h2 = jnp.tanh(h1 @ P["W2"].T + P["b2"])
-        z3 = h2 @ P["W3"].T + P["b3"]
-        n = X.shape[0]
-        return -(Y * jax.nn.log_softmax(z3, axis=1)).sum() / n + 1e-3 / (2 * n) * sum((P[k] ** 2).sum() for k in ("W1", "W2", "W3"))
+        def objective(P, X, Y):
+            h1 = jax.nn.leaky_relu(X @ P["W1"].T + P["b1"], 0.01)
+            h2 = jnp.tanh(h1 @ P["W2"].T + P["b2"])
+            z3 = h2 @ P["W3"].T + P["b3"]
+            n = X.shape[0]
+            penalty = sum((P[k] ** 2).sum() for k in ("W1", "W2", "W3"))
+            return -(Y * jax.nn.log_softmax(z3, axis=1)).sum() / n + 1e-3 / (2 * n) * penalty
 
-    @jax.jit
-    def update(P, S, X, Y):
-        G = jax.grad(objective)(P, X, Y)
-        S = {k: 0.9 * S[k] + 0.1 * G[k] ** 2 for k in P}
-        return {k: P[k] - 1e-3 * G[k] / jnp.sqrt(S[k] + 1e-6) for k in P}, S
+        def update(P, S, X, Y):
+            G = jax.grad(objective)(P, X, Y)
+            S = {k: 0.9 * S[k] + 0.1 * G[k] ** 2 for k in P}
+            return {k: P[k] - 1e-3 * G[k] / jnp.sqrt(S[k] + 1e-6) for k in P}, S
 
-    box = {"P": {k: jnp.asarray(v) for k, v in params.items()}, "S": {k: jnp.zeros_like(jnp.asarray(v)) for k, v in params.items()}}
+        _JAX["update"] = jax.jit(update, donate_argnums=(0, 1))
+    update = _JAX["update"]
+    box = {"P": {k: jnp.array(v) for k, v in params.items()}, "S": {k: jnp.zeros(v.shape, v.dtype) for k, v in params.items()}}
 
     def step(X, Y):
         box["P"], box["S"] = update(box["P"], box["S"], X, Y)
         jax.block_until_ready(box["P"])
 
+    step.params = lambda: {k: np.asarray(v) for k, v in box["P"].items()}  # for the test that it is the same step
     return step, jnp.asarray
 
 
@@ -178,6 +197,7 @@ CLOCK = {"cpu": time.process_time, "wall": time.perf_counter}
 clock = time.process_time
 BLOCK = 0.02  # seconds of calls in one timed block (one implementation, one round)
 WARMUP_ROUNDS = 2  # rounds run and discarded before any is kept (caches, page faults, BLAS and torch start-up)
+LARGE_WARMUP_ROUNDS = 1  # at the large size (a round is 5-10 s; the calibration's two calls per implementation warm up too)
 BOOTSTRAP = 4000  # bootstrap resamples of the median ratio
 
 
@@ -189,13 +209,13 @@ def timed(fn, X, Y, reps: int) -> float:
 
 
 def sample(impls: dict, per_call: dict | None = None, *, seconds: float = 0.0, min_rounds: int = 21,
-           max_rounds: int | None = None, chain=None) -> dict:
+           max_rounds: int | None = None, chain=None, warmup: int = WARMUP_ROUNDS) -> dict:
     """Per-round times of one step of each implementation, ``{name: array}`` (index r = round r).
 
     Each round times every implementation once, a block of calls of about ``BLOCK`` seconds (at least one call), in
     the order ``chain`` (its names that are in ``impls``; default: the order of ``impls``) and in the reverse order
     the next round, so that the two implementations of a ratio placed next to each other in the chain run back to
-    back, each first in every other round. ``WARMUP_ROUNDS`` rounds are run first and discarded. Then rounds go on
+    back, each first in every other round. ``warmup`` rounds (``WARMUP_ROUNDS``) are run first and discarded. Then rounds go on
     until ``seconds`` have passed and at least ``min_rounds`` are kept (or ``max_rounds`` are). The garbage collector
     is off while timing. ``per_call``: how many steps one call makes (a train call), to report the time of one step."""
     per_call = per_call or {}
@@ -211,7 +231,7 @@ def sample(impls: dict, per_call: dict | None = None, *, seconds: float = 0.0, m
             fn(a, b)
             reps[k] = max(1, round(BLOCK / max(timed(fn, a, b, 1), 1e-7)))
         times = {k: [] for k in order}
-        start, r = time.perf_counter(), -WARMUP_ROUNDS
+        start, r = time.perf_counter(), -warmup
         while r < max_rounds and (r < min_rounds or time.perf_counter() - start < seconds):
             for k in (order if r % 2 == 0 else order[::-1]):
                 fn, a, b = impls[k]
@@ -233,12 +253,12 @@ def measure(impls: dict, rounds: int, per_call: dict) -> dict:
 
 
 def sessions(build, per_call: dict | None = None, *, sessions: int = 3, seconds: float = 0.0, min_rounds: int = 15,
-             max_rounds: int | None = None, chain=None) -> list:
+             max_rounds: int | None = None, chain=None, warmup: int = WARMUP_ROUNDS) -> list:
     """``sample`` in ``sessions`` independent sessions, each with implementations made afresh by ``build()`` (new
     arrays, new state: a different memory layout, which moves a ratio by more than the rounds of one session do), the
     time box and the rounds shared between them; a list of the sessions' ``{name: per-round times}``."""
     share = {"seconds": seconds / sessions, "min_rounds": -(-min_rounds // sessions),
-             "max_rounds": max_rounds and -(-max_rounds // sessions)}
+             "max_rounds": max_rounds and -(-max_rounds // sessions), "warmup": warmup}
     return [sample(build(), per_call, chain=chain, **share) for _ in range(sessions)]
 
 
@@ -297,7 +317,7 @@ def load() -> float:
 def reference_impls(mod, net, name: str, dtype, have_torch: bool) -> dict:
     """The implementations of a reference row, made afresh (data, parameters, states, buffers): {name: (fn, X, Y)}."""
     sizes, batch = SIZES[name]
-    batches = 4 if name == "large" else TRAIN_BATCHES
+    epochs, batches = TRAIN_RUN[name]
     rng = np.random.default_rng(0)
     X = rng.standard_normal((batch, sizes[0])).astype(dtype)
     Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
@@ -318,10 +338,10 @@ def reference_impls(mod, net, name: str, dtype, have_torch: bool) -> dict:
         m.step(p, m.gradients(p, X, Y, out=g, workspace=s["workspace"]), s)
 
     def train(X, Y, m=mod, p=p_train, s=s_train, b=batch):
-        m.train(p, X, Y, epochs=TRAIN_EPOCHS, batch_size=b, state=s)
+        m.train(p, X, Y, epochs=epochs, batch_size=b, state=s)
 
     def hand_train(X, Y, h=hand_epoch, b=batch, r=hand_rng):
-        for _ in range(TRAIN_EPOCHS):
+        for _ in range(epochs):
             h.epoch(X, Y, b, r)
 
     impls = {"public": (public, X, Y), "reused": (reused, X, Y), "train": (train, X_big, Y_big), "hand": (hand.step, X, Y),
@@ -340,7 +360,7 @@ def reference_rows(names, budget, tmp: Path, have_torch: bool):
     load after))."""
     for name in names:
         sizes, batch = SIZES[name]
-        steps = (4 if name == "large" else TRAIN_BATCHES) * TRAIN_EPOCHS
+        steps = TRAIN_RUN[name][0] * TRAIN_RUN[name][1]
         mod, net = generated_module(reference_table(sizes), tmp)
         for dtype in (np.float32, np.float64):
             load_before = load()
@@ -403,10 +423,13 @@ def main(argv=None) -> int:
 
     def budget(name):
         if args.rounds:
-            return {"sessions": args.sessions, "min_rounds": args.rounds, "max_rounds": args.rounds}
+            return {"sessions": args.sessions, "min_rounds": args.rounds, "max_rounds": args.rounds,
+                    "warmup": LARGE_WARMUP_ROUNDS if name == "large" else WARMUP_ROUNDS}
         seconds = args.seconds if args.seconds is not None else SECONDS[name] / (4 if args.quick else 1)
-        min_rounds = min(args.min_rounds, 6) if name == "large" else args.min_rounds
-        return {"sessions": args.sessions, "seconds": seconds, "min_rounds": min_rounds}
+        if name == "large":  # a round is 5-10 s idle: 6 rounds at least (2 a session), one warm-up round a session
+            return {"sessions": args.sessions, "seconds": seconds, "min_rounds": min(args.min_rounds, 6),
+                    "warmup": LARGE_WARMUP_ROUNDS}
+        return {"sessions": args.sessions, "seconds": seconds, "min_rounds": args.min_rounds}
 
     names = args.sizes.split(",") if args.sizes else (["tiny", "small", "mnist"] if args.quick else list(SIZES))
     try:
@@ -422,9 +445,9 @@ def main(argv=None) -> int:
     else:
         box = ", ".join(f"{k} {v / (4 if args.quick else 1):g} s" for k, v in SECONDS.items() if k in names) + " per row"
     print(f"one thread, {args.clock} time per step, {box} in {args.sessions} sessions of fresh arrays ({WARMUP_ROUNDS} warm-up "
-          "rounds each, discarded; GC off); a ratio is the median over the rounds of the two implementations' times "
-          "in one round, timed back to back, order alternated; interval: two-level bootstrap (sessions, rounds) of that "
-          "median, 95 %; load: the 1-minute load average before–after the row")
+          f"rounds each, {LARGE_WARMUP_ROUNDS} at the large size, discarded; GC off); a ratio is the median over the rounds "
+          "of the two implementations' times in one round, timed back to back, order alternated; interval: two-level "
+          "bootstrap (sessions, rounds) of that median, 95 %; load: the 1-minute load average before–after the row")
     print()
     print("| size | dtype | ratio | median | 95 % interval | target | verdict | rounds | load |")
     print("|---|---|---|---|---|---|---|---|---|")

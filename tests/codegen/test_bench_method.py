@@ -67,3 +67,33 @@ def test_the_interval_holds_the_spread_between_sessions(bench):
     one_level = bench.ratio(np.concatenate(num), np.concatenate(den), 1.0)
     assert one_level["hi"] - one_level["lo"] < 0.03 < pooled["hi"] - pooled["lo"]
     assert pooled["lo"] < 1.0 < pooled["hi"] and pooled["verdict"].startswith("undecided")
+
+
+def test_a_row_can_discard_fewer_warm_up_rounds(bench, monkeypatch):
+    calls = []
+    monkeypatch.setattr(bench, "BLOCK", 0.0)
+    times = bench.sample({"a": (lambda X, Y: calls.append(1), None, None)}, min_rounds=3, max_rounds=3, warmup=1)
+    assert len(times["a"]) == 3 and len(calls) == 2 + 1 + 3  # calibration, one warm-up round, three kept
+    assert set(bench.TRAIN_RUN) == set(bench.SIZES)  # every size has its timed train call
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_jax_column_times_the_same_step(bench, tmp_path, dtype):
+    """The JAX step (jax.grad of its own objective, where JAX is installed) and the generated module's step give the
+    same parameters after three steps: the column times the same computation."""
+    pytest.importorskip("jax")
+    sizes, batch = bench.SIZES["tiny"]
+    mod, _ = bench.generated_module(bench.reference_table(sizes), tmp_path)
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((batch, sizes[0])).astype(dtype)
+    Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+    step, to_jax = bench.jax_step_factory(mod.init_params(0, dtype), dtype)
+    params = mod.init_params(0, dtype)
+    state = mod.init_state(params)
+    for _ in range(3):
+        step(to_jax(X), to_jax(Y))
+        mod.step(params, mod.gradients(params, X, Y), state)
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    for key, value in step.params().items():
+        assert value.dtype == dtype
+        np.testing.assert_allclose(value, params[key], rtol=tol, atol=tol)

@@ -158,10 +158,12 @@ def test_blocked_step_is_the_same_step(name, options, tmp_path):
         per_key = {}
         for start, stop, pieces in blocks:
             assert stop - start <= max(size, 260)  # at most size, or one row of W1
-            covered = sum(np.ones(mod.PARAM_SHAPES[key])[rows].size for key, _, rows in pieces)
+            covered = sum(np.ones(mod.PARAM_SHAPES[key])[rows].size for key, _, rows, *_ in pieces)
             assert covered == stop - start
-            for key, index, rows in pieces:
-                assert mod.PARAM_KEYS[index] == key
+            for key, index, rows, begin, end, shape in pieces:  # where the part lies in the block, and its shape
+                assert mod.PARAM_KEYS[index] == key and np.ones(mod.PARAM_SHAPES[key])[rows].shape == shape
+                part = np.arange(mod._OFFSETS[-1])[mod._OFFSETS[index]:mod._OFFSETS[index + 1]].reshape(mod.PARAM_SHAPES[key])[rows]
+                assert np.array_equal(part.ravel(), np.arange(start + begin, start + end))
                 per_key.setdefault(key, []).append(rows)
         for key, shape in mod.PARAM_SHAPES.items():  # every row of every parameter exactly once, in order
             marks = np.zeros(shape[0], dtype=int)
