@@ -40,6 +40,7 @@ from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
+    DOT,
     NUMERATOR_LAYOUT,
     UNRESOLVED,
     BatchDiagonal,
@@ -1174,19 +1175,29 @@ class Judge:
                     sv.append(evaluate(student, ctx))
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
-            if self._input_stored_as_rows(target, student):
+            dotted = self._dot_reading(target, student, free)
+            if dotted is not None:
+                tv, sv = dotted
+                notes.append(DOT)
+            if dotted is None and self._input_stored_as_rows(target, student):
                 return _Link("unchecked", f"{TRANSPOSED_INPUT}: it holds if the answer stores X with one "
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
-            probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
-            diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue speaks of matrix forms
-            counter = {"point": self.values_point if self.numeric else "any point", "shape_error": str(exc)}
-            return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
+            if dotted is None:
+                probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
+                diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue: matrix forms
+                counter = {"point": self.values_point if self.numeric else "any point", "shape_error": str(exc)}
+                return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
+        if DOT not in notes and any(np.size(t) == 1 < np.size(s_) for t, s_ in zip(tv, sv, strict=True)):
+            dotted = self._dot_reading(target, student, free)
+            if dotted is not None:  # L = -Σ_i Y_i · log A_i: a number is meant, and only the dot product gives one
+                tv, sv = dotted
+                notes[:] = [n for n in notes if "read as an elementwise product" not in n] + [DOT]
         if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
@@ -1267,6 +1278,24 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _dot_reading(self, target: Node, student: Node, free) -> tuple | None:
+        """(target values, claim values) with the claim's ``\\cdot`` between two vectors of one shape read as their dot
+        product (shapes.DOT: ``y \\cdot \\log \\hat y``, CMU's ``Y_i \\cdot \\log A_i``), when the claim must be one
+        number and so read it is one at every point; else None (the elementwise reading stands)."""
+        if free or not any(n.op == "mul" and n.value == "cdot" for n in student.walk()):
+            return None
+        tv, sv = [], []
+        try:
+            for env in self.envs:
+                ctx = replace(self.context(env), cdot_dot=True)
+                tv.append(evaluate(target, ctx))
+                sv.append(evaluate(student, ctx))
+        except (ShapeMismatch, Unreadable, FloatingPointError, ValueError):
+            return None
+        if not all(np.size(t) == 1 and np.size(s_) == 1 for t, s_ in zip(tv, sv, strict=True)):
+            return None
+        return tv, sv
 
     def _copied_number(self, target: Node, student: Node, literal, spread) -> _Link | None:
         """Carried forward if the link holds once a number copied from an earlier incorrect line (its very digits) is
