@@ -1,0 +1,224 @@
+"""Notations of the tenth round's user checks (issue 10, verify11d), in my own small documents written as those authors
+write: CMU 11-785's layers numbered from 0 with the course's own letters (Z_0 = X W_0^T + ι_N b_0^T, A_1 = σ(Z_0): W_0
+the first layer's weights, inferred with no [notation]) and ``\\cdot`` between two vectors where a number is meant (a
+loss ``-y \\cdot \\log \\hat y``, CMU's ``Y_i \\cdot \\log A_i``: a dot product), with planted mistakes.
+
+Every expected verdict is the formula's truth, decided here in NumPy — forward passes typed by hand and central
+differences of the loss — never by verify."""
+
+from __future__ import annotations
+
+import numpy as np
+from gradproof.verify.cli import verify_file
+
+
+def _net(name, hidden_units, hidden, outputs, inputs=3):
+    return f"""name = "{name}"
+convention = "column"
+inputs = {inputs}
+
+[[layers]]
+units = {hidden_units}
+activation = "{hidden}"
+
+[[layers]]
+units = {outputs}
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def _run(tmp_path, doc, spec):
+    (tmp_path / "net.toml").write_text(spec, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
+    results, meta, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    return {r.id: r.verdict for r in results}, results, meta
+
+
+def _softmax_rows(Z):
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def _central(f, arg):
+    g = np.zeros_like(arg)
+    for idx in np.ndindex(arg.shape):
+        up, dn = arg.copy(), arg.copy()
+        up[idx] += 1e-6
+        dn[idx] -= 1e-6
+        g[idx] = (f(up) - f(dn)) / 2e-6
+    return g
+
+
+# -- CMU 11-785: a batch of N rows, layers numbered from 0 --------------------------------------------------------
+
+CMU = r"""# Part 1: an MLP, forward and backward
+
+The network takes a batch of $N$ inputs, one per row of $X$. Layer $i$ (counting from $0$) computes
+
+$$Z_0 = X W_0^T + \iota_N b_0^T$$
+
+$$A_1 = \sigma(Z_0)$$
+
+$$Z_1 = A_1 W_1^T + \iota_N b_1^T$$
+
+$$A_2 = \text{softmax}(Z_1)$$
+
+and the loss is the mean cross-entropy
+
+$$L = -\frac{1}{N} \sum_{i=1}^{N} Y_i \cdot \log A_{2,i} \tag{loss}$$
+
+## Backward
+
+$$\frac{\partial L}{\partial Z_1} = \frac{1}{N} (A_2 - Y) \tag{a}$$
+
+$$\frac{\partial L}{\partial W_1} = \left(\frac{\partial L}{\partial Z_1}\right)^T A_1 \tag{b}$$
+
+$$\frac{\partial L}{\partial b_1} = \left(\frac{\partial L}{\partial Z_1}\right)^T \iota_N \tag{c}$$
+
+$$\frac{\partial L}{\partial A_1} = \frac{\partial L}{\partial Z_1} W_1 \tag{d}$$
+
+$$\frac{\partial L}{\partial Z_0} = \frac{\partial L}{\partial A_1} \odot A_1 \odot (1 - A_1) \tag{e}$$
+
+$$\frac{\partial L}{\partial W_0} = \left(\frac{\partial L}{\partial Z_0}\right)^T X \tag{f}$$
+
+$$\frac{\partial L}{\partial b_0} = \left(\frac{\partial L}{\partial A_1}\right)^T \iota_N \tag{g}$$
+
+$$\frac{\partial L}{\partial Z_0} = \frac{\partial L}{\partial A_1} \odot A_1 \tag{h}$$
+
+$$\frac{\partial L}{\partial W_1} = A_1^T \frac{\partial L}{\partial Z_1} \tag{i}$$
+"""
+
+CMU_PLANTED_LOSS = CMU.replace(r"L = -\frac{1}{N} \sum_{i=1}^{N}", r"L = -\sum_{i=1}^{N}")
+
+
+def _cmu_truth():
+    """{tag: holds} for CMU's claims: W_k is n_out × n_in, b_k a column, ι_N the ones column, L the mean CE."""
+    rng = np.random.default_rng(1)
+    n = 5
+    X, W0, b0 = rng.normal(size=(n, 3)), rng.normal(size=(4, 3)), rng.normal(size=(4, 1))
+    W1, b1 = rng.normal(size=(2, 4)), rng.normal(size=(2, 1))
+    Y = np.eye(2)[rng.integers(0, 2, n)]
+    iota = np.ones((n, 1))
+
+    def loss(W0=W0, b0=b0, W1=W1, b1=b1, mean=True):
+        A1 = 1 / (1 + np.exp(-(X @ W0.T + iota @ b0.T)))
+        A2 = _softmax_rows(A1 @ W1.T + iota @ b1.T)
+        return -sum(Y[i] @ np.log(A2[i]) for i in range(n)) / (n if mean else 1)
+
+    A1 = 1 / (1 + np.exp(-(X @ W0.T + iota @ b0.T)))
+    Z1 = A1 @ W1.T + iota @ b1.T
+    A2 = _softmax_rows(Z1)
+    dZ1 = (A2 - Y) / n
+    dA1 = dZ1 @ W1
+    dZ0 = dA1 * A1 * (1 - A1)
+    true_dZ1 = _central(lambda z: -np.sum(Y * np.log(_softmax_rows(z))) / n, Z1)
+    true_dW1, true_db1 = _central(lambda w: loss(W1=w), W1), _central(lambda b: loss(b1=b), b1)
+    true_dW0, true_db0 = _central(lambda w: loss(W0=w), W0), _central(lambda b: loss(b0=b), b0)
+    mean_ce = -np.sum(Y * np.log(A2)) / n
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, atol=1e-6)  # noqa: E731
+    return {
+        "loss": np.isclose(loss(), mean_ce), "loss-planted": np.isclose(loss(mean=False), mean_ce),
+        "a": close(dZ1, true_dZ1), "b": close(dZ1.T @ A1, true_dW1), "c": close(dZ1.T @ iota, true_db1),
+        "f": close(dZ0.T @ X, true_dW0), "g": close(dA1.T @ iota, true_db0), "i": close(A1.T @ dZ1, true_dW1),
+        # e and h: the chain rule through σ, dL/dZ_0 from dL/dW_0 = (dL/dZ_0)^T X at one sample's rows
+        "e": close(dZ0.T @ X, true_dW0), "h": close((dA1 * A1).T @ X, true_dW0),
+    }
+
+
+def test_the_cmu_formulas_are_what_the_test_says():
+    assert _cmu_truth() == {"loss": True, "loss-planted": False, "a": True, "b": True, "c": True, "f": True, "g": False,
+                            "e": True, "h": False, "i": False}
+
+
+def test_cmu_layers_numbered_from_zero_are_inferred(tmp_path):
+    got, results, meta = _run(tmp_path, CMU, _net("cmu_sig", 4, "sigmoid", 2))
+    truth = _cmu_truth()
+    assert {k: got[k] for k in truth if k != "loss-planted"} == {
+        k: "correct" if v else "incorrect" for k, v in truth.items() if k != "loss-planted"}
+    assert any("numbered from 0" in n for n in meta["notation"])
+    # the forward definitions themselves (W_0 the first layer's weights, not a bias; ι_N b_0^T the bias in every row)
+    assert [r.verdict for r in results if r.id.startswith("Part1.")] == ["correct"] * 4
+    assert "dot product" in next(r.message for r in results if r.id == "loss")
+
+
+def test_cmu_planted_loss_without_its_mean(tmp_path):
+    got, _, _ = _run(tmp_path, CMU_PLANTED_LOSS, _net("cmu_sig", 4, "sigmoid", 2))
+    assert got["loss"] == "incorrect"
+
+
+def test_no_numbering_from_zero_without_the_answers_own_evidence(tmp_path):
+    """The maps numbered from 1 (z_1 = W_1 x + b_1), or one definition numbered from 0 with nothing to confirm it, or
+    two that disagree: the default numbering stands (W_0 stays what it was: the bias)."""
+    spec = _net("from_one", 4, "sigmoid", 2)
+    for doc in (r"$$z_1 = W_1 x + b_1$$ and $$h_1 = \sigma(z_1)$$",
+                r"$$Z_0 = X W_0^T + \iota_N b_0^T$$",
+                r"$$Z_0 = X W_0^T + \iota_N b_0^T$$ and $$Z_1 = A_1 W_2^T + \iota_N b_1^T$$"):
+        _, _, meta = _run(tmp_path, doc + "\n\n$$\\frac{\\partial L}{\\partial W_1} = 0 \\tag{1}$$\n", spec)
+        assert not any("numbered from 0" in n for n in meta["notation"]), doc
+
+
+# -- \cdot between two vectors where a number is meant: one example, column vectors --------------------------------
+
+DOT = r"""One example $x$ with its one-hot label $y$:
+$z^{(1)} = W^{(1)} x + b^{(1)}$, $h^{(1)} = \tanh(z^{(1)})$, $z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}$,
+$\hat{y} = \text{softmax}(z^{(2)})$.
+
+$$L = -y \cdot \log \hat{y} \tag{1}$$
+
+$$\delta^{(2)} = \hat{y} - y \tag{4}$$
+
+$$\delta^{(1)} = \left(W^{(2)T} \delta^{(2)}\right) \cdot \left(1 - \tanh^2(z^{(1)})\right) \tag{5}$$
+
+$$\delta^{(1)} = \left(W^{(2)T} \delta^{(2)}\right) \cdot \tanh(z^{(1)}) \tag{6}$$
+
+$$\frac{\partial L}{\partial W^{(1)}} = \delta^{(1)} \cdot x^T \tag{7}$$
+"""
+
+
+def _dot_truth():
+    rng = np.random.default_rng(2)
+    x, W1, b1 = rng.normal(size=(3, 1)), rng.normal(size=(4, 3)), rng.normal(size=(4, 1))
+    W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=(3, 1))
+    y = np.eye(3)[:, [1]]
+
+    def forward(W1=W1):
+        z1 = W1 @ x + b1
+        h1 = np.tanh(z1)
+        z2 = W2 @ h1 + b2
+        yhat = np.exp(z2) / np.exp(z2).sum()
+        return z1, h1, z2, yhat, float(-(y * np.log(yhat)).sum())
+
+    z1, h1, z2, yhat, L = forward()
+    d2 = _central(lambda z: float(-(y * np.log(np.exp(z) / np.exp(z).sum())).sum()), z2)
+    d1 = _central(lambda z: float(-(y * np.log(np.exp(W2 @ np.tanh(z) + b2) / np.exp(W2 @ np.tanh(z) + b2).sum())).sum()), z1)
+    dW1 = _central(lambda w: forward(w)[-1], W1)
+    close = np.allclose
+    return {"1": np.isclose(float(-(y.T @ np.log(yhat)).item()), L), "2": np.isclose(float(-(y.T @ yhat).item()), L),
+            "4": close(yhat - y, d2, atol=1e-6), "5": close((W2.T @ (yhat - y)) * (1 - np.tanh(z1) ** 2), d1, atol=1e-6),
+            "6": close((W2.T @ (yhat - y)) * np.tanh(z1), d1, atol=1e-6), "7": close(d1 @ x.T, dW1, atol=1e-6)}
+
+
+def test_the_dot_formulas_are_what_the_test_says():
+    assert _dot_truth() == {"1": True, "2": False, "4": True, "5": True, "6": False, "7": True}
+
+
+def test_cdot_of_two_vectors_where_a_number_is_meant(tmp_path):
+    got, results, _ = _run(tmp_path, DOT, _net("dot_tanh", 4, "tanh", 3))
+    truth = _dot_truth()
+    assert {k: got[k] for k in ("1", "4", "5", "6", "7")} == {
+        k: "correct" if truth[k] else "incorrect" for k in ("1", "4", "5", "6", "7")}
+    messages = {r.id: r.message for r in results}
+    assert "dot product" in messages["1"]
+    assert "dot product" not in messages["5"]  # δ is a vector: the \cdot there is the elementwise product
+
+
+def test_cdot_planted_loss(tmp_path):
+    got, _, _ = _run(tmp_path, DOT.replace(r"-y \cdot \log \hat{y}", r"-y \cdot \hat{y}"), _net("dot_tanh", 4, "tanh", 3))
+    assert got["1"] == "incorrect"
