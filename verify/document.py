@@ -521,9 +521,11 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims):
         return _unlike_a_width(network)
-    from .ownindex import batch_letters
+    from .ownindex import batch_letters, batch_size_b
 
-    if batch_letters(claims):  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
+    # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples; a PyTorch write-up's
+    # \frac{1}{B}: B examples
+    if batch_letters(claims) or batch_size_b(claims):
         return _unlike_a_width(network)
     return 1
 

@@ -327,6 +327,12 @@ def conventions(judge, claims) -> Reading | None:
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
+    if "B" not in declared and "batch_letter" not in dict(base.options):
+        from .ownindex import batch_size_b
+
+        if batch_size_b(claims):  # a PyTorch write-up's \frac{1}{B} \sum_{b=1}^{B}: B examples (B nowhere a bias)
+            options.append(("batch_letter", "B"))
+            changes.append("B is the number of examples (the mean's 1/B; B is nowhere a quantity)")
     if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")

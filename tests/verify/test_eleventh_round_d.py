@@ -222,3 +222,73 @@ def test_cdot_of_two_vectors_where_a_number_is_meant(tmp_path):
 def test_cdot_planted_loss(tmp_path):
     got, _, _ = _run(tmp_path, DOT.replace(r"-y \cdot \log \hat{y}", r"-y \cdot \hat{y}"), _net("dot_tanh", 4, "tanh", 3))
     assert got["1"] == "incorrect"
+
+
+# -- B as the number of examples (a PyTorch user's manual backward), and B as a bias (Aflak's Y = XW + B) -----------
+
+TORCH = r"""# Manual backward for a two-layer MLP in PyTorch
+
+A mini-batch of $B$ examples, one per row of $X$: $H = \text{ReLU}(X W_1 + b_1)$, $P = \text{softmax}(H W_2 + b_2)$,
+and the loss $\mathcal{L} = -\frac{1}{B} \sum_{i=1}^{B} \sum_{k} Y_{ik} \log P_{ik}$.
+
+$$\frac{\partial \mathcal{L}}{\partial Z_2} = \frac{1}{B} (P - Y) \tag{1}$$
+
+$$\frac{\partial \mathcal{L}}{\partial W_2} = H^T \frac{\partial \mathcal{L}}{\partial Z_2} \tag{2}$$
+
+$$\frac{\partial \mathcal{L}}{\partial Z_2} = P - Y \tag{3}$$
+
+$$\frac{\partial \mathcal{L}}{\partial b_2} = \frac{1}{B} \sum_{i=1}^{B} (P_i - Y_i) \tag{4}$$
+
+$$\frac{\partial \mathcal{L}}{\partial b_2} = \sum_{i=1}^{B} (P_i - Y_i) \tag{5}$$
+
+$$\frac{\partial \mathcal{L}}{\partial W_1} = X^T \left(\frac{\partial \mathcal{L}}{\partial Z_2} W_2^T \odot \mathbb{1}[H > 0]\right)
+\tag{6}$$
+
+$$\frac{\partial \mathcal{L}}{\partial W_1} = X^T \left(\frac{\partial \mathcal{L}}{\partial Z_2} W_2^T\right) \tag{7}$$
+"""
+
+
+def _torch_truth():
+    """{tag: holds} with samples as rows, W_k n_in × n_out, b_k a row, L the mean CE over B = 5 examples."""
+    rng = np.random.default_rng(3)
+    B = 5
+    X, W1, b1 = rng.normal(size=(B, 3)), rng.normal(size=(3, 4)), rng.normal(size=(1, 4))
+    W2, b2 = rng.normal(size=(4, 2)), rng.normal(size=(1, 2))
+    Y = np.eye(2)[rng.integers(0, 2, B)]
+
+    def loss(W1=W1, W2=W2, b2=b2):
+        P = _softmax_rows(np.maximum(X @ W1 + b1, 0) @ W2 + b2)
+        return -np.sum(Y * np.log(P)) / B
+
+    H = np.maximum(X @ W1 + b1, 0)
+    Z2 = H @ W2 + b2
+    P = _softmax_rows(Z2)
+    dZ2 = _central(lambda z: -np.sum(Y * np.log(_softmax_rows(z))) / B, Z2)
+    dW2, db2 = _central(lambda w: loss(W2=w), W2), _central(lambda b: loss(b2=b), b2)
+    dW1 = _central(lambda w: loss(W1=w), W1)
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, atol=1e-6)  # noqa: E731
+    return {"1": close((P - Y) / B, dZ2), "2": close(H.T @ dZ2, dW2), "3": close(P - Y, dZ2),
+            "4": close((P - Y).sum(0, keepdims=True) / B, db2), "5": close((P - Y).sum(0, keepdims=True), db2),
+            "6": close(X.T @ ((P - Y) / B @ W2.T * (H > 0)), dW1), "7": close(X.T @ ((P - Y) / B @ W2.T), dW1)}
+
+
+def test_the_torch_formulas_are_what_the_test_says():
+    assert _torch_truth() == {"1": True, "2": True, "3": False, "4": True, "5": False, "6": True, "7": False}
+
+
+def test_b_as_the_number_of_examples(tmp_path):
+    got, _, meta = _run(tmp_path, TORCH, _net("pt_relu", 4, "relu", 2))
+    truth = _torch_truth()
+    assert {k: got[k] for k in truth} == {k: "correct" if v else "incorrect" for k, v in truth.items()}
+    assert any("B is the number of examples" in n for n in meta["notation"])
+
+
+def test_b_added_as_a_bias_stays_a_bias(tmp_path):
+    """Aflak's Y = XW + B: B is added, so it is the bias (never the number of examples), even beside a 1/B elsewhere."""
+    doc = r"""Forward: $Y = XW + B$, where $X$ is the input row and $B$ the bias; the error $E = \frac{1}{B} \sum_{i=1}^{B} e_i$.
+
+$$\frac{\partial E}{\partial B} = \frac{\partial E}{\partial Y} \tag{1}$$
+"""
+    got, _, meta = _run(tmp_path, doc, _net("aflak", 4, "relu", 2))
+    assert not any("B is the number of examples" in n for n in meta["notation"])
+    assert got["1"] != "incorrect"
