@@ -36,6 +36,7 @@ from .layerscope import prose_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import squeeze_space
+from .orientation import stated_shapes
 
 MAX_BYTES = 1_000_000
 #: a notebook on disk: its outputs and attachments (plots as base64 images) are not read, only its Markdown cells,
@@ -154,7 +155,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
-                          depth_letter=depth_letter(text), notices=notices)
+                          depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text))
 
 
 class DocumentClaims(list):
@@ -165,8 +166,9 @@ class DocumentClaims(list):
     notation read, Judge.check_all)."""
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
-                 notices: tuple = ()):
+                 notices: tuple = (), shapes: tuple | None = None):
         super().__init__(claims)
+        self.shapes = shapes  # W's shape as stated anywhere in the text, inline too (orientation.stated_shapes)
         self.one_example = one_example
         self.scopes = dict(scopes or {})
         self.depth_letter = depth_letter  # the letter the prose names the number of layers by (``depth_letter``)

@@ -1497,6 +1497,7 @@ class Judge:
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
+        self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))

@@ -1148,8 +1148,8 @@ class _Parser:
                 elif item[0] == "fsample" and base == "b":
                     pass  # Ng's b^{[1](i)}: the bias is the same for every example
                 elif (item[0] == "var" and mark == "_" and not comps and sample is None and (base or kind) in SAMPLE_BASES
-                      and int(self.opts.get("batch", 1)) > 1 and (self.bound.get(item[1]) in BATCH_BOUNDS or
-                                                                   self.bound.get(item[1]) == self.opts.get("batch_letter"))):
+                      and int(self.opts.get("batch", 1)) > 1 and self.bound.get(item[1]) in (
+                          *BATCH_BOUNDS, self.opts.get("batch_letter", "N"))):
                     sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])

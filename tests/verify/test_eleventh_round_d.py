@@ -292,3 +292,67 @@ $$\frac{\partial E}{\partial B} = \frac{\partial E}{\partial Y} \tag{1}$$
     got, _, meta = _run(tmp_path, doc, _net("aflak", 4, "relu", 2))
     assert not any("B is the number of examples" in n for n in meta["notation"])
     assert got["1"] != "incorrect"
+
+
+# -- a stated shape of W settles its orientation (no forward pass written) ----------------------------------------
+
+SHAPES = r"""Each layer's weights: $W^{(l)} \in \mathbb{R}^{n_l \times n_{l-1}}$, one sample $x$ as a column.
+
+$$\delta^{(2)} = \hat{y} - y \tag{1}$$
+
+$$\frac{\partial L}{\partial W^{(2)}} = \delta^{(2)} h^{(1)T} \tag{2}$$
+
+$$\delta^{(1)} = W^{(2)T} \delta^{(2)} \odot \sigma'(z^{(1)}) \tag{3}$$
+
+$$\frac{\partial L}{\partial W^{(1)}} = x \delta^{(1)T} \tag{4}$$
+"""
+
+
+def _shapes_truth(out_by_in: bool):
+    """{tag: holds} for one sample as a column, sigmoid hidden layer, softmax + CE, W n_out × n_in (z = W x + b) or
+    n_in × n_out (z = W^T x + b)."""
+    rng = np.random.default_rng(4)
+    x, y = rng.normal(size=(3, 1)), np.eye(2)[:, [0]]
+    W1 = rng.normal(size=(4, 3) if out_by_in else (3, 4))
+    W2 = rng.normal(size=(2, 4) if out_by_in else (4, 2))
+    b1, b2 = rng.normal(size=(4, 1)), rng.normal(size=(2, 1))
+    m = (lambda W, v: W @ v) if out_by_in else (lambda W, v: W.T @ v)
+
+    def loss(W1=W1, W2=W2):
+        h = 1 / (1 + np.exp(-(m(W1, x) + b1)))
+        z = m(W2, h) + b2
+        return float(-(y * (z - np.log(np.exp(z).sum()))).sum())
+
+    z1 = m(W1, x) + b1
+    h1 = 1 / (1 + np.exp(-z1))
+    z2 = m(W2, h1) + b2
+    d2 = np.exp(z2) / np.exp(z2).sum() - y
+    d1_true = _central(lambda z: float(-(y * (m(W2, 1 / (1 + np.exp(-z))) + b2 - np.log(
+        np.exp(m(W2, 1 / (1 + np.exp(-z))) + b2).sum()))).sum()), z1)
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, atol=1e-6)  # noqa: E731
+    return {"2": close(d2 @ h1.T, _central(lambda w: loss(W2=w), W2)),
+            "3": W2.shape[0] == d2.shape[0] and close((W2.T @ d2) * h1 * (1 - h1), d1_true),
+            "4": close(x @ d1_true.T, _central(lambda w: loss(W1=w), W1))}
+
+
+def test_the_shape_formulas_are_what_the_test_says():
+    assert _shapes_truth(True) == {"2": True, "3": True, "4": False}
+    assert _shapes_truth(False) == {"2": False, "3": False, "4": True}
+
+
+def test_a_stated_shape_of_w_settles_its_orientation(tmp_path):
+    spec = _net("shapes", 4, "sigmoid", 2)
+    for text, out_by_in in ((SHAPES, True), (SHAPES.replace(r"n_l \times n_{l-1}", r"n_{l-1} \times n_l"), False),
+                            (SHAPES.replace(r"W^{(l)} \in \mathbb{R}^{n_l \times n_{l-1}}",
+                                            r"W^{(1)} \in \mathbb{R}^{4 \times 3}"), True)):
+        got, _, meta = _run(tmp_path, text, spec)
+        truth = _shapes_truth(out_by_in)
+        assert {k: got[k] for k in truth} == {k: "correct" if v else "incorrect" for k, v in truth.items()}, text[:60]
+        assert any("stated shape" in n for n in meta["notation"]) == out_by_in  # (the spec's W is n_in × n_out)
+
+
+def test_a_shape_that_names_no_layer_decides_nothing(tmp_path):
+    """W ∈ ℝ^{m × n}: which of m, n is the input's size is not said — the claims stay as they were (unchecked)."""
+    got, _, meta = _run(tmp_path, SHAPES.replace(r"n_l \times n_{l-1}", r"m \times n"), _net("shapes", 4, "sigmoid", 2))
+    assert not any("stated shape" in n for n in meta["notation"])
+    assert "incorrect" not in {got[k] for k in ("2", "3", "4")}
