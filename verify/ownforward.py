@@ -155,8 +155,8 @@ _ZERO_ROWS = re.compile(r"^\s*" + _zpart("Zz", "F") + r"\s*=\s*" + _ZINPUT + r"\
 _ZERO_COLS = re.compile(r"^\s*" + _zpart("Zz", "F") + r"\s*=\s*" + _zpart("Ww", "M") + _T + r"\s*(?:\\cdot\s*)?"
                         + _ZINPUT + r"\s*\+\s*" + _zpart("bB", "B") + r"\s*[.,]?\s*$")
 #: A_{k+1} = f(Z_k): an activation of the summed input one index below
-_ZERO_ACTIVATION = re.compile(r"^\s*" + _zpart("AaHh", "H") + r"\s*=\s*\\?[A-Za-z]+\s*\(\s*" + _zpart("Zz", "F")
-                              + r"\s*\)\s*[.,]?\s*$")
+_ZERO_ACTIVATION = re.compile(r"^\s*" + _zpart("AaHh", "H") + r"\s*=\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w{1,8}\s*\}|\w))?\s*\(\s*"
+                              + _zpart("Zz", "F") + r"\s*\)\s*[.,]?\s*$")
 
 
 def numbered_from_zero(texts, declared: set) -> bool:

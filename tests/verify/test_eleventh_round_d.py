@@ -148,6 +148,19 @@ def test_cmu_layers_numbered_from_zero_are_inferred(tmp_path):
     assert "dot product" in next(r.message for r in results if r.id == "loss")
 
 
+def test_cmu_with_its_dots_and_a_numbered_activation(tmp_path):
+    """The write-up's own spelling: Z_0 = X · W_0^T + ι_N · b_0^T, A_1 = f_0(Z_0) (f_0 itself is not read: that line
+    stays unchecked, nothing else moves)."""
+    doc = CMU.replace(r"$$Z_0 = X W_0^T + \iota_N b_0^T$$", r"$$Z_0 = X \cdot W_0^T + \iota_N \cdot b_0^T$$").replace(
+        r"$$A_1 = \sigma(Z_0)$$", r"$$A_1 = f_0(Z_0)$$")
+    assert doc != CMU
+    got, _, meta = _run(tmp_path, doc, _net("cmu_sig", 4, "sigmoid", 2))
+    truth = _cmu_truth()
+    assert {k: got[k] for k in truth if k != "loss-planted"} == {
+        k: "correct" if v else "incorrect" for k, v in truth.items() if k != "loss-planted"}
+    assert got["Part1.1"] == "correct" and got["Part1.2"] != "incorrect"
+
+
 def test_cmu_planted_loss_without_its_mean(tmp_path):
     got, _, _ = _run(tmp_path, CMU_PLANTED_LOSS, _net("cmu_sig", 4, "sigmoid", 2))
     assert got["loss"] == "incorrect"
