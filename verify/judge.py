@@ -1513,6 +1513,16 @@ class Judge:
         from .lossname import ell_is_the_mean, per_example, restore, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
+        from .thresholds import CHANGE, ThresholdReading
+
+        thresholds = ThresholdReading.detect(self.net, claims)  # Zhou's θ_j, γ_h subtracted (verify/thresholds.py)
+        if thresholds is not None and "weight_order" not in dict(self.notation.options):
+            claims = thresholds.prepare(claims)
+            self.notation = replace(self.notation, options=self.notation.options + (
+                ("weight_order", "source"), ("delta_sign", 1)))  # (its g_j = −∂E_k/∂β_j is −δ: written so)
+            self.inferred += (CHANGE,)
+        else:
+            thresholds = None
         modules = ModuleReading.detect(self.net, claims)  # wj-jason's layers as modules X → Y (verify/modules.py)
         if modules is not None:
             claims = modules.prepare(claims)
@@ -1613,6 +1623,8 @@ class Judge:
             layered.restore(results)
         if modules is not None:
             modules.restore(results)
+        if thresholds is not None:
+            thresholds.restore(results)
         return results
 
     def _delta_definitions(self, claims) -> None:

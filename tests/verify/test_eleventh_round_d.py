@@ -369,3 +369,117 @@ def test_a_shape_that_names_no_layer_decides_nothing(tmp_path):
     got, _, meta = _run(tmp_path, SHAPES.replace(r"n_l \times n_{l-1}", r"m \times n"), _net("shapes", 4, "sigmoid", 2))
     assert not any("stated shape" in n for n in meta["notation"])
     assert "incorrect" not in {got[k] for k in ("2", "3", "4")}
+
+
+# -- Zhou Zhihua's 《机器学习》 §5.3: thresholds subtracted, b_h the hidden output, v_{ih}, w_{hj}, g_j, e_h ----------
+
+ZHOU = r"""# 5.3 误差逆传播算法
+
+输出层第 $j$ 个神经元的阈值用 $\theta_j$ 表示，隐层第 $h$ 个神经元的阈值用 $\gamma_h$ 表示；输入层第 $i$ 个神经元与隐层第
+$h$ 个神经元之间的连接权为 $v_{ih}$，隐层第 $h$ 个神经元与输出层第 $j$ 个神经元之间的连接权为 $w_{hj}$。
+
+$$\alpha_h = \sum_{i=1}^{d} v_{ih} x_i \tag{a}$$
+
+$$\beta_j = \sum_{h=1}^{q} w_{hj} b_h \tag{b}$$
+
+$$b_h = f(\alpha_h - \gamma_h) \tag{c}$$
+
+$$\hat{y}_j^k = f(\beta_j - \theta_j) \tag{5.3}$$
+
+$$E_k = \frac{1}{2} \sum_{j=1}^{l} (\hat{y}_j^k - y_j^k)^2 \tag{5.4}$$
+
+$$\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}} \tag{5.6}$$
+
+$$\frac{\partial \beta_j}{\partial w_{hj}} = b_h \tag{5.8}$$
+
+$$g_j = -\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j}
+= -(\hat{y}_j^k - y_j^k) f'(\beta_j - \theta_j) = \hat{y}_j^k (1 - \hat{y}_j^k)(y_j^k - \hat{y}_j^k) \tag{5.10}$$
+
+$$\Delta w_{hj} = \eta g_j b_h \tag{5.11}$$
+
+$$\Delta \theta_j = -\eta g_j \tag{5.12}$$
+
+$$\Delta v_{ih} = \eta e_h x_i \tag{5.13}$$
+
+$$\Delta \gamma_h = -\eta e_h \tag{5.14}$$
+
+$$e_h = -\frac{\partial E_k}{\partial b_h} \cdot \frac{\partial b_h}{\partial \alpha_h}
+= b_h (1 - b_h) \sum_{j=1}^{l} w_{hj} g_j \tag{5.15}$$
+"""
+
+#: planted mistakes, each replacing one line: a threshold added, g's sign, Δθ's sign, x_i in Δv, b_h's own factor
+ZHOU_PLANTED = {
+    "5.3": (r"f(\beta_j - \theta_j) \tag{5.3}", r"f(\beta_j + \theta_j) \tag{5.3}"),
+    "5.10": (r"= \hat{y}_j^k (1 - \hat{y}_j^k)(y_j^k - \hat{y}_j^k)", r"= \hat{y}_j^k (1 - \hat{y}_j^k)(\hat{y}_j^k - y_j^k)"),
+    "5.12": (r"\Delta \theta_j = -\eta g_j", r"\Delta \theta_j = \eta g_j"),
+    "5.13": (r"\Delta v_{ih} = \eta e_h x_i", r"\Delta v_{ih} = \eta e_h b_h"),
+    "5.15": (r"= b_h (1 - b_h) \sum_{j=1}^{l}", r"= (1 - b_h) \sum_{j=1}^{l}"),
+}
+
+
+def _zhou_truth():
+    """{claim: holds} in Zhou's own terms, by NumPy: v (d × q), γ, w (q × l), θ, one example; Δ = −η ∂E_k/∂(…)."""
+    rng = np.random.default_rng(5)
+    x, y = rng.normal(size=3), np.array([1.0, 0.0])
+    v, gamma, w, theta = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    eta, sig = 0.1, lambda t: 1 / (1 + np.exp(-t))
+
+    def error(v=v, gamma=gamma, w=w, theta=theta):
+        yhat = sig(sig(x @ v - gamma) @ w - theta)
+        return 0.5 * np.sum((yhat - y) ** 2)
+
+    b = sig(x @ v - gamma)
+    yhat = sig(b @ w - theta)
+    g = yhat * (1 - yhat) * (y - yhat)
+    e = b * (1 - b) * (w @ g)
+    step = {k: -eta * _central(lambda a, k=k: error(**{k: a}), val) for k, val in
+            (("v", v), ("gamma", gamma), ("w", w), ("theta", theta))}
+    dE_dbeta = _central(lambda t: 0.5 * np.sum((sig(t - theta) - y) ** 2), b @ w)
+    dE_dalpha = _central(lambda t: 0.5 * np.sum((sig(sig(t - gamma) @ w - theta) - y) ** 2), x @ v)
+    close = np.allclose
+    return {"5.10": close(g, -dE_dbeta, atol=1e-6), "5.15": close(e, -dE_dalpha, atol=1e-6),
+            "5.11": close(eta * np.outer(b, g), step["w"], atol=1e-6), "5.12": close(-eta * g, step["theta"], atol=1e-6),
+            "5.13": close(eta * np.outer(x, e), step["v"], atol=1e-6), "5.14": close(-eta * e, step["gamma"], atol=1e-6),
+            # the planted lines, by the same oracle
+            "5.3+": close(sig(b @ w + theta), yhat), "5.10+": close(-g, -dE_dbeta, atol=1e-6),
+            "5.12+": close(eta * g, step["theta"], atol=1e-6), "5.13+": close(eta * np.outer(b, e), step["v"], atol=1e-6)
+            if b.shape == x.shape else False, "5.15+": close((1 - b) * (w @ g), -dE_dalpha, atol=1e-6)}
+
+
+def _zhou_spec():
+    return _net("zhou", 4, "sigmoid", 2).replace('activation = "softmax"', 'activation = "sigmoid"').replace(
+        'name = "cross_entropy"', 'name = "squared_error"')
+
+
+def test_the_zhou_formulas_are_what_the_test_says():
+    truth = _zhou_truth()
+    assert all(truth[k] for k in ("5.10", "5.15", "5.11", "5.12", "5.13", "5.14"))
+    assert not any(truth[k + "+"] for k in ZHOU_PLANTED)
+
+
+def test_zhou_thresholds_subtracted(tmp_path):
+    got, results, meta = _run(tmp_path, ZHOU, _zhou_spec())
+    assert got == {k: "correct" for k in ("a", "b", "c", "5.3", "5.4", "5.6", "5.8", "5.10", "5.11", "5.12", "5.13",
+                                           "5.14", "5.15")}
+    assert any("thresholds subtracted" in n for n in meta["notation"])
+    shown = {r.id: r for r in results}
+    assert shown["5.14"].latex == r"\Delta \gamma_h = -\eta e_h"  # shown as written
+    assert "h = 1…4" in shown["5.14"].message
+
+
+def test_zhou_planted(tmp_path):
+    for tag, (right, wrong) in ZHOU_PLANTED.items():
+        assert right in ZHOU
+        got, _, _ = _run(tmp_path, ZHOU.replace(right, wrong), _zhou_spec())
+        assert got[tag] == "incorrect", tag
+        assert all(v == "correct" for k, v in got.items() if k != tag), (tag, got)  # (each claim judged on its own)
+
+
+def test_no_zhou_reading_without_a_threshold_subtracted(tmp_path):
+    """w_{hj} and b_h alone (no f(β_j − θ_j)): b stays the bias, nothing is rewritten."""
+    doc = r"""$$\beta_j = \sum_{h=1}^{q} w_{hj} b_h \tag{b}$$
+
+$$\frac{\partial E}{\partial b^{(1)}} = \delta^{(1)} \tag{1}$$
+"""
+    _, _, meta = _run(tmp_path, doc, _zhou_spec())
+    assert not any("thresholds subtracted" in n for n in meta["notation"])
