@@ -58,6 +58,8 @@ _SYMBOLS = (
     (re.compile(r"(?<![A-Za-z\\])g\s*_\s*" + _ix("j")), r"(-\\delta^{(2)}_j)"),  # g_j = −∂E_k/∂β_j
     (re.compile(r"(?<![A-Za-z\\])e\s*_\s*" + _ix("p")), r"(-\\delta^{(1)}_p)"),  # e_h = −∂E_k/∂α_h
 )
+#: a sum over the examples k (Zhou's accumulated error, (5.16)): such a claim is not rewritten
+_OVER_EXAMPLES = re.compile(r"\\sum\s*_\s*(?:\{\s*k|k(?![A-Za-z]))")
 _F = re.compile(r"(?<![A-Za-z\\])f\s*(?=['(])")
 CHANGE = ("Zhou's thresholds subtracted (§5.3): θ_j, γ_h are minus the biases, b_h the hidden output, v_{ih} and w_{hj} "
           "the weights (source first), α_h, β_j the sums before the threshold, g_j and e_h minus δ, k the example")
@@ -80,8 +82,8 @@ class ThresholdReading:
         return ThresholdReading(all(layer.activation == "sigmoid" for layer in net.layers))
 
     def rewrite(self, text: str) -> str:
-        if len(text) > MAX_CHARS:
-            return text
+        if len(text) > MAX_CHARS or _OVER_EXAMPLES.search(text):
+            return text  # (Zhou's accumulated error E = 1/m Σ_k E_k sums the examples: k is not one example there)
         text = _SUB_GROUP.sub(lambda m: "_{" + m.group(1).replace("h", "p") + "}", text)
         text = _SUM_H.sub(r"\\sum_{p=", _SUB_ONE.sub("_p", text))
         for pattern, repl in _EXAMPLE:
