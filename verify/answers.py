@@ -32,7 +32,8 @@ STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
 #: [notation] options: how the answer lays out samples, and the number of the input layer (Nielsen: 1)
 NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer": (0, 1),
                     "weights_numbered_by": ("target", "source"),
-                    "summed_numbered_by": ("target", "source"), "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
+                    "summed_numbered_by": ("target", "source"), "from_zero": (True, False),  # CMU's W_0: the first weights
+                    "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "superscript": ("layer", "power"),

@@ -36,6 +36,7 @@ from .layerscope import prose_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import squeeze_space
+from .orientation import stated_shapes
 
 MAX_BYTES = 1_000_000
 #: a notebook on disk: its outputs and attachments (plots as base64 images) are not read, only its Markdown cells,
@@ -159,7 +160,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
-                          depth_letter=depth_letter(text), notices=notices)
+                          depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text))
 
 
 class DocumentClaims(list):
@@ -170,8 +171,9 @@ class DocumentClaims(list):
     notation read, Judge.check_all)."""
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
-                 notices: tuple = ()):
+                 notices: tuple = (), shapes: tuple | None = None):
         super().__init__(claims)
+        self.shapes = shapes  # W's shape as stated anywhere in the text, inline too (orientation.stated_shapes)
         self.one_example = one_example
         self.scopes = dict(scopes or {})
         self.depth_letter = depth_letter  # the letter the prose names the number of layers by (``depth_letter``)
@@ -526,9 +528,11 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims):
         return _unlike_a_width(network)
-    from .ownindex import batch_letters
+    from .ownindex import batch_letters, batch_size_b
 
-    if batch_letters(claims):  # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples
+    # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples; a PyTorch write-up's
+    # \frac{1}{B}: B examples
+    if batch_letters(claims) or batch_size_b(claims):
         return _unlike_a_width(network)
     return 1
 

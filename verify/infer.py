@@ -26,6 +26,7 @@ from gradproof.derive import limits
 
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
+from .ownforward import numbered_from_zero
 from .parser import BASES, LOSSES, MAZUR_UNITS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
@@ -291,11 +292,18 @@ def conventions(judge, claims) -> Reading | None:
     if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
-    bias_unit = "bias_column" not in dict(base.options) and _bias_unit(claims)
+    from_zero = not {"weights_numbered_by", "summed_numbered_by", "from_zero"} & set(dict(base.options)) and \
+        numbered_from_zero([_normal(c.latex) for c in claims[:500]], {k for k, _ in judge.declared.bases}
+                           | {k for k, _ in judge.declared.fixed} | {k.split("_")[0] for k, _ in judge.declared.macros})
+    if from_zero:  # CMU 11-785's Z_0 = A_0 W_0^T + \iota_N b_0^T, A_1 = ReLU(Z_0): W_0 is the first layer's weights
+        options += [("weights_numbered_by", "source"), ("summed_numbered_by", "source"), ("from_zero", True)]
+        changes.append("layers numbered from 0 (its own forward definitions: Z_0 = A_0 W_0 + b_0, A_0 the input), so "
+                       "W_k, b_k and Z_k are the map that leaves layer k")
+    bias_unit = not from_zero and "bias_column" not in dict(base.options) and _bias_unit(claims)
     if bias_unit:  # Raschka's and Ng's a_0 = 1: the bias is W's column 0, on a unit a_0 = 1 every layer carries
         options += [("bias_column", True), ("bias_absorbed", True)]
         changes.append("a_0 = 1 is a bias unit: W holds the bias as its column 0 (z = W a with a = [1, …])")
-    elif re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
+    elif not from_zero and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
@@ -319,6 +327,12 @@ def conventions(judge, claims) -> Reading | None:
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
+    if "B" not in declared and "batch_letter" not in dict(base.options):
+        from .ownindex import batch_size_b
+
+        if batch_size_b(claims):  # a PyTorch write-up's \frac{1}{B} \sum_{b=1}^{B}: B examples (B nowhere a bias)
+            options.append(("batch_letter", "B"))
+            changes.append("B is the number of examples (the mean's 1/B; B is nowhere a quantity)")
     if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")
@@ -334,7 +348,7 @@ def conventions(judge, claims) -> Reading | None:
             options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
             changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
     functions = ()
-    if not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
+    if not from_zero and not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
         from .ownforward import example_letter, own_forward
 
         texts = [_normal(c.latex) for c in claims[:500]]

@@ -40,6 +40,7 @@ from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .shapes import (
+    DOT,
     NUMERATOR_LAYOUT,
     UNRESOLVED,
     BatchDiagonal,
@@ -1177,19 +1178,29 @@ class Judge:
                     sv.append(evaluate(student, ctx))
                 notes += [n for n in ctx.notes if n not in notes]
         except ShapeMismatch as exc:
-            if self._input_stored_as_rows(target, student):
+            dotted = self._dot_reading(target, student, free)
+            if dotted is not None:
+                tv, sv = dotted
+                notes.append(DOT)
+            if dotted is None and self._input_stored_as_rows(target, student):
                 return _Link("unchecked", f"{TRANSPOSED_INPUT}: it holds if the answer stores X with one "
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
-            probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
-            diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue speaks of matrix forms
-            counter = {"point": self.values_point if self.numeric else "any point", "shape_error": str(exc)}
-            return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
+            if dotted is None:
+                probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
+                diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue: matrix forms
+                counter = {"point": self.values_point if self.numeric else "any point", "shape_error": str(exc)}
+                return _Link("incorrect", diag[1] if diag else str(exc), tol_text, diag, counter, self._expected_node(target))
         except Unreadable as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
+        if DOT not in notes and any(np.size(t) == 1 < np.size(s_) for t, s_ in zip(tv, sv, strict=True)):
+            dotted = self._dot_reading(target, student, free)
+            if dotted is not None:  # L = -Σ_i Y_i · log A_i: a number is meant, and only the dot product gives one
+                tv, sv = dotted
+                notes[:] = [n for n in notes if "read as an elementwise product" not in n] + [DOT]
         if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
@@ -1270,6 +1281,24 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _dot_reading(self, target: Node, student: Node, free) -> tuple | None:
+        """(target values, claim values) with the claim's ``\\cdot`` between two vectors of one shape read as their dot
+        product (shapes.DOT: ``y \\cdot \\log \\hat y``, CMU's ``Y_i \\cdot \\log A_i``), when the claim must be one
+        number and so read it is one at every point; else None (the elementwise reading stands)."""
+        if free or not any(n.op == "mul" and n.value == "cdot" for n in student.walk()):
+            return None
+        tv, sv = [], []
+        try:
+            for env in self.envs:
+                ctx = replace(self.context(env), cdot_dot=True)
+                tv.append(evaluate(target, ctx))
+                sv.append(evaluate(student, ctx))
+        except (ShapeMismatch, Unreadable, FloatingPointError, ValueError):
+            return None
+        if not all(np.size(t) == 1 and np.size(s_) == 1 for t, s_ in zip(tv, sv, strict=True)):
+            return None
+        return tv, sv
 
     def _copied_number(self, target: Node, student: Node, literal, spread) -> _Link | None:
         """Carried forward if the link holds once a number copied from an earlier incorrect line (its very digits) is
@@ -1471,6 +1500,7 @@ class Judge:
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
+        self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1486,6 +1516,16 @@ class Judge:
         from .lossname import ell_is_the_mean, per_example, restore, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
+        from .thresholds import CHANGE, ThresholdReading
+
+        thresholds = ThresholdReading.detect(self.net, claims)  # Zhou's θ_j, γ_h subtracted (verify/thresholds.py)
+        if thresholds is not None and "weight_order" not in dict(self.notation.options):
+            claims = thresholds.prepare(claims)
+            self.notation = replace(self.notation, options=self.notation.options + (
+                ("weight_order", "source"), ("delta_sign", 1)))  # (its g_j = −∂E_k/∂β_j is −δ: written so)
+            self.inferred += (CHANGE,)
+        else:
+            thresholds = None
         modules = ModuleReading.detect(self.net, claims)  # wj-jason's layers as modules X → Y (verify/modules.py)
         if modules is not None:
             claims = modules.prepare(claims)
@@ -1592,6 +1632,8 @@ class Judge:
             layered.restore(results)
         if modules is not None:
             modules.restore(results)
+        if thresholds is not None:
+            thresholds.restore(results)
         return results
 
     def _delta_definitions(self, claims) -> None:

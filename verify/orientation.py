@@ -130,16 +130,83 @@ def definition_votes(judge, claims) -> dict:
     return votes
 
 
+#: a weight matrix's stated shape: W^{[l]} \in \mathbb{R}^{n^{[l]} \times n^{[l-1]}}, W_1 \in \mathbb{R}^{4 \times 3}
+_SHAPE = re.compile(r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*W\s*\}|(?<![A-Za-z\\])W)(?:\s*[_^]\s*(?:\{[^{}]{0,16}\}|[A-Za-z0-9]))"
+                    r"{0,2})\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R(?![A-Za-z])|ℝ)\s*\^\s*\{(?P<dims>(?:[^{}]|\{[^{}]{0,20}\}){1,80})\}")
+#: one size by what it counts: a layer's (n^{[l-1]}, d_\ell, n_1, n^{(2)}), Ng's n_x, n_h, n_y, or d_{in}, d_{out}
+_SIZE = re.compile(r"^(?:\\[A-Za-z]+|[A-Za-z])\s*[_^]\s*(?P<i>\\ell|[A-Za-z]+|\d+)\s*(?:(?P<sign>[+-])\s*(?P<off>\d))?$")
+_RANKS = {"in": ("io", 0), "input": ("io", 0), "out": ("io", 1), "output": ("io", 1), "x": ("ng", 0), "h": ("ng", 1),
+          "y": ("ng", 2)}
+
+
+def _size_rank(dim: str):
+    """(family, rank) of one stated size, comparable within a family; None when it names no layer."""
+    text = re.sub(r"\\(?:text|mathrm|rm|operatorname|mathit)\s*", "", dim.strip())
+    text = re.sub(r"[{}()\[\]\s]", "", text)
+    if text.isdigit():
+        return ("num", int(text))
+    m = _SIZE.match(text)
+    if m is None:
+        return None
+    i, off = m.group("i"), int(m.group("off") or 0) * (-1 if m.group("sign") == "-" else 1)
+    if i.isdigit():
+        return ("layer", int(i) + off)
+    if i in ("l", "L", "k", "\\ell"):
+        return ("generic", off)
+    return _RANKS.get(i) if not off else None
+
+
+def stated_shapes(text: str) -> tuple:
+    """The statements of W's shape anywhere in a document's text, inline math and prose's ``$…$`` included (``$W^{(l)}
+    \\in \\mathbb{R}^{n_l \\times n_{l-1}}$`` states no equation, so it is no claim): for ``shape_votes``."""
+    return tuple(m.group(0) for m in _SHAPE.finditer(text[:2_000_000]))[:MAX_CLAIMS]
+
+
+def shape_votes(judge, claims) -> dict:
+    """{orientation: votes} from the answer's stated shapes of W (``W^{[l]} \\in \\mathbb{R}^{n^{[l]} \\times n^{[l-1]}}``:
+    n_out × n_in; ``W_1 \\in \\mathbb{R}^{3 \\times 4}`` with 3 inputs and 4 hidden units: n_in × n_out): two votes each,
+    so one statement alone settles it (it says which way W lies); sizes that name no layer, a square W, a statement
+    that does not read: none."""
+    votes = {SPEC: 0, TRANSPOSED: 0}
+    sizes = judge.net.sizes
+    texts = getattr(judge, "stated_shapes", None)  # a document's, read from its whole text (stated_shapes)
+    for text in (texts if texts is not None else [c.latex for c in claims[:MAX_CLAIMS]]):
+        for m in _SHAPE.finditer(text[:2000]):
+            dims = re.split(r"\\times|×", m.group("dims"))
+            node = _parsed(m.group("lhs"), judge)
+            if len(dims) != 2 or node is None or node.op != "q" or node.value[0] != "W":
+                continue
+            a, b = (_size_rank(d) for d in dims)
+            if a is None or b is None or a[0] != b[0] or a[1] == b[1]:
+                continue
+            if a[0] == "num":
+                k = node.value[1]
+                if not isinstance(k, int) or not 1 <= k < len(sizes) or sizes[k] == sizes[k - 1]:
+                    continue
+                if (a[1], b[1]) not in ((sizes[k], sizes[k - 1]), (sizes[k - 1], sizes[k])):
+                    continue
+                stated = "row" if (a[1], b[1]) == (sizes[k], sizes[k - 1]) else "column"
+            else:
+                stated = "row" if a[1] > b[1] else "column"  # n_out × n_in: the row convention
+            votes[stated != judge.net.convention] += 2
+    return votes
+
+
 def decide(judge, claims) -> None:
-    """Step 1 before the answer's letters are bound: unanimous forward definitions fix the orientation."""
+    """Step 1 before the answer's letters are bound: unanimous forward definitions and stated shapes of W fix the
+    orientation."""
     if judge.net.has_kinds or "convention" in dict(judge.declared.options):
         return
     votes = definition_votes(judge, claims)
+    shapes = shape_votes(judge, claims)
+    for side, n in shapes.items():
+        votes[side] += n
     if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: then the claims decide, step 2)
         judge._orient(TRANSPOSED)
         judge._oriented = TRANSPOSED
-        judge.inferred += (f"W is written {shape_of_w(judge.convention)} ({judge.convention} convention: its own forward "
-                           "definitions), the spec's transpose",)
+        source = "its stated shape of W" if shapes[TRANSPOSED] else "its own forward definitions"
+        judge.inferred += (f"W is written {shape_of_w(judge.convention)} ({judge.convention} convention: {source}), the "
+                           "spec's transpose",)
     # as many written as the spec lays W out: the others are slips in the spec's orientation, as before
     t, s = votes[TRANSPOSED], votes[SPEC]
     judge.orientation_settled = t >= 2 and not s or s >= max(t, 1)

@@ -135,3 +135,55 @@ def example_letter(texts, batch: int) -> str | None:
     if not re.search(rf"(?<![A-Za-z\\])[xy]\s*_\s*\{{?\s*{i}\b", joined):
         return None
     return i
+
+
+#: one index on a part of a numbered-from-0 definition: a digit, or a letter with an offset of one
+_ZIDX = r"(?:\{\s*(?P<NAME>[0-9a-z](?:\s*[+-]\s*1)?)\s*\}|(?P<NAMEb>[0-9a-z]))"
+_T = r"(?:\s*\^\s*\{?\s*(?:T|\\top|\\intercal|t)\s*\}?)?"
+
+
+def _zpart(letters: str, name: str) -> str:
+    return rf"(?P<{name}L>[{letters}])\s*_\s*" + _ZIDX.replace("NAME", name)
+
+
+#: a ones column before the bias (CMU's \iota_N, \mathbf{1}): optional
+_ONES = r"(?:(?:\\iota|\\indicator|1)(?:\s*_\s*\{?\s*[NnmB]\s*\}?)?\s*(?:\\cdot\s*)?)?"
+_ZINPUT = r"(?:" + _zpart("AaHh", "H") + r"|(?P<X>[Xx])(?![_A-Za-z]))"
+#: Z_k = A_k W_k^T + \iota_N b_k^T (samples as rows) or Z_k = W_k A_k + b_k (columns), X the input
+_ZERO_ROWS = re.compile(r"^\s*" + _zpart("Zz", "F") + r"\s*=\s*" + _ZINPUT + r"\s*(?:\\cdot\s*)?" + _zpart("Ww", "M") + _T
+                        + r"\s*\+\s*" + _ONES + _zpart("bB", "B") + _T + r"\s*[.,]?\s*$")
+_ZERO_COLS = re.compile(r"^\s*" + _zpart("Zz", "F") + r"\s*=\s*" + _zpart("Ww", "M") + _T + r"\s*(?:\\cdot\s*)?"
+                        + _ZINPUT + r"\s*\+\s*" + _zpart("bB", "B") + r"\s*[.,]?\s*$")
+#: A_{k+1} = f(Z_k): an activation of the summed input one index below
+_ZERO_ACTIVATION = re.compile(r"^\s*" + _zpart("AaHh", "H") + r"\s*=\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w{1,8}\s*\}|\w))?\s*\(\s*"
+                              + _zpart("Zz", "F") + r"\s*\)\s*[.,]?\s*$")
+
+
+def numbered_from_zero(texts, declared: set) -> bool:
+    """Whether the answer numbers its affine maps from 0 with the course's own letters (CMU 11-785: ``Z_0 = A_0 W_0^T +
+    \\iota_N b_0^T``, ``A_1 = \\text{ReLU}(Z_0)``, A_0 the input): every definition ``Z_k = A_k W_k + b_k`` (or ``W_k
+    A_k``, X the input as A_0) gives its four parts the same index, one of them writes the first map with index 0, and
+    a second definition agrees (another affine map, or an activation ``A_{k+1} = f(Z_k)``). The weights, biases and
+    summed inputs are then numbered by the layer they leave, and W_0 is the first layer's weights (not a bias)."""
+    if declared & {"Z", "z", "W", "w", "A", "a", "b", "B"}:
+        return False
+    affine = activations = 0
+    zero = False
+    for text in texts[:500]:
+        if len(text) > 200 or "=" not in text or _DERIVATIVE.search(text):
+            continue
+        m = _ZERO_ROWS.match(text) or _ZERO_COLS.match(text)
+        if m:
+            h = 0 if m.group("X") else _index(m, "H")
+            parts = [_index(m, p) for p in ("F", "M", "B")]
+            if h is None or any(_minus(p, h) != 0 for p in parts):
+                return False  # one definition numbered otherwise: no certain reading
+            affine += 1
+            zero = zero or parts[1] == 0
+            continue
+        m = _ZERO_ACTIVATION.match(text)
+        if m and m.group("HL").lower() != "z":
+            if _minus(_index(m, "H"), _index(m, "F")) != 1:
+                return False
+            activations += 1
+    return zero and affine >= 1 and affine + activations >= 2

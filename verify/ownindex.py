@@ -94,3 +94,17 @@ def per_example(latex: str, letters: str) -> bool:
     if not letters or len(latex) > 4000:
         return False
     return re.search(r"_\s*\{[^{}]{0,12},\s*[" + re.escape(letters) + r"]\s*\}", latex) is not None
+
+
+#: B as the number of examples (PyTorch write-ups): the mean's 1/B, a sum over the examples up to B
+_B_COUNTS = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*B\s*\}|\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{?\s*B(?![A-Za-z_^])")
+#: B as a quantity: added (Aflak's Y = XW + B), with a layer or an index (B^{(2)}, B_1), defined, differentiated
+_B_QUANTITY = re.compile(r"[+-]\s*B(?![A-Za-z])|(?<![A-Za-z\\])B\s*(?:[+_]|\^\s*\{?\s*[(\[\d])|^\s*B\s*=|\\partial\s*B"
+                         r"|(?<![A-Za-z\\])dB(?![A-Za-z])")
+
+
+def batch_size_b(claims) -> bool:
+    """Whether the answer's B is its number of examples (``\\frac{1}{B} \\sum_b``, ``\\sum_{i=1}^{B}``): so written
+    somewhere, and nowhere a quantity (added to a product as a bias, with a layer or an index, defined, differentiated)."""
+    texts = [_normal(c.latex) for c in claims[:500]]
+    return any(_B_COUNTS.search(t) for t in texts) and not any(_B_QUANTITY.search(t) for t in texts)

@@ -541,7 +541,7 @@ class _Parser:
             if tok.text in MUL_OPS and tok.kind in ("op", "cmd") and MUL_OPS[tok.text] != "had":
                 self.next()
                 rhs = Node("neg", (self.postfix(),)) if self._minus() else self.postfix()
-                node = Node(MUL_OPS[tok.text], (node, rhs))
+                node = Node(MUL_OPS[tok.text], (node, rhs), "cdot" if tok.text == "cdot" else None)  # (shapes.DOT)
             elif self.starts_factor(tok):
                 node = Node("mul", (node, self.postfix()))
             else:
@@ -698,6 +698,12 @@ class _Parser:
                 return self.summation()
             if name == "indicator":
                 return self.indicator()
+            if name == "iota" and name not in self.fixed and name not in self.bases and self.is_("_"):
+                j = self.i
+                self.next()
+                if [t.text for t in self.script()] in (["N"], ["n"], ["m"], ["B"]):
+                    return Node("ones")  # CMU 11-785's Z = A W^T + \iota_N b^T: the batch's column of ones
+                self.i = j
             if name.startswith("txt"):
                 word = name[3:]
                 if word in self.fixed or word in self.bases:
@@ -788,6 +794,8 @@ class _Parser:
             return Node("const", (), "e")  # (Haykin's e_j, the error of unit j, is the answer's own symbol)
         if name in CONSTS:
             return self.constant(name)
+        if name == "B" and self.opts.get("batch_letter") == "B" and not (self.is_("_") or self.is_("^")):
+            return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}: the number of examples (ownindex)
         _not_judged(tok)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
@@ -1124,10 +1132,11 @@ class _Parser:
                     mazur_w = item[1]
                 elif item[0] == "num" and mark == "_":
                     if base == "W" and item[1] == 0 and not comps and not (
-                            self.opts.get("weights_numbered_by") == "source" and name in self.own_bases
-                            and name not in BASES):
+                            self.opts.get("weights_numbered_by") == "source" and (
+                                name in self.own_bases and name not in BASES or self.opts.get("from_zero"))):
                         zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0
-                        # is the first layer's weights; W_0, θ_0 stay the bias)
+                        # is the first layer's weights, and so is CMU's W_0 in Z_0 = A_0 W_0^T + …, option from_zero;
+                        # else W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
                             m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter") and not (
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
@@ -1154,7 +1163,8 @@ class _Parser:
                 elif item[0] == "fsample" and base == "b":
                     pass  # Ng's b^{[1](i)}: the bias is the same for every example
                 elif (item[0] == "var" and mark == "_" and not comps and sample is None and (base or kind) in SAMPLE_BASES
-                      and int(self.opts.get("batch", 1)) > 1 and self.bound.get(item[1]) in BATCH_BOUNDS):
+                      and int(self.opts.get("batch", 1)) > 1 and self.bound.get(item[1]) in (
+                          *BATCH_BOUNDS, self.opts.get("batch_letter", "N"))):
                     sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])

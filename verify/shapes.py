@@ -44,6 +44,13 @@ class Context:
     #: the answer's Jacobians in the denominator layout (jacobianlayout.py): ∂E/∂q of a vector expression has q's
     #: entries as rows (Prince's ∂/∂h_3 (β_3 + Ω_3 h_3) = Ω_3^T)
     denominator: bool = False
+    #: ``y \\cdot \\log \\hat y`` of two vectors of one shape read as their dot product (a number), not elementwise: the
+    #: judge asks for it only when the claim must be a number and the elementwise reading is not one (DOT)
+    cdot_dot: bool = False
+
+
+#: the note of a dot read as a dot product
+DOT = "written with \\cdot between two vectors where a number is meant, read as their dot product"
 
 
 class BatchDiagonal(np.ndarray):
@@ -593,6 +600,9 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         return a * b
     if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
         a, b = _drop_bias_unit([a, b], node, ctx)  # goes, and the dot is the elementwise product his text says it is
+    if a.shape == b.shape and ctx.cdot_dot and node.value == "cdot" and a.ndim == 2 and 1 in a.shape:
+        _note(ctx, f"{show(node, ctx.convention)}: {DOT}")
+        return np.asarray(float(np.sum(a * b)))
     if a.shape == b.shape:
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
         _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")

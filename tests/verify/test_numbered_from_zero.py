@@ -71,7 +71,7 @@ def _files(tmp_path, notation=False):
     (tmp_path / "hw.md").write_text(DOC, encoding="utf-8")
     args = [str(tmp_path / "hw.md"), str(tmp_path / "net.toml")]
     if notation:
-        (tmp_path / "n.toml").write_text(NOTATION, encoding="utf-8")
+        (tmp_path / "n.toml").write_text(NOTATION if notation is True else notation, encoding="utf-8")
         args.append(str(tmp_path / "n.toml"))
     return args
 
@@ -118,7 +118,9 @@ def test_the_formulas_are_what_the_test_says():
 
 
 def test_a_reading_its_own_definitions_contradict_calls_nothing_wrong(tmp_path):
-    results, _, _ = verify_file(*_files(tmp_path))
+    # (without [notation] the numbering is inferred from these definitions: test_inferred_numbering_from_zero below;
+    # declared not numbered from 0, the definitions contradict the reading)
+    results, _, _ = verify_file(*_files(tmp_path, notation="[notation]\nfrom_zero = false\n"))
     assert not [r.id for r in results if r.verdict == "incorrect"]
     doubted = [r for r in results if "forward definitions" in r.message]
     assert doubted and all("[notation]" in r.message for r in doubted)
@@ -153,3 +155,13 @@ def test_one_wrong_definition_among_right_ones_is_the_answers_mistake(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
     got = {r.id: r.verdict for r in results}
     assert got["f3"] == "incorrect" and got["g2"] == "incorrect" and got["d2"] == "correct"
+
+
+def test_inferred_numbering_from_zero(tmp_path):
+    """No [notation]: Z_0 = A_0 W_0^T + ι_N b_0^T and A_1 = ReLU(Z_0) say the layers are numbered from 0 (W_0 the
+    first layer's weights, not a bias; ι_N the ones column): the same verdicts as declared."""
+    results, meta, _ = verify_file(*_files(tmp_path))
+    got = {r.id: r.verdict for r in results if not r.id.startswith("line")}
+    assert got == {"1": "correct", "2": "correct", "3": "correct", "4": "correct", "5": "correct", "6": "correct",
+                   "7": "incorrect"}
+    assert any("numbered from 0" in n for n in meta["notation"])
