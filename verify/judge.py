@@ -79,6 +79,9 @@ class Claim:
     latex: str
     quantity: str | None = None
     where: str = ""
+    #: an equation chain over rows (a &= b \\ &= c): each row's id (line N.k) and how many sides it adds, first row
+    #: first; each row is judged as a step of its own (chainrows.py)
+    rows: tuple = ()
 
 
 @dataclass
@@ -97,6 +100,7 @@ class ClaimResult:
     counterexample: dict | None = None
     notes: list = field(default_factory=list)
     links: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # a chain's rows, each a ClaimResult under its row id (chainrows.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -233,6 +237,7 @@ class Judge:
         self.inferred: tuple = ()  # what the answer's definitions made us read differently (infer.py)
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
+        self._judging_rows = False  # a chain's rows judged as steps keep none of the answer's values (chainrows.py)
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
@@ -657,7 +662,7 @@ class Judge:
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
         self._orient(self._oriented)  # (the orientation vote reads claims in both: orientation.py)
         self._use(samples)
-        self._remembering = remember
+        self._remembering = remember and not self._judging_rows
         self._checking = claim
         return self._check_one(claim)
 
@@ -1539,6 +1544,7 @@ class Judge:
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
+        from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import definitions
 
@@ -1557,7 +1563,8 @@ class Judge:
             self._voted = True
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
-        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._bounded_check) for c in claims]
+        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        judged = {r.id: r.verdict for r in results if r.rows}
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
@@ -1575,6 +1582,7 @@ class Judge:
                     r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
+        settle_rows(results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
@@ -2045,6 +2053,13 @@ class Judge:
         """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
         batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
         return bool(dict(self.notation.options).get("chosen_batch")) and sample_section(claims)
+
+    def _check_with_rows(self, claim: Claim) -> ClaimResult:
+        """The claim's verdict; a chain over rows also has each row's, as a step a grader names (chainrows.py)."""
+        from .chainrows import judge_rows
+
+        result = self._bounded_check(claim)
+        return judge_rows(self, claim, result, self._bounded_check) if claim.rows else result
 
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
