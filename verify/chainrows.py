@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from gradproof.derive import limits
 
-from .judge import Claim, ClaimResult, _top_sides
+from .judge import _NOTATION_UNREAD, Claim, ClaimResult, _top_sides
 
 
 def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
@@ -67,6 +67,11 @@ def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
             rows.append(r)
     finally:
         judge._judging_rows = saved
+    if result.verdict == "unchecked" and _NOTATION_UNREAD.search(result.message):
+        for r in rows:  # a side of the chain did not read for its letters: the rows that read may read them wrongly
+            if r.verdict in ("incorrect", "carried_forward"):  # too (Judge._check_one's guard on a chain's sides)
+                _unjudge(r, f"not judged: {r.message}; but a side of its chain did not read ({result.message}), so "
+                            "its letters may be read wrongly")
     result.rows = rows
     return result
 
@@ -78,9 +83,7 @@ def settle(results: list[ClaimResult], judged: dict) -> None:
         if r.rows and r.id in judged and judged[r.id] != r.verdict:
             for row in r.rows:
                 if row.verdict != "unchecked":
-                    row.verdict, row.expected, row.counterexample, row.diagnosis, row.diagnosis_key = (
-                        "unchecked", "", None, None, None)
-                    row.message = f"not judged: the chain it belongs to was revised ({r.message})"
+                    _unjudge(row, f"not judged: the chain it belongs to was revised ({r.message})")
 
 
 def find_row(results: list[ClaimResult], cid: str) -> ClaimResult | None:
@@ -90,6 +93,11 @@ def find_row(results: list[ClaimResult], cid: str) -> ClaimResult | None:
             if row.id == cid:
                 return row
     return None
+
+
+def _unjudge(row: ClaimResult, why: str) -> None:
+    row.verdict, row.expected, row.counterexample, row.diagnosis, row.diagnosis_key = "unchecked", "", None, None, None
+    row.message = why
 
 
 def _unjudged(rid: str, text: str, why: str, claim: Claim) -> ClaimResult:

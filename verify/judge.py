@@ -1547,6 +1547,7 @@ class Judge:
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import definitions
+        from .openscale import unjudge_off_scale
 
         forward = {c.id for c in definitions(claims)}
         try:
@@ -1570,6 +1571,7 @@ class Judge:
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
+        unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)

@@ -17,7 +17,8 @@ import re
 import numpy as np
 
 #: a layered letter's definition: s_1 = W_1 a_0 + b_1, s^{(2)} = …, s^{[2]} = … (its first side; a chain may go on)
-_LAYERED_DEF = re.compile(r"\s*([A-Za-z])\s*(?:_\s*\{?\s*(\d)\s*\}?|\^\s*\{?\s*[(\[]\s*(\d)\s*[)\]]\s*\}?)\s*=")
+_LAYERED_DEF = re.compile(r"\s*([A-Za-z])\s*(?:_\s*\{?\s*(\d)\s*\}?|\^\s*\{?\s*[(\[]\s*(\d)\s*[)\]]\s*\}?"
+                          r"|\^\s*\{?\s*(\d)\s*\}?(?=\s*=))\s*=")
 #: the quantities a letter can be bound to, by its definition: the summed input and the activation
 _LAYERED_BASES = ("z", "h")
 #: at most this many definitions are evaluated (each is a parse and one evaluation per point and layout)
@@ -35,10 +36,11 @@ def layered_letters(judge, claims) -> tuple[tuple, tuple]:
         m = _LAYERED_DEF.match(text)
         if m is None or len(text) > 800:
             continue
-        letter, layer = m.group(1), int(m.group(2) or m.group(3))
+        letter, layer = m.group(1), int(m.group(2) or m.group(3) or m.group(4))
         if not 1 <= layer <= judge.net.depth or letter in found and len(found[letter]) >= MAX_DEFINITIONS:
             continue
-        if letter not in found and not _unknown(f"{letter}_{{{layer}}}", judge.notation, judge.net.depth):
+        if (letter not in found and not _unknown(f"{letter}_{{{layer}}}", judge.notation, judge.net.depth)
+                and not _target_letter(judge, letter)):
             continue
         parts = _sides(text[m.end():])
         if parts:
@@ -54,6 +56,14 @@ def layered_letters(judge, claims) -> tuple[tuple, tuple]:
             changes.append(f"{letter} is the answer's letter for {'the summed input z' if base == 'z' else 'the activation h'}"
                            f" of every layer (read from its definitions {shown})")
     return tuple(bases), tuple(changes)
+
+
+def _target_letter(judge, letter: str) -> bool:
+    """Whether ``letter`` names the target (Y, y): a target has no layers, so the letter written with a layer's number
+    and defined (ThirstyScholar's Y^1 = X W^1 + b^1, H^1 = f(Y^1)) is the author's own letter for a layered quantity."""
+    from .parser import BASES
+
+    return {**BASES, **dict(judge.notation.bases)}.get(letter) == "y"
 
 
 def _matching_base(judge, layer: int, rhs: str) -> str | None:
