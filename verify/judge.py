@@ -1547,6 +1547,7 @@ class Judge:
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import definitions
+        from .loosereading import unjudge_loose
         from .openscale import unjudge_off_scale
 
         forward = {c.id for c in definitions(claims)}
@@ -1572,6 +1573,7 @@ class Judge:
         self._own_objective(claims, results)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
         unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
+        unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
@@ -1825,9 +1827,11 @@ class Judge:
 
     def _bind_letters(self, claims) -> None:
         """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters."""
-        from .letters import layered_letters
+        from .letters import layered_letters, weight_letters
 
         bases, changes = layered_letters(self, claims)
+        weights, named = weight_letters(self, claims)  # (max-amb's ω^{[l]} in z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]})
+        bases, changes = bases + weights, changes + named
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
             self.inferred += changes

@@ -93,3 +93,101 @@ def _matching_base(judge, layer: int, rhs: str) -> str | None:
     finally:
         judge._use(saved)
     return hits.pop() if len(hits) == 1 else None
+
+
+#: the letter an unread claim names (parser's message): ``unknown symbol 'omega'``
+_UNKNOWN = re.compile(r"unknown symbol '([A-Za-z]{1,12})'")
+
+
+def weight_letters(judge, claims) -> tuple[tuple, tuple]:
+    """(bases, changes): a letter the answer's forward definitions put in the weights' place (max-amb's
+    ``z^{[l]} = \\omega^{[l]} a^{[l-1]} + b^{[l]}``, ``z_j^{[l]} = (\\sum_i a_i^{[l-1]} \\omega_{ji}^{[l]}) + b_j^{[l]}``):
+    an unknown letter (Latin or Greek) that makes a definition of z hold, at every layer it names and every point,
+    when read as W — in at least one definition and in more than half of those that read — is the answer's letter for
+    the weights of every layer. One unknown letter per definition; at most ``MAX_DEFINITIONS`` are evaluated."""
+    from .infer import _normal, _sides
+    from .parser import parse_claim
+    from .tree import NeedsLayer, Unreadable
+
+    votes: dict[str, list[bool]] = {}
+    tried = 0
+    for c in claims[:500]:
+        text = _normal(c.latex)
+        if len(text) > 800 or "\\partial" in text or "\\nabla" in text or tried >= MAX_DEFINITIONS:
+            continue
+        sides = _sides(text)
+        for side in sides[1:]:
+            pair = f"{sides[0]} = {side}"
+            try:
+                parse_claim(pair, judge.notation, judge.net.depth, {v: 1 for v in "lkL"})
+                continue
+            except (NeedsLayer, RecursionError):
+                continue
+            except Unreadable as exc:
+                m = _UNKNOWN.search(str(exc))
+            if m is None or m.group(1) in ("sum", "prod"):
+                continue
+            tried += 1
+            letter = m.group(1)
+            held = _holds_as(judge, pair, letter)
+            if held is not None:
+                votes.setdefault(letter, []).append(held)
+    bases, changes = [], []
+    for letter, held in votes.items():
+        if any(held) and 2 * held.count(False) < len(held):
+            bases.append((letter, "W"))
+            changes.append(f"{letter} is the answer's letter for the weights W of every layer (read from its forward "
+                           f"definitions of z: {held.count(True)} of {len(held)} hold so)")
+    return tuple(bases), tuple(changes)
+
+
+def _holds_as(judge, pair: str, letter: str) -> bool | None:
+    """Whether ``pair`` (a definition of z) holds with ``letter`` read as W, at every layer its generic letter can
+    name and every point, in one of the judge's layouts; None when it does not read as a definition of z."""
+    from dataclasses import replace as _replace
+
+    from .paramletters import _values
+    from .parser import parse_claim
+    from .shapes import ShapeMismatch, free_indices
+    from .tree import NeedsLayer, NoSuchLayer, Unreadable
+
+    notation = _replace(judge.notation, bases=judge.notation.bases + ((letter, "W"),))
+    depth = judge.net.depth
+    envs = [None]
+    try:
+        parse_claim(pair, notation, depth)
+    except NeedsLayer as need:
+        envs = [{need.var: k} for k in range(1, depth + 1)]
+    except (Unreadable, RecursionError):
+        return None
+    read, saved = 0, judge.truth.samples
+    try:
+        for env in envs:
+            try:
+                sides, rels = parse_claim(pair, notation, depth, env)
+            except (NoSuchLayer, NeedsLayer, Unreadable, RecursionError):
+                continue
+            left = sides[0].args[0] if sides[0].op in ("comp", "entry") else sides[0]
+            if rels != ["="] or left.op != "q" or left.value[0] != "z":
+                return None
+            read += 1
+            free = free_indices(sides[0])
+            if sorted(free) != sorted(free_indices(sides[1])):
+                return False
+            ok = False
+            for lay in judge.layouts:
+                judge._use(lay)
+                try:
+                    a, b = _values(judge, sides[0], free), _values(judge, sides[1], free)
+                except (ShapeMismatch, Unreadable, NeedsLayer, ValueError, FloatingPointError, IndexError, KeyError,
+                        TypeError):
+                    continue
+                if all(x.shape == y.shape and np.all(np.isfinite(x)) and np.allclose(x, y, rtol=1e-6, atol=1e-9)
+                       for x, y in zip(a, b, strict=True)):
+                    ok = True
+                    break
+            if not ok:
+                return False
+    finally:
+        judge._use(saved)
+    return True if read else None
