@@ -8,6 +8,9 @@ is the claim ``a = c``, judged like any claim (so a wrong row followed by a row 
 chain's first link. Each row is judged in the chain's own context (its id: its orientation, scope, random points),
 keeps none of the answer's stated values, and is ``unchecked`` when the run's time is up.
 
+A claim after a chain in the same display is numbered among the display's claims (``line 354.2``, the contract of the
+older corpora) and also by its row (``line 354.4``): the second id is an alias, a one-row entry of ``rows``.
+
 ``document.extract`` records the rows (``Claim.rows``: each row's id and how many sides it adds); ``judge_rows`` fills
 ``ClaimResult.rows`` (each a ClaimResult under the row's id); ``settle`` keeps them in step with the passes that
 change a chain's verdict after it is judged. ``verify_corpus`` and ``rubric.grade`` find a row by its id when no
@@ -27,6 +30,9 @@ def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
     """``result`` (the chain's verdict) with ``rows`` filled in: each row of ``claim.rows`` judged by ``run`` (the
     judge's bounded check) as the claim "subject = the row's sides"."""
     if not claim.rows:
+        return result
+    if len(claim.rows) == 1:  # one row: the claim's id by its row's own number (line 354.4 beside line 354.2)
+        result.rows = [_alias(result, claim.rows[0][0])]
         return result
     sides = _top_sides(claim.latex)
     counts = [n for _, n in claim.rows]
@@ -80,7 +86,9 @@ def settle(results: list[ClaimResult], judged: dict) -> None:
     """After the passes that revise verdicts (Judge.check_all): a chain whose verdict changed since it was judged
     (``judged``: id -> verdict then) was found unsafe to judge as read; its rows' verdicts go with it (unchecked)."""
     for r in results:
-        if r.rows and r.id in judged and judged[r.id] != r.verdict:
+        if len(r.rows) == 1 and r.rows[0].latex == r.latex:
+            r.rows = [_alias(r, r.rows[0].id)]  # (an alias follows the claim's final verdict)
+        elif r.rows and r.id in judged and judged[r.id] != r.verdict:
             for row in r.rows:
                 if row.verdict != "unchecked":
                     _unjudge(row, f"not judged: the chain it belongs to was revised ({r.message})")
@@ -93,6 +101,10 @@ def find_row(results: list[ClaimResult], cid: str) -> ClaimResult | None:
             if row.id == cid:
                 return row
     return None
+
+
+def _alias(result: ClaimResult, rid: str) -> ClaimResult:
+    return replace(result, id=rid, rows=[], notes=list(result.notes), links=list(result.links))
 
 
 def _unjudge(row: ClaimResult, why: str) -> None:

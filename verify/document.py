@@ -154,8 +154,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 counters[heading] = counters.get(heading, 0) + 1
                 cid = f"{heading}.{counters[heading]}"
             else:
-                cid = f"line {line}" if len(merged) == 1 and not joined else f"line {line}.{numbers[k]}"
+                cid = f"line {line}" if len(merged) == 1 and not joined else f"line {line}.{k + 1}"
             chain = steps[k] if steps[k] is not None and len(steps[k]) > 1 else ()
+            if not chain and cid == f"line {line}.{k + 1}" and numbers[k] != k + 1:
+                chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
             scopes.append(eq.scope if len(merged) == 1 else None)
             if len(claims) > MAX_EQUATIONS:

@@ -80,7 +80,8 @@ class Claim:
     quantity: str | None = None
     where: str = ""
     #: an equation chain over rows (a &= b \\ &= c): each row's id (line N.k) and how many sides it adds, first row
-    #: first; each row is judged as a step of its own (chainrows.py)
+    #: first; each row is judged as a step of its own (chainrows.py). One entry: the claim's id by its row's number
+    #: (an alias, when rows joined before it make that differ from its number among the display's claims)
     rows: tuple = ()
 
 

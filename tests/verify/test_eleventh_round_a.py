@@ -71,14 +71,15 @@ def test_a_chains_rows_are_steps_with_their_own_ids_and_verdicts(tmp_path):
 
 
 def test_the_rows_of_a_display_with_several_claims_are_numbered_by_row(tmp_path):
-    """A chain of two rows, then a row of its own: the later claim is numbered by its row (line 5.3), as a grader
-    counts the display's rows."""
+    """A chain of two rows, then a row of its own: the later claim keeps its number among the display's claims
+    (line 5.2, the older corpora's contract) and is also found by its row's number (line 5.3, as a grader counts)."""
     from gradproof.verify.document import extract
 
     body = ("$$\n\\begin{aligned}\n\\frac{\\partial J}{\\partial \\hat y} &= \\hat y - y \\\\\n"
             "&= (\\hat y - y) \\\\\n\\frac{\\partial J}{\\partial b^{(2)}} &= \\hat y - y\n\\end{aligned}\n$$\n")
     claims = extract(body)
-    assert [c.id for c in claims] == ["line 3.1", "line 5.3"]
+    assert [c.id for c in claims] == ["line 3.1", "line 5.2"]  # (its number among the claims; its row: an alias)
+    assert claims[1].rows == (("line 5.3", 0),)
     assert [rid for rid, _ in claims[0].rows] == ["line 3.1", "line 4.2"]
 
 
