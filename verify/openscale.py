@@ -19,6 +19,9 @@ from .lossname import DEFINES_OBJECTIVE
 
 #: the scales of the usual conventions against the spec's: without the ½ (2 ×), with one more ½ (0.5 ×)
 SCALES = (2.0, 0.5)
+#: at most this many claims and rows are judged again (each twice at most); past it, or past the run's time, the
+#: verdicts stay as judged
+MAX_AGAIN = 24
 
 
 def unjudge_off_scale(judge, claims, results) -> None:
@@ -31,12 +34,15 @@ def unjudge_off_scale(judge, claims, results) -> None:
                 and "\\partial" not in c.latex and "\\nabla" not in c.latex]
     if not defining or any(r.verdict != "unchecked" or "could not read" not in r.message for r in defining):
         return  # (no definition, or one that reads: its scale is read, infer.objective_scale)
-    saved = judge.notation
+    saved, again = judge.notation, 0
     try:
         for c, r in zip(claims, results, strict=True):
             for target in [r, *r.rows]:
                 if target.verdict != "incorrect" or ("\\partial" not in target.latex and "\\nabla" not in target.latex):
                     continue
+                again += 1
+                if again > MAX_AGAIN or limits.overdue():
+                    return
                 for scale in SCALES:
                     judge.notation = replace(saved, options=saved.options + scale_options(judge.net, scale))
                     if _holds(judge, Claim(c.id, target.latex, c.quantity, c.where)):
