@@ -82,11 +82,15 @@ def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
     return result
 
 
-def settle(results: list[ClaimResult], judged: dict) -> None:
+def settle(claims: list[Claim], results: list[ClaimResult], judged: dict) -> None:
     """After the passes that revise verdicts (Judge.check_all): a chain whose verdict changed since it was judged
-    (``judged``: id -> verdict then) was found unsafe to judge as read; its rows' verdicts go with it (unchecked)."""
-    for r in results:
-        if len(r.rows) == 1 and r.rows[0].latex == r.latex:
+    (``judged``: id -> verdict then) was found unsafe to judge as read; its rows' verdicts go with it (unchecked). A
+    chain not judged (the run's time ran out) has its rows unchecked with its reason."""
+    for c, r in zip(claims, results, strict=True):
+        if c.rows and not r.rows:
+            r.rows = ([_alias(r, c.rows[0][0])] if len(c.rows) == 1 else
+                      [_unjudged(rid, "", r.message, c) for rid, _ in c.rows])
+        elif len(r.rows) == 1 and r.rows[0].latex == r.latex:
             r.rows = [_alias(r, r.rows[0].id)]  # (an alias follows the claim's final verdict)
         elif r.rows and r.id in judged and judged[r.id] != r.verdict:
             for row in r.rows:

@@ -1587,7 +1587,7 @@ class Judge:
                     r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
-        settle_rows(results, judged)  # (a chain's rows follow a verdict the passes above revised)
+        settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
