@@ -1513,7 +1513,7 @@ class Judge:
             self.inferred += (component[1],)
         orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
-        self._bind_letters(claims)
+        claims, written = self._bind_letters(claims)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
@@ -1527,6 +1527,7 @@ class Judge:
         except limits.TimeLimitError:
             pass
         from .infer import objective_scale, reassigned, scale_options
+        from .openscale import delta_of_objective
         from .paramletters import unjudge_open
 
         undecided: dict = {}
@@ -1537,6 +1538,9 @@ class Judge:
             self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
+            if delta_of_objective(claims):  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its own objective's, openscale.py)
+                self.notation = replace(self.notation, options=self.notation.options + (("delta_scaled", True),))
+                self.inferred += ("δ is the derivative of the answer's own objective (its own scale)",)
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
@@ -1591,6 +1595,8 @@ class Judge:
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        for r in results:  # (a claim read in the answer's own letters, letters.hatted_target: shown as written)
+            r.latex = written.get(r.id, r.latex)
         restore(results, labelled)
         if layered is not None:
             layered.restore(results)
@@ -1826,16 +1832,23 @@ class Judge:
             return "unknown symbol" not in str(exc)
         return True
 
-    def _bind_letters(self, claims) -> None:
-        """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters."""
-        from .letters import layered_letters, weight_letters
+    def _bind_letters(self, claims) -> tuple[list, dict]:
+        """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters;
+        the answer's claims, one of them read in its own letters (letters.hatted_target), and their texts as written."""
+        from .letters import hatted_target, layered_letters, weight_letters
 
         bases, changes = layered_letters(self, claims)
         weights, named = weight_letters(self, claims)  # (max-amb's ω^{[l]} in z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]})
-        bases, changes = bases + weights, changes + named
+        target, said, rewritten = hatted_target(self, claims)  # (max-amb's C = Σ_i (a_i − \hat{a_i})²: â the target)
+        bases, changes = bases + weights + target, changes + named + said
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
             self.inferred += changes
+        written = {c.id: c.latex for c in claims if c.id in rewritten}
+        claims = [replace(c, latex=rewritten[c.id]) if c.id in rewritten else c for c in claims]
+        if rewritten:
+            self._claims = list(claims)
+        return claims, written
 
     def _output_z(self, claims, results) -> None:
         """A z letter the answer defines as a layer's output (CMU 10-714's Z_1 = ReLU(X W_1)): its claims are not

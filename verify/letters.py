@@ -17,8 +17,9 @@ import re
 import numpy as np
 
 #: a layered letter's definition: s_1 = W_1 a_0 + b_1, s^{(2)} = …, s^{[2]} = … (its first side; a chain may go on)
-_LAYERED_DEF = re.compile(r"\s*([A-Za-z])\s*(?:_\s*\{?\s*(\d)\s*\}?|\^\s*\{?\s*[(\[]\s*(\d)\s*[)\]]\s*\}?"
-                          r"|\^\s*\{?\s*(\d)\s*\}?(?=\s*=))\s*=")
+_LAYERED_DEF = re.compile(r"\s*([A-Za-z])\s*(?:_\s*\{?\s*(\d)\s*\}?|\^\s*\{?\s*[(\[]\s*(\d)\s*[)\]]\s*\}?)\s*=")
+#: the target's letter with a bare layer number as its superscript: ThirstyScholar's Y^1 = X W^1 + b^1
+_BARE_LAYER_DEF = re.compile(r"\s*([A-Za-z])\s*\^\s*\{?\s*(\d)\s*\}?\s*=")
 #: the quantities a letter can be bound to, by its definition: the summed input and the activation
 _LAYERED_BASES = ("z", "h")
 #: at most this many definitions are evaluated (each is a parse and one evaluation per point and layout)
@@ -34,9 +35,14 @@ def layered_letters(judge, claims) -> tuple[tuple, tuple]:
     for c in claims:
         text = _normal(c.latex)
         m = _LAYERED_DEF.match(text)
-        if m is None or len(text) > 800:
+        bare = _BARE_LAYER_DEF.match(text) if m is None else None
+        if bare is not None and _target_letter(judge, bare.group(1)):
+            m = bare  # (a bare superscript read as a layer: only on the target's letter, and only if the definition holds)
+        elif m is None or len(text) > 800:
             continue
-        letter, layer = m.group(1), int(m.group(2) or m.group(3) or m.group(4))
+        if len(text) > 800:
+            continue
+        letter, layer = m.group(1), int(m.group(2) or (m.group(3) if m.re is _LAYERED_DEF else None))
         if not 1 <= layer <= judge.net.depth or letter in found and len(found[letter]) >= MAX_DEFINITIONS:
             continue
         if (letter not in found and not _unknown(f"{letter}_{{{layer}}}", judge.notation, judge.net.depth)
@@ -191,3 +197,34 @@ def _holds_as(judge, pair: str, letter: str) -> bool | None:
     finally:
         judge._use(saved)
     return True if read else None
+
+
+#: a squared difference of a letter and its hatted form, in an objective's definition (after normalize: \hata):
+#: C = \sum_i (a_i - \hat{a_i})^2, (\hat{a} - a)^2
+_HATTED_PAIR = re.compile(r"\(\s*([A-Za-z])(?![A-Za-z])[^()]{0,60}?-\s*\\hat\1(?![A-Za-z])[^()]{0,60}\)\s*\^\s*\{?\s*2"
+                          r"|\(\s*\\hat([A-Za-z])(?![A-Za-z])[^()]{0,60}?-\s*\2(?![A-Za-z])[^()]{0,60}\)\s*\^\s*\{?\s*2")
+
+
+def hatted_target(judge, claims) -> tuple[tuple, tuple, dict]:
+    """(bases, changes, rewritten): the answer's objective defined as the squared difference of the output's letter and
+    that letter hatted (max-amb's ``C = \\sum_i (a_i - \\hat{a_i})^2``, a the activations): the hatted letter is the
+    target (``\\hat{a_j^{[L]}}`` the output layer's target), as the definition's own pairing shows — a hat that is not
+    ŷ's; and in that definition the letter without a layer is the output (``rewritten``: claim id -> its text with
+    the bare letter written ŷ, read so; the report shows the text as written)."""
+    from .infer import _normal
+    from .lossname import DEFINES_OBJECTIVE
+    from .parser import BASES
+
+    bases = {**BASES, **dict(judge.notation.bases)}
+    for c in claims[:500]:
+        if len(c.latex) > 800 or not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex:
+            continue
+        m = _HATTED_PAIR.search(_normal(c.latex))
+        letter = m and (m.group(1) or m.group(2))
+        if letter and letter not in "yY" and bases.get(letter) in ("h", "yhat") and f"hat{letter}" not in bases:
+            bare = re.compile(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])(?!\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w)\s*)?\^)")
+            own = bare.sub(r"\\hat{y}", _normal(c.latex))
+            return ((f"hat{letter}", "y"),), (f"\\hat{{{letter}}} is the target and {letter} without a layer the output "
+                                              f"(the answer's objective {c.id} is the squared difference of {letter} and "
+                                              f"\\hat{{{letter}}})",), {c.id: own}
+    return (), (), {}

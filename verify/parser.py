@@ -676,7 +676,8 @@ class _Parser:
                 return self.nabla()
             if name in self.states:
                 return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
-            if name.startswith("hat") and len(name) == 4 and name[3] not in "yY" and name not in LOSSES:
+            if (name.startswith("hat") and len(name) == 4 and name[3] not in "yY" and name not in LOSSES
+                    and name not in self.own_bases):  # (bound by the answer: letters.hatted_target)
                 raise Unreadable(f"\\hat{{{name[3]}}} is not a quantity gradproof knows (\\hat y is the output; "
                                  "\\hat m, \\hat v are Adam's corrected moments); map it in [notation]")
             if name.startswith("hat") and len(name) == 4:
@@ -740,8 +741,10 @@ class _Parser:
             node = self.symbol(name, tok)
             if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
                 return node  # Coblin's h(x) = σ(W^{[1]} x + b^{[1]}): the hidden layer as a function of the input
-            if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:
+            if self.bases.get(name) == "delta" and (name not in ("delta", "Delta") or self.opts.get("delta_scaled")) \
+                    and name not in self.fixed:
                 node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
+                # (and δ itself where the answer ties it to its objective's derivatives: option delta_scaled)
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
                     and node.op == "q" and node.value[0] in SAMPLE_KINDS:
                 var = self.peek(1).text  # Nielsen's y(x), a^L(x): the quantity for example x of a sum
@@ -1219,6 +1222,8 @@ class _Parser:
         if base is not None:
             if zero:
                 kind = "b"
+            if kind == "y" and name in self.own_bases and layer == self.depth_net:
+                layer = None  # max-amb's \hat{a}^{[L]}: the output activation's target (letters.hatted_target)
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
