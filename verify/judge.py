@@ -1526,8 +1526,7 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import objective_scale, reassigned, scale_options
-        from .openscale import delta_of_objective
+        from .infer import delta_of_objective, objective_scale, reassigned, scale_options
         from .paramletters import unjudge_open
 
         undecided: dict = {}
@@ -1536,11 +1535,10 @@ class Judge:
         self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
-            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
+            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale, claims))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
-            if delta_of_objective(claims):  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its own objective's, openscale.py)
-                self.notation = replace(self.notation, options=self.notation.options + (("delta_scaled", True),))
-                self.inferred += ("δ is the derivative of the answer's own objective (its own scale)",)
+            if delta_of_objective(claims):  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its own objective's)
+                self.inferred += ("δ is the derivative of the answer's own objective (on its scale)",)
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
@@ -1898,7 +1896,7 @@ class Judge:
             self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
                 for judge in (self, one):
-                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
+                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale, claims))
                 self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition, for one "
                                   "example)",)
                 self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, "

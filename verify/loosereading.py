@@ -36,7 +36,7 @@ def unjudge_loose(results) -> None:
 
 def _why(latex: str, message: str) -> str | None:
     m = _TWO_SIZES.search(message)
-    if m and re.search(r"\\sum\s*_\s*\{?\s*" + m.group(1) + r"(?![A-Za-z])", latex):
+    if m and _summed_and_free(latex, m.group(1)):
         return (f"the index {m.group(1)} is summed over in one factor (\\sum_{m.group(1)}) and free in another, so which "
                 f"{m.group(1)} is which is not certain; name the summed index with another letter")
     if _reach_open(latex):
@@ -55,5 +55,25 @@ def _reach_open(latex: str) -> bool:
             i += 1
         rest = latex[i:].lstrip()
         if depth == 0 and rest[:1] in ("+", "-"):
+            return True
+    return False
+
+
+def _summed_and_free(latex: str, letter: str) -> bool:
+    """Whether a ``\\sum_{letter}`` sits inside parentheses that close before the letter is used again as a subscript:
+    ``(\\sum_i δ_i w_{ij}) f'(z_j) a_i`` (the sum's i bound inside, a free i after); one scan per sum."""
+    for m in re.finditer(r"\\sum\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])", latex):
+        depth, i = 0, m.start() - 1
+        while i >= 0 and depth >= 0:  # the parenthesis that opens the group the sum is in
+            depth += {")": 1, "(": -1}.get(latex[i], 0)
+            i -= 1
+        if depth >= 0:
+            continue  # (not inside parentheses: the sum runs to the end of its term)
+        depth, j = 1, m.end()
+        while j < len(latex) and depth:
+            depth += {"(": 1, ")": -1}.get(latex[j], 0)
+            j += 1
+        if depth == 0 and re.search(r"_\s*(?:\{[^{}]*(?<![A-Za-z])" + letter + r"(?![A-Za-z])[^{}]*\}|" + letter
+                                    + r"(?![A-Za-z]))", latex[j:]):
             return True
     return False

@@ -10,7 +10,6 @@ and no such definition reads, a derivative judged ``incorrect`` that holds on th
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from gradproof.derive import limits
@@ -67,15 +66,3 @@ def _unjudge(r: ClaimResult, scale: float, definition: ClaimResult) -> None:
     r.message = (f"not judged: it holds if the answer's objective is {scale:g} × the spec's, and the answer defines its "
                  f"objective itself ({definition.id}) in a way that was not read, so its scale is not known; give the "
                  "objective in [notation] or write its definition so it reads")
-
-
-#: a claim tying δ to a derivative of the objective (max-amb's ∂C/∂a_j ∂a_j/∂z_j = δ_j^{[L]}, Nielsen's δ = ∂C/∂z)
-_DELTA_OF_OBJECTIVE = re.compile(r"\\delta.{0,300}\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z])|"
-                                 r"\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z]).{0,300}\\delta", re.S)
-
-
-def delta_of_objective(claims) -> bool:
-    """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
-    objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
-    ``delta_scaled``, set by Judge.check_all)."""
-    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims[:500])
