@@ -1300,9 +1300,10 @@ _OBJECTIVES = ("loss", "lossL")
 def scale_options(net, scale: float, claims=()) -> tuple:
     """The [notation] options of an answer whose objective is ``scale`` × the spec's: its derivatives are read on
     that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far); with
-    ``claims`` that tie δ to the objective's derivatives (``delta_of_objective``), δ too."""
+    ``claims`` that tie δ to the objective's derivatives (``delta_of_objective``), δ too — for a convention's factor
+    (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's)."""
     return ((("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
-            + ((("delta_scaled", True),) if delta_of_objective(claims) else ()))
+            + ((("delta_scaled", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
 
 
 #: a claim tying δ to a derivative of the objective (max-amb's ∂C/∂a_j ∂a_j/∂z_j = δ_j^{[L]}, Nielsen's δ = ∂C/∂z)

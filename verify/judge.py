@@ -1526,7 +1526,7 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import delta_of_objective, objective_scale, reassigned, scale_options
+        from .infer import objective_scale, reassigned, scale_options
         from .paramletters import unjudge_open
 
         undecided: dict = {}
@@ -1537,7 +1537,7 @@ class Judge:
             self._delta_definitions(claims)
             self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale, claims))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
-            if delta_of_objective(claims):  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its own objective's)
+            if ("delta_scaled", True) in self.notation.options:  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its objective's)
                 self.inferred += ("δ is the derivative of the answer's own objective (on its scale)",)
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
