@@ -1301,7 +1301,9 @@ def scale_options(net, scale: float, claims=()) -> tuple:
     """The [notation] options of an answer whose objective is ``scale`` × the spec's: its derivatives are read on
     that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far); with
     ``claims`` that tie δ to the objective's derivatives (``delta_of_objective``), δ too — for a convention's factor
-    (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's)."""
+    (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's). (The vote on
+    the scale, ``objective_scale``, reads δ on the spec's: δ read on each candidate scale let answers whose
+    definitions disagree, Nielsen's planted copy, blackKeys17's C = Σ_x C_x, vote for the slip.)"""
     return ((("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
             + ((("delta_scaled", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
 
@@ -1429,7 +1431,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             verdicts = {}
             saved = judge.notation
             for scale in (None, round(k, 9)):
-                judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale, claims) if scale else ()))
+                judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
                 try:
                     verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
                 except Exception:  # noqa: BLE001 -- no evidence either way

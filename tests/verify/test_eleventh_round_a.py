@@ -140,8 +140,8 @@ def test_loose_writings_read_to_the_letter_are_not_called_wrong():
 
 def test_a_hatted_activation_as_the_target_and_delta_on_the_answers_scale(tmp_path):
     """C = Σ_i (a_i − \\hat{a_i})² (no ½; a the output, â the target), δ_j^{[L]} tied to C by ∂C/∂a_j ∂a_j/∂z_j = δ_j:
-    on the answer's scale δ_j = 2 (a_j − â_j) is right (the output is linear) and ∂C/∂b_j^{[L]} = δ_j too; the planted
-    δ_j = 2 (a_j + â_j) is wrong on any scale."""
+    on the answer's scale (its derivatives ∂C/∂a_j and ∂C/∂z_j show it) δ_j = 2 (a_j − â_j) is right (the output is
+    linear) and ∂C/∂b_j^{[L]} = δ_j too; the planted δ_j = 2 (a_j + â_j) is wrong on any scale."""
     n = network()
     own = numeric_grad(lambda v: np.sum((v - n["y"]) ** 2), n["yhat"])  # ∂C/∂z² = ∂C/∂ŷ (identity output)
     planted = 2 * (n["yhat"] + n["y"])
@@ -151,7 +151,9 @@ def test_a_hatted_activation_as_the_target_and_delta_on_the_answers_scale(tmp_pa
             "$$\n\\frac{\\partial C}{\\partial a_j^{[L]}} \\frac{\\partial a_j^{[L]}}{\\partial z_j^{[L]}} = \\delta_j^{[L]}\n$$\n\n"
             "$$\n\\delta_j^{[L]} = 2 (a_j^{[L]} - \\hat{a_j^{[L]}})\n$$\n\n"
             "$$\n\\frac{\\partial C}{\\partial b_j^{[L]}} = \\delta_j^{[L]}\n$$\n\n"
+            "$$\n\\frac{\\partial C}{\\partial a_j^{[L]}} = 2 (a_j^{[L]} - \\hat{a_j^{[L]}})\n$$\n\n"
+            "$$\n\\frac{\\partial C}{\\partial z_j^{[L]}} = 2 (a_j^{[L]} - \\hat{a_j^{[L]}})\n$$\n\n"
             "$$\n\\delta_j^{[L]} = 2 (a_j^{[L]} + \\hat{a_j^{[L]}})\n$$\n")
     verdicts = {r.id: r.verdict for r in verify(tmp_path, body)}
-    assert [verdicts[f"line {k}"] for k in (6, 10, 14, 18)] == ["correct", "correct", "correct", "incorrect"]
+    assert [verdicts[f"line {k}"] for k in (6, 10, 14, 18, 22, 26)] == ["correct"] * 5 + ["incorrect"]
     assert verdicts["line 2"] != "incorrect"  # (the answer's convention, no ½: never called wrong)
