@@ -84,13 +84,14 @@ def test_the_rows_of_a_display_with_several_claims_are_numbered_by_row(tmp_path)
 
 
 def test_a_greek_weight_letter_bound_by_the_forward_definitions(tmp_path):
-    """z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]}: ω is W; ∂J/∂ω^{[2]} = (ŷ − y)(a^{[1]})^T is right, the planted 2× is not."""
+    """z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]}: ω is W; ∂J/∂ω^{[2]} = (ŷ − y) a^{{[1]}^{T}} (a layer and a transpose
+    nested in one superscript, as max-amb writes it) is right, the planted 2× is not."""
     n = network()
     grad = numeric_grad(lambda W: 0.5 * np.sum((W @ n["a1"] + n["b2"] - n["y"]) ** 2), n["W2"])
     right, planted = np.outer(n["yhat"] - n["y"], n["a1"]), 2 * np.outer(n["yhat"] - n["y"], n["a1"])
     assert np.allclose(right, grad, atol=1e-6) and not np.allclose(planted, grad, atol=1e-6)
     body = ("$$\nz^{[l]} = \\omega^{[l]} a^{[l-1]} + b^{[l]}\n$$\n\n$$\na^{[1]} = \\sigma(z^{[1]})\n$$\n\n"
-            "$$\n\\frac{\\partial J}{\\partial \\omega^{[2]}} = (\\hat y - y) (a^{[1]})^T\n$$\n\n"
+            "$$\n\\frac{\\partial J}{\\partial \\omega^{[2]}} = (\\hat y - y) a^{{[1]}^{T}}\n$$\n\n"
             "$$\n\\frac{\\partial J}{\\partial \\omega^{[2]}} = 2 (\\hat y - y) (a^{[1]})^T\n$$\n")
     verdicts = {r.id: r.verdict for r in verify(tmp_path, body)}
     assert verdicts["line 10"] == "correct" and verdicts["line 14"] == "incorrect"
