@@ -2836,7 +2836,8 @@ def _unread_deltas(claims, results) -> None:
         text = c.latex.replace("$", " ")
         m = _DELTA_LEFT.match(text)
         if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
-                "before it hold" not in r.message):  # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read)
+                "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]):
+            # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read; δ = [δ_0; …; δ_n]: δ's entries, restated)
             unread.setdefault(re.sub(r"\s+", "", m.group(1)), c.id)
             continue
         if r.verdict not in ("correct", "incorrect", "carried_forward") or not unread:
@@ -2847,6 +2848,20 @@ def _unread_deltas(claims, results) -> None:
             r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
                          f"({unread[used]}), so what it stands for is not known")
+
+
+#: the entries of a column or row that restates δ entry by entry: δ_0^{[L]}, \vdots, \cdots, …
+_OWN_ENTRY = re.compile(r"\s*(?:\\[vcld]?dots|\.\.\.|(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\delta(?![A-Za-z])[^&=]{0,60})\s*")
+
+
+def _lists_own_entries(rhs: str) -> bool:
+    """Whether ``rhs`` (after ``δ =``) is a matrix of δ's own entries and dots (max-amb's δ^{[L]} = [δ_0^{[L]}; δ_1^{[L]};
+    \vdots; δ_n^{[L]}]): δ restated entry by entry, which gives it no new meaning."""
+    m = re.fullmatch(r"\s*\\begin\s*\{[pbBvV]?matrix\}(.{1,2000}?)\\end\s*\{[pbBvV]?matrix\}\s*[.,]?\s*", rhs, re.S)
+    if m is None:
+        return False
+    entries = [e for row in m.group(1).split("\\\\") for e in row.split("&")]
+    return all(_OWN_ENTRY.fullmatch(e) for e in entries) and any("delta" in e for e in entries)
 
 
 def _one_case(tv: list, sv: list, free: list) -> str | None:

@@ -158,3 +158,17 @@ def test_a_hatted_activation_as_the_target_and_delta_on_the_answers_scale(tmp_pa
     verdicts = {r.id: r.verdict for r in verify(tmp_path, body)}
     assert [verdicts[f"line {k}"] for k in (6, 10, 14, 18, 22, 26)] == ["correct"] * 5 + ["incorrect"]
     assert verdicts["line 2"] != "incorrect"  # (the answer's convention, no ½: never called wrong)
+
+
+def test_delta_restated_entry_by_entry_keeps_its_meaning(tmp_path):
+    """δ^{[2]} = [δ_1^{[2]}; \\vdots; δ_n^{[2]}] (not read: the dots) restates δ's entries and gives it no new meaning:
+    the claims using δ are judged (∂J/∂b^{[2]} = δ^{[2]} right, the planted 2 δ^{[2]} wrong)."""
+    n = network()
+    grad = numeric_grad(lambda b: 0.5 * np.sum((n["W2"] @ n["a1"] + b - n["y"]) ** 2), n["b2"])
+    delta = n["yhat"] - n["y"]  # δ² = ∂J/∂z² (identity output)
+    assert np.allclose(delta, grad, atol=1e-6) and not np.allclose(2 * delta, grad, atol=1e-6)
+    body = ("$$\n\\delta^{[2]} = \\begin{bmatrix} \\delta_1^{[2]} \\\\ \\vdots \\\\ \\delta_n^{[2]} \\end{bmatrix}\n$$\n\n"
+            "$$\n\\frac{\\partial J}{\\partial b^{[2]}} = \\delta^{[2]}\n$$\n\n"
+            "$$\n\\frac{\\partial J}{\\partial b^{[2]}} = 2 \\delta^{[2]}\n$$\n")
+    verdicts = {r.id: r.verdict for r in verify(tmp_path, body)}
+    assert verdicts["line 6"] == "correct" and verdicts["line 10"] == "incorrect"
