@@ -1313,11 +1313,14 @@ class _Parser:
         """``\\sum_{n=1}^{N} body``, ``\\sum_n``, ``\\sum_k``, ``\\sum_l``: the body is one product term. What the
         index counts follows from its use: ``q^{(n)}`` a sample (row n of a batch), ``y_k`` an entry of a vector,
         ``W^{(l)}`` a layer."""
-        var, upper, lower = None, None, None
+        var, upper, lower, axis = None, None, None, None
         while self.is_("_") or self.is_("^"):
             mark = self.next().text
             toks = self.script()
             texts = [t.text for t in toks]
+            if mark == "_" and var is None and axis is None and texts in (["0"], ["1"]) and not self.is_("^"):
+                axis = int(texts[0])  # ThirstyScholar's \sum_0: over axis 0, as NumPy's np.sum(…, axis=0) (his note)
+                continue
             if mark == "_" and var is None:
                 if len(toks) in (1, 3) and toks[0].kind == "id" and len(texts[0]) == 1 and (
                         len(toks) == 1 or (texts[1] == "=" and texts[2] in ("0", "1"))):
@@ -1332,6 +1335,10 @@ class _Parser:
                 upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}, Thill's d_{\ell+1}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        if axis is not None and upper is None:
+            return Node("axsum", (self.term(),), axis)
+        if axis is not None:
+            raise Unreadable(f"cannot read the sum's index {axis} with an upper limit; write \\sum_{{n=1}}^{{N}}")
         letter = self._bare_sum_letter() if var is None else None
         if letter is not None:  # blackKeys17's C = \sum{(y_i - a^L_i)^2}: the sum runs over the one index inside it
             var = letter

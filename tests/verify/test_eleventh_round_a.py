@@ -172,3 +172,17 @@ def test_delta_restated_entry_by_entry_keeps_its_meaning(tmp_path):
             "$$\n\\frac{\\partial J}{\\partial b^{[2]}} = 2 \\delta^{[2]}\n$$\n")
     verdicts = {r.id: r.verdict for r in verify(tmp_path, body)}
     assert verdicts["line 6"] == "correct" and verdicts["line 10"] == "incorrect"
+
+
+def test_a_sum_over_an_axis_written_as_its_number():
+    """ThirstyScholar's \\sum_0 \\frac{∂L}{∂ŷ}: the sum over axis 0, as NumPy's np.sum(…, axis=0) (his own note); with an
+    upper limit the digit is no axis and the sum is not read."""
+    import pytest
+    from gradproof.verify.parser import Notation, parse_claim
+    from gradproof.verify.tree import Unreadable
+
+    (node,), _ = parse_claim("\\sum_0 \\frac{\\partial J}{\\partial \\hat y}", Notation(), 2)
+    (numpy,), _ = parse_claim("\\npsum(\\frac{\\partial J}{\\partial \\hat y}, axis=0)", Notation(), 2)
+    assert node.op == "axsum" and node.value == 0 and node == numpy
+    with pytest.raises(Unreadable):
+        parse_claim("\\sum_0^N x", Notation(), 2)
