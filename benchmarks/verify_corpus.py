@@ -71,7 +71,11 @@ def run_entry(entry, base: Path) -> dict:
         return {cid: ("error", str(exc)) for cid in entry.get("expect", {})}
     except Exception as exc:  # noqa: BLE001 -- a crash of verify is measured (every claim unchecked), not fatal
         return {cid: ("error", f"CRASH {type(exc).__name__}: {exc}") for cid in entry.get("expect", {})}
-    return {r.id: (r.verdict, r.message) for r in results}
+    got = {r.id: (r.verdict, r.message) for r in results}
+    for r in results:  # a chain's rows, each a step with its own id (line N.k), where no claim has that id
+        for row in r.rows:
+            got.setdefault(row.id, (row.verdict, row.message))
+    return got
 
 
 def measure(groups=(), verbose=False, out=sys.stdout, exclude=()) -> dict:

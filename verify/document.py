@@ -31,7 +31,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import no_file
 
 from . import surface, texmacros
-from .judge import Claim
+from .judge import Claim, _top_sides
 from .layerscope import prose_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
@@ -96,8 +96,11 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         heading = _heading_at(headings, eq)
         rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
+        numbers: list[int] = []  # each merged claim's row number in the display (the k of line N.k)
+        steps: list[list | None] = []  # each merged claim's rows: (row id, sides it adds to the chain); None: not rows
         joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
         counted, newlines_before = 0, 0  # (the body's newlines counted as the rows go: 10⁵ rows, one pass)
+        row_no = 0
         for offset, part in rows:
             newlines_before += eq.body.count("\n", counted, offset)
             counted = max(counted, offset)
@@ -113,14 +116,18 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             part = _where_clause(_LEADING_CONNECTIVE.sub("", _leading_prose(_trailing_prose(part)), count=1))
             if not part:
                 continue
+            row_no += 1
             if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:
                 at, prev, prev_tag = merged[-1]  # Prince's &&\hspace{0.5cm}\cdot ω_1 …: the product of the row before
                 merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))  # goes on
                 joined = True
+                steps[-1] = None  # (a row that is half a product is no step of its own)
                 continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
                 at, prev, prev_tag = merged[-1]
                 merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
+                if steps[-1] is not None:  # each row a step a grader names (line N.k): Judge judges it (chainrows.py)
+                    steps[-1].append((f"line {line}.{row_no}", len(_top_sides(part))))
                 continue
             if merged and _CONTINUES.match(surface.rewrite(squeeze_space(part[:200]))):
                 # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
@@ -129,6 +136,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             elif not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
                 part = f"{_first_side(claims[-1].latex)} {part}"  # is about what the equation before derived
             merged.append((line, part, tag.group(2) if tag else None))
+            numbers.append(row_no)
+            steps.append([(f"line {line}.{row_no}", len(_top_sides(part)))])
         tags = [t for _, _, t in merged if t]
         block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
         if len(merged) > 1 and eq.one_number:  # $$\begin{equation}\begin{split}…$$: one numbered equation
@@ -151,7 +160,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 cid = f"{heading}.{counters[heading]}"
             else:
                 cid = f"line {line}" if len(merged) == 1 and not joined else f"line {line}.{k + 1}"
-            claims.append(Claim(cid, squeeze_space(part), None, f"line {line}"))
+            chain = steps[k] if steps[k] is not None and len(steps[k]) > 1 else ()
+            if not chain and cid == f"line {line}.{k + 1}" and numbers[k] != k + 1:
+                chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
+            claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
             scopes.append(eq.scope if len(merged) == 1 else None)
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
@@ -438,7 +450,7 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         n = seen.get(c.id, 0)
         seen[c.id] = n + 1
-        out.append(c if n == 0 else Claim(f"{c.id}#{n + 1}", c.latex, c.quantity, c.where))
+        out.append(c if n == 0 else replace(c, id=f"{c.id}#{n + 1}"))
     return out
 
 

@@ -1313,10 +1313,28 @@ def function_layers(claims, notation, depth: int) -> dict:
 _OBJECTIVES = ("loss", "lossL")
 
 
-def scale_options(net, scale: float) -> tuple:
+def scale_options(net, scale: float, claims=()) -> tuple:
     """The [notation] options of an answer whose objective is ``scale`` × the spec's: its derivatives are read on
-    that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far)."""
-    return (("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
+    that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far); with
+    ``claims`` that tie δ to the objective's derivatives (``delta_of_objective``), δ too — for a convention's factor
+    (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's). (The vote on
+    the scale, ``objective_scale``, reads δ on the spec's: δ read on each candidate scale let answers whose
+    definitions disagree, Nielsen's planted copy, blackKeys17's C = Σ_x C_x, vote for the slip.)"""
+    return ((("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
+            + ((("delta_scaled", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
+
+
+#: a claim tying δ to a derivative of the objective (max-amb's ∂C/∂a_j ∂a_j/∂z_j = δ_j^{[L]}, Nielsen's δ = ∂C/∂z)
+_DELTA_OF_OBJECTIVE = re.compile(r"\\delta.{0,300}\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z])|"
+                                 r"\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z]).{0,300}\\delta", re.S)
+
+
+def delta_of_objective(claims) -> bool:
+    """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
+    objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
+    ``delta_scaled``: scale_options)."""
+    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims[:500])
+
 
 
 # δ with any scripts, then a definition sign (after _normal: ≔, ≜, \stackrel{def}{=} all read :=; or \equiv): the author's

@@ -80,6 +80,10 @@ class Claim:
     latex: str
     quantity: str | None = None
     where: str = ""
+    #: an equation chain over rows (a &= b \\ &= c): each row's id (line N.k) and how many sides it adds, first row
+    #: first; each row is judged as a step of its own (chainrows.py). One entry: the claim's id by its row's number
+    #: (an alias, when rows joined before it make that differ from its number among the display's claims)
+    rows: tuple = ()
 
 
 @dataclass
@@ -98,6 +102,7 @@ class ClaimResult:
     counterexample: dict | None = None
     notes: list = field(default_factory=list)
     links: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # a chain's rows, each a ClaimResult under its row id (chainrows.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -237,6 +242,7 @@ class Judge:
         self.rewritten: frozenset = frozenset()
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
+        self._judging_rows = False  # a chain's rows judged as steps keep none of the answer's values (chainrows.py)
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
@@ -661,7 +667,7 @@ class Judge:
     def _check_in(self, claim: Claim, samples: str, remember: bool) -> ClaimResult:
         self._orient(self._oriented)  # (the orientation vote reads claims in both: orientation.py)
         self._use(samples)
-        self._remembering = remember
+        self._remembering = remember and not self._judging_rows
         self._checking = claim
         return self._check_one(claim)
 
@@ -1551,7 +1557,7 @@ class Judge:
             self.inferred += (component[1],)
         orientation.decide(self, claims)  # the answer's own orientation of W, before its letters are bound by it
         self._own_letters(claims)
-        self._bind_letters(claims)
+        claims, written = self._bind_letters(claims)
         self._bind(claims)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "inferring the answer's notation", cpu=True):
@@ -1576,8 +1582,10 @@ class Judge:
         self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
-            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale))
+            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale, claims))
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
+            if ("delta_scaled", True) in self.notation.options:  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its objective's)
+                self.inferred += ("δ is the derivative of the answer's own objective (on its scale)",)
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
@@ -1586,8 +1594,11 @@ class Judge:
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
+        from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import definitions
+        from .loosereading import unjudge_loose
+        from .openscale import unjudge_off_scale
 
         forward = {c.id for c in definitions(claims)}
         try:
@@ -1604,7 +1615,8 @@ class Judge:
             self._voted = True
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
-        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._bounded_check) for c in claims]
+        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        judged = {r.id: r.verdict for r in results if r.rows}
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
@@ -1612,6 +1624,8 @@ class Judge:
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
+        unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
+        unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
@@ -1624,9 +1638,12 @@ class Judge:
                     r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
+        settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        for r in results:  # (a claim read in the answer's own letters, letters.hatted_target: shown as written)
+            r.latex = written.get(r.id, r.latex)
         restore(results, labelled)
         if layered is not None:
             layered.restore(results)
@@ -1864,14 +1881,23 @@ class Judge:
             return "unknown symbol" not in str(exc)
         return True
 
-    def _bind_letters(self, claims) -> None:
-        """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters."""
-        from .letters import layered_letters
+    def _bind_letters(self, claims) -> tuple[list, dict]:
+        """An author's own letter for a layered quantity (ozyurtf's s_l = W_l a_{l-1} + b_l): letters.layered_letters;
+        the answer's claims, one of them read in its own letters (letters.hatted_target), and their texts as written."""
+        from .letters import hatted_target, layered_letters, weight_letters
 
         bases, changes = layered_letters(self, claims)
+        weights, named = weight_letters(self, claims)  # (max-amb's ω^{[l]} in z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]})
+        target, said, rewritten = hatted_target(self, claims)  # (max-amb's C = Σ_i (a_i − \hat{a_i})²: â the target)
+        bases, changes = bases + weights + target, changes + named + said
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
             self.inferred += changes
+        written = {c.id: c.latex for c in claims if c.id in rewritten}
+        claims = [replace(c, latex=rewritten[c.id]) if c.id in rewritten else c for c in claims]
+        if rewritten:
+            self._claims = list(claims)
+        return claims, written
 
     def _output_z(self, claims, results) -> None:
         """A z letter the answer defines as a layer's output (CMU 10-714's Z_1 = ReLU(X W_1)): its claims are not
@@ -1921,7 +1947,7 @@ class Judge:
             self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
                 for judge in (self, one):
-                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale))
+                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale, claims))
                 self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition, for one "
                                   "example)",)
                 self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, "
@@ -2099,6 +2125,13 @@ class Judge:
         """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
         batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
         return bool(dict(self.notation.options).get("chosen_batch")) and sample_section(claims)
+
+    def _check_with_rows(self, claim: Claim) -> ClaimResult:
+        """The claim's verdict; a chain over rows also has each row's, as a step a grader names (chainrows.py)."""
+        from .chainrows import judge_rows
+
+        result = self._bounded_check(claim)
+        return judge_rows(self, claim, result, self._bounded_check) if claim.rows else result
 
     def _bounded_check(self, claim: Claim, defining: bool = True) -> ClaimResult:
         if defining and claim.id in self.defining and self.defining[claim.id][0] == "rest":
@@ -2857,7 +2890,8 @@ def _unread_deltas(claims, results) -> None:
         text = c.latex.replace("$", " ")
         m = _DELTA_LEFT.match(text)
         if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
-                "before it hold" not in r.message):  # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read)
+                "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]):
+            # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read; δ = [δ_0; …; δ_n]: δ's entries, restated)
             unread.setdefault(re.sub(r"\s+", "", m.group(1)), c.id)
             continue
         if r.verdict not in ("correct", "incorrect", "carried_forward") or not unread:
@@ -2868,6 +2902,20 @@ def _unread_deltas(claims, results) -> None:
             r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
                          f"({unread[used]}), so what it stands for is not known")
+
+
+#: the entries of a column or row that restates δ entry by entry: δ_0^{[L]}, \vdots, \cdots, …
+_OWN_ENTRY = re.compile(r"\s*(?:\\[vcld]?dots|\.\.\.|(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\delta(?![A-Za-z])[^&=]{0,60})\s*")
+
+
+def _lists_own_entries(rhs: str) -> bool:
+    """Whether ``rhs`` (after ``δ =``) is a matrix of δ's own entries and dots (max-amb's δ^{[L]} = [δ_0^{[L]}; δ_1^{[L]};
+    \vdots; δ_n^{[L]}]): δ restated entry by entry, which gives it no new meaning."""
+    m = re.fullmatch(r"\s*\\begin\s*\{[pbBvV]?matrix\}(.{1,2000}?)\\end\s*\{[pbBvV]?matrix\}\s*[.,]?\s*", rhs, re.S)
+    if m is None:
+        return False
+    entries = [e for row in m.group(1).split("\\\\") for e in row.split("&")]
+    return all(_OWN_ENTRY.fullmatch(e) for e in entries) and any("delta" in e for e in entries)
 
 
 def _one_case(tv: list, sv: list, free: list) -> str | None:

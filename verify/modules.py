@@ -20,6 +20,7 @@ Only an answer that defines a dense module as ``Y = W X + B`` is read so. Every 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 #: wj-jason's definition of a dense module (after size macros and spaces are dropped): Y=WX+B
 _DENSE_DEF = re.compile(r"(?<![A-Za-z\\])Y(?:_\{[^{}=]{0,30}\})?=(?:W(?:_\{[^{}=]{0,30}\})?X|X(?:_\{[^{}=]{0,30}\})?W)"
@@ -87,14 +88,12 @@ class ModuleReading:
         return ModuleReading(net, first)
 
     def prepare(self, claims) -> list:
-        from .judge import Claim
-
         out = []
         for c in claims:
             text = self.rewrite(c.latex)
             if text != c.latex:
                 self.originals[c.id] = c.latex
-                c = Claim(c.id, text, c.quantity, c.where)
+                c = replace(c, latex=text)
             out.append(c)
         return out
 

@@ -296,9 +296,15 @@ def normalize(text: str) -> str:
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)
     s = _TRANSPOSE.sub("^{T}", s)
+    s = _NESTED_TRANSPOSE.sub(r"^{\1}^{T}", s)  # max-amb's a^{{[L-1]}^{T}}: layer L-1, transposed
     s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     return squeeze_space(s)
+
+
+#: a layer script and a transpose nested in one superscript: a^{{[L-1]}^{T}} (max-amb's), a^{{(2)}^\top}
+_NESTED_TRANSPOSE = re.compile(r"\^\s*\{\s*\{\s*(\[[^{}\[\]]{1,12}\]|\([^{}()]{1,12}\))\s*\}\s*\^\s*\{?\s*(?:T|\\top|\\intercal)"
+                               r"(?![A-Za-z])\s*\}?\s*\}")
 
 
 #: one-character spellings of whole commands (not of the start of a longer one: \lvertneqq is no \lvert)

@@ -689,7 +689,8 @@ class _Parser:
                 return self.nabla()
             if name in self.states:
                 return self.state_symbol(self.states[name], name[3:] if name.startswith("hat") else name)
-            if name.startswith("hat") and len(name) == 4 and name[3] not in "yY" and name not in LOSSES:
+            if (name.startswith("hat") and len(name) == 4 and name[3] not in "yY" and name not in LOSSES
+                    and name not in self.own_bases):  # (bound by the answer: letters.hatted_target)
                 raise Unreadable(f"\\hat{{{name[3]}}} is not a quantity gradproof knows (\\hat y is the output; "
                                  "\\hat m, \\hat v are Adam's corrected moments); map it in [notation]")
             if name.startswith("hat") and len(name) == 4:
@@ -759,8 +760,10 @@ class _Parser:
             node = self.symbol(name, tok)
             if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
                 return node  # Coblin's h(x) = σ(W^{[1]} x + b^{[1]}): the hidden layer as a function of the input
-            if self.bases.get(name) == "delta" and name not in ("delta", "Delta") and name not in self.fixed:
+            if self.bases.get(name) == "delta" and (name not in ("delta", "Delta") or self.opts.get("delta_scaled")) \
+                    and name not in self.fixed:
                 node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
+                # (and δ itself where the answer ties it to its objective's derivatives: option delta_scaled)
             elif name == "delta" and self.opts.get("delta_own") and name not in self.fixed:
                 node = self.scaled(node)  # Nielsen's δ_j^l = ∂C/∂z_j^l, defined so by the answer (infer.delta_is_own)
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
@@ -1244,6 +1247,8 @@ class _Parser:
         if base is not None:
             if zero:
                 kind = "b"
+            if kind == "y" and name in self.own_bases and layer == self.depth_net:
+                layer = None  # max-amb's \hat{a}^{[L]}: the output activation's target (letters.hatted_target)
             if kind in ("x", "y", "yhat") and layer is not None:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
@@ -1333,11 +1338,14 @@ class _Parser:
         """``\\sum_{n=1}^{N} body``, ``\\sum_n``, ``\\sum_k``, ``\\sum_l``: the body is one product term. What the
         index counts follows from its use: ``q^{(n)}`` a sample (row n of a batch), ``y_k`` an entry of a vector,
         ``W^{(l)}`` a layer."""
-        var, upper, lower = None, None, None
+        var, upper, lower, axis = None, None, None, None
         while self.is_("_") or self.is_("^"):
             mark = self.next().text
             toks = self.script()
             texts = [t.text for t in toks]
+            if mark == "_" and var is None and axis is None and texts in (["0"], ["1"]) and not self.is_("^"):
+                axis = int(texts[0])  # ThirstyScholar's \sum_0: over axis 0, as NumPy's np.sum(…, axis=0) (his note)
+                continue
             if mark == "_" and var is None:
                 if len(toks) in (1, 3) and toks[0].kind == "id" and len(texts[0]) == 1 and (
                         len(toks) == 1 or (texts[1] == "=" and texts[2] in ("0", "1"))):
@@ -1352,6 +1360,10 @@ class _Parser:
                 upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}, Thill's d_{\ell+1}: a size the index's use fixes
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
+        if axis is not None and upper is None:
+            return Node("axsum", (self.term(),), axis)
+        if axis is not None:
+            raise Unreadable(f"cannot read the sum's index {axis} with an upper limit; write \\sum_{{n=1}}^{{N}}")
         letter = self._bare_sum_letter() if var is None else None
         if letter is not None:  # blackKeys17's C = \sum{(y_i - a^L_i)^2}: the sum runs over the one index inside it
             var = letter

@@ -51,6 +51,10 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
                     lines.append(f"{pad}counterexample: at {ce['point']}, shape {ce['claimed_shape']}, expected {ce['expected_shape']}")
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):
             lines.append(f"{pad}tolerance: {r.tolerance}")
+        steps = [row for row in r.rows if row.id != r.id]  # a chain's rows, each a step (chainrows.py)
+        if len(steps) > 1 or steps and steps[0].latex != r.latex:
+            lines += [f"{pad}{MARKS[row.verdict]} row {printable(row.id)}: {row.verdict}"
+                      + (f" ({printable(row.message)})" if row.verdict != "correct" else "") for row in steps]
     tolerances = sorted({r.tolerance for r in results if r.tolerance})
     if tolerances:
         lines += ["", "numbers: " + tolerances[0] + (" (per claim in --json)" if len(tolerances) > 1 else "")]

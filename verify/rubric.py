@@ -242,6 +242,8 @@ def grade(rubric: Rubric, results: list[ClaimResult], network=None) -> Grade:
         items = []
         for e in q.expects:
             found = [r for r in results if (r.id == e if q.exact else matches(e, r, canonical))]
+            if not found:  # a row of a chain, named as a step (line 119.2: chainrows.py)
+                found = [row for r in results for row in r.rows if row.id == e]
             if not found and not q.exact:  # what the question's own heading holds but could not be read (Q2.1 with
                 found = [r for r in results if r.quantity is None and r.verdict == "unchecked"  # H^2 undecided) is
                          and matches(q.id, r, canonical)]  # for a TA to read, not an answer the student left out
