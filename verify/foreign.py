@@ -23,6 +23,10 @@ _LOSS_NAMES = {"CE": "cross_entropy", "XENT": "cross_entropy", "NLL": "cross_ent
                "MSE": "squared_error", "SSE": "squared_error"}
 
 
+#: a parameter's gradient in a step: of the objective, or of its data term (Ruder's ∇_θ J(θ; x^{(i)}; y^{(i)}))
+_GRADIENTS = ("dW", "db", "dWL", "dbL")
+
+
 def velocity_letter(texts) -> str | None:
     """The letter of a momentum velocity the claims define with the learning rate inside it (jovidie's
     ``v_t = η ∇C(θ) + γ v_{t−1}``, Storberg's ``v_t = γ v_{t−1} + η_t g``), from the claims' normalised texts; None
@@ -84,7 +88,7 @@ def other_step(optimizer: str, step) -> str | None:
         return None
     nodes = list(step.walk())
     states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
-    grads = any(n.op == "q" and n.value[0] in ("dW", "db") for n in nodes)
+    grads = any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)
     root = any(n.op == "fn" and n.value[0] == "sqrt" for n in nodes)
     if grads and not states:
         return "plain gradient descent"
@@ -92,4 +96,18 @@ def other_step(optimizer: str, step) -> str | None:
         return "gradient descent with momentum"
     if optimizer == "adam" and states == {"v"} and grads and root:
         return "RMSprop"
+    if optimizer == "adam" and states == {"v"} and not grads and not root:
+        return "gradient descent with momentum"  # Ruder's θ = θ − v_t: v a velocity (the step adds it, no root)
     return None
+
+
+def nesterov_moment(step) -> bool:
+    """Whether the right side ``step`` of θ ← … adds the raw gradient to Adam's first moment inside the step
+    (Dozat's Nadam, θ_{t+1} = θ_t − η/(√v̂_t + ε) (β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)): a Nesterov look-ahead; Adam's
+    own step with m_t expanded has the same terms, so only a step that does not hold as Adam's is told apart by it)."""
+    from .truth import state_kind
+
+    nodes = list(step.walk())
+    states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
+    grads = any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)
+    return grads and bool(states & {"m", "mhat"})

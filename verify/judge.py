@@ -28,7 +28,7 @@ from . import expected as expected_mod
 from . import orientation
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
-from .foreign import other_loss, other_step
+from .foreign import nesterov_moment, other_loss, other_step
 from .infer import TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
@@ -796,6 +796,12 @@ class Judge:
                                "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
                                "name, so the letters stand for other vectors here", quantity=claim.quantity)
         verdict = _combine([lk.verdict for lk in links])
+        if (verdict == "incorrect" and qkind is not None and qkind[0] in ("W_next", "b_next")
+                and self.net.optimizer.name == "adam" and nesterov_moment(sides[-1]) and self._surveys_optimizers()):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: the step adds the raw gradient to "
+                               "Adam's first moment and does not hold as Adam's: Nesterov's look-ahead (Nadam's step, "
+                               "β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)), another optimizer than the spec's (adam), in an "
+                               "answer setting out several in turn", quantity=claim.quantity)
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
         res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "",
@@ -1022,7 +1028,8 @@ class Judge:
                     break
             else:
                 sides, rels = [], []
-            if rels[:1] == ["<-"] and sides[0].op == "q" and sides[0].value[0] in ("W", "b"):
+            if sides and sides[0].op == "q" and (rels[:1] == ["<-"] and sides[0].value[0] in ("W", "b")
+                                                 or rels[:1] == ["="] and sides[0].value[0] in ("W_next", "b_next")):
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
         self._survey = len(kinds) >= 3
         return self._survey

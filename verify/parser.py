@@ -1608,6 +1608,16 @@ class _Parser:
             size = self.layer_size()
             if size is not None:
                 return num(size)
+        if self.is_("^") and name == "beta":  # Ruder's \beta^t_1: the power written before the index
+            start = self.i
+            self.next()
+            sup = self.script()
+            if self.is_("_"):
+                self.next()
+                s = self.script()
+                if [t.text for t in s] in (["1"], ["2"]):
+                    return self.power(Node("const", (), "beta" + s[0].text), sup)
+            self.i = start
         if self.is_("_") and name == "beta":
             self.next()
             s = self.script()
