@@ -15,6 +15,8 @@ import re
 _VELOCITY = re.compile(r"^\s*(?P<v>[vV])\s*_\s*(?:\{\s*t\s*\}|t)\s*=(?P<rhs>[^=]*)$")
 _PREVIOUS = re.compile(r"(?<![A-Za-z\\])[vV]\s*_\s*\{\s*t\s*-\s*1\s*\}")
 _RATE = re.compile(r"\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
+#: Adam's second moment on the right of v_t = …: β_2, or a squared gradient
+_MOMENT = re.compile(r"\\beta\s*+_\s*+\{?\s*+2|\^\s*+\{?\s*+2(?![0-9])")
 _MINUS_RATE = re.compile(r"-\s*\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
 #: a loss named by its abbreviation: \text{MSE}(…), CE(…), \mathrm{BCE}, ∂MSE
 _NAMED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(CE|BCE|MSE|NLL|XENT|SSE)(?![A-Za-z])")
@@ -35,14 +37,24 @@ def velocity_letter(texts) -> str | None:
     return (_velocity(texts) or (None, None))[0]
 
 
-def _velocity(texts) -> tuple[str, int] | None:
+def velocity(text: str) -> bool:
+    """Whether one normalised claim defines a momentum velocity with the learning rate inside (v_t = γ v_{t−1} + η g)."""
+    m = _VELOCITY.match(text)
+    return bool(m and _PREVIOUS.search(m.group("rhs")) and _RATE.search(m.group("rhs")))
+
+
+def _velocity(texts, moments_aside: bool = False) -> tuple[str, int] | None:
     """(the velocity's letter, the sign its rate term has: +1 for v_t = γ v_{t−1} + η g, −1 for Sutskever's
-    v_t = β v_{t−1} − α ∇f), or None (no such velocity, or the letter also defined otherwise, or both signs)."""
+    v_t = β v_{t−1} − α ∇f), or None (no such velocity, or the letter also defined otherwise, or both signs). With
+    ``moments_aside`` (a spec whose optimizer is not Adam), a definition of the letter as Adam's second moment
+    (v_t = β_2 v_{t−1} + (1 − β_2) g_t^2: a survey of optimizers) is not another meaning of the velocity's letter."""
     found, other, signs = set(), set(), set()
     for text in texts:
         m = _VELOCITY.match(text)
         if m and _PREVIOUS.search(m.group("rhs")):
             rate = _RATE.search(m.group("rhs"))
+            if not rate and moments_aside and _MOMENT.search(m.group("rhs")):
+                continue
             (found if rate else other).add(m.group("v"))
             if rate:
                 signs.add(-1 if _MINUS_RATE.search(m.group("rhs")) else 1)
@@ -54,7 +66,7 @@ def velocity_options(net, texts) -> tuple:
     """[notation] options for the answer's velocity: ``velocity_rate``, the factor its letter is of the spec's v
     ("lr", "-lr" or a number: α × the spec's v ← μ v + g for v_t = γ v_{t−1} + η g), or ``foreign_velocity`` (the
     spec's optimizer has no such velocity: a claim with the letter is another optimizer's, not judged)."""
-    found = _velocity(texts)
+    found = _velocity(texts, moments_aside=net.optimizer.name != "adam")
     if found is None:
         return ()
     letter, sign = found

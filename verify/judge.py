@@ -25,7 +25,7 @@ from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
-from . import orientation
+from . import orientation, recurrences
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
@@ -678,6 +678,14 @@ class Judge:
             return result
         if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
+        ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
+                                 own_gamma=self.net.has_kinds or "gamma" in self.consts)
+        if ruder.reason is not None:  # Adadelta's RMS[g]_t, AdaMax's u_t, … under another optimizer (recurrences.py)
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", ruder.reason, quantity=claim.quantity)
+        if ruder.latex is not None:  # RMSprop's E[g^2]_t as the spec's S_t, Adagrad's G_{t,ii} as G_t, γ as β
+            result = self._check_one(Claim(claim.id, ruder.latex, claim.quantity, claim.where), layer_env)
+            result.latex = claim.latex
+            return result
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -1031,6 +1039,7 @@ class Judge:
             if sides and sides[0].op == "q" and (rels[:1] == ["<-"] and sides[0].value[0] in ("W", "b")
                                                  or rels[:1] == ["="] and sides[0].value[0] in ("W_next", "b_next")):
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
+        kinds |= recurrences.survey_families(normalize(c.latex) for c in getattr(self, "_claims", [])[:300])
         self._survey = len(kinds) >= 3
         return self._survey
 
