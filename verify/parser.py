@@ -2350,7 +2350,7 @@ MAZUR_UNITS = re.compile(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d")
 LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll", "nllm", "bce", "log", "data", "logistic",
                                "hinge", "sq", "squared"), "lossL"),
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
-              **dict.fromkeys(("train", "training", "all", "full"), "whole")}
+              **dict.fromkeys(("train", "training", "all", "full", "regularized", "regularised"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]", "|")  # |: given (NBIS's L(w,b|x))
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
