@@ -408,7 +408,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     if "delta_w" not in dict(base.options) and (
             re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", text)
-            or re.search(r"(?:\\leftarrow|:=|=)\s*[wW][^=+]{0,30}\+\s*\\Delta\s*[wW]", text)):
+            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", text)):
+        # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
     if "time_argument" not in dict(base.options) and uses_time_argument(text):

@@ -711,9 +711,10 @@ class _Parser:
         if name == "h" and tok.kind == "id" and self.opts.get("bare_layer") and self.is_("(") and self.peek(1) is not None \
                 and self.peek(1).text in ("a", "z") and self.is_(")", 2):
             return self.function(name)  # Bishop's h(a) \equiv \tanh(a): the function h of an identity
-        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id" and (
-                self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b")):
-            return self.accumulated()
+        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and (self.peek().kind == "id" and (
+                self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b"))
+                or self.peek().text == "theta" and self.opts.get("delta_w") == "increment"):
+            return self.accumulated()  # (Ruder's Δθ_t = θ_{t+1} − θ_t: the step, once the answer adds it to θ)
         if (name == "delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id"
                 and self.bases.get(self.peek().text) in ("z", "h", "W", "b") and self.peek().text not in self.fixed):
             # a learner's \delta z, \delta W_2: δ as "the derivative of the loss by" — of the objective as written
@@ -958,7 +959,8 @@ class _Parser:
             self.i = j + 1  # Koerbitz's C(a) = ½ (y − a)²: the cost as a function of the output, named by the letter
             self.flags["output_letter"] = inside[0].text
             return False, None
-        plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
+        ranged = ":" in [t.text for t in inside]  # Ruder's J(θ; x^{(i:i+n)}; y^{(i:i+n)}): the mini-batch's examples
+        plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION or ranged and t.text == "+" for t in inside)
         if [t.text for t in inside] == ["x"] and j < len(self.t):
             self.i = j + 1  # Hagan's \hat F(\mathbf{x}): the objective of the parameter vector x
             return False, None

@@ -28,10 +28,9 @@ _ADAGRAD = re.compile(r"(?<![A-Za-z\\])G\s*+_\s*+" + _T)
 _ENTRY = re.compile(r"(?<![A-Za-z\\])([Gg])\s*+_\s*+\{\s*+t\s*+,\s*+[a-z]{1,2}\s*+\}")
 #: a running average E[g^2]_t, E(g^2)_t of the squared gradients (not \mathbb{E}[…], an expectation)
 _AVERAGE = re.compile(r"(?<![A-Za-z\\])(?<!\\mathbb\{)(?<!\\mathrm\{)E\s*+[\[(]\s*+g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+[\])]\s*+_\s*+")
-#: Adadelta's RMS[·]_t, E[Δθ^2]_t and its step Δθ_t / Δw_{t-1}
+#: Adadelta's RMS[·]_t and E[Δθ^2]_t (its step Δθ_t alone is any optimizer's step: Halevy's Δw_t of Adam, momentum)
 _ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+)?RMS(?![A-Za-z])"
-                       r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta"
-                       r"|\\Delta\s*+(?:\\theta|\\boldsymbol\s*+\{\s*+\\theta\s*+\}|w|\\mathbf\s*+\{\s*+w\s*+\})\s*+_\s*+" + _T)
+                       r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta")
 #: AdaMax's u_t, u_{t-1}, β_2^∞
 _ADAMAX = re.compile(r"(?<![A-Za-z\\])u\s*+_\s*+" + _T + r"|\\beta\s*+_\s*+\{?\s*+2\s*+\}?\s*+\^\s*+\{?\s*+\\infty")
 #: Nesterov's gradient at the look-ahead point: J(θ − γ v_{t−1}), f(w_t + μ v_t)
@@ -45,7 +44,7 @@ _GAMMA = re.compile(r"\\gamma(?![A-Za-z])")
 
 #: what each algorithm's notation is, for the message
 _WHAT = {
-    "Adadelta": "RMS[·]_t, E[Δθ^2]_t and the step Δθ_t are Adadelta's (Zeiler)",
+    "Adadelta": "RMS[·]_t and E[Δθ^2]_t are Adadelta's (Zeiler)",
     "AdaMax": "u_t is AdaMax's infinity-norm moment (Kingma & Ba, section 7.1)",
     "Nesterov": "the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Nesterov's accelerated momentum",
     "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
