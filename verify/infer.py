@@ -921,6 +921,8 @@ def _concerns(alt: tuple, latex: str) -> bool:
 
 
 #: the message of a claim read as naming a layer the network does not have
+#: the message of a claim whose own value is finite nowhere in a reading (a log of a negative number): evidence against it
+NOWHERE_FINITE = "cannot be judged: the claim's own value is not finite"
 #: the message of a claim that holds if the answer stores its input with one sample per row (judge.TRANSPOSED_INPUT)
 TRANSPOSED_INPUT = "the input is written transposed (X^T)"
 
@@ -933,6 +935,8 @@ def _scored(result) -> str:
         return result.verdict
     if NO_SUCH_LAYER.search(result.message):
         return "outside"
+    if result.message.startswith(NOWHERE_FINITE) and result.message.endswith("it is finite nowhere"):
+        return "outside"  # (Ng's log(a^{[L](i)}) with a read as the summed input z: a reading the answer cannot mean)
     return "may hold" if result.message.startswith(TRANSPOSED_INPUT) else "unchecked"
 
 

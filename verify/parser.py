@@ -1134,7 +1134,8 @@ class _Parser:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name}")
                 elif item[0] == "num":
                     bare_sup.append(item[1])
-                elif item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None:
+                elif (item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None
+                      and not (mark == "_" and base == "W" and len(items) == 2)):  # (W_{k,j}: an entry, in sums)
                     layer_var = item[1]
                 elif item[0] in ("pvar", "fsample") and sample is None and base not in ("W", "b"):
                     sample = item[1]
@@ -1188,8 +1189,8 @@ class _Parser:
                 raise Unreadable(f"{name}^{n} is layer {n} or a square, and nothing in the answer says which; write "
                                  f"{name}^{{({n})}} for the layer or ({name})^{n} for the square (or set [notation] "
                                  "options superscript = \"layer\" or \"power\")")
-            elif layer is None and base is not None and base not in ("x", "y", "yhat"):
-                layer = n
+            elif layer is None and layer_var is None and base is not None and base not in ("x", "y", "yhat"):
+                layer = n  # (Ng's W_{k,j}^{[l]2} in a sum over the layers: the 2 after the layer is a power)
             elif power is None:
                 power = n
             else:
