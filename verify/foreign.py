@@ -94,14 +94,10 @@ def other_step(optimizer: str, step) -> str | None:
     (θ − α dθ: a gradient and no optimizer state), momentum (θ − α v_dθ: Adam's first moment alone, no root) or
     RMSprop (θ − α dθ / √(S_dθ + ε): the raw gradient over the root of the second moment). None for the spec's own
     step and for a mix of both (Adam without its bias correction is Adam's mistake, judged as such)."""
-    from .truth import state_kind
-
     if optimizer == "sgd":
         return None
-    nodes = list(step.walk())
-    states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
-    grads = any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)
-    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in nodes)
+    states, grads = _step_terms(step)
+    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in step.walk())
     if grads and not states:
         return "plain gradient descent"
     if optimizer == "adam" and states == {"m"} and not grads and not root:
@@ -117,9 +113,14 @@ def nesterov_moment(step) -> bool:
     """Whether the right side ``step`` of θ ← … adds the raw gradient to Adam's first moment inside the step
     (Dozat's Nadam, θ_{t+1} = θ_t − η/(√v̂_t + ε) (β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)): a Nesterov look-ahead; Adam's
     own step with m_t expanded has the same terms, so only a step that does not hold as Adam's is told apart by it)."""
+    states, grads = _step_terms(step)
+    return grads and bool(states & {"m", "mhat"})
+
+
+def _step_terms(step) -> tuple[set, bool]:
+    """The optimizer states a step's right side holds (m, mhat, v, S, G) and whether it holds a parameter's gradient."""
     from .truth import state_kind
 
     nodes = list(step.walk())
     states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
-    grads = any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)
-    return grads and bool(states & {"m", "mhat"})
+    return states, any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)

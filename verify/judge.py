@@ -1698,7 +1698,7 @@ class Judge:
                 continue
             data = self._check_one(replace(c, latex="L = " + c.latex[m.end():]))
             letter = c.latex.lstrip()[:1]
-            if data.verdict == "correct" and any(_REGULARIZED_NAME.match(o.latex) and o.latex.lstrip()[:1] == letter
+            if data.verdict == "correct" and any(_REGULARIZED_NAME.match(o.latex.lstrip()) and o.latex.lstrip()[:1] == letter
                                                  for o in claims):
                 # Ng's J (1) beside J_{regularized} = J + λ/(2m) Σ‖W‖² (2): the answer names its objective apart, so
                 # its plain J is the data term by its own definitions
@@ -2179,7 +2179,7 @@ _ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-
 
 #: a penalty written in a definition of the objective: λ, a norm, R or Ω
 #: the objective's letter named as the regularized one (Ng's J_{regularized}): the answer's plain letter is its data term
-_REGULARIZED_NAME = re.compile(r"\s*+[JLEC]\s*+_\s*+\{\s*+(?:\\(?:text|mathrm)\s*+\{\s*+)?regulari[sz]ed")
+_REGULARIZED_NAME = re.compile(r"[JLEC]\s*+_\s*+\{\s*+(?:\\(?:text|mathrm)\s*+\{\s*+)?regulari[sz]ed")
 _PENALTY_WRITTEN = re.compile(r"\\lambda|\\(?:Vert|lVert|\|)|\|\||(?<![A-Za-z\\])(?:R|\\Omega)(?![A-Za-z])|‖")
 
 
