@@ -921,10 +921,10 @@ def _concerns(alt: tuple, latex: str) -> bool:
 
 
 #: the message of a claim read as naming a layer the network does not have
-#: the message of a claim whose own value is finite nowhere in a reading (a log of a negative number): evidence against it
-NOWHERE_FINITE = "cannot be judged: the claim's own value is not finite"
 #: the message of a claim that holds if the answer stores its input with one sample per row (judge.TRANSPOSED_INPUT)
 TRANSPOSED_INPUT = "the input is written transposed (X^T)"
+#: the message of a claim whose own value is finite nowhere in a reading (a log of a negative number): evidence against it
+NOWHERE_FINITE = "cannot be judged: the claim's own value is not finite"
 
 
 def _scored(result) -> str:

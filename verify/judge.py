@@ -29,7 +29,7 @@ from . import orientation, recurrences
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
-from .infer import TRANSPOSED_INPUT
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
@@ -1242,8 +1242,8 @@ class Judge:
                                     f"({earlier})", tol_text)
         if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
             where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
-            return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
-                                      f"∞·0) where the derived result is, and {where}", tol_text)
+            return _Link("unchecked", f"{NOWHERE_FINITE} (it overflows float64, e.g. ∞·0) where the derived result is, "
+                                      f"and {where}", tol_text)
         misplaced = self._epsilon_misplaced(target, student)
         if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
             counter = {"point": "any point", "note": "the two placements of ε differ by less than the tolerance here"}
