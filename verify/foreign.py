@@ -15,12 +15,18 @@ import re
 _VELOCITY = re.compile(r"^\s*(?P<v>[vV])\s*_\s*(?:\{\s*t\s*\}|t)\s*=(?P<rhs>[^=]*)$")
 _PREVIOUS = re.compile(r"(?<![A-Za-z\\])[vV]\s*_\s*\{\s*t\s*-\s*1\s*\}")
 _RATE = re.compile(r"\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
+#: Adam's second moment on the right of v_t = …: β_2, or a squared gradient
+_MOMENT = re.compile(r"\\beta\s*+_\s*+\{?\s*+2|\^\s*+\{?\s*+2(?![0-9])")
 _MINUS_RATE = re.compile(r"-\s*\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
 #: a loss named by its abbreviation: \text{MSE}(…), CE(…), \mathrm{BCE}, ∂MSE
 _NAMED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(CE|BCE|MSE|NLL|XENT|SSE)(?![A-Za-z])")
 #: the spec's loss each abbreviation names (gradproof's registry names, derive/losses.py)
 _LOSS_NAMES = {"CE": "cross_entropy", "XENT": "cross_entropy", "NLL": "cross_entropy", "BCE": "binary_cross_entropy",
                "MSE": "squared_error", "SSE": "squared_error"}
+
+
+#: a parameter's gradient in a step: of the objective, or of its data term (Ruder's ∇_θ J(θ; x^{(i)}; y^{(i)}))
+_GRADIENTS = ("dW", "db", "dWL", "dbL")
 
 
 def velocity_letter(texts) -> str | None:
@@ -31,14 +37,24 @@ def velocity_letter(texts) -> str | None:
     return (_velocity(texts) or (None, None))[0]
 
 
-def _velocity(texts) -> tuple[str, int] | None:
+def velocity(text: str) -> bool:
+    """Whether one normalised claim defines a momentum velocity with the learning rate inside (v_t = γ v_{t−1} + η g)."""
+    m = _VELOCITY.match(text)
+    return bool(m and _PREVIOUS.search(m.group("rhs")) and _RATE.search(m.group("rhs")))
+
+
+def _velocity(texts, moments_aside: bool = False) -> tuple[str, int] | None:
     """(the velocity's letter, the sign its rate term has: +1 for v_t = γ v_{t−1} + η g, −1 for Sutskever's
-    v_t = β v_{t−1} − α ∇f), or None (no such velocity, or the letter also defined otherwise, or both signs)."""
+    v_t = β v_{t−1} − α ∇f), or None (no such velocity, or the letter also defined otherwise, or both signs). With
+    ``moments_aside`` (a spec whose optimizer is not Adam), a definition of the letter as Adam's second moment
+    (v_t = β_2 v_{t−1} + (1 − β_2) g_t^2: a survey of optimizers) is not another meaning of the velocity's letter."""
     found, other, signs = set(), set(), set()
     for text in texts:
         m = _VELOCITY.match(text)
         if m and _PREVIOUS.search(m.group("rhs")):
             rate = _RATE.search(m.group("rhs"))
+            if not rate and moments_aside and _MOMENT.search(m.group("rhs")):
+                continue
             (found if rate else other).add(m.group("v"))
             if rate:
                 signs.add(-1 if _MINUS_RATE.search(m.group("rhs")) else 1)
@@ -50,7 +66,7 @@ def velocity_options(net, texts) -> tuple:
     """[notation] options for the answer's velocity: ``velocity_rate``, the factor its letter is of the spec's v
     ("lr", "-lr" or a number: α × the spec's v ← μ v + g for v_t = γ v_{t−1} + η g), or ``foreign_velocity`` (the
     spec's optimizer has no such velocity: a claim with the letter is another optimizer's, not judged)."""
-    found = _velocity(texts)
+    found = _velocity(texts, moments_aside=net.optimizer.name != "adam")
     if found is None:
         return ()
     letter, sign = found
@@ -78,18 +94,33 @@ def other_step(optimizer: str, step) -> str | None:
     (θ − α dθ: a gradient and no optimizer state), momentum (θ − α v_dθ: Adam's first moment alone, no root) or
     RMSprop (θ − α dθ / √(S_dθ + ε): the raw gradient over the root of the second moment). None for the spec's own
     step and for a mix of both (Adam without its bias correction is Adam's mistake, judged as such)."""
-    from .truth import state_kind
-
     if optimizer == "sgd":
         return None
-    nodes = list(step.walk())
-    states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
-    grads = any(n.op == "q" and n.value[0] in ("dW", "db") for n in nodes)
-    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in nodes)
+    states, grads = _step_terms(step)
+    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in step.walk())
     if grads and not states:
         return "plain gradient descent"
     if optimizer == "adam" and states == {"m"} and not grads and not root:
         return "gradient descent with momentum"
     if optimizer == "adam" and states == {"v"} and grads and root:
         return "RMSprop"
+    if optimizer == "adam" and states == {"v"} and not grads and not root:
+        return "gradient descent with momentum"  # Ruder's θ = θ − v_t: v a velocity (the step adds it, no root)
     return None
+
+
+def nesterov_moment(step) -> bool:
+    """Whether the right side ``step`` of θ ← … adds the raw gradient to Adam's first moment inside the step
+    (Dozat's Nadam, θ_{t+1} = θ_t − η/(√v̂_t + ε) (β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)): a Nesterov look-ahead; Adam's
+    own step with m_t expanded has the same terms, so only a step that does not hold as Adam's is told apart by it)."""
+    states, grads = _step_terms(step)
+    return grads and bool(states & {"m", "mhat"})
+
+
+def _step_terms(step) -> tuple[set, bool]:
+    """The optimizer states a step's right side holds (m, mhat, v, S, G) and whether it holds a parameter's gradient."""
+    from .truth import state_kind
+
+    nodes = list(step.walk())
+    states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
+    return states, any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)

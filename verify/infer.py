@@ -422,7 +422,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     if "delta_w" not in dict(base.options) and (
             re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", text)
-            or re.search(r"(?:\\leftarrow|:=|=)\s*[wW][^=+]{0,30}\+\s*\\Delta\s*[wW]", text)):
+            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", text)):
+        # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
     if "time_argument" not in dict(base.options) and uses_time_argument(text):
@@ -938,6 +939,8 @@ def _concerns(alt: tuple, latex: str) -> bool:
 #: the message of a claim read as naming a layer the network does not have
 #: the message of a claim that holds if the answer stores its input with one sample per row (judge.TRANSPOSED_INPUT)
 TRANSPOSED_INPUT = "the input is written transposed (X^T)"
+#: the message of a claim whose own value is finite nowhere in a reading (a log of a negative number): evidence against it
+NOWHERE_FINITE = "cannot be judged: the claim's own value is not finite"
 
 
 def _scored(result) -> str:
@@ -948,6 +951,8 @@ def _scored(result) -> str:
         return result.verdict
     if NO_SUCH_LAYER.search(result.message):
         return "outside"
+    if result.message.startswith(NOWHERE_FINITE) and result.message.endswith("it is finite nowhere"):
+        return "outside"  # (Ng's log(a^{[L](i)}) with a read as the summed input z: a reading the answer cannot mean)
     return "may hold" if result.message.startswith(TRANSPOSED_INPUT) else "unchecked"
 
 

@@ -25,11 +25,11 @@ from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
 from . import expected as expected_mod
-from . import orientation
+from . import orientation, recurrences
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
-from .foreign import other_loss, other_step
-from .infer import TRANSPOSED_INPUT
+from .foreign import nesterov_moment, other_loss, other_step
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
@@ -688,6 +688,14 @@ class Judge:
             return result
         if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
+        ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
+                                 own_gamma=self.net.has_kinds or "gamma" in self.consts)
+        if ruder.reason is not None:  # Adadelta's RMS[g]_t, AdaMax's u_t, … under another optimizer (recurrences.py)
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", ruder.reason, quantity=claim.quantity)
+        if ruder.latex is not None:  # RMSprop's E[g^2]_t as the spec's S_t, Adagrad's G_{t,ii} as G_t, γ as β
+            result = self._check_one(Claim(claim.id, ruder.latex, claim.quantity, claim.where), layer_env)
+            result.latex = claim.latex
+            return result
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
             qnode = self._quantity(claim, sides, rels)
@@ -806,6 +814,12 @@ class Judge:
                                "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
                                "name, so the letters stand for other vectors here", quantity=claim.quantity)
         verdict = _combine([lk.verdict for lk in links])
+        if (verdict == "incorrect" and qkind is not None and qkind[0] in ("W_next", "b_next")
+                and self.net.optimizer.name == "adam" and nesterov_moment(sides[-1]) and self._surveys_optimizers()):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: the step adds the raw gradient to "
+                               "Adam's first moment and does not hold as Adam's: Nesterov's look-ahead (Nadam's step, "
+                               "β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)), another optimizer than the spec's (adam), in an "
+                               "answer setting out several in turn", quantity=claim.quantity)
         bad = next((lk for lk in links if lk.verdict == verdict), links[0])
         expected = bad.expected or self._expected_for(qkind)
         res = ClaimResult(claim.id, claim.latex, verdict, expected or "", "",
@@ -1032,8 +1046,10 @@ class Judge:
                     break
             else:
                 sides, rels = [], []
-            if rels[:1] == ["<-"] and sides[0].op == "q" and sides[0].value[0] in ("W", "b"):
+            if sides and sides[0].op == "q" and (rels[:1] == ["<-"] and sides[0].value[0] in ("W", "b")
+                                                 or rels[:1] == ["="] and sides[0].value[0] in ("W_next", "b_next")):
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
+        kinds |= recurrences.survey_families(normalize(c.latex) for c in getattr(self, "_claims", [])[:300])
         self._survey = len(kinds) >= 3
         return self._survey
 
@@ -1246,8 +1262,8 @@ class Judge:
                                     f"({earlier})", tol_text)
         if bad and all(_overflows_only(tv[i], sv[i], literal) for i in bad):
             where = "where it is finite it matches" if any(np.isfinite(sv[i]).any() for i in bad) else "it is finite nowhere"
-            return _Link("unchecked", "cannot be judged: the claim's own value is not finite (it overflows float64, e.g. "
-                                      f"∞·0) where the derived result is, and {where}", tol_text)
+            return _Link("unchecked", f"{NOWHERE_FINITE} (it overflows float64, e.g. ∞·0) where the derived result is, "
+                                      f"and {where}", tol_text)
         misplaced = self._epsilon_misplaced(target, student)
         if not bad and misplaced:  # ε is tiny: the two placements differ by less than any tolerance, but not in law
             counter = {"point": "any point", "note": "the two placements of ε differ by less than the tolerance here"}
@@ -1749,7 +1765,15 @@ class Judge:
             if m is None:
                 continue
             data = self._check_one(replace(c, latex="L = " + c.latex[m.end():]))
-            if data.verdict == "correct":
+            letter = c.latex.lstrip()[:1]
+            if data.verdict == "correct" and any(_REGULARIZED_NAME.match(o.latex.lstrip()) and o.latex.lstrip()[:1] == letter
+                                                 for o in claims):
+                # Ng's J (1) beside J_{regularized} = J + λ/(2m) Σ‖W‖² (2): the answer names its objective apart, so
+                # its plain J is the data term by its own definitions
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "correct", "", None, None, None
+                r.message = ("matches the derived data term (the answer's J is its cost without the penalty: it "
+                             "names the regularized objective apart)")
+            elif data.verdict == "correct":
                 r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
                 r.message = ("not judged: it is the data term L; the spec's objective adds the regularizer, which this "
                              "definition leaves out — the answer's own cost or the penalty forgotten (against the spec's "
@@ -2241,6 +2265,8 @@ _ENTRY_SCRIPT = re.compile(r"_\s*(?:\{\s*([a-z](?:\s*,?\s*[a-z]){0,2})\s*\}|([a-
 
 
 #: a penalty written in a definition of the objective: λ, a norm, R or Ω
+#: the objective's letter named as the regularized one (Ng's J_{regularized}): the answer's plain letter is its data term
+_REGULARIZED_NAME = re.compile(r"[JLEC]\s*+_\s*+\{\s*+(?:\\(?:text|mathrm)\s*+\{\s*+)?regulari[sz]ed")
 _PENALTY_WRITTEN = re.compile(r"\\lambda|\\(?:Vert|lVert|\|)|\|\||(?<![A-Za-z\\])(?:R|\\Omega)(?![A-Za-z])|‖")
 
 

@@ -47,6 +47,8 @@ _SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
 _PARTIAL_BRACES = re.compile(r"\\partial\s*\{([^{}]*)\}")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
+#: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
+_SIZED_DELIMITER = re.compile(r"\\(?:large|Large|LARGE|small|huge|Huge|big|Big|bigg|Bigg)\s*+\{\s*+([()\[\]|])\s*+\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
 _NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
 #: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
@@ -203,7 +205,8 @@ def fold_unicode(text: str) -> str:
 
 
 def _skip_group(s: str, j: int) -> int:
-    """The index after the script at ``j``: a braced group (balanced), a command name, or one character."""
+    r"""The index after the script at ``j``: a braced group (balanced), a command name (with its braced argument when
+    it is a text command: Ng's ``\underbrace{…}_\text{cross-entropy cost}``), or one character."""
     if j < len(s) and s[j] == "{":
         depth = 0
         while j < len(s):
@@ -213,9 +216,12 @@ def _skip_group(s: str, j: int) -> int:
                 break
         return j
     if j < len(s) and s[j] == "\\":
+        start = j + 1
         j += 1
         while j < len(s) and s[j].isalpha():
             j += 1
+        if s[start:j] in ("text", "textrm", "mathrm", "textbf", "mbox", "textit") and j < len(s) and s[j] == "{":
+            return _skip_group(s, j)
         return j
     return j + 1
 
@@ -262,7 +268,8 @@ def drop_brace_labels(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", text)))).strip()))
+    s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
+    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", s)))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)

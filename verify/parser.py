@@ -731,9 +731,10 @@ class _Parser:
         if name == "h" and tok.kind == "id" and self.opts.get("bare_layer") and self.is_("(") and self.peek(1) is not None \
                 and self.peek(1).text in ("a", "z") and self.is_(")", 2):
             return self.function(name)  # Bishop's h(a) \equiv \tanh(a): the function h of an identity
-        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id" and (
-                self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b")):
-            return self.accumulated()
+        if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and (self.peek().kind == "id" and (
+                self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b"))
+                or self.peek().text == "theta" and self.opts.get("delta_w") == "increment"):
+            return self.accumulated()  # (Ruder's Δθ_t = θ_{t+1} − θ_t: the step, once the answer adds it to θ)
         if (name == "delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id"
                 and self.bases.get(self.peek().text) in ("z", "h", "W", "b") and self.peek().text not in self.fixed):
             # a learner's \delta z, \delta W_2: δ as "the derivative of the loss by" — of the objective as written
@@ -984,7 +985,8 @@ class _Parser:
             self.i = j + 1  # Koerbitz's C(a) = ½ (y − a)²: the cost as a function of the output, named by the letter
             self.flags["output_letter"] = inside[0].text
             return False, None
-        plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION for t in inside)
+        ranged = ":" in [t.text for t in inside]  # Ruder's J(θ; x^{(i:i+n)}; y^{(i:i+n)}): the mini-batch's examples
+        plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION or ranged and t.text == "+" for t in inside)
         if [t.text for t in inside] == ["x"] and j < len(self.t):
             self.i = j + 1  # Hagan's \hat F(\mathbf{x}): the objective of the parameter vector x
             return False, None
@@ -1159,7 +1161,8 @@ class _Parser:
                         raise Unreadable(f"cannot read the subscript {item[1]} on {name}")
                 elif item[0] == "num":
                     bare_sup.append(item[1])
-                elif item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None:
+                elif (item[0] == "pvar" and base in ("W", "b") and layer is None and layer_var is None
+                      and not (mark == "_" and base == "W" and len(items) == 2)):  # (W_{k,j}: an entry, in sums)
                     layer_var = item[1]
                 elif item[0] in ("pvar", "fsample") and sample is None and base not in ("W", "b"):
                     sample = item[1]
@@ -1214,8 +1217,8 @@ class _Parser:
                 raise Unreadable(f"{name}^{n} is layer {n} or a square, and nothing in the answer says which; write "
                                  f"{name}^{{({n})}} for the layer or ({name})^{n} for the square (or set [notation] "
                                  "options superscript = \"layer\" or \"power\")")
-            elif layer is None and base is not None and base not in ("x", "y", "yhat"):
-                layer = n
+            elif layer is None and layer_var is None and base is not None and base not in ("x", "y", "yhat"):
+                layer = n  # (Ng's W_{k,j}^{[l]2} in a sum over the layers: the 2 after the layer is a power)
             elif power is None:
                 power = n
             else:
@@ -1645,6 +1648,16 @@ class _Parser:
             size = self.layer_size()
             if size is not None:
                 return num(size)
+        if self.is_("^") and name == "beta":  # Ruder's \beta^t_1: the power written before the index
+            start = self.i
+            self.next()
+            sup = self.script()
+            if self.is_("_"):
+                self.next()
+                s = self.script()
+                if [t.text for t in s] in (["1"], ["2"]):
+                    return self.power(Node("const", (), "beta" + s[0].text), sup)
+            self.i = start
         if self.is_("_") and name == "beta":
             self.next()
             s = self.script()
@@ -2387,7 +2400,7 @@ MAZUR_UNITS = re.compile(r"(?<![A-Za-z\\])(?:net|out)\}?_\{?\s*[ho]\d")
 LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll", "nllm", "bce", "log", "data", "logistic",
                                "hinge", "sq", "squared"), "lossL"),
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
-              **dict.fromkeys(("train", "training", "all", "full"), "whole")}
+              **dict.fromkeys(("train", "training", "all", "full", "regularized", "regularised"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
 ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]", "|")  # |: given (NBIS's L(w,b|x))
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")

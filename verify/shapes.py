@@ -449,7 +449,11 @@ MAX_SUM_TERMS = 20000
 def _sum(node: Node, ctx: Context) -> np.ndarray:
     var = node.value[0]
     total = None
-    for i in range(_range(node, ctx)):
+    values = range(_range(node, ctx))
+    kinds = {n.value[0] for n in node.args[0].walk() if n.op == "lq" and n.value[1] == var}
+    if kinds:  # a sum over the layers (Ng's Σ_l ‖W^{[l]}‖²) runs over those that have the quantity: a dropout layer has no W
+        values = [i for i in values if all((k, i + 1) in ctx.values for k in kinds)]
+    for i in values:
         ctx.terms[0] += 1
         if ctx.terms[0] > MAX_SUM_TERMS:
             raise Unreadable(f"the sums expand to more than {MAX_SUM_TERMS} terms")

@@ -323,6 +323,12 @@ class Truth:
             for k, v in params.items():
                 prev = None if state is None else state.get(f"{s}_{k}")
                 out[f"{s}_{k}_prev"] = np.zeros_like(v) if prev is None else np.asarray(prev, dtype=float)
+        if self.net.optimizer.name == "adam":  # Ruder's \hat m_{t-1}: the corrected moments of the step before
+            t, hyper = (state or {}).get("t", 0) + 1, self.net.hyper_dict
+            for s, beta in (("m", hyper["beta1"]), ("v", hyper["beta2"])):
+                for k in self.trained(params):
+                    prev = out[f"{s}_{k}_prev"]
+                    out[f"{s}hat_{k}_prev"] = prev / (1 - beta ** (t - 1)) if t > 1 else np.zeros_like(prev)
         new, after = self.step(params, grads, state, optimizer_variant)
         for k, v in new.items():
             out[f"{k}_next"] = v

@@ -1,0 +1,104 @@
+"""Optimizer recurrences as Ruder's overview ("An overview of gradient descent optimization algorithms", 2016) and the
+students' notes built on it write them, read against the spec's one optimizer.
+
+Ruder's notation: θ all the parameters, g_t = ∇_θ J(θ_t) the gradient at step t (g_{t,i} its entry i), γ the decay of
+a running average or the momentum constant, v_t a velocity (momentum, Nesterov) or Adam's second moment, G_t Adagrad's
+diagonal matrix of the sums of the squared past gradients (G_{t,ii} its entry), E[g^2]_t the running average of the
+squared gradients (RMSprop, Adadelta), E[Δθ^2]_t and RMS[·]_t Adadelta's, Δθ_t the step itself (not a layer's Δ),
+u_t AdaMax's infinity-norm moment, ∇_θ J(θ − γ v_{t−1}) Nesterov's gradient at the look-ahead point.
+
+A TA reads each recurrence as the algorithm it belongs to. The spec holds one optimizer (derive/optimizers.py: sgd,
+momentum, rmsprop, adam, adagrad): a recurrence of that optimizer is read in the spec's letters (RMSprop's E[g^2]_t is
+its S_t, Adagrad's G_{t,ii} its G_t, γ multiplying the previous state the spec's decay β or momentum μ); a recurrence of
+an algorithm the spec's optimizer does not define (Adadelta, AdaMax, Nesterov, or Adagrad under an Adam spec) is
+`unchecked` with the algorithm named — never judged against another algorithm. Every scan is one linear regular
+expression (possessive quantifiers) over one claim's normalised text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .foreign import velocity
+
+_T = r"(?:t(?![A-Za-z0-9])|\{\s*+t\s*+(?:[-+]\s*+1\s*+)?(?:,\s*+[a-z]{1,2}\s*+)?\})"  # t, {t}, {t-1}, {t,ii}
+#: Adagrad's G_t, G_{t-1}, G_{t,ii}
+_ADAGRAD = re.compile(r"(?<![A-Za-z\\])G\s*+_\s*+" + _T)
+#: G_{t,ii} and g_{t,i}: one diagonal entry / one entry of the gradient (Adagrad's per-parameter form)
+_ENTRY = re.compile(r"(?<![A-Za-z\\])([Gg])\s*+_\s*+\{\s*+t\s*+,\s*+[a-z]{1,2}\s*+\}")
+#: a running average E[g^2]_t, E(g^2)_t of the squared gradients (not \mathbb{E}[…], an expectation)
+_AVERAGE = re.compile(r"(?<![A-Za-z\\])(?<!\\mathbb\{)(?<!\\mathrm\{)E\s*+[\[(]\s*+g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+[\])]\s*+_\s*+")
+#: Adadelta's RMS[·]_t and E[Δθ^2]_t (its step Δθ_t alone is any optimizer's step: Halevy's Δw_t of Adam, momentum)
+_ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+)?RMS(?![A-Za-z])"
+                       r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta")
+#: AdaMax's u_t, u_{t-1}, β_2^∞
+_ADAMAX = re.compile(r"(?<![A-Za-z\\])u\s*+_\s*+" + _T + r"|\\beta\s*+_\s*+\{?\s*+2\s*+\}?\s*+\^\s*+\{?\s*+\\infty")
+#: Nesterov's gradient at the look-ahead point: J(θ − γ v_{t−1}), f(w_t + μ v_t)
+_LOOKAHEAD = re.compile(r"(?<![A-Za-z\\])(?:J|L|f|\\mathcal\s*+\{\s*+[JL]\s*+\})\s*+\(\s*+(?:\\theta|w|W)\s*+"
+                        r"(?:_\s*+" + _T + r"\s*+)?[-+]")
+#: γ multiplying a state's previous value (γ v_{t−1}, γ E[g^2]_{t−1}, γ S_{t-1}): the decay or momentum constant
+_GAMMA_DECAY = re.compile(r"\\gamma\s*+(?:\\cdot\s*+)?(?:[vVSs]|E\s*+[\[(][^\])=]{0,40}[\])])\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}")
+#: g^2_t: the square written before the step's index (Ruder's RMSprop and Adadelta), as g_t^2
+_SQUARE_FIRST = re.compile(r"(?<![A-Za-z\\])g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+_\s*+(?:t(?![A-Za-z0-9])|\{\s*+t\s*+\})")
+_GAMMA = re.compile(r"\\gamma(?![A-Za-z])")
+
+#: what each algorithm's notation is, for the message
+_WHAT = {
+    "Adadelta": "RMS[·]_t and E[Δθ^2]_t are Adadelta's (Zeiler)",
+    "AdaMax": "u_t is AdaMax's infinity-norm moment (Kingma & Ba, section 7.1)",
+    "Nesterov": "the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Nesterov's accelerated momentum",
+    "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
+    "momentum": "v_t, defined from v_{t-1} with the learning rate inside, is a momentum velocity",
+    "RMSprop": "E[g^2]_t is a running average of the squared gradients (RMSprop's, Adadelta's)",
+}
+#: the family each spec optimizer reads in its own letters
+_OWN = {"adagrad": "Adagrad", "rmsprop": "RMSprop"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A claim's optimizer notation: ``family`` (the algorithm its notation names, or None), ``reason`` (why it is not
+    judged: another algorithm than the spec's), ``latex`` (the claim in the spec's letters, when rewritten)."""
+
+    family: str | None = None
+    reason: str | None = None
+    latex: str | None = None
+
+
+def family(text: str) -> str | None:
+    """The algorithm whose own notation the normalised claim ``text`` writes, or None."""
+    if _ADADELTA.search(text):
+        return "Adadelta"
+    if _ADAMAX.search(text):
+        return "AdaMax"
+    if _LOOKAHEAD.search(text):
+        return "Nesterov"
+    if _ADAGRAD.search(text):
+        return "Adagrad"
+    if _AVERAGE.search(text):
+        return "RMSprop"
+    return None
+
+
+def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
+    """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
+    (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant."""
+    found = family(text)
+    if found is None and optimizer != "momentum" and velocity(text):
+        found = "momentum"
+    if found is not None and _OWN.get(optimizer) != found:
+        return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
+                              "define; another optimizer's recurrence is not judged against the spec's")
+    out = _SQUARE_FIRST.sub("g_t^2", text)
+    if found == "RMSprop":
+        out = _AVERAGE.sub("S_", out)  # E[g^2]_t -> S_t, E[g^2]_{t-1} -> S_{t-1}
+    if found == "Adagrad":
+        out = _ENTRY.sub(lambda m: m.group(1) + "_t", out)  # G_{t,ii} -> G_t, g_{t,i} -> g_t
+    if optimizer in ("momentum", "rmsprop") and not own_gamma and _GAMMA_DECAY.search(out):
+        out = _GAMMA.sub(r"\\beta", out)  # Ruder's γ: the spec's decay (β; momentum's μ is read as β too)
+    return Reading(found, None, out if out != text else None)
+
+
+def survey_families(texts) -> set[str]:
+    """The algorithms whose own notation the claims write (an answer setting out several optimizers in turn)."""
+    return {f for f in map(family, texts) if f is not None}
