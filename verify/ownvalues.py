@@ -82,8 +82,7 @@ def document_values(claims, net) -> dict | None:
             continue
         if sides[0].op != "q":
             continue
-        kind, layer = sides[0].value
-        key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
+        key = _key(*sides[0].value)
         if key is None or key in table:
             continue
         value = _literal(sides[1])
@@ -108,6 +107,11 @@ def document_values(claims, net) -> dict | None:
     return values
 
 
+def _key(kind: str, layer) -> str | None:
+    """The [values] key of a quantity the parser read (x, y, W1, b2), or None for any other."""
+    return kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
+
+
 def _entry(entries: dict, node, value) -> None:
     """Keep one entry given as a number (its first statement only): ``x_1 = 0.05``, ``b^{(1)}_2 = 0.1`` (an entry of a
     vector), Mazur's ``w_5 = 0.4`` (his weights numbered layer by layer) and ``b_1 = 0.35`` (his one bias per layer,
@@ -115,8 +119,7 @@ def _entry(entries: dict, node, value) -> None:
     settled by the judge's reading of the whole answer, after the values are chosen."""
     if value is None or value.ndim:
         return
-    kind, layer = node.args[0].value
-    key = kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
+    key = _key(*node.args[0].value)
     index = node.value if node.op == "entry" else (node.value,)
     if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):
         entries.setdefault(key, {}).setdefault(index, float(value))
