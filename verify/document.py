@@ -208,7 +208,9 @@ def _unwrapped(body: str) -> tuple[str, bool]:
         opener, closer = f"\\begin{{{env}}}", f"\\end{{{env}}}"
         if inner.startswith(opener) and inner.endswith(closer) and inner.count(opener) == 1:
             inner = inner[len(opener):len(inner) - len(closer)]
-            return inner, _has_rows(inner)
+            # the line breaks before the opener stay: the claim's id is the line where its text starts
+            # ($$ ⏎ \begin{equation} ⏎ z = …: the line of z, not of \begin{equation})
+            return "\n" * body.count("\n", 0, len(body) - len(body.lstrip())) + inner, _has_rows(inner)
     return body, False
 
 

@@ -27,6 +27,14 @@ def test_inline_equations_with_a_relation_are_claims():
     assert extract("a \\( z^{(1)} = W^{(1)} x + b^{(1)} \\) b")[0].latex.startswith("z^{(1)}")
 
 
+def test_an_equation_environment_on_its_own_line_is_named_by_the_line_where_its_text_starts():
+    # the documented rule (docs/VERIFY.md, Ids): `$$ ⏎ \begin{equation} ⏎ z = …` is `line 3`, the line of z
+    text = "Forward:\n$$\n\\begin{equation}\n    z^{(1)} = W^{(1)} x + b^{(1)}\n\\end{equation}\n$$\n"
+    assert ids(text) == ["line 4"]
+    same_line = "$$ \\begin{equation}\nz^{(1)} = W^{(1)} x + b^{(1)}\n\\end{equation} $$\n"
+    assert ids(same_line) == ["line 2"]
+
+
 def test_tags_label_and_question_headings_name_the_claims():
     text = ("## Question 2\n$$ a = b $$\n$$ c = d \\tag{Q2b} $$\n**Problem 3a** text\n$$ e = f $$\n$$ g = h $$\n")
     assert ids(text) == ["Q2.1", "Q2b", "Problem3a.1", "Problem3a.2"]

@@ -85,7 +85,7 @@ checks = {
         for (j, i), k in itertools.product(JI2, range(K))
     ),
     "line 297": lambda: same(dL_dyh, -y / yh),
-    "line 306": lambda: all(np.isclose(J_sm[k, j], dsoft(k, j)) for j, k in JK),
+    "line 307": lambda: all(np.isclose(J_sm[k, j], dsoft(k, j)) for j, k in JK),
     "line 319": lambda: all(np.isclose(dz2_dW2(j, i, j), h[i]) for j, i in JI2),
     "eq:dl_dz2_final": lambda: (
         all(
@@ -96,7 +96,7 @@ checks = {
         )
         and same(dL_dz2, yh - y)
     ),
-    "line 354": lambda: all(np.isclose(gb2[j], dL_dz2[j] * grad(lambda v: (W2 @ h + v)[j], b2)[j]) for j in range(K)),
+    "line 355": lambda: all(np.isclose(gb2[j], dL_dz2[j] * grad(lambda v: (W2 @ h + v)[j], b2)[j]) for j in range(K)),
     "line 363": lambda: all(np.isclose(grad(lambda v: (W2 @ h + v)[j], b2)[j], 1) for j in range(K)),
     "line 372": lambda: same(gb2, yh - y),
     "line 395": lambda: all(np.isclose(gW1[j, i], dL_dh[j] * J_sig[j, j] * grad(lambda v: (v @ x + b1)[j], W1)[j, i]) for j, i in JI1),
@@ -105,7 +105,7 @@ checks = {
     ),
     "line 409": lambda: all(np.isclose(z2[k], sum(W2[k, j] * h[j] for j in range(nh)) + b2[k]) for k in range(K)),
     "line 412": lambda: same(jacobian(lambda v: W2 @ v + b2, h), W2),
-    "line 418": lambda: same(dL_dh, np.array([sum((yh[k] - y[k]) * W2[k, j] for k in range(K)) for j in range(nh)])),
+    "line 419": lambda: same(dL_dh, np.array([sum((yh[k] - y[k]) * W2[k, j] for k in range(K)) for j in range(nh)])),
     "line 427": lambda: same(np.diag(J_sig), sigmoid(z1) * (1 - sigmoid(z1))) and same(np.diag(J_sig), h * (1 - h)),
     "line 436": lambda: all(np.isclose(grad(lambda v: (v @ x + b1)[j], W1)[j, i], x[i]) for j, i in JI1),
     "line 448": lambda: same(gW1, np.array([[back[j] * h[j] * (1 - h[j]) * x[i] for i in range(nx)] for j in range(nh)])),
@@ -124,21 +124,21 @@ checks = {
     "line 699": lambda: all(np.isclose(grad(lambda v: np.exp(v[k]), z2)[j], e[k] if j == k else 0) for j, k in JK),
     "line 709": lambda: all(np.isclose(grad(lambda v: np.sum(np.exp(v)), z2)[j], e[j]) for j in range(K)),
     "line 719": lambda: all(np.isclose(J_sm[k, k], (S * e[k] - e[k] * e[k]) / S**2) for k in range(K)),  # the case j = k
-    "line 725": lambda: all(np.isclose(J_sm[k, k], yh[k] * (1 - yh[k])) for k in range(K)),
+    "line 726": lambda: all(np.isclose(J_sm[k, k], yh[k] * (1 - yh[k])) for k in range(K)),
     "line 730": lambda: all(np.isclose(grad(lambda v: np.exp(v[k]), z2)[j], 0) for j, k in JK if j != k),
     "line 733": lambda: all(np.isclose(J_sm[k, j], -e[k] * e[j] / S**2) for j, k in JK if j != k),
-    "line 739": lambda: all(np.isclose(J_sm[k, j], -yh[j] * yh[k]) for j, k in JK if j != k),
-    "line 747": lambda: all(np.isclose(J_sm[k, j], dsoft(k, j)) for j, k in JK),
+    "line 740": lambda: all(np.isclose(J_sm[k, j], -yh[j] * yh[k]) for j, k in JK if j != k),
+    "line 748": lambda: all(np.isclose(J_sm[k, j], dsoft(k, j)) for j, k in JK),
 }
 planted = {
     "line 93": lambda: same(h, sigmoid(W1 @ x) + b1),
     "line 179.3": lambda: same(sgd(W2, gW2, +1), W2 - alpha * grad(lambda v: loss(W2=v), W2)),
     "line 214.2": lambda: same(h, sigmoid(z2)),
     "line 297": lambda: same(dL_dyh, y / yh),
-    "line 306": lambda: all(np.isclose(J_sm[k, j], yh[k] * (1 - yh[k]) if j == k else yh[j] * yh[k]) for j, k in JK),
+    "line 307": lambda: all(np.isclose(J_sm[k, j], yh[k] * (1 - yh[k]) if j == k else yh[j] * yh[k]) for j, k in JK),
     "line 319": lambda: all(np.isclose(dz2_dW2(j, i, j), h[j]) for j, i in JI2),
     "eq:dl_dz2_final": lambda: same(dL_dz2, y - yh),
-    "line 418": lambda: same(dL_dh, np.array([sum((yh[k] - y[k]) * W2[j, k] for k in range(K)) for j in range(nh)])),
+    "line 419": lambda: same(dL_dh, np.array([sum((yh[k] - y[k]) * W2[j, k] for k in range(K)) for j in range(nh)])),
     "line 427": lambda: same(np.diag(J_sig), h * (1 + h)),
     "line 436": lambda: all(np.isclose(grad(lambda v: (v @ x + b1)[j], W1)[j, i], x[j]) for j, i in JI1),
     "line 468.3": lambda: same(gW2, np.array([[(yh[j] - y[j]) * h[j] for i in range(nh)] for j in range(K)])),

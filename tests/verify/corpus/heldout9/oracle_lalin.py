@@ -115,10 +115,10 @@ p1 = {
     ),
     "eq:db": lambda: all(same(N1.gb[l][:, 0], N1.dZ[l].sum(axis=1)) for l in Ls),
     "eq:dz_scalar": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
-    "line 292": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
+    "line 293": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
     "eq:dz": lambda: all(every(lambda i, l=l: dz_from_da(l, i)) for l in Ls),
     "eq:da_prev_scalar": lambda: all(same(N1.dA[l - 1], np.einsum("ji,jk->ki", N1.dZ[l], N1.W[l])) for l in Ls),
-    "line 365": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
+    "line 366": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
     "eq:dA_prev": lambda: all(same(N1.dA[l - 1], N1.W[l].T @ N1.dZ[l]) for l in Ls),
     "line 406": lambda: same(N1.A[0], N1.X),
     "line 406#2": lambda: np.isclose(N1.f(N1.A[3], N1.Y), N1.J_with()),
@@ -161,8 +161,8 @@ g = lambda k: grad(B[f"J_{k}"], B[k])  # noqa: E731
 dA_b, dZ_b = N3.dA[2], N3.dZ[2]
 p3 = {
     "line 5": lambda: same(dA_b, grad(lambda v: N3.f(v, Y3), A3)),
-    "line 13": lambda: all(np.isclose(B["J"], v) for v in (N3.f(A3, Y3), float(-(y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m))),
-    "line 24": lambda: np.isclose(B["J"], float(-(Y3 * np.log(A3) + (1 - Y3) * np.log(1 - A3)).sum(axis=1)[0] / m)),
+    "line 14": lambda: all(np.isclose(B["J"], v) for v in (N3.f(A3, Y3), float(-(y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m))),
+    "line 25": lambda: np.isclose(B["J"], float(-(Y3 * np.log(A3) + (1 - Y3) * np.log(1 - A3)).sum(axis=1)[0] / m)),
     "line 38.6": lambda: np.isclose(-B["u4"].sum() / m, B["J"]),
     "line 46.1": lambda: np.isclose(d(lin, B["J"]), 1),
     "line 47.2": lambda: same(g("u4"), np.full_like(a, -1 / m)),
@@ -172,9 +172,9 @@ p3 = {
     "line 51.6": lambda: all(
         same(g("u0"), v) for v in (1 / m * (1 - y) / B["u1"] - 1 / m * y / B["u0"], 1 / m * ((1 - y) / (1 - a) - y / a))
     ),
-    "line 60": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) - y / a)),
-    "line 68": lambda: same(dA_b, 1 / m * (1 / (1 - A3) * (1 - Y3) - 1 / A3 * Y3)),
-    "line 77": lambda: all(
+    "line 61": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) - y / a)),
+    "line 69": lambda: same(dA_b, 1 / m * (1 / (1 - A3) * (1 - Y3) - 1 / A3 * Y3)),
+    "line 78": lambda: all(
         same(dZ_b, v)
         for v in (
             dA_b * a * (1 - a),
@@ -183,15 +183,15 @@ p3 = {
             1 / m * (a - y),
         )
     ),
-    "line 89": lambda: same(dZ_b, 1 / m * (A3 - Y3)),
+    "line 90": lambda: same(dZ_b, 1 / m * (A3 - Y3)),
 }
 p3_planted = {
-    "line 13": lambda: np.isclose(B["J"], float((y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m)),
+    "line 14": lambda: np.isclose(B["J"], float((y * np.log(a) + (1 - y) * np.log(1 - a)).sum() / m)),
     "line 47.2": lambda: same(g("u4"), -1 / m * y),
     "line 49.4": lambda: same(g("u2"), -1 / m * (1 - y)),
-    "line 60": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) + y / a)),
-    "line 77": lambda: same(dZ_b, 1 / m * (y - a)),
-    "line 89": lambda: same(dZ_b, A3 - Y3),
+    "line 61": lambda: same(dA_b, 1 / m * ((1 - y) / (1 - a) + y / a)),
+    "line 78": lambda: same(dZ_b, 1 / m * (y - a)),
+    "line 90": lambda: same(dZ_b, A3 - Y3),
 }
 confirm("lalin_binary.md", "lalin_binary_planted.md", p3, p3_planted)
 
@@ -223,25 +223,25 @@ def soft_cost_chain():
 
 
 p4 = {
-    "line 7": lambda: all(np.isclose(J4, v) for v in (N4.f(A4, Y4), float(-(Y4 * np.log(A4)).sum() / m))),
-    "line 20": lambda: np.isclose(J4, float(-(Y4 * np.log(A4)).sum(axis=0).sum(axis=0) / m)),
+    "line 8": lambda: all(np.isclose(J4, v) for v in (N4.f(A4, Y4), float(-(Y4 * np.log(A4)).sum() / m))),
+    "line 21": lambda: np.isclose(J4, float(-(Y4 * np.log(A4)).sum(axis=0).sum(axis=0) / m)),
     "line 33.5": lambda: np.isclose(-u3s.sum() / m, J4),
     "line 41.1": lambda: np.isclose(d(lin, J4), 1),
     "line 42.2": lambda: same(grad(J_u3, u3s), np.full(m, -1 / m)),
     "line 43.3": lambda: same(grad(J_u2, u2s), np.full_like(u2s, -1 / m)),
     "line 44.4": lambda: same(grad(J_u1, u1s), -1 / m * Y4),
     "line 45.5": lambda: same(grad(J_u0, A4), -1 / m * Y4 / A4),
-    "line 52": lambda: same(dA_s, -1 / m * Y4 / A4),
-    "line 60": lambda: same(dA_s, -1 / m * (1 / A4) * Y4),
-    "line 69": lambda: soft_cost_chain(),
-    "line 83": lambda: same(dZ_s, 1 / m * (A4 - Y4)),
+    "line 53": lambda: same(dA_s, -1 / m * Y4 / A4),
+    "line 61": lambda: same(dA_s, -1 / m * (1 / A4) * Y4),
+    "line 70": lambda: soft_cost_chain(),
+    "line 84": lambda: same(dZ_s, 1 / m * (A4 - Y4)),
 }
 p4_planted = {
     "line 44.4": lambda: same(grad(J_u1, u1s), np.full_like(u1s, -1 / m)),
-    "line 52": lambda: same(dA_s, -1 / m * Y4 * A4),
-    "line 60": lambda: same(dA_s, 1 / m * (1 / A4) * Y4),
-    "line 69": lambda: same(dZ_s, 1 / m * (A4 - 1)),
-    "line 83": lambda: same(dZ_s, 1 / m * (Y4 - A4)),
+    "line 53": lambda: same(dA_s, -1 / m * Y4 * A4),
+    "line 61": lambda: same(dA_s, 1 / m * (1 / A4) * Y4),
+    "line 70": lambda: same(dZ_s, 1 / m * (A4 - 1)),
+    "line 84": lambda: same(dZ_s, 1 / m * (Y4 - A4)),
 }
 confirm("lalin_softmax.md", "lalin_softmax_planted.md", p4, p4_planted)
 
