@@ -611,8 +611,8 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
         _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")
         return a * b
-    left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
-    raise ShapeMismatch(f"shape mismatch: {left} {right} is {fmt(a.shape)} times {fmt(b.shape)}")
+    # (show(node) parenthesises a sum operand: "(\hat y - y) h^{(1)} is 2×1 times 4×1", not "\hat y - y h^{(1)}")
+    raise ShapeMismatch(f"shape mismatch: {show(node, ctx.convention)} is {fmt(a.shape)} times {fmt(b.shape)}")
 
 
 def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
