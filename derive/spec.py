@@ -444,7 +444,7 @@ class _Reader:
         if loss.needs_probabilities and output.formula is None and not output.probabilities:
             raise self.fail("loss.name", f"{loss.name} needs probabilities from the output layer, but layer {output.index} "
                             f"is {output.activation}; use activation \"softmax\" or \"sigmoid\" there")
-        return loss
+        return losses.for_outputs(loss, output.units)
 
     def regularization(self, raw):
         if raw is None:

@@ -112,3 +112,31 @@ def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
             opt.step()
     for k in ours:
         np.testing.assert_allclose(ours[k], theirs[k].detach().numpy(), rtol=1e-7, atol=1e-9, err_msg=f"{spec.stem}: {k} ({key})")
+
+
+@pytest.mark.parametrize("written, name", [("mse", "mean_squared_error"), ("mean_squared_error", "mean_squared_error"),
+                                           ("sse", "sum_squared_error"), ("squared_error", "squared_error")])
+@pytest.mark.parametrize("outputs", [1, 3])
+def test_squared_error_losses_are_what_their_names_say(written, name, outputs, tmp_path):
+    # "mse" is PyTorch's MSELoss and Keras' mse (a mean over the outputs too, no ½), "sse" the plain sum: each was
+    # silently ½‖ŷ − y‖² before; the reference is torch's own mse_loss, not gradproof's formula
+    table = {"name": "losses", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"},
+                                                        {"units": outputs, "activation": "identity"}],
+             "loss": {"name": written}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    d = derive(spec_from_dict(table), check=True)
+    assert d.network.loss.name == name
+    mod = build(d, tmp_path)
+    params = random_params(mod, 7)
+    X, Y = data_for(d.network, 5, seed=8)
+    pytest.importorskip("torch")
+    import torch
+
+    P = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    out = torch.tanh(torch.tensor(X) @ P["W1"].T + P["b1"]) @ P["W2"].T + P["b2"]
+    target = torch.tensor(Y)
+    mse = torch.nn.functional.mse_loss
+    J = {"mean_squared_error": mse(out, target), "sum_squared_error": mse(out, target, reduction="sum") / 5,
+         "squared_error": mse(out, target, reduction="sum") / 10}[name]
+    J.backward()
+    assert mod.loss(params, X, Y) == pytest.approx(float(J.detach()), rel=1e-12)
+    assert_close(mod.gradients(params, X, Y), {k: v.grad.numpy() for k, v in P.items()}, 1e-9, 1e-12, name)

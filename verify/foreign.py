@@ -20,9 +20,11 @@ _MOMENT = re.compile(r"\\beta\s*+_\s*+\{?\s*+2|\^\s*+\{?\s*+2(?![0-9])")
 _MINUS_RATE = re.compile(r"-\s*\\(?:eta|alpha|epsilon|varepsilon)(?![A-Za-z])")
 #: a loss named by its abbreviation: \text{MSE}(…), CE(…), \mathrm{BCE}, ∂MSE
 _NAMED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(CE|BCE|MSE|NLL|XENT|SSE)(?![A-Za-z])")
-#: the spec's loss each abbreviation names (gradproof's registry names, derive/losses.py)
-_LOSS_NAMES = {"CE": "cross_entropy", "XENT": "cross_entropy", "NLL": "cross_entropy", "BCE": "binary_cross_entropy",
-               "MSE": "squared_error", "SSE": "squared_error"}
+#: the spec's losses each abbreviation may name (gradproof's registry names, derive/losses.py): answers call ½‖ŷ − y‖²
+#: "MSE" as often as the mean over the outputs
+_SQUARED = ("squared_error", "mean_squared_error", "sum_squared_error")
+_LOSS_NAMES = {"CE": ("cross_entropy",), "XENT": ("cross_entropy",), "NLL": ("cross_entropy",),
+               "BCE": ("binary_cross_entropy",), "MSE": _SQUARED, "SSE": _SQUARED}
 
 
 #: a parameter's gradient in a step: of the objective, or of its data term (Ruder's ∇_θ J(θ; x^{(i)}; y^{(i)}))
@@ -83,7 +85,7 @@ def other_loss(latex: str, loss_name: str) -> str | None:
     """The abbreviation of a loss the claim names that is not the spec's (``\\text{MSE}(\\hat y, y) = …`` in an answer
     graded on binary cross-entropy), or None."""
     for m in _NAMED.finditer(latex):
-        if _LOSS_NAMES[m.group(1)] != loss_name:
+        if loss_name not in _LOSS_NAMES[m.group(1)]:
             return m.group(1)
     return None
 

@@ -76,7 +76,7 @@ def _function(m: re.Match) -> str:
 
 def _dropped(m: re.Match, loss_name: str) -> str:
     name = m.group(2) or m.group(3) or m.group(4)
-    return m.group(1) if _LOSS_NAMES.get(name) == loss_name else m.group(0)
+    return m.group(1) if loss_name in _LOSS_NAMES.get(name, ()) else m.group(0)
 
 
 def restore(results, originals: dict) -> None:

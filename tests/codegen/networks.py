@@ -15,7 +15,8 @@ HIDDEN = sorted(name for name, a in ACTIVATIONS.items() if not a.vector)
 def spec_tables(draw, max_units: int = 3, max_depth: int = 3):
     """A random valid spec table: both conventions, every activation, loss, regularizer and optimizer variant."""
     depth = draw(st.integers(1, max_depth))
-    loss = draw(st.sampled_from(["cross_entropy", "binary_cross_entropy", "squared_error"]))
+    loss = draw(st.sampled_from(["cross_entropy", "binary_cross_entropy", "squared_error", "mean_squared_error",
+                                 "sum_squared_error"]))
     layers = []
     for _ in range(depth - 1):
         act = draw(st.sampled_from(HIDDEN))
@@ -95,6 +96,10 @@ def torch_loss(net, params: dict, X, Y):
         data = -(Y * logp).sum() / n
     elif name == "binary_cross_entropy":
         data = F.binary_cross_entropy(h, Y, reduction="sum") / n
+    elif name == "mean_squared_error":
+        data = F.mse_loss(h, Y, reduction="mean")  # PyTorch's own MSELoss: the mean over the N samples and K outputs
+    elif name == "sum_squared_error":
+        data = F.mse_loss(h, Y, reduction="sum") / n
     else:
         data = ((h - Y) ** 2 / 2).sum() / n
     if net.regularizer is None:
