@@ -8,7 +8,8 @@ own convention, and the ``expected:`` hint is printed in it. Read per answer, li
 
 1. **Its forward definitions** (before its own letters are bound, since binding reads them, and before the layer
    numbering is inferred): how each multiplies a weight matrix — ``W x``, ``x W^T`` (W is n_out × n_in) or ``W^T x``,
-   ``x W`` (n_in × n_out), whatever the layers and the sample layout — is a vote. Two or more, all for the transpose,
+   ``x W`` (n_in × n_out), whatever the layers and the sample layout (d2l's ``o = W^{(2)} h`` with no layer on h) — is a
+   vote. Two or more, all for the transpose,
    settle it for the whole answer (``decide``); as many or more for the spec's W keep it (the others are slips).
 2. **Failing those, its claims with W** (after the notation is read): a claim right with one orientation only (wrong
    or with shapes that do not fit with the other) is a vote; a claim about one entry (w_{jk}) is none. As many votes
@@ -94,15 +95,18 @@ def _written(node, convention: str):
 def _parsed(side: str, judge):
     """One side as a parse tree; a generic layer (W^{(l)} a^{(l-1)}) read at the first layer that reads (how W is
     multiplied does not depend on which)."""
-    env = None
-    for _ in range(3):
+    env, notation = None, judge.notation
+    for _ in range(4):
         try:
-            sides, _rels = parse_claim(side, judge.notation, judge.net.depth, env)
+            sides, _rels = parse_claim(side, notation, judge.net.depth, env)
             return sides[0] if len(sides) == 1 else None
         except NeedsLayer as need:
             env = {**(env or {}), need.var: 1}
         except Unreadable:
-            return None
+            if "unindexed_layer" in dict(notation.options):
+                return None
+            # d2l's o = W^{(2)} h: a letter without a layer is read at layer 1 (how W is multiplied, not the layer)
+            notation = replace(notation, options=notation.options + (("unindexed_layer", 1),))
     return None
 
 
