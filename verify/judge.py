@@ -2303,7 +2303,7 @@ def _top_sides(latex: str) -> list[str]:
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
-_AND = re.compile(r"\\[;,:!]?\s*\\(?:text|textrm|mathrm)\s*\{\s*and\s*\}\s*(?:\\[;,:!])?|\\quad\s*\\text\s*\{\s*and\s*\}\s*\\quad")
+_AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
 
 
 def _row_id(claim_id: str, k: int) -> str:
@@ -2370,7 +2370,7 @@ def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
     at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
     (``A = B \\implies C = D``, ``\\therefore …``: surface.split_statements, each statement checked by _check_one)."""
-    if _AND.search(latex):
+    if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return [part for row in _AND.split(latex) for part in _top_rows(row)]
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:

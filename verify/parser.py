@@ -1992,6 +1992,8 @@ class _Parser:
         self._partial()
         bottom = self.wrt()
         self.expect("}")
+        if top.op == "q" and top.value[0] in ("loss", "lossL", "lossR") and bottom.op == "q":
+            return self.gradient(bottom, top.value[0], False)  # d2l's ∂s/∂W^{(1)}: s is the answer's letter for R
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
             qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
             sizes = self.opts.get("sizes")

@@ -35,12 +35,17 @@ learning_rate = 0.1
 
 #: d2l's equations, verbatim (d2l-ai/d2l-en chapter_multilayer-perceptrons/backprop.md), one per display
 FORWARD = [r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x}", r"\mathbf{h}= \phi (\mathbf{z}).",
-           r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}."]
+           r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}.",
+           r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + \|\mathbf{W}^{(2)}\|_F^2\right),"]
+#: the regularizer's gradients, two equations joined by "and" in one display (each judged: s is the answer's R)
+DS = (r"\frac{\partial s}{\partial \mathbf{W}^{(1)}} = \lambda \mathbf{W}^{(1)}" "\n" r"\text{ and }" "\n"
+      r"\frac{\partial s}{\partial \mathbf{W}^{(2)}} = \lambda \mathbf{W}^{(2)}")
 DW2 = r"\frac{\partial J}{\partial \mathbf{W}^{(2)}} = \frac{\partial J}{\partial \mathbf{o}} \mathbf{h}^\top + \lambda \mathbf{W}^{(2)}"
 DH = r"\frac{\partial J}{\partial \mathbf{h}} = {\mathbf{W}^{(2)}}^\top \frac{\partial J}{\partial \mathbf{o}}."
 DZ = r"\frac{\partial J}{\partial \mathbf{z}} = \frac{\partial J}{\partial \mathbf{h}} \odot \phi'\left(\mathbf{z}\right)."
 DW1 = r"\frac{\partial J}{\partial \mathbf{W}^{(1)}} = \frac{\partial J}{\partial \mathbf{z}} \mathbf{x}^\top + \lambda \mathbf{W}^{(1)}."
-PLANTED = {DW2: DW2.replace(r" + \lambda \mathbf{W}^{(2)}", ""),  # the regularizer's gradient dropped
+PLANTED = {DS: DS.replace(r"= \lambda \mathbf{W}^{(1)}", r"= 2 \lambda \mathbf{W}^{(1)}"),  # the ½ of s forgotten
+           DW2: DW2.replace(r" + \lambda \mathbf{W}^{(2)}", ""),  # the regularizer's gradient dropped
            DH: DH.replace(r"{\mathbf{W}^{(2)}}^\top", r"\mathbf{W}^{(2)}"),  # the transpose dropped
            DW1: DW1.replace(r"\lambda \mathbf{W}^{(1)}", r"\frac{\lambda}{2} \mathbf{W}^{(1)}")}  # λ/2 for λ
 
@@ -53,8 +58,12 @@ def _verdicts(tmp_path, claims):
     (tmp_path / "spec.toml").write_text(SPEC)
     (tmp_path / "answer.md").write_text(_document(claims))
     results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
-    by_line = {r.id: r.verdict for r in results}
-    return [by_line[f"line {1 + 2 * i}"] for i in range(len(claims))]
+    by_line, line = {r.id: r.verdict for r in results}, 1
+    out = []
+    for c in claims:  # each display starts on its own line, after a blank one
+        out.append(by_line[f"line {line}"])
+        line += c.count("\n") + 2
+    return out
 
 
 def test_the_formulas_are_the_gradient_by_central_differences():
@@ -83,13 +92,13 @@ def test_the_formulas_are_the_gradient_by_central_differences():
 
 
 def test_d2l_as_written_is_read_in_its_own_orientation(tmp_path):
-    assert _verdicts(tmp_path, [*FORWARD, DW2, DH, DZ, DW1]) == ["correct"] * 7
+    assert _verdicts(tmp_path, [*FORWARD, DS, DW2, DH, DZ, DW1]) == ["correct"] * 9
 
 
-@pytest.mark.parametrize("wrong", list(PLANTED), ids=["no_regularizer", "no_transpose", "half_lambda"])
+@pytest.mark.parametrize("wrong", list(PLANTED), ids=["two_lambda", "no_regularizer", "no_transpose", "half_lambda"])
 def test_one_planted_mistake_is_incorrect_and_the_rest_stay_judged(tmp_path, wrong):
-    claims = [*FORWARD, *(PLANTED[c] if c == wrong else c for c in (DW2, DH, DZ, DW1))]
+    claims = [*FORWARD, *(PLANTED[c] if c == wrong else c for c in (DS, DW2, DH, DZ, DW1))]
     got = _verdicts(tmp_path, claims)
-    want = ["correct"] * 7
-    want[3 + (DW2, DH, DZ, DW1).index(wrong)] = "incorrect"
+    want = ["correct"] * 9
+    want[4 + (DS, DW2, DH, DZ, DW1).index(wrong)] = "incorrect"
     assert got == want
