@@ -458,7 +458,9 @@ def _matrix_op(a: np.ndarray, b: np.ndarray, op) -> np.ndarray:
 
 def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) -> Value:
     """The node's value at ``env``; ``keep``: the index letters that stay free (see the module's docstring)."""
-    ranges = ranges if ranges is not None else _Ranges()
+    if ranges is None:  # (a call from outside: the index ranges from the node's own tensors)
+        ranges = _Ranges()
+        _ranges(node, env, ranges)
     op = node.op
     if op == "num":
         return Value(np.asarray(node.value, dtype=float), ())
