@@ -32,7 +32,8 @@ central difference under it, every entry of v in turn; a letter in both N and th
 Forms read: a letter (Latin, Greek ``\sigma``; ``\hat b``, ``\mathbf b``, ``\vec b`` are b) with subscript indices
 ``x_{ik}``, ``x_{i,k}``, ``b_p``, a constant index ``s_T``; ``\delta_{ij}`` (Kronecker), ``\mathbf{1}_i`` (a ones
 tensor), ``\sum_i`` (an explicit sum over the rest of the term), ``\frac{\partial N}{\partial D}`` and the operator
-``\frac{\partial}{\partial D}[…]``, ``e^{…}``, ``\exp``, ``\log``/``\ln``, ``\sqrt``, powers, ``\frac{a}{b}``; matrix
+``\frac{\partial}{\partial D}[…]``, ``e^{…}``, ``\exp``, ``\log``/``\ln``, ``\sqrt``, ``\tanh(…)``, ``\sigma(…)`` (the
+logistic function, unless the answer defines σ), powers, ``\frac{a}{b}``, a labelled letter ``y_{\text{true}, i}``; matrix
 notation beside it: ``X A^T + \hat b`` (juxtaposed matrices multiply, a vector adds to every row),
 ``\left[\frac{\partial l}{\partial Y}\right]_{pj}`` and ``(c^T)_{jq}`` (an entry of a matrix), ``\frac{\partial
 l}{\partial X}`` (the gradient, X's shape), a row of ones ``\begin{pmatrix}1 & \cdots & 1\end{pmatrix}``. Scanning is
@@ -267,6 +268,11 @@ class _Reader:
             if name == "sqrt":
                 return Node("fn", (_Reader(self.group()).whole(),), "sqrt")
             return Node("fn", (self.factor(),), "exp" if name == "exp" else "log")
+        if tok in ("\\sigma", "\\tanh") and self.peek() == "(":  # σ(z_i): the logistic function (unless σ is a letter)
+            self.take("(")
+            arg = self.expr()
+            self.take(")")
+            return Node("fn", (arg,), tok[1:])
         if tok == "e" and self.peek() == "^":
             self.take()
             return Node("fn", (_Reader(self.group()).whole(),), "exp")
@@ -292,7 +298,12 @@ class _Reader:
         idx = None
         if self.peek() == "_":
             self.take()
-            idx = _indices(self.group())
+            script = self.group()
+            if script[:1] in (["\\text"], ["\\mathrm"], ["\\textrm"]) and len(script) > 3 and script[1] == "{":
+                end = script.index("}")  # y_{\text{true}, i}: the letter y_true, its index i
+                name = f"{name}_{''.join(script[2:end])}"
+                script = script[end + 1:]
+            idx = _indices(script) if script else None
         return Node("let", (), (name, idx))
 
 
@@ -533,8 +544,11 @@ def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) ->
             return _indexed(inner.arr, node.value, env)
         raise Unread("an entry of something that is not a matrix")
     if op == "fn":
+        if node.value == "sigma" and env.has("sigma"):
+            raise Unread("σ(…) where σ is the answer's own symbol: a product or the logistic function?")
         inner = evaluate(node.args[0], env, keep, ranges)
-        f = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt}[node.value]
+        f = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt, "tanh": np.tanh,
+             "sigma": lambda v: 0.5 * (1.0 + np.tanh(0.5 * v))}[node.value]
         with np.errstate(all="ignore"):
             return Value(f(inner.arr), inner.idx)
     if op == "d":
@@ -655,15 +669,71 @@ def _compare(left: Value, right: Value) -> str | None:
     return None if _close(left.arr, b) else "the sides differ"
 
 
-def judge(latex: str, envs) -> Judgement:
-    """Every side of the equation compared with the first, at every env."""
+def _split_sides(toks: list[str]) -> list[list[str]]:
+    """The token lists of the sides of an equation (split at ``=`` outside braces, brackets and parentheses)."""
+    sides, depth, start = [], 0, 0
+    for k, tok in enumerate(toks):
+        depth += tok in ("{", "(", "[")
+        depth -= tok in ("}", ")", "]")
+        if tok == "=" and depth == 0:
+            sides.append(toks[start:k])
+            start = k + 1
+    return [*sides, toks[start:]]
+
+
+def readable(latex: str) -> bool:
+    """Whether each statement of the claim has at least two sides this reader reads (``judge`` can compare them)."""
+    from .surface import split_statements
+
+    def count(part: str) -> int:
+        n = 0
+        for side in _split_sides(_tokens(part.strip().rstrip(".,;"))):
+            try:
+                _Reader(side).whole()
+                n += 1
+            except (Unread, RecursionError):
+                pass
+        return n
+
     try:
-        sides = read(latex)
+        return all(count(part) >= 2 for part in split_statements(latex))
+    except Unread:
+        return False
+
+
+def judge(latex: str, envs) -> Judgement:
+    r"""Every side of the equation compared with the first that reads, at every env; statements an implication joins
+    (``z = Wx \implies z_i = W_{ij} x_j``) each in turn. A side that does not read is left out when two others
+    read: the claim is then ``correct`` if they agree (the message names the side left out), not judged if not."""
+    from .surface import split_statements
+
+    verdicts = [_judge_one(part, envs) for part in split_statements(latex)]
+    unread = next((j for j in verdicts if j.verdict is None), None)
+    if unread is not None:
+        return unread
+    return next((j for j in verdicts if j.verdict == "incorrect"), verdicts[0])
+
+
+def _judge_one(latex: str, envs) -> Judgement:
+    try:
+        toks = _tokens(latex.strip().rstrip(".,;"))
+        parts = _split_sides(toks)
+        if len(parts) < 2:
+            raise Unread("no equation")
+        sides, skipped = [], []
+        for k, part in enumerate(parts, start=1):
+            try:
+                sides.append(_Reader(part).whole())
+            except Unread as exc:
+                skipped.append(f"side {k} ({exc})")
     except Unread as exc:
         return Judgement(None, str(exc))
     except RecursionError:
         return Judgement(None, "nested too deeply")
+    if len(sides) < 2:
+        return Judgement(None, skipped[0].split(" (", 1)[1][:-1] if skipped else "no equation")
     keep = frozenset(letters(sides[0]))
+    note = f" ({', '.join(skipped)} could not be read and is left out)" if skipped else ""
     for env in envs:
         ranges = _Ranges()
         try:
@@ -673,12 +743,17 @@ def judge(latex: str, envs) -> Judgement:
             for k, v in enumerate(values[1:], start=1):
                 why = _compare(values[0], v)
                 if why is not None:
+                    if skipped:
+                        return Judgement(None, f"the sides read do not agree ({why}), but {', '.join(skipped)} could "
+                                               "not be read, so the reading may be wrong")
                     return Judgement("incorrect", f"side {k + 1} does not equal the first: {why}", k)
         except Unread as exc:
             return Judgement(None, str(exc))
         except Wrong as exc:
+            if skipped:
+                return Judgement(None, f"{exc}, but {', '.join(skipped)} could not be read")
             return Judgement("incorrect", str(exc), 1)
         except (RecursionError, FloatingPointError, ZeroDivisionError) as exc:
             return Judgement(None, f"could not evaluate ({type(exc).__name__})")
     return Judgement("correct", "holds entry by entry at every point (the summation convention: an index repeated in "
-                                "a product and absent from the left side is summed)")
+                                "a product and absent from the left side is summed)" + note)

@@ -37,6 +37,8 @@ from .einstein import Node, Unread
 #: the spec's quantities a definition may bind a letter to, in order of preference (a later layer's first)
 SAMPLE_KINDS = ("x", "y", "z", "h")
 MAX_TRIALS = 4000
+#: a letter labelled so (``y_{\text{true}}``) is the target
+TARGET_LABELS = ("true", "target", "gt", "label", "truth")
 POINTS = 2
 #: what a claim the judge left unchecked says once the reading by components is tried
 NOT_BOUND = "read in index notation (the summation convention), but {why}"
@@ -210,9 +212,20 @@ def bind(judge, items: list) -> tuple[Reading | None, dict]:
                 continue  # a claim about bound letters: judged later
             head = canonical(sides[0].value[0])
             right = {canonical(n) for s in sides[1:] for n, _ in _uses(s)}
+            for letter in sorted(new):  # y_{\text{true}}: the target, by its label
+                if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
+                    reading.bound[letter] = "y"
+                    new = new - {letter}
             if new == {head} and head not in right and not consts and (reading.bound or reading.own):
                 reading.own[head] = (sides[1], tuple(sides[0].value[1] or ()))
-                found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]}")
+                role = _role_of(judge, truth, points, reading, head)
+                if role is not None:  # y = σ(z): the spec's h, which it is (a derivative by y perturbs the network's h)
+                    del reading.own[head]
+                    reading.bound[head] = role
+                    found[claim.id] = ("correct", f"defines {sides[0].value[0]} as the spec's {role}, which it is")
+                else:
+                    found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]} (no quantity of "
+                                                  "the spec: used as the answer defines it)")
                 continue
             if refused:
                 continue
@@ -230,6 +243,20 @@ def bind(judge, items: list) -> tuple[Reading | None, dict]:
         if sized:
             return reading, found
     return None, found
+
+
+def _role_of(judge, truth, points, reading: Reading, letter: str) -> str | None:
+    """The one spec key (not yet bound) whose values equal the answer's own symbol's at every point, or None."""
+    worlds = [World(truth, p, reading, k) for k, p in enumerate(points)]
+    try:
+        mine = [np.asarray(w.value(letter)) for w in worlds]
+    except (Unread, einstein.Wrong):
+        return None
+    keys = [k for k in _keys(worlds[0].out, judge.net.depth) if k not in reading.bound.values()]
+    same = [k for k in keys if all(np.shape(w._key_value(k)) == np.shape(m) and np.allclose(w._key_value(k), m)
+                                   for w, m in zip(worlds, mine, strict=True))]
+    values = {tuple(np.ravel(worlds[0]._key_value(k)).round(12)) for k in same}
+    return same[0] if same and len(values) == 1 else None
 
 
 def _batch(judge) -> int:
@@ -296,6 +323,8 @@ def judge_components(judge, claims, results) -> None:
         try:
             sides = einstein.read(c.latex)
         except (Unread, RecursionError):
+            if einstein.readable(c.latex):  # (a side that does not read, \text{grad}(W_{ij}) = …: judged without it)
+                read_ok[c.id] = c
             continue
         read_ok[c.id] = c
         r = by_id.get(c.id)
@@ -305,7 +334,7 @@ def judge_components(judge, claims, results) -> None:
         return
     reading, found = bind(judge, items)
     if reading is None:
-        for cid, c in read_ok.items():
+        for cid in read_ok:
             r = by_id.get(cid)
             if r is not None and r.verdict == "unchecked":
                 r.message = NOT_BOUND.format(why="no definition of the answer binds its letters to the spec's quantities "
@@ -346,7 +375,11 @@ def _downstream(claims, reading: Reading) -> str | None:
     numerators: dict[str, int] = {}
     uses: dict[str, int] = {}
     for c in claims:
-        for s in einstein.read(c.latex):
+        try:
+            sides = einstein.read(c.latex)
+        except (Unread, RecursionError):
+            continue
+        for s in sides:
             for n in einstein._walk(s):
                 if n.op == "d" and n.args and n.args[0].op == "let" and n.args[0].value[1] is None:
                     name = canonical(n.args[0].value[0])
