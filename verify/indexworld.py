@@ -191,58 +191,88 @@ def _holds(latex: str, worlds) -> bool:
     return einstein.judge(latex, worlds).verdict == "correct"
 
 
-def bind(judge, items: list) -> tuple[Reading | None, dict]:
+def bind(judge, items: list, uses: list) -> tuple[Reading | None, dict]:
     """The answer's reading from its definitions (``items``: (claim, its sides, whether the judge called it incorrect)
-    in order), and what each defining claim is found to be: claim id -> (verdict, message)."""
+    in order), and what each defining claim is found to be: claim id -> (verdict, message). Read twice, with sample
+    quantities as a batch's rows and as one example's vectors; the reading kept is the one under which fewer of the
+    answer's letters (``uses``: every (letter, indices) its claims write) are unbound or written with another number
+    of indices than their quantity has (Josh's y_{ij}: a batch; Rand Xie's z_i: one example)."""
+    best = None
+    for batch in (_batch(judge), 1):
+        reading, found = _bind_in(judge, items, batch)
+        if reading is None:
+            continue
+        score = (_misfits(judge, reading, uses), -len(found))
+        if best is None or score < best[0]:
+            best = (score, reading, found)
+    return (best[1], best[2]) if best is not None else (None, {})
+
+
+def _misfits(judge, reading: Reading, uses: list) -> int:
     from .truth import Truth
 
+    world = World(Truth(judge.d, reading.batch), Truth(judge.d, reading.batch).random_point(np.random.default_rng(7)),
+                  reading, 0)
+    bad = 0
+    for name, idx in uses:
+        c = canonical(name)
+        if c in reading.own or c == reading.downstream or idx is None:
+            continue
+        if c not in reading.bound:
+            bad += 1
+            continue
+        try:
+            bad += np.ndim(world.value(c)) != len([i for i in idx if not i.isupper() or i not in reading.consts])
+        except (Unread, einstein.Wrong):
+            bad += 1
+    return bad
+
+
+def _bind_in(judge, items: list, batch: int) -> tuple[Reading | None, dict]:
+    from .truth import Truth
+
+    reading = Reading(batch=batch)
+    truth = Truth(judge.d, batch)
+    points = [truth.random_point(np.random.default_rng(1000 + k)) for k in range(POINTS)]
     found: dict = {}
-    for batch in (_batch(judge), 1):
-        reading = Reading(batch=batch)
-        truth = Truth(judge.d, batch)
-        rngs = [np.random.default_rng(1000 + k) for k in range(POINTS)]
-        points = [truth.random_point(g) for g in rngs]
-        found = {}
-        sized = False
-        for claim, sides, refused in items:
-            names = {canonical(n) for s in sides for n, _ in _uses(s)}
-            consts = _const_indices(sides) - set(reading.consts)
-            new = names - set(reading.bound) - set(reading.own)
-            if not new and not consts:
-                continue  # a claim about bound letters: judged later
-            head = canonical(sides[0].value[0])
-            right = {canonical(n) for s in sides[1:] for n, _ in _uses(s)}
-            for letter in sorted(new):  # y_{\text{true}}: the target, by its label
-                if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
-                    reading.bound[letter] = "y"
-                    new = new - {letter}
-            if new == {head} and head not in right and not consts and (reading.bound or reading.own):
-                reading.own[head] = (sides[1], tuple(sides[0].value[1] or ()))
-                role = _role_of(judge, truth, points, reading, head)
-                if role is not None:  # y = σ(z): the spec's h, which it is (a derivative by y perturbs the network's h)
-                    del reading.own[head]
-                    reading.bound[head] = role
-                    found[claim.id] = ("correct", f"defines {sides[0].value[0]} as the spec's {role}, which it is")
-                else:
-                    found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]} (no quantity of "
-                                                  "the spec: used as the answer defines it)")
-                continue
-            if refused:
-                continue
-            trial = _search(judge, truth, points, reading, claim.latex, sides, sorted(new), sorted(consts))
-            if trial is None:
-                continue
-            if trial == "ambiguous":
-                found[claim.id] = ("unchecked", "the definition holds under more than one reading of its letters")
-                continue
-            reading.bound.update(trial[0])
-            reading.consts.update(trial[1])
-            sized = True
-            found[claim.id] = ("correct", "holds with " + ", ".join(f"{k} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
-                               + " (the reading the answer's definitions fix)")
-        if sized:
-            return reading, found
-    return None, found
+    sized = False
+    for claim, sides, refused in items:
+        names = {canonical(n) for s in sides for n, _ in _uses(s)}
+        consts = _const_indices(sides) - set(reading.consts)
+        new = names - set(reading.bound) - set(reading.own)
+        if not new and not consts:
+            continue  # a claim about bound letters: judged later
+        head = canonical(sides[0].value[0])
+        right = {canonical(n) for s in sides[1:] for n, _ in _uses(s)}
+        for letter in sorted(new):  # y_{\text{true}}: the target, by its label
+            if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
+                reading.bound[letter] = "y"
+                new = new - {letter}
+        if new == {head} and head not in right and not consts and (reading.bound or reading.own):
+            reading.own[head] = (sides[1], tuple(sides[0].value[1] or ()))
+            role = _role_of(judge, truth, points, reading, head)
+            if role is not None:  # y = σ(z): the spec's h, which it is (a derivative by y perturbs the network's h)
+                del reading.own[head]
+                reading.bound[head] = role
+                found[claim.id] = ("correct", f"defines {sides[0].value[0]} as the spec's {role}, which it is")
+            else:
+                found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]} (no quantity of "
+                                              "the spec: used as the answer defines it)")
+            continue
+        if refused:
+            continue
+        trial = _search(judge, truth, points, reading, claim.latex, sides, sorted(new), sorted(consts))
+        if trial is None:
+            continue
+        if trial == "ambiguous":
+            found[claim.id] = ("unchecked", "the definition holds under more than one reading of its letters")
+            continue
+        reading.bound.update(trial[0])
+        reading.consts.update(trial[1])
+        sized = True
+        found[claim.id] = ("correct", "holds with " + ", ".join(f"{k} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
+                           + " (the reading the answer's definitions fix)")
+    return (reading, found) if sized else (None, found)
 
 
 def _role_of(judge, truth, points, reading: Reading, letter: str) -> str | None:
@@ -332,7 +362,8 @@ def judge_components(judge, claims, results) -> None:
             items.append((c, sides, r is not None and r.verdict == "incorrect"))
     if not read_ok:
         return
-    reading, found = bind(judge, items)
+    uses = [u for c in read_ok.values() for s in _sides_or_none(c.latex) for u in _uses(s)]
+    reading, found = bind(judge, items, uses)
     if reading is None:
         for cid in read_ok:
             r = by_id.get(cid)
@@ -368,6 +399,13 @@ def judge_components(judge, claims, results) -> None:
         new = judge_rows(judge, c, new, run) if c.rows else new
         r.verdict, r.message, r.expected, r.rows, r.notes = new.verdict, new.message, "", new.rows, new.notes
         r.counterexample = r.diagnosis = r.diagnosis_key = None
+
+
+def _sides_or_none(latex: str) -> list:
+    try:
+        return einstein.read(latex)
+    except (Unread, RecursionError):
+        return []
 
 
 def _downstream(claims, reading: Reading) -> str | None:
