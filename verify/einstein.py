@@ -64,6 +64,8 @@ _DROP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", 
 _FONTS = {"hat", "vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit", "bar"}
 _TRANSPOSE = {"T", "\\top", "\\intercal", "\\mathsf", "\\mathrm"}
 MAX_TOKENS = 4000
+#: a derivative by a tensor of more entries is not taken (each entry costs two evaluations of the network)
+MAX_ENTRIES = 512
 STEP = 1e-6
 
 
@@ -612,6 +614,8 @@ def _derivative(node: Node, env, keep: frozenset, ranges: _Ranges) -> Value:
     top = evaluate(node.args[0], env, inner_keep, ranges)
     if isinstance(top.idx, str):
         raise Unread("a derivative of a row of ones")
+    if base.size > MAX_ENTRIES:
+        raise Unread(f"a derivative by {name}, of {base.size} entries, is too large to take entry by entry")
     cols = []
     flat = base.ravel()
     for k in range(flat.size):

@@ -30,6 +30,7 @@ import string
 from dataclasses import dataclass, field
 
 import numpy as np
+from gradproof.derive import limits
 
 from . import einstein
 from .einstein import Node, Unread
@@ -81,11 +82,14 @@ class Reading:
 class World:
     """One random point of the spec's network seen through a Reading (the ``Env`` of einstein.py)."""
 
-    def __init__(self, truth, point, reading: Reading, seed: int, over: dict | None = None, fixed: dict | None = None):
+    def __init__(self, truth, point, reading: Reading, seed: int, over: dict | None = None, fixed: dict | None = None,
+                 out: dict | None = None):
         self.truth, self.point, self.reading, self.seed = truth, point, reading, seed
         self.over, self.fixed = dict(over or {}), dict(fixed or {})
-        with np.errstate(all="ignore"):
-            self.out = truth.compute(*point, over=self.over)
+        if out is None:
+            with np.errstate(all="ignore"):
+                out = truth.compute(*point, over=self.over)
+        self.out = out  # (the truth's values at the point: shared by the readings a search tries)
         self._cache: dict = {}
 
     def _key_value(self, key: str) -> np.ndarray:
@@ -314,13 +318,16 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
         total *= len(o)
     if total == 0 or total > MAX_TRIALS:
         return None
+    outs = [probe.out] + [World(truth, p, reading, k).out for k, p in enumerate(points[1:], start=1)]
     holding = []
     for combo in itertools.product(*options, *const_options):
+        if limits.overdue():
+            return None
         letters, cs = dict(zip(new, combo[:len(new)], strict=True)), dict(zip(consts, combo[len(new):], strict=True))
         if len(set(letters.values())) < len(letters):
             continue
         r = Reading(reading.batch, {**reading.bound, **letters}, dict(reading.own), {**reading.consts, **cs})
-        worlds = [World(truth, p, r, k) for k, p in enumerate(points)]
+        worlds = [World(truth, p, r, k, out=o) for k, (p, o) in enumerate(zip(points, outs, strict=True))]
         if _holds(latex, worlds):
             holding.append((letters, cs, worlds[0]))
     if not holding:
@@ -363,7 +370,11 @@ def judge_components(judge, claims, results) -> None:
     if not read_ok:
         return
     uses = [u for c in read_ok.values() for s in _sides_or_none(c.latex) for u in _uses(s)]
-    reading, found = bind(judge, items, uses)
+    try:
+        with limits.time_limit(limits.CLAIM_SECONDS * 4, "binding the answer's index notation", cpu=True):
+            reading, found = bind(judge, items, uses)
+    except limits.TimeLimitError:
+        return
     if reading is None:
         for cid in read_ok:
             r = by_id.get(cid)
@@ -372,6 +383,8 @@ def judge_components(judge, claims, results) -> None:
                                              f"({r.message})")
         return
     reading.downstream = _downstream(read_ok.values(), reading)
+    own_defs = {c.id: s[0].value[0] for c, s, _ in items if canonical(s[0].value[0]) in reading.own
+                and _defines_own(s, reading)}
     from .truth import Truth
 
     truth = Truth(judge.d, reading.batch)
@@ -387,18 +400,33 @@ def judge_components(judge, claims, results) -> None:
 
     for cid, c in read_ok.items():
         r = by_id.get(cid)
-        if r is None or r.verdict != "unchecked":
+        if r is not None and r.verdict == "incorrect" and cid in own_defs:  # C = A^T read by the judge as the cost C
+            r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+            r.message = (f"not judged: read with the spec's letters it is wrong ({r.message}), but in the answer's index "
+                         f"notation it defines its own symbol {own_defs[cid]}")
             continue
-        new = run(c)
+        if r is None or r.verdict != "unchecked" or limits.overdue():
+            continue
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {cid} by components", cpu=True):
+                new = run(c)
+                if new.verdict == "correct":
+                    new.links = ["correct"] * max(0, len(_top_sides(c.latex)) - 1)
+                new = judge_rows(judge, c, new, run) if c.rows and new.verdict != "unchecked" else new
+        except limits.TimeLimitError:
+            continue
         if new.verdict == "unchecked":
             r.message = new.message
             continue
         new.notes = ["read by components: the summation convention the answer states"]
-        if new.verdict == "correct":
-            new.links = ["correct"] * max(0, len(_top_sides(c.latex)) - 1)
-        new = judge_rows(judge, c, new, run) if c.rows else new
         r.verdict, r.message, r.expected, r.rows, r.notes = new.verdict, new.message, "", new.rows, new.notes
         r.counterexample = r.diagnosis = r.diagnosis_key = None
+
+
+def _defines_own(sides, reading: Reading) -> bool:
+    """Whether the equation is the definition that made its left side the answer's own symbol (its right side the
+    one the reading keeps)."""
+    return reading.own.get(canonical(sides[0].value[0]), (None,))[0] == sides[1]
 
 
 def _sides_or_none(latex: str) -> list:
