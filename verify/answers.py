@@ -38,7 +38,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "superscript": ("layer", "power"),
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
-                    "jacobian": ("numerator", "denominator")}
+                    "jacobian": ("numerator", "denominator"),
+                    "summation": ("einstein", "none")}  # index notation: a repeated index summed (einstein.py)
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import no_file
 
-from . import surface, texmacros
+from . import einstein, surface, texmacros
 from .judge import Claim, _top_sides
 from .layerscope import prose_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -172,7 +172,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
-                          depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text))
+                          depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
+                          summation=einstein.stated(text))
 
 
 class DocumentClaims(list):
@@ -183,8 +184,9 @@ class DocumentClaims(list):
     notation read, Judge.check_all)."""
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
-                 notices: tuple = (), shapes: tuple | None = None):
+                 notices: tuple = (), shapes: tuple | None = None, summation: bool = False):
         super().__init__(claims)
+        self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)
         self.shapes = shapes  # W's shape as stated anywhere in the text, inline too (orientation.stated_shapes)
         self.one_example = one_example
         self.scopes = dict(scopes or {})

@@ -1523,6 +1523,9 @@ class Judge:
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
+        from .indexworld import applies
+
+        components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1667,6 +1670,10 @@ class Judge:
             modules.restore(results)
         if thresholds is not None:
             thresholds.restore(results)
+        if components is not None:
+            from .indexworld import judge_components
+
+            judge_components(self, components, results)
         return results
 
     def _delta_definitions(self, claims) -> None:

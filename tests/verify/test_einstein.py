@@ -1,0 +1,240 @@
+"""Index notation with the summation convention (verify/einstein.py, verify/indexworld.py; issue 10, twelfth round).
+
+A second public source in this notation, besides Josh Levy-Kramer's posts of the corpus: Rand Xie, "Use Einstein
+Notation to derive Backpropagation" (randxie.github.io, 2025-03-02) — z = Wx, y = σ(z), L = e_i e_i with
+e_i = y_{true,i} − y_i, then ∂L/∂W_{ij} = ∂L/∂z_i x_j. Its displays are transcribed below (the prose shortened), and a
+planted copy with three slips. Every expected verdict comes from NumPy: the forward pass typed here, central differences
+of L, np.einsum for the index expressions — never from verify's own output."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gradproof.verify import einstein
+
+RNG = np.random.default_rng(2025)
+M, N = 2, 3
+SPEC = (f'name = "randxie"\nconvention = "row"\ninputs = {N}\n'
+        f'layers = [{{units = {M}, activation = "sigmoid", bias = false}}]\nloss = {{name = "squared_error"}}\n'
+        'optimizer = {name = "sgd", learning_rate = 0.1}\n')
+
+RAND_XIE = r"""# Use Einstein Notation to derive Backpropagation
+
+Is there a simple way to do the derivation? Einstein notation comes to rescue: a repeated index is summed.
+For the MLP layer the forward pass is
+
+$$
+z = Wx
+$$
+
+$$
+y = \sigma(z)
+$$
+
+with $W$ of shape $M \times N$. The loss is a scalar; we first define the error term
+
+$$
+e_i = y_{\text{true}, i} - y_i
+$$
+
+so that
+
+$$
+L = e_i e_i
+$$
+
+Differentiating $L$ with respect to $y_i$ yields
+
+$$
+\frac{\partial L}{\partial y_i} = 2 e_i (-1)
+$$
+
+Next, applying the chain rule, the gradient with respect to $z$ is
+
+$$
+\frac{\partial L}{\partial z_i} = \frac{\partial L}{\partial y_i} \cdot \frac{\partial \sigma(z_i)}{\partial z_i}
+$$
+
+Now the gradient with respect to the weight matrix. Since
+
+$$
+z = Wx \quad \Longrightarrow \quad z_i = W_{ij} x_j,
+$$
+
+the derivative with respect to an element is
+
+$$
+\text{grad}(W_{ij}) = \frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial z_i} \cdot \frac{\partial z_i}{\partial W_{ij}}
+= \frac{\partial L}{\partial z_i} x_j
+$$
+"""
+PLANTS = (  # (right, planted): a sign dropped, W's indices swapped, i and j swapped in the last side
+    ("= 2 e_i (-1)", "= 2 e_i"),
+    ("z_i = W_{ij} x_j", "z_i = W_{ji} x_j"),
+    (r"= \frac{\partial L}{\partial z_i} x_j", r"= \frac{\partial L}{\partial z_j} x_i"),
+)
+IDS = {"e": "line 17", "L": "line 23", "dy": "line 29", "dz": "line 35", "zi": "line 41", "dW": "line 47"}
+
+
+def grad(f, v, h=1e-6):
+    v = np.asarray(v, dtype=float)
+    g = np.zeros_like(v)
+    for idx in np.ndindex(v.shape):
+        e = np.zeros_like(v)
+        e[idx] = h
+        g[idx] = (f(v + e) - f(v - e)) / (2 * h)
+    return g
+
+
+def oracle(planted: bool) -> dict[str, str]:
+    """Each claim's verdict from NumPy at a random point (the claims are identities in W, x and the target)."""
+    W, x, t = RNG.normal(size=(M, N)), RNG.normal(size=N), RNG.normal(size=M)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    z = W @ x
+    y = sig(z)
+    e = t - y
+    dL_dy = grad(lambda v: float(np.sum((t - v) ** 2)), y)
+    dL_dz = grad(lambda v: float(np.sum((t - sig(v)) ** 2)), z)
+    dL_dW = grad(lambda v: float(np.sum((t - sig(v @ x)) ** 2)), W)
+    same = lambda a, b: np.shape(a) == np.shape(b) and np.allclose(a, b, atol=1e-6)  # noqa: E731
+    verdict = lambda ok: "correct" if ok else "incorrect"  # noqa: E731
+    out = {"e": "correct", "L": "correct"}  # (definitions of the answer's own symbols)
+    out["dy"] = verdict(same(dL_dy, 2 * e if planted else 2 * e * -1))
+    out["dz"] = verdict(same(dL_dz, dL_dy * y * (1 - y)))
+    # W_{ji} x_j with W of shape M × N: j would count M rows and the N entries of x at once — no such product
+    out["zi"] = verdict(not planted and same(z, np.einsum("ij,j->i", W, x)))
+    out["dW"] = verdict(same(dL_dW, np.einsum("i,j->ij", dL_dz, x)) and not planted)  # dL/dz_j x_i: (N, M) ≠ (M, N)
+    return out
+
+
+def verify(tmp_path, body: str, notation: str | None = None):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    path = None
+    if notation is not None:
+        (tmp_path / "notation.toml").write_text(notation)
+        path = str(tmp_path / "notation.toml")
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"), path)
+    return {r.id: r for r in results}
+
+
+def planted() -> str:
+    text = RAND_XIE
+    for right, wrong in PLANTS:
+        assert right in text
+        text = text.replace(right, wrong, 1)
+    return text
+
+
+@pytest.mark.parametrize("plant", [False, True], ids=["as-written", "planted"])
+def test_rand_xies_derivation_is_judged_by_components(tmp_path, plant):
+    """Every claim of the post judged by components agrees with NumPy; the planted slips are incorrect."""
+    want = oracle(plant)
+    if plant:
+        assert {k for k, v in want.items() if v == "incorrect"} == {"dy", "zi", "dW"}
+    else:
+        assert set(want.values()) == {"correct"}
+    got = verify(tmp_path, planted() if plant else RAND_XIE)
+    # \text{grad}(W_{ij}), the chain's first side, does not read: its other sides are judged without it when they
+    # agree ("left out"); when they do not, the claim is not called incorrect (the reading may be wrong): unchecked
+    if plant:
+        want["dW"] = "unchecked"
+        assert "could not be read" in got[IDS["dW"]].message
+    else:
+        assert "left out" in got[IDS["dW"]].message
+    assert {k: got[i].verdict for k, i in IDS.items()} == want
+
+
+def test_without_the_convention_stated_nothing_is_read_by_components(tmp_path):
+    """The same derivation with the sentence about Einstein notation removed: no claim is judged by components (a
+    repeated index stays what the judge makes of it); declared in [notation], it is judged again."""
+    text = RAND_XIE.replace("Einstein notation comes to rescue: a repeated index is summed.", "").replace(
+        "# Use Einstein Notation to derive", "# Deriving")
+    assert not einstein.stated(text)
+    got = verify(tmp_path, text)
+    assert not any("summation convention" in r.message for r in got.values())
+    declared = verify(tmp_path, text, '[notation]\nsummation = "einstein"\n')
+    assert declared[IDS["dW"]].verdict == "correct"
+    assert "summation convention" in declared[IDS["dW"]].message
+    refused = verify(tmp_path, RAND_XIE, '[notation]\nsummation = "none"\n')
+    assert not any("summation convention" in r.message for r in refused.values())
+
+
+class Env:
+    """Letters with fixed values (no network): derivatives by perturbing a base letter and recomputing the others."""
+
+    def __init__(self, base: dict, derived: tuple = (), consts: dict | None = None):
+        self.base, self.derived, self.consts = base, derived, consts or {}
+        self.vals = dict(base)
+        for name, f in derived:
+            self.vals[name] = f(self.vals)
+
+    def has(self, name):
+        return name in self.vals
+
+    def value(self, name):
+        return self.vals[name]
+
+    def index(self, name):
+        return self.consts.get(name)
+
+    def perturbed(self, name, arr):
+        return Env({**self.base, name: arr}, self.derived, self.consts)
+
+
+def test_the_summation_convention_against_einsum():
+    """A repeated index absent from the left side is summed; one on the left side stays free (entry by entry)."""
+    x, c, s = RNG.normal(size=(4, 3)), RNG.normal(size=(3, 2)), RNG.normal(size=5)
+    env = Env({"x": x, "c": c, "s": s})
+    (value,) = [einstein.evaluate(einstein.read(r"y_{ij} = x_{ik} c_{kj}")[1], env, frozenset("ij"))]
+    assert value.idx == ("i", "j") and np.allclose(value.arr, np.einsum("ik,kj->ij", x, c))
+    env = Env({"s": s}, (("q", lambda v: 0.5 * float(np.sum(v["s"] ** 2))),))  # q = ½ Σ s², ∂q/∂s_n = s_n
+    # i not on the left: Σ_i s_i δ_in = s_n; i on the left: s_i δ_in entry by entry (not ∂s_i/∂s_n = δ_in)
+    assert einstein.judge(r"\frac{\partial q}{\partial s_n} = s_i \delta_{in}", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\partial s_i}{\partial s_n} = \delta_{in}", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\partial s_i}{\partial s_n} = s_i \delta_{in}", [env]).verdict == "incorrect"
+
+
+def test_index_errors_are_incorrect_and_unknown_letters_unchecked():
+    x, c = RNG.normal(size=(4, 3)), RNG.normal(size=(3, 2))
+    y = x @ c
+    env = Env({"x": x, "c": c, "y": y})
+    assert einstein.judge(r"y_{ij} = x_{ik} c_{kj}", [env]).verdict == "correct"
+    wrong = einstein.judge(r"y_{ij} = x_{ik} c_{jk}", [env])  # c is 3 × 2: c_{jk} pairs j (2) with c's 3 rows
+    assert wrong.verdict == "incorrect" and "runs over" in wrong.message
+    free = einstein.judge(r"y_{ij} = \sum_j x_{ik} c_{kj}", [env])  # j summed away: the sides' free indices differ
+    assert free.verdict == "incorrect" and "free indices differ" in free.message
+    assert einstein.judge(r"y_{ij} = u_{ik} c_{kj}", [env]).verdict is None  # u: no value
+
+
+def test_a_derivative_by_components_is_a_central_difference():
+    """∂y_ij/∂x_pq = δ_ip c_qj; the planted c_jq is incorrect (Josh's planted slip, on other sizes)."""
+    x, c = RNG.normal(size=(4, 3)), RNG.normal(size=(3, 3))
+    env = Env({"x": x, "c": c}, (("y", lambda v: v["x"] @ v["c"]),))
+    jac = np.einsum("ip,qj->ijpq", np.eye(4), c)  # by hand: y_ij = x_ik c_kj
+    ok = einstein.evaluate(einstein.read(r"\frac{\partial y_{ij}}{\partial x_{pq}} = 0")[0], env, frozenset("ijpq"))
+    assert np.allclose(np.transpose(ok.arr, [ok.idx.index(i) for i in "ijpq"]), jac, atol=1e-6)
+    assert einstein.judge(r"\frac{\partial y_{ij}}{\partial x_{pq}} = \delta_{ip} c_{qj}", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\partial y_{ij}}{\partial x_{pq}} = \delta_{ip} c_{jq}", [env]).verdict == "incorrect"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("we sum over the repeated indices (Einstein notation)", True),
+    ("the summation convention is used throughout", True),
+    ("k is repeated and not used on the left, meaning it's a dummy index", True),
+    ("repeated indices are summed", True),
+    ("we use index notation", False),
+    ("the sum over i of the squared errors", False),
+])
+def test_the_convention_stated_in_prose(text, said):
+    assert einstein.stated(text) is said
+
+
+def test_hostile_input_is_bounded():
+    """A very long or deeply nested claim is refused with a reason, quickly (a linear scan)."""
+    long = "y_{ij} = " + " + ".join(["x_{ik} c_{kj}"] * 2000)
+    assert einstein.judge(long, [Env({})]).verdict is None
+    deep = "y = " + "(" * 5000 + "x" + ")" * 5000
+    assert einstein.judge(deep, [Env({"x": np.ones(2), "y": np.ones(2)})]).verdict is None
