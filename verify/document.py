@@ -35,7 +35,7 @@ from .judge import Claim, _top_sides
 from .layerscope import prose_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
-from .normalize import squeeze_space
+from .normalize import plain_math, squeeze_space
 from .orientation import stated_shapes
 
 MAX_BYTES = 1_000_000
@@ -329,7 +329,7 @@ def _plain(text: str, lines: _LineCounter):
         rel = _RELATION.search(body)
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
-        yield _Eq(body, lines.at(start), None, False, start + lead.end(), None)
+        yield _Eq(plain_math(body), lines.at(start), None, False, start + lead.end(), None)
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:

@@ -1461,6 +1461,8 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
         if any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for side in sides[1:]
                for n in side.walk()):
             continue
+        if not any(n.op == "q" for n in sides[1].walk()):
+            continue  # L = 0.0923: a worked example's value (rounded), not a definition of the objective's scale
         ratios = []
         for lay in judge.layouts:
             judge._use(lay)

@@ -338,3 +338,80 @@ def _named(m: re.Match) -> str:
     if word in _TEXT_WORDS:
         return rf" \txt{word} "
     return rf" \{word} " if word else " "
+
+
+#: Greek letters a plain-text answer spells as words (delta2 = …, W2 - eta * dW2, lambda/m): the LaTeX it means
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|gamma|beta|mu|phi|nabla|"
+                         r"partial)(?![A-Za-z])")
+#: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
+_WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
+_NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
+MAX_LIST = 400  # entries of one list literal turned into a matrix (a plain-text line is at most MAX_INLINE characters)
+
+
+def _number_list(text: str, i: int) -> tuple[list[str], int] | None:
+    """The numbers of ``[a, b, …]`` opening at ``text[i]`` and the index after its ``]``; None when it is not one."""
+    out, j = [], i + 1
+    while len(out) < MAX_LIST:
+        m = _NUMBER.match(text, j)
+        if m is None:
+            return None
+        out.append(m.group(1))
+        j = m.end()
+        if text.startswith("]", j):
+            return out, j + 1
+        if not text.startswith(",", j):
+            return None
+        j += 1
+    return None
+
+
+def _list_literal(text: str, i: int) -> tuple[str, int] | None:
+    """``[[0.2, -0.4], [0.7, 0.1]]`` (NumPy's rows) or ``[0.5, -1.0]`` (a vector: a column) at ``text[i]`` as a bmatrix,
+    and the index after it; None when the brackets there hold anything but numbers."""
+    j = i + 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if not text.startswith("[", j):
+        flat = _number_list(text, i)
+        return (r"\begin{bmatrix} " + r" \\ ".join(flat[0]) + r" \end{bmatrix}", flat[1]) if flat else None
+    rows = []
+    while len(rows) < MAX_LIST:
+        row = _number_list(text, j)
+        if row is None or (rows and len(row[0]) != len(rows[0])):
+            return None
+        rows.append(row[0])
+        j = row[1]
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if text.startswith("]", j):
+            return r"\begin{bmatrix} " + r" \\ ".join(" & ".join(r) for r in rows) + r" \end{bmatrix}", j + 1
+        if not text.startswith(",", j):
+            return None
+        j += 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if not text.startswith("[", j):
+            return None
+    return None
+
+
+def plain_math(text: str) -> str:
+    """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
+    ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
+    spelled as words, NumPy's nested lists as matrices (a flat list is a vector, a column), word subscripts braced.
+    Only for text that holds no LaTeX (``document._plain``): there the words cannot be anything else. One pass over
+    the text; each list literal is scanned once."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        k = text.find("[", i)
+        if k < 0:
+            out.append(text[i:])
+            break
+        indexing = k and (text[k - 1].isalnum() or text[k - 1] in "_)]")  # x[0], W[1][2]: an index, not a list
+        found = None if indexing else _list_literal(text, k)
+        out.append(text[i:k] + (found[0] if found else "["))
+        i = found[1] if found else k + 1
+    s = "".join(out)
+    s = _GREEK_WORD.sub(lambda m: "\\" + m.group(1) + " " if m.group(1) in ("partial", "nabla") else "\\" + m.group(1), s)
+    return _WORD_SCRIPT.sub(r"_{\1}", s)

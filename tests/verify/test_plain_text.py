@@ -111,3 +111,68 @@ def test_a_comparison_in_a_script_is_not_an_indicator():
     from gradproof.verify.normalize import normalize
 
     assert "\\indicator" not in normalize("x^{(l<N)} = \\tanh(\\tilde{x}^{(l)})")
+
+
+#: a worked example typed as plain text (the twelfth round's user check): NumPy's nested lists as the given values,
+#: Greek letters spelled as words (delta2, eta), a word subscript (W2_new). Its numbers are checked against the network
+#: run on its own given values; every number below was computed by the NumPy oracle in the first test.
+EXAMPLE_SPEC = """name = "hw_221"
+inputs = 2
+layers = [{units = 2, activation = "sigmoid"}, {units = 1, activation = "sigmoid"}]
+[loss]
+name = "squared_error"
+[optimizer]
+name = "sgd"
+learning_rate = 0.5
+"""
+EXAMPLE = """Problem 2 -- backprop by hand
+
+Given: x = [0.5, -1.0], y = 1
+W1 = [[0.2, -0.4], [0.7, 0.1]], b1 = [0.1, -0.2]
+W2 = [[0.6, -0.3]], b2 = [0.05]
+
+z1 = W1 x + b1 = [0.6, 0.05]
+a1 = sigmoid(z1) = [0.6457, 0.5125]
+z2 = W2 a1 + b2 = {z2}
+a2 = sigmoid(z2) = 0.5704
+L = 0.0923
+delta2 = (a2 - y) * a2 * (1 - a2) = -0.1053
+dL/dW2 = {dw2}
+delta1 = (W2^T delta2) * a1 * (1 - a1) = [-0.0144, 0.0079]
+dL/dW1 = delta1 x^T = [[-0.0072, 0.0144], [0.0039, -0.0079]]
+W2_new = {update}
+"""
+EXAMPLE_RIGHT = {"z2": "0.2836", "dw2": "delta2 * a1^T = [[-0.0680, -0.0539]]", "update": "W2 - eta * dL/dW2 = [[0.634, -0.273]]"}
+EXAMPLE_WRONG = {"z2": "0.2336", "dw2": "delta2 * a1 = [[-0.0680, -0.0539]]", "update": "W2 + eta * dL/dW2 = [[0.566, -0.327]]"}
+EXAMPLE_LINES = {"z2": "line 9", "dw2": "line 13", "update": "line 16"}
+
+
+def test_the_oracle_computes_the_worked_example():
+    x, y = np.array([0.5, -1.0]), np.array([1.0])
+    W1, b1, W2, b2 = np.array([[0.2, -0.4], [0.7, 0.1]]), np.array([0.1, -0.2]), np.array([[0.6, -0.3]]), np.array([0.05])
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    a1 = sig(W1 @ x + b1)
+    z2 = W2 @ a1 + b2
+    a2 = sig(z2)
+    d2 = (a2 - y) * a2 * (1 - a2)
+    d1 = (W2.T @ d2) * a1 * (1 - a1)
+    assert np.allclose(z2, 0.2836, atol=5e-5) and np.allclose(0.5 * np.sum((a2 - y) ** 2), 0.0923, atol=5e-5)
+    assert np.allclose(np.outer(d2, a1), [[-0.0680, -0.0539]], atol=5e-5)
+    assert np.allclose(np.outer(d1, x), [[-0.0072, 0.0144], [0.0039, -0.0079]], atol=5e-5)
+    assert np.allclose(W2 - 0.5 * np.outer(d2, a1), [[0.634, -0.273]], atol=5e-4)
+    assert not np.allclose(W2 + 0.5 * np.outer(d2, a1), [[0.634, -0.273]], atol=5e-3)
+
+
+@pytest.mark.parametrize("wrong", [None, *EXAMPLE_LINES])
+def test_a_worked_example_in_plain_text_is_checked_on_its_own_numbers(tmp_path, wrong):
+    from gradproof.verify.cli import verify_file
+
+    fill = {k: (EXAMPLE_WRONG if k == wrong else EXAMPLE_RIGHT)[k] for k in EXAMPLE_RIGHT}
+    (tmp_path / "spec.toml").write_text(EXAMPLE_SPEC)
+    (tmp_path / "hw.txt").write_text(EXAMPLE.format(**fill))
+    results, meta, _ = verify_file(str(tmp_path / "hw.txt"), str(tmp_path / "spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert len(got) == 13 and list(got.values()).count("unchecked") == 0, got
+    for key, line in EXAMPLE_LINES.items():
+        assert got[line] == ("incorrect" if key == wrong else "correct"), (line, got[line])
+    assert list(got.values()).count("incorrect") == (wrong is not None)
