@@ -104,6 +104,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         for offset, part in rows:
             newlines_before += eq.body.count("\n", counted, offset)
             counted = max(counted, offset)
+            part = _drop_intertext(part)  # (before its line: the claim's text starts after the prose)
             # the row's first line: where its text starts (a blanked \begin{aligned} before it may have hidden a newline)
             line = eq.line + newlines_before + part.count("\n", 0, len(part) - len(part.lstrip()))
             if macros:
@@ -364,6 +365,28 @@ _WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\
 #: a single word that opens a sentence (``\\text{where}``, ``\\text{Thus}``); other words need a space or a closing
 #: punctuation mark to be prose (``\\text{MSE}(ŷ, y)``, ``\\text{ReLU}'(z)`` are names of functions)
 _CONNECTIVES = frozenset("where thus hence so then therefore similarly and or also finally since because note".split())
+
+
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
+
+
+def _drop_intertext(part: str) -> str:
+    """The row without amsmath's ``\\intertext{and therefore, by the chain rule,}`` (prose set between two rows of an
+    ``align``: it opens the next row, which is a claim of its own). Its braces are matched in one pass; an unclosed
+    one leaves the row as it is."""
+    out, pos = [], 0
+    for m in _INTERTEXT.finditer(part):
+        if m.start() < pos:
+            continue
+        depth, i = 1, m.end()
+        while i < len(part) and depth:
+            depth += {"{": 1, "}": -1}.get(part[i], 0)
+            i += 1
+        if depth:
+            break
+        out.append(part[pos:m.start()] + ("\n" * part.count("\n", m.start(), i) or " "))  # (its lines still count)
+        pos = i
+    return "".join(out) + part[pos:] if out else part
 
 
 def _leading_prose(part: str) -> str:

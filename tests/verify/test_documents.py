@@ -35,6 +35,16 @@ def test_an_equation_environment_on_its_own_line_is_named_by_the_line_where_its_
     assert ids(same_line) == ["line 2"]
 
 
+def test_an_intertext_between_two_rows_opens_the_next_row_as_a_claim():
+    # amsmath's \intertext{…} sets prose between two rows of an align: the row after it was read with the prose in
+    # front ("unknown symbol intertext"), so its gradient was never judged
+    text = ("\\begin{align*}\n\\delta^{(2)} &= \\hat y - y \\\\\n\\intertext{and therefore, by the chain rule,}\n"
+            "\\frac{\\partial J}{\\partial W^{(2)}} &= \\delta^{(2)} h^{(1)T} \\notag\n\\end{align*}\n")
+    claims = extract(text)
+    assert [c.latex.split("=")[0].strip() for c in claims] == ["\\delta^{(2)}", "\\frac{\\partial J}{\\partial W^{(2)}}"]
+    assert [c.id for c in claims] == ["line 2.1", "line 4.2"]
+
+
 def test_tags_label_and_question_headings_name_the_claims():
     text = ("## Question 2\n$$ a = b $$\n$$ c = d \\tag{Q2b} $$\n**Problem 3a** text\n$$ e = f $$\n$$ g = h $$\n")
     assert ids(text) == ["Q2.1", "Q2b", "Problem3a.1", "Problem3a.2"]
