@@ -67,6 +67,9 @@ RUN_BYTES = 1536 * 2**20
 #: what a run stopped by its budget can do about it (``run_budget``'s hint)
 RUN_HINT = ("the budget keeps every run under 30 s (docs/RELIABILITY.md): use fewer distinct custom activations, simpler "
             "formulas or a smaller network")
+#: ... and what a verify run stopped by it can do (a long answer, not the network, is the usual cause)
+VERIFY_HINT = ("the budget keeps every run under 30 s (docs/RELIABILITY.md): judge a long answer in parts (fewer "
+               "equations or smaller matrices per file), or use a smaller network")
 
 
 #: after the first alarm, how often it repeats until the block has unwound
@@ -346,6 +349,6 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
             _unwinding[0] = None
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS",
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS", "VERIFY_HINT",
            "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError", "available", "available_memory", "remaining",
            "run_budget", "spare", "time_limit"]

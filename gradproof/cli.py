@@ -171,7 +171,7 @@ def cmd_verify(args) -> int:
             getattr(args, "rubric", None) or (args.answers[0] != "-" and Path(args.answers[0]).is_dir()))
         if is_batch(args) or graded:
             return run(args)  # grading: a budget for the spec's derivation, then one per submission (verify.batch)
-        with _budget(str(args.answers[0]), limits.VERIFY_WALL_MIN_CPU, limits.VERIFY_CLAIMS_WALL):
+        with _budget(str(args.answers[0]), limits.VERIFY_WALL_MIN_CPU, limits.VERIFY_CLAIMS_WALL, limits.VERIFY_HINT):
             return run(args)
 
 
@@ -211,13 +211,15 @@ def cmd_demo(args) -> int:
     return run(_out_dir(args.out))
 
 
-def _budget(what: str, wall_min_cpu: float | None = None, soft_wall: float | None = None):
+def _budget(what: str, wall_min_cpu: float | None = None, soft_wall: float | None = None, hint: str | None = None):
     """One time and memory budget for the work on untrusted input (derive.limits.run_budget), from the process's start.
     ``wall_min_cpu``: the work after which the wall clock may stop the run (default ``limits.RUN_WALL_MIN_CPU``);
-    ``soft_wall``: the seconds after which work that can end with a partial result ends (``limits.overdue``)."""
+    ``soft_wall``: the seconds after which work that can end with a partial result ends (``limits.overdue``);
+    ``hint``: what the user can do when the budget stops the run (default ``limits.RUN_HINT``)."""
     from gradproof.derive import limits
 
-    return limits.run_budget(what, started=_STARTED[0], wall_min_cpu=wall_min_cpu, soft_wall=soft_wall)
+    return limits.run_budget(what, started=_STARTED[0], wall_min_cpu=wall_min_cpu, soft_wall=soft_wall,
+                             hint=hint or limits.RUN_HINT)
 
 
 def _process_start() -> float:
