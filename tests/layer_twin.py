@@ -133,6 +133,10 @@ def torch_objective(net, params: dict, X, Y, masks: dict, running: dict | None =
         data = -(Yt * torch.log_softmax(z, dim=1)).sum() / n
     elif net.loss.name == "binary_cross_entropy":
         data = torch.nn.functional.binary_cross_entropy(yhat, Yt, reduction="sum") / n
+    elif net.loss.name == "mean_squared_error":
+        data = torch.nn.functional.mse_loss(yhat, Yt)  # PyTorch's MSELoss: the mean over the samples and outputs
+    elif net.loss.name == "sum_squared_error":
+        data = torch.nn.functional.mse_loss(yhat, Yt, reduction="sum") / n
     else:
         data = ((yhat - Yt) ** 2 / 2).sum() / n
     J = data

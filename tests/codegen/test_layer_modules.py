@@ -15,7 +15,9 @@ from layer_twin import TABLES, random_layer_params, random_masks, torch_forward,
 
 SPECS = {**{name: ("table", table) for name, table in TABLES.items()},
          "bn_mlp.toml": ("file", ROOT / "examples" / "bn_mlp.toml"),
-         "residual_mlp.toml": ("file", ROOT / "examples" / "residual_mlp.toml")}
+         "residual_mlp.toml": ("file", ROOT / "examples" / "residual_mlp.toml"),
+         # "mse" is PyTorch's MSELoss (a mean over the outputs too): the twin uses torch's own mse_loss
+         "residual_mse": ("table", {**TABLES["residual_mlp"], "name": "residual_mse", "loss": {"name": "mse"}})}
 
 
 @pytest.fixture(scope="module", params=sorted(SPECS))
