@@ -530,7 +530,7 @@ _BATCH_LETTER = r"(?:[mNM]|\\math(?:ord|rm|it|normal)\s*\{\s*[mNM]\s*\})"
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
                               + _BATCH_LETTER + r"\s*\}?"
                               # NumPy typed in a code block or plain text: (1 / m) * np.dot(…), 1./m, np.dot(dZ2, A1.T) / m
-                              r"|(?<![\w.\\])1(?:\.0?)?\s?/\s?[mN](?![\w(])|\)\s?/\s?[mN](?![\w(])")
+                              r"|(?<![\w.\\])1(?:\.0?)?\s?/\s?[mN](?![\w(])|(?<=[\w)])\s?/\s?[mN](?![\w(])")
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
 #: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",

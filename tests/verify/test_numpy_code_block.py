@@ -75,3 +75,12 @@ def test_numpy_in_a_code_block_is_judged_over_a_batch(tmp_path, wrong):
     for key, line in LINES.items():
         assert got[line] == ("incorrect" if key == wrong else "correct"), (line, got)
     assert got["line 6"] == got["line 8"] == "correct"
+
+
+def test_a_division_by_m_after_a_matrix_product_marks_a_batch_too(tmp_path):
+    # db2 = np.sum(…) / m is the only mean over the examples: dW2 = dZ2 @ A1.T (no 1/m) is then wrong
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "answer.md").write_text("```python\ndZ2 = A2 - Y\ndW2 = dZ2 @ A1.T\n"
+                                        "db2 = np.sum(dZ2, axis=1, keepdims=True) / m\n```\n")
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    assert {r.id: r.verdict for r in results} == {"line 2": "correct", "line 3": "incorrect", "line 4": "correct"}
