@@ -53,7 +53,7 @@ from .shapes import (
     gradient_of_scalar,
     index_sizes,
 )
-from .surface import split_statements
+from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
 from .tree import NO_BIAS, NO_SUCH_LAYER, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
@@ -2382,6 +2382,9 @@ def _top_rows(latex: str) -> list[str]:
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
         return [part for row in parts for part in _top_rows(row)]
+    listed = _quad_equations(latex)
+    if len(listed) > 1:  # EastSunrise's \frac{∂E}{∂w^l_{ji}} = δ^l_j a^{l-1}_i \quad \frac{∂E}{∂b^l_j} = δ^l_j
+        return [part for row in listed for part in _top_rows(row)]
     listed = _comma_equations(latex)
     if len(listed) > 1:  # MathsCode's W = W - \alpha v_{dw},b = b - \alpha v_{db}: two updates on one line
         return [part for row in listed for part in _top_rows(row)]
@@ -2468,6 +2471,27 @@ def _top_separator(latex: str) -> bool:
             return True
         i += 1
     return False
+
+
+#: the space between two equations written side by side: \quad or \qquad with nothing else (a comma is _QUAD's)
+_BARE_QUAD = re.compile(r"\s*\\q?quad(?![A-Za-z])\s*")
+#: what opens a remark, not an equation, after a \quad: a parenthesis, words, a quantifier
+_REMARK_OPENS = re.compile(r"\s*(?:[(\[]|\\(?:text|textrm|mathrm|mbox|operatorname|forall|left|big|Big)(?![a-z]))")
+
+
+def _quad_equations(latex: str) -> list[str]:
+    r"""Equations written side by side with only ``\quad`` between them, each stating its own relation
+    (``\frac{∂E}{∂w} = δ a \quad \frac{∂E}{∂b} = δ``): the pieces split at ``\quad``/``\qquad`` outside braces,
+    brackets and environments (surface.split_top_level, one pass). ``[latex]`` unless every piece holds a relation at
+    its top level and none is a remark: a condition in parentheses (``\quad (l = 2, 3, …)``), words
+    (``\quad \text{for } …``), an index's range (``\quad l = 1, …, L``)."""
+    if "quad" not in latex or latex.count("=") < 2:
+        return [latex]
+    pieces = [p for p in split_top_level(latex, _BARE_QUAD) if p.strip()]
+    if len(pieces) < 2 or any(len(_top_sides(p)) < 2 or _REMARK_OPENS.match(p) or _INDEX_RANGE.match(p)
+                              for p in pieces):
+        return [latex]
+    return pieces
 
 
 def _comma_equations(latex: str) -> list[str]:

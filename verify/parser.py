@@ -1789,6 +1789,20 @@ class _Parser:
         name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
         return self.symbol(name, tok)
 
+    def signed_wrt(self) -> tuple[Node, bool]:
+        """The quantity a derivative is taken by, and whether it is written negated, ``\\partial (-z_j)`` (Zhou's
+        ∂/∂θ_j with θ_j entering only through z_j = β_j − θ_j: thresholds.py): ∂X/∂(−q) = −∂X/∂q."""
+        if self.is_("(") and self.is_("-", 1):
+            start = self.i
+            self.i += 2
+            try:
+                q = self.wrt()
+                self.expect(")")
+                return q, True
+            except Unreadable:
+                self.i = start
+        return self.wrt(), False
+
     def frac(self) -> Node:
         self.expect("{")
         nxt = self.peek(1)
@@ -1824,8 +1838,10 @@ class _Parser:
             if not (self.is_("partial") or self.is_("d")):
                 raise Unreadable("expected \\partial in the denominator")
             self.next()
-            q = self.wrt()
+            q, negated = self.signed_wrt()
             self.expect("}")
+            if negated and empty:
+                raise Unreadable("\\frac{\\partial}{\\partial (-q)} before an expression is not read; write the derivative by q")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
             elif empty and (self.is_("(") or self.is_("[")) and _FORWARD_QUANTITY(q):
@@ -1844,6 +1860,7 @@ class _Parser:
                     q.value if isinstance(q.value, tuple) else (q.value,)):
                 raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
             grad = self.gradient(q, loss, per_sample=self.loss_sample is not None)
+            grad = Node("neg", (grad,)) if negated else grad
             return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
         first = None
         if self.is_("d"):
@@ -1969,11 +1986,12 @@ class _Parser:
         top = self.group("}")
         self.expect("{")
         self._partial()
-        bottom = self.wrt()
+        bottom, negated = self.signed_wrt()
         self.expect("}")
         if not _FORWARD_QUANTITY(bottom):
             raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them")
-        return Node("dexpr", (top, bottom))
+        node = Node("dexpr", (top, bottom))
+        return Node("neg", (node,)) if negated else node
 
     def _partial(self) -> None:
         """∂ or d: Grosse's dy/dz between two quantities is ∂y/∂z."""
@@ -1990,8 +2008,12 @@ class _Parser:
         self.expect("}")
         self.expect("{")
         self._partial()
-        bottom = self.wrt()
+        bottom, negated = self.signed_wrt()
         self.expect("}")
+        node = self._jacobian_of(top, bottom)
+        return Node("neg", (node,)) if negated else node  # ∂b_h/∂(−z_h): Zhou's ∂b_h/∂γ_h (thresholds.py)
+
+    def _jacobian_of(self, top: Node, bottom: Node) -> Node:
         if top.op == "q" and top.value[0] in ("loss", "lossL", "lossR") and bottom.op == "q":
             return self.gradient(bottom, top.value[0], False)  # d2l's ∂s/∂W^{(1)}: s is the answer's letter for R
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .surface import split_top_level
+
 MAX_CLAIMS = 500
 MAX_CHARS = 2000
 def _ix(letter: str) -> str:
@@ -43,7 +45,14 @@ _EXAMPLE = (
     (re.compile(r"(?<![A-Za-z\\])E\s*_\s*" + _ix("k")), r"E"),
 )
 #: the updates of a threshold: Δθ_j = R is Δb⁽²⁾_j = −(R)
-_THRESHOLD_STEP = re.compile(r"^\s*\\Delta\s*\\(theta|gamma)\s*_\s*(?:\{\s*[jp]\s*\}|[jp])\s*=(?P<rhs>[^=]*)$")
+_THRESHOLD_STEP = re.compile(r"^\s*\\Delta\s*\\(theta|gamma)\s*_\s*(?:\{\s*[jp]\s*\}|[jp])\s*=(?P<rhs>.*)$", re.S)
+_EQUALS = re.compile(r"(?<![:<>!\\])=")
+#: a derivative by a threshold: \partial θ_j, \partial γ_p (the hidden index already p), the whole denominator
+_BY_THRESHOLD = re.compile(r"\{\s*\\partial\s*\\(theta|gamma)\s*_\s*(?:\{\s*[jp]\s*\}|[jp](?![A-Za-z]))\s*\}")
+#: a threshold subtracted from its sum (β_j − θ_j, α_p − γ_p: z_j and z_p), and any other use of Zhou's four letters
+_THRESHOLD_SUBTRACTED = re.compile(r"\\(?:beta\s*_\s*(?:\{\s*j\s*\}|j)\s*-\s*\\theta|alpha\s*_\s*(?:\{\s*p\s*\}|p)\s*-\s*"
+                                   r"\\gamma)\s*_\s*(?:\{\s*[jp]\s*\}|[jp](?![A-Za-z]))")
+_ZHOU_LETTERS = re.compile(r"\\(?:beta|alpha|theta|gamma)(?![A-Za-z])")
 #: Zhou's symbols (the hidden index already p) -> gradproof's
 _SYMBOLS = (
     (re.compile(r"\\partial\s*\\beta\s*_\s*" + _ix("j")), r"\\partial z^{(2)}_j"),  # (β_j and z_j differ by a constant)
@@ -55,14 +64,46 @@ _SYMBOLS = (
     (re.compile(r"\\alpha\s*_\s*" + _ix("p")), r"(z^{(1)}_p - b^{(1)}_p)"),
     (re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*p\s*,?\s*j\s*\}"), r"W^{(2)}_{pj}"),
     (re.compile(r"(?<![A-Za-z\\])v\s*_\s*\{\s*i\s*,?\s*p\s*\}"), r"W^{(1)}_{ip}"),
-    (re.compile(r"(?<![A-Za-z\\])g\s*_\s*" + _ix("j")), r"(-\\delta^{(2)}_j)"),  # g_j = −∂E_k/∂β_j
-    (re.compile(r"(?<![A-Za-z\\])e\s*_\s*" + _ix("p")), r"(-\\delta^{(1)}_p)"),  # e_h = −∂E_k/∂α_h
+    # g_j = −∂E_k/∂β_j, e_h = −∂E_k/∂α_h, also with another of Zhou's unit indices (i, j, h), as a slip may write them
+    (re.compile(r"(?<![A-Za-z\\])g\s*_\s*" + _ix("([ijp])")), lambda m: f"(-\\delta^{{(2)}}_{m.group(1) or m.group(2)})"),
+    (re.compile(r"(?<![A-Za-z\\])e\s*_\s*" + _ix("([ijp])")), lambda m: f"(-\\delta^{{(1)}}_{m.group(1) or m.group(2)})"),
 )
 #: a sum over the examples k (Zhou's accumulated error, (5.16)): such a claim is not rewritten
 _OVER_EXAMPLES = re.compile(r"\\sum\s*_\s*(?:\{\s*k|k(?![A-Za-z]))")
 _F = re.compile(r"(?<![A-Za-z\\])f\s*(?=['(])")
 CHANGE = ("Zhou's thresholds subtracted (§5.3): θ_j, γ_h are minus the biases, b_h the hidden output, v_{ih} and w_{hj} "
           "the weights (source first), α_h, β_j the sums before the threshold, g_j and e_h minus δ, k the example")
+
+
+def _by_thresholds(text: str) -> str:
+    r"""Each derivative by a threshold, ``\frac{\partial X}{\partial \theta_j}``, as the derivative by ``-z^{(2)}_j``
+    (``\gamma_p``: by ``-z^{(1)}_p``): θ_j enters the network only through z_j = β_j − θ_j, so ∂X/∂θ_j = −∂X/∂z_j for
+    any X computed from z_j — ``\hat y_j``, ``f(\beta_j - \theta_j)``, ``E_k``, ``b_h`` (the parser reads
+    ``\partial (-q)``). Only where X holds none of Zhou's β, α, θ, γ other than a threshold subtracted from its sum
+    (``\partial \beta_j / \partial \theta_j`` is 0, not what varying z gives). One pass: each brace matched once."""
+    if "partial" not in text or not _BY_THRESHOLD.search(text):
+        return text
+    opened, stack = {}, []  # closing brace -> its opening brace
+    for i, ch in enumerate(text):
+        if ch == "{" and text[i - 1:i] != "\\":
+            stack.append(i)
+        elif ch == "}" and text[i - 1:i] != "\\" and stack:
+            opened[i] = stack.pop()
+    out, last = [], 0
+    for m in _BY_THRESHOLD.finditer(text):
+        j = m.start() - 1  # the numerator: the group closing just before this denominator, opened after \frac
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        opener = opened.get(j)
+        if opener is None or not text[max(0, opener - 16):opener].rstrip().endswith("frac"):
+            continue
+        if _ZHOU_LETTERS.search(_THRESHOLD_SUBTRACTED.sub(" ", text[opener + 1:j])):
+            continue
+        layer, index = ("2", "j") if m.group(1) == "theta" else ("1", "p")
+        out += [text[last:m.start()], f"{{\\partial (-z^{{({layer})}}_{index})}}"]
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 class ThresholdReading:
@@ -91,7 +132,9 @@ class ThresholdReading:
         step = _THRESHOLD_STEP.match(text)
         if step:
             layer, index = ("2", "j") if step.group(1) == "theta" else ("1", "p")  # (the group's index is that one)
-            text = f"\\Delta b^{{({layer})}}_{index} = -({step.group('rhs').strip()})"
+            sides = " = ".join(f"-({side.strip()})" for side in split_top_level(step.group("rhs"), _EQUALS))  # Δθ_j = −η g_j = …
+            text = f"\\Delta b^{{({layer})}}_{index} = {sides}"
+        text = _by_thresholds(text)
         for pattern, repl in _SYMBOLS:
             text = pattern.sub(repl, text)
         if self.sigmoid:
