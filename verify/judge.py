@@ -1547,7 +1547,10 @@ class Judge:
         if thresholds is not None and "weight_order" not in dict(self.notation.options):
             claims = thresholds.prepare(claims)
             self.notation = replace(self.notation, options=self.notation.options + (
-                ("weight_order", "source"), ("delta_sign", 1)))  # (its g_j = −∂E_k/∂β_j is −δ: written so)
+                ("weight_order", "source"), ("entries_source_first", True), ("delta_sign", 1))
+                + (() if "delta_w" in dict(self.notation.options) else (("delta_w", "increment"),)))
+            # (its g_j = −∂E_k/∂β_j is −δ: written so; its weights' entries source first, in any layout; its Δ is the
+            # step's change of a parameter, v ← v + Δv, as the book defines it)
             self.inferred += (CHANGE,)
         else:
             thresholds = None

@@ -1327,6 +1327,8 @@ class _Parser:
         elif len(comps) == 2:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
+            if self.opts.get("entries_source_first"):  # Zhou's v_{ih}, w_{hj} as W^{(1)}_{ip} (thresholds.py): from i to
+                comps = self._as_entry(comps, "source")  # p, laid out as the answer's W lies (row: n_out × n_in)
             node = Node("entry", (node,), tuple(comps))
         if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
             node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
@@ -1791,16 +1793,19 @@ class _Parser:
 
     def signed_wrt(self) -> tuple[Node, bool]:
         """The quantity a derivative is taken by, and whether it is written negated, ``\\partial (-z_j)`` (Zhou's
-        ∂/∂θ_j with θ_j entering only through z_j = β_j − θ_j: thresholds.py): ∂X/∂(−q) = −∂X/∂q."""
+        ∂/∂θ_j with θ_j entering only through z_j = β_j − θ_j: thresholds.py): ∂X/∂(−q) = −∂X/∂q, for a forward
+        quantity q (z, h, ŷ, x or an entry)."""
         if self.is_("(") and self.is_("-", 1):
             start = self.i
             self.i += 2
             try:
                 q = self.wrt()
                 self.expect(")")
-                return q, True
+                if _FORWARD_QUANTITY(q):  # (a parameter negated, ∂β_j/∂(−b_j), is no threshold's z: not read)
+                    return q, True
             except Unreadable:
-                self.i = start
+                pass
+            self.i = start
         return self.wrt(), False
 
     def frac(self) -> Node:
