@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import surface
+from . import elided, surface
 from .normalize import drop_time_argument, normalize
 from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -331,6 +331,7 @@ class _Parser:
         self.macros = _macro_keys(notation)
         self.macro_end = -1  # where the last of the answer's own symbols read ends (its t_j: an entry, postfix)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
+        self._dots: str | None = None  # the last cell of dots' macro (\vdots), for the reason when it is not read
         self.bases = {**BASES, **dict(notation.bases)}
         self.own_bases = dict(notation.bases)
         if self.generic_units:
@@ -1126,8 +1127,9 @@ class _Parser:
                     first, second = divmod(item[1], 10)  # a student's w_{12}: the weight joining units 1 and 2
                     comps = self._as_entry([first - 1, second - 1])
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
-                        self.opts.get("mazur") or not any(m == "^" and any(t.text in "([" for t in ts)
-                                                                     for m, ts in scripts)):
+                        self.opts.get("mazur") or layer is None and layer_var is None and not any(
+                            m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
+                            for m, ts in scripts)):  # (Nielsen's w^l_{11}: the layer's entry, not Mazur's w_11)
                     chain = self.opts.get("sizes") and all(n == 1 for n in self.opts["sizes"])
                     if not self.opts.get("mazur") and not (chain and 1 <= item[1] < len(self.opts["sizes"])):
                         # lowercase w_5 with no layer written: one weight (in a chain of single neurons, NBIS's w_1 →
@@ -2250,6 +2252,12 @@ class _Parser:
             if env == "array" and self.is_("{"):
                 self.script()
             rows = self.rows(env)
+            dotted = next((c for r in rows for c in r if c is elided.DOTS or c is elided.EMPTY), None)
+            if dotted is not None:  # (z_1 \\ \vdots \\ z_m), w_{11} … w_{mn}: written out (elided.py)
+                if self._dots is None:
+                    raise Unreadable(f"an empty entry in the {env}")
+                return elided.expand(rows, self.quantity_shape, self.flags.setdefault("elided", {}),
+                                     surface.reason(self._dots) or "")
             widths = {len(r) for r in rows}
             if len(widths) != 1:
                 raise Unreadable(f"the rows of the {env} have different lengths {sorted(widths)}")
@@ -2293,10 +2301,52 @@ class _Parser:
                 continue
             if cases and len(row) == 1:
                 row.append(self.condition())
+            elif not cases and self._dots_cell():
+                row.append(elided.DOTS)
+            elif not cases and self.is_("&"):
+                row.append(elided.EMPTY)  # (&& \vdots: a row of dots; an empty entry elsewhere is not read)
             else:
                 row.append(self.expr())
             if self.is_("&"):
                 self.next()
+
+    def _dots_cell(self) -> bool:
+        """A matrix cell of dots (``\\vdots``, ``\\cdots``, ``...``) alone: consumed, its macro kept for the reason."""
+        tok = self.peek()
+        if tok is None:
+            return False
+        if tok.kind == "cmd" and surface.CLASS.get(tok.text) == "ellipsis":
+            n = 1
+        elif tok.text == "." and self.is_(".", 1) and self.is_(".", 2):
+            n = 3
+        else:
+            return False
+        after = self.t[self.i + n] if self.i + n < len(self.t) else None
+        if after is not None and not (after.text == "&" or after.kind in ("rows", "end")):
+            return False  # (dots inside an entry: a_1 + \cdots + a_n is not a cell of dots)
+        self._dots = tok.text if n == 1 else "ldots"
+        self.i += n
+        return True
+
+    def quantity_shape(self, q: Node) -> tuple | None:
+        """The shape of a network quantity of one sample as the answer lays it out (a vector's entries; W's rows and
+        columns in its convention), from the spec's widths; None when not known here (a batch, a generic layer)."""
+        sizes = self.opts.get("sizes")
+        if not sizes or int(self.opts.get("batch", 1)) != 1 or q.op != "q":
+            return None
+        kind, layer = q.value
+        if kind in ("x",):
+            return (sizes[0],)
+        if kind in ("y", "yhat", "dyhat"):
+            return (sizes[-1],)
+        if not isinstance(layer, int) or not 1 <= layer < len(sizes):
+            return None
+        if kind in ("z", "h", "b", "delta", "dz", "dh", "db", "b_next"):
+            return (sizes[layer],)
+        if kind in ("W", "dW", "W_next"):
+            out_in = (sizes[layer], sizes[layer - 1])
+            return out_in if self.opts.get("convention", "row") == "row" else out_in[::-1]
+        return None
 
     def condition(self) -> Node:
         if self.is_("if"):

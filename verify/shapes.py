@@ -79,6 +79,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "matrix":
         r, c = node.value
         cells = [evaluate(a, ctx) for a in node.args]
+        if r == c == 1 and np.size(cells[0]) != 1:
+            return cells[0]  # EastSunrise's \begin{bmatrix} W^T δ \end{bmatrix} ⊙ …: one entry, brackets around it
         if any(np.ndim(v) and np.size(v) != 1 for v in cells):
             raise Unreadable("matrix entries must be numbers or scalars")
         return np.array([float(np.ravel(v)[0]) for v in cells]).reshape(r, c)

@@ -225,3 +225,80 @@ def test_a_condition_after_quad_is_no_equation(tmp_path):
     assert _top_rows(r"z = x \quad \text{for } x = 1") == [r"z = x \quad \text{for } x = 1"]
     assert _top_rows(r"a = b \quad l = 1, \ldots, L") == [r"a = b \quad l = 1, \ldots, L"]
     assert len(_top_rows(r"\frac{\partial C}{\partial b} = \delta \qquad \frac{\partial C}{\partial W} = \delta a^T")) == 2
+
+
+# -- matrices written with dots (EastSunrise's pmatrix forms; Nielsen's w^l_{jk}, layers from 1) ---------------------
+
+DOTTED = r"""Layers numbered from 1, the input: $a^1_j = x_j$, $z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j$, $a^l_j = \sigma(z^l_j)$,
+$\delta^l_j = \frac{\partial C}{\partial z^l_j}$. Layer $l$ has $m$ units, layer $l-1$ has $n$.
+
+$$
+\begin{pmatrix} z^l_1 \\ \vdots \\ z^l_m \end{pmatrix}
+= \begin{pmatrix} w^l_{11} & w^l_{12} & \cdots & w^l_{1n} \\ & \vdots \\ w^l_{m1} & w^l_{m2} & \cdots & w^l_{mn} \end{pmatrix}
+\begin{pmatrix} a^{l-1}_1 \\ a^{l-1}_2 \\ \vdots \\ a^{l-1}_n \end{pmatrix}
++ \begin{pmatrix} b^l_1 \\ \vdots \\ b^l_m \end{pmatrix} \tag{fwd}
+$$
+
+$$
+\begin{pmatrix} \delta^{l-1}_1 \\ \vdots \\ \delta^{l-1}_n \end{pmatrix}
+= \begin{bmatrix} \begin{pmatrix} w^l_{11} & \cdots & w^l_{m1} \\ \vdots \\ w^l_{1n} & \cdots & w^l_{mn} \end{pmatrix}
+\begin{pmatrix} \delta^l_1 \\ \vdots \\ \delta^l_m \end{pmatrix} \end{bmatrix}
+\odot \begin{pmatrix} \sigma'(z^{l-1}_1) \\ \vdots \\ \sigma'(z^{l-1}_n) \end{pmatrix} \tag{back}
+$$
+"""
+
+#: planted: the Hadamard product written +
+DOTTED_PLANTED = {
+    "back": (r"\end{bmatrix}" + "\n" + r"\odot", r"\end{bmatrix}" + "\n" + r"+"),
+}
+
+
+def _dotted_truth():
+    """The forward pass and δ^{l-1} = ((W^l)^T δ^l) ⊙ σ'(z^{l-1}) at l = 3 (δ by central differences of C), and the
+    planted (W^l)^T δ^l + σ'(z^{l-1})."""
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=3), np.array([1.0, 0.0])
+    W = {2: rng.normal(size=(4, 3)), 3: rng.normal(size=(2, 4))}
+    B = {2: rng.normal(size=4), 3: rng.normal(size=2)}
+    sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
+    z2 = W[2] @ x + B[2]
+    cost3 = lambda z3: 0.5 * np.sum((sig(z3) - y) ** 2)  # noqa: E731
+    z3 = W[3] @ sig(z2) + B[3]
+    delta3 = _central(cost3, z3)
+    delta2 = _central(lambda z: cost3(W[3] @ sig(z) + B[3]), z2)
+    dsig = sig(z2) * (1 - sig(z2))
+    return np.allclose((W[3].T @ delta3) * dsig, delta2, atol=1e-6), np.allclose(W[3].T @ delta3 + dsig, delta2)
+
+
+def test_the_dotted_formulas_are_what_the_test_says():
+    assert _dotted_truth() == (True, False)
+
+
+def test_matrices_written_with_dots(tmp_path):
+    got = _run(tmp_path, DOTTED, _spec())
+    assert got["fwd"] == "correct" and got["back"] == "correct", got
+
+
+def test_matrices_written_with_dots_planted(tmp_path):
+    for tag, (right, wrong) in DOTTED_PLANTED.items():
+        assert right in DOTTED
+        assert _run(tmp_path, DOTTED.replace(right, wrong), _spec())[tag] == "incorrect", tag
+
+
+def test_dots_that_do_not_say_what_they_stand_for(tmp_path):
+    """The bias column to n, the width of layer l − 1 (EastSunrise's slip), makes the letter n count two sizes; a
+    column whose entries are not one form; dots at the start: none is read as a matrix, none is judged correct."""
+    from gradproof.verify.parser import Notation, Unreadable, parse_claim
+
+    bias_to_n = DOTTED.replace(r"b^l_1 \\ \vdots \\ b^l_m", r"b^l_1 \\ \vdots \\ b^l_n")
+    assert _run(tmp_path, bias_to_n, _spec())["fwd"] != "correct"
+    notation = Notation(options=(("sizes", (3, 4, 2)), ("convention", "row")))
+    for latex in (r"z^{(1)} = \begin{pmatrix} z^{(1)}_1 \\ \vdots \\ b^{(1)}_m \end{pmatrix}",
+                  r"z^{(1)} = \begin{pmatrix} \vdots \\ z^{(1)}_m \end{pmatrix}",
+                  r"z^{(1)} = \begin{pmatrix} z^{(1)}_2 \\ \vdots \\ z^{(1)}_m \end{pmatrix}"):
+        try:
+            parse_claim(latex, notation, 2)
+        except Unreadable as exc:
+            assert "dots" in str(exc)
+        else:
+            raise AssertionError(latex)
