@@ -243,6 +243,7 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
         # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
         text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
+    text = _any_parameter(text)
     try:
         toks = tokenize(text, notation)
         if _starred_and_bare_y(toks):
@@ -252,6 +253,37 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         return _Parser(toks, notation, depth, layer_env).claim()
     except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
         return exc
+
+
+#: a weight or bias with one index letter: w_k, b_{j}
+_ONE_PARAM = re.compile(r"(?<![A-Za-z\\])([wb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))")
+#: an update of one: w_k \rightarrow …, b_j := …, w_k \leftarrow …, w_k = w_k …
+_UPDATE_OF_ONE = re.compile(r"\s*([wb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))\s*"
+                            r"(?:\\rightarrow|\\to|\\leftarrow|\\gets|:=|=)(?![A-Za-z])")
+
+
+def _any_parameter(text: str) -> str:
+    r"""blackKeys17's ``w_k \rightarrow w_k - \eta \frac{\partial C}{\partial w_k}``: the update of any one weight
+    (or bias), written with one index letter and no layer, is the update of every weight, entry by entry — the
+    parameters' update for every layer (the judge tries each, as for ``W \leftarrow W - \alpha dW``). Only an update
+    whose every script is that letter on that parameter (nothing else indexed, no layer, no transpose)."""
+    m = _UPDATE_OF_ONE.match(text)
+    if m is None or "^" in text:
+        return text
+    found = list(_ONE_PARAM.finditer(text))
+    if len(found) != text.count("_") or any((f.group(1), f.group(2) or f.group(3)) != (m.group(1), m.group(2) or m.group(3))
+                                           for f in found):
+        return text
+    plain = _ONE_PARAM.sub(m.group(1), text)
+    if re.search(r"[A-Za-z]", _PLAIN_STEP_WORDS.sub(" ", plain)):
+        return text  # (blackKeys17's w_k → w_k − (η/m) ∂C/∂w_k: what m and the minibatch's C are is the prose's)
+    return plain
+
+
+#: what a plain gradient step of one parameter is written with: the parameter, the rate, the objective's derivative
+_PLAIN_STEP_WORDS = re.compile(r"\\frac\s*\{\s*\\partial\s*[CJLE]\s*\}\s*\{\s*\\partial\s*[wb]\s*\}|"
+                               r"\\(?:eta|alpha|epsilon|varepsilon|rightarrow|to|leftarrow|gets)(?![A-Za-z])|"
+                               r"(?<![A-Za-z\\])[wb](?![A-Za-z])")
 
 
 def _starred_and_bare_y(toks: list) -> bool:

@@ -302,3 +302,40 @@ def test_dots_that_do_not_say_what_they_stand_for(tmp_path):
             assert "dots" in str(exc)
         else:
             raise AssertionError(latex)
+
+
+# -- the update of any one weight (blackKeys17's w_k → w_k − η ∂C/∂w_k) -------------------------------------------
+
+ANY_WEIGHT = r"""For a single weight or bias:
+
+$$w_k\rightarrow w_k-\eta\frac{\partial C}{\partial w_k} \tag{w}$$
+
+$$b_k\rightarrow b_k-\eta\frac{\partial C}{\partial b_k} \tag{b}$$
+
+Accumulated over a minibatch of $m$ examples:
+
+$$w_k\rightarrow w_k-\frac{\eta}{m}\frac{\partial C}{\partial w_k} \tag{m}$$
+"""
+
+
+def _sgd_truth():
+    """One SGD step (η = 0.1) on C = ½‖a − y‖² of every weight, by central differences: w − η ∂C/∂w, not w + η ∂C/∂w."""
+    rng = np.random.default_rng(11)
+    x, y = rng.normal(size=3), np.array([1.0, 0.0])
+    W1, W2 = rng.normal(size=(4, 3)), rng.normal(size=(2, 4))
+    sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
+    grad = _central(lambda w: 0.5 * np.sum((sig(w @ sig(W1 @ x)) - y) ** 2), W2)
+    step = W2 - 0.1 * grad  # what the SGD spec's update makes of W2
+    return np.allclose(W2 - 0.1 * grad, step), np.allclose(W2 + 0.1 * grad, step)
+
+
+def test_the_any_weight_update_is_what_the_test_says():
+    assert _sgd_truth() == (True, False)
+
+
+def test_the_update_of_any_one_weight(tmp_path):
+    got = _run(tmp_path, ANY_WEIGHT, _spec())
+    assert got["w"] == "correct" and got["b"] == "correct", got
+    assert got["m"] == "unchecked"  # (what m and the minibatch's C are is said in prose only)
+    planted = _run(tmp_path, ANY_WEIGHT.replace(r"w_k-\eta", r"w_k+\eta"), _spec())
+    assert planted["w"] == "incorrect"
