@@ -1326,7 +1326,7 @@ def scale_options(net, scale: float, claims=()) -> tuple:
     the scale, ``objective_scale``, reads δ on the spec's: δ read on each candidate scale let answers whose
     definitions disagree, Nielsen's planted copy, blackKeys17's C = Σ_x C_x, vote for the slip.)"""
     return ((("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
-            + ((("delta_scaled", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
+            + ((("delta_own", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
 
 
 #: a claim tying δ to a derivative of the objective (max-amb's ∂C/∂a_j ∂a_j/∂z_j = δ_j^{[L]}, Nielsen's δ = ∂C/∂z)
@@ -1337,7 +1337,7 @@ _DELTA_OF_OBJECTIVE = re.compile(r"\\delta.{0,300}\\partial\s*(?:C|J|E|L|\\mathc
 def delta_of_objective(claims) -> bool:
     """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
     objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
-    ``delta_scaled``: scale_options)."""
+    ``delta_own``, as for an answer that defines δ as its objective's derivative: scale_options)."""
     return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims[:500])
 
 

@@ -1604,9 +1604,10 @@ class Judge:
         self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
-            self.notation = replace(self.notation, options=self.notation.options + scale_options(self.net, scale, claims))
+            own_scale = scale_options(self.net, scale, claims)
+            self.notation = replace(self.notation, options=self.notation.options + own_scale)
             self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition)",)
-            if ("delta_scaled", True) in self.notation.options:  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its objective's)
+            if ("delta_own", True) in own_scale:  # (max-amb's ∂C/∂a ∂a/∂z = δ: its δ is its objective's)
                 self.inferred += ("δ is the derivative of the answer's own objective (on its scale)",)
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
@@ -1620,7 +1621,7 @@ class Judge:
         from .forwardcheck import doubt_reading
         from .infer import definitions
         from .loosereading import unjudge_loose
-        from .openscale import unjudge_off_scale
+        from .unreadcost import unjudge_off_scale
 
         forward = {c.id for c in definitions(claims)}
         try:

@@ -794,12 +794,11 @@ class _Parser:
             node = self.symbol(name, tok)
             if node.op == "q" and node.value[0] in ("z", "h", "yhat") and self._input_argument():
                 return node  # Coblin's h(x) = σ(W^{[1]} x + b^{[1]}): the hidden layer as a function of the input
-            if self.bases.get(name) == "delta" and (name not in ("delta", "Delta") or self.opts.get("delta_scaled")) \
-                    and name not in self.fixed:
-                node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective
-                # (and δ itself where the answer ties it to its objective's derivatives: option delta_scaled)
-            elif name == "delta" and self.opts.get("delta_own") and name not in self.fixed:
-                node = self.scaled(node)  # Nielsen's δ_j^l = ∂C/∂z_j^l, defined so by the answer (infer.delta_is_own)
+            own = self.opts.get("delta_own") and (name == "delta" or self.bases.get(name) == "delta")
+            if name not in self.fixed and (own or self.bases.get(name) == "delta" and name not in ("delta", "Delta")):
+                node = self.scaled(node)  # Hagan's s = ∂F̂/∂n: the answer's own letter for δ, of its own objective;
+                # δ itself where the answer ties it to its objective (option delta_own: Nielsen's δ_j^l = ∂C/∂z_j^l,
+                # infer.delta_is_own; max-amb's ∂C/∂a ∂a/∂z = δ on a scale read, infer.scale_options)
             if self.is_("(") and self.peek(1) is not None and self.peek(1).text in self.bound and self.is_(")", 2) \
                     and node.op == "q" and node.value[0] in SAMPLE_KINDS:
                 var = self.peek(1).text  # Nielsen's y(x), a^L(x): the quantity for example x of a sum

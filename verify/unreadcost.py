@@ -1,13 +1,24 @@
-"""An answer whose own definition of its objective does not read.
+"""An answer whose own definition of its objective does not read: its scale is the answer's own and not known.
 
-XanNotZan's notes define ``C = \\frac{1}{n_L} \\sum_j \\frac{1}{2}(a_j^L - y_j)^2`` (half the squared error *averaged* over
-the outputs) and then write ``\\frac{dC}{da_j^L} = \\frac{1}{n_L}(a_j^L - y_j)``. When that definition does not read,
-every derivative of C is judged on the spec's objective — and a copy that drops the 1/n_L (a planted mistake) matches
-the spec's ½‖ŷ − y‖² exactly: a false accept. The answer's objective may be any multiple of the spec's, and which one
-is written in the definition that did not read; so a claim whose verdict depends on the objective's scale (judged
-``correct`` on the spec's scale, not on another) is ``unchecked``, naming the definition. Claims the scale does not
-decide (δ^l = (W^{l+1})^T δ^{l+1} ⊙ σ'(z^l), ∂a/∂z) keep their verdicts. (A definition that reads is settled by
-``infer.objective_scale``: adopted, or left open with its reason.)"""
+One concern, two passes over the judged claims (Judge.check_all), which only turn verdicts into ``unchecked``:
+
+- ``doubt_scaled`` (XanNotZan): the notes define ``C = \\frac{1}{n_L} \\sum_j \\frac{1}{2}(a_j^L - y_j)^2`` (half the
+  squared error *averaged* over the outputs) and write ``\\frac{dC}{da_j^L} = \\frac{1}{n_L}(a_j^L - y_j)``. When that
+  definition does not read, every derivative of C is judged on the spec's objective — and a copy that drops the 1/n_L
+  (a planted mistake) matches the spec's ½‖ŷ − y‖² exactly: a false accept. So a claim after that definition whose
+  verdict depends on the objective's scale (``correct`` on the spec's scale, not on another; ``incorrect`` but right
+  on a common other factor) is ``unchecked``, naming the definition. Claims the scale does not decide (δ^l =
+  (W^{l+1})^T δ^{l+1} ⊙ σ'(z^l), ∂a/∂z) keep their verdicts.
+- ``unjudge_off_scale`` (ThirstyScholar): ``L = \\frac{1}{N}\\sum_{i, j} (\\hat y_{ij} - y_{ij})^2`` (no ½, where the
+  spec's squared error has one) and ``\\frac{\\partial L}{\\partial \\hat y} = \\frac{2}{N} (\\hat y - y)``: right on his
+  scale. When the answer defines its objective and no such definition reads, a derivative judged ``incorrect``
+  anywhere in the answer (a chain's rows too, chainrows.py) that holds on the scale of the common conventions
+  (without the ½, or with a ½ the spec does not have) is ``unchecked``, saying why.
+
+(A definition that reads is settled by ``infer.objective_scale``: adopted, or left open with its reason.) Both passes
+judge a claim again on another scale with ``_verdict_on`` (scale_options; δ scaled with the objective for the first).
+"""
+
 
 from __future__ import annotations
 
@@ -16,6 +27,7 @@ from dataclasses import replace
 
 from gradproof.derive import limits
 
+from .judge import Claim, ClaimResult
 from .lossname import DEFINES_OBJECTIVE
 
 _UNREAD = ("could not read", "could not evaluate")
@@ -75,17 +87,54 @@ def _derivative_of(defined: str, delta: bool) -> re.Pattern:
     return re.compile("|".join(alternatives))
 
 
-def _verdict_on(judge, claim, factor: float) -> str | None:
-    """The claim's verdict on ``factor`` × the spec's objective (δ scaled with it: an answer's δ is its own objective's
-    derivative, so ∂C/∂b = δ holds on every scale); None when it does not read there."""
+def _verdict_on(judge, claim, factor: float, delta_own: bool = True) -> str | None:
+    """The claim's verdict on ``factor`` × the spec's objective (with ``delta_own``, δ scaled with it: an answer's δ is
+    its own objective's derivative, so ∂C/∂b = δ holds on every scale); None when it does not read there."""
     from .infer import scale_options
 
     saved = judge.notation
+    own = (("delta_own", True),) if delta_own else ()
     try:
         with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
-            judge.notation = replace(saved, options=saved.options + scale_options(judge.net, factor) + (("delta_own", True),))
+            judge.notation = replace(saved, options=saved.options + scale_options(judge.net, factor) + own)
             return judge._check_in(claim, judge._shown(claim) or judge.layouts[0], remember=False).verdict
     except Exception:  # noqa: BLE001 -- a reading that trips on the other scale shows nothing
         return None
     finally:
         judge.notation = saved
+
+
+#: the scales of the usual conventions against the spec's: without the ½ (2 ×), with one more ½ (0.5 ×)
+SCALES = (2.0, 0.5)
+#: at most this many claims and rows are judged again (each twice at most); past it, or past the run's time, the
+#: verdicts stay as judged
+MAX_AGAIN = 24
+
+
+def unjudge_off_scale(judge, claims, results) -> None:
+    """ThirstyScholar's pass (see the module docstring); it changes only ``incorrect`` verdicts."""
+    if judge.net.regularizer is not None or "loss_scale" in dict(judge.notation.options):
+        return
+    defining = [r for c, r in zip(claims, results, strict=True) if DEFINES_OBJECTIVE.match(c.latex)
+                and "\\partial" not in c.latex and "\\nabla" not in c.latex]
+    if not defining or any(r.verdict != "unchecked" or "could not read" not in r.message for r in defining):
+        return  # (no definition, or one that reads: its scale is read, infer.objective_scale)
+    again = 0
+    for c, r in zip(claims, results, strict=True):
+        for target in [r, *r.rows]:
+            if target.verdict != "incorrect" or ("\\partial" not in target.latex and "\\nabla" not in target.latex):
+                continue
+            again += 1
+            if again > MAX_AGAIN or limits.overdue():
+                return
+            for scale in SCALES:
+                if _verdict_on(judge, Claim(c.id, target.latex, c.quantity, c.where), scale, delta_own=False) == "correct":
+                    _unjudge(target, scale, defining[0])
+                    break
+
+
+def _unjudge(r: ClaimResult, scale: float, definition: ClaimResult) -> None:
+    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+    r.message = (f"not judged: it holds if the answer's objective is {scale:g} × the spec's, and the answer defines its "
+                 f"objective itself ({definition.id}) in a way that was not read, so its scale is not known; give the "
+                 "objective in [notation] or write its definition so it reads")

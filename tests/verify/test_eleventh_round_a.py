@@ -2,7 +2,7 @@
 as steps a grader names (``line N.k``, each with its own verdict: chainrows.py), a letter the answer's forward
 definitions put in the weights' place (``z^{[l]} = \\omega^{[l]} a^{[l-1]} + b^{[l]}``: letters.weight_letters), the
 target's letter written with a layer number and defined (``Y^1 = x W^1 + b^1``), an objective defined in a way that does
-not read (its scale open: openscale.py) and two loose writings read to the letter only (loosereading.py).
+not read (its scale open: unreadcost.py) and two loose writings read to the letter only (loosereading.py).
 
 The claims are written here in those notations, right ones and planted ones; the expected verdicts come from NumPy
 (the forward pass typed below, central differences of the loss), never from verify's own output."""
