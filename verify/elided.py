@@ -11,15 +11,16 @@ that starts elsewhere than the first entry, a letter that would count two differ
 not known here — stays unread with the reason for dots (surface.REASONS["ellipsis"]): a verdict only when the reading
 is certain.
 
-Untrusted input: the entries are walked once each, at most MAX_CELLS entries are built.
+Untrusted input: the entries are walked once each, at most MAX_CELLS entries of MAX_NODES symbols in all are built.
 """
 
 from __future__ import annotations
 
 from .tree import Node, Unreadable
 
-#: the entries of an expanded matrix, at most
+#: the entries of an expanded matrix, at most, and the symbols of all its entries together
 MAX_CELLS = 400
+MAX_NODES = 20_000
 #: a cell holding only dots (\cdots, \vdots, \ddots, \ldots, …) and an empty cell (``&& \vdots``)
 DOTS, EMPTY = Node("dots"), Node("empty")
 
@@ -57,9 +58,9 @@ def expand(rows: list[list[Node]], shape_of, letters: dict, why: str) -> Node:
                 want = down[p][a] if p in by_row else across[p][b] if p in by_col else slots[p][0]
                 if value != want:
                     raise Unreadable(why)
-    if n_rows * n_cols > MAX_CELLS:
-        raise Unreadable(f"{why} (written out it has more than {MAX_CELLS} entries)")
     template = grid[0][0]
+    if n_rows * n_cols > MAX_CELLS or n_rows * n_cols * sum(1 for _ in template.walk()) > MAX_NODES:
+        raise Unreadable(f"{why} (written out it would be more than {MAX_CELLS} entries or {MAX_NODES} symbols)")
     cells = []
     for i in range(n_rows):
         for j in range(n_cols):
