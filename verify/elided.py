@@ -35,8 +35,8 @@ def expand(rows: list[list[Node]], shape_of, letters: dict, why: str) -> Node:
     dots_at = [k for k, c in enumerate(filled[0]) if c is DOTS]
     if any(len(r) != len(filled[0]) or [k for k, c in enumerate(r) if c is DOTS] != dots_at for r in filled):
         raise Unreadable(why)  # (every written row elides the same columns)
-    row_gap = _gap([r is not filled[0] and not any(c is not DOTS and c is not EMPTY for c in r) for r in rows], rows, filled)
-    col_gap = _gap([c is DOTS for c in filled[0]], filled[0], [c for c in filled[0] if c is not DOTS])
+    row_gap = _gap([not any(c is not DOTS and c is not EMPTY for c in r) for r in rows], why)
+    col_gap = _gap([c is DOTS for c in filled[0]], why)
     grid = [[c for c in r if c is not DOTS] for r in filled]
     shaped = [[_skeleton(c) for c in r] for r in grid]
     key, slots = shaped[0][0]
@@ -69,13 +69,14 @@ def expand(rows: list[list[Node]], shape_of, letters: dict, why: str) -> Node:
     return Node("matrix", tuple(cells), (n_rows, n_cols))
 
 
-def _gap(marks: list[bool], items: list, written: list) -> int | None:
-    """How many written items come before the one run of dots (None: no dots); more than one run is not read."""
+def _gap(marks: list[bool], why: str) -> int | None:
+    """How many written rows (or columns) come before the one run of dots among them (``marks``: which are dots; None:
+    none are); dots twice along one side, or at its edge, are not read."""
     runs = [k for k, m in enumerate(marks) if m and (k == 0 or not marks[k - 1])]
     if not runs:
         return None
     if len(runs) > 1 or runs[0] == 0 or marks[-1]:
-        raise Unreadable("dots more than once along one side of a matrix, or at its edge")
+        raise Unreadable(f"{why} (dots twice along one side of the matrix, or at its edge)")
     return sum(1 for m in marks[:runs[0]] if not m)
 
 
