@@ -26,8 +26,11 @@ The twelfth (tests/verify/corpus/heldout12/: four real learners' notes -- Jacob 
 Chinese wiki page, krasing's notebook, WWWonderer's MLP note --, Shreyansh Singh's layer-norm and softmax posts, Josh
 Levy-Kramer's posts in index notation) has been measured too: first measured 13.3 % (63 of 474) with 355 unchecked,
 28 ids not found and 28 false rejects (a row-wise softmax post and a notebook), now open to work from. The thirteenth
-(tests/verify/corpus/heldout13/) is fresh: nobody but its builder reads, measures or tunes against it until the next
-round measures it once.
+(tests/verify/corpus/heldout13/: four real learners' and students' answers -- Pilex1's row-batch matrix calculus, A-R007's
+worked homework as answers TOMLs, Jan Hendriks's German LaTeX notes, Abhinav Jain's batch notes --, Steven Van
+Vaerenbergh's LaTeX derivation, a Spanish worked example, two notebooks of the pythonandml book (a worked example, batch
+norm), the HSBI/TDU German lecture notes) is fresh: nobody but its builder reads, measures or tunes against it until the
+next round measures it once.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
