@@ -1,0 +1,670 @@
+"""A layer-norm backward derivation in its own intermediate quantities, index by index (Shreyansh Singh's post, the
+Triton tutorial's names): one row x of N features, μ = 1/N Σ_j x_j, σ² = 1/N Σ_j (x_j − μ)², rstd = 1/√(σ² + ε),
+x̂_j = (x_j − μ)·rstd, y_j = x̂_j γ_j + β_j; ``dy_j`` for dL/dy_j (``d\\gamma_j``, ``d\\hat{x}'_j`` likewise), the
+Kronecker δ_{kj}, sums over the features (Σ_k, Σ_{p≠j}), and a row index i for the batch (x_{ij}, dy_{ij}, rstd_i,
+Σ_i). The answer's own names (c_1, c_2, c_{2_i}) are bound from their first definition.
+
+Read only for a network with exactly one normalisation layer, a layer norm, written layer-locally (x̂ without a layer,
+no weights): x is the layer's input, y its output. Every value comes from the core's evaluator (``Truth.compute``, the
+spec's program): the layer's input, μ, σ², x̂, y, γ, β at the judge's points, and the upstream gradient dL/dy is the
+program's ∂J/∂y of the layer (any scalar L downstream of y gives the same verdicts: every claim is linear in it).
+
+- **Derivatives are total** (the answer's dependency graph is not read): ∂A/∂x_j, ∂A/∂γ_j, ∂A/∂β_j, ∂A/∂x̂_j by
+  central differences over the program's forward pass with that entry raised and lowered (x̂ a cut between x and y:
+  what follows it is recomputed); dL/dv = Σ_k dL/dy_k ∂y_k/∂v. A derivative by μ, σ² or rstd (where the total and a
+  partial in the graph differ) is not read.
+- **A claim without a row index is about one row** (L that row's share): judged for every row of the batch alone
+  (dL/dγ_j = dy_j x̂_j holds there); a claim naming the row i (or summing over it) is about the batch (dL/dγ_j =
+  Σ_i dy_{ij} x̂_{ij}).
+- N is the number of features only when the answer's own definition of μ or σ² holds with it (checked); ε is the
+  layer's.
+- Verdicts: every side equal for every value of its free indices at every point: ``correct``; a link different
+  beyond doubt: ``incorrect``, naming the link and the indices; a side that does not read (an unknown symbol, a
+  derivative by μ): the claim is left as the judge left it. Only claims the judge left ``unchecked`` are read here.
+
+The scanner is one linear pass (``_TOKEN``, no backtracking); sizes are the judge's (capped widths and batch), and the
+number of index assignments per claim is bounded (``MAX_ASSIGNMENTS``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+
+#: free-index assignments evaluated per side of a claim (4 features: three free indices and a row)
+MAX_ASSIGNMENTS = 4096
+_STEP = 1e-5
+_SAME, _DIFFERENT = 1e-5, 1e-3  # relative tolerances: equal below the first, different beyond the second
+
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\[{}]|\\[,;:! ]|\d+(?:\.\d+)?|[A-Za-z]|[{}()\[\]^_+\-=*/',|&]|\s+|.")
+_DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle", "quad",
+            "qquad", "boldsymbol", "mathbf", "bm"}
+_TEXTS = ("text", "mathrm", "operatorname", "textrm", "mathit")
+_LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
+_WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
+
+
+class _Unread(Exception):
+    """A side that does not read in this notation (the claim keeps the judge's verdict)."""
+
+
+# -- the answer's text -> a small tree --------------------------------------------------------------------------------
+def _tokens(text: str) -> list[str]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        if t.isspace() or t == "&" or t in ("\\,", "\\;", "\\:", "\\!", "\\ "):
+            continue
+        if t.startswith("\\") and t[1:] in _DROPPED:
+            continue
+        out.append(t)
+    return out
+
+
+class _Parser:
+    """Recursive descent over the tokens of one side; nodes are tuples (op, ...)."""
+
+    def __init__(self, toks: list[str], own: dict):
+        self.t, self.k, self.own = toks, 0, own
+
+    def peek(self, d: int = 0):
+        return self.t[self.k + d] if self.k + d < len(self.t) else None
+
+    def next(self):
+        tok = self.peek()
+        if tok is None:
+            raise _Unread("the side ends too early")
+        self.k += 1
+        return tok
+
+    def expect(self, tok: str):
+        if self.next() != tok:
+            raise _Unread(f"expected {tok}")
+
+    def group(self) -> list[str]:
+        """The tokens of a {...} group (or one token)."""
+        if self.peek() != "{":
+            return [self.next()]
+        self.next()
+        depth, out = 1, []
+        while True:
+            tok = self.next()
+            depth += (tok == "{") - (tok == "}")
+            if depth == 0:
+                return out
+            out.append(tok)
+
+    def sub(self, p: _Parser) -> object:
+        node = p.expr()
+        if p.peek() is not None:
+            raise _Unread(f"cannot read {p.peek()!r}")
+        return node
+
+    def child(self, toks: list[str]) -> _Parser:
+        return _Parser(toks, self.own)
+
+    # expr := term (± term)*
+    def expr(self):
+        node = self.term()
+        while self.peek() in ("+", "-"):
+            op = "add" if self.next() == "+" else "sub"
+            node = (op, node, self.term())
+        return node
+
+    def term(self):
+        if self.peek() == "-":
+            self.next()
+            return ("neg", self.term())
+        if self.peek() == "+":
+            self.next()
+        node = self.factor()
+        while self.peek() is not None and self.peek() not in ("+", "-", ")", "]", "\\}", "=", "}"):
+            if self.peek() in ("\\cdot", "*", "\\times"):
+                self.next()
+            if self.peek() == "\\sum":
+                return ("mul", node, self.factor())  # (the sum takes the rest of the term)
+            if self.peek() == "/":
+                self.next()
+                node = ("div", node, self.factor())
+                continue
+            node = ("mul", node, self.factor())
+        return node
+
+    def factor(self):
+        node = self.atom()
+        while self.peek() == "^":
+            self.next()
+            node = ("pow", node, self.sub(self.child(self.group())))
+        return node
+
+    def atom(self):
+        tok = self.next()
+        if re.fullmatch(r"\d+(?:\.\d+)?", tok):
+            return ("num", float(tok))
+        if tok in ("(", "[", "\\{", "{"):
+            close = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}[tok]
+            node = self.expr()
+            self.expect(close)
+            return node
+        if tok == "\\frac":
+            top, bottom = self.group(), self.group()
+            der = self._derivative(top, bottom)
+            if der is not None:
+                return der
+            return ("div", self.sub(self.child(top)), self.sub(self.child(bottom)))
+        if tok == "\\sqrt":
+            return ("sqrt", self.sub(self.child(self.group())))
+        if tok == "\\sum":
+            return self._sum()
+        if tok == "\\delta":
+            a, b = self._indices()
+            return ("kron", a, b)
+        if tok == "d" and self.peek() in ("y", "x", "\\gamma", "\\beta", "\\hat", "\\widehat"):
+            return ("grad", self.quantity(self.next()))  # dy_j: dL/dy_j (the answer's own abbreviation)
+        return self.quantity(tok)
+
+    def _indices(self) -> list[str]:
+        if self.peek() != "_":
+            raise _Unread("δ needs two indices, δ_{kj}")
+        self.next()
+        idx = [t for t in self.group() if t != ","]
+        if len(idx) != 2 or not all(re.fullmatch(r"[A-Za-z]|\d", t) for t in idx):
+            raise _Unread("δ needs two indices, δ_{kj}")
+        return idx
+
+    def _sum(self):
+        if self.peek() != "_":
+            raise _Unread("a sum without its index")
+        self.next()
+        spec = self.group()
+        if self.peek() == "^":  # \sum_{k=1}^{N}: the whole range
+            self.next()
+            upper = self.group()
+            if upper not in (["N"], ["D"], ["H"]):
+                raise _Unread("a sum with another range")
+        if len(spec) == 1 and re.fullmatch(r"[a-z]", spec[0]):
+            letter, skip = spec[0], None
+        elif len(spec) == 3 and spec[1] in ("\\neq", "\\ne") and all(re.fullmatch(r"[a-z]", s) for s in spec[::2]):
+            letter, skip = spec[0], spec[2]
+        elif len(spec) == 3 and spec[1] == "=" and spec[2] == "1":
+            letter, skip = spec[0], None
+        else:
+            raise _Unread("cannot read the sum's index")
+        return ("sum", letter, skip, self.term())
+
+    def _derivative(self, top: list[str], bottom: list[str]):
+        """dL/dv, ∂A/∂v (None when the fraction is no derivative)."""
+        marks = ("d", "\\partial")
+        if not top or not bottom or top[0] not in marks or bottom[0] not in marks:
+            return None
+        if len(top) == 1:
+            raise _Unread("a derivative operator applied to what follows")
+        by = self.child(bottom[1:])
+        var = by.quantity(by.next())
+        if by.peek() is not None or var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta"):
+            raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j or β_j (one entry)")
+        if top[1:] == ["L"]:
+            return ("grad", var)
+        return ("der", self.sub(self.child(top[1:])), var)
+
+    def quantity(self, tok: str):
+        name = None
+        if tok in ("\\hat", "\\widehat"):
+            inner = self.group()
+            if inner != ["x"]:
+                raise _Unread("a hat on another letter")
+            name = "xhat"
+            if self.peek() == "'":
+                self.next()
+        elif tok in ("x", "y"):
+            name = tok
+        elif tok in ("\\gamma", "\\beta"):
+            name = tok[1:]
+        elif tok == "\\mu":
+            name = "mu"
+        elif tok in ("\\epsilon", "\\varepsilon"):
+            return ("eps",)
+        elif tok == "N":
+            return ("N",)
+        elif tok == "\\sigma" and self.peek() == "^" and self.peek(1) in ("2", "{"):
+            save = self.k
+            self.next()
+            if self.group() == ["2"]:
+                name = "var"
+            else:
+                self.k = save
+                raise _Unread("σ without its square")
+        elif tok in ("\\" + t for t in _TEXTS):
+            word = "".join(self.group())
+            if word != "rstd":
+                raise _Unread(f"the word {word}")
+            name = "rstd"
+        elif tok == "c" and self.peek() == "_":
+            return self._own(tok)
+        if name is None:
+            raise _Unread(f"unknown symbol {tok}")
+        idx: list[str] = []
+        if self.peek() == "_":
+            self.next()
+            idx = [t for t in self.group() if t != ","]
+            if not all(re.fullmatch(r"[A-Za-z]|\d", t) for t in idx) or len(idx) > 2:
+                raise _Unread(f"cannot read the indices of {name}")
+        if not idx and name in ("x", "xhat", "y", "gamma", "beta"):
+            idx = [_EACH]  # a row vector without an index: elementwise (a claim naming no other index, judge_claim)
+        return ("q", name, tuple(idx))
+
+    def _own(self, letter: str):
+        """c_1, c_{2_{i}}: the answer's own name (bound by its first definition), with the row written or not."""
+        self.next()
+        g = self.group()
+        if not g or not re.fullmatch(r"\d", g[0]):
+            raise _Unread("an own name c with a letter index")
+        rest = g[1:]
+        row: tuple = ()
+        if rest:
+            if rest[0] != "_":
+                raise _Unread("cannot read the own name's index")
+            inner = self.child(rest[1:])
+            r = inner.group()
+            if len(r) != 1 or not re.fullmatch(r"[a-z]", r[0]) or inner.peek() is not None:
+                raise _Unread("cannot read the own name's row")
+            row = (r[0],)
+        return ("own", f"{letter}_{g[0]}", row)
+
+
+def _balanced(text: str) -> str:
+    """The claim's tokens without a ``\\boxed`` wrapper and the braces a row of a wrapped block leaves unmatched (the
+    row ``\\boxed{ a = b`` of ``\\boxed{\\begin{aligned} … \\end{aligned}}``), joined by spaces."""
+    toks = [t for t in _tokens(text) if t != "\\boxed"]
+    opened, dropped = [], set()
+    for k, t in enumerate(toks):
+        if t == "{":
+            opened.append(k)
+        elif t == "}" and opened:
+            opened.pop()
+        elif t == "}":
+            dropped.add(k)
+    dropped.update(opened)
+    return " ".join(t for k, t in enumerate(toks) if k not in dropped)
+
+
+def _sides(text: str) -> list[str]:
+    """The top-level sides of a chain a = b = c (outside braces)."""
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "{([") - (ch in "})]")
+        if ch == "=" and depth == 0:
+            out.append(text[start:k])
+            start = k + 1
+    out.append(text[start:])
+    return out
+
+
+def _parse(text: str, own: dict):
+    toks = _tokens(text.strip().rstrip(".,;"))
+    if not toks:
+        raise _Unread("an empty side")
+    p = _Parser(toks, own)
+    node = p.expr()
+    if p.peek() is not None:
+        raise _Unread(f"cannot read {p.peek()!r}")
+    return node
+
+
+# -- the index letters of a side -------------------------------------------------------------------------------------
+_PER_ENTRY = ("x", "xhat", "y")
+#: the feature index of a row vector written without one (y = (x − μ) rstd ⊙ γ + β)
+_EACH = "@"
+_PER_ROW = ("mu", "var", "rstd")
+
+
+def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> set:
+    """The free index letters of ``node``; the row letters and feature letters go into ``rows`` and ``features``."""
+    op = node[0]
+    if op == "q":
+        name, idx = node[1], node[2]
+        positions = ((("row", "feature") if len(idx) == 2 else ("feature",)) if name in _PER_ENTRY
+                     else ("row",) if name in _PER_ROW else ("feature",))
+        if len(idx) > len(positions):
+            raise _Unread(f"too many indices on {name}")
+        free = set()
+        for letter, where in zip(idx, positions, strict=False):
+            if letter.isalpha() or letter == _EACH:
+                (rows if where == "row" else features).add(letter)
+                if letter not in bound:
+                    free.add(letter)
+        return free
+    if op == "own":
+        rows.update(node[2])
+        return set(node[2]) - bound
+    if op == "kron":
+        features.update(x for x in node[1:] if x.isalpha())
+        return {x for x in node[1:] if x.isalpha()} - bound
+    if op == "sum":
+        inner = _letters(node[3], rows, features, bound | {node[1]})
+        if node[2] is not None and node[2] not in bound:
+            inner.add(node[2])
+        return inner
+    if op in ("grad",):
+        return _letters(node[1], rows, features, bound)
+    if op == "der":
+        return _letters(node[1], rows, features, bound) | _letters(node[2], rows, features, bound)
+    out = set()
+    for a in node[1:]:
+        if isinstance(a, tuple):
+            out |= _letters(a, rows, features, bound)
+    return out
+
+
+# -- values ----------------------------------------------------------------------------------------------------------
+class _Point:
+    """The layer's arrays at one point of the judge (rows of the batch): the core's program, with overrides."""
+
+    def __init__(self, reading, i: int, over: dict | None = None):
+        self.reading, self.i = reading, i
+        judge, norm = reading.judge, reading.norm
+        params, X, Y = judge.points[i]
+        out = judge.truth.compute(params, X, Y, over=over, forward_only=True)
+        l = norm.index
+        self.x = np.asarray(out[reading.input_key], dtype=float)
+        self.mu = np.ravel(out[f"mu{l}"])
+        self.var = np.ravel(out[f"var{l}"])
+        self.xhat = np.asarray(out[f"xhat{l}"], dtype=float)
+        self.y = np.asarray(out[f"z{l}"], dtype=float)
+        self.gamma = np.ravel(out[f"gamma{l}"])
+        self.beta = np.ravel(out[f"beta{l}"])
+        self.G = reading.upstream[i]
+
+
+class IntermediateReading:
+    """The reading of one answer (see the module docstring); ``rejudge`` revises the judge's unchecked results."""
+
+    def __init__(self, judge, norm, input_key: str):
+        self.judge, self.norm, self.input_key = judge, norm, input_key
+        self.eps = float(norm.settings_dict["eps"])
+        self.upstream = [np.asarray(r[f"dz{norm.index}"], dtype=float) for r in judge.rows]
+        self.points = [_Point(self, i) for i in range(len(judge.points))]
+        self.own: dict[str, object] = {}
+        self.N: float | None = None
+        self._varied: dict = {}
+
+    @classmethod
+    def detect(cls, judge, claims) -> IntermediateReading | None:
+        net = judge.net
+        norms = [layer for layer in net.layers if layer.kind in ("batchnorm", "layernorm")]
+        if len(norms) != 1 or norms[0].kind != "layernorm" or net.mixes_samples or getattr(judge, "numeric", False):
+            return None
+        texts = [c.latex for c in claims]
+        if not any(_LAYER_LOCAL_HAT.search(t) for t in texts) or any(_WEIGHTS.search(t) for t in texts):
+            return None
+        norm = norms[0]
+        key = "x" if norm.index == 1 else f"h{norm.index - 1}"
+        if key != "x" and key not in judge.truth._arrays_of:
+            return None
+        return cls(judge, norm, key)
+
+    # -- varied passes ----------------------------------------------------------------------------------------
+    def varied(self, i: int, var: tuple, row: int, feature: int) -> tuple[_Point, _Point, float]:
+        """The point i with one entry of x, x̂, γ or β raised and lowered (the core's program recomputes what follows)."""
+        k = (i, var, row, feature)
+        if k not in self._varied:
+            p = self.points[i]
+            l = self.norm.index
+            if var in ("gamma", "beta"):
+                base, key = getattr(p, var), f"{var}{l}"
+            elif var == "x":
+                base, key = p.x, self.input_key
+            else:
+                base, key = p.xhat, f"xhat{l}"
+            step = _STEP * max(1.0, float(np.max(np.abs(base))))
+            ends = []
+            for sign in (1, -1):
+                moved = np.array(base, dtype=float)
+                if moved.ndim == 2:
+                    moved[row, feature] += sign * step
+                else:
+                    moved[feature] += sign * step
+                if var == "xhat":  # x̂ cut from what feeds it: μ and σ² stay, what follows is recomputed
+                    ends.append(_Point(self, i, {key: moved}))
+                else:
+                    ends.append(_Point(self, i, {key: moved}))
+            self._varied[k] = (ends[0], ends[1], step)
+        return self._varied[k]
+
+    # -- evaluation ------------------------------------------------------------------------------------------
+    def value(self, node, p: _Point, env: dict, world: tuple) -> float:
+        op = node[0]
+        v = lambda n: self.value(n, p, env, world)  # noqa: E731
+        if op == "num":
+            return node[1]
+        if op == "eps":
+            return self.eps
+        if op == "N":
+            if self.N is None:
+                raise _Unread("N is not bound (no definition of μ or σ² with it holds)")
+            return self.N
+        if op == "add":
+            return v(node[1]) + v(node[2])
+        if op == "sub":
+            return v(node[1]) - v(node[2])
+        if op == "mul":
+            return v(node[1]) * v(node[2])
+        if op == "div":
+            d = v(node[2])
+            if d == 0:
+                raise _Unread("a division by 0")
+            return v(node[1]) / d
+        if op == "neg":
+            return -v(node[1])
+        if op == "pow":
+            e = self.value(node[2], p, {}, world)  # (an exponent is a number)
+            base = v(node[1])
+            if base < 0 and e != int(e):
+                raise _Unread("a fractional power of a negative number")
+            return base ** e
+        if op == "sqrt":
+            a = v(node[1])
+            if a < 0:
+                raise _Unread("the root of a negative number")
+            return a ** 0.5
+        if op == "kron":
+            a, b = (self._index(x, env) for x in node[1:])
+            return 1.0 if a == b else 0.0
+        if op == "sum":
+            letter, skip, body = node[1], node[2], node[3]
+            count = len(world) if letter in self._rows else len(p.gamma)
+            total = 0.0
+            for n in range(count):
+                value = world[n] if letter in self._rows else n
+                if skip is not None and value == self._index(skip, env):
+                    continue
+                total += self.value(body, p, {**env, letter: value}, world)
+            return total
+        if op == "q":
+            return self._quantity(node, p, env, world)
+        if op == "own":
+            if node[1] not in self.own:
+                raise _Unread(f"{node[1]} is not defined before")
+            row = self._row(node[2][0] if node[2] else None, env, world)
+            return self.value(self.own[node[1]], p, {}, (row,))
+        if op == "grad":
+            return self._gradient(node[1], p, env, world)
+        if op == "der":
+            return self._derivative(node[1], node[2], p, env, world)
+        raise _Unread(f"cannot evaluate {op}")
+
+    def _index(self, letter: str, env: dict) -> int:
+        if letter.isdigit():
+            return int(letter) - 1
+        if letter == _EACH and letter in env:
+            return env[letter]
+        if letter not in env:
+            raise _Unread(f"the index {letter} has no value")
+        return env[letter]
+
+    def _row(self, letter, env: dict, world: tuple) -> int:
+        if letter is None:
+            if len(world) != 1:
+                raise _Unread("a row quantity without its row in a claim about the batch")
+            return world[0]
+        return self._index(letter, env)
+
+    def _entry(self, node, env: dict, world: tuple) -> tuple[int | None, int]:
+        name, idx = node[1], node[2]
+        if name in _PER_ENTRY:
+            if len(idx) == 2:
+                return self._row(idx[0], env, world), self._index(idx[1], env)
+            if len(idx) == 1:
+                return self._row(None, env, world), self._index(idx[0], env)
+            raise _Unread(f"{name} without its index")
+        if name in ("gamma", "beta"):
+            if len(idx) != 1:
+                raise _Unread(f"{name} without its index")
+            return None, self._index(idx[0], env)
+        if len(idx) > 1:
+            raise _Unread(f"{name} with two indices")
+        return self._row(idx[0] if idx else None, env, world), 0
+
+    def _quantity(self, node, p: _Point, env: dict, world: tuple) -> float:
+        name = node[1]
+        row, feature = self._entry(node, env, world)
+        if feature >= len(p.gamma) or (row is not None and row >= len(p.x)):
+            raise _Unread("an index past the layer's width")
+        if name in _PER_ENTRY:
+            return float({"x": p.x, "xhat": p.xhat, "y": p.y}[name][row, feature])
+        if name in ("gamma", "beta"):
+            return float(getattr(p, name)[feature])
+        mu, var = float(p.mu[row]), float(p.var[row])
+        return {"mu": mu, "var": var, "rstd": 1 / (var + self.eps) ** 0.5}[name]
+
+    def _gradient(self, var, p: _Point, env: dict, world: tuple) -> float:
+        """dL/dv = Σ over the world's rows and features of dL/dy ∂y/∂v (dL/dy the program's upstream gradient)."""
+        name = var[1]
+        row, feature = self._entry(var, env, world)
+        if name == "y":
+            return float(p.G[row, feature]) if row in world else 0.0
+        up, down, step = self.varied(p.i, name, row if row is not None else 0, feature)
+        rows = list(world)
+        return float(np.sum(p.G[rows] * (up.y[rows] - down.y[rows])) / (2 * step))
+
+    def _derivative(self, top, var, p: _Point, env: dict, world: tuple) -> float:
+        name = var[1]
+        if name == "y":
+            raise _Unread("a derivative by y of a quantity other than L")
+        row, feature = self._entry(var, env, world)
+        up, down, step = self.varied(p.i, name, row if row is not None else 0, feature)
+        return (self.value(top, up, env, world) - self.value(top, down, env, world)) / (2 * step)
+
+    # -- claims ----------------------------------------------------------------------------------------------
+    def judge_claim(self, latex: str):
+        """(verdict, message) or None when the claim does not read in this notation."""
+        texts = _sides(_balanced(latex))
+        if len(texts) < 2:
+            return None
+        try:
+            sides = [_parse(t, self.own) for t in texts]
+        except _Unread:
+            return None
+        defines = None
+        if sides[0][0] == "own" and not sides[0][2] and sides[0][1] not in self.own:
+            defines = sides[0][1]
+            self.own[defines] = sides[1]
+            sides = sides[1:]
+            if len(sides) < 2:
+                return ("unchecked", f"defines {defines} (the answer's own name), read as written")
+        self._rows: set = set()
+        features: set = set()
+        try:
+            free = [_letters(s, self._rows, features) for s in sides]
+        except _Unread:
+            return None
+        if self._rows & features or (_EACH in features and len(features) > 1):
+            return None
+        letters = sorted(set().union(*free))
+        batch = bool(self._rows)
+        rows_n = len(self.points[0].x)
+        width = len(self.points[0].gamma)
+        ranges = [range(rows_n) if x in self._rows else range(width) for x in letters]
+        worlds = [tuple(range(rows_n))] if batch else [(r,) for r in range(rows_n)]
+        count = len(worlds) * int(np.prod([len(r) for r in ranges] or [1]))
+        if count > MAX_ASSIGNMENTS:
+            return None
+        fails: list = []
+        doubtful = False
+        try:
+            for p in self.points:
+                for world in worlds:
+                    for values in itertools.product(*ranges):
+                        env = dict(zip(letters, values, strict=True))
+                        got = [self.value(s, p, env, world) for s in sides]
+                        if not all(np.isfinite(got)):
+                            return None
+                        for k in range(1, len(got)):
+                            a, b = got[k - 1], got[k]
+                            gap = abs(a - b) / (1 + abs(a) + abs(b))
+                            if gap > _DIFFERENT:
+                                fails.append((k, env, world, a, b))
+                            elif gap > _SAME:
+                                doubtful = True
+        except _Unread:
+            return None
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return None
+        if not fails:
+            if doubtful:
+                return ("unchecked", "the sides agree only to about 3 digits at the judge's points (too close to call)")
+            shown = [x for x in letters if x != _EACH]
+            what = f" (for every {', '.join(shown)})" if shown else " (entry by entry)" if letters else ""
+            return ("correct", "matches the layer's own values and total derivatives" + what
+                    + (f"; {defines} bound by this definition" if defines else ""))
+        k, env, world, a, b = fails[0]
+        stray = set(free[k]) ^ set(free[k - 1])
+        if stray:  # an index free on one side only: wrong for every value of it, else not called wrong
+            hit = {tuple(sorted((x, e[x]) for x in stray)) for kk, e, _, _, _ in fails if kk == k}
+            every = int(np.prod([rows_n if x in self._rows else width for x in stray]))
+            if len(hit) < every:
+                return ("unchecked", f"the index {', '.join(sorted(stray))} is free on one side of link {k} only, and "
+                                     "the link holds for some of its values")
+        where = ", ".join(f"{x if x != _EACH else 'entry'} = {v + 1}" for x, v in env.items())
+        row = "" if batch else f" (row {world[0] + 1} of the batch)"
+        link = f"link {k} of {len(sides) - 1}: " if len(sides) > 2 else ""
+        return ("incorrect", f"{link}the left side gives {a:.6g}, the right side {b:.6g}"
+                + (f" at {where}" if where else "") + row)
+
+    def bind_count(self, claims) -> None:
+        """N is the number of features when the answer's own definition of μ or σ² holds with it."""
+        for c in claims:
+            texts = _sides(c.latex)
+            if len(texts) != 2 or not re.match(r"\s*\\(?:mu|sigma\s*\^\s*\{?\s*2)", texts[0]) or "N" not in texts[1]:
+                continue
+            self.N = float(len(self.points[0].gamma))
+            verdict = self.judge_claim(c.latex)
+            if verdict is not None and verdict[0] == "correct":
+                return
+            self.N = None
+
+
+def rejudge(judge, results) -> None:
+    """The judge's ``unchecked`` results (each showing its claim as written) re-read as a layer-norm derivation in
+    its own intermediate quantities."""
+    from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
+
+    reading = IntermediateReading.detect(judge, results)
+    if reading is None:
+        return
+    with np.errstate(all="ignore"):
+        reading.bind_count(results)
+        for k, old in enumerate(results):
+            if old.verdict != "unchecked" or old.rows:
+                continue
+            got = reading.judge_claim(old.latex)
+            if got is None or got[0] == "unchecked":
+                continue
+            results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
+                                     notes=old.notes + ["read as a layer-norm derivation in its own intermediate "
+                                                        "quantities (verify/intermediates.py)"])
+
+
+__all__ = ["IntermediateReading", "rejudge"]
