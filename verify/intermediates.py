@@ -41,9 +41,21 @@ _SAME, _DIFFERENT = 1e-5, 1e-3  # relative tolerances: equal below the first, di
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\[{}]|\\[,;:! ]|\d+(?:\.\d+)?|[A-Za-z]|[{}()\[\]^_+\-=*/',|&]|\s+|.")
 _DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle", "quad",
             "qquad", "boldsymbol", "mathbf", "bm"}
+#: letters an answer counts its features with (bound when its definition of μ or σ² holds with them)
+_COUNTS = ("N", "D")
 _TEXTS = ("text", "mathrm", "operatorname", "textrm", "mathit")
 _LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
+
+
+#: a derivative by μ or σ² (∂x̂_j/∂μ, dσ²): the answer takes partials in its dependency graph
+_GRAPH = re.compile(r"\}\s*\{\s*(?:\\partial|d)\s*\\(?:mu|sigma)(?![A-Za-z])|(?<![A-Za-z\\{])d\\(?:mu|sigma)(?![A-Za-z])")
+
+
+#: why a derivative by x is not judged in an answer that writes its graph's partials
+GRAPH_OPEN = ("the answer writes its graph's partials (by μ or σ²), and here a derivative by x read as the total "
+              "derivative and read at fixed μ and σ² (a partial of the graph) give different verdicts; which one it "
+              "is, is not said")
 
 
 class _Unread(Exception):
@@ -148,7 +160,7 @@ class _Parser:
             node = self.expr()
             self.expect(close)
             return node
-        if tok == "\\frac":
+        if tok in ("\\frac", "\\tfrac", "\\dfrac"):
             top, bottom = self.group(), self.group()
             der = self._derivative(top, bottom)
             if der is not None:
@@ -226,8 +238,8 @@ class _Parser:
             name = "mu"
         elif tok in ("\\epsilon", "\\varepsilon"):
             return ("eps",)
-        elif tok == "N":
-            return ("N",)
+        elif tok in _COUNTS:
+            return ("N", tok)
         elif tok == "\\sigma" and self.peek() == "^" and self.peek(1) in ("2", "{"):
             save = self.k
             self.next()
@@ -358,6 +370,16 @@ def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> 
     return out
 
 
+def _walk(node):
+    """Every node of a side (a stack: no recursion on deep sums)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if n[0] not in ("q", "own", "kron", "num", "eps", "N"):  # (their tuples are indices, not nodes)
+            stack.extend(a for a in n[1:] if isinstance(a, tuple))
+
+
 # -- values ----------------------------------------------------------------------------------------------------------
 class _Point:
     """The layer's arrays at one point of the judge (rows of the batch): the core's program, with overrides."""
@@ -369,8 +391,8 @@ class _Point:
         out = judge.truth.compute(params, X, Y, over=over, forward_only=True)
         l = norm.index
         self.x = np.asarray(out[reading.input_key], dtype=float)
-        self.mu = np.ravel(out[f"mu{l}"])
-        self.var = np.ravel(out[f"var{l}"])
+        self.raw_mu, self.raw_var = out[f"mu{l}"], out[f"var{l}"]
+        self.mu, self.var = np.ravel(self.raw_mu), np.ravel(self.raw_var)
         self.xhat = np.asarray(out[f"xhat{l}"], dtype=float)
         self.y = np.asarray(out[f"z{l}"], dtype=float)
         self.gamma = np.ravel(out[f"gamma{l}"])
@@ -387,8 +409,10 @@ class IntermediateReading:
         self.upstream = [np.asarray(r[f"dz{norm.index}"], dtype=float) for r in judge.rows]
         self.points = [_Point(self, i) for i in range(len(judge.points))]
         self.own: dict[str, object] = {}
-        self.N: float | None = None
+        self.counts: dict[str, float] = {}  # N or D: the number of features, when a definition says so
         self._varied: dict = {}
+        self.graph = False  # the answer writes derivatives by μ or σ² (its graph's partials): rejudge
+        self.local = False  # (while a claim is evaluated with the graph's partials)
 
     @classmethod
     def detect(cls, judge, claims) -> IntermediateReading | None:
@@ -406,9 +430,10 @@ class IntermediateReading:
         return cls(judge, norm, key)
 
     # -- varied passes ----------------------------------------------------------------------------------------
-    def varied(self, i: int, var: tuple, row: int, feature: int) -> tuple[_Point, _Point, float]:
-        """The point i with one entry of x, x̂, γ or β raised and lowered (the core's program recomputes what follows)."""
-        k = (i, var, row, feature)
+    def varied(self, i: int, var: str, row: int, feature: int, local: bool = False) -> tuple[_Point, _Point, float]:
+        """The point i with one entry of x, x̂, γ or β raised and lowered (the core's program recomputes what follows);
+        ``local``: x moved with μ and σ² held (the graph's partial)."""
+        k = (i, var, row, feature, local)
         if k not in self._varied:
             p = self.points[i]
             l = self.norm.index
@@ -426,10 +451,12 @@ class IntermediateReading:
                     moved[row, feature] += sign * step
                 else:
                     moved[feature] += sign * step
-                if var == "xhat":  # x̂ cut from what feeds it: μ and σ² stay, what follows is recomputed
-                    ends.append(_Point(self, i, {key: moved}))
-                else:
-                    ends.append(_Point(self, i, {key: moved}))
+                end = _Point(self, i, {key: moved})  # (x̂ moved alone: cut from what feeds it, what follows recomputed)
+                if local:  # x̂ and y at fixed μ and σ²; μ and σ² themselves are their own definitions' (of x alone)
+                    held = _Point(self, i, {key: moved, f"mu{l}": p.raw_mu, f"var{l}": p.raw_var})
+                    held.mu, held.var = end.mu, end.var
+                    end = held
+                ends.append(end)
             self._varied[k] = (ends[0], ends[1], step)
         return self._varied[k]
 
@@ -442,9 +469,9 @@ class IntermediateReading:
         if op == "eps":
             return self.eps
         if op == "N":
-            if self.N is None:
-                raise _Unread("N is not bound (no definition of μ or σ² with it holds)")
-            return self.N
+            if node[1] not in self.counts:
+                raise _Unread(f"{node[1]} is not bound (no definition of μ or σ² with it holds)")
+            return self.counts[node[1]]
         if op == "add":
             return v(node[1]) + v(node[2])
         if op == "sub":
@@ -554,7 +581,7 @@ class IntermediateReading:
         if name == "y":
             raise _Unread("a derivative by y of a quantity other than L")
         row, feature = self._entry(var, env, world)
-        up, down, step = self.varied(p.i, name, row if row is not None else 0, feature)
+        up, down, step = self.varied(p.i, name, row if row is not None else 0, feature, self.local and name == "x")
         return (self.value(top, up, env, world) - self.value(top, down, env, world)) / (2 * step)
 
     # -- claims ----------------------------------------------------------------------------------------------
@@ -582,6 +609,20 @@ class IntermediateReading:
             return None
         if self._rows & features or (_EACH in features and len(features) > 1):
             return None
+        total = self._verdict(sides, free, local=False)
+        if total is None or not self.graph or not any(n[0] == "der" and n[2][1] == "x" for s in sides for n in _walk(s)):
+            if total is not None and total[0] == "correct" and defines:
+                return total[0], total[1] + f"; {defines} bound by this definition"
+            return total
+        local = self._verdict(sides, free, local=True)
+        if local is None or local[0] != total[0]:
+            return ("unchecked", GRAPH_OPEN)
+        return total
+
+    def _verdict(self, sides: list, free: list, local: bool):
+        """(verdict, message) of the sides at every point, row and index value; None when a side does not evaluate.
+        ``local``: derivatives by x (not dL/dx) at fixed μ and σ², the partials of the answer's graph."""
+        self.local = local
         letters = sorted(set().union(*free))
         batch = bool(self._rows)
         rows_n = len(self.points[0].x)
@@ -612,13 +653,15 @@ class IntermediateReading:
             return None
         except (OverflowError, ZeroDivisionError, ValueError):
             return None
+        finally:
+            self.local = False
+        reading = "partials at fixed μ and σ²" if local else "total derivatives"
         if not fails:
             if doubtful:
                 return ("unchecked", "the sides agree only to about 3 digits at the judge's points (too close to call)")
             shown = [x for x in letters if x != _EACH]
             what = f" (for every {', '.join(shown)})" if shown else " (entry by entry)" if letters else ""
-            return ("correct", "matches the layer's own values and total derivatives" + what
-                    + (f"; {defines} bound by this definition" if defines else ""))
+            return ("correct", f"matches the layer's own values and {reading}" + what)
         k, env, world, a, b = fails[0]
         stray = set(free[k]) ^ set(free[k - 1])
         if stray:  # an index free on one side only: wrong for every value of it, else not called wrong
@@ -631,40 +674,47 @@ class IntermediateReading:
         row = "" if batch else f" (row {world[0] + 1} of the batch)"
         link = f"link {k} of {len(sides) - 1}: " if len(sides) > 2 else ""
         return ("incorrect", f"{link}the left side gives {a:.6g}, the right side {b:.6g}"
-                + (f" at {where}" if where else "") + row)
+                + (f" at {where}" if where else "") + row + f" ({reading})")
 
     def bind_count(self, claims) -> None:
-        """N is the number of features when the answer's own definition of μ or σ² holds with it."""
+        """N (or D) is the number of features when the answer's own definition of μ or σ² holds with it."""
         for c in claims:
             texts = _sides(c.latex)
-            if len(texts) != 2 or not re.match(r"\s*\\(?:mu|sigma\s*\^\s*\{?\s*2)", texts[0]) or "N" not in texts[1]:
+            if len(texts) != 2 or not re.match(r"\s*\\(?:mu|sigma\s*\^\s*\{?\s*2)", texts[0]):
                 continue
-            self.N = float(len(self.points[0].gamma))
-            verdict = self.judge_claim(c.latex)
-            if verdict is not None and verdict[0] == "correct":
-                return
-            self.N = None
+            for letter in _COUNTS:
+                if letter in self.counts or not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", texts[1]):
+                    continue
+                self.counts[letter] = float(len(self.points[0].gamma))
+                verdict = self.judge_claim(c.latex)
+                if verdict is None or verdict[0] != "correct":
+                    del self.counts[letter]
 
 
 def rejudge(judge, results) -> None:
     """The judge's ``unchecked`` results (each showing its claim as written) re-read as a layer-norm derivation in
-    its own intermediate quantities."""
+    its own intermediate quantities. In an answer that writes its graph's partials (by μ or σ²), a verdict of the
+    judge on a derivative by x that the total derivative and the graph's partial decide differently becomes
+    ``unchecked`` (the judge reads derivatives as total)."""
     from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
 
     reading = IntermediateReading.detect(judge, results)
     if reading is None:
         return
+    reading.graph = any(_GRAPH.search(r.latex) for r in results)
+    note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
         reading.bind_count(results)
         for k, old in enumerate(results):
-            if old.verdict != "unchecked" or old.rows:
+            if old.rows or (old.verdict != "unchecked" and not reading.graph):
                 continue
             got = reading.judge_claim(old.latex)
-            if got is None or got[0] == "unchecked":
+            if got is None or got[0] == "unchecked" and (old.verdict == "unchecked" or got[1] != GRAPH_OPEN):
                 continue
+            if old.verdict != "unchecked" and got[0] != "unchecked":
+                continue  # (the judge's verdict stands unless the two readings of a derivative differ)
             results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
-                                     notes=old.notes + ["read as a layer-norm derivation in its own intermediate "
-                                                        "quantities (verify/intermediates.py)"])
+                                     notes=old.notes + [note])
 
 
 __all__ = ["IntermediateReading", "rejudge"]
