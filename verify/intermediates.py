@@ -411,6 +411,7 @@ class IntermediateReading:
         self.own: dict[str, object] = {}
         self.counts: dict[str, float] = {}  # N or D: the number of features, when a definition says so
         self._varied: dict = {}
+        self.contested: set[str] = set()  # letters the answer defines otherwise (contest)
         self.graph = False  # the answer writes derivatives by μ or σ² (its graph's partials): rejudge
         self.local = False  # (while a claim is evaluated with the graph's partials)
 
@@ -594,6 +595,9 @@ class IntermediateReading:
             sides = [_parse(t, self.own) for t in texts]
         except _Unread:
             return None
+        used = {n[1] for side in sides for n in _walk(side) if n[0] == "q"}
+        if used & self.contested:
+            return None
         defines = None
         if sides[0][0] == "own" and not sides[0][2] and sides[0][1] not in self.own:
             defines = sides[0][1]
@@ -676,6 +680,24 @@ class IntermediateReading:
         return ("incorrect", f"{link}the left side gives {a:.6g}, the right side {b:.6g}"
                 + (f" at {where}" if where else "") + row + f" ({reading})")
 
+    def contest(self, claims) -> None:
+        """The quantities the answer defines otherwise (Josh Levy-Kramer's μ_{bh} = x_{bh} − m_b, the centred input):
+        a definition whose first side is μ, σ², rstd, x̂ or y and which does not hold (or does not read) in this
+        reading makes every claim naming that letter unread here (a slip in it too: not guessed which)."""
+        for c in claims:
+            texts = _sides(_balanced(c.latex))
+            if len(texts) < 2:
+                continue
+            try:
+                first = _parse(texts[0], self.own)
+            except _Unread:
+                continue
+            if first[0] != "q" or first[1] not in ("mu", "var", "rstd", "xhat", "y"):
+                continue
+            got = self.judge_claim(c.latex)
+            if got is None or got[0] == "incorrect":
+                self.contested.add(first[1])
+
     def bind_count(self, claims) -> None:
         """N (or D) is the number of features when the answer's own definition of μ or σ² holds with it."""
         for c in claims:
@@ -705,6 +727,7 @@ def rejudge(judge, results) -> None:
     note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
         reading.bind_count(results)
+        reading.contest(results)
         for k, old in enumerate(results):
             if old.rows or (old.verdict != "unchecked" and not reading.graph):
                 continue

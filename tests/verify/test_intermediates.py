@@ -1,0 +1,170 @@
+"""A layer-norm backward derivation in its own intermediate quantities (verify/intermediates.py, issue 10).
+
+The document is my own write-up in the notation of a public layer-norm post (yueyiming2009.github.io's
+"Layer Normalization": D features, x_i the feature i of one token's row, ε written \\varepsilon, dy_i = ∂L/∂y_i and
+d\\hat{x}_i the upstream gradients, n the row of a batch), not a corpus file; a copy with mistakes planted; a second
+copy that writes the graph's partials (dσ², ∂x̂_i/∂μ, Ioffe & Szegedy's style), where a derivative by x is read both
+as the total derivative and at fixed μ and σ²; and an answer whose μ is not the row mean.
+
+Every expected verdict was decided by hand and is confirmed here by NumPy: the layer typed by hand, central
+differences of it for every total derivative, a random upstream gradient g = ∂L/∂y (L = Σ g ⊙ y is any scalar
+downstream of y) — never by verify's own output."""
+
+from __future__ import annotations
+
+import numpy as np
+
+D = 4
+EPS = 1e-5
+SPEC = ('name = "ln_post"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nkind = "layernorm"\neps = 1e-5\n\n'
+        '[[layers]]\nunits = 2\nactivation = "identity"\n\n[loss]\nname = "squared_error"\n\n'
+        '[optimizer]\nname = "sgd"\nlearning_rate = 0.01\n')
+RNG = np.random.default_rng(12)
+
+
+def layer(x, gamma, beta):
+    """One row through the layer norm, by hand: (μ, σ², x̂, y)."""
+    mu = x.mean()
+    var = ((x - mu) ** 2).mean()
+    xhat = (x - mu) / np.sqrt(var + EPS)
+    return mu, var, xhat, gamma * xhat + beta
+
+
+def central(f, x, h=1e-6):
+    """∂f/∂x by central differences (f: vector -> array), a column per entry of x."""
+    cols = []
+    for i in range(len(x)):
+        e = np.zeros_like(x)
+        e[i] = h
+        cols.append((np.asarray(f(x + e)) - np.asarray(f(x - e))) / (2 * h))
+    return np.stack(cols, axis=-1)
+
+
+# (claim, the hand formula as NumPy: (x, γ, β, g) -> value checked against the oracle, the oracle) per line
+def _forms():
+    r = lambda x: 1 / np.sqrt(layer(x, 1, 0)[1] + EPS)  # noqa: E731
+    xh = lambda x: layer(x, 1, 0)[2]  # noqa: E731
+
+    def dL_dx(x, gamma, beta, g):  # the total derivative of L = Σ g y by x
+        return central(lambda v: np.sum(g * layer(v, gamma, beta)[3]), x)
+
+    return {
+        "dxhat_dx": (lambda x, gm, bt, g: r(x) / D * (D * np.eye(D) - 1 - np.outer(xh(x), xh(x))),
+                     lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
+        "dxhat_dx_planted": (lambda x, gm, bt, g: r(x) / D * (D * np.eye(D) - np.outer(xh(x), xh(x))),
+                             lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
+        "dvar_dx": (lambda x, gm, bt, g: 2 / D * (x - x.mean()), lambda x, gm, bt, g: central(lambda v: layer(v, 1, 0)[1], x)),
+        "dvar_dx_planted": (lambda x, gm, bt, g: 1 / D * (x - x.mean()),
+                            lambda x, gm, bt, g: central(lambda v: layer(v, 1, 0)[1], x)),
+        "dx": (lambda x, gm, bt, g: r(x) / D * (D * g * gm - np.sum(g * gm) - xh(x) * np.sum(g * gm * xh(x))), dL_dx),
+        "dx_planted": (lambda x, gm, bt, g: r(x) / D * (D * g * gm - np.sum(g * gm) + xh(x) * np.sum(g * gm * xh(x))),
+                       dL_dx),
+        "dgamma": (lambda x, gm, bt, g: g * xh(x), lambda x, gm, bt, g: central(lambda v: np.sum(g * layer(x, v, bt)[3]), gm)),
+        "dgamma_planted": (lambda x, gm, bt, g: g * gm,
+                           lambda x, gm, bt, g: central(lambda v: np.sum(g * layer(x, v, bt)[3]), gm)),
+        "dxhat_dx_local": (lambda x, gm, bt, g: r(x) * np.eye(D),  # the graph's partial at fixed μ, σ² (not the total)
+                           lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
+    }
+
+
+def test_the_hand_verdicts_hold_numerically():
+    """The verdicts below, decided by hand, checked against central differences of the layer typed by hand."""
+    forms = _forms()
+    for _ in range(3):
+        x, gm, bt, g = RNG.normal(size=D), RNG.uniform(0.5, 1.5, size=D), RNG.normal(size=D), RNG.normal(size=D)
+        for name, (formula, oracle) in forms.items():
+            ok = np.allclose(formula(x, gm, bt, g), oracle(x, gm, bt, g), atol=1e-6)
+            assert ok == (not name.endswith(("_planted", "_local"))), name
+    # the batch: ∂L/∂γ_i sums over the rows n (L = Σ_n Σ_i g_{ni} y_{ni})
+    X, gm, bt, G = RNG.normal(size=(3, D)), RNG.uniform(0.5, 1.5, size=D), RNG.normal(size=D), RNG.normal(size=(3, D))
+    total = central(lambda v: sum(np.sum(G[n] * layer(X[n], v, bt)[3]) for n in range(3)), gm)
+    assert np.allclose(total, sum(G[n] * layer(X[n], 1, 0)[2] for n in range(3)), atol=1e-6)
+    assert not np.allclose(total, G.sum(axis=0), atol=1e-3)
+
+
+def _document(rows: list[str]) -> str:
+    return "\n\n".join(f"$$ {r} $$" for r in rows) + "\n"
+
+
+FORWARD = [
+    r"\mu = \frac{1}{D}\sum_{i=1}^{D} x_i",
+    r"\sigma^2 = \frac{1}{D}\sum_{i=1}^{D}(x_i - \mu)^2",
+    r"\hat{x}_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \varepsilon}}",
+    r"y_i = \gamma_i \hat{x}_i + \beta_i",
+]
+RIGHT = FORWARD + [
+    r"\frac{\partial L}{\partial \beta_i} = \frac{\partial L}{\partial y_i} = dy_i",
+    r"\frac{\partial L}{\partial \gamma_i} = dy_i \cdot \hat{x}_i",
+    r"d\hat{x}_i = dy_i \cdot \gamma_i",
+    r"\frac{\partial \hat{x}_j}{\partial x_i} = \frac{1}{D\sqrt{\sigma^2+\varepsilon}}\left(D\delta_{ij} - 1 - \hat{x}_i \hat{x}_j\right)",
+    r"\frac{\partial \sigma^2}{\partial x_i} = \frac{2}{D}(x_i - \mu)",
+    r"dx_i = \frac{1}{D\sqrt{\sigma^2+\varepsilon}}\left(D\, d\hat{x}_i - \sum_{j=1}^{D} d\hat{x}_j - \hat{x}_i "
+    r"\sum_{j=1}^{D} d\hat{x}_j \hat{x}_j\right)",
+    r"\frac{\partial L}{\partial \gamma_i} = \sum_{n} dy_{ni} \hat{x}_{ni}",
+]
+PLANTED = dict(enumerate(RIGHT)) | {
+    5: r"\frac{\partial L}{\partial \gamma_i} = dy_i \cdot \gamma_i",
+    7: r"\frac{\partial \hat{x}_j}{\partial x_i} = \frac{1}{D\sqrt{\sigma^2+\varepsilon}}\left(D\delta_{ij} - \hat{x}_i \hat{x}_j\right)",
+    8: r"\frac{\partial \sigma^2}{\partial x_i} = \frac{1}{D}(x_i - \mu)",
+    9: r"dx_i = \frac{1}{D\sqrt{\sigma^2+\varepsilon}}\left(D\, d\hat{x}_i - \sum_{j=1}^{D} d\hat{x}_j + \hat{x}_i "
+       r"\sum_{j=1}^{D} d\hat{x}_j \hat{x}_j\right)",
+    10: r"\frac{\partial L}{\partial \gamma_i} = \sum_{n} dy_{ni}",
+}
+
+
+def _ids(rows) -> list[str]:
+    return [f"line {2 * k + 1}" for k in range(len(rows))]  # one display per line, a blank line between
+
+
+def _verdicts(tmp_path, rows) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "post.md").write_text(_document(rows))
+    results, _, _ = verify_file(str(tmp_path / "post.md"), str(tmp_path / "spec.toml"))
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+def test_a_layer_norm_post_in_its_own_quantities_is_judged(tmp_path):
+    got = _verdicts(tmp_path, RIGHT)
+    for cid in _ids(RIGHT):
+        assert got[cid][0] == "correct", (cid, got[cid])
+
+
+def test_planted_mistakes_stay_incorrect(tmp_path):
+    rows = [PLANTED[k] for k in range(len(RIGHT))]
+    got = _verdicts(tmp_path, rows)
+    ids = _ids(rows)
+    for k, cid in enumerate(ids):
+        want = "incorrect" if rows[k] != RIGHT[k] else "correct"
+        assert got[cid][0] == want, (cid, rows[k], got[cid])
+
+
+def test_the_graphs_partials_leave_a_derivative_by_x_open(tmp_path):
+    """An answer that writes ∂x̂_i/∂μ and dσ² takes partials in its graph: its ∂x̂_i/∂x_i = 1/√(σ² + ε) is that
+    partial (wrong as the total derivative: _forms' dxhat_dx_local), so it is neither called wrong nor right; ∂μ/∂x_i
+    = 1/D is the same in both readings and is judged."""
+    rows = FORWARD + [
+        r"\frac{\partial \hat{x}_i}{\partial \mu} = \frac{-1}{\sqrt{\sigma^2+\varepsilon}}",
+        r"\frac{\partial \hat{x}_i}{\partial x_i} = \frac{1}{\sqrt{\sigma^2+\varepsilon}}",
+        r"\frac{\partial \mu}{\partial x_i} = \frac{1}{D}",
+        r"d\sigma^2 = \sum_{j} d\hat{x}_j (x_j - \mu) \left(-\tfrac{1}{2}\right)(\sigma^2+\varepsilon)^{-3/2}",
+    ]
+    got = _verdicts(tmp_path, rows)
+    ids = _ids(rows)
+    assert got[ids[5]][0] == "unchecked" and "partials" in got[ids[5]][1], got[ids[5]]
+    assert got[ids[6]][0] == "correct", got[ids[6]]
+    assert got[ids[7]][0] == "unchecked", got[ids[7]]
+
+
+def test_a_mean_defined_otherwise_is_not_read_as_the_mean(tmp_path):
+    """μ defined as something else than the row mean (here the mean of the squares; D bound by the answer's σ², which
+    holds): no claim naming μ is judged with μ read as the mean — ∂μ/∂x_i = 2x_i/D is right for the answer's μ and
+    wrong for the mean, so it is not `incorrect`."""
+    rows = [r"\mu = \frac{1}{D}\sum_{i=1}^{D} x_i^2",
+            r"\sigma^2 = \frac{1}{D}\sum_{i=1}^{D}\left(x_i - \frac{1}{D}\sum_{j=1}^{D} x_j\right)^2",
+            r"\frac{\partial \mu}{\partial x_i} = \frac{2}{D} x_i",
+            r"\hat{x}_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \varepsilon}}"]
+    got = _verdicts(tmp_path, rows)
+    assert got["line 3"][0] == "correct", got["line 3"]  # (D is bound: the reading is on)
+    assert got["line 5"][0] == "unchecked", got["line 5"]
