@@ -173,7 +173,7 @@ class _Parser:
         if tok == "\\delta":
             a, b = self._indices()
             return ("kron", a, b)
-        if tok == "d" and self.peek() in ("y", "x", "\\gamma", "\\beta", "\\hat", "\\widehat"):
+        if tok == "d" and self.peek() in ("y", "x", "\\gamma", "\\beta", "\\hat", "\\widehat", "\\mu", "\\sigma"):
             return ("grad", self.quantity(self.next()))  # dy_j: dL/dy_j (the answer's own abbreviation)
         return self.quantity(tok)
 
@@ -215,8 +215,8 @@ class _Parser:
             raise _Unread("a derivative operator applied to what follows")
         by = self.child(bottom[1:])
         var = by.quantity(by.next())
-        if by.peek() is not None or var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta"):
-            raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j or β_j (one entry)")
+        if by.peek() is not None or var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta", "mu", "var"):
+            raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j, β_j (one entry), μ or σ²")
         if top[1:] == ["L"]:
             return ("grad", var)
         return ("der", self.sub(self.child(top[1:])), var)
@@ -440,6 +440,8 @@ class IntermediateReading:
             l = self.norm.index
             if var in ("gamma", "beta"):
                 base, key = getattr(p, var), f"{var}{l}"
+            elif var in ("mu", "var"):  # a node of the graph moved alone: the other statistic held
+                base, key = (p.raw_mu, f"mu{l}") if var == "mu" else (p.raw_var, f"var{l}")
             elif var == "x":
                 base, key = p.x, self.input_key
             else:
@@ -452,7 +454,10 @@ class IntermediateReading:
                     moved[row, feature] += sign * step
                 else:
                     moved[feature] += sign * step
-                end = _Point(self, i, {key: moved})  # (x̂ moved alone: cut from what feeds it, what follows recomputed)
+                over = {key: moved}  # (x̂ moved alone: cut from what feeds it, what follows recomputed)
+                if var in ("mu", "var"):
+                    over.update({f"mu{l}": p.raw_mu, f"var{l}": p.raw_var, key: moved})
+                end = _Point(self, i, over)
                 if local:  # x̂ and y at fixed μ and σ²; μ and σ² themselves are their own definitions' (of x alone)
                     held = _Point(self, i, {key: moved, f"mu{l}": p.raw_mu, f"var{l}": p.raw_var})
                     held.mu, held.var = end.mu, end.var
@@ -568,8 +573,12 @@ class IntermediateReading:
         return {"mu": mu, "var": var, "rstd": 1 / (var + self.eps) ** 0.5}[name]
 
     def _gradient(self, var, p: _Point, env: dict, world: tuple) -> float:
-        """dL/dv = Σ over the world's rows and features of dL/dy ∂y/∂v (dL/dy the program's upstream gradient)."""
+        """dL/dv = Σ over the world's rows and features of dL/dy ∂y/∂v (dL/dy the program's upstream gradient). By μ
+        or σ² (the graph's nodes, read only in an answer that writes its graph's partials): the node moved alone,
+        what follows it recomputed — L's path through σ² to μ adds ∂σ²/∂μ = −2/D Σ_j (x_j − μ) = 0."""
         name = var[1]
+        if name in ("mu", "var") and not self.graph:
+            raise _Unread("a derivative by μ or σ² in an answer that does not write its graph's partials")
         row, feature = self._entry(var, env, world)
         if name == "y":
             return float(p.G[row, feature]) if row in world else 0.0
@@ -581,6 +590,11 @@ class IntermediateReading:
         name = var[1]
         if name == "y":
             raise _Unread("a derivative by y of a quantity other than L")
+        if name in ("mu", "var") and not self.graph:
+            raise _Unread("a derivative by μ or σ² in an answer that does not write its graph's partials")
+        if name in ("mu", "var") and any(n[0] in ("q", "own") and n[1] in ("mu", "var", "rstd") or n[0] == "own"
+                                         for n in _walk(top)):
+            raise _Unread("∂σ²/∂μ is not read: 0 at the mean whichever its sign")
         row, feature = self._entry(var, env, world)
         up, down, step = self.varied(p.i, name, row if row is not None else 0, feature, self.local and name == "x")
         return (self.value(top, up, env, world) - self.value(top, down, env, world)) / (2 * step)
@@ -619,6 +633,9 @@ class IntermediateReading:
                 return total[0], total[1] + f"; {defines} bound by this definition"
             return total
         local = self._verdict(sides, free, local=True)
+        nodes = [n for side in sides for n in _walk(side)]
+        if local is not None and any(n[0] == "grad" and n[1][1] in ("mu", "var") for n in nodes):
+            return local  # the graph's chain rule written out (paths through x̂ and μ or σ²): its partials
         if local is None or local[0] != total[0]:
             return ("unchecked", GRAPH_OPEN)
         return total

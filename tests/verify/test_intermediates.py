@@ -140,21 +140,67 @@ def test_planted_mistakes_stay_incorrect(tmp_path):
         assert got[cid][0] == want, (cid, rows[k], got[cid])
 
 
-def test_the_graphs_partials_leave_a_derivative_by_x_open(tmp_path):
-    """An answer that writes ∂x̂_i/∂μ and dσ² takes partials in its graph: its ∂x̂_i/∂x_i = 1/√(σ² + ε) is that
-    partial (wrong as the total derivative: _forms' dxhat_dx_local), so it is neither called wrong nor right; ∂μ/∂x_i
-    = 1/D is the same in both readings and is judged."""
-    rows = FORWARD + [
-        r"\frac{\partial \hat{x}_i}{\partial \mu} = \frac{-1}{\sqrt{\sigma^2+\varepsilon}}",
-        r"\frac{\partial \hat{x}_i}{\partial x_i} = \frac{1}{\sqrt{\sigma^2+\varepsilon}}",
-        r"\frac{\partial \mu}{\partial x_i} = \frac{1}{D}",
-        r"d\sigma^2 = \sum_{j} d\hat{x}_j (x_j - \mu) \left(-\tfrac{1}{2}\right)(\sigma^2+\varepsilon)^{-3/2}",
-    ]
-    got = _verdicts(tmp_path, rows)
-    ids = _ids(rows)
-    assert got[ids[5]][0] == "unchecked" and "partials" in got[ids[5]][1], got[ids[5]]
-    assert got[ids[6]][0] == "correct", got[ids[6]]
-    assert got[ids[7]][0] == "unchecked", got[ids[7]]
+def _graph_oracle(x, gm, bt, g):
+    """Ioffe & Szegedy's graph by hand: L = Σ g (γ x̂ + β), x̂ = (x − μ)/√(σ² + ε) a function of x, μ and σ² apart;
+    the adjoints of σ² and μ by central differences of that function (μ's path through σ² is 0 at the mean:
+    ∂σ²/∂μ = −2/D Σ (x_j − μ) = 0), and the total dL/dx."""
+    mu, var = x.mean(), x.var()
+    L = lambda x_, mu_, var_: np.sum(g * (gm * (x_ - mu_) / np.sqrt(var_ + EPS) + bt))  # noqa: E731
+    h = 1e-6
+    dvar = (L(x, mu, var + h) - L(x, mu, var - h)) / (2 * h)
+    dmu = (L(x, mu + h, var) - L(x, mu - h, var)) / (2 * h)
+    dx = central(lambda v: np.sum(g * layer(v, gm, bt)[3]), x)
+    return mu, var, dvar, dmu, dx
+
+
+def test_the_graph_partials_hold_numerically():
+    for _ in range(3):
+        x, gm, bt, g = RNG.normal(size=D), RNG.uniform(0.5, 1.5, size=D), RNG.normal(size=D), RNG.normal(size=D)
+        mu, var, dvar, dmu, dx = _graph_oracle(x, gm, bt, g)
+        dxhat = g * gm
+        assert np.isclose(dvar, np.sum(dxhat * (x - mu) * -0.5 * (var + EPS) ** -1.5), atol=1e-6)
+        assert np.isclose(dmu, -np.sum(dxhat) / np.sqrt(var + EPS), atol=1e-6)
+        right = dxhat / np.sqrt(var + EPS) + dvar * 2 * (x - mu) / D + dmu / D
+        assert np.allclose(dx, right, atol=1e-6)
+        assert not np.allclose(dx, dxhat / np.sqrt(var + EPS) + dvar * 2 * (x - mu) / D - dmu / D, atol=1e-3)
+        assert not np.isclose(dmu, np.sum(dxhat) / np.sqrt(var + EPS), atol=1e-3)
+
+
+GRAPH = FORWARD + [
+    r"d\hat{x}_i = dy_i \cdot \gamma_i",
+    r"d\sigma^2 = \sum_{j=1}^{D} d\hat{x}_j \cdot \frac{\partial \hat{x}_j}{\partial \sigma^2} = \sum_{j=1}^{D} "
+    r"d\hat{x}_j (x_j - \mu) \left(-\tfrac{1}{2}(\sigma^2+\varepsilon)^{-3/2}\right)",
+    r"d\mu = \frac{-1}{\sqrt{\sigma^2+\varepsilon}} \sum_{j=1}^{D} d\hat{x}_j",
+    r"\frac{\partial \hat{x}_i}{\partial x_i} = \frac{1}{\sqrt{\sigma^2+\varepsilon}}",
+    r"\frac{\partial \mu}{\partial x_i} = \frac{1}{D}",
+    r"\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial \hat{x}_i} \frac{\partial \hat{x}_i}{\partial x_i} + "
+    r"\frac{\partial L}{\partial \mu} \frac{\partial \mu}{\partial x_i} + \frac{\partial L}{\partial \sigma^2} "
+    r"\frac{\partial \sigma^2}{\partial x_i}",
+    r"dx_i = d\hat{x}_i \frac{1}{\sqrt{\sigma^2+\varepsilon}} + d\sigma^2 \frac{2(x_i - \mu)}{D} + d\mu \frac{1}{D}",
+    r"\frac{\partial \sigma^2}{\partial \mu} = \frac{2}{D}\sum_{j=1}^{D}(x_j - \mu)",
+]
+GRAPH_WANT = ["correct"] * 6 + ["correct", "unchecked", "correct", "correct", "correct", "unchecked"]
+GRAPH_PLANTED = {
+    6: (r"d\mu = \frac{1}{\sqrt{\sigma^2+\varepsilon}} \sum_{j=1}^{D} d\hat{x}_j", "incorrect"),
+    10: (r"dx_i = d\hat{x}_i \frac{1}{\sqrt{\sigma^2+\varepsilon}} + d\sigma^2 \frac{2(x_i - \mu)}{D} - d\mu \frac{1}{D}",
+         "incorrect"),
+}
+
+
+def test_an_answer_that_writes_its_graphs_partials(tmp_path):
+    """Ioffe & Szegedy's style for a layer norm: dσ², dμ (the graph's adjoints), ∂x̂_j/∂σ² at fixed μ; the chain rule
+    through x̂, μ and σ² written out is read with the graph's partials; ∂x̂_i/∂x_i = 1/√(σ² + ε) alone (right as a
+    partial, wrong as the total derivative: _forms' dxhat_dx_local) is neither called right nor wrong; ∂σ²/∂μ is never
+    read (0 at the mean whichever its sign). Planted: dμ's sign, the sign of the μ path."""
+    got = _verdicts(tmp_path, GRAPH)
+    ids = _ids(GRAPH)
+    for cid, want in zip(ids, GRAPH_WANT, strict=True):
+        assert got[cid][0] == want, (cid, got[cid])
+    assert "partials" in got[ids[7]][1], got[ids[7]]
+    planted = [GRAPH_PLANTED.get(k, (row, want))[0] for k, (row, want) in enumerate(zip(GRAPH, GRAPH_WANT, strict=True))]
+    got = _verdicts(tmp_path, planted)
+    for k, cid in enumerate(ids):
+        assert got[cid][0] == GRAPH_PLANTED.get(k, (None, GRAPH_WANT[k]))[1], (cid, got[cid])
 
 
 def test_a_mean_defined_otherwise_is_not_read_as_the_mean(tmp_path):
