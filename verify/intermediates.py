@@ -33,6 +33,8 @@ import re
 
 import numpy as np
 
+from .normalize import fold_unicode
+
 #: free-index assignments evaluated per side of a claim (4 features: three free indices and a row)
 MAX_ASSIGNMENTS = 4096
 _STEP = 1e-5
@@ -248,11 +250,16 @@ class _Parser:
             else:
                 self.k = save
                 raise _Unread("σ without its square")
+        elif tok == "\\sigma":  # σ alone: the answer's own name (σ = √(σ² + ε), bound by its definition)
+            return ("own", "sigma", self._row_script())
         elif tok in ("\\" + t for t in _TEXTS):
             word = "".join(self.group())
-            if word != "rstd":
+            if word == "rstd":
+                name = "rstd"
+            elif re.fullmatch(r"[A-Za-z][A-Za-z\\_]{0,20}", word):
+                return ("own", word.replace("\\", ""), self._row_script())
+            else:
                 raise _Unread(f"the word {word}")
-            name = "rstd"
         elif tok == "c" and self.peek() == "_":
             return self._own(tok)
         if name is None:
@@ -266,6 +273,16 @@ class _Parser:
         if not idx and name in ("x", "xhat", "y", "gamma", "beta"):
             idx = [_EACH]  # a row vector without an index: elementwise (a claim naming no other index, judge_claim)
         return ("q", name, tuple(idx))
+
+    def _row_script(self) -> tuple:
+        """An own name's row, written as its one subscript letter (σ_i: row i), or none."""
+        if self.peek() != "_":
+            return ()
+        self.next()
+        r = self.group()
+        if len(r) != 1 or not re.fullmatch(r"[a-z]", r[0]):
+            raise _Unread("cannot read the own name's row")
+        return (r[0],)
 
     def _own(self, letter: str):
         """c_1, c_{2_{i}}: the answer's own name (bound by its first definition), with the row written or not."""
@@ -315,7 +332,7 @@ def _sides(text: str) -> list[str]:
 
 
 def _parse(text: str, own: dict):
-    toks = _tokens(text.strip().rstrip(".,;"))
+    toks = _tokens(fold_unicode(text).strip().rstrip(".,;"))
     if not toks:
         raise _Unread("an empty side")
     p = _Parser(toks, own)
@@ -602,7 +619,7 @@ class IntermediateReading:
     # -- claims ----------------------------------------------------------------------------------------------
     def judge_claim(self, latex: str):
         """(verdict, message) or None when the claim does not read in this notation."""
-        texts = _sides(_balanced(latex))
+        texts = _sides(_balanced(fold_unicode(latex)))
         if len(texts) < 2:
             return None
         try:
@@ -613,8 +630,8 @@ class IntermediateReading:
         if used & self.contested:
             return None
         defines = None
-        if sides[0][0] == "own" and not sides[0][2] and sides[0][1] not in self.own:
-            defines = sides[0][1]
+        if sides[0][0] == "own" and not sides[0][2] and self.own.get(sides[0][1], sides[1]) == sides[1]:
+            defines = sides[0][1]  # (its first definition: bind_own bound it, or here)
             self.own[defines] = sides[1]
             sides = sides[1:]
             if len(sides) < 2:
@@ -630,7 +647,7 @@ class IntermediateReading:
         total = self._verdict(sides, free, local=False)
         if total is None or not self.graph or not any(n[0] == "der" and n[2][1] == "x" for s in sides for n in _walk(s)):
             if total is not None and total[0] == "correct" and defines:
-                return total[0], total[1] + f"; {defines} bound by this definition"
+                return total[0], total[1] + f"; {defines} as the answer defines it"
             return total
         local = self._verdict(sides, free, local=True)
         nodes = [n for side in sides for n in _walk(side)]
@@ -715,6 +732,24 @@ class IntermediateReading:
             if got is None or got[0] == "incorrect":
                 self.contested.add(first[1])
 
+    def bind_own(self, claims) -> None:
+        """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,
+        whatever the judge made of it (the definition itself is judged with the rest of its chain)."""
+        for c in claims:
+            texts = _sides(_balanced(fold_unicode(c.latex)))
+            if len(texts) < 2:
+                continue
+            try:
+                first = _parse(texts[0], self.own)
+                if first[0] == "own" and not first[2] and first[1] not in self.own:
+                    self.own[first[1]] = _parse(texts[1], self.own)
+            except _Unread:
+                continue
+
+    def counts_features(self, latex: str) -> str | None:
+        """The letter (N or D) the claim names that the answer counts its features with, or None."""
+        return next((x for x in self.counts if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", latex)), None)
+
     def bind_count(self, claims) -> None:
         """N (or D) is the number of features when the answer's own definition of μ or σ² holds with it."""
         for c in claims:
@@ -732,9 +767,11 @@ class IntermediateReading:
 
 def rejudge(judge, results) -> None:
     """The judge's ``unchecked`` results (each showing its claim as written) re-read as a layer-norm derivation in
-    its own intermediate quantities. In an answer that writes its graph's partials (by μ or σ²), a verdict of the
-    judge on a derivative by x that the total derivative and the graph's partial decide differently becomes
-    ``unchecked`` (the judge reads derivatives as total)."""
+    its own intermediate quantities. Two of the judge's verdicts are revised too: in an answer that counts its
+    features with N (or D: its definition of μ or σ² holds so), a claim naming that letter, which the judge reads as
+    the batch size, is judged here (``unchecked`` if it does not read here); in an answer that writes its graph's
+    partials (by μ or σ²), a derivative by x that the total derivative and the graph's partial decide differently
+    becomes ``unchecked`` (the judge reads derivatives as total)."""
     from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
 
     reading = IntermediateReading.detect(judge, results)
@@ -743,15 +780,21 @@ def rejudge(judge, results) -> None:
     reading.graph = any(_GRAPH.search(r.latex) for r in results)
     note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
+        reading.bind_own(results)
         reading.bind_count(results)
         reading.contest(results)
         for k, old in enumerate(results):
-            if old.rows or (old.verdict != "unchecked" and not reading.graph):
+            counted = reading.counts_features(old.latex)
+            if old.rows or (old.verdict != "unchecked" and not reading.graph and not counted):
                 continue
             got = reading.judge_claim(old.latex)
-            if got is None or got[0] == "unchecked" and (old.verdict == "unchecked" or got[1] != GRAPH_OPEN):
+            if old.verdict != "unchecked" and counted and (got is None or got[0] == "unchecked"):
+                got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
+                                    f"or σ² holds so), and this claim does not read in that reading; the judge's "
+                                    f"{old.verdict} verdict read {counted} as the batch size")
+            elif got is None or got[0] == "unchecked" and (old.verdict == "unchecked" or got[1] != GRAPH_OPEN):
                 continue
-            if old.verdict != "unchecked" and got[0] != "unchecked":
+            elif old.verdict != "unchecked" and got[0] != "unchecked" and not counted:
                 continue  # (the judge's verdict stands unless the two readings of a derivative differ)
             results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
                                      notes=old.notes + [note])

@@ -53,6 +53,10 @@ def _forms():
                      lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
         "dxhat_dx_planted": (lambda x, gm, bt, g: r(x) / D * (D * np.eye(D) - np.outer(xh(x), xh(x))),
                              lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
+        "dxhat_dx_sign_planted": (lambda x, gm, bt, g: r(x) / D * (D * np.eye(D) - 1 + np.outer(xh(x), xh(x))),
+                                  lambda x, gm, bt, g: central(lambda v: layer(v, gm, bt)[2], x)),
+        "dx_mean_planted": (lambda x, gm, bt, g: r(x) * (g * gm - np.sum(g * gm) - xh(x) / D * np.sum(g * gm * xh(x))),
+                            dL_dx),
         "dvar_dx": (lambda x, gm, bt, g: 2 / D * (x - x.mean()), lambda x, gm, bt, g: central(lambda v: layer(v, 1, 0)[1], x)),
         "dvar_dx_planted": (lambda x, gm, bt, g: 1 / D * (x - x.mean()),
                             lambda x, gm, bt, g: central(lambda v: layer(v, 1, 0)[1], x)),
@@ -214,3 +218,34 @@ def test_a_mean_defined_otherwise_is_not_read_as_the_mean(tmp_path):
     got = _verdicts(tmp_path, rows)
     assert got["line 3"][0] == "correct", got["line 3"]  # (D is bound: the reading is on)
     assert got["line 5"][0] == "unchecked", got["line 5"]
+
+
+OWN = [
+    r"\mu = \frac{1}{N}\sum_{j=1}^{N} x_j",
+    r"\sigma^2 = \frac{1}{N}\sum_{j=1}^{N} (x_j - \mu)^2",
+    r"\sigma = \sqrt{\sigma^2 + \epsilon}",
+    r"\hat{x}_j = \frac{x_j - \mu}{\sigma}",
+    "y_j = γ_j x̂_j + β_j",
+    r"\frac{\partial \hat{x}_k}{\partial x_j} = \frac{1}{\sigma}\left(\delta_{kj} - \frac{1}{N}\right) - "
+    r"\frac{\hat{x}_k \hat{x}_j}{N\sigma}",
+    r"\text{inv\_std} = \frac{1}{\sigma}",
+    r"\frac{dL}{dx_j} = \text{inv\_std}\left(dy_j\gamma_j - \frac{1}{N}\sum_k dy_k \gamma_k - \frac{\hat{x}_j}{N}"
+    r"\sum_k dy_k\gamma_k\hat{x}_k\right)",
+]
+
+
+def test_own_names_and_the_feature_count(tmp_path):
+    """σ and \\text{inv\\_std} bound by the answer's definitions (_forms' dxhat_dx and dx with 1/σ written so), γ and x̂
+    typed in Unicode, and N the number of features (its μ holds so) even where the batch the document is judged with
+    has another size: μ = 1/N Σ_{j=1}^{N} x_j is not a shape error. A definition of an own name is no claim."""
+    got = _verdicts(tmp_path, OWN)
+    ids = _ids(OWN)
+    want = ["correct"] * 6 + ["unchecked", "correct"]
+    for cid, w in zip(ids, want, strict=True):
+        assert got[cid][0] == w, (cid, got[cid])
+    planted = list(OWN)
+    planted[5] = planted[5].replace(r"\right) - ", r"\right) + ")  # _forms' dxhat_dx_sign_planted
+    planted[7] = planted[7].replace(r"\frac{1}{N}\sum_k dy_k \gamma_k", r"\sum_k dy_k \gamma_k")  # dx_mean_planted
+    got = _verdicts(tmp_path, planted)
+    for k, cid in enumerate(ids):
+        assert got[cid][0] == ("incorrect" if k in (5, 7) else want[k]), (cid, got[cid])
