@@ -44,7 +44,9 @@ _TOKEN = re.compile(r"\\[A-Za-z]+|\\[{}]|\\[,;:! ]|\d+(?:\.\d+)?|[A-Za-z]|[{}()\
 _DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle", "quad",
             "qquad", "boldsymbol", "mathbf", "bm"}
 #: letters an answer counts its features with (bound when its definition of μ or σ² holds with them)
-_COUNTS = ("N", "D")
+_COUNTS = ("N", "D", "H")
+#: the loss a derivative's numerator names: L, ℓ, \\mathcal{L}, J, E, C
+_LOSSES = (["L"], ["\\ell"], ["J"], ["E"], ["C"], ["\\mathcal", "{", "L", "}"], ["\\mathcal", "L"])
 _TEXTS = ("text", "mathrm", "operatorname", "textrm", "mathit")
 _LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
@@ -82,6 +84,7 @@ class _Parser:
 
     def __init__(self, toks: list[str], own: dict):
         self.t, self.k, self.own = toks, 0, own
+        self.sums = 0  # (sums without an index: each names its own letter)
 
     def peek(self, d: int = 0):
         return self.t[self.k + d] if self.k + d < len(self.t) else None
@@ -117,7 +120,9 @@ class _Parser:
         return node
 
     def child(self, toks: list[str]) -> _Parser:
-        return _Parser(toks, self.own)
+        p = _Parser(toks, self.own)
+        p.sums = self.sums + 100 * (self.k + 1)  # (a child's sums name letters of their own)
+        return p
 
     # expr := term (± term)*
     def expr(self):
@@ -135,7 +140,7 @@ class _Parser:
             self.next()
         node = self.factor()
         while self.peek() is not None and self.peek() not in ("+", "-", ")", "]", "\\}", "=", "}"):
-            if self.peek() in ("\\cdot", "*", "\\times"):
+            if self.peek() in ("\\cdot", "*", "\\times", "\\odot"):
                 self.next()
             if self.peek() == "\\sum":
                 return ("mul", node, self.factor())  # (the sum takes the rest of the term)
@@ -189,8 +194,13 @@ class _Parser:
         return idx
 
     def _sum(self):
-        if self.peek() != "_":
-            raise _Unread("a sum without its index")
+        if self.peek() != "_":  # Σ over a row vector written without its index: its entries
+            self.sums += 1
+            body, letter = self.term(), f"#{self.sums}"
+            renamed = _rename(body, _EACH, letter)
+            if renamed == body:
+                raise _Unread("a sum without its index over no vector")
+            return ("sum", letter, None, renamed)
         self.next()
         spec = self.group()
         if self.peek() == "^":  # \sum_{k=1}^{N}: the whole range
@@ -219,7 +229,7 @@ class _Parser:
         var = by.quantity(by.next())
         if by.peek() is not None or var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta", "mu", "var"):
             raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j, β_j (one entry), μ or σ²")
-        if top[1:] == ["L"]:
+        if top[1:] in _LOSSES:
             return ("grad", var)
         return ("der", self.sub(self.child(top[1:])), var)
 
@@ -360,7 +370,7 @@ def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> 
             raise _Unread(f"too many indices on {name}")
         free = set()
         for letter, where in zip(idx, positions, strict=False):
-            if letter.isalpha() or letter == _EACH:
+            if letter.isalpha() or letter[0] in (_EACH, "#"):
                 (rows if where == "row" else features).add(letter)
                 if letter not in bound:
                     free.add(letter)
@@ -385,6 +395,18 @@ def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> 
         if isinstance(a, tuple):
             out |= _letters(a, rows, features, bound)
     return out
+
+
+def _rename(node, old: str, new: str):
+    """``node`` with the index letter ``old`` written ``new`` (a sum's own letter for a vector's entries)."""
+    op = node[0]
+    if op in ("q", "own"):
+        return (op, node[1], tuple(new if x == old else x for x in node[2]))
+    if op == "kron":
+        return (op, *(new if x == old else x for x in node[1:]))
+    if op in ("num", "eps", "N"):
+        return node
+    return tuple(_rename(a, old, new) if isinstance(a, tuple) else a for a in node)
 
 
 def _walk(node):
@@ -642,7 +664,7 @@ class IntermediateReading:
             free = [_letters(s, self._rows, features) for s in sides]
         except _Unread:
             return None
-        if self._rows & features or (_EACH in features and len(features) > 1):
+        if self._rows & features or (_EACH in features and len({f for f in features if f[0] != "#"}) > 1):
             return None
         total = self._verdict(sides, free, local=False)
         if total is None or not self.graph or not any(n[0] == "der" and n[2][1] == "x" for s in sides for n in _walk(s)):

@@ -249,3 +249,20 @@ def test_own_names_and_the_feature_count(tmp_path):
     got = _verdicts(tmp_path, planted)
     for k, cid in enumerate(ids):
         assert got[cid][0] == ("incorrect" if k in (5, 7) else want[k]), (cid, got[cid])
+
+
+VECTOR = [
+    r"\mu = \frac{1}{H}\sum_{h} x_h",
+    r"\frac{\partial \mathcal{L}}{\partial x} = \frac{1}{H\sqrt{\sigma^2+\epsilon}}\left(H \frac{\partial \mathcal{L}}"
+    r"{\partial \hat{x}} - \sum \frac{\partial \mathcal{L}}{\partial \hat{x}} - \hat{x} \sum \frac{\partial \mathcal{L}}"
+    r"{\partial \hat{x}} \odot \hat{x}\right)",
+]
+
+
+def test_a_row_vector_without_its_index(tmp_path):
+    """dx written for the whole row (H features, ⊙, Σ over the row's entries with no index): _forms' dx and its
+    planted sign (dx_planted)."""
+    got = _verdicts(tmp_path, VECTOR)
+    assert got["line 3"][0] == "correct", got["line 3"]
+    got = _verdicts(tmp_path, [VECTOR[0], VECTOR[1].replace(r"- \hat{x} \sum", r"+ \hat{x} \sum")])
+    assert got["line 3"][0] == "incorrect", got["line 3"]
