@@ -32,6 +32,7 @@ import itertools
 import re
 
 import numpy as np
+from gradproof.derive import limits
 
 from .normalize import fold_unicode
 
@@ -802,14 +803,24 @@ def rejudge(judge, results) -> None:
     reading.graph = any(_GRAPH.search(r.latex) for r in results)
     note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
-        reading.bind_own(results)
-        reading.bind_count(results)
-        reading.contest(results)
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS * 2, "binding the answer's intermediate quantities", cpu=True):
+                reading.bind_own(results)
+                reading.bind_count(results)
+                reading.contest(results)
+        except limits.TimeLimitError:
+            return
         for k, old in enumerate(results):
+            if limits.overdue():  # (the run's soft deadline: the rest keep the judge's verdicts)
+                break
             counted = reading.counts_features(old.latex)
             if old.rows or (old.verdict != "unchecked" and not reading.graph and not counted):
                 continue
-            got = reading.judge_claim(old.latex)
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
+                    got = reading.judge_claim(old.latex)
+            except limits.TimeLimitError:
+                continue
             if old.verdict != "unchecked" and counted and (got is None or got[0] == "unchecked"):
                 got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
                                     f"or σ² holds so), and this claim does not read in that reading; the judge's "
