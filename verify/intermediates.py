@@ -35,6 +35,7 @@ import numpy as np
 from gradproof.derive import limits
 
 from .normalize import fold_unicode
+from .parser import MAX_CHARS, MAX_DEPTH  # (the judge's bounds on one formula: longer or deeper is not read here)
 
 #: free-index assignments evaluated per side of a claim (4 features: three free indices and a row)
 MAX_ASSIGNMENTS = 4096
@@ -328,6 +329,15 @@ def _balanced(text: str) -> str:
             dropped.add(k)
     dropped.update(opened)
     return " ".join(t for k, t in enumerate(toks) if k not in dropped)
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of braces, parentheses and brackets (one pass)."""
+    depth = deepest = 0
+    for ch in text:
+        depth += (ch in "{([") - (ch in "})]")
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _sides(text: str) -> list[str]:
@@ -642,7 +652,10 @@ class IntermediateReading:
     # -- claims ----------------------------------------------------------------------------------------------
     def judge_claim(self, latex: str):
         """(verdict, message) or None when the claim does not read in this notation."""
-        texts = _sides(_balanced(fold_unicode(latex)))
+        text = _balanced(fold_unicode(latex))
+        if len(text) > MAX_CHARS or _depth(text) > MAX_DEPTH:
+            return None
+        texts = _sides(text)
         if len(texts) < 2:
             return None
         try:
@@ -808,7 +821,7 @@ def rejudge(judge, results) -> None:
                 reading.bind_own(results)
                 reading.bind_count(results)
                 reading.contest(results)
-        except limits.TimeLimitError:
+        except (limits.TimeLimitError, RecursionError):
             return
         for k, old in enumerate(results):
             if limits.overdue():  # (the run's soft deadline: the rest keep the judge's verdicts)
@@ -819,7 +832,7 @@ def rejudge(judge, results) -> None:
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
                     got = reading.judge_claim(old.latex)
-            except limits.TimeLimitError:
+            except (limits.TimeLimitError, RecursionError):  # (nesting deeper than Python's stack: not read here)
                 continue
             if old.verdict != "unchecked" and counted and (got is None or got[0] == "unchecked"):
                 got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
