@@ -254,16 +254,8 @@ class _Parser:
             return ("eps",)
         elif tok in _COUNTS:
             return ("N", tok)
-        elif tok == "\\sigma" and self.peek() == "^" and self.peek(1) in ("2", "{"):
-            save = self.k
-            self.next()
-            if self.group() == ["2"]:
-                name = "var"
-            else:
-                self.k = save
-                raise _Unread("σ without its square")
-        elif tok == "\\sigma":  # σ alone: the answer's own name (σ = √(σ² + ε), bound by its definition)
-            return ("own", "sigma", self._row_script())
+        elif tok == "\\sigma":
+            return self._sigma()
         elif tok in ("\\" + t for t in _TEXTS):
             word = "".join(self.group())
             if word == "rstd":
@@ -285,6 +277,20 @@ class _Parser:
         if not idx and name in ("x", "xhat", "y", "gamma", "beta"):
             idx = [_EACH]  # a row vector without an index: elementwise (a claim naming no other index, judge_claim)
         return ("q", name, tuple(idx))
+
+    def _sigma(self):
+        """σ² (σ^2, σ^{2}, σ_i^2, σ^2_i: the variance, of row i) or σ alone (the answer's own name, bound by its
+        definition such as σ = √(σ² + ε))."""
+        row = self._row_script()
+        if self.peek() == "^":
+            save = self.k
+            self.next()
+            if self.group() != ["2"]:
+                self.k = save  # (σ^{-1}: a power of the answer's own σ)
+                return ("own", "sigma", row)
+            row = row or self._row_script()
+            return ("q", "var", row)
+        return ("own", "sigma", row)
 
     def _row_script(self) -> tuple:
         """An own name's row, written as its one subscript letter (σ_i: row i), or none."""
@@ -753,7 +759,10 @@ class IntermediateReading:
     def contest(self, claims) -> None:
         """The quantities the answer defines otherwise (Josh Levy-Kramer's μ_{bh} = x_{bh} − m_b, the centred input):
         a definition whose first side is μ, σ², rstd, x̂ or y and which does not hold (or does not read) in this
-        reading makes every claim naming that letter unread here (a slip in it too: not guessed which)."""
+        reading, and none that does, makes every claim naming that letter unread here (a slip in it too: not guessed
+        which; a letter another definition confirms keeps its reading, the wrong one judged a slip)."""
+        held: set[str] = set()
+        failed: set[str] = set()
         for c in claims:
             texts = _sides(_balanced(c.latex))
             if len(texts) < 2:
@@ -765,8 +774,8 @@ class IntermediateReading:
             if first[0] != "q" or first[1] not in ("mu", "var", "rstd", "xhat", "y"):
                 continue
             got = self.judge_claim(c.latex)
-            if got is None or got[0] == "incorrect":
-                self.contested.add(first[1])
+            (held if got is not None and got[0] == "correct" else failed).add(first[1])
+        self.contested |= failed - held
 
     def bind_own(self, claims) -> None:
         """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,

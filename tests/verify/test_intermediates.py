@@ -266,3 +266,14 @@ def test_a_row_vector_without_its_index(tmp_path):
     assert got["line 3"][0] == "correct", got["line 3"]
     got = _verdicts(tmp_path, [VECTOR[0], VECTOR[1].replace(r"- \hat{x} \sum", r"+ \hat{x} \sum")])
     assert got["line 3"][0] == "incorrect", got["line 3"]
+
+
+def test_the_batch_written_with_its_row_index(tmp_path):
+    """x_{ij} row i feature j, μ_i, σ_i² (written σ_i^2 or σ^2_i), the batch's ∂L/∂γ_j = Σ_i dy_{ij} x̂_{ij}; a second
+    definition of x̂ with the root forgotten is the answer's slip (its first definition holds: x̂ keeps its reading)."""
+    rows = [r"\mu_i = \frac{1}{N}\sum_{j=1}^{N} x_{ij}",
+            r"\hat{x}_{ij} = \frac{x_{ij} - \mu_i}{\sqrt{\sigma_i^2 + \epsilon}}",
+            r"\hat{x}_{ij} = \frac{x_{ij} - \mu_i}{\sigma^2_i + \epsilon}",
+            r"\frac{\partial L}{\partial \gamma_j} = \sum_i dy_{ij} \hat{x}_{ij}"]
+    got = _verdicts(tmp_path, rows)
+    assert [got[cid][0] for cid in _ids(rows)] == ["correct", "correct", "incorrect", "correct"], got
