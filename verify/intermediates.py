@@ -47,6 +47,8 @@ _DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl
             "qquad", "boldsymbol", "mathbf", "bm"}
 #: letters an answer counts its features with (bound when its definition of μ or σ² holds with them)
 _COUNTS = ("N", "D", "H")
+#: the layer's quantities whose definitions an answer may write and the reading checks (contest, bind_count)
+_CHECKED = ("mu", "var", "rstd", "xhat", "y")
 #: the loss a derivative's numerator names: L, ℓ, \\mathcal{L}, J, E, C
 _LOSSES = (["L"], ["\\ell"], ["J"], ["E"], ["C"], ["\\mathcal", "{", "L", "}"], ["\\mathcal", "L"])
 _TEXTS = ("text", "mathrm", "operatorname", "textrm", "mathit")
@@ -264,8 +266,16 @@ class _Parser:
                 return ("own", word.replace("\\", ""), self._row_script())
             else:
                 raise _Unread(f"the word {word}")
-        elif tok == "c" and self.peek() == "_":
-            return self._own(tok)
+        elif tok in ("\\bar", "\\overline", "\\tilde"):  # x̄: the answer's own name (its definition binds it)
+            inner = self.group()
+            if len(inner) != 1 or not re.fullmatch(r"[A-Za-z]", inner[0]):
+                raise _Unread("a bar over more than a letter")
+            return ("own", f"{tok[1:]}{inner[0]}", self._row_script())
+        elif re.fullmatch(r"[A-Za-z]", tok) and tok != "e":  # m, v, s, c_1, m_b: the answer's own letters
+            if self.peek() == "_" and (re.fullmatch(r"\d", self.peek(1) or "") or self.peek(1) == "{" and re.fullmatch(
+                    r"\d", self.peek(2) or "")):
+                return self._own(tok)
+            return ("own", tok, self._row_script())
         if name is None:
             raise _Unread(f"unknown symbol {tok}")
         idx: list[str] = []
@@ -576,8 +586,13 @@ class IntermediateReading:
         if op == "own":
             if node[1] not in self.own:
                 raise _Unread(f"{node[1]} is not defined before")
+            param, body, rows = self.own[node[1]]
             row = self._row(node[2][0] if node[2] else None, env, world)
-            return self.value(self.own[node[1]], p, {}, (row,))
+            saved, self._rows = self._rows, rows  # (the definition's own row letters)
+            try:
+                return self.value(body, p, {param: row} if param else {}, (row,))
+            finally:
+                self._rows = saved
         if op == "grad":
             return self._gradient(node[1], p, env, world)
         if op == "der":
@@ -672,9 +687,10 @@ class IntermediateReading:
         if used & self.contested:
             return None
         defines = None
-        if sides[0][0] == "own" and not sides[0][2] and self.own.get(sides[0][1], sides[1]) == sides[1]:
+        if sides[0][0] == "own" and (sides[0][1] not in self.own or self.own[sides[0][1]][1] == sides[1]):
             defines = sides[0][1]  # (its first definition: bind_own bound it, or here)
-            self.own[defines] = sides[1]
+            if not self._bind(sides[0], sides[1]):
+                return None
             sides = sides[1:]
             if len(sides) < 2:
                 return ("unchecked", f"defines {defines} (the answer's own name), read as written")
@@ -771,11 +787,28 @@ class IntermediateReading:
                 first = _parse(texts[0], self.own)
             except _Unread:
                 continue
-            if first[0] != "q" or first[1] not in ("mu", "var", "rstd", "xhat", "y"):
+            if first[0] != "q" or first[1] not in _CHECKED:
                 continue
             got = self.judge_claim(c.latex)
             (held if got is not None and got[0] == "correct" else failed).add(first[1])
         self.contested |= failed - held
+
+    def _bind(self, first, body) -> bool:
+        """Bind the own name ``first`` (its row letter, if written, a parameter: m_i = 1/N Σ_j x_{ij}) to ``body``; False
+        when the definition does not read as one (a free index other than its row)."""
+        rows: set = set()
+        features: set = set()
+        try:
+            free = _letters(body, rows, features)
+        except _Unread:
+            return False
+        param = first[2][0] if first[2] else None
+        if free - ({param} if param else set()) or (param and param in features):
+            return False
+        if param:
+            rows.add(param)
+        self.own[first[1]] = (param, body, rows)
+        return True
 
     def bind_own(self, claims) -> None:
         """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,
@@ -786,8 +819,8 @@ class IntermediateReading:
                 continue
             try:
                 first = _parse(texts[0], self.own)
-                if first[0] == "own" and not first[2] and first[1] not in self.own:
-                    self.own[first[1]] = _parse(texts[1], self.own)
+                if first[0] == "own" and first[1] not in self.own:
+                    self._bind(first, _parse(texts[1], self.own))
             except _Unread:
                 continue
 
@@ -796,18 +829,38 @@ class IntermediateReading:
         return next((x for x in self.counts if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", latex)), None)
 
     def bind_count(self, claims) -> None:
-        """N (or D) is the number of features when the answer's own definition of μ or σ² holds with it."""
+        """N (or D, H) is the number of features when one of the answer's own definitions of μ, σ², rstd, x̂ or y that
+        depends on the letter (itself or through the answer's own names: m_i = 1/N Σ_j x_{ij}) holds with it."""
         for c in claims:
-            texts = _sides(c.latex)
-            if len(texts) != 2 or not re.match(r"\s*\\(?:mu|sigma\s*\^\s*\{?\s*2)", texts[0]):
+            texts = _sides(_balanced(fold_unicode(c.latex)))
+            if len(texts) != 2:
+                continue
+            try:
+                first, second = _parse(texts[0], self.own), _parse(texts[1], self.own)
+            except _Unread:
+                continue
+            if first[0] != "q" or first[1] not in _CHECKED:
                 continue
             for letter in _COUNTS:
-                if letter in self.counts or not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", texts[1]):
+                if letter in self.counts or not self._mentions(second, letter):
                     continue
                 self.counts[letter] = float(len(self.points[0].gamma))
                 verdict = self.judge_claim(c.latex)
                 if verdict is None or verdict[0] != "correct":
                     del self.counts[letter]
+
+    def _mentions(self, node, letter: str) -> bool:
+        """Whether ``node`` names the count letter, itself or through the own names it uses (each body once)."""
+        seen: set = set()
+        stack = [node]
+        while stack:
+            for n in _walk(stack.pop()):
+                if n[0] == "N" and n[1] == letter:
+                    return True
+                if n[0] == "own" and n[1] in self.own and n[1] not in seen:
+                    seen.add(n[1])
+                    stack.append(self.own[n[1]][1])
+        return False
 
 
 def rejudge(judge, results) -> None:

@@ -277,3 +277,21 @@ def test_the_batch_written_with_its_row_index(tmp_path):
             r"\frac{\partial L}{\partial \gamma_j} = \sum_i dy_{ij} \hat{x}_{ij}"]
     got = _verdicts(tmp_path, rows)
     assert [got[cid][0] for cid in _ids(rows)] == ["correct", "correct", "incorrect", "correct"], got
+
+
+def test_own_letters_for_the_statistics(tmp_path):
+    """m_i, v_i, s_i the answer's own letters for row i's mean, variance and root (bound by their definitions: N is
+    the feature count because x̂'s definition through them holds so), x̄ likewise; the batch's dx (_forms' dx, row by
+    row) and ∂x̂_{ij}/∂x_{ij} (the diagonal of _forms' dxhat_dx); a dropped term and a stray m_i² planted."""
+    rows = [r"m_i = \frac{1}{N}\sum_{j=1}^{N} x_{ij}", r"v_i = \frac{1}{N}\sum_{j=1}^{N} (x_{ij} - m_i)^2",
+            r"s_i = \sqrt{v_i + \epsilon}", r"\hat{x}_{ij} = \frac{x_{ij} - m_i}{s_i}", r"\bar{x} = \frac{1}{N}\sum_j x_j",
+            r"\frac{\partial \hat{x}_j}{\partial x_j} = \frac{1}{s}\left(1 - \frac{1}{N}\right)",
+            r"\frac{\partial \hat{x}_{ij}}{\partial x_{ij}} = \frac{1}{s_i}\left(1 - \frac{1}{N} - \frac{\hat{x}_{ij}^2}{N}\right)",
+            r"\frac{\partial L}{\partial x_{ij}} = \frac{1}{N s_i}\left(N\, dy_{ij}\gamma_j - \sum_k dy_{ik}\gamma_k - "
+            r"\hat{x}_{ij}\sum_k dy_{ik}\gamma_k \hat{x}_{ik}\right)",
+            r"\frac{\partial L}{\partial x_{ij}} = \frac{1}{N s_i}\left(N\, dy_{ij}\gamma_j - \sum_k dy_{ik}\gamma_k - "
+            r"\hat{x}_{ij}\sum_k dy_{ik}\gamma_k \hat{x}_{ik}\right) + m_i^2",
+            r"\frac{\partial \bar{x}}{\partial x_j} = \frac{1}{N}"]
+    got = _verdicts(tmp_path, rows)
+    want = ["unchecked"] * 3 + ["correct", "unchecked", "incorrect", "correct", "correct", "incorrect", "correct"]
+    assert [got[cid][0] for cid in _ids(rows)] == want, got
