@@ -865,11 +865,12 @@ class IntermediateReading:
 
 def rejudge(judge, results) -> None:
     """The judge's ``unchecked`` results (each showing its claim as written) re-read as a layer-norm derivation in
-    its own intermediate quantities. Two of the judge's verdicts are revised too: in an answer that counts its
-    features with N (or D: its definition of μ or σ² holds so), a claim naming that letter, which the judge reads as
-    the batch size, is judged here (``unchecked`` if it does not read here); in an answer that writes its graph's
-    partials (by μ or σ²), a derivative by x that the total derivative and the graph's partial decide differently
-    becomes ``unchecked`` (the judge reads derivatives as total)."""
+    its own intermediate quantities. The judge's verdicts are revised in three cases: in an answer that counts its
+    features with N (or D, H: its definition of μ or σ² holds so), a claim naming that letter, which the judge reads
+    as the batch size, is judged here (``unchecked`` if it does not read here); a claim this reading judges the other
+    way is ``unchecked`` (two readings disagree: neither is certain); in an answer that writes its graph's partials
+    (by μ or σ²), a derivative by x that the total derivative and the graph's partial decide differently becomes
+    ``unchecked`` (the judge reads derivatives as total)."""
     from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
 
     reading = IntermediateReading.detect(judge, results)
@@ -889,23 +890,30 @@ def rejudge(judge, results) -> None:
             if limits.overdue():  # (the run's soft deadline: the rest keep the judge's verdicts)
                 break
             counted = reading.counts_features(old.latex)
-            if old.rows or (old.verdict != "unchecked" and not reading.graph and not counted):
+            if old.rows or old.verdict not in ("unchecked", "correct", "incorrect"):
                 continue
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
                     got = reading.judge_claim(old.latex)
             except (limits.TimeLimitError, RecursionError):  # (nesting deeper than Python's stack: not read here)
                 continue
-            if old.verdict != "unchecked" and counted and (got is None or got[0] == "unchecked"):
+            sure = got is not None and got[0] in ("correct", "incorrect")
+            if old.verdict == "unchecked":
+                if not sure:
+                    continue
+            elif counted and not sure:
                 got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
                                     f"or σ² holds so), and this claim does not read in that reading; the judge's "
                                     f"{old.verdict} verdict read {counted} as the batch size")
-            elif got is None or got[0] == "unchecked" and (old.verdict == "unchecked" or got[1] != GRAPH_OPEN):
-                continue
-            elif old.verdict != "unchecked" and got[0] != "unchecked" and not counted:
+            elif counted:
+                pass  # (the judge read the count as the batch size: this reading's verdict)
+            elif sure and got[0] != old.verdict:
+                got = ("unchecked", f"not judged: read with the layer's own intermediate quantities it is {got[0]} "
+                                    f"({got[1]}), but the judge's reading gives {old.verdict} ({old.message}); which "
+                                    "reading the answer means is not certain")
+            elif got is None or got[1] != GRAPH_OPEN:
                 continue  # (the judge's verdict stands unless the two readings of a derivative differ)
             results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
                                      notes=old.notes + [note])
-
 
 __all__ = ["IntermediateReading", "rejudge"]
