@@ -51,7 +51,9 @@ _COUNTS = ("N", "D", "H")
 _CHECKED = ("mu", "var", "rstd", "xhat", "y")
 #: the loss a derivative's numerator names: L, ℓ, \\mathcal{L}, J, E, C
 _LOSSES = (["L"], ["\\ell"], ["J"], ["E"], ["C"], ["\\mathcal", "{", "L", "}"], ["\\mathcal", "L"])
-_TEXTS = ("text", "mathrm", "operatorname", "textrm", "mathit")
+#: PyTorch's E[x] and Var[x] (its layer-norm documentation)
+_MOMENTS = {"E": "mu", "Var": "var"}
+_TEXTS = ("mathbb", "text", "mathrm", "operatorname", "textrm", "mathit")
 _LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
 
@@ -260,6 +262,9 @@ class _Parser:
             return self._sigma()
         elif tok in ("\\" + t for t in _TEXTS):
             word = "".join(self.group())
+            if word in _MOMENTS and self.peek() in ("[", "(") and self.peek(1) == "x" and self.peek(2) in ("]", ")"):
+                self.k += 3  # E[x], Var[x] (PyTorch's documentation): the row's mean and biased variance
+                return ("q", _MOMENTS[word], ())
             if word == "rstd":
                 name = "rstd"
             elif re.fullmatch(r"[A-Za-z][A-Za-z\\_]{0,20}", word):

@@ -295,3 +295,13 @@ def test_own_letters_for_the_statistics(tmp_path):
     got = _verdicts(tmp_path, rows)
     want = ["unchecked"] * 3 + ["correct", "unchecked", "incorrect", "correct", "correct", "incorrect", "correct"]
     assert [got[cid][0] for cid in _ids(rows)] == want, got
+
+
+def test_pytorchs_expectation_and_variance(tmp_path):
+    """PyTorch's documentation: y = (x − E[x]) / √(Var[x] + ε) * γ + β, E[x] and Var[x] the row's mean and biased
+    variance (`layer` by hand); the root forgotten is planted."""
+    rows = [r"\hat{x} = \frac{x-\mathrm{E}[x]}{\sqrt{\operatorname{Var}[x]+\epsilon}}",
+            r"y=\frac{x-\mathrm{E}[x]}{\sqrt{\operatorname{Var}[x]+\epsilon}} * \gamma+\beta",
+            r"y=\frac{x-\mathbb{E}[x]}{\operatorname{Var}[x]+\epsilon} * \gamma+\beta"]
+    got = _verdicts(tmp_path, rows)
+    assert [got[cid][0] for cid in _ids(rows)] == ["correct", "correct", "incorrect"], got
