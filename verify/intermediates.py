@@ -53,6 +53,7 @@ _CHECKED = ("mu", "var", "rstd", "xhat", "y")
 _LOSSES = (["L"], ["\\ell"], ["J"], ["E"], ["C"], ["\\mathcal", "{", "L", "}"], ["\\mathcal", "L"])
 #: PyTorch's E[x] and Var[x] (its layer-norm documentation)
 _MOMENTS = {"E": "mu", "Var": "var"}
+_LOSS_TOKENS = ("L", "\\ell", "J", "E", "C")
 _TEXTS = ("mathbb", "text", "mathrm", "operatorname", "textrm", "mathit")
 _LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
@@ -176,6 +177,8 @@ class _Parser:
         if tok in ("\\frac", "\\tfrac", "\\dfrac"):
             top, bottom = self.group(), self.group()
             der = self._derivative(top, bottom)
+            if der is not None and der[0] == "by":  # \frac{\partial}{\partial v}(…): the operator on what follows
+                return ("der", self.factor(), der[1])
             if der is not None:
                 return der
             return ("div", self.sub(self.child(top)), self.sub(self.child(bottom)))
@@ -186,6 +189,12 @@ class _Parser:
         if tok == "\\delta":
             a, b = self._indices()
             return ("kron", a, b)
+        if tok in ("d", "\\partial") and self.peek() in _LOSS_TOKENS and self.peek(1) == "/" and self.peek(2) == tok:
+            self.k += 3  # ∂L/∂x_j written inline
+            var = self.quantity(self.next())
+            if var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta", "mu", "var"):
+                raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j, β_j (one entry), μ or σ²")
+            return ("grad", var)
         if tok == "d" and self.peek() in ("y", "x", "\\gamma", "\\beta", "\\hat", "\\widehat", "\\mu", "\\sigma"):
             return ("grad", self.quantity(self.next()))  # dy_j: dL/dy_j (the answer's own abbreviation)
         return self.quantity(tok)
@@ -229,12 +238,12 @@ class _Parser:
         marks = ("d", "\\partial")
         if not top or not bottom or top[0] not in marks or bottom[0] not in marks:
             return None
-        if len(top) == 1:
-            raise _Unread("a derivative operator applied to what follows")
         by = self.child(bottom[1:])
         var = by.quantity(by.next())
         if by.peek() is not None or var[0] != "q" or var[1] not in ("x", "xhat", "y", "gamma", "beta", "mu", "var"):
             raise _Unread("a derivative is read by x_j, \\hat{x}_j, y_j, γ_j, β_j (one entry), μ or σ²")
+        if len(top) == 1:
+            return ("by", var)
         if top[1:] in _LOSSES:
             return ("grad", var)
         return ("der", self.sub(self.child(top[1:])), var)

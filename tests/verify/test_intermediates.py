@@ -305,3 +305,13 @@ def test_pytorchs_expectation_and_variance(tmp_path):
             r"y=\frac{x-\mathbb{E}[x]}{\operatorname{Var}[x]+\epsilon} * \gamma+\beta"]
     got = _verdicts(tmp_path, rows)
     assert [got[cid][0] for cid in _ids(rows)] == ["correct", "correct", "incorrect"], got
+
+
+def test_the_derivative_operator_and_the_inline_slash(tmp_path):
+    """∂/∂x_j applied to what follows, and ∂L/∂γ_j written inline (_forms' dgamma and its planted copy)."""
+    rows = [r"\hat{x}_j = (x_j - \mu)\cdot \text{rstd}", r"\text{rstd} = \frac{1}{\sqrt{\sigma^2+\epsilon}}",
+            r"\frac{\partial \text{rstd}}{\partial x_j} = \frac{\partial}{\partial x_j}\left(\sigma^2+\epsilon\right)"
+            r"^{-\frac{1}{2}} = -\frac{1}{2}\text{rstd}^3 \frac{\partial \sigma^2}{\partial x_j}",
+            r"\partial L/\partial \gamma_j = dy_j \hat{x}_j", r"\partial L/\partial \gamma_j = dy_j \gamma_j"]
+    got = _verdicts(tmp_path, rows)
+    assert [got[cid][0] for cid in _ids(rows)] == ["correct"] * 4 + ["incorrect"], got
