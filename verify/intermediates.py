@@ -1,29 +1,35 @@
 """A layer-norm backward derivation in its own intermediate quantities, index by index (Shreyansh Singh's post, the
 Triton tutorial's names): one row x of N features, μ = 1/N Σ_j x_j, σ² = 1/N Σ_j (x_j − μ)², rstd = 1/√(σ² + ε),
 x̂_j = (x_j − μ)·rstd, y_j = x̂_j γ_j + β_j; ``dy_j`` for dL/dy_j (``d\\gamma_j``, ``d\\hat{x}'_j`` likewise), the
-Kronecker δ_{kj}, sums over the features (Σ_k, Σ_{p≠j}), and a row index i for the batch (x_{ij}, dy_{ij}, rstd_i,
-Σ_i). The answer's own names (c_1, c_2, c_{2_i}) are bound from their first definition.
+Kronecker δ_{kj}, sums over the features (Σ_k, Σ_{p≠j}, Σ over a row vector's entries), a row index i for the batch
+(x_{ij}, dy_{ij}, rstd_i, σ_i², Σ_i), PyTorch's E[x] and Var[x]. The answer's own names (c_1, c_{2_i}, σ,
+``\\text{inv\\_std}``, m_i, v_i, s_i, x̄) are bound by their first definition, a row subscript a parameter.
 
-Read only for a network with exactly one normalisation layer, a layer norm, written layer-locally (x̂ without a layer,
-no weights): x is the layer's input, y its output. Every value comes from the core's evaluator (``Truth.compute``, the
+Read only for a network with exactly one normalisation layer, a layer norm, written layer-locally (x̂ in a claim, no
+weights): x is the layer's input, y its output. Every value comes from the core's evaluator (``Truth.compute``, the
 spec's program): the layer's input, μ, σ², x̂, y, γ, β at the judge's points, and the upstream gradient dL/dy is the
 program's ∂J/∂y of the layer (any scalar L downstream of y gives the same verdicts: every claim is linear in it).
 
-- **Derivatives are total** (the answer's dependency graph is not read): ∂A/∂x_j, ∂A/∂γ_j, ∂A/∂β_j, ∂A/∂x̂_j by
-  central differences over the program's forward pass with that entry raised and lowered (x̂ a cut between x and y:
-  what follows it is recomputed); dL/dv = Σ_k dL/dy_k ∂y_k/∂v. A derivative by μ, σ² or rstd (where the total and a
-  partial in the graph differ) is not read.
+- **Derivatives are total** by default: ∂A/∂x_j, ∂A/∂γ_j, ∂A/∂β_j, ∂A/∂x̂_j by central differences over the program's
+  forward pass with that entry raised and lowered (x̂ moved alone: what follows it is recomputed); dL/dv = Σ_k dL/dy_k
+  ∂y_k/∂v. **The graph's partials** where the answer writes them (a derivative by μ or σ², dμ, dσ²): by μ or σ² the
+  node moved alone, a chain rule through x̂ and μ or σ² read at fixed μ and σ², and another derivative by x whose two
+  readings differ ``unchecked`` (``GRAPH_OPEN``); ∂σ²/∂μ is never read; derivatives by rstd are not read.
 - **A claim without a row index is about one row** (L that row's share): judged for every row of the batch alone
   (dL/dγ_j = dy_j x̂_j holds there); a claim naming the row i (or summing over it) is about the batch (dL/dγ_j =
   Σ_i dy_{ij} x̂_{ij}).
-- N is the number of features only when the answer's own definition of μ or σ² holds with it (checked); ε is the
-  layer's.
+- N (D, H) is the number of features only when a definition of μ, σ², rstd, x̂ or y that depends on it holds with
+  it; a letter whose definitions all fail here (the answer's μ is another quantity) is taken out of the reading; ε is
+  the layer's.
 - Verdicts: every side equal for every value of its free indices at every point: ``correct``; a link different
   beyond doubt: ``incorrect``, naming the link and the indices; a side that does not read (an unknown symbol, a
-  derivative by μ): the claim is left as the judge left it. Only claims the judge left ``unchecked`` are read here.
+  derivative by rstd): the claim is left as the judge left it. ``rejudge`` says which of the judge's verdicts are
+  revised (its unchecked ones; a claim naming the feature count the judge reads as the batch size; a claim the two
+  readings decide differently, then ``unchecked``).
 
-The scanner is one linear pass (``_TOKEN``, no backtracking); sizes are the judge's (capped widths and batch), and the
-number of index assignments per claim is bounded (``MAX_ASSIGNMENTS``).
+The scanner is one linear pass (``_TOKEN``, no backtracking); the parser's bounds on one formula hold; sizes are the
+judge's (capped widths and batch), the number of index assignments per claim is bounded (``MAX_ASSIGNMENTS``), and
+each claim is read under the judge's per-claim limit.
 """
 
 from __future__ import annotations
