@@ -69,6 +69,8 @@ _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*
 _GRAPH = re.compile(r"\}\s*\{\s*(?:\\partial|d)\s*\\(?:mu|sigma)(?![A-Za-z])|(?<![A-Za-z\\{])d\\(?:mu|sigma)(?![A-Za-z])")
 
 
+#: the message of a definition of the answer's own name (no claim: it says what a letter is)
+DEFINES = "defines "
 #: why a derivative by x is not judged in an answer that writes its graph's partials
 GRAPH_OPEN = ("the answer writes its graph's partials (by μ or σ²), and here a derivative by x read as the total "
               "derivative and read at fixed μ and σ² (a partial of the graph) give different verdicts; which one it "
@@ -290,7 +292,7 @@ class _Parser:
             inner = self.group()
             if len(inner) != 1 or not re.fullmatch(r"[A-Za-z]", inner[0]):
                 raise _Unread("a bar over more than a letter")
-            return ("own", f"{tok[1:]}{inner[0]}", self._row_script())
+            return ("own", f"{tok}{{{inner[0]}}}", self._row_script())
         elif re.fullmatch(r"[A-Za-z]", tok) and tok != "e":  # m, v, s, c_1, m_b: the answer's own letters
             if self.peek() == "_" and (re.fullmatch(r"\d", self.peek(1) or "") or self.peek(1) == "{" and re.fullmatch(
                     r"\d", self.peek(2) or "")):
@@ -713,7 +715,7 @@ class IntermediateReading:
                 return None
             sides = sides[1:]
             if len(sides) < 2:
-                return ("unchecked", f"defines {defines} (the answer's own name), read as written")
+                return ("unchecked", f"{DEFINES}{defines} (the answer's own name), read as written")
         self._rows: set = set()
         features: set = set()
         try:
@@ -919,8 +921,8 @@ def rejudge(judge, results) -> None:
                 continue
             sure = got is not None and got[0] in ("correct", "incorrect")
             if old.verdict == "unchecked":
-                if not sure:
-                    continue
+                if not sure and (got is None or not got[1].startswith(DEFINES)):
+                    continue  # (a definition of an own name says so instead of "unknown symbol")
             elif counted and not sure:
                 got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
                                     f"or σ² holds so), and this claim does not read in that reading; the judge's "
