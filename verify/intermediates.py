@@ -827,6 +827,8 @@ class IntermediateReading:
         param = first[2][0] if first[2] else None
         if free - ({param} if param else set()) or (param and param in features):
             return False
+        if not any(n[0] in ("q", "grad", "der", "N", "eps") or n[0] == "own" and n[1] in self.own for n in _walk(body)):
+            return False  # (k = j in "δ_kj is 1 if k = j": a condition on letters, no definition)
         if param:
             rows.add(param)
         self.own[first[1]] = (param, body, rows)
