@@ -1678,6 +1678,10 @@ class Judge:
             from .indexworld import judge_components
 
             judge_components(self, components, results)
+        if layered is not None:  # a layer norm's own intermediate quantities, index by index (intermediates.py)
+            from .intermediates import rejudge
+
+            rejudge(self, results)
         return results
 
     def _delta_definitions(self, claims) -> None:
