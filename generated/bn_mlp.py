@@ -309,9 +309,10 @@ def _finite(name, A):
         raise ValueError(f"{name} contains NaN or infinite values; clean or impute the data first")
 
 
-def _inputs(X, dtype, name="X"):
-    """X as an (N, 4) finite array in ``dtype``, one sample per row."""
-    X = _as_array(name, X, dtype)
+def _inputs(X, dtype, name="X", finite=True):
+    """X as an (N, 4) finite array in ``dtype``, one sample per row (finite unless ``finite`` is false: the
+    caller checks)."""
+    X = _as_array(name, X, dtype, finite)
     if X.ndim != 2 or X.shape[1] != 4 or X.shape[0] == 0:
         raise ValueError(f"{name} must have shape (N, 4) with one sample per row (N >= 1), got shape {X.shape}")
     return X

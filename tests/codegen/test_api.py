@@ -528,6 +528,39 @@ def test_finiteness_checks_find_nan_and_inf_and_pass_huge_finite_values(ref):
     assert len(history["loss"]) == 1
 
 
+def test_gradients_finds_nan_and_inf_anywhere_in_x_through_the_first_product(ref, tmp_path):
+    """gradients() reads X's finiteness from the first layer's product (one column of Z1, not all of X): a NaN, +inf or
+    -inf at every place of X, in both conventions and dtypes, still gives X's message -- also with zero weights (the
+    fallback to X itself), with ``out`` left untouched and before a bad Y is looked at; finite X whose product
+    overflows is accepted, as before. The oracle: where the test put the bad value."""
+    column = build(derivation_of(str(ROOT / "examples" / "multilabel_column.toml"), False), tmp_path)
+    for mod, Y in ((ref, np.eye(3)[np.arange(6) % 3]), (column, (np.arange(12).reshape(6, 2) % 3 == 0).astype(float))):
+        X = np.random.default_rng(0).normal(size=(6, mod.SIZES[0]))
+        for dtype in (np.float32, np.float64):
+            params = mod.init_params(1, dtype)
+            zero_row = mod.init_params(1, dtype)
+            first = zero_row["W1"][0] if mod is ref else zero_row["W1"][:, 0]
+            first[1] = 0.0  # a BLAS may skip this weight's products
+            all_zero = mod.init_params(1, dtype)
+            all_zero["W1"][...] = 0.0
+            for p in (params, zero_row, all_zero):
+                for bad in (np.nan, np.inf, -np.inf):
+                    for i, j in np.ndindex(X.shape):
+                        Xb = X.astype(dtype)
+                        Xb[i, j] = bad
+                        out = {key: np.full_like(value, 7.0) for key, value in p.items()}
+                        with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
+                            mod.gradients(p, Xb, Y, out=out)
+                        assert all((value == 7.0).all() for value in out.values())
+                    with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
+                        mod.gradients(p, Xb, Y[:, :1] * np.nan)  # X's message first, as before
+            assert all(np.isfinite(g).all() for g in mod.gradients(params, X.astype(dtype), Y).values())
+            huge = X.astype(dtype)
+            huge[2] = np.finfo(dtype).max / 4  # finite, but the first layer's product overflows
+            with np.errstate(all="ignore"):
+                assert set(mod.gradients(params, huge, Y)) == set(mod.PARAM_KEYS)
+
+
 def test_save_params_writes_exactly_the_path_given(ref, tmp_path):
     """A name without .npz round-trips too (np.savez alone would write weights.npz and load_params('weights') fail)."""
     params = ref.init_params(2)
