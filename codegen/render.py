@@ -74,6 +74,7 @@ class LayerCode:
     buffers: tuple[tuple[str, str], ...]  # workspace buffer name -> its shape as code ("(n, 16)": one row per sample)
     forward: tuple[Statement, ...]
     backward: tuple[Statement, ...]  # gradients of this layer, then delta of the layer below
+    rows: tuple[tuple[str, int, float], ...] = ()  # workspace rows of one constant: name, length, value (read only)
 
     @property
     def unpack_params(self) -> str:
@@ -267,7 +268,8 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     if d.reg_grad is not None:  # the regularizer's gradient is computed into these before it is added
         scratch = (reg_block_rows(shape), shape[1]) if reg_block_rows(shape) else shape
         buffers += [(f"R{l}", repr(scratch))] + ([(f"Rb{l}", repr((layer.units,)))] if net.penalize_bias else [])
-    return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward))
+    return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward),
+                     tuple((name, layer.units, value) for name, value in shared.rows))
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ class SharedValues:
     cached: tuple[str, ...]  # names of the shared values (cache keys)
     backward: tuple[str, ...]  # lines of D *= phi'(z), after D = D_next W
     buffers: tuple[str, ...]  # workspace buffers of the layer these lines write into (besides Z and D)
+    rows: tuple[tuple[str, float], ...] = ()  # workspace rows of one constant (name, value), filled once, only read
 
 
 def _costly(e: sp.Expr) -> bool:
@@ -330,9 +333,11 @@ def activation_code(res, names_: tuple[str, str, str | None, str, str], bind, sh
     slope = _slope(res, values) if share and Dn is not None else None
     if slope is not None:  # the ReLU family: the slope φ'(z) once in the forward pass, h = z·φ'(z), D *= φ'(z)
         holds, c = slope
-        forward = (*bind([Cn, Hn]), f"# {Cn} = phi'({Zn}), kept for the backward pass; then {Hn} = {Zn}·{Cn}",
-                   *_step_value(holds, c, {Z: Zn}, values, Cn), f"np.multiply({Zn}, {Cn}, out={Hn})")
-        return SharedValues(forward, (Cn,), (f"{Dn} *= {Cn}",), (Cn, Hn))
+        floor = f"G{Cn[1:]}" if c != 0 else None  # a row of c: np.maximum with a scalar has no SIMD loop (2-4x slower)
+        forward = (*bind([Cn, Hn, *([floor] if floor else [])]),
+                   f"# {Cn} = phi'({Zn}), kept for the backward pass; then {Hn} = {Zn}·{Cn}",
+                   *_step_value(holds, c, {Z: Zn}, values, Cn, floor), f"np.multiply({Zn}, {Cn}, out={Hn})")
+        return SharedValues(forward, (Cn,), (f"{Dn} *= {Cn}",), (Cn, Hn), ((floor, c),) if floor else ())
     kept, reduced = _common(res.phi, res.dphi if res.dphi_h is None else None)
     definitions = dict(kept)
 
@@ -434,14 +439,15 @@ def _piecewise_constant(e: sp.Expr, values: dict):
 _UFUNC_OF = {">": "np.greater", ">=": "np.greater_equal", "<": "np.less", "<=": "np.less_equal"}
 
 
-def _step_value(holds, c: float, names_: dict, values: dict, scratch: str) -> tuple[str, ...]:
+def _step_value(holds, c: float, names_: dict, values: dict, scratch: str, floor: str | None = None) -> tuple[str, ...]:
     """``scratch = 1 if holds else c`` (the ReLU family's φ') in the arrays' dtype without a masked call where it can
     (``where=`` and np.where take ~10 ns an element, mispredicting the sign of every other one; these arithmetic calls
-    about 0.5 ns): the condition as 0/1, raised to c by np.maximum when 0 <= c <= 1; else c copied and 1 where it holds."""
+    about 0.5 ns): the condition as 0/1, raised to c by np.maximum when 0 <= c <= 1 (with ``floor``, a row of c in the
+    arrays' dtype, broadcast over the rows; the same values); else c copied and 1 where it holds."""
     if isinstance(holds, sp.Rel) and holds.rel_op in _UFUNC_OF and 0 <= c <= 1:
         lhs, rhs = to_code(holds.lhs, names_, values), to_code(holds.rhs, names_, values)
         lines = [f"{_UFUNC_OF[holds.rel_op]}({lhs}, {rhs}, out={scratch})"]
-        return (*lines, f"np.maximum({scratch}, {c!r}, out={scratch})") if c != 0 else tuple(lines)
+        return (*lines, f"np.maximum({scratch}, {floor or repr(c)}, out={scratch})") if c != 0 else tuple(lines)
     return (f"{scratch}.fill({c!r})", f"np.copyto({scratch}, 1.0, where={to_code(holds, names_, values)})")
 
 

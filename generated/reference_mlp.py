@@ -338,6 +338,7 @@ def _workspace(n, dtype, workspace=None):
         "H1": np.empty((n, 16), dtype=dtype),
         "D1": np.empty((n, 16), dtype=dtype),
         "R1": np.empty((16, 4), dtype=dtype),
+        "G1": np.full(16, 0.01, dtype=dtype),  # read only: a row of 0.01 for np.maximum
         "Z2": np.empty((n, 8), dtype=dtype),
         "H2": np.empty((n, 8), dtype=dtype),
         "T2_1": np.empty((n, 8), dtype=dtype),
@@ -367,10 +368,10 @@ def _forward(params, X, ws, train=True, unchecked=""):
     if unchecked:  # X's finiteness, read from Z1 while it is in cache
         _finite_through(Z1, W1[0], X, unchecked)
     # h1 = leaky_relu(z1)  (eq. 2)
-    C1, H1 = ws["C1"], ws["H1"]
+    C1, H1, G1 = ws["C1"], ws["H1"], ws["G1"]
     # C1 = phi'(Z1), kept for the backward pass; then H1 = Z1·C1
     np.greater(Z1, 0, out=C1)
-    np.maximum(C1, 0.01, out=C1)
+    np.maximum(C1, G1, out=C1)
     np.multiply(Z1, C1, out=H1)
     # z2 = W2 h1 + b2, every sample (row) at once  (eq. 1)
     Z2 = np.matmul(H1, W2.T, out=ws["Z2"])
