@@ -50,6 +50,9 @@ _PLAIN = [True] * len(PARAM_KEYS)  # and a list of "a plain ndarray of the first
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 18, 24, 48, 52, 56, 57)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
+# gradients() checks an X of at most this many entries by one dot over it (in cache: one call, a few µs); a larger X
+# (cold: 65-116 µs at 784 x 256) through one column of its product with W1, which every entry of X enters
+_X_DOT_MAX = 32768
 
 
 def _sigmoid(u, out=None):
@@ -292,8 +295,8 @@ def _finite_through(Z, weights, X, name):
     """A ValueError when X holds NaN or inf, read from Z = X·W + b, the first layer's product, already computed: every
     entry of row i of X is multiplied by one of ``weights`` (W's weights of the first unit) into Z[i, 0], and in IEEE
     arithmetic a NaN or infinite factor makes the product and the sum NaN or infinite (NaN·w = NaN, inf·0 = NaN,
-    inf + finite = inf, inf - inf = NaN): Z's first column is finite only if X is. One dot product of N entries in
-    cache instead of X's N·3 (65-116 µs at the MNIST size). A BLAS may skip a product with a zero factor
+    inf + finite = inf, inf - inf = NaN): Z's first column is finite only if X is. One dot product of N entries
+    instead of X's N·3 (gradients() of an X larger than _X_DOT_MAX entries). A BLAS may skip a product with a zero factor
     (reference BLAS skips zeros of one operand), so a zero among ``weights`` -- or a column that is not finite for
     another reason (the parameters, an overflow) -- makes X itself be looked at (_finite), with the same message."""
     column = Z[:, 0]
@@ -489,11 +492,14 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
     afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
     dtype = _check_params(params)
-    X = _inputs(X, dtype, finite=False)  # NaN or inf: found in the first layer's product (_forward), before Y
+    X = _inputs(X, dtype, finite=False)
     n = X.shape[0]
+    large = X.size > _X_DOT_MAX  # NaN or inf: a large X's are found in its product with W1 (_forward), before Y's
+    if not large:
+        _finite("X", X)
     mine = params.thread_buffers() if isinstance(params, Params) else None  # this thread's buffers of a Params, fetched once
     ws = mine.buffers(n, dtype) if workspace is None and mine is not None else _workspace(n, dtype, workspace)
-    cache = _forward(params, X, ws, unchecked="X")
+    cache = _forward(params, X, ws, unchecked="X" if large else "")
     Y = _targets(Y, n, dtype)
     if out is None:
         out = _fresh_gradients(mine, dtype)

@@ -528,13 +528,17 @@ def test_finiteness_checks_find_nan_and_inf_and_pass_huge_finite_values(ref):
     assert len(history["loss"]) == 1
 
 
-def test_gradients_finds_nan_and_inf_anywhere_in_x_through_the_first_product(ref, tmp_path):
-    """gradients() reads X's finiteness from the first layer's product (one column of Z1, not all of X): a NaN, +inf or
-    -inf at every place of X, in both conventions and dtypes, still gives X's message -- also with zero weights (the
-    fallback to X itself), with ``out`` left untouched and before a bad Y is looked at; finite X whose product
-    overflows is accepted, as before. The oracle: where the test put the bad value."""
+@pytest.mark.parametrize("dot_max", [0, None])
+def test_gradients_finds_nan_and_inf_anywhere_in_x_through_the_first_product(ref, tmp_path, monkeypatch, dot_max):
+    """gradients() reads a large X's finiteness from the first layer's product (one column of Z1, not all of X; with
+    _X_DOT_MAX = 0 every X is large, else this small X takes the dot over X): a NaN, +inf or -inf at every place of X,
+    in both conventions and dtypes, still gives X's message -- also with zero weights (the fallback to X itself), with
+    ``out`` left untouched and before a bad Y is looked at; finite X whose product overflows is accepted, as before.
+    The oracle: where the test put the bad value."""
     column = build(derivation_of(str(ROOT / "examples" / "multilabel_column.toml"), False), tmp_path)
     for mod, Y in ((ref, np.eye(3)[np.arange(6) % 3]), (column, (np.arange(12).reshape(6, 2) % 3 == 0).astype(float))):
+        if dot_max is not None:
+            monkeypatch.setattr(mod, "_X_DOT_MAX", dot_max)
         X = np.random.default_rng(0).normal(size=(6, mod.SIZES[0]))
         for dtype in (np.float32, np.float64):
             params = mod.init_params(1, dtype)
@@ -559,6 +563,13 @@ def test_gradients_finds_nan_and_inf_anywhere_in_x_through_the_first_product(ref
             huge[2] = np.finfo(dtype).max / 4  # finite, but the first layer's product overflows
             with np.errstate(all="ignore"):
                 assert set(mod.gradients(params, huge, Y)) == set(mod.PARAM_KEYS)
+    rows = ref._X_DOT_MAX // 4 + 1  # the default threshold: a large X through the product
+    X, Y = np.random.default_rng(1).normal(size=(rows, 4)), np.eye(3)[np.arange(rows) % 3]
+    for i, j in ((0, 0), (rows // 2, 3), (rows - 1, 1)):
+        Xb = X.copy()
+        Xb[i, j] = np.nan
+        with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
+            ref.gradients(ref.init_params(0), Xb, Y)
 
 
 def test_save_params_writes_exactly_the_path_given(ref, tmp_path):
