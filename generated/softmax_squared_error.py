@@ -279,9 +279,10 @@ def _finite_through(Z, weights, X, name):
     entry of row i of X is multiplied by one of ``weights`` (W's weights of the first unit) into Z[i, 0], and in IEEE
     arithmetic a NaN or infinite factor makes the product and the sum NaN or infinite (NaN·w = NaN, inf·0 = NaN,
     inf + finite = inf, inf - inf = NaN): Z's first column is finite only if X is. One dot product of N entries
-    instead of X's N·4 (gradients() of an X larger than _X_DOT_MAX entries). A BLAS may skip a product with a zero factor
-    (reference BLAS skips zeros of one operand), so a zero among ``weights`` -- or a column that is not finite for
-    another reason (the parameters, an overflow) -- makes X itself be looked at (_finite), with the same message."""
+    instead of X's N·4 (gradients() of an X larger than _X_DOT_MAX entries). A BLAS may skip a
+    product with a zero factor (reference BLAS did before LAPACK 3.5), so a zero among ``weights`` -- or a column that
+    is not finite for another reason (the parameters, an overflow) -- makes X itself be looked at (_finite), with the
+    same message."""
     column = Z[:, 0]
     if not (math.isfinite(np.dot(column, column)) and np.count_nonzero(weights) == weights.size):
         _finite(name, X)
