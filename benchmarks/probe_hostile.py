@@ -1910,18 +1910,22 @@ def round_eleven() -> list[Probe]:
         + "\\end{aligned}$$\n\n" + d2
     rows_rubric = lambda ids: 'title = "rows"\n[[questions]]\nid = "Q1"\npoints = 2\nexpects = [' + ", ".join(  # noqa: E731
         f'"{i}"' for i in ids) + "]\n"
-    md("chain rows: a rubric naming 1999 row ids of a 2000-row chain", chain, extra=("--rubric", "{d}/r.toml"),
-       files={"r.toml": rows_rubric([f"line {k}.{k - 1}" for k in range(2, 2001)])}, verdicts=right)
-    md("chain rows: a rubric naming 10⁵ row ids", chain, (2,), extra=("--rubric", "{d}/r.toml"),
-       files={"r.toml": rows_rubric([f"line 1.{k}" for k in range(100000)])}, says="r.toml")
-    md("chain rows: a rubric of 1000 questions each naming the same row id and the chain",
-       chain, extra=("--rubric", "{d}/r.toml"), files={"r.toml": 'title = "rows"\n' + "".join(
-           f'[[questions]]\nid = "Q{k}"\npoints = 1\nexpects = ["line 2.{k % 50 + 1}"]\n' for k in range(1000))}, verdicts=right)
+    rgrade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+    out.append(Probe("r11: chain rows: a rubric naming 1999 row ids of a 2000-row chain", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": rows_rubric([f"line {k}.{k - 1}" for k in range(2, 2001)])},
+                     (0, 1, 2), after=_complete_csv(1)))
+    out.append(Probe("r11: chain rows: a rubric naming 10⁵ row ids", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": rows_rubric([f"line 1.{k}" for k in range(100000)])},
+                     (2,), says="r.toml"))
+    out.append(Probe("r11: chain rows: a rubric of 1000 questions each naming one of the chain's rows", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": 'title = "rows"\n' + "".join(
+                         f'[[questions]]\nid = "Q{k}"\npoints = 1\nexpects = ["line 2.{k % 50 + 1}"]\n' for k in range(1000))},
+                     (0, 1, 2), after=_complete_csv(1)))
     # -- plain-text answers (document._plain) ------------------------------------------------------------------------------
     plain = "delta2 = yhat - y\ndW2 = delta2 h1^T\n"
     md("plain text: a 10 MB .txt", "dW2 = dZ2 a1\n" * 800000, (2,), name="h.txt", says="h.txt")
     md("plain text: 20 000 lines dW2 = dZ2 · a1ᵀ (990 kB)", "dW2 = dZ2 · a1ᵀ\n" * 20000 + plain, name="h.txt")
-    md("plain text: a line of 10⁶ '=' and 400 lines of 1999 '='", "=" * 1000000 + "\n" + ("a" + " = a" * 499 + "\n") * 400
+    md("plain text: a line of 9·10⁵ '=' and 40 lines of 1999 '='", "=" * 900000 + "\n" + ("a" + " = a" * 499 + "\n") * 40
        + plain, name="h.txt")
     junk = bytes((k * 7919 + 13) % 256 for k in range(600000))
     md("plain text: 600 kB of binary junk", junk, (0, 1, 2), name="h.txt")
@@ -1938,8 +1942,8 @@ def round_eleven() -> list[Probe]:
                "0.5 & 0.5 & 0.5 \\end{bmatrix}, \\quad b^{(2)} = \\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}$$\n\n")
     md("own values: a complete worked example with 1e308 in W⁽¹⁾ and W⁽²⁾", example % ("1e308", "1e308") + d2,
        verdicts={"d2": {"correct", "unchecked"}})
-    md("own values: 60 000 entries x_{k} = 0.5 listed in one display", "$$" + ", ".join(
-        f"x_{{{k}}} = 0.5" for k in range(60000)) + "$$\n\n" + d2, verdicts=right)
+    md("own values: 50 000 entries x_{k} = 0.5 listed in one display", "$$" + ", ".join(
+        f"x_{{{k}}} = 0.5" for k in range(50000)) + "$$\n\n" + d2, verdicts=right)
     md("own values: huge indices W^{(1)}_{99999999,1}, x_{10^{20}}, W^{(99999999)}, repeated keys",
        "$$x_1 = 1, x_2 = 2, x_1 = 7, x_{99999999999999999999} = 1, y_1 = 0.5, y_2 = 1$$\n\n"
        "$$W^{(1)}_{99999999,1} = 0.5, W^{(99999999)} = 1, b^{(10^{9})} = 2, W^{(1)}_{-1,-1} = 3$$\n\n"
@@ -1958,20 +1962,20 @@ def round_eleven() -> list[Probe]:
        "$$\\theta_{t+1} = \\theta_t - \\eta \\nabla J(\\theta" + " -" * 100000 + " \\gamma v_{t-1})$$\n\n" + d2, verdicts=right)
     # -- thresholds, the objective's scale, loose readings -----------------------------------------------------------------
     zhou = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
-    md("thresholds: Zhou's notation in 1990 claims of ~1900 characters",
+    md("thresholds: Zhou's notation in 450 claims of ~1900 characters",
        ("$$\\hat y_j^k = f(\\beta_j - \\theta_j) = f(" + " + ".join(["w_{hj} b_h"] * 150)
-        + " - \\theta_j)$$\n\n") * 1990 + "$$g_j = \\hat y_j^k (1 - \\hat y_j^k)(y_j^k - \\hat y_j^k)$$\n\n",
+        + " - \\theta_j)$$\n\n") * 450 + "$$g_j = \\hat y_j^k (1 - \\hat y_j^k)(y_j^k - \\hat y_j^k)$$\n\n",
        spec_text=zhou)
     md("open objective scale: an unread J definition and 1990 derivatives off by 2",
        "$$J = \\frac{1}{N} \\sum_{i,j} \\mathrm{weird}_{ij}(\\hat y - y)$$\n\n"
        + "$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y)$$\n\n" * 1990 + d2, verdicts=right)
-    md("loose reading: ∂/∂a_j ( unclosed 5000 times in 400 claims",
-       ("$$\\delta^{(2)} = " + "\\frac{\\partial}{\\partial a_j} (" * 5000 + "\\hat y - y$$\n\n") * 40
-       + ("$$\\delta^{(2)}_i = (\\sum_i \\delta_i \\omega_{ij}) a_i" + " a_i" * 500 + "$$\n\n") * 360 + d2, verdicts=right)
+    md("loose reading: ∂/∂a_j ( unclosed 3000 times in 4 claims, 200 sums with a bound index",
+       ("$$\\delta^{(2)} = " + "\\frac{\\partial}{\\partial a_j} (" * 3000 + "\\hat y - y$$\n\n") * 4
+       + ("$$\\delta^{(2)}_i = (\\sum_i \\delta_i \\omega_{ij}) a_i" + " a_i" * 250 + "$$\n\n") * 200 + d2, verdicts=right)
     # -- stated shapes, B, CMU from zero, NumPy's mask ---------------------------------------------------------------------
-    md("stated shapes: W ∈ ℝ^{10⁹×10⁹}, ℝ^{99999999999×3} and 50 000 inline statements",
+    md("stated shapes: W ∈ ℝ^{10⁹×10⁹}, ℝ^{99999999999×3} and 18 000 inline statements",
        "$W^{(1)} \\in \\mathbb{R}^{10^9 \\times 10^9}$, $W^{(2)} \\in \\mathbb{R}^{99999999999 \\times 3}$\n\n"
-       + "$W^{(1)} \\in \\mathbb{R}^{3 \\times 2}$ and $W^{(1)} \\in \\mathbb{R}^{2 \\times 3}$ " * 25000 + "\n\n" + d2,
+       + "$W^{(1)} \\in \\mathbb{R}^{3 \\times 2}$ and $W^{(1)} \\in \\mathbb{R}^{2 \\times 3}$ " * 9000 + "\n\n" + d2,
        verdicts={"d2": {"correct", "unchecked"}})
     md("batch B: \\frac{1}{B} with B = 10^{18} and B as a quantity 1990 times",
        "$$B = 1000000000000000000$$\n\n$$J = \\frac{1}{B} \\sum_{b=1}^{B} \\frac{1}{2} (\\hat y_b - y_b)^2$$\n\n"
