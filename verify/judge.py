@@ -61,10 +61,11 @@ from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 #: the largest quantity an expression's derivative is taken by (two forward passes per entry)
 MAX_VARIED_ENTRIES = 256
-#: statements (joined by \implies, \therefore …) or rows (\\, ", \qquad", \text{and}) one claim may hold: each is
-#: checked as a claim of its own, several times during inference, so a longer claim is not judged (``_set_aside``)
+#: statements (joined by \implies, \therefore …) or rows (\\, ", \qquad", \text{and}) one claim may hold, and links of
+#: a chain (a = b = c: two): each is checked as a claim of its own, several times during inference, so a longer claim is
+#: not judged (``_set_aside``)
 MAX_PARTS = 200
-#: statements and equations of all claims together (a display of several counts each; the 2000 displays of
+#: statements and equations of all claims together (a display of several counts each, a chain each link; the 2000 displays of
 #: answers.MAX_CLAIMS are the other bound), and the characters of one claim: past them a claim is not judged
 MAX_TOTAL_PARTS = 2000
 MAX_CLAIM_CHARS = 20_000
@@ -2354,19 +2355,23 @@ def _set_aside(claims) -> tuple[list, dict]:
     claim would be read several times by the inference; one linear pass over each claim here."""
     kept, aside, total = [], {}, 0
     for k, c in enumerate(claims):
-        parts = 1
+        parts = links = 1
         if len(c.latex) <= MAX_CLAIM_CHARS:
             statements = split_statements(c.latex)
             parts = len(statements) if len(statements) > 1 else len(_top_rows(statements[0]))
+            links = sum(len(_top_sides(s)) - 1 for s in statements)  # a chain's links, each judged as an equation
         if len(c.latex) > MAX_CLAIM_CHARS:
             why = f"the claim is {len(c.latex)} characters long, more than {MAX_CLAIM_CHARS}"
         elif parts > MAX_PARTS:
             why = f"the claim holds {parts} statements or equations, more than {MAX_PARTS}"
-        elif total + parts > MAX_TOTAL_PARTS:
-            why = f"the answer holds more than {MAX_TOTAL_PARTS} statements and equations in all (this one is past them)"
+        elif links > MAX_PARTS:
+            why = f"the claim is a chain of {links} links (a = b = c: two), more than {MAX_PARTS}"
+        elif total + max(parts, links) > MAX_TOTAL_PARTS:
+            why = (f"the answer holds more than {MAX_TOTAL_PARTS} statements and equations in all (a chain's links "
+                   "counted; this one is past them)")
         else:
             kept.append(c)
-            total += parts
+            total += max(parts, links)
             continue
         aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
                                "one per display, or split the answer", quantity=c.quantity)
