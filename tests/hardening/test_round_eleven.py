@@ -160,3 +160,26 @@ def test_a_latin1_rubric_and_spec_name_the_line_of_the_first_byte_that_is_not_ut
     (tmp_path / "bad16.toml").write_bytes(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate after a UTF-16 mark
     with pytest.raises(SpecError, match="its byte-order mark says UTF-16"):
         load_spec(tmp_path / "bad16.toml")
+
+
+# -- an unread objective's scale: bounded re-checks ----------------------------------------------------------------------------
+UNREAD_J = "$$J = \\frac{1}{N} \\sum_{i,j} \\mathrm{weird}_{ij}(\\hat y - y)$$\n\n"  # (does not read: the sum's index i,j)
+
+
+def test_claims_judged_again_on_another_scale_are_bounded(monkeypatch):
+    """After an objective definition that does not read, each derivative was judged again on other scales (a correct
+    one once, an incorrect one once per factor: 1990 of them 10 CPU s). With MAX_CHECKS = 1 (counted by hand): the
+    right ∂J/∂ŷ = ŷ − y takes the one check (it is wrong on twice the scale: unchecked, depends on the scale), the
+    next is not checked and is unchecked saying so; no further check is made."""
+    from gradproof.verify import unreadcost
+
+    calls = []
+    real = unreadcost._verdict_on
+    monkeypatch.setattr(unreadcost, "_verdict_on", lambda *a: calls.append(a[2]) or real(*a))
+    monkeypatch.setattr(unreadcost, "MAX_CHECKS", 1)
+    text = (UNREAD_J + "$$\\frac{\\partial J}{\\partial \\hat y} = \\hat y - y \\tag{a}$$\n\n"
+            "$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y) \\tag{b}$$\n\n")
+    got = {r.id: r for r in _judge().check_all(extract(text))}
+    assert calls == [unreadcost._PROBE]
+    assert got["a"].verdict == "unchecked" and "it depends on the objective's scale" in got["a"].message
+    assert got["b"].verdict == "unchecked" and "more than 1 such checks in one answer" in got["b"].message
