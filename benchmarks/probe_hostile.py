@@ -1899,7 +1899,8 @@ def round_eleven() -> list[Probe]:
        + "\\end{aligned}$$\n\n" + d2, verdicts=right)
     md("chain rows: 1990 chains of 5 rows each, the 4th row wrong",
        ("$$\\begin{aligned} \\delta^{(2)} &= \\hat y - y \\\\ &= -(y - \\hat y) \\\\ &= 1 (\\hat y - y) \\\\ "
-        "&= y - \\hat y \\\\ &= \\hat y - y \\end{aligned}$$\n\n") * 1990 + d2, verdicts=right)
+        "&= y - \\hat y \\\\ &= \\hat y - y \\end{aligned}$$\n\n") * 1990 + d2,
+       verdicts={"d2": {"correct", "unchecked"}})  # (past 2000 links in all: unchecked, judge.MAX_TOTAL_PARTS)
     md("chain rows: 500 rows of 40 sides each (\\\\ &= a = b = … per row)",
        "$$\\begin{aligned} \\delta^{(2)} " + ("&= " + " = ".join([good] * 40) + " \\\\\n") * 500
        + "\\end{aligned}$$\n\n" + d2, verdicts=right)
@@ -1987,9 +1988,9 @@ def round_eleven() -> list[Probe]:
        "$$dZ1 = dA1 * " + "(" * 5000 + "Z1 > 0" + ")" * 5000 + "$$\n\n$$dZ1 = dA1" + " * (Z1 > 0)" * 20000 + "$$\n\n" + d2,
        verdicts=right)
     # -- an unlucky user ---------------------------------------------------------------------------------------------------
-    md("a Windows path C:\\Users\\me\\hw3.md as the answer", d2, (2,), says="hw3.md")
+    md("a Windows path C:\\Users\\me\\hw3.md as the answer", d2, (2,), says="a Windows path")
     out[-1] = dataclasses.replace(out[-1], argv=("verify", "C:\\Users\\me\\hw3.md", "--spec", "{d}/s.toml", "--json"))
-    md("a Windows path as --spec (C:\\course\\s.toml)", d2, (2,), says="s.toml")
+    md("a Windows path as --spec (C:\\course\\s.toml)", d2, (2,), says="a Windows path")
     out[-1] = dataclasses.replace(out[-1], argv=("verify", "{d}/h.md", "--spec", "C:\\course\\s.toml", "--json"))
     ref = _example("reference_mlp.toml")
     rub = (ROOT / "examples/grading/rubric.toml").read_text()

@@ -6,6 +6,8 @@ import codecs
 import dataclasses
 import keyword
 import math
+import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -173,7 +175,14 @@ def no_file(path: Path, what: str) -> str:
         return f"{path}: this is a folder, not a {what}; give the file itself"
     if path.exists():
         return f"{path}: not a regular file (a device or a named pipe); give a {what} saved on disk"
+    if _WINDOWS_PATH.match(str(path)) and os.sep != "\\":  # C:\Users\me\hw3.md typed on Linux: one file name
+        return (f"{path}: no such {what} (a Windows path: here folders are separated by '/', and drive letters do not "
+                "exist; give the file's path on this machine)")
     return f"{path}: no such {what}"
+
+
+#: a path as Windows writes it: a drive letter (C:\, d:/) or backslashes between names (course\s.toml)
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|[^\\]*\\[^\\]")
 
 
 #: byte-order marks a saved text file may start with (Windows Notepad's "Unicode" is UTF-16 LE), UTF-32's before UTF-16's

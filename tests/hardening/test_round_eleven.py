@@ -183,3 +183,22 @@ def test_claims_judged_again_on_another_scale_are_bounded(monkeypatch):
     assert calls == [unreadcost._PROBE]
     assert got["a"].verdict == "unchecked" and "it depends on the objective's scale" in got["a"].message
     assert got["b"].verdict == "unchecked" and "more than 1 such checks in one answer" in got["b"].message
+
+
+# -- an unlucky user's paths ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["C:\\Users\\me\\hw3.md", "d:/course/hw3.md", "course\\hw3.md"])
+def test_a_windows_path_that_names_nothing_says_so(tmp_path, path, capsys):
+    from gradproof.cli import main
+
+    (tmp_path / "s.toml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "h.md").write_text(RIGHT, encoding="utf-8")
+    assert main(["verify", path, "--spec", str(tmp_path / "s.toml")]) == 2
+    assert main(["verify", str(tmp_path / "h.md"), "--spec", path]) == 2
+    err = capsys.readouterr().err
+    assert err.count("a Windows path: here folders are separated by '/'") == 2 and "Traceback" not in err
+
+
+def test_a_missing_posix_path_gets_no_windows_hint(tmp_path):
+    from gradproof.derive.spec import no_file
+
+    assert no_file(tmp_path / "hw3.md", "document") == f"{tmp_path / 'hw3.md'}: no such document"
