@@ -2006,9 +2006,9 @@ def round_eleven() -> list[Probe]:
                      (0, 2), after=_json_ok("results.json")))
     out.append(Probe("r11: Gradescope: the submission folder is empty", (*auto, "--submission", "{d}/submission"), base,
                      (0,), after=_json_ok("results.json"), before=lambda d: Path(d, "submission").mkdir()))
-    out.append(Probe("r11: grading: the rubric in UTF-16 with a BOM, answers in Latin-1 and UTF-16", grade,
+    out.append(Probe("r11: grading: the rubric in UTF-16 with a BOM, answers in Latin-1 and UTF-16", (*grade, "--summary", "{d}/g.csv"),
                      {**base, "r.toml": rub.encode("utf-16"), "subs/l.md": (alice + "é").encode("latin-1", "replace"),
-                      "subs/u.md": alice.encode("utf-16")}, (0, 1, 2), says="r.toml"))
+                      "subs/u.md": alice.encode("utf-16")}, (0, 1, 2), after=_complete_csv(3)))  # (read since round eleven)
     out.append(Probe("r11: grading: the rubric in Latin-1 (é in a name), answers in UTF-8 with a BOM", grade,
                      {**base, "r.toml": rub.replace("Output error", "Erreur de sortie é").encode("latin-1", "replace"),
                       "subs/b.md": b"\xef\xbb\xbf" + alice.encode()}, (0, 1, 2), says="r.toml"))
