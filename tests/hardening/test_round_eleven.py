@@ -8,7 +8,6 @@ benchmarks/probe_hostile.py ("r11:" probes) runs the same classes through the re
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 import pytest
@@ -18,26 +17,12 @@ from gradproof.derive.spec import load_spec, spec_from_dict
 from gradproof.verify import judge as judge_module
 from gradproof.verify.answers import load_answers
 from gradproof.verify.document import extract
-from gradproof.verify.judge import Judge
 from gradproof.verify.ownvalues import document_setup
 from gradproof.verify.parser import Notation
 from gradproof.verify.rubric import RubricError, load_rubric
+from test_round_ten import NET, RIGHT, _judge, cpu  # (the same two-layer network, δ⁽²⁾ = ŷ − y by hand, CPU time)
 
 ROOT = Path(__file__).resolve().parents[2]
-NET = {"name": "r11", "inputs": 2, "layers": [{"units": 3, "activation": "tanh"}, {"units": 2, "activation": "identity"}],
-       "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
-RIGHT = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"  # (identity output, squared error: ŷ − y by hand)
-
-
-def cpu() -> float:
-    t = os.times()
-    return t.user + t.system
-
-
-def _judge() -> Judge:
-    from gradproof.derive.derivation import derive
-
-    return Judge(derive(spec_from_dict(NET), check=False))
 
 
 def _chain(links: int, tag: str) -> str:
