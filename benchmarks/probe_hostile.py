@@ -303,7 +303,8 @@ def probes() -> list[Probe]:
         out.append(Probe(f"layer kinds: {label}", ("derive", "{d}/s.toml", "--no-pdf"),
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
-    return out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
+    return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
+            + round_eleven())
 
 
 def _example(name: str) -> str:
@@ -1872,6 +1873,147 @@ def round_ten() -> list[Probe]:
            + b"\nendstream\n%%EOF\n")
     md("a PDF given as the answer", pdf, (2,), name="h.pdf", says="h.pdf")
     md("a PDF renamed .md", pdf, (2,), says="h.md")
+    return out
+
+
+def round_eleven() -> list[Probe]:
+    """Round eleven (issue 12, twelfth pass): what the eleventh round added — a chain's rows as steps (chainrows, JSON
+    ``rows``, rubric ids ``line N.k``), plain-text answers with no math delimiters (document._plain), a worked example
+    given entry by entry (ownvalues), optimizer recurrences (recurrences), Zhou's thresholds, the open objective scale,
+    loose readings, stated shapes, a batch B, CMU's layers from 0, NumPy's mask ``(Z1 > 0)`` — and an unlucky user's
+    Windows path, a read-only output folder, a missing Gradescope submission and mixed encodings."""
+    out: list[Probe] = []
+    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+    right = {"d2": {"correct"}}
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, name="h.md", extra=(), files=None, **kw) -> None:
+        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
+        out.append(Probe("r11: " + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+
+    # -- chainrows: a chain's rows as steps ---------------------------------------------------------------------------
+    good, bad = "(\\hat y - y)", "(y - \\hat y)"
+    md("chain rows: δ⁽²⁾ &= … over 10 000 rows, every other row wrong",
+       "$$\\begin{aligned} \\delta^{(2)} " + "".join(f"&= {good if k % 2 else bad} \\\\\n" for k in range(10000))
+       + "\\end{aligned}$$\n\n" + d2, verdicts=right)
+    md("chain rows: 1990 chains of 5 rows each, the 4th row wrong",
+       ("$$\\begin{aligned} \\delta^{(2)} &= \\hat y - y \\\\ &= -(y - \\hat y) \\\\ &= 1 (\\hat y - y) \\\\ "
+        "&= y - \\hat y \\\\ &= \\hat y - y \\end{aligned}$$\n\n") * 1990 + d2,
+       verdicts={"d2": {"correct", "unchecked"}})  # (past 2000 links in all: unchecked, judge.MAX_TOTAL_PARTS)
+    md("chain rows: 500 rows of 40 sides each (\\\\ &= a = b = … per row)",
+       "$$\\begin{aligned} \\delta^{(2)} " + ("&= " + " = ".join([good] * 40) + " \\\\\n") * 500
+       + "\\end{aligned}$$\n\n" + d2, verdicts=right)
+    md("chain rows: 3000 rows each with \\tag and \\label",
+       "$$\\begin{aligned} \\delta^{(2)} " + "".join(f"&= {good} \\tag{{r{k}}}\\label{{l{k}}} \\\\\n" for k in range(3000))
+       + "\\end{aligned}$$\n\n" + d2, verdicts=right)
+    chain = "$$\\begin{aligned} \\delta^{(2)} " + "".join(f"&= {good if k % 3 else bad} \\\\\n" for k in range(2000)) \
+        + "\\end{aligned}$$\n\n" + d2
+    rows_rubric = lambda ids: 'title = "rows"\n[[questions]]\nid = "Q1"\npoints = 2\nexpects = [' + ", ".join(  # noqa: E731
+        f'"{i}"' for i in ids) + "]\n"
+    rgrade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv", "--out", "{d}/rep")
+    out.append(Probe("r11: chain rows: a rubric naming 1999 row ids of a 2000-row chain", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": rows_rubric([f"line {k}.{k - 1}" for k in range(2, 2001)])},
+                     (0, 1, 2), after=_complete_csv(1)))
+    out.append(Probe("r11: chain rows: a rubric naming 10⁵ row ids", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": rows_rubric([f"line 1.{k}" for k in range(100000)])},
+                     (2,), says="r.toml"))
+    out.append(Probe("r11: chain rows: a rubric of 1000 questions each naming one of the chain's rows", rgrade,
+                     {"s.toml": s2, "subs/h.md": chain, "r.toml": 'title = "rows"\n' + "".join(
+                         f'[[questions]]\nid = "Q{k}"\npoints = 1\nexpects = ["line 2.{k % 50 + 1}"]\n' for k in range(1000))},
+                     (0, 1, 2), after=_complete_csv(1)))
+    # -- plain-text answers (document._plain) ------------------------------------------------------------------------------
+    plain = "delta2 = yhat - y\ndW2 = delta2 h1^T\n"
+    md("plain text: a 10 MB .txt", "dW2 = dZ2 a1\n" * 800000, (2,), name="h.txt", says="h.txt")
+    md("plain text: 20 000 lines dW2 = dZ2 · a1ᵀ (990 kB)", "dW2 = dZ2 · a1ᵀ\n" * 20000 + plain, name="h.txt")
+    md("plain text: a line of 9·10⁵ '=' and 40 lines of 1999 '='", "=" * 900000 + "\n" + ("a" + " = a" * 499 + "\n") * 40
+       + plain, name="h.txt")
+    junk = bytes((k * 7919 + 13) % 256 for k in range(600000))
+    md("plain text: 600 kB of binary junk", junk, (0, 1, 2), name="h.txt")
+    md("plain text: binary junk decoded as Latin-1 and saved as UTF-8, '=' in every line",
+       "".join(chr(b) for b in junk[:200000]).replace("\n", " = \n").encode(), (0, 1, 2), name="h.txt")
+    md("plain text: a NUL byte inside every equation", ("delta2\x00 = yhat - y\x00\n" * 2000).encode(), (0, 1, 2), name="h.txt")
+    pdftext = ("Homework 3\x0c\nﬁrst, the output layer:\n\n∂L/∂z2 = ŷ − y                       (1)\n\n"
+               "∂L/∂W2 = δ2 · a1ᵀ\n\x0c" + "Page 2 of 9\n δ1 = (W2ᵀ δ2) ⊙ (1 − a1²)\n" * 900)
+    md("plain text: a PDF's text (form feeds, ligatures, equation numbers, 900 pages)", pdftext, (0, 1, 2), name="h.txt")
+    # -- ownvalues: a worked example entry by entry -----------------------------------------------------------------------
+    example = ("$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}, \\quad y = \\begin{bmatrix} 0.5 \\\\ 1 \\end{bmatrix}, \\quad "
+               "W^{(1)} = \\begin{bmatrix} %s & 0.5 \\\\ 0.5 & 1 \\\\ 1 & 1 \\end{bmatrix}, \\quad b^{(1)} = "
+               "\\begin{bmatrix} 0 \\\\ 0 \\\\ 0 \\end{bmatrix}, \\quad W^{(2)} = \\begin{bmatrix} %s & 1 & 1 \\\\ "
+               "0.5 & 0.5 & 0.5 \\end{bmatrix}, \\quad b^{(2)} = \\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}$$\n\n")
+    md("own values: a complete worked example with 1e308 in W⁽¹⁾ and W⁽²⁾", example % ("1e308", "1e308") + d2,
+       verdicts={"d2": {"correct", "unchecked"}})
+    md("own values: 50 000 entries x_{k} = 0.5 listed in one display", "$$" + ", ".join(
+        f"x_{{{k}}} = 0.5" for k in range(50000)) + "$$\n\n" + d2, verdicts=right)
+    md("own values: huge indices W^{(1)}_{99999999,1}, x_{10^{20}}, W^{(99999999)}, repeated keys",
+       "$$x_1 = 1, x_2 = 2, x_1 = 7, x_{99999999999999999999} = 1, y_1 = 0.5, y_2 = 1$$\n\n"
+       "$$W^{(1)}_{99999999,1} = 0.5, W^{(99999999)} = 1, b^{(10^{9})} = 2, W^{(1)}_{-1,-1} = 3$$\n\n"
+       + example % ("1", "1") + example % ("5", "5") + d2, verdicts=right)
+    md("own values: 1990 conflicting complete examples", "".join(example % (k, -k) for k in range(1990)) + d2,
+       verdicts={"d2": {"correct", "unchecked"}})
+    # -- recurrences -------------------------------------------------------------------------------------------------------
+    adam = s2.replace('name = "sgd"\nlearning_rate = 0.1', 'name = "adam"\nlearning_rate = 0.001')
+    md("recurrences: m_{t-10^9}, v_{t-99999999999} and E[g^2]_{t-1} under Adam, 1990 times",
+       ("$$m_t = \\beta_1 m_{t-10^9} + (1 - \\beta_1) g_t$$\n\n$$v_{t} = \\beta_2 v_{t-99999999999} + (1-\\beta_2) g_t^2$$\n\n"
+        "$$E[g^2]_t = \\gamma E[g^2]_{t-1} + (1 - \\gamma) g^2_t$$\n\n") * 663 + d2, spec_text=adam, verdicts=right)
+    md("recurrences: 1000 nested E[…] and 5000 nested u_{t-1} subscripts",
+       "$$E[g^2]_t = " + "E[" * 1000 + "g^2" + "]_{t-1}" * 1000 + "$$\n\n$$u_t = " + "u_{" * 5000 + "t" + "}" * 5000
+       + "$$\n\n" + d2, spec_text=adam, verdicts=right)
+    md("recurrences: \\theta_{t+1} = \\theta_t - \\eta \\nabla_\\theta J(\\theta - \\gamma v_{t-1}) … 100 000 - signs",
+       "$$\\theta_{t+1} = \\theta_t - \\eta \\nabla J(\\theta" + " -" * 100000 + " \\gamma v_{t-1})$$\n\n" + d2, verdicts=right)
+    # -- thresholds, the objective's scale, loose readings -----------------------------------------------------------------
+    zhou = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
+    md("thresholds: Zhou's notation in 450 claims of ~1900 characters",
+       ("$$\\hat y_j^k = f(\\beta_j - \\theta_j) = f(" + " + ".join(["w_{hj} b_h"] * 150)
+        + " - \\theta_j)$$\n\n") * 450 + "$$g_j = \\hat y_j^k (1 - \\hat y_j^k)(y_j^k - \\hat y_j^k)$$\n\n",
+       spec_text=zhou)
+    md("open objective scale: an unread J definition and 1990 derivatives off by 2",
+       "$$J = \\frac{1}{N} \\sum_{i,j} \\mathrm{weird}_{ij}(\\hat y - y)$$\n\n"
+       + "$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y)$$\n\n" * 1990 + d2, verdicts=right)
+    md("loose reading: ∂/∂a_j ( unclosed 3000 times in 4 claims, 200 sums with a bound index",
+       ("$$\\delta^{(2)} = " + "\\frac{\\partial}{\\partial a_j} (" * 3000 + "\\hat y - y$$\n\n") * 4
+       + ("$$\\delta^{(2)}_i = (\\sum_i \\delta_i \\omega_{ij}) a_i" + " a_i" * 250 + "$$\n\n") * 200 + d2, verdicts=right)
+    # -- stated shapes, B, CMU from zero, NumPy's mask ---------------------------------------------------------------------
+    md("stated shapes: W ∈ ℝ^{10⁹×10⁹}, ℝ^{99999999999×3} and 18 000 inline statements",
+       "$W^{(1)} \\in \\mathbb{R}^{10^9 \\times 10^9}$, $W^{(2)} \\in \\mathbb{R}^{99999999999 \\times 3}$\n\n"
+       + "$W^{(1)} \\in \\mathbb{R}^{3 \\times 2}$ and $W^{(1)} \\in \\mathbb{R}^{2 \\times 3}$ " * 9000 + "\n\n" + d2,
+       verdicts={"d2": {"correct", "unchecked"}})
+    md("batch B: \\frac{1}{B} with B = 10^{18} and B as a quantity 1990 times",
+       "$$B = 1000000000000000000$$\n\n$$J = \\frac{1}{B} \\sum_{b=1}^{B} \\frac{1}{2} (\\hat y_b - y_b)^2$$\n\n"
+       + "$$\\frac{\\partial J}{\\partial B} = \\frac{1}{B^2} B_b$$\n\n" * 1990 + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("CMU from zero: Z_0 … Z_{99998} = A_k W_k^T + \\iota_N b_k^T, 1990 definitions",
+       "".join(f"$$Z_{{{k * 50}}} = A_{{{k * 50}}} W_{{{k * 50}}}^T + \\iota_N b_{{{k * 50}}}^T$$\n\n$$A_{{{k * 50 + 1}}} = "
+               f"\\mathrm{{ReLU}}(Z_{{{k * 50}}})$$\n\n" for k in range(995)) + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("NumPy mask: (Z1 > 0) nested 5000 deep and 20 000 times in one claim",
+       "$$dZ1 = dA1 * " + "(" * 5000 + "Z1 > 0" + ")" * 5000 + "$$\n\n$$dZ1 = dA1" + " * (Z1 > 0)" * 20000 + "$$\n\n" + d2,
+       verdicts=right)
+    # -- an unlucky user ---------------------------------------------------------------------------------------------------
+    md("a Windows path C:\\Users\\me\\hw3.md as the answer", d2, (2,), says="a Windows path")
+    out[-1] = dataclasses.replace(out[-1], argv=("verify", "C:\\Users\\me\\hw3.md", "--spec", "{d}/s.toml", "--json"))
+    md("a Windows path as --spec (C:\\course\\s.toml)", d2, (2,), says="a Windows path")
+    out[-1] = dataclasses.replace(out[-1], argv=("verify", "{d}/h.md", "--spec", "C:\\course\\s.toml", "--json"))
+    ref = _example("reference_mlp.toml")
+    rub = (ROOT / "examples/grading/rubric.toml").read_text()
+    alice = (ROOT / "examples/grading/submissions/alice.md").read_text()
+    base = {"s.toml": ref, "r.toml": rub, "subs/a.md": alice}
+    grade = ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml")
+    out.append(Probe("r11: grading into a read-only reports folder and summary folder", (*grade, "--summary", "{d}/ro/g.csv",
+                     "--out", "{d}/ro/rep"), base, (0, 2), before=_read_only("ro")))
+    out.append(Probe("r11: grading --out inside a folder nobody can write (/proc/self/fdinfo/rep)",
+                     (*grade, "--out", "/proc/self/fdinfo/rep"), base, (2,), says="fdinfo"))
+    auto = ("autograder", "gradescope", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--results", "{d}/results.json")
+    out.append(Probe("r11: Gradescope: the submission folder is missing", (*auto, "--submission", "{d}/submission"), base,
+                     (0, 2), after=_json_ok("results.json")))
+    out.append(Probe("r11: Gradescope: the submission folder is empty", (*auto, "--submission", "{d}/submission"), base,
+                     (0,), after=_json_ok("results.json"), before=lambda d: Path(d, "submission").mkdir()))
+    out.append(Probe("r11: grading: the rubric in UTF-16 with a BOM, answers in Latin-1 and UTF-16", (*grade, "--summary", "{d}/g.csv"),
+                     {**base, "r.toml": rub.encode("utf-16"), "subs/l.md": (alice + "é").encode("latin-1", "replace"),
+                      "subs/u.md": alice.encode("utf-16")}, (0, 1, 2), after=_complete_csv(3)))  # (read since round eleven)
+    out.append(Probe("r11: grading: the rubric in Latin-1 (é in a name), answers in UTF-8 with a BOM", grade,
+                     {**base, "r.toml": rub.replace("Output error", "Erreur de sortie é").encode("latin-1", "replace"),
+                      "subs/b.md": b"\xef\xbb\xbf" + alice.encode()}, (0, 1, 2), says="r.toml"))
+    out.append(Probe("r11: grading: the rubric in UTF-8 with a BOM and CRLF", (*grade, "--summary", "{d}/g.csv"),
+                     {**base, "r.toml": b"\xef\xbb\xbf" + rub.replace("\n", "\r\n").encode()}, (0, 1), after=_complete_csv(1)))
     return out
 
 

@@ -141,6 +141,22 @@ def overdue() -> bool:
     return _run is not None and time.monotonic() >= _run.soft
 
 
+@contextlib.contextmanager
+def until_overdue(what: str) -> Iterator[None]:
+    """Run the block until the run's soft wall-clock deadline (``overdue()``) at most; past it raise ``TimeLimitError``
+    out of the block (at once when the deadline has already passed). For work that must finish before any partial
+    result can be given (verify's reading of an answer's notation before its claims): its caller then gives the partial
+    result (every claim unchecked, saying why). No bound outside a run or without a soft deadline."""
+    if _run is None or _run.soft == math.inf:
+        yield
+        return
+    left = _run.soft - time.monotonic()
+    if left <= 0:
+        raise TimeLimitError(f"{what}: the run's soft deadline had passed")
+    with time_limit(left, what):
+        yield
+
+
 def spare() -> bool:
     """True while optional work (simplifying a derivative, inverting phi) fits the run budget: outside a run, or
     before ``SOFT_FRACTION`` of it is spent. Past it derivatives stay as ``sympy.diff`` gives them (still exact)."""
@@ -351,4 +367,4 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
 
 __all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS", "VERIFY_HINT",
            "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError", "available", "available_memory", "remaining",
-           "run_budget", "spare", "time_limit"]
+           "run_budget", "spare", "time_limit", "until_overdue"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import keyword
 import math
+import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -172,19 +175,48 @@ def no_file(path: Path, what: str) -> str:
         return f"{path}: this is a folder, not a {what}; give the file itself"
     if path.exists():
         return f"{path}: not a regular file (a device or a named pipe); give a {what} saved on disk"
+    if _WINDOWS_PATH.match(str(path)) and os.sep != "\\":  # C:\Users\me\hw3.md typed on Linux: one file name
+        return (f"{path}: no such {what} (a Windows path: here folders are separated by '/', and drive letters do not "
+                "exist; give the file's path on this machine)")
     return f"{path}: no such {what}"
 
 
-def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
-    """The TOML table in ``path``; ``error`` (naming the file) when it is not UTF-8, not TOML or unreadable.
+#: a path as Windows writes it: a drive letter (C:\, d:/) or backslashes between names (course\s.toml)
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|[^\\]*\\[^\\]")
 
-    Shared by specs and answers files; each caller checks existence and size with its own message first. A UTF-8
-    byte-order mark (Windows editors write one) is skipped.
+
+#: byte-order marks a saved text file may start with (Windows Notepad's "Unicode" is UTF-16 LE), UTF-32's before UTF-16's
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def bom_encoding(raw: bytes) -> str:
+    """The encoding a text file's byte-order mark names; UTF-8 when it has none."""
+    return next((e for bom, e in BOMS if raw.startswith(bom)), "utf-8")
+
+
+def not_utf8(path: Path, raw: bytes, exc: UnicodeDecodeError, expected: str) -> str:
+    """Why ``raw`` (the file ``path``) did not decode: the line of the first byte that is not UTF-8, never the byte."""
+    if bom_encoding(raw) != "utf-8":
+        return f"{path}: not a text file (its byte-order mark says {bom_encoding(raw).upper()}, but it does not decode as that)"
+    line = raw.count(b"\n", 0, exc.start) + 1
+    return (f"{path}: not a text file (expected {expected}; line {line} holds a byte that is not UTF-8: saved as Latin-1 "
+            "or Windows-1252?); save it as UTF-8")
+
+
+def parse_toml_file(path: Path, what: str, error: type[GradproofError]) -> dict:
+    """The TOML table in ``path``; ``error`` (naming the file) when it is not text, not TOML or unreadable.
+
+    Shared by specs, answers files, rubrics and notation files; each caller checks existence and size with its own
+    message first. UTF-8, or UTF-8/16/32 with a byte-order mark (Windows editors write one: Notepad's "Unicode" is
+    UTF-16 LE), as documents are read.
     """
+    raw = b""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise error(f"{path}: not a text file (expected UTF-8 TOML)") from None
+        raw = path.read_bytes()
+        return tomllib.loads(raw.decode(bom_encoding(raw)))
+    except UnicodeDecodeError as exc:
+        raise error(not_utf8(path, raw, exc, "UTF-8 TOML")) from None
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
     except ValueError:  # int() of a literal with more than sys.get_int_max_str_digits() (4300) digits

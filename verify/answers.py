@@ -14,7 +14,17 @@ import numpy as np
 from gradproof.derive import activations
 from gradproof.derive.errors import AnswerError, SpecError, did_you_mean
 from gradproof.derive.names import parse_quantity
-from gradproof.derive.spec import MAX_SPEC_BYTES, Network, load_spec, no_file, one_line, parse_toml_file, spec_from_dict
+from gradproof.derive.spec import (
+    MAX_SPEC_BYTES,
+    Network,
+    bom_encoding,
+    load_spec,
+    no_file,
+    not_utf8,
+    one_line,
+    parse_toml_file,
+    spec_from_dict,
+)
 
 from .judge import Claim
 from .normalize import squeeze_space
@@ -129,9 +139,10 @@ def _network(data, source, base: Path, spec_override, fail) -> Network:
     try:  # file-level problems name the file and the OS's reason; they quote nothing of it
         if path.stat().st_size > MAX_SPEC_BYTES:
             raise fail("spec", f"{path}: the file is larger than {MAX_SPEC_BYTES} bytes; a spec is a few lines of TOML")
-        path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise fail("spec", f"{path}: not a text file (expected UTF-8 TOML)") from None
+        raw = path.read_bytes()
+        raw.decode(bom_encoding(raw))
+    except UnicodeDecodeError as exc:
+        raise fail("spec", not_utf8(path, raw, exc, "UTF-8 TOML")) from None
     except OSError as exc:
         raise fail("spec", f"{path}: cannot read the spec: {exc.strerror or exc}") from None
     try:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError, GradproofError, UsageError
+from gradproof.derive.spec import no_file
 
 from .answers import answers_from_dict, read_toml
 from .document import DocumentClaims, load_document
@@ -149,7 +150,7 @@ def discover(paths, notices: list | None = None) -> list[Submission]:
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            raise UsageError(f"{p}: no such file or folder")
+            raise UsageError(no_file(p, "file or folder"))
         if p.is_file():
             subs.append(Submission(display(p.name), (p,), p))
             continue

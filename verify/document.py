@@ -18,7 +18,6 @@ unclosed ``$$`` repeated 100 000 times stays linear), a bounded size and number 
 from __future__ import annotations
 
 import bisect
-import codecs
 import itertools
 import json
 import re
@@ -28,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gradproof.derive.errors import AnswerError
-from gradproof.derive.spec import no_file
+from gradproof.derive.spec import bom_encoding, no_file
 
 from . import einstein, surface, texmacros
 from .judge import Claim, _top_sides
@@ -611,17 +610,12 @@ def chosen_batch(notation, batch: int):
     return notation if batch == 1 else replace(notation, options=notation.options + (("chosen_batch", True),))
 
 
-#: byte-order marks a saved document may start with (Windows Notepad's "Unicode" is UTF-16 LE), UTF-32's before UTF-16's
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def document_text(path: Path) -> str:
     """The text of a document file: UTF-8, or UTF-16/UTF-32 with a byte-order mark (an editor's "Unicode"). UTF-16
     without one reads as valid UTF-8 with a NUL after every ASCII character ("no equations found" before): refused
     with what to do, as is any other encoding."""
     raw = path.read_bytes()
-    encoding = next((e for bom, e in _BOMS if raw.startswith(bom)), "utf-8")
+    encoding = bom_encoding(raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:

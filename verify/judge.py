@@ -61,10 +61,11 @@ from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
 #: the largest quantity an expression's derivative is taken by (two forward passes per entry)
 MAX_VARIED_ENTRIES = 256
-#: statements (joined by \implies, \therefore …) or rows (\\, ", \qquad", \text{and}) one claim may hold: each is
-#: checked as a claim of its own, several times during inference, so a longer claim is not judged (``_set_aside``)
+#: statements (joined by \implies, \therefore …) or rows (\\, ", \qquad", \text{and}) one claim may hold, and links of
+#: a chain (a = b = c: two): each is checked as a claim of its own, several times during inference, so a longer claim is
+#: not judged (``_set_aside``)
 MAX_PARTS = 200
-#: statements and equations of all claims together (a display of several counts each; the 2000 displays of
+#: statements and equations of all claims together (a display of several counts each, a chain each link; the 2000 displays of
 #: answers.MAX_CLAIMS are the other bound), and the characters of one claim: past them a claim is not judged
 MAX_TOTAL_PARTS = 2000
 MAX_CLAIM_CHARS = 20_000
@@ -1530,6 +1531,73 @@ class Judge:
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
+        try:  # (past the run's soft deadline before any claim is judged: every claim unchecked, saying so)
+            with limits.until_overdue("reading the answer's notation"):
+                claims, steps, forward, written, scale, undecided, restorers = self._prepare(claims)
+        except limits.TimeLimitError:
+            return [_overdue(c) for c in claims]
+        layered, modules, thresholds, labelled = restorers
+        from .chainrows import settle as settle_rows
+        from .forwardcheck import doubt_reading
+        from .infer import _a_derivative
+        from .loosereading import unjudge_loose
+        from .lossname import per_example, restore
+        from .paramletters import unjudge_open
+        from .unreadcost import doubt_scaled, unjudge_off_scale
+
+        # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
+        # judged are unchecked saying so: a partial result within 30 s on a loaded machine
+        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        judged = {r.id: r.verdict for r in results if r.rows}
+        self._restated_after_step(claims, results)
+        self._unfixed_jacobians(claims, results)
+        self._deltas_on_an_open_scale(claims, results)
+        self._own_objective(claims, results)
+        if scale is None and not undecided:  # the answer's objective defined in a form that does not read
+            doubt_scaled(self, claims, results, _a_derivative)
+        self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
+        unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
+        unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
+        _unread_deltas(claims, results)
+        self._output_z(claims, results)
+        unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
+        per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
+        doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
+        if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
+            for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
+                if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
+                    r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                    r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
+                                 "is its own, and its definition does not read, so whether it is a sum or a mean over "
+                                 "the samples is not known")
+        settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
+        if self.inferred:
+            for r in results:
+                r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
+        for r in results:  # (a claim read in the answer's own letters, letters.hatted_target: shown as written)
+            r.latex = written.get(r.id, r.latex)
+        restore(results, labelled)
+        if layered is not None:
+            layered.restore(results)
+        if modules is not None:
+            modules.restore(results)
+        if thresholds is not None:
+            thresholds.restore(results)
+        if components is not None:
+            from .indexworld import judge_components
+
+            judge_components(self, components, results)
+        if layered is not None:  # a layer norm's own intermediate quantities, index by index (intermediates.py)
+            from .intermediates import rejudge
+
+            rejudge(self, results)
+        return results
+
+    def _prepare(self, claims):
+        """check_all's reading of the answer before its claims are judged: its notation inferred from its definitions,
+        its letters bound, the layout voted. Returns (claims as read, steps, forward definitions' ids, claims written
+        in the answer's letters, the objective's scale, undecided scales, (layered, modules, thresholds, labelled):
+        the readings whose ``restore`` shows each result as written)."""
         from .infer import conventions, infer
 
         layered = None
@@ -1538,7 +1606,7 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
-        from .lossname import ell_is_the_mean, per_example, restore, unlabel
+        from .lossname import ell_is_the_mean, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         from .thresholds import CHANGE, ThresholdReading
@@ -1592,9 +1660,7 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import _a_derivative, delta_is_own, objective_scale, reassigned, scale_options
-        from .paramletters import unjudge_open
-        from .unreadcost import doubt_scaled
+        from .infer import delta_is_own, objective_scale, reassigned, scale_options
 
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
@@ -1617,11 +1683,7 @@ class Judge:
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
-        from .chainrows import settle as settle_rows
-        from .forwardcheck import doubt_reading
         from .infer import definitions
-        from .loosereading import unjudge_loose
-        from .unreadcost import unjudge_off_scale
 
         forward = {c.id for c in definitions(claims)}
         try:
@@ -1636,53 +1698,7 @@ class Judge:
                     break
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
-        # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
-        # judged are unchecked saying so: a partial result within 30 s on a loaded machine
-        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
-        judged = {r.id: r.verdict for r in results if r.rows}
-        self._restated_after_step(claims, results)
-        self._unfixed_jacobians(claims, results)
-        self._deltas_on_an_open_scale(claims, results)
-        self._own_objective(claims, results)
-        if scale is None and not undecided:  # the answer's objective defined in a form that does not read
-            doubt_scaled(self, claims, results, _a_derivative)
-        self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
-        unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
-        unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
-        _unread_deltas(claims, results)
-        self._output_z(claims, results)
-        unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
-        per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
-        doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
-        if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
-            for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
-                if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
-                    r.verdict, r.expected, r.counterexample = "unchecked", "", None
-                    r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
-                                 "is its own, and its definition does not read, so whether it is a sum or a mean over "
-                                 "the samples is not known")
-        settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
-        if self.inferred:
-            for r in results:
-                r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
-        for r in results:  # (a claim read in the answer's own letters, letters.hatted_target: shown as written)
-            r.latex = written.get(r.id, r.latex)
-        restore(results, labelled)
-        if layered is not None:
-            layered.restore(results)
-        if modules is not None:
-            modules.restore(results)
-        if thresholds is not None:
-            thresholds.restore(results)
-        if components is not None:
-            from .indexworld import judge_components
-
-            judge_components(self, components, results)
-        if layered is not None:  # a layer norm's own intermediate quantities, index by index (intermediates.py)
-            from .intermediates import rejudge
-
-            rejudge(self, results)
-        return results
+        return claims, steps, forward, written, scale, undecided, (layered, modules, thresholds, labelled)
 
     def _delta_definitions(self, claims) -> None:
         """Before the answer's own scale of the objective is read: its definitions of δ (Bishop's δ_j ≡ ∂E_n/∂a_j) that
@@ -2339,19 +2355,23 @@ def _set_aside(claims) -> tuple[list, dict]:
     claim would be read several times by the inference; one linear pass over each claim here."""
     kept, aside, total = [], {}, 0
     for k, c in enumerate(claims):
-        parts = 1
+        parts = links = 1
         if len(c.latex) <= MAX_CLAIM_CHARS:
             statements = split_statements(c.latex)
             parts = len(statements) if len(statements) > 1 else len(_top_rows(statements[0]))
+            links = sum(len(_top_sides(s)) - 1 for s in statements)  # a chain's links, each judged as an equation
         if len(c.latex) > MAX_CLAIM_CHARS:
             why = f"the claim is {len(c.latex)} characters long, more than {MAX_CLAIM_CHARS}"
         elif parts > MAX_PARTS:
             why = f"the claim holds {parts} statements or equations, more than {MAX_PARTS}"
-        elif total + parts > MAX_TOTAL_PARTS:
-            why = f"the answer holds more than {MAX_TOTAL_PARTS} statements and equations in all (this one is past them)"
+        elif links > MAX_PARTS:
+            why = f"the claim is a chain of {links} links (a = b = c: two), more than {MAX_PARTS}"
+        elif total + max(parts, links) > MAX_TOTAL_PARTS:
+            why = (f"the answer holds more than {MAX_TOTAL_PARTS} statements and equations in all (a chain's links "
+                   "counted; this one is past them)")
         else:
             kept.append(c)
-            total += parts
+            total += max(parts, links)
             continue
         aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
                                "one per display, or split the answer", quantity=c.quantity)

@@ -32,6 +32,10 @@ from .lossname import DEFINES_OBJECTIVE
 
 _UNREAD = ("could not read", "could not evaluate")
 _PROBE = 2.0  # another scale of the objective: a verdict that holds on both does not depend on it
+#: claims judged again on another scale, in all (a correct claim once, an incorrect one once per factor): past it, and
+#: past the run's soft deadline, a claim whose verdict the scale may decide is ``unchecked`` (1990 derivatives after an
+#: unread definition were each judged again up to six times: 10 CPU s, after the soft deadline too)
+MAX_CHECKS = 600
 
 
 def unread_definition(claims, results) -> int | None:
@@ -63,19 +67,30 @@ def doubt_scaled(judge, claims, results, derivative) -> None:
                         bool(dict(judge.notation.options).get("delta_own")))
     n_out, batch = int(judge.net.sizes[-1]), int(judge.batch)
     factors = sorted({f for f in (0.5, 2.0, 1 / n_out, float(n_out), 1 / batch, float(batch)) if abs(f - 1) > 1e-9})
+    checks = 0
     for k, (c, r) in enumerate(zip(claims, results, strict=True)):
         if k <= first or r.verdict not in ("correct", "incorrect") or not derivative(c.latex) or not of.search(c.latex):
             # (what follows the definition, about that objective: J = 1/m Σ ℓ^{(i)} leaves ∂ℓ/∂b as it is)
             continue
         probes = (_PROBE,) if r.verdict == "correct" else factors
+        if checks + len(probes) > MAX_CHECKS or limits.overdue():  # (bounded work: not known either way, so not judged)
+            why = (f"the run's time ran out ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time)" if limits.overdue()
+                   else f"more than {MAX_CHECKS} such checks in one answer")
+            results[k] = _unscaled(r, cid, f"whether it depends on the objective's scale was not checked ({why}), and "
+                                            f"the answer's own definition of its objective ({cid}) did not read")
+            continue
+        checks += len(probes)
         others = (_verdict_on(judge, c, f) for f in probes)
         if any(v is not None and (v == "correct") != (r.verdict == "correct") for v in others):
-            results[k] = replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None,
-                                 counterexample=None,
-                                 message=f"not judged: it depends on the objective's scale, and the answer's own "
-                                         f"definition of its objective ({cid}) did not read, so that scale is not "
-                                         "known (it may be a multiple of the spec's); write that definition so it "
-                                         "reads, or give the spec the answer's objective")
+            results[k] = _unscaled(r, cid, f"it depends on the objective's scale, and the answer's own definition of its "
+                                            f"objective ({cid}) did not read, so that scale is not known (it may be a "
+                                            "multiple of the spec's)")
+
+
+def _unscaled(r, cid: str, why: str):
+    """``r`` made ``unchecked``: its verdict may rest on a scale of the objective the answer's definition ``cid`` hides."""
+    return replace(r, verdict="unchecked", expected="", diagnosis=None, diagnosis_key=None, counterexample=None,
+                   message=f"not judged: {why}; write that definition so it reads, or give the spec the answer's objective")
 
 
 def _derivative_of(defined: str, delta: bool) -> re.Pattern:

@@ -85,14 +85,15 @@ def test_hostile_claim_gets_a_verdict(claim_report, k):
 def test_unreadable_file_gives_one_clear_message(unreadable, tmp_path, capsys, monkeypatch):
     _, _, argv, name = unreadable
     _materialise(tmp_path, {"s.toml": SPEC, "a.toml": 'spec = "s.toml"\n[[claims]]\nid = "1"\nlatex = "y"\n'})
-    real = Path.read_text
+    for method in ("read_text", "read_bytes"):  # (TOML files are read as bytes: their encoding from a byte-order mark)
+        real = getattr(Path, method)
 
-    def read_text(self, *args, **kwargs):
-        if self.name == name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self, *args, **kwargs)
+        def reading(self, *args, real=real, **kwargs):
+            if self.name == name:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", read_text)
+        monkeypatch.setattr(Path, method, reading)
     assert main([a.replace("{d}", str(tmp_path)) for a in argv]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "error:" in lines[0] and "internal" not in lines[0]
