@@ -35,7 +35,8 @@ def _spec_scale(one):
 
 def cost_factor(one, claims, pattern) -> tuple[float, str] | None:
     """(k, claim id) if the answer's per-example cost definition (a claim ``pattern`` matches once normalised) equals
-    k × the spec's objective for one example at every point of the one-example judge ``one``, k > 0 and not 1."""
+    k × the spec's objective for one example at every point of the one-example judge ``one``, k > 0 (1: Shreyansh's
+    ``L = -\\sum_j y_j \\log p_j``, "the loss for one example", the spec's loss of one example)."""
     with _spec_scale(one):
         return _cost_factor(one, claims, pattern)
 
@@ -61,7 +62,7 @@ def _cost_factor(one, claims, pattern) -> tuple[float, str] | None:
             continue
         if len(ratios) == len(one.envs) and ratios and np.all(np.isfinite(ratios)):
             k = ratios[0]
-            if k > 0 and abs(k - 1) > 1e-6 and all(abs(r - k) <= 1e-6 * k for r in ratios):
+            if k > 0 and all(abs(r - k) <= 1e-6 * k for r in ratios):
                 return round(k, 9), c.id
     return None
 

@@ -1,0 +1,45 @@
+r"""One example's vectors written as columns beside a batch judged in rows (Shreyansh Singh's softmax backward: "for
+one row" z, s, p, y ∈ R^K, ``L = -y^\top z + \operatorname{LSE}(z)``, ``g_z = p \odot (g_p - p^\top g_p)``,
+``\mathbf{1}^\top g_a``, "the usual column-vector backpropagation rule g_x = J^T g_y", while the batch Z, S, P, Y is
+B × K).
+
+Such a claim read with the batch's rows fails by its shapes alone (``y^\top z`` is K × K there, not the number the
+answer adds to LSE): the shapes fit one example's vectors only, which is evidence the batch's reading is wrong, not the
+claim. It is read for one example (``Judge._sample_check``, where a vector's orientation follows its products):
+
+- in an answer that defines its loss for one example (``L = -\sum_j y_j \log p_j``, ``judge._EXAMPLE_COST``) the
+  claims in its one-example letters are about one example: that reading's verdict is the claim's (right or wrong by
+  its values; wrong by its shapes there too: unchecked);
+- otherwise which of the two the claim means is not said: ``unchecked`` with the reason (as purepisces' lowercase x).
+
+A claim written in the batch's capitals (Z, P, Y, G_Z) or naming samples is the batch's and keeps its verdict.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a transposed vector: y^\top, {p}^{T}, \mathbf{1}^\top, (S_i)^T — the mark of an inner or outer product of columns
+_TRANSPOSED = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|T(?![A-Za-z]))")
+#: the batch's letters: a capital quantity (not an objective J, L, C, E), the word batch, a sample script (i), a sum
+#: over samples' 1/N
+_BATCH = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)|\^\s*\{?\s*\(\s*[inm]\s*\)"
+                    r"|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNB]\s*\}")
+#: the note on a claim so read
+NOTE = ("one example's vectors as columns (a transposed vector in an inner product): its shapes fit one example, not "
+        "the batch's rows; read for one example, as the answer's per-example loss says")
+
+
+def candidate(latex: str, message: str) -> bool:
+    """Whether a claim that failed by its shapes in the batch is written in one example's column vectors: a
+    transpose in the claim or in what its own symbols stand for (the message's expression), and no letter of the
+    batch in the claim."""
+    return bool(_TRANSPOSED.search(latex) or _TRANSPOSED.search(message)) and not _BATCH.search(latex)
+
+
+def unchecked_message(batch: int) -> str:
+    """The reason a claim in one example's columns is not judged when the answer does not say it is about one
+    example."""
+    return (f"not judged: its shapes fit one example's vectors as columns (a transposed vector in an inner product), "
+            f"not the batch of {batch} in rows the document is judged with; which of the two the claim is about is not "
+            "said (define the loss for one example, or write the batch's capitals)")

@@ -1,0 +1,68 @@
+r"""A letter the answer defines itself in a form that does not read (Shreyansh's ``a = \operatorname{logsoftmax}(z)``,
+then ``g_a = \partial L / \partial a``, ``g_a = -y``): the convention's meaning of the letter (a, the activation) is
+not the answer's, and nothing tells which it is, so no claim using the letter gets a verdict by the convention: each
+is ``unchecked``, naming the definition. Claims that do not use the letter keep theirs.
+
+The same for a generic function letter the answer applies to its output to name its objective (krasing's
+``L = f(y) = f(y(x))``, then ``\frac{d f(y)}{dy}``): f is the loss there, not the layer's activation f a convention
+reads; the claims applying f are ``unchecked``, naming the definition.
+
+Only a bare letter (no layer script) whose definition fails on a name the reader does not know (an unknown symbol or
+function), not one that fails on its layout or indices: such a definition states the letter's own meaning in words
+the reader lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a bare letter defined: a = …, \mathbf{a} = … (no script before the =)
+_DEFINED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?::=|=)")
+#: the definition failed on a name the reader does not know (a word: logsoftmax, LSE — not a Greek letter, which names
+#: a map of its own: krasing's y = ψ(x), "a transformation ψ")
+_UNKNOWN_NAME = re.compile(r"could not read the claim: unknown symbol '\\?(?!(?:alpha|beta|gamma|delta|epsilon|"
+                           r"varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|"
+                           r"varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)')"
+                           r"[A-Za-z]{2,}'")
+
+
+#: the objective named as a generic function of the output: L = f(y), J = g(\hat y), E = h(a)
+_OBJECTIVE_MAP = re.compile(r"^\s*(?:[LJCE]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*=\s*([fgh])\s*\(\s*(?:\\hat\s*\{?\s*)?"
+                            r"[a-z]\s*\}?\s*\)")
+
+
+def _uses(letter: str) -> re.Pattern:
+    return re.compile(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])")
+
+
+def unjudge(claims, results) -> None:
+    """Claims after an unread definition of a bare letter that use the letter: ``unchecked``, naming it."""
+    by_id = {r.id: r for r in results}
+    unread: dict[str, str] = {}  # letter -> the id of its unread definition
+    for c in claims:
+        r = by_id.get(c.id)
+        if r is None:
+            continue
+        m = _OBJECTIVE_MAP.match(c.latex)
+        if m:
+            unread.setdefault(m.group(1) + "(", c.id)
+        m = _DEFINED.match(c.latex)
+        if m and r.verdict == "unchecked" and _UNKNOWN_NAME.search(r.message):
+            unread.setdefault(m.group(1), c.id)
+            continue
+        if r.verdict not in ("correct", "incorrect", "carried_forward"):
+            continue
+        for letter, cid in unread.items():
+            if letter.endswith("("):  # f applied: the answer's loss function
+                if re.search(r"(?<![A-Za-z\\])" + letter[0] + r"\s*\(", c.latex):
+                    r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                    r.message = (f"not judged: it applies {letter[0]}, which the answer names its objective with "
+                                 f"({cid}), so {letter[0]} is its loss function, not the layer's activation; write the "
+                                 "objective's letter instead")
+                    break
+            elif _uses(letter).search(c.latex):
+                r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                r.message = (f"not judged: it uses {letter}, which the answer defines itself ({cid}) in a form that "
+                             f"does not read, so {letter} is not read by the convention; write that definition so it "
+                             f"reads, or map {letter} in [notation]")
+                break
