@@ -17,6 +17,7 @@ A claim written in the batch's capitals (Z, P, Y, G_Z) or naming samples is the 
 
 from __future__ import annotations
 
+import math
 import re
 
 #: a transposed vector: y^\top, {p}^{T}, \mathbf{1}^\top, (S_i)^T — the mark of an inner or outer product of columns
@@ -25,6 +26,9 @@ _TRANSPOSED = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}
 #: over samples' 1/N
 _BATCH = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)|\^\s*\{?\s*\(\s*[inm]\s*\)"
                     r"|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNB]\s*\}")
+#: the judge's reasons for leaving a claim unread that its batch's shapes alone give: diag of a matrix (the batch's
+#: rows, where the answer means one example's vector), a product of two batches where the claim gives one number
+BATCH_SHAPED = re.compile(r"a diagonal matrix of a matrix|is a vector of \d+ entries here but the claim gives one number")
 #: the note on a claim so read
 NOTE = ("one example's vectors as columns (a transposed vector in an inner product): its shapes fit one example, not "
         "the batch's rows; read for one example, as the answer's per-example loss says")
@@ -35,6 +39,17 @@ def candidate(latex: str, message: str) -> bool:
     transpose in the claim or in what its own symbols stand for (the message's expression), and no letter of the
     batch in the claim."""
     return bool(_TRANSPOSED.search(latex) or _TRANSPOSED.search(message)) and not _BATCH.search(latex)
+
+
+def by_shape(result) -> bool:
+    """Whether a verdict of the one-example reading is by shapes (a product that does not conform, a result of another
+    size) rather than by values: a number against a 1 × 1 array is the same value."""
+    c = result.counterexample or {}
+    if "shape_error" in c:
+        return True
+    if "expected_shape" in c:
+        return math.prod(c["expected_shape"]) != math.prod(c.get("claimed_shape", ()))
+    return False
 
 
 def unchecked_message(batch: int) -> str:

@@ -24,8 +24,8 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
+from . import columnsample, orientation, recurrences
 from . import expected as expected_mod
-from . import orientation, recurrences
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
@@ -2068,15 +2068,13 @@ class Judge:
     def _columns_of_one_example(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
         """A claim failing by its shapes in the batch's rows, written in one example's column vectors
         (verify/columnsample.py): read for one example when the answer defines its loss for one; else unchecked."""
-        from . import columnsample
-
         if not columnsample.candidate(claim.latex, result.message):
             return None
         if self._one_example is None:
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                columnsample.unchecked_message(self.batch), quantity=claim.quantity)
         one = self._sample_check(claim)
-        if one.verdict not in ("correct", "incorrect") or _shape_failed(one):
+        if one.verdict not in ("correct", "incorrect") or one.verdict == "incorrect" and columnsample.by_shape(one):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                columnsample.unchecked_message(self.batch) + f"; read for one example: {one.message}",
                                quantity=claim.quantity)
@@ -2258,7 +2256,8 @@ class Judge:
                     result = self._written_for_one_sample(claim) or result
                 if _shape_failed(result) and self.batch > 1 and not self.numeric:
                     result = self._one_example_loss(claim) or result  # MathsCode's L(ŷ, y) = -(y log ŷ + …)
-                if _shape_failed(result) and self.batch > 1 and not self.numeric:
+                if (_shape_failed(result) or result.verdict == "unchecked" and columnsample.BATCH_SHAPED.search(
+                        result.message)) and self.batch > 1 and not self.numeric:
                     result = self._columns_of_one_example(claim, result) or result  # Shreyansh's y^T z, p^T g_p
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors

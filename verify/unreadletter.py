@@ -31,14 +31,21 @@ _OBJECTIVE_MAP = re.compile(r"^\s*(?:[LJCE]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*
                             r"[a-z]\s*\}?\s*\)")
 
 
+#: the objective's letters: a restatement of the objective (L = -y^T z + LSE(z)) is about the objective, whose
+#: scale and reading other passes settle (unreadcost.py, openscale.py)
+_OBJECTIVES = frozenset("LJCE")
+
+
 def _uses(letter: str) -> re.Pattern:
     return re.compile(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])")
 
 
 def unjudge(claims, results) -> None:
-    """Claims after an unread definition of a bare letter that use the letter: ``unchecked``, naming it."""
+    """Claims using a bare letter whose first definition does not read (before it too: "L = -Σ y_j a_j with
+    a = logsoftmax(z)"), or applying the objective's function letter: ``unchecked``, naming the definition."""
     by_id = {r.id: r for r in results}
-    unread: dict[str, str] = {}  # letter -> the id of its unread definition
+    unread: dict[str, str] = {}  # letter (or "f(" for a loss function letter) -> the id of its definition
+    read: set[str] = set()  # letters whose first definition reads
     for c in claims:
         r = by_id.get(c.id)
         if r is None:
@@ -47,12 +54,20 @@ def unjudge(claims, results) -> None:
         if m:
             unread.setdefault(m.group(1) + "(", c.id)
         m = _DEFINED.match(c.latex)
-        if m and r.verdict == "unchecked" and _UNKNOWN_NAME.search(r.message):
-            unread.setdefault(m.group(1), c.id)
-            continue
-        if r.verdict not in ("correct", "incorrect", "carried_forward"):
+        if m and m.group(1) not in _OBJECTIVES and m.group(1) not in read and m.group(1) not in unread:
+            if r.verdict == "unchecked" and _UNKNOWN_NAME.search(r.message):
+                unread[m.group(1)] = c.id
+            else:
+                read.add(m.group(1))  # (a letter defined in a form that reads first: a later restatement is no meaning)
+    if not unread:
+        return
+    for c in claims:
+        r = by_id.get(c.id)
+        if r is None or r.verdict not in ("correct", "incorrect", "carried_forward"):
             continue
         for letter, cid in unread.items():
+            if cid == c.id:
+                continue
             if letter.endswith("("):  # f applied: the answer's loss function
                 if re.search(r"(?<![A-Za-z\\])" + letter[0] + r"\s*\(", c.latex):
                     r.verdict, r.expected, r.counterexample = "unchecked", "", None
