@@ -285,6 +285,9 @@ def objective_letter(claims, unknown) -> str | None:
     return None
 
 
+#: an objective letter with an index defined as a square matrix: J_i = \operatorname{diag}(…), J_i \in \mathbb{R}^{K \times K}
+_MATRIX_OBJECTIVE = re.compile(r"(?<![A-Za-z\\])([JLCE])\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:=\s*\\operatorname\s*\{\s*diag"
+                               r"|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times\s*\2\s*\})")
 #: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance)
 _LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
 
@@ -433,8 +436,21 @@ def conventions(judge, claims) -> Reading | None:
         from .ownindex import batch_letters
 
         letters = batch_letters(claims)  # Lalin's 1/m Σ_i, i = 1, …, m, z_{:, i}: z_{j, i} is unit j of example i
+        if not letters and judge.batch > 1:
+            from .ownindex import row_example_letters
+
+            counts = "".join(v for k, v in options + list(base.options) if k == "batch_letter") or "BNm"
+            letters, capitals = row_example_letters(claims, counts)  # Shreyansh's S_{ij} beside Z ∈ R^{B×K}: i the example
+            if letters:
+                options.append(("row_batches", capitals))
+                changes.append(f"{', '.join(letters)} numbers the examples: the first index of a batch declared with "
+                               "the examples as its rows (S_{ij}: example i, entry j)")
         if letters:
             options.append(("batch_letters", letters))
+    m = _MATRIX_OBJECTIVE.search(text)
+    if m and "matrix_letter" not in dict(base.options):  # Shreyansh's J_i = diag(S_i) − S_i S_i^T, J_i ∈ R^{K×K}
+        options.append(("matrix_letter", m.group(1)))
+        changes.append(f"{m.group(1)} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")

@@ -1668,6 +1668,8 @@ class Judge:
                     r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
+        if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
+            _batch_of_one_example_loss(claims, results)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
@@ -1964,6 +1966,12 @@ class Judge:
             self.defining.update(ids)
             if not (fixed or macros):
                 break
+        from .gradletters import family_macros
+        from .infer import _unknown
+
+        family = family_macros(self.notation.macros, rows, lambda x: _unknown(x, self.notation, self.net.depth))
+        if family:  # Shreyansh's G_{S_i} = ∂L/∂S_i, then G_{Z_i}, G_Z: the letter names ∂L/∂ of any quantity
+            self.notation = replace(self.notation, macros=self.notation.macros + family)
         self._param_letters(claims)
 
     def _param_letters(self, claims) -> None:
@@ -3112,6 +3120,21 @@ _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")
+
+
+def _batch_of_one_example_loss(claims, results) -> None:
+    """Under a cost letter defined for one example, a claim in the batch's capitals wrong by the batch's 1/N alone
+    (Shreyansh's G_Z = P − Y "with whatever scaling the loss reduction adds"): the answer's letter is one example's
+    loss, and over the batch it is a sum or a mean as the reduction says, which the claim does not (a claim naming the
+    batch's own objective, L_{batch}, keeps its verdict)."""
+    latex = {c.id: c.latex for c in claims}
+    for r in results:
+        text = latex.get(r.id, "")
+        if (r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N")
+                and _BATCH_WRITTEN.search(text) and "batch" not in text and not _WRITTEN_MEAN.search(text)):
+            r.verdict, r.expected, r.counterexample = "unchecked", "", None
+            r.message = (f"not judged: {r.message}, but the answer defines its loss for one example, and over the batch "
+                         "that loss is a sum or a mean as its reduction says, which the claim does not")
 
 
 def _one_example_cost(claims) -> bool:

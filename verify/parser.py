@@ -1066,6 +1066,9 @@ class _Parser:
                              "regularizer, which is a function of the weights")
         if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
+            if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):
+                raise Unreadable(f"{name} with an index is the answer's own matrix (its Jacobian), not the objective; "
+                                 "write the derivative it stands for")
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
@@ -1312,6 +1315,9 @@ class _Parser:
             examples = [c for c in comps if isinstance(c, str) and c in self.opts["batch_letters"]]
             if len(examples) == 1:  # Lalin's z_{j, i}^{[l]}: unit j of example i (ownindex.batch_letters)
                 sample, comps = examples[0], [c for c in comps if c != examples[0]]
+        if (sample is None and len(comps) == 1 and kind in SAMPLE_KINDS and isinstance(comps[0], str)
+                and comps[0] in self.opts.get("batch_letters", "") and name in self.opts.get("row_batches", "")):
+            sample, comps = comps[0], []  # Shreyansh's S_i beside S ∈ R^{B×K}: row i, one example's vector
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
