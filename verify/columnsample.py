@@ -20,8 +20,11 @@ from __future__ import annotations
 import math
 import re
 
-#: a transposed vector: y^\top, {p}^{T}, \mathbf{1}^\top, (S_i)^T — the mark of an inner or outer product of columns
-_TRANSPOSED = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|T(?![A-Za-z]))")
+#: one example's vector transposed: y^\top, {\hat{\mathbf{y}}}^{\top}, p_i^T, \mathbf{1}^\top — the mark of an inner or
+#: outer product of columns (not a weight's transpose, w^T a: a layout of W, which orientation.py reads)
+_TRANSPOSED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm|hat|vec)\s*\{\s*)*(?:[a-vx-z]|1)"
+                         r"(?:\s*_\s*(?:\{[^{}]{0,12}\}|\w))?[\s}]*\^\s*\{?\s*"
+                         r"(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|T(?![A-Za-z]))")
 #: the batch's letters: a capital quantity (not an objective J, L, C, E), the word batch, a sample script (i), a sum
 #: over samples' 1/N
 _BATCH = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)|\^\s*\{?\s*\(\s*[inm]\s*\)"

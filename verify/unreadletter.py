@@ -20,7 +20,7 @@ import re
 _DEFINED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?::=|=)")
 #: the definition failed on a name the reader does not know (a word: logsoftmax, LSE — not a Greek letter, which names
 #: a map of its own: krasing's y = ψ(x), "a transformation ψ")
-_UNKNOWN_NAME = re.compile(r"could not read the claim: unknown symbol '\\?(?!(?:alpha|beta|gamma|delta|epsilon|"
+_UNKNOWN_NAME = re.compile(r"could not read the claim: unknown symbol '\\?(?!(?:var[a-z]+|digamma|alpha|beta|gamma|delta|epsilon|"
                            r"varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|"
                            r"varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)')"
                            r"[A-Za-z]{2,}'")
