@@ -339,6 +339,10 @@ class Judge:
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
         simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
                   "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sin": np.sin, "cos": np.cos}
+        if name in ("lse", "logsoftmax", "rowsum"):  # Shreyansh's LSE(z), logsoftmax(z), rowsum(G_A): one example's
+            if deriv:                                 # entries at a time, kept as a column (B × 1) beside the batch
+                raise Unreadable(f"the derivative of {name} is not supported; write it out")
+            return _per_example(name, np.asarray(value, dtype=float), 0 if self.truth.samples == "columns" else 1)
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -3120,6 +3124,22 @@ _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")
+
+
+def _per_example(name: str, v: np.ndarray, axis: int) -> np.ndarray:
+    """log Σ exp, log softmax or the sum over one example's entries (axis: the entries' axis of a batch; a vector's
+    own axis when it is one example), the sums kept as a column or row beside the batch."""
+    if v.ndim == 2 and 1 in v.shape:
+        axis = 0 if v.shape[1] == 1 else 1
+    elif v.ndim < 2:
+        axis = 0
+    if name == "rowsum":
+        return np.sum(v, axis=axis, keepdims=v.ndim == 2)
+    top = np.max(v, axis=axis, keepdims=True)
+    lse = np.log(np.sum(np.exp(v - top), axis=axis, keepdims=True)) + top
+    if name == "logsoftmax":
+        return v - lse
+    return lse if v.ndim == 2 else lse.reshape(())
 
 
 def _batch_of_one_example_loss(claims, results) -> None:

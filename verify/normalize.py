@@ -266,6 +266,21 @@ def drop_brace_labels(text: str) -> str:
     return "".join(out)
 
 
+#: a sum over ℓ: \sum_{\ell=1}, \sum_\ell
+_SUM_ELL = re.compile(r"\\sum\s*_\s*(?:\{\s*\\ell\s*(?:=|\})|\\ell(?![A-Za-z]))")
+_ELL = re.compile(r"\\ell(?![A-Za-z])")
+
+
+def _ell_index(s: str) -> str:
+    """A formula summing over ℓ (``\\sum_{\\ell=1}^{K} e^{z_{i\\ell}}``): there ℓ is the sum's index, not one example's
+    loss, so it is spelled as a letter the formula does not use otherwise (the parser reads an index by its use)."""
+    if not _SUM_ELL.search(s):
+        return s
+    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", s))
+    letter = next((c for c in "qrkjnp" if c not in used), None)
+    return _ELL.sub(f" {letter} ", s) if letter else s
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
@@ -283,6 +298,7 @@ def normalize(text: str) -> str:
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _IVERSON.sub(r" \\indicator (", s)
+    s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}

@@ -47,7 +47,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh",
          "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
-         "cos": "cos",
+         "cos": "cos", "lse": "lse", "logsumexp": "lse", "logsoftmax": "logsoftmax", "rowsum": "rowsum",
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
          "logsig": "sigmoid", "tansig": "tanh", "purelin": "identity", "poslin": "relu"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
@@ -67,7 +67,7 @@ BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat"
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
+                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
@@ -2054,6 +2054,9 @@ class _Parser:
             q = p.wrt()
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
+            nxt = self.peek()
+            if nxt is not None and nxt.text.lower() in FUNCS and FUNCS[nxt.text.lower()] in ("lse", "logsoftmax", "rowsum"):
+                return Node("dexpr", (self.postfix(), q))  # Shreyansh's ∇_z LSE(z): the gradient of a function of z
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
             return self.gradient(q, loss)
         if self.peek() is not None and self.peek().text in LOSSES and self.peek(1) is not None and self.peek(1).text == "(":

@@ -7,6 +7,9 @@ The same for a generic function letter the answer applies to its output to name 
 ``L = f(y) = f(y(x))``, then ``\frac{d f(y)}{dy}``): f is the loss there, not the layer's activation f a convention
 reads; the claims applying f are ``unchecked``, naming the definition.
 
+A bare letter defined as a quantity no layer computes (``a = \operatorname{logsoftmax}(z)``) is the answer's own the
+same way: its definition and the claims using it are ``unchecked``.
+
 Only a bare letter (no layer script) whose definition fails on a name the reader does not know (an unknown symbol or
 function), not one that fails on its layout or indices: such a definition states the letter's own meaning in words
 the reader lacks.
@@ -31,6 +34,8 @@ _OBJECTIVE_MAP = re.compile(r"^\s*(?:[LJCE]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*
                             r"[a-z]\s*\}?\s*\)")
 
 
+#: a right side that is a quantity no layer computes: log-softmax, log-sum-exp, a row sum of something
+_OWN_QUANTITY = re.compile(r"\s*\\(?:operatorname\s*\{\s*)?(?:logsoftmax|LSE|lse|logsumexp|rowsum)(?![A-Za-z])")
 #: the objective's letters: a restatement of the objective (L = -y^T z + LSE(z)) is about the objective, whose
 #: scale and reading other passes settle (unreadcost.py, openscale.py)
 _OBJECTIVES = frozenset("LJCE")
@@ -57,6 +62,13 @@ def unjudge(claims, results) -> None:
         if m and m.group(1) not in _OBJECTIVES and m.group(1) not in read and m.group(1) not in unread:
             if r.verdict == "unchecked" and _UNKNOWN_NAME.search(r.message):
                 unread[m.group(1)] = c.id
+            elif _OWN_QUANTITY.match(c.latex[m.end():]):
+                unread[m.group(1)] = c.id  # a = logsoftmax(z): the log-probabilities, not the activation a
+                if r.verdict != "unchecked":
+                    r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                    r.message = (f"defines {m.group(1)} as a quantity of its own (not the one the convention reads for "
+                                 f"{m.group(1)}); a definition is not graded, and the claims that use {m.group(1)} are "
+                                 "not judged on the convention")
             else:
                 read.add(m.group(1))  # (a letter defined in a form that reads first: a later restatement is no meaning)
     if not unread:
@@ -75,9 +87,9 @@ def unjudge(claims, results) -> None:
                                  f"({cid}), so {letter[0]} is its loss function, not the layer's activation; write the "
                                  "objective's letter instead")
                     break
-            elif _uses(letter).search(c.latex):
-                r.verdict, r.expected, r.counterexample = "unchecked", "", None
-                r.message = (f"not judged: it uses {letter}, which the answer defines itself ({cid}) in a form that "
-                             f"does not read, so {letter} is not read by the convention; write that definition so it "
-                             f"reads, or map {letter} in [notation]")
+            elif _uses(letter).search(c.latex) or letter.islower() and _uses(letter.upper()).search(c.latex):
+                r.verdict, r.expected, r.counterexample = "unchecked", "", None  # (A: the batch's capital of a)
+                r.message = (f"not judged: it uses {letter}, the answer's own letter ({cid}: its definition does not "
+                             f"read, or names a quantity of its own), so {letter} is not read by the convention; write "
+                             f"that definition so it reads, or map {letter} in [notation]")
                 break

@@ -172,7 +172,7 @@ def test_illustrations_and_functions_are_not_the_networks_quantities(tmp_path):
 
 
 def test_a_letter_whose_own_definition_does_not_read_is_not_the_conventions(tmp_path):
-    """a = logsoftmax(z) (a name verify does not know), then g_a = −y: a is not the activation a convention reads, so
+    """a = logsoftmax(z) (the log-probabilities, a quantity no layer computes), then g_a = −y: a is not the activation a convention reads, so
     the claim is unchecked, naming the definition; its planted twin g_a = y as well (not a verdict on a guess)."""
     z, y, p, dz, dp = one_example()
     a = np.log(p)
@@ -182,7 +182,7 @@ def test_a_letter_whose_own_definition_does_not_read_is_not_the_conventions(tmp_
             "and $g_a = \\frac{\\partial L}{\\partial a}$, so\n\n$$\ng_a = -y\n$$\n")
     got = verify(tmp_path, body)
     for claim in ("line 1", "line 10"):  # (the loss written with a just before a's definition, and g_a = −y)
-        assert got[claim].verdict == "unchecked" and "(line 4)" in got[claim].message
+        assert got[claim].verdict == "unchecked" and "(line 4" in got[claim].message
     planted = verify(tmp_path, body.replace("g_a = -y", "g_a = y"), name="planted.md")
     assert planted["line 10"].verdict == "unchecked"
 
