@@ -172,8 +172,9 @@ def test_illustrations_and_functions_are_not_the_networks_quantities(tmp_path):
 
 
 def test_a_letter_whose_own_definition_does_not_read_is_not_the_conventions(tmp_path):
-    """a = logsoftmax(z) (the log-probabilities, a quantity no layer computes), then g_a = −y: a is not the activation a convention reads, so
-    the claim is unchecked, naming the definition; its planted twin g_a = y as well (not a verdict on a guess)."""
+    """a = logsoftmax(z) (the log-probabilities, a quantity no layer computes), then g_a = −y: a is not the activation
+    a convention reads, so the claim is unchecked, naming the definition; its planted twin g_a = y as well (not a
+    verdict on a guess)."""
     z, y, p, dz, dp = one_example()
     a = np.log(p)
     ga = numeric_grad(lambda v: -np.sum(y * v), a)
