@@ -19,9 +19,11 @@ _USE = r"(?<![A-Za-z\\]){letter}\s*_\s*(?:\{{([^{{}}]{{1,20}})\}}|([A-Za-z]))"
 
 
 def family_macros(macros, claims, unknown) -> tuple:
-    """Macros for every other use of a gradient letter defined as ∂L/∂(its subscript); ``unknown(letter)`` says the
-    letter means nothing else to the reader."""
-    out, seen = [], {k for k, _ in macros}
+    r"""Macros for every other use of a gradient letter defined as ∂L/∂(its subscript); ``unknown(letter)`` says the
+    letter means nothing else to the reader. A use the answer itself defined as an own symbol
+    (``G_{Z_i} = (\operatorname{diag}(S_i) - S_i S_i^\top) G_{S_i}``, its first appearance) is in the family too: that
+    claim is about the derivative, not a definition (the judge drops it from the definitions)."""
+    out, seen = [], {k for k, v in macros if _BY.match(v)}
     for key, rhs in macros:
         m, d = _KEY.match(key.strip()), _BY.match(rhs)
         if not m or not d or " ".join((m.group(2) or m.group(3)).split()) != " ".join(d.group(2).split()):

@@ -1975,7 +1975,12 @@ class Judge:
 
         family = family_macros(self.notation.macros, rows, lambda x: _unknown(x, self.notation, self.net.depth))
         if family:  # Shreyansh's G_{S_i} = ∂L/∂S_i, then G_{Z_i}, G_Z: the letter names ∂L/∂ of any quantity
-            self.notation = replace(self.notation, macros=self.notation.macros + family)
+            keys = {k for k, _ in family}
+            self.notation = replace(self.notation, macros=tuple(m for m in self.notation.macros if m[0] not in keys)
+                                    + family)
+            for cid in [cid for cid, (_, message) in self.defining.items()
+                        if any(f"own symbol {k} " in message for k in keys)]:
+                del self.defining[cid]  # (G_{Z_i} = …, its first use, was read as its definition: a claim about it)
         self._param_letters(claims)
 
     def _param_letters(self, claims) -> None:
@@ -2271,6 +2276,11 @@ class Judge:
                 if (_shape_failed(result) or result.verdict == "unchecked" and columnsample.BATCH_SHAPED.search(
                         result.message)) and self.batch > 1 and not self.numeric:
                     result = self._columns_of_one_example(claim, result) or result  # Shreyansh's y^T z, p^T g_p
+                mixed = _MIXED_INDEX.search(result.message) if result.verdict == "incorrect" else None
+                if mixed and mixed.group(1) in dict(self.notation.options).get("batch_letters", ""):
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
+                                      "example in some places and as an entry in others; which it is there is not certain")
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
                 if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
@@ -3110,6 +3120,10 @@ def _names_samples(latex: str) -> bool:
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
 _NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")
 _ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
+#: an index counting entries of different sizes in one claim (shapes.py)
+_MIXED_INDEX = re.compile(r"the index (\w+) runs over \d+ and \d+ entries in different places")
+
+
 def _gradient_step_on(left: Node, right: Node) -> bool:
     """Whether ``right`` is a step from ``left`` against a derivative: ``left`` itself and a derivative of the
     objective (∂J/∂z, δ, ∂J/∂h …) in it (z ← z − η ∇_z L; not a forward pass written with ←)."""

@@ -103,6 +103,7 @@ def row_example_letters(claims, examples: str) -> tuple[str, str]:
     if not rows:
         return "", ""
     found = {m.group(2) for t in texts for m in _TWO_INDICES.finditer(t) if m.group(1) in rows}
+    rows |= {m.group(1) for t in texts for m in _TWO_INDICES.finditer(t) if m.group(2) in found}  # S_{ij} beside Z_{ij}
     return "".join(sorted(found)), "".join(sorted(rows)) if found else ""
 
 

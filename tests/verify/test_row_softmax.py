@@ -216,3 +216,80 @@ def test_a_scalar_case_before_the_vectors_is_not_called_wrong(tmp_path):
     assert right["line 7"].verdict == "correct"
     planted = verify(tmp_path, SCALAR.replace("WRT", "w"), LINEAR_SPEC, "planted.md")
     assert planted["line 3"].verdict == "incorrect"
+
+
+BATCH_ROWS = r"""For a batch of B rows,
+
+$$
+Z \in \mathbb{R}^{B \times K}
+$$
+
+and $S = \operatorname{softmax}(Z)$ row by row:
+
+$$
+S_{ij} = \frac{e^{Z_{ij}}}{\sum_{\ell=1}^{K} e^{Z_{i\ell}}}
+$$
+
+The mean loss is $L = \frac{1}{B} \sum_{i=1}^{B} \ell_i$. Let
+
+$$
+G_{S_i} = \frac{\partial L}{\partial S_i}
+$$
+
+Then
+
+$$
+G_{Z_i} = \left(\operatorname{diag}(S_i) - OUTER\right) G_{S_i}
+$$
+
+$$
+G_{Z_i} = S_i \odot G_{S_i} SIGN S_i \left(S_i^\top G_{S_i}\right)
+$$
+
+and for the whole batch
+
+$$
+G_Z = S \odot \left(G_S - \operatorname{rowsum}(ROWSUM)\right)
+$$
+"""
+BATCH_RIGHT = {"OUTER": "S_i S_i^\\top", "SIGN": "-", "ROWSUM": "S \\odot G_S"}
+BATCH_PLANTED = {"OUTER": "S_i^\\top S_i", "SIGN": "+", "ROWSUM": "G_S"}
+BATCH_IDS = {"OUTER": "line 22", "SIGN": "line 26", "ROWSUM": "line 32"}
+
+
+def batch_oracle(choice: dict) -> dict:
+    """Each filled-in claim's verdict from NumPy: S = softmax(Z) row by row, any upstream G_S (random), the true G_Z
+    row by row as J_iᵀ G_{S_i} with J_i the central-difference Jacobian of row i's softmax."""
+    Z, GS = RNG.normal(size=(5, 4)), RNG.normal(size=(5, 4))
+    S = np.stack([softmax(z) for z in Z])
+    jac = [np.stack([(softmax(z + e) - softmax(z - e)) / 2e-6 for e in np.eye(4) * 1e-6], axis=1) for z in Z]
+    GZ = np.stack([j.T @ g for j, g in zip(jac, GS, strict=True)])
+    outer = [np.outer(s, s) if choice["OUTER"] == "S_i S_i^\\top" else s @ s for s in S]
+    sign = -1.0 if choice["SIGN"] == "-" else 1.0
+    rowsum = np.sum(S * GS if choice["ROWSUM"] == "S \\odot G_S" else GS, axis=1, keepdims=True)
+    holds = {"OUTER": all(np.allclose((np.diag(s) - o) @ g, gz, atol=1e-6) for s, o, g, gz in zip(S, outer, GS, GZ,
+                                                                                                   strict=True)),
+             "SIGN": np.allclose(S * GS + sign * S * np.sum(S * GS, axis=1, keepdims=True), GZ, atol=1e-6),
+             "ROWSUM": np.allclose(S * (GS - rowsum), GZ, atol=1e-6)}
+    return {BATCH_IDS[k]: "correct" if v else "incorrect" for k, v in holds.items()}
+
+
+def test_a_batch_in_rows_with_its_rows_indexed_and_a_gradient_letter_for_any_quantity(tmp_path):
+    """Z ∈ R^{B×K} makes i in S_{ij} the example (S_i its row, one example's vector as a column); G_{S_i} = ∂L/∂S_i
+    defines the letter G for any quantity (G_{Z_i}, G_Z, G_S); rowsum(·) is one number per example, broadcast across
+    its entries; Σ_ℓ sums over ℓ. Right claims correct, planted ones incorrect."""
+    want = batch_oracle(BATCH_RIGHT)
+    assert set(want.values()) == {"correct"}
+    text = BATCH_ROWS
+    for key, value in BATCH_RIGHT.items():
+        text = text.replace(key, value)
+    got = verify(tmp_path, text)
+    assert {k: got[k].verdict for k in want} == want
+    assert got["line 10"].verdict == "correct"  # S_{ij} = e^{Z_ij} / Σ_ℓ e^{Z_iℓ}, for every example i and entry j
+    want = batch_oracle(BATCH_PLANTED)
+    assert set(want.values()) == {"incorrect"}
+    text = BATCH_ROWS
+    for key, value in BATCH_PLANTED.items():
+        text = text.replace(key, value)
+    got = verify(tmp_path, text, name="planted.md")
+    assert {k: got[k].verdict for k in want} == want
