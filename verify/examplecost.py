@@ -78,6 +78,7 @@ def _holds_scaled(one, latex: str, k: float) -> bool:
         sides, rels = parse_claim(latex, one.notation, one.net.depth)
     except (Unreadable, NeedsLayer, ValueError):
         return False
-    if len(sides) != 2 or rels != ["="] or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVE_DERIVATIVES:
-        return False
-    return one._link(sides[0], Node("mul", (Node("num", (), (1.0 / k, None)), sides[1])), []).verdict == "correct"
+    if len(sides) < 2 or set(rels) != {"="} or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVE_DERIVATIVES:
+        return False  # (a chain: every side k × the derivative, Shreyansh's g_z = p ⊙ (−y/p + 1) = −y + p = p − y)
+    return all(one._link(sides[0], Node("mul", (Node("num", (), (1.0 / k, None)), side)), []).verdict == "correct"
+               for side in sides[1:])

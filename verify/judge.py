@@ -2277,7 +2277,8 @@ class Judge:
                         result.message)) and self.batch > 1 and not self.numeric:
                     result = self._columns_of_one_example(claim, result) or result  # Shreyansh's y^T z, p^T g_p
                 mixed = _MIXED_INDEX.search(result.message) if result.verdict == "incorrect" else None
-                if mixed and mixed.group(1) in dict(self.notation.options).get("batch_letters", ""):
+                if mixed and dict(self.notation.options).get("row_batches") and mixed.group(1) in dict(
+                        self.notation.options).get("batch_letters", ""):  # (an example index read from rows declared)
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
                     result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
                                       "example in some places and as an entry in others; which it is there is not certain")
