@@ -40,4 +40,25 @@ def family_macros(macros, claims, unknown) -> tuple:
                     continue
                 seen.add(written)
                 out.append((written, rf"\frac{{\partial {objective}}}{{\partial {sub}}}"))
+    return tuple(out) + _attached(claims, seen)
+
+
+#: fastai's gradient attached to a variable, defined: y.g = \frac{\partial L}{\partial y} (normalize spells v.g as g_{v})
+_ATTACHED_DEF = re.compile(r"^\s*([A-Za-z])\.g\s*=\s*\\frac\s*\{\s*\\partial\s*\{?\s*([LJCE])\s*\}?\s*\}\s*"
+                           r"\{\s*(?:\\partial|∂)\s*\{?\s*\1\s*\}?\s*\}")
+_ATTACHED_USE = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\.g(?![A-Za-z0-9.(])")
+
+
+def _attached(claims, seen) -> tuple:
+    """krasing's y.g = ∂L/∂y, then x.g, W.g, b.g: each v.g is ∂L/∂v (as g_{v}, normalize's spelling)."""
+    objective = next((m.group(2) for c in claims if (m := _ATTACHED_DEF.match(c.latex))), None)
+    if objective is None:
+        return ()
+    out = []
+    for c in claims:
+        for u in _ATTACHED_USE.finditer(c.latex if len(c.latex) <= 4000 else ""):
+            key = f"g_{{{u.group(1)}}}"
+            if key not in seen:
+                seen.add(key)
+                out.append((key, rf"\frac{{\partial {objective}}}{{\partial {u.group(1)}}}"))
     return tuple(out)

@@ -62,6 +62,9 @@ _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
 _LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[ ?([0-9]{1,2}|[lL](?: ?[-+] ?[0-9])?) ?\]")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
+#: fastai's v.g, the gradient attached to a variable (krasing's x.g, W.g): the answer's own g_v, which its definition
+#: y.g = ∂L/∂y names (a gradient letter for any quantity: gradletters.py)
+_DOT_G = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\.g(?![A-Za-z0-9.(])")
 
 
 #: Haykin's time argument on a quantity: v_j(n), w_{ji}(n), \mathscr{E}(n); (n+1) on a weight is the next step's
@@ -288,6 +291,7 @@ def normalize(text: str) -> str:
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
+    s = _DOT_G.sub(r"g_{\1}", s)
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product
     s = _OCTAVE_TIMES.sub(r" \\odot ", s)
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)

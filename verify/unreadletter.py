@@ -58,6 +58,10 @@ def unjudge(claims, results) -> None:
         m = _OBJECTIVE_MAP.match(c.latex)
         if m:
             unread.setdefault(m.group(1) + "(", c.id)
+            if r.verdict in ("correct", "incorrect", "carried_forward"):  # L = f(y) = f(y(x)): it names f, no value
+                r.verdict, r.expected, r.counterexample = "unchecked", "", None
+                r.message = (f"names the objective's function {m.group(1)} of the output (a definition is not graded); "
+                             f"the claims applying {m.group(1)} are not read with the layer's activation")
         m = _DEFINED.match(c.latex)
         if m and m.group(1) not in _OBJECTIVES and m.group(1) not in read and m.group(1) not in unread:
             if r.verdict == "unchecked" and _UNKNOWN_NAME.search(r.message):

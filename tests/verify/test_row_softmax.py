@@ -195,6 +195,10 @@ $$\frac{\mathrm{d}y}{\mathrm{d}x} = w , \quad \frac{\mathrm{d}y}{\mathrm{d}w} = 
 For vectors, $x$ and $y$ are rows: $y = x \cdot W + b$ and
 
 $$\frac{\partial L}{\partial W} = x^T \cdot \frac{\partial L}{\partial y}$$
+
+A gradient is attached to each variable: $y.g = \frac{\partial L}{\partial y}$ and
+
+$x.g = \frac{\partial L}{\partial x} = y.g \cdot XGRAD$
 """
 
 
@@ -206,7 +210,7 @@ def test_a_scalar_case_before_the_vectors_is_not_called_wrong(tmp_path):
     f = lambda w_, x_, b_: w_ * x_ + b_  # noqa: E731
     dydx, dydw = (f(w, x + h, b) - f(w, x - h, b)) / (2 * h), (f(w + h, x, b) - f(w - h, x, b)) / (2 * h)
     assert np.isclose(dydx, w) and np.isclose(dydw, x) and not np.isclose(dydw, w)
-    right = verify(tmp_path, SCALAR.replace("WRT", "x"), LINEAR_SPEC)
+    right = verify(tmp_path, SCALAR.replace("WRT", "x").replace("XGRAD", "W^T"), LINEAR_SPEC)
     assert right["line 1"].verdict == "unchecked" and "one number" in right["line 1"].message
     assert right["line 3"].verdict == "unchecked"
     assert right["line 5"].verdict == "correct"  # y = x · W + b on rows, W (in, out)
@@ -214,8 +218,21 @@ def test_a_scalar_case_before_the_vectors_is_not_called_wrong(tmp_path):
     dW = numeric_grad(lambda V: float(np.sum(dy * (x_row @ V))), W)  # L linear in y with ∂L/∂y = dy
     assert np.allclose(dW, x_row.T @ dy, atol=1e-6)
     assert right["line 7"].verdict == "correct"
-    planted = verify(tmp_path, SCALAR.replace("WRT", "w"), LINEAR_SPEC, "planted.md")
+    planted = verify(tmp_path, SCALAR.replace("WRT", "w").replace("XGRAD", "W"), LINEAR_SPEC, "planted.md")
     assert planted["line 3"].verdict == "incorrect"
+
+
+def test_fastais_gradient_attached_to_a_variable(tmp_path):
+    """krasing's notebook: y.g = ∂L/∂y names the gradient attached to each variable, so x.g = y.g · Wᵀ is ∂L/∂x
+    (y = x W + b on rows: checked below by central differences of ½‖y − t‖²); x.g = y.g · W is wrong."""
+    x_row, W, b, t = RNG.normal(size=(1, 3)), RNG.normal(size=(3, 2)), RNG.normal(size=(1, 2)), RNG.normal(size=(1, 2))
+    loss = lambda v: 0.5 * float(np.sum((v @ W + b - t) ** 2))  # noqa: E731
+    dx, dy = numeric_grad(loss, x_row), x_row @ W + b - t
+    assert np.allclose(dx, dy @ W.T, atol=1e-6)
+    right = verify(tmp_path, SCALAR.replace("WRT", "x").replace("XGRAD", "W^T"), LINEAR_SPEC)
+    assert right["line 9"].verdict == "correct" and right["line 11"].verdict == "correct"
+    planted = verify(tmp_path, SCALAR.replace("WRT", "x").replace("XGRAD", "W"), LINEAR_SPEC, "planted.md")
+    assert planted["line 11"].verdict == "incorrect"
 
 
 BATCH_ROWS = r"""For a batch of B rows,
