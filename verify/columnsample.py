@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 #: one example's vector transposed: y^\top, {\hat{\mathbf{y}}}^{\top}, p_i^T, \mathbf{1}^\top — the mark of an inner or
 #: outer product of columns (not a weight's transpose, w^T a: a layout of W, which orientation.py reads)
 _TRANSPOSED = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm|hat|vec)\s*\{\s*)*(?:[a-vx-z]|1)"
@@ -32,6 +34,9 @@ _BATCH = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)|\^\s*\{?
 #: the judge's reasons for leaving a claim unread that its batch's shapes alone give: diag of a matrix (the batch's
 #: rows, where the answer means one example's vector), a product of two batches where the claim gives one number
 BATCH_SHAPED = re.compile(r"a diagonal matrix of a matrix|is a vector of \d+ entries here but the claim gives one number")
+#: a claim written in a batch's letters: a capital quantity (Z, P, Y, X, A, H, S, G …; not an objective J, L, C, E) or
+#: the word batch (L_{\text{batch}})
+BATCH_WRITTEN = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)")
 #: the note on a claim so read
 NOTE = ("one example's vectors as columns (a transposed vector in an inner product): its shapes fit one example, not "
         "the batch's rows; read for one example, as the answer's per-example loss says")
@@ -61,3 +66,34 @@ def unchecked_message(batch: int) -> str:
     return (f"not judged: its shapes fit one example's vectors as columns (a transposed vector in an inner product), "
             f"not the batch of {batch} in rows the document is judged with; which of the two the claim is about is not "
             "said (define the loss for one example, or write the batch's capitals)")
+
+
+def per_example(name: str, v: np.ndarray, axis: int) -> np.ndarray:
+    """log Σ exp, log softmax or the sum over one example's entries (axis: the entries' axis of a batch; a vector's
+    own axis when it is one example), the sums kept as a column or row beside the batch."""
+    if v.ndim == 2 and 1 in v.shape:
+        axis = 0 if v.shape[1] == 1 else 1
+    elif v.ndim < 2:
+        axis = 0
+    if name == "rowsum":
+        return np.sum(v, axis=axis, keepdims=v.ndim == 2)
+    top = np.max(v, axis=axis, keepdims=True)
+    lse = np.log(np.sum(np.exp(v - top), axis=axis, keepdims=True)) + top
+    if name == "logsoftmax":
+        return v - lse
+    return lse if v.ndim == 2 else lse.reshape(())
+
+
+def batch_of_one_example_loss(claims, results, written_mean) -> None:
+    """Under a cost letter defined for one example, a claim in the batch's capitals wrong by the batch's 1/N alone
+    (Shreyansh's G_Z = P − Y "with whatever scaling the loss reduction adds"): the answer's letter is one example's
+    loss, and over the batch it is a sum or a mean as the reduction says, which the claim does not (a claim naming the
+    batch's own objective, L_{batch}, keeps its verdict)."""
+    latex = {c.id: c.latex for c in claims}
+    for r in results:
+        text = latex.get(r.id, "")
+        if (r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N")
+                and BATCH_WRITTEN.search(text) and "batch" not in text and not written_mean.search(text)):
+            r.verdict, r.expected, r.counterexample = "unchecked", "", None
+            r.message = (f"not judged: {r.message}, but the answer defines its loss for one example, and over the batch "
+                         "that loss is a sum or a mean as its reduction says, which the claim does not")

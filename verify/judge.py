@@ -342,7 +342,8 @@ class Judge:
         if name in ("lse", "logsoftmax", "rowsum"):  # Shreyansh's LSE(z), logsoftmax(z), rowsum(G_A): one example's
             if deriv:                                 # entries at a time, kept as a column (B × 1) beside the batch
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
-            return _per_example(name, np.asarray(value, dtype=float), 0 if self.truth.samples == "columns" else 1)
+            return columnsample.per_example(name, np.asarray(value, dtype=float),
+                                            0 if self.truth.samples == "columns" else 1)
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -1673,7 +1674,7 @@ class Judge:
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
         if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
-            _batch_of_one_example_loss(claims, results)
+            columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
@@ -2110,7 +2111,7 @@ class Judge:
         if not self._own_cost:
             self._own_cost.append(cost_factor(one, self._claims, _EXAMPLE_COST))
         own = self._own_cost[0]
-        if own is None or own[0] == 1 and _BATCH_WRITTEN.search(claim.latex):
+        if own is None or own[0] == 1 and columnsample.BATCH_WRITTEN.search(claim.latex):
             return None  # (on the spec's own scale, a claim in the batch's capitals is the batch's: ∂L_batch/∂Z = P − Y)
         if not holds_scaled(one, claim.latex, own[0]):
             readable = self._readable_sides(claim, {})  # ∂L/∂z = p − y = [−0.341, …]: a side that does not read
@@ -3121,6 +3122,10 @@ def _names_samples(latex: str) -> bool:
 _ELL_UNNAMED = re.compile(r"ℓ is one example's loss and the document works with a batch")
 _NOTHING_TO_COUNT = re.compile(r"is used on nothing it can count")
 _ELL_DERIVATIVE = re.compile(r"\\(?:partial|nabla)\s*(?:_\s*\{[^{}]{0,40}\}\s*|_\s*\w\s*)?\\ell(?![A-Za-z])")
+_ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
+#: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
+_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
+                           r"[^=]*_\s*\{?\s*[ijk]\b")
 #: an index counting entries of different sizes in one claim (shapes.py)
 _MIXED_INDEX = re.compile(r"the index (\w+) runs over \d+ and \d+ entries in different places")
 
@@ -3130,47 +3135,6 @@ def _gradient_step_on(left: Node, right: Node) -> bool:
     objective (∂J/∂z, δ, ∂J/∂h …) in it (z ← z − η ∇_z L; not a forward pass written with ←)."""
     nodes = list(right.walk())
     return left in nodes and any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in nodes)
-
-
-#: a claim written in a batch's letters: a capital quantity (Z, P, Y, X, A, H, S, G …; not an objective J, L, C, E) or
-#: the word batch (L_{\text{batch}})
-_BATCH_WRITTEN = re.compile(r"(?<![A-Za-z\\])(?:[ABDF-IKM-Z](?![A-Za-z])|batch)")
-_ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for one example (any one: the formula is the same)"
-#: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
-_EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
-                           r"[^=]*_\s*\{?\s*[ijk]\b")
-
-
-def _per_example(name: str, v: np.ndarray, axis: int) -> np.ndarray:
-    """log Σ exp, log softmax or the sum over one example's entries (axis: the entries' axis of a batch; a vector's
-    own axis when it is one example), the sums kept as a column or row beside the batch."""
-    if v.ndim == 2 and 1 in v.shape:
-        axis = 0 if v.shape[1] == 1 else 1
-    elif v.ndim < 2:
-        axis = 0
-    if name == "rowsum":
-        return np.sum(v, axis=axis, keepdims=v.ndim == 2)
-    top = np.max(v, axis=axis, keepdims=True)
-    lse = np.log(np.sum(np.exp(v - top), axis=axis, keepdims=True)) + top
-    if name == "logsoftmax":
-        return v - lse
-    return lse if v.ndim == 2 else lse.reshape(())
-
-
-def _batch_of_one_example_loss(claims, results) -> None:
-    """Under a cost letter defined for one example, a claim in the batch's capitals wrong by the batch's 1/N alone
-    (Shreyansh's G_Z = P − Y "with whatever scaling the loss reduction adds"): the answer's letter is one example's
-    loss, and over the batch it is a sum or a mean as the reduction says, which the claim does not (a claim naming the
-    batch's own objective, L_{batch}, keeps its verdict)."""
-    latex = {c.id: c.latex for c in claims}
-    for r in results:
-        text = latex.get(r.id, "")
-        if (r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N")
-                and _BATCH_WRITTEN.search(text) and "batch" not in text and not _WRITTEN_MEAN.search(text)):
-            r.verdict, r.expected, r.counterexample = "unchecked", "", None
-            r.message = (f"not judged: {r.message}, but the answer defines its loss for one example, and over the batch "
-                         "that loss is a sum or a mean as its reduction says, which the claim does not")
-
 
 def _one_example_cost(claims) -> bool:
     """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
