@@ -665,6 +665,8 @@ class Judge:
         """The layout the answer's claims showed (claims whose shapes fit one layout only), if any; with ``claim``, the
         layout the *other* claims showed (a claim is no evidence for its own reading; a forward definition, z = W x + b,
         is: it states the layout)."""
+        if len(self.layouts) != 2:  # a layout declared in [notation]: the one there is (was a crash unpacking it)
+            return self.layouts[0] if self.layouts else None
         a, b = self.layouts
         votes = dict(self.votes)
         if claim is not None and (claim.id, claim.latex) in self._own_votes:

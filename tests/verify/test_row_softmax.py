@@ -310,3 +310,19 @@ def test_a_batch_in_rows_with_its_rows_indexed_and_a_gradient_letter_for_any_qua
         text = text.replace(key, value)
     got = verify(tmp_path, text, name="planted.md")
     assert {k: got[k].verdict for k in want} == want
+
+
+def test_a_layout_declared_for_one_example_is_read_not_a_crash(tmp_path):
+    """[notation] layout = "columns" in an answers file of one example (batch 1) crashed unpacking the judge's layouts
+    (an internal ValueError); it is the answer's layout: ∂L/∂z = p − y holds (NumPy below), y − p does not."""
+    from gradproof.verify.cli import verify_file
+
+    z, y, p, dz, dp = one_example()
+    assert np.allclose(p - y, dz, atol=1e-5) and not np.allclose(y - p, dz, atol=1e-5)
+    (tmp_path / "spec.toml").write_text(SOFTMAX_SPEC)
+    (tmp_path / "answers.toml").write_text(
+        'spec = "spec.toml"\nbatch = 1\n[notation]\nlayout = "columns"\n"p" = "yhat"\n'
+        "[[claims]]\nid = \"right\"\nlatex = '\\frac{\\partial L}{\\partial z} = p - y'\n"
+        "[[claims]]\nid = \"planted\"\nlatex = '\\frac{\\partial L}{\\partial z} = y - p'\n")
+    results, _meta, _ = verify_file(str(tmp_path / "answers.toml"))
+    assert {r.id: r.verdict for r in results} == {"right": "correct", "planted": "incorrect"}
