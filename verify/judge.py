@@ -3138,6 +3138,7 @@ def _gradient_step_on(left: Node, right: Node) -> bool:
     nodes = list(right.walk())
     return left in nodes and any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in nodes)
 
+
 def _one_example_cost(claims) -> bool:
     """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
     from .infer import _normal
