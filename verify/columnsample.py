@@ -84,7 +84,7 @@ def per_example(name: str, v: np.ndarray, axis: int) -> np.ndarray:
     return lse if v.ndim == 2 else lse.reshape(())
 
 
-def batch_of_one_example_loss(claims, results, written_mean) -> None:
+def batch_of_one_example_loss(claims, results, written_mean, cost_definition) -> None:
     """Under a cost letter defined for one example, a claim in the batch's capitals wrong by the batch's 1/N alone
     (Shreyansh's G_Z = P − Y "with whatever scaling the loss reduction adds"): the answer's letter is one example's
     loss, and over the batch it is a sum or a mean as the reduction says, which the claim does not (a claim naming the
@@ -92,6 +92,8 @@ def batch_of_one_example_loss(claims, results, written_mean) -> None:
     latex = {c.id: c.latex for c in claims}
     for r in results:
         text = latex.get(r.id, "")
+        if cost_definition(text):
+            continue  # (the cost's own definition, CMU's planted L = -Σ_i Y_i · log A_{2,i}: its verdict stands)
         if (r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N")
                 and BATCH_WRITTEN.search(text) and "batch" not in text and not written_mean.search(text)):
             r.verdict, r.expected, r.counterexample = "unchecked", "", None

@@ -1676,7 +1676,7 @@ class Judge:
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
         if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
-            columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN)
+            columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN, _cost_definition)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
@@ -3137,6 +3137,13 @@ def _gradient_step_on(left: Node, right: Node) -> bool:
     objective (∂J/∂z, δ, ∂J/∂h …) in it (z ← z − η ∇_z L; not a forward pass written with ←)."""
     nodes = list(right.walk())
     return left in nodes and any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in nodes)
+
+
+def _cost_definition(latex: str) -> bool:
+    """Whether the claim defines the cost letter by one example's entries (``_EXAMPLE_COST``)."""
+    from .infer import _normal
+
+    return bool(_EXAMPLE_COST.match(_normal(latex)))
 
 
 def _one_example_cost(claims) -> bool:
