@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-#: a script, a bold or vector font, or a capital quantity (not the objective J, L, C, E): not a one-number claim
+#: a script, a bold or vector font, a capital quantity (not the objective J, L, C, E), a name of several letters or with
+#: digits (NumPy's db1 = np.sum(dZ1, axis=0)): not a one-number claim
 _NOT_SCALAR = re.compile(r"[\^_]|\\(?:mathbf|boldsymbol|bm|vec|underline|mathbb|sum|odot|circ|operatorname)|"
-                         r"(?<![A-Za-z\\])[ABDF-IKM-Z](?![A-Za-z])|\[|\\begin")
+                         r"(?<![A-Za-z\\])[ABDF-IKM-Z](?![A-Za-z])|\[|\\begin"
+                         r"|(?<![\\A-Za-z])[A-Za-z]{2,}|[A-Za-z]\d|\.\s*[A-Za-z]")  # names of code: dZ1, np.sum, axis
 #: the judge's options that describe the network it was made for (a judge of the scalar copy sets its own)
 _OWN_OPTIONS = ("batch", "sizes", "convention", "activations", "penalised", "chosen_batch")
 #: the note on a claim wrong under both readings (its verdict and message are the scalars')
