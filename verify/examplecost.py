@@ -35,7 +35,8 @@ def _spec_scale(one):
 
 def cost_factor(one, claims, pattern) -> tuple[float, str] | None:
     """(k, claim id) if the answer's per-example cost definition (a claim ``pattern`` matches once normalised) equals
-    k × the spec's objective for one example at every point of the one-example judge ``one``, k > 0 and not 1."""
+    k × the spec's objective for one example at every point of the one-example judge ``one``, k > 0 (1: Shreyansh's
+    ``L = -\\sum_j y_j \\log p_j``, "the loss for one example", the spec's loss of one example)."""
     with _spec_scale(one):
         return _cost_factor(one, claims, pattern)
 
@@ -61,7 +62,7 @@ def _cost_factor(one, claims, pattern) -> tuple[float, str] | None:
             continue
         if len(ratios) == len(one.envs) and ratios and np.all(np.isfinite(ratios)):
             k = ratios[0]
-            if k > 0 and abs(k - 1) > 1e-6 and all(abs(r - k) <= 1e-6 * k for r in ratios):
+            if k > 0 and all(abs(r - k) <= 1e-6 * k for r in ratios):
                 return round(k, 9), c.id
     return None
 
@@ -77,6 +78,7 @@ def _holds_scaled(one, latex: str, k: float) -> bool:
         sides, rels = parse_claim(latex, one.notation, one.net.depth)
     except (Unreadable, NeedsLayer, ValueError):
         return False
-    if len(sides) != 2 or rels != ["="] or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVE_DERIVATIVES:
-        return False
-    return one._link(sides[0], Node("mul", (Node("num", (), (1.0 / k, None)), sides[1])), []).verdict == "correct"
+    if len(sides) < 2 or set(rels) != {"="} or sides[0].op != "q" or sides[0].value[0] not in _OBJECTIVE_DERIVATIVES:
+        return False  # (a chain: every side k × the derivative, Shreyansh's g_z = p ⊙ (−y/p + 1) = −y + p = p − y)
+    return all(one._link(sides[0], Node("mul", (Node("num", (), (1.0 / k, None)), side)), []).verdict == "correct"
+               for side in sides[1:])

@@ -167,6 +167,17 @@ def _script(text: str):
     off = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1)
     return m.group(1), off
 
+#: a generic function of the bare input, ``f(x)``, ``g(\mathbf{x})``: the chain rule's illustration, not a layer
+_GENERIC_MAP = re.compile(r"^\s*[fgh]\s*\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*\)\s*[.,]?\s*$")
+
+#: a claim naming such a map: y = f(x), u = g(\mathbf{x})
+_NAMES_MAP = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[A-Za-z]\s*\}?\s*=" + _GENERIC_MAP.pattern[1:])
+
+
+def names_a_map(latex: str) -> bool:
+    """Whether the claim only names a generic function of the input (``y = f(x)``: "for a vector function y = f(x)")."""
+    return bool(_NAMES_MAP.match(_normal(latex)))
+
 
 def structure(claims) -> dict:
     """What the answer's forward definitions say by their form alone, as a TA reads them before checking any value:
@@ -199,7 +210,8 @@ def structure(claims) -> dict:
             out["input_layer"][int(left[0]) + left[1]] += 2  # a^{(1)} = x, h^{(0)} = x: the input's own layer number
             continue
         if _APPLIED.match(rhs):
-            out["activation"].add(letter)
+            if not _GENERIC_MAP.match(rhs):  # "for a vector function y = f(x)": a map named, not a layer's activation
+                out["activation"].add(letter)
             continue
         if not _WEIGHT.search(rhs) or "\\frac" in rhs:
             continue
@@ -251,6 +263,10 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
 
 #: a Greek letter defined as an objective: ξ(T, Y) = … log … (a loss of the output and the target)
 _OBJECTIVE_DEF = re.compile(r"\s*\\([A-Za-z]+)\s*(?:\([^()=]{0,40}\))?\s*=(.*)", re.S)
+#: a loss's body names the target (t, y, d, T, Y, a one-hot letter) besides the output
+_AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
+
+
 def objective_letter(claims, unknown) -> str | None:
     """A letter command the answer defines as its objective and differentiates (Roelants' ξ(T, Y) = −Σ t log y, then
     ∂ξ/∂Z_o): one the reading gives no meaning (``unknown("\\xi")``; σ, δ, λ … have theirs), whose definition has a
@@ -261,12 +277,17 @@ def objective_letter(claims, unknown) -> str | None:
         m = _OBJECTIVE_DEF.match(text)
         if m is None or not unknown("\\" + m.group(1)) or not re.search(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2", m.group(2)):
             continue
+        if not _AGAINST_TARGET.search(m.group(2)):  # LSE(z) = \log \sum_k e^{z_k}: a function of z alone, no loss
+            continue
         used = re.compile(r"\\partial\s*\\" + m.group(1) + r"(?![A-Za-z])")
         if any(used.search(t) for t in texts):
             return m.group(1)
     return None
 
 
+#: an objective letter with an index defined as a square matrix: J_i = \operatorname{diag}(…), J_i \in \mathbb{R}^{K \times K}
+_MATRIX_OBJECTIVE = re.compile(r"(?<![A-Za-z\\])([JLCE])\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:=\s*\\operatorname\s*\{\s*diag"
+                               r"|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times\s*\2\s*\})")
 #: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance)
 _LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
 
@@ -415,8 +436,21 @@ def conventions(judge, claims) -> Reading | None:
         from .ownindex import batch_letters
 
         letters = batch_letters(claims)  # Lalin's 1/m Σ_i, i = 1, …, m, z_{:, i}: z_{j, i} is unit j of example i
+        if not letters and judge.batch > 1:
+            from .ownindex import row_example_letters
+
+            counts = "".join(v for k, v in options + list(base.options) if k == "batch_letter") or "BNm"
+            letters, capitals = row_example_letters(claims, counts)  # Shreyansh's S_{ij} beside Z ∈ R^{B×K}: i the example
+            if letters:
+                options.append(("row_batches", capitals))
+                changes.append(f"{', '.join(letters)} numbers the examples: the first index of a batch declared with "
+                               "the examples as its rows (S_{ij}: example i, entry j)")
         if letters:
             options.append(("batch_letters", letters))
+    m = _MATRIX_OBJECTIVE.search(text)
+    if m and "matrix_letter" not in dict(base.options):  # Shreyansh's J_i = diag(S_i) − S_i S_i^T, J_i ∈ R^{K×K}
+        options.append(("matrix_letter", m.group(1)))
+        changes.append(f"{m.group(1)} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")

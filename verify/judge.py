@@ -24,12 +24,12 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
+from . import columnsample, orientation, recurrences
 from . import expected as expected_mod
-from . import orientation, recurrences
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
-from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
@@ -39,6 +39,7 @@ from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
+from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
     NUMERATOR_LAYOUT,
@@ -203,6 +204,7 @@ class Judge:
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
+        self._scalar_judge: list = []  # [the judge of the network's one-unit copy, once made] (_scalar_case)
         self._own_cost: list = []  # [the answer's per-example cost factor, once read] (_on_own_example_cost)
         rng = np.random.default_rng(seed)
         if self.numeric:
@@ -338,6 +340,11 @@ class Judge:
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
         simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
                   "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sin": np.sin, "cos": np.cos}
+        if name in ("lse", "logsoftmax", "rowsum"):  # Shreyansh's LSE(z), logsoftmax(z), rowsum(G_A): one example's
+            if deriv:                                 # entries at a time, kept as a column (B × 1) beside the batch
+                raise Unreadable(f"the derivative of {name} is not supported; write it out")
+            return columnsample.per_example(name, np.asarray(value, dtype=float),
+                                            0 if self.truth.samples == "columns" else 1)
         if name in simple:
             if deriv:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
@@ -659,6 +666,8 @@ class Judge:
         """The layout the answer's claims showed (claims whose shapes fit one layout only), if any; with ``claim``, the
         layout the *other* claims showed (a claim is no evidence for its own reading; a forward definition, z = W x + b,
         is: it states the layout)."""
+        if len(self.layouts) != 2:  # a layout declared in [notation]: the one there is (was a crash unpacking it)
+            return self.layouts[0] if self.layouts else None
         a, b = self.layouts
         votes = dict(self.votes)
         if claim is not None and (claim.id, claim.latex) in self._own_votes:
@@ -763,6 +772,13 @@ class Judge:
         elif rels and rels[0] == "<-" and qnode is None and sides[1].op == "add" and sides[0] in sides[1].args:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "an accumulation over the examples (X := X + …, "
                                "Ng's \\Delta^{(l)}) is not checked; state what it sums to", quantity=claim.quantity)
+        if (rels and rels[0] == "<-" and sides[0].op == "q" and sides[0].value[0] in orientation.FORWARD_KINDS
+                and len(sides) == 2 and _gradient_step_on(sides[0], sides[1])):
+            # Shreyansh's z ← z − η ∇_z L: a step on what the forward pass computes (the logits), no parameter
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: a step on "
+                               f"{show(sides[0], self.net.convention)}, which the forward pass computes, not a parameter "
+                               "the optimizer updates; such an illustration has no value in the network to compare",
+                               quantity=claim.quantity)
         if not rels:
             sides, rels = [qnode, sides[0]], ["="]
         elif rels[0] == "<-" and qnode is not None:  # θ ← …, w_{ji} ← …: the value after the step
@@ -1544,6 +1560,7 @@ class Judge:
         from .lossname import per_example, restore
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
+        from .unreadletter import unjudge as unread_letters
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
@@ -1563,6 +1580,7 @@ class Judge:
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
+        unread_letters(claims, results)  # a = logsoftmax(z) unread: a is not the convention's activation (unreadletter.py)
         if scale is None and dict(self.notation.options).get("objective_letter") and self.batch > 1:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
@@ -1570,6 +1588,8 @@ class Judge:
                     r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
+        if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
+            columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN, _cost_definition)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
@@ -1977,6 +1997,17 @@ class Judge:
             self.defining.update(ids)
             if not (fixed or macros):
                 break
+        from .gradletters import family_macros
+        from .infer import _unknown
+
+        family = family_macros(self.notation.macros, rows, lambda x: _unknown(x, self.notation, self.net.depth))
+        if family:  # Shreyansh's G_{S_i} = ∂L/∂S_i, then G_{Z_i}, G_Z: the letter names ∂L/∂ of any quantity
+            keys = {k for k, _ in family}
+            self.notation = replace(self.notation, macros=tuple(m for m in self.notation.macros if m[0] not in keys)
+                                    + family)
+            for cid in [cid for cid, (_, message) in self.defining.items()
+                        if any(f"own symbol {k} " in message for k in keys)]:
+                del self.defining[cid]  # (G_{Z_i} = …, its first use, was read as its definition: a claim about it)
         self._param_letters(claims)
 
     def _param_letters(self, claims) -> None:
@@ -2063,6 +2094,37 @@ class Judge:
                            "one the claim is about is not said (write X for the batch)",
                            quantity=claim.quantity)
 
+    def _scalar_case(self, claim: Claim) -> ClaimResult | None:
+        """A claim in bare lowercase letters, wrong with the network's widths: unchecked when it holds with one unit
+        everywhere (verify/scalarcase.py)."""
+        from .scalarcase import MESSAGE, scalar_judge
+
+        if not self._scalar_judge:
+            self._scalar_judge.append(scalar_judge(self))
+        one = self._scalar_judge[0]
+        scalar = one.check(claim) if one is not None else None
+        if scalar is None or scalar.verdict != "correct":
+            if scalar is not None and scalar.verdict == "incorrect":  # wrong under both readings: say the scalars' too
+                return replace(scalar, notes=[*scalar.notes, SCALAR_TOO])
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", MESSAGE, quantity=claim.quantity)
+
+    def _columns_of_one_example(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
+        """A claim failing by its shapes in the batch's rows, written in one example's column vectors
+        (verify/columnsample.py): read for one example when the answer defines its loss for one; else unchecked."""
+        if not columnsample.candidate(claim.latex, result.message):
+            return None
+        if self._one_example is None:
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               columnsample.unchecked_message(self.batch), quantity=claim.quantity)
+        one = self._sample_check(claim)
+        if one.verdict not in ("correct", "incorrect") or one.verdict == "incorrect" and columnsample.by_shape(one):
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               columnsample.unchecked_message(self.batch) + f"; read for one example: {one.message}",
+                               quantity=claim.quantity)
+        one.notes.append(columnsample.NOTE)
+        return one
+
     def _on_own_example_cost(self, claim: Claim) -> ClaimResult | None:
         """A claim wrong in the batch (by its values, not its shapes) that names no example and sums over none
         (blackKeys17's ∇_a C = 2(a^L − y) after his per-example C = Σ_i (y_i − a^L_i)²): in a document that defines
@@ -2075,11 +2137,19 @@ class Judge:
         if not self._own_cost:
             self._own_cost.append(cost_factor(one, self._claims, _EXAMPLE_COST))
         own = self._own_cost[0]
-        if own is None or not holds_scaled(one, claim.latex, own[0]):
-            return None
+        if own is None or own[0] == 1 and columnsample.BATCH_WRITTEN.search(claim.latex):
+            return None  # (on the spec's own scale, a claim in the batch's capitals is the batch's: ∂L_batch/∂Z = P − Y)
+        if not holds_scaled(one, claim.latex, own[0]):
+            readable = self._readable_sides(claim, {})  # ∂L/∂z = p − y = [−0.341, …]: a side that does not read
+            if readable is None or not holds_scaled(one, readable[0], own[0]):
+                return None
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the sides read hold on the answer's "
+                               f"own cost for one example, but the chain's {readable[1]} could not be read",
+                               quantity=claim.quantity)
+        scale = (f"{own[0]:g} × the spec's (its definition: {own[1]}): this derivative is {own[0]:g} × the spec's"
+                 if own[0] != 1 else f"the spec's loss of one example (its definition: {own[1]})")
         return ClaimResult(claim.id, claim.latex, "correct", "", f"holds on the answer's own cost for one example, "
-                           f"{own[0]:g} × the spec's (its definition: {own[1]}): this derivative is {own[0]:g} × the "
-                           "spec's", quantity=claim.quantity,
+                           f"{scale}", quantity=claim.quantity,
                            notes=["names no example and sums over none, under the answer's per-example cost: read "
                                   "for one example"])
 
@@ -2198,6 +2268,9 @@ class Judge:
         if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
+        if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
+                               "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)
         other = other_loss(claim.latex, self.net.loss.name)
         if other is not None:  # a methods section's MSE(ŷ, y) = … beside the network's cross-entropy
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
@@ -2227,6 +2300,17 @@ class Judge:
                     result = self._written_for_one_sample(claim) or result
                 if _shape_failed(result) and self.batch > 1 and not self.numeric:
                     result = self._one_example_loss(claim) or result  # MathsCode's L(ŷ, y) = -(y log ŷ + …)
+                if (_shape_failed(result) or result.verdict == "unchecked" and columnsample.BATCH_SHAPED.search(
+                        result.message)) and self.batch > 1 and not self.numeric:
+                    result = self._columns_of_one_example(claim, result) or result  # Shreyansh's y^T z, p^T g_p
+                mixed = _MIXED_INDEX.search(result.message) if result.verdict == "incorrect" else None
+                if mixed and dict(self.notation.options).get("row_batches") and mixed.group(1) in dict(
+                        self.notation.options).get("batch_letters", ""):  # (an example index read from rows declared)
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
+                                      "example in some places and as an entry in others; which it is there is not certain")
+                if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
+                    result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
                 if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
                         and by_the_batch(result.message, self.batch)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
@@ -3096,6 +3180,22 @@ _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for
 #: an objective letter defined by one example's entries: C = \sum (y_i - a^L_i)^2 (no sample index, no 1/N, no mean)
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")
+#: an index counting entries of different sizes in one claim (shapes.py)
+_MIXED_INDEX = re.compile(r"the index (\w+) runs over \d+ and \d+ entries in different places")
+
+
+def _gradient_step_on(left: Node, right: Node) -> bool:
+    """Whether ``right`` is a step from ``left`` against a derivative: ``left`` itself and a derivative of the
+    objective (∂J/∂z, δ, ∂J/∂h …) in it (z ← z − η ∇_z L; not a forward pass written with ←)."""
+    nodes = list(right.walk())
+    return left in nodes and any(n.op == "q" and (n.value[0].startswith("d") or n.value[0] == "delta") for n in nodes)
+
+
+def _cost_definition(latex: str) -> bool:
+    """Whether the claim defines the cost letter by one example's entries (``_EXAMPLE_COST``)."""
+    from .infer import _normal
+
+    return bool(_EXAMPLE_COST.match(_normal(latex)))
 
 
 def _one_example_cost(claims) -> bool:

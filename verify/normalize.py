@@ -62,6 +62,9 @@ _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
 _LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[ ?([0-9]{1,2}|[lL](?: ?[-+] ?[0-9])?) ?\]")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
+#: fastai's v.g, the gradient attached to a variable (krasing's x.g, W.g): the answer's own g_v, which its definition
+#: y.g = ∂L/∂y names (a gradient letter for any quantity: gradletters.py)
+_DOT_G = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\.g(?![A-Za-z0-9.(])")
 
 
 #: Haykin's time argument on a quantity: v_j(n), w_{ji}(n), \mathscr{E}(n); (n+1) on a weight is the next step's
@@ -266,6 +269,21 @@ def drop_brace_labels(text: str) -> str:
     return "".join(out)
 
 
+#: a sum over ℓ: \sum_{\ell=1}, \sum_\ell
+_SUM_ELL = re.compile(r"\\sum\s*_\s*(?:\{\s*\\ell\s*(?:=|\})|\\ell(?![A-Za-z]))")
+_ELL = re.compile(r"\\ell(?![A-Za-z])")
+
+
+def _ell_index(s: str) -> str:
+    """A formula summing over ℓ (``\\sum_{\\ell=1}^{K} e^{z_{i\\ell}}``): there ℓ is the sum's index, not one example's
+    loss, so it is spelled as a letter the formula does not use otherwise (the parser reads an index by its use)."""
+    if not _SUM_ELL.search(s):
+        return s
+    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", s))
+    letter = next((c for c in "qrkjnp" if c not in used), None)
+    return _ELL.sub(f" {letter} ", s) if letter else s
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
@@ -273,6 +291,7 @@ def normalize(text: str) -> str:
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
+    s = _DOT_G.sub(r"g_{\1}", s)
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product
     s = _OCTAVE_TIMES.sub(r" \\odot ", s)
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
@@ -283,6 +302,7 @@ def normalize(text: str) -> str:
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _IVERSON.sub(r" \\indicator (", s)
+    s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}

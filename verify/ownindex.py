@@ -87,6 +87,26 @@ def batch_letters(claims) -> str:
     return letters if letters and any(per_example(c.latex, letters) for c in claims[:500]) else ""
 
 
+#: a capital declared with the examples as its rows: Z \in \mathbb{R}^{B \times K} (B the number of examples)
+_ROWS_DECLARED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times")
+#: a capital with two one-letter indices run together or with a comma: S_{ij}, Z_{i\ell}, Z_{i,k}
+_TWO_INDICES = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*_\s*\{\s*([a-z])\s*,?\s*(?:[a-z]|\\ell)\s*\}")
+
+
+def row_example_letters(claims, examples: str) -> tuple[str, str]:
+    r"""(the letters, the capitals): the first index of a batch capital written with two (Shreyansh's S_{ij},
+    Z_{i\ell} beside ``Z \in \mathbb{R}^{B \times K}``, B the number of examples ``examples``) — the capital's rows
+    are the examples, so its first index numbers them, and the capital with that index alone (S_i) is one example's
+    row. ("", "") when no capital is declared so or none is indexed by two."""
+    texts = [c.latex for c in claims[:500] if len(c.latex) <= 2000]
+    rows = {m.group(1) for t in texts for m in _ROWS_DECLARED.finditer(t) if m.group(2) in examples}
+    if not rows:
+        return "", ""
+    found = {m.group(2) for t in texts for m in _TWO_INDICES.finditer(t) if m.group(1) in rows}
+    rows |= {m.group(1) for t in texts for m in _TWO_INDICES.finditer(t) if m.group(2) in found}  # S_{ij} beside Z_{ij}
+    return "".join(sorted(found)), "".join(sorted(rows)) if found else ""
+
+
 def per_example(latex: str, letters: str) -> bool:
     """Whether a claim indexes a vector letter by an example letter (``z_{j, i}``, ``a_{:, i}``): judged entry by entry
     over every example, it is slow to score a notation reading with and, with no definition in it, no evidence of one

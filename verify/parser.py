@@ -47,7 +47,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh",
          "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
-         "cos": "cos",
+         "cos": "cos", "lse": "lse", "logsumexp": "lse", "logsoftmax": "logsoftmax", "rowsum": "rowsum",
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
          "logsig": "sigmoid", "tansig": "tanh", "purelin": "identity", "poslin": "relu"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
@@ -67,7 +67,8 @@ BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat"
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net", "output", "out", "target", "total"},
+                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net",
+                "output", "out", "target", "total"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
@@ -1098,6 +1099,9 @@ class _Parser:
                              "regularizer, which is a function of the weights")
         if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
+            if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):
+                raise Unreadable(f"{name} with an index is the answer's own matrix (its Jacobian), not the objective; "
+                                 "write the derivative it stands for")
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
@@ -1345,6 +1349,9 @@ class _Parser:
             examples = [c for c in comps if isinstance(c, str) and c in self.opts["batch_letters"]]
             if len(examples) == 1:  # Lalin's z_{j, i}^{[l]}: unit j of example i (ownindex.batch_letters)
                 sample, comps = examples[0], [c for c in comps if c != examples[0]]
+        if (sample is None and len(comps) == 1 and kind in SAMPLE_KINDS and isinstance(comps[0], str)
+                and comps[0] in self.opts.get("batch_letters", "") and name in self.opts.get("row_batches", "")):
+            sample, comps = comps[0], []  # Shreyansh's S_i beside S ∈ R^{B×K}: row i, one example's vector
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
@@ -2108,6 +2115,9 @@ class _Parser:
             q = p.wrt()
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
+            nxt = self.peek()
+            if nxt is not None and nxt.text.lower() in FUNCS and FUNCS[nxt.text.lower()] in ("lse", "logsoftmax", "rowsum"):
+                return Node("dexpr", (self.postfix(), q))  # Shreyansh's ∇_z LSE(z): the gradient of a function of z
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
             return self.gradient(q, loss)
         if self.peek() is not None and self.peek().text in LOSSES and self.peek(1) is not None and self.peek(1).text == "(":

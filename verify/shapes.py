@@ -495,8 +495,15 @@ def _same(a, b, node: Node, sym: str, ctx: Context) -> None:
     if a.ndim == b.ndim == 2 and ctx.samples == "columns" and ((b.shape[1] == 1 and a.shape[0] == b.shape[0] and a.shape[1] > 1)
                                                              or (a.shape[1] == 1 and a.shape[0] == b.shape[0] and b.shape[1] > 1)):
         return
+    if a.ndim == b.ndim == 2 and any(arg.op == "fn" and arg.value[0] in PER_EXAMPLE for arg in node.args[:2]) and (
+            a.shape[0] == b.shape[0] and 1 in (a.shape[1], b.shape[1]) or a.shape[1] == b.shape[1] and 1 in (a.shape[0], b.shape[0])):
+        return  # Shreyansh's G_A − P ⊙ rowsum(G_A): one number per example (B × 1) broadcast across its entries
     left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
     raise ShapeMismatch(f"shape mismatch: {left} is {fmt(a.shape)} but {right} is {fmt(b.shape)} (in {sym})")
+
+
+#: functions giving one number per example (judge._per_example), broadcast across the example's entries
+PER_EXAMPLE = ("lse", "rowsum")
 
 
 #: Ng's Θ^{(l)} = [b W]: the weights with the bias as column 0 (kind -> the weight's and the bias's kinds)
