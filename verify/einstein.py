@@ -61,7 +61,11 @@ GREEK = {"alpha", "beta", "gamma", "epsilon", "varepsilon", "zeta", "eta", "thet
          "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Phi", "Omega"}
 _DROP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "therefore", "displaystyle",
          "limits", "quad", "qquad", ",", ";", "!", ":", " ", "nonumber", "notag"}
-_FONTS = {"hat", "vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit", "bar"}
+_FONTS = {"vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit"}
+#: marks that make another letter (\hat y beside y): kept in the name, ``HAT`` + the letter (indexworld merges \hat b
+#: into b where the answer never writes both in one equation)
+_MARKS = {"hat", "widehat", "bar", "tilde", "widetilde"}
+HAT = "^"
 _TRANSPOSE = {"T", "\\top", "\\intercal", "\\mathsf", "\\mathrm"}
 MAX_TOKENS = 4000
 #: a derivative by a tensor of more entries is not taken (each entry costs two evaluations of the network)
@@ -206,6 +210,8 @@ class _Reader:
                 if len(script) == 1 and script[0] in _TRANSPOSE or script[:1] in (["\\mathsf"], ["\\mathrm"]):
                     node = Node("T", (node,))
                 else:
+                    if not _power(script):  # W^{(2)}, a^{[l]}, h^l: a layer or a sample, not read here
+                        raise Unread(f"the superscript {''.join(script)} is not a power")
                     node = Node("pow", (node, _Reader(script).whole()))
             else:
                 if node.op not in ("T", "d", "add", "mul", "let") or (node.op == "let" and node.value[1] is not None):
@@ -289,14 +295,19 @@ class _Reader:
 
     def letter(self) -> Node:
         tok = self.take()
-        if tok[1:] in _FONTS and tok.startswith("\\"):
-            inner = self.group()
-            if len(inner) != 1:
+        if tok.startswith("\\") and (tok[1:] in _FONTS or tok[1:] in _MARKS):
+            inner = self.group()  # \hat{b}, \mathbf{\hat b}, \hat{\mathbf{b}}: the letter inside, marked or not
+            sub = _Reader(inner)
+            node = sub.letter()
+            if sub.peek() is not None or node.value[1] is not None:
                 raise Unread(f"cannot read {tok}{{{''.join(inner)}}}")
-            tok = inner[0]
-        name = tok[1:] if tok.startswith("\\") and tok[1:] in GREEK else tok
-        if not (len(name) == 1 and name.isalpha() or name in GREEK):
-            raise Unread(f"cannot read {tok!r} by components")
+            name = node.value[0]
+            if tok[1:] in _MARKS and not name.startswith(HAT):
+                name = HAT + name
+        else:
+            name = tok[1:] if tok.startswith("\\") and tok[1:] in GREEK else tok
+            if not (len(name) == 1 and name.isalpha() or name in GREEK):
+                raise Unread(f"cannot read {tok!r} by components")
         idx = None
         if self.peek() == "_":
             self.take()
@@ -307,6 +318,12 @@ class _Reader:
                 script = script[end + 1:]
             idx = _indices(script) if script else None
         return Node("let", (), (name, idx))
+
+
+def _power(script: list[str]) -> bool:
+    """A number (``2``, ``-1``, ``0.5``) as a superscript: a power."""
+    body = script[1:] if script[:1] == ["-"] else script
+    return bool(body) and all(t.isdigit() or t == "." for t in body)
 
 
 def _indices(script: list[str], sum_script: bool = False) -> tuple:

@@ -45,8 +45,14 @@ POINTS = 2
 NOT_BOUND = "read in index notation (the summation convention), but {why}"
 
 
-def canonical(name: str) -> str:
-    return name.lower() if len(name) == 1 and name in string.ascii_uppercase else name
+def canonical(name: str, merged=frozenset()) -> str:
+    """The letter a name stands for: X is x (the matrix of its components), \\hat b is b when ``merged`` says the
+    answer never writes \\hat b and b in one equation (Josh's \\hat b, the bias vector; ŷ beside y stays ŷ)."""
+    if name.startswith(einstein.HAT) and name in merged:
+        name = name[len(einstein.HAT):]
+    mark = einstein.HAT if name.startswith(einstein.HAT) else ""
+    core = name[len(mark):]
+    return mark + (core.lower() if len(core) == 1 and core in string.ascii_uppercase else core)
 
 
 def _uses(node: Node):
@@ -77,6 +83,7 @@ class Reading:
     own: dict = field(default_factory=dict)  # letter -> (right side Node, keep letters)
     consts: dict = field(default_factory=dict)  # index letter -> "class"
     downstream: str | None = None  # the letter of an undefined scalar the answer differentiates
+    merged: frozenset = frozenset()  # marked letters (\hat b) that are their plain letter (canonical)
 
 
 class World:
@@ -102,12 +109,12 @@ class World:
         return arr
 
     def has(self, name: str) -> bool:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         r = self.reading
         return c in self.fixed or c in r.bound or c in r.own or c == r.downstream
 
     def value(self, name: str) -> np.ndarray:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         if c in self.fixed:
             return self.fixed[c]
         if c in self._cache:
@@ -141,7 +148,7 @@ class World:
         return None if key is None else int(self._key_value(key))
 
     def perturbed(self, name: str, arr: np.ndarray) -> World:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         r = self.reading
         if c in r.own:  # the answer's own symbol: a derivative by it only as a bound letter's transpose (C = A^T)
             rhs = r.own[c][0]
@@ -195,7 +202,7 @@ def _holds(latex: str, worlds) -> bool:
     return einstein.judge(latex, worlds).verdict == "correct"
 
 
-def bind(judge, items: list, uses: list) -> tuple[Reading | None, dict]:
+def bind(judge, items: list, uses: list, merged: frozenset = frozenset()) -> tuple[Reading | None, dict]:
     """The answer's reading from its definitions (``items``: (claim, its sides, whether the judge called it incorrect)
     in order), and what each defining claim is found to be: claim id -> (verdict, message). Read twice, with sample
     quantities as a batch's rows and as one example's vectors; the reading kept is the one under which fewer of the
@@ -203,7 +210,7 @@ def bind(judge, items: list, uses: list) -> tuple[Reading | None, dict]:
     of indices than their quantity has (Josh's y_{ij}: a batch; Rand Xie's z_i: one example)."""
     best = None
     for batch in (_batch(judge), 1):
-        reading, found = _bind_in(judge, items, batch)
+        reading, found = _bind_in(judge, items, batch, merged)
         if reading is None:
             continue
         score = (_misfits(judge, reading, uses), -len(found))
@@ -219,7 +226,7 @@ def _misfits(judge, reading: Reading, uses: list) -> int:
                   reading, 0)
     bad = 0
     for name, idx in uses:
-        c = canonical(name)
+        c = canonical(name, reading.merged)
         if c in reading.own or c == reading.downstream or idx is None:
             continue
         if c not in reading.bound:
@@ -232,22 +239,22 @@ def _misfits(judge, reading: Reading, uses: list) -> int:
     return bad
 
 
-def _bind_in(judge, items: list, batch: int) -> tuple[Reading | None, dict]:
+def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading | None, dict]:
     from .truth import Truth
 
-    reading = Reading(batch=batch)
+    reading = Reading(batch=batch, merged=merged)
     truth = Truth(judge.d, batch)
     points = [truth.random_point(np.random.default_rng(1000 + k)) for k in range(POINTS)]
     found: dict = {}
     sized = False
     for claim, sides, refused in items:
-        names = {canonical(n) for s in sides for n, _ in _uses(s)}
+        names = {canonical(n, reading.merged) for s in sides for n, _ in _uses(s)}
         consts = _const_indices(sides) - set(reading.consts)
         new = names - set(reading.bound) - set(reading.own)
         if not new and not consts:
             continue  # a claim about bound letters: judged later
-        head = canonical(sides[0].value[0])
-        right = {canonical(n) for s in sides[1:] for n, _ in _uses(s)}
+        head = canonical(sides[0].value[0], reading.merged)
+        right = {canonical(n, reading.merged) for s in sides[1:] for n, _ in _uses(s)}
         for letter in sorted(new):  # y_{\text{true}}: the target, by its label
             if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
                 reading.bound[letter] = "y"
@@ -310,7 +317,7 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
     uses = {}
     for s in sides:
         for n, idx in _uses(s):
-            uses.setdefault(canonical(n), []).append(idx)
+            uses.setdefault(canonical(n, reading.merged), []).append(idx)
     options = [[k for k in keys if all(_fits(shapes[k], idx) for idx in uses.get(letter, [None]))] for letter in new]
     const_options = [["class"] if judge.net.loss.name == "cross_entropy" and reading.batch == 1 else [] for _ in consts]
     total = 1
@@ -326,7 +333,8 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
         letters, cs = dict(zip(new, combo[:len(new)], strict=True)), dict(zip(consts, combo[len(new):], strict=True))
         if len(set(letters.values())) < len(letters):
             continue
-        r = Reading(reading.batch, {**reading.bound, **letters}, dict(reading.own), {**reading.consts, **cs})
+        r = Reading(reading.batch, {**reading.bound, **letters}, dict(reading.own), {**reading.consts, **cs},
+                    merged=reading.merged)
         worlds = [World(truth, p, r, k, out=o) for k, (p, o) in enumerate(zip(points, outs, strict=True))]
         if _holds(latex, worlds):
             holding.append((letters, cs, worlds[0]))
@@ -370,9 +378,10 @@ def judge_components(judge, claims, results) -> None:
     if not read_ok:
         return
     uses = [u for c in read_ok.values() for s in _sides_or_none(c.latex) for u in _uses(s)]
+    merged = _merged_marks(read_ok.values())
     try:
         with limits.time_limit(limits.CLAIM_SECONDS * 4, "binding the answer's index notation", cpu=True):
-            reading, found = bind(judge, items, uses)
+            reading, found = bind(judge, items, uses, merged)
     except limits.TimeLimitError:
         return
     if reading is None:
@@ -383,7 +392,7 @@ def judge_components(judge, claims, results) -> None:
                                              f"({r.message})")
         return
     reading.downstream = _downstream(read_ok.values(), reading)
-    own_defs = {c.id: s[0].value[0] for c, s, _ in items if canonical(s[0].value[0]) in reading.own
+    own_defs = {c.id: s[0].value[0] for c, s, _ in items if canonical(s[0].value[0], reading.merged) in reading.own
                 and _defines_own(s, reading)}
     from .truth import Truth
 
@@ -393,6 +402,10 @@ def judge_components(judge, claims, results) -> None:
     def run(claim) -> ClaimResult:
         if claim.id in found and not claim.rows and claim.latex == read_ok[claim.id].latex:
             verdict, message = found[claim.id]
+        elif reading.downstream and _closed_form(claim.latex, reading):
+            verdict, message = "unchecked", NOT_BOUND.format(
+                why=f"{reading.downstream} is a scalar the answer never defines (any function of its last quantity), and "
+                    f"a side gives its gradient in a closed form: which {reading.downstream} is meant is not known")
         else:
             j = einstein.judge(claim.latex, worlds)
             verdict, message = (j.verdict, j.message) if j.verdict else ("unchecked", NOT_BOUND.format(why=j.message))
@@ -426,7 +439,43 @@ def judge_components(judge, claims, results) -> None:
 def _defines_own(sides, reading: Reading) -> bool:
     """Whether the equation is the definition that made its left side the answer's own symbol (its right side the
     one the reading keeps)."""
-    return reading.own.get(canonical(sides[0].value[0]), (None,))[0] == sides[1]
+    return reading.own.get(canonical(sides[0].value[0], reading.merged), (None,))[0] == sides[1]
+
+
+def _merged_marks(claims) -> frozenset:
+    """The marked letters (\\hat b) that stand for their plain letter: every one the answer never writes beside its
+    plain letter in one equation (ŷ − y keeps ŷ apart)."""
+    marked, clash = set(), set()
+    for c in claims:
+        names = {n for s in _sides_or_none(c.latex) for n, _ in _uses(s)}
+        for n in names:
+            if n.startswith(einstein.HAT):
+                marked.add(n)
+                plain = n[len(einstein.HAT):]
+                if plain in names or plain.swapcase() in names:
+                    clash.add(n)
+    return frozenset(marked - clash)
+
+
+def _closed_form(latex: str, reading: Reading) -> bool:
+    """Whether a statement's first side differentiates the undefined downstream scalar and a later side does not (the
+    downstream scalar then has to be one particular function: ∂L/∂z_i = ŷ_i − y_i with L never defined)."""
+    from .surface import split_statements
+
+    def through(side) -> bool:
+        return any(n.op == "d" and n.args[0].op == "let"
+                   and canonical(n.args[0].value[0], reading.merged) == reading.downstream for n in einstein._walk(side))
+
+    for part in split_statements(latex):
+        sides = []
+        for toks in einstein._split_sides(einstein._tokens(part)):
+            try:
+                sides.append(einstein._Reader(toks).whole())
+            except (Unread, RecursionError):
+                continue
+        if sides and through(sides[0]) and not all(through(s) for s in sides[1:]):
+            return True
+    return False
 
 
 def _sides_or_none(latex: str) -> list:
@@ -448,10 +497,10 @@ def _downstream(claims, reading: Reading) -> str | None:
         for s in sides:
             for n in einstein._walk(s):
                 if n.op == "d" and n.args and n.args[0].op == "let" and n.args[0].value[1] is None:
-                    name = canonical(n.args[0].value[0])
+                    name = canonical(n.args[0].value[0], reading.merged)
                     numerators[name] = numerators.get(name, 0) + 1
                 if n.op == "let":
-                    name = canonical(n.value[0])
+                    name = canonical(n.value[0], reading.merged)
                     uses[name] = uses.get(name, 0) + 1
     free = [k for k, n in numerators.items() if uses.get(k) == n and k not in reading.bound and k not in reading.own]
     return free[0] if len(free) == 1 else None

@@ -238,3 +238,34 @@ def test_hostile_input_is_bounded():
     assert einstein.judge(long, [Env({})]).verdict is None
     deep = "y = " + "(" * 5000 + "x" + ")" * 5000
     assert einstein.judge(deep, [Env({"x": np.ones(2), "y": np.ones(2)})]).verdict is None
+
+
+SOFTMAX_SPEC = ('name = "sm"\nconvention = "row"\ninputs = 3\nlayers = [{units = 4, activation = "softmax"}]\n'
+                'loss = {name = "cross_entropy"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+
+
+def test_a_loss_never_defined_is_no_downstream_scalar_for_a_closed_form(tmp_path):
+    """Einstein notation stated, L never defined, ŷ beside y: ∂L/∂W_ij = (ŷ_i − y_i) x_j is right for the spec's
+    softmax and cross-entropy (NumPy below); it must not be judged against an arbitrary downstream L (a false reject),
+    and ŷ stays apart from y (they are written in one equation)."""
+    from gradproof.verify.cli import verify_file
+
+    W, b, x = RNG.normal(size=(4, 3)), RNG.normal(size=4), RNG.normal(size=3)
+    y = np.eye(4)[1]
+    loss = lambda V: -float(np.log(np.exp(V @ x + b)[1] / np.exp(V @ x + b).sum()))  # noqa: E731
+    yhat = np.exp(W @ x + b) / np.exp(W @ x + b).sum()
+    assert np.allclose(grad(loss, W), np.outer(yhat - y, x), atol=1e-6)  # the claim is right
+    body = ("In Einstein notation a repeated index is summed.\n\n$$\nz_i = W_{ij} x_j + b_i\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial W_{ij}} = (\\hat{y}_i - y_i) x_j\n$$\n")
+    (tmp_path / "spec.toml").write_text(SOFTMAX_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    verdicts = {r.id: r.verdict for r in results}
+    assert verdicts["line 8"] in ("correct", "unchecked")
+    assert "incorrect" not in verdicts.values()
+
+
+def test_a_layer_superscript_is_no_power():
+    with pytest.raises(einstein.Unread):
+        einstein.read(r"z^{(2)}_i = W^{(2)}_{ij} a^{(1)}_j")
+    assert einstein.read(r"v = \sigma^{2}")[1].op == "pow"
