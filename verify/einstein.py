@@ -33,7 +33,8 @@ Forms read: a letter (Latin, Greek ``\sigma``; ``\hat b``, ``\mathbf b``, ``\vec
 ``x_{ik}``, ``x_{i,k}``, ``b_p``, a constant index ``s_T``; ``\delta_{ij}`` (Kronecker), ``\mathbf{1}_i`` (a ones
 tensor), ``\sum_i`` (an explicit sum over the rest of the term), ``\frac{\partial N}{\partial D}`` and the operator
 ``\frac{\partial}{\partial D}[…]``, ``e^{…}``, ``\exp``, ``\log``/``\ln``, ``\sqrt``, ``\tanh(…)``, ``\sigma(…)`` (the
-logistic function, unless the answer defines σ), powers, ``\frac{a}{b}``, a labelled letter ``y_{\text{true}, i}``; matrix
+logistic function, unless the answer defines σ), powers, ``\frac{a}{b}``, a labelled letter ``y_{\text{true}, i}``, a
+layer by number ``W^{(2)}_{ij}``, ``a^{[1]}_j`` (a letter of its own); matrix
 notation beside it: ``X A^T + \hat b`` (juxtaposed matrices multiply, a vector adds to every row),
 ``\left[\frac{\partial l}{\partial Y}\right]_{pj}`` and ``(c^T)_{jq}`` (an entry of a matrix), ``\frac{\partial
 l}{\partial X}`` (the gradient, X's shape), a row of ones ``\begin{pmatrix}1 & \cdots & 1\end{pmatrix}``. Scanning is
@@ -65,7 +66,7 @@ _FONTS = {"vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit"}
 #: marks that make another letter (\hat y beside y): kept in the name, ``HAT`` + the letter (indexworld merges \hat b
 #: into b where the answer never writes both in one equation)
 _MARKS = {"hat", "widehat", "bar", "tilde", "widetilde"}
-HAT = "^"
+HAT = "hat:"
 _TRANSPOSE = {"T", "\\top", "\\intercal", "\\mathsf", "\\mathrm"}
 MAX_TOKENS = 4000
 #: a derivative by a tensor of more entries is not taken (each entry costs two evaluations of the network)
@@ -308,6 +309,7 @@ class _Reader:
             name = tok[1:] if tok.startswith("\\") and tok[1:] in GREEK else tok
             if not (len(name) == 1 and name.isalpha() or name in GREEK):
                 raise Unread(f"cannot read {tok!r} by components")
+        name += self.layer()
         idx = None
         if self.peek() == "_":
             self.take()
@@ -317,7 +319,22 @@ class _Reader:
                 name = f"{name}_{''.join(script[2:end])}"
                 script = script[end + 1:]
             idx = _indices(script) if script else None
+            name += self.layer()
         return Node("let", (), (name, idx))
+
+    def layer(self) -> str:
+        """A layer written as a superscript, ``^{(2)}``, ``^{[2]}`` (a number only): part of the letter's name."""
+        if self.peek() != "^" or self.peek(1) != "{" or self.peek(2) not in ("(", "["):
+            return ""
+        close = {"(": ")", "[": "]"}[self.peek(2)]
+        k = 3
+        while self.peek(k) is not None and self.peek(k).isdigit():
+            k += 1
+        if k == 3 or self.peek(k) != close or self.peek(k + 1) != "}":
+            return ""
+        digits = "".join(self.t[self.i + 3:self.i + k])
+        self.i += k + 2
+        return f"^({digits})"
 
 
 def _power(script: list[str]) -> bool:
@@ -525,7 +542,7 @@ def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) ->
         values = [evaluate(a, env, keep, ranges) for a in node.args]
         total = values[0] if node.value[0] == 1 else _elementwise(Value(np.asarray(-1.0), ()), values[0], np.multiply)
         for sign, v in zip(node.value[1:], values[1:], strict=True):
-            if total.idx is not None and v.idx is not None and set(total.idx) != set(v.idx):
+            if total.idx and v.idx and set(total.idx) != set(v.idx):  # (a number beside a tensor: every entry)
                 raise Wrong(f"terms with different free indices ({''.join(total.idx) or 'none'} and "
                             f"{''.join(v.idx) or 'none'}) are added")
             total = _elementwise(total, v, np.add if sign == 1 else np.subtract)

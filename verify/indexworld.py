@@ -51,8 +51,9 @@ def canonical(name: str, merged=frozenset()) -> str:
     if name.startswith(einstein.HAT) and name in merged:
         name = name[len(einstein.HAT):]
     mark = einstein.HAT if name.startswith(einstein.HAT) else ""
-    core = name[len(mark):]
-    return mark + (core.lower() if len(core) == 1 and core in string.ascii_uppercase else core)
+    core, layer = name[len(mark):].partition("^(")[::2]
+    core = core.lower() if len(core) == 1 and core in string.ascii_uppercase else core
+    return mark + core + (f"^({layer}" if layer else "")
 
 
 def _uses(node: Node):
@@ -300,6 +301,15 @@ def _role_of(judge, truth, points, reading: Reading, letter: str) -> str | None:
     return same[0] if same and len(values) == 1 else None
 
 
+def _same_layer(letter: str, key: str) -> bool:
+    """A letter written with a layer (``W^{(2)}``) bound to that layer's quantity; an unlayered letter to anything."""
+    layer = letter.partition("^(")[2].rstrip(")")
+    if not layer:
+        return True
+    m = re.fullmatch(r"[A-Za-z]+(\d+)", key)
+    return (m is not None and m.group(1) == layer) or (key == "x" and layer == "0")
+
+
 def _batch(judge) -> int:
     from .document import _unlike_a_width
 
@@ -340,6 +350,9 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
             holding.append((letters, cs, worlds[0]))
     if not holding:
         return None
+    layered = [h for h in holding if all(_same_layer(letter, key) for letter, key in h[0].items())]
+    if layered and len(layered) < len(holding):
+        holding = layered  # z^{(1)} = W^{(1)} x + b^{(1)} holds at either layer: its superscript says which
     first = holding[0]
     for other in holding[1:]:  # a second reading that gives any letter other numbers: ambiguous
         for letter in new:

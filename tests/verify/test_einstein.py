@@ -267,5 +267,56 @@ def test_a_loss_never_defined_is_no_downstream_scalar_for_a_closed_form(tmp_path
 
 def test_a_layer_superscript_is_no_power():
     with pytest.raises(einstein.Unread):
-        einstein.read(r"z^{(2)}_i = W^{(2)}_{ij} a^{(1)}_j")
+        einstein.read(r"z^{(l)}_i = W^{(l)}_{ij} a^{(l-1)}_j")  # a generic layer: not read by components
+    assert einstein.read(r"z^{(2)}_i = W^{(2)}_{ij} a^{(1)}_j")[1].args[0].value == ("W^(2)", ("i", "j"))
     assert einstein.read(r"v = \sigma^{2}")[1].op == "pow"
+
+
+TWO_LAYERS = r"""We use Einstein notation: a repeated index is summed.
+
+$$
+z^{(1)}_i = W^{(1)}_{ij} x_j + b^{(1)}_i
+$$
+
+$$
+a^{(1)}_i = \sigma(z^{(1)}_i)
+$$
+
+$$
+z^{(2)}_k = W^{(2)}_{ki} a^{(1)}_i + b^{(2)}_k
+$$
+
+$$
+\frac{\partial l}{\partial W^{(1)}_{ij}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ki} \sigma(z^{(1)}_i)(1 - \sigma(z^{(1)}_i)) x_j
+$$
+
+$$
+\frac{\partial l}{\partial W^{(1)}_{ij}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ik} \sigma(z^{(1)}_i)(1 - \sigma(z^{(1)}_i)) x_j
+$$
+
+$$
+\frac{\partial l}{\partial a^{(1)}_{i}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ki} + \frac{\partial l}{\partial z^{(2)}_k}
+$$
+"""
+
+
+def test_layers_written_as_superscripts(tmp_path):
+    """W^{(1)}, W^{(2)}: letters of their own, bound to their layer (z = W x + b holds at either layer: the superscript
+    decides). Any downstream l of z^{(2)}: dl/dW1_ij = Σ_k dl/dz2_k W2_ki σ'(z1_i) x_j (NumPy, central differences);
+    W2_{ik} pairs i (4 units) with W2's 2 rows; the last claim adds Σ_k dl/dz2_k, which no l makes zero."""
+    W1, b1, W2, b2, x, g = (RNG.normal(size=s) for s in ((4, 3), 4, (2, 4), 2, 3, 2))
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    ell = lambda V1: float(g @ (W2 @ sig(V1 @ x + b1) + b2))  # noqa: E731  (a downstream l, linear in z2)
+    z1 = W1 @ x + b1
+    assert np.allclose(grad(ell, W1), np.einsum("k,ki,i,j->ij", g, W2, sig(z1) * (1 - sig(z1)), x), atol=1e-6)
+    assert not np.allclose(W2.T @ g, W2.T @ g + g.sum())
+    spec = SPEC.replace(f'layers = [{{units = {M}, activation = "sigmoid", bias = false}}]',
+                        'layers = [{units = 4, activation = "sigmoid"}, {units = 2, activation = "identity"}]')
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(TWO_LAYERS)
+    from gradproof.verify.cli import verify_file
+
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got == {"line 4": "correct", "line 8": "correct", "line 12": "correct", "line 16": "correct",
+                   "line 20": "incorrect", "line 24": "incorrect"}
