@@ -337,6 +337,14 @@ class _Reader:
         return f"^({digits})"
 
 
+def shown(name: str) -> str:
+    """A letter's name as the answer writes it (``hat:y`` is ``\\hat y``, ``W^(2)`` is ``W^{(2)}``, ``sigma`` ``\\sigma``)."""
+    mark = name.startswith(HAT)
+    core, _, layer = name[len(HAT) if mark else 0:].partition("^(")
+    core = "\\" + core if core in GREEK else core
+    return ("\\hat " if mark else "") + core + (f"^{{({layer}}}" if layer else "")
+
+
 def _power(script: list[str]) -> bool:
     """A number (``2``, ``-1``, ``0.5``) as a superscript: a power."""
     body = script[1:] if script[:1] == ["-"] else script
@@ -417,15 +425,15 @@ def _ranges(node: Node, env, ranges: _Ranges) -> None:
             continue
         arr = _letter_array(env, ref[0], ref[1])
         for k, i in enumerate(ref[1]):
-            ranges.note(i, arr.shape[k], f"{ref[0]}_{{{''.join(ref[1])}}}")
+            ranges.note(i, arr.shape[k], f"{shown(ref[0])}_{{{''.join(ref[1])}}}")
 
 
 def _letter_array(env, name: str, idx) -> np.ndarray:
     if not env.has(name):
-        raise Unread(f"{name} is not a quantity the answer's definitions bind")
+        raise Unread(f"{shown(name)} is not a quantity the answer's definitions bind")
     arr = np.asarray(env.value(name), dtype=float)
     if idx is not None and len(idx) != arr.ndim:
-        raise Unread(f"{name} has {arr.ndim} axes but is written with {len(idx)} indices")
+        raise Unread(f"{shown(name)} has {arr.ndim} axes but is written with {len(idx)} indices")
     return arr
 
 

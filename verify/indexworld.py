@@ -129,18 +129,18 @@ class World:
             res = einstein.evaluate(rhs, self, frozenset(keep))
             if res.idx not in (None, ()):
                 if set(res.idx) != set(keep) or len(res.idx) != len(keep):
-                    raise Unread(f"the definition of {name} leaves other indices free than its left side")
+                    raise Unread(f"the definition of {einstein.shown(name)} leaves other indices free than its left side")
                 res = einstein.Value(np.transpose(res.arr, [res.idx.index(i) for i in keep]), None)
             v = np.asarray(res.arr)
         elif c == r.downstream:
             last = _last(r)
             if last is None:
-                raise Unread(f"{name} is differentiated but no quantity of the spec is bound to follow")
+                raise Unread(f"{einstein.shown(name)} is differentiated but no quantity of the spec is bound to follow")
             src = self.value(last)
             g = np.random.default_rng(self.seed + 17).normal(size=np.shape(src))
             v = np.asarray(float(np.sum(g * src) + 0.5 * np.sum(np.square(src))))
         else:
-            raise Unread(f"{name} is not a quantity the answer's definitions bind")
+            raise Unread(f"{einstein.shown(name)} is not a quantity the answer's definitions bind")
         self._cache[c] = v
         return v
 
@@ -164,7 +164,7 @@ class World:
                          self.fixed)
         if c in r.bound or c == r.downstream:  # the loss (nothing of the spec follows it): the answer's own symbols do
             return World(self.truth, self.point, r, self.seed, self.over, {**self.fixed, c: np.asarray(arr)})
-        raise Unread(f"{name} is not a quantity the answer's definitions bind")
+        raise Unread(f"{einstein.shown(name)} is not a quantity the answer's definitions bind")
 
 
 def _sample(key: str) -> bool:
@@ -266,9 +266,9 @@ def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading
             if role is not None:  # y = σ(z): the spec's h, which it is (a derivative by y perturbs the network's h)
                 del reading.own[head]
                 reading.bound[head] = role
-                found[claim.id] = ("correct", f"defines {sides[0].value[0]} as the spec's {role}, which it is")
+                found[claim.id] = ("correct", f"defines {einstein.shown(sides[0].value[0])} as the spec's {role}, which it is")
             else:
-                found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]} (no quantity of "
+                found[claim.id] = ("correct", f"defines the answer's own symbol {einstein.shown(sides[0].value[0])} (no quantity of "
                                               "the spec: used as the answer defines it)")
             continue
         if refused:
@@ -282,7 +282,8 @@ def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading
         reading.bound.update(trial[0])
         reading.consts.update(trial[1])
         sized = True
-        found[claim.id] = ("correct", "holds with " + ", ".join(f"{k} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
+        named = ", ".join(f"{einstein.shown(k)} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
+        found[claim.id] = ("correct", "holds with " + named
                            + " (the reading the answer's definitions fix)")
     return (reading, found) if sized else (None, found)
 
@@ -405,7 +406,7 @@ def judge_components(judge, claims, results) -> None:
                                              f"({r.message})")
         return
     reading.downstream = _downstream(read_ok.values(), reading)
-    own_defs = {c.id: s[0].value[0] for c, s, _ in items if canonical(s[0].value[0], reading.merged) in reading.own
+    own_defs = {c.id: einstein.shown(s[0].value[0]) for c, s, _ in items if canonical(s[0].value[0], reading.merged) in reading.own
                 and _defines_own(s, reading)}
     from .truth import Truth
 
