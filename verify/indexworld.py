@@ -371,6 +371,39 @@ def applies(judge, claims) -> bool:
     return said if said is not None else bool(getattr(claims, "summation", False))
 
 
+#: what an unchecked claim that would need the convention says where the answer neither states nor declares it
+UNSTATED = ("; it repeats an index absent from its left side, which only the summation convention sums: if the answer "
+            "uses it, declare it ([notation] summation = \"einstein\")")
+
+
+def note_unstated(claims, results) -> None:
+    """Claims left unchecked that read in index notation with an index repeated in a product and absent from the
+    left side, in an answer that does not state the convention: their reason names the [notation] line (never a
+    guessed sum)."""
+    by_id = {r.id: r for r in results}
+    for c in claims:
+        r = by_id.get(c.id)
+        if r is None or r.verdict != "unchecked" or UNSTATED in r.message:
+            continue
+        sides = _sides_or_none(c.latex)
+        if sides and _implied_sum(sides):
+            r.message += UNSTATED
+
+
+def _implied_sum(sides) -> bool:
+    left = einstein.letters(sides[0])
+    for side in sides[1:]:
+        for n in einstein._walk(side):
+            if n.op == "mul":
+                seen: dict[str, int] = {}
+                for f in n.args:
+                    for i in einstein.letters(f):
+                        seen[i] = seen.get(i, 0) + 1
+                if any(k > 1 and i not in left for i, k in seen.items()):
+                    return True
+    return False
+
+
 def judge_components(judge, claims, results) -> None:
     """Claims the judge left unchecked, judged by components where the answer uses the summation convention."""
     from .chainrows import judge_rows

@@ -320,3 +320,17 @@ def test_layers_written_as_superscripts(tmp_path):
     got = {r.id: r.verdict for r in results}
     assert got == {"line 4": "correct", "line 8": "correct", "line 12": "correct", "line 16": "correct",
                    "line 20": "incorrect", "line 24": "incorrect"}
+
+
+def test_an_unstated_sum_names_the_notation_line(tmp_path):
+    """Without the convention stated, a claim repeating an index absent from its left side is not judged by a guessed
+    sum; if it stays unchecked, its reason names [notation] summation = "einstein"."""
+    from gradproof.verify.indexworld import UNSTATED
+
+    text = RAND_XIE.replace("Einstein notation comes to rescue: a repeated index is summed.", "").replace(
+        "# Use Einstein Notation to derive", "# Deriving")
+    got = verify(tmp_path, text)
+    for r in got.values():
+        assert "summation convention (" not in r.message  # (never judged by components)
+    noted = [r for r in got.values() if UNSTATED in r.message]
+    assert all(r.verdict == "unchecked" for r in noted)
