@@ -336,5 +336,6 @@ def test_an_unstated_sum_names_the_notation_line(tmp_path):
     got = verify(tmp_path, text)
     for r in got.values():
         assert not _by_components(r)
-    noted = [r for r in got.values() if UNSTATED in r.message]
-    assert all(r.verdict == "unchecked" for r in noted)
+    noted = {k for k, r in got.items() if UNSTATED in r.message}
+    assert noted == {"line 23"}  # L = e_i e_i: i repeated, absent from the left (e_i = … has none of that kind)
+    assert got["line 23"].verdict == "unchecked"
