@@ -1677,10 +1677,13 @@ class Judge:
             thresholds.restore(results)
         from .indexworld import judge_components, note_unstated
 
-        if components is not None:
-            judge_components(self, components, results)
-        elif unstated is not None and dict(self.declared.options).get("summation") != "none":
-            note_unstated(unstated, results)  # a document: a sum only the convention gives names its [notation] line
+        try:
+            if components is not None:
+                judge_components(self, components, results)
+            elif unstated is not None and dict(self.declared.options).get("summation") != "none":
+                note_unstated(unstated, results)  # a document: a sum only the convention gives names its [notation] line
+        except Exception:  # noqa: BLE001 -- a reading by components that trips a bug leaves the judge's verdicts as they are
+            pass
         if layered is not None:  # a layer norm's own intermediate quantities, index by index (intermediates.py)
             from .intermediates import rejudge
 
