@@ -242,11 +242,12 @@ class _Reader:
                 raise Unread(f"cannot read the number {text!r}") from None
         if tok == "\\frac":
             num, den = self.group(), self.group()
-            if num[:1] == ["\\partial"] and den[:1] == ["\\partial"]:
-                target = _Reader(den[1:]).letter_only()
-                if len(num) == 1:  # \frac{\partial}{\partial x_{pq}} [ … ]: the operator on the next factor
+            mark = _differential(num, den)
+            if mark:  # ∂ or d: \frac{\partial l}{\partial y_{ij}}, \frac{dL}{dy_i}, \frac{\mathrm{d} L}{\mathrm{d} y_i}
+                target = _Reader(den[mark:]).letter_only()
+                if len(num) == mark:  # \frac{\partial}{\partial x_{pq}} [ … ]: the operator on the next factor
                     return Node("d", (self.factor(),), target)
-                return Node("d", (_Reader(num[1:]).whole(),), target)
+                return Node("d", (_Reader(num[mark:]).whole(),), target)
             return Node("div", (_Reader(num).whole(), _Reader(den).whole()))
         if tok == "\\delta" and self.peek() == "_":
             self.take()
@@ -277,11 +278,14 @@ class _Reader:
             if name == "sqrt":
                 return Node("fn", (_Reader(self.group()).whole(),), "sqrt")
             return Node("fn", (self.factor(),), "exp" if name == "exp" else "log")
-        if tok in ("\\sigma", "\\tanh") and self.peek() == "(":  # σ(z_i): the logistic function (unless σ is a letter)
+        if tok in ("\\sigma", "\\tanh") and self.peek() in ("(", "'"):  # σ(z_i): the logistic function (unless σ
+            prime = self.peek() == "'"  # is a letter); σ'(z_i) its derivative σ(1 − σ)
+            if prime:
+                self.take("'")
             self.take("(")
             arg = self.expr()
             self.take(")")
-            return Node("fn", (arg,), tok[1:])
+            return Node("fn", (arg,), tok[1:] + ("'" if prime else ""))
         if tok == "e" and self.peek() == "^":
             self.take()
             return Node("fn", (_Reader(self.group()).whole(),), "exp")
@@ -335,6 +339,20 @@ class _Reader:
         digits = "".join(self.t[self.i + 3:self.i + k])
         self.i += k + 2
         return f"^({digits})"
+
+
+def _logistic(v):
+    return 0.5 * (1.0 + np.tanh(0.5 * v))
+
+
+def _differential(num: list[str], den: list[str]) -> int:
+    """How many tokens open a derivative's numerator and denominator alike: 1 for ∂ or a d (``dL``, ``dy_i``), 4 for
+    ``\\mathrm{d}``; 0 when the fraction is no derivative."""
+    for mark in (["\\partial"], ["d"], ["\\mathrm", "{", "d", "}"], ["\\text", "{", "d", "}"]):
+        k = len(mark)
+        if num[:k] == mark and den[:k] == mark and len(den) > k:
+            return k
+    return 0
 
 
 def shown(name: str) -> str:
@@ -588,11 +606,12 @@ def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) ->
             return _indexed(inner.arr, node.value, env)
         raise Unread("an entry of something that is not a matrix")
     if op == "fn":
-        if node.value == "sigma" and env.has("sigma"):
+        if node.value.startswith("sigma") and env.has("sigma"):
             raise Unread("σ(…) where σ is the answer's own symbol: a product or the logistic function?")
         inner = evaluate(node.args[0], env, keep, ranges)
         f = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt, "tanh": np.tanh,
-             "sigma": lambda v: 0.5 * (1.0 + np.tanh(0.5 * v))}[node.value]
+             "sigma": _logistic, "sigma'": lambda v: _logistic(v) * (1.0 - _logistic(v)),
+             "tanh'": lambda v: 1.0 - np.tanh(v) ** 2}[node.value]
         with np.errstate(all="ignore"):
             return Value(f(inner.arr), inner.idx)
     if op == "d":

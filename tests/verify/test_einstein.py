@@ -339,3 +339,15 @@ def test_an_unstated_sum_names_the_notation_line(tmp_path):
     noted = {k for k, r in got.items() if UNSTATED in r.message}
     assert noted == {"line 23"}  # L = e_i e_i: i repeated, absent from the left (e_i = … has none of that kind)
     assert got["line 23"].verdict == "unchecked"
+
+
+def test_d_derivatives_and_the_logistic_derivative():
+    """\\frac{dq}{ds_n} (d for ∂); σ'(s_i) = σ(s_i)(1 − σ(s_i)); u_i = σ(s_i) is diagonal in s (NumPy's logistic)."""
+    s = RNG.normal(size=4)
+    sig = 1 / (1 + np.exp(-s))
+    env = Env({"s": s}, (("q", lambda v: 0.5 * float(np.sum(v["s"] ** 2))), ("u", lambda v: 1 / (1 + np.exp(-v["s"])))))
+    assert np.allclose(env.value("u"), sig)
+    assert einstein.judge(r"\frac{dq}{ds_n} = s_n", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\mathrm{d} q}{\mathrm{d} s_n} = 2 s_n", [env]).verdict == "incorrect"
+    assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma'(s_i)", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma(s_i)", [env]).verdict == "incorrect"
