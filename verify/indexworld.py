@@ -268,8 +268,8 @@ def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading
                 reading.bound[head] = role
                 found[claim.id] = ("correct", f"defines {einstein.shown(sides[0].value[0])} as the spec's {role}, which it is")
             else:
-                found[claim.id] = ("correct", f"defines the answer's own symbol {einstein.shown(sides[0].value[0])} (no quantity of "
-                                              "the spec: used as the answer defines it)")
+                found[claim.id] = ("unchecked", f"defines the answer's own symbol {einstein.shown(sides[0].value[0])} (a "
+                                                "definition is not graded); the claims that use it are read with it")
             continue
         if refused:
             continue

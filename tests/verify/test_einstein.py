@@ -98,7 +98,7 @@ def oracle(planted: bool) -> dict[str, str]:
     dL_dW = grad(lambda v: float(np.sum((t - sig(v @ x)) ** 2)), W)
     same = lambda a, b: np.shape(a) == np.shape(b) and np.allclose(a, b, atol=1e-6)  # noqa: E731
     verdict = lambda ok: "correct" if ok else "incorrect"  # noqa: E731
-    out = {"e": "correct", "L": "correct"}  # (definitions of the answer's own symbols)
+    out = {"e": "unchecked", "L": "unchecked"}  # definitions of the answer's own symbols: not graded
     out["dy"] = verdict(same(dL_dy, 2 * e if planted else 2 * e * -1))
     out["dz"] = verdict(same(dL_dz, dL_dy * y * (1 - y)))
     # W_{ji} x_j with W of shape M × N: j would count M rows and the N entries of x at once — no such product
@@ -135,7 +135,7 @@ def test_rand_xies_derivation_is_judged_by_components(tmp_path, plant):
     if plant:
         assert {k for k, v in want.items() if v == "incorrect"} == {"dy", "zi", "dW"}
     else:
-        assert set(want.values()) == {"correct"}
+        assert set(want.values()) == {"correct", "unchecked"}
     got = verify(tmp_path, planted() if plant else RAND_XIE)
     # \text{grad}(W_{ij}), the chain's first side, does not read: its other sides are judged without it when they
     # agree ("left out"); when they do not, the claim is not called incorrect (the reading may be wrong): unchecked
