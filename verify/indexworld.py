@@ -256,8 +256,9 @@ def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading
             continue  # a claim about bound letters: judged later
         head = canonical(sides[0].value[0], reading.merged)
         right = {canonical(n, reading.merged) for s in sides[1:] for n, _ in _uses(s)}
-        for letter in sorted(new):  # y_{\text{true}}: the target, by its label
-            if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
+        for letter in sorted(new):  # y_{\text{true}}: the target, by its label; y beside ŷ (e_i = \hat y_i - y_i)
+            if (letter.partition("_")[2] in TARGET_LABELS or letter == "y" and einstein.HAT + "y" in names) and (
+                    "y" not in reading.bound.values()):
                 reading.bound[letter] = "y"
                 new = new - {letter}
         if new == {head} and head not in right and not consts and (reading.bound or reading.own):
@@ -465,6 +466,9 @@ def judge_components(judge, claims, results) -> None:
             r.message = (f"not judged: read with the spec's letters it is wrong ({r.message}), but in the answer's index "
                          f"notation it defines its own symbol {own_defs[cid]}")
             continue
+        if r is not None and r.verdict == "incorrect" and not limits.overdue():
+            _doubt(r, c, run)  # the judge's letters against the answer's own: a false reject of a misreading
+            continue
         if r is None or r.verdict != "unchecked" or limits.overdue():
             continue
         try:
@@ -481,6 +485,25 @@ def judge_components(judge, claims, results) -> None:
         new.notes = ["read by components: the summation convention the answer states"]
         r.verdict, r.message, r.expected, r.rows, r.notes = new.verdict, new.message, "", new.rows, new.notes
         r.counterexample = r.diagnosis = r.diagnosis_key = None
+
+
+def _doubt(result, claim, run) -> None:
+    """A claim the judge calls incorrect that holds by components in the answer's own index notation (the judge read
+    e_i or C as one of its own quantities): unchecked, both readings named — never turned into correct."""
+    try:
+        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id} by components", cpu=True):
+            mine = run(claim)
+    except limits.TimeLimitError:
+        return
+    if mine.verdict == "correct":
+        result.verdict, result.expected, result.counterexample = "unchecked", "", None
+        result.diagnosis = result.diagnosis_key = None
+        result.message = (f"not judged: read with the spec's letters it is wrong ({result.message}), but it holds in the "
+                          f"answer's index notation ({mine.message}); one of the readings is wrong")
+        for row in result.rows:
+            if row.verdict == "incorrect":
+                row.verdict, row.expected, row.counterexample = "unchecked", "", None
+                row.message = f"not judged: its chain holds in the answer's index notation ({row.message})"
 
 
 def _defines_own(sides, reading: Reading) -> bool:

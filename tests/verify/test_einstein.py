@@ -351,3 +351,66 @@ def test_d_derivatives_and_the_logistic_derivative():
     assert einstein.judge(r"\frac{\mathrm{d} q}{\mathrm{d} s_n} = 2 s_n", [env]).verdict == "incorrect"
     assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma'(s_i)", [env]).verdict == "correct"
     assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma(s_i)", [env]).verdict == "incorrect"
+
+
+ERROR_TERM = r"""Einstein notation: repeated indices are summed.
+
+$$
+z_i = W_{ij} x_j + b_i
+$$
+
+$$
+\hat{y}_i = \sigma(z_i)
+$$
+
+$$
+e_i = \hat{y}_i - y_i
+$$
+
+$$
+L = \frac{1}{2} e_i e_i
+$$
+
+$$
+\frac{\partial L}{\partial z_i} = e_i \hat{y}_i (1 - \hat{y}_i)
+$$
+
+$$
+\frac{\partial L}{\partial W_{ij}} = e_i \hat{y}_i (1 - \hat{y}_i) x_j
+$$
+
+$$
+\frac{\partial L}{\partial W_{ij}} = e_j \hat{y}_j (1 - \hat{y}_j) x_i
+$$
+
+$$
+\frac{\partial L}{\partial b_i} = e_i \hat{y}_i
+$$
+"""
+
+
+def test_an_error_term_beside_y_hat(tmp_path):
+    """y beside ŷ is the target; e and L are the answer's own symbols (L equal to the spec's ½‖ŷ − y‖²). NumPy decides
+    which gradients are right; a right one is never incorrect (where the judge's own letters read e otherwise, the claim
+    is unchecked naming both readings), the wrong ones are incorrect."""
+    W, b, x, t = RNG.normal(size=(2, 3)), RNG.normal(size=2), RNG.normal(size=3), RNG.normal(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    loss = lambda V, c: 0.5 * float(np.sum((sig(V @ x + c) - t) ** 2))  # noqa: E731
+    yh = sig(W @ x + b)
+    e = yh - t
+    dW, db = grad(lambda V: loss(V, b), W), grad(lambda c: loss(W, c), b)
+    right = {"line 20": np.allclose(grad(lambda z: 0.5 * float(np.sum((sig(z) - t) ** 2)), W @ x + b), e * yh * (1 - yh)),
+             "line 24": np.allclose(dW, np.outer(e * yh * (1 - yh), x), atol=1e-6),
+             "line 28": False,  # e_j x_i: (3, 2) entries for W's (2, 3)
+             "line 32": np.allclose(db, e * yh, atol=1e-6)}
+    assert right == {"line 20": True, "line 24": True, "line 28": False, "line 32": False}
+    spec = SPEC.replace(f'layers = [{{units = {M}, activation = "sigmoid", bias = false}}]',
+                        f'layers = [{{units = {M}, activation = "sigmoid"}}]')
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(ERROR_TERM)
+    from gradproof.verify.cli import verify_file
+
+    got = {r.id: r.verdict for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    for cid, ok in right.items():
+        assert got[cid] in (("correct", "unchecked") if ok else ("incorrect",)), cid
+    assert got["line 24"] == "correct"
