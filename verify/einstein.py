@@ -33,7 +33,8 @@ Forms read: a letter (Latin, Greek ``\sigma``; ``\hat b``, ``\mathbf b``, ``\vec
 ``x_{ik}``, ``x_{i,k}``, ``b_p``, a constant index ``s_T``; ``\delta_{ij}`` (Kronecker), ``\mathbf{1}_i`` (a ones
 tensor), ``\sum_i`` (an explicit sum over the rest of the term), ``\frac{\partial N}{\partial D}`` and the operator
 ``\frac{\partial}{\partial D}[…]``, ``e^{…}``, ``\exp``, ``\log``/``\ln``, ``\sqrt``, ``\tanh(…)``, ``\sigma(…)`` (the
-logistic function, unless the answer defines σ), powers, ``\frac{a}{b}``, a labelled letter ``y_{\text{true}, i}``; matrix
+logistic function, unless the answer defines σ), powers, ``\frac{a}{b}``, a labelled letter ``y_{\text{true}, i}``, a
+layer by number ``W^{(2)}_{ij}``, ``a^{[1]}_j`` (a letter of its own); matrix
 notation beside it: ``X A^T + \hat b`` (juxtaposed matrices multiply, a vector adds to every row),
 ``\left[\frac{\partial l}{\partial Y}\right]_{pj}`` and ``(c^T)_{jq}`` (an entry of a matrix), ``\frac{\partial
 l}{\partial X}`` (the gradient, X's shape), a row of ones ``\begin{pmatrix}1 & \cdots & 1\end{pmatrix}``. Scanning is
@@ -61,7 +62,11 @@ GREEK = {"alpha", "beta", "gamma", "epsilon", "varepsilon", "zeta", "eta", "thet
          "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Phi", "Omega"}
 _DROP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "therefore", "displaystyle",
          "limits", "quad", "qquad", ",", ";", "!", ":", " ", "nonumber", "notag"}
-_FONTS = {"hat", "vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit", "bar"}
+_FONTS = {"vec", "mathbf", "boldsymbol", "bm", "mathrm", "mathit"}
+#: marks that make another letter (\hat y beside y): kept in the name, ``HAT`` + the letter (indexworld merges \hat b
+#: into b where the answer never writes both in one equation)
+_MARKS = {"hat", "widehat", "bar", "tilde", "widetilde"}
+HAT = "hat:"
 _TRANSPOSE = {"T", "\\top", "\\intercal", "\\mathsf", "\\mathrm"}
 MAX_TOKENS = 4000
 #: a derivative by a tensor of more entries is not taken (each entry costs two evaluations of the network)
@@ -206,6 +211,8 @@ class _Reader:
                 if len(script) == 1 and script[0] in _TRANSPOSE or script[:1] in (["\\mathsf"], ["\\mathrm"]):
                     node = Node("T", (node,))
                 else:
+                    if not _power(script):  # W^{(2)}, a^{[l]}, h^l: a layer or a sample, not read here
+                        raise Unread(f"the superscript {''.join(script)} is not a power")
                     node = Node("pow", (node, _Reader(script).whole()))
             else:
                 if node.op not in ("T", "d", "add", "mul", "let") or (node.op == "let" and node.value[1] is not None):
@@ -235,11 +242,12 @@ class _Reader:
                 raise Unread(f"cannot read the number {text!r}") from None
         if tok == "\\frac":
             num, den = self.group(), self.group()
-            if num[:1] == ["\\partial"] and den[:1] == ["\\partial"]:
-                target = _Reader(den[1:]).letter_only()
-                if len(num) == 1:  # \frac{\partial}{\partial x_{pq}} [ … ]: the operator on the next factor
+            mark = _differential(num, den)
+            if mark:  # ∂ or d: \frac{\partial l}{\partial y_{ij}}, \frac{dL}{dy_i}, \frac{\mathrm{d} L}{\mathrm{d} y_i}
+                target = _Reader(den[mark:]).letter_only()
+                if len(num) == mark:  # \frac{\partial}{\partial x_{pq}} [ … ]: the operator on the next factor
                     return Node("d", (self.factor(),), target)
-                return Node("d", (_Reader(num[1:]).whole(),), target)
+                return Node("d", (_Reader(num[mark:]).whole(),), target)
             return Node("div", (_Reader(num).whole(), _Reader(den).whole()))
         if tok == "\\delta" and self.peek() == "_":
             self.take()
@@ -270,11 +278,14 @@ class _Reader:
             if name == "sqrt":
                 return Node("fn", (_Reader(self.group()).whole(),), "sqrt")
             return Node("fn", (self.factor(),), "exp" if name == "exp" else "log")
-        if tok in ("\\sigma", "\\tanh") and self.peek() == "(":  # σ(z_i): the logistic function (unless σ is a letter)
+        if tok in ("\\sigma", "\\tanh") and self.peek() in ("(", "'"):  # σ(z_i): the logistic function (unless σ
+            prime = self.peek() == "'"  # is a letter); σ'(z_i) its derivative σ(1 − σ)
+            if prime:
+                self.take("'")
             self.take("(")
             arg = self.expr()
             self.take(")")
-            return Node("fn", (arg,), tok[1:])
+            return Node("fn", (arg,), tok[1:] + ("'" if prime else ""))
         if tok == "e" and self.peek() == "^":
             self.take()
             return Node("fn", (_Reader(self.group()).whole(),), "exp")
@@ -289,14 +300,20 @@ class _Reader:
 
     def letter(self) -> Node:
         tok = self.take()
-        if tok[1:] in _FONTS and tok.startswith("\\"):
-            inner = self.group()
-            if len(inner) != 1:
+        if tok.startswith("\\") and (tok[1:] in _FONTS or tok[1:] in _MARKS):
+            inner = self.group()  # \hat{b}, \mathbf{\hat b}, \hat{\mathbf{b}}: the letter inside, marked or not
+            sub = _Reader(inner)
+            node = sub.letter()
+            if sub.peek() is not None or node.value[1] is not None:
                 raise Unread(f"cannot read {tok}{{{''.join(inner)}}}")
-            tok = inner[0]
-        name = tok[1:] if tok.startswith("\\") and tok[1:] in GREEK else tok
-        if not (len(name) == 1 and name.isalpha() or name in GREEK):
-            raise Unread(f"cannot read {tok!r} by components")
+            name = node.value[0]
+            if tok[1:] in _MARKS and not name.startswith(HAT):
+                name = HAT + name
+        else:
+            name = tok[1:] if tok.startswith("\\") and tok[1:] in GREEK else tok
+            if not (len(name) == 1 and name.isalpha() or name in GREEK):
+                raise Unread(f"cannot read {tok!r} by components")
+        name += self.layer()
         idx = None
         if self.peek() == "_":
             self.take()
@@ -306,7 +323,50 @@ class _Reader:
                 name = f"{name}_{''.join(script[2:end])}"
                 script = script[end + 1:]
             idx = _indices(script) if script else None
+            name += self.layer()
         return Node("let", (), (name, idx))
+
+    def layer(self) -> str:
+        """A layer written as a superscript, ``^{(2)}``, ``^{[2]}`` (a number only): part of the letter's name."""
+        if self.peek() != "^" or self.peek(1) != "{" or self.peek(2) not in ("(", "["):
+            return ""
+        close = {"(": ")", "[": "]"}[self.peek(2)]
+        k = 3
+        while self.peek(k) is not None and self.peek(k).isdigit():
+            k += 1
+        if k == 3 or self.peek(k) != close or self.peek(k + 1) != "}":
+            return ""
+        digits = "".join(self.t[self.i + 3:self.i + k])
+        self.i += k + 2
+        return f"^({digits})"
+
+
+def _logistic(v):
+    return 0.5 * (1.0 + np.tanh(0.5 * v))
+
+
+def _differential(num: list[str], den: list[str]) -> int:
+    """How many tokens open a derivative's numerator and denominator alike: 1 for ∂ or a d (``dL``, ``dy_i``), 4 for
+    ``\\mathrm{d}``; 0 when the fraction is no derivative."""
+    for mark in (["\\partial"], ["d"], ["\\mathrm", "{", "d", "}"], ["\\text", "{", "d", "}"]):
+        k = len(mark)
+        if num[:k] == mark and den[:k] == mark and len(den) > k:
+            return k
+    return 0
+
+
+def shown(name: str) -> str:
+    """A letter's name as the answer writes it (``hat:y`` is ``\\hat y``, ``W^(2)`` is ``W^{(2)}``, ``sigma`` ``\\sigma``)."""
+    mark = name.startswith(HAT)
+    core, _, layer = name[len(HAT) if mark else 0:].partition("^(")
+    core = "\\" + core if core in GREEK else core
+    return ("\\hat " if mark else "") + core + (f"^{{({layer}}}" if layer else "")
+
+
+def _power(script: list[str]) -> bool:
+    """A number (``2``, ``-1``, ``0.5``) as a superscript: a power."""
+    body = script[1:] if script[:1] == ["-"] else script
+    return bool(body) and all(t.isdigit() or t == "." for t in body)
 
 
 def _indices(script: list[str], sum_script: bool = False) -> tuple:
@@ -383,15 +443,15 @@ def _ranges(node: Node, env, ranges: _Ranges) -> None:
             continue
         arr = _letter_array(env, ref[0], ref[1])
         for k, i in enumerate(ref[1]):
-            ranges.note(i, arr.shape[k], f"{ref[0]}_{{{''.join(ref[1])}}}")
+            ranges.note(i, arr.shape[k], f"{shown(ref[0])}_{{{''.join(ref[1])}}}")
 
 
 def _letter_array(env, name: str, idx) -> np.ndarray:
     if not env.has(name):
-        raise Unread(f"{name} is not a quantity the answer's definitions bind")
+        raise Unread(f"{shown(name)} is not a quantity the answer's definitions bind")
     arr = np.asarray(env.value(name), dtype=float)
     if idx is not None and len(idx) != arr.ndim:
-        raise Unread(f"{name} has {arr.ndim} axes but is written with {len(idx)} indices")
+        raise Unread(f"{shown(name)} has {arr.ndim} axes but is written with {len(idx)} indices")
     return arr
 
 
@@ -508,7 +568,7 @@ def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) ->
         values = [evaluate(a, env, keep, ranges) for a in node.args]
         total = values[0] if node.value[0] == 1 else _elementwise(Value(np.asarray(-1.0), ()), values[0], np.multiply)
         for sign, v in zip(node.value[1:], values[1:], strict=True):
-            if total.idx is not None and v.idx is not None and set(total.idx) != set(v.idx):
+            if total.idx and v.idx and set(total.idx) != set(v.idx):  # (a number beside a tensor: every entry)
                 raise Wrong(f"terms with different free indices ({''.join(total.idx) or 'none'} and "
                             f"{''.join(v.idx) or 'none'}) are added")
             total = _elementwise(total, v, np.add if sign == 1 else np.subtract)
@@ -546,11 +606,12 @@ def evaluate(node: Node, env, keep: frozenset, ranges: _Ranges | None = None) ->
             return _indexed(inner.arr, node.value, env)
         raise Unread("an entry of something that is not a matrix")
     if op == "fn":
-        if node.value == "sigma" and env.has("sigma"):
+        if node.value.startswith("sigma") and env.has("sigma"):
             raise Unread("σ(…) where σ is the answer's own symbol: a product or the logistic function?")
         inner = evaluate(node.args[0], env, keep, ranges)
         f = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt, "tanh": np.tanh,
-             "sigma": lambda v: 0.5 * (1.0 + np.tanh(0.5 * v))}[node.value]
+             "sigma": _logistic, "sigma'": lambda v: _logistic(v) * (1.0 - _logistic(v)),
+             "tanh'": lambda v: 1.0 - np.tanh(v) ** 2}[node.value]
         with np.errstate(all="ignore"):
             return Value(f(inner.arr), inner.idx)
     if op == "d":

@@ -45,8 +45,15 @@ POINTS = 2
 NOT_BOUND = "read in index notation (the summation convention), but {why}"
 
 
-def canonical(name: str) -> str:
-    return name.lower() if len(name) == 1 and name in string.ascii_uppercase else name
+def canonical(name: str, merged=frozenset()) -> str:
+    """The letter a name stands for: X is x (the matrix of its components), \\hat b is b when ``merged`` says the
+    answer never writes \\hat b and b in one equation (Josh's \\hat b, the bias vector; ŷ beside y stays ŷ)."""
+    if name.startswith(einstein.HAT) and name in merged:
+        name = name[len(einstein.HAT):]
+    mark = einstein.HAT if name.startswith(einstein.HAT) else ""
+    core, layer = name[len(mark):].partition("^(")[::2]
+    core = core.lower() if len(core) == 1 and core in string.ascii_uppercase else core
+    return mark + core + (f"^({layer}" if layer else "")
 
 
 def _uses(node: Node):
@@ -77,6 +84,7 @@ class Reading:
     own: dict = field(default_factory=dict)  # letter -> (right side Node, keep letters)
     consts: dict = field(default_factory=dict)  # index letter -> "class"
     downstream: str | None = None  # the letter of an undefined scalar the answer differentiates
+    merged: frozenset = frozenset()  # marked letters (\hat b) that are their plain letter (canonical)
 
 
 class World:
@@ -102,12 +110,12 @@ class World:
         return arr
 
     def has(self, name: str) -> bool:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         r = self.reading
         return c in self.fixed or c in r.bound or c in r.own or c == r.downstream
 
     def value(self, name: str) -> np.ndarray:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         if c in self.fixed:
             return self.fixed[c]
         if c in self._cache:
@@ -121,18 +129,18 @@ class World:
             res = einstein.evaluate(rhs, self, frozenset(keep))
             if res.idx not in (None, ()):
                 if set(res.idx) != set(keep) or len(res.idx) != len(keep):
-                    raise Unread(f"the definition of {name} leaves other indices free than its left side")
+                    raise Unread(f"the definition of {einstein.shown(name)} leaves other indices free than its left side")
                 res = einstein.Value(np.transpose(res.arr, [res.idx.index(i) for i in keep]), None)
             v = np.asarray(res.arr)
         elif c == r.downstream:
             last = _last(r)
             if last is None:
-                raise Unread(f"{name} is differentiated but no quantity of the spec is bound to follow")
+                raise Unread(f"{einstein.shown(name)} is differentiated but no quantity of the spec is bound to follow")
             src = self.value(last)
             g = np.random.default_rng(self.seed + 17).normal(size=np.shape(src))
             v = np.asarray(float(np.sum(g * src) + 0.5 * np.sum(np.square(src))))
         else:
-            raise Unread(f"{name} is not a quantity the answer's definitions bind")
+            raise Unread(f"{einstein.shown(name)} is not a quantity the answer's definitions bind")
         self._cache[c] = v
         return v
 
@@ -141,7 +149,7 @@ class World:
         return None if key is None else int(self._key_value(key))
 
     def perturbed(self, name: str, arr: np.ndarray) -> World:
-        c = canonical(name)
+        c = canonical(name, self.reading.merged)
         r = self.reading
         if c in r.own:  # the answer's own symbol: a derivative by it only as a bound letter's transpose (C = A^T)
             rhs = r.own[c][0]
@@ -156,7 +164,7 @@ class World:
                          self.fixed)
         if c in r.bound or c == r.downstream:  # the loss (nothing of the spec follows it): the answer's own symbols do
             return World(self.truth, self.point, r, self.seed, self.over, {**self.fixed, c: np.asarray(arr)})
-        raise Unread(f"{name} is not a quantity the answer's definitions bind")
+        raise Unread(f"{einstein.shown(name)} is not a quantity the answer's definitions bind")
 
 
 def _sample(key: str) -> bool:
@@ -195,7 +203,7 @@ def _holds(latex: str, worlds) -> bool:
     return einstein.judge(latex, worlds).verdict == "correct"
 
 
-def bind(judge, items: list, uses: list) -> tuple[Reading | None, dict]:
+def bind(judge, items: list, uses: list, merged: frozenset = frozenset()) -> tuple[Reading | None, dict]:
     """The answer's reading from its definitions (``items``: (claim, its sides, whether the judge called it incorrect)
     in order), and what each defining claim is found to be: claim id -> (verdict, message). Read twice, with sample
     quantities as a batch's rows and as one example's vectors; the reading kept is the one under which fewer of the
@@ -203,7 +211,7 @@ def bind(judge, items: list, uses: list) -> tuple[Reading | None, dict]:
     of indices than their quantity has (Josh's y_{ij}: a batch; Rand Xie's z_i: one example)."""
     best = None
     for batch in (_batch(judge), 1):
-        reading, found = _bind_in(judge, items, batch)
+        reading, found = _bind_in(judge, items, batch, merged)
         if reading is None:
             continue
         score = (_misfits(judge, reading, uses), -len(found))
@@ -219,7 +227,7 @@ def _misfits(judge, reading: Reading, uses: list) -> int:
                   reading, 0)
     bad = 0
     for name, idx in uses:
-        c = canonical(name)
+        c = canonical(name, reading.merged)
         if c in reading.own or c == reading.downstream or idx is None:
             continue
         if c not in reading.bound:
@@ -232,24 +240,25 @@ def _misfits(judge, reading: Reading, uses: list) -> int:
     return bad
 
 
-def _bind_in(judge, items: list, batch: int) -> tuple[Reading | None, dict]:
+def _bind_in(judge, items: list, batch: int, merged: frozenset) -> tuple[Reading | None, dict]:
     from .truth import Truth
 
-    reading = Reading(batch=batch)
+    reading = Reading(batch=batch, merged=merged)
     truth = Truth(judge.d, batch)
     points = [truth.random_point(np.random.default_rng(1000 + k)) for k in range(POINTS)]
     found: dict = {}
     sized = False
     for claim, sides, refused in items:
-        names = {canonical(n) for s in sides for n, _ in _uses(s)}
+        names = {canonical(n, reading.merged) for s in sides for n, _ in _uses(s)}
         consts = _const_indices(sides) - set(reading.consts)
         new = names - set(reading.bound) - set(reading.own)
         if not new and not consts:
             continue  # a claim about bound letters: judged later
-        head = canonical(sides[0].value[0])
-        right = {canonical(n) for s in sides[1:] for n, _ in _uses(s)}
-        for letter in sorted(new):  # y_{\text{true}}: the target, by its label
-            if letter.partition("_")[2] in TARGET_LABELS and "y" not in reading.bound.values():
+        head = canonical(sides[0].value[0], reading.merged)
+        right = {canonical(n, reading.merged) for s in sides[1:] for n, _ in _uses(s)}
+        for letter in sorted(new):  # y_{\text{true}}: the target, by its label; y beside ŷ (e_i = \hat y_i - y_i)
+            if (letter.partition("_")[2] in TARGET_LABELS or letter == "y" and einstein.HAT + "y" in names) and (
+                    "y" not in reading.bound.values()):
                 reading.bound[letter] = "y"
                 new = new - {letter}
         if new == {head} and head not in right and not consts and (reading.bound or reading.own):
@@ -258,10 +267,10 @@ def _bind_in(judge, items: list, batch: int) -> tuple[Reading | None, dict]:
             if role is not None:  # y = σ(z): the spec's h, which it is (a derivative by y perturbs the network's h)
                 del reading.own[head]
                 reading.bound[head] = role
-                found[claim.id] = ("correct", f"defines {sides[0].value[0]} as the spec's {role}, which it is")
+                found[claim.id] = ("correct", f"defines {einstein.shown(sides[0].value[0])} as the spec's {role}, which it is")
             else:
-                found[claim.id] = ("correct", f"defines the answer's own symbol {sides[0].value[0]} (no quantity of "
-                                              "the spec: used as the answer defines it)")
+                found[claim.id] = ("unchecked", f"defines the answer's own symbol {einstein.shown(sides[0].value[0])} (a "
+                                                "definition is not graded); the claims that use it are read with it")
             continue
         if refused:
             continue
@@ -274,7 +283,8 @@ def _bind_in(judge, items: list, batch: int) -> tuple[Reading | None, dict]:
         reading.bound.update(trial[0])
         reading.consts.update(trial[1])
         sized = True
-        found[claim.id] = ("correct", "holds with " + ", ".join(f"{k} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
+        named = ", ".join(f"{einstein.shown(k)} the spec's {v}" for k, v in {**trial[0], **trial[1]}.items())
+        found[claim.id] = ("correct", "holds with " + named
                            + " (the reading the answer's definitions fix)")
     return (reading, found) if sized else (None, found)
 
@@ -291,6 +301,15 @@ def _role_of(judge, truth, points, reading: Reading, letter: str) -> str | None:
                                    for w, m in zip(worlds, mine, strict=True))]
     values = {tuple(np.ravel(worlds[0]._key_value(k)).round(12)) for k in same}
     return same[0] if same and len(values) == 1 else None
+
+
+def _same_layer(letter: str, key: str) -> bool:
+    """A letter written with a layer (``W^{(2)}``) bound to that layer's quantity; an unlayered letter to anything."""
+    layer = letter.partition("^(")[2].rstrip(")")
+    if not layer:
+        return True
+    m = re.fullmatch(r"[A-Za-z]+(\d+)", key)
+    return (m is not None and m.group(1) == layer) or (key == "x" and layer == "0")
 
 
 def _batch(judge) -> int:
@@ -310,7 +329,7 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
     uses = {}
     for s in sides:
         for n, idx in _uses(s):
-            uses.setdefault(canonical(n), []).append(idx)
+            uses.setdefault(canonical(n, reading.merged), []).append(idx)
     options = [[k for k in keys if all(_fits(shapes[k], idx) for idx in uses.get(letter, [None]))] for letter in new]
     const_options = [["class"] if judge.net.loss.name == "cross_entropy" and reading.batch == 1 else [] for _ in consts]
     total = 1
@@ -326,12 +345,16 @@ def _search(judge, truth, points, reading: Reading, latex: str, sides, new: list
         letters, cs = dict(zip(new, combo[:len(new)], strict=True)), dict(zip(consts, combo[len(new):], strict=True))
         if len(set(letters.values())) < len(letters):
             continue
-        r = Reading(reading.batch, {**reading.bound, **letters}, dict(reading.own), {**reading.consts, **cs})
+        r = Reading(reading.batch, {**reading.bound, **letters}, dict(reading.own), {**reading.consts, **cs},
+                    merged=reading.merged)
         worlds = [World(truth, p, r, k, out=o) for k, (p, o) in enumerate(zip(points, outs, strict=True))]
         if _holds(latex, worlds):
             holding.append((letters, cs, worlds[0]))
     if not holding:
         return None
+    layered = [h for h in holding if all(_same_layer(letter, key) for letter, key in h[0].items())]
+    if layered and len(layered) < len(holding):
+        holding = layered  # z^{(1)} = W^{(1)} x + b^{(1)} holds at either layer: its superscript says which
     first = holding[0]
     for other in holding[1:]:  # a second reading that gives any letter other numbers: ambiguous
         for letter in new:
@@ -347,6 +370,39 @@ def applies(judge, claims) -> bool:
     """Whether the answer states or declares the summation convention (and does not refuse it)."""
     said = einstein.declared(judge.declared.options)
     return said if said is not None else bool(getattr(claims, "summation", False))
+
+
+#: what an unchecked claim that would need the convention says where the answer neither states nor declares it
+UNSTATED = ("; it repeats an index absent from its left side, which only the summation convention sums: if the answer "
+            "uses it, declare it ([notation] summation = \"einstein\")")
+
+
+def note_unstated(claims, results) -> None:
+    """Claims left unchecked that read in index notation with an index repeated in a product and absent from the
+    left side, in an answer that does not state the convention: their reason names the [notation] line (never a
+    guessed sum)."""
+    by_id = {r.id: r for r in results}
+    for c in claims:
+        r = by_id.get(c.id)
+        if r is None or r.verdict != "unchecked" or UNSTATED in r.message:
+            continue
+        sides = _sides_or_none(c.latex)
+        if sides and _implied_sum(sides):
+            r.message += UNSTATED
+
+
+def _implied_sum(sides) -> bool:
+    left = einstein.letters(sides[0])
+    for side in sides[1:]:
+        for n in einstein._walk(side):
+            if n.op == "mul":
+                seen: dict[str, int] = {}
+                for f in n.args:
+                    for i in einstein.letters(f):
+                        seen[i] = seen.get(i, 0) + 1
+                if any(k > 1 and i not in left for i, k in seen.items()):
+                    return True
+    return False
 
 
 def judge_components(judge, claims, results) -> None:
@@ -370,9 +426,10 @@ def judge_components(judge, claims, results) -> None:
     if not read_ok:
         return
     uses = [u for c in read_ok.values() for s in _sides_or_none(c.latex) for u in _uses(s)]
+    merged = _merged_marks(read_ok.values())
     try:
         with limits.time_limit(limits.CLAIM_SECONDS * 4, "binding the answer's index notation", cpu=True):
-            reading, found = bind(judge, items, uses)
+            reading, found = bind(judge, items, uses, merged)
     except limits.TimeLimitError:
         return
     if reading is None:
@@ -383,7 +440,7 @@ def judge_components(judge, claims, results) -> None:
                                              f"({r.message})")
         return
     reading.downstream = _downstream(read_ok.values(), reading)
-    own_defs = {c.id: s[0].value[0] for c, s, _ in items if canonical(s[0].value[0]) in reading.own
+    own_defs = {c.id: einstein.shown(s[0].value[0]) for c, s, _ in items if canonical(s[0].value[0], reading.merged) in reading.own
                 and _defines_own(s, reading)}
     from .truth import Truth
 
@@ -393,6 +450,10 @@ def judge_components(judge, claims, results) -> None:
     def run(claim) -> ClaimResult:
         if claim.id in found and not claim.rows and claim.latex == read_ok[claim.id].latex:
             verdict, message = found[claim.id]
+        elif reading.downstream and _closed_form(claim.latex, reading):
+            verdict, message = "unchecked", NOT_BOUND.format(
+                why=f"{reading.downstream} is a scalar the answer never defines (any function of its last quantity), and "
+                    f"a side gives its gradient in a closed form: which {reading.downstream} is meant is not known")
         else:
             j = einstein.judge(claim.latex, worlds)
             verdict, message = (j.verdict, j.message) if j.verdict else ("unchecked", NOT_BOUND.format(why=j.message))
@@ -404,6 +465,9 @@ def judge_components(judge, claims, results) -> None:
             r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
             r.message = (f"not judged: read with the spec's letters it is wrong ({r.message}), but in the answer's index "
                          f"notation it defines its own symbol {own_defs[cid]}")
+            continue
+        if r is not None and r.verdict == "incorrect" and not limits.overdue():
+            _doubt(r, c, run)  # the judge's letters against the answer's own: a false reject of a misreading
             continue
         if r is None or r.verdict != "unchecked" or limits.overdue():
             continue
@@ -423,10 +487,65 @@ def judge_components(judge, claims, results) -> None:
         r.counterexample = r.diagnosis = r.diagnosis_key = None
 
 
+def _doubt(result, claim, run) -> None:
+    """A claim the judge calls incorrect that holds by components in the answer's own index notation (the judge read
+    e_i or C as one of its own quantities): unchecked, both readings named — never turned into correct."""
+    try:
+        with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id} by components", cpu=True):
+            mine = run(claim)
+    except limits.TimeLimitError:
+        return
+    if mine.verdict == "correct":
+        result.verdict, result.expected, result.counterexample = "unchecked", "", None
+        result.diagnosis = result.diagnosis_key = None
+        result.message = (f"not judged: read with the spec's letters it is wrong ({result.message}), but it holds in the "
+                          f"answer's index notation ({mine.message}); one of the readings is wrong")
+        for row in result.rows:
+            if row.verdict == "incorrect":
+                row.verdict, row.expected, row.counterexample = "unchecked", "", None
+                row.message = f"not judged: its chain holds in the answer's index notation ({row.message})"
+
+
 def _defines_own(sides, reading: Reading) -> bool:
     """Whether the equation is the definition that made its left side the answer's own symbol (its right side the
     one the reading keeps)."""
-    return reading.own.get(canonical(sides[0].value[0]), (None,))[0] == sides[1]
+    return reading.own.get(canonical(sides[0].value[0], reading.merged), (None,))[0] == sides[1]
+
+
+def _merged_marks(claims) -> frozenset:
+    """The marked letters (\\hat b) that stand for their plain letter: every one the answer never writes beside its
+    plain letter in one equation (ŷ − y keeps ŷ apart)."""
+    marked, clash = set(), set()
+    for c in claims:
+        names = {n for s in _sides_or_none(c.latex) for n, _ in _uses(s)}
+        for n in names:
+            if n.startswith(einstein.HAT):
+                marked.add(n)
+                plain = n[len(einstein.HAT):]
+                if plain in names or plain.swapcase() in names:
+                    clash.add(n)
+    return frozenset(marked - clash)
+
+
+def _closed_form(latex: str, reading: Reading) -> bool:
+    """Whether a statement's first side differentiates the undefined downstream scalar and a later side does not (the
+    downstream scalar then has to be one particular function: ∂L/∂z_i = ŷ_i − y_i with L never defined)."""
+    from .surface import split_statements
+
+    def through(side) -> bool:
+        return any(n.op == "d" and n.args[0].op == "let"
+                   and canonical(n.args[0].value[0], reading.merged) == reading.downstream for n in einstein._walk(side))
+
+    for part in split_statements(latex):
+        sides = []
+        for toks in einstein._split_sides(einstein._tokens(part)):
+            try:
+                sides.append(einstein._Reader(toks).whole())
+            except (Unread, RecursionError):
+                continue
+        if sides and through(sides[0]) and not all(through(s) for s in sides[1:]):
+            return True
+    return False
 
 
 def _sides_or_none(latex: str) -> list:
@@ -448,10 +567,10 @@ def _downstream(claims, reading: Reading) -> str | None:
         for s in sides:
             for n in einstein._walk(s):
                 if n.op == "d" and n.args and n.args[0].op == "let" and n.args[0].value[1] is None:
-                    name = canonical(n.args[0].value[0])
+                    name = canonical(n.args[0].value[0], reading.merged)
                     numerators[name] = numerators.get(name, 0) + 1
                 if n.op == "let":
-                    name = canonical(n.value[0])
+                    name = canonical(n.value[0], reading.merged)
                     uses[name] = uses.get(name, 0) + 1
     free = [k for k, n in numerators.items() if uses.get(k) == n and k not in reading.bound and k not in reading.own]
     return free[0] if len(free) == 1 else None

@@ -1543,6 +1543,7 @@ class Judge:
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
+        unstated = list(claims) if components is None and hasattr(claims, "summation") else None  # (a document)
         claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
@@ -1603,10 +1604,15 @@ class Judge:
             modules.restore(results)
         if thresholds is not None:
             thresholds.restore(results)
-        if components is not None:
-            from .indexworld import judge_components
+        from .indexworld import judge_components, note_unstated
 
-            judge_components(self, components, results)
+        try:
+            if components is not None:
+                judge_components(self, components, results)
+            elif unstated is not None and dict(self.declared.options).get("summation") != "none":
+                note_unstated(unstated, results)  # a document: a sum only the convention gives names its [notation] line
+        except Exception:  # noqa: BLE001 -- a reading by components that trips a bug leaves the judge's verdicts as they are
+            pass
         if layered is not None:  # a layer norm's own intermediate quantities, index by index (intermediates.py)
             from .intermediates import rejudge
 

@@ -98,7 +98,7 @@ def oracle(planted: bool) -> dict[str, str]:
     dL_dW = grad(lambda v: float(np.sum((t - sig(v @ x)) ** 2)), W)
     same = lambda a, b: np.shape(a) == np.shape(b) and np.allclose(a, b, atol=1e-6)  # noqa: E731
     verdict = lambda ok: "correct" if ok else "incorrect"  # noqa: E731
-    out = {"e": "correct", "L": "correct"}  # (definitions of the answer's own symbols)
+    out = {"e": "unchecked", "L": "unchecked"}  # definitions of the answer's own symbols: not graded
     out["dy"] = verdict(same(dL_dy, 2 * e if planted else 2 * e * -1))
     out["dz"] = verdict(same(dL_dz, dL_dy * y * (1 - y)))
     # W_{ji} x_j with W of shape M × N: j would count M rows and the N entries of x at once — no such product
@@ -135,7 +135,7 @@ def test_rand_xies_derivation_is_judged_by_components(tmp_path, plant):
     if plant:
         assert {k for k, v in want.items() if v == "incorrect"} == {"dy", "zi", "dW"}
     else:
-        assert set(want.values()) == {"correct"}
+        assert set(want.values()) == {"correct", "unchecked"}
     got = verify(tmp_path, planted() if plant else RAND_XIE)
     # \text{grad}(W_{ij}), the chain's first side, does not read: its other sides are judged without it when they
     # agree ("left out"); when they do not, the claim is not called incorrect (the reading may be wrong): unchecked
@@ -154,12 +154,16 @@ def test_without_the_convention_stated_nothing_is_read_by_components(tmp_path):
         "# Use Einstein Notation to derive", "# Deriving")
     assert not einstein.stated(text)
     got = verify(tmp_path, text)
-    assert not any("summation convention" in r.message for r in got.values())
+    assert not any(_by_components(r) for r in got.values())
     declared = verify(tmp_path, text, '[notation]\nsummation = "einstein"\n')
     assert declared[IDS["dW"]].verdict == "correct"
-    assert "summation convention" in declared[IDS["dW"]].message
+    assert _by_components(declared[IDS["dW"]])
     refused = verify(tmp_path, RAND_XIE, '[notation]\nsummation = "none"\n')
-    assert not any("summation convention" in r.message for r in refused.values())
+    assert not any(_by_components(r) or "summation" in r.message for r in refused.values())
+
+
+def _by_components(result) -> bool:
+    return "read in index notation" in result.message or any("read by components" in n for n in result.notes)
 
 
 class Env:
@@ -238,3 +242,175 @@ def test_hostile_input_is_bounded():
     assert einstein.judge(long, [Env({})]).verdict is None
     deep = "y = " + "(" * 5000 + "x" + ")" * 5000
     assert einstein.judge(deep, [Env({"x": np.ones(2), "y": np.ones(2)})]).verdict is None
+
+
+SOFTMAX_SPEC = ('name = "sm"\nconvention = "row"\ninputs = 3\nlayers = [{units = 4, activation = "softmax"}]\n'
+                'loss = {name = "cross_entropy"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+
+
+def test_a_loss_never_defined_is_no_downstream_scalar_for_a_closed_form(tmp_path):
+    """Einstein notation stated, L never defined, ŷ beside y: ∂L/∂W_ij = (ŷ_i − y_i) x_j is right for the spec's
+    softmax and cross-entropy (NumPy below); it must not be judged against an arbitrary downstream L (a false reject),
+    and ŷ stays apart from y (they are written in one equation)."""
+    from gradproof.verify.cli import verify_file
+
+    W, b, x = RNG.normal(size=(4, 3)), RNG.normal(size=4), RNG.normal(size=3)
+    y = np.eye(4)[1]
+    loss = lambda V: -float(np.log(np.exp(V @ x + b)[1] / np.exp(V @ x + b).sum()))  # noqa: E731
+    yhat = np.exp(W @ x + b) / np.exp(W @ x + b).sum()
+    assert np.allclose(grad(loss, W), np.outer(yhat - y, x), atol=1e-6)  # the claim is right
+    body = ("In Einstein notation a repeated index is summed.\n\n$$\nz_i = W_{ij} x_j + b_i\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial W_{ij}} = (\\hat{y}_i - y_i) x_j\n$$\n")
+    (tmp_path / "spec.toml").write_text(SOFTMAX_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    verdicts = {r.id: r.verdict for r in results}
+    assert verdicts["line 8"] in ("correct", "unchecked")
+    assert "incorrect" not in verdicts.values()
+
+
+def test_a_layer_superscript_is_no_power():
+    with pytest.raises(einstein.Unread):
+        einstein.read(r"z^{(l)}_i = W^{(l)}_{ij} a^{(l-1)}_j")  # a generic layer: not read by components
+    assert einstein.read(r"z^{(2)}_i = W^{(2)}_{ij} a^{(1)}_j")[1].args[0].value == ("W^(2)", ("i", "j"))
+    assert einstein.read(r"v = \sigma^{2}")[1].op == "pow"
+
+
+TWO_LAYERS = r"""We use Einstein notation: a repeated index is summed.
+
+$$
+z^{(1)}_i = W^{(1)}_{ij} x_j + b^{(1)}_i
+$$
+
+$$
+a^{(1)}_i = \sigma(z^{(1)}_i)
+$$
+
+$$
+z^{(2)}_k = W^{(2)}_{ki} a^{(1)}_i + b^{(2)}_k
+$$
+
+$$
+\frac{\partial l}{\partial W^{(1)}_{ij}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ki} \sigma(z^{(1)}_i)(1 - \sigma(z^{(1)}_i)) x_j
+$$
+
+$$
+\frac{\partial l}{\partial W^{(1)}_{ij}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ik} \sigma(z^{(1)}_i)(1 - \sigma(z^{(1)}_i)) x_j
+$$
+
+$$
+\frac{\partial l}{\partial a^{(1)}_{i}} = \frac{\partial l}{\partial z^{(2)}_k} W^{(2)}_{ki} + \frac{\partial l}{\partial z^{(2)}_k}
+$$
+"""
+
+
+def test_layers_written_as_superscripts(tmp_path):
+    """W^{(1)}, W^{(2)}: letters of their own, bound to their layer (z = W x + b holds at either layer: the superscript
+    decides). Any downstream l of z^{(2)}: dl/dW1_ij = Σ_k dl/dz2_k W2_ki σ'(z1_i) x_j (NumPy, central differences);
+    W2_{ik} pairs i (4 units) with W2's 2 rows; the last claim adds Σ_k dl/dz2_k, which no l makes zero."""
+    W1, b1, W2, b2, x, g = (RNG.normal(size=s) for s in ((4, 3), 4, (2, 4), 2, 3, 2))
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    ell = lambda V1: float(g @ (W2 @ sig(V1 @ x + b1) + b2))  # noqa: E731  (a downstream l, linear in z2)
+    z1 = W1 @ x + b1
+    assert np.allclose(grad(ell, W1), np.einsum("k,ki,i,j->ij", g, W2, sig(z1) * (1 - sig(z1)), x), atol=1e-6)
+    assert not np.allclose(W2.T @ g, W2.T @ g + g.sum())
+    spec = SPEC.replace(f'layers = [{{units = {M}, activation = "sigmoid", bias = false}}]',
+                        'layers = [{units = 4, activation = "sigmoid"}, {units = 2, activation = "identity"}]')
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(TWO_LAYERS)
+    from gradproof.verify.cli import verify_file
+
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got == {"line 4": "correct", "line 8": "correct", "line 12": "correct", "line 16": "correct",
+                   "line 20": "incorrect", "line 24": "incorrect"}
+
+
+def test_an_unstated_sum_names_the_notation_line(tmp_path):
+    """Without the convention stated, a claim repeating an index absent from its left side is not judged by a guessed
+    sum; if it stays unchecked, its reason names [notation] summation = "einstein"."""
+    from gradproof.verify.indexworld import UNSTATED
+
+    text = RAND_XIE.replace("Einstein notation comes to rescue: a repeated index is summed.", "").replace(
+        "# Use Einstein Notation to derive", "# Deriving")
+    got = verify(tmp_path, text)
+    for r in got.values():
+        assert not _by_components(r)
+    noted = {k for k, r in got.items() if UNSTATED in r.message}
+    assert noted == {"line 23"}  # L = e_i e_i: i repeated, absent from the left (e_i = … has none of that kind)
+    assert got["line 23"].verdict == "unchecked"
+
+
+def test_d_derivatives_and_the_logistic_derivative():
+    """\\frac{dq}{ds_n} (d for ∂); σ'(s_i) = σ(s_i)(1 − σ(s_i)); u_i = σ(s_i) is diagonal in s (NumPy's logistic)."""
+    s = RNG.normal(size=4)
+    sig = 1 / (1 + np.exp(-s))
+    env = Env({"s": s}, (("q", lambda v: 0.5 * float(np.sum(v["s"] ** 2))), ("u", lambda v: 1 / (1 + np.exp(-v["s"])))))
+    assert np.allclose(env.value("u"), sig)
+    assert einstein.judge(r"\frac{dq}{ds_n} = s_n", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\mathrm{d} q}{\mathrm{d} s_n} = 2 s_n", [env]).verdict == "incorrect"
+    assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma'(s_i)", [env]).verdict == "correct"
+    assert einstein.judge(r"\frac{\partial u_i}{\partial s_i} = \sigma(s_i)", [env]).verdict == "incorrect"
+
+
+ERROR_TERM = r"""Einstein notation: repeated indices are summed.
+
+$$
+z_i = W_{ij} x_j + b_i
+$$
+
+$$
+\hat{y}_i = \sigma(z_i)
+$$
+
+$$
+e_i = \hat{y}_i - y_i
+$$
+
+$$
+L = \frac{1}{2} e_i e_i
+$$
+
+$$
+\frac{\partial L}{\partial z_i} = e_i \hat{y}_i (1 - \hat{y}_i)
+$$
+
+$$
+\frac{\partial L}{\partial W_{ij}} = e_i \hat{y}_i (1 - \hat{y}_i) x_j
+$$
+
+$$
+\frac{\partial L}{\partial W_{ij}} = e_j \hat{y}_j (1 - \hat{y}_j) x_i
+$$
+
+$$
+\frac{\partial L}{\partial b_i} = e_i \hat{y}_i
+$$
+"""
+
+
+def test_an_error_term_beside_y_hat(tmp_path):
+    """y beside ŷ is the target; e and L are the answer's own symbols (L equal to the spec's ½‖ŷ − y‖²). NumPy decides
+    which gradients are right; a right one is never incorrect (where the judge's own letters read e otherwise, the claim
+    is unchecked naming both readings), the wrong ones are incorrect."""
+    W, b, x, t = RNG.normal(size=(2, 3)), RNG.normal(size=2), RNG.normal(size=3), RNG.normal(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    loss = lambda V, c: 0.5 * float(np.sum((sig(V @ x + c) - t) ** 2))  # noqa: E731
+    yh = sig(W @ x + b)
+    e = yh - t
+    dW, db = grad(lambda V: loss(V, b), W), grad(lambda c: loss(W, c), b)
+    right = {"line 20": np.allclose(grad(lambda z: 0.5 * float(np.sum((sig(z) - t) ** 2)), W @ x + b), e * yh * (1 - yh)),
+             "line 24": np.allclose(dW, np.outer(e * yh * (1 - yh), x), atol=1e-6),
+             "line 28": False,  # e_j x_i: (3, 2) entries for W's (2, 3)
+             "line 32": np.allclose(db, e * yh, atol=1e-6)}
+    assert right == {"line 20": True, "line 24": True, "line 28": False, "line 32": False}
+    spec = SPEC.replace(f'layers = [{{units = {M}, activation = "sigmoid", bias = false}}]',
+                        f'layers = [{{units = {M}, activation = "sigmoid"}}]')
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(ERROR_TERM)
+    from gradproof.verify.cli import verify_file
+
+    got = {r.id: r.verdict for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    for cid, ok in right.items():
+        assert got[cid] in (("correct", "unchecked") if ok else ("incorrect",)), cid
+    assert got["line 24"] == "correct"
