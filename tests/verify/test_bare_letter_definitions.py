@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import central_differences
 from gradproof.verify.cli import verify_file
 
 SPEC = """name = "d2l_backprop"
@@ -70,25 +71,18 @@ def test_the_formulas_are_the_gradient_by_central_differences():
     rng = np.random.default_rng(0)
     W1, W2, x, y, lam = rng.normal(size=(4, 3)), rng.normal(size=(2, 4)), rng.normal(size=3), rng.normal(size=2), 0.1
 
-    def J(W1, W2):
-        o = W2 @ np.tanh(W1 @ x)
-        return 0.5 * np.sum((o - y) ** 2) + lam / 2 * (np.sum(W1**2) + np.sum(W2**2))
+    def J(p):
+        o = p["W2"] @ np.tanh(p["W1"] @ x)
+        return 0.5 * np.sum((o - y) ** 2) + lam / 2 * (np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2))
 
-    def central(f, W):
-        g = np.zeros_like(W)
-        for i in np.ndindex(W.shape):
-            e = np.zeros_like(W)
-            e[i] = 1e-6
-            g[i] = (f(W + e) - f(W - e)) / 2e-6
-        return g
-
+    fd = central_differences(J, {"W1": W1.copy(), "W2": W2.copy()})
     z = W1 @ x
     h = np.tanh(z)
     dJ_do = W2 @ h - y
     dz = (W2.T @ dJ_do) * (1 - h**2)
-    assert np.allclose(np.outer(dJ_do, h) + lam * W2, central(lambda W: J(W1, W), W2), atol=1e-7)
-    assert np.allclose(np.outer(dz, x) + lam * W1, central(lambda W: J(W, W2), W1), atol=1e-7)
-    assert not np.allclose(np.outer(dz, x) + lam / 2 * W1, central(lambda W: J(W, W2), W1), atol=1e-4)
+    assert np.allclose(np.outer(dJ_do, h) + lam * W2, fd["W2"], atol=1e-7)
+    assert np.allclose(np.outer(dz, x) + lam * W1, fd["W1"], atol=1e-7)
+    assert not np.allclose(np.outer(dz, x) + lam / 2 * W1, fd["W1"], atol=1e-4)
 
 
 def test_d2l_as_written_is_read_in_its_own_orientation(tmp_path):

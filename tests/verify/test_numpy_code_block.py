@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import central_differences
 from gradproof.verify.cli import verify_file
 
 SPEC = """name = "ng_week3"
@@ -42,27 +43,21 @@ def test_the_batch_formulas_by_central_differences():
     X, Y = rng.normal(size=(3, 6)), rng.integers(0, 2, size=(1, 6)).astype(float)
     W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=(4, 1)), rng.normal(size=(1, 4)), rng.normal(size=(1, 1))
 
-    def cost(W1, W2, b1):
-        A2 = 1 / (1 + np.exp(-(W2 @ np.tanh(W1 @ X + b1) + b2)))
+    def cost(p):
+        A2 = 1 / (1 + np.exp(-(p["W2"] @ np.tanh(p["W1"] @ X + p["b1"]) + b2)))
         return -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
 
-    def central(f, W):
-        g = np.zeros_like(W)
-        for i in np.ndindex(W.shape):
-            e = np.zeros_like(W)
-            e[i] = 1e-6
-            g[i] = (f(W + e) - f(W - e)) / 2e-6
-        return g
+    fd = central_differences(cost, {"W1": W1.copy(), "W2": W2.copy(), "b1": b1.copy()})
 
     A1 = np.tanh(W1 @ X + b1)
     A2 = 1 / (1 + np.exp(-(W2 @ A1 + b2)))
     dZ2 = A2 - Y
     dZ1 = (W2.T @ dZ2) * (1 - A1**2)
     m = X.shape[1]
-    assert np.allclose(dZ2 @ A1.T / m, central(lambda W: cost(W1, W, b1), W2), atol=1e-7)
-    assert np.allclose(dZ1 @ X.T / m, central(lambda W: cost(W, W2, b1), W1), atol=1e-7)
-    assert np.allclose(dZ1.sum(axis=1, keepdims=True) / m, central(lambda b: cost(W1, W2, b), b1), atol=1e-7)
-    assert not np.allclose(dZ2 @ A1.T, central(lambda W: cost(W1, W, b1), W2), atol=1e-3)
+    assert np.allclose(dZ2 @ A1.T / m, fd["W2"], atol=1e-7)
+    assert np.allclose(dZ1 @ X.T / m, fd["W1"], atol=1e-7)
+    assert np.allclose(dZ1.sum(axis=1, keepdims=True) / m, fd["b1"], atol=1e-7)
+    assert not np.allclose(dZ2 @ A1.T, fd["W2"], atol=1e-3)
 
 
 @pytest.mark.parametrize("wrong", [None, *LINES])
