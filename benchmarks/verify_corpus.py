@@ -29,8 +29,9 @@ Levy-Kramer's posts in index notation) has been measured too: first measured 13.
 (tests/verify/corpus/heldout13/: four real learners' and students' answers -- Pilex1's row-batch matrix calculus, A-R007's
 worked homework as answers TOMLs, Jan Hendriks's German LaTeX notes, Abhinav Jain's batch notes --, Steven Van
 Vaerenbergh's LaTeX derivation, a Spanish worked example, two notebooks of the pythonandml book (a worked example, batch
-norm), the HSBI/TDU German lecture notes) is fresh: nobody but its builder reads, measures or tunes against it until the
-next round measures it once.
+norm), the HSBI/TDU German lecture notes) has been measured too: first measured 33.5 % (146 of 436) with 241 unchecked,
+6 ids not found, 3 false accepts (the HSBI notes define dZ := dJ/dZ of the mean cost, then divide by m again) and 40
+false rejects, now open to work from.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
