@@ -1395,6 +1395,24 @@ def delta_is_own(claims) -> bool:
     return any(_DELTA_IS_DERIVATIVE.match(_normal(c.latex)) for c in claims[:500])
 
 
+# Ng's gradient letter defined by a definition sign as a derivative of an objective (HSBI/TDU's dZ^{[l]} := ∂J/∂Z^{[l]}):
+# group 1 the letter after d, group 2 the objective, group 3 the letter derived by
+_D_LETTER_DEFINED = re.compile(r"\s*+d\s*+([A-Za-z])[^=\\:]{0,40}(?::=|\\equiv)\s*+\\[dt]?frac\s*+\{\s*+\\partial\s*+"
+                               r"(J|C|E|L|\\ell)(?:\s*+\([^()]{0,60}\))?\s*+\}\s*+\{\s*+\\partial\s*+([A-Za-z])")
+
+
+def d_letters_of_objective(claims) -> bool:
+    """Whether the answer defines Ng's gradient letters as derivatives of its batch objective (``dZ^{[l]} :=
+    \\frac{\\partial J}{\\partial Z^{[l]}}``, J the cost averaged over the batch): then its ``dZ``, ``dA`` carry that
+    objective's 1/N rather than being each example's own (the parser's option ``d_objective``), and ``dW = \\frac{1}{m}
+    dZ A^T`` divides by m twice. Not where a definition ties a letter to one example's loss L or ℓ (Ng's own
+    ``dZ^{[l]} = \\frac{\\partial \\mathcal{L}}{\\partial Z^{[l]}}``): then the definitions disagree, and nothing is
+    changed."""
+    found = [m for c in claims[:500] if (m := _D_LETTER_DEFINED.match(_normal(c.latex[:2000])))
+             and m.group(1).lower() == m.group(3).lower()]
+    return bool(found) and all(m.group(2) in ("J", "C", "E") for m in found)
+
+
 def _a_derivative(latex: str) -> bool:
     """A claim stating a derivative: ∂, ∇, or a d written as Leibniz did (``\\frac{dC}{da}``)."""
     return "\\partial" in latex or "\\nabla" in latex or bool(_D_DERIVATIVE.search(latex))

@@ -1686,8 +1686,11 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
-        from .infer import delta_is_own, objective_scale, reassigned, scale_options
+        from .infer import d_letters_of_objective, delta_is_own, objective_scale, reassigned, scale_options
 
+        if self.batch > 1 and d_letters_of_objective(claims):  # dZ^{[l]} := ∂J/∂Z^{[l]}: Ng's letters of the mean cost
+            self.notation = replace(self.notation, options=self.notation.options + (("d_objective", True),))
+            self.inferred += ("dZ, dA are the batch objective's derivatives, with its 1/N (the answer's own definition)",)
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}

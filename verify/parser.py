@@ -1736,10 +1736,11 @@ class _Parser:
         return int(sizes[role])
 
     def grad_prefix(self) -> Node:
-        """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity."""
+        """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity (each example's own,
+        stacked, unless the answer defines the letters as its batch objective's: option ``d_objective``)."""
         tok = self.next()
         q = self.symbol(tok.text, tok, prefix=True)
-        return self.gradient(q, "loss", per_sample=True)
+        return self.gradient(q, "loss", per_sample=not self.opts.get("d_objective"))
 
     def gradient(self, q: Node, loss: str, per_sample: bool = False) -> Node:
         """∂loss/∂q. In a batch, ``\\frac{\\partial J}{\\partial Z}`` is the derivative of the mean J (with its
