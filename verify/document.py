@@ -205,6 +205,7 @@ def _unwrapped(body: str) -> tuple[str, bool]:
     like any display (no new surface). A wrapper numbers one equation: rows inside it are one claim, each row a link
     judged in turn (``extract``), so reading them renumbers no claim after it (purepisces' Q5.n ids). Linear: string
     operations and one pass (``_has_rows``)."""
+    body = _unboxed(body)
     inner = body.strip()
     for env in _WRAPPERS:
         opener, closer = f"\\begin{{{env}}}", f"\\end{{{env}}}"
@@ -214,6 +215,38 @@ def _unwrapped(body: str) -> tuple[str, bool]:
             # ($$ ⏎ \begin{equation} ⏎ z = …: the line of z, not of \begin{equation})
             return "\n" * body.count("\n", 0, len(body) - len(body.lstrip())) + inner, _has_rows(inner)
     return body, False
+
+
+def _unboxed(body: str) -> str:
+    """A display framed whole by ``\\boxed{…}`` around rows (Shreyansh Singh's boxed summary of ``aligned`` rows): the
+    rows read as if unframed, each a claim numbered by its own line. A frame around one equation stays (the surface
+    reader keeps its mathematics; its id is the frame's line, where its text starts). Linear: one pass for the
+    matching brace, one for the rows (``_has_rows``)."""
+    inner = body.strip()
+    if not inner.startswith("\\boxed") or not inner.endswith("}"):
+        return body
+    j = len("\\boxed")
+    while j < len(inner) and inner[j].isspace():
+        j += 1
+    if j == len(inner) or inner[j] != "{":
+        return body
+    depth, i = 0, j
+    while i < len(inner):
+        if inner[i] == "\\":
+            i += 2  # an escaped character (\{, \}, \\) is no brace
+            continue
+        if inner[i] == "{":
+            depth += 1
+        elif inner[i] == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    framed = inner[j + 1:i]
+    if i != len(inner) - 1 or not _has_rows(framed):
+        return body
+    opener = "".join(c if c == "\n" else " " for c in inner[:j + 1])  # (its line breaks kept: each row's own line)
+    return body[:len(body) - len(body.lstrip())] + opener + framed
 
 
 def _has_rows(body: str) -> bool:

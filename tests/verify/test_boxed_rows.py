@@ -1,0 +1,53 @@
+"""A display framed whole by ``\\boxed{…}`` around ``aligned`` rows (Shreyansh Singh's layer-norm summary, heldout12):
+each row is a claim numbered by its own line, as without the frame (the first row was numbered by the ``\\boxed{``
+line and carried the frame's brace in its text, so graders' ids ``line N.1`` were not found). A frame around one
+equation keeps the frame's line."""
+
+from __future__ import annotations
+
+from gradproof.verify.cli import verify_file
+
+SPEC = """name = "boxed"
+inputs = 3
+layers = [{units = 4, activation = "sigmoid"}, {units = 2, activation = "identity"}]
+[loss]
+name = "mean_squared_error"
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+ANSWER = r"""The forward pass, boxed:
+
+$$
+\boxed{
+\begin{aligned}
+z^{(1)} &= W^{(1)} x + b^{(1)} \\
+h^{(1)} &= \sigma\left(z^{({layer})}\right)
+\end{aligned}
+}
+$$
+
+$$
+\boxed{
+z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}
+}
+$$
+"""
+
+
+def _verdicts(tmp_path, layer: int) -> dict:
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "answer.md").write_text(ANSWER.replace("{layer}", str(layer)))
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r.verdict for r in results}
+
+
+def test_boxed_rows_are_numbered_by_their_own_lines(tmp_path):
+    assert _verdicts(tmp_path, 1) == {"line 6.1": "correct", "line 7.2": "correct", "line 13": "correct"}
+
+
+def test_a_wrong_boxed_row_is_judged_alone(tmp_path):
+    # h^{(1)} = σ(z^{(2)}): the activation of the wrong layer's summed input (the output layer has 2 units, the hidden 4)
+    got = _verdicts(tmp_path, 2)
+    assert got["line 6.1"] == got["line 13"] == "correct", got
+    assert got["line 7.2"] == "incorrect", got
