@@ -249,6 +249,35 @@ def _unboxed(body: str) -> str:
     return body[:len(body) - len(body.lstrip())] + opener + framed
 
 
+#: the cases of LaTeX before amsmath: \left\{ \begin{array}{rcl} … \end{array} \right.
+_ARRAY_CASES = re.compile(r"\\left\s*+(?:\\\{|\\lbrace)\s*+\\begin\s*+\{array\}\s*+\{[^{}]{0,40}\}")
+_RIGHT_DOT = re.compile(r"\s*+\\right\s*+\.")
+
+
+def _array_cases(body: str) -> str:
+    """``\\left\\{ \\begin{array}{rcl} 0 & \\mbox{for} & x \\le 0 \\\\ 1 & … \\end{array} \\right.`` (ThirstyScholar's ReLU
+    derivative; LaTeX's cases before amsmath) as ``cases``: its rows are one claim's cases, not rows of claims, and the
+    columns after a row's value are its condition. Line breaks kept (ids); linear: one search per opener."""
+    if "array" not in body or "\\left" not in body:
+        return body
+    out, pos = [], 0
+    for m in _ARRAY_CASES.finditer(body):
+        if m.start() < pos:
+            continue
+        end = body.find("\\end{array}", m.end())
+        right = _RIGHT_DOT.match(body, end + len("\\end{array}")) if end >= 0 else None
+        if right is None or "\\begin{array}" in body[m.end():end]:
+            continue
+        rows = []
+        for row in body[m.end():end].split("\\\\"):
+            value, *condition = row.split("&")
+            rows.append(value + ("&" + " ".join(condition) if condition else ""))
+        breaks = "\n" * (m.group(0).count("\n") + right.group(0).count("\n"))
+        out += [body[pos:m.start()], "\\begin{cases}", breaks, "\\\\".join(rows), "\\end{cases}"]
+        pos = right.end()
+    return "".join(out) + body[pos:] if out else body
+
+
 def _has_rows(body: str) -> bool:
     """Rows in a wrapper's body: an inner rows environment, or a row break ``\\\\`` outside braces and environments
     (not a ``\\substack{a \\\\ b}``'s nor a matrix's). One pass."""
@@ -324,6 +353,7 @@ def _scan(text: str, lines: _LineCounter):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
+        body = _array_cases(body)
         one_number = False
         if kind == "display":
             body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside

@@ -2391,7 +2391,7 @@ class _Parser:
         return None
 
     def condition(self) -> Node:
-        if self.is_("if"):
+        if self.is_("if") or self.is_("for") or self.is_("when"):  # \text{if }, \mbox{for} z \le 0, \text{when}
             self.next()
         if self.is_("otherwise") or self.is_("else"):
             self.next()

@@ -1,10 +1,12 @@
 """A display framed whole by ``\\boxed{…}`` around ``aligned`` rows (Shreyansh Singh's layer-norm summary, heldout12):
 each row is a claim numbered by its own line, as without the frame (the first row was numbered by the ``\\boxed{``
 line and carried the frame's brace in its text, so graders' ids ``line N.1`` were not found). A frame around one
-equation keeps the frame's line."""
+equation keeps the frame's line. And LaTeX's cases before amsmath (``\\left\\{ \\begin{array} … \\right.``) is one claim."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from gradproof.verify.cli import verify_file
 
 SPEC = """name = "boxed"
@@ -51,3 +53,30 @@ def test_a_wrong_boxed_row_is_judged_alone(tmp_path):
     got = _verdicts(tmp_path, 2)
     assert got["line 6.1"] == got["line 13"] == "correct", got
     assert got["line 7.2"] == "incorrect", got
+
+
+# LaTeX's cases before amsmath (ThirstyScholar's ReLU derivative, heldout11): the array's rows are the cases of one
+# claim, not claims of their own; the columns after a value ("for", the condition) are its condition
+ARRAY_CASES = r"""$$
+\frac{\partial h^{(1)}}{\partial z^{(1)}} =
+\left\{ \begin{array}{rcl}
+{low} & \mbox{for} & z^{(1)} \le 0 \\
+1 & \mbox{for} & z^{(1)} > 0 \\
+\end{array}\right.
+$$
+"""
+
+
+def test_the_relu_derivative_by_central_differences():
+    z = np.random.default_rng(2).normal(size=50)
+    z = z[np.abs(z) > 1e-3]
+    fd = (np.maximum(z + 1e-6, 0) - np.maximum(z - 1e-6, 0)) / 2e-6
+    assert np.allclose(fd, np.where(z > 0, 1.0, 0.0))  # the cases with 0 below zero, 1 above
+
+
+@pytest.mark.parametrize(("low", "verdict"), [("0", "correct"), ("1", "incorrect")])
+def test_array_cases_are_one_claim(tmp_path, low, verdict):
+    (tmp_path / "spec.toml").write_text(SPEC.replace('"sigmoid"', '"relu"'))
+    (tmp_path / "answer.md").write_text(ARRAY_CASES.replace("{low}", low))
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    assert {r.id: r.verdict for r in results} == {"line 2": verdict}, [(r.id, r.message) for r in results]
