@@ -1062,6 +1062,12 @@ class _Parser:
         return self.peek(k) is not None and self.peek(k).text in ("(", "[")
 
     # -- quantities ----------------------------------------------------------------------------------
+    def _sample_script(self, toks) -> bool:
+        """``(i)`` with i the example counted by a sum over the batch (``\\sum_{i=1}^{B} \\frac{∂L}{∂z_2^{(i)}}``):
+        example i, not a layer — then the subscript of ``z_2^{(i)}`` is the layer."""
+        return (len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")" and int(self.opts.get("batch", 1)) > 1
+                and self.bound.get(toks[1].text) in (*BATCH_BOUNDS, self.opts.get("batch_letter", "N")))
+
     def symbol(self, name: str, tok: Tok, prefix: bool = False) -> Node:
         """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
         scripts = []
@@ -1180,7 +1186,8 @@ class _Parser:
                         # is the first layer's weights, and so is CMU's W_0 in Z_0 = A_0 W_0^T + …, option from_zero;
                         # else W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
-                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") or self.opts.get("layer_letter") and not (
+                            m == "^" and ts[:1] and (ts[0].text in ("(", "[") and not self._sample_script(ts)
+                                                     or self.opts.get("layer_letter") and not (
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
