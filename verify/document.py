@@ -260,13 +260,19 @@ def _array_cases(body: str) -> str:
     columns after a row's value are its condition. Line breaks kept (ids); linear: one search per opener."""
     if "array" not in body or "\\left" not in body:
         return body
-    out, pos = [], 0
+    out, pos, end, inner = [], 0, -1, -1
     for m in _ARRAY_CASES.finditer(body):
         if m.start() < pos:
             continue
-        end = body.find("\\end{array}", m.end())
-        right = _RIGHT_DOT.match(body, end + len("\\end{array}")) if end >= 0 else None
-        if right is None or "\\begin{array}" in body[m.end():end]:
+        if end < m.end():  # (the first \end{array} after this opener: the one found before, while it is still ahead)
+            end = body.find("\\end{array}", m.end())
+            if end < 0:
+                break
+        if inner < m.end():  # (the next \begin{array}, likewise: each search starts where the last one ended)
+            inner = body.find("\\begin{array}", m.end())
+            inner = len(body) if inner < 0 else inner
+        right = _RIGHT_DOT.match(body, end + len("\\end{array}"))
+        if right is None or inner < end:  # (an array inside this one: not LaTeX's cases)
             continue
         rows = []
         for row in body[m.end():end].split("\\\\"):

@@ -26,6 +26,9 @@ _WRAP_BARE = re.compile(r"\\(" + "|".join(FONT_WRAPPERS) + r")(?![A-Za-z])\s*")
 _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt|textnormal|mbox)\s*\{([^{}]*)\}")  # linear: no lazy spaces
 #: the font switch written as a command with an argument, liangguangyii's \rm{d} Z, w^{\rm{T}}: \mathrm{…}
 _RM_GROUP = re.compile(r"\\rm\s*\{")
+#: plain TeX's font switch inside a group, {\rm softmax}, {\bf W}, {\cal L}: the LaTeX command with the group's text
+_FONT_SWITCH = re.compile(r"\{\s*\\(rm|bf|it|sf|tt|cal)(?![A-Za-z])\s*([^{}\\$]{1,60})\}")
+_FONT_COMMANDS = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "sf": "mathsf", "tt": "mathtt", "cal": "mathcal"}
 _NABLA = re.compile(r"\\(?:big)?triangledown(?![A-Za-z])")  # Halevy's \bigtriangledown f: the gradient
 _HAT_SCRIPTED = re.compile(r"\\(?:widehat|hat)\s*\{\s*([A-Za-z])\s*_\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")  # \hat{m_t}
 _TILDE = re.compile(r"\\(?:widetilde|tilde)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))")  # Goto's \widetilde{x}
@@ -284,10 +287,17 @@ def _ell_index(s: str) -> str:
     return _ELL.sub(f" {letter} ", s) if letter else s
 
 
+def _font_switches(s: str) -> str:
+    """``{\\rm softmax}`` -> ``\\mathrm{softmax}`` (a Stack Exchange answer's plain TeX), ``{\\bf W}`` -> ``\\mathbf{W}``."""
+    if "\\" not in s or "{" not in s:
+        return s
+    return _FONT_SWITCH.sub(lambda m: f"\\{_FONT_COMMANDS[m.group(1)]}{{{m.group(2).strip()}}}", s)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
-    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", s)))).strip()))
+    s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
