@@ -28,6 +28,7 @@ _NAMED = re.compile(r"\\(operatorname\*?|mathrm|text|textrm|textit|mathsf|mathtt
 _RM_GROUP = re.compile(r"\\rm\s*\{")
 #: plain TeX's font switch inside a group, {\rm softmax}, {\bf W}, {\cal L}: the LaTeX command with the group's text
 _FONT_SWITCH = re.compile(r"\{\s*\\(rm|bf|it|sf|tt|cal)(?![A-Za-z])\s*([^{}\\$]{1,60})\}")
+_ARGUMENT_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[_^])\s{0,4}$")  # (searched in the 24 characters before a group)
 _FONT_COMMANDS = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "sf": "mathsf", "tt": "mathtt", "cal": "mathcal"}
 _NABLA = re.compile(r"\\(?:big)?triangledown(?![A-Za-z])")  # Halevy's \bigtriangledown f: the gradient
 _HAT_SCRIPTED = re.compile(r"\\(?:widehat|hat)\s*\{\s*([A-Za-z])\s*_\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")  # \hat{m_t}
@@ -291,7 +292,12 @@ def _font_switches(s: str) -> str:
     """``{\\rm softmax}`` -> ``\\mathrm{softmax}`` (a Stack Exchange answer's plain TeX), ``{\\bf W}`` -> ``\\mathbf{W}``."""
     if "\\" not in s or "{" not in s:
         return s
-    return _FONT_SWITCH.sub(lambda m: f"\\{_FONT_COMMANDS[m.group(1)]}{{{m.group(2).strip()}}}", s)
+    def command(m: re.Match) -> str:
+        if _ARGUMENT_BEFORE.search(s, max(0, m.start() - 24), m.start()):
+            return m.group(0)  # \mbox{\bf f}, a_{\rm in}: a command's argument or a script, read as before
+        return f"\\{_FONT_COMMANDS[m.group(1)]}{{{m.group(2).strip()}}}"
+
+    return _FONT_SWITCH.sub(command, s)
 
 
 def normalize(text: str) -> str:
