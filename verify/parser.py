@@ -1062,6 +1062,21 @@ class _Parser:
         return self.peek(k) is not None and self.peek(k).text in ("(", "[")
 
     # -- quantities ----------------------------------------------------------------------------------
+    def _label_entry(self, node: Node, example: str, name: str) -> Node:
+        """CS231n's ``f_{y_i}``, ``p_{y_i}``: the output's entry of example i's true class — with a one-hot target,
+        Σ_k y_k f_k of that example (the output layer's only; the example: i of a sum over the batch, or the one
+        example a claim is about)."""
+        kind, layer = node.value if node.op == "q" else (None, None)
+        if kind not in ("yhat", "z") or kind == "z" and layer != self.depth_net:
+            raise Unreadable(f"{name}_{{y}}: the true class's entry is read on the output layer only")
+        target = Node("q", (), ("y", None))
+        if example and example in self.bound:
+            node, target = Node("sample", (node,), example), Node("sample", (target,), example)
+        elif int(self.opts.get("batch", 1)) > 1:
+            raise Unreadable(f"{name}_{{y_{example}}}: which example of the batch is not said (sum over it, or write the "
+                             "claim for one example)")
+        return Node("axsum", (Node("had", (node, target)),), None)
+
     def _sample_script(self, toks) -> bool:
         """``(i)`` with i the example counted by a sum over the batch (``\\sum_{i=1}^{B} \\frac{∂L}{∂z_2^{(i)}}``):
         example i, not a layer — then the subscript of ``z_2^{(i)}`` is the layer."""
@@ -1144,6 +1159,7 @@ class _Parser:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
         zero, transpose, power, updated = False, False, None, False
         bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
+        label = None  # CS231n's f_{y_i}: the entry of the true class (a subscript that is the target letter)
         for mark, toks in scripts:
             if mark == "'" and base in ("W", "b"):
                 updated = True  # w': the weight after the step
@@ -1233,6 +1249,9 @@ class _Parser:
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step
                 elif item[0] == "other" and item[1] == "*" and mark == "^" and kind == "y":
                     pass  # Thill's y^*, y_i^*: the target (the true label), beside \hat y the prediction
+                elif (item[0] == "other" and mark == "_" and label is None and not comps and kind in ("yhat", "z", "h")
+                      and (found := _LABEL_SCRIPT.match(item[1])) and self.bases.get(found.group(1), found.group(1)) == "y"):
+                    label = found.group(2) or found.group(3) or ""  # CS231n's f_{y_i}, p_{y_i}: the true class's entry
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         if name in self.fixed and kind == "yhat" and base is None and layer is not None and not isinstance(layer, str):
@@ -1365,6 +1384,8 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y")
                 and comps[0] not in self.bound):
             comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
+        if label is not None:
+            node = self._label_entry(node, label, name)
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
@@ -2433,6 +2454,9 @@ def _not_judged(tok: Tok) -> None:
         raise Unreadable(f"unknown symbol '{tok.text}' at position {tok.pos}: {advice}")
     raise Unreadable(why)
 
+
+#: the target letter as an index, alone or with its example's (y, y_i, y_{n}, y^{(i)}): CS231n's f_{y_i}
+_LABEL_SCRIPT = re.compile(r"([A-Za-z])(?:_\{?([a-z])\}?|\^\{?\(([a-z])\)\}?)?$")
 
 #: the mean objective's gradient -> each sample's own (verify/truth.py computes both)
 _PER_SAMPLE = {"dz": "delta", "dh": "dhs", "dyhat": "dyhats"}
