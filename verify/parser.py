@@ -2250,6 +2250,9 @@ class _Parser:
                 raise Unreadable(f"cannot read '{p.peek().text}' in the indicator's condition")
         elif self.is_("(") or self.is_("[") or self.is_("{"):
             close = {"(": ")", "[": "]", "{": "}"}[self.next().text]
+            label = self._label_equality(close)
+            if label is not None:
+                return label
             cond = self.condition()
             self.expect(close)
         elif self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("T", "{") or self.peek() is None or (
@@ -2262,6 +2265,33 @@ class _Parser:
         if cond.op != "cmp":
             raise Unreadable("the condition of an indicator must compare, e.g. z > 0")
         return Node("cases", (num(1.0), cond, num(0.0), Node("true")))
+
+    def _label_equality(self, close: str) -> Node | None:
+        """CS231n's ``\\mathbb{1}(y_i = k)``: 1 where example i's true class is k — entry k of the one-hot target (of
+        example i of a sum over the batch, or of the one example a claim is about). None, nothing consumed, for any
+        other condition."""
+        end = next((k for k in range(self.i, min(self.i + 9, len(self.t))) if self.t[k].text == close), None)
+        if end is None:
+            return None
+        texts = [t.text for t in self.t[self.i:end] if t.text not in ("{", "}")]
+        if "=" not in texts:
+            return None
+        eq = texts.index("=")
+        sides = (texts[:eq], texts[eq + 1:])
+        label = next((side for side in sides if side[:1] and self.bases.get(side[0], side[0]) == "y"
+                      and (len(side) == 1 or len(side) == 3 and side[1] == "_")), None)
+        other = sides[1] if label is sides[0] else sides[0]
+        if label is None or len(other) != 1 or not (other[0] in ENTRY_LETTERS or other[0] in self.bound):
+            return None
+        example = label[2] if len(label) == 3 else ""
+        target: Node = Node("q", (), ("y", None))
+        if example and example in self.bound:
+            target = Node("sample", (target,), example)
+        elif int(self.opts.get("batch", 1)) > 1:
+            raise Unreadable("1(y = k): which example of the batch is not said (sum over it, or write the claim for one "
+                             "example)")
+        self.i = end + 1
+        return Node("comp", (target,), other[0])
 
     def numpy_call(self, name: str) -> Node:
         """NumPy written as mathematics (Ng's ``np.sum(dZ, axis=1, keepdims=True)``, ``np.dot(W, A)``)."""

@@ -1,7 +1,7 @@
 """CS231n's label index: ``L_i = -\\log\\left(\\frac{e^{f_{y_i}}}{\\sum_j e^{f_j}}\\right)``, ``-f_{y_i} + \\log\\sum_j
-e^{f_j}``, ``-\\log \\hat y_{y_i}``: the output's entry of the true class (with a one-hot target, Σ_k y_k f_k). It was
-"cannot read the index 'y_i'". Verdicts by hand; the first test checks the three forms against the cross-entropy in
-NumPy (not gradproof)."""
+e^{f_j}``, ``-\\log \\hat y_{y_i}``: the output's entry of the true class (with a one-hot target, Σ_k y_k f_k); and
+``\\mathbb{1}(y_i = k)``, entry k of the one-hot target. Both were unread. Verdicts by hand; the first tests check the
+forms against the cross-entropy and its central differences in NumPy (not gradproof)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,24 @@ def test_one_examples_loss_beside_the_batch_mean(tmp_path):
     # L = 1/N Σ_i L_i: L_i is judged as one example's loss (Judge's one-example reading), the label its true class
     got = _verdicts(tmp_path, [FORMS["lse"], WRONG["sign"]], batch_line="$$L = \\frac{1}{N} \\sum_i L_i$$\n\n")
     assert got == ["correct", "incorrect"]
+
+
+def test_the_score_gradient_by_central_differences():
+    rng = np.random.default_rng(8)
+    f, label = rng.normal(size=3), 1
+
+    def loss(g):
+        return -g[label] + np.log(np.exp(g).sum())
+
+    fd = np.array([(loss(f + 1e-6 * e) - loss(f - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    p = np.exp(f) / np.exp(f).sum()
+    assert np.allclose(fd, p - (np.arange(3) == label), atol=1e-8)  # p_k - 1(y_i = k)
+    assert not np.allclose(fd, p + (np.arange(3) == label), atol=1e-3)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"p_k - \mathbb{1}(y_i = k)", "correct"),
+                                                (r"p_k - \mathbb{1}\{k = y_i\}", "correct"),
+                                                (r"p_k + \mathbb{1}(y_i = k)", "incorrect")])
+def test_the_indicator_of_the_true_class(tmp_path, claim, verdict):
+    claims = [r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}", r"\frac{\partial L_i}{\partial f_k} = " + claim]
+    assert _verdicts(tmp_path, claims) == ["correct", verdict]
