@@ -64,7 +64,9 @@ j = slice(None)
 x_rows = [
     dfdxh[i] / sq + dfdmu / m + dfdvar * 2 * (x[i] - mu) / m,
     dfdxh[i] / sq + (1 / m) * (dfdxh[j] * -1 / sq).sum() - 0.5 * (dfdxh * (x - mu)).sum() * sq**-1.5 * 2 * (x[i] - mu) / m,
-    dfdxh[i] * (var + eps) ** -0.5 - (var + eps) ** -0.5 / m * dfdxh.sum() + (var + eps) ** -0.5 / m * (x[i] - mu) / sq * (dfdxh * (x - mu) / sq).sum(),
+    dfdxh[i] * (var + eps) ** -0.5
+    - (var + eps) ** -0.5 / m * dfdxh.sum()
+    + (var + eps) ** -0.5 / m * (x[i] - mu) / sq * (dfdxh * (x - mu) / sq).sum(),
     dfdxh[i] * (var + eps) ** -0.5 - (var + eps) ** -0.5 / m * dfdxh.sum() + (var + eps) ** -0.5 / m * xh[i] * (dfdxh * xh).sum(),
 ]
 final = (var + eps) ** -0.5 / m * (m * dfdxh - dfdxh.sum() - xh * (dfdxh * xh).sum())
