@@ -31,11 +31,12 @@ worked homework as answers TOMLs, Jan Hendriks's German LaTeX notes, Abhinav Jai
 Vaerenbergh's LaTeX derivation, a Spanish worked example, two notebooks of the pythonandml book (a worked example, batch
 norm), the HSBI/TDU German lecture notes) has been measured too: first measured 33.5 % (146 of 436) with 241 unchecked,
 6 ids not found, 3 false accepts (the HSBI notes define dZ := dJ/dZ of the mean cost, then divide by m again) and 40
-false rejects, now open to work from. The fourteenth (tests/verify/corpus/heldout14/: five real learners' and students'
+false rejects, now open to work from. The fourteenth (tests/verify/corpus/heldout14/: six real learners' and students'
 answers -- Shivam Kumar's worked exam solutions as answers TOMLs, Riccardo de Lutio's LaTeX notes, Marius Bauer's German
-optimizer summary, menetn's ETH summary sheet as an answers TOML, Kevin Zakka's batch-norm derivation --, smaxx73's
-Session 6 notebook and quiz solutions, Roberto Paredes's Spanish MDPII notes with ```math fences) is fresh: nobody but
-its builder has read or measured it; its first measurement is the next round's honest number.
+optimizer summary, menetn's ETH summary sheet as an answers TOML, Kevin Zakka's batch-norm derivation, zz0808's Chinese
+notes on Ng's courses --, smaxx73's Session 6 notebook and quiz solutions, Roberto Paredes's Spanish MDPII notes with
+```math fences) is fresh: nobody but its builder has read or measured it; its first measurement is the next round's
+honest number.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
