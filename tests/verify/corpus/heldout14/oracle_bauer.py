@@ -43,6 +43,7 @@ adam_step = lambda e: -eta * ref_mh / (np.sqrt(ref_vh) + e)  # noqa: E731
 checks = {
     "line 6": lambda: L(w - 1e-3 * g) < L(w),
     "line 20": lambda: same(g, (o - t) @ X),
+    "line 21.2": lambda: same(g, (o - t) @ X),
     "line 25": lambda: same(w - eta * (o - t) @ X, w - eta * g),
     "line 39": lambda: same(acc, -g),
     "line 41": lambda: same(w + eta * acc, w - eta * g),

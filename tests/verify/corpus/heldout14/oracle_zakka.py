@@ -84,6 +84,16 @@ checks = {
     # at mu away from the batch mean (the graph's mu is an input of the cell): at the mean both sides are 0
     "line 169": lambda: same(dxh_dvar_sum_off, (-0.5 * (x - mu_off) * np.sqrt(var + eps) ** -1.5).sum()),
     "line 180": lambda: all(same(row, dfdmu) for row in mu_rows),
+    "line 86.2": lambda: same(dfdgam, (dfdy * xh).sum()),
+    "line 99.2": lambda: same(dfdbet, dfdy.sum()),
+    "line 109.2": lambda: same(dfdxh, dfdy * gam),
+    "line 170.2": lambda: same(dxh_dvar_sum_off, -0.5 * ((x - mu_off) * np.sqrt(var + eps) ** -1.5).sum()),
+    "line 181.2": lambda: same(mu_rows[1], dfdmu),
+    "line 182.3": lambda: same(mu_rows[2], dfdmu),
+    "line 183.4": lambda: same(mu_rows[3], dfdmu),
+    "line 220.2": lambda: same(x_rows[1], dfdx[i]),
+    "line 221.3": lambda: same(x_rows[2], dfdx[i]),
+    "line 222.4": lambda: same(x_rows[3], dfdx[i]),
     "line 189": lambda: same(dfdmu, (dfdxh * -1 / sq).sum()),
     "line 198": lambda: same(dfdx[i], x_rows[0]),
     "line 203": lambda: same(float(grad(lambda v: float(((v - mu) / sq)), np.array(x[i]))), 1 / sq),
@@ -99,6 +109,7 @@ checks = {
 }
 planted = {
     "line 108": lambda: same(dfdxh, dfdy * bet),
+    "line 109.2": lambda: same(dfdxh, dfdy * bet),
     "line 139": lambda: same(float(dxh_dmu), 1 / (var + eps) * (-1)),
     "line 189": lambda: same(dfdmu, (dfdxh * 1 / sq).sum()),
     "line 205": lambda: same(grad(lambda xx: xx.mean(), x)[i], 1),
