@@ -33,7 +33,7 @@ norm), the HSBI/TDU German lecture notes) has been measured too: first measured 
 6 ids not found, 3 false accepts (the HSBI notes define dZ := dJ/dZ of the mean cost, then divide by m again) and 40
 false rejects, now open to work from. The fourteenth (tests/verify/corpus/heldout14/: six real learners' and students'
 answers -- Shivam Kumar's worked exam solutions as answers TOMLs, Riccardo de Lutio's LaTeX notes, Marius Bauer's German
-optimizer summary, menetn's ETH summary sheet as an answers TOML, Kevin Zakka's batch-norm derivation, zz0808's Chinese
+optimizer summary, menetn's ETH summary sheet as an answers TOML, Sai Krishna Ponnam's batch-norm notes, zz0808's Chinese
 notes on Ng's courses --, smaxx73's Session 6 notebook and quiz solutions, Roberto Paredes's Spanish MDPII notes with
 ```math fences) is fresh: nobody but its builder has read or measured it; its first measurement is the next round's
 honest number.
