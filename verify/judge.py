@@ -2657,9 +2657,9 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         return sides, rels
     first = sides[0]
     is_param = first.op == "q" and first.value[0] in ("W", "b")
+    entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
+        "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
     if rels[0] == "->":
-        entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
-            "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
         if not (is_param or entry):
             raise Unreadable("→ maps a weight or a bias to its updated value; write the parameter on its left")
         rest, rest_rels = sides[1:], rels[1:]
@@ -2668,9 +2668,11 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         if not rest or any(r != "=" for r in rest_rels[1 if len(rest) < len(sides) - 1 else 0:]):
             raise Unreadable("cannot read the update: write w \\rightarrow w - \\eta \\nabla_w C")
         return [first] + rest, ["<-"] + ["="] * (len(rest) - 1)
-    if rels[0] == "=" and is_param and len(sides) >= 2:
+    if rels[0] == "=" and (is_param or entry) and len(sides) >= 2:
+        # (UFLDL's W_{ij}^{(l)} = W_{ij}^{(l)} - \alpha \frac{\partial}{\partial W_{ij}^{(l)}} J(W,b): one entry, updated)
         steps = {n.value for n in sides[1].walk() if n.op == "q" and (n.value[0] in ("dW", "db", "dWL", "dbL") or state_kind(n.value[0]))}
-        if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in steps):
+        layer = (first.args[0] if entry else first).value[1]
+        if first in list(sides[1].walk()) and any(g[1] == layer for g in steps):
             return sides, ["<-"] + rels[1:]
     return sides, rels
 
