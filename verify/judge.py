@@ -233,6 +233,7 @@ class Judge:
         self._later = None
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
+        self._example_cost = False  # the answer defines its cost for one example (_one_example_cost)
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -1707,8 +1708,9 @@ class Judge:
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
+        self._example_cost = self.batch > 1 and _one_example_cost(claims)
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
-                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
+                self._example_cost or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -2293,14 +2295,17 @@ class Judge:
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
                 elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
-                      and dict(self.notation.options).get("chosen_batch") and not _names_samples(claim.latex)):
+                      and (dict(self.notation.options).get("chosen_batch") or self._example_cost)
+                      and not _names_samples(claim.latex)):
                     # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
                     # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
                     # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
                     # right in its case only, which the prose around it says)
                     one = self._for_one_example(claim, "an entry index naming no example, in a batch the tool chose "
                                                        "from a 1/m elsewhere: read for one example")
-                    result = one if one is not None and one.verdict == "correct" else result
+                    # UFLDL's ∂J/∂a_i^{(n_l)} = a_i^{(n_l)} − y_i after J(W,b; x,y) = ½‖h_{W,b}(x) − y‖²: where the answer's
+                    # own cost is one example's, an entry index naming no example is that example's (as _NO_SAMPLE's)
+                    result = one if one is not None and (one.verdict == "correct" or self._example_cost) else result
                 elif (result.verdict == "incorrect" and self._one_example is not None and not _SAMPLE_MARK.search(claim.latex)
                       and "shape_error" not in (result.counterexample or {})):
                     result = self._on_own_example_cost(claim) or result
@@ -3174,8 +3179,9 @@ _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
 #: what does not tie a claim to the batch: a sum over a layer's units (its bound a layer's size, Thill's
-#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}) and a numeric fraction (\frac{1}{2})
-_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}")
+#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}), a numeric fraction (\frac{1}{2}) and UFLDL's layer count n_l (a^{(n_l)})
+_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}|"
+                          r"(?<![A-Za-z\\])n\s*+_\s*+\{?\s*+[lL]\s*+\}?(?![A-Za-z])")  # UFLDL's n_l: the number of layers
 
 
 def _names_samples(latex: str) -> bool:
@@ -3213,7 +3219,12 @@ def _one_example_cost(claims) -> bool:
     """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
     from .infer import _normal
 
-    return any(_EXAMPLE_COST.match(_normal(c.latex)) for c in claims)
+    return any(_EXAMPLE_COST.match(text) or _GIVEN_EXAMPLE.match(text) for text in (_normal(c.latex) for c in claims))
+
+
+#: a cost defined for the one example its arguments name, bare: UFLDL's J(W,b; x,y) = ½‖h_{W,b}(x) − y‖² ("the cost
+#: function with respect to a single example (x, y)"), L(w, b | x, y) = …
+_GIVEN_EXAMPLE = re.compile(r"\s*+[CJEL]\s*+\([^()=;|^]{0,40}[;|]\s*+x\s*+,\s*+y\s*+\)\s*+=")
 
 
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
