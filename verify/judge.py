@@ -24,7 +24,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
-from . import columnsample, orientation, recurrences
+from . import columnsample, orientation, penaltyscale, recurrences
 from . import expected as expected_mod
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
@@ -234,6 +234,7 @@ class Judge:
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._example_cost = False  # the answer defines its cost for one example (_one_example_cost)
+        self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -2082,6 +2083,17 @@ class Judge:
         one.message += f" ({ONE_EXAMPLE_LOSS})"
         return one
 
+    def _on_other_penalty_scale(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """An incorrect claim that holds with the penalty on the other scale (λ ↔ λ/N, verify/penaltyscale.py):
+        unchecked, both named."""
+        if self._penalty_judge is None:
+            self._penalty_judge = [penaltyscale.other_judge(self)]
+        other = self._penalty_judge[0]
+        if other is None or other.check(claim).verdict != "correct":
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", penaltyscale.message(self, result),
+                           quantity=claim.quantity)
+
     def _sample_check(self, claim: Claim) -> ClaimResult:
         """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
         if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
@@ -2349,6 +2361,8 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: {result.message} — with the unit letters read as "
                                       "layers (i input, j/h hidden, k output); name the layers to have it checked")
+                if result.verdict == "incorrect" and penaltyscale.applies(self, claim.latex):
+                    result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
                 return result
         except limits.TimeLimitError:
             why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"

@@ -1,0 +1,44 @@
+"""The penalty's scale as the answer writes it: an L2 penalty λ/2 Σ W² beside a data term averaged over the m examples
+(UFLDL's ``J(W,b) = [\\frac{1}{m} \\sum_k J(W,b; x^{(k)}, y^{(k)})] + \\frac{\\lambda}{2} \\sum_l \\sum_i \\sum_j
+(W^{(l)}_{ji})^2``, whose gradient carries ``+ \\lambda W_{ij}``) where the spec divides λ by the batch (``reg_scaling =
+"batch"``: λ/(2N) Σ W²), or the other way round. Which of the two a course means is its convention, not a mistake: a
+claim wrong under the spec's scale and right under the other is ``unchecked`` with both named, never ``incorrect``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+#: a claim that writes the penalty's constant
+_LAMBDA = re.compile(r"\\lambda(?![A-Za-z])")
+
+
+def applies(judge, latex: str) -> bool:
+    """Whether the claim may carry the penalty on the other scale: a regularised spec judged with a batch, and λ written."""
+    return (judge.net.regularizer is not None and judge.batch > 1 and not judge.numeric
+            and bool(_LAMBDA.search(latex)))
+
+
+def other_judge(judge):
+    """A judge of the same network, batch, notation and points with the penalty on the other scale (λ/N ↔ λ); None when
+    it cannot be made."""
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    net = judge.net
+    other = replace(net, reg_scaling="none" if net.reg_scaling == "batch" else "batch")
+    try:
+        made = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
+    except (ValueError, ArithmeticError):
+        return None
+    made._claims, made.defining = judge._claims, judge.defining
+    return made
+
+
+def message(judge, result) -> str:
+    """Why the claim is not called wrong."""
+    spec = "λ/(2N) Σ W², λ divided by the batch" if judge.net.reg_scaling == "batch" else "λ/2 Σ W², λ not divided by the batch"
+    own = "λ/2 Σ W²" if judge.net.reg_scaling == "batch" else "λ/(2N) Σ W²"
+    return (f"not judged: {result.message} with the spec's penalty ({spec}), but it holds with the penalty {own}, as "
+            "courses also write it; which one the answer means is its convention (give the spec's reg_scaling)")
