@@ -141,6 +141,9 @@ def _ufldl_truth():
     truth = {}
     dW1 = _central(lambda w: net.mean_cost(W1=w), net.W1)
     db1 = _central(lambda b: net.mean_cost(b1=b), net.b1)
+    # g1: the mean cost's gradient is the mean of the examples' own gradients
+    each = [_central(lambda w, x=x, y=y: net.example_cost(x, y, W1=w), net.W1) for x, y in zip(net.X, net.Y, strict=True)]
+    truth["g1"] = np.allclose(dW1, np.mean(each, axis=0), atol=1e-6)
     # u1, u2: the step down the mean cost's gradient (its first-order change is -α‖g‖² < 0); u3 climbs it
     truth["u1"] = net.mean_cost(W1=net.W1 - 1e-3 * dW1) < net.mean_cost()
     truth["u2"] = net.mean_cost(b1=net.b1 - 1e-3 * db1) < net.mean_cost()
@@ -177,7 +180,7 @@ def test_ufldl_document_entry_updates_and_one_example_claims(tmp_path):
     assert [k for k, v in truth.items() if not v] == ["u3", "o2", "c2", "d2", "line i2"]  # the planted ones only
     verdicts, meta = _run(tmp_path, UFLDL, SPEC)
     assert "the input is layer 1 and W^{(l)} leaves layer l" in meta["notation"]
-    for claim in ("u1", "u2", "u3", "o1", "o2", "c1", "c2", "c3", "d1", "d2"):
+    for claim in ("g1", "u1", "u2", "u3", "o1", "o2", "c1", "c2", "c3", "d1", "d2"):
         assert verdicts[claim] == ("correct" if truth[claim] else "incorrect"), claim
     # the sentence's two inline derivatives: ∂z_i/∂b_i = 1 (right), = a_i (wrong)
     second = next(k for k in verdicts if k.endswith("#2"))
@@ -186,8 +189,6 @@ def test_ufldl_document_entry_updates_and_one_example_claims(tmp_path):
     assert verdicts["line 3"] == "correct"  # x_i = a_i^{(1)}
     # the one example's cost is a definition over a batch of m examples: never called wrong (it is right)
     assert verdicts["cost"] != "incorrect"
-    # the overall gradient as a mean of per-example entries is not read: unchecked, never a verdict on a guess
-    assert verdicts["g1"] == "unchecked"
 
 
 def test_planted_copy_still_reads_its_layer_numbering(tmp_path):
@@ -244,3 +245,49 @@ def test_triangle_increment(tmp_path):
 def test_triangle_is_an_increment_only_as_a_prefix_of_a_parameter(latex, kept):
     assert ("triangle" in normalize(latex)) is kept
     assert ("\\Delta" in normalize(latex)) is not kept
+
+
+# -- the penalty's scale as the answer writes it: UFLDL's λ/2 Σ W² beside a 1/m data term ----------------------------
+
+PENALTY = r"""# Weight decay (after the UFLDL tutorial)
+
+Layers are numbered from the input, $x_i = a_i^{(1)}$:
+
+$$z^{(l+1)} = W^{(l)} a^{(l)} + b^{(l)}, \quad a^{(l+1)} = f(z^{(l+1)})$$
+
+Suppose we have a training set $(x^{(1)}, y^{(1)}), \dots, (x^{(m)}, y^{(m)})$ of $m$ examples, and
+$J(W,b;x,y) = \frac{1}{2} \left\| h_{W,b}(x) - y \right\|^2$ the cost of one. The overall cost is
+
+$$J(W,b) = \left[ \frac{1}{m} \sum_{k=1}^m J(W,b;x^{(k)},y^{(k)}) \right]
++ \frac{\lambda}{2} \sum_{l=1}^{n_l-1} \sum_{i=1}^{s_l} \sum_{j=1}^{s_{l+1}} \left( W^{(l)}_{ji} \right)^2 \tag{p0}$$
+
+$$\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) =
+\left[ \frac{1}{m} \sum_{k=1}^m \frac{\partial}{\partial W_{ij}^{(l)}} J(W,b; x^{(k)}, y^{(k)}) \right] + \lambda W_{ij}^{(l)} \tag{p1}$$
+
+$$\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) =
+\left[ \sum_{k=1}^m \frac{\partial}{\partial W_{ij}^{(l)}} J(W,b; x^{(k)}, y^{(k)}) \right] + \lambda W_{ij}^{(l)} \tag{p2}$$
+"""
+
+
+def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
+    """p1 is the gradient of the answer's own J(W,b) (λ/2 Σ W², λ not divided by m) but not of the spec's (λ/(2m) Σ W²):
+    unchecked, never incorrect. p2 (the 1/m dropped, planted) is the gradient of neither: incorrect."""
+    lam = 0.01
+    net = _Ufldl(seed=5)
+    m = len(net.X)
+
+    def grads(scale):
+        cost = lambda w: net.mean_cost(W1=w) + scale * lam / 2 * (np.sum(w ** 2) + np.sum(net.W2 ** 2))  # noqa: E731
+        return _central(cost, net.W1)
+
+    per_example = np.mean([_central(lambda w, x=x, y=y: net.example_cost(x, y, W1=w), net.W1)
+                           for x, y in zip(net.X, net.Y, strict=True)], axis=0)
+    p1, p2 = per_example + lam * net.W1, m * per_example + lam * net.W1
+    own, spec = grads(1.0), grads(1.0 / m)
+    assert np.allclose(p1, own, atol=1e-6) and not np.allclose(p1, spec, atol=1e-4)
+    assert not np.allclose(p2, own, atol=1e-4) and not np.allclose(p2, spec, atol=1e-4)
+    regularised = SPEC + f'\n[regularization]\nname = "l2"\nlambda = {lam}\n'
+    verdicts, meta = _run(tmp_path, PENALTY, regularised)
+    assert meta["batch"] > 1
+    assert verdicts["p1"] == "unchecked" and verdicts["p2"] == "incorrect"
+    assert verdicts["p0"] != "incorrect"
