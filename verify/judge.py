@@ -233,7 +233,7 @@ class Judge:
         self._later = None
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
-        self._example_cost = False  # the answer defines its cost for one example (_one_example_cost)
+        self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
@@ -1709,9 +1709,9 @@ class Judge:
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        self._example_cost = self.batch > 1 and _one_example_cost(claims)
+        self._example_cost = self.batch > 1 and _named_example_cost(claims)
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
-                self._example_cost or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -3234,6 +3234,16 @@ def _one_example_cost(claims) -> bool:
     from .infer import _normal
 
     return any(_EXAMPLE_COST.match(text) or _GIVEN_EXAMPLE.match(text) for text in (_normal(c.latex) for c in claims))
+
+
+def _named_example_cost(claims) -> bool:
+    """Whether the answer names its cost's one example in its arguments (``_GIVEN_EXAMPLE``: UFLDL's J(W,b; x,y)): its
+    claims naming no example are that example's, right or wrong. (A cost defined by one example's entries alone,
+    ``L = -Σ_j y_j log p_j``, is weaker: Shreyansh Singh's ``∂L/∂z_i = p_i`` "for a
+    non-target class i ≠ t" holds in the case its prose names only.)"""
+    from .infer import _normal
+
+    return any(_GIVEN_EXAMPLE.match(_normal(c.latex)) for c in claims[:500])
 
 
 #: a cost defined for the one example its arguments name, bare: UFLDL's J(W,b; x,y) = ½‖h_{W,b}(x) − y‖² ("the cost
