@@ -235,6 +235,7 @@ class Judge:
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
+        self._own_penalty: list | None = None  # [the id of the answer's objective that sets the penalty's scale, or None]
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -2083,13 +2084,25 @@ class Judge:
         one.message += f" ({ONE_EXAMPLE_LOSS})"
         return one
 
-    def _on_other_penalty_scale(self, claim: Claim, result: ClaimResult) -> ClaimResult:
-        """An incorrect claim that holds with the penalty on the other scale (λ ↔ λ/N, verify/penaltyscale.py):
-        unchecked, both named."""
+    def penalty_judge(self):
+        """A judge with the penalty on the other scale (λ ↔ λ/N, verify/penaltyscale.py), made once; None if it cannot be."""
         if self._penalty_judge is None:
             self._penalty_judge = [penaltyscale.other_judge(self)]
-        other = self._penalty_judge[0]
-        if other is None or other.check(claim).verdict != "correct":
+        return self._penalty_judge[0]
+
+    def _on_other_penalty_scale(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim that writes λ: on the answer's own penalty scale when its definition of the objective settles it,
+        else, wrong with the spec's and right with the other, unchecked with both named (verify/penaltyscale.py)."""
+        if self._own_penalty is None:
+            self._own_penalty = [None]  # (no recursion while the definition itself is judged)
+            self._own_penalty = [penaltyscale.own_scale(self)]
+            if self._own_penalty[0] is not None:
+                self.inferred += (f"the penalty's constant is λ{'' if self.net.reg_scaling == 'batch' else '/N'}, as the "
+                                  f"answer's own objective ({self._own_penalty[0]}) writes it",)
+        if self._own_penalty[0] is not None:
+            return penaltyscale.on_own_scale(self, claim, result, self._own_penalty[0])
+        other = self.penalty_judge()
+        if result.verdict != "incorrect" or other is None or other.check(claim).verdict != "correct":
             return result
         return ClaimResult(claim.id, claim.latex, "unchecked", "", penaltyscale.message(self, result),
                            quantity=claim.quantity)
@@ -2361,7 +2374,7 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: {result.message} — with the unit letters read as "
                                       "layers (i input, j/h hidden, k output); name the layers to have it checked")
-                if result.verdict == "incorrect" and penaltyscale.applies(self, claim.latex):
+                if result.verdict in ("correct", "incorrect") and penaltyscale.applies(self, claim.latex):
                     result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
                 return result
         except limits.TimeLimitError:

@@ -42,3 +42,44 @@ def message(judge, result) -> str:
     own = "λ/2 Σ W²" if judge.net.reg_scaling == "batch" else "λ/(2N) Σ W²"
     return (f"not judged: {result.message} with the spec's penalty ({spec}), but it holds with the penalty {own}, as "
             "courses also write it; which one the answer means is its convention (give the spec's reg_scaling)")
+
+
+def own_scale(judge) -> str | None:
+    """The id of the answer's own definition of its objective (with λ) that holds with the penalty on the other scale
+    and not on the spec's, or None. Read once, over the first claims that define the objective."""
+    from .lossname import DEFINES_OBJECTIVE
+
+    seen = 0
+    for claim in judge._claims[:500]:
+        if seen >= 4 or not DEFINES_OBJECTIVE.match(claim.latex) or not applies(judge, claim.latex):
+            continue
+        if not judge._defines_objective(claim):
+            continue
+        seen += 1
+        other = judge.penalty_judge()
+        if other is None:
+            return None
+        if judge.check(claim).verdict == "incorrect" and other.check(claim).verdict == "correct":
+            return claim.id
+    return None
+
+
+def on_own_scale(judge, claim, result, defined: str):
+    """The claim judged on the scale the answer's own definition ``defined`` writes (a note says so)."""
+    from dataclasses import replace as _replace
+
+    if claim.id == defined:
+        return _replace(result, verdict="unchecked", expected="", counterexample=None,
+                        message="defines the objective with the penalty λ/2 Σ W², λ not divided by the batch (a "
+                                "convention, not checked); its claims that write λ are read on that scale"
+                        if judge.net.reg_scaling == "batch" else
+                        "defines the objective with the penalty λ/(2N) Σ W² (a convention, not checked); its claims "
+                        "that write λ are read on that scale")
+    other = judge.penalty_judge().check(claim)
+    if other.verdict not in ("correct", "incorrect"):
+        return result
+    spec = "λ/N" if judge.net.reg_scaling == "batch" else "λ"
+    own = "λ" if judge.net.reg_scaling == "batch" else "λ/N"
+    note = (f"judged with the penalty's constant {own} as the answer's own objective ({defined}) writes it; the spec's is "
+            f"{spec}")
+    return _replace(other, id=claim.id, latex=claim.latex, notes=[*other.notes, note])

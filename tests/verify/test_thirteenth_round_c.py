@@ -271,7 +271,8 @@ $$\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) =
 
 def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
     """p1 is the gradient of the answer's own J(W,b) (λ/2 Σ W², λ not divided by m) but not of the spec's (λ/(2m) Σ W²):
-    unchecked, never incorrect. p2 (the 1/m dropped, planted) is the gradient of neither: incorrect."""
+    correct on the answer's scale when its own definition (p0) writes it, else unchecked, never incorrect. p2 (the 1/m
+    dropped, planted) is the gradient of neither: incorrect."""
     lam = 0.01
     net = _Ufldl(seed=5)
     m = len(net.X)
@@ -287,7 +288,11 @@ def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
     assert np.allclose(p1, own, atol=1e-6) and not np.allclose(p1, spec, atol=1e-4)
     assert not np.allclose(p2, own, atol=1e-4) and not np.allclose(p2, spec, atol=1e-4)
     regularised = SPEC + f'\n[regularization]\nname = "l2"\nlambda = {lam}\n'
+    # the answer's own J(W,b) (p0) writes λ/2 Σ W²: its claims are read on that scale, p0 itself a convention
     verdicts, meta = _run(tmp_path, PENALTY, regularised)
     assert meta["batch"] > 1
-    assert verdicts["p1"] == "unchecked" and verdicts["p2"] == "incorrect"
-    assert verdicts["p0"] != "incorrect"
+    assert (verdicts["p0"], verdicts["p1"], verdicts["p2"]) == ("unchecked", "correct", "incorrect")
+    # without that definition nothing says which scale the answer means: p1 is unchecked, never incorrect
+    start, end = PENALTY.index("$$J(W,b) = \\left["), PENALTY.index("\\tag{p0}$$") + len("\\tag{p0}$$")
+    verdicts, _ = _run(tmp_path, PENALTY[:start] + PENALTY[end:], regularised)
+    assert (verdicts["p1"], verdicts["p2"]) == ("unchecked", "incorrect")
