@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from gradproof.verify.cli import verify_file
 from gradproof.verify.normalize import normalize
+from helpers_verify import sigmoid_spec_text
 
 
 def _run(tmp_path, doc, spec, suffix="md"):
@@ -24,25 +25,7 @@ def _run(tmp_path, doc, spec, suffix="md"):
     return {r.id: r.verdict for r in results}, meta
 
 
-SPEC = """name = "thirteenth_c"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = sigmoid_spec_text("thirteenth_c")
 
 
 def _sigmoid(z):
