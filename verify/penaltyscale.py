@@ -60,8 +60,28 @@ def own_scale(judge) -> str | None:
         if other is None:
             return None
         if judge.check(claim).verdict == "incorrect" and other.check(claim).verdict == "correct":
-            return claim.id
+            return None if _contradicted(judge, other, claim) else claim.id
     return None
+
+
+def _contradicted(judge, other, defining) -> bool:
+    """Whether another claim of the answer that writes λ holds with the spec's scale only (Ng's λ/m W beside a cost
+    whose 1/m was dropped): the answer is not consistent with its definition, so the definition settles nothing. At
+    most ``MAX_WITNESSES`` claims are judged."""
+    seen = 0
+    for claim in judge._claims[:500]:
+        if claim.id == defining.id or not applies(judge, claim.latex):
+            continue
+        seen += 1
+        if seen > MAX_WITNESSES:
+            break
+        if judge.check(claim).verdict == "correct" and other.check(claim).verdict == "incorrect":
+            return True
+    return False
+
+
+#: the claims writing λ judged with both scales when a definition would settle it
+MAX_WITNESSES = 12
 
 
 def on_own_scale(judge, claim, result, defined: str):

@@ -279,3 +279,10 @@ def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
     start, end = PENALTY.index("$$J(W,b) = \\left["), PENALTY.index("\\tag{p0}$$") + len("\\tag{p0}$$")
     verdicts, _ = _run(tmp_path, PENALTY[:start] + PENALTY[end:], regularised)
     assert (verdicts["p1"], verdicts["p2"]) == ("unchecked", "incorrect")
+    # a claim right on the spec's scale only (λ/m W, Ng's) contradicts the definition: it settles nothing
+    p3 = per_example + lam / m * net.W1
+    assert np.allclose(p3, spec, atol=1e-6) and not np.allclose(p3, own, atol=1e-4)
+    ng = PENALTY.replace("\\right] + \\lambda W_{ij}^{(l)} \\tag{p2}", "\\right] + \\frac{\\lambda}{m} W_{ij}^{(l)} \\tag{p3}")
+    ng = ng.replace("\\left[ \\sum_{k=1}^m", "\\left[ \\frac{1}{m} \\sum_{k=1}^m")
+    verdicts, _ = _run(tmp_path, ng, regularised)
+    assert (verdicts["p0"], verdicts["p1"], verdicts["p3"]) == ("unchecked", "unchecked", "correct")
