@@ -2092,7 +2092,7 @@ class Judge:
 
     def _on_other_penalty_scale(self, claim: Claim, result: ClaimResult) -> ClaimResult:
         """A claim that writes λ: on the answer's own penalty scale when its definition of the objective settles it,
-        else, wrong with the spec's and right with the other, unchecked with both named (verify/penaltyscale.py)."""
+        else on the spec's (verify/penaltyscale.py)."""
         if self._own_penalty is None:
             self._own_penalty = [None]  # (no recursion while the definition itself is judged)
             self._own_penalty = [penaltyscale.own_scale(self)]
@@ -2101,11 +2101,7 @@ class Judge:
                                   f"answer's own objective ({self._own_penalty[0]}) writes it",)
         if self._own_penalty[0] is not None:
             return penaltyscale.on_own_scale(self, claim, result, self._own_penalty[0])
-        other = self.penalty_judge()
-        if result.verdict != "incorrect" or other is None or other.check(claim).verdict != "correct":
-            return result
-        return ClaimResult(claim.id, claim.latex, "unchecked", "", penaltyscale.message(self, result),
-                           quantity=claim.quantity)
+        return result  # (nothing in the answer says it writes the other scale: the spec's holds)
 
     def _sample_check(self, claim: Claim) -> ClaimResult:
         """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""

@@ -36,14 +36,6 @@ def other_judge(judge):
     return made
 
 
-def message(judge, result) -> str:
-    """Why the claim is not called wrong."""
-    spec = "λ/(2N) Σ W², λ divided by the batch" if judge.net.reg_scaling == "batch" else "λ/2 Σ W², λ not divided by the batch"
-    own = "λ/2 Σ W²" if judge.net.reg_scaling == "batch" else "λ/(2N) Σ W²"
-    return (f"not judged: {result.message} with the spec's penalty ({spec}), but it holds with the penalty {own}, as "
-            "courses also write it; which one the answer means is its convention (give the spec's reg_scaling)")
-
-
 def own_scale(judge) -> str | None:
     """The id of the answer's own definition of its objective (with λ) that holds with the penalty on the other scale
     and not on the spec's, or None. Read once, over the first claims that define the objective."""

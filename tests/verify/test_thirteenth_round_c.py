@@ -254,7 +254,7 @@ $$\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) =
 
 def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
     """p1 is the gradient of the answer's own J(W,b) (λ/2 Σ W², λ not divided by m) but not of the spec's (λ/(2m) Σ W²):
-    correct on the answer's scale when its own definition (p0) writes it, else unchecked, never incorrect. p2 (the 1/m
+    correct on the answer's scale when its own definition (p0) writes it, else judged on the spec's. p2 (the 1/m
     dropped, planted) is the gradient of neither: incorrect."""
     lam = 0.01
     net = _Ufldl(seed=5)
@@ -275,14 +275,14 @@ def test_penalty_on_the_answers_scale_is_not_called_wrong(tmp_path):
     verdicts, meta = _run(tmp_path, PENALTY, regularised)
     assert meta["batch"] > 1
     assert (verdicts["p0"], verdicts["p1"], verdicts["p2"]) == ("unchecked", "correct", "incorrect")
-    # without that definition nothing says which scale the answer means: p1 is unchecked, never incorrect
+    # without that definition nothing in the answer says it writes the other scale: the spec's holds
     start, end = PENALTY.index("$$J(W,b) = \\left["), PENALTY.index("\\tag{p0}$$") + len("\\tag{p0}$$")
     verdicts, _ = _run(tmp_path, PENALTY[:start] + PENALTY[end:], regularised)
-    assert (verdicts["p1"], verdicts["p2"]) == ("unchecked", "incorrect")
+    assert (verdicts["p1"], verdicts["p2"]) == ("incorrect", "incorrect")
     # a claim right on the spec's scale only (λ/m W, Ng's) contradicts the definition: it settles nothing
     p3 = per_example + lam / m * net.W1
     assert np.allclose(p3, spec, atol=1e-6) and not np.allclose(p3, own, atol=1e-4)
     ng = PENALTY.replace("\\right] + \\lambda W_{ij}^{(l)} \\tag{p2}", "\\right] + \\frac{\\lambda}{m} W_{ij}^{(l)} \\tag{p3}")
     ng = ng.replace("\\left[ \\sum_{k=1}^m", "\\left[ \\frac{1}{m} \\sum_{k=1}^m")
     verdicts, _ = _run(tmp_path, ng, regularised)
-    assert (verdicts["p0"], verdicts["p1"], verdicts["p3"]) == ("unchecked", "unchecked", "correct")
+    assert (verdicts["p0"], verdicts["p1"], verdicts["p3"]) == ("incorrect", "incorrect", "correct")
