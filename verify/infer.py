@@ -149,6 +149,13 @@ _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorn
                       r"\s*\(")
 
 
+#: the input named as a layer's activation, entry by entry or whole: x_i = a_i^{(1)}, x = h^{(0)} (groups: the input's
+#: index, the activation's index before or after its layer, the layer number)
+_INPUT_AS_LAYER = re.compile(r"\s*+(?:\\(?:mathbf|boldsymbol|bm|vec)\s*+\{\s*+)?x\s*+\}?\s*+(?:_\s*+\{?\s*+([a-z])\s*+\}?\s*+)?=\s*+"
+                             r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*+\{\s*+)?[ah]\s*+\}?\s*+(?:_\s*+\{?\s*+([a-z])\s*+\}?\s*+)?"
+                             r"\^\s*+\{\s*+\(\s*+([01])\s*+\)\s*+\}\s*+(?:_\s*+\{?\s*+([a-z])\s*+\}?\s*+)?[.,]?\s*+")
+
+
 def _sides(text: str) -> list[str]:
     """The sides of a chain a = b = c, split at the = signs outside braces (not the one of \\sum_{i=0})."""
     sides, depth, start = [], 0, 0
@@ -208,6 +215,10 @@ def structure(claims) -> dict:
         left = _script(lhs)
         if left and left[0].isdigit() and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*", rhs):
             out["input_layer"][int(left[0]) + left[1]] += 2  # a^{(1)} = x, h^{(0)} = x: the input's own layer number
+            continue
+        named = _INPUT_AS_LAYER.fullmatch(text)
+        if named and named.group(1) == (named.group(2) or named.group(4)):  # UFLDL's x_i = a_i^{(1)}: the same vote
+            out["input_layer"][int(named.group(3))] += 2
             continue
         if _APPLIED.match(rhs):
             if not _GENERIC_MAP.match(rhs):  # "for a vector function y = f(x)": a map named, not a layer's activation
@@ -454,9 +465,10 @@ def conventions(judge, claims) -> Reading | None:
     if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
+    spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", text)
-            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", text)):
+            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", spelled)
+            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", spelled)):
         # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")

@@ -24,7 +24,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
-from . import columnsample, orientation, recurrences
+from . import columnsample, orientation, penaltyscale, recurrences
 from . import expected as expected_mod
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
@@ -233,6 +233,9 @@ class Judge:
         self._later = None
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
+        self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
+        self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
+        self._own_penalty: list | None = None  # [the id of the answer's objective that sets the penalty's scale, or None]
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
         default = self.truth.samples
@@ -1707,6 +1710,7 @@ class Judge:
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
+        self._example_cost = self.batch > 1 and _named_example_cost(claims)
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
                 _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
             self._one_example = self._example_judge(claims, scale)
@@ -2080,6 +2084,25 @@ class Judge:
         one.message += f" ({ONE_EXAMPLE_LOSS})"
         return one
 
+    def penalty_judge(self):
+        """A judge with the penalty on the other scale (λ ↔ λ/N, verify/penaltyscale.py), made once; None if it cannot be."""
+        if self._penalty_judge is None:
+            self._penalty_judge = [penaltyscale.other_judge(self)]
+        return self._penalty_judge[0]
+
+    def _on_other_penalty_scale(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim that writes λ: on the answer's own penalty scale when its definition of the objective settles it,
+        else on the spec's (verify/penaltyscale.py)."""
+        if self._own_penalty is None:
+            self._own_penalty = [None]  # (no recursion while the definition itself is judged)
+            self._own_penalty = [penaltyscale.own_scale(self)]
+            if self._own_penalty[0] is not None:
+                self.inferred += (f"the penalty's constant is λ{'' if self.net.reg_scaling == 'batch' else '/N'}, as the "
+                                  f"answer's own objective ({self._own_penalty[0]}) writes it",)
+        if self._own_penalty[0] is not None:
+            return penaltyscale.on_own_scale(self, claim, result, self._own_penalty[0])
+        return result  # (nothing in the answer says it writes the other scale: the spec's holds)
+
     def _sample_check(self, claim: Claim) -> ClaimResult:
         """``claim`` judged for one example (a judge of batch 1 on the same spec and notation, made once)."""
         if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
@@ -2293,14 +2316,17 @@ class Judge:
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
                     result = self._for_one_example(claim, _ELL_NOTE) or result
                 elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
-                      and dict(self.notation.options).get("chosen_batch") and not _names_samples(claim.latex)):
+                      and (dict(self.notation.options).get("chosen_batch") or self._example_cost)
+                      and not _names_samples(claim.latex)):
                     # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
                     # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
                     # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
                     # right in its case only, which the prose around it says)
                     one = self._for_one_example(claim, "an entry index naming no example, in a batch the tool chose "
                                                        "from a 1/m elsewhere: read for one example")
-                    result = one if one is not None and one.verdict == "correct" else result
+                    # UFLDL's ∂J/∂a_i^{(n_l)} = a_i^{(n_l)} − y_i after J(W,b; x,y) = ½‖h_{W,b}(x) − y‖²: where the answer's
+                    # own cost is one example's, an entry index naming no example is that example's (as _NO_SAMPLE's)
+                    result = one if one is not None and (one.verdict == "correct" or self._example_cost) else result
                 elif (result.verdict == "incorrect" and self._one_example is not None and not _SAMPLE_MARK.search(claim.latex)
                       and "shape_error" not in (result.counterexample or {})):
                     result = self._on_own_example_cost(claim) or result
@@ -2344,6 +2370,8 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: {result.message} — with the unit letters read as "
                                       "layers (i input, j/h hidden, k output); name the layers to have it checked")
+                if result.verdict in ("correct", "incorrect") and penaltyscale.applies(self, claim.latex):
+                    result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
                 return result
         except limits.TimeLimitError:
             why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"
@@ -2657,9 +2685,9 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         return sides, rels
     first = sides[0]
     is_param = first.op == "q" and first.value[0] in ("W", "b")
+    entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
+        "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
     if rels[0] == "->":
-        entry = first.op in ("comp", "entry") and first.args and first.args[0].op == "q" and first.args[0].value[0] in (
-            "W", "b")  # adilce009's w_2 \to -0.861: one weight (here a chain's 1×1 weight) to its new value
         if not (is_param or entry):
             raise Unreadable("→ maps a weight or a bias to its updated value; write the parameter on its left")
         rest, rest_rels = sides[1:], rels[1:]
@@ -2668,9 +2696,11 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         if not rest or any(r != "=" for r in rest_rels[1 if len(rest) < len(sides) - 1 else 0:]):
             raise Unreadable("cannot read the update: write w \\rightarrow w - \\eta \\nabla_w C")
         return [first] + rest, ["<-"] + ["="] * (len(rest) - 1)
-    if rels[0] == "=" and is_param and len(sides) >= 2:
+    if rels[0] == "=" and (is_param or entry) and len(sides) >= 2:
+        # (UFLDL's W_{ij}^{(l)} = W_{ij}^{(l)} - \alpha \frac{\partial}{\partial W_{ij}^{(l)}} J(W,b): one entry, updated)
         steps = {n.value for n in sides[1].walk() if n.op == "q" and (n.value[0] in ("dW", "db", "dWL", "dbL") or state_kind(n.value[0]))}
-        if first in list(sides[1].walk()) and any(g[1] == first.value[1] for g in steps):
+        layer = (first.args[0] if entry else first).value[1]
+        if first in list(sides[1].walk()) and any(g[1] == layer for g in steps):
             return sides, ["<-"] + rels[1:]
     return sides, rels
 
@@ -3172,8 +3202,9 @@ _BATCH_X = re.compile(r"(?<![A-Za-z\\])X(?![A-Za-z])")
 _SAMPLE_MARK = re.compile(r"\\sum|\\forall|\\frac\s*\{\s*1\s*\}|(?<![A-Za-z\\])[nmN](?![A-Za-z])|_\s*\{?\s*[xn](?![A-Za-z])|"
                           r"\^\s*\{?\s*\(\s*[inxmt]\s*\)")
 #: what does not tie a claim to the batch: a sum over a layer's units (its bound a layer's size, Thill's
-#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}) and a numeric fraction (\frac{1}{2})
-_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}")
+#: \sum_{k=1}^{d_{\ell+1}}, n_l, s_{l+1}), a numeric fraction (\frac{1}{2}) and UFLDL's layer count n_l (a^{(n_l)})
+_NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-zA-Z]\s*_|\\frac\s*\{\s*1\s*\}\s*\{\s*\d+\s*\}|"
+                          r"(?<![A-Za-z\\])n\s*+_\s*+\{?\s*+[lL]\s*+\}?(?![A-Za-z])")  # UFLDL's n_l: the number of layers
 
 
 def _names_samples(latex: str) -> bool:
@@ -3211,7 +3242,22 @@ def _one_example_cost(claims) -> bool:
     """Whether the answer defines its cost letter by one example's entries (``_EXAMPLE_COST``)."""
     from .infer import _normal
 
-    return any(_EXAMPLE_COST.match(_normal(c.latex)) for c in claims)
+    return any(_EXAMPLE_COST.match(text) or _GIVEN_EXAMPLE.match(text) for text in (_normal(c.latex) for c in claims))
+
+
+def _named_example_cost(claims) -> bool:
+    """Whether the answer names its cost's one example in its arguments (``_GIVEN_EXAMPLE``: UFLDL's J(W,b; x,y)): its
+    claims naming no example are that example's, right or wrong. (A cost defined by one example's entries alone,
+    ``L = -Σ_j y_j log p_j``, is weaker: Shreyansh Singh's ``∂L/∂z_i = p_i`` "for a
+    non-target class i ≠ t" holds in the case its prose names only.)"""
+    from .infer import _normal
+
+    return any(_GIVEN_EXAMPLE.match(_normal(c.latex)) for c in claims[:500])
+
+
+#: a cost defined for the one example its arguments name, bare: UFLDL's J(W,b; x,y) = ½‖h_{W,b}(x) − y‖² ("the cost
+#: function with respect to a single example (x, y)"), L(w, b | x, y) = …
+_GIVEN_EXAMPLE = re.compile(r"\s*+[CJEL]\s*+\([^()=;|^]{0,40}[;|]\s*+x\s*+,\s*+y\s*+\)\s*+=")
 
 
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)

@@ -31,6 +31,10 @@ _FONT_SWITCH = re.compile(r"\{\s*\\(rm|bf|it|sf|tt|cal)(?![A-Za-z])\s*([^{}\\$]{
 _ARGUMENT_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[_^])\s{0,4}$")  # (searched in the 24 characters before a group)
 _FONT_COMMANDS = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "sf": "mathsf", "tt": "mathtt", "cal": "mathcal"}
 _NABLA = re.compile(r"\\(?:big)?triangledown(?![A-Za-z])")  # Halevy's \bigtriangledown f: the gradient
+#: a triangle before a parameter letter: an author's increment symbol, △w (Hendriks's \vartriangle w_{hm} = -η ∂E/∂w_{hm})
+_INCREMENT = re.compile(r"\\(?:vartriangle|triangle|bigtriangleup)(?![A-Za-z])\s?(?=[wWb](?![A-Za-z])|\\theta(?![A-Za-z]))")
+#: what stands before a prefix symbol (the start, a relation, an operator, an opening bracket), not an operand
+_BEFORE_PREFIX = frozenset("=&({+-,:")
 _HAT_SCRIPTED = re.compile(r"\\(?:widehat|hat)\s*\{\s*([A-Za-z])\s*_\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")  # \hat{m_t}
 _TILDE = re.compile(r"\\(?:widetilde|tilde)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))")  # Goto's \widetilde{x}
 _HAT = re.compile(r"\\(?:widehat|hat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
@@ -81,6 +85,15 @@ _USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?
 #: the step after it, on a weight: W^m(k+1)
 _NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k", "m", "t")}
 
+
+
+def _increment(m: re.Match) -> str:
+    """△ as a prefix (nothing or a relation, an operator or a bracket before it) is the increment Δ; between two
+    operands it stays the relation it is in amssymb (a △ b is not read)."""
+    k = m.start() - 1
+    while k >= 0 and k >= m.start() - 3 and m.string[k] == " ":
+        k -= 1
+    return r"\Delta " if k < 0 or m.string[k] in _BEFORE_PREFIX else m.group(0)
 
 def uses_time_argument(text: str) -> str | None:
     r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
@@ -335,6 +348,7 @@ def normalize(text: str) -> str:
     s = _DOT_DIAG.sub(r" \\diag f'", s)
     s = _PARTIAL_BRACES.sub(lambda m: r"\partial " + m.group(1) + " ", s)  # \partial{loss}, \partial{\mathit{W2}}
     s = _NABLA.sub(r"\\nabla ", s)
+    s = _INCREMENT.sub(_increment, s)
     s = _HAT_SCRIPTED.sub(lambda m: rf"\hat{{{m.group(1)}}}_{m.group(2)}", s)
     s = _HAT.sub(lambda m: r"\hat" + (m.group(1) or m.group(2)) + " ", s)
     s = _TILDE.sub(lambda m: r"\tilde" + (m.group(1) or m.group(2)) + " ", s)

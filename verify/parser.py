@@ -2125,6 +2125,13 @@ class _Parser:
         return Node("entry", (node,), (ia, ib))
 
     def inline_partial(self) -> Node:
+        if self.peek() is not None and self.peek().text not in LOSSES and self.peek().text not in self.own_bases:
+            top = self.wrt()  # UFLDL's \partial z_i^{(l+1)} / \partial b_i^{(l)} = 1: one quantity's by another, inline
+            self.expect("/")
+            self.expect("partial")
+            bottom, negated = self.signed_wrt()
+            node = self._jacobian_of(top, bottom)
+            return Node("neg", (node,)) if negated else node
         loss = self.loss_symbol()
         self.expect("/")
         self.expect("partial")

@@ -448,7 +448,30 @@ def evaluate_over(node: Node, ctx: Context, free: list[str], sizes: dict[str, in
 MAX_SUM_TERMS = 20000
 
 
+#: the gradients of the mean data loss a sum over the examples may hold as one example's: ∂/∂W J(W,b; x^{(k)}, y^{(k)})
+_EXAMPLE_GRADIENTS = ("dWL", "dbL")
+
+
+def _examples_gradient(node: Node, ctx: Context) -> np.ndarray | None:
+    """UFLDL's Σ_{k=1}^m ∂/∂W_{ij} J(W,b; x^{(k)}, y^{(k)}): a sum over every example of that example's gradient of its
+    own cost (the sum's body one sample of the data loss's gradient, or its entry, and nothing else naming k) is m
+    times the gradient of the mean — the gradient is linear in the cost. None for any other sum."""
+    var, body = node.value[0], node.args[0]
+    if body.op != "sample" or body.value != var or _batch(ctx) < 2:
+        return None
+    inner = body.args[0]
+    q = inner.args[0] if inner.op == "entry" and var not in inner.value else inner
+    if q.op != "q" or q.value[0] not in _EXAMPLE_GRADIENTS:
+        return None
+    if _range(node, ctx) != _batch(ctx):
+        return None
+    return _batch(ctx) * evaluate(inner, ctx)
+
+
 def _sum(node: Node, ctx: Context) -> np.ndarray:
+    whole = _examples_gradient(node, ctx)
+    if whole is not None:
+        return whole
     var = node.value[0]
     total = None
     values = range(_range(node, ctx))

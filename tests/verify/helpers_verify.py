@@ -38,3 +38,26 @@ def small(convention: str = "row", hidden: str = "tanh", output: str = "sigmoid"
     if reg is not None:
         spec["regularization"] = {"name": "l2", "lambda": reg}
     return derive(spec_from_dict(spec), check=False)
+
+
+def sigmoid_spec_text(name: str = "small", convention: str = "row") -> str:
+    """A spec TOML for a document's tests: 3 inputs, 4 sigmoid hidden units, 2 sigmoid outputs, squared error, SGD 0.1."""
+    return f"""name = "{name}"
+convention = "{convention}"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""

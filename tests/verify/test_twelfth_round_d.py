@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from gradproof.verify.cli import verify_file
+from helpers_verify import sigmoid_spec_text
 
 
 def _run(tmp_path, doc, spec):
@@ -22,25 +23,7 @@ def _run(tmp_path, doc, spec):
 
 
 def _spec(convention="row"):
-    return f"""name = "twelfth_d"
-convention = "{convention}"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+    return sigmoid_spec_text("twelfth_d", convention)
 
 
 def _central(f, arg):
