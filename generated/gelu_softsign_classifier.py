@@ -786,10 +786,14 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
     one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))
     picked = np.empty(n, dtype=dtype)
-    if one_hot:  # where row i of a batch starts in its outputs laid end to end (4·i)
-        row_starts = 4 * (np.arange(n) % batch_size)
-    predicted = np.empty(n, dtype=np.intp)  # each sample's class as predicted when its batch was trained
+    if one_hot:  # where row i starts in the epoch's outputs laid end to end (4·i)
+        row_starts = 4 * np.arange(n)
     ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
+    # every batch writes its logits and outputs into its rows of these two (its workspace's "Z3" and "H3" are those
+    # rows, in a copy of the workspace), so that the epoch's loss and accuracy are read from them once, after its last
+    # batch, instead of by three NumPy calls per batch
+    logits, outputs = np.empty((n, 4), dtype=dtype), np.empty((n, 4), dtype=dtype)
+    ws_full = dict(ws_full)
     # each batch's rows are gathered into these two buffers (take, out=): reused by every batch and still in the cache
     # for its forward pass, where X[order] would copy the whole data set into new memory every epoch
     X_rows = np.empty((min(batch_size, n), X.shape[1]), dtype=dtype)
@@ -804,24 +808,27 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             index = order[start:start + batch_size]  # mode="clip": no bounds check (a permutation of range(n))
             X_batch = X.take(index, axis=0, out=X_rows[:index.size], mode="clip")
             Y_batch = Y.take(index, axis=0, out=Y_rows[:index.size], mode="clip")
-            ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
+            ws = ws_full if X_batch.shape[0] == batch_size else dict(_workspace(X_batch.shape[0], dtype, workspace))
+            ws["Z3"], ws["H3"] = logits[start:start + batch_size], outputs[start:start + batch_size]
             cache = _forward(params, X_batch, ws)
-            rows = picked[start:start + batch_size]
-            if one_hot:  # ŷ at each sample's target
-                cache["H3"].take(targets[start:start + batch_size], out=rows, mode="clip")
-            if one_hot and np.minimum.reduce(rows) > 1e-30:
-                batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
-            else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN
-                batch_loss = _data_loss(cache, Y_batch)
-                rows.fill(1.0)  # log 1 = 0: counted in batch_loss, not at the end of the epoch
+            # one-hot: the loss from the epoch's outputs after its last batch; else this batch's now
+            batch_loss = 0.0 if one_hot else _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)
             if not math.isfinite(batch_loss + np.dot(g, g)):  # NaN or inf (or squares that overflowed): see which
-                _finite_or_stop(epoch, batch, batch_loss, g)
+                # a NaN output makes a NaN bias gradient (1^T D), so a batch whose loss waits for the epoch's end stops here too
+                _finite_or_stop(epoch, batch, _data_loss(cache, Y_batch), g)
             total += batch_loss * X_batch.shape[0]
-            cache["H3"].argmax(axis=1, out=predicted[start:start + batch_size])
             step(params, grads, state)
-        total -= float(np.log(picked).sum())
-        hits = int(np.count_nonzero(predicted == classes_epoch))
+        if one_hot:  # ŷ at each sample's target; a batch with one near underflow: its loss by log-sum-exp, as it would alone
+            outputs.take(targets, out=picked, mode="clip")
+            for start in range(0, n, batch_size) if not np.minimum.reduce(picked) > 1e-30 else ():
+                rows = slice(start, start + batch_size)
+                if not np.minimum.reduce(picked[rows]) > 1e-30:
+                    cache = {"Z3": logits[rows], "H3": outputs[rows]}
+                    total += _data_loss(cache, Y.take(order[rows], axis=0)) * picked[rows].size
+                    picked[rows] = 1.0  # log 1 = 0: counted above
+            total -= float(np.log(picked).sum())
+        hits = int(np.count_nonzero(outputs.argmax(axis=1) == classes_epoch))
         history["loss"].append(total / n + _penalty(params, n))
         history["accuracy"].append(hits / n)
         if validation_data is not None:
