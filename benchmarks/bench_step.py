@@ -1,7 +1,13 @@
 """Time one training step of the reference network: generated vs hand-optimised NumPy vs PyTorch eager, one thread.
 
-Usage:  .venv/bin/python benchmarks/bench_step.py [--quick] [--seconds S] [--sessions K] [--rounds R]
-        [--sizes tiny,small,mnist,large] [--no-extra]
+Usage:  .venv/bin/python benchmarks/bench_step.py [--quick] [--seconds S | --seconds SIZE=S,...] [--sessions K]
+        [--rounds R] [--sizes tiny,small,mnist,large] [--dtypes float32,float64] [--no-extra]
+
+The sizes the default run of tiny to MNIST size leaves out, with the JAX column, in one run of ~5 minutes idle
+(JAX installed beside the venv, not into it: ``python -m pip install --target DIR --no-deps jax jaxlib ml_dtypes
+opt_einsum scipy``, then ``PYTHONPATH=DIR``)::
+
+    bench_step.py --sizes tiny,large --no-extra --seconds tiny=20,large=60
 
 Single-threaded: OMP/OpenBLAS/MKL threads are set to 1 before NumPy is imported, torch.set_num_threads(1). Every
 implementation of a row is timed in the same process, in CPU time of the process by default (``--clock wall`` for
@@ -306,6 +312,23 @@ SECONDS = {"tiny": 20.0, "small": 20.0, "mnist": 45.0, "large": 90.0}  # default
 TORCH_TARGET_SIZES = ("tiny", "small", "mnist")  # issue 13: <= 0.85x torch where the step is not GEMM-bound
 
 
+def time_boxes(text: str | None, quick: bool = False) -> dict:
+    """The time box of each size's rows (seconds, warm-up not counted): ``SECONDS`` (a quarter of it with ``quick``), or
+    ``text`` -- one number for every size ("30") or per size ("tiny=10,large=60"; the sizes not named keep
+    ``SECONDS``)."""
+    boxes = {k: v / (4 if quick else 1) for k, v in SECONDS.items()}
+    if text is None:
+        return boxes
+    if "=" not in text:
+        return dict.fromkeys(SECONDS, float(text))
+    for part in text.split(","):
+        size, _, value = part.partition("=")
+        if size.strip() not in SECONDS:
+            raise ValueError(f"--seconds: unknown size {size.strip()!r} (sizes: {', '.join(SECONDS)})")
+        boxes[size.strip()] = float(value)
+    return boxes
+
+
 def load() -> float:
     """The 1-minute load average (how busy the shared machine was), or nan where the OS has none."""
     try:
@@ -355,14 +378,14 @@ def reference_impls(mod, net, name: str, dtype, have_torch: bool) -> dict:
     return impls
 
 
-def reference_rows(names, budget, tmp: Path, have_torch: bool):
+def reference_rows(names, budget, tmp: Path, have_torch: bool, dtypes=(np.float32, np.float64)):
     """Per size and dtype: (name, sizes, batch, dtype, per-session per-round times by implementation, (load before,
     load after))."""
     for name in names:
         sizes, batch = SIZES[name]
         steps = TRAIN_RUN[name][0] * TRAIN_RUN[name][1]
         mod, net = generated_module(reference_table(sizes), tmp)
-        for dtype in (np.float32, np.float64):
+        for dtype in dtypes:
             load_before = load()
             with np.errstate(all="ignore"):
                 times = sessions(lambda: reference_impls(mod, net, name, dtype, have_torch), {"train": steps, "hand epoch": steps},  # noqa: B023
@@ -370,11 +393,11 @@ def reference_rows(names, budget, tmp: Path, have_torch: bool):
             yield name, sizes, batch, np.dtype(dtype).name, times, (load_before, load())
 
 
-def extra_rows(budget, tmp: Path):
+def extra_rows(budget, tmp: Path, dtypes=(np.float32, np.float64)):
     sizes, batch = SIZES["mnist"]
     for label, hidden in EXTRA.items():
         mod, net = generated_module(reference_table(sizes, hidden), tmp)
-        for dtype in (np.float32, np.float64):
+        for dtype in dtypes:
 
             def build(mod=mod, net=net, dtype=dtype):
                 rng = np.random.default_rng(0)
@@ -408,30 +431,39 @@ def ratio_line(size, dtype, name, stats, loads) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a quarter of the default time box, tiny to MNIST size")
-    ap.add_argument("--seconds", type=float, default=None,
-                    help="time box per row, warm-up not counted (default: " + ", ".join(f"{k} {v:g} s" for k, v in SECONDS.items()) + ")")
+    ap.add_argument("--seconds", default=None,
+                    help="time box per row, warm-up not counted: S for every size or per size, e.g. tiny=10,large=60 "
+                         "(default: " + ", ".join(f"{k} {v:g} s" for k, v in SECONDS.items()) + ")")
     ap.add_argument("--sessions", type=int, default=3, help="independent sessions per row, each with its own arrays (default 3)")
     ap.add_argument("--min-rounds", type=int, default=15, help="rounds kept at least per row, whatever the time box (default 15)")
     ap.add_argument("--rounds", type=int, default=None, help="exactly this many rounds per row instead of the time box")
     ap.add_argument("--sizes", default=None, help="comma-separated subset of " + ",".join(SIZES))
+    ap.add_argument("--dtypes", default="float32,float64", help="comma-separated subset of float32,float64")
     ap.add_argument("--no-extra", action="store_true", help="skip the GELU/ELU/softplus/custom rows")
     ap.add_argument("--clock", choices=sorted(CLOCK), default="cpu",
                     help="cpu: the process's CPU time (default; on a shared machine wall time includes waiting for a core)")
     args = ap.parse_args(argv)
     global clock
     clock = CLOCK[args.clock]
+    try:
+        boxes = time_boxes(args.seconds, args.quick)
+        dtypes = [np.dtype(name).type for name in args.dtypes.split(",")]
+    except (ValueError, TypeError) as exc:
+        ap.error(str(exc))
 
     def budget(name):
         if args.rounds:
             return {"sessions": args.sessions, "min_rounds": args.rounds, "max_rounds": args.rounds,
                     "warmup": LARGE_WARMUP_ROUNDS if name == "large" else WARMUP_ROUNDS}
-        seconds = args.seconds if args.seconds is not None else SECONDS[name] / (4 if args.quick else 1)
+        seconds = boxes[name]
         if name == "large":  # a round is 5-10 s idle: 6 rounds at least (2 a session), one warm-up round a session
             return {"sessions": args.sessions, "seconds": seconds, "min_rounds": min(args.min_rounds, 6),
                     "warmup": LARGE_WARMUP_ROUNDS}
         return {"sessions": args.sessions, "seconds": seconds, "min_rounds": args.min_rounds}
 
     names = args.sizes.split(",") if args.sizes else (["tiny", "small", "mnist"] if args.quick else list(SIZES))
+    if not set(names) <= set(SIZES):
+        ap.error(f"--sizes: unknown size among {args.sizes!r} (sizes: {', '.join(SIZES)})")
     try:
         import torch  # noqa: F401
 
@@ -440,10 +472,8 @@ def main(argv=None) -> int:
         have_torch = False
     if args.rounds:
         box = f"exactly {args.rounds} rounds per row"
-    elif args.seconds is not None:
-        box = f"{args.seconds:g} s per row"
     else:
-        box = ", ".join(f"{k} {v / (4 if args.quick else 1):g} s" for k, v in SECONDS.items() if k in names) + " per row"
+        box = ", ".join(f"{k} {v:g} s" for k, v in boxes.items() if k in names) + " per row"
     print(f"one thread, {args.clock} time per step, {box} in {args.sessions} sessions of fresh arrays ({WARMUP_ROUNDS} warm-up "
           f"rounds each, {LARGE_WARMUP_ROUNDS} at the large size, discarded; GC off); a ratio is the median over the rounds "
           "of the two implementations' times in one round, timed back to back, order alternated; interval: two-level "
@@ -453,7 +483,7 @@ def main(argv=None) -> int:
     print("|---|---|---|---|---|---|---|---|---|")
     times_rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, sizes, batch, dtype, times, loads in reference_rows(names, budget, Path(tmp), have_torch):
+        for name, sizes, batch, dtype, times, loads in reference_rows(names, budget, Path(tmp), have_torch, dtypes):
             size = f"{'-'.join(map(str, sizes))} /{batch}"
             for num, den, target in RATIOS:
                 if num in times[0] and den in times[0]:
@@ -465,7 +495,7 @@ def main(argv=None) -> int:
         extra = []
         if have_torch and not args.no_extra and not args.quick:
             mnist = f"{'-'.join(map(str, SIZES['mnist'][0]))} /{SIZES['mnist'][1]}"
-            for label, dtype, times, loads in extra_rows(budget, Path(tmp)):
+            for label, dtype, times, loads in extra_rows(budget, Path(tmp), dtypes):
                 stats = ratio([t["generated"] for t in times], [t["torch"] for t in times], 0.85)
                 print(ratio_line(mnist, dtype, f"{label}: generated/torch", stats, loads), flush=True)
                 extra.append((label, dtype, pooled_medians(times), loads))

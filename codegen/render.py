@@ -178,6 +178,7 @@ class ModuleCode:
     target_loss: bool = False  # softmax + cross-entropy: with one-hot targets L is the mean of -log yhat at the target
     block: int = 0  # > 0: step() runs its update over blocks of this many entries of the flat buffers (the total is larger)
     first_weights: str = ""  # a dense stack: the weights (code in _forward) that make column 0 of Z1 from a row of X
+    logits: str = ""  # a dense stack: the workspace key of the last layer's z (its outputs' key is ``output``)
 
 
 # -- printing ----------------------------------------------------------------------------------------
@@ -705,6 +706,7 @@ def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
         backward_reads=_backward_reads(layers, output_delta),
         output_delta=output_delta,
         first_weights=names.weight(1) + ("[0]" if net.convention == "row" else "[:, 0]"),
+        logits=f"Z{net.depth}",
     )
 
 

@@ -49,7 +49,11 @@ PARAM_SHAPES = {
 PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 _SHAPE_LIST = list(_SHAPES)  # what _check_params compares a list of the parameters' shapes with
-_PLAIN = [True] * len(PARAM_KEYS)  # and a list of "a plain ndarray of the first parameter's dtype" per parameter
+_PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndarrays)
+# the parameters, their shapes and their dtypes, each fetched by one C-level call (Python 3.11 runs a list comprehension
+# as a function call of its own; cold, after a training step, every call costs several µs)
+_GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
+_SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype")
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 50, 60, 120, 126, 150, 154)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -194,7 +198,8 @@ class Params(dict):
         return self.thread_buffers().workspace
 
     def gradients_pool(self):
-        """This thread's last two Gradients, [[gradients, reference counts when returned], ...] (see _fresh_gradients)."""
+        """This thread's last two Gradients, [[gradients, reference counts when returned, what is counted], ...] (see
+        _fresh_gradients)."""
         return self.thread_buffers().pool
 
 
@@ -237,10 +242,9 @@ def _buffers(params, workspace):
 
 
 def _references(entry):
-    """How often the Gradients of a pool entry, its flat array and each of its arrays are referenced (and weakly)."""
-    grads = entry[0]
-    return [sys.getrefcount(grads), sys.getrefcount(grads.flat), weakref.getweakrefcount(grads), len(grads),
-            *map(sys.getrefcount, grads.views)]
+    """How often the Gradients of a pool entry, its flat array and each of its arrays (entry[2]) are referenced (and the
+    Gradients weakly), and its length."""
+    return [*map(sys.getrefcount, entry[2]), weakref.getweakrefcount(entry[0]), len(entry[0])]
 
 
 def _fresh_gradients(mine, dtype):
@@ -256,7 +260,8 @@ def _fresh_gradients(mine, dtype):
     for entry in pool:
         if entry[0].flat.dtype == dtype and _references(entry) == entry[1]:
             return entry[0]
-    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None]
+    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
+    entry[2] = (entry[0], entry[0].flat, *entry[0].views)  # what _references counts, in one C-level map
     entry[1] = _references(entry)
     pool.append(entry)
     del pool[:-2]
@@ -288,11 +293,12 @@ def init_running(params):
 def _check_params(params):
     """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
     try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
-        arrays = [params[key] for key in PARAM_KEYS]
-        dtype = arrays[0].dtype
-        # NumPy's built-in dtypes are single objects, so `is` (no hashing, no comparison); an equal dtype object that
-        # is not the same one takes the detailed checks below, which accept it
-        if [a.shape for a in arrays] == _SHAPE_LIST and [type(a) is np.ndarray and a.dtype is dtype for a in arrays] == _PLAIN:
+        arrays = _GET_PARAMS(params)
+        dtypes = list(map(_DTYPE_OF, arrays))
+        dtype = dtypes[0]
+        # NumPy's built-in dtypes are single objects, which count finds by identity (an equal dtype object that is not
+        # the same one is counted by comparison)
+        if list(map(_SHAPE_OF, arrays)) == _SHAPE_LIST and list(map(type, arrays)) == _PLAIN and dtypes.count(dtype) == len(dtypes):
             if dtype.kind == "f":
                 return dtype
     except (KeyError, TypeError, AttributeError, IndexError):
@@ -786,10 +792,14 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
     # one-hot targets: a batch's loss is the mean of -log yhat at its targets, gathered into picked, logs summed per epoch
     one_hot = bool(np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=1) == 1))
     picked = np.empty(n, dtype=dtype)
-    if one_hot:  # where row i of a batch starts in its outputs laid end to end (4·i)
-        row_starts = 4 * (np.arange(n) % batch_size)
-    predicted = np.empty(n, dtype=np.intp)  # each sample's class as predicted when its batch was trained
+    if one_hot:  # where row i starts in the epoch's outputs laid end to end (4·i)
+        row_starts = 4 * np.arange(n)
     ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once
+    # every batch writes its logits and outputs into its rows of these two (its workspace's "Z3" and "H3" are those
+    # rows, in a copy of the workspace), so that the epoch's loss and accuracy are read from them once, after its last
+    # batch, instead of by three NumPy calls per batch
+    logits, outputs = np.empty((n, 4), dtype=dtype), np.empty((n, 4), dtype=dtype)
+    ws_full = dict(ws_full)
     # each batch's rows are gathered into these two buffers (take, out=): reused by every batch and still in the cache
     # for its forward pass, where X[order] would copy the whole data set into new memory every epoch
     X_rows = np.empty((min(batch_size, n), X.shape[1]), dtype=dtype)
@@ -804,24 +814,27 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             index = order[start:start + batch_size]  # mode="clip": no bounds check (a permutation of range(n))
             X_batch = X.take(index, axis=0, out=X_rows[:index.size], mode="clip")
             Y_batch = Y.take(index, axis=0, out=Y_rows[:index.size], mode="clip")
-            ws = ws_full if X_batch.shape[0] == batch_size else _workspace(X_batch.shape[0], dtype, workspace)
+            ws = ws_full if X_batch.shape[0] == batch_size else dict(_workspace(X_batch.shape[0], dtype, workspace))
+            ws["Z3"], ws["H3"] = logits[start:start + batch_size], outputs[start:start + batch_size]
             cache = _forward(params, X_batch, ws)
-            rows = picked[start:start + batch_size]
-            if one_hot:  # ŷ at each sample's target
-                cache["H3"].take(targets[start:start + batch_size], out=rows, mode="clip")
-            if one_hot and np.minimum.reduce(rows) > 1e-30:
-                batch_loss = 0.0  # its -log yhat are summed at the end of the epoch
-            else:  # targets that are not one-hot, an output near underflow (log-sum-exp), or NaN
-                batch_loss = _data_loss(cache, Y_batch)
-                rows.fill(1.0)  # log 1 = 0: counted in batch_loss, not at the end of the epoch
+            # one-hot: the loss from the epoch's outputs after its last batch; else this batch's now
+            batch_loss = 0.0 if one_hot else _data_loss(cache, Y_batch)
             _backward(params, cache, Y_batch, ws, grads)
             if not math.isfinite(batch_loss + np.dot(g, g)):  # NaN or inf (or squares that overflowed): see which
-                _finite_or_stop(epoch, batch, batch_loss, g)
+                # a NaN output makes a NaN bias gradient (1^T D), so a batch whose loss waits for the epoch's end stops here too
+                _finite_or_stop(epoch, batch, _data_loss(cache, Y_batch), g)
             total += batch_loss * X_batch.shape[0]
-            cache["H3"].argmax(axis=1, out=predicted[start:start + batch_size])
             step(params, grads, state)
-        total -= float(np.log(picked).sum())
-        hits = int(np.count_nonzero(predicted == classes_epoch))
+        if one_hot:  # ŷ at each sample's target; a batch with one near underflow: its loss by log-sum-exp, as it would alone
+            outputs.take(targets, out=picked, mode="clip")
+            for start in range(0, n, batch_size) if not np.minimum.reduce(picked) > 1e-30 else ():
+                rows = slice(start, start + batch_size)
+                if not np.minimum.reduce(picked[rows]) > 1e-30:
+                    cache = {"Z3": logits[rows], "H3": outputs[rows]}
+                    total += _data_loss(cache, Y.take(order[rows], axis=0)) * picked[rows].size
+                    picked[rows] = 1.0  # log 1 = 0: counted above
+            total -= float(np.log(picked).sum())
+        hits = int(np.count_nonzero(outputs.argmax(axis=1) == classes_epoch))
         history["loss"].append(total / n + _penalty(params, n))
         history["accuracy"].append(hits / n)
         if validation_data is not None:

@@ -46,7 +46,11 @@ PARAM_SHAPES = {
 PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 _SHAPE_LIST = list(_SHAPES)  # what _check_params compares a list of the parameters' shapes with
-_PLAIN = [True] * len(PARAM_KEYS)  # and a list of "a plain ndarray of the first parameter's dtype" per parameter
+_PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndarrays)
+# the parameters, their shapes and their dtypes, each fetched by one C-level call (Python 3.11 runs a list comprehension
+# as a function call of its own; cold, after a training step, every call costs several µs)
+_GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
+_SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype")
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 18, 24, 48, 52, 56, 57)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -115,7 +119,8 @@ class Params(dict):
         return self.thread_buffers().workspace
 
     def gradients_pool(self):
-        """This thread's last two Gradients, [[gradients, reference counts when returned], ...] (see _fresh_gradients)."""
+        """This thread's last two Gradients, [[gradients, reference counts when returned, what is counted], ...] (see
+        _fresh_gradients)."""
         return self.thread_buffers().pool
 
 
@@ -158,10 +163,9 @@ def _buffers(params, workspace):
 
 
 def _references(entry):
-    """How often the Gradients of a pool entry, its flat array and each of its arrays are referenced (and weakly)."""
-    grads = entry[0]
-    return [sys.getrefcount(grads), sys.getrefcount(grads.flat), weakref.getweakrefcount(grads), len(grads),
-            *map(sys.getrefcount, grads.views)]
+    """How often the Gradients of a pool entry, its flat array and each of its arrays (entry[2]) are referenced (and the
+    Gradients weakly), and its length."""
+    return [*map(sys.getrefcount, entry[2]), weakref.getweakrefcount(entry[0]), len(entry[0])]
 
 
 def _fresh_gradients(mine, dtype):
@@ -177,7 +181,8 @@ def _fresh_gradients(mine, dtype):
     for entry in pool:
         if entry[0].flat.dtype == dtype and _references(entry) == entry[1]:
             return entry[0]
-    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None]
+    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
+    entry[2] = (entry[0], entry[0].flat, *entry[0].views)  # what _references counts, in one C-level map
     entry[1] = _references(entry)
     pool.append(entry)
     del pool[:-2]
@@ -209,11 +214,12 @@ def init_running(params):
 def _check_params(params):
     """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
     try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
-        arrays = [params[key] for key in PARAM_KEYS]
-        dtype = arrays[0].dtype
-        # NumPy's built-in dtypes are single objects, so `is` (no hashing, no comparison); an equal dtype object that
-        # is not the same one takes the detailed checks below, which accept it
-        if [a.shape for a in arrays] == _SHAPE_LIST and [type(a) is np.ndarray and a.dtype is dtype for a in arrays] == _PLAIN:
+        arrays = _GET_PARAMS(params)
+        dtypes = list(map(_DTYPE_OF, arrays))
+        dtype = dtypes[0]
+        # NumPy's built-in dtypes are single objects, which count finds by identity (an equal dtype object that is not
+        # the same one is counted by comparison)
+        if list(map(_SHAPE_OF, arrays)) == _SHAPE_LIST and list(map(type, arrays)) == _PLAIN and dtypes.count(dtype) == len(dtypes):
             if dtype.kind == "f":
                 return dtype
     except (KeyError, TypeError, AttributeError, IndexError):

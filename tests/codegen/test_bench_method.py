@@ -97,3 +97,15 @@ def test_the_jax_column_times_the_same_step(bench, tmp_path, dtype):
     for key, value in step.params().items():
         assert value.dtype == dtype
         np.testing.assert_allclose(value, params[key], rtol=tol, atol=tol)
+
+
+def test_time_boxes_per_size(bench):
+    """--seconds: one number for every size, or size=S pairs (the sizes not named keep SECONDS); an unknown size is an
+    error."""
+    assert bench.time_boxes(None) == bench.SECONDS
+    assert bench.time_boxes(None, quick=True) == {k: v / 4 for k, v in bench.SECONDS.items()}
+    assert bench.time_boxes("7") == dict.fromkeys(bench.SECONDS, 7.0)
+    boxes = bench.time_boxes("tiny=10, large=60")
+    assert boxes["tiny"] == 10.0 and boxes["large"] == 60.0 and boxes["mnist"] == bench.SECONDS["mnist"]
+    with pytest.raises(ValueError, match="unknown size 'huge'"):
+        bench.time_boxes("huge=3")
