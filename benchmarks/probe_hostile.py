@@ -2122,7 +2122,7 @@ def round_twelve() -> list[Probe]:
     md("elided: a column to z_{10^{12}} and to z_n with n counted two ways, 500 times",
        ("$$\\delta^{(2)} = \\begin{pmatrix} \\hat y_1 - y_1 \\\\ \\vdots \\\\ \\hat y_{1000000000000} - y_{1000000000000}"
         "\\end{pmatrix}$$\n\n$$z^{(1)} = \\begin{pmatrix} z_1 \\\\ \\vdots \\\\ z_n \\end{pmatrix} = \\begin{pmatrix} "
-        "x_1 & \\cdots & x_n \\end{pmatrix}$$\n\n") * 500 + d2, verdicts=right)
+        "x_1 & \\cdots & x_n \\end{pmatrix}$$\n\n") * 500 + d2, verdicts={"d2": {"correct", "unchecked"}})  # (δ⁽²⁾ defined, unread)
     # -- plain-text mathematics (normalize.plain_math) ---------------------------------------------------------------------
     plain = "delta2 = yhat - y\n"
     md("plain text: a NumPy list nested 10⁴ deep", "W1 = " + "[" * 10000 + "0.5" + "]" * 10000 + "\n" + plain,
@@ -2133,9 +2133,10 @@ def round_twelve() -> list[Probe]:
        name="h.txt", says="h.txt")
     md("plain text: spelled Greek 10⁵ times on one line", "delta2 = " + " ".join(["sigma"] * 50000 + ["alphabeta"] * 50000)
        + "\n" + plain, name="h.txt")
-    md("plain text: _new chains (W2_new_new… 10⁵ times) and 2000 lines W2_new = W2 - eta * dW2",
-       "W2" + "_new" * 100000 + " = W2 - eta * dW2\n" + "W2_new = W2 - eta * dW2\n" * 2000 + plain, name="h.txt")
-    md("plain text: 20 000 lines of unbalanced brackets [[[ and ]]]", ("x = [[[1, 2\ny = ]]] 3\n") * 10000 + plain,
+    md("plain text: _new chains (W2_new_new… 10⁵ times) and 1900 lines W2_new = W2 - eta * dW2",
+       "W2" + "_new" * 100000 + " = W2 - eta * dW2\n" + "W2_new = W2 - eta * dW2\n" * 1900 + plain, name="h.txt")
+    md("plain text: 1800 lines of unbalanced brackets [[[ and ]]] (100 each)",
+       ("x = " + "[[[1, 2" * 100 + "\ny = " + "]]] 3" * 100 + "\n") * 900 + plain,
        name="h.txt")
     # -- Zhou's thresholds ---------------------------------------------------------------------------------------------------
     zhou = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
@@ -2152,15 +2153,20 @@ def round_twelve() -> list[Probe]:
     md("\\boxed{ nested 5000 deep, and 5000 unclosed", "$$" + "\\boxed{" * 5000 + "\\delta^{(2)} = \\hat y - y" + "}" * 5000
        + "$$\n\n$$" + "\\boxed{" * 5000 + "\\delta^{(2)} = \\hat y - y$$\n\n" + d2, verdicts=right)
     # -- the "mse"/"sse" losses --------------------------------------------------------------------------------------------
-    for loss in ("mse", "sse"):
+    for loss, delta in (("mse", "\\frac{2}{2}(\\hat y - y)"), ("sse", "2 (\\hat y - y)")):  # (mse: a mean over the 2 outputs)
         md(f"loss \"{loss}\": 1990 claims of ∂J/∂ŷ with and without 1/N", ("$$\\frac{\\partial J}{\\partial \\hat y} = "
-           "\\frac{2}{N}(\\hat y - y)$$\n\n$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y)$$\n\n") * 995 + d2,
+           "\\frac{2}{N}(\\hat y - y)$$\n\n$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y)$$\n\n") * 995
+           + f"$$\\delta^{{(2)}} = {delta} \\tag{{d2}}$$\n\n",
            spec_text=spec(layer(3, '"tanh"') + layer(2, '"identity"'), loss=loss), verdicts={"d2": {"correct", "unchecked"}})
     # -- an unlucky user ---------------------------------------------------------------------------------------------------
     nb = lambda cells: json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})  # noqa: E731
-    md("a notebook of 10⁴ cells, each a claim", nb([{"cell_type": "markdown", "metadata": {},
+    md("a notebook of 10⁴ cells, each a claim (beyond 2000 equations)", nb([{"cell_type": "markdown", "metadata": {},
        "source": ["$$\\delta^{(2)} = \\hat y - y$$\n"]}] * 10000 + [{"cell_type": "markdown", "metadata": {}, "source": [d2]}]),
-       name="h.ipynb", verdicts=right)
+       (2,), name="h.ipynb", says="2000")
+    md("a notebook of 10⁴ cells, 1110 of them claims", nb(([{"cell_type": "markdown", "metadata": {}, "source": ["Prose."]}] * 4
+       + [{"cell_type": "code", "metadata": {}, "source": ["x = 1"], "outputs": [], "execution_count": 1}] * 4
+       + [{"cell_type": "markdown", "metadata": {}, "source": ["$$\\delta^{(2)} = \\hat y - y$$\n"]}]) * 1110
+       + [{"cell_type": "markdown", "metadata": {}, "source": [d2]}]), name="h.ipynb", verdicts=right)
     same = [("c%d" % k, DELTA2) for k in range(2000)]
     out.append(Probe("r12: answers TOML: 2000 identical claims", ("verify", "{d}/a.toml", "--json"),
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers(same)}, (0,),

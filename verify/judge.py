@@ -249,6 +249,13 @@ class Judge:
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
+        #: identical claims judged once (_check_in) while the answer's reading is fixed (the layout vote and the claims'
+        #: loop of check_all): what a check depends on besides the claim's text -> its result; None: not memoised
+        self._memo: dict | None = None
+        #: the check being made consulted the claim's place among the others or a state judging it changes (a
+        #: judge of one example, the rows the answer defines, the sentence's layers): its result is not memoised
+        self._history = False
+        self._row_definitions: tuple = (-1, frozenset())  # (len(defining), the ids whose rows define own symbols)
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
@@ -679,7 +686,36 @@ class Judge:
         self._use(samples)
         self._remembering = remember and not self._judging_rows
         self._checking = claim
-        return self._check_one(claim)
+        key = self._memo_key(claim, samples)
+        if key is not None and key in self._memo:  # an identical claim judged before, in the same reading
+            return _as_claim(*self._memo[key], claim)
+        outer, self._history = self._history, False
+        try:
+            result = self._check_one(claim)
+        finally:
+            fresh, self._history = self._history, outer or self._history
+        if key is not None and not fresh:
+            self._memo[key] = (_as_claim(result, claim.id, claim), claim.id)  # (a copy: later passes revise results)
+        return result
+
+    def _memo_key(self, claim: Claim, samples: str) -> tuple | None:
+        """What a check of ``claim`` depends on besides the judge's fixed reading (None: not memoised): its text, the
+        layout, the orientation, the notation, and what the answer says of this claim by its id (the layers its
+        sentence names, a rewritten reading, a definition). Numeric answers are not memoised (each claim updates the
+        answer's stated values)."""
+        if self._memo is None or self.numeric:
+            return None
+        if self._row_definitions[0] != len(self.defining):
+            self._row_definitions = (len(self.defining), frozenset(k.split("\x00row")[0] for k in self.defining
+                                                                   if "\x00row" in k))
+        try:
+            key = (claim.latex, claim.quantity, samples, self.verdicts_only, self._judging_rows,
+                   self._oriented, self.notation, getattr(self, "scopes", {}).get(claim.id), claim.id in self.rewritten,
+                   claim.id in self.defining, claim.id in self._row_definitions[1])
+            hash(key)
+        except TypeError:  # (an unhashable notation value)
+            return None
+        return key
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
         statements = split_statements(claim.latex)  # A = B \implies C = D, \therefore …
@@ -930,6 +966,7 @@ class Judge:
         """Row ``k`` of a block that defines one of the answer's own symbols (CS231n's ``H = …, \\qquad S = H W_2 + b_2``:
         ``_with_rows``): its verdict as a definition, as for a claim of its own."""
         found = self.defining.get(_row_id(claim.id, k))
+        self._history = self._history or found is not None
         if found is None or found[0] == "rest":
             return None
         return ClaimResult(claim.id, row, found[0], "", found[1], notes=["a definition"])
@@ -1565,7 +1602,10 @@ class Judge:
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
-        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        try:
+            results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        finally:
+            self._memo = None  # (the passes below revise the reading: each judges afresh)
         judged = {r.id: r.verdict for r in results if r.rows}
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
@@ -1720,6 +1760,7 @@ class Judge:
                 orientation.claim_by_claim(self, claims, steps)
         except limits.TimeLimitError:
             self.orientations.clear()  # (the spec's orientation, as before the vote)
+        self._memo = {}  # (the reading is fixed from here to the end of the claims' loop: identical claims judged once)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
@@ -1782,6 +1823,7 @@ class Judge:
         None otherwise (∂z_i/∂b_j = 1 alone forgets δ_ij: incorrect)."""
         from .infer import _normal
 
+        self._history = True  # (the claims before this one)
         claim = next((c for c in self._claims if self._checking is not None and c.id == self._checking.id), None)
         if claim is None:
             return None
@@ -1857,6 +1899,7 @@ class Judge:
         replaced by that function (its defining first side dropped), or None. Later claims of the same line use it."""
         from .infer import _normal
 
+        self._history = True  # (the claims of its line before it)
         base = claim.id.split("#")[0]
         mine = [c for c in self._claims if c.id.split("#")[0] == base]
         upto = next((i for i, c in enumerate(mine) if c.id == claim.id), None)
@@ -2055,6 +2098,7 @@ class Judge:
         (objective_scale's to read)."""
         from .infer import _normal
 
+        self._history = True  # (a judge of one example: its own layout vote moves with every claim it reads)
         result = self._one_example.check(claim)
         if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
             return None
@@ -2085,6 +2129,7 @@ class Judge:
         if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not read for one example: the network has batch "
                                "norm, whose statistics are over a batch", quantity=claim.quantity)
+        self._history = True  # (a judge of one example: its own layout vote moves with every claim it reads)
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
@@ -2108,8 +2153,11 @@ class Judge:
         everywhere (verify/scalarcase.py)."""
         from .scalarcase import MESSAGE, scalar_judge
 
+        self._history = True  # (the one-unit judge: its own layout vote moves with every claim it reads)
         if not self._scalar_judge:
             self._scalar_judge.append(scalar_judge(self))
+            if self._scalar_judge[0] is not None:  # (its reading is fixed once made: identical claims judged once)
+                self._scalar_judge[0]._memo = {}
         one = self._scalar_judge[0]
         scalar = one.check(claim) if one is not None else None
         if scalar is None or scalar.verdict != "correct":
@@ -2142,6 +2190,7 @@ class Judge:
         (verify/examplecost.py). Any other case keeps the batch's verdict."""
         from .examplecost import cost_factor, holds_scaled
 
+        self._history = True  # (the judge of one example)
         one = self._one_example
         if not self._own_cost:
             self._own_cost.append(cost_factor(one, self._claims, _EXAMPLE_COST))
@@ -2428,6 +2477,13 @@ def _top_sides(latex: str) -> list[str]:
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
+
+
+def _as_claim(result: ClaimResult, was: str, claim: Claim) -> ClaimResult:
+    """A copy of ``result`` (of the claim whose id was ``was``) as the result of ``claim``, an identical claim."""
+    return replace(result, id=claim.id if result.id == was else result.id, notes=list(result.notes), links=list(result.links),
+                   rows=list(result.rows), counterexample=dict(result.counterexample) if result.counterexample else
+                   result.counterexample)
 
 
 def _row_id(claim_id: str, k: int) -> str:
