@@ -673,8 +673,9 @@ def _product(factors: tuple, env, keep: frozenset, ranges: _Ranges) -> Value:
     code = {i: next(pool) for i in counts}
     spec = ",".join("".join(code[i] for i in v.idx) for v in values) + "->" + "".join(code[i] for i in free)
     arrays = [v.arr for v in values]
+    order = _order(spec, arrays)  # (Unread past the bound: outside the try, Unread being a ValueError)
     try:
-        return Value(np.einsum(spec, *arrays, optimize=_order(spec, arrays)), free)
+        return Value(np.einsum(spec, *arrays, optimize=order), free)
     except ValueError as exc:
         raise Wrong(f"a product pairs axes of different lengths ({exc})") from None
 
