@@ -9,6 +9,7 @@ written; a value that is wrong but right given the answer's own earlier values i
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 import zlib
@@ -2458,19 +2459,32 @@ def _oriented(tv: list, sv: list) -> tuple[list, list]:
 
 def _top_sides(latex: str) -> list[str]:
     """The sides of an equation chain ``a = b = c`` (split at ``=`` outside braces, brackets and environments)."""
-    sides, depth, cur = [], 0, []
-    for i, ch in enumerate(latex):
+    return list(_sides_of(latex) if len(latex) <= _CACHED_CHARS else _sides_of.__wrapped__(latex))
+
+
+#: texts up to this long are split once (_top_sides, _top_rows): a claim the parser reads (parser.MAX_CHARS) and more
+_CACHED_CHARS = 8000
+
+
+@functools.lru_cache(maxsize=1024)
+def _sides_of(latex: str) -> tuple[str, ...]:
+    """_top_sides, read once per text (a claim's text is split again by every reader and by each layout: 1990 listed
+    worked examples split 18 000 times); one regex scan over the brackets and equals signs."""
+    sides, depth, start = [], 0, 0
+    for m in _BRACKET_OR_EQUALS.finditer(latex):
+        ch, i = m.group(), m.start()
         if ch in "{([":
             depth += 1
         elif ch in "})]":
             depth -= 1
-        if ch == "=" and depth == 0 and latex[i - 1:i] not in (":", "<", ">", "!", "\\"):
-            sides.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    sides.append("".join(cur))
-    return [x for x in sides if x.strip()]
+        elif depth == 0 and latex[i - 1:i] not in (":", "<", ">", "!", "\\"):
+            sides.append(latex[start:i])
+            start = i + 1
+    sides.append(latex[start:])
+    return tuple(x for x in sides if x.strip())
+
+
+_BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 
 
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
@@ -2554,25 +2568,31 @@ def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
     at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
     (``A = B \\implies C = D``, ``\\therefore …``: surface.split_statements, each statement checked by _check_one)."""
+    return list(_rows_of(latex) if len(latex) <= _CACHED_CHARS else _rows_of.__wrapped__(latex))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_of(latex: str) -> tuple[str, ...]:
+    """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
-        return [part for row in _AND.split(latex) for part in _top_rows(row)]
+        return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
-        return [part for row in parts for part in _top_rows(row)]
+        return tuple(part for row in parts for part in _rows_of(row))
     listed = _quad_equations(latex)
     if len(listed) > 1:  # EastSunrise's \frac{∂E}{∂w^l_{ji}} = δ^l_j a^{l-1}_i \quad \frac{∂E}{∂b^l_j} = δ^l_j
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = _comma_equations(latex)
     if len(listed) > 1:  # MathsCode's W = W - \alpha v_{dw},b = b - \alpha v_{db}: two updates on one line
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = listed_values(latex)
     if len(listed) > 1:  # adilce009's x=1, w_1=0.5, w_2=-1.0, y=0.5: a list of given values
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     if "\\\\" not in latex:
-        return [latex]
+        return (latex,)
     rows, depth, cur, i = [], 0, [], 0
     while i < len(latex):
         if latex.startswith("\\begin", i):
@@ -2592,7 +2612,7 @@ def _top_rows(latex: str) -> list[str]:
             out[-1] = f"{out[-1]} {r.strip()}"
         elif r.strip():
             out.append(r)
-    return out
+    return tuple(out)
 
 
 #: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations
