@@ -1876,6 +1876,22 @@ def round_ten() -> list[Probe]:
     return out
 
 
+S2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+#: a right claim of S2's network (identity output, squared error: δ⁽²⁾ = ŷ − y by hand), tagged d2
+D2_TAGGED = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+
+
+def _document_probes(out: list, prefix: str):
+    """``md(pid, text, …)``: adds to ``out`` a probe verifying one document (``h.md``, or ``name``) against a spec
+    (``S2`` unless ``spec_text``) with ``--json``, its id ``prefix + pid`` (rounds eleven and twelve)."""
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=S2, name="h.md", extra=(), files=None, **kw) -> None:
+        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
+        out.append(Probe(prefix + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+    return md
+
+
 def round_eleven() -> list[Probe]:
     """Round eleven (issue 12, twelfth pass): what the eleventh round added — a chain's rows as steps (chainrows, JSON
     ``rows``, rubric ids ``line N.k``), plain-text answers with no math delimiters (document._plain), a worked example
@@ -1883,14 +1899,8 @@ def round_eleven() -> list[Probe]:
     loose readings, stated shapes, a batch B, CMU's layers from 0, NumPy's mask ``(Z1 > 0)`` — and an unlucky user's
     Windows path, a read-only output folder, a missing Gradescope submission and mixed encodings."""
     out: list[Probe] = []
-    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
-    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
-    right = {"d2": {"correct"}}
-    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
-
-    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, name="h.md", extra=(), files=None, **kw) -> None:
-        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
-        out.append(Probe("r11: " + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+    s2, d2, right = S2, D2_TAGGED, {"d2": {"correct"}}
+    md = _document_probes(out, "r11: ")
 
     # -- chainrows: a chain's rows as steps ---------------------------------------------------------------------------
     good, bad = "(\\hat y - y)", "(y - \\hat y)"
@@ -2025,14 +2035,8 @@ def round_twelve() -> list[Probe]:
     (normalize.plain_math), Zhou's thresholds, the ``\\quad``/``\\text{ and }`` splits, ``\\intertext``, ``\\boxed``,
     the "mse"/"sse" losses — and an unlucky user's notebook of 10⁴ cells and answers file of 2000 identical claims."""
     out: list[Probe] = []
-    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
-    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
-    right = {"d2": {"correct"}}
-    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
-
-    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, name="h.md", extra=(), files=None, **kw) -> None:
-        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
-        out.append(Probe("r12: " + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+    d2, right = D2_TAGGED, {"d2": {"correct"}}
+    md = _document_probes(out, "r12: ")
 
     # -- einstein / indexworld: index notation under the summation convention -------------------------------------------
     xie = ('name = "randxie"\nconvention = "row"\ninputs = 3\nlayers = [{units = 2, activation = "sigmoid", bias = false}]\n'

@@ -11,33 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import IndexEnv as Env  # (letters with fixed values: einstein's Env API)
 from gradproof.verify import einstein
 from gradproof.verify.document import extract
 from test_round_ten import RIGHT, _judge, cpu  # (a two-layer network: identity output, squared error; CPU time)
 
 RNG = np.random.default_rng(12)
-
-
-class Env:
-    """Letters with fixed values (no network), derived letters recomputed from the base ones (einstein's Env API)."""
-
-    def __init__(self, base: dict, derived: tuple = ()):
-        self.base, self.derived = base, derived
-        self.vals = dict(base)
-        for name, f in derived:
-            self.vals[name] = f(self.vals)
-
-    def has(self, name):
-        return name in self.vals
-
-    def value(self, name):
-        return self.vals[name]
-
-    def index(self, name):
-        return None
-
-    def perturbed(self, name, arr):
-        return Env({**self.base, name: arr}, self.derived)
 
 
 LETTERS = "abcdefghklmnopqr"  # (16 index letters; i, j kept for the free ones)
