@@ -899,7 +899,7 @@ def rejudge(judge, results) -> None:
     way is ``unchecked`` (two readings disagree: neither is certain); in an answer that writes its graph's partials
     (by μ or σ²), a derivative by x that the total derivative and the graph's partial decide differently becomes
     ``unchecked`` (the judge reads derivatives as total)."""
-    from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
+    from .judge import ClaimResult, ran_out  # (judge imports this module lazily: no cycle)
 
     reading = IntermediateReading.detect(judge, results)
     if reading is None:
@@ -915,7 +915,10 @@ def rejudge(judge, results) -> None:
         except (limits.TimeLimitError, RecursionError):
             return
         for k, old in enumerate(results):
-            if limits.overdue():  # (the run's soft deadline: the rest keep the judge's verdicts)
+            if limits.overdue():  # (the run's soft deadline: no verdict this reading could have taken back)
+                for late in results[k:]:
+                    if not late.rows:
+                        ran_out(late, "as a layer-norm derivation in its own intermediate quantities")
                 break
             counted = reading.counts_features(old.latex)
             if old.rows or old.verdict not in ("unchecked", "correct", "incorrect"):

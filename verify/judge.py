@@ -2512,6 +2512,20 @@ def _overdue(claim: Claim) -> ClaimResult:
                        "verify again on a less busy machine, or split the answer", quantity=claim.quantity)
 
 
+def ran_out(result: ClaimResult, reading: str) -> None:
+    """``result`` as a later reading (``reading``: "in the answer's index notation") left it when the run's time ran out
+    before that reading got to it (``limits.overdue``): a verdict that reading could have taken back (two readings
+    that disagree are ``unchecked``) is not given; an ``unchecked`` claim says why it was not read that way."""
+    why = (f"the run's time ran out before this claim was read {reading} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock "
+           "time; a long answer or a busy machine)")
+    if result.verdict in ("correct", "incorrect"):
+        result.message = f"not judged: {why}; the judge's reading gives {result.verdict} ({result.message})"
+        result.verdict, result.expected, result.counterexample = "unchecked", "", None
+        result.diagnosis = result.diagnosis_key = None
+    elif result.verdict == "unchecked":
+        result.message = f"{result.message} (not read {reading}: {why})"
+
+
 def _set_aside(claims) -> tuple[list, dict]:
     """(the claims to judge, {position: unchecked result} for those that are not): a claim of more than MAX_CLAIM_CHARS
     characters or MAX_PARTS statements or equations, and every claim past MAX_TOTAL_PARTS of them in all. Each such

@@ -117,3 +117,55 @@ def test_an_identical_claim_in_another_reading_is_judged_again():
             "$$g \\leftarrow \\nabla_{h^{(1)}} J = {W^{(2)}}^\\top g$$\n\n$$\\delta^{(2)} = g \\tag{b}$$\n\n" + RIGHT)
     got = {r.id: r.verdict for r in _judge().check_all(extract(text))}
     assert got["a"] == "correct" and got["b"] != "correct" and got["d2"] == "correct"
+
+
+# -- the readings after the claims' loop at the run's soft deadline -----------------------------------------------------------
+XIE = ('name = "randxie"\nconvention = "row"\ninputs = 3\nlayers = [{units = 2, activation = "sigmoid", bias = false}]\n'
+       'loss = {name = "squared_error"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+XIE_DOC = ("Einstein notation: a repeated index is summed.\n\n$$z = Wx$$\n\n$$y = \\sigma(z)$$\n\n"
+           "$$e_i = y_{\\text{true}, i} - y_i$$\n\n$$L = e_i e_i$$\n\n$$\\frac{\\partial L}{\\partial y_i} = 2 e_i (-1)$$\n\n"
+           "$$z_i = W_{ij} x_j$$\n\n$$\\frac{\\partial L}{\\partial W_{ij}} = \\frac{\\partial L}{\\partial z_i} x_j \\tag{dw}$$\n\n")
+
+
+class _Overdue:
+    """derive.limits as a reading sees it once the run's soft deadline has passed (everything else unchanged)."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def overdue(self) -> bool:
+        return True
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def test_the_index_notation_reading_past_the_deadline_says_so(tmp_path, monkeypatch):
+    """Rand Xie's ∂L/∂W_ij = ∂L/∂z_i x_j (right: L = Σ e_i², z = Wx, so ∂L/∂W = (∂L/∂z) xᵀ by hand) is judged by
+    components only (beside z_i = W_ij x_j the judge cannot tell W's orientation: unchecked). Past the soft deadline
+    that reading is not made: before, the claim kept the judge's reason ("could not read …") as if it could not be
+    read; now it says the time ran out."""
+    from gradproof.verify import indexworld
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "s.toml").write_text(XIE)
+    (tmp_path / "h.md").write_text(XIE_DOC)
+    (tmp_path / "n.toml").write_text('[notation]\nsummation = "einstein"\n')
+    args = (str(tmp_path / "h.md"), str(tmp_path / "s.toml"), str(tmp_path / "n.toml"))
+    assert {r.id: r.verdict for r in verify_file(*args)[0]}["dw"] == "correct"
+    monkeypatch.setattr(indexworld, "limits", _Overdue(indexworld.limits))
+    late = {r.id: r for r in verify_file(*args)[0]}["dw"]
+    assert late.verdict == "unchecked" and "the run's time ran out" in late.message
+
+
+def test_a_layer_norm_reading_past_the_deadline_gives_no_verdict_it_could_take_back(tmp_path, monkeypatch):
+    """A layer-norm answer's verdicts are revised by its intermediates' reading (two readings that disagree:
+    unchecked); past the deadline that reading is not made, so no claim keeps a verdict it could have taken back."""
+    from gradproof.verify import intermediates
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "s.toml").write_text(LN)
+    (tmp_path / "h.md").write_text(FORWARD)
+    monkeypatch.setattr(intermediates, "limits", _Overdue(intermediates.limits))
+    got = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))[0]
+    assert all(r.verdict == "unchecked" and "the run's time ran out" in r.message for r in got)
