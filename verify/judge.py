@@ -2231,9 +2231,14 @@ class Judge:
             return
         saved = self.notation
         denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
+        # identical claims read once in each layout (the reading is fixed here but for the layout, which the key holds)
+        self._memo = {}
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
                 if r.verdict not in ("correct", "incorrect") or not (jacobian_claim(c.latex) or chain_claim(c.latex)):
+                    continue
+                if limits.overdue():  # (no verdict on a layout guessed: the rest are not given one)
+                    ran_out(r, "in both layouts of a Jacobian")
                     continue
                 layout = self._shown(c) or self.layouts[0]
                 try:
@@ -2249,7 +2254,7 @@ class Judge:
                     results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
                                              quantity=c.quantity)
         finally:
-            self.notation = saved
+            self.notation, self._memo = saved, None
 
     def _deltas_on_an_open_scale(self, claims, results) -> None:
         """A δ of a batch in an answer that defines its own objective as k × the spec's (a sum where the spec averages,
