@@ -2131,16 +2131,16 @@ def round_twelve() -> list[Probe]:
     plain = "delta2 = yhat - y\n"
     md("plain text: a NumPy list nested 10⁴ deep", "W1 = " + "[" * 10000 + "0.5" + "]" * 10000 + "\n" + plain,
        name="h.txt")
-    md("plain text: [[…]] of 4·10⁵ numbers (900 kB)", "W1 = [[" + ", ".join(["0.5"] * 200000) + "], ["
-       + ", ".join(["0.5"] * 200000) + "]]\n" + plain, name="h.txt")
+    md("plain text: [[…]] of 1.6·10⁵ numbers (800 kB)", "W1 = [[" + ", ".join(["0.5"] * 80000) + "], ["
+       + ", ".join(["0.5"] * 80000) + "]]\n" + plain, name="h.txt")
     md("plain text: 10⁶ numbers (over 1 MB)", "W1 = [[" + ",".join(["1"] * 1000000) + "]]\n" + plain, (2,),
        name="h.txt", says="h.txt")
     md("plain text: spelled Greek 10⁵ times on one line", "delta2 = " + " ".join(["sigma"] * 50000 + ["alphabeta"] * 50000)
        + "\n" + plain, name="h.txt")
     md("plain text: _new chains (W2_new_new… 10⁵ times) and 1900 lines W2_new = W2 - eta * dW2",
        "W2" + "_new" * 100000 + " = W2 - eta * dW2\n" + "W2_new = W2 - eta * dW2\n" * 1900 + plain, name="h.txt")
-    md("plain text: 1800 lines of unbalanced brackets [[[ and ]]] (100 each)",
-       ("x = " + "[[[1, 2" * 100 + "\ny = " + "]]] 3" * 100 + "\n") * 900 + plain,
+    md("plain text: 1800 lines of unbalanced brackets [[[ and ]]] (60 each)",
+       ("x = " + "[[[1, 2" * 60 + "\ny = " + "]]] 3" * 60 + "\n") * 900 + plain,
        name="h.txt")
     # -- Zhou's thresholds ---------------------------------------------------------------------------------------------------
     zhou = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
