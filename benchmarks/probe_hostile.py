@@ -304,7 +304,7 @@ def probes() -> list[Probe]:
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
-            + round_eleven())
+            + round_eleven() + round_twelve())
 
 
 def _example(name: str) -> str:
@@ -1876,6 +1876,22 @@ def round_ten() -> list[Probe]:
     return out
 
 
+S2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+#: a right claim of S2's network (identity output, squared error: δ⁽²⁾ = ŷ − y by hand), tagged d2
+D2_TAGGED = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
+
+
+def _document_probes(out: list, prefix: str):
+    """``md(pid, text, …)``: adds to ``out`` a probe verifying one document (``h.md``, or ``name``) against a spec
+    (``S2`` unless ``spec_text``) with ``--json``, its id ``prefix + pid`` (rounds eleven and twelve)."""
+    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
+
+    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=S2, name="h.md", extra=(), files=None, **kw) -> None:
+        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
+        out.append(Probe(prefix + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+    return md
+
+
 def round_eleven() -> list[Probe]:
     """Round eleven (issue 12, twelfth pass): what the eleventh round added — a chain's rows as steps (chainrows, JSON
     ``rows``, rubric ids ``line N.k``), plain-text answers with no math delimiters (document._plain), a worked example
@@ -1883,14 +1899,8 @@ def round_eleven() -> list[Probe]:
     loose readings, stated shapes, a batch B, CMU's layers from 0, NumPy's mask ``(Z1 > 0)`` — and an unlucky user's
     Windows path, a read-only output folder, a missing Gradescope submission and mixed encodings."""
     out: list[Probe] = []
-    s2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
-    d2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
-    right = {"d2": {"correct"}}
-    doc = ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--json")
-
-    def md(pid: str, text, codes=(0, 1, 2), verdicts=None, spec_text=s2, name="h.md", extra=(), files=None, **kw) -> None:
-        argv = tuple(a.replace("h.md", name) for a in doc) + tuple(extra)
-        out.append(Probe("r11: " + pid, argv, {"s.toml": spec_text, name: text, **(files or {})}, codes, verdicts or {}, **kw))
+    s2, d2, right = S2, D2_TAGGED, {"d2": {"correct"}}
+    md = _document_probes(out, "r11: ")
 
     # -- chainrows: a chain's rows as steps ---------------------------------------------------------------------------
     good, bad = "(\\hat y - y)", "(y - \\hat y)"
@@ -2014,6 +2024,164 @@ def round_eleven() -> list[Probe]:
                       "subs/b.md": b"\xef\xbb\xbf" + alice.encode()}, (0, 1, 2), says="r.toml"))
     out.append(Probe("r11: grading: the rubric in UTF-8 with a BOM and CRLF", (*grade, "--summary", "{d}/g.csv"),
                      {**base, "r.toml": b"\xef\xbb\xbf" + rub.replace("\n", "\r\n").encode()}, (0, 1), after=_complete_csv(1)))
+    return out
+
+
+def round_twelve() -> list[Probe]:
+    """Round twelve (issue 12, thirteenth pass): what the twelfth round added — index notation with the summation
+    convention (einstein, indexworld), a layer norm in its own intermediates (intermediates), one example's columns
+    beside a batch (columnsample), the scalar case (scalarcase), an own letter that does not read (unreadletter), a
+    gradient letter's family (gradletters), matrices written with dots (elided), plain-text mathematics
+    (normalize.plain_math), Zhou's thresholds, the ``\\quad``/``\\text{ and }`` splits, ``\\intertext``, ``\\boxed``,
+    the "mse"/"sse" losses — and an unlucky user's notebook of 10⁴ cells and answers file of 2000 identical claims."""
+    out: list[Probe] = []
+    d2, right = D2_TAGGED, {"d2": {"correct"}}
+    md = _document_probes(out, "r12: ")
+
+    # -- einstein / indexworld: index notation under the summation convention -------------------------------------------
+    xie = ('name = "randxie"\nconvention = "row"\ninputs = 3\nlayers = [{units = 2, activation = "sigmoid", bias = false}]\n'
+           'loss = {name = "squared_error"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+    base = ("Einstein notation: a repeated index is summed.\n\n$$z = Wx$$\n\n$$y = \\sigma(z)$$\n\n"
+            "$$e_i = y_{\\text{true}, i} - y_i$$\n\n$$L = e_i e_i$$\n\n")
+    dw = "$$\\frac{\\partial L}{\\partial W_{ij}} = \\frac{\\partial L}{\\partial z_i} x_j \\tag{dw}$$\n\n"
+    ok_dw = {"dw": {"correct"}}
+    summed = {"n.toml": '[notation]\nsummation = "einstein"\n'}
+
+    def ein(pid: str, text: str, verdicts=None, **kw) -> None:
+        md("einstein: " + pid, base + text + dw, spec_text=kw.pop("spec_text", xie), extra=("--notation", "{d}/n.toml"),
+           files=summed, verdicts=verdicts or ok_dw, **kw)
+
+    ein("an index repeated 10³ times in one product (e_i e_i … e_i = L)",
+        "$$L = " + " ".join(["e_i"] * 1000) + " \\tag{rep}$$\n\n", {**ok_dw, "rep": {"unchecked"}})
+    ein("an index repeated three times (e_i e_i e_i, W_{ij} x_j x_j)",
+        "$$L = e_i e_i e_i \\tag{three}$$\n\n$$z_i = W_{ij} x_j x_j \\tag{three2}$$\n\n",
+        {**ok_dw, "three": {"unchecked"}, "three2": {"unchecked"}})
+    letters26 = "abcdefghijklmnopqrstuvwxyz"
+    ein("26 nested sums: e_a e_b … e_z e_a … e_z (2²⁶ terms)",
+        "$$L = " + " ".join(f"e_{c}" for c in letters26 * 2) + " \\tag{n26}$$\n\n")
+    ein("26 nested sums through W: W_{ab} x_b W_{cd} x_d … (13 contractions of 3 entries, 13 free rows)",
+        "$$z_i = W_{ij} x_j " + " ".join(f"W_{{{letters26[2 * k]}{letters26[2 * k + 1]}}} x_{letters26[2 * k + 1]}"
+                                         for k in range(13) if letters26[2 * k] not in "ij") + " \\tag{w26}$$\n\n")
+    ein("Kronecker δ chain of 2000: δ_{ip} δ_{pq} … x_j",
+        "$$\\frac{\\partial L}{\\partial W_{ij}} = \\frac{\\partial L}{\\partial z_i} "
+        + " ".join(f"\\delta_{{{a}{b}}}" for a, b in zip("jklmnopqrstu" * 170, "klmnopqrstuj" * 170, strict=True))
+        + " x_j \\tag{kd}$$\n\n")
+    ein("1990 identical claims z_i = W_{ij} x_j", "$$z_i = W_{ij} x_j$$\n\n" * 1990)
+    ein("a claim of 3999 tokens and one of 4001 (einstein.MAX_TOKENS)",
+        "$$z_i = W_{ij} x_j" + " + 0" * 1995 + " \\tag{t1}$$\n\n$$z_i = W_{ij} x_j" + " + 0" * 1997 + " \\tag{t2}$$\n\n",
+        {**ok_dw, "t1": {"correct", "unchecked"}, "t2": {"correct", "unchecked"}})
+    ein("indices over 10⁹ entries: inputs = 40 000, units = 25 000",
+        "$$z_i = W_{ij} x_j \\tag{big}$$\n\n", {"dw": {"correct", "unchecked"}, "big": {"correct", "unchecked"}},
+        spec_text=xie.replace("inputs = 3", "inputs = 40000").replace("units = 2", "units = 25000"))
+    ein("stated in prose only, 1000 own symbols each defined by the last (a_1 = e_i e_i, a_{k+1} = a_k e_j e_j)",
+        "".join(f"$$c_{{{k + 1}}} = c_{{{k}}} e_j e_j$$\n\n" for k in range(1000)))
+    # -- intermediates: a layer norm in its own quantities ------------------------------------------------------------------
+    ln = ('name = "ln"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nkind = "layernorm"\neps = 1e-5\n\n'
+          '[[layers]]\nunits = 2\nactivation = "identity"\n\n[loss]\nname = "squared_error"\n\n'
+          '[optimizer]\nname = "sgd"\nlearning_rate = 0.01\n')
+    fwd = ("$$\\mu = \\frac{1}{D}\\sum_{i=1}^{D} x_i$$\n\n$$\\sigma^2 = \\frac{1}{D}\\sum_{i=1}^{D}(x_i - \\mu)^2$$\n\n"
+           "$$\\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{\\sigma^2 + \\varepsilon}}$$\n\n$$y_i = \\gamma_i \\hat{x}_i + \\beta_i$$\n\n"
+           "$$\\frac{\\partial L}{\\partial \\gamma_i} = dy_i \\cdot \\hat{x}_i \\tag{dg}$$\n\n")
+    ok_ln = {"dg": {"correct"}}
+
+    def lnorm(pid: str, text: str, verdicts=None, **kw) -> None:
+        md("layer norm: " + pid, fwd + text, spec_text=kw.pop("spec_text", ln), verdicts=verdicts or ok_ln, **kw)
+
+    lnorm("a Kronecker δ chain of 3000 in ∂x̂_j/∂x_i",
+          "$$\\frac{\\partial \\hat{x}_j}{\\partial x_i} = \\frac{1}{D\\sqrt{\\sigma^2+\\varepsilon}}\\left(D"
+          + "\\delta_{ij}" * 3000 + " - 1 - \\hat{x}_i \\hat{x}_j\\right) \\tag{kd}$$\n\n")
+    lnorm("Σ_{p≠j} nested 200 deep",
+          "$$dx_j = " + "\\sum_{p \\neq j} (" * 200 + "d\\hat{x}_p" + ")" * 200 + " \\tag{ne}$$\n\n")
+    lnorm("rstd defined in terms of itself (rstd = 1/√(rstd + ε)) and 1990 claims using it",
+          "$$rstd = \\frac{1}{\\sqrt{rstd + \\varepsilon}}$$\n\n"
+          + "$$d\\hat{x}_i = dy_i \\cdot \\gamma_i \\cdot rstd$$\n\n" * 1990,
+          {"dg": {"correct", "unchecked"}})
+    lnorm("1990 copies of the whole derivation (11 claims each)", ("$$d\\hat{x}_i = dy_i \\cdot \\gamma_i$$\n\n"
+          "$$\\frac{\\partial \\sigma^2}{\\partial x_i} = \\frac{2}{D}(x_i - \\mu)$$\n\n") * 995)
+    lnorm("own names c_1 … c_{2000} each defined by the previous",
+          "$$c_{1} = \\hat{x}_i$$\n\n" + "".join(f"$$c_{{{k + 1}}} = 2 c_{{{k}}}$$\n\n" for k in range(1, 1999)))
+    lnorm("a layer norm over 10⁶ features", "$$d\\hat{x}_i = dy_i \\cdot \\gamma_i \\tag{dx}$$\n\n",
+          {"dg": {"correct", "unchecked"}, "dx": {"correct", "unchecked"}}, spec_text=ln.replace("inputs = 4", "inputs = 1000000"))
+    # -- columnsample, scalarcase, unreadletter, gradletters ------------------------------------------------------------
+    soft = spec(layer(3, '"tanh"') + layer(3, '"softmax"'), loss="cross_entropy")
+    md("column sample: 1990 g_z = p ⊙ (g_p − pᵀ g_p) beside a batch Z",
+       "$$L = -\\sum_j y_j \\log p_j$$\n\n$$Z = H W + b$$\n\n" + "$$g_z = p \\odot (g_p - p^\\top g_p)$$\n\n" * 1990,
+       spec_text=soft)
+    md("scalar case: 1990 bare-letter claims dL/dw = x · dL/dy",
+       "Let's have $y = w x + b$.\n\n" + "$$\\frac{dL}{dw} = \\frac{dL}{dy} x$$\n\n$$\\frac{dL}{dx} = \\frac{dL}{dy} w$$\n\n" * 995
+       + d2, verdicts=right)
+    md("unread letter: a = logsoftmax(z) then 1990 claims using a",
+       "$$a = \\operatorname{logsoftmax}(z)$$\n\n" + "$$\\frac{\\partial L}{\\partial a} = -y$$\n\n" * 1990 + d2,
+       verdicts=right)
+    md("grad letters: G_{S_i} defined circularly (G_{S_i} = G_{G_{S_i}}), 1000 nested G_{G_{…}}",
+       "$$G_{S_i} = \\frac{\\partial L}{\\partial S_i}$$\n\n$$G_{S_i} = G_{G_{S_i}}$$\n\n$$G_{Z} = "
+       + "G_{" * 1000 + "Z" + "}" * 1000 + "$$\n\n" + "$$G_{Z_i} = G_{Z_i} G_{S_i}$$\n\n" * 500 + d2, verdicts=right)
+    # -- elided: matrices written with dots --------------------------------------------------------------------------------
+    md("elided: \\cdots 10⁵ times in one row", "$$\\delta^{(2)} = \\begin{bmatrix} \\hat y_1 - y_1 & "
+       + " & ".join(["\\cdots"] * 100000) + " & \\hat y_2 - y_2 \\end{bmatrix}^T$$\n\n" + d2, verdicts=right)
+    md("elided: \\vdots/\\ddots mismatched in a 300 × 300 matrix",
+       "$$W^{(1)} = \\begin{bmatrix}" + " \\\\ ".join(" & ".join(("\\vdots", "\\ddots", "\\cdots", "w_{11}")[(i * j) % 4]
+                                                                  for j in range(300)) for i in range(300))
+       + "\\end{bmatrix}$$\n\n" + d2, verdicts=right)
+    md("elided: a column to z_{10^{12}} and to z_n with n counted two ways, 500 times",
+       ("$$\\delta^{(2)} = \\begin{pmatrix} \\hat y_1 - y_1 \\\\ \\vdots \\\\ \\hat y_{1000000000000} - y_{1000000000000}"
+        "\\end{pmatrix}$$\n\n$$z^{(1)} = \\begin{pmatrix} z_1 \\\\ \\vdots \\\\ z_n \\end{pmatrix} = \\begin{pmatrix} "
+        "x_1 & \\cdots & x_n \\end{pmatrix}$$\n\n") * 500 + d2, verdicts={"d2": {"correct", "unchecked"}})  # (δ⁽²⁾ defined, unread)
+    # -- plain-text mathematics (normalize.plain_math) ---------------------------------------------------------------------
+    plain = "delta2 = yhat - y\n"
+    md("plain text: a NumPy list nested 10⁴ deep", "W1 = " + "[" * 10000 + "0.5" + "]" * 10000 + "\n" + plain,
+       name="h.txt")
+    md("plain text: [[…]] of 1.6·10⁵ numbers (800 kB)", "W1 = [[" + ", ".join(["0.5"] * 80000) + "], ["
+       + ", ".join(["0.5"] * 80000) + "]]\n" + plain, name="h.txt")
+    md("plain text: 10⁶ numbers (over 1 MB)", "W1 = [[" + ",".join(["1"] * 1000000) + "]]\n" + plain, (2,),
+       name="h.txt", says="h.txt")
+    md("plain text: spelled Greek 10⁵ times on one line", "delta2 = " + " ".join(["sigma"] * 50000 + ["alphabeta"] * 50000)
+       + "\n" + plain, name="h.txt")
+    md("plain text: _new chains (W2_new_new… 10⁵ times) and 1900 lines W2_new = W2 - eta * dW2",
+       "W2" + "_new" * 100000 + " = W2 - eta * dW2\n" + "W2_new = W2 - eta * dW2\n" * 1900 + plain, name="h.txt")
+    md("plain text: 1800 lines of unbalanced brackets [[[ and ]]] (60 each)",
+       ("x = " + "[[[1, 2" * 60 + "\ny = " + "]]] 3" * 60 + "\n") * 900 + plain,
+       name="h.txt")
+    # -- Zhou's thresholds ---------------------------------------------------------------------------------------------------
+    zhou = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"'))
+    md("thresholds: f(β_j − θ_j) nested 400 deep in 500 claims",
+       ("$$\\hat y_j^k = " + "f(" * 400 + "\\beta_j - \\theta_j" + ")" * 400 + " = f(w_{hj} b_h - \\theta_j)$$\n\n") * 500
+       + "$$g_j = \\hat y_j^k (1 - \\hat y_j^k)(y_j^k - \\hat y_j^k)$$\n\n", spec_text=zhou)
+    # -- \quad, \text{ and }, \intertext, \boxed ------------------------------------------------------------------------------
+    md("\\quad 10⁵ times between equations in one claim", "$$" + " \\quad ".join(["\\delta^{(2)} = \\hat y - y"] * 2000)
+       + " \\quad" * 100000 + "$$\n\n" + d2, verdicts=right)
+    md("\\text{ and } 10⁴ times in one claim", "$$" + " \\text{ and } ".join(["\\delta^{(2)} = \\hat y - y"] * 10000)
+       + "$$\n\n" + d2, verdicts=right)
+    md("\\intertext{ unclosed 10⁴ times in an aligned block", "$$\\begin{aligned} \\delta^{(2)} &= \\hat y - y \\\\"
+       + " \\intertext{and so" * 10000 + "\\end{aligned}$$\n\n" + d2, verdicts=right)
+    md("\\boxed{ nested 5000 deep, and 5000 unclosed", "$$" + "\\boxed{" * 5000 + "\\delta^{(2)} = \\hat y - y" + "}" * 5000
+       + "$$\n\n$$" + "\\boxed{" * 5000 + "\\delta^{(2)} = \\hat y - y$$\n\n" + d2, verdicts=right)
+    # -- the "mse"/"sse" losses --------------------------------------------------------------------------------------------
+    for loss, delta in (("mse", "\\frac{2}{2}(\\hat y - y)"), ("sse", "2 (\\hat y - y)")):  # (mse: a mean over the 2 outputs)
+        md(f"loss \"{loss}\": 1990 claims of ∂J/∂ŷ with and without 1/N", ("$$\\frac{\\partial J}{\\partial \\hat y} = "
+           "\\frac{2}{N}(\\hat y - y)$$\n\n$$\\frac{\\partial J}{\\partial \\hat y} = 2 (\\hat y - y)$$\n\n") * 995
+           + f"$$\\delta^{{(2)}} = {delta} \\tag{{d2}}$$\n\n",
+           spec_text=spec(layer(3, '"tanh"') + layer(2, '"identity"'), loss=loss), verdicts={"d2": {"correct", "unchecked"}})
+    # -- an unlucky user ---------------------------------------------------------------------------------------------------
+    nb = lambda cells: json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})  # noqa: E731
+    md("a notebook of 10⁴ cells, each a claim (beyond 2000 equations)", nb([{"cell_type": "markdown", "metadata": {},
+       "source": ["$$\\delta^{(2)} = \\hat y - y$$\n"]}] * 10000 + [{"cell_type": "markdown", "metadata": {}, "source": [d2]}]),
+       (2,), name="h.ipynb", says="2000")
+    md("a notebook of 10⁴ cells, 1110 of them claims", nb(([{"cell_type": "markdown", "metadata": {}, "source": ["Prose."]}] * 4
+       + [{"cell_type": "code", "metadata": {}, "source": ["x = 1"], "outputs": [], "execution_count": 1}] * 4
+       + [{"cell_type": "markdown", "metadata": {}, "source": ["$$\\delta^{(2)} = \\hat y - y$$\n"]}]) * 1110
+       + [{"cell_type": "markdown", "metadata": {}, "source": [d2]}]), name="h.ipynb", verdicts=right)
+    same = [("c%d" % k, DELTA2) for k in range(2000)]
+    out.append(Probe("r12: answers TOML: 2000 identical claims", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers(same)}, (0,),
+                     {"c0": {"correct"}, "c1999": {"correct"}}))
+    out.append(Probe("r12: answers TOML: 10⁴ identical claims", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("c%d" % k, DELTA2) for k in range(10000)])},
+                     (2,), says="a.toml"))
+    out.append(Probe("r12: answers TOML: 2000 identical chains of 5 links", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("c%d" % k, DELTA2 + " = -(y - \\hat{y}) = "
+                      "1 (\\hat{y} - y) = \\hat{y} - y") for k in range(2000)])}, (0, 1),
+                     {"c0": {"correct", "unchecked"}, "c1999": {"correct", "unchecked"}}))
     return out
 
 

@@ -83,3 +83,26 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def reference():
     return derivation_of(str(ROOT / "examples" / "reference_mlp.toml"))
+
+
+class IndexEnv:
+    """Letters with fixed values for verify/einstein.py (no network): derivatives by perturbing a base letter and recomputing
+    the others (tests/verify/test_einstein.py, tests/hardening/test_round_twelve.py)."""
+
+    def __init__(self, base: dict, derived: tuple = (), consts: dict | None = None):
+        self.base, self.derived, self.consts = base, derived, consts or {}
+        self.vals = dict(base)
+        for name, f in derived:
+            self.vals[name] = f(self.vals)
+
+    def has(self, name):
+        return name in self.vals
+
+    def value(self, name):
+        return self.vals[name]
+
+    def index(self, name):
+        return self.consts.get(name)
+
+    def perturbed(self, name, arr):
+        return IndexEnv({**self.base, name: arr}, self.derived, self.consts)

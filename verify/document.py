@@ -497,16 +497,23 @@ def _first_side(latex: str) -> str:
 
 
 def _outer_ampersands(text: str) -> str:
-    """Drop the alignment points & of align, keeping those inside matrix and cases environments."""
-    out, depth, i = [], 0, 0
-    while i < len(text):
-        if text.startswith("\\begin{", i):
+    """Drop the alignment points & of align, keeping those inside matrix and cases environments (and ``\\&``): one
+    regex scan over the environments and ampersands (a character loop took 3 CPU s over 1990 worked examples)."""
+    out, depth, last = [], 0, 0
+    for m in _AMPERSAND_OR_ENV.finditer(text):
+        token = m.group()
+        if token == "&" and depth == 0:
+            out += [text[last:m.start()], " "]
+            last = m.end()
+        elif token.startswith("\\b"):
             depth += 1
-        elif text.startswith("\\end{", i):
+        elif token.startswith("\\e"):
             depth -= 1
-        out.append(" " if text[i] == "&" and depth == 0 and (i == 0 or text[i - 1] != "\\") else text[i])
-        i += 1
-    return "".join(out)
+    return "".join(out) + text[last:]
+
+
+#: what _outer_ampersands reads: an environment opened or closed, an escaped ampersand (kept), an alignment point
+_AMPERSAND_OR_ENV = re.compile(r"\\begin\{|\\end\{|\\&|&")
 
 
 #: the optional space after a row break, ``\\[6pt]``, ``\\*[1ex]`` (Thill's aligned rows): a length with its unit

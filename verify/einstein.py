@@ -43,6 +43,7 @@ one linear pass; sizes are the env's (small arrays at random points).
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from dataclasses import dataclass
@@ -71,6 +72,10 @@ _TRANSPOSE = {"T", "\\top", "\\intercal", "\\mathsf", "\\mathrm"}
 MAX_TOKENS = 4000
 #: a derivative by a tensor of more entries is not taken (each entry costs two evaluations of the network)
 MAX_ENTRIES = 512
+#: a product of more factors is not read (NumPy's einsum takes at most 32 operands)
+MAX_FACTORS = 32
+#: multiplications one product may take (its best contraction order; 26 summed indices multiply out to 2²⁶ and more)
+MAX_WORK = 10**7
 STEP = 1e-6
 
 
@@ -653,14 +658,53 @@ def _product(factors: tuple, env, keep: frozenset, ranges: _Ranges) -> Value:
     for v in values:
         for i in v.idx:
             counts[i] = counts.get(i, 0) + 1
+    written: dict[str, int] = {}  # (on tensors written by their components: e_i e_i e_i, W_{ij} x_j x_j)
+    for f, v in zip(factors, values, strict=True):
+        for i in v.idx if f.op == "let" else ():
+            written[i] = written.get(i, 0) + 1
+    thrice = sorted(i for i, n in written.items() if n > 2 and i not in keep)
+    if thrice:  # (a derivative sharing the index, Levy-Kramer's 1_j ∂e^{x_j}/∂x_j ∂x_j/∂x_n, is the chain rule entry by entry)
+        raise Unread(f"the index {thrice[0]} is written {written[thrice[0]]} times in one product: the summation "
+                     "convention sums an index written twice, so which of them are summed is not said")
+    if len(values) > MAX_FACTORS or len(counts) > len(string.ascii_letters):
+        raise Unread(f"a product of {len(values)} factors and {len(counts)} indices (at most {MAX_FACTORS} factors are read)")
     free = tuple(i for i in dict.fromkeys(i for v in values for i in v.idx) if counts[i] == 1 or i in keep)
     pool = iter(string.ascii_letters)
     code = {i: next(pool) for i in counts}
     spec = ",".join("".join(code[i] for i in v.idx) for v in values) + "->" + "".join(code[i] for i in free)
+    arrays = [v.arr for v in values]
+    order = _order(spec, arrays)  # (Unread past the bound: outside the try, Unread being a ValueError)
     try:
-        return Value(np.einsum(spec, *[v.arr for v in values]), free)
+        return Value(np.einsum(spec, *arrays, optimize=order), free)
     except ValueError as exc:
         raise Wrong(f"a product pairs axes of different lengths ({exc})") from None
+
+
+def _order(spec: str, arrays: list) -> list | bool:
+    """How einsum contracts ``spec``: all at once (False: NumPy's plain loop over every index) when that takes at most
+    ``MAX_WORK`` multiplications, else a greedy pairwise order whose work is at most that; more is not read. Axes of
+    different lengths under one index are left for einsum to refuse."""
+    inputs, output = spec.split("->")
+    operands = inputs.split(",")
+    sizes: dict[str, int] = {}
+    for op, arr in zip(operands, arrays, strict=True):
+        for ch, n in zip(op, np.shape(arr), strict=False):
+            sizes[ch] = max(sizes.get(ch, 1), int(n))
+    if math.prod(sizes.values()) <= MAX_WORK:
+        return False
+    try:
+        path = np.einsum_path(spec, *arrays, optimize="greedy")[0]
+    except ValueError:
+        return False  # (lengths that do not match: einsum says so at once)
+    work = 0
+    for step in path[1:]:
+        involved = set().union(*(operands[k] for k in step))
+        work += math.prod(sizes[ch] for ch in involved)
+        operands = [op for k, op in enumerate(operands) if k not in step]
+        operands.append("".join(ch for ch in involved if ch in output or any(ch in op for op in operands)))
+    if work > MAX_WORK:
+        raise Unread(f"the product would take {work:.3g} multiplications (more than {MAX_WORK:.0e} are not done)")
+    return path
 
 
 def _shape(a: np.ndarray) -> str:

@@ -43,6 +43,8 @@ TARGET_LABELS = ("true", "target", "gt", "label", "truth")
 POINTS = 2
 #: what a claim the judge left unchecked says once the reading by components is tried
 NOT_BOUND = "read in index notation (the summation convention), but {why}"
+#: the reading a claim did not get past the run's soft deadline (judge.ran_out)
+OVERDUE = "in the answer's index notation (the summation convention)"
 
 
 def canonical(name: str, merged=frozenset()) -> str:
@@ -408,7 +410,7 @@ def _implied_sum(sides) -> bool:
 def judge_components(judge, claims, results) -> None:
     """Claims the judge left unchecked, judged by components where the answer uses the summation convention."""
     from .chainrows import judge_rows
-    from .judge import ClaimResult, _top_sides
+    from .judge import ClaimResult, _top_sides, ran_out
 
     items, read_ok = [], {}
     by_id = {r.id: r for r in results}
@@ -431,6 +433,11 @@ def judge_components(judge, claims, results) -> None:
         with limits.time_limit(limits.CLAIM_SECONDS * 4, "binding the answer's index notation", cpu=True):
             reading, found = bind(judge, items, uses, merged)
     except limits.TimeLimitError:
+        return
+    if limits.overdue():  # (the binding stopped at the run's soft deadline: not read, not "no definition binds")
+        for cid in read_ok:
+            if by_id.get(cid) is not None and by_id[cid].verdict in ("incorrect", "unchecked"):
+                ran_out(by_id[cid], OVERDUE)
         return
     if reading is None:
         for cid in read_ok:
@@ -466,10 +473,13 @@ def judge_components(judge, claims, results) -> None:
             r.message = (f"not judged: read with the spec's letters it is wrong ({r.message}), but in the answer's index "
                          f"notation it defines its own symbol {own_defs[cid]}")
             continue
-        if r is not None and r.verdict == "incorrect" and not limits.overdue():
+        if r is not None and r.verdict in ("incorrect", "unchecked") and limits.overdue():
+            ran_out(r, OVERDUE)  # (a wrong verdict _doubt could take back is not given past the deadline)
+            continue
+        if r is not None and r.verdict == "incorrect":
             _doubt(r, c, run)  # the judge's letters against the answer's own: a false reject of a misreading
             continue
-        if r is None or r.verdict != "unchecked" or limits.overdue():
+        if r is None or r.verdict != "unchecked":
             continue
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {cid} by components", cpu=True):

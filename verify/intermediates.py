@@ -378,6 +378,13 @@ def _depth(text: str) -> int:
     return deepest
 
 
+def _sides_read(text: str) -> list[str]:
+    """The sides of a claim this reading reads: none when it is longer or deeper than the judge's bounds on one formula
+    (each step reading it — binding own names, the count, contested letters, judging — skips it alike; a claim nested
+    deeper than Python's stack once ended the whole reading)."""
+    return [] if len(text) > MAX_CHARS or _depth(text) > MAX_DEPTH else _sides(text)
+
+
 def _sides(text: str) -> list[str]:
     """The top-level sides of a chain a = b = c (outside braces)."""
     out, depth, start = [], 0, 0
@@ -695,10 +702,7 @@ class IntermediateReading:
     # -- claims ----------------------------------------------------------------------------------------------
     def judge_claim(self, latex: str):
         """(verdict, message) or None when the claim does not read in this notation."""
-        text = _balanced(fold_unicode(latex))
-        if len(text) > MAX_CHARS or _depth(text) > MAX_DEPTH:
-            return None
-        texts = _sides(text)
+        texts = _sides_read(_balanced(fold_unicode(latex)))
         if len(texts) < 2:
             return None
         try:
@@ -802,7 +806,7 @@ class IntermediateReading:
         held: set[str] = set()
         failed: set[str] = set()
         for c in claims:
-            texts = _sides(_balanced(c.latex))
+            texts = _sides_read(_balanced(c.latex))
             if len(texts) < 2:
                 continue
             try:
@@ -838,7 +842,7 @@ class IntermediateReading:
         """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,
         whatever the judge made of it (the definition itself is judged with the rest of its chain)."""
         for c in claims:
-            texts = _sides(_balanced(fold_unicode(c.latex)))
+            texts = _sides_read(_balanced(fold_unicode(c.latex)))
             if len(texts) < 2:
                 continue
             try:
@@ -856,7 +860,7 @@ class IntermediateReading:
         """N (or D, H) is the number of features when one of the answer's own definitions of μ, σ², rstd, x̂ or y that
         depends on the letter (itself or through the answer's own names: m_i = 1/N Σ_j x_{ij}) holds with it."""
         for c in claims:
-            texts = _sides(_balanced(fold_unicode(c.latex)))
+            texts = _sides_read(_balanced(fold_unicode(c.latex)))
             if len(texts) != 2:
                 continue
             try:
@@ -895,7 +899,7 @@ def rejudge(judge, results) -> None:
     way is ``unchecked`` (two readings disagree: neither is certain); in an answer that writes its graph's partials
     (by μ or σ²), a derivative by x that the total derivative and the graph's partial decide differently becomes
     ``unchecked`` (the judge reads derivatives as total)."""
-    from .judge import ClaimResult  # (judge imports this module lazily: no cycle)
+    from .judge import ClaimResult, ran_out  # (judge imports this module lazily: no cycle)
 
     reading = IntermediateReading.detect(judge, results)
     if reading is None:
@@ -911,7 +915,10 @@ def rejudge(judge, results) -> None:
         except (limits.TimeLimitError, RecursionError):
             return
         for k, old in enumerate(results):
-            if limits.overdue():  # (the run's soft deadline: the rest keep the judge's verdicts)
+            if limits.overdue():  # (the run's soft deadline: no verdict this reading could have taken back)
+                for late in results[k:]:
+                    if not late.rows:
+                        ran_out(late, "as a layer-norm derivation in its own intermediate quantities")
                 break
             counted = reading.counts_features(old.latex)
             if old.rows or old.verdict not in ("unchecked", "correct", "incorrect"):

@@ -9,6 +9,7 @@ written; a value that is wrong but right given the answer's own earlier values i
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 import zlib
@@ -252,6 +253,13 @@ class Judge:
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
+        #: identical claims judged once (_check_in) while the answer's reading is fixed (the layout vote and the claims'
+        #: loop of check_all): what a check depends on besides the claim's text -> its result; None: not memoised
+        self._memo: dict | None = None
+        #: the check being made consulted the claim's place among the others or a state judging it changes (a
+        #: judge of one example, the rows the answer defines, the sentence's layers): its result is not memoised
+        self._history = False
+        self._row_definitions: tuple = (-1, frozenset())  # (len(defining), the ids whose rows define own symbols)
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
@@ -682,7 +690,36 @@ class Judge:
         self._use(samples)
         self._remembering = remember and not self._judging_rows
         self._checking = claim
-        return self._check_one(claim)
+        key = self._memo_key(claim, samples)
+        if key is not None and key in self._memo:  # an identical claim judged before, in the same reading
+            return _as_claim(*self._memo[key], claim)
+        outer, self._history = self._history, False
+        try:
+            result = self._check_one(claim)
+        finally:
+            fresh, self._history = self._history, outer or self._history
+        if key is not None and not fresh:
+            self._memo[key] = (_as_claim(result, claim.id, claim), claim.id)  # (a copy: later passes revise results)
+        return result
+
+    def _memo_key(self, claim: Claim, samples: str) -> tuple | None:
+        """What a check of ``claim`` depends on besides the judge's fixed reading (None: not memoised): its text, the
+        layout, the orientation, the notation, and what the answer says of this claim by its id (the layers its
+        sentence names, a rewritten reading, a definition). Numeric answers are not memoised (each claim updates the
+        answer's stated values)."""
+        if self._memo is None or self.numeric:
+            return None
+        if self._row_definitions[0] != len(self.defining):
+            self._row_definitions = (len(self.defining), frozenset(k.split("\x00row")[0] for k in self.defining
+                                                                   if "\x00row" in k))
+        try:
+            key = (claim.latex, claim.quantity, samples, self.verdicts_only, self._judging_rows,
+                   self._oriented, self.notation, getattr(self, "scopes", {}).get(claim.id), claim.id in self.rewritten,
+                   claim.id in self.defining, claim.id in self._row_definitions[1])
+            hash(key)
+        except TypeError:  # (an unhashable notation value)
+            return None
+        return key
 
     def _check_one(self, claim: Claim, layer_env: dict | None = None) -> ClaimResult:
         statements = split_statements(claim.latex)  # A = B \implies C = D, \therefore …
@@ -933,6 +970,7 @@ class Judge:
         """Row ``k`` of a block that defines one of the answer's own symbols (CS231n's ``H = …, \\qquad S = H W_2 + b_2``:
         ``_with_rows``): its verdict as a definition, as for a claim of its own."""
         found = self.defining.get(_row_id(claim.id, k))
+        self._history = self._history or found is not None
         if found is None or found[0] == "rest":
             return None
         return ClaimResult(claim.id, row, found[0], "", found[1], notes=["a definition"])
@@ -1568,7 +1606,10 @@ class Judge:
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
-        results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        try:
+            results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
+        finally:
+            self._memo = None  # (the passes below revise the reading: each judges afresh)
         judged = {r.id: r.verdict for r in results if r.rows}
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
@@ -1724,6 +1765,7 @@ class Judge:
                 orientation.claim_by_claim(self, claims, steps)
         except limits.TimeLimitError:
             self.orientations.clear()  # (the spec's orientation, as before the vote)
+        self._memo = {}  # (the reading is fixed from here to the end of the claims' loop: identical claims judged once)
         if len(self.layouts) > 1:  # the answer's layout from all its claims at once (each that fits one layout only)
             self.votes = {lay: 0 for lay in self.votes}
             for c in claims:  # a forward definition (z = W x + b) shows the layout best: it weighs ten claims
@@ -1786,6 +1828,7 @@ class Judge:
         None otherwise (∂z_i/∂b_j = 1 alone forgets δ_ij: incorrect)."""
         from .infer import _normal
 
+        self._history = True  # (the claims before this one)
         claim = next((c for c in self._claims if self._checking is not None and c.id == self._checking.id), None)
         if claim is None:
             return None
@@ -1861,6 +1904,7 @@ class Judge:
         replaced by that function (its defining first side dropped), or None. Later claims of the same line use it."""
         from .infer import _normal
 
+        self._history = True  # (the claims of its line before it)
         base = claim.id.split("#")[0]
         mine = [c for c in self._claims if c.id.split("#")[0] == base]
         upto = next((i for i, c in enumerate(mine) if c.id == claim.id), None)
@@ -2059,6 +2103,7 @@ class Judge:
         (objective_scale's to read)."""
         from .infer import _normal
 
+        self._history = True  # (a judge of one example: its own layout vote moves with every claim it reads)
         result = self._one_example.check(claim)
         if result.verdict == "unchecked" or result.verdict != "correct" and _EXAMPLE_COST.match(_normal(claim.latex)):
             return None
@@ -2108,6 +2153,7 @@ class Judge:
         if self.net.mixes_samples:  # batch norm's statistics are over the batch: one example has none
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not read for one example: the network has batch "
                                "norm, whose statistics are over a batch", quantity=claim.quantity)
+        self._history = True  # (a judge of one example: its own layout vote moves with every claim it reads)
         if self._sample_judge is None:
             options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
@@ -2131,8 +2177,11 @@ class Judge:
         everywhere (verify/scalarcase.py)."""
         from .scalarcase import MESSAGE, scalar_judge
 
+        self._history = True  # (the one-unit judge: its own layout vote moves with every claim it reads)
         if not self._scalar_judge:
             self._scalar_judge.append(scalar_judge(self))
+            if self._scalar_judge[0] is not None:  # (its reading is fixed once made: identical claims judged once)
+                self._scalar_judge[0]._memo = {}
         one = self._scalar_judge[0]
         scalar = one.check(claim) if one is not None else None
         if scalar is None or scalar.verdict != "correct":
@@ -2165,6 +2214,7 @@ class Judge:
         (verify/examplecost.py). Any other case keeps the batch's verdict."""
         from .examplecost import cost_factor, holds_scaled
 
+        self._history = True  # (the judge of one example)
         one = self._one_example
         if not self._own_cost:
             self._own_cost.append(cost_factor(one, self._claims, _EXAMPLE_COST))
@@ -2204,9 +2254,14 @@ class Judge:
             return
         saved = self.notation
         denominator = replace(saved, options=saved.options + (("jacobian", "denominator"),))
+        # identical claims read once in each layout (the reading is fixed here but for the layout, which the key holds)
+        self._memo = {}
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
                 if r.verdict not in ("correct", "incorrect") or not (jacobian_claim(c.latex) or chain_claim(c.latex)):
+                    continue
+                if limits.overdue():  # (no verdict on a layout guessed: the rest are not given one)
+                    ran_out(r, "in both layouts of a Jacobian")
                     continue
                 layout = self._shown(c) or self.layouts[0]
                 try:
@@ -2222,7 +2277,7 @@ class Judge:
                     results[k] = ClaimResult(c.id, c.latex, "unchecked", "", unfixed_layout(num.verdict, den.verdict),
                                              quantity=c.quantity)
         finally:
-            self.notation = saved
+            self.notation, self._memo = saved, None
 
     def _deltas_on_an_open_scale(self, claims, results) -> None:
         """A δ of a batch in an answer that defines its own objective as k × the spec's (a sum where the spec averages,
@@ -2437,25 +2492,45 @@ def _oriented(tv: list, sv: list) -> tuple[list, list]:
 
 def _top_sides(latex: str) -> list[str]:
     """The sides of an equation chain ``a = b = c`` (split at ``=`` outside braces, brackets and environments)."""
-    sides, depth, cur = [], 0, []
-    for i, ch in enumerate(latex):
+    return list(_sides_of(latex) if len(latex) <= _CACHED_CHARS else _sides_of.__wrapped__(latex))
+
+
+#: texts up to this long are split once (_top_sides, _top_rows): a claim the parser reads (parser.MAX_CHARS) and more
+_CACHED_CHARS = 8000
+
+
+@functools.lru_cache(maxsize=1024)
+def _sides_of(latex: str) -> tuple[str, ...]:
+    """_top_sides, read once per text (a claim's text is split again by every reader and by each layout: 1990 listed
+    worked examples split 18 000 times); one regex scan over the brackets and equals signs."""
+    sides, depth, start = [], 0, 0
+    for m in _BRACKET_OR_EQUALS.finditer(latex):
+        ch, i = m.group(), m.start()
         if ch in "{([":
             depth += 1
         elif ch in "})]":
             depth -= 1
-        if ch == "=" and depth == 0 and latex[i - 1:i] not in (":", "<", ">", "!", "\\"):
-            sides.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    sides.append("".join(cur))
-    return [x for x in sides if x.strip()]
+        elif depth == 0 and latex[i - 1:i] not in (":", "<", ">", "!", "\\"):
+            sides.append(latex[start:i])
+            start = i + 1
+    sides.append(latex[start:])
+    return tuple(x for x in sides if x.strip())
+
+
+_BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 
 
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
+
+
+def _as_claim(result: ClaimResult, was: str, claim: Claim) -> ClaimResult:
+    """A copy of ``result`` (of the claim whose id was ``was``) as the result of ``claim``, an identical claim."""
+    return replace(result, id=claim.id if result.id == was else result.id, notes=list(result.notes), links=list(result.links),
+                   rows=list(result.rows), counterexample=dict(result.counterexample) if result.counterexample else
+                   result.counterexample)
 
 
 def _row_id(claim_id: str, k: int) -> str:
@@ -2468,6 +2543,20 @@ def _overdue(claim: Claim) -> ClaimResult:
                        f"not judged: the run's time ran out before this claim ({limits.VERIFY_CLAIMS_WALL:g} s of "
                        "wall-clock time; a long answer or a busy machine), the verdicts given before it are kept; run "
                        "verify again on a less busy machine, or split the answer", quantity=claim.quantity)
+
+
+def ran_out(result: ClaimResult, reading: str) -> None:
+    """``result`` as a later reading (``reading``: "in the answer's index notation") left it when the run's time ran out
+    before that reading got to it (``limits.overdue``): a verdict that reading could have taken back (two readings
+    that disagree are ``unchecked``) is not given; an ``unchecked`` claim says why it was not read that way."""
+    why = (f"the run's time ran out before this claim was read {reading} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock "
+           "time; a long answer or a busy machine)")
+    if result.verdict in ("correct", "incorrect"):
+        result.message = f"not judged: {why}; the judge's reading gives {result.verdict} ({result.message})"
+        result.verdict, result.expected, result.counterexample = "unchecked", "", None
+        result.diagnosis = result.diagnosis_key = None
+    elif result.verdict == "unchecked":
+        result.message = f"{result.message} (not read {reading}: {why})"
 
 
 def _set_aside(claims) -> tuple[list, dict]:
@@ -2526,25 +2615,31 @@ def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
     at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
     (``A = B \\implies C = D``, ``\\therefore …``: surface.split_statements, each statement checked by _check_one)."""
+    return list(_rows_of(latex) if len(latex) <= _CACHED_CHARS else _rows_of.__wrapped__(latex))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_of(latex: str) -> tuple[str, ...]:
+    """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
-        return [part for row in _AND.split(latex) for part in _top_rows(row)]
+        return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
     if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
-        return [part for row in parts for part in _top_rows(row)]
+        return tuple(part for row in parts for part in _rows_of(row))
     listed = _quad_equations(latex)
     if len(listed) > 1:  # EastSunrise's \frac{∂E}{∂w^l_{ji}} = δ^l_j a^{l-1}_i \quad \frac{∂E}{∂b^l_j} = δ^l_j
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = _comma_equations(latex)
     if len(listed) > 1:  # MathsCode's W = W - \alpha v_{dw},b = b - \alpha v_{db}: two updates on one line
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = [p for p in given_rows(latex) if "=" in p] if "\\begin" in latex else []
     if len(listed) > 1:  # Chiari's x = \begin{bmatrix}…\end{bmatrix},\quad y = 1.0,\quad … (prose between: not an equation)
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     listed = listed_values(latex)
     if len(listed) > 1:  # adilce009's x=1, w_1=0.5, w_2=-1.0, y=0.5: a list of given values
-        return [part for row in listed for part in _top_rows(row)]
+        return tuple(part for row in listed for part in _rows_of(row))
     if "\\\\" not in latex:
-        return [latex]
+        return (latex,)
     rows, depth, cur, i = [], 0, [], 0
     while i < len(latex):
         if latex.startswith("\\begin", i):
@@ -2564,7 +2659,7 @@ def _top_rows(latex: str) -> list[str]:
             out[-1] = f"{out[-1]} {r.strip()}"
         elif r.strip():
             out.append(r)
-    return out
+    return tuple(out)
 
 
 #: a listed piece that is an index's range (``k = 1, \ldots, K``, ``i = 1, 2``): a comma there is no list of equations

@@ -85,6 +85,8 @@ def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> t
             notes.append(f"only there: its sentence says it is about the {scope} layer{'s' if len(kept) > 1 else ''}")
     others = _defined_elsewhere(judge, claim) if len(done) > 1 else {}
     if others:
+        judge._history = True  # (the answer's other definitions, by id: an identical claim's result is its own)
+    if others:
         left_out = []
         for v, _r in done:
             node = _forward_left(judge, claim.latex, {**env, var: v})

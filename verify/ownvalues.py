@@ -193,27 +193,23 @@ def given_rows(latex: str) -> list[str]:
     \begin{bmatrix}0.5\\-0.2\end{bmatrix},\quad y=1.0,\quad \mathbf{W}^{(1)}=\begin{bmatrix}…\end{bmatrix}``): split at
     a comma followed by ``\quad``/``\qquad`` outside braces and environments (one linear scan); the display itself
     when it lists nothing."""
-    rows, depth, start, i = [], 0, 0, 0
-    while i < len(latex):
-        ch = latex[i]
-        if ch == "{":
+    rows, depth, start = [], 0, 0
+    for m in _GROUP_OR_COMMA.finditer(latex):
+        token = m.group()
+        if token in ("{", "\\begin"):
             depth += 1
-        elif ch == "}":
+        elif token in ("}", "\\end"):
             depth -= 1
-        elif latex.startswith("\\begin", i):
-            depth += 1
-        elif latex.startswith("\\end", i):
-            depth -= 1
-        elif ch == "," and depth == 0:
-            j = i + 1
-            while j < len(latex) and latex[j] in " \t\n":
-                j += 1
-            if latex.startswith("\\quad", j) or latex.startswith("\\qquad", j):
-                rows.append(latex[start:i])
-                start = i + 1
-        i += 1
+        elif depth == 0 and _QUAD_AFTER.match(latex, m.end()):
+            rows.append(latex[start:m.start()])
+            start = m.end()
     rows.append(latex[start:])
     return rows if len(rows) > 1 else [latex]
+
+
+#: what given_rows reads (one regex scan): a group or environment opened or closed, a comma
+_GROUP_OR_COMMA = re.compile(r"[{},]|\\begin|\\end")
+_QUAD_AFTER = re.compile(r"[ \t\n]*\\q?quad")
 
 
 def listed_values(latex: str) -> list[str]:

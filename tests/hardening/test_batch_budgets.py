@@ -33,7 +33,8 @@ SLOW_CLAIM = r"\delta^{(1)} = " + r"\tanh(\tanh(z^{(1)}))\odot " * 60 + r"(W^{(2
 
 def hostile(folder: Path) -> dict[str, str]:
     """The hostile submissions written into ``folder``: name -> the status each must get."""
-    (folder / "mallory_slow.md").write_text(f"$${SLOW_CLAIM}$$\n\n" * 40)  # ~20 CPU s when judged to the end
+    # ~20 CPU s when judged to the end (40 distinct claims: identical ones are judged once since round twelve)
+    (folder / "mallory_slow.md").write_text("".join(f"$${SLOW_CLAIM} + {k} - {k}$$\n\n" for k in range(40)))
     (folder / "mallory_dollars.md").write_text("$$ x\n" * 198_000)  # unclosed display math, 990 kB
     (folder / "mallory_binary.md").write_bytes(b"\xff\xfe\x00garbage" * 1000)
     (folder / "mallory_overflow.md").write_text(r"$$\delta^{(3)} = (\hat{y}-y) + 0 \cdot 10^{10^{10}}$$" + "\n")

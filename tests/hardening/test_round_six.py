@@ -83,7 +83,8 @@ def test_a_submission_cut_by_the_run_deadline_is_skipped_and_the_earlier_ones_gr
     """In one process (jobs = 1): the first submission is graded, the slow one stops at the run's deadline and is
     'skipped' (its own --time-limit was not reached: not its fault), the last one is not started."""
     slow = tmp_path / "slow.md"
-    slow.write_text(("$$\\delta^{(1)} = " + "\\tanh(\\tanh(z^{(1)}))\\odot " * 60 + "(W^{(2)})^\\top \\delta^{(2)}$$\n\n") * 60)
+    chain = "\\tanh(\\tanh(z^{(1)}))\\odot " * 60  # (distinct claims: identical ones are judged once since round twelve)
+    slow.write_text("".join(f"$$\\delta^{{(1)}} = {chain}(W^{{(2)}})^\\top \\delta^{{(2)}} + {k} - {k}$$\n\n" for k in range(60)))
     subs = [Submission("first.md", (ALICE,), ALICE), Submission("slow.md", (slow,), slow), Submission("last.md", (ALICE,), ALICE)]
     run = Context(ctx.network, ctx.derivation, None, deadline=time.monotonic() + 10, total=10.0)
     t = time.monotonic()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import IndexEnv as Env  # (letters with fixed values: einstein's Env API)
 from gradproof.verify import einstein
 
 RNG = np.random.default_rng(2025)
@@ -164,28 +165,6 @@ def test_without_the_convention_stated_nothing_is_read_by_components(tmp_path):
 
 def _by_components(result) -> bool:
     return "read in index notation" in result.message or any("read by components" in n for n in result.notes)
-
-
-class Env:
-    """Letters with fixed values (no network): derivatives by perturbing a base letter and recomputing the others."""
-
-    def __init__(self, base: dict, derived: tuple = (), consts: dict | None = None):
-        self.base, self.derived, self.consts = base, derived, consts or {}
-        self.vals = dict(base)
-        for name, f in derived:
-            self.vals[name] = f(self.vals)
-
-    def has(self, name):
-        return name in self.vals
-
-    def value(self, name):
-        return self.vals[name]
-
-    def index(self, name):
-        return self.consts.get(name)
-
-    def perturbed(self, name, arr):
-        return Env({**self.base, name: arr}, self.derived, self.consts)
 
 
 def test_the_summation_convention_against_einsum():
