@@ -1,0 +1,149 @@
+r"""A numeric worked example in a notebook's row-vector notation (pythonandml's dlbook §2.12 style, heldout13's
+``dlbook_numeric``): the given values typed inline as lists (``x = [0.5, -1, 2]``), the biases as columns added
+transposed (``z_1 = a_0 W_1 + b_1^T``), ``\frac{\partial J}{\partial b_1} = \sum \delta_1`` written as a column, and an
+update ``W_1 := W_1 - \frac{\eta}{m} …`` continued by ``\therefore W_1 = [numbers] - 0.01 [numbers]`` and
+``\therefore W_1 = [numbers]``.
+
+The document is typed here with numbers of our own (a 3-2-2 sigmoid network, one example, squared error, η = 0.01),
+every number computed by NumPy and the gradients confirmed by central differences; the planted mistakes (a wrong
+step sign, a number off by two units of the step's digits, a b^T beside b added untransposed) keep their verdicts.
+The expected verdicts are decided by hand from those numbers, never from verify's output."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+
+SPEC = """name = "rows"
+title = "a 3-2-2 sigmoid network, rows"
+convention = "column"
+inputs = 3
+layers = [{units = 2, activation = "sigmoid"}, {units = 2, activation = "sigmoid"}]
+loss = {name = "squared_error"}
+optimizer = {name = "sgd", learning_rate = 0.01}
+"""
+
+X = np.array([[0.5, -1.0, 2.0]])
+Y = np.array([[0.2, 0.7]])
+W1 = np.array([[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2]])
+B1 = np.array([[0.1], [-0.1]])  # columns, as the notebook keeps them
+W2 = np.array([[0.6, -0.3], [0.2, 0.5]])
+B2 = np.array([[0.05], [0.05]])
+ETA = 0.01
+
+
+def sig(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def forward(p):
+    z1 = X @ p["W1"] + p["b1"].T
+    a1 = sig(z1)
+    z2 = a1 @ p["W2"] + p["b2"].T
+    return z1, a1, z2, sig(z2)
+
+
+def loss(p):
+    return 0.5 * float(np.sum((forward(p)[3] - Y) ** 2))
+
+
+def mat(m, digits: int = 4) -> str:
+    m = np.atleast_2d(m)
+    rows = [" & ".join(f"{v:.{digits}f}".rstrip("0").rstrip(".") if v else "0" for v in r) for r in m]
+    return "\\begin{bmatrix} " + " \\\\ ".join(rows) + " \\end{bmatrix}"
+
+
+def quantities():
+    p = {"W1": W1.copy(), "b1": B1.copy(), "W2": W2.copy(), "b2": B2.copy()}
+    z1, a1, z2, a2 = forward(p)
+    d2 = (a2 - Y) * a2 * (1 - a2)
+    d1 = (d2 @ W2.T) * a1 * (1 - a1)
+    grads = {"W1": X.T @ d1, "b1": d1.sum(axis=0).reshape(-1, 1), "W2": a1.T @ d2, "b2": d2.sum(axis=0).reshape(-1, 1)}
+    fd = central_differences(loss, p)
+    assert all(np.allclose(grads[k], fd[k], atol=1e-8) for k in grads)  # the oracle: central differences
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": a2, "d1": d1, "d2": d2, **{f"d{k}": g for k, g in grads.items()}}
+
+
+def notebook(q: dict, plant: dict | None = None) -> str:
+    """The worked example as Markdown (the notebook's cells), each display on its own line number."""
+    plant = plant or {}
+    new_w1 = W1 - ETA * q["dW1"]
+    new_b2 = B2 - ETA * q["db2"]
+    step_sign = plant.get("sign", "-")
+    new_w1_written = new_w1 + plant.get("off", 0.0)
+    parts = [
+        "Given values: input $x = [0.5, -1, 2]$, $y = [0.2, 0.7]$",
+        f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1, 1)}$$", f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
+        "$$z_1 = a_0 W_1 + b_1^T$$" if not plant.get("plain_bias") else "$$z_1 = a_0 W_1 + b_1$$",
+        f"$$\\therefore z_1 = {mat(q['z1'])}$$",
+        f"$$a_1 = f_1(z_1) = {mat(q['a1'])}$$",
+        "$$z_2 = a_1 W_2 + b_2^T$$",
+        f"$$a_2 = f_2(z_2) = {mat(q['a2'])}$$",
+        "$$\\delta_2 = (a_2 - y) \\odot f'_2(z_2)$$",
+        f"$$\\delta_2 = {mat(q['d2'])}$$",
+        "$$\\delta_1 = (\\delta_2 W_2^T) \\odot f'_1(z_1)$$",
+        "$$\\frac{\\partial J}{\\partial W_1} = a_0^T \\delta_1$$",
+        f"$$\\frac{{\\partial J}}{{\\partial W_1}} = {mat(q['dW1'])}$$",
+        f"$$\\frac{{\\partial J}}{{\\partial b_2}} = \\sum \\delta_2 = {mat(q['db2'])}$$",
+        "$$W_1 := W_1 - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial W_1}$$",
+        f"$$\\therefore W_1 = {mat(W1, 1)} {step_sign} 0.01 {mat(q['dW1'])}$$",
+        f"$$\\therefore W_1 = {mat(new_w1_written, 5)}$$",
+        "$$b_2 := b_2 - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b_2}$$",
+        f"$$\\therefore b_2 = {mat(new_b2, 5)}$$",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def judged(tmp_path, body: str) -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "nb.md").write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / "nb.md"), str(tmp_path / "spec.toml"))
+    assert meta["mode"] == "numeric"  # its own worked example: x and y typed as lists
+    lines = body.split("\n")
+    at = {}
+    for r in results:
+        n = int(r.id.split()[1].split("#")[0])
+        at[lines[n - 1][:40]] = r.verdict
+    return at
+
+
+def verdict(at: dict, start: str) -> str:
+    found = [v for k, v in at.items() if k.startswith(start)]
+    assert len(found) == 1, (start, at)
+    return found[0]
+
+
+def test_a_row_vector_worked_example_is_judged_on_its_own_numbers(tmp_path):
+    q = quantities()
+    at = judged(tmp_path, notebook(q))
+    for start in ("$$z_1 = a_0 W_1 + b_1^T", "$$\\therefore z_1", "$$a_1 = f_1", "$$z_2 = a_1 W_2 + b_2^T", "$$a_2 = f_2",
+                  "$$\\delta_2 = (a_2", "$$\\delta_2 = \\begin", "$$\\delta_1 = ", "$$\\frac{\\partial J}{\\partial W_1} = a",
+                  "$$\\frac{\\partial J}{\\partial W_1} = \\b", "$$\\frac{\\partial J}{\\partial b_2}", "$$W_1 :=",
+                  "$$b_2 :=", "$$\\therefore b_2"):
+        assert verdict(at, start) == "correct", start
+    continued = [v for k, v in at.items() if k.startswith("$$\\therefore W_1")]
+    assert continued == ["correct", "correct"]
+
+
+def test_a_wrong_step_sign_and_a_step_off_by_two_units_are_wrong(tmp_path):
+    """η ∂J/∂W_1 is about 1 % of W_1 or less here: the 1 % relative of a value would accept W_1 + η ∂J/∂W_1; read as
+    the step, it is wrong."""
+    q = quantities()
+    step = ETA * q["dW1"]
+    assert np.all(np.abs(2 * step) < 0.01 * np.abs(W1))  # (the sign slip hides in a value's 1 %, entry by entry)
+    at = judged(tmp_path, notebook(q, {"sign": "+"}))
+    assert [v for k, v in at.items() if k.startswith("$$\\therefore W_1")] == ["incorrect", "correct"]
+    off = np.zeros_like(W1)
+    off[2, 0] = 2e-5  # two units of the fifth decimal W_1 is written to
+    at = judged(tmp_path, notebook(q, {"off": off}))
+    assert [v for k, v in at.items() if k.startswith("$$\\therefore W_1")] == ["correct", "incorrect"]
+
+
+def test_a_bias_added_untransposed_keeps_the_spec_reading(tmp_path):
+    """One forward definition adds b_1 as it is, another b_2^T: the answer does not keep its biases as columns
+    throughout, so b_2^T beside a row is an extra transpose as before (never a reading on a guess)."""
+    q = quantities()
+    at = judged(tmp_path, notebook(q, {"plain_bias": True}))
+    assert verdict(at, "$$z_2 = a_1 W_2 + b_2^T") == "incorrect"
