@@ -147,3 +147,77 @@ def test_a_bias_added_untransposed_keeps_the_spec_reading(tmp_path):
     q = quantities()
     at = judged(tmp_path, notebook(q, {"plain_bias": True}))
     assert verdict(at, "$$z_2 = a_1 W_2 + b_2^T") == "incorrect"
+
+
+LEXAI_SPEC = """name = "lexai"
+title = "2-1-1 sigmoid, binary cross-entropy"
+convention = "row"
+inputs = 2
+layers = [{units = 1, activation = "sigmoid"}, {units = 1, activation = "sigmoid"}]
+loss = {name = "binary_cross_entropy"}
+optimizer = {name = "sgd", learning_rate = 0.1}
+"""
+
+#: a second public worked example, in its author's notation: retiredbatmanforsale/lexai-fellowship (GitHub), "Learn
+#: XOR-ish Behavior" — its given values as inline bullets, then the forward pass and the output layer's gradients
+LEXAI = r"""* **Input**: $x = \begin{bmatrix} 1 \\ 0 \end{bmatrix}$
+* **Target output**: $y = 1$
+* $W_1 = \begin{bmatrix} 0.5 & -0.5 \end{bmatrix}$ (1×2)
+* $b_1 = 0$
+* $W_2 = \begin{bmatrix} 1 \end{bmatrix}$ (1×1)
+* $b_2 = 0$
+
+$$z_1 = W_1 \cdot x + b_1 = (0.5)(1) + (-0.5)(0) + 0 = 0.5$$
+
+$$a_1 = \sigma(z_1) = \frac{1}{1 + e^{-0.5}} ≈ 0.622$$
+
+$$z_2 = W_2 \cdot a_1 + b_2 = (1)(0.622) + 0 = 0.622$$
+
+$$\hat{y} = \sigma(z_2) = \frac{1}{1 + e^{-0.622}} ≈ 0.650$$
+
+$$\frac{dL}{d\hat{y}} = -\frac{y}{\hat{y}} + \frac{1 - y}{1 - \hat{y}} = -\frac{1}{0.65} ≈ -1.538$$
+
+$$\frac{d\hat{y}}{dz_2} = \hat{y}(1 - \hat{y}) = 0.65(0.35) = 0.2275$$
+
+$$\frac{dL}{dz_2} = \frac{dL}{d\hat{y}} \cdot \frac{d\hat{y}}{dz_2} = -1.538 \cdot 0.2275 ≈ -0.35$$
+
+* $\frac{dL}{dW_2} = \frac{dL}{dz_2} \cdot a_1 = -0.35 \cdot 0.622 ≈ -0.218$
+* $\frac{dL}{db_2} = \frac{dL}{dz_2} = -0.35$
+"""
+
+
+def test_a_second_public_worked_example_in_its_own_notation(tmp_path):
+    """Every number the post writes holds to its digits or 1 % (NumPy; central differences for ∂L/∂W_2); two planted
+    slips — the dropped sign of ∂L/∂W_2 and 0.2725 for ŷ(1 − ŷ) — are wrong, and nothing else changes."""
+    a1 = sig(0.5)
+    yh = sig(a1)
+    bce = lambda w2: -np.log(sig(w2 * a1))  # noqa: E731  (y = 1)
+    dw2 = (bce(1 + 1e-6) - bce(1 - 1e-6)) / 2e-6
+    assert abs(a1 - 0.622) < 5e-4 and abs(yh - 0.650) < 0.01 * 0.65 and abs(-1 / yh + 1.538) < 0.01 * 1.538
+    assert abs(yh * (1 - yh) - 0.2275) < 0.01 * 0.2275 and abs(dw2 + 0.218) < 0.01 * 0.218
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(LEXAI_SPEC)
+    verdicts = []
+    for body in (LEXAI, LEXAI.replace("≈ -0.218", "≈ 0.218").replace("= 0.2275", "= 0.2725")):
+        (tmp_path / "lex.md").write_text(body)
+        results, meta, _ = verify_file(str(tmp_path / "lex.md"), str(tmp_path / "spec.toml"))
+        assert meta["mode"] == "numeric"
+        verdicts.append({r.id: r.verdict for r in results})
+    right, planted = verdicts
+    assert set(right.values()) == {"correct"}
+    wrong = {k for k, v in planted.items() if v != right[k]}
+    assert {planted[k] for k in wrong} == {"incorrect"} and len(wrong) == 2
+
+
+def test_only_rows_right_after_the_update_of_the_same_parameter_continue_it():
+    """A ``\\therefore`` row about another parameter, or after another claim, is no continuation of the update."""
+    from gradproof.verify.judge import Claim
+    from gradproof.verify.restated import continuations
+
+    names = {"W_1": ("W", 1), "W_2": ("W", 2), "b_2": ("b", 2)}
+    read = lambda text: names.get(text.strip())  # noqa: E731
+    rows = ["W_1 := W_1 - \\eta G", "\\therefore W_1 = A - 0.01 B", "\\therefore W_1 = C", "\\therefore W_2 = D",
+            "b_2 \\leftarrow b_2 - \\eta g", "z = 1", "\\therefore b_2 = E", "W_2 = F"]
+    claims = [Claim(f"line {k}", latex) for k, latex in enumerate(rows)]
+    assert continuations(claims, read) == {1: ("W", 1), 2: ("W", 1)}
