@@ -14,14 +14,15 @@ from __future__ import annotations
 import numpy as np
 from conftest import central_differences
 
-SPEC = """name = "rows"
-title = "a 3-2-2 sigmoid network, rows"
-convention = "column"
-inputs = 3
-layers = [{units = 2, activation = "sigmoid"}, {units = 2, activation = "sigmoid"}]
-loss = {name = "squared_error"}
-optimizer = {name = "sgd", learning_rate = 0.01}
-"""
+
+def spec(convention: str, sizes: tuple, loss: str, rate: float) -> str:
+    """A spec's text: sigmoid layers of ``sizes[1:]`` units on ``sizes[0]`` inputs, SGD at ``rate``."""
+    layers = ", ".join(f'{{units = {n}, activation = "sigmoid"}}' for n in sizes[1:])
+    return (f'name = "nb"\ntitle = "a sigmoid network"\nconvention = "{convention}"\ninputs = {sizes[0]}\n'
+            f'layers = [{layers}]\nloss = {{name = "{loss}"}}\noptimizer = {{name = "sgd", learning_rate = {rate}}}\n')
+
+
+SPEC = spec("column", (3, 2, 2), "squared_error", 0.01)  # the notebook's rows: z = a W + b^T, W (in, out)
 
 X = np.array([[0.5, -1.0, 2.0]])
 Y = np.array([[0.2, 0.7]])
@@ -149,14 +150,7 @@ def test_a_bias_added_untransposed_keeps_the_spec_reading(tmp_path):
     assert verdict(at, "$$z_2 = a_1 W_2 + b_2^T") == "incorrect"
 
 
-LEXAI_SPEC = """name = "lexai"
-title = "2-1-1 sigmoid, binary cross-entropy"
-convention = "row"
-inputs = 2
-layers = [{units = 1, activation = "sigmoid"}, {units = 1, activation = "sigmoid"}]
-loss = {name = "binary_cross_entropy"}
-optimizer = {name = "sgd", learning_rate = 0.1}
-"""
+LEXAI_SPEC = spec("row", (2, 1, 1), "binary_cross_entropy", 0.1)
 
 #: a second public worked example, in its author's notation: retiredbatmanforsale/lexai-fellowship (GitHub), "Learn
 #: XOR-ish Behavior" — its given values as inline bullets, then the forward pass and the output layer's gradients
