@@ -29,8 +29,17 @@ def _bias(node: Node) -> bool:
 
 
 def transposed_bias(claims, forward: set, notation, depth: int) -> bool:
-    """Whether every forward definition that adds a bias adds its transpose (one at least) and none the bias itself."""
+    """Whether every forward definition that adds a bias adds its transpose (one at least) and none the bias itself,
+    and no bias is given as a row of numbers (``b_1 = \\begin{bmatrix} 0.5 & 0.5 \\end{bmatrix}``: the answer's b is
+    then a row, and its b^T a slip)."""
     transposed = plain = 0
+    for c in [c for c in claims if c.id not in forward and "\\begin" in c.latex][:MAX_DEFINITIONS]:
+        try:
+            sides, rels = parse_claim(c.latex, notation, depth)
+        except (Unreadable, RecursionError):
+            continue
+        if rels == ["="] and _bias(sides[0]) and sides[1].op == "matrix" and sides[1].value[0] == 1 < sides[1].value[1]:
+            return False
     for c in [c for c in claims if c.id in forward][:MAX_DEFINITIONS]:
         try:
             sides, _ = parse_claim(c.latex, notation, depth)

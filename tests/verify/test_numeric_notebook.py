@@ -74,7 +74,7 @@ def notebook(q: dict, plant: dict | None = None) -> str:
     new_w1_written = new_w1 + plant.get("off", 0.0)
     parts = [
         "Given values: input $x = [0.5, -1, 2]$, $y = [0.2, 0.7]$",
-        f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1, 1)}$$", f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
+        f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1.T if plant.get('row_b1') else B1, 1)}$$", f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
         "$$z_1 = a_0 W_1 + b_1^T$$" if not plant.get("plain_bias") else "$$z_1 = a_0 W_1 + b_1$$",
         f"$$\\therefore z_1 = {mat(q['z1'])}$$",
         f"$$a_1 = f_1(z_1) = {mat(q['a1'])}$$",
@@ -144,10 +144,13 @@ def test_a_wrong_step_sign_and_a_step_off_by_two_units_are_wrong(tmp_path):
 
 def test_a_bias_added_untransposed_keeps_the_spec_reading(tmp_path):
     """One forward definition adds b_1 as it is, another b_2^T: the answer does not keep its biases as columns
-    throughout, so b_2^T beside a row is an extra transpose as before (never a reading on a guess)."""
+    throughout, so b_2^T beside a row is an extra transpose as before (never a reading on a guess); likewise when the
+    answer gives b_1 as a row of numbers."""
     q = quantities()
     at = judged(tmp_path, notebook(q, {"plain_bias": True}))
     assert verdict(at, "$$z_2 = a_1 W_2 + b_2^T") == "incorrect"
+    at = judged(tmp_path, notebook(q, {"row_b1": True}))  # b_1 given as a row: its b_1^T is the slip
+    assert verdict(at, "$$z_1 = a_0 W_1 + b_1^T") == "incorrect"
 
 
 LEXAI_SPEC = spec("row", (2, 1, 1), "binary_cross_entropy", 0.1)
