@@ -2307,18 +2307,21 @@ class Judge:
         return node.value if ok else None
 
     def _after_step(self, claim: Claim, result: ClaimResult, param: tuple) -> ClaimResult:
-        """A row continuing the update of ``param`` (restated.continuations), its sides after the first numbers only:
-        the value after the step. A TA reads such a row's numbers against the step: within one unit in the last digit
-        written (truncated or rounded; numbers the answer was given are exact) plus 1 % of the step — the 1 % relative
-        of a value would hide a step of a hundredth of it, and its sign. Anything else keeps its verdict."""
+        """A row continuing the update of ``param`` (restated.continuations), its sides after the first numbers only
+        (and P itself, its value before the step): the value after the step. A TA reads such a row's numbers against
+        the step: within one unit in the last digit written (truncated or rounded; numbers the answer was given are
+        exact) plus 1 % of the step — the 1 % relative of a value would hide a step of a hundredth of it, and its sign.
+        Anything else keeps its verdict."""
         from .restated import CONTINUED
 
         try:
             sides, rels = parse_claim(split_statements(claim.latex)[0], self.notation, self.net.depth)
             env = self.envs[0]
             after, before = (np.asarray(env[(kind, param[1])], dtype=float) for kind in (param[0] + "_next", param[0]))
+            before_q = Node("q", (), param)  # (P itself on a right side: its value before the step, exact)
             if len(sides) < 2 or any(r not in ("=", "approx") for r in rels) or not all(
-                    _numbers_only(side) for side in sides[1:]):
+                    any(n.op == "num" for n in side.walk()) and all(_literal_op(n) or n == before_q for n in side.walk())
+                    for side in sides[1:]):
                 return result
             ctx = self.context(env)
             written = [np.asarray(evaluate(side, ctx), dtype=float) for side in sides[1:]]

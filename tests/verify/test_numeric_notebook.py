@@ -72,6 +72,7 @@ def notebook(q: dict, plant: dict | None = None) -> str:
     new_b2 = B2 - ETA * q["db2"]
     step_sign = plant.get("sign", "-")
     new_w1_written = new_w1 + plant.get("off", 0.0)
+    before = "W_1" if plant.get("letter") else mat(W1, 1)  # the row names W_1 (its value before the step) or its numbers
     parts = [
         "Given values: input $x = [0.5, -1, 2]$, $y = [0.2, 0.7]$",
         f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1.T if plant.get('row_b1') else B1, 1)}$$", f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
@@ -87,7 +88,7 @@ def notebook(q: dict, plant: dict | None = None) -> str:
         f"$$\\frac{{\\partial J}}{{\\partial W_1}} = {mat(q['dW1'])}$$",
         f"$$\\frac{{\\partial J}}{{\\partial b_2}} = \\sum \\delta_2 = {mat(q['db2'])}$$",
         "$$W_1 := W_1 - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial W_1}$$",
-        f"$$\\therefore W_1 = {mat(W1, 1)} {step_sign} 0.01 {mat(q['dW1'])}$$",
+        f"$$\\therefore W_1 = {before} {step_sign} 0.01 {mat(q['dW1'])}$$",
         f"$$\\therefore W_1 = {mat(new_w1_written, 5)}$$",
         "$$b_2 := b_2 - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b_2}$$",
         f"$$\\therefore b_2 = {mat(new_b2, 5)}$$",
@@ -136,6 +137,9 @@ def test_a_wrong_step_sign_and_a_step_off_by_two_units_are_wrong(tmp_path):
     assert np.all(np.abs(2 * step) < 0.01 * np.abs(W1))  # (the sign slip hides in a value's 1 %, entry by entry)
     at = judged(tmp_path, notebook(q, {"sign": "+"}))
     assert [v for k, v in at.items() if k.startswith("$$\\therefore W_1")] == ["incorrect", "correct"]
+    for sign, first in (("-", "correct"), ("+", "incorrect")):  # the row with the letter W_1 (its value before)
+        at = judged(tmp_path, notebook(q, {"sign": sign, "letter": True}))
+        assert [v for k, v in at.items() if k.startswith("$$\\therefore W_1")] == [first, "correct"]
     off = np.zeros_like(W1)
     off[2, 0] = 2e-5  # two units of the fifth decimal W_1 is written to
     at = judged(tmp_path, notebook(q, {"off": off}))
