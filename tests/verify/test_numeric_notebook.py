@@ -75,7 +75,8 @@ def notebook(q: dict, plant: dict | None = None) -> str:
     before = "W_1" if plant.get("letter") else mat(W1, 1)  # the row names W_1 (its value before the step) or its numbers
     parts = [
         "Given values: input $x = [0.5, -1, 2]$, $y = [0.2, 0.7]$",
-        f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1.T if plant.get('row_b1') else B1, 1)}$$", f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
+        f"$$W_1 = {mat(W1, 1)}$$", f"$$b_1 = {mat(B1.T if plant.get('row_b1') else B1, 1)}$$",
+        f"$$W_2 = {mat(W2, 1)}$$", f"$$b_2 = {mat(B2, 2)}$$",
         "$$z_1 = a_0 W_1 + b_1^T$$" if not plant.get("plain_bias") else "$$z_1 = a_0 W_1 + b_1$$",
         f"$$\\therefore z_1 = {mat(q['z1'])}$$",
         f"$$a_1 = f_1(z_1) = {mat(q['a1'])}$$",
