@@ -366,7 +366,8 @@ class Truth:
             return v.T if self.transposed and v.ndim == 2 and weight_kind(kind) else v
         if role == "sample":
             return v.T if self.samples == "columns" else v
-        column = self.samples == "columns" or self.bias_column and kind in BIAS_KINDS
+        column = self.samples == "columns" or self.bias_column and (
+            kind in BIAS_KINDS or (state_kind(kind) or ("", ""))[1] == "b")  # (b's optimizer states as b)
         return v.reshape(-1, 1) if column else v.reshape(1, -1)
 
     def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
