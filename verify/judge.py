@@ -2348,9 +2348,10 @@ class Judge:
 
     def _unit_spread(self, side: Node, ctx, base: np.ndarray) -> np.ndarray | None:
         """How far one unit in the last digit of each number ``side`` writes carries into its value (first order,
-        added): the numbers of a matrix restating a given value (every entry one the answer was given) and a given
-        scalar (η) are exact; any other is rounded or truncated — a rounded 0.2 after a step too, given or not."""
-        given = getattr(self, "given", ())
+        added): inside an expression, the numbers of a matrix restating a given value (every entry one the answer
+        was given) and a given scalar (η) are exact; any other is rounded or truncated — the value a side ends on
+        too (a rounded 0.5 after a step of 2e-5), given or not."""
+        given = getattr(self, "given", ()) if side.op not in ("matrix", "num", "neg") else ()
         exact = {id(n) for m in side.walk() if m.op == "matrix" and all(
             a.op == "num" and float(a.value[0]) in given or a.op == "neg" and a.args[0].op == "num"
             and -float(a.args[0].value[0]) in given for a in m.args) for n in m.walk()}

@@ -92,7 +92,7 @@ def notebook(q: dict, plant: dict | None = None) -> str:
         f"$$\\therefore W_1 = {before} {step_sign} 0.01 {mat(q['dW1'])}$$",
         f"$$\\therefore W_1 = {mat(new_w1_written, 5)}$$",
         "$$b_2 := b_2 - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b_2}$$",
-        f"$$\\therefore b_2 = {mat(new_b2, 5)}$$",
+        f"$$\\therefore b_2 = {mat(B2 if plant.get('rounded') else new_b2, 2 if plant.get('rounded') else 5)}$$",
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -141,6 +141,8 @@ def test_a_wrong_step_sign_and_a_step_off_by_two_units_are_wrong(tmp_path):
     for sign, first in (("-", "correct"), ("+", "incorrect")):  # the row with the letter W_1 (its value before)
         at = judged(tmp_path, notebook(q, {"sign": sign, "letter": True}))
         assert [v for k, v in at.items() if k.startswith("$$\\therefore W_1")] == [first, "correct"]
+    at = judged(tmp_path, notebook(q, {"rounded": True}))  # b_2 after its step written to one decimal: as given
+    assert verdict(at, "$$\\therefore b_2") == "correct"
     off = np.zeros_like(W1)
     off[2, 0] = 2e-5  # two units of the fifth decimal W_1 is written to
     at = judged(tmp_path, notebook(q, {"off": off}))
