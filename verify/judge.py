@@ -2284,7 +2284,11 @@ class Judge:
         updated = updated_params(claims) if self.numeric else {}
         continued = continuations(claims, self._parameter_named) if self.numeric else {}
         for k, param in continued.items():
-            results[k] = self._after_step(claims[k], results[k], param)
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claims[k].id}", cpu=True):
+                    results[k] = self._after_step(claims[k], results[k], param)
+            except limits.TimeLimitError:
+                pass  # (the verdict as the value before the step stands)
         for k, (c, r) in enumerate(zip(claims, results, strict=True)):
             latex = (after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" and k not in continued
                      else None)
