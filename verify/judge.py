@@ -2287,8 +2287,11 @@ class Judge:
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claims[k].id}", cpu=True):
                     results[k] = self._after_step(claims[k], results[k], param)
-            except limits.TimeLimitError:
-                pass  # (the verdict as the value before the step stands)
+            except limits.TimeLimitError:  # (its verdict as the value before the step would be a guess)
+                c = claims[k]
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "the value after the step (it continues the "
+                                         "update above it) could not be checked within the time limit",
+                                         quantity=c.quantity)
         for k, (c, r) in enumerate(zip(claims, results, strict=True)):
             latex = (after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" and k not in continued
                      else None)
