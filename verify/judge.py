@@ -27,6 +27,7 @@ from gradproof.derive.symbols import X as XSYM
 
 from . import columnsample, orientation, penaltyscale, recurrences
 from . import expected as expected_mod
+from .biascolumn import over_examples
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
@@ -832,6 +833,9 @@ class Judge:
                                "not on the left: a sum over it is not written (Einstein's convention sums an index repeated "
                                "within one term only), so what the side means is not certain; write the sum", quantity=claim.quantity)
         qkind = qnode.value if qnode is not None and qnode.op == "q" else None  # (an entry's value is its indices)
+        if qkind is not None and qkind[0] in ("db", "dbL"):  # ∂J/∂b = Σ δ: over the examples (biascolumn.py)
+            column = self.truth.bias_column and self.truth.samples == "rows"
+            sides = [over_examples(side, column) for side in sides]
         notes: list[str] = []
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
             prev = Node("q", (), (qkind[0] + "_prev", qkind[1]))
@@ -1760,6 +1764,7 @@ class Judge:
         from .infer import definitions
 
         forward = {c.id for c in definitions(claims)}
+        self._bias_columns(claims, forward)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "reading how the answer writes W", cpu=True):
                 orientation.claim_by_claim(self, claims, steps)
@@ -1774,6 +1779,16 @@ class Judge:
                 self._in_step(c, steps, lambda claim, c=c: self._vote(claim, 10 if c.id in forward else 1))
             self._voted = True
         return claims, steps, forward, written, scale, undecided, (layered, modules, thresholds, labelled)
+
+    def _bias_columns(self, claims, forward: set) -> None:
+        """An answer adding b^T to samples written as rows keeps its biases as columns (biascolumn.py)."""
+        from .biascolumn import NOTE, transposed_bias
+
+        if not self.truth.bias_column and transposed_bias(claims, forward, self.notation, self.net.depth):
+            self.truth.bias_column = True
+            self._env_cache, self.envs, self._jac_cache = {}, None, {}
+            self._use(self.truth.samples)
+            self.inferred += (NOTE,)
 
     def _delta_definitions(self, claims) -> None:
         """Before the answer's own scale of the objective is read: its definitions of δ (Bishop's δ_j ≡ ∂E_n/∂a_j) that
@@ -2319,11 +2334,22 @@ class Judge:
     def _restated_after_step(self, claims, results) -> None:
         """A parameter restated as numbers after the answer's own update of it, judged incorrect as the value before
         the step: judged again as the value after it (restated.py), with its own worked example (numeric only)."""
-        from .restated import NOTE, after_step, updated_params
+        from .restated import NOTE, after_step, continuations, updated_params
 
         updated = updated_params(claims) if self.numeric else {}
+        continued = continuations(claims, self._parameter_named) if self.numeric else {}
+        for k, param in continued.items():
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claims[k].id}", cpu=True):
+                    results[k] = self._after_step(claims[k], results[k], param)
+            except limits.TimeLimitError:  # (its verdict as the value before the step would be a guess)
+                c = claims[k]
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "the value after the step (it continues the "
+                                         "update above it) could not be checked within the time limit",
+                                         quantity=c.quantity)
         for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-            latex = after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" else None
+            latex = (after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" and k not in continued
+                     else None)
             if latex is None:
                 continue
             again = self._bounded_check(Claim(c.id, latex, c.quantity, c.where))
@@ -2332,6 +2358,76 @@ class Judge:
                 again.notes.append(NOTE)
                 again.message += f" ({NOTE})"
                 results[k] = again
+
+    def _parameter_named(self, text: str) -> tuple | None:
+        """(kind, layer) of the weight or bias of one layer ``text`` names in the answer's notation, else None."""
+        try:
+            node = parse_expr(text, self.notation, self.net.depth)
+        except (Unreadable, RecursionError):
+            return None
+        ok = node.op == "q" and node.value[0] in ("W", "b") and isinstance(node.value[1], int)
+        return node.value if ok else None
+
+    def _after_step(self, claim: Claim, result: ClaimResult, param: tuple) -> ClaimResult:
+        """A row continuing the update of ``param`` (restated.continuations), its sides after the first numbers only
+        (and P itself, its value before the step): the value after the step. A TA reads such a row's numbers against
+        the step: within one unit in the last digit written (truncated or rounded; numbers the answer was given are
+        exact) plus 1 % of the step — the 1 % relative of a value would hide a step of a hundredth of it, and its sign.
+        Anything else keeps its verdict."""
+        from .restated import CONTINUED
+
+        try:
+            sides, rels = parse_claim(split_statements(claim.latex)[0], self.notation, self.net.depth)
+            env = self.envs[0]
+            after, before = (np.asarray(env[(kind, param[1])], dtype=float) for kind in (param[0] + "_next", param[0]))
+            before_q = Node("q", (), param)  # (P itself on a right side: its value before the step, exact)
+            if len(sides) < 2 or any(r not in ("=", "approx") for r in rels) or not all(
+                    any(n.op == "num" for n in side.walk()) and all(_literal_op(n) or n == before_q for n in side.walk())
+                    for side in sides[1:]):
+                return result
+            ctx = self.context(env)
+            written = [np.asarray(evaluate(side, ctx), dtype=float) for side in sides[1:]]
+            spreads = [self._unit_spread(side, ctx, w) for side, w in zip(sides[1:], written, strict=True)]
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, KeyError, RecursionError):
+            return result
+        if any(w.shape != after.shape or spread is None for w, spread in zip(written, spreads, strict=True)):
+            return result
+        quantity = key(param[0] + "_next", param[1])
+        expected = self._expected_for((param[0] + "_next", param[1])) or ""
+        for i, (w, spread) in enumerate(zip(written, spreads, strict=True)):
+            tol = spread.reshape(after.shape) + RELATIVE_FLOOR * np.abs(after - before) + 1e-12
+            off = np.abs(w - after) > tol
+            if off.any():
+                j = np.unravel_index(int(np.argmax(np.where(off, np.abs(w - after), -1))), after.shape)
+                where = f"side {i + 2} of {len(sides)}: " if len(sides) > 2 else ""
+                return ClaimResult(claim.id, claim.latex, "incorrect", expected,
+                                   f"{where}the value after the step: entry {tuple(int(a) + 1 for a in j)} is "
+                                   f"{w[j]:.6g}, expected {after[j]:.6g} (a step of {w[j] - before[j]:.6g} written, "
+                                   f"{after[j] - before[j]:.6g} computed) ({CONTINUED})", quantity=quantity,
+                                   tolerance="one unit in the last digit written plus 1 % of the step")
+        return ClaimResult(claim.id, claim.latex, "correct", expected, f"matches the value after the step ({CONTINUED})",
+                           quantity=quantity, tolerance="one unit in the last digit written plus 1 % of the step")
+
+    def _unit_spread(self, side: Node, ctx, base: np.ndarray) -> np.ndarray | None:
+        """How far one unit in the last digit of each number ``side`` writes carries into its value (first order,
+        added): inside an expression, the numbers of a matrix restating a given value (every entry one the answer
+        was given) and a given scalar (η) are exact; any other is rounded or truncated — the value a side ends on
+        too (a rounded 0.5 after a step of 2e-5), given or not."""
+        given = getattr(self, "given", ()) if side.op not in ("matrix", "num", "neg") else ()
+        exact = {id(n) for m in side.walk() if m.op == "matrix" and all(
+            a.op == "num" and float(a.value[0]) in given or a.op == "neg" and a.args[0].op == "num"
+            and -float(a.args[0].value[0]) in given for a in m.args) for n in m.walk()}
+        inside = {id(n) for m in side.walk() if m.op == "matrix" for n in m.walk()}
+        exact |= {id(n) for n in side.walk() if n.op == "num" and id(n) not in inside and float(n.value[0]) in given}
+        total = np.zeros(base.size)
+        for n in [n for n in side.walk() if n.op == "num" and n.value[1] and id(n) not in exact][:400]:
+            moved = Node("num", (), (float(n.value[0]) + 10.0 ** (-n.value[1]), n.value[1]))
+            try:
+                value = np.asarray(evaluate(_swap(side, n, moved), ctx), dtype=float)
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+                return None
+            total += np.abs(value - base).reshape(-1) if value.size == base.size else np.inf
+        return total
 
     def _sample_section(self, claims) -> bool:
         """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its

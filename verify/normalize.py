@@ -399,7 +399,7 @@ _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
 MAX_LIST = 400  # entries of one list literal turned into a matrix (a plain-text line is at most MAX_INLINE characters)
 
 
-def _number_list(text: str, i: int) -> tuple[list[str], int] | None:
+def number_list(text: str, i: int) -> tuple[list[str], int] | None:
     """The numbers of ``[a, b, …]`` opening at ``text[i]`` and the index after its ``]``; None when it is not one."""
     out, j = [], i + 1
     while len(out) < MAX_LIST:
@@ -423,11 +423,11 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
     while j < len(text) and text[j] == " ":
         j += 1
     if not text.startswith("[", j):
-        flat = _number_list(text, i)
+        flat = number_list(text, i)
         return (r"\begin{bmatrix} " + r" \\ ".join(flat[0]) + r" \end{bmatrix}", flat[1]) if flat else None
     rows = []
     while len(rows) < MAX_LIST:
-        row = _number_list(text, j)
+        row = number_list(text, j)
         if row is None or (rows and len(row[0]) != len(rows[0])):
             return None
         rows.append(row[0])

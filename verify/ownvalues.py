@@ -18,6 +18,7 @@ import numpy as np
 from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError
 
+from .normalize import number_list
 from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
 from .surface import split_top_level
@@ -69,26 +70,29 @@ def document_values(claims, net) -> dict | None:
         parsed += 1
         if parsed > MAX_ROWS:
             break
+        listed = _bracket_list(latex)
         try:
-            sides, rels = parse_claim(latex, notation, net.depth)
+            sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
         except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
             continue
+        if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
+            sides, rels = sides + [listed[1]], ["="]
         if rels != ["="] or len(sides) != 2:
             continue
+        given = sides[1] if listed else _literal(sides[1])
         if _one_by_one(sides[0], net):
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
         if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             if sides[0].op == "comp" or "mazur" in dict(options):  # (a weight's entry w_{12}: which index is the
-                _entry(entries, sides[0], _literal(sides[1]))     # target is the judge's reading, not known yet)
+                _entry(entries, sides[0], given)          # target is the judge's reading, not known yet)
             continue
         if sides[0].op != "q":
             continue
         key = _key(*sides[0].value)
         if key is None or key in table:
             continue
-        value = _literal(sides[1])
-        if value is not None:
-            table[key] = value.tolist() if value.ndim else _scalar(key, float(value), net)
+        if given is not None:
+            table[key] = given.tolist() if given.ndim else _scalar(key, float(given), net)
     for key, given in entries.items():
         if key not in table:
             whole = _assembled(key, given, net, "mazur" in dict(options))
@@ -106,6 +110,19 @@ def document_values(claims, net) -> dict | None:
         return None
     values["source"] = OWN_EXAMPLE
     return values
+
+
+def _bracket_list(latex: str) -> tuple[str, np.ndarray] | None:
+    """``x = [1, 4, 5]`` (a vector typed as a list, inline in a notebook's prose): the left side's text and the numbers
+    as one flat vector (no orientation: ``answers._values`` lays a flat x or y out as one sample), else None."""
+    left, eq, right = latex.partition("=")
+    right = right.strip()
+    if not eq or not right.startswith("[") or "=" in right or len(left.strip()) > 30:
+        return None
+    found = number_list(right, 0)
+    if found is None or right[found[1]:].strip(" .,;"):
+        return None
+    return left, np.asarray([float(v) for v in found[0]])
 
 
 def _key(kind: str, layer) -> str | None:

@@ -34,3 +34,36 @@ def after_step(latex: str, k: int, updated: dict) -> str | None:
     if m is None or updated.get((m.group(1), m.group(2)), k) >= k:
         return None
     return f"{m.group(1)}^{{({m.group(2)})}}_{{new}} " + latex[m.start("rel"):]
+
+
+#: an update's sign after its left side (W_1 := …, \mathbf{b}_2 \leftarrow …)
+_ASSIGN = re.compile(r":=|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|\\coloneqq(?![A-Za-z])")
+#: a row that continues the one before it (dlbook's "\therefore W_1 = [numbers] - 0.01 [numbers]")
+_THEREFORE = re.compile(r"\s*\\therefore(?![A-Za-z])\s*")
+#: the longest left side read as a parameter
+MAX_LEFT = 40
+CONTINUED = "continues the update above it (\\therefore after P := …): read as the value after the step"
+
+
+def continuations(claims, read) -> dict:
+    r"""Rows that continue an update: index -> (kind, layer) of the parameter, for each claim ``\therefore P = …``
+    that follows an update ``P := …`` (``\leftarrow``, ``\gets``) of the same parameter, directly or after other such
+    rows (pythonandml's ``W_1 := W_1 - \frac{\eta}{m} \frac{\partial J}{\partial W_1}``, then ``\therefore W_1 = [0.1 …]
+    - 0.01 [0.002 …]`` and ``\therefore W_1 = [0.09998 …]``). ``read(left)`` gives the parameter a left side names
+    ((kind, layer), kind W or b) or None. Any other claim between ends the update."""
+    out: dict = {}
+    current = None
+    for k, c in enumerate(claims):
+        head = c.latex[:400]
+        m = _ASSIGN.search(head)
+        if m and m.start() <= MAX_LEFT and "=" not in head[:m.start()]:
+            current = read(head[:m.start()])
+            continue
+        t = _THEREFORE.match(head)
+        eq = head.find("=", t.end()) if t else -1
+        param = read(head[t.end():eq]) if t and 0 < eq - t.end() <= MAX_LEFT else None
+        if current is not None and param == current:
+            out[k] = param
+        else:
+            current = None
+    return out

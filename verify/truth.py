@@ -125,6 +125,8 @@ class Truth:
         #: the answer writes every weight matrix as the spec's transpose (its own convention is the other one: CS231n's
         #: x W + b under a row-convention spec); W, its gradient, step and optimizer states are then shown transposed
         self.transposed = False
+        #: the answer keeps its biases as columns beside samples written as rows (biascolumn.py: x W + b^T)
+        self.bias_column = False
 
     # -- the optimizer -------------------------------------------------------------------------------
     def state_names(self) -> list[str]:
@@ -364,7 +366,9 @@ class Truth:
             return v.T if self.transposed and v.ndim == 2 and weight_kind(kind) else v
         if role == "sample":
             return v.T if self.samples == "columns" else v
-        return v.reshape(-1, 1) if self.samples == "columns" else v.reshape(1, -1)
+        column = self.samples == "columns" or self.bias_column and (
+            kind in BIAS_KINDS or (state_kind(kind) or ("", ""))[1] == "b")  # (b's optimizer states as b)
+        return v.reshape(-1, 1) if column else v.reshape(1, -1)
 
     def course_value(self, kind: str, v: np.ndarray) -> np.ndarray:
         return self.course(kind, None, v)
