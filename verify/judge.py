@@ -1263,12 +1263,13 @@ class Judge:
             # a sum over samples gives a column, and so does CMU's db = (∂L/∂Z)^T \iota_N (a ones vector: its b is a
             # column where a batch holds biases as rows): a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
-        if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
-                np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
-            # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry
+        if not free and _one_number(student, sv) and any(np.size(t) > 1 for t in tv) and any(
+                float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
+            # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry (so does
+            # arithmetic on numbers giving one: A-R007's H1 = \sigma(0.7025), \partial L / \partial W_1 = (-0.2)(0.24)(1))
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
-                         "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
+                         "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
         if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
@@ -1357,6 +1358,44 @@ class Judge:
                                         f"{', '.join(claims)}): error carried forward",
                      _tol_text(literal) if literal is not None else None)
 
+    def _shared_rounding(self, target: Node, student: Node) -> np.ndarray | None:
+        """How far rounding carries into the difference of two arithmetic sides that write some number on both
+        (A-R007's ``0.4 - 0.1 \\times (-0.048) = 0.4 + 0.0048``): each rounded number written, moved by half a unit in
+        its last digit on both sides at once (it is one number), the changes of the difference added (first order).
+        None when no number is on both sides or a side does not evaluate (the sides' own tolerances then hold)."""
+        def numbers(node: Node) -> list:
+            return [n for n in node.walk() if n.op == "num"]
+
+        values = {(float(n.value[0]), n.value[1]) for n in numbers(target)} & {
+            (float(n.value[0]), n.value[1]) for n in numbers(student)}
+        if not values:
+            return None
+        given = getattr(self, "given", ())
+        moved_values = sorted({(float(n.value[0]), n.value[1]) for n in numbers(target) + numbers(student)
+                               if n.value[1] and float(n.value[0]) not in given and float(-n.value[0]) not in given})
+
+        def moved(node: Node, value: tuple, by: float) -> Node:
+            if node.op == "num" and (float(node.value[0]), node.value[1]) == value:
+                return Node("num", (), (float(node.value[0]) + by, node.value[1]))
+            if not node.args:
+                return node
+            return Node(node.op, tuple(moved(a, value, by) for a in node.args), node.value)
+
+        try:
+            ctx = self.context(self.envs[0])
+            base = np.asarray(evaluate(target, ctx), dtype=float) - np.asarray(evaluate(student, ctx), dtype=float)
+            total = np.zeros(base.size)
+            for value in moved_values[:40]:
+                half = 0.5 * 10.0 ** (-value[1])
+                diff = np.asarray(evaluate(moved(target, value, half), ctx), dtype=float) - np.asarray(
+                    evaluate(moved(student, value, half), ctx), dtype=float)
+                if diff.size != base.size:
+                    return None
+                total += np.abs(diff - base).reshape(-1)
+            return total
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
+
     def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
         """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
         0.3257``): the result written is rounded, and so are the numbers it is computed from, so it is judged as a
@@ -1369,16 +1408,20 @@ class Judge:
         spread = None
         if literal is not None and carried is not None:
             spread = np.ravel(_half_units(literal)) + np.ravel(carried)
+        joint = self._shared_rounding(target, student) if student.op not in ("num", "neg") else None
+        tol = _tol_text(literal) if literal is not None else None
+        if joint is not None:  # 0.4 - 0.1 \times (-0.048) = 0.4 - 0.0048: the 0.4 of both sides is one number
+            spread = joint
+            tol = (f"±{float(np.max(joint)):.2g} (the rounding of the numbers written carried through, a number written "
+                   "on both sides moved on both) or 1 % relative, whichever is larger")
         if _close(tv[0], sv[0], literal, spread):
-            return _Link("correct", "the arithmetic on the numbers written holds to the digits written",
-                         _tol_text(literal) if literal is not None else None)
+            return _Link("correct", "the arithmetic on the numbers written holds to the digits written", tol)
         t, s_ = np.asarray(tv[0], dtype=float), np.asarray(sv[0], dtype=float)
         if t.size != s_.size:
             return _Link("incorrect", f"expected {_shape_or_value(t)}, the claim gives {_shape_or_value(s_)}")
         j = int(np.argmax(np.abs(t.reshape(-1) - s_.reshape(-1))))
         return _Link("incorrect", f"the numbers on the left give {t.reshape(-1)[j]:.6g}, the claim writes "
-                                  f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)",
-                     _tol_text(literal) if literal is not None else None)
+                                  f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)", tol)
 
     def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
         """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
@@ -1554,6 +1597,7 @@ class Judge:
         except limits.TimeLimitError:
             return [_overdue(c) for c in claims]
         layered, modules, thresholds, labelled = restorers
+        from .bareneuron import unjudge_bare
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
@@ -1578,6 +1622,7 @@ class Judge:
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
+        unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
@@ -3023,6 +3068,15 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _one_number(student: Node, sv: list) -> bool:
+    """A side that writes one number: a literal (``0.2``, ``-0.048``) or arithmetic on numbers with no matrix in it
+    whose value is one number at every point (``(-0.2) \\times (0.24) \\times (1)``, ``\\sigma(0.7025)``)."""
+    if student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()):
+        return True
+    return _numbers_only(student) and not any(n.op in ("matrix", "T") for n in student.walk()) and all(
+        np.size(v) == 1 for v in sv)
 
 
 def _literal_op(n: Node) -> bool:
