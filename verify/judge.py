@@ -1698,6 +1698,14 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
+        from .unitnames import UnitNameReading
+
+        units = UnitNameReading.detect(self.net, claims) if modules is None and thresholds is None else None
+        if units is not None:  # A-R007's z_{H1}, H1, z_{y2}: units named by a letter and a number (verify/unitnames.py)
+            claims = units.prepare(claims)
+            self.inferred += (units.change,)
+            self.rewritten = frozenset(units.originals)
+            modules = units  # (restored as written, as the modules' claims are)
         self._claims = list(claims)
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
@@ -2546,7 +2554,8 @@ def _top_rows(latex: str) -> list[str]:
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return [part for row in _AND.split(latex) for part in _top_rows(row)]
     parts = _QUAD.split(latex)
-    if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
+    if len(parts) > 1 and all("=" in p or "\\approx" in p for p in parts) and "\\begin" not in latex:
+        # (A-R007's H1 \approx 0.6687, \quad H2 \approx 0.6797: values stated with \approx, side by side)
         return [part for row in parts for part in _top_rows(row)]
     listed = _quad_equations(latex)
     if len(listed) > 1:  # EastSunrise's \frac{∂E}{∂w^l_{ji}} = δ^l_j a^{l-1}_i \quad \frac{∂E}{∂b^l_j} = δ^l_j
