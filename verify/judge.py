@@ -1366,9 +1366,9 @@ class Judge:
         def numbers(node: Node) -> list:
             return [n for n in node.walk() if n.op == "num"]
 
-        values = {(float(n.value[0]), n.value[1]) for n in numbers(target)} & {
+        values = {(float(n.value[0]), n.value[1]) for n in numbers(target) if n.value[1]} & {
             (float(n.value[0]), n.value[1]) for n in numbers(student)}
-        if not values:
+        if not values:  # (whole numbers are exact: compared exactly, as before)
             return None
         given = getattr(self, "given", ())
         moved_values = sorted({(float(n.value[0]), n.value[1]) for n in numbers(target) + numbers(student)
@@ -1408,7 +1408,8 @@ class Judge:
         spread = None
         if literal is not None and carried is not None:
             spread = np.ravel(_half_units(literal)) + np.ravel(carried)
-        joint = self._shared_rounding(target, student) if student.op not in ("num", "neg") else None
+        joint = (self._shared_rounding(target, student) if literal is not None and student.op not in ("num", "neg")
+                 else None)
         tol = _tol_text(literal) if literal is not None else None
         if joint is not None:  # 0.4 - 0.1 \times (-0.048) = 0.4 - 0.0048: the 0.4 of both sides is one number
             spread = joint
@@ -1698,14 +1699,14 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
-        from .unitnames import UnitNameReading
+        if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
+            from .unitnames import Restored, own_names
 
-        units = UnitNameReading.detect(self.net, claims) if modules is None and thresholds is None else None
-        if units is not None:  # A-R007's z_{H1}, H1, z_{y2}: units named by a letter and a number (verify/unitnames.py)
-            claims = units.prepare(claims)
-            self.inferred += (units.change,)
-            self.rewritten = frozenset(units.originals)
-            modules = units  # (restored as written, as the modules' claims are)
+            claims, named = own_names(self.net, claims)
+            if named:
+                self.inferred += tuple(r.change for r in named)
+                modules = Restored(named)  # (restored as written, as the modules' claims are)
+                self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):

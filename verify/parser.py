@@ -2092,6 +2092,13 @@ class _Parser:
     def _jacobian_of(self, top: Node, bottom: Node) -> Node:
         if top.op == "q" and top.value[0] in ("loss", "lossL", "lossR") and bottom.op == "q":
             return self.gradient(bottom, top.value[0], False)  # d2l's ∂s/∂W^{(1)}: s is the answer's letter for R
+        sizes = self.opts.get("sizes")
+        if (bottom.op == "comp" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W" and sizes
+                and isinstance(bottom.args[0].value[1], int) and 1 <= bottom.args[0].value[1] < len(sizes)
+                and sizes[bottom.args[0].value[1]] == 1):
+            # A-R007's ∂y'/∂W_i of one neuron: its weights are one row (column), W_i the weight of input i
+            at = bottom.value
+            bottom = Node("entry", bottom.args, (0, at) if self.opts.get("convention", "row") == "row" else (at, 0))
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
             qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
             sizes = self.opts.get("sizes")

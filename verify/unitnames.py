@@ -157,3 +157,72 @@ class UnitNameReading:
             text = _BIAS.sub(lambda m: f"b^{{({layer_of_lhs})}}_{{{m.group(1) or m.group(2)}}}"
                              if int(m.group(1) or m.group(2)) <= width else m.group(0), text)
         return text
+
+
+#: the prediction written with a prime, differentiated by or differentiated: \partial y', \partial y^{\prime}
+_PRIMED_DERIVATIVE = re.compile(r"\\partial\s*y\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)")
+#: y with a prime (not y'' nor a prime on a subscripted y)
+_PRIMED = re.compile(r"(?<![A-Za-z\\])y\s*(?:'(?!')|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))")
+#: y without a prime: the target beside it
+_UNPRIMED = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z'_^])")
+
+
+class PrimedOutput:
+    r"""A-R007's y' for the network's prediction beside y the target (``L = \frac{1}{2}(y - y')^2``,
+    ``\frac{\partial L}{\partial y'} = (y' - y)``, ``\frac{\partial y'}{\partial W_i} = x_i \times y'(1 - y')``): a
+    prime on y is read as a mark, not a derivative, when the answer differentiates by y' (or differentiates y'), writes
+    y without the prime too and never \hat y. Every y' becomes \hat{y}; each claim is restored as written."""
+
+    change = "y' is the prediction ŷ and y the target (the answer differentiates by y')"
+
+    def __init__(self):
+        self.originals: dict[str, str] = {}
+
+    @staticmethod
+    def detect(claims) -> PrimedOutput | None:
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        if not any(_PRIMED_DERIVATIVE.search(t) for t in texts) or any("\\hat" in t or "\\widehat" in t for t in texts):
+            return None
+        if not any(_UNPRIMED.search(_PRIMED.sub(" ", t)) for t in texts):
+            return None
+        return PrimedOutput()
+
+    def prepare(self, claims) -> list:
+        out = []
+        for c in claims:
+            text = _PRIMED.sub(r"\\hat{y}", c.latex) if len(c.latex) <= MAX_LENGTH else c.latex
+            if text != c.latex:
+                self.originals[c.id] = c.latex
+                c = replace(c, latex=text)
+            out.append(c)
+        return out
+
+    restore = UnitNameReading.restore
+
+
+def own_names(net, claims):
+    """The answer's own names read before parsing (units named by a letter and a number, a primed prediction):
+    (claims as read, the readings applied, what each changes)."""
+    applied = []
+    for reading in (UnitNameReading.detect(net, claims), PrimedOutput.detect(claims)):
+        if reading is not None:
+            written = {c.id: c.latex for c in claims}
+            claims = reading.prepare(claims)
+            reading.originals = {k: written[k] for k in reading.originals}
+            applied.append(reading)
+    return claims, applied
+
+
+class Restored:
+    """The readings applied by ``own_names``, restored together (the first wording of each claim wins)."""
+
+    def __init__(self, readings):
+        self.readings = readings
+        self.originals = {}
+        for r in reversed(readings):
+            self.originals.update(r.originals)
+
+    def restore(self, results) -> None:
+        for r in results:
+            if r.id in self.originals:
+                r.latex = self.originals[r.id]
