@@ -1198,6 +1198,8 @@ class Judge:
         if self.numeric and literal is not None and any(n.op == "num" and n.value[1] for n in student.walk()) and not (
                 student.op == "matrix" or student.op in ("num", "neg")):
             spread = self._propagated(student)  # -0.27 - 0.1 (-0.0495)(1): how far the rounding of its numbers carries
+            if spread is not None and not np.any(spread) and _given_only(student, getattr(self, "given", ())):
+                literal = spread = None  # (0.10 × 0.30) + (0.35 × 0.35) + 0.60 of the given values: exact, no rounding
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
         free = free_indices(Node("pair", (target, student)))
         entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
@@ -3078,6 +3080,14 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _given_only(student: Node, given) -> bool:
+    """Whether a side is arithmetic (+, −, ×, ÷, parentheses) on numbers each of which is a given value or a whole
+    number: nothing rounded in it, so its value is exact (A-R007's (0.10 × 0.30) + (0.35 × 0.35) + 0.60)."""
+    nums = [n for n in student.walk() if n.op == "num"]
+    return bool(nums) and all(n.op in ("num", "neg", "mul", "add", "sub", "div") for n in student.walk()) and all(
+        not n.value[1] or float(n.value[0]) in given or float(-n.value[0]) in given for n in nums)
 
 
 def _one_number(student: Node, sv: list) -> bool:
