@@ -1255,8 +1255,10 @@ class Judge:
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
-        elif self.numerator and target.op == "q" and gradient_of_scalar(target):
-            # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row
+        elif target.op == "q" and (self.numerator and gradient_of_scalar(target) or target.value[0] in ("db", "dbL") and (
+                self.numerator or self.batch == 1 and dict(self.notation.options).get("jacobian") == "numerator")):
+            # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row (and
+            # so a bias's: Ruiz's ∂L/∂b = ∂L/∂a · ∂a/∂z · ∂z/∂b, a bias and its gradient one vector either way)
             turned = _oriented(tv, sv)
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
