@@ -25,8 +25,8 @@ from dataclasses import replace
 _HIDDEN, _OUTPUT = ("h", "H"), ("y", "o", "O")
 #: a unit named in z's subscript: z_{H1}, z_{y2}, z_{h_1} is not one (an entry of h)
 _Z_UNIT = re.compile(r"(?<![A-Za-z\\])z\s*_\s*\{\s*([hHyoO])\s*(\d{1,2})\s*\}")
-#: a unit named bare: H1, h2 (not H_1, not \eta1, not part of a word, not a number's digits)
-_BARE_UNIT = r"(?<![A-Za-z\\_{{])({letters})(\d{{1,2}})(?![0-9A-Za-z])"
+#: a unit named bare: H1, h2, \frac{H1}{…} (not H_1, not \eta1, not net_{h1}, not part of a word or a number)
+_BARE_UNIT = r"(?<![A-Za-z\\_])(?<!_\{{)(?<!_\{{ )({letters})(\d{{1,2}})(?![0-9A-Za-z])"
 #: one weight: w_5, w_{5}
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))")
 #: one bias: b_1, b_{2}
