@@ -225,6 +225,7 @@ learning_rate = 0.1
 
 
 def _neuron_then_network(planted: bool) -> str:
+    slope = r"\sigma(z)" if planted else r"\sigma'(z)"  # planted: σ for σ'
     transpose = "" if planted else "^T"
     factor = "" if planted else r"\frac{\partial \mathbf{h}^{(1)}}{\partial \mathbf{z}^{(1)}} \cdot "
     dzdb = r"\frac{\partial \mathbf{z}^{(1)}}{\partial \mathbf{b}^{(1)}}"
@@ -234,7 +235,9 @@ El modelo es $z = w x + b$ y $a = \sigma(z)$, con la pérdida $L = \frac{{1}}{{2
 
 $$\frac{{\partial L}}{{\partial a}} = a - y$$
 
-$$\frac{{\partial L}}{{\partial b}} = (a - y) \cdot \sigma'(z)$$
+$$\frac{{\partial L}}{{\partial b}} = (a - y) \cdot {slope}$$
+
+$$\frac{{\partial L}}{{\partial w}} = (a - y) \cdot \sigma'(z) \cdot x$$
 
 # Varias capas
 
@@ -267,13 +270,26 @@ def test_bare_letters_another_layers_definition_names_are_not_judged_wrong(tmp_p
     assert np.allclose(fd, d1, atol=1e-6)  # ∂L/∂b¹ = δ¹ = ∂L/∂h¹ ∂h¹/∂z¹ ∂z¹/∂b¹
     assert not np.allclose(fd, w2.T @ d2, atol=1e-3)  # ∂L/∂h¹ ∂z¹/∂b¹ alone is not
 
+    # the neuron's formulas hold for the output layer, the one its loss ½(a − y)² is on: ∂L/∂a = a − y (by central
+    # differences in a), ∂L/∂b² = (a − y) ⊙ σ'(z²); with σ for σ' they do not
+    out, z2 = _sigmoid(w2 @ h1 + b2), w2 @ h1 + b2
+    by_a = central_differences(lambda p: 0.5 * float(((p["a"] - y) ** 2).sum()), {"a": out.copy()})["a"]
+    by_b2 = central_differences(lambda p: 0.5 * float(((_sigmoid(w2 @ h1 + p["b2"]) - y) ** 2).sum()), {"b2": b2.copy()})
+    assert np.allclose(by_a, out - y, atol=1e-6) and np.allclose(by_b2["b2"], (out - y) * out * (1 - out), atol=1e-6)
+    assert not np.allclose(by_b2["b2"], (out - y) * _sigmoid(z2), atol=1e-3)
+
     right = _run(tmp_path, _neuron_then_network(False), _relu_spec())
-    assert all(r.verdict != "incorrect" for r in right.values()), {k: r.message for k, r in right.items()}
-    assert [r.verdict for r in right.values()][-2:] == ["correct", "correct"], [r.message for r in right.values()]
-    bare = [r for r in right.values() if "not judged: z, a and h without a layer" in r.message]
-    assert bare, [r.message for r in right.values()]
+    verdicts = [r.verdict for r in right.values()]
+    assert all(v != "incorrect" for v in verdicts), {k: r.message for k, r in right.items()}
+    # z = w x + b, a = σ(z), the loss, ∂L/∂a, ∂L/∂b, then ∂L/∂w with the neuron's x (not the output layer's input):
+    # unchecked, naming a = σ(z); then z^l, δ^l and the chain for ∂L/∂b¹
+    assert verdicts[3:5] == ["correct", "correct"], [r.message for r in right.values()]
+    assert verdicts[5] == "unchecked" and "a = \\sigma(z)" in list(right.values())[5].message
+    assert verdicts[-2:] == ["correct", "correct"], [r.message for r in right.values()]
     planted = _run(tmp_path, _neuron_then_network(True), _relu_spec())
-    assert [r.verdict for r in planted.values()][-2:] == ["incorrect", "incorrect"]
+    verdicts = [r.verdict for r in planted.values()]
+    assert verdicts[4] == "unchecked"  # σ for σ': wrong for the output layer too, but the bare reading is no certainty
+    assert verdicts[-2:] == ["incorrect", "incorrect"]
 
 
 def test_bare_letters_are_judged_where_the_definition_names_their_own_layer(tmp_path):
