@@ -1256,7 +1256,8 @@ class Judge:
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
         elif target.op == "q" and (self.numerator and gradient_of_scalar(target) or target.value[0] in ("db", "dbL") and (
-                self.numerator or self.batch == 1 and dict(self.notation.options).get("jacobian") == "numerator")):
+                self.numerator or self.batch == 1 and dict(self.notation.options).get("jacobian") == "numerator")
+                and not self.verdicts_only):  # (a bias's orientation is no evidence for a reading: infer.score)
             # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row (and
             # so a bias's: Ruiz's ∂L/∂b = ∂L/∂a · ∂a/∂z · ∂z/∂b, a bias and its gradient one vector either way)
             turned = _oriented(tv, sv)
