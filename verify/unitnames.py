@@ -19,7 +19,8 @@ the report. Every pass is a linear regular-expression substitution on claims of 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from .rewriting import Rewriting
 
 #: the letters that name a layer's units by convention: the hidden layer's, the output layer's
 _HIDDEN, _OUTPUT = ("h", "H"), ("y", "o", "O")
@@ -38,8 +39,10 @@ _PAIR = re.compile(r"(?<![A-Za-z\\])(?:x\s*_\s*\{?\s*(\d)\s*\}?|([hH])(\d))\s*(?
 MAX_LENGTH = 2000
 
 
-class UnitNameReading:
+class UnitNameReading(Rewriting):
     """The rewriting of an answer that names units by a letter and a number; None from ``detect`` when it does not."""
+
+    max_length = MAX_LENGTH
 
     def __init__(self, net, hidden: str | None, output: str | None, weights: bool):
         self.sizes = [net.inputs] + [layer.units for layer in net.layers]
@@ -115,22 +118,6 @@ class UnitNameReading:
         return agree >= 2 and disagree <= agree // 4
 
     # -- claims ----------------------------------------------------------------------------------------------------------
-    def prepare(self, claims) -> list:
-        out = []
-        for c in claims:
-            text = self.rewrite(c.latex) if len(c.latex) <= MAX_LENGTH else c.latex
-            if text != c.latex:
-                self.originals[c.id] = c.latex
-                c = replace(c, latex=text)
-            out.append(c)
-        return out
-
-    def restore(self, results) -> None:
-        """Each result shows the claim as the answer wrote it."""
-        for r in results:
-            if r.id in self.originals:
-                r.latex = self.originals[r.id]
-
     def _weight(self, m: re.Match) -> str:
         found = self._mazur(int(m.group(1) or m.group(2)))
         if found is None:
@@ -167,13 +154,14 @@ _PRIMED = re.compile(r"(?<![A-Za-z\\])y\s*(?:'(?!')|\^\s*\{\s*\\prime\s*\}|\^\s*
 _UNPRIMED = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z'_^])")
 
 
-class PrimedOutput:
+class PrimedOutput(Rewriting):
     r"""A-R007's y' for the network's prediction beside y the target (``L = \frac{1}{2}(y - y')^2``,
     ``\frac{\partial L}{\partial y'} = (y' - y)``, ``\frac{\partial y'}{\partial W_i} = x_i \times y'(1 - y')``): a
     prime on y is read as a mark, not a derivative, when the answer differentiates by y' (or differentiates y'), writes
     y without the prime too and never \hat y. Every y' becomes \hat{y}; each claim is restored as written."""
 
     change = "y' is the prediction ŷ and y the target (the answer differentiates by y')"
+    max_length = MAX_LENGTH
 
     def __init__(self):
         self.originals: dict[str, str] = {}
@@ -187,17 +175,8 @@ class PrimedOutput:
             return None
         return PrimedOutput()
 
-    def prepare(self, claims) -> list:
-        out = []
-        for c in claims:
-            text = _PRIMED.sub(r"\\hat{y}", c.latex) if len(c.latex) <= MAX_LENGTH else c.latex
-            if text != c.latex:
-                self.originals[c.id] = c.latex
-                c = replace(c, latex=text)
-            out.append(c)
-        return out
-
-    restore = UnitNameReading.restore
+    def rewrite(self, text: str) -> str:
+        return _PRIMED.sub(r"\\hat{y}", text)
 
 
 def own_names(net, claims):
@@ -206,23 +185,17 @@ def own_names(net, claims):
     applied = []
     for reading in (UnitNameReading.detect(net, claims), PrimedOutput.detect(claims)):
         if reading is not None:
-            written = {c.id: c.latex for c in claims}
             claims = reading.prepare(claims)
-            reading.originals = {k: written[k] for k in reading.originals}
             applied.append(reading)
     return claims, applied
 
 
-class Restored:
-    """The readings applied by ``own_names``, restored together (the first wording of each claim wins)."""
+class Restored(Rewriting):
+    """The readings applied by ``own_names``, restored together: a claim shows the text the first reading that
+    rewrote it was given, the answer's own."""
 
     def __init__(self, readings):
         self.readings = readings
         self.originals = {}
         for r in reversed(readings):
             self.originals.update(r.originals)
-
-    def restore(self, results) -> None:
-        for r in results:
-            if r.id in self.originals:
-                r.latex = self.originals[r.id]

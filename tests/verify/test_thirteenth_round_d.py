@@ -40,27 +40,24 @@ B1 = np.array([0.35, 0.35])
 W2 = np.array([[0.40, 0.45], [0.50, 0.55]])  # w_5, w_6 into y_1; w_7, w_8 into y_2
 
 
-def _unit_spec(outputs=2, output_bias=False):
-    return f"""name = "units"
+def _spec(*layers, inputs=2, rate=0.5):
+    """A spec of dense layers, each (units, activation, bias), the squared error ½‖ŷ − y‖² and plain SGD."""
+    body = "".join(f'\n[[layers]]\nunits = {n}\nactivation = "{act}"\nbias = {str(bias).lower()}\n' for n, act, bias in layers)
+    return f"""name = "thirteenth_d"
 convention = "row"
-inputs = 2
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[[layers]]
-units = {outputs}
-activation = "sigmoid"
-bias = {str(output_bias).lower()}
-
+inputs = {inputs}
+{body}
 [loss]
 name = "squared_error"
 
 [optimizer]
 name = "sgd"
-learning_rate = 0.5
+learning_rate = {rate}
 """
+
+
+def _unit_spec(outputs=2, hidden_bias=True):
+    return _spec((2, "sigmoid", hidden_bias), (outputs, "sigmoid", False))
 
 
 def _unit_answers(planted: bool) -> str:
@@ -132,7 +129,7 @@ latex = '''z_{h1} = (0.2)(0.35) + (0.2)(0.70) = 0.2100'''
 id = "zo3"
 latex = '''z_{o3} = (0.3)(0.5523) + (0.9)(0.5781) = 0.6860'''
 """
-    spec = _unit_spec(outputs=1).replace('activation = "sigmoid"\n\n[[layers]]', 'activation = "sigmoid"\nbias = false\n\n[[layers]]')
+    spec = _unit_spec(outputs=1, hidden_bias=False)
     results = _run(tmp_path, doc, spec, "answers.toml")
     assert all(r.verdict != "incorrect" for r in results.values()), {k: r.message for k, r in results.items()}
     assert results["zo3"].verdict == "unchecked"
@@ -140,21 +137,7 @@ latex = '''z_{o3} = (0.3)(0.5523) + (0.9)(0.5781) = 0.6860'''
 
 # -- y' the prediction; W_i one weight of one neuron ---------------------------------------------------------------
 
-NEURON = """name = "neuron"
-convention = "row"
-inputs = 2
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+NEURON = _spec((1, "sigmoid", True), rate=0.1)
 
 
 def _neuron_answers(planted: bool) -> str:
@@ -203,25 +186,7 @@ def test_a_primed_prediction_and_one_neurons_weights(tmp_path):
 # -- a single neuron's bare letters before a network; σ'^l; a loose chain for a bias ---------------------------------
 
 def _relu_spec(hidden="relu"):
-    return f"""name = "ruizlike"
-convention = "row"
-inputs = 2
-
-[[layers]]
-units = 3
-activation = "{hidden}"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+    return _spec((3, hidden, True), (2, "sigmoid", True), rate=0.1)
 
 
 def _neuron_then_network(planted: bool) -> str:
