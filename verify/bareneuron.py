@@ -96,12 +96,17 @@ def _as_output(judge, claim, layer: int):
     weight is not re-read (the output layer's input is the hidden layer's h, not x)."""
     from dataclasses import replace
 
+    from gradproof.derive import limits
+
+    if limits.overdue():  # (past the run's soft deadline no claim is judged again)
+        return None
     saved = judge.notation
     judge.notation = replace(saved, options=tuple(o for o in saved.options if o[0] != "unindexed_layer")
                              + (("unindexed_layer", layer),))
     try:
-        result = judge.check(claim)
-    except Exception:  # noqa: BLE001 -- a reading that trips a bug leaves the claim unchecked
+        with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id} as the output layer's", cpu=True):
+            result = judge.check(claim)
+    except Exception:  # noqa: BLE001 -- a reading that trips a bug or the claim's time limit leaves the claim unchecked
         return None
     finally:
         judge.notation = saved
