@@ -1604,6 +1604,7 @@ class Judge:
             return [_overdue(c) for c in claims]
         layered, modules, thresholds, labelled = restorers
         from .bareneuron import unjudge_bare
+        from .oneneuron import judge_neurons
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
@@ -1629,6 +1630,7 @@ class Judge:
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
+        judge_neurons(self, claims, results)  # a = \sigma(\sum w_i x_i + b): every neuron's formula (oneneuron.py)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)

@@ -296,3 +296,35 @@ latex = '''h^{(1)} = \\sigma(0.7025) = 0.6687'''
     assert results["sign"].verdict == "incorrect"
     # one number for a 2-unit layer's h, written as arithmetic: the letter names an entry, not judged as the vector
     assert results["vector"].verdict == "unchecked" and "gives one number" in results["vector"].message
+
+
+# -- one neuron by its components, before any network ---------------------------------------------------------------
+
+def _one_neuron_doc(planted: bool) -> str:
+    bias = "-b" if planted else "+b"  # planted: the bias subtracted
+    return rf"""## The neuron
+
+Each neuron has $n$ weights $w_1, \ldots, w_n$ and a single bias $b$. Given its inputs $x_1, \ldots, x_n$, its output is
+
+$$a=\sigma\left(\sum{{w_ix_i}}{bias}\right)$$
+
+and its weighted input is $z=\sum{{w_ix_i}} + b$.
+"""
+
+
+def test_one_neuron_by_components_is_every_neurons_formula(tmp_path):
+    # the oracle: for every unit of a random sigmoid 3-4-2 network, σ(Σ_i w_i x_i + b) is its output and Σ w_i x_i + b
+    # its weighted input; with the bias subtracted no unit's output is matched (the biases are not 0)
+    rng = np.random.default_rng(11)
+    x, w1, b1 = rng.normal(size=3), rng.normal(size=(4, 3)), rng.normal(size=4)
+    z1 = w1 @ x + b1
+    assert all(abs(_sigmoid(sum(w1[j, i] * x[i] for i in range(3)) + b1[j]) - _sigmoid(z1[j])) < 1e-12 for j in range(4))
+    assert all(abs(_sigmoid(w1[j] @ x - b1[j]) - _sigmoid(z1[j])) > 1e-6 for j in range(4))
+    spec = _spec((4, "sigmoid", True), (2, "sigmoid", True), inputs=3)
+    right = list(_run(tmp_path, _one_neuron_doc(False), spec).values())
+    assert [r.verdict for r in right] == ["correct", "correct"], [r.message for r in right]
+    planted = list(_run(tmp_path, _one_neuron_doc(True), spec).values())
+    assert [r.verdict for r in planted] == ["incorrect", "correct"], [r.message for r in planted]
+    # under a ReLU hidden layer σ is no neuron's activation there: the output layer's two units alone decide
+    relu = _spec((4, "relu", True), (2, "sigmoid", True), inputs=3)
+    assert [r.verdict for r in _run(tmp_path, _one_neuron_doc(False), relu).values()] == ["correct", "correct"]
