@@ -1604,12 +1604,12 @@ class Judge:
             return [_overdue(c) for c in claims]
         layered, modules, thresholds, labelled = restorers
         from .bareneuron import unjudge_bare
-        from .oneneuron import judge_neurons
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
         from .loosereading import unjudge_loose
         from .lossname import per_example, restore
+        from .oneneuron import judge_neurons
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters

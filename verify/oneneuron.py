@@ -6,7 +6,8 @@ formula is every neuron's. The judge leaves it unread ("w needs a layer index").
 A TA reads it as said of every neuron of every layer: w_i the weights into the neuron, x_i the layer's inputs, b its
 bias, z its weighted input, a its output. ``judge_neurons`` re-reads, among the claims the judge left ``unchecked``,
 those written only in these letters (a or z on the left; w and x with one and the same index letter, nothing else
-indexed; ``\sigma`` the logistic function; a sum written without its index, ``\sum{w_ix_i}``, sums over that letter)
+indexed; ``\sigma`` the logistic function; a sum written without its index, ``\sum{w_ix_i}``, sums over that letter,
+and so does one written out with dots, ``w_1x_1+...+w_nx_n``)
 with the index-notation reader (``einstein.read``), at two random points of the network, for every unit of every
 layer: ``correct`` when it holds for all of them (with σ, the layers whose activation is logistic, at least one), and
 ``incorrect`` when it holds for none (``a = \sigma(\sum_i w_i x_i - b)``); a formula right for some neurons and not
@@ -30,6 +31,8 @@ _ALLOWED = re.compile(r"(?:\\(?:sigma|sum|left|right|cdot|,|;|quad)(?![A-Za-z])|
 _INDEXED = re.compile(r"(?:(?<![A-Za-z\\])|(?<=_[a-z]))([wx])\s*_\s*\{?\s*([a-z])\s*\}?")
 #: a sum written without its index, before its braced body: \sum{w_ix_i}
 _BARE_SUM = re.compile(r"\\sum\s*(?=\{)")
+#: the sum written out with dots between its first and last terms: w_1x_1+...+w_nx_n (n, N, m the count)
+_ELIDED = re.compile(r"w_\{?1\}?\s*x_\{?1\}?\s*\+\s*(?:\.\.\.|\.\.|…|\\[lc]?dots)\s*\+\s*w_\{?([nNm])\}?\s*x_\{?\1\}?")
 #: the claims re-read are at most this long, and at most this many
 MAX_CHARS, MAX_CLAIMS = 200, 200
 
@@ -38,7 +41,10 @@ def neuron_text(latex: str) -> str | None:
     """The claim written for the index-notation reader (a bare sum given its index), or None when it is not one
     neuron's formula in its own letters."""
     text = " ".join(latex.replace("$", " ").split())
-    if len(text) > MAX_CHARS or not _ALLOWED.fullmatch(text):
+    if len(text) > MAX_CHARS:
+        return None
+    text = _ELIDED.sub(r"\\sum_i w_i x_i", text)  # (blackKeys17's a=\sigma(w_1x_1+...+w_nx_n+b))
+    if not _ALLOWED.fullmatch(text):
         return None
     left = text.split("=", 1)[0].strip()
     if left not in ("a", "z") or "=" not in text:

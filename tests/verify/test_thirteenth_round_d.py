@@ -306,6 +306,10 @@ def _one_neuron_doc(planted: bool) -> str:
 
 Each neuron has $n$ weights $w_1, \ldots, w_n$ and a single bias $b$. Given its inputs $x_1, \ldots, x_n$, its output is
 
+$$a=\sigma(w_1x_1+...+w_nx_n+b)$$
+
+or more compactly
+
 $$a=\sigma\left(\sum{{w_ix_i}}{bias}\right)$$
 
 and its weighted input is $z=\sum{{w_ix_i}} + b$.
@@ -322,9 +326,9 @@ def test_one_neuron_by_components_is_every_neurons_formula(tmp_path):
     assert all(abs(_sigmoid(w1[j] @ x - b1[j]) - _sigmoid(z1[j])) > 1e-6 for j in range(4))
     spec = _spec((4, "sigmoid", True), (2, "sigmoid", True), inputs=3)
     right = list(_run(tmp_path, _one_neuron_doc(False), spec).values())
-    assert [r.verdict for r in right] == ["correct", "correct"], [r.message for r in right]
+    assert [r.verdict for r in right] == ["correct", "correct", "correct"], [r.message for r in right]
     planted = list(_run(tmp_path, _one_neuron_doc(True), spec).values())
-    assert [r.verdict for r in planted] == ["incorrect", "correct"], [r.message for r in planted]
+    assert [r.verdict for r in planted] == ["correct", "incorrect", "correct"], [r.message for r in planted]
     # under a ReLU hidden layer σ is no neuron's activation there: the output layer's two units alone decide
     relu = _spec((4, "relu", True), (2, "sigmoid", True), inputs=3)
-    assert [r.verdict for r in _run(tmp_path, _one_neuron_doc(False), relu).values()] == ["correct", "correct"]
+    assert [r.verdict for r in _run(tmp_path, _one_neuron_doc(False), relu).values()] == ["correct"] * 3
