@@ -299,8 +299,12 @@ def objective_letter(claims, unknown) -> str | None:
 #: an objective letter with an index defined as a square matrix: J_i = \operatorname{diag}(…), J_i \in \mathbb{R}^{K \times K}
 _MATRIX_OBJECTIVE = re.compile(r"(?<![A-Za-z\\])([JLCE])\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:=\s*\\operatorname\s*\{\s*diag"
                                r"|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times\s*\2\s*\})")
-#: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance)
-_LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
+#: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance), or as a superscript
+#: that can only be a layer: σ'^l, σ^{(l)}, σ^{[2]} (not σ^2, a square or a variance)
+_LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])"
+                          # or as a superscript, after its prime or before it: σ'^l(z^l), σ^{(l)}, σ^{[2]}' (not σ^2)
+                          r"|\\sigma\s*'?\s*\^\s*(?:\{\s*)?(?:[lL]|[(\[]\s*(?:[lLk]|\d)\s*(?:[+-]\s*\d\s*)?[)\]])"
+                          r"(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
 
 
 def conventions(judge, claims) -> Reading | None:

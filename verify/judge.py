@@ -1243,6 +1243,8 @@ class Judge:
         if self.numeric and literal is not None and any(n.op == "num" and n.value[1] for n in student.walk()) and not (
                 student.op == "matrix" or student.op in ("num", "neg")):
             spread = self._propagated(student)  # -0.27 - 0.1 (-0.0495)(1): how far the rounding of its numbers carries
+            if spread is not None and not np.any(spread) and _given_only(student, getattr(self, "given", ())):
+                literal = spread = None  # (0.10 × 0.30) + (0.35 × 0.35) + 0.60 of the given values: exact, no rounding
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
         free = free_indices(Node("pair", (target, student)))
         entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
@@ -1298,8 +1300,11 @@ class Judge:
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which
             # the answer may define as its own row and then use transposed: infer.renamed_deltas.)
             tv, sv = _oriented(tv, sv)
-        elif self.numerator and target.op == "q" and gradient_of_scalar(target):
-            # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row
+        elif target.op == "q" and (self.numerator and gradient_of_scalar(target) or target.value[0] in ("db", "dbL") and (
+                self.numerator or self.batch == 1 and dict(self.notation.options).get("jacobian") == "numerator")
+                and not self.verdicts_only):  # (a bias's orientation is no evidence for a reading: infer.score)
+            # the answer's chain rule (∂L/∂h ∂h/∂z, Kyle Lo's δ^{(L)} = [h − y]^T) makes one sample's gradient a row (and
+            # so a bias's: Ruiz's ∂L/∂b = ∂L/∂a · ∂a/∂z · ∂z/∂b, a bias and its gradient one vector either way)
             turned = _oriented(tv, sv)
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
@@ -1308,12 +1313,13 @@ class Judge:
             # a sum over samples gives a column, and so does CMU's db = (∂L/∂Z)^T \iota_N (a ones vector: its b is a
             # column where a batch holds biases as rows): a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
-        if not free and student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()) and any(
-                np.size(t) > 1 for t in tv) and any(float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
-            # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry
+        if not free and _one_number(student, sv) and any(np.size(t) > 1 for t in tv) and any(
+                float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
+            # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry (so does
+            # arithmetic on numbers giving one: A-R007's H1 = \sigma(0.7025), \partial L / \partial W_1 = (-0.2)(0.24)(1))
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
-                         "(unit 1 of the hidden layer), write the layer too, e.g. h^{(1)}_1")
+                         "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
         if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
@@ -1402,6 +1408,44 @@ class Judge:
                                         f"{', '.join(claims)}): error carried forward",
                      _tol_text(literal) if literal is not None else None)
 
+    def _shared_rounding(self, target: Node, student: Node) -> np.ndarray | None:
+        """How far rounding carries into the difference of two arithmetic sides that write some number on both
+        (A-R007's ``0.4 - 0.1 \\times (-0.048) = 0.4 + 0.0048``): each rounded number written, moved by half a unit in
+        its last digit on both sides at once (it is one number), the changes of the difference added (first order).
+        None when no number is on both sides or a side does not evaluate (the sides' own tolerances then hold)."""
+        def numbers(node: Node) -> list:
+            return [n for n in node.walk() if n.op == "num"]
+
+        values = {(float(n.value[0]), n.value[1]) for n in numbers(target) if n.value[1]} & {
+            (float(n.value[0]), n.value[1]) for n in numbers(student)}
+        if not values:  # (whole numbers are exact: compared exactly, as before)
+            return None
+        given = getattr(self, "given", ())
+        moved_values = sorted({(float(n.value[0]), n.value[1]) for n in numbers(target) + numbers(student)
+                               if n.value[1] and float(n.value[0]) not in given and float(-n.value[0]) not in given})
+
+        def moved(node: Node, value: tuple, by: float) -> Node:
+            if node.op == "num" and (float(node.value[0]), node.value[1]) == value:
+                return Node("num", (), (float(node.value[0]) + by, node.value[1]))
+            if not node.args:
+                return node
+            return Node(node.op, tuple(moved(a, value, by) for a in node.args), node.value)
+
+        try:
+            ctx = self.context(self.envs[0])
+            base = np.asarray(evaluate(target, ctx), dtype=float) - np.asarray(evaluate(student, ctx), dtype=float)
+            total = np.zeros(base.size)
+            for value in moved_values[:40]:
+                half = 0.5 * 10.0 ** (-value[1])
+                diff = np.asarray(evaluate(moved(target, value, half), ctx), dtype=float) - np.asarray(
+                    evaluate(moved(student, value, half), ctx), dtype=float)
+                if diff.size != base.size:
+                    return None
+                total += np.abs(diff - base).reshape(-1)
+            return total
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
+
     def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
         """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
         0.3257``): the result written is rounded, and so are the numbers it is computed from, so it is judged as a
@@ -1414,16 +1458,21 @@ class Judge:
         spread = None
         if literal is not None and carried is not None:
             spread = np.ravel(_half_units(literal)) + np.ravel(carried)
+        joint = (self._shared_rounding(target, student) if literal is not None and student.op not in ("num", "neg")
+                 else None)
+        tol = _tol_text(literal) if literal is not None else None
+        if joint is not None:  # 0.4 - 0.1 \times (-0.048) = 0.4 - 0.0048: the 0.4 of both sides is one number
+            spread = joint
+            tol = (f"±{float(np.max(joint)):.2g} (the rounding of the numbers written carried through, a number written "
+                   "on both sides moved on both) or 1 % relative, whichever is larger")
         if _close(tv[0], sv[0], literal, spread):
-            return _Link("correct", "the arithmetic on the numbers written holds to the digits written",
-                         _tol_text(literal) if literal is not None else None)
+            return _Link("correct", "the arithmetic on the numbers written holds to the digits written", tol)
         t, s_ = np.asarray(tv[0], dtype=float), np.asarray(sv[0], dtype=float)
         if t.size != s_.size:
             return _Link("incorrect", f"expected {_shape_or_value(t)}, the claim gives {_shape_or_value(s_)}")
         j = int(np.argmax(np.abs(t.reshape(-1) - s_.reshape(-1))))
         return _Link("incorrect", f"the numbers on the left give {t.reshape(-1)[j]:.6g}, the claim writes "
-                                  f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)",
-                     _tol_text(literal) if literal is not None else None)
+                                  f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)", tol)
 
     def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
         """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
@@ -1599,11 +1648,13 @@ class Judge:
         except limits.TimeLimitError:
             return [_overdue(c) for c in claims]
         layered, modules, thresholds, labelled = restorers
+        from .bareneuron import unjudge_bare
         from .chainrows import settle as settle_rows
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
         from .loosereading import unjudge_loose
         from .lossname import per_example, restore
+        from .oneneuron import judge_neurons
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
@@ -1626,6 +1677,8 @@ class Judge:
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         self._output_z(claims, results)
+        unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
+        judge_neurons(self, claims, results)  # a = \sigma(\sum w_i x_i + b): every neuron's formula (oneneuron.py)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)
         doubt_reading(results, forward)  # a reading most of the answer's forward definitions contradict (forwardcheck.py)
@@ -1701,6 +1754,14 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
+        if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
+            from .unitnames import Restored, own_names
+
+            claims, named = own_names(self.net, claims)
+            if named:
+                self.inferred += tuple(r.change for r in named)
+                modules = Restored(named)  # (restored as written, as the modules' claims are)
+                self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
@@ -2720,7 +2781,8 @@ def _rows_of(latex: str) -> tuple[str, ...]:
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
-    if len(parts) > 1 and all("=" in p for p in parts) and "\\begin" not in latex:
+    if len(parts) > 1 and all("=" in p or "\\approx" in p for p in parts) and "\\begin" not in latex:
+        # (A-R007's H1 \approx 0.6687, \quad H2 \approx 0.6797: values stated with \approx, side by side)
         return tuple(part for row in parts for part in _rows_of(row))
     listed = _quad_equations(latex)
     if len(listed) > 1:  # EastSunrise's \frac{∂E}{∂w^l_{ji}} = δ^l_j a^{l-1}_i \quad \frac{∂E}{∂b^l_j} = δ^l_j
@@ -3244,6 +3306,23 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _given_only(student: Node, given) -> bool:
+    """Whether a side is arithmetic (+, −, ×, ÷, parentheses) on numbers each of which is a given value or a whole
+    number: nothing rounded in it, so its value is exact (A-R007's (0.10 × 0.30) + (0.35 × 0.35) + 0.60)."""
+    nums = [n for n in student.walk() if n.op == "num"]
+    return bool(nums) and all(n.op in ("num", "neg", "mul", "add", "sub", "div") for n in student.walk()) and all(
+        not n.value[1] or float(n.value[0]) in given or float(-n.value[0]) in given for n in nums)
+
+
+def _one_number(student: Node, sv: list) -> bool:
+    """A side that writes one number: a literal (``0.2``, ``-0.048``) or arithmetic on numbers with no matrix in it
+    whose value is one number at every point (``(-0.2) \\times (0.24) \\times (1)``, ``\\sigma(0.7025)``)."""
+    if student.op in ("num", "neg") and all(n.op in ("num", "neg") for n in student.walk()):
+        return True
+    return _numbers_only(student) and not any(n.op in ("matrix", "T") for n in student.walk()) and all(
+        np.size(v) == 1 for v in sv)
 
 
 def _literal_op(n: Node) -> bool:

@@ -20,7 +20,8 @@ Only an answer that defines a dense module as ``Y = W X + B`` is read so. Every 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from .rewriting import Rewriting
 
 #: wj-jason's definition of a dense module (after size macros and spaces are dropped): Y=WX+B
 _DENSE_DEF = re.compile(r"(?<![A-Za-z\\])Y(?:_\{[^{}=]{0,30}\})?=(?:W(?:_\{[^{}=]{0,30}\})?X|X(?:_\{[^{}=]{0,30}\})?W)"
@@ -55,7 +56,7 @@ def _modules(net) -> list[tuple[str, int]]:
     return out
 
 
-class ModuleReading:
+class ModuleReading(Rewriting):
     """The rewriting of an answer written in modules; None from ``detect`` when the answer is not."""
 
     def __init__(self, net, first: int):
@@ -86,22 +87,6 @@ class ModuleReading:
         if numbers and max(numbers) - (first or 0) >= count:
             return None  # more modules than the spec has: another numbering
         return ModuleReading(net, first)
-
-    def prepare(self, claims) -> list:
-        out = []
-        for c in claims:
-            text = self.rewrite(c.latex)
-            if text != c.latex:
-                self.originals[c.id] = c.latex
-                c = replace(c, latex=text)
-            out.append(c)
-        return out
-
-    def restore(self, results) -> None:
-        """Each result shows the claim as the answer wrote it."""
-        for r in results:
-            if r.id in self.originals:
-                r.latex = self.originals[r.id]
 
     # -- one claim -----------------------------------------------------------------------------------
     def _quantity(self, letter: str, number: int) -> str | None:

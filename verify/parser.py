@@ -257,9 +257,9 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
 
 
 #: a weight or bias with one index letter: w_k, b_{j}
-_ONE_PARAM = re.compile(r"(?<![A-Za-z\\])([wb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))")
+_ONE_PARAM = re.compile(r"(?<![A-Za-z\\])([wWb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))")
 #: an update of one: w_k \rightarrow …, b_j := …, w_k \leftarrow …, w_k = w_k …
-_UPDATE_OF_ONE = re.compile(r"\s*([wb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))\s*"
+_UPDATE_OF_ONE = re.compile(r"\s*([wWb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))\s*"
                             r"(?:\\rightarrow|\\to|\\leftarrow|\\gets|:=|=)(?![A-Za-z])")
 
 
@@ -267,7 +267,9 @@ def _any_parameter(text: str) -> str:
     r"""blackKeys17's ``w_k \rightarrow w_k - \eta \frac{\partial C}{\partial w_k}``: the update of any one weight
     (or bias), written with one index letter and no layer, is the update of every weight, entry by entry — the
     parameters' update for every layer (the judge tries each, as for ``W \leftarrow W - \alpha dW``). Only an update
-    whose every script is that letter on that parameter (nothing else indexed, no layer, no transpose)."""
+    whose every script is that letter on that parameter (nothing else indexed, no layer, no transpose). A-R007's
+    ``W_i = W_i - \eta \times \frac{\partial L}{\partial W_i}`` too: W_i is weight i or layer i's weights, the
+    same step either way."""
     m = _UPDATE_OF_ONE.match(text)
     if m is None or "^" in text:
         return text
@@ -282,9 +284,9 @@ def _any_parameter(text: str) -> str:
 
 
 #: what a plain gradient step of one parameter is written with: the parameter, the rate, the objective's derivative
-_PLAIN_STEP_WORDS = re.compile(r"\\frac\s*\{\s*\\partial\s*[CJLE]\s*\}\s*\{\s*\\partial\s*[wb]\s*\}|"
-                               r"\\(?:eta|alpha|epsilon|varepsilon|rightarrow|to|leftarrow|gets)(?![A-Za-z])|"
-                               r"(?<![A-Za-z\\])[wb](?![A-Za-z])")
+_PLAIN_STEP_WORDS = re.compile(r"\\frac\s*\{\s*\\partial\s*[CJLE]\s*\}\s*\{\s*\\partial\s*[wWb]\s*\}|"
+                               r"\\(?:eta|alpha|epsilon|varepsilon|rightarrow|to|leftarrow|gets|times|cdot)(?![A-Za-z])|"
+                               r"(?<![A-Za-z\\])[wWb](?![A-Za-z])")
 
 
 def _starred_and_bare_y(toks: list) -> bool:
@@ -2090,6 +2092,13 @@ class _Parser:
     def _jacobian_of(self, top: Node, bottom: Node) -> Node:
         if top.op == "q" and top.value[0] in ("loss", "lossL", "lossR") and bottom.op == "q":
             return self.gradient(bottom, top.value[0], False)  # d2l's ∂s/∂W^{(1)}: s is the answer's letter for R
+        sizes = self.opts.get("sizes")
+        if (bottom.op == "comp" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W" and sizes
+                and isinstance(bottom.args[0].value[1], int) and 1 <= bottom.args[0].value[1] < len(sizes)
+                and sizes[bottom.args[0].value[1]] == 1):
+            # A-R007's ∂y'/∂W_i of one neuron: its weights are one row (column), W_i the weight of input i
+            at = bottom.value
+            bottom = Node("entry", bottom.args, (0, at) if self.opts.get("convention", "row") == "row" else (at, 0))
         if bottom.op == "entry" and bottom.args[0].op == "q" and bottom.args[0].value[0] == "W":
             qa, ia = _entry_of(top)  # ∂net_{o1}/∂w_5: the derivative by one weight
             sizes = self.opts.get("sizes")

@@ -1,0 +1,117 @@
+r"""Letters without a layer that the answer's own definition gives to another layer (issue 10, thirteenth round).
+
+JoseFRuiz's Spanish notes open with one neuron, ``z = w x + b``, ``a = \sigma(z)``, ``L = L(a, y)``, then
+``\frac{\partial L}{\partial b} = (a - y) \cdot \sigma'(z)``, before a network whose hidden layer is ReLU and whose one
+output is logistic. In a one-hidden-layer network the judge reads z, a, h written without a layer as the hidden layer's
+(``infer.readings``' ``unindexed_layer``, chosen when more claims hold so); the answer's own ``a = \sigma(z)`` then
+says otherwise: σ is the activation of another layer (the output's), so the bare letters are a single neuron's, or
+that layer's, not certainly the hidden layer's. Judged as the hidden layer's, the neuron's correct formulas are false
+rejects (``(a - y)`` with a of three units and y of one).
+
+The rule: when the bare reading was inferred (not declared), and a definition of a bare activation letter by a named
+function of a bare z (``a = \sigma(z)``, ``h = \tanh(z)``, ``a = \operatorname{ReLU}(z)``) names the activation of
+another layer and not the bare letters' layer, every claim judged ``incorrect`` that writes a bare z, a or h becomes
+``unchecked`` with that definition and the ``[notation]`` line that would settle it. When that other layer is the
+output layer — the one neuron a loss ``L(a, y)`` is on — such a claim (``incorrect`` or ``unchecked``) that writes no
+bare x or w (the neuron's own input and weights, which at the output layer are no x) is judged again with the bare
+letters as the output layer's, and takes that verdict if it holds there (Ruiz's ``∂L/∂a = a - y``, ``∂z/∂b = 1``).
+Claims that hold as the hidden layer's keep their verdict; an answer whose bare definition names the hidden layer's own
+function, or that declares ``unindexed_layer``, is judged as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a bare activation letter defined by a named function of a bare z: a = \sigma(z), h = \tanh(z), a = \ReLU (z)
+_DEFINITION = re.compile(r"^\s*([ah])\s*=\s*\\(sigma|tanh|ReLU|relu)\s*\(\s*z\s*\)\s*[.,;]?\s*$")
+#: the activation each function names
+_FUNCTIONS = {"sigma": "sigmoid", "tanh": "tanh", "ReLU": "relu", "relu": "relu"}
+#: a letter z, a or h written without a layer (no superscript after it)
+_BARE = re.compile(r"(?<![A-Za-z\\])[zahZAH](?![A-Za-z])(?!\s*\^)")
+#: at most this many claims are scanned for the definition (each a bounded regular-expression match)
+MAX_SCANNED = 2000
+
+
+def other_layers_definition(judge, claims) -> tuple[str, int] | None:
+    """The answer's definition of a bare activation by another layer's function (``a = \\sigma(z) (line 27)``, with
+    what it names) and that layer, or None when the bare letters' reading is declared, not the hidden layer's, or not
+    contradicted."""
+    from .infer import _normal
+
+    layer = dict(judge.notation.options).get("unindexed_layer")
+    if layer is None or "unindexed_layer" in dict(judge.declared.options):
+        return None
+    acts = [ly.activation for ly in judge.net.layers]
+    if not 1 <= layer <= len(acts):
+        return None
+    for c in claims[:MAX_SCANNED]:
+        if len(c.latex) > 200:
+            continue
+        m = _DEFINITION.match(_normal(c.latex))
+        if m is None:
+            continue
+        named = _FUNCTIONS[m.group(2)]
+        others = [k + 1 for k, a in enumerate(acts) if a == named and k + 1 != layer]
+        if named != acts[layer - 1] and others:
+            return (f"{' '.join(c.latex.split())} ({c.id}) is layer {others[0]}'s activation ({named}), not layer "
+                    f"{layer}'s ({acts[layer - 1]})"), others[0]
+    return None
+
+
+def unjudge_bare(judge, claims, results) -> None:
+    """Every ``incorrect`` claim writing a bare z, a or h becomes ``unchecked`` when the answer's own definition gives
+    the bare letters another layer's activation (``other_layers_definition``)."""
+    from .infer import _normal
+
+    found = other_layers_definition(judge, claims)
+    if found is None:
+        return
+    found, named = found
+    layer = dict(judge.notation.options)["unindexed_layer"]
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if r.verdict not in ("incorrect", "unchecked") or len(c.latex) > 4000 or not _BARE.search(_normal(c.latex)):
+            continue
+        output = _as_output(judge, c, named) if named == judge.net.depth and not _INPUT_OR_WEIGHT.search(
+            _normal(c.latex)) else None
+        if output is not None:  # (Ruiz's ∂L/∂a = a − y, ∂z/∂b = 1: the neuron whose loss is L(a, y))
+            results[k] = output
+            continue
+        if r.verdict != "incorrect":
+            continue
+        r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+        r.links = []
+        r.message = (f"not judged: z, a and h without a layer were read as layer {layer}'s (the hidden layer's), but the "
+                     f"answer's own definition {found}, so its letters without a layer may be one neuron's or another "
+                     f"layer's ({r.message}); declare [notation] unindexed_layer = {layer} to judge them as layer {layer}'s")
+
+
+#: the neuron's own input or weight written bare (x, w, W without a layer): at the output layer its input is no x
+_INPUT_OR_WEIGHT = re.compile(r"(?<![A-Za-z\\])[xwW](?![A-Za-z])(?!\s*\^)")
+
+
+def _as_output(judge, claim, layer: int):
+    """The claim judged with its bare letters as the output layer's, the layer the answer's own ``a = \\sigma(z)``
+    names (the neuron whose loss is L(a, y)): its result if it holds so, else None. A claim with the neuron's input or
+    weight is not re-read (the output layer's input is the hidden layer's h, not x)."""
+    from dataclasses import replace
+
+    from gradproof.derive import limits
+
+    if limits.overdue():  # (past the run's soft deadline no claim is judged again)
+        return None
+    saved = judge.notation
+    judge.notation = replace(saved, options=tuple(o for o in saved.options if o[0] != "unindexed_layer")
+                             + (("unindexed_layer", layer),))
+    try:
+        with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {claim.id} as the output layer's", cpu=True):
+            result = judge.check(claim)
+    except Exception:  # noqa: BLE001 -- a reading that trips a bug or the claim's time limit leaves the claim unchecked
+        return None
+    finally:
+        judge.notation = saved
+    if result.verdict != "correct":
+        return None
+    result.notes.append(f"z, a and h without a layer read as the output layer's (layer {layer}): the answer's own "
+                        "a = \\sigma(z) is its activation, the one neuron its loss L(a, y) is on")
+    return result

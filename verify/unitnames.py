@@ -1,0 +1,201 @@
+r"""Units named by a letter and a number (issue 10, thirteenth round): A-R007's forward pass by hand,
+``z_{H1} = (x_1 \times w_1) + (x_2 \times w_2) + b_1``, ``H1 = \sigma(0.7025)``, ``z_{y1} = (H1 \times w_5) + (H2 \times
+w_6)``, ``y_1 = \sigma(0.5734)``: H1, H2 are the hidden units' activations, z_{H1} and z_{y2} the summed inputs of hidden
+unit 1 and output unit 2, w_1 … w_8 the weights numbered unit by unit (Mazur's order), b_1 the bias of the unit whose
+summed input the claim defines.
+
+A TA reads the unit's name from the subscript of z. So does ``UnitNameReading``, only in a network with one hidden
+layer, and only when the answer writes such a subscript on z with a letter that names a layer by convention (h, H the
+hidden layer; y, o, O the output): then every ``z_{H1}`` becomes ``z^{(1)}_{1}``, every bare ``H1`` (that letter
+followed by the unit's number, as in ``z``'s subscript) ``h^{(1)}_{1}``, ``z_{y2}`` ``z^{(2)}_{2}``; a bias ``b_k`` in a
+claim whose left side is a unit's ``z`` is that unit's layer's ``b^{(l)}_{k}``. The weights ``w_k`` are rewritten only when
+the answer's own forward sums pair them with their units as Mazur numbers them (``w_1``: input 1 → hidden unit 1,
+``w_2``: input 2 → hidden unit 1, …) — a form read before any value is checked, so that a planted wrong weight (w_6 for
+w_8) stays the answer's mistake — and at most a quarter of the pairs disagree; otherwise they stay unread. Without such
+a subscript on z (``h1`` as code's name for layer 1, ``W1``), nothing is rewritten. Each claim is restored as written in
+the report. Every pass is a linear regular-expression substitution on claims of bounded length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewriting import Rewriting
+
+#: the letters that name a layer's units by convention: the hidden layer's, the output layer's
+_HIDDEN, _OUTPUT = ("h", "H"), ("y", "o", "O")
+#: a unit named in z's subscript: z_{H1}, z_{y2}, z_{h_1} is not one (an entry of h)
+_Z_UNIT = re.compile(r"(?<![A-Za-z\\])z\s*_\s*\{\s*([hHyoO])\s*(\d{1,2})\s*\}")
+#: a unit named bare: H1, h2, \frac{H1}{…} (not H_1, not \eta1, not net_{h1}, not part of a word or a number)
+_BARE_UNIT = r"(?<![A-Za-z\\_])(?<!_\{{)(?<!_\{{ )({letters})(\d{{1,2}})(?![0-9A-Za-z])"
+#: one weight: w_5, w_{5}
+_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))")
+#: one bias: b_1, b_{2}
+_BIAS = re.compile(r"(?<![A-Za-z\\])b\s*_\s*(?:\{\s*(\d{1,2})\s*\}|(\d))")
+#: a product of a unit's value and a weight, either order: x_1 \times w_1, (H1 \times w_5), w_3 x_1
+_PAIR = re.compile(r"(?<![A-Za-z\\])(?:x\s*_\s*\{?\s*(\d)\s*\}?|([hH])(\d))\s*(?:\\times|\\cdot|\*)?\s*w\s*_\s*\{?\s*(\d{1,2})\s*\}?"
+                   r"|(?<![A-Za-z\\])w\s*_\s*\{?\s*(\d{1,2})\s*\}?\s*(?:\\times|\\cdot|\*)?\s*(?:x\s*_\s*\{?\s*(\d)\s*\}?|([hH])(\d))")
+#: claims longer than this are left as written
+MAX_LENGTH = 2000
+
+
+class UnitNameReading(Rewriting):
+    """The rewriting of an answer that names units by a letter and a number; None from ``detect`` when it does not."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, net, hidden: str | None, output: str | None, weights: bool):
+        self.sizes = [net.inputs] + [layer.units for layer in net.layers]
+        self.convention = net.convention
+        self.hidden, self.output, self.weights = hidden, output, weights
+        self.originals: dict[str, str] = {}
+        named = ([f"{hidden}1, {hidden}2 … the hidden units' activations"] if hidden else []) + (
+            ["z_{" + (hidden or output) + "1} a unit's summed input"])
+        self.change = ("units named by a letter and a number (" + ", ".join(named) + ")"
+                       + ("; w_1, w_2, … the weights numbered unit by unit (w_1: input 1 → hidden unit 1, w_2: input 2 → "
+                          "hidden unit 1, …), as the answer's own forward sums pair them" if weights else ""))
+
+    @staticmethod
+    def detect(net, claims) -> UnitNameReading | None:
+        if net.depth != 2 or getattr(net, "has_kinds", False):
+            return None
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        hidden = output = None
+        for t in texts:
+            for m in _Z_UNIT.finditer(t):
+                letter, unit = m.group(1), int(m.group(2))
+                layer = 1 if letter in _HIDDEN else 2
+                if not 1 <= unit <= net.layers[layer - 1].units:
+                    return None  # a unit the layer does not have: another naming
+                if layer == 1:
+                    if hidden not in (None, letter):
+                        return None
+                    hidden = letter
+                elif output in (None, letter):
+                    output = letter
+                else:
+                    return None
+        if hidden is None and output is None:
+            return None
+        reading = UnitNameReading(net, hidden, output, False)
+        reading.weights = reading._numbered_as_mazur(texts)
+        if reading.weights:
+            reading.change = UnitNameReading(net, hidden, output, True).change
+        return reading
+
+    # -- the weights' numbering, from the forms of the answer's own sums ------------------------------------------------
+    def _mazur(self, k: int) -> tuple[int, int, int] | None:
+        """Mazur's w_k -> (layer, target unit, source unit), 1-based; None past the last weight."""
+        k -= 1
+        for layer in range(1, len(self.sizes)):
+            n_in, n_out = self.sizes[layer - 1], self.sizes[layer]
+            if 0 <= k < n_in * n_out:
+                target, source = divmod(k, n_in)
+                return layer, target + 1, source + 1
+            k -= n_in * n_out
+        return None
+
+    def _numbered_as_mazur(self, texts) -> bool:
+        agree = disagree = 0
+        for t in texts:
+            lhs = _Z_UNIT.match(t.strip())
+            if lhs is None:
+                continue
+            layer, unit = (1 if lhs.group(1) in _HIDDEN else 2), int(lhs.group(2))
+            for m in _PAIR.finditer(t[lhs.end():]):
+                k = int(m.group(4) or m.group(5))
+                if m.group(1) or m.group(6):
+                    source_layer, source = 0, int(m.group(1) or m.group(6))
+                else:
+                    source_layer, source = 1, int(m.group(3) or m.group(8))
+                    if (m.group(2) or m.group(7)) != self.hidden:
+                        continue
+                found = self._mazur(k)
+                if found == (layer, unit, source) and source_layer == layer - 1:
+                    agree += 1
+                else:
+                    disagree += 1
+        return agree >= 2 and disagree <= agree // 4
+
+    # -- claims ----------------------------------------------------------------------------------------------------------
+    def _weight(self, m: re.Match) -> str:
+        found = self._mazur(int(m.group(1) or m.group(2)))
+        if found is None:
+            return m.group(0)
+        layer, target, source = found
+        i, j = (target, source) if self.convention == "row" else (source, target)
+        return f"W^{{({layer})}}_{{{i}{j}}}" if max(i, j) <= 9 else m.group(0)
+
+    def rewrite(self, text: str) -> str:
+        lhs = _Z_UNIT.match(text.strip())
+        layer_of_lhs = (1 if lhs.group(1) in _HIDDEN else 2) if lhs else None
+
+        def z_unit(m: re.Match) -> str:
+            return f"z^{{({1 if m.group(1) in _HIDDEN else 2})}}_{{{m.group(2)}}}"
+
+        text = _Z_UNIT.sub(z_unit, text)
+        if self.hidden is not None:
+            bare = re.compile(_BARE_UNIT.format(letters=re.escape(self.hidden)))
+            text = bare.sub(lambda m: f"h^{{(1)}}_{{{m.group(2)}}}" if int(m.group(2)) <= self.sizes[1] else m.group(0), text)
+        if self.weights:
+            text = _WEIGHT.sub(self._weight, text)
+        if layer_of_lhs is not None:
+            width = self.sizes[layer_of_lhs]
+            text = _BIAS.sub(lambda m: f"b^{{({layer_of_lhs})}}_{{{m.group(1) or m.group(2)}}}"
+                             if int(m.group(1) or m.group(2)) <= width else m.group(0), text)
+        return text
+
+
+#: the prediction written with a prime, differentiated by or differentiated: \partial y', \partial y^{\prime}
+_PRIMED_DERIVATIVE = re.compile(r"\\partial\s*y\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)")
+#: y with a prime (not y'' nor a prime on a subscripted y)
+_PRIMED = re.compile(r"(?<![A-Za-z\\])y\s*(?:'(?!')|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))")
+#: y without a prime: the target beside it
+_UNPRIMED = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z'_^])")
+
+
+class PrimedOutput(Rewriting):
+    r"""A-R007's y' for the network's prediction beside y the target (``L = \frac{1}{2}(y - y')^2``,
+    ``\frac{\partial L}{\partial y'} = (y' - y)``, ``\frac{\partial y'}{\partial W_i} = x_i \times y'(1 - y')``): a
+    prime on y is read as a mark, not a derivative, when the answer differentiates by y' (or differentiates y'), writes
+    y without the prime too and never \hat y. Every y' becomes \hat{y}; each claim is restored as written."""
+
+    change = "y' is the prediction ŷ and y the target (the answer differentiates by y')"
+    max_length = MAX_LENGTH
+
+    def __init__(self):
+        self.originals: dict[str, str] = {}
+
+    @staticmethod
+    def detect(claims) -> PrimedOutput | None:
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        if not any(_PRIMED_DERIVATIVE.search(t) for t in texts) or any("\\hat" in t or "\\widehat" in t for t in texts):
+            return None
+        if not any(_UNPRIMED.search(_PRIMED.sub(" ", t)) for t in texts):
+            return None
+        return PrimedOutput()
+
+    def rewrite(self, text: str) -> str:
+        return _PRIMED.sub(r"\\hat{y}", text)
+
+
+def own_names(net, claims):
+    """The answer's own names read before parsing (units named by a letter and a number, a primed prediction):
+    (claims as read, the readings applied, what each changes)."""
+    applied = []
+    for reading in (UnitNameReading.detect(net, claims), PrimedOutput.detect(claims)):
+        if reading is not None:
+            claims = reading.prepare(claims)
+            applied.append(reading)
+    return claims, applied
+
+
+class Restored(Rewriting):
+    """The readings applied by ``own_names``, restored together: a claim shows the text the first reading that
+    rewrote it was given, the answer's own."""
+
+    def __init__(self, readings):
+        self.readings = readings
+        self.originals = {}
+        for r in reversed(readings):
+            self.originals.update(r.originals)
