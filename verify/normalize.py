@@ -313,6 +313,19 @@ def _font_switches(s: str) -> str:
     return _FONT_SWITCH.sub(command, s)
 
 
+#: a prime after a braced letter with its layer script: {g^{[L]}}', {\sigma^{(2)}}' (the prime of the scripted letter)
+_BRACED_PRIME = re.compile(r"\{\s*([A-Za-z]|\\[A-Za-z]{1,12})\s*\^\s*\{([^{}]{1,20})\}\s*\}\s*'")
+#: \frac with an argument that is one character, not a group (TeX reads the next token): \frac 1m, \frac12, \frac 1{2m}
+_FRAC_TOKENS = re.compile(r"\\frac(?![A-Za-z])\s*(?:([0-9A-Za-z])|(\{[^{}]{0,200}\}))\s*(?:([0-9A-Za-z])|(?=\{))")
+
+
+def _braced_frac(m: re.Match) -> str:
+    if m.group(1) is None and m.group(3) is None:
+        return m.group(0)  # \frac{a}{b}: as written
+    top = f"{{{m.group(1)}}}" if m.group(1) is not None else m.group(2)
+    return rf"\frac{top}" + (f"{{{m.group(3)}}}" if m.group(3) is not None else "")
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
@@ -340,6 +353,8 @@ def normalize(text: str) -> str:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = squeeze_space(s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
+    s = _BRACED_PRIME.sub(r"\1^{\2\\prime}", s)  # Pilex1's {g^{[L]}}'(Z^{[L]}): g^{[L]\prime}(Z^{[L]})
+    s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)

@@ -162,8 +162,8 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
                 if hit and (len(hit) == 1 or hit in words):
                     out.append(Tok("id", hit, pos + i))
                     i += len(hit)
-                else:
-                    out.append(Tok("id", w[i], pos + i))
+                else:  # (Pilex1's f: a letter the answer defines as its objective, infer.objective_letter)
+                    out.append(Tok("id", "J" if w[i] == own_objective else w[i], pos + i))
                     i += 1
         elif kind == "cmd":
             name = m.group("cmd")[1:]
@@ -554,10 +554,13 @@ class _Parser:
     def term(self) -> Node:
         """Elementwise products bind looser than matrix products: a ⊙ Wᵀδ is a ⊙ (Wᵀδ)."""
         node = self.product()
+        joined = self.joined  # a product written without brackets before the ⊙: A^T \cdot (A - Y) \odot g'(Z)
         while self.peek() is not None and self.peek().kind in ("op", "cmd") and MUL_OPS.get(self.peek().text) == "had":
             mark = self.next().text
             rhs = Node("neg", (self.product(),)) if self._minus() else self.product()
-            node = Node("had", (node, rhs), "otimes" if mark == "otimes" else None)  # ⊗: elementwise, or outer
+            loose = LOOSE if joined and node.op == "mul" and mark != "otimes" else None  # (judge._regrouped)
+            node = Node("had", (node, rhs), "otimes" if mark == "otimes" else loose)  # ⊗: elementwise, or outer
+            joined = False
         return node
 
     def _minus(self) -> bool:
@@ -568,6 +571,7 @@ class _Parser:
 
     def product(self) -> Node:
         node = self.postfix()
+        self.joined = False  # (whether this product joined factors itself, not inside brackets: term's ⊙ after it)
         while True:
             tok = self.peek()
             if tok is None:
@@ -576,8 +580,10 @@ class _Parser:
                 self.next()
                 rhs = Node("neg", (self.postfix(),)) if self._minus() else self.postfix()
                 node = Node(MUL_OPS[tok.text], (node, rhs), "cdot" if tok.text == "cdot" else None)  # (shapes.DOT)
+                self.joined = MUL_OPS[tok.text] == "mul"
             elif self.starts_factor(tok):
                 node = Node("mul", (node, self.postfix()))
+                self.joined = True
             else:
                 return node
 
@@ -1017,6 +1023,9 @@ class _Parser:
         if [t.text for t in inside] in (["a"], ["o"], ["h"]) and j < len(self.t):
             self.i = j + 1  # Koerbitz's C(a) = ½ (y − a)²: the cost as a function of the output, named by the letter
             self.flags["output_letter"] = inside[0].text
+            return False, None
+        if [t.text for t in inside] in _OUTPUT_ARGUMENTS and j < len(self.t):
+            self.i = j + 1  # Pilex1's f(A^{[L]}) = 1/m ‖A^{[L]} − Y‖²: the objective as a function of the last layer's
             return False, None
         ranged = ":" in [t.text for t in inside]  # Ruder's J(θ; x^{(i:i+n)}; y^{(i:i+n)}): the mini-batch's examples
         plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION or ranged and t.text == "+" for t in inside)
@@ -2591,7 +2600,13 @@ LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll"
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
               **dict.fromkeys(("train", "training", "all", "full", "regularized", "regularised"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
+#: the mark of an elementwise product written after a matrix product without brackets (``M \cdot a \odot b``): read as
+#: (M a) ⊙ b, the parser's rule; where only M (a ⊙ b) has matching shapes the judge reads that (judge._regrouped)
+LOOSE = "loose"
 ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]", "|")  # |: given (NBIS's L(w,b|x))
+#: an objective's one argument that is the last layer's activation: A^{[L]}, a^{(L)}, a^L, H^{[L]}
+_OUTPUT_ARGUMENTS = [[letter, "^", *script] for letter in ("A", "a", "H", "h")
+                     for script in (["{", "[", "L", "]", "}"], ["{", "(", "L", ")", "}"], ["L"], ["{", "L", "}"])]
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
 #: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
 ANY_LAYER = "every"
