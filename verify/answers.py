@@ -49,7 +49,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "superscript": ("layer", "power"),
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
                     "jacobian": ("numerator", "denominator"),
-                    "summation": ("einstein", "none")}  # index notation: a repeated index summed (einstein.py)
+                    "summation": ("einstein", "none"),  # index notation: a repeated index summed (einstein.py)
+                    "augmented": ("last",)}  # \tilde{H} = [H, 1], \tilde{W} with the bias row last (augmented.py)
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 

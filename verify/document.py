@@ -29,7 +29,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import einstein, surface, texmacros
+from . import augmented, einstein, surface, texmacros
 from .judge import Claim, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -649,8 +649,8 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
-    if _mean_by_a_sample(claims):
-        return _unlike_a_width(network)
+    if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims[:500]):
+        return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)
     from .ownindex import batch_letters, batch_size_b
 
     # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples; a PyTorch write-up's

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
+from . import augmented
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
@@ -354,6 +355,9 @@ def conventions(judge, claims) -> Reading | None:
     if own is not None:  # Roelants' ξ(T, Y) = −Σ_i Σ_c t_ic log(y_ic), then ∂ξ/∂Z_o = Y − T
         options.append(("objective_letter", own))
         changes.append(f"{letter_name(own)} is the answer's objective (its own definition names it)")
+    if "augmented" not in dict(base.options) and augmented.appended(text):
+        options.append(("augmented", "last"))  # AbhiJ2706's \tilde{H}_l = [H_l, 1], Z_l = \tilde{H}_{l-1} \tilde{W}_l
+        changes.append(augmented.READING)
     if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")

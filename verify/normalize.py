@@ -53,6 +53,10 @@ _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
 _SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
 _PARTIAL_BRACES = re.compile(r"\\partial\s*\{([^{}]*)\}")
+#: a shape stated after the equation, ``, \quad H_l \in \mathbb{R}^{n \times d_l}`` (AbhiJ2706's notes): a second
+#: statement about a symbol's type, dropped with its symbol (``_TYPE`` drops a bare one)
+_TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"
+                             r"(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 #: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
@@ -339,7 +343,7 @@ def normalize(text: str) -> str:
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _SUM_ALL.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
-    s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
+    s = _TYPE.sub(" ", _TYPE_STATEMENT.sub(" ", s))  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)

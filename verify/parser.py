@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import elided, surface
+from . import augmented, elided, surface
 from .normalize import drop_time_argument, normalize
 from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -598,6 +598,10 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
+        if self.is_("[") and self.opts.get("augmented") == "last":
+            parts = self._slice()  # AbhiJ2706's \frac{\partial L}{\partial \tilde{H}_{l-1}}[:, :-1]: a NumPy slice
+            if parts is not None:
+                node = Node("slice", (node,), tuple(parts))
         if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
                                              or self.macro_end == self.i):
             self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
@@ -719,6 +723,8 @@ class _Parser:
         if tok.kind == "cmd":
             if name == "frac":
                 return self.frac()
+            if name.startswith("tilde") and self.opts.get("augmented") == "last":
+                return self._tilde(tok)  # AbhiJ2706's \tilde{H}_{l-1} = [H_{l-1}, 1], \tilde{W}_l (augmented.py)
             if name == "sqrt":
                 if self.is_("["):
                     raise Unreadable("roots other than the square root are not supported")
@@ -1772,6 +1778,42 @@ class _Parser:
             return None
         return int(sizes[role])
 
+    def _tilde(self, tok: Tok) -> Node:
+        """``\\tilde{H}_k``, ``\\tilde{W}_l``: the letter under the tilde with its scripts, augmented (augmented.py)."""
+        letter = tok.text[len("tilde"):]
+        if self.bases.get(letter) not in ("h", "x", "W"):
+            raise Unreadable(f"\\tilde{{{letter}}}: the tilde is read on the activations (H, A, X) and the weights W")
+        return augmented.tilde(self.symbol(letter, tok))
+
+    def _slice(self) -> list | None:
+        """A NumPy slice after a matrix, ``[:, :-1]``, ``[:, 1:]``, ``[0, :]``: its parts (an index, or (start, stop)),
+        or None (the position kept) when the bracket holds no colon — then it is no slice."""
+        j, parts, cur = self.i + 1, [], []
+        while j < len(self.t) and j < self.i + 16 and self.t[j].text != "]":
+            if self.t[j].text == ",":
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(self.t[j].text)
+            j += 1
+        parts.append(cur)
+        if j >= len(self.t) or self.t[j].text != "]" or not any(":" in p for p in parts) or len(parts) > 2:
+            return None
+        out = []
+        for p in parts:
+            text = "".join(p)
+            if not re.fullmatch(r"-?\d{0,3}(?::-?\d{0,3})?", text):
+                raise Unreadable(f"cannot read the slice [{text}]")
+            if ":" in text:
+                a, b = text.split(":")
+                out.append((int(a) if a not in ("", "-") else None, int(b) if b not in ("", "-") else None))
+            elif text:
+                out.append(int(text))
+            else:
+                raise Unreadable("an empty part in a slice")
+        self.i = j + 1
+        return out
+
     def grad_prefix(self) -> Node:
         """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity (each example's own,
         stacked, unless the answer defines the letters as its batch objective's: option ``d_objective``)."""
@@ -1798,6 +1840,8 @@ class _Parser:
             # the answer's own letter for a weight in the other orientation (paramletters.py: w^T h with w = W⁽²⁾ᵀ):
             # ∂ℓ/∂(Wᵀ) = (∂ℓ/∂W)ᵀ
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))
+        if q.op == "aug":
+            return augmented.gradient(self, q, loss, per_sample)  # ∂L/∂\tilde{W}_l, ∂L/∂\tilde{H}_k
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):
@@ -1864,6 +1908,8 @@ class _Parser:
         if tok.text in LOSSES or tok.text in self.own_bases:  # the numerator of a Jacobian: Mazur's E_{o1}, Prince's Ω_k
             return self.symbol(tok.text, tok)
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
+        if tok.kind == "cmd" and tok.text.startswith("tilde") and self.opts.get("augmented") == "last":
+            return self._tilde(tok)  # ∂L/∂\tilde{W}_l (augmented.py)
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
             raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
         name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
