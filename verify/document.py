@@ -34,7 +34,7 @@ from .judge import Claim, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
-from .normalize import plain_math, squeeze_space
+from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
 
 MAX_BYTES = 1_000_000
@@ -365,6 +365,8 @@ def _scan(text: str, lines: _LineCounter):
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
         body = _array_cases(body)
+        if kind in ("inline", "display") and plain_in_math(body):
+            body = plain_math(body)  # beingbat's $m(t) = beta1 * m(t-1) + (1 – beta1) * dW$: plain text inside $…$
         one_number = bare_rows = False
         if kind == "display":
             body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside

@@ -35,7 +35,7 @@ from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unf
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
-from .normalize import normalize
+from .normalize import drop_time_argument, normalize, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
@@ -1835,6 +1835,9 @@ class Judge:
         from .infer import _normal
 
         texts = [_normal(c.latex) for c in claims]
+        step = dict(self.notation.options).get("time_argument", uses_time_argument(" ".join(texts[:500])))
+        if step:  # beingbat's V(t) = alpha * dW + beta*V(t-1): the velocity V_t, as the parser will read it
+            texts = [drop_time_argument(t, step) for t in texts]
         numbered = delta_offset(texts, self.net.depth, int(dict(self.notation.options).get("input_layer", 0)))
         if numbered:
             self.notation = replace(self.notation, options=self.notation.options + numbered)

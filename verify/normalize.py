@@ -99,6 +99,33 @@ def _increment(m: re.Match) -> str:
         k -= 1
     return r"\Delta " if k < 0 or m.string[k] in _BEFORE_PREFIX else m.group(0)
 
+
+#: a letter at the step before: m(t-1), W(t-1) (beingbat's m(t) = beta1 * m(t-1) + …, W(t) = W(t-1) - …)
+_PREVIOUS_STEP = {x: re.compile(rf"(?<![A-Za-z\\])([A-Za-z]|\\theta|\\Theta)\s*\(\s*{x}\s*-\s*1\s*\)") for x in ("n", "k", "m", "t")}
+#: a letter with no script at a step written in parentheses: X(t), X(t-1), X(t+1)
+_AT_STEP = {x: re.compile(rf"(?<![A-Za-z\\])([A-Za-z]|\\theta|\\Theta)\s*\(\s*{x}\s*(?:([-+])\s*1\s*)?\)") for x in ("n", "k", "m", "t")}
+_PARAMETER_LETTERS = ("W", "w", "b", "\\theta", "\\Theta")
+
+
+def _previous_step(text: str, x: str) -> str:
+    """A claim that writes a letter at the step before (``m(t-1)``): a parameter at its latest step written is the one
+    after the step (``W(t) = W(t-1) - …``: W(t) is W', W(t-1) the value now), any other letter (an optimizer's state)
+    takes the step as its subscript, ``m(t)`` -> ``m_{t}``, ``m(t-1)`` -> ``m_{t-1}`` (Ruder's m_t = β₁ m_{t-1} + …,
+    the state after the step and before it)."""
+    found = [(m.group(1), m.group(2) or "") for m in _AT_STEP[x].finditer(text)]
+    latest = {name: max(("-", "", "+").index(sign) for n, sign in found if n == name) for name, _ in found}
+
+    def one(m: re.Match) -> str:
+        name, sign = m.group(1), m.group(2) or ""
+        if name in _PARAMETER_LETTERS:
+            if latest[name] == 0:  # only the step before: the value now
+                return name
+            return name + ("'" if ("-", "", "+").index(sign) == latest[name] else "")
+        return name + "_{t" + (f"{sign}1" if sign else "") + "}"
+
+    return _AT_STEP[x].sub(one, text)
+
+
 def uses_time_argument(text: str) -> str | None:
     r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
     w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
@@ -117,7 +144,10 @@ _STEP_NUMBER = re.compile(r"((?<![A-Za-z\\])[Wwb]\s*(?:[\^_]\s*(?:\{[^{}]{0,12}\
 def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
-    text = _TIME_ARG["n" if letter is True else letter].sub(lambda m: "'" if m.group(1) else "", text)
+    x = "n" if letter is True else letter
+    if _PREVIOUS_STEP[x].search(text):
+        text = _previous_step(text, x)
+    text = _TIME_ARG[x].sub(lambda m: "'" if m.group(1) else "", text)
     if letter in ("k", "m", "t"):
         text = _STEP_NUMBER.sub(lambda m: m.group(1) + ("'" if m.group(2) == "1" else ""), text)
     return text
@@ -410,8 +440,10 @@ def _named(m: re.Match) -> str:
 
 
 #: Greek letters a plain-text answer spells as words (delta2 = …, W2 - eta * dW2, lambda/m): the LaTeX it means
-_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|gamma|beta|mu|phi|nabla|"
-                         r"partial)(?![A-Za-z])")
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|eps|gamma|beta|mu|phi|nabla|"
+                         r"partial)([12](?![0-9]))?(?![A-Za-z])")
+#: sqrt( typed as a word: the square root of the parenthesis after it
+_PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
 _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
@@ -482,5 +514,25 @@ def plain_math(text: str) -> str:
         out.append(text[i:k] + (found[0] if found else "["))
         i = found[1] if found else k + 1
     s = "".join(out)
-    s = _GREEK_WORD.sub(lambda m: "\\" + m.group(1) + " " if m.group(1) in ("partial", "nabla") else "\\" + m.group(1), s)
+    s = _GREEK_WORD.sub(_greek_word, s)
+    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     return _WORD_SCRIPT.sub(r"_{\1}", s)
+
+
+def _greek_word(m: re.Match) -> str:
+    """A Greek letter spelled as a word (eps: ε); beta1 and beta2 are Adam's β₁ and β₂."""
+    name = {"eps": "epsilon"}.get(m.group(1), m.group(1))
+    if m.group(2) and name != "beta":
+        return "\\" + name + m.group(2)  # delta2: δ of layer 2, as a code-style name (only beta1, beta2 are Adam's β₁, β₂)
+    return "\\" + name + (f"_{{{m.group(2)}}}" if m.group(2) else " " if name in ("partial", "nabla") else "")
+
+
+#: the text of a formula typed in plain words inside math delimiters (beingbat's $m(t) = beta1 * m(t-1) + …$): no
+#: backslash at all, and a Greek letter spelled out or sqrt( — then the words cannot be letters multiplied
+_PLAIN_IN_MATH = re.compile(r"^[^\\]*(?<![A-Za-z])(?:alpha|beta[12]?|eta|lambda|theta|epsilon|eps|gamma|sigma|delta|sqrt\s*\()"
+                            r"(?![A-Za-z])[^\\]*$")
+
+
+def plain_in_math(text: str) -> bool:
+    """Whether a formula inside math delimiters is typed as plain text (``_PLAIN_IN_MATH``): read it with plain_math."""
+    return len(text) <= 2000 and _PLAIN_IN_MATH.match(text) is not None
