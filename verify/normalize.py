@@ -349,6 +349,16 @@ def _font_switches(s: str) -> str:
 
 #: a prime after a braced letter with its layer script: {g^{[L]}}', {\sigma^{(2)}}' (the prime of the scripted letter)
 _BRACED_PRIME = re.compile(r"\{\s*([A-Za-z]|\\[A-Za-z]{1,12})\s*\^\s*\{([^{}]{1,20})\}\s*\}\s*'")
+#: a layer's activation primed in parentheses with no argument after it: Wikipedia's (f^l)', (f^{l-1})' — the
+#: derivative at the layer's own summed input, z^l
+_BARE_PRIME = re.compile(r"\(\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\^\s*(?:\{([^{}]{1,12})\}|(\w))\s*\)\s*'(?!\s*[({\['])")
+
+
+def _at_own_layer(m: re.Match) -> str:
+    layer = m.group(2) or m.group(3)
+    return f"{m.group(1)}'^{{{layer}}}(z^{{{layer}}})"
+
+
 #: \frac with an argument that is one character, not a group (TeX reads the next token): \frac 1m, \frac12, \frac 1{2m}
 _FRAC_TOKENS = re.compile(r"\\frac(?![A-Za-z])\s*(?:([0-9A-Za-z])|(\{[^{}]{0,200}\}))\s*(?:([0-9A-Za-z])|(?=\{))")
 
@@ -388,6 +398,7 @@ def normalize(text: str) -> str:
     s = squeeze_space(s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
     s = _BRACED_PRIME.sub(r"\1^{\2\\prime}", s)  # Pilex1's {g^{[L]}}'(Z^{[L]}): g^{[L]\prime}(Z^{[L]})
+    s = _BARE_PRIME.sub(_at_own_layer, s)  # Wikipedia's (f^{l-1})' \circ (W^l)^T \cdot \delta^l: f^{l-1}'(z^{l-1})
     s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth

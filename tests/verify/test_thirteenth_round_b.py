@@ -317,3 +317,33 @@ def test_optimizer_in_plain_words(tmp_path):
         assert got.get(cid) == _verdict(holds), (cid, got.get(cid))
     # momentum with the rate inside is another optimizer than the spec's Adam: not judged
     assert got["line 3"] == got["line 5"] == "unchecked"
+
+
+# -- Wikipedia's (f^l)': the layer's activation primed, at its own summed input ---------------------------------------
+
+WIKI_SPEC = AUG_SPEC.replace('convention = "column"', 'convention = "row"').replace("tanh", "sigmoid").replace(
+    "sum_squared_error", "squared_error")
+
+WIKI_DOC = r"""$$
+\delta^{l-1} := (f^{l-1})' \circ (W^l)^T \cdot \delta^l
+$$
+
+$$
+\delta^{l-1} := (f^{l})' \circ (W^l)^T \cdot \delta^l
+$$
+"""
+
+
+def test_a_layer_activation_primed_without_argument(tmp_path):
+    x, y = RNG.normal(size=(3, 1)), RNG.uniform(size=(2, 1))
+    W1, b1, W2, b2 = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 1)), RNG.normal(size=(2, 4)), RNG.normal(size=(2, 1))
+    z1 = W1 @ x + b1
+    z2 = W2 @ sig(z1) + b2
+    J = lambda z2_: float(0.5 * np.sum((sig(z2_) - y) ** 2))  # noqa: E731
+    d2 = _central(J, z2)
+    d1 = _central(lambda z1_: J(W2 @ sig(z1_) + b2), z1)
+    right = sig(z1) * (1 - sig(z1)) * (W2.T @ d2)
+    assert np.allclose(right, d1, atol=1e-6)  # (f^{l-1})' at l = 2: σ'(z¹) — the other one, σ'(z²), is 2 entries, not 4
+    assert (sig(z2) * (1 - sig(z2))).shape != (W2.T @ d2).shape
+    got = _run(tmp_path, WIKI_DOC, WIKI_SPEC)
+    assert got["line 2"] == "correct" and got["line 6"] == "incorrect"
