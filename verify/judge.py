@@ -2638,6 +2638,10 @@ def _with_rows(claims) -> list:
     return out
 
 
+#: a line break written as a command (MathJax and KaTeX break the display there)
+_NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
+
+
 def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
     at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
@@ -2648,6 +2652,7 @@ def _top_rows(latex: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def _rows_of(latex: str) -> tuple[str, ...]:
     """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
+    latex = _NEWLINE.sub(r"\\\\", latex)  # ezalos' \newline between two equations: a line break, as \\
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)

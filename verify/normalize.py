@@ -349,6 +349,8 @@ def _font_switches(s: str) -> str:
 
 #: a prime after a braced letter with its layer script: {g^{[L]}}', {\sigma^{(2)}}' (the prime of the scripted letter)
 _BRACED_PRIME = re.compile(r"\{\s*([A-Za-z]|\\[A-Za-z]{1,12})\s*\^\s*\{([^{}]{1,20})\}\s*\}\s*'")
+#: Ng's optimizer state written before its gradient with no subscript (ezalos' V\delta W, S\delta W, V dW): V_{dW}
+_STATE_OF_GRADIENT = re.compile(r"(?<![A-Za-z\\])([VS])\s*(?:\\delta\s*|d)([Wb])(?![A-Za-z])")
 #: a layer's activation primed in parentheses with no argument after it: Wikipedia's (f^l)', (f^{l-1})' — the
 #: derivative at the layer's own summed input, z^l
 _BARE_PRIME = re.compile(r"\(\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\^\s*(?:\{([^{}]{1,12})\}|(\w))\s*\)\s*'(?!\s*[({\['])")
@@ -397,6 +399,7 @@ def normalize(text: str) -> str:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = squeeze_space(s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
+    s = _STATE_OF_GRADIENT.sub(r"\1_{d\2}", s)  # ezalos' V\delta W, S\delta W: Ng's V_{dW}, S_{dW}
     s = _BRACED_PRIME.sub(r"\1^{\2\\prime}", s)  # Pilex1's {g^{[L]}}'(Z^{[L]}): g^{[L]\prime}(Z^{[L]})
     s = _BARE_PRIME.sub(_at_own_layer, s)  # Wikipedia's (f^{l-1})' \circ (W^l)^T \cdot \delta^l: f^{l-1}'(z^{l-1})
     s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments

@@ -787,6 +787,8 @@ class _Parser:
             # (in a batch, of the mean: with its 1/N, unlike Ng's per-example dz)
             q_tok = self.next()
             q = self.symbol(q_tok.text, q_tok, prefix=True)
+            if q.op == "pow":  # ezalos' \delta W^2, as Ng's dW^2: the square of the gradient
+                return Node("pow", (self.gradient(q.args[0], "loss"), q.args[1]))
             return self.gradient(q, "loss")
         if name == "Delta" and tok.kind == "cmd" and self.opts.get("accumulator") and (self.is_("_") or self.is_("^")):
             if self.opts["accumulator"] == "ambiguous":

@@ -347,3 +347,33 @@ def test_a_layer_activation_primed_without_argument(tmp_path):
     assert (sig(z2) * (1 - sig(z2))).shape != (W2.T @ d2).shape
     got = _run(tmp_path, WIKI_DOC, WIKI_SPEC)
     assert got["line 2"] == "correct" and got["line 6"] == "incorrect"
+
+
+# -- Ng's state written before its gradient (V\delta W), two equations broken by \newline ----------------------------
+
+NG_DOC = r"""$$
+\delta W \equiv \frac{\partial C}{\partial W}
+$$
+
+$$
+V\delta W = (\beta_1) V\delta W + (1 - \beta_1) \delta W
+\newline
+S\delta W = (\beta_2) S\delta W + (1 - \beta_2) \delta W^2
+$$
+
+$$
+V\delta W = (\beta_1) V\delta W + (1 - \beta_1) \delta W
+\newline
+S\delta W = (\beta_2) S\delta W + (1 - \beta_2) \delta W
+$$
+"""
+
+
+def test_state_before_its_gradient_and_newline(tmp_path):
+    b1, b2 = 0.9, 0.999
+    v0, s0, g = RNG.normal(size=(5, 4)), RNG.uniform(size=(5, 4)), RNG.normal(size=(5, 4))
+    v_ref, s_ref = b1 * v0 + (1 - b1) * g, b2 * s0 + (1 - b2) * g * g  # Adam's moments in Ng's letters
+    assert np.allclose(b2 * s0 + (1 - b2) * g ** 2, s_ref) and not np.allclose(b2 * s0 + (1 - b2) * g, s_ref)
+    assert np.allclose(b1 * v0 + (1 - b1) * g, v_ref)
+    got = _run(tmp_path, NG_DOC, ADAM_SPEC)
+    assert got["line 6"] == "correct" and got["line 12"] == "incorrect"
