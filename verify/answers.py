@@ -193,6 +193,9 @@ def notation_from_dict(table, where: str) -> Notation:
         if k == "L" and v in ("J", "loss", "objective"):  # CS231n: L is the whole objective
             options.append(("L", "objective"))
             continue
+        if re.fullmatch(r"\\?[A-Za-z]", k) and k not in ("J", "L", "R", "E", "C") and v in ("J", "loss", "objective"):
+            options.append(("objective_letter", k.lstrip("\\")))  # Pilex1's f: the answer's letter for the objective
+            continue
         sym = k[1:] if k.startswith("\\") else k
         if _SCRIPTED.fullmatch(k) and not re.fullmatch(r"[A-Za-z]+", sym) or (re.fullmatch(r"[A-Za-z]+", sym) and not _known(v)):
             # a symbol with scripts (W_o, \delta_o, W_0^1, net_{h1}) or a value that is an expression: a macro

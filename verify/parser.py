@@ -851,6 +851,9 @@ class _Parser:
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
+        if name in ("f", "F") and tok.kind == "id" and self.i >= 2 and self.t[self.i - 2].text in ("d", "partial"):
+            raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}: if {name} is the answer's objective, map it in "
+                             f"[notation]: \"{name}\" = \"J\"")  # (\frac{df}{dW}: f defined nowhere, or also an activation)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
 
     def _model_call(self) -> bool:

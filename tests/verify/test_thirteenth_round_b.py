@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import central_differences
 from gradproof.verify.cli import verify_file
 from gradproof.verify.document import extract
 from gradproof.verify.infer import objective_letter
@@ -29,13 +30,8 @@ def _run(tmp_path, doc, spec, name="hw.md"):
 
 
 def _central(f, arg):
-    g = np.zeros_like(arg)
-    for idx in np.ndindex(arg.shape):
-        up, dn = arg.copy(), arg.copy()
-        up[idx] += 1e-6
-        dn[idx] -= 1e-6
-        g[idx] = (f(up) - f(dn)) / 2e-6
-    return g
+    """∂f/∂arg by central differences (conftest's oracle)."""
+    return central_differences(lambda p: f(p["v"]), {"v": np.array(arg, dtype=float)})["v"]
 
 
 def _verdict(holds: bool) -> str:
@@ -377,3 +373,19 @@ def test_state_before_its_gradient_and_newline(tmp_path):
     assert np.allclose(b1 * v0 + (1 - b1) * g, v_ref)
     got = _run(tmp_path, NG_DOC, ADAM_SPEC)
     assert got["line 6"] == "correct" and got["line 12"] == "incorrect"
+
+
+def test_f_unread_names_its_notation_line(tmp_path):
+    """f written as an activation too is not read as the objective; the message names the [notation] line, which then
+    reads ∂f/∂W as the objective's gradient (its truth by central differences, F_DOC's oracle)."""
+    doc = "$$\na = f(z)\n$$\n\n$$\n" + r"\frac{df}{dW^{[2]}}={A^{[1]}}^T\cdot\frac{df}{dZ^{[2]}}" + "\n$$\n\n$$\n" + \
+          r"\frac{df}{dW^{[2]}}={A^{[1]}}^T\cdot\frac{df}{dA^{[2]}}" + "\n$$\n"
+    (tmp_path / "net.toml").write_text(F_SPEC, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
+    results, _meta, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    got = {r.id: r for r in results}
+    assert got["line 6"].verdict == "unchecked" and '"f" = "J"' in got["line 6"].message
+    (tmp_path / "notation.toml").write_text('[notation]\n"f" = "J"\n', encoding="utf-8")
+    results, _meta, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"), str(tmp_path / "notation.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got["line 6"] == "correct" and got["line 10"] == "incorrect"  # ∂f/∂W² = A¹ᵀ ∂f/∂Z², not A¹ᵀ ∂f/∂A²
