@@ -543,10 +543,10 @@ def _greek_word(m: re.Match) -> str:
 
 #: the text of a formula typed in plain words inside math delimiters (beingbat's $m(t) = beta1 * m(t-1) + …$): no
 #: backslash at all, and a Greek letter spelled out or sqrt( — then the words cannot be letters multiplied
-_PLAIN_IN_MATH = re.compile(r"^[^\\]*(?<![A-Za-z])(?:alpha|beta[12]?|eta|lambda|theta|epsilon|eps|gamma|sigma|delta|sqrt\s*\()"
-                            r"(?![A-Za-z])[^\\]*$")
+_PLAIN_IN_MATH = re.compile(r"(?<![A-Za-z])(?:alpha|beta[12]?|eta|lambda|theta|epsilon|eps|gamma|sigma|delta|sqrt(?=\s*\())"
+                            r"(?![A-Za-z])")
 
 
 def plain_in_math(text: str) -> bool:
     """Whether a formula inside math delimiters is typed as plain text (``_PLAIN_IN_MATH``): read it with plain_math."""
-    return len(text) <= 2000 and _PLAIN_IN_MATH.match(text) is not None
+    return len(text) <= 2000 and "\\" not in text and _PLAIN_IN_MATH.search(text) is not None
