@@ -389,3 +389,16 @@ def test_f_unread_names_its_notation_line(tmp_path):
     results, _meta, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"), str(tmp_path / "notation.toml"))
     got = {r.id: r.verdict for r in results}
     assert got["line 6"] == "correct" and got["line 10"] == "incorrect"  # ∂f/∂W² = A¹ᵀ ∂f/∂Z², not A¹ᵀ ∂f/∂A²
+
+
+def test_hostile_lengths_stay_linear():
+    """The new readings on long input: a display of 1500 rows joined by \\\\, 2000 spelled words, a long chain of unbracketed
+    products before ⊙, 400 \\frac 1m — each read in one pass (a quadratic reading would stall the suite)."""
+    rows = "$$\n" + "\\\\\n".join(f"a_{{{k}}} = b" for k in range(1500)) + "\n$$\n"
+    assert len(extract(rows)) == 1500
+    assert normalize("alpha " * 2000 + "= 1").count("alpha") == 2000  # (not plain words: only inside $…$ documents)
+    assert normalize(r"\frac 1m " * 400).count(r"\frac{1}{m}") == 400
+    from gradproof.verify.parser import parse_expr
+
+    node = parse_expr(" ".join(["W^{(2)}"] * 300) + r" \odot h^{(2)}", depth=2)
+    assert node.op == "had" and node.value == "loose"  # (judge._regrouped may read it as W (W … (W ⊙ h)))
