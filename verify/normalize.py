@@ -108,18 +108,22 @@ _PARAMETER_LETTERS = ("W", "w", "b", "\\theta", "\\Theta")
 
 
 def _previous_step(text: str, x: str) -> str:
-    """A claim that writes a letter at the step before (``m(t-1)``): a parameter at its latest step written is the one
-    after the step (``W(t) = W(t-1) - …``: W(t) is W', W(t-1) the value now), any other letter (an optimizer's state)
+    """A claim that writes a letter at the step before (``m(t-1)``): in the update of a parameter (its left side), the
+    parameter at its latest step written is the one after the step (``W(t) = W(t-1) - …``: W(t) is W', W(t-1) the value
+    now); any other letter (an optimizer's state)
     takes the step as its subscript, ``m(t)`` -> ``m_{t}``, ``m(t-1)`` -> ``m_{t-1}`` (Ruder's m_t = β₁ m_{t-1} + …,
     the state after the step and before it)."""
     found = [(m.group(1), m.group(2) or "") for m in _AT_STEP[x].finditer(text)]
     latest = {name: max(("-", "", "+").index(sign) for n, sign in found if n == name) for name, _ in found}
+    first = _AT_STEP[x].match(text.lstrip())
+    updated = first.group(1) if first and first.group(1) in _PARAMETER_LETTERS and re.match(r"\s*(?:=|\\leftarrow|:=)",
+                                                                                          text.lstrip()[first.end():]) else None
 
     def one(m: re.Match) -> str:
         name, sign = m.group(1), m.group(2) or ""
         if name in _PARAMETER_LETTERS:
-            if latest[name] == 0:  # only the step before: the value now
-                return name
+            if name != updated:  # (Haykin's \Delta w(n-1): not the update of w; read as before)
+                return m.group(0)
             return name + ("'" if ("-", "", "+").index(sign) == latest[name] else "")
         return name + "_{t" + (f"{sign}1" if sign else "") + "}"
 
@@ -145,7 +149,7 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
     x = "n" if letter is True else letter
-    if _PREVIOUS_STEP[x].search(text):
+    if x == "t" and _PREVIOUS_STEP[x].search(text):  # (an optimizer's step t; Haykin's n and Hagan's k as before)
         text = _previous_step(text, x)
     text = _TIME_ARG[x].sub(lambda m: "'" if m.group(1) else "", text)
     if letter in ("k", "m", "t"):

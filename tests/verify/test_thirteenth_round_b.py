@@ -402,3 +402,14 @@ def test_hostile_lengths_stay_linear():
 
     node = parse_expr(" ".join(["W^{(2)}"] * 300) + r" \odot h^{(2)}", depth=2)
     assert node.op == "had" and node.value == "loose"  # (judge._regrouped may read it as W (W … (W ⊙ h)))
+
+
+def test_step_before_reads_states_and_the_update_only():
+    from gradproof.verify.normalize import drop_time_argument
+
+    assert drop_time_argument(r"m(t) = \beta_1 m(t-1) + g", "t") == r"m_{t} = \beta_1 m_{t-1} + g"
+    assert drop_time_argument(r"W(t) = W(t-1) - \alpha m(t)", "t") == r"W' = W - \alpha m_{t}"
+    # a change of the weight at two steps (momentum's Δw(t-1)) is no update of w: read as before
+    assert drop_time_argument(r"\Delta w(t) = \alpha \Delta w(t-1) + g", "t") == r"\Delta w = \alpha \Delta w(t-1) + g"
+    # Haykin's iteration n: as before
+    assert drop_time_argument(r"v(n) = \beta v(n-1) + g", "n") == r"v = \beta v(n-1) + g"
