@@ -49,7 +49,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "superscript": ("layer", "power"),
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
                     "jacobian": ("numerator", "denominator"),
-                    "summation": ("einstein", "none")}  # index notation: a repeated index summed (einstein.py)
+                    "summation": ("einstein", "none"),  # index notation: a repeated index summed (einstein.py)
+                    "augmented": ("last",)}  # \tilde{H} = [H, 1], \tilde{W} with the bias row last (augmented.py)
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 
@@ -191,6 +192,9 @@ def notation_from_dict(table, where: str) -> Notation:
             raise AnswerError(f"{where}: '{k}' must map to a string, e.g. \"{k}\" = \"h\"")
         if k == "L" and v in ("J", "loss", "objective"):  # CS231n: L is the whole objective
             options.append(("L", "objective"))
+            continue
+        if re.fullmatch(r"\\?[A-Za-z]", k) and k not in ("J", "L", "R", "E", "C") and v in ("J", "loss", "objective"):
+            options.append(("objective_letter", k.lstrip("\\")))  # Pilex1's f: the answer's letter for the objective
             continue
         sym = k[1:] if k.startswith("\\") else k
         if _SCRIPTED.fullmatch(k) and not re.fullmatch(r"[A-Za-z]+", sym) or (re.fullmatch(r"[A-Za-z]+", sym) and not _known(v)):

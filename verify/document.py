@@ -29,12 +29,12 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import einstein, surface, texmacros
+from . import augmented, einstein, surface, texmacros
 from .judge import Claim, _top_sides
-from .layerscope import prose_scope
+from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
-from .normalize import plain_math, squeeze_space
+from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
 
 MAX_BYTES = 1_000_000
@@ -75,6 +75,7 @@ class _Eq:
     start: int = 0
     scope: str | None = None  # the layers its sentence restricts it to ("… for the output layer"): layerscope.prose_scope
     one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
+    bare_rows: bool = False  # $$ a = b \\ c = d $$: row breaks outside braces in a display with no environment
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -93,13 +94,14 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
         heading = _heading_at(headings, eq)
-        rows = _rows(eq.body) if eq.rows or eq.one_number or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
+        rows = _rows(eq.body) if eq.rows or eq.one_number or eq.bare_rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         numbers: list[int] = []  # each merged claim's row number in the display (the k of line N.k)
         steps: list[list | None] = []  # each merged claim's rows: (row id, sides it adds to the chain); None: not rows
         joined = False  # rows joined as one product: still numbered as rows (every later id keeps its meaning)
         counted, newlines_before = 0, 0  # (the body's newlines counted as the rows go: 10⁵ rows, one pass)
         row_no = 0
+        ranges: dict[int, str | None] = {}  # a row's written layer range: its scope (layerscope.range_scope)
         for offset, part in rows:
             newlines_before += eq.body.count("\n", counted, offset)
             counted = max(counted, offset)
@@ -113,6 +115,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")
             part = _REMARK_AT_END.sub("", part)  # (rudra's \quad (\text{Chain Rule}))
+            ranged = range_scope(part)  # Pilex1's , \qquad \ell = 1, 2, \cdots, L-1 after a generic claim
+            if ranged is not None:
+                part, ranges[line] = ranged
             part = _where_clause(_LEADING_CONNECTIVE.sub("", _leading_prose(_trailing_prose(part)), count=1))
             if not part:
                 continue
@@ -164,7 +169,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if not chain and cid == f"line {line}.{k + 1}" and numbers[k] != k + 1:
                 chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
-            scopes.append(eq.scope if len(merged) == 1 else None)
+            scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
@@ -360,9 +365,13 @@ def _scan(text: str, lines: _LineCounter):
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
         body = _array_cases(body)
-        one_number = False
+        if kind in ("inline", "display") and plain_in_math(body):
+            body = plain_math(body)  # beingbat's $m(t) = beta1 * m(t-1) + (1 – beta1) * dW$: plain text inside $…$
+        one_number = bare_rows = False
         if kind == "display":
             body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside
+            # $$ a = b \\ c = d $$ (no environment: MathJax breaks the line): each row a claim, as an align's rows
+            bare_rows = not one_number and _has_rows(body)
         if kind.startswith("env:"):
             body = _COMMENT.sub("", body)
         label = None
@@ -370,7 +379,7 @@ def _scan(text: str, lines: _LineCounter):
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
-                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number)
+                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows)
 
 
 #: what opens a line of a plain-text answer before its equation: a list mark, a part's label ("(a)", "b)", "2."), a
@@ -642,8 +651,8 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
         return _unlike_a_width(network)
-    if _mean_by_a_sample(claims):
-        return _unlike_a_width(network)
+    if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims[:500]):
+        return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)
     from .ownindex import batch_letters, batch_size_b
 
     # Lalin's z_{j, i}^{[l]} with i = 1, …, m, z_{:, i}: the answer indexes its examples; a PyTorch write-up's

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
+from . import augmented
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
@@ -274,19 +275,52 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
 
 #: a Greek letter defined as an objective: ξ(T, Y) = … log … (a loss of the output and the target)
 _OBJECTIVE_DEF = re.compile(r"\s*\\([A-Za-z]+)\s*(?:\([^()=]{0,40}\))?\s*=(.*)", re.S)
+#: a loss's body: a logarithm or a square
+_LOSS_BODY = re.compile(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2")
 #: a loss's body names the target (t, y, d, T, Y, a one-hot letter) besides the output
 _AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
+
+
+#: a plain letter defined as the objective of the weights or of the output: Pilex1's f(W) = \frac 1m \sum (\hat y - y)^2
+_LETTER_OBJECTIVE_DEF = re.compile(r"\s*([fF])\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+#: what such a letter is applied to when it is the objective: the weights (w, W, θ) or the network's output (A^{[L]}, ŷ)
+_OBJECTIVE_ARGUMENT = re.compile(r"\s*(?:[wW]|\\theta|\\Theta|\\hat\s*\{?\s*y\s*\}?|A\s*\^\s*\{\s*\[\s*L\s*\]\s*\})\s*"
+                                 r"(?:\^\s*\{?\s*\(?\s*\*?\s*\)?\s*\}?\s*)?$")
+
+
+def _letter_as_activation(letter: str, texts: list[str]) -> bool:
+    """``letter`` is written as an activation anywhere in the answer: primed (``f'(z)``, ``{f^{[l]}}'``), with a
+    layer script before its argument (``f_l(Z_l)``, ``f^{[2]}(…)``), or applied to a summed input (``f(z)``, ``f(Z^{[1]})``,
+    ``f(W x + b)``)."""
+    primed = re.compile(rf"(?<![A-Za-z\\]){letter}\s*(?:\^\s*\{{[^{{}}]{{0,20}}\}}\s*|_\s*(?:\{{[^{{}}]{{0,20}}\}}|\w)\s*)?\}}?\s*'")
+    scripted = re.compile(rf"(?<![A-Za-z\\]){letter}\s*[_^]\s*(?:\{{[^{{}}]{{0,20}}\}}|\w)\s*\(")
+    summed = re.compile(rf"(?<![A-Za-z\\]){letter}\s*\(\s*(?:[zZ]|[^()]{{0,40}}(?:[Wwx]\s*\+|\+\s*b))")
+    return any(p.search(t) for t in texts for p in (primed, scripted, summed))
+
+
+def letter_name(letter: str) -> str:
+    """An objective letter as the answer writes it: a plain letter (f), else its command (\\xi)."""
+    return letter if len(letter) == 1 else "\\" + letter
 
 
 def objective_letter(claims, unknown) -> str | None:
     """A letter command the answer defines as its objective and differentiates (Roelants' ξ(T, Y) = −Σ t log y, then
     ∂ξ/∂Z_o): one the reading gives no meaning (``unknown("\\xi")``; σ, δ, λ … have theirs), whose definition has a
-    logarithm or a square of the output against the target, and another claim takes ∂ξ/∂… . Returns the letter (its
-    command name) or None."""
+    logarithm or a square of the output against the target, and another claim takes ∂ξ/∂… . Also the plain letter f
+    (or F) defined so as a function of the weights or of the output (Pilex1's ``f(W) = \\frac 1m \\sum (\\hat y - y)^2``,
+    then ``\\frac{df}{dW^{[l]}}``) when the answer never writes f as an activation (primed, with a layer, of a summed
+    input: then f is the activation, as g and σ are). Returns the letter (its command name, or the letter) or None."""
     texts = [_normal(c.latex) for c in claims]
     for text in texts:
+        m = _LETTER_OBJECTIVE_DEF.match(text)
+        if (m is not None and _OBJECTIVE_ARGUMENT.match(m.group(2)) and _LOSS_BODY.search(m.group(3))
+                and _AGAINST_TARGET.search(m.group(3)) and not _letter_as_activation(m.group(1), texts)):
+            used = re.compile(r"(?:\\partial\s*|\\frac\s*\{\s*d\s*)" + m.group(1) + r"(?![A-Za-z])")
+            if any(used.search(t) for t in texts):
+                return m.group(1)
+    for text in texts:
         m = _OBJECTIVE_DEF.match(text)
-        if m is None or not unknown("\\" + m.group(1)) or not re.search(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2", m.group(2)):
+        if m is None or not unknown("\\" + m.group(1)) or not _LOSS_BODY.search(m.group(2)):
             continue
         if not _AGAINST_TARGET.search(m.group(2)):  # LSE(z) = \log \sum_k e^{z_k}: a function of z alone, no loss
             continue
@@ -324,7 +358,10 @@ def conventions(judge, claims) -> Reading | None:
            if "objective_letter" not in dict(base.options) else None)  # (batch norm's σ²_B is the variance: not one)
     if own is not None:  # Roelants' ξ(T, Y) = −Σ_i Σ_c t_ic log(y_ic), then ∂ξ/∂Z_o = Y − T
         options.append(("objective_letter", own))
-        changes.append(f"\\{own} is the answer's objective (its own definition names it)")
+        changes.append(f"{letter_name(own)} is the answer's objective (its own definition names it)")
+    if "augmented" not in dict(base.options) and augmented.appended(text):
+        options.append(("augmented", "last"))  # AbhiJ2706's \tilde{H}_l = [H_l, 1], Z_l = \tilde{H}_{l-1} \tilde{W}_l
+        changes.append(augmented.READING)
     if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")

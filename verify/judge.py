@@ -31,16 +31,16 @@ from .biascolumn import over_examples
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
-from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, names_a_map
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
-from .normalize import normalize
+from .normalize import drop_time_argument, normalize, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
-from .parser import PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
+from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
@@ -1268,6 +1268,11 @@ class Judge:
             if dotted is not None:
                 tv, sv = dotted
                 notes.append(DOT)
+            if dotted is None:
+                dotted = self._regrouped(target, student, free)
+                if dotted is not None:
+                    tv, sv = dotted
+                    notes.append(REGROUPED)
             if dotted is None and self._input_stored_as_rows(target, student):
                 return _Link("unchecked", f"{TRANSPOSED_INPUT}: it holds if the answer stores X with one "
                                           "sample per row while its other matrices hold one per column (Raschka's "
@@ -1371,6 +1376,24 @@ class Judge:
         if diag:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+
+    def _regrouped(self, target: Node, student: Node, free) -> tuple | None:
+        """(target values, claim values) with each ⊙ written after a matrix product without brackets (parser.LOOSE:
+        Pilex1's ``A^T \\cdot (A - Y) \\odot g'(Z)``) read as ``A^T \\cdot ((A - Y) \\odot g'(Z))`` — the grouping
+        whose shapes match, when the parser's (M a) ⊙ b does not; None when there is no such ⊙ or that reading fails
+        too (the shape mismatch then stands)."""
+        if free or not any(n.op == "had" and n.value == LOOSE for n in student.walk()):
+            return None
+        tv, sv = [], []
+        try:
+            node = _regroup(student)
+            for env in self.envs:
+                ctx = self.context(env)
+                tv.append(evaluate(target, ctx))
+                sv.append(evaluate(node, ctx))
+        except (ShapeMismatch, Unreadable, FloatingPointError, ValueError, RecursionError):
+            return None
+        return tv, sv
 
     def _dot_reading(self, target: Node, student: Node, free) -> tuple | None:
         """(target values, claim values) with the claim's ``\\cdot`` between two vectors of one shape read as their dot
@@ -1687,7 +1710,8 @@ class Judge:
             for r in results:  # ξ = Σ_i ξ(t_i, y_i): the answer's own objective, of a scale its definition does not show
                 if r.verdict == "incorrect" and r.diagnosis_key in ("missing_1_over_N", "extra_1_over_N"):
                     r.verdict, r.expected, r.counterexample = "unchecked", "", None
-                    r.message = (f"not judged: {r.message}, but the answer's objective \\{dict(self.notation.options)['objective_letter']} "
+                    own = letter_name(dict(self.notation.options)["objective_letter"])
+                    r.message = (f"not judged: {r.message}, but the answer's objective {own} "
                                  "is its own, and its definition does not read, so whether it is a sum or a mean over "
                                  "the samples is not known")
         if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
@@ -1887,6 +1911,9 @@ class Judge:
         from .infer import _normal
 
         texts = [_normal(c.latex) for c in claims]
+        step = dict(self.notation.options).get("time_argument", uses_time_argument(" ".join(texts[:500])))
+        if step:  # beingbat's V(t) = alpha * dW + beta*V(t-1): the velocity V_t, as the parser will read it
+            texts = [drop_time_argument(t, step) for t in texts]
         numbered = delta_offset(texts, self.net.depth, int(dict(self.notation.options).get("input_layer", 0)))
         if numbered:
             self.notation = replace(self.notation, options=self.notation.options + numbered)
@@ -2768,6 +2795,10 @@ def _with_rows(claims) -> list:
     return out
 
 
+#: a line break written as a command (MathJax and KaTeX break the display there)
+_NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
+
+
 def _top_rows(latex: str) -> list[str]:
     """The rows of a block of equations (split at ``\\\\`` outside matrix and cases environments, at ``\\text{and}``, and
     at ``, \\quad`` between two equations: ``h_1 = 0.2, \\quad h_2 = 0.8``), and the statements an implication joins
@@ -2778,6 +2809,7 @@ def _top_rows(latex: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def _rows_of(latex: str) -> tuple[str, ...]:
     """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
+    latex = _NEWLINE.sub(r"\\\\", latex)  # ezalos' \newline between two equations: a line break, as \\
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
@@ -3594,3 +3626,16 @@ def _unchecked_layout(claim: Claim, layout: str, fitting: ClaimResult) -> ClaimR
                        f"lays out a sample (with the other layout its factors are in the wrong order); if that is the "
                        f'answer\'s layout, say so in [notation]: layout = "{layout}"',
                        quantity=fitting.quantity, notes=[f"holds with each sample as a {word}"])
+
+
+#: said beside a verdict read with ⊙ binding tighter than the matrix product before it (Judge._regrouped)
+REGROUPED = ("· and ⊙ meet without brackets: read as M · (a ⊙ b), the one grouping whose shapes match")
+
+
+def _regroup(node: Node) -> Node:
+    """``node`` with every loose ⊙ after a product (``had(mul(M, a), b)``, parser.LOOSE) read as ``mul(M, had(a, b))``."""
+    args = tuple(_regroup(a) for a in node.args) if node.op not in ("num", "q", "const") else node.args
+    if node.op == "had" and node.value == LOOSE and args[0].op == "mul":
+        m = args[0]
+        return Node("mul", (m.args[0], Node("had", (m.args[1], args[1]))), m.value)
+    return replace(node, args=args) if args != node.args else node

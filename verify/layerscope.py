@@ -34,6 +34,22 @@ def prose_scope(before: str, after: str) -> str | None:
     return "hidden" if word == "hidden" else "output"
 
 
+#: a layer index's range written after a claim: ``, \qquad \ell = 1, 2, \cdots, L-1`` (Pilex1's summary rows), with its
+#: upper bound (L: every layer; L − 1: the hidden ones) — the range is dropped from the claim, the bound kept as its scope
+LAYER_RANGE_AT_END = re.compile(r"(?:\s*,)?\s*(?:\\q?quad(?![A-Za-z])\s*)+(?:\\text\s*\{\s*for\s*\}\s*)?(?:\\ell|l)\s*=\s*1\s*,"
+                                r"\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\\ldots|…)\s*,\s*L\s*(-\s*1)?\s*[.,]?\s*$")
+#: the scope of a claim whose range stops before the last layer
+HIDDEN_RANGE = "hidden range"
+
+
+def range_scope(part: str) -> tuple[str, str | None] | None:
+    """``part`` without its layer range at the end and the range's scope (None: every layer), or None when it has none."""
+    m = LAYER_RANGE_AT_END.search(part[-200:])
+    if m is None:
+        return None
+    return part[:len(part) - len(part[-200:]) + m.start()], HIDDEN_RANGE if m.group(1) else None
+
+
 def _values(scope: str, first: int, depth: int) -> set:
     """The values of the generic index (in the answer's numbering, the input ``first``) that the scope names."""
     return {first + depth} if scope == "output" else set(range(first + 1, first + depth))
@@ -82,7 +98,8 @@ def scope_layers(judge, claim, var: str, env: dict, done: list, first: int) -> t
         kept = [(v, r) for v, r in done if v in wanted]
         if kept and len(kept) < len(done):
             done = kept
-            notes.append(f"only there: its sentence says it is about the {scope} layer{'s' if len(kept) > 1 else ''}")
+            notes.append("only there: its range stops at L − 1, the hidden layers" if scope == HIDDEN_RANGE else
+                         f"only there: its sentence says it is about the {scope} layer{'s' if len(kept) > 1 else ''}")
     others = _defined_elsewhere(judge, claim) if len(done) > 1 else {}
     if others:
         judge._history = True  # (the answer's other definitions, by id: an identical claim's result is its own)

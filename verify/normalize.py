@@ -53,6 +53,10 @@ _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
 _SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
 _PARTIAL_BRACES = re.compile(r"\\partial\s*\{([^{}]*)\}")
+#: a shape stated after the equation, ``, \quad H_l \in \mathbb{R}^{n \times d_l}`` (AbhiJ2706's notes): a second
+#: statement about a symbol's type, dropped with its symbol (``_TYPE`` drops a bare one)
+_TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"
+                             r"(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 #: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
@@ -95,6 +99,37 @@ def _increment(m: re.Match) -> str:
         k -= 1
     return r"\Delta " if k < 0 or m.string[k] in _BEFORE_PREFIX else m.group(0)
 
+
+#: a letter at the step before: m(t-1), W(t-1) (beingbat's m(t) = beta1 * m(t-1) + …, W(t) = W(t-1) - …)
+_PREVIOUS_STEP = {x: re.compile(rf"(?<![A-Za-z\\])([A-Za-z]|\\theta|\\Theta)\s*\(\s*{x}\s*-\s*1\s*\)") for x in ("n", "k", "m", "t")}
+#: a letter with no script at a step written in parentheses: X(t), X(t-1), X(t+1)
+_AT_STEP = {x: re.compile(rf"(?<![A-Za-z\\])([A-Za-z]|\\theta|\\Theta)\s*\(\s*{x}\s*(?:([-+])\s*1\s*)?\)") for x in ("n", "k", "m", "t")}
+_PARAMETER_LETTERS = ("W", "w", "b", "\\theta", "\\Theta")
+
+
+def _previous_step(text: str, x: str) -> str:
+    """A claim that writes a letter at the step before (``m(t-1)``): in the update of a parameter (its left side), the
+    parameter at its latest step written is the one after the step (``W(t) = W(t-1) - …``: W(t) is W', W(t-1) the value
+    now); any other letter (an optimizer's state)
+    takes the step as its subscript, ``m(t)`` -> ``m_{t}``, ``m(t-1)`` -> ``m_{t-1}`` (Ruder's m_t = β₁ m_{t-1} + …,
+    the state after the step and before it)."""
+    found = [(m.group(1), m.group(2) or "") for m in _AT_STEP[x].finditer(text)]
+    latest = {name: max(("-", "", "+").index(sign) for n, sign in found if n == name) for name, _ in found}
+    first = _AT_STEP[x].match(text.lstrip())
+    updated = first.group(1) if first and first.group(1) in _PARAMETER_LETTERS and re.match(r"\s*(?:=|\\leftarrow|:=)",
+                                                                                          text.lstrip()[first.end():]) else None
+
+    def one(m: re.Match) -> str:
+        name, sign = m.group(1), m.group(2) or ""
+        if name in _PARAMETER_LETTERS:
+            if name != updated:  # (Haykin's \Delta w(n-1): not the update of w; read as before)
+                return m.group(0)
+            return name + ("'" if ("-", "", "+").index(sign) == latest[name] else "")
+        return name + "_{t" + (f"{sign}1" if sign else "") + "}"
+
+    return _AT_STEP[x].sub(one, text)
+
+
 def uses_time_argument(text: str) -> str | None:
     r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
     w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
@@ -113,7 +148,10 @@ _STEP_NUMBER = re.compile(r"((?<![A-Za-z\\])[Wwb]\s*(?:[\^_]\s*(?:\{[^{}]{0,12}\
 def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
-    text = _TIME_ARG["n" if letter is True else letter].sub(lambda m: "'" if m.group(1) else "", text)
+    x = "n" if letter is True else letter
+    if x == "t" and _PREVIOUS_STEP[x].search(text):  # (an optimizer's step t; Haykin's n and Hagan's k as before)
+        text = _previous_step(text, x)
+    text = _TIME_ARG[x].sub(lambda m: "'" if m.group(1) else "", text)
     if letter in ("k", "m", "t"):
         text = _STEP_NUMBER.sub(lambda m: m.group(1) + ("'" if m.group(2) == "1" else ""), text)
     return text
@@ -313,6 +351,31 @@ def _font_switches(s: str) -> str:
     return _FONT_SWITCH.sub(command, s)
 
 
+#: a prime after a braced letter with its layer script: {g^{[L]}}', {\sigma^{(2)}}' (the prime of the scripted letter)
+_BRACED_PRIME = re.compile(r"\{\s*([A-Za-z]|\\[A-Za-z]{1,12})\s*\^\s*\{([^{}]{1,20})\}\s*\}\s*'")
+#: Ng's optimizer state written before its gradient with no subscript (ezalos' V\delta W, S\delta W, V dW): V_{dW}
+_STATE_OF_GRADIENT = re.compile(r"(?<![A-Za-z\\])([VS])\s*(?:\\delta\s*|d)([Wb])(?![A-Za-z])")
+#: a layer's activation primed in parentheses with no argument after it: Wikipedia's (f^l)', (f^{l-1})' — the
+#: derivative at the layer's own summed input, z^l
+_BARE_PRIME = re.compile(r"\(\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\^\s*(?:\{([^{}]{1,12})\}|(\w))\s*\)\s*'(?!\s*[({\['])")
+
+
+def _at_own_layer(m: re.Match) -> str:
+    layer = m.group(2) or m.group(3)
+    return f"{m.group(1)}'^{{{layer}}}(z^{{{layer}}})"
+
+
+#: \frac with an argument that is one character, not a group (TeX reads the next token): \frac 1m, \frac12, \frac 1{2m}
+_FRAC_TOKENS = re.compile(r"\\frac(?![A-Za-z])\s*(?:([0-9A-Za-z])|(\{[^{}]{0,200}\}))\s*(?:([0-9A-Za-z])|(?=\{))")
+
+
+def _braced_frac(m: re.Match) -> str:
+    if m.group(1) is None and m.group(3) is None:
+        return m.group(0)  # \frac{a}{b}: as written
+    top = f"{{{m.group(1)}}}" if m.group(1) is not None else m.group(2)
+    return rf"\frac{top}" + (f"{{{m.group(3)}}}" if m.group(3) is not None else "")
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
@@ -326,7 +389,7 @@ def normalize(text: str) -> str:
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _SUM_ALL.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
-    s = _TYPE.sub(" ", s)  # … \in \mathbb{R}^q at the end: a type, not part of the value
+    s = _TYPE.sub(" ", _TYPE_STATEMENT.sub(" ", s))  # … \in \mathbb{R}^q at the end: a type, not part of the value
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
@@ -340,6 +403,10 @@ def normalize(text: str) -> str:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = squeeze_space(s)
     s = s.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac").replace(r"\cfrac", r"\frac")
+    s = _STATE_OF_GRADIENT.sub(r"\1_{d\2}", s)  # ezalos' V\delta W, S\delta W: Ng's V_{dW}, S_{dW}
+    s = _BRACED_PRIME.sub(r"\1^{\2\\prime}", s)  # Pilex1's {g^{[L]}}'(Z^{[L]}): g^{[L]\prime}(Z^{[L]})
+    s = _BARE_PRIME.sub(_at_own_layer, s)  # Wikipedia's (f^{l-1})' \circ (W^l)^T \cdot \delta^l: f^{l-1}'(z^{l-1})
+    s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)
@@ -391,8 +458,10 @@ def _named(m: re.Match) -> str:
 
 
 #: Greek letters a plain-text answer spells as words (delta2 = …, W2 - eta * dW2, lambda/m): the LaTeX it means
-_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|gamma|beta|mu|phi|nabla|"
-                         r"partial)(?![A-Za-z])")
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|sigma|epsilon|eps|gamma|beta|mu|phi|nabla|"
+                         r"partial)([12](?![0-9]))?(?![A-Za-z])")
+#: sqrt( typed as a word: the square root of the parenthesis after it
+_PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
 _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
@@ -463,5 +532,25 @@ def plain_math(text: str) -> str:
         out.append(text[i:k] + (found[0] if found else "["))
         i = found[1] if found else k + 1
     s = "".join(out)
-    s = _GREEK_WORD.sub(lambda m: "\\" + m.group(1) + " " if m.group(1) in ("partial", "nabla") else "\\" + m.group(1), s)
+    s = _GREEK_WORD.sub(_greek_word, s)
+    s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     return _WORD_SCRIPT.sub(r"_{\1}", s)
+
+
+def _greek_word(m: re.Match) -> str:
+    """A Greek letter spelled as a word (eps: ε); beta1 and beta2 are Adam's β₁ and β₂."""
+    name = {"eps": "epsilon"}.get(m.group(1), m.group(1))
+    if m.group(2) and name != "beta":
+        return "\\" + name + m.group(2)  # delta2: δ of layer 2, as a code-style name (only beta1, beta2 are Adam's β₁, β₂)
+    return "\\" + name + (f"_{{{m.group(2)}}}" if m.group(2) else " " if name in ("partial", "nabla") else "")
+
+
+#: the text of a formula typed in plain words inside math delimiters (beingbat's $m(t) = beta1 * m(t-1) + …$): no
+#: backslash at all, and a Greek letter spelled out or sqrt( — then the words cannot be letters multiplied
+_PLAIN_IN_MATH = re.compile(r"(?<![A-Za-z])(?:alpha|beta[12]?|eta|lambda|theta|epsilon|eps|gamma|sigma|delta|sqrt(?=\s*\())"
+                            r"(?![A-Za-z])")
+
+
+def plain_in_math(text: str) -> bool:
+    """Whether a formula inside math delimiters is typed as plain text (``_PLAIN_IN_MATH``): read it with plain_math."""
+    return len(text) <= 2000 and "\\" not in text and _PLAIN_IN_MATH.search(text) is not None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import elided, surface
+from . import augmented, elided, surface
 from .normalize import drop_time_argument, normalize
 from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -162,8 +162,8 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
                 if hit and (len(hit) == 1 or hit in words):
                     out.append(Tok("id", hit, pos + i))
                     i += len(hit)
-                else:
-                    out.append(Tok("id", w[i], pos + i))
+                else:  # (Pilex1's f: a letter the answer defines as its objective, infer.objective_letter)
+                    out.append(Tok("id", "J" if w[i] == own_objective else w[i], pos + i))
                     i += 1
         elif kind == "cmd":
             name = m.group("cmd")[1:]
@@ -556,10 +556,13 @@ class _Parser:
     def term(self) -> Node:
         """Elementwise products bind looser than matrix products: a ⊙ Wᵀδ is a ⊙ (Wᵀδ)."""
         node = self.product()
+        joined = self.joined  # a product written without brackets before the ⊙: A^T \cdot (A - Y) \odot g'(Z)
         while self.peek() is not None and self.peek().kind in ("op", "cmd") and MUL_OPS.get(self.peek().text) == "had":
             mark = self.next().text
             rhs = Node("neg", (self.product(),)) if self._minus() else self.product()
-            node = Node("had", (node, rhs), "otimes" if mark == "otimes" else None)  # ⊗: elementwise, or outer
+            loose = LOOSE if joined and node.op == "mul" and mark != "otimes" else None  # (judge._regrouped)
+            node = Node("had", (node, rhs), "otimes" if mark == "otimes" else loose)  # ⊗: elementwise, or outer
+            joined = False
         return node
 
     def _minus(self) -> bool:
@@ -570,6 +573,7 @@ class _Parser:
 
     def product(self) -> Node:
         node = self.postfix()
+        self.joined = False  # (whether this product joined factors itself, not inside brackets: term's ⊙ after it)
         while True:
             tok = self.peek()
             if tok is None:
@@ -578,8 +582,10 @@ class _Parser:
                 self.next()
                 rhs = Node("neg", (self.postfix(),)) if self._minus() else self.postfix()
                 node = Node(MUL_OPS[tok.text], (node, rhs), "cdot" if tok.text == "cdot" else None)  # (shapes.DOT)
+                self.joined = MUL_OPS[tok.text] == "mul"
             elif self.starts_factor(tok):
                 node = Node("mul", (node, self.postfix()))
+                self.joined = True
             else:
                 return node
 
@@ -594,6 +600,10 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
+        if self.is_("[") and self.opts.get("augmented") == "last":
+            parts = self._slice()  # AbhiJ2706's \frac{\partial L}{\partial \tilde{H}_{l-1}}[:, :-1]: a NumPy slice
+            if parts is not None:
+                node = Node("slice", (node,), tuple(parts))
         if self.is_("_") and self.i > 0 and (self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
                                              or self.macro_end == self.i):
             self.next()  # (\hat y - y)_k, (h_\theta(x))_k, t_j of the answer's t = e^{z}: an entry of a vector
@@ -715,6 +725,8 @@ class _Parser:
         if tok.kind == "cmd":
             if name == "frac":
                 return self.frac()
+            if name.startswith("tilde") and self.opts.get("augmented") == "last":
+                return self._tilde(tok)  # AbhiJ2706's \tilde{H}_{l-1} = [H_{l-1}, 1], \tilde{W}_l (augmented.py)
             if name == "sqrt":
                 if self.is_("["):
                     raise Unreadable("roots other than the square root are not supported")
@@ -777,6 +789,8 @@ class _Parser:
             # (in a batch, of the mean: with its 1/N, unlike Ng's per-example dz)
             q_tok = self.next()
             q = self.symbol(q_tok.text, q_tok, prefix=True)
+            if q.op == "pow":  # ezalos' \delta W^2, as Ng's dW^2: the square of the gradient
+                return Node("pow", (self.gradient(q.args[0], "loss"), q.args[1]))
             return self.gradient(q, "loss")
         if name == "Delta" and tok.kind == "cmd" and self.opts.get("accumulator") and (self.is_("_") or self.is_("^")):
             if self.opts["accumulator"] == "ambiguous":
@@ -839,6 +853,9 @@ class _Parser:
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
             hint = hint.replace("'", "'\\", 1)
+        if name in ("f", "F") and tok.kind == "id" and self.i >= 2 and self.t[self.i - 2].text in ("d", "partial"):
+            raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}: if {name} is the answer's objective, map it in "
+                             f"[notation]: \"{name}\" = \"J\"")  # (\frac{df}{dW}: f defined nowhere, or also an activation)
         raise Unreadable(f"unknown symbol '{name}' at position {tok.pos}{hint}" + ("; map it in [notation]" if tok.kind == "id" else ""))
 
     def _model_call(self) -> bool:
@@ -1019,6 +1036,9 @@ class _Parser:
         if [t.text for t in inside] in (["a"], ["o"], ["h"]) and j < len(self.t):
             self.i = j + 1  # Koerbitz's C(a) = ½ (y − a)²: the cost as a function of the output, named by the letter
             self.flags["output_letter"] = inside[0].text
+            return False, None
+        if [t.text for t in inside] in _OUTPUT_ARGUMENTS and j < len(self.t):
+            self.i = j + 1  # Pilex1's f(A^{[L]}) = 1/m ‖A^{[L]} − Y‖²: the objective as a function of the last layer's
             return False, None
         ranged = ":" in [t.text for t in inside]  # Ruder's J(θ; x^{(i:i+n)}; y^{(i:i+n)}): the mini-batch's examples
         plain = all(t.kind in ("id", "cmd", "num") or t.text in ARG_PUNCTUATION or ranged and t.text == "+" for t in inside)
@@ -1765,6 +1785,42 @@ class _Parser:
             return None
         return int(sizes[role])
 
+    def _tilde(self, tok: Tok) -> Node:
+        """``\\tilde{H}_k``, ``\\tilde{W}_l``: the letter under the tilde with its scripts, augmented (augmented.py)."""
+        letter = tok.text[len("tilde"):]
+        if self.bases.get(letter) not in ("h", "x", "W"):
+            raise Unreadable(f"\\tilde{{{letter}}}: the tilde is read on the activations (H, A, X) and the weights W")
+        return augmented.tilde(self.symbol(letter, tok))
+
+    def _slice(self) -> list | None:
+        """A NumPy slice after a matrix, ``[:, :-1]``, ``[:, 1:]``, ``[0, :]``: its parts (an index, or (start, stop)),
+        or None (the position kept) when the bracket holds no colon — then it is no slice."""
+        j, parts, cur = self.i + 1, [], []
+        while j < len(self.t) and j < self.i + 16 and self.t[j].text != "]":
+            if self.t[j].text == ",":
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(self.t[j].text)
+            j += 1
+        parts.append(cur)
+        if j >= len(self.t) or self.t[j].text != "]" or not any(":" in p for p in parts) or len(parts) > 2:
+            return None
+        out = []
+        for p in parts:
+            text = "".join(p)
+            if not re.fullmatch(r"-?\d{0,3}(?::-?\d{0,3})?", text):
+                raise Unreadable(f"cannot read the slice [{text}]")
+            if ":" in text:
+                a, b = text.split(":")
+                out.append((int(a) if a not in ("", "-") else None, int(b) if b not in ("", "-") else None))
+            elif text:
+                out.append(int(text))
+            else:
+                raise Unreadable("an empty part in a slice")
+        self.i = j + 1
+        return out
+
     def grad_prefix(self) -> Node:
         """Andrew Ng's ``dW^{[2]}``, ``dz^{[2]}``, ``da^{[1]}``: the gradient of J by the quantity (each example's own,
         stacked, unless the answer defines the letters as its batch objective's: option ``d_objective``)."""
@@ -1791,6 +1847,8 @@ class _Parser:
             # the answer's own letter for a weight in the other orientation (paramletters.py: w^T h with w = W⁽²⁾ᵀ):
             # ∂ℓ/∂(Wᵀ) = (∂ℓ/∂W)ᵀ
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))
+        if q.op == "aug":
+            return augmented.gradient(self, q, loss, per_sample)  # ∂L/∂\tilde{W}_l, ∂L/∂\tilde{H}_k
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):
@@ -1857,6 +1915,8 @@ class _Parser:
         if tok.text in LOSSES or tok.text in self.own_bases:  # the numerator of a Jacobian: Mazur's E_{o1}, Prince's Ω_k
             return self.symbol(tok.text, tok)
         hat = tok.kind == "cmd" and tok.text.startswith("hat")
+        if tok.kind == "cmd" and tok.text.startswith("tilde") and self.opts.get("augmented") == "last":
+            return self._tilde(tok)  # ∂L/∂\tilde{W}_l (augmented.py)
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
             raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
         name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
@@ -2600,7 +2660,13 @@ LOSS_WORDS = {**dict.fromkeys(("ce", "xent", "crossentropy", "mse", "sse", "nll"
               **dict.fromkeys(("l2", "wd", "penalty", "decay", "regularization", "regularizer"), "lossR"),
               **dict.fromkeys(("train", "training", "all", "full", "regularized", "regularised"), "whole")}
 #: an objective's argument list J(W, b), L(\\hat y, y), J(\\theta): its punctuation, and what marks it as arguments
+#: the mark of an elementwise product written after a matrix product without brackets (``M \cdot a \odot b``): read as
+#: (M a) ⊙ b, the parser's rule; where only M (a ⊙ b) has matching shapes the judge reads that (judge._regrouped)
+LOOSE = "loose"
 ARG_PUNCTUATION = (",", ";", ":", "{", "}", "^", "_", "(", ")", "[", "]", "|")  # |: given (NBIS's L(w,b|x))
+#: an objective's one argument that is the last layer's activation: A^{[L]}, a^{(L)}, a^L, H^{[L]}
+_OUTPUT_ARGUMENTS = [[letter, "^", *script] for letter in ("A", "a", "H", "h")
+                     for script in (["{", "[", "L", "]", "}"], ["{", "(", "L", ")", "}"], ["L"], ["{", "L", "}"])]
 ARG_MARKS = (",", ";", "theta", "Theta", "haty", "W", "w", "scores")
 #: the implicit layer of a parameter written without one (W, b, dW, V_{dW}) in a deeper net: every layer
 ANY_LAYER = "every"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from . import augmented
 from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, denominator_product, diagonal_product, gradient_of_scalar
 from .tree import SAMPLE_BASES, Node, Unreadable, is_bias, no_quantity, show
 
@@ -131,6 +132,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return _ones_product(node, ctx)
     if op == "ones":
         raise Unreadable("a vector of ones is read in a product, e.g. \\mathbf{1}^T \\delta")
+    if op == "aug":  # \tilde{H} = [H, 1], \tilde{W} with the bias row (augmented.py)
+        return augmented.evaluate(node, ctx, evaluate, ShapeMismatch)
+    if op == "slice":  # [:, :-1]
+        return augmented.sliced(node, ctx, evaluate)
     args = [evaluate(a, ctx) for a in node.args]
     if op in ("add", "sub", "had") and np.shape(args[0]) != np.shape(args[1]) and _has_augmented(node):
         args = _drop_bias_unit(args, node, ctx)

@@ -197,6 +197,12 @@ def show(n: Node, convention: str = "row") -> str:
         return f"{s(n.args[0])} {n.value} {s(n.args[1])}"
     if op == "true":
         return r"\text{otherwise}"
+    if op == "slice":  # a NumPy slice, [:, :-1] (augmented.py)
+        part = lambda p: ":".join("" if v is None else str(v) for v in p) if isinstance(p, tuple) else str(p)  # noqa: E731
+        return f"{s(n.args[0])}[{', '.join(part(p) for p in n.value)}]"
+    if op == "aug":  # [H, 1], [W; b], [∂L/∂H, ∂L/∂Z b] (augmented.py)
+        last = r"\mathbf{1}" if len(n.args) == 1 else " ".join(s(a) for a in n.args[1:])
+        return rf"\begin{{bmatrix}} {s(n.args[0])} & {last} \end{{bmatrix}}"
     return op
 
 

@@ -100,7 +100,9 @@ D2 = "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n"
 @pytest.mark.parametrize("doc, why", [
     ("$$ J " + "\\implies \\delta^{(2)} = \\hat y - y " * 5000 + "$$\n\n", "characters long"),
     ("$$" + ", \\qquad ".join(f"s_{{{k}}} = W_1 x + b_1" for k in range(10_000)) + "$$\n\n", "characters long"),
-    ("$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(300)) + "$$\n\n", "300 statements or equations"),
+    # (one \tag over the rows: one claim — untagged, each row of a $$ display is a claim of its own, verify13b)
+    ("$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(300)) + " \\tag{rows}$$\n\n",
+     "300 statements or equations"),
     ("$$ J " + "\\Rightarrow \\delta^{(2)} = \\hat y - y " * 250 + "$$\n\n", "251 statements or equations"),
 ])
 def test_a_claim_of_thousands_of_statements_or_rows_is_set_aside_at_once(doc, why):

@@ -53,7 +53,7 @@ def test_a_chains_links_count_towards_the_answers_total(monkeypatch):
 
 def test_rows_and_statements_are_still_counted_as_before():
     """A display of 300 one-equation rows: 300 parts (its 300 links are the same equations), the message unchanged."""
-    text = "$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(300)) + "$$\n\n"
+    text = "$$" + " \\\\ ".join("z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}" for _ in range(300)) + " \\tag{rows}$$\n\n"  # (one claim)
     (got,) = _judge().check_all(extract(text))
     assert got.verdict == "unchecked" and "300 statements or equations" in got.message
 
