@@ -235,20 +235,9 @@ def _unboxed(body: str) -> str:
         j += 1
     if j == len(inner) or inner[j] != "{":
         return body
-    depth, i = 0, j
-    while i < len(inner):
-        if inner[i] == "\\":
-            i += 2  # an escaped character (\{, \}, \\) is no brace
-            continue
-        if inner[i] == "{":
-            depth += 1
-        elif inner[i] == "}":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    framed = inner[j + 1:i]
-    if i != len(inner) - 1 or not _has_rows(framed):
+    end = surface._group_end(inner, j)  # (after the frame's balanced group)
+    framed = inner[j + 1:end - 1]
+    if end != len(inner) or not _has_rows(framed):
         return body
     opener = "".join(c if c == "\n" else " " for c in inner[:j + 1])  # (its line breaks kept: each row's own line)
     return body[:len(body) - len(body.lstrip())] + opener + framed

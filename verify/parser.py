@@ -1084,19 +1084,31 @@ class _Parser:
         return self.peek(k) is not None and self.peek(k).text in ("(", "[")
 
     # -- quantities ----------------------------------------------------------------------------------
+    def _true_class(self, text: str) -> str | None:
+        """The example a script naming the target's true class is about (``y_i`` -> "i", ``y^{(n)}`` -> "n", ``y``
+        -> ""), or None when ``text`` is no such script (CS231n's ``f_{y_i}``, ``\\mathbb{1}(y_i = k)``)."""
+        found = _LABEL_SCRIPT.match(text)
+        if found is None or self.bases.get(found.group(1), found.group(1)) != "y":
+            return None
+        return found.group(2) or found.group(3) or ""
+
+    def _of_example(self, nodes: tuple, example: str, what: str) -> tuple:
+        """``nodes`` for example ``example`` of a sum over the batch, or as they are for the one example a claim is
+        about; in a batch, a claim that names no example of it is not read."""
+        if example and example in self.bound:
+            return tuple(Node("sample", (n,), example) for n in nodes)
+        if int(self.opts.get("batch", 1)) > 1:
+            raise Unreadable(f"{what}: which example of the batch is not said (sum over it, or write the claim for one "
+                             "example)")
+        return nodes
+
     def _label_entry(self, node: Node, example: str, name: str) -> Node:
         """CS231n's ``f_{y_i}``, ``p_{y_i}``: the output's entry of example i's true class — with a one-hot target,
-        Σ_k y_k f_k of that example (the output layer's only; the example: i of a sum over the batch, or the one
-        example a claim is about)."""
+        Σ_k y_k f_k of that example (the output layer's only)."""
         kind, layer = node.value if node.op == "q" else (None, None)
         if kind not in ("yhat", "z") or kind == "z" and layer != self.depth_net:
             raise Unreadable(f"{name}_{{y}}: the true class's entry is read on the output layer only")
-        target = Node("q", (), ("y", None))
-        if example and example in self.bound:
-            node, target = Node("sample", (node,), example), Node("sample", (target,), example)
-        elif int(self.opts.get("batch", 1)) > 1:
-            raise Unreadable(f"{name}_{{y_{example}}}: which example of the batch is not said (sum over it, or write the "
-                             "claim for one example)")
+        node, target = self._of_example((node, Node("q", (), ("y", None))), example, f"{name}_{{y_{example}}}")
         return Node("axsum", (Node("had", (node, target)),), None)
 
     def _sample_script(self, toks) -> bool:
@@ -1272,8 +1284,8 @@ class _Parser:
                 elif item[0] == "other" and item[1] == "*" and mark == "^" and kind == "y":
                     pass  # Thill's y^*, y_i^*: the target (the true label), beside \hat y the prediction
                 elif (item[0] == "other" and mark == "_" and label is None and not comps and kind in ("yhat", "z", "h")
-                      and (found := _LABEL_SCRIPT.match(item[1])) and self.bases.get(found.group(1), found.group(1)) == "y"):
-                    label = found.group(2) or found.group(3) or ""  # CS231n's f_{y_i}, p_{y_i}: the true class's entry
+                      and self._true_class(item[1]) is not None):
+                    label = self._true_class(item[1])  # CS231n's f_{y_i}, p_{y_i}: the true class's entry
                 else:
                     raise Unreadable(f"cannot read the index '{item[1]}' on {name}")
         if name in self.fixed and kind == "yhat" and base is None and layer is not None and not isinstance(layer, str):
@@ -2346,7 +2358,12 @@ class _Parser:
         """CS231n's ``\\mathbb{1}(y_i = k)``: 1 where example i's true class is k — entry k of the one-hot target (of
         example i of a sum over the batch, or of the one example a claim is about). None, nothing consumed, for any
         other condition."""
-        end = next((k for k in range(self.i, min(self.i + 9, len(self.t))) if self.t[k].text == close), None)
+        opener, depth, end = {")": "(", "]": "[", "}": "{"}[close], 0, None
+        for k in range(self.i, min(self.i + 12, len(self.t))):  # (the closer of this bracket: y^{(i)} holds one too)
+            depth += (self.t[k].text == opener) - (self.t[k].text == close)
+            if depth < 0:
+                end = k
+                break
         if end is None:
             return None
         texts = [t.text for t in self.t[self.i:end] if t.text not in ("{", "}")]
@@ -2354,18 +2371,11 @@ class _Parser:
             return None
         eq = texts.index("=")
         sides = (texts[:eq], texts[eq + 1:])
-        label = next((side for side in sides if side[:1] and self.bases.get(side[0], side[0]) == "y"
-                      and (len(side) == 1 or len(side) == 3 and side[1] == "_")), None)
+        label = next((side for side in sides if self._true_class("".join(side)) is not None), None)
         other = sides[1] if label is sides[0] else sides[0]
         if label is None or len(other) != 1 or not (other[0] in ENTRY_LETTERS or other[0] in self.bound):
             return None
-        example = label[2] if len(label) == 3 else ""
-        target: Node = Node("q", (), ("y", None))
-        if example and example in self.bound:
-            target = Node("sample", (target,), example)
-        elif int(self.opts.get("batch", 1)) > 1:
-            raise Unreadable("1(y = k): which example of the batch is not said (sum over it, or write the claim for one "
-                             "example)")
+        (target,) = self._of_example((Node("q", (), ("y", None)),), self._true_class("".join(label)), "1(y = k)")
         self.i = end + 1
         return Node("comp", (target,), other[0])
 

@@ -40,24 +40,14 @@ def small(convention: str = "row", hidden: str = "tanh", output: str = "sigmoid"
     return derive(spec_from_dict(spec), check=False)
 
 
+def spec_text(name: str, inputs: int, *layers: tuple[int, str], loss: str = "squared_error", convention: str = "row",
+              learning_rate: float = 0.1) -> str:
+    """A spec TOML for a document's tests: ``layers`` as (units, activation), plain SGD."""
+    blocks = "".join(f'\n[[layers]]\nunits = {units}\nactivation = "{act}"\n' for units, act in layers)
+    return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n{blocks}\n[loss]\nname = "{loss}"\n\n'
+            f'[optimizer]\nname = "sgd"\nlearning_rate = {learning_rate}\n')
+
+
 def sigmoid_spec_text(name: str = "small", convention: str = "row") -> str:
     """A spec TOML for a document's tests: 3 inputs, 4 sigmoid hidden units, 2 sigmoid outputs, squared error, SGD 0.1."""
-    return f"""name = "{name}"
-convention = "{convention}"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+    return spec_text(name, 3, (4, "sigmoid"), (2, "sigmoid"), convention=convention)

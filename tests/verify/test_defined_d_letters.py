@@ -10,17 +10,9 @@ import numpy as np
 import pytest
 from conftest import central_differences
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
-SPEC = """name = "ng_cost_letters"
-convention = "row"
-inputs = 3
-layers = [{units = 4, activation = "tanh"}, {units = 1, activation = "sigmoid"}]
-[loss]
-name = "binary_cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.5
-"""
+SPEC = spec_text("ng_cost_letters", 3, (4, "tanh"), (1, "sigmoid"), loss="binary_cross_entropy", learning_rate=0.5)
 # the cost J = 1/m Σ_i L(a^(i), y^(i)); the examples are the columns of X, A, Z
 OBJECTIVE_LETTERS = r"""The cost is $J = \frac{1}{m} \sum_{i=1}^{m} L(a^{(i)}, y^{(i)})$; we write $dX := \partial J / \partial X$.
 

@@ -8,16 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
-SPEC = """name = "boxed"
-inputs = 3
-layers = [{units = 4, activation = "sigmoid"}, {units = 2, activation = "identity"}]
-[loss]
-name = "mean_squared_error"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = spec_text("boxed", 3, (4, "sigmoid"), (2, "identity"), loss="mean_squared_error")
 ANSWER = r"""The forward pass, boxed:
 
 $$

@@ -8,19 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
-SPEC = """name = "label_index"
-convention = "column"
-inputs = 4
-[[layers]]
-units = 3
-activation = "softmax"
-[loss]
-name = "cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = spec_text("label_index", 4, (3, "softmax"), loss="cross_entropy", convention="column")
 FORMS = {"ratio": r"L_i = -\log\left(\frac{e^{f_{y_i}}}{\sum_j e^{f_j}}\right)",
          "lse": r"L_i = -f_{y_i} + \log\sum_j e^{f_j}",
          "prob": r"L_i = -\log \hat y_{y_i}"}
@@ -79,6 +69,7 @@ def test_the_score_gradient_by_central_differences():
 
 @pytest.mark.parametrize(("claim", "verdict"), [(r"p_k - \mathbb{1}(y_i = k)", "correct"),
                                                 (r"p_k - \mathbb{1}\{k = y_i\}", "correct"),
+                                                (r"p_k - \mathbb{1}(y^{(i)} = k)", "correct"),
                                                 (r"p_k + \mathbb{1}(y_i = k)", "incorrect")])
 def test_the_indicator_of_the_true_class(tmp_path, claim, verdict):
     claims = [r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}", r"\frac{\partial L_i}{\partial f_k} = " + claim]

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
-SPEC = """name = "fonts"
-inputs = 4
-layers = [{units = 5, activation = "sigmoid"}, {units = 3, activation = "softmax"}]
-[loss]
-name = "cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = spec_text("fonts", 4, (5, "sigmoid"), (3, "softmax"), loss="cross_entropy")
 ANSWER = r"""\begin{align} h &= \sigma (W^{(1)} x+b^{(1)}) \\ \hat y &= {\rm softmax}({\bf W}^{(LAYER)}h + b^{(2)}) \end{align}
 
 $$\frac{\partial {\cal L}}{\partial b^{(2)}} = \hat y - y$$

@@ -10,17 +10,9 @@ import numpy as np
 import pytest
 from conftest import central_differences
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
-SPEC = """name = "subscript_layers"
-convention = "column"
-inputs = 4
-layers = [{units = 5, activation = "relu"}, {units = 3, activation = "softmax"}]
-[loss]
-name = "cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = spec_text("subscript_layers", 4, (5, "relu"), (3, "softmax"), loss="cross_entropy", convention="column")
 ANSWER = r"""$$
 z_1 = XW_1 + b_1,\quad a_1 = \mathrm{ReLU}(z_1)
 $$
