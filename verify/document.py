@@ -47,7 +47,9 @@ MATH_ENVS = ("equation", "align", "gather", "eqnarray", "multline", "flalign", "
 _SPLIT_ENVS = ("align", "gather", "eqnarray", "multline", "flalign", "alignat")
 _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|alignedat|array|align\*?|gather\*?|eqnarray\*?|"
                          r"flalign\*?)\s*\}(\{[^{}]*\})?")  # (align inside $$…$$: MathJax and Jupyter accept it)
-_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
+#: the line that closes a ```math fence (indented as its opener may be)
+_FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
+_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
@@ -329,7 +331,7 @@ def _scan(text: str, lines: _LineCounter):
             closer, kind = "\\]", "display"
         elif tok == "\\(":
             closer, kind = "\\)", "inline"
-        elif tok.startswith("```"):
+        elif tok.lstrip(" \t").startswith("```"):
             closer, kind = "\n```", "display"
         elif tok == "$":
             closer, kind = "$", "inline"
@@ -339,15 +341,20 @@ def _scan(text: str, lines: _LineCounter):
         if tok in ("\\[", "\\(") and text[m.start() - 1:m.start()] == "\\":
             closer = "\\" + closer  # Markdown's escaped \\( … \\) (Jekyll, kramdown): the closer is escaped too
         start = m.end()
-        end = -1 if closer in missing else text.find(closer, start)
+        if closer == "\n```":  # a fence may be indented (a list item's ```math): its closer is indented likewise
+            found = None if closer in missing else _FENCE_CLOSE.search(text, start)
+            end = found.start() if found else -1
+        else:
+            end = -1 if closer in missing else text.find(closer, start)
         if end < 0:
             missing.add(closer)
             pos = m.end()
             continue
         body = text[start:end]
-        pos = end + len(closer)
-        if tok.startswith("```"):
-            body = body.lstrip(" \t")[1:]  # the fence's own line break: the equation is numbered by the fence's line
+        pos = found.end() if closer == "\n```" else end + len(closer)
+        if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
+            lead = len(body) - len(body.lstrip(" \t\n"))
+            start, body = start + lead, body[lead:]
         if kind == "inline":
             if len(body) > MAX_INLINE or "\n\n" in body or not _RELATION.search(body):
                 if len(body) > MAX_INLINE or "\n\n" in body:

@@ -97,7 +97,12 @@ h^{(1)} &= \begin{bmatrix} 1 & 3 \\ 2 & 4 \end{bmatrix} \label{eq:h}
 ```math
 J = 1
 ```
+1. An indented fence in a list item:
+
+   ```math
+   K = 2
+   ```
 """
-    claims = extract(text)
-    assert [c.id for c in claims] == ["line 2", "line 4.1", "eq:h", "line 7", "line 8"]
+    claims = extract(text)  # a fence's claim is numbered by its own first line (the documented rule), not the fence's
+    assert [c.id for c in claims] == ["line 2", "line 4.1", "eq:h", "line 7", "line 9", "line 14"]
     assert r"1 & 3 \\ 2 & 4" in claims[2].latex and "&=" not in claims[1].latex
