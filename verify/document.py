@@ -58,6 +58,8 @@ _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[
 #: and a colon, period or parenthesis (``Q1: …``, ``Problem 2.``, ``*Q3)*``)
 _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
                       r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
+#: any heading: Markdown's ``#`` … ``######`` and LaTeX's sections (the end of a question's scope), and code fences
+_ANY_HEADING = re.compile(r"^(?:#{1,6}(?=[ \t])|\\(?:sub)*section\*?\{|[ \t]{0,8}```)", re.M)
 #: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
 _LEADING_CONNECTIVE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
                             r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
@@ -84,8 +86,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
-    headings = [(m.start(), re.sub(r"\s+", "", m.group(1) or m.group(2)).replace("Question", "Q").replace("question", "Q"))
-                for m in _HEADING.finditer(text)]
+    headings = _question_scopes(text)
     claims: list[Claim] = []
     scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
     counters: dict[str, int] = {}
@@ -404,6 +405,32 @@ def _plain(text: str, lines: _LineCounter):
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
         yield _Eq(plain_math(body), lines.at(start), None, False, start + lead.end(), None)
+
+
+def _question_scopes(text: str) -> list[tuple[int, str | None]]:
+    """Where each question's scope starts (its label) and ends (None). A question heading (``## Question 5``) lasts to
+    the next question, over the sections under it; a question paragraph (``**Q1:** …``, ``Q1: …``) ends at the next
+    heading too, so the claims under a later heading that is no question are ``line N`` again."""
+    marks = [(m.start(), m) for m in _HEADING.finditer(text)]
+    fenced = False  # (a ``# comment`` in a fenced code block is no heading)
+    for m in _ANY_HEADING.finditer(text):
+        if m.group(0).lstrip(" \t").startswith("```"):
+            fenced = not fenced
+        elif not fenced:
+            marks.append((m.start(), None))
+    marks.sort(key=lambda t: (t[0], t[1] is None))
+    scopes: list[tuple[int, str | None]] = []
+    paragraph = False  # the open question is a paragraph: the next heading ends it
+    for pos, m in marks:
+        if scopes and scopes[-1][0] == pos:
+            continue
+        if m is not None:
+            scopes.append((pos, re.sub(r"\s+", "", m.group(1) or m.group(2)).replace("Question", "Q").replace("question", "Q")))
+            paragraph = not m.group(0).startswith(("#", "\\"))
+        elif paragraph:
+            scopes.append((pos, None))
+            paragraph = False
+    return scopes
 
 
 def _heading_at(headings: list, eq: _Eq) -> str | None:

@@ -106,3 +106,32 @@ J = 1
     claims = extract(text)  # a fence's claim is numbered by its own first line (the documented rule), not the fence's
     assert [c.id for c in claims] == ["line 2", "line 4.1", "eq:h", "line 7", "line 9", "line 14"]
     assert r"1 & 3 \\ 2 & 4" in claims[2].latex and "&=" not in claims[1].latex
+
+
+def test_question_scopes_end_where_a_grader_ends_them():
+    """A question heading lasts over the sections under it (heldout5's CMU homework); a question paragraph ends at the
+    next heading (heldout14's notebook: the claims under a later heading are line N again); a `#` comment in a code
+    fence is no heading."""
+    text = """## Question 5: SGD
+
+$$a = 1$$
+
+### Forward pass
+
+$$b = 2$$
+
+**Q1:** what is c?
+
+$$c = 3$$
+
+```python
+# not a heading
+```
+
+$$d = 4$$
+
+## Exercise
+
+$$e = 5$$
+"""
+    assert [c.id for c in extract(text)] == ["Q5.1", "Q5.2", "Q1.1", "Q1.2", "line 21"]
