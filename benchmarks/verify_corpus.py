@@ -35,8 +35,10 @@ false rejects, now open to work from. The fourteenth (tests/verify/corpus/heldou
 answers -- Shivam Kumar's worked exam solutions as answers TOMLs, Riccardo de Lutio's LaTeX notes, Marius Bauer's German
 optimizer summary, menetn's ETH summary sheet as an answers TOML, Sai Krishna Ponnam's batch-norm notes, zz0808's Chinese
 notes on Ng's courses --, smaxx73's Session 6 notebook and quiz solutions, Roberto Paredes's Spanish MDPII notes with
-```math fences) is fresh: nobody but its builder has read or measured it; its first measurement is the next round's
-honest number.
+```math fences) has been measured too: first measured 21.8 % (110 of 504) with 164 unchecked, 190 ids not found
+(verify's own id bugs: a ```math fence numbered by the fence's line and not read when indented in a list item, a
+question paragraph's scope running past the next heading), 1 false accept (an exam solution's planted gradient excused
+as carried forward) and 24 false rejects, now open to work from.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
