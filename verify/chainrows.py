@@ -19,11 +19,15 @@ claim has it. The chain's own id and verdict are unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from gradproof.derive import limits
 
-from .judge import _NOTATION_UNREAD, Claim, ClaimResult, _top_sides
+from .judge import _NOTATION_UNREAD, Claim, ClaimResult, _top_rows, _top_sides
+
+#: a claim numbered by its line alone (``line 27``, not ``line 27.2``, a tag or a question's ``Q2.1``)
+_LINE_ID = re.compile(r"line \d+")
 
 
 def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
@@ -96,6 +100,37 @@ def settle(claims: list[Claim], results: list[ClaimResult], judged: dict) -> Non
             for row in r.rows:
                 if row.verdict != "unchecked":
                     _unjudge(row, f"not judged: the chain it belongs to was revised ({r.message})")
+
+
+def side_by_side(claims: list[Claim], results: list[ClaimResult]) -> None:
+    """Equations written side by side in one display (``z_1 = W_1 x, \\quad a_1 = ReLU(z_1)``, ``… \\text{and} …``) are
+    one claim ``line N`` whose equations are each judged (``Judge._check_rows``); a grader names them ``line N.1``,
+    ``line N.2``, the documented ``line N.k`` for the k-th claim of a display with several. Each becomes a row under
+    that id with its own equation's verdict (the claim's ``links``), once every pass has settled the claim's verdict; a
+    claim no longer correct or incorrect (revised, or never judged) gives its rows its own verdict and reason."""
+    for c, r in zip(claims, results, strict=True):
+        if r.rows or not _LINE_ID.fullmatch(r.id):
+            continue
+        pieces = _top_rows(c.latex)
+        if len(pieces) < 2 or len(r.links) != len(pieces):
+            continue
+        n, judged = len(pieces), r.verdict in ("correct", "incorrect", "carried_forward")
+        worst = next((k for k, v in enumerate(r.links) if v == r.verdict), None) if judged else None
+        r.rows = []
+        for k, piece in enumerate(pieces):
+            verdict = r.links[k] if judged else r.verdict
+            if k == worst or not judged:
+                message = r.message if verdict != "correct" else f"holds (equation {k + 1} of {n})"
+            else:
+                message = {"correct": f"holds (equation {k + 1} of {n})",
+                           "unchecked": f"equation {k + 1} of {n} was not judged"}.get(
+                    verdict, f"{verdict.replace('_', ' ')} (equation {k + 1} of {n}; the claim's message names equation "
+                    f"{worst + 1})")
+            row = ClaimResult(f"{r.id}.{k + 1}", piece.strip(), verdict, r.expected if k == worst else "", message,
+                              quantity=r.quantity)
+            if k == worst:
+                row.counterexample, row.diagnosis, row.diagnosis_key = r.counterexample, r.diagnosis, r.diagnosis_key
+            r.rows.append(row)
 
 
 def find_row(results: list[ClaimResult], cid: str) -> ClaimResult | None:

@@ -1673,6 +1673,7 @@ class Judge:
         layered, modules, thresholds, labelled = restorers
         from .bareneuron import unjudge_bare
         from .chainrows import settle as settle_rows
+        from .chainrows import side_by_side
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
         from .loosereading import unjudge_loose
@@ -1742,6 +1743,7 @@ class Judge:
             from .intermediates import rejudge
 
             rejudge(self, results)
+        side_by_side(claims, results)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
         return results
 
     def _prepare(self, claims):

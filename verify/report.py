@@ -52,7 +52,8 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):
             lines.append(f"{pad}tolerance: {r.tolerance}")
         steps = [row for row in r.rows if row.id != r.id]  # a chain's rows, each a step (chainrows.py)
-        if len(steps) > 1 or steps and steps[0].latex != r.latex:
+        side = steps and all(row.id.startswith(r.id + ".") for row in steps)  # (equations side by side: line N.k)
+        if (len(steps) > 1 or steps and steps[0].latex != r.latex) and not (side and r.verdict == "correct"):
             lines += [f"{pad}{MARKS[row.verdict]} row {printable(row.id)}: {row.verdict}"
                       + (f" ({printable(row.message)})" if row.verdict != "correct" else "") for row in steps]
     tolerances = sorted({r.tolerance for r in results if r.tolerance})

@@ -186,3 +186,28 @@ def test_a_sum_over_an_axis_written_as_its_number():
     assert node.op == "axsum" and node.value == 0 and node == numpy
     with pytest.raises(Unreadable):
         parse_claim("\\sum_0^N x", Notation(), 2)
+
+
+def test_equations_side_by_side_are_the_rows_line_n_k(tmp_path):
+    """``\\frac{∂J}{∂ŷ} = ŷ − y, \\quad \\frac{∂J}{∂b^{(2)}} = 2(ŷ − y)`` in one ```math fence: one claim line N (its
+    equations each judged), and each equation also a row named line N.1, line N.2 (the documented k-th claim of a
+    display with several) with its own verdict; a correct claim's rows are not repeated in the terminal report."""
+    n = network()
+    grad = numeric_grad(lambda v: 0.5 * np.sum((v - n["y"]) ** 2), n["yhat"])  # ∂J/∂b2 = ∂J/∂ŷ (ŷ = W2 a1 + b2)
+    want = {"line 4.1": np.allclose(n["yhat"] - n["y"], grad, atol=1e-6),
+            "line 4.2": np.allclose(2 * (n["yhat"] - n["y"]), grad, atol=1e-6)}
+    assert want == {"line 4.1": True, "line 4.2": False}
+    body = ("Gradients:\n\n```math\n"
+            "\\frac{\\partial J}{\\partial \\hat y} = \\hat y - y, \\quad \\frac{\\partial J}{\\partial b^{(2)}} = 2 (\\hat y - y)\n"
+            "```\n\n```math\n"
+            "\\frac{\\partial J}{\\partial \\hat y} = \\hat y - y, \\quad \\frac{\\partial J}{\\partial b^{(2)}} = \\hat y - y\n```\n")
+    results = verify(tmp_path, body)
+    wrong, right = (next(r for r in results if r.id == i) for i in ("line 4", "line 8"))
+    assert wrong.verdict == "incorrect" and right.verdict == "correct"
+    assert {r.id: r.verdict == "correct" for r in wrong.rows} == want
+    assert {r.id: r.verdict for r in right.rows} == {"line 8.1": "correct", "line 8.2": "correct"}
+
+    from gradproof.verify.report import text_report
+
+    report = text_report(results, "t")
+    assert "row line 4.2: incorrect" in report and "row line 8.1" not in report
