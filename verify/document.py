@@ -49,7 +49,7 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
                          r"flalign\*?)\s*\}(\{[^{}]*\})?")  # (align inside $$…$$: MathJax and Jupyter accept it)
 #: the line that closes a ```math fence (indented as its opener may be)
 _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
-_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$|(?<![\\$])\$(?!\$)", re.M)
+_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)

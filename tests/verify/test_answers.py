@@ -135,3 +135,9 @@ $$d = 4$$
 $$e = 5$$
 """
     assert [c.id for c in extract(text)] == ["Q5.1", "Q5.2", "Q1.1", "Q1.2", "line 21"]
+
+
+def test_a_dollar_after_a_latex_line_break_opens_math():
+    r"""``\\$h = 1$`` (a line break, then inline math: de Lutio's itemize) opens math; ``\$5`` is an escaped dollar."""
+    text = "\\item The output : \\\\$h = z$\n\\item Its derivative : $f'(z) = 1$\n\\item costs \\$5 and $a = 2$\n"
+    assert [(c.id, c.latex) for c in extract(text)] == [("line 1", "h = z"), ("line 2", "f'(z) = 1"), ("line 3", "a = 2")]
