@@ -49,7 +49,8 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
                          r"flalign\*?)\s*\}(\{[^{}]*\})?")  # (align inside $$…$$: MathJax and Jupyter accept it)
 #: the line that closes a ```math fence (indented as its opener may be)
 _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
-_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)
+_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
+                     r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)  # (\\$x$: a line break, then math)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
@@ -459,6 +460,10 @@ def _trailing_prose(part: str) -> str:
 #: them: letters, spaces and punctuation only), then spacing
 _LEADING_PROSE = re.compile(r"\\(?:text|textrm|mathrm)\s*\{([A-Za-z][A-Za-z ,.;:']{0,80})\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 #: a remark in parentheses at the end of a row: Jihwan's \qquad(\text{where}\quad A = B)
+#: ... and one after the row with no parentheses, after an alignment mark, a \quad or a comma: joyabrata-das's
+#: ``A^{(1)} &= ReLU(Z^{(1)}) && \text{where } ReLU(z) = \max(0,z)``
+_WHERE_BARE = re.compile(r"(?:(?:&&?|\\q?quad|,)\s*+|(?<=\s))\\text\s*+\{\s*+(?:where|with)\s*+,?\s*+\}\s*+"
+                         r"(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 _WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\s*+(?:(?:\\q?quad|\\[,:;! ]|~)\s*+)*+")
 
 
@@ -502,11 +507,29 @@ def _leading_prose(part: str) -> str:
     return part[m.end():]
 
 
+def _unbalanced(text: str) -> bool:
+    """Whether ``text``'s braces and parentheses do not balance (it is not one group of its own)."""
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, "{": 1, ")": -1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
 def _where_clause(part: str) -> str:
     """A row ending in a remark ``(\\text{where}\\quad A = B)``: two statements, the row and the remark, each judged
     (``\\therefore`` splits them: surface.split_statements). Only a remark that closes the row, outside braces."""
     m = next(reversed(list(_WHERE.finditer(part))), None)  # the last remark
-    if m is None or not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
+    if m is None:
+        bare = next(reversed(list(_WHERE_BARE.finditer(part))), None)  # … && \text{where } ReLU(z) = max(0, z)
+        if bare is None or "=" not in part[:bare.start()] or "=" not in part[bare.end():] or _unbalanced(part[bare.end():]):
+            return part
+        defined = _first_side(part[bare.end():])  # "= z - e_y, where z = softmax(h)": the row's own letter, defined
+        if re.search(r"(?<![A-Za-z\\])" + re.escape(defined) + r"(?![A-Za-z])", part[:bare.start()]):
+            return part  # (a definition of the answer's letter, not a claim of its own: as it was)
+        return f"{part[:bare.start()].rstrip()} \\therefore {part[bare.end():].strip()}"
+    if not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
         return part
     inner, depth = part[m.end():part.rstrip().rfind(")")], 0
     for ch in inner:  # the remark's own parentheses and braces must balance (it is one group)

@@ -1144,6 +1144,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     finally:
         judge.notation = saved
     for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
+        if index_value(c.latex):  # (not a definition of l: Judge._bounded_check says what it is)
+            continue
         hits: list = []
         entry = judge.batch == 1 and _COMPONENT_KEY.fullmatch(key)  # p_i = e^{z_i} / \sum_j e^{z_j}: the vector p, entry by entry
         free = free_indices(node) if entry else []
@@ -1195,6 +1197,18 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
     return tuple(fixed), tuple(macros), ids
 
 
+#: an index set to a small integer: ``$l=2$`` in an answer's prose ("Layers: $l=1$: 784 → 256") names the layer or
+#: entry it speaks of
+_INDEX_VALUE = re.compile(r"\s*(l|i|j|k|\\ell)\s*=\s*(\d{1,3})\s*[.,;:]?\s*")
+
+
+def index_value(latex: str) -> str | None:
+    """The message for a claim that only names a value of an index (``l = 2``), else None: which layer or entry the
+    text speaks of, neither a claim about the network nor a definition of the letter (read as one, the next line's
+    ``$l=2$`` was "the numbers on the left give 1")."""
+    m = _INDEX_VALUE.fullmatch(latex)
+    return None if m is None else (f"not judged: it names a value of the index {m.group(1)} ({m.group(1)} = "
+                                   f"{m.group(2)}: which layer or entry the text speaks of), not a claim about the network")
 #: a definition that computes a forward quantity: an activation, exp or a softmax applied
 _FORWARD_LIKE = re.compile(r"\\(?:exp|sigma|tanh|softmax|varphi|phi)(?![A-Za-z])|(?<![A-Za-z\\])e\s*\^|\\(?:ReLU|relu|max)")
 #: a symbol defined entry by entry: p_i, p_{i}, s_k (one letter, one index letter)

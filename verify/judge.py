@@ -31,7 +31,7 @@ from .biascolumn import over_examples
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .foreign import nesterov_moment, other_loss, other_step
-from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, letter_name, names_a_map
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
@@ -1759,7 +1759,7 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
-        from .lossname import ell_is_the_mean, unlabel
+        from .lossname import ell_is_the_mean, ell_is_the_objective, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         from .thresholds import CHANGE, ThresholdReading
@@ -1797,6 +1797,9 @@ class Judge:
         settled = conventions(self, claims)
         if settled is not None:
             self.notation, self.inferred = settled.notation, self.inferred + settled.changes
+        if self.net.regularizer is not None and "ell" not in dict(self.notation.options) and ell_is_the_objective(claims):
+            self.notation = replace(self.notation, options=self.notation.options + (("ell", "objective"),))
+            self.inferred += ("ℓ is the whole objective (data loss plus regularization, its own definition)",)
         if self.batch > 1 and "ell" not in dict(self.notation.options) and ell_is_the_mean(claims):
             self.notation = replace(self.notation, options=self.notation.options + (("ell", "batch"),))
             self.inferred += ("ℓ is the batch's mean loss (its own definition), not one example's",)
@@ -2541,6 +2544,8 @@ class Judge:
         if claim.id in self.defining and defining:
             verdict, message = self.defining[claim.id]
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
+        if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
         if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
                                "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)
@@ -2708,6 +2713,8 @@ _BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
+#: what a piece of a row states: an equation, a value stated with ≈, an update (W ← W − η g)
+_STATES = re.compile(r"=|\\approx(?![A-Za-z])|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")
 _AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
 
@@ -2815,7 +2822,7 @@ def _rows_of(latex: str) -> tuple[str, ...]:
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)
-    if len(parts) > 1 and all("=" in p or "\\approx" in p for p in parts) and "\\begin" not in latex:
+    if len(parts) > 1 and all(_STATES.search(p) for p in parts) and "\\begin" not in latex:
         # (A-R007's H1 \approx 0.6687, \quad H2 \approx 0.6797: values stated with \approx, side by side)
         return tuple(part for row in parts for part in _rows_of(row))
     listed = _quad_equations(latex)

@@ -46,6 +46,21 @@ def ell_is_the_mean(claims) -> bool:
     return False
 
 
+def ell_is_the_objective(claims) -> bool:
+    """Whether the answer defines ℓ (``\\ell``, ``\\mathcal{L}``) — one example's loss by default — as the whole
+    objective, its data term plus a penalty (joyabrata-das's ``\\mathcal{L} = -\\frac{1}{m}\\sum … + \\frac{\\lambda}{2m}
+    \\sum_l \\|W^{(l)}\\|_F^2``): then its derivatives are the objective's, penalty included, as J's are."""
+    for c in claims:
+        m = _DEFINES_ELL.match(c.latex)
+        if m and _PENALTY.search(c.latex, m.end()) and "\\partial" not in c.latex[:m.end()]:
+            return True
+    return False
+
+
+#: a penalty term in an objective's definition: λ, a norm, Ω(θ), R(W)
+_PENALTY = re.compile(r"\\lambda(?![A-Za-z])|\\[lr]?Vert|\\\||\\Omega(?![A-Za-z])|(?<![A-Za-z\\])R\s*\(")
+
+
 #: σ with a function's name as its subscript (and a prime before it): \sigma'_\mathrm{sig}, \sigma_{relu}
 _SIGMA_NAMED = re.compile(r"\\sigma\s*(')?\s*_\s*(?:\{\s*" + _FONT + r"\{\s*([A-Za-z]{2,10})\s*\}\s*\}|" + _FONT
                           + r"\{\s*([A-Za-z]{2,10})\s*\}|\{\s*([A-Za-z]{2,10})\s*\})")

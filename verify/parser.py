@@ -1172,7 +1172,7 @@ class _Parser:
             data, sample = self.skip_arguments()
             if own is not None and sample is None:
                 return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), own))
-            kind = "loss" if name == "L" and self.opts.get("L") == "objective" else LOSSES[name]
+            kind = "loss" if self._whole_objective(name) else LOSSES[name]
             if named is not None:
                 kind = named if named != "whole" else kind
             if kind == "lossOmega":
@@ -1913,9 +1913,14 @@ class _Parser:
             self.i += 4  # Mazur's E_{total}
         data, self.loss_sample = self.skip_arguments()
         self.loss_sample = self.loss_sample or own
-        if tok.text == "L" and self.opts.get("L") == "objective":
+        if self._whole_objective(tok.text):
             return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
+
+    def _whole_objective(self, name: str) -> bool:
+        """Whether the letter ``name`` (L, or ℓ/𝓛 by its own definition) is the whole objective, penalty included,
+        not the data loss it names by default (options ``L``/``ell`` = "objective")."""
+        return name in ("L", "ell") and self.opts.get(name) == "objective"
 
     def wrt(self) -> Node:
         macro = self.macro()  # \partial W_o with "W_o" = "W2"
