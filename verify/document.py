@@ -50,7 +50,10 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
 #: the line that closes a ```math fence (indented as its opener may be)
 _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
-                     r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)  # (\\$x$: a line break, then math)
+                     r"|^[ \t]{0,8}(?:```|~~~)(?!math[ \t]*$)[^\n`]*$"  # (a code block: skipped, its $ are R's, the shell's)
+                     r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)
+#: the line that closes a fenced code block
+_CODE_CLOSE = re.compile(r"\n[ \t]{0,8}(?:```|~~~)[ \t]*(?=\n|$)")  # (\\$x$: a line break, then math)
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
@@ -327,6 +330,14 @@ def _scan(text: str, lines: _LineCounter):
         if m is None:
             return
         tok = m.group(0)
+        if tok.lstrip(" \t")[:3] in ("```", "~~~") and not tok.lstrip(" \t").startswith("```math"):
+            found = None if "code" in missing else _CODE_CLOSE.search(text, m.end())
+            if found is None:  # an unclosed fence: no code block (the text after it is read as before)
+                missing.add("code")
+                pos = m.start() + len(tok) - len(tok.lstrip(" \t")) + 3
+            else:
+                pos = found.end()
+            continue
         if tok == "$$":
             closer, kind = "$$", "display"
         elif tok == "\\[":

@@ -1759,9 +1759,12 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
+        from .funcdef import read_as_function
         from .lossname import ell_is_the_mean, ell_is_the_objective, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
+        claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)
+        labelled = {**labelled, **defined}
         from .thresholds import CHANGE, ThresholdReading
 
         thresholds = ThresholdReading.detect(self.net, claims)  # Zhou's θ_j, γ_h subtracted (verify/thresholds.py)
@@ -2546,6 +2549,10 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
+        if not self.numeric and _A_COUNT.fullmatch(claim.latex):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states how many examples there are "
+                               f"({claim.latex.strip()}), which the spec leaves open (a document is judged at sizes of "
+                               "gradproof's choosing)", quantity=claim.quantity)
         if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
                                "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)
@@ -2713,6 +2720,8 @@ _BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 
 #: a row that goes on with the chain of the row before it: "= …" (document._CONTINUES, when no & marks it)
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
+#: the number of examples stated (penasta's ``m=100.000``, ``N = 64``): a document is judged at sizes the tool chose
+_A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
 #: what a piece of a row states: an equation, a value stated with ≈, an update (W ← W − η g)
 _STATES = re.compile(r"=|\\approx(?![A-Za-z])|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _QUAD = re.compile(r"[,;]\s*\\q?quad")

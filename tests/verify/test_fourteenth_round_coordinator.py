@@ -73,3 +73,25 @@ def test_a_remark_after_a_row_and_two_updates_side_by_side(tmp_path):
     assert got["line 11.2"].verdict == "correct" and got["line 11.2"].message == "all 2 equations hold"
     update = got["line 16"]
     assert update.verdict == "incorrect" and update.links[:2] == ["correct", "incorrect"]
+
+
+def test_a_students_quarto_answer_code_blocks_counts_and_function_definitions(tmp_path):
+    """penasta's R Markdown homework (Portuguese): the `$` of R code (``resultados$losses_treino``) in a ```{r} block
+    is no math; ``$m=100.000$`` (the number of observations) is not judged against a batch the tool chose; and the
+    logistic function defined by the activation's letter, ``a(x) = \\frac{1}{1+e^{-x}}``, is no claim about the
+    network's input x (it was "incorrect": read as the hidden activation and x the input)."""
+    x = np.linspace(-3, 3, 7)
+    assert np.allclose(1 / (1 + np.exp(-x)), 0.5 * (1 + np.tanh(x / 2)))  # (what a(x) defines: the logistic function)
+    body = ("O código simula $m=100.000$ observações.\n\n"
+            "onde $a(x) = \\frac{1}{1+e^{-x}}$ representa a função de ativação logística.\n\n"
+            "```{r, cache=TRUE}\nlosses_df <- tibble(epoch = 1:100,\n   treino = resultados$losses_treino,\n"
+            "   validacao = resultados$losses_valid)\n```\n\n"
+            "$$\\frac{\\partial J}{\\partial \\hat y} = \\hat y - y$$\n")
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("penasta", 2, (2, "sigmoid"), (1, "identity"), loss="mse"))
+    (tmp_path / "answer.md").write_text(body)
+    got = {r.id: r for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    assert list(got) == ["line 1", "line 3", "line 11"]  # (nothing from the code block)
+    assert got["line 1"].verdict == "unchecked" and "how many examples" in got["line 1"].message
+    assert got["line 3"].verdict == "unchecked" and got["line 3"].latex.startswith("a(x)")
