@@ -4,8 +4,11 @@
 ``a`` and ``h`` name the activations, so ``a(x)`` was read as the hidden layer's activation times … and the right side
 as a function of the network's input ``x``: a right definition of the logistic function was "incorrect". A claim whose
 left side is such a letter applied to one bare variable, and whose right side is a formula in that variable alone,
-defines the activation function: it is read as ``g(v) = …`` (g, the activation function, as the parser reads it). One
-linear regular expression per claim; the report shows the claim as written."""
+defines the activation function: it is read as ``g(v) = …`` (g, the activation function, as the parser reads it).
+
+The network as a function of its input and parameters, ``f(\\boldsymbol{x}; \\boldsymbol{\\phi})``, ``f(x; W, b)``, ``f(x;
+\\theta)`` (Goodfellow's and Prince's notation), is its output ŷ (it was read as an activation f applied to x). Linear
+regular expressions, claims of at most 400 characters; the report shows the claim as written."""
 
 from __future__ import annotations
 
@@ -19,14 +22,25 @@ _FORMULA_WORDS = re.compile(r"\\(?:d?frac|tfrac|exp|tanh|ln|log|max|min|sqrt|lef
                             r"(?![A-Za-z])|\be\b|[0-9.+\-*/^_{}()\[\]\s,|]")
 
 
+#: the network's function of its input and its parameters: f(x; θ), f(\boldsymbol{x}; \boldsymbol{\phi}), f(x; W, b)
+_NETWORK = re.compile(r"(?<![A-Za-z\\])f\s*\(\s*(?:\\(?:boldsymbol|mathbf|vec|bm)\s*\{\s*x\s*\}|x)\s*;\s*([^();=]{1,80})\)")
+#: what the parameters after the semicolon are written with
+_PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{\s*[Wwb]|boldsymbol)|(?<![A-Za-z\\])[Wwb](?![A-Za-z])")
+
+
 def read_as_function(claims) -> tuple[list, dict]:
-    """(the claims with ``a(x) = …`` read as the activation function g, {claim id: the text as written})."""
+    """(the claims with ``a(x) = …`` read as the activation function g and ``f(x; θ)`` as ŷ, {claim id: the text as
+    written})."""
     out, originals = [], {}
     for c in claims:
-        m = _DEFINED.match(c.latex) if len(c.latex) <= 400 else None
-        if m and "=" not in c.latex[m.end():] and _in_one_variable(c.latex[m.end():], m.group(1)):
+        text = c.latex if len(c.latex) <= 400 else ""
+        m = _DEFINED.match(text)
+        if m and "=" not in text[m.end():] and _in_one_variable(text[m.end():], m.group(1)):
+            text = f"g({m.group(1)}) = {text[m.end():].strip()}"
+        text = _NETWORK.sub(lambda n: "\\hat{y}" if _PARAMETERS.search(n.group(1)) else n.group(0), text)
+        if text and text != c.latex:
             originals[c.id] = c.latex
-            c = replace(c, latex=f"g({m.group(1)}) = {c.latex[m.end():].strip()}")
+            c = replace(c, latex=text)
         out.append(c)
     return out, originals
 

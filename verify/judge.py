@@ -1366,6 +1366,13 @@ class Judge:
                 return copied
         if not self.numeric and _own_values(target, student, tv, sv, self.batch):
             return _Link(OWN_NUMBERS, "")
+        if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
+                and all(np.size(s) == 1 for s in sv) and any(np.size(t) > 1 for t in tv)
+                and any(n.op == "comp" for n in student.walk())):
+            # penasta's \hat{y} = h_{2,1} = f_{1,1}: one example's output by its unit, in a batch gradproof chose
+            return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
+                         f"{np.size(tv[0])} numbers here (a batch of {self.batch} examples gradproof chose) but the claim "
+                         "gives one, an entry: if it is about one example, write which, e.g. \\hat y^{(i)}")
         probe = _Probe(self, target, student, sv, literal)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         i = bad[0]

@@ -95,3 +95,27 @@ def test_a_students_quarto_answer_code_blocks_counts_and_function_definitions(tm
     assert list(got) == ["line 1", "line 3", "line 11"]  # (nothing from the code block)
     assert got["line 1"].verdict == "unchecked" and "how many examples" in got["line 1"].message
     assert got["line 3"].verdict == "unchecked" and got["line 3"].latex.startswith("a(x)")
+
+
+def test_the_network_as_a_function_and_one_examples_output_by_its_unit(tmp_path):
+    """``\\hat{y}=f(\\boldsymbol{x}; \\boldsymbol{\\phi})`` (the network as a function of its input and parameters) is
+    its output, so ``f(x; W, b) = W^{(2)} h^{(1)} + b^{(2)}`` holds and the same without the bias does not (NumPy says
+    so); penasta's ``\\hat{y} = h_{2,1}`` (one example's output by its layer and unit, read as one entry of a batch
+    gradproof chose for the document's 1/m Σ_i) gives one number for a batch: unchecked, not "expected 1×4"."""
+    W1, b1, W2, b2, x = RNG.normal(size=(2, 2)), RNG.normal(size=2), RNG.normal(size=(1, 2)), RNG.normal(size=1), RNG.normal(size=2)
+    h1 = 1 / (1 + np.exp(-(W1 @ x + b1)))
+    yhat = W2 @ h1 + b2  # (identity output)
+    assert not np.allclose(W2 @ h1, yhat)
+    body = ("$$\\hat{y}=f(\\boldsymbol{x}; \\boldsymbol{\\phi})$$\n\n$$f(x; W, b) = W^{(2)} h^{(1)} + b^{(2)}$$\n\n"
+            "$$f(x; W, b) = W^{(2)} h^{(1)}$$\n\n$$J = \\frac{1}{m}\\sum_{i=1}^m (\\hat{y}_i - y_i)^2$$\n\n"
+            "Como $\\hat{y}_i = h(f_{1,i})$; e $f_{1,i} = \\boldsymbol{\\Omega}_1\\boldsymbol{h}_{1,i}+\\beta_1$; e "
+            "$\\boldsymbol{f}_{0,i} = \\boldsymbol{\\Omega}_0\\boldsymbol{x}_i + \\boldsymbol{\\beta}_0$.\n\n"
+            "\\begin{align*}\n\\hat{y} & = h_{2, 1},\n\\end{align*}\n")
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("penasta", 2, (2, "sigmoid"), (1, "identity"), loss="mse"))
+    (tmp_path / "answer.md").write_text(body)
+    got = {r.id: r for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    assert [got[k].verdict for k in ("line 1", "line 3", "line 5")] == ["correct", "correct", "incorrect"]
+    assert got["line 3"].latex.startswith("f(x; W, b)")  # (shown as written)
+    assert got["line 12"].verdict == "unchecked" and "gives one, an entry" in got["line 12"].message
