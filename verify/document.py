@@ -29,7 +29,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import augmented, einstein, surface, texmacros
+from . import augmented, einstein, sections, surface, texmacros
 from .judge import Claim, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -91,7 +91,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
     headings = _question_scopes(text)
+    heads = sections.starts(text)  # where the document's sections start (sections.py)
     claims: list[Claim] = []
+    section: list[int] = []  # each claim's section
     scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
@@ -161,6 +163,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             cid = block or (f"{heading}.{counters[heading]}" if heading else f"line {line}")
             claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
+            section.append(sections.section_at(heads, eq.start))
             continue
         for k, (line, part, tag) in enumerate(merged):
             if tag or (eq.label and len(merged) == 1):
@@ -177,6 +180,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
+            section.append(sections.section_at(heads, eq.start))
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
@@ -185,7 +189,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
-                          summation=einstein.stated(text))
+                          summation=einstein.stated(text),
+                          sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None)
 
 
 class DocumentClaims(list):
@@ -196,8 +201,10 @@ class DocumentClaims(list):
     notation read, Judge.check_all)."""
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
-                 notices: tuple = (), shapes: tuple | None = None, summation: bool = False):
+                 notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
+                 sections: dict | None = None):
         super().__init__(claims)
+        self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
         self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)
         self.shapes = shapes  # W's shape as stated anywhere in the text, inline too (orientation.stated_shapes)
         self.one_example = one_example

@@ -652,9 +652,11 @@ _TARGET_LETTER = re.compile(r"(?<![A-Za-z\\^])t_")
 _HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?y|haty|y_\{?pred")
 _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?[ayo](?![A-Za-z])"
                        r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
-#: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o)
+#: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
+#: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
-                        r"(?:[ayo]|\\hat\s*\{?\s*y)")
+                        r"(?:[ayo]|\\hat\s*\{?\s*y)"
+                        r"|^\s*(?:\\hat\s*\{\s*y\s*\}|\\hat\s*y|[ao])\s*-\s*(?:\\mathbf\s*\{\s*)?[ty]\s*\}?\s*$")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
 #: the last layer named N in a layer script: x^{(N)}
 #: a layer script with a letter, in brackets or parentheses: ^{[k]}, ^{(k-1)}, ^{[k+1]} -> (letter, offset)
@@ -1582,6 +1584,8 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
             continue
         if not any(n.op == "q" for n in sides[1].walk()):
             continue  # L = 0.0923: a worked example's value (rounded), not a definition of the objective's scale
+        if not any(n.op == "q" and (n.value[0] == "y" or n.value[0].startswith("loss")) for n in sides[1].walk()):
+            continue  # L = u² of u = 4 − 2w (smaxx73's exercise): no target, no loss — another function, not the objective
         ratios = []
         for lay in judge.layouts:
             judge._use(lay)

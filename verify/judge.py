@@ -198,6 +198,7 @@ class Judge:
                                                             ("penalised", self.net.regularizer is not None)))
         self.consts = self._constants()
         self.numeric = values is not None
+        self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
         #: where the numbers come from, for a counterexample: an answers file's [values] or a document's own example
         self.values_point = ("the values of the document's own worked example"
                              if values is not None and values.get("source") == OWN_EXAMPLE else "the [values] of the answers file")
@@ -1668,7 +1669,7 @@ class Judge:
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
         unstated = list(claims) if components is None and hasattr(claims, "summation") else None  # (a document)
-        claims, set_aside = _set_aside(claims)  # (layerscope.py; kept through the recursive call below)
+        claims, set_aside = _set_aside(claims, self.foreign)  # (layerscope.py; kept through the recursive call below)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
@@ -2768,12 +2769,18 @@ def ran_out(result: ClaimResult, reading: str) -> None:
         result.message = f"{result.message} (not read {reading}: {why})"
 
 
-def _set_aside(claims) -> tuple[list, dict]:
+def _set_aside(claims, foreign: Mapping | None = None) -> tuple[list, dict]:
     """(the claims to judge, {position: unchecked result} for those that are not): a claim of more than MAX_CLAIM_CHARS
     characters or MAX_PARTS statements or equations, and every claim past MAX_TOTAL_PARTS of them in all. Each such
-    claim would be read several times by the inference; one linear pass over each claim here."""
+    claim would be read several times by the inference; one linear pass over each claim here. Also a claim of a
+    section that sets its own problem (``foreign``: claim id -> why, sections.py): not judged on the example's numbers."""
     kept, aside, total = [], {}, 0
     for k, c in enumerate(claims):
+        if foreign and c.id in foreign:
+            aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"not judged: its section sets a problem of its own "
+                                   f"({foreign[c.id]}), and the document is judged on the worked example's numbers",
+                                   quantity=c.quantity)
+            continue
         parts = links = 1
         if len(c.latex) <= MAX_CLAIM_CHARS:
             statements = split_statements(c.latex)

@@ -18,6 +18,7 @@ import numpy as np
 from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError
 
+from . import sections
 from .normalize import number_list
 from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
@@ -50,21 +51,48 @@ def _literal(node) -> np.ndarray | None:
 
 def document_values(claims, net) -> dict | None:
     """The [values] a document's own worked example gives (``answers._values``' result: params, x, y, layout), or
-    None when it does not write all of them. A network with layer kinds (batch norm, dropout masks) is not read."""
-    from .answers import _values
-
+    None when it does not write all of them. A network with layer kinds (batch norm, dropout masks) is not read. A
+    document of several sections takes the first section's that gives every value by itself, and names the claims of
+    the sections that give their own numbers under ``foreign`` (claim id -> why: ``sections.py``)."""
     if net.has_kinds:
         return None
-    table: dict = {}
-    entries: dict[str, dict] = {}  # values given entry by entry (x_1 = 0.05, w_{12} = 0.2, Mazur's w_5 = 0.4)
     options = (("sizes", tuple(net.sizes)), ("convention", net.convention))  # (a chain of single neurons: w_k is
     text = " ".join(c.latex for c in list(claims)[:MAX_CLAIMS])                # layer k's weight)
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
-    notation = Notation(options=options)
+    givens = _givens(claims, Notation(options=options), net)
+    mazur = "mazur" in dict(options)
+    whole = _example(givens, net, mazur)
+    groups = sections.grouped(claims, MAX_CLAIMS)
+    if len(groups) < 2:
+        return whole
+    for members in groups:
+        inside = set(members)
+        own = _example([g for g in givens if g[0] in inside], net, mazur)
+        if own is not None:
+            break
+    else:
+        return whole  # (an example spread over several sections, as a single one is read)
+    foreign: dict[str, str] = {}
+    for other in groups:
+        if other is members:
+            continue
+        why = _own_problem([g for g in givens if g[0] in set(other)], own, net)
+        if why:
+            foreign.update({claims[k].id: why for k in other})
+    own["foreign"] = foreign
+    return own
+
+
+def _givens(claims, notation: Notation, net) -> list[tuple]:
+    """The values the document's rows give, in order: (claim position, how, key or quantity, index, value) — ``how``
+    "whole" (``W^{(1)} = [...]``), "entry" (``x_1 = 0.05``), "layer" (a summed input, activation or δ: ``z^{(1)} =
+    [0.6, -0.3]^T``, key the (kind, layer)) or "outside" (a layer past the network's: key the quantity's kind)."""
+    out: list[tuple] = []
     parsed = 0
-    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
-                  for row in listed_values(listed)):
+    rows = ((k, row) for k, c in enumerate(list(claims)[:MAX_CLAIMS]) for listed in given_rows(c.latex)
+            for row in listed_values(listed))
+    for k, latex in rows:
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
         parsed += 1
@@ -73,29 +101,64 @@ def document_values(claims, net) -> dict | None:
         listed = _bracket_list(latex)
         try:
             sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
-        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
+        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value (but may name a layer past them)
+            kind = _past_the_layers(listed[0] if listed else latex, notation, net)
+            if kind is not None:
+                out.append((k, "outside", kind, None, None))
             continue
         if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
             sides, rels = sides + [listed[1]], ["="]
         if rels != ["="] or len(sides) != 2:
             continue
         given = sides[1] if listed else _literal(sides[1])
+        if given is None:
+            continue
         if _one_by_one(sides[0], net):
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
         if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
-            if sides[0].op == "comp" or "mazur" in dict(options):  # (a weight's entry w_{12}: which index is the
-                _entry(entries, sides[0], given)          # target is the judge's reading, not known yet)
+            if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)):
+                key = _key(*sides[0].args[0].value)  # (a weight's entry w_{12}: which index is the target is the
+                index = sides[0].value if sides[0].op == "entry" else (sides[0].value,)  # judge's reading, not known yet)
+                if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):
+                    out.append((k, "entry", key, index, float(given)))
             continue
         if sides[0].op != "q":
             continue
         key = _key(*sides[0].value)
-        if key is None or key in table:
-            continue
-        if given is not None:
+        if key is not None:
+            out.append((k, "whole", key, None, given))
+        elif sections.sized_otherwise(given, *sides[0].value, net):
+            out.append((k, "layer", sides[0].value, None, given))
+    return out
+
+
+def _past_the_layers(latex: str, notation: Notation, net):
+    """The kind of quantity a given row names at a layer past the network's (``W^{(2)} = [0.6, -0.4]^T`` of a
+    one-layer network: another problem's), else None."""
+    try:
+        sides, rels = parse_claim(latex, notation, sections.depth_to_read(net))
+    except Exception:  # noqa: BLE001 -- unread either way
+        return None
+    if rels != ["="] or len(sides) != 2 or sides[0].op != "q" or _literal(sides[1]) is None:
+        return None
+    kind, layer = sides[0].value
+    return kind if sections.outside(layer, net) else None
+
+
+def _example(givens: list[tuple], net, mazur: bool) -> dict | None:
+    """The [values] the ``givens`` make (the first statement of each value counts), or None when incomplete."""
+    from .answers import _values
+
+    table: dict = {}
+    entries: dict[str, dict] = {}  # values given entry by entry (x_1 = 0.05, w_{12} = 0.2, Mazur's w_5 = 0.4)
+    for _, how, key, index, given in givens:
+        if how == "entry":
+            entries.setdefault(key, {}).setdefault(index, given)
+        elif how == "whole" and key not in table:
             table[key] = given.tolist() if given.ndim else _scalar(key, float(given), net)
     for key, given in entries.items():
         if key not in table:
-            whole = _assembled(key, given, net, "mazur" in dict(options))
+            whole = _assembled(key, given, net, mazur)
             if whole is not None:
                 table[key] = whole
     if "x" not in table or "y" not in table:
@@ -112,35 +175,40 @@ def document_values(claims, net) -> dict | None:
     return values
 
 
+def _own_problem(givens: list[tuple], example: dict, net) -> str | None:
+    """Why a section sets its own problem (the first value it gives that is not the example's), else None."""
+    for _, how, key, _index, given in givens:
+        if how == "outside":
+            return f"it names {key} of a layer the network does not have"
+        if how == "layer":
+            return f"it gives {key[0]}^({key[1]}) with {np.size(given)} entries, where the network has {net.sizes[key[1]]}"
+        if how == "whole":
+            why = sections.differs(given, example, key, net)
+            if why:
+                return f"it gives {key} with {why} than the worked example's"
+    return None
+
+
 def _bracket_list(latex: str) -> tuple[str, np.ndarray] | None:
-    """``x = [1, 4, 5]`` (a vector typed as a list, inline in a notebook's prose): the left side's text and the numbers
-    as one flat vector (no orientation: ``answers._values`` lays a flat x or y out as one sample), else None."""
+    """``x = [1, 4, 5]`` (a vector typed as a list, inline in a notebook's prose; ``[1, 0]^T`` too): the left side's text
+    and the numbers as one flat vector (no orientation: ``answers._values`` lays a flat x or y out as one sample), else None."""
     left, eq, right = latex.partition("=")
     right = right.strip()
     if not eq or not right.startswith("[") or "=" in right or len(left.strip()) > 30:
         return None
     found = number_list(right, 0)
-    if found is None or right[found[1]:].strip(" .,;"):
+    if found is None or _TRANSPOSED.sub("", right[found[1]:]).strip(" .,;"):
         return None
     return left, np.asarray([float(v) for v in found[0]])
+
+
+#: a transpose written after a typed list (smaxx73's ``x = [1, 0]^T``, a column): the list is flat either way
+_TRANSPOSED = re.compile(r"^\s*\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\intercal)(?![A-Za-z])")
 
 
 def _key(kind: str, layer) -> str | None:
     """The [values] key of a quantity the parser read (x, y, W1, b2), or None for any other."""
     return kind if kind in ("x", "y") and layer is None else f"{kind}{layer}" if kind in ("W", "b") and layer else None
-
-
-def _entry(entries: dict, node, value) -> None:
-    """Keep one entry given as a number (its first statement only): ``x_1 = 0.05``, ``b^{(1)}_2 = 0.1`` (an entry of a
-    vector), Mazur's ``w_5 = 0.4`` (his weights numbered layer by layer) and ``b_1 = 0.35`` (his one bias per layer,
-    read as the layer's entry 0). A weight written ``w_{12}`` is not kept: whether 1 is its target or its source is
-    settled by the judge's reading of the whole answer, after the values are chosen."""
-    if value is None or value.ndim:
-        return
-    key = _key(*node.args[0].value)
-    index = node.value if node.op == "entry" else (node.value,)
-    if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):
-        entries.setdefault(key, {}).setdefault(index, float(value))
 
 
 def _assembled(key: str, given: dict, net, mazur: bool):

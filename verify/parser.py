@@ -422,9 +422,8 @@ class _Parser:
                     j += 1
                 if depth != 0:
                     continue
-                if key == ("e",) and j + 1 < len(self.t) and self.t[j].text == "^" and self.t[j + 1].text != "T" and not (
-                        self.t[j + 1].text == "{" and j + 2 < len(self.t) and self.t[j + 2].text == "T"):
-                    continue  # e^{-z}: Euler's number, not the answer's error vector e
+                if key == ("e",) and j + 1 < len(self.t) and self.t[j].text == "^" and not _error_power(self.t, j + 1):
+                    continue  # e^{-z}: Euler's number, not the answer's error vector e (but e^T e, e^2 = its square)
                 self.i = j
                 rest = tuple((k, v) for k, v in self.n.macros if k != value[0])
                 sub = _Parser(tokenize(normalize(value[1]), replace(self.n, macros=rest)), replace(self.n, macros=rest),
@@ -2626,6 +2625,13 @@ def _entry_of(node: Node) -> tuple[Node, object]:
     if node.op == "comp":
         return node.args[0], node.value
     return node, None
+
+
+def _error_power(toks: list, j: int) -> bool:
+    """The superscript at ``toks[j]`` after the answer's error e is a transpose or a square (``e^T``, ``e^{T}``,
+    smaxx73's ``L = e^2``), not an exponent of Euler's number (``e^{-z}``)."""
+    inner = toks[j + 1] if toks[j].text == "{" and j + 2 < len(toks) and toks[j + 2].text == "}" else toks[j]
+    return inner.text in ("T", "2") or toks[j].text == "{" and j + 1 < len(toks) and toks[j + 1].text == "T"
 
 
 def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:
