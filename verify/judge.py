@@ -199,6 +199,7 @@ class Judge:
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
+        self.apart = tuple(values.get("apart") or ()) if values else ()  # sections with a tiny example (sections.py)
         #: where the numbers come from, for a counterexample: an answers file's [values] or a document's own example
         self.values_point = ("the values of the document's own worked example"
                              if values is not None and values.get("source") == OWN_EXAMPLE else "the [values] of the answers file")
@@ -1661,6 +1662,15 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
+        if self.numeric and not getattr(claims, "steps_read", False):
+            from .plainupdate import read_as_steps
+
+            steps_read = read_as_steps(self, claims)  # w_2 = -1.0 - 1.0 \times 0.1455 = -1.1455: a step (plainupdate.py)
+            if steps_read is not None:
+                results = self.check_all(steps_read)
+                for r, c in zip(results, claims, strict=True):
+                    r.latex = c.latex
+                return results
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
@@ -1669,7 +1679,12 @@ class Judge:
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
         unstated = list(claims) if components is None and hasattr(claims, "summation") else None  # (a document)
+        original = claims
         claims, set_aside = _set_aside(claims, self.foreign)  # (layerscope.py; kept through the recursive call below)
+        if set_aside and self.apart:  # a section's own tiny example: its claims judged on it
+            from .sections import judged_apart
+
+            set_aside = judged_apart(self, original, set_aside)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]

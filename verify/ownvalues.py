@@ -74,14 +74,33 @@ def document_values(claims, net) -> dict | None:
     else:
         return whole  # (an example spread over several sections, as a single one is read)
     foreign: dict[str, str] = {}
+    apart: list[tuple] = []  # (claim ids, network, values): sections with a tiny example of their own
     for other in groups:
         if other is members:
             continue
         why = _own_problem([g for g in givens if g[0] in set(other)], own, net)
         if why:
             foreign.update({claims[k].id: why for k in other})
+            tiny = _tiny_example([claims[k] for k in other], net, mazur)
+            if tiny is not None:
+                apart.append((tuple(claims[k].id for k in other), *tiny))
     own["foreign"] = foreign
+    own["apart"] = tuple(apart)
     return own
+
+
+def _tiny_example(members: list, net, mazur: bool) -> tuple | None:
+    """(network, [values]) of a section that gives a complete example of the network with one unit per layer and one
+    input (smaxx73's exercise "1 input, 1 hidden neuron, 1 output": w_1 = 0.5, b_1 = 0, w_2 = -1.0, b_2 = 0.5, x = 1.0,
+    y = 0), else None: its claims are judged on that tiny network, with its numbers (``sections.judged_apart``)."""
+    from .scalarcase import scalar_network
+
+    tiny = scalar_network(net)
+    if tiny is None or tuple(tiny.sizes) == tuple(net.sizes):
+        return None
+    options = (("sizes", tuple(tiny.sizes)), ("convention", tiny.convention)) + ((("mazur", True),) if mazur else ())
+    values = _example(_givens(members, Notation(options=options), tiny), tiny, mazur)
+    return None if values is None else (tiny, values)
 
 
 def _givens(claims, notation: Notation, net) -> list[tuple]:

@@ -34,6 +34,13 @@ def scalar_style(latex: str) -> bool:
     return not _NOT_SCALAR.search(latex)
 
 
+def scalar_network(net):
+    """The network with one unit in every layer and one input, or None (layer kinds, a vector activation)."""
+    if net.has_kinds or any(layer.vector for layer in net.layers) or net.inputs < 1:
+        return None
+    return replace(net, inputs=1, layers=tuple(replace(layer, units=1, n_in=1) for layer in net.layers))
+
+
 def scalar_judge(judge):
     """A judge of the network with one unit in every layer and one input (None when the network has layer kinds or a
     vector activation such as softmax, whose one-unit copy means nothing)."""
@@ -41,11 +48,9 @@ def scalar_judge(judge):
 
     from .judge import Judge
 
-    net = judge.net
-    if net.has_kinds or any(layer.vector for layer in net.layers) or net.inputs < 1:
+    copy = scalar_network(judge.net)
+    if copy is None:
         return None
-    layers = tuple(replace(layer, units=1, n_in=1) for layer in net.layers)
-    copy = replace(net, inputs=1, layers=layers)
     options = tuple(o for o in judge.notation.options if o[0] not in _OWN_OPTIONS)
     try:
         return Judge(derive(copy, check=False), batch=1, notation=replace(judge.notation, options=options),

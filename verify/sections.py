@@ -95,3 +95,32 @@ def outside(layer, net) -> bool:
 def depth_to_read(net) -> int:
     """The depth the givens are read at: layers past the network's read too (``outside`` names them)."""
     return net.depth + _EXTRA_LAYERS
+
+
+#: the note on a claim judged on its section's own tiny example
+APART = ("judged on its section's own example: the network with one unit in every layer and one input, with the "
+         "numbers the section gives")
+
+
+def judged_apart(judge, claims, aside: dict) -> dict:
+    """``aside`` (position -> result) with the claims of each section that gives a complete example of the tiny
+    network (``judge.apart``: claim ids, network, values; ``ownvalues._tiny_example``) judged on it, by a judge of
+    that network (the answer's own [notation] holds there too; its notation is inferred from the section)."""
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    out = dict(aside)
+    for ids, net, values in judge.apart:
+        members = [(k, c) for k, c in enumerate(claims) if c.id in set(ids) and k in aside]
+        if not members:
+            continue
+        try:
+            sub = Judge(derive(net, check=False), batch=1, values=values, notation=judge.declared)
+            results = sub.check_all([c for _, c in members])
+        except (ValueError, ArithmeticError):
+            continue
+        for (k, _), result in zip(members, results, strict=True):
+            result.notes = [*result.notes, APART]
+            out[k] = result
+    return out
