@@ -1185,6 +1185,10 @@ class _Parser:
         elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (["pred"], ["hat"]):
             scripts = scripts[1:]  # y_{pred}, y_{hat}: the prediction
             kind, layer, base = "yhat", None, "yhat"
+        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (
+                ["target"], ["true"]):
+            scripts = scripts[1:]  # y_{\text{target}} (CSCN8010's notebook), y_{\text{true}}: the target itself
+            kind, layer, base = "y", None, "y"
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
