@@ -1662,7 +1662,7 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
-        if self.numeric and not getattr(claims, "steps_read", False):
+        if not getattr(claims, "steps_read", False):
             from .plainupdate import read_as_steps
 
             steps_read = read_as_steps(self, claims)  # w_2 = -1.0 - 1.0 \times 0.1455 = -1.1455: a step (plainupdate.py)

@@ -1864,6 +1864,10 @@ class _Parser:
             return Node("T", (self.gradient(q.args[0], loss, per_sample),))
         if q.op == "aug":
             return augmented.gradient(self, q, loss, per_sample)  # ∂L/∂\tilde{W}_l, ∂L/∂\tilde{H}_k
+        if q.op == "sub" and all(a.op == "q" for a in q.args) and {a.value for a in q.args} == {("yhat", None), ("y", None)}:
+            # ∂L/∂e of the answer's error e = ŷ − y (smaxx73's; Haykin's e = y − ŷ): the target is constant, ±∂L/∂ŷ
+            g = self.gradient(Node("q", (), ("yhat", None)), loss, per_sample)
+            return g if q.args[0].value == ("yhat", None) else Node("neg", (g,))
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):

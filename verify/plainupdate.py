@@ -1,6 +1,7 @@
 r"""A gradient step written with a plain ``=`` on a worked example's numbers (smaxx73's exercise: ``w_2 = -1.0 - 1.0
 \times 0.1455 = -1.1455``, "the updated weights"): read as a TA reads it, the step ``w_2 \leftarrow …``, not the
-equation w_2 = −1.1455 (which contradicts w_2 = −1.0 given a few lines before).
+equation w_2 = −1.1455 (which contradicts w_2 = −1.0 given a few lines before). Likewise a step whose gradient has
+no variable, ``w \leftarrow w - \eta \nabla L`` (his recap), is the step by ∇_w L (any mode).
 
 Only in numeric mode and only this exact shape: a short left side that reads as a weight or a bias (or the one entry
 of a 1×1 one), then ``a − η × g = v`` (``\times``, ``\cdot`` or ``*``; g may be in parentheses, negative; ``a + η × g``
@@ -38,8 +39,27 @@ def _is_parameter(judge, left: str) -> bool:
     return node.op == "q" and node.value[0] in ("W", "b")
 
 
+#: a step by the gradient written without its variable: ``w \leftarrow w - \eta \nabla L`` (groups: the parameter, the
+#: sign and rate, the objective letter); the same parameter on both sides
+_BARE_NABLA = re.compile(r"^\s*([A-Za-z](?:[_^]\{?[A-Za-z0-9()\[\]]{1,6}\}?){0,2})\s*(\\leftarrow|\\gets|:=)\s*(\S{1,12})"
+                         r"\s*(-\s*\\(?:eta|alpha)\s*(?:\\cdot\s*)?)\\nabla\s*([LJCE])(?![A-Za-z_^])\s*$")
+
+
+def bare_nabla(latex: str) -> str | None:
+    """``w \\leftarrow w - \\eta \\nabla L`` (smaxx73's recap: the gradient with no subscript, in a step of w) as
+    ``w \\leftarrow w - \\eta \\nabla_{w} L``: the gradient by the parameter the step moves; None otherwise."""
+    m = _BARE_NABLA.match(latex) if len(latex) <= 200 else None
+    if m is None or m.group(3).replace(" ", "") != m.group(1).replace(" ", ""):
+        return None
+    return f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}\\nabla_{{{m.group(1)}}} {m.group(5)}"
+
+
 def step_of(judge, latex: str) -> str | None:
-    """``latex`` with its first ``=`` read as ``\\leftarrow`` when it is such a step, else None."""
+    """``latex`` with its first ``=`` read as ``\\leftarrow`` when it is such a step (or a bare ∇ of one given its
+    variable: ``bare_nabla``), else None."""
+    nabla = bare_nabla(latex)
+    if nabla is not None:
+        return nabla
     if not judge.numeric or "lr" not in judge.consts or len(latex) > 300:
         return None
     m = _STEP.match(latex)

@@ -91,6 +91,7 @@ Parameters: $w = 0.6$, $b = 0.2$, $x = 1.2$, $y = 0$.
 
 \section{{Backward Pass by Hand}}
 \begin{{tabular}}{{ccc}}
+0 & $\dfrac{{\partial L}}{{\partial e}} = {p.get('de', '2e')}$ & $2 \times {p['e']} \approx {f4(2 * n['e'])}$ \\
 1 & $\dfrac{{\partial L}}{{\partial w}} = \dfrac{{\partial L}}{{\partial z}} \cdot x$ & ${p['gz']} \times 1.2 \approx {p['gw']}$ \\
 \end{{tabular}}
 
@@ -115,6 +116,7 @@ def test_quiz_questions_are_judged_on_their_own_givens(tmp_path):
                  rf"= {f4(n['wn'])}", rf"= {f4(n['bn'])}"):
         assert verdict_of(results, text) == "correct", text
     assert verdict_of(results, "L = e^2") == "correct"  # e = ŷ − y, the answer's error: e² its square, not Euler's
+    assert verdict_of(results, r"\partial e} = 2e") == "correct"  # ∂L/∂e of e = ŷ − y: ∂L/∂ŷ
     # the chain rule at x = 2 and the two-layer network's δ are other problems: not judged on the neuron's numbers
     assert verdict_of(results, "= 150") == "unchecked"
     assert verdict_of(results, "-0.0275") == "unchecked"
@@ -127,6 +129,8 @@ def test_planted_numbers_in_the_quiz_are_wrong(tmp_path):
     assert verdict_of(results, r"\approx 0.7250") == "incorrect"
     results, _ = judged(tmp_path, "quiz.tex", quiz(n, {"L": "0.5213"}), QUIZ_SPEC)
     assert verdict_of(results, r"\approx 0.5213") == "incorrect"
+    results, _ = judged(tmp_path, "quiz.tex", quiz(n, {"de": "e"}), QUIZ_SPEC)  # ∂L/∂e = e: the 2 dropped
+    assert verdict_of(results, r"\partial e} = e") == "incorrect"
     results, _ = judged(tmp_path, "quiz.tex", quiz(n, {"sign": "+"}), QUIZ_SPEC)  # w ← 0.6 + 0.5 × ∂L/∂w
     assert verdict_of(results, rf"0.6 + 0.5 \times {f4(n['gw'])}") == "incorrect"
 
