@@ -3358,8 +3358,10 @@ def _own_example(sides: list[Node], links: list) -> bool:
     written numbers only (two sides or more) whose shape the letters' quantities do not have — an illustration of
     the operation, not a claim about the network's a and b."""
     c = links[0].counterexample or {}
+    other_size = "shape_error" in c or "expected_shape" in c and (  # (a number for a 1×1 quantity is its one entry:
+        np.prod(c["expected_shape"]) != np.prod(c.get("claimed_shape", ())))  # σ'(z_1) = 0.4694 × 0.5306 of one unit)
     return (len(sides) > 2 and sides[0].op not in ("q", "comp", "entry") and links[0].verdict == "incorrect"
-            and ("shape_error" in c or "expected_shape" in c)
+            and other_size
             and all(_literal_op(n) for side in sides[1:] for n in side.walk()))
 
 

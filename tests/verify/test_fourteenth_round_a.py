@@ -185,6 +185,8 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
     a1, z2, gw2 = f4(t["a1"]), plant.get("z2", f4(t["z2"])), f4(t["gw2"])
     new_w2 = plant.get("new_w2", f4(TINY["w2"] - 0.5 * float(gw2)))
     given = r"$w_1 = 0.3$, $b_1 = 0.1$, $w_2 = -0.8$" + (r", $b_2 = 0.2$" if complete else "")
+    one = t["yh"] if plant.get("sp1") else t["a1"]  # planted: the output's numbers for σ'(z_1)
+    sp1 = (f4(one), f4(1 - one), f4(one * (1 - one)))
     return "\n\n".join([
         "# Backpropagation",
         "## 1. Exercise: one neuron",
@@ -206,6 +208,7 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
         r"- $z_1 = w_1 \cdot x + b_1 = 0.3 \times 2.0 + 0.1 = 0.7$",
         rf"- $a_1 = \sigma(0.7) \approx {a1}$",
         rf"- $z_2 = w_2 \cdot a_1 + b_2 = -0.8 \times {a1} + 0.2 = {z2}$",
+        rf"- $\sigma'(z_1) = {sp1[0]} \times {sp1[1]} = {sp1[2]}$",
         rf"- $\frac{{\partial L}}{{\partial w_2}} = \delta^{{(2)}} \cdot a_1 = {f4(t['d2'])} \times {a1} = {gw2}$",
         rf"- $w_2 = -0.8 - 0.5 \times {gw2} = {new_w2}$",
     ]) + "\n"
@@ -220,7 +223,8 @@ def test_a_notebook_judges_each_example_on_its_own_network(tmp_path):
         assert verdict_of(results, text) == "correct", text
     assert verdict_of(results, "z = wx + b = 0.5") == "unchecked"  # the one-neuron exercise: its own x = 2
     # the tiny network's claims, on its own numbers (scalar weights w_1, w_2; the step written with a plain =)
-    for text in ("= 0.7", rf"\approx {f4(t['a1'])}", rf"= {f4(t['z2'])}", rf"= {f4(t['gw2'])}", r"w_2 = -0.8 - 0.5"):
+    for text in ("= 0.7", rf"\approx {f4(t['a1'])}", rf"= {f4(t['z2'])}", rf"= {f4(t['gw2'])}", r"w_2 = -0.8 - 0.5",
+                 r"\sigma'(z_1)"):
         assert verdict_of(results, text) == "correct", text
 
 
@@ -229,6 +233,9 @@ def test_planted_numbers_in_the_tiny_exercise_are_wrong(tmp_path):
     wrong_z2 = f4(t["z2"] + 0.05)
     results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"z2": wrong_z2}), NB_SPEC)
     assert verdict_of(results, f"= {wrong_z2}") == "incorrect"
+    results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"sp1": True}), NB_SPEC)
+    assert abs(t["yh"] * (1 - t["yh"]) - t["a1"] * (1 - t["a1"])) > 0.005
+    assert verdict_of(results, r"\sigma'(z_1)") == "incorrect"  # a number for the 1×1 σ'(z_1): its one entry
     results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"new_w2": f4(TINY["w2"] + 0.5 * t["gw2"])}), NB_SPEC)
     assert verdict_of(results, r"w_2 = -0.8 - 0.5") == "incorrect"  # the step's result with its sign slipped
 
