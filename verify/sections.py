@@ -105,7 +105,9 @@ APART = ("judged on its section's own example: the network with one unit in ever
 def judged_apart(judge, claims, aside: dict) -> dict:
     """``aside`` (position -> result) with the claims of each section that gives a complete example of the tiny
     network (``judge.apart``: claim ids, network, values; ``ownvalues._tiny_example``) judged on it, by a judge of
-    that network (the answer's own [notation] holds there too; its notation is inferred from the section)."""
+    that network (the answer's own [notation] holds there too; its notation is inferred from the section) — only when
+    the section's own forward pass bears the reading out (a forward claim right on it, none wrong: the tiny network
+    has the spec's activations and loss, which the section might not share); otherwise they stay unchecked."""
     from gradproof.derive.derivation import derive
 
     from .judge import Judge
@@ -120,7 +122,14 @@ def judged_apart(judge, claims, aside: dict) -> dict:
             results = sub.check_all([c for _, c in members])
         except (ValueError, ArithmeticError):
             continue
+        forward = [r.verdict for r in results if _FORWARD.fullmatch(r.quantity or "")]
+        if "correct" not in forward or "incorrect" in forward:
+            continue  # the tiny network's reading is not borne out by the section's own forward pass: left unchecked
         for (k, _), result in zip(members, results, strict=True):
             result.notes = [*result.notes, APART]
             out[k] = result
     return out
+
+
+#: the quantities of a forward pass (a claim's quantity key): z1, h2, yhat, the loss
+_FORWARD = re.compile(r"[zh]\d+|yhat|lossL?")

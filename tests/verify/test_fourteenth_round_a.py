@@ -230,14 +230,21 @@ def test_a_notebook_judges_each_example_on_its_own_network(tmp_path):
 
 def test_planted_numbers_in_the_tiny_exercise_are_wrong(tmp_path):
     n, t = network_numbers(), tiny_numbers()
-    wrong_z2 = f4(t["z2"] + 0.05)
-    results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"z2": wrong_z2}), NB_SPEC)
-    assert verdict_of(results, f"= {wrong_z2}") == "incorrect"
     results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"sp1": True}), NB_SPEC)
     assert abs(t["yh"] * (1 - t["yh"]) - t["a1"] * (1 - t["a1"])) > 0.005
     assert verdict_of(results, r"\sigma'(z_1)") == "incorrect"  # a number for the 1×1 σ'(z_1): its one entry
     results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"new_w2": f4(TINY["w2"] + 0.5 * t["gw2"])}), NB_SPEC)
     assert verdict_of(results, r"w_2 = -0.8 - 0.5") == "incorrect"  # the step's result with its sign slipped
+
+
+def test_a_tiny_exercise_whose_forward_pass_fails_is_not_judged(tmp_path):
+    """A wrong z_2 in the exercise: the section's own forward pass does not bear the one-unit network out (it might be
+    another network, with other activations), so none of its claims is judged — the step after it neither."""
+    n, t = network_numbers(), tiny_numbers()
+    wrong_z2 = f4(t["z2"] + 0.05)
+    results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"z2": wrong_z2}), NB_SPEC)
+    for text in (f"= {wrong_z2}", "= 0.7", r"w_2 = -0.8 - 0.5"):
+        assert verdict_of(results, text) == "unchecked", text
 
 
 def test_a_tiny_exercise_without_all_its_values_is_not_judged(tmp_path):
