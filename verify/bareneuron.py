@@ -90,7 +90,36 @@ def unjudge_bare(judge, claims, results) -> None:
 _INPUT_OR_WEIGHT = re.compile(r"(?<![A-Za-z\\])[xwW](?![A-Za-z])(?!\s*\^)")
 
 
-def _as_output(judge, claim, layer: int):
+#: the reason a claim's one number cannot be the bare letters' layer's vector (the parser's message)
+_ONE_NUMBER = "but the claim gives one number"
+
+
+def judge_by_size(judge, claims, results) -> None:
+    r"""A worked example's claim in bare letters that gives one number where the inferred layer's quantity is a vector
+    (smaxx73's ``\sigma'(z) = \sigma(z)(1 - \sigma(z)) = 0.6028 \times 0.3972 = 0.2395`` right after the output's
+    ŷ = 0.6028, in a network whose bare z was read as the hidden layer's two units): judged again with the bare letters
+    as the one layer of a single unit (the output), and takes that verdict if it holds there; otherwise it stays
+    unchecked. Numeric mode only, the bare reading inferred (not declared), no bare x or w in the claim."""
+    from .infer import _normal
+
+    layer = dict(judge.notation.options).get("unindexed_layer")
+    if not judge.numeric or layer is None or "unindexed_layer" in dict(judge.declared.options):
+        return
+    single = [k for k in range(1, len(judge.net.sizes)) if judge.net.sizes[k] == 1 and k != layer]
+    if len(single) != 1:
+        return
+    for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+        if (r.verdict != "unchecked" or _ONE_NUMBER not in r.message or len(c.latex) > 4000
+                or not _BARE.search(_normal(c.latex)) or _INPUT_OR_WEIGHT.search(_normal(c.latex))):
+            continue
+        again = _as_output(judge, c, single[0], note=(
+            f"z, a and h without a layer read as layer {single[0]}'s, the one layer of a single unit: the claim gives "
+            f"one number, and layer {layer}'s are vectors"))
+        if again is not None:
+            results[k] = again
+
+
+def _as_output(judge, claim, layer: int, note: str | None = None):
     """The claim judged with its bare letters as the output layer's, the layer the answer's own ``a = \\sigma(z)``
     names (the neuron whose loss is L(a, y)): its result if it holds so, else None. A claim with the neuron's input or
     weight is not re-read (the output layer's input is the hidden layer's h, not x)."""
@@ -112,6 +141,6 @@ def _as_output(judge, claim, layer: int):
         judge.notation = saved
     if result.verdict != "correct":
         return None
-    result.notes.append(f"z, a and h without a layer read as the output layer's (layer {layer}): the answer's own "
-                        "a = \\sigma(z) is its activation, the one neuron its loss L(a, y) is on")
+    result.notes.append(note or f"z, a and h without a layer read as the output layer's (layer {layer}): the answer's "
+                        "own a = \\sigma(z) is its activation, the one neuron its loss L(a, y) is on")
     return result

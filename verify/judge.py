@@ -1694,7 +1694,7 @@ class Judge:
         except limits.TimeLimitError:
             return [_overdue(c) for c in claims]
         layered, modules, thresholds, labelled = restorers
-        from .bareneuron import unjudge_bare
+        from .bareneuron import judge_by_size, unjudge_bare
         from .chainrows import settle as settle_rows
         from .chainrows import side_by_side
         from .forwardcheck import doubt_reading
@@ -1725,6 +1725,7 @@ class Judge:
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
+        judge_by_size(self, claims, results)  # one number for a bare letter read as a vector (bareneuron.py)
         judge_neurons(self, claims, results)  # a = \sigma(\sum w_i x_i + b): every neuron's formula (oneneuron.py)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
         per_example(self, claims, results, labelled)  # (a labelled objective also defined per example)

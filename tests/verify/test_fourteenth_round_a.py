@@ -189,6 +189,9 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
     sp1 = (f4(one), f4(1 - one), f4(one * (1 - one)))
     return "\n\n".join([
         "# Backpropagation",
+        "## 0. Recap",  # bare letters: read as the hidden layer's (infer's unindexed_layer)
+        r"$$a = \sigma(z)$$", "$$z = W x + b$$",
+        r"$$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a} \odot \sigma'(z)$$",
         "## 1. Exercise: one neuron",
         "Given: $x = 2$, $w = 0.5$, $b = -0.5$, $y = 1$",
         "$$z = wx + b = 0.5$$",
@@ -199,6 +202,8 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
         rf"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} = {vec(n['z1'])}$$",
         rf"$$a^{{(1)}} = \sigma(z^{{(1)}}) \approx {vec(n['a1'])}$$",
         rf"$$\hat{{y}} = a^{{(2)}} \approx {f4(n['yh'])}$$",
+        rf"**Sigmoid derivative:** $\sigma'(z) = \sigma(z)(1 - \sigma(z)) = {f4(n['yh'])} \times {f4(1 - n['yh'])} = "
+        rf"{f4(n['yh'] * (1 - n['yh']))}$",
         rf"$$\delta^{{(2)}} \approx {f4(n['d2'])}$$",
         rf"$$\frac{{\partial L}}{{\partial W^{{(2)}}}} = \delta^{{(2)}} (a^{{(1)}})^T = "
         rf"\begin{{bmatrix}} {f4(n['dw2'][0])} & {f4(n['dw2'][1])} \end{{bmatrix}}$$",
@@ -219,6 +224,7 @@ def test_a_notebook_judges_each_example_on_its_own_network(tmp_path):
     results, meta = judged(tmp_path, "nb.md", notebook(n, t), NB_SPEC)
     assert meta["mode"] == "numeric"  # x = [1, 2]^T: a list with its transpose
     for text in (r"z^{(1)} = W^{(1)} x", r"a^{(1)} = \sigma", rf"\approx {f4(n['yh'])}", rf"\approx {f4(n['d2'])}",
+                 r"\sigma'(z) = \sigma(z)",  # a bare z with one number: the output's (the hidden layer has two units)
                  rf"{f4(n['dw2'][0])} & {f4(n['dw2'][1])}"):
         assert verdict_of(results, text) == "correct", text
     assert verdict_of(results, "z = wx + b = 0.5") == "unchecked"  # the one-neuron exercise: its own x = 2
