@@ -12,10 +12,11 @@ givens. So does verify:
 - ``choose``: the document's worked example is the first section's that gives every value by itself (the values
   of the whole document only when no single section does: an example spread over several sections, as before).
 - ``foreign``: a section other than the example's that gives its own numbers for the network's quantities — an
-  input, target, weight or bias with other numbers or another shape, a summed input, activation or δ with another
-  number of entries than the network has, or a layer the network does not have — sets its own problem: its claims
-  are not judged on the example's numbers (``unchecked``, naming the value it gives). A restated value of the
-  example (``x = 1.5`` again) is not its own.
+  input or target with other numbers or another shape, a weight or bias of another shape, a summed input, activation
+  or δ with another number of entries than the network has, or a layer the network does not have — sets its own
+  problem: its claims are not judged on the example's numbers (``unchecked``, naming the value it gives). A restated
+  value of the example (``x = 1.5`` again) is not its own, nor is a weight or bias of the same shape with other
+  numbers (Chiari's "Final parameters" after the step).
 
 Linear scans only; the rows looked at are those ``ownvalues`` reads, parsed once each by the claim grammar."""
 

@@ -176,6 +176,10 @@ def tiny_numbers() -> dict:
     return {"z1": z1, "a1": a1, "z2": z2, "yh": yh, "d2": d2, "gw2": gw2}
 
 
+def mat_row(v) -> str:
+    return r"\begin{bmatrix} " + " & ".join(f4(x) for x in v) + r" \end{bmatrix}"
+
+
 def vec(v) -> str:
     return r"\begin{bmatrix} " + r" \\ ".join(f4(x) for x in v) + r" \end{bmatrix}"
 
@@ -207,6 +211,9 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
         rf"$$\delta^{{(2)}} \approx {f4(n['d2'])}$$",
         rf"$$\frac{{\partial L}}{{\partial W^{{(2)}}}} = \delta^{{(2)}} (a^{{(1)}})^T = "
         rf"\begin{{bmatrix}} {f4(n['dw2'][0])} & {f4(n['dw2'][1])} \end{{bmatrix}}$$",
+        rf"$$W^{{(2)}} \leftarrow W^{{(2)}} - \eta \frac{{\partial L}}{{\partial W^{{(2)}}}} = {mat_row(W2[0] - 0.5 * n['dw2'])}$$",
+        "## 4. Final parameters",  # the value after the step: the same shape, other numbers — not a problem of its own
+        rf"$$W^{{(2)}} = {mat_row(W2[0] - 0.5 * n['dw2'])}$$",
         "## 3. Exercise: a tiny network",
         "- " + given,
         "- Input: $x = 2.0$, Target: $y = 1$",
@@ -225,6 +232,7 @@ def test_a_notebook_judges_each_example_on_its_own_network(tmp_path):
     assert meta["mode"] == "numeric"  # x = [1, 2]^T: a list with its transpose
     for text in (r"z^{(1)} = W^{(1)} x", r"a^{(1)} = \sigma", rf"\approx {f4(n['yh'])}", rf"\approx {f4(n['d2'])}",
                  r"\sigma'(z) = \sigma(z)",  # a bare z with one number: the output's (the hidden layer has two units)
+                 r"W^{(2)} \leftarrow", f"W^{{(2)}} = {mat_row(W2[0] - 0.5 * n['dw2'])}",
                  rf"{f4(n['dw2'][0])} & {f4(n['dw2'][1])}"):
         assert verdict_of(results, text) == "correct", text
     assert verdict_of(results, "z = wx + b = 0.5") == "unchecked"  # the one-neuron exercise: its own x = 2
