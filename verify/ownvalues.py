@@ -7,8 +7,11 @@ numbers and the spec gives no [values]").
 
 Only complete examples count: every value the spec's [values] needs must be written, each once as a matrix or a number
 of plain numbers (its first definition; a later restatement is a claim about it), with the shapes [values] accepts.
-Anything less (no target, one weight missing) leaves the document in symbolic mode, as before. Reading is bounded: at
-most MAX_CLAIMS claims are looked at and MAX_ROWS rows parsed, each once by the claim grammar (no eval)."""
+Anything less (no target, one weight missing) leaves the document in symbolic mode, as before. A document of several
+sections takes the first section's complete example, and names the sections that set problems of their own
+(``sections.py``). Reading is bounded: at most MAX_CLAIMS claims are looked at and MAX_ROWS rows parsed in all passes
+together by the claim grammar (no eval; a row that does not read is read once more, at a deeper network, for a layer
+the network does not have)."""
 
 from __future__ import annotations
 
@@ -60,7 +63,8 @@ def document_values(claims, net) -> dict | None:
     text = " ".join(c.latex for c in list(claims)[:MAX_CLAIMS])                # layer k's weight)
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
-    givens = _givens(claims, Notation(options=options), net)
+    spent = [0]  # rows parsed, all passes together (MAX_ROWS)
+    givens = _givens(claims, Notation(options=options), net, spent)
     mazur = "mazur" in dict(options)
     whole = _example(givens, net, mazur)
     groups = sections.grouped(claims, MAX_CLAIMS)
@@ -81,7 +85,7 @@ def document_values(claims, net) -> dict | None:
         why = _own_problem([g for g in givens if g[0] in set(other)], own, net)
         if why:
             foreign.update({claims[k].id: why for k in other})
-            tiny = _tiny_example([claims[k] for k in other], net, mazur)
+            tiny = _tiny_example([claims[k] for k in other], net, mazur, spent)
             if tiny is not None:
                 apart.append((tuple(claims[k].id for k in other), *tiny))
     own["foreign"] = foreign
@@ -89,7 +93,7 @@ def document_values(claims, net) -> dict | None:
     return own
 
 
-def _tiny_example(members: list, net, mazur: bool) -> tuple | None:
+def _tiny_example(members: list, net, mazur: bool, spent: list) -> tuple | None:
     """(network, [values]) of a section that gives a complete example of the network with one unit per layer and one
     input (smaxx73's exercise "1 input, 1 hidden neuron, 1 output": w_1 = 0.5, b_1 = 0, w_2 = -1.0, b_2 = 0.5, x = 1.0,
     y = 0), else None: its claims are judged on that tiny network, with its numbers (``sections.judged_apart``)."""
@@ -99,23 +103,23 @@ def _tiny_example(members: list, net, mazur: bool) -> tuple | None:
     if tiny is None or tuple(tiny.sizes) == tuple(net.sizes):
         return None
     options = (("sizes", tuple(tiny.sizes)), ("convention", tiny.convention)) + ((("mazur", True),) if mazur else ())
-    values = _example(_givens(members, Notation(options=options), tiny), tiny, mazur)
+    values = _example(_givens(members, Notation(options=options), tiny, spent), tiny, mazur)
     return None if values is None else (tiny, values)
 
 
-def _givens(claims, notation: Notation, net) -> list[tuple]:
-    """The values the document's rows give, in order: (claim position, how, key or quantity, index, value) — ``how``
+def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
+    """The values the document's rows give, in order (``spent``: the rows parsed so far, every pass counted against
+    MAX_ROWS): (claim position, how, key or quantity, index, value) — ``how``
     "whole" (``W^{(1)} = [...]``), "entry" (``x_1 = 0.05``), "layer" (a summed input, activation or δ: ``z^{(1)} =
     [0.6, -0.3]^T``, key the (kind, layer)) or "outside" (a layer past the network's: key the quantity's kind)."""
     out: list[tuple] = []
-    parsed = 0
     rows = ((k, row) for k, c in enumerate(list(claims)[:MAX_CLAIMS]) for listed in given_rows(c.latex)
             for row in listed_values(listed))
     for k, latex in rows:
         if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
             continue
-        parsed += 1
-        if parsed > MAX_ROWS:
+        spent[0] += 1
+        if spent[0] > MAX_ROWS:
             break
         listed = _bracket_list(latex)
         try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -43,8 +44,8 @@ def starts(text: str) -> list[int]:
             fenced = not fenced
         elif not fenced:
             marks.append((m.start(), len(m.group(1)) if m.group(1) else 1 + len(m.group(2)) // 3))
-    levels = [level for _, level in marks]
-    divided = [level for level in sorted(set(levels)) if levels.count(level) >= 2]
+    counts = Counter(level for _, level in marks)
+    divided = sorted(level for level, n in counts.items() if n >= 2)
     return [pos for pos, level in marks if level <= divided[0]] if divided else []
 
 
@@ -98,6 +99,8 @@ def depth_to_read(net) -> int:
     return net.depth + _EXTRA_LAYERS
 
 
+#: sections judged on their own tiny example, at most (a judge each; the others' claims stay unchecked)
+MAX_APART = 8
 #: the note on a claim judged on its section's own tiny example
 APART = ("judged on its section's own example: the network with one unit in every layer and one input, with the "
          "numbers the section gives")
@@ -114,12 +117,14 @@ def judged_apart(judge, claims, aside: dict) -> dict:
     from .judge import Judge
 
     out = dict(aside)
-    for ids, net, values in judge.apart:
+    derived = None  # (every section's tiny network is the same one-unit copy: derived once)
+    for ids, net, values in judge.apart[:MAX_APART]:
         members = [(k, c) for k, c in enumerate(claims) if c.id in set(ids) and k in aside]
         if not members:
             continue
         try:
-            sub = Judge(derive(net, check=False), batch=1, values=values, notation=judge.declared)
+            derived = derived or derive(net, check=False)
+            sub = Judge(derived, batch=1, values=values, notation=judge.declared)
             results = sub.check_all([c for _, c in members])
         except (ValueError, ArithmeticError):
             continue
