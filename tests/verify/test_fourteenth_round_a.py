@@ -344,3 +344,24 @@ def test_a_second_public_worked_example_with_scalar_weights(tmp_path):
     assert verdict_of(results, r"\approx 0.083") == "incorrect"  # the author's slip
     results, _ = judged(tmp_path, "cscn.md", CSCN.replace("LOSS", "0.087"), CSCN_SPEC)
     assert verdict_of(results, r"\approx 0.087") == "correct"
+
+
+def test_many_tiny_exercises_stay_bounded(tmp_path):
+    """Twelve exercise sections, each a complete one-unit example: at most sections.MAX_APART of them are judged on
+    their own tiny network (one derivation, a judge each); the claims of the rest stay unchecked."""
+    from gradproof.verify.sections import APART, MAX_APART
+
+    n, t = network_numbers(), tiny_numbers()
+    head = notebook(n, t).split("## 3. Exercise")[0]
+    parts = [head]
+    for k in range(12):
+        x = 1.0 + k / 10
+        z1 = 0.3 * x + 0.1
+        parts.append(f"## {k + 5}. Exercise {k}\n\n- $w_1 = 0.3$, $b_1 = 0.1$, $w_2 = -0.8$, $b_2 = 0.2$\n"
+                     f"- Input: $x = {x:.1f}$, Target: $y = 1$\n- $z_1 = w_1 \\cdot x + b_1 = {z1:.4f}$\n")
+    results, _ = judged(tmp_path, "nb.md", "\n\n".join(parts), NB_SPEC)
+    mine = [r for r in results if r.latex.startswith("z_1 = w_1")]
+    assert len(mine) == 12
+    apart = [r for r in mine if APART in r.notes]
+    assert 1 <= len(apart) <= MAX_APART and all(r.verdict == "correct" for r in apart)
+    assert all(r.verdict == "unchecked" for r in mine if r not in apart)
