@@ -79,7 +79,7 @@ def read_as_steps(judge, claims):
     changed = [(k, step) for k, c in enumerate(claims) if (step := step_of(judge, c.latex)) is not None]
     if not changed:
         return None
-    out = copy.copy(claims) if type(claims) is not list else _Read(claims)
+    out = copy.copy(claims) if isinstance(claims, list) and type(claims) is not list else _Read(claims)
     for k, step in changed:
         out[k] = replace(out[k], latex=step)
     out.steps_read = True
