@@ -36,6 +36,10 @@ from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unf
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
+from .ngtheta import NOTE as NG_NOTE
+from .ngtheta import OPTIONS as NG_OPTIONS
+from .ngtheta import UNREAD as NG_UNREAD
+from .ngtheta import numbering_open, writes_theta
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
@@ -237,6 +241,7 @@ class Judge:
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
+        self._ng_judge: list | None = None  # [a judge in Ng's Machine Learning numbering] (ngtheta.py)
         self._own_penalty: list | None = None  # [the id of the answer's objective that sets the penalty's scale, or None]
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
@@ -2532,6 +2537,26 @@ class Judge:
             total += np.abs(value - base).reshape(-1) if value.size == base.size else np.inf
         return total
 
+    def _in_ng_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim with Ng's Θ^{(l)} that fails by its shapes, in a document that fixes no numbering: its verdict in
+        Ng's numbering, or unchecked where that reading does not read it either (ngtheta.py)."""
+        if self._ng_judge is None:
+            made = None
+            if not self.numeric and numbering_open(self.notation, self._claims):  # (symbolic: a worked example's
+                made = Judge(self.d, batch=self.batch, seed=self._seed,  # numbers name their layers by their values)
+                             notation=replace(self.notation, options=self.notation.options + NG_OPTIONS))
+                made._claims, made.defining = self._claims, self.defining
+            self._ng_judge = [made]
+        ng = self._ng_judge[0]
+        if ng is None:
+            return result
+        other = ng.check(claim)
+        if other.verdict in ("correct", "incorrect"):
+            other.notes.append(NG_NOTE)
+            return other
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", NG_UNREAD.format(result.message),
+                           quantity=claim.quantity)
+
     def _sample_section(self, claims) -> bool:
         """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
         batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
@@ -2606,8 +2631,10 @@ class Judge:
                                       "example in some places and as an entry in others; which it is there is not certain")
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
-                if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
-                        and by_the_batch(result.message, self.batch)):
+                if _shape_failed(result) and writes_theta(claim.latex):
+                    result = self._in_ng_numbering(claim, result)  # zz0808's (Θ^{(l)})^T δ^{(l+1)} with no a^{(1)} = x
+                if (result.verdict in ("incorrect", "unchecked") and self._one_example is not None
+                        and one_sample_claim(claim.latex) and by_the_batch(result.message, self.batch, result.verdict)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result
