@@ -43,6 +43,8 @@ from .ngtheta import numbering_open, writes_theta
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
+from .otherobjective import NOTE as OTHER_OBJECTIVE
+from .otherobjective import other_loss_judge
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
@@ -1966,16 +1968,19 @@ class Judge:
         quadratic loss L = ½ Σ (y_i − h_i)ᵀ(y_i − h_i), after his cross-entropy; that second definition is judged
         incorrect), a later derivative judged incorrect may be right for the new objective: it is not called wrong.
         (A first definition that is wrong is a slip: what follows is still judged against the spec.)"""
-        since, defined = None, False
+        since, defined, other = None, False, None
         for c, r in zip(claims, results, strict=True):
-            if since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
+            if since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex) and other is not None and (
+                    other[0].check(c).verdict == "incorrect"):
+                r.notes.append(OTHER_OBJECTIVE.format(since))  # (Paredes's sign slip after his cross-entropy's name)
+            elif since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
                 r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
                 r.message = (f"not judged: after the spec's objective, the answer defines another one ({since}), and "
                              f"this derivative may follow from it (against the spec's loss: {r.message})")
             elif r.verdict == "correct" and self._defines_objective(c):
                 defined, since = True, None
             elif r.verdict == "incorrect" and defined and self._defines_objective(c, other=True):
-                since = c.id
+                since, other = c.id, other_loss_judge(self, c)
 
     def _data_cost(self, claims, results) -> None:
         """Under a spec with a regularizer, the answer's objective defined without any penalty term (Ng's ``J =

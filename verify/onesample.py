@@ -24,6 +24,8 @@ _BATCH_CAPITAL = re.compile(r"(?<![A-Za-z\\])d?(?:[UHZA](?:\s*[\^_]|\d)|X(?![A-Z
 #: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]} (not δ: Jihwan writes δ^L
 #: for one sample and for the batch alike, so ∂E/∂b^L = δ^L in the mini-batch section is the batch's claim)
 _SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])d?[uhza](?:\s*[\^_]|\d)")
+#: what ties a claim to the batch: its size, a sum (over the examples, or NumPy's np.sum)
+_BATCH_MARK = re.compile(r"\\sum|np\.sum|(?<![A-Za-z\\])[mnN](?![A-Za-z])")
 #: the judge's messages of a claim that fails by the batch's sample axis alone
 _BY_SAMPLES = re.compile(r"expected 1×(\d+), the claim gives (\d+)×\1|counts both (\d+) entries and (\d+) entries|"
                          r"(?:missing|an extra) factor 1/N \(N = (\d+)\)|expected (\d+)×1, the claim gives \6×(\d+)|"
@@ -42,8 +44,9 @@ def sample_section(claims) -> bool:
 
 
 def one_sample_claim(latex: str) -> bool:
-    """A claim in one sample's lowercase letters, with no capital of the batch."""
-    return bool(_SAMPLE_LOWER.search(latex)) and not _BATCH_CAPITAL.search(latex)
+    """A claim in one sample's lowercase letters, with no capital of the batch and no mark of the batch (its size m, n,
+    N or a sum: ``db2 = \frac{1}{m} dz2`` is no example's gradient, and read for one example its m would be 1)."""
+    return bool(_SAMPLE_LOWER.search(latex)) and not _BATCH_CAPITAL.search(latex) and not _BATCH_MARK.search(latex)
 
 
 def by_the_batch(message: str, batch: int, verdict: str = "incorrect") -> bool:
