@@ -30,6 +30,8 @@ from . import expected as expected_mod
 from .biascolumn import over_examples
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
+from .digitlayers import NOTE as DIGIT_NOTE
+from .digitlayers import rewritten as digit_layers
 from .foreign import nesterov_moment, other_loss, other_step
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
@@ -244,6 +246,7 @@ class Judge:
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
         self._ng_judge: list | None = None  # [a judge in Ng's Machine Learning numbering] (ngtheta.py)
+        self._given_orientations: dict | None = None  # x, weights given in another orientation (givenorientation.py)
         self._own_penalty: list | None = None  # [the id of the answer's objective that sets the penalty's scale, or None]
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
@@ -2149,6 +2152,10 @@ class Judge:
         bases, changes = layered_letters(self, claims)
         weights, named = weight_letters(self, claims)  # (max-amb's ω^{[l]} in z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]})
         target, said, rewritten = hatted_target(self, claims)  # (max-amb's C = Σ_i (a_i − \hat{a_i})²: â the target)
+        digits = digit_layers(claims, self.net.depth)  # (Paredes's ∂J/∂\mathbf{z}^{2} beside his z^{(1)}: layer 2)
+        if digits:
+            rewritten = {**digits, **rewritten}
+            said += (DIGIT_NOTE,)
         bases, changes = bases + weights + target, changes + named + said
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
@@ -2542,6 +2549,30 @@ class Judge:
             total += np.abs(value - base).reshape(-1) if value.size == base.size else np.inf
         return total
 
+    def _given_orientation(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim failing by its shapes that uses a weight the answer gives transposed, or x typed as a list:
+        unchecked (givenorientation.py)."""
+        from .givenorientation import UNREAD, other_orientation, uses
+        from .ownvalues import given_shapes
+
+        if self._given_orientations is None:  # (a worked example judged on its numbers lays them out by its layout vote)
+            self._given_orientations = {} if self.numeric else other_orientation(given_shapes(self._claims, self.net),
+                                                                                 self.net)
+        if not self._given_orientations:
+            return result
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth)
+        except Unreadable:
+            return result
+        nodes = [n for side in sides for n in side.walk()]
+        by_shape = _shape_failed(result) or "missing transpose" in result.message
+        what = next((w for key, w in self._given_orientations.items() if uses(nodes, key) and (by_shape or key != "x")),
+                    None)
+        if what is None:
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", UNREAD.format(what=what, message=result.message),
+                           quantity=claim.quantity)
+
     def _in_ng_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult:
         """A claim with Ng's Θ^{(l)} that fails by its shapes, in a document that fixes no numbering: its verdict in
         Ng's numbering, or unchecked where that reading does not read it either (ngtheta.py)."""
@@ -2636,6 +2667,8 @@ class Judge:
                                       "example in some places and as an entry in others; which it is there is not certain")
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
+                if result.verdict == "incorrect":
+                    result = self._given_orientation(claim, result)  # Paredes's W~(2) given as a column
                 if _shape_failed(result) and writes_theta(claim.latex):
                     result = self._in_ng_numbering(claim, result)  # zz0808's (Θ^{(l)})^T δ^{(l+1)} with no a^{(1)} = x
                 if (result.verdict in ("incorrect", "unchecked") and self._one_example is not None

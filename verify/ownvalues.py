@@ -254,3 +254,35 @@ def _given(piece: str) -> bool:
 _COMMA = re.compile(",")
 #: the frame of a matrix of numbers: \begin{bmatrix}, \end{pmatrix}, row and column separators
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[a-zA-Z*]{1,12}\}|\\\\")
+
+
+def given_shapes(claims, net) -> dict:
+    """How the answer lays out the numbers it gives for x and the weights: {"x": None} where x is typed as a list (no
+    orientation), {"W2": (2, 1)} a weight's matrix as written. Read as ``document_values`` reads them (its first
+    statement of each), whether or not the document gives every value."""
+    notation = Notation(options=(("sizes", tuple(net.sizes)), ("convention", net.convention)))
+    shapes: dict = {}
+    parsed = 0
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
+                  for row in listed_values(listed)):
+        if "\\begin" not in latex and "[" not in latex:
+            continue
+        parsed += 1
+        if parsed > MAX_ROWS:
+            break
+        listed = _bracket_list(latex)
+        try:
+            sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read gives no shape
+            continue
+        if listed and not rels and len(sides) == 1:
+            sides, rels = sides + [None], ["="]
+        if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
+            continue
+        key = _key(*sides[0].value)
+        if key is None or key in shapes or not (key == "x" or key.startswith("W")):
+            continue
+        given = None if listed else _literal(sides[1])
+        if listed or given is not None and given.ndim == 2:
+            shapes[key] = None if listed else tuple(given.shape)
+    return shapes

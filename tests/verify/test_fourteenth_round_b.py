@@ -219,3 +219,73 @@ def test_a_derivative_wrong_for_both_objectives_is_wrong(tmp_path):
     # right for the cross-entropy the answer named second: not called wrong (the answer may have switched)
     other = r"-\frac{\mathbf{y}}{\hat{\mathbf{y}}} \odot f'(\mathbf{z}^{(L)})"
     assert judged(tmp_path, SQUARED_SPEC, two_objectives(other))["line 12"] == "unchecked"
+
+
+# -- Paredes's exercise: ∂J/∂z^{2} for layer 2, and numbers given in another orientation ------------------------------
+
+EXERCISE_SPEC = ('name = "ejercicio"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 2\nactivation = "relu"\n'
+                 'bias = false\n\n[[layers]]\nunits = 1\nactivation = "identity"\nbias = false\n\n[loss]\n'
+                 'name = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def exercise(hidden_prime: str = r"f'(\mathbf{z}^{(1)})") -> str:
+    """An exercise of our own in Paredes's notation (numbers of our own: x = [1, -2, 1], W~(1) 2 × 3, W~(2) given as the
+    column (2, -1)^T, y = [1]); the layers in parentheses when defined, bare after ∂."""
+    fence = "```math\n{}\n```\n\n".format
+    return ("### Valores:\n- **Entrada**: $\\mathbf{x} = [1, -2, 1]$\n- **Salida esperada**: $\\mathbf{y} = [1]$\n\n"
+            + fence(r"W^{~(1)}= \begin{pmatrix} 1 & 0 & 2 \\ 0 & -1 & 1 \end{pmatrix}")
+            + fence(r"W^{~(2)} = \begin{pmatrix} 2 \\ -1 \end{pmatrix}")
+            + fence(r"\delta^{(2)}=\frac{\partial J}{\partial \mathbf{z}^{2}}=\frac{\partial J}{\partial \mathbf{a}^{2}}"
+                    r"\frac{\partial \mathbf{a}^{2}}{\partial \mathbf{z}^{2}}")
+            + fence(r"\frac{\partial \hat{y}}{\partial \mathbf{z}^{2}}=1")
+            + fence(r"\delta^{(1)}=\frac{\partial J}{\partial \mathbf{z}^{1}}=\frac{\partial J}{\partial \mathbf{a}^{1}}"
+                    r"\frac{\partial \mathbf{a}^{1}}{\partial \mathbf{z}^{1}}")
+            + fence(r"\frac{\partial \mathbf{a}^{1}}{\partial \mathbf{z}^{1}}=" + hidden_prime)
+            + fence(r"\text{gradiente de } W^{~(2)} = \delta^{(2)}\cdot \mathbf{a}^{(1)}= (2)\cdot\begin{pmatrix} 3 \\ 3 "
+                    r"\end{pmatrix} = \begin{pmatrix} 6 \\ 6 \end{pmatrix}"))
+
+
+def test_a_bare_digit_after_partial_is_the_layer(tmp_path):
+    x, w1, w2 = np.array([1.0, -2.0, 1.0]), np.array([[1.0, 0, 2], [0, -1, 1]]), np.array([[2.0, -1.0]])
+
+    def cost_of_z1(z1):
+        return 0.5 * float(((w2 @ np.maximum(z1, 0) - 1.0) ** 2).sum())
+
+    z1 = w1 @ x
+    fd = central_differences(lambda q: cost_of_z1(q["z1"]), {"z1": z1.copy()})["z1"]
+    assert np.allclose(fd, (w2.T @ (w2 @ np.maximum(z1, 0) - 1.0)) * (z1 > 0), atol=1e-6)  # δ1 = (W2ᵀ δ2) ⊙ 1[z1 > 0]
+    delta2, a1 = float((w2 @ np.maximum(z1, 0)).sum()) - 1.0, np.maximum(z1, 0)
+    assert delta2 == 2 and np.allclose(delta2 * a1, [6, 6])  # the numbers the exercise writes for ∂J/∂W~(2)
+    at = judged(tmp_path, EXERCISE_SPEC, exercise())
+    assert starting(at, exercise(), r"\delta^{(2)}") == "correct"
+    assert starting(at, exercise(), r"\frac{\partial \hat{y}}") == "correct"
+    assert starting(at, exercise(), r"\delta^{(1)}") == "correct"
+    assert starting(at, exercise(), r"\frac{\partial \mathbf{a}^{1}}") == "correct"
+    # W~(2) given as a column (the spec's is 1 × 2): its gradient written in that shape is not judged either way
+    assert starting(at, exercise(), r"\text{gradiente de } W^{~(2)}") == "unchecked"
+    wrong = exercise(r"f'(\mathbf{z}^{(2)})")  # ReLU' of the wrong layer
+    assert starting(judged(tmp_path, EXERCISE_SPEC, wrong), wrong, r"\frac{\partial \mathbf{a}^{1}}") == "incorrect"
+
+
+def starting(at: dict, body: str, start: str) -> str:
+    """The verdict of the claim on the line of ``body`` that starts with ``start``."""
+    n = next(n for n, text in enumerate(body.split("\n"), 1) if text.startswith(start))
+    return at[f"line {n}"]
+
+
+def test_digit_layers_and_given_orientations_are_guarded():
+    from gradproof.verify.digitlayers import rewritten
+    from gradproof.verify.givenorientation import other_orientation
+    from gradproof.verify.judge import Claim
+
+    from helpers_verify import small
+
+    defined = Claim("d", r"\mathbf{z}^{(1)} = W^{(1)} x")
+    assert rewritten([defined, Claim("a", r"\frac{\partial J}{\partial z^{2}}")], 2) == {
+        "a": r"\frac{\partial J}{\partial z^{(2)}}"}
+    assert rewritten([defined, Claim("b", r"\tanh'(z) = 1 - a^2")], 2) == {}  # a square, not after ∂
+    assert rewritten([Claim("c", r"\frac{\partial J}{\partial z^{2}}")], 2) == {}  # no layer in parentheses anywhere
+    assert rewritten([defined, Claim("e", r"\frac{\partial J}{\partial z^{7}}")], 2) == {}  # no layer 7
+    net = small().network  # 3 inputs, 4 hidden, 2 outputs, row convention (W^{(1)} is 4 × 3)
+    assert set(other_orientation({"W1": (3, 4), "W2": (2, 4), "x": None}, net)) == {"W1", "x"}
+    assert other_orientation({"x": (3, 1)}, net) == {}
