@@ -277,7 +277,6 @@ def test_digit_layers_and_given_orientations_are_guarded():
     from gradproof.verify.digitlayers import rewritten
     from gradproof.verify.givenorientation import other_orientation
     from gradproof.verify.judge import Claim
-
     from helpers_verify import small
 
     defined = Claim("d", r"\mathbf{z}^{(1)} = W^{(1)} x")
