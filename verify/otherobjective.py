@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+#: the judge's readings of the whole answer (Judge._prepare), the same whichever objective is meant
+_READ_ONCE = ("numerator", "votes", "_voted", "layouts")
 NOTE = "incorrect for the answer's other objective ({}) as well as for the spec's"
 
 
@@ -32,6 +34,8 @@ def other_loss_judge(judge, claim):
             other = replace(net, loss=losses.for_outputs(loss, net.sizes[-1]))
             made = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
             made._claims, made.defining = judge._claims, {}
+            for name_ in _READ_ONCE:  # (what the judge read from the whole answer: the Jacobian layout, the layout vote)
+                setattr(made, name_, getattr(judge, name_))
             if made.check(claim).verdict == "correct":
                 return made, name
         except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
