@@ -24,8 +24,9 @@ _BATCH_CAPITAL = re.compile(r"(?<![A-Za-z\\])d?(?:[UHZA](?:\s*[\^_]|\d)|X(?![A-Z
 #: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]} (not δ: Jihwan writes δ^L
 #: for one sample and for the batch alike, so ∂E/∂b^L = δ^L in the mini-batch section is the batch's claim)
 _SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])d?[uhza](?:\s*[\^_]|\d)")
-#: what ties a claim to the batch: its size, a sum (over the examples, or NumPy's np.sum)
-_BATCH_MARK = re.compile(r"\\sum|np\.sum|(?<![A-Za-z\\])[mnN](?![A-Za-z])")
+#: what ties a claim to the batch: its size (m, n, N, as in \frac{1}{m}) or NumPy's np.sum over an axis (not a \sum:
+#: Jihwan's \sum_d \delta_d^{l+1} W_{jd}^{l+1} sums a layer's units)
+_BATCH_MARK = re.compile(r"np\.sum|(?<![A-Za-z\\])[mnN](?![A-Za-z])")
 #: the judge's messages of a claim that fails by the batch's sample axis alone
 _BY_SAMPLES = re.compile(r"expected 1×(\d+), the claim gives (\d+)×\1|counts both (\d+) entries and (\d+) entries|"
                          r"(?:missing|an extra) factor 1/N \(N = (\d+)\)|expected (\d+)×1, the claim gives \6×(\d+)|"
