@@ -62,23 +62,8 @@ def document_values(claims, net) -> dict | None:
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
     notation = Notation(options=options)
-    parsed = 0
-    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
-                  for row in listed_values(listed)):
-        if "\\begin" not in latex and not any(ch.isdigit() for ch in latex):
-            continue
-        parsed += 1
-        if parsed > MAX_ROWS:
-            break
-        listed = _bracket_list(latex)
-        try:
-            sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
-        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
-            continue
-        if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
-            sides, rels = sides + [listed[1]], ["="]
-        if rels != ["="] or len(sides) != 2:
-            continue
+    numbers = lambda latex: "\\begin" in latex or any(ch.isdigit() for ch in latex)  # noqa: E731
+    for sides, listed in _statements(claims, notation, net.depth, numbers):
         given = sides[1] if listed else _literal(sides[1])
         if _one_by_one(sides[0], net):
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
@@ -110,6 +95,29 @@ def document_values(claims, net) -> dict | None:
         return None
     values["source"] = OWN_EXAMPLE
     return values
+
+
+def _statements(claims, notation, depth: int, wanted):
+    """The answer's statements of given values (``x = [1, 4, 5]``, ``W^{(1)} = \\begin{bmatrix} … \\end{bmatrix}``, the
+    rows of a list of them) that ``wanted`` keeps, read: (sides, listed) — a list's right side is its numbers (listed
+    its (left text, numbers)), else the parsed right side. Bounded: the first MAX_CLAIMS claims, MAX_ROWS statements."""
+    parsed = 0
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
+                  for row in listed_values(listed)):
+        if not wanted(latex):
+            continue
+        parsed += 1
+        if parsed > MAX_ROWS:
+            break
+        listed = _bracket_list(latex)
+        try:
+            sides, rels = parse_claim(listed[0] if listed else latex, notation, depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
+            continue
+        if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
+            sides, rels = sides + [listed[1]], ["="]
+        if rels == ["="] and len(sides) == 2:
+            yield sides, listed
 
 
 def _bracket_list(latex: str) -> tuple[str, np.ndarray] | None:
@@ -262,22 +270,8 @@ def given_shapes(claims, net) -> dict:
     statement of each), whether or not the document gives every value."""
     notation = Notation(options=(("sizes", tuple(net.sizes)), ("convention", net.convention)))
     shapes: dict = {}
-    parsed = 0
-    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
-                  for row in listed_values(listed)):
-        if "\\begin" not in latex and "[" not in latex:
-            continue
-        parsed += 1
-        if parsed > MAX_ROWS:
-            break
-        listed = _bracket_list(latex)
-        try:
-            sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
-        except Exception:  # noqa: BLE001 -- a claim that does not read gives no shape
-            continue
-        if listed and not rels and len(sides) == 1:
-            sides, rels = sides + [None], ["="]
-        if rels != ["="] or len(sides) != 2 or sides[0].op != "q":
+    for sides, listed in _statements(claims, notation, net.depth, lambda latex: "\\begin" in latex or "[" in latex):
+        if sides[0].op != "q":
             continue
         key = _key(*sides[0].value)
         if key is None or key in shapes or not (key == "x" or key.startswith("W")):
