@@ -30,15 +30,23 @@ from . import expected as expected_mod
 from .biascolumn import over_examples
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
+from .digitlayers import NOTE as DIGIT_NOTE
+from .digitlayers import rewritten as digit_layers
 from .foreign import nesterov_moment, other_loss, other_step
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
 from .modules import ModuleReading
+from .ngtheta import NOTE as NG_NOTE
+from .ngtheta import OPTIONS as NG_OPTIONS
+from .ngtheta import UNREAD as NG_UNREAD
+from .ngtheta import numbering_open, writes_theta
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
+from .otherobjective import NOTE as OTHER_OBJECTIVE
+from .otherobjective import other_loss_judge
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
@@ -239,6 +247,8 @@ class Judge:
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
+        self._ng_judge: list | None = None  # [a judge in Ng's Machine Learning numbering] (ngtheta.py)
+        self._given_orientations: dict | None = None  # x, weights given in another orientation (givenorientation.py)
         self._own_penalty: list | None = None  # [the id of the answer's objective that sets the penalty's scale, or None]
         # the layouts an answer may use: one sample as a column or a row; a batch with samples as rows or columns.
         # Declared in [notation] (layout = "columns" | "rows"), else decided claim by claim from the shapes (see check)
@@ -1978,16 +1988,19 @@ class Judge:
         quadratic loss L = ½ Σ (y_i − h_i)ᵀ(y_i − h_i), after his cross-entropy; that second definition is judged
         incorrect), a later derivative judged incorrect may be right for the new objective: it is not called wrong.
         (A first definition that is wrong is a slip: what follows is still judged against the spec.)"""
-        since, defined = None, False
+        since, defined, other = None, False, None
         for c, r in zip(claims, results, strict=True):
-            if since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
+            if since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex) and other is not None and (
+                    other[0].check(c).verdict == "incorrect"):
+                r.notes.append(OTHER_OBJECTIVE.format(since))  # (Paredes's sign slip after his cross-entropy's name)
+            elif since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
                 r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
                 r.message = (f"not judged: after the spec's objective, the answer defines another one ({since}), and "
                              f"this derivative may follow from it (against the spec's loss: {r.message})")
             elif r.verdict == "correct" and self._defines_objective(c):
                 defined, since = True, None
             elif r.verdict == "incorrect" and defined and self._defines_objective(c, other=True):
-                since = c.id
+                since, other = c.id, other_loss_judge(self, c)
 
     def _data_cost(self, claims, results) -> None:
         """Under a spec with a regularizer, the answer's objective defined without any penalty term (Ng's ``J =
@@ -2156,6 +2169,10 @@ class Judge:
         bases, changes = layered_letters(self, claims)
         weights, named = weight_letters(self, claims)  # (max-amb's ω^{[l]} in z^{[l]} = ω^{[l]} a^{[l-1]} + b^{[l]})
         target, said, rewritten = hatted_target(self, claims)  # (max-amb's C = Σ_i (a_i − \hat{a_i})²: â the target)
+        digits = digit_layers(claims, self.net.depth)  # (Paredes's ∂J/∂\mathbf{z}^{2} beside his z^{(1)}: layer 2)
+        if digits:
+            rewritten = {**digits, **rewritten}
+            said += (DIGIT_NOTE,)
         bases, changes = bases + weights + target, changes + named + said
         if bases:
             self.notation = replace(self.notation, bases=self.notation.bases + bases)
@@ -2549,6 +2566,50 @@ class Judge:
             total += np.abs(value - base).reshape(-1) if value.size == base.size else np.inf
         return total
 
+    def _given_orientation(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim failing by its shapes that uses a weight the answer gives transposed, or x typed as a list:
+        unchecked (givenorientation.py)."""
+        from .givenorientation import UNREAD, other_orientation, uses
+        from .ownvalues import given_shapes
+
+        if self._given_orientations is None:  # (a worked example judged on its numbers lays them out by its layout vote)
+            self._given_orientations = {} if self.numeric else other_orientation(given_shapes(self._claims, self.net),
+                                                                                 self.net)
+        if not self._given_orientations:
+            return result
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth)
+        except Unreadable:
+            return result
+        nodes = [n for side in sides for n in side.walk()]
+        by_shape = _shape_failed(result) or "missing transpose" in result.message
+        what = next((w for key, w in self._given_orientations.items() if uses(nodes, key) and (by_shape or key != "x")),
+                    None)
+        if what is None:
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", UNREAD.format(what=what, message=result.message),
+                           quantity=claim.quantity)
+
+    def _in_ng_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim with Ng's Θ^{(l)} that fails by its shapes, in a document that fixes no numbering: its verdict in
+        Ng's numbering, or unchecked where that reading does not read it either (ngtheta.py)."""
+        if self._ng_judge is None:
+            made = None
+            if not self.numeric and numbering_open(self.notation, self._claims):  # (symbolic: a worked example's
+                made = Judge(self.d, batch=self.batch, seed=self._seed,  # numbers name their layers by their values)
+                             notation=replace(self.notation, options=self.notation.options + NG_OPTIONS))
+                made._claims, made.defining = self._claims, self.defining
+            self._ng_judge = [made]
+        ng = self._ng_judge[0]
+        if ng is None:
+            return result
+        other = ng.check(claim)
+        if other.verdict in ("correct", "incorrect"):
+            other.notes.append(NG_NOTE)
+            return other
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", NG_UNREAD.format(result.message),
+                           quantity=claim.quantity)
+
     def _sample_section(self, claims) -> bool:
         """A document judged with a batch the tool chose that writes one sample's formulas in lowercase beside its
         batch in capitals (onesample.py): such claims failing by the batch alone are read for one example."""
@@ -2623,8 +2684,12 @@ class Judge:
                                       "example in some places and as an entry in others; which it is there is not certain")
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
-                if (result.verdict == "incorrect" and self._one_example is not None and one_sample_claim(claim.latex)
-                        and by_the_batch(result.message, self.batch)):
+                if result.verdict == "incorrect":
+                    result = self._given_orientation(claim, result)  # Paredes's W~(2) given as a column
+                if _shape_failed(result) and writes_theta(claim.latex):
+                    result = self._in_ng_numbering(claim, result)  # zz0808's (Θ^{(l)})^T δ^{(l+1)} with no a^{(1)} = x
+                if (result.verdict in ("incorrect", "unchecked") and self._one_example is not None
+                        and one_sample_claim(claim.latex) and by_the_batch(result.message, self.batch, result.verdict)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
                     result = self._identity(claim) or result

@@ -212,6 +212,29 @@ def _own_problem(givens: list[tuple], example: dict, net) -> str | None:
     return None
 
 
+def _statements(claims, notation, depth: int, wanted):
+    """The answer's statements of given values (``x = [1, 4, 5]``, ``W^{(1)} = \\begin{bmatrix} … \\end{bmatrix}``, the
+    rows of a list of them) that ``wanted`` keeps, read: (sides, listed) — a list's right side is its numbers (listed
+    its (left text, numbers)), else the parsed right side. Bounded: the first MAX_CLAIMS claims, MAX_ROWS statements."""
+    parsed = 0
+    for latex in (row for c in list(claims)[:MAX_CLAIMS] for listed in given_rows(c.latex)
+                  for row in listed_values(listed)):
+        if not wanted(latex):
+            continue
+        parsed += 1
+        if parsed > MAX_ROWS:
+            break
+        listed = _bracket_list(latex)
+        try:
+            sides, rels = parse_claim(listed[0] if listed else latex, notation, depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read gives no value
+            continue
+        if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
+            sides, rels = sides + [listed[1]], ["="]
+        if rels == ["="] and len(sides) == 2:
+            yield sides, listed
+
+
 def _bracket_list(latex: str) -> tuple[str, np.ndarray] | None:
     """``x = [1, 4, 5]`` (a vector typed as a list, inline in a notebook's prose; ``[1, 0]^T`` too): the left side's text
     and the numbers as one flat vector (no orientation: ``answers._values`` lays a flat x or y out as one sample), else None."""
@@ -345,3 +368,21 @@ def _given(piece: str) -> bool:
 _COMMA = re.compile(",")
 #: the frame of a matrix of numbers: \begin{bmatrix}, \end{pmatrix}, row and column separators
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[a-zA-Z*]{1,12}\}|\\\\")
+
+
+def given_shapes(claims, net) -> dict:
+    """How the answer lays out the numbers it gives for x and the weights: {"x": None} where x is typed as a list (no
+    orientation), {"W2": (2, 1)} a weight's matrix as written. Read as ``document_values`` reads them (its first
+    statement of each), whether or not the document gives every value."""
+    notation = Notation(options=(("sizes", tuple(net.sizes)), ("convention", net.convention)))
+    shapes: dict = {}
+    for sides, listed in _statements(claims, notation, net.depth, lambda latex: "\\begin" in latex or "[" in latex):
+        if sides[0].op != "q":
+            continue
+        key = _key(*sides[0].value)
+        if key is None or key in shapes or not (key == "x" or key.startswith("W")):
+            continue
+        given = None if listed else _literal(sides[1])
+        if listed or given is not None and given.ndim == 2:
+            shapes[key] = None if listed else tuple(given.shape)
+    return shapes

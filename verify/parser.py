@@ -1182,8 +1182,9 @@ class _Parser:
         if name in self.fixed:
             kind, layer = self.fixed[name]
             base = None
-        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (["pred"], ["hat"]):
-            scripts = scripts[1:]  # y_{pred}, y_{hat}: the prediction
+        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and _prediction_script(scripts[0][1]):
+            rest = scripts[0][1][2:]  # y_{pred}, y_{hat}: the prediction; y_{\text{pred}, i}: its entry i (Paredes)
+            scripts = [("_", rest)] * bool(rest) + scripts[1:]
             kind, layer, base = "yhat", None, "yhat"
         elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (
                 ["target"], ["true"]):
@@ -2708,6 +2709,12 @@ SAMPLE_LETTERS = ("i", "n", "m", "j")
 BISHOP_LAYERS = {"i": 0, "j": 1, "h": 1, "k": 2}  # h: Mitchell's hidden unit (δ_h, o_h, w_{kh})
 #: generic unit letters (Mitchell, Haykin): the position of each relative to the others (i feeds j, j feeds k)
 UNIT_POS = {"i": 0, "j": 1, "h": 1, "k": 2}
+
+
+def _prediction_script(toks) -> bool:
+    """A subscript naming the prediction: ``pred``, ``hat``, or either followed by a comma and an entry (``pred, i``)."""
+    texts = [t.text for t in toks]
+    return texts[:1] in (["pred"], ["hat"]) and (len(texts) == 1 or len(texts) > 2 and texts[1] == ",")
 
 
 def _augment(node: Node) -> Node:
