@@ -71,7 +71,8 @@ checks = {
     # dE/dw5 = dE/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5, on random weights (w5 = W2[0, 0], out_h1 = oh[0])
     "line 75": lambda: same(dEdW2[0, 0], dEdoo[0] * sig1 * oh[0]),
     "line 83.2": lambda: same(dEdoo[0], 2 * 0.5 * (tr[0] - oo[0]) + 0),
-    "line 84.3": lambda: same(dEdoo[0], -(tr[0] - oo[0])) and same(-(0.01 - 0.7676), 0.7576) and num(dE_do1, "0.7576", carried=0.7676 - 0.01),
+    "line 84.3": lambda: same(dEdoo[0], -(tr[0] - oo[0])) and same(-(0.01 - 0.7676), 0.7576)
+    and num(dE_do1, "0.7576", carried=0.7676 - 0.01),
     "line 91.1": lambda: same(o1, 1 / (1 + np.exp(-o1))),
     "line 92.2": lambda: same(d(sigmoid, y1), o1 * (1 - o1)) and num(o1 * (1 - o1), "0.1784", carried=0.7676 * (1 - 0.7676)),
     "line 98.1": lambda: same(y1, w5 * h1 + w6 * h2 + b2),
