@@ -37,7 +37,8 @@ planted = {
     "line 74": lambda: same(gW2[:, :2], np.array([[D2[j] * a1[j]] * 2 for j in range(2)])),
     "line 92": lambda: same(D2, gp(z2) * (y - a2)),
     "line 97": lambda: same(D1[:2], np.array([sum(D2[i] * W2[j, i] for i in range(2)) * gp(z1[j]) for j in range(2)])),
-    "line 105": lambda: same(D1[:2], (W2[:, :2] @ D2) * gp(z1[:2])),
+    # W^{l+1} Delta^{l+1} without the transpose: (2 x 4) times a 2-vector does not fit this network
+    "line 105": lambda: W2.shape[1] == D2.shape[0] and same(D1, (W2 @ D2) * gp(z1)),
 }
 confirm("epp_backprop.tex", "epp_backprop_planted.tex", checks, planted)
 print("OK")
