@@ -39,6 +39,12 @@ notes on Ng's courses --, smaxx73's Session 6 notebook and quiz solutions, Rober
 (verify's own id bugs: a ```math fence numbered by the fence's line and not read when indented in a list item, a
 question paragraph's scope running past the next heading), 1 false accept (an exam solution's planted gradient excused
 as carried forward) and 24 false rejects, now open to work from.
+The fifteenth (tests/verify/corpus/heldout15/: nine real learners' and students' answers -- Melissa M's numeric example,
+Luiza Orosanu's notes with a PDF's text as .txt, Vincent Chambrin's French LaTeX, cjhjhj's CS231n and Korean
+derivations, Carlos Tarjano's Portuguese drafts with a multi-output regression by components, Thomas Epp's LaTeX,
+Bangguo Wang's dropout homework notebook, Meng Xiangrui's Chinese beamer slides, Max Gnesi's plain-text momentum and
+Adam walk-through) is fresh: nobody but its builder has read or measured it; its first measurement is the next round's
+honest number.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -56,7 +62,7 @@ GOOD = {"correct", "carried_forward"}
 # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13", "heldout14",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
 )
 
 
