@@ -53,9 +53,17 @@ def keep(kept: list[WrongNumber], number: WrongNumber | None) -> None:
         kept.append(number)
 
 
+#: nodes that lay out a side's own result without computing with it: a number written there is what the side states,
+#: not an operand (shivam's planted ``2 · [6, 1, 1]^T = [12, 2, 4]``: the 4 is no copy of J's wrong 4, only a slip)
+_RESULT_OPS = ("matrix", "neg", "T")
+
+
 def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]] | None:
-    """``student`` with every number that is one of ``kept`` (the same value, the same digits) replaced by the true
-    value it was stated for, and the ids of those claims; None if no number was replaced."""
+    """``student`` with every number that is one of ``kept`` (the same value, the same digits) and an operand of the
+    side's arithmetic (under a product, sum, quotient, power or function: the number was computed with) replaced by
+    the true value it was stated for, and the ids of those claims; None if no number was replaced. A number that is
+    the side's result itself, or an entry of the matrix the side ends on, is never replaced: writing an earlier wrong
+    number as a result is a slip, not an error carried forward."""
     if not kept:
         return None
     used: list[str] = []
@@ -63,8 +71,10 @@ def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]
     def match(value: float, decimals) -> WrongNumber | None:
         return next((w for w in kept if w.decimals == decimals and w.value == value), None)
 
-    def swap(n: Node) -> Node:
+    def swap(n: Node, operand: bool) -> Node:
         inner = n.args[0] if n.op == "neg" and n.args and n.args[0].op == "num" else None
+        if (n.op == "num" or inner is not None) and not operand:
+            return n  # the side's own result (a number, an entry of the matrix it ends on): not computed with
         if n.op == "num" or inner is not None:
             num = inner or n
             w = match(-float(num.value[0]) if inner is not None else float(num.value[0]), num.value[1])
@@ -75,7 +85,8 @@ def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]
             return Node("num", (), (w.truth, num.value[1]))
         if not n.args:
             return n
-        return Node(n.op, tuple(swap(a) for a in n.args), n.value)
+        inner_operand = operand or n.op not in _RESULT_OPS
+        return Node(n.op, tuple(swap(a, inner_operand) for a in n.args), n.value)
 
-    fixed = swap(student)
+    fixed = swap(student, False)
     return (fixed, used) if used else None
