@@ -204,6 +204,7 @@ class Judge:
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
+        self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
         self._scalar_judge: list = []  # [the judge of the network's one-unit copy, once made] (_scalar_case)
@@ -859,6 +860,7 @@ class Judge:
                                f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
                                "several in turn) is not judged against the spec's", quantity=claim.quantity)
         links = []
+        self._subject = sides[0]  # (what the claim states a value of: copied.with_truths)
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
             if b.op == "q" and a.op != "q":
@@ -872,6 +874,7 @@ class Judge:
             if link.verdict == "incorrect" and before is not a:
                 link = self._rounding_carried(a, before, b) or link
             links.append(link)
+        self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
             return self._own_numbers_result(claim, sides, links, qkind, notes)
         if _own_example(sides, links):
@@ -903,7 +906,7 @@ class Judge:
             res.message += " (" + "; ".join(notes) + ")"
         if self.numeric and self._remembering and verdict == "incorrect":
             if all(lk.verdict == "correct" for lk in links[:links.index(bad)]):
-                keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample))
+                keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample, sides[0]))
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
         elif self.numeric and self._remembering and qnode is None and _scaled_quantity(sides[0]):
@@ -1455,7 +1458,7 @@ class Judge:
     def _copied_number(self, target: Node, student: Node, literal, spread) -> _Link | None:
         """Carried forward if the link holds once a number copied from an earlier incorrect line (its very digits) is
         read as that line's true value (Mazur's ∂E/∂w_5 = 0.74136507 · 0.186815602 · 0.75136507: verify/copied.py)."""
-        fixed = with_truths(student, self.copied)
+        fixed = with_truths(student, self.copied, self._subject)
         if fixed is None:
             return None
         node, claims = fixed
@@ -3337,7 +3340,7 @@ def _writes_objective(claims, cid: str | None) -> bool:
 
 def _written_as_is(node: Node) -> bool:
     """Whether a side is a number or a matrix of numbers as written (``-0.021``, ``[-0.021 & -0.007]``), not arithmetic
-    on them: a minus before a product (``-0.007 \cdot [3 & 1]``, a neg node) is arithmetic, and its rounding carries."""
+    on them: a minus before a product (``-0.007 · [3 & 1]``, a neg node) is arithmetic, and its rounding carries."""
     while node.op == "neg" and node.args:
         node = node.args[0]
     return node.op in ("matrix", "num")
