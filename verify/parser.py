@@ -1222,6 +1222,13 @@ class _Parser:
                             m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
                             for m, ts in scripts)):  # (Nielsen's w^l_{11}: the layer's entry, not Mazur's w_11)
                     chain = self.opts.get("sizes") and all(n == 1 for n in self.opts["sizes"])
+                    if self.opts.get("unit_weights") and 0 <= item[1] <= self.opts["sizes"][0]:
+                        comps = [0, item[1] - 1] if item[1] else []  # w_k: the one unit's weight on x_k (w_0: bias)
+                        if self.opts.get("convention", "row") != "row":
+                            comps = comps[::-1]
+                        if item[1] == 0:
+                            base = kind = "b"
+                        continue
                     if not self.opts.get("mazur") and not (chain and 1 <= item[1] < len(self.opts["sizes"])):
                         # lowercase w_5 with no layer written: one weight (in a chain of single neurons, NBIS's w_1 →
                         # w_2, the one weight of layer k is w_k in Mazur's numbering and in the layer's alike)
@@ -1277,7 +1284,7 @@ class _Parser:
                     sample = item[1]  # Lalin's z_{:, i}: column i of the batch, example i's vector
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
-                elif item[0] == "other" and base in ("W", "b") and mark == "_" and _updated_mark(item[1], CURRENT_WORDS):
+                elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1], CURRENT_WORDS):
                     pass  # rudra's W_{\text{old}}: the value before the step, the current one
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step

@@ -256,3 +256,69 @@ def test_a_step_with_no_optimizer_state_is_plain_gradient_descent():
     root = Node("fn", (Node("add", (S, Node("const", (), "epsilon"))),), ("sqrt", None, 0))
     rms = Node("sub", (W, Node("mul", (Node("div", (Node("const", (), "lr"), root)), dW))))  # W − η/√(S + ε) dW
     assert other_step("rmsprop", rms) is None
+
+
+# -- logistic regression as one unit: w_k the weight on x_k, w_0 the bias -----------------------------------------------
+
+SPEC_LOGISTIC = SPEC_UNIT.replace("learning_rate = 0.1", "learning_rate = 0.5")
+VALUES_LOGISTIC = """x = [2, -1, 0.5]
+y = [0]
+W1 = [[0.4, -0.3, 0.2]]
+b1 = [0.1]
+"""
+
+
+def _logistic_oracle():
+    x, w0, w, y, eta = np.array([2.0, -1.0, 0.5]), 0.1, np.array([0.4, -0.3, 0.2]), 0.0, 0.5
+
+    def loss(p):
+        s = _sigmoid(p["w0"][0] + p["w"] @ x)
+        return float(-(y * np.log(s) + (1 - y) * np.log(1 - s)))
+
+    s = _sigmoid(w0 + w @ x)
+    fd = central_differences(loss, {"w0": np.array([w0]), "w": w.copy()})
+    assert np.allclose(fd["w0"], [s - y], atol=1e-7) and np.allclose(fd["w"], (s - y) * x, atol=1e-7)
+    return s, fd["w0"][0], fd["w"], w0 - eta * fd["w0"][0], w - eta * fd["w"]
+
+
+def _logistic_claims() -> dict:
+    return {
+        "z": r"z = w_0 + w_1 x_1 + w_2 x_2 + w_3 x_3 = 0.1 + 0.4(2) + (-0.3)(-1) + 0.2(0.5) = 1.3",
+        "sigma": r"\sigma(z) = \frac{1}{1 + e^{-1.3}} = 0.7858",
+        "dw": r"\frac{\partial J}{\partial w_j} = (\sigma(z) - y) \cdot x_j",
+        "dw0": r"\frac{\partial J}{\partial w_0} = (0.7858 - 0) \cdot 1 = 0.7858",
+        "dw1": r"\frac{\partial J}{\partial w_1} = (0.7858 - 0) \cdot 2 = 1.5716",
+        "dw2": r"\frac{\partial J}{\partial w_2} = (0.7858 - 0) \cdot (-1) = -0.7858",
+        "dw3": r"\frac{\partial J}{\partial w_3} = (0.7858 - 0) \cdot 0.5 = 0.3929",
+        "update": r"w_j^{new} = w_j^{old} - \eta \cdot \frac{\partial J}{\partial w_j}",
+        "w0": r"w_0^{new} = 0.1 - 0.5(0.7858) = -0.2929",
+        "w1": r"w_1^{new} = 0.4 - 0.5(1.5716) = -0.3858",
+        "w3": r"w_3^{new} = 0.2 - 0.5(0.3929) = 0.0035",
+    }
+
+
+def test_logistic_regression_weights_numbered_by_their_inputs(tmp_path):
+    s, dw0, dw, w0_new, w_new = _logistic_oracle()
+    assert round(s, 4) == 0.7858 and round(dw0, 4) == 0.7858 and np.allclose(np.round(dw, 4), [1.5717, -0.7858, 0.3929])
+    assert round(w0_new, 4) == -0.2929 and round(w_new[0], 4) == -0.3858 and round(w_new[2], 4) == 0.0035
+    got = _run(tmp_path, _logistic_claims(), SPEC_LOGISTIC, VALUES_LOGISTIC)
+    assert {k: v for k, (v, _m) in got.items()} == {k: "correct" for k in got}, got
+
+
+def test_logistic_regression_planted(tmp_path):
+    """A sign dropped in ∂J/∂w_2 (x_2 = −1), an ascent in w_1's step: both incorrect, the rest unchanged."""
+    claims = _logistic_claims()
+    claims["dw2"] = r"\frac{\partial J}{\partial w_2} = (0.7858 - 0) \cdot (-1) = 0.7858"
+    claims["w1"] = r"w_1^{new} = 0.4 + 0.5(1.5716) = 1.1858"
+    got = _run(tmp_path, claims, SPEC_LOGISTIC, VALUES_LOGISTIC)
+    assert got["dw2"][0] == "incorrect" and got["w1"][0] == "incorrect", got
+    assert got["dw1"][0] == "correct" and got["w0"][0] == "correct", got
+
+
+def test_weights_numbered_from_zero_stay_unread(tmp_path):
+    """z = w_0 x_0 + w_1 x_1 + w_2 x_2 with three features x_0, x_1, x_2: w_0 is no bias, and w_1 is the second
+    weight — not certain from the letters alone: unchecked (the [notation] line), never a verdict on a guess."""
+    claims = {"z": r"z = w_0 x_0 + w_1 x_1 + w_2 x_2",
+              "dw1": r"\frac{\partial J}{\partial w_1} = (\sigma(z) - y) x_1"}
+    got = _run(tmp_path, claims, SPEC_LOGISTIC, None)
+    assert got["dw1"][0] == "unchecked", got
