@@ -58,7 +58,7 @@ from .shapes import (
 )
 from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NO_SUCH_LAYER, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import NO_BIAS, NO_SUCH_LAYER, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -1334,6 +1334,8 @@ class Judge:
                          "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
         if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
+        if _flat_list(student) or _flat_list(target):  # [12, 2, 2]: a whole side typed as a list, no orientation
+            tv, sv = _laid_out(tv, sv, _flat_list(target))
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
@@ -3336,6 +3338,23 @@ def _writes_objective(claims, cid: str | None) -> bool:
     from .infer import written_objective
 
     return any(c.id == cid and written_objective(c.latex) is not None for c in claims)
+
+
+def _flat_list(node: Node) -> bool:
+    """Whether a side is a list of numbers (``[12, 2, 2]``: parser._number_list), which has no orientation."""
+    return node.op == "matrix" and isinstance(node.value, FlatShape)
+
+
+def _laid_out(tv: list, sv: list, target_flat: bool) -> tuple[list, list]:
+    """The list side laid out as the other side's vector (a row or a column of as many entries); anything else as
+    it is (a list of the wrong length, or beside a matrix, still differs in shape)."""
+    def lay(flat, other):
+        fits = np.size(flat) == np.size(other) and np.ndim(other) == 2 and 1 in np.shape(other)
+        return np.reshape(flat, np.shape(other)) if fits else flat
+
+    if target_flat:
+        return [lay(t, s_) for t, s_ in zip(tv, sv, strict=True)], sv
+    return tv, [lay(s_, t) for t, s_ in zip(tv, sv, strict=True)]
 
 
 def _written_as_is(node: Node) -> bool:

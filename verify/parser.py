@@ -25,7 +25,7 @@ from gradproof.derive.errors import did_you_mean
 
 from . import augmented, elided, surface
 from .normalize import drop_time_argument, normalize
-from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
+from .tree import SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -684,6 +684,31 @@ class _Parser:
                 out.append(t)
         return [tok]
 
+    def _number_list(self) -> Node | None:
+        """``[12, 2, 2]`` after its ``[``: two numbers or more (each may be negative) separated by commas up to ``]``,
+        as a vector with no orientation (tree.FlatShape: the judge lays it out as the quantity it is compared with);
+        None, consuming nothing, for anything else in brackets (an interval, [X, 1], a group)."""
+        before = self.peek(-2) if self.i >= 2 else None
+        if before is not None and before.text not in RELATIONS:
+            return None  # only a whole side (after a relation, or the claim's start): inside an expression, [a, b]
+        k, cells = 0, []  # is a row in mathematics and a column in NumPy, and nothing says which
+        while len(cells) < 64:
+            neg = self.is_("-", k)
+            tok = self.peek(k + neg)
+            if tok is None or tok.kind != "num":
+                return None
+            value = num(float(tok.text), len(tok.text.split(".")[1]) if "." in tok.text else 0)
+            cells.append(Node("neg", (value,)) if neg else value)
+            k += neg + 1
+            after = self.peek(k + 1)
+            if self.is_("]", k) and len(cells) >= 2 and (after is None or after.text in RELATIONS):
+                self.i += k + 1
+                return Node("matrix", tuple(cells), FlatShape((len(cells), 1)))
+            if not self.is_(",", k):
+                return None
+            k += 1
+        return None
+
     def group(self, close: str) -> Node:
         node = self.expr()
         self.expect(close)
@@ -706,6 +731,9 @@ class _Parser:
             decimals = len(text.split(".")[1]) if "." in text else 0
             return num(float(text), decimals)
         if tok.kind == "op":
+            listed = self._number_list() if tok.text == "[" else None
+            if listed is not None:
+                return listed
             if tok.text in ("(", "[", "{"):
                 return self.group({"(": ")", "[": "]", "{": "}"}[tok.text])
             if tok.text == "|":

@@ -322,3 +322,25 @@ def test_weights_numbered_from_zero_stay_unread(tmp_path):
               "dw1": r"\frac{\partial J}{\partial w_1} = (\sigma(z) - y) x_1"}
     got = _run(tmp_path, claims, SPEC_LOGISTIC, None)
     assert got["dw1"][0] == "unchecked", got
+
+
+def test_a_side_typed_as_a_list(tmp_path):
+    """An exam's "Answer:" line ``∂J/∂W^{[2]} = [6, 2]`` (the row of W^{[2]}) and ``∂J/∂b^{[1]} = [2, 0]`` (a column):
+    a list has no orientation, its numbers in order are compared; a wrong number or length stays wrong."""
+    a1 = np.maximum(0, np.array([[1.0, 2.0], [1.0, 0.0]]) @ np.array([1.0, 1.0]))
+    W2 = np.array([[1.0, 0.0]])
+
+    def loss(p):
+        h = np.maximum(0, p["W1"] @ np.array([1.0, 1.0]) + p["b1"])
+        return 0.5 * (float((p["W2"] @ h)[0]) - 1.0) ** 2
+
+    fd = central_differences(loss, {"W1": np.array([[1.0, 2.0], [1.0, 0.0]]), "b1": np.zeros(2), "W2": W2.copy()})
+    assert np.allclose(fd["W2"], [[6, 2]], atol=1e-6) and np.allclose(fd["b1"], [2, 0], atol=1e-6)
+    assert np.allclose(a1, [3, 1])
+    claims = {"dW2": r"\frac{\partial J}{\partial \mathbf{W}^{[2]}} = [6, 2]",
+              "db1": r"\frac{\partial J}{\partial \mathbf{b}^{[1]}} = [2, 0]",
+              "dW2.wrong": r"\frac{\partial J}{\partial \mathbf{W}^{[2]}} = [6, 3]",
+              "db1.short": r"\frac{\partial J}{\partial \mathbf{b}^{[1]}} = [2, 0, 0]"}
+    got = _run(tmp_path, claims, SPEC_LINEAR, VALUES_LINEAR)
+    assert got["dW2"][0] == "correct" and got["db1"][0] == "correct", got
+    assert got["dW2.wrong"][0] == "incorrect" and got["db1.short"][0] == "incorrect", got
