@@ -1118,7 +1118,8 @@ class Judge:
             if sides and sides[0].op == "q" and (rels[:1] == ["<-"] and sides[0].value[0] in ("W", "b")
                                                  or rels[:1] == ["="] and sides[0].value[0] in ("W_next", "b_next")):
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
-        kinds |= recurrences.survey_families(normalize(c.latex) for c in getattr(self, "_claims", [])[:300])
+        kinds |= recurrences.survey_families((normalize(c.latex) for c in getattr(self, "_claims", [])[:300]),
+                                             self.net.optimizer.name)
         self._survey = len(kinds) >= 3
         return self._survey
 

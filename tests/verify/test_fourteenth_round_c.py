@@ -344,3 +344,21 @@ def test_a_side_typed_as_a_list(tmp_path):
     got = _run(tmp_path, claims, SPEC_LINEAR, VALUES_LINEAR)
     assert got["dW2"][0] == "correct" and got["db1"][0] == "correct", got
     assert got["dW2.wrong"][0] == "incorrect" and got["db1.short"][0] == "incorrect", got
+
+
+def test_adams_letters_under_another_optimizer_are_adams():
+    """A student's summary setting out Adam beside RMSprop (\\widehat{\\mathbf{m}}_t, β_1 m_{t-1}, β_2 v_{t-1}), graded
+    on RMSprop: Adam's recurrences are another optimizer's, not judged (the reason names Adam); graded on Adam they
+    are the spec's own and read as usual."""
+    from gradproof.verify import recurrences
+    from gradproof.verify.normalize import normalize
+
+    lines = [r"\widehat{\mathbf{m}}_t = \frac{m_t}{1-\beta_1^t}", r"m_t = \beta_1 m_{t - 1} + (1 - \beta_1)g_t",
+             r"\mathbf{w}_t = \mathbf{w}_{t - 1} - \frac{\eta}{\sqrt{\widehat{\mathbf{v}}_t + \epsilon}} \widehat{\mathbf{m}}_t",
+             r"v_t = \beta_2 v_{t - 1} + (1 - \beta_2) g_t^2"]
+    for latex in lines:
+        reading = recurrences.read(normalize(latex), "rmsprop")
+        assert reading.family == "Adam" and "Adam's" in (reading.reason or ""), latex
+        assert recurrences.read(normalize(latex), "adam").reason is None, latex
+    assert recurrences.read(normalize(r"\hat{y} = \sigma(z)"), "rmsprop").family is None
+    assert recurrences.survey_families([normalize(t) for t in lines], "adam") == set()
