@@ -91,7 +91,7 @@ def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
     """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
     (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant."""
     found = family(text)
-    if found is None and optimizer != "momentum" and velocity(text):
+    if found in (None, "Adam") and optimizer != "momentum" and velocity(text):  # (a velocity before Adam's letters)
         found = "momentum"
     if found is not None and _OWN.get(optimizer) != found:
         return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
