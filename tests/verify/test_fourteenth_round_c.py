@@ -28,6 +28,7 @@ from gradproof.verify.cli import verify_file
 from gradproof.verify.foreign import other_step
 from gradproof.verify.parser import parse_claim
 from gradproof.verify.tree import Node
+from helpers_verify import spec_text
 
 # -- a 2-2-1 ReLU/sigmoid network, BCE of one example, z = W a + b (column vectors; the spec's "row" convention) ------
 
@@ -64,25 +65,7 @@ def _exact():
     return z1, a1, yhat, dz2, dW2, dz1, dW1
 
 
-SPEC = """name = "exam"
-convention = "row"
-inputs = 2
-
-[[layers]]
-units = 2
-activation = "relu"
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "binary_cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC = spec_text("exam", 2, (2, "relu"), (1, "sigmoid"), loss="binary_cross_entropy")  # z = W a + b
 
 VALUES = """x = [2, 1]
 y = [1]
@@ -165,8 +148,7 @@ def test_a_product_off_by_more_than_its_rounding_is_wrong(tmp_path):
 
 # -- a 2-2-1 ReLU/linear network, 1/2 squared error, integers (an exam's by-hand numbers) --------------------------------
 
-SPEC_LINEAR = SPEC.replace('activation = "sigmoid"', 'activation = "identity"').replace("binary_cross_entropy",
-                                                                                          "squared_error")
+SPEC_LINEAR = spec_text("exam", 2, (2, "relu"), (1, "identity"))  # 1/2 squared error
 VALUES_LINEAR = """x = [1, 1]
 y = [1]
 W1 = [[1, 2], [1, 0]]
@@ -203,21 +185,7 @@ def test_an_entry_equal_to_an_earlier_wrong_number_is_a_slip(tmp_path):
 
 # -- an update written with = and its gradient as a formula -----------------------------------------------------------
 
-SPEC_UNIT = """name = "unit"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "binary_cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SPEC_UNIT = spec_text("unit", 3, (1, "sigmoid"), loss="binary_cross_entropy")
 
 
 def test_the_gradient_of_one_sigmoid_unit_under_bce():
@@ -260,7 +228,7 @@ def test_a_step_with_no_optimizer_state_is_plain_gradient_descent():
 
 # -- logistic regression as one unit: w_k the weight on x_k, w_0 the bias -----------------------------------------------
 
-SPEC_LOGISTIC = SPEC_UNIT.replace("learning_rate = 0.1", "learning_rate = 0.5")
+SPEC_LOGISTIC = spec_text("unit", 3, (1, "sigmoid"), loss="binary_cross_entropy", learning_rate=0.5)
 VALUES_LOGISTIC = """x = [2, -1, 0.5]
 y = [0]
 W1 = [[0.4, -0.3, 0.2]]
