@@ -195,7 +195,8 @@ class Judge:
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
-                                                            ("penalised", self.net.regularizer is not None)))
+                                                            ("penalised", self.net.regularizer is not None),
+                                                            ("lists", values is not None)))  # [12, 2, 2] (parser)
         self.consts = self._constants()
         self.numeric = values is not None
         #: where the numbers come from, for a counterexample: an answers file's [values] or a document's own example

@@ -687,7 +687,9 @@ class _Parser:
     def _number_list(self) -> Node | None:
         """``[12, 2, 2]`` after its ``[``: two numbers or more (each may be negative) separated by commas up to ``]``,
         as a vector with no orientation (tree.FlatShape: the judge lays it out as the quantity it is compared with);
-        None, consuming nothing, for anything else in brackets (an interval, [X, 1], a group)."""
+        None, consuming nothing, for anything else in brackets (an interval, [X, 1], a group). Read only in a numeric
+        worked example (option ``lists``: the judge has [values] to compare it with); elsewhere such numbers are the
+        answer's own example, which no random point has."""
         before = self.peek(-2) if self.i >= 2 else None
         if before is not None and before.text not in RELATIONS:
             return None  # only a whole side (after a relation, or the claim's start): inside an expression, [a, b]
@@ -731,7 +733,7 @@ class _Parser:
             decimals = len(text.split(".")[1]) if "." in text else 0
             return num(float(text), decimals)
         if tok.kind == "op":
-            listed = self._number_list() if tok.text == "[" else None
+            listed = self._number_list() if tok.text == "[" and self.opts.get("lists") else None
             if listed is not None:
                 return listed
             if tok.text in ("(", "[", "{"):
