@@ -46,6 +46,7 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
                     "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
+                    "unit_weights": (True, False),  # one unit's w_k on x_k, w_0 its bias (logistic regression)
                     "superscript": ("layer", "power"),
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
                     "jacobian": ("numerator", "denominator"),

@@ -27,9 +27,11 @@ class WrongNumber:
     decimals: float | None  # its digits after the point (the same number is written with the same digits)
     truth: float  # the true value of what the claim stated it for
     claim: str  # the claim's id, for the message
+    subject: Node | None = None  # what the claim stated it for: its first side as read (L, ∂J/∂W^{(2)}, w_5)
 
 
-def stated_wrong(claim_id: str, last: Node, counterexample: dict | None) -> WrongNumber | None:
+def stated_wrong(claim_id: str, last: Node, counterexample: dict | None, subject: Node | None = None
+                 ) -> WrongNumber | None:
     """The number an incorrect claim ends on, with the true value its first failing link expected there (the
     counterexample of a one-entry comparison; the links before it hold, so that is the claim's left side's value), if
     the claim ends on a plain number and the failing link's side is that number to its digits."""
@@ -45,7 +47,7 @@ def stated_wrong(claim_id: str, last: Node, counterexample: dict | None) -> Wron
     half = 0.5 * 10.0 ** -float(node.value[1] or 0)
     if not (np.isfinite(truth) and abs(claimed - value) <= half + 1e-12 * abs(value)):
         return None  # the failing link compared another value than the number the claim ends on
-    return WrongNumber(value, node.value[1], truth, claim_id)
+    return WrongNumber(value, node.value[1], truth, claim_id, subject)
 
 
 def keep(kept: list[WrongNumber], number: WrongNumber | None) -> None:
@@ -53,21 +55,32 @@ def keep(kept: list[WrongNumber], number: WrongNumber | None) -> None:
         kept.append(number)
 
 
-def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]] | None:
-    """``student`` with every number that is one of ``kept`` (the same value, the same digits) replaced by the true
-    value it was stated for, and the ids of those claims; None if no number was replaced."""
+#: nodes that lay out a side's own result without computing with it: a number written there is what the side states,
+#: not an operand (shivam's planted ``2 · [6, 1, 1]^T = [12, 2, 4]``: the 4 is no copy of J's wrong 4, only a slip)
+_RESULT_OPS = ("matrix", "neg", "T")
+
+
+def with_truths(student: Node, kept: list[WrongNumber], subject: Node | None = None
+                ) -> tuple[Node, list[str]] | None:
+    """``student`` with every number that is one of ``kept`` (the same value, the same digits) and an operand of the
+    side's arithmetic (under a product, sum, quotient, power or function: the number was computed with) replaced by
+    the true value it was stated for, and the ids of those claims; None if no number was replaced. A number that is
+    the side's result itself, or an entry of the matrix the side ends on, is replaced only in a claim about the very
+    ``subject`` (its first side as read) that number was stated for (smaxx's answer box ``L ≈ 0.0836`` restating L's earlier value):
+    an earlier wrong number written as the result of another quantity is a slip, not an error carried forward."""
     if not kept:
         return None
     used: list[str] = []
 
-    def match(value: float, decimals) -> WrongNumber | None:
-        return next((w for w in kept if w.decimals == decimals and w.value == value), None)
+    def match(value: float, decimals, operand: bool) -> WrongNumber | None:
+        return next((w for w in kept if w.decimals == decimals and w.value == value
+                     and (operand or subject is not None and w.subject == subject)), None)
 
-    def swap(n: Node) -> Node:
+    def swap(n: Node, operand: bool) -> Node:
         inner = n.args[0] if n.op == "neg" and n.args and n.args[0].op == "num" else None
-        if n.op == "num" or inner is not None:
+        if n.op == "num" or inner is not None:  # (not an operand: the side's own result, a number or an entry)
             num = inner or n
-            w = match(-float(num.value[0]) if inner is not None else float(num.value[0]), num.value[1])
+            w = match(-float(num.value[0]) if inner is not None else float(num.value[0]), num.value[1], operand)
             if w is None:
                 return n
             if w.claim not in used:
@@ -75,7 +88,8 @@ def with_truths(student: Node, kept: list[WrongNumber]) -> tuple[Node, list[str]
             return Node("num", (), (w.truth, num.value[1]))
         if not n.args:
             return n
-        return Node(n.op, tuple(swap(a) for a in n.args), n.value)
+        inner_operand = operand or n.op not in _RESULT_OPS
+        return Node(n.op, tuple(swap(a, inner_operand) for a in n.args), n.value)
 
-    fixed = swap(student)
+    fixed = swap(student, False)
     return (fixed, used) if used else None

@@ -102,6 +102,8 @@ def other_step(optimizer: str, step) -> str | None:
     root = any(n.op == "fn" and n.value[0] == "sqrt" for n in step.walk())
     if grads and not states:
         return "plain gradient descent"
+    if not states and not root and any(n.op == "const" and n.value in ("lr", "alpha") for n in step.walk()):
+        return "plain gradient descent"  # Bauer's w = w − η (o − t) x: the gradient written as its formula, no state
     if optimizer == "adam" and states == {"m"} and not grads and not root:
         return "gradient descent with momentum"
     if optimizer == "adam" and states == {"v"} and grads and root:

@@ -341,6 +341,23 @@ _LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\
                           r"(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])")
 
 
+#: a weight numbered by the input it multiplies (w_1 x_1, w_{2} \cdot x_{2}) and w_0 standing alone as a term
+_UNIT_TERM = re.compile(r"(?<![A-Za-z\\])w_\{?(\d)\}?\s*(?:\\cdot|\\times)?\s*x_\{?(\d)\}?(?![0-9])")
+_BIAS_TERM = re.compile(r"(?:=|\+)\s*w_\{?0\}?\s*(?=\+|$)")
+
+
+def _one_unit_weights(sizes, text: str) -> bool:
+    """Whether the answer numbers the weights of a network of one unit by their inputs, w_0 the bias: one layer of
+    one unit (logistic regression, a perceptron), some w_k written times x_k (the same k, within the inputs) and
+    w_0 standing alone as a term of a sum (``z = w_0 + w_1 x_1 + w_2 x_2``: the bias; no x_0). Only then is w_k the
+    weight on x_k certain (a w_0 x_0 with x_0 a feature numbers from 0)."""
+    if len(sizes) != 2 or sizes[1] != 1:
+        return False
+    pairs = [(int(a), int(b)) for a, b in _UNIT_TERM.findall(text[:20000])]
+    return (any(a == b and 1 <= a <= sizes[0] for a, b in pairs) and not any(a != b for a, b in pairs)
+            and _BIAS_TERM.search(text[:20000]) is not None)
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -545,6 +562,9 @@ def conventions(judge, claims) -> Reading | None:
                 field = next((k for k, v in generic if v == "z"), "v")  # Rumelhart et al. 1986: x_j the total input
                 changes.append(f"y_j is the output of unit j, d_j the target and {field}_j the summed input "
                                + ("(Haykin)" if field == "v" else "(Rumelhart, Hinton & Williams)"))
+    if "unit_weights" not in dict(base.options) and _one_unit_weights(judge.net.sizes, text):
+        options.append(("unit_weights", True))  # logistic regression's z = w_0 + w_1 x_1 + w_2 x_2 (one unit)
+        changes.append("w_k is the one unit's weight on x_k and w_0 its bias (z = w_0 + w_1 x_1 + …)")
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
         entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer

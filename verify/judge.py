@@ -66,7 +66,7 @@ from .shapes import (
 )
 from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NO_SUCH_LAYER, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import NO_BIAS, NO_SUCH_LAYER, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -203,7 +203,8 @@ class Judge:
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
-                                                            ("penalised", self.net.regularizer is not None)))
+                                                            ("penalised", self.net.regularizer is not None),
+                                                            ("lists", values is not None)))  # [12, 2, 2] (parser)
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
@@ -214,6 +215,7 @@ class Judge:
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
+        self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
         self._scalar_judge: list = []  # [the judge of the network's one-unit copy, once made] (_scalar_case)
@@ -871,15 +873,21 @@ class Judge:
                                f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
                                "several in turn) is not judged against the spec's", quantity=claim.quantity)
         links = []
+        self._subject = sides[0]  # (what the claim states a value of: copied.with_truths)
         for i in range(len(rels)):
             a, b = sides[i], sides[i + 1]
             if b.op == "q" and a.op != "q":
                 a, b = b, a
             arithmetic = not self.numeric and _numbers_only(a) and _numbers_only(b)
+            before = a
             if (a.op != "q" and qnode is not None and all(lk.verdict == "correct" for lk in links)
                     and not arithmetic):
                 a = self._own_step(qnode)  # a = b = c with a = b established: compare c with the quantity itself
-            links.append(self._link(a, b, notes))
+            link = self._link(a, b, notes)
+            if link.verdict == "incorrect" and before is not a:
+                link = self._rounding_carried(a, before, b) or link
+            links.append(link)
+        self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
             return self._own_numbers_result(claim, sides, links, qkind, notes)
         if _own_example(sides, links):
@@ -911,7 +919,7 @@ class Judge:
             res.message += " (" + "; ".join(notes) + ")"
         if self.numeric and self._remembering and verdict == "incorrect":
             if all(lk.verdict == "correct" for lk in links[:links.index(bad)]):
-                keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample))
+                keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample, sides[0]))
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
         elif self.numeric and self._remembering and qnode is None and _scaled_quantity(sides[0]):
@@ -1123,7 +1131,8 @@ class Judge:
             if sides and sides[0].op == "q" and (rels[:1] == ["<-"] and sides[0].value[0] in ("W", "b")
                                                  or rels[:1] == ["="] and sides[0].value[0] in ("W_next", "b_next")):
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
-        kinds |= recurrences.survey_families(normalize(c.latex) for c in getattr(self, "_claims", [])[:300])
+        kinds |= recurrences.survey_families((normalize(c.latex) for c in getattr(self, "_claims", [])[:300]),
+                                             self.net.optimizer.name)
         self._survey = len(kinds) >= 3
         return self._survey
 
@@ -1253,7 +1262,7 @@ class Judge:
             literal = _decimals(student)  # e^{0.0529} ≈ 1.0543: plain arithmetic, to the precision the answer writes
         spread = None
         if self.numeric and literal is not None and any(n.op == "num" and n.value[1] for n in student.walk()) and not (
-                student.op == "matrix" or student.op in ("num", "neg")):
+                _written_as_is(student)):
             spread = self._propagated(student)  # -0.27 - 0.1 (-0.0495)(1): how far the rounding of its numbers carries
             if spread is not None and not np.any(spread) and _given_only(student, getattr(self, "given", ())):
                 literal = spread = None  # (0.10 × 0.30) + (0.35 × 0.35) + 0.60 of the given values: exact, no rounding
@@ -1339,6 +1348,8 @@ class Judge:
                          "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
         if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
+        if _flat_list(student) or _flat_list(target):  # [12, 2, 2]: a whole side typed as a list, no orientation
+            tv, sv = _laid_out(tv, sv, _flat_list(target))
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
@@ -1396,6 +1407,41 @@ class Judge:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
 
+    def _rounding_carried(self, quantity: Node, before: Node, after: Node) -> _Link | None:
+        """``q = b = c`` in a worked example, ``q = b`` established and ``b`` arithmetic on rounded numbers (shivam's
+        ``∂J/∂W^{[3]} = -0.007 · [3 & 1] = [-0.021 & -0.007]``, -0.007 the rounded -0.00669): c, b's value to the
+        digits written, is correct when it is within how far the rounding of b's numbers carries (first order) and
+        half a unit of its own last digit of the quantity — the rounding carried forward, as a TA grades it. None when
+        that does not hold (the comparison with the quantity stands)."""
+        try:
+            truth = evaluate(quantity, self.context(self.envs[0]))
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
+        if not self._carries_rounding(truth, before, after) or self._link(before, after, []).verdict != "correct":
+            return None
+        return _Link("correct", "matches, the rounding of the numbers before it carried forward",
+                     _tol_text(_decimals(after)))
+
+    def _carries_rounding(self, truth, before: Node, after: Node) -> bool:
+        """Whether ``after`` (numbers as written) is within how far the rounding of the numbers of ``before``
+        (arithmetic on written numbers, the side it follows) carries, first order, plus half a unit of its own last
+        digits, of ``truth``."""
+        if not (self.numeric and _numbers_only(before) and _written_as_is(after) and not _written_as_is(before)):
+            return False
+        decimals = _decimals(after)
+        spread = self._propagated(before)
+        if decimals is None or spread is None or not np.all(np.isfinite(spread)):
+            return False
+        try:
+            value = np.asarray(evaluate(after, self.context(self.envs[0])), dtype=float)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return False
+        truth = np.asarray(truth, dtype=float)
+        if truth.size != value.size or np.size(spread) not in (1, value.size):
+            return False
+        half = np.broadcast_to(_half_units(decimals), value.shape).reshape(-1)
+        return _close(truth, value, decimals, spread + half)
+
     def _regrouped(self, target: Node, student: Node, free) -> tuple | None:
         """(target values, claim values) with each ⊙ written after a matrix product without brackets (parser.LOOSE:
         Pilex1's ``A^T \\cdot (A - Y) \\odot g'(Z)``) read as ``A^T \\cdot ((A - Y) \\odot g'(Z))`` — the grouping
@@ -1435,7 +1481,7 @@ class Judge:
     def _copied_number(self, target: Node, student: Node, literal, spread) -> _Link | None:
         """Carried forward if the link holds once a number copied from an earlier incorrect line (its very digits) is
         read as that line's true value (Mazur's ∂E/∂w_5 = 0.74136507 · 0.186815602 · 0.75136507: verify/copied.py)."""
-        fixed = with_truths(student, self.copied)
+        fixed = with_truths(student, self.copied, self._subject)
         if fixed is None:
             return None
         node, claims = fixed
@@ -1586,6 +1632,9 @@ class Judge:
                 k = key(*q)
                 self.stated[k] = self.truth.from_course(q[0], value / scale)
                 self.stated_ok[k] = bool(_close(np.asarray(truth) * scale, value, _decimals(side)))
+                at = next(i for i in range(len(sides) - 1, -1, -1) if sides[i] is side)
+                if not self.stated_ok[k] and at > 0:  # -0.007 · [3 & 1] = [-0.021 & -0.007]: the rounding carried
+                    self.stated_ok[k] = self._carries_rounding(np.asarray(truth) * scale, sides[at - 1], side)
                 return
 
     def _remember_formula(self, q, side: Node) -> None:
@@ -1641,6 +1690,10 @@ class Judge:
         copy's later lines, or an author's, built on some earlier slips and not on another: Nafiz's dW[4] from his
         A[4] = Z[4] and the true A[3])."""
         wrong = [k for k, ok in self.stated_ok.items() if not ok]
+        if wrong:  # first the right ones alone: a claim built on them only is right, whatever else the answer got wrong
+            right = {j: v for j, v in self.stated.items() if self._stated_right(j)}
+            params, X, Y = self.points[0]
+            yield self.truth.to_course(self.truth.compute(params, X, Y, over=right)), []
         yield self._student_env(), wrong
         alone = [k for k in wrong if k in self.stated]
         if len(alone) < 2:
@@ -1652,6 +1705,12 @@ class Judge:
         for k in alone[:6]:
             kept = {j: v for j, v in self.stated.items() if j == k or self.stated_ok.get(j, True)}
             yield self.truth.to_course(self.truth.compute(params, X, Y, over=kept)), [k]
+
+    def _stated_right(self, k: str) -> bool:
+        """Whether the answer's stated value of ``k`` is right (to its digits, or its rounding carried forward), every
+        entry it stated on its own (``k[1,2]``, _remember_entry) too."""
+        return self.stated_ok.get(k, True) and not any(
+            not ok for label, ok in self.stated_ok.items() if label.startswith(k + "["))
 
     def _student_env(self) -> dict:
         params, X, Y = self.points[0]
@@ -3100,6 +3159,11 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         layer = (first.args[0] if entry else first).value[1]
         if first in list(sides[1].walk()) and any(g[1] == layer for g in steps):
             return sides, ["<-"] + rels[1:]
+        rhs = sides[1]
+        if rhs.op == "sub" and rhs.args[0] == first and any(n.op == "const" and n.value in ("lr", "alpha")
+                                                            for n in rhs.args[1].walk()):
+            # Bauer's w = w − η (o − t) x: the gradient written as its formula; as an equation it would say η (…) = 0
+            return sides, ["<-"] + rels[1:]
     return sides, rels
 
 
@@ -3380,6 +3444,31 @@ def _writes_objective(claims, cid: str | None) -> bool:
     from .infer import written_objective
 
     return any(c.id == cid and written_objective(c.latex) is not None for c in claims)
+
+
+def _flat_list(node: Node) -> bool:
+    """Whether a side is a list of numbers (``[12, 2, 2]``: parser._number_list), which has no orientation."""
+    return node.op == "matrix" and isinstance(node.value, FlatShape)
+
+
+def _laid_out(tv: list, sv: list, target_flat: bool) -> tuple[list, list]:
+    """The list side laid out as the other side's vector (a row or a column of as many entries); anything else as
+    it is (a list of the wrong length, or beside a matrix, still differs in shape)."""
+    def lay(flat, other):
+        fits = np.size(flat) == np.size(other) and np.ndim(other) == 2 and 1 in np.shape(other)
+        return np.reshape(flat, np.shape(other)) if fits else flat
+
+    if target_flat:
+        return [lay(t, s_) for t, s_ in zip(tv, sv, strict=True)], sv
+    return tv, [lay(s_, t) for t, s_ in zip(tv, sv, strict=True)]
+
+
+def _written_as_is(node: Node) -> bool:
+    """Whether a side is a number or a matrix of numbers as written (``-0.021``, ``[-0.021 & -0.007]``), not arithmetic
+    on them: a minus before a product (``-0.007 · [3 & 1]``, a neg node) is arithmetic, and its rounding carries."""
+    while node.op == "neg" and node.args:
+        node = node.args[0]
+    return node.op in ("matrix", "num")
 
 
 def _decimals(node: Node):

@@ -25,7 +25,7 @@ from gradproof.derive.errors import did_you_mean
 
 from . import augmented, elided, surface
 from .normalize import drop_time_argument, normalize
-from .tree import SAMPLE_BASES, NeedsLayer, Node, NoSuchLayer, Unreadable, num
+from .tree import SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -683,6 +683,33 @@ class _Parser:
                 out.append(t)
         return [tok]
 
+    def _number_list(self) -> Node | None:
+        """``[12, 2, 2]`` after its ``[``: two numbers or more (each may be negative) separated by commas up to ``]``,
+        as a vector with no orientation (tree.FlatShape: the judge lays it out as the quantity it is compared with);
+        None, consuming nothing, for anything else in brackets (an interval, [X, 1], a group). Read only in a numeric
+        worked example (option ``lists``: the judge has [values] to compare it with); elsewhere such numbers are the
+        answer's own example, which no random point has."""
+        before = self.peek(-2) if self.i >= 2 else None
+        if before is not None and before.text not in RELATIONS:
+            return None  # only a whole side (after a relation, or the claim's start): inside an expression, [a, b]
+        k, cells = 0, []  # is a row in mathematics and a column in NumPy, and nothing says which
+        while len(cells) < 64:
+            neg = self.is_("-", k)
+            tok = self.peek(k + neg)
+            if tok is None or tok.kind != "num":
+                return None
+            value = num(float(tok.text), len(tok.text.split(".")[1]) if "." in tok.text else 0)
+            cells.append(Node("neg", (value,)) if neg else value)
+            k += neg + 1
+            after = self.peek(k + 1)
+            if self.is_("]", k) and len(cells) >= 2 and (after is None or after.text in RELATIONS):
+                self.i += k + 1
+                return Node("matrix", tuple(cells), FlatShape((len(cells), 1)))
+            if not self.is_(",", k):
+                return None
+            k += 1
+        return None
+
     def group(self, close: str) -> Node:
         node = self.expr()
         self.expect(close)
@@ -705,6 +732,9 @@ class _Parser:
             decimals = len(text.split(".")[1]) if "." in text else 0
             return num(float(text), decimals)
         if tok.kind == "op":
+            listed = self._number_list() if tok.text == "[" and self.opts.get("lists") else None
+            if listed is not None:
+                return listed
             if tok.text in ("(", "[", "{"):
                 return self.group({"(": ")", "[": "]", "{": "}"}[tok.text])
             if tok.text == "|":
@@ -1226,6 +1256,13 @@ class _Parser:
                             m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
                             for m, ts in scripts)):  # (Nielsen's w^l_{11}: the layer's entry, not Mazur's w_11)
                     chain = self.opts.get("sizes") and all(n == 1 for n in self.opts["sizes"])
+                    if self.opts.get("unit_weights") and 0 <= item[1] <= self.opts["sizes"][0]:
+                        comps = [0, item[1] - 1] if item[1] else []  # w_k: the one unit's weight on x_k (w_0: bias)
+                        if self.opts.get("convention", "row") != "row":
+                            comps = comps[::-1]
+                        if item[1] == 0:
+                            base = kind = "b"
+                        continue
                     if not self.opts.get("mazur") and not (chain and 1 <= item[1] < len(self.opts["sizes"])):
                         # lowercase w_5 with no layer written: one weight (in a chain of single neurons, NBIS's w_1 →
                         # w_2, the one weight of layer k is w_k in Mazur's numbering and in the layer's alike)
@@ -1281,7 +1318,7 @@ class _Parser:
                     sample = item[1]  # Lalin's z_{:, i}: column i of the batch, example i's vector
                 elif item[0] == "other" and base in ("W", "b") and item[1] == "t" and mark == "_":
                     pass  # θ_t, W_t: the value at the current step
-                elif item[0] == "other" and base in ("W", "b") and mark == "_" and _updated_mark(item[1], CURRENT_WORDS):
+                elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1], CURRENT_WORDS):
                     pass  # rudra's W_{\text{old}}: the value before the step, the current one
                 elif item[0] == "other" and base in ("W", "b") and _updated_mark(item[1]):
                     updated = True  # W^{(2)}_{new}, W^{(2)}_{\text{next}}, W^{(2)+}: the value after one step

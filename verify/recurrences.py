@@ -41,6 +41,10 @@ _GAMMA_DECAY = re.compile(r"\\gamma\s*+(?:\\cdot\s*+)?(?:[vVSs]|E\s*+[\[(][^\])=
 #: g^2_t: the square written before the step's index (Ruder's RMSprop and Adadelta), as g_t^2
 _SQUARE_FIRST = re.compile(r"(?<![A-Za-z\\])g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+_\s*+(?:t(?![A-Za-z0-9])|\{\s*+t\s*+\})")
 _GAMMA = re.compile(r"\\gamma(?![A-Za-z])")
+#: Adam's bias-corrected moments \hat m_t, \hat v_t (normalised: \hatm, \hat{m}), and its moments' decays β_1, β_2
+#: on the previous moment (β_1 m_{t-1}, β_2 v_{t-1}): Kingma & Ba's letters
+_ADAM = re.compile(r"\\(?:hat|widehat)\s*+\{?\s*+[mv](?![A-Za-z])"
+                   r"|\\beta\s*+_\s*+\{?\s*+[12]\s*+\}?\s*+(?:\\cdot\s*+)?[mv]\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}")
 
 #: what each algorithm's notation is, for the message
 _WHAT = {
@@ -50,9 +54,10 @@ _WHAT = {
     "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
     "momentum": "v_t, defined from v_{t-1} with the learning rate inside, is a momentum velocity",
     "RMSprop": "E[g^2]_t is a running average of the squared gradients (RMSprop's, Adadelta's)",
+    "Adam": "m̂_t, v̂_t (β_1 m_{t−1}, β_2 v_{t−1}) are Adam's bias-corrected moments and their decays (Kingma & Ba)",
 }
 #: the family each spec optimizer reads in its own letters
-_OWN = {"adagrad": "Adagrad", "rmsprop": "RMSprop"}
+_OWN = {"adagrad": "Adagrad", "rmsprop": "RMSprop", "adam": "Adam"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,8 @@ def family(text: str) -> str | None:
         return "Adagrad"
     if _AVERAGE.search(text):
         return "RMSprop"
+    if _ADAM.search(text):
+        return "Adam"
     return None
 
 
@@ -84,7 +91,7 @@ def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
     """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
     (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant."""
     found = family(text)
-    if found is None and optimizer != "momentum" and velocity(text):
+    if found in (None, "Adam") and optimizer != "momentum" and velocity(text):  # (a velocity before Adam's letters)
         found = "momentum"
     if found is not None and _OWN.get(optimizer) != found:
         return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
@@ -99,6 +106,7 @@ def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
     return Reading(found, None, out if out != text else None)
 
 
-def survey_families(texts) -> set[str]:
-    """The algorithms whose own notation the claims write (an answer setting out several optimizers in turn)."""
-    return {f for f in map(family, texts) if f is not None}
+def survey_families(texts, optimizer: str | None = None) -> set[str]:
+    """The algorithms whose own notation the claims write (an answer setting out several optimizers in turn); Adam's
+    letters in an answer graded on Adam are the spec's own (not one more algorithm)."""
+    return {f for f in map(family, texts) if f is not None and not (f == "Adam" and optimizer == "adam")}

@@ -35,6 +35,13 @@ def no_quantity(kind: str, layer: int | None, values: dict) -> Unreadable:
     return Unreadable(f"the network has no quantity {kind}{layer or ''}")
 
 
+class FlatShape(tuple):
+    """The (rows, cols) of a ``matrix`` node typed as a flat list (``[12, 2, 2]``): its numbers in order with no
+    orientation (laid out as a column, like a list the reader turns into a vector); equal to the plain tuple."""
+
+    __slots__ = ()
+
+
 class NeedsLayer(Unreadable):
     """A generic layer index (``l`` in ``W^{(l+1)}``) without a value: the judge tries every layer."""
 
