@@ -84,6 +84,7 @@ class _Eq:
     scope: str | None = None  # the layers its sentence restricts it to ("… for the output layer"): layerscope.prose_scope
     one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
     bare_rows: bool = False  # $$ a = b \\ c = d $$: row breaks outside braces in a display with no environment
+    case: tuple | None = None  # "For j = i" just before it: (j, i, True) — index_case
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -95,6 +96,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     claims: list[Claim] = []
     section: list[int] = []  # each claim's section
     scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
+    cases: dict[str, tuple] = {}  # claim id -> the index case its display's sentence picks (index_case)
     counters: dict[str, int] = {}
     newlines = _LineCounter(text)
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
@@ -164,6 +166,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
             section.append(sections.section_at(heads, eq.start))
+            if eq.case:
+                cases[cid] = eq.case
             continue
         for k, (line, part, tag) in enumerate(merged):
             if tag or (eq.label and len(merged) == 1):
@@ -181,6 +185,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
             section.append(sections.section_at(heads, eq.start))
+            if eq.case:
+                cases[cid] = eq.case
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
@@ -189,7 +195,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
-                          summation=einstein.stated(text),
+                          summation=einstein.stated(text), cases=cases,
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None)
 
 
@@ -202,9 +208,10 @@ class DocumentClaims(list):
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
-                 sections: dict | None = None):
+                 sections: dict | None = None, cases: dict | None = None):
         super().__init__(claims)
         self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
+        self.cases = dict(cases or {})  # claim id -> (a, b, a = b?): "For j = i" before its display (index_case)
         self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)
         self.shapes = shapes  # W's shape as stated anywhere in the text, inline too (orientation.stated_shapes)
         self.one_example = one_example
@@ -395,7 +402,20 @@ def _scan(text: str, lines: _LineCounter):
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
-                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows)
+                  prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
+                  index_case(text[max(0, m.start() - 80):m.start()]))
+
+
+#: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When
+#: $i \\neq j$:" (Sai Krishna's batch-norm notes: the display gives the j = i term, then the j ≠ i terms of a sum)
+_INDEX_CASE = re.compile(r"(?:^|\n)[ \t]*(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*(=|!=|\\neq?|≠)[ \t]*([a-z])"
+                         r"[ \t]*\$?[ \t]*[:,.]?[ \t]*\n[ \t]*\n?[ \t]*$", re.I)
+
+
+def index_case(before: str) -> tuple | None:
+    """(a, b, True) for "For a = b" in the paragraph right before a display, (a, b, False) for a ≠ b; else None."""
+    m = _INDEX_CASE.search(before[-80:])
+    return None if m is None or m.group(1) == m.group(3) else (m.group(1), m.group(3), m.group(2) == "=")
 
 
 #: what opens a line of a plain-text answer before its equation: a list mark, a part's label ("(a)", "b)", "2."), a

@@ -53,6 +53,8 @@ _DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl
             "qquad", "boldsymbol", "mathbf", "bm"}
 #: letters an answer counts its features with (bound when its definition of μ or σ² holds with them)
 _COUNTS = ("N", "D", "H")
+#: letters a batch-norm answer counts its batch with (m, N: the batch size by convention, Ioffe & Szegedy's m)
+_BATCH_COUNTS = ("m", "N")
 #: the layer's quantities whose definitions an answer may write and the reading checks (contest, bind_count)
 _CHECKED = ("mu", "var", "rstd", "xhat", "y")
 #: the loss a derivative's numerator names: L, ℓ, \\mathcal{L}, J, E, C
@@ -71,6 +73,8 @@ _GRAPH = re.compile(r"\}\s*\{\s*(?:\\partial|d)\s*\\(?:mu|sigma)(?![A-Za-z])|(?<
 
 #: the message of a definition of the answer's own name (no claim: it says what a letter is)
 DEFINES = "defines "
+#: the message of a derivative of L under a sentence that picks one case of an index ("For j = i": the j = i term)
+CASE = "not judged: the sentence before it"
 #: why a derivative by x is not judged in an answer that writes its graph's partials
 GRAPH_OPEN = ("the answer writes its graph's partials (by μ or σ²), and here a derivative by x read as the total "
               "derivative and read at fixed μ and σ² (a partial of the graph) give different verdicts; which one it "
@@ -97,8 +101,8 @@ def _tokens(text: str) -> list[str]:
 class _Parser:
     """Recursive descent over the tokens of one side; nodes are tuples (op, ...)."""
 
-    def __init__(self, toks: list[str], own: dict):
-        self.t, self.k, self.own = toks, 0, own
+    def __init__(self, toks: list[str], own: dict, batch: bool = False):
+        self.t, self.k, self.own, self.batch = toks, 0, own, batch
         self.sums = 0  # (sums without an index: each names its own letter)
 
     def peek(self, d: int = 0):
@@ -135,7 +139,7 @@ class _Parser:
         return node
 
     def child(self, toks: list[str]) -> _Parser:
-        p = _Parser(toks, self.own)
+        p = _Parser(toks, self.own, self.batch)
         p.sums = self.sums + 100 * (self.k + 1)  # (a child's sums name letters of their own)
         return p
 
@@ -194,6 +198,9 @@ class _Parser:
             return ("sqrt", self.sub(self.child(self.group())))
         if tok == "\\sum":
             return self._sum()
+        if tok == "\\delta" and self.batch and self.peek() == "_" and (
+                self.peek(1) != "{" or self.peek(3) == "}"):
+            return ("grad", ("q", "y", (self._one_index(),)))  # δ_i: dL/dy_i, the layer's δ (∂J/∂z of its output)
         if tok == "\\delta":
             a, b = self._indices()
             return ("kron", a, b)
@@ -206,6 +213,13 @@ class _Parser:
         if tok == "d" and self.peek() in ("y", "x", "\\gamma", "\\beta", "\\hat", "\\widehat", "\\mu", "\\sigma"):
             return ("grad", self.quantity(self.next()))  # dy_j: dL/dy_j (the answer's own abbreviation)
         return self.quantity(tok)
+
+    def _one_index(self) -> str:
+        self.next()
+        idx = self.group()
+        if len(idx) != 1 or not re.fullmatch(r"[a-z]", idx[0]):
+            raise _Unread("δ with another index")
+        return idx[0]
 
     def _indices(self) -> list[str]:
         if self.peek() != "_":
@@ -229,7 +243,7 @@ class _Parser:
         if self.peek() == "^":  # \sum_{k=1}^{N}: the whole range
             self.next()
             upper = self.group()
-            if upper not in (["N"], ["D"], ["H"]):
+            if upper not in (["N"], ["D"], ["H"]) and not (self.batch and upper == ["m"]):
                 raise _Unread("a sum with another range")
         if len(spec) == 1 and re.fullmatch(r"[a-z]", spec[0]):
             letter, skip = spec[0], None
@@ -260,6 +274,9 @@ class _Parser:
         name = None
         if tok in ("\\hat", "\\widehat"):
             inner = self.group()
+            if len(inner) > 2 and inner[:2] == ["x", "_"] and self.peek() != "_":
+                self.t[self.k:self.k] = inner[1:]  # \hat{x_i}: the index inside the hat is x̂'s (Talwar, Sai Krishna)
+                inner = inner[:1]
             if inner != ["x"]:
                 raise _Unread("a hat on another letter")
             name = "xhat"
@@ -273,7 +290,7 @@ class _Parser:
             name = "mu"
         elif tok in ("\\epsilon", "\\varepsilon"):
             return ("eps",)
-        elif tok in _COUNTS:
+        elif tok in _COUNTS or self.batch and tok in _BATCH_COUNTS:
             return ("N", tok)
         elif tok == "\\sigma":
             return self._sigma()
@@ -306,8 +323,10 @@ class _Parser:
             idx = [t for t in self.group() if t != ","]
             if not all(re.fullmatch(r"[A-Za-z]|\d", t) for t in idx) or len(idx) > 2:
                 raise _Unread(f"cannot read the indices of {name}")
-        if not idx and name in ("x", "xhat", "y", "gamma", "beta"):
+        if not idx and name in (("x", "xhat", "y") if self.batch else ("x", "xhat", "y", "gamma", "beta")):
             idx = [_EACH]  # a row vector without an index: elementwise (a claim naming no other index, judge_claim)
+        if self.batch and len(idx) == 2 and name in _PER_ENTRY:
+            idx = idx[::-1]  # x_{ij} of batch norm: example i, feature j — the feature is the reading's row
         return ("q", name, tuple(idx))
 
     def _sigma(self):
@@ -366,7 +385,35 @@ def _balanced(text: str) -> str:
         elif t == "}":
             dropped.add(k)
     dropped.update(opened)
+    if toks and toks[-1] == ")" and toks.count(")") == toks.count("(") + 1:
+        dropped.add(len(toks) - 1)  # (a stray closing parenthesis typed at the very end: 2/N (x_i - μ) ))
     return " ".join(t for k, t in enumerate(toks) if k not in dropped)
+
+
+#: a definition set after a claim in its display: ``\\quad \\text{Let } σ = √(σ² + ε)`` (Sai Krishna's notes)
+_LET = re.compile(r"\\q?quad\s*\\(?:text|mathrm)\s*\{\s*(?:[Ll]et|where)\s*\}")
+
+
+def _let(latex: str) -> tuple[str, str | None]:
+    """The claim without a definition written after it (``\\quad \\text{Let } σ = …``), and that definition."""
+    m = _LET.search(latex)
+    return (latex, None) if m is None else (latex[:m.start()], latex[m.end():].replace("~", " "))
+
+
+def _rows(latex: str) -> list[str]:
+    """The rows of a claim written as two relations split by ``\\\\`` (``y_{ij} = … \\\\ y_j = …``), or the claim."""
+    return [r for r in latex.split("\\\\") if r.strip()] or [latex]
+
+
+def _columns(node, letters: set):
+    """Batch norm's x_j beside μ_j, σ_j² (j a feature): x, x̂, y with that one index are feature j's column of the
+    batch, entry by entry (Ioffe & Szegedy's "for each feature")."""
+    op = node[0]
+    if op == "q" and node[1] in _PER_ENTRY and len(node[2]) == 1 and node[2][0] in letters:
+        return ("q", node[1], (node[2][0], _EACH))
+    if op in ("q", "own", "kron", "num", "eps", "N"):
+        return node
+    return tuple(_columns(a, letters) if isinstance(a, tuple) else a for a in node)
 
 
 def _depth(text: str) -> int:
@@ -397,11 +444,11 @@ def _sides(text: str) -> list[str]:
     return out
 
 
-def _parse(text: str, own: dict):
+def _parse(text: str, own: dict, batch: bool = False):
     toks = _tokens(fold_unicode(text).strip().rstrip(".,;"))
     if not toks:
         raise _Unread("an empty side")
-    p = _Parser(toks, own)
+    p = _Parser(toks, own, batch)
     node = p.expr()
     if p.peek() is not None:
         raise _Unread(f"cannot read {p.peek()!r}")
@@ -415,13 +462,14 @@ _EACH = "@"
 _PER_ROW = ("mu", "var", "rstd")
 
 
-def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> set:
-    """The free index letters of ``node``; the row letters and feature letters go into ``rows`` and ``features``."""
+def _letters(node, rows: set, features: set, bound: frozenset = frozenset(), per_row: tuple = _PER_ROW) -> set:
+    """The free index letters of ``node``; the row letters and feature letters go into ``rows`` and ``features``
+    (``per_row``: the quantities one per row — batch norm's γ and β too, one per feature of the batch)."""
     op = node[0]
     if op == "q":
         name, idx = node[1], node[2]
         positions = ((("row", "feature") if len(idx) == 2 else ("feature",)) if name in _PER_ENTRY
-                     else ("row",) if name in _PER_ROW else ("feature",))
+                     else ("row",) if name in per_row else ("feature",))
         if len(idx) > len(positions):
             raise _Unread(f"too many indices on {name}")
         free = set()
@@ -438,18 +486,18 @@ def _letters(node, rows: set, features: set, bound: frozenset = frozenset()) -> 
         features.update(x for x in node[1:] if x.isalpha())
         return {x for x in node[1:] if x.isalpha()} - bound
     if op == "sum":
-        inner = _letters(node[3], rows, features, bound | {node[1]})
+        inner = _letters(node[3], rows, features, bound | {node[1]}, per_row)
         if node[2] is not None and node[2] not in bound:
             inner.add(node[2])
         return inner
     if op in ("grad",):
-        return _letters(node[1], rows, features, bound)
+        return _letters(node[1], rows, features, bound, per_row)
     if op == "der":
-        return _letters(node[1], rows, features, bound) | _letters(node[2], rows, features, bound)
+        return _letters(node[1], rows, features, bound, per_row) | _letters(node[2], rows, features, bound, per_row)
     out = set()
     for a in node[1:]:
         if isinstance(a, tuple):
-            out |= _letters(a, rows, features, bound)
+            out |= _letters(a, rows, features, bound, per_row)
     return out
 
 
@@ -485,14 +533,17 @@ class _Point:
         params, X, Y = judge.points[i]
         out = judge.truth.compute(params, X, Y, over=over, forward_only=True)
         l = norm.index
-        self.x = np.asarray(out[reading.input_key], dtype=float)
+        turn = np.transpose if reading.batch else np.asarray  # (batch norm: a feature's column read as a row)
+        self.x = turn(np.asarray(out[reading.input_key], dtype=float))
         self.raw_mu, self.raw_var = out[f"mu{l}"], out[f"var{l}"]
         self.mu, self.var = np.ravel(self.raw_mu), np.ravel(self.raw_var)
-        self.xhat = np.asarray(out[f"xhat{l}"], dtype=float)
-        self.y = np.asarray(out[f"z{l}"], dtype=float)
-        self.gamma = np.ravel(out[f"gamma{l}"])
-        self.beta = np.ravel(out[f"beta{l}"])
-        self.G = reading.upstream[i]
+        self.xhat = turn(np.asarray(out[f"xhat{l}"], dtype=float))
+        self.y = turn(np.asarray(out[f"z{l}"], dtype=float))
+        self.raw_gamma, self.raw_beta = out[f"gamma{l}"], out[f"beta{l}"]
+        self.gamma = np.ravel(self.raw_gamma)
+        self.beta = np.ravel(self.raw_beta)
+        self.G = turn(reading.upstream[i])
+        self.width = self.x.shape[1]  # the entries a statistic is taken over (a row's features; a feature's examples)
 
 
 class IntermediateReading:
@@ -500,11 +551,19 @@ class IntermediateReading:
 
     def __init__(self, judge, norm, input_key: str):
         self.judge, self.norm, self.input_key = judge, norm, input_key
+        #: batch norm: the reading's rows are the features, the entries of a row the examples of the batch (x_i, x̂_i,
+        #: y_i, δ_i = dL/dy_i), μ, σ², γ, β one per feature, m and N the batch size
+        self.batch = norm.kind == "batchnorm"
+        self.per_row = _PER_ROW + (("gamma", "beta") if self.batch else ())
         self.eps = float(norm.settings_dict["eps"])
         self.upstream = [np.asarray(r[f"dz{norm.index}"], dtype=float) for r in judge.rows]
         self.points = [_Point(self, i) for i in range(len(judge.points))]
         self.own: dict[str, object] = {}
         self.counts: dict[str, float] = {}  # N or D: the number of features, when a definition says so
+        if self.batch:
+            self.counts = {c: float(self.points[0].width) for c in _BATCH_COUNTS}
+        self.cases: dict = {}  # claim id -> (a, b, equal): "For j = i" before its display (rejudge)
+        self.case = None  # (while a claim under its case is evaluated)
         self._varied: dict = {}
         self.contested: set[str] = set()  # letters the answer defines otherwise (contest)
         self.graph = False  # the answer writes derivatives by μ or σ² (its graph's partials): rejudge
@@ -514,7 +573,9 @@ class IntermediateReading:
     def detect(cls, judge, claims) -> IntermediateReading | None:
         net = judge.net
         norms = [layer for layer in net.layers if layer.kind in ("batchnorm", "layernorm")]
-        if len(norms) != 1 or norms[0].kind != "layernorm" or net.mixes_samples or getattr(judge, "numeric", False):
+        if len(norms) != 1 or getattr(judge, "numeric", False):
+            return None
+        if norms[0].kind == "layernorm" and net.mixes_samples:
             return None
         texts = [c.latex for c in claims]
         if not any(_LAYER_LOCAL_HAT.search(t) for t in texts) or any(_WEIGHTS.search(t) for t in texts):
@@ -545,10 +606,15 @@ class IntermediateReading:
             ends = []
             for sign in (1, -1):
                 moved = np.array(base, dtype=float)
-                if moved.ndim == 2:
+                if self.batch and var in ("gamma", "beta", "mu", "var"):  # (one per feature: the reading's row)
+                    moved = np.array(getattr(p, f"raw_{var}") if var in ("gamma", "beta") else base, dtype=float)
+                    moved.reshape(-1)[row] += sign * step
+                elif moved.ndim == 2:
                     moved[row, feature] += sign * step
                 else:
                     moved[feature] += sign * step
+                if self.batch and var in ("x", "xhat"):
+                    moved = moved.T  # (back to the program's layout: examples as rows)
                 over = {key: moved}  # (x̂ moved alone: cut from what feeds it, what follows recomputed)
                 if var in ("mu", "var"):
                     over.update({f"mu{l}": p.raw_mu, f"var{l}": p.raw_var, key: moved})
@@ -602,7 +668,7 @@ class IntermediateReading:
             return 1.0 if a == b else 0.0
         if op == "sum":
             letter, skip, body = node[1], node[2], node[3]
-            count = len(world) if letter in self._rows else len(p.gamma)
+            count = len(world) if letter in self._rows else p.width
             total = 0.0
             for n in range(count):
                 value = world[n] if letter in self._rows else n
@@ -652,7 +718,7 @@ class IntermediateReading:
             if len(idx) == 1:
                 return self._row(None, env, world), self._index(idx[0], env)
             raise _Unread(f"{name} without its index")
-        if name in ("gamma", "beta"):
+        if name in ("gamma", "beta") and not self.batch:
             if len(idx) != 1:
                 raise _Unread(f"{name} without its index")
             return None, self._index(idx[0], env)
@@ -663,12 +729,12 @@ class IntermediateReading:
     def _quantity(self, node, p: _Point, env: dict, world: tuple) -> float:
         name = node[1]
         row, feature = self._entry(node, env, world)
-        if feature >= len(p.gamma) or (row is not None and row >= len(p.x)):
+        if feature >= p.width or (row is not None and row >= len(p.x)):
             raise _Unread("an index past the layer's width")
         if name in _PER_ENTRY:
             return float({"x": p.x, "xhat": p.xhat, "y": p.y}[name][row, feature])
         if name in ("gamma", "beta"):
-            return float(getattr(p, name)[feature])
+            return float(getattr(p, name)[row if self.batch else feature])
         mu, var = float(p.mu[row]), float(p.var[row])
         return {"mu": mu, "var": var, "rstd": 1 / (var + self.eps) ** 0.5}[name]
 
@@ -702,13 +768,18 @@ class IntermediateReading:
     # -- claims ----------------------------------------------------------------------------------------------
     def judge_claim(self, latex: str):
         """(verdict, message) or None when the claim does not read in this notation."""
-        texts = _sides_read(_balanced(fold_unicode(latex)))
+        texts = _sides_read(_balanced(fold_unicode(_let(latex)[0])))
         if len(texts) < 2:
             return None
         try:
-            sides = [_parse(t, self.own) for t in texts]
+            sides = [_parse(t, self.own, self.batch) for t in texts]
         except _Unread:
             return None
+        if self.case is not None and sides[0][0] == "grad":
+            a, b, equal = self.case
+            return ("unchecked", f"{CASE} (\"for {a} {'=' if equal else '≠'} {b}\") picks one case of a sum's index: a "
+                                 "derivative of L written under it is read as that case's terms of the sum, which are "
+                                 "not judged")
         used = {n[1] for side in sides for n in _walk(side) if n[0] == "q"}
         if used & self.contested:
             return None
@@ -723,11 +794,17 @@ class IntermediateReading:
         self._rows: set = set()
         features: set = set()
         try:
-            free = [_letters(s, self._rows, features) for s in sides]
+            free = [_letters(s, self._rows, features, per_row=self.per_row) for s in sides]
         except _Unread:
             return None
+        if self.batch and self._rows & features and not features - self._rows:
+            sides = [_columns(s, self._rows) for s in sides]  # x_j beside μ_j: feature j's column, entry by entry
+            self._rows, features = set(), set()
+            free = [_letters(s, self._rows, features, per_row=self.per_row) for s in sides]
         if self._rows & features or (_EACH in features and len({f for f in features if f[0] != "#"}) > 1):
             return None
+        if {n[1] for s in sides for n in _walk(s) if n[0] == "sum"} & set().union(*free):
+            return None  # (∂L/∂x_i = Σ_{i≠j} δ_j …: the sum's letter is the claim's own free index)
         total = self._verdict(sides, free, local=False)
         if total is None or not self.graph or not any(n[0] == "der" and n[2][1] == "x" for s in sides for n in _walk(s)):
             if total is not None and total[0] == "correct" and defines:
@@ -748,7 +825,7 @@ class IntermediateReading:
         letters = sorted(set().union(*free))
         batch = bool(self._rows)
         rows_n = len(self.points[0].x)
-        width = len(self.points[0].gamma)
+        width = self.points[0].width
         ranges = [range(rows_n) if x in self._rows else range(width) for x in letters]
         worlds = [tuple(range(rows_n))] if batch else [(r,) for r in range(rows_n)]
         count = len(worlds) * int(np.prod([len(r) for r in ranges] or [1]))
@@ -761,6 +838,9 @@ class IntermediateReading:
                 for world in worlds:
                     for values in itertools.product(*ranges):
                         env = dict(zip(letters, values, strict=True))
+                        if self.case and self.case[0] in env and self.case[1] in env and (
+                                env[self.case[0]] == env[self.case[1]]) != self.case[2]:
+                            continue  # ("For j ≠ i": the pairs it names only)
                         got = [self.value(s, p, env, world) for s in sides]
                         if not all(np.isfinite(got)):
                             return None
@@ -793,7 +873,7 @@ class IntermediateReading:
                 return ("unchecked", f"the index {', '.join(sorted(stray))} is free on one side of link {k} only, and "
                                      "the link holds for some of its values")
         where = ", ".join(f"{x if x != _EACH else 'entry'} = {v + 1}" for x, v in env.items())
-        row = "" if batch else f" (row {world[0] + 1} of the batch)"
+        row = "" if batch else f" (feature {world[0] + 1} of the layer)" if self.batch else f" (row {world[0] + 1} of the batch)"
         link = f"link {k} of {len(sides) - 1}: " if len(sides) > 2 else ""
         return ("incorrect", f"{link}the left side gives {a:.6g}, the right side {b:.6g}"
                 + (f" at {where}" if where else "") + row + f" ({reading})")
@@ -805,17 +885,17 @@ class IntermediateReading:
         which; a letter another definition confirms keeps its reading, the wrong one judged a slip)."""
         held: set[str] = set()
         failed: set[str] = set()
-        for c in claims:
-            texts = _sides_read(_balanced(c.latex))
+        for latex in (row for c in claims for row in _rows(c.latex)):  # (y_{ij} = … \\ y_j = …: each row)
+            texts = _sides_read(_balanced(latex))
             if len(texts) < 2:
                 continue
             try:
-                first = _parse(texts[0], self.own)
+                first = _parse(texts[0], self.own, self.batch)
             except _Unread:
                 continue
             if first[0] != "q" or first[1] not in _CHECKED:
                 continue
-            got = self.judge_claim(c.latex)
+            got = self.judge_claim(latex)
             (held if got is not None and got[0] == "correct" else failed).add(first[1])
         self.contested |= failed - held
 
@@ -825,7 +905,7 @@ class IntermediateReading:
         rows: set = set()
         features: set = set()
         try:
-            free = _letters(body, rows, features)
+            free = _letters(body, rows, features, per_row=self.per_row)
         except _Unread:
             return False
         param = first[2][0] if first[2] else None
@@ -841,14 +921,14 @@ class IntermediateReading:
     def bind_own(self, claims) -> None:
         """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,
         whatever the judge made of it (the definition itself is judged with the rest of its chain)."""
-        for c in claims:
-            texts = _sides_read(_balanced(fold_unicode(c.latex)))
+        for latex in (part for c in claims for part in _let(c.latex)[::-1] if part):  # (a "Let σ = …" first)
+            texts = _sides_read(_balanced(fold_unicode(latex)))
             if len(texts) < 2:
                 continue
             try:
-                first = _parse(texts[0], self.own)
+                first = _parse(texts[0], self.own, self.batch)
                 if first[0] == "own" and first[1] not in self.own:
-                    self._bind(first, _parse(texts[1], self.own))
+                    self._bind(first, _parse(texts[1], self.own, self.batch))
             except _Unread:
                 continue
 
@@ -864,7 +944,7 @@ class IntermediateReading:
             if len(texts) != 2:
                 continue
             try:
-                first, second = _parse(texts[0], self.own), _parse(texts[1], self.own)
+                first, second = _parse(texts[0], self.own, self.batch), _parse(texts[1], self.own, self.batch)
             except _Unread:
                 continue
             if first[0] != "q" or first[1] not in _CHECKED:
@@ -872,7 +952,7 @@ class IntermediateReading:
             for letter in _COUNTS:
                 if letter in self.counts or not self._mentions(second, letter):
                     continue
-                self.counts[letter] = float(len(self.points[0].gamma))
+                self.counts[letter] = float(self.points[0].width)
                 verdict = self.judge_claim(c.latex)
                 if verdict is None or verdict[0] != "correct":
                     del self.counts[letter]
@@ -905,6 +985,7 @@ def rejudge(judge, results) -> None:
     if reading is None:
         return
     reading.graph = any(_GRAPH.search(r.latex) for r in results)
+    cases = getattr(judge, "cases", {})
     note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
         try:
@@ -925,13 +1006,16 @@ def rejudge(judge, results) -> None:
                 continue
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
+                    reading.case = cases.get(old.id)
                     got = reading.judge_claim(old.latex)
             except (limits.TimeLimitError, RecursionError):  # (nesting deeper than Python's stack: not read here)
                 continue
+            finally:
+                reading.case = None
             sure = got is not None and got[0] in ("correct", "incorrect")
             if old.verdict == "unchecked":
-                if not sure and (got is None or not got[1].startswith(DEFINES)):
-                    continue  # (a definition of an own name says so instead of "unknown symbol")
+                if not sure and (got is None or not got[1].startswith((DEFINES, CASE))):
+                    continue  # (a definition of an own name, a case's terms say so instead of "unknown symbol")
             elif counted and not sure:
                 got = ("unchecked", f"not judged: the answer counts its features with {counted} (its definition of μ "
                                     f"or σ² holds so), and this claim does not read in that reading; the judge's "
@@ -942,6 +1026,8 @@ def rejudge(judge, results) -> None:
                 got = ("unchecked", f"not judged: read with the layer's own intermediate quantities it is {got[0]} "
                                     f"({got[1]}), but the judge's reading gives {old.verdict} ({old.message}); which "
                                     "reading the answer means is not certain")
+            elif got is not None and got[1].startswith(CASE) and old.verdict == "incorrect":
+                pass  # (one case's terms of a sum, not the whole derivative the judge read: not called wrong)
             elif got is None or got[1] != GRAPH_OPEN:
                 continue  # (the judge's verdict stands unless the two readings of a derivative differ)
             results[k] = ClaimResult(old.id, old.latex, got[0], "", got[1], quantity=old.quantity,
