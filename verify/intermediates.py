@@ -56,7 +56,7 @@ _COUNTS = ("N", "D", "H")
 #: letters a batch-norm answer counts its batch with (m, N: the batch size by convention, Ioffe & Szegedy's m)
 _BATCH_COUNTS = ("m", "N")
 #: the layer's quantities whose definitions an answer may write and the reading checks (contest, bind_count)
-_CHECKED = ("mu", "var", "rstd", "xhat", "y")
+_CHECKED = ("mu", "var", "rstd", "xhat", "y", "delta")
 #: the loss a derivative's numerator names: L, ℓ, \\mathcal{L}, J, E, C
 _LOSSES = (["L"], ["\\ell"], ["J"], ["E"], ["C"], ["\\mathcal", "{", "L", "}"], ["\\mathcal", "L"])
 #: PyTorch's E[x] and Var[x] (its layer-norm documentation)
@@ -200,7 +200,7 @@ class _Parser:
             return self._sum()
         if tok == "\\delta" and self.batch and self.peek() == "_" and (
                 self.peek(1) != "{" or self.peek(3) == "}"):
-            return ("grad", ("q", "y", (self._one_index(),)))  # δ_i: dL/dy_i, the layer's δ (∂J/∂z of its output)
+            return ("grad", ("q", "y", (self._one_index(),)), "delta")  # δ_i: dL/dy_i, the layer's δ (∂J/∂z of y)
         if tok == "\\delta":
             a, b = self._indices()
             return ("kron", a, b)
@@ -781,6 +781,7 @@ class IntermediateReading:
                                  "derivative of L written under it is read as that case's terms of the sum, which are "
                                  "not judged")
         used = {n[1] for side in sides for n in _walk(side) if n[0] == "q"}
+        used |= {"delta" for side in sides for n in _walk(side) if n[0] == "grad" and n[-1] == "delta"}
         if used & self.contested:
             return None
         defines = None
@@ -893,10 +894,11 @@ class IntermediateReading:
                 first = _parse(texts[0], self.own, self.batch)
             except _Unread:
                 continue
-            if first[0] != "q" or first[1] not in _CHECKED:
+            key = "delta" if first[0] == "grad" and first[-1] == "delta" else first[1]
+            if first[0] not in ("q", "grad") or key not in _CHECKED:
                 continue
             got = self.judge_claim(latex)
-            (held if got is not None and got[0] == "correct" else failed).add(first[1])
+            (held if got is not None and got[0] == "correct" else failed).add(key)
         self.contested |= failed - held
 
     def _bind(self, first, body) -> bool:

@@ -221,3 +221,14 @@ def test_weights_in_the_answer_keep_the_reading_off(tmp_path):
     text = _document(TALWAR[7:8] + [r"z = W x + b"])
     got = _verdicts(tmp_path, text)
     assert got["line 1"][0] == "unchecked", got["line 1"]
+
+
+def test_a_delta_defined_otherwise_is_not_read_as_dl_dy(tmp_path):
+    """δ_i is ∂L/∂y_i (the layer's δ) unless the answer defines it otherwise: here δ_i = ∂L/∂x̂_i, so Σ δ_i (which is
+    γ Σ ∂L/∂y_i, not ∂L/∂β) is not judged on the dL/dy reading — neither right nor wrong."""
+    text = _document([r"\delta_i = \frac{\partial L}{\partial \hat{x}_i}", r"\frac{\partial L}{\partial \beta} = "
+                      r"\sum_{i=1}^m \delta_i", r"\frac{\partial L}{\partial \gamma} = \sum_{i=1}^m \frac{\partial L}"
+                      r"{\partial y_i} \hat{x}_i"])
+    got = _verdicts(tmp_path, text)
+    assert got["line 3"][0] == "unchecked", got["line 3"]
+    assert got["line 5"][0] == "correct", got["line 5"]
