@@ -64,6 +64,11 @@ _MOMENTS = {"E": "mu", "Var": "var"}
 _LOSS_TOKENS = ("L", "\\ell", "J", "E", "C")
 _TEXTS = ("mathbb", "text", "mathrm", "operatorname", "textrm", "mathit")
 _LAYER_LOCAL_HAT = re.compile(r"\\(?:wide)?hat\s*\{?\s*x")
+#: batch norm's input written z (x̂ written ẑ: the notebook's \hat{z_l}): the hatted letter names the layer's input
+_HAT_Z = re.compile(r"\\(?:wide)?hat\s*\{?\s*z(?![A-Za-z])")
+#: l as a layer's letter (z_{l+1}, a_{l-1}): a subscript l alone then names the layer, not an example
+_LAYER_LETTER = re.compile(r"_\s*\{\s*l\s*[+-]\s*1\s*\}")
+_FUNCTION_WORDS = ("\\text", "\\mathrm", "\\operatorname")
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*W")
 
 
@@ -71,6 +76,9 @@ _WEIGHTS = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])|\\theta|\\mathbf\s*\{\s*
 _GRAPH = re.compile(r"\}\s*\{\s*(?:\\partial|d)\s*\\(?:mu|sigma)(?![A-Za-z])|(?<![A-Za-z\\{])d\\(?:mu|sigma)(?![A-Za-z])")
 
 
+#: the loss's derivative by μ or σ² (∂C/∂μ_B, ∂J/∂σ²): a batch-norm answer that writes its graph's chain rule
+_LOSS_BY_NODE = re.compile(r"\\frac\s*\{\s*(?:\\partial|d)\s*(?:[LJCE]|\\ell|\\mathcal\s*\{?\s*[LJ]\s*\}?)\s*\}"
+                           r"\s*\{\s*(?:\\partial|d)\s*\\(?:mu|sigma)(?![A-Za-z])")
 #: the message of a definition of the answer's own name (no claim: it says what a letter is)
 DEFINES = "defines "
 #: the message of a derivative of L under a sentence that picks one case of an index ("For j = i": the j = i term)
@@ -201,6 +209,12 @@ class _Parser:
         if tok == "\\delta" and self.batch and self.peek() == "_" and (
                 self.peek(1) != "{" or self.peek(3) == "}"):
             return ("grad", ("q", "y", (self._one_index(),)), "delta")  # δ_i: dL/dy_i, the layer's δ (∂J/∂z of y)
+        node = self._atom(tok)
+        if node[0] == "own" and len(node) == 3 and self.own.get(node[1], (None,))[0] == _VECTOR:
+            node = (*node, _EACH)  # (an own name with an entry per example: z̄ = z − μ, entry by entry)
+        return node
+
+    def _atom(self, tok: str):
         if tok == "\\delta":
             a, b = self._indices()
             return ("kron", a, b)
@@ -253,7 +267,10 @@ class _Parser:
             letter, skip = spec[0], None
         else:
             raise _Unread("cannot read the sum's index")
-        return ("sum", letter, skip, self.term())
+        body = self.term()
+        if self.batch and skip is None and not _uses(body, letter):
+            body = _rename(body, _EACH, letter)  # Σ_c X (the sum along the column): over X's entries, the batch
+        return ("sum", letter, skip, body)
 
     def _derivative(self, top: list[str], bottom: list[str]):
         """dL/dv, ∂A/∂v (None when the fraction is no derivative)."""
@@ -331,7 +348,14 @@ class _Parser:
 
     def _sigma(self):
         """σ² (σ^2, σ^{2}, σ_i^2, σ^2_i: the variance, of row i) or σ alone (the answer's own name, bound by its
-        definition such as σ = √(σ² + ε))."""
+        definition such as σ = √(σ² + ε)); σ with a word below (σ_{inv}) is an own name of its own."""
+        if self.peek() == "_" and self.peek(1) == "{" and self.peek(2) is not None and self.peek(3) not in (None, "}"):
+            save = self.k
+            self.next()
+            word = self.group()
+            if 2 <= len(word) <= 8 and all(re.fullmatch(r"[a-z]", t) for t in word):
+                return ("own", "sigma_" + "".join(word), ())
+            self.k = save
         row = self._row_script()
         if self.peek() == "^":
             save = self.k
@@ -375,12 +399,15 @@ class _Parser:
 def _balanced(text: str) -> str:
     """The claim's tokens without a ``\\boxed`` wrapper and the braces a row of a wrapped block leaves unmatched (the
     row ``\\boxed{ a = b`` of ``\\boxed{\\begin{aligned} … \\end{aligned}}``), joined by spaces."""
-    toks = [t for t in _tokens(text) if t != "\\boxed"]
-    opened, dropped = [], set()
+    toks = _tokens(text)
+    opened, dropped = [], {k for k, t in enumerate(toks) if t == "\\boxed"}
+    boxes = {k + 1 for k in dropped if k + 1 < len(toks) and toks[k + 1] == "{"}  # \boxed{a = b}: its braces too
     for k, t in enumerate(toks):
         if t == "{":
             opened.append(k)
         elif t == "}" and opened:
+            if opened[-1] in boxes:
+                dropped.update((opened[-1], k))
             opened.pop()
         elif t == "}":
             dropped.add(k)
@@ -414,6 +441,50 @@ def _columns(node, letters: set):
     if op in ("q", "own", "kron", "num", "eps", "N"):
         return node
     return tuple(_columns(a, letters) if isinstance(a, tuple) else a for a in node)
+
+
+def _rewrite(toks: list[str], letter: str, layer: str | None, aliases: dict) -> list[str]:
+    """Batch norm's tokens in the reading's names (one pass): the layer's input letter (z) as x, the answer's name of
+    the output (q, bound by its definition γ ⊙ (…) + β) and BN(z), \\text{BN}_{(γ, β)}(z), as y; the layer letter
+    below a quantity dropped (z_l, \\hat{z_l}: the layer, not an example; δ_l left unread); Ioffe & Szegedy's batch
+    mark B below μ and σ dropped (μ_B, σ_{\\mathcal{B}}^2)."""
+    out: list[str] = []
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k]
+        if t in _FUNCTION_WORDS and toks[k + 1:k + 5] == ["{", "B", "N", "}"]:
+            j = k + 5
+            if j < n and toks[j] == "_" and j + 1 < n and toks[j + 1] == "{":  # BN_{(γ, β)}: its parameters
+                depth, j = 0, j + 1
+                while j < n:
+                    depth += (toks[j] == "{") - (toks[j] == "}")
+                    j += 1
+                    if depth == 0:
+                        break
+            if toks[j:j + 3] == ["(", letter, ")"]:
+                out.append("y")
+                k = j + 3
+                continue
+        if t == "_" and out and out[-1] in ("\\mu", "\\sigma"):
+            for mark in (["B"], ["{", "B", "}"], ["\\mathcal", "B"], ["\\mathcal", "{", "B", "}"],
+                         ["{", "\\mathcal", "{", "B", "}", "}"]):
+                if toks[k + 1:k + 1 + len(mark)] == mark:
+                    k += 1 + len(mark)
+                    break
+            else:
+                mark = None
+            if mark is not None:
+                continue
+        if layer and t == "_" and out:
+            size = 2 if toks[k + 1:k + 2] == [layer] else 4 if toks[k + 1:k + 4] == ["{", layer, "}"] else 0
+            if size and out[-1] == "\\delta":
+                out[-1] = "\\unread"  # (δ_l: the layer's δ of another quantity, not read here)
+            if size:
+                k += size
+                continue
+        out.append("x" if t == letter else aliases.get(t, t))
+        k += 1
+    return out
 
 
 def _depth(text: str) -> int:
@@ -460,6 +531,45 @@ _PER_ENTRY = ("x", "xhat", "y")
 #: the feature index of a row vector written without one (y = (x − μ) rstd ⊙ γ + β)
 _EACH = "@"
 _PER_ROW = ("mu", "var", "rstd")
+#: the parameter mark of an own name with an entry per example (batch norm's z̄ = z − μ): read entry by entry
+_VECTOR = "@vector"
+
+
+def _repeated(node, letter: str) -> bool:
+    """Whether two factors of one term of ``node`` write the index ``letter`` (∂C/∂x̂_i × ∂x̂_i/∂σ²: a product the
+    summation convention would sum; ∂x̂_j/∂x_j alone is one factor)."""
+    terms, factors_of = [node], []
+    while terms:
+        n = terms.pop()
+        if n[0] in ("add", "sub"):
+            terms.extend(n[1:3])
+        elif n[0] == "neg":
+            terms.append(n[1])
+        else:
+            factors_of.append(n)
+    for term in factors_of:
+        factors, stack = 0, [term]
+        while stack:
+            n = stack.pop()
+            if n[0] in ("mul", "div"):
+                stack.extend(n[1:3])
+            elif n[0] == "neg":
+                stack.append(n[1])
+            elif _uses(n, letter):
+                factors += 1
+        if factors > 1:
+            return True
+    return False
+
+
+def _uses(node, letter: str) -> bool:
+    """Whether ``node`` writes the index letter ``letter`` anywhere."""
+    for n in _walk(node):
+        if n[0] in ("q", "own") and (letter in n[2] or letter in n[3:]) or n[0] == "kron" and letter in n[1:]:
+            return True
+        if n[0] == "sum" and letter in (n[1], n[2]):
+            return True
+    return False
 
 
 def _letters(node, rows: set, features: set, bound: frozenset = frozenset(), per_row: tuple = _PER_ROW) -> set:
@@ -481,7 +591,8 @@ def _letters(node, rows: set, features: set, bound: frozenset = frozenset(), per
         return free
     if op == "own":
         rows.update(node[2])
-        return set(node[2]) - bound
+        features.update(node[3:])  # (an own name's entry, when it has one per example)
+        return set(node[2]) - bound | set(node[3:]) - bound
     if op == "kron":
         features.update(x for x in node[1:] if x.isalpha())
         return {x for x in node[1:] if x.isalpha()} - bound
@@ -505,7 +616,7 @@ def _rename(node, old: str, new: str):
     """``node`` with the index letter ``old`` written ``new`` (a sum's own letter for a vector's entries)."""
     op = node[0]
     if op in ("q", "own"):
-        return (op, node[1], tuple(new if x == old else x for x in node[2]))
+        return (op, node[1], tuple(new if x == old else x for x in node[2]), *(new if x == old else x for x in node[3:]))
     if op == "kron":
         return (op, *(new if x == old else x for x in node[1:]))
     if op in ("num", "eps", "N"):
@@ -563,6 +674,8 @@ class IntermediateReading:
         if self.batch:
             self.counts = {c: float(self.points[0].width) for c in _BATCH_COUNTS}
         self.cases: dict = {}  # claim id -> (a, b, equal): "For j = i" before its display (rejudge)
+        self.letter, self.layer = "x", None  # batch norm: the input's letter (x, or z: ẑ), the layer letter (l)
+        self.aliases: dict[str, str] = {}  # batch norm: the answer's letter for its output (q -> y, bind_output)
         self.case = None  # (while a claim under its case is evaluated)
         self._varied: dict = {}
         self.contested: set[str] = set()  # letters the answer defines otherwise (contest)
@@ -578,13 +691,19 @@ class IntermediateReading:
         if norms[0].kind == "layernorm" and net.mixes_samples:
             return None
         texts = [c.latex for c in claims]
-        if not any(_LAYER_LOCAL_HAT.search(t) for t in texts) or any(_WEIGHTS.search(t) for t in texts):
-            return None
         norm = norms[0]
+        batch = norm.kind == "batchnorm"
+        letter = ("x" if any(_LAYER_LOCAL_HAT.search(t) for t in texts)
+                  else "z" if batch and any(_HAT_Z.search(t) for t in texts) else None)
+        if letter is None or letter == "x" and any(_WEIGHTS.search(t) for t in texts):
+            return None  # (x beside weights is the network's input; a hatted z names the layer's input whatever else)
         key = "x" if norm.index == 1 else f"h{norm.index - 1}"
         if key != "x" and key not in judge.truth._arrays_of:
             return None
-        return cls(judge, norm, key)
+        reading = cls(judge, norm, key)
+        reading.letter = letter
+        reading.layer = "l" if batch and any(_LAYER_LETTER.search(t) for t in texts) else None
+        return reading
 
     # -- varied passes ----------------------------------------------------------------------------------------
     def varied(self, i: int, var: str, row: int, feature: int, local: bool = False) -> tuple[_Point, _Point, float]:
@@ -684,8 +803,11 @@ class IntermediateReading:
             param, body, rows = self.own[node[1]]
             row = self._row(node[2][0] if node[2] else None, env, world)
             saved, self._rows = self._rows, rows  # (the definition's own row letters)
+            inner = {_EACH: self._index(node[3], env)} if param == _VECTOR and len(node) > 3 else {}
+            if param == _VECTOR and not inner:
+                raise _Unread(f"{node[1]} without its entry")
             try:
-                return self.value(body, p, {param: row} if param else {}, (row,))
+                return self.value(body, p, inner or ({param: row} if param else {}), (row,))
             finally:
                 self._rows = saved
         if op == "grad":
@@ -766,9 +888,31 @@ class IntermediateReading:
         return (self.value(top, up, env, world) - self.value(top, down, env, world)) / (2 * step)
 
     # -- claims ----------------------------------------------------------------------------------------------
+    def sides_of(self, latex: str) -> list[str]:
+        """The claim's sides as this reading reads them (batch norm: in the reading's names, ``_rewrite``)."""
+        text = _balanced(fold_unicode(latex))
+        if self.batch:
+            text = " ".join(_rewrite(text.split(" "), self.letter, self.layer, self.aliases))
+        return _sides_read(text)
+
+    def bind_output(self, claims) -> None:
+        """Batch norm's output named by the answer (q_l = γ ⊙ \\hat{z_l} + β): a letter defined as γ times something plus β
+        is y (the definition itself is then judged as y's)."""
+        for latex in (row for c in claims for row in _rows(c.latex)):
+            texts = self.sides_of(latex)
+            if len(texts) != 2 or not re.fullmatch(r"\s*[a-wz]\s*", texts[0]) or texts[0].strip() in _BATCH_COUNTS:
+                continue
+            try:
+                body = _parse(texts[1], self.own, True)
+            except _Unread:
+                continue
+            if body[0] == "add" and body[2] == ("q", "beta", ()) and body[1][0] == "mul" and body[1][1] == (
+                    "q", "gamma", ()):
+                self.aliases.setdefault(texts[0].strip(), "y")
+
     def judge_claim(self, latex: str):
         """(verdict, message) or None when the claim does not read in this notation."""
-        texts = _sides_read(_balanced(fold_unicode(_let(latex)[0])))
+        texts = self.sides_of(_let(latex)[0])
         if len(texts) < 2:
             return None
         try:
@@ -813,7 +957,7 @@ class IntermediateReading:
             return total
         local = self._verdict(sides, free, local=True)
         nodes = [n for side in sides for n in _walk(side)]
-        if local is not None and any(n[0] == "grad" and n[1][1] in ("mu", "var") for n in nodes):
+        if local is not None and (self.batch or any(n[0] == "grad" and n[1][1] in ("mu", "var") for n in nodes)):
             return local  # the graph's chain rule written out (paths through x̂ and μ or σ²): its partials
         if local is None or local[0] != total[0]:
             return ("unchecked", GRAPH_OPEN)
@@ -867,6 +1011,12 @@ class IntermediateReading:
             return ("correct", f"matches the layer's own values and {reading}" + what)
         k, env, world, a, b = fails[0]
         stray = set(free[k]) ^ set(free[k - 1])
+        repeated = sorted(x for x in stray if x[0] not in (_EACH, "#") and (
+            _repeated(sides[k], x) or _repeated(sides[k - 1], x)))
+        if repeated:  # (∂C/∂σ² = ∂C/∂x̂_i ∂x̂_i/∂σ²: a sum the summation convention would make, or one example's term)
+            return ("unchecked", f"the index {', '.join(repeated)} is repeated on one side of link {k} and free on that "
+                                 "side only: the summation convention would sum it, and the answer does not say whether "
+                                 "it means the sum or one term")
         if stray:  # an index free on one side only: wrong for every value of it, else not called wrong
             hit = {tuple(sorted((x, e[x]) for x in stray)) for kk, e, _, _, _ in fails if kk == k}
             every = int(np.prod([rows_n if x in self._rows else width for x in stray]))
@@ -887,7 +1037,7 @@ class IntermediateReading:
         held: set[str] = set()
         failed: set[str] = set()
         for latex in (row for c in claims for row in _rows(c.latex)):  # (y_{ij} = … \\ y_j = …: each row)
-            texts = _sides_read(_balanced(latex))
+            texts = self.sides_of(latex)
             if len(texts) < 2:
                 continue
             try:
@@ -911,20 +1061,23 @@ class IntermediateReading:
         except _Unread:
             return False
         param = first[2][0] if first[2] else None
-        if free - ({param} if param else set()) or (param and param in features):
+        vector = self.batch and free == {_EACH} and not param  # (z̄ = z − μ: an entry per example)
+        if not vector and (free - ({param} if param else set()) or (param and param in features)):
             return False
         if not any(n[0] in ("q", "grad", "der", "N", "eps") or n[0] == "own" and n[1] in self.own for n in _walk(body)):
             return False  # (k = j in "δ_kj is 1 if k = j": a condition on letters, no definition)
+        if any(n[0] == "own" and n[1] not in self.own and n[1] != first[1] for n in _walk(body)):
+            return False  # (a_l = f_l(q_l): f is nothing this reading knows)
         if param:
             rows.add(param)
-        self.own[first[1]] = (param, body, rows)
+        self.own[first[1]] = (_VECTOR if vector else param, body, rows)
         return True
 
     def bind_own(self, claims) -> None:
         """The answer's own names (c_1, σ, \\text{inv\\_std}) bound by their first definition, in the answer's order,
         whatever the judge made of it (the definition itself is judged with the rest of its chain)."""
         for latex in (part for c in claims for part in _let(c.latex)[::-1] if part):  # (a "Let σ = …" first)
-            texts = _sides_read(_balanced(fold_unicode(latex)))
+            texts = self.sides_of(latex)
             if len(texts) < 2:
                 continue
             try:
@@ -935,14 +1088,17 @@ class IntermediateReading:
                 continue
 
     def counts_features(self, latex: str) -> str | None:
-        """The letter (N or D) the claim names that the answer counts its features with, or None."""
+        """The letter (N or D) the claim names that the answer counts its features with, or None (batch norm: m and N
+        count the batch, as the judge reads them)."""
+        if self.batch:
+            return None
         return next((x for x in self.counts if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", latex)), None)
 
     def bind_count(self, claims) -> None:
         """N (or D, H) is the number of features when one of the answer's own definitions of μ, σ², rstd, x̂ or y that
         depends on the letter (itself or through the answer's own names: m_i = 1/N Σ_j x_{ij}) holds with it."""
         for c in claims:
-            texts = _sides_read(_balanced(fold_unicode(c.latex)))
+            texts = self.sides_of(c.latex)
             if len(texts) != 2:
                 continue
             try:
@@ -986,12 +1142,16 @@ def rejudge(judge, results) -> None:
     reading = IntermediateReading.detect(judge, results)
     if reading is None:
         return
-    reading.graph = any(_GRAPH.search(r.latex) for r in results)
+    # (batch norm: the graph's partials only where the answer writes the loss's derivative by μ or σ², its chain rule
+    # through the nodes — layerread's rule for the judge; then a derivative by x is the graph's partial)
+    reading.graph = any((_LOSS_BY_NODE if reading.batch else _GRAPH).search(r.latex) for r in results)
     cases = getattr(judge, "cases", {})
     note = "read as a layer-norm derivation in its own intermediate quantities (verify/intermediates.py)"
     with np.errstate(all="ignore"):
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 2, "binding the answer's intermediate quantities", cpu=True):
+                if reading.batch:
+                    reading.bind_output(results)
                 reading.bind_own(results)
                 reading.bind_count(results)
                 reading.contest(results)

@@ -232,3 +232,84 @@ def test_a_delta_defined_otherwise_is_not_read_as_dl_dy(tmp_path):
     got = _verdicts(tmp_path, text)
     assert got["line 3"][0] == "unchecked", got["line 3"]
     assert got["line 5"][0] == "correct", got["line 5"]
+
+
+# A vectorised write-up in a notebook's matrix notation (my own, in the notation of dlbook-style course notebooks): the
+# layer letter l (z_l = a_{l-1} W_l + b_l, weights written), z_l the (m, h) input of batch norm with the examples as
+# rows, \hat{z}_l its normalised value, u_l the output named by its definition γ ⊙ \hat{z}_l + β, ⊙ broadcasting γ, β,
+# μ, σ² over the rows, Σ_c the sum along each column (over the examples), the loss's derivatives by μ and σ² the graph's
+# partials (z, μ, σ² apart).
+MATRIX = [
+    r"z_l = a_{l-1} W_l + b_l",
+    r"\hat{z}_l = \frac{z_l - \mu}{\sqrt{\sigma^2 + \epsilon}}",
+    r"u_l = \gamma \odot \hat{z}_l + \beta",
+    r"\frac{\partial J}{\partial \beta} = \sum_c \frac{\partial J}{\partial u_l}",  # dbeta
+    r"\frac{\partial J}{\partial \gamma} = \sum_c \frac{\partial J}{\partial u_l} \odot \hat{z}_l",  # dgamma
+    r"\frac{\partial J}{\partial \hat{z}_l} = \frac{\partial J}{\partial u_l} \odot \gamma",  # dzhat
+    r"\frac{\partial J}{\partial \sigma^2} = -\frac{1}{2} \sum_c \frac{\partial J}{\partial \hat{z}_l} \odot (z_l - \mu)"
+    r" (\sigma^2 + \epsilon)^{-3/2}",  # dvar (the graph's)
+    r"\frac{\partial J}{\partial \mu} = -\sum_c \frac{\partial J}{\partial \hat{z}_l} \frac{1}{\sqrt{\sigma^2 + \epsilon}}",
+    r"\frac{\partial J}{\partial z_l} = \frac{\partial J}{\partial \hat{z}_l} \frac{1}{\sqrt{\sigma^2 + \epsilon}} + "
+    r"\frac{2}{m} \frac{\partial J}{\partial \sigma^2} \odot (z_l - \mu) + \frac{1}{m} \frac{\partial J}{\partial \mu}",
+]
+MATRIX_PLANTED = dict(enumerate(MATRIX)) | {
+    6: r"\frac{\partial J}{\partial \sigma^2} = -\frac{1}{2} \sum_c \frac{\partial J}{\partial \hat{z}_l} \odot (z_l - \mu)"
+       r" (\sigma^2 + \epsilon)^{-1/2}",  # the power of (σ² + ε)
+    7: r"\frac{\partial J}{\partial \mu} = -\sum_c \frac{\partial J}{\partial u_l} \frac{1}{\sqrt{\sigma^2 + \epsilon}}",  # γ lost
+    8: r"\frac{\partial J}{\partial z_l} = \frac{\partial J}{\partial \hat{z}_l} \frac{1}{\sqrt{\sigma^2 + \epsilon}} + "
+       r"\frac{2}{m} \frac{\partial J}{\partial \sigma^2} \odot (z_l - \mu) + \frac{\partial J}{\partial \mu}",  # the 1/m
+}
+MATRIX_JUDGED = range(1, 9)  # (z_l = a_{l-1} W_l + b_l is the judge's, not this reading's)
+
+
+def test_the_matrix_forms_hold_numerically():
+    """The matrix write-up by hand against central differences: J = Σ G ⊙ u for a random G (m, h); the graph's
+    partials by μ and σ² with z and the other statistic held (μ's path through σ² adds 0 at the mean)."""
+    m, h = 5, 3
+    Z, G = RNG.normal(size=(m, h)), RNG.normal(size=(m, h))
+    gm, bt = RNG.uniform(0.5, 1.5, size=h), RNG.normal(size=h)
+    mu, var = Z.mean(axis=0), Z.var(axis=0)
+
+    def J(z, mu_, var_):
+        return float(np.sum(G * (gm * (z - mu_) / np.sqrt(var_ + EPS) + bt)))
+
+    zhat = (Z - mu) / np.sqrt(var + EPS)
+    dzhat = G * gm
+    step = 1e-6
+    dvar = np.array([(J(Z, mu, var + step * e) - J(Z, mu, var - step * e)) / (2 * step) for e in np.eye(h)])
+    dmu = np.array([(J(Z, mu + step * e, var) - J(Z, mu - step * e, var)) / (2 * step) for e in np.eye(h)])
+    dz = np.zeros_like(Z)
+    for i in range(m):
+        for j in range(h):
+            e = np.zeros_like(Z)
+            e[i, j] = step
+            up, down = Z + e, Z - e
+            dz[i, j] = (J(up, up.mean(axis=0), up.var(axis=0)) - J(down, down.mean(axis=0), down.var(axis=0))) / (2 * step)
+    root = np.sqrt(var + EPS)
+    assert np.allclose(dvar, -0.5 * np.sum(dzhat * (Z - mu), axis=0) * root ** -3, atol=1e-5)
+    assert not np.allclose(dvar, -0.5 * np.sum(dzhat * (Z - mu), axis=0) / root, atol=1e-3)
+    assert np.allclose(dmu, -np.sum(dzhat, axis=0) / root, atol=1e-5)
+    assert not np.allclose(dmu, -np.sum(G, axis=0) / root, atol=1e-3)
+    assert np.allclose(dz, dzhat / root + 2 / m * dvar * (Z - mu) + dmu / m, atol=1e-5)
+    assert not np.allclose(dz, dzhat / root + 2 / m * dvar * (Z - mu) + dmu, atol=1e-3)
+    dbeta = np.array([(np.sum(G * (gm * zhat + bt + step * e)) - np.sum(G * (gm * zhat + bt - step * e))) / (2 * step)
+                      for e in np.eye(h)])
+    dgamma = np.array([(np.sum(G * ((gm + step * e) * zhat + bt)) - np.sum(G * ((gm - step * e) * zhat + bt))) /
+                       (2 * step) for e in np.eye(h)])
+    assert np.allclose(dbeta, G.sum(axis=0), atol=1e-5) and np.allclose(dgamma, np.sum(G * zhat, axis=0), atol=1e-5)
+
+
+def test_a_matrix_notebook_with_its_layer_letter_is_judged(tmp_path):
+    got = _verdicts(tmp_path, _document(MATRIX))
+    ids = _ids(MATRIX)
+    for k in MATRIX_JUDGED:
+        assert got[ids[k]][0] == "correct", (ids[k], MATRIX[k], got[ids[k]])
+
+
+def test_a_matrix_notebook_planted(tmp_path):
+    rows = [MATRIX_PLANTED[k] for k in range(len(MATRIX))]
+    got = _verdicts(tmp_path, _document(rows))
+    ids = _ids(rows)
+    for k in MATRIX_JUDGED:
+        want = "incorrect" if rows[k] != MATRIX[k] else "correct"
+        assert got[ids[k]][0] == want, (ids[k], rows[k], got[ids[k]])
