@@ -948,8 +948,6 @@ class IntermediateReading:
             free = [_letters(s, self._rows, features, per_row=self.per_row) for s in sides]
         if self._rows & features or (_EACH in features and len({f for f in features if f[0] != "#"}) > 1):
             return None
-        if {n[1] for s in sides for n in _walk(s) if n[0] == "sum"} & set().union(*free):
-            return None  # (∂L/∂x_i = Σ_{i≠j} δ_j …: the sum's letter is the claim's own free index)
         total = self._verdict(sides, free, local=False)
         if total is None or not self.graph or not any(n[0] == "der" and n[2][1] == "x" for s in sides for n in _walk(s)):
             if total is not None and total[0] == "correct" and defines:
