@@ -535,31 +535,24 @@ _PER_ROW = ("mu", "var", "rstd")
 _VECTOR = "@vector"
 
 
+def _split(node, ops: tuple) -> list:
+    """The operands of ``node`` split at ``ops`` (terms at add/sub, factors at mul/div) through negations."""
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n[0] in ops:
+            stack.extend(n[1:3])
+        elif n[0] == "neg":
+            stack.append(n[1])
+        else:
+            out.append(n)
+    return out
+
+
 def _repeated(node, letter: str) -> bool:
     """Whether two factors of one term of ``node`` write the index ``letter`` (∂C/∂x̂_i × ∂x̂_i/∂σ²: a product the
     summation convention would sum; ∂x̂_j/∂x_j alone is one factor)."""
-    terms, factors_of = [node], []
-    while terms:
-        n = terms.pop()
-        if n[0] in ("add", "sub"):
-            terms.extend(n[1:3])
-        elif n[0] == "neg":
-            terms.append(n[1])
-        else:
-            factors_of.append(n)
-    for term in factors_of:
-        factors, stack = 0, [term]
-        while stack:
-            n = stack.pop()
-            if n[0] in ("mul", "div"):
-                stack.extend(n[1:3])
-            elif n[0] == "neg":
-                stack.append(n[1])
-            elif _uses(n, letter):
-                factors += 1
-        if factors > 1:
-            return True
-    return False
+    return any(sum(_uses(f, letter) for f in _split(term, ("mul", "div"))) > 1 for term in _split(node, ("add", "sub")))
 
 
 def _uses(node, letter: str) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_intermediates import central  # central differences, a column per entry
+from test_intermediates import layer as column  # one feature's column through the normalisation, by hand: (μ, σ², x̂, y)
 
 M = 6  # the batch
 EPS = 1e-5
@@ -27,24 +29,6 @@ SPEC = ('name = "bn_post"\ntitle = "a batch-norm post"\nconvention = "column"\ni
         '[[layers]]\nunits = 2\nactivation = "identity"\n\n[loss]\nname = "squared_error"\n\n'
         '[optimizer]\nname = "sgd"\nlearning_rate = 0.01\n')
 RNG = np.random.default_rng(14)
-
-
-def column(x, gamma, beta):
-    """One feature's column of the batch through batch norm, by hand: (μ, σ², x̂, y)."""
-    mu = x.mean()
-    var = ((x - mu) ** 2).mean()
-    xhat = (x - mu) / np.sqrt(var + EPS)
-    return mu, var, xhat, gamma * xhat + beta
-
-
-def central(f, x, h=1e-6):
-    """∂f/∂x by central differences (f: vector -> array or number), one column per entry of x."""
-    cols = []
-    for i in range(len(x)):
-        e = np.zeros_like(x)
-        e[i] = h
-        cols.append((np.asarray(f(x + e)) - np.asarray(f(x - e))) / (2 * h))
-    return np.stack(cols, axis=-1)
 
 
 def _forms():
