@@ -182,7 +182,10 @@ class _Parser:
         node = self.atom()
         while self.peek() == "^":
             self.next()
-            node = ("pow", node, self.sub(self.child(self.group())))
+            power = self.group()
+            if node[0] in ("q", "own") and power[:1] in (["("], ["["]):
+                raise _Unread("a layer's or an example's script, x^{(2)}, is no power")
+            node = ("pow", node, self.sub(self.child(power)))
         return node
 
     def atom(self):

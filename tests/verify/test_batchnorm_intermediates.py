@@ -297,3 +297,13 @@ def test_a_matrix_notebook_planted(tmp_path):
     for k in MATRIX_JUDGED:
         want = "incorrect" if rows[k] != MATRIX[k] else "correct"
         assert got[ids[k]][0] == want, (ids[k], rows[k], got[ids[k]])
+
+
+def test_a_layer_script_is_no_power(tmp_path):
+    """z^{(2)} beside ẑ is layer 2's z, not z squared or z to the first: the claim is left to the judge (unchecked),
+    while the same definition without the script is judged (x̂ of the layer's input, by hand above)."""
+    text = _document([r"\hat{z}^{(2)} = \frac{z^{(2)} - \mu}{\sqrt{\sigma^2+\epsilon}}",
+                      r"\hat{z} = \frac{z - \mu}{\sqrt{\sigma^2+\epsilon}}", r"z^{(2)} = W^{(2)} h^{(1)} + b^{(2)}"])
+    got = _verdicts(tmp_path, text)
+    assert got["line 1"][0] == "unchecked", got["line 1"]
+    assert got["line 3"][0] == "correct", got["line 3"]
