@@ -2327,6 +2327,9 @@ def round_thirteen() -> list[Probe]:
        "# Q\n" * 100000 + "```\n" + "# x\n" * 100000 + "```\n\n"
        + "".join(f"**Q{k}:** $\\delta^{{(2)}} = \\hat y - y$\n\n## part {k}\n\n" for k in range(1000)) + d2,
        verdicts={"d2": {"correct", "unchecked"}})
+    md("question scopes: 1.6·10⁵ question headings # Q1 … with 1990 claims under them (the heading found per claim)",
+       "".join(f"# Q{k % 9 + 1}\n" + ("$\\delta^{(2)} = \\hat y - y$\n" if k % 81 == 0 else "") for k in range(160000))
+       + "\n# Answer\n\n" + d2, verdicts=right)
     # -- an unlucky user -----------------------------------------------------------------------------------------------------------
     out.append(Probe("r13: a notebook whose Markdown cells hold 10⁴ question paragraphs (1667 with a claim)",
                      ("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml", "--json"),
