@@ -304,7 +304,7 @@ def probes() -> list[Probe]:
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
-            + round_eleven() + round_twelve())
+            + round_eleven() + round_twelve() + round_thirteen())
 
 
 def _example(name: str) -> str:
@@ -2182,6 +2182,169 @@ def round_twelve() -> list[Probe]:
                      {"s.toml": formula_spec("tanh(x)"), "a.toml": answers([("c%d" % k, DELTA2 + " = -(y - \\hat{y}) = "
                       "1 (\\hat{y} - y) = \\hat{y} - y") for k in range(2000)])}, (0, 1),
                      {"c0": {"correct", "unchecked"}, "c1999": {"correct", "unchecked"}}))
+    return out
+
+
+def round_thirteen() -> list[Probe]:
+    """Round thirteen (issue 12, fourteenth pass): what the thirteenth round and the fourteenth round's first commits
+    added — matrices augmented with the bias (augmented), the penalty on the answer's scale (penaltyscale), units named
+    by a letter and a number (unitnames, rewriting), bare and component-wise neurons (bareneuron, oneneuron), biases kept
+    as columns (biascolumn), given values typed as lists (ownvalues), rows continuing an update (restated), the label
+    index, ``\\boxed``, ``\\left\\{ \\begin{array}``, plain TeX's font switches, Ng's d-letters of the objective, one-entry
+    updates, the triangle increment, ```math fences indented in list items and question scopes ended by headings — and
+    an unlucky user's notebook of 10⁴ question paragraphs and answers file of claims carrying numbers."""
+    out: list[Probe] = []
+    d2, right = D2_TAGGED, {"d2": {"correct"}}
+    md = _document_probes(out, "r13: ")
+    row2 = spec(layer(3, '"tanh"') + layer(2, '"identity"'), extra='convention = "row"\n')
+
+    # -- augmented: \tilde H = [H, 1] -------------------------------------------------------------------------------------
+    aug = ("$$\\tilde{H}_0 = [X, 1]$$\n\n$$Z_l = \\tilde{H}_{l-1} \\tilde{W}_l$$\n\n$$H_l = f_l(Z_l)$$\n\n"
+           "$$\\tilde{H}_l = [H_l, 1]$$\n\n")
+    md("augmented: \\tilde{ nested 10⁴ deep on H, and [[[X, 1], 1], …] nested 10⁴ deep",
+       aug + "$$" + "\\tilde{" * 10000 + "H" + "}" * 10000 + "_1 = [H_1, 1]$$\n\n$$\\tilde{H}_2 = " + "[" * 10000 + "X"
+       + ", 1]" * 10000 + "$$\n\n" + d2, verdicts=right)
+    md("augmented: [H_1, 1, 1, …] with 10⁵ ones and a slice [:, :-1] chained 10⁴ times",
+       aug + "$$\\tilde{H}_1 = [H_1" + ", 1" * 100000 + "]$$\n\n$$\\frac{\\partial L}{\\partial H_1} = "
+       "\\frac{\\partial L}{\\partial \\tilde{H}_1}" + "[:, :-1]" * 10000 + "$$\n\n" + d2, verdicts=right)
+    md("augmented: 1990 distinct claims of ∂L/∂\\tilde W_l (row batch)",
+       aug + "".join(f"$$\\frac{{\\partial L}}{{\\partial \\tilde{{W}}_{1 + k % 2}}} = \\tilde{{H}}_{k % 2}^\\top "
+                     f"\\frac{{\\partial L}}{{\\partial Z_{1 + k % 2}}} + {k} - {k}$$\n\n" for k in range(1990)) + d2,
+       spec_text=row2, verdicts=right)
+    md("augmented: \\tilde H_l defined 500 ways, [X, 1] with X = [X, 1] circularly",
+       "$$X = [X, 1]$$\n\n$$\\tilde{X} = [\\tilde{X}, 1]$$\n\n" + "".join(f"$$\\tilde{{H}}_{{{k}}} = [H_{{{k + 1}}}, 1]$$\n\n"
+                                                                       for k in range(500)) + aug + d2, verdicts=right)
+    # -- penaltyscale: λ on the answer's scale ------------------------------------------------------------------------------
+    reg = spec(layer(3, '"sigmoid"') + layer(2, '"sigmoid"')) + '\n[regularization]\nname = "l2"\nlambda = 0.01\n'
+    own_j = ("Layers are numbered from the input, $x_i = a_i^{(1)}$:\n\n$$z^{(l+1)} = W^{(l)} a^{(l)} + b^{(l)}, \\quad "
+             "a^{(l+1)} = f(z^{(l+1)})$$\n\nSuppose we have a training set $(x^{(1)}, y^{(1)}), \\dots, (x^{(m)}, y^{(m)})$ "
+             "of $m$ examples, and $J(W,b;x,y) = \\frac{1}{2} \\left\\| h_{W,b}(x) - y \\right\\|^2$ the cost of one.\n\n"
+             "$$J(W,b) = \\left[ \\frac{1}{m} \\sum_{k=1}^m J(W,b;x^{(k)},y^{(k)}) \\right] + \\frac{\\lambda}{2} "
+             "\\sum_{l} \\sum_{i} \\sum_{j} \\left( W^{(l)}_{ji} \\right)^2 \\tag{p0}$$\n\n")
+    md("penalty scale: the answer's J with λ/2, then 1990 distinct claims writing λ",
+       own_j + "".join(f"$$\\frac{{\\partial J}}{{\\partial W^{{(2)}}}} = \\delta^{{(3)}} (a^{{(2)}})^T + \\lambda W^{{(2)}} "
+                       f"+ {k} - {k}$$\n\n" for k in range(1990)), spec_text=reg)
+    md("penalty scale: 300 definitions of J each with λ, and λ written 10⁴ times in one claim",
+       own_j * 300 + "$$\\frac{\\partial J}{\\partial W^{(2)}} = " + " + ".join(["\\lambda W^{(2)}"] * 10000) + "$$\n\n",
+       spec_text=reg)
+    # -- unitnames: z_{H1}, H1, y2 ---------------------------------------------------------------------------------------------
+    units = spec(layer(2, '"sigmoid"') + layer(2, '"sigmoid"'), extra='convention = "row"\n')
+    unit_doc = ("$$z_{H1} = w_1 x_1 + w_2 x_2 + b_1$$\n\n$$z_{H2} = w_3 x_1 + w_4 x_2 + b_2$$\n\n"
+                "$$H1 = \\sigma(z_{H1})$$\n\n$$z_{y1} = w_5 H1 + w_6 H2$$\n\n$$z_{y2} = w_7 H1 + w_8 H2$$\n\n")
+    md("unit names: 10⁴ unit names z_{H1} … and H1, y2 written 10⁴ times in one claim",
+       unit_doc + "$$z_{y1} = " + " + ".join(f"z_{{H{k % 99 + 1}}} H{k % 99 + 1} y{k % 9 + 1}" for k in range(10000)) + "$$\n\n",
+       spec_text=units)
+    md("unit names: 1990 forward sums with 10⁴ distinct weights w_1 … w_{10⁴}",
+       unit_doc + "".join(f"$$z_{{H{1 + k % 2}}} = w_{{{5 * k + 1}}} x_1 + w_{{{5 * k + 2}}} x_2 + b_{1 + k % 2}$$\n\n"
+                          for k in range(1990)), spec_text=units)
+    # -- bareneuron / oneneuron ----------------------------------------------------------------------------------------------
+    ruiz = spec(layer(3, '"relu"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+    md("bare neuron: a = σ(z) then 1990 distinct bare claims (each judged again as the output's)",
+       "$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n$$L = L(a, y)$$\n\n"
+       + "".join(f"$$\\frac{{\\partial L}}{{\\partial b}} = (a - y) \\cdot \\sigma'(z) + {k} - {k}$$\n\n" for k in range(1990)),
+       spec_text=ruiz)
+    md("one neuron: 1990 component-wise neurons in a network of 3 × 3000 units",
+       "".join(f"$$a=\\sigma\\left(\\sum{{w_ix_i}}+b + {k} - {k}\\right)$$\n\n" for k in range(1990))
+       + "$$z=\\sum{w_ix_i} + b$$\n\n", spec_text=spec(layer(3000, '"sigmoid"') * 3 + layer(2, '"sigmoid"'), inputs=3000))
+    md("one neuron: w_1x_1+...+w_nx_n with n = 10¹² and a sum nested 10³ deep",
+       "$$a=\\sigma(w_1x_1+...+w_{1000000000000}x_{1000000000000}+b)$$\n\n$$z=" + "\\sum{" * 1000 + "w_ix_i" + "}" * 1000
+       + " + b$$\n\n" + d2, verdicts=right)
+    # -- biascolumn: b^T ----------------------------------------------------------------------------------------------------
+    md("bias column: 2000 forward definitions adding b_l^{T^{T^…}} (10³ transposes) and \\sum nested 10³ deep",
+       "".join(f"$$z_{1 + k % 2} = a_{k % 2} W_{1 + k % 2} + b_{1 + k % 2}" + "^{T" * (k % 7) + "}" * (k % 7) + "$$\n\n"
+               for k in range(1990)) + "$$z_1 = a_0 W_1 + b_1" + "^{T" * 1000 + "}" * 1000 + "$$\n\n"
+       "$$\\frac{\\partial J}{\\partial b_2} = " + "\\sum " * 1000 + "\\delta_2$$\n\n", spec_text=row2)
+    # -- ownvalues: given values as lists ----------------------------------------------------------------------------------------
+    md("given lists: x = [1, 4, 5, …] with 2·10⁵ entries inline, y nested 10³ deep",
+       "Given values: input $x = [" + ", ".join(str(k % 10) for k in range(200000)) + "]$, $y = " + "[" * 1000 + "0.2"
+       + "]" * 1000 + "$\n\n" + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("given lists: x = [1, 4, 5, …] with 10⁶ entries (over 1 MB)",
+       "Given values: input $x = [" + ", ".join(["1"] * 1000000) + "]$\n\n" + d2, (2,), says="h.md")
+    md("given lists: 990 conflicting x = [...], y = [...] of different lengths",
+       "".join(f"Given $x = [{', '.join(['0.5'] * (1 + k % 9))}]$, $y = [{', '.join(['0.1'] * (1 + k % 5))}]$\n\n"
+               for k in range(990)) + d2, verdicts={"d2": {"correct", "unchecked"}})
+    # -- restated.continuations: \therefore after an update ---------------------------------------------------------------------
+    mat = "\\begin{bmatrix} 0.3 & -0.2 & 0.1 \\\\ 0.1 & 0.4 & 0.2 \\end{bmatrix}"
+    md("continuation rows: an update then 1990 \\therefore rows",
+       "$$W^{(1)} := W^{(1)} - \\eta \\frac{\\partial J}{\\partial W^{(1)}}$$\n\n"
+       + "".join(f"$$\\therefore W^{{(1)}} = {mat} - 0.{k + 1:04d} {mat}$$\n\n" for k in range(1990)) + d2, verdicts=right)
+    md("continuation rows: 10⁴ \\therefore rows (beyond 2000 equations)",
+       "$$W^{(1)} := W^{(1)} - \\eta \\frac{\\partial J}{\\partial W^{(1)}}$$\n\n"
+       + f"$$\\therefore W^{{(1)}} = {mat}$$\n\n" * 10000 + d2, (2,), says="2000")
+    # -- the label index ------------------------------------------------------------------------------------------------------
+    soft = spec(layer(3, '"softmax"'), inputs=4, loss="cross_entropy", extra='convention = "column"\n')
+    scores = "Scores $f = x W + b$, one example a row.\n\n"
+    for deep in (250, 10000):  # (within the formula's 4000 characters, and far beyond)
+        md(f"label index: f_{{y_{{f_{{y_…}}}}}} nested {deep} deep, \\mathbb{{1}}( unbalanced and nested {deep} times",
+           scores + "$$L_i = -f_{" + "y_{f_{" * deep + "y_i" + "}}" * deep + "} + \\log\\sum_j e^{f_j}$$\n\n"
+           "$$\\frac{\\partial L_i}{\\partial f_k} = p_k - " + "\\mathbb{1}(y_i = k" * deep + "$$\n\n"
+           "$$\\frac{\\partial L_i}{\\partial f_k} = p_k - " + "\\mathbb{1}(" * deep + "y_i = k" + ")" * deep + "$$\n\n"
+           "$$L_i = -f_{y_i} + \\log\\sum_j e^{f_j} \\tag{ok}$$\n\n", spec_text=soft, verdicts={"ok": {"correct"}})
+    md("label index: 1990 distinct claims p_k - 1(y_i = k)",
+       scores + "".join(f"$$\\frac{{\\partial L_i}}{{\\partial f_k}} = p_k - \\mathbb{{1}}(y_i = k) "
+                                                f"+ {k} - {k}$$\n\n" for k in range(1990)), spec_text=soft)
+    # -- document: \boxed, \left\{ \begin{array}, {\rm …} -----------------------------------------------------------------------
+    md("\\boxed{ unclosed 10⁵ times in one display", "$$" + "\\boxed{" * 100000 + "\\delta^{(2)} = \\hat y - y$$\n\n" + d2,
+       verdicts=right)
+    md("\\boxed{…} 1990 displays each boxed 50 deep", ("$$" + "\\boxed{" * 50 + "\\delta^{(2)} = \\hat y - y" + "}" * 50
+                                                      + "$$\n\n") * 1990 + d2, verdicts=right)
+    md("\\left\\{ \\begin{array} unclosed 10⁴ times, and nested 10³ deep",
+       "$$\\delta^{(2)} = " + "\\left\\{ \\begin{array}{rcl} " * 10000 + "\\hat y - y$$\n\n$$f(x) = "
+       + "\\left\\{ \\begin{array}{rcl} " * 1000 + "x & x > 0 \\\\ 0 & x \\le 0" + " \\end{array}\\right." * 1000 + "$$\n\n"
+       + d2, verdicts=right)
+    md("{\\rm x} nested 10⁴ deep, and {\\rm unclosed 10⁵ times",
+       "$$\\delta^{(2)} = " + "{\\rm " * 10000 + "x" + "}" * 10000 + "$$\n\n$$h = " + "{\\rm " * 100000 + "$$\n\n"
+       "$$\\delta^{(2)} = " + " + ".join(["{\\rm softmax}"] * 20000) + "$$\n\n" + d2, verdicts=right)
+    # -- d_objective: Ng's d-letters of the mean cost --------------------------------------------------------------------------
+    ng = spec(layer(3, '"tanh"') + layer(2, '"sigmoid"'), loss="binary_cross_entropy")
+    over_m = "Over a batch of $m$ examples, $J = \\frac{1}{m} \\sum_{i=1}^m \\mathcal{L}^{(i)}$.\n\n"
+    md("d-letters: dZ := ∂J/∂Z, then dA, dZ defined by each other circularly 1000 times",
+       over_m + "$$dZ^{[2]} := \\frac{\\partial J}{\\partial Z^{[2]}}$$\n\n$$dA^{[1]} := \\frac{\\partial J}{\\partial A^{[1]}}$$\n\n"
+       + "".join(f"$$dZ^{{[{1 + k % 2}]}} = dA^{{[{1 + k % 2}]}} + {k} - {k}$$\n\n$$dA^{{[{1 + k % 2}]}} = dZ^{{[{1 + k % 2}]}}$$\n\n"
+                 for k in range(995)) + "$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$$\n\n", spec_text=ng)
+    md("d-letters: 2000 definitions dZ^{[l]} := ∂J/∂Z^{[l]} with l up to 10⁹",
+       over_m + "".join(f"$$dZ^{{[{k * 499999}]}} := \\frac{{\\partial J}}{{\\partial Z^{{[{k * 499999}]}}}}$$\n\n" for k in range(1990)),
+       spec_text=ng)
+    # -- one-entry updates and the triangle -----------------------------------------------------------------------------------
+    md("one-entry updates: 1990 W_{ij}^{(l)} = W_{ij}^{(l)} - α ∂J/∂W_{ij}^{(l)} with indices up to 10⁶",
+       "".join(f"$$W_{{{k}{k + 1}}}^{{({1 + k % 2})}} = W_{{{k}{k + 1}}}^{{({1 + k % 2})}} - \\alpha \\frac{{\\partial}}"
+               f"{{\\partial W_{{{k}{k + 1}}}^{{({1 + k % 2})}}}} J(W,b)$$\n\n" for k in range(0, 1990 * 500, 500)) + d2,
+       verdicts=right)
+    md("triangle: \\vartriangle 5·10⁴ times, and 1990 △ updates",
+       "$$\\vartriangle w = " + " \\vartriangle" * 50000 + " w$$\n\n"
+       + "".join(f"$$\\triangle W^{{({1 + k % 2})}} = - \\eta \\frac{{\\partial E}}{{\\partial W^{{({1 + k % 2})}}}} + {k} - {k}"
+                 "$$\n\n" for k in range(1990)) + d2, verdicts=right)
+    # -- main's ```math fences in list items, question scopes ended by headings -----------------------------------------------
+    md("fences: 9·10⁴ unclosed indented ```math fences in list items",
+       "- ```math\n  ```math\n" * 45000 + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("fences: ```math nested in ```math 10⁴ deep, ~~~ inside ```, indented 1–40 spaces",
+       "".join(" " * (k % 40) + ("```math\n" if k % 3 else "~~~\n") for k in range(10000)) + "\\delta^{(2)} = \\hat y - y\n"
+       + "```\n" * 10000 + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("fences: 1990 indented fences in list items, each a claim",
+       "".join(f"{k}. step\n   ```math\n   \\delta^{{(2)}} = \\hat y - y + {k} - {k}\n   ```\n" for k in range(1990)) + "\n" + d2,
+       verdicts=right)
+    md("question scopes: 10⁵ headings, 10⁵ # lines in code fences, 1000 question paragraphs",
+       "# Q\n" * 100000 + "```\n" + "# x\n" * 100000 + "```\n\n"
+       + "".join(f"**Q{k}:** $\\delta^{{(2)}} = \\hat y - y$\n\n## part {k}\n\n" for k in range(1000)) + d2,
+       verdicts={"d2": {"correct", "unchecked"}})
+    md("question scopes: 1.6·10⁵ question headings # Q1 … with 1990 claims under them (the heading found per claim)",
+       "".join(f"# Q{k % 9 + 1}\n" + ("$\\delta^{(2)} = \\hat y - y$\n" if k % 81 == 0 else "") for k in range(160000))
+       + "\n# Answer\n\n" + d2, (0, 1), verdicts=right)  # (within every limit: on main, stopped at the run's 26 s)
+    # -- an unlucky user -----------------------------------------------------------------------------------------------------------
+    out.append(Probe("r13: a notebook whose Markdown cells hold 10⁴ question paragraphs (1667 with a claim)",
+                     ("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml", "--json"),
+                     {"s.toml": S2, "h.ipynb": _colab(["\n\n".join(
+                         f"**Q{c * 20 + k}:** " + ("$\\delta^{(2)} = \\hat y - y$" if (c * 20 + k) % 6 == 0 else "explain.")
+                         for k in range(20)) for c in range(500)] + [d2])}, (0, 1), right))
+    given = ("[values]\nx = [0.5, -1.0]\ny = [0.2, 0.7]\nW1 = [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]\nb1 = [0.0, 0.1, 0.2]\n"
+             "W2 = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]\nb2 = [0.1, 0.1]\n")
+    out.append(Probe("r13: answers TOML: 1990 claims each carrying numbers", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": S2, "a.toml": answers([(f"c{k}", f"\\delta^{{(2)}}_1 = \\hat y_1 - y_1 = {k / 1000:.4f} - 0.2 "
+                                                        f"= {k / 1000 - 0.2:.4f}") for k in range(1990)], extra=given)},
+                     (0, 1)))
+    out.append(Probe("r13: answers TOML: 10⁴ claims each carrying numbers", ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": S2, "a.toml": answers([(f"c{k}", f"z^{{(1)}}_1 = {k}.5 \\cdot 0.1 + {k}.25 = {k * 0.05 + k + 0.25:.4f}")
+                                                       for k in range(10000)], extra=given)}, (2,), says="a.toml"))
     return out
 
 

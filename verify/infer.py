@@ -978,7 +978,10 @@ def infer(judge, claims) -> Reading | None:
             TRACE.append((key, seen[key], wrong_forward))
         return seen[key]
 
-    saved = judge.notation
+    saved, saved_memo = judge.notation, getattr(judge, "_memo", None)
+    # identical claims are judged once per candidate reading (the judge's memo: its key holds the notation, and a check
+    # that depends on a claim's id or place is not memoised); a fresh memo, as the letters bound may differ next round
+    judge._memo = {}
     alternatives = [(d, alt) for d, dim in enumerate(dims) for alt in dim]
     net = lambda sc: sc[0] - sc[1]  # noqa: E731 -- claims read right minus claims read wrong
     best: tuple = ()
@@ -1012,7 +1015,7 @@ def infer(judge, claims) -> Reading | None:
     except _Budget:
         pass
     finally:
-        judge.notation = saved
+        judge.notation, judge._memo = saved, saved_memo
     # adopt only with clear evidence: every definition right (at least two, or one the default could not read),
     # or two claims more read right than wrong than with the default (one of them may be the answer's own mistake)
     if not best:
