@@ -11,7 +11,7 @@ identical modules imported side by side differ by 1-3 %, and a variant's place i
 a difference is real only when its interval excludes 1 with several sessions.
 
 ``--split``: each call's ``gradients()`` and ``step()`` timed apart instead (one thread-CPU clock pair each, in the
-real step's context), against the hand step's two halves (``HandStep.gradients`` and its optimizer loop): per part,
+real step's context), against the hand step's two halves (``HandStep.gradients`` and ``HandStep.update``): per part,
 the median time and the median per-round ratio to the hand's part. Used to find that the hand's optimizer loop was
 faster because its scratch was warm (its regularizer writes it just before), not because of its operations.
 """
@@ -50,19 +50,18 @@ def fresh_import(path: Path):
     return module
 
 
-def hand_update(hand):
-    """The optimizer half of HandStep.step (its loop, verbatim), for --split."""
-    beta, one_minus, eps, lr = hand.beta, 1.0 - hand.beta, hand.eps, hand.lr
-    for theta, g, S, tmp in hand.items:
-        S *= beta
-        np.multiply(g, g, out=tmp)
-        tmp *= one_minus
-        S += tmp
-        np.add(S, eps, out=tmp)
-        np.sqrt(tmp, out=tmp)
-        np.divide(g, tmp, out=tmp)
-        tmp *= lr
-        theta -= tmp
+def fresh_session(paths, size: str, dtype):
+    """One session's data and implementations, made afresh: (X, Y, [(module, params, state) per file], hand step)."""
+    sizes, batch = bench_step.SIZES[size]
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((batch, sizes[0])).astype(dtype)
+    Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+    runs = []
+    for path in paths:
+        mod = fresh_import(path)
+        params = mod.init_params(0, dtype)
+        runs.append((mod, params, mod.init_state(params)))
+    return X, Y, runs, HandStep(fresh_import(paths[0]).init_params(0, dtype), batch)
 
 
 def split_rounds(parts: dict, rounds: int, calls: int, order: list) -> dict:
@@ -104,28 +103,22 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=20, help="with --split: rounds per session (10 calls each)")
     args = ap.parse_args(argv)
     dtype = np.dtype(args.dtype).type
-    sizes, batch = bench_step.SIZES[args.size]
     names = [f"{k}:{path.stem}" for k, path in enumerate(args.modules)]
 
     def build():
-        rng = np.random.default_rng(0)
-        X = rng.standard_normal((batch, sizes[0])).astype(dtype)
-        Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+        X, Y, runs, hand = fresh_session(args.modules, args.size, dtype)
         impls = {}
-        for name, path in zip(names, args.modules, strict=True):
-            mod = fresh_import(path)
-            p = mod.init_params(0, dtype)
-            s = mod.init_state(p)
+        for name, (mod, p, s) in zip(names, runs, strict=True):
 
             def public(X, Y, m=mod, p=p, s=s):
                 m.step(p, m.gradients(p, X, Y), s)
 
             impls[name] = (public, X, Y)
-        impls["hand"] = (HandStep(fresh_import(args.modules[0]).init_params(0, dtype), batch).step, X, Y)
+        impls["hand"] = (hand.step, X, Y)
         return impls
 
     if args.split:
-        return split(args, dtype, sizes, batch, names)
+        return split(args, dtype, names)
     load_before = bench_step.load()
     times = []
     for k in range(args.sessions):
@@ -141,22 +134,16 @@ def main(argv=None) -> int:
     return 0
 
 
-def split(args, dtype, sizes, batch, names) -> int:
+def split(args, dtype, names) -> int:
     """--split: per session fresh modules and arrays, ``split_rounds``; the medians over every round of every session."""
     rows = {}
     load_before = bench_step.load()
     for k in range(args.sessions):
-        rng = np.random.default_rng(0)
-        X = rng.standard_normal((batch, sizes[0])).astype(dtype)
-        Y = np.eye(sizes[-1], dtype=dtype)[rng.integers(0, sizes[-1], batch)]
+        X, Y, runs, hand = fresh_session(args.modules, args.size, dtype)
         parts = {}
-        for name, path in zip(names, args.modules, strict=True):
-            mod = fresh_import(path)
-            p = mod.init_params(0, dtype)
-            s = mod.init_state(p)
+        for name, (mod, p, s) in zip(names, runs, strict=True):
             parts[name] = (lambda m=mod, p=p, X=X, Y=Y: m.gradients(p, X, Y), lambda g, m=mod, p=p, s=s: m.step(p, g, s))
-        hand = HandStep(fresh_import(args.modules[0]).init_params(0, dtype), batch)
-        parts["hand"] = (lambda h=hand, X=X, Y=Y: h.gradients(X, Y), lambda g, h=hand: hand_update(h))
+        parts["hand"] = (lambda h=hand, X=X, Y=Y: h.gradients(X, Y), lambda g, h=hand: h.update())
         order = [*names, "hand"]
         random.Random(k).shuffle(order)
         for name, values in split_rounds(parts, args.rounds, 10, order).items():
