@@ -81,6 +81,10 @@ class HandStep:
 
     def step(self, X, Y):
         self.gradients(X, Y)
+        self.update()
+
+    def update(self):
+        """The RMSprop update of every parameter from the gradients in ``self.g`` (the second half of ``step``)."""
         beta, one_minus, eps, lr = self.beta, 1.0 - self.beta, self.eps, self.lr
         for theta, g, S, tmp in self.items:
             S *= beta

@@ -177,6 +177,8 @@ class ModuleCode:
     reg_grad: tuple[Statement, ...] = ()  # the regularizer's gradient added to the program's
     target_loss: bool = False  # softmax + cross-entropy: with one-hot targets L is the mean of -log yhat at the target
     block: int = 0  # > 0: step() runs its update over blocks of this many entries of the flat buffers (the total is larger)
+    warm: bool = False  # a Gradients of gradients() carries step()'s scratch T1, where _backward computes the regularizer's terms
+    reg_places: tuple[tuple[str, int], ...] = ()  # with warm: each regularizer scratch (R1, ...) and its parameter's index
     first_weights: str = ""  # a dense stack: the weights (code in _forward) that make column 0 of Z1 from a row of X
     logits: str = ""  # a dense stack: the workspace key of the last layer's z (its outputs' key is ``output``)
 
@@ -210,9 +212,11 @@ def _hyper_names(net) -> dict:
     return {sym: key for key, sym in HYPER.items() if key in net.hyper_dict}
 
 
-def _layer_code(d, l: int, nums: dict) -> LayerCode:
-    """The printed pieces of layer ``l`` (its forward pass, and its gradients followed by the error of layer l - 1)."""
+def _layer_code(d, l: int, nums: dict, warm: bool = False) -> LayerCode:
+    """The printed pieces of layer ``l`` (its forward pass, and its gradients followed by the error of layer l - 1);
+    ``warm``: the regularizer's terms go into ``R`` (_backward's: a Gradients' scratch, else the workspace)."""
     net = d.network
+    total = param_total(net)
     res = d.layers[l - 1]
     layer = res.layer
     row = net.convention == "row"
@@ -237,12 +241,12 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     backward.append(Statement(f"dJ/d{W} = {dW_formula} (D{l} = Delta{l} / N){_eq(nums, f'total-dW-{l}')}",
                               (f"np.matmul({'D' + str(l) + '.T, ' + prev if row else prev + '.T, D' + str(l)}, out=grads[\"{W}\"])",)))
     shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
-    backward.extend(_reg_lines(d, W, nums, f"R{l}", shape))
+    backward.extend(_reg_lines(d, W, nums, f"R{l}", shape, total, warm))
     # the rows' sum as 1^T D by BLAS (gemv): NumPy's sum over axis 0 adds row after row, 2-5x slower
     backward.append(Statement(f"dJ/d{b} = sum of the rows of D{l}, as 1^T D{l}{_eq(nums, f'total-db-{l}')}",
                               (f"np.matmul(ws[\"ones\"], D{l}, out=grads[\"{b}\"])",)))
     if net.penalize_bias:
-        backward.extend(_reg_lines(d, b, nums, f"Rb{l}"))
+        backward.extend(_reg_lines(d, b, nums, f"Rb{l}", (), total, warm))
     if l > 1:
         below = d.layers[l - 2]
         lv = below.layer.param_values
@@ -267,7 +271,7 @@ def _layer_code(d, l: int, nums: dict) -> LayerCode:
     buffers = [(Zn, rows)] + ([(Hn, rows)] if layer.vector else []) + [(name, rows) for name in shared.buffers]
     buffers.append((f"D{l}", rows))
     if d.reg_grad is not None:  # the regularizer's gradient is computed into these before it is added
-        scratch = (reg_block_rows(shape), shape[1]) if reg_block_rows(shape) else shape
+        scratch = (reg_block_rows(shape, total), shape[1]) if reg_block_rows(shape, total) else shape
         buffers += [(f"R{l}", repr(scratch))] + ([(f"Rb{l}", repr((layer.units,)))] if net.penalize_bias else [])
     return LayerCode("dense", l, params, (Zn, Hn, *shared.cached), tuple(buffers), tuple(forward), tuple(backward),
                      tuple((name, layer.units, value) for name, value in shared.rows))
@@ -460,27 +464,30 @@ def _step_factor(holds, c: float, names_: dict, values: dict, scratch: str, targ
     return (f"np.multiply({target}, {c!r}, out={target}, where={to_code(sp.Not(holds), names_, values)})",)
 
 
-def reg_block_rows(shape) -> int:
+def reg_block_rows(shape, total: int) -> int:
     """Rows of a weight of ``shape`` whose regularizer gradient is computed at a time (into a scratch of that many rows,
-    which then stays in cache, instead of one of the weight's size), or 0: the weight fits in OPTIMIZER_BLOCK entries."""
-    if len(shape) != 2 or math.prod(shape) <= OPTIMIZER_BLOCK:
+    which then stays in cache, instead of one of the weight's size), or 0: the weight fits in OPTIMIZER_BLOCK entries,
+    or the parameters (``total`` entries) are updated whole (at most BLOCKED_ABOVE: the step's scratch takes the terms)."""
+    if len(shape) != 2 or math.prod(shape) <= OPTIMIZER_BLOCK or total <= BLOCKED_ABOVE:
         return 0
     return max(1, OPTIMIZER_BLOCK // shape[1])
 
 
-def _reg_lines(d, key: str, nums: dict, scratch: str, shape=()) -> list[Statement]:
-    """grads[key] += dR/dkey, the product computed into the workspace buffer ``scratch`` (no temporary array); for a
-    weight of more than OPTIMIZER_BLOCK entries a block of rows at a time (``reg_block_rows``: ``scratch`` has that
-    many rows)."""
+def _reg_lines(d, key: str, nums: dict, scratch: str, shape=(), total: int = 0, warm: bool = False) -> list[Statement]:
+    """grads[key] += dR/dkey, the product computed into the workspace buffer ``scratch`` (no temporary array) -- with
+    ``warm``, into ``R[scratch]`` (_backward's R: key's place in the scratch of a Gradients, else the workspace); for a
+    weight of more than OPTIMIZER_BLOCK entries among more than BLOCKED_ABOVE a block of rows at a time
+    (``reg_block_rows``: ``scratch`` has that many rows)."""
     if d.reg_grad is None:
         return []
     coeff, rest = d.reg_grad.as_independent(WEIGHT, as_Add=False)
     scalar = _code(coeff, {LAMBDA: "REG_LAMBDA", N: "n"}, where="the regularizer gradient")
     formula = _math(d.reg_grad, {WEIGHT: key})
-    k = reg_block_rows(shape)
+    k = reg_block_rows(shape, total)
     if not k:
         term = _code(rest, {WEIGHT: key}, where="the regularizer gradient")
-        code = (f"np.multiply({term}, {scalar}, out=ws[\"{scratch}\"])", f"grads[\"{key}\"] += ws[\"{scratch}\"]")
+        where = "R" if warm else "ws"
+        code = (f"np.multiply({term}, {scalar}, out={where}[\"{scratch}\"])", f"grads[\"{key}\"] += {where}[\"{scratch}\"]")
         return [Statement(f"+ dR/d{key} = {formula}{_eq(nums, 'reg-grad')}", code)]
     term = _code(rest, {WEIGHT: f"{key}[row:row + {k}]"}, where="the regularizer gradient")
     code = (f"for row in range(0, {shape[0]}, {k}):",
@@ -604,10 +611,20 @@ def _docstring_text(text: str) -> str:
 
 
 # step() makes all the passes of its update over one block of this many entries of the flat buffers before the next
-# (when the parameters have more entries): g, the state and the scratch of a block (4-7 arrays of 128 KB in float32,
-# 256 KB in float64) then stay in the core's 2 MB L2 cache through the passes, where whole buffers (1-2 MB each at
-# the MNIST size, 16-32 MB at the large one) are read from L3 or memory again on every pass.
+# when the parameters have more than BLOCKED_ABOVE entries: g, the state and the scratch of a block (4-7 arrays of
+# 128 KB in float32, 256 KB in float64) then stay in the core's L2 cache through the passes, where whole buffers
+# (25-50 MB each at the large size) would be read from memory again on every pass.
 OPTIMIZER_BLOCK = 32768
+# Up to this many entries (8 MB a flat buffer in float64; MNIST size: 235 146) step() makes each pass over the whole
+# flat buffers instead: the buffers stay in L3 between passes, and a pass is one NumPy call where blocks cost ~14 calls
+# each (in the middle of a training step every call costs 1-5 µs: the interpreter's data is out of L1/L2); its scratch
+# T1 is then the one the Gradients brings (_backward computed the regularizer's terms there: still in cache).
+BLOCKED_ABOVE = 1 << 20
+
+
+def param_total(net) -> int:
+    """How many entries the parameters of a dense stack have (weights and biases)."""
+    return sum(layer.units * (layer.n_in + 1) for layer in net.layers)
 
 
 def flat_offsets(shapes) -> tuple[int, ...]:
@@ -649,7 +666,7 @@ def shared_fields(d, nums: dict, spec_path: str, out_dir: str, description, para
         helpers=tuple(helpers_used(text)),
         sizes=tuple(net.sizes),
         offsets=flat_offsets([p.shape for p in params]),
-        block=OPTIMIZER_BLOCK if flat_offsets([p.shape for p in params])[-1] > OPTIMIZER_BLOCK else 0,
+        block=OPTIMIZER_BLOCK if flat_offsets([p.shape for p in params])[-1] > BLOCKED_ABOVE else 0,
         inputs=net.inputs,
         outputs=net.output.units,
         output=output,
@@ -693,9 +710,12 @@ def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
     and the output folder in the command that regenerates the module."""
     net = d.network
     nums = equations.numbers(net)
-    layers = tuple(_layer_code(d, l, nums) for l in range(1, net.depth + 1))
+    # the regularizer's terms computed in the memory step() uses next as its scratch T1 (whole buffers only)
+    warm = d.reg_grad is not None and param_total(net) <= BLOCKED_ABOVE and "T1" in _updates(d, nums)[1]
+    layers = tuple(_layer_code(d, l, nums, warm) for l in range(1, net.depth + 1))
     output_delta = _output_delta(d, nums)
-    penalised = tuple(k for k in names.param_keys(net.depth) if k.startswith("W") or net.penalize_bias)
+    keys = names.param_keys(net.depth)
+    penalised = tuple(k for k in keys if k.startswith("W") or net.penalize_bias)
     printed = [line for part in (*(s for lc in layers for s in (*lc.forward, *lc.backward)), *output_delta) for line in part.code]
     kinds = f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)})"
     return ModuleCode(
@@ -707,6 +727,8 @@ def module_code(d, spec_path: str, out_dir: str = "generated") -> ModuleCode:
         output_delta=output_delta,
         first_weights=names.weight(1) + ("[0]" if net.convention == "row" else "[:, 0]"),
         logits=f"Z{net.depth}",
+        warm=warm,
+        reg_places=tuple((("R" if k.startswith("W") else "Rb") + k[1:], keys.index(k)) for k in penalised) if warm else (),
     )
 
 

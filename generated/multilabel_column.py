@@ -55,6 +55,9 @@ _SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype"
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 15, 20, 30, 32)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
+# the regularizer's scratch buffers (R1 for W1, ...) and the index of their parameter, whose place they take in the
+# scratch of a Gradients
+_REG_PLACES = (("R1", 0), ("R2", 2))
 # gradients() checks an X of at most this many entries by one dot over it (in cache: one call, a few µs); a larger X
 # (cold: 65-116 µs at 784 x 256) through one column of its product with W1, which every entry of X enters
 _X_DOT_MAX = 32768
@@ -145,11 +148,16 @@ class _Buffers:
 
 class Gradients(dict):
     """dJ/dtheta {key: array}: a dict whose arrays are views of one flat array ``flat`` (PARAM_KEYS order), which
-    step uses as the optimizer's gradient without copying. Pickled or copied, it is a plain dict."""
+    step uses as the optimizer's gradient without copying; with a flat ``scratch`` of the same size (gradients()
+    gives it one), _backward computes the regularizer's terms there (``reg``: R1 is W1's place, ...) and step() uses
+    it as its T1 next, while that memory is still in cache. Pickled or copied, it is a plain dict."""
 
-    def __init__(self, flat):
+    def __init__(self, flat, scratch=None):
         self.flat = flat
         self.views = tuple(_split(flat))
+        self.scratch = scratch
+        self.scratch_views = None if scratch is None else tuple(_split(scratch))
+        self.reg = None if scratch is None else {name: self.scratch_views[index] for name, index in _REG_PLACES}
         super().__init__(zip(PARAM_KEYS, self.views, strict=True))
 
     def __reduce__(self):
@@ -182,7 +190,7 @@ def _fresh_gradients(mine, dtype):
     for entry in pool:
         if entry[0].flat.dtype == dtype and _references(entry) == entry[1]:
             return entry[0]
-    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
+    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype), np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
     entry[2] = (entry[0], entry[0].flat, *entry[0].views)  # what _references counts, in one C-level map
     entry[1] = _references(entry)
     pool.append(entry)
@@ -404,14 +412,17 @@ def _backward(params, cache, Y, ws, grads):
     W1 = params["W1"]
     W2 = params["W2"]
     Y_hat = H2
+    # the regularizer's terms are computed in R: the scratch of a Gradients (step() next uses that memory, then still
+    # in cache), else the workspace's buffers
+    R = grads.reg if isinstance(grads, Gradients) and grads.reg is not None else ws
     # Delta2 = ŷ - y, divided by N  (eq. 12)
     D2 = np.subtract(Y_hat, Y, out=ws["D2"])
     D2 /= n
     # dJ/dW2 = H1^T D2 (D2 = Delta2 / N)  (eq. 13)
     np.matmul(H1.T, D2, out=grads["W2"])
     # + dR/dW2 = λ·sign(W2)/N  (eq. 11)
-    np.multiply(np.sign(W2), REG_LAMBDA / n, out=ws["R2"])
-    grads["W2"] += ws["R2"]
+    np.multiply(np.sign(W2), REG_LAMBDA / n, out=R["R2"])
+    grads["W2"] += R["R2"]
     # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 14)
     np.matmul(ws["ones"], D2, out=grads["b2"])
     # Delta1 = (D2 W2^T) * phi'(Z1), phi'(z1) = 1 - h1²  (eq. 15)
@@ -423,8 +434,8 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW1 = X^T D1 (D1 = Delta1 / N)  (eq. 16)
     np.matmul(X.T, D1, out=grads["W1"])
     # + dR/dW1 = λ·sign(W1)/N  (eq. 11)
-    np.multiply(np.sign(W1), REG_LAMBDA / n, out=ws["R1"])
-    grads["W1"] += ws["R1"]
+    np.multiply(np.sign(W1), REG_LAMBDA / n, out=R["R1"])
+    grads["W1"] += R["R1"]
     # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 17)
     np.matmul(ws["ones"], D1, out=grads["b1"])
 
@@ -582,7 +593,13 @@ def step(params, grads, state):
     epsilon = state["epsilon"]
     flat, views = _views(state)
     g = _flat_gradients(grads, flat["g"], views["g"])
-    m, v, T1, T2, T3 = flat["m"], flat["v"], flat["T1"], flat["T2"], flat["T3"]
+    # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
+    # there: the memory is in cache), else the state's
+    if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
+        T1 = grads.scratch
+    else:
+        T1 = flat["T1"]
+    m, v, T2, T3 = flat["m"], flat["v"], flat["T2"], flat["T3"]
     # m <- β1·m + (1 - β1)·g  (eq. 18)
     m *= beta1
     np.multiply(g, 1 - beta1, out=T1)
@@ -654,8 +671,10 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    g = _views(state)[0]["g"]
-    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
+    flat = _views(state)[0]
+    g = flat["g"]
+    # the gradients are written straight into the optimizer's g, the regularizer's terms into its scratch T1
+    grads = Gradients(g, flat["T1"])
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these

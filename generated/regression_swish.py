@@ -55,6 +55,9 @@ _SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype"
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 16, 24, 72, 78, 84, 85)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
+# the regularizer's scratch buffers (R1 for W1, ...) and the index of their parameter, whose place they take in the
+# scratch of a Gradients
+_REG_PLACES = (("R1", 0), ("Rb1", 1), ("R2", 2), ("Rb2", 3), ("R3", 4), ("Rb3", 5))
 # gradients() checks an X of at most this many entries by one dot over it (in cache: one call, a few µs); a larger X
 # (cold: 65-116 µs at 784 x 256) through one column of its product with W1, which every entry of X enters
 _X_DOT_MAX = 32768
@@ -132,11 +135,16 @@ class _Buffers:
 
 class Gradients(dict):
     """dJ/dtheta {key: array}: a dict whose arrays are views of one flat array ``flat`` (PARAM_KEYS order), which
-    step uses as the optimizer's gradient without copying. Pickled or copied, it is a plain dict."""
+    step uses as the optimizer's gradient without copying; with a flat ``scratch`` of the same size (gradients()
+    gives it one), _backward computes the regularizer's terms there (``reg``: R1 is W1's place, ...) and step() uses
+    it as its T1 next, while that memory is still in cache. Pickled or copied, it is a plain dict."""
 
-    def __init__(self, flat):
+    def __init__(self, flat, scratch=None):
         self.flat = flat
         self.views = tuple(_split(flat))
+        self.scratch = scratch
+        self.scratch_views = None if scratch is None else tuple(_split(scratch))
+        self.reg = None if scratch is None else {name: self.scratch_views[index] for name, index in _REG_PLACES}
         super().__init__(zip(PARAM_KEYS, self.views, strict=True))
 
     def __reduce__(self):
@@ -169,7 +177,7 @@ def _fresh_gradients(mine, dtype):
     for entry in pool:
         if entry[0].flat.dtype == dtype and _references(entry) == entry[1]:
             return entry[0]
-    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
+    entry = [Gradients(np.empty(_OFFSETS[-1], dtype=dtype), np.empty(_OFFSETS[-1], dtype=dtype)), None, None]
     entry[2] = (entry[0], entry[0].flat, *entry[0].views)  # what _references counts, in one C-level map
     entry[1] = _references(entry)
     pool.append(entry)
@@ -407,19 +415,22 @@ def _backward(params, cache, Y, ws, grads):
     W2, b2 = params["W2"], params["b2"]
     W3, b3 = params["W3"], params["b3"]
     Y_hat = H3
+    # the regularizer's terms are computed in R: the scratch of a Gradients (step() next uses that memory, then still
+    # in cache), else the workspace's buffers
+    R = grads.reg if isinstance(grads, Gradients) and grads.reg is not None else ws
     # Delta3 = ŷ - y, divided by N  (eq. 12)
     D3 = np.subtract(Y_hat, Y, out=ws["D3"])
     D3 /= n
     # dJ/dW3 = D3^T H2 (D3 = Delta3 / N)  (eq. 13)
     np.matmul(D3.T, H2, out=grads["W3"])
     # + dR/dW3 = λ·W3  (eq. 11)
-    np.multiply(W3, REG_LAMBDA, out=ws["R3"])
-    grads["W3"] += ws["R3"]
+    np.multiply(W3, REG_LAMBDA, out=R["R3"])
+    grads["W3"] += R["R3"]
     # dJ/db3 = sum of the rows of D3, as 1^T D3  (eq. 14)
     np.matmul(ws["ones"], D3, out=grads["b3"])
     # + dR/db3 = λ·b3  (eq. 11)
-    np.multiply(b3, REG_LAMBDA, out=ws["Rb3"])
-    grads["b3"] += ws["Rb3"]
+    np.multiply(b3, REG_LAMBDA, out=R["Rb3"])
+    grads["b3"] += R["Rb3"]
     # Delta2 = (D3 W3) * phi'(Z2), phi'(z2) = { 1 if h2 > 0; h2 + α otherwise }, α = 1  (eq. 15)
     D2 = np.matmul(D3, W3, out=ws["D2"])
     T2_1 = ws["T2_1"]
@@ -429,13 +440,13 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW2 = D2^T H1 (D2 = Delta2 / N)  (eq. 16)
     np.matmul(D2.T, H1, out=grads["W2"])
     # + dR/dW2 = λ·W2  (eq. 11)
-    np.multiply(W2, REG_LAMBDA, out=ws["R2"])
-    grads["W2"] += ws["R2"]
+    np.multiply(W2, REG_LAMBDA, out=R["R2"])
+    grads["W2"] += R["R2"]
     # dJ/db2 = sum of the rows of D2, as 1^T D2  (eq. 17)
     np.matmul(ws["ones"], D2, out=grads["b2"])
     # + dR/db2 = λ·b2  (eq. 11)
-    np.multiply(b2, REG_LAMBDA, out=ws["Rb2"])
-    grads["b2"] += ws["Rb2"]
+    np.multiply(b2, REG_LAMBDA, out=R["Rb2"])
+    grads["b2"] += R["Rb2"]
     # Delta1 = (D2 W2) * phi'(Z1), phi'(z1) = (1 + z1·(1 - σ(z1)))·σ(z1)  (eq. 18)
     D1 = np.matmul(D2, W2, out=ws["D1"])
     T1_1 = ws["T1_1"]
@@ -447,13 +458,13 @@ def _backward(params, cache, Y, ws, grads):
     # dJ/dW1 = D1^T X (D1 = Delta1 / N)  (eq. 19)
     np.matmul(D1.T, X, out=grads["W1"])
     # + dR/dW1 = λ·W1  (eq. 11)
-    np.multiply(W1, REG_LAMBDA, out=ws["R1"])
-    grads["W1"] += ws["R1"]
+    np.multiply(W1, REG_LAMBDA, out=R["R1"])
+    grads["W1"] += R["R1"]
     # dJ/db1 = sum of the rows of D1, as 1^T D1  (eq. 20)
     np.matmul(ws["ones"], D1, out=grads["b1"])
     # + dR/db1 = λ·b1  (eq. 11)
-    np.multiply(b1, REG_LAMBDA, out=ws["Rb1"])
-    grads["b1"] += ws["Rb1"]
+    np.multiply(b1, REG_LAMBDA, out=R["Rb1"])
+    grads["b1"] += R["Rb1"]
 
 
 # -- the public API ---------------------------------------------------------------------------------------------------
@@ -576,13 +587,19 @@ def step(params, grads, state):
     momentum = state["momentum"]
     flat, views = _views(state)
     g = _flat_gradients(grads, flat["g"], views["g"])
-    v, T1 = flat["v"], flat["T1"]
+    # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
+    # there: the memory is in cache), else the state's
+    if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
+        T1, T1_views = grads.scratch, grads.scratch_views
+    else:
+        T1, T1_views = flat["T1"], views["T1"]
+    v = flat["v"]
     # v <- μ·v + g  (eq. 21)
     v *= momentum
     v += g
     # θ <- θ - α·v  (eq. 22)
     np.multiply(v, learning_rate, out=T1)
-    for key, delta in zip(PARAM_KEYS, views["T1"], strict=True):
+    for key, delta in zip(PARAM_KEYS, T1_views, strict=True):
         params[key] -= delta
 
 
@@ -635,8 +652,10 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    g = _views(state)[0]["g"]
-    grads = Gradients(g)  # the gradients are written straight into the optimizer's g
+    flat = _views(state)[0]
+    g = flat["g"]
+    # the gradients are written straight into the optimizer's g, the regularizer's terms into its scratch T1
+    grads = Gradients(g, flat["T1"])
     workspace = state.setdefault("workspace", {})
     rng = np.random.default_rng(seed)
     ws_full = _workspace(min(batch_size, n), dtype, workspace)  # the buffers of every full batch, looked up once

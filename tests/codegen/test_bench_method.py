@@ -109,3 +109,22 @@ def test_time_boxes_per_size(bench):
     assert boxes["tiny"] == 10.0 and boxes["large"] == 60.0 and boxes["mnist"] == bench.SECONDS["mnist"]
     with pytest.raises(ValueError, match="unknown size 'huge'"):
         bench.time_boxes("huge=3")
+
+
+def test_split_rounds_time_each_half_of_a_step_in_alternating_order():
+    """ab_step --split: each call's first half hands its value to the second (gradients to step); rounds alternate
+    their order and the two warm-up rounds are discarded; a round keeps one (first, second) pair per implementation."""
+    with mock.patch.dict(os.environ), mock.patch.object(sys, "path", [str(ROOT / "benchmarks"), *sys.path]):
+        import ab_step
+
+    calls = []
+
+    def parts(name):
+        return (lambda: calls.append(name) or name, lambda value: calls.append(value + "'"))
+
+    times = ab_step.split_rounds({"a": parts("a"), "b": parts("b")}, rounds=3, calls=2, order=["b", "a"])
+    assert sorted(times) == ["a", "b"] and all(len(t) == 3 and all(len(pair) == 2 for pair in t) for t in times.values())
+    # every round: each implementation's 2 calls, each gradients then its step; round -2 in order, then reversed, ...
+    one = {name: [name, name + "'"] * 2 for name in "ab"}
+    assert calls == (one["b"] + one["a"] + one["a"] + one["b"]) * 2 + one["b"] + one["a"]
+    assert all(t >= 0 for pairs in times.values() for pair in pairs for t in pair)

@@ -182,24 +182,27 @@ def test_generated_directory_is_ruff_clean():
 
 @pytest.mark.parametrize("reg,convention", [("l2", "row"), ("l1", "row"), ("l2", "column")])
 def test_large_weights_regularizer_in_row_blocks(reg, convention, tmp_path):
-    """A weight of more than OPTIMIZER_BLOCK entries gets its regularizer gradient a block of rows at a time through a
-    scratch of that many rows (the last block shorter); the gradients still equal PyTorch autograd's, and the
-    penalised biases too."""
-    from gradproof.codegen.render import OPTIMIZER_BLOCK, reg_block_rows
+    """A weight of more than OPTIMIZER_BLOCK entries among more than BLOCKED_ABOVE gets its regularizer gradient a block
+    of rows at a time through a scratch of that many rows (the last block shorter); the gradients still equal PyTorch
+    autograd's, and the penalised biases too."""
+    from gradproof.codegen.render import BLOCKED_ABOVE, OPTIMIZER_BLOCK, reg_block_rows
     from gradproof.derive.derivation import derive
     from gradproof.derive.spec import spec_from_dict
     from networks import random_params, torch_gradients
 
     pytest.importorskip("torch")
-    table = {"name": "wide", "inputs": 300, "convention": convention,
+    table = {"name": "wide", "inputs": 8100, "convention": convention,
              "layers": [{"units": 130, "activation": "tanh"}, {"units": 3, "activation": "softmax"}],
              "loss": {"name": "cross_entropy"}, "regularization": {"name": reg, "lambda": 0.1, "penalize_bias": True},
              "optimizer": {"name": "sgd"}}
     d = derive(spec_from_dict(table), check=False)
     mod = build(d, tmp_path)
     shape = mod.PARAM_SHAPES["W1"]
-    k = reg_block_rows(shape)
+    total = mod._OFFSETS[-1]
+    assert total > BLOCKED_ABOVE
+    k = reg_block_rows(shape, total)
     assert 1 <= k < shape[0] and k * shape[1] <= OPTIMIZER_BLOCK < shape[0] * shape[1]
+    assert reg_block_rows(shape, BLOCKED_ABOVE) == 0  # whole buffers: no blocks
     assert f"for row in range(0, {shape[0]}, {k}):" in Path(mod.__file__).read_text()
     assert mod._workspace(5, np.float64)["R1"].shape == (k, shape[1])
     params = random_params(mod, 1)

@@ -136,14 +136,56 @@ def test_train_history_and_learning(tmp_path):
     assert all(0.0 <= a <= 1.0 for a in runs[0]["accuracy"])
 
 
-BIG = {**BASE, "inputs": 260, "layers": [{"units": 130, "activation": "tanh"}, {"units": 2, "activation": "identity"}]}
+WARM = [("rmsprop", {"epsilon_placement": "inside"}), ("adam", {"epsilon_placement": "outside"}), ("sgd", {})]
+
+
+@pytest.mark.parametrize("name,options", WARM, ids=[n for n, _ in WARM])
+def test_gradients_bring_the_steps_scratch(name, options, tmp_path):
+    """Up to BLOCKED_ABOVE entries, with a regularizer: the Gradients of gradients() carries a scratch of its own, where
+    _backward computes the regularizer's terms (each at its weight's place) and which step() then uses as its T1.
+    The pooled path and a plain dict through ``out=`` (the workspace's buffers, the state's T1) give the same gradients
+    and parameters to the bit, step() leaves the gradients as they were, and the parameters are the textbook
+    formulas' from those gradients."""
+    from gradproof.codegen.render import BLOCKED_ABOVE
+
+    table = {**BASE, "inputs": 30, "layers": [{"units": 20, "activation": "tanh"}, {"units": 3, "activation": "softmax"}],
+             "loss": {"name": "cross_entropy"}, "regularization": {"name": "l2", "lambda": 0.1},
+             "optimizer": {"name": name, **options}}
+    d = derive(spec_from_dict(table), check=False)
+    mod = build(d, tmp_path)
+    assert mod._OFFSETS[-1] <= BLOCKED_ABOVE and [name for name, _ in mod._REG_PLACES] == ["R1", "R2"]
+    rng = np.random.default_rng(3)
+    X, Y = rng.normal(size=(7, 30)), np.eye(3)[rng.integers(0, 3, 7)]
+    pooled, plain = mod.init_params(0), mod.init_params(0)
+    s_pooled, s_plain = mod.init_state(pooled), mod.init_state(plain)
+    seen = []
+    for _ in range(3):
+        grads = mod.gradients(pooled, X, Y)
+        assert grads.scratch is not None and not np.shares_memory(grads.scratch, grads.flat)
+        for reg_name, index in mod._REG_PLACES:  # the regularizer's term λ·W/N, at W's place in the scratch
+            assert np.shares_memory(grads.reg[reg_name], grads.scratch_views[index])
+            np.testing.assert_allclose(grads.reg[reg_name], 0.1 / 7 * pooled[mod.PARAM_KEYS[index]], rtol=1e-15)
+        out = mod.gradients(plain, X, Y, out={k: np.empty_like(v) for k, v in plain.items()})
+        assert all(np.array_equal(grads[k], out[k]) for k in grads)
+        seen.append({k: v.copy() for k, v in grads.items()})
+        mod.step(pooled, grads, s_pooled)
+        mod.step(plain, out, s_plain)
+        assert all(np.array_equal(grads[k], seen[-1][k]) for k in grads)
+        assert all(np.array_equal(pooled[k], plain[k]) for k in pooled)
+        del grads
+    _assert_textbook(mod, d.network, name, options, pooled, seen)
+
+
+# more entries than BLOCKED_ABOVE (8100·130 + 130 + 130·2 + 2 = 1 053 392): step() runs block by block
+BIG = {**BASE, "inputs": 8100, "layers": [{"units": 130, "activation": "tanh"}, {"units": 2, "activation": "identity"}]}
 
 
 @pytest.mark.parametrize("name,options", CASES, ids=[f"{n}-{'-'.join(o.values()) or 'plain'}" for n, o in CASES])
 def test_blocked_step_is_the_same_step(name, options, tmp_path):
-    """Parameters with more entries than OPTIMIZER_BLOCK: step() runs the update block by block (W1's rows in runs, b1
-    with the last run, W2 and b2 together) and gives exactly the one-block update and the textbook formulas."""
-    from gradproof.codegen.render import OPTIMIZER_BLOCK
+    """Parameters with more entries than BLOCKED_ABOVE: step() runs the update block by block of OPTIMIZER_BLOCK entries
+    (W1's rows in runs, b1 with the last run, W2 and b2 together) and gives exactly the one-block update and the
+    textbook formulas."""
+    from gradproof.codegen.render import BLOCKED_ABOVE, OPTIMIZER_BLOCK
 
     table = {**BIG, "optimizer": {"name": name, **options}}
     if name in ("rmsprop", "adam", "adagrad"):
@@ -151,13 +193,13 @@ def test_blocked_step_is_the_same_step(name, options, tmp_path):
     d = derive(spec_from_dict(table), check=False)
     mod = build(d, tmp_path)
     total = mod._OFFSETS[-1]
-    assert total > OPTIMIZER_BLOCK and len(mod._BLOCKS) > 1
+    assert total > BLOCKED_ABOVE and len(mod._BLOCKS) > 1
     for size in (OPTIMIZER_BLOCK, 7, 261, 10**9):
         blocks = mod._blocks(size)
         assert [b[0] for b in blocks] == [0] + [b[1] for b in blocks[:-1]] and blocks[-1][1] == total  # a partition
         per_key = {}
         for start, stop, pieces in blocks:
-            assert stop - start <= max(size, 260)  # at most size, or one row of W1
+            assert stop - start <= max(size, BIG["inputs"])  # at most size, or one row of W1
             covered = sum(np.ones(mod.PARAM_SHAPES[key])[rows].size for key, _, rows, *_ in pieces)
             assert covered == stop - start
             for key, index, rows, begin, end, shape in pieces:  # where the part lies in the block, and its shape
