@@ -17,10 +17,10 @@ def spec() -> str:
             + f"\n[regularization]\nname = \"l2\"\nlambda = {LAMBDA}\n")
 
 
-def verify(tmp_path, body: str):
+def verify(tmp_path, body: str, spec_toml: str | None = None):
     from gradproof.verify.cli import verify_file
 
-    (tmp_path / "spec.toml").write_text(spec())
+    (tmp_path / "spec.toml").write_text(spec_toml or spec())
     (tmp_path / "answer.md").write_text(body)
     results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
     return {r.id: r for r in results}
@@ -34,6 +34,9 @@ def objective(p, X, Y):
     P /= P.sum(axis=1, keepdims=True)
     return -np.sum(Y * np.log(P)) / M + LAMBDA / (2 * M) * (np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2)), A1, P
 
+
+#: penasta's network: 2 inputs, 2 sigmoid hidden units, one identity output, the mean squared error
+PENASTA = spec_text("penasta", 2, (2, "sigmoid"), (1, "identity"), loss="mse")
 
 HEADER = ("- $X \\in \\mathbb{R}^{m \\times 3}$ : a mini-batch, $m$ its size\n"
           "- Layers: $l=1$: 3 → 4, $l=2$: 4 → 3\n\n"
@@ -87,11 +90,7 @@ def test_a_students_quarto_answer_code_blocks_counts_and_function_definitions(tm
             "```{r, cache=TRUE}\nlosses_df <- tibble(epoch = 1:100,\n   treino = resultados$losses_treino,\n"
             "   validacao = resultados$losses_valid)\n```\n\n"
             "$$\\frac{\\partial J}{\\partial \\hat y} = \\hat y - y$$\n")
-    from gradproof.verify.cli import verify_file
-
-    (tmp_path / "spec.toml").write_text(spec_text("penasta", 2, (2, "sigmoid"), (1, "identity"), loss="mse"))
-    (tmp_path / "answer.md").write_text(body)
-    got = {r.id: r for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    got = verify(tmp_path, body, PENASTA)
     assert list(got) == ["line 1", "line 3", "line 11"]  # (nothing from the code block)
     assert got["line 1"].verdict == "unchecked" and "how many examples" in got["line 1"].message
     assert got["line 3"].verdict == "unchecked" and got["line 3"].latex.startswith("a(x)")
@@ -111,11 +110,7 @@ def test_the_network_as_a_function_and_one_examples_output_by_its_unit(tmp_path)
             "Como $\\hat{y}_i = h(f_{1,i})$; e $f_{1,i} = \\boldsymbol{\\Omega}_1\\boldsymbol{h}_{1,i}+\\beta_1$; e "
             "$\\boldsymbol{f}_{0,i} = \\boldsymbol{\\Omega}_0\\boldsymbol{x}_i + \\boldsymbol{\\beta}_0$.\n\n"
             "\\begin{align*}\n\\hat{y} & = h_{2, 1},\n\\end{align*}\n")
-    from gradproof.verify.cli import verify_file
-
-    (tmp_path / "spec.toml").write_text(spec_text("penasta", 2, (2, "sigmoid"), (1, "identity"), loss="mse"))
-    (tmp_path / "answer.md").write_text(body)
-    got = {r.id: r for r in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0]}
+    got = verify(tmp_path, body, PENASTA)
     assert [got[k].verdict for k in ("line 1", "line 3", "line 5")] == ["correct", "correct", "incorrect"]
     assert got["line 3"].latex.startswith("f(x; W, b)")  # (shown as written)
     assert got["line 12"].verdict == "unchecked" and "gives one, an entry" in got["line 12"].message
