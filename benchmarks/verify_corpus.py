@@ -43,8 +43,10 @@ The fifteenth (tests/verify/corpus/heldout15/: nine real learners' and students'
 Luiza Orosanu's notes with a PDF's text as .txt, Vincent Chambrin's French LaTeX, cjhjhj's CS231n and Korean
 derivations, Carlos Tarjano's Portuguese drafts with a multi-output regression by components, Thomas Epp's LaTeX,
 Bangguo Wang's dropout homework notebook, Meng Xiangrui's Chinese beamer slides, Max Gnesi's plain-text momentum and
-Adam walk-through) is fresh: nobody but its builder has read or measured it; its first measurement is the next round's
-honest number.
+Adam walk-through) has been measured too: first measured 18.3 % (84 of 460) with 322 unchecked, 14 ids not found,
+3 false accepts (Melissa M's numeric example, planted numbers read as the answer's own) and 37 false rejects (Max Gnesi's
+momentum and Adam walk-throughs, Melissa M's 2x1 vectors, Orosanu's optimizer text, Epp's component index), now open to
+work from.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
