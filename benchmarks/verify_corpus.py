@@ -84,6 +84,7 @@ def run_entry(entry, base: Path) -> dict:
     """{claim id: (verdict, message)} for one corpus answer; an error makes every expected claim `error`."""
     from gradproof.derive.errors import GradproofError
     from gradproof.verify.cli import verify_file
+    from gradproof.verify.document import question_alias
 
     spec = str(base / entry["spec"]) if entry.get("spec") else None
     try:
@@ -96,6 +97,9 @@ def run_entry(entry, base: Path) -> dict:
     for r in results:  # a chain's rows, each a step with its own id (line N.k), where no claim has that id
         for row in r.rows:
             got.setdefault(row.id, (row.verdict, row.message))
+    for r in results:  # Q1.3 for the claim Problem1.3 under "## Problem 1" (the grader's name for it)
+        if (alias := question_alias(r.id)) is not None:
+            got.setdefault(alias, (r.verdict, r.message))
     return got
 
 

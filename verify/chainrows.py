@@ -102,12 +102,14 @@ def settle(claims: list[Claim], results: list[ClaimResult], judged: dict) -> Non
                     _unjudge(row, f"not judged: the chain it belongs to was revised ({r.message})")
 
 
-def side_by_side(claims: list[Claim], results: list[ClaimResult]) -> None:
+def side_by_side(claims: list[Claim], results: list[ClaimResult], row_lines: dict | None = None) -> None:
     """Equations written side by side in one display (``z_1 = W_1 x, \\quad a_1 = ReLU(z_1)``, ``… \\text{and} …``) are
     one claim ``line N`` whose equations are each judged (``Judge._check_rows``); a grader names them ``line N.1``,
     ``line N.2``, the documented ``line N.k`` for the k-th claim of a display with several. Each becomes a row under
     that id with its own equation's verdict (the claim's ``links``), once every pass has settled the claim's verdict; a
-    claim no longer correct or incorrect (revised, or never judged) gives its rows its own verdict and reason."""
+    claim no longer correct or incorrect (revised, or never judged) gives its rows its own verdict and reason. An
+    equation that starts on a later line of the display is named by its own line (``line 505.2`` after ``line 503.1``:
+    ``row_lines``, claim id -> each equation's line, from document.extract)."""
     for c, r in zip(claims, results, strict=True):
         if r.rows or not _LINE_ID.fullmatch(r.id):
             continue
@@ -115,6 +117,9 @@ def side_by_side(claims: list[Claim], results: list[ClaimResult]) -> None:
         if len(pieces) < 2 or len(r.links) != len(pieces):
             continue
         n, judged = len(pieces), r.verdict in ("correct", "incorrect", "carried_forward")
+        lines = (row_lines or {}).get(r.id)
+        names = [f"line {ln}.{k + 1}" for k, ln in enumerate(lines)] if lines and len(lines) == n else \
+            [f"{r.id}.{k + 1}" for k in range(n)]
         worst = next((k for k, v in enumerate(r.links) if v == r.verdict), None) if judged else None
         r.rows = []
         for k, piece in enumerate(pieces):
@@ -126,7 +131,7 @@ def side_by_side(claims: list[Claim], results: list[ClaimResult]) -> None:
                            "unchecked": f"equation {k + 1} of {n} was not judged"}.get(
                     verdict, f"{verdict.replace('_', ' ')} (equation {k + 1} of {n}; the claim's message names equation "
                     f"{worst + 1})")
-            row = ClaimResult(f"{r.id}.{k + 1}", piece.strip(), verdict, r.expected if k == worst else "", message,
+            row = ClaimResult(names[k], piece.strip(), verdict, r.expected if k == worst else "", message,
                               quantity=r.quantity)
             if k == worst:
                 row.counterexample, row.diagnosis, row.diagnosis_key = r.counterexample, r.diagnosis, r.diagnosis_key

@@ -30,7 +30,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
 from . import augmented, einstein, sections, surface, texmacros
-from .judge import Claim, _top_sides
+from .judge import Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
@@ -71,6 +71,9 @@ _LEADING_CONNECTIVE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|
 _REMARK_AT_END = re.compile(r"\\quad\s*\(\s*\\text\s*\{[A-Za-z ]{1,40}\}\s*\)\s*$")
 #: a row that starts with a product's operator (after a space): the expression of the row before goes on
 _PRODUCT_GOES_ON = re.compile(r"^\s*(?:\\hspace\s*\{[^{}]{0,20}\}\s*)?(?:\\cdot|\\times)(?![A-Za-z])")
+#: a row that starts with a sum's operator and states no relation of its own (``+& 2 (f(…) - t_2) …`` in tesserato's
+#: aligned chain): the sum of the row before goes on, in the same link (the row keeps its number, as a grader counts rows)
+_SUM_GOES_ON = re.compile(r"^\s*(?:\\hspace\s*\{[^{}]{0,20}\}\s*)?(?:\+|-|\\pm\b|\\mp\b)")
 _CONTINUES = re.compile(r"^\s*(?:=|\\approx|\\leftarrow|\\gets|:=|\\equiv)")
 
 
@@ -140,6 +143,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 joined = True
                 steps[-1] = None  # (a row that is half a product is no step of its own)
                 continue
+            if merged and _SUM_GOES_ON.match(part) and not _RELATION.search(part) and _RELATION.search(merged[-1][1]):
+                at, prev, prev_tag = merged[-1]  # +& … : the sum of the row before goes on (its link, its step)
+                merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
+                continue
             if merged and _CONTINUES.match(part):  # &= … continues the chain of the row before
                 at, prev, prev_tag = merged[-1]
                 merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))
@@ -191,12 +198,13 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
+    row_lines = {c.id: lines for c in claims if (lines := _piece_lines(c)) is not None}
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
-                          summation=einstein.stated(text), cases=cases,
+                          summation=einstein.stated(text), cases=cases, row_lines=row_lines,
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None)
 
 
@@ -209,8 +217,9 @@ class DocumentClaims(list):
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
-                 sections: dict | None = None, cases: dict | None = None):
+                 sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None):
         super().__init__(claims)
+        self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
         self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
         self.cases = dict(cases or {})  # claim id -> (a, b, a = b?): "For j = i" before its display (index_case)
         self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)
@@ -396,6 +405,9 @@ def _scan(text: str, lines: _LineCounter):
             body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside
             # $$ a = b \\ c = d $$ (no environment: MathJax breaks the line): each row a claim, as an align's rows
             bare_rows = not one_number and _has_rows(body)
+        elif kind in ("env:equation", "env:displaymath") and not _INNER_ROWS.search(body):
+            # \begin{equation} a = b \\ c = d \end{equation} (MathJax breaks the line, melfm's notes): rows, as in $$
+            bare_rows = _has_rows(_COMMENT.sub("", body))
         if kind.startswith("env:"):
             body = _COMMENT.sub("", body)
         label = None
@@ -471,6 +483,17 @@ def _question_scopes(text: str) -> list[tuple[int, str | None]]:
             scopes.append((pos, None))
             paragraph = False
     return scopes
+
+
+#: a question's label word a grader may shorten to Q (``## Problem 1:`` -> Q1.3 beside Problem1.3, the claim's id)
+_Q_WORDS = re.compile(r"^(?:Problem|Exercise|Task)(?=\d)", re.I)
+
+
+def question_alias(cid: str) -> str | None:
+    """The id a grader may give a claim under a ``Problem``/``Exercise``/``Task`` heading with the label word shortened
+    to Q, as under ``## Question 2`` (``Problem1.3`` -> ``Q1.3``); None for any other id. The claim keeps its own id;
+    a rubric's ``expects`` and verify_corpus find it by this one when no claim has the id asked for."""
+    return _Q_WORDS.sub("Q", cid) if _Q_WORDS.match(cid) else None
 
 
 def _heading_at(headings: list, starts: list, eq: _Eq) -> str | None:
@@ -639,6 +662,27 @@ def _rows(body: str) -> list[tuple[int, str]]:
         i += 1
     rows.append((start, "".join(cur)))
     return rows
+
+
+def _piece_lines(claim: Claim) -> tuple[int, ...] | None:
+    """The line each equation of a one-claim display starts on, when they are set side by side over several lines
+    (``a = b \\qquad \\quad`` at the end of one line, ``c = d`` on the next: chambrin's ∂l/∂b and ∂l/∂W): the
+    equations' row ids are ``line N.k`` with N the equation's own line (chainrows.side_by_side). None: one line, or
+    the equations could not be placed in the text."""
+    m = re.fullmatch(r"line (\d+)", claim.id)
+    if m is None or "\n" not in claim.latex:
+        return None
+    pieces = _top_rows(claim.latex)
+    if len(pieces) < 2:
+        return None
+    lines, at = [], 0
+    for piece in pieces:
+        found = claim.latex.find(piece.strip()[:40], at)
+        if found < 0:
+            return None
+        lines.append(int(m.group(1)) + claim.latex.count("\n", 0, found))
+        at = found + 1
+    return tuple(lines) if lines[-1] != lines[0] else None
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

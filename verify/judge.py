@@ -264,6 +264,7 @@ class Judge:
         self.rewritten: frozenset = frozenset()
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
+        self._own_mask: str | None = None  # the answer's A_l * D_l inside a weighted layer's formula (_masks_its_own_layers)
         self._judging_rows = False  # a chain's rows judged as steps keep none of the answer's values (chainrows.py)
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
@@ -1026,6 +1027,13 @@ class Judge:
                                f"could not read the claim: {var} is both a layer (^{{({var})}}) and an entry index "
                                f"(_{var}) in it — UFLDL's softmax regression writes θ^{{({var})}} for the weights of class "
                                f"{var}; write the layer as a number, or map the symbol in [notation]", quantity=claim.quantity)
+        if var not in ("unit", "every") and self._masks_its_own_layers(var):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                               f"the answer applies a dropout mask to its own layer's activation ({self._own_mask}) and "
+                               f"feeds it to W of the next {var}: its {var} counts the layers with weights only and its "
+                               f"activation is the one before the mask, where gradproof numbers the dropout layers too; "
+                               f"write the claim with the network's layer numbers (the spec's dropout layers counted)",
+                               quantity=claim.quantity)
         first = 0 if var == "unit" else int(dict(self.notation.options).get("input_layer", 0))
         narrowed = False
         done: list[tuple[int, ClaimResult]] = []
@@ -1106,6 +1114,22 @@ class Judge:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
         return worst
+
+    def _masks_its_own_layers(self, var: str) -> bool:
+        """Whether the answer, in a network with dropout layers, writes its forward pass with the mask applied inside a
+        weighted layer's formula (Bangguo Wang's ``Z_{l+1} = \\frac{W_{l+1}(A_l * D_l)}{keep\\_prob} + B_{l+1}``): then its
+        generic layer letter counts the weighted layers only and its A_l is the activation before the mask — a
+        numbering gradproof's (dropout layers counted) cannot be matched to by the letter alone."""
+        if self._own_mask is None:
+            self._own_mask, self._own_mask_letter = "", ""
+            if any(layer.kind == "dropout" for layer in self.net.layers):
+                for c in getattr(self, "_claims", [])[:300]:
+                    m = _MASKED_ACTIVATION.search(c.latex[:2000])
+                    letter = m and (m.group("v") or m.group("u"))
+                    if letter and re.search(r"W\s*(?:_|\^)\s*\{?\s*[\[(]?\s*" + letter + r"\s*\+\s*1", c.latex[:2000]):
+                        self._own_mask, self._own_mask_letter = " ".join(m.group(0).split()), letter
+                        break
+        return bool(self._own_mask) and var == self._own_mask_letter
 
     def _surveys_optimizers(self) -> bool:
         """Whether the answer writes parameter steps of three algorithms or more (Prakash's notes on Ng's course:
@@ -1742,6 +1766,7 @@ class Judge:
                 return results
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.cases = getattr(claims, "cases", getattr(self, "cases", {}))  # "For j = i" before it (intermediates)
+        self.row_lines = getattr(claims, "row_lines", getattr(self, "row_lines", {}))  # side by side over lines
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
@@ -1837,7 +1862,7 @@ class Judge:
             from .intermediates import rejudge
 
             rejudge(self, results)
-        side_by_side(claims, results)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
+        side_by_side(claims, results, self.row_lines)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
         return results
 
     def _prepare(self, claims):
@@ -2970,6 +2995,13 @@ def _with_rows(claims) -> list:
 
 #: a line break written as a command (MathJax and KaTeX break the display there)
 _NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
+
+
+#: an activation times a mask with the same generic layer letter, either order (``A_{l} * D_{l}``, ``D^{[l]} \\odot
+#: a^{[l]}``, ``r^{(l)} * y^{(l)}``): bounded, no nested repetition
+_MASKED_ACTIVATION = re.compile(
+    r"\b[A-Za-z]_\{?\s*(?P<v>[a-z])\s*\}?\s*(?:\*|\\odot|\\circ)\s*[A-Za-z]_\{?\s*(?P=v)\s*\}?(?![A-Za-z0-9+-])"
+    r"|\b[A-Za-z]\^\{?\s*[\[(]\s*(?P<u>[a-z])\s*[\])]\s*\}?\s*(?:\*|\\odot|\\circ)\s*[A-Za-z]\^\{?\s*[\[(]\s*(?P=u)\s*[\])]")
 
 
 def _top_rows(latex: str) -> list[str]:

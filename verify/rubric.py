@@ -29,6 +29,7 @@ from pathlib import Path
 from gradproof.derive.errors import UsageError, did_you_mean
 from gradproof.derive.spec import no_file, parse_toml_file
 
+from .document import question_alias
 from .judge import ClaimResult
 
 TOP_KEYS = ("questions", "title", "output_format", "visibility")
@@ -244,6 +245,9 @@ def grade(rubric: Rubric, results: list[ClaimResult], network=None) -> Grade:
             found = [r for r in results if (r.id == e if q.exact else matches(e, r, canonical))]
             if not found:  # a row of a chain, named as a step (line 119.2: chainrows.py)
                 found = [row for r in results for row in r.rows if row.id == e]
+            if not found:  # Q1.3 for the claim Problem1.3 under "## Problem 1" (document.question_alias)
+                found = [r for r in results if (alias := question_alias(r.id)) is not None
+                         and (alias == e if q.exact else alias == e or alias.startswith((e + ".", e + "#")))]
             if not found and not q.exact:  # what the question's own heading holds but could not be read (Q2.1 with
                 found = [r for r in results if r.quantity is None and r.verdict == "unchecked"  # H^2 undecided) is
                          and matches(q.id, r, canonical)]  # for a TA to read, not an answer the student left out

@@ -1,0 +1,148 @@
+"""Ids of the fifteenth round's coordinator (issue 10, heldout15's first measurement: 14 ids not found, each a reading
+of the documented rule verify did not follow): an ``equation`` whose body has rows split by ``\\\\`` (MathJax breaks the
+line), two equations side by side over two lines (``\\qquad \\quad`` at a line's end: the second named by its own
+line), a ``+&`` row that only continues the sum of the row before (the same link, not a claim of its own), and a
+``## Problem 1`` heading whose claims a grader calls Q1.k."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from helpers_verify import spec_text
+
+RNG = np.random.default_rng(15)
+LAMBDA, M = 0.01, 4
+
+
+def spec() -> str:
+    return (spec_text("coord15", 3, (4, "relu"), (3, "softmax"), loss="cross_entropy")
+            + f"\n[regularization]\nname = \"l2\"\nlambda = {LAMBDA}\n")
+
+
+def verify(tmp_path, body: str, name: str = "answer.md"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec())
+    (tmp_path / name).write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return results
+
+
+def by_id(results) -> dict:
+    got = {r.id: r for r in results}
+    for r in results:
+        for row in r.rows:
+            got.setdefault(row.id, row)
+    return got
+
+
+def objective(p, X, Y):
+    """𝓛 = −1/m Σ_i Σ_c y_ic log ŷ_ic + λ/(2m) Σ_l ‖W_l‖²_F; samples as rows, Z = X Wᵀ + b (W is n_out × n_in)."""
+    A1 = np.maximum(X @ p["W1"].T + p["b1"], 0)
+    Z2 = A1 @ p["W2"].T + p["b2"]
+    P = np.exp(Z2 - Z2.max(axis=1, keepdims=True))
+    P /= P.sum(axis=1, keepdims=True)
+    return -np.sum(Y * np.log(P)) / M + LAMBDA / (2 * M) * (np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2)), A1, P
+
+
+HEADER = ("- $X \\in \\mathbb{R}^{m \\times 3}$ : a mini-batch, $m$ its size\n\n"
+          "$$\n\\mathcal{L} = -\\frac{1}{m} \\sum_{i=1}^m \\sum_{c=1}^{3} y_{i,c} \\log(\\hat{y}_{i,c}) + "
+          "\\frac{\\lambda}{2m} \\sum_{l=1}^2 \\|W^{(l)}\\|_F^2\n$$\n\n")  # (lines 1-5)
+
+
+def test_an_equation_split_by_row_breaks_is_two_claims(tmp_path):
+    """``\\begin{equation} Z = … \\\\ A = … \\end{equation}`` in Markdown: ``line 8.1`` and ``line 9.2``, each with its
+    own verdict (the second planted: σ for the network's ReLU)."""
+    body = HEADER + ("\\begin{equation}\n  Z^{(1)} = X W^{(1)\\top} + b^{(1)} \\\\\n"
+                     "  A^{(1)} = \\sigma(Z^{(1)})\n\\end{equation}\n")
+    got = by_id(verify(tmp_path, body))
+    assert got["line 8.1"].verdict == "correct" and got["line 9.2"].verdict == "incorrect"
+
+
+def test_two_equations_side_by_side_over_two_lines_are_named_by_their_own_lines(tmp_path):
+    """``Z = X Wᵀ + b \\qquad \\quad`` ending line 8, ``A = σ(Z)`` on line 9 (planted: σ for the network's ReLU): the
+    rows are ``line 8.1`` and ``line 9.2`` (the documented ``line N.k``, N the equation's own line)."""
+    body = HEADER + ("$$\nZ^{(1)} = X W^{(1)\\top} + b^{(1)} \\qquad \\quad\nA^{(1)} = \\sigma(Z^{(1)})\n$$\n")
+    got = by_id(verify(tmp_path, body))
+    assert got["line 8"].verdict == "incorrect"
+    assert got["line 8.1"].verdict == "correct" and got["line 9.2"].verdict == "incorrect"
+    assert "line 8.2" not in got
+    same_line = by_id(verify(tmp_path, body.replace("\\quad\nA", "\\quad A")))  # on one line: line 8.1, line 8.2
+    assert same_line["line 8.1"].verdict == "correct" and same_line["line 8.2"].verdict == "incorrect"
+
+
+def test_a_plus_row_continues_the_sum_of_the_row_before(tmp_path):
+    """``∂𝓛/∂W^{(2)} &= 1/m (A^{(2)} − Y)ᵀ A^{(1)} \\\\ &+ λ/m W^{(2)}``: one claim whose right side is the
+    whole sum (the claim ``line 9``) — correct by the central differences of the NumPy objective, where the first row alone is not."""
+    X, Y = RNG.normal(size=(M, 3)), np.eye(3)[RNG.integers(0, 3, M)]
+    p = {"W1": RNG.normal(size=(4, 3)), "b1": RNG.normal(size=4), "W2": RNG.normal(size=(3, 4)), "b2": RNG.normal(size=3)}
+    _, A1, P = objective(p, X, Y)
+    grad = central_differences(lambda q: objective(q, X, Y)[0], p)["W2"]
+    first_row = (P - Y).T @ A1 / M
+    assert np.allclose(first_row + LAMBDA / M * p["W2"], grad, atol=1e-6) and not np.allclose(first_row, grad, atol=1e-6)
+    rows = ("$$\n\\begin{aligned}\n\\frac{\\partial \\mathcal{L}}{\\partial W^{(2)}} &= \\frac{1}{m} (A^{(2)} - Y)^\\top "
+            "A^{(1)} \\\\\n&{SIGN} \\frac{\\lambda}{m} W^{(2)}\n\\end{aligned}\n$$\n")
+    right = by_id(verify(tmp_path, HEADER + rows.replace("{SIGN}", "+")))
+    assert right["line 9"].verdict == "correct", right["line 9"].message
+    assert not any(cid.startswith(("line 9.", "line 10")) for cid in right)  # one claim, no row of its own
+    wrong = by_id(verify(tmp_path, HEADER + rows.replace("{SIGN}", "-")))
+    assert wrong["line 9"].verdict == "incorrect", wrong["line 9"].message
+
+
+def test_a_problem_headings_claims_answer_a_rubrics_q_ids(tmp_path):
+    """Under ``## Problem 1:`` the claims are ``Problem1.k`` and a rubric (or the corpus) naming them ``Q1.k`` finds
+    them; an id that names no claim is still missing."""
+    from gradproof.verify.rubric import Question, Rubric, grade
+
+    body = "## Problem 1: the forward pass\n\n" + HEADER.replace("$$\n\\mathcal", "$$\n\\mathcal", 1) + (
+        "$$\nA^{(1)} = \\sigma(Z^{(1)})\n$$\n")
+    results = verify(tmp_path, body)
+    ids = [r.id for r in results]
+    assert ids[-1].startswith("Problem1.") and ids[-1][len("Problem1."):].isdigit()
+    k = ids[-1][len("Problem1."):]
+    rubric = Rubric((Question("a", 1.0, (f"Q1.{k}",)), Question("b", 1.0, ("Q1.9",)), Question("c", 1.0, (f"Q1.{k}",),
+                                                                                            exact=True)))
+    g = grade(rubric, results)
+    assert [it.verdict for q in g.questions for it in q.items] == ["incorrect", "missing", "incorrect"]
+
+
+DROPOUT_SPEC = """name = "drop15"
+convention = "row"
+inputs = 3
+[[layers]]
+units = 4
+activation = "relu"
+[[layers]]
+kind = "dropout"
+p = 0.25
+[[layers]]
+units = 2
+activation = "softmax"
+[loss]
+name = "cross_entropy"
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def test_an_answer_that_masks_its_own_layers_numbers_them_without_the_dropout(tmp_path):
+    """Bangguo Wang's ``Z_{l+1} = W_{l+1}(A_l * D_l)/keep\\_prob + B_{l+1}``: his l counts the layers with weights and
+    his A_l is the activation before the mask, so ``dW_l = dZ_l A_{l-1}^T`` is wrong in his numbering (NumPy: the layer's
+    input is A_{l-1} * D_{l-1} / keep_prob) and right in gradproof's (A of the dropout layer): a guess either way, so
+    `unchecked`, saying why. Without the masked formula the claim is judged."""
+    from gradproof.verify.cli import verify_file
+
+    rng = np.random.default_rng(151)
+    A1 = rng.normal(size=(4, 1))
+    D1, dZ2 = (rng.random((4, 1)) < 0.75).astype(float), rng.normal(size=(2, 1))
+    assert not np.allclose(dZ2 @ (A1 * D1 / 0.75).T, dZ2 @ A1.T)  # his dW_2 is not dZ_2 A_1^T
+    (tmp_path / "spec.toml").write_text(DROPOUT_SPEC)
+    claim = "$$dW_{l}=dZ_{l}A^{T}_{l-1}$$\n"
+    forward = "$$Z_{l+1}=\\frac{W_{l+1}(A_{l}*D_{l})}{keep\\_prob}+B_{l+1}$$\n\n"
+    for name, body in (("masked.md", forward + claim), ("plain.md", claim)):
+        (tmp_path / name).write_text(body)
+    masked, _m, _ = verify_file(str(tmp_path / "masked.md"), str(tmp_path / "spec.toml"))
+    plain, _m, _ = verify_file(str(tmp_path / "plain.md"), str(tmp_path / "spec.toml"))
+    assert masked[-1].verdict == "unchecked" and "counts the layers with weights only" in masked[-1].message
+    assert "counts the layers with weights only" not in plain[-1].message
