@@ -5,6 +5,12 @@
 as a function of the network's input ``x``: a right definition of the logistic function was "incorrect". A claim whose
 left side is such a letter applied to one bare variable, and whose right side is a formula in that variable alone,
 defines the activation function: it is read as ``g(v) = …`` (g, the activation function, as the parser reads it).
+The same holds of every claim whose only quantities are bare variables and the letter applied to them (issue 12,
+fifteenth round): a chain ``a(x) = \\frac{1}{1+e^{-x}} = \\frac{e^x}{1+e^x}``, definitions side by side ``a(x) = …,
+\\qquad a(y) = …``, the derivative ``\\frac{d a(x)}{dx} = a(x)(1 - a(x))``: each ``a(v)`` is ``g(v)``. Only the
+definition alone was read so before, and these were judged as the hidden layer's a times the network's x (a right chain
+"incorrect" by its shapes). A primed letter (Bishop's ``h'(a) = 1 - h(a)^2``) is the parser's own reading (the derivative
+of that letter's layer's activation) and is left to it.
 
 The network as a function of its input and parameters, ``f(\\boldsymbol{x}; \\boldsymbol{\\phi})``, ``f(x; W, b)``, ``f(x;
 \\theta)`` (Goodfellow's and Prince's notation), is its output ŷ (it was read as an activation f applied to x). Linear
@@ -28,6 +34,14 @@ _NETWORK = re.compile(r"(?<![A-Za-z\\])f\s*\(\s*(?:\\(?:boldsymbol|mathbf|vec|bm
 _PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{\s*[Wwb]|boldsymbol)|(?<![A-Za-z\\])[Wwb](?![A-Za-z])")
 
 
+#: the letter applied to one bare variable anywhere in a claim: a(x), h (t), A(y), and primed, a'(x) (e is Euler's
+#: number, d the differential's letter: neither is a variable here)
+_APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*('?)\s*\(\s*([a-ce-z])\s*\)")
+#: what a claim about the function may hold besides its variables and applications: _FORMULA_WORDS, the relation,
+#: the spacing and words between equations side by side, ∂ of a derivative
+_CLAIM_WORDS = re.compile(_FORMULA_WORDS.pattern + r"|=|\\(?:qquad|partial)(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
+
+
 def read_as_function(claims) -> tuple[list, dict]:
     """(the claims with ``a(x) = …`` read as the activation function g and ``f(x; θ)`` as ŷ, {claim id: the text as
     written})."""
@@ -37,6 +51,8 @@ def read_as_function(claims) -> tuple[list, dict]:
         m = _DEFINED.match(text)
         if m and "=" not in text[m.end():] and _in_one_variable(text[m.end():], m.group(1)):
             text = f"g({m.group(1)}) = {text[m.end():].strip()}"
+        elif text and _about_the_function(text):
+            text = _APPLIED.sub(lambda a: f"g({a.group(2)})", text)
         text = _NETWORK.sub(lambda n: "\\hat{y}" if _PARAMETERS.search(n.group(1)) else n.group(0), text)
         if text and text != c.latex:
             originals[c.id] = c.latex
@@ -49,3 +65,15 @@ def _in_one_variable(rhs: str, v: str) -> bool:
     """Whether ``rhs`` is a formula in the variable ``v`` alone (and writes it)."""
     rest = _FORMULA_WORDS.sub(" ", rhs)
     return re.search(rf"(?<![A-Za-z]){v}(?![A-Za-z])", rhs) is not None and set(rest.split()) <= {v}
+
+
+def _about_the_function(text: str) -> bool:
+    """Whether the claim relates formulas whose only quantities are bare variables and the letter applied to them
+    (``a(x) = … = …``, ``a(x) = …, \\qquad a(y) = …``, ``\\frac{d a(x)}{dx} = a(x)(1 - a(x))``): about the function.
+    One linear pass of each regular expression over at most 400 characters."""
+    found = list(_APPLIED.finditer(text))
+    applied = {m.group(2) for m in found}
+    if not applied or "=" not in text or any(m.group(1) for m in found):
+        return False
+    rest = set(_CLAIM_WORDS.sub(" ", _APPLIED.sub(" ", text)).split())
+    return rest <= applied | {"d"} | {"d" + v for v in applied}

@@ -57,8 +57,12 @@ def ell_is_the_objective(claims) -> bool:
     return False
 
 
-#: a penalty term in an objective's definition: λ, a norm, Ω(θ), R(W)
-_PENALTY = re.compile(r"\\lambda(?![A-Za-z])|\\[lr]?Vert|\\\||\\Omega(?![A-Za-z])|(?<![A-Za-z\\])R\s*\(")
+#: a penalty term in an objective's definition: λ, a norm of the weights (‖W^{(l)}‖_F², \lVert \theta \rVert), Ω(θ),
+#: R(W) — not any norm: one example's loss ½‖ŷ − y‖² is a norm of the residual, its data term alone (a reading of
+#: every norm as a penalty made ``\mathcal{L} = \frac{1}{2}\|\hat y - y\|^2`` the whole objective: its derivatives
+#: without λW were judged incorrect)
+_PENALTY = re.compile(r"\\lambda(?![A-Za-z])|(?:\\[lr]?Vert|\\\||‖)\s*+(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+)?"
+                      r"(?:[Ww]|\\theta|\\Theta)(?![A-Za-z])|\\Omega(?![A-Za-z])|(?<![A-Za-z\\])R\s*\(")
 
 
 #: σ with a function's name as its subscript (and a prime before it): \sigma'_\mathrm{sig}, \sigma_{relu}

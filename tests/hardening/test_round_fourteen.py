@@ -1,0 +1,126 @@
+"""Hostile input, round fourteen (issue 12, fifteenth pass): what the fourteenth round added, attacked as an attacker
+and as an unlucky user. benchmarks/probe_hostile.py ("r14:" probes) runs the classes through the real CLI with time
+and memory measured (docs/RELIABILITY.md, "Round fourteen"). Found: a function defined by a quantity's letter was read
+as the activation function only when the definition was the whole claim (a chain ``a(x) = … = …``, definitions side
+by side, ``d a(x)/dx`` were judged as the hidden layer's a times the network's x: right claims "incorrect"); and any
+norm in the definition of ℓ made ℓ the whole objective (``\\mathcal{L} = ½‖ŷ − y‖²``: its gradients without λW
+"incorrect"). Oracles: NumPy (the logistic function and its derivative by hand; central finite differences of the data
+loss through a network written out by hand)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from gradproof.verify.cli import verify_file
+
+SIG = ('name = "s"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n[[layers]]\nunits = 1\nactivation = '
+       '"sigmoid"\n[loss]\nname = "binary_cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _verdicts(tmp_path, spec: str, doc: str) -> dict:
+    """{id: verdict} of every claim and every row of the document verified against the spec."""
+    (tmp_path / "s.toml").write_text(spec)
+    (tmp_path / "h.md").write_text(doc)
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    out = {r.id: r.verdict for r in results}
+    out.update({row.id: row.verdict for r in results for row in r.rows})
+    return out
+
+
+# -- funcdef: a(x) = … anywhere in a claim about the function ------------------------------------------------------------
+def _sigma(v):
+    return 1 / (1 + np.exp(-v))
+
+
+#: (the equation as written, each side as a function of the variable, by hand): the oracle says which hold for σ
+EQUATIONS = [
+    (r"a(x) = \frac{1}{1+e^{-x}}", [_sigma, lambda x: 1 / (1 + np.exp(-x))]),
+    (r"a(x) = \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x}", [_sigma, lambda x: 1 / (1 + np.exp(-x)), lambda x: np.exp(x) / (1 + np.exp(x))]),
+    (r"a(x) = \frac{1}{1+e^{-x}} = \frac{e^x}{2+e^x}", [_sigma, lambda x: 1 / (1 + np.exp(-x)), lambda x: np.exp(x) / (2 + np.exp(x))]),
+    (r"\frac{d a(x)}{dx} = a(x)(1 - a(x))", [lambda x: (_sigma(x + 1e-6) - _sigma(x - 1e-6)) / 2e-6,
+                                             lambda x: _sigma(x) * (1 - _sigma(x))]),
+    (r"\frac{d a(x)}{dx} = a(x)(2 - a(x))", [lambda x: (_sigma(x + 1e-6) - _sigma(x - 1e-6)) / 2e-6,
+                                             lambda x: _sigma(x) * (2 - _sigma(x))]),
+    (r"h(x) = \frac{1}{1+\exp(-x)}", [_sigma, lambda x: 1 / (1 + np.exp(-x))]),
+]
+
+
+def _holds(sides) -> bool:
+    v = np.linspace(-3, 3, 13)
+    return all(np.allclose(side(v), sides[0](v), atol=1e-6) for side in sides[1:])
+
+
+def test_a_function_defined_in_a_chain_or_beside_another(tmp_path):
+    """Each equation alone, as a chain, and two side by side (``\\qquad``, in their own variables): a(x), h(x) are the
+    activation function (σ in both layers), and each verdict is the one NumPy gives (before: the chain and the rows
+    side by side were "incorrect" by their shapes, a(x) read as the hidden layer's a times the input x)."""
+    doc, want = [], {}
+    for k, (latex, sides) in enumerate(EQUATIONS):
+        doc.append(f"$${latex} \\tag{{e{k}}}$$\n\n")
+        want[f"e{k}"] = "correct" if _holds(sides) else "incorrect"
+    line = 2 * len(EQUATIONS) + 1
+    pairs = [(0, 5), (0, 2), (1, 3)]  # (rows side by side: line N.1 and line N.2)
+    for i, j in pairs:
+        second = re.sub(r"(?<![A-Za-z\\])(d?)x(?![A-Za-z])", r"\1y", EQUATIONS[j][0])  # (in a variable of its own)
+        doc.append(f"$${EQUATIONS[i][0]}, \\qquad {second}$$\n\n")
+        want[f"line {line}.1"] = want[f"e{i}"]
+        want[f"line {line}.2"] = want[f"e{j}"]
+        line += 2
+    got = _verdicts(tmp_path, SIG, "".join(doc))
+    assert {k: got.get(k) for k in want} == want
+    assert sorted(set(want.values())) == ["correct", "incorrect"]  # (the oracle found both kinds)
+
+
+def test_a_primed_letter_is_left_to_the_parser(tmp_path):
+    """Bishop's ``h'(a) = 1 - h(a)^2`` (tanh hidden units) is the parser's own reading, not rewritten: still judged,
+    and right (d tanh/da = 1 − tanh², by central differences)."""
+    spec = SIG.replace('activation = "sigmoid"', 'activation = "tanh"', 1)
+    a = np.linspace(-2, 2, 9)
+    assert np.allclose((np.tanh(a + 1e-6) - np.tanh(a - 1e-6)) / 2e-6, 1 - np.tanh(a) ** 2, atol=1e-6)
+    assert _verdicts(tmp_path, spec, "$$h'(a) = 1 - h(a)^2 \\tag{p}$$\n")["p"] in ("correct", "unchecked")
+
+
+# -- lossname: a norm of the residual is no penalty ----------------------------------------------------------------------------
+REG = ('name = "r"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "tanh"\n[[layers]]\nunits = 2\nactivation = '
+       '"identity"\n[loss]\nname = "squared_error"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n'
+       '[regularization]\nname = "l2"\nlambda = 0.01\n')
+
+
+def _gradients(lam: float):
+    """(∂ℓ/∂W² by central differences of ℓ = ½‖ŷ − y‖² + (λ/2) Σ‖W‖², δ⁽²⁾ h⁽¹⁾ᵀ) at random values, by hand."""
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+
+    def loss(w):
+        h = np.tanh(w1 @ x + b1)
+        return 0.5 * np.sum((w @ h + b2 - y) ** 2) + lam / 2 * (np.sum(w1 ** 2) + np.sum(w ** 2))
+
+    g = np.zeros_like(w2)
+    for i in np.ndindex(*w2.shape):
+        e = np.zeros_like(w2)
+        e[i] = 1e-6
+        g[i] = (loss(w2 + e) - loss(w2 - e)) / 2e-6
+    h = np.tanh(w1 @ x + b1)
+    return g, np.outer(w2 @ h + b2 - y, h)
+
+
+def test_a_norm_of_the_residual_is_not_a_penalty(tmp_path):
+    """ℓ defined as ½‖ŷ − y‖² (a norm, no λ) is one example's data loss: its gradient δ⁽²⁾h⁽¹⁾ᵀ is right for ℓ (finite
+    differences of ℓ without the penalty) and J's needs λW⁽²⁾ (with it); before, the norm made ℓ the whole objective and
+    the first was "incorrect". ℓ written with ‖W‖² beside it is the whole objective, as before."""
+    data, plain = _gradients(0.0)
+    whole, _ = _gradients(0.01)
+    want_l = "correct" if np.allclose(data, plain, atol=1e-5) else "incorrect"
+    want_whole = "correct" if np.allclose(whole, plain, atol=1e-5) else "incorrect"
+    assert (want_l, want_whole) == ("correct", "incorrect")
+    doc = ("$$\\mathcal{L} = \\frac{1}{2} \\| \\hat{y} - y \\|^2 \\tag{def}$$\n\n"
+           "$$\\frac{\\partial \\mathcal{L}}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} \\tag{g}$$\n\n"
+           "$$\\frac{\\partial J}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} \\tag{gj}$$\n\n")
+    got = _verdicts(tmp_path, REG, doc)
+    assert (got["def"], got["g"], got["gj"]) == ("correct", want_l, want_whole)
+    penalised = doc.replace("\\tag{def}", "+ \\frac{\\lambda}{2} \\sum_l \\| W^{(l)} \\|_F^2 \\tag{def}")
+    got = _verdicts(tmp_path, REG, penalised)
+    assert got["g"] == want_whole  # (ℓ is the whole objective: its gradient needs λW⁽²⁾ too)
