@@ -124,3 +124,38 @@ def test_a_norm_of_the_residual_is_not_a_penalty(tmp_path):
     penalised = doc.replace("\\tag{def}", "+ \\frac{\\lambda}{2} \\sum_l \\| W^{(l)} \\|_F^2 \\tag{def}")
     got = _verdicts(tmp_path, REG, penalised)
     assert got["g"] == want_whole  # (ℓ is the whole objective: its gradient needs λW⁽²⁾ too)
+
+
+# -- bareneuron: claims judged again as the output layer's, at most MAX_CHECKS ------------------------------------------------
+RUIZ = ('name = "ruiz"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "relu"\n[[layers]]\nunits = 1\nactivation = '
+        '"sigmoid"\n[loss]\nname = "binary_cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+NEURON = "$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n$$L = L(a, y)$$\n\n"
+
+
+def test_a_bare_neurons_claims_are_read_again_a_bounded_number_of_times(tmp_path, monkeypatch):
+    """Ruiz's one neuron (a = σ(z) names the output's activation, L(a, y) its loss): distinct claims ∂L/∂z = a − y are
+    each judged again as the output layer's — right there (BCE after σ: ∂L/∂z = σ(z) − y, central differences) — but
+    at most MAX_CHECKS of them (each a whole judgement, ~30 ms; 1990 copies were ~60 CPU s more in process); the rest
+    stay ``unchecked`` saying why, never a verdict. Counted with the bound lowered to 4."""
+    from gradproof.verify import bareneuron
+
+    z, y = np.linspace(-3, 3, 13), 1.0
+    bce = lambda v: -(y * np.log(_sigma(v)) + (1 - y) * np.log(1 - _sigma(v)))  # noqa: E731
+    right = np.allclose((bce(z + 1e-6) - bce(z - 1e-6)) / 2e-6, _sigma(z) - y, atol=1e-5)
+    calls, real = [0], bareneuron._as_output
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bareneuron, "_as_output", counted)
+    monkeypatch.setattr(bareneuron, "MAX_CHECKS", 4)
+    monkeypatch.setattr(bareneuron, "_PAST", " (not read again as the output layer's: more than 4 claims of the answer were")
+    doc = NEURON + "".join(f"$$\\frac{{\\partial L}}{{\\partial z}} = a - y + {k} - {k} \\tag{{c{k}}}$$\n\n" for k in range(8))
+    (tmp_path / "s.toml").write_text(RUIZ)
+    (tmp_path / "h.md").write_text(doc)
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    by_id = {r.id: r for r in results}
+    assert calls[0] == 4  # (line 3's a = σ(z) is read again too: it is the first)
+    assert [by_id[f"c{k}"].verdict for k in range(8)] == ["correct" if right else "incorrect"] * 3 + ["unchecked"] * 5
+    assert all("not read again" in by_id[f"c{k}"].message for k in range(3, 8))
