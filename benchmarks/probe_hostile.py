@@ -304,7 +304,7 @@ def probes() -> list[Probe]:
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
-            + round_eleven() + round_twelve() + round_thirteen())
+            + round_eleven() + round_twelve() + round_thirteen() + round_fourteen())
 
 
 def _example(name: str) -> str:
@@ -2345,6 +2345,112 @@ def round_thirteen() -> list[Probe]:
     out.append(Probe("r13: answers TOML: 10⁴ claims each carrying numbers", ("verify", "{d}/a.toml", "--json"),
                      {"s.toml": S2, "a.toml": answers([(f"c{k}", f"z^{{(1)}}_1 = {k}.5 \\cdot 0.1 + {k}.25 = {k * 0.05 + k + 0.25:.4f}")
                                                        for k in range(10000)], extra=given)}, (2,), says="a.toml"))
+    return out
+
+
+def round_fourteen() -> list[Probe]:
+    """Round fourteen (issue 12, fifteenth pass): what the fourteenth round added — equations side by side as rows
+    ``line N.k`` (chainrows.side_by_side), ℓ as the whole objective (lossname.ell_is_the_objective, ``ell =
+    "objective"``), functions defined by a quantity's letter (funcdef: ``a(x) = \\frac{1}{1+e^{-x}}``, ``f(x; θ)``), layers
+    as bare digits after ∂ (digitlayers), weights given transposed and x typed as a list (givenorientation), and
+    document.py's fences (```math, indented, ```{r}), ``\\\\$…$`` inline math and ``**Q1:**`` paragraphs — as an attacker
+    (size, nesting, repetition, unicode, unclosed constructs) and as an unlucky user (valid, unusual: right verdicts)."""
+    out: list[Probe] = []
+    d2, right = D2_TAGGED, {"d2": {"correct"}}
+    maybe = {"d2": {"correct", "unchecked"}}
+    md = _document_probes(out, "r14: ")
+    sig = spec(layer(3, '"sigmoid"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy")
+    reg = S2 + '\n[regularization]\nname = "l2"\nlambda = 0.01\n'
+
+    # -- chainrows.side_by_side: displays split at \quad, ,\quad, \qquad ------------------------------------------------------
+    md("side by side: one display of 10⁴ equations joined by , \\quad (past MAX_PARTS)",
+       "$$" + ", \\quad ".join(f"z_{{{k}}} = {k}" for k in range(10000)) + "$$\n\n" + d2, verdicts=right)
+    md("side by side: 199 distinct equations joined by \\qquad (just under MAX_PARTS)",
+       "$$" + " \\qquad ".join(f"\\delta^{{(2)}} = \\hat y - y + {k} - {k}" for k in range(199)) + " \\tag{row}$$\n\n" + d2,
+       verdicts={"d2": {"correct"}, "row": {"correct", "unchecked"}})
+    md("side by side: 1990 displays of two equations each (3980 rows line N.k)",
+       "".join(f"$$\\delta^{{(2)}} = \\hat y - y + {k} - {k}, \\quad \\delta^{{(2)}} = \\hat y - y$$\n\n" for k in range(1990)),
+       (0, 1, 2))
+    md("side by side: \\qquad inside braces nested 10⁴ deep, and 10⁵ \\quad with no equation",
+       "$$\\delta^{(2)} = " + "{\\qquad " * 10000 + "\\hat y - y" + "}" * 10000 + " \\quad a = b$$\n\n$$"
+       + "\\quad " * 100000 + "$$\n\n$$" + "\\qquad" * 50000 + "=" * 10 + "$$\n\n" + d2, verdicts=right)
+    md("side by side: \\text{and} 10⁴ times, \\quad \\text{and} \\quad alternating",
+       "$$" + " \\quad \\text{and} \\quad ".join(["\\delta^{(2)} = \\hat y - y"] * 150) + "$$\n\n$$a = b"
+       + " \\text{and} " * 10000 + "$$\n\n" + d2, verdicts=right)
+    # -- lossname: ℓ the whole objective ------------------------------------------------------------------------------------------
+    md("ell objective: 1990 definitions of \\mathcal{L} each with a norm and λ, then its gradient",
+       "".join(f"$$\\mathcal{{L}} = \\frac{{1}}{{2}} \\| \\hat y - y \\|^2 + \\frac{{\\lambda}}{{2}} \\sum_l \\| W^{{(l)}} "
+               f"\\|_F^2 + {k} - {k}$$\n\n" for k in range(1990)) + d2, spec_text=reg, verdicts=maybe)
+    md("ell objective: \\| 10⁵ times and \\lVert unclosed 10⁴ times in ℓ's definition",
+       "$$\\mathcal{L} = " + "\\| " * 100000 + "$$\n\n$$\\ell = \\frac{1}{2}" + "\\lVert " * 10000 + "\\hat y - y$$\n\n"
+       "$$\\ell(" + "(" * 5000 + "x" + ")" * 5000 + ") = \\lambda$$\n\n" + d2, spec_text=reg, verdicts=maybe)
+    out.append(Probe("r14: ell objective: answers TOML with [notation] ell = \"objective\" and 1990 claims",
+                     ("verify", "{d}/a.toml", "--json"),
+                     {"s.toml": reg, "a.toml": answers([("d2", DELTA2)] + [(f"c{k}", "\\frac{\\partial \\ell}{\\partial W^{(2)}} = "
+                                                        f"\\delta^{{(2)}} {{h^{{(1)}}}}^\\top + \\lambda W^{{(2)}} + {k} - {k}")
+                                                       for k in range(1990)], extra='[notation]\nell = "objective"\n')},
+                     (0, 1, 2), {"d2": {"correct", "unchecked"}}))
+    # -- funcdef: a(x) = \frac{1}{1+e^{-x}}, f(x; θ) -------------------------------------------------------------------------------
+    md("function definitions: 990 distinct a(x) = … chains, and a(x) nested 10⁴ deep (990 × 2 links: within the 2000 parts)",
+       "".join(f"$$a(x) = \\frac{{1}}{{1+e^{{-x}}}} = \\frac{{e^x}}{{1+e^x}} + {k} - {k}$$\n\n" for k in range(990))
+       + "$$a(x) = " + "a(" * 10000 + "x" + ")" * 10000 + "$$\n\n$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n",
+       spec_text=sig, verdicts=right)
+    md("function definitions: circular a(x) = h(x), h(x) = a(x), a(x) = a(a(x)), 1000 times",
+       "".join(f"$$a(x) = h(x) + {k} - {k}$$\n\n$$h(x) = a(x)$$\n\n$$a(x) = a(a(x))$$\n\n$$a(x) = \\frac{{1}}{{1+e^{{-a(x)}}}}$$"
+               "\n\n" for k in range(490)) + "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n", spec_text=sig, verdicts=right)
+    md("function definitions: \\frac{1}{1+\\frac{1}{1+…}} 10⁴ deep, f(x; ;;;…) with 10⁵ semicolons",
+       "$$a(x) = " + "\\frac{1}{1+" * 10000 + "e^{-x}" + "}" * 10000 + "$$\n\n$$\\hat y = f(x; " + "; " * 100000 + "W)$$\n\n"
+       "$$f(x;" + " W, b" * 20000 + ") = \\hat y$$\n\n$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n", spec_text=sig, verdicts=right)
+    # -- digitlayers: ∂z^{2} read as ∂z^{(2)} ----------------------------------------------------------------------------------------
+    paren = "$$z^{(1)} = W^{(1)} x + b^{(1)}$$\n\n"
+    md("digit layers: \\partial z^{2} 10⁵ times in one claim, and 10⁵ unclosed z^{(",
+       paren + "$$\\frac{\\partial J}{\\partial z^{2}} = " + " + ".join(["\\partial z^{2}"] * 20000) + "$$\n\n$$"
+       + "z^{(" * 100000 + "$$\n\n" + d2, verdicts=right)
+    md("digit layers: 1990 distinct claims ∂J/∂z^{d} with d up to 10⁹, and \\partial\\mathbf{ unclosed",
+       paren + "".join(f"$$\\frac{{\\partial J}}{{\\partial z^{{{k * 500000 % 10 if k % 2 else 2}}}}} = \\hat y - y + {k} - {k}$$\n\n"
+                       for k in range(1990)) + "$$\\partial \\mathbf{z^{2} " * 10 + "$$\n\n", verdicts={})
+    # -- givenorientation: weights given transposed, x typed as a list ----------------------------------------------------------------
+    col = "\\begin{pmatrix} " + " \\\\ ".join(" & ".join("0.1" for _ in range(2)) for _ in range(3)) + " \\end{pmatrix}"
+    md("given orientation: 1990 claims using W^{(2)} given transposed (3×2), x as a list",
+       f"$$W^{{(2)}} = {col}$$\n\nInput $x = [0.5, -1.0]$\n\n"
+       + "".join(f"$$\\frac{{\\partial J}}{{\\partial W^{{(2)}}}} = \\delta^{{(2)}} h^{{(1)T}} + {k} - {k}$$\n\n" for k in range(1990))
+       + d2, verdicts=maybe)
+    md("given orientation: W^{(l)} for l up to 10¹⁸ given transposed, a 300×300 matrix",
+       "".join(f"$$W^{{({10 ** (k % 19)})}} = {col}$$\n\n" for k in range(500))
+       + "$$W^{(1)} = \\begin{pmatrix} " + " \\\\ ".join(" & ".join(["1"] * 300) for _ in range(300)) + " \\end{pmatrix}$$\n\n"
+       + d2, verdicts=maybe)
+    # -- document: fences, \\$…$, **Q1:** paragraphs ------------------------------------------------------------------------------
+    md("fences: 2.5·10⁴ ```{r} blocks each holding $ and $$, then a claim",
+       "```{r}\nx <- df$col; y <- \"$$\"\n```\n" * 25000 + "\n" + d2, verdicts=right)
+    md("fences: 6·10⁴ unclosed ```{r} openers and ~~~ openers alternating",
+       "".join("```{r, echo=FALSE}\n" if k % 2 else "~~~ python\n" for k in range(60000)) + "\n" + d2, verdicts=maybe)
+    md("fences: ```math inside ```{r} inside ```math, indented 0–8 spaces, 10⁴ levels",
+       "".join(" " * (k % 9) + ("```math\n" if k % 2 else "```{r}\n") for k in range(10000)) + "$\\delta^{(2)} = \\hat y - y$\n"
+       + "```\n" * 10000 + d2, verdicts=maybe)
+    md("inline math: \\\\$ 2·10⁵ times, and \\\\$…$ 1990 claims",
+       "\\\\$ " * 200000 + "\n\n" + "".join(f"step {k}: \\\\$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$\n\n" for k in range(1990)),
+       (0, 1, 2))
+    md("question paragraphs: 2.4·10⁴ **Qk:** paragraphs, labels up to Q10⁹⁰, unicode marks in labels",
+       "".join(f"**Q{k * 10 ** (k % 90)}:** ok\n\n" for k in range(12000)) + "**Q\u200f1\u0301:** x\n\n" * 12000
+       + "**Q1:** " + d2, verdicts={"d2": {"correct", "unchecked"}})
+    md("question paragraphs: 1990 **Qk:** paragraphs each with a claim, under # headings",
+       "".join(f"# Part {k}\n\n**Q{k}:** $\\delta^{{(2)}} = \\hat y - y + {k} - {k}$\n\n" for k in range(1990)), (0, 1, 2))
+    # -- an unlucky user: valid but unusual input ------------------------------------------------------------------------------
+    md("unlucky: a(x) = σ as a chain and beside another definition, d a(x)/dx (sigmoid network)",
+       "$$a(x) = \\frac{1}{1+e^{-x}} = \\frac{e^x}{1+e^x} \\tag{chain}$$\n\n$$\\frac{d a(x)}{dx} = a(x)(1 - a(x)) \\tag{da}$$\n\n"
+       "$$a(x) = \\frac{1}{1+e^{-x}}, \\qquad a(y) = \\frac{1}{1+e^{-y}} \\tag{two}$$\n\n$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n",
+       spec_text=sig, verdicts={"chain": {"correct"}, "da": {"correct"}, "two": {"correct"}, "d2": {"correct"}})
+    md("unlucky: ℓ = ½‖ŷ − y‖² (a norm, no penalty) beside J's penalty: ∂ℓ/∂W^{(2)} without λW",
+       "$$\\mathcal{L} = \\frac{1}{2} \\| \\hat{y} - y \\|^2 \\tag{def}$$\n\n$$J = \\mathcal{L} + \\frac{\\lambda}{2} \\sum_l "
+       "\\| W^{(l)} \\|_F^2 \\tag{j}$$\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} \\tag{g}$$\n\n"
+       + d2, spec_text=reg, verdicts={"def": {"correct"}, "g": {"correct"}, "d2": {"correct"}})
+    md("unlucky: R Markdown: ```{r} with $ and $$, \\\\$ inline math, **Q1:** and an indented ```math fence",
+       "---\ntitle: HW\noutput: html_document\n---\n\n```{r setup}\nlibrary(x); d$y <- 2; cat(\"$$\")\n```\n\n"
+       "**Q1:** the output error is \\\\$\\delta^{(2)} = \\hat y - y$ here.\n\n- list\n  ```math\n  \\delta^{(2)} = \\hat y - y\n"
+       "  ```\n\n" + d2, verdicts=right)
+    md("unlucky: ∂z^{2} after ∂ with layers in parentheses elsewhere, and 1 - a^2 a square",
+       paren + "$$\\frac{\\partial J}{\\partial z^{2}} = \\hat y - y \\tag{dz}$$\n\n" + d2,
+       verdicts={"dz": {"correct"}, "d2": {"correct"}})
     return out
 
 

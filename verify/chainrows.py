@@ -109,11 +109,15 @@ def side_by_side(claims: list[Claim], results: list[ClaimResult], row_lines: dic
     that id with its own equation's verdict (the claim's ``links``), once every pass has settled the claim's verdict; a
     claim no longer correct or incorrect (revised, or never judged) gives its rows its own verdict and reason. An
     equation that starts on a later line of the display is named by its own line (``line 505.2`` after ``line 503.1``:
-    ``row_lines``, claim id -> each equation's line, from document.extract)."""
+    ``row_lines``, claim id -> each equation's line, from document.extract). Each row shows its equation as the answer
+    wrote it (``r.latex``, restored after the readings that rewrite a claim: funcdef's ``a(x)`` read as ``g(x)``), split
+    as the claim read when the text as written splits otherwise."""
     for c, r in zip(claims, results, strict=True):
         if r.rows or not _LINE_ID.fullmatch(r.id):
             continue
-        pieces = _top_rows(c.latex)
+        pieces = _top_rows(r.latex)
+        if len(pieces) != len(r.links) and r.latex != c.latex:
+            pieces = _top_rows(c.latex)
         if len(pieces) < 2 or len(r.links) != len(pieces):
             continue
         n, judged = len(pieces), r.verdict in ("correct", "incorrect", "carried_forward")

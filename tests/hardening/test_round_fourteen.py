@@ -73,6 +73,19 @@ def test_a_function_defined_in_a_chain_or_beside_another(tmp_path):
     assert sorted(set(want.values())) == ["correct", "incorrect"]  # (the oracle found both kinds)
 
 
+def test_rows_side_by_side_show_the_equations_as_written(tmp_path):
+    """A display of two definitions side by side, read as g(x) and g(y): its rows ``line 1.1``, ``line 1.2`` show
+    ``a(x) = …`` and ``a(y) = …`` as written (the claim itself always did), with NumPy's verdicts."""
+    (tmp_path / "s.toml").write_text(SIG)
+    (tmp_path / "h.md").write_text("$$a(x) = \\frac{1}{1+e^{-x}}, \\qquad a(y) = \\frac{1}{2+e^{-y}}$$\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    v = np.linspace(-3, 3, 13)
+    want = ["correct" if np.allclose(f(v), _sigma(v)) else "incorrect"
+            for f in (lambda x: 1 / (1 + np.exp(-x)), lambda y: 1 / (2 + np.exp(-y)))]
+    assert [(r.id, r.latex, r.verdict) for r in results[0].rows] == [
+        ("line 1.1", "a(x) = \\frac{1}{1+e^{-x}}", want[0]), ("line 1.2", "a(y) = \\frac{1}{2+e^{-y}}", want[1])]
+
+
 def test_a_primed_letter_is_left_to_the_parser(tmp_path):
     """Bishop's ``h'(a) = 1 - h(a)^2`` (tanh hidden units) is the parser's own reading, not rewritten: still judged,
     and right (d tanh/da = 1 − tanh², by central differences)."""
