@@ -1879,11 +1879,14 @@ class Judge:
             layered = LayerReading(self)
             claims = layered.prepare(claims)
         from .funcdef import read_as_function
-        from .lossname import ell_is_the_mean, ell_is_the_objective, unlabel
+        from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, unlabel
 
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)
         labelled = {**labelled, **defined}
+        if self.net.regularizer is not None:  # 𝓛 = 1/m Σ ℓ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) + λ/2 Σ‖W‖²: 𝓛 is J, ℓ one example's loss
+            claims, named = calligraphic_objective(claims)
+            labelled = {**labelled, **{k: labelled.get(k, v) for k, v in named.items()}}
         from .thresholds import CHANGE, ThresholdReading
 
         thresholds = ThresholdReading.detect(self.net, claims)  # Zhou's θ_j, γ_h subtracted (verify/thresholds.py)

@@ -57,6 +57,40 @@ def ell_is_the_objective(claims) -> bool:
     return False
 
 
+#: 𝓛 defined (at the start of a claim), and the letters the reading keeps apart from it
+_DEFINES_CAL_L = re.compile(r"\s*\\mathcal\s*\{\s*L\s*\}\s*(?:\([^=()]{0,40}\)\s*)?=")
+_CAL_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}")
+_ELL = re.compile(r"\\ell(?![A-Za-z])")
+_J = re.compile(r"(?<![A-Za-z\\])J(?![A-Za-z])")
+
+
+def calligraphic_objective(claims) -> tuple[list, dict]:
+    """(the claims with 𝓛 read as J, {claim id: the text as written}) when the answer defines 𝓛 as the whole
+    objective through one example's loss ℓ, ``\\mathcal{L} = \\frac{1}{m} \\sum_i \\ell(\\hat y^{(i)}, y^{(i)}) +
+    \\frac{\\lambda}{2} \\sum_l \\|W^{(l)}\\|_F^2``, and writes no J: the reader reads ℓ and 𝓛 as one letter (one
+    example's loss, or with ``ell_is_the_objective`` both the whole objective), and here they are two — 𝓛 the objective
+    (J, penalty included), ℓ the example's data loss. Read as one, the answer's right ``\\ell(\\hat y, y) = ½‖ŷ − y‖²``
+    and ∂ℓ/∂W⁽²⁾ = δ⁽²⁾h⁽¹⁾ᵀ were judged against the objective with its penalty: "incorrect" (issue 12, fifteenth round).
+    Call it only when the spec has a penalty. One linear scan of each claim."""
+    defined = False
+    for c in claims:
+        m = _DEFINES_CAL_L.match(c.latex)
+        if m and _PENALTY.search(c.latex, m.end()) and _ELL.search(c.latex, m.end()):
+            defined = True
+        if _J.search(c.latex):
+            return list(claims), {}
+    if not defined:
+        return list(claims), {}
+    out, originals = [], {}
+    for c in claims:
+        text = _CAL_L.sub("J", c.latex)
+        if text != c.latex:
+            originals[c.id] = c.latex
+            c = replace(c, latex=text)
+        out.append(c)
+    return out, originals
+
+
 #: a penalty term in an objective's definition: λ, a norm of the weights (‖W^{(l)}‖_F², \lVert \theta \rVert), Ω(θ),
 #: R(W) — not any norm: one example's loss ½‖ŷ − y‖² is a norm of the residual, its data term alone (a reading of
 #: every norm as a penalty made ``\mathcal{L} = \frac{1}{2}\|\hat y - y\|^2`` the whole objective: its derivatives

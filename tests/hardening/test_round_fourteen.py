@@ -117,15 +117,15 @@ def _gradients(lam: float):
         e[i] = 1e-6
         g[i] = (loss(w2 + e) - loss(w2 - e)) / 2e-6
     h = np.tanh(w1 @ x + b1)
-    return g, np.outer(w2 @ h + b2 - y, h)
+    return g, np.outer(w2 @ h + b2 - y, h), w2
 
 
 def test_a_norm_of_the_residual_is_not_a_penalty(tmp_path):
     """ℓ defined as ½‖ŷ − y‖² (a norm, no λ) is one example's data loss: its gradient δ⁽²⁾h⁽¹⁾ᵀ is right for ℓ (finite
     differences of ℓ without the penalty) and J's needs λW⁽²⁾ (with it); before, the norm made ℓ the whole objective and
     the first was "incorrect". ℓ written with ‖W‖² beside it is the whole objective, as before."""
-    data, plain = _gradients(0.0)
-    whole, _ = _gradients(0.01)
+    data, plain, _ = _gradients(0.0)
+    whole, _, _ = _gradients(0.01)
     want_l = "correct" if np.allclose(data, plain, atol=1e-5) else "incorrect"
     want_whole = "correct" if np.allclose(whole, plain, atol=1e-5) else "incorrect"
     assert (want_l, want_whole) == ("correct", "incorrect")
@@ -172,3 +172,26 @@ def test_a_bare_neurons_claims_are_read_again_a_bounded_number_of_times(tmp_path
     assert calls[0] == 4  # (line 3's a = σ(z) is read again too: it is the first)
     assert [by_id[f"c{k}"].verdict for k in range(8)] == ["correct" if right else "incorrect"] * 3 + ["unchecked"] * 5
     assert all("not read again" in by_id[f"c{k}"].message for k in range(3, 8))
+
+
+def test_the_objective_named_by_calligraphic_l_beside_one_examples_ell(tmp_path):
+    """𝓛 = ℓ(ŷ, y) + (λ/2) Σ‖W‖²: 𝓛 the whole objective, ℓ one example's data loss — two letters the reader read as one
+    (both the objective, so ℓ's right gradient was "incorrect" and ℓ's gradient with λW "correct": a false accept). Each
+    verdict is now the one the central differences give (of ℓ without the penalty, of 𝓛 with it)."""
+    data, plain, w2 = _gradients(0.0)
+    whole, _, _ = _gradients(0.01)
+    claims = {"dl": ("\\ell", "", plain), "dL": ("\\mathcal{L}", " + \\lambda W^{(2)}", plain + 0.01 * w2),
+              "dL0": ("\\mathcal{L}", "", plain), "dl1": ("\\ell", " + \\lambda W^{(2)}", plain + 0.01 * w2)}
+    doc = ("$$\\mathcal{L} = \\ell(\\hat y, y) + \\frac{\\lambda}{2} \\sum_l \\| W^{(l)} \\|_F^2 \\tag{def}$$\n\n"
+           "$$\\ell(\\hat y, y) = \\frac{1}{2} (\\hat y - y)^T (\\hat y - y) \\tag{ell}$$\n\n")
+    want = {"def": "correct", "ell": "correct"}
+    for cid, (letter, extra, claimed) in claims.items():
+        doc += f"$$\\frac{{\\partial {letter}}}{{\\partial W^{{(2)}}}} = \\delta^{{(2)}} h^{{(1)T}}{extra} \\tag{{{cid}}}$$\n\n"
+        truth = data if letter == "\\ell" else whole
+        want[cid] = "correct" if np.allclose(claimed, truth, atol=1e-5) else "incorrect"
+    assert sorted(set(want.values())) == ["correct", "incorrect"]
+    (tmp_path / "s.toml").write_text(REG)
+    (tmp_path / "h.md").write_text(doc)
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    assert {r.id: r.verdict for r in results} == want
+    assert results[2].latex.startswith("\\frac{\\partial \\ell}") and "\\mathcal{L}" in results[3].latex  # (as written)
