@@ -63,7 +63,8 @@ _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[
 _HEADING = re.compile(r"^(?:#{1,6}[ \t]*|\*\*[ \t]*|\\(?:sub)*section\*?\{[ \t]*)" + _LABEL + r"\b"
                       r"|^[ \t]{0,3}[*_]{0,2}" + _LABEL + r"[*_]{0,2}[ \t]*[:.)]", re.I | re.M)
 #: any heading: Markdown's ``#`` … ``######`` and LaTeX's sections (the end of a question's scope), and code fences
-_ANY_HEADING = re.compile(r"^(?:#{1,6}(?=[ \t])|\\(?:sub)*section\*?\{|[ \t]{0,8}```)", re.M)
+#: (``` or ~~~: a fence closes at a line opened by its own character)
+_ANY_HEADING = re.compile(r"^(?:#{1,6}(?=[ \t])|\\(?:sub)*section\*?\{|[ \t]{0,8}(?:```|~~~))", re.M)
 #: a connective written as text at the start of a row: \text{where }, \text{and }, \text{Thus, } (rudra's aligned rows)
 _LEADING_CONNECTIVE = re.compile(r"^\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:where|and|thus|so|hence|then|therefore|since|with|"
                             r"also|similarly|now)\s*,?\s*\}\s*(?=\S)", re.I)
@@ -462,19 +463,27 @@ def _plain(text: str, lines: _LineCounter):
 def _question_scopes(text: str) -> list[tuple[int, str | None]]:
     """Where each question's scope starts (its label) and ends (None). A question heading (``## Question 5``) lasts to
     the next question, over the sections under it; a question paragraph (``**Q1:** …``, ``Q1: …``) ends at the next
-    heading too, so the claims under a later heading that is no question are ``line N`` again."""
-    marks = [(m.start(), m) for m in _HEADING.finditer(text)]
-    fenced = False  # (a ``# comment`` in a fenced code block is no heading)
+    heading too, so the claims under a later heading that is no question are ``line N`` again. Nothing inside a fenced
+    code block is a heading: a ``# Q2: the gradient`` comment in a Python or R cell (```` ```{r} ````) started question
+    Q2 there, so the claims after it, still the answer to Q1, were named Q2.1, … and the real Q2's shifted (a rubric
+    naming Q2.1 graded another claim)."""
+    marks: list = [(m.start(), m) for m in _HEADING.finditer(text)]
+    fences = []  # (position, the fence's character)
     for m in _ANY_HEADING.finditer(text):
-        if m.group(0).lstrip(" \t").startswith("```"):
-            fenced = not fenced
-        elif not fenced:
+        fence = m.group(0).lstrip(" \t")[:1]
+        if fence in ("`", "~"):
+            fences.append((m.start(), fence))
+        else:
             marks.append((m.start(), None))
     marks.sort(key=lambda t: (t[0], t[1] is None))
+    blocks = _fenced_blocks(fences)
     scopes: list[tuple[int, str | None]] = []
     paragraph = False  # the open question is a paragraph: the next heading ends it
+    k = 0  # (blocks[k]: the first block that does not end before the mark)
     for pos, m in marks:
-        if scopes and scopes[-1][0] == pos:
+        while k < len(blocks) and blocks[k][1] < pos:
+            k += 1
+        if k < len(blocks) and blocks[k][0] < pos or scopes and scopes[-1][0] == pos:
             continue
         if m is not None:
             scopes.append((pos, re.sub(r"\s+", "", m.group(1) or m.group(2)).replace("Question", "Q").replace("question", "Q")))
@@ -494,6 +503,25 @@ def question_alias(cid: str) -> str | None:
     to Q, as under ``## Question 2`` (``Problem1.3`` -> ``Q1.3``); None for any other id. The claim keeps its own id;
     a rubric's ``expects`` and verify_corpus find it by this one when no claim has the id asked for."""
     return _Q_WORDS.sub("Q", cid) if _Q_WORDS.match(cid) else None
+
+
+def _fenced_blocks(fences: list) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block, from its fence lines in order ((position, "`" or "~")): a fence closes at
+    the next line opened by its own character; one never closed is no block (as ``_scan`` reads it). One pass."""
+    after: list = [None] * len(fences)  # the next fence line of the same character
+    seen: dict = {}
+    for i in range(len(fences) - 1, -1, -1):
+        after[i] = seen.get(fences[i][1])
+        seen[fences[i][1]] = i
+    blocks, i = [], 0
+    while i < len(fences):
+        j = after[i]
+        if j is None:
+            i += 1
+            continue
+        blocks.append((fences[i][0], fences[j][0]))
+        i = j + 1
+    return blocks
 
 
 def _heading_at(headings: list, starts: list, eq: _Eq) -> str | None:

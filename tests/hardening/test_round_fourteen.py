@@ -14,6 +14,8 @@ import re
 import numpy as np
 
 from gradproof.verify.cli import verify_file
+from gradproof.verify.document import extract
+from test_round_ten import cpu
 
 SIG = ('name = "s"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n[[layers]]\nunits = 1\nactivation = '
        '"sigmoid"\n[loss]\nname = "binary_cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
@@ -195,3 +197,26 @@ def test_the_objective_named_by_calligraphic_l_beside_one_examples_ell(tmp_path)
     results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
     assert {r.id: r.verdict for r in results} == want
     assert results[2].latex.startswith("\\frac{\\partial \\ell}") and "\\mathcal{L}" in results[3].latex  # (as written)
+
+
+# -- document: question headings inside fenced code blocks ------------------------------------------------------------------
+def test_a_question_label_inside_a_code_block_is_no_heading():
+    """``# Q2: …`` as a comment in a Python cell, ``**Q3:**`` in an R block (```` ~~~ ```` holding a ```` ``` ````) are
+    code, not questions: the claims after them stay Q1's, the real ``## Q2`` starts Q2 (ids by hand); a fence never
+    closed is no block (the heading after it counts), as the math scanner reads it."""
+    text = ("## Q1\n\n$$a = 1$$\n\n```python\n# Q2: the gradient, numerically\ng = 1\n```\n\n$$b = 2$$\n\n"
+            "~~~{r}\n**Q3:** no\n```\n# Q4 x\n~~~\n\n$$c = 3$$\n\n## Q2\n\n$$d = 4$$\n\n```unclosed\n\n## Q3\n\n$$e = 5$$\n")
+    assert [c.id for c in extract(text)] == ["Q1.1", "Q1.2", "Q1.3", "Q2.1", "Q3.1"]
+
+
+def test_many_code_blocks_holding_question_labels_scan_in_linear_time():
+    """1990 real question headings with a claim each, 10 fenced blocks after each claim holding ``# Q{k}`` and
+    ``**Q{k}:**`` (19 900 blocks, 40 000 labels in code): every claim is ``Q{k}.1`` of its own heading (by hand), in
+    bounded CPU time (one pass over the fences)."""
+    block = "```{{r}}\n# Q{0}\n**Q{1}:** x\n```\n"
+    text = "".join(f"## Q{k}\n\n$x_{{{k}}} = {k}$\n\n" + "".join(block.format(k + 1, k + j) for j in range(10))
+                   for k in range(1, 1991))
+    t0 = cpu()
+    claims = extract(text)
+    assert cpu() - t0 < 4
+    assert [c.id for c in claims] == [f"Q{k}.1" for k in range(1, 1991)]
