@@ -25,6 +25,7 @@ from dataclasses import replace
 from gradproof.derive import limits
 
 from .judge import _NOTATION_UNREAD, Claim, ClaimResult, _top_rows, _top_sides
+from .surface import split_statements
 
 #: a claim numbered by its line alone (``line 27``, not ``line 27.2``, a tag or a question's ``Q2.1``)
 _LINE_ID = re.compile(r"line \d+")
@@ -111,9 +112,12 @@ def side_by_side(claims: list[Claim], results: list[ClaimResult], row_lines: dic
     equation that starts on a later line of the display is named by its own line (``line 505.2`` after ``line 503.1``:
     ``row_lines``, claim id -> each equation's line, from document.extract). Each row shows its equation as the answer
     wrote it (``r.latex``, restored after the readings that rewrite a claim: funcdef's ``a(x)`` read as ``g(x)``), split
-    as the claim read when the text as written splits otherwise."""
+    as the claim read when the text as written splits otherwise. A claim of several statements (``A \\implies B,
+    \\quad C``) has no such rows: its links are its statements (Judge._check_one splits at the implication first), not
+    the equations a split at ``\\quad`` lists — zipped with those, a row holding a wrong B was "correct" and the right
+    C beside it "incorrect"."""
     for c, r in zip(claims, results, strict=True):
-        if r.rows or not _LINE_ID.fullmatch(r.id):
+        if r.rows or not _LINE_ID.fullmatch(r.id) or len(split_statements(c.latex)) > 1:
             continue
         pieces = _top_rows(r.latex)
         if len(pieces) != len(r.links) and r.latex != c.latex:

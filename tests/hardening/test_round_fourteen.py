@@ -220,3 +220,29 @@ def test_many_code_blocks_holding_question_labels_scan_in_linear_time():
     claims = extract(text)
     assert cpu() - t0 < 4
     assert [c.id for c in claims] == [f"Q{k}.1" for k in range(1, 1991)]
+
+
+# -- chainrows.side_by_side: rows of a claim of several statements -----------------------------------------------------------
+S2 = REG.split("[regularization]")[0]
+
+
+def test_no_rows_from_equations_side_by_side_across_an_implication(tmp_path):
+    """``δ = ŷ − y ⟹ ∂J/∂b = 2δ, \\quad ∂J/∂b = δ``: the judge's links are the two statements (the second holding the
+    wrong 2δ — central differences give ∂J/∂b⁽²⁾ = δ⁽²⁾ = ŷ − y), but the rows listed the equations split at ``\\quad``
+    and took the statements' verdicts in turn: the row holding the wrong 2δ was "correct", the right ∂J/∂b = δ beside it
+    "incorrect". Such a claim keeps its own verdict and gets no rows; the same equations without the implication do."""
+    rng = np.random.default_rng(5)
+    x, y = rng.normal(size=2), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    loss = lambda b: 0.5 * np.sum((w2 @ np.tanh(w1 @ x + b1) + b - y) ** 2)  # noqa: E731
+    grad = np.array([(loss(b2 + e) - loss(b2 - e)) / 2e-6 for e in np.eye(2) * 1e-6])
+    delta = w2 @ np.tanh(w1 @ x + b1) + b2 - y
+    assert np.allclose(grad, delta, atol=1e-5) and not np.allclose(grad, 2 * delta, atol=1e-5)
+    db, db2 = "\\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}", "\\frac{\\partial J}{\\partial b^{(2)}} = 2\\delta^{(2)}"
+    (tmp_path / "s.toml").write_text(S2)
+    (tmp_path / "h.md").write_text(f"$$\\delta^{{(2)}} = \\hat y - y \\implies {db2}, \\quad {db}$$\n\n"
+                                   f"$$\\delta^{{(2)}} = \\hat y - y, \\quad {db2}, \\quad {db}$$\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    assert results[0].verdict == "incorrect" and results[0].rows == [], results[0].message
+    assert [(r.id, r.verdict) for r in results[1].rows] == [("line 3.1", "correct"), ("line 3.2", "incorrect"),
+                                                            ("line 3.3", "correct")]
