@@ -2451,6 +2451,23 @@ def round_fourteen() -> list[Probe]:
     md("unlucky: ∂z^{2} after ∂ with layers in parentheses elsewhere, and 1 - a^2 a square",
        paren + "$$\\frac{\\partial J}{\\partial z^{2}} = \\hat y - y \\tag{dz}$$\n\n" + d2,
        verdicts={"dz": {"correct"}, "d2": {"correct"}})
+    md("unlucky: 𝓛 = ℓ(ŷ, y) + λ/2 Σ‖W‖² (𝓛 the objective, ℓ one example's loss), their gradients right and wrong",
+       "$$\\mathcal{L} = \\ell(\\hat y, y) + \\frac{\\lambda}{2} \\sum_l \\| W^{(l)} \\|_F^2 \\tag{def}$$\n\n"
+       "$$\\frac{\\partial \\ell}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} \\tag{gl}$$\n\n"
+       "$$\\frac{\\partial \\mathcal{L}}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} + \\lambda W^{(2)} \\tag{gL}$$\n\n"
+       "$$\\frac{\\partial \\ell}{\\partial W^{(2)}} = \\delta^{(2)} h^{(1)T} + \\lambda W^{(2)} \\tag{bad}$$\n\n" + d2,
+       spec_text=reg, verdicts={"def": {"correct"}, "gl": {"correct"}, "gL": {"correct"}, "bad": {"incorrect"},
+                                "d2": {"correct"}})
+    md("unlucky: '# Q2: …' commented in a Python cell inside Q1's answer, then ## Q2 (ids by question)",
+       "## Q1\n\n$$\\delta^{(2)} = \\hat y - y$$\n\n```python\n# Q2: the gradient, numerically\ng = 1\n```\n\n"
+       "$$\\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}$$\n\n## Q2\n\n$$\\frac{\\partial J}{\\partial b^{(2)}} = "
+       "2 \\delta^{(2)}$$\n\n", verdicts={"Q1.1": {"correct"}, "Q1.2": {"correct"}, "Q2.1": {"incorrect"}})
+    md("unlucky: δ = ŷ − y ⟹ ∂J/∂b = 2δ, \\quad ∂J/∂b = δ (rows across an implication)",
+       "$$\\delta^{(2)} = \\hat y - y \\implies \\frac{\\partial J}{\\partial b^{(2)}} = 2\\delta^{(2)}, \\quad "
+       "\\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}$$\n\n", verdicts={"line 1": {"incorrect"}})
+    md("fences: 1990 code blocks each holding '# Q{k}' between 1990 question headings with a claim each",
+       "".join(f"## Q{k}\n\n$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$\n\n```{{r}}\n# Q{k + 1}\n**Q{k + 2}:** x\n```\n\n"
+               for k in range(1, 1991)), (0, 1, 2))
     return out
 
 
