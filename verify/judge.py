@@ -2901,7 +2901,7 @@ _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 _A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
 #: what a piece of a row states: an equation, a value stated with ≈, an update (W ← W − η g)
 _STATES = re.compile(r"=|\\approx(?![A-Za-z])|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
-_QUAD = re.compile(r"[,;]\s*\\q?quad")
+_QUAD = re.compile(r"(?<!\\)[,;](?:\s*\\[,;:! ])*\s*\\q?quad")  # (not the ; of \; : `, \; \quad` one break)
 _AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
 
 

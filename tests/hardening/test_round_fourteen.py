@@ -246,3 +246,15 @@ def test_no_rows_from_equations_side_by_side_across_an_implication(tmp_path):
     assert results[0].verdict == "incorrect" and results[0].rows == [], results[0].message
     assert [(r.id, r.verdict) for r in results[1].rows] == [("line 3.1", "correct"), ("line 3.2", "incorrect"),
                                                             ("line 3.3", "correct")]
+
+
+def test_a_comma_then_thin_space_then_quad_is_one_break(tmp_path):
+    """``δ = ŷ − y ,\\; \\quad ∂J/∂b = 2δ``: split once, between the equations (the ``;`` of ``\\;`` was taken for a
+    separator, leaving ``…,\\`` unreadable: both rows ``unchecked``); each row has the verdict central differences give
+    (∂J/∂b⁽²⁾ = δ⁽²⁾, not 2δ⁽²⁾: the test above)."""
+    (tmp_path / "s.toml").write_text(S2)
+    (tmp_path / "h.md").write_text("$$\\delta^{(2)} = \\hat y - y ,\\; \\quad \\frac{\\partial J}{\\partial b^{(2)}} = 2\\delta^{(2)}$$\n\n"
+                                   "$$\\delta^{(2)} = \\hat y - y \\,,\\! \\qquad \\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}$$\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    assert [[(r.id, r.verdict) for r in c.rows] for c in results] == [
+        [("line 1.1", "correct"), ("line 1.2", "incorrect")], [("line 3.1", "correct"), ("line 3.2", "correct")]]
