@@ -52,8 +52,9 @@ _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
                      r"|^[ \t]{0,8}(?:```|~~~)(?!math[ \t]*$)[^\n`]*$"  # (a code block: skipped, its $ are R's, the shell's)
                      r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)
-#: the line that closes a fenced code block
-_CODE_CLOSE = re.compile(r"\n[ \t]{0,8}(?:```|~~~)[ \t]*(?=\n|$)")  # (\\$x$: a line break, then math)
+#: the line that closes a fenced code block opened by ``` or by ~~~ (its own character: a ``` line inside a ~~~ block
+#: is the block's text)
+_CODE_CLOSE = {"`": re.compile(r"\n[ \t]{0,8}```[ \t]*(?=\n|$)"), "~": re.compile(r"\n[ \t]{0,8}~~~[ \t]*(?=\n|$)")}
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
@@ -356,9 +357,10 @@ def _scan(text: str, lines: _LineCounter):
             return
         tok = m.group(0)
         if tok.lstrip(" \t")[:3] in ("```", "~~~") and not tok.lstrip(" \t").startswith("```math"):
-            found = None if "code" in missing else _CODE_CLOSE.search(text, m.end())
+            fence = "code" + tok.lstrip(" \t")[0]
+            found = None if fence in missing else _CODE_CLOSE[fence[-1]].search(text, m.end())
             if found is None:  # an unclosed fence: no code block (the text after it is read as before)
-                missing.add("code")
+                missing.add(fence)
                 pos = m.start() + len(tok) - len(tok.lstrip(" \t")) + 3
             else:
                 pos = found.end()

@@ -258,3 +258,15 @@ def test_a_comma_then_thin_space_then_quad_is_one_break(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
     assert [[(r.id, r.verdict) for r in c.rows] for c in results] == [
         [("line 1.1", "correct"), ("line 1.2", "incorrect")], [("line 3.1", "correct"), ("line 3.2", "correct")]]
+
+
+def test_a_code_block_closes_at_its_own_fence():
+    """A ``~~~`` block showing Markdown that holds a ```` ``` ```` line and ``$x = 1$`` is code to its own ``~~~``: no
+    claim from it (the ```` ``` ```` line closed it, and ``$x = 1$`` was read as a claim); the claims around it are read
+    (their lines by hand); 1.5·10⁴ such blocks, and 3·10⁴ unclosed ``~~~`` openers, scan in bounded CPU time."""
+    block = "~~~markdown\n```python\nprint(1)\n```\n$x = 1$\n~~~\n"
+    text = "$a = 1$\n\n" + block + "\n$b = 2$\n"
+    assert [(c.id, c.latex) for c in extract(text)] == [("line 1", "a = 1"), ("line 10", "b = 2")]
+    t0 = cpu()
+    assert [c.latex for c in extract(block * 15000 + "~~~ r\n" * 30000 + "$c = 3$\n")] == ["c = 3"]
+    assert cpu() - t0 < 4
