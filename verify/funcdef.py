@@ -36,7 +36,7 @@ _PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{
 
 #: the letter applied to one bare variable anywhere in a claim: a(x), h (t), A(y), and primed, a'(x) (e is Euler's
 #: number, d the differential's letter: neither is a variable here)
-_APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*('?)\s*\(\s*([a-ce-z])\s*\)")
+_APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*+('?)\s*+\(\s*+([a-ce-z])\s*+\)")
 #: what a claim about the function may hold besides its variables and applications: _FORMULA_WORDS, the relation,
 #: the spacing and words between equations side by side, ∂ of a derivative
 _CLAIM_WORDS = re.compile(_FORMULA_WORDS.pattern + r"|=|\\(?:qquad|partial)(?![A-Za-z])|\\text\s*\{\s*and\s*\}")

@@ -58,8 +58,8 @@ def ell_is_the_objective(claims) -> bool:
 
 
 #: 𝓛 defined (at the start of a claim), and the letters the reading keeps apart from it
-_DEFINES_CAL_L = re.compile(r"\s*\\mathcal\s*\{\s*L\s*\}\s*(?:\([^=()]{0,40}\)\s*)?=")
-_CAL_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}")
+_DEFINES_CAL_L = re.compile(r"\s*+\\mathcal\s*+\{\s*+L\s*+\}\s*+(?:\([^=()]{0,40}\)\s*+)?=")
+_CAL_L = re.compile(r"\\mathcal\s*+\{\s*+L\s*+\}")
 _ELL = re.compile(r"\\ell(?![A-Za-z])")
 _J = re.compile(r"(?<![A-Za-z\\])J(?![A-Za-z])")
 
