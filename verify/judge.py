@@ -1884,7 +1884,8 @@ class Judge:
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)
         labelled = {**labelled, **defined}
-        if self.net.regularizer is not None:  # 𝓛 = 1/m Σ ℓ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) + λ/2 Σ‖W‖²: 𝓛 is J, ℓ one example's loss
+        if self.net.regularizer is not None and not {"ell", "L"} & set(dict(self.notation.options)):
+            # 𝓛 = 1/m Σ ℓ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) + λ/2 Σ‖W‖²: 𝓛 is J, ℓ one example's loss (unless [notation] says how ℓ, L read)
             claims, named = calligraphic_objective(claims)
             labelled = {**labelled, **{k: labelled.get(k, v) for k, v in named.items()}}
         from .thresholds import CHANGE, ThresholdReading
