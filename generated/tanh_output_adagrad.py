@@ -49,6 +49,7 @@ _PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndar
 # as a function call of its own; cold, after a training step, every call costs several µs)
 _GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
 _SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype")
+_LAYOUT_OF = operator.attrgetter("shape", "dtype")  # what an array can change in place: (shape, dtype)
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 12, 16, 24, 26)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -111,11 +112,12 @@ class _Buffers:
     """One thread's buffers of one Params: the workspace (with the batch size, dtype and buffers of its last use) and the
     pool of the last two Gradients gradients() returned."""
 
-    __slots__ = ("workspace", "n", "dtype", "ws", "pool", "arrays", "dtypes")
+    __slots__ = ("workspace", "n", "dtype", "ws", "pool", "arrays", "layouts")
 
     def __init__(self):
         self.workspace, self.n, self.dtype, self.ws, self.pool = {}, None, None, None, []
-        self.arrays, self.dtypes = (), None  # the parameter arrays _check_params accepted last, and their dtypes
+        # the parameter arrays _check_params accepted last (plain ndarrays), and their (shape, dtype) then
+        self.arrays, self.layouts = (), None
 
     def buffers(self, n, dtype):
         """The workspace's buffers for a batch of n samples in ``dtype``: the last call's when n and dtype are the same
@@ -199,18 +201,20 @@ def _check_params(params, mine=None):
     array objects again, only what an array can change in place -- its shape and its dtype (``a.shape = ...``,
     ``a.dtype = ...``) -- is compared again; its type cannot change, and the references kept in ``mine`` keep these
     objects alive, so that no other array can take their identity (until a call accepts other arrays)."""
-    try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
+    try:
         arrays = _GET_PARAMS(params)
+        # the arrays accepted last, with the shapes and dtypes they had then: four C-level calls
+        if mine is not None and all(map(operator.is_, arrays, mine.arrays)) and list(map(_LAYOUT_OF, arrays)) == mine.layouts:
+            return mine.layouts[0][1]
+        # else the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
         dtypes = list(map(_DTYPE_OF, arrays))
-        if list(map(_SHAPE_OF, arrays)) == _SHAPE_LIST:
-            if mine is not None and dtypes == mine.dtypes and all(map(operator.is_, arrays, mine.arrays)):
-                return dtypes[0]  # the arrays accepted last, with the shapes and dtypes they had then
-            dtype = dtypes[0]
-            # NumPy's built-in dtypes are single objects, which count finds by identity (an equal dtype object that is
-            # not the same one is counted by comparison)
-            if list(map(type, arrays)) == _PLAIN and dtypes.count(dtype) == len(dtypes) and dtype.kind == "f":
+        dtype = dtypes[0]
+        # NumPy's built-in dtypes are single objects, which count finds by identity (an equal dtype object that is not
+        # the same one is counted by comparison)
+        if list(map(_SHAPE_OF, arrays)) == _SHAPE_LIST and list(map(type, arrays)) == _PLAIN and dtypes.count(dtype) == len(dtypes):
+            if dtype.kind == "f":
                 if mine is not None:
-                    mine.arrays, mine.dtypes = arrays, dtypes
+                    mine.arrays, mine.layouts = arrays, list(map(_LAYOUT_OF, arrays))
                 return dtype
     except (KeyError, TypeError, AttributeError, IndexError):
         pass
