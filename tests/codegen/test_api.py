@@ -693,13 +693,25 @@ def test_the_common_case_checks_give_the_messages_and_results_of_the_general_one
                 Xb = X.copy()
                 Xb[i, j] = bad
                 assert outcome(Xb, Y) == outcome(general(Xb), general(Y)) == "ValueError: X contains NaN or infinite values; clean or impute the data first"
-        for bad in (np.nan, np.inf, -np.inf, 1.5, -0.25):
+        one, tiny = dtype(1), np.finfo(dtype).smallest_subnormal
+        # Y's range by its largest bit pattern (float32/64): the values next to its ends, -0.0 (a pattern with the sign
+        # bit: the general path decides, and accepts it) and the smallest subnormals
+        for value in (np.nan, np.inf, -np.inf, 1.5, -0.25, np.nextafter(one, dtype(2)), -tiny, -0.0, tiny, np.nextafter(one, dtype(0))):
             for i, j in np.ndindex(Y.shape):
                 Yb = Y.copy()
-                Yb[i, j] = bad
+                Yb[i, j] = value
                 got, other = outcome(X, Yb), outcome(general(X), general(Yb))
-                assert got == other and got.startswith("ValueError: Y "), (bad, got)
-                assert ("NaN or infinite" in got) == (not np.isfinite(bad))
+                if 0 <= value <= 1:
+                    assert not isinstance(got, str) and all(np.array_equal(got[k], other[k]) for k in ref.PARAM_KEYS)
+                    continue
+                assert got == other and got.startswith("ValueError: Y "), (value, got)
+                assert ("NaN or infinite" in got) == (not np.isfinite(value))
+        big_endian = ref.init_params(1, np.dtype(dtype).newbyteorder(">"))  # not the native dtype: the general path
+        swapped = ref.gradients(big_endian, X.astype(big_endian["W1"].dtype), Y.astype(big_endian["W1"].dtype))
+        native = ref.gradients(ref.init_params(1, dtype), X, Y)
+        assert all(np.allclose(swapped[k], native[k], rtol=1e-5, atol=1e-6) for k in ref.PARAM_KEYS)
+        with pytest.raises(ValueError, match=r"Y must hold targets in \[0, 1\]"):
+            ref.gradients(big_endian, X.astype(big_endian["W1"].dtype), (Y * 2).astype(big_endian["W1"].dtype))
         for Xa, Ya in ((X, Y), (X[:, :3], Y), (X[:0], Y[:0]), (X, Y[:, :2]), (X[None], Y), (X, Y[:, 0].astype(np.int64)),
                        (np.asfortranarray(X), np.asfortranarray(Y)), (X.astype(np.float16), Y), (X.tolist(), Y.tolist())):
             got, other = outcome(Xa, Ya), outcome(general(Xa), general(Ya))
