@@ -61,9 +61,6 @@ _PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndar
 _GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
 _SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype")
 _LAYOUT_OF = operator.attrgetter("shape", "dtype")  # what an array can change in place: (shape, dtype)
-# the native float64 and float32 dtypes (single objects) and the bit patterns of 1.0 in them, for _targets' range check
-_FLOAT64, _FLOAT32 = np.dtype(np.float64), np.dtype(np.float32)
-_ONE_BITS_64, _ONE_BITS_32 = int(np.float64(1.0).view(np.uint64)), int(np.float32(1.0).view(np.uint32))
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 64, 80, 96, 112, 240, 248, 256, 264, 288, 291)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -344,17 +341,8 @@ def _inputs(X, dtype, name="X", finite=True):
 def _targets(Y, n, dtype, name="Y"):
     """Y as an ({n}, 3) finite array in ``dtype``: one-hot rows, or integer class labels 0..2 (converted)."""
     if type(Y) is np.ndarray and Y.dtype is dtype and Y.shape == (n, 3):  # the common case: nothing to convert
-        # every entry in [0, 1] (so finite): for float64 and float32 one reduction, the largest bit pattern read as an
-        # unsigned integer (IEEE: the patterns of +0 ... 1 are the smallest; anything above 1, inf, NaN and every value
-        # with the sign bit -- negative, -0.0 -- are larger), else the smallest and the largest entry
-        if dtype is _FLOAT64:
-            within = np.maximum.reduce(Y.view(np.uint64), axis=None) <= _ONE_BITS_64
-        elif dtype is _FLOAT32:
-            within = np.maximum.reduce(Y.view(np.uint32), axis=None) <= _ONE_BITS_32
-        else:
-            within = 0 <= np.minimum.reduce(Y, axis=None) and np.maximum.reduce(Y, axis=None) <= 1
-        if within:
-            return Y  # anything else (NaN, inf, out of range, a -0.0 in float32/64): below, which names it or accepts it
+        if 0 <= np.minimum.reduce(Y, axis=None) and np.maximum.reduce(Y, axis=None) <= 1:  # in [0, 1], so finite
+            return Y  # anything else (NaN, inf, out of range): below, which names it
     if not isinstance(Y, np.ndarray):
         Y = np.asarray(Y)
     if Y.ndim == 1 and Y.shape[0] == n:

@@ -694,8 +694,7 @@ def test_the_common_case_checks_give_the_messages_and_results_of_the_general_one
                 Xb[i, j] = bad
                 assert outcome(Xb, Y) == outcome(general(Xb), general(Y)) == "ValueError: X contains NaN or infinite values; clean or impute the data first"
         one, tiny = dtype(1), np.finfo(dtype).smallest_subnormal
-        # Y's range by its largest bit pattern (float32/64): the values next to its ends, -0.0 (a pattern with the sign
-        # bit: the general path decides, and accepts it) and the smallest subnormals
+        # Y's range: the values next to its ends, -0.0 and the smallest subnormals on either side of 0
         for value in (np.nan, np.inf, -np.inf, 1.5, -0.25, np.nextafter(one, dtype(2)), -tiny, -0.0, tiny, np.nextafter(one, dtype(0))):
             for i, j in np.ndindex(Y.shape):
                 Yb = Y.copy()
