@@ -53,6 +53,7 @@ _PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndar
 # as a function call of its own; cold, after a training step, every call costs several µs)
 _GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
 _SHAPE_OF, _DTYPE_OF = operator.attrgetter("shape"), operator.attrgetter("dtype")
+_LAYOUT_OF = operator.attrgetter("shape", "dtype")  # what an array can change in place: (shape, dtype)
 # where each parameter starts in one flat buffer of all of them (the optimizer's, a Gradients), then the total size
 _OFFSETS = (0, 64, 80, 208, 216, 240, 243)
 _SLICES = tuple(zip(_OFFSETS[:-1], _OFFSETS[1:], _SHAPES, strict=True))  # each parameter's place in a flat buffer
@@ -123,10 +124,12 @@ class _Buffers:
     """One thread's buffers of one Params: the workspace (with the batch size, dtype and buffers of its last use) and the
     pool of the last two Gradients gradients() returned."""
 
-    __slots__ = ("workspace", "n", "dtype", "ws", "pool")
+    __slots__ = ("workspace", "n", "dtype", "ws", "pool", "arrays", "layouts")
 
     def __init__(self):
         self.workspace, self.n, self.dtype, self.ws, self.pool = {}, None, None, None, []
+        # the parameter arrays _check_params accepted last (plain ndarrays), and their (shape, dtype) then
+        self.arrays, self.layouts = (), None
 
     def buffers(self, n, dtype):
         """The workspace's buffers for a batch of n samples in ``dtype``: the last call's when n and dtype are the same
@@ -211,16 +214,27 @@ def init_running(params):
     return {}
 
 
-def _check_params(params):
-    """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype."""
-    try:  # the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
+def _check_params(params, mine=None):
+    """The parameters' dtype, once params holds every key of PARAM_SHAPES with its shape, all in one float dtype.
+
+    ``mine`` (this thread's _Buffers of a Params) remembers the arrays it accepted last: when params holds the same
+    array objects again, only what an array can change in place -- its shape and its dtype (``a.shape = ...``,
+    ``a.dtype = ...``) -- is compared again; its type cannot change, and the references kept in ``mine`` keep these
+    objects alive, so that no other array can take their identity (until a call accepts other arrays)."""
+    try:
         arrays = _GET_PARAMS(params)
+        # the arrays accepted last, with the shapes and dtypes they had then: four C-level calls
+        if mine is not None and all(map(operator.is_, arrays, mine.arrays)) and list(map(_LAYOUT_OF, arrays)) == mine.layouts:
+            return mine.layouts[0][1]
+        # else the common case in one pass: plain ndarrays of the right shapes, one float dtype (~1.5 µs)
         dtypes = list(map(_DTYPE_OF, arrays))
         dtype = dtypes[0]
         # NumPy's built-in dtypes are single objects, which count finds by identity (an equal dtype object that is not
         # the same one is counted by comparison)
         if list(map(_SHAPE_OF, arrays)) == _SHAPE_LIST and list(map(type, arrays)) == _PLAIN and dtypes.count(dtype) == len(dtypes):
             if dtype.kind == "f":
+                if mine is not None:
+                    mine.arrays, mine.layouts = arrays, list(map(_LAYOUT_OF, arrays))
                 return dtype
     except (KeyError, TypeError, AttributeError, IndexError):
         pass
@@ -313,6 +327,9 @@ def _finite_through(Z, weights, X, name):
 
 def _targets(Y, n, dtype, name="Y"):
     """Y as an ({n}, 3) finite array in ``dtype``: one-hot rows, or integer class labels 0..2 (converted)."""
+    if type(Y) is np.ndarray and Y.dtype is dtype and Y.shape == (n, 3):  # the common case: nothing to convert
+        if 0 <= np.minimum.reduce(Y, axis=None) and np.maximum.reduce(Y, axis=None) <= 1:  # in [0, 1], so finite
+            return Y  # anything else (NaN, inf, out of range): below, which names it
     if not isinstance(Y, np.ndarray):
         Y = np.asarray(Y)
     if Y.ndim == 1 and Y.shape[0] == n:
@@ -503,13 +520,14 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
     (parameters made by init_params or load_params keep their own per thread; a plain dict's calls allocate them
     afresh). ``rng``, ``masks`` (dropout) and ``running`` (normalisation statistics) do not apply to this network.
     """
-    dtype = _check_params(params)
-    X = _inputs(X, dtype, finite=False)
+    mine = params.thread_buffers() if isinstance(params, Params) else None  # this thread's buffers of a Params, fetched once
+    dtype = _check_params(params, mine)
+    if type(X) is not np.ndarray or X.dtype is not dtype or X.ndim != 2 or X.shape[1] != 4 or not X.shape[0]:
+        X = _inputs(X, dtype, finite=False)  # not a plain array in the parameters' dtype and of a valid shape: convert, or say why not
     n = X.shape[0]
     large = X.size > _X_DOT_MAX  # NaN or inf: a large X's are found in its product with W1 (_forward), before Y's
     if not large:
         _finite("X", X)
-    mine = params.thread_buffers() if isinstance(params, Params) else None  # this thread's buffers of a Params, fetched once
     ws = mine.buffers(n, dtype) if workspace is None and mine is not None else _workspace(n, dtype, workspace)
     cache = _forward(params, X, ws, unchecked="X" if large else "")
     Y = _targets(Y, n, dtype)

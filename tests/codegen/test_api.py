@@ -8,6 +8,7 @@ import copy
 import io
 import math
 import pickle
+import re
 import sys
 import threading
 import warnings
@@ -618,3 +619,102 @@ def test_save_params_with_its_arguments_swapped_says_so(ref, tmp_path):
     with pytest.raises(TypeError, match=r"save_params\(path, params\): the path comes first"):
         ref.save_params(ref.init_params(0), tmp_path / "p.npz")
     assert not (tmp_path / "p.npz").exists()
+
+
+def test_a_parameter_changed_after_a_successful_call_is_still_refused(ref):
+    """_check_params remembers the arrays a Params' thread accepted last (identity), so the next call compares only
+    what an array can change in place: a shape or dtype set in place, an array replaced (same shape, other dtype; a
+    list), a key deleted -- each after a successful call -- gives the message a first call gives; undone, accepted
+    again. The oracle: the message of a fresh Params with the same bad entry (no remembered arrays)."""
+    X, y = blobs(8)
+
+    def message(params):
+        with pytest.raises((TypeError, ValueError)) as info:
+            ref.gradients(params, X, y)
+        return str(info.value)
+
+    changes = [
+        ("W2", lambda p: setattr(p["W2"], "shape", (16, 8)), lambda p: setattr(p["W2"], "shape", (8, 16))),
+        ("b1", lambda p: setattr(p["b1"], "shape", (2, 8)), lambda p: setattr(p["b1"], "shape", (16,))),
+        ("W1", lambda p: setattr(p["W1"], "dtype", np.int64), lambda p: setattr(p["W1"], "dtype", np.float64)),
+        ("b3", lambda p: setattr(p["b3"], "dtype", np.uint64), lambda p: setattr(p["b3"], "dtype", np.float64)),
+        ("W3", lambda p: p.__setitem__("W3", p["W3"].astype(np.float32)), None),
+        ("W3", lambda p: p.__setitem__("W3", p["W3"].tolist()), None),
+        ("b2", lambda p: p.pop("b2"), None),
+    ]
+    for key, change, undo in changes:
+        params = ref.init_params(3)
+        state = ref.init_state(params)
+        for _ in range(2):  # the second call finds the remembered arrays
+            ref.step(params, ref.gradients(params, X, y), state)
+        kept = params.get(key)
+        change(params)
+        fresh = ref.Params(params)  # the same entries, nothing remembered: the oracle's message
+        assert message(params) == message(fresh), key
+        for call in (lambda p=params: ref.predict(p, X), lambda p=params: ref.train(p, X, y, epochs=1)):
+            with pytest.raises((TypeError, ValueError), match=re.escape(message(fresh))):
+                call()
+        if undo is not None:
+            undo(params)
+            assert params[key] is kept
+            grads = ref.gradients(params, X, y)
+            expected = ref.gradients(ref.Params({k: v.copy() for k, v in params.items()}), X, y)
+            assert all(np.array_equal(grads[k], expected[k]) for k in ref.PARAM_KEYS)
+
+
+def test_the_common_case_checks_give_the_messages_and_results_of_the_general_ones(ref):
+    """gradients() takes a plain array X and Y in the parameters' dtype and shape by a few comparisons and Y's range by
+    two reductions; anything else goes through _inputs/_targets as before. Every bad value at every place of a plain X
+    (NaN, inf) and Y (NaN, inf, -inf, out of [0, 1]) gives the message the general path gives (the oracle: the same
+    array as an ndarray subclass, which never takes the common path); good data gives the same gradients either way."""
+
+    class Other(np.ndarray):
+        pass
+
+    def general(A):
+        return np.asarray(A).view(Other)
+
+    rng = np.random.default_rng(4)
+    for dtype in (np.float32, np.float64):
+        params = ref.init_params(1, dtype)
+        X = rng.normal(size=(6, 4)).astype(dtype)
+        Y = np.eye(3, dtype=dtype)[np.arange(6) % 3]
+        ref.gradients(params, X, Y)
+
+        def outcome(Xa, Ya, p=params):
+            try:
+                with np.errstate(all="ignore"):
+                    return {k: v.copy() for k, v in ref.gradients(p, Xa, Ya).items()}
+            except (TypeError, ValueError) as exc:
+                return f"{type(exc).__name__}: {exc}"
+
+        for bad in (np.nan, np.inf, -np.inf):
+            for i, j in np.ndindex(X.shape):
+                Xb = X.copy()
+                Xb[i, j] = bad
+                assert outcome(Xb, Y) == outcome(general(Xb), general(Y)) == "ValueError: X contains NaN or infinite values; clean or impute the data first"
+        one, tiny = dtype(1), np.finfo(dtype).smallest_subnormal
+        # Y's range: the values next to its ends, -0.0 and the smallest subnormals on either side of 0
+        for value in (np.nan, np.inf, -np.inf, 1.5, -0.25, np.nextafter(one, dtype(2)), -tiny, -0.0, tiny, np.nextafter(one, dtype(0))):
+            for i, j in np.ndindex(Y.shape):
+                Yb = Y.copy()
+                Yb[i, j] = value
+                got, other = outcome(X, Yb), outcome(general(X), general(Yb))
+                if 0 <= value <= 1:
+                    assert not isinstance(got, str) and all(np.array_equal(got[k], other[k]) for k in ref.PARAM_KEYS)
+                    continue
+                assert got == other and got.startswith("ValueError: Y "), (value, got)
+                assert ("NaN or infinite" in got) == (not np.isfinite(value))
+        big_endian = ref.init_params(1, np.dtype(dtype).newbyteorder(">"))  # not the native dtype: the general path
+        swapped = ref.gradients(big_endian, X.astype(big_endian["W1"].dtype), Y.astype(big_endian["W1"].dtype))
+        native = ref.gradients(ref.init_params(1, dtype), X, Y)
+        assert all(np.allclose(swapped[k], native[k], rtol=1e-5, atol=1e-6) for k in ref.PARAM_KEYS)
+        with pytest.raises(ValueError, match=r"Y must hold targets in \[0, 1\]"):
+            ref.gradients(big_endian, X.astype(big_endian["W1"].dtype), (Y * 2).astype(big_endian["W1"].dtype))
+        for Xa, Ya in ((X, Y), (X[:, :3], Y), (X[:0], Y[:0]), (X, Y[:, :2]), (X[None], Y), (X, Y[:, 0].astype(np.int64)),
+                       (np.asfortranarray(X), np.asfortranarray(Y)), (X.astype(np.float16), Y), (X.tolist(), Y.tolist())):
+            got, other = outcome(Xa, Ya), outcome(general(Xa), general(Ya))
+            if isinstance(got, str) or isinstance(other, str):
+                assert got == other
+            else:
+                assert all(np.array_equal(got[k], other[k]) for k in ref.PARAM_KEYS)

@@ -216,3 +216,21 @@ def test_the_training_api_is_the_dense_modules(case, capsys):
         value[...] = 1e308  # finite parameters whose products overflow: inf - inf = NaN downstream
     with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match=r"epoch 1, batch 1"):
         mod.train(params, X, Y, epochs=1, batch_size=8)
+
+
+def test_a_parameter_reshaped_in_place_after_a_successful_call_is_refused(case):
+    """The remembered parameter arrays of a layered module's gradients() (identity, per thread) do not hide a shape or
+    dtype set in place after a successful call: the message is a fresh Params' (the oracle: nothing remembered)."""
+    d, mod = case
+    X, Y = random_data(d.network, 8, np.random.default_rng(3))
+    for key in (mod.PARAM_KEYS[0], mod.PARAM_KEYS[-1]):
+        for attribute, value in (("shape", (1, -1)), ("dtype", np.int64)):
+            params = mod.init_params(seed=1)
+            mod.gradients(params, X, Y)
+            mod.gradients(params, X, Y)
+            setattr(params[key], attribute, value)
+            with pytest.raises((TypeError, ValueError)) as remembered:
+                mod.gradients(params, X, Y)
+            with pytest.raises((TypeError, ValueError)) as fresh:
+                mod.gradients(mod.Params(params), X, Y)
+            assert str(remembered.value) == str(fresh.value)
