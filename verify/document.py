@@ -98,6 +98,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
+    subheads = [m.start() for m in _ANY_HEADING.finditer(text) if not m.group(0).lstrip(" \t").startswith("```")]
+    subsection: list[int] = []  # each claim's innermost heading (any level): calculusexample.py's scope
     starts = [pos for pos, _ in headings]  # (once: 2·10⁵ headings beside 2000 equations were 4·10⁸ list entries)
     claims: list[Claim] = []
     section: list[int] = []  # each claim's section
@@ -176,6 +178,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
             scopes.append(None)
             section.append(sections.section_at(heads, eq.start))
+            subsection.append(bisect.bisect_right(subheads, eq.start))
             if eq.case:
                 cases[cid] = eq.case
             continue
@@ -195,6 +198,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
             section.append(sections.section_at(heads, eq.start))
+            subsection.append(bisect.bisect_right(subheads, eq.start))
             if eq.case:
                 cases[cid] = eq.case
             if len(claims) > MAX_EQUATIONS:
@@ -207,7 +211,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
-                          sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None)
+                          sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
+                          subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None)
 
 
 class DocumentClaims(list):
@@ -219,8 +224,10 @@ class DocumentClaims(list):
 
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
-                 sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None):
+                 sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
+                 subsections: dict | None = None):
         super().__init__(claims)
+        self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
         self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
         self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
         self.cases = dict(cases or {})  # claim id -> (a, b, a = b?): "For j = i" before its display (index_case)

@@ -146,3 +146,24 @@ def test_an_answer_that_masks_its_own_layers_numbers_them_without_the_dropout(tm
     plain, _m, _ = verify_file(str(tmp_path / "plain.md"), str(tmp_path / "spec.toml"))
     assert masked[-1].verdict == "unchecked" and "counts the layers with weights only" in masked[-1].message
     assert "counts the layers with weights only" not in plain[-1].message
+
+
+def test_a_chain_rule_interlude_in_letters_of_its_own_is_not_judged(tmp_path):
+    """Thill's "Interlude: the chain rule" (x = e^t, y = t², z = sin(x² + y²)) under its own heading: x, y, z are not the
+    network's input, target and summed input, so its claims are `unchecked` saying so (reading them with the network's
+    letters judged a right chain rule incorrect); the derivation under the next heading is judged as before (the same
+    ∂𝓛/∂W^{(2)} the central differences confirm in test_a_plus_row_continues_the_sum_of_the_row_before)."""
+    t = 0.3
+    x, y = np.exp(t), t ** 2
+    dz_dt = 2 * x * np.cos(x ** 2 + y ** 2) * np.exp(t) + 2 * y * np.cos(x ** 2 + y ** 2) * 2 * t
+    h = 1e-6
+    assert abs(dz_dt - (np.sin(np.exp(2 * (t + h)) + (t + h) ** 4) - np.sin(np.exp(2 * (t - h)) + (t - h) ** 4)) / (2 * h)) < 1e-6
+    body = ("# Notes\n\n## Interlude: the chain rule\n\n$$\nz = \\sin(x^2 + y^2), \\qquad x = e^t, \\qquad y = t^2.\n$$\n\n"
+            "$$\n\\frac{\\partial z}{\\partial x} = 2x \\cos(x^2 + y^2)\n$$\n\n## The gradient\n\n" + HEADER +
+            "$$\n\\frac{\\partial \\mathcal{L}}{\\partial W^{(2)}} = \\frac{1}{m} (A^{(2)} - Y)^\\top A^{(1)} + "
+            "\\frac{\\lambda}{m} W^{(2)}\n$$\n")
+    got = by_id(verify(tmp_path, body))
+    interlude = [got["line 6"], got["line 10"]]
+    assert all(r.verdict == "unchecked" and "calculus example in letters of its own (x = e^t" in r.message for r in interlude)
+    last = max((r for r in got.values() if r.id.startswith("line ") and "." not in r.id), key=lambda r: int(r.id[5:]))
+    assert last.verdict == "correct", last.message
