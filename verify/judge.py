@@ -1770,6 +1770,9 @@ class Judge:
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
+        if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
+            self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
+            self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
@@ -1798,6 +1801,7 @@ class Judge:
         from .lossname import per_example, restore
         from .oneneuron import judge_neurons
         from .paramletters import unjudge_open
+        from .ownobjective import unjudge_consequent
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
 
@@ -1812,6 +1816,7 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        unjudge_consequent(claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
@@ -1908,6 +1913,9 @@ class Judge:
             claims, named = own_names(self.net, claims)
             if named:
                 self.inferred += tuple(r.change for r in named)
+                for r in named:  # (inoutnames.py's weights, rewritten source unit first)
+                    self.notation = replace(self.notation, options=self.notation.options + tuple(
+                        o for o in getattr(r, "options", ()) if o[0] not in dict(self.notation.options)))
                 modules = Restored(named)  # (restored as written, as the modules' claims are)
                 self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
