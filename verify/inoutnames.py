@@ -50,6 +50,9 @@ _DELTA_DEFINED = re.compile(r"\s*" + _DELTA_MATRIX.pattern + r"\s*=\s*\\begin\s*
                             r"\{?\s*([EJLC])\s*\}?\s*\}\s*\{\s*\\partial\s*\{?\s*w\s*_\s*\{\s*([a-z])\s*_?\s*\{?1\}?\s*([a-z])\s*_?\s*\{?1\}?\s*\}")
 #: the updated matrix: W_{kl}^{new}
 _LETTER_NEXT = re.compile(r"(?<![A-Za-z\\])W\s*_\s*\{\s*([a-z])\s*([a-z])\s*\}\s*\^\s*\{\s*(?:\\text\s*\{\s*)?new\s*\}?\s*\}")
+#: the answer's letter for the softmax, defined on the output's net input: softmax(o_{in}) = p(o_{in}) (names rewritten)
+_SOFTMAX_LETTER = re.compile(r"(?i:\\?(?:operatorname\s*\{\s*)?softmax\s*\}?)\s*\(\s*z\^\{\((\d)\)\}\s*\)\s*=\s*([a-z])\s*"
+                             r"\(\s*z\^\{\((\d)\)\}\s*\)")
 #: a source unit's value beside a weight (after the names are rewritten): x_1, x_{4}, h^{(1)}_{2}, i_1 (an input)
 _SOURCE = r"(?:([xi])\s*_\s*(?:\{\s*(\d{1,2}|[a-z])\s*\}|(\d|[a-z]))|h\^\{\((\d)\)\}_\{(\d{1,2}|[a-z])\})"
 _PRODUCT = re.compile(r"(?<![A-Za-z\\])" + _SOURCE + r"\s*(?:\\cdot|\\times|\*)?\s*(W\^\{\((\d)\)\}_\{([0-9a-z]{1,2}),"
@@ -88,6 +91,7 @@ class InOutNames(Rewriting):
         self.source_first: bool | None = None  # w^l_{ab}: a the source unit (True), the target (False), unread (None)
         self.letters: dict[str, int] = {}  # w_{k_1l_1}: each letter's layer (0 the input)
         self.options: tuple = ()
+        self.softmax: str | None = None  # the answer's letter for the softmax: p(o_{in_k}) is its entry k, ŷ_k
         self.gradients: dict[tuple[str, str], str] = {}  # \delta{W_{kl}} defined as the matrix of ∂E/∂w_{k_a l_b}: E
         self.change = ("units named by layer and in/out (h_{in_1} the summed input of hidden unit 1, h_{out_1} its "
                        "activation, o_{out_k} the output's entry k)")
@@ -119,6 +123,15 @@ class InOutNames(Rewriting):
             if layer is None or (unit and unit.isdigit() and not 1 <= int(unit) <= reading.sizes[layer]):
                 return None  # a layer or a unit the network does not have: another naming
         named = [reading._names(t) for t in texts]
+        for t in named:
+            m = _SOFTMAX_LETTER.search(t)
+            if m is not None and m.group(1) == m.group(3) == str(net.depth) and net.layers[-1].activation == "softmax":
+                if reading.softmax not in (None, m.group(2)):
+                    return None
+                reading.softmax = m.group(2)
+        if reading.softmax is not None:
+            reading.change += (f"; {reading.softmax}(o_{{in_k}}) the softmax's entry k (the answer's "
+                               f"{reading.softmax} = softmax)")
         reading.source_first = reading._orientation(named)
         reading.letters = reading._letter_layers(texts)
         reading.options = (("objective_terms", "unit"),)
@@ -239,6 +252,9 @@ class InOutNames(Rewriting):
         if self.letters:
             text = _LETTER_NEXT.sub(self._letter_next, text)
         text = self._names(text)
+        if self.softmax is not None:  # p(o_{in_k}): the softmax's entry k (the answer's shorthand), p(o_{in}) all of it
+            text = re.sub(r"(?<![A-Za-z\\])" + self.softmax + r"\s*\(\s*z\^\{\(" + str(self.depth)
+                          + r"\)\}(_\{(?:\d{1,2}|[a-z])\})?\s*\)", lambda m: "\\hat{y}" + (m.group(1) or ""), text)
         if self.source_first is not None:
             text = self._sup_weights(text, self.source_first)
         if self.letters:

@@ -804,6 +804,13 @@ class Judge:
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim's last side ({exc}); the sides before it hold",
                                        quantity=claim.quantity)
+                if result.verdict == "correct" and _matrix_left_out(claim.latex, latex):
+                    # cjhjhj's ∂o_out_k/∂o_in_k = [∂p(o_in_1)/∂o_in_k & ⋯ & ∂p(o_in_k)/∂o_in_k & ⋯] = p(1 - p): a row of
+                    # several entries between two numbers that agree is the claim's slip, not a step to leave out
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); it "
+                                       "is a matrix of several entries, and whether the other sides have its shape is "
+                                       f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
                     result.notes.append(f"unread part of the chain: {skipped}")
@@ -2868,6 +2875,18 @@ def _oriented(tv: list, sv: list) -> tuple[list, list]:
         out_t.append(t)
         out_s.append(s_)
     return out_t, out_s
+
+
+#: a matrix written out with several entries: \begin{bmatrix} a & b …, \begin{pmatrix} a \\ b …
+_MATRIX_LITERAL = re.compile(r"\\begin\s*\{\s*[bpvBV]?matrix\s*\}[^&]*?(?:&|\\\\)")
+
+
+def _matrix_left_out(latex: str, read: str) -> bool:
+    """Whether a side left out of a chain (``latex``'s sides not in ``read``) is a matrix written with several entries
+    while no side read is one: its shape against theirs is not checked."""
+    kept = {s.strip() for s in _top_sides(read)}
+    left_out = [s for s in _top_sides(latex) if s.strip() not in kept]
+    return any(_MATRIX_LITERAL.search(s) for s in left_out) and not any(_MATRIX_LITERAL.search(s) for s in kept)
 
 
 def _top_sides(latex: str) -> list[str]:

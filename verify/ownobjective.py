@@ -6,7 +6,8 @@ o_{out_1}} (o_{out_1} + o_{out_2} + o_{out_3}) = 1``: wrong for the spec's loss,
 line as an error carried forward; gradproof does not evaluate an objective the answer invents, so it cannot tell the
 consequent error from a new one, and calls neither wrong: once the answer's first definition of its objective (``L =
 …``, ``E = …``, no derivative in it) is judged ``incorrect`` — no definition of it judged ``correct`` before — a later
-claim judged ``incorrect`` that writes that objective's letter is ``unchecked``, naming the definition, unless every
+claim judged ``incorrect`` that writes that objective's letter (not another definition of it, judged on its own) is
+``unchecked``, naming the definition, unless every
 side of it is a product of partial derivatives (``\frac{\partial L}{\partial w} = \frac{\partial L}{\partial o}
 \frac{\partial o}{\partial w}``): the chain rule holds or fails whatever the objective is, so such a claim keeps its
 verdict. (A wrong definition after a correct one is another objective: ``Judge._own_objective``.)
@@ -96,7 +97,7 @@ def unjudge_consequent(claims, results) -> None:
                 since, letter = c.id, re.compile(("(?<![A-Za-z\\\\])" if written[0] != "\\" else "") + re.escape(written)
                                                  + "(?![A-Za-z])")
             continue
-        if r.verdict != "incorrect" or not letter.search(c.latex) or chain_identity(c.latex):
+        if defines or r.verdict != "incorrect" or not letter.search(c.latex) or chain_identity(c.latex):
             continue
         r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
         r.message = NOTE.format(since, r.message)
