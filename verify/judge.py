@@ -1823,7 +1823,7 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
-        unjudge_consequent(claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
+        unjudge_consequent(self, claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term

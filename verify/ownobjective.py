@@ -10,7 +10,12 @@ claim judged ``incorrect`` that writes that objective's letter (not another defi
 ``unchecked``, naming the definition, unless every
 side of it is a product of partial derivatives (``\frac{\partial L}{\partial w} = \frac{\partial L}{\partial o}
 \frac{\partial o}{\partial w}``): the chain rule holds or fails whatever the objective is, so such a claim keeps its
-verdict. (A wrong definition after a correct one is another objective: ``Judge._own_objective``.)
+verdict. Only a definition in the network's output (a side reads as an expression of ŷ or of the last layer's z, h:
+not nafiz's L = N + 1, a layer count) that does not write the target at all (no y, t, Y once the prediction's hats
+are removed): a loss compares the prediction with the target, so such a definition is another function, the answer's own,
+not a slip in writing the spec's loss — a planted slip in a cost that compares ŷ with y (Nielsen's C = ½‖y − a^L‖²
+with a wrong factor) stays a slip, and what follows is judged against the spec. (A wrong definition after a correct
+one is another objective: ``Judge._own_objective``.)
 
 String scans only: the balanced-brace scan of each claim is linear in its length.
 """
@@ -25,6 +30,10 @@ from .lossname import DEFINES_OBJECTIVE
 _LETTER = re.compile(r"\s*(\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)")
 #: what may stand between the partial derivatives of a chain: products, spaces, sizing
 _BETWEEN = re.compile(r"(?:\\cdot|\\times|\\left|\\right|\\,|\\;|\\!|\\quad|[\s*])*")
+#: the target written in a definition (y, t, Y, \mathbf{y}, y_k, y^{(i)}) once the prediction's hats are removed
+_TARGET = re.compile(r"(?<![A-Za-z\\])[ytY](?![A-Za-z])")
+_HATTED = re.compile(r"\\(?:hat|widehat|tilde)\s*(?:\{\s*(?:\\mathbf\s*\{\s*)?[A-Za-z]\s*\}*|[A-Za-z])|"
+                     r"(?<![A-Za-z\\])[yY]\s*_\s*\{\s*\\?(?:text\s*\{\s*)?pred\s*\}*")
 NOTE = ("not judged: the answer defines its objective itself ({}, judged incorrect), and this line may be right for "
         "that objective — an error carried forward, which gradproof cannot evaluate (against the spec's loss: {})")
 
@@ -84,7 +93,25 @@ def chain_identity(text: str) -> bool:
     return all(_partials_only(s) for s in _top_level_sides(text))
 
 
-def unjudge_consequent(claims, results) -> None:
+def _of_the_output(judge, latex: str) -> bool:
+    """Whether a side of the definition (after its objective's letter) reads as an expression of the network's output
+    (ŷ, or the last layer's z or h): an objective, not another letter's value (nafiz's L = N + 1, the layer count)."""
+    from .judge import _top_sides
+    from .parser import parse_expr
+
+    depth = judge.net.depth
+    for side in _top_sides(latex)[1:]:
+        try:
+            node = parse_expr(side, judge.notation, depth)
+        except Exception:  # noqa: BLE001 -- any side that does not read is no evidence either way
+            continue
+        if any(n.op == "q" and (n.value[0] == "yhat" or n.value[0] in ("z", "h") and n.value[1] == depth)
+               for n in node.walk()):
+            return True
+    return False
+
+
+def unjudge_consequent(judge, claims, results) -> None:
     """Claims after the answer's first, wrong definition of its objective that may follow from it: ``unchecked``."""
     since = letter = None
     for c, r in zip(claims, results, strict=True):
@@ -92,7 +119,8 @@ def unjudge_consequent(claims, results) -> None:
         if since is None:
             if defines and r.verdict in ("correct", "carried_forward"):
                 return  # the spec's objective defined: what follows is judged against it
-            if defines and r.verdict == "incorrect":
+            if (defines and r.verdict == "incorrect" and not _TARGET.search(_HATTED.sub(" ", c.latex))
+                    and _of_the_output(judge, c.latex)):
                 written = _LETTER.match(c.latex).group(1)
                 since, letter = c.id, re.compile(("(?<![A-Za-z\\\\])" if written[0] != "\\" else "") + re.escape(written)
                                                  + "(?![A-Za-z])")

@@ -239,8 +239,9 @@ def test_the_operator_before_a_negated_expression(tmp_path):
 
 
 def test_a_derivative_after_a_wrong_own_objective(tmp_path):
-    """E = o_out_1 + o_out_2 (not the spec's squared error): ∂E/∂o_out_1 = 1 holds for it and not for the spec's
-    E = ½ Σ (ŷ − y)², so it is not called wrong; a chain-rule slip is wrong for every objective and stays wrong."""
+    """E = o_out_1 + o_out_2 (not the spec's squared error, and no target in it): ∂E/∂o_out_1 = 1 holds for it and not
+    for the spec's E = ½ Σ (ŷ − y)², so it is not called wrong; a chain-rule slip is wrong for every objective and
+    stays wrong."""
     _, _, _, yhat = _forward()
     assert not _same(yhat[0] - Y[0], 1.0)  # the spec's ∂E/∂ŷ_1 is not 1
     assert _same(_fd(lambda v: float(v.sum()), yhat.astype(float), 0), 1.0)  # the answer's own E: it is
@@ -250,6 +251,10 @@ def test_a_derivative_after_a_wrong_own_objective(tmp_path):
     got = _doc(tmp_path, spec, [r"E = o_{out_1} + o_{out_2}", derivative, slip, IN_OUT[0][0]])
     assert (got[0], got[1], got[2]) == ("incorrect", "unchecked", "incorrect")
     assert _doc(tmp_path, spec, [derivative, IN_OUT[0][0]])[0] == "incorrect"  # no definition: the spec's E
+    # a wrong definition that compares the output with the target is a slip in the spec's loss (output 2's term
+    # dropped), not another objective: what follows is judged against the spec
+    slipped = _doc(tmp_path, spec, [r"E = \frac{1}{2}(o_{out_1} - y_1)^2", derivative, IN_OUT[0][0]])
+    assert (slipped[0], slipped[1]) == ("incorrect", "incorrect")
 
 
 def test_a_matrix_side_left_out_keeps_the_chain_unchecked(tmp_path):
