@@ -804,7 +804,8 @@ class Judge:
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim's last side ({exc}); the sides before it hold",
                                        quantity=claim.quantity)
-                if result.verdict == "correct" and _matrix_left_out(claim.latex, latex):
+                if result.verdict == "correct" and _matrix_left_out(claim.latex, latex) and self._one_entry(
+                        _top_sides(latex)[0], layer_env):
                     # cjhjhj's ∂o_out_k/∂o_in_k = [∂p(o_in_1)/∂o_in_k & ⋯ & ∂p(o_in_k)/∂o_in_k & ⋯] = p(1 - p): a row of
                     # several entries between two numbers that agree is the claim's slip, not a step to leave out
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
@@ -961,6 +962,14 @@ class Judge:
             res.diagnosis_key, res.diagnosis = bad.diagnosis
         res.counterexample = bad.counterexample if verdict != "correct" else None
         return res
+
+    def _one_entry(self, side: str, layer_env: dict | None) -> bool:
+        """Whether ``side`` reads as one entry (of a vector, a matrix, a Jacobian: ∂ŷ_k/∂z_k, W_{jk})."""
+        try:
+            sides, rels = parse_claim(side, self.notation, self.net.depth, layer_env)
+        except (Unreadable, NeedsLayer, RecursionError):
+            return False
+        return not rels and sides[0].op in ("entry", "comp")
 
     def _readable_sides(self, claim: Claim, layer_env: dict | None) -> tuple[str, str] | None:
         """A chain ``a = b = c`` in which some sides do not read: the chain of the sides that do (at least two, the
@@ -2883,7 +2892,8 @@ _MATRIX_LITERAL = re.compile(r"\\begin\s*\{\s*[bpvBV]?matrix\s*\}[^&]*?(?:&|\\\\
 
 def _matrix_left_out(latex: str, read: str) -> bool:
     """Whether a side left out of a chain (``latex``'s sides not in ``read``) is a matrix written with several entries
-    while no side read is one: its shape against theirs is not checked."""
+    while no side read is one (the caller asks too that the chain is about one entry: Thill's ΔA^T = (δ_1 … δ_N)(…)
+    = … is a matrix throughout)."""
     kept = {s.strip() for s in _top_sides(read)}
     left_out = [s for s in _top_sides(latex) if s.strip() not in kept]
     return any(_MATRIX_LITERAL.search(s) for s in left_out) and not any(_MATRIX_LITERAL.search(s) for s in kept)
