@@ -1817,6 +1817,7 @@ class Judge:
         from .lossname import per_example, restore
         from .oneneuron import judge_neurons
         from .paramletters import unjudge_open
+        from .outputterms import judge_term_identities
         from .ownobjective import unjudge_consequent
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
@@ -1832,6 +1833,7 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        judge_term_identities(self, claims, results)  # E = E_1 + E_2 + …: identities in the terms (outputterms.py)
         unjudge_consequent(self, claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)

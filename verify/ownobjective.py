@@ -29,7 +29,9 @@ from .lossname import DEFINES_OBJECTIVE
 #: the objective's letter at the start of a definition
 _LETTER = re.compile(r"\s*(\\mathcal\s*\{\s*[LJ]\s*\}|[LJCE]|\\ell)")
 #: what may stand between the partial derivatives of a chain: products, spaces, sizing
-_BETWEEN = re.compile(r"(?:\\cdot|\\times|\\left|\\right|\\,|\\;|\\!|\\quad|[\s*])*")
+_BETWEEN = re.compile(r"(?:\\cdot|\\times|\\ast|\\left|\\right|\\,|\\;|\\!|\\quad|[\s*+()])*")
+#: a matrix written out: its entries are judged as sides of their own
+_MATRIX = re.compile(r"\\begin\s*\{\s*([bp]?matrix)\s*\}")
 #: the target written in a definition (y, t, Y, \mathbf{y}, y_k, y^{(i)}) once the prediction's hats are removed
 _TARGET = re.compile(r"(?<![A-Za-z\\])[ytY](?![A-Za-z])")
 _HATTED = re.compile(r"\\(?:hat|widehat|tilde)\s*(?:\{\s*(?:\\mathbf\s*\{\s*)?[A-Za-z]\s*\}*|[A-Za-z])|"
@@ -52,13 +54,24 @@ def _group_end(text: str, start: int) -> int | None:
 
 
 def _partials_only(side: str) -> bool:
-    """Whether ``side`` is a product of partial derivatives ``\\frac{\\partial a}{\\partial b}`` (numerators not empty)
-    and nothing else."""
+    """Whether ``side`` is made of partial derivatives ``\\frac{\\partial a}{\\partial b}`` (numerators not empty) and
+    nothing else: their products and sums (in brackets or not), element-wise products (``\\ast``), matrices whose entries
+    are such (no matrix inside a matrix)."""
     k, found = 0, False
     while True:
         k = _BETWEEN.match(side, k).end()
         if k >= len(side):
             return found
+        opened = _MATRIX.match(side, k)
+        if opened is not None:  # a matrix of partial derivatives (every entry one)
+            close = side.find(f"\\end{{{opened.group(1)}}}", opened.end())
+            if close < 0 or "\\begin" in side[opened.end():close]:
+                return False
+            entries = re.split(r"&|\\\\", side[opened.end():close])
+            if not all(_partials_only(e) for e in entries):
+                return False
+            k, found = close + len(f"\\end{{{opened.group(1)}}}"), True
+            continue
         if not side.startswith("\\frac", k):
             return False
         top = side.find("{", k)
@@ -89,7 +102,7 @@ def _top_level_sides(text: str) -> list[str]:
 
 
 def chain_identity(text: str) -> bool:
-    """Whether every side of the claim is a product of partial derivatives."""
+    """Whether every side of the claim is made of partial derivatives only (``_partials_only``)."""
     return all(_partials_only(s) for s in _top_level_sides(text))
 
 

@@ -1188,8 +1188,8 @@ class _Parser:
             if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):
                 raise Unreadable(f"{name} with an index is the answer's own matrix (its Jacobian), not the objective; "
                                  "write the derivative it stands for")
-            if self.opts.get("objective_terms") and any(mark == "_" and [t.text for t in toks] != ["total"]
-                                                       for mark, toks in scripts):
+            if self.opts.get("objective_terms") and any(mark == "_" and [t.text for t in toks] != ["total"] and not (
+                    self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net) for mark, toks in scripts):
                 raise Unreadable(f"{name} with an index is one output's term of the answer's own objective ({name} = "
                                  f"{name}_1 + {name}_2 + …, units named by in/out): its form is the answer's, not the "
                                  "spec's loss, so it is not read")
@@ -1952,8 +1952,10 @@ class _Parser:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
         self.loss_word = tok.text
         own = None
-        if self.opts.get("objective_terms") and self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] != [
-                "{", "total", "}"]:
+        ahead = [t for t in self.t[self.i + 1:self.i + 5]]
+        inner = ahead[1:3] if ahead[:1] and ahead[0].text == "{" else ahead[:2]
+        if self.opts.get("objective_terms") and self.is_("_") and [t.text for t in ahead[:3]] != ["{", "total", "}"] and (
+                self.unit(inner) is None or self.unit(inner)[0] != self.depth_net):  # (Mazur's E_{o1} reads)
             raise Unreadable(f"{tok.text} with an index is one output's term of the answer's own objective ({tok.text} = "
                              f"{tok.text}_1 + {tok.text}_2 + …, units named by in/out): its form is the answer's, not the "
                              "spec's loss, so it is not read")

@@ -181,8 +181,9 @@ def test_layers_named_by_letters(tmp_path):
     want = ["correct" if _same(*oracle()) else "incorrect" for _, oracle in LETTERS[:3]]
     assert want == ["correct", "incorrect", "correct"]
     # the update: W - α ∂E/∂W is plain gradient descent's step, W + α ∂E/∂W its sign slip (the spec's SGD); E_1, one
-    # output's term of the answer's own error, is not read
-    want += ["correct", "incorrect", "unchecked"]
+    # output's term of the answer's own error: ∂E/∂O_out_1 = ∂E_1/∂O_out_1 for every such term
+    # (test_chain_rule_identities_in_one_outputs_terms' oracle)
+    want += ["correct", "incorrect", "correct"]
     spec = spec_text("letters", 2, (3, "sigmoid"), (2, "sigmoid"), convention="column")
     got = _doc(tmp_path, spec, LETTER_FORWARD + [d for d, _ in LETTERS])
     assert [got[len(LETTER_FORWARD) + k] for k in range(len(LETTERS))] == want
@@ -266,3 +267,39 @@ def test_a_matrix_side_left_out_keeps_the_chain_unchecked(tmp_path):
         r"\cdots & \frac{\partial o_{out_2}}{\partial o_{in_1}} & \cdots \end{bmatrix} = o_{out_1}(1 - o_{out_1})",
         IN_OUT[0][0]])
     assert got[0] == "unchecked"
+
+
+# -- one output's terms of the objective, E = E_1 + E_2 + E_3 (each a function of its softmax output alone) ----------
+
+XS, WS1, WS2 = RNG.normal(size=2), RNG.normal(size=(3, 2)), RNG.normal(size=(3, 3))
+TERMS = [lambda v: 0.7 * v ** 2, lambda v: np.sin(2 * v), lambda v: np.exp(v) - 3 * v]  # any f_i of output i alone
+
+
+def _softmax_out(h):
+    e = np.exp(WS2 @ h - np.max(WS2 @ h))
+    return e / e.sum()
+
+
+def _term(i):
+    return lambda h: float(TERMS[i](_softmax_out(h)[i]))
+
+
+def test_chain_rule_identities_in_one_outputs_terms(tmp_path):
+    """∂E/∂o_out_1 = ∂E_1/∂o_out_1 holds for every objective of per-output terms; E_1's one path to h_out_1 through
+    o_in_1 does not (the softmax couples o_out_1 to every o_in); a closed form of ∂E_1/∂o_out_1 needs E_1's own form."""
+    h = np.tanh(WS1 @ XS)
+    out = _softmax_out(h)
+    d_term = _fd(lambda v: float(TERMS[0](v[0])), out.astype(float), 0)  # ∂E_1/∂o_out_1 (E_1 a function of it alone)
+    d_whole = _fd(lambda v: float(sum(f(v[i]) for i, f in enumerate(TERMS))), out.astype(float), 0)
+    assert _same(d_whole, d_term)
+    true = _fd(_term(0), h.astype(float), 0)  # ∂E_1/∂h_out_1 through the softmax
+    one_path = d_term * out[0] * (1 - out[0]) * WS2[0, 0]
+    assert not _same(true, one_path)
+    spec = spec_text("terms", 2, (3, "tanh"), (3, "softmax"), loss="cross_entropy")
+    got = _doc(tmp_path, spec, [
+        r"h_{in} = W^{(1)} x, \quad h_{out} = \tanh(h_{in})",
+        r"\frac{\partial{E}}{\partial{o_{out_1}}} = \frac{\partial{E_1}}{\partial{o_{out_1}}}",
+        r"\frac{\partial{E_1}}{\partial{h_{out_1}}} = \frac{\partial{E_1}}{\partial{o_{out_1}}}\cdot\frac{\partial{o_{out_1}}}"
+        r"{\partial{o_{in_1}}}\cdot\frac{\partial{o_{in_1}}}{\partial{h_{out_1}}}",
+        r"\frac{\partial{E_1}}{\partial{o_{out_1}}} = -\frac{y_1}{o_{out_1}}"])
+    assert (got[1], got[2], got[3]) == ("correct", "incorrect", "unchecked")
