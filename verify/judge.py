@@ -1816,9 +1816,9 @@ class Judge:
         from .loosereading import unjudge_loose
         from .lossname import per_example, restore
         from .oneneuron import judge_neurons
-        from .paramletters import unjudge_open
         from .outputterms import judge_term_identities
         from .ownobjective import unjudge_consequent
+        from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
 
