@@ -303,3 +303,18 @@ def test_chain_rule_identities_in_one_outputs_terms(tmp_path):
         r"{\partial{o_{in_1}}}\cdot\frac{\partial{o_{in_1}}}{\partial{h_{out_1}}}",
         r"\frac{\partial{E_1}}{\partial{o_{out_1}}} = -\frac{y_1}{o_{out_1}}"])
     assert (got[1], got[2], got[3]) == ("correct", "incorrect", "unchecked")
+
+
+def test_a_letter_defined_as_the_logistic_function(tmp_path):
+    """\\phi(x) = \\frac{1}{(1 + e^{-x})} names the logistic function: its slope is φ(1 − φ), not φ(1 + φ) (central
+    differences at random points)."""
+    def phi(v):
+        return 1 / (1 + np.exp(-v))
+    points = RNG.normal(size=5)
+    slope = np.array([_fd(lambda v: float(phi(v[0])), np.array([p]), 0) for p in points])
+    assert _same(slope, phi(points) * (1 - phi(points))) and not _same(slope, phi(points) * (1 + phi(points)))
+    spec = spec_text("logistic", 3, (4, "sigmoid"), (2, "sigmoid"))
+    got = _doc(tmp_path, spec, [r"Sigmoid(x) = \phi(x) = \frac{1}{(1 + e^{-x})}",
+                                r"\therefore \frac{d}{dx}\phi(x) = \phi(x)\cdot(1 - \phi(x))",
+                                r"\frac{d}{dx}\phi(x) = \phi(x)\cdot(1 + \phi(x))"])
+    assert (got[1], got[2]) == ("correct", "incorrect")
