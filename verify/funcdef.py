@@ -32,8 +32,10 @@ _PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{
 #: e^{-x})} (cjhjhj's Korean notes, after Sigmoid(x) =), \phi(z) = 1/(1+e^{-z}), s(t) = \frac{1}{1+\exp(-t)}
 _LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z])\)=(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
                                r"1/\(1\+(?:e\^\{-\2\}|\\exp\(-\2\))\))(?:=|$)")
-#: letters that name the network's quantities or the functions gradproof reads already (never rewritten)
-_KNOWN = ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "a", "h", "z", "x", "y", "w", "b", "e", "d")
+#: letters that name the network's quantities or functions gradproof reads already — g, f, φ the spec's activation
+#: (a definition of them is judged against it: a logistic g under a tanh spec stays the answer's mistake)
+_KNOWN = ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\phi", "\\varphi", "a", "h", "z", "x", "y", "w", "b",
+          "e", "d", "g", "f")
 
 
 def logistic_letter(claims) -> str | None:

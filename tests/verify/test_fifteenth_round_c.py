@@ -306,15 +306,15 @@ def test_chain_rule_identities_in_one_outputs_terms(tmp_path):
 
 
 def test_a_letter_defined_as_the_logistic_function(tmp_path):
-    """\\phi(x) = \\frac{1}{(1 + e^{-x})} names the logistic function: its slope is φ(1 − φ), not φ(1 + φ) (central
-    differences at random points)."""
+    """\\theta(x) = \\frac{1}{(1 + e^{-x})} names the logistic function: its slope is θ(1 − θ), not θ(1 + θ) (central
+    differences at random points). (g, f, φ are the spec's activation and their definitions judged against it.)"""
     def phi(v):
         return 1 / (1 + np.exp(-v))
     points = RNG.normal(size=5)
     slope = np.array([_fd(lambda v: float(phi(v[0])), np.array([p]), 0) for p in points])
     assert _same(slope, phi(points) * (1 - phi(points))) and not _same(slope, phi(points) * (1 + phi(points)))
     spec = spec_text("logistic", 3, (4, "sigmoid"), (2, "sigmoid"))
-    got = _doc(tmp_path, spec, [r"Sigmoid(x) = \phi(x) = \frac{1}{(1 + e^{-x})}",
-                                r"\therefore \frac{d}{dx}\phi(x) = \phi(x)\cdot(1 - \phi(x))",
-                                r"\frac{d}{dx}\phi(x) = \phi(x)\cdot(1 + \phi(x))"])
+    got = _doc(tmp_path, spec, [r"Sigmoid(x) = \theta(x) = \frac{1}{(1 + e^{-x})}",
+                                r"\therefore \frac{d}{dx}\theta(x) = \theta(x)\cdot(1 - \theta(x))",
+                                r"\frac{d}{dx}\theta(x) = \theta(x)\cdot(1 + \theta(x))"])
     assert (got[1], got[2]) == ("correct", "incorrect")
