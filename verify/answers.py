@@ -51,6 +51,7 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out
                     "jacobian": ("numerator", "denominator"),
                     "summation": ("einstein", "none"),  # index notation: a repeated index summed (einstein.py)
+                    "star": ("elementwise",),  # the answer's * and \ast: the element-wise product (document.py)
                     "augmented": ("last",)}  # \tilde{H} = [H, 1], \tilde{W} with the bias row last (augmented.py)
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")

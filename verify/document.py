@@ -211,6 +211,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
+                          star=star_elementwise(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None)
 
@@ -225,10 +226,11 @@ class DocumentClaims(list):
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
-                 subsections: dict | None = None):
+                 subsections: dict | None = None, star: bool = False):
         super().__init__(claims)
         self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
         self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
+        self.star = star  # the prose says the answer's * (\ast) is the element-wise product (star_elementwise)
         self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
         self.cases = dict(cases or {})  # claim id -> (a, b, a = b?): "For j = i" before its display (index_case)
         self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)
@@ -799,6 +801,17 @@ def depth_letter(text: str) -> str | None:
     network has k layers in total", then ``dZ^{[k]} = A^{[k]} - Y``); None when it names none, or two different ones."""
     found = {next(g for g in m.groups() if g) for m in _DEPTH_PROSE.finditer(text[:MAX_BYTES])}
     return found.pop() if len(found) == 1 else None
+
+
+#: the prose saying the answer's * is the element-wise product: "Operator \*는 element-wise product를 나타낸다",
+#: "where * denotes the elementwise product", "$\ast$ is element-wise multiplication"
+_STAR_PROSE = re.compile(r"(?i)(?:\\ast|\\\*|(?<![\\*])\*(?!\*))\$?[^.\n*$]{0,40}?\belement[- ]?wise\b")
+
+
+def star_elementwise(text: str) -> bool:
+    """Whether the prose states that * (or \\ast) is the element-wise product. Each match looks at most 40 characters
+    past a star (a lazy run of non-star characters): linear in the text."""
+    return bool(_STAR_PROSE.search(text))
 
 
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")

@@ -40,14 +40,42 @@ _APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*+('?)\s*+\(\s*+([a-ce-z])\s*+\)")
 #: what a claim about the function may hold besides its variables and applications: _FORMULA_WORDS, the relation,
 #: the spacing and words between equations side by side, ∂ of a derivative
 _CLAIM_WORDS = re.compile(_FORMULA_WORDS.pattern + r"|=|\\(?:qquad|partial)(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
+#: a letter applied to one variable, equated to the logistic function of it written out: \theta(x) = \frac{1}{(1 +
+#: e^{-x})} (cjhjhj's Korean notes, after Sigmoid(x) =), \phi(z) = 1/(1+e^{-z}), s(t) = \frac{1}{1+\exp(-t)}
+_LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z])\)=(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
+                               r"1/\(1\+(?:e\^\{-\2\}|\\exp\(-\2\))\))(?:=|$)")
+#: letters that name the network's quantities or functions gradproof reads already — g, f, φ the spec's activation
+#: (a definition of them is judged against it: a logistic g under a tanh spec stays the answer's mistake)
+_KNOWN = ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\phi", "\\varphi", "a", "h", "z", "x", "y", "w", "b",
+          "e", "d", "g", "f")
+
+
+def logistic_letter(claims) -> str | None:
+    """The letter an answer defines as the logistic function (``\\theta(x) = \\frac{1}{(1 + e^{-x})}``), if exactly one."""
+    found = set()
+    for c in claims:
+        if len(c.latex) > 400:
+            continue
+        compact = re.sub(r"\s+|\\left|\\right", "", c.latex)
+        for k in range(len(compact)):  # (each '=' and the claim's start: a side that may open the definition)
+            if k and compact[k - 1] != "=":
+                continue
+            m = _LOGISTIC_DEFINED.match(compact, k)
+            if m and m.group(1) not in _KNOWN:
+                found.add(m.group(1))
+    return found.pop() if len(found) == 1 else None
 
 
 def read_as_function(claims) -> tuple[list, dict]:
-    """(the claims with ``a(x) = …`` read as the activation function g and ``f(x; θ)`` as ŷ, {claim id: the text as
-    written})."""
+    """(the claims with ``a(x) = …`` read as the activation function g, ``f(x; θ)`` as ŷ and a letter defined as the
+    logistic function (``\\theta(x) = \\frac{1}{1+e^{-x}}``) as σ, {claim id: the text as written})."""
     out, originals = [], {}
+    logistic = logistic_letter(claims)
+    applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\()") if logistic else None
     for c in claims:
         text = c.latex if len(c.latex) <= 400 else ""
+        if applied is not None:
+            text = applied.sub(r"\\sigma", text)
         m = _DEFINED.match(text)
         if m and "=" not in text[m.end():] and _in_one_variable(text[m.end():], m.group(1)):
             text = f"g({m.group(1)}) = {text[m.end():].strip()}"

@@ -804,6 +804,14 @@ class Judge:
                     return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                        f"could not read the claim's last side ({exc}); the sides before it hold",
                                        quantity=claim.quantity)
+                if result.verdict == "correct" and _matrix_left_out(claim.latex, latex) and self._one_entry(
+                        _top_sides(latex)[0], layer_env):
+                    # cjhjhj's ∂o_out_k/∂o_in_k = [∂p(o_in_1)/∂o_in_k & ⋯ & ∂p(o_in_k)/∂o_in_k & ⋯] = p(1 - p): a row of
+                    # several entries between two numbers that agree is the claim's slip, not a step to leave out
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); it "
+                                       "is a matrix of several entries, and whether the other sides have its shape is "
+                                       f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
                     result.notes.append(f"unread part of the chain: {skipped}")
@@ -954,6 +962,14 @@ class Judge:
             res.diagnosis_key, res.diagnosis = bad.diagnosis
         res.counterexample = bad.counterexample if verdict != "correct" else None
         return res
+
+    def _one_entry(self, side: str, layer_env: dict | None) -> bool:
+        """Whether ``side`` reads as one entry (of a vector, a matrix, a Jacobian: ∂ŷ_k/∂z_k, W_{jk})."""
+        try:
+            sides, rels = parse_claim(side, self.notation, self.net.depth, layer_env)
+        except (Unreadable, NeedsLayer, RecursionError):
+            return False
+        return not rels and sides[0].op in ("entry", "comp")
 
     def _readable_sides(self, claim: Claim, layer_env: dict | None) -> tuple[str, str] | None:
         """A chain ``a = b = c`` in which some sides do not read: the chain of the sides that do (at least two, the
@@ -1770,6 +1786,9 @@ class Judge:
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
+        if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
+            self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
+            self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
@@ -1800,6 +1819,8 @@ class Judge:
         from .loosereading import unjudge_loose
         from .lossname import per_example, restore
         from .oneneuron import judge_neurons
+        from .outputterms import judge_term_identities
+        from .ownobjective import unjudge_consequent
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
@@ -1815,6 +1836,8 @@ class Judge:
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
+        judge_term_identities(self, claims, results)  # E = E_1 + E_2 + …: identities in the terms (outputterms.py)
+        unjudge_consequent(self, claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
@@ -1915,6 +1938,9 @@ class Judge:
             claims, named = own_names(self.net, claims)
             if named:
                 self.inferred += tuple(r.change for r in named)
+                for r in named:  # (inoutnames.py's weights, rewritten source unit first)
+                    self.notation = replace(self.notation, options=self.notation.options + tuple(
+                        o for o in getattr(r, "options", ()) if o[0] not in dict(self.notation.options)))
                 modules = Restored(named)  # (restored as written, as the modules' claims are)
                 self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
@@ -2867,6 +2893,19 @@ def _oriented(tv: list, sv: list) -> tuple[list, list]:
         out_t.append(t)
         out_s.append(s_)
     return out_t, out_s
+
+
+#: a matrix written out with several entries: \begin{bmatrix} a & b …, \begin{pmatrix} a \\ b …
+_MATRIX_LITERAL = re.compile(r"\\begin\s*\{\s*[bpvBV]?matrix\s*\}[^&]*?(?:&|\\\\)")
+
+
+def _matrix_left_out(latex: str, read: str) -> bool:
+    """Whether a side left out of a chain (``latex``'s sides not in ``read``) is a matrix written with several entries
+    while no side read is one (the caller asks too that the chain is about one entry: Thill's ΔA^T = (δ_1 … δ_N)(…)
+    = … is a matrix throughout)."""
+    kept = {s.strip() for s in _top_sides(read)}
+    left_out = [s for s in _top_sides(latex) if s.strip() not in kept]
+    return any(_MATRIX_LITERAL.search(s) for s in left_out) and not any(_MATRIX_LITERAL.search(s) for s in kept)
 
 
 def _top_sides(latex: str) -> list[str]:

@@ -52,7 +52,8 @@ _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
 _SCRIPT_L = re.compile(r"\\mathcal\s*\{\s*L\s*\}|\\mathcal\s+L\b")
-_PARTIAL_BRACES = re.compile(r"\\partial\s*\{([^{}]*)\}")
+#: \partial{E}, \partial{w_{k_1l_1}}, \partial{(E_1 + E_2)}: the braced group (two levels of braces inside) differentiated
+_PARTIAL_BRACES = re.compile(r"\\partial\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 #: a shape stated after the equation, ``, \quad H_l \in \mathbb{R}^{n \times d_l}`` (AbhiJ2706's notes): a second
 #: statement about a symbol's type, dropped with its symbol (``_TYPE`` drops a bare one)
 _TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"

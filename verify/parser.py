@@ -338,6 +338,8 @@ class _Parser:
         self.t, self.i, self.n = toks, 0, notation
         self.layer_env = dict(layer_env or {})
         self.opts = opts = dict(notation.options)
+        #: the answer's prose says its * (\ast) is the element-wise product (document.star_elementwise)
+        self.mul_ops = {**MUL_OPS, "ast": "had", "*": "had"} if opts.get("star") == "elementwise" else MUL_OPS
         # layer numbers as the answer writes them -> gradproof's: the input is layer 0 (or 1: Nielsen, UFLDL), and
         # W^{(l)} feeds layer l (or leaves it: UFLDL's W^{(1)} maps layer 1 to layer 2)
         self.units_off = int(opts.get("input_layer", 0))
@@ -556,7 +558,7 @@ class _Parser:
         """Elementwise products bind looser than matrix products: a ⊙ Wᵀδ is a ⊙ (Wᵀδ)."""
         node = self.product()
         joined = self.joined  # a product written without brackets before the ⊙: A^T \cdot (A - Y) \odot g'(Z)
-        while self.peek() is not None and self.peek().kind in ("op", "cmd") and MUL_OPS.get(self.peek().text) == "had":
+        while self.peek() is not None and self.peek().kind in ("op", "cmd") and self.mul_ops.get(self.peek().text) == "had":
             mark = self.next().text
             rhs = Node("neg", (self.product(),)) if self._minus() else self.product()
             loose = LOOSE if joined and node.op == "mul" and mark != "otimes" else None  # (judge._regrouped)
@@ -577,7 +579,7 @@ class _Parser:
             tok = self.peek()
             if tok is None:
                 return node
-            if tok.text in MUL_OPS and tok.kind in ("op", "cmd") and MUL_OPS[tok.text] != "had":
+            if tok.text in self.mul_ops and tok.kind in ("op", "cmd") and self.mul_ops[tok.text] != "had":
                 self.next()
                 rhs = Node("neg", (self.postfix(),)) if self._minus() else self.postfix()
                 node = Node(MUL_OPS[tok.text], (node, rhs), "cdot" if tok.text == "cdot" else None)  # (shapes.DOT)
@@ -1186,6 +1188,11 @@ class _Parser:
             if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):
                 raise Unreadable(f"{name} with an index is the answer's own matrix (its Jacobian), not the objective; "
                                  "write the derivative it stands for")
+            if self.opts.get("objective_terms") and any(mark == "_" and [t.text for t in toks] != ["total"] and not (
+                    self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net) for mark, toks in scripts):
+                raise Unreadable(f"{name} with an index is one output's term of the answer's own objective ({name} = "
+                                 f"{name}_1 + {name}_2 + …, units named by in/out): its form is the answer's, not the "
+                                 "spec's loss, so it is not read")
             for mark, toks in scripts:  # E_n, C_x: the error of one sample (claims are about one sample); E_{total}
                 if mark == "_" and self.unit(toks) is not None and self.unit(toks)[0] == self.depth_net:
                     return Node("comp", (Node("q", (), ("lossc", None)),), self.unit(toks)[1])  # Mazur's E_{o1}
@@ -1945,6 +1952,13 @@ class _Parser:
             raise Unreadable(f"expected the objective (J, L, E, C, \\ell or R) after \\partial, found '{tok.text}'")
         self.loss_word = tok.text
         own = None
+        ahead = [t for t in self.t[self.i + 1:self.i + 5]]
+        inner = ahead[1:3] if ahead[:1] and ahead[0].text == "{" else ahead[:2]
+        if self.opts.get("objective_terms") and self.is_("_") and [t.text for t in ahead[:3]] != ["{", "total", "}"] and (
+                self.unit(inner) is None or self.unit(inner)[0] != self.depth_net):  # (Mazur's E_{o1} reads)
+            raise Unreadable(f"{tok.text} with an index is one output's term of the answer's own objective ({tok.text} = "
+                             f"{tok.text}_1 + {tok.text}_2 + …, units named by in/out): its form is the answer's, not the "
+                             "spec's loss, so it is not read")
         if self.is_("_") and self.peek(1) is not None and self.peek(1).kind in ("id", "num") and len(self.peek(1).text) == 1:
             self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
@@ -2042,14 +2056,17 @@ class _Parser:
                 raise Unreadable("\\frac{\\partial}{\\partial (-q)} before an expression is not read; write the derivative by q")
             if loss == "loss" and self.peek() is not None and self.peek().text in LOSSES:
                 loss = self.loss_symbol()  # \frac{\partial}{\partial W} J
-            elif empty and (self.is_("(") or self.is_("[")) and _FORWARD_QUANTITY(q):
+            elif empty and _FORWARD_QUANTITY(q) and (self.is_("(") or self.is_("[") or self.is_("-") and (
+                    self.is_("(", 1) or self.is_("[", 1))):
                 # Koerbitz's \frac{\partial}{\partial w}(w x + b), Thill's \frac{\partial}{\partial z_i}\left[\frac{1}{2}(…)^2
-                # \right]: the derivative of the expression after it
+                # \right]: the derivative of the expression after it; cjhjhj's \frac{\partial}{\partial O_{out_1}}-(y_1
+                # log(O_{out_1}) + …): of the negated expression (the operator is written first, its objective never)
+                minus = self.is_("-") and bool(self.next())
                 body = self.group(")" if self.next().text == "(" else "]")
                 while self.is_("^"):  # Rudra's \frac{\partial}{\partial \hat Y} (Y - \hat Y)^2: the power is inside
                     self.next()
                     body = self.power(body, self.script())
-                return Node("dexpr", (body, q))
+                return Node("dexpr", (Node("neg", (body,)) if minus else body, q))
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "

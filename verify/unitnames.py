@@ -180,10 +180,13 @@ class PrimedOutput(Rewriting):
 
 
 def own_names(net, claims):
-    """The answer's own names read before parsing (units named by a letter and a number, a primed prediction):
+    """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
+    (inoutnames.py), a primed prediction):
     (claims as read, the readings applied, what each changes)."""
+    from .inoutnames import InOutNames
+
     applied = []
-    for reading in (UnitNameReading.detect(net, claims), PrimedOutput.detect(claims)):
+    for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)
