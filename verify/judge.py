@@ -1157,7 +1157,8 @@ class Judge:
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
         kinds |= recurrences.survey_families((normalize(c.latex) for c in getattr(self, "_claims", [])[:300]),
                                              self.net.optimizer.name)
-        self._survey = len(kinds) >= 3
+        named = getattr(self, "named_optimizers", frozenset())  # Orosanu's "2.1 … momentum", "2.2 RMSprop", "2.3 ADAM"
+        self._survey = len(kinds) >= 3 or len(named) >= 3
         return self._survey
 
     def _unbiased_only(self, claim: Claim, var: str, env: dict, done: list) -> ClaimResult | None:
@@ -1773,6 +1774,7 @@ class Judge:
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.cases = getattr(claims, "cases", getattr(self, "cases", {}))  # "For j = i" before it (intermediates)
         self.row_lines = getattr(claims, "row_lines", getattr(self, "row_lines", {}))  # side by side over lines
+        self.named_optimizers = getattr(claims, "optimizers", getattr(self, "named_optimizers", frozenset()))
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}

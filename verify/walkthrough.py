@@ -368,7 +368,8 @@ def apply(judge, claims, check_all):
         return None
     rewritten, decided = found
     kept = _Marked(replace(c, latex=rewritten.get(k, c.latex)) for k, c in enumerate(claims) if k not in decided)
-    for name in ("scopes", "cases", "notices", "shapes", "summation", "depth_letter", "steps_read"):
+    for name in ("scopes", "cases", "notices", "shapes", "summation", "depth_letter", "steps_read", "optimizers",
+                 "sections", "one_example"):
         if hasattr(claims, name):
             setattr(kept, name, getattr(claims, name))
     judged = iter(check_all(kept) if kept else [])
