@@ -62,7 +62,7 @@ _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 #: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
 _SIZED_DELIMITER = re.compile(r"\\(?:large|Large|LARGE|small|huge|Huge|big|Big|bigg|Bigg)\s*+\{\s*+([()\[\]|])\s*+\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
-_NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
+_NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|mean|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
 #: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
 _SUM_ALL = re.compile(r"\\sum\s*_\s*\{\s*\\forall\s*([A-Za-z])\s*\}")  # blackKeys17's \sum_{\forall x} C_x
 _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
