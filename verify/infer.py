@@ -367,8 +367,9 @@ _X_ENTRY = re.compile(r"(?<![A-Za-z\\])x\s*_\s*\{?\s*(\d)(?![0-9])")
 def _theta_steps(sizes, claims) -> bool:
     """Whether the answer's gradient steps number the weights of a network of one unit by their inputs with θ, θ_0 the
     bias (Ng's linear and logistic regression, Orosanu's notes: ``θ_0 = θ_0 − α 1/m Σ (ŷ^{(i)} − y^{(i)})``, ``θ_1 =
-    θ_1 − α 1/m Σ (ŷ^{(i)} − y^{(i)}) x_1^{(i)}``): a step of θ_0 that writes no input, and every step of a θ_k (k ≥ 1,
-    within the inputs) that writes the input x_k alone. Then θ_k is the weight on x_k, not a layer."""
+    θ_1 − α 1/m Σ (ŷ^{(i)} − y^{(i)}) x_1^{(i)}``): a step of θ_0 that writes no input, a step of a θ_k (k ≥ 1, within
+    the inputs) that writes the input x_k alone, and none that writes two inputs or θ_0 with one (x_0 = 1 is no input).
+    Then θ_k is the weight on x_k, not a layer."""
     if len(sizes) != 2 or sizes[1] != 1:
         return False
     bias = weights = False
@@ -377,13 +378,13 @@ def _theta_steps(sizes, claims) -> bool:
         m = _THETA_STEP.match(text)
         if m is None:
             continue
-        k, xs = int(m.group(1)), {int(x) for x in _X_ENTRY.findall(text)}
+        k, xs = int(m.group(1)), {int(x) for x in _X_ENTRY.findall(text)} - {0}  # (x_0 = 1: the bias's input)
         if k == 0 and not xs:
             bias = True
         elif 1 <= k <= sizes[0] and xs == {k}:
             weights = True
-        else:
-            return False
+        elif k > sizes[0] or len(xs) > 1 or (k == 0) != (not xs):
+            return False  # (θ_k on another input x_j, j ≠ k, is a slip of one step; several inputs: no numbering)
     return bias and weights
 
 
