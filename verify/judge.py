@@ -32,7 +32,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
-from .foreign import nesterov_moment, other_loss, other_step
+from .foreign import first_moment_step, momentum_judge, nesterov_moment, other_loss, other_step
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
@@ -278,6 +278,7 @@ class Judge:
         self._row_definitions: tuple = (-1, frozenset())  # (len(defining), the ids whose rows define own symbols)
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
+        self._momentum: list | None = None  # [a judge under Ng's momentum] (_as_momentum_step), made once
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
@@ -870,6 +871,9 @@ class Judge:
         other = (other_step(self.net.optimizer.name, sides[-1]) if qkind is not None and qkind[0] in ("W_next", "b_next")
                  else None)
         if other is not None and self._surveys_optimizers():
+            as_momentum = self._as_momentum_step(claim, sides[-1])
+            if as_momentum is not None:
+                return as_momentum
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the step is {other}'s, not the "
                                f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
                                "several in turn) is not judged against the spec's", quantity=claim.quantity)
@@ -1160,6 +1164,23 @@ class Judge:
         named = getattr(self, "named_optimizers", frozenset())  # Orosanu's "2.1 … momentum", "2.2 RMSprop", "2.3 ADAM"
         self._survey = len(kinds) >= 3 or len(named) >= 3
         return self._survey
+
+    def _as_momentum_step(self, claim: Claim, step: Node) -> ClaimResult | None:
+        """In a survey of optimizers under Adam, a step on the first moment alone (Ng's momentum ``W = W − α V_{dW}``):
+        judged as momentum's step (foreign.momentum_judge), its verdict there saying so; None for any other step, or
+        when it does not read as one there."""
+        if not first_moment_step(self.net.optimizer.name, step):
+            return None
+        if self._momentum is None:
+            self._momentum = [momentum_judge(self)]
+        if self._momentum[0] is None:
+            return None
+        result = self._momentum[0].check(claim)
+        if result.verdict not in ("correct", "incorrect"):
+            return None
+        result.message += (" (judged as gradient descent with momentum's step, θ − α v with Ng's v = β v + (1 − β) g: "
+                           "the answer sets out several optimizers in turn, and this step is momentum's)")
+        return result
 
     def _unbiased_only(self, claim: Claim, var: str, env: dict, done: list) -> ClaimResult | None:
         """Ng's ``Z^{[l]} = W^{[l]} A^{[l-1]}`` under "with batch norm, b^{[l]} is dropped": a generic claim that writes no

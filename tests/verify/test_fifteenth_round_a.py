@@ -5,8 +5,9 @@ tests/verify/test_walkthrough.py).
   are V_{dw}, S_{db} (lowercase w too); Adam's ``β 1``, ``β 2`` are β₁, β₂; a closing parenthetical of prose
   ``(element-wise squaring operation)`` is a remark, not part of the formula.
 - **Notes that set out several optimizers** (their text names three algorithms or more: "momentum", "RMSprop",
-  "Adam"): a parameter step of another algorithm (momentum's ``w = w − α Vdw`` under an Adam spec) is that
-  algorithm's, not judged; in notes on Adam alone the same step is a wrong Adam step.
+  "Adam"): a parameter step of another algorithm is that algorithm's; momentum's ``w = w − α Vdw`` under an Adam spec
+  (θ − α times Adam's first moment alone) is judged as Ng's momentum step (the spec's rate, β₁ as its β); in notes on
+  Adam alone the same step is a wrong Adam step.
 - **θ_k of one unit numbered by its inputs** (Ng's and Orosanu's linear and logistic regression): when the gradient
   steps write θ_0's with no input and θ_k's with x_k alone, θ_k is the weight on x_k and θ_0 the bias (it was read as
   the weights of layer k); ``\hat{y}^{i}`` in Σ_{i=1}^{m} is example i (her ``ŷ^{i}`` beside ``y^{(i)}``).
@@ -105,7 +106,32 @@ def test_a_pdf_text_of_optimizer_notes(tmp_path):
     assert got["Vdw"][0] == want["first"] == "correct"
     assert got["Sdw"][0] == want["second"] == "correct"
     assert got["Sdb"][0] == want["slip"] == "incorrect"
-    assert got["w"][0] == "unchecked" and "momentum" in got["w"][1]  # momentum's step, in notes on three optimizers
+    assert got["w"][0] == "correct" and "momentum" in got["w"][1]  # momentum's step, in notes on three optimizers
+
+
+def _torch_momentum_step(w, buf, g):
+    """Ng's momentum (v ← β v + (1 − β) g, w ← w − α v) as torch.optim.SGD with dampening β: w after one step."""
+    torch = pytest.importorskip("torch")
+    p = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=0.001, momentum=0.9, dampening=0.9)
+    p.grad = torch.tensor(g, dtype=torch.float64)
+    opt.step()
+    opt.state[p]["momentum_buffer"].copy_(torch.tensor(buf, dtype=torch.float64))
+    before = p.detach().clone()
+    opt.step()
+    return before.numpy(), p.detach().numpy()
+
+
+def test_a_survey_s_momentum_step_is_judged_as_momentum_s(tmp_path):
+    """w = w − α V_dw is momentum's step (the velocity after the step): right; w = w − α V_db (the bias's velocity)
+    is not (torch.optim.SGD with dampening β, Ng's form)."""
+    w, buf, g = RNG.normal(size=3), RNG.normal(size=3), RNG.normal(size=3)
+    before, after = _torch_momentum_step(w, buf, g)
+    v = 0.9 * buf + 0.1 * g
+    assert np.allclose(after, before - 0.001 * v)
+    text = _notes("2.1 Gradient descent with momentum / 2.2 RMSprop / 2.3 Adam", [LINES["first"][0]])
+    got = _verify(tmp_path, text.replace("w = w − α ∗ Vdw", "w = w − α ∗ Vdb"))
+    assert got["w"][0] == "incorrect"
 
 
 def test_the_same_step_in_notes_on_adam_alone_is_judged(tmp_path):
