@@ -3849,9 +3849,10 @@ def _moment_beta(sides: list, moment: str, notes: list) -> list:
         return sides
     if not any(n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL") for side in sides for n in side.walk()):
         return sides  # (Ng's V_t = β V_{t-1} + (1 − β) θ_t averages a sequence θ_t, not a gradient: no moment)
-    if not any(n.op == "sub" and n.args[1] == bare and n.args[0].op == "num" and float(n.args[0].value[0]) == 1.0
+    if not any(n.op in ("sub", "add") and bare in n.args and n.args[0].op == "num" and float(n.args[0].value[0]) == 1.0
                for side in sides for n in side.walk()):
-        return sides  # (Prakash's v_{dW} = β v_{dW} + dW: momentum without 1 − β, no average: not Adam's moment)
+        return sides  # (Prakash's v_{dW} = β v_{dW} + dW: momentum without 1 − β, no average: not Adam's moment;
+        # 1 + β, a slip of the average's 1 − β, is no variant's either: read as the moment, judged wrong)
     notes.append(f"the bare β of {'the first' if own == 'beta1' else 'the second'} moment's recurrence is the spec's "
                  f"{'β₁' if own == 'beta1' else 'β₂'}")
     return [_replace(side, bare, Node("const", (), own)) for side in sides]

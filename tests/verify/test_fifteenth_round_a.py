@@ -49,6 +49,7 @@ LINES = {
                lambda m, v, g: 0.999 * v + 0.001 * g * g, "exp_avg_sq"),
     "slip": ("Sdb = β 2 ∗ Vdb + (1 − β 2 ) ∗ db ∗ db      (element-wise squaring operation)",
              lambda m, v, g: 0.999 * m + 0.001 * g * g, "exp_avg_sq"),
+    "plus": ("Vdb = β ∗ Vdb + (1 + β) ∗ db", lambda m, v, g: 0.9 * m + 1.9 * g, "exp_avg"),  # 1 + β: no variant's
 }
 
 
@@ -93,7 +94,8 @@ def test_the_oracle_reads_each_line_against_torch_adam():
     m, v, g = RNG.normal(size=3), RNG.uniform(0.1, 1, size=3), RNG.normal(size=3)
     moments = _torch_adam_moments(m, v, g)
     right = {k: np.allclose(f(m, v, g), moments[which]) for k, (_t, f, which) in LINES.items()}
-    assert right == {"first": True, "second": True, "slip": False}
+    assert right == {"first": True, "second": True, "slip": False, "plus": False}
+    assert not np.allclose(0.9 * m + 1.9 * g, 0.9 * m + g)  # (nor classic momentum's v = β v + g)
 
 
 def test_a_pdf_text_of_optimizer_notes(tmp_path):
@@ -106,6 +108,7 @@ def test_a_pdf_text_of_optimizer_notes(tmp_path):
     assert got["Vdw"][0] == want["first"] == "correct"
     assert got["Sdw"][0] == want["second"] == "correct"
     assert got["Sdb"][0] == want["slip"] == "incorrect"
+    assert got["Vdb"][0] == want["plus"] == "incorrect"
     assert got["w"][0] == "correct" and "momentum" in got["w"][1]  # momentum's step, in notes on three optimizers
 
 
