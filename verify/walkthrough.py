@@ -47,7 +47,8 @@ _GRADIENT = re.compile(r"(?<![A-Za-z\\])gradient(?![A-Za-z])")
 #: a hatted moment without an index: \hat{m}, \hat m (then not followed by _ or ^... a script)
 _BARE_HAT = re.compile(r"\\hat\s*\{\s*([A-Za-z])\s*\}(?!\s*[_])|\\hat\s*([A-Za-z])(?![A-Za-z_])(?!\s*_)")
 #: a bare letter (no script) that is a side of its own: the subject of a worked value
-_SUBJECT = re.compile(r"^\s*(?:\\hat\s*\{\s*([A-Za-z])\s*\}|\\hat\s*([A-Za-z])|([A-Za-z]))\s*$")
+_SUBJECT = re.compile(r"^\s*(?:\\hat\s*\{\s*([A-Za-z])\s*\}|\\hat\s*([A-Za-z])|([A-Za-z]))"
+                      r"(?:\s*_\s*(?:\{\s*(\d{1,3})\s*\}|(\d)))?\s*$")
 #: a written number (its sign apart)
 _NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
 #: a step written with numbers: a leading number, then + or −
@@ -57,6 +58,10 @@ _RECURRENT = {"momentum": ("v",), "adam": ("m", "v"), "rmsprop": ("S",), "adagra
 #: a bias-corrected moment and the moment it corrects
 _CORRECTED = {"mhat": "m", "vhat": "v"}
 RELATIVE = 0.002  # 0.2 %: the walk-through rounds each value it carries forward
+
+
+#: a relation other than = and ≈ (an update, an inequality): no chain of values
+_OTHER_RELATION = re.compile(r"\\(?:leftarrow|gets|leq?|geq?|neq?|lt|gt|to|mapsto)(?![A-Za-z])")
 
 
 def _relations(latex: str) -> list[str]:
@@ -75,7 +80,7 @@ def _relations(latex: str) -> list[str]:
             sides.append(latex[start:i])
             start = i = i + len("\\approx")
             continue
-        elif depth == 0 and (ch in "<>" or latex.startswith(("\\leftarrow", "\\gets", "\\le", "\\ge", "\\ne"), i)):
+        elif depth == 0 and (ch in "<>" or ch == "\\" and _OTHER_RELATION.match(latex, i)):
             return []
         i += 1
     sides.append(latex[start:])
@@ -99,20 +104,25 @@ class _Walk:
         self.confirmed: dict[int, float] = {}  # step -> the gradient a value of that step agreed with
 
     # -- reading a claim ------------------------------------------------------------------------------
-    def quantity(self, subject: str) -> tuple[str, str] | None:
-        """(kind, letter) of a bare subject: ("param", w), ("state", v) or ("corrected", m̂); None otherwise."""
+    def quantity(self, subject: str) -> tuple[str, str, int | None] | None:
+        """(kind, letter, step written) of a subject: ("param", w), ("state", v) or ("corrected", m̂), with the step
+        its digit subscript names (``m_2``, ``w_{3}``: the walk-through's one weight has no second entry to name) or
+        None when it is bare; None when it is none of them."""
         m = _SUBJECT.match(subject)
         if m is None:
             return None
         hat, letter = m.group(1) or m.group(2), m.group(3)
+        step = int(m.group(4) or m.group(5)) if (m.group(4) or m.group(5)) else None
+        if step == 0:
+            return None  # (w_0, v_0: the values before any step, given)
         if hat:
             state = self.states.get("hat" + hat)
-            return ("corrected", state) if state in _CORRECTED else None
+            return ("corrected", state, step) if state in _CORRECTED else None
         state = self.states.get(letter)
         if state is not None and state in _RECURRENT.get(self.opt, ()):
-            return "state", state
+            return "state", state, step
         if letter in ("w", "W", "theta") and self.judge._parameter_named(letter) == ("W", 1):
-            return "param", self.param
+            return "param", self.param, step
         return None
 
     def value(self, side: str) -> tuple[float, float] | None:
@@ -159,6 +169,13 @@ class _Walk:
                         return k + 1, v
                     return (k, v) if k > 0 else None
         return None
+
+    def told(self, kind: str, q: str, step: int) -> tuple[int, float] | None:
+        """(step, the earlier value it continues from) of a value whose subscript names its step: its own value after
+        the step before (a corrected moment: the moment's after this step), when the walk-through wrote one."""
+        source, before = (_CORRECTED[q], step) if kind == "corrected" else (q, step - 1)
+        value = self._at(source, before) if source in self.history else None
+        return None if value is None else (step, value)
 
     def record(self, q: str, step: int, values, position: int) -> None:
         for v in values:
@@ -220,9 +237,9 @@ class _Walk:
                                f"(the spec's {self.opt} step from the walk-through's values after step {k - 1}); the "
                                f"claim gives {value0:.6g}", quantity=target,
                                tolerance="one unit in each written digit carried, or 0.2 %")
-        return _unchecked(claim, f"{letter} after step {k}: no gradient written before it gives its value "
-                          f"({', '.join(f'{g:.6g}' for g in candidates) or 'none written'}); the spec's [values] hold "
-                          "the first step's example only, so step {k}'s gradient is not known".replace("{k}", str(k)))
+        written = ", ".join(f"{g:.6g}" for g in candidates) or "none written"
+        return _unchecked(claim, f"{letter} after step {k}: no gradient written before it gives its value ({written}); "
+                          f"the spec's [values] hold the first step's example only, so step {k}'s gradient is not known")
 
     def _at(self, name: str, step: int) -> float | None:
         return next((v for k, v in reversed(self.history[name]) if k == step), None)
@@ -286,6 +303,10 @@ _BARE_LETTER = re.compile(r"\\hat\s*\{\s*([A-Za-z])\s*\}(?![_^])|\\hat\s*([A-Za-
                           r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z_^])")
 
 
+#: a step's digit subscript at the end of a subject (m_2, w_{3})
+_STEP_SCRIPT = re.compile(r"\s*_\s*(?:\{\s*\d{1,3}\s*\}|\d)\s*$")
+
+
 def _readable(latex: str, kind: str, letter: str, walk: _Walk) -> str:
     """A step-1 value in the parser's letters: the subject (``w_{new}``, ``v_{W}``, ``\\hat{m}_{W}``) and every bare
     state letter of a symbolic side (``m / (1 - β₁ᵗ)``) named with the parameter (LaTeX commands kept)."""
@@ -300,7 +321,8 @@ def _readable(latex: str, kind: str, letter: str, walk: _Walk) -> str:
             return m.group(0)
         return f"\\hat{{{hat}}}_{{W}}" if hat else f"{bare}_{{W}}"
 
-    head = f"{letter}_{{new}}" if kind == "param" else _BARE_LETTER.sub(named, sides[0])
+    subject = _STEP_SCRIPT.sub("", sides[0])  # (m_1: the step written; the judge reads the first step's value)
+    head = f"{_STEP_SCRIPT.sub('', letter)}_{{new}}" if kind == "param" else _BARE_LETTER.sub(named, subject)
     return head + " = " + " = ".join(_BARE_LETTER.sub(named, s) for s in sides[1:])
 
 
@@ -331,13 +353,18 @@ def read(judge, claims):
             if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
                 walk.grads.append((k, last[0]))  # a chain with no subject: a number the steps may use
             continue
-        kind, q = found
+        kind, q, told = found
         values = [walk.value(s) for s in sides[1:]]
         numeric = [i for i, v in enumerate(values) if v is not None]
         if not numeric:
             continue
         letter = re.sub(r"\\hat\s*([A-Za-z])(?![A-Za-z])", r"\\hat{\1}", sides[0].strip())
-        found_step = walk._step(kind, q, sides[1 + numeric[0]])
+        found_step = walk._step(kind, q, sides[1 + numeric[0]]) if told is None else walk.told(kind, q, told)
+        if found_step is None and told is not None:
+            decided[k] = _unchecked(c, f"{letter} after step {told}: the walk-through writes no value of "
+                                    f"{'the moment' if kind == 'corrected' else letter} after step "
+                                    f"{told if kind == 'corrected' else told - 1} to compute it from")
+            continue
         if found_step is None:
             decided[k] = _unchecked(c, f"{letter} is a value of the walk-through at a step its numbers do not tell (none "
                                     f"of them is {letter}'s value after an earlier step); write the step it is after "

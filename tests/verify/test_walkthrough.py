@@ -207,3 +207,26 @@ def test_step_one_is_judged_against_the_spec_and_a_bare_value_is_not_step_zero(t
     assert got["v1"][0] == "incorrect"
     assert got["w1"][0] == "correct"
     assert got["bare"][0] == "unchecked" and "step" in got["bare"][1]
+
+
+def test_a_step_written_as_a_subscript(tmp_path):
+    """m_2, w_2 (the walk-through's one weight has no second entry): the value after step 2, judged from the values
+    written after step 1 with the gradient written before it; a step whose state before it is not written is
+    unchecked."""
+    walk = _adam_walk()
+    (w1, m1, s1, _mh1, _sh1, g1), (w2, m2, s2, mh2, sh2, g2) = walk[0], walk[1]
+    x2, y2 = POINTS[1]
+    lines = [("g1", f"2 × ({_fmt(_r(W0 * POINTS[0][0] - POINTS[0][1]))}) × {_fmt(POINTS[0][0])} = {_fmt(g1)}"),
+             ("m1", f"m_1 = {B1} × 0 + 0.1 × ({_fmt(g1)}) = {_fmt(m1)}"),
+             ("v1", f"v_1 = {B2} × 0 + 0.001 × ({_fmt(g1)})² = {_fmt(s1)}"),
+             ("w1", f"w_1 = {_fmt(W0)} - {LR} × ({_fmt(_mh1)}) / √{_fmt(_sh1)} = {_fmt(w1)}"),
+             ("g2", f"2 × ({_fmt(_r(w1 * x2 - y2))}) × {_fmt(x2)} = {_fmt(g2)}"),
+             ("m2", f"m_2 = {B1} × ({_fmt(m1)}) + 0.1 × ({_fmt(g2)}) = {_fmt(m2)}"),
+             ("m2bad", f"m_2 = {B1} × ({_fmt(m1)}) + 0.1 × ({_fmt(g2)}) = {_fmt(_r(m2 + 0.5))}"),
+             ("v2", f"v_2 = {B2} × {_fmt(s1)} + 0.001 × ({_fmt(g2)})² = {_fmt(s2)}"),
+             ("w2", f"w_2 = {_fmt(w1)} - {LR} × ({_fmt(mh2)}) / √{_fmt(sh2)} = {_fmt(w2)}"),
+             ("m4", "m_4 = 0.9 × 1.5 + 0.1 × 2 = 1.55")]
+    got = _answers(tmp_path, "adam", lines)
+    assert {k: v for k, (v, _m) in got.items()} == {
+        "g1": "correct", "m1": "correct", "v1": "correct", "w1": "correct", "g2": "correct", "m2": "correct",
+        "m2bad": "incorrect", "v2": "correct", "w2": "correct", "m4": "unchecked"}, got
