@@ -336,6 +336,7 @@ def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = 
 class _Parser:
     def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
+        self.step_param = None  # (kind, layer) of the parameter a step's left side names (claim): its bare states'
         self.layer_env = dict(layer_env or {})
         self.opts = opts = dict(notation.options)
         # layer numbers as the answer writes them -> gradproof's: the input is layer 0 (or 1: Nielsen, UFLDL), and
@@ -521,6 +522,9 @@ class _Parser:
     # -- grammar -------------------------------------------------------------------------------------
     def claim(self):
         sides, rels = [self.expr()], []
+        first = sides[0].args[0] if sides[0].op == "T" else sides[0]
+        if first.op == "q" and first.value[0] in ("W", "b", "W_next", "b_next") and isinstance(first.value[1], int):
+            self.step_param = (first.value[0][0], first.value[1])  # W ← W − α m̂ / (√v̂ + ε): W's own m̂, v̂
         while self.peek() is not None:
             tok = self.peek()
             rel = RELATIONS.get(tok.text)
@@ -1663,6 +1667,8 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} on {letter} (time indices like S_t are not "
                                  "supported: a claim is about the state after one step)")
+        if param is None and time is None and self.step_param is not None:
+            param, layer = self.step_param  # a state written bare in a parameter's step: that parameter's state
         if param is None and time is not None:
             param = "W"  # S_t = β S_{t-1} + (1 − β) g_t²: the state of every weight
         if param is None:

@@ -234,3 +234,27 @@ def test_np_mean_over_the_examples(tmp_path):
     results, _meta, _s = verify_file(str(tmp_path / "mean.toml"), None)
     got = {r.id: r.verdict for r in results}
     assert got == {"mean0": "correct", "mean1": "incorrect", "sum0": "incorrect"}, [(r.id, r.message) for r in results]
+
+
+OUTSIDE = ADAM_SPEC.replace('epsilon_placement = "inside"', 'epsilon_placement = "outside"')
+
+
+def test_a_bare_moment_in_a_parameter_s_step_is_that_parameter_s(tmp_path):
+    """W := W − α m̂ / (√v̂ + ε) with m̂, v̂ written bare: the moments of the W the step updates (it was "m needs the
+    parameter it belongs to"); torch.optim.Adam's step is that formula, and with √m̂ in the root it is not."""
+    torch = pytest.importorskip("torch")
+    w, g = RNG.normal(size=3), RNG.normal(size=3)
+    p = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([p], lr=0.001, betas=(0.9, 0.999), eps=1e-8)
+    p.grad = torch.tensor(g, dtype=torch.float64)
+    opt.step()
+    mhat, vhat = (0.1 * g) / 0.1, (0.001 * g * g) / 0.001
+    assert np.allclose(p.detach().numpy(), w - 0.001 * mhat / (np.sqrt(vhat) + 1e-8))
+    assert not np.allclose(p.detach().numpy(), w - 0.001 * mhat / (np.sqrt(np.abs(mhat)) + 1e-8))
+    (tmp_path / "adam.spec.toml").write_text(OUTSIDE)
+    claims = {"step": r"W := W - \alpha \frac{\hat m}{\sqrt{\hat v} + \epsilon}",
+              "root": r"W \leftarrow W - \alpha \frac{\hat m}{\sqrt{\hat m} + \epsilon}"}
+    body = "".join(f"\n[[claims]]\nid = \"{k}\"\nlatex = '''{v}'''\n" for k, v in claims.items())
+    (tmp_path / "adam.toml").write_text(f'spec = "adam.spec.toml"\n{body}')
+    results, _meta, _s = verify_file(str(tmp_path / "adam.toml"), None)
+    assert {r.id: r.verdict for r in results} == {"step": "correct", "root": "incorrect"}
