@@ -22,25 +22,12 @@ import numpy as np
 import pytest
 from conftest import central_differences
 from gradproof.verify.cli import verify_file
+from helpers_verify import spec_text
 
 RNG = np.random.default_rng(15)
 
-ADAM_SPEC = """name = "pdf_adam"
-convention = "row"
-inputs = 3
-[[layers]]
-units = 1
-activation = "sigmoid"
-[loss]
-name = "binary_cross_entropy"
-[optimizer]
-name = "adam"
-learning_rate = 0.001
-beta1 = 0.9
-beta2 = 0.999
-epsilon = 1e-8
-epsilon_placement = "inside"
-"""
+ADAM_SPEC = spec_text("pdf_adam", 3, (1, "sigmoid"), loss="binary_cross_entropy", learning_rate=0.001,
+                      optimizer="adam", beta1=0.9, beta2=0.999, epsilon=1e-8, epsilon_placement="inside")
 
 #: each line of the notes as a TA reads it, as code: (m, v, g) before -> the value the line states
 LINES = {
@@ -146,18 +133,7 @@ def test_the_same_step_in_notes_on_adam_alone_is_judged(tmp_path):
     assert got["w"][0] == "incorrect"
 
 
-LINEAR_SPEC = """name = "linreg"
-convention = "row"
-inputs = 3
-[[layers]]
-units = 1
-activation = "identity"
-[loss]
-name = "squared_error"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+LINEAR_SPEC = spec_text("linreg", 3, (1, "identity"))
 
 
 def _theta_answer(tmp_path, lines: dict) -> dict:
@@ -196,18 +172,7 @@ def test_theta_k_is_the_weight_on_x_k(tmp_path):
     assert got["t1"][0] == "incorrect" and got["t0"][0] == got["t2"][0] == "correct"
 
 
-MEAN_SPEC = """name = "mean"
-convention = "row"
-inputs = 3
-[[layers]]
-units = 2
-activation = "sigmoid"
-[loss]
-name = "squared_error"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+MEAN_SPEC = spec_text("mean", 3, (2, "sigmoid"))
 
 
 def test_np_mean_over_the_examples(tmp_path):
