@@ -58,6 +58,10 @@ _RECURRENT = {"momentum": ("v",), "adam": ("m", "v"), "rmsprop": ("S",), "adagra
 #: a bias-corrected moment and the moment it corrects
 _CORRECTED = {"mhat": "m", "vhat": "v"}
 RELATIVE = 0.002  # 0.2 %: the walk-through rounds each value it carries forward
+#: one number alone (a value stated, no step worked out)
+_PLAIN_NUMBER = re.compile(r"^\s*\(?\s*[-+]?\s*\d+(?:\.\d+)?\s*\)?\s*$")
+#: the input or the target of an example (x, y, its entry x_1): a later step's example when restated with numbers
+_EXAMPLE = re.compile(r"^\s*[xy](?:\s*_\s*\{?\s*\d\s*\}?)?\s*$")
 
 
 #: a relation other than = and ≈ (an update, an inequality): no chain of values
@@ -176,6 +180,12 @@ class _Walk:
         source, before = (_CORRECTED[q], step) if kind == "corrected" else (q, step - 1)
         value = self._at(source, before) if source in self.history else None
         return None if value is None else (step, value)
+
+    def other_example(self, letter: str, number: str) -> bool:
+        """Whether ``letter = number`` (x or y) states a value other than the first step's example (the [values])."""
+        given = self.judge.points[0][1 if letter.strip().startswith("x") else 2]
+        flat = np.asarray(given, dtype=float).reshape(-1)
+        return flat.size == 1 and abs(float(number.replace(" ", "").strip("()")) - flat[0]) > 1e-12
 
     def record(self, q: str, step: int, values, position: int) -> None:
         for v in values:
@@ -352,12 +362,17 @@ def read(judge, claims):
         if found is None:
             if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
                 walk.grads.append((k, last[0]))  # a chain with no subject: a number the steps may use
+            elif (walk.last_of_step and len(sides) == 2 and _EXAMPLE.match(sides[0]) and _PLAIN_NUMBER.match(sides[1])
+                  and walk.other_example(sides[0], sides[1])):
+                decided[k] = _unchecked(c, f"{sides[0].strip()} = {sides[1].strip()} after the walk-through's first "
+                                        "step is the example of a later step (one example per step): the spec's "
+                                        "[values] are the first step's, so it is not compared with them")
             continue
         kind, q, told = found
         values = [walk.value(s) for s in sides[1:]]
         numeric = [i for i, v in enumerate(values) if v is not None]
-        if not numeric:
-            continue
+        if not numeric or told is None and _PLAIN_NUMBER.match(sides[1 + numeric[0]]):
+            continue  # (w = 3, v = 0: a value stated, no step worked: the judge reads it)
         letter = re.sub(r"\\hat\s*([A-Za-z])(?![A-Za-z])", r"\\hat{\1}", sides[0].strip())
         found_step = walk._step(kind, q, sides[1 + numeric[0]]) if told is None else walk.told(kind, q, told)
         if found_step is None and told is not None:

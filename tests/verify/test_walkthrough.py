@@ -230,3 +230,28 @@ def test_a_step_written_as_a_subscript(tmp_path):
     assert {k: v for k, (v, _m) in got.items()} == {
         "g1": "correct", "m1": "correct", "v1": "correct", "w1": "correct", "g2": "correct", "m2": "correct",
         "m2bad": "incorrect", "v2": "correct", "w2": "correct", "m4": "unchecked"}, got
+
+
+def test_a_walk_through_in_a_markdown_document(tmp_path):
+    """The same walk-through in a learner's Markdown notes: the given values stated in prose are the [values] (w = 3 a
+    value stated, not a step), each later step's example restated (x = 2, y = 1) is not compared with the first
+    step's, and the later steps are judged from the notes' own numbers."""
+    (tmp_path / "walk.spec.toml").write_text(_spec("momentum"))
+    walk = _momentum_walk()
+    lines = [f"We start from $w = {_fmt(W0)}$ with the point $x = {_fmt(POINTS[0][0])}$, $y = {_fmt(POINTS[0][1])}$."]
+    w_prev, v_prev = W0, 0.0
+    for k, ((x, y), (w, v, g)) in enumerate(zip(POINTS[:3], walk[:3], strict=True), 1):
+        if k > 1:
+            lines.append(f"Next point $x = {_fmt(x)}$, $y = {_fmt(y)}$:")
+        lines += [f"Gradient: $2 \\times ({_fmt(_r(w_prev * x - y))}) \\times {_fmt(x)} = {_fmt(g)}$",
+                  f"Velocity: $v = {MU} \\times ({_fmt(v_prev)}) + ({_fmt(g)}) = {_fmt(v)}$",
+                  f"Weight: $w = {_fmt(w_prev)} - ({LR} \\times {_fmt(v)}) = {_fmt(w)}$"]
+        w_prev, v_prev = w, v
+    (tmp_path / "walk.md").write_text("# Momentum by hand\n\n" + "\n\n".join(lines) + "\n")
+    results, _meta, _s = verify_file(str(tmp_path / "walk.md"), str(tmp_path / "walk.spec.toml"))
+    verdicts = [(r.latex, r.verdict) for r in results]
+    first = {"x": POINTS[0][0], "y": POINTS[0][1]}
+    other = [v for latex, v in verdicts if latex.strip()[:1] in "xy" and float(latex.split("=")[1]) != first[latex[0]]]
+    assert len(other) == 4 and all(v == "unchecked" for v in other), verdicts  # x = 2, y = 1, x = -1, y = 2
+    assert all(v == "correct" for latex, v in verdicts if latex.strip()[:1] in "vw2"), verdicts
+    assert sum(latex.strip().startswith(("v =", "w =")) for latex, _v in verdicts) == 7  # w = 0.5 and 3 steps of v, w
