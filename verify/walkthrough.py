@@ -25,13 +25,19 @@ walk-through's own earlier written numbers (rounding carried forward). The conve
   so the gradient of step K is a number the walk-through wrote before the step's values (the result of a chain with no
   subject — "2 × (-0.4) × 1 = -0.8" — after the last value of step K−1). A value is ``correct`` when it is the result
   of its step with one such gradient, within one unit of each written number carried through (first order) or 0.2 %;
-  ``incorrect`` when it is not, and the step's gradient is confirmed by another value of step K that agreed with it
-  (or every candidate fails with the state alone: a value that does not use the gradient); otherwise ``unchecked``.
+  ``incorrect`` when a later side of its chain is off, or when it is not and the step's gradient is confirmed by another
+  value of step K that agreed with it (or it does not use the gradient at all); otherwise ``unchecked``.
   Each later side of its chain (``= -14.4 - 0.8 = -15.2``) is compared with the same result.
+- **A value stated alone** (``w = 3``, ``v = 0``) is no worked step: the judge reads it. After the first step, the
+  example's input or target restated with other numbers (``x = 1``, ``y = 5``) is a later step's example: unchecked,
+  not compared with the [values] (the first step's).
+- **A step written as a digit subscript** (``m_2``, ``w_{3}``: the one weight has no second entry to name) is that step,
+  judged from the values written after the step before.
 
-Only for a numeric answer (``[values]``) of a network with one parameter, a single number (one weight, no bias), under
-an optimizer with a state or plain gradient descent: the walk-through's letters then name nothing else. Every regular
-expression is anchored or linear; each claim is read once."""
+Only for a numeric answer (an answers file's ``[values]`` or a document's own worked example) of a network with one
+parameter, a single number (one weight, no bias), under an optimizer with a state or plain gradient descent: the
+walk-through's letters then name nothing else. Every regular expression is anchored or linear; each claim is read
+once."""
 
 from __future__ import annotations
 

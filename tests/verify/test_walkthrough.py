@@ -136,7 +136,7 @@ def test_a_momentum_walk_through_is_judged_step_by_step(tmp_path):
 
 def test_momentum_slips_are_found_and_a_step_not_told_is_unchecked(tmp_path):
     walk = _momentum_walk()
-    (w1, v1, _), (w2, v2, g2), (w3, v3, g3) = walk[0], walk[1], walk[2]
+    (_w1, v1, _), (w2, v2, g2), (w3, v3, _g3) = walk[0], walk[1], walk[2]
     wrong_sum = _r(MU * v1 + g2 + 0.5)  # an arithmetic slip in the last link
     slips = {
         "rule.weight": "w_new = w_old + η × v_new",  # the sign
@@ -203,7 +203,7 @@ def test_step_one_is_judged_against_the_spec_and_a_bare_value_is_not_step_zero(t
     got = _answers(tmp_path, "momentum", [
         ("v1", f"v = {MU} × 0 + ({_fmt(g1 + 1)}) = {_fmt(g1 + 1)}"),  # a wrong gradient at step 1
         ("w1", f"w = {_fmt(W0)} - ({LR} × {_fmt(v1)}) = {_fmt(w1)}"),
-        ("bare", f"w = 7.5 - 0.1 × 2 = 7.3")])
+        ("bare", "w = 7.5 - 0.1 × 2 = 7.3")])
     assert got["v1"][0] == "incorrect"
     assert got["w1"][0] == "correct"
     assert got["bare"][0] == "unchecked" and "step" in got["bare"][1]
