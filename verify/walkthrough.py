@@ -417,7 +417,7 @@ def apply(judge, claims, check_all):
     rewritten, decided = found
     kept = _Marked(replace(c, latex=rewritten.get(k, c.latex)) for k, c in enumerate(claims) if k not in decided)
     for name in ("scopes", "cases", "notices", "shapes", "summation", "depth_letter", "steps_read", "optimizers",
-                 "sections", "one_example"):
+                 "sections", "one_example", "row_lines"):
         if hasattr(claims, name):
             setattr(kept, name, getattr(claims, name))
     judged = iter(check_all(kept) if kept else [])
