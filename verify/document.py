@@ -451,6 +451,12 @@ _PLAIN_LEAD = re.compile(r"^\s{0,8}(?:[-*•+]\s+|\(?[A-Za-z0-9]{1,3}[.)]\s+|" +
 _PLAIN_PROSE = re.compile(r"(?<![\\\w])[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}(?![\w(])")
 
 
+#: a closing parenthetical after a plain-text equation (one level of brackets inside), nothing after it: a remark when
+#: it holds three plain words in a row (_PLAIN_PROSE) — Orosanu's PDF text "Sdw = β ∗ Sdw + (1 − β) ∗ dw
+#: (element-wise squaring operation)"
+_PLAIN_REMARK = re.compile(r"\s\(((?:[^()]|\([^()]*\))*)\)\s*$")
+
+
 def _plain(text: str, lines: _LineCounter):
     """The equations of an answer written in plain text, with no math delimiters at all (a ``.txt`` homework, a PDF's
     text, Markdown with ``dW2 = dZ2 · a1ᵀ``): each line that states a relation outside prose, after its label and
@@ -468,7 +474,10 @@ def _plain(text: str, lines: _LineCounter):
         rel = _RELATION.search(body)
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
-        yield _Eq(plain_math(body), lines.at(start), None, False, start + lead.end(), None)
+        remark = _PLAIN_REMARK.search(body, rel.end())  # (element-wise squaring operation): prose, not the formula
+        remark = remark if remark and _PLAIN_PROSE.search(remark.group(1)) else None
+        yield _Eq(plain_math(body[:remark.start()] if remark else body), lines.at(start), None, False,
+                  start + lead.end(), None)
 
 
 def _question_scopes(text: str) -> list[tuple[int, str | None]]:
@@ -891,6 +900,19 @@ def document_text(path: Path) -> str:
     return text
 
 
+#: the algorithms a text names, by the names people write (Ng's headings "Gradient descent with momentum", "RMSprop",
+#: "Adam"; Ruder's section titles): a word each, case-insensitive, bounded
+_OPTIMIZER_NAMES = re.compile(r"(?<![A-Za-z])(momentum|rms\s?prop|rsmprop|adam|adagrad|adadelta|adamax|nadam|nesterov)"
+                              r"(?![A-Za-z])", re.IGNORECASE)
+
+
+def named_optimizers(text: str) -> frozenset:
+    """The optimization algorithms a document's text names (its headings and prose), at most its first 200 000
+    characters: three or more make it a survey of several optimizers, whose steps of the others are theirs."""
+    names = {m.group(1).lower().replace(" ", "") for m in _OPTIMIZER_NAMES.finditer(text[:200_000])}
+    return frozenset("rmsprop" if n in ("rmsprop", "rsmprop") else n for n in names)
+
+
 def load_document(path: str | Path) -> list[Claim]:
     """The claims of a document file (.md, .tex, .txt, .ipynb; a .pdf best effort)."""
     path = Path(path)
@@ -907,4 +929,6 @@ def load_document(path: str | Path) -> list[Claim]:
     text = document_text(path)
     if notebook:
         text = notebook_text(text, str(path))
-    return extract(text, str(path))
+    claims = extract(text, str(path))
+    claims.optimizers = named_optimizers(text)  # (a survey of several optimizers: Judge._surveys_optimizers)
+    return claims

@@ -113,6 +113,41 @@ def other_step(optimizer: str, step) -> str | None:
     return None
 
 
+def first_moment_step(optimizer: str, step) -> bool:
+    """Whether the right side ``step`` of θ ← … under Adam is θ − α times Adam's first moment alone, no root and no
+    bias correction (Ng's momentum ``W = W − α V_{dW}``, whose V is Adam's m: ``V = β V + (1 − β) dW``)."""
+    states, grads = _step_terms(step)
+    rate = any(n.op == "const" and n.value in ("lr", "alpha") for n in step.walk())
+    root = any(n.op == "fn" and n.value[0] == "sqrt" for n in step.walk())
+    return optimizer == "adam" and states == {"m"} and rate and not grads and not root
+
+
+def momentum_judge(judge):
+    """A judge of the same network, batch and points under Ng's momentum (v ← β v + (1 − β) g, θ ← θ − α v; derive's
+    ``ema`` variant) with the spec's learning rate and β₁ as its β: the algorithm whose step a survey of optimizers
+    writes before Adam's. The answer's inferred notation without Adam's letters. None when it cannot be made."""
+    from dataclasses import replace
+
+    from gradproof.derive import optimizers
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    net = judge.net
+    hyper = net.hyper_dict
+    if net.optimizer.name != "adam" or "beta1" not in hyper:
+        return None
+    other = replace(net, optimizer=optimizers.lookup("momentum"), options=(("variant", "ema"),),
+                    hyper=(("learning_rate", hyper["learning_rate"]), ("momentum", hyper["beta1"])))
+    try:
+        made = Judge(derive(other, check=False), batch=judge.batch, notation=replace(judge.notation, states=()),
+                     seed=judge._seed)
+    except (ValueError, ArithmeticError, KeyError):
+        return None
+    made._claims, made.defining = judge._claims, judge.defining
+    return made
+
+
 def nesterov_moment(step) -> bool:
     """Whether the right side ``step`` of θ ← … adds the raw gradient to Adam's first moment inside the step
     (Dozat's Nadam, θ_{t+1} = θ_t − η/(√v̂_t + ε) (β_1 m̂_t + (1 − β_1) g_t/(1 − β_1^t)): a Nesterov look-ahead; Adam's

@@ -358,6 +358,36 @@ def _one_unit_weights(sizes, text: str) -> bool:
             and _BIAS_TERM.search(text[:20000]) is not None)
 
 
+#: a step of one numbered θ (θ_1 = θ_1 − α …, θ_0 := …): the digit
+_THETA_STEP = re.compile(r"^\s*\\theta\s*_\s*\{?\s*(\d)\s*\}?\s*(?:=|:=|\\leftarrow|\\gets)")
+#: an input's entry x_k (with any sample script after it)
+_X_ENTRY = re.compile(r"(?<![A-Za-z\\])x\s*_\s*\{?\s*(\d)(?![0-9])")
+
+
+def _theta_steps(sizes, claims) -> bool:
+    """Whether the answer's gradient steps number the weights of a network of one unit by their inputs with θ, θ_0 the
+    bias (Ng's linear and logistic regression, Orosanu's notes: ``θ_0 = θ_0 − α 1/m Σ (ŷ^{(i)} − y^{(i)})``, ``θ_1 =
+    θ_1 − α 1/m Σ (ŷ^{(i)} − y^{(i)}) x_1^{(i)}``): a step of θ_0 that writes no input, a step of a θ_k (k ≥ 1, within
+    the inputs) that writes the input x_k alone, and none that writes two inputs or θ_0 with one (x_0 = 1 is no input).
+    Then θ_k is the weight on x_k, not a layer."""
+    if len(sizes) != 2 or sizes[1] != 1:
+        return False
+    bias = weights = False
+    for c in list(claims)[:300]:
+        text = normalize(c.latex[:2000])
+        m = _THETA_STEP.match(text)
+        if m is None:
+            continue
+        k, xs = int(m.group(1)), {int(x) for x in _X_ENTRY.findall(text)} - {0}  # (x_0 = 1: the bias's input)
+        if k == 0 and not xs:
+            bias = True
+        elif 1 <= k <= sizes[0] and xs == {k}:
+            weights = True
+        elif k > sizes[0] or len(xs) > 1 or (k == 0) != (not xs):
+            return False  # (θ_k on another input x_j, j ≠ k, is a slip of one step; several inputs: no numbering)
+    return bias and weights
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -562,7 +592,8 @@ def conventions(judge, claims) -> Reading | None:
                 field = next((k for k, v in generic if v == "z"), "v")  # Rumelhart et al. 1986: x_j the total input
                 changes.append(f"y_j is the output of unit j, d_j the target and {field}_j the summed input "
                                + ("(Haykin)" if field == "v" else "(Rumelhart, Hinton & Williams)"))
-    if "unit_weights" not in dict(base.options) and _one_unit_weights(judge.net.sizes, text):
+    if "unit_weights" not in dict(base.options) and (_one_unit_weights(judge.net.sizes, text)
+                                                     or _theta_steps(judge.net.sizes, claims)):
         options.append(("unit_weights", True))  # logistic regression's z = w_0 + w_1 x_1 + w_2 x_2 (one unit)
         changes.append("w_k is the one unit's weight on x_k and w_0 its bias (z = w_0 + w_1 x_1 + …)")
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):

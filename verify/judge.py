@@ -32,7 +32,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
-from .foreign import nesterov_moment, other_loss, other_step
+from .foreign import first_moment_step, momentum_judge, nesterov_moment, other_loss, other_step
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
@@ -278,6 +278,7 @@ class Judge:
         self._row_definitions: tuple = (-1, frozenset())  # (len(defining), the ids whose rows define own symbols)
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
+        self._momentum: list | None = None  # [a judge under Ng's momentum] (_as_momentum_step), made once
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
@@ -878,6 +879,9 @@ class Judge:
         other = (other_step(self.net.optimizer.name, sides[-1]) if qkind is not None and qkind[0] in ("W_next", "b_next")
                  else None)
         if other is not None and self._surveys_optimizers():
+            as_momentum = self._as_momentum_step(claim, sides[-1])
+            if as_momentum is not None:
+                return as_momentum
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the step is {other}'s, not the "
                                f"spec's ({self.net.optimizer.name}); a step of another optimizer (an answer setting out "
                                "several in turn) is not judged against the spec's", quantity=claim.quantity)
@@ -1173,8 +1177,26 @@ class Judge:
                 kinds.add(other_step(self.net.optimizer.name, sides[-1]) or "the spec's")
         kinds |= recurrences.survey_families((normalize(c.latex) for c in getattr(self, "_claims", [])[:300]),
                                              self.net.optimizer.name)
-        self._survey = len(kinds) >= 3
+        named = getattr(self, "named_optimizers", frozenset())  # Orosanu's "2.1 … momentum", "2.2 RMSprop", "2.3 ADAM"
+        self._survey = len(kinds) >= 3 or len(named) >= 3
         return self._survey
+
+    def _as_momentum_step(self, claim: Claim, step: Node) -> ClaimResult | None:
+        """In a survey of optimizers under Adam, a step on the first moment alone (Ng's momentum ``W = W − α V_{dW}``):
+        judged as momentum's step (foreign.momentum_judge), its verdict there saying so; None for any other step, or
+        when it does not read as one there."""
+        if not first_moment_step(self.net.optimizer.name, step):
+            return None
+        if self._momentum is None:
+            self._momentum = [momentum_judge(self)]
+        if self._momentum[0] is None:
+            return None
+        result = self._momentum[0].check(claim)
+        if result.verdict not in ("correct", "incorrect"):
+            return None
+        result.message += (" (judged as gradient descent with momentum's step, θ − α v with Ng's v = β v + (1 − β) g: "
+                           "the answer sets out several optimizers in turn, and this step is momentum's)")
+        return result
 
     def _unbiased_only(self, claim: Claim, var: str, env: dict, done: list) -> ClaimResult | None:
         """Ng's ``Z^{[l]} = W^{[l]} A^{[l-1]}`` under "with batch norm, b^{[l]} is dropped": a generic claim that writes no
@@ -1780,9 +1802,16 @@ class Judge:
                 for r, c in zip(results, claims, strict=True):
                     r.latex = c.latex
                 return results
+        if not getattr(claims, "walk_read", False):
+            from .walkthrough import apply as walk_through
+
+            walked = walk_through(self, claims, self.check_all)  # v = 0.9 × (-16) + (-0.8): a step (walkthrough.py)
+            if walked is not None:
+                return walked
         self.scopes = getattr(claims, "scopes", getattr(self, "scopes", {}))  # the layers a claim's sentence names
         self.cases = getattr(claims, "cases", getattr(self, "cases", {}))  # "For j = i" before it (intermediates)
         self.row_lines = getattr(claims, "row_lines", getattr(self, "row_lines", {}))  # side by side over lines
+        self.named_optimizers = getattr(claims, "optimizers", getattr(self, "named_optimizers", frozenset()))
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
@@ -3871,9 +3900,10 @@ def _moment_beta(sides: list, moment: str, notes: list) -> list:
         return sides
     if not any(n.op == "q" and n.value[0] in ("dW", "db", "dWL", "dbL") for side in sides for n in side.walk()):
         return sides  # (Ng's V_t = β V_{t-1} + (1 − β) θ_t averages a sequence θ_t, not a gradient: no moment)
-    if not any(n.op == "sub" and n.args[1] == bare and n.args[0].op == "num" and float(n.args[0].value[0]) == 1.0
+    if not any(n.op in ("sub", "add") and bare in n.args and n.args[0].op == "num" and float(n.args[0].value[0]) == 1.0
                for side in sides for n in side.walk()):
-        return sides  # (Prakash's v_{dW} = β v_{dW} + dW: momentum without 1 − β, no average: not Adam's moment)
+        return sides  # (Prakash's v_{dW} = β v_{dW} + dW: momentum without 1 − β, no average: not Adam's moment;
+        # 1 + β, a slip of the average's 1 − β, is no variant's either: read as the moment, judged wrong)
     notes.append(f"the bare β of {'the first' if own == 'beta1' else 'the second'} moment's recurrence is the spec's "
                  f"{'β₁' if own == 'beta1' else 'β₂'}")
     return [_replace(side, bare, Node("const", (), own)) for side in sides]

@@ -63,7 +63,7 @@ _LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
 #: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
 _SIZED_DELIMITER = re.compile(r"\\(?:large|Large|LARGE|small|huge|Huge|big|Big|bigg|Bigg)\s*+\{\s*+([()\[\]|])\s*+\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
-_NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
+_NUMPY = re.compile(r"\b(?:np|numpy)\s*\.\s*(sum|mean|dot|multiply|exp|log|tanh|maximum|sqrt|transpose|power|divide)\b")
 #: a sum over a named set: Mitchell's \sum_{k \in outputs}, \sum_{k \in Downstream(j)}, Haykin's \sum_{j \in C}
 _SUM_ALL = re.compile(r"\\sum\s*_\s*\{\s*\\forall\s*([A-Za-z])\s*\}")  # blackKeys17's \sum_{\forall x} C_x
 _SUM_IN = re.compile(r"\\sum\s*_\s*\{\s*([A-Za-z])\s*\\in\s*[^{}]{0,60}\}")
@@ -354,8 +354,9 @@ def _font_switches(s: str) -> str:
 
 #: a prime after a braced letter with its layer script: {g^{[L]}}', {\sigma^{(2)}}' (the prime of the scripted letter)
 _BRACED_PRIME = re.compile(r"\{\s*([A-Za-z]|\\[A-Za-z]{1,12})\s*\^\s*\{([^{}]{1,20})\}\s*\}\s*'")
-#: Ng's optimizer state written before its gradient with no subscript (ezalos' V\delta W, S\delta W, V dW): V_{dW}
-_STATE_OF_GRADIENT = re.compile(r"(?<![A-Za-z\\])([VS])\s*(?:\\delta\s*|d)([Wb])(?![A-Za-z])")
+#: Ng's optimizer state written before its gradient with no subscript (ezalos' V\delta W, S\delta W, V dW; Orosanu's
+#: PDF text Vdw, Sdb): V_{dW}, V_{dw}
+_STATE_OF_GRADIENT = re.compile(r"(?<![A-Za-z\\])([VS])\s*(?:\\delta\s*|d)([Wwb])(?![A-Za-z])")
 #: a layer's activation primed in parentheses with no argument after it: Wikipedia's (f^l)', (f^{l-1})' — the
 #: derivative at the layer's own summed input, z^l
 _BARE_PRIME = re.compile(r"\(\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\^\s*(?:\{([^{}]{1,12})\}|(\w))\s*\)\s*'(?!\s*[({\['])")
@@ -466,6 +467,8 @@ _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
 _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
+#: Adam's β₁, β₂ with the subscript flattened onto the line by a PDF's text (pdftotext: "β 1 ∗ Vdw + (1 − β 1 ) ∗ dw")
+_FLAT_BETA = re.compile(r"(?<![A-Za-z\\])(β|\\beta)[ \t]+([12])(?![\d.,])")
 MAX_LIST = 400  # entries of one list literal turned into a matrix (a plain-text line is at most MAX_INLINE characters)
 
 
@@ -519,7 +522,8 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
 def plain_math(text: str) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
-    spelled as words, NumPy's nested lists as matrices (a flat list is a vector, a column), word subscripts braced.
+    spelled as words, NumPy's nested lists as matrices (a flat list is a vector, a column), word subscripts braced,
+    Adam's ``β 1`` / ``β 2`` (a PDF's subscript flattened onto the line) as β₁, β₂.
     Only for text that holds no LaTeX (``document._plain``): there the words cannot be anything else. One pass over
     the text; each list literal is scanned once."""
     out, i, n = [], 0, len(text)
@@ -533,6 +537,7 @@ def plain_math(text: str) -> str:
         out.append(text[i:k] + (found[0] if found else "["))
         i = found[1] if found else k + 1
     s = "".join(out)
+    s = _FLAT_BETA.sub(r"\\beta_{\2}", s)  # (a PDF's text: β 1 is β₁)
     s = _GREEK_WORD.sub(_greek_word, s)
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     return _WORD_SCRIPT.sub(r"_{\1}", s)

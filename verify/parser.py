@@ -336,6 +336,7 @@ def parse_expr(latex: str, notation: Notation = Notation(), depth: int | None = 
 class _Parser:
     def __init__(self, toks: list[Tok], notation: Notation, depth: int | None, layer_env: dict | None = None):
         self.t, self.i, self.n = toks, 0, notation
+        self.step_param = None  # (kind, layer) of the parameter a step's left side names (claim): its bare states'
         self.layer_env = dict(layer_env or {})
         self.opts = opts = dict(notation.options)
         #: the answer's prose says its * (\ast) is the element-wise product (document.star_elementwise)
@@ -523,6 +524,9 @@ class _Parser:
     # -- grammar -------------------------------------------------------------------------------------
     def claim(self):
         sides, rels = [self.expr()], []
+        first = sides[0].args[0] if sides[0].op == "T" else sides[0]
+        if first.op == "q" and first.value[0] in ("W", "b", "W_next", "b_next") and isinstance(first.value[1], int):
+            self.step_param = (first.value[0][0], first.value[1])  # W ← W − α m̂ / (√v̂ + ε): W's own m̂, v̂
         while self.peek() is not None:
             tok = self.peek()
             rel = RELATIONS.get(tok.text)
@@ -1258,6 +1262,13 @@ class _Parser:
                       and 11 <= item[1] <= 99 and item[1] % 10):
                     first, second = divmod(item[1], 10)  # a student's w_{12}: the weight joining units 1 and 2
                     comps = self._as_entry([first - 1, second - 1])
+                elif (item[0] == "num" and mark == "_" and name == "theta" and self.opts.get("unit_weights") and not comps
+                      and layer is None and len(scripts) <= 2 and 0 <= item[1] <= self.opts["sizes"][0]):
+                    comps = [0, item[1] - 1] if item[1] else []  # Orosanu's θ_1 … θ_n: the one unit's weights (θ_0: bias)
+                    if self.opts.get("convention", "row") != "row":
+                        comps = comps[::-1]
+                    if item[1] == 0:
+                        base = kind = "b"
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
                         self.opts.get("mazur") or layer is None and layer_var is None and not any(
                             m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
@@ -1314,6 +1325,9 @@ class _Parser:
                       and int(self.opts.get("batch", 1)) > 1 and self.bound.get(item[1]) in (
                           *BATCH_BOUNDS, self.opts.get("batch_letter", "N"))):
                     sample = item[1]  # \sum_{i=1}^{N} \partial L / \partial s_i: s_i is sample i's row
+                elif (item[0] == "var" and mark == "^" and sample is None and not comps and (base or kind) in SAMPLE_BASES
+                      and self.bound.get(item[1]) in (*BATCH_BOUNDS, self.opts.get("batch_letter", "N"))):
+                    sample = item[1]  # Orosanu's \hat{y}^{i} in Σ_{i=1}^{m}: example i, its parentheses dropped
                 elif item[0] in ("var", "fvar") and mark == "_" and len(comps) < 2:
                     comps.append(item[1])
                 elif item[0] == "pvar" and mark == "_" and base == "W" and len(comps) < 2:
@@ -1660,6 +1674,8 @@ class _Parser:
             else:
                 raise Unreadable(f"cannot read the subscript {''.join(texts)} on {letter} (time indices like S_t are not "
                                  "supported: a claim is about the state after one step)")
+        if param is None and time is None and self.step_param is not None:
+            param, layer = self.step_param  # a state written bare in a parameter's step: that parameter's state
         if param is None and time is not None:
             param = "W"  # S_t = β S_{t-1} + (1 − β) g_t²: the state of every weight
         if param is None:
@@ -2470,11 +2486,12 @@ class _Parser:
         want = NUMPY_CALLS[name]
         if len(args) != want:
             raise Unreadable(f"np.{name[2:]} takes {want} argument(s) here, found {len(args)}")
-        if name == "npsum":
+        if name in ("npsum", "npmean"):
             axis = keywords.get("axis")
             if axis not in (None, "None", "0", "1", "-1"):
-                raise Unreadable(f"np.sum over axis {axis} of a matrix")
-            return Node("axsum", (args[0],), None if axis in (None, "None") else {"-1": 1}.get(axis, int(axis)))
+                raise Unreadable(f"np.{name[2:]} over axis {axis} of a matrix")
+            op = "axsum" if name == "npsum" else "axmean"  # Orosanu's db = np.mean(dz, axis=1, keepdims=True)
+            return Node(op, (args[0],), None if axis in (None, "None") else {"-1": 1}.get(axis, int(axis)))
         if keywords:
             raise Unreadable(f"keyword arguments of np.{name[2:]} are not read")
         if name == "npdot":
@@ -2815,7 +2832,7 @@ def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | No
 
 
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
-NUMPY_CALLS = {"npsum": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
+NUMPY_CALLS = {"npsum": 1, "npmean": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}
 #: the upper bound of a sum over the examples of a batch
 BATCH_BOUNDS = ("N", "m", "M")

@@ -156,6 +156,13 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if a.ndim != 2:
             raise Unreadable("np.sum over an axis needs a matrix")
         return np.sum(a, axis=node.value, keepdims=True)
+    if op == "axmean":  # np.mean(A, axis=k, keepdims=True); axis None: of every entry
+        a = args[0]
+        if node.value is None:
+            return np.asarray(float(np.mean(a)))
+        if a.ndim != 2:
+            raise Unreadable("np.mean over an axis needs a matrix")
+        return np.mean(a, axis=node.value, keepdims=True)
     if op == "sample":
         if ctx.bindings.get(node.value, 0) == BIAS:
             raise Unreadable(f"sample {node.value} = 0 does not exist (samples are counted from 1)")
@@ -705,7 +712,7 @@ def _per_sample(node: Node) -> bool:
     """Whether ``node`` is a batch array built entrywise from per-sample quantities (A, 1 − A, σ'(Z)): two of them side by
     side are an elementwise product even when the batch is square (N samples of N units), as no matrix product of two
     such arrays pairs anything meaningful."""
-    qs = [n for n in node.walk() if n.op in ("q", "jac", "jacw", "T", "sum", "matrix", "sample", "comp", "entry", "axsum")]
+    qs = [n for n in node.walk() if n.op in ("q", "jac", "jacw", "T", "sum", "matrix", "sample", "comp", "entry", "axsum", "axmean")]
     return bool(qs) and all(n.op == "q" and n.value[0] in _SAMPLE_ARRAYS for n in qs)
 
 

@@ -41,11 +41,13 @@ def small(convention: str = "row", hidden: str = "tanh", output: str = "sigmoid"
 
 
 def spec_text(name: str, inputs: int, *layers: tuple[int, str], loss: str = "squared_error", convention: str = "row",
-              learning_rate: float = 0.1) -> str:
-    """A spec TOML for a document's tests: ``layers`` as (units, activation), plain SGD."""
+              learning_rate: float = 0.1, optimizer: str = "sgd", **hyper) -> str:
+    """A spec TOML for a document's tests: ``layers`` as (units, activation), plain SGD (or ``optimizer`` with its
+    ``hyper``-parameters, strings quoted)."""
     blocks = "".join(f'\n[[layers]]\nunits = {units}\nactivation = "{act}"\n' for units, act in layers)
+    extra = "".join(f'{k} = "{v}"\n' if isinstance(v, str) else f"{k} = {v}\n" for k, v in hyper.items())
     return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n{blocks}\n[loss]\nname = "{loss}"\n\n'
-            f'[optimizer]\nname = "sgd"\nlearning_rate = {learning_rate}\n')
+            f'[optimizer]\nname = "{optimizer}"\nlearning_rate = {learning_rate}\n{extra}')
 
 
 def sigmoid_spec_text(name: str = "small", convention: str = "row") -> str:

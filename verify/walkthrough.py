@@ -1,0 +1,435 @@
+r"""A worked optimizer walk-through as a learner writes it: one weight and its optimizer state stepped by hand, each value
+written with a bare letter and no step index (Max Gnesi's "v = 0.9 × (-16) + (-0.8) = -15.2", "w = 4.6 - (0.1 × -15.2)
+= 6.12", "m̂ = -1.82 / (1 - 0.9²) = -9.58"), and the update rules in plain words ("v_new = β × v_old + gradient").
+
+A TA reads such a walk-through by following its recurrence: the step a written value belongs to is told by the earlier
+value it continues from, never by its letter alone, and a value is right when it is the exact result of its step on the
+walk-through's own earlier written numbers (rounding carried forward). The conventions, in general terms:
+
+- **Plain-word recurrences** (``rule_latex``): a word subscript ``_new`` / ``_old`` on an optimizer state's letter is the
+  step's time index (``v_new`` is v_t, ``v_old`` is v_{t-1}); on the parameter it is the value after / before the
+  step (``W_{new}``, ``W_{old}``, read by the parser); the word ``gradient`` is the step's gradient g_t; a hatted moment
+  without an index (``m̂``) is this step's (\hat m_t).
+- **The step of a written value** (``_step``), claims read in order, the walk-through's values kept per quantity: the
+  parameter's value at step 0 is its given value, a state's is 0. A parameter written as ``w = N ± …`` (a step written
+  with numbers) is the value after step K when N is its value after step K−1; a state of its own recurrence (momentum's
+  v, Adam's m and v, RMSprop's S, Adagrad's G) is after step K when its numbers hold its value after step K−1; a
+  bias-corrected moment (m̂, v̂) is of the step of the moment value its numbers hold. The latest step is tried first.
+  A value whose numbers continue from no earlier value is ``unchecked``, saying which step index would settle it; it
+  is never compared with the value before any step.
+- **Step 1** is judged by the judge itself against the spec's first step from the given values (the claim rewritten
+  with the readable letters: ``W_{new}``, ``v_{W}``, ``\hat{m}_{W}``).
+- **A later step K** is judged here: the spec's optimizer (``Truth.step``, the one update program) run once from the
+  walk-through's written state after step K−1 (its parameter and every state) with its own gradient for step K. The
+  spec's [values] hold the first step's example only, and a walk-through may take another example at each step (SGD),
+  so the gradient of step K is a number the walk-through wrote before the step's values (the result of a chain with no
+  subject — "2 × (-0.4) × 1 = -0.8" — after the last value of step K−1). A value is ``correct`` when it is the result
+  of its step with one such gradient, within one unit of each written number carried through (first order) or 0.2 %;
+  ``incorrect`` when a later side of its chain is off, or when it is not and the step's gradient is confirmed by another
+  value of step K that agreed with it (or it does not use the gradient at all); otherwise ``unchecked``.
+  Each later side of its chain (``= -14.4 - 0.8 = -15.2``) is compared with the same result.
+- **A value stated alone** (``w = 3``, ``v = 0``) is no worked step: the judge reads it. After the first step, the
+  example's input or target restated with other numbers (``x = 1``, ``y = 5``) is a later step's example: unchecked,
+  not compared with the [values] (the first step's).
+- **A step written as a digit subscript** (``m_2``, ``w_{3}``: the one weight has no second entry to name) is that step,
+  judged from the values written after the step before.
+
+Only for a numeric answer (an answers file's ``[values]`` or a document's own worked example) of a network with one
+parameter, a single number (one weight, no bias), under an optimizer with a state or plain gradient descent: the
+walk-through's letters then name nothing else. Every regular expression is anchored or linear; each claim is read
+once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+#: a word subscript without braces: v_new, w_old (LaTeX would read _n alone)
+_WORD = re.compile(r"(?<![A-Za-z\\])(\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|[A-Za-z])_(new|old)(?![A-Za-z])")
+#: the word "gradient" (the step's gradient)
+_GRADIENT = re.compile(r"(?<![A-Za-z\\])gradient(?![A-Za-z])")
+#: a hatted moment without an index: \hat{m}, \hat m (then not followed by _ or ^... a script)
+_BARE_HAT = re.compile(r"\\hat\s*\{\s*([A-Za-z])\s*\}(?!\s*[_])|\\hat\s*([A-Za-z])(?![A-Za-z_])(?!\s*_)")
+#: a bare letter (no script) that is a side of its own: the subject of a worked value
+_SUBJECT = re.compile(r"^\s*(?:\\hat\s*\{\s*([A-Za-z])\s*\}|\\hat\s*([A-Za-z])|([A-Za-z]))"
+                      r"(?:\s*_\s*(?:\{\s*(\d{1,3})\s*\}|(\d)))?\s*$")
+#: a written number (its sign apart)
+_NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
+#: a step written with numbers: a leading number, then + or −
+_LEADING = re.compile(r"^\s*\(?\s*(-?\s*\d+(?:\.\d+)?)\s*\)?\s*[-+]")
+#: the states that follow a recurrence of their own, per optimizer (the others are derived from them)
+_RECURRENT = {"momentum": ("v",), "adam": ("m", "v"), "rmsprop": ("S",), "adagrad": ("G",), "sgd": ()}
+#: a bias-corrected moment and the moment it corrects
+_CORRECTED = {"mhat": "m", "vhat": "v"}
+RELATIVE = 0.002  # 0.2 %: the walk-through rounds each value it carries forward
+#: one number alone (a value stated, no step worked out)
+_PLAIN_NUMBER = re.compile(r"^\s*\(?\s*[-+]?\s*\d+(?:\.\d+)?\s*\)?\s*$")
+#: the input or the target of an example (x, y, its entry x_1): a later step's example when restated with numbers
+_EXAMPLE = re.compile(r"^\s*[xy](?:\s*_\s*\{?\s*\d\s*\}?)?\s*$")
+
+
+#: a relation other than = and ≈ (an update, an inequality): no chain of values
+_OTHER_RELATION = re.compile(r"\\(?:leftarrow|gets|leq?|geq?|neq?|lt|gt|to|mapsto)(?![A-Za-z])")
+
+
+def _relations(latex: str) -> list[str]:
+    """The sides of a chain ``a = b ≈ c`` at the top level (outside brackets); [] when it holds another relation."""
+    sides, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif depth == 0 and ch == "=":
+            sides.append(latex[start:i])
+            start = i + 1
+        elif depth == 0 and latex.startswith("\\approx", i):
+            sides.append(latex[start:i])
+            start = i = i + len("\\approx")
+            continue
+        elif depth == 0 and (ch in "<>" or ch == "\\" and _OTHER_RELATION.match(latex, i)):
+            return []
+        i += 1
+    sides.append(latex[start:])
+    return [s.strip() for s in sides]
+
+
+class _Walk:
+    """The walk-through's reading: the spec's optimizer, its parameter and the values written so far."""
+
+    def __init__(self, judge) -> None:
+        self.judge = judge
+        self.opt = judge.net.optimizer.name
+        self.param = next(iter(judge.truth.params))
+        self.states = dict(judge.notation.states)  # letter -> state (Adam: m, v; hatm -> mhat; S, s -> v; …)
+        given = np.asarray(judge.points[0][0][self.param], dtype=float)
+        self.history = {self.param: [(0, float(given.reshape(-1)[0]))]}
+        for s in _RECURRENT.get(self.opt, ()):
+            self.history[s] = [(0, 0.0)]
+        self.grads: list[tuple[int, float]] = []  # (claim position, value) of the chains with no subject
+        self.last_of_step: dict[int, int] = {}  # step -> position of its last value
+        self.confirmed: dict[int, float] = {}  # step -> the gradient a value of that step agreed with
+
+    # -- reading a claim ------------------------------------------------------------------------------
+    def quantity(self, subject: str) -> tuple[str, str, int | None] | None:
+        """(kind, letter, step written) of a subject: ("param", w), ("state", v) or ("corrected", m̂), with the step
+        its digit subscript names (``m_2``, ``w_{3}``: the walk-through's one weight has no second entry to name) or
+        None when it is bare; None when it is none of them."""
+        m = _SUBJECT.match(subject)
+        if m is None:
+            return None
+        hat, letter = m.group(1) or m.group(2), m.group(3)
+        step = int(m.group(4) or m.group(5)) if (m.group(4) or m.group(5)) else None
+        if step == 0:
+            return None  # (w_0, v_0: the values before any step, given)
+        if hat:
+            state = self.states.get("hat" + hat)
+            return ("corrected", state, step) if state in _CORRECTED else None
+        state = self.states.get(letter)
+        if state is not None and state in _RECURRENT.get(self.opt, ()):
+            return "state", state, step
+        if letter in ("w", "W", "theta") and self.judge._parameter_named(letter) == ("W", 1):
+            return "param", self.param, step
+        return None
+
+    def value(self, side: str) -> tuple[float, float] | None:
+        """(value, spread) of a side made of written numbers only: the spread is how far one unit in the last digit
+        of each number carries into the value (first order); None when the side holds anything but numbers."""
+        from .judge import _literal_op
+        from .parser import Unreadable, parse_expr
+        from .shapes import evaluate
+
+        if not side or re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|sqrt|left|right|frac)", "", side)):
+            return None
+        try:
+            node = parse_expr(side, self.judge.notation, self.judge.net.depth)
+            if not all(_literal_op(n) for n in node.walk()):
+                return None
+            ctx = self.judge.context(self.judge.envs[0])
+            v = np.asarray(evaluate(node, ctx), dtype=float)
+            spread = self.judge._unit_spread(node, ctx, v)
+        except (Unreadable, ValueError, KeyError, ArithmeticError, RecursionError, TypeError):
+            return None
+        if v.size != 1 or spread is None or not np.isfinite(v).all():
+            return None
+        return float(v.reshape(-1)[0]), float(np.asarray(spread).reshape(-1)[0])
+
+    def _step(self, kind: str, q: str, side: str) -> tuple[int, float] | None:
+        """(the step a value belongs to, the earlier value its first numeric side continues from), or None."""
+        if kind == "param":
+            lead = _LEADING.match(side)
+            if lead is None:
+                return None
+            text = lead.group(1).replace(" ", "")
+            for rounded in (False, True):  # (a value written exactly first: 3 is the given 3, not 3.1 rounded)
+                found = next(((k + 1, v) for k, v in reversed(self.history[q]) if _same(v, float(text), text, rounded)),
+                             None)
+                if found is not None:
+                    return found
+            return None
+        hist = self.history.get(_CORRECTED.get(q, q))
+        texts = _NUMBER.findall(side)
+        for rounded in (False, True):
+            for k, v in reversed(hist or []):
+                if any(_same(abs(v), float(t), t, rounded) for t in texts):
+                    if kind == "state":
+                        return k + 1, v
+                    return (k, v) if k > 0 else None
+        return None
+
+    def told(self, kind: str, q: str, step: int) -> tuple[int, float] | None:
+        """(step, the earlier value it continues from) of a value whose subscript names its step: its own value after
+        the step before (a corrected moment: the moment's after this step), when the walk-through wrote one."""
+        source, before = (_CORRECTED[q], step) if kind == "corrected" else (q, step - 1)
+        value = self._at(source, before) if source in self.history else None
+        return None if value is None else (step, value)
+
+    def other_example(self, letter: str, number: str) -> bool:
+        """Whether ``letter = number`` (x or y) states a value other than the first step's example (the [values])."""
+        given = self.judge.points[0][1 if letter.strip().startswith("x") else 2]
+        flat = np.asarray(given, dtype=float).reshape(-1)
+        return flat.size == 1 and abs(float(number.replace(" ", "").strip("()")) - flat[0]) > 1e-12
+
+    def record(self, q: str, step: int, values, position: int) -> None:
+        for v in values:
+            self.history.setdefault(q, []).append((step, v))
+        self.last_of_step[step] = position
+
+    # -- a later step ---------------------------------------------------------------------------------
+    def later(self, claim, kind: str, q: str, k: int, sides: list[tuple[float, float]], letter: str, start: float):
+        """The verdict of a value after step k ≥ 2 (see the module docstring); ``start`` is the earlier value its
+        numbers continue from (its own value after step k − 1; for a corrected moment, the moment's after step k)."""
+        from .judge import ClaimResult
+
+        before = {name: self._at(name, k - 1) for name in (self.param, *_RECURRENT[self.opt])}
+        if kind != "corrected":
+            before[q] = start
+        missing = [name for name, v in before.items() if v is None]
+        after = self.last_of_step.get(k - 1, -1)
+        candidates = [g for pos, g in reversed(self.grads) if pos > after]
+        if k in self.confirmed:
+            candidates = [self.confirmed[k]] + [g for g in candidates if g != self.confirmed[k]]
+        target = f"{q}_{self.param}" if kind != "param" else None
+        results = []
+        for g in candidates or [0.0]:
+            exact = self._run(before, g, k, target)
+            if exact is None:
+                return _unchecked(claim, f"{letter} after step {k}: the walk-through's state after step {k - 1} is not "
+                                  f"all written ({', '.join(missing)} missing), so its step cannot be computed")
+            if missing and self._depends(before, g, k, target, missing):
+                return _unchecked(claim, f"{letter} after step {k}: it needs {', '.join(missing)} after step {k - 1}, "
+                                  "which the walk-through does not write")
+            results.append((g, exact))
+        uses_gradient = len({round(e, 12) for _, e in results}) > 1 or (
+            results and self._run(before, results[0][0] + 1.0, k, target) != results[0][1])
+        value0, spread0 = sides[0]
+        for g, exact in results:
+            tol = spread0 + RELATIVE * abs(exact) + 1e-12
+            if abs(value0 - exact) <= tol and (candidates or not uses_gradient):
+                if uses_gradient:
+                    self.confirmed.setdefault(k, g)
+                bad = next((i for i, (v, s) in enumerate(sides[1:], 2) if abs(v - exact) > s + RELATIVE * abs(exact)
+                            + 1e-12), None)
+                how = f" with the gradient {g:.6g} written before it" if uses_gradient else ""
+                if bad is not None:
+                    self.exact = exact
+                    return ClaimResult(claim.id, claim.latex, "incorrect", "", f"link {bad} of {len(sides)}: "
+                                       f"{letter} after step {k} is {exact:.6g}{how} (from the walk-through's values "
+                                       f"after step {k - 1}); side {bad + 1} gives {sides[bad - 1][0]:.6g}",
+                                       quantity=target, tolerance="one unit in each written digit carried, or 0.2 %")
+                return ClaimResult(claim.id, claim.latex, "correct", "", f"{letter} after step {k}: the spec's "
+                                   f"{self.opt} step from the walk-through's values after step {k - 1}{how} gives "
+                                   f"{exact:.6g} (its own numbers, rounding carried)", quantity=target,
+                                   tolerance="one unit in each written digit carried, or 0.2 %")
+        if not uses_gradient or k in self.confirmed:
+            g, exact = (next(((g, e) for g, e in results if g == self.confirmed[k]), results[0]) if k in self.confirmed
+                        else results[0])
+            how = f" with the gradient {g:.6g} its other values of step {k} use" if uses_gradient else ""
+            self.exact = exact
+            return ClaimResult(claim.id, claim.latex, "incorrect", "", f"{letter} after step {k} is {exact:.6g}{how} "
+                               f"(the spec's {self.opt} step from the walk-through's values after step {k - 1}); the "
+                               f"claim gives {value0:.6g}", quantity=target,
+                               tolerance="one unit in each written digit carried, or 0.2 %")
+        written = ", ".join(f"{g:.6g}" for g in candidates) or "none written"
+        return _unchecked(claim, f"{letter} after step {k}: no gradient written before it gives its value ({written}); "
+                          f"the spec's [values] hold the first step's example only, so step {k}'s gradient is not known")
+
+    def _at(self, name: str, step: int) -> float | None:
+        return next((v for k, v in reversed(self.history[name]) if k == step), None)
+
+    def _run(self, before: dict, g: float, k: int, target: str | None) -> float | None:
+        """The spec's step k from the written state ``before`` with gradient g: the target quantity's value."""
+        one = lambda v: np.array([[0.0 if v is None else v]])  # noqa: E731
+        state = {"t": k - 1, **{f"{s}_{self.param}": one(v) for s, v in before.items() if s != self.param}}
+        try:
+            new, after = self.judge.truth.step({self.param: one(before[self.param])}, {f"d{self.param}": one(g)},
+                                               state)
+        except (KeyError, ValueError, ArithmeticError):
+            return None
+        out = new[self.param] if target is None else after.get(target)
+        return None if out is None else float(np.asarray(out).reshape(-1)[0])
+
+    def _depends(self, before: dict, g: float, k: int, target: str | None, missing: list) -> bool:
+        base = self._run(before, g, k, target)
+        moved = self._run({**before, **{m: 0.37 for m in missing}}, g, k, target)
+        return base is None or moved is None or abs(base - moved) > 1e-12
+
+
+def _same(value: float, written: float, text: str, rounded: bool = True) -> bool:
+    """A value carried forward as written: the same number, or (``rounded``) within half a unit of the written
+    number's last digit."""
+    if not rounded:
+        return abs(value - written) <= 1e-9 * max(1.0, abs(value))
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return abs(value - written) <= 0.5 * 10.0 ** -decimals + 1e-12
+
+
+def _unchecked(claim, why: str):
+    from .judge import ClaimResult
+
+    return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def rule_latex(latex: str, states: dict) -> str | None:
+    """A plain-word recurrence (``v_new = β × v_old + gradient``) in the letters the parser reads, or None when the
+    claim writes none of the words (see the module docstring)."""
+    if len(latex) > 400 or not (_WORD.search(latex) or _GRADIENT.search(latex)):
+        return None
+    if re.search(r"\d\.\d", latex):
+        return None  # (a worked value's numbers: not a recurrence)
+
+    def word(m: re.Match) -> str:
+        base, when = m.group(1), m.group(2)
+        letter = re.sub(r"\\hat|[\s{}]", "", base)
+        if ("hat" + letter if base.startswith("\\hat") else letter) in states:
+            return f"{base}_{{t}}" if when == "new" else f"{base}_{{t-1}}"
+        return f"{base}_{{{when}}}"
+
+    out = _WORD.sub(word, latex)
+    out = _GRADIENT.sub("g_t", out)
+    return _BARE_HAT.sub(lambda m: f"\\hat{{{m.group(1) or m.group(2)}}}_t"
+                         if "hat" + (m.group(1) or m.group(2)) in states else m.group(0), out)
+
+
+#: a bare letter or hatted letter of a side (no script after it): a state letter to name with the parameter
+_BARE_LETTER = re.compile(r"\\hat\s*\{\s*([A-Za-z])\s*\}(?![_^])|\\hat\s*([A-Za-z])(?![A-Za-z_^])|\\[A-Za-z]+|"
+                          r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z_^])")
+
+
+#: a step's digit subscript at the end of a subject (m_2, w_{3})
+_STEP_SCRIPT = re.compile(r"\s*_\s*(?:\{\s*\d{1,3}\s*\}|\d)\s*$")
+
+
+def _readable(latex: str, kind: str, letter: str, walk: _Walk) -> str:
+    """A step-1 value in the parser's letters: the subject (``w_{new}``, ``v_{W}``, ``\\hat{m}_{W}``) and every bare
+    state letter of a symbolic side (``m / (1 - β₁ᵗ)``) named with the parameter (LaTeX commands kept)."""
+    sides = _relations(latex)
+
+    def named(m: re.Match) -> str:
+        hat, bare = m.group(1) or m.group(2), m.group(3)
+        if not hat and not bare:
+            return m.group(0)  # (a command: \beta, \times)
+        key = "hat" + hat if hat else bare
+        if walk.states.get(key) not in (*_RECURRENT.get(walk.opt, ()), *_CORRECTED):
+            return m.group(0)
+        return f"\\hat{{{hat}}}_{{W}}" if hat else f"{bare}_{{W}}"
+
+    subject = _STEP_SCRIPT.sub("", sides[0])  # (m_1: the step written; the judge reads the first step's value)
+    head = f"{_STEP_SCRIPT.sub('', letter)}_{{new}}" if kind == "param" else _BARE_LETTER.sub(named, subject)
+    return head + " = " + " = ".join(_BARE_LETTER.sub(named, s) for s in sides[1:])
+
+
+def read(judge, claims):
+    """(the claims with each rule and step-1 value rewritten, {position: result} of the values judged here), or None
+    when the answer is no such walk-through."""
+    from .normalize import normalize
+
+    if not judge.numeric or len(judge.truth.params) != 1 or judge.net.optimizer.name not in _RECURRENT:
+        return None
+    walk = _Walk(judge)
+    if np.asarray(judge.points[0][0][walk.param]).size != 1:
+        return None
+    rewritten, decided = {}, {}
+    for k, c in enumerate(claims):
+        if len(c.latex) > 400:
+            continue
+        latex = normalize(c.latex)
+        rule = rule_latex(latex, walk.states)
+        if rule is not None:
+            rewritten[k] = rule
+            continue
+        sides = _relations(latex)
+        if len(sides) < 2:
+            continue
+        found = walk.quantity(sides[0])
+        if found is None:
+            if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
+                walk.grads.append((k, last[0]))  # a chain with no subject: a number the steps may use
+            elif (walk.last_of_step and len(sides) == 2 and _EXAMPLE.match(sides[0]) and _PLAIN_NUMBER.match(sides[1])
+                  and walk.other_example(sides[0], sides[1])):
+                decided[k] = _unchecked(c, f"{sides[0].strip()} = {sides[1].strip()} after the walk-through's first "
+                                        "step is the example of a later step (one example per step): the spec's "
+                                        "[values] are the first step's, so it is not compared with them")
+            continue
+        kind, q, told = found
+        values = [walk.value(s) for s in sides[1:]]
+        numeric = [i for i, v in enumerate(values) if v is not None]
+        if not numeric or told is None and _PLAIN_NUMBER.match(sides[1 + numeric[0]]):
+            continue  # (w = 3, v = 0: a value stated, no step worked: the judge reads it)
+        letter = re.sub(r"\\hat\s*([A-Za-z])(?![A-Za-z])", r"\\hat{\1}", sides[0].strip())
+        found_step = walk._step(kind, q, sides[1 + numeric[0]]) if told is None else walk.told(kind, q, told)
+        if found_step is None and told is not None:
+            decided[k] = _unchecked(c, f"{letter} after step {told}: the walk-through writes no value of "
+                                    f"{'the moment' if kind == 'corrected' else letter} after step "
+                                    f"{told if kind == 'corrected' else told - 1} to compute it from")
+            continue
+        if found_step is None:
+            decided[k] = _unchecked(c, f"{letter} is a value of the walk-through at a step its numbers do not tell (none "
+                                    f"of them is {letter}'s value after an earlier step); write the step it is after "
+                                    f"({letter}_K, or t = K) to have it judged")
+            continue
+        step, start = found_step
+        written = [values[numeric[0]][0], values[numeric[-1]][0]]
+        if step == 1:
+            rewritten[k] = _readable(latex, kind, letter, walk)
+        elif any(v is None for v in values[numeric[0]:]) or numeric[0] > 0:
+            decided[k] = _unchecked(c, f"{letter} after step {step}: a side holds letters, which are read at the "
+                                    "first step only")
+        else:
+            result = walk.later(c, kind, q, step, [v for v in values if v is not None], letter, start)
+            decided[k] = result
+            if result.verdict == "incorrect":  # (a wrong value is not carried: the step's own value is, and the
+                written = [walk.exact] + ([written[0]] if "link" in result.message.split(":")[0] else [])  # first side)
+        walk.record(q, step, written, k)
+    if not rewritten and not decided:
+        return None
+    return rewritten, decided
+
+
+def apply(judge, claims, check_all):
+    """check_all for a walk-through: the rewritten claims judged by the judge, the later steps' values here."""
+    found = read(judge, claims)
+    if found is None:
+        return None
+    rewritten, decided = found
+    kept = _Marked(replace(c, latex=rewritten.get(k, c.latex)) for k, c in enumerate(claims) if k not in decided)
+    for name in ("scopes", "cases", "notices", "shapes", "summation", "depth_letter", "steps_read", "optimizers",
+                 "sections", "one_example", "row_lines"):
+        if hasattr(claims, name):
+            setattr(kept, name, getattr(claims, name))
+    judged = iter(check_all(kept) if kept else [])
+    results = []
+    for k, c in enumerate(claims):
+        r = decided[k] if k in decided else next(judged)
+        r.latex = c.latex
+        results.append(r)
+    return results
+
+
+class _Marked(list):
+    """The walk-through's claims as read: not read again."""
+
+    walk_read = True
