@@ -692,7 +692,8 @@ def test_the_common_case_checks_give_the_messages_and_results_of_the_general_one
             for i, j in np.ndindex(X.shape):
                 Xb = X.copy()
                 Xb[i, j] = bad
-                assert outcome(Xb, Y) == outcome(general(Xb), general(Y)) == "ValueError: X contains NaN or infinite values; clean or impute the data first"
+                message = "ValueError: X contains NaN or infinite values; clean or impute the data first"
+                assert outcome(Xb, Y) == outcome(general(Xb), general(Y)) == message
         one, tiny = dtype(1), np.finfo(dtype).smallest_subnormal
         # Y's range: the values next to its ends, -0.0 and the smallest subnormals on either side of 0
         for value in (np.nan, np.inf, -np.inf, 1.5, -0.25, np.nextafter(one, dtype(2)), -tiny, -0.0, tiny, np.nextafter(one, dtype(0))):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-
 from gradproof.verify.cli import verify_file
 from gradproof.verify.document import extract
 from test_round_ten import cpu
@@ -254,7 +253,8 @@ def test_a_comma_then_thin_space_then_quad_is_one_break(tmp_path):
     (∂J/∂b⁽²⁾ = δ⁽²⁾, not 2δ⁽²⁾: the test above)."""
     (tmp_path / "s.toml").write_text(S2)
     (tmp_path / "h.md").write_text("$$\\delta^{(2)} = \\hat y - y ,\\; \\quad \\frac{\\partial J}{\\partial b^{(2)}} = 2\\delta^{(2)}$$\n\n"
-                                   "$$\\delta^{(2)} = \\hat y - y \\,,\\! \\qquad \\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}$$\n")
+                                   "$$\\delta^{(2)} = \\hat y - y \\,,\\! \\qquad "
+                                   "\\frac{\\partial J}{\\partial b^{(2)}} = \\delta^{(2)}$$\n")
     results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
     assert [[(r.id, r.verdict) for r in c.rows] for c in results] == [
         [("line 1.1", "correct"), ("line 1.2", "incorrect")], [("line 3.1", "correct"), ("line 3.2", "correct")]]
