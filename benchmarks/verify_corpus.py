@@ -64,7 +64,7 @@ GOOD = {"correct", "carried_forward"}
 # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
 )
 
 
