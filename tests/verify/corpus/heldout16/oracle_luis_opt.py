@@ -59,13 +59,13 @@ vs = [0, 20, 34, 39.8, 37.06, 27.182]
 for k in range(1, 6):
     momentum[f"4.1.s{k}.grad"] = lambda k=k: W(g1(xs[k - 1]), ["20", "16", "9.2", "1.24", "-6.172"][k - 1])
     momentum[f"4.1.s{k}.v"] = lambda k=k: W(beta * vs[k - 1] + 2 * xs[k - 1], ["20", "34", "39.8", "37.06", "27.182"][k - 1])
-    momentum[f"4.1.s{k}.x"] = lambda k=k: W(xs[k - 1] - a * vs[k], ["8", "4.6", "0.62", "-3.086", "-5.804"][k - 1]) and W(hb[k - 1][0], ["8", "4.6", "0.62", "-3.086", "-5.804"][k - 1])
+    momentum[f"4.1.s{k}.x"] = lambda k=k: W(xs[k - 1] - a * vs[k], f"{xs[k]:g}") and W(hb[k - 1][0], f"{xs[k]:g}")
 nx, nvv, looks = [10, 8, 4.96, 1.7792], [0, 20, 30.4, 31.808], [10, 6.2, 2.224]
 for k in range(1, 4):
     momentum[f"4.3.s{k}.look"] = lambda k=k: W(nx[k - 1] - a * beta * nvv[k - 1], ["10", "6.2", "2.224"][k - 1])
     momentum[f"4.3.s{k}.grad"] = lambda k=k: W(g1(looks[k - 1]), ["20", "12.4", "4.448"][k - 1])
     momentum[f"4.3.s{k}.v"] = lambda k=k: W(beta * nvv[k - 1] + 2 * looks[k - 1], ["20", "30.4", "31.808"][k - 1])
-    momentum[f"4.3.s{k}.x"] = lambda k=k: W(nx[k - 1] - a * nvv[k], ["8", "4.96", "1.7792"][k - 1]) and W(nv[k - 1][0], ["8", "4.96", "1.7792"][k - 1])
+    momentum[f"4.3.s{k}.x"] = lambda k=k: W(nx[k - 1] - a * nvv[k], f"{nx[k]:g}") and W(nv[k - 1][0], f"{nx[k]:g}")
 momentum_planted = {
     "4.1.s3.v": lambda: W(beta * 34 + 9.2, "43.2"),
     "4.1.s4.x": lambda: W(0.62 - a * 37.06, "4.326"),
@@ -142,7 +142,8 @@ adaptive = {
     "5.1.it2.step": lambda: W(ad[1][2], "0.625 0.625"),
     "5.1.it2.pos": lambda: W(np.array([4, 4]) - 0.625, "3.375 3.375"),
     "5.1.it3.grad": lambda: W(ga([3.375, 3.375]), "6.75 67.5"),
-    "5.1.it3.G": lambda: W(np.array([6.75, 67.5]) ** 2, "45.56 4556.25") and W(np.array([164, 16400]) + np.array([45.5625, 4556.25]), "209.56 20956.25"),
+    "5.1.it3.G": lambda: W(np.array([6.75, 67.5]) ** 2, "45.56 4556.25")
+    and W(np.array([164, 16400]) + np.array([45.5625, 4556.25]), "209.56 20956.25"),
     "5.1.it3.step": lambda: W(np.array([6.75, 67.5]) / np.sqrt([209.5625, 20956.25]), "0.466 0.466") and W(ad[2][2], "0.466 0.466"),
     "5.1.it3.pos": lambda: W(3.375 - np.array([0.466, 0.466]), "2.909 2.909") and W(ad[2][3], "2.909 2.909"),
     "5.2.rule.E": lambda: same(rm[1][1], 0.1 * (0.9 * rm[0][0] ** 2 + rm[1][0] ** 2)),
@@ -167,7 +168,8 @@ adaptive = {
     "6.1.it1.v": lambda: W((1 - b2) * gs[0] ** 2, "0.1 10"),
     "6.1.it1.mhat": lambda: W(np.array([1, 10]) / (1 - b1), "10 100"),
     "6.1.it1.vhat": lambda: W(np.array([0.1, 10]) / (1 - b2), "100 10000"),
-    "6.1.it1.step": lambda: W(0.1 * np.array([10, 100]) / np.sqrt([100, 10000]), "0.1 0.1") and W(0.1 * np.array([10, 100]) / np.sqrt(np.array([100, 10000]) + eps), "0.1 0.1"),
+    "6.1.it1.step": lambda: W(0.1 * np.array([10, 100]) / np.sqrt([100, 10000]), "0.1 0.1")
+    and W(0.1 * np.array([10, 100]) / np.sqrt(np.array([100, 10000]) + eps), "0.1 0.1"),
     "6.1.it1.pos": lambda: W(q0 - 0.1, "4.9 4.9"),
     "6.1.it2.grad": lambda: W(gs[1], "9.8 98"),
     "6.1.it2.m": lambda: W(b1 * np.array([1, 10]) + (1 - b1) * np.array([9.8, 98]), "1.88 18.8"),

@@ -36,7 +36,8 @@ checks = {
     "line 57": lambda: same(sm(x + c), e(x + c) / e(x + c).sum()) and same(sm(x + c), e(x) * e(c) / (e(x) * e(c)).sum())
     and same(sm(x + c), s),
     "line 62": lambda: same(e(x.max() - x.max()), 1.0),
-    "line 102": lambda: all(same(J[i, i], (e(x).sum() * e(x[i]) - e(x[i]) ** 2) / e(x).sum() ** 2) and same(J[i, i], s[i] - s[i] ** 2) for i in range(n)),
+    "line 102": lambda: all(same(J[i, i], (e(x).sum() * e(x[i]) - e(x[i]) ** 2) / e(x).sum() ** 2) and same(J[i, i], s[i] - s[i] ** 2)
+                            for i in range(n)),
     "line 115": lambda: all(same(J[i, j], -s[i] * s[j]) for i in range(n) for j in range(n) if i != j),
     "line 131": lambda: same(J, np.array([[s[i] - s[i] ** 2 if i == j else -s[i] * s[j] for j in range(n)] for i in range(n)])),
     "line 141": lambda: same(J, np.diag(s) - np.outer(s, s)),

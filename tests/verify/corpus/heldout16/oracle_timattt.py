@@ -62,7 +62,8 @@ checks = {
     "line 157": lambda: same(db, delta),
     "line 161": lambda: same(grad(lambda a: bce(sigmoid(W2 @ a + b2)), A2), delta @ W2.T),
     # carried forward: the first link holds, the second is the first on the notes' own dI/dA_2
-    "line 167": lambda: same(dz2, grad(lambda a: bce(sigmoid(W2 @ a + b2)), A2) * sp(z2)) and same(his_dA2 * sp(z2), (delta @ W2.T) * sp(z2)),
+    "line 167": lambda: same(dz2, grad(lambda a: bce(sigmoid(W2 @ a + b2)), A2) * sp(z2))
+    and same(his_dA2 * sp(z2), (delta @ W2.T) * sp(z2)),
     "line 172": lambda: same(dW1, np.outer(A1, dz2)),
     "line 176": lambda: same(db1, dz2) and same(his_dA2 * sp(z2), (delta @ W2.T) * sp(z2)),
 }

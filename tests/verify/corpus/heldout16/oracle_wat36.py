@@ -50,7 +50,7 @@ checks = {
     "2": lambda: same(E(w, v), -sum(K * E_n(w, v, m) for m in range(N)) / N),
     "3": lambda: same(gW_E, -sum(dEn_dw) / N) and same(gW_E, sum(dEn_dw) / N),
     "4": lambda: same(gv, np.outer(dEa, z)),
-    "5": lambda: same(dEa[0], grad(lambda a_: float(-t[0] * np.log(softmax(a_)[0]) - t[1] * np.log(softmax(a_)[1]) - t[2] * np.log(softmax(a_)[2])), a)[0]),
+    "5": lambda: same(dEa[0], grad(lambda a_: float(-sum(t[k] * np.log(softmax(a_)[k]) for k in (0, 1, 2))), a)[0]),
     "6": lambda: same(dEa[0], sum(-t[i] / y[i] * J[i, 0] for i in range(K))),
     "7": lambda: same(J[0, 0], (e(a[0]) * u - e(a[0]) * e(a[0])) / u**2) and same(J[0, 0], e(a[0]) / u * ((u - e(a[0])) / u))
     and same(J[0, 0], e(a[0]) / u * (1 - e(a[0]) / u)) and same(J[0, 0], y[0] * (1 - y[0])),
