@@ -65,7 +65,7 @@ checks = {
     "∂1": lambda: same(g1, g5 @ J54 @ J43 @ J32 @ J21 + g5 @ J54 @ J43 @ J31d)
     and same(g1, g5 @ J54 @ J43 @ J32 @ J21 + g3 @ (dF2_dx1 + I)),
     "line 66.1": lambda: same(g5 @ J53d, g5 @ (dF4_dx3 + I)),
-    "line 70.2": lambda: same(g5 @ J54 @ J43 @ J31d, g3 @ (dF2_dx1 + I)),
+    "line 70.3": lambda: same(g5 @ J54 @ J43 @ J31d, g3 @ (dF2_dx1 + I)),
     # y = F_{l+1}(x_{l+1}) + x_l with x_{l+1} = ReLU(F_l x_l): dy/dx_l = dF_{l+1}(x_{l+1})/dx_l + I
     "line 83": lambda: same(jacobian(lambda v: F[1](relu(F[0](v))) + v, x1), dF2_dx1 + I),
     "line 110": lambda: same(xs1[4], xs1[1] + sum(Fr[i](xs1[i]) for i in range(1, 5))),
