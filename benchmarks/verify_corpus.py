@@ -46,7 +46,10 @@ Bangguo Wang's dropout homework notebook, Meng Xiangrui's Chinese beamer slides,
 Adam walk-through) has been measured too: first measured 18.3 % (84 of 460) with 322 unchecked, 14 ids not found,
 3 false accepts (Melissa M's numeric example, planted numbers read as the answer's own) and 37 false rejects (Max Gnesi's
 momentum and Adam walk-throughs, Melissa M's 2x1 vectors, Orosanu's optimizer text, Epp's component index), now open to
-work from.
+work from. The sixteenth (tests/verify/corpus/heldout16/: timattt's Russian notes, WAT36's Japanese tagged notes, Matt
+Petersen's softmax post in MathJax script blocks, kaixih's layer-norm README with its math only in image URLs, Hendrik
+Helwich's German momentum notes, Luis de Cunto's worked solution sheets as answers TOMLs with every optimizer step, a
+learner's kept tiny-network walk-through, vxnuaj's residual-connections post) is kept unmeasured for the next round.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -64,7 +67,7 @@ GOOD = {"correct", "carried_forward"}
 # measured apart; tests/verify/test_corpus.py asserts nothing on their verdicts
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
 )
 
 
