@@ -215,6 +215,9 @@ class Judge:
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
+        #: without [values]: the number a claim judged correct stated for a quantity (show() of it) -> (number, claim id)
+        self.own_stated: dict[str, tuple[float, str]] = {}
+        self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
@@ -902,7 +905,14 @@ class Judge:
             links.append(link)
         self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
-            return self._own_numbers_result(claim, sides, links, qkind, notes)
+            self._claim_order.setdefault(claim.id, len(self._claim_order))
+            missing = self._stated_factor_missing(claim.id, sides, links)
+            if missing is not None:
+                return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "", missing,
+                                   quantity=key(*qkind) if qkind else claim.quantity, notes=notes)
+            result = self._own_numbers_result(claim, sides, links, qkind, notes)
+            self._state_own_number(sides, result)
+            return result
         if _own_example(sides, links):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "an operation shown on its own numbers (a ⊙ b = "
                                "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
@@ -941,6 +951,44 @@ class Judge:
         elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             self._remember_entry(sides[0], sides)
         return res
+
+    def _stated_factor_missing(self, at: str, sides: list[Node], links: list) -> str | None:
+        """A product of letters set equal to a product of the answer's own numbers (``\\frac{∂E_{o1}}{∂net_{o1}}
+        \\frac{∂net_{o1}}{∂out_{h1}} = 0.7576 \\times 0.1784``) while an earlier claim judged correct stated one of
+        those factors' value (``\\frac{∂net_{o1}}{∂out_{h1}} = w5 = 0.4``): as a TA reads a worked step, the numbers
+        stand for the factors, so that value must be among them (within the rounding of the digits written). When it is
+        not, which number stands for which factor is not the answer's own, and the claim's numbers are not checked: the
+        reason, else None. (Without [values] the true value of the other factors is unknown, so no verdict.)"""
+        for i, lk in enumerate(links):
+            if lk.verdict != OWN_NUMBERS:
+                continue
+            letters, numbers = sides[i], sides[i + 1]
+            if _numbers_only(letters):
+                letters, numbers = numbers, letters
+            if letters.op != "mul" or numbers.op != "mul" or len(letters.args) != len(numbers.args) or not all(
+                    n.op == "num" for n in numbers.args):
+                continue
+            written = [float(n.value[0]) for n in numbers.args]
+            for factor in letters.args:
+                stated = self.own_stated.get(show(factor, self.net.convention))
+                if stated is not None and self._claim_order.get(stated[1], 1 << 30) >= self._claim_order[at]:
+                    stated = None  # (stated by this claim or a later one: not an earlier written number)
+                if stated is not None and not any(abs(w - stated[0]) <= max(5e-4, 0.005 * abs(stated[0]))
+                                                  for w in written):
+                    return (f"the numbers written for the product ({', '.join(show(n) for n in numbers.args)}) do "
+                            f"not include the answer's own value of {show(factor, self.net.convention)} ({stated[1]}: "
+                            f"{stated[0]:g}), so which number stands for which factor is not said; the step's numbers "
+                            "are not checked")
+        return None
+
+    def _state_own_number(self, sides: list[Node], result: ClaimResult) -> None:
+        """Keeps the number a correct claim without [values] ends on as the answer's value of its subject (and of every
+        single quantity the chain equates with it), for ``_stated_factor_missing``."""
+        if result.verdict != "correct" or sides[-1].op != "num":
+            return
+        for side in sides[:-1]:
+            if side.op in ("entry", "comp", "q") and not _numbers_only(side):
+                self.own_stated.setdefault(show(side, self.net.convention), (float(sides[-1].value[0]), result.id))
 
     def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
         """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
@@ -1084,6 +1132,11 @@ class Judge:
             done = fits or done
             if self._names_the_output(claim, env, var):  # ∂E/∂o_j = ∂E/∂y: j is the output unit y
                 done = [(v, r) for v, r in done if v == self.net.depth] or done
+        elif var != "every" and _clash_at_some_layers(done):
+            # ∂/∂z_j^ℓ [½(y_j − g(z_j^L))²] at ℓ = 1: the one index j would count the entries of two layers (4 and 2),
+            # a clash made by the value given to ℓ, not by the claim, which reads with no clash at another value
+            done = [(v, _index_clash_unread(r)) if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message) else (v, r)
+                    for v, r in done]
         elif var == "every" and inputs and len(done) > 1:
             done = done[:1]  # the parameters whose layer reads x: the first
             narrowed = True
@@ -2846,6 +2899,14 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: the sum's index {_sum_over_layer_letter(claim.latex)} "
                                       f"is also the claim's layer index; rename one ({result.message})")
+                clash = (unlayered_clash(claim.latex, result.message) if result.verdict == "incorrect"
+                         and "unindexed_layer" not in dict(self.declared.options) else None)
+                if clash is not None:  # Epp's -g'(z_j^L) (y_j - a_j): a_j's layer is not written, the clash is the reading's
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.diagnosis = result.diagnosis_key = None
+                    result.message = (f"not judged: the index {clash} is written on a quantity with no layer, so each use "
+                                      f"of {clash} cannot be bound to its own layer's range; as read ({result.message}); "
+                                      "write the layer on every quantity the index is on")
                 if result.verdict == "incorrect" and "counts both" in result.message and _ROW_OF_W.search(claim.latex):
                     # MathsCode's z^{[i]}_j = (w^{[i]}_j)^T a^{[i-1]} + b^{[i]}_j: Ng's w_j is the j-th row of W (a
                     # vector), read here as one weight of a one-unit layer's W: the index counts differ by that reading
@@ -3635,6 +3696,39 @@ def _own_example(sides: list[Node], links: list) -> bool:
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
 OWN_NUMBERS = "own_numbers"
+
+
+#: the message of an index letter used with two sizes in one claim (shapes.py)
+_INDEX_CLASH = re.compile(r"the index ([A-Za-z]) counts both")
+#: a layered quantity's letter with one index and no layer written on either side: Epp's a_j (not a^L_j, a_j^{(2)})
+_UNLAYERED = r"(?<![A-Za-z\\^_{{])(?:[ahz]|\\delta|\\Delta)(?!\s*\^)\s*_\s*(?:\{{\s*{0}\s*\}}|{0}(?![A-Za-z0-9]))(?!\s*\^)"
+
+
+def _clash_at_some_layers(done: list) -> bool:
+    """A claim checked for each value of a generic layer letter that is ``incorrect`` at some values only because one
+    index letter counts the entries of two layers of different sizes there, while at another value it reads with no
+    such clash: the clash is the reading's (the value given to the letter), not the claim's."""
+    clash = [r for _, r in done if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message)]
+    return bool(clash) and any(not _INDEX_CLASH.search(r.message) for _, r in done)
+
+
+def _index_clash_unread(r: ClaimResult) -> ClaimResult:
+    """The result at a layer where an index clash was read: ``unchecked``, saying so."""
+    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+    r.message = (f"not judged at this layer: {r.message}, a clash of the layer given to the generic letter (each use "
+                 "of the index would need its own layer's range)")
+    return r
+
+
+def unlayered_clash(latex: str, message: str) -> str | None:
+    """The index letter of a range clash (``the index j counts both 2 entries and 4 entries``) that the claim also
+    writes on a layered quantity with no layer (Epp's ``Δ_j^L = … = -g'(z_j^L) (y_j - a_j)``: his a_j is the output's,
+    read as the hidden layer's by the answer's other claims): the clash is then the reader's binding of that letter to
+    a layer, not the claim's, so it is no evidence of a mistake; else None."""
+    m = _INDEX_CLASH.search(message)
+    if m is None:
+        return None
+    return m.group(1) if re.search(_UNLAYERED.format(re.escape(m.group(1))), latex) else None
 
 
 def _numbers_only(node: Node) -> bool:
