@@ -215,9 +215,11 @@ class Judge:
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
-        #: without [values]: the number a claim judged correct stated for a quantity (show() of it) -> (number, claim id)
-        self.own_stated: dict[str, tuple[float, str]] = {}
+        #: without [values]: (notation, show() of a quantity) -> (the number a claim stated for it, the claim's id, its
+        #: num node) — Judge._state_own_number
+        self.own_stated: dict[tuple, tuple] = {}
         self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
+        self._layered: frozenset | None = None  # the letters the answer writes with a layer script (_layered_letters)
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
@@ -906,8 +908,9 @@ class Judge:
         self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
             self._claim_order.setdefault(claim.id, len(self._claim_order))
-            missing = self._stated_factor_missing(claim.id, sides, links)
-            if missing is not None:
+            missing = None if any(lk.verdict == "incorrect" for lk in links) else (
+                self._stated_factor_missing(claim.id, sides, links) or self._own_step_differs(claim.id, sides, links))
+            if missing is not None:  # (a wrong formula link is the verdict: _own_numbers_result)
                 return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "", missing,
                                    quantity=key(*qkind) if qkind else claim.quantity, notes=notes)
             result = self._own_numbers_result(claim, sides, links, qkind, notes)
@@ -970,9 +973,7 @@ class Judge:
                 continue
             written = [float(n.value[0]) for n in numbers.args]
             for factor in letters.args:
-                stated = self.own_stated.get(show(factor, self.net.convention))
-                if stated is not None and self._claim_order.get(stated[1], 1 << 30) >= self._claim_order[at]:
-                    stated = None  # (stated by this claim or a later one: not an earlier written number)
+                stated = self._earlier(at, factor)  # (a value stated by this claim or a later one does not count)
                 if stated is not None and not any(abs(w - stated[0]) <= max(5e-4, 0.005 * abs(stated[0]))
                                                   for w in written):
                     return (f"the numbers written for the product ({', '.join(show(n) for n in numbers.args)}) do "
@@ -981,14 +982,72 @@ class Judge:
                             "are not checked")
         return None
 
+    def _layered_letters(self) -> frozenset:
+        """The letters the answer writes with a layer script somewhere (``layered_letters``), read once."""
+        if self._layered is None:
+            self._layered = layered_letters(c.latex for c in self._claims)
+        return self._layered
+
+    def _earlier(self, at: str, quantity: Node):
+        """The answer's own value of ``quantity`` stated by a claim before ``at``: (number, claim id, its num node)."""
+        stated = self.own_stated.get((self.notation, show(quantity, self.net.convention)))
+        if stated is None or self._claim_order.get(stated[1], 1 << 30) >= self._claim_order[at]:
+            return None
+        return stated
+
+    def _own_step_differs(self, at: str, sides: list[Node], links: list) -> str | None:
+        """A letters side set equal to written numbers (``\\sigma(z1) = \\frac{1}{1 + e^{-0.3275}}``, ``a_{h2} =
+        \\sigma(z2) = 0.5482``) whose letters all have values the answer stated earlier (z1 = … = 0.3325): with those
+        values put in, the letters side must give the numbers within how far the rounding of both carries (a TA's "the
+        result of its own step on the author's earlier numbers"). When it does not, the numbers are not the step's on
+        the answer's own values, and without [values] their truth is unknown: the reason the claim is unchecked (not
+        correct on its formula links alone), else None."""
+        for i, lk in enumerate(links):
+            if lk.verdict != OWN_NUMBERS:
+                continue
+            letters, numbers = sides[i], sides[i + 1]
+            if _numbers_only(letters):
+                letters, numbers = numbers, letters
+            used: list[str] = []
+
+            def put(node: Node) -> Node:
+                if node.op in ("entry", "comp", "q"):
+                    stated = self._earlier(at, node)
+                    if stated is not None:
+                        used.append(f"{show(node, self.net.convention)} = {stated[0]:g} ({stated[1]})")
+                        return stated[2]
+                return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
+
+            own = put(letters)
+            if not used or any(n.op == "q" for n in own.walk()) or not _numbers_only(own):
+                continue
+            try:
+                ctx = self.context(self.envs[0])
+                mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+                continue
+            spread_a, spread_b = self._propagated(own), self._propagated(numbers)
+            if mine.size != written.size or spread_a is None or spread_b is None:
+                continue
+            if np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9):
+                continue
+            return (f"with the answer's own earlier values ({'; '.join(used)}) {show(letters, self.net.convention)} "
+                    f"is {float(mine.reshape(-1)[0]):.6g}, not the {float(written.reshape(-1)[0]):.6g} written "
+                    f"({show(numbers, self.net.convention)}, beyond the rounding of the digits written): the numbers are "
+                    "not the step's on the answer's own values, and without [values] they are not checked")
+        return None
+
     def _state_own_number(self, sides: list[Node], result: ClaimResult) -> None:
-        """Keeps the number a correct claim without [values] ends on as the answer's value of its subject (and of every
-        single quantity the chain equates with it), for ``_stated_factor_missing``."""
-        if result.verdict != "correct" or sides[-1].op != "num":
+        """Keeps the number a claim without [values] ends on as the answer's value of its subject (and of every single
+        quantity the chain equates with it), for ``_stated_factor_missing`` and ``_own_step_differs``: a claim judged
+        correct, or one whose only links are its own numbers and arithmetic that holds (``z1 = (0.15 \\times 0.05 +
+        …) = 0.3325``)."""
+        if sides[-1].op != "num" or result.verdict not in ("correct", "unchecked") or "incorrect" in (result.links or ()):
             return
         for side in sides[:-1]:
             if side.op in ("entry", "comp", "q") and not _numbers_only(side):
-                self.own_stated.setdefault(show(side, self.net.convention), (float(sides[-1].value[0]), result.id))
+                self.own_stated.setdefault((self.notation, show(side, self.net.convention)), (
+                    float(sides[-1].value[0]), result.id, sides[-1]))  # (per reading: z is h in another)
 
     def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
         """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
@@ -2899,7 +2958,8 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: the sum's index {_sum_over_layer_letter(claim.latex)} "
                                       f"is also the claim's layer index; rename one ({result.message})")
-                clash = (unlayered_clash(claim.latex, result.message) if result.verdict == "incorrect"
+                clash = (unlayered_clash(claim.latex, result.message, self._layered_letters())
+                         if result.verdict == "incorrect"
                          and "unindexed_layer" not in dict(self.declared.options) else None)
                 if clash is not None:  # Epp's -g'(z_j^L) (y_j - a_j): a_j's layer is not written, the clash is the reading's
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
@@ -3706,10 +3766,11 @@ _UNLAYERED = r"(?<![A-Za-z\\^_{{])(?:[ahz]|\\delta|\\Delta)(?!\s*\^)\s*_\s*(?:\{
 
 def _clash_at_some_layers(done: list) -> bool:
     """A claim checked for each value of a generic layer letter that is ``incorrect`` at some values only because one
-    index letter counts the entries of two layers of different sizes there, while at another value it reads with no
-    such clash: the clash is the reading's (the value given to the letter), not the claim's."""
+    index letter counts the entries of two layers of different sizes there, while at another value it reads and
+    holds: the clash is the reading's (the value given to the letter), not the claim's. (Where no value holds, a
+    clash stays the claim's: Li's planted w^l_{ji}.)"""
     clash = [r for _, r in done if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message)]
-    return bool(clash) and any(not _INDEX_CLASH.search(r.message) for _, r in done)
+    return bool(clash) and any(r.verdict == "correct" for _, r in done)
 
 
 def _index_clash_unread(r: ClaimResult) -> ClaimResult:
@@ -3720,15 +3781,33 @@ def _index_clash_unread(r: ClaimResult) -> ClaimResult:
     return r
 
 
-def unlayered_clash(latex: str, message: str) -> str | None:
+#: a layered quantity's letter written with a layer script: a^\ell_j, a_k^{\ell-1}, z^{(2)}, \delta^{[l]}, z_j^L
+_LAYERED = re.compile(r"(?<![A-Za-z\\])([ahz]|\\delta|\\Delta)\s*(?:_\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9])\s*)?\^\s*\{?\s*"
+                      r"(?:\\ell|[lL](?![A-Za-z])|\(|\[)")
+
+
+def layered_letters(texts) -> frozenset:
+    """The layered quantities' letters an answer writes with a layer script somewhere (Epp's a^\\ell_j, z_j^L)."""
+    found = set()
+    for t in texts:
+        found.update(m.group(1).lstrip("\\") for m in _LAYERED.finditer(t[:20000]))
+    return frozenset(found)
+
+
+def unlayered_clash(latex: str, message: str, layered: frozenset = frozenset({"a", "h", "z", "delta", "Delta"})) -> str | None:
     """The index letter of a range clash (``the index j counts both 2 entries and 4 entries``) that the claim also
-    writes on a layered quantity with no layer (Epp's ``Δ_j^L = … = -g'(z_j^L) (y_j - a_j)``: his a_j is the output's,
-    read as the hidden layer's by the answer's other claims): the clash is then the reader's binding of that letter to
-    a layer, not the claim's, so it is no evidence of a mistake; else None."""
+    writes on a layered quantity with no layer, a letter the answer writes with its layer elsewhere (``layered``: Epp's
+    ``Δ_j^L = … = -g'(z_j^L) (y_j - a_j)`` beside his a^\\ell_j; his a_j is the output's, read as the hidden layer's):
+    the clash is then the reader's binding of that letter to a layer, not the claim's, so it is no evidence of a
+    mistake; else None. Only in a claim that writes a layer on some quantity: Haykin's ``δ_j(n) = φ'_j(v_j(n)) Σ_k
+    δ_k(n) w_{jk}(n)``, Mitchell's and DHS's unit letters write none, and their clashes stay."""
     m = _INDEX_CLASH.search(message)
-    if m is None:
+    if m is None or not _LAYERED.search(latex):  # (a claim with no layer written reads units, Haykin's δ_j(n))
         return None
-    return m.group(1) if re.search(_UNLAYERED.format(re.escape(m.group(1))), latex) else None
+    for bare in re.finditer(_UNLAYERED.format(re.escape(m.group(1))), latex):
+        if bare.group(0).split("_")[0].strip().lstrip("\\") in layered:
+            return m.group(1)
+    return None
 
 
 def _numbers_only(node: Node) -> bool:

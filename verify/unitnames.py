@@ -179,14 +179,111 @@ class PrimedOutput(Rewriting):
         return _PRIMED.sub(r"\\hat{y}", text)
 
 
+#: the left side of a hidden unit's sum in bare names: z1 = (…), net_{h2} = (…)
+_BARE_LHS = re.compile(r"\s*(?:([a-z])(\d)|net\s*_\s*\{\s*h\s*(\d)\s*\})\s*$")
+#: one product of a bare-numbered weight and a bare input, either order: w3 \times x2, x1 * w1
+_BARE_TERM = r"(?:w(\d{1,2})\s*(?:\\times|\\cdot|\*)?\s*x(\d)|x(\d)\s*(?:\\times|\\cdot|\*)?\s*w(\d{1,2}))"
+#: a whole right side that is such a sum, with one bias b1 or none: (w1 \times x1 + w3 \times x2 + b1)
+_BARE_SUM = re.compile(r"\s*\(?\s*" + _BARE_TERM + r"(?:\s*\+\s*" + _BARE_TERM + r")*(?:\s*\+\s*b(?P<bias>\d))?\s*\)?\s*$")
+_BARE_TERMS = re.compile(_BARE_TERM)
+#: a bare name, a letter and its digit with nothing around them: z1, x2, w3, b1 (not W1_x, not \eta1, not net_{h1})
+_BARE = r"(?<![A-Za-z\\_{{])({letters})(\d{{1,2}})(?![0-9A-Za-z_])"
+
+
+class BareUnitReading(Rewriting):
+    r"""A learner's forward pass in bare names (melfm's ``z1 = (w1 \times x1 + w3 \times x2 + b1)``, ``z2 = (w2
+    \times x1 + w4 \times x2 + b1)``, ``net_{h1} = (w1 \times x1 + w3 \times x2 + b1)``): each bare letter and digit
+    defined as a sum of products of bare weights ``wK`` and inputs ``xJ`` is hidden unit k's summed input (``z1`` →
+    ``z^{(1)}_{1}``), ``xJ`` is input j, and each ``wK`` is the weight the answer's own sums pair it with (its w3 is on x2
+    into unit 1: ``W^{(1)}_{12}`` in the row convention) — read from the sums' forms before any value is checked, only
+    when every weight is paired with one (unit, input) in at least three quarters of its uses and no two weights share
+    a pair; the bias ``bK`` of such a sum is the unit's own (the notes' one bias per layer, b^{(1)} for every unit). In a
+    two-layer network only; anything else stays as written (then the bare names are not read: infer's
+    ``numbered_weights``)."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, net, letters: tuple, weights: dict, bias: str | None):
+        self.inputs, self.hidden = net.inputs, net.layers[0].units
+        self.convention = net.convention
+        self.letters, self.weights, self.bias = letters, weights, bias
+        self.originals: dict[str, str] = {}
+        self.change = ("bare names: " + ", ".join(f"{x}1" for x in letters) + " a hidden unit's summed input, x1 an input, "
+                       "w1 … the weights as the answer's own sums pair them ("
+                       + ", ".join(f"w{k}: x{j} → unit {u}" for k, (u, j) in sorted(weights.items())) + ")")
+
+    @staticmethod
+    def _sums(texts):
+        """(letter or 'net', unit, [(weight, input)], bias digit) of every claim that defines a unit by a bare sum."""
+        for t in texts:
+            parts = t.split("=")
+            for left, right in zip(parts, parts[1:]):
+                lhs, rhs = _BARE_LHS.match(left.split("\\")[-1]), _BARE_SUM.match(right)
+                if lhs is None or rhs is None:
+                    continue
+                pairs = [(int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))) for m in _BARE_TERMS.finditer(right)]
+                yield (lhs.group(1) or "net"), int(lhs.group(2) or lhs.group(3)), pairs, rhs.group("bias")
+
+    @staticmethod
+    def detect(net, claims) -> BareUnitReading | None:
+        if net.depth != 2 or getattr(net, "has_kinds", False):
+            return None
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        votes: dict[int, dict[tuple[int, int], int]] = {}
+        letters, biases = set(), set()
+        for letter, unit, pairs, bias in BareUnitReading._sums(texts):
+            if not 1 <= unit <= net.layers[0].units or any(not 1 <= j <= net.inputs for _, j in pairs):
+                return None  # a unit or an input the network does not have: another naming
+            if letter != "net":
+                letters.add(letter)
+            biases.add(bias)
+            for k, j in pairs:
+                votes.setdefault(k, {}).setdefault((unit, j), 0)
+                votes[k][(unit, j)] += 1
+        if len(letters) > 1 or len(biases) > 1:
+            return None
+        weights = {}
+        for k, pairs in votes.items():
+            pair, n = max(pairs.items(), key=lambda item: item[1])
+            if 4 * n < 3 * sum(pairs.values()):
+                return None
+            weights[k] = pair
+        if len(weights) < 2 or len(set(weights.values())) != len(weights):
+            return None
+        return BareUnitReading(net, tuple(sorted(letters)), weights, biases.pop() if biases else None)
+
+    def rewrite(self, text: str) -> str:
+        defined = next(iter(self._sums([text])), None)
+        unit = defined[1] if defined is not None else None
+        if self.letters:
+            text = re.sub(_BARE.format(letters="|".join(self.letters)),
+                          lambda m: f"z^{{(1)}}_{{{m.group(2)}}}" if int(m.group(2)) <= self.hidden else m.group(0), text)
+        text = re.sub(_BARE.format(letters="x"),
+                      lambda m: f"x_{{{m.group(2)}}}" if int(m.group(2)) <= self.inputs else m.group(0), text)
+
+        def weight(m: re.Match) -> str:
+            pair = self.weights.get(int(m.group(2)))
+            if pair is None:
+                return m.group(0)
+            i, j = pair if self.convention == "row" else pair[::-1]
+            return f"W^{{(1)}}_{{{i}{j}}}"
+
+        text = re.sub(_BARE.format(letters="w"), weight, text)
+        if unit is not None and self.bias is not None:
+            text = re.sub(_BARE.format(letters="b"),
+                          lambda m: f"b^{{(1)}}_{{{unit}}}" if m.group(2) == self.bias else m.group(0), text)
+        return text
+
+
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
-    (inoutnames.py), a primed prediction):
-    (claims as read, the readings applied, what each changes)."""
+    (inoutnames.py), a primed prediction, a forward pass in bare names): (claims as read, the readings applied, what
+    each changes)."""
     from .inoutnames import InOutNames
 
     applied = []
-    for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims)):
+    for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
+                    BareUnitReading.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

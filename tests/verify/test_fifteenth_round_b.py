@@ -1,14 +1,17 @@
 """Readings of the fifteenth round, verify15b (issue 10): worked numeric examples in a learner's own letters.
 
-- weights numbered one by one without the underscore (``z1 = (w1 \\times x1 + w3 \\times x2 + b1)``): a digit right
-  after a letter names a unit or a weight, not a layer, so ``z1``, ``w1``, ``x1`` are not read as layer 1 (they were, and
-  the claims were false rejects: "expected 0.0904, the claim gives 2×1"); ``w5``, ``w6`` are read as Mazur's only in a
-  layer whose products the answer pairs as Mazur numbers them;
-- a product of letters set equal to a product of numbers that leaves out the answer's own earlier value of one factor
-  (``∂E/∂net × ∂net/∂out_{h1} = 0.7576 × 0.1784`` after ``∂net/∂out_{h1} = w5 = 0.4``) is not called correct on
-  its arithmetic alone: which number stands for which factor is not the answer's;
-- an index whose range clashes between two layers only in the reading (a quantity with no layer written, a generic
-  layer letter given a value) is `unchecked`, never `incorrect`.
+- a forward pass in bare names (``z1 = (w1 \\times x1 + w3 \\times x2 + b1)``): z1 is hidden unit 1's summed input and
+  w1 … w4 the weights her own sums pair them with (unitnames.BareUnitReading); where no sums pair them certainly, a
+  digit right after a letter names a unit or a weight, not a layer, so ``z1``, ``w1``, ``x1`` are unread — never layer
+  1's vector (melfm's right sums were "expected 0.0904, the claim gives 2×1"); ``w5``, ``w6`` are Mazur's only in a layer
+  whose products the answer pairs as Mazur numbers them;
+- a step on the answer's own numbers: a product whose numbers leave out the answer's earlier value of one factor
+  (``∂E/∂net × ∂net/∂out_{h1} = 0.7576 × 0.1784`` after ``∂net/∂out_{h1} = w5 = 0.4``), or letters whose earlier
+  values do not give the numbers written (``σ(z1) = 1/(1 + e^{-0.3275})`` after ``z1 = 0.3325``), is unchecked, not
+  correct on its formula links alone;
+- an index whose range clashes between two layers only in the reading (a letter written here without the layer it
+  carries elsewhere, a generic layer letter given a value where another value holds) is `unchecked`, never
+  `incorrect`.
 
 Every expected verdict comes from NumPy: the forward pass and the derivatives typed here (central differences for the
 gradients), never from verify's output.
@@ -56,27 +59,68 @@ $$net_{{o1}} = out_{{h1}} \\times w5 + out_{{h2}} \\times w6 + b_2$$
 """
 
 
-def test_bare_numbered_weights_are_no_layers(tmp_path):
-    """z1, w1, x1 in an answer that numbers weights past its layers (w3 … w6 in a two-layer net) are not layer 1: the
-    forward sums, right in the learner's numbering (NumPy below: her w1, w3 are W^{(1)}'s row 1, one bias shared), are
-    unchecked, never incorrect; the output sum in Mazur's numbering is judged, right, and the same sum with w5 for w6 is
-    wrong (NumPy: the two differ at a random point)."""
+def forward():
+    """A random point of the 2-2-2 network and her reading of it, by NumPy: her w1, w3 are W^{(1)}'s row 1 (into h1), her
+    w2, w4 its row 2, one hidden bias b1 for both units; Mazur's w5, w6 W^{(2)}'s row 1."""
     rng = np.random.default_rng(15)
     x, W1, b1 = rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal()
-    w1, w2, w3, w4 = W1[0, 0], W1[1, 0], W1[0, 1], W1[1, 1]  # hers: w1, w3 into h1; w2, w4 into h2
+    w1, w2, w3, w4 = W1[0, 0], W1[1, 0], W1[0, 1], W1[1, 1]
     z = W1 @ x + b1
     assert np.allclose([w1 * x[0] + w3 * x[1] + b1, w2 * x[0] + w4 * x[1] + b1], z)  # her sums are right
+    assert not np.isclose(w2 * x[0] + w3 * x[1] + b1, z[0])  # Mazur's numbering of the same sum is not
     h, W2, b2 = sigmoid(z), rng.normal(size=(2, 2)), rng.normal(size=2)
-    w5, w6 = W2[0, 0], W2[0, 1]  # Mazur's: w5 h1 -> o1, w6 h2 -> o1
+    w5, w6 = W2[0, 0], W2[0, 1]
     net_o1 = (W2 @ h + b2)[0]
     assert np.isclose(w5 * h[0] + w6 * h[1] + b2[0], net_o1) and not np.isclose(w5 * h[0] + w5 * h[1] + b2[0], net_o1)
 
+
+def test_bare_names_read_as_her_own_sums_pair_them(tmp_path):
+    """z1, z2 defined as sums of bare weights times bare inputs are hidden units 1, 2; w1 … w4 the weights her sums pair
+    them with (w3: x2 → unit 1, not Mazur's x1 → unit 2), the bias b1 the unit's own: both sums right (NumPy); the
+    output sum in Mazur's numbering right, with w5 for w6 wrong (NumPy: the two differ at a random point)."""
+    forward()
     right = verify(tmp_path, BARE.format(second="w6"))
-    assert right["line 2.1"].verdict == "unchecked" and "numbers its weights one by one" in right["line 2.1"].message
-    assert right["line 3.2"].verdict == "unchecked"
+    assert right["line 2.1"].verdict == "correct" and right["line 3.2"].verdict == "correct"
     assert right["line 7"].verdict == "correct" and right["line 11"].verdict == "correct"
     planted = verify(tmp_path, BARE.format(second="w5"))
     assert planted["line 7"].verdict == "incorrect" and planted["line 11"].verdict == "correct"
+
+
+def test_bare_names_no_sums_pair_are_not_layers(tmp_path):
+    """Sums that pair one bare weight with two inputs (w1 on x1 into unit 1, on x2 into unit 2) number nothing
+    certainly: the bare names stay unread — unchecked, never layer 1's vector (which made melfm's right sums "expected
+    0.0904, the claim gives 2×1")."""
+    forward()
+    body = BARE.format(second="w6").replace("z2 = (w2 \\times x1 + w4 \\times x2 + b1)",
+                                           "z2 = (w4 \\times x1 + w1 \\times x2 + b1)")
+    assert "w1 \\times x2" in body
+    out = verify(tmp_path, body)
+    for claim in ("line 2.1", "line 3.2"):
+        assert out[claim].verdict == "unchecked" and "numbers its weights one by one" in out[claim].message
+
+
+OWN_STEP = """\\begin{{align}}
+    z1 = (w1 \\times x1 + w3 \\times x2 + b1) \\\\
+    z1 = (0.15 \\times 0.05 + 0.25 \\times 0.1 + 0.30) = 0.3325 \\\\
+    z2 = (w2 \\times x1 + w4 \\times x2 + b1)
+\\end{{align}}
+
+$$a_{{h1}} = \\sigma (z1) = {step}$$
+"""
+
+
+def test_a_step_on_the_answers_own_values(tmp_path):
+    """After z1 = … = 0.3325 (its arithmetic right: NumPy), a_{h1} = σ(z1) = 0.5824 is σ(0.3325) to the digits
+    written (NumPy) and stays correct; written with e^{-0.3275} (melfm's slip, 0.5812 by NumPy) or as 0.5842, the
+    numbers are not the step's on the answer's own z1: unchecked (it was correct on the formula link alone)."""
+    z1 = 0.15 * 0.05 + 0.25 * 0.1 + 0.30
+    assert abs(z1 - 0.3325) < 1e-12 and abs(sigmoid(0.3325) - 0.5824) < 5e-5
+    assert abs(sigmoid(0.3275) - sigmoid(0.3325)) > 1e-3 and abs(sigmoid(0.3325) - 0.5842) > 1e-3
+    right = verify(tmp_path, OWN_STEP.format(step="0.5824"))
+    assert right["line 7"].verdict == "correct", right["line 7"].message
+    for step in ("\\frac{1}{1 + e ^ {- 0.3275}} = 0.5824", "0.5842"):
+        out = verify(tmp_path, OWN_STEP.format(step=step))
+        assert out["line 7"].verdict == "unchecked" and "own earlier values" in out["line 7"].message, step
 
 
 def test_code_style_layer_names_still_read(tmp_path):
@@ -189,15 +233,20 @@ def test_an_index_clash_made_by_a_generic_layer_is_not_a_mistake(tmp_path):
 
 
 def test_an_index_on_a_quantity_without_its_layer():
-    """The clash's index written on a layered letter with no layer (Epp's a_j beside z_j^L) is named; with the layer
-    written on every use (a_j^L, a^{(2)}_j, \\Delta_j^L) or on another index only, it is not."""
-    from gradproof.verify.judge import unlayered_clash
+    """The clash's index written on a layered letter with no layer (Epp's a_j beside z_j^L), a letter the answer writes
+    with its layer elsewhere, is named; with the layer written on every use (a_j^L, a^{(2)}_j, \\Delta_j^L), on another
+    index only, a letter never layered, or in a claim that writes no layer at all (Haykin's unit letters), it is not."""
+    from gradproof.verify.judge import layered_letters, unlayered_clash
 
     clash = "link 1 of 2: the index j counts both 2 entries and 4 entries"
-    assert unlayered_clash("-g'(z_j^L) \\cdot (y_j - a_j)", clash) == "j"
-    assert unlayered_clash("\\delta_{j} = x", clash) == "j"
-    for latex in ("-g'(z_j^L) (y_j - a_j^L)", "a^{(2)}_j + z^L_j", "\\Delta_j^L", "w_{jk} a_k^{L}", "y_j - a_k"):
-        assert unlayered_clash(latex, clash) is None, latex
+    layered = layered_letters(["a_k^{\\ell} = g(z_k^\\ell)", "\\delta^{(2)}_j"])
+    assert layered == {"a", "z", "delta"}
+    assert unlayered_clash("-g'(z_j^L) \\cdot (y_j - a_j)", clash, layered) == "j"
+    assert unlayered_clash("\\delta_{j} + z^{(2)}_j", clash, layered) == "j"
+    assert unlayered_clash("-g'(z_j^L) \\cdot (y_j - a_j)", clash, frozenset({"z"})) is None  # a never layered
+    for latex in ("-g'(z_j^L) (y_j - a_j^L)", "a^{(2)}_j + z^L_j", "\\Delta_j^L", "w_{jk} a_k^{L}", "y_j - a_k",
+                  "\\delta_j(n) = \\varphi_j'(v_j(n)) \\sum_k \\delta_k(n) w_{jk}(n)"):  # (Haykin's: no layer written)
+        assert unlayered_clash(latex, clash, layered) is None, latex
     assert unlayered_clash("y_j - a_j", "does not match the derived result") is None
 
 
