@@ -219,6 +219,7 @@ class Judge:
         #: num node) — Judge._state_own_number
         self.own_stated: dict[tuple, tuple] = {}
         self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
+        self._products: tuple = ()  # operator symbols the document's prose defines as ⊙ (check_all, proseoperators.py)
         self._layered: frozenset | None = None  # the letters the answer writes with a layer script (_layered_letters)
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
@@ -1930,6 +1931,7 @@ class Judge:
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
+        self._products = getattr(claims, "products", getattr(self, "_products", ()))  # ⊚ said to be ⊙ (proseoperators)
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
@@ -2074,9 +2076,13 @@ class Judge:
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
         if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
+            from .proseoperators import ProseProduct
             from .unitnames import Restored, own_names
 
+            product = ProseProduct(self._products) if self._products else None  # Epp's "the symbol ⊚ means
+            claims = product.prepare(claims) if product is not None else claims  # componentwise multiplication"
             claims, named = own_names(self.net, claims)
+            named = [product, *named] if product is not None else named  # (first: it holds the text as written)
             if named:
                 self.inferred += tuple(r.change for r in named)
                 for r in named:  # (inoutnames.py's weights, rewritten source unit first)

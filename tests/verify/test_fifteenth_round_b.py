@@ -257,3 +257,49 @@ def test_an_index_clash_between_written_layers_stays_wrong(tmp_path):
     assert np.zeros(2).shape != np.zeros(4).shape
     out = verify(tmp_path, "$$\\delta^{(2)}_j = a^{(1)}_j$$\n", spec)
     assert out["line 1"].verdict == "incorrect", out["line 1"].message
+
+
+# -- an operator symbol the prose defines -------------------------------------------------------------------------------
+
+PRODUCT = """Let $\\delta^{{(l)}} = \\frac{{\\partial C}}{{\\partial z^{{(l)}}}}$ with $C = \\frac12 \\|y - a^{{(2)}}\\|^2$.
+
+\\begin{{equation}}
+    \\delta^{{(1)}} = \\left[ {W} \\delta^{{(2)}} \\right] \\circledcirc \\sigma'(z^{{(1)}})
+\\end{{equation}}
+{prose}
+"""
+
+
+def test_an_operator_the_prose_defines_as_the_componentwise_product(tmp_path):
+    """"where the symbol ⊚ means componentwise multiplication" (Epp's words): δ^{(1)} = [W^{(2)T} δ^{(2)}] ⊚ σ'(z^{(1)})
+    is the central difference of C in z^{(1)} (NumPy, a 3-4-2 sigmoid net, W (out, in)), so correct; without the
+    transpose wrong (its shapes do not even fit); with no such sentence the symbol stays unread."""
+    spec = spec_text("epp_like", 3, (4, "sigmoid"), (2, "sigmoid"))
+    rng = np.random.default_rng(5)
+    z1, W2, b2, y = rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2), rng.normal(size=2)
+
+    def cost(z):
+        return 0.5 * np.sum((y - sigmoid(W2 @ sigmoid(z) + b2)) ** 2)
+
+    fd = np.array([(cost(z1 + e) - cost(z1 - e)) / 2e-6 for e in np.eye(4) * 1e-6])
+    a2 = sigmoid(W2 @ sigmoid(z1) + b2)
+    delta2 = (a2 - y) * a2 * (1 - a2)
+    assert np.allclose((W2.T @ delta2) * sigmoid(z1) * (1 - sigmoid(z1)), fd, atol=1e-7)
+    said = "where the symbol $\\circledcirc$ means componentwise multiplication."
+    right = verify(tmp_path, PRODUCT.format(W="W^{(2)T}", prose=said), spec)
+    assert right["line 4"].verdict == "correct", right["line 4"].message
+    assert "\\circledcirc" in right["line 4"].latex  # shown as written
+    assert verify(tmp_path, PRODUCT.format(W="W^{(2)}", prose=said), spec)["line 4"].verdict == "incorrect"
+    unsaid = verify(tmp_path, PRODUCT.format(W="W^{(2)T}", prose=""), spec)["line 4"]
+    assert unsaid.verdict == "unchecked" and "circledcirc" in unsaid.message
+
+
+def test_stated_products():
+    """The sentences that define a symbol as the componentwise product, and one that does not."""
+    from gradproof.verify.proseoperators import stated_products
+
+    assert stated_products("where the symbol $\\circledcirc$ means componentwise multiplication") == ("circledcirc",)
+    assert stated_products("$\\boxdot$ denotes the element-wise product, \\star is the Hadamard product") == (
+        "boxdot", "star")
+    assert stated_products("where $\\circ$ means componentwise multiplication") == ()  # read by itself
+    assert stated_products("the symbol $\\circledcirc$ means convolution") == ()
