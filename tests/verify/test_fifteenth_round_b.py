@@ -303,3 +303,30 @@ def test_stated_products():
         "boxdot", "star")
     assert stated_products("where $\\circ$ means componentwise multiplication") == ()  # read by itself
     assert stated_products("the symbol $\\circledcirc$ means convolution") == ()
+
+
+# -- plain TeX's {a \over b} --------------------------------------------------------------------------------------------
+
+def test_plain_tex_over_is_a_fraction(tmp_path):
+    """Tarjano writes fractions as ``{\\partial E \\over \\partial u_{11}}``, ``{1 \\over 2}``: read as \\frac. ∂J/∂z^{(2)} of
+    ½‖ŷ − y‖² with sigmoid outputs is (ŷ − y) ⊙ ŷ ⊙ (1 − ŷ) (NumPy's central differences), so the claim written with
+    \\over is correct and the one without σ' wrong; ``{1 \\over 2} \\|…\\|^2`` is the loss itself."""
+    from gradproof.verify.normalize import plain_tex_over
+
+    assert plain_tex_over("{\\partial E \\over \\partial u_{11}} = {1 \\over 2} x") == (
+        "\\frac{\\partial E }{ \\partial u_{11}} = \\frac{1 }{ 2} x")
+    assert plain_tex_over("{a \\overline{b}} + \\{a \\over b\\} + {a \\over b \\over c}") == (
+        "{a \\overline{b}} + \\{a \\over b\\} + {a \\over b \\over c}")  # no fraction: not one \over in a group
+    rng = np.random.default_rng(11)
+    z, y = rng.normal(size=2), rng.normal(size=2)
+    fd = np.array([(0.5 * np.sum((sigmoid(z + e) - y) ** 2) - 0.5 * np.sum((sigmoid(z - e) - y) ** 2)) / 2e-6
+                   for e in np.eye(2) * 1e-6])
+    yh = sigmoid(z)
+    assert np.allclose((yh - y) * yh * (1 - yh), fd, atol=1e-7) and not np.allclose(yh - y, fd, atol=1e-3)
+    spec = spec_text("over_like", 3, (4, "sigmoid"), (2, "sigmoid"))
+    body = ("$$J = {1 \\over 2} \\|\\hat{y} - y\\|^2$$\n\n"
+            "$${\\partial J \\over \\partial z^{(2)}} = (\\hat{y} - y) \\odot \\hat{y} \\odot (1 - \\hat{y})$$\n\n"
+            "$${\\partial J \\over \\partial z^{(2)}} = \\hat{y} - y$$\n")
+    out = verify(tmp_path, body, spec)
+    assert out["line 1"].verdict == "correct" and out["line 3"].verdict == "correct"
+    assert out["line 5"].verdict == "incorrect"
