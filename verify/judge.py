@@ -963,12 +963,7 @@ class Judge:
         stand for the factors, so that value must be among them (within the rounding of the digits written). When it is
         not, which number stands for which factor is not the answer's own, and the claim's numbers are not checked: the
         reason, else None. (Without [values] the true value of the other factors is unknown, so no verdict.)"""
-        for i, lk in enumerate(links):
-            if lk.verdict != OWN_NUMBERS:
-                continue
-            letters, numbers = sides[i], sides[i + 1]
-            if _numbers_only(letters):
-                letters, numbers = numbers, letters
+        for letters, numbers in _own_number_links(sides, links):
             if letters.op != "mul" or numbers.op != "mul" or len(letters.args) != len(numbers.args) or not all(
                     n.op == "num" for n in numbers.args):
                 continue
@@ -1003,15 +998,10 @@ class Judge:
         result of its own step on the author's earlier numbers"). When it does not, the numbers are not the step's on
         the answer's own values, and without [values] their truth is unknown: the reason the claim is unchecked (not
         correct on its formula links alone), else None."""
-        for i, lk in enumerate(links):
-            if lk.verdict != OWN_NUMBERS:
-                continue
-            letters, numbers = sides[i], sides[i + 1]
-            if _numbers_only(letters):
-                letters, numbers = numbers, letters
+        for letters, numbers in _own_number_links(sides, links):
             used: list[str] = []
 
-            def put(node: Node) -> Node:
+            def put(node: Node, used: list = used) -> Node:
                 if node.op in ("entry", "comp", "q"):
                     stated = self._earlier(at, node)
                     if stated is not None:
@@ -3762,6 +3752,14 @@ def _own_example(sides: list[Node], links: list) -> bool:
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
 OWN_NUMBERS = "own_numbers"
+
+
+def _own_number_links(sides: list[Node], links: list):
+    """(letters side, numbers side) of each link left out as the answer's own numbers (OWN_NUMBERS)."""
+    for i, lk in enumerate(links):
+        if lk.verdict == OWN_NUMBERS:
+            letters, numbers = sides[i], sides[i + 1]
+            yield (numbers, letters) if _numbers_only(letters) else (letters, numbers)
 
 
 #: the message of an index letter used with two sizes in one claim (shapes.py)

@@ -224,7 +224,7 @@ class BareUnitReading(Rewriting):
         """(letter or None, layer, unit, [(weight, source)], bias digit) of every claim defining a unit by a bare sum."""
         for t in texts:
             parts = t.split("=")
-            for left, right in zip(parts, parts[1:]):
+            for left, right in zip(parts, parts[1:], strict=False):
                 lhs, rhs = _BARE_LHS.match(left.split("\\\\")[-1]), _BARE_SUM.match(right)
                 if lhs is None or rhs is None:
                     continue
