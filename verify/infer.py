@@ -393,8 +393,8 @@ _BARE_NUMBERED_WEIGHT = re.compile(r"(?<![A-Za-z\\])[wW](\d{1,2})(?![0-9A-Za-z_]
 
 
 #: a bare-numbered weight times the unit it multiplies, either order: w1 \times x1, w5 \times out_{h1}, a_{h2} * w6
-_UNIT = r"(?:(x|i)\s*_?\s*\{?\s*(\d)\s*\}?|(?:out|a)\s*_\s*\{\s*h\s*(\d)\s*\}|h(\d))(?![0-9])"
-_TIMES = r"\s*(?:\\times|\\cdot|\*)?\s*"
+_UNIT = r"(?:(x|i)\s*(?:_\s*)?(?:\{\s*)?(\d)(?:\s*\})?|(?:out|a)\s*_\s*\{\s*h\s*(\d)\s*\}|h(\d))(?![0-9])"
+_TIMES = r"\s*(?:(?:\\times|\\cdot|\*)\s*)?"  # (no two \s* around an optional: linear on a run of spaces)
 _WEIGHT_UNIT = re.compile(r"(?<![A-Za-z\\])[wW](\d)" + _TIMES + _UNIT)
 _UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])" + _UNIT + _TIMES + r"[wW](\d)(?![0-9])")
 

@@ -3786,7 +3786,7 @@ def _index_clash_unread(r: ClaimResult) -> ClaimResult:
 
 
 #: a layered quantity's letter written with a layer script: a^\ell_j, a_k^{\ell-1}, z^{(2)}, \delta^{[l]}, z_j^L
-_LAYERED = re.compile(r"(?<![A-Za-z\\])([ahz]|\\delta|\\Delta)\s*(?:_\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9])\s*)?\^\s*\{?\s*"
+_LAYERED = re.compile(r"(?<![A-Za-z\\])([ahz]|\\delta|\\Delta)\s*(?:_\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9])\s*)?\^\s*(?:\{\s*)?"
                       r"(?:\\ell|[lL](?![A-Za-z])|\(|\[)")
 
 

@@ -4,8 +4,8 @@ means componentwise multiplication". Such a symbol (one gradproof does not read 
 ``\circledast``, ``\boxdot``, ``\bullet``, ``\star``, ``\diamond``; ``*`` and ``\ast`` said element-wise are
 document.star_elementwise's) is read as ``\odot`` in every claim of that
 document, and each claim is shown as written. A symbol gradproof reads (``\circ``, ``\otimes``, ``\cdot``) keeps its
-reading: the prose does not redefine it. One bounded regular expression over the text (linear), one substitution per
-claim."""
+reading: the prose does not redefine it. One regular expression over the text, anchored at the macro's backslash
+(no white space before it: a run of spaces is not rescanned from each of its positions), one substitution per claim."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .rewriting import Rewriting
 SYMBOLS = ("circledcirc", "circledast", "boxdot", "bullet", "star", "diamond")
 #: "the symbol $\circledcirc$ means componentwise multiplication", "$\boxdot$ denotes the element-wise product",
 #: "\circledast is the Hadamard product"
-_DEFINED = re.compile(r"\$?\s*\\(" + "|".join(SYMBOLS) + r")(?![A-Za-z])\s*\$?\s*(?:means|denotes|is|stands\s+for|"
+_DEFINED = re.compile(r"\\(" + "|".join(SYMBOLS) + r")(?![A-Za-z])\s*(?:\$\s*)?(?:means|denotes|is|stands\s+for|"
                       r"represents|for)\s+(?:the\s+|an?\s+)?(?:component-?\s?wise|element-?\s?wise|entry-?\s?wise|"
                       r"point-?\s?wise|Hadamard|Schur)\s+(?:multiplication|product)", re.I)
 #: how much of a document is searched for such definitions

@@ -180,14 +180,15 @@ class PrimedOutput(Rewriting):
 
 
 #: the left side of a unit's sum in bare names: z1 = (…), {y1} = …, net_{h2} = (…), net_{o1} = …
-_BARE_LHS = re.compile(r"\s*\{?\s*(?:([a-z])(\d)|net\s*_\s*\{\s*([ho])\s*(\d)\s*\})\s*\}?\s*$")
-_TIMES = r"\s*(?:\\times|\\cdot|\*)?\s*"
+_BARE_LHS = re.compile(r"\s*(?:\{\s*)?(?:([a-z])(\d)|net\s*_\s*\{\s*([ho])\s*(\d)\s*\})\s*(?:\}\s*)?$")
+_TIMES = r"\s*(?:(?:\\times|\\cdot|\*)\s*)?"
 #: a unit a weight multiplies: an input x2 (layer 0) or a hidden unit's output out_{h1}, a_{h2}, h1 (layer 1)
 _SOURCE = r"(?:x(\d)|(?:out|a)\s*_\s*\{\s*h\s*(\d)\s*\}|h(\d))"
 #: one product of a bare-numbered weight and a unit, either order: w3 \times x2, out_{h1} * w5
 _BARE_TERM = r"(?:w(\d{1,2})" + _TIMES + _SOURCE + r"|" + _SOURCE + _TIMES + r"w(\d{1,2}))"
 #: a whole right side that is such a sum, with one bias b1 or none: (w1 \times x1 + w3 \times x2 + b1)
-_BARE_SUM = re.compile(r"\s*\(?\s*" + _BARE_TERM + r"(?:\s*\+\s*" + _BARE_TERM + r")*(?:\s*\+\s*b_?(?P<bias>\d))?\s*\)?\s*$")
+_BARE_SUM = re.compile(r"\s*(?:\(\s*)?" + _BARE_TERM + r"(?:\s*\+\s*" + _BARE_TERM + r")*(?:\s*\+\s*b_?(?P<bias>\d))?\s*"
+                       r"(?:\)\s*)?$")
 _BARE_TERMS = re.compile(_BARE_TERM)
 #: a bare name, a letter and its digit with nothing around them: z1, x2, w3, b1, {y1} (not W1_x, \eta1, net_{h1},
 #: \hat{y1} is left alone too: a hat on it is another quantity)
