@@ -36,6 +36,7 @@ from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
+from .proseoperators import stated_products
 
 MAX_BYTES = 1_000_000
 #: a notebook on disk: its outputs and attachments (plots as base64 images) are not read, only its Markdown cells,
@@ -211,7 +212,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
-                          star=star_elementwise(text),
+                          star=star_elementwise(text), products=stated_products(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None)
 
@@ -226,11 +227,13 @@ class DocumentClaims(list):
     def __init__(self, claims=(), one_example: bool = False, scopes: dict | None = None, depth_letter: str | None = None,
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
-                 subsections: dict | None = None, star: bool = False):
+                 subsections: dict | None = None, star: bool = False,
+                 products: tuple = ()):
         super().__init__(claims)
         self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
         self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
         self.star = star  # the prose says the answer's * (\ast) is the element-wise product (star_elementwise)
+        self.products = tuple(products)  # operator symbols the prose defines as ⊙ (proseoperators.stated_products)
         self.sections = sections  # claim id -> the section it stands in (sections.py), None: one section
         self.cases = dict(cases or {})  # claim id -> (a, b, a = b?): "For j = i" before its display (index_case)
         self.summation = summation  # the prose states the summation convention (einstein.stated; indexworld.py)

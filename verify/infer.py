@@ -388,6 +388,50 @@ def _theta_steps(sizes, claims) -> bool:
     return bias and weights
 
 
+#: a weight letter with a number written right after it, no script mark: w3, W12 (code's W1 is layer 1)
+_BARE_NUMBERED_WEIGHT = re.compile(r"(?<![A-Za-z\\])[wW](\d{1,2})(?![0-9A-Za-z_])")
+
+
+#: a bare-numbered weight times the unit it multiplies, either order: w1 \times x1, w5 \times out_{h1}, a_{h2} * w6
+_UNIT = r"(?:(x|i)\s*(?:_\s*)?(?:\{\s*)?(\d)(?:\s*\})?|(?:out|a)\s*_\s*\{\s*h\s*(\d)\s*\}|h(\d))(?![0-9])"
+_TIMES = r"\s*(?:(?:\\times|\\cdot|\*)\s*)?"  # (no two \s* around an optional: linear on a run of spaces)
+_WEIGHT_UNIT = re.compile(r"(?<![A-Za-z\\])[wW](\d)" + _TIMES + _UNIT)
+_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])" + _UNIT + _TIMES + r"[wW](\d)(?![0-9])")
+
+
+def mazur_numbered_layers(text: str, sizes) -> tuple[int, ...]:
+    """The layers whose bare-numbered weights the answer's own products pair with their inputs as Mazur numbers them
+    (w_k, k counted layer by layer and each unit's incoming weights in turn, multiplies input ((k − 1) mod n_in) + 1 of
+    its layer): melfm's ``w5 \\times out_{h1} + w6 \\times out_{h2}`` does, her ``w1 \\times x1 + w3 \\times x2``
+    does not (Mazur's w_3 is on x_1). A layer counts when some pair agrees and at most a quarter disagree (one slip, as
+    her ``w6 \\times a_{h1}``, stays the answer's mistake)."""
+    votes: dict[int, list[int]] = {}
+    pairs = [(int(m.group(1)), m.group(2), m.group(3) or m.group(4) or m.group(5)) for m in _WEIGHT_UNIT.finditer(text)]
+    pairs += [(int(m.group(5)), m.group(1), m.group(2) or m.group(3) or m.group(4)) for m in _UNIT_WEIGHT.finditer(text)]
+    for k, letter, unit in pairs:
+        source_layer, source = (0 if letter in ("x", "i") else 1), int(unit)
+        n, layer = k - 1, 1
+        while layer < len(sizes) and n >= sizes[layer - 1] * sizes[layer]:
+            n -= sizes[layer - 1] * sizes[layer]
+            layer += 1
+        if layer >= len(sizes):
+            continue
+        agree = source_layer == layer - 1 and n % sizes[layer - 1] + 1 == source
+        votes.setdefault(layer, [0, 0])[0 if agree else 1] += 1
+    return tuple(sorted(layer for layer, (yes, no) in votes.items() if yes and no <= yes // 4))
+
+
+def weights_numbered_one_by_one(text: str, depth: int) -> str | None:
+    """The first weight name like ``w3`` whose number is past the network's layers (a learner's ``z1 = (w1 \\times x1
+    + w3 \\times x2 + b1)`` numbers the weights one by one, as Mazur does, without the underscore), or None. In such an
+    answer the code-style reading of ``w1``, ``z1``, ``b1`` (the layer written right after the letter, CS231n's ``W1``)
+    is not certain: the digit names a unit or a weight."""
+    for m in _BARE_NUMBERED_WEIGHT.finditer(text[:50000]):
+        if int(m.group(1)) > depth:
+            return m.group(0)
+    return None
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -412,6 +456,13 @@ def conventions(judge, claims) -> Reading | None:
     if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
+    past = weights_numbered_one_by_one(text, judge.net.depth)
+    if past is not None:  # melfm's z1 = (w1 \times x1 + w3 \times x2 + b1): w3 is no layer 3, z1 no layer 1
+        options.append(("numbered_weights", past))
+        options.append(("mazur_weight_layers", mazur_numbered_layers(text, [judge.net.inputs] + [
+            layer.units for layer in judge.net.layers])))
+        changes.append(f"{past} numbers one weight, not a layer: a digit written right after a letter (w1, z1, x1, "
+                       "b1) names a unit or a weight here and is not read as a layer")
     from_zero = not {"weights_numbered_by", "summed_numbered_by", "from_zero"} & set(dict(base.options)) and \
         numbered_from_zero([_normal(c.latex) for c in claims[:500]], {k for k, _ in judge.declared.bases}
                            | {k for k, _ in judge.declared.fixed} | {k.split("_")[0] for k, _ in judge.declared.macros})

@@ -215,6 +215,12 @@ class Judge:
         self.stated: dict[str, np.ndarray] = {}  # the answer's own values so far (row layout)
         self.stated_ok: dict[str, bool] = {}
         self.copied: list = []  # numbers incorrect claims ended on, with their true values (verify/copied.py)
+        #: without [values]: (notation, show() of a quantity) -> (the number a claim stated for it, the claim's id, its
+        #: num node) — Judge._state_own_number
+        self.own_stated: dict[tuple, tuple] = {}
+        self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
+        self._products: tuple = ()  # operator symbols the document's prose defines as ⊙ (check_all, proseoperators.py)
+        self._layered: frozenset | None = None  # the letters the answer writes with a layer script (_layered_letters)
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
@@ -902,7 +908,15 @@ class Judge:
             links.append(link)
         self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
-            return self._own_numbers_result(claim, sides, links, qkind, notes)
+            self._claim_order.setdefault(claim.id, len(self._claim_order))
+            missing = None if any(lk.verdict == "incorrect" for lk in links) else (
+                self._stated_factor_missing(claim.id, sides, links) or self._own_step_differs(claim.id, sides, links))
+            if missing is not None:  # (a wrong formula link is the verdict: _own_numbers_result)
+                return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "", missing,
+                                   quantity=key(*qkind) if qkind else claim.quantity, notes=notes)
+            result = self._own_numbers_result(claim, sides, links, qkind, notes)
+            self._state_own_number(sides, result)
+            return result
         if _own_example(sides, links):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "an operation shown on its own numbers (a ⊙ b = "
                                "(1·4, …) = …): the numbers do not have the shape of the network's quantities its letters "
@@ -941,6 +955,90 @@ class Judge:
         elif self.numeric and self._remembering and sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             self._remember_entry(sides[0], sides)
         return res
+
+    def _stated_factor_missing(self, at: str, sides: list[Node], links: list) -> str | None:
+        """A product of letters set equal to a product of the answer's own numbers (``\\frac{∂E_{o1}}{∂net_{o1}}
+        \\frac{∂net_{o1}}{∂out_{h1}} = 0.7576 \\times 0.1784``) while an earlier claim judged correct stated one of
+        those factors' value (``\\frac{∂net_{o1}}{∂out_{h1}} = w5 = 0.4``): as a TA reads a worked step, the numbers
+        stand for the factors, so that value must be among them (within the rounding of the digits written). When it is
+        not, which number stands for which factor is not the answer's own, and the claim's numbers are not checked: the
+        reason, else None. (Without [values] the true value of the other factors is unknown, so no verdict.)"""
+        for letters, numbers in _own_number_links(sides, links):
+            if letters.op != "mul" or numbers.op != "mul" or len(letters.args) != len(numbers.args) or not all(
+                    n.op == "num" for n in numbers.args):
+                continue
+            written = [float(n.value[0]) for n in numbers.args]
+            for factor in letters.args:
+                stated = self._earlier(at, factor)  # (a value stated by this claim or a later one does not count)
+                if stated is not None and not any(abs(w - stated[0]) <= max(5e-4, 0.005 * abs(stated[0]))
+                                                  for w in written):
+                    return (f"the numbers written for the product ({', '.join(show(n) for n in numbers.args)}) do "
+                            f"not include the answer's own value of {show(factor, self.net.convention)} ({stated[1]}: "
+                            f"{stated[0]:g}), so which number stands for which factor is not said; the step's numbers "
+                            "are not checked")
+        return None
+
+    def _layered_letters(self) -> frozenset:
+        """The letters the answer writes with a layer script somewhere (``layered_letters``), read once."""
+        if self._layered is None:
+            self._layered = layered_letters(c.latex for c in self._claims)
+        return self._layered
+
+    def _earlier(self, at: str, quantity: Node):
+        """The answer's own value of ``quantity`` stated by a claim before ``at``: (number, claim id, its num node)."""
+        stated = self.own_stated.get((self.notation, show(quantity, self.net.convention)))
+        if stated is None or self._claim_order.get(stated[1], 1 << 30) >= self._claim_order[at]:
+            return None
+        return stated
+
+    def _own_step_differs(self, at: str, sides: list[Node], links: list) -> str | None:
+        """A letters side set equal to written numbers (``\\sigma(z1) = \\frac{1}{1 + e^{-0.3275}}``, ``a_{h2} =
+        \\sigma(z2) = 0.5482``) whose letters all have values the answer stated earlier (z1 = … = 0.3325): with those
+        values put in, the letters side must give the numbers within how far the rounding of both carries (a TA's "the
+        result of its own step on the author's earlier numbers"). When it does not, the numbers are not the step's on
+        the answer's own values, and without [values] their truth is unknown: the reason the claim is unchecked (not
+        correct on its formula links alone), else None."""
+        for letters, numbers in _own_number_links(sides, links):
+            used: list[str] = []
+
+            def put(node: Node, used: list = used) -> Node:
+                if node.op in ("entry", "comp", "q"):
+                    stated = self._earlier(at, node)
+                    if stated is not None:
+                        used.append(f"{show(node, self.net.convention)} = {stated[0]:g} ({stated[1]})")
+                        return stated[2]
+                return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
+
+            own = put(letters)
+            if not used or any(n.op == "q" for n in own.walk()) or not _numbers_only(own):
+                continue
+            try:
+                ctx = self.context(self.envs[0])
+                mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+                continue
+            spread_a, spread_b = self._propagated(own), self._propagated(numbers)
+            if mine.size != written.size or spread_a is None or spread_b is None:
+                continue
+            if np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9):
+                continue
+            return (f"with the answer's own earlier values ({'; '.join(used)}) {show(letters, self.net.convention)} "
+                    f"is {float(mine.reshape(-1)[0]):.6g}, not the {float(written.reshape(-1)[0]):.6g} written "
+                    f"({show(numbers, self.net.convention)}, beyond the rounding of the digits written): the numbers are "
+                    "not the step's on the answer's own values, and without [values] they are not checked")
+        return None
+
+    def _state_own_number(self, sides: list[Node], result: ClaimResult) -> None:
+        """Keeps the number a claim without [values] ends on as the answer's value of its subject (and of every single
+        quantity the chain equates with it), for ``_stated_factor_missing`` and ``_own_step_differs``: a claim judged
+        correct, or one whose only links are its own numbers and arithmetic that holds (``z1 = (0.15 \\times 0.05 +
+        …) = 0.3325``)."""
+        if sides[-1].op != "num" or result.verdict not in ("correct", "unchecked") or "incorrect" in (result.links or ()):
+            return
+        for side in sides[:-1]:
+            if side.op in ("entry", "comp", "q") and not _numbers_only(side):
+                self.own_stated.setdefault((self.notation, show(side, self.net.convention)), (
+                    float(sides[-1].value[0]), result.id, sides[-1]))  # (per reading: z is h in another)
 
     def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
         """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
@@ -1084,6 +1182,11 @@ class Judge:
             done = fits or done
             if self._names_the_output(claim, env, var):  # ∂E/∂o_j = ∂E/∂y: j is the output unit y
                 done = [(v, r) for v, r in done if v == self.net.depth] or done
+        elif var != "every" and _clash_at_some_layers(done):
+            # ∂/∂z_j^ℓ [½(y_j − g(z_j^L))²] at ℓ = 1: the one index j would count the entries of two layers (4 and 2),
+            # a clash made by the value given to ℓ, not by the claim, which reads with no clash at another value
+            done = [(v, _index_clash_unread(r)) if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message) else (v, r)
+                    for v, r in done]
         elif var == "every" and inputs and len(done) > 1:
             done = done[:1]  # the parameters whose layer reads x: the first
             narrowed = True
@@ -1818,6 +1921,7 @@ class Judge:
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
+        self._products = getattr(claims, "products", getattr(self, "_products", ()))  # ⊚ said to be ⊙ (proseoperators)
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
@@ -1962,9 +2066,13 @@ class Judge:
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
         if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
+            from .proseoperators import ProseProduct
             from .unitnames import Restored, own_names
 
+            product = ProseProduct(self._products) if self._products else None  # Epp's "the symbol ⊚ means
+            claims = product.prepare(claims) if product is not None else claims  # componentwise multiplication"
             claims, named = own_names(self.net, claims)
+            named = [product, *named] if product is not None else named  # (first: it holds the text as written)
             if named:
                 self.inferred += tuple(r.change for r in named)
                 for r in named:  # (inoutnames.py's weights, rewritten source unit first)
@@ -2846,6 +2954,15 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: the sum's index {_sum_over_layer_letter(claim.latex)} "
                                       f"is also the claim's layer index; rename one ({result.message})")
+                clash = (unlayered_clash(claim.latex, result.message, self._layered_letters())
+                         if result.verdict == "incorrect"
+                         and "unindexed_layer" not in dict(self.declared.options) else None)
+                if clash is not None:  # Epp's -g'(z_j^L) (y_j - a_j): a_j's layer is not written, the clash is the reading's
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.diagnosis = result.diagnosis_key = None
+                    result.message = (f"not judged: the index {clash} is written on a quantity with no layer, so each use "
+                                      f"of {clash} cannot be bound to its own layer's range; as read ({result.message}); "
+                                      "write the layer on every quantity the index is on")
                 if result.verdict == "incorrect" and "counts both" in result.message and _ROW_OF_W.search(claim.latex):
                     # MathsCode's z^{[i]}_j = (w^{[i]}_j)^T a^{[i-1]} + b^{[i]}_j: Ng's w_j is the j-th row of W (a
                     # vector), read here as one weight of a one-unit layer's W: the index counts differ by that reading
@@ -3635,6 +3752,66 @@ def _own_example(sides: list[Node], links: list) -> bool:
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
 OWN_NUMBERS = "own_numbers"
+
+
+def _own_number_links(sides: list[Node], links: list):
+    """(letters side, numbers side) of each link left out as the answer's own numbers (OWN_NUMBERS)."""
+    for i, lk in enumerate(links):
+        if lk.verdict == OWN_NUMBERS:
+            letters, numbers = sides[i], sides[i + 1]
+            yield (numbers, letters) if _numbers_only(letters) else (letters, numbers)
+
+
+#: the message of an index letter used with two sizes in one claim (shapes.py)
+_INDEX_CLASH = re.compile(r"the index ([A-Za-z]) counts both")
+#: a layered quantity's letter with one index and no layer written on either side: Epp's a_j (not a^L_j, a_j^{(2)})
+_UNLAYERED = r"(?<![A-Za-z\\^_{{])(?:[ahz]|\\delta|\\Delta)(?!\s*\^)\s*_\s*(?:\{{\s*{0}\s*\}}|{0}(?![A-Za-z0-9]))(?!\s*\^)"
+
+
+def _clash_at_some_layers(done: list) -> bool:
+    """A claim checked for each value of a generic layer letter that is ``incorrect`` at some values only because one
+    index letter counts the entries of two layers of different sizes there, while at another value it reads and
+    holds: the clash is the reading's (the value given to the letter), not the claim's. (Where no value holds, a
+    clash stays the claim's: Li's planted w^l_{ji}.)"""
+    clash = [r for _, r in done if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message)]
+    return bool(clash) and any(r.verdict == "correct" for _, r in done)
+
+
+def _index_clash_unread(r: ClaimResult) -> ClaimResult:
+    """The result at a layer where an index clash was read: ``unchecked``, saying so."""
+    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+    r.message = (f"not judged at this layer: {r.message}, a clash of the layer given to the generic letter (each use "
+                 "of the index would need its own layer's range)")
+    return r
+
+
+#: a layered quantity's letter written with a layer script: a^\ell_j, a_k^{\ell-1}, z^{(2)}, \delta^{[l]}, z_j^L
+_LAYERED = re.compile(r"(?<![A-Za-z\\])([ahz]|\\delta|\\Delta)\s*(?:_\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9])\s*)?\^\s*(?:\{\s*)?"
+                      r"(?:\\ell|[lL](?![A-Za-z])|\(|\[)")
+
+
+def layered_letters(texts) -> frozenset:
+    """The layered quantities' letters an answer writes with a layer script somewhere (Epp's a^\\ell_j, z_j^L)."""
+    found = set()
+    for t in texts:
+        found.update(m.group(1).lstrip("\\") for m in _LAYERED.finditer(t[:20000]))
+    return frozenset(found)
+
+
+def unlayered_clash(latex: str, message: str, layered: frozenset = frozenset({"a", "h", "z", "delta", "Delta"})) -> str | None:
+    """The index letter of a range clash (``the index j counts both 2 entries and 4 entries``) that the claim also
+    writes on a layered quantity with no layer, a letter the answer writes with its layer elsewhere (``layered``: Epp's
+    ``Δ_j^L = … = -g'(z_j^L) (y_j - a_j)`` beside his a^\\ell_j; his a_j is the output's, read as the hidden layer's):
+    the clash is then the reader's binding of that letter to a layer, not the claim's, so it is no evidence of a
+    mistake; else None. Only in a claim that writes a layer on some quantity: Haykin's ``δ_j(n) = φ'_j(v_j(n)) Σ_k
+    δ_k(n) w_{jk}(n)``, Mitchell's and DHS's unit letters write none, and their clashes stay."""
+    m = _INDEX_CLASH.search(message)
+    if m is None or not _LAYERED.search(latex):  # (a claim with no layer written reads units, Haykin's δ_j(n))
+        return None
+    for bare in re.finditer(_UNLAYERED.format(re.escape(m.group(1))), latex):
+        if bare.group(0).split("_")[0].strip().lstrip("\\") in layered:
+            return m.group(1)
+    return None
 
 
 def _numbers_only(node: Node) -> bool:

@@ -378,9 +378,49 @@ def _braced_frac(m: re.Match) -> str:
     return rf"\frac{top}" + (f"{{{m.group(3)}}}" if m.group(3) is not None else "")
 
 
+def plain_tex_over(text: str) -> str:
+    """Plain TeX's fraction ``{a \\over b}`` (Tarjano's ``{\\partial E \\over \\partial u_{11}}``, ``{1 \\over 2}``)
+    as ``\\frac{a}{b}``: a brace group holding exactly one ``\\over`` at its own level; groups nest. One pass with a
+    stack of open braces (linear), then the groups rewritten from the innermost out by position."""
+    if "\\over" not in text:
+        return text
+    stack: list[list] = []  # [start, [positions of \over at this level]]
+    groups: list[tuple[int, int, int]] = []  # (start, over, end)
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            if text.startswith("\\over", i) and not (i + 5 < n and text[i + 5].isalpha()) and stack:
+                stack[-1][1].append(i)
+            i += 2 if i + 1 < n and not text[i + 1].isalpha() else 1
+            continue
+        if ch == "{":
+            stack.append([i, []])
+        elif ch == "}" and stack:
+            start, overs = stack.pop()
+            if len(overs) == 1:
+                groups.append((start, overs[0], i))
+        i += 1
+    if not groups:
+        return text
+    out, edits = list(text), {}
+    for start, over, end in groups:  # each brace and \over belongs to one group: the edits do not overlap
+        edits[start] = "\\frac{"
+        edits[over] = "}{"
+        edits[end] = "}"
+    pieces, i = [], 0
+    for pos in sorted(edits):
+        pieces.append(text[i:pos])
+        pieces.append(edits[pos])
+        i = pos + (5 if text.startswith("\\over", pos) else 1)
+    pieces.append(text[i:])
+    del out
+    return "".join(pieces)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = _SIZED_DELIMITER.sub(r" \1 ", text)  # (before read_layout drops the size command and leaves {(})
+    s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)

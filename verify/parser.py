@@ -998,6 +998,15 @@ class _Parser:
                  else (kind, layer))
         return Node("comp", (q,), entry)
 
+    def _mazur_layer(self, n: int) -> int | None:
+        """The layer of Mazur's w_n (his weights numbered layer by layer), None past the last."""
+        sizes, k = self.opts.get("sizes") or (), n - 1
+        for layer in range(1, len(sizes)):
+            if 0 <= k < sizes[layer - 1] * sizes[layer]:
+                return layer
+            k -= sizes[layer - 1] * sizes[layer]
+        return None
+
     def mazur_weight(self, n: int) -> Node:
         """Mazur's w_1 … w_8: the weights numbered layer by layer, each unit's incoming weights in turn (w_1: i_1 → h_1,
         w_2: i_2 → h_1, …), when the answer writes Mazur's net_ and out_."""
@@ -1157,6 +1166,13 @@ class _Parser:
         scripts = []
         nxt = self.peek()
         adjacent = nxt is not None and nxt.pos == tok.pos + len(tok.text) + (tok.kind == "cmd")
+        if (adjacent and nxt.kind == "num" and nxt.text.isdigit() and self.opts.get("numbered_weights")
+                and name not in LOSSES and not (name == "w" and self.opts.get("mazur") and self._mazur_layer(
+                    int(nxt.text)) in self.opts.get("mazur_weight_layers", ()))):
+            raise Unreadable(f"{name}{nxt.text}: the answer numbers its weights one by one "
+                             f"({self.opts['numbered_weights']}), so the digit after the letter names a unit or a weight, "
+                             f"not a layer; write {name}_{{{nxt.text}}} with its layer, e.g. {name}^{{(1)}}_{{{nxt.text}}}, "
+                             "or map it in [notation]")
         if (adjacent and (nxt.kind == "num" and nxt.text.isdigit() or nxt.text == "L" and self.bases.get(name) in ("h", "z"))
                 and name not in LOSSES and self.bases.get(name, name) not in ("x", "y", "yhat")):
             self.next()  # W1, h1, dW1, AL: the layer written right after the letter (code-style names)

@@ -179,14 +179,136 @@ class PrimedOutput(Rewriting):
         return _PRIMED.sub(r"\\hat{y}", text)
 
 
+#: the left side of a unit's sum in bare names: z1 = (…), {y1} = …, net_{h2} = (…), net_{o1} = …
+_BARE_LHS = re.compile(r"\s*(?:\{\s*)?(?:([a-z])(\d)|net\s*_\s*\{\s*([ho])\s*(\d)\s*\})\s*(?:\}\s*)?$")
+_TIMES = r"\s*(?:(?:\\times|\\cdot|\*)\s*)?"
+#: a unit a weight multiplies: an input x2 (layer 0) or a hidden unit's output out_{h1}, a_{h2}, h1 (layer 1)
+_SOURCE = r"(?:x(\d)|(?:out|a)\s*_\s*\{\s*h\s*(\d)\s*\}|h(\d))"
+#: one product of a bare-numbered weight and a unit, either order: w3 \times x2, out_{h1} * w5
+_BARE_TERM = r"(?:w(\d{1,2})" + _TIMES + _SOURCE + r"|" + _SOURCE + _TIMES + r"w(\d{1,2}))"
+#: a whole right side that is such a sum, with one bias b1 or none: (w1 \times x1 + w3 \times x2 + b1)
+_BARE_SUM = re.compile(r"\s*(?:\(\s*)?" + _BARE_TERM + r"(?:\s*\+\s*" + _BARE_TERM + r")*(?:\s*\+\s*b_?(?P<bias>\d))?\s*"
+                       r"(?:\)\s*)?$")
+_BARE_TERMS = re.compile(_BARE_TERM)
+#: a bare name, a letter and its digit with nothing around them: z1, x2, w3, b1, {y1} (not W1_x, \eta1, net_{h1},
+#: \hat{y1} is left alone too: a hat on it is another quantity)
+_BARE = r"(?<![A-Za-z\\_])(?<!_\{{)(?<!\^\{{)(?<!hat\{{)({letters})(\d{{1,2}})(?![0-9A-Za-z_])"
+
+
+class BareUnitReading(Rewriting):
+    r"""A learner's forward pass in bare names (melfm's ``z1 = (w1 \times x1 + w3 \times x2 + b1)``, ``z2 = (w2
+    \times x1 + w4 \times x2 + b1)``, ``{y1} = w5 \times out_{h1} + w6 \times out_{h2} + b2``, ``net_{h1} = (w1 \times x1
+    + …)``): a bare letter and digit defined as a sum of products of bare weights ``wK`` and inputs ``xJ`` is hidden unit
+    k's summed input (``z1`` → ``z^{(1)}_{1}``), one defined from the hidden units' outputs (``out_{h1}``, ``a_{h1}``,
+    ``h1``) output unit k's (``y1`` → ``z^{(2)}_{1}``); ``xJ`` is input j, and each ``wK`` is the weight the answer's own
+    sums pair it with (its w3 is on x2 into unit 1: ``W^{(1)}_{12}`` in the row convention) — read from the sums' forms
+    before any value is checked, only when every weight is paired with one (layer, unit, source) in at least three
+    quarters of its uses and no two weights share one; the bias ``bK`` of such a sum is the unit's own (the notes' one
+    bias per layer). In a two-layer network, for the hidden layer's sums at least; anything else stays as written (then
+    the bare names are not read: infer's ``numbered_weights``)."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, net, letters: dict, weights: dict, biases: dict):
+        self.sizes = [net.inputs] + [layer.units for layer in net.layers]
+        self.convention = net.convention
+        self.letters, self.weights, self.biases = letters, weights, biases  # letter -> layer; k -> (layer, unit, src)
+        self.originals: dict[str, str] = {}
+        self.change = ("bare names: " + ", ".join(f"{x}1 {('a hidden', 'an output')[l - 1]} unit's summed input"
+                                                  for x, l in sorted(letters.items())) + ", x1 an input, w1 … the "
+                       "weights as the answer's own sums pair them (" + ", ".join(
+                           f"w{k}: {'x' if l == 1 else 'h'}{j} → {'hidden' if l == 1 else 'output'} unit {u}"
+                           for k, (l, u, j) in sorted(weights.items())) + ")")
+
+    @staticmethod
+    def _sums(texts):
+        """(letter or None, layer, unit, [(weight, source)], bias digit) of every claim defining a unit by a bare sum."""
+        for t in texts:
+            parts = t.split("=")
+            for left, right in zip(parts, parts[1:], strict=False):
+                lhs, rhs = _BARE_LHS.match(left.split("\\\\")[-1]), _BARE_SUM.match(right)
+                if lhs is None or rhs is None:
+                    continue
+                pairs = []
+                for m in _BARE_TERMS.finditer(right):
+                    g = m.groups()  # (w, x, out_h, h) then (x, out_h, h, w)
+                    k = int(g[0] or g[7])
+                    source = [int(v) if v else None for v in (g[1] or g[4], g[2] or g[5], g[3] or g[6])]
+                    pairs.append((k, 1 if source[0] else 2, source[0] or source[1] or source[2]))
+                layers = {layer for _, layer, _ in pairs}
+                if len(layers) != 1:
+                    continue
+                layer = layers.pop()
+                if lhs.group(3) is not None and (lhs.group(3) == "h") != (layer == 1):
+                    continue  # net_{o1} from the inputs: no sum of this reading
+                yield lhs.group(1), layer, int(lhs.group(2) or lhs.group(4)), [(k, j) for k, _, j in pairs], rhs.group("bias")
+
+    @staticmethod
+    def detect(net, claims) -> BareUnitReading | None:
+        if net.depth != 2 or getattr(net, "has_kinds", False):
+            return None
+        sizes = [net.inputs] + [layer.units for layer in net.layers]
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        votes: dict[int, dict[tuple, int]] = {}
+        letters: dict[str, set] = {}
+        biases: dict[int, set] = {}
+        for letter, layer, unit, pairs, bias in BareUnitReading._sums(texts):
+            if not 1 <= unit <= sizes[layer] or any(not 1 <= j <= sizes[layer - 1] for _, j in pairs):
+                return None  # a unit or a source the network does not have: another naming
+            if letter is not None:
+                letters.setdefault(letter, set()).add(layer)
+            biases.setdefault(layer, set()).add(bias)
+            for k, j in pairs:
+                votes.setdefault(k, {}).setdefault((layer, unit, j), 0)
+                votes[k][(layer, unit, j)] += 1
+        if any(len(v) > 1 for v in letters.values()) or any(len(v) > 1 for v in biases.values()) or 1 not in biases:
+            return None  # (a letter for units of two layers, two biases for one layer, no hidden sum: not this naming)
+        if len({next(iter(v)) for v in letters.values()}) != len(letters):
+            return None  # two letters for one layer's units
+        weights = {}
+        for k, pairs in votes.items():
+            pair, n = max(pairs.items(), key=lambda item: item[1])
+            if 4 * n < 3 * sum(pairs.values()):
+                return None
+            weights[k] = pair
+        if len([p for p in weights.values() if p[0] == 1]) < 2 or len(set(weights.values())) != len(weights):
+            return None
+        return BareUnitReading(net, {x: next(iter(v)) for x, v in letters.items()}, weights,
+                               {layer: next(iter(v)) for layer, v in biases.items()})
+
+    def rewrite(self, text: str) -> str:
+        defined = next(iter(self._sums([text])), None)
+        for letter in self.letters:  # {y1}, \\partial {y1}: braces around a bare name only
+            text = re.sub(r"(?<![A-Za-z_^])\{\s*(" + re.escape(letter) + r"\d{1,2})\s*\}", r"\1", text)
+        for letter, layer in self.letters.items():
+            text = re.sub(_BARE.format(letters=re.escape(letter)), lambda m, layer=layer: (
+                f"z^{{({layer})}}_{{{m.group(2)}}}" if int(m.group(2)) <= self.sizes[layer] else m.group(0)), text)
+        text = re.sub(_BARE.format(letters="x"),
+                      lambda m: f"x_{{{m.group(2)}}}" if int(m.group(2)) <= self.sizes[0] else m.group(0), text)
+
+        def weight(m: re.Match) -> str:
+            found = self.weights.get(int(m.group(2)))
+            if found is None:
+                return m.group(0)
+            layer, i, j = found if self.convention == "row" else (found[0], found[2], found[1])
+            return f"W^{{({layer})}}_{{{i}{j}}}"
+
+        text = re.sub(_BARE.format(letters="w"), weight, text)
+        if defined is not None and self.biases.get(defined[1]) is not None:
+            layer, unit, digit = defined[1], defined[2], self.biases[defined[1]]
+            text = re.sub(r"(?<![A-Za-z\\])b_?\{?" + digit + r"\}?(?![0-9A-Za-z_])", f"b^{{({layer})}}_{{{unit}}}", text)
+        return text
+
+
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
-    (inoutnames.py), a primed prediction):
-    (claims as read, the readings applied, what each changes)."""
+    (inoutnames.py), a primed prediction, a forward pass in bare names): (claims as read, the readings applied, what
+    each changes)."""
     from .inoutnames import InOutNames
 
     applied = []
-    for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims)):
+    for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
+                    BareUnitReading.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)
