@@ -1,0 +1,159 @@
+"""Readings of the fifteenth round, verify15d (issue 10; heldout15's Chambrin write-up, in French): the loss written
+``l(f(x), y)`` with ``f(x)`` the prediction, layers named by their role ``W^{(O)}``, ``a^{(H)}`` (and a bare ``z^{H}``
+beside them), cases whose conditions are on indices (``\\text{ si } i = j``, ``\\text{ sinon}``), the indicators
+``\\mathds{1}_{i=j}`` (Kronecker's δ) and ``\\mathds{1}_{i=y}`` (y the class's number). Every verdict asserted is first
+decided by a NumPy oracle: central differences of the network's loss, or of the softmax itself."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from helpers_verify import spec_text
+
+RNG = np.random.default_rng(1515)
+#: Chambrin's classifier: 3 inputs, 4 tanh hidden units, 3 softmax outputs, the cross-entropy of one example
+SPEC = spec_text("chambrin", 3, (4, "tanh"), (3, "softmax"), loss="cross_entropy")
+
+
+def verify(tmp_path, body: str, spec_toml: str = SPEC, name: str = "answer.tex"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_toml)
+    (tmp_path / name).write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}
+
+
+def softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def point():
+    """A random network and example: parameters, x, the class number y, and the forward pass."""
+    p = {"WH": RNG.normal(size=(4, 3)), "bH": RNG.normal(size=4), "WO": RNG.normal(size=(3, 4)), "bO": RNG.normal(size=3)}
+    return p, RNG.normal(size=3), int(RNG.integers(0, 3))
+
+
+def loss(p, x, y):
+    """l(f(x), y) = -log f(x)_y, f(x) = softmax(W^(O) tanh(W^(H) x + b^(H)) + b^(O))."""
+    a = np.tanh(p["WH"] @ x + p["bH"])
+    return -np.log(softmax(p["WO"] @ a + p["bO"])[y])
+
+
+HEAD = ("la sortie du r\u00e9seau vaut:\n\\[\nf(x) = a^{(O)} = \\textsc{softmax}(z^{(O)})\n\\]\n\n"
+        "Le but est de minimiser une fonction de perte $l(f(x), y)$.\n\n")
+
+
+def display(formula: str) -> str:
+    return f"\\[\n{formula}\n\\]\n\n"
+
+
+def test_the_loss_l_of_f_of_x_and_layers_named_by_their_role(tmp_path):
+    """∂l/∂W^{(O)}_{ij} = ∂l/∂z^{(O)}_i a^{(H)}_j and ∂l/∂W^{(H)}_{ij} = ∂l/∂z^{(H)}_i x_j hold (central differences of
+    the loss); with a^{(H)}_i, x_i for the j they do not; l(f(x), y) is the loss of the prediction f(x) = a^{(O)}, which
+    the first display defines (correct), and ∂l/∂z^{H}_i (a bare H beside a^{(H)}) is the hidden layer's."""
+    p, x, y = point()
+    grads = central_differences(lambda q: loss(q, x, y), p)
+    a = np.tanh(p["WH"] @ x + p["bH"])
+    dzO, dzH = grads["bO"], grads["bH"]  # ∂l/∂b = ∂l/∂z
+    assert np.allclose(grads["WO"], np.outer(dzO, a), atol=1e-6) and not np.allclose(grads["WO"], np.outer(dzO * a[:3], np.ones(4)), atol=1e-3)
+    assert np.allclose(grads["WH"], np.outer(dzH, x), atol=1e-6) and not np.allclose(grads["WH"], np.outer(dzH * x[[0, 1, 2, 0]], np.ones(3)), atol=1e-3)
+    assert np.allclose(dzH, (p["WO"].T @ dzO) * (1 - a ** 2), atol=1e-6)  # ∂l/∂z^H_i = ∂l/∂a^(H)_i g'(z^H_i)
+    body = HEAD + "".join(display(f) for f in (
+        "\\frac{\\partial l(f(x), y)}{\\partial W^{(O)}_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z^{(O)}_i} a^{(H)}_{j}",
+        "\\frac{\\partial l(f(x), y)}{\\partial W^{(O)}_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z^{(O)}_i} a^{(H)}_{i}",
+        "\\frac{\\partial l(f(x), y)}{\\partial W^{(H)}_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z^{(H)}_i} x_{j}",
+        "\\frac{\\partial l(f(x), y)}{\\partial W^{(H)}_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z^{(H)}_i} x_{i}",
+        "\\frac{\\partial l(f(x), y)}{\\partial z^{H}_i} = \\frac{\\partial l(f(x), y)}{\\partial a^{(H)}_i} g'(z^{H}_i)"))
+    got = verify(tmp_path, body)
+    assert got["line 3"].verdict == "correct"  # f(x) = a^{(O)} = softmax(z^{(O)}): f(x) is the prediction
+    assert got["line 9"].verdict == "correct" and got["line 13"].verdict == "incorrect"
+    assert got["line 17"].verdict == "correct" and got["line 21"].verdict == "incorrect"
+    assert got["line 25"].verdict == "correct"
+
+
+def test_a_layer_named_H_in_a_network_of_two_hidden_layers_is_not_read(tmp_path):
+    """(H) names the hidden layer only where there is one: with two, the claim is unchecked, saying why."""
+    spec = spec_text("two_hidden", 3, (4, "tanh"), (4, "tanh"), (3, "softmax"), loss="cross_entropy")
+    got = verify(tmp_path, HEAD + display("\\frac{\\partial l(f(x), y)}{\\partial b^{(H)}_i} = "
+                                          "\\frac{\\partial l(f(x), y)}{\\partial z^{(H)}_i}"), spec)
+    assert got["line 9"].verdict == "unchecked" and "names the hidden layer" in got["line 9"].message
+
+
+def test_cases_on_indices_in_french_and_the_indicator_of_i_equals_j(tmp_path):
+    """The softmax Jacobian ∂a_i/∂z_j (central differences of the softmax): a_i(1 − a_i) if i = j, −a_i a_j otherwise —
+    written with ``\\text{ si } i = j`` and ``\\text{ sinon.}`` (correct); with +a_i a_j off the diagonal (incorrect);
+    ∂z^{(O)}_i/∂b^{(O)}_j = 1_{i=j} (correct) and = 1 (incorrect: the off-diagonal entries are 0)."""
+    z = RNG.normal(size=3)
+    a = softmax(z)
+    h = 1e-6
+    jac = np.stack([(softmax(z + h * e) - softmax(z - h * e)) / (2 * h) for e in np.eye(3)], axis=1)  # [i, j] = ∂a_i/∂z_j
+    right = np.where(np.eye(3, dtype=bool), a * (1 - a), 0)[:, :] - np.where(np.eye(3, dtype=bool), 0, np.outer(a, a))
+    wrong = np.where(np.eye(3, dtype=bool), a * (1 - a), np.outer(a, a))
+    assert np.allclose(jac, right, atol=1e-6) and not np.allclose(jac, wrong, atol=1e-3)
+    cases = ("\\frac{\\partial a^{(O)}_i}{\\partial z^{(O)}_j} = \n\\begin{cases}\n a^{(O)}_i (1 - a^{(O)}_i) \\text{ si } "
+             "i = j \\\\\n {sign}a^{(O)}_i a^{(O)}_j \\text{ sinon.}\n\\end{cases}")
+    body = HEAD + "".join(display(f) for f in (
+        cases.replace("{sign}", "-"), cases.replace("{sign}", ""),
+        "\\frac{\\partial z^{(O)}_i}{\\partial b^{(O)}_j} = \\mathds{1}_{i=j}",
+        "\\frac{\\partial z^{(O)}_i}{\\partial b^{(O)}_j} = 1"))
+    got = verify(tmp_path, body)
+    assert got["line 9"].verdict == "correct" and got["line 17"].verdict == "incorrect"
+    assert got["line 25"].verdict == "correct" and got["line 29"].verdict == "incorrect"
+
+
+def test_the_class_number_as_a_condition_and_an_index(tmp_path):
+    """With y the class's number: ∂l/∂a^{(O)}_i = −1_{i=y}/f(x)_y and ∂l/∂z^{(O)}_i = a_y − 1 if i = y, a_i otherwise
+    (central differences of −log softmax(z)_y); the planted 1 − a_y in the first case is incorrect."""
+    z, y = RNG.normal(size=3), 1
+    h = 1e-6
+    dz = np.array([(-np.log(softmax(z + h * e)[y]) + np.log(softmax(z - h * e)[y])) / (2 * h) for e in np.eye(3)])
+    a = softmax(z)
+    assert np.allclose(dz, np.where(np.arange(3) == y, a[y] - 1, a), atol=1e-6)
+    assert not np.allclose(dz, np.where(np.arange(3) == y, 1 - a[y], a), atol=1e-3)
+    da = np.array([(-np.log(a[y] + h * (k == y)) + np.log(a[y] - h * (k == y))) / (2 * h) for k in range(3)])
+    assert np.allclose(da, np.where(np.arange(3) == y, -1 / a[y], 0), atol=1e-5)  # l as a function of a: -log a_y
+    cases = ("\\frac{\\partial l(f(x), y)}{\\partial z^{(O)}_i}\n= \\begin{cases}\n {first} \\text{ si } i = y \\\\\n"
+             " a^{(O)}_i \\text{ sinon.}\n\\end{cases}")
+    body = HEAD + "".join(display(f) for f in (
+        "\\frac{\\partial l(f(x), y)}{\\partial a^{(O)}_i} = \\frac{-\\mathds{1}_{i=y}}{f(x)_y}",
+        cases.replace("{first}", "a^{(O)}_y - 1"), cases.replace("{first}", "1 - a^{(O)}_y")))
+    got = verify(tmp_path, body)
+    assert got["line 9"].verdict == "correct"
+    assert got["line 13"].verdict == "correct" and got["line 21"].verdict == "incorrect"
+
+
+def test_l_stays_the_layer_index_beside_the_loss_l(tmp_path):
+    """Chambrin's general chapter writes l for both: ``∂l(f(x), y)/∂b^{(l)}_j = δ^{(l)}_j`` holds for every layer l
+    (δ^{(l)} = ∂l/∂z^{(l)}: ∂z/∂b is the identity), ``= δ^{(l)}_j a^{(l-1)}_j`` does not (the oracle: central
+    differences, ∂l/∂b^{(O)} ≠ ∂l/∂b^{(O)} ⊙ a^{(H)})."""
+    p, x, y = point()
+    grads = central_differences(lambda q: loss(q, x, y), p)
+    assert not np.allclose(grads["bO"], grads["bO"] * np.tanh(p["WH"] @ x + p["bH"])[:3], atol=1e-3)
+    body = HEAD + "".join(display(f) for f in (
+        "\\frac{\\partial l(f(x), y)}{\\partial b^{(l)}_j} = \\delta^{(l)}_j",
+        "\\frac{\\partial l(f(x), y)}{\\partial b^{(l)}_j} = \\delta^{(l)}_j a^{(l-1)}_j"))
+    got = verify(tmp_path, body)
+    assert got["line 9"].verdict == "correct" and got["line 13"].verdict == "incorrect"
+
+
+def test_a_prime_on_a_bracketed_matrix_is_its_transpose_and_nabla_of_g(tmp_path):
+    """∇_{a^{(H)}} l = (W^{(O)})' ∇_{z^{(O)}} l (the prime a transpose: central differences give W^(O)ᵀ ∂l/∂z^(O));
+    without the prime the product does not conform (incorrect); ∇_{z^{(H)}} l = ∇_{a^{(H)}} l ⊙ ∇_{z^{H}} g, the
+    componentwise g'(z^H) (correct), and with g(z^{H}) for its derivative (incorrect: tanh(z) ≠ 1 − tanh²(z))."""
+    p, x, y = point()
+    grads = central_differences(lambda q: loss(q, x, y), p)
+    zH = p["WH"] @ x + p["bH"]
+    da = central_differences(lambda q: -np.log(softmax(p["WO"] @ q["a"] + p["bO"])[y]), {"a": np.tanh(zH)})["a"]
+    assert np.allclose(da, p["WO"].T @ grads["bO"], atol=1e-6)
+    assert np.allclose(grads["bH"], da * (1 - np.tanh(zH) ** 2), atol=1e-6)
+    assert not np.allclose(grads["bH"], da * np.tanh(zH), atol=1e-3)
+    body = HEAD + "".join(display(f) for f in (
+        "\\nabla_{a^{(H)}} l(f(x), y) = \\left(W^{(O)}\\right)' \\nabla_{z^{(O)}} l(f(x), y)",
+        "\\nabla_{a^{(H)}} l(f(x), y) = W^{(O)} \\nabla_{z^{(O)}} l(f(x), y)",
+        "\\nabla_{z^{(H)}} l(f(x), y) = \\nabla_{a^{(H)}} l(f(x), y) \\odot \\nabla_{z^{H}} g",
+        "\\nabla_{z^{(H)}} l(f(x), y) = \\nabla_{a^{(H)}} l(f(x), y) \\odot g(z^{H})"))
+    got = verify(tmp_path, body)
+    assert got["line 9"].verdict == "correct" and got["line 13"].verdict == "incorrect"
+    assert got["line 17"].verdict == "correct" and got["line 21"].verdict == "incorrect"
