@@ -157,3 +157,37 @@ def test_a_prime_on_a_bracketed_matrix_is_its_transpose_and_nabla_of_g(tmp_path)
     got = verify(tmp_path, body)
     assert got["line 9"].verdict == "correct" and got["line 13"].verdict == "incorrect"
     assert got["line 17"].verdict == "correct" and got["line 21"].verdict == "incorrect"
+
+
+#: mxr's slides after Bishop: 3 inputs, 4 tanh hidden units, 2 linear outputs, E_n = ½ Σ_k (y_k − t_k)²
+BISHOP = spec_text("bishop", 3, (4, "tanh"), (2, "identity"))
+BISHOP_HEAD = ("\\[\nE(\\mathbf{w}) = \\sum_{n=1}^N E_n(\\mathbf{w})\n\\]\n\n"  # line 2
+               "\\[\nE_n = \\frac{1}{2}\\sum_k (y_{nk} - t_{nk})^2\n\\]\n\n"  # line 6: the examples indexed by n
+               "\\[\n\\delta_j \\equiv \\frac{\\partial E_n}{\\partial a_j}\n\\]\n\n")  # line 10
+
+
+def test_claims_about_the_one_example_of_a_sum_of_example_losses(tmp_path):
+    """E = Σ_n E_n, the slides' δ_j ≡ ∂E_n/∂a_j: a batch is chosen (the examples are indexed), and the claims naming
+    no example are about the one E_n is (as under UFLDL's J(W,b; x,y)): δ_j = h'(a_j) Σ_k w_kj δ_k holds (central
+    differences of E_n by the hidden biases), with the sum's bound written, Σ_{k=1}^K, likewise; with z_j for
+    h'(a_j) it does not (incorrect)."""
+    W1, b1, W2, b2 = RNG.normal(size=(4, 3)), RNG.normal(size=4), RNG.normal(size=(2, 4)), RNG.normal(size=2)
+    x, t = RNG.normal(size=3), RNG.normal(size=2)
+
+    def e_n(p):
+        return 0.5 * np.sum((p["W2"] @ np.tanh(p["W1"] @ x + p["b1"]) + p["b2"] - t) ** 2)
+
+    g = central_differences(e_n, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
+    z = np.tanh(W1 @ x + b1)
+    dk = W2 @ z + b2 - t
+    assert np.allclose(g["b1"], (1 - z ** 2) * (W2.T @ dk), atol=1e-6)
+    assert not np.allclose(g["b1"], z * (W2.T @ dk), atol=1e-3)
+    body = BISHOP_HEAD + "".join(display(f) for f in (
+        "\\delta_k = y_k - t_k",  # line 14
+        "\\delta_j = h'(a_j)\\sum_k w_{kj}\\delta_k",  # line 18
+        "\\delta_j = (1 - z_j^2)\\sum_{k=1}^K w^{(2)}_{kj}\\delta_k",  # line 22
+        "\\delta_j = z_j \\sum_{k=1}^K w^{(2)}_{kj}\\delta_k"))  # line 26
+    got = verify(tmp_path, body, BISHOP)
+    assert got["line 10"].verdict == "correct" and got["line 14"].verdict == "correct"
+    assert got["line 18"].verdict == "correct" and got["line 22"].verdict == "correct"
+    assert got["line 26"].verdict == "incorrect"
