@@ -245,6 +245,7 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
         text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
     text = _any_parameter(text)
+    text = _for_unequal_indices(text)
     try:
         toks = _loss_called_l(tokenize(text, notation))
         if _starred_and_bare_y(toks):
@@ -287,6 +288,21 @@ def _any_parameter(text: str) -> str:
 _PLAIN_STEP_WORDS = re.compile(r"\\frac\s*\{\s*\\partial\s*[CJLE]\s*\}\s*\{\s*\\partial\s*[wWb]\s*\}|"
                                r"\\(?:eta|alpha|epsilon|varepsilon|rightarrow|to|leftarrow|gets|times|cdot)(?![A-Za-z])|"
                                r"(?<![A-Za-z\\])[wWb](?![A-Za-z])")
+
+
+#: a claim for every pair of unequal indices, Chambrin's ``\forall i \neq k, \quad ∂z_k/∂W_{ij} = 0``: one equation
+_FOR_UNEQUAL = re.compile(r"\s*\\forall\s*+([a-z])\s*+\\(?:neq|ne)(?![A-Za-z])\s*+([a-z])\s*+,\s*+([^=]+)=([^=]+)")
+
+
+def _for_unequal_indices(text: str) -> str:
+    """``\\forall i \\neq k, A = B``: the equation for every i ≠ k — read as ``(1 - δ_{ik}) A = (1 - δ_{ik}) B``
+    (Kronecker's δ), which holds for every i, k exactly when A = B wherever i ≠ k. Two different index letters, one
+    equation; any other quantifier stays unread."""
+    m = _FOR_UNEQUAL.fullmatch(text)
+    if m is None or m.group(1) == m.group(2):
+        return text
+    off = f"(1 - \\delta_{{{m.group(1)}{m.group(2)}}})"
+    return f"{off} ({m.group(3).strip()}) = {off} ({m.group(4).strip()})"
 
 
 def _loss_called_l(toks: list[Tok]) -> list[Tok]:

@@ -191,3 +191,24 @@ def test_claims_about_the_one_example_of_a_sum_of_example_losses(tmp_path):
     assert got["line 10"].verdict == "correct" and got["line 14"].verdict == "correct"
     assert got["line 18"].verdict == "correct" and got["line 22"].verdict == "correct"
     assert got["line 26"].verdict == "incorrect"
+
+
+def test_a_claim_for_every_pair_of_unequal_indices(tmp_path):
+    """``\\forall i \\neq k, \\quad ∂z^{(O)}_k/∂W^{(O)}_{ij} = 0``: z_k depends on row k of W only (central
+    differences of z = W a + b by every entry of W), so it holds; ``= a^{(H)}_j`` (the derivative where i = k) does
+    not hold for i ≠ k (incorrect)."""
+    W, b, a = RNG.normal(size=(3, 4)), RNG.normal(size=3), RNG.normal(size=4)
+    h = 1e-6
+    dz = np.zeros((3, 3, 4))  # [k, i, j] = ∂z_k/∂W_ij
+    for i in range(3):
+        for j in range(4):
+            E = np.zeros_like(W)
+            E[i, j] = h
+            dz[:, i, j] = ((W + E) @ a - (W - E) @ a) / (2 * h)
+    off = ~np.eye(3, dtype=bool)
+    assert np.allclose(dz[off], 0, atol=1e-8) and not np.allclose(dz[off], np.broadcast_to(a, (6, 4)), atol=1e-3)
+    body = HEAD + "".join(display(f) for f in (
+        "\\forall i \\neq k, \\quad \\frac{\\partial z^{(O)}_k}{\\partial W^{(O)}_{ij}} = 0.",
+        "\\forall i \\neq k, \\quad \\frac{\\partial z^{(O)}_k}{\\partial W^{(O)}_{ij}} = a^{(H)}_j"))
+    got = verify(tmp_path, body)
+    assert got["line 9"].verdict == "correct" and got["line 13"].verdict == "incorrect"
