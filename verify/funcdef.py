@@ -65,13 +65,29 @@ def logistic_letter(claims) -> str | None:
                 found.add(m.group(1))
     return found.pop() if len(found) == 1 else None
 
+#: the loss of the network's prediction f(x) and the target: Chambrin's l(f(x), y), \ell(f(x), y), L(f(x), y)
+_LOSS_OF_F = re.compile(r"(?:\\ell|\\mathcal\s*+\{?\s*+L\s*+\}?|(?<![A-Za-z\\])[lLJE])\s*+\(\s*+f\s*+\(\s*+x\s*+\)\s*+,")
+#: f written otherwise: f', f^\prime, f applied to anything but the bare input (an activation f(z), f(W x + b))
+_F_OTHERWISE = re.compile(r"(?<![A-Za-z\\])f\s*+(?:'|\^\s*+\{?\s*+\\prime|_|\((?!\s*+x\s*+\)))")
+#: the prediction written as the network's function of its input alone
+_F_OF_X = re.compile(r"(?<![A-Za-z\\])f\s*+\(\s*+x\s*+\)")
+
+
+def prediction_letter(claims) -> bool:
+    """Whether the answer writes ``f(x)`` for the network's prediction: its loss is a function of ``f(x)`` and the
+    target (``l(f(x), y)``), and it writes f nowhere else (no ``f'``, no ``f(z)``: then f is an activation)."""
+    texts = [c.latex for c in claims if len(c.latex) <= 4000]
+    return any(_LOSS_OF_F.search(t) for t in texts) and not any(_F_OTHERWISE.search(t) for t in texts)
+
 
 def read_as_function(claims) -> tuple[list, dict]:
-    """(the claims with ``a(x) = …`` read as the activation function g, ``f(x; θ)`` as ŷ and a letter defined as the
-    logistic function (``\\theta(x) = \\frac{1}{1+e^{-x}}``) as σ, {claim id: the text as written})."""
+    """(the claims with ``a(x) = …`` read as the activation function g, ``f(x; θ)`` as ŷ, ``f(x)`` as ŷ where
+    ``prediction_letter`` says so, and a letter defined as the logistic function (``\\theta(x) = \\frac{1}{1+e^{-x}}``)
+    as σ, {claim id: the text as written})."""
     out, originals = [], {}
     logistic = logistic_letter(claims)
     applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\()") if logistic else None
+    predicted = prediction_letter(claims)
     for c in claims:
         text = c.latex if len(c.latex) <= 400 else ""
         if applied is not None:
@@ -82,6 +98,8 @@ def read_as_function(claims) -> tuple[list, dict]:
         elif text and _about_the_function(text):
             text = _APPLIED.sub(lambda a: f"g({a.group(2)})", text)
         text = _NETWORK.sub(lambda n: "\\hat{y}" if _PARAMETERS.search(n.group(1)) else n.group(0), text)
+        if predicted:  # (a linear substitution: any claim the parser reads, not only the short ones)
+            text = _F_OF_X.sub(lambda n: "\\hat{y}", text or c.latex)
         if text and text != c.latex:
             originals[c.id] = c.latex
             c = replace(c, latex=text)

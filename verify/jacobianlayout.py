@@ -233,10 +233,10 @@ def diagonal_product(a: np.ndarray, b: np.ndarray, node: Node) -> np.ndarray | N
     return None
 
 
-#: a claim whose first side is a Jacobian between two of the network's vectors (not the objective's gradient):
-#: \frac{\partial \mathbf{a}^{(3)}}{\partial \mathbf{a}^{(2)}}
+#: a claim whose first side is a Jacobian between two of the network's vectors (not the objective's gradient: not
+#: ∂J, ∂C, ∂E, ∂L, nor Chambrin's ∂l(f(x), y)): \frac{\partial \mathbf{a}^{(3)}}{\partial \mathbf{a}^{(2)}}
 _JACOBIAN_SIDE = re.compile(r"\s*\\frac\s*\{\s*\\partial\s*(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?"
-                            r"[a-zABD-IK-Zh](?![A-Za-z])(?:[^{}=]|\{[^{}=]{0,12}\}|\}){0,40}?\}\s*\{\s*\\partial\s*"
+                            r"(?!l\s*\()[a-zABDF-IKM-Z](?![A-Za-z])(?:[^{}=]|\{[^{}=]{0,12}\}|\}){0,40}?\}\s*\{\s*\\partial\s*"
                             r"(?:\\(?:mathbf|bm|boldsymbol|vec)\s*\{\s*|\{\s*)?[a-zA-Z](?![A-Za-z])")
 
 

@@ -254,6 +254,7 @@ class Judge:
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
+        self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
         self._ng_judge: list | None = None  # [a judge in Ng's Machine Learning numbering] (ngtheta.py)
         self._given_orientations: dict | None = None  # x, weights given in another orientation (givenorientation.py)
@@ -2137,9 +2138,11 @@ class Judge:
         if scale is not None and not _writes_objective(claims, defining):  # (∂L/∂ŷ = ∂/∂ŷ (y − ŷ)² is judged whole)
             self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, not "
                                                     "checked); its derivatives are read on that scale")
-        self._example_cost = self.batch > 1 and _named_example_cost(claims)
+        self._example_loss = _summed_example_losses(claims) if self.batch > 1 else None
+        self._example_cost = self.batch > 1 and (_named_example_cost(claims) or self._example_loss is not None)
         if self.batch > 1 and not self.numeric and not self.net.mixes_samples and (
-                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)):
+                _one_example_cost(claims) or self._ell_in_chosen_batch(claims) or self._sample_section(claims)
+                or self._example_cost):
             self._one_example = self._example_judge(claims, scale)
         steps = reassigned(claims, self._names)  # a symbol reassigned step by step (Goodfellow's g ←)
         self.numerator = self.batch == 1 and any(_numerator_chain(c.latex, self.notation, self.net.depth) for c in claims)
@@ -2910,7 +2913,7 @@ class Judge:
                     result = self._for_one_example(claim, _ELL_NOTE) or result
                 elif (result.verdict == "unchecked" and self._one_example is not None and _NOTHING_TO_COUNT.search(result.message)
                       and (dict(self.notation.options).get("chosen_batch") or self._example_cost)
-                      and not _names_samples(claim.latex)):
+                      and not _names_samples(claim.latex, self._example_loss)):
                     # Coblin's ∂L/∂z_j^{[2]} = Σ_k …: an entry index naming no example, in a batch the tool chose (a 1/m
                     # elsewhere): the claim is about one example, as the _NO_SAMPLE claims are
                     # (only a claim that holds so: Coblin's appendix writes ∂ŷ_k/∂z_j for j = k and j ≠ k in turn, each
@@ -4003,9 +4006,28 @@ _NOT_SAMPLES = re.compile(r"\\sum\s*_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{\s*[a-z
                           r"(?<![A-Za-z\\])n\s*+_\s*+\{?\s*+[lL]\s*+\}?(?![A-Za-z])")  # UFLDL's n_l: the number of layers
 
 
-def _names_samples(latex: str) -> bool:
-    """Whether a claim ties itself to the batch (``_SAMPLE_MARK``), sums over a layer's units and ½ aside."""
-    return bool(_SAMPLE_MARK.search(_NOT_SAMPLES.sub(" ", latex)))
+def _names_samples(latex: str, example_loss: re.Pattern | None = None) -> bool:
+    """Whether a claim ties itself to the batch (``_SAMPLE_MARK``), sums over a layer's units and ½ aside, and the
+    one example's loss the answer's claims are about (``example_loss``: its E_n after E = Σ_n E_n). A sum over an
+    index that numbers a weight's units (``\\sum_k w_{kj} \\delta_k``), or over a unit letter i, j, k, l that numbers
+    a unit's a, z or δ (Bishop's ``\\sum_k \\frac{∂E_n}{∂a_k}``) and is not bounded by a batch's size, is over units."""
+    text = _NOT_SAMPLES.sub(" ", latex if example_loss is None else example_loss.sub(" ", latex))
+    for m in list(_UNIT_SUM.finditer(text)):
+        k, bound = m.group(1) or m.group(2), m.group(3) or m.group(4)
+        weight = re.search(r"(?<![A-Za-z\\])w\s*(?:\^\s*\{[^{}]{0,8}\}\s*)?_\s*\{\s*(?:" + k + r"\s*,?\s*[a-z]|[a-z]\s*,?\s*"
+                           + k + r")\s*\}", text)
+        unit = k in "ijkl" and bound not in _SAMPLE_COUNTS and re.search(
+            r"(?<![A-Za-z\\])(?:a|z|\\delta)\s*_\s*\{?\s*" + k + r"(?![A-Za-z])", text)
+        if weight or unit:
+            text = text.replace(m.group(0), " ")
+    return bool(_SAMPLE_MARK.search(text))
+
+
+#: a sum over one index, with or without its bounds: \sum_k, \sum_{k}, \sum_{k=1}^K, \sum_{j=0}^{M} (Bishop's units)
+_UNIT_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*([a-z])\s*(?:=\s*[01]\s*)?\}|([a-z]))"
+                       r"(?:\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])))?")
+#: the letters a batch's size is written with, as a sum's upper bound (a sum to N is over the examples)
+_SAMPLE_COUNTS = ("N", "n", "m", "B")
 
 
 #: the parser's reason for ∂ℓ/∂W in a batch the tool chose, and a claim that differentiates ℓ
@@ -4049,6 +4071,28 @@ def _named_example_cost(claims) -> bool:
     from .infer import _normal
 
     return any(_GIVEN_EXAMPLE.match(_normal(c.latex)) for c in claims[:500])
+
+
+def _summed_example_losses(claims) -> re.Pattern | None:
+    """Whether the answer defines its objective as the sum of its examples' losses, ``E(\\mathbf{w}) = \\sum_{n=1}^N
+    E_n(\\mathbf{w})`` (Bishop's, in mxr's slides), and differentiates that one example's loss E_n: its claims
+    naming no example are about that example (its δ_j ≡ ∂E_n/∂a_j), as under UFLDL's J(W,b; x,y). Returns the
+    pattern of that loss with its example's index (E_n), or None."""
+    from .infer import _normal
+
+    texts = [_normal(c.latex) for c in claims[:500]]
+    for m in filter(None, (_SUM_OF_EXAMPLE_LOSSES.match(t) for t in texts)):
+        term = re.compile(r"\\partial\s*+" + m.group(1) + r"\s*+_\s*+\{?\s*+" + m.group(2) + r"(?![A-Za-z])")
+        if any(term.search(t) for t in texts):
+            return re.compile(r"(?<![A-Za-z\\])" + m.group(1) + r"\s*+_\s*+(?:\{\s*+" + m.group(2) + r"\s*+\}|"
+                              + m.group(2) + r"(?![A-Za-z]))")
+    return None
+
+
+#: the objective as a plain sum of its examples' losses, each with its arguments or not: E(w) = \sum_{n=1}^N E_n(w)
+_SUM_OF_EXAMPLE_LOSSES = re.compile(r"\s*+([ELJC])\s*+(?:\([^()=]{0,30}\))?\s*+=\s*+\\sum\s*+_\s*+\{?\s*+([a-z])\s*+"
+                                    r"(?:=\s*+1\s*+)?\}?\s*+(?:\^\s*+\{?\s*+[nNmM]\s*+\}?)?\s*+\1\s*+_\s*+\{?\s*+\2\s*+\}?"
+                                    r"\s*+(?:\([^()=]{0,30}\))?\s*+$")
 
 
 #: a cost defined for the one example its arguments name, bare: UFLDL's J(W,b; x,y) = ½‖h_{W,b}(x) − y‖² ("the cost

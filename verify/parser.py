@@ -245,8 +245,9 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
         text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
     text = _any_parameter(text)
+    text = _for_unequal_indices(text)
     try:
-        toks = tokenize(text, notation)
+        toks = _loss_called_l(tokenize(text, notation))
         if _starred_and_bare_y(toks):
             raise Unreadable("y* is the target here, so which quantity y without a star is is not said (Aflak's y is the "
                              "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
@@ -287,6 +288,44 @@ def _any_parameter(text: str) -> str:
 _PLAIN_STEP_WORDS = re.compile(r"\\frac\s*\{\s*\\partial\s*[CJLE]\s*\}\s*\{\s*\\partial\s*[wWb]\s*\}|"
                                r"\\(?:eta|alpha|epsilon|varepsilon|rightarrow|to|leftarrow|gets|times|cdot)(?![A-Za-z])|"
                                r"(?<![A-Za-z\\])[wWb](?![A-Za-z])")
+
+
+#: a claim for every pair of unequal indices, Chambrin's ``\forall i \neq k, \quad ∂z_k/∂W_{ij} = 0``: one equation
+_FOR_UNEQUAL = re.compile(r"\s*\\forall\s*+([a-z])\s*+\\(?:neq|ne)(?![A-Za-z])\s*+([a-z])\s*+,\s*+([^=]+)=([^=]+)")
+
+
+def _for_unequal_indices(text: str) -> str:
+    """``\\forall i \\neq k, A = B``: the equation for every i ≠ k — read as ``(1 - δ_{ik}) A = (1 - δ_{ik}) B``
+    (Kronecker's δ), which holds for every i, k exactly when A = B wherever i ≠ k. Two different index letters, one
+    equation; any other quantifier stays unread."""
+    m = _FOR_UNEQUAL.fullmatch(text)
+    if m is None or m.group(1) == m.group(2):
+        return text
+    off = f"(1 - \\delta_{{{m.group(1)}{m.group(2)}}})"
+    return f"{off} ({m.group(3).strip()}) = {off} ({m.group(4).strip()})"
+
+
+def _loss_called_l(toks: list[Tok]) -> list[Tok]:
+    """Chambrin's ``l(f(x), y)``: a lower-case l applied to two or more arguments (a prediction and a target) is the
+    loss of one example, as ``\\ell(\\hat y, y)`` is; l stays the generic layer index everywhere else (``W^{(l)}``,
+    ``\\sum_l (…)``: an l in a script or a sum's index, or before one argument, is never the loss)."""
+    out = toks
+    for j, t in enumerate(toks):
+        if t.kind != "id" or t.text != "l" or j + 1 >= len(toks) or toks[j + 1].text != "(":
+            continue
+        before = [x.text for x in toks[max(0, j - 2):j]]
+        if before[-1:] in (["^"], ["_"]) or before[-1:] == ["{"] and before[:1] in (["^"], ["_"]):
+            continue
+        depth, comma = 0, False
+        for k in range(j + 1, len(toks)):
+            depth += {"(": 1, ")": -1}.get(toks[k].text, 0)
+            comma = comma or depth == 1 and toks[k].text == ","
+            if depth == 0:
+                break
+        if comma and depth == 0:
+            out = out if out is not toks else list(toks)
+            out[j] = replace(t, text="ell")
+    return out
 
 
 def _starred_and_bare_y(toks: list) -> bool:
@@ -369,6 +408,8 @@ class _Parser:
         self.macros = _macro_keys(notation)
         self.macro_end = -1  # where the last of the answer's own symbols read ends (its t_j: an entry, postfix)
         self.flags: dict = {}  # shared with child parsers: layers written ("explicit") or left out ("implicit")
+        if any(t.text in ROLE_LAYERS for t in toks):  # (the claim's role names, read on the whole claim: _writes_role)
+            self._writes_role("H")
         self._dots: str | None = None  # the last cell of dots' macro (\vdots), for the reason when it is not read
         self.bases = {**BASES, **dict(notation.bases)}
         self.own_bases = dict(notation.bases)
@@ -598,7 +639,7 @@ class _Parser:
         if tok.kind in ("num", "id", "begin"):
             return True
         if tok.kind == "cmd":
-            return not any(tok.text in table for table in (RELATIONS, CMP, MUL_OPS, ("otherwise", "else", "if")))
+            return not any(tok.text in table for table in (RELATIONS, CMP, MUL_OPS, OTHERWISE_WORDS, CONDITION_WORDS))
         if tok.kind == "norm":
             return not self.norm_open
         return tok.kind == "op" and (tok.text in "({[" or (tok.text == "|" and not self.abs_open))
@@ -634,6 +675,10 @@ class _Parser:
         if self.is_("'") and self.t[self.i - 1].text in (")", "]") and _unprimed_function(node):
             self.next()
             return _primed(node)  # [g(Z)]': the same
+        if (self.is_("'") and self.t[self.i - 1].text in (")", "]") and self.t[self.i - 1].kind == "op"
+                and node.op == "q" and node.value[0] == "W"):
+            self.next()  # Chambrin's \left(W^{(O)}\right)': a prime after a bracketed matrix is its transpose (A')
+            return Node("T", (node,))
         if self.is_("'"):
             raise Unreadable("a prime after an expression; write the derivative of a named function, e.g. \\sigma'(z)")
         return node
@@ -1802,6 +1847,9 @@ class _Parser:
             elif (t.text,) in self.depth_names and len(toks) == 1 and self.depth_net:
                 items.append(("layer", self.depth_net + self.units_off))
                 j += 1
+            elif mark == "^" and len(toks) == 1 and t.text in ROLE_LAYERS and self._writes_role(t.text):
+                items.append(("layer", self.layer_number(toks)))  # Chambrin's z^{H} beside his a^{(H)}
+                j += 1
             elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in ENTRY_LETTERS:
                 items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index
                 j += 1
@@ -1816,6 +1864,13 @@ class _Parser:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
             return int(texts[0])
+        if len(texts) == 1 and texts[0] in ROLE_LAYERS and self.depth_net:
+            if texts[0] == "O":  # Chambrin's W^{(O)}, z^{(O)}: the output layer
+                return self.depth_net + self.units_off
+            if self.depth_net == 2:  # his a^{(H)}, W^{(H)}: the hidden layer of a one-hidden-layer net
+                return 1 + self.units_off
+            raise Unreadable(f"the layer (H) names the hidden layer, but the network has {self.depth_net - 1} hidden "
+                             "layers; write the layer's number")
         name = next((n for n in self.depth_names if tuple(texts[:len(n)]) == n), None)
         if name is not None and self.depth_net:
             out = self.depth_net + self.units_off  # L, the output layer, in the answer's numbering
@@ -1825,6 +1880,17 @@ class _Parser:
             if len(rest) == 2 and rest[0] in "+-" and toks[len(name) + 1].kind == "num" and rest[1].isdigit():
                 return out + (int(rest[1]) if rest[0] == "+" else -int(rest[1]))
         raise Unreadable(f"the layer index ({''.join(texts)}) is not a number; write a concrete layer, e.g. (2)")
+
+    def _writes_role(self, letter: str) -> bool:
+        """Whether the claim names a layer by ``letter`` in parentheses, ``a^{(H)}``: then a bare ``z^{H}`` is that
+        layer too (alone, an upper-case superscript may be something else: H a conjugate transpose). The whole
+        claim's tokens are looked at once (a script's own parser shares the flags: ``\\nabla_{z^{H}}``)."""
+        if "roles" not in self.flags:
+            self.flags["roles"] = {self.t[k + 2].text for k in range(len(self.t) - 3) if self.t[k].text == "^"
+                                   and self.t[k + 1].text == "(" and self.t[k + 3].text == ")"} | {
+                self.t[k + 3].text for k in range(len(self.t) - 5) if self.t[k].text == "^" and self.t[k + 1].text == "{"
+                and self.t[k + 2].text == "(" and self.t[k + 4].text == ")"}
+        return letter in self.flags["roles"]
 
     def constant(self, name: str) -> Node:
         value = CONSTS[name]
@@ -2332,6 +2398,11 @@ class _Parser:
             if p.peek() is not None:
                 raise Unreadable("cannot read the subscript of \\nabla")
             nxt = self.peek()
+            if (nxt is not None and nxt.text in ACTIVATION_NAMES and not self.is_("(", 1) and not self.is_("'", 1)
+                    and q.op == "q" and q.value[0] == "z"):
+                self.next()  # Chambrin's \nabla_{z^{H}} g: the componentwise activation's derivative at z, g'(z)
+                return self.child([nxt, Tok("op", "'", nxt.pos), Tok("op", "(", nxt.pos), *toks,
+                                   Tok("op", ")", nxt.pos)]).postfix()
             if nxt is not None and nxt.text.lower() in FUNCS and FUNCS[nxt.text.lower()] in ("lse", "logsoftmax", "rowsum"):
                 return Node("dexpr", (self.postfix(), q))  # Shreyansh's ∇_z LSE(z): the gradient of a function of z
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
@@ -2424,6 +2495,26 @@ class _Parser:
             return "phi" if 1 <= layer <= len(acts) and acts[layer - 1] != "sigmoid" else fname
         return "phi" if "sigmoid" not in acts else fname
 
+    def _index_equality(self) -> Node | None:
+        """A condition on indices only, ``i = j`` (Chambrin's ``\\mathds{1}_{i=j}``, a case ``\\text{ si } i = j``):
+        Kronecker's δ_ij, 1 where the two entry indices agree; ``i = y`` with y the target's class (his y is the class's
+        number): entry i of the one-hot target. None, nothing consumed, for any other condition (``z > 0``)."""
+        texts = [t.text for t in self.t[self.i:self.i + 4]]
+        if len(texts) < 3 or texts[1] != "=" or not (len(texts) == 3 or texts[3] in ("&", ",", ")", "]", "}", ".")
+                                                    or self.t[self.i + 3].kind in ("rows", "end")):
+            return None
+        a, b = texts[0], texts[2]
+        index = lambda x: len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound)  # noqa: E731
+        if index(a) and index(b) and a != b and self.t[self.i].kind == self.t[self.i + 2].kind == "id":
+            self.i += 3
+            return Node("kron", (), (a, b))
+        label, entry = (a, b) if self._true_class(a) == "" else (b, a) if self._true_class(b) == "" else (None, None)
+        if label is None or not index(entry):
+            return None
+        (target,) = self._of_example((Node("q", (), ("y", None)),), "", f"{entry} = {label}")
+        self.i += 3
+        return Node("comp", (target,), entry)
+
     def indicator(self) -> Node:
         """``\\mathbb{1}[z > 0]``, ``\\mathbf{1}\\{z > 0\\}``, ``\\mathbb{1}_{z > 0}``: 1 where the condition holds, else 0."""
         if self.is_("_"):
@@ -2449,6 +2540,8 @@ class _Parser:
             return Node("ones")  # Jihwan's U^l = H^{l-1} W^l + \boldsymbol{1} b^l: the ones column times the bias row
         else:
             raise Unreadable("an indicator needs its condition, e.g. \\mathbb{1}[z > 0]")
+        if cond.op in ("kron", "comp"):
+            return cond  # 1_{i=j}: Kronecker's δ_ij; 1_{i=y}: entry i of the one-hot target
         if cond.op != "cmp":
             raise Unreadable("the condition of an indicator must compare, e.g. z > 0")
         return Node("cases", (num(1.0), cond, num(0.0), Node("true")))
@@ -2554,7 +2647,7 @@ class _Parser:
                 if len(row) != 2:
                     raise Unreadable("each row of cases needs a value & a condition")
                 args += row
-            return Node("cases", tuple(args))
+            return _index_cases(args)
         raise Unreadable(surface.environment_reason(env))
 
     def _plain_environment(self, env: str) -> Node:
@@ -2635,11 +2728,14 @@ class _Parser:
         return None
 
     def condition(self) -> Node:
-        if self.is_("if") or self.is_("for") or self.is_("when"):  # \text{if }, \mbox{for} z \le 0, \text{when}
+        if any(self.is_(w) for w in CONDITION_WORDS):  # \text{if }, \mbox{for} z \le 0, \text{when}, \text{ si }
             self.next()
-        if self.is_("otherwise") or self.is_("else"):
+        if any(self.is_(w) for w in OTHERWISE_WORDS):
             self.next()
             return Node("true")
+        same = self._index_equality()
+        if same is not None:
+            return same
         lhs = self.expr()
         tok = self.next()
         op = CMP.get(tok.text)
@@ -2649,6 +2745,25 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+def _index_cases(args: list[Node]) -> Node:
+    """cases whose conditions are on indices (``a_i (1 - a_i) \\text{ si } i = j \\\\ -a_i a_j \\text{ sinon}``): the
+    sum of each value times its condition's 0/1 (Kronecker's δ_ij, a one-hot entry), the last case "otherwise" taking
+    1 minus the others. Conditions on values (``z > 0``) stay cases; a mix of the two is not read."""
+    conds = args[1::2]
+    if not any(c.op in ("kron", "comp") for c in conds):
+        return Node("cases", tuple(args))
+    if not all(c.op in ("kron", "comp") for c in conds[:-1]) or conds[-1].op not in ("kron", "comp", "true"):
+        raise Unreadable("cases that test both indices (i = j) and values (z > 0) are not read")
+    if conds[-1].op == "true" and len(conds) != 2:
+        raise Unreadable("cases on indices are read with one condition and \\text{otherwise}, or a condition per case")
+    out = None
+    for value, cond in zip(args[0::2], conds, strict=True):
+        weight = Node("sub", (num(1.0), conds[0])) if cond.op == "true" else cond
+        term = Node("mul", (weight, value))
+        out = term if out is None else Node("add", (out, term))
+    return out
 
 
 def _not_judged(tok: Tok) -> None:
@@ -2790,6 +2905,15 @@ ANY_LAYER = "every"
 #: letters read as a generic layer index: l anywhere (W^l, \delta^{l+1}, W_l); also k in parentheses (Goodfellow's h^{(k)})
 LAYER_LETTERS = ("l",)
 PAREN_LAYER_LETTERS = ("k",)
+#: layers named by their role, in parentheses (Chambrin's W^{(O)}, a^{(H)}): O the output layer, H the hidden layer of
+#: a network with one hidden layer (the o, h subscripts of W_o, W_h, read in index_items, are the same names)
+ROLE_LAYERS = ("O", "H")
+#: an activation function named without its argument, \nabla_{z} g: the letters and names the parser reads as one
+ACTIVATION_NAMES = ("g", "sigma", "phi", "varphi", "tanh", "relu", "sigmoid")
+#: the words a case's condition opens with (\text{if}, \text{ si } in French, \text{falls}/\text{wenn} in German), and
+#: the words of the last case (\text{otherwise}, \text{sinon}, \text{sonst})
+CONDITION_WORDS = ("if", "for", "when", "si", "falls", "wenn")
+OTHERWISE_WORDS = ("otherwise", "else", "sinon", "sonst")
 #: letters in parentheses read as a sample index (Ng's a^{[1](i)}, x^{(n)}); a free one makes a claim for every sample
 SAMPLE_LETTERS = ("i", "n", "m", "j")
 #: letters in a subscript read as an entry index (δ_j, w_{kj}, x_i); a free one makes a claim for every entry
