@@ -57,8 +57,10 @@ def test_the_loss_l_of_f_of_x_and_layers_named_by_their_role(tmp_path):
     grads = central_differences(lambda q: loss(q, x, y), p)
     a = np.tanh(p["WH"] @ x + p["bH"])
     dzO, dzH = grads["bO"], grads["bH"]  # ∂l/∂b = ∂l/∂z
-    assert np.allclose(grads["WO"], np.outer(dzO, a), atol=1e-6) and not np.allclose(grads["WO"], np.outer(dzO * a[:3], np.ones(4)), atol=1e-3)
-    assert np.allclose(grads["WH"], np.outer(dzH, x), atol=1e-6) and not np.allclose(grads["WH"], np.outer(dzH * x[[0, 1, 2, 0]], np.ones(3)), atol=1e-3)
+    assert np.allclose(grads["WO"], np.outer(dzO, a), atol=1e-6)
+    assert not np.allclose(grads["WO"], np.outer(dzO * a[:3], np.ones(4)), atol=1e-3)
+    assert np.allclose(grads["WH"], np.outer(dzH, x), atol=1e-6)
+    assert not np.allclose(grads["WH"], np.outer(dzH * x[[0, 1, 2, 0]], np.ones(3)), atol=1e-3)
     assert np.allclose(dzH, (p["WO"].T @ dzO) * (1 - a ** 2), atol=1e-6)  # ∂l/∂z^H_i = ∂l/∂a^(H)_i g'(z^H_i)
     body = HEAD + "".join(display(f) for f in (
         "\\frac{\\partial l(f(x), y)}{\\partial W^{(O)}_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z^{(O)}_i} a^{(H)}_{j}",
@@ -197,7 +199,7 @@ def test_a_claim_for_every_pair_of_unequal_indices(tmp_path):
     """``\\forall i \\neq k, \\quad ∂z^{(O)}_k/∂W^{(O)}_{ij} = 0``: z_k depends on row k of W only (central
     differences of z = W a + b by every entry of W), so it holds; ``= a^{(H)}_j`` (the derivative where i = k) does
     not hold for i ≠ k (incorrect)."""
-    W, b, a = RNG.normal(size=(3, 4)), RNG.normal(size=3), RNG.normal(size=4)
+    W, _b, a = RNG.normal(size=(3, 4)), RNG.normal(size=3), RNG.normal(size=4)  # (b drawn: the RNG's stream as written)
     h = 1e-6
     dz = np.zeros((3, 3, 4))  # [k, i, j] = ∂z_k/∂W_ij
     for i in range(3):
