@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 from conftest import central_differences
 from helpers_verify import spec_text
+from test_fourteenth_round_coordinator import LAMBDA, M, objective  # (𝓛 with its L2 penalty, samples as rows)
 
 RNG = np.random.default_rng(15)
-LAMBDA, M = 0.01, 4
 
 
 def spec() -> str:
@@ -34,15 +34,6 @@ def by_id(results) -> dict:
         for row in r.rows:
             got.setdefault(row.id, row)
     return got
-
-
-def objective(p, X, Y):
-    """𝓛 = −1/m Σ_i Σ_c y_ic log ŷ_ic + λ/(2m) Σ_l ‖W_l‖²_F; samples as rows, Z = X Wᵀ + b (W is n_out × n_in)."""
-    A1 = np.maximum(X @ p["W1"].T + p["b1"], 0)
-    Z2 = A1 @ p["W2"].T + p["b2"]
-    P = np.exp(Z2 - Z2.max(axis=1, keepdims=True))
-    P /= P.sum(axis=1, keepdims=True)
-    return -np.sum(Y * np.log(P)) / M + LAMBDA / (2 * M) * (np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2)), A1, P
 
 
 HEADER = ("- $X \\in \\mathbb{R}^{m \\times 3}$ : a mini-batch, $m$ its size\n\n"
