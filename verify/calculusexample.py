@@ -42,6 +42,6 @@ def own_letters(claims) -> dict[str, str]:
             out[c.id] = triggers[of.get(c.id, 0)]
         elif ("claim", c.id) in triggers:
             out[c.id] = triggers[("claim", c.id)]
-        elif not of and _STANDALONE_T.search(c.latex[:2000]) and any(k[0] == "claim" for k in triggers):
+        elif not of and _STANDALONE_T.search(c.latex[:2000]):  # (no headings: every trigger is a claim's own)
             out[c.id] = next(iter(triggers.values()))
     return out

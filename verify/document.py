@@ -99,7 +99,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
-    subheads = [m.start() for m in _ANY_HEADING.finditer(text) if not m.group(0).lstrip(" \t").startswith("```")]
+    subheads = _headings_outside_code(text)
     subsection: list[int] = []  # each claim's innermost heading (any level): calculusexample.py's scope
     starts = [pos for pos, _ in headings]  # (once: 2·10⁵ headings beside 2000 equations were 4·10⁸ list entries)
     claims: list[Claim] = []
@@ -490,16 +490,9 @@ def _question_scopes(text: str) -> list[tuple[int, str | None]]:
     code block is a heading: a ``# Q2: the gradient`` comment in a Python or R cell (```` ```{r} ````) started question
     Q2 there, so the claims after it, still the answer to Q1, were named Q2.1, … and the real Q2's shifted (a rubric
     naming Q2.1 graded another claim)."""
-    marks: list = [(m.start(), m) for m in _HEADING.finditer(text)]
-    fences = []  # (position, the fence's character)
-    for m in _ANY_HEADING.finditer(text):
-        fence = m.group(0).lstrip(" \t")[:1]
-        if fence in ("`", "~"):
-            fences.append((m.start(), fence))
-        else:
-            marks.append((m.start(), None))
+    heads, blocks = _headings(text)
+    marks: list = [(m.start(), m) for m in _HEADING.finditer(text)] + [(pos, None) for pos in heads]
     marks.sort(key=lambda t: (t[0], t[1] is None))
-    blocks = _fenced_blocks(fences)
     scopes: list[tuple[int, str | None]] = []
     paragraph = False  # the open question is a paragraph: the next heading ends it
     k = 0  # (blocks[k]: the first block that does not end before the mark)
@@ -526,6 +519,31 @@ def question_alias(cid: str) -> str | None:
     to Q, as under ``## Question 2`` (``Problem1.3`` -> ``Q1.3``); None for any other id. The claim keeps its own id;
     a rubric's ``expects`` and verify_corpus find it by this one when no claim has the id asked for."""
     return _Q_WORDS.sub("Q", cid) if _Q_WORDS.match(cid) else None
+
+
+def _headings(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """(the positions of the document's headings of any level, those inside fenced code blocks included; the blocks,
+    ``_fenced_blocks``): one pass of ``_ANY_HEADING``."""
+    heads, fences = [], []  # (fences: position, the fence's character)
+    for m in _ANY_HEADING.finditer(text):
+        fence = m.group(0).lstrip(" \t")[:1]
+        if fence in ("`", "~"):
+            fences.append((m.start(), fence))
+        else:
+            heads.append(m.start())
+    return heads, _fenced_blocks(fences)
+
+
+def _headings_outside_code(text: str) -> list[int]:
+    """The positions of the headings of any level outside fenced code blocks (a ``# comment`` in a cell is none)."""
+    heads, blocks = _headings(text)
+    out, k = [], 0
+    for pos in heads:
+        while k < len(blocks) and blocks[k][1] < pos:
+            k += 1
+        if not (k < len(blocks) and blocks[k][0] < pos):
+            out.append(pos)
+    return out
 
 
 def _fenced_blocks(fences: list) -> list[tuple[int, int]]:

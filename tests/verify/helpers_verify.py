@@ -42,9 +42,10 @@ def small(convention: str = "row", hidden: str = "tanh", output: str = "sigmoid"
 
 def spec_text(name: str, inputs: int, *layers: tuple[int, str], loss: str = "squared_error", convention: str = "row",
               learning_rate: float = 0.1, optimizer: str = "sgd", **hyper) -> str:
-    """A spec TOML for a document's tests: ``layers`` as (units, activation), plain SGD (or ``optimizer`` with its
-    ``hyper``-parameters, strings quoted)."""
-    blocks = "".join(f'\n[[layers]]\nunits = {units}\nactivation = "{act}"\n' for units, act in layers)
+    """A spec TOML for a document's tests: ``layers`` as (units, activation) or ("dropout", p), plain SGD (or
+    ``optimizer`` with its ``hyper``-parameters, strings quoted)."""
+    blocks = "".join(f'\n[[layers]]\nkind = "dropout"\np = {b}\n' if a == "dropout" else
+                     f'\n[[layers]]\nunits = {a}\nactivation = "{b}"\n' for a, b in layers)
     extra = "".join(f'{k} = "{v}"\n' if isinstance(v, str) else f"{k} = {v}\n" for k, v in hyper.items())
     return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n{blocks}\n[loss]\nname = "{loss}"\n\n'
             f'[optimizer]\nname = "{optimizer}"\nlearning_rate = {learning_rate}\n{extra}')

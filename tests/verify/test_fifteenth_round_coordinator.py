@@ -97,24 +97,8 @@ def test_a_problem_headings_claims_answer_a_rubrics_q_ids(tmp_path):
     assert [it.verdict for q in g.questions for it in q.items] == ["incorrect", "missing", "incorrect"]
 
 
-DROPOUT_SPEC = """name = "drop15"
-convention = "row"
-inputs = 3
-[[layers]]
-units = 4
-activation = "relu"
-[[layers]]
-kind = "dropout"
-p = 0.25
-[[layers]]
-units = 2
-activation = "softmax"
-[loss]
-name = "cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+#: a dense -> inverted dropout -> dense network, examples as columns (Bangguo Wang's, one dropout layer fewer)
+DROPOUT_SPEC = spec_text("drop15", 3, (4, "relu"), ("dropout", 0.25), (2, "softmax"), loss="cross_entropy")
 
 
 def test_an_answer_that_masks_its_own_layers_numbers_them_without_the_dropout(tmp_path):
