@@ -52,7 +52,8 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
 _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
                      r"|^[ \t]{0,8}(?:```|~~~)(?!math[ \t]*$)[^\n`]*$"  # (a code block: skipped, its $ are R's, the shell's)
-                     r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)", re.M)
+                     r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)"
+                     r"|<script[ \t]+type[ \t]*=[ \t]*[\"']math/tex(; ?mode=display)?[\"'][ \t]*>", re.M)
 #: the line that closes a fenced code block opened by ``` or by ~~~ (its own character: a ``` line inside a ~~~ block
 #: is the block's text)
 _CODE_CLOSE = {"`": re.compile(r"\n[ \t]{0,8}```[ \t]*(?=\n|$)"), "~": re.compile(r"\n[ \t]{0,8}~~~[ \t]*(?=\n|$)")}
@@ -142,6 +143,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if not part:
                 continue
             row_no += 1
+            if _connective_row(part):  # \text{and} between two rows: prose, no claim (the rows keep their numbers)
+                continue
             if merged and _PRODUCT_GOES_ON.match(part) and "=" in merged[-1][1]:
                 at, prev, prev_tag = merged[-1]  # Prince's &&\hspace{0.5cm}\cdot ω_1 …: the product of the row before
                 merged[-1] = (at, f"{prev} {part}", prev_tag or (tag.group(2) if tag else None))  # goes on
@@ -267,15 +270,24 @@ def _unwrapped(body: str) -> tuple[str, bool]:
     return body, False
 
 
+#: macros that frame a whole display of rows: ``\\boxed{…}`` and MathJax's ``\\displaylines{…}`` (rows broken by
+#: ``\\\\``, centred, no environment: vxnuaj's residual-connection post)
+_ROW_FRAMES = ("\\boxed", "\\displaylines")
+
+
 def _unboxed(body: str) -> str:
-    """A display framed whole by ``\\boxed{…}`` around rows (Shreyansh Singh's boxed summary of ``aligned`` rows): the
-    rows read as if unframed, each a claim numbered by its own line. A frame around one equation stays (the surface
-    reader keeps its mathematics; its id is the frame's line, where its text starts). Linear: one pass for the
-    matching brace, one for the rows (``_has_rows``)."""
+    """A display framed whole by ``\\boxed{…}`` around rows (Shreyansh Singh's boxed summary of ``aligned`` rows) or
+    by ``\\displaylines{…}``: the rows read as if unframed, each a claim numbered by its own line (the first row's
+    line is where its text starts, after the frame's opener). A frame around one equation stays (the surface reader
+    keeps its mathematics; its id is the frame's line, where its text starts). Linear: one pass for the matching
+    brace, one for the rows (``_has_rows``)."""
     inner = body.strip()
-    if not inner.startswith("\\boxed") or not inner.endswith("}"):
+    frame = next((f for f in _ROW_FRAMES if inner.startswith(f)), None)
+    if frame is None or not inner.endswith("}"):
         return body
-    j = len("\\boxed")
+    j = len(frame)
+    if j < len(inner) and inner[j].isalpha():  # (\boxedx, \displaylinesfoo: another macro)
+        return body
     while j < len(inner) and inner[j].isspace():
         j += 1
     if j == len(inner) or inner[j] != "{":
@@ -387,6 +399,8 @@ def _scan(text: str, lines: _LineCounter):
             closer, kind = "\n```", "display"
         elif tok == "$":
             closer, kind = "$", "inline"
+        elif tok.startswith("<script"):  # MathJax 2's own markup (kramdown, Jekyll): a display with mode=display
+            closer, kind = "</script>", "display" if m.group(3) else "inline"
         else:
             env = m.group(1) + m.group(2)
             closer, kind = f"\\end{{{env}}}", "env:" + m.group(1)
@@ -404,6 +418,8 @@ def _scan(text: str, lines: _LineCounter):
             continue
         body = text[start:end]
         pos = found.end() if closer == "\n```" else end + len(closer)
+        if tok == "$$" and _in_a_sentence(text, m.start(), pos, body):
+            kind = "inline"  # kramdown's $$…$$ inside a line of prose is inline math (its spans: line N, line N#2)
         if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
             lead = len(body) - len(body.lstrip(" \t\n"))
             start, body = start + lead, body[lead:]
@@ -432,6 +448,18 @@ def _scan(text: str, lines: _LineCounter):
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
                   index_case(text[max(0, m.start() - 80):m.start()]))
+
+
+def _in_a_sentence(text: str, opener: int, after: int, body: str) -> bool:
+    """``$$…$$`` on one line with prose before it or after it on that line (kramdown, Jekyll: "the derivative of
+    $$s_i$$ with respect to $$x_j$$"): inline math, as kramdown renders it. Looks at the one line only."""
+    if "\n" in body:
+        return False
+    line_start = text.rfind("\n", max(0, opener - 400), opener) + 1
+    line_end = text.find("\n", after, after + 400)
+    before = text[line_start:opener].strip(" \t>*-")
+    rest = text[after:line_end if line_end >= 0 else after + 400].strip(" \t")
+    return bool(before and any(c.isalpha() for c in before) or rest and any(c.isalpha() for c in rest))
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When
@@ -602,6 +630,16 @@ _WHERE = re.compile(r"\(\s*+\\text\s*+\{\s*+(?:where|with|since|as)\s*+,?\s*+\}\
 #: a single word that opens a sentence (``\\text{where}``, ``\\text{Thus}``); other words need a space or a closing
 #: punctuation mark to be prose (``\\text{MSE}(ŷ, y)``, ``\\text{ReLU}'(z)`` are names of functions)
 _CONNECTIVES = frozenset("where thus hence so then therefore similarly and or also finally since because note".split())
+
+
+_CONNECTIVE_ROW = re.compile(r"\\(?:text|textrm|mathrm)\s*\{\s*([A-Za-z]{1,12})\s*[,.:;]?\s*\}\s*[,.:;]?")
+
+
+def _connective_row(part: str) -> bool:
+    """A row that is one connective word and nothing else (``\\text{and}``, ``\\text{or}``, vxnuaj's rows
+    ``a = b \\\\ \\text{and} \\\\ c = d``): prose between two claims, not a claim."""
+    m = _CONNECTIVE_ROW.fullmatch(part.strip())
+    return m is not None and m.group(1).lower() in _CONNECTIVES
 
 
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
