@@ -418,8 +418,6 @@ def _scan(text: str, lines: _LineCounter):
             continue
         body = text[start:end]
         pos = found.end() if closer == "\n```" else end + len(closer)
-        if tok == "$$" and _in_a_sentence(text, m.start(), pos, body):
-            kind = "inline"  # kramdown's $$…$$ inside a line of prose is inline math (its spans: line N, line N#2)
         if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
             lead = len(body) - len(body.lstrip(" \t\n"))
             start, body = start + lead, body[lead:]
@@ -448,18 +446,6 @@ def _scan(text: str, lines: _LineCounter):
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
                   index_case(text[max(0, m.start() - 80):m.start()]))
-
-
-def _in_a_sentence(text: str, opener: int, after: int, body: str) -> bool:
-    """``$$…$$`` on one line with prose before it or after it on that line (kramdown, Jekyll: "the derivative of
-    $$s_i$$ with respect to $$x_j$$"): inline math, as kramdown renders it. Looks at the one line only."""
-    if "\n" in body:
-        return False
-    line_start = text.rfind("\n", max(0, opener - 400), opener) + 1
-    line_end = text.find("\n", after, after + 400)
-    before = text[line_start:opener].strip(" \t>*-")
-    rest = text[after:line_end if line_end >= 0 else after + 400].strip(" \t")
-    return bool(before and any(c.isalpha() for c in before) or rest and any(c.isalpha() for c in rest))
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When

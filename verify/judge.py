@@ -3492,7 +3492,7 @@ class _Probe:
         for env, s in zip(self._envs() if not self.j.numeric else self.j.envs, self.claimed, strict=False):
             t = env[(self.kind, self.layer)]
             alt = f(t, lambda kind, env=env: env[(kind, self.layer)])
-            if alt is None or _same(alt, t) or not _close(np.asarray(alt), s, self.literal):
+            if alt is None or _indistinct(alt, t, self.literal) or not _close(np.asarray(alt), s, self.literal):
                 return False
         return True
 
@@ -3507,7 +3507,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, variant=dphi, state=self.j.states[i])
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _same(alt, t) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
                 return False
         return True
 
@@ -3521,7 +3521,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, state=self.j.states[i], optimizer_variant=edit)
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _same(alt, t) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
                 return False
         return True
 
@@ -3531,7 +3531,9 @@ class _Probe:
             try:
                 with np.errstate(all="ignore"):  # a rewrite tried for the diagnosis may take a log of a negative
                     t, s = evaluate(self.target, ctx), evaluate(tree, ctx)
-            except (ShapeMismatch, Unreadable):
+                    if self.literal is not None and _close(t, evaluate(self.student, ctx), self.literal):
+                        return False  # (the claim as written is within its numbers' rounding already: no rewrite
+            except (ShapeMismatch, Unreadable):  # is told apart from it — _indistinct)
                 return False
             if not _close(t, s, self.literal):
                 return False
@@ -3670,6 +3672,20 @@ def _state_letters(state_names: list[str], optimizer: str) -> tuple:
 def _same(a, b) -> bool:
     a, b = np.asarray(a), np.asarray(b)
     return a.shape == b.shape and bool(np.allclose(a, b))
+
+
+def _indistinct(alt, truth, literal) -> bool:
+    """A mistake's value ``alt`` cannot be told from the right value at the precision the claim is written in (the same
+    value, or within the written numbers' rounding of it): matching it names no mistake (a learner's 0.03 for 0.0082,
+    written to one digit, is as close to a dozen wrong variants as to each other — none of them is the diagnosis)."""
+    if _same(alt, truth):
+        return True
+    if literal is None:
+        return False
+    try:
+        return _close(np.asarray(truth), np.asarray(alt), literal)
+    except (TypeError, ValueError):
+        return False
 
 
 def _writes_objective(claims, cid: str | None) -> bool:
@@ -3897,7 +3913,9 @@ def _unread_deltas(claims, results) -> None:
         text = c.latex.replace("$", " ")
         m = _DELTA_LEFT.match(text)
         if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
-                "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]):
+                "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]) and (
+                not _PROSE_ONLY.fullmatch(text[m.end():])):  # (δ_1 = \text{error flowing into hidden layer}: a
+            # description in words, not a definition: δ_1 keeps the meaning the answer's mathematics gave it)
             # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read; δ = [δ_0; …; δ_n]: δ's entries, restated)
             unread.setdefault(re.sub(r"\s+", "", m.group(1)), c.id)
             continue
@@ -3909,6 +3927,10 @@ def _unread_deltas(claims, results) -> None:
             r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
                          f"({unread[used]}), so what it stands for is not known")
+
+
+#: a right side made only of words: ``\text{error flowing into hidden layer}`` (LexAI's notebook), ``\mathrm{the error}``
+_PROSE_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|mathrm|textit|textbf)\s*\{[A-Za-z][A-Za-z ,.;:'-]{0,120}\}\s*)+[.,;]?\s*")
 
 
 #: the entries of a column or row that restates δ entry by entry: δ_0^{[L]}, \vdots, \cdots, …

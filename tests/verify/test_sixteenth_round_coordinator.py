@@ -1,11 +1,13 @@
 """Ids of the sixteenth round's coordinator (issue 10, heldout16's first measurement: 44 ids not found, each a display
 verify did not see or numbered against the documented rule): MathJax 2's own markup
-``<script type="math/tex; mode=display">`` (kramdown and Jekyll posts), kramdown's ``$$…$$`` inside a line of prose
-(inline math: its spans are ``line N``, ``line N#2``), and MathJax's ``\\displaylines{…}`` whose rows (broken by
+``<script type="math/tex; mode=display">`` (kramdown and Jekyll posts; kramdown's ``$$…$$`` inside a line of prose stays
+a span counted by the documented rule, ``line N#k``), and MathJax's ``\\displaylines{…}`` whose rows (broken by
 ``\\\\[5mm]``) are ``line N.k``, N the row's own line, a ``\\text{and}`` row counted among the rows but no claim."""
 
 from __future__ import annotations
 
+import numpy as np
+from helpers_verify import spec_text
 from test_fifteenth_round_coordinator import HEADER, by_id, verify
 
 # HEADER (lines 1-6, the 6th blank) defines the batch and the objective; the network is 3-4(relu)-3(softmax), samples as rows.
@@ -31,13 +33,13 @@ def test_a_mathjax_script_without_display_mode_is_inline(tmp_path):
     assert got["line 7"].verdict == "incorrect"
 
 
-def test_kramdown_display_dollars_inside_a_sentence_are_inline(tmp_path):
-    """kramdown renders ``$$…$$`` inside a line of prose as inline math: the spans without a relation are no claims,
-    so the line's one relation is ``line N`` (not ``line N#3``); a ``$$`` display on its own lines stays a display."""
+def test_display_dollars_inside_a_sentence_count_as_spans(tmp_path):
+    """kramdown writes inline math as ``$$…$$`` inside a line of prose: the documented rule counts every span of the
+    line, a relation-less ``$$m$$`` too, so the line's one relation after two such spans is ``line N#3`` (heldout9's
+    ids were written so; a rubric naming them keeps its meaning)."""
     body = HEADER + (f"Write $$m$$ for the batch and $$i$$ for a row; then $${BAD_A}$$.\n\n$$\n{GOOD_Z}\n$$\n")
     got = by_id(verify(tmp_path, body))
-    assert got["line 7"].verdict == "incorrect"
-    assert "line 7#2" not in got
+    assert got["line 7#3"].verdict == "incorrect"
     assert got["line 10"].verdict == "correct"
 
 
@@ -50,3 +52,62 @@ def test_displaylines_rows_are_numbered_by_their_own_lines(tmp_path):
     assert got["line 9.1"].verdict == "correct" and got["line 11.2"].verdict == "incorrect"
     assert got["line 16.1"].verdict == "correct" and got["line 20.3"].verdict == "correct"
     assert "line 18.2" not in got
+
+
+# -- a user's check on a notebook no corpus holds (LexAI's XOR-ish walk-through: 2-1-1 sigmoid net, BCE, one step) --
+
+WORKED = ("* $x = \\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix}$\n* $y = 1$\n"
+          "* $W_1 = \\begin{bmatrix} 0.5 & -0.5 \\end{bmatrix}$\n* $b_1 = 0$\n"
+          "* $W_2 = \\begin{bmatrix} 1 \\end{bmatrix}$\n* $b_2 = 0$\n\n")  # (lines 1-7)
+
+
+def _sigmoid(v):
+    return 1.0 / (1.0 + np.exp(-v))
+
+
+def _hand_step(lr: float = 0.1) -> float:
+    """b_1 after one SGD step, by hand in NumPy (BCE on a sigmoid output: δ_2 = ŷ − y; δ_1 = W_2ᵀ δ_2 ⊙ a_1(1 − a_1))."""
+    x, y = np.array([1.0, 0.0]), 1.0
+    W1, b1, W2, b2 = np.array([[0.5, -0.5]]), np.zeros(1), np.array([[1.0]]), np.zeros(1)
+    a1 = _sigmoid(W1 @ x + b1)
+    d2 = _sigmoid(W2 @ a1 + b2) - y
+    d1 = (W2.T @ d2) * a1 * (1 - a1)
+    return float(b1[0] - lr * d1[0])
+
+
+def verify_worked(tmp_path, body: str):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("lexai", 2, (1, "sigmoid"), (1, "sigmoid"),
+                                                  loss="binary_cross_entropy"))
+    (tmp_path / "answer.md").write_text(WORKED + body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}
+
+
+def test_a_mistake_is_named_only_when_the_written_digits_tell_it_from_the_right_value(tmp_path):
+    """``b_1 := 0 + 0.1 · (−0.082)`` (the update's sign flipped, its learning rate written to one digit): incorrect, and
+    no catalogue mistake is named — at ±0.05, the rounding of the "0.1" written, every wrong φ' (tanh², σ²) and a
+    transpose of a scalar are as close as the right value, so none of them is the diagnosis (it said "φ' of tanh" on a
+    network with no tanh). The right step, and the same sign slip written to enough digits, keep their verdicts."""
+    right = _hand_step()
+    assert abs(right - 0.0082) < 5e-5  # (the notebook's 0.0082)
+    got = verify_worked(tmp_path, "* $b_1 := 0 + 0.1 \\cdot (-0.082)$\n\n* $b_1 := 0 - 0.1 \\cdot (-0.082)$\n")
+    slip, fine = got["line 8"], got["line 10"]
+    assert slip.verdict == "incorrect" and fine.verdict == "correct"
+    assert "tanh" not in slip.message and "σ" not in slip.message and "transpose" not in slip.message
+    assert slip.diagnosis is None
+
+
+def test_a_delta_described_in_words_keeps_its_mathematical_definition(tmp_path):
+    """``δ_1 = (W_2ᵀ δ_2) ⊙ σ'(z_1)``, then ``δ_1 = \\text{error flowing into hidden layer}`` (a description, not a
+    definition), then ``∂L/∂W_1 = x δ_1ᵀ`` (planted: transposed): judged — incorrect — on δ_1's mathematical meaning,
+    not left unchecked because of the words; the right ``δ_1 xᵀ`` correct."""
+    body = ("$$\n\\delta_2 = \\hat{y} - y\n$$\n\n$$\n\\delta_1 = (W_2^T \\cdot \\delta_2) \\cdot \\sigma'(z_1)\n$$\n\n"
+            "$$\n\\delta_1 = \\text{error flowing into hidden layer}\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial W_1} = x \\cdot \\delta_1^T\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial W_1} = \\delta_1 \\cdot x^T\n$$\n")  # (claims at lines 9, 13, 17, 21, 25)
+    got = verify_worked(tmp_path, body)
+    assert got["line 13"].verdict == "correct"
+    assert got["line 17"].verdict == "unchecked"
+    assert got["line 21"].verdict == "incorrect" and got["line 25"].verdict == "correct"
