@@ -1768,6 +1768,8 @@ class Judge:
         params, X, Y = self.points[i]
         out = {"point": self.values_point if self.numeric else f"random point {i + 1} (seed 0)",
                "x": np.round(X, 4).tolist(), "y": np.round(Y, 4).tolist()}
+        if t.size == 1 and s.size == 1 and t.shape != s.shape:  # (a number for a 1×1 quantity is its one entry)
+            t, s = t.reshape(()), s.reshape(())
         if t.shape == s.shape and t.size:
             j = int(np.argmax(np.abs(t - s)))
             idx = np.unravel_index(j, t.shape) if t.ndim else ()

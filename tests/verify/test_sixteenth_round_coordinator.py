@@ -111,3 +111,13 @@ def test_a_delta_described_in_words_keeps_its_mathematical_definition(tmp_path):
     assert got["line 13"].verdict == "correct"
     assert got["line 17"].verdict == "unchecked"
     assert got["line 21"].verdict == "incorrect" and got["line 25"].verdict == "correct"
+
+
+def test_a_number_for_a_one_by_one_quantity_is_shown_as_its_value(tmp_path):
+    """A wrong number for b_1 (1×1 in the network): the counterexample shows the claim's value and the expected one
+    (the hand step's), not "shape [], expected [1, 1]" — one number is the one entry."""
+    got = verify_worked(tmp_path, "* $b_1 := 0.05$\n")
+    ce = got["line 8"].counterexample
+    assert got["line 8"].verdict == "incorrect"
+    assert "expected_shape" not in ce
+    assert ce["claimed"] == 0.05 and abs(ce["expected"] - _hand_step()) < 1e-9
