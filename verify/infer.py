@@ -349,13 +349,15 @@ _BIAS_TERM = re.compile(r"(?:=|\+)\s*w_\{?0\}?\s*(?=\+|$)")
 def _one_unit_weights(sizes, text: str) -> bool:
     """Whether the answer numbers the weights of a network of one unit by their inputs, w_0 the bias: one layer of
     one unit (logistic regression, a perceptron), some w_k written times x_k (the same k, within the inputs) and
-    w_0 standing alone as a term of a sum (``z = w_0 + w_1 x_1 + w_2 x_2``: the bias; no x_0). Only then is w_k the
-    weight on x_k certain (a w_0 x_0 with x_0 a feature numbers from 0)."""
+    w_0 standing alone as a term of a sum (``z = w_0 + w_1 x_1 + w_2 x_2``: the bias; no x_0), or two or more such
+    products with different k (mihai2014's ``z = w_1 x_1 + w_2 x_2 + b``: a network of one layer has no layer 2, so
+    w_2 is no layer's). Only then is w_k the weight on x_k certain (a w_0 x_0 with x_0 a feature numbers from 0)."""
     if len(sizes) != 2 or sizes[1] != 1:
         return False
     pairs = [(int(a), int(b)) for a, b in _UNIT_TERM.findall(text[:20000])]
-    return (any(a == b and 1 <= a <= sizes[0] for a, b in pairs) and not any(a != b for a, b in pairs)
-            and _BIAS_TERM.search(text[:20000]) is not None)
+    inputs = {a for a, b in pairs if a == b and 1 <= a <= sizes[0]}
+    return (bool(inputs) and not any(a != b for a, b in pairs)
+            and (_BIAS_TERM.search(text[:20000]) is not None or len(inputs) >= 2 and not any(a == 0 for a, _ in pairs)))
 
 
 #: a step of one numbered θ (θ_1 = θ_1 − α …, θ_0 := …): the digit

@@ -418,6 +418,11 @@ def plain_tex_over(text: str) -> str:
     return "".join(pieces)
 
 
+#: a fraction's denominator opening with a braced differential, ``\frac{dLoss}{{dw}_{1}}`` (a notebook's LaTeX from a
+#: formula editor): ``d`` and the letter grouped, the subscript outside the group — the differential of w_1
+_GROUPED_DIFFERENTIAL = re.compile(r"(\}\s*\{\s*)\{\s*d\s*([A-Za-z])\s*\}")
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
@@ -449,6 +454,7 @@ def normalize(text: str) -> str:
     s = _BRACED_PRIME.sub(r"\1^{\2\\prime}", s)  # Pilex1's {g^{[L]}}'(Z^{[L]}): g^{[L]\prime}(Z^{[L]})
     s = _BARE_PRIME.sub(_at_own_layer, s)  # Wikipedia's (f^{l-1})' \circ (W^l)^T \cdot \delta^l: f^{l-1}'(z^{l-1})
     s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments
+    s = _GROUPED_DIFFERENTIAL.sub(r"\1d \2", s)  # mihai2014's \frac{dLoss}{{dw}_{1}}: the differential of w_1
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)

@@ -2196,6 +2196,12 @@ class _Parser:
                 raise first from None
             raise
         self.expect("{")
+        nxt = self.peek(1)
+        if first is not None and self.is_("d") and nxt is not None and (
+                nxt.text in self.bases or nxt.text in self.fixed or nxt.kind == "cmd" and nxt.text.startswith("hat")):
+            # \frac{dz}{dw_1} whose derivative did not read: d over d is a derivative, never Ng's dz divided by dw_1
+            # (a ratio of two gradients is nothing backprop computes; read so, ∂z/∂w_1 came out as 1/x_1)
+            raise first
         den = self.group("}")
         return Node("div", (num_, den))
 
@@ -2343,6 +2349,10 @@ class _Parser:
                 ia = 0  # NBIS's ∂a_2/∂w_2 in a chain of single neurons: a_2 is its one entry
             if ia is None and qa.op == "q" and qa.value[0] == "yhat" and sizes and sizes[-1] == 1:
                 ia = 0  # rudra's ∂Ŷ/∂w_{11}^2: the one output unit
+            if ia is None and qa.op == "q" and qa.value[0] in ("z", "h") and sizes and (
+                    isinstance(qa.value[1], int) and 0 < qa.value[1] < len(sizes) and sizes[qa.value[1]] == 1
+                    or qa.value[1] is None and len(sizes) == 2 and sizes[1] == 1):
+                ia = 0  # mihai2014's ∂z/∂w_1 of logistic regression: z of a layer of one unit is its one entry
             if qa.op != "q" or qa.value[0] not in ("z", "h", "yhat", "lossc") or ia is None:
                 raise Unreadable("a derivative by one weight is read for one entry of z, h or \\hat y")
             return Node("jacw", (qa, bottom.args[0]), (ia, *bottom.value))
@@ -2472,6 +2482,11 @@ class _Parser:
             # Halevy's ∇f(w_{t-1}), Adagrad's g(t): a function of the weights or of the step, not an activation
             raise Unreadable(f"{name}(…) of the weights or of the step t is not an activation; if it is the "
                              "objective, write J(w)")
+        if fname == "phi" and name in ("f", "g", "h", "s") and arg.op == "fn" and arg.value[0] == "phi":
+            # mihai2014's (f(g(x)))' = f'(g(x)) · g'(x): generic functions composed, no weights between them — the
+            # chain rule stated for any functions, not a quantity of the network (no layer applies φ to φ directly)
+            raise Unreadable(f"{name}(…) of another generic function is the chain rule stated for any functions, "
+                             "not a quantity of the network")
         node = Node("fn", (arg,), (fname, layer, deriv))
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)

@@ -121,3 +121,57 @@ def test_a_number_for_a_one_by_one_quantity_is_shown_as_its_value(tmp_path):
     assert got["line 8"].verdict == "incorrect"
     assert "expected_shape" not in ce
     assert ce["claimed"] == 0.05 and abs(ce["expected"] - _hand_step()) < 1e-9
+
+
+# -- a user's check on mihai2014's gradients notebook (logistic regression z = w_1 x_1 + w_2 x_2 + b, BCE) -----------
+
+
+def verify_logistic(tmp_path, body: str):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("mihai", 2, (1, "sigmoid"), loss="binary_cross_entropy"))
+    (tmp_path / "answer.md").write_text("$z = w_1 x_1 + w_2 x_2 + b$\n\n" + body)  # (line 1; claims from line 3)
+    results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}, meta
+
+
+def _bce_gradient_by_differences(w, b, x, y, h=1e-6):
+    """∂Loss/∂w by central differences of the per-example binary cross-entropy of σ(w·x + b)."""
+    def loss(wv):
+        p = _sigmoid(wv @ x + b)
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    return np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(len(w))])
+
+
+def test_weights_numbered_by_their_inputs_in_a_sum_with_a_bias_letter(tmp_path):
+    """``z = w_1 x_1 + w_2 x_2 + b`` (no w_0): in a network of one layer of one unit, w_2 can be no layer's weight, so
+    w_k is the unit's weight on x_k. ``dLoss/dw_1 = (ŷ − y) x_1`` is correct and the planted ``dLoss/dw_2 = (ŷ − y)
+    x_1`` incorrect — as central differences of the loss say at a random point; ``\\frac{dLoss}{{dw}_{1}}`` (the
+    differential's d and letter braced, the subscript outside) is the same derivative."""
+    rng = np.random.default_rng(16)
+    w, b, x, y = rng.normal(size=2), 0.3, rng.normal(size=2), 1.0
+    fd = _bce_gradient_by_differences(w, b, x, y)
+    p = _sigmoid(w @ x + b)
+    assert abs(fd[0] - (p - y) * x[0]) < 1e-6 and abs(fd[1] - (p - y) * x[0]) > 1e-3  # (the plant is wrong here)
+    got, meta = verify_logistic(tmp_path, "$\\frac{dLoss}{dw_1} = (\\hat{y}-y) x_1$\n\n"
+                                          "$\\frac{dLoss}{dw_2} = (\\hat{y}-y) x_1$\n\n"
+                                          "$\\frac{dLoss}{{dw}_{1}} = (\\hat{y}-y) x_1$\n")
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
+    assert got["line 7"].verdict == "correct"
+    assert any("w_k is the one unit's weight on x_k" in n for n in meta["notation"])
+
+
+def test_d_over_d_is_a_derivative_never_a_ratio_of_gradients(tmp_path):
+    """``\\frac{dz}{dw1} = x_1`` is ∂z/∂w_1 (z of one unit is its one entry): correct; read as Ng's dz divided by dw_1
+    it was δ/(δ x_1) = 1/x_1, a false reject. The planted ``\\frac{dz}{dw_2} = x_1``: incorrect."""
+    got, _ = verify_logistic(tmp_path, "$\\frac{dz}{dw1} = x_1$\n\n$\\frac{dz}{dw_2} = x_1$\n")
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
+
+
+def test_the_chain_rule_stated_for_generic_functions_is_not_judged_on_the_network(tmp_path):
+    """``(f(g(x)))' = f'(g(x)) · g'(x)``: f and g are any functions (no weights between them, no layer applies φ to φ):
+    unchecked, not a false reject with f and g read as the network's activation."""
+    got, _ = verify_logistic(tmp_path, "$(f(g(x)))'\\quad =\\quad f'(g(x))\\cdot g'(x)$\n")
+    assert got["line 3"].verdict == "unchecked"
+    assert "chain rule" in got["line 3"].message
