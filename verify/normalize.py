@@ -418,6 +418,21 @@ def plain_tex_over(text: str) -> str:
     return "".join(pieces)
 
 
+#: a single letter braced before its script, ``{ w }_{ 1 }``, ``{ e }^{ -z }`` (a formula editor's LaTeX: CodeCogs,
+#: MathType): the letter itself (not a command's argument: ``\hat{y}_1`` keeps its group — ``_ARGUMENT_BEFORE``)
+_BRACED_LETTER = re.compile(r"\{\s{0,4}([A-Za-z])\s{0,4}\}(?=\s{0,4}[_^])")
+#: the learning rate spelled without its backslash inside mathematics, ``w_1 = w_1 - alpha \cdot dw_1`` (mihai2014)
+_BARE_RATE = re.compile(r"(?<![\\A-Za-z])(alpha|eta)(?![A-Za-z])")
+#: the mean over the examples of a gradient written with Ng's d, ``\overline{dw_{1}}``, ``\overline {db}``: the
+#: gradient of the mean objective, which Ng's dW already is
+_MEAN_GRADIENT = re.compile(r"\\overline\s{0,4}\{\s{0,4}(d[A-Za-z](?:\s{0,4}_\s{0,4}(?:\{[^{}]{0,12}\}|\w))?)\s{0,4}\}")
+
+
+def _unbraced_letter(m: re.Match) -> str:
+    before = m.string[max(0, m.start() - 24):m.start()]
+    return m.group(0) if _ARGUMENT_BEFORE.search(before) else m.group(1)
+
+
 #: a fraction's denominator opening with a braced differential, ``\frac{dLoss}{{dw}_{1}}`` (a notebook's LaTeX from a
 #: formula editor): ``d`` and the letter grouped, the subscript outside the group — the differential of w_1
 _GROUPED_DIFFERENTIAL = re.compile(r"(\}\s*\{\s*)\{\s*d\s*([A-Za-z])\s*\}")
@@ -455,6 +470,8 @@ def normalize(text: str) -> str:
     s = _BARE_PRIME.sub(_at_own_layer, s)  # Wikipedia's (f^{l-1})' \circ (W^l)^T \cdot \delta^l: f^{l-1}'(z^{l-1})
     s = _FRAC_TOKENS.sub(_braced_frac, s)  # \frac 1m, \frac12, \frac 2{m}: TeX's one-token arguments
     s = _GROUPED_DIFFERENTIAL.sub(r"\1d \2", s)  # mihai2014's \frac{dLoss}{{dw}_{1}}: the differential of w_1
+    s = _BRACED_LETTER.sub(_unbraced_letter, s)  # mihai2014's { w }_{ 1 }{ x }_{ 1 }: w_1 x_1
+    s = _MEAN_GRADIENT.sub(r" \1 ", _BARE_RATE.sub(r"\\\1", s))  # alpha \cdot \overline{dw_1}: \alpha \cdot dw_1
     for _ in range(4):  # nested wrappers: \mathbf{\hat{\mathbf{y}}}
         s = _WRAP.sub(lambda m: " " + m.group(2), s)  # \odot\mathbf{h}: not \odoth
         s = _NAMED.sub(_named, s)

@@ -175,3 +175,27 @@ def test_the_chain_rule_stated_for_generic_functions_is_not_judged_on_the_networ
     got, _ = verify_logistic(tmp_path, "$(f(g(x)))'\\quad =\\quad f'(g(x))\\cdot g'(x)$\n")
     assert got["line 3"].verdict == "unchecked"
     assert "chain rule" in got["line 3"].message
+
+
+def test_a_formula_editors_braced_letters_a_spelled_rate_and_a_mean_gradient(tmp_path):
+    """mihai2014's ``{ z }={ w }_{ 1 }{ x }_{ 1 }+{ w }_{ 2 }{ x }_{ 2 }+{ b }`` (each letter braced before its script),
+    ``w_{1}=w_{1}-alpha\\cdot \\overline {dw_{1}}`` (the rate without its backslash, the mean of the examples'
+    gradients — the gradient of the mean objective, Ng's dw_1): read, correct; the planted ``+alpha`` step incorrect.
+    ``\\hat{y}_1``-like command arguments keep their groups."""
+    body = ("${ z }={ w }_{ 1 }{ x }_{ 1 }+{ w }_{ 2 }{ x }_{ 2 }+{ b }$\n\n"
+            "$w_{1}=w_{1}-alpha\\cdot \\overline {dw_{1}}$\n\n$w_{2}=w_{2}+alpha\\cdot \\overline {dw_{2}}$\n\n"
+            "$b=b-\\alpha\\cdot \\overline {db}$\n")
+    got, _ = verify_logistic(tmp_path, body)
+    assert got["line 3"].verdict == "correct"
+    assert got["line 5"].verdict == "correct" and got["line 7"].verdict == "incorrect"
+    assert got["line 9"].verdict == "correct"
+
+
+def test_braced_letters_after_a_command_keep_their_group():
+    """``\\hat{y}_1``, ``\\mathbf{W}^{T}``: the braces are the command's argument — unchanged by the braced-letter reading."""
+    from gradproof.verify.normalize import normalize
+
+    assert normalize("{ w }_{ 1 }") == normalize("w_{ 1 }")
+    assert normalize("\\hat{y}_1").startswith("\\haty")  # (\hat's argument, not a bare y)
+    assert normalize("\\theta + \\beta") == "\\theta + \\beta"  # (the eta inside them is no rate)
+    assert normalize("w - alpha dw") == "w - \\alpha dw"
