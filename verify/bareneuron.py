@@ -25,6 +25,14 @@ import re
 
 #: a bare activation letter defined by a named function of a bare z: a = \sigma(z), h = \tanh(z), a = \ReLU (z)
 _DEFINITION = re.compile(r"^\s*([ah])\s*=\s*\\(sigma|tanh|ReLU|relu)\s*\(\s*z\s*\)\s*[.,;]?\s*$")
+#: an output defined as the softmax of a bare z, written out or named: ``p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}``,
+#: ``\hat y_i = \frac{\exp(z_i)}{\sum_j \exp(z_j)}``, ``p = \softmax(z)`` (snowch's edge detector: the output's)
+_SOFTMAX_DEFINITION = re.compile(
+    r"^\s*(?:\\hat\s*\{?\s*)?[A-Za-z]\s*\}?\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*=\s*"
+    r"(?:\\frac\s*\{\s*(?:e\s*\^\s*\{\s*z\s*_\s*\{?\s*([a-z])\s*\}?\s*\}|\\exp\s*\(\s*z\s*_\s*\{?\s*([a-z])\s*\}?\s*\))\s*\}"
+    r"\s*\{\s*\\sum\s*_\s*(?:\{[^{}]{0,12}\}|[a-z])\s*(?:\^\s*(?:\{[^{}]{0,8}\}|\w)\s*)?"
+    r"(?:e\s*\^\s*\{\s*z\s*_\s*\{?\s*[a-z]\s*\}?\s*\}|\\exp\s*\(\s*z\s*_\s*\{?\s*[a-z]\s*\}?\s*\))\s*\}"
+    r"|\\softmax\s*\(\s*z\s*\))\s*[.,;]?\s*$")
 #: the activation each function names
 _FUNCTIONS = {"sigma": "sigmoid", "tanh": "tanh", "ReLU": "relu", "relu": "relu"}
 #: a letter z, a or h written without a layer (no superscript after it)
@@ -40,9 +48,9 @@ _PAST = (f" (not read again as the output layer's: more than {MAX_CHECKS} claims
          "or declare [notation] unindexed_layer)")
 
 
-def other_layers_definition(judge, claims) -> tuple[str, int] | None:
+def other_layers_definition(judge, claims) -> tuple[str, int, str] | None:
     """The answer's definition of a bare activation by another layer's function (``a = \\sigma(z) (line 27)``, with
-    what it names) and that layer, or None when the bare letters' reading is declared, not the hidden layer's, or not
+    what it names), that layer and its function, or None when the bare letters' reading is declared, not the hidden layer's, or not
     contradicted."""
     from .infer import _normal
 
@@ -55,14 +63,15 @@ def other_layers_definition(judge, claims) -> tuple[str, int] | None:
     for c in claims[:MAX_SCANNED]:
         if len(c.latex) > 200:
             continue
-        m = _DEFINITION.match(_normal(c.latex))
-        if m is None:
+        text = _normal(c.latex)
+        m = _DEFINITION.match(text)
+        if m is None and not _SOFTMAX_DEFINITION.match(text):
             continue
-        named = _FUNCTIONS[m.group(2)]
+        named = _FUNCTIONS[m.group(2)] if m is not None else "softmax"
         others = [k + 1 for k, a in enumerate(acts) if a == named and k + 1 != layer]
         if named != acts[layer - 1] and others:
             return (f"{' '.join(c.latex.split())} ({c.id}) is layer {others[0]}'s activation ({named}), not layer "
-                    f"{layer}'s ({acts[layer - 1]})"), others[0]
+                    f"{layer}'s ({acts[layer - 1]})"), others[0], named
     return None
 
 
@@ -74,13 +83,25 @@ def unjudge_bare(judge, claims, results) -> None:
     found = other_layers_definition(judge, claims)
     if found is None:
         return
-    found, named = found
+    found, named, function = found
     layer = dict(judge.notation.options)["unindexed_layer"]
     checks = 0
+    through = _bare_symbols(judge)
     for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-        if r.verdict not in ("incorrect", "unchecked") or len(c.latex) > 4000 or not _BARE.search(_normal(c.latex)):
+        if r.verdict not in ("incorrect", "unchecked") or len(c.latex) > 4000:
             continue
-        again = named == judge.net.depth and not _INPUT_OR_WEIGHT.search(_normal(c.latex))
+        if not _BARE.search(_normal(c.latex)):
+            if r.verdict == "incorrect" and through and through.search(_normal(c.latex)):
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.links = []
+                r.message = (f"not judged: it uses the answer's own symbol defined with z, a or h without a layer, read "
+                             f"as layer {layer}'s (the hidden layer's), but the answer's own definition {found} "
+                             f"({r.message}); declare [notation] unindexed_layer to judge it")
+            continue
+        # (judged again as the output's only for one neuron's a = σ(z): a softmax of bare z names the output layer,
+        # but the answer's own symbols defined with it (p_j = z_j / Σ z_k, then p_j = e^{z_j} / Σ e^{z_k}) would be
+        # judged against themselves — those claims stay unchecked)
+        again = named == judge.net.depth and function != "softmax" and not _INPUT_OR_WEIGHT.search(_normal(c.latex))
         checks += again
         output = _as_output(judge, c, named) if again and checks <= MAX_CHECKS else None
         if output is not None:  # (Ruiz's ∂L/∂a = a − y, ∂z/∂b = 1: the neuron whose loss is L(a, y))
@@ -96,6 +117,19 @@ def unjudge_bare(judge, claims, results) -> None:
                      f"answer's own definition {found}, so its letters without a layer may be one neuron's or another "
                      f"layer's ({r.message}); declare [notation] unindexed_layer = {layer} to judge them as layer "
                      f"{layer}'s{past}")
+
+
+def _bare_symbols(judge):
+    """A pattern of the answer's own symbols whose definition writes a bare z, a or h (snowch's p_j = e^{z_j} / Σ_k
+    e^{z_k}: L = -Σ_j y_j log p_j uses the bare z through p), None when there are none."""
+    from .infer import _normal
+
+    keys = [m.group(0) for k, v in judge.notation.macros if isinstance(k, str) and isinstance(v, str) and len(v) <= 400
+            and (m := re.match(r"[A-Za-z]{1,12}(?![A-Za-z])", k)) and _BARE.search(_normal(v))]  # (p_j: the letter p)
+    if not keys:
+        return None
+    return re.compile(r"(?<![A-Za-z\\])(?:" + "|".join(map(re.escape, sorted(set(keys), key=len, reverse=True)))
+                      + r")(?![A-Za-z])")
 
 
 #: the neuron's own input or weight written bare (x, w, W without a layer): at the output layer its input is no x

@@ -1768,8 +1768,6 @@ class Judge:
         params, X, Y = self.points[i]
         out = {"point": self.values_point if self.numeric else f"random point {i + 1} (seed 0)",
                "x": np.round(X, 4).tolist(), "y": np.round(Y, 4).tolist()}
-        if t.size == 1 and s.size == 1 and t.shape != s.shape:  # (a number for a 1×1 quantity is its one entry)
-            t, s = t.reshape(()), s.reshape(())
         if t.shape == s.shape and t.size:
             j = int(np.argmax(np.abs(t - s)))
             idx = np.unravel_index(j, t.shape) if t.ndim else ()
@@ -1982,6 +1980,7 @@ class Judge:
         _unread_deltas(claims, results)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
+        _unjudge_rate_settings(claims, results)  # "α = 1.0 (too large)": a setting the text tries, not a derivation
         judge_by_size(self, claims, results)  # one number for a bare letter read as a vector (bareneuron.py)
         judge_neurons(self, claims, results)  # a = \sigma(\sum w_i x_i + b): every neuron's formula (oneneuron.py)
         unjudge_open(self, results)  # a parameter letter its definitions leave open (paramletters.py)
@@ -3904,6 +3903,24 @@ def _tol_text(decimals) -> str:
 #: a δ the answer defines, as its definition's left side: δ_1, \delta^{(2)}, \delta^L, \boldsymbol{\delta}_o
 _DELTA_LEFT = re.compile(r"\s*((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\[dD]elta\s*\}?\s*"
                          r"(?:[_^]\s*(?:\{[^{}=]{0,12}\}|\w)\s*){1,2})(?::?=|\\coloneqq)")
+
+
+#: a claim that only sets the learning rate to a number: ``\alpha = 0.01``, ``\eta = 1.0``, ``lr = 0.1``
+_RATE_SETTING = re.compile(r"\s*(?:\\alpha|\\eta|lr|\\text\s*\{\s*lr\s*\}|\\mathrm\s*\{\s*lr\s*\})\s*=\s*"
+                           r"[+]?[0-9]{1,6}(?:\.[0-9]{0,8})?(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*-?[0-9]{1,3}\s*\}?)?\s*[.,;]?\s*")
+
+
+def _unjudge_rate_settings(claims, results) -> None:
+    """snowch's "α = 1.0: too large … α = 0.0001: too small": a learning rate the text sets or tries is a choice, not a
+    result derived from the network — ``unchecked`` when it differs from the spec's (the same value stays
+    ``correct``: the answer restates its given)."""
+    for c, r in zip(claims, results, strict=True):
+        if r.verdict == "incorrect" and len(c.latex) <= 120 and _RATE_SETTING.fullmatch(c.latex):
+            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.links = []
+            r.message = (f"not judged: it sets the learning rate ({' '.join(c.latex.split())}), a choice the text makes "
+                         "or tries, not a result of the network; the spec's learning rate is what the steps are "
+                         "checked with")
 
 
 def _unread_deltas(claims, results) -> None:

@@ -113,16 +113,6 @@ def test_a_delta_described_in_words_keeps_its_mathematical_definition(tmp_path):
     assert got["line 21"].verdict == "incorrect" and got["line 25"].verdict == "correct"
 
 
-def test_a_number_for_a_one_by_one_quantity_is_shown_as_its_value(tmp_path):
-    """A wrong number for b_1 (1×1 in the network): the counterexample shows the claim's value and the expected one
-    (the hand step's), not "shape [], expected [1, 1]" — one number is the one entry."""
-    got = verify_worked(tmp_path, "* $b_1 := 0.05$\n")
-    ce = got["line 8"].counterexample
-    assert got["line 8"].verdict == "incorrect"
-    assert "expected_shape" not in ce
-    assert ce["claimed"] == 0.05 and abs(ce["expected"] - _hand_step()) < 1e-9
-
-
 # -- a user's check on mihai2014's gradients notebook (logistic regression z = w_1 x_1 + w_2 x_2 + b, BCE) -----------
 
 
@@ -199,3 +189,50 @@ def test_braced_letters_after_a_command_keep_their_group():
     assert normalize("\\hat{y}_1").startswith("\\haty")  # (\hat's argument, not a bare y)
     assert normalize("\\theta + \\beta") == "\\theta + \\beta"  # (the eta inside them is no rate)
     assert normalize("w - alpha dw") == "w - \\alpha dw"
+
+
+# -- a user's check on snowch's edge-detector post (25-8-2, ReLU, softmax, cross-entropy; bare z in two sections) --
+
+
+def verify_edge(tmp_path, body: str):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("edge", 3, (4, "relu"), (2, "softmax"), loss="cross_entropy",
+                                                  convention="column"))
+    (tmp_path / "answer.md").write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}
+
+
+EDGE = ("$$z = \\sum_{i} x_i \\cdot w_i + b$$\n\n$$h = \\text{ReLU}(z) = \\max(0, z)$$\n\n"  # (lines 1, 3: a neuron)
+        "$$p_j = \\frac{z_j}{\\sum_k z_k}$$\n\n"  # (line 5: the naive normalisation the post shows first)
+        "$$p_j = \\frac{e^{z_j}}{\\sum_{k} e^{z_k}}$$\n\n"  # (line 7: the output's softmax, of the output's bare z)
+        "$$L = -\\sum_{j} y_j \\cdot \\log(p_j)$$\n\n$$\\frac{\\partial L}{\\partial z_j} = p_j - y_j$$\n")  # (9, 11)
+
+
+def test_a_softmax_of_bare_z_names_the_output_layer_not_the_hidden_one(tmp_path):
+    """z without a layer is read as the hidden layer's (the neuron ``h = max(0, z)``), but ``p_j = e^{z_j} / Σ_k
+    e^{z_k}`` is the output's softmax: the cross-entropy ``L = -Σ_j y_j log p_j`` and ``∂L/∂z_j = p_j − y_j`` — right
+    for the output layer, as the NumPy check below shows — are never judged incorrect on the hidden layer's reading."""
+    rng = np.random.default_rng(3)
+    z, y = rng.normal(size=2), np.array([0.0, 1.0])
+
+    def loss(v):
+        p = np.exp(v) / np.exp(v).sum()
+        return -(y * np.log(p)).sum()
+
+    p = np.exp(z) / np.exp(z).sum()
+    fd = np.array([(loss(z + 1e-6 * e) - loss(z - 1e-6 * e)) / 2e-6 for e in np.eye(2)])
+    assert np.allclose(fd, p - y, atol=1e-6)  # (the claims are right for the output layer)
+    got = verify_edge(tmp_path, EDGE)
+    assert got["line 9"].verdict != "incorrect" and got["line 11"].verdict != "incorrect"
+    assert got["line 5"].verdict != "correct"  # (the answer's own p_j, never judged against itself)
+
+
+def test_a_learning_rate_the_text_tries_is_not_judged_against_the_specs(tmp_path):
+    """"α = 1.0: too large; α = 0.0001: too small": settings the text tries, unchecked; the spec's own α = 0.1 restated
+    is correct."""
+    got = verify_edge(tmp_path, "$$\\alpha = 1.0$$\n\n$$\\alpha = 0.0001$$\n\n$$\\alpha = 0.1$$\n")
+    assert got["line 1"].verdict == "unchecked" and got["line 3"].verdict == "unchecked"
+    assert "learning rate" in got["line 1"].message
+    assert got["line 5"].verdict == "correct"
