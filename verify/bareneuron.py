@@ -69,6 +69,8 @@ def other_layers_definition(judge, claims) -> tuple[str, int, str] | None:
             continue
         named = _FUNCTIONS[m.group(2)] if m is not None else "softmax"
         others = [k + 1 for k, a in enumerate(acts) if a == named and k + 1 != layer]
+        if m is None and others and dict(dict(judge.notation.options).get("bare_letters", ())).get("z") == others[0]:
+            continue  # (Malik's z = h W_2 + b_2 already makes his bare z the output's: p = softmax(z) agrees)
         if named != acts[layer - 1] and others:
             return (f"{' '.join(c.latex.split())} ({c.id}) is layer {others[0]}'s activation ({named}), not layer "
                     f"{layer}'s ({acts[layer - 1]})"), others[0], named

@@ -236,3 +236,20 @@ def test_a_learning_rate_the_text_tries_is_not_judged_against_the_specs(tmp_path
     assert got["line 1"].verdict == "unchecked" and got["line 3"].verdict == "unchecked"
     assert "learning rate" in got["line 1"].message
     assert got["line 5"].verdict == "correct"
+
+
+def test_a_softmax_of_a_bare_z_the_answer_already_made_the_outputs_changes_nothing(tmp_path):
+    """Malik's ``z = h W_2 + b_2`` makes his bare z the output's; ``p = \\mathrm{softmax}(z)`` then agrees with it, so the
+    planted ``\\delta z = P - Y`` (the mean's 1/N lost: the batch is 3 rows here) stays incorrect — the softmax rule
+    unjudges only a bare reading it contradicts."""
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec_text("malik", 3, (4, "relu"), (2, "softmax"), loss="cross_entropy",
+                                                  convention="column"))
+    body = ("\\[ a_1 = X W_1 + b_1 \\]\n\n\\[ h = \\mathrm{ReLU}(a_1) = \\max(0, a_1) \\]\n\n\\[ z = hW_2 + b_2 \\]\n\n"
+            "\\[ p = \\mathrm{softmax}(z) \\]\n\n"
+            "\\[ L = - \\frac{1}{N} \\sum_{i=1}^N \\sum_{c=1}^C Y_{ic} \\log P_{ic} \\]\n\n\\[ \\delta z = P - Y \\]\n")
+    (tmp_path / "answer.md").write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = {r.id: r for r in results}
+    assert got["line 11"].verdict == "incorrect"
