@@ -1774,6 +1774,9 @@ class Judge:
             out.update({"entry": [int(k) + 1 for k in idx], "expected": float(np.ravel(t)[j]), "claimed": float(np.ravel(s)[j])})
         else:
             out.update({"expected_shape": list(t.shape), "claimed_shape": list(s.shape)})
+            if t.size == 1 and s.size == 1:  # (one number for a 1×1 quantity: shown as the numbers, kept as shapes —
+                out.update({"claimed_value": float(np.ravel(s)[0]),  # the shapes are how a generic claim finds the
+                            "expected_value": float(np.ravel(t)[0])})  # layers that fit)
         return out
 
     # -- numeric worked examples: the answer's own values --------------------------------------------

@@ -47,6 +47,9 @@ def text_report(results: list[ClaimResult], header: str, seconds: float | None =
                                  f"expected {ce['expected']:.6g}")
                 elif "shape_error" in ce:
                     lines.append(f"{pad}counterexample: {printable(ce['shape_error'])}")
+                elif "claimed_value" in ce:  # (one number for a 1×1 quantity)
+                    lines.append(f"{pad}counterexample: at {ce['point']}, the claim is {ce['claimed_value']:.6g}, "
+                                 f"expected {ce['expected_value']:.6g}")
                 elif "expected_shape" in ce:
                     lines.append(f"{pad}counterexample: at {ce['point']}, shape {ce['claimed_shape']}, expected {ce['expected_shape']}")
         if r.tolerance and r.verdict in ("incorrect", "carried_forward"):

@@ -253,3 +253,16 @@ def test_a_softmax_of_a_bare_z_the_answer_already_made_the_outputs_changes_nothi
     results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
     got = {r.id: r for r in results}
     assert got["line 11"].verdict == "incorrect"
+
+
+def test_a_number_for_a_one_by_one_quantity_is_shown_as_its_value(tmp_path):
+    """A wrong number for b_1 (1×1 in the network): the counterexample keeps the two shapes (how a generic claim finds
+    the layers that fit) and adds the claim's value and the expected one (the hand step's), which the report shows
+    instead of "shape [], expected [1, 1]"."""
+    from gradproof.verify.report import text_report
+
+    got = verify_worked(tmp_path, "* $b_1 := 0.05$\n")
+    ce = got["line 8"].counterexample
+    assert got["line 8"].verdict == "incorrect" and "expected_shape" in ce
+    assert ce["claimed_value"] == 0.05 and abs(ce["expected_value"] - _hand_step()) < 1e-9
+    assert "the claim is 0.05" in text_report([got["line 8"]], "header")
