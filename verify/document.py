@@ -92,6 +92,7 @@ class _Eq:
     one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
     bare_rows: bool = False  # $$ a = b \\ c = d $$: row breaks outside braces in a display with no environment
     case: tuple | None = None  # "For j = i" just before it: (j, i, True) — index_case
+    inline: bool = False  # $…$, \(…\) in a sentence (its subject may be the sentence's words, not the display before)
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -165,8 +166,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
                 # block a grader numbers), about what the row before it derived
                 part = f"{_first_side(merged[-1][1])} {part}"
-            elif not merged and claims and _CONTINUES.match(part):  # a new display that goes on with &= …: the chain
-                part = f"{_first_side(claims[-1].latex)} {part}"  # is about what the equation before derived
+            elif not merged and claims and _CONTINUES.match(part) and not eq.inline:  # a new display that goes on
+                part = f"{_first_side(claims[-1].latex)} {part}"  # with &= …: about what the equation before derived
+                # (inline "ReLU ($=max(0, x)$)" in a sentence: its subject is the sentence's word — left unread)
             merged.append((line, part, tag.group(2) if tag else None))
             numbers.append(row_no)
             steps.append([(f"line {line}.{row_no}", len(_top_sides(part)))])
@@ -445,7 +447,7 @@ def _scan(text: str, lines: _LineCounter):
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
-                  index_case(text[max(0, m.start() - 80):m.start()]))
+                  index_case(text[max(0, m.start() - 80):m.start()]), kind == "inline")
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When

@@ -266,3 +266,14 @@ def test_a_number_for_a_one_by_one_quantity_is_shown_as_its_value(tmp_path):
     assert got["line 8"].verdict == "incorrect" and "expected_shape" in ce
     assert ce["claimed_value"] == 0.05 and abs(ce["expected_value"] - _hand_step()) < 1e-9
     assert "the claim is 0.05" in text_report([got["line 8"]], "header")
+
+
+def test_inline_math_opening_with_a_relation_does_not_continue_the_display_before(tmp_path):
+    """cjhjhj's "ReLU ($=max(0, x)$) operation …" after a display of Z: the inline formula's subject is the sentence's
+    word ReLU, not the display's Z — unchecked, never judged as "Z = max(0, x)"; a display opening with = still goes on
+    from the display before it (the documented rule)."""
+    body = HEADER + (f"$$\n{GOOD_Z}\n$$\n\n$$\n= X W^{{(1)\\top}} + b^{{(1)}}\n$$\n\n"  # (lines 7-9, 11-13)
+                     "ReLU ($=max(0, x)$) operation on it.\n")  # (line 15)
+    got = by_id(verify(tmp_path, body))
+    assert got["line 8"].verdict == "correct" and got["line 12"].verdict == "correct"
+    assert got["line 15"].verdict == "unchecked"
