@@ -92,7 +92,7 @@ class _Eq:
     one_number: bool = False  # rows inside a wrapper ($$\begin{equation}\begin{split}…): one claim, rows as links
     bare_rows: bool = False  # $$ a = b \\ c = d $$: row breaks outside braces in a display with no environment
     case: tuple | None = None  # "For j = i" just before it: (j, i, True) — index_case
-    inline: bool = False  # $…$, \(…\) in a sentence (its subject may be the sentence's words, not the display before)
+    worded: bool = False  # inline math right after a word of the sentence ("ReLU ($=max(0, x)$)"): its subject
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -166,9 +166,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
                 # block a grader numbers), about what the row before it derived
                 part = f"{_first_side(merged[-1][1])} {part}"
-            elif not merged and claims and _CONTINUES.match(part) and not eq.inline:  # a new display that goes on
-                part = f"{_first_side(claims[-1].latex)} {part}"  # with &= …: about what the equation before derived
-                # (inline "ReLU ($=max(0, x)$)" in a sentence: its subject is the sentence's word — left unread)
+            elif not merged and claims and _CONTINUES.match(part) and not eq.worded:  # a new display (or a table's
+                part = f"{_first_side(claims[-1].latex)} {part}"  # next cell) that goes on with &= …: about what the
+                # equation before derived (inline "ReLU ($=max(0, x)$)" after a word: its subject is the word — unread)
             merged.append((line, part, tag.group(2) if tag else None))
             numbers.append(row_no)
             steps.append([(f"line {line}.{row_no}", len(_top_sides(part)))])
@@ -217,7 +217,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
-                          star=star_elementwise(text), products=stated_products(text),
+                          star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None)
 
@@ -233,8 +233,9 @@ class DocumentClaims(list):
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
-                 products: tuple = ()):
+                 products: tuple = (), stated: tuple = ()):
         super().__init__(claims)
+        self.stated = tuple(stated)  # numbers the prose gives as values in code spans, `w1 = 0.5` (stated_numbers)
         self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
         self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
         self.star = star  # the prose says the answer's * (\ast) is the element-wise product (star_elementwise)
@@ -447,7 +448,12 @@ def _scan(text: str, lines: _LineCounter):
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
-                  index_case(text[max(0, m.start() - 80):m.start()]), kind == "inline")
+                  index_case(text[max(0, m.start() - 80):m.start()]),
+                  kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None)
+
+
+#: a word of prose right before inline math, with an opening parenthesis maybe ("ReLU ($=max(0, x)$)")
+_AFTER_A_WORD = re.compile(r"[A-Za-z]{2,}[ \t]{0,3}\(?[ \t]{0,3}\$?$")
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When
@@ -850,6 +856,17 @@ _DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+o
                           r"(?:neural\s+)?net|(?:总共|一共|共)有?\s*\$\s*([A-Za-z])\s*\$\s*层|"
                           r"\$\s*([A-Za-z])\s*\$\s+is\s+the\s+number\s+of\s+layers|"
                           r"\b(?:output|last|final)\s+layer\s+\$\s*([A-Za-z])\s*\$")
+
+
+#: a value given in a code span of the prose: `x = 1.0`, `w1 = 0.5`, `y_true = 0.0` (sreekanth's setup list)
+_STATED_NUMBER = re.compile(r"`[ \t]{0,4}[A-Za-z_][A-Za-z0-9_]{0,24}[ \t]{0,4}=[ \t]{0,4}(-?[0-9]{1,6}(?:\.[0-9]{1,8})?)[ \t]{0,4}`")
+
+
+def stated_numbers(text: str) -> tuple:
+    """The numbers the prose gives as values in code spans (`w1 = 0.5`): given, so exact where the answer's arithmetic
+    uses them (``Judge._propagated`` does not move them by their rounding). At most 100, from the first 200 000
+    characters."""
+    return tuple(float(m.group(1)) for m in itertools.islice(_STATED_NUMBER.finditer(text[:200_000]), 100))
 
 
 def depth_letter(text: str) -> str | None:

@@ -1553,7 +1553,9 @@ class Judge:
             copied = self._copied_number(target, student, literal, spread)
             if copied is not None:
                 return copied
-        if not self.numeric and _own_values(target, student, tv, sv, self.batch):
+        if not self.numeric and (_own_values(target, student, tv, sv, self.batch)
+                                 or _partly_own_values(target, student, {*getattr(self, "given", ()), *(
+                                     float(v) for v in self.consts.values())})):  # (ε, λ: the spec's, not own numbers)
             return _Link(OWN_NUMBERS, "")
         if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
                 and all(np.size(s) == 1 for s in sv) and any(np.size(t) > 1 for t in tv)
@@ -1926,6 +1928,9 @@ class Judge:
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
         self._products = getattr(claims, "products", getattr(self, "_products", ()))  # ⊚ said to be ⊙ (proseoperators)
+        stated = getattr(claims, "stated", None)
+        if not self.numeric and stated is not None:  # a document's own arithmetic: its given values and the spec's
+            self.given = {float(v) for v in self.consts.values()} | set(stated)  # hyperparameters are exact in it
         from .indexworld import applies
 
         components = list(claims) if applies(self, claims) else None  # the summation convention (indexworld.py)
@@ -3855,6 +3860,28 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _partly_own_values(target: Node, student: Node, given) -> bool:
+    """One side letters only, the other letters with some of them replaced by the answer's own rounded numbers
+    (sreekanth's ``∂L/∂z_2 · ∂z_2/∂w_2 = 0.138 · a_1``: 0.138 is its own value of dL/dz_2): no
+    random point has those values, so the link is the answer's own numbers, as a side of numbers only is. A number
+    counts when it has two or more decimals, is no given value (a factor 0.5 or a rate 0.1 stays judged) and is no
+    ε-sized constant (a layer's ε = 1e-5 read for the answer's \\text{eps} is the network's, not its own number)."""
+    def own(n: Node) -> bool:
+        return (n.op == "num" and (n.value[1] or 0) >= 2 and float(n.value[0]) not in given
+                and 1e-3 <= abs(float(n.value[0])) < 1e4)
+
+    def letters(node: Node) -> bool:
+        return any(n.op == "q" for n in node.walk())
+
+    def numbers(node: Node) -> bool:
+        return any(n.op == "num" and n.value[1] for n in node.walk())
+
+    for mixed, pure in ((student, target), (target, student)):
+        if any(own(n) for n in mixed.walk()) and letters(mixed) and letters(pure) and not numbers(pure):
+            return True
+    return False
 
 
 def _given_only(student: Node, given) -> bool:

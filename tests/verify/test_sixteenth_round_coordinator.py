@@ -277,3 +277,42 @@ def test_inline_math_opening_with_a_relation_does_not_continue_the_display_befor
     got = by_id(verify(tmp_path, body))
     assert got["line 8"].verdict == "correct" and got["line 12"].verdict == "correct"
     assert got["line 15"].verdict == "unchecked"
+
+
+# -- heldout16's kept walk-through (sreekanth_tiny): values given in code spans, a link with some letters replaced ----
+
+TINY_SPEC = ("name = \"tiny\"\nconvention = \"row\"\ninputs = 1\n\n[[layers]]\nunits = 1\nactivation = \"relu\"\n"
+             "bias = false\n\n[[layers]]\nunits = 1\nactivation = \"sigmoid\"\nbias = false\n\n[loss]\n"
+             "name = \"binary_cross_entropy\"\n\n[optimizer]\nname = \"sgd\"\nlearning_rate = 0.1\n")
+TINY = ("* A **single input**: `x = 1.0`\n* One **hidden neuron** with weight `w1 = 0.5`\n"
+        "* One **output neuron** with weight `w2 = 0.5`\n\n")  # (lines 1-4)
+
+
+def verify_tiny(tmp_path, body: str):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(TINY_SPEC)
+    (tmp_path / "answer.md").write_text(TINY + body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}
+
+
+def test_values_given_in_code_spans_are_exact_in_the_answers_arithmetic(tmp_path):
+    """`w2 = 0.5` given in the prose and the spec's rate 0.1 are exact: ``0.5 - 0.1 · 0.069 = 0.5069`` is wrong (it is
+    0.4931, NumPy below), not within "the rounding of 0.5 written to one digit"; the right 0.4931 is correct."""
+    assert abs((0.5 - 0.1 * 0.069) - 0.4931) < 5e-5 and abs((0.5 - 0.1 * 0.069) - 0.5069) > 0.01
+    step = "$$\nw_2 = w_2 - \\eta \\cdot \\frac{dL}{dw_2} = 0.5 - 0.1 \\cdot 0.069 = %s\n$$\n\n"
+    got = verify_tiny(tmp_path, step % "0.5069" + step % "0.4931")  # (lines 6, 10)
+    assert got["line 6"].verdict == "incorrect" and got["line 10"].verdict == "correct"
+
+
+def test_a_link_with_the_answers_own_number_for_a_letter_is_its_own_numbers(tmp_path):
+    """``\\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot a_1``: 0.138 is the answer's own value of dL/dz_2, which
+    no random point has — the link is left out as the answer's own numbers (it was a false reject), the formula link
+    and the arithmetic judged; a wrong formula link (``dz_2/dw_2`` for the chain's ``dz_2/da_1``) stays incorrect."""
+    good = ("$$\n\\frac{dL}{dw_2} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot a_1 = 0.138 \\cdot 0.5 = 0.069"
+            "\n$$\n\n")  # (line 6)
+    bad = "$$\n\\frac{dL}{da_1} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot 0.5 = 0.069\n$$\n"  # (line 10)
+    got = verify_tiny(tmp_path, good + bad)
+    assert got["line 6"].verdict == "correct"
+    assert got["line 10"].verdict == "incorrect"
