@@ -169,6 +169,34 @@ _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 _REMARK = re.compile(r"\\(?:text|textrm|textit|mbox)\s*\{([^{}]*)\}\s*[.,;]?\s*")  # (one [^{}]*: linear)
 
 
+#: a closing remark in plain words in parentheses, of two words or hyphenated: "m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)",
+#: "Gₜ = Gₜ₋₁ + (∇f)²  (element-wise)" (one word alone, "(tanh)", may be a function's argument: kept)
+_PLAIN_REMARK = re.compile(r"\s\(\s*[A-Za-z]{3,}(?:(?:\s+|-)[A-Za-z]{2,}){1,6}\s*\)\s*")
+
+
+def drop_plain_remark(text: str) -> str:
+    """The formula without a plain-words remark in parentheses at its end (``_PLAIN_REMARK``; linear: the last
+    `` (`` only)."""
+    at = text.rfind(" (")
+    return text[:at].rstrip() if at > 0 and _PLAIN_REMARK.fullmatch(text, at) and text[:at].strip() else text
+
+
+#: an optimizer's recurrence: its subject carries the step index t (m_{t}, \theta _{t}, \hatm _{t}, after fold_unicode)
+_RECURRENCE = re.compile(r"\s*(?:\\hat\s*\{?\s*)?\\?[A-Za-z]{1,6}\s*\}?\s*_\s*\{\s*t\s*\}\s*=")
+#: ∇f, bare or at the parameters before the step (∇f(θ_{t-1}), ∇f(x_{t-1})): the gradient of the function minimized
+_NABLA_F = re.compile(r"\\nabla\s*f(?:\s*\(\s*\\?[A-Za-z]{1,6}\s*_\s*\{\s*t\s*-\s*1\s*\}\s*\))?(?![A-Za-z_^(])")
+
+
+def gradient_of_f(text: str) -> str:
+    """In an optimizer's recurrence (``_RECURRENCE``: m_t = β₁ m_{t-1} + (1 − β₁) ∇f), ∇f — bare or at the parameters
+    before the step — is the step's gradient g_t: f names the function the optimizer minimizes (an exercise sheet's
+    f(x) = x², f(x, y)). At another point (Nesterov's ∇f(x_{t-1} − αβ v_{t-1})) it is kept, and so is ∇f outside a
+    recurrence (f may be a unit's activation there)."""
+    if "nabla" not in text or _RECURRENCE.match(text) is None:
+        return text
+    return _NABLA_F.sub(" g_{t} ", text)
+
+
 def drop_remark(text: str) -> str:
     """The formula without a closing remark in words (a ``\\text{…}`` of several words, or in parentheses, that ends
     it): Raschka's ``Z = W A^T \\quad \\text{(net input of the hidden layer)}``. Only the last ``\\text`` is looked
@@ -443,6 +471,8 @@ def normalize(text: str) -> str:
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
+    s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)
+    s = drop_plain_remark(s)
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
     s = _DOT_G.sub(r"g_{\1}", s)
@@ -488,7 +518,7 @@ def normalize(text: str) -> str:
     s = _NESTED_TRANSPOSE.sub(r"^{\1}^{T}", s)  # max-amb's a^{{[L-1]}^{T}}: layer L-1, transposed
     s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
-    return squeeze_space(s)
+    return squeeze_space(gradient_of_f(s))
 
 
 #: a layer script and a transpose nested in one superscript: a^{{[L-1]}^{T}} (max-amb's), a^{{(2)}^\top}

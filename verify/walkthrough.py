@@ -46,8 +46,9 @@ from dataclasses import replace
 
 import numpy as np
 
-#: a word subscript without braces: v_new, w_old (LaTeX would read _n alone)
-_WORD = re.compile(r"(?<![A-Za-z\\])(\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|[A-Za-z])_(new|old)(?![A-Za-z])")
+#: a word subscript: v_new, w_old (LaTeX would read _n alone; normalize braces it: v_{new})
+_WORD = re.compile(r"(?<![A-Za-z\\])(\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|[A-Za-z])_(?:\{\s*(new|old)\s*\}|(new|old)"
+                   r"(?![A-Za-z]))")
 #: the word "gradient" (the step's gradient)
 _GRADIENT = re.compile(r"(?<![A-Za-z\\])gradient(?![A-Za-z])")
 #: a hatted moment without an index: \hat{m}, \hat m (then not followed by _ or ^... a script)
@@ -55,6 +56,12 @@ _BARE_HAT = re.compile(r"\\hat\s*\{\s*([A-Za-z])\s*\}(?!\s*[_])|\\hat\s*([A-Za-z
 #: a bare letter (no script) that is a side of its own: the subject of a worked value
 _SUBJECT = re.compile(r"^\s*(?:\\hat\s*\{\s*([A-Za-z])\s*\}|\\hat\s*([A-Za-z])|([A-Za-z]))"
                       r"(?:\s*_\s*(?:\{\s*(\d{1,3})\s*\}|(\d)))?\s*$")
+#: a parameter's value after the step, as a subject: w_{new}, b_{next} (normalize braces w_new)
+_UPDATED_SUBJECT = re.compile(r"^\s*([A-Za-z])\s*_\s*\{\s*(?:new|next|updated)\s*\}\s*$")
+_UPDATED_SCRIPT = re.compile(r"\s*_\s*\{\s*(?:new|next|updated)\s*\}\s*$")
+#: a line labelled with the step whose values it states: "Iteration 3: w = 0.41, b = 0.04", "Step 2:", "Epoch 1:"
+_STEP_LABEL = re.compile(r"^\s*(?:\\text\s*\{\s*)?(?:iteration|iter\.?|step|epoch|after\s+step)[ \t]*(\d{1,3})[ \t]*\}?[ \t]*:",
+                         re.IGNORECASE)
 #: a written number (its sign apart)
 _NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
 #: a step written with numbers: a leading number, then + or −
@@ -104,9 +111,13 @@ class _Walk:
         self.judge = judge
         self.opt = judge.net.optimizer.name
         self.param = next(iter(judge.truth.params))
+        self.single = len(judge.truth.params) == 1  # (several: w and b, each one number — only the labelled steps and
+        #  the updates written with a given gradient are read here, ``read``)
         self.states = dict(judge.notation.states)  # letter -> state (Adam: m, v; hatm -> mhat; S, s -> v; …)
-        given = np.asarray(judge.points[0][0][self.param], dtype=float)
-        self.history = {self.param: [(0, float(given.reshape(-1)[0]))]}
+        self.given = {p: float(np.asarray(judge.points[0][0][p], dtype=float).reshape(-1)[0]) for p in judge.truth.params}
+        self.history = {p: [(0, v)] for p, v in self.given.items()}
+        self.own_gradient: dict[str, float] = {}  # parameter -> the given gradient its first step was written with
+        self.derived: list[float] = []  # the last value of every claim read so far (a number the answer derived)
         for s in _RECURRENT.get(self.opt, ()):
             self.history[s] = [(0, 0.0)]
         self.grads: list[tuple[int, float]] = []  # (claim position, value) of the chains with no subject
@@ -118,6 +129,10 @@ class _Walk:
         """(kind, letter, step written) of a subject: ("param", w), ("state", v) or ("corrected", m̂), with the step
         its digit subscript names (``m_2``, ``w_{3}``: the walk-through's one weight has no second entry to name) or
         None when it is bare; None when it is none of them."""
+        updated = _UPDATED_SUBJECT.match(subject)
+        if updated is not None:  # (w_new: the value after the step its numbers tell)
+            param = self.param_of(updated.group(1))
+            return None if param is None else ("param", param, None)
         m = _SUBJECT.match(subject)
         if m is None:
             return None
@@ -131,9 +146,17 @@ class _Walk:
         state = self.states.get(letter)
         if state is not None and state in _RECURRENT.get(self.opt, ()):
             return "state", state, step
-        if letter in ("w", "W", "theta") and self.judge._parameter_named(letter) == ("W", 1):
-            return "param", self.param, step
-        return None
+        param = self.param_of(letter)
+        return None if param is None else ("param", param, step)
+
+    def param_of(self, letter: str) -> str | None:
+        """The parameter (its key: W1, b1) a bare letter w, W, θ or b names, else None."""
+        from .truth import key
+
+        if letter not in ("w", "W", "b", "\\theta"):
+            return None
+        named = self.judge._parameter_named(letter)
+        return key(*named) if named is not None and key(*named) in self.given else None
 
     def value(self, side: str) -> tuple[float, float] | None:
         """(value, spread) of a side made of written numbers only: the spread is how far one unit in the last digit
@@ -197,6 +220,106 @@ class _Walk:
         for v in values:
             self.history.setdefault(q, []).append((step, v))
         self.last_of_step[step] = position
+
+    # -- the step's gradient given by the question ------------------------------------------------------
+    def first_step(self, q: str, g: float | None = None) -> float | None:
+        """Parameter q after the spec's first step from the given values: with the network's gradient at the [values]
+        (g None), or with the gradient g for q (the others' the network's)."""
+        env, one = self.judge.envs[0], (lambda v: np.array([[v]]))  # noqa: E731
+        grads = {}
+        for p in self.given:
+            kind, layer = _split_key(p)
+            grads[f"d{p}"] = one(float(np.asarray(env[("d" + kind, layer)]).reshape(-1)[0]))
+        if g is not None:
+            grads[f"d{q}"] = one(g)
+        try:
+            new, _ = self.judge.truth.step({p: one(v) for p, v in self.given.items()}, grads, {"t": 0})
+        except (KeyError, ValueError, ArithmeticError):
+            return None
+        return float(np.asarray(new[q]).reshape(-1)[0])
+
+    def gradient_given(self, q: str, side: str, value: float, spread: float) -> float | None:
+        """The number g written in a first step's numbers (``w_new = 0.5 - 0.1 × 0.3``) with which the spec's step
+        gives the written value of q (``spread``: the digits of the chain's last value) while the network's gradient
+        at the [values] does not, and which the answer
+        derived nowhere before (its own earlier result is the judge's: carried forward): a gradient the question gave
+        ("given dL/dw = 0.3"), which a spec cannot state. None otherwise."""
+        exact = self.first_step(q)  # (the side's numbers taken as written: its value is exact, no spread)
+        if exact is None or abs(value - exact) <= spread + RELATIVE * abs(exact) + 1e-12:
+            return None
+        best = None
+        for text in _NUMBER.findall(side):
+            for g in (float(text), -float(text)):
+                if any(abs(g - d) <= 1e-12 * max(1.0, abs(d)) for d in self.derived):
+                    continue
+                out = self.first_step(q, g)
+                if out is not None and abs(out - exact) > 1e-12 and abs(out - value) <= 1e-9 * max(1.0, abs(value)):
+                    best = g if best is None else best
+        return best
+
+    def labelled(self, claim, step: int, pairs: list[tuple[str, str, str]]):
+        """The verdict of a line labelled with its step (``Iteration 3: w = 0.41, b = 0.04``): each parameter's value
+        after that step. Step 1 is the spec's first step from the given values (``correct`` / ``incorrect``), unless
+        the answer's own first step of that parameter used a gradient its question gave (then ``unchecked``). A later
+        step is ``correct`` when it is plain gradient descent's step from the walk-through's values after the step
+        before with the network's gradient there at the [values]' example; otherwise ``unchecked`` (a later step may
+        take another example, or the question's gradient)."""
+        from .judge import ClaimResult
+
+        verdicts, notes = [], []
+        for letter, q, number in pairs:
+            value = float(number.replace(" ", "").strip("()"))
+            tol = lambda e: 0.5 * 10.0 ** -_decimals(number) + RELATIVE * abs(e) + 1e-12  # noqa: E731
+            if step == 1 and q not in self.own_gradient:
+                exact = self.first_step(q)
+                if exact is None:
+                    verdicts.append("unchecked")
+                    notes.append(f"{letter}: the spec's step could not be computed")
+                    continue
+                ok = abs(value - exact) <= tol(exact)
+                verdicts.append("correct" if ok else "incorrect")
+                notes.append(f"{letter} after step 1 is {exact:.6g} (the spec's {self.opt} step from the given "
+                             f"values){'' if ok else f', the claim gives {value:.6g}'}")
+                continue
+            if q in self.own_gradient:
+                verdicts.append("unchecked")
+                notes.append(f"{letter} after step {step}: the answer's steps use the gradient its question gives "
+                             f"({self.own_gradient[q]:.6g} for {letter}, not the network's), which the spec does not "
+                             "state")
+                continue
+            exact = self.later_sgd(q, step)
+            if exact is not None and abs(value - exact) <= tol(exact):
+                verdicts.append("correct")
+                notes.append(f"{letter} after step {step} is {exact:.6g}, gradient descent's step from the "
+                             f"walk-through's values after step {step - 1}")
+            else:
+                verdicts.append("unchecked")
+                notes.append(f"{letter} after step {step}: its step's gradient is not known (the spec's [values] hold "
+                             "the first step's example only)")
+        verdict = ("incorrect" if "incorrect" in verdicts else "correct" if set(verdicts) == {"correct"} else
+                   "unchecked")
+        return ClaimResult(claim.id, claim.latex, verdict, "", "; ".join(notes), quantity=pairs[0][1],
+                           tolerance="one unit in each written digit carried, or 0.2 %")
+
+    def later_sgd(self, q: str, step: int) -> float | None:
+        """Plain gradient descent's value of q after ``step`` from the walk-through's values of every parameter after
+        the step before, with the network's gradient there at the [values]' example; None when one is not written
+        or the optimizer keeps a state."""
+        if self.opt != "sgd":
+            return None
+        before = {p: self._at(p, step - 1) for p in self.given}
+        if any(v is None for v in before.values()):
+            return None
+        one = lambda v: np.array([[v]])  # noqa: E731
+        try:
+            out = self.judge.truth.compute({p: one(v) for p, v in before.items()}, self.judge.points[0][1],
+                                           self.judge.points[0][2])
+            new, _ = self.judge.truth.step({p: one(v) for p, v in before.items()},
+                                           {f"d{p}": one(float(np.asarray(out[f"d{p}"]).reshape(-1)[0]))
+                                            for p in before}, {"t": step - 1})
+        except (KeyError, ValueError, ArithmeticError):
+            return None
+        return float(np.asarray(new[q]).reshape(-1)[0])
 
     # -- a later step ---------------------------------------------------------------------------------
     def later(self, claim, kind: str, q: str, k: int, sides: list[tuple[float, float]], letter: str, start: float):
@@ -278,6 +401,47 @@ class _Walk:
         return base is None or moved is None or abs(base - moved) > 1e-12
 
 
+def _agree(values: list[tuple[float, float]]) -> bool:
+    """Whether every side of a chain of numbers gives the first side's value (within the digits each writes)."""
+    v0, s0 = values[0]
+    return all(abs(v - v0) <= s + s0 + RELATIVE * abs(v0) + 1e-12 for v, s in values[1:])
+
+
+def _split_key(p: str) -> tuple[str, int]:
+    """'W1' -> ('W', 1), 'b2' -> ('b', 2): a parameter's key as the judge's environment names it."""
+    m = re.fullmatch(r"([Wb])(\d{1,3})", p)
+    if m is None:
+        raise KeyError(p)
+    return m.group(1), int(m.group(2))
+
+
+def _decimals(number: str) -> int:
+    text = number.replace(" ", "").strip("()")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _pairs(text: str, walk: _Walk) -> list[tuple[str, str, str]] | None:
+    """``w = 0.41, b = 0.04`` (after a step's label): (letter, parameter, number) of each piece, or None when a piece
+    is anything but a parameter's bare letter equal to one number."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "({[" and 1 or ch in ")}]" and -1 or 0
+        if ch == "," and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    out = []
+    for piece in pieces:
+        sides = _relations(piece)
+        if len(sides) != 2 or not _PLAIN_NUMBER.match(sides[1]):
+            return None
+        q = walk.param_of(sides[0])
+        if q is None:
+            return None
+        out.append((sides[0], q, sides[1]))
+    return out or None
+
+
 def _same(value: float, written: float, text: str, rounded: bool = True) -> bool:
     """A value carried forward as written: the same number, or (``rounded``) within half a unit of the written
     number's last digit."""
@@ -302,7 +466,7 @@ def rule_latex(latex: str, states: dict) -> str | None:
         return None  # (a worked value's numbers: not a recurrence)
 
     def word(m: re.Match) -> str:
-        base, when = m.group(1), m.group(2)
+        base, when = m.group(1), m.group(2) or m.group(3)
         letter = re.sub(r"\\hat|[\s{}]", "", base)
         if ("hat" + letter if base.startswith("\\hat") else letter) in states:
             return f"{base}_{{t}}" if when == "new" else f"{base}_{{t-1}}"
@@ -338,7 +502,7 @@ def _readable(latex: str, kind: str, letter: str, walk: _Walk) -> str:
         return f"\\hat{{{hat}}}_{{W}}" if hat else f"{bare}_{{W}}"
 
     subject = _STEP_SCRIPT.sub("", sides[0])  # (m_1: the step written; the judge reads the first step's value)
-    head = f"{_STEP_SCRIPT.sub('', letter)}_{{new}}" if kind == "param" else _BARE_LETTER.sub(named, subject)
+    head = f"{_UPDATED_SCRIPT.sub('', _STEP_SCRIPT.sub('', letter))}_{{new}}" if kind == "param" else _BARE_LETTER.sub(named, subject)
     return head + " = " + " = ".join(_BARE_LETTER.sub(named, s) for s in sides[1:])
 
 
@@ -347,24 +511,43 @@ def read(judge, claims):
     when the answer is no such walk-through."""
     from .normalize import normalize
 
-    if not judge.numeric or len(judge.truth.params) != 1 or judge.net.optimizer.name not in _RECURRENT:
+    if not judge.numeric or not judge.truth.params or judge.net.optimizer.name not in _RECURRENT:
         return None
-    walk = _Walk(judge)
-    if np.asarray(judge.points[0][0][walk.param]).size != 1:
+    if any(np.asarray(judge.points[0][0][p]).size != 1 for p in judge.truth.params):
         return None
-    rewritten, decided = {}, {}
+    try:
+        walk = _Walk(judge)
+        for p in walk.given:
+            _split_key(p)
+    except KeyError:
+        return None
+    rewritten, decided, carried = {}, {}, None
     for k, c in enumerate(claims):
+        if carried is not None:
+            walk.derived.append(carried)
+            carried = None
         if len(c.latex) > 400:
             continue
         latex = normalize(c.latex)
-        rule = rule_latex(latex, walk.states)
+        label = _STEP_LABEL.match(latex)
+        pairs = _pairs(latex[label.end():], walk) if label is not None else None
+        if pairs is not None:  # Iteration 3: w = 0.41, b = 0.04
+            step = int(label.group(1))
+            decided[k] = walk.labelled(c, step, pairs)
+            for _, q, number in pairs:
+                walk.record(q, step, [float(number.replace(" ", "").strip("()"))], k)
+            continue
+        rule = rule_latex(latex, walk.states) if walk.single else None
         if rule is not None:
             rewritten[k] = rule
             continue
         sides = _relations(latex)
         if len(sides) < 2:
             continue
+        carried = (walk.value(sides[-1]) or (None,))[0]
         found = walk.quantity(sides[0])
+        if not walk.single and (found is None or _UPDATED_SUBJECT.match(sides[0]) is None):
+            continue  # (several parameters: only their updates written with numbers are read here)
         if found is None:
             if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
                 walk.grads.append((k, last[0]))  # a chain with no subject: a number the steps may use
@@ -386,6 +569,8 @@ def read(judge, claims):
                                     f"{'the moment' if kind == 'corrected' else letter} after step "
                                     f"{told if kind == 'corrected' else told - 1} to compute it from")
             continue
+        if found_step is None and _UPDATED_SUBJECT.match(sides[0]):
+            continue  # (w_new = …: its numbers continue from no value written; the judge reads it as the first step)
         if found_step is None:
             decided[k] = _unchecked(c, f"{letter} is a value of the walk-through at a step its numbers do not tell (none "
                                     f"of them is {letter}'s value after an earlier step); write the step it is after "
@@ -393,7 +578,19 @@ def read(judge, claims):
             continue
         step, start = found_step
         written = [values[numeric[0]][0], values[numeric[-1]][0]]
-        if step == 1:
+        given = (walk.gradient_given(q, sides[1 + numeric[0]], values[numeric[0]][0], values[numeric[-1]][1])
+                 if kind == "param" and step == 1 and numeric[0] == 0 and None not in values and _agree(values) else None)
+        if given is not None:  # w_new = 0.5 - 0.1 × 0.3: the question's gradient 0.3
+            walk.own_gradient[q] = given
+            decided[k] = _unchecked(c, f"{letter} is the spec's first step with the gradient {given:.6g} it writes, "
+                                    f"not with the network's at the [values] (which gives {walk.first_step(q):.6g}): "
+                                    "a gradient its question gives, which the spec does not state")
+        elif not walk.single and step == 1:
+            pass  # (the judge reads it: w_{new} is the value after one step)
+        elif not walk.single:
+            decided[k] = _unchecked(c, f"{letter} after step {step}: a later step is read for a network of one "
+                                    "parameter only")
+        elif step == 1:
             rewritten[k] = _readable(latex, kind, letter, walk)
         elif any(v is None for v in values[numeric[0]:]) or numeric[0] > 0:
             decided[k] = _unchecked(c, f"{letter} after step {step}: a side holds letters, which are read at the "

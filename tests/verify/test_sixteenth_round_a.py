@@ -1,0 +1,219 @@
+r"""Sixteenth round, verify16a (issue 10, heldout16's Luis de Cunto solutions): a one-neuron walk-through in plain text.
+
+Conventions read (docs/VERIFY.md, verify/walkthrough.py):
+- a word subscript written without braces (``w_new``, ``b_old``, ``y_true``) is the word, not its first letter: TeX
+  would read ``w_new`` as w_n e w;
+- a first step written with a gradient the answer never derived and that is not the network's at the [values]
+  (``w_new = 0.5 - 0.1 × 0.3`` for "given dL/dw = 0.3") is the question's own gradient, which a spec cannot state:
+  unchecked, never compared with the network's step; the same answer's later values of that parameter too;
+- a line labelled with its step (``Iteration 2: w = 0.44, b = 0.06``) states each parameter's value after that step:
+  step 1 is the spec's first step from the given values; a later one is correct when it is gradient descent's step from
+  the answer's values after the step before, else unchecked.
+
+Our own example (not the corpus's): one sigmoid neuron z = w x + b, L = ½(σ(z) − t)², plain SGD; every expected number
+from a hand NumPy loop with the gradient by central differences (confirmed by torch.optim.SGD when torch is present);
+each verdict is decided from those numbers, never from verify."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+
+W0, B0, X, T, LR = 0.8, -0.2, 1.5, 0.3, 0.5
+
+
+def _loss(p: dict) -> float:
+    z = p["w"][0] * X + p["b"][0]
+    return float(0.5 * (1 / (1 + np.exp(-z)) - T) ** 2)
+
+
+def _gradient(w: float, b: float) -> tuple[float, float]:
+    g = central_differences(_loss, {"w": np.array([w]), "b": np.array([b])})
+    return float(g["w"][0]), float(g["b"][0])
+
+
+def _trajectory(n: int) -> list[tuple[float, float]]:
+    """(w, b) after each of n plain gradient-descent steps on the one example, from the exact values."""
+    w, b, out = W0, B0, []
+    for _ in range(n):
+        gw, gb = _gradient(w, b)
+        w, b = w - LR * gw, b - LR * gb
+        out.append((w, b))
+    return out
+
+
+SPEC = f"""name = "neuron16a"
+convention = "row"
+inputs = 1
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = {LR}
+"""
+
+
+def _verify(tmp_path, claims: list[tuple[str, str]]) -> dict:
+    (tmp_path / "n.spec.toml").write_text(SPEC)
+    body = "".join(f"\n[[claims]]\nid = \"{cid}\"\nlatex = '''{latex}'''\n" for cid, latex in claims)
+    (tmp_path / "n.toml").write_text(f'spec = "n.spec.toml"\nbatch = 1\n[values]\nx = [{X}]\ny = [{T}]\n'
+                                     f"W1 = [[{W0}]]\nb1 = [{B0}]\n{body}")
+    results, _meta, _s = verify_file(str(tmp_path / "n.toml"), None)
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+def _f(v: float) -> str:
+    return f"{v:.4f}"
+
+
+def test_the_oracle_is_torch_sgd():
+    torch = pytest.importorskip("torch")
+    w = torch.tensor([W0], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor([B0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([w, b], lr=LR)
+    for want in _trajectory(3):
+        opt.zero_grad()
+        (0.5 * (torch.sigmoid(w * X + b) - T) ** 2).sum().backward()
+        opt.step()
+        assert abs(w.item() - want[0]) < 1e-8 and abs(b.item() - want[1]) < 1e-8
+
+
+def test_a_word_subscript_without_braces_is_the_word(tmp_path):
+    gw, _ = _gradient(W0, B0)
+    (w1, b1), = _trajectory(1)
+    assert abs(w1 - (W0 - LR * gw)) < 1e-9  # the rule the correct claim states
+    got = _verify(tmp_path, [("rule.w", "w_new = w - α · ∂L/∂w"), ("rule.b", "b_new = b - α · ∂L/∂b"),
+                             ("rule.sign", "b_new = b + α · ∂L/∂b"),
+                             ("w", f"w_new = {W0} - {LR} × ({_f(gw)}) = {_f(w1)}")])
+    assert got["rule.w"][0] == got["rule.b"][0] == "correct", got
+    assert got["rule.sign"][0] == "incorrect", got  # the oracle: b + α g moves b the wrong way (g ≠ 0)
+    assert got["w"][0] == "correct", got
+
+
+def test_a_gradient_the_question_gives_is_not_compared_with_the_network(tmp_path):
+    gw, gb = _gradient(W0, B0)
+    given_w, given_b = 0.3, 0.2  # the question's "assume dL/dw = 0.3, dL/db = 0.2" (not the network's)
+    assert abs(gw - given_w) > 0.1 and abs(gb - given_b) > 0.1
+    w1, b1 = W0 - LR * given_w, B0 - LR * given_b
+    got = _verify(tmp_path, [
+        ("w", f"w_new = {W0} - {LR} × {given_w} = {_f(w1)}"),
+        ("b", f"b_new = {B0} - {LR} × {given_b} = {_f(b1)}"),
+        ("it1", f"Iteration 1: w = {_f(w1)}, b = {_f(b1)}"),
+        ("it2", f"Iteration 2: w = {_f(w1 - LR * given_w)}, b = {_f(b1 - LR * given_b)}"),
+        ("slip", f"w_new = {W0} - {LR} × {given_w} = {_f(w1 - 0.05)}"),  # the arithmetic is off: the judge's
+    ])
+    assert got["w"][0] == got["b"][0] == "unchecked" and "gradient 0.3" in got["w"][1], got
+    assert got["it1"][0] == got["it2"][0] == "unchecked", got
+    assert got["slip"][0] == "incorrect", got
+
+
+def test_a_gradient_the_answer_derived_is_its_own_step(tmp_path):
+    """A first step on the answer's own earlier (wrong) gradient is not a given gradient: the judge reads it."""
+    gw, _ = _gradient(W0, B0)
+    wrong = round(gw * 2, 4)  # a slip: twice the gradient
+    got = _verify(tmp_path, [("g", f"∂L/∂w = {wrong}"),
+                             ("w", f"w_new = {W0} - {LR} × ({wrong}) = {_f(W0 - LR * wrong)}")])
+    assert got["g"][0] == "incorrect", got
+    assert got["w"][0] != "unchecked" or "gradient" not in got["w"][1], got
+
+
+def test_a_line_labelled_with_its_step(tmp_path):
+    traj = _trajectory(3)
+    (w1, b1), (w2, b2), (w3, b3) = traj
+    got = _verify(tmp_path, [
+        ("it1", f"Iteration 1: w = {_f(w1)}, b = {_f(b1)}"),
+        ("it2", f"Iteration 2: w = {_f(w2)}, b = {_f(b2)}"),
+        ("it3", f"Step 3: w = {_f(w3)}, b = {_f(b3 + 0.01)}"),  # off by 0.01 after step 3
+    ])
+    assert got["it1"][0] == got["it2"][0] == "correct", got
+    assert got["it3"][0] == "unchecked", got  # a later step may take another example: not a verdict
+    bad = _verify(tmp_path, [("it1", f"Iteration 1: w = {_f(w1)}, b = {_f(B0)}")])  # b not moved
+    assert abs(b1 - B0) > 0.01
+    assert bad["it1"][0] == "incorrect", bad
+
+
+# -- ∇f in an optimizer's recurrence, a plain-words remark --------------------------------------------------------
+B1, B2, EPS = 0.9, 0.999, 1e-8
+ADAM_SPEC = f"""name = "adam16a"
+convention = "row"
+inputs = 1
+
+[[layers]]
+units = 2
+activation = "identity"
+bias = false
+
+[loss]
+name = "sum_squared_error"
+
+[optimizer]
+name = "adam"
+learning_rate = 0.1
+beta1 = {B1}
+beta2 = {B2}
+epsilon = {EPS}
+epsilon_placement = "inside"
+"""
+#: Adam's rules as an exercise sheet writes them (plain text, ∇f the gradient of the function minimized), each with
+#: its NumPy reading (m, v, g, t) -> the quantity, for the oracle; "slip" rules are wrong
+ADAM_RULES = {
+    "m": ("mₜ = β₁·mₜ₋₁ + (1-β₁)·∇f", lambda m, v, g, t: B1 * m + (1 - B1) * g),
+    "v": ("vₜ = β₂·vₜ₋₁ + (1-β₂)·(∇f)²  (element-wise)", lambda m, v, g, t: B2 * v + (1 - B2) * g * g),
+    "mhat": ("m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)", None),
+    "slip.mhat": ("m̂ₜ = mₜ/(1-β₁)  (bias correction)", None),
+    "slip.m": ("mₜ = β₁·mₜ₋₁ + ∇f", lambda m, v, g, t: B1 * m + g),
+}
+
+
+def _torch_adam_states(steps: int = 3):
+    """(m_t, v_t, m̂_t) of torch.optim.Adam on f(w) = w1² + w2² from (1, -2), each step."""
+    torch = pytest.importorskip("torch")
+    p = torch.tensor([1.0, -2.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([p], lr=0.1, betas=(B1, B2), eps=EPS)
+    out, m, v = [], np.zeros(2), np.zeros(2)
+    for t in range(1, steps + 1):
+        opt.zero_grad()
+        (p ** 2).sum().backward()
+        g = p.grad.detach().numpy().copy()
+        opt.step()
+        st = opt.state[p]
+        out.append((g, m.copy(), v.copy(), st["exp_avg"].numpy().copy(), st["exp_avg_sq"].numpy().copy(), t))
+        m, v = st["exp_avg"].numpy().copy(), st["exp_avg_sq"].numpy().copy()
+    return out
+
+
+def test_the_adam_rules_oracle():
+    """The right rules reproduce torch's states at every step, the slips do not (from step 1 or 2 on)."""
+    for g, m0, v0, m1, v1, t in _torch_adam_states():
+        assert np.allclose(ADAM_RULES["m"][1](m0, v0, g, t), m1) and np.allclose(ADAM_RULES["v"][1](m0, v0, g, t), v1)
+        assert np.allclose(m1 / (1 - B1 ** t), m1 / (1 - B1)) == (t == 1)  # the slip's m̂ is right at t = 1 only
+        assert not np.allclose(ADAM_RULES["slip.m"][1](m0, v0, g, t), m1)
+
+
+def test_nabla_f_in_a_recurrence_is_the_step_s_gradient(tmp_path):
+    (tmp_path / "a.spec.toml").write_text(ADAM_SPEC)
+    body = "".join(f"\n[[claims]]\nid = \"{cid}\"\nlatex = '''{latex}'''\n" for cid, (latex, _) in ADAM_RULES.items())
+    (tmp_path / "a.toml").write_text(f'spec = "a.spec.toml"\nbatch = 1\n{body}')
+    results, _m, _s = verify_file(str(tmp_path / "a.toml"), None)
+    got = {r.id: (r.verdict, r.message) for r in results}
+    assert [got[k][0] for k in ("m", "v", "mhat")] == ["correct"] * 3, got
+    assert got["slip.mhat"][0] == got["slip.m"][0] == "incorrect", got
+
+
+def test_nabla_f_elsewhere_is_kept():
+    from gradproof.verify.normalize import normalize
+
+    assert "g_{t}" in normalize("θₜ = θₜ₋₁ - α·∇f(θₜ₋₁)")
+    assert "g_{t}" not in normalize("vₜ = βvₜ₋₁ + ∇f(xₜ₋₁ - αβvₜ₋₁)")  # Nesterov's look-ahead: another point
+    assert "g_{t}" not in normalize(r"\delta = \nabla f(z) \odot e")  # not a recurrence: f may be an activation
+    assert normalize("m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)").endswith(")") and "bias" not in normalize(
+        "m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)")
+    assert "tanh" in normalize(r"a = \sigma (tanh)")  # one word alone: kept
