@@ -161,6 +161,23 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
 #: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]} (a student's .txt or Markdown)
 _SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
+#: a local derivative written with a slash, ∂y/∂z, ∂a_1/∂z_1 (plain text): one symbol over one symbol, each with at
+#: most two scripts
+_SYMBOL = r"(?:\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]{1,20}\}|[A-Za-z0-9])){0,2}"
+_SLASH_LOCAL = re.compile(r"\\partial\s*(" + _SYMBOL + r")\s*/\s*\\partial\s*(" + _SYMBOL + r")(?![A-Za-z0-9_^{])")
+#: the objective's letters (parser.LOSSES, whose slash form ∂L/∂w the parser reads itself)
+_OBJECTIVE_HEAD = re.compile(r"(?:J|E|C|L|R|\\ell|\\mathcal\s*\{?\s*L|loss|cost)(?![A-Za-z])")
+
+
+def slash_local(text: str) -> str:
+    """``∂y/∂z`` — a derivative of one quantity by another written with a slash (plain text) — as ``\frac{∂y}{∂z}``,
+    which the parser reads as a local derivative; the objective's own ``∂L/∂w`` is left as the parser reads it."""
+    if "/" not in text:
+        return text
+    return _SLASH_LOCAL.sub(lambda m: m.group(0) if _OBJECTIVE_HEAD.match(m.group(1)) else
+                            rf"\frac{{\partial {m.group(1)}}}{{\partial {m.group(2)}}}", text)
+
+
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 
@@ -491,6 +508,7 @@ def normalize(text: str) -> str:
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     s = _SLASH_D.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # dL/dz2: ∂L/∂z2
+    s = slash_local(s)  # ∂y/∂z: \frac{\partial y}{\partial z}
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)
     s = squeeze_space(s)

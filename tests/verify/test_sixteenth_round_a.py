@@ -217,3 +217,15 @@ def test_nabla_f_elsewhere_is_kept():
     assert normalize("m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)").endswith(")") and "bias" not in normalize(
         "m̂ₜ = mₜ/(1-β₁ᵗ)  (bias correction)")
     assert "tanh" in normalize(r"a = \sigma (tanh)")  # one word alone: kept
+
+
+def test_a_local_derivative_written_with_a_slash(tmp_path):
+    """∂a/∂z (plain text, a slash) is the local derivative σ'(z), as \\frac{∂a}{∂z} is; ∂L/∂w keeps its reading."""
+    z = W0 * X + B0
+    sig = lambda u: 1 / (1 + np.exp(-u))  # noqa: E731
+    local = (sig(z + 1e-6) - sig(z - 1e-6)) / 2e-6  # central differences
+    gw, _ = _gradient(W0, B0)
+    got = _verify(tmp_path, [("local", f"∂a/∂z = {_f(local)}"), ("slip", f"∂a/∂z = {_f(sig(z))}"),
+                             ("chain", f"∂L/∂w = {_f(gw)}")])
+    assert abs(local - sig(z)) > 0.1
+    assert got["local"][0] == "correct" and got["slip"][0] == "incorrect" and got["chain"][0] == "correct", got
