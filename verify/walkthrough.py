@@ -62,6 +62,10 @@ _UPDATED_SCRIPT = re.compile(r"\s*_\s*\{\s*(?:new|next|updated)\s*\}\s*$")
 #: a line labelled with the step whose values it states: "Iteration 3: w = 0.41, b = 0.04", "Step 2:", "Epoch 1:"
 _STEP_LABEL = re.compile(r"^\s*(?:\\text\s*\{\s*)?(?:iteration|iter\.?|step|epoch|after\s+step)[ \t]*(\d{1,3})[ \t]*\}?[ \t]*:",
                          re.IGNORECASE)
+#: ∇f at a point as a chain's subject (∇f(x_{0}) = 2·10 = 20, ∇f(x_look)): the gradient a step uses
+_NABLA_AT = re.compile(r"^\s*\\nabla\s*f\s*\([^()]{1,40}\)\s*$")
+#: the parameter's letter as ∇f's argument: ∇f(x_{0}), ∇f(x_{t-1})
+_NABLA_ARG = re.compile(r"\\nabla\s*f\s*\(\s*([A-Za-z])\s*_\s*(?:\{\s*(?:\d{1,3}|t|t\s*-\s*1)\s*\}|\d)\s*\)")
 #: a written number (its sign apart)
 _NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
 #: a step written with numbers: a leading number, then + or −
@@ -111,11 +115,13 @@ class _Walk:
         self.judge = judge
         self.opt = judge.net.optimizer.name
         self.param = next(iter(judge.truth.params))
+        self.own = not judge.numeric  # (no [values]: the walk-through's own start, ``read``)
+        self.arg_letter: str | None = None  # the letter of ∇f(x₀): the parameter's, in a walk-through of its own start
         self.single = len(judge.truth.params) == 1  # (several: w and b, each one number — only the labelled steps and
         #  the updates written with a given gradient are read here, ``read``)
         self.states = dict(judge.notation.states)  # letter -> state (Adam: m, v; hatm -> mhat; S, s -> v; …)
         self.given = {p: float(np.asarray(judge.points[0][0][p], dtype=float).reshape(-1)[0]) for p in judge.truth.params}
-        self.history = {p: [(0, v)] for p, v in self.given.items()}
+        self.history = {p: [] if self.own else [(0, v)] for p, v in self.given.items()}
         self.own_gradient: dict[str, float] = {}  # parameter -> the given gradient its first step was written with
         self.derived: list[float] = []  # the last value of every claim read so far (a number the answer derived)
         for s in _RECURRENT.get(self.opt, ()):
@@ -123,6 +129,8 @@ class _Walk:
         self.grads: list[tuple[int, float]] = []  # (claim position, value) of the chains with no subject
         self.last_of_step: dict[int, int] = {}  # step -> position of its last value
         self.confirmed: dict[int, float] = {}  # step -> the gradient a value of that step agreed with
+        self.floor = -1  # the position of the last value of the walk-through before this one (``restart``)
+        self.current: dict[str, int] = {}  # quantity -> the last step of it this walk-through wrote
 
     # -- reading a claim ------------------------------------------------------------------------------
     def quantity(self, subject: str) -> tuple[str, str, int | None] | None:
@@ -153,6 +161,8 @@ class _Walk:
         """The parameter (its key: W1, b1) a bare letter w, W, θ or b names, else None."""
         from .truth import key
 
+        if self.own and self.single and letter == self.arg_letter:
+            return self.param  # (∇f(x₀) = 2·10: x is the one parameter, in a walk-through without [values])
         if letter not in ("w", "W", "b", "\\theta"):
             return None
         named = self.judge._parameter_named(letter)
@@ -210,6 +220,33 @@ class _Walk:
         value = self._at(source, before) if source in self.history else None
         return None if value is None else (step, value)
 
+    def start(self, kind: str, q: str, step: int | None, side: str) -> tuple[int, float] | None:
+        """Without [values], the parameter's first step ``x₁ = 10 - 0.1·20 = 8`` (or bare, before any value of it is
+        written) starts the walk-through: its leading number is the parameter's value before step 1."""
+        if not self.own or kind != "param" or step not in (None, 1) or step is None and self.history[q]:
+            return None
+        lead = _LEADING.match(side)
+        if lead is None:
+            return None
+        value = float(lead.group(1).replace(" ", ""))
+        if self._at(q, 0) != value:  # (x₁ written again from another start: a second walk-through's)
+            self.history[q].append((0, value))
+        return 1, value
+
+    def restart(self, q: str, step: int) -> None:
+        """A value told at a step the walk-through has passed (``v₁`` after ``v₅``: the exercise's next walk-through,
+        Nesterov after momentum): the gradients confirmed for that step and later, and the gradients written before
+        it, belong to the walk-through before."""
+        now = self.current.get(q, 0)
+        if not (now > step or step == 1 and now >= 1):  # (m_2 written twice, a slip beside it: the same walk-through)
+            return
+        self.current = {}
+        self.floor = max(self.last_of_step.values(), default=-1)
+        for k in [k for k in self.confirmed if k >= step]:
+            del self.confirmed[k]
+        for k in [k for k in self.last_of_step if k >= step - 1]:
+            del self.last_of_step[k]
+
     def other_example(self, letter: str, number: str) -> bool:
         """Whether ``letter = number`` (x or y) states a value other than the first step's example (the [values])."""
         given = self.judge.points[0][1 if letter.strip().startswith("x") else 2]
@@ -217,6 +254,7 @@ class _Walk:
         return flat.size == 1 and abs(float(number.replace(" ", "").strip("()")) - flat[0]) > 1e-12
 
     def record(self, q: str, step: int, values, position: int) -> None:
+        self.current[q] = step
         for v in values:
             self.history.setdefault(q, []).append((step, v))
         self.last_of_step[step] = position
@@ -331,7 +369,7 @@ class _Walk:
         if kind != "corrected":
             before[q] = start
         missing = [name for name, v in before.items() if v is None]
-        after = self.last_of_step.get(k - 1, -1)
+        after = self.last_of_step.get(k - 1, self.floor)
         candidates = [g for pos, g in reversed(self.grads) if pos > after]
         if k in self.confirmed:
             candidates = [self.confirmed[k]] + [g for g in candidates if g != self.confirmed[k]]
@@ -399,6 +437,15 @@ class _Walk:
         base = self._run(before, g, k, target)
         moved = self._run({**before, **{m: 0.37 for m in missing}}, g, k, target)
         return base is None or moved is None or abs(base - moved) > 1e-12
+
+
+def _argument_rule(latex: str, letter: str) -> str | None:
+    """A recurrence of the parameter written with ∇f's argument letter (``x_t = x_{t-1} - α v_t`` beside
+    ``∇f(x_{t-1})``) in the parser's θ, or None when the claim's subject is not that letter at step t."""
+    at_time = re.compile(r"(?<![A-Za-z\\])" + re.escape(letter) + r"(?=\s*_\s*\{\s*t\s*(?:-\s*1\s*)?\})")
+    if not re.match(r"\s*" + re.escape(letter) + r"\s*_\s*\{\s*t\s*\}\s*=", latex) or re.search(r"\d\.\d", latex):
+        return None
+    return at_time.sub(r"\\theta ", latex)
 
 
 def _agree(values: list[tuple[float, float]]) -> bool:
@@ -511,16 +558,21 @@ def read(judge, claims):
     when the answer is no such walk-through."""
     from .normalize import normalize
 
-    if not judge.numeric or not judge.truth.params or judge.net.optimizer.name not in _RECURRENT:
+    if not judge.truth.params or judge.net.optimizer.name not in _RECURRENT:
         return None
     if any(np.asarray(judge.points[0][0][p]).size != 1 for p in judge.truth.params):
         return None
+    if not judge.numeric and len(judge.truth.params) != 1:
+        return None  # (without [values]: a walk-through of one parameter, from its own start)
     try:
         walk = _Walk(judge)
         for p in walk.given:
             _split_key(p)
     except KeyError:
         return None
+    if walk.own:
+        walk.arg_letter = next((m.group(1) for c in claims if len(c.latex) <= 400 and "nabla" in (t := normalize(c.latex))
+                                for m in [_NABLA_ARG.search(t)] if m), None)
     rewritten, decided, carried = {}, {}, None
     for k, c in enumerate(claims):
         if carried is not None:
@@ -538,6 +590,8 @@ def read(judge, claims):
                 walk.record(q, step, [float(number.replace(" ", "").strip("()"))], k)
             continue
         rule = rule_latex(latex, walk.states) if walk.single else None
+        if rule is None and walk.arg_letter and walk.own:
+            rule = _argument_rule(latex, walk.arg_letter)
         if rule is not None:
             rewritten[k] = rule
             continue
@@ -548,10 +602,17 @@ def read(judge, claims):
         found = walk.quantity(sides[0])
         if not walk.single and (found is None or _UPDATED_SUBJECT.match(sides[0]) is None):
             continue  # (several parameters: only their updates written with numbers are read here)
+        if found is None and _NABLA_AT.match(sides[0]) and (last := walk.value(sides[-1])) is not None:
+            walk.grads.append((k, last[0]))  # ∇f(x₀) = 2·10 = 20: the gradient of the step after it
+            if walk.own:
+                decided[k] = _unchecked(c, f"{sides[0].strip()} is the gradient of the function the walk-through "
+                                        "minimizes at a point of its own: the spec gives no [values] (its example), "
+                                        "so it is not computed; the next step is judged with its number")
+            continue
         if found is None:
             if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
                 walk.grads.append((k, last[0]))  # a chain with no subject: a number the steps may use
-            elif (walk.last_of_step and len(sides) == 2 and _EXAMPLE.match(sides[0]) and _PLAIN_NUMBER.match(sides[1])
+            elif (walk.last_of_step and not walk.own and len(sides) == 2 and _EXAMPLE.match(sides[0]) and _PLAIN_NUMBER.match(sides[1])
                   and walk.other_example(sides[0], sides[1])):
                 decided[k] = _unchecked(c, f"{sides[0].strip()} = {sides[1].strip()} after the walk-through's first "
                                         "step is the example of a later step (one example per step): the spec's "
@@ -563,7 +624,13 @@ def read(judge, claims):
         if not numeric or told is None and _PLAIN_NUMBER.match(sides[1 + numeric[0]]):
             continue  # (w = 3, v = 0: a value stated, no step worked: the judge reads it)
         letter = re.sub(r"\\hat\s*([A-Za-z])(?![A-Za-z])", r"\\hat{\1}", sides[0].strip())
-        found_step = walk._step(kind, q, sides[1 + numeric[0]]) if told is None else walk.told(kind, q, told)
+        if told is not None:
+            walk.restart(q, told)
+        found_step = walk.start(kind, q, told, sides[1 + numeric[0]]) if told == 1 and kind == "param" else None
+        if found_step is None:
+            found_step = walk._step(kind, q, sides[1 + numeric[0]]) if told is None else walk.told(kind, q, told)
+        if found_step is None:
+            found_step = walk.start(kind, q, told, sides[1 + numeric[0]])
         if found_step is None and told is not None:
             decided[k] = _unchecked(c, f"{letter} after step {told}: the walk-through writes no value of "
                                     f"{'the moment' if kind == 'corrected' else letter} after step "
@@ -590,7 +657,7 @@ def read(judge, claims):
         elif not walk.single:
             decided[k] = _unchecked(c, f"{letter} after step {step}: a later step is read for a network of one "
                                     "parameter only")
-        elif step == 1:
+        elif step == 1 and not walk.own:
             rewritten[k] = _readable(latex, kind, letter, walk)
         elif any(v is None for v in values[numeric[0]:]) or numeric[0] > 0:
             decided[k] = _unchecked(c, f"{letter} after step {step}: a side holds letters, which are read at the "
@@ -601,8 +668,8 @@ def read(judge, claims):
             if result.verdict == "incorrect":  # (a wrong value is not carried: the step's own value is, and the
                 written = [walk.exact] + ([written[0]] if "link" in result.message.split(":")[0] else [])  # first side)
         walk.record(q, step, written, k)
-    if not rewritten and not decided:
-        return None
+    if not rewritten and not decided or walk.own and not any(r.verdict != "unchecked" for r in decided.values()):
+        return None  # (without [values]: only a walk-through whose steps were judged here)
     return rewritten, decided
 
 

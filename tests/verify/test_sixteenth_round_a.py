@@ -229,3 +229,84 @@ def test_a_local_derivative_written_with_a_slash(tmp_path):
                              ("chain", f"∂L/∂w = {_f(gw)}")])
     assert abs(local - sig(z)) > 0.1
     assert got["local"][0] == "correct" and got["slip"][0] == "incorrect" and got["chain"][0] == "correct", got
+
+
+# -- a momentum walk-through without [values]: the walk-through's own start ---------------------------------------
+MLR, MU = 0.05, 0.8
+MOMENTUM_SPEC = f"""name = "momentum16a"
+convention = "row"
+inputs = 1
+
+[[layers]]
+units = 1
+activation = "identity"
+bias = false
+
+[loss]
+name = "sum_squared_error"
+
+[optimizer]
+name = "momentum"
+variant = "classic"
+learning_rate = {MLR}
+momentum = {MU}
+"""
+
+
+def _f_grad(x: float) -> float:
+    """∇f of the sheet's f(x) = (x − 3)², by central differences."""
+    return float(central_differences(lambda p: float((p["x"][0] - 3.0) ** 2), {"x": np.array([x])})["x"][0])
+
+
+def _heavy_ball(x0: float, n: int) -> list[tuple[float, float, float]]:
+    """(g, v, x) of each step from the WRITTEN (rounded to 4 decimals) values, as the sheet carries them."""
+    x, v, out = x0, 0.0, []
+    for _ in range(n):
+        g = round(_f_grad(x), 4)
+        v = round(MU * v + g, 4)
+        x = round(x - MLR * v, 4)
+        out.append((g, v, x))
+    return out
+
+
+def test_the_heavy_ball_is_torch_sgd_with_momentum():
+    torch = pytest.importorskip("torch")
+    p = torch.tensor([7.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=MLR, momentum=MU)
+    x, v = 7.0, 0.0
+    for _ in range(4):
+        opt.zero_grad()
+        ((p - 3.0) ** 2).sum().backward()
+        opt.step()
+        v = MU * v + _f_grad(x)
+        x = x - MLR * v
+        assert abs(p.item() - x) < 1e-6
+
+
+def _sheet(x0: float, n: int, slips: dict | None = None) -> list[tuple[str, str]]:
+    out, x, v = [], x0, 0.0
+    for k, (g, v1, x1) in enumerate(_heavy_ball(x0, n), 1):
+        out += [(f"s{k}.grad", f"∇f(x_{k - 1}) = 2·({x:g} - 3) = {g:g}"),
+                (f"s{k}.v", f"v_{k} = {MU}·{v:g} + {g:g} = {v1:g}"),
+                (f"s{k}.x", f"x_{k} = {x:g} - {MLR}·{v1:g} = {x1:g}")]
+        x, v = x1, v1
+    return [(cid, (slips or {}).get(cid, latex)) for cid, latex in out]
+
+
+def test_a_walk_through_from_its_own_start(tmp_path):
+    (tmp_path / "m.spec.toml").write_text(MOMENTUM_SPEC)
+    walk = _heavy_ball(7.0, 3)
+    wrong_v = round(MU * walk[0][1] + walk[1][0] + 1.0, 4)  # v₂ off by 1
+    claims = ([("rule.v", "vₜ = β·vₜ₋₁ + ∇f(xₜ₋₁)"), ("rule.x", "xₜ = xₜ₋₁ - α·vₜ"),
+               ("slip.rule.x", "xₜ = xₜ₋₁ + α·vₜ")]
+              + _sheet(7.0, 3, {"s2.v": f"v_2 = {MU}·{walk[0][1]:g} + {walk[1][0]:g} = {wrong_v:g}"})
+              + [("b." + cid, latex) for cid, latex in _sheet(-2.0, 2)])  # a second walk-through, another start
+    body = "".join(f"\n[[claims]]\nid = \"{cid}\"\nlatex = '''{latex}'''\n" for cid, latex in claims)
+    (tmp_path / "m.toml").write_text(f'spec = "m.spec.toml"\nbatch = 1\n{body}')
+    results, _m, _s = verify_file(str(tmp_path / "m.toml"), None)
+    got = {r.id: (r.verdict, r.message) for r in results}
+    assert got["rule.v"][0] == got["rule.x"][0] == "correct" and got["slip.rule.x"][0] == "incorrect", got
+    assert got["s2.v"][0] == "incorrect", got  # the oracle: MU v₁ + g₂ ≠ the written v₂
+    for cid in ("s1.v", "s1.x", "s2.x", "s3.v", "s3.x", "b.s1.v", "b.s1.x", "b.s2.v", "b.s2.x"):
+        assert got[cid][0] == "correct", (cid, got[cid])
+    assert got["s1.grad"][0] == "unchecked", got  # the gradient at the sheet's own point: no [values] to compute it
