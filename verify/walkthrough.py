@@ -34,9 +34,24 @@ walk-through's own earlier written numbers (rounding carried forward). The conve
 - **A step written as a digit subscript** (``m_2``, ``w_{3}``: the one weight has no second entry to name) is that step,
   judged from the values written after the step before.
 
-Only for a numeric answer (an answers file's ``[values]`` or a document's own worked example) of a network with one
-parameter, a single number (one weight, no bias), under an optimizer with a state or plain gradient descent: the
-walk-through's letters then name nothing else. Every regular expression is anchored or linear; each claim is read
+- **Without [values]** (an exercise sheet: "f(x) = x² from x₀ = 10", a one-weight stand-in spec): the walk-through
+  starts from its own numbers — the parameter's first step ``x₁ = 10 - 0.1·20 = 8`` continues from its leading number
+  (x₀ = 10), a state from 0 — and every step, the first too, is judged here from the walk-through's own values with a
+  gradient it wrote before the step; ``∇f(x₀) = 2·10 = 20`` is such a gradient (the claim itself ``unchecked``: the
+  objective at the sheet's point needs the example the spec does not give), and the letter in ∇f's argument
+  (``∇f(x_{t-1})``) names the parameter (``x_t = x_{t-1} - α·v_t`` is read as θ's recurrence). A value told at a step
+  the walk-through has passed (``v₁`` after ``v₅``: the sheet's next exercise) starts another walk-through: the
+  gradients confirmed and written before it belong to the one before. Such an answer is read here only when a step
+  was judged.
+- **Several parameters, each one number** (a neuron's w and b): only two readings — a line labelled with its step
+  (``Iteration 3: w = 0.41, b = 0.04``: the values after that step; step 1 the spec's first step, a later one correct
+  when it is gradient descent's step from the answer's values after the step before, else unchecked) and a first step
+  written with a gradient the question gives (``w_new = 0.5 - 0.1 × 0.3`` when 0.3 is neither the network's gradient
+  nor a number the answer derived: ``unchecked``, and so are that parameter's later values).
+
+Otherwise only for a numeric answer (an answers file's ``[values]`` or a document's own worked example) of a network
+with one parameter, a single number (one weight, no bias), under an optimizer with a state or plain gradient descent:
+the walk-through's letters then name nothing else. Every regular expression is anchored or linear; each claim is read
 once."""
 
 from __future__ import annotations
