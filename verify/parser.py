@@ -2309,6 +2309,11 @@ class _Parser:
         self.expect("}")
         if not _FORWARD_QUANTITY(bottom):
             raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them")
+        if not any(n.op == "q" and n.value[0] not in ("y", "x") for n in top.walk()):
+            # ∂y/∂h with y the target (a given number): 0 as read, but no one derives a given number — y is likely
+            # the answer's output there (Luis's y = h²)
+            raise Unreadable("the derivative of the target y (or the input) alone is 0 as read: y may be the answer's "
+                             "output here; write \\hat y")
         node = Node("dexpr", (top, bottom))
         return Node("neg", (node,)) if negated else node
 

@@ -229,6 +229,10 @@ def test_a_local_derivative_written_with_a_slash(tmp_path):
                              ("chain", f"∂L/∂w = {_f(gw)}")])
     assert abs(local - sig(z)) > 0.1
     assert got["local"][0] == "correct" and got["slip"][0] == "incorrect" and got["chain"][0] == "correct", got
+    # ∂y/∂z with y the target (the [values]' y, a given number): 0 as read, but y is likely the answer's output there
+    # (an answer that writes y = h² and t for the target): not a verdict either way
+    target = _verify(tmp_path, [("y", f"∂y/∂z = {_f(local)}"), ("y0", "∂y/∂z = 0")])
+    assert target["y"][0] == target["y0"][0] == "unchecked", target
 
 
 # -- a momentum walk-through without [values]: the walk-through's own start ---------------------------------------
