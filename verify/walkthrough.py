@@ -78,7 +78,7 @@ _UPDATED_SCRIPT = re.compile(r"\s*_\s*\{\s*(?:new|next|updated)\s*\}\s*$")
 _STEP_LABEL = re.compile(r"^\s*(?:\\text\s*\{\s*)?(?:iteration|iter\.?|step|epoch|after\s+step)[ \t]*(\d{1,3})[ \t]*\}?[ \t]*:",
                          re.IGNORECASE)
 #: ∇f at a point as a chain's subject (∇f(x_{0}) = 2·10 = 20, ∇f(x_look)): the gradient a step uses
-_NABLA_AT = re.compile(r"^\s*\\nabla\s*f\s*\([^()]{1,40}\)\s*$")
+_NABLA_AT = re.compile(r"^\s*\\nabla\s*f\s*(?:\([^()]{1,40}\))?\s*$")
 #: the parameter's letter as ∇f's argument: ∇f(x_{0}), ∇f(x_{t-1})
 _NABLA_ARG = re.compile(r"\\nabla\s*f\s*\(\s*([A-Za-z])\s*_\s*(?:\{\s*(?:\d{1,3}|t|t\s*-\s*1)\s*\}|\d)\s*\)")
 #: a written number (its sign apart)
@@ -136,6 +136,8 @@ class _Walk:
         #  the updates written with a given gradient are read here, ``read``)
         self.states = dict(judge.notation.states)  # letter -> state (Adam: m, v; hatm -> mhat; S, s -> v; …)
         self.given = {p: float(np.asarray(judge.points[0][0][p], dtype=float).reshape(-1)[0]) for p in judge.truth.params}
+        self.shape = np.asarray(judge.points[0][0][self.param]).shape
+        self.vector = int(np.prod(self.shape)) > 1  # (without [values] only: one weight vector, ``read``)
         self.history = {p: [] if self.own else [(0, v)] for p, v in self.given.items()}
         self.own_gradient: dict[str, float] = {}  # parameter -> the given gradient its first step was written with
         self.derived: list[float] = []  # the last value of every claim read so far (a number the answer derived)
@@ -190,7 +192,10 @@ class _Walk:
         from .parser import Unreadable, parse_expr
         from .shapes import evaluate
 
-        if not side or re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|sqrt|left|right|frac)", "", side)):
+        if self.vector:
+            side = _number_lists(side)  # [1, 10]: the vector's entries
+        if not side or re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|sqrt|left|right|frac|begin\{bmatrix\}|"
+                                                     r"end\{bmatrix\})", "", side)):
             return None
         try:
             node = parse_expr(side, self.judge.notation, self.judge.net.depth)
@@ -198,12 +203,28 @@ class _Walk:
                 return None
             ctx = self.judge.context(self.judge.envs[0])
             v = np.asarray(evaluate(node, ctx), dtype=float)
-            spread = self.judge._unit_spread(node, ctx, v)
+            spread = self._spread(node, ctx, v)
         except (Unreadable, ValueError, KeyError, ArithmeticError, RecursionError, TypeError):
             return None
-        if v.size != 1 or spread is None or not np.isfinite(v).all():
+        if spread is None or not np.isfinite(v).all():
+            return None
+        if self.vector and v.size in (1, int(np.prod(self.shape))) and "bmatrix" in side:
+            return v.reshape(-1), np.asarray(spread, dtype=float).reshape(-1)  # (a vector's value: a list in it)
+        if v.size != 1:
             return None
         return float(v.reshape(-1)[0]), float(np.asarray(spread).reshape(-1)[0])
+
+    def _spread(self, node, ctx, v):
+        """The judge's one-unit spread of a side; without [values], the spec's hyperparameters (β₁ = 0.9, η) written
+        in it are exact, as given numbers are in a worked example with [values]."""
+        if not self.own or hasattr(self.judge, "given"):
+            return self.judge._unit_spread(node, ctx, v)
+        self.judge.given = {float(c) for c in getattr(self.judge, "consts", {}).values()
+                            if isinstance(c, int | float) and not isinstance(c, bool)}
+        try:
+            return self.judge._unit_spread(node, ctx, v)
+        finally:
+            del self.judge.given
 
     def _step(self, kind: str, q: str, side: str) -> tuple[int, float] | None:
         """(the step a value belongs to, the earlier value its first numeric side continues from), or None."""
@@ -222,7 +243,7 @@ class _Walk:
         texts = _NUMBER.findall(side)
         for rounded in (False, True):
             for k, v in reversed(hist or []):
-                if any(_same(abs(v), float(t), t, rounded) for t in texts):
+                if all(any(_same(abs(e), float(t), t, rounded) for t in texts) for e in np.ravel(v)):
                     if kind == "state":
                         return k + 1, v
                     return (k, v) if k > 0 else None
@@ -387,7 +408,7 @@ class _Walk:
         after = self.last_of_step.get(k - 1, self.floor)
         candidates = [g for pos, g in reversed(self.grads) if pos > after]
         if k in self.confirmed:
-            candidates = [self.confirmed[k]] + [g for g in candidates if g != self.confirmed[k]]
+            candidates = [self.confirmed[k]] + [g for g in candidates if _key(g) != _key(self.confirmed[k])]
         target = f"{q}_{self.param}" if kind != "param" else None
         results = []
         for g in candidates or [0.0]:
@@ -398,38 +419,41 @@ class _Walk:
             if missing and self._depends(before, g, k, target, missing):
                 return _unchecked(claim, f"{letter} after step {k}: it needs {', '.join(missing)} after step {k - 1}, "
                                   "which the walk-through does not write")
+            if kind == "corrected":  # m̂ = m / (1 − β₁ᵏ) of the moment value the walk-through wrote (``start``)
+                moment = self._run(before, g, k, f"{_CORRECTED[q]}_{self.param}")
+                if moment is not None and np.all(np.abs(np.asarray(moment)) > 1e-12):
+                    exact = np.asarray(start, dtype=float) * (np.asarray(exact) / np.asarray(moment))
+                    exact = float(exact.reshape(-1)[0]) if exact.size == 1 and not self.vector else exact.reshape(-1)
             results.append((g, exact))
-        uses_gradient = len({round(e, 12) for _, e in results}) > 1 or (
-            results and self._run(before, results[0][0] + 1.0, k, target) != results[0][1])
+        uses_gradient = len({_key(e) for _, e in results}) > 1 or bool(
+            results and _key(self._run(before, results[0][0] + 1.0, k, target)) != _key(results[0][1]))
         value0, spread0 = sides[0]
         for g, exact in results:
-            tol = spread0 + RELATIVE * abs(exact) + 1e-12
-            if abs(value0 - exact) <= tol and (candidates or not uses_gradient):
+            if _within(value0, exact, spread0) and (candidates or not uses_gradient):
                 if uses_gradient:
                     self.confirmed.setdefault(k, g)
-                bad = next((i for i, (v, s) in enumerate(sides[1:], 2) if abs(v - exact) > s + RELATIVE * abs(exact)
-                            + 1e-12), None)
-                how = f" with the gradient {g:.6g} written before it" if uses_gradient else ""
+                bad = next((i for i, (v, s) in enumerate(sides[1:], 2) if not _within(v, exact, s)), None)
+                how = f" with the gradient {_fmt(g)} written before it" if uses_gradient else ""
                 if bad is not None:
                     self.exact = exact
                     return ClaimResult(claim.id, claim.latex, "incorrect", "", f"link {bad} of {len(sides)}: "
-                                       f"{letter} after step {k} is {exact:.6g}{how} (from the walk-through's values "
-                                       f"after step {k - 1}); side {bad + 1} gives {sides[bad - 1][0]:.6g}",
+                                       f"{letter} after step {k} is {_fmt(exact)}{how} (from the walk-through's values "
+                                       f"after step {k - 1}); side {bad + 1} gives {_fmt(sides[bad - 1][0])}",
                                        quantity=target, tolerance="one unit in each written digit carried, or 0.2 %")
                 return ClaimResult(claim.id, claim.latex, "correct", "", f"{letter} after step {k}: the spec's "
                                    f"{self.opt} step from the walk-through's values after step {k - 1}{how} gives "
-                                   f"{exact:.6g} (its own numbers, rounding carried)", quantity=target,
+                                   f"{_fmt(exact)} (its own numbers, rounding carried)", quantity=target,
                                    tolerance="one unit in each written digit carried, or 0.2 %")
         if not uses_gradient or k in self.confirmed:
-            g, exact = (next(((g, e) for g, e in results if g == self.confirmed[k]), results[0]) if k in self.confirmed
-                        else results[0])
-            how = f" with the gradient {g:.6g} its other values of step {k} use" if uses_gradient else ""
+            g, exact = (next(((g, e) for g, e in results if _key(g) == _key(self.confirmed[k])), results[0])
+                        if k in self.confirmed else results[0])
+            how = f" with the gradient {_fmt(g)} its other values of step {k} use" if uses_gradient else ""
             self.exact = exact
-            return ClaimResult(claim.id, claim.latex, "incorrect", "", f"{letter} after step {k} is {exact:.6g}{how} "
+            return ClaimResult(claim.id, claim.latex, "incorrect", "", f"{letter} after step {k} is {_fmt(exact)}{how} "
                                f"(the spec's {self.opt} step from the walk-through's values after step {k - 1}); the "
-                               f"claim gives {value0:.6g}", quantity=target,
+                               f"claim gives {_fmt(value0)}", quantity=target,
                                tolerance="one unit in each written digit carried, or 0.2 %")
-        written = ", ".join(f"{g:.6g}" for g in candidates) or "none written"
+        written = ", ".join(_fmt(g) for g in candidates) or "none written"
         return _unchecked(claim, f"{letter} after step {k}: no gradient written before it gives its value ({written}); "
                           f"the spec's [values] hold the first step's example only, so step {k}'s gradient is not known")
 
@@ -438,7 +462,9 @@ class _Walk:
 
     def _run(self, before: dict, g: float, k: int, target: str | None) -> float | None:
         """The spec's step k from the written state ``before`` with gradient g: the target quantity's value."""
-        one = lambda v: np.array([[0.0 if v is None else v]])  # noqa: E731
+        one = lambda v: np.broadcast_to(np.asarray(0.0 if v is None else v, dtype=float).reshape(-1)  # noqa: E731
+                                        if np.size(v) > 1 else float(0.0 if v is None else np.ravel(v)[0]),
+                                        (int(np.prod(self.shape)),)).reshape(self.shape).copy()
         state = {"t": k - 1, **{f"{s}_{self.param}": one(v) for s, v in before.items() if s != self.param}}
         try:
             new, after = self.judge.truth.step({self.param: one(before[self.param])}, {f"d{self.param}": one(g)},
@@ -446,12 +472,14 @@ class _Walk:
         except (KeyError, ValueError, ArithmeticError):
             return None
         out = new[self.param] if target is None else after.get(target)
-        return None if out is None else float(np.asarray(out).reshape(-1)[0])
+        if out is None:
+            return None
+        return np.asarray(out, dtype=float).reshape(-1) if self.vector else float(np.asarray(out).reshape(-1)[0])
 
     def _depends(self, before: dict, g: float, k: int, target: str | None, missing: list) -> bool:
         base = self._run(before, g, k, target)
         moved = self._run({**before, **{m: 0.37 for m in missing}}, g, k, target)
-        return base is None or moved is None or abs(base - moved) > 1e-12
+        return base is None or moved is None or float(np.max(np.abs(np.asarray(base) - np.asarray(moved)))) > 1e-12
 
 
 def _argument_rule(latex: str, letter: str) -> str | None:
@@ -461,6 +489,35 @@ def _argument_rule(latex: str, letter: str) -> str | None:
     if not re.match(r"\s*" + re.escape(letter) + r"\s*_\s*\{\s*t\s*\}\s*=", latex) or re.search(r"\d\.\d", latex):
         return None
     return at_time.sub(r"\\theta ", latex)
+
+
+def _key(v) -> tuple:
+    """A value (a number or a vector) as a key: its entries to 12 digits."""
+    return tuple(np.round(np.ravel(np.asarray(v, dtype=float)), 12))
+
+
+def _within(value, exact, spread) -> bool:
+    """Every entry of a written value within its spread (one unit of each written digit carried) or 0.2 % of the exact
+    one."""
+    value, exact = np.asarray(value, dtype=float), np.asarray(exact, dtype=float)
+    return bool(np.all(np.abs(value - exact) <= np.asarray(spread) + RELATIVE * np.abs(exact) + 1e-12))
+
+
+def _fmt(v) -> str:
+    flat = np.ravel(np.asarray(v, dtype=float))
+    return f"{flat[0]:.6g}" if flat.size == 1 else "[" + ", ".join(f"{e:.6g}" for e in flat) + "]"
+
+
+def _number_lists(side: str) -> str:
+    """Each ``[1, 10]`` of numbers in a side as a column (normalize's list literal); the rest kept."""
+    from .normalize import number_list
+
+    out, i = [], 0
+    while (k := side.find("[", i)) >= 0:
+        found = number_list(side, k)
+        out.append(side[i:k] + (r"\begin{bmatrix} " + r" \\ ".join(found[0]) + r" \end{bmatrix}" if found else "["))
+        i = found[1] if found else k + 1
+    return "".join(out) + side[i:]
 
 
 def _agree(values: list[tuple[float, float]]) -> bool:
@@ -575,10 +632,10 @@ def read(judge, claims):
 
     if not judge.truth.params or judge.net.optimizer.name not in _RECURRENT:
         return None
-    if any(np.asarray(judge.points[0][0][p]).size != 1 for p in judge.truth.params):
-        return None
     if not judge.numeric and len(judge.truth.params) != 1:
         return None  # (without [values]: a walk-through of one parameter, from its own start)
+    if any(np.asarray(judge.points[0][0][p]).size != 1 for p in judge.truth.params) and judge.numeric:
+        return None  # (a vector of weights: only in a walk-through of its own start)
     try:
         walk = _Walk(judge)
         for p in walk.given:
@@ -590,8 +647,8 @@ def read(judge, claims):
                                 for m in [_NABLA_ARG.search(t)] if m), None)
     rewritten, decided, carried = {}, {}, None
     for k, c in enumerate(claims):
-        if carried is not None:
-            walk.derived.append(carried)
+        if carried is not None and np.size(carried) == 1:
+            walk.derived.append(float(np.ravel(carried)[0]))
             carried = None
         if len(c.latex) > 400:
             continue

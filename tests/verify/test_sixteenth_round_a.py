@@ -314,3 +314,45 @@ def test_a_walk_through_from_its_own_start(tmp_path):
     for cid in ("s1.v", "s1.x", "s2.x", "s3.v", "s3.x", "b.s1.v", "b.s1.x", "b.s2.v", "b.s2.x"):
         assert got[cid][0] == "correct", (cid, got[cid])
     assert got["s1.grad"][0] == "unchecked", got  # the gradient at the sheet's own point: no [values] to compute it
+
+
+def _adam_sheet(slip: bool = False) -> tuple[list[tuple[str, str]], list]:
+    """Adam's two steps on f(w) = w1² + w2² from (1, -2) in a sheet's plain text, each value from the WRITTEN (rounded
+    to 4 digits) values before it, the gradient of step 2 at the sheet's own point after step 1."""
+    r = lambda a: np.round(np.asarray(a, dtype=float), 4)  # noqa: E731
+    lst = lambda a: "[" + ", ".join(f"{e:g}" for e in r(a)) + "]"  # noqa: E731
+    w, m, v, out, kept = np.array([1.0, -2.0]), np.zeros(2), np.zeros(2), [], []
+    for t in (1, 2):
+        g = r(central_differences(lambda p: float(np.sum(p["w"] ** 2)), {"w": w.copy()})["w"])
+        m1, v1 = r(B1 * m + (1 - B1) * g), r(B2 * v + (1 - B2) * g * g)
+        mh, vh = r(m1 / (1 - B1 ** t)), r(v1 / (1 - B2 ** t))
+        out += [(f"it{t}.grad", f"∇f = {lst(g)}"),
+                (f"it{t}.m", f"m = {B1}·{lst(m)} + {1 - B1:g}·{lst(g)} = {lst(m1)}"),
+                (f"it{t}.v", f"v = {B2}·{lst(v)} + {1 - B2:g}·{lst(g * g)} = {lst(v1)}"),
+                (f"it{t}.mhat", f"m̂ = {lst(m1)}/(1-{B1 ** t:g}) = {lst(mh)}")]
+        if slip and t == 2:  # the correction without the power t
+            out[-1] = (f"it{t}.mhat", f"m̂ = {lst(m1)}/(1-{B1:g}) = {lst(m1 / (1 - B1))}")
+        out.append((f"it{t}.vhat", f"v̂ = {lst(v1)}/(1-{B2 ** t:g}) = {lst(vh)}"))
+        kept.append((g, m1, v1, mh, vh))
+        w = r(w - 0.1 * mh / np.sqrt(vh + EPS))
+        m, v = m1, v1
+    return out, kept
+
+
+def test_an_adam_walk_through_of_a_weight_vector_from_its_own_start(tmp_path):
+    """[1, 10]-style vectors of one weight vector, without [values]: each state from the sheet's own values with the
+    gradient it wrote; the oracle's numbers are torch's recurrence (test_the_adam_rules_oracle) on the written values."""
+    torch_states = _torch_adam_states(1)[0]
+    claims, kept = _adam_sheet()
+    assert np.allclose(kept[0][1], torch_states[3], atol=1e-4) and np.allclose(kept[0][2], torch_states[4], atol=1e-4)
+    (tmp_path / "a.spec.toml").write_text(ADAM_SPEC)
+    for slip in (False, True):
+        claims, _ = _adam_sheet(slip)
+        body = "".join(f"\n[[claims]]\nid = \"{cid}\"\nlatex = '''{latex}'''\n" for cid, latex in claims)
+        (tmp_path / "a.toml").write_text(f'spec = "a.spec.toml"\nbatch = 1\n{body}')
+        results, _m, _s = verify_file(str(tmp_path / "a.toml"), None)
+        got = {r.id: (r.verdict, r.message) for r in results}
+        for t in (1, 2):
+            for q in ("m", "v", "mhat", "vhat"):
+                want = "incorrect" if slip and (t, q) == (2, "mhat") else "correct"
+                assert got[f"it{t}.{q}"][0] == want, (slip, t, q, got[f"it{t}.{q}"])
