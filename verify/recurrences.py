@@ -28,6 +28,10 @@ _ADAGRAD = re.compile(r"(?<![A-Za-z\\])G\s*+_\s*+" + _T)
 _ENTRY = re.compile(r"(?<![A-Za-z\\])([Gg])\s*+_\s*+\{\s*+t\s*+,\s*+[a-z]{1,2}\s*+\}")
 #: a running average E[g^2]_t, E(g^2)_t of the squared gradients (not \mathbb{E}[…], an expectation)
 _AVERAGE = re.compile(r"(?<![A-Za-z\\])(?<!\\mathbb\{)(?<!\\mathrm\{)E\s*+[\[(]\s*+g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+[\])]\s*+_\s*+")
+#: an exercise sheet's E_t for RMSprop's running average (Eₜ = β·Eₜ₋₁ + (1-β)·(∇f)²): E with the step index t, in a
+#: claim that squares the step's gradient or takes the root of it (the objective E never carries t here)
+_SHEET_AVERAGE = re.compile(r"(?<![A-Za-z\\])E\s*+_\s*+\{\s*+t\s*+(?:-\s*+1\s*+)?\}")
+_SQUARED_OR_ROOT = re.compile(r"g_\{t\}\s*+\)?\s*+\^\s*+\{?\s*+2|\\sqrt\s*+\(?\s*+\{?\s*+E\s*+_")
 #: Adadelta's RMS[·]_t and E[Δθ^2]_t (its step Δθ_t alone is any optimizer's step: Halevy's Δw_t of Adam, momentum)
 _ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+)?RMS(?![A-Za-z])"
                        r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta")
@@ -53,7 +57,7 @@ _WHAT = {
     "Nesterov": "the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Nesterov's accelerated momentum",
     "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
     "momentum": "v_t, defined from v_{t-1} with the learning rate inside, is a momentum velocity",
-    "RMSprop": "E[g^2]_t is a running average of the squared gradients (RMSprop's, Adadelta's)",
+    "RMSprop": "E[g^2]_t (a sheet's E_t) is a running average of the squared gradients (RMSprop's, Adadelta's)",
     "Adam": "m̂_t, v̂_t (β_1 m_{t−1}, β_2 v_{t−1}) are Adam's bias-corrected moments and their decays (Kingma & Ba)",
 }
 #: the family each spec optimizer reads in its own letters
@@ -80,7 +84,7 @@ def family(text: str) -> str | None:
         return "Nesterov"
     if _ADAGRAD.search(text):
         return "Adagrad"
-    if _AVERAGE.search(text):
+    if _AVERAGE.search(text) or _SHEET_AVERAGE.search(text) and _SQUARED_OR_ROOT.search(text):
         return "RMSprop"
     if _ADAM.search(text):
         return "Adam"
@@ -98,7 +102,7 @@ def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
                               "define; another optimizer's recurrence is not judged against the spec's")
     out = _SQUARE_FIRST.sub("g_t^2", text)
     if found == "RMSprop":
-        out = _AVERAGE.sub("S_", out)  # E[g^2]_t -> S_t, E[g^2]_{t-1} -> S_{t-1}
+        out = _SHEET_AVERAGE.sub(lambda m: "S_" + m.group(0).split("_", 1)[1], _AVERAGE.sub("S_", out))  # E[g^2]_t, E_t -> S_t
     if found == "Adagrad":
         out = _ENTRY.sub(lambda m: m.group(1) + "_t", out)  # G_{t,ii} -> G_t, g_{t,i} -> g_t
     if optimizer in ("momentum", "rmsprop") and not own_gamma and _GAMMA_DECAY.search(out):

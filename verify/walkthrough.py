@@ -81,6 +81,9 @@ _STEP_LABEL = re.compile(r"^\s*(?:\\text\s*\{\s*)?(?:iteration|iter\.?|step|epoc
 _NABLA_AT = re.compile(r"^\s*\\nabla\s*f\s*(?:\([^()]{1,40}\))?\s*$")
 #: the parameter's letter as ∇f's argument: ∇f(x_{0}), ∇f(x_{t-1})
 _NABLA_ARG = re.compile(r"\\nabla\s*f\s*\(\s*([A-Za-z])\s*_\s*(?:\{\s*(?:\d{1,3}|t|t\s*-\s*1)\s*\}|\d)\s*\)")
+#: a bare letter of another optimizer's own state as a worked value's subject (an exercise sheet working several):
+#: (the spec optimizer that keeps it, its family in recurrences._WHAT)
+_OTHER_STATE = {"G": ("adagrad", "Adagrad"), "E": ("rmsprop", "RMSprop")}
 #: a written number (its sign apart)
 _NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
 #: a step written with numbers: a leading number, then + or −
@@ -680,6 +683,14 @@ def read(judge, claims):
                 decided[k] = _unchecked(c, f"{sides[0].strip()} is the gradient of the function the walk-through "
                                         "minimizes at a point of its own: the spec gives no [values] (its example), "
                                         "so it is not computed; the next step is judged with its number")
+            continue
+        other = _OTHER_STATE.get(sides[0].strip())
+        if found is None and other is not None and other[0] != walk.opt and walk.value(sides[-1]) is not None:
+            from .recurrences import _WHAT  # G = [0, 0] + [100, 10000] under Adam: Adagrad's sum, not the spec's
+
+            decided[k] = _unchecked(c, f"not judged: {_WHAT[other[1]]}, an algorithm the spec's optimizer "
+                                    f"({walk.opt}) does not define; another optimizer's value is not judged against "
+                                    "the spec's")
             continue
         if found is None:
             if sides[0] and walk.value(sides[0]) is not None and (last := walk.value(sides[-1])) is not None:
