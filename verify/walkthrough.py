@@ -346,7 +346,8 @@ class _Walk:
         verdicts, notes = [], []
         for letter, q, number in pairs:
             value = float(number.replace(" ", "").strip("()"))
-            tol = lambda e: 0.5 * 10.0 ** -_decimals(number) + RELATIVE * abs(e) + 1e-12  # noqa: E731
+            unit = 0.5 * 10.0 ** -_decimals(number)
+            tol = lambda e, unit=unit: unit + RELATIVE * abs(e) + 1e-12  # noqa: E731
             if step == 1 and q not in self.own_gradient:
                 exact = self.first_step(q)
                 if exact is None:

@@ -44,21 +44,13 @@ def _trajectory(n: int) -> list[tuple[float, float]]:
     return out
 
 
-SPEC = f"""name = "neuron16a"
-convention = "row"
-inputs = 1
+def _spec(name: str, units: int, activation: str, loss: str, optimizer: str, bias: bool = True) -> str:
+    """A one-input spec of one layer (``optimizer``: the [optimizer] table's lines)."""
+    return (f'name = "{name}"\nconvention = "row"\ninputs = 1\n\n[[layers]]\nunits = {units}\nactivation = "{activation}"\n'
+            + ("" if bias else "bias = false\n") + f'\n[loss]\nname = "{loss}"\n\n[optimizer]\n{optimizer}\n')
 
-[[layers]]
-units = 1
-activation = "sigmoid"
 
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = {LR}
-"""
+SPEC = _spec("neuron16a", 1, "sigmoid", "squared_error", f'name = "sgd"\nlearning_rate = {LR}')
 
 
 def _verify(tmp_path, claims: list[tuple[str, str]]) -> dict:
@@ -142,26 +134,9 @@ def test_a_line_labelled_with_its_step(tmp_path):
 
 # -- ∇f in an optimizer's recurrence, a plain-words remark --------------------------------------------------------
 B1, B2, EPS = 0.9, 0.999, 1e-8
-ADAM_SPEC = f"""name = "adam16a"
-convention = "row"
-inputs = 1
-
-[[layers]]
-units = 2
-activation = "identity"
-bias = false
-
-[loss]
-name = "sum_squared_error"
-
-[optimizer]
-name = "adam"
-learning_rate = 0.1
-beta1 = {B1}
-beta2 = {B2}
-epsilon = {EPS}
-epsilon_placement = "inside"
-"""
+ADAM_SPEC = _spec("adam16a", 2, "identity", "sum_squared_error",
+                  f'name = "adam"\nlearning_rate = 0.1\nbeta1 = {B1}\nbeta2 = {B2}\nepsilon = {EPS}\n'
+                  'epsilon_placement = "inside"', bias=False)
 #: Adam's rules as an exercise sheet writes them (plain text, ∇f the gradient of the function minimized), each with
 #: its NumPy reading (m, v, g, t) -> the quantity, for the oracle; "slip" rules are wrong
 ADAM_RULES = {
@@ -237,24 +212,8 @@ def test_a_local_derivative_written_with_a_slash(tmp_path):
 
 # -- a momentum walk-through without [values]: the walk-through's own start ---------------------------------------
 MLR, MU = 0.05, 0.8
-MOMENTUM_SPEC = f"""name = "momentum16a"
-convention = "row"
-inputs = 1
-
-[[layers]]
-units = 1
-activation = "identity"
-bias = false
-
-[loss]
-name = "sum_squared_error"
-
-[optimizer]
-name = "momentum"
-variant = "classic"
-learning_rate = {MLR}
-momentum = {MU}
-"""
+MOMENTUM_SPEC = _spec("momentum16a", 1, "identity", "sum_squared_error",
+                      f'name = "momentum"\nvariant = "classic"\nlearning_rate = {MLR}\nmomentum = {MU}', bias=False)
 
 
 def _f_grad(x: float) -> float:
