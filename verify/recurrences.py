@@ -57,7 +57,7 @@ _WHAT = {
     "Nesterov": "the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Nesterov's accelerated momentum",
     "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
     "momentum": "v_t, defined from v_{t-1} with the learning rate inside, is a momentum velocity",
-    "RMSprop": "E[g^2]_t (a sheet's E_t) is a running average of the squared gradients (RMSprop's, Adadelta's)",
+    "RMSprop": "E[g^2]_t is a running average of the squared gradients (RMSprop's, Adadelta's)",
     "Adam": "m̂_t, v̂_t (β_1 m_{t−1}, β_2 v_{t−1}) are Adam's bias-corrected moments and their decays (Kingma & Ba)",
 }
 #: the family each spec optimizer reads in its own letters
