@@ -659,7 +659,7 @@ def read(judge, claims):
         latex = normalize(c.latex)
         label = _STEP_LABEL.match(latex)
         pairs = _pairs(latex[label.end():], walk) if label is not None else None
-        if pairs is not None:  # Iteration 3: w = 0.41, b = 0.04
+        if pairs is not None and not walk.own:  # Iteration 3: w = 0.41, b = 0.04 (after the [values]' first step)
             step = int(label.group(1))
             decided[k] = walk.labelled(c, step, pairs)
             for _, q, number in pairs:
@@ -730,7 +730,8 @@ def read(judge, claims):
         step, start = found_step
         written = [values[numeric[0]][0], values[numeric[-1]][0]]
         given = (walk.gradient_given(q, sides[1 + numeric[0]], values[numeric[0]][0], values[numeric[-1]][1])
-                 if kind == "param" and step == 1 and numeric[0] == 0 and None not in values and _agree(values) else None)
+                 if kind == "param" and step == 1 and not walk.own and numeric[0] == 0 and None not in values
+                 and _agree(values) else None)
         if given is not None:  # w_new = 0.5 - 0.1 × 0.3: the question's gradient 0.3
             walk.own_gradient[q] = given
             decided[k] = _unchecked(c, f"{letter} is the spec's first step with the gradient {given:.6g} it writes, "

@@ -340,3 +340,14 @@ def test_a_sheet_s_e_t_is_rmsprop_s_average(tmp_path):
         assert results[0].verdict == want, (spec, results[0].message)
         if want == "unchecked":
             assert "RMSprop" in results[0].message
+
+
+def test_a_labelled_step_without_values_is_no_verdict(tmp_path):
+    """Without [values] the first step's start is the answer's own: `Iteration 1: w = …` is not compared with a
+    point gradproof chose."""
+    (tmp_path / "m.spec.toml").write_text(MOMENTUM_SPEC)
+    (tmp_path / "m.toml").write_text('spec = "m.spec.toml"\nbatch = 1\n[[claims]]\nid = "it1"\n'
+                                     "latex = '''Iteration 1: w = 0.3'''\n[[claims]]\nid = \"w\"\n"
+                                     "latex = '''w_new = 0.5 - 0.05 × 0.3 = 0.485'''\n")
+    results, _m, _s = verify_file(str(tmp_path / "m.toml"), None)
+    assert all(r.verdict == "unchecked" for r in results), [(r.id, r.verdict, r.message) for r in results]
