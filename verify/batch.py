@@ -235,7 +235,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         else:
             raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
     if not claims:
-        raise AnswerError(f"{sub}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+        raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     if not own:  # documents: as verify of one document chooses
         batch, values, notation = document_setup(claims, network, notation, one_example)
     seen: dict[str, int] = {}
