@@ -48,3 +48,34 @@ def test_a_non_finite_value_is_a_verdict_never_a_warning(tmp_path):
     assert got == {k: "correct" if finite[k] else "unchecked" for k in ADDED}
     assert [str(w.message) for w in caught] == []
     assert np.geterr()["invalid"] == "warn"  # (the caller's own NumPy settings are left as they were)
+
+
+# -- {a \over b} as an argument: a script's, \sqrt's, \frac's ------------------------------------------------------------
+TANH_ID = ('name = "s"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "tanh"\n[[layers]]\nunits = 2\nactivation = '
+           '"identity"\n[loss]\nname = "squared_error"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+#: (the factor written before (ŷ − y) in δ² = factor (ŷ − y), its value by hand): δ² = ŷ − y under the identity output
+#: and the squared error, so the claim holds iff the factor is 1
+OVER = {
+    "alone": (r"{2 \over 2}", 2 / 2),
+    "wrong": (r"{2 \over 1}", 2 / 1),
+    "frac1": (r"\frac{2 \over 2}{1}", (2 / 2) / 1),
+    "frac2": (r"\frac{1}{1 \over 2}", 1 / (1 / 2)),
+    "frac2ok": (r"\frac{1}{2 \over 2}", 1 / (2 / 2)),
+    "sqrt": (r"\sqrt{4 \over 4}", (4 / 4) ** 0.5),
+    "sqrtbad": (r"\sqrt{4 \over 1}", (4 / 1) ** 0.5),
+    "nested": (r"{{2 \over 4} \over {1 \over 2}}", (2 / 4) / (1 / 2)),
+    "exp": (r"e^{0 \over 1}", 2.718281828459045 ** (0 / 1)),
+    "expbad": (r"e^{1 \over 1}", 2.718281828459045 ** (1 / 1)),
+    "after": (r"\frac12{2 \over 1}", 0.5 * (2 / 1)),
+}
+
+
+def test_an_over_group_that_is_an_argument_stays_one(tmp_path):
+    """``\\frac{2 \\over 2}{1}``, ``e^{0 \\over 1}``, ``\\frac{1}{1 \\over 2}``: a group holding ``\\over`` that is a
+    command's or a script's argument keeps its braces around the fraction (before: ``\\frac\\frac{2}{2}{1}`` and
+    ``e^\\frac{0}{1}``, "could not read the claim"); each verdict is the one the factor's value by hand gives."""
+    (tmp_path / "s.toml").write_text(TANH_ID)
+    for k, (t, value) in OVER.items():  # each alone: a wrong definition of δ² would make the later ones unread
+        (tmp_path / "h.md").write_text(f"$$\\delta^{{(2)}} = {t} (\\hat y - y) \\tag{{{k}}}$$\n")
+        results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+        assert results[0].verdict == ("correct" if abs(value - 1) < 1e-12 else "incorrect"), (k, results[0].message)
