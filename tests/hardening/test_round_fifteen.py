@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 from gradproof.verify.cli import verify_file
+from test_round_ten import cpu
 
 RELU_BCE = ('name = "s"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "relu"\n[[layers]]\nunits = 1\nactivation = '
             '"sigmoid"\n[loss]\nname = "binary_cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
@@ -79,3 +80,97 @@ def test_an_over_group_that_is_an_argument_stays_one(tmp_path):
         (tmp_path / "h.md").write_text(f"$$\\delta^{{(2)}} = {t} (\\hat y - y) \\tag{{{k}}}$$\n")
         results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
         assert results[0].verdict == ("correct" if abs(value - 1) < 1e-12 else "incorrect"), (k, results[0].message)
+
+
+# -- walkthrough: a later step's value, its gradients, its tolerance -----------------------------------------------------
+ADAM = ('name = "w"\nconvention = "row"\ninputs = 1\n[[layers]]\nunits = 1\nactivation = "identity"\nbias = false\n'
+        '[loss]\nname = "sum_squared_error"\n[optimizer]\nname = "adam"\nlearning_rate = 0.1\nbeta1 = 0.9\nbeta2 = 0.999\n'
+        'epsilon = 1e-8\nepsilon_placement = "inside"\n')
+W0, X1, Y1, X2, Y2, B1, B2, LR = 0.5, 1.0, 3.0, 2.0, 1.0, 0.9, 0.999, 0.1
+
+
+def _adam_by_hand():
+    """Two Adam steps on (w x − y)² by hand in NumPy (the gradient 2 (w x − y) x, checked by central differences)."""
+    loss = lambda w, x, y: (w * x - y) ** 2  # noqa: E731
+    grad = lambda w, x, y: 2 * (w * x - y) * x  # noqa: E731
+    for w, x, y in ((W0, X1, Y1), (0.6, X2, Y2)):
+        assert abs((loss(w + 1e-6, x, y) - loss(w - 1e-6, x, y)) / 2e-6 - grad(w, x, y)) < 1e-6
+    g1 = grad(W0, X1, Y1)
+    m1, v1 = (1 - B1) * g1, (1 - B2) * g1 ** 2
+    w1 = W0 - LR * (m1 / (1 - B1)) / np.sqrt(v1 / (1 - B2) + 1e-8)
+    g2 = grad(w1, X2, Y2)
+    m2 = B1 * m1 + (1 - B1) * g2
+    return {"g1": g1, "m1": m1, "v1": v1, "w1": w1, "g2": g2, "m2": m2, "mhat2": m2 / (1 - B1 ** 2)}
+
+
+def _walk(tmp_path, claims: list[tuple[str, str]]) -> dict:
+    (tmp_path / "s.toml").write_text(ADAM)
+    body = "".join(f"[[claims]]\nid = \"{k}\"\nlatex = '''{t}'''\n" for k, t in claims)
+    (tmp_path / "a.toml").write_text(f'spec = "s.toml"\nbatch = 1\n[values]\nx = [{X1}]\ny = [{Y1}]\nW1 = [[{W0}]]\n{body}')
+    results, _, _ = verify_file(str(tmp_path / "a.toml"))
+    return {r.id: r for r in results}
+
+
+def _first_step(h) -> list[tuple[str, str]]:
+    return [("g1", f"2 × ({W0} × {X1:g} - {Y1:g}) × {X1:g} = {h['g1']:g}"),
+            ("m1", f"m = 0.9 × 0 + 0.1 × ({h['g1']:g}) = {h['m1']:.4g}"),
+            ("v1", f"v = 0.999 × 0 + 0.001 × ({h['g1']:g})² = {h['v1']:.4g}"),
+            ("w1", f"w = {W0} + {LR:g} × {-h['m1'] / (1 - B1):g} / {np.sqrt(h['v1'] / (1 - B2)):g} = {h['w1']:.4g}")]
+
+
+def test_a_wrong_beta_is_not_a_rounded_right_one(tmp_path):
+    """m̂ after step 2 written with β₁ = 0.8 in its bias correction, ``-0.37 / (1 - 0.8²)`` (−1.03; by hand −1.95): one
+    unit in the last digit of 0.8 is 0.9, so "one unit carried" made it ``correct`` (main); half a unit, the rounding of
+    the digits written, makes it ``incorrect``, and the right ``-0.37 / (1 - 0.9²) = -1.947`` stays ``correct``."""
+    h = _adam_by_hand()
+    wrong = -0.37 / (1 - 0.8 ** 2)
+    assert f"{h['m2']:.4g}" == "-0.37" and abs(wrong - h["mhat2"]) > 0.4 * abs(h["mhat2"])
+    got = _walk(tmp_path, _first_step(h) + [
+        ("g2", f"2 × ({h['w1']:.4g} × {X2:g} - {Y2:g}) × {X2:g} = {h['g2']:.4g}"),
+        ("m2", f"m = 0.9 × ({h['m1']:.4g}) + 0.1 × {h['g2']:.4g} = {h['m2']:.4g}"),
+        ("right", f"m̂ = {h['m2']:.4g} / (1 - 0.9²) = {h['mhat2']:.4f}"),
+        ("beta", f"m̂ = {h['m2']:.4g} / (1 - 0.8²)")])
+    assert {k: got[k].verdict for k in ("m1", "v1", "w1", "m2", "right", "beta")} == {
+        "m1": "correct", "v1": "correct", "w1": "correct", "m2": "correct", "right": "correct", "beta": "incorrect"}
+
+
+def test_a_huge_written_gradient_decides_nothing(tmp_path):
+    """Step 2's only written number a gradient of 2·10¹⁹ or 2·10¹⁶⁰ where the step's real gradient (0.8 by hand) is
+    not written: m and v after step 2, right with 0.8, are ``unchecked`` (main: m ``incorrect`` — a change of 1 in the
+    gradient vanished beside 10¹⁹, so m seemed not to use it; v ``correct`` against the overflowed inf)."""
+    h = _adam_by_hand()
+    v2 = B2 * h["v1"] + (1 - B2) * h["g2"] ** 2
+    for zeros in (19, 160):
+        huge = 2 * 10.0 ** zeros
+        with np.errstate(over="ignore"):  # (Adam's v with it: inf at 10¹⁶⁰)
+            assert np.isfinite(np.float64(huge) ** 2) == (zeros < 100)
+        got = _walk(tmp_path, _first_step(h) + [
+            ("g2", f"2 × 1{'0' * zeros} = 2{'0' * zeros}"),
+            ("m2", f"m = 0.9 × ({h['m1']:.4g}) + 0.1 × {h['g2']:.4g} = {h['m2']:.4g}"),
+            ("v2", f"v = 0.999 × {h['v1']:.4g} + 0.001 × ({h['g2']:.4g})² = {v2:.4g}")])
+        assert (got["m2"].verdict, got["v2"].verdict) == ("unchecked", "unchecked"), (zeros, got["m2"].message,
+                                                                                      got["v2"].message)
+
+
+def test_a_later_step_tries_the_nearest_gradients_only(tmp_path, monkeypatch):
+    """600 chains with no subject (candidate gradients) then 600 values of step 2: each value is tried with the 8
+    gradients written nearest before it (main: with every one, 320 000 optimizer steps, 8.7 CPU s); the right m after
+    step 2 whose gradient is among them stays ``correct``."""
+    from gradproof.verify import walkthrough
+
+    h = _adam_by_hand()
+    runs = []
+    real = walkthrough._Walk._run
+    monkeypatch.setattr(walkthrough._Walk, "_run", lambda self, *a: runs.append(1) or real(self, *a))
+    n = 600
+    chains = [(f"c{k}", f"2 × {k + 1} = {2 * (k + 1)}") for k in range(n)]
+    values = [(f"val{k}", f"m = 0.9 × ({h['m1']:.4g}) + 0.1 × {2 * (k % 50 + 1)} = {B1 * h['m1'] + 0.2 * (k % 50 + 1):.4g}")
+              for k in range(n)]
+    right = [("g2", f"2 × ({h['w1']:.4g} × {X2:g} - {Y2:g}) × {X2:g} = {h['g2']:.4g}"),
+             ("m2", f"m = 0.9 × ({h['m1']:.4g}) + 0.1 × {h['g2']:.4g} = {h['m2']:.4g}")]
+    t0 = cpu()
+    got = _walk(tmp_path, _first_step(h) + chains + values + right)
+    spent = cpu() - t0
+    assert got["m2"].verdict == "correct"
+    assert len(runs) <= (walkthrough.MAX_GRADIENTS + 2) * (n + 2)
+    print(f"{len(runs)} optimizer steps, {spent:.1f} CPU s")
