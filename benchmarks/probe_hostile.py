@@ -2560,7 +2560,8 @@ def round_fifteen() -> list[Probe]:
     inout = spec(layer(4, '"tanh"') + layer(2, '"sigmoid"'), inputs=3)
     md("in/out names: 1990 distinct claims in h_{in_k}, o_{out_k}, w^2_{jk} with unit numbers up to 99",
        "$$h_{in} = W^{(1)} x, \\quad h_{out} = \\tanh(h_{in})$$\n\n" + "".join(
-           f"$$\\frac{{\\partial o_{{in_{k % 99 + 1}}}}}{{\\partial w^2_{{{k % 9 + 1}{k % 7 + 1}}}}} = h_{{out_{k % 9 + 1}}} + {k} - {k}$$\n\n"
+           f"$$\\frac{{\\partial o_{{in_{k % 99 + 1}}}}}{{\\partial w^2_{{{k % 9 + 1}{k % 7 + 1}}}}} = "
+           f"h_{{out_{k % 9 + 1}}} + {k} - {k}$$\n\n"
            for k in range(1990)), (0, 1, 2), spec_text=inout)
     md("in/out names: h_{in_{…}} nested 10⁴ deep, 10⁵ unclosed h_{in_, w^2_{ with 10⁴ digits",
        "$$h_{in} = W^{(1)} x, \\quad h_{out} = \\tanh(h_{in})$$\n\n$$a = " + "h_{in_{" * 10000 + "1" + "}}" * 10000 + "$$\n\n$$"

@@ -215,7 +215,7 @@ def test_a_rubric_finds_what_the_pairwise_rule_finds_in_linear_time():
              "2.15", "2.15#2", "line 4", "line 4.1", "dz2", "delta2", "Q"]
     for trial in range(60):
         results = []
-        for k in range(int(rng.integers(1, 14))):
+        for _ in range(int(rng.integers(1, 14))):
             r = ClaimResult(str(rng.choice(words)), "x = 1", str(rng.choice(["correct", "incorrect", "unchecked"])), "",
                             "m", quantity=None if rng.random() < 0.5 else str(rng.choice(["dz2", "delta2", "dW1"])))
             r.rows = [ClaimResult(str(rng.choice(words)) + f".{j + 1}", "", "correct", "", "") for j in
