@@ -19,7 +19,7 @@ from gradproof.derive.spec import load_spec
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
 from .document import extract, load_document, notebook_text
-from .judge import Judge
+from .judge import Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
 
@@ -59,6 +59,7 @@ def _read_stdin(spec: str | None):
     return net, claims, batch, values, notation, ()
 
 
+@quiet_numerics
 def verify_file(path: str, spec: str | None = None, notation_path: str | None = None):
     """Judge every claim of an answers file or a document (``-``: standard input); returns (results, meta, seconds).
 

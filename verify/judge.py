@@ -185,9 +185,24 @@ class _Varied(Mapping):
         inactive ReLU), so an expression unchanged by it has derivative 0, not one too small to show."""
         return all(q == self._b or self._alias(q) or np.array_equal(self._forward[q], self._now[q]) for q in self._forward)
 
+def quiet_numerics(function):
+    """``function`` run with NumPy's floating-point warnings off (issue 12, round fifteen). A non-finite value met while a
+    claim is judged (``0 \\cdot \\log 0``, a reading that takes the log of a negative z, ∞ − ∞) is the verdict's business
+    — ``unchecked`` saying the value is not finite where the derived result is (``NOWHERE_FINITE``), or a reading scored
+    as unread — never a ``RuntimeWarning`` on stderr (the CLI's ``cmd_verify`` had this; a library caller of
+    ``verify_file``, ``Judge`` or the autograder's grading did not). The one place every entry of verify takes it from."""
+
+    @functools.wraps(function)
+    def quiet(*args, **kwargs):
+        with np.errstate(all="ignore"):
+            return function(*args, **kwargs)
+    return quiet
+
+
 class Judge:
     """Checks claims about one network. ``values`` (row layout: x, y, W1, b1, …) makes it a worked example."""
 
+    @quiet_numerics
     def __init__(self, derivation, batch: int = 1, values: dict | None = None, notation: Notation | None = None,
                  points: int = 3, seed: int = 0):
         notation = notation or Notation()
@@ -569,6 +584,7 @@ class Judge:
         return self.truth.course(a[0], a[1], diag).view(BatchDiagonal)  # σ'(Z): the diagonals, laid out as Z
 
     # -- claims --------------------------------------------------------------------------------------
+    @quiet_numerics
     def check(self, claim: Claim) -> ClaimResult:
         """The verdict of one claim in the answer's layout (numeric claims also update the answer's stated values).
 
@@ -1898,6 +1914,7 @@ class Judge:
                             and any(_LAYER_W.search(t) for t in texts) and any(_UNIT_W.search(t) for t in texts))
         return self._unit_w
 
+    @quiet_numerics
     def check_all(self, claims) -> list[ClaimResult]:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is

@@ -423,14 +423,43 @@ def _braced_frac(m: re.Match) -> str:
     return rf"\frac{top}" + (f"{{{m.group(3)}}}" if m.group(3) is not None else "")
 
 
+#: commands whose first brace group is followed by a second argument: ``\frac{a \over b}{c}``'s second group is one too
+_TWO_ARGUMENTS = ("frac", "dfrac", "tfrac", "cfrac", "binom")
+
+
+def _argument_of(text: str, i: int, two_first_ends: set) -> str | None:
+    """What the brace group opening at ``i`` is an argument of (``^``, ``_``, a control word's name, ``2nd`` the second
+    of \frac's), or None when it is a group of its own: one step back over spaces and the preceding word."""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0:
+        return None
+    if text[j] in "^_":
+        return text[j]
+    if text[j] == "}" and j in two_first_ends:
+        return "2nd"
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    if k < j and k >= 0 and text[k] == "\\" and (k == 0 or text[k - 1] != "\\"):
+        return text[k + 1:j + 1]
+    return None
+
+
 def plain_tex_over(text: str) -> str:
     """Plain TeX's fraction ``{a \\over b}`` (Tarjano's ``{\\partial E \\over \\partial u_{11}}``, ``{1 \\over 2}``)
-    as ``\\frac{a}{b}``: a brace group holding exactly one ``\\over`` at its own level; groups nest. One pass with a
-    stack of open braces (linear), then the groups rewritten from the innermost out by position."""
+    as ``\\frac{a}{b}``: a brace group holding exactly one ``\\over`` at its own level; groups nest. A group that is an
+    argument — of a script (``x^{1 \\over 2}``), of a command (``\\sqrt{a \\over b}``, ``\\frac{a \\over b}{c}`` and
+    its second argument) — stays a group around the fraction (``x^{\\frac{1}{2}}``: ``x^\\frac{1}{2}`` was not read);
+    a group of its own becomes the fraction (``{\\partial \\over \\partial q}(…)``, the derivative operator). One pass
+    with a stack of open braces (linear: each look back crosses the spaces and the word before one brace), then the
+    groups rewritten from the innermost out by position."""
     if "\\over" not in text:
         return text
-    stack: list[list] = []  # [start, [positions of \over at this level]]
-    groups: list[tuple[int, int, int]] = []  # (start, over, end)
+    stack: list[list] = []  # [start, [positions of \over at this level], what it is an argument of]
+    groups: list[tuple[int, int, int, bool]] = []  # (start, over, end, an argument)
+    two_first_ends: set = set()  # the closing braces of \frac's first arguments
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -440,26 +469,27 @@ def plain_tex_over(text: str) -> str:
             i += 2 if i + 1 < n and not text[i + 1].isalpha() else 1
             continue
         if ch == "{":
-            stack.append([i, []])
+            stack.append([i, [], _argument_of(text, i, two_first_ends)])
         elif ch == "}" and stack:
-            start, overs = stack.pop()
+            start, overs, of = stack.pop()
+            if of in _TWO_ARGUMENTS:
+                two_first_ends.add(i)
             if len(overs) == 1:
-                groups.append((start, overs[0], i))
+                groups.append((start, overs[0], i, of is not None))
         i += 1
     if not groups:
         return text
-    out, edits = list(text), {}
-    for start, over, end in groups:  # each brace and \over belongs to one group: the edits do not overlap
-        edits[start] = "\\frac{"
+    edits = {}
+    for start, over, end, argument in groups:  # each brace and \over belongs to one group: the edits do not overlap
+        edits[start] = "{\\frac{" if argument else "\\frac{"
         edits[over] = "}{"
-        edits[end] = "}"
+        edits[end] = "}}" if argument else "}"
     pieces, i = [], 0
     for pos in sorted(edits):
         pieces.append(text[i:pos])
         pieces.append(edits[pos])
         i = pos + (5 if text.startswith("\\over", pos) else 1)
     pieces.append(text[i:])
-    del out
     return "".join(pieces)
 
 
