@@ -647,7 +647,8 @@ def step(params, grads, state):
 
 def _update(params, state, flat, views, g, T1, T1_views):
     """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient, the
-    scratch T1 and its per-parameter views. train() calls it directly: its buffers are the same for every batch."""
+    scratch T1 and its per-parameter views.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     learning_rate = state["learning_rate"]
     beta = state["beta"]

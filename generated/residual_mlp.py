@@ -890,7 +890,8 @@ def step(params, grads, state):
 
 
 def _update(params, state, flat, views, g):
-    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient. train() calls it directly: its buffers are the same for every batch."""
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     t = state["t"]
     learning_rate = state["learning_rate"]

@@ -541,7 +541,8 @@ def step(params, grads, state):
 
 
 def _update(params, state, flat, views, g):
-    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient. train() calls it directly: its buffers are the same for every batch."""
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     learning_rate = state["learning_rate"]
     T1 = flat["T1"]

@@ -768,7 +768,7 @@ def test_x_read_from_the_product_is_certain_under_a_blas_that_skips_zero_factors
                 with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
                     mod.gradients(params, Xb, Y.astype(dtype))
         calls, original = [], mod._finite
-        monkeypatch.setattr(mod, "_finite", lambda name, A, original=original: calls.append(name) or original(name, A))
+        monkeypatch.setattr(mod, "_finite", lambda name, A, calls=calls, original=original: calls.append(name) or original(name, A))
         first[2] = 0.5  # no zero weight: the column alone finds it, X itself is not read
         Xb = X.copy()
         Xb[4, 2] = np.inf
