@@ -685,10 +685,15 @@ def _flat_gradients(grads, g, views):
 
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
+    flat, views = _views(state)
+    _update(params, state, flat, views, _flat_gradients(grads, flat["g"], views["g"]))
+
+
+def _update(params, state, flat, views, g):
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     learning_rate = state["learning_rate"]
-    flat, views = _views(state)
-    g = _flat_gradients(grads, flat["g"], views["g"])
     T1 = flat["T1"]
     # θ <- θ - α·g  (eq. 42)
     np.multiply(g, learning_rate, out=T1)
@@ -745,7 +750,9 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    g = _views(state)[0]["g"]
+    # the buffers of every batch's update (_update: step() without finding them again)
+    flat, views = _views(state)
+    g = flat["g"]
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     if running is None:
         running = init_running(params)
@@ -786,7 +793,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
             cache["H5"].argmax(axis=1, out=predicted[start:start + batch_size])
-            step(params, grads, state)
+            _update(params, state, flat, views, g)
         total -= float(np.log(picked).sum())
         hits = int(np.count_nonzero(predicted == classes_epoch))
         history["loss"].append(total / n + _penalty(params, n))

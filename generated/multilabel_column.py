@@ -391,7 +391,9 @@ def _forward(params, X, ws, train=True, unchecked=""):
     # z1 = W1^T h0 + b1, every sample (row) at once  (eq. 1)
     Z1 = np.matmul(X, W1, out=ws["Z1"])
     Z1 += b1
-    if unchecked:  # X's finiteness, read from Z1 while it is in cache
+    # X's finiteness, read from Z1 while it is in cache (_finite_through says why that is certain), in this frame:
+    # one call less in the common case
+    if unchecked and not (math.isfinite(np.dot(Z1[:, 0], Z1[:, 0])) and np.count_nonzero(W1[:, 0]) == 3):
         _finite_through(Z1, W1[:, 0], X, unchecked)
     # h1 = tanh(z1)  (eq. 2)
     H1 = ws["H1"]
@@ -501,7 +503,11 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
         _finite("X", X)
     ws = mine.buffers(n, dtype) if workspace is None and mine is not None else _workspace(n, dtype, workspace)
     cache = _forward(params, X, ws, unchecked="X" if large else "")
-    Y = _targets(Y, n, dtype)
+    # _targets' common case in this frame (one call less): a plain array in the parameters' dtype and of shape
+    # (n, 2), every entry in [0, 1] (so finite); anything else through _targets, which converts it or names it
+    if not (type(Y) is np.ndarray and Y.dtype is dtype and Y.shape == (n, 2)
+            and 0 <= np.minimum.reduce(Y, axis=None) and np.maximum.reduce(Y, axis=None) <= 1):
+        Y = _targets(Y, n, dtype)
     if out is None:
         out = _fresh_gradients(mine, dtype)
     _backward(params, cache, Y, ws, out)
@@ -603,20 +609,26 @@ def _flat_gradients(grads, g, views):
 
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
+    flat, views = _views(state)
+    g = _flat_gradients(grads, flat["g"], views["g"])
+    # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
+    # there: the memory is in cache), else the state's
+    if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
+        _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
+    else:
+        _update(params, state, flat, views, g, flat["T1"], views["T1"])
+
+
+def _update(params, state, flat, views, g, T1, T1_views):
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient, the
+    scratch T1 and its per-parameter views.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     t = state["t"]
     learning_rate = state["learning_rate"]
     beta1 = state["beta1"]
     beta2 = state["beta2"]
     epsilon = state["epsilon"]
-    flat, views = _views(state)
-    g = _flat_gradients(grads, flat["g"], views["g"])
-    # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
-    # there: the memory is in cache), else the state's
-    if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
-        T1 = grads.scratch
-    else:
-        T1 = flat["T1"]
     m, v, T2, T3 = flat["m"], flat["v"], flat["T2"], flat["T3"]
     # m <- β1·m + (1 - β1)·g  (eq. 18)
     m *= beta1
@@ -689,7 +701,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    flat = _views(state)[0]
+    # the buffers of every batch's update (_update: step() without finding them again)
+    flat, views = _views(state)
     g = flat["g"]
     # the gradients are written straight into the optimizer's g, the regularizer's terms into its scratch T1
     grads = Gradients(g, flat["T1"])
@@ -718,7 +731,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
             hits += _hits(cache["H2"], classes_epoch[start:start + batch_size])
-            step(params, grads, state)
+            _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
         history["loss"].append(total / n + _penalty(params, n))
         history["accuracy"].append(hits / Y.size)
         if validation_data is not None:

@@ -400,7 +400,9 @@ def _forward(params, X, ws, train=True, unchecked=""):
     # z1 = W1 h0 + b1, every sample (row) at once  (eq. 1)
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
-    if unchecked:  # X's finiteness, read from Z1 while it is in cache
+    # X's finiteness, read from Z1 while it is in cache (_finite_through says why that is certain), in this frame:
+    # one call less in the common case
+    if unchecked and not (math.isfinite(np.dot(Z1[:, 0], Z1[:, 0])) and np.count_nonzero(W1[0]) == 4):
         _finite_through(Z1, W1[0], X, unchecked)
     # h1 = leaky_relu(z1)  (eq. 2)
     C1, H1, G1 = ws["C1"], ws["H1"], ws["G1"]
@@ -530,7 +532,11 @@ def gradients(params, X, Y, *, rng=None, masks=None, running=None, out=None, wor
         _finite("X", X)
     ws = mine.buffers(n, dtype) if workspace is None and mine is not None else _workspace(n, dtype, workspace)
     cache = _forward(params, X, ws, unchecked="X" if large else "")
-    Y = _targets(Y, n, dtype)
+    # _targets' common case in this frame (one call less): a plain array in the parameters' dtype and of shape
+    # (n, 3), every entry in [0, 1] (so finite); anything else through _targets, which converts it or names it
+    if not (type(Y) is np.ndarray and Y.dtype is dtype and Y.shape == (n, 3)
+            and 0 <= np.minimum.reduce(Y, axis=None) and np.maximum.reduce(Y, axis=None) <= 1):
+        Y = _targets(Y, n, dtype)
     if out is None:
         out = _fresh_gradients(mine, dtype)
     _backward(params, cache, Y, ws, out)
@@ -629,18 +635,24 @@ def _flat_gradients(grads, g, views):
 
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
-    state["t"] += 1
-    learning_rate = state["learning_rate"]
-    beta = state["beta"]
-    epsilon = state["epsilon"]
     flat, views = _views(state)
     g = _flat_gradients(grads, flat["g"], views["g"])
     # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
     # there: the memory is in cache), else the state's
     if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
-        T1, T1_views = grads.scratch, grads.scratch_views
+        _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
     else:
-        T1, T1_views = flat["T1"], views["T1"]
+        _update(params, state, flat, views, g, flat["T1"], views["T1"])
+
+
+def _update(params, state, flat, views, g, T1, T1_views):
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient, the
+    scratch T1 and its per-parameter views.
+    train() calls it directly: its buffers are the same for every batch."""
+    state["t"] += 1
+    learning_rate = state["learning_rate"]
+    beta = state["beta"]
+    epsilon = state["epsilon"]
     S = flat["S"]
     # S <- β·S + (1 - β)·g²  (eq. 21)
     S *= beta
@@ -705,7 +717,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    flat = _views(state)[0]
+    # the buffers of every batch's update (_update: step() without finding them again)
+    flat, views = _views(state)
     g = flat["g"]
     # the gradients are written straight into the optimizer's g, the regularizer's terms into its scratch T1
     grads = Gradients(g, flat["T1"])
@@ -747,7 +760,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
                 # a NaN output makes a NaN bias gradient (1^T D), so a batch whose loss waits for the epoch's end stops here too
                 _finite_or_stop(epoch, batch, _data_loss(cache, Y_batch), g)
             total += batch_loss * X_batch.shape[0]
-            step(params, grads, state)
+            _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
         if one_hot:  # ŷ at each sample's target; a batch with one near underflow: its loss by log-sum-exp, as it would alone
             outputs.take(targets, out=picked, mode="clip")
             for start in range(0, n, batch_size) if not np.minimum.reduce(picked) > 1e-30 else ():

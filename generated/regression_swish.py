@@ -385,7 +385,9 @@ def _forward(params, X, ws, train=True, unchecked=""):
     # z1 = W1 h0 + b1, every sample (row) at once  (eq. 1)
     Z1 = np.matmul(X, W1.T, out=ws["Z1"])
     Z1 += b1
-    if unchecked:  # X's finiteness, read from Z1 while it is in cache
+    # X's finiteness, read from Z1 while it is in cache (_finite_through says why that is certain), in this frame:
+    # one call less in the common case
+    if unchecked and not (math.isfinite(np.dot(Z1[:, 0], Z1[:, 0])) and np.count_nonzero(W1[0]) == 2):
         _finite_through(Z1, W1[0], X, unchecked)
     # h1 = swish(z1)  (eq. 2)
     C1, H1 = ws["C1"], ws["H1"]
@@ -600,17 +602,23 @@ def _flat_gradients(grads, g, views):
 
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
-    state["t"] += 1
-    learning_rate = state["learning_rate"]
-    momentum = state["momentum"]
     flat, views = _views(state)
     g = _flat_gradients(grads, flat["g"], views["g"])
     # the scratch T1: the Gradients' own when g is its array (_backward has just computed the regularizer's terms
     # there: the memory is in cache), else the state's
     if isinstance(grads, Gradients) and grads.scratch is not None and g is grads.flat:
-        T1, T1_views = grads.scratch, grads.scratch_views
+        _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
     else:
-        T1, T1_views = flat["T1"], views["T1"]
+        _update(params, state, flat, views, g, flat["T1"], views["T1"])
+
+
+def _update(params, state, flat, views, g, T1, T1_views):
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient, the
+    scratch T1 and its per-parameter views.
+    train() calls it directly: its buffers are the same for every batch."""
+    state["t"] += 1
+    learning_rate = state["learning_rate"]
+    momentum = state["momentum"]
     v = flat["v"]
     # v <- μ·v + g  (eq. 21)
     v *= momentum
@@ -670,7 +678,8 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    flat = _views(state)[0]
+    # the buffers of every batch's update (_update: step() without finding them again)
+    flat, views = _views(state)
     g = flat["g"]
     # the gradients are written straight into the optimizer's g, the regularizer's terms into its scratch T1
     grads = Gradients(g, flat["T1"])
@@ -695,7 +704,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
             if not math.isfinite(batch_loss + np.dot(g, g)):  # NaN or inf (or squares that overflowed): see which
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
-            step(params, grads, state)
+            _update(params, state, flat, views, g, grads.scratch, grads.scratch_views)
         history["loss"].append(total / n + _penalty(params, n))
         if validation_data is not None:
             cache = _forward(params, X_val, ws_val, train=False)

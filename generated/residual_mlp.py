@@ -885,14 +885,19 @@ def _flat_gradients(grads, g, views):
 
 def step(params, grads, state):
     """One optimizer step: update every parameter (and the state) in place."""
+    flat, views = _views(state)
+    _update(params, state, flat, views, _flat_gradients(grads, flat["g"], views["g"]))
+
+
+def _update(params, state, flat, views, g):
+    """step()'s update once its buffers are known: ``flat`` and ``views`` (_views(state)), the flat gradient.
+    train() calls it directly: its buffers are the same for every batch."""
     state["t"] += 1
     t = state["t"]
     learning_rate = state["learning_rate"]
     beta1 = state["beta1"]
     beta2 = state["beta2"]
     epsilon = state["epsilon"]
-    flat, views = _views(state)
-    g = _flat_gradients(grads, flat["g"], views["g"])
     m, v, T1, T2, T3 = flat["m"], flat["v"], flat["T1"], flat["T2"], flat["T3"]
     # m <- β1·m + (1 - β1)·g  (eq. 65)
     m *= beta1
@@ -965,7 +970,9 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
         state = init_state(params, learning_rate=learning_rate)
     else:
         _check_state(state, dtype)
-    g = _views(state)[0]["g"]
+    # the buffers of every batch's update (_update: step() without finding them again)
+    flat, views = _views(state)
+    g = flat["g"]
     grads = Gradients(g)  # the gradients are written straight into the optimizer's g
     rng = np.random.default_rng(seed)
     classes = _classes(Y)  # once: each batch's accuracy compares its outputs with these
@@ -1003,7 +1010,7 @@ def train(params, X, Y, epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, learnin
                 _finite_or_stop(epoch, batch, batch_loss, g)
             total += batch_loss * X_batch.shape[0]
             cache["H5"].argmax(axis=1, out=predicted[start:start + batch_size])
-            step(params, grads, state)
+            _update(params, state, flat, views, g)
         total -= float(np.log(picked).sum())
         hits = int(np.count_nonzero(predicted == classes_epoch))
         history["loss"].append(total / n + _penalty(params, n))

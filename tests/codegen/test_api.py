@@ -719,3 +719,63 @@ def test_the_common_case_checks_give_the_messages_and_results_of_the_general_one
                 assert got == other
             else:
                 assert all(np.array_equal(got[k], other[k]) for k in ref.PARAM_KEYS)
+
+
+class _SkippingNumPy:
+    """numpy, except that a matrix product skips every product with a zero factor (as reference BLAS did before LAPACK
+    3.5): a NaN or inf met by a zero weight does not reach the result. The module under test sees this as ``np``."""
+
+    def __getattr__(self, name):
+        return getattr(np, name)
+
+    @staticmethod
+    def matmul(A, B, out=None):
+        A, B = np.asarray(A), np.asarray(B)
+        if A.ndim != 2 or B.ndim != 2:
+            return np.matmul(A, B, out=out)
+        with np.errstate(all="ignore"):
+            terms = A[:, :, None] * B[None, :, :]
+        terms[(A[:, :, None] == 0) | (B[None, :, :] == 0)] = 0
+        result = terms.sum(axis=1)
+        if out is None:
+            return result
+        out[...] = result
+        return out
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_x_read_from_the_product_is_certain_under_a_blas_that_skips_zero_factors(ref, tmp_path, monkeypatch, dtype):
+    """gradients() reads a large X's finiteness from column 0 of its product with W1, in _forward's frame (sixteenth
+    round: no _finite_through call unless that reading fails). Under a BLAS that skips zero factors a NaN or inf of X
+    met only by a zero weight of the first unit leaves that column finite: the zero count must send the check to X itself.
+    The oracle: a product written here that skips every zero factor, and where the test put the bad value; with every
+    weight of unit 0 nonzero the same X is refused by the column alone (the dot over X is never needed)."""
+    column = build(derivation_of(str(ROOT / "examples" / "multilabel_column.toml"), False), tmp_path)
+    for mod, Y in ((ref, np.eye(3)[np.arange(6) % 3]), (column, (np.arange(12).reshape(6, 2) % 3 == 0).astype(float))):
+        monkeypatch.setattr(mod, "_X_DOT_MAX", 0)  # every X is large: read through the product
+        monkeypatch.setattr(mod, "np", _SkippingNumPy())
+        params = mod.init_params(3, dtype)
+        first = params["W1"][0] if mod is ref else params["W1"][:, 0]
+        first[2] = 0.0
+        X = np.random.default_rng(2).normal(size=(6, mod.SIZES[0])).astype(dtype)
+        for bad in (np.nan, np.inf, -np.inf):
+            for i in range(6):
+                Xb = X.copy()
+                Xb[i, 2] = bad  # met only by the zero weight in unit 0's column
+                with np.errstate(all="ignore"):
+                    Z = mod.np.matmul(Xb, params["W1"].T if mod is ref else params["W1"])
+                assert np.isfinite(Z[:, 0]).all()  # the skipping product hides it from column 0
+                with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
+                    mod.gradients(params, Xb, Y.astype(dtype))
+        calls, original = [], mod._finite
+        monkeypatch.setattr(mod, "_finite", lambda name, A, calls=calls, original=original: calls.append(name) or original(name, A))
+        first[2] = 0.5  # no zero weight: the column alone finds it, X itself is not read
+        Xb = X.copy()
+        Xb[4, 2] = np.inf
+        with np.errstate(all="ignore"), pytest.raises(ValueError, match="X contains NaN or infinite values"):
+            mod.gradients(params, Xb, Y.astype(dtype))
+        assert calls == ["X"]  # from _finite_through's fallback, after the column was found non-finite
+        calls.clear()
+        assert set(mod.gradients(params, X, Y.astype(dtype))) == set(mod.PARAM_KEYS)
+        assert calls == []  # finite X, no zero weight: one dot of the column, no pass over X
+
