@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from gradproof.derive import limits
 
-from .judge import _NOTATION_UNREAD, Claim, ClaimResult, _top_rows, _top_sides
+from .judge import _NOTATION_UNREAD, TIME_RAN_OUT, Claim, ClaimResult, _top_rows, _top_sides
 from .surface import split_statements
 
 #: a claim numbered by its line alone (``line 27``, not ``line 27.2``, a tag or a question's ``Q2.1``)
@@ -71,7 +71,7 @@ def judge_rows(judge, claim: Claim, result: ClaimResult, run) -> ClaimResult:
     try:
         for rid, text in zip(ids, texts, strict=True):
             if limits.overdue():
-                rows.append(_unjudged(rid, text, "not judged: the run's time ran out before this row", claim))
+                rows.append(_unjudged(rid, text, f"not judged: {TIME_RAN_OUT} before this row", claim))
                 continue
             r = run(replace(claim, latex=text, rows=()))  # (under the chain's id: its context and random points)
             r.id, r.latex, r.rows = rid, text, []

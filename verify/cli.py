@@ -11,6 +11,7 @@ import time
 import tomllib
 from pathlib import Path
 
+from gradproof.derive import limits
 from gradproof.derive.derivation import derive
 from gradproof.derive.errors import AnswerError, SpecError, UsageError
 from gradproof.derive.outputs import write_atomic
@@ -19,7 +20,7 @@ from gradproof.derive.spec import load_spec
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
 from .document import extract, load_document, notebook_text
-from .judge import Judge, quiet_numerics
+from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
 
@@ -128,6 +129,8 @@ def run(args) -> int:
     results, meta, seconds = verify_file(args.answers[0], getattr(args, "spec", None), getattr(args, "notation", None))
     for notice in meta.get("notices", ()):
         print(f"gradproof verify: note: {platforms.printable(notice)}", file=sys.stderr)
+    if report.out_of_time(results):  # (claims the deadline left unchecked: exit_code fails the run)
+        meta["time_ran_out"] = report.out_of_time(results)
     if fmt == "json":
         sys.stdout.write(platforms.dumps({**meta, "seconds": round(seconds, 3), "summary": report.counts(results),
                                           "claims": [r.to_dict() for r in results]}, indent=2))
@@ -140,9 +143,17 @@ def run(args) -> int:
 
 
 def exit_code(results, source: str) -> int:
+    """0 when every claim checked is right, 1 when one is wrong, nothing could be checked, or the run's time ran out
+    before some claims were judged (any of them may be wrong: a busy machine must not turn a wrong answer into a pass)."""
     if not any(r.verdict != "unchecked" for r in results):
         print(f"gradproof verify: nothing in {platforms.printable(source)} could be checked (every claim is unchecked; the "
               "reasons are above); this is not a pass", file=sys.stderr)
+        return 1
+    late = report.out_of_time(results)
+    if late:
+        print(f"gradproof verify: {late} of the {len(results)} claims in {platforms.printable(source)} were not judged "
+              f"because {TIME_RAN_OUT} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time); this is not a pass: run "
+              "verify again on a less busy machine, or split the answer", file=sys.stderr)
         return 1
     return 1 if any(r.verdict == "incorrect" for r in results) else 0
 

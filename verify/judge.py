@@ -3134,10 +3134,15 @@ def _row_id(claim_id: str, k: int) -> str:
     return f"{claim_id}\x00row{k}"
 
 
+#: the words of every result the run's soft deadline left unchecked (``_overdue``, ``ran_out``, chainrows' rows,
+#: unreadcost): such a claim may be wrong, so a run that has one is no pass (cli.exit_code, report.summary_line)
+TIME_RAN_OUT = "the run's time ran out"
+
+
 def _overdue(claim: Claim) -> ClaimResult:
     """A claim not judged because the run's time ran out before it (``limits.overdue``)."""
     return ClaimResult(claim.id, claim.latex, "unchecked", "",
-                       f"not judged: the run's time ran out before this claim ({limits.VERIFY_CLAIMS_WALL:g} s of "
+                       f"not judged: {TIME_RAN_OUT} before this claim ({limits.VERIFY_CLAIMS_WALL:g} s of "
                        "wall-clock time; a long answer or a busy machine), the verdicts given before it are kept; run "
                        "verify again on a less busy machine, or split the answer", quantity=claim.quantity)
 
@@ -3146,7 +3151,7 @@ def ran_out(result: ClaimResult, reading: str) -> None:
     """``result`` as a later reading (``reading``: "in the answer's index notation") left it when the run's time ran out
     before that reading got to it (``limits.overdue``): a verdict that reading could have taken back (two readings
     that disagree are ``unchecked``) is not given; an ``unchecked`` claim says why it was not read that way."""
-    why = (f"the run's time ran out before this claim was read {reading} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock "
+    why = (f"{TIME_RAN_OUT} before this claim was read {reading} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock "
            "time; a long answer or a busy machine)")
     if result.verdict in ("correct", "incorrect"):
         result.message = f"not judged: {why}; the judge's reading gives {result.verdict} ({result.message})"

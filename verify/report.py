@@ -6,7 +6,7 @@ Student text (claim ids, messages) is printed through ``platforms.printable``: n
 
 from __future__ import annotations
 
-from .judge import ClaimResult
+from .judge import TIME_RAN_OUT, ClaimResult
 from .platforms import printable
 
 MARKS = {"correct": "✓", "incorrect": "✗", "carried_forward": "↻", "unchecked": "?"}
@@ -19,12 +19,21 @@ def counts(results: list[ClaimResult]) -> dict[str, int]:
     return out
 
 
+def out_of_time(results: list[ClaimResult]) -> int:
+    """How many claims are unchecked because the run's time ran out before they (or a reading that could take their
+    verdict back) were judged: each may be wrong, so a run with one is no pass."""
+    return sum(r.verdict == "unchecked" and TIME_RAN_OUT in r.message for r in results)
+
+
 def summary_line(results: list[ClaimResult], seconds: float | None = None) -> str:
     c = counts(results)
     read = len(results) - c["unchecked"]
     text = (f"{len(results)} claims: {c['correct']} correct, {c['incorrect']} incorrect, {c['carried_forward']} carried_forward, "
             f"{c['unchecked']} unchecked ({read} read and checked, {c['unchecked']} skipped)")
-    return text + (f" in {seconds:.2f} s" if seconds is not None else "")
+    text += f" in {seconds:.2f} s" if seconds is not None else ""
+    late = out_of_time(results)
+    return text + (f"\nNOT A PASS: {late} of the unchecked claims were not judged because {TIME_RAN_OUT} (a long answer "
+                   "or a busy machine); any of them may be wrong" if late else "")
 
 
 def text_report(results: list[ClaimResult], header: str, seconds: float | None = None) -> str:

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from gradproof.derive import limits
 
-from .judge import Claim, ClaimResult
+from .judge import TIME_RAN_OUT, Claim, ClaimResult
 from .lossname import DEFINES_OBJECTIVE
 
 _UNREAD = ("could not read", "could not evaluate")
@@ -74,7 +74,7 @@ def doubt_scaled(judge, claims, results, derivative) -> None:
             continue
         probes = (_PROBE,) if r.verdict == "correct" else factors
         if checks + len(probes) > MAX_CHECKS or limits.overdue():  # (bounded work: not known either way, so not judged)
-            why = (f"the run's time ran out ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time)" if limits.overdue()
+            why = (f"{TIME_RAN_OUT} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time)" if limits.overdue()
                    else f"more than {MAX_CHECKS} such checks in one answer")
             results[k] = _unscaled(r, cid, f"whether it depends on the objective's scale was not checked ({why}), and "
                                             f"the answer's own definition of its objective ({cid}) did not read")

@@ -1,0 +1,79 @@
+"""Verify's cost on long documents (issue 10's speed item, issue 12's budgets; sixteenth round, speed15): a claim's text
+is normalised once however many readings, layouts and checks read it, and a run whose deadline left claims unchecked
+is never a pass (exit 1, its summary and stderr say so). Oracles: the right and wrong claims' verdicts by hand
+(δ⁽³⁾ = ŷ − y for a softmax output with the cross-entropy; y − ŷ its negative), counts of work done."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+from gradproof.derive import limits
+from gradproof.verify import normalize as normalize_mod
+from gradproof.verify.judge import Judge
+
+SPEC = str(ROOT / "examples" / "reference_mlp.toml")
+RIGHT = "$$\\delta^{(3)} = \\hat y - y \\tag{right}$$\n\n"  # (reference_mlp: softmax with the cross-entropy: by hand)
+SIGN = "$$\\delta^{(3)} = y - \\hat y \\tag{sign}$$\n\n"  # (its negative: wrong)
+
+
+def _deadline_after(monkeypatch, n: int) -> None:
+    """The run's soft deadline passes once ``n`` claims have been judged (a busy machine, made repeatable)."""
+    real, judged = Judge._bounded_check, []
+
+    def counted(self, claim, *a, **k):
+        judged.append(claim.id)
+        return real(self, claim, *a, **k)
+
+    monkeypatch.setattr(Judge, "_bounded_check", counted)
+    monkeypatch.setattr(limits, "overdue", lambda: len(judged) >= n)
+
+
+def test_a_run_whose_deadline_left_a_wrong_claim_unchecked_is_no_pass(tmp_path, monkeypatch, capsys):
+    """Thill's planted copy once exited 0 at load ~9.5: six right forward lines judged, the five slips unchecked by the
+    deadline. A claim the deadline left unchecked may be wrong: exit 1, and the report says it is not a pass."""
+    from gradproof.cli import main
+
+    (tmp_path / "h.md").write_text(RIGHT + SIGN, encoding="utf-8")
+    _deadline_after(monkeypatch, 1)
+    code = main(["verify", str(tmp_path / "h.md"), "--spec", SPEC])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "NOT A PASS: 1 of the unchecked claims were not judged because the run's time ran out" in out
+    assert "1 of the 2 claims" in err and "this is not a pass" in err
+    _deadline_after(monkeypatch, 1)
+    code = main(["verify", str(tmp_path / "h.md"), "--spec", SPEC, "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and data["time_ran_out"] == 1
+    assert [c["verdict"] for c in data["claims"]] == ["correct", "unchecked"]
+
+
+def test_a_run_the_deadline_did_not_touch_keeps_its_exit_code(tmp_path, monkeypatch, capsys):
+    """Unchecked claims for any other reason do not fail a run (the documented contract), nor does a late deadline."""
+    from gradproof.cli import main
+
+    (tmp_path / "h.md").write_text(RIGHT + "$$ q = \\frac{1}{2} \\tag{free}$$\n\n", encoding="utf-8")
+    _deadline_after(monkeypatch, 99)
+    code = main(["verify", str(tmp_path / "h.md"), "--spec", SPEC, "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [c["verdict"] for c in data["claims"]] == ["correct", "unchecked"]
+    assert code == 0 and "time_ran_out" not in data
+
+
+def test_a_claims_text_is_normalised_once(tmp_path, monkeypatch):
+    """Thill's 162 claims were normalised ~7000 times (each reading scored, each layout, each check re-reads the
+    text): 4.9 → 2.7 CPU s. Thirty copies of two claims, read in several notations: each text once."""
+    from gradproof.verify.cli import verify_file
+
+    normalize_mod._normal_form.cache_clear()
+    seen: list[str] = []
+    real = normalize_mod._normalize_new
+    monkeypatch.setattr(normalize_mod, "_normalize_new", lambda text: seen.append(text) or real(text))
+    body = "".join(f"## Question {k}\n\n$$\\delta^{{(3)}} = \\hat y - y$$\n\n$$\\delta^{{(3)}} = y - \\hat y$$\n\n" for k in range(30))
+    (tmp_path / "long.md").write_text(body, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "long.md"), SPEC)
+    assert [r.verdict for r in results] == ["correct", "incorrect"] * 30
+    assert len(seen) == len(set(seen))  # every text normalised once
+    long = "x = " + " + ".join(["a"] * 2100)  # (past MAX_REMEMBERED: normalised every time, not kept)
+    normalize_mod.normalize(long), normalize_mod.normalize(long)
+    assert seen.count(long) == 2
