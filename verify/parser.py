@@ -128,10 +128,30 @@ def _unexpected(ch: str, pos: int) -> str:
 
 
 def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
-    """Split normalised LaTeX into tokens; words split into letters except known names."""
-    out: list[Tok] = []
-    words = notation.words + WORDS
+    """Split normalised LaTeX into tokens; words split into letters except known names.
+
+    The tokens depend on the text, the names the notation keeps whole and its objective letter only: a claim's are
+    remembered across the notation readings and layouts that read it (tokens are frozen; a claim's text is at most
+    MAX_CHARS)."""
+    words = tuple(notation.words)
     own_objective = dict(notation.options).get("objective_letter")
+    if len(text) > MAX_CHARS:
+        return list(_tokenize_new(text, words, own_objective))
+    try:
+        return list(_tokens(text, words, own_objective))
+    except TypeError:  # (an unhashable objective letter: not remembered)
+        return list(_tokenize_new(text, words, own_objective))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str, words: tuple, own_objective) -> tuple[Tok, ...]:
+    return _tokenize_new(text, words, own_objective)
+
+
+def _tokenize_new(text: str, own_words: tuple, own_objective) -> tuple[Tok, ...]:
+    """tokenize's work on a text not remembered."""
+    out: list[Tok] = []
+    words = list(own_words) + WORDS
     pos = 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
@@ -176,7 +196,7 @@ def tokenize(text: str, notation: Notation = Notation()) -> list[Tok]:
         elif kind != "ws":
             out.append(Tok("op" if kind in ("op", "assign") else kind, m.group(kind), pos))
         pos = m.end()
-    return out
+    return tuple(out)
 
 
 #: functions a bare word names in any letter case (ReLU, Sigmoid, Softmax); other words are letters or WORDS
