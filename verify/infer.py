@@ -34,6 +34,7 @@ from .tree import NO_SUCH_LAYER
 
 MAX_TRIALS = 800
 TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
+#                           or cut (key, None, claims scored before the cut)
 SMALL_ANSWER = 40  # claims: up to this many, every claim is scored (beyond, the definitions and the claims using L, δ)
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
@@ -1020,21 +1021,39 @@ def infer(judge, claims) -> Reading | None:
     seen: dict[tuple, tuple] = {}
     bad_forward: dict[tuple, int] = {}
     verdict_of: dict[tuple, set] = {}
+    counted: set[tuple] = set()  # the (claim, relevant choices) pairs the trial budget has counted
+    cut: set[tuple] = set()  # readings whose scoring stopped once they could not matter (``need``)
 
-    def score(choice: tuple) -> tuple[int, int, int]:
+    def score(choice: tuple, need: int | None = None) -> tuple[int, int, int] | None:
+        """The reading's (good, bad, unread); None once it cannot reach ``need`` claims read right minus wrong (the
+        search has a reading as good before it: this one cannot be chosen). The claims left unchecked then still count
+        against MAX_TRIALS, as if checked, so the budget runs out where it would without the cut (the readings found
+        are the same)."""
         key = tuple(sorted(c[0] for c in choice))
         if key in seen:
             return seen[key]
-        if trials[0] > MAX_TRIALS:
+        if trials[0] > MAX_TRIALS and key not in cut:  # (a cut reading's claims are counted already)
             raise _Budget
         judge.notation = _reading(base, choice).notation
         good = bad = unread = wrong_forward = 0
-        for c in defs:
+        for n, c in enumerate(defs):
+            if need is not None and good - bad + len(defs) - n < need:  # every claim left read right would not do
+                for rest in defs[n:]:
+                    pair = (rest.id, tuple(sorted(alt[0] for alt in choice if _concerns(alt, rest.latex))))
+                    if pair not in counted:
+                        counted.add(pair)
+                        trials[0] += 1
+                cut.add(key)
+                if TRACE is not None:
+                    TRACE.append((key, None, n))  # (cut after n claims)
+                return None
             relevant = tuple(sorted(alt[0] for alt in choice if _concerns(alt, c.latex)))
             if (c.id, relevant) not in verdict_of:  # a choice that cannot touch the claim does not change its verdict
                 if limits.overdue():  # the run's time is out: no claim will be judged (Judge.check_all)
                     raise _Budget
-                trials[0] += 1
+                if (c.id, relevant) not in counted:
+                    counted.add((c.id, relevant))
+                    trials[0] += 1
                 judge.verdicts_only = True  # a reading is scored by verdicts: no diagnosis or symbolic proof needed
                 try:
                     results = [judge._check_in(c, lay, remember=False) for lay in judge.layouts]
@@ -1081,7 +1100,11 @@ def infer(judge, claims) -> Reading | None:
             for combo in itertools.combinations(alternatives, k):
                 if len({d for d, _ in combo}) == k:
                     choice = tuple(alt for _, alt in combo)
-                    level.append((net(score(choice)), choice))
+                    # only a reading better than the best so far and than each before it at this distance can be
+                    # chosen (ties go to the first): one that cannot be is not scored to the end
+                    sc = score(choice, max([best_net] + [g for g, _ in level]) + 1)
+                    if sc is not None:
+                        level.append((net(sc), choice))
             top = max((g for g, _ in level), default=best_net)
             if top > best_net:  # ties go to the first (the commoner choice); the greedy steps below add the rest
                 best, best_net = next(c for g, c in level if g == top), top
@@ -1090,8 +1113,12 @@ def infer(judge, claims) -> Reading | None:
         # … then further choices one at a time, each kept only if it makes more claims read right
         while best and score(best)[0] < len(defs):
             used = {c[0] for c in best}
-            options = [(net(score(best + (alt,))), best + (alt,)) for d, alt in alternatives
-                       if alt[0] not in used and all(a[0] not in used for a in dims[d])]
+            options: list = []
+            for d, alt in alternatives:
+                if alt[0] not in used and all(a[0] not in used for a in dims[d]):
+                    sc = score(best + (alt,), max([best_net] + [g for g, _ in options]) + 1)
+                    if sc is not None:
+                        options.append((net(sc), best + (alt,)))
             top = max(options, default=(best_net, ()), key=lambda o: o[0])
             if top[0] <= best_net:
                 break

@@ -77,3 +77,30 @@ def test_a_claims_text_is_normalised_once(tmp_path, monkeypatch):
     long = "x = " + " + ".join(["a"] * 2100)  # (past MAX_REMEMBERED: normalised every time, not kept)
     normalize_mod.normalize(long), normalize_mod.normalize(long)
     assert seen.count(long) == 2
+
+
+def test_a_reading_that_cannot_be_chosen_is_not_scored_to_the_end(monkeypatch):
+    """Inference scores every reading nearest first and adopts the first best: a reading whose claims left, all read
+    right, could not beat the best so far is cut (its claims still count against MAX_TRIALS). Bishop PRML §5.3.2 (a
+    the summed input, z the activation, j hidden and k output units; tanh, linear, SSE): the same reading and verdicts
+    as decided by hand, with the readings that number the input layer 1 cut after their first claim."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import spec_from_dict
+    from gradproof.verify import infer
+    from gradproof.verify.judge import Claim
+
+    spec = {"name": "t", "inputs": 3, "convention": "row", "layers": [{"units": 4, "activation": "tanh"},
+            {"units": 2, "activation": "identity"}], "loss": {"name": "squared_error"},
+            "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    claims = [("5.63", r"z_j = \tanh(a_j)"), ("5.64b", r"y_k = \sum_{j} w_{kj} z_j + b_k"),
+              ("5.65", r"\delta_k = y_k - t_k"), ("5.66", r"\delta_j = (1 - z_j^2) \sum_{k} w_{kj} \delta_k"),
+              ("5.67", r"\frac{\partial E_n}{\partial w_{kj}} = \delta_k z_j"),
+              ("bad", r"\delta_j = z_j^2 \sum_{k} w_{kj} \delta_k")]  # (z_j^2 for 1 - z_j^2: wrong)
+    trace: list = []
+    monkeypatch.setattr(infer, "TRACE", trace)
+    j = Judge(derive(spec_from_dict(spec), check=False))
+    results = j.check_all([Claim(cid, latex) for cid, latex in claims])
+    assert any("a is the summed input z and z the activation h" in c for c in j.inferred)
+    assert {r.id: r.verdict for r in results} == {c: "correct" for c, _ in claims[:5]} | {"bad": "incorrect"}
+    cut = {key: n for key, sc, n in trace if sc is None}
+    assert cut[("the input is layer 1",)] == 1 and len(cut) >= 4  # (5 of 6 claims wrong at best: 1 − 5 < 4 + 1)
