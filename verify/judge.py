@@ -84,6 +84,10 @@ MAX_CLAIM_CHARS = 20_000
 MAX_VARIED_BYTES = 64 * 2**20
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
 RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
+#: arithmetic on rounded numbers whose rounding is carried (Judge._propagated): the spread already allows for the
+#: rounding, so the floor is a grader's 0.2 % (written.py), not 1 % -- a swapped pair of operands (0.4 × 0.6225 +
+#: 0.6 × 0.6457 for 0.4 × 0.6457 + 0.6 × 0.6225) moves the sum by 0.6 %, a slip, not a rounding
+ARITHMETIC_FLOOR = 0.002
 
 
 @dataclass(frozen=True)
@@ -836,6 +840,14 @@ class Judge:
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); it "
                                        "is a matrix of several entries, and whether the other sides have its shape is "
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
+                if result.verdict == "correct":
+                    # a chain is correct when every link holds: the side left out may hold a slip of its own (a planted
+                    # [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides read holding is no
+                    # verdict on the whole; a link among the sides read that fails still makes it incorrect
+                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
+                                       f"the sides read hold ({result.message}), but the side not read may hold a slip "
+                                       "of its own", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
                     result.notes.append(f"unread part of the chain: {skipped}")
@@ -1449,6 +1461,9 @@ class Judge:
             if spread is not None and not np.any(spread) and _given_only(student, getattr(self, "given", ())):
                 literal = spread = None  # (0.10 × 0.30) + (0.35 × 0.35) + 0.60 of the given values: exact, no rounding
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
+        if spread is not None and np.size(spread):
+            tol_text = (f"±{float(np.max(spread)):.2g} (the rounding of its numbers carried) or "
+                        f"{ARITHMETIC_FLOOR:.1%} relative, whichever is larger")
         free = free_indices(Node("pair", (target, student)))
         entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
         try:
@@ -1580,7 +1595,7 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
                          f"{np.size(tv[0])} numbers here (a batch of {self.batch} examples gradproof chose) but the claim "
                          "gives one, an entry: if it is about one example, write which, e.g. \\hat y^{(i)}")
-        probe = _Probe(self, target, student, sv, literal)
+        probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
@@ -3488,11 +3503,13 @@ def _shape_failed(result: ClaimResult) -> bool:
 class _Probe:
     """What a catalogue test may ask about a wrong claim (see diagnose.py)."""
 
-    def __init__(self, judge: Judge, target: Node, student: Node, claimed, literal, shape_note: str = ""):
+    def __init__(self, judge: Judge, target: Node, student: Node, claimed, literal, shape_note: str = "",
+                 spread=None):
         self.j, self.net, self.batch, self.consts = judge, judge.net, judge.batch, judge.consts
         self.convention = judge.net.convention
         self.target, self.student, self.claimed, self.literal = target, student, claimed, literal
         self.shape_note = shape_note
+        self.spread = spread  # arithmetic on rounded numbers: a variant matches as closely as the claim must (_close)
         q = target.value if target.op == "q" else (None, None)
         self.kind, self.layer = q
         self.truth_shape = np.shape(judge.envs[0].get(q)) if self.kind else None
@@ -3518,7 +3535,7 @@ class _Probe:
         for env, s in zip(self._envs() if not self.j.numeric else self.j.envs, self.claimed, strict=False):
             t = env[(self.kind, self.layer)]
             alt = f(t, lambda kind, env=env: env[(kind, self.layer)])
-            if alt is None or _indistinct(alt, t, self.literal) or not _close(np.asarray(alt), s, self.literal):
+            if alt is None or _indistinct(alt, t, self.literal) or not _close(np.asarray(alt), s, self.literal, self.spread):
                 return False
         return True
 
@@ -3533,7 +3550,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, variant=dphi, state=self.j.states[i])
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal, self.spread):
                 return False
         return True
 
@@ -3547,7 +3564,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, state=self.j.states[i], optimizer_variant=edit)
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal, self.spread):
                 return False
         return True
 
@@ -3561,7 +3578,7 @@ class _Probe:
                         return False  # (the claim as written is within its numbers' rounding already: no rewrite
             except (ShapeMismatch, Unreadable):  # is told apart from it — _indistinct)
                 return False
-            if not _close(t, s, self.literal):
+            if not _close(t, s, self.literal, self.spread):
                 return False
         return True
 
@@ -3582,7 +3599,7 @@ class _Probe:
         r = num_ / den
         for env, s in pairs:
             old, new = env[(param, self.layer)], env[(self.kind, self.layer)]
-            if not _close(old - r * (old - new), s, self.literal):
+            if not _close(old - r * (old - new), s, self.literal, self.spread):
                 return None
         return float(f"{r:.3g}") if self.literal is not None else r
 
@@ -4038,7 +4055,7 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
     if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
             and np.all(np.isfinite(s)):
         t, s = t.reshape(-1), s.reshape(-1)
-        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), ARITHMETIC_FLOOR * np.abs(t)) + 1e-12))
     if t.size == 1 and s.size == 1:
         t, s = t.reshape(()), s.reshape(())
     elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:
