@@ -1595,9 +1595,22 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
                          f"{np.size(tv[0])} numbers here (a batch of {self.batch} examples gradproof chose) but the claim "
                          "gives one, an entry: if it is about one example, write which, e.g. \\hat y^{(i)}")
+        i = bad[0]
+        if (target.op == "q" and target.value[0] in ("loss", "lossL", "lossR") and np.size(tv[i]) == 1
+                and np.size(sv[i]) > 1 and _numbers_only(student)):
+            # E = 0.9·[0, 0] + 0.1·[100, 10000]: the objective is one number, so a letter read as it but given several
+            # numbers stands for something else in the answer (RMSprop's running average E[g²] written E)
+            return _Link("unchecked", f"could not read the claim: its letter is read as the objective, one number, but "
+                                      f"the claim gives it {_shape_or_value(sv[i])} numbers: the letter stands for "
+                                      "something else here")
+        if (self.numeric and target.op == "q" and target.value[0] == "y" and _numbers_only(student)
+                and student.op not in ("num", "neg", "matrix")):
+            # y = (0.8808)²: the target is given, not computed, so a y the answer computes from numbers is its own
+            # letter for the output (y = h², t the target), not the target of [values]
+            return _Link("unchecked", "could not read the claim: y is read as the target, which [values] gives, but the "
+                                      "claim computes it from numbers: the letter names the answer's output here")
         probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
-        i = bad[0]
         counter = self._counterexample(i, tv[i], sv[i])
         msg = "does not match the derived result"
         if tv[i].shape != sv[i].shape:
@@ -1998,6 +2011,7 @@ class Judge:
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
+        from .datapoints import unjudge_other_points
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
@@ -2018,6 +2032,7 @@ class Judge:
         unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
+        unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
         _unjudge_rate_settings(claims, results)  # "α = 1.0 (too large)": a setting the text tries, not a derivation

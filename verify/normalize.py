@@ -180,6 +180,12 @@ def slash_local(text: str) -> str:
 
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
+#: Markdown's bold ``**6.5**`` around a result or a whole step (a plain-text worked solution): emphasis, not a power.
+#: The opening ``**`` follows no letter, digit, bracket or ``*`` and touches the text after it; the closing one touches
+#: the text before it and is followed by no letter, digit or ``*`` (``a1**2``, ``(x)**2``: Python's power, kept)
+_MD_BOLD = re.compile(r"(?<![\w)}\]*])\*\*(?=[^\s*])([^*]{1,400}?)(?<=[^\s*])\*\*(?![\w*])")
+#: check marks that end a worked step (``= -0.3648 ✓``): the author's mark that it checks, no part of the value
+_CHECK_MARKS = re.compile(r"(?:\s*[\u2713\u2714\u2611\u2705])+\s*\Z")
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
@@ -515,6 +521,7 @@ _GROUPED_DIFFERENTIAL = re.compile(r"(\}\s*\{\s*)\{\s*d\s*([A-Za-z])\s*\}")
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
+    text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
@@ -682,6 +689,38 @@ def plain_math(text: str) -> str:
     s = _GREEK_WORD.sub(_greek_word, s)
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     return _WORD_SCRIPT.sub(r"_{\1}", s)
+
+
+#: a line of a plain-text chain that restates its subject: ``h = 1/(1 + e^(-2))`` / ``h ≈ 0.8808`` (the subject, then
+#: = or ≈); bounded, so each line is scanned once
+_SUBJECT = re.compile(r"[ \t]*([^\s=≈<>]{1,40})[ \t]*(?==|≈)")
+
+
+#: a Markdown list item's marker opening a plain-text claim: ``- ∂L/∂ŷᵢ = -yᵢ/ŷᵢ`` (the hyphen, then a space)
+_BULLET = re.compile(r"[ \t]*[-*•][ \t]+(?=[^\s\d.])")
+
+
+def drop_bullet(text: str) -> str:
+    """A plain-text claim without the Markdown bullet that opens it (``- ∂L/∂ŷᵢ = …`` is the list item ``∂L/∂ŷᵢ = …``,
+    not a negated derivative: a minus sign touches what it negates). A number after the marker (``- 3 = …``) keeps it."""
+    m = _BULLET.match(text)
+    return text[m.end():] if m else text
+
+
+def restated_subjects(text: str) -> str:
+    """A plain-text chain written one step a line, each line restating the subject (``h = 1/(1 + e^(-2))``,
+    ``h = 1/(1 + 0.1353)``, ``h ≈ 0.8808``): the chain ``h = … = … ≈ …`` it means, the later subjects dropped (on one
+    line ``… h = …`` would read as a product). Unchanged unless every line starts with the first line's subject."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return text
+    first = _SUBJECT.match(lines[0])
+    if first is None:
+        return text
+    heads = [_SUBJECT.match(ln) for ln in lines[1:]]
+    if not all(h is not None and h.group(1) == first.group(1) for h in heads):
+        return text
+    return "\n".join([lines[0], *(ln[h.end():] for ln, h in zip(lines[1:], heads, strict=True))])
 
 
 def _greek_word(m: re.Match) -> str:
