@@ -58,3 +58,30 @@ def unjudge_other_points(numeric: bool, claims, results) -> None:
         r.message = (f"not judged: this question numbers data points with subscripts ({points[q]}: an index past the "
                      "entries of the quantity it is on), so its numbers are about points [values] does not hold; "
                      f"which point or average this claim is about is not known (as read at [values]: {r.message})")
+
+
+#: the parser's message for a digit read as a layer the network lacks (tree.NO_SUCH_LAYER): the letter it names
+_OUTSIDE = re.compile(r"(?<![A-Za-z\\])([A-Za-z]) names layer \d+, but the network has layers")
+#: a shape disagreement: one number where the quantity has several
+_SHAPE = re.compile(r"expected \d+×\d+, the claim gives [-\d.]+")
+
+
+def unjudge_entry_digits(claims, results) -> None:
+    """Softmax's z₁, z₂, z₃ in a one-layer network: where a letter's digit names a layer the network does not have
+    (z₂, z₃), the answer's digits on that letter number entries, so its z₁ is entry 1 too, not layer 1. A claim on
+    that letter judged ``incorrect`` only because it gives one number where the layer has several is ``unchecked``,
+    saying so (its subscript names an entry that the layer reading cannot express)."""
+    letters = {m.group(1) for r in results if r.verdict == "unchecked" for m in _OUTSIDE.finditer(r.message)}
+    if not letters:
+        return
+    for c, r in zip(claims, results, strict=True):
+        if r.verdict != "incorrect" or not _SHAPE.search(r.message):
+            continue
+        used = next((x for x in sorted(letters) if re.search(rf"(?<![A-Za-z\\]){x}\s*(?:_\s*\{{?\s*)?[0-9₀-₉]", c.latex)),
+                    None)
+        if used is None:
+            continue
+        r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+        r.message = (f"not judged: the answer's digits on {used} number entries (another claim's {used} names a layer "
+                     f"the network does not have), so this claim's {used} is an entry, not a layer "
+                     f"(as read for the layer: {r.message})")

@@ -2011,7 +2011,7 @@ class Judge:
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
-        from .datapoints import unjudge_other_points
+        from .datapoints import unjudge_entry_digits, unjudge_other_points
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
@@ -2033,6 +2033,7 @@ class Judge:
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
+        unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
         _unjudge_rate_settings(claims, results)  # "α = 1.0 (too large)": a setting the text tries, not a derivation
