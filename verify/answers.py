@@ -27,7 +27,7 @@ from gradproof.derive.spec import (
 )
 
 from .judge import Claim
-from .normalize import drop_bullet, plain_math, restated_subjects, squeeze_space
+from .normalize import drop_bullet, drop_label, plain_math, restated_subjects, squeeze_space
 from .parser import BASES, Notation
 from .truth import split_key
 
@@ -408,9 +408,9 @@ def _claims(raw, fail, names=()) -> tuple[Claim, ...]:
         out.append(Claim(cid, squeeze_space(latex), q, where))
     if not any("\\" in c.latex for c in out):
         # an answer typed in plain text throughout (Unicode ∂, ŷ, ², NumPy's [0.5, 0.3], w_new, one step a line): read
-        # as a plain-text document's formulas are (normalize.plain_math), a list item's bullet and each line's restated
-        # subject dropped
-        out = [replace(c, latex=plain_math(restated_subjects(drop_bullet(c.latex)))) for c in out]
+        # as a plain-text document's formulas are (normalize.plain_math), a list item's bullet, a label in words before
+        # arithmetic and each line's restated subject dropped
+        out = [replace(c, latex=plain_math(restated_subjects(drop_label(drop_bullet(c.latex))))) for c in out]
     return tuple(out)
 
 

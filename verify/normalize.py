@@ -707,6 +707,20 @@ def drop_bullet(text: str) -> str:
     return text[m.end():] if m else text
 
 
+#: a label in words before a plain-text check: ``Verification: 0.6285 + 0.2312 + 0.1403 = 1.0000``
+_LABEL_WORDS = re.compile(r"[ \t]*[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,2}:[ \t]+")
+
+
+def drop_label(text: str) -> str:
+    """A plain-text claim without a label in words before it (``Verification: 0.6285 + … = 1.0000``), when what
+    follows is arithmetic on numbers alone; a label before letters (``New prediction: ŷ = …``, the value after a
+    step) stays, and the claim with it unread."""
+    m = _LABEL_WORDS.match(text)
+    if m is None or re.search(r"[^\W\d_]", text[m.end():]):
+        return text
+    return text[m.end():]
+
+
 def restated_subjects(text: str) -> str:
     """A plain-text chain written one step a line, each line restating the subject (``h = 1/(1 + e^(-2))``,
     ``h = 1/(1 + 0.1353)``, ``h ≈ 0.8808``): the chain ``h = … = … ≈ …`` it means, the later subjects dropped (on one

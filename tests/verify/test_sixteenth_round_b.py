@@ -99,7 +99,7 @@ def test_plain_text_solution(tmp_path):
 
 
 def test_bold_is_not_a_power():
-    from gradproof.verify.normalize import drop_bullet, normalize, restated_subjects
+    from gradproof.verify.normalize import drop_bullet, drop_label, normalize, restated_subjects
 
     assert normalize("ŷ ≈ **0.8176**") == normalize("ŷ ≈ 0.8176")
     assert normalize("a1**2 + (x)**3") == "a1^2 + (x)^3"  # Python's power stays a power
@@ -107,6 +107,8 @@ def test_bold_is_not_a_power():
     assert drop_bullet("- ∂L/∂y = 2") == "∂L/∂y = 2" and drop_bullet("- 3 = -3") == "- 3 = -3"
     assert restated_subjects("h = 1/(1 + e^(-2))\nh ≈ 0.8808") == "h = 1/(1 + e^(-2))\n≈ 0.8808"
     assert restated_subjects("h = 1\ng = 2") == "h = 1\ng = 2"  # another subject: two claims' text, unchanged
+    assert drop_label("Verification: 0.6285 + 0.2312 + 0.1403 = 1.0000") == "0.6285 + 0.2312 + 0.1403 = 1.0000"
+    assert drop_label("New prediction: ŷ = 1.8(3) + 2.1") == "New prediction: ŷ = 1.8(3) + 2.1"  # letters: kept
 
 
 # -- data points [values] does not hold ----------------------------------------------------------------------------------
