@@ -840,17 +840,9 @@ class Judge:
                                        f"could not read the claim: the chain's {skipped} could not be read ({exc}); it "
                                        "is a matrix of several entries, and whether the other sides have its shape is "
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
-                if result.verdict == "correct":
-                    # a chain is correct when every link holds: the side left out may hold a slip of its own (a planted
-                    # [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides read holding is no
-                    # verdict on the whole; a link among the sides read that fails still makes it incorrect
-                    return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
-                                       f"could not read the claim: the chain's {skipped} could not be read ({exc}); "
-                                       f"the sides read hold ({result.message}), but the side not read may hold a slip "
-                                       "of its own", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
-                    result.notes.append(f"unread part of the chain: {skipped}")
+                    result.notes.append(f"{UNREAD_PART}{skipped}")
                 return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
                                f"could not read the claim: {exc}", quantity=claim.quantity)
@@ -2020,6 +2012,7 @@ class Judge:
         finally:
             self._memo = None  # (the passes below revise the reading: each judges afresh)
         judged = {r.id: r.verdict for r in results if r.rows}
+        _unread_part_not_correct(results)
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
@@ -4001,6 +3994,27 @@ def _unjudge_rate_settings(claims, results) -> None:
             r.message = (f"not judged: it sets the learning rate ({' '.join(c.latex.split())}), a choice the text makes "
                          "or tries, not a result of the network; the spec's learning rate is what the steps are "
                          "checked with")
+
+
+#: the note of a chain judged with a side that did not read left out (Judge._check_one)
+UNREAD_PART = "unread part of the chain: "
+
+
+def _unread_part_not_correct(results) -> None:
+    """A chain is correct when every link holds: a side left out because it did not read may hold a slip of its own
+    (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides read holding is no verdict on
+    the whole claim: ``unchecked``. A link among the sides read that fails still makes it ``incorrect``. Applied to the
+    final verdicts only: while the answer's notation is inferred, the sides read count as evidence as before."""
+    for r in results:
+        for target in [r, *r.rows]:
+            part = next((n for n in target.notes if n.startswith(UNREAD_PART)), None)
+            if target.verdict != "correct" or part is None:
+                continue
+            held = target.message.split(" (the chain's ", 1)[0]
+            target.verdict, target.expected = "unchecked", ""
+            target.message = (f"could not read the claim: the chain's {part[len(UNREAD_PART):]} could not be read; the "
+                              f"sides read hold ({held}), but the side not read may hold a slip of its own "
+                              f"({target.message})")
 
 
 def _unread_deltas(claims, results) -> None:
