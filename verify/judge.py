@@ -42,7 +42,7 @@ from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
 from .ngtheta import UNREAD as NG_UNREAD
 from .ngtheta import numbering_open, writes_theta
-from .normalize import drop_time_argument, normalize, uses_time_argument
+from .normalize import drop_time_argument, fold_unicode, normalize, squeeze_space, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
@@ -2999,8 +2999,12 @@ class Judge:
                 if (result.verdict in ("incorrect", "unchecked") and self._one_example is not None
                         and one_sample_claim(claim.latex) and by_the_batch(result.message, self.batch, result.verdict)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
-                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
-                    result = self._identity(claim) or result
+                folded = squeeze_space(fold_unicode(claim.latex))  # (σ'(z) typed in Unicode: \sigma'(z))
+                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(folded):
+                    own = self._identity(replace(claim, latex=folded))
+                    if own is not None:
+                        own.latex = claim.latex
+                    result = own or result
                 if result.verdict == "incorrect" and _sum_over_layer_letter(claim.latex):
                     # MathsCode's db^{[i]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i: i names the layer and the sum's
                     # examples at once; which i the sum's body means a reader would have to guess

@@ -179,6 +179,8 @@ def slash_local(text: str) -> str:
 
 
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
+#: a control word, then spaces, then a prime: ``\sigma '(z)`` (a folded σ'(z)) is ``\sigma'(z)``
+_MACRO_SPACE_PRIME = re.compile(r"(\\[A-Za-z]+) +(?=')")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 #: Markdown's bold ``**6.5**`` around a result or a whole step (a plain-text worked solution): emphasis, not a power.
 #: The opening ``**`` follows no letter, digit, bracket or ``*`` and touches the text after it; the closing one touches
@@ -524,6 +526,7 @@ def normalize(text: str) -> str:
     text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
+    s = _MACRO_SPACE_PRIME.sub(r"\1", s)  # σ'(z) folded to \sigma '(z): TeX ignores the space after a control word
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)
     s = drop_plain_remark(s)

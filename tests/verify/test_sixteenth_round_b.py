@@ -129,3 +129,16 @@ def test_numbered_data_points_are_not_judged(tmp_path):
         assert got[cid].verdict == "unchecked", (cid, got[cid].message)
         assert "data points" in got[cid].message
     assert got["r.dw"].verdict == "correct", got["r.dw"].message
+
+
+def test_unicode_activation_identity(tmp_path):
+    """σ'(z) = σ(z)(1 - σ(z)) typed in Unicode is the identity \\sigma'(z) = …, checked for each layer's summed input
+    (central differences of the sigmoid here as the oracle); with σ'(z) = σ(z)² it is wrong."""
+    z, eps = np.linspace(-3, 3, 7), 1e-6
+    slope = (sigmoid(z + eps) - sigmoid(z - eps)) / (2 * eps)
+    assert np.allclose(slope, sigmoid(z) * (1 - sigmoid(z)), atol=1e-8)
+    assert not np.allclose(slope, sigmoid(z) ** 2, atol=1e-3)
+    got = verify(tmp_path, [("right", "σ'(z) = σ(z)(1 - σ(z))"), ("wrong", "σ'(z) = σ(z)σ(z)")],
+                 head='spec = "spec.toml"\n')
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["wrong"].verdict == "incorrect", got["wrong"].message
