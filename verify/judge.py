@@ -842,7 +842,8 @@ class Judge:
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
-                    result.notes.append(f"{UNREAD_PART}{skipped}")
+                    if _computes_with_numbers(claim.latex, skipped):
+                        result.notes.append(f"{UNREAD_PART}{skipped}")
                 return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
                                f"could not read the claim: {exc}", quantity=claim.quantity)
@@ -4004,10 +4005,29 @@ def _unjudge_rate_settings(claims, results) -> None:
 UNREAD_PART = "unread part of the chain: "
 
 
+#: a script (an index, a layer, a power's exponent): _ … or ^ … with its group or one character
+_SCRIPT = re.compile(r"[_^]\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z0-9]+|.)")
+#: a number written in a side: a digit outside scripts, and not the 1 and 2 of \frac{1}{2} alone
+_WRITTEN_NUMBER = re.compile(r"\d\.\d|\d{2}|(?<![{\d])\d(?![}\d])")
+
+
+def _computes_with_numbers(latex: str, skipped: str) -> bool:
+    """Whether a side the chain left out (``skipped``: "side 2, 3 of 5") computes with written numbers: a worked step
+    (``[[0.4, 0.6]] @ [0.6225, 0.6457]``), where a slip of its own is an arithmetic one the sides after it may not
+    show. A side in letters only (a chain rule written out, an operator gradproof does not read: d2l's
+    ``\text{prod}(…)``) restates its neighbours and is left out as before."""
+    sides = _top_sides(latex)
+    try:
+        left_out = [int(k) - 1 for k in skipped.removeprefix("side ").rsplit(" of ", 1)[0].split(", ")]
+    except ValueError:
+        return True
+    return any(_WRITTEN_NUMBER.search(_SCRIPT.sub(" ", sides[k])) for k in left_out if 0 <= k < len(sides))
+
+
 def _unread_part_not_correct(results) -> None:
-    """A chain is correct when every link holds: a side left out because it did not read may hold a slip of its own
-    (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides read holding is no verdict on
-    the whole claim: ``unchecked``. A link among the sides read that fails still makes it ``incorrect``. Applied to the
+    """A chain is correct when every link holds: a side left out because it did not read that computes with numbers
+    may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides
+    read holding is no verdict on the whole claim: ``unchecked`` (_computes_with_numbers). A link among the sides read that fails still makes it ``incorrect``. Applied to the
     final verdicts only: while the answer's notation is inferred, the sides read count as evidence as before."""
     for r in results:
         for target in [r, *r.rows]:
