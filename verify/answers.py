@@ -27,7 +27,7 @@ from gradproof.derive.spec import (
 )
 
 from .judge import Claim
-from .normalize import squeeze_space
+from .normalize import drop_bullet, drop_label, plain_math, restated_subjects, squeeze_space
 from .parser import BASES, Notation
 from .truth import split_key
 
@@ -406,6 +406,12 @@ def _claims(raw, fail, names=()) -> tuple[Claim, ...]:
                        f"{_shown(q)} is not a quantity name (x, y, yhat, z1, h1, W1, b1, delta1, dW1, db1, dh1, dyhat, loss, W1_next, "
                        f"S_W1, …){did_you_mean(str(q)[:MAX_QUANTITY], names)}")
         out.append(Claim(cid, squeeze_space(latex), q, where))
+    if not any("\\" in c.latex for c in out):
+        # an answer typed in plain text throughout (Unicode ∂, ŷ, ², NumPy's [0.5, 0.3], w_new, one step a line): read
+        # as a plain-text document's formulas are (normalize.plain_math), a list item's bullet, a label in words before
+        # arithmetic and each line's restated subject dropped
+        out = [replace(c, latex=plain_math(restated_subjects(drop_label(drop_bullet(c.latex)))), typed=c.latex)
+               for c in out]
     return tuple(out)
 
 

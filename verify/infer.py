@@ -1242,6 +1242,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         letter = re.match(r"\\?[A-Za-z]+", key).group(0)
         if letter != key and letter in found:
             continue  # v = h W + b defines v; v_b = h_c W_{cb} + b_b is then a claim about its entries
+        if _running_value(uses):
+            continue  # G = [0, 0] + [100, 10000], later G = [100, 10000] + [64, 6400]: a value each iteration, not one
         c, rhs = uses[0]  # the first definition names the symbol; a later one is a claim about it
         if isinstance(rhs, tuple):
             rhs, rest = rhs
@@ -1256,6 +1258,23 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
             continue
         out.append((key, rhs.strip(), node, c))
     return out
+
+
+#: a macro name (\\cdot, \\sqrt) or an environment's (\\begin{bmatrix}): not a letter of the formula
+_MACRO_NAME = re.compile(r"\\(?:begin|end)\s*\{[A-Za-z*]{0,12}\}|\\[A-Za-z]+")
+
+
+def _running_value(uses: list) -> bool:
+    """Whether a symbol's definitions are a running value: defined by arithmetic on numbers alone (no letter) in two
+    claims or more, to different numbers (AdaGrad's accumulator in a worked example, ``G = [0, 0] + [100, 10000]``, then
+    ``G = [100, 10000] + [64, 6400]``): the symbol has no one value to bind, each claim is its own arithmetic."""
+    numeric = set()
+    for _, rhs in uses:
+        first = rhs[0] if isinstance(rhs, tuple) else rhs
+        if re.search(r"[A-Za-z]", _MACRO_NAME.sub(" ", first)) or not re.search(r"\d", first):
+            continue
+        numeric.add(re.sub(r"\s+", "", first))
+    return len(numeric) > 1
 
 
 def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:

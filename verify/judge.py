@@ -42,7 +42,7 @@ from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
 from .ngtheta import UNREAD as NG_UNREAD
 from .ngtheta import numbering_open, writes_theta
-from .normalize import drop_time_argument, normalize, uses_time_argument
+from .normalize import drop_time_argument, fold_unicode, normalize, squeeze_space, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
@@ -84,6 +84,10 @@ MAX_CLAIM_CHARS = 20_000
 MAX_VARIED_BYTES = 64 * 2**20
 TIGHT = 1e-6  # relative tolerance of symbolic comparisons (float64 evaluation of the same function)
 RELATIVE_FLOOR = 0.01  # numeric claims: at least 1 % relative, as common autograders accept
+#: arithmetic on rounded numbers whose rounding is carried (Judge._propagated): the spread already allows for the
+#: rounding, so the floor is a grader's 0.2 % (written.py), not 1 % -- a swapped pair of operands (0.4 × 0.6225 +
+#: 0.6 × 0.6457 for 0.4 × 0.6457 + 0.6 × 0.6225) moves the sum by 0.6 %, a slip, not a rounding
+ARITHMETIC_FLOOR = 0.002
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,9 @@ class Claim:
     #: first; each row is judged as a step of its own (chainrows.py). One entry: the claim's id by its row's number
     #: (an alias, when rows joined before it make that differ from its number among the display's claims)
     rows: tuple = ()
+    #: the claim as typed, when a plain-text reading rewrote ``latex`` (answers._claims): the optimizer walk-through
+    #: reads its lists (``[1, 10]``) and steps as written (walkthrough.apply)
+    typed: str = ""
 
 
 @dataclass
@@ -838,7 +845,8 @@ class Judge:
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
-                    result.notes.append(f"unread part of the chain: {skipped}")
+                    if _computes_with_numbers(claim.latex, skipped):
+                        result.notes.append(f"{UNREAD_PART}{skipped}")
                 return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
                                f"could not read the claim: {exc}", quantity=claim.quantity)
@@ -1449,6 +1457,9 @@ class Judge:
             if spread is not None and not np.any(spread) and _given_only(student, getattr(self, "given", ())):
                 literal = spread = None  # (0.10 × 0.30) + (0.35 × 0.35) + 0.60 of the given values: exact, no rounding
         tol_text = _tol_text(literal) if self.numeric and literal is not None else None
+        if spread is not None and np.size(spread):
+            tol_text = (f"±{float(np.max(spread)):.2g} (the rounding of its numbers carried) or "
+                        f"{ARITHMETIC_FLOOR:.1%} relative, whichever is larger")
         free = free_indices(Node("pair", (target, student)))
         entries = free or any(n.op in ("comp", "entry") for n in (*target.walk(), *student.walk()))
         try:
@@ -1580,9 +1591,22 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
                          f"{np.size(tv[0])} numbers here (a batch of {self.batch} examples gradproof chose) but the claim "
                          "gives one, an entry: if it is about one example, write which, e.g. \\hat y^{(i)}")
-        probe = _Probe(self, target, student, sv, literal)
-        diag = diagnose(probe) if not entries and not self.verdicts_only else None
         i = bad[0]
+        if (target.op == "q" and target.value[0] in ("loss", "lossL", "lossR") and np.size(tv[i]) == 1
+                and np.size(sv[i]) > 1 and _numbers_only(student)):
+            # E = 0.9·[0, 0] + 0.1·[100, 10000]: the objective is one number, so a letter read as it but given several
+            # numbers stands for something else in the answer (RMSprop's running average E[g²] written E)
+            return _Link("unchecked", f"could not read the claim: its letter is read as the objective, one number, but "
+                                      f"the claim gives it {_shape_or_value(sv[i])} numbers: the letter stands for "
+                                      "something else here")
+        if (self.numeric and target.op == "q" and target.value[0] == "y" and _numbers_only(student)
+                and student.op not in ("num", "neg", "matrix")):
+            # y = (0.8808)²: the target is given, not computed, so a y the answer computes from numbers is its own
+            # letter for the output (y = h², t the target), not the target of [values]
+            return _Link("unchecked", "could not read the claim: y is read as the target, which [values] gives, but the "
+                                      "claim computes it from numbers: the letter names the answer's output here")
+        probe = _Probe(self, target, student, sv, literal, spread=spread)
+        diag = diagnose(probe) if not entries and not self.verdicts_only else None
         counter = self._counterexample(i, tv[i], sv[i])
         msg = "does not match the derived result"
         if tv[i].shape != sv[i].shape:
@@ -1983,6 +2007,7 @@ class Judge:
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
+        from .datapoints import unjudge_entry_digits, unjudge_other_points
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
@@ -1991,6 +2016,7 @@ class Judge:
         finally:
             self._memo = None  # (the passes below revise the reading: each judges afresh)
         judged = {r.id: r.verdict for r in results if r.rows}
+        _unread_part_not_correct(results)
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
@@ -2003,6 +2029,8 @@ class Judge:
         unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
+        unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
+        unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
         self._output_z(claims, results)
         unjudge_bare(self, claims, results)  # a = \sigma(z) names another layer's activation (bareneuron.py)
         _unjudge_rate_settings(claims, results)  # "α = 1.0 (too large)": a setting the text tries, not a derivation
@@ -2975,8 +3003,13 @@ class Judge:
                 if (result.verdict in ("incorrect", "unchecked") and self._one_example is not None
                         and one_sample_claim(claim.latex) and by_the_batch(result.message, self.batch, result.verdict)):
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
-                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(claim.latex):
-                    result = self._identity(claim) or result
+                folded = fold_unicode(claim.latex)  # (σ'(z) typed in Unicode: \sigma'(z))
+                folded = squeeze_space(folded) if folded != claim.latex else claim.latex  # (else as it was written)
+                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(folded):
+                    own = self._identity(replace(claim, latex=folded))
+                    if own is not None:
+                        own.latex = claim.latex
+                    result = own or result
                 if result.verdict == "incorrect" and _sum_over_layer_letter(claim.latex):
                     # MathsCode's db^{[i]} = \frac{1}{m}\sum_{i=1}^{m} dZ^{[i]}_i: i names the layer and the sum's
                     # examples at once; which i the sum's body means a reader would have to guess
@@ -3493,11 +3526,13 @@ def _shape_failed(result: ClaimResult) -> bool:
 class _Probe:
     """What a catalogue test may ask about a wrong claim (see diagnose.py)."""
 
-    def __init__(self, judge: Judge, target: Node, student: Node, claimed, literal, shape_note: str = ""):
+    def __init__(self, judge: Judge, target: Node, student: Node, claimed, literal, shape_note: str = "",
+                 spread=None):
         self.j, self.net, self.batch, self.consts = judge, judge.net, judge.batch, judge.consts
         self.convention = judge.net.convention
         self.target, self.student, self.claimed, self.literal = target, student, claimed, literal
         self.shape_note = shape_note
+        self.spread = spread  # arithmetic on rounded numbers: a variant matches as closely as the claim must (_close)
         q = target.value if target.op == "q" else (None, None)
         self.kind, self.layer = q
         self.truth_shape = np.shape(judge.envs[0].get(q)) if self.kind else None
@@ -3523,7 +3558,7 @@ class _Probe:
         for env, s in zip(self._envs() if not self.j.numeric else self.j.envs, self.claimed, strict=False):
             t = env[(self.kind, self.layer)]
             alt = f(t, lambda kind, env=env: env[(kind, self.layer)])
-            if alt is None or _indistinct(alt, t, self.literal) or not _close(np.asarray(alt), s, self.literal):
+            if alt is None or _indistinct(alt, t, self.literal) or not _close(np.asarray(alt), s, self.literal, self.spread):
                 return False
         return True
 
@@ -3538,7 +3573,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, variant=dphi, state=self.j.states[i])
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal, self.spread):
                 return False
         return True
 
@@ -3552,7 +3587,7 @@ class _Probe:
             alt_rows = self.j.truth.compute(*point, over=over, state=self.j.states[i], optimizer_variant=edit)
             alt = self.j.truth.to_course({k: alt_rows[k]})[(self.kind, self.layer)]
             t = self.j.envs[i][(self.kind, self.layer)]
-            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal):
+            if _indistinct(alt, t, self.literal) or not _close(alt, self.claimed[i], self.literal, self.spread):
                 return False
         return True
 
@@ -3566,7 +3601,7 @@ class _Probe:
                         return False  # (the claim as written is within its numbers' rounding already: no rewrite
             except (ShapeMismatch, Unreadable):  # is told apart from it — _indistinct)
                 return False
-            if not _close(t, s, self.literal):
+            if not _close(t, s, self.literal, self.spread):
                 return False
         return True
 
@@ -3587,7 +3622,7 @@ class _Probe:
         r = num_ / den
         for env, s in pairs:
             old, new = env[(param, self.layer)], env[(self.kind, self.layer)]
-            if not _close(old - r * (old - new), s, self.literal):
+            if not _close(old - r * (old - new), s, self.literal, self.spread):
                 return None
         return float(f"{r:.3g}") if self.literal is not None else r
 
@@ -3975,6 +4010,46 @@ def _unjudge_rate_settings(claims, results) -> None:
                          "checked with")
 
 
+#: the note of a chain judged with a side that did not read left out (Judge._check_one)
+UNREAD_PART = "unread part of the chain: "
+
+
+#: a script (an index, a layer, a power's exponent): _ … or ^ … with its group or one character
+_SCRIPT = re.compile(r"[_^]\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z0-9]+|.)")
+#: a number written in a side: a digit outside scripts, and not the 1 and 2 of \frac{1}{2} alone
+_WRITTEN_NUMBER = re.compile(r"\d\.\d|\d{2}|(?<![{\d])\d(?![}\d])")
+
+
+def _computes_with_numbers(latex: str, skipped: str) -> bool:
+    """Whether a side the chain left out (``skipped``: "side 2, 3 of 5") computes with written numbers: a worked step
+    (``[[0.4, 0.6]] @ [0.6225, 0.6457]``), where a slip of its own is an arithmetic one the sides after it may not
+    show. A side in letters only (a chain rule written out, an operator gradproof does not read: d2l's
+    ``\text{prod}(…)``) restates its neighbours and is left out as before."""
+    sides = _top_sides(latex)
+    try:
+        left_out = [int(k) - 1 for k in skipped.removeprefix("side ").rsplit(" of ", 1)[0].split(", ")]
+    except ValueError:
+        return True
+    return any(_WRITTEN_NUMBER.search(_SCRIPT.sub(" ", sides[k])) for k in left_out if 0 <= k < len(sides))
+
+
+def _unread_part_not_correct(results) -> None:
+    """A chain is correct when every link holds: a side left out because it did not read that computes with numbers
+    may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides
+    read holding is no verdict on the whole claim: ``unchecked`` (_computes_with_numbers). A link among the sides read that fails still makes it ``incorrect``. Applied to the
+    final verdicts only: while the answer's notation is inferred, the sides read count as evidence as before."""
+    for r in results:
+        for target in [r, *r.rows]:
+            part = next((n for n in target.notes if n.startswith(UNREAD_PART)), None)
+            if target.verdict != "correct" or part is None:
+                continue
+            held = target.message.split(" (the chain's ", 1)[0]
+            target.verdict, target.expected = "unchecked", ""
+            target.message = (f"could not read the claim: the chain's {part[len(UNREAD_PART):]} could not be read; the "
+                              f"sides read hold ({held}), but the side not read may hold a slip of its own "
+                              f"({target.message})")
+
+
 def _unread_deltas(claims, results) -> None:
     """ozyurtf's δ_1 = ∂C/∂ỹ ∂ỹ/∂s_2 (the output's), δ_2 = δ_1 W_2 ∂a_1/∂s_1 (the hidden layer's): numbered from the
     output. When the answer's own definition of a δ does not read, what δ_k means in it is not known (gradproof's δ_2
@@ -4043,7 +4118,7 @@ def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
     if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
             and np.all(np.isfinite(s)):
         t, s = t.reshape(-1), s.reshape(-1)
-        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), RELATIVE_FLOOR * np.abs(t)) + 1e-12))
+        return bool(np.all(np.abs(t - s) <= np.maximum(np.ravel(spread), ARITHMETIC_FLOOR * np.abs(t)) + 1e-12))
     if t.size == 1 and s.size == 1:
         t, s = t.reshape(()), s.reshape(())
     elif s.size == 1 and float(s.reshape(())) == 0.0 and t.size:

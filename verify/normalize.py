@@ -180,7 +180,15 @@ def slash_local(text: str) -> str:
 
 
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
+#: a control word, then spaces, then a prime: ``\sigma '(z)`` (a folded σ'(z)) is ``\sigma'(z)``
+_MACRO_SPACE_PRIME = re.compile(r"(\\[A-Za-z]+) +(?=')")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
+#: Markdown's bold ``**6.5**`` around a result or a whole step (a plain-text worked solution): emphasis, not a power.
+#: The opening ``**`` follows no letter, digit, bracket or ``*`` and touches the text after it; the closing one touches
+#: the text before it and is followed by no letter, digit or ``*`` (``a1**2``, ``(x)**2``: Python's power, kept)
+_MD_BOLD = re.compile(r"(?<![\w)}\]*])\*\*(?=[^\s*])([^*]{1,400}?)(?<=[^\s*])\*\*(?![\w*])")
+#: check marks that end a worked step (``= -0.3648 ✓``): the author's mark that it checks, no part of the value
+_CHECK_MARKS = re.compile(r"(?:\s*[\u2713\u2714\u2611\u2705])+\s*\Z")
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
@@ -533,8 +541,10 @@ def _normal_form(text: str) -> str:
 
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
+    s = _MACRO_SPACE_PRIME.sub(r"\1", s)  # σ'(z) folded to \sigma '(z): TeX ignores the space after a control word
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)
     s = drop_plain_remark(s)
@@ -700,6 +710,52 @@ def plain_math(text: str) -> str:
     s = _GREEK_WORD.sub(_greek_word, s)
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     return _WORD_SCRIPT.sub(r"_{\1}", s)
+
+
+#: a line of a plain-text chain that restates its subject: ``h = 1/(1 + e^(-2))`` / ``h ≈ 0.8808`` (the subject, then
+#: = or ≈); bounded, so each line is scanned once
+_SUBJECT = re.compile(r"[ \t]*([^\s=≈<>]{1,40})[ \t]*(?==|≈)")
+
+
+#: a Markdown list item's marker opening a plain-text claim: ``- ∂L/∂ŷᵢ = -yᵢ/ŷᵢ`` (the hyphen, then a space)
+_BULLET = re.compile(r"[ \t]*[-*•][ \t]+(?=[^\s\d.])")
+
+
+def drop_bullet(text: str) -> str:
+    """A plain-text claim without the Markdown bullet that opens it (``- ∂L/∂ŷᵢ = …`` is the list item ``∂L/∂ŷᵢ = …``,
+    not a negated derivative: a minus sign touches what it negates). A number after the marker (``- 3 = …``) keeps it."""
+    m = _BULLET.match(text)
+    return text[m.end():] if m else text
+
+
+#: a label in words before a plain-text check: ``Verification: 0.6285 + 0.2312 + 0.1403 = 1.0000``
+_LABEL_WORDS = re.compile(r"[ \t]*[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,2}:[ \t]+")
+
+
+def drop_label(text: str) -> str:
+    """A plain-text claim without a label in words before it (``Verification: 0.6285 + … = 1.0000``), when what
+    follows is arithmetic on numbers alone; a label before letters (``New prediction: ŷ = …``, the value after a
+    step) stays, and the claim with it unread."""
+    m = _LABEL_WORDS.match(text)
+    if m is None or re.search(r"[^\W\d_]", text[m.end():]):
+        return text
+    return text[m.end():]
+
+
+def restated_subjects(text: str) -> str:
+    """A plain-text chain written one step a line, each line restating the subject (``h = 1/(1 + e^(-2))``,
+    ``h = 1/(1 + 0.1353)``, ``h ≈ 0.8808``): the chain ``h = … = … ≈ …`` it means, the later subjects dropped (on one
+    line ``… h = …`` would read as a product). Unchanged unless every line starts with the first line's subject."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return text
+    first = _SUBJECT.match(lines[0])
+    if first is None:
+        return text
+    heads = [_SUBJECT.match(ln) for ln in lines[1:]]
+    if not all(h is not None and h.group(1) == first.group(1) for h in heads):
+        return text
+    return "\n".join([lines[0], *(ln[h.end():] for ln, h in zip(lines[1:], heads, strict=True))])
 
 
 def _greek_word(m: re.Match) -> str:

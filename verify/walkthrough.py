@@ -786,7 +786,7 @@ def read(judge, claims):
 
 def apply(judge, claims, check_all):
     """check_all for a walk-through: the rewritten claims judged by the judge, the later steps' values here."""
-    found = read(judge, claims)
+    found = read(judge, [replace(c, latex=c.typed) if getattr(c, "typed", "") else c for c in claims])  # (as typed)
     if found is None:
         return None
     rewritten, decided = found
