@@ -1997,6 +1997,7 @@ class Judge:
         from .bareneuron import judge_by_size, unjudge_bare
         from .chainrows import settle as settle_rows
         from .chainrows import side_by_side
+        from .datapoints import unjudge_entry_digits, unjudge_other_points
         from .forwardcheck import doubt_reading
         from .infer import _a_derivative
         from .loosereading import unjudge_loose
@@ -2007,7 +2008,6 @@ class Judge:
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
-        from .datapoints import unjudge_entry_digits, unjudge_other_points
 
         # past the run's soft wall-clock deadline (verify of one file, limits.VERIFY_CLAIMS_WALL) the claims not yet
         # judged are unchecked saying so: a partial result within 30 s on a loaded machine
@@ -4036,8 +4036,9 @@ def _computes_with_numbers(latex: str, skipped: str) -> bool:
 def _unread_part_not_correct(results) -> None:
     """A chain is correct when every link holds: a side left out because it did not read that computes with numbers
     may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides
-    read holding is no verdict on the whole claim: ``unchecked`` (_computes_with_numbers). A link among the sides read that fails still makes it ``incorrect``. Applied to the
-    final verdicts only: while the answer's notation is inferred, the sides read count as evidence as before."""
+    read holding is no verdict on the whole claim: ``unchecked`` (_computes_with_numbers). A link among the sides read
+    that fails still makes it ``incorrect``. Applied to the final verdicts only: while the answer's notation is
+    inferred, the sides read count as evidence as before."""
     for r in results:
         for target in [r, *r.rows]:
             part = next((n for n in target.notes if n.startswith(UNREAD_PART)), None)
