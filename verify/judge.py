@@ -1581,8 +1581,8 @@ class Judge:
             if copied is not None:
                 return copied
         if not self.numeric and (_own_values(target, student, tv, sv, self.batch)
-                                 or _partly_own_values(target, student, {*getattr(self, "given", ()), *(
-                                     float(v) for v in self.consts.values())})):  # (ε, λ: the spec's, not own numbers)
+                                 or _partly_own_values(target, student, {
+                                     float(v[0]) for v in getattr(self, "own_stated", {}).values()})):
             return _Link(OWN_NUMBERS, "")
         if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
                 and all(np.size(s) == 1 for s in sv) and any(np.size(t) > 1 for t in tv)
@@ -3919,15 +3919,14 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
 
 
-def _partly_own_values(target: Node, student: Node, given) -> bool:
+def _partly_own_values(target: Node, student: Node, stated) -> bool:
     """One side letters only, the other letters with some of them replaced by the answer's own rounded numbers
     (sreekanth's ``∂L/∂z_2 · ∂z_2/∂w_2 = 0.138 · a_1``: 0.138 is its own value of dL/dz_2): no
     random point has those values, so the link is the answer's own numbers, as a side of numbers only is. A number
-    counts when it has two or more decimals, is no given value (a factor 0.5 or a rate 0.1 stays judged) and is no
-    ε-sized constant (a layer's ε = 1e-5 read for the answer's \\text{eps} is the network's, not its own number)."""
+    counts only when the answer stated it earlier as its value of a quantity (``stated``: Judge.own_stated's numbers,
+    0.138 from ``\\frac{dL}{dz_2} = … ≈ 0.138``); a constant of a formula (``1 + 0.25 z``, a rate, an ε) stays judged."""
     def own(n: Node) -> bool:
-        return (n.op == "num" and (n.value[1] or 0) >= 2 and float(n.value[0]) not in given
-                and 1e-3 <= abs(float(n.value[0])) < 1e4)
+        return n.op == "num" and (n.value[1] or 0) >= 2 and float(n.value[0]) in stated
 
     def letters(node: Node) -> bool:
         return any(n.op == "q" for n in node.walk())

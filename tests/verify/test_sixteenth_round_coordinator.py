@@ -308,11 +308,13 @@ def test_values_given_in_code_spans_are_exact_in_the_answers_arithmetic(tmp_path
 
 def test_a_link_with_the_answers_own_number_for_a_letter_is_its_own_numbers(tmp_path):
     """``\\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot a_1``: 0.138 is the answer's own value of dL/dz_2, which
-    no random point has — the link is left out as the answer's own numbers (it was a false reject), the formula link
+    no random point has (stated at line 6) — the link is left out as the answer's own numbers (it was a false reject),
+    the formula link
     and the arithmetic judged; a wrong formula link (``dz_2/dw_2`` for the chain's ``dz_2/da_1``) stays incorrect."""
+    stated = "$$\n\\frac{dL}{dz_2} = 0.562 \\cdot 0.246 \\approx 0.138\n$$\n\n"  # (line 6: its own value)
     good = ("$$\n\\frac{dL}{dw_2} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot a_1 = 0.138 \\cdot 0.5 = 0.069"
-            "\n$$\n\n")  # (line 6)
-    bad = "$$\n\\frac{dL}{da_1} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot 0.5 = 0.069\n$$\n"  # (line 10)
-    got = verify_tiny(tmp_path, good + bad)
-    assert got["line 6"].verdict == "correct"
-    assert got["line 10"].verdict == "incorrect"
+            "\n$$\n\n")  # (line 10)
+    bad = "$$\n\\frac{dL}{da_1} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot 0.5 = 0.069\n$$\n"  # (line 14)
+    got = verify_tiny(tmp_path, stated + good + bad)
+    assert got["line 10"].verdict == "correct"
+    assert got["line 14"].verdict == "incorrect"
