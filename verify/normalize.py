@@ -89,6 +89,15 @@ _USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?
                                    + x + r"\s*\)") for x in ("k", "m", "t")}}
 #: the step after it, on a weight: W^m(k+1)
 _NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k", "m", "t")}
+#: the step letter t in parentheses as a subscript: Helwich's w_{(t)}, \Delta w_{(t-1)}, w_{(t+1)} (the weight at step t)
+_STEP_SUBSCRIPT = re.compile(r"(?<=[A-Za-z}])\s*_\s*\{\s*\(\s*t\s*(?:([-+])\s*1\s*)?\)\s*\}")
+
+
+def step_subscripts(text: str) -> str:
+    """``w_{(t)}`` -> ``w(t)``, ``\\Delta w_{(t-1)}`` -> ``\\Delta w(t-1)``: a subscript that holds only the step letter t
+    in parentheses (t, t-1, t+1) is the step, written on the line as ``X(t)`` is (a layer is never t, and a
+    parenthesised subscript is no entry): the readers of ``X(t)`` then read it (``_previous_step``, ``_TIME_ARG``)."""
+    return _STEP_SUBSCRIPT.sub(lambda m: "(t" + (m.group(1) + "1" if m.group(1) else "") + ")", text)
 
 
 
@@ -134,6 +143,7 @@ def _previous_step(text: str, x: str) -> str:
 def uses_time_argument(text: str) -> str | None:
     r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
     w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
+    text = step_subscripts(text)
     if _USES_TIME_ARG["n"].search(text):
         return "n"
     for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
@@ -150,6 +160,7 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
     x = "n" if letter is True else letter
+    text = step_subscripts(text)
     if x == "t" and _PREVIOUS_STEP[x].search(text):  # (an optimizer's step t; Haykin's n and Hagan's k as before)
         text = _previous_step(text, x)
     text = _TIME_ARG[x].sub(lambda m: "'" if m.group(1) else "", text)
@@ -440,7 +451,7 @@ _GROUPED_DIFFERENTIAL = re.compile(r"(\}\s*\{\s*)\{\s*d\s*([A-Za-z])\s*\}")
 
 def normalize(text: str) -> str:
     """Return ``text`` with course notation rewritten into the parser's one spelling."""
-    s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
+    s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command and leaves {(})
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _LABEL.sub(" ", s)
