@@ -204,7 +204,9 @@ class Judge:
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
                                                             ("penalised", self.net.regularizer is not None),
-                                                            ("lists", values is not None)))  # [12, 2, 2] (parser)
+                                                            ("lists", values is not None))  # [12, 2, 2] (parser)
+                                + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
+                                   if self.net.optimizer.name == "momentum" else ()))  # (Δw(t−1): parser.previous_change)
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
@@ -1390,6 +1392,8 @@ class Judge:
                 return Node("q", (), ("Wb_next", first.value[1]))
             if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b", "Wb"):  # w_{ji} ← w_{ji} + Δw_{ji}
                 return Node(first.op, (Node("q", (), (inner.value[0] + "_next", inner.value[1])),), first.value)
+            if _step_change(first):
+                return None  # Δw(t) := α Δw(t−1) − ε ∂E/∂w: the step's change, its sides compared as an equation's
             if any(n.op == "q" and n.value[0] in ("W", "b") for n in first.walk()):
                 raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")
             return None  # Mitchell's δ_k ← o_k(1 - o_k)(t_k - o_k): an algorithm's assignment of a computed quantity
@@ -2089,6 +2093,8 @@ class Judge:
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
+            if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
+                self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
             self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
         settled = conventions(self, claims)
@@ -3007,6 +3013,16 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 #: a step of ε times a gradient (Rumelhart et al.'s Δw = −ε ∂E/∂w): ε names the learning rate
+def _step_change(node: Node) -> bool:
+    """Whether ``node`` is the change a step makes to a parameter, W' − W (parser.accumulated's Δw under ``delta_w``),
+    of the whole parameter or of one entry."""
+    inner = node.args[0] if node.op in ("comp", "entry") and node.args else node
+    return (inner.op == "sub" and len(inner.args) == 2 and inner.args[0].op == "q" and inner.args[1].op == "q"
+            and inner.args[0].value == (inner.args[1].value[0] + "_next", inner.args[1].value[1]))
+
+
+#: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
+_MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(\s*t\s*-\s*1\s*\)\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")

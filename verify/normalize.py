@@ -93,11 +93,16 @@ _NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for
 _STEP_SUBSCRIPT = re.compile(r"(?<=[A-Za-z}])\s*_\s*\{\s*\(\s*t\s*(?:([-+])\s*1\s*)?\)\s*\}")
 
 
+#: a derivative by a letter evaluated at that letter now: Helwich's \frac{\partial E}{\partial w}(w_{(t)}), RHW's ∂E/∂w (w(t))
+_AT_ITSELF = re.compile(r"(\\frac\s*\{\s*\\partial\s*[A-Za-z]\s*\}\s*\{\s*\\partial\s*([A-Za-z])\s*\})\s*\(\s*\2\s*(?:\(\s*t\s*\)\s*)?\)")
+
+
 def step_subscripts(text: str) -> str:
     """``w_{(t)}`` -> ``w(t)``, ``\\Delta w_{(t-1)}`` -> ``\\Delta w(t-1)``: a subscript that holds only the step letter t
     in parentheses (t, t-1, t+1) is the step, written on the line as ``X(t)`` is (a layer is never t, and a
     parenthesised subscript is no entry): the readers of ``X(t)`` then read it (``_previous_step``, ``_TIME_ARG``)."""
-    return _STEP_SUBSCRIPT.sub(lambda m: "(t" + (m.group(1) + "1" if m.group(1) else "") + ")", text)
+    text = _STEP_SUBSCRIPT.sub(lambda m: "(t" + (m.group(1) + "1" if m.group(1) else "") + ")", text)
+    return _AT_ITSELF.sub(r"\1", text)  # ∂E/∂w (w(t)): the gradient at the weight now, the derivative as written
 
 
 
@@ -147,8 +152,8 @@ def uses_time_argument(text: str) -> str | None:
     if _USES_TIME_ARG["n"].search(text):
         return "n"
     for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
-        if _USES_TIME_ARG[x].search(text) and _NEXT_STEP[x].search(text):
-            return x
+        if _USES_TIME_ARG[x].search(text) and (_NEXT_STEP[x].search(text) or x == "t" and _PREVIOUS_STEP[x].search(text)):
+            return x  # (or, for t, the step before written too: Rumelhart et al.'s Δw(t) = … + α Δw(t−1))
     return None
 
 

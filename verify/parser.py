@@ -1083,11 +1083,26 @@ class _Parser:
             inner = q.args[0] if q.op in ("comp", "entry") else q
             if inner.op != "q" or inner.value[0] not in ("W", "b"):
                 raise Unreadable("\\Delta w is read for a weight or bias")
+            if [t.text for t in self.t[self.i:self.i + 5]] == ["(", "t", "-", "1", ")"]:
+                self.i += 5  # Rumelhart et al.'s and Helwich's Δw(t−1): the change the step before made
+                before = self.previous_change(inner)
+                return before if inner is q else Node(q.op, (before,), q.value)
             after = Node("q", (), (inner.value[0] + "_next", inner.value[1]))
             return Node("sub", (after if inner is q else Node(q.op, (after,), q.value), q))
         if q.op != "q" or q.value[0] not in ("W", "b"):
             raise Unreadable("\\Delta W^{(l)} is read for a weight or bias of one layer")
         return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
+
+    def previous_change(self, param: Node) -> Node:
+        """Δw(t−1), the change of the weight ``param`` at the step before (w(t) − w(t−1)): under momentum the velocity
+        before this step, v_{t−1} (Sutskever's velocity variant, θ ← θ + v), or −η v_{t−1} (the classic and the
+        averaged variants, θ ← θ − η v). Under any other optimizer the change before is no state this step keeps."""
+        variant = self.opts.get("momentum_variant")
+        if variant is None:
+            raise Unreadable("\\Delta w(t-1), the change of the step before, is read under momentum only (where it is "
+                             "the velocity before the step)")
+        state = Node("q", (), (f"v_{param.value[0]}_prev", param.value[1]))
+        return state if variant == "velocity" else Node("mul", (Node("neg", (Node("const", (), "lr"),)), state))
 
     def hypothesis(self) -> Node:
         """UFLDL's h_{W,b}(x), Ng's h_\\theta(x), h_\\Theta(x^{(i)}): the network's output for the example."""

@@ -4,6 +4,11 @@ Helwich's momentum notes, timattt's perceptron notes, WAT36's tagged derivation)
 - **A step written as a parenthesised subscript** (``normalize.step_subscripts``): Helwich's ``w_{(t)}``,
   ``\Delta w_{(t-1)}``, ``w_{(t+1)} := w_{(t)} + \Delta w_{(t)}`` — the step letter t in parentheses as a subscript is
   the step, as ``w(t)`` written on the line is (a layer is never t).
+- **The heavy ball as the step's own recurrence** (Rumelhart, Hinton & Williams 1986, eq. 9; Helwich):
+  ``\Delta w_{(t)} := \alpha\Delta w_{(t-1)} - \epsilon\frac{\partial E}{\partial w}(w_{(t)})`` — Δw(t−1) the change the
+  step before made (parser.previous_change: under momentum the velocity before the step, or −η times it), α the
+  momentum where ε is the learning rate, ∂E/∂w (w(t)) the gradient at the weight now; the gradient at another point
+  (w(t) + α Δw(t−1), Nesterov's look-ahead) is another algorithm's, not judged.
 
 The answers are written in the notes' notations with networks of our own; every expected verdict is decided by the
 NumPy oracle below (the one-layer network's forward pass and its gradient typed here, checked by central differences;
@@ -12,6 +17,7 @@ the optimizer's step typed from its textbook definition), never from verify."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from gradproof.verify.cli import verify_file
 from helpers_verify import spec_text
 
@@ -73,3 +79,45 @@ def test_step_written_as_a_parenthesised_subscript(tmp_path):
     got = _doc(tmp_path, MOMENTUM, [r"w_{(t+1)} := w_{(t)} + \Delta w_{(t)}", r"w_{(t+1)} := w_{(t)} - \Delta w_{(t)}"],
                prose="Das verbesserte Gewicht ergibt sich dann zu:")
     assert got == {0: "correct", 1: "incorrect"}
+
+
+def _two_steps(variant: str, w, a, t):
+    """Two steps of the spec's momentum variant from v = 0 (derive/optimizers.py's definitions, typed here):
+    the changes Δw(1), Δw(2) and the gradient at w(2)."""
+    v, ws = np.zeros_like(w), [w]
+    for _ in range(2):
+        g = _grad(ws[-1], a, t)
+        if variant == "velocity":  # v ← μ v − η g; w ← w + v
+            v = MU * v - LR * g
+            ws.append(ws[-1] + v)
+        else:  # classic: v ← μ v + g; ema: v ← μ v + (1 − μ) g; w ← w − η v
+            v = MU * v + (g if variant == "classic" else (1 - MU) * g)
+            ws.append(ws[-1] - LR * v)
+    return ws[1] - ws[0], ws[2] - ws[1], _grad(ws[1], a, t)
+
+
+RECURRENCE = [r"\Delta w_{(t)} := \alpha\Delta w_{(t-1)}-\epsilon\frac{\partial E}{\partial w}(w_{(t)})",
+              r"\Delta w_{(t)} := \alpha\Delta w_{(t-1)}+\epsilon\frac{\partial E}{\partial w}(w_{(t)})",
+              r"\Delta w(t) = -\varepsilon \frac{\partial E}{\partial w} + \alpha \Delta w(t - 1)",
+              r"\Delta w_{(t)} := \alpha\Delta w_{(t-1)}-\epsilon\frac{\partial E}{\partial w}(w_{(t)}+\alpha\Delta w_{(t-1)})"]
+
+
+@pytest.mark.parametrize("variant", ["velocity", "classic", "ema"])
+def test_momentum_as_the_step_s_own_recurrence(tmp_path, variant):
+    w, a, t = RNG.normal(size=(2, 3)), RNG.normal(size=3), RNG.uniform(size=2)
+    before, change, g = _two_steps(variant, w, a, t)
+    holds = [np.allclose(change, MU * before - LR * g), np.allclose(change, MU * before + LR * g),
+             np.allclose(change, -LR * g + MU * before)]
+    assert holds[0] == (variant != "ema") and not holds[1]  # the oracle tells the variants apart
+    spec = MOMENTUM.replace('variant = "velocity"', f'variant = "{variant}"')
+    got = _doc(tmp_path, spec, RECURRENCE, prose="Verbesserungswert für das Gewicht mit Hilfe des Gradienten berechnen:")
+    assert [got[k] for k in range(3)] == ["correct" if h else "incorrect" for h in holds]
+    assert got[3] == "unchecked"  # the gradient at the look-ahead point: Nesterov's, not the spec's momentum
+
+
+def test_change_before_is_read_under_momentum_only(tmp_path):
+    """Under plain SGD the change the step before made is no state of this step: the recurrence is not judged."""
+    spec = spec_text("sgd", 3, (2, "sigmoid"), loss="mean_squared_error").replace(
+        'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+    got = _doc(tmp_path, spec, RECURRENCE[:1])
+    assert got == {0: "unchecked"}
