@@ -271,6 +271,8 @@ class Judge:
         #: ids of the claims verify rewrote into its own quantities (modules.py): their layer numbers are gradproof's, no
         #: evidence of how the answer numbers its layers (infer.structure does not count them)
         self.rewritten: frozenset = frozenset()
+        #: of those, the ids read with gradproof's own layer numbers whatever the answer's (onelayer.py's generic layer)
+        self.own_numbers_aside: frozenset = frozenset()
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
         self._own_mask: str | None = None  # the answer's A_l * D_l inside a weighted layer's formula (_masks_its_own_layers)
@@ -720,9 +722,13 @@ class Judge:
         if key is not None and key in self._memo:  # an identical claim judged before, in the same reading
             return _as_claim(*self._memo[key], claim)
         outer, self._history = self._history, False
+        numbered = self.notation
+        if claim.id in self.own_numbers_aside:  # (onelayer.py's h^{(l-1)}, z^{(l)}, W^{(l)}: gradproof's numbering)
+            self.notation = replace(numbered, options=tuple(o for o in numbered.options if o[0] not in _OWN_NUMBERING))
         try:
             result = self._check_one(claim)
         finally:
+            self.notation = numbered
             fresh, self._history = self._history, outer or self._history
         if key is not None and not fresh:
             self._memo[key] = (_as_claim(result, claim.id, claim), claim.id)  # (a copy: later passes revise results)
@@ -2074,6 +2080,16 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
+        if modules is None and thresholds is None:  # timattt's Q = W P + b, R = σ(Q) for "one layer" (verify/onelayer.py)
+            from .infer import _unknown
+            from .onelayer import OneLayerReading
+
+            one = OneLayerReading.detect(self.net, claims, lambda s: _unknown(s, self.notation, self.net.depth))
+            if one is not None:
+                claims = one.prepare(claims)
+                self.inferred += (one.change,)
+                modules, self.rewritten = one, frozenset(one.originals)
+                self.own_numbers_aside = self.rewritten
         if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
             from .proseoperators import ProseProduct
             from .unitnames import Restored, own_names
@@ -3021,6 +3037,9 @@ def _step_change(node: Node) -> bool:
             and inner.args[0].value == (inner.args[1].value[0] + "_next", inner.args[1].value[1]))
 
 
+#: the options that say how an answer numbers its layers (infer.structure): set aside for a claim verify rewrote into
+#: its own numbering
+_OWN_NUMBERING = ("input_layer", "weights_numbered_by")
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(\s*t\s*-\s*1\s*\)\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")

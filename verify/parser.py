@@ -1312,7 +1312,7 @@ class _Parser:
             kind, layer = base, None
             if base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
-        zero, transpose, power, updated = False, False, None, False
+        zero, transpose, power, updated, sub_layer = False, False, None, False, False
         bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
         label = None  # CS231n's f_{y_i}: the entry of the true class (a subscript that is the target letter)
         for mark, toks in scripts:
@@ -1376,7 +1376,7 @@ class _Parser:
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
-                        layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
+                        layer, sub_layer = item[1], True  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
                             item[1] >= 1 or self.opts.get("zero_based") or self.opts.get("bias_absorbed") and comps):
                         # (DHS's w_{j0} with the bias absorbed: weight 0 of unit j, its bias)
@@ -1408,6 +1408,9 @@ class _Parser:
                     comps.append(item[1])
                 elif item[0] == "pvar" and mark == "_" and base == "W" and len(comps) < 2:
                     comps.append(item[1])  # Thill's w^{(\ell+1)}_{k,i} in a sum over k: the layer written, k an entry
+                elif (mark == "^" and sub_layer and not comps and item[0] in ("var", "other") and item[1] in ENTRY_LETTERS
+                      and int(self.opts.get("batch", 1)) == 1 and self.bound.get(item[1]) not in BATCH_BOUNDS):
+                    comps.append(item[1])  # timattt's A_3^k, z_3^k: the layer as a subscript, the entry as a superscript
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "slice" and sample is None and not comps and (base or kind) in SAMPLE_BASES and (

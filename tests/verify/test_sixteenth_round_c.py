@@ -9,6 +9,11 @@ Helwich's momentum notes, timattt's perceptron notes, WAT36's tagged derivation)
   step before made (parser.previous_change: under momentum the velocity before the step, or −η times it), α the
   momentum where ε is the learning rate, ∂E/∂w (w(t)) the gradient at the weight now; the gradient at another point
   (w(t) + α Δw(t−1), Nesterov's look-ahead) is another algorithm's, not judged.
+- **A capital letter defined as the objective of the output** (``infer.objective_letter``): timattt's
+  ``I(\vec A_3) = -\sum_i [y^i \ln A_3^i + (1 - y^i)\ln(1 - A_3^i)]``, then ``\frac{\partial I}{\partial A_3^k}``.
+- **The entry as a superscript where the layer is the subscript** (parser.symbol): ``A_3^k``, ``z_3^k``.
+- **One layer in the answer's own unindexed letters** (verify/onelayer.py): ``\vec Q = W \vec P + \vec b``,
+  ``\vec R = \sigma(\vec Q)``, then the layer's relations in P, Q, R, W, b — checked for every layer.
 
 The answers are written in the notes' notations with networks of our own; every expected verdict is decided by the
 NumPy oracle below (the one-layer network's forward pass and its gradient typed here, checked by central differences;
@@ -121,3 +126,98 @@ def test_change_before_is_read_under_momentum_only(tmp_path):
         'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
     got = _doc(tmp_path, spec, RECURRENCE[:1])
     assert got == {0: "unchecked"}
+
+
+# -- timattt's notation on a 2-3-2 sigmoid network, I = BCE summed over the outputs, A_1 = x, z_{l+1} = W_l A_l + b_l -------
+TIMATTT = spec_text("timattt", 2, (3, "sigmoid"), (2, "sigmoid"), loss="binary_cross_entropy")
+FORWARD = [r"\vec A_1 = \vec x", r"\vec z_2 = W_1 \vec A_1 + \vec b_1", r"\vec A_2 = \sigma(\vec z_2)",
+           r"\vec z_3 = W_2 \vec A_2 + \vec b_2", r"\vec A_3 = \sigma(\vec z_3)",
+           r"I(\vec A_3) = -\sum_{i=1}^{n} [ y^i \ln A_3^i + (1 - y^i) \ln(1 - A_3^i) ]"]
+
+
+class _Net:
+    """The network's forward pass typed by hand; every derivative by central differences of I."""
+
+    def __init__(self):
+        self.W = [RNG.normal(size=(3, 2)), RNG.normal(size=(2, 3))]
+        self.b = [RNG.normal(size=3), RNG.normal(size=2)]
+        self.x, self.y = RNG.normal(size=2), RNG.integers(0, 2, size=2).astype(float)
+
+    def loss_of_output(self, a3):
+        return -np.sum(self.y * np.log(a3) + (1 - self.y) * np.log(1 - a3))
+
+    def from_z(self, l, z):
+        """I as a function of layer l's summed input (l = 1, 2 in gradproof's numbering)."""
+        a = _sig(z)
+        return self.loss_of_output(a if l == 2 else _sig(self.W[1] @ a + self.b[1]))
+
+    def forward(self):
+        z1 = self.W[0] @ self.x + self.b[0]
+        a1 = _sig(z1)
+        z2 = self.W[1] @ a1 + self.b[1]
+        return [self.x, a1], [z1, z2], _sig(z2)
+
+    def loss_with(self, l, W=None, b=None):
+        Ws, bs = list(self.W), list(self.b)
+        if W is not None:
+            Ws[l - 1] = W
+        if b is not None:
+            bs[l - 1] = b
+        a = self.x
+        for Wk, bk in zip(Ws, bs):
+            a = _sig(Wk @ a + bk)
+        return self.loss_of_output(a)
+
+
+def _fd(f, v, h=1e-6):
+    g = np.zeros_like(v)
+    for k in np.ndindex(v.shape):
+        up, down = v.copy(), v.copy()
+        up[k] += h
+        down[k] -= h
+        g[k] = (f(up) - f(down)) / (2 * h)
+    return g
+
+
+def test_own_objective_letter_and_superscript_entries(tmp_path):
+    net = _Net()
+    _, _, a3 = net.forward()
+    dI_dA3 = _fd(net.loss_of_output, a3)
+    right = (a3 - net.y) / (a3 * (1 - a3))
+    claims = [r"\frac{\partial I}{\partial A_3^k} = \frac{A_3^k - y_k}{A_3^k (1 - A_3^k)}",
+              r"\frac{\partial I}{\partial A_3^k} = \frac{y_k - A_3^k}{A_3^k (1 - A_3^k)}",
+              r"\sigma(z_3^k) = A_3^k", r"\sigma(z_3^k) = 1 - A_3^k"]
+    holds = [np.allclose(dI_dA3, right, rtol=1e-5), np.allclose(dI_dA3, -right, rtol=1e-5), True,
+             np.allclose(a3, 1 - a3)]
+    got = _doc(tmp_path, TIMATTT, FORWARD + claims, prose="Обобщим ошибку из обычного персептрона.")
+    assert [got[len(FORWARD) + k] for k in range(4)] == ["correct" if h else "incorrect" for h in holds]
+
+
+def test_one_layer_in_its_own_letters(tmp_path):
+    net = _Net()
+    acts, zs, _ = net.forward()
+    claims = [r"\frac{\partial I}{\partial W_{ij}} = \frac{\partial I}{\partial Q_i} P_j",
+              r"\frac{\partial I}{\partial W_{ij}} = \frac{\partial I}{\partial Q_i} \sigma'(Q_i) P_j",
+              r"\frac{\partial I}{\partial \vec b} = \frac{\partial I}{\partial \vec Q}",
+              r"\frac{\partial I}{\partial \vec Q} = \frac{\partial I}{\partial \vec R} \odot \sigma'(\vec Q)",
+              r"\frac{\partial I}{\partial \vec Q} = \frac{\partial I}{\partial \vec R} \odot \sigma(\vec Q)"]
+    holds = []
+    for k in range(len(claims)):
+        every = True
+        for l in (1, 2):  # a claim about "one layer" holds when it holds at every layer
+            P, Q = acts[l - 1], zs[l - 1]
+            dW = _fd(lambda W: net.loss_with(l, W=W), net.W[l - 1])
+            db = _fd(lambda b: net.loss_with(l, b=b), net.b[l - 1])
+            dQ = _fd(lambda z: net.from_z(l, z), Q)
+            dR = dQ / (_sig(Q) * (1 - _sig(Q)))  # ∂I/∂R from ∂I/∂Q (R = σ(Q) entrywise), then checked below
+            assert np.allclose(dR, _fd(lambda a: net.loss_of_output(a) if l == 2 else
+                                        net.loss_of_output(_sig(net.W[1] @ a + net.b[1])), _sig(Q)), rtol=1e-4)
+            sides = [(dW, np.outer(dQ, P)), (dW, np.outer(dQ * _sig(Q) * (1 - _sig(Q)), P)), (db, dQ),
+                     (dQ, dR * _sig(Q) * (1 - _sig(Q))), (dQ, dR * _sig(Q))]
+            every &= bool(np.allclose(*sides[k], rtol=1e-4, atol=1e-7))
+        holds.append(every)
+    assert True in holds and False in holds  # (the oracle tells right from wrong here)
+    displays = FORWARD + [r"\vec Q = W \vec P + \vec b", r"\vec R = \sigma(\vec Q)"] + claims
+    got = _doc(tmp_path, TIMATTT, displays, prose="Рассмотрим один слой.")
+    first = len(FORWARD) + 2
+    assert [got[first + k] for k in range(len(claims))] == ["correct" if h else "incorrect" for h in holds]
