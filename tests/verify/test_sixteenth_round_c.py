@@ -23,23 +23,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gradproof.verify.cli import verify_file
-from helpers_verify import spec_text
+from helpers_verify import central_differences, doc_verdicts, spec_text
 
 RNG = np.random.default_rng(16_03)
-
-
-def _doc(tmp_path, spec: str, displays: list[str], prose: str = "") -> dict:
-    """Verify a Markdown answer of ``displays`` (one ``$$…$$`` each, a blank line between): {display index: verdict}."""
-    lines, where = ["# Notizen", "", prose, ""], []
-    for d in displays:
-        where.append(len(lines) + 1)
-        lines += [f"$${d}$$", ""]
-    (tmp_path / "net.toml").write_text(spec, encoding="utf-8")
-    (tmp_path / "a.md").write_text("\n".join(lines), encoding="utf-8")
-    results, _meta, _s = verify_file(str(tmp_path / "a.md"), str(tmp_path / "net.toml"))
-    got = {r.id: r.verdict for r in results}
-    return {k: got.get(f"line {n}", "missing") for k, n in enumerate(where)}
 
 
 def _sig(v):
@@ -58,16 +44,6 @@ def _grad(w, a, t):
     return np.outer(-2 / len(t) * (t - b) * b * (1 - b), a)
 
 
-def _fd_grad(w, a, t, h=1e-6):
-    g = np.zeros_like(w)
-    for k in np.ndindex(w.shape):
-        up, down = w.copy(), w.copy()
-        up[k] += h
-        down[k] -= h
-        g[k] = (np.mean((t - _sig(up @ a)) ** 2) - np.mean((t - _sig(down @ a)) ** 2)) / (2 * h)
-    return g
-
-
 def _momentum_step(w, dw_before, a, t):
     """The heavy ball as a step's own recurrence (Rumelhart et al. 1986, eq. 9): Δw(t) = μ Δw(t−1) − η ∂E/∂w(t),
     w(t+1) = w(t) + Δw(t)."""
@@ -77,11 +53,12 @@ def _momentum_step(w, dw_before, a, t):
 
 def test_step_written_as_a_parenthesised_subscript(tmp_path):
     w, a, t = RNG.normal(size=(2, 3)), RNG.normal(size=3), RNG.uniform(size=2)
-    assert np.allclose(_grad(w, a, t), _fd_grad(w, a, t), atol=1e-7)  # the oracle's gradient
+    loss = lambda v: np.mean((t - _sig(v @ a)) ** 2)  # noqa: E731
+    assert np.allclose(_grad(w, a, t), central_differences(loss, w), atol=1e-7)  # the oracle's gradient
     after, dw = _momentum_step(w, np.zeros_like(w), a, t)
     assert np.allclose(after, w + dw)  # w_{(t+1)} := w_{(t)} + Δw_{(t)} holds
     assert not np.allclose(after, w - dw)  # w_{(t+1)} := w_{(t)} − Δw_{(t)} does not
-    got = _doc(tmp_path, MOMENTUM, [r"w_{(t+1)} := w_{(t)} + \Delta w_{(t)}", r"w_{(t+1)} := w_{(t)} - \Delta w_{(t)}"],
+    got = doc_verdicts(tmp_path, MOMENTUM, [r"w_{(t+1)} := w_{(t)} + \Delta w_{(t)}", r"w_{(t+1)} := w_{(t)} - \Delta w_{(t)}"],
                prose="Das verbesserte Gewicht ergibt sich dann zu:")
     assert got == {0: "correct", 1: "incorrect"}
 
@@ -115,7 +92,7 @@ def test_momentum_as_the_step_s_own_recurrence(tmp_path, variant):
              np.allclose(change, -LR * g + MU * before)]
     assert holds[0] == (variant != "ema") and not holds[1]  # the oracle tells the variants apart
     spec = MOMENTUM.replace('variant = "velocity"', f'variant = "{variant}"')
-    got = _doc(tmp_path, spec, RECURRENCE, prose="Verbesserungswert für das Gewicht mit Hilfe des Gradienten berechnen:")
+    got = doc_verdicts(tmp_path, spec, RECURRENCE, prose="Verbesserungswert für das Gewicht mit Hilfe des Gradienten berechnen:")
     assert [got[k] for k in range(3)] == ["correct" if h else "incorrect" for h in holds]
     assert got[3] == "unchecked"  # the gradient at the look-ahead point: Nesterov's, not the spec's momentum
 
@@ -124,7 +101,7 @@ def test_change_before_is_read_under_momentum_only(tmp_path):
     """Under plain SGD the change the step before made is no state of this step: the recurrence is not judged."""
     spec = spec_text("sgd", 3, (2, "sigmoid"), loss="mean_squared_error").replace(
         'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
-    got = _doc(tmp_path, spec, RECURRENCE[:1])
+    got = doc_verdicts(tmp_path, spec, RECURRENCE[:1])
     assert got == {0: "unchecked"}
 
 
@@ -164,33 +141,35 @@ class _Net:
         if b is not None:
             bs[l - 1] = b
         a = self.x
-        for Wk, bk in zip(Ws, bs):
+        for Wk, bk in zip(Ws, bs, strict=True):
             a = _sig(Wk @ a + bk)
         return self.loss_of_output(a)
-
-
-def _fd(f, v, h=1e-6):
-    g = np.zeros_like(v)
-    for k in np.ndindex(v.shape):
-        up, down = v.copy(), v.copy()
-        up[k] += h
-        down[k] -= h
-        g[k] = (f(up) - f(down)) / (2 * h)
-    return g
 
 
 def test_own_objective_letter_and_superscript_entries(tmp_path):
     net = _Net()
     _, _, a3 = net.forward()
-    dI_dA3 = _fd(net.loss_of_output, a3)
+    dI_dA3 = central_differences(net.loss_of_output, a3)
     right = (a3 - net.y) / (a3 * (1 - a3))
     claims = [r"\frac{\partial I}{\partial A_3^k} = \frac{A_3^k - y_k}{A_3^k (1 - A_3^k)}",
               r"\frac{\partial I}{\partial A_3^k} = \frac{y_k - A_3^k}{A_3^k (1 - A_3^k)}",
               r"\sigma(z_3^k) = A_3^k", r"\sigma(z_3^k) = 1 - A_3^k"]
     holds = [np.allclose(dI_dA3, right, rtol=1e-5), np.allclose(dI_dA3, -right, rtol=1e-5), True,
              np.allclose(a3, 1 - a3)]
-    got = _doc(tmp_path, TIMATTT, FORWARD + claims, prose="Обобщим ошибку из обычного персептрона.")
+    got = doc_verdicts(tmp_path, TIMATTT, FORWARD + claims, prose="Обобщим ошибку из обычного персептрона.")
     assert [got[len(FORWARD) + k] for k in range(4)] == ["correct" if h else "incorrect" for h in holds]
+
+
+def _layer_sides(net, l, P, Q):
+    """Both sides of each claim of test_one_layer_in_its_own_letters at layer l (P its input, Q its summed input)."""
+    dW = central_differences(lambda W: net.loss_with(l, W=W), net.W[l - 1])
+    db = central_differences(lambda b: net.loss_with(l, b=b), net.b[l - 1])
+    dQ = central_differences(lambda z: net.from_z(l, z), Q)
+    dR = dQ / (_sig(Q) * (1 - _sig(Q)))  # ∂I/∂R from ∂I/∂Q (R = σ(Q) entrywise), checked directly:
+    after = (lambda r: net.loss_of_output(r)) if l == 2 else (lambda r: net.loss_of_output(_sig(net.W[1] @ r + net.b[1])))
+    assert np.allclose(dR, central_differences(after, _sig(Q)), rtol=1e-4)
+    return [(dW, np.outer(dQ, P)), (dW, np.outer(dQ * _sig(Q) * (1 - _sig(Q)), P)), (db, dQ),
+            (dQ, dR * _sig(Q) * (1 - _sig(Q))), (dQ, dR * _sig(Q))]
 
 
 def test_one_layer_in_its_own_letters(tmp_path):
@@ -201,23 +180,11 @@ def test_one_layer_in_its_own_letters(tmp_path):
               r"\frac{\partial I}{\partial \vec b} = \frac{\partial I}{\partial \vec Q}",
               r"\frac{\partial I}{\partial \vec Q} = \frac{\partial I}{\partial \vec R} \odot \sigma'(\vec Q)",
               r"\frac{\partial I}{\partial \vec Q} = \frac{\partial I}{\partial \vec R} \odot \sigma(\vec Q)"]
-    holds = []
-    for k in range(len(claims)):
-        every = True
-        for l in (1, 2):  # a claim about "one layer" holds when it holds at every layer
-            P, Q = acts[l - 1], zs[l - 1]
-            dW = _fd(lambda W: net.loss_with(l, W=W), net.W[l - 1])
-            db = _fd(lambda b: net.loss_with(l, b=b), net.b[l - 1])
-            dQ = _fd(lambda z: net.from_z(l, z), Q)
-            dR = dQ / (_sig(Q) * (1 - _sig(Q)))  # ∂I/∂R from ∂I/∂Q (R = σ(Q) entrywise), then checked below
-            assert np.allclose(dR, _fd(lambda a: net.loss_of_output(a) if l == 2 else
-                                        net.loss_of_output(_sig(net.W[1] @ a + net.b[1])), _sig(Q)), rtol=1e-4)
-            sides = [(dW, np.outer(dQ, P)), (dW, np.outer(dQ * _sig(Q) * (1 - _sig(Q)), P)), (db, dQ),
-                     (dQ, dR * _sig(Q) * (1 - _sig(Q))), (dQ, dR * _sig(Q))]
-            every &= bool(np.allclose(*sides[k], rtol=1e-4, atol=1e-7))
-        holds.append(every)
+    per_layer = [_layer_sides(net, l, acts[l - 1], zs[l - 1]) for l in (1, 2)]
+    # a claim about "one layer" holds when it holds at every layer
+    holds = [all(np.allclose(*sides[k], rtol=1e-4, atol=1e-7) for sides in per_layer) for k in range(len(claims))]
     assert True in holds and False in holds  # (the oracle tells right from wrong here)
     displays = FORWARD + [r"\vec Q = W \vec P + \vec b", r"\vec R = \sigma(\vec Q)"] + claims
-    got = _doc(tmp_path, TIMATTT, displays, prose="Рассмотрим один слой.")
+    got = doc_verdicts(tmp_path, TIMATTT, displays, prose="Рассмотрим один слой.")
     first = len(FORWARD) + 2
     assert [got[first + k] for k in range(len(claims))] == ["correct" if h else "incorrect" for h in holds]
