@@ -89,6 +89,8 @@ _USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?
                                    + x + r"\s*\)") for x in ("k", "m", "t")}}
 #: the step after it, on a weight: W^m(k+1)
 _NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k", "m", "t")}
+#: the change a step before made to a weight: Rumelhart et al.'s Δw(t-1) (a velocity's v(t-1) alone settles no step letter)
+_PREVIOUS_CHANGE = re.compile(r"\\Delta\s*[wW]\s*\(\s*t\s*-\s*1\s*\)")
 #: the step letter t in parentheses as a subscript: Helwich's w_{(t)}, \Delta w_{(t-1)}, w_{(t+1)} (the weight at step t)
 _STEP_SUBSCRIPT = re.compile(r"(?<=[A-Za-z}])\s*_\s*\{\s*\(\s*t\s*(?:([-+])\s*1\s*)?\)\s*\}")
 
@@ -152,8 +154,8 @@ def uses_time_argument(text: str) -> str | None:
     if _USES_TIME_ARG["n"].search(text):
         return "n"
     for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
-        if _USES_TIME_ARG[x].search(text) and (_NEXT_STEP[x].search(text) or x == "t" and _PREVIOUS_STEP[x].search(text)):
-            return x  # (or, for t, the step before written too: Rumelhart et al.'s Δw(t) = … + α Δw(t−1))
+        if _USES_TIME_ARG[x].search(text) and (_NEXT_STEP[x].search(text) or x == "t" and _PREVIOUS_CHANGE.search(text)):
+            return x  # (or, for t, the change of the step before: Rumelhart et al.'s Δw(t) = … + α Δw(t−1))
     return None
 
 
