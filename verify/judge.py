@@ -3041,7 +3041,7 @@ def _step_change(node: Node) -> bool:
 #: its own numbering
 _OWN_NUMBERING = ("input_layer", "weights_numbered_by")
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
-_MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(\s*t\s*-\s*1\s*\)\s*\}|\(\s*t\s*-\s*1\s*\))")
+_MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")

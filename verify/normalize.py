@@ -96,14 +96,15 @@ _STEP_SUBSCRIPT = re.compile(r"(?<=[A-Za-z}])\s*_\s*\{\s*\(\s*t\s*(?:([-+])\s*1\
 
 
 #: a derivative by a letter evaluated at that letter now: Helwich's \frac{\partial E}{\partial w}(w_{(t)}), RHW's ∂E/∂w (w(t))
-_AT_ITSELF = re.compile(r"(\\frac\s*\{\s*\\partial\s*[A-Za-z]\s*\}\s*\{\s*\\partial\s*([A-Za-z])\s*\})\s*\(\s*\2\s*(?:\(\s*t\s*\)\s*)?\)")
+_AT_ITSELF = re.compile(r"(\\frac\s*\{\s*\\partial\s*[A-Za-z]\s*\}\s*\{\s*\\partial\s*([A-Za-z])\s*\})\s*\(\s*\2\s*"
+                        r"(?:\(\s*t\s*\)\s*|_\s*\{\s*t\s*\}\s*|_\s*t\s*)?\)")
 
 
 def step_subscripts(text: str) -> str:
-    """``w_{(t)}`` -> ``w(t)``, ``\\Delta w_{(t-1)}`` -> ``\\Delta w(t-1)``: a subscript that holds only the step letter t
-    in parentheses (t, t-1, t+1) is the step, written on the line as ``X(t)`` is (a layer is never t, and a
-    parenthesised subscript is no entry): the readers of ``X(t)`` then read it (``_previous_step``, ``_TIME_ARG``)."""
-    text = _STEP_SUBSCRIPT.sub(lambda m: "(t" + (m.group(1) + "1" if m.group(1) else "") + ")", text)
+    """``w_{(t)}`` -> ``w_{t}``, ``\\Delta w_{(t-1)}`` -> ``\\Delta w_{t-1}``: a subscript that holds only the step letter t
+    in parentheses (t, t-1, t+1) is the step, as Ruder's time subscripts are (a layer is never t, and a parenthesised
+    subscript is no entry)."""
+    text = _STEP_SUBSCRIPT.sub(lambda m: "_{t" + (m.group(1) + "1" if m.group(1) else "") + "}", text)
     return _AT_ITSELF.sub(r"\1", text)  # ∂E/∂w (w(t)): the gradient at the weight now, the derivative as written
 
 
@@ -150,7 +151,6 @@ def _previous_step(text: str, x: str) -> str:
 def uses_time_argument(text: str) -> str | None:
     r"""The letter an answer writes its iteration with on quantities (Haykin's v_j(n), y_j(n), \mathscr{E}(n); Hagan's
     w_{i,j}^m(k), W^m(k+1)), or None. n is read so from one use; k only with the next step k+1 written too."""
-    text = step_subscripts(text)
     if _USES_TIME_ARG["n"].search(text):
         return "n"
     for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
@@ -167,7 +167,6 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
     """``v_j(n)`` -> ``v_j`` (a claim about one iteration n), ``w_{ji}(n+1)`` -> ``w_{ji}'`` (the weight after it);
     with the iteration k, a weight's ``(0)`` is its value now and ``(1)`` after the step (Hagan's worked example)."""
     x = "n" if letter is True else letter
-    text = step_subscripts(text)
     if x == "t" and _PREVIOUS_STEP[x].search(text):  # (an optimizer's step t; Haykin's n and Hagan's k as before)
         text = _previous_step(text, x)
     text = _TIME_ARG[x].sub(lambda m: "'" if m.group(1) else "", text)

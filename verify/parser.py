@@ -358,8 +358,9 @@ def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named li
 
 
 #: a parameter at a time step: θ_t, θ_{t-1}, W^{(1)}_{t-1}, b_t
-_PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
+_PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(?<!\\Delta\s)(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
                             r"(\{\s*t\s*-\s*1\s*\}|\{\s*t\s*\}|t(?![A-Za-z0-9]))")
+#: (not a step's change Δw_{t-1}, Δw_t: Helwich's, parser.accumulated reads their times)
 #: parse_claim's results (Nodes are frozen, so sides can be shared) and errors, by (latex, notation, depth, layer_env)
 _PARSED: dict = {}
 MAX_PARSED = 20_000
@@ -1078,13 +1079,19 @@ class _Parser:
         """UFLDL's \\Delta W^{(l)} (and \\Delta b^{(l)}): the data loss's gradients accumulated over the m examples
         (\\Delta W^{(l)} := \\Delta W^{(l)} + \\nabla_{W^{(l)}} J(W,b;x,y)), so \\frac{1}{m} \\Delta W^{(l)} is the mean."""
         tok = self.next()
+        texts = [t.text for t in self.t[self.i:self.i + 6]]
+        before = texts == ["_", "{", "t", "-", "1", "}"]
+        if self.opts.get("delta_w") == "increment" and (before or texts[:4] == ["_", "{", "t", "}"] or texts[:2] == ["_", "t"]):
+            self.i += 6 if before else 4 if texts[1] == "{" else 2  # Helwich's Δw_{(t)}, Δw_{(t-1)}: the step's change
+        else:
+            before = False
         q = self.symbol(tok.text, tok)
         if self.opts.get("delta_w") == "increment":  # Mitchell's Δw_{ji} = η δ_j x_{ji}: the step's change of the weight
             inner = q.args[0] if q.op in ("comp", "entry") else q
             if inner.op != "q" or inner.value[0] not in ("W", "b"):
                 raise Unreadable("\\Delta w is read for a weight or bias")
-            if [t.text for t in self.t[self.i:self.i + 5]] == ["(", "t", "-", "1", ")"]:
-                self.i += 5  # Rumelhart et al.'s and Helwich's Δw(t−1): the change the step before made
+            if before or [t.text for t in self.t[self.i:self.i + 5]] == ["(", "t", "-", "1", ")"]:
+                self.i += 0 if before else 5  # Rumelhart et al.'s Δw(t−1), Helwich's Δw_{(t-1)}: the step before's change
                 before = self.previous_change(inner)
                 return before if inner is q else Node(q.op, (before,), q.value)
             after = Node("q", (), (inner.value[0] + "_next", inner.value[1]))

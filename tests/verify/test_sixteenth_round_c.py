@@ -3,7 +3,7 @@ Helwich's momentum notes, timattt's perceptron notes, WAT36's tagged derivation)
 
 - **A step written as a parenthesised subscript** (``normalize.step_subscripts``): Helwich's ``w_{(t)}``,
   ``\Delta w_{(t-1)}``, ``w_{(t+1)} := w_{(t)} + \Delta w_{(t)}`` — the step letter t in parentheses as a subscript is
-  the step, as ``w(t)`` written on the line is (a layer is never t).
+  the step, as Ruder's ``w_t``, ``w_{t-1}`` are (a layer is never t).
 - **The heavy ball as the step's own recurrence** (Rumelhart, Hinton & Williams 1986, eq. 9; Helwich):
   ``\Delta w_{(t)} := \alpha\Delta w_{(t-1)} - \epsilon\frac{\partial E}{\partial w}(w_{(t)})`` — Δw(t−1) the change the
   step before made (parser.previous_change: under momentum the velocity before the step, or −η times it), α the
@@ -188,3 +188,16 @@ def test_one_layer_in_its_own_letters(tmp_path):
     got = doc_verdicts(tmp_path, TIMATTT, displays, prose="Рассмотрим один слой.")
     first = len(FORWARD) + 2
     assert [got[first + k] for k in range(len(claims))] == ["correct" if h else "incorrect" for h in holds]
+
+
+def test_parenthesised_step_of_a_plain_gradient_step(tmp_path):
+    """Without Δw or t+1 in the answer, ``w_{(t)} = w_{(t-1)} - \\eta …`` is Ruder's θ_t = θ_{t-1} − η g (the step from the
+    weight now); it was read as w times t when the parentheses became w(t)."""
+    w, a, t = RNG.normal(size=(2, 3)), RNG.normal(size=3), RNG.uniform(size=2)
+    after = w - LR * _grad(w, a, t)  # plain SGD, typed by hand
+    holds = [np.allclose(after, w - LR * _grad(w, a, t)), np.allclose(after, w + LR * _grad(w, a, t))]
+    spec = spec_text("sgd", 3, (2, "sigmoid"), loss="mean_squared_error", learning_rate=LR).replace(
+        'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+    got = doc_verdicts(tmp_path, spec, [r"w_{(t)} = w_{(t-1)} - \eta \frac{\partial E}{\partial w}",
+                                        r"w_{(t)} = w_{(t-1)} + \eta \frac{\partial E}{\partial w}"])
+    assert [got[0], got[1]] == ["correct" if h else "incorrect" for h in holds]
