@@ -283,7 +283,9 @@ _AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
 
 
 #: a plain letter defined as the objective of the weights or of the output: Pilex1's f(W) = \frac 1m \sum (\hat y - y)^2
-_LETTER_OBJECTIVE_DEF = re.compile(r"\s*([fF])\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+_LETTER_OBJECTIVE_DEF = re.compile(r"\s*([A-Za-z])\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+#: the output written with its layer as a subscript: timattt's I(\vec A_3) (A_1 the input), a_2, h_L
+_LAYERED_OUTPUT = re.compile(r"\s*[A-Za-z]\s*_\s*(?:\{\s*)?(?:\d|L)\s*\}?\s*$")
 #: what such a letter is applied to when it is the objective: the weights (w, W, θ) or the network's output (A^{[L]}, ŷ)
 _OBJECTIVE_ARGUMENT = re.compile(r"\s*(?:[wW]|\\theta|\\Theta|\\hat\s*\{?\s*y\s*\}?|A\s*\^\s*\{\s*\[\s*L\s*\]\s*\})\s*"
                                  r"(?:\^\s*\{?\s*\(?\s*\*?\s*\)?\s*\}?\s*)?$")
@@ -310,12 +312,22 @@ def objective_letter(claims, unknown) -> str | None:
     logarithm or a square of the output against the target, and another claim takes ∂ξ/∂… . Also the plain letter f
     (or F) defined so as a function of the weights or of the output (Pilex1's ``f(W) = \\frac 1m \\sum (\\hat y - y)^2``,
     then ``\\frac{df}{dW^{[l]}}``) when the answer never writes f as an activation (primed, with a layer, of a summed
-    input: then f is the activation, as g and σ are). Returns the letter (its command name, or the letter) or None."""
+    input: then f is the activation, as g and σ are), and any capital letter no reading names defined so, also as a
+    function of the output written with its layer as a subscript (timattt's ``I(\\vec A_3) = -\\sum_i [y^i \\ln A_3^i
+    + …]``, then ``\\frac{\\partial I}{\\partial A_3^k}``). Returns the letter (its command name, or the letter) or None."""
     texts = [_normal(c.latex) for c in claims]
     for text in texts:
         m = _LETTER_OBJECTIVE_DEF.match(text)
-        if (m is not None and _OBJECTIVE_ARGUMENT.match(m.group(2)) and _LOSS_BODY.search(m.group(3))
-                and _AGAINST_TARGET.search(m.group(3)) and not _letter_as_activation(m.group(1), texts)):
+        if m is None:
+            continue
+        letter, argument = m.group(1), m.group(2)
+        if letter in "fF":
+            readable = _OBJECTIVE_ARGUMENT.match(argument)
+        else:  # timattt's I(\vec A_3) = −Σ_i [y^i ln A_3^i + …]: a capital no reading names, of the output
+            readable = letter.isupper() and unknown(letter) and (_OBJECTIVE_ARGUMENT.match(argument)
+                                                                 or _LAYERED_OUTPUT.match(argument))
+        if (readable and _LOSS_BODY.search(m.group(3)) and _AGAINST_TARGET.search(m.group(3))
+                and not _letter_as_activation(letter, texts)):
             used = re.compile(r"(?:\\partial\s*|\\frac\s*\{\s*d\s*)" + m.group(1) + r"(?![A-Za-z])")
             if any(used.search(t) for t in texts):
                 return m.group(1)

@@ -226,7 +226,9 @@ class Judge:
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
                                                             ("penalised", self.net.regularizer is not None),
-                                                            ("lists", values is not None)))  # [12, 2, 2] (parser)
+                                                            ("lists", values is not None))  # [12, 2, 2] (parser)
+                                + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
+                                   if self.net.optimizer.name == "momentum" else ()))  # (Δw(t−1): parser.previous_change)
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
@@ -291,6 +293,8 @@ class Judge:
         #: ids of the claims verify rewrote into its own quantities (modules.py): their layer numbers are gradproof's, no
         #: evidence of how the answer numbers its layers (infer.structure does not count them)
         self.rewritten: frozenset = frozenset()
+        #: of those, the ids read with gradproof's own layer numbers whatever the answer's (onelayer.py's generic layer)
+        self.own_numbers_aside: frozenset = frozenset()
         self._claims: list = []  # the answer's claims (check_all): its definitions bind function letters to layers
         self._voted = False  # check_all counted every claim's layout evidence first
         self._own_mask: str | None = None  # the answer's A_l * D_l inside a weighted layer's formula (_masks_its_own_layers)
@@ -741,9 +745,13 @@ class Judge:
         if key is not None and key in self._memo:  # an identical claim judged before, in the same reading
             return _as_claim(*self._memo[key], claim)
         outer, self._history = self._history, False
+        numbered = self.notation
+        if claim.id in self.own_numbers_aside:  # (onelayer.py's h^{(l-1)}, z^{(l)}, W^{(l)}: gradproof's numbering)
+            self.notation = replace(numbered, options=tuple(o for o in numbered.options if o[0] not in _OWN_NUMBERING))
         try:
             result = self._check_one(claim)
         finally:
+            self.notation = numbered
             fresh, self._history = self._history, outer or self._history
         if key is not None and not fresh:
             self._memo[key] = (_as_claim(result, claim.id, claim), claim.id)  # (a copy: later passes revise results)
@@ -1414,6 +1422,8 @@ class Judge:
                 return Node("q", (), ("Wb_next", first.value[1]))
             if inner is not None and inner.op == "q" and inner.value[0] in ("W", "b", "Wb"):  # w_{ji} ← w_{ji} + Δw_{ji}
                 return Node(first.op, (Node("q", (), (inner.value[0] + "_next", inner.value[1])),), first.value)
+            if _step_change(first):
+                return None  # Δw(t) := α Δw(t−1) − ε ∂E/∂w: the step's change, its sides compared as an equation's
             if any(n.op == "q" and n.value[0] in ("W", "b") for n in first.walk()):
                 raise Unreadable("an update ← needs a weight, a bias or an optimizer state on its left")
             return None  # Mitchell's δ_k ← o_k(1 - o_k)(t_k - o_k): an algorithm's assignment of a computed quantity
@@ -2120,6 +2130,16 @@ class Judge:
             claims = modules.prepare(claims)
             self.inferred += (modules.change,)
             self.rewritten = frozenset(modules.originals)
+        if modules is None and thresholds is None:  # timattt's Q = W P + b, R = σ(Q) for "one layer" (verify/onelayer.py)
+            from .infer import _unknown
+            from .onelayer import OneLayerReading
+
+            one = OneLayerReading.detect(self.net, claims, lambda s: _unknown(s, self.notation, self.net.depth))
+            if one is not None:
+                claims = one.prepare(claims)
+                self.inferred += (one.change,)
+                modules, self.rewritten = one, frozenset(one.originals)
+                self.own_numbers_aside = self.rewritten
         if modules is None and thresholds is None:  # A-R007's z_{H1}, H1, z_{y2}, y' (verify/unitnames.py)
             from .proseoperators import ProseProduct
             from .unitnames import Restored, own_names
@@ -2139,6 +2159,8 @@ class Judge:
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
+            if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
+                self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
             self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
         settled = conventions(self, claims)
@@ -3062,6 +3084,19 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 #: a step of ε times a gradient (Rumelhart et al.'s Δw = −ε ∂E/∂w): ε names the learning rate
+def _step_change(node: Node) -> bool:
+    """Whether ``node`` is the change a step makes to a parameter, W' − W (parser.accumulated's Δw under ``delta_w``),
+    of the whole parameter or of one entry."""
+    inner = node.args[0] if node.op in ("comp", "entry") and node.args else node
+    return (inner.op == "sub" and len(inner.args) == 2 and inner.args[0].op == "q" and inner.args[1].op == "q"
+            and inner.args[0].value == (inner.args[1].value[0] + "_next", inner.args[1].value[1]))
+
+
+#: the options that say how an answer numbers its layers (infer.structure): set aside for a claim verify rewrote into
+#: its own numbering
+_OWN_NUMBERING = ("input_layer", "weights_numbered_by")
+#: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
+_MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")

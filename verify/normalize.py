@@ -90,6 +90,23 @@ _USES_TIME_ARG = {"n": re.compile(r"_\s*(?:\{[^{}]{1,8}\}|[A-Za-z])\s*(?:\^\s*(?
                                    + x + r"\s*\)") for x in ("k", "m", "t")}}
 #: the step after it, on a weight: W^m(k+1)
 _NEXT_STEP = {x: re.compile(rf"(?<=[A-Za-z0-9}}])\s*\(\s*{x}\s*\+\s*1\s*\)") for x in ("n", "k", "m", "t")}
+#: the change a step before made to a weight: Rumelhart et al.'s Δw(t-1) (a velocity's v(t-1) alone settles no step letter)
+_PREVIOUS_CHANGE = re.compile(r"\\Delta\s*[wW]\s*\(\s*t\s*-\s*1\s*\)")
+#: the step letter t in parentheses as a subscript: Helwich's w_{(t)}, \Delta w_{(t-1)}, w_{(t+1)} (the weight at step t)
+_STEP_SUBSCRIPT = re.compile(r"(?<=[A-Za-z}])\s*_\s*\{\s*\(\s*t\s*(?:([-+])\s*1\s*)?\)\s*\}")
+
+
+#: a derivative by a letter evaluated at that letter now: Helwich's \frac{\partial E}{\partial w}(w_{(t)}), RHW's ∂E/∂w (w(t))
+_AT_ITSELF = re.compile(r"(\\frac\s*\{\s*\\partial\s*[A-Za-z]\s*\}\s*\{\s*\\partial\s*([A-Za-z])\s*\})\s*\(\s*\2\s*"
+                        r"(?:\(\s*t\s*\)\s*|_\s*\{\s*t\s*\}\s*|_\s*t\s*)?\)")
+
+
+def step_subscripts(text: str) -> str:
+    """``w_{(t)}`` -> ``w_{t}``, ``\\Delta w_{(t-1)}`` -> ``\\Delta w_{t-1}``: a subscript that holds only the step letter t
+    in parentheses (t, t-1, t+1) is the step, as Ruder's time subscripts are (a layer is never t, and a parenthesised
+    subscript is no entry)."""
+    text = _STEP_SUBSCRIPT.sub(lambda m: "_{t" + (m.group(1) + "1" if m.group(1) else "") + "}", text)
+    return _AT_ITSELF.sub(r"\1", text)  # ∂E/∂w (w(t)): the gradient at the weight now, the derivative as written
 
 
 
@@ -138,8 +155,8 @@ def uses_time_argument(text: str) -> str | None:
     if _USES_TIME_ARG["n"].search(text):
         return "n"
     for x in ("k", "m", "t"):  # Hagan's W(k+1), Duda-Hart-Stork's w(m+1), w(t+1)
-        if _USES_TIME_ARG[x].search(text) and _NEXT_STEP[x].search(text):
-            return x
+        if _USES_TIME_ARG[x].search(text) and (_NEXT_STEP[x].search(text) or x == "t" and _PREVIOUS_CHANGE.search(text)):
+            return x  # (or, for t, the change of the step before: Rumelhart et al.'s Δw(t) = … + α Δw(t−1))
     return None
 
 
@@ -542,7 +559,8 @@ def _normal_form(text: str) -> str:
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
-    s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(text))  # (before read_layout drops the size command and leaves {(})
+    s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command
+    # and leaves {(}; a step's bracketed subscript w_{(t)} first: verify16c)
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
     s = _MACRO_SPACE_PRIME.sub(r"\1", s)  # σ'(z) folded to \sigma '(z): TeX ignores the space after a control word
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space

@@ -378,8 +378,9 @@ def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named li
 
 
 #: a parameter at a time step: θ_t, θ_{t-1}, W^{(1)}_{t-1}, b_t
-_PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
+_PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(?<!\\Delta\s)(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
                             r"(\{\s*t\s*-\s*1\s*\}|\{\s*t\s*\}|t(?![A-Za-z0-9]))")
+#: (not a step's change Δw_{t-1}, Δw_t: Helwich's, parser.accumulated reads their times)
 #: parse_claim's results (Nodes are frozen, so sides can be shared) and errors, by (latex, notation, depth, layer_env)
 _PARSED: dict = {}
 MAX_PARSED = 20_000
@@ -1098,16 +1099,37 @@ class _Parser:
         """UFLDL's \\Delta W^{(l)} (and \\Delta b^{(l)}): the data loss's gradients accumulated over the m examples
         (\\Delta W^{(l)} := \\Delta W^{(l)} + \\nabla_{W^{(l)}} J(W,b;x,y)), so \\frac{1}{m} \\Delta W^{(l)} is the mean."""
         tok = self.next()
+        texts = [t.text for t in self.t[self.i:self.i + 6]]
+        before = texts == ["_", "{", "t", "-", "1", "}"]
+        if self.opts.get("delta_w") == "increment" and (before or texts[:4] == ["_", "{", "t", "}"] or texts[:2] == ["_", "t"]):
+            self.i += 6 if before else 4 if texts[1] == "{" else 2  # Helwich's Δw_{(t)}, Δw_{(t-1)}: the step's change
+        else:
+            before = False
         q = self.symbol(tok.text, tok)
         if self.opts.get("delta_w") == "increment":  # Mitchell's Δw_{ji} = η δ_j x_{ji}: the step's change of the weight
             inner = q.args[0] if q.op in ("comp", "entry") else q
             if inner.op != "q" or inner.value[0] not in ("W", "b"):
                 raise Unreadable("\\Delta w is read for a weight or bias")
+            if before or [t.text for t in self.t[self.i:self.i + 5]] == ["(", "t", "-", "1", ")"]:
+                self.i += 0 if before else 5  # Rumelhart et al.'s Δw(t−1), Helwich's Δw_{(t-1)}: the step before's change
+                before = self.previous_change(inner)
+                return before if inner is q else Node(q.op, (before,), q.value)
             after = Node("q", (), (inner.value[0] + "_next", inner.value[1]))
             return Node("sub", (after if inner is q else Node(q.op, (after,), q.value), q))
         if q.op != "q" or q.value[0] not in ("W", "b"):
             raise Unreadable("\\Delta W^{(l)} is read for a weight or bias of one layer")
         return Node("mul", (Node("const", (), "N"), self.gradient(q, "lossL")))
+
+    def previous_change(self, param: Node) -> Node:
+        """Δw(t−1), the change of the weight ``param`` at the step before (w(t) − w(t−1)): under momentum the velocity
+        before this step, v_{t−1} (Sutskever's velocity variant, θ ← θ + v), or −η v_{t−1} (the classic and the
+        averaged variants, θ ← θ − η v). Under any other optimizer the change before is no state this step keeps."""
+        variant = self.opts.get("momentum_variant")
+        if variant is None:
+            raise Unreadable("\\Delta w(t-1), the change of the step before, is read under momentum only (where it is "
+                             "the velocity before the step)")
+        state = Node("q", (), (f"v_{param.value[0]}_prev", param.value[1]))
+        return state if variant == "velocity" else Node("mul", (Node("neg", (Node("const", (), "lr"),)), state))
 
     def hypothesis(self) -> Node:
         """UFLDL's h_{W,b}(x), Ng's h_\\theta(x), h_\\Theta(x^{(i)}): the network's output for the example."""
@@ -1317,7 +1339,7 @@ class _Parser:
             kind, layer = base, None
             if base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
-        zero, transpose, power, updated = False, False, None, False
+        zero, transpose, power, updated, sub_layer = False, False, None, False, False
         bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
         label = None  # CS231n's f_{y_i}: the entry of the true class (a subscript that is the target letter)
         for mark, toks in scripts:
@@ -1381,7 +1403,7 @@ class _Parser:
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
-                        layer = item[1]  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
+                        layer, sub_layer = item[1], True  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
                             item[1] >= 1 or self.opts.get("zero_based") or self.opts.get("bias_absorbed") and comps):
                         # (DHS's w_{j0} with the bias absorbed: weight 0 of unit j, its bias)
@@ -1413,6 +1435,9 @@ class _Parser:
                     comps.append(item[1])
                 elif item[0] == "pvar" and mark == "_" and base == "W" and len(comps) < 2:
                     comps.append(item[1])  # Thill's w^{(\ell+1)}_{k,i} in a sum over k: the layer written, k an entry
+                elif (mark == "^" and sub_layer and not comps and item[0] in ("var", "other") and item[1] in ENTRY_LETTERS
+                      and int(self.opts.get("batch", 1)) == 1 and self.bound.get(item[1]) not in BATCH_BOUNDS):
+                    comps.append(item[1])  # timattt's A_3^k, z_3^k: the layer as a subscript, the entry as a superscript
                 elif item[0] in ("var", "pvar", "fsample", "fvar"):
                     raise Unreadable(f"cannot read the index {item[1]} on {name}")
                 elif item[0] == "slice" and sample is None and not comps and (base or kind) in SAMPLE_BASES and (

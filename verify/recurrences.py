@@ -39,7 +39,10 @@ _ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\
 _ADAMAX = re.compile(r"(?<![A-Za-z\\])u\s*+_\s*+" + _T + r"|\\beta\s*+_\s*+\{?\s*+2\s*+\}?\s*+\^\s*+\{?\s*+\\infty")
 #: Nesterov's gradient at the look-ahead point: J(θ − γ v_{t−1}), f(w_t + μ v_t)
 _LOOKAHEAD = re.compile(r"(?<![A-Za-z\\])(?:J|L|f|\\mathcal\s*+\{\s*+[JL]\s*+\})\s*+\(\s*+(?:\\theta|w|W)\s*+"
-                        r"(?:_\s*+" + _T + r"\s*+)?[-+]")
+                        r"(?:_\s*+" + _T + r"\s*+)?[-+]"
+                        # or the derivative by w evaluated there: Helwich's \frac{\partial E}{\partial w}(w(t)+\alpha\Delta w(t-1))
+                        r"|\\frac\s*+\{\s*+\\partial\s*+[A-Za-z]\s*+\}\s*+\{\s*+\\partial\s*+([wW]|\\theta)\s*+\}\s*+"
+                        r"\(\s*+\1\s*+(?:\(\s*+t\s*+\)\s*+|_\s*+" + _T + r"\s*+)?[-+]")
 #: γ multiplying a state's previous value (γ v_{t−1}, γ E[g^2]_{t−1}, γ S_{t-1}): the decay or momentum constant
 _GAMMA_DECAY = re.compile(r"\\gamma\s*+(?:\\cdot\s*+)?(?:[vVSs]|E\s*+[\[(][^\])=]{0,40}[\])])\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}")
 #: g^2_t: the square written before the step's index (Ruder's RMSprop and Adadelta), as g_t^2

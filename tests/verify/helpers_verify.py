@@ -54,3 +54,32 @@ def spec_text(name: str, inputs: int, *layers: tuple[int, str], loss: str = "squ
 def sigmoid_spec_text(name: str = "small", convention: str = "row") -> str:
     """A spec TOML for a document's tests: 3 inputs, 4 sigmoid hidden units, 2 sigmoid outputs, squared error, SGD 0.1."""
     return spec_text(name, 3, (4, "sigmoid"), (2, "sigmoid"), convention=convention)
+
+
+def doc_verdicts(tmp_path, spec: str, displays: list[str], prose: str = "") -> dict:
+    """Verify a Markdown answer of ``displays`` (one ``$$…$$`` each, a blank line between, after ``prose``) against the
+    spec TOML ``spec``: {display index: verdict} ("missing" when no claim has the display's id)."""
+    from gradproof.verify.cli import verify_file
+
+    lines, where = ["# notes", "", prose, ""], []
+    for d in displays:
+        where.append(len(lines) + 1)
+        lines += [f"$${d}$$", ""]
+    (tmp_path / "net.toml").write_text(spec, encoding="utf-8")
+    (tmp_path / "a.md").write_text("\n".join(lines), encoding="utf-8")
+    results, _meta, _s = verify_file(str(tmp_path / "a.md"), str(tmp_path / "net.toml"))
+    got = {r.id: r.verdict for r in results}
+    return {k: got.get(f"line {n}", "missing") for k, n in enumerate(where)}
+
+
+def central_differences(f, arg, h: float = 1e-6):
+    """∂f/∂arg entry by entry by central differences (``f`` a scalar function of the array ``arg``)."""
+    import numpy as np
+
+    g = np.zeros_like(arg, dtype=float)
+    for idx in np.ndindex(arg.shape):
+        up, down = arg.astype(float).copy(), arg.astype(float).copy()
+        up[idx] += h
+        down[idx] -= h
+        g[idx] = (f(up) - f(down)) / (2 * h)
+    return g

@@ -22,8 +22,7 @@ from verify."""
 from __future__ import annotations
 
 import numpy as np
-from gradproof.verify.cli import verify_file
-from helpers_verify import spec_text
+from helpers_verify import doc_verdicts, spec_text
 
 RNG = np.random.default_rng(15_03)
 
@@ -40,17 +39,7 @@ def _fd(f, x, k, h=1e-6):
     return (f(up) - f(down)) / (2 * h)
 
 
-def _doc(tmp_path, spec: str, displays: list[str], prose: str = "") -> dict:
-    """Verify a Markdown answer of ``displays`` (one ``$$…$$`` each, a blank line between): {display index: verdict}."""
-    lines, where = ["# notes", "", prose, ""], []
-    for d in displays:
-        where.append(len(lines) + 1)
-        lines += [f"$${d}$$", ""]
-    (tmp_path / "net.toml").write_text(spec, encoding="utf-8")
-    (tmp_path / "a.md").write_text("\n".join(lines), encoding="utf-8")
-    results, _meta, _s = verify_file(str(tmp_path / "a.md"), str(tmp_path / "net.toml"))
-    got = {r.id: r.verdict for r in results}
-    return {k: got.get(f"line {n}", "missing") for k, n in enumerate(where)}
+_doc = doc_verdicts  # (helpers_verify: a Markdown answer of displays, verified)
 
 
 def _same(a, b) -> bool:
