@@ -32,21 +32,31 @@ GZ = np.array([grad(lambda row, i=i: float(-np.sum(((1 - lam) * Yb[i] + lam / v)
 dZ = grad(lambda t: float(dO @ ob(t.reshape(3, v))), Z.ravel()).reshape(3, v)
 Pb = np.exp(Z - np.log(np.exp(Z).sum(axis=1, keepdims=True)))
 
-rows = {  # the chain o = ... row by row, each as the value it writes
-    "19": -np.sum(((1 - lam) * y + lam / v) * (z - r)),
-    "20": -np.sum((1 - lam) * y * (z - r)) - lam / v * np.sum((z - r)[:e_lim]),
-    "24": -(1 - lam) * (z[k] - r) - lam / v * (np.sum(z) - v * r),
-    "25": -(1 - lam) * z[k] + (1 - lam) * r - lam / v * np.sum(z) + lam * r,
-    "26": -(1 - lam) * z[k] + r - lam / v * np.sum(z),
-}
+
+
+def chain_rows(t):
+    """The rows of the notes' chain o = ... (the same chain in both files) for logits t, each as the value it writes."""
+    rr = lse(t)
+    return [
+        -np.sum(((1 - lam) * y + lam / v) * (t - rr)),
+        -np.sum((1 - lam) * y * (t - rr)) - lam / v * np.sum((t - rr)[:e_lim]),  # the sum "to e"
+        -(1 - lam) * (t[k] - rr) - lam / v * (np.sum(t) - v * rr),
+        -(1 - lam) * t[k] + (1 - lam) * rr - lam / v * np.sum(t) + lam * rr,
+        -(1 - lam) * t[k] + rr - lam / v * np.sum(t),
+    ]
+
+
+def chain_checks(t, chain_id, step_ids):
+    """The chain holds when every row does; each row is also a step "o = what the row writes"."""
+    vals, target = chain_rows(t), o_of(t)
+    checks = {chain_id: lambda: all(same(val, target) for val in vals)}
+    checks.update({sid: (lambda val=val: same(val, target)) for sid, val in zip(step_ids, vals, strict=True)})
+    return checks
+
+
 ce = {
     "line 7.2": lambda: same(ones @ ybar, 1.0) and same((1 - lam) + lam, 1.0),
-    "line 18.2": lambda: all(same(val, o) for val in rows.values()),
-    "line 19.3": lambda: same(rows["19"], o),
-    "line 20.4": lambda: same(rows["20"], o),
-    "line 24.5": lambda: same(rows["24"], o),
-    "line 25.6": lambda: same(rows["25"], o),
-    "line 26.7": lambda: same(rows["26"], o),
+    **chain_checks(z, "line 18.2", ["line 19.3", "line 20.4", "line 24.5", "line 25.6", "line 26.7"]),
     "line 42.4": lambda: same(-(1 - lam) * z[k] + r - lam / v * np.sum(z), o),
     "line 57.2": lambda: same(g, -(1 - lam) * (np.arange(v) == k) + p - lam / v),
     "line 60.3": lambda: same(g, -(1 - lam) * (np.arange(v) == k) + p - lam / v),
@@ -73,24 +83,12 @@ dz = do * gl
 dx = grad(lambda t: do * o_of(W @ t + b), x)
 dW = grad(lambda t: do * o_of(t.reshape(v, d) @ x + b), W.ravel()).reshape(v, d)
 db = grad(lambda t: do * o_of(W @ x + t), b)
-rows_l = {
-    "18": -np.sum(((1 - lam) * y + lam / v) * (zl - rl)),
-    "19": -np.sum((1 - lam) * y * (zl - rl)) - lam / v * np.sum((zl - rl)[:e_lim]),
-    "23": -(1 - lam) * (zl[k] - rl) - lam / v * (np.sum(zl) - v * rl),
-    "24": -(1 - lam) * zl[k] + (1 - lam) * rl - lam / v * np.sum(zl) + lam * rl,
-    "25": -(1 - lam) * zl[k] + rl - lam / v * np.sum(zl),
-}
 m = np.max(zl)
 ybar_e = (1 - lam) * y + lam / np.e
 linear = {
     "line 5.1": lambda: same(ybar_e, ybar),
     "line 6.2": lambda: same(ones @ ybar, 1.0),
-    "line 17.3": lambda: all(same(val, ol) for val in rows_l.values()),
-    "line 18.4": lambda: same(rows_l["18"], ol),
-    "line 19.5": lambda: same(rows_l["19"], ol),
-    "line 23.6": lambda: same(rows_l["23"], ol),
-    "line 24.7": lambda: same(rows_l["24"], ol),
-    "line 25.8": lambda: same(rows_l["25"], ol),
+    **chain_checks(zl, "line 17.3", ["line 18.4", "line 19.5", "line 23.6", "line 24.7", "line 25.8"]),
     # sse is the sum that makes m + log sse the lse of z
     "line 35": lambda: same(m + np.log(np.sum(np.exp(y - m))), rl),
     "line 36": lambda: same(np.sum(zl[:e_lim]), np.sum(zl)),
