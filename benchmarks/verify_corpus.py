@@ -54,8 +54,9 @@ learner's kept tiny-network walk-through, vxnuaj's residual-connections post) ha
 2 false accepts and 44 false rejects (de Cunto's solution TOMLs, the walk-through's carried-forward lines), now open to
 work from.
 The seventeenth (tests/verify/corpus/heldout17/: learners' and students' answers in Chinese, Spanish and French prose,
-convolution and batch-norm gradients by hand, label smoothing, weight decay, worked numbers; built by corpus16) is kept
-unmeasured for the next round.
+convolution and batch-norm gradients by hand, label smoothing, weight decay, worked numbers; built by corpus16) has
+been measured too: first measured 12.4 % (52 of 418) with 361 unchecked, 0 ids not found, 4 false accepts (kaifeng's
+own worked-number slips passed without [values]) and 0 false rejects, now open to work from.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
