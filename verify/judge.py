@@ -1452,6 +1452,22 @@ class Judge:
                 return later
         return first
 
+    def _neither_conforms(self, target: Node, student: Node, free) -> bool:
+        """log(X/Y) = log X − log Y with X the inputs and Y the targets: each side fails on its own, so the failure is
+        the reading of the letters, not the answer's (a wrong claim has a side that conforms: the quantity claimed)."""
+        if free:
+            return False
+        ctx = self.context(self.envs[0])
+        for side in (target, student):
+            try:
+                evaluate(side, ctx)
+            except ShapeMismatch:
+                continue
+            except (Unreadable, ValueError, FloatingPointError):
+                return False
+            return False
+        return True
+
     def _link_here(self, target: Node, student: Node, notes: list) -> _Link:
         literal = _decimals(student) if self.numeric else None
         if literal is None and self.numeric:
@@ -1502,6 +1518,10 @@ class Judge:
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
+            if dotted is None and self._neither_conforms(target, student, free):
+                return _Link("unchecked", f"could not read the claim: neither side conforms with its letters read as the "
+                                          f"network's quantities ({exc}): they may mean something else here (a rule "
+                                          "stated for any X and Y); map them in [notation]")
             if dotted is None:
                 probe = _Probe(self, target, student, None, literal, shape_note=f" ({exc})")
                 diag = diagnose(probe) if not entries and not self.verdicts_only else None  # the catalogue: matrix forms

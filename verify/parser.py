@@ -259,6 +259,7 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
 def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dict | None):
     """parse_claim's work for a claim not read before: (sides, relations), or the exception that stopped it."""
     text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
+    text = _EMPTY_ROW.sub("=", text)  # a &= \\ &= b: the first row's right side left empty, the chain goes on
     if dict(notation.options).get("time_argument"):
         text = drop_time_argument(text, dict(notation.options)["time_argument"])
     if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
@@ -277,6 +278,8 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         return exc
 
 
+#: an aligned row whose right side is empty (``\frac{\partial L}{\partial Z} &= \\ &= \frac{1}{m} …``): one relation
+_EMPTY_ROW = re.compile(r"=(?:\s|\\cr)+=(?!=)")
 #: a weight or bias with one index letter: w_k, b_{j}
 _ONE_PARAM = re.compile(r"(?<![A-Za-z\\])([wWb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))")
 #: an update of one: w_k \rightarrow …, b_j := …, w_k \leftarrow …, w_k = w_k …
