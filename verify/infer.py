@@ -1310,6 +1310,10 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
                                       f"the claims that use {key} are read with this definition")
     finally:
         judge.notation = saved
+    for key, rhs, c in own_numbered_deltas(claims, judge.notation, judge.net.depth):
+        macros.append((key, rhs))
+        ids[c.id] = ("unchecked", f"defines {key} as its own: the answer numbers its δ its own way (one of them names no "
+                                  f"layer of the network); the claims that use {key} are read with this definition")
     for key, rhs, node, c in own_symbols(claims, judge.notation, judge.net.depth):
         if index_value(c.latex):  # (not a definition of l: Judge._bounded_check says what it is)
             continue
@@ -1419,6 +1423,33 @@ def _at_some_layer(rhs: str, notation: Notation, depth: int, var: str):
 
 #: Clark's δ_1 = ∂J/∂θ = (ŷ − y)^T: a δ numbered by a subscript, defined as a derivative of the objective
 _DELTA_DEF = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(\\frac\s*\{\s*\\partial\s*[JLE]\s*\}\s*\{[^{}]*\})\s*(?:=(.*))?$", re.S)
+
+
+#: δ_k defined by an expression: δ_0 = x_3 - y, \delta_{1} = w_{23} (x_3 - y)
+_DELTA_BY_EXPRESSION = re.compile(r"^\s*(\\delta_\{?\s*\d\s*\}?)\s*=\s*(.+)$", re.S)
+
+
+def own_numbered_deltas(claims, notation: Notation, depth: int) -> list:
+    """δ_0 = x_3 − y, δ_1 = w_{23}(x_3 − y), …: an answer that defines δ's with subscripts one of which names no layer
+    (δ_0, the input's, which has no δ; or past the output) numbers its δ its own way — here from the output back —
+    so each δ_k it defines is its own symbol, standing for its definition's last expression (a definition is not
+    graded; what uses it is read with it). Returns (symbol, expression, claim) for every such definition, or none."""
+    from .parser import chain_nodes, parse_claim
+    from .tree import NoSuchLayer, Unreadable
+
+    defs, foreign = [], False
+    for c in claims:
+        m = _DELTA_BY_EXPRESSION.match(c.latex)
+        if not m or "\\partial" in m.group(2) or "\\frac{d" in m.group(2):
+            continue
+        defs.append((re.sub(r"\s+", "", m.group(1)), chain_nodes(m.group(2).split("=")[-1].strip(), notation), c))
+        try:
+            parse_claim(m.group(1), notation, depth)
+        except NoSuchLayer:
+            foreign = True
+        except (Unreadable, ValueError):
+            pass
+    return defs if foreign and len({key for key, _, _ in defs}) == len(defs) else []
 
 
 def renamed_deltas(claims, notation: Notation, depth: int) -> list:

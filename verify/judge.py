@@ -28,6 +28,7 @@ from gradproof.derive.symbols import X as XSYM
 from . import columnsample, orientation, penaltyscale, recurrences
 from . import expected as expected_mod
 from .biascolumn import over_examples
+from .colours import without_coloured
 from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
@@ -597,6 +598,20 @@ class Judge:
     # -- claims --------------------------------------------------------------------------------------
     @quiet_numerics
     def check(self, claim: Claim) -> ClaimResult:
+        """The verdict of one claim (``_check_layouts``); a wrong one that is right without its coloured parts is
+        unchecked (colours.py: what the colour means is the answer's prose)."""
+        result = self._check_layouts(claim)
+        if result.verdict != "incorrect":
+            return result
+        bare = without_coloured(claim.latex)
+        if bare is None or self._check_layouts(replace(claim, latex=bare)).verdict != "correct":
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                           "not judged: wrong as written but right without its part in colour, which the answer may "
+                           f"mark as missing or extra; what the colour means is not read (as written: {result.message})",
+                           quantity=claim.quantity, notes=["right without its coloured part"])
+
+    def _check_layouts(self, claim: Claim) -> ClaimResult:
         """The verdict of one claim in the answer's layout (numeric claims also update the answer's stated values).
 
         With one layout declared (``[notation] layout``, or ``[values]`` written with samples as columns), that one.

@@ -260,6 +260,7 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     """parse_claim's work for a claim not read before: (sides, relations), or the exception that stopped it."""
     text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
     text = _EMPTY_ROW.sub("=", text)  # a &= \\ &= b: the first row's right side left empty, the chain goes on
+    text = chain_nodes(text, notation)
     if dict(notation.options).get("time_argument"):
         text = drop_time_argument(text, dict(notation.options)["time_argument"])
     if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
@@ -280,6 +281,45 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
 
 #: an aligned row whose right side is empty (``\frac{\partial L}{\partial Z} &= \\ &= \frac{1}{m} …``): one relation
 _EMPTY_ROW = re.compile(r"=(?:\s|\\cr)+=(?!=)")
+#: a weight named by the two nodes it joins, in a chain of single units: w_{01}, w_{12}, w_{2,3}
+_NODE_PAIR = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*(\d)\s*,?\s*(\d)\s*\}")
+
+
+def _node_pair(m: re.Match, depth: int) -> str:
+    """In a chain of single units numbered from the input (node 0) to the output (node L), ``w_{i,i+1}`` is the one
+    weight from node i to node i + 1: layer i + 1's (no other reading: each layer has one unit, so no entry (i, i+1),
+    and a bias, Haykin's w_{j0}, is never written with its nodes ascending). Other pairs stay as written."""
+    i, j = int(m.group(1)), int(m.group(2))
+    return f"W^{{({j})}}" if j == i + 1 and j <= depth else m.group(0)
+
+
+def chain_nodes(text: str, notation: Notation) -> str:
+    """In a chain of single units (every layer one unit, one input), the nodes numbered from the input: ``w_{i,i+1}``
+    the weight from node i to node i + 1, and (where the answer counts from 0) ``x_k`` node k's value."""
+    opts = dict(notation.options)
+    sizes = opts.get("sizes")
+    if sizes and len(sizes) > 2 and all(n == 1 for n in sizes):
+        text = _NODE_PAIR.sub(lambda m: _node_pair(m, len(sizes) - 1), text)
+        if opts.get("zero_based"):
+            text = _NODE_VALUE.sub(lambda m: _node_value(m, opts.get("activations") or ()), text)
+    return text
+
+
+#: a node's value in a chain of single units numbered from 0: x_1, x_{2}
+_NODE_VALUE = re.compile(r"(?<![A-Za-z\\])x\s*_\s*(?:\{\s*(\d)\s*\}|(\d))(?![\d])")
+
+
+def _node_value(m: re.Match, activations: tuple) -> str:
+    """In a chain of single units whose answer counts from 0 (x_0 the one input), ``x_k`` for k ≥ 1 cannot be an entry
+    of the input: it is node k's value, layer k's output — read so only where layer k's activation is the identity
+    (its summed input and its output are then the same number; with any other activation which one is meant is not
+    said)."""
+    k = int(m.group(1) or m.group(2))
+    if 1 <= k <= len(activations) and activations[k - 1] == "identity":
+        return f"h^{{({k})}}"
+    return m.group(0)
+
+
 #: a weight or bias with one index letter: w_k, b_{j}
 _ONE_PARAM = re.compile(r"(?<![A-Za-z\\])([wWb])\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z])(?![A-Za-z]))")
 #: an update of one: w_k \rightarrow …, b_j := …, w_k \leftarrow …, w_k = w_k …

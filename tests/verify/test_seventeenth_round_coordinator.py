@@ -88,3 +88,90 @@ def test_a_rule_in_letters_that_conform_on_neither_side_is_unchecked(tmp_path):
     got = verify(tmp_path, body)
     assert got["line 3"].verdict == "unchecked" and "neither side conforms" in got["line 3"].message
     assert got["line 5"].verdict == "incorrect"
+
+
+# -- a chain of single linear nodes (the 2018 post "A detailed look at backpropagation"): x_0 → x_1 → x_2 → x_3, the
+# weight w_{ij} from node i to node j, C = (x_3 − y)²/2 on one data point, δ numbered from the output back --
+
+CHAIN_SPEC = """name = "chain"
+convention = "row"
+inputs = 1
+""" + "".join('\n[[layers]]\nunits = 1\nactivation = "identity"\nbias = false\n' for _ in range(3)) + """
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+CHAIN_HEAD = ("More precisely, the forward propagation is:\n\n$x_1 = w_{01} x_0$\n\n$x_2 = w_{12} x_1$\n\n"
+              "$\\hat{y} \\equiv x_3 = w_{23} x_2$\n\nThe cost is $C = \\frac{(x_3 - y)^2}{2}$.\n\n")  # (lines 1-10)
+
+
+def chain_verify(tmp_path, body: str):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(CHAIN_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    return by_id(results)
+
+
+def _chain_oracle():
+    """The three gradients of C = ½(w₂₃ w₁₂ w₀₁ x₀ − y)² by central differences at a random point, and the author's
+    formulas (right and planted) evaluated there: which of them hold."""
+    rng = np.random.default_rng(7)
+    x0, y, w01, w12, w23 = rng.normal(size=5)
+
+    def cost(a, b, c):
+        return 0.5 * (c * b * a * x0 - y) ** 2
+
+    h = 1e-6
+    fd12 = (cost(w01, w12 + h, w23) - cost(w01, w12 - h, w23)) / (2 * h)
+    x3 = w23 * w12 * w01 * x0
+    right = (x3 - y) * w23 * w01 * x0
+    planted = (x3 - y) * w23 * w12 * x0  # w_12 for w_01
+    return bool(np.isclose(right, fd12, atol=1e-6)), bool(np.isclose(planted, fd12, atol=1e-6))
+
+
+def test_a_chain_of_single_units_reads_its_nodes_and_node_pair_weights(tmp_path):
+    """x_k is node k's value (x_0 the input: the answer counts from 0) and w_{ij} the weight from node i to node j
+    (the layer j's one weight): the forward definitions and ∂C/∂w_{12} are read; the planted copy is caught."""
+    right_holds, planted_holds = _chain_oracle()
+    assert right_holds and not planted_holds
+    body = CHAIN_HEAD + ("$\\frac{\\partial C}{\\partial w_{12}} = (x_3-y) w_{23} w_{01} x_0$\n\n"  # line 11
+                         "$\\frac{\\partial C}{\\partial w_{12}} = (x_3-y) w_{23} w_{12} x_0$\n\n"  # line 13 (planted)
+                         "$x_2 = w_{12} x_0$\n")  # line 15 (planted: x_0 for x_1)
+    got = chain_verify(tmp_path, body)
+    assert [got[f"line {n}"].verdict for n in (3, 5, 7)] == ["correct"] * 3
+    assert got["line 11"].verdict == "correct"
+    assert got["line 13"].verdict == "incorrect" and got["line 15"].verdict == "incorrect"
+
+
+def test_deltas_numbered_from_the_output_are_the_answers_own(tmp_path):
+    """δ_0 = x_3 − y names no layer (layer 0 is the input): the answer numbers its δ its own way, so δ_0 … δ_2 are its
+    own symbols (definitions, not graded), and a claim that uses them is read with them: ``= δ_1 x_1`` right, the
+    planted ``= δ_1 x_2`` wrong (the oracle: δ_1 = w_23 (x_3 − y), ∂C/∂w_12 = δ_1 x_1). A Jekyll ``\\_`` before
+    an underbrace's label is the subscript mark."""
+    body = CHAIN_HEAD + ("$\\delta_0 = x_3-y$\n\n$\\delta_1 = w_{23} (x_3 - y)$\n\n"  # lines 11, 13
+                         "$\\frac{\\partial C}{\\partial w_{12}} = \\underbrace{(x_3-y) w_{23}}\\_{\\delta_1} w_{01} x_0 "
+                         "= \\delta_1 x_1$\n\n"  # line 15
+                         "$\\frac{\\partial C}{\\partial w_{12}} = \\delta_1 x_2$\n")  # line 17 (planted)
+    got = chain_verify(tmp_path, body)
+    assert got["line 11"].verdict == "unchecked" and "its own way" in got["line 11"].message
+    assert got["line 15"].verdict == "correct"
+    assert got["line 17"].verdict == "incorrect"
+
+
+def test_a_claim_right_only_without_its_coloured_part_is_unchecked(tmp_path):
+    """The post colours the missing weight red: as written the claim is wrong, without the red part right — what the
+    colour means is prose, so unchecked; a highlighted right claim stays correct, and a wrong one that is wrong
+    either way stays incorrect."""
+    body = CHAIN_HEAD + ("$\\frac{\\partial C}{\\partial w_{12}} = (x_3-y) w_{23} {\\color{red} {w_{12}}} w_{01} x_0$\n\n"
+                         "$\\frac{\\partial C}{\\partial w_{12}} = (x_3-y) {\\color{blue} w_{23}} w_{01} x_0$\n\n"
+                         "$\\frac{\\partial C}{\\partial w_{12}} = (x_3-y) {\\color{red} w_{23}} w_{12} x_0$\n")
+    got = chain_verify(tmp_path, body)
+    assert got["line 11"].verdict == "unchecked" and "colour" in got["line 11"].message
+    assert got["line 13"].verdict == "correct"
+    assert got["line 15"].verdict == "incorrect"
