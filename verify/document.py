@@ -862,11 +862,28 @@ _DEPTH_PROSE = re.compile(r"(?i)\b(?:has|have|having|with|of)\s+(?:a\s+total\s+o
 _STATED_NUMBER = re.compile(r"`[ \t]{0,4}[A-Za-z_][A-Za-z0-9_]{0,24}[ \t]{0,4}=[ \t]{0,4}(-?[0-9]{1,6}(?:\.[0-9]{1,8})?)[ \t]{0,4}`")
 
 
+#: an inline math span: $…$ on one line
+_MATH_SPAN = re.compile(r"\$([^$\n]{1,400})\$")
+#: a given stated in math: an input, target, weight, bias or rate (not a computed quantity: ŷ, z, a, h, δ, L) set to
+#: numbers alone — $y = 0.5$, $X = [1, 2]$, $W_1 = \begin{bmatrix}0.5 & 0.6 \\ 0.7 & 0.8\end{bmatrix}$
+_GIVEN_IN_MATH = re.compile(r"\s*(?:[xXyYtWwb]|\\(?:eta|alpha|theta))\s*(?:_\s*\{?\s*[0-9A-Za-z]{1,3}\s*\}?)?"
+                            r"(?:\^\s*\{?\s*[(\[]?\s*[0-9]\s*[)\]]?\s*\}?)?\s*=\s*"
+                            r"((?:[-0-9., \[\]&]|\\\\|\\begin\{[bp]matrix\}|\\end\{[bp]matrix\}){1,300})\s*[.,;]?\s*")
+_NUMBER_IN = re.compile(r"-?[0-9]{1,6}(?:\.[0-9]{1,8})?")
+
+
 def stated_numbers(text: str) -> tuple:
-    """The numbers the prose gives as values in code spans (`w1 = 0.5`): given, so exact where the answer's arithmetic
-    uses them (``Judge._propagated`` does not move them by their rounding). At most 100, from the first 200 000
-    characters."""
-    return tuple(float(m.group(1)) for m in itertools.islice(_STATED_NUMBER.finditer(text[:200_000]), 100))
+    r"""The numbers the prose gives as values — in code spans (`w1 = 0.5`) or in math setting an input, target,
+    weight, bias or rate to numbers alone (kaifeng's $y = 0.5$, $W_1 = \begin{bmatrix}…\end{bmatrix}$): given, so exact
+    where the answer's arithmetic uses them (``Judge._propagated`` does not move 0.5 by ±0.05 as if it were rounded).
+    At most 100, from the first 200 000 characters; each span is matched whole, in linear time."""
+    head = text[:200_000]
+    found = [float(m.group(1)) for m in itertools.islice(_STATED_NUMBER.finditer(head), 100)]
+    for span in itertools.islice(_MATH_SPAN.finditer(head), 2000):
+        given = _GIVEN_IN_MATH.fullmatch(span.group(1))
+        if given is not None and len(found) < 100:
+            found += [float(n) for n in _NUMBER_IN.findall(given.group(1))][:100 - len(found)]
+    return tuple(found)
 
 
 def depth_letter(text: str) -> str | None:

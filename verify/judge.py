@@ -690,6 +690,29 @@ class Judge:
             return False
         return sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL", "lossR")
 
+    def _rounded_part(self, student: Node) -> np.ndarray | None:
+        """How much of a side's value its rounded numbers make (first order: Σ |n ∂value/∂n| over the numbers that are
+        neither given nor whole), entry by entry; None when the side does not evaluate. The grader's 0.2 % floor is
+        taken of this, not of the whole value: in ``0.7 - 0.00004 = 0.6996`` (kaifeng's W_1 update, 0.7 given) only
+        0.00004 was computed, and a slip of 0.00036 is not a rounding."""
+        given = getattr(self, "given", ())
+        nums = [n for n in student.walk() if n.op == "num" and n.value[1] and float(n.value[0]) not in given
+                and float(-n.value[0]) not in given]
+        try:
+            ctx = self.context(self.envs[0])
+            base = np.asarray(evaluate(student, ctx), dtype=float)
+            total = np.zeros(base.size)
+            for n in nums[:40]:
+                step = 1e-3 * abs(float(n.value[0]))
+                if step == 0.0:
+                    continue
+                moved = Node("num", (), (float(n.value[0]) + step, n.value[1]))
+                value = np.asarray(evaluate(_swap(student, n, moved), ctx), dtype=float)
+                total += np.abs(value - base).reshape(-1) * 1e3 if value.size == base.size else np.inf
+            return total if len(nums) <= 40 else None
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            return None
+
     def _propagated(self, student: Node) -> np.ndarray | None:
         """How far the rounding of the numbers a side writes carries into its value: each rounded number (not one
         the answer was given, not a whole number) moved by half a unit in its last digit, the changes added
@@ -1806,6 +1829,9 @@ class Judge:
             spread = joint
             tol = (f"±{float(np.max(joint)):.2g} (the rounding of the numbers written carried through, a number written "
                    "on both sides moved on both) or 1 % relative, whichever is larger")
+        rounded = self._rounded_part(target) if spread is not None and _writes_a_given(target, self) else None
+        if rounded is not None:  # 0.7 - 0.00004 = 0.6996 with 0.7 given: the floor is 0.2 % of the 0.00004 computed
+            spread = Spread(np.ravel(spread), ARITHMETIC_FLOOR * rounded)
         if _close(tv[0], sv[0], literal, spread):
             return _Link("correct", "the arithmetic on the numbers written holds to the digits written", tol)
         t, s_ = np.asarray(tv[0], dtype=float), np.asarray(sv[0], dtype=float)
@@ -4010,6 +4036,14 @@ def _partly_own_values(target: Node, student: Node, stated) -> bool:
     return False
 
 
+def _writes_a_given(side: Node, judge) -> bool:
+    """Whether a side's arithmetic uses a number the answer was given (exact): then only the rest of it was computed
+    and rounded (Judge._rounded_part)."""
+    given = getattr(judge, "given", ())
+    return any(n.op == "num" and n.value[1] and (float(n.value[0]) in given or float(-n.value[0]) in given)
+               for n in side.walk())
+
+
 def _given_only(student: Node, given) -> bool:
     """Whether a side is arithmetic (+, −, ×, ÷, parentheses) on numbers each of which is a given value or a whole
     number: nothing rounded in it, so its value is exact (A-R007's (0.10 × 0.30) + (0.35 × 0.35) + 0.60)."""
@@ -4180,11 +4214,28 @@ def _one_case(tv: list, sv: list, free: list) -> str | None:
     return f"{a} ≠ {b}" if parts["off"] else f"{a} = {b}"
 
 
+@dataclass(frozen=True)
+class Spread:
+    """How far arithmetic on rounded numbers may land from exact (Judge._propagated: ``width``) and the grader's floor
+    for it (ARITHMETIC_FLOOR of what the rounded numbers contribute: Judge._rounded_part)."""
+
+    width: np.ndarray
+    floor: np.ndarray
+
+
 def _close(t: np.ndarray, s: np.ndarray, decimals=None, spread=None) -> bool:
     """Whether a claimed value matches: exactly (float64) for symbols; for written numbers within half a unit in
     their last digit or 1 % relative; for arithmetic on rounded numbers within how far their rounding carries
-    (``spread``, Judge._propagated) or 1 % relative."""
+    (``spread``, Judge._propagated) or the grader's 0.2 % floor (of the whole value, or with a ``Spread`` of the part
+    its rounded numbers make)."""
     t, s = np.asarray(t, dtype=float), np.asarray(s, dtype=float)
+    if isinstance(spread, Spread):
+        if t.size == s.size and np.size(spread.width) in (1, s.size) and np.size(spread.floor) in (1, s.size) \
+                and np.all(np.isfinite(t)) and np.all(np.isfinite(s)):
+            t, s = t.reshape(-1), s.reshape(-1)
+            floor = np.minimum(spread.floor, ARITHMETIC_FLOOR * np.abs(t))  # (never looser than 0.2 % of the value)
+            return bool(np.all(np.abs(t - s) <= np.maximum(spread.width, floor) + 1e-12))
+        spread = spread.width
     if spread is not None and t.size == s.size and np.size(spread) in (1, s.size) and np.all(np.isfinite(t)) \
             and np.all(np.isfinite(s)):
         t, s = t.reshape(-1), s.reshape(-1)

@@ -175,3 +175,63 @@ def test_a_claim_right_only_without_its_coloured_part_is_unchecked(tmp_path):
     assert got["line 11"].verdict == "unchecked" and "colour" in got["line 11"].message
     assert got["line 13"].verdict == "correct"
     assert got["line 15"].verdict == "incorrect"
+
+
+# -- kaifeng's worked example (heldout17's two false accepts): givens stated in math are exact, and the 0.2 % floor
+# is taken of what the rounded numbers contribute --
+
+KAI_SPEC = """name = "kai"
+convention = "column"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+KAI_HEAD = ("输入：$X = [1, 2]$，真实标签：$y = 0.5$\n\n"
+            "权重：$W_1 = \\begin{bmatrix}0.5 & 0.6 \\\\ 0.7 & 0.8\\end{bmatrix}$，偏置：$b_1 = [0.1, 0.2]$\n\n")  # lines 1-4
+
+
+def _rounds_to(value: float, written: str) -> bool:
+    """Whether ``written`` is ``value`` rounded to its own digits (the oracle a TA applies)."""
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    return round(value, decimals) == float(written)
+
+
+def test_a_slip_beside_a_given_number_is_not_rounding(tmp_path):
+    """½(0.7692 − 0.5)² is 0.0362 (y = 0.5 is given, not rounded ±0.05), and 0.7 − 0.00004 is 0.69996 (W_1's 0.7 is
+    given): the written 0.035 and 0.6996 are slips, the rounded 0.0362 and 0.7000 right — each verdict the oracle's."""
+    written = {"line 5": ("0.5 \\cdot (0.7692 - 0.5)^2", 0.5 * (0.7692 - 0.5) ** 2, "0.035"),
+               "line 7": ("0.5 \\cdot (0.7692 - 0.5)^2", 0.5 * (0.7692 - 0.5) ** 2, "0.0362"),
+               "line 9": ("0.7 - 0.00004", 0.7 - 0.00004, "0.6996"),
+               "line 11": ("0.7 - 0.00004", 0.7 - 0.00004, "0.7000")}
+    assert _rounds_to(0.8 - 0.00008, "0.7999")
+
+    def line(lhs: str, w: str) -> str:  # the W_1 update's bottom row, as kaifeng writes it (a matrix of differences)
+        if "0.00004" not in lhs:
+            return f"${lhs} \\approx {w}$\n\n"
+        return (f"$\\begin{{bmatrix}}{lhs} & 0.8-0.00008\\end{{bmatrix}} \\approx "
+                f"\\begin{{bmatrix}}{w} & 0.7999\\end{{bmatrix}}$\n\n")
+
+    body = KAI_HEAD + "".join(line(lhs, w) for lhs, _, w in written.values())
+    (tmp_path / "spec.toml").write_text(KAI_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    from gradproof.verify.cli import verify_file
+
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = by_id(results)
+    for cid, (_, value, w) in written.items():
+        want = "correct" if _rounds_to(value, w) else "incorrect"
+        assert got[cid].verdict == want, (cid, got[cid].message)
