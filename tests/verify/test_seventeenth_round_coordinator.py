@@ -235,3 +235,13 @@ def test_a_slip_beside_a_given_number_is_not_rounding(tmp_path):
     for cid, (_, value, w) in written.items():
         want = "correct" if _rounds_to(value, w) else "incorrect"
         assert got[cid].verdict == want, (cid, got[cid].message)
+
+
+def test_typoras_part_is_the_partial_sign(tmp_path):
+    """``\\part`` in math is Typora's ∂ (a sectioning command has no place in a formula): ∂J/∂b² read, a planted one
+    without 1/m caught, each verdict the oracle's."""
+    body = HEAD + ("$$\\frac{\\part J}{\\part b^{[2]}} = \\frac{1}{m} \\sum_{i=1}^{m} (A^{[2](i)} - Y^{(i)})$$\n\n"
+                   "$$\\frac{\\part J}{\\part b^{[2]}} = \\sum_{i=1}^{m} (A^{[2](i)} - Y^{(i)})$$\n")  # lines 3, 5
+    got = verify(tmp_path, body)
+    assert _oracle_db2(True) and not _oracle_db2(False)
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
