@@ -23,9 +23,10 @@ import re
 
 from .rewriting import Rewriting
 
-#: wj-jason's definition of a dense module (after size macros and spaces are dropped): Y=WX+B
-_DENSE_DEF = re.compile(r"(?<![A-Za-z\\])Y(?:_\{[^{}=]{0,30}\})?=(?:W(?:_\{[^{}=]{0,30}\})?X|X(?:_\{[^{}=]{0,30}\})?W)"
-                        r"(?:_\{[^{}=]{0,30}\})?\+B(?![A-Za-z])")  # (XW + B, a slip in the order, still names the modules)
+#: wj-jason's definition of a dense module (after size macros and spaces are dropped): Y=WX+B; CANNDY's Y=X\cdot W+b
+#: (samples as rows, a lowercase bias); XW + B, a slip in the order, still names the modules
+_DENSE_DEF = re.compile(r"(?<![A-Za-z\\])Y(?:_\{[^{}=]{0,30}\})?=(?:W(?:_\{[^{}=]{0,30}\})?(?:\\cdot)?X|"
+                        r"X(?:_\{[^{}=]{0,30}\})?(?:\\cdot)?W)(?:_\{[^{}=]{0,30}\})?\+[Bb](?![A-Za-z])")
 _SIZE = re.compile(r"\\(?:Large|LARGE|large|Huge|huge|displaystyle)(?![A-Za-z])|\s+")
 #: a module number written on X, Y, W, B, transposed inside the script: X^{{(2)}^T}
 _NUMBERED_T = re.compile(r"(?<![A-Za-z\\])([XYWB])\s*\^\s*\{\s*\{\s*\(\s*(\d)\s*\)\s*\}\s*\^\s*(?:T|\\top)\s*\}")

@@ -245,3 +245,63 @@ def test_typoras_part_is_the_partial_sign(tmp_path):
     got = verify(tmp_path, body)
     assert _oracle_db2(True) and not _oracle_db2(False)
     assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
+
+
+# -- a layer written as a module with samples as rows (CANNDY's notes): Y = X · W + b, then its backward pass --
+
+ROWS_SPEC = """name = "rows"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def _module_oracle():
+    """For Y = X W + b (X of shape N × D) and any L of Y (here Σ c ⊙ Y²): ∂L/∂W = Xᵀ ∂L/∂Y and ∂L/∂X = ∂L/∂Y Wᵀ by
+    central differences; Wᵀ ∂L/∂Y does not even conform."""
+    rng = np.random.default_rng(11)
+    X, W, b, c = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(5, 4))
+
+    def loss(X_, W_):
+        return float(np.sum(c * (X_ @ W_ + b) ** 2))
+
+    dY = 2 * c * (X @ W + b)
+    fd_W, fd_X = np.zeros_like(W), np.zeros_like(X)
+    for arr, fd, f in ((W, fd_W, lambda v: loss(X, v)), (X, fd_X, lambda v: loss(v, W))):
+        for idx in np.ndindex(arr.shape):
+            e = np.zeros_like(arr)
+            e[idx] = 1e-6
+            fd[idx] = (f(arr + e) - f(arr - e)) / 2e-6
+    return np.allclose(X.T @ dY, fd_W, atol=1e-5), np.allclose(dY @ W.T, fd_X, atol=1e-5), W.T.shape[1] == dY.shape[0]
+
+
+def test_a_module_written_with_samples_as_rows_and_a_lowercase_bias(tmp_path):
+    """``Y = X \\cdot W + b`` defines the module (as wj-jason's ``Y = W X + B`` does): its gradients are read for every
+    dense layer; the planted ``W^T ∂L/∂Y`` (the factors swapped) is caught."""
+    w_ok, x_ok, swapped_conforms = _module_oracle()
+    assert w_ok and x_ok and not swapped_conforms
+    body = ("$$\nY = X \\cdot W + b\n$$\n\n"  # lines 1-3
+            "$$\n\\frac{\\partial L}{\\partial W} = X^T \\frac{\\partial L}{\\partial Y}\n$$\n\n"  # line 6
+            "$$\n\\frac{\\partial L}{\\partial X} = \\frac{\\partial L}{\\partial Y} W^T\n$$\n\n"  # line 10
+            "$$\n\\frac{\\partial L}{\\partial X} = W^T \\frac{\\partial L}{\\partial Y}\n$$\n")  # line 14
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(ROWS_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
+    assert got["line 6"].verdict == "correct" and got["line 10"].verdict == "correct"
+    assert got["line 14"].verdict == "incorrect"
