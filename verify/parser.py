@@ -2536,6 +2536,8 @@ class _Parser:
             if _named_activation(name, fname, mark, texts) is not None:  # Ng's g_{\text{ReLU}}(Z[1]), g_{softmax}(Z[L])
                 fname, named = _named_activation(name, fname, mark, texts), True
                 continue
+            if name == "f" and mark == "_" and texts in HYPOTHESIS_SCRIPTS and self.is_("("):
+                return self.hypothesis()  # Ng's Machine Learning Specialization: f_{\vec w, b}(\vec x^{(i)})
             items = self.index_items(toks, prime=True, mark=mark) if texts != ["-", "1"] else [("other", "-1")]
             for item in items:
                 if item[0] == "prime":
@@ -2987,8 +2989,9 @@ UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
 CURRENT_WORDS = ("old", "current")
 #: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
 TIME_INDICES = ("t", "t-1", "t+1")
-#: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course)
-HYPOTHESIS_SCRIPTS = (["W", ",", "b"], ["theta"], ["Theta"], ["w"], ["W"])
+#: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course), and of
+#: the model f_{w,b}(x) (his Machine Learning Specialization)
+HYPOTHESIS_SCRIPTS = (["W", ",", "b"], ["w", ",", "b"], ["theta"], ["Theta"], ["w"], ["W"])
 #: Mazur's "A Step by Step Backpropagation Example": net_{h1}, out_{o1}, target_{o1}
 MAZUR_WORDS = ("net", "out", "target")
 #: Mazur's unit names in an answer's text (net_{h1}, out_{o1}): his w_1 … w_8, i_1, b_1 are then read his way

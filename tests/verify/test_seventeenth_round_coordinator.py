@@ -305,3 +305,56 @@ def test_a_module_written_with_samples_as_rows_and_a_lowercase_bias(tmp_path):
     got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
     assert got["line 6"].verdict == "correct" and got["line 10"].verdict == "correct"
     assert got["line 14"].verdict == "incorrect"
+
+
+# -- Ng's Machine Learning Specialization: the model f_{w,b}(x^{(i)}) --
+
+REGLIN_SPEC = """name = "reglin"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 1
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[regularization]
+name = "l2"
+lambda = 0.5
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.01
+"""
+
+
+def _reglin_oracle(scale: float) -> bool:
+    """Whether ∂J/∂w_j = (1/m) Σᵢ (f(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾ + scale · (λ/m) w_j for J = 1/(2m) Σ (f − y)² + λ/(2m) Σ w_j²
+    (central differences, m = 5)."""
+    rng = np.random.default_rng(5)
+    X, y, w, b, lam, m = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=3), 0.3, 0.5, 5
+
+    def cost(v):
+        return float(np.sum((X @ v + b - y) ** 2) / (2 * m) + lam / (2 * m) * np.sum(v ** 2))
+
+    fd = np.array([(cost(w + e) - cost(w - e)) / 2e-6 for e in np.eye(3) * 1e-6])
+    return bool(np.allclose(X.T @ (X @ w + b - y) / m + scale * lam / m * w, fd, atol=1e-6))
+
+
+def test_the_model_written_f_with_its_parameters_as_a_script(tmp_path):
+    """``f_{\\vec{w},b}(\\vec{x}^{(i)})`` is the model's prediction for example i (as Ng's h_\\theta(x^{(i)}) is): the
+    regularized gradient is read, and the planted λ/(2m) is caught."""
+    assert _reglin_oracle(1.0) and not _reglin_oracle(0.5)
+    f = "f_{\\vec{w},b}(\\vec{x}^{(i)})"
+    body = (f"$\\frac{{\\partial J}}{{\\partial w_j}} = \\left( \\frac{{1}}{{m}} \\sum_{{i=1}}^{{m}} ({f} - y^{{(i)}}) "
+            f"x_j^{{(i)}} \\right) + \\frac{{\\lambda}}{{m}}w_j$\n\n"
+            f"$\\frac{{\\partial J}}{{\\partial w_j}} = \\left( \\frac{{1}}{{m}} \\sum_{{i=1}}^{{m}} ({f} - y^{{(i)}}) "
+            f"x_j^{{(i)}} \\right) + \\frac{{\\lambda}}{{2m}}w_j$\n")
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(REGLIN_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
+    assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "incorrect"
