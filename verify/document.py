@@ -453,7 +453,7 @@ def _scan(text: str, lines: _LineCounter):
 
 
 #: a word of prose right before inline math, with an opening parenthesis maybe ("ReLU ($=max(0, x)$)")
-_AFTER_A_WORD = re.compile(r"[A-Za-z]{2,}[ \t]{0,3}\(?[ \t]{0,3}\$?$")
+_AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  # (or a Markdown table's cell border)
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When

@@ -1369,8 +1369,8 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
 
 
 #: an index set to a small integer: ``$l=2$`` in an answer's prose ("Layers: $l=1$: 784 → 256") names the layer or
-#: entry it speaks of
-_INDEX_VALUE = re.compile(r"\s*(l|i|j|k|\\ell)\s*=\s*(\d{1,3})\s*[.,;:]?\s*")
+#: entry it speaks of; ``$t=2$`` ("en el siguiente paso ($t=2$)") the optimizer's step
+_INDEX_VALUE = re.compile(r"\s*(l|i|j|k|t|\\ell)\s*=\s*(\d{1,3})\s*[.,;:]?\s*")
 
 
 def index_value(latex: str) -> str | None:
@@ -1379,7 +1379,8 @@ def index_value(latex: str) -> str | None:
     ``$l=2$`` was "the numbers on the left give 1")."""
     m = _INDEX_VALUE.fullmatch(latex)
     return None if m is None else (f"not judged: it names a value of the index {m.group(1)} ({m.group(1)} = "
-                                   f"{m.group(2)}: which layer or entry the text speaks of), not a claim about the network")
+                                   f"{m.group(2)}: which {'step' if m.group(1) == 't' else 'layer or entry'} the text "
+                                   "speaks of), not a claim about the network")
 #: a definition that computes a forward quantity: an activation, exp or a softmax applied
 _FORWARD_LIKE = re.compile(r"\\(?:exp|sigma|tanh|softmax|varphi|phi)(?![A-Za-z])|(?<![A-Za-z\\])e\s*\^|\\(?:ReLU|relu|max)")
 #: a symbol defined entry by entry: p_i, p_{i}, s_k (one letter, one index letter)

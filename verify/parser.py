@@ -274,9 +274,34 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
             raise Unreadable("y* is the target here, so which quantity y without a star is is not said (Aflak's y is the "
                              "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
                              "[notation]")
-        return _Parser(toks, notation, depth, layer_env).claim()
+        sides, relations = _Parser(toks, notation, depth, layer_env).claim()
+        _whole_beside_its_entry(sides)
+        return sides, relations
     except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
         return exc
+
+
+def _whole_beside_its_entry(sides: list) -> None:
+    r"""vetea's ``w_{nuevo} = w_{viejo} - \eta \frac{\partial L}{\partial w_1}``: a parameter written whole (every entry)
+    beside the derivative by ONE of its entries — the step of w_1 is meant, written without its index; which weight
+    the claim is about is not said, so it is not read (rather than judged as the whole vector minus one number)."""
+    whole, by_entry = set(), set()
+
+    def walk(node: Node, inside: bool) -> None:
+        if node.op == "q" and isinstance(node.value, tuple) and node.value[0] in ("W", "W_next", "b", "b_next"):
+            if not inside:
+                whole.add((node.value[0][0], node.value[1]))
+        if node.op in ("entry", "comp") and node.args and node.args[0].op == "q" and isinstance(
+                node.args[0].value, tuple) and str(node.args[0].value[0]).startswith(("dW", "db")):
+            by_entry.add((node.args[0].value[0][1], node.args[0].value[1]))
+        for arg in node.args:
+            walk(arg, inside or node.op in ("entry", "comp"))
+
+    for side in sides:
+        walk(side, False)
+    if whole & by_entry:
+        raise Unreadable("a parameter is written whole (all its entries) beside the derivative by one of its entries "
+                         "(w_1): which weight the step is about is not said; write the entry on both sides (w_{1})")
 
 
 #: an aligned row whose right side is empty (``\frac{\partial L}{\partial Z} &= \\ &= \frac{1}{m} …``): one relation
@@ -2984,9 +3009,11 @@ def _macro_keys_of(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str,
     return sorted(out, key=lambda kv: -len(kv[0]))
 
 
-UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)")
+UPDATED_WORDS = ("new", "next", "updated", "+", "t+1", "{t+1}", "(t+1)",
+                 # the same word in the languages answers come in: Spanish, Portuguese, Italian, French, German
+                 "nuevo", "nueva", "novo", "nova", "nuovo", "nuova", "nouveau", "nouvelle", "neu")
 #: an index saying "before the update" (the current value): W_{old}
-CURRENT_WORDS = ("old", "current")
+CURRENT_WORDS = ("old", "current", "viejo", "vieja", "anterior", "actual", "antigo", "vecchio", "ancien", "ancienne", "alt")
 #: time subscripts of optimizer states and parameters: θ_t (now), θ_{t+1} (after the step), S_{t-1} (before it)
 TIME_INDICES = ("t", "t-1", "t+1")
 #: the subscripts of the hypothesis h_{W,b}(x) (UFLDL), h_\\theta(x), h_\\Theta(x) (Ng's Machine Learning course), and of

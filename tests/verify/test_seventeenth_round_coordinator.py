@@ -358,3 +358,54 @@ def test_the_model_written_f_with_its_parameters_as_a_script(tmp_path):
     (tmp_path / "answer.md").write_text(body)
     got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
     assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "incorrect"
+
+
+# -- a Spanish curriculum's updates (vetea): w_{nuevo} = w_{viejo} − η ∂L/∂w, "en el siguiente paso ($t=2$)" --
+
+NEURON_SPEC = """name = "neuron"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def _neuron_step_oracle(sign: float) -> bool:
+    """Whether w − sign · η ∂L/∂w is the SGD step (the gradient of ½(y − σ(w·x + b))² by central differences)."""
+    rng = np.random.default_rng(2)
+    x, w, b, y, eta = rng.normal(size=2), rng.normal(size=2), 0.1, 0.8, 0.1
+
+    def loss(v):
+        return 0.5 * (y - 1 / (1 + np.exp(-(v @ x + b)))) ** 2
+
+    grad = np.array([(loss(w + e) - loss(w - e)) / 2e-6 for e in np.eye(2) * 1e-6])
+    return bool(np.allclose(w - sign * eta * grad, w - eta * grad))
+
+
+def test_spanish_new_and_old_and_a_step_number(tmp_path):
+    """``W_{nuevo}``/``W_{viejo}`` are the weights after and before the step (as W_{new}, W_{old}): the update is read,
+    a planted sign caught; ``w_{nuevo} = w_{viejo} − η ∂L/∂w_1`` (the whole w beside ONE entry's derivative) is not
+    read; ``$t=2$`` names the step, no claim."""
+    assert _neuron_step_oracle(1.0) and not _neuron_step_oracle(-1.0)
+    body = ("$$z = w_1 x_1 + w_2 x_2 + b$$\n\n"  # line 1: w_1, w_2 the unit's weights
+            "$$W_{nuevo} = W_{viejo} - \\eta \\cdot \\frac{\\partial L}{\\partial W}$$\n\n"  # line 3
+            "$$W_{nuevo} = W_{viejo} + \\eta \\cdot \\frac{\\partial L}{\\partial W}$$\n\n"  # line 5 (planted)
+            "$$w_{nuevo} = w_{viejo} - \\eta \\cdot \\frac{\\partial L}{\\partial w_1}$$\n\n"  # line 7
+            "en el siguiente paso ($t=2$), el momento actúa.\n")  # line 9
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(NEURON_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
+    assert got["line 7"].verdict == "unchecked" and "one of its entries" in got["line 7"].message
+    assert got["line 9"].verdict == "unchecked" and "step" in got["line 9"].message
