@@ -603,6 +603,14 @@ class Judge:
         result = self._check_layouts(claim)
         if result.verdict != "incorrect":
             return result
+        if _vector_transposed(result):
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               "not judged: the claim gives a vector's gradient with its entries laid out the other way "
+                               f"({'×'.join(map(str, result.counterexample['claimed_shape']))} for the spec's "
+                               f"{'×'.join(map(str, result.counterexample['expected_shape']))}); the answer does not settle "
+                               "how it writes this vector (a weight vector given as [0.9, 0.1] is a row), so a row or a column is "
+                               "its choice — declare [notation] convention to have it judged",
+                               quantity=claim.quantity, notes=[*result.notes, "a vector's row or column is not settled"])
         bare = without_coloured(claim.latex)
         if bare is None or self._check_layouts(replace(claim, latex=bare)).verdict != "correct":
             return result
@@ -4034,6 +4042,15 @@ def _partly_own_values(target: Node, student: Node, stated) -> bool:
         if any(own(n) for n in mixed.walk()) and letters(mixed) and letters(pure) and not numbers(pure):
             return True
     return False
+
+
+def _vector_transposed(result: ClaimResult) -> bool:
+    """Whether a wrong verdict says only that a vector-shaped gradient (one of its sides 1: a weight vector of a layer
+    with one unit or one input) is laid out as a row for a column, or the other way round."""
+    counter = result.counterexample or {}
+    want, got = counter.get("expected_shape"), counter.get("claimed_shape")
+    return (result.diagnosis_key == "missing_transpose" and want is not None and got is not None and len(want) == 2
+            and list(got) == list(want)[::-1] and 1 in want and want[0] != want[1])
 
 
 def _writes_a_given(side: Node, judge) -> bool:

@@ -551,6 +551,8 @@ def normalize(text: str) -> str:
     return _normal_form(text) if len(text) <= MAX_REMEMBERED else _normalize_new(text)
 
 
+#: a script alone in a brace group right after a letter or a command: ``\delta{_2}``, ``W{^T}`` (renders as δ₂, Wᵀ)
+_GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
@@ -569,6 +571,7 @@ def _normal_form(text: str) -> str:
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
+    text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command

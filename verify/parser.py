@@ -282,7 +282,7 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
 
 
 def _whole_beside_its_entry(sides: list) -> None:
-    r"""vetea's ``w_{nuevo} = w_{viejo} - \eta \frac{\partial L}{\partial w_1}``: a parameter written whole (every entry)
+    r"""vetea's ``w_{nuevo} = w_{viejo} - \eta \frac{\partial L}{\partial w_1}``: a step whose subject is written whole
     beside the derivative by ONE of its entries — the step of w_1 is meant, written without its index; which weight
     the claim is about is not said, so it is not read (rather than judged as the whole vector minus one number)."""
     whole, by_entry = set(), set()
@@ -297,6 +297,10 @@ def _whole_beside_its_entry(sides: list) -> None:
         for arg in node.args:
             walk(arg, inside or node.op in ("entry", "comp"))
 
+    first = sides[0] if sides else None
+    if not (first is not None and first.op == "q" and isinstance(first.value, tuple)
+            and first.value[0] in ("W_next", "b_next")):
+        return  # (only a step's subject written whole: w_{new} = …)
     for side in sides:
         walk(side, False)
     if whole & by_entry:
