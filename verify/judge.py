@@ -603,7 +603,7 @@ class Judge:
         result = self._check_layouts(claim)
         if result.verdict != "incorrect":
             return result
-        if _vector_transposed(result):
+        if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
                                f"({'×'.join(map(str, result.counterexample['claimed_shape']))} for the spec's "
@@ -4044,9 +4044,14 @@ def _partly_own_values(target: Node, student: Node, stated) -> bool:
     return False
 
 
+#: a worked example's vector written as a list of numbers, [0.0421, 0.0434]: neither a row nor a column
+_NUMBER_LIST = re.compile(r"\[\s*-?[0-9][0-9.]{0,12}\s*,")
+
+
 def _vector_transposed(result: ClaimResult) -> bool:
     """Whether a wrong verdict says only that a vector-shaped gradient (one of its sides 1: a weight vector of a layer
-    with one unit or one input) is laid out as a row for a column, or the other way round."""
+    with one unit or one input) is laid out as a row for a column, or the other way round. Only a claim that writes the
+    vector as a list of numbers is spared for it (check): a list has no orientation, a symbolic δ aᵀ for a δᵀ a does."""
     counter = result.counterexample or {}
     want, got = counter.get("expected_shape"), counter.get("claimed_shape")
     return (result.diagnosis_key == "missing_transpose" and want is not None and got is not None and len(want) == 2

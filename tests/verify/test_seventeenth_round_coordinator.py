@@ -411,21 +411,24 @@ def test_spanish_new_and_old_and_a_step_number(tmp_path):
     assert got["line 9"].verdict == "unchecked" and "step" in got["line 9"].message
 
 
-def test_a_vector_gradient_as_a_row_is_the_answers_layout_not_a_slip(tmp_path):
-    """kaifeng's ∂L/∂W_2 = δ₂ · a_1 (W_2 a weight VECTOR, given as a row [0.9, 0.1]): the entries are the spec's
-    W⁽²⁾ gradient's (the oracle: δ₂ a₁ and a₁ᵀ δ₂ hold the same numbers), laid out as a row — unchecked, not
-    incorrect; the transposed MATRIX gradient δ₁ᵀ X for W_1 (2 × 2, entries swapped) stays incorrect. ``\\delta{_2}``
-    (the subscript alone in a group) is δ₂."""
+def test_a_vector_gradient_as_a_row_is_the_answers_layout_not_a_slip():
+    """kaifeng's ∂L/∂W_2 = δ₂ · a_1 = 0.0478 × [0.8808, 0.9084] (heldout17, line 60): W_2 is a weight VECTOR and its
+    numbers are a list, which has no orientation; the entries are the spec's W⁽²⁾ gradient's (the oracle: δ₂ a₁ and
+    a₁ᵀ δ₂ hold the same numbers) — unchecked, not incorrect. The transposed MATRIX gradient δ₁ᵀ X for W_1 (line 82,
+    entries swapped) stays incorrect, and so does Ng's planted vector gradient written in symbols (courses), whose
+    orientation the course's convention fixes. ``\\delta{_2}`` (the subscript alone in a group) is δ₂."""
+    from pathlib import Path
+
+    from gradproof.verify.cli import verify_file
+
     rng = np.random.default_rng(4)
     d2, a1, d1, X = rng.normal(size=(1, 1)), rng.normal(size=(1, 2)), rng.normal(size=(1, 2)), rng.normal(size=(1, 2))
     assert np.allclose(np.ravel(d2 @ a1), np.ravel(a1.T @ d2))  # a vector: the same entries either way
     assert not np.allclose(d1.T @ X, X.T @ d1)  # a matrix: the transpose is another matrix
-    body = ("$\\frac{\\partial L}{\\partial W_2} = \\delta{_2} \\cdot a_1$\n\n"
-            "$\\frac{\\partial L}{\\partial W_1} = \\delta{_1}^T \\cdot X$\n")
-    from gradproof.verify.cli import verify_file
-
-    (tmp_path / "spec.toml").write_text(KAI_SPEC)
-    (tmp_path / "answer.md").write_text(body)
-    got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
-    assert got["line 1"].verdict == "unchecked" and "row or a column" in got["line 1"].message
-    assert got["line 3"].verdict == "incorrect"
+    corpus = Path(__file__).parent / "corpus"
+    got = by_id(verify_file(str(corpus / "heldout17" / "kaifeng_backprop.md"),
+                            str(corpus / "heldout17" / "kaifeng_backprop.spec.toml"))[0])
+    assert got["line 60"].verdict == "unchecked" and "row or a column" in got["line 60"].message
+    assert got["line 82"].verdict == "incorrect"
+    got = by_id(verify_file(str(corpus / "courses" / "ng_week3_vectorized_planted.toml"))[0])
+    assert got["bp.2"].verdict == "incorrect"
