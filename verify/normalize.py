@@ -551,8 +551,10 @@ def normalize(text: str) -> str:
     return _normal_form(text) if len(text) <= MAX_REMEMBERED else _normalize_new(text)
 
 
-#: a script alone in a brace group right after a letter or a command: ``\delta{_2}``, ``W{^T}`` (renders as δ₂, Wᵀ)
-_GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{[^{}]{0,20}\}|[A-Za-z0-9])\s*\}")
+#: a script alone in a brace group right after a letter or a command: ``\delta{_2}``, ``W{^T}`` (renders as δ₂, Wᵀ);
+#: a layer number or T only — ``\theta{_k}`` with a letter stays unread (nirnirs' ∂CE/∂θ{_k} takes k for the label's
+#: class, which a component claim for every k would reject)
+_GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{\s*[0-9]{1,2}\s*\}|[0-9]|T)\s*\}")
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")

@@ -275,13 +275,13 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
                              "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
                              "[notation]")
         sides, relations = _Parser(toks, notation, depth, layer_env).claim()
-        _whole_beside_its_entry(sides)
+        _whole_beside_its_entry(sides, dict(notation.options).get("sizes") or ())
         return sides, relations
     except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
         return exc
 
 
-def _whole_beside_its_entry(sides: list) -> None:
+def _whole_beside_its_entry(sides: list, sizes: tuple = ()) -> None:
     r"""vetea's ``w_{nuevo} = w_{viejo} - \eta \frac{\partial L}{\partial w_1}``: a step whose subject is written whole
     beside the derivative by ONE of its entries — the step of w_1 is meant, written without its index; which weight
     the claim is about is not said, so it is not read (rather than judged as the whole vector minus one number)."""
@@ -303,7 +303,13 @@ def _whole_beside_its_entry(sides: list) -> None:
         return  # (only a step's subject written whole: w_{new} = …)
     for side in sides:
         walk(side, False)
-    if whole & by_entry:
+    def one_entry(param: tuple) -> bool:  # (a chain of single units: w_2 is W⁽²⁾'s one entry, the whole of it)
+        kind, layer = param
+        if not isinstance(layer, int) or not 1 <= layer < len(sizes):
+            return False
+        return sizes[layer] == 1 and (kind == "b" or sizes[layer - 1] == 1)
+
+    if any(not one_entry(p) for p in whole & by_entry):
         raise Unreadable("a parameter is written whole (all its entries) beside the derivative by one of its entries "
                          "(w_1): which weight the step is about is not said; write the entry on both sides (w_{1})")
 
