@@ -227,7 +227,7 @@ class Judge:
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
                                                             ("penalised", self.net.regularizer is not None),
-                                                            ("lists", True))  # [12, 2, 2] (parser)
+                                                            ("lists", values is not None))  # [12, 2, 2] (parser)
                                 + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
                                    if self.net.optimizer.name == "momentum" else ()))  # (Δw(t−1): parser.previous_change)
         self.consts = self._constants()

@@ -57,12 +57,16 @@ def document_values(claims, net) -> dict | None:
     None when it does not write all of them. A network with layer kinds (batch norm, dropout masks) is not read. A
     document of several sections takes the first section's that gives every value by itself, and names the claims of
     the sections that give their own numbers under ``foreign`` (claim id -> why: ``sections.py``)."""
+    from .infer import _one_unit_weights as one_unit_weights
+
     if net.has_kinds:
         return None
     options = (("sizes", tuple(net.sizes)), ("convention", net.convention))  # (a chain of single neurons: w_k is
     text = " ".join(c.latex for c in list(claims)[:MAX_CLAIMS])                # layer k's weight)
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
+    elif one_unit_weights(net.sizes, text):
+        options += (("unit_weights", True),)  # one unit's z = w_1 x_1 + w_2 x_2 + b: w_k its weight on x_k (infer.py)
     spent = [0]  # rows parsed, all passes together (MAX_ROWS)
     givens = _givens(claims, Notation(options=options), net, spent)
     mazur = "mazur" in dict(options)
@@ -139,7 +143,8 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         if _one_by_one(sides[0], net):
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
         if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
-            if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)):
+            if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)
+                                    or "unit_weights" in dict(notation.options)):  # (one unit's w_k: on x_k, certain)
                 key = _key(*sides[0].args[0].value)  # (a weight's entry w_{12}: which index is the target is the
                 index = sides[0].value if sides[0].op == "entry" else (sides[0].value,)  # judge's reading, not known yet)
                 if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):

@@ -432,3 +432,28 @@ def test_a_vector_gradient_as_a_row_is_the_answers_layout_not_a_slip():
     assert got["line 82"].verdict == "incorrect"
     got = by_id(verify_file(str(corpus / "courses" / "ng_week3_vectorized_planted.toml"))[0])
     assert got["bp.2"].verdict == "incorrect"
+
+
+def test_one_units_numbered_weights_are_the_worked_examples_givens(tmp_path):
+    """vetea's table gives $x_1 = 0.5$, $x_2 = 1.0$, $w_1 = 0.3$, $w_2 = 0.7$, $b = 0.1$, $y = 0.8$ for one sigmoid unit
+    (z = w_1 x_1 + w_2 x_2 + b: w_k its weight on x_k, certain): the example is complete, so its numbers are checked
+    against the network's at those values — σ(0.95) ≈ 0.721 right, a planted a(1 + a) caught (NumPy decides)."""
+    z = 0.3 * 0.5 + 0.7 * 1.0 + 0.1
+    a = 1 / (1 + np.exp(-z))
+    assert abs(z - 0.95) < 1e-12 and round(a, 3) == 0.721
+    right, planted = a * (1 - a), a * (1 + a)
+    assert round(right, 3) == 0.201 and round(planted, 3) != 0.201
+    body = ("| $x_1 = 0.5$, $x_2 = 1.0$ |\n| $w_1 = 0.3$, $w_2 = 0.7$ |\n| $b = 0.1$ |\n| $y = 0.8$ |\n\n"  # lines 1-4
+            "$$z = (w_1 x_1) + (w_2 x_2) + b$$\n\n"  # line 6
+            "$$a = \\frac{1}{1 + e^{-0.95}} \\approx 0.721$$\n\n"  # line 8
+            "$$\\frac{\\partial a}{\\partial z} = a (1 - a) = 0.721 (1 - 0.721) \\approx 0.201$$\n\n"  # line 10
+            "$$\\frac{\\partial a}{\\partial z} = a (1 + a) = 0.721 (1 + 0.721) \\approx 1.241$$\n")  # line 12
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(NEURON_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = by_id(results)
+    assert meta["mode"] == "numeric"
+    assert got["line 8"].verdict == "correct" and got["line 10"].verdict == "correct"
+    assert got["line 12"].verdict == "incorrect"
