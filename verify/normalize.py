@@ -281,6 +281,8 @@ UNICODE_MATH = {
     "′": "'", "″": "''", "‴": "'''", "←": r" \leftarrow ", "⟵": r" \leftarrow ", "→": r" \rightarrow ", "⟶": r" \rightarrow ",
     "≔": ":=", "≡": "=", "≈": r" \approx ", "≠": r" \neq ", "≤": r" \leq ", "≥": r" \geq ", "…": r" \ldots ", "⋯": r" \cdots ",
     "∥": r"\|", "‖": r"\|", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}", "𝟙": r" \mathbb{1} ",
+    # the partial sign in Unicode's mathematical alphabets (bold, italic, sans-serif…: EVA's 𝟃E/𝟃w5): still ∂
+    **dict.fromkeys("\U0001d6db\U0001d715\U0001d74f\U0001d789\U0001d7c3", r" \partial "),
     **dict.fromkeys("\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000", " "),
     **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),  # zero-width and soft hyphens: invisible, no meaning
 }
@@ -295,6 +297,8 @@ _SUPER_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUBSCRIPTS) + "]+")
 _COMBINED = re.compile("([A-Za-z])([" + "".join(_COMBINING) + "])")
 _BARE_TOP = re.compile(r"(?<!\^)(?<!\^ )⊤")
+#: a right single quotation mark between a function letter and its parenthesised argument: σ’(x), f’(z)
+_QUOTE_PRIME = re.compile(r"(?<=[A-Za-z\u03b1-\u03c9])\u2019(?=\s{0,2}\()")
 _TABLE = str.maketrans(UNICODE_MATH)
 _SUP_TABLE, _SUB_TABLE = str.maketrans(_SUPERSCRIPTS), str.maketrans(_SUBSCRIPTS)
 
@@ -331,6 +335,7 @@ def fold_unicode(text: str) -> str:
     s = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB_TABLE) + "}", s)
     s = _COMBINED.sub(lambda m: rf"\{_COMBINING[m.group(2)]}{{{m.group(1)}}}", s)
     s = _BARE_TOP.sub("^{T}", s)  # Wᵀ typed as W⊤: a transpose (W^⊤ is read by the table as W^\top)
+    s = _QUOTE_PRIME.sub("'", s)  # σ’(x): a word processor's apostrophe for the prime, right before an argument
     return unicodedata.normalize("NFC", s.translate(_TABLE))  # a mark not read (é's acute) goes back on its letter
 
 
@@ -551,6 +556,12 @@ def normalize(text: str) -> str:
     return _normal_form(text) if len(text) <= MAX_REMEMBERED else _normalize_new(text)
 
 
+#: Mazur's unit names typed without braces: out_h1, net_o2, target_o1 (TeX sets only the h as the subscript)
+_LOOSE_UNIT = re.compile(r"(?<![A-Za-z\\])(out|net|target)[ \t]{0,2}_[ \t]{0,2}([hHoO])[ \t]{0,2}([0-9]{1,2})(?![0-9])")
+#: an equation number typed at a row's end, after an alignment tab or a spacing command: ``&- (1)``, ``\ -(11)``,
+#: ``\quad (3)`` (before the row break or the end): a label, not a term to subtract
+_NUMBER_COLUMN = re.compile(r"(?:&|\\[ ,;:]|\\q?quad)[ \t]{0,8}-?[ \t]{0,4}\([ \t]{0,2}[0-9]{1,3}[ \t]{0,2}\)[ \t]{0,8}"
+                            r"(?=\\\\|\n|$)")
 #: a script alone in a brace group right after a letter or a command: ``\delta{_2}``, ``W{^T}`` (renders as δ₂, Wᵀ);
 #: a layer number or T only — ``\theta{_k}`` with a letter stays unread (nirnirs' ∂CE/∂θ{_k} takes k for the label's
 #: class, which a component claim for every k would reject)
@@ -573,6 +584,8 @@ def _normal_form(text: str) -> str:
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
+    text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
+    text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _

@@ -1368,6 +1368,11 @@ class _Parser:
                 ["x"], ["z"], ["a"]):
             raise Unreadable("R(…) of x or z is a function the answer names (wj-jason's ReLU(x) = R(x)), not the "
                              "regularizer, which is a function of the weights")
+        after = self.peek()
+        if (name in LOSSES and not scripts and self.opts.get("numbered_weights") and after is not None
+                and after.kind == "num" and after.text.isdigit() and after.pos == tok.pos + len(tok.text)):
+            raise Unreadable(f"{name}{after.text}: the error of output {after.text} (the answer numbers its units and "
+                             f"weights one by one), one term of the objective, is not read; write {name}_{{o{after.text}}}")
         if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
             if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):

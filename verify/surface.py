@@ -185,7 +185,7 @@ FONT = _names(r"""\overline \texttt \mathbf \boldsymbol \bm \vec \underline \mat
         \overbrace \underbrace \overbracket \underbracket \H \v \u \r \skew""") | set(FONT_ALIASES)
 #: read by the claim grammar (parser.py): letters, operators, fractions, relations
 READ = _names(r"""\alpha \beta \gamma \delta \epsilon \varepsilon \eta \theta \lambda \mu \pi \sigma \phi \varphi \ell
-        \Delta \Theta \Omega \nabla \partial \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
+        \Delta \Theta \Omega \nabla \partial \part \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
         \dfrac \cfrac \sqrt \exp \log \ln \tanh \cosh \sin \cos \max \approx \equiv \doteq \leftarrow \gets \rightarrow \to
         \mapsto \longrightarrow \top \intercal \prime \lparen \rparen \lbrack \rbrack \lbrace \rbrace \vert \Vert \lvert
         \rvert \lVert \rVert \lt \gt \cr \begin \end \triangledown \bigtriangledown \cdotp \centerdot \sdot \diag \operatorname
@@ -289,7 +289,7 @@ _REASON_NAMES = {
         \raise \moveleft \moveright \mathtip \texttip""",
     "tex": r"""\def \gdef \edef \xdef \let \futurelet \global \newcommand \renewcommand \providecommand \long
         \TextOrMath \expandafter \noexpand \makeatletter \DeclareMathOperator \newenvironment \renewenvironment \if \ifx
-        \ifmode \else \fi \ref \eqref \part \html \mmlToken \multicolumn""",
+        \ifmode \else \fi \ref \eqref \html \mmlToken \multicolumn""",
     "physics": r"""\bra \ket \braket \Bra \Ket \Braket \ce \pu \cee \cf""",
 }
 _REASON_NAMES["comparison"] += " " + INVENTORY["negated relations"]  # ≰, ⊊, ≇ …: every one a comparison

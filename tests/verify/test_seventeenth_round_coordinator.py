@@ -457,3 +457,54 @@ def test_one_units_numbered_weights_are_the_worked_examples_givens(tmp_path):
     assert meta["mode"] == "numeric"
     assert got["line 8"].verdict == "correct" and got["line 10"].verdict == "correct"
     assert got["line 12"].verdict == "incorrect"
+
+
+# -- a team's write-up typed in a word processor (EVA's "How a Neural Network Works"): 𝟃 for ∂, σ’ for σ', an
+# equation number "\ -(11)" at a row's end, Mazur's out_h1 typed without braces, E1 for one output's error --
+
+EVA_SPEC = """name = "eva"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+bias = false
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+bias = false
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.5
+"""
+
+
+def test_word_processor_math_is_read_as_typed(tmp_path):
+    """σ'(x) = σ(x)(1 − σ(x)) (numbered "\\ -(11)") is right and its planted σ(x)(1 + σ(x)) wrong (central
+    differences decide); the update w = w − η 𝟃E/𝟃w is read with the bold-italic ∂; E1 (one output's error, in an
+    answer that numbers its weights w1 … w8) is not read as E × 1."""
+    sig = 1 / (1 + np.exp(-0.3))
+    fd = (1 / (1 + np.exp(-0.3 - 1e-6)) - 1 / (1 + np.exp(-0.3 + 1e-6))) / 2e-6
+    assert abs(sig * (1 - sig) - fd) < 1e-8 and abs(sig * (1 + sig) - fd) > 0.1
+    body = ("$$\nh1 = w1 * i1 + w2 * i2 \\\\\no1 = w5 * out_h1 + w6 * out_h2\n$$\n\n"  # lines 1-4
+            "$$\n\\begin{align*}\nσ’(x) &= σ(x) ( 1- σ(x)) \\ -(11)\\\\\n\\end{align*}\n$$\n\n"  # lines 6-10: row 8
+            "$$\n\\begin{align*}\nσ’(x) &= σ(x) ( 1+ σ(x)) \\ -(12)\\\\\n\\end{align*}\n$$\n\n"  # row 14 (planted)
+            "$$\nw = w - η*𝟃E/𝟃w\n$$\n\n"  # line 19
+            "$$\nE1 = ½ * (t1 - out_o1)^2\n$$\n")  # line 23
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(EVA_SPEC)
+    (tmp_path / "answer.md").write_text(body)
+    got = by_id(verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[0])
+    sigma_rows = [r for r in got.values() if "(11)" in r.latex or "( 1- " in r.latex]
+    planted_rows = [r for r in got.values() if "( 1+ " in r.latex]
+    assert sigma_rows and all(r.verdict == "correct" for r in sigma_rows), [(r.id, r.message) for r in sigma_rows]
+    assert planted_rows and all(r.verdict == "incorrect" for r in planted_rows)
+    assert got["line 19"].verdict == "correct", got["line 19"].message
+    assert got["line 23"].verdict == "unchecked" and "E_{o1}" in got["line 23"].message
