@@ -91,3 +91,35 @@ def test_no_size_letters_no_vote(tmp_path, head):
     verdicts, got = verify(tmp_path, head)
     assert verdicts == ["unchecked"] * 3
     assert "say so in [notation]" in got["line 3"].message
+
+
+def _oracle_bar_z(sign: int) -> str:
+    """Whether ∂L/∂z = sign·(ŷ − y) for the softmax cross-entropy of one example: central differences in NumPy."""
+    rng = np.random.default_rng(5)
+    z, y = rng.normal(size=N_OUT), np.eye(N_OUT)[2]
+
+    def loss(v):
+        return float(np.log(np.exp(v).sum()) - v @ y)
+
+    fd = np.array([(loss(z + e) - loss(z - e)) / 2e-6 for e in np.eye(N_OUT) * 1e-6])
+    p = np.exp(z) / np.exp(z).sum()
+    return "correct" if np.allclose(sign * (p - y), fd, atol=1e-6) else "incorrect"
+
+
+def test_a_barred_target_defined_by_an_expression_is_the_answers_own(tmp_path):
+    """xopes's smoothed target ``\\bar y = (1-\\lambda) y + \\lambda/v \\mathbf 1``: a barred letter the answer defines by
+    an expression with no derivative, where the letter is the target (which has no error signal), is its own quantity:
+    unchecked with that reason (it was "the derivative with respect to y"). Grosse's error signal of z, defined the
+    same way, is still ∂L/∂z and judged (the planted sign caught), each verdict the oracle's."""
+    head = ("$$\\mathbf {\\bar y} = (1-\\lambda) \\mathbf y+\\lambda /v  \\mathbf 1$$\n\n"  # line 1
+            "$$\\mathbf 1^\\top \\mathbf {\\bar y} = 1$$")  # line 3
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / "answer.md").write_text(head + "\n\n$$\\bar z = \\hat y - y$$\n\n$$\\bar z = y - \\hat y$$\n")
+    from gradproof.verify.cli import verify_file
+
+    results, _meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    got = by_id(results)
+    for line in ("line 1", "line 3"):
+        assert got[line].verdict == "unchecked" and "own quantity" in got[line].message
+    assert got["line 5"].verdict == _oracle_bar_z(1) == "correct"
+    assert got["line 7"].verdict == _oracle_bar_z(-1) == "incorrect"
