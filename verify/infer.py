@@ -447,6 +447,27 @@ def weights_numbered_one_by_one(text: str, depth: int) -> str | None:
     return None
 
 
+#: a barred letter defined at a claim's start: \mathbf {\bar y} = …, \bar{y} := …
+_BAR_DEF = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\bar\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*\}?\s*:?=(?!=)(.*)$",
+                      re.S)
+
+
+def own_bars(claims) -> tuple:
+    """The letters an answer bars and defines by an expression with no derivative and no other bar (xopes's smoothed
+    target ``\\bar y = (1-\\lambda) y + \\lambda/v \\mathbf 1``): its own quantities, not Grosse's error signals
+    (``\\bar z = \\bar h \\odot \\sigma'(z)`` stays one)."""
+    found = []
+    for c in claims[:2000]:
+        m = _BAR_DEF.match(c.latex[:4000])
+        if m is None:
+            continue
+        letter, rhs = m.group(1) or m.group(2), m.group(3)
+        if "\\bar" in rhs or _DERIVATIVE.search(rhs) or not re.search(r"[A-Za-z]", rhs) or letter in found:
+            continue
+        found.append(letter)
+    return tuple(found)
+
+
 def conventions(judge, claims) -> Reading | None:
     """Notations settled by convention, not by scoring verdicts (so a planted mistake cannot sway them):
     - Ng writes Adam's moments v (first) and s (second), Kingma m and v: an Adam answer naming v and s (or S), never m;
@@ -468,6 +489,11 @@ def conventions(judge, claims) -> Reading | None:
     if "augmented" not in dict(base.options) and augmented.appended(text):
         options.append(("augmented", "last"))  # AbhiJ2706's \tilde{H}_l = [H_l, 1], Z_l = \tilde{H}_{l-1} \tilde{W}_l
         changes.append(augmented.READING)
+    bars = own_bars(claims)
+    if bars and "own_bars" not in dict(base.options):  # xopes's \bar y = (1-\lambda) y + \lambda/v 1: a smoothed target
+        options.append(("own_bars", bars))
+        changes.append(", ".join(f"\\bar {b}" for b in bars) + " defined by the answer as an expression (where that "
+                       "letter is the target: its own quantity, not an error signal)")
     if MAZUR_UNITS.search(text):
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")

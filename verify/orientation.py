@@ -160,10 +160,38 @@ def _size_rank(dim: str):
     return _RANKS.get(i) if not off else None
 
 
+#: a vector's stated size by one bare letter: \mathbf x \in \mathbb R^d, y \in \mathbb{R}^{v} (xopes's notes: the letters
+#: d and v then count the inputs and the classes, and W \in \mathbb R^{v \times d} says how W lies)
+_VECTOR_SIZE = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<v>[xybz])\s*\}|(?<![A-Za-z\\])(?P<w>[xybz]))\s*\\in\s*"
+                          r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\R(?![A-Za-z])|ℝ)\s*\^\s*(?:\{\s*(?P<n>[A-Za-z])\s*\}|(?P<m>[A-Za-z]))"
+                          r"(?![A-Za-z{_^]|\s*\\times)")
+
+
 def stated_shapes(text: str) -> tuple:
     """The statements of W's shape anywhere in a document's text, inline math and prose's ``$…$`` included (``$W^{(l)}
-    \\in \\mathbb{R}^{n_l \\times n_{l-1}}$`` states no equation, so it is no claim): for ``shape_votes``."""
-    return tuple(m.group(0) for m in _SHAPE.finditer(text[:2_000_000]))[:MAX_CLAIMS]
+    \\in \\mathbb{R}^{n_l \\times n_{l-1}}$`` states no equation, so it is no claim), and of a vector's size by a bare
+    letter (``\\mathbf x \\in \\mathbb R^d``, which names the letters of W's shape): for ``shape_votes``."""
+    text = text[:2_000_000]
+    return (tuple(m.group(0) for m in _SHAPE.finditer(text))[:MAX_CLAIMS]
+            + tuple(m.group(0) for m in _VECTOR_SIZE.finditer(text))[:MAX_CLAIMS])
+
+
+def _size_letters(texts, sizes) -> dict:
+    """{letter: size} from the answer's statements of a vector's size by one bare letter: the input x's counts the
+    inputs; the target y's counts the outputs, and so does the bias b's or the summed input z's in a network of one
+    layer (in a deeper one they name no layer). A letter stated with two different sizes names none."""
+    found: dict = {}
+    for text in texts:
+        for m in _VECTOR_SIZE.finditer(text[:2000]):
+            vec, letter = m.group("v") or m.group("w"), m.group("n") or m.group("m")
+            if vec == "x":
+                size = sizes[0]
+            elif vec == "y" or len(sizes) == 2:
+                size = sizes[-1]
+            else:
+                continue
+            found.setdefault(letter, set()).add(size)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
 
 
 def shape_votes(judge, claims) -> dict:
@@ -174,13 +202,16 @@ def shape_votes(judge, claims) -> dict:
     votes = {SPEC: 0, TRANSPOSED: 0}
     sizes = judge.net.sizes
     texts = getattr(judge, "stated_shapes", None)  # a document's, read from its whole text (stated_shapes)
-    for text in (texts if texts is not None else [c.latex for c in claims[:MAX_CLAIMS]]):
+    texts = texts if texts is not None else [c.latex for c in claims[:MAX_CLAIMS]]
+    letters = _size_letters(texts, sizes)
+    for text in texts:
         for m in _SHAPE.finditer(text[:2000]):
             dims = re.split(r"\\times|×", m.group("dims"))
             node = _parsed(m.group("lhs"), judge)
             if len(dims) != 2 or node is None or node.op != "q" or node.value[0] != "W":
                 continue
-            a, b = (_size_rank(d) for d in dims)
+            named = [letters.get(d.strip(" {}")) for d in dims]  # W ∈ ℝ^{v × d} beside x ∈ ℝ^d, y ∈ ℝ^v
+            a, b = (("num", n) for n in named) if None not in named else (_size_rank(d) for d in dims)
             if a is None or b is None or a[0] != b[0] or a[1] == b[1]:
                 continue
             if a[0] == "num":

@@ -2388,7 +2388,13 @@ class _Parser:
         if self.n_regularized and not any(t.text == "R" for t in self.t):
             raise Unreadable("with a regularizer, \\bar{v} may be the derivative of the data loss or of the whole "
                              "objective; the answer does not say which here")
-        return self.gradient(self.symbol(name, tok), "loss")
+        quantity = self.symbol(name, tok)
+        inner = quantity.args[0] if quantity.op in ("comp", "entry") else quantity  # (\bar y_i: an entry)
+        if name in self.opts.get("own_bars", ()) and inner.op == "q" and inner.value[0] not in GRAD:
+            # xopes's smoothed target \bar y = (1-\lambda) y + \lambda/v 1: no error signal of the target exists
+            raise Unreadable(f"\\bar{{{tok.text}}} is the answer's own quantity (it defines it by an expression, "
+                             "and the target has no error signal); gradproof does not read it")
+        return self.gradient(quantity, "loss")
 
     def total_derivative(self) -> Node:
         """``\\frac{d \\sigma(y)}{dy}``, ``\\frac{d}{dz} g(z)``, ``\\frac{d\\sigma}{dz}``: the derivative of a function of one
