@@ -133,7 +133,6 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if macros:
                 part = texmacros.expand(texmacros.strip_definitions(part), macros, budget)
             part = texmacros.physics(part, macros)  # \pdv{J}{z} (Lalin's notes), unless the document defines it
-            part = texmacros.typora_part(part, macros)  # \dfrac{\part l}{\part y}: a MathJax/Typora user's ∂
             part = texmacros.plain_pmatrix(part)  # \pmatrix{∂E/∂b^L}_j (Jihwan's): parentheses around one entry
             tag = _TAG.search(part)
             part = _outer_ampersands(_TAG.sub(" ", _INNER_ROWS.sub(" ", part))).strip().rstrip(",.;")

@@ -236,23 +236,6 @@ def physics(text: str, defined=()) -> str:
     return "".join(out) + text[last:] if out else text
 
 
-#: ``\part`` standing before a letter or a macro (``\part l``, ``\part \hat{x_i}``, ``\part\sigma^2``): not before a
-#: brace, a bracket or a star (``\part{Intro}``, ``\part*{…}``, ``\part[short]{…}``: LaTeX's sectioning command)
-_TYPORA_PART = re.compile(r"\\part(?![A-Za-z])(?=\s*(?:[A-Za-z]|\\[A-Za-z]))")
-
-
-def typora_part(text: str, defined=()) -> str:
-    """``text`` with ``\\part`` read as ``\\partial`` where it stands before a letter or a macro: MathJax/Typora users
-    define ``\\part`` as ∂ in their setup and write it so (ouro's Chinese CS231n notes:
-    ``\\dfrac{\\part l}{\\part y}``). LaTeX's ``\\part`` is a sectioning command, which takes a brace group
-    (``\\part{Title}``, ``\\part*{…}``, ``\\part[…]{…}``) and has no meaning inside a formula: those forms stay as
-    written (and then do not read). A document that defines ``\\part`` itself has its own definition expanded instead.
-    One linear scan."""
-    if "part" in defined or "\\part" not in text:
-        return text
-    return _TYPORA_PART.sub(r"\\partial", text)
-
-
 def plain_pmatrix(text: str) -> str:
     """Plain TeX's ``\\pmatrix{…}`` (MathJax reads it) holding one entry — no ``&``, no ``\\cr``, no ``\\\\`` — is a pair of
     parentheses: Jihwan's ``\\pmatrix{\\frac{\\partial E}{\\partial b^L}}_{j}``, entry j of the gradient, reads as

@@ -1,10 +1,9 @@
 """Readings of the seventeenth round (issue 10, heldout17, verify17c): ``\\part`` written for ∂.
 
 Some MathJax/Typora users define ``\\part`` as ∂ and write their derivatives with it (ouro's Chinese CS231n notes:
-``\\dfrac{\\part l}{\\part y}``). Inside a formula it is read as ``\\partial`` where it stands before a letter or a
-macro; LaTeX's sectioning ``\\part{Title}`` (a brace group after it) is left as written, and a document's own
-definition of ``\\part`` wins. The expected verdicts come from central differences of ½(σ(w·x + b) − y)² typed below,
-never from verify's own output."""
+``\\dfrac{\\part l}{\\part y}``); ``normalize`` reads it as ``\\partial`` (the coordinator's reading, fe51093). This
+test checks that reading end to end, through a document: the expected verdicts come from central differences of
+½(σ(w·x + b) − y)² typed below, never from verify's own output, and the claims written with ``\\partial`` agree."""
 
 from __future__ import annotations
 
@@ -13,17 +12,6 @@ import numpy as np
 from tests.verify.test_heldout9_readings import NEURON, document, sig
 
 RNG = np.random.default_rng(17)
-
-
-def test_part_before_a_letter_or_macro_is_partial_and_sectioning_part_is_left():
-    from gradproof.verify.texmacros import typora_part
-
-    assert typora_part("\\dfrac{\\part l}{\\part \\hat{x_i}}") == "\\dfrac{\\partial l}{\\partial \\hat{x_i}}"
-    assert typora_part("\\frac{\\part L}{\\part\\sigma^2}") == "\\frac{\\partial L}{\\partial\\sigma^2}"
-    assert typora_part("\\part{Backpropagation}") == "\\part{Backpropagation}"  # sectioning: as written
-    assert typora_part("\\part*{B} \\part[s]{B}") == "\\part*{B} \\part[s]{B}"
-    assert typora_part("\\partial L \\partition") == "\\partial L \\partition"  # other macros untouched
-    assert typora_part("\\part l", defined={"part": ()}) == "\\part l"  # the document's own \part is expanded instead
 
 
 def test_a_derivative_written_with_part_is_judged_as_with_partial(tmp_path):
