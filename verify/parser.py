@@ -2562,8 +2562,21 @@ class _Parser:
             q = self.wrt()
             self.expect(")")
             return self.gradient(q, loss)
+        nxt, after = self.peek(), self.peek(1)
+        if (nxt is not None and nxt.text in LOSSES and (after is None or after.text not in ("(", "_", "^", "'"))
+                and self._time_indexed()):
+            tok = self.next()  # v_t = β v_{t-1} + (1 − β) ∇L: the loss's gradient by the state's parameter, as g_t
+            return self.gradient(self.child([]).symbol("W", tok), "loss")
         loss = "loss"
         return self.gradient(self.wrt(), loss)
+
+    def _time_indexed(self) -> bool:
+        """Whether the claim writes a letter with the time index t (v_t, v_{t-1}): a recurrence of an optimizer state."""
+        toks = self.t
+        for k in range(len(toks) - 2):
+            if toks[k].text == "_" and (toks[k + 1].text == "t" or toks[k + 1].text == "{" and toks[k + 2].text == "t"):
+                return True
+        return False
 
     # -- functions -----------------------------------------------------------------------------------
     def function(self, name: str) -> Node:
