@@ -2561,6 +2561,7 @@ class _Parser:
 
     # -- functions -----------------------------------------------------------------------------------
     def function(self, name: str) -> Node:
+        start = self.i  # (just after the function's letter)
         fname = self.funcs.get(name) or FUNCS.get(name.lower()) or "phi"
         layer, deriv, power, named = None, False, None, False
         while self.is_("^") or self.is_("_") or self.is_("'"):
@@ -2577,6 +2578,11 @@ class _Parser:
                 fname, named = _named_activation(name, fname, mark, texts), True
                 continue
             if name == "f" and mark == "_" and texts in HYPOTHESIS_SCRIPTS and self.is_("("):
+                if start == 1 and [t.text for t in self.t[self.i:self.i + 3]] == ["(", "x", ")"]:
+                    # draco's "Linear Regression: f_{\vec{w},b}(\vec{x}) = \vec{w} \cdot \vec{x} + b" beside the
+                    # logistic one: a claim that defines the model function may define another model than the spec's
+                    raise Unreadable(f"{name}_{{…}}(x) = … defines a model's function; notes that compare models (Ng's "
+                                     "linear and logistic regression) may define another model than the spec's: not judged")
                 return self.hypothesis()  # Ng's Machine Learning Specialization: f_{\vec w, b}(\vec x^{(i)})
             items = self.index_items(toks, prime=True, mark=mark) if texts != ["-", "1"] else [("other", "-1")]
             for item in items:
