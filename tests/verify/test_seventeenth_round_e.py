@@ -89,3 +89,62 @@ def test_a_definition_of_the_model_function_is_not_judged(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
     assert [r.verdict for r in results] == ["unchecked", "unchecked"]
     assert all("defines a model's function" in r.message for r in results)
+
+
+# -- a layer written out entry by entry in the answer's own rows (entryrows.py) -----------------------------------------
+# my own 2×3 input a and 1×2 kernel w (a cross-correlation, stride 1): z_{ij} = a_{ij} w_{11} + a_{i,j+1} w_{12}
+ROWS = [r"z_{11}=a_{11}*w_{11}+a_{12}*w_{12}", r"z_{12}=a_{12}*w_{11}+a_{13}*w_{12}",
+        r"z_{21}=a_{21}*w_{11}+a_{22}*w_{12}", r"z_{22}=a_{22}*w_{11}+a_{23}*w_{12}"]
+ENTRY_CLAIMS = {  # claim -> (the entry it differentiates by, its sum as (δ or a entry, other entry) pairs)
+    r"\nabla a_{12}=\delta_{11}w_{12}+\delta_{12}w_{11}": (("a", 0, 1), [(("d", 0, 0), ("w", 0, 1)), (("d", 0, 1), ("w", 0, 0))]),
+    r"\nabla a_{22}=\delta_{21}w_{11}+\delta_{22}w_{12}": (("a", 1, 1), [(("d", 1, 0), ("w", 0, 0)), (("d", 1, 1), ("w", 0, 1))]),
+    r"\frac{\partial C}{\partial W^{l+1}_{12}}=a_{12}\delta_{11}+a_{13}\delta_{12}+a_{22}\delta_{21}+a_{23}\delta_{22}":
+        (("w", 0, 1), [(("a", 0, 1), ("d", 0, 0)), (("a", 0, 2), ("d", 0, 1)), (("a", 1, 1), ("d", 1, 0)), (("a", 1, 2), ("d", 1, 1))]),
+    r"\frac{\partial C}{\partial W^{l+1}_{11}}=a_{11}\delta_{11}+a_{12}\delta_{12}+a_{21}\delta_{21}+a_{23}\delta_{22}":
+        (("w", 0, 0), [(("a", 0, 0), ("d", 0, 0)), (("a", 0, 1), ("d", 0, 1)), (("a", 1, 0), ("d", 1, 0)), (("a", 1, 2), ("d", 1, 1))]),
+}
+
+
+def _entry_truth(by, pairs):
+    """NumPy by hand: a nonlinear C of z, δ = ∂C/∂z, and the claimed sum against central differences of C."""
+    rng = np.random.default_rng(7)
+    vals = {"a": rng.normal(size=(2, 3)), "w": rng.normal(size=(1, 2))}
+    g = rng.normal(size=(2, 2))
+
+    def z_of(a, w):
+        return np.array([[a[i, j] * w[0, 0] + a[i, j + 1] * w[0, 1] for j in range(2)] for i in range(2)])
+
+    def C(a, w):
+        z = z_of(a, w)
+        return float(np.sum(g * z) + 0.5 * np.sum(z ** 2) + np.sum(np.sin(z)))
+
+    vals["d"] = g + z_of(vals["a"], vals["w"]) + np.cos(z_of(vals["a"], vals["w"]))  # ∂C/∂z typed by hand
+    claimed = sum(vals[p[0]][p[1:]] * vals[q[0]][q[1:]] for p, q in pairs)
+    h, up, dn = 1e-6, {k: v.copy() for k, v in vals.items()}, {k: v.copy() for k, v in vals.items()}
+    up[by[0]][by[1:]] += h
+    dn[by[0]][by[1:]] -= h
+    true = (C(up["a"], up["w"]) - C(dn["a"], dn["w"])) / (2 * h)
+    return "correct" if abs(claimed - true) < 1e-5 else "incorrect"
+
+
+def test_gradients_by_entries_judged_on_the_answers_own_rows(tmp_path):
+    doc = ("$$\\delta^l=\\frac{\\partial C}{\\partial z^l}$$\n\n$$z^{l+1}=a^l*W^{l+1}$$\n\n"
+           + "".join(f"$${row}$$\n" for row in ROWS)
+           + "\n$$\\nabla a^l=\\frac{\\partial C}{\\partial a^l}$$\n\n"
+           + "".join(f"$${claim}$$\n" for claim in ENTRY_CLAIMS))
+    (tmp_path / "net.toml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    got = {r.latex: r.verdict for r in results}
+    want = {claim: _entry_truth(*spec) for claim, spec in ENTRY_CLAIMS.items()}
+    assert {claim: got[claim] for claim in ENTRY_CLAIMS} == want
+    assert list(want.values()) == ["correct", "incorrect", "correct", "incorrect"]  # the oracle's, stated for the reader
+
+
+def test_entry_rows_need_the_answers_definition_of_delta(tmp_path):
+    """Without δ defined as ∂C/∂z the rows decide nothing: the claims stay with the other readers (unchecked here)."""
+    doc = "".join(f"$${row}$$\n" for row in ROWS) + "".join(f"$${claim}$$\n" for claim in ENTRY_CLAIMS)
+    (tmp_path / "net.toml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    assert all(r.verdict == "unchecked" for r in results if r.latex in ENTRY_CLAIMS)
