@@ -1028,6 +1028,10 @@ class _Parser:
             return self.constant(name)
         if name == "B" and self.opts.get("batch_letter") == "B" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}: the number of examples (ownindex)
+        if name == "r" and "".join(t.text for t in self.t[self.i:self.i + 5] if t.text not in ("{", "}", "_")
+                                   ).startswith("ot180"):
+            raise Unreadable("rot180(…) turns a convolution kernel by 180°: a convolution layer's backward pass, which "
+                             "the spec's layer kinds do not have and verify does not derive")  # (zxRobot's LeNet notes)
         _not_judged(tok)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":

@@ -14,7 +14,7 @@ import re
 from .rewriting import Rewriting
 
 #: the operator symbols a definition in the prose may name; gradproof reads none of them by itself
-SYMBOLS = ("circledcirc", "circledast", "boxdot", "bullet", "star", "diamond", "bigodot")  # (\\bigodot: TeX's n-ary ⊙)
+SYMBOLS = ("circledcirc", "circledast", "boxdot", "bullet", "star", "diamond", "bigodot")  # (\bigodot: TeX's n-ary ⊙)
 #: "the symbol $\circledcirc$ means componentwise multiplication", "$\boxdot$ denotes the element-wise product",
 #: "\circledast is the Hadamard product"
 _DEFINED = re.compile(r"\\(" + "|".join(SYMBOLS) + r")(?![A-Za-z])\s*(?:\$\s*)?(?:means|denotes|is|stands\s+for|"

@@ -150,6 +150,12 @@ def test_entry_rows_need_the_answers_definition_of_delta(tmp_path):
     assert all(r.verdict == "unchecked" for r in results if r.latex in ENTRY_CLAIMS)
 
 
+#: two sigmoid layers (4 and 2 units) and half the squared error
+TWO_LAYERS = SPEC.replace('inputs = 3', 'inputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"').replace(
+    'units = 1', 'units = 2').replace('"binary_cross_entropy"', '"squared_error"').replace(
+    '[regularization]\nname = "l2"\nlambda = 0.5\n', '')
+
+
 def test_chinese_prose_defines_bigodot_as_the_elementwise_product(tmp_path):
     """zxRobot's "其中，$\\bigodot$表示矩阵逐元素相乘" (\\bigodot denotes the matrices' elementwise product): read as ⊙.
     The oracle: δ⁽²⁾ = (ŷ − y) ⊙ σ'(z⁽²⁾) for half the squared error (NumPy below), so the right claim is correct and
@@ -165,9 +171,7 @@ def test_chinese_prose_defines_bigodot_as_the_elementwise_product(tmp_path):
     true = np.array([(0.5 * np.sum((1 / (1 + np.exp(-(z + h * e))) - y) ** 2)
                       - 0.5 * np.sum((1 / (1 + np.exp(-(z - h * e))) - y) ** 2)) / (2 * h) for e in np.eye(2)])
     want = ["correct" if np.allclose(v, true, atol=1e-6) else "incorrect" for v in ((s - y) * s * (1 - s), (s - y) * s)]
-    spec = SPEC.replace('inputs = 3', 'inputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"').replace(
-        'units = 1', 'units = 2').replace('"binary_cross_entropy"', '"squared_error"').replace(
-        '[regularization]\nname = "l2"\nlambda = 0.5\n', '')
+    spec = TWO_LAYERS
     doc = ("其中，$\\bigodot$表示矩阵逐元素相乘。\n\n"
            "$$\\delta^{(2)}=(\\hat{y}-y)\\bigodot\\sigma'(z^{(2)})$$\n\n"
            "$$\\delta^{(2)}=(\\hat{y}-y)\\bigodot\\sigma(z^{(2)})$$\n")
@@ -175,3 +179,13 @@ def test_chinese_prose_defines_bigodot_as_the_elementwise_product(tmp_path):
     (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
     results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
     assert [r.verdict for r in results] == want == ["correct", "incorrect"]
+
+
+def test_rot180_is_a_convolution_left_unchecked_with_the_reason(tmp_path):
+    """δ^l = δ^{l+1} * rot180(W^{l+1}) is a convolution layer's backward pass: no spec layer kind, so not judged."""
+    doc = "$$\\delta^{(1)}=\\delta^{(2)}*rot180(W^{(2)})$$\n\n$$\\delta^{(1)}=\\delta^{(2)}*\\text{rot}_{180}(W^{(2)})$$\n"
+    (tmp_path / "net.toml").write_text(TWO_LAYERS, encoding="utf-8")
+    (tmp_path / "hw.md").write_text(doc, encoding="utf-8")
+    results, _, _ = verify_file(str(tmp_path / "hw.md"), str(tmp_path / "net.toml"))
+    assert [r.verdict for r in results] == ["unchecked", "unchecked"]
+    assert "convolution" in results[0].message
