@@ -2059,7 +2059,10 @@ class Judge:
         from .calculusexample import own_letters
 
         example = own_letters(claims) if hasattr(claims, "summation") else {}  # (a document: x = e^t in its interlude)
-        claims, set_aside = _set_aside(claims, self.foreign, example)  # (layerscope.py; kept through the recursive call)
+        from .entryrows import judge_by_rows
+
+        by_rows = judge_by_rows(claims) if hasattr(claims, "summation") else {}  # (z_{11} = a_{11}*w_{11} + … rows)
+        claims, set_aside = _set_aside(claims, self.foreign, example, by_rows)  # (layerscope.py; kept through the recursive call)
         if set_aside and self.apart:  # a section's own tiny example: its claims judged on it
             from .sections import judged_apart
 
@@ -3298,13 +3301,18 @@ def ran_out(result: ClaimResult, reading: str) -> None:
         result.message = f"{result.message} (not read {reading}: {why})"
 
 
-def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None = None) -> tuple[list, dict]:
+def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None = None,
+               by_rows: Mapping | None = None) -> tuple[list, dict]:
     """(the claims to judge, {position: unchecked result} for those that are not): a claim of more than MAX_CLAIM_CHARS
     characters or MAX_PARTS statements or equations, and every claim past MAX_TOTAL_PARTS of them in all. Each such
     claim would be read several times by the inference; one linear pass over each claim here. Also a claim of a
     section that sets its own problem (``foreign``: claim id -> why, sections.py): not judged on the example's numbers."""
     kept, aside, total = [], {}, 0
     for k, c in enumerate(claims):
+        if by_rows and c.id in by_rows:  # entryrows.py: a gradient by entries, judged on the answer's own rows
+            verdict, why, expected = by_rows[c.id]
+            aside[k] = ClaimResult(c.id, c.latex, verdict, expected, why, quantity=c.quantity)
+            continue
         if example and c.id in example:  # calculusexample.py
             aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"not judged: its section works a calculus example in "
                                    f"letters of its own ({example[c.id]}: not the network's quantities)",

@@ -1028,6 +1028,10 @@ class _Parser:
             return self.constant(name)
         if name == "B" and self.opts.get("batch_letter") == "B" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}: the number of examples (ownindex)
+        if name == "r" and "".join(t.text for t in self.t[self.i:self.i + 5] if t.text not in ("{", "}", "_")
+                                   ).startswith("ot180"):
+            raise Unreadable("rot180(…) turns a convolution kernel by 180°: a convolution layer's backward pass, which "
+                             "the spec's layer kinds do not have and verify does not derive")  # (zxRobot's LeNet notes)
         _not_judged(tok)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
@@ -2580,6 +2584,7 @@ class _Parser:
 
     # -- functions -----------------------------------------------------------------------------------
     def function(self, name: str) -> Node:
+        start = self.i  # (just after the function's letter)
         fname = self.funcs.get(name) or FUNCS.get(name.lower()) or "phi"
         layer, deriv, power, named = None, False, None, False
         while self.is_("^") or self.is_("_") or self.is_("'"):
@@ -2596,6 +2601,11 @@ class _Parser:
                 fname, named = _named_activation(name, fname, mark, texts), True
                 continue
             if name == "f" and mark == "_" and texts in HYPOTHESIS_SCRIPTS and self.is_("("):
+                if start == 1 and [t.text for t in self.t[self.i:self.i + 3]] == ["(", "x", ")"]:
+                    # draco's "Linear Regression: f_{\vec{w},b}(\vec{x}) = \vec{w} \cdot \vec{x} + b" beside the
+                    # logistic one: a claim that defines the model function may define another model than the spec's
+                    raise Unreadable(f"{name}_{{…}}(x) = … defines a model's function; notes that compare models (Ng's "
+                                     "linear and logistic regression) may define another model than the spec's: not judged")
                 return self.hypothesis()  # Ng's Machine Learning Specialization: f_{\vec w, b}(\vec x^{(i)})
             items = self.index_items(toks, prime=True, mark=mark) if texts != ["-", "1"] else [("other", "-1")]
             for item in items:

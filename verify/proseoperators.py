@@ -14,12 +14,16 @@ import re
 from .rewriting import Rewriting
 
 #: the operator symbols a definition in the prose may name; gradproof reads none of them by itself
-SYMBOLS = ("circledcirc", "circledast", "boxdot", "bullet", "star", "diamond")
+SYMBOLS = ("circledcirc", "circledast", "boxdot", "bullet", "star", "diamond", "bigodot")  # (\bigodot: TeX's n-ary ⊙)
 #: "the symbol $\circledcirc$ means componentwise multiplication", "$\boxdot$ denotes the element-wise product",
 #: "\circledast is the Hadamard product"
 _DEFINED = re.compile(r"\\(" + "|".join(SYMBOLS) + r")(?![A-Za-z])\s*(?:\$\s*)?(?:means|denotes|is|stands\s+for|"
                       r"represents|for)\s+(?:the\s+|an?\s+)?(?:component-?\s?wise|element-?\s?wise|entry-?\s?wise|"
-                      r"point-?\s?wise|Hadamard|Schur)\s+(?:multiplication|product)", re.I)
+                      r"point-?\s?wise|Hadamard|Schur)\s+(?:multiplication|product)"
+                      # zxRobot's Chinese "$\bigodot$表示矩阵逐元素相乘" (denotes the matrices' elementwise product)
+                      r"|\\(" + "|".join(SYMBOLS) + r")(?![A-Za-z])\s*(?:\$\s*)?(?:表示|是|为|代表)\s*(?:矩阵|向量)?\s*"
+                      r"(?:逐元素|按元素|对应元素|逐项)\s*(?:相乘|乘积|乘法|的乘积)|\\(" + "|".join(SYMBOLS) +
+                      r")(?![A-Za-z])\s*(?:\$\s*)?(?:表示|是|为|代表)\s*(?:Hadamard|哈达玛)\s*积", re.I)
 #: how much of a document is searched for such definitions
 MAX_TEXT = 2_000_000
 
@@ -28,8 +32,9 @@ def stated_products(text: str) -> tuple[str, ...]:
     """The operator macros (without the backslash) the prose defines as the componentwise product, in order."""
     found: list[str] = []
     for m in _DEFINED.finditer(text[:MAX_TEXT]):
-        if m.group(1) not in found:
-            found.append(m.group(1))
+        symbol = m.group(1) or m.group(2) or m.group(3)
+        if symbol not in found:
+            found.append(symbol)
     return tuple(found)
 
 
