@@ -13,19 +13,9 @@ import pytest
 SPEC = """name = "tiny"
 convention = "row"
 inputs = 1
-[[layers]]
-units = 1
-activation = "{act}"
-bias = false
-[[layers]]
-units = 1
-activation = "sigmoid"
-bias = false
-[loss]
-name = "binary_cross_entropy"
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
+layers = [{units = 1, activation = "{act}", bias = false}, {units = 1, activation = "sigmoid", bias = false}]
+loss = {name = "binary_cross_entropy"}
+optimizer = {name = "sgd", learning_rate = 0.1}
 """
 
 DOC = r"""# A tiny net
