@@ -136,6 +136,9 @@ class _Link:
     diagnosis: tuple | None = None
     counterexample: dict | None = None
     expected: str | None = None
+    #: an incorrect formula link that holds at every sample point where the ReLU-like layers' pre-activations are all
+    #: positive (_on_active_branch): why it is unchecked in a worked example, whose own numbers decide the branch
+    branch: str | None = None
 
 
 def _applied(layers) -> list:
@@ -988,6 +991,7 @@ class Judge:
         self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
             self._claim_order.setdefault(claim.id, len(self._claim_order))
+            links = [_Link("unchecked", lk.branch) if lk.verdict == "incorrect" and lk.branch else lk for lk in links]
             missing = None if any(lk.verdict == "incorrect" for lk in links) else (
                 self._stated_factor_missing(claim.id, sides, links) or self._own_step_differs(claim.id, sides, links))
             if missing is not None:  # (a wrong formula link is the verdict: _own_numbers_result)
@@ -1689,7 +1693,28 @@ class Judge:
             msg = f"expected {_shape_or_value(tv[i])}, the claim gives {_shape_or_value(sv[i])}"
         if diag:
             msg = diag[1]
-        return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target))
+        return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target),
+                     None if self.numeric else self._on_active_branch(bad, len(tv)))
+
+    def _on_active_branch(self, bad: list[int], points: int) -> str | None:
+        """A formula that fails only at sample points where some pre-activation of a ReLU-like layer (derivative 1 for
+        z > 0) is not positive, and holds at a point where all are positive, takes the ReLU's derivative as 1
+        (sreekanth's da_1/dz_1 = 1, dL/dz_1 = dL/da_1 · 1 under its prose's z_1 = 0.5 > 0). It is right on that
+        branch only, which the answer's own numbers or its prose decide and gradproof does not read: the reason, else
+        None."""
+        kinked = [ly.index for ly in _applied(self.net.layers) if ly.activation in _ACTIVE_BRANCH_ONE]
+        if not kinked or len(self.rows) != points:
+            return None
+        try:
+            active = [all(np.all(np.asarray(self.rows[i][f"z{l}"], dtype=float) > 0) for l in kinked)
+                      for i in range(points)]
+        except KeyError:
+            return None
+        if any(active[i] for i in bad) or not any(active[i] for i in range(points) if i not in bad):
+            return None
+        where = ", ".join(f"z^{{({l})}}" for l in kinked)
+        return (f"it holds only where {where} > 0 (the ReLU's derivative taken as 1, its active branch); the "
+                "answer's own numbers or a condition in its prose decide the branch, and gradproof reads neither")
 
     def _rounding_carried(self, quantity: Node, before: Node, after: Node) -> _Link | None:
         """``q = b = c`` in a worked example, ``q = b`` established and ``b`` arithmetic on rounded numbers (shivam's
@@ -4447,6 +4472,10 @@ def _moment_beta(sides: list, moment: str, notes: list) -> list:
     notes.append(f"the bare β of {'the first' if own == 'beta1' else 'the second'} moment's recurrence is the spec's "
                  f"{'β₁' if own == 'beta1' else 'β₂'}")
     return [_replace(side, bare, Node("const", (), own)) for side in sides]
+
+
+#: activations whose derivative is 1 where z > 0 and another value where z < 0 (_on_active_branch)
+_ACTIVE_BRANCH_ONE = frozenset(("relu", "leaky_relu", "elu"))
 
 
 def _combine(verdicts: list[str]) -> str:
