@@ -62,3 +62,18 @@ def test_a_beta_one_ulp_below_one_is_read_not_blamed_on_values(tmp_path):
     results, _, _ = verify_file(str(tmp_path / "a.toml"))
     got = {r.id: r.verdict for r in results}
     assert got["w1"] == "correct" and got["wrong"] == "incorrect", got
+
+
+def test_a_beta_that_rounds_to_one_names_its_key_and_the_rounding(tmp_path):
+    """β₂ = 0.99999999999999999 (1 − 10⁻¹⁷: float64 reads 1.0, as Python's float() does) is refused at
+    optimizer.beta2 with the rounding named, not later as a [values] overflow."""
+    from gradproof.derive.errors import GradproofError
+    assert float("0.99999999999999999") == 1.0  # the oracle: the decimal is 1.0 in float64
+    (tmp_path / "s.toml").write_text(_spec(BETA2).replace(f"beta2 = {BETA2!r}", "beta2 = 0.99999999999999999"))
+    try:
+        load_spec(tmp_path / "s.toml")
+    except GradproofError as e:
+        message = str(e)
+    else:
+        raise AssertionError("accepted")
+    assert "optimizer.beta2" in message and "float64" in message and "[values]" not in message
