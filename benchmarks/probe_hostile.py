@@ -304,7 +304,7 @@ def probes() -> list[Probe]:
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
-            + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen())
+            + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen())
 
 
 def _example(name: str) -> str:
@@ -2647,6 +2647,76 @@ def round_fifteen() -> list[Probe]:
        "".join(f"$$Z_{{{chr(97 + k % 26)}+1}} = \\frac{{W_{{{chr(97 + k % 26)}+1}}(A_{chr(97 + k % 26)} * D_{chr(97 + k % 26)})}}"
                f"{{keep\\_prob}} + B_{{{chr(97 + k % 26)}+1}} + {k} - {k}$$\n\n" for k in range(1990))
        + "$$a = " + " * ".join(["A_l * D_l"] * 10000) + "$$\n\n" + D2_TAGGED, verdicts=maybe, spec_text=drop)
+    return out
+
+
+def _beta_spec(beta2: str) -> str:
+    return _one_weight("adam").replace("beta2 = 0.999", f"beta2 = {beta2}")
+
+
+def round_sixteen() -> list[Probe]:
+    """Round sixteen (issue 12, seventeenth pass): what the sixteenth round added — MathJax 2 ``<script
+    type="math/tex">`` blocks, ``\\displaylines`` and ``\\text{and}`` rows, kramdown ``$$`` spans, code-span givens
+    (``document.stated_numbers``), normalize's new patterns (``_GROUPED_DIFFERENTIAL``, ``_BRACED_LETTER``,
+    ``_BARE_RATE``, ``_MEAN_GRADIENT``), walk-throughs' ``w_new``/``Iteration K:``/step subscripts, the 0.2 % floor of
+    rounded numbers, and β one unit below 1 — as an attacker (size, nesting, repetition, unclosed constructs) and as an
+    unlucky user (valid, unusual: right verdicts)."""
+    out: list[Probe] = []
+    right = {"d2": {"correct"}}
+    md = _document_probes(out, "r16: ")
+    answers_run = ("verify", "{d}/a.toml", "--json")
+    script, inline = '<script type="math/tex; mode=display">', '<script type="math/tex">'
+
+    # -- MathJax 2 script blocks ------------------------------------------------------------------------------------
+    md("mathjax: 22000 unclosed display script openers", D2_TAGGED + (script + "x = 1\n") * 22000, verdicts=right)
+    md("mathjax: 40000 unclosed inline script openers on one line", D2_TAGGED + inline * 40000, verdicts=right)
+    md("mathjax: 1900 script blocks nested in script blocks", D2_TAGGED + (script + inline + "a=1</script></script>\n") * 1900,
+       verdicts=right)
+    md("mathjax: the claim in a display script block with a CDATA wrapper",
+       script + "<![CDATA[\\delta^{(2)} = \\hat y - y \\tag{d2}]]></script>\n", verdicts={"d2": {"correct", "unchecked"}})
+    md("unlucky: the claim in a display script block", script + "\\delta^{(2)} = \\hat y - y \\tag{d2}</script>\n",
+       codes=(0,), verdicts=right)
+    # -- \displaylines, \text{and} rows, kramdown $$ spans ----------------------------------------------------------
+    md("displaylines: 1900 unclosed displays then 20000 unclosed \\displaylines{", D2_TAGGED + "$$\\displaylines{" * 1900
+       + "\n\n" + "\\displaylines{" * 20000, verdicts=right)
+    md("text{and}: 30000 connective rows in one display (past the equation limit: refused)",
+       D2_TAGGED + "$$" + " a = 1 \\\\ \\text{and} \\\\" * 30000 + "$$", codes=(2,), says="more than 2000 equations")
+    md("text{and}: 1500 connective rows between right claims", "$$" + " \\\\ \\text{and} \\\\ ".join(
+       ["\\delta^{(2)} = \\hat y - y"] * 1500) + "$$\n\n" + D2_TAGGED, verdicts=right)
+    md("kramdown: 70000 inline $$a$$ spans (past the equation limit: refused)", D2_TAGGED + "text $$a$$ " * 70000,
+       codes=(2,), says="more than 2000 equations")
+    # -- code-span givens ---------------------------------------------------------------------------------------------
+    md("givens: 40000 code spans `xN = 111111`", D2_TAGGED + "".join(f"`x{i} = 111111` " for i in range(40000)),
+       verdicts=right)
+    md("givens: code spans with 1e99999, 10^5000 and 5000-digit numbers", D2_TAGGED + "`a = 1e99999` `b = "
+       + "9" * 5000 + "` `c = -0." + "1" * 5000 + "` " * 50, verdicts=right)
+    # -- normalize's new patterns pumped inside one display (each claim is at most 4000 characters) --------------------
+    for name, unit in (("_MEAN_GRADIENT", "\\overline{dw_{"), ("_GROUPED_DIFFERENTIAL", "}{ {"), ("_BRACED_LETTER", "{a}"),
+                       ("_BARE_RATE", " alpha"), ("step subscript", "w_{(9999999999)}")):
+        md(f"normalize {name}: {unit!r} × 60000 in one display", D2_TAGGED + "$$ w = " + unit * 60000 + "$$",
+           verdicts=right)
+        md(f"normalize {name}: 1900 claims of {unit!r} × 200", D2_TAGGED + f"$$ w = {unit * 200} $$\n" * 1900,
+           verdicts=right)
+
+    # -- walk-throughs: w_new, Iteration K:, step subscripts, the 0.2 % floor, β one unit below 1 -----------------------
+    def walk(pid: str, optimizer: str, claims, verdicts=None, codes=(0, 1), spec_text=None) -> None:
+        out.append(Probe("r16: " + pid, answers_run, {"s.toml": spec_text or _one_weight(optimizer),
+                                                       "a.toml": _walk_answers(claims)}, codes, verdicts or {}))
+
+    walk("walkthrough: 1990 'Iteration K:' lines with K up to 10^30", "momentum", MOMENTUM_STEP1
+         + [(f"it{k}", f"Iteration {10 ** (k % 31)}: w = 4.6") for k in range(1990)], {"w1": {"correct"}})
+    walk("walkthrough: step subscripts w_{K} with K of 30 digits and w_{(K)}", "momentum", MOMENTUM_STEP1
+         + [("big", "w_{" + "9" * 30 + "} = 4.6"), ("paren", "w_{(" + "9" * 3000 + ")} = 4.6")],
+         {"w1": {"correct"}, "big": {"unchecked"}, "paren": {"unchecked"}})
+    walk("unlucky: walkthrough w_new = 3 - (0.1 × -16) = 4.6 and a wrong 1-digit value 4", "momentum", MOMENTUM_STEP1
+         + [("new", "w_new = 3 - (0.1 × -16) = 4.6"), ("one", "w = 3 - (0.1 × -16) = 4")],
+         {"new": {"correct"}, "one": {"incorrect"}})
+    walk("unlucky: Adam with beta2 = 1 - 2^-53 (0.9999999999999999): read, step 1 judged", "adam", ADAM_STEP1[:2]
+         + [("w1", "w = 3 + 1.6 / 16 = 3.1"), ("w1x", "w = 3 + 1.6 / 8 = 3.2")], {"w1": {"correct"}, "w1x": {"incorrect"}},
+         codes=(1,), spec_text=_beta_spec("0.9999999999999999"))
+    out.append(Probe("r16: unlucky: Adam with beta2 = 1 - 1e-17 (rounds to 1.0): refused naming optimizer.beta2",
+                     ("derive", "{d}/s.toml", "--no-pdf"), {"s.toml": _beta_spec("0.99999999999999999")}, (2,),
+                     says="beta2"))
     return out
 
 

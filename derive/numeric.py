@@ -56,12 +56,18 @@ class CompiledUpdate:
 
 def compile_updates(updates, hyper: dict[str, float]) -> list[CompiledUpdate]:
     """Compile an optimizer's assignments (``Derivation.updates``, or a variant of them) with its hyper-parameters."""
-    values = {sym: hyper[k] for k, sym in HYPER.items() if k in hyper}
+    # The hyper-parameters are passed to the compiled function as float64 arguments, not substituted into the expression:
+    # lambdify prints a Float with 15 significant digits, so a beta2 of 1 - 1e-16 (0.9999999999999999) became 1.0 in the
+    # code and 1 - beta2^t divided by zero (issue 12, round sixteen).
+    values = {sym: float(hyper[k]) for k, sym in HYPER.items() if k in hyper}
     out = []
     for u in updates:
-        expr = sp.sympify(u.expr).subs(values)
-        symbols = tuple(sorted(expr.free_symbols, key=str))
-        out.append(CompiledUpdate(u.target, u.kind, symbols, sp.lambdify(symbols, expr, modules=_MODULES)))
+        expr = sp.sympify(u.expr)
+        constants = tuple(sorted((s for s in expr.free_symbols if s in values), key=str))
+        symbols = tuple(sorted(expr.free_symbols - set(constants), key=str))
+        f = sp.lambdify(symbols + constants, expr, modules=_MODULES)
+        bound = tuple(values[s] for s in constants)
+        out.append(CompiledUpdate(u.target, u.kind, symbols, lambda *args, f=f, bound=bound: f(*args, *bound)))
     return out
 
 
