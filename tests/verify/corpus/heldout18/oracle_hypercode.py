@@ -90,4 +90,38 @@ two_planted = {
     "line 27": lambda: same(dL_dw1, dL_da1 * sig_slope * x1),
 }
 confirm("hypercode_twolayer.md", "hypercode_twolayer_planted.md", two, two_planted)
+
+# -- lesson 5: sigma'(x) and its derivation; ReLU' in cases form -----------------------------------------------------
+xs = rng.normal(size=5) * 2
+xs[np.abs(xs) < 0.2] += 0.5                                           # away from ReLU's kink
+sig = lambda v: 1 / (1 + np.exp(-v))                                  # noqa: E731
+relu_v = lambda v: np.maximum(v, 0.0)                                 # noqa: E731
+dsig = np.array([d1(lambda t: float(sig(t)), v) for v in xs])
+drelu = np.array([d1(lambda t: float(relu_v(t)), v) for v in xs])
+s_ = sig(xs)
+act = {
+    "line 9": lambda: same(dsig, s_ * (1 - s_)),
+    "line 13": lambda: (same(dsig, np.exp(-xs) / (1 + np.exp(-xs)) ** 2)
+                        and same(dsig, 1 / (1 + np.exp(-xs)) * (np.exp(-xs) / (1 + np.exp(-xs))))
+                        and same(dsig, s_ * (1 - s_))),
+    "line 21": lambda: same(drelu, np.where(xs > 0, 1.0, 0.0)),
+}
+act_planted = {
+    "line 9": lambda: same(dsig, s_ * (1 - xs)),
+    "line 13": lambda: (same(dsig, np.exp(-xs) / (1 + np.exp(-xs)))
+                        and same(dsig, 1 / (1 + np.exp(-xs)) * (np.exp(-xs) / (1 + np.exp(-xs))))
+                        and same(dsig, s_ * (1 - s_))),
+    "line 21": lambda: same(drelu, np.where(xs > 0, xs, 0.0)),
+}
+confirm("hypercode_activations.md", "hypercode_activations_planted.md", act, act_planted)
+
+# -- lesson 13: L_reg = L_data + lambda sum w_i^2, L_data the lesson's MSE of a linear neuron -------------------------
+N, lam = 4, 0.1
+X, t, wr = rng.normal(size=(N, n)), rng.normal(size=N), rng.normal(size=n)
+L_data = lambda ww: float(np.mean((X @ ww - t) ** 2))                 # noqa: E731
+L_reg = lambda ww: L_data(ww) + lam * float(np.sum(ww**2))            # noqa: E731
+g_reg, g_data = grad(L_reg, wr), grad(L_data, wr)
+l2 = {"line 19": lambda: same(g_reg, g_data + 2 * lam * wr)}
+l2_planted = {"line 19": lambda: same(g_reg, g_data + lam * wr)}
+confirm("hypercode_l2.md", "hypercode_l2_planted.md", l2, l2_planted)
 print("OK")
