@@ -58,6 +58,8 @@ convolution and batch-norm gradients by hand, label smoothing, weight decay, wor
 been measured too: first measured 12.4 % (52 of 418) with 361 unchecked, 0 ids not found, 4 false accepts (kaifeng's
 own worked-number slips passed without [values]) and 0 false rejects, now open to work from (26.1 %, 0 false accepts,
 0 false rejects at the end of that round).
+The eighteenth (tests/verify/corpus/heldout18/: hypercode's lessons, a Korean learner's blog posts and a Korean
+student's study notes with Korean variable names; built by corpus17) is fresh and unmeasured.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -76,7 +78,7 @@ GOOD = {"correct", "carried_forward"}
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
     "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-    "heldout17",
+    "heldout17", "heldout18",
 )
 
 

@@ -6,7 +6,10 @@ What is asserted:
   one fails the suite, and so does one of KNOWN that has been fixed — then delete it from KNOWN);
 - agreement (an unchecked claim counts as a disagreement) does not fall below the measured floor;
 - the oracles — independent NumPy scripts that recompute the numbers and check the verdicts of each source by finite
-  differences — still print OK.
+  differences — still print OK;
+- every MANIFEST.toml names answer files and specs that exist, lists at least one graded claim per answer, and every
+  group folder is either measured with the corpus or listed in verify_corpus.HELDOUT (a new held-out group that is
+  not listed there would be measured, and tuned against, with the open groups).
 The held-out groups (verify_corpus.HELDOUT: tests/verify/corpus/heldout*/, notations verify was not tuned against) are
 excluded from the first two asserts — they measure generalisation (``.venv/bin/python benchmarks/verify_corpus.py -v
 heldout4``) and must not be tuned against — but their oracles run like every other group's.
@@ -52,6 +55,29 @@ def test_agreement_does_not_fall(measured):
 
 
 ORACLES = sorted((ROOT / "tests" / "verify" / "corpus").glob("*/oracle_*.py"))
+
+
+MANIFESTS = sorted((ROOT / "tests" / "verify" / "corpus").glob("*/MANIFEST.toml"))
+
+
+@pytest.mark.parametrize("manifest", MANIFESTS, ids=[m.parent.name for m in MANIFESTS])
+def test_manifest_names_files_that_exist(manifest):
+    import tomllib
+
+    with manifest.open("rb") as f:
+        answers = tomllib.load(f)["answers"]
+    assert answers, f"{manifest}: no answers"
+    for entry in answers:
+        assert (manifest.parent / entry["file"]).is_file(), f"{manifest.parent.name}: {entry['file']} is missing"
+        if entry.get("spec"):
+            assert (manifest.parent / entry["spec"]).is_file(), f"{manifest.parent.name}: {entry['spec']} is missing"
+        assert entry.get("expect"), f"{manifest.parent.name}: {entry['file']} grades no claim"
+
+
+def test_every_heldout_folder_is_listed_as_heldout():
+    folders = {m.parent.name for m in MANIFESTS}
+    unlisted = sorted(g for g in folders if g.startswith("heldout") and g not in verify_corpus.HELDOUT)
+    assert not unlisted, f"held-out groups missing from verify_corpus.HELDOUT: {unlisted}"
 
 
 @pytest.mark.parametrize("oracle", ORACLES, ids=[o.stem for o in ORACLES])
