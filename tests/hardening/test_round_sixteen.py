@@ -9,9 +9,9 @@ Oracles: Adam's step by hand in NumPy (float64), counts and CPU bounds."""
 from __future__ import annotations
 
 import numpy as np
+from gradproof.derive import names
 from gradproof.derive.derivation import derive
 from gradproof.derive.numeric import compile_updates, run_updates
-from gradproof.derive import names
 from gradproof.derive.spec import load_spec
 from gradproof.verify.cli import verify_file
 
@@ -51,7 +51,8 @@ def test_hyper_parameters_keep_every_digit_when_compiled(tmp_path):
 
 def test_a_beta_one_ulp_below_one_is_read_not_blamed_on_values(tmp_path):
     """verify with β₂ = 1 − 2⁻⁵³: the worked example is read and Adam's first step judged against the step by hand
-    (w = 3 − 0.1·m̂/√(v̂ + ε), written as a walk-through's step); before: exit 2, "[values]: values overflow float64 … vhat_W1 is not finite"."""
+    (w = 3 − 0.1·m̂/√(v̂ + ε), written as a walk-through's step); before: exit 2,
+    "[values]: values overflow float64 … vhat_W1 is not finite"."""
     (tmp_path / "s.toml").write_text(_spec(BETA2))
     w_new, _ = _adam_by_hand(3.0, 2 * (3 * 2 - 10) * 2, 0.9, BETA2, 0.1, 1e-8)  # g = 2(wx − y)x by hand
     claims = {"g1": "2 × (-4) × 2 = -16", "m1": "m = 0.9 × 0 + 0.1 × (-16) = -1.6", "w1": f"w = 3 + 1.6 / 16 = {w_new:.4f}",

@@ -45,8 +45,11 @@ def _loss(x, w1, w2, act):
 def _dl_dz1_and_da1(x, w1, w2, act, h=1e-6):
     """Central differences: dL/dz_1 (perturbing z_1) and dL/da_1 (perturbing a_1), at the net's point."""
     z1 = x * w1
-    f = (lambda a: -np.log(1 - 1 / (1 + np.exp(-a * w2))))
-    g = (lambda z: np.maximum(z, 0)) if act == "relu" else np.tanh
+
+    def f(a):
+        return -np.log(1 - 1 / (1 + np.exp(-a * w2)))
+
+    g = np.tanh if act != "relu" else (lambda z: np.maximum(z, 0))
     a1 = g(z1)
     return (f(g(z1 + h)) - f(g(z1 - h))) / (2 * h), (f(a1 + h) - f(a1 - h)) / (2 * h)
 

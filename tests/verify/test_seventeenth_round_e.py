@@ -36,10 +36,13 @@ learning_rate = 0.01
 """
 
 # the claims as the notes write them, and what each one computes for weight j (NumPy by hand)
-GRAD_W = r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} (f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) x_j^{(i)} + \frac{\lambda}{m}w_j"
-GRAD_W_HALF = r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} (f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) x_j^{(i)} + \frac{\lambda}{2m}w_j"
+GRAD_W = (r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} "
+          r"(f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) x_j^{(i)} + \frac{\lambda}{m}w_j")
+GRAD_W_HALF = (r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} "
+               r"(f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) x_j^{(i)} + \frac{\lambda}{2m}w_j")
 GRAD_B = r"\frac{\partial J}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} (f_{\theta}(x^{(i)}) - y^{(i)})"
-GRAD_B_DECAY = r"\frac{\partial J}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} (f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) + \frac{\lambda}{m} b"
+GRAD_B_DECAY = (r"\frac{\partial J}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} "
+                r"(f_{\mathbf{w},b}(\mathbf{x}^{(i)}) - y^{(i)}) + \frac{\lambda}{m} b")
 
 
 def _claimed(name, w, b, X, Y):
