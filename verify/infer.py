@@ -1754,12 +1754,13 @@ def written_objective(latex: str) -> str | None:
     return None
 
 
-def _scale_verdicts(judge, uses, k: float) -> dict:
-    """{None: verdicts of ``uses`` on the spec's scale, k: on k × the spec's} (all None when one of them trips)."""
+def _scale_verdicts(judge, uses, k: float, claims=()) -> dict:
+    """{None: verdicts of ``uses`` on the spec's scale, k: on k × the spec's} (all None when one of them trips); with
+    ``claims``, δ is read on k × the spec's too where they tie it to the objective (scale_options)."""
     verdicts = {}
     saved = judge.notation
     for scale in (None, k):
-        judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale) if scale else ()))
+        judge.notation = replace(saved, options=saved.options + (scale_options(judge.net, scale, claims) if scale else ()))
         try:
             verdicts[scale] = [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
         except Exception:  # noqa: BLE001 -- no evidence either way
@@ -1769,7 +1770,7 @@ def _scale_verdicts(judge, uses, k: float) -> dict:
     return verdicts
 
 
-def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float | None, str | None]:
+def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
     answer's convention, not a mistake a grader can call — its objective and every derivative of it are read on its
@@ -1778,7 +1779,9 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
     scale (wj-jason's C = (1/n) Σ (ŷ_i − y_i)² with nothing after it judged) decides nothing: its id and factor go
     to ``undecided`` (the caller leaves it unchecked: a convention or a slip, which one is not known) — unless another
     definition of the answer's holds on the spec's scale (Mazur's E_total = Σ ½(target − output)² beside a copy
-    without the ½: that one is the slip)."""
+    without the ½: that one is the slip). ``rows``: the claims with each row of a block as a claim of its own
+    (judge._with_rows): a definition written beside others (hypercode's ``z = w·x + b \\qquad a = σ(z) \\qquad
+    L = (a − y)^2``) is looked for among them; the derivatives that vote are the claims themselves."""
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
@@ -1786,7 +1789,7 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
     if judge.net.regularizer is not None:
         return None, None
     on_scale, off, tie, lone = False, {}, {}, []
-    for c in claims:
+    for c in claims if rows is None else rows:
         written, orig = written_objective(c.latex), c
         if written is not None:  # ∂L/∂ŷ = ∂/∂ŷ (y − ŷ)²: the claim itself is the definition (and its first use)
             c = replace(c, latex=written)
@@ -1858,6 +1861,15 @@ def objective_scale(judge, claims, undecided: dict | None = None) -> tuple[float
                 tie[c.id] = (round(k, 9), "tie")
                 tie.update({u.id: (round(k, 9), "depends") for u, one, other in
                             zip(uses, verdicts[None], verdicts[round(k, 9)], strict=True) if one != other})
+                # a claim tying δ to the objective (hypercode's δ = ∂L/∂a · ∂a/∂z = 2(a − y) · a(1 − a)), wrong on
+                # both scales in the vote (which reads δ on the spec's), may hold on the answer's with its δ on it
+                # too: its verdict depends on the scale as well
+                tied = [u for u, one, other in zip(uses, verdicts[None], verdicts[round(k, 9)], strict=True)
+                        if one == other != "correct" and _DELTA_OF_OBJECTIVE.search(u.latex[:2000])]
+                if tied:
+                    own_delta = _scale_verdicts(judge, tied, round(k, 9), claims)
+                    tie.update({u.id: (round(k, 9), "depends") for u, one, other in
+                                zip(tied, own_delta[None], own_delta[round(k, 9)], strict=True) if one != other})
     if lone and not on_scale:
         return lone[0]
     off.update({cid: (k, "unread") for k, cid in lone})

@@ -2298,7 +2298,7 @@ class Judge:
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}
-        scale, defining = objective_scale(self, claims, undecided)
+        scale, defining = objective_scale(self, claims, undecided, _with_rows(claims))
         self._undecided_scale(undecided if scale is None else {})
         self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
@@ -2669,7 +2669,7 @@ class Judge:
         one.defining = self.defining
         if scale is None:
             undecided: dict = {}
-            scale, defining = objective_scale(one, claims, undecided)
+            scale, defining = objective_scale(one, claims, undecided, _with_rows(claims))
             self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
                 for judge in (self, one):
