@@ -2728,7 +2728,7 @@ def _conv_rows(n: int, k: int) -> str:
     rows = "".join("$$z_{%d%d}=" % (i, j) + "+".join("a_{%d%d}*w_{%d%d}" % (i + p, j + q, p + 1, q + 1) for p in range(k)
                                                       for q in range(k)) + "$$\n\n" for i in range(1, m + 1)
                    for j in range(1, m + 1))
-    return rows + "$$\\delta_{ij}=\\frac{\\partial C}{\\partial z_{ij}}$$\n\n$$\\nabla a_{ij}=\\frac{\\partial C}{\\partial a_{ij}}$$\n\n"
+    return rows + "$$\\delta^l=\\frac{\\partial C}{\\partial z^l}$$\n\n$$\\nabla a^l=\\frac{\\partial C}{\\partial a^l}$$\n\n"
 
 
 def round_seventeen() -> list[Probe]:
@@ -2754,8 +2754,8 @@ def round_seventeen() -> list[Probe]:
     md("colours: 10⁴ \\color{} with 40-character colour names and 10⁴ \\colorbox, \\color without a group",
        D2_TAGGED + "$$a = " + "\\color{" + "r" * 40 + "} w " * 10000 + "\\colorbox{red}{w}" * 10000 + "\\color" * 10000 + "$$",
        verdicts=right)
-    md("unlucky: a red term that makes the claim wrong (unchecked), a highlight (correct), a wrong one with colour",
-       "$$\\delta^{(2)} = (\\hat y - y) + {\\color{red}{\\hat y}} \\tag{extra}$$\n\n"
+    md("unlucky: a red factor that makes the claim wrong (unchecked), a highlight (correct), a wrong one with colour",
+       "$$\\delta^{(2)} = {\\color{red}{3}} (\\hat y - y) \\tag{extra}$$\n\n"
        "$$\\delta^{(2)} = {\\color{red}{\\hat y - y}} \\tag{lit}$$\n\n"
        "$$\\delta^{(2)} = \\textcolor{blue}{\\hat y} - y \\tag{tc}$$\n\n"
        "$$\\delta^{(2)} = 2 {\\color{red}{(\\hat y - y)}} \\tag{two}$$\n\n",
@@ -2791,7 +2791,7 @@ def round_seventeen() -> list[Probe]:
            f"$$\\delta^{{(1)}} = (W^{{(2)T}} \\delta^{{(2)}}) \\bigodot (1 - h^{{(1)2}}) + {k} - {k}$$\n\n" for k in range(1900))
        + "$$a = " + "\\bigodot " * 20000 + "$$\n\n" + D2_TAGGED, verdicts=maybe)
     md("prose operators: '$\\bigodot$ 是' + 10⁵ spaces and Chinese words without the product",
-       "$\\bigodot$ 是" + " " * 100000 + "矩阵\n\n" + "$\\bigodot$表示" * 20000 + "\n\n" + D2_TAGGED, verdicts=right)
+       "$\\bigodot$ 是" + " " * 100000 + "矩阵\n\n" + "$\\bigodot$表示" * 20000 + "\n\n" + D2_TAGGED, (0,), verdicts=right)
     md("unlucky: δ¹ = (W²ᵀδ²) \\bigodot σ'(z¹), '$\\bigodot$表示矩阵逐元素相乘' (right) and a wrong one",
        "其中$\\bigodot$表示矩阵逐元素相乘。\n\n$$\\delta^{(1)} = (W^{(2)T} \\delta^{(2)}) \\bigodot (1 - h^{(1)2}) \\tag{ok}$$\n\n"
        "$$\\delta^{(1)} = (W^{(2)T} \\delta^{(2)}) \\bigodot (1 + h^{(1)2}) \\tag{bad}$$\n\n",
@@ -2819,13 +2819,13 @@ def round_seventeen() -> list[Probe]:
        "".join("$$\\bar y" + " " * 3990 + "x$$\n\n" for _ in range(220)) + "$$\\bar{y} = " + "\\bar{y} = " * 10000 + "y$$\n\n"
        + D2_TAGGED, verdicts=right)
     # -- document.stated_numbers: givens in math -------------------------------------------------------------------------
-    md("givens in math: 8·10⁴ inline $x_1 = 1$ spans and $x_1 = 1e99999$, $y = 9…9$ (5000 digits)",
-       D2_TAGGED + "$x_1 = 1$ " * 80000 + "\n\n$x_1 = 1e99999$ $y = " + "9" * 300 + "$ $w = -0." + "1" * 300 + "$\n\n",
-       verdicts=right)
-    md("givens in math: 2000 inline spans '$x = 1' + 390 spaces + 'a$' (white-space runs)",
-       D2_TAGGED + ("$x = 1" + " " * 390 + "a$\n") * 2000, verdicts=right)
-    md("givens in math: 2000 bmatrix givens of 300 characters '1 & ' and unclosed \\begin{bmatrix}",
-       D2_TAGGED + ("$W_1 = \\begin{bmatrix}" + "1 & " * 70 + "$\n") * 2000, verdicts=right)
+    md("givens in math: 1990 inline $x_1 = 1$ spans, $x_1 = 1e99999$, $y = 9…9$ (300 digits), 10⁵ code spans",
+       D2_TAGGED + "$x_1 = 1$ " * 1990 + "\n\n$x_1 = 1e99999$ $y = " + "9" * 300 + "$ $w = -0." + "1" * 300 + "$\n\n"
+       + "`x = 1` " * 100000, (0,), verdicts=right)
+    md("givens in math: 1990 inline spans '$x = 1' + 390 spaces + 'a$' (white-space runs)",
+       D2_TAGGED + ("$x = 1" + " " * 390 + "a$\n") * 1990, (0,), verdicts=right)
+    md("givens in math: 1990 bmatrix givens of 300 characters '1 & ' and unclosed \\begin{bmatrix}",
+       D2_TAGGED + ("$W_1 = \\begin{bmatrix}" + "1 & " * 70 + "$\n") * 1990, (0,), verdicts=right)
     # -- normalize's new patterns pumped inside one display, and across many claims ---------------------------------------
     for name, unit in (("Typora \\part", "\\part "), ("Markdown \\_", "x\\_"), ("_GROUPED_SCRIPT", "\\delta{_2}"),
                        ("_NUMBER_COLUMN", "& - ( 1 ) "), ("_LOOSE_UNIT", "out_h1 "), ("math-alphanumeric 𝟃", "𝟃E/𝟃w"),
