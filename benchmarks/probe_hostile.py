@@ -304,7 +304,8 @@ def probes() -> list[Probe]:
                          {"s.toml": spec(layer(3, '"tanh"') + "[[layers]]\n" + body + layer(2, '"identity"'))}, (2,),
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
-            + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen())
+            + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
+            + round_seventeen())
 
 
 def _example(name: str) -> str:
@@ -2717,6 +2718,131 @@ def round_sixteen() -> list[Probe]:
     out.append(Probe("r16: unlucky: Adam with beta2 = 1 - 1e-17 (rounds to 1.0): refused naming optimizer.beta2",
                      ("derive", "{d}/s.toml", "--no-pdf"), {"s.toml": _beta_spec("0.99999999999999999")}, (2,),
                      says="beta2"))
+    return out
+
+
+def _conv_rows(n: int, k: int) -> str:
+    """A convolution by hand (zxRobot's LeNet notes): an n×n input a, a k×k kernel w, one row z_{ij} = Σ a·w per output
+    entry (single-digit indices: n ≤ 9), and the δ the answer defines."""
+    m = n - k + 1
+    rows = "".join("$$z_{%d%d}=" % (i, j) + "+".join("a_{%d%d}*w_{%d%d}" % (i + p, j + q, p + 1, q + 1) for p in range(k)
+                                                      for q in range(k)) + "$$\n\n" for i in range(1, m + 1)
+                   for j in range(1, m + 1))
+    return rows + "$$\\delta^l=\\frac{\\partial C}{\\partial z^l}$$\n\n$$\\nabla a^l=\\frac{\\partial C}{\\partial a^l}$$\n\n"
+
+
+def round_seventeen() -> list[Probe]:
+    """Round seventeen (issue 12, eighteenth pass): what the seventeenth round added — colours.py (``\\color``,
+    ``\\textcolor``), entryrows.py (scalar rows z_{kl} = Σ a·w), proseoperators' ``\\bigodot`` and Chinese prose,
+    parser.chain_nodes (w_{i,i+1}, x_k), infer.own_numbered_deltas and own_bars, document.stated_numbers' givens in
+    math, the Spread floor beside a given, normalize's Typora ``\\part``, Markdown ``\\_``, ``_GROUPED_SCRIPT``,
+    ``_NUMBER_COLUMN``, ``_LOOSE_UNIT``, 𝟃 and σ’, ``$t=2$`` — as an attacker (size, nesting, repetition, white-space
+    runs, unclosed constructs) and as an unlucky user (valid, unusual: right verdicts)."""
+    out: list[Probe] = []
+    right = {"d2": {"correct"}}
+    maybe = {"d2": {"correct", "unchecked"}}
+    md = _document_probes(out, "r17: ")
+    # -- colours.py -----------------------------------------------------------------------------------------------------
+    md("colours: 7·10⁴ unclosed {\\color{red}{ in one display", D2_TAGGED + "$$a = " + "{\\color{red}{" * 70000 + "$$\n\n",
+       verdicts=right)
+    md("colours: \\textcolor{red}{\\color{blue}{…}} nested 10⁴ deep, then 5·10⁴ \\textcolor{", D2_TAGGED + "$$a = "
+       + "\\textcolor{red}{{\\color{blue}{" * 10000 + "w" + "}}}" * 10000 + "$$\n\n$$b = " + "\\textcolor{" * 50000 + "$$\n\n",
+       verdicts=right)
+    md("colours: 1000 wrong claims each with 40 coloured groups (each judged twice)", "".join(
+        "$$\\delta^{(2)} = 2(\\hat y - y)" + " + {\\color{red}{0}}" * 40 + f" \\tag{{c{k}}}$$\n\n" for k in range(1000))
+       + D2_TAGGED, verdicts={"d2": {"correct"}, "c0": {"incorrect", "unchecked"}})
+    md("colours: 10⁴ \\color{} with 40-character colour names and 10⁴ \\colorbox, \\color without a group",
+       D2_TAGGED + "$$a = " + "\\color{" + "r" * 40 + "} w " * 10000 + "\\colorbox{red}{w}" * 10000 + "\\color" * 10000 + "$$",
+       verdicts=right)
+    md("unlucky: a red factor that makes the claim wrong (unchecked), a highlight (correct), a wrong one with colour",
+       "$$\\delta^{(2)} = {\\color{red}{3}} (\\hat y - y) \\tag{extra}$$\n\n"
+       "$$\\delta^{(2)} = {\\color{red}{\\hat y - y}} \\tag{lit}$$\n\n"
+       "$$\\delta^{(2)} = \\textcolor{blue}{\\hat y} - y \\tag{tc}$$\n\n"
+       "$$\\delta^{(2)} = 2 {\\color{red}{(\\hat y - y)}} \\tag{two}$$\n\n",
+       verdicts={"extra": {"unchecked"}, "lit": {"correct"}, "tc": {"correct"}, "two": {"incorrect"}})
+    # -- entryrows.py ---------------------------------------------------------------------------------------------------
+    md("entryrows: 400 rows z_{kl} = Σ a·w of 64 terms and 400 gradients by entries of 64 terms",
+       "".join("$$z_{%d%d}=" % (k % 9 + 1, k // 9 % 9 + 1) + "+".join(f"a_{{{p % 9 + 1}{q % 9 + 1}}}*w_{{{q % 9 + 1}"
+                                                                      f"{p % 9 + 1}}}" for p in range(8) for q in range(8))
+               + "$$\n\n" for k in range(400))
+       + "$$\\delta_{ij}=\\frac{\\partial C}{\\partial z_{ij}}$$\n\n"
+       + "".join("$$\\frac{\\partial C}{\\partial a_{%d%d}}=" % (k % 9 + 1, k % 7 + 1)
+                 + "+".join(f"\\delta_{{{p % 9 + 1}{q % 9 + 1}}}w_{{{q % 9 + 1}{p % 9 + 1}}}" for p in range(8)
+                            for q in range(8)) + "$$\n\n" for k in range(400)), (0, 1, 2))
+    md("entryrows: a convolution by hand, 9×9 input, 8×8 kernel (4 rows of 64 terms), a row of 10⁴ terms",
+       _conv_rows(9, 8) + "$$z_{99}=" + "+".join(["a_{11}*w_{11}"] * 10000) + "$$\n\n"
+       + "$$\\nabla a_{11}=\\delta_{11}w_{11}$$\n\n" + D2_TAGGED, verdicts=right)
+    md("entryrows: 470 rows with 1990 spaces between the factors (white-space runs)",
+       "".join("$$z_{%d%d} = a_{11}" % (k % 9 + 1, k % 8 + 1) + " " * 1990 + "x$$\n\n" for k in range(470))
+       + "$$\\delta_{ij}=\\frac{\\partial C}{\\partial z_{ij}}$$\n\n" + D2_TAGGED, verdicts=right)
+    md("entryrows: 450 δ/∇ definitions and ∂C/∂a claims with 1990 spaces before the failure",
+       _conv_rows(3, 2) + "".join(("$$\\delta" + " " * 1990 + "x$$\n\n$$\\nabla a" + " " * 1990 + "x$$\n\n"
+                                  "$$\\frac{\\partial C}{\\partial a_{11}}= \\delta_{11}" + " " * 1990 + "x$$\n\n")
+                                  for _ in range(150)) + D2_TAGGED, verdicts=right)
+    md("unlucky: a 3×3 convolution by a 2×2 kernel worked by hand, gradients by entries (right and wrong)",
+       _conv_rows(3, 2) + "$$\\nabla a_{12}=\\delta_{11}w_{12}+\\delta_{12}w_{11} \\tag{ok}$$\n\n"
+       "$$\\nabla a_{22}=\\delta_{11}w_{22}+\\delta_{12}w_{21}+\\delta_{21}w_{12} \\tag{miss}$$\n\n"
+       "$$\\frac{\\partial C}{\\partial w_{11}}=a_{11}\\delta_{11}+a_{12}\\delta_{12}+a_{21}\\delta_{21}+a_{22}\\delta_{22}"
+       " \\tag{w}$$\n\n",
+       verdicts={"ok": {"correct"}, "miss": {"incorrect"}, "w": {"correct"}})
+    # -- proseoperators: \bigodot and Chinese prose ---------------------------------------------------------------------
+    md("prose operators: '$\\bigodot$表示矩阵逐元素相乘' 10⁴ times, \\bigodot 2·10⁴ times in one claim, 1900 claims",
+       "其中$\\bigodot$表示矩阵逐元素相乘。" * 10000 + "\n\n" + "".join(
+           f"$$\\delta^{{(1)}} = (W^{{(2)T}} \\delta^{{(2)}}) \\bigodot (1 - h^{{(1)2}}) + {k} - {k}$$\n\n" for k in range(1900))
+       + "$$a = " + "\\bigodot " * 20000 + "$$\n\n" + D2_TAGGED, verdicts=maybe)
+    md("prose operators: '$\\bigodot$ 是' + 10⁵ spaces and Chinese words without the product",
+       "$\\bigodot$ 是" + " " * 100000 + "矩阵\n\n" + "$\\bigodot$表示" * 20000 + "\n\n" + D2_TAGGED, (0,), verdicts=right)
+    md("unlucky: δ¹ = (W²ᵀδ²) \\bigodot σ'(z¹), '$\\bigodot$表示矩阵逐元素相乘' (right) and a wrong one",
+       "其中$\\bigodot$表示矩阵逐元素相乘。\n\n$$\\delta^{(1)} = (W^{(2)T} \\delta^{(2)}) \\bigodot (1 - h^{(1)2}) \\tag{ok}$$\n\n"
+       "$$\\delta^{(1)} = (W^{(2)T} \\delta^{(2)}) \\bigodot (1 + h^{(1)2}) \\tag{bad}$$\n\n",
+       verdicts={"ok": {"correct"}, "bad": {"incorrect"}})
+    # -- parser.chain_nodes, own_numbered_deltas -------------------------------------------------------------------------
+    chain = spec(layer(1, '"identity"') * 3, inputs=1)
+    md("chain nodes: w_{i,i+1} for i up to 10⁴, x_k with k of 5000 digits, 1900 claims",
+       "$$x_0 = 1$$\n\n" + "".join(f"$$\\frac{{\\partial J}}{{\\partial w_{{{k},{k + 1}}}}} = x_{{{'9' * (k % 50 + 1)}}} + {k} - {k}$$\n\n"
+                                   for k in range(1900)) + "$$a = x_{" + "9" * 5000 + "} + w_{9999,10000}$$\n\n",
+       (0, 1, 2), spec_text=chain)
+    md("own numbered deltas: δ_0 … δ_9 defined 1990 times over (each a long expression)",
+       "".join(f"$$\\delta_{k % 10} = " + " + ".join(["w_{01} x_0"] * 30) + "$$\n\n" for k in range(1990)), (0, 1, 2),
+       spec_text=chain)
+    md("own numbered deltas: 240 definitions δ_1 with 3990 spaces before '='",
+       "".join("$$\\delta_1" + " " * 3990 + "x$$\n\n" for _ in range(240)) + "$$\\delta_0 = x_3 - y$$\n\n", (0, 1, 2),
+       spec_text=chain)
+    md("unlucky: a chain of single units numbered from the input, δ_0 = x_3 - y, gradients by w_{23}, w_{12}",
+       "$$x_1 = w_{01} x_0, \\quad x_2 = w_{12} x_1, \\quad x_3 = w_{23} x_2$$\n\n$$C = \\frac{1}{2}(x_3 - y)^2$$\n\n"
+       "$$\\frac{\\partial C}{\\partial w_{23}} = (x_3 - y) x_2 \\tag{ok}$$\n\n"
+       "$$\\frac{\\partial C}{\\partial w_{23}} = (x_3 - y) x_1 \\tag{bad}$$\n\n", (0, 1),
+       spec_text=spec(layer(1, '"identity"') * 3, inputs=1, loss="squared_error"),
+       verdicts={"ok": {"correct", "unchecked"}, "bad": {"incorrect", "unchecked"}})
+    # -- barred targets (own_bars) ----------------------------------------------------------------------------------------
+    md("own bars: 220 claims '\\bar y' + 3990 spaces, then \\bar{y} defined 10⁴ times in one claim",
+       "".join("$$\\bar y" + " " * 3990 + "x$$\n\n" for _ in range(220)) + "$$\\bar{y} = " + "\\bar{y} = " * 10000 + "y$$\n\n"
+       + D2_TAGGED, verdicts=right)
+    # -- document.stated_numbers: givens in math -------------------------------------------------------------------------
+    md("givens in math: 1990 inline $x_1 = 1$ spans, $x_1 = 1e99999$, $y = 9…9$ (300 digits), 10⁵ code spans",
+       D2_TAGGED + "$x_1 = 1$ " * 1990 + "\n\n$x_1 = 1e99999$ $y = " + "9" * 300 + "$ $w = -0." + "1" * 300 + "$\n\n"
+       + "`x = 1` " * 100000, (0,), verdicts=right)
+    md("givens in math: 1990 inline spans '$x = 1' + 390 spaces + 'a$' (white-space runs)",
+       D2_TAGGED + ("$x = 1" + " " * 390 + "a$\n") * 1990, (0,), verdicts=right)
+    md("givens in math: 1990 bmatrix givens of 300 characters '1 & ' and unclosed \\begin{bmatrix}",
+       D2_TAGGED + ("$W_1 = \\begin{bmatrix}" + "1 & " * 70 + "$\n") * 1990, (0,), verdicts=right)
+    # -- normalize's new patterns pumped inside one display, and across many claims ---------------------------------------
+    for name, unit in (("Typora \\part", "\\part "), ("Markdown \\_", "x\\_"), ("_GROUPED_SCRIPT", "\\delta{_2}"),
+                       ("_NUMBER_COLUMN", "& - ( 1 ) "), ("_LOOSE_UNIT", "out_h1 "), ("math-alphanumeric 𝟃", "𝟃E/𝟃w"),
+                       ("σ’ prime", "σ’(x)"), ("_EMPTY_ROW", "= \\cr ")):
+        md(f"normalize {name}: {unit!r} × 60000 in one display", D2_TAGGED + "$$ w = " + unit * 60000 + "$$",
+           verdicts=right)
+        n = min(200, 900_000 // (1900 * len(unit.encode())))  # (under the 1 MB document limit)
+        md(f"normalize {name}: 1900 claims of {unit!r} × {n}", D2_TAGGED + f"$$ w = {unit * n} $$\n" * 1900,
+           verdicts=right)
+    md("unlucky: \\part for ∂, δ{_2}, an equation number \\quad (3), 𝟃 and σ’ in right claims",
+       "$$\\frac{\\part J}{\\part b^{(2)}} = \\hat y - y \\tag{part}$$\n\n"
+       "$$\\delta{_2} = \\hat y - y \\quad (3) \\tag{grp}$$\n\n"
+       "$$\\frac{𝟃J}{𝟃b^{(2)}} = \\hat y - y \\tag{bold}$$\n\n", spec_text=S2,
+       verdicts={"part": {"correct"}, "grp": {"correct", "unchecked"}, "bold": {"correct"}})
+    md("index values: $t=2$ … $t=999$ 10⁴ times, '$t = 2' + 3990 spaces, 1900 claims", D2_TAGGED
+       + "".join(f"$t={k % 999}$ " for k in range(10000)) + "".join("$$t = 2" + " " * 3990 + "x$$\n\n" for _ in range(200)),
+       verdicts=right)
     return out
 
 
