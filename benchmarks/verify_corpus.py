@@ -60,6 +60,8 @@ own worked-number slips passed without [values]) and 0 false rejects, now open t
 0 false rejects at the end of that round).
 The eighteenth (tests/verify/corpus/heldout18/: hypercode's lessons, a Korean learner's blog posts and a Korean
 student's study notes with Korean variable names; built by corpus17) is fresh and unmeasured.
+The nineteenth (tests/verify/corpus/heldout19/: students' homework write-ups and learners' notes, built by corpus18) is
+fresh and unmeasured.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -78,7 +80,7 @@ GOOD = {"correct", "carried_forward"}
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
     "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-    "heldout17", "heldout18",
+    "heldout17", "heldout18", "heldout19",
 )
 
 
