@@ -5,10 +5,14 @@ A helper of the corpus author, not an oracle (kept so the copies can be rebuilt 
 
 
 def plant(src, dst, edits):
+    """edits: line -> (old, new, id, why[, line of the comment]): an edit inside a multi-line display puts its comment
+    at the end of the display's closing line (the fifth item), outside the math."""
     lines = open(src).read().split("\n")
-    for n, (old, new, cid, why) in edits.items():
+    for n, (old, new, cid, why, *at) in edits.items():
         assert lines[n - 1].count(old) == 1, (src, n, old)
-        lines[n - 1] = lines[n - 1].replace(old, new) + f" <!-- PLANTED [{cid}]: {why} -->"
+        lines[n - 1] = lines[n - 1].replace(old, new)
+        c = at[0] if at else n
+        lines[c - 1] += f" <!-- PLANTED [{cid}]: {why} -->"
     open(dst, "w").write("\n".join(lines))
 
 
