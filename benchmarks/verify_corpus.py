@@ -62,6 +62,8 @@ The eighteenth (tests/verify/corpus/heldout18/: hypercode's lessons, a Korean le
 student's study notes with Korean variable names; built by corpus17) has been measured too: first measured 26.9 % (50
 of 186) with 131 unchecked, 0 ids not found, 1 false accept and 4 false rejects (hypercode_layer), now open to work
 from.
+The nineteenth (tests/verify/corpus/heldout19/: students' homework write-ups and learners' notes, built by corpus18) is
+fresh and unmeasured.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """
@@ -80,7 +82,7 @@ GOOD = {"correct", "carried_forward"}
 HELDOUT = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
     "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-    "heldout17", "heldout18",
+    "heldout17", "heldout18", "heldout19",
 )
 
 
