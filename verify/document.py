@@ -1,7 +1,8 @@
 """Extract the equations of a homework as submitted: Markdown, LaTeX, plain text with $$, Jupyter notebooks.
 
 Display math (``$$…$$``, ``\\[…\\]``, ``equation``/``align``/``gather``/``eqnarray``/``multline`` environments,
-```` ```math ```` fences) and inline math (``$…$``, ``\\(…\\)``) that states a relation (=, ≈, ←, :=) become claims.
+```` ```math ```` fences) and inline math (``$…$``, ``\\(…\\)``) that states a relation (=, ≈, ←, :=; inline, also
+<, ≤, ≥, ≠ — a condition, reported as one: premises.py) become claims.
 Rows of ``align``-like environments (also ``aligned``, ``split``, ``gathered`` inside a display) are claims of their
 own; a row that starts with its relation (``&= …``) continues the chain of the row before it, so each link is judged.
 A wrapper around a whole display (``$$\\begin{equation*}\\begin{split} … \\end{split}\\end{equation*}$$``, as MathJax
@@ -36,6 +37,7 @@ from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
+from .premises import PREMISE
 from .proseoperators import stated_products
 
 MAX_BYTES = 1_000_000
@@ -60,6 +62,9 @@ _CODE_CLOSE = {"`": re.compile(r"\n[ \t]{0,8}```[ \t]*(?=\n|$)"), "~": re.compil
 _TAG = re.compile(r"\\(tag\*?|label)\s*\{([^{}]{1,60})\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _RELATION = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\equiv|\\coloneqq|\\rightarrow|\\to\b|[←≔≈≡→⟵]")  # (typed as Unicode too)
+#: an order relation or ≠ in inline math (``$l < L$``, ``$1 \le \ell \le L$``, ``$i \neq j$``): a condition, which states a
+#: relation too, so it counts among a question's claims (``Exercise2.5``) and is reported as a condition, not graded
+_INEQUALITY = re.compile(r"(?<!\\left)(?<!\\right)(?<!\\)[<>]|\\(?:le|leq|ge|geq|lt|gt|neq?|leqslant|geqslant)(?![A-Za-z])|[≤≥≠]")
 _LABEL = r"((?:Q|Question|Problem|Exercise|Task|Part)\s*(?:\.\s*)?\d+(?:\.\d+)*[a-z]?|Q\d+[a-z]?)"
 #: a question heading: ``## Q2``, ``**Question 3**``, ``\section*{Problem 1b}``, or a paragraph opened by its label
 #: and a colon, period or parenthesis (``Q1: …``, ``Problem 2.``, ``*Q3)*``)
@@ -93,6 +98,7 @@ class _Eq:
     bare_rows: bool = False  # $$ a = b \\ c = d $$: row breaks outside braces in a display with no environment
     case: tuple | None = None  # "For j = i" just before it: (j, i, True) — index_case
     worded: bool = False  # inline math right after a word of the sentence ("ReLU ($=max(0, x)$)"): its subject
+    premise: bool = False  # short inline math after a premise's word ("With the activation function $…$"): premises.py
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -105,6 +111,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     subsection: list[int] = []  # each claim's innermost heading (any level): calculusexample.py's scope
     starts = [pos for pos, _ in headings]  # (once: 2·10⁵ headings beside 2000 equations were 4·10⁸ list entries)
     claims: list[Claim] = []
+    premises: set[str] = set()  # the ids of inline claims after a premise's word (premises.py)
     section: list[int] = []  # each claim's section
     scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
     cases: dict[str, tuple] = {}  # claim id -> the index case its display's sentence picks (index_case)
@@ -202,6 +209,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if not chain and cid == f"line {line}.{k + 1}" and numbers[k] != k + 1:
                 chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
+            if eq.premise:
+                premises.add(cid)
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
             section.append(sections.section_at(heads, eq.start))
             subsection.append(bisect.bisect_right(subheads, eq.start))
@@ -219,7 +228,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
                           star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
-                          subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None)
+                          subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
+                          premises=frozenset(premises))
 
 
 class DocumentClaims(list):
@@ -233,8 +243,9 @@ class DocumentClaims(list):
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
-                 products: tuple = (), stated: tuple = ()):
+                 products: tuple = (), stated: tuple = (), premises: frozenset = frozenset()):
         super().__init__(claims)
+        self.premises = frozenset(premises)  # ids of inline claims after a premise's word, "With $…$" (premises.py)
         self.stated = tuple(stated)  # numbers the prose gives as values in code spans, `w1 = 0.5` (stated_numbers)
         self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
         self.row_lines = dict(row_lines or {})  # claim id -> the line each of its side-by-side equations starts on
@@ -425,7 +436,7 @@ def _scan(text: str, lines: _LineCounter):
             lead = len(body) - len(body.lstrip(" \t\n"))
             start, body = start + lead, body[lead:]
         if kind == "inline":
-            if len(body) > MAX_INLINE or "\n\n" in body or not _RELATION.search(body):
+            if len(body) > MAX_INLINE or "\n\n" in body or not (_RELATION.search(body) or _top_inequality(body)):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
@@ -449,7 +460,9 @@ def _scan(text: str, lines: _LineCounter):
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
                   index_case(text[max(0, m.start() - 80):m.start()]),
-                  kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None)
+                  kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None,
+                  kind == "inline" and len(body) < 120 and "(" in body
+                  and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None)
 
 
 #: a word of prose right before inline math, with an opening parenthesis maybe ("ReLU ($=max(0, x)$)")
@@ -460,6 +473,19 @@ _AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  #
 #: $i \\neq j$:" (Sai Krishna's batch-norm notes: the display gives the j = i term, then the j ≠ i terms of a sum)
 _INDEX_CASE = re.compile(r"(?:^|\n)[ \t]*(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*(=|!=|\\neq?|≠)[ \t]*([a-z])"
                          r"[ \t]*\$?[ \t]*[:,.]?[ \t]*\n[ \t]*\n?[ \t]*$", re.I)
+
+
+def _top_inequality(body: str) -> bool:
+    """Whether inline math states an order relation or ≠ outside every group (``$l < L$``; not the condition inside an
+    indicator, ``$\\mathrm{1}\\{Z_1 > 0\\}$``, ``$\\mathbb{1}[z > 0]$``). One pass over the matches and the brackets."""
+    depth, last = 0, 0
+    for m in _INEQUALITY.finditer(body):
+        chunk = body[last:m.start()]
+        depth += sum(chunk.count(c) for c in "{[(") - sum(chunk.count(c) for c in "}])")
+        last = m.start()
+        if depth <= 0:
+            return True
+    return False
 
 
 def index_case(before: str) -> tuple | None:

@@ -9,6 +9,7 @@ written; a value that is wrong but right given the answer's own earlier values i
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import math
 import re
@@ -1612,7 +1613,11 @@ class Judge:
             # a sum over samples gives a column, and so does CMU's db = (∂L/∂Z)^T \iota_N (a ones vector: its b is a
             # column where a batch holds biases as rows): a bias is compared as a vector
             sv = [s.reshape(t.shape) if s.size == t.size and 1 in s.shape and 1 in t.shape else s for t, s in zip(tv, sv, strict=True)]
-        if not free and _one_number(student, sv) and any(np.size(t) > 1 for t in tv) and any(
+        constant = (not free and dict(self.notation.options).get("bare_layer") and all(np.size(s) == 1 for s in sv)
+                    and _numbers_only(student))
+        if constant:  # an identity of the activation, σ'(z) = 1: the number holds for every entry
+            sv = [np.full(np.shape(t), float(np.ravel(s)[0])) for t, s in zip(tv, sv, strict=True)]
+        if not constant and not free and _one_number(student, sv) and any(np.size(t) > 1 for t in tv) and any(
                 float(np.ravel(v)[0]) != 0.0 for v in sv):  # ("0" is a zero matrix)
             # h_1 = 0.2 where h_1 was read as a layer: one number for a vector says the letter names an entry (so does
             # arithmetic on numbers giving one: A-R007's H1 = \sigma(0.7025), \partial L / \partial W_1 = (-0.2)(0.24)(1))
@@ -1660,7 +1665,7 @@ class Judge:
             copied = self._copied_number(target, student, literal, spread)
             if copied is not None:
                 return copied
-        if not self.numeric and (_own_values(target, student, tv, sv, self.batch)
+        if not self.numeric and not constant and (_own_values(target, student, tv, sv, self.batch)
                                  or _partly_own_values(target, student, {
                                      float(v[0]) for v in getattr(self, "own_stated", {}).values()})):
             return _Link(OWN_NUMBERS, "")
@@ -2083,15 +2088,23 @@ class Judge:
         original = claims
         from .calculusexample import own_letters
 
-        example = own_letters(claims) if hasattr(claims, "summation") else {}  # (a document: x = e^t in its interlude)
+        document = hasattr(claims, "summation") and not getattr(claims, "aside_done", False)  # (once per document)
+        example = own_letters(claims) if document else {}  # (a document: x = e^t in its interlude)
         from .entryrows import judge_by_rows
 
-        by_rows = judge_by_rows(claims) if hasattr(claims, "summation") else {}  # (z_{11} = a_{11}*w_{11} + … rows)
-        claims, set_aside = _set_aside(claims, self.foreign, example, by_rows)  # (layerscope.py; kept through the recursive call)
+        by_rows = judge_by_rows(claims) if document else {}  # (z_{11} = a_{11}*w_{11} + … rows)
+        from .premises import judged_in_own
+        from .premises import set_aside as premised
+
+        # (a document: l + 1 = L is a condition; "With $\sigma(z) = z$" sets its section's network — premises.py)
+        premised, own = premised(claims, self.net) if document else ({}, [])
+        claims, set_aside = _set_aside(claims, self.foreign, example, by_rows, premised)  # (layerscope.py; kept through the recursive call)
         if set_aside and self.apart:  # a section's own tiny example: its claims judged on it
             from .sections import judged_apart
 
             set_aside = judged_apart(self, original, set_aside)
+        if own:  # a premise's section: its claims judged in the network it sets
+            set_aside = judged_in_own(self, original, set_aside, own)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
             return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
@@ -3327,7 +3340,7 @@ def ran_out(result: ClaimResult, reading: str) -> None:
 
 
 def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None = None,
-               by_rows: Mapping | None = None) -> tuple[list, dict]:
+               by_rows: Mapping | None = None, premised: Mapping | None = None) -> tuple[list, dict]:
     """(the claims to judge, {position: unchecked result} for those that are not): a claim of more than MAX_CLAIM_CHARS
     characters or MAX_PARTS statements or equations, and every claim past MAX_TOTAL_PARTS of them in all. Each such
     claim would be read several times by the inference; one linear pass over each claim here. Also a claim of a
@@ -3342,6 +3355,9 @@ def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None =
             aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"not judged: its section works a calculus example in "
                                    f"letters of its own ({example[c.id]}: not the network's quantities)",
                                    quantity=c.quantity)
+            continue
+        if premised and c.id in premised:  # premises.py: a condition on indices, a premise, the premise's section
+            aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", premised[c.id], quantity=c.quantity)
             continue
         if foreign and c.id in foreign:
             aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"not judged: its section sets a problem of its own "
@@ -3368,6 +3384,11 @@ def _set_aside(claims, foreign: Mapping | None = None, example: Mapping | None =
             continue
         aside[k] = ClaimResult(c.id, c.latex, "unchecked", "", f"{why}: not judged; write it as separate equations, "
                                "one per display, or split the answer", quantity=c.quantity)
+    if aside and isinstance(claims, list) and type(claims) is not list:  # a document's claims: its attributes kept
+        out = copy.copy(claims)
+        out[:] = kept
+        out.aside_done = True  # (not set aside again in the recursive call)
+        return out, aside
     return kept, aside
 
 

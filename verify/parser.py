@@ -2447,6 +2447,18 @@ class _Parser:
         self.expect("}")
         if not _FORWARD_QUANTITY(bottom):
             raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them")
+        (qt, it), (qz, iz) = _entry_of(top), _entry_of(bottom)
+        if (qt.op == "q" and qt.value[0] == "b" and qz.op == "q" and qz.value[0] == "z" and qt.value[1] is not None
+                and qt.value[1] == qz.value[1] and (it is None) == (iz is None) and not negated):
+            # Nielsen's BP3 proven backwards: b^l_j = z^l_j − Σ_k w^l_{jk} a^{l-1}_k, so ∂b^l_k/∂z^l_j = δ_kj (the
+            # weights and activations held): the inverse of ∂z/∂b, the identity — read as that
+            node = self._jacobian_of(bottom, top)
+            return Node("entry", node.args, (node.value[1], node.value[0])) if node.op == "entry" else node
+        if qt.op == "q" and qt.value[0] in ("W", "b"):
+            # ∂b_k/∂z_j of another layer, ∂W/∂z: a parameter by a quantity computed from it is no derivative of the
+            # network's forward pass (0 as its graph reads it, which no one means)
+            raise Unreadable("a derivative of a weight or bias by a quantity computed from it inverts the forward pass; "
+                             "it is read only as ∂b^l/∂z^l = 1 (b^l = z^l − W^l a^{l-1})")
         if not any(n.op == "q" and n.value[0] not in ("y", "x") for n in top.walk()):
             # ∂y/∂h with y the target (a given number): 0 as read, but no one derives a given number — y is likely
             # the answer's output there (Luis's y = h²)

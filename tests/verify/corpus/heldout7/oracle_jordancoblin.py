@@ -125,7 +125,7 @@ checks = {
     "line 709": lambda: all(np.isclose(grad(lambda v: np.sum(np.exp(v)), z2)[j], e[j]) for j in range(K)),
     "line 719": lambda: all(np.isclose(J_sm[k, k], (S * e[k] - e[k] * e[k]) / S**2) for k in range(K)),  # the case j = k
     "line 726": lambda: all(np.isclose(J_sm[k, k], yh[k] * (1 - yh[k])) for k in range(K)),
-    "line 730": lambda: all(np.isclose(grad(lambda v: np.exp(v[k]), z2)[j], 0) for j, k in JK if j != k),
+    "line 730#2": lambda: all(np.isclose(grad(lambda v: np.exp(v[k]), z2)[j], 0) for j, k in JK if j != k),
     "line 733": lambda: all(np.isclose(J_sm[k, j], -e[k] * e[j] / S**2) for j, k in JK if j != k),
     "line 740": lambda: all(np.isclose(J_sm[k, j], -yh[j] * yh[k]) for j, k in JK if j != k),
     "line 748": lambda: all(np.isclose(J_sm[k, j], dsoft(k, j)) for j, k in JK),

@@ -1,0 +1,150 @@
+"""The nineteenth round's coordinator (premises.py, document.py, parser.expression_derivative), read as a TA reads a
+learner's solutions to Nielsen's chapter 2:
+
+- a condition on indices stated inline (``$l < L$``, ``$l+1 = L$``, ``$k = j$``) is a relation: it counts among a
+  question's claims and is reported as a condition, not judged (``L`` there is the layer count, not the loss);
+- Nielsen's BP3 proven backwards, ``b^l_j = z^l_j − Σ_k w^l_{jk} a^{l-1}_k`` so ``∂b^l_j/∂z^l_j = 1``: the derivative
+  of a bias by its layer's summed input is the inverse of ∂z/∂b, the identity (not 0, the graph's reading);
+- "With the activation function $\\sigma(z) = z$" sets the section's network: its claims are judged with the identity
+  in place of the spec's sigmoid.
+
+Every expected verdict is computed here by NumPy central differences of a network written by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+from test_fifteenth_round_coordinator import by_id
+
+SPEC = """name = "nielsen"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 3.0
+"""
+
+
+def verify(tmp_path, body: str, name: str = "answer.md"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(SPEC)
+    (tmp_path / name).write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return by_id(results)
+
+
+def _network(activation):
+    """A 3-4-2 network of Nielsen's (z = w a + b, C = ½‖a^L − y‖²) with the given activation, at a random point: its
+    parameters, the forward pass and the cost as a function of layer l's summed input."""
+    rng = np.random.default_rng(7)
+    w = [rng.normal(size=(4, 3)), rng.normal(size=(2, 4))]
+    b = [rng.normal(size=4), rng.normal(size=2)]
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+
+    def cost_from(l, z):  # the cost with layer l's summed input set to z (l = 0, 1)
+        a = activation(z)
+        for k in range(l + 1, 2):
+            z = w[k] @ a + b[k]
+            a = activation(z)
+        return 0.5 * np.sum((a - y) ** 2)
+
+    zs, a = [], x
+    for k in range(2):
+        zs.append(w[k] @ a + b[k])
+        a = activation(zs[-1])
+    return w, b, x, y, zs, cost_from
+
+
+def _deltas(activation):
+    """δ^l = ∂C/∂z^l for both layers by central differences."""
+    w, b, x, y, zs, cost_from = _network(activation)
+    h = 1e-6
+    deltas = []
+    for l in range(2):
+        d = np.zeros_like(zs[l])
+        for j in range(len(d)):
+            e = np.zeros_like(d)
+            e[j] = h
+            d[j] = (cost_from(l, zs[l] + e) - cost_from(l, zs[l] - e)) / (2 * h)
+        deltas.append(d)
+    return w, zs, deltas
+
+
+def test_conditions_on_indices_count_as_claims_and_are_not_judged(tmp_path):
+    # the linear network's BP2 (the oracle: δ¹ = (w²)ᵀ δ² holds there, by central differences)
+    w, _zs, deltas = _deltas(lambda z: z)
+    assert np.allclose(deltas[0], w[1].T @ deltas[1], atol=1e-6)
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    w, zs, deltas = _deltas(sig)
+    assert np.allclose(deltas[0], (w[1].T @ deltas[1]) * sig(zs[0]) * (1 - sig(zs[0])), atol=1e-6)
+    body = ("### Exercise 2\n\nIf the neuron is inside the network ($l < L$), and until reaching $l+1 = L$, where "
+            "$k = j$:\n\n$$\\delta^l_j = \\sum_k w^{l+1}_{kj} \\delta^{l+1}_k \\sigma'(z^l_j)$$\n\n"
+            "$$\\delta^l_j = \\sum_k w^{l+1}_{jk} \\delta^{l+1}_k \\sigma'(z^l_j)$$\n")
+    got = verify(tmp_path, body)
+    for cid in ("Exercise2.1", "Exercise2.2", "Exercise2.3"):  # l < L, l+1 = L, k = j: counted, not judged
+        assert got[cid].verdict == "unchecked" and "condition on indices" in got[cid].message, cid
+    assert got["Exercise2.4"].verdict == "correct"  # BP2 in components, the fourth relation of the question
+    assert got["Exercise2.5"].verdict == "incorrect"  # the weight's indices swapped
+
+
+def test_a_bias_by_its_layers_summed_input_is_the_inverse_of_dz_db(tmp_path):
+    # the oracle: b = z − w a with w and a held, perturbed in z_j: ∂b_k/∂z_j = δ_kj
+    w, b, x, _y, zs, _ = _network(lambda z: 1 / (1 + np.exp(-z)))
+    h, jac = 1e-6, np.zeros((4, 4))
+    for j in range(4):
+        e = np.zeros(4)
+        e[j] = h
+        jac[:, j] = ((zs[0] + e - w[0] @ x) - (zs[0] - e - w[0] @ x)) / (2 * h)
+    assert np.allclose(jac, np.eye(4)) and np.allclose(zs[0] - w[0] @ x, b[0])
+    body = ("$$\\frac{\\partial b_j^l}{\\partial z_j^l} = 1$$\n\n$$\\frac{\\partial b_j^l}{\\partial z_j^l} = 0$$\n\n"
+            "$$\\delta_j^l = \\sum_k \\frac{\\partial C}{\\partial b_k^l} \\frac{\\partial b_k^l}{\\partial z_j^l}$$\n\n"
+            "$$\\delta_j^l = 2 \\frac{\\partial C}{\\partial b_j^l} \\frac{\\partial b_j^l}{\\partial z_j^l}$$\n\n"
+            "$$\\frac{\\partial b_j^l}{\\partial z_j^{l+1}} = 0$$\n")
+    got = verify(tmp_path, body)
+    assert got["line 1"].verdict == "correct"
+    assert got["line 3"].verdict == "incorrect"
+    assert got["line 5"].verdict == "correct"  # BP3 by the chain rule through the inverse
+    assert got["line 7"].verdict == "incorrect"  # a factor 2 too many
+    assert got["line 9"].verdict == "unchecked"  # another layer's: no derivative of the network
+
+
+def test_a_premise_sets_the_sections_activation(tmp_path):
+    w, zs, deltas = _deltas(lambda z: z)  # the linear network: δ^L = a^L − y = ∇_a C, δ^l = (w^{l+1})ᵀ δ^{l+1}
+    _, b, x, y, _, _ = _network(lambda z: z)
+    assert np.allclose(deltas[1], zs[1] - y, atol=1e-6)
+    assert np.allclose(deltas[0], w[1].T @ deltas[1], atol=1e-6)
+    assert not np.allclose(deltas[0], 0)  # (a non-trivial point)
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    _, _, sig_deltas = _deltas(sig)
+    assert not np.allclose(sig_deltas[0], w[1].T @ sig_deltas[1], atol=1e-3)  # wrong in the spec's sigmoid network
+    h, z0 = 1e-6, np.random.default_rng(3).normal(size=5)
+    assert np.allclose(((z0 + h) - (z0 - h)) / (2 * h), 1)  # σ'(z) = 1 for σ(z) = z
+    assert not np.allclose((sig(z0 + h) - sig(z0 - h)) / (2 * h), 1)  # but not for the sigmoid
+    section = ("With the activation function $\\sigma(z) = z$, we have $\\sigma'(z) = 1$ and $a_j^l = z_j^l$, which "
+               "simplifies it:\n\n"
+               "$$\\delta^{L} = \\nabla_a C$$\n\n$$\\delta^{l} = (w^{l+1})^T \\delta^{l+1}$$\n\n"
+               "$$\\delta^{l} = w^{l+1} \\delta^{l+1}$$\n")
+    got = verify(tmp_path, "# Exercise 1\n\n$$\\delta^{l} = (w^{l+1})^T \\delta^{l+1}$$\n\n# Exercise 3\n\n" + section)
+    assert got["Exercise1.1"].verdict == "incorrect"  # the spec's sigmoid network: the factor σ'(z) is missing
+    assert got["Exercise3.1"].verdict == "unchecked" and "premise" in got["Exercise3.1"].message
+    assert got["Exercise3.2"].verdict == "correct"  # σ'(z) = 1: a constant holds for every entry of an identity
+    assert got["Exercise3.3"].verdict == "correct"  # a = z in the linear network
+    assert got["Exercise3.4"].verdict == "correct"
+    assert got["Exercise3.5"].verdict == "correct"
+    assert got["Exercise3.6"].verdict == "incorrect"  # the transpose dropped
+    # without a premise's word, σ(z) = z is a claim about the spec's network (wrong), and sets nothing
+    got = verify(tmp_path, "# Exercise 3\n\nThe activation is $\\sigma(z) = z$.\n\n$$\\delta^{l} = (w^{l+1})^T "
+                           "\\delta^{l+1}$$\n\n$$\\sigma'(z) = 1$$\n")
+    assert [got[f"Exercise3.{k}"].verdict for k in (1, 2, 3)] == ["incorrect"] * 3
