@@ -37,7 +37,7 @@ from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
-from .premises import PREMISE
+from .premises import MODEL_HEADING, PREMISE
 from .proseoperators import stated_products
 
 MAX_BYTES = 1_000_000
@@ -219,6 +219,9 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
+    model_heads = {k + 1: m.group(0) for k, pos in enumerate(subheads[:2000])
+                   if (m := MODEL_HEADING.search(text, pos, min(len(text), pos + 120, _line_end(text, pos))))}
+    models = {c.id: model_heads[k] for c, k in zip(claims, subsection, strict=True) if k in model_heads}
     row_lines = {c.id: lines for c in claims if (lines := _piece_lines(c)) is not None}
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     notices += (texmacros.SPENT,) if budget.spent else ()
@@ -229,7 +232,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
-                          premises=frozenset(premises))
+                          premises=frozenset(premises), models=models)
 
 
 class DocumentClaims(list):
@@ -243,8 +246,10 @@ class DocumentClaims(list):
                  notices: tuple = (), shapes: tuple | None = None, summation: bool = False,
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
-                 products: tuple = (), stated: tuple = (), premises: frozenset = frozenset()):
+                 products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
+                 models: dict | None = None):
         super().__init__(claims)
+        self.models = dict(models or {})  # claim id -> the one-layer model its heading names (premises.py)
         self.premises = frozenset(premises)  # ids of inline claims after a premise's word, "With $…$" (premises.py)
         self.stated = tuple(stated)  # numbers the prose gives as values in code spans, `w1 = 0.5` (stated_numbers)
         self.subsections = subsections  # claim id -> its innermost heading's number (any level), None: no heading
@@ -508,6 +513,18 @@ _PLAIN_PROSE = re.compile(r"(?<![\\\w])[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}(
 _PLAIN_REMARK = re.compile(r"\s\(((?:[^()]|\([^()]*\))*)\)\s*$")
 
 
+#: Markdown's strong emphasis around a short name in a plain-text answer: __dZ[2]__, **dW**
+_MD_STRONG = re.compile(r"(__|\*\*)([^_*\n]{1,40}?)\1")
+
+
+def _without_html_comment(line: str) -> str:
+    """A plain-text line without its HTML comments (``<!-- … -->``: Markdown does not show them). Linear: str.find."""
+    while (k := line.find("<!--")) >= 0:
+        end = line.find("-->", k + 4)
+        line = line[:k] + (line[end + 3:] if end >= 0 else "")
+    return line
+
+
 def _plain(text: str, lines: _LineCounter):
     """The equations of an answer written in plain text, with no math delimiters at all (a ``.txt`` homework, a PDF's
     text, Markdown with ``dW2 = dZ2 · a1ᵀ``): each line that states a relation outside prose, after its label and
@@ -520,9 +537,14 @@ def _plain(text: str, lines: _LineCounter):
         line, start, pos = text[pos:end], pos, end + 1
         if len(line) > MAX_INLINE or not _RELATION.search(line):
             continue
+        line = _MD_STRONG.sub(r"\2", _without_html_comment(line))  # zgwl's __dW__: n * 1. dW = …: a bold label
         lead = _PLAIN_LEAD.match(line)
         body = line[lead.end():].replace("`", " ").strip().rstrip(".;,")
         rel = _RELATION.search(body)
+        cut = max(body.rfind(". ", 0, rel.start()), body.rfind(": ", 0, rel.start())) if rel else -1
+        if cut >= 0:  # "dW[i]: n(i) * n(i-1). dW[i] = dot(dZ[i], A[i-1].T) / m": the equation after the label and shape
+            body = body[cut + 2:].strip()
+            rel = _RELATION.search(body)
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
         remark = _PLAIN_REMARK.search(body, rel.end())  # (element-wise squaring operation): prose, not the formula
@@ -580,6 +602,11 @@ def _headings(text: str) -> tuple[list[int], list[tuple[int, int]]]:
         else:
             heads.append(m.start())
     return heads, _fenced_blocks(fences)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _headings_outside_code(text: str) -> list[int]:

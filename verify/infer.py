@@ -520,6 +520,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("entries counted from 0 (h1_0, scores_0)")
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
     shape = structure(claims)
+    summed_y = "y" in shape["summed"] and "y" not in declared and _summed_y(claims)
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
     defines_y = defines_y or any(_Y_IS_OUTPUT.match(_normal(c.latex)) for c in definitions(claims))  # Nowaczyk's y := a_L
     layered_letters = _activation_letters(claims, judge.net.depth) if not declared else None
@@ -530,6 +531,10 @@ def conventions(judge, claims) -> Reading | None:
         changes.append(f"{hidden} is a hidden unit's output and {output} an output unit's, net the summed input, t the "
                        "target; the unit letter names the layer (" + ", ".join(
                            f"{k} {('input', 'hidden', 'output')[v]}" for k, v in unit_map) + ")")
+    elif summed_y:  # Twice22's CS231n y_1 = X W_1 + b_1, h_1 = max(0, y_1), y_2 = h_1 W_2 + b_2: y is each layer's z
+        bases = (("y", "z"),)
+        changes.append("y_k is layer k's summed input z (its own definitions: y_1 = … W_1 + b_1, then an activation of "
+                       "y_1)")
     elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)) \
             and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
@@ -807,7 +812,8 @@ _LETTER_LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*([A-Za-z])\s*([+-]\s*\d+)?\s*[\]
 
 
 #: a letter in Ng's square layer brackets: ^{[i]}, ^{[i-1]}, ^{[i+1]}
-_BRACKET_LAYER = re.compile(r"\^\s*\{?\s*\[\s*([a-z])\s*(?:[+-]\s*\d+\s*)?\]")  # (a capital, CS229's [N], is the last)
+_BRACKET_LAYER = re.compile(r"(?:\^\s*\{?|(?<![A-Za-z\\])d?[WZABb])\s*\[\s*([a-z])\s*(?:[+-]\s*\d+\s*)?\]")  # (a capital,
+# CS229's [N], is the last; zgwl's plain W[i], A[i-1] on the line too: normalize._LINE_LAYER)
 
 
 def _bracket_letter(text: str, depth: str | None) -> str | None:
@@ -850,8 +856,8 @@ _BIAS_LETTER = re.compile(r"(?<![A-Za-z\\])b(?![A-Za-z])")
 
 
 #: B with a layer script (B^{(2)}, B^{[1]}, B_2) and B alone (a batch size, \frac{1}{B}; a set)
-_CAPITAL_B = re.compile(r"(?<![A-Za-z\\])B\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d)")
-_BARE_B = re.compile(r"(?<![A-Za-z\\])B(?![A-Za-z])(?!\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d))")
+_CAPITAL_B = re.compile(r"(?<![A-Za-z\\])B\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d|\[\s*[0-9a-z])")  # (zgwl's B[i] on the line)
+_BARE_B = re.compile(r"(?<![A-Za-z\\])B(?![A-Za-z])(?!\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d|\[\s*[0-9a-z]))")
 
 
 def _bias_unit(claims) -> bool:
@@ -931,6 +937,17 @@ _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\le
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
 #: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
+#: an activation applied to y with a layer's digit: max(0, y_1), \sigma(y_2), ReLU(y_{1}) (y is then a summed input)
+_OF_LAYERED_Y = re.compile(r"(?:\\?max\s*\(\s*0\s*,\s*|(?:\\(?:sigma|tanh|varphi|phi)|\\(?:operatorname|text|mathrm)\s*\{\s*\w+\s*\}"
+                           r"|relu|ReLU|sigmoid|[fg])\s*\(\s*)y\s*_\s*\{?\s*\d\s*\}?\s*\)")
+
+
+def _summed_y(claims) -> bool:
+    """Whether the answer's forward definitions apply an activation to y with a layer's digit (``h_1 = max(0, y_1)``):
+    then y, which it defines as an affine map of weights, is each layer's summed input, not the output (Bishop's y_k)."""
+    return any(_OF_LAYERED_Y.search(_normal(c.latex)[:2000]) for c in definitions(claims))
+
+
 _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}

@@ -74,7 +74,9 @@ _OCTAVE_TIMES = re.compile(r"(?<![0-9])\.\*")
 _DOT_FN = re.compile(r"\\dot\s*(?:\{\s*([fgh]|\\sigma|\\varphi|\\phi)\s*\}|([fgh]|\\sigma|\\varphi|\\phi)(?![A-Za-z]))")
 _DOT_DIAG = re.compile(r"\\dot\s*(?:\{\s*F\s*\}|F(?![A-Za-z]))")
 #: Ng's layer script written on the line (Nafiz's W[1], Z[l], dZ[L], A[l-1]): the letter directly before the bracket
-_LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZA]|d?b)\[ ?([0-9]{1,2}|[lL](?: ?[-+] ?[0-9])?) ?\]")
+_LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZAB]|d?b)\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\]")
+#: a generic activation with its layer on the line, and its slope: zgwl's g[1]'(Z[1]) is Ng's g^{[1]'}(Z^{[1]})
+_LINE_LAYER_FN = re.compile(r"(?<![A-Za-z\\])([gf])\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\](')?(?= ?\()")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 #: fastai's v.g, the gradient attached to a variable (krasing's x.g, W.g): the answer's own g_v, which its definition
 #: y.g = ∂L/∂y names (a gradient letter for any quantity: gradletters.py)
@@ -641,6 +643,7 @@ def _normalize_new(text: str) -> str:
     s = _TRANSPOSE.sub("^{T}", s)
     s = _NESTED_TRANSPOSE.sub(r"^{\1}^{T}", s)  # max-amb's a^{{[L-1]}^{T}}: layer L-1, transposed
     s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
+    s = _LINE_LAYER_FN.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]{m.group(3) or ''}}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     return squeeze_space(gradient_of_f(s))
 
@@ -736,6 +739,11 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
     return None
 
 
+#: NumPy's dot called by its bare name in a plain-text answer (``from numpy import dot``): dot(W.T, X)
+_PLAIN_DOT = re.compile(r"(?<![\\.\w])dot\s*\(")
+_PLAIN_SUM = re.compile(r"(?<![\\.\w])sum\s*\(")
+
+
 def plain_math(text: str) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
@@ -757,6 +765,8 @@ def plain_math(text: str) -> str:
     s = _FLAT_BETA.sub(r"\\beta_{\2}", s)  # (a PDF's text: β 1 is β₁)
     s = _GREEK_WORD.sub(_greek_word, s)
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
+    s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
+    s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
     return _WORD_SCRIPT.sub(r"_{\1}", s)
 
 

@@ -151,15 +151,62 @@ UNMADE = "not judged: its section sets its own activation ({}), in a network gra
 IN_OWN = "judged in its section's own network: the activation {} in place of the spec's {}"
 
 
+#: a heading that names a model of one layer (zgwl's "## Logistic Regression" before "## Neural Network with one
+#: Hidden Layer"): its section is about that model, not the spec's network of several layers
+MODEL_HEADING = re.compile(r"(?i)\b(?:(logistic|linear|softmax|multinomial(?: logistic)?)[ \t]+regression)\b")
+_MODEL_OUTPUT = {"logistic": ("sigmoid",), "linear": ("identity",), "softmax": ("softmax",),
+                 "multinomial": ("softmax",), "multinomial logistic": ("softmax",)}
+MODEL_UNMADE = ("not judged: its section ({}) is about a model of one layer, not the spec's network of {} layers, and "
+                "the spec's output layer is not that model's")
+MODEL_NOTE = "judged in its section's own model ({}): the spec's output layer on the inputs, one layer"
+
+
+def one_layer_model(net, heading: str):
+    """The spec's output layer alone on the inputs (the model the heading names, when its output activation is that
+    model's), or None."""
+    m = MODEL_HEADING.search(heading)
+    if m is None or net.has_kinds or net.depth < 2:
+        return None
+    last = net.layers[-1]
+    if last.activation not in _MODEL_OUTPUT.get(m.group(1).lower(), ()):
+        return None
+    return replace(net, layers=(replace(last, index=1, n_in=net.inputs),))
+
+
+def models(claims, net) -> list:
+    """(None, the heading, (the one-layer network, None, None) or None, the ids of its claims) for each section whose
+    heading names a one-layer model, when the spec has several layers."""
+    named = getattr(claims, "models", None)
+    if not named or net.depth < 2:
+        return []
+    by_heading: dict = {}
+    for c in list(claims)[:2000]:
+        if c.id in named:
+            by_heading.setdefault(named[c.id], []).append(c.id)
+    out = []
+    for heading, ids in list(by_heading.items())[:MAX_PREMISES]:
+        made = one_layer_model(net, heading)
+        out.append((None, heading, made and (made, None, None), ids))
+    return out
+
+
+def _unmade(entry, net) -> str:
+    pid, text = entry[0], entry[1]
+    return UNMADE.format(text) if pid is not None else MODEL_UNMADE.format(text, net.depth)
+
+
 def set_aside(claims, net) -> tuple[dict[str, str], list]:
-    """(claim id -> why it is not judged by the spec's network, the premises ``own_activation`` found): conditions on
-    indices, premises and their sections' claims (``judged_in_own`` judges those afterwards)."""
+    """(claim id -> why it is not judged by the spec's network, the sections ``judged_in_own`` judges afterwards):
+    conditions on indices, premises and their sections' claims (``own_activation``), the claims of a section about a
+    one-layer model (``models``)."""
     why = conditions(claims)
-    found = own_activation(claims, net)
-    for pid, premise, _, later in found:
-        why[pid] = PREMISE_NOTE.format(premise, _spec_activations(net))
+    found = own_activation(claims, net) + models(claims, net)
+    for entry in found:
+        pid, premise, _, later = entry
+        if pid is not None:
+            why[pid] = PREMISE_NOTE.format(premise, _spec_activations(net))
         for i in later:
-            why.setdefault(i, UNMADE.format(premise))
+            why.setdefault(i, _unmade(entry, net))
     return why, found
 
 
@@ -168,27 +215,33 @@ def _spec_activations(net) -> str:
 
 
 def judged_in_own(judge, claims, aside: dict, found: list) -> dict:
-    """``aside`` (position -> result) with each premise's later claims judged in the network it sets (``found``:
-    ``own_activation``), each result noting it; claims it cannot judge there stay as they are (unchecked)."""
+    """``aside`` (position -> result) with each premise's later claims judged in the network it sets, and a model
+    section's claims in that model (``found``: ``set_aside``), each result noting it; claims it cannot judge there stay
+    as they are (unchecked)."""
     from gradproof.derive.derivation import derive
 
     from .judge import Judge
 
     out = dict(aside)
     at = {c.id: k for k, c in enumerate(claims)}
-    for _, premise, made, later in found:
-        members = [at[i] for i in later if i in at and at[i] in aside and aside[at[i]].message == UNMADE.format(premise)]
+    for entry in found:
+        pid, premise, made, later = entry
+        unmade = _unmade(entry, judge.net)
+        members = [at[i] for i in later if i in at and at[i] in aside and aside[at[i]].message == unmade]
         if made is None or judge.numeric or not members:
             continue
         net, letter, name = made
-        # the premise's letter names the new activation there (σ is the sigmoid elsewhere)
-        notation = replace(judge.declared, functions=(*judge.declared.functions, (letter, name)))
+        # a premise's letter names the new activation there (σ is the sigmoid elsewhere)
+        notation = (replace(judge.declared, functions=(*judge.declared.functions, (letter, name))) if letter
+                    else judge.declared)
         try:
             sub = Judge(derive(net, check=False), batch=judge.batch, notation=notation, seed=judge._seed)
             results = sub.check_all([claims[k] for k in members])
         except (ValueError, ArithmeticError):
             continue
+        note = (IN_OWN.format(premise, _spec_activations(judge.net)) if pid is not None
+                else MODEL_NOTE.format(premise))
         for k, result in zip(members, results, strict=True):
-            result.notes = [*result.notes, IN_OWN.format(premise, _spec_activations(judge.net))]
+            result.notes = [*result.notes, note]
             out[k] = result
     return out

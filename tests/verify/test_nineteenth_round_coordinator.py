@@ -148,3 +148,164 @@ def test_a_premise_sets_the_sections_activation(tmp_path):
     got = verify(tmp_path, "# Exercise 3\n\nThe activation is $\\sigma(z) = z$.\n\n$$\\delta^{l} = (w^{l+1})^T "
                            "\\delta^{l+1}$$\n\n$$\\sigma'(z) = 1$$\n")
     assert [got[f"Exercise3.{k}"].verdict for k in (1, 2, 3)] == ["incorrect"] * 3
+
+
+CS231N = """name = "cs231n"
+convention = "column"
+inputs = 4
+
+[[layers]]
+units = 6
+activation = "relu"
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.001
+"""
+
+
+def _verify_spec(tmp_path, spec: str, body: str, name: str = "answer.md"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return by_id(results)
+
+
+def test_y_defined_as_each_layers_affine_map_is_the_summed_input(tmp_path):
+    # the oracle: CS231n's batch in rows, L the mean softmax loss; dL/dW2 = h1ᵀ dL/dy2 by central differences
+    rng = np.random.default_rng(11)
+    x, w1, b1, w2, b2 = rng.normal(size=(5, 4)), rng.normal(size=(4, 6)), rng.normal(size=6), rng.normal(size=(6, 3)), \
+        rng.normal(size=3)
+    labels = rng.integers(0, 3, size=5)
+
+    def loss(w2_, y2=None):
+        h1 = np.maximum(0, x @ w1 + b1)
+        y2 = h1 @ w2_ + b2 if y2 is None else y2
+        p = np.exp(y2 - y2.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        return -np.mean(np.log(p[np.arange(5), labels]))
+
+    h1 = np.maximum(0, x @ w1 + b1)
+    y2 = h1 @ w2 + b2
+    eps, dw2, dy2 = 1e-6, np.zeros_like(w2), np.zeros_like(y2)
+    for idx in np.ndindex(*w2.shape):
+        e = np.zeros_like(w2)
+        e[idx] = eps
+        dw2[idx] = (loss(w2 + e) - loss(w2 - e)) / (2 * eps)
+    for idx in np.ndindex(*y2.shape):
+        e = np.zeros_like(y2)
+        e[idx] = eps
+        dy2[idx] = (loss(w2, y2 + e) - loss(w2, y2 - e)) / (2 * eps)
+    assert np.allclose(dw2, h1.T @ dy2, atol=1e-6)
+    body = ("$$\ny_1 = XW_1 + b_1 \\\\\nh_1 = max(0,y_1) \\\\\ny_2 = h_1W_2 + b_2\n$$\n\n"
+            "$$\\frac{\\partial \\mathcal{L}}{\\partial W_2} = h^{\\intercal}_1\\frac{\\partial \\mathcal{L}}{\\partial y_2}$$\n\n"
+            "$$\\frac{\\partial \\mathcal{L}}{\\partial W_2} = \\frac{\\partial \\mathcal{L}}{\\partial y_2} h_1^{T}$$\n")
+    got = _verify_spec(tmp_path, CS231N, body)
+    assert [got[f"line {k}.{k - 1}"].verdict for k in (2, 3, 4)] == ["correct"] * 3  # the forward pass, y as z
+    assert got["line 7"].verdict == "correct"
+    assert got["line 9"].verdict == "incorrect"  # the factors swapped
+
+
+NG = """name = "ng"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "tanh"
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "binary_cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 1.2
+"""
+
+
+def _ng_gradients():
+    """Ng's column batch (X is 3 × m), J the mean binary cross-entropy: dW[i], dB[i] by central differences, and the
+    formulas the answer writes computed by hand."""
+    rng = np.random.default_rng(2)
+    m = 6
+    x, y = rng.normal(size=(3, m)), rng.integers(0, 2, size=(1, m)).astype(float)
+    w = [rng.normal(size=(4, 3)), rng.normal(size=(1, 4))]
+    b = [rng.normal(size=(4, 1)), rng.normal(size=(1, 1))]
+
+    def forward(w_, b_):
+        a1 = np.tanh(w_[0] @ x + b_[0])
+        a2 = 1 / (1 + np.exp(-(w_[1] @ a1 + b_[1])))
+        return a1, a2
+
+    def cost(w_, b_):
+        a2 = forward(w_, b_)[1]
+        return -np.mean(y * np.log(a2) + (1 - y) * np.log(1 - a2))
+
+    def numeric(which, k):
+        arr = (w if which == "w" else b)[k]
+        out, eps = np.zeros_like(arr), 1e-6
+        for idx in np.ndindex(*arr.shape):
+            for sign in (1, -1):
+                moved = [a.copy() for a in (w if which == "w" else b)]
+                moved[k][idx] += sign * eps
+                out[idx] += sign * (cost(moved, b) if which == "w" else cost(w, moved)) / (2 * eps)
+        return out
+
+    a1, a2 = forward(w, b)
+    dz2 = a2 - y
+    dz1 = (w[1].T @ dz2) * (1 - a1 ** 2)
+    by_hand = {"dW2": dz2 @ a1.T / m, "dW1": dz1 @ x.T / m, "dB2": dz2.sum(1, keepdims=True) / m,
+               "dB1": dz1.sum(1, keepdims=True) / m}
+    true = {"dW1": numeric("w", 0), "dW2": numeric("w", 1), "dB1": numeric("b", 0), "dB2": numeric("b", 1)}
+    return by_hand, true
+
+
+def test_a_plain_text_summary_with_bold_labels_numpy_calls_and_bracketed_layers(tmp_path):
+    by_hand, true = _ng_gradients()
+    for k in by_hand:
+        assert np.allclose(by_hand[k], true[k], atol=1e-6), k
+    assert not np.allclose(by_hand["dB1"] * 6, true["dB1"], atol=1e-6)  # the 1/m matters
+    body = ("## Neural Network with one Hidden Layer\n\n__W[i]__: n(i) * n(i-1)\n\n__B[i]__: n(i) * 1\n\n"
+            "__Z[i]__: n(i) * m, m example. Z[i] = dot(W[i], A[i-1]) + B[i]\n\n"
+            "- __dZ[2]__ = A[2] - Y\n\n- __dZ[1]__ = dot(W[2].T, dZ[2]) * g[1]'(Z[1])\n\n"
+            "__dW[i]__: n(i) * n(i-1). dW[i] = dot(dZ[i], A[i-1].T) / m\n\n"
+            "__dB[i]__: n(i) * 1. dB[i] = sum(dZ[i]) / m\n\n"
+            "__dB[i]__: n(i) * 1. dB[i] = sum(dZ[i]) <!-- the 1/m dropped -->\n")
+    got = _verify_spec(tmp_path, NG, body)
+    assert got["line 7"].verdict == "correct"  # the forward definition, i the layer in square brackets
+    assert [got[f"line {k}"].verdict for k in (9, 11, 13, 15)] == ["correct"] * 4
+    assert got["line 17"].verdict == "incorrect"
+
+
+def test_a_section_about_logistic_regression_is_judged_in_that_model(tmp_path):
+    # the oracle: logistic regression's J = mean BCE of σ(w·x + b): ∂J/∂z per example (times m) is a − y
+    rng = np.random.default_rng(4)
+    z, y = rng.normal(size=6), rng.integers(0, 2, size=6).astype(float)
+
+    def j(z_):
+        a_ = 1 / (1 + np.exp(-z_))
+        return -np.sum(y * np.log(a_) + (1 - y) * np.log(1 - a_))
+
+    eps, a = 1e-6, 1 / (1 + np.exp(-z))
+    dz = np.array([(j(z + eps * e) - j(z - eps * e)) / (2 * eps) for e in np.eye(6)])
+    assert np.allclose(dz, a - y, atol=1e-6) and not np.allclose(dz, y - a, atol=1e-6)
+    body = ("## Logistic Regression\n\nA = sigmoid(Z)\n\ndZ = A - Y\n\ndZ = Y - A\n\n"
+            "## Neural Network with one Hidden Layer\n\ndZ[2] = A[2] - Y\n")
+    got = _verify_spec(tmp_path, NG, body)
+    assert got["line 3"].verdict == "correct"
+    assert got["line 5"].verdict == "correct"
+    assert got["line 7"].verdict == "incorrect"
+    assert got["line 11"].verdict == "correct"  # the spec's network again
