@@ -724,6 +724,12 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
+    if ("f" not in declared and judge.net.layers[-1].activation == "softmax"
+            and re.search(r"(?<![A-Za-z\\])e\s*\^\s*\{\s*f\s*_", text)):
+        # CS231n's scores: p_k = e^{f_k} / \sum_j e^{f_j}, L_i = -\log(e^{f_{y_i}} / \sum_j e^{f_j}) — f_k is class k's
+        # score, the output layer's summed input (f applied as a function, f(w_k), is not read)
+        fixed += (("f", ("z", judge.net.depth)),)
+        changes.append("f_k is class k's score, the output layer's summed input (CS231n's e^{f_k} / Σ_j e^{f_j})")
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))

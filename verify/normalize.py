@@ -43,6 +43,7 @@ _TRANSPOSE = re.compile(r"\^\s*(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\{\s*(
 #: an indicator function: \mathbb{1}[z > 0], \mathbf{1}\{z > 0\}, \mathds{1}_{z>0}, \mathbb{I}(z > 0)
 #: a plain 1 as the indicator: CS229's 1\{z \geq 0\}, CS231n's 1(x > 0) (a 1 before a bracket holding a comparison)
 _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^()]{0,60}\)"
+                              r"|\(\s*[a-z](?:_\s*\{?\s*[a-z]\s*\}?)?\s*=\s*[a-z](?:_\s*\{?\s*[a-z]\s*\}?)?\s*\)"  # 1(k = y_i)
                               r"|\[(?:[^\[\]]{0,60})(?:<|>|\\geq?|\\leq?|\\neq|\\ne)[^\[\]]{0,60}\])")  # also 1[z1 > 0]
 #: a comparison in parentheses as a factor, NumPy's boolean mask (``dA1 * (Z1 > 0)``, Iverson's bracket): the indicator;
 #: not a function's argument (``max(z > 0)`` is not read), not a script (Goto's ``x^{(l<N)}``: the layers before N), not

@@ -218,6 +218,7 @@ def judged_in_own(judge, claims, aside: dict, found: list) -> dict:
     """``aside`` (position -> result) with each premise's later claims judged in the network it sets, and a model
     section's claims in that model (``found``: ``set_aside``), each result noting it; claims it cannot judge there stay
     as they are (unchecked)."""
+    from gradproof.derive import limits
     from gradproof.derive.derivation import derive
 
     from .judge import Judge
@@ -228,8 +229,8 @@ def judged_in_own(judge, claims, aside: dict, found: list) -> dict:
         pid, premise, made, later = entry
         unmade = _unmade(entry, judge.net)
         members = [at[i] for i in later if i in at and at[i] in aside and aside[at[i]].message == unmade]
-        if made is None or judge.numeric or not members:
-            continue
+        if made is None or judge.numeric or not members or limits.overdue():
+            continue  # (past the run's soft deadline: left unchecked, as any claim not yet judged)
         net, letter, name = made
         # a premise's letter names the new activation there (σ is the sigmoid elsewhere)
         notation = (replace(judge.declared, functions=(*judge.declared.functions, (letter, name))) if letter

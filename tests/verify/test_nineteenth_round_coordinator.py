@@ -309,3 +309,41 @@ def test_a_section_about_logistic_regression_is_judged_in_that_model(tmp_path):
     assert got["line 5"].verdict == "correct"
     assert got["line 7"].verdict == "incorrect"
     assert got["line 11"].verdict == "correct"  # the spec's network again
+
+
+SOFTMAX = """name = "softmax"
+convention = "column"
+inputs = 4
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.01
+"""
+
+
+def test_cs231n_scores_f_and_the_indicator_of_the_label(tmp_path):
+    # the oracle: L = −log softmax(f)_y; ∂L/∂f_k = p_k − 1(k = y) by central differences
+    f, label = np.random.default_rng(8).normal(size=3), 1
+
+    def loss(f_):
+        return -np.log(np.exp(f_[label]) / np.exp(f_).sum())
+
+    p = np.exp(f) / np.exp(f).sum()
+    numeric = np.array([(loss(f + 1e-6 * e) - loss(f - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    assert np.allclose(numeric, p - np.eye(3)[label], atol=1e-6)
+    assert not np.allclose(numeric, np.eye(3)[label] - p, atol=1e-6)
+    body = ("$$L_i = -log\\left(\\frac{e^{f_{y_i}}}{\\sum\\limits_{j}{e^{f_j}}}\\right)$$\n\n"
+            "$$p_k = \\frac{e^{f_{k}}}{\\sum\\limits_{j}{e^{f_j}}}$$\n\n"
+            "$$\\frac{\\partial L_i}{\\partial f_k} = (p_k \\ - \\ 1(k \\ = \\ y_i))$$\n\n"
+            "$$\\frac{\\partial L_i}{\\partial f_k} = 1(k = y_i) - p_k$$\n")
+    got = _verify_spec(tmp_path, SOFTMAX, body)
+    assert got["line 1"].verdict == "correct"  # the loss of one example, f its scores
+    assert got["line 5"].verdict == "correct"
+    assert got["line 7"].verdict == "incorrect"  # the sign flipped
