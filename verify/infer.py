@@ -730,6 +730,9 @@ def conventions(judge, claims) -> Reading | None:
         # score, the output layer's summed input (f applied as a function, f(w_k), is not read)
         fixed += (("f", ("z", judge.net.depth)),)
         changes.append("f_k is class k's score, the output layer's summed input (CS231n's e^{f_k} / Σ_j e^{f_j})")
+        if "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
+            fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax(f)
+            changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
@@ -943,6 +946,10 @@ _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\le
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
 #: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
+#: CS231n's probabilities: p_k, p_j, p_{y_i} (an entry of p by a class or the label)
+_PROBABILITY = re.compile(r"(?<![A-Za-z\\])p\s*_\s*(?:\{\s*)?(?:[jk](?![A-Za-z])|y\s*_)")
+#: p defined as anything but a softmax of the scores (a dropout probability p = 0.5, p = \sigma(z)): not the output
+_OTHER_P = re.compile(r"(?<![A-Za-z\\])p\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w))?\s*=\s*(?!\s*\\frac\s*\{\s*e\s*\^)")
 #: an activation applied to y with a layer's digit: max(0, y_1), \sigma(y_2), ReLU(y_{1}) (y is then a summed input)
 _OF_LAYERED_Y = re.compile(r"(?:\\?max\s*\(\s*0\s*,\s*|(?:\\(?:sigma|tanh|varphi|phi)|\\(?:operatorname|text|mathrm)\s*\{\s*\w+\s*\}"
                            r"|relu|ReLU|sigmoid|[fg])\s*\(\s*)y\s*_\s*\{?\s*\d\s*\}?\s*\)")

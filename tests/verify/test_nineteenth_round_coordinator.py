@@ -347,3 +347,16 @@ def test_cs231n_scores_f_and_the_indicator_of_the_label(tmp_path):
     assert got["line 1"].verdict == "correct"  # the loss of one example, f its scores
     assert got["line 5"].verdict == "correct"
     assert got["line 7"].verdict == "incorrect"  # the sign flipped
+
+
+def test_cs231n_probabilities_p_of_the_label(tmp_path):
+    f, label = np.random.default_rng(9).normal(size=3), 2
+    p = np.exp(f) / np.exp(f).sum()
+    loss = -np.log(p[label])  # the oracle: the softmax loss of one example, written out
+    assert np.isclose(loss, -(f[label] - np.log(np.exp(f).sum()))) and not np.isclose(loss, np.log(p[label]))
+    body = ("$$\\mathcal{L}_i = -\\log\\left(p_{y_i}\\right)$$\n\n$$\\mathcal{L}_i = \\log\\left(p_{y_i}\\right)$$\n\n"
+            "$$p_{y_i} = \\frac{e^{f_{y_i}}}{\\sum_{j=1}^K e^{f_j}}$$\n")
+    got = _verify_spec(tmp_path, SOFTMAX, body)
+    assert got["line 1"].verdict == "correct"
+    assert got["line 3"].verdict == "incorrect"  # the minus sign dropped
+    assert got["line 5"].verdict == "correct"
