@@ -1690,6 +1690,15 @@ class Judge:
             # letter for the output (y = h², t the target), not the target of [values]
             return _Link("unchecked", "could not read the claim: y is read as the target, which [values] gives, but the "
                                       "claim computes it from numbers: the letter names the answer's output here")
+        if (np.size(tv[i]) > 1 and np.size(sv[i]) == 1 and self.batch == 1 and not self.numeric
+                and any(n.op == "sum" and n.value and n.value[0] in free_indices(n.args[0]) for n in student.walk())
+                and any(_SAMPLE_MATRIX_LETTER.search(c.latex) for c in (self._claims or ())[:500])):
+            # CS231n's ∂L/∂b_2 = Σ_i (∂L/∂s)_i beside h = max(0, XW_1 + b_1): summing one vector's entries gives one
+            # number for a vector — i more likely counts the examples of the answer's batch X, which one example hides
+            return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
+                                      f"{np.size(tv[i])} numbers but the claim's sum over its index gives one; the answer "
+                                      "writes its inputs as a batch (X), so the index may count the examples — "
+                                      "which it is the answer does not say")
         probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         counter = self._counterexample(i, tv[i], sv[i])
@@ -4055,6 +4064,10 @@ def unlayered_clash(latex: str, message: str, layered: frozenset = frozenset({"a
         if bare.group(0).split("_")[0].strip().lstrip("\\") in layered:
             return m.group(1)
     return None
+
+
+#: a batch's matrix of inputs in a forward definition: XW_1, W X, X^T (capital X beside a weight)
+_SAMPLE_MATRIX_LETTER = re.compile(r"(?<![A-Za-z\\])X\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:W|\\mathbf\s*\{\s*W)|W[_^]?\s*\{?\s*\w*\s*\}?\s*X(?![A-Za-z])")
 
 
 def _numbers_only(node: Node) -> bool:

@@ -360,3 +360,30 @@ def test_cs231n_probabilities_p_of_the_label(tmp_path):
     assert got["line 1"].verdict == "correct"
     assert got["line 3"].verdict == "incorrect"  # the minus sign dropped
     assert got["line 5"].verdict == "correct"
+
+
+def test_a_sum_over_the_examples_of_a_batch_written_with_x_is_not_read_as_a_sum_of_entries(tmp_path):
+    # the oracle: CS231n's batch (X is N × D): ∂L/∂b_2 is the sum of ∂L/∂s's ROWS (central differences), a vector;
+    # the sum of one row's entries is one number (0 for softmax − one-hot), which no vector is
+    rng = np.random.default_rng(12)
+    x, w1, b1, w2, b2 = rng.normal(size=(5, 4)), rng.normal(size=(4, 6)), rng.normal(size=6), rng.normal(size=(6, 3)), \
+        rng.normal(size=3)
+    labels = rng.integers(0, 3, size=5)
+
+    def loss(b2_):
+        s = np.maximum(0, x @ w1 + b1) @ w2 + b2_
+        p = np.exp(s - s.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        return -np.mean(np.log(p[np.arange(5), labels]))
+
+    s = np.maximum(0, x @ w1 + b1) @ w2 + b2
+    p = np.exp(s) / np.exp(s).sum(1, keepdims=True)
+    ds = (p - np.eye(3)[labels]) / 5
+    db2 = np.array([(loss(b2 + 1e-6 * e) - loss(b2 - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    assert np.allclose(db2, ds.sum(0), atol=1e-6) and np.isclose(ds[0].sum(), 0)
+    body = ("# Q1\n\nForward pass: $h = \\max(0, XW_1 + b_1)$, $s = hW_2 + b_2$.\n\n"
+            "$$\\frac{\\partial L}{\\partial W_2} = h^T \\frac{\\partial L}{\\partial s}$$\n\n"
+            "$$\\frac{\\partial L}{\\partial b_2} = \\sum_i \\left(\\frac{\\partial L}{\\partial s}\\right)_{i}$$\n")
+    got = _verify_spec(tmp_path, CS231N, body)
+    assert got["Q1.3"].verdict == "correct"
+    assert got["Q1.4"].verdict == "unchecked" and "examples" in got["Q1.4"].message  # not a false reject
