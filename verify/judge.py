@@ -4067,7 +4067,8 @@ def unlayered_clash(latex: str, message: str, layered: frozenset = frozenset({"a
 
 
 #: a batch's matrix of inputs in a forward definition: XW_1, W X, X^T (capital X beside a weight)
-_SAMPLE_MATRIX_LETTER = re.compile(r"(?<![A-Za-z\\])X\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:W|\\mathbf\s*\{\s*W)|W[_^]?\s*\{?\s*\w*\s*\}?\s*X(?![A-Za-z])")
+_SAMPLE_MATRIX_LETTER = re.compile(r"(?<![A-Za-z\\])X\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:W|\\mathbf\s*\{\s*W)"
+                                   r"|W[_^]?\s*\{?\s*\w*\s*\}?\s*X(?![A-Za-z])")
 
 
 def _numbers_only(node: Node) -> bool:
