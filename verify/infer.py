@@ -239,7 +239,14 @@ def structure(claims) -> dict:
             out["weights"]["source" if diff == 1 else "target" if diff == 0 else "?"] += 1
         if left and left[0].isdigit() and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", rhs):
             out["input_layer"][int(left[0]) + left[1] - 1] += 1  # z^{(2)} = W x + b: x is layer 1
+    if "a" not in out["activation"] and any(_ACTIVATION_OF_A.search(_normal(c.latex[:4000])) for c in list(claims)[:2000]):
+        out["summed"].add("a")  # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed
     return out
+
+
+#: the activation or its slope applied to a with a layer or unit script: f'(a^{(k)}), h'(a_j), \sigma(a^{(l)})
+_ACTIVATION_OF_A = re.compile(r"(?:(?<![A-Za-z\\])[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?'?\s*"
+                              r"\(\s*(?:\\(?:bm|mathbf|boldsymbol)\s*\{\s*)?a\s*\}?\s*[\^_]")
 
 
 def _settled(dims: list, shape: dict) -> tuple[list, list]:

@@ -62,8 +62,16 @@ def _builtin(rhs: str, var: str) -> str | None:
     return next((name for name, form in forms.items() if re.fullmatch(form, s)), None)
 
 
+#: an index's range: k = l, l-1, \ldots, 1 (Goodfellow's loop), i = 1, \dots, n, l = 1, 2, …, L
+_RANGE = re.compile(r"\s*" + _INDEX + r"\s*=\s*(?:" + _TERM + r"\s*,\s*)+(?:\\[lc]?dots|\\ldots|…|\.\.\.)(?:\s*,\s*" + _TERM
+                    + r")?\s*[.,;:]?\s*")
+
+
 def index_condition(latex: str) -> bool:
-    """Whether the claim is a condition on indices: l + 1 = L, k = j, 1 \\le \\ell < L (not l = 2: an index's value)."""
+    """Whether the claim is a condition on indices: l + 1 = L, k = j, 1 \\le \\ell < L, a range k = l, l-1, \\ldots, 1
+    (not l = 2: an index's value)."""
+    if len(latex) <= 200 and _RANGE.fullmatch(latex):
+        return True
     if len(latex) > 200 or not _CONDITION.fullmatch(latex):
         return False
     sides = re.split(_REL, latex)

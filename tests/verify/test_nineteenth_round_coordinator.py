@@ -387,3 +387,49 @@ def test_a_sum_over_the_examples_of_a_batch_written_with_x_is_not_read_as_a_sum_
     got = _verify_spec(tmp_path, CS231N, body)
     assert got["Q1.3"].verdict == "correct"
     assert got["Q1.4"].verdict == "unchecked" and "examples" in got["Q1.4"].message  # not a false reject
+
+
+GOODFELLOW = """name = "gf"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "relu"
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def test_goodfellows_backward_loop_without_its_forward_definitions(tmp_path):
+    # the oracle: a = b + W h (Goodfellow's summed input), h = relu(a); ∇_{b^(1)} J = ∇_{h^(1)} J ⊙ f'(a^(1)) and
+    # ∇_{W^(1)} J = g h^(0)ᵀ by central differences; g h^(0)ᵀ's transpose has the wrong shape
+    rng = np.random.default_rng(13)
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+
+    def cost(w1_, b1_):
+        return 0.5 * np.sum((w2 @ np.maximum(0, w1_ @ x + b1_) + b2 - y) ** 2)
+
+    a1 = w1 @ x + b1
+    g = (w2.T @ (w2 @ np.maximum(0, a1) + b2 - y)) * (a1 > 0)
+    db1 = np.array([(cost(w1, b1 + 1e-6 * e) - cost(w1, b1 - 1e-6 * e)) / 2e-6 for e in np.eye(4)])
+    dw1 = np.array([[(cost(w1 + 1e-6 * np.outer(ei, ej), b1) - cost(w1 - 1e-6 * np.outer(ei, ej), b1)) / 2e-6
+                     for ej in np.eye(3)] for ei in np.eye(4)])
+    assert np.allclose(db1, g, atol=1e-6) and np.allclose(dw1, np.outer(g, x), atol=1e-6)
+    body = ("For $k = l, l-1, \\ldots, 1$:\n\n$$g \\leftarrow \\nabla_{a^{(k)}} J = g \\odot f'(a^{(k)})$$\n\n"
+            "$$\\nabla_{b^{(k)}} J = g$$\n\n$$\\nabla_{W^{(k)}} J = g \\, h^{(k-1)\\top}$$\n\n"
+            "$$\\nabla_{W^{(k)}} J = h^{(k-1)} g^\\top$$\n\n$$g \\leftarrow \\nabla_{h^{(k-1)}} J = W^{(k)\\top} g$$\n")
+    got = _verify_spec(tmp_path, GOODFELLOW, body)
+    assert got["line 1"].verdict == "unchecked" and "condition on indices" in got["line 1"].message
+    assert [got[f"line {k}"].verdict for k in (3, 5, 7, 11)] == ["correct"] * 4  # a is the summed input: f'(a)
+    assert got["line 9"].verdict == "incorrect"  # the outer product transposed
