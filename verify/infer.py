@@ -239,8 +239,9 @@ def structure(claims) -> dict:
             out["weights"]["source" if diff == 1 else "target" if diff == 0 else "?"] += 1
         if left and left[0].isdigit() and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", rhs):
             out["input_layer"][int(left[0]) + left[1] - 1] += 1  # z^{(2)} = W x + b: x is layer 1
-    if "a" not in out["activation"] and any(_ACTIVATION_OF_A.search(_normal(c.latex[:4000])) for c in list(claims)[:2000]):
-        out["summed"].add("a")  # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed
+    # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed (_settled weighs it)
+    out["a_applied"] = "a" not in out["activation"] and any(_ACTIVATION_OF_A.search(_normal(c.latex[:4000]))
+                                                            for c in list(claims)[:2000])
     return out
 
 
@@ -263,6 +264,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
                 pick = labels[0]
             elif "z" in summed and "a" in active:
                 pick = None  # the default: z summed, a the activation
+            elif shape.get("a_applied") and len(labels) == 1 and not active:
+                pick = labels[0]  # f'(a^{(k)}) and no z anywhere (Goodfellow's loop alone); with a z (Bishop's z_i), scored
         elif labels and labels[0] == "the input is layer 1":
             (layer, n), = shape["input_layer"].most_common(1) or [(None, 0)]
             (weights, k), = shape["weights"].most_common(1) or [(None, 0)]

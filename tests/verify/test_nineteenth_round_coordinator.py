@@ -433,3 +433,27 @@ def test_goodfellows_backward_loop_without_its_forward_definitions(tmp_path):
     assert got["line 1"].verdict == "unchecked" and "condition on indices" in got["line 1"].message
     assert [got[f"line {k}"].verdict for k in (3, 5, 7, 11)] == ["correct"] * 4  # a is the summed input: f'(a)
     assert got["line 9"].verdict == "incorrect"  # the outer product transposed
+
+
+def test_bishops_unit_letters_without_forward_definitions_still_read(tmp_path):
+    # the oracle: Bishop's 3-4-2 net (a_j = Σ_i w_ji x_i + b_j, z_j = tanh a_j, y_k = Σ_j w_kj z_j + b_k, E = ½‖y − t‖²):
+    # ∂E/∂w_ji = δ_j x_i with δ_j = (1 − z_j²) Σ_k w_kj δ_k, δ_k = y_k − t_k, by central differences
+    spec = GOODFELLOW.replace('"relu"', '"tanh"')
+    rng = np.random.default_rng(14)
+    x, t = rng.normal(size=3), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+
+    def err(w1_):
+        return 0.5 * np.sum((w2 @ np.tanh(w1_ @ x + b1) + b2 - t) ** 2)
+
+    z = np.tanh(w1 @ x + b1)
+    dk = w2 @ z + b2 - t
+    dj = (1 - z ** 2) * (w2.T @ dk)
+    num = np.array([[(err(w1 + 1e-6 * np.outer(a, b)) - err(w1 - 1e-6 * np.outer(a, b))) / 2e-6 for b in np.eye(3)]
+                    for a in np.eye(4)])
+    assert np.allclose(num, np.outer(dj, x), atol=1e-6)
+    body = ("$$\\delta_k = y_k - t_k$$\n\n$$\\delta_j = h'(a_j) \\sum_k w_{kj} \\delta_k$$\n\n"
+            "$$\\frac{\\partial E_n}{\\partial w_{ji}} = \\delta_j z_i$$\n\n"
+            "$$\\delta_j = (1 - z_j^2) \\sum_{k=1}^K w_{kj} \\delta_k$$\n")
+    got = _verify_spec(tmp_path, spec, body)
+    assert [got[f"line {k}"].verdict for k in (1, 3, 5, 7)] == ["correct"] * 4  # a summed, z its activation
