@@ -239,12 +239,24 @@ def structure(claims) -> dict:
             out["weights"]["source" if diff == 1 else "target" if diff == 0 else "?"] += 1
         if left and left[0].isdigit() and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", rhs):
             out["input_layer"][int(left[0]) + left[1] - 1] += 1  # z^{(2)} = W x + b: x is layer 1
+    # d2l's ∂J/∂o, ∂J/∂h, ∂J/∂z with no layer anywhere: the output has its own letter (o, ŷ), so bare z and h are the
+    # one hidden layer's (_settled)
+    texts = [_normal(c.latex[:4000]) for c in list(claims)[:2000]]
+    out["output_named"] = (any(_OUTPUT_LETTER.search(t) for t in texts) and any(_BARE_ZH.search(t) for t in texts)
+                           and not any(_LAYERED_ZH.search(t) for t in texts))
     # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed (_settled weighs it)
     out["a_applied"] = "a" not in out["activation"] and any(_ACTIVATION_OF_A.search(_normal(c.latex[:4000]))
                                                             for c in list(claims)[:2000])
     return out
 
 
+#: the output by its own letter: \mathbf{o}, o_k, \hat{y}, \hat{\mathbf{y}}
+_OUTPUT_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*o\s*\}|(?<![A-Za-z\\])o(?![A-Za-z])|\\hat\s*\{?\s*"
+                            r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y)")
+#: z or h written bare (no script at all) and with a layer or entry script
+_BARE_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?(?!\s*_)")
+_LAYERED_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?\s*"
+                         r"(?:_|\^(?!\s*(?:\\top|T(?![A-Za-z])|\{\s*(?:\\top|T)\s*\})))")  # (not its transpose)
 #: the activation or its slope applied to a with a layer or unit script: f'(a^{(k)}), h'(a_j), \sigma(a^{(l)})
 _ACTIVATION_OF_A = re.compile(r"(?:(?<![A-Za-z\\])[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?'?\s*"
                               r"\(\s*(?:\\(?:bm|mathbf|boldsymbol)\s*\{\s*)?a\s*\}?\s*[\^_]")
@@ -273,7 +285,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
                 by_source = weights == "source" and k > sum(shape["weights"].values()) / 2
                 pick = None if layer == 0 else labels[1] if by_source and len(labels) > 1 else labels[0]
         elif labels and labels[0].startswith("z and h without a layer"):
-            pick = labels[0] if shape["bare"] else None  # only an answer that defines them so
+            pick = labels[0] if shape["bare"] or shape.get("output_named") else None  # only an answer that defines
+            # them so, or names its output by a letter of its own and never writes z or h with a script
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape["units"]["letters"] > shape["units"]["layers"]:
                 pick = labels[0]

@@ -457,3 +457,30 @@ def test_bishops_unit_letters_without_forward_definitions_still_read(tmp_path):
             "$$\\delta_j = (1 - z_j^2) \\sum_{k=1}^K w_{kj} \\delta_k$$\n")
     got = _verify_spec(tmp_path, spec, body)
     assert [got[f"line {k}"].verdict for k in (1, 3, 5, 7)] == ["correct"] * 4  # a summed, z its activation
+
+
+def test_d2l_backward_pass_with_bare_z_and_h_beside_the_output_o(tmp_path):
+    # the oracle: d2l's one-hidden-layer net (z = W1 x, h = relu(z), o = W2 h; biases too in the spec), J = L + s with
+    # s = λ/2 (‖W1‖² + ‖W2‖²): ∂J/∂W2 = ∂J/∂o hᵀ + λ W2 and ∂J/∂h = W2ᵀ ∂J/∂o, by central differences
+    spec = GOODFELLOW.replace("[optimizer]", '[regularization]\nname = "l2"\nlambda = 0.1\n\n[optimizer]')
+    rng = np.random.default_rng(15)
+    x, y = rng.normal(size=3), rng.normal(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+
+    def objective(w2_):
+        o = w2_ @ np.maximum(0, w1 @ x + b1) + b2
+        return 0.5 * np.sum((o - y) ** 2) + 0.05 * (np.sum(w1 ** 2) + np.sum(w2_ ** 2))
+
+    h = np.maximum(0, w1 @ x + b1)
+    do = w2 @ h + b2 - y
+    num = np.array([[(objective(w2 + 1e-6 * np.outer(a, b)) - objective(w2 - 1e-6 * np.outer(a, b))) / 2e-6
+                     for b in np.eye(4)] for a in np.eye(2)])
+    assert np.allclose(num, np.outer(do, h) + 0.1 * w2, atol=1e-6)
+    assert not np.allclose(num, np.outer(do, h), atol=1e-3)  # the penalty's term matters
+    body = ("$$\\frac{\\partial J}{\\partial \\mathbf{W}^{(2)}} = \\frac{\\partial J}{\\partial \\mathbf{o}} \\mathbf{h}^\\top "
+            "+ \\lambda \\mathbf{W}^{(2)}$$\n\n$$\\frac{\\partial J}{\\partial \\mathbf{h}} = {\\mathbf{W}^{(2)}}^\\top "
+            "\\frac{\\partial J}{\\partial \\mathbf{o}}$$\n\n$$\\frac{\\partial J}{\\partial \\mathbf{W}^{(2)}} = "
+            "\\frac{\\partial J}{\\partial \\mathbf{o}} \\mathbf{h}^\\top$$\n")
+    got = _verify_spec(tmp_path, spec, body)
+    assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "correct"
+    assert got["line 5"].verdict == "incorrect"  # the penalty's gradient left out
