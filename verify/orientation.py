@@ -236,7 +236,10 @@ def decide(judge, claims) -> None:
     shapes = shape_votes(judge, claims)
     for side, n in shapes.items():
         votes[side] += n
-    if votes[TRANSPOSED] >= 2 and not votes[SPEC]:  # (one alone may be a slip: then the claims decide, step 2)
+    # (one alone may be a slip: then the claims decide, step 2 — except where every layer has one unit, logistic
+    # regression's z = w^T x + b: a weight vector lies as its author writes it, a row or a column, no slip)
+    need = 1 if all(layer.units == 1 for layer in judge.net.layers) else 2
+    if votes[TRANSPOSED] >= need and not votes[SPEC]:
         judge._orient(TRANSPOSED)
         judge._oriented = TRANSPOSED
         source = "its stated shape of W" if shapes[TRANSPOSED] else "its own forward definitions"
@@ -244,7 +247,7 @@ def decide(judge, claims) -> None:
                            "spec's transpose",)
     # as many written as the spec lays W out: the others are slips in the spec's orientation, as before
     t, s = votes[TRANSPOSED], votes[SPEC]
-    judge.orientation_settled = t >= 2 and not s or s >= max(t, 1)
+    judge.orientation_settled = t >= need and not s or s >= max(t, 1)
 
 
 def _verdicts(judge, claim, transposed: bool) -> set:

@@ -484,3 +484,25 @@ def test_d2l_backward_pass_with_bare_z_and_h_beside_the_output_o(tmp_path):
     got = _verify_spec(tmp_path, spec, body)
     assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "correct"
     assert got["line 5"].verdict == "incorrect"  # the penalty's gradient left out
+
+
+def test_logistic_regressions_weight_vector_as_a_column(tmp_path):
+    # the oracle: one sigmoid unit, BCE; ∂L/∂w = (a − y) x by central differences (w a column, z = wᵀx + b)
+    spec = GOODFELLOW.replace("units = 4\nactivation = \"relu\"\n\n[[layers]]\nunits = 2\nactivation = \"identity\"",
+                              "units = 1\nactivation = \"sigmoid\"").replace('"squared_error"', '"binary_cross_entropy"')
+    assert 'units = 1\nactivation = "sigmoid"' in spec and "relu" not in spec
+    rng = np.random.default_rng(16)
+    x, w, b, y = rng.normal(size=3), rng.normal(size=3), rng.normal(), 1.0
+
+    def loss(w_):
+        a_ = 1 / (1 + np.exp(-(w_ @ x + b)))
+        return -(y * np.log(a_) + (1 - y) * np.log(1 - a_))
+
+    a = 1 / (1 + np.exp(-(w @ x + b)))
+    num = np.array([(loss(w + 1e-6 * e) - loss(w - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    assert np.allclose(num, (a - y) * x, atol=1e-6)
+    body = ("For one example, $z = w^T x + b$, $a = \\sigma(z)$.\n\n$$\\frac{\\partial L}{\\partial w} = (a - y) x$$\n\n"
+            "$$\\frac{\\partial L}{\\partial w} = (y - a) x$$\n")
+    got = _verify_spec(tmp_path, spec, body)
+    assert got["line 1"].verdict == "correct"  # w a column vector: wᵀx is the one unit's W x
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
