@@ -4249,9 +4249,15 @@ def _unread_deltas(claims, results) -> None:
     output. When the answer's own definition of a δ does not read, what δ_k means in it is not known (gradproof's δ_2
     is layer 2's), so a later claim that uses it is not judged on gradproof's meaning: unchecked, not a verdict."""
     unread: dict[str, str] = {}
+    held: set[str] = set()  # δ's whose definition read and holds: gradproof's δ (another form of it unread changes nothing)
     for c, r in zip(claims, results, strict=True):
         text = c.latex.replace("$", " ")
         m = _DELTA_LEFT.match(text)
+        if m and r.verdict == "correct":
+            held.add(re.sub(r"\s+", "", m.group(1)))
+            unread.pop(re.sub(r"\s+", "", m.group(1)), None)
+        if m and r.verdict == "unchecked" and re.sub(r"\s+", "", m.group(1)) in held:
+            continue  # another form of a δ read already (δ ⊙ H(z) after δ ⊙ 1(z > 0)): its meaning is known
         if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
                 "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]) and (
                 not _PROSE_ONLY.fullmatch(text[m.end():])):  # (δ_1 = \text{error flowing into hidden layer}: a

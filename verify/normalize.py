@@ -50,6 +50,18 @@ _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*(?=\\\{|\((?:[^()]{0,60})(?:<|>|\
 #: after an indicator already read
 _IVERSON = re.compile(r"(?<![\w}\])'{^_])(?<!\\indicator )\((?=[^()\[\]\\<>=]{1,30}(?:<|>|\\geq?|\\leq?|\\neq|\\ne)"
                       r"(?![A-Za-z])=?[^()\[\]\\<>=]{1,30}\))")  # (one plain comparison: z1 > 0, Z_1 \geq 0)
+#: the same comparison about a scripted quantity (z^{(1)} > 0), only after a product's operator (δ \odot (z^{(1)} > 0),
+#: dA * (Z^{[1]} > 0)): juxtaposed, "0 \ (h_{in} \le 0)" states a case's condition, not a factor
+_IVERSON_NESTED = re.compile(r"(?:(?<=\\odot )|(?<=\\circ )|(?<=\\cdot )|(?<=\\times )|(?<=\* )|(?<=\*))\("
+                             r"(?=(?:[^()\[\]\\<>=]|\([^()]{0,8}\)){1,30}(?:<|>|\\geq?|\\leq?|\\neq|\\ne)(?![A-Za-z])=?"
+                             r"(?:[^()\[\]\\<>=]|\([^()]{0,8}\)){1,30}\))")
+#: Iverson's bracket written with square brackets after an operator or at the start: \odot [z^{(1)} > 0]
+_IVERSON_BRACKET = re.compile(r"(?:(?<=\\odot )|(?<=\\circ )|(?<=\\cdot )|(?<=\* )|(?<=\*)|(?<=\\odot)|(?<=\\circ)|^)\s*"
+                              r"\[((?:[^\[\]\\<>=()]|\([^()]{0,8}\)){1,30}(?:<|>|\\geq?|\\leq?)=?"
+                              r"(?:[^\[\]\\<>=()]|\([^()]{0,8}\)){1,30})\]")
+#: the unit step by its name, applied to one quantity (one level of parentheses inside): \text{step}(z^{(1)}), step(Z1)
+_STEP = re.compile(r"(?:\\(?:text|operatorname|mathrm)\s*\{\s*step\s*\}|\\step(?![A-Za-z])|(?<![A-Za-z\\])step)\s*"
+                   r"\(((?:[^()]|\([^()]{0,10}\)){1,40})\)")
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
@@ -612,6 +624,9 @@ def _normalize_new(text: str) -> str:
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)
     s = _IVERSON.sub(r" \\indicator (", s)
+    s = _IVERSON_NESTED.sub(r" \\indicator (", s)
+    s = _IVERSON_BRACKET.sub(r" \\indicator (\1)", s)  # δ ⊙ [z^{(1)} > 0]: Iverson's bracket in square brackets
+    s = _STEP.sub(r" \\indicator (\1 > 0)", s)  # \text{step}(z^{(1)}): the unit step, ReLU's slope
     s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name

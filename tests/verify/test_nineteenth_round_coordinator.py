@@ -506,3 +506,17 @@ def test_logistic_regressions_weight_vector_as_a_column(tmp_path):
     got = _verify_spec(tmp_path, spec, body)
     assert got["line 1"].verdict == "correct"  # w a column vector: wᵀx is the one unit's W x
     assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
+
+
+def test_relus_slope_as_a_step_or_a_bracketed_comparison(tmp_path):
+    # the oracle: relu's slope at z by central differences is 1 where z > 0, 0 where z < 0 (z away from 0)
+    z = np.array([-1.3, 0.4, 2.0, -0.2])
+    relu = lambda v: np.maximum(0, v)  # noqa: E731
+    slope = (relu(z + 1e-6) - relu(z - 1e-6)) / 2e-6
+    assert np.allclose(slope, z > 0) and not np.allclose(slope, z < 0)
+    spec = GOODFELLOW  # relu hidden layer, identity output, squared error
+    forms = {"\\text{step}(z^{(1)})": "correct", "[z^{(1)} > 0]": "correct", "(z^{(1)} > 0)": "correct",
+             "(z^{(1)} \\geq 0)": "correct", "[z^{(1)} < 0]": "incorrect"}
+    body = "".join(f"$$\\delta^{{(1)}} = (W^{{(2)}})^T \\delta^{{(2)}} \\odot {f}$$\n\n" for f in forms)
+    got = _verify_spec(tmp_path, spec, body)
+    assert [got[f"line {2 * k + 1}"].verdict for k in range(len(forms))] == list(forms.values())
