@@ -1587,7 +1587,8 @@ class Judge:
             if dotted is not None:  # L = -Σ_i Y_i · log A_i: a number is meant, and only the dot product gives one
                 tv, sv = dotted
                 notes[:] = [n for n in notes if "read as an elementwise product" not in n] + [DOT]
-        if any(n.op == "jac" for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z): a diagonal as its vector
+        if any(n.op in ("jac", "dexpr") for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z), ∂/∂x (1/(1+e^{-x}))
+            # = e^{-x}/(1+e^{-x})²: an elementwise map's diagonal Jacobian as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
         lone = [v for v in free if v not in free_indices(student)]

@@ -520,3 +520,15 @@ def test_relus_slope_as_a_step_or_a_bracketed_comparison(tmp_path):
     body = "".join(f"$$\\delta^{{(1)}} = (W^{{(2)}})^T \\delta^{{(2)}} \\odot {f}$$\n\n" for f in forms)
     got = _verify_spec(tmp_path, spec, body)
     assert [got[f"line {2 * k + 1}"].verdict for k in range(len(forms))] == list(forms.values())
+
+
+def test_the_derivative_of_an_elementwise_expression_written_out_is_its_diagonal(tmp_path):
+    # the oracle: d/dx 1/(1 + e^{-x}) by central differences, entry by entry, is e^{-x}/(1 + e^{-x})² (not e^{x}/…)
+    x = np.random.default_rng(17).normal(size=3)
+    f = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    slope = (f(x + 1e-6) - f(x - 1e-6)) / 2e-6
+    assert np.allclose(slope, np.exp(-x) / (1 + np.exp(-x)) ** 2) and not np.allclose(slope, np.exp(x) / (1 + np.exp(-x)) ** 2)
+    body = ("$$\\frac{\\partial}{\\partial x}\\left(\\frac{1}{1 + e^{-x}}\\right) = \\frac{e^{-x}}{(1 + e^{-x})^{2}}$$\n\n"
+            "$$\\frac{\\partial}{\\partial x}\\left(\\frac{1}{1 + e^{-x}}\\right) = \\frac{e^{x}}{(1 + e^{-x})^{2}}$$\n")
+    got = _verify_spec(tmp_path, GOODFELLOW, body)
+    assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "incorrect"
