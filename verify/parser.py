@@ -804,6 +804,9 @@ class _Parser:
         if texts == ["t"] and node.op == "const" and node.value in ("beta", "beta1", "beta2"):
             return Node("pow", (node, Node("const", (), "t")))  # Adam's β₁^t: t the step, even where the answer's t is its own
         if texts[:1] == ["-"] and len(texts) == 2 and script[1].kind == "num":
+            if node.op not in ("q", "T", "comp", "entry") and _elementwise_only(node):
+                # (1 + e^{-x})^{-1}: a power of an elementwise expression (no matrix product in it) is elementwise
+                return Node("pow", (node, num(-float(texts[1]))))
             raise Unreadable("negative powers of matrices (inverses) are not supported")
         if texts[:1] in (["("], ["["]) and texts[-1:] in ([")"], ["]"]) and len(texts) <= 5:
             raise Unreadable(f"a layer script {''.join(texts)} on an expression (not a quantity) cannot be read")
@@ -2423,6 +2426,11 @@ class _Parser:
         if fn_name is not None:
             fname = self.funcs.get(fn_name) or FUNCS.get(fn_name.lower())
             return Node("fn", (v,), (fname, None, True))
+        if (inner.op not in ("fn", "q", "comp", "entry") and _FORWARD_QUANTITY(v) and int(self.opts.get("batch", 1)) == 1
+                and any(n.op == "q" and n.value[0] not in ("y", "W", "b") for n in inner.walk())):
+            # \frac{d}{dx}\left(\frac{1}{1 + e^{-x}}\right): an expression of forward quantities written out, its
+            # derivative by one of them (central differences, as for ∂: parser.expression_derivative)
+            return Node("dexpr", (inner, v))
         if inner.op != "fn" or inner.value[2] or inner.args[0] != v:
             raise Unreadable("a total derivative d/dv is read for a function of v, e.g. \\frac{d \\sigma(z)}{dz}")
         return Node("fn", inner.args, (inner.value[0], inner.value[1], True))
@@ -3020,6 +3028,21 @@ def _not_a_summed_input(arg: Node) -> bool:
     """A generic function's argument that no activation takes: a parameter (w, W, b) or the step t."""
     base = arg.args[0] if arg.op in ("comp", "entry") and arg.args else arg
     return base.op == "q" and base.value[0] in ("W", "b", "Wb") or base.op == "const" and base.value == "t"
+
+
+#: operations that act entry by entry (a product of two quantities may be a matrix product: not among them)
+_ELEMENTWISE_OPS = frozenset({"add", "sub", "neg", "num", "const", "fn", "pow", "q", "comp", "entry", "had", "div"})
+
+
+def _elementwise_only(node: Node) -> bool:
+    """Whether ``node`` is built only of entrywise operations, a product only where one factor is a number."""
+    for n in node.walk():
+        if n.op == "mul" and not any(a.op in ("num", "const", "neg") and all(m.op in ("num", "const", "neg")
+                                                                         for m in a.walk()) for a in n.args):
+            return False
+        if n.op != "mul" and n.op not in _ELEMENTWISE_OPS:
+            return False
+    return True
 
 
 def _entry_of(node: Node) -> tuple[Node, object]:

@@ -528,7 +528,12 @@ def test_the_derivative_of_an_elementwise_expression_written_out_is_its_diagonal
     f = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
     slope = (f(x + 1e-6) - f(x - 1e-6)) / 2e-6
     assert np.allclose(slope, np.exp(-x) / (1 + np.exp(-x)) ** 2) and not np.allclose(slope, np.exp(x) / (1 + np.exp(-x)) ** 2)
+    assert np.allclose(slope, -(1 + np.exp(-x)) ** -2 * -np.exp(-x)) and not np.allclose(slope, (1 + np.exp(-x)) ** -2 * -np.exp(-x))
     body = ("$$\\frac{\\partial}{\\partial x}\\left(\\frac{1}{1 + e^{-x}}\\right) = \\frac{e^{-x}}{(1 + e^{-x})^{2}}$$\n\n"
-            "$$\\frac{\\partial}{\\partial x}\\left(\\frac{1}{1 + e^{-x}}\\right) = \\frac{e^{x}}{(1 + e^{-x})^{2}}$$\n")
+            "$$\\frac{\\partial}{\\partial x}\\left(\\frac{1}{1 + e^{-x}}\\right) = \\frac{e^{x}}{(1 + e^{-x})^{2}}$$\n\n"
+            # a total derivative written with d, a power -1 of an elementwise expression: RoyKwonn's sigmoid steps
+            "$$\\frac{d}{dx}(1 + e^{-x})^{-1} = -(1 + e^{-x})^{-2} \\cdot (-e^{-x})$$\n\n"
+            "$$\\frac{d}{dx}(1 + e^{-x})^{-1} = (1 + e^{-x})^{-2} \\cdot (-e^{-x})$$\n")
     got = _verify_spec(tmp_path, GOODFELLOW, body)
     assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "incorrect"
+    assert got["line 5"].verdict == "correct" and got["line 7"].verdict == "incorrect"  # the chain rule's minus dropped
