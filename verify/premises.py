@@ -102,12 +102,16 @@ def conditions(claims) -> dict[str, str]:
 def own_activation(claims, net) -> list[tuple[str, str, object | None, list[str]]]:
     """For each section with a premise that sets its own activation: (the premise's id, the premise as written, (the
     spec's network with that activation, the premise's function letter, the activation's name) — None when the network
-    cannot be made —, the ids of the section's later claims)."""
+    cannot be made or the answer has more than MAX_PREMISES such premises (the later ones: unchecked, not judged in the
+    spec's network) —, the ids of the section's later claims)."""
     premises = getattr(claims, "premises", None)
     if not premises:
         return []
     of = getattr(claims, "subsections", None) or {}
     claims = list(claims)[:2000]
+    by_section: dict = {}  # section -> [(position, id)] (one pass: each premise's later claims without a rescan)
+    for k, c in enumerate(claims):
+        by_section.setdefault(of.get(c.id), []).append((k, c.id))
     out = []
     for k, c in enumerate(claims):
         m = _DEFINES.fullmatch(c.latex) if c.id in premises else None
@@ -117,12 +121,9 @@ def own_activation(claims, net) -> list[tuple[str, str, object | None, list[str]
         layers = _layers_named(net, m.group(1))
         if not layers or all(net.layers[i].activation == name for i in layers):
             continue  # the spec's own activation restated, or a letter that names no layer's
-        section = of.get(c.id)
-        later = [d.id for d in claims[k + 1:] if of.get(d.id) == section]
-        made = _with_activation(net, layers, name)
+        later = [cid for pos, cid in by_section[of.get(c.id)] if pos > k]
+        made = _with_activation(net, layers, name) if len(out) < MAX_PREMISES else None
         out.append((c.id, " ".join(c.latex.split()), made and (made, m.group(1).lstrip("\\"), name), later))
-        if len(out) == MAX_PREMISES:
-            break
     return out
 
 
@@ -192,8 +193,8 @@ def models(claims, net) -> list:
         if c.id in named:
             by_heading.setdefault(named[c.id], []).append(c.id)
     out = []
-    for heading, ids in list(by_heading.items())[:MAX_PREMISES]:
-        made = one_layer_model(net, heading)
+    for n, (heading, ids) in enumerate(by_heading.items()):  # (past MAX_PREMISES: unchecked, no network made)
+        made = one_layer_model(net, heading) if n < MAX_PREMISES else None
         out.append((None, heading, made and (made, None, None), ids))
     return out
 

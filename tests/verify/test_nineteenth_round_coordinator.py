@@ -537,3 +537,15 @@ def test_the_derivative_of_an_elementwise_expression_written_out_is_its_diagonal
     got = _verify_spec(tmp_path, GOODFELLOW, body)
     assert got["line 1"].verdict == "correct" and got["line 3"].verdict == "incorrect"
     assert got["line 5"].verdict == "correct" and got["line 7"].verdict == "incorrect"  # the chain rule's minus dropped
+
+
+def test_premises_past_the_limit_are_unchecked_not_judged_in_the_specs_network(tmp_path):
+    # many sections, each under the premise σ(z) = z: a = z holds in every one of them (the identity), never in the
+    # spec's sigmoid network (the oracle: σ(z) ≠ z at any z ≠ 0 — e.g. σ(1) = 0.731)
+    assert not np.isclose(1 / (1 + np.exp(-1.0)), 1.0)
+    body = "".join(f"## Part {k}\n\nWith the activation function $\\sigma(z) = z$, we have $a_j^l = z_j^l$.\n\n"
+                   for k in range(12))
+    got = _verify_spec(tmp_path, SPEC, body)
+    premises = [r for cid, r in got.items() if cid.endswith(".1")]  # (Part k.1: the premise σ(z) = z)
+    assert len(premises) == 12 and all(r.verdict == "unchecked" for r in premises)  # past 4: not judged as claims
+    assert "incorrect" not in [r.verdict for r in got.values()]
