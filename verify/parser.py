@@ -1261,6 +1261,10 @@ class _Parser:
         if [t.text for t in inside] == ["x"] and j < len(self.t):
             self.i = j + 1  # Hagan's \hat F(\mathbf{x}): the objective of the parameter vector x
             return False, None
+        if (j < len(self.t) and len(inside) in (3, 5) and inside[0].text in self.fixed and inside[1].text == "_"
+                and all(t.kind in ("id", "num") or t.text in "{}" for t in inside[2:])):
+            self.i = j + 1  # CS231n's L_i(f_k): the loss as a function of the scores f (a letter the answer binds)
+            return False, None
         if not (j < len(self.t) and inside and plain and any(t.text in ARG_MARKS for t in inside)):
             return False, None
         self.i = j + 1

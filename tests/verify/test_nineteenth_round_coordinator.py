@@ -549,3 +549,18 @@ def test_premises_past_the_limit_are_unchecked_not_judged_in_the_specs_network(t
     premises = [r for cid, r in got.items() if cid.endswith(".1")]  # (Part k.1: the premise σ(z) = z)
     assert len(premises) == 12 and all(r.verdict == "unchecked" for r in premises)  # past 4: not judged as claims
     assert "incorrect" not in [r.verdict for r in got.values()]
+
+
+def test_cs231n_loss_written_as_a_function_of_the_scores(tmp_path):
+    # the oracle: ∂L_i/∂f_k = p_k − 1(k = y_i) (central differences, as in the test of the scores above); L_i(f_k)
+    # names the same loss as a function of the scores, so the claim reads as ∂L_i/∂f_k does
+    f, label = np.random.default_rng(18).normal(size=3), 0
+    loss = lambda f_: -np.log(np.exp(f_[label]) / np.exp(f_).sum())  # noqa: E731
+    p = np.exp(f) / np.exp(f).sum()
+    numeric = np.array([(loss(f + 1e-6 * e) - loss(f - 1e-6 * e)) / 2e-6 for e in np.eye(3)])
+    assert np.allclose(numeric, p - np.eye(3)[label], atol=1e-6)
+    body = ("$$p_k = \\frac{e^{f_{k}}}{\\sum_{j}{e^{f_j}}}$$\n\n"
+            "$$\\frac{\\partial L_i(f_k)}{\\partial f_k} = p_k - 1(k = y_i)$$\n\n"
+            "$$\\frac{\\partial L_i(f_k)}{\\partial f_k} = p_k + 1(k = y_i)$$\n")
+    got = _verify_spec(tmp_path, SOFTMAX, body)
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "incorrect"
