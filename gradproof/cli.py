@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -243,9 +246,25 @@ COMMANDS = {"derive": cmd_derive, "codegen": cmd_codegen, "verify": cmd_verify, 
 _STARTED = [None]  # time.monotonic() when the process started: the run's wall-clock budget counts the imports
 
 
+def _interrupt_outside_finalizers(signum, frame) -> None:
+    """SIGINT as Python's own handler takes it (KeyboardInterrupt) — except inside a finalizer (a weakref.finalize, a
+    ``__del__``: a temporary directory's cleanup, a garbage-collected object), where Python would print "Exception
+    ignored in …" with a traceback and carry on: there the interrupt is delivered again a moment later, outside it."""
+    f, depth = frame, 0
+    while f is not None and depth < 40:
+        code = f.f_code
+        if code.co_name == "__del__" or code.co_filename.endswith("weakref.py"):
+            threading.Timer(0.02, _thread.interrupt_main).start()
+            return
+        f, depth = f.f_back, depth + 1
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     # run as the command (argv from sys.argv): the wall clock counts from the process's start; called as a library
     # function (tests, a notebook) from the call
+    if argv is None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _interrupt_outside_finalizers)  # (as a command only: a library call keeps its own)
     _STARTED[0] = _process_start() if argv is None else time.monotonic()
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed with escapes, not an encoding error
         try:
