@@ -254,7 +254,9 @@ def _interrupt_outside_finalizers(signum, frame) -> None:
     while f is not None and depth < 40:
         code = f.f_code
         if code.co_name == "__del__" or code.co_filename.endswith("weakref.py"):
-            threading.Timer(0.02, _thread.interrupt_main).start()
+            later = threading.Timer(0.02, _thread.interrupt_main)
+            later.daemon = True  # (never holds the interpreter's exit)
+            later.start()
             return
         f, depth = f.f_back, depth + 1
     raise KeyboardInterrupt
