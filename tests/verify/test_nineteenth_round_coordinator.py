@@ -15,25 +15,15 @@ from __future__ import annotations
 import numpy as np
 from test_fifteenth_round_coordinator import by_id
 
-SPEC = """name = "nielsen"
-convention = "row"
-inputs = 3
 
-[[layers]]
-units = 4
-activation = "sigmoid"
+def _spec(name: str, convention: str, inputs: int, layers: list[tuple[int, str]], loss: str, rate: float) -> str:
+    """A spec TOML of a dense network: its layers as (units, activation), SGD at the given learning rate."""
+    body = "".join(f'\n[[layers]]\nunits = {u}\nactivation = "{a}"\n' for u, a in layers)
+    return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n{body}\n[loss]\nname = "{loss}"\n\n'
+            f'[optimizer]\nname = "sgd"\nlearning_rate = {rate}\n')
 
-[[layers]]
-units = 2
-activation = "sigmoid"
 
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 3.0
-"""
+SPEC = _spec("nielsen", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 3.0)
 
 
 def verify(tmp_path, body: str, name: str = "answer.md"):
@@ -150,25 +140,7 @@ def test_a_premise_sets_the_sections_activation(tmp_path):
     assert [got[f"Exercise3.{k}"].verdict for k in (1, 2, 3)] == ["incorrect"] * 3
 
 
-CS231N = """name = "cs231n"
-convention = "column"
-inputs = 4
-
-[[layers]]
-units = 6
-activation = "relu"
-
-[[layers]]
-units = 3
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.001
-"""
+CS231N = _spec("cs231n", "column", 4, [(6, "relu"), (3, "softmax")], "cross_entropy", 0.001)
 
 
 def _verify_spec(tmp_path, spec: str, body: str, name: str = "answer.md"):
@@ -215,25 +187,7 @@ def test_y_defined_as_each_layers_affine_map_is_the_summed_input(tmp_path):
     assert got["line 9"].verdict == "incorrect"  # the factors swapped
 
 
-NG = """name = "ng"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "tanh"
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-
-[loss]
-name = "binary_cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 1.2
-"""
+NG = _spec("ng", "row", 3, [(4, "tanh"), (1, "sigmoid")], "binary_cross_entropy", 1.2)
 
 
 def _ng_gradients():
@@ -311,21 +265,7 @@ def test_a_section_about_logistic_regression_is_judged_in_that_model(tmp_path):
     assert got["line 11"].verdict == "correct"  # the spec's network again
 
 
-SOFTMAX = """name = "softmax"
-convention = "column"
-inputs = 4
-
-[[layers]]
-units = 3
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.01
-"""
+SOFTMAX = _spec("softmax", "column", 4, [(3, "softmax")], "cross_entropy", 0.01)
 
 
 def test_cs231n_scores_f_and_the_indicator_of_the_label(tmp_path):
@@ -389,25 +329,7 @@ def test_a_sum_over_the_examples_of_a_batch_written_with_x_is_not_read_as_a_sum_
     assert got["Q1.4"].verdict == "unchecked" and "examples" in got["Q1.4"].message  # not a false reject
 
 
-GOODFELLOW = """name = "gf"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "relu"
-
-[[layers]]
-units = 2
-activation = "identity"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+GOODFELLOW = _spec("gf", "row", 3, [(4, "relu"), (2, "identity")], "squared_error", 0.1)
 
 
 def test_goodfellows_backward_loop_without_its_forward_definitions(tmp_path):
@@ -488,9 +410,7 @@ def test_d2l_backward_pass_with_bare_z_and_h_beside_the_output_o(tmp_path):
 
 def test_logistic_regressions_weight_vector_as_a_column(tmp_path):
     # the oracle: one sigmoid unit, BCE; ∂L/∂w = (a − y) x by central differences (w a column, z = wᵀx + b)
-    spec = GOODFELLOW.replace("units = 4\nactivation = \"relu\"\n\n[[layers]]\nunits = 2\nactivation = \"identity\"",
-                              "units = 1\nactivation = \"sigmoid\"").replace('"squared_error"', '"binary_cross_entropy"')
-    assert 'units = 1\nactivation = "sigmoid"' in spec and "relu" not in spec
+    spec = _spec("lr", "row", 3, [(1, "sigmoid")], "binary_cross_entropy", 0.1)
     rng = np.random.default_rng(16)
     x, w, b, y = rng.normal(size=3), rng.normal(size=3), rng.normal(), 1.0
 
