@@ -37,6 +37,7 @@ from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
 from .normalize import plain_in_math, plain_math, squeeze_space
 from .orientation import stated_shapes
+from .ownforward import example_vector
 from .premises import MODEL_HEADING, PREMISE
 from .proseoperators import stated_products
 
@@ -228,6 +229,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
+                          example=example_vector(text),
                           summation=einstein.stated(text), cases=cases, row_lines=row_lines,
                           star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
@@ -247,8 +249,9 @@ class DocumentClaims(list):
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
-                 models: dict | None = None):
+                 models: dict | None = None, example: str | None = None):
         super().__init__(claims)
+        self.example = example  # the index the prose numbers examples by, x_i ∈ ℝ^d (ownforward.example_vector)
         self.models = dict(models or {})  # claim id -> the one-layer model its heading names (premises.py)
         self.premises = frozenset(premises)  # ids of inline claims after a premise's word, "With $…$" (premises.py)
         self.stated = tuple(stated)  # numbers the prose gives as values in code spans, `w1 = 0.5` (stated_numbers)
@@ -734,6 +737,11 @@ def _unbalanced(text: str) -> bool:
     return depth != 0
 
 
+#: a network quantity with its layer written: \delta^{[1]}, z^{(2)}, \mathbf{a}^{[l]}
+_LAYERED_SUBJECT = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]{1,6}\s*\}?\s*\^\s*\{\s*[\[(]\s*(?:\d|[lLk])"
+                              r"\s*[\])]\s*\}")
+
+
 def _where_clause(part: str) -> str:
     """A row ending in a remark ``(\\text{where}\\quad A = B)``: two statements, the row and the remark, each judged
     (``\\therefore`` splits them: surface.split_statements). Only a remark that closes the row, outside braces."""
@@ -743,8 +751,10 @@ def _where_clause(part: str) -> str:
         if bare is None or "=" not in part[:bare.start()] or "=" not in part[bare.end():] or _unbalanced(part[bare.end():]):
             return part
         defined = _first_side(part[bare.end():])  # "= z - e_y, where z = softmax(h)": the row's own letter, defined
-        if re.search(r"(?<![A-Za-z\\])" + re.escape(defined) + r"(?![A-Za-z])", part[:bare.start()]):
+        if (re.search(r"(?<![A-Za-z\\])" + re.escape(defined) + r"(?![A-Za-z])", part[:bare.start()])
+                and not _LAYERED_SUBJECT.fullmatch(defined.strip())):
             return part  # (a definition of the answer's letter, not a claim of its own: as it was)
+        # (a quantity with its layer, "= δ^{[1]} x^T, where δ^{[1]} = …": the network's own, both statements judged)
         return f"{part[:bare.start()].rstrip()} \\therefore {part[bare.end():].strip()}"
     if not part.rstrip().endswith(")") or "=" not in part[:m.start()] or "=" not in part[m.end():]:
         return part

@@ -74,6 +74,7 @@ def definitions(claims) -> list:
         if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or _AFFINE.search(_sides(text)[1])
                   and m.group(1) not in ("W", "w", "b", "B")):
             out.append(c)
+
     return out
 
 
@@ -587,6 +588,23 @@ def conventions(judge, claims) -> Reading | None:
                 m.group(3) in ("L", "M") or m.group(3) == str(judge.net.depth)):
             options.append(("output_letter", m.group(1)))  # Hagan's a = a^M, Nielsen's a = a^L: the output
             changes.append(f"{m.group(1)} without a layer is the output layer's (its own definition)")
+    if "example_letter" not in dict(base.options) and judge.batch == 1:
+        from .ownforward import example_vector
+
+        i = getattr(judge, "stated_example", None) or example_vector(text)
+        if i is not None and re.search(r"_\s*\{\s*(?:" + i + r"\s*,?\s*[a-z]|[a-z]\s*,?\s*" + i + r")\s*\}", text):
+            i = None  # (the watermelon book's x_i ∈ ℝ^d, then Δv_{ih} = η e_h x_i: i an input unit there)
+        if i is not None:  # a lecture's "for inputs x_i ∈ R^d, labels y_i": i numbers the examples
+            options.append(("example_letter", i))
+            changes.append(f"{i} is the example's index (x_{i} ∈ ℝ^…: an example's input vector)")
+    for c in claims[:500]:
+        m = _HATTED_OUTPUT.match(_normal(c.latex)) if len(c.latex) <= 800 else None
+        if (m and m.group(1) not in "yY" and f"hat{m.group(1)}" not in declared | {k for k, _ in bases}
+                and _ACTIVATION_NAMES.get(m.group(2)) == judge.net.layers[-1].activation):
+            bases += ((f"hat{m.group(1)}", "yhat"),)  # a lecture's \hat p_i = σ(w^T x_i + b): the prediction
+            changes.append(f"\\hat {m.group(1)} is the prediction ŷ (its own definition: the output layer's "
+                           f"{judge.net.layers[-1].activation} of its sum)")
+            break
     functions = ()
     if not from_zero and not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
         from .ownforward import example_letter, own_forward
@@ -684,7 +702,16 @@ def conventions(judge, claims) -> Reading | None:
         step = uses_time_argument(text)
         options.append(("time_argument", step))
         changes.append(f"quantities written with the iteration {step}, v_j({step}), W({step}+1): a claim about one step")
-    if "unit_letters" not in dict(base.options) and layered_letters is None and (
+    layered_weights = (_LAYERED_UNIT_WEIGHT.search(text[:200_000]) is not None
+                       and _UNLAYERED_UNIT_WEIGHT.search(text[:200_000]) is None)  # (Haykin writes both: generic)
+    if (layered_weights and "entries_source_first" not in dict(base.options) and "weight_order" not in dict(base.options)
+            and weight_order(claims) == "source"):
+        options.append(("entries_source_first", True))  # a German lecture's net_j^{(l)} = Σ_i w_{ij}^{(l)} o_i^{(l-1)}
+        changes.append("w_{ij} is the weight from unit i to unit j (its own definition of a unit's summed input)")
+    if layered_weights and "net" not in declared and _LAYERED_NET.search(text[:200_000]):
+        bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
+        changes.append("net with a layer script is that layer's summed input")
+    if "unit_letters" not in dict(base.options) and layered_letters is None and not layered_weights and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
             or judge.net.depth != 2 and shape["units"]["letters"]):
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
@@ -985,6 +1012,9 @@ def _summed_y(claims) -> bool:
 
 
 _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
+#: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
+_HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
+_ACTIVATION_NAMES = {"sigma": "sigmoid", "sigmoid": "sigmoid", "softmax": "softmax", "tanh": "tanh"}
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
 _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
@@ -1034,6 +1064,19 @@ def letter_layers(claims) -> dict | None:
             if found.setdefault(letter, layer) != layer:
                 return None
     return found if len(found) >= 2 else None
+
+
+#: a weight between two unit letters with its layer as a script: w_{ij}^{(l)}, w^{(2)}_{jk}, w^l_{ij}
+_LAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*(?:_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)"
+                                  r"(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])|\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)(?:\s*[+-]\s*1)?\s*\)?\s*\}|"
+                                  r"[a-z0-9])\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\})")
+
+
+#: a weight between two unit letters without a layer script: w_{ji}(n), w_{kj} (not w^{(l)}_{ij}, not w_{ij}^{(l)})
+_UNLAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}(?!\s*\^)")
+#: net with a unit letter and a layer script: net_j^{(l)}, net^{(2)}_k
+_LAYERED_NET = re.compile(r"(?<![A-Za-z\\])net\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^|"
+                          r"\^\s*\{?\s*\(?\s*(?:[a-z]|\d)\s*\)?\s*\}?\s*_\s*\{?\s*[a-z])")
 
 
 def _unit_sums(claims):
@@ -1742,6 +1785,10 @@ def delta_is_own(claims) -> bool:
 
 # Ng's gradient letter defined by a definition sign as a derivative of an objective (HSBI/TDU's dZ^{[l]} := ∂J/∂Z^{[l]}):
 # group 1 the letter after d, group 2 the objective, group 3 the letter derived by
+#: a d-letter defined as the output's error divided by the batch count: dscores = (probs - Y) / N, dZ^{[2]} = \frac{1}{m}
+#: (A^{[2]} - Y) (normalised)
+_D_LETTER_MEAN = re.compile(r"\s*d[A-Za-z]\w{0,12}(?:\s*\^\s*\{[^{}=]{0,12}\})?\s*=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}"
+                            r"\s*(?:\\cdot\s*)?\([^()=]{1,200}-[^()=]{1,200}\)|\([^()=]{1,200}-[^()=]{1,200}\)\s*/\s*[mNnB])\s*$")
 _D_LETTER_DEFINED = re.compile(r"\s*+d\s*+([A-Za-z])[^=\\:]{0,40}(?::=|\\equiv)\s*+\\[dt]?frac\s*+\{\s*+\\partial\s*+"
                                r"(J|C|E|L|\\ell)(?:\s*+\([^()]{0,60}\))?\s*+\}\s*+\{\s*+\\partial\s*+([A-Za-z])")
 
@@ -1755,7 +1802,9 @@ def d_letters_of_objective(claims) -> bool:
     changed."""
     found = [m for c in claims[:500] if (m := _D_LETTER_DEFINED.match(_normal(c.latex[:2000])))
              and m.group(1).lower() == m.group(3).lower()]
-    return bool(found) and all(m.group(2) in ("J", "C", "E") for m in found)
+    if not found:  # CS231n's dscores = (probs - Y) / N: the first d-letter is the mean's, so are those after it
+        return any(_D_LETTER_MEAN.match(_normal(c.latex[:2000])) for c in claims[:500])
+    return all(m.group(2) in ("J", "C", "E") for m in found)
 
 
 def _a_derivative(latex: str) -> bool:
@@ -1823,6 +1872,10 @@ def _scale_verdicts(judge, uses, k: float, claims=()) -> dict:
     return verdicts
 
 
+#: a side written in δ: \delta, \boldsymbol{\delta} (normalised or as written)
+_IN_DELTA = re.compile(r"\\delta(?![A-Za-z])")
+
+
 def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> tuple[float | None, str | None]:
     """An answer that defines its objective with another constant factor than the spec's (3Blue1Brown's
     C_0 = (a^{(L)} - y)^2 where the spec has ½‖ŷ − y‖², or a sum where the spec takes the mean): the factor is the
@@ -1842,6 +1895,9 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
     if judge.net.regularizer is not None:
         return None, None
     on_scale, off, tie, lone = False, {}, {}, []
+    # a derivative written in δ votes only when δ is the answer's own derivative of its objective (δ = ∂C/∂z): a δ the
+    # answer defines otherwise (sinanLab's δ₂ = (y − ŷ) ⊙ σ'(ŷ)) is read as the spec's, whatever the answer's scale
+    own_delta = ("delta_own", True) in judge.notation.options
     for c in claims if rows is None else rows:
         written, orig = written_objective(c.latex), c
         if written is not None:  # ∂L/∂ŷ = ∂/∂ŷ (y − ŷ)²: the claim itself is the definition (and its first use)
@@ -1883,7 +1939,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
         if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
-            every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)]
+            every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)
+                     and (own_delta or not _IN_DELTA.search(_sides(u.latex[:2000])[-1]))]
             if written is not None:
                 every = [orig, *(u for u in every if u is not orig)]
             # the first 12 uses; when none of them is right on one scale only, up to 36 more (wj-jason's derivatives

@@ -2084,6 +2084,7 @@ class Judge:
         self.depth_prose = getattr(claims, "depth_letter", getattr(self, "depth_prose", None))  # "has k layers"
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
+        self.stated_example = getattr(claims, "example", getattr(self, "stated_example", None))  # x_i ∈ ℝ^d
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
@@ -3136,6 +3137,13 @@ class Judge:
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
                     result.message = (f"could not read the claim: {result.message}, with {mixed.group(1)} read as the "
                                       "example in some places and as an entry in others; which it is there is not certain")
+                elif (mixed and "1" in (mixed.group(2), mixed.group(3)) and self.net.sizes[-1] == 1
+                      and _example_subscript(claim.latex, mixed.group(1))):  # ŷ_i = σ(w^T x_i + b), one output unit
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.message = (f"could not read the claim: {result.message}: {mixed.group(1)} on a quantity of "
+                                      "one entry names no entry, so it numbers the examples there (ŷ_i, x_i: example i), "
+                                      "which the claim does not say everywhere; write one example without the index, or "
+                                      "say x_i ∈ ℝ^d")
                 if result.verdict == "incorrect" and not self.numeric and scalar_style(claim.latex):
                     result = self._scalar_case(claim) or result  # krasing's y = w · x + b before his vectors
                 if result.verdict == "incorrect":
@@ -4425,7 +4433,15 @@ _ELL_NOTE = "ℓ is one example's loss, and the claim names no example: read for
 _EXAMPLE_COST = re.compile(r"^\s*[CJEL]\s*=(?![^=]*(?:\^\s*\{?\s*\(|\\frac\s*\{\s*1\s*\}\s*\{\s*[nmNM]\s*\}|_\s*\{?\s*[xnm]\b))"
                            r"[^=]*_\s*\{?\s*[ijk]\b")
 #: an index counting entries of different sizes in one claim (shapes.py)
-_MIXED_INDEX = re.compile(r"the index (\w+) runs over \d+ and \d+ entries in different places")
+def _example_subscript(latex: str, letter: str) -> bool:
+    """Whether the claim writes ``letter`` as the input's subscript (x_i, \\mathbf{x}_i, x_{i}) and on the output or the
+    target too (ŷ_i, \\hat p_i, y_i): the way examples are numbered, not units (Hagan's w_{i,j} a_j numbers units)."""
+    text = latex[:2000]
+    on = r"\s*\}?\s*_\s*\{?\s*" + re.escape(letter) + r"(?![A-Za-z0-9])"
+    return bool(re.search(r"(?<![A-Za-z\\])x" + on, text)) and bool(re.search(r"(?:(?<![A-Za-z\\])y|\\hat\s*\{?\s*[A-Za-z])" + on, text))
+
+
+_MIXED_INDEX = re.compile(r"the index (\w+) runs over (\d+) and (\d+) entries in different places")
 
 
 def _gradient_step_on(left: Node, right: Node) -> bool:

@@ -584,6 +584,14 @@ _GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{\s*[0-9]{1,2}\s*\}|
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
+#: δ written for ∂ in a fraction of the objective: ``\frac{\delta L}{\delta w}`` (a course page's δL/δw) — δ times the
+#: loss is nothing, so both δ are the derivative's (the numerator the objective's letter alone)
+_DELTA_FRACTION = re.compile(r"\\frac\s*\{\s*\\delta\s*(\{\s*(?:[LJEC]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}|[LJEC](?![A-Za-z])|"
+                             r"\\ell(?![A-Za-z])|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\delta(?![A-Za-z])")
+#: the derivative written with its variable as ∂'s subscript: ``\partial_{b^{[2]}} \mathcal{L}``, ``\partial_b L`` (of the
+#: objective only: ∂_x f of a function is left as written)
+_SUBSCRIPT_PARTIAL = re.compile(r"\\partial\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z])\s*((?:\\mathcal\s*\{\s*[LJ]\s*\}|\\mathcal\s*[LJ]"
+                                r"|\\ell|[LJEC])(?![A-Za-z_^]))")
 #: ``\_`` in math written in Markdown (kramdown, Jekyll: ``x\_{i}`` keeps ``_`` from starting emphasis): the
 #: subscript mark itself (not after a backslash: ``\\_`` is a row break then ``_``)
 _MD_ESCAPED_SCRIPT = re.compile(r"(?<!\\)\\_")
@@ -602,6 +610,8 @@ def _normalize_new(text: str) -> str:
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
+    text = _SUBSCRIPT_PARTIAL.sub(r"\\frac{\\partial \2}{\\partial \1}", text)  # ∂_b L: ∂L/∂b
+    text = _DELTA_FRACTION.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δL/δw: a page's δ for ∂
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command

@@ -122,6 +122,17 @@ def own_forward(texts, declared: set):
     return bases, functions, tuple(options), tuple(changes)
 
 
+#: an example's input declared a vector in the text, inline too: \mathbf{x}_i \in \mathbb{R}^d, x_n \in R^{D}
+_EXAMPLE_VECTOR = re.compile(r"(?<![A-Za-z\\])x\s*\}?\s*_\s*\{?\s*([inm])\s*\}?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*[a-zA-Z]")
+
+
+def example_vector(text: str) -> str | None:
+    """The index an answer numbers its examples by when it says so, "for inputs x_i ∈ ℝ^d, labels y_i" (a vector of
+    d entries numbered i is an example, not an entry); else None. One linear search of a bounded text."""
+    m = _EXAMPLE_VECTOR.search(text[:200_000])
+    return m.group(1) if m else None
+
+
 def example_letter(texts, batch: int) -> str | None:
     """The index of one example the answer writes its loss with (Prince's ``\\ell_i`` with ``x_i``, ``y_i``), in a
     one-example judge; else None."""

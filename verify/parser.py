@@ -37,7 +37,7 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
          "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
-          "Omega": "lossOmega", "hatF": "loss", "Loss": "loss"}
+          "Omega": "lossOmega", "hatF": "loss", "Loss": "loss", "Cost": "loss"}
 # (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
 #: Greek letters an answer may name its activation function by, read so only when applied to a summed input
 ACTIVATION_LETTERS = ("alpha",)
@@ -65,7 +65,7 @@ GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "
 #: in a batch: (∂J/∂Q of the mean J, each sample's own ∂ℓ/∂q stacked) — truth.py computes both
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats"), "dx": ("dx", "dxs")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
-WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss",
+WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net",
                 "output", "out", "target", "total"},
@@ -1015,7 +1015,7 @@ class _Parser:
                                                          or self.peek(4 if braced else 2).text != "("):
             self.i += 4 if braced else 2  # g_t: the gradient at step t, of every weight
             return self.gradient(self.child([]).symbol("W", tok), "loss")
-        if name in MAZUR_WORDS and tok.kind == "id":
+        if name in MAZUR_WORDS and tok.kind == "id" and name not in self.own_bases:  # (net_j^{(l)}: bound as z)
             return self.mazur_unit(name)
         if name == "output" and tok.kind == "id" and not self.is_("_"):
             return Node("q", (), ("yhat", None))  # Mazur's (target - output): the network's output
@@ -1677,7 +1677,7 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
-        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y")
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y", "yhat")
                 and comps[0] not in self.bound):
             comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
         if label is not None:
@@ -2703,6 +2703,15 @@ class _Parser:
         Kronecker's δ_ij, 1 where the two entry indices agree; ``i = y`` with y the target's class (his y is the class's
         number): entry i of the one-hot target. None, nothing consumed, for any other condition (``z > 0``)."""
         texts = [t.text for t in self.t[self.i:self.i + 4]]
+        unequal = len(texts) >= 3 and texts[1] in ("neq", "ne") and self.t[self.i + 1].kind == "cmd"
+        if unequal and (len(texts) == 3 or texts[3] in ("&", ",", ")", "]", "}", ".") or self.t[self.i + 3].kind in (
+                "rows", "end")):
+            a, b = texts[0], texts[2]  # a case "i \neq j" (the softmax Jacobian's second): 1 − δ_ij
+            if (all(len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound) for x in (a, b)) and a != b
+                    and self.t[self.i].kind == self.t[self.i + 2].kind == "id"):
+                self.i += 3
+                return Node("sub", (num(1.0), Node("kron", (), (a, b))))
+            return None
         if len(texts) < 3 or texts[1] != "=" or not (len(texts) == 3 or texts[3] in ("&", ",", ")", "]", "}", ".")
                                                     or self.t[self.i + 3].kind in ("rows", "end")):
             return None
@@ -2955,9 +2964,10 @@ def _index_cases(args: list[Node]) -> Node:
     sum of each value times its condition's 0/1 (Kronecker's δ_ij, a one-hot entry), the last case "otherwise" taking
     1 minus the others. Conditions on values (``z > 0``) stay cases; a mix of the two is not read."""
     conds = args[1::2]
-    if not any(c.op in ("kron", "comp") for c in conds):
+    on_index = lambda c: c.op in ("kron", "comp") or c.op == "sub" and c.args[1].op == "kron"  # noqa: E731 (i ≠ j)
+    if not any(on_index(c) for c in conds):
         return Node("cases", tuple(args))
-    if not all(c.op in ("kron", "comp") for c in conds[:-1]) or conds[-1].op not in ("kron", "comp", "true"):
+    if not all(on_index(c) for c in conds[:-1]) or not (on_index(conds[-1]) or conds[-1].op == "true"):
         raise Unreadable("cases that test both indices (i = j) and values (z > 0) are not read")
     if conds[-1].op == "true" and len(conds) != 2:
         raise Unreadable("cases on indices are read with one condition and \\text{otherwise}, or a condition per case")

@@ -312,6 +312,13 @@ def own_names(net, claims):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)
+    if not applied:  # a forward pass unit by unit in any scalar names (verify/scalargraph.py)
+        from .scalargraph import ScalarGraphReading
+
+        graph = ScalarGraphReading.detect(net, claims)
+        if graph is not None:
+            claims = graph.prepare(claims)
+            applied.append(graph)
     return claims, applied
 
 

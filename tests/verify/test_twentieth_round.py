@@ -1,0 +1,381 @@
+"""The twentieth round (issue 10): answers read as a TA reads them, each expected verdict computed here by NumPy central
+differences of a network written by hand (never by gradproof):
+
+- a forward pass written unit by unit in scalar names (verify/scalargraph.py): a Mathematics Stack Exchange question's
+  ``a_1 = f(m_1x_1+m_2x_2+b_1)`` … ``a_5 = f(m_{10}a_1+…)``, ``Cost = (a_4-t_1)^2+(a_5-t_2)^2``; Keonhee Lee's
+  ``z_1 = w_1 \\cdot x_1 + w_3 \\cdot x_2``, ``a_1 = Sigmoid(z_1)``, a linear output ``\\hat{y_1} = w_5 \\cdot a_1 + …``;
+- a hatted letter defined as the output (``\\hat p_i = \\sigma(w^T x_i + b)``) and "for inputs x_i ∈ ℝ^d" (i numbers
+  the examples);
+- ``\\frac{\\delta L}{\\delta w}``: δ written for ∂;
+- a German lecture's ``net_j^{(l)} = \\sum_i w_{ij}^{(l)} o_i^{(l-1)} + b_j^{(l)}`` (w_{ij} from i to j, layers written);
+- MSE written without ½ beside derivatives in δ: the definition is the answer's convention, not a mistake."""
+
+from __future__ import annotations
+
+import numpy as np
+from test_fifteenth_round_coordinator import by_id
+from test_nineteenth_round_coordinator import _spec
+
+
+def _verify(tmp_path, spec: str, body: str, name: str = "answer.md"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return by_id(results)
+
+
+def _fd(f, p: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """Central differences of the scalar f at the array p (every entry)."""
+    g = np.zeros_like(p)
+    for k in np.ndindex(p.shape):
+        e = np.zeros_like(p)
+        e[k] = h
+        g[k] = (f(p + e) - f(p - e)) / (2 * h)
+    return g
+
+
+sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+
+# the question's network: 2 inputs, 3 sigmoid hidden units a_1..a_3, 2 sigmoid outputs a_4, a_5, weights m_1..m_12
+TECHQA = r"""My work assumes a neural network with 2 inputs, 1 hidden layer with 3 nodes and 2 outputs.
+
+$f(x) = \frac{1}{1+e^{-x}}$ and $f^\prime(x)=f(x)(1-f(x))$
+$$a_1 = f(m_1x_1+m_2x_2+b_1)$$
+$$a_2 = f(m_3x_1+m_4x_2+b_2)$$
+$$a_3 = f(m_5x_1+m_6x_2+b_3)$$
+$$a_4 = f(m_7a_1+m_8a_2+m_9a_3+b_4)$$
+$$a_5 = f(m_{10}a_1+m_{11}a_2+m_{12}a_3+b_5)$$
+$$Cost=(a_4-t_1)^2+(a_5-t_2)^2$$
+$$\frac{\partial Cost}{\partial m_{7}} = 2(a_4-t_1)(a_4(1-a_4))(a_1) \tag{m7}$$
+$$\frac{\partial Cost}{\partial m_{1}} = 2(a_4-t_1)(a_4(1-a_4))(m_7)(a_1(1-a_1))(x_1)
++ 2(a_5-t_2)(a_5(1-a_5))(m_{10})(a_1(1-a_1))(x_1) \tag{m1}$$
+$$\frac{\partial Cost}{\partial m_{8}} = 2(a_4-t_1)(a_4(1-a_4))(a_1) \tag{m8}$$
+$$\frac{\partial Cost}{\partial b_{4}} = 2(a_4-t_1)(a_4(1-a_4)) \tag{b4}$$
+$$\frac{\partial Cost}{\partial m_{4}} = 2(a_4-t_1)a_4(1-a_4)m_8 a_2(1-a_2)x_2 \tag{m4}$$
+"""
+
+
+def _techqa_truth():
+    """{claim id: whether its formula equals ∂Cost/∂(its parameter)} at a random point, by central differences."""
+    rng = np.random.default_rng(3)
+    m, b, x, t = rng.normal(size=13), rng.normal(size=6), rng.normal(size=3), rng.uniform(size=3)  # 1-based
+
+    def forward(m, b):
+        a = np.zeros(6)
+        for k, (w1, w2) in zip((1, 2, 3), ((1, 2), (3, 4), (5, 6)), strict=True):
+            a[k] = sig(m[w1] * x[1] + m[w2] * x[2] + b[k])
+        for k, ws in zip((4, 5), ((7, 8, 9), (10, 11, 12)), strict=True):
+            a[k] = sig(m[ws[0]] * a[1] + m[ws[1]] * a[2] + m[ws[2]] * a[3] + b[k])
+        return a
+
+    def cost(m, b):
+        a = forward(m, b)
+        return (a[4] - t[1]) ** 2 + (a[5] - t[2]) ** 2
+
+    dm = _fd(lambda p: cost(p, b), m)
+    db = _fd(lambda p: cost(m, p), b)
+    a = forward(m, b)
+    written = {
+        "m7": (2 * (a[4] - t[1]) * a[4] * (1 - a[4]) * a[1], dm[7]),
+        "m1": (2 * (a[4] - t[1]) * a[4] * (1 - a[4]) * m[7] * a[1] * (1 - a[1]) * x[1]
+               + 2 * (a[5] - t[2]) * a[5] * (1 - a[5]) * m[10] * a[1] * (1 - a[1]) * x[1], dm[1]),
+        "m8": (2 * (a[4] - t[1]) * a[4] * (1 - a[4]) * a[1], dm[8]),
+        "b4": (2 * (a[4] - t[1]) * a[4] * (1 - a[4]), db[4]),
+        "m4": (2 * (a[4] - t[1]) * a[4] * (1 - a[4]) * m[8] * a[2] * (1 - a[2]) * x[2], dm[4]),
+    }
+    return {k: bool(np.isclose(claim, truth, rtol=1e-5, atol=1e-8)) for k, (claim, truth) in written.items()}
+
+
+def test_scalar_forward_pass_binds_every_weight_and_unit(tmp_path):
+    truth = _techqa_truth()
+    assert truth == {"m7": True, "m1": True, "m8": False, "b4": True, "m4": False}  # the oracle tells both kinds apart
+    spec = _spec("techqa", "row", 2, [(3, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, TECHQA)
+    for cid, right in truth.items():
+        assert got[cid].verdict == ("correct" if right else "incorrect"), (cid, got[cid].message)
+    assert got["line 4"].verdict == "correct"  # a_1 = f(m_1 x_1 + m_2 x_2 + b_1): the forward sum itself
+
+
+def test_scalar_names_of_another_network_are_not_read(tmp_path):
+    # the same answer against a 2-2-2 network: a_3 and m_5, m_6 have no place in it, so nothing is rewritten
+    spec = _spec("other", "row", 2, [(2, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, TECHQA)
+    assert all(got[cid].verdict == "unchecked" for cid in ("m7", "m1", "m8", "b4", "m4"))
+
+
+KEONHEE = r"""\( z_1 = w_1 \cdot x_1 + w_3 \cdot x_2 \)
+
+\( z_2 = w_2 \cdot x_1 + w_4 \cdot x_2 \)
+
+\( a_1 = Sigmoid(z_1) \)
+
+\( a_2 = Sigmoid(z_1) \)
+
+\( \hat{y_1} = w_5 \cdot a_1 + w_6 \cdot a_2 \)
+
+$$L = (y_1 - \hat{y_1})^2$$
+
+$$\frac{\partial L}{\partial w_5} = -2(y_1 - \hat{y_1}) a_1 \tag{w5}$$
+
+$$\frac{\partial L}{\partial w_3} = -2(y_1 - \hat{y_1}) w_5 a_1 (1 - a_1) x_2 \tag{w3}$$
+
+$$\frac{\partial L}{\partial w_2} = -2(y_1 - \hat{y_1}) w_5 a_2 (1 - a_2) x_1 \tag{w2}$$
+"""
+
+
+def test_numbered_weights_in_the_answers_own_order_and_a_linear_output(tmp_path):
+    # the oracle: the 2-2-1 network with the answer's pairing (w_3 on x_2 into hidden unit 1), a linear output
+    rng = np.random.default_rng(5)
+    w, x, y = rng.normal(size=7), rng.normal(size=3), 0.7
+
+    def loss(w):
+        z1, z2 = w[1] * x[1] + w[3] * x[2], w[2] * x[1] + w[4] * x[2]
+        return (y - (w[5] * sig(z1) + w[6] * sig(z2))) ** 2
+
+    g = _fd(loss, w)
+    a1, a2 = sig(w[1] * x[1] + w[3] * x[2]), sig(w[2] * x[1] + w[4] * x[2])
+    yhat = w[5] * a1 + w[6] * a2
+    assert np.isclose(-2 * (y - yhat) * a1, g[5])  # w5: right
+    assert np.isclose(-2 * (y - yhat) * w[5] * a1 * (1 - a1) * x[2], g[3])  # w3: right
+    assert not np.isclose(-2 * (y - yhat) * w[5] * a2 * (1 - a2) * x[1], g[2])  # w2: w_6 is the weight on a_2
+    spec = _spec("keonhee", "column", 2, [(2, "sigmoid"), (1, "identity")], "squared_error", 0.1)
+    spec = spec.replace('activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n').replace(
+        'activation = "identity"\n', 'activation = "identity"\nbias = false\n')
+    got = _verify(tmp_path, spec, KEONHEE)
+    assert got["w5"].verdict == "correct" and got["w3"].verdict == "correct", (got["w5"].message, got["w3"].message)
+    assert got["w2"].verdict == "incorrect"
+    assert got["line 7"].verdict == "incorrect"  # the slip a_2 = Sigmoid(z_1): a_2 is unit 2's (its number), not z_1's
+
+
+LOGREG = r"""For inputs $\mathbf{x}_i\in\mathbb{R}^d$, labels $y_i\in\{0,1\}$, parameters $\mathbf{w}, b$:
+$$ \hat{p}_i = \sigma(\mathbf{w}^\top \mathbf{x}_i + b) $$
+Negative log-likelihood:
+$$ \mathcal{L}(\mathbf{w},b) = -\sum_{i=1}^n\big[ y_i\log \hat{p}_i + (1-y_i)\log(1-\hat{p}_i)\big]. \tag{nll}$$
+$$ \frac{\partial \mathcal{L}}{\partial b} = \hat{p}_i - y_i \tag{db}$$
+$$ \frac{\partial \mathcal{L}}{\partial b} = y_i - \hat{p}_i \tag{db-sign}$$
+$$\frac{\delta \mathcal{L}}{\delta b} = \hat{p}_i - y_i \tag{delta-frac}$$
+"""
+
+
+def test_a_hatted_prediction_and_examples_numbered_by_their_input(tmp_path):
+    rng = np.random.default_rng(11)
+    w, b, x, y = rng.normal(size=2), 0.3, rng.normal(size=2), 1.0
+
+    def nll(b):
+        p = sig(w @ x + b)
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    g = _fd(nll, np.array(b))
+    p = sig(w @ x + b)
+    assert np.isclose(p - y, g) and not np.isclose(y - p, g)
+    spec = _spec("logreg", "row", 2, [(1, "sigmoid")], "binary_cross_entropy", 0.5)
+    got = _verify(tmp_path, spec, LOGREG)
+    assert got["nll"].verdict == "correct"
+    assert got["db"].verdict == "correct" and got["delta-frac"].verdict == "correct"
+    assert got["db-sign"].verdict == "incorrect"
+
+
+GERMAN = r"""Die Netzeingabe von Neuron $j$ in Schicht $l$ ist $net_j^{(l)} = \sum_i w_{ij}^{(l)} o_i^{(l-1)} + b_j^{(l)}$,
+die Ausgabe $o_j^{(l)} = \sigma(net_j^{(l)})$, mit $o_i^{(0)} = x_i$.
+
+$$E = \frac{1}{2}\sum_k (t_k - o_k^{(2)})^2 \tag{E}$$
+
+$$\delta_j^{(1)} = o_j^{(1)}(1 - o_j^{(1)}) \sum_k w_{jk}^{(2)} \delta_k^{(2)} \tag{b}$$
+
+$$\frac{\partial E}{\partial w_{ij}^{(l)}} = \delta_j^{(l)} o_i^{(l-1)} \tag{c}$$
+
+$$\frac{\partial E}{\partial w_{ij}^{(2)}} = \delta_i^{(2)} o_j^{(1)} \tag{e}$$
+"""
+
+
+def test_weights_from_i_to_j_with_their_layer_written(tmp_path):
+    # the oracle: W[l][i, j] is the weight from unit i (layer l-1) to unit j (layer l), as the answer defines it
+    rng = np.random.default_rng(2)
+    W = [rng.normal(size=(3, 4)), rng.normal(size=(4, 2))]
+    b = [rng.normal(size=4), rng.normal(size=2)]
+    x, t = rng.normal(size=3), rng.uniform(size=2)
+
+    def error(W2):
+        o1 = sig(x @ W[0] + b[0])
+        return 0.5 * np.sum((t - sig(o1 @ W2 + b[1])) ** 2)
+
+    g = _fd(error, W[1])
+    o1 = sig(x @ W[0] + b[0])
+    o2 = sig(o1 @ W[1] + b[1])
+    d2 = (o2 - t) * o2 * (1 - o2)
+    assert np.allclose(np.outer(o1, d2), g, atol=1e-6)  # (c) at l = 2: δ_j o_i in entry (i, j)
+    assert not np.allclose(np.outer(o1, d2).T[:2, :2], g[:2, :2], atol=1e-6)  # (e): the indices swapped
+    spec = _spec("german", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, GERMAN)
+    assert got["c"].verdict == "correct" and got["b"].verdict == "correct", (got["c"].message, got["b"].message)
+    assert got["e"].verdict == "incorrect"
+    assert got["line 1"].verdict == "correct"  # the definition itself
+
+
+#: sinanLab/neuralNetworkFromScratch notes.ipynb (commit 1394522), its markdown cells 2-4 verbatim
+MSE = r"""## 2. Forward Propagation
+
+### Hidden Layer Calculation
+$$
+\mathbf{h} = \sigma(\mathbf{X}\mathbf{W}_1 + \mathbf{b}_1)
+$$
+
+Where:
+- $\mathbf{X} \in \mathbb{R}^{m \times 2}$: Input matrix (m samples)
+- $\mathbf{W}_1 \in \mathbb{R}^{2 \times n_h}$: Weight matrix
+- $\mathbf{b}_1 \in \mathbb{R}^{1 \times n_h}$: Bias vector
+- $\sigma$: Sigmoid activation
+
+### Output Layer Calculation
+$$
+\mathbf{\hat{y}} = \sigma(\mathbf{h}\mathbf{W}_2 + \mathbf{b}_2)
+$$
+
+Where:
+- $\mathbf{W}_2 \in \mathbb{R}^{n_h \times 1}$: Weight matrix
+- $\mathbf{b}_2 \in \mathbb{R}^{1 \times 1}$: Bias scalar
+
+### Sigmoid Activation
+$$
+\sigma(x) = \frac{1}{1 + e^{-x}}
+$$
+
+### Sigmoid Derivative
+$$
+\sigma'(x) = \sigma(x)(1 - \sigma(x))
+$$
+
+## 3. Loss Function (MSE)
+
+$$
+\mathcal{L} = \frac{1}{m}\sum_{i=1}^m (y_i - \hat{y}_i)^2
+$$
+
+
+## 4. Backpropagation
+
+### Output Layer Gradients
+Error at output:
+$$
+\mathbf{\delta}_2 = (\mathbf{y} - \mathbf{\hat{y}}) \odot \sigma'(\mathbf{\hat{y}})
+$$
+
+Weight gradients:
+$$
+\frac{\partial \mathcal{L}}{\partial \mathbf{W}_2} = \mathbf{h}^T \mathbf{\delta}_2
+$$
+
+Bias gradient:
+$$
+\frac{\partial \mathcal{L}}{\partial \mathbf{b}_2} = \sum \mathbf{\delta}_2 \text{ (across samples)}
+$$
+
+
+### Hidden Layer Gradients
+Error propagation:
+$$
+\mathbf{\delta}_1 = (\mathbf{\delta}_2 \mathbf{W}_2^T) \odot \sigma'(\mathbf{h})
+$$
+
+Weight gradients:
+$$
+\frac{\partial \mathcal{L}}{\partial \mathbf{W}_1} = \mathbf{X}^T \mathbf{\delta}_1
+$$
+
+Bias gradient:
+$$
+\frac{\partial \mathcal{L}}{\partial \mathbf{b}_1} = \sum \mathbf{\delta}_1 \text{ (across samples)}
+$$
+"""
+
+
+def test_mse_without_a_half_beside_derivatives_in_delta_is_a_convention(tmp_path):
+    # the mean of squares is twice the spec's ½-mean at every point (the oracle: a direct evaluation)
+    rng = np.random.default_rng(4)
+    y, yhat = rng.uniform(size=5), rng.uniform(size=5)
+    assert np.isclose(np.mean((y - yhat) ** 2), 2 * np.mean(0.5 * (y - yhat) ** 2))
+    spec = _spec("sinan", "column", 2, [(4, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, MSE)
+    assert got["line 36"].verdict == "unchecked" and "convention" in got["line 36"].message, got["line 36"].message
+    assert got["line 45"].verdict == "incorrect"  # δ₂ = (y − ŷ) ⊙ σ'(ŷ): the sign of −∂L/∂ŷ
+
+
+def _softmax_jacobian():
+    """∂ŷ_i/∂s_j of the softmax by central differences at a random point: (ŷ, J)."""
+    s = np.random.default_rng(8).normal(size=3)
+    soft = lambda s: np.exp(s) / np.exp(s).sum()  # noqa: E731
+    jac = np.stack([_fd(lambda v, i=i: soft(v)[i], s) for i in range(3)])
+    return soft(s), jac
+
+
+def test_softmax_jacobian_in_cases_with_an_unequal_index(tmp_path):
+    yhat, jac = _softmax_jacobian()
+    right = np.where(np.eye(3, dtype=bool), yhat * (1 - yhat), -np.outer(yhat, yhat))
+    swapped = np.where(np.eye(3, dtype=bool), -np.outer(yhat, yhat), yhat * (1 - yhat))
+    assert np.allclose(right, jac, atol=1e-6) and not np.allclose(swapped, jac, atol=1e-6)
+    spec = _spec("softmax", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    body = (r"Let $s = W_2 h + b_2$ and $\hat{y} = \mathrm{softmax}(s)$." "\n\n"
+            r"$$\frac{\partial \hat{y}_i}{\partial s_j} = \begin{cases} \hat{y}_i (1 - \hat{y}_i) & i = j \\"
+            r" -\hat{y}_i \hat{y}_j & i \neq j \end{cases} \tag{right}$$" "\n\n"
+            r"$$\frac{\partial \hat{y}_i}{\partial s_j} = \begin{cases} \hat{y}_i (1 - \hat{y}_i) & \text{if } i \neq j"
+            r" \\ -\hat{y}_i \hat{y}_j & \text{if } i = j \end{cases} \tag{swapped}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["right"].verdict == "correct" and got["swapped"].verdict == "incorrect", got["right"].message
+
+
+def test_partial_with_its_variable_as_a_subscript_and_a_where_clause(tmp_path):
+    rng = np.random.default_rng(9)
+    W = [rng.normal(size=(4, 3)), rng.normal(size=(2, 4))]
+    b = [rng.normal(size=4), rng.normal(size=2)]
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+
+    def loss(b2):
+        a1 = sig(W[0] @ x + b[0])
+        return 0.5 * np.sum((sig(W[1] @ a1 + b2) - y) ** 2)
+
+    a1 = sig(W[0] @ x + b[0])
+    a2 = sig(W[1] @ a1 + b[1])
+    assert np.allclose((a2 - y) * a2 * (1 - a2), _fd(loss, b[1]), atol=1e-6)
+    spec = _spec("mlp", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    body = (r"Network: $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$, $a^{[l]} = \sigma(z^{[l]})$, $a^{[0]} = x$, loss "
+            r"$\mathcal{L} = \frac{1}{2}\|a^{[2]} - y\|^2$." "\n\n"
+            r"$$\partial_{b^{[2]}} \mathcal{L} = (a^{[2]} - y) \odot \sigma'(z^{[2]}) \tag{right}$$" "\n\n"
+            r"$$\partial_{b^{[2]}} \mathcal{L} = (a^{[2]} - y) \tag{wrong}$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial W^{[1]}} = \delta^{[1]} x^T, \quad \text{where } \delta^{[1]} = "
+            r"(W^{[2]})^T \delta^{[2]} \odot a^{[1]} \odot (1 - a^{[1]}) \tag{where}$$" "\n\n"
+            r"$$\frac{\partial \mathcal{L}}{\partial W^{[1]}} = \delta^{[1]} x^T, \quad \text{where } \delta^{[1]} = "
+            r"(W^{[2]})^T \delta^{[2]} \odot (1 - a^{[1]}) \tag{where-wrong}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["right"].verdict == "correct" and got["wrong"].verdict == "incorrect"
+    assert got["where"].verdict == "correct" and got["where-wrong"].verdict == "incorrect", got["where"].message
+
+
+CS231N = """Q2. Backprop for the two-layer net. X is N x D, Y one-hot N x C.
+
+h = relu(X @ W1 + b1)
+scores = h @ W2 + b2
+probs = softmax(scores)
+dscores = (probs - Y) / N
+dW2 = h.T @ dscores
+dh = dscores @ W2.T
+dW2 = dscores @ h.T
+"""
+
+
+def test_d_letters_of_the_mean_after_dscores_divided_by_n(tmp_path):
+    # the oracle: mean cross-entropy of a ReLU-softmax net on a batch, dJ/dh by central differences
+    rng = np.random.default_rng(12)
+    n = 5
+    X, W1, b1 = rng.normal(size=(n, 4)), rng.normal(size=(4, 5)), rng.normal(size=5)
+    W2, b2 = rng.normal(size=(5, 3)), rng.normal(size=3)
+    Y = np.eye(3)[rng.integers(0, 3, size=n)]
+    soft = lambda s: np.exp(s) / np.exp(s).sum(axis=1, keepdims=True)  # noqa: E731
+    h = np.maximum(0, X @ W1 + b1)
+    mean_ce = lambda h: -np.mean(np.sum(Y * np.log(soft(h @ W2 + b2)), axis=1))  # noqa: E731
+    assert np.allclose((soft(h @ W2 + b2) - Y) / n @ W2.T, _fd(mean_ce, h), atol=1e-6)
+    spec = _spec("twolayer", "column", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, CS231N, "answer.txt")
+    assert [got[f"Q2.{k}"].verdict for k in (4, 5, 6, 7)] == ["correct", "correct", "correct", "incorrect"], [
+        got[f"Q2.{k}"].message for k in (4, 5, 6, 7)]

@@ -1,0 +1,235 @@
+r"""A forward pass written unit by unit in scalar names (issue 10, twentieth round).
+
+Worked examples and first homework answers name every unit, weight and bias by a letter and a number and write the
+network as the sums it computes: a question on Mathematics Stack Exchange ``a_1 = f(m_1x_1+m_2x_2+b_1)``, …,
+``a_4 = f(m_7a_1+m_8a_2+m_9a_3+b_4)``, ``a_5 = f(m_{10}a_1+…)``, ``Cost=(a_4-t_1)^2+(a_5-t_2)^2`` (units numbered on
+through the layers, weights m_1 … m_12); Keonhee Lee's ``z_1 = w_1 \cdot x_1 + w_3 \cdot x_2``, ``a_1 = \sigma(z_1)``
+(the weights numbered in his own order). A TA reads which weight joins which units from those sums, and so does
+``ScalarGraphReading``: a definition ``NAME = F(SUM)``, ``NAME = SUM`` or ``NAME = F(NAME)`` (NAME a letter with a
+number, ``a_4``, ``m_{10}``; F an activation's name, ``f``, ``\sigma``, ``\operatorname{ReLU}``; SUM products of two
+names and at most one name alone, the bias) makes its left side a unit; in each product the factor that is an input
+(x_1, X_2) or a unit is the source and the other the weight. The layers follow from the sources (a unit fed by the
+inputs is in layer 1, one fed by layer 1 in layer 2, …), a unit's number in its layer from the order of its names'
+numbers.
+
+Read only when the sums define the spec's whole network and nothing else: every layer with its width, every unit fed
+by every unit of the layer before exactly once, every weight name on one connection and no name in two roles; a bias
+name only when each unit of a layer has its own. Then each weight becomes ``W^{(l)}_{ij}`` (in the spec's
+orientation), each bias ``b^{(l)}_{i}``, a unit's sum ``z^{(l)}_{i}``, its activation ``h^{(l)}_{i}`` and an input
+``x_{j}``; so a planted wrong weight (m_8 where m_7 is meant) stays the answer's mistake. Otherwise nothing is
+rewritten. Each claim is restored as written in the report. Every pass is linear in a claim of bounded length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewriting import Rewriting
+
+#: claims longer than this are neither read for definitions nor rewritten
+MAX_LENGTH = 2000
+#: a name: one letter with a number as its subscript, a_4, m_{10}, {w}_{1}, or a hatted one, \hat{y_1}, \hat y_1 (not
+#: followed by a superscript or more subscript: a_1^{(2)} is another quantity)
+_NUMBER = r"(?:\{\s*(\d{1,2})\s*\}|(\d))"
+_NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER + r"\s*\}"
+                   r"|\\hat\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER
+                   + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + r")(?![0-9])(?!\s*[\^_'])")
+
+
+def _key(m: re.Match) -> tuple[str, int]:
+    """(letter, number) of a name, the letter marked \\hat when hatted."""
+    g = m.groups()
+    if g[0]:
+        return "\\hat " + g[0], int(g[1] or g[2])
+    if g[3] or g[4]:
+        return "\\hat " + (g[3] or g[4]), int(g[5] or g[6])
+    return g[7] or g[8], int(g[9] or g[10])
+
+
+#: layout and spacing commands that say nothing about the sum
+_LAYOUT = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![A-Za-z])|\\[,;:!]|\\quad|"
+                     r"\\qquad|&|\s+")
+#: a product's operator
+_TIMES = re.compile(r"\\(?:cdot|times|ast)(?![A-Za-z])|\*")
+#: an activation's name before its argument: f, g, \sigma, \varphi, sigmoid, ReLU, \operatorname{ReLU}, \text{tanh}
+_FUNC = re.compile(r"(?:\\(?:operatorname|text|mathrm|textrm)\{([A-Za-z]+)\}|\\([A-Za-z]+)|([A-Za-z]+))\(")
+#: the letters of inputs
+_INPUTS = ("x", "X")
+#: at most this many definitions are read (a worked example has a few dozen)
+MAX_DEFINITIONS = 400
+
+
+def _form(side: str):
+    """(function or None, [(name, name) products], [names alone]) of a side that is such a sum or application, or
+    None. Names are (letter, number)."""
+    names: list = []
+
+    def mark(m: re.Match) -> str:
+        names.append(_key(m))
+        return "#"
+
+    s = _LAYOUT.sub("", _TIMES.sub("*", _NAME.sub(mark, side))).rstrip(".,;")
+    func = None
+    m = _FUNC.match(s)
+    if m is not None and s.endswith(")"):
+        func = m.group(1) or m.group(2) or m.group(3)
+        if func in ("frac", "sqrt", "sum", "partial"):
+            return None
+        s = s[m.end():-1]
+    if s.startswith("(") and s.endswith(")") and s.count("(") == 1:
+        s = s[1:-1]
+    if not s or not set(s) <= set("#*+()"):
+        return None
+    products, alone, i = [], [], 0
+    for term in s.split("+"):
+        if term.startswith("(") and term.endswith(")"):
+            term = term[1:-1]
+        if term in ("#*#", "##"):
+            products.append((names[i], names[i + 1]))
+            i += 2
+        elif term == "#":
+            alone.append(names[i])
+            i += 1
+        else:
+            return None
+    return func, products, alone
+
+
+def _definitions(texts):
+    """(left name, function, products, names alone) of every definition in the claims' texts."""
+    count = 0
+    for t in texts:
+        for line in t.split("\\\\"):
+            parts = line.split("=")
+            for left, right in zip(parts, parts[1:], strict=False):
+                lhs = _NAME.fullmatch(_LAYOUT.sub("", left))
+                if lhs is None:
+                    continue
+                form = _form(right)
+                if form is None or (not form[1] and (form[0] is None or len(form[2]) != 1)):
+                    continue
+                count += 1
+                if count > MAX_DEFINITIONS:
+                    return
+                yield _key(lhs), *form
+
+
+class ScalarGraphReading(Rewriting):
+    """The rewriting of an answer whose forward pass names every unit, weight and bias; None from ``detect`` else."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, net, names: dict, change: str):
+        self.names = names  # (letter, number) -> the canonical LaTeX it becomes
+        self.originals: dict[str, str] = {}
+        self.change = change
+
+    @staticmethod
+    def detect(net, claims) -> ScalarGraphReading | None:
+        if getattr(net, "has_kinds", False):
+            return None
+        sizes = [net.inputs] + [layer.units for layer in net.layers]
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH and "=" in c.latex]
+        sums: dict = {}  # unit name -> (function, products, names alone)
+        applied: dict = {}  # activation name -> the summed input's name
+        for lhs, func, products, alone in _definitions(texts):
+            if products:
+                if sums.setdefault(lhs, (func, products, alone)) != (func, products, alone):
+                    return None  # one name defined as two sums
+            elif applied.setdefault(lhs, alone[0]) != alone[0]:
+                return None
+        if not sums:
+            return None
+        applied = {a: z for a, z in applied.items() if z in sums and sums[z][0] is None}
+        if any(a in sums for a in applied):
+            return None
+        if len(set(applied.values())) != len(applied):  # Keonhee's slip a_2 = Sigmoid(z_1) beside a_1 = Sigmoid(z_1):
+            applied = {a: (z[0], a[1]) if list(applied.values()).count(z) > 1 else z for a, z in applied.items()}
+            if len(set(applied.values())) != len(applied) or not set(applied.values()) <= set(sums):
+                return None  # (each of a sum's two activations paired with the sum of its own number, else unread)
+        activation_of = {z: a for a, z in applied.items()}  # a sum without a function -> its activation's name
+        outputs = {}  # the name a unit's value goes on by -> the unit (its sum's name)
+        linear = set()  # sums no activation is applied to: units of a layer whose activation is the identity
+        for z, (func, _, _) in sums.items():
+            if func is not None:
+                outputs[z] = z
+            elif z in activation_of:
+                outputs[activation_of[z]] = z
+            else:
+                outputs[z] = z
+                linear.add(z)
+        layer: dict = {}
+        wiring: dict = {}  # unit -> [(weight, source)]
+        for z, (_, products, _) in sums.items():
+            pairs = []
+            for first, second in products:
+                roles = [n[0] in _INPUTS or n in outputs for n in (first, second)]
+                if roles == [True, False]:
+                    pairs.append((second, first))
+                elif roles == [False, True]:
+                    pairs.append((first, second))
+                else:
+                    return None  # no factor or both a unit's value: not a weight times a unit
+            wiring[z] = pairs
+        for _ in range(len(sums) + 1):  # the layers, from the inputs on
+            for z, pairs in wiring.items():
+                below = [0 if s[0] in _INPUTS and s not in outputs else layer.get(outputs[s]) for _, s in pairs]
+                if None not in below and len(set(below)) == 1:
+                    layer[z] = below[0] + 1
+        if len(layer) != len(sums) or max(layer.values()) != net.depth:
+            return None
+        if any(net.layers[layer[z] - 1].activation != "identity" for z in linear):
+            return None  # a sum no activation is applied to in a layer that has one: another naming
+        by_layer: dict = {}
+        for z, n in layer.items():
+            by_layer.setdefault(n, []).append(z)
+        names: dict = {}
+        inputs = sorted({s for pairs in wiring.values() for _, s in pairs if s not in outputs})
+        if len(inputs) != sizes[0] or len({s[0] for s in inputs}) != 1:
+            return None
+        previous = inputs
+        for n in range(1, net.depth + 1):
+            units = sorted(by_layer.get(n, []), key=lambda z: (z[1], z[0]))
+            if len(units) != sizes[n]:
+                return None
+            values = {unit: name for name, unit in outputs.items() if unit in units}
+            for z in units:
+                sources = [s for _, s in wiring[z]]
+                if sorted(sources) != sorted(previous) or len(set(sources)) != len(sources):
+                    return None  # not every unit of the layer before, each once
+            for i, z in enumerate(units, start=1):
+                for w, s in wiring[z]:
+                    j = previous.index(s) + 1
+                    row, col = (i, j) if net.convention == "row" else (j, i)
+                    entry = f"{row}{col}" if max(row, col) <= 9 else f"{row},{col}"
+                    if names.setdefault(w, f"W^{{({n})}}_{{{entry}}}") != f"W^{{({n})}}_{{{entry}}}":
+                        return None  # one weight name on two connections
+                if z != values[z]:
+                    names[z] = f"z^{{({n})}}_{{{i}}}"
+                names[values[z]] = f"h^{{({n})}}_{{{i}}}"
+            previous = [values[z] for z in units]
+            biases = [sums[z][2] for z in units]
+            if all(len(b) == 1 for b in biases) and len({b[0] for b in biases}) == len(units):
+                for i, b in enumerate(biases, start=1):
+                    names[b[0]] = f"b^{{({n})}}_{{{i}}}"
+            elif any(len(b) > 1 for b in biases):
+                return None
+        weights = [w for pairs in wiring.values() for w, _ in pairs]
+        if len(set(weights)) != len(weights) or set(weights) & (set(outputs) | set(sums) | set(inputs)):
+            return None
+        for j, s in enumerate(inputs, start=1):
+            names[s] = f"x_{{{j}}}"
+        if len(set(names.values())) != len(names):
+            return None
+        letters = sorted({w[0] for w in weights})
+        change = ("the answer's forward sums name every unit and weight: "
+                  + ", ".join(f"{w[0]}_{w[1]} is {names[w]}" for w in sorted(weights, key=lambda w: w[1])[:3])
+                  + (" …" if len(weights) > 3 else "")
+                  + f" (weights {', '.join(letters)}; layers read from which units each sum adds)")
+        return ScalarGraphReading(net, names, change)
+
+    def rewrite(self, text: str) -> str:
+        def sub(m: re.Match) -> str:
+            return self.names.get(_key(m), m.group(0))
+
+        return _NAME.sub(sub, text)
