@@ -528,6 +528,12 @@ def _without_html_comment(line: str) -> str:
     return line
 
 
+#: a sentence's end inside a plain-text line after its first relation: ". " before a capitalised word
+_PLAIN_SENTENCE = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}\b)")
+#: the words that open such a sentence before its own equation: "Loss L = …", "The loss is L = …"
+_PLAIN_TAIL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:\s+[a-z]{2,}){0,3}(?:\s*:)?\s+(?=\S)")
+
+
 def _plain(text: str, lines: _LineCounter):
     """The equations of an answer written in plain text, with no math delimiters at all (a ``.txt`` homework, a PDF's
     text, Markdown with ``dW2 = dZ2 · a1ᵀ``): each line that states a relation outside prose, after its label and
@@ -550,6 +556,13 @@ def _plain(text: str, lines: _LineCounter):
             rel = _RELATION.search(body)
         if rel is None or rel.start() == 0 or _PLAIN_PROSE.search(body[:rel.start()]):
             continue
+        sentence = _PLAIN_SENTENCE.search(body, rel.end())  # "… ŷ = σ(z₂). Loss L = ½‖ŷ − y‖²": a sentence ends
+        if sentence is not None:
+            tail = body[sentence.end():]
+            words = _PLAIN_TAIL_WORDS.match(tail)  # its leading words ("Loss"), then its own equation, listed after
+            tail = tail[words.end():] if words else tail
+            body = body[:sentence.start()] + (", " + tail if _RELATION.search(tail) and not _PLAIN_PROSE.search(
+                tail[:_RELATION.search(tail).start()]) else "")
         remark = _PLAIN_REMARK.search(body, rel.end())  # (element-wise squaring operation): prose, not the formula
         remark = remark if remark and _PLAIN_PROSE.search(remark.group(1)) else None
         yield _Eq(plain_math(body[:remark.start()] if remark else body), lines.at(start), None, False,

@@ -163,3 +163,41 @@ def _step_terms(step) -> tuple[set, bool]:
     nodes = list(step.walk())
     states = {state_kind(n.value[0])[0] for n in nodes if n.op == "q" and state_kind(n.value[0])}
     return states, any(n.op == "q" and n.value[0] in _GRADIENTS for n in nodes)
+
+
+#: a claim about momentum's state or step: its velocity v, V (not a word), an update arrow, a time index t ± 1
+_MOMENTUM_CLAIM = re.compile(r"(?<![A-Za-z\\])[vV](?![A-Za-z])|\\leftarrow|:=|_\s*\{\s*t\s*[+-]\s*1\s*\}")
+
+
+def momentum_claim(latex: str) -> bool:
+    """Whether a claim may state momentum's velocity or step (one linear search of a bounded text)."""
+    return bool(_MOMENTUM_CLAIM.search(latex[:4000]))
+
+
+def variant_judges(judge) -> list:
+    """[(variant, a judge of the same network, batch and points under momentum in that variant)] for each variant of
+    momentum the spec does not use (classic v ← μ v + g, θ ← θ − α v; Ng's ema v ← μ v + (1 − μ) g; Sutskever's
+    velocity v ← μ v − α g, θ ← θ + v): the same algorithm family, each a course's "momentum". Empty for another
+    optimizer or when a judge cannot be made."""
+    from dataclasses import replace
+
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    net = judge.net
+    if net.optimizer.name != "momentum":
+        return []
+    own = dict(net.options).get("variant", "classic")
+    made = []
+    for variant in ("classic", "ema", "velocity"):
+        if variant == own:
+            continue
+        other = replace(net, options=tuple((k, v) for k, v in net.options if k != "variant") + (("variant", variant),))
+        try:
+            j = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
+        except (ValueError, ArithmeticError, KeyError):
+            continue
+        j._claims, j.defining, j._variant_of = judge._claims, judge.defining, own
+        made.append((variant, j))
+    return made

@@ -34,7 +34,7 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
-from .foreign import first_moment_step, momentum_judge, nesterov_moment, other_loss, other_step
+from .foreign import first_moment_step, momentum_claim, momentum_judge, nesterov_moment, other_loss, other_step, variant_judges
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
@@ -317,6 +317,9 @@ class Judge:
         self._own_votes: dict = {}  # (claim id, latex) -> the layout a claim (not a forward definition) voted for
         self._survey: bool | None = None  # the answer sets out several optimizers' steps (_surveys_optimizers)
         self._momentum: list | None = None  # [a judge under Ng's momentum] (_as_momentum_step), made once
+        self._variants: list | None = None  # [(variant, judge)] of momentum's other variants (_in_another_variant)
+        self._variant_of: str | None = None  # (set on such a judge: the spec's own variant; it makes none itself)
+        self._letter_layers: dict | None = None  # a function letter's layers from its own definition (_identity)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
@@ -607,6 +610,9 @@ class Judge:
         result = self._check_layouts(claim)
         if result.verdict != "incorrect":
             return result
+        other = self._in_another_variant(claim)
+        if other is not None:
+            return other
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
@@ -622,6 +628,32 @@ class Judge:
                            "not judged: wrong as written but right without its part in colour, which the answer may "
                            f"mark as missing or extra; what the colour means is not read (as written: {result.message})",
                            quantity=claim.quantity, notes=["right without its coloured part"])
+
+    def _in_another_variant(self, claim: Claim) -> ClaimResult | None:
+        """A claim wrong under the spec's momentum that holds under another variant of it (Ng's v = β v + (1 − β) g
+        under the spec's classic v ← μ v + g): a course's "momentum" is any of them, and which one the assignment
+        means the spec says only as its default — unchecked, naming the variant and the [optimizer] setting that
+        judges it; None otherwise."""
+        if self.net.optimizer.name != "momentum" or self._variant_of is not None or not momentum_claim(claim.latex):
+            return None
+        if self._variants is None:
+            self._variants = variant_judges(self)
+        for variant, judge in self._variants:
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+                    there = judge._check_layouts(claim)
+            except Exception:  # noqa: BLE001 -- a variant that does not judge it says nothing
+                continue
+            if there.verdict == "correct":
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: it is momentum's {variant} "
+                                   f"variant ({_VARIANTS[variant]}), not the spec's {self._own_variant()} "
+                                   f"({_VARIANTS[self._own_variant()]}); set variant = \"{variant}\" under [optimizer] "
+                                   "if that is the assignment's", quantity=claim.quantity,
+                                   notes=[f"holds in momentum's {variant} variant"])
+        return None
+
+    def _own_variant(self) -> str:
+        return dict(self.net.options).get("variant", "classic")
 
     def _check_layouts(self, claim: Claim) -> ClaimResult:
         """The verdict of one claim in the answer's layout (numeric claims also update the answer's stated values).
@@ -1094,8 +1126,17 @@ class Judge:
                 return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
 
             own = put(letters)
-            if not used or any(n.op == "q" for n in own.walk()) or not _numbers_only(own):
+            if used and any(n.op == "q" for n in own.walk()):  # some letters without a stated value: their terms
+                part = self._misaligned_term(own, numbers)  # written out term by term, the known ones compared
+                if part is not None:
+                    return (f"with the answer's own earlier values ({'; '.join(used)}) {part[0]} is {part[1]:.6g}, "
+                            f"but the numbers written in its place give {part[2]:.6g} (beyond the rounding of the digits "
+                            "written): the numbers are not the step's on the answer's own values, and without [values] "
+                            "they are not checked")
                 continue
+            if not used or not (any(n.op == "num" for n in own.walk())
+                                and all(_literal_op(n) or n.op == "const" for n in own.walk())):
+                continue  # (a constant is the spec's: w - η ∂L/∂w with the stated w and ∂L/∂w, η the learning rate)
             try:
                 ctx = self.context(self.envs[0])
                 mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
@@ -1112,17 +1153,49 @@ class Judge:
                     "not the step's on the answer's own values, and without [values] they are not checked")
         return None
 
+    def _misaligned_term(self, own: Node, numbers: Node, depth: int = 0) -> tuple | None:
+        """A letters side with stated values put in (``own``) and the numbers written for it, walked together while
+        their operators agree (Keonhee's ``w_1 - η ∂L/∂w_1 = 0.3 - (-0.0204)``: − over −): a term whose letters all have
+        values (η ∂L/∂w_1 = 0.1 · (−0.0204)) beside written numbers that differ from it beyond their rounding (−0.0204:
+        η left out) -> (the term, its value, the numbers' value); None when every such term agrees or none can be
+        compared (the numbers folded differently: 0.3 + 0.00204)."""
+        if depth > 30:
+            return None
+        if own.op == numbers.op and own.op in ("add", "sub", "mul", "div", "neg") and len(own.args) == len(numbers.args):
+            for a, b in zip(own.args, numbers.args, strict=True):
+                found = self._misaligned_term(a, b, depth + 1)
+                if found is not None:
+                    return found
+            return None
+        if own.op == "num" or any(n.op == "q" for n in own.walk()) or not _numbers_only(numbers):
+            return None  # (a number written for itself, a term with an unknown letter, letters on the numbers' side)
+        try:
+            ctx = self.context(self.envs[0])
+            mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
+            return None
+        spread_a, spread_b = self._propagated(own), self._propagated(numbers)
+        if mine.size != 1 or written.size != 1 or spread_a is None or spread_b is None:
+            return None
+        if abs(float(mine.reshape(-1)[0]) - float(written.reshape(-1)[0])) <= float(np.sum(spread_a + spread_b)) + 1e-9:
+            return None
+        return show(own, self.net.convention), float(mine.reshape(-1)[0]), float(written.reshape(-1)[0])
+
     def _state_own_number(self, sides: list[Node], result: ClaimResult) -> None:
         """Keeps the number a claim without [values] ends on as the answer's value of its subject (and of every single
         quantity the chain equates with it), for ``_stated_factor_missing`` and ``_own_step_differs``: a claim judged
         correct, or one whose only links are its own numbers and arithmetic that holds (``z1 = (0.15 \\times 0.05 +
         …) = 0.3325``)."""
-        if sides[-1].op != "num" or result.verdict not in ("correct", "unchecked") or "incorrect" in (result.links or ()):
+        last = sides[-1]
+        negative = last.op == "neg" and last.args[0].op == "num"  # ∂L/∂w_1 = … = -0.0204
+        if last.op != "num" and not negative or result.verdict not in ("correct", "unchecked") or "incorrect" in (
+                result.links or ()):
             return
+        value = -float(last.args[0].value[0]) if negative else float(last.value[0])
         for side in sides[:-1]:
             if side.op in ("entry", "comp", "q") and not _numbers_only(side):
                 self.own_stated.setdefault((self.notation, show(side, self.net.convention)), (
-                    float(sides[-1].value[0]), result.id, sides[-1]))  # (per reading: z is h in another)
+                    value, result.id, last))  # (per reading: z is h in another)
 
     def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
         """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
@@ -2529,6 +2602,34 @@ class Judge:
             return replace(claim, latex=letter.sub(lambda _, named=named: named + " ", text))
         return None
 
+    def _defined_letter_layers(self) -> dict:
+        """{letter: layers} for a function letter the answer defines by a formula that is the activation of some
+        layers only (``g(z) = \\max(0.01 z, z)``, leaky ReLU, in a network whose other layers are sigmoid): the letter
+        names those layers' activation. Read from the answer's definitions (at most 20), once."""
+        from .infer import _normal
+
+        if self._letter_layers is None:
+            self._letter_layers = {}
+            layers = range(1, self.net.depth + 1)
+            for c in self._claims[:300]:
+                m = _LETTER_DEFINED.match(_normal(c.latex)) if len(c.latex) <= 400 else None
+                if m is None or m.group(1) in self._letter_layers or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])",
+                                                                              m.group(3)):
+                    continue
+                saved = self.notation
+                self.notation = replace(saved, options=saved.options + (("bare_layer", True),))
+                try:
+                    holds = {lay for lay in layers if self._check_one(c, {"bare": lay}).verdict == "correct"}
+                except Exception:  # noqa: BLE001 -- a definition that does not check binds nothing
+                    holds = set()
+                finally:
+                    self.notation = saved
+                if holds and len(holds) < self.net.depth:
+                    self._letter_layers[m.group(1)] = holds
+                if len(self._letter_layers) >= 20:
+                    break
+        return self._letter_layers  # (the definition itself then holds there: it says which layer's the letter is)
+
     def _identity(self, claim: Claim) -> ClaimResult | None:
         """An identity of the activation in a variable written without a layer (UFLDL's f'(z) = f(z)(1 − f(z)),
         Bishop's h'(a) = 1 − h(a)², Ng's g^{[1]'}(z) = 1 − a² with a = g(z)): checked with the variable standing for
@@ -2544,7 +2645,8 @@ class Judge:
                                quantity=claim.quantity, notes=["a definition"])
         if local is not None:  # Kyle Lo's φ(z) = tanh(z) = …, then φ'(z) = 1 − tanh²(z): an example, not the network's φ
             claim = local
-        bound = {} if local is not None else function_layers(self._claims, self.notation, self.net.depth)
+        bound = {} if local is not None else {**self._defined_letter_layers(),
+                                               **function_layers(self._claims, self.notation, self.net.depth)}
         letters = {m.group(1) for m in _APPLIES.finditer(claim.latex)}
         layers = set(range(1, self.net.depth + 1))
         first = int(dict(self.notation.options).get("input_layer", 0))
@@ -4441,6 +4543,9 @@ def _example_subscript(latex: str, letter: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z\\])x" + on, text)) and bool(re.search(r"(?:(?<![A-Za-z\\])y|\\hat\s*\{?\s*[A-Za-z])" + on, text))
 
 
+#: momentum's variants as derive/optimizers.py makes them
+_VARIANTS = {"classic": "v ← μ v + g, θ ← θ − α v", "ema": "Ng's v ← β v + (1 − β) g, θ ← θ − α v",
+             "velocity": "Sutskever's v ← μ v − α g, θ ← θ + v"}
 _MIXED_INDEX = re.compile(r"the index (\w+) runs over (\d+) and (\d+) entries in different places")
 
 

@@ -2833,7 +2833,13 @@ class _Parser:
         for x, y in ((a, b), (b, a)):
             if x.op == "num" and x.value[0] == 0:
                 return Node("fn", (y,), ("relu", None, False))
-        raise Unreadable("\\max is read only as \\max(0, z) (ReLU)")
+        for x, y in ((a, b), (b, a)):  # leaky ReLU, max(0.01 z, z): z where z > 0, c z elsewhere (0 < c < 1)
+            if x.op == "mul" and len(x.args) == 2:
+                c, u = (x.args if x.args[0].op == "num" else x.args[::-1])
+                if c.op == "num" and 0 < float(c.value[0]) < 1 and u == y:
+                    relu = lambda v: Node("fn", (v,), ("relu", None, False))  # noqa: E731
+                    return Node("sub", (relu(y), Node("mul", (c, relu(Node("neg", (y,)))))))  # relu(z) − c relu(−z)
+        raise Unreadable("\\max is read only as \\max(0, z) (ReLU) or \\max(c z, z) with 0 < c < 1 (leaky ReLU)")
 
     # -- environments --------------------------------------------------------------------------------
     def environment(self, env: str) -> Node:

@@ -36,6 +36,27 @@ _NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER
                    + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + r")(?![0-9])(?!\s*[\^_'])")
 
 
+#: a unit named by a bare letter on a definition's left side: o = \sigma(z_3), \hat{y} = \sigma(z_3) (its number 0)
+_BARE_LHS = re.compile(r"\\hat\{?([A-Za-z])\}?|([A-Za-z])")
+
+
+def _bare_key(m: re.Match) -> tuple[str, int]:
+    return ("\\hat " + m.group(1), 0) if m.group(1) else (m.group(2), 0)
+
+
+def _bare_pattern(key: tuple[str, int]) -> str:
+    """The regular expression of a bare name in a claim: o alone (not in a word, a command or with a script),
+    \\hat{y}, \\hat y."""
+    if key[0].startswith("\\hat "):
+        return r"\\hat\s*(?:\{\s*" + key[0][-1] + r"\s*\}|" + key[0][-1] + r"(?![A-Za-z]))(?!\s*[\^_'])"
+    return r"(?<![A-Za-z\\{])" + key[0] + r"(?![A-Za-z0-9_^'])"
+
+
+#: a weight or bias name with the mark of its updated value: w_5^{+}, w_1', m_{7}^{new}, w_5^{(t+1)}
+_MARKED = re.compile(_NAME.pattern[:_NAME.pattern.rindex("(?![0-9])")] + r"(?![0-9])\s*(?:'(?!')|\^\s*(?:\+|\{\s*(?:\+|"
+                     r"new|next|\\text\s*\{\s*new\s*\}|\(?\s*t\s*\+\s*1\s*\)?)\s*\}))")
+
+
 def _key(m: re.Match) -> tuple[str, int]:
     """(letter, number) of a name, the letter marked \\hat when hatted."""
     g = m.groups()
@@ -102,8 +123,10 @@ def _definitions(texts):
         for line in t.split("\\\\"):
             parts = line.split("=")
             for left, right in zip(parts, parts[1:], strict=False):
-                lhs = _NAME.fullmatch(_LAYOUT.sub("", left))
-                if lhs is None:
+                left = _LAYOUT.sub("", left)
+                lhs = _NAME.fullmatch(left)
+                bare = None if lhs is not None else _BARE_LHS.fullmatch(left)
+                if lhs is None and bare is None:
                     continue
                 form = _form(right)
                 if form is None or (not form[1] and (form[0] is None or len(form[2]) != 1)):
@@ -111,7 +134,7 @@ def _definitions(texts):
                 count += 1
                 if count > MAX_DEFINITIONS:
                     return
-                yield _key(lhs), *form
+                yield (_key(lhs) if lhs is not None else _bare_key(bare)), *form
 
 
 class ScalarGraphReading(Rewriting):
@@ -232,4 +255,12 @@ class ScalarGraphReading(Rewriting):
         def sub(m: re.Match) -> str:
             return self.names.get(_key(m), m.group(0))
 
-        return _NAME.sub(sub, text)
+        def marked(m: re.Match) -> str:  # an updated weight or bias: W^{(2)}_{11}^{+}, read as the step's result
+            name = self.names.get(_key(m))
+            return name + "^{+}" if name is not None and name[0] in "Wb" else m.group(0)
+
+        text = _NAME.sub(sub, _MARKED.sub(marked, text))
+        for key, name in self.names.items():
+            if key[1] == 0:  # a bare name (its own definition's left side): o, \hat{y}
+                text = re.sub(_bare_pattern(key), lambda m, name=name: name, text)
+        return text

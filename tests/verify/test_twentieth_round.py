@@ -379,3 +379,84 @@ def test_d_letters_of_the_mean_after_dscores_divided_by_n(tmp_path):
     got = _verify(tmp_path, spec, CS231N, "answer.txt")
     assert [got[f"Q2.{k}"].verdict for k in (4, 5, 6, 7)] == ["correct", "correct", "correct", "incorrect"], [
         got[f"Q2.{k}"].message for k in (4, 5, 6, 7)]
+
+
+WORKED = r"""Inputs $x_1 = 0.05$, $x_2 = 0.10$; weights $w_1 = 0.15$, $w_2 = 0.20$, $w_3 = 0.25$, $w_4 = 0.30$,
+$w_5 = 0.40$, $w_6 = 0.45$; biases $b_1 = 0.35$, $b_2 = 0.35$, $b_3 = 0.60$; target $t = 0.01$.
+
+$$z_1 = w_1 x_1 + w_2 x_2 + b_1 = {z1}$$
+$$z_2 = w_3 x_1 + w_4 x_2 + b_2 = {z2}$$
+$$h_1 = \sigma(z_1) = {h1}$$
+$$h_2 = \sigma(z_2) = {h2}$$
+$$z_3 = w_5 h_1 + w_6 h_2 + b_3 = {z3}$$
+$$o = \sigma(z_3) = {o}$$
+$$E = \frac{1}{2}(t - o)^2 = {E}$$
+$$\frac{\partial E}{\partial w_5} = (o - t)\, o (1 - o)\, h_1 = {g5} \tag{w5}$$
+$$\frac{\partial E}{\partial w_6} = (o - t)\, o (1 - o)\, h_1 = {g5} \tag{w6}$$
+$$w_5^{+} = w_5 - \eta \frac{\partial E}{\partial w_5} = 0.40 - ({g5}) \tag{upd}$$
+"""
+
+
+def test_a_worked_example_in_bare_and_numbered_names(tmp_path):
+    # the oracle: Mazur's network by hand; every number the answer writes is computed here, rounded to 4 digits
+    x, w, b, t = np.array([0.05, 0.10]), np.array([0.15, 0.20, 0.25, 0.30, 0.40, 0.45]), (0.35, 0.35, 0.60), 0.01
+
+    def error(w):
+        h = sig(np.array([w[0] * x[0] + w[1] * x[1] + b[0], w[2] * x[0] + w[3] * x[1] + b[1]]))
+        return 0.5 * (t - sig(w[4] * h[0] + w[5] * h[1] + b[2])) ** 2
+
+    z1, z2 = w[0] * x[0] + w[1] * x[1] + b[0], w[2] * x[0] + w[3] * x[1] + b[1]
+    h1, h2 = sig(z1), sig(z2)
+    z3 = w[4] * h1 + w[5] * h2 + b[2]
+    o = sig(z3)
+    g = _fd(error, w)
+    g5 = (o - t) * o * (1 - o) * h1
+    assert np.isclose(g5, g[4]) and not np.isclose(g5, g[5])  # w6's claim repeats h_1 for h_2: wrong
+    numbers = {"z1": z1, "z2": z2, "h1": h1, "h2": h2, "z3": z3, "o": o, "E": 0.5 * (t - o) ** 2, "g5": g5}
+    body = WORKED
+    for k, v in numbers.items():
+        body = body.replace("{" + k + "}", f"{v:.4f}")
+    spec = _spec("mazur", "row", 2, [(2, "sigmoid"), (1, "sigmoid")], "squared_error", 0.5)
+    got = _verify(tmp_path, spec, body)
+    assert got["w5"].verdict == "correct", got["w5"].message
+    assert got["w6"].verdict == "incorrect"
+    assert all(got[f"line {n}"].verdict == "correct" for n in (4, 5, 6, 7, 8, 9, 10)), [
+        (n, got[f"line {n}"].message) for n in (4, 5, 6, 7, 8, 9, 10)]
+    assert got["upd"].verdict == "unchecked"  # η left out of the numbers: not the step on its own values
+
+
+def test_a_plain_text_line_of_two_sentences(tmp_path):
+    # the oracle: σ and tanh differ at a random point, so a forward pass with tanh for σ is wrong there
+    z = np.random.default_rng(1).normal(size=4)
+    assert not np.allclose(np.tanh(z), sig(z))
+    spec = _spec("mlp", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    line = "Forward: z₁ = W₁x + b₁, a₁ = {f}(z₁), z₂ = W₂a₁ + b₂, ŷ = σ(z₂). Loss L = ½‖ŷ − y‖².\n"
+    got = _verify(tmp_path, spec, "Problem 1\n" + line.format(f="σ") + line.format(f="tanh"), "answer.txt")
+    assert got["line 2"].verdict == "correct", got["line 2"].message  # ŷ = σ(z₂) and L = ½‖ŷ − y‖², not ŷ = L
+    assert got["line 3"].verdict == "incorrect"
+
+
+def test_momentum_in_another_variant_and_leaky_relu_written_as_a_max(tmp_path):
+    # the oracle: one step of each momentum variant from the same state differs, so only the spec's (classic) holds
+    g, v, mu = np.array([0.3, -0.2]), np.array([0.1, 0.05]), 0.9
+    classic, ema = mu * v + g, mu * v + (1 - mu) * g
+    assert not np.allclose(classic, ema)
+    # leaky ReLU's slope by central differences: 1 above 0, the leak below
+    leaky = lambda z: np.maximum(0.01 * z, z)  # noqa: E731
+    z = np.array([-1.3, 0.7])
+    assert np.allclose(_fd(lambda u: leaky(u).sum(), z), [0.01, 1.0], atol=1e-6)
+    spec = _spec("l1", "row", 3, [(4, "leaky_relu"), (2, "sigmoid")], "binary_cross_entropy", 0.1)
+    spec = spec.replace('activation = "leaky_relu"\n', 'activation = "leaky_relu"\ngamma = 0.01\n').replace(
+        'name = "sgd"', 'name = "momentum"\nmomentum = 0.9')
+    body = (r"$$g(z) = \max(0.01 z, z) \tag{g}$$" "\n\n"
+            r"$$g'(z) = \begin{cases} 1 & z > 0 \\ 0.01 & z \le 0 \end{cases} \tag{slope}$$" "\n\n"
+            r"$$g'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases} \tag{slope-relu}$$" "\n\n"
+            r"$$v_{t} = \beta v_{t-1} + (1-\beta) \nabla_W J \tag{ema}$$" "\n\n"
+            r"$$v_{t} = \beta v_{t-1} + \nabla_W J \tag{classic}$$" "\n\n"
+            r"$$v_{t} = \beta v_{t-1} + 2 \nabla_W J \tag{neither}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["g"].verdict == "correct" and got["slope"].verdict == "correct", (got["g"].message, got["slope"].message)
+    assert got["slope-relu"].verdict == "incorrect"
+    assert got["classic"].verdict == "correct"
+    assert got["ema"].verdict == "unchecked" and "ema" in got["ema"].message
+    assert got["neither"].verdict == "incorrect"
