@@ -216,7 +216,8 @@ def structure(claims) -> dict:
         out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
                       else "layers" if _SCRIPT.search(lhs) or re.search(r"\^\s*\{?\s*[lL0-9]", lhs) else "none"] += 1
         left = _script(lhs)
-        if left and left[0].isdigit() and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*", rhs):
+        if left and left[0].isdigit() and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*"
+                                                       r"(?:_\s*\{?\s*[a-z]\s*\}?\s*)?", rhs):  # (x_i: entry i, Okatani's)
             out["input_layer"][int(left[0]) + left[1]] += 2  # a^{(1)} = x, h^{(0)} = x: the input's own layer number
             continue
         named = _INPUT_AS_LAYER.fullmatch(text)
@@ -559,10 +560,13 @@ def conventions(judge, claims) -> Reading | None:
         bases = (("y", "z"),)
         changes.append("y_k is layer k's summed input z (its own definitions: y_1 = … W_1 + b_1, then an activation of "
                        "y_1)")
-    elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)) \
-            and not _HAT_Y.search(text):
+    elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)
+                                        or _TARGET_D.search(text)) and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
+        if "d" not in declared and not _TARGET_LETTER.search(text) and _TARGET_D.search(text):
+            bases += (("d", "y"),)  # Okatani's and Haykin's d_k, the desired output, beside y_k (no t anywhere)
+            changes[-1] = "y is the output ŷ and d the target (the desired output)"
     else:
         bases = ()
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
@@ -627,6 +631,10 @@ def conventions(judge, claims) -> Reading | None:
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
+        if "z" not in declared and any(_Z_OF_OWN.match(_normal(c.latex)) and _Z_OF_OWN.match(_normal(c.latex)).group(1)
+                                       in own for c in claims[:500] if len(c.latex) <= 400):
+            bases += (("z", "h"),)  # Okatani's z_j^{(l)} = f(u_j^{(l)}): z is the activation of the summed input u
+            changes.append("z is a layer's activation (its own definition: z = f(u))")
         # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
         capitals = [x.upper() for x in own if x.upper() not in BASES and x.upper() not in declared
                     and re.search(rf"(?<![A-Za-z\\]){x.upper()}\s*[\^_]", text)]
@@ -713,7 +721,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("net with a layer script is that layer's summed input")
     if "unit_letters" not in dict(base.options) and layered_letters is None and not layered_weights and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
-            or judge.net.depth != 2 and shape["units"]["letters"]):
+            or judge.net.depth > 2 and shape["units"]["letters"]):  # (one layer: its units and the inputs only)
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
@@ -783,6 +791,10 @@ def conventions(judge, claims) -> Reading | None:
         if "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
             fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax(f)
             changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
+    if ("p" not in declared and "p" not in dict(bases) and judge.net.layers[-1].activation == "softmax"
+            and _P_SOFTMAX_OF_Z.search(text) and not _OTHER_P.search(text)):
+        fixed += (("p", ("yhat", None)),)  # p_k = e^{z_k} / Σ_j e^{z_j}: class k's probability, the output ŷ_k
+        changes.append("p_k is class k's probability, the output ŷ_k (its own definition as the softmax of z)")
     params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
@@ -998,6 +1010,8 @@ _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A
 #: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
 #: CS231n's probabilities: p_k, p_j, p_{y_i} (an entry of p by a class or the label)
 _PROBABILITY = re.compile(r"(?<![A-Za-z\\])p\s*_\s*(?:\{\s*)?(?:[jk](?![A-Za-z])|y\s*_)")
+#: p_k defined as the softmax of the summed input: p_k = \frac{e^{z_k}}{\sum_j e^{z_j}} (as written or normalised)
+_P_SOFTMAX_OF_Z = re.compile(r"(?<![A-Za-z\\])p\s*_\s*\{?\s*([jk])\s*\}?\s*=\s*\\frac\s*\{\s*e\s*\^\s*\{\s*z\s*_\s*\{?\s*\1")
 #: p defined as anything but a softmax of the scores (a dropout probability p = 0.5, p = \sigma(z)): not the output
 _OTHER_P = re.compile(r"(?<![A-Za-z\\])p\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w))?\s*=\s*(?!\s*\\frac\s*\{\s*e\s*\^)")
 #: an activation applied to y with a layer's digit: max(0, y_1), \sigma(y_2), ReLU(y_{1}) (y is then a summed input)
@@ -1015,6 +1029,10 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 _ACTIVATION_NAMES = {"sigma": "sigmoid", "sigmoid": "sigmoid", "softmax": "softmax", "tanh": "tanh"}
+#: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
+_TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
+#: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
+_Z_OF_OWN = re.compile(r"^\s*z\s*[_^][^=]{0,30}=\s*(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*([a-z])\s*[_^][^=]{0,30}\)\s*$")
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
 _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")

@@ -770,6 +770,15 @@ _PLAIN_DOT = re.compile(r"(?<![\\.\w])dot\s*\(")
 _PLAIN_SUM = re.compile(r"(?<![\\.\w])sum\s*\(")
 
 
+#: code's name for a derivative of the objective: dL_dW2, dJ_dz1 (the objective letter, then _d and the variable)
+_CODE_DERIVATIVE = re.compile(r"(?<![A-Za-z0-9_\\])d(L|J|E|C)_d(?=[A-Za-z])")
+#: code's name for a parameter's gradient: grad_W1, grad_b2 (read as dW1, db2)
+_CODE_GRAD = re.compile(r"(?<![A-Za-z0-9_\\])grad_(?=[A-Za-z])")
+#: NumPy's sum called as a method on a name, with its axis: dz2.sum(axis=0), dZ.sum(axis=1, keepdims=True)
+_METHOD_SUM = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,20}(?:\.T)?)\.sum\(\s*(axis\s*=\s*-?\d(?:\s*,\s*keepdims\s*=\s*"
+                         r"True)?)\s*\)")
+
+
 def plain_math(text: str) -> str:
     """Mathematics typed as plain text with no LaTeX at all (a ``.txt`` homework: ``delta2 = (a2 - y) * a2 * (1 - a2)``,
     ``W1 = [[0.2, -0.4], [0.7, 0.1]]``, ``W2_new = W2 - eta * dL/dW2``) in the LaTeX the reader takes: Greek letters
@@ -793,6 +802,9 @@ def plain_math(text: str) -> str:
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
     s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
+    s = _METHOD_SUM.sub(r"np.sum(\1, \2)", s)  # dz2.sum(axis=0): NumPy's method, as np.sum(dz2, axis=0)
+    s = _CODE_DERIVATIVE.sub(r"d\1/d", s)  # dL_dW2, dJ_dz1: code's name for ∂L/∂W2
+    s = _CODE_GRAD.sub("d", s)  # grad_W1: code's name for dW1
     return _WORD_SCRIPT.sub(r"_{\1}", s)
 
 

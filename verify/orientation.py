@@ -73,10 +73,10 @@ def _written(node, convention: str):
     sample layout (a row times W cannot be W x: the inner sizes would be n_in and 1)."""
     from .truth import weight_kind
 
-    def weight(n):
-        if n.op == "q" and weight_kind(n.value[0]):
+    def weight(n):  # (Wb: Ng's Θ, the bias as column 0 — CS229's θ^T x with x_0 = 1)
+        if n.op == "q" and (weight_kind(n.value[0]) or n.value[0] == "Wb"):
             return False
-        if n.op == "T" and n.args and n.args[0].op == "q" and weight_kind(n.args[0].value[0]):
+        if n.op == "T" and n.args and n.args[0].op == "q" and (weight_kind(n.args[0].value[0]) or n.args[0].value[0] == "Wb"):
             return True
         return None
 

@@ -1687,6 +1687,9 @@ class _Parser:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
             node = Node("sample", (node,), sample)
         if len(comps) == 1:
+            if kind in ("W", "dW", "W_next") and (self.opts.get("bias_absorbed") or self.opts.get("bias_column")):
+                raise Unreadable(f"{name}_{comps[0]}: a unit's weight vector where the bias is a weight of its own "
+                                 "(w_{j0} on x_0 = 1) is not read; write the sum over its entries")
             node = Node("comp", (node,), comps[0])
         elif len(comps) == 2:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):

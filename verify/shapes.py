@@ -171,6 +171,15 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if node.args[0].op == "q" and node.args[0].value[0] in ("x", "h", "z"):
             return np.asarray(1.0)  # x_0 = 1, z_0 = 1: the bias unit
         raise Unreadable(f"entry 0 of {show(node.args[0], ctx.convention)}: only inputs and activations have a bias unit")
+    if op == "comp" and node.args[0].op == "q" and node.args[0].value[0] in _WEIGHT_KINDS and np.ndim(args[0]) == 2 \
+            and 1 not in np.shape(args[0]):
+        # \mathbf{w}_k of a layer of several units: unit k's weight vector, a column of its inputs' weights (softmax
+        # regression's z_k = w_k^T x + b_k), whichever way the answer's W lies
+        i, w = _index(node.value, ctx), args[0]
+        rows = w if ctx.convention == "row" else w.T
+        if not 0 <= i < rows.shape[0]:
+            raise Unreadable(f"the unit {node.value} runs past the {rows.shape[0]} units of the layer")
+        return np.asarray(rows[i]).reshape(-1, 1)
     if op == "comp":
         return _component(args[0], _index(node.value, ctx), node)
     if op == "entry" and node.args[0].op == "jac":  # ∂z_j/∂a_k: one partial derivative, whatever the matrix layout
@@ -333,6 +342,10 @@ def _resolved(expr: Node, ctx: Context, hi, lo, unchanged: np.ndarray) -> None:
         reached = np.ones_like(unchanged)
     if np.any(unchanged & reached) and not (hi.flat() and lo.flat()):
         raise Unreadable(UNRESOLVED)
+
+
+#: the kinds laid out as a weight matrix whose one index names a unit's weight vector
+_WEIGHT_KINDS = ("W", "dW", "dWL", "dWR", "W_next")
 
 
 def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:

@@ -460,3 +460,103 @@ def test_momentum_in_another_variant_and_leaky_relu_written_as_a_max(tmp_path):
     assert got["classic"].verdict == "correct"
     assert got["ema"].verdict == "unchecked" and "ema" in got["ema"].message
     assert got["neither"].verdict == "incorrect"
+
+
+OKATANI = r"""第 $l$ 層のユニット $j$ の総入力は $u_j^{(l)} = \sum_i w_{ji}^{(l)} z_i^{(l-1)} + b_j^{(l)}$、出力は
+$z_j^{(l)} = f(u_j^{(l)})$、$z_i^{(1)} = x_i$ とする。誤差関数は $E = \frac{1}{2}\sum_k (y_k - d_k)^2$、$y_k = z_k^{(L)}$。
+
+$$\frac{\partial E}{\partial w_{ji}^{(l)}} = \delta_j^{(l)} z_i^{(l-1)} \tag{4.5}$$
+
+$$\delta_j^{(L)} = (y_j - d_j) f'(u_j^{(L)}) \tag{4.7}$$
+
+$$\delta_j^{(L)} = (d_j - y_j) f'(u_j^{(L)}) \tag{sign}$$
+"""
+
+
+def test_okatanis_notation_u_summed_z_activation_input_as_layer_one(tmp_path):
+    # the oracle: the 3-4-2 sigmoid network; δ of the output layer by central differences of E in u
+    rng = np.random.default_rng(6)
+    W = [rng.normal(size=(4, 3)), rng.normal(size=(2, 4))]
+    b = [rng.normal(size=4), rng.normal(size=2)]
+    x, d = rng.normal(size=3), rng.uniform(size=2)
+    z2 = sig(W[0] @ x + b[0])
+    u3 = W[1] @ z2 + b[1]
+    delta = _fd(lambda u: 0.5 * np.sum((sig(u) - d) ** 2), u3)
+    y = sig(u3)
+    assert np.allclose((y - d) * y * (1 - y), delta, atol=1e-6) and not np.allclose((d - y) * y * (1 - y), delta)
+    grad = _fd(lambda w: 0.5 * np.sum((sig(w @ z2 + b[1]) - d) ** 2), W[1])
+    assert np.allclose(np.outer(delta, z2), grad, atol=1e-6)  # (4.5) at the last layer: δ_j z_i in entry (j, i)
+    spec = _spec("okatani", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, OKATANI)
+    assert [got[k].verdict for k in ("4.5", "4.7", "sign")] == ["correct", "correct", "incorrect"], [
+        got[k].message for k in ("4.5", "4.7", "sign")]
+
+
+def test_cs229_theta_transpose_x_with_the_intercept_as_x0(tmp_path):
+    # the oracle: h = θ_0 + Σ_j θ_j x_j (x_0 = 1); ∂J/∂θ_j of J = ½(h − y)² by central differences is (h − y) x_j
+    rng = np.random.default_rng(10)
+    theta, x, y = rng.normal(size=4), np.concatenate([[1.0], rng.normal(size=3)]), 0.4
+    grad = _fd(lambda t: 0.5 * (t @ x - y) ** 2, theta)
+    assert np.allclose((theta @ x - y) * x, grad, atol=1e-6)
+    spec = _spec("lms", "row", 3, [(1, "identity")], "squared_error", 0.01)
+    body = ("We use $x_0 = 1$, so the intercept is $\\theta_0$.\n\n"
+            r"$$h_\theta(x) = \theta^T x \tag{h}$$" "\n\n"
+            r"$$\frac{\partial}{\partial \theta_j} J(\theta) = (h_\theta(x) - y) x_j \tag{grad}$$" "\n\n"
+            r"$$\frac{\partial}{\partial \theta_j} J(\theta) = (y - h_\theta(x)) x_j \tag{sign}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert [got[k].verdict for k in ("h", "grad", "sign")] == ["correct", "correct", "incorrect"], got["h"].message
+
+
+CODE_NAMES = """Network: z1 = X @ W1 + b1, a1 = relu(z1), z2 = a1 @ W2 + b2, probs = softmax(z2).
+dL_dz2 = (probs - Y) / N
+dL_dW2 = a1.T @ dL_dz2
+dL_db2 = dL_dz2.sum(axis=0)
+dL_da1 = dL_dz2 @ W2.T
+dL_dz1 = dL_da1 * (z1 > 0)
+grad_W1 = X.T @ dL_dz1
+grad_W1 = X.T @ dL_da1
+"""
+
+
+def test_derivatives_named_as_in_code(tmp_path):
+    # the oracle: the mean cross-entropy's ∂/∂b2 and ∂/∂W1 by central differences
+    rng = np.random.default_rng(13)
+    n = 6
+    X, W1, b1 = rng.normal(size=(n, 4)), rng.normal(size=(4, 5)), rng.normal(size=5)
+    W2, b2 = rng.normal(size=(5, 3)), rng.normal(size=3)
+    Y = np.eye(3)[rng.integers(0, 3, size=n)]
+    soft = lambda s: np.exp(s) / np.exp(s).sum(axis=1, keepdims=True)  # noqa: E731
+    loss = lambda W1, b2: -np.mean(np.sum(Y * np.log(soft(np.maximum(0, X @ W1 + b1) @ W2 + b2)), axis=1))  # noqa: E731
+    z1 = X @ W1 + b1
+    dz2 = (soft(np.maximum(0, z1) @ W2 + b2) - Y) / n
+    assert np.allclose(dz2.sum(axis=0), _fd(lambda b: loss(W1, b), b2), atol=1e-6)
+    g1 = _fd(lambda w: loss(w, b2), W1)
+    assert np.allclose(X.T @ (dz2 @ W2.T * (z1 > 0)), g1, atol=1e-6) and not np.allclose(X.T @ (dz2 @ W2.T), g1, atol=1e-6)
+    spec = _spec("twolayer", "column", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, CODE_NAMES, "answer.txt")
+    assert [got[f"line {k}"].verdict for k in (2, 3, 4, 5, 6, 7, 8)] == ["correct"] * 6 + ["incorrect"], [
+        (k, got[f"line {k}"].message) for k in (2, 3, 4, 5, 6, 7, 8)]
+
+
+SOFTMAX_REGRESSION = r"""Softmax regression: $z_k = \mathbf{w}_k^T \mathbf{x} + b_k$, $p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}$,
+$L = -\sum_k y_k \log p_k$.
+
+$$\nabla_{\mathbf{w}_k} L = (p_k - y_k)\mathbf{x} \tag{b}$$
+$$\frac{\partial L}{\partial w_{kj}} = (p_k - y_k) x_j \tag{d}$$
+$$\nabla_{\mathbf{w}_k} L = (y_k - p_k)\mathbf{x} \tag{f}$$
+"""
+
+
+def test_softmax_regression_with_class_weight_vectors(tmp_path):
+    # the oracle: ∂L/∂W of softmax regression by central differences; row k is (p_k − y_k) x
+    rng = np.random.default_rng(14)
+    W, b, x = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=4)
+    y = np.eye(3)[1]
+    soft = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
+    g = _fd(lambda w: -np.sum(y * np.log(soft(w @ x + b))), W)
+    p = soft(W @ x + b)
+    assert np.allclose(np.outer(p - y, x), g, atol=1e-6) and not np.allclose(np.outer(y - p, x), g, atol=1e-6)
+    spec = _spec("softmax_regression", "row", 4, [(3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, SOFTMAX_REGRESSION)
+    assert [got[k].verdict for k in ("line 1", "b", "d", "f")] == ["correct", "correct", "correct", "incorrect"], [
+        got[k].message for k in ("line 1", "b", "d", "f")]
