@@ -1687,7 +1687,10 @@ class _Parser:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
             node = Node("sample", (node,), sample)
         if len(comps) == 1:
-            if kind in ("W", "dW", "W_next") and (self.opts.get("bias_absorbed") or self.opts.get("bias_column")):
+            sizes, layer = self.opts.get("sizes") or (), node.value[1] if node.op == "q" else None
+            one_unit = isinstance(layer, int) and 1 <= layer < len(sizes) and 1 in (sizes[layer], sizes[layer - 1])
+            if (kind in ("W", "dW", "W_next") and (self.opts.get("bias_absorbed") or self.opts.get("bias_column"))
+                    and not one_unit):  # (θ_j of one unit is one weight)
                 raise Unreadable(f"{name}_{comps[0]}: a unit's weight vector where the bias is a weight of its own "
                                  "(w_{j0} on x_0 = 1) is not read; write the sum over its entries")
             node = Node("comp", (node,), comps[0])
