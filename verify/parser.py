@@ -68,7 +68,7 @@ MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix"
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net",
-                "output", "out", "target", "total"},
+                "output", "out", "target", "total", "true"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)

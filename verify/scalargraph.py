@@ -194,11 +194,14 @@ class ScalarGraphReading(Rewriting):
                 else:
                     return None  # no factor or both a unit's value: not a weight times a unit
             wiring[z] = pairs
-        for _ in range(len(sums) + 1):  # the layers, from the inputs on
+        for _ in range(net.depth + 1):  # the layers, from the inputs on (one more each pass; no progress: stop)
+            before = len(layer)
             for z, pairs in wiring.items():
                 below = [0 if s[0] in _INPUTS and s not in outputs else layer.get(outputs[s]) for _, s in pairs]
                 if None not in below and len(set(below)) == 1:
                     layer[z] = below[0] + 1
+            if len(layer) == before:
+                break
         if len(layer) != len(sums) or max(layer.values()) != net.depth:
             return None
         if any(net.layers[layer[z] - 1].activation != "identity" for z in linear):

@@ -560,3 +560,20 @@ def test_softmax_regression_with_class_weight_vectors(tmp_path):
     got = _verify(tmp_path, spec, SOFTMAX_REGRESSION)
     assert [got[k].verdict for k in ("line 1", "b", "d", "f")] == ["correct", "correct", "correct", "incorrect"], [
         got[k].message for k in ("line 1", "b", "d", "f")]
+
+
+def test_y_pred_and_y_true(tmp_path):
+    # the oracle: ∂L/∂b_2 of ½(ŷ − y)² for a sigmoid output, by central differences
+    rng = np.random.default_rng(15)
+    W1, b1, W2, b2 = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(1, 2)), rng.normal(size=1)
+    x, y = rng.normal(size=2), 0.3
+    h = sig(W1 @ x + b1)
+    g = _fd(lambda b: 0.5 * np.sum((sig(W2 @ h + b) - y) ** 2), b2)
+    p = sig(W2 @ h + b2)
+    assert np.allclose((p - y) * p * (1 - p), g) and not np.allclose(p - y, g)
+    spec = _spec("keras", "row", 2, [(2, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+    body = (r"The loss is $L = \frac{1}{2}(y_{pred} - y_{true})^2$." "\n\n"
+            r"$$\frac{\partial L}{\partial b_2} = (y_{pred} - y_{true}) \, y_{pred} (1 - y_{pred}) \tag{right}$$" "\n\n"
+            r"$$\frac{\partial L}{\partial b_2} = y_{pred} - y_{true} \tag{wrong}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["right"].verdict == "correct" and got["wrong"].verdict == "incorrect", got["right"].message
