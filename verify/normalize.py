@@ -588,6 +588,10 @@ _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
 #: loss is nothing, so both δ are the derivative's (the numerator the objective's letter alone)
 _DELTA_FRACTION = re.compile(r"\\frac\s*\{\s*\\delta\s*(\{\s*(?:[LJEC]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}|[LJEC](?![A-Za-z])|"
                              r"\\ell(?![A-Za-z])|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\delta(?![A-Za-z])")
+#: Nielsen's ∇_a C, a bare a under ∇ before the cost: the gradient by the output layer's activations (a^L)
+_NABLA_BARE_A = re.compile(r"\\nabla\s*_\s*(?:\{\s*a\s*\}|a)(?![A-Za-z0-9_^{])\s*([CJLE])(?![A-Za-z_^])")
+#: the last layer L written as a script somewhere: z^L, z^{L}, (w^L), \sigma'(z^{(L)})
+_LAST_LAYER = re.compile(r"\^\s*(?:\{\s*\(?\s*L\s*\)?\s*\}|L)(?![A-Za-z])")
 #: the derivative written with its variable as ∂'s subscript: ``\partial_{b^{[2]}} \mathcal{L}``, ``\partial_b L`` (of the
 #: objective only: ∂_x f of a function is left as written)
 _SUBSCRIPT_PARTIAL = re.compile(r"\\partial\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z])\s*((?:\\mathcal\s*\{\s*[LJ]\s*\}|\\mathcal\s*[LJ]"
@@ -610,6 +614,8 @@ def _normalize_new(text: str) -> str:
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
+    if _LAST_LAYER.search(text):  # Nielsen's ∇_a C beside z^L: the output activation's gradient (not Li's ∇_a C = (w^l)^T δ^{l+1})
+        text = _NABLA_BARE_A.sub(r"\\nabla_{a^L} \1", text)
     text = _SUBSCRIPT_PARTIAL.sub(r"\\frac{\\partial \2}{\\partial \1}", text)  # ∂_b L: ∂L/∂b
     text = _DELTA_FRACTION.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δL/δw: a page's δ for ∂
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})

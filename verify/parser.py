@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import augmented, elided, surface
+from . import augmented, elided, layerdots, surface
 from .normalize import drop_time_argument, normalize
 from .tree import SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -663,6 +663,10 @@ class _Parser:
 
     # -- grammar -------------------------------------------------------------------------------------
     def claim(self):
+        if any(t.kind == "cmd" and t.text in layerdots.DOTS for t in self.t):  # Nielsen's Σ'(z^l)(w^{l+1})^T ⋯
+            written = layerdots.expand(self.t, self._dots_layer, RELATIONS)
+            if written is not None:
+                self.t, self.i = written, 0
         sides, rels = [self.expr()], []
         first = sides[0].args[0] if sides[0].op == "T" else sides[0]
         if first.op == "q" and first.value[0] in ("W", "b", "W_next", "b_next") and isinstance(first.value[1], int):
@@ -679,6 +683,27 @@ class _Parser:
         if int(self.opts.get("batch", 1)) > 1 and self.opts.get("delta_scale") != "mean":
             sides = _one_scale(sides)
         return sides, rels
+
+    def _dots_layer(self, group) -> int | None:
+        """The layer a superscript's tokens name at this claim's layer values (``{l+1}``, ``{(L-1)}``, ``L``, ``2``), in
+        the answer's numbering; None when they name none (layerdots.expand)."""
+        toks = [t for t in group if t.text not in ("{", "}", "(", ")", "[", "]")]
+        texts = [t.text for t in toks]
+        if len(texts) == 1 and toks[0].kind == "num" and texts[0].isdigit():
+            return int(texts[0])
+        env = self.layer_env or {}
+        if texts and toks[0].kind == "id" and isinstance(env.get(texts[0]), int):
+            base = env[texts[0]]
+        elif texts and (texts[0],) in self.depth_names and self.depth_net:
+            base = self.depth_net + self.units_off
+        else:
+            return None
+        rest = texts[1:]
+        if not rest:
+            return base
+        if len(rest) == 2 and rest[0] in ("+", "-") and rest[1].isdigit():
+            return base + int(rest[1]) if rest[0] == "+" else base - int(rest[1])
+        return None
 
     def expr(self) -> Node:
         self.enter()

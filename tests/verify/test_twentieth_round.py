@@ -577,3 +577,40 @@ def test_y_pred_and_y_true(tmp_path):
             r"$$\frac{\partial L}{\partial b_2} = y_{pred} - y_{true} \tag{wrong}$$" "\n")
     got = _verify(tmp_path, spec, body)
     assert got["right"].verdict == "correct" and got["wrong"].verdict == "incorrect", got["right"].message
+
+
+NIELSEN_DOTS = r"""$$\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C \tag{right}$$
+
+$$\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \nabla_a C \tag{wrong}$$
+"""
+
+
+def test_a_product_over_layers_with_dots(tmp_path):
+    # the oracle: a 3-4-5-3-2 sigmoid network; δ¹ by central differences equals the written-out product, and the
+    # product without the last Σ' does not
+    rng = np.random.default_rng(16)
+    sizes = [3, 4, 5, 3, 2]
+    W = [rng.normal(size=(sizes[k + 1], sizes[k])) for k in range(4)]
+    b = [rng.normal(size=sizes[k + 1]) for k in range(4)]
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+    z1 = W[0] @ x + b[0]
+
+    def cost_from(z):
+        a = sig(z)
+        for k in range(1, 4):
+            a = sig(W[k] @ a + b[k])
+        return 0.5 * np.sum((a - y) ** 2)
+
+    zs, a = [z1], sig(z1)
+    for k in range(1, 4):
+        zs.append(W[k] @ a + b[k])
+        a = sig(zs[-1])
+    ds = lambda z: np.diag(sig(z) * (1 - sig(z)))  # noqa: E731
+    written = ds(zs[0]) @ W[1].T @ ds(zs[1]) @ W[2].T @ ds(zs[2]) @ W[3].T @ ds(zs[3]) @ (a - y)
+    assert np.allclose(written, _fd(cost_from, z1), atol=1e-6)
+    assert not np.allclose(ds(zs[0]) @ W[1].T @ ds(zs[1]) @ W[2].T @ ds(zs[2]) @ W[3].T @ (a - y), written)
+    layers = "".join(f'\n[[layers]]\nunits = {u}\nactivation = "sigmoid"\n' for u in sizes[1:])
+    spec = (f'name = "deep"\nconvention = "row"\ninputs = 3\n{layers}\n[loss]\nname = "squared_error"\n\n'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    got = _verify(tmp_path, spec, NIELSEN_DOTS)
+    assert got["right"].verdict == "correct" and got["wrong"].verdict == "incorrect", got["right"].message
