@@ -10,10 +10,10 @@ layer scripts (``^{l+1}``, ``^{(L-1)}``, ``^L``, ``^1``), which all differ by on
 run is read from the block next to either (``(W^{L-1})^T … (W^L)^T``: upwards). The dots then stand for the blocks in
 between (none when the two are neighbours; when they are the same block, it is written once). Anything else — two
 dots, blocks that differ otherwise, a direction the written blocks do not show or that the two blocks contradict (the
-range is empty at this layer: l + 1 > L − 1), two kinds of product in one chain (∘ and ·), a block of derivative fractions (Kyle Lo's ∂h^{(L)}/∂z^{(L)} ⋯
-∂h^{(l)}/∂z^{(l)}: the factors between them are of another shape) — leaves the dots unread,
-with the reason for dots. Linear in the
-claim's tokens for each block length tried (at most MAX_BLOCK), and at most MAX_LAYERS blocks are written."""
+range is empty at this layer: l + 1 > L − 1), two kinds of product in one chain (∘ and ·), a block of derivative
+fractions (Kyle Lo's ∂h^{(L)}/∂z^{(L)} ⋯ ∂h^{(l)}/∂z^{(l)}: the factors between them are of another shape) — leaves
+the dots unread, with the reason for dots. Linear in the claim's tokens for each block length tried (at most
+MAX_BLOCK), and at most MAX_LAYERS blocks are written."""
 
 from __future__ import annotations
 
