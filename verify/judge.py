@@ -639,6 +639,8 @@ class Judge:
         if self._variants is None:
             self._variants = variant_judges(self)
         for variant, judge in self._variants:
+            if not _MOMENTUM_FORMS[variant](claim.latex[:4000]):
+                continue  # (only the variant whose form the claim has: each try is a whole check)
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                     there = judge._check_layouts(claim)
@@ -2605,17 +2607,17 @@ class Judge:
     def _defined_letter_layers(self) -> dict:
         """{letter: layers} for a function letter the answer defines by a formula that is the activation of some
         layers only (``g(z) = \\max(0.01 z, z)``, leaky ReLU, in a network whose other layers are sigmoid): the letter
-        names those layers' activation. Read from the answer's definitions (at most 20), once."""
+        names those layers' activation. Read from each letter's first definition, once."""
         from .infer import _normal
 
         if self._letter_layers is None:
-            self._letter_layers = {}
+            self._letter_layers, tried = {}, set()
             layers = range(1, self.net.depth + 1)
             for c in self._claims[:300]:
                 m = _LETTER_DEFINED.match(_normal(c.latex)) if len(c.latex) <= 400 else None
-                if m is None or m.group(1) in self._letter_layers or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])",
-                                                                              m.group(3)):
+                if m is None or m.group(1) in tried or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
                     continue
+                tried.add(m.group(1))  # (each letter's first definition only: at most five checks per layer)
                 saved = self.notation
                 self.notation = replace(saved, options=saved.options + (("bare_layer", True),))
                 try:
@@ -2626,8 +2628,6 @@ class Judge:
                     self.notation = saved
                 if holds and len(holds) < self.net.depth:
                     self._letter_layers[m.group(1)] = holds
-                if len(self._letter_layers) >= 20:
-                    break
         return self._letter_layers  # (the definition itself then holds there: it says which layer's the letter is)
 
     def _identity(self, claim: Claim) -> ClaimResult | None:
@@ -4543,6 +4543,12 @@ def _example_subscript(latex: str, letter: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z\\])x" + on, text)) and bool(re.search(r"(?:(?<![A-Za-z\\])y|\\hat\s*\{?\s*[A-Za-z])" + on, text))
 
 
+#: the form each momentum variant's claims have: Ng's (1 − β) factor; Sutskever's rate subtracted inside v or v added to
+#: the parameter; the classic velocity without either
+_EMA_FORM = re.compile(r"\(\s*1\s*-\s*\\(?:beta|mu|gamma|rho)")
+_VELOCITY_FORM = re.compile(r"-\s*\\(?:eta|alpha|epsilon|varepsilon)|\+\s*(?:\\mathbf\s*\{\s*)?[vV](?![A-Za-z])")
+_MOMENTUM_FORMS = {"ema": lambda t: bool(_EMA_FORM.search(t)), "velocity": lambda t: bool(_VELOCITY_FORM.search(t)),
+                   "classic": lambda t: not _EMA_FORM.search(t)}
 #: momentum's variants as derive/optimizers.py makes them
 _VARIANTS = {"classic": "v ← μ v + g, θ ← θ − α v", "ema": "Ng's v ← β v + (1 − β) g, θ ← θ − α v",
              "velocity": "Sutskever's v ← μ v − α g, θ ← θ + v"}
