@@ -146,8 +146,20 @@ def test_the_index_notation_reading_past_the_deadline_says_so(tmp_path, monkeypa
     that reading is not made: before, the claim kept the judge's reason ("could not read …") as if it could not be
     read; now it says the time ran out."""
     from gradproof.verify import indexworld
+    from gradproof.verify import judge as judge_module
     from gradproof.verify.cli import verify_file
 
+    # (since the twentieth round the judge reads z_i = W_{ij} x_j of a one-layer network itself, with no generic unit
+    # letters, and judges dw correct; the judge's old reason is kept here so that the reading by components is tried)
+    real = judge_module.Judge.check
+
+    def unread_dw(self, claim):
+        result = real(self, claim)
+        if claim.id == "dw":
+            result.verdict, result.message = "unchecked", "could not read the claim: the orientation of W is not settled"
+        return result
+
+    monkeypatch.setattr(judge_module.Judge, "check", unread_dw)
     (tmp_path / "s.toml").write_text(XIE)
     (tmp_path / "h.md").write_text(XIE_DOC)
     (tmp_path / "n.toml").write_text('[notation]\nsummation = "einstein"\n')
