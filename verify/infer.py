@@ -696,7 +696,9 @@ def conventions(judge, claims) -> Reading | None:
     if m and "matrix_letter" not in dict(base.options):  # Shreyansh's J_i = diag(S_i) − S_i S_i^T, J_i ∈ R^{K×K}
         options.append(("matrix_letter", m.group(1)))
         changes.append(f"{m.group(1)} with an index is the answer's own matrix (a Jacobian), not the objective")
-    if "delta_sign" not in dict(base.options) and re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text):
+    if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
+                                                   or _TARGET_FIRST_DELTA.search(text) and _PLUS_STEP.search(text)):
+        # (or δ_j = (d_j − y_j) … beside Δw = η δ_j x_i: the target first and the step added, Mitchell's convention)
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
@@ -1029,6 +1031,10 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 _ACTIVATION_NAMES = {"sigma": "sigmoid", "sigmoid": "sigmoid", "softmax": "softmax", "tanh": "tanh"}
+#: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
+_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*\(\s*[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*[yo]\s*_")
+#: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
+_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|alpha)\s*(?:\\,\s*)?\\delta")
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
@@ -1046,7 +1052,8 @@ def _bare_layer_letter(text: str) -> str | None:
 
 
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
-_UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*\\sum_\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
+_UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
+                       r"(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
                        r"w_\{?\s*([a-z])\s*,?\s*([a-z])")
 
 

@@ -614,3 +614,28 @@ def test_a_product_over_layers_with_dots(tmp_path):
             '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
     got = _verify(tmp_path, spec, NIELSEN_DOTS)
     assert got["right"].verdict == "correct" and got["wrong"].verdict == "incorrect", got["right"].message
+
+
+MITCHELL_RU = r"""Выход нейрона $y_j = f(\sum_i w_{ij} x_i)$, ошибка $E = \frac{1}{2}\sum_j (d_j - y_j)^2$.
+
+$$\delta_j = (d_j - y_j)\, y_j (1 - y_j) \tag{1}$$
+$$\Delta w_{ij} = \eta\, \delta_j\, x_i \tag{2}$$
+$$\Delta w_{ij} = -\eta\, \delta_j\, x_i \tag{wrong}$$
+"""
+
+
+def test_delta_with_the_target_first_beside_an_added_step(tmp_path):
+    # the oracle: one sigmoid layer without its bias; −∂E/∂z_j by central differences is (d_j − y_j) y_j (1 − y_j), so
+    # the step Δw_ij = −η ∂E/∂w_ij is +η δ_j x_i with that δ
+    rng = np.random.default_rng(17)
+    W, x, d = rng.normal(size=(2, 3)), rng.normal(size=3), rng.uniform(size=2)
+    z = W @ x
+    y = sig(z)
+    dz = _fd(lambda v: 0.5 * np.sum((d - sig(v)) ** 2), z)
+    assert np.allclose((d - y) * y * (1 - y), -dz, atol=1e-6)
+    step = -0.5 * _fd(lambda w: 0.5 * np.sum((d - sig(w @ x)) ** 2), W)
+    assert np.allclose(step, 0.5 * np.outer((d - y) * y * (1 - y), x), atol=1e-6)
+    spec = _spec("single", "row", 3, [(2, "sigmoid")], "squared_error", 0.5)
+    got = _verify(tmp_path, spec, MITCHELL_RU)
+    assert [got[k].verdict for k in ("1", "2", "wrong")] == ["correct", "correct", "incorrect"], [
+        got[k].message for k in ("1", "2", "wrong")]
