@@ -877,7 +877,8 @@ _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)"
-                        r"|^\s*(?:\\hat\s*\{\s*y\s*\}|\\hat\s*y|[ao])\s*-\s*(?:\\mathbf\s*\{\s*)?[ty]\s*\}?\s*$")
+                        r"|^\s*(?:\\hat\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*y\s*\}|y)\s*\}|\\hat\s*y|[ao])\s*-\s*"
+                        r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[ty]\s*\}?\s*$")
 #: a left side with a layer superscript: n^m, n_i^m, u^{(2)}
 #: the last layer named N in a layer script: x^{(N)}
 #: a layer script with a letter, in brackets or parentheses: ^{[k]}, ^{(k-1)}, ^{[k+1]} -> (letter, offset)
@@ -1344,6 +1345,8 @@ class _Budget(Exception):
 
 #: a symbol as a left-hand side: p, s, W_o, net_{h1}, \text{prod}
 #: (used with fullmatch; the look-behind keeps an unanchored search linear too: no start inside a symbol)
+#: a bold letter on a definition's left side: \mathbf{e}, \boldsymbol{g}, \bm{r}, \vec{e} (read as the letter)
+_BOLD_LETTER = re.compile(r"^\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}")
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9_^}\\])\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
 
 
@@ -1371,7 +1374,7 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
                 break
         else:
             continue
-        m = _SYMBOL.fullmatch(lhs)
+        m = _SYMBOL.fullmatch(_BOLD_LETTER.sub(r"\1", lhs))  # (\mathbf{e} := ŷ − y, \boldsymbol{g}: the letter itself)
         if not m and _ACCENTED.fullmatch(lhs):  # ozyurtf's \widetilde{y} = a_2: the accented letter, as the parser spells it
             from .parser import normalize
 

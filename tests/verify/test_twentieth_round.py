@@ -639,3 +639,31 @@ def test_delta_with_the_target_first_beside_an_added_step(tmp_path):
     got = _verify(tmp_path, spec, MITCHELL_RU)
     assert [got[k].verdict for k in ("1", "2", "wrong")] == ["correct", "correct", "incorrect"], [
         got[k].message for k in ("1", "2", "wrong")]
+
+
+OWN_BOLD = r"""Let $\mathbf{h} = \tanh(W_1 \mathbf{x} + \mathbf{b}_1)$, $\hat{\mathbf{y}} = \mathrm{softmax}(W_2 \mathbf{h} + \mathbf{b}_2)$
+and define the error vector $\mathbf{e} := \hat{\mathbf{y}} - \mathbf{y}$ and
+$\mathbf{g} := (W_2^\top \mathbf{e}) \odot (1 - \mathbf{h}^2)$.
+
+$$\frac{\partial \ell}{\partial W_2} = \mathbf{e}\,\mathbf{h}^\top \tag{a}$$
+$$\frac{\partial \ell}{\partial W_1} = \mathbf{g}\,\mathbf{x}^\top \tag{b}$$
+$$\frac{\partial \ell}{\partial W_1} = \mathbf{x}\,\mathbf{g}^\top \tag{d}$$
+"""
+
+
+def test_bold_letters_the_answer_defines(tmp_path):
+    # the oracle: a tanh-softmax network's cross-entropy gradients by central differences
+    rng = np.random.default_rng(18)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    x, y = rng.normal(size=3), np.eye(3)[2]
+    soft = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
+    loss = lambda W1, W2: -np.sum(y * np.log(soft(W2 @ np.tanh(W1 @ x + b1) + b2)))  # noqa: E731
+    h = np.tanh(W1 @ x + b1)
+    e = soft(W2 @ h + b2) - y
+    g = (W2.T @ e) * (1 - h**2)
+    assert np.allclose(np.outer(e, h), _fd(lambda w: loss(W1, w), W2), atol=1e-6)
+    assert np.allclose(np.outer(g, x), _fd(lambda w: loss(w, W2), W1), atol=1e-6)
+    spec = _spec("sm0", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, OWN_BOLD)
+    assert [got[k].verdict for k in ("a", "b", "d")] == ["correct", "correct", "incorrect"], [
+        got[k].message for k in ("a", "b", "d")]
