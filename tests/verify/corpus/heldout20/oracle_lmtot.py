@@ -1,5 +1,5 @@
-"""Independent NumPy oracle for lmtot_backprop_vi.md and its planted copy (a learner's Vietnamese notes on the
-backpropagation of a ReLU/softmax MLP, row vectors: z^l = a^{l-1} W^l + b^l, W^l (n x m), batch size 1).
+"""Independent NumPy oracle for lmtot_backprop_vi.md, lmtot_backprop_en.md and their planted copies (a learner's notes,
+in Vietnamese and in English, on the backpropagation of a ReLU/softmax MLP, row vectors: z^l = a^{l-1} W^l + b^l, W^l (n x m), batch size 1).
 
 A random network 4 -> 5 (ReLU) -> 3 (softmax), one example with a one-hot target (class c); L = -sum_i y_i log a^L_i.
 Every derivative is taken by central differences of L (or of the forward pass's own quantities) and compared with each
@@ -80,7 +80,7 @@ checks = {
     "line 79": lambda: all(same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], -a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j),
     "line 87": lambda: all(same(D[2][0, j], grad(lambda v: float(-np.log(softmax(v)[c])), z2[0])[j]) and same(D[2][0, j], -1 / ac * J[c, j]) for j in range(K)),
     "line 92": lambda: same(D[2][0, c], -1 / ac * ac * (1 - ac)) and same(D[2][0, c], -(1 - ac)) and same(D[2][0, c], ac - 1),
-    "line 98": lambda: all(same(D[2][0, j], -1 / ac * (-ac * a2[0, j])) and same(D[2][0, j], a2[0, j]) for j in range(K) if j != c),
+    "line 97": lambda: all(same(D[2][0, j], -1 / ac * (-ac * a2[0, j])) and same(D[2][0, j], a2[0, j]) for j in range(K) if j != c),
     "line 105": lambda: all(same(D[2][0, j], a2[0, j] - y[0, j]) for j in range(K)),
     "line 111": lambda: same(D[2], a2 - y),
     "line 137": lambda: all(same(dW[l], D[l] * dz_dW[l]) for l in (1, 2)),
@@ -116,5 +116,16 @@ planted = {
     "line 209": lambda: same(D[1], (D[2] @ W[2]) * relu_prime(z1)),
     "line 300": lambda: descends(lambda w, eta, g: w + eta * g, "W"),
 }
+planted_en = {
+    "line 79": lambda: all(same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j),
+    "line 97": lambda: all(same(D[2][0, j], -1 / ac * (-ac * a2[0, j])) and same(D[2][0, j], -a2[0, j]) for j in range(K) if j != c),
+    "line 111": lambda: same(D[2], y - a2),
+    "line 167": lambda: all(same(db[l], A[l - 1].T @ D[l]) for l in (1, 2)),
+    "line 203": lambda: all(same(D[1][0, i], sum(D[2][0, j] * W[2][j, i] for j in range(K)) * relu_prime(z1[0, i])) for i in range(h)),
+    "line 215": lambda: same(D[1], (D[2] @ W[2].T) * a1),
+    "line 248": lambda: all(same(dW[l], A[l - 1] @ D[l].T) for l in (1, 2)),
+    "line 347.2": lambda: descends(lambda w, eta, g: w + eta * g, "b"),
+}
 confirm("lmtot_backprop_vi.md", "lmtot_backprop_vi_planted.md", checks, planted)
+confirm("lmtot_backprop_en.md", "lmtot_backprop_en_planted.md", checks, planted_en)
 print("OK")
