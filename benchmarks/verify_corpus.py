@@ -67,7 +67,8 @@ write-ups, zgwl's plain-text Ng summary; built by corpus18) has been measured to
 with 65 unchecked, 2 ids not found, 2 false accepts and 13 false rejects, now open to work from (57.0 %, 0 false
 accepts, 0 false rejects at the end of the nineteenth round).
 The twentieth (tests/verify/corpus/heldout20/: learners' notes in Vietnamese, English, German and Chinese -- lmToT27,
-PedroNJorge, aelfimow, FortiLeiZhang's CS231n notes; built by corpus20) is fresh: never measured, kept from the verify engineers until the next round.
+PedroNJorge, aelfimow, FortiLeiZhang's CS231n notes; built by corpus20) is fresh: never measured, kept from the verify
+engineers until the next round.
 Agreement counts an `unchecked` claim as a disagreement. A false accept is a claim the grader marked incorrect that
 verify calls correct (or carried forward); a false reject is a correct (or carried-forward) claim called incorrect.
 """

@@ -15,7 +15,7 @@ rng = np.random.default_rng(2009)
 m = 7
 x, w, b = rng.normal(size=m), float(rng.normal()), float(rng.normal())
 y = rng.normal(size=m)
-t = rng.integers(0, 2, size=m).astype(float)                         # Tag 42's labels
+t = rng.integers(0, 2, size=m).astype(float)  # Tag 42's labels
 
 
 def mse(p):
@@ -32,14 +32,22 @@ g_log = grad(logloss, np.array([w, b]))
 r = (w * x + b) - y
 yh = sigmoid(w * x + b)
 
-confirm("aelfimow_tag009.md", "aelfimow_tag009_planted.md",
-        {"line 24": lambda: same(g_mse[0], 2 / m * np.sum(x * r))},
-        {"line 24": lambda: same(g_mse[0], 1 / m * np.sum(x * r))})
-confirm("aelfimow_tag011.md", "aelfimow_tag011_planted.md",
-        {"line 11": lambda: same(g_mse[0], 2 / m * np.sum(x * r)),
-         "line 14": lambda: same(g_mse[1], 2 / m * np.sum(r))},
-        {"line 14": lambda: same(g_mse[1], 2 / m * np.sum(x * r))})
-confirm("aelfimow_tag042.md", "aelfimow_tag042_planted.md",
-        {"line 16": lambda: same(g_log[0], 1 / m * np.sum(x * (yh - t)))},
-        {"line 16": lambda: same(g_log[0], 1 / m * np.sum(x * (t - yh)))})
+confirm(
+    "aelfimow_tag009.md",
+    "aelfimow_tag009_planted.md",
+    {"line 24": lambda: same(g_mse[0], 2 / m * np.sum(x * r))},
+    {"line 24": lambda: same(g_mse[0], 1 / m * np.sum(x * r))},
+)
+confirm(
+    "aelfimow_tag011.md",
+    "aelfimow_tag011_planted.md",
+    {"line 11": lambda: same(g_mse[0], 2 / m * np.sum(x * r)), "line 14": lambda: same(g_mse[1], 2 / m * np.sum(r))},
+    {"line 14": lambda: same(g_mse[1], 2 / m * np.sum(x * r))},
+)
+confirm(
+    "aelfimow_tag042.md",
+    "aelfimow_tag042_planted.md",
+    {"line 16": lambda: same(g_log[0], 1 / m * np.sum(x * (yh - t)))},
+    {"line 16": lambda: same(g_log[0], 1 / m * np.sum(x * (t - yh)))},
+)
 print("OK")

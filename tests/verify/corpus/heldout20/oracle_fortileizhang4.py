@@ -33,12 +33,14 @@ dW, db, dX = grad(lambda v: loss(W=v), W), grad(lambda v: loss(b=v), b), grad(la
 
 def dy_d(param, at):
     """[i, j] = d y_ij / d param[at] by central differences of Y = X W + b."""
+
     def y_of(v):
         args = {"X": X, "W": W, "b": b}
         p = args[param].copy()
         p[at] = v
         args[param] = p
         return args["X"] @ args["W"] + args["b"]
+
     h, base = 1e-6, {"X": X, "W": W, "b": b}[param][at]
     return (y_of(base + h) - y_of(base - h)) / (2 * h)
 

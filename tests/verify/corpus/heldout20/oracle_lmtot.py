@@ -1,5 +1,6 @@
-"""Independent NumPy oracle for lmtot_backprop_vi.md, lmtot_backprop_en.md and their planted copies (a learner's notes,
-in Vietnamese and in English, on the backpropagation of a ReLU/softmax MLP, row vectors: z^l = a^{l-1} W^l + b^l, W^l (n x m), batch size 1).
+"""Independent NumPy oracle for lmtot_backprop_vi.md, lmtot_backprop_en.md and their planted copies (a learner's
+notes, in Vietnamese and in English, on the backpropagation of a ReLU/softmax MLP, row vectors: z^l = a^{l-1} W^l +
+b^l, W^l (n x m), batch size 1).
 
 A random network 4 -> 5 (ReLU) -> 3 (softmax), one example with a one-hot target (class c); L = -sum_i y_i log a^L_i.
 Every derivative is taken by central differences of L (or of the forward pass's own quantities) and compared with each
@@ -40,23 +41,29 @@ def loss(a2):
 
 
 z1, a1, z2, a2 = forward()
-assert np.min(np.abs(z1)) > 1e-3                                     # ReLU differentiable at every z1
+assert np.min(np.abs(z1)) > 1e-3  # ReLU differentiable at every z1
 L = loss(a2)
 A = {0: a0, 1: a1, 2: a2}
 Z = {1: z1, 2: z2}
-D = {2: grad(lambda zz: loss(softmax(zz)), z2),                       # delta^2 = dL/dz^2
-     1: grad(lambda zz: loss(softmax(relu(zz) @ W[2] + b[2])), z1)}   # delta^1 = dL/dz^1
+D = {
+    2: grad(lambda zz: loss(softmax(zz)), z2),  # delta^2 = dL/dz^2
+    1: grad(lambda zz: loss(softmax(relu(zz) @ W[2] + b[2])), z1),
+}  # delta^1 = dL/dz^1
 dW = {1: grad(lambda v: loss(forward(W1=v)[3]), W[1]), 2: grad(lambda v: loss(forward(W2=v)[3]), W[2])}
 db = {1: grad(lambda v: loss(forward(b1=v)[3]), b[1]), 2: grad(lambda v: loss(forward(b2=v)[3]), b[2])}
-J = jacobian(lambda zz: softmax(zz), z2[0])                            # J[i, j] = d a_i / d z_j
+J = jacobian(lambda zz: softmax(zz), z2[0])  # J[i, j] = d a_i / d z_j
 ez, S = np.exp(z2[0]), np.exp(z2[0]).sum()
 ac = a2[0, c]
 # dz^l_j / dW^l_ij, dz^l_j / db^l_j, dz^2_j / da^1_i, da^1_i / dz^1_i by central differences of the forward pass
-dz_dW = {1: np.array([[grad(lambda v, i=i, j=j: float((a0 @ v + b[1])[0, j]), W[1])[i, j] for j in range(h)] for i in range(n)]),
-         2: np.array([[grad(lambda v, i=i, j=j: float((a1 @ v + b[2])[0, j]), W[2])[i, j] for j in range(K)] for i in range(h)])}
-dz_db = {1: np.array([grad(lambda v, j=j: float((a0 @ W[1] + v)[0, j]), b[1])[0, j] for j in range(h)]),
-         2: np.array([grad(lambda v, j=j: float((a1 @ W[2] + v)[0, j]), b[2])[0, j] for j in range(K)])}
-dz2_da1 = jacobian(lambda v: (v @ W[2] + b[2])[0], a1[0]).T           # [i, j] = d z^2_j / d a^1_i
+dz_dW = {
+    1: np.array([[grad(lambda v, i=i, j=j: float((a0 @ v + b[1])[0, j]), W[1])[i, j] for j in range(h)] for i in range(n)]),
+    2: np.array([[grad(lambda v, i=i, j=j: float((a1 @ v + b[2])[0, j]), W[2])[i, j] for j in range(K)] for i in range(h)]),
+}
+dz_db = {
+    1: np.array([grad(lambda v, j=j: float((a0 @ W[1] + v)[0, j]), b[1])[0, j] for j in range(h)]),
+    2: np.array([grad(lambda v, j=j: float((a1 @ W[2] + v)[0, j]), b[2])[0, j] for j in range(K)]),
+}
+dz2_da1 = jacobian(lambda v: (v @ W[2] + b[2])[0], a1[0]).T  # [i, j] = d z^2_j / d a^1_i
 da1_dz1 = np.diag(jacobian(lambda v: relu(v), z1[0]))
 
 
@@ -74,11 +81,21 @@ def relu_prime(v):
 checks = {
     "line 51": lambda: abs(L - (-np.log(ac))) < 1e-12,
     "line 54": lambda: same(D[2], a2 - y),
-    "line 65": lambda: same(J, np.array([[a2[0, i] * (1 - a2[0, i]) if i == j else -a2[0, i] * a2[0, j] for j in range(K)] for i in range(K)])),
-    "line 74": lambda: all(same(J[i, i], grad(lambda v, i=i: float(np.exp(v[i]) / np.exp(v).sum()), z2[0])[i])
-                           and same(J[i, i], (ez[i] * S - ez[i] * ez[i]) / S**2) and same(J[i, i], a2[0, i] * (1 - a2[0, i])) for i in range(K)),
-    "line 79": lambda: all(same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], -a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j),
-    "line 87": lambda: all(same(D[2][0, j], grad(lambda v: float(-np.log(softmax(v)[c])), z2[0])[j]) and same(D[2][0, j], -1 / ac * J[c, j]) for j in range(K)),
+    "line 65": lambda: same(
+        J, np.array([[a2[0, i] * (1 - a2[0, i]) if i == j else -a2[0, i] * a2[0, j] for j in range(K)] for i in range(K)])
+    ),
+    "line 74": lambda: all(
+        same(J[i, i], grad(lambda v, i=i: float(np.exp(v[i]) / np.exp(v).sum()), z2[0])[i])
+        and same(J[i, i], (ez[i] * S - ez[i] * ez[i]) / S**2)
+        and same(J[i, i], a2[0, i] * (1 - a2[0, i]))
+        for i in range(K)
+    ),
+    "line 79": lambda: all(
+        same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], -a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j
+    ),
+    "line 87": lambda: all(
+        same(D[2][0, j], grad(lambda v: float(-np.log(softmax(v)[c])), z2[0])[j]) and same(D[2][0, j], -1 / ac * J[c, j]) for j in range(K)
+    ),
     "line 92": lambda: same(D[2][0, c], -1 / ac * ac * (1 - ac)) and same(D[2][0, c], -(1 - ac)) and same(D[2][0, c], ac - 1),
     "line 97": lambda: all(same(D[2][0, j], -1 / ac * (-ac * a2[0, j])) and same(D[2][0, j], a2[0, j]) for j in range(K) if j != c),
     "line 105": lambda: all(same(D[2][0, j], a2[0, j] - y[0, j]) for j in range(K)),
@@ -107,7 +124,9 @@ checks = {
     "line 347.2": lambda: descends(lambda w, eta, g: w - eta * g, "b"),
 }
 planted = {
-    "line 74": lambda: all(same(J[i, i], (ez[i] * S + ez[i] * ez[i]) / S**2) and same(J[i, i], a2[0, i] * (1 - a2[0, i])) for i in range(K)),
+    "line 74": lambda: all(
+        same(J[i, i], (ez[i] * S + ez[i] * ez[i]) / S**2) and same(J[i, i], a2[0, i] * (1 - a2[0, i])) for i in range(K)
+    ),
     "line 92": lambda: same(D[2][0, c], -(1 - ac)) and same(D[2][0, c], 1 - ac),
     "line 105": lambda: all(same(D[2][0, j], y[0, j] - a2[0, j]) for j in range(K)),
     "line 143": lambda: all(same(dW[l], np.outer(A[l], D[l])) for l in (1, 2)),
@@ -117,7 +136,9 @@ planted = {
     "line 300": lambda: descends(lambda w, eta, g: w + eta * g, "W"),
 }
 planted_en = {
-    "line 79": lambda: all(same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j),
+    "line 79": lambda: all(
+        same(J[i, j], -ez[i] * ez[j] / S**2) and same(J[i, j], a2[0, i] * a2[0, j]) for i in range(K) for j in range(K) if i != j
+    ),
     "line 97": lambda: all(same(D[2][0, j], -1 / ac * (-ac * a2[0, j])) and same(D[2][0, j], -a2[0, j]) for j in range(K) if j != c),
     "line 111": lambda: same(D[2], y - a2),
     "line 167": lambda: all(same(db[l], A[l - 1].T @ D[l]) for l in (1, 2)),
