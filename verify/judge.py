@@ -320,6 +320,7 @@ class Judge:
         self._variants: list | None = None  # [(variant, judge)] of momentum's other variants (_in_another_variant)
         self._variant_of: str | None = None  # (set on such a judge: the spec's own variant; it makes none itself)
         self._letter_layers: dict | None = None  # a function letter's layers from its own definition (_identity)
+        self._labels: set | None = None  # index letters the answer sets as the true class, y_c = 1 (_about_the_label)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
         self._formulas: dict = {}  # (quantity, batch, samples) -> its expected LaTeX (_expected_for)
@@ -613,6 +614,9 @@ class Judge:
         other = self._in_another_variant(claim)
         if other is not None:
             return other
+        label = self._about_the_label(claim, result)
+        if label is not None:
+            return label
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
@@ -628,6 +632,32 @@ class Judge:
                            "not judged: wrong as written but right without its part in colour, which the answer may "
                            f"mark as missing or extra; what the colour means is not read (as written: {result.message})",
                            quantity=claim.quantity, notes=["right without its coloured part"])
+
+    def _about_the_label(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
+        """lmToT27's "Case 1: $j = c$ (the correct class)", ``\\frac{\\partial L}{\\partial z^L_c} = a^L_c - 1``, beside the
+        answer's own ``y_c = 1``: c is the true class's index, so a claim wrong for some c (judged for every c) or
+        stated under ``j \\neq c`` (the other classes) is about the label, which its components do not say —
+        unchecked, naming it; None otherwise."""
+        if self._labels is None:
+            self._labels = {m.group(1) for c in self._claims[:2000] if len(c.latex) <= 40
+                             and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
+        if not self._labels:
+            return None
+        free = _FOR_EVERY.search(result.message)
+        letter = free.group(1) if free else None
+        written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
+        order = [cid for cid, _ in written]
+        before = order.index(claim.id) - 1 if claim.id in order else -1
+        condition = _UNEQUAL_PAIR.fullmatch(written[before][1].strip()) if before >= 0 else None
+        about = letter in self._labels or condition is not None and (
+            {condition.group(1), condition.group(2)} & self._labels and letter in (condition.group(1), condition.group(2)))
+        if not about:
+            return None
+        c = sorted(self._labels)[0]
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: {c} is the true class's index here "
+                           f"(the answer's y_{c} = 1), so the claim is about the label's entry (or the other classes') "
+                           f"only, which is not judged entry by entry (as written: {result.message})",
+                           quantity=claim.quantity, notes=["about the true class only"])
 
     def _in_another_variant(self, claim: Claim) -> ClaimResult | None:
         """A claim wrong under the spec's momentum that holds under another variant of it (Ng's v = β v + (1 − β) g
@@ -2184,6 +2214,8 @@ class Judge:
 
         # (a document: l + 1 = L is a condition; "With $\sigma(z) = z$" sets its section's network — premises.py)
         premised, own = premised(claims, self.net) if document else ({}, [])
+        if getattr(self, "_written", None) is None:  # (every claim in order, conditions too: _about_the_label; the
+            self._written = [(c.id, c.latex) for c in claims[:5000]]  # first call's, before the set-aside recursion)
         claims, set_aside = _set_aside(claims, self.foreign, example, by_rows, premised)  # (layerscope.py; kept through the recursive call)
         if set_aside and self.apart:  # a section's own tiny example: its claims judged on it
             from .sections import judged_apart
@@ -4543,6 +4575,12 @@ def _example_subscript(latex: str, letter: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z\\])x" + on, text)) and bool(re.search(r"(?:(?<![A-Za-z\\])y|\\hat\s*\{?\s*[A-Za-z])" + on, text))
 
 
+#: the answer's statement that a letter indexes the true class of a one-hot target: y_c = 1, y_{c} = 1, t_k = 1
+_LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
+#: a claim judged for every value of a free index: "(for every c = 1…3)"
+_FOR_EVERY = re.compile(r"for every ([a-z]) = ")
+#: a condition that two index letters differ: j \neq c, j \ne c
+_UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
 #: the form each momentum variant's claims have: Ng's (1 − β) factor; Sutskever's rate subtracted inside v or v added to
 #: the parameter; the classic velocity without either
 _EMA_FORM = re.compile(r"\(\s*1\s*-\s*\\(?:beta|mu|gamma|rho)")

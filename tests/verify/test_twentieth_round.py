@@ -667,3 +667,37 @@ def test_bold_letters_the_answer_defines(tmp_path):
     got = _verify(tmp_path, spec, OWN_BOLD)
     assert [got[k].verdict for k in ("a", "b", "d")] == ["correct", "correct", "incorrect"], [
         got[k].message for k in ("a", "b", "d")]
+
+
+LABEL_CASES = r"""With a one-hot target, $y_c = 1$ for the correct class c and 0 for the others.
+
+**Case 1:** $j = c$ (the correct class)
+$$
+\frac{\partial \mathcal{L}}{\partial z^L_c} = a^L_c - 1
+$$
+
+**Case 2:** $j \neq c$ (incorrect class)
+$$
+\frac{\partial \mathcal{L}}{\partial z^L_j} = a^L_j
+$$
+
+$$
+\frac{\partial \mathcal{L}}{\partial z^L_j} = a^L_j - y_j \tag{both}
+$$
+"""
+
+
+def test_claims_about_the_true_class_are_not_judged_for_every_class(tmp_path):
+    # the oracle: softmax cross-entropy's ∂L/∂z by central differences is a − y: a_c − 1 at the label only, a_j elsewhere
+    rng = np.random.default_rng(19)
+    z, c = rng.normal(size=3), 1
+    soft = lambda v: np.exp(v) / np.exp(v).sum()  # noqa: E731
+    g = _fd(lambda v: -np.log(soft(v)[c]), z)
+    a, y = soft(z), np.eye(3)[c]
+    assert np.isclose(g[c], a[c] - 1) and np.allclose(np.delete(g, c), np.delete(a, c)) and np.allclose(g, a - y)
+    assert not np.allclose(g, a - 1) and not np.allclose(g, a)  # (neither case holds for every class)
+    spec = _spec("lmtot", "column", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, LABEL_CASES)
+    assert got["line 5"].verdict == "unchecked" and got["line 10"].verdict == "unchecked"
+    assert "true class" in got["line 5"].message
+    assert got["both"].verdict == "correct"
