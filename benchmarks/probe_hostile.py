@@ -2869,31 +2869,33 @@ def round_twenty() -> list[Probe]:
     out: list[Probe] = []
     right = {"d2": {"correct"}}
     md = _document_probes(out, "r20: ")
-    obj = "L = (\\hat y - y)^2"
+    obj = "L = \\|\\hat y - y\\|^2"
     # -- rows of \qquad blocks, the objective's scale ---------------------------------------------------------------------
-    md("rows: one display of 10⁴ \\qquad rows, each defining L = (ŷ − y)² (every row a definition off by 2)",
+    md("rows: one display of 10⁴ \\qquad rows, each defining L = ‖ŷ − y‖² (every row a definition off by 2)",
        D2_TAGGED + "$$" + " \\qquad ".join([obj] * 10000) + "$$\n\n", verdicts=right)
-    md("rows: 1990 displays 'z = W x + b \\qquad L = (ŷ − y)^2 · k', each a definition off by another factor",
-       D2_TAGGED + "".join(f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} \\qquad L = {k + 2}(\\hat y - y)^2$$\n\n"
+    md("rows: 1990 displays 'z = W x + b \\qquad L = ‖ŷ − y‖² · k', each a definition off by another factor",
+       D2_TAGGED + "".join(f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} \\qquad L = {k + 2}\\|\\hat y - y\\|^2$$\n\n"
                            for k in range(1990)), verdicts=right)
-    md("rows: 60 derivatives beside 1900 rows L = (ŷ − y)² (each scale vote judges up to 48 uses twice)",
+    md("rows: 60 derivatives beside 1900 rows L = ‖ŷ − y‖² (each scale vote judges up to 48 uses twice)",
        "$$" + " \\qquad ".join([obj] * 1900) + "$$\n\n" + "".join(
            f"$$\\frac{{\\partial L}}{{\\partial b^{{(2)}}}} = {1 + k % 3}(\\hat y - y) \\tag{{u{k}}}$$\n\n" for k in range(60))
        + D2_TAGGED, verdicts={"d2": {"correct", "unchecked"}})
     md("rows: \\qquad nested in braces 10⁴ deep and 10⁵ bare \\qquad", D2_TAGGED + "$$a = " + "{\\qquad " * 10000 + "b"
        + "}" * 10000 + "$$\n\n$$" + "\\qquad " * 100000 + "$$\n\n", verdicts=right)
-    md("unlucky: L = (ŷ − y)² in a \\qquad block, then δ on its scale (right), a δ wrong on both scales, a slip",
-       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad \\hat y = z^{(2)} \\qquad L = (\\hat y - y)^2$$\n\n"
+    md("unlucky: L = ‖ŷ − y‖² in a \\qquad block, then δ on its scale (right), a δ wrong on both scales, a slip",
+       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad \\hat y = z^{(2)} \\qquad L = \\|\\hat y - y\\|^2$$\n\n"
        "$$\\frac{\\partial L}{\\partial \\hat y} = 2(\\hat y - y) \\tag{own}$$\n\n"
        "$$\\frac{\\partial L}{\\partial b^{(2)}} = 3(\\hat y - y) \\tag{three}$$\n\n"
        "$$\\frac{\\partial L}{\\partial b^{(2)}} = 2(\\hat y + y) \\tag{sign}$$\n\n",
        verdicts={"own": {"correct", "unchecked"}, "three": {"incorrect", "unchecked"}, "sign": {"incorrect", "unchecked"}})
-    md("unlucky: a tie (L = (ŷ − y)², one derivative on each scale) and a δ tied to L wrong on both scales",
-       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad L = (\\hat y - y)^2$$\n\n"
+    md("unlucky: a tie (L = ‖ŷ − y‖², one derivative on each scale) and a δ tied to L wrong on both scales",
+       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad L = \\|\\hat y - y\\|^2$$\n\n"
        "$$\\frac{\\partial L}{\\partial \\hat y} = 2(\\hat y - y) \\tag{own}$$\n\n"
        "$$\\frac{\\partial L}{\\partial b^{(2)}} = \\hat y - y \\tag{spec}$$\n\n"
+       "$$\\frac{\\partial L}{\\partial W^{(2)}} = (\\hat y - y) {h^{(1)}}^T \\tag{spec2}$$\n\n"
        "$$\\delta^{(2)} = \\frac{\\partial L}{\\partial \\hat y} \\cdot 1 = 5(\\hat y - y) \\tag{tied}$$\n\n",
-       verdicts={"own": {"correct", "unchecked"}, "spec": {"correct", "unchecked"}, "tied": {"incorrect", "unchecked"}})
+       verdicts={"own": {"correct", "unchecked"}, "spec": {"correct", "unchecked"}, "spec2": {"correct", "unchecked"},
+                 "tied": {"incorrect", "unchecked"}})
     # -- premises.py ------------------------------------------------------------------------------------------------------
     sig = spec(layer(3, '"sigmoid"') + layer(2, '"identity"'))
     md("premises: 990 sections 'With the activation function $\\sigma(z)=z$' (MAX_PREMISES networks at most)",
@@ -2909,9 +2911,9 @@ def round_twenty() -> list[Probe]:
     md("premises: 2000 inline inequalities $l < L$, $1 \\le \\ell < L$, nested braces with > 10⁴ deep",
        D2_TAGGED + "$l < L$ $1 \\le \\ell < L$ $k \\neq j$ " * 600 + "\n\n$" + "{" * 1000 + "a > b" + "}" * 1000 + "$\n\n"
        + "$" + "{a > b} " * 250 + "$\n\n", verdicts=right)
-    md("premises: 10⁵ headings '## Logistic Regression', '## Linear Regression' (one-layer models, at most 4)",
+    md("premises: 2·10⁴ headings '## Logistic Regression', '## Linear Regression' (one-layer models, at most 4)",
        D2_TAGGED + "".join(f"## {('Logistic', 'Linear', 'Softmax', 'Multinomial logistic')[k % 4]}    Regression {k}\n\n"
-                           + ("$$\\delta^{(2)} = \\hat y - y$$\n\n" if k < 1900 else "") for k in range(50000)),
+                           + ("$$\\delta^{(2)} = \\hat y - y$$\n\n" if k < 1900 else "") for k in range(20000)),
        spec_text=sig)
     md("unlucky: 'With $\\sigma(z) = z$' then a δ right in the linear network and one right only in the spec's",
        "## Exercise 3\n\nWith the activation function $\\sigma(z) = z$, we have\n\n"
@@ -2922,19 +2924,19 @@ def round_twenty() -> list[Probe]:
     # -- the plain-text reader --------------------------------------------------------------------------------------------
     md("plain text: 10⁵ lines each a relation (no math delimiters)", "".join(f"dW{k % 3} = dZ{k % 3} * A{k % 2}\n"
                                                                          for k in range(100000))[:990000], name="h.txt")
-    md("plain text: 990 lines of 1990 characters of '<!--' (HTML comments opened, closed, nested)",
-       ("dW = " + "<!---->" * 283 + "\n") * 400 + ("dW = " + "<!--" * 497 + "\n") * 400 + ("dW = " + "<!-- -->-->" * 180 + "\n") * 190,
+    md("plain text: 450 lines of 1990 characters of '<!--' (HTML comments opened, closed, nested)",
+       ("dW = " + "<!---->" * 283 + "\n") * 150 + ("dW = " + "<!--" * 497 + "\n") * 150 + ("dW = " + "<!-- -->-->" * 180 + "\n") * 150,
        name="h.txt")
-    md("plain text: bold labels __x__ / **x** 10⁵ times, unclosed, and W[i] 10⁴ times on a line",
-       ("__dW__: n * 1. dW = " + "**a" * 600 + "\n") * 400 + ("**" * 999 + "= 1\n") * 400
-       + ("dW[1] = " + " + ".join(["W[i] * B[i]"] * 150) + "\n") * 400, name="h.txt")
+    md("plain text: bold labels __x__ / **x** 1.3·10⁵ times, unclosed, and W[i] 2·10⁴ times",
+       ("__dW__: n * 1. dW = " + "**a" * 600 + "\n") * 150 + ("**" * 999 + "= 1\n") * 150
+       + ("dW[1] = " + " + ".join(["W[i] * B[i]"] * 140) + "\n") * 150, name="h.txt")
     md("unlucky: a plain-text summary with bold labels, a shape before the equation and an HTML comment",
        "__dZ[2]__: n * m. dZ[2] = A[2] - Y <!-- the output's error -->\n", name="h.txt",
        spec_text=spec(layer(3, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy"))
     # -- unitnames: BareUnitReading ---------------------------------------------------------------------------------------
-    md("bare units: 1990 sums z1 = (w1 \\times x1 + …) of 200 terms, and one '=' chain of 900 equals signs",
-       "".join(f"$$z{k % 3 + 1} = (" + " + ".join(f"w{j % 99 + 1} \\times x{j % 2 + 1}" for j in range(120)) + " + b1)$$\n\n"
-               for k in range(1990)) + "$$" + "z1 = " * 400 + "w1 x1$$\n\n", (0, 1, 2))
+    md("bare units: 850 sums z1 = (w1 \\times x1 + …) of 60 terms, and one '=' chain of 400 equals signs",
+       "".join(f"$$z{k % 3 + 1} = (" + " + ".join(f"w{j % 99 + 1} \\times x{j % 2 + 1}" for j in range(60)) + " + b1)$$\n\n"
+               for k in range(850)) + "$$" + "z1 = " * 400 + "w1 x1$$\n\n", (0, 1, 2))
     md("unlucky: melfm's forward pass in bare names, a right and a wrong hidden sum",
        "$$z1 = (w1 \\times x1 + w3 \\times x2 + b1) \\tag{a}$$\n\n$$z2 = (w2 \\times x1 + w4 \\times x2 + b1) \\tag{b}$$\n\n"
        "$$z3 = (w5 \\times x1 + w6 \\times x2 + b1) \\tag{c}$$\n\n",
@@ -2962,9 +2964,11 @@ def round_twenty() -> list[Probe]:
                          right if codes == (0,) else {}))
     # -- headings as question ids -----------------------------------------------------------------------------------------
     rub = '[[questions]]\nid = "Exercise 1.3"\npoints = 1\nexpects = ["delta2"]\n'
-    md("headings: 10⁵ headings 'Exercise 1.k' with a claim under the first 1900", "".join(
-        f"## Exercise 1.{k}\n\n" + (f"$$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$$\n\n" if k < 1900 else "")
-        for k in range(60000)), extra=("--rubric", "{d}/r.toml"), files={"r.toml": rub})
+    out.append(Probe("r20: headings: 3·10⁴ headings 'Exercise 1.k' as question ids, a claim under the first 1900",
+                     ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv"),
+                     {"s.toml": S2, "r.toml": rub, "h.md": "".join(
+                         f"## Exercise 1.{k}\n\n" + (f"$$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$$\n\n" if k < 1900 else "")
+                         for k in range(30000))}, (0, 1), after=_batch_complete(1)))
     hostile_heads = ("## Exercise 1.3\x1b[31mRED\x1b]0;title\x07\n\n" + D2_TAGGED + "## Exercise 2\u202e.1 \u200f\x00\x08\n\n"
                      + D2_TAGGED.replace("d2", "e2") + "## Problem 3\r\x0b\x0c\n\n$$a = b$$\n\n")
     for fmt in ("text", "json", "gradescope"):
@@ -2972,7 +2976,7 @@ def round_twenty() -> list[Probe]:
                          ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--format", fmt,
                           *(("--out", "{d}/res.json") if fmt == "gradescope" else ())),
                          {"s.toml": S2, "h.md": hostile_heads, "r.toml": rub}, (0, 1, 2),
-                         never=("\x1b[31m", "\x1b]0", "\x07", "\u202e", "\x00")))
+                         never=("\x1b[31m", "\x1b]0", "\x07", "\u202e", "\x00"), after=_no_raw_controls()))
     # -- answers files: the spec path -------------------------------------------------------------------------------------
     for label, line, codes in (
             ("a spec path of 10⁵ '../'", 'spec = "' + "../" * 100000 + 's.toml"', (2,)),
@@ -2998,6 +3002,18 @@ def round_twenty() -> list[Probe]:
                      "--json"), {"s.toml": S2, "h.md": slow[:990000]}, (130, 0, 1), interrupt=1.5, never=("Traceback",
                      "Exception ignored")))
     return out
+
+
+def _no_raw_controls():
+    """after(folder): no file the run wrote holds an ANSI escape, a bidirectional override or a NUL as raw text."""
+    def check(d: str) -> list[str]:
+        bad = []
+        for f in Path(d).rglob("*"):
+            if f.is_file() and f.name not in ("h.md", "s.toml", "r.toml"):
+                text = f.read_bytes().decode("utf-8", "replace")
+                bad += [f"{f.name} holds {c!r}" for c in ("\x1b", "\u202e", "\x00", "\x07") if c in text]
+        return bad
+    return check
 
 
 def _batch_complete(n: int):

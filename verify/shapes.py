@@ -574,8 +574,28 @@ def _augmented(node: Node, ctx: Context) -> np.ndarray:
     return np.vstack([b.reshape(1, -1), w])
 
 
+#: id(node) -> (node, whether it holds an augmented matrix), for the nodes asked lately: evaluation asks it of each
+#: product bottom-up, so a walk may stop at a node already answered (a chain of n factors side by side walked whole at
+#: each of its n products was quadratic: issue 12, round twenty); the node is kept, so its id is not reused meanwhile
+_AUGMENTED_SEEN: dict[int, tuple] = {}
+
+
 def _has_augmented(node: Node) -> bool:
-    return any(n.op == "q" and n.value[0] in AUGMENTED for n in node.walk())
+    """Whether ``node`` holds an augmented matrix (Θ, \tilde W, …) anywhere; amortized linear over a bottom-up
+    evaluation."""
+    found, stack = False, [node]
+    while stack and not found:
+        n = stack.pop()
+        seen = _AUGMENTED_SEEN.get(id(n))
+        if seen is not None and seen[0] is n:
+            found = seen[1]
+            continue
+        found = n.op == "q" and n.value[0] in AUGMENTED
+        stack.extend(n.args)
+    if len(_AUGMENTED_SEEN) >= 4096:
+        _AUGMENTED_SEEN.clear()
+    _AUGMENTED_SEEN[id(node)] = (node, found)
+    return found
 
 
 #: how one evaluation read a claim is said in at most MAX_NOTES notes of at most MAX_NOTE_CHARS each: a product of n
