@@ -18,7 +18,6 @@ only fault is the layout the answer never fixed (a Jacobian written as its trans
 from __future__ import annotations
 
 import collections
-
 import re
 from dataclasses import replace
 
