@@ -12,6 +12,9 @@ product side by side; CPU seconds (``time.process_time``), never wall time."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -102,3 +105,23 @@ def test_the_augmented_answer_is_the_walks():
         expected = any(n.op == "q" and n.value[0] in shapes.AUGMENTED for n in chain.walk())
         assert shapes._has_augmented(chain) == expected == (k >= 30)
     assert shapes._has_augmented(Node("mul", (leaf, leaf))) is False
+
+
+def test_a_document_in_utf16_on_standard_input_reads_as_the_file_does(tmp_path):
+    """A file in UTF-16 with its byte-order mark is read since round eleven; the same bytes on standard input were
+    decoded as UTF-8 (the mark became '\\udcff', the claim unchecked, exit 1). Standard input now goes through the
+    file's decoder (document.decode_text). Oracle: δ² = ŷ − y is ∂(½‖z² − y‖²)/∂z² for an identity output, by central
+    differences; a stray byte order mark with no UTF-16 after it is refused (exit 2) as in a file."""
+    rng = np.random.default_rng(5)
+    z, y, eps = rng.normal(size=2), rng.normal(size=2), 1e-6
+    numeric = np.array([(0.5 * np.sum((z + eps * e - y) ** 2) - 0.5 * np.sum((z - eps * e - y) ** 2)) / (2 * eps)
+                        for e in np.eye(2)])
+    holds = bool(np.allclose(numeric, z - y, atol=1e-6))
+    (tmp_path / "s.toml").write_text(SPEC)
+    doc = "$$\\delta^{(2)} = \\hat{y} - y$$\n"
+    cmd = [sys.executable, "-m", "gradproof", "verify", "-", "--spec", str(tmp_path / "s.toml"), "--json"]
+    run = subprocess.run(cmd, input=doc.encode("utf-16"), capture_output=True, timeout=120)
+    claims = json.loads(run.stdout)["claims"]
+    assert [c["verdict"] for c in claims] == ["correct" if holds else "incorrect"], run.stderr
+    bad = subprocess.run(cmd, input=b"\xff\xfe$$ x = 1 $$", capture_output=True, timeout=120)
+    assert bad.returncode == 2 and b"not a text file" in bad.stderr
