@@ -3016,15 +3016,22 @@ def _no_raw_controls():
     return check
 
 
+def _summary_rows(d: str) -> tuple[list, str | None]:
+    """The rows of the batch summary g.csv in the folder, or ([], why it could not be read)."""
+    import csv
+    try:
+        with open(Path(d, "g.csv"), encoding="utf-8") as f:
+            return list(csv.DictReader(f)), None
+    except OSError as exc:
+        return [], f"no summary: {exc}"
+
+
 def _batch_complete(n: int):
     """after(folder): the summary (g.csv) has one row per submission."""
     def check(d: str) -> list[str]:
-        import csv
-        try:
-            with open(Path(d, "g.csv"), encoding="utf-8") as f:
-                rows = list(csv.DictReader(f))
-        except OSError as exc:
-            return [f"no summary: {exc}"]
+        rows, failed = _summary_rows(d)
+        if failed:
+            return [failed]
         return [] if len(rows) == n else [f"{len(rows)} rows in the summary, expected {n}"]
     return check
 
@@ -3032,12 +3039,9 @@ def _batch_complete(n: int):
 def _grades_are(want: dict):
     """after(folder): each question's score in the batch summary (g.csv) is the one given."""
     def check(d: str) -> list[str]:
-        import csv
-        try:
-            with open(Path(d, "g.csv"), encoding="utf-8") as f:
-                rows = list(csv.DictReader(f))
-        except OSError as exc:
-            return [f"no summary: {exc}"]
+        rows, failed = _summary_rows(d)
+        if failed:
+            return [failed]
         if not rows:
             return ["an empty summary"]
         got = {q: rows[0].get(q) for q in want}
