@@ -305,7 +305,7 @@ def probes() -> list[Probe]:
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
-            + round_seventeen())
+            + round_seventeen() + round_twenty())
 
 
 def _example(name: str) -> str:
@@ -407,7 +407,7 @@ def round_three() -> list[Probe]:
     toml("TOML arrays nested 100000 deep", claims + "deep = " + "[" * 100000 + "]" * 100000 + "\n", (2,))
     toml("TOML inline tables nested 50000 deep", claims + "deep = " + "{a = " * 50000 + "1" + "}" * 50000 + "\n", (2,))
     toml("TOML with a BOM", b"\xef\xbb\xbf" + claims.encode(), (0,), {"d2": {"correct"}})
-    toml("TOML in UTF-16", claims.encode("utf-16"), (2,))
+    toml("TOML in UTF-16", claims.encode("utf-16"), (0,), {"d2": {"correct"}})  # (UTF-16 with its mark: read since round eleven)
     toml("TOML with CRLF", claims.replace("\n", "\r\n"), (0,), {"d2": {"correct"}})
     toml("TOML with a NUL byte", claims.encode() + b"\0", (2,))
     toml("claim id with escapes and 10 kB", answers([("\\u001b[32m✓ " + "i" * 10000, DELTA2)]), (0, 1, 2), never=("\x1b[32m",))
@@ -436,7 +436,7 @@ def round_three() -> list[Probe]:
     out.append(Probe("r3: stdin is 5 MB of zeros", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": b"\0" * 5_000_000},
                      (2,), stdin="z"))
     out.append(Probe("r3: stdin is UTF-16", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": ok_md.encode("utf-16")},
-                     (0, 2), stdin="z"))
+                     (0,), stdin="z"))  # (decoded as a file is since round twenty)
     out.append(Probe("r3: stdin is invalid UTF-8", ("verify", "-", "--spec", "{d}/s.toml"), {"s.toml": s2, "z": b"\xff\xfe$$ x = 1 $$"},
                      (1, 2), stdin="z"))
     # -- specs --------------------------------------------------------------------------------------------------
@@ -444,7 +444,7 @@ def round_three() -> list[Probe]:
         out.append(Probe("r3: " + pid, argv, {"s.toml": text}, codes, **kw))
 
     derive("spec with a BOM", b"\xef\xbb\xbf" + s2.encode(), (0,))
-    derive("spec in UTF-16", s2.encode("utf-16"), (2,), says="UTF-8")
+    derive("spec in UTF-16", s2.encode("utf-16"), (0,))  # (read since round eleven)
     derive("spec with CR line ends", s2.replace("\n", "\r"), (0, 2))
     derive("spec with NUL", s2.encode() + b"\0", (2,))
     derive("spec arrays nested 100000 deep", s2 + "x = " + "[" * 100000 + "]" * 100000 + "\n", (2,))
@@ -2846,15 +2846,202 @@ def round_seventeen() -> list[Probe]:
     return out
 
 
+def _notebook(cells: list, extra: dict | None = None) -> str:
+    """A notebook of the given cells (each a dict, or Markdown text given as one string)."""
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, **(extra or {}),
+                       "cells": [c if isinstance(c, dict) else {"cell_type": "markdown", "source": c, "metadata": {}}
+                                 for c in cells]})
+
+
+def _batch(n: int, hostile: dict) -> dict:
+    """A class of n submissions (one folder each, a right δ² in answer.md), some replaced by hostile documents."""
+    files = {f"subs/s{k:03d}/answer.md": D2_TAGGED for k in range(n)}
+    files.update({f"subs/{name}/answer.md": text for name, text in hostile.items()})
+    return files
+
+
+def round_twenty() -> list[Probe]:
+    """Round twenty (issue 12, twentieth pass): the nineteenth round's new code — Judge._with_rows and
+    infer.objective_scale's rows (a definition of the objective in a \\qquad block, δ tied to it re-judged on both
+    scales), premises.py (premise sections, one-layer-model headings, inline inequalities as conditions, MAX_PREMISES),
+    the plain-text reader (bold labels, HTML comments, W[i]), unitnames' BareUnitReading, notebooks, headings as
+    question ids, batch grading with hostile submissions — as an attacker and as an unlucky user."""
+    out: list[Probe] = []
+    right = {"d2": {"correct"}}
+    md = _document_probes(out, "r20: ")
+    obj = "L = \\|\\hat y - y\\|^2"
+    # -- rows of \qquad blocks, the objective's scale ---------------------------------------------------------------------
+    md("rows: one display of 10⁴ \\qquad rows, each defining L = ‖ŷ − y‖² (every row a definition off by 2)",
+       D2_TAGGED + "$$" + " \\qquad ".join([obj] * 10000) + "$$\n\n", verdicts=right)
+    md("rows: 1990 displays 'z = W x + b \\qquad L = ‖ŷ − y‖² · k', each a definition off by another factor",
+       D2_TAGGED + "".join(f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} \\qquad L = {k + 2}\\|\\hat y - y\\|^2$$\n\n"
+                           for k in range(1990)), verdicts=right)
+    md("rows: 60 derivatives beside 1900 rows L = ‖ŷ − y‖² (each scale vote judges up to 48 uses twice)",
+       "$$" + " \\qquad ".join([obj] * 1900) + "$$\n\n" + "".join(
+           f"$$\\frac{{\\partial L}}{{\\partial b^{{(2)}}}} = {1 + k % 3}(\\hat y - y) \\tag{{u{k}}}$$\n\n" for k in range(60))
+       + D2_TAGGED, verdicts={"d2": {"correct", "unchecked"}})
+    md("rows: \\qquad nested in braces 10⁴ deep and 10⁵ bare \\qquad", D2_TAGGED + "$$a = " + "{\\qquad " * 10000 + "b"
+       + "}" * 10000 + "$$\n\n$$" + "\\qquad " * 100000 + "$$\n\n", verdicts=right)
+    md("unlucky: L = ‖ŷ − y‖² in a \\qquad block, then δ on its scale (right), a δ wrong on both scales, a slip",
+       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad \\hat y = z^{(2)} \\qquad L = \\|\\hat y - y\\|^2$$\n\n"
+       "$$\\frac{\\partial L}{\\partial \\hat y} = 2(\\hat y - y) \\tag{own}$$\n\n"
+       "$$\\frac{\\partial L}{\\partial b^{(2)}} = 3(\\hat y - y) \\tag{three}$$\n\n"
+       "$$\\frac{\\partial L}{\\partial b^{(2)}} = 2(\\hat y + y) \\tag{sign}$$\n\n",
+       verdicts={"own": {"correct", "unchecked"}, "three": {"incorrect", "unchecked"}, "sign": {"incorrect", "unchecked"}})
+    md("unlucky: a tie (L = ‖ŷ − y‖², one derivative on each scale) and a δ tied to L wrong on both scales",
+       "$$z^{(2)} = W^{(2)} h^{(1)} + b^{(2)} \\qquad L = \\|\\hat y - y\\|^2$$\n\n"
+       "$$\\frac{\\partial L}{\\partial \\hat y} = 2(\\hat y - y) \\tag{own}$$\n\n"
+       "$$\\frac{\\partial L}{\\partial b^{(2)}} = \\hat y - y \\tag{spec}$$\n\n"
+       "$$\\frac{\\partial L}{\\partial W^{(2)}} = (\\hat y - y) {h^{(1)}}^T \\tag{spec2}$$\n\n"
+       "$$\\delta^{(2)} = \\frac{\\partial L}{\\partial \\hat y} \\cdot 1 = 5(\\hat y - y) \\tag{tied}$$\n\n",
+       verdicts={"own": {"correct", "unchecked"}, "spec": {"correct", "unchecked"}, "spec2": {"correct", "unchecked"},
+                 "tied": {"incorrect", "unchecked"}})
+    # -- premises.py ------------------------------------------------------------------------------------------------------
+    sig = spec(layer(3, '"sigmoid"') + layer(2, '"identity"'))
+    md("premises: 990 sections 'With the activation function $\\sigma(z)=z$' (MAX_PREMISES networks at most)",
+       "".join(f"## Part {k}\n\nWith the activation function $\\sigma(z) = z$, we have\n\n"
+               f"$$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$$\n\n" for k in range(990)), spec_text=sig)
+    lets = [("\\sigma", "z"), ("g", "\\max(0, z)"), ("f", "\\tanh(z)"), ("\\varphi", "z")]
+    md("premises: 990 premises of 4 activations in one section, each before a wrong claim",
+       "".join(f"With ${lets[k % 4][0]}(z) = {lets[k % 4][1]}$ we get\n\n$$\\delta^{{(2)}} = 2(\\hat y - y)$$\n\n"
+               for k in range(990)), spec_text=sig)
+    md("premises: 'With' + 49 characters + '$' 10⁵ times, and premise math of 119 characters with '(' 1990 times",
+       D2_TAGGED + "With " + "a" * 49 + "$ " * 100000 + "\n\n" + ("Let $\\sigma(" + "z" * 100 + ") = z$\n") * 1990,
+       verdicts=right)
+    md("premises: 2000 inline inequalities $l < L$, $1 \\le \\ell < L$, nested braces with > 10⁴ deep",
+       D2_TAGGED + "$l < L$ $1 \\le \\ell < L$ $k \\neq j$ " * 600 + "\n\n$" + "{" * 1000 + "a > b" + "}" * 1000 + "$\n\n"
+       + "$" + "{a > b} " * 250 + "$\n\n", verdicts=right)
+    md("premises: 2·10⁴ headings '## Logistic Regression', '## Linear Regression' (one-layer models, at most 4)",
+       D2_TAGGED + "".join(f"## {('Logistic', 'Linear', 'Softmax', 'Multinomial logistic')[k % 4]}    Regression {k}\n\n"
+                           + ("$$\\delta^{(2)} = \\hat y - y$$\n\n" if k < 1900 else "") for k in range(20000)),
+       spec_text=sig)
+    md("unlucky: 'With $\\sigma(z) = z$' then a δ right in the linear network and one right only in the spec's",
+       "## Exercise 3\n\nWith the activation function $\\sigma(z) = z$, we have\n\n"
+       "$$\\delta^{(1)} = (W^{(2)})^T \\delta^{(2)} \\tag{lin}$$\n\n"
+       "$$\\delta^{(1)} = (W^{(2)})^T \\delta^{(2)} \\odot \\sigma(z^{(1)})(1 - \\sigma(z^{(1)})) \\tag{sig}$$\n\n",
+       spec_text=spec(layer(3, '"sigmoid"') + layer(2, '"identity"')),
+       verdicts={"lin": {"correct", "unchecked"}, "sig": {"incorrect", "unchecked"}})
+    # -- the plain-text reader --------------------------------------------------------------------------------------------
+    md("plain text: 10⁵ lines each a relation (no math delimiters)", "".join(f"dW{k % 3} = dZ{k % 3} * A{k % 2}\n"
+                                                                         for k in range(100000))[:990000], name="h.txt")
+    md("plain text: 450 lines of 1990 characters of '<!--' (HTML comments opened, closed, nested)",
+       ("dW = " + "<!---->" * 283 + "\n") * 150 + ("dW = " + "<!--" * 497 + "\n") * 150 + ("dW = " + "<!-- -->-->" * 180 + "\n") * 150,
+       name="h.txt")
+    md("plain text: bold labels __x__ / **x** 1.3·10⁵ times, unclosed, and W[i] 2·10⁴ times",
+       ("__dW__: n * 1. dW = " + "**a" * 600 + "\n") * 150 + ("**" * 999 + "= 1\n") * 150
+       + ("dW[1] = " + " + ".join(["W[i] * B[i]"] * 140) + "\n") * 150, name="h.txt")
+    md("unlucky: a plain-text summary with bold labels, a shape before the equation and an HTML comment",
+       "__dZ[2]__: n * m. dZ[2] = A[2] - Y <!-- the output's error -->\n", name="h.txt",
+       spec_text=spec(layer(3, '"tanh"') + layer(1, '"sigmoid"'), loss="binary_cross_entropy"))
+    # -- unitnames: BareUnitReading ---------------------------------------------------------------------------------------
+    md("bare units: 850 sums z1 = (w1 \\times x1 + …) of 60 terms, and one '=' chain of 400 equals signs",
+       "".join(f"$$z{k % 3 + 1} = (" + " + ".join(f"w{j % 99 + 1} \\times x{j % 2 + 1}" for j in range(60)) + " + b1)$$\n\n"
+               for k in range(850)) + "$$" + "z1 = " * 400 + "w1 x1$$\n\n", (0, 1, 2))
+    md("unlucky: melfm's forward pass in bare names, a right and a wrong hidden sum",
+       "$$z1 = (w1 \\times x1 + w3 \\times x2 + b1) \\tag{a}$$\n\n$$z2 = (w2 \\times x1 + w4 \\times x2 + b1) \\tag{b}$$\n\n"
+       "$$z3 = (w5 \\times x1 + w6 \\times x2 + b1) \\tag{c}$$\n\n",
+       verdicts={"a": {"correct", "unchecked"}, "b": {"correct", "unchecked"}, "c": {"correct", "unchecked"}})
+    # -- notebooks --------------------------------------------------------------------------------------------------------
+    nb = ("verify", "{d}/h.ipynb", "--spec", "{d}/s.toml", "--json")
+    for label, text, codes in (
+            ("10⁵ Markdown cells", _notebook([D2_TAGGED] + ["x"] * 100000), (0,)),
+            ("cells whose source is a number, null, a dict, a list of lists", _notebook(
+                [{"cell_type": "markdown", "source": v} for v in (1, None, {"a": D2_TAGGED}, [[D2_TAGGED]], [1, None, True])]
+                + [D2_TAGGED]), (0,)),
+            ("JSON nested 10⁵ deep in a cell's metadata", '{"cells": [{"cell_type": "markdown", "source": "x", "metadata": '
+             + "[" * 100000 + "]" * 100000 + "}]}", (0, 2)),
+            ("JSON nested 10⁶ deep (19 MB)", "[" * 9_000_000 + "]" * 9_000_000, (2,)),
+            ("a 15 MB output cell beside the answer", _notebook([D2_TAGGED, {"cell_type": "code", "source": "print(1)",
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "x" * 15_000_000}]}]), (0,)),
+            ("attachments of 5 MB of base64 in a Markdown cell", _notebook([{"cell_type": "markdown", "source": D2_TAGGED,
+             "attachments": {"a.png": {"image/png": "A" * 5_000_000}}}]), (0,)),
+            ("Markdown cells of 19 MB (beyond the document limit)", _notebook(["$$a = b$$\n" * 1_800_000]), (2,)),
+            ("cells as a dict, nbformat 'x', a string of 10⁶ \\ud800", json.dumps({"cells": {"0": D2_TAGGED}}), (2,)),
+            ("a cell source of 10⁵ lone surrogates", _notebook([D2_TAGGED, "\\ud800" * 100000]).replace("\\\\ud800", "\\ud800"),
+             (0,)),
+    ):
+        out.append(Probe(f"r20: notebook: {label}", nb, {"s.toml": S2, "h.ipynb": text}, codes,
+                         right if codes == (0,) else {}))
+    # -- headings as question ids -----------------------------------------------------------------------------------------
+    rub = '[[questions]]\nid = "Exercise 1.3"\npoints = 1\nexpects = ["delta2"]\n'
+    out.append(Probe("r20: headings: 3·10⁴ headings 'Exercise 1.k' as question ids, a claim under the first 1900",
+                     ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--summary", "{d}/g.csv"),
+                     {"s.toml": S2, "r.toml": rub, "h.md": "".join(
+                         f"## Exercise 1.{k}\n\n" + (f"$$\\delta^{{(2)}} = \\hat y - y + {k} - {k}$$\n\n" if k < 1900 else "")
+                         for k in range(30000))}, (0, 1), after=_batch_complete(1)))
+    hostile_heads = ("## Exercise 1.3\x1b[31mRED\x1b]0;title\x07\n\n" + D2_TAGGED + "## Exercise 2\u202e.1 \u200f\x00\x08\n\n"
+                     + D2_TAGGED.replace("d2", "e2") + "## Problem 3\r\x0b\x0c\n\n$$a = b$$\n\n")
+    for fmt in ("text", "json", "gradescope"):
+        out.append(Probe(f"r20: headings: ANSI escapes, RTL marks, NUL and controls in a heading ({fmt} output)",
+                         ("verify", "{d}/h.md", "--spec", "{d}/s.toml", "--rubric", "{d}/r.toml", "--format", fmt,
+                          *(("--out", "{d}/res.json") if fmt == "gradescope" else ())),
+                         {"s.toml": S2, "h.md": hostile_heads, "r.toml": rub}, (0, 1, 2),
+                         never=("\x1b[31m", "\x1b]0", "\x07", "\u202e", "\x00"), after=_no_raw_controls()))
+    # -- answers files: the spec path -------------------------------------------------------------------------------------
+    for label, line, codes in (
+            ("a spec path of 10⁵ '../'", 'spec = "' + "../" * 100000 + 's.toml"', (2,)),
+            ("a spec path with NUL, an ANSI escape and 10⁴ characters", 'spec = "s\\u0000\\u001b[31m' + "a" * 10000 + '.toml"',
+             (2,)),
+            ("a spec path that is a folder named x.toml", 'spec = "x.toml"', (2,)),
+            ("a spec path to /dev/zero through a link", 'spec = "z.toml"', (2,)),
+            ("a spec path of '.' segments 10⁴ times", 'spec = "' + "./" * 10000 + 's.toml"', (0, 2))):
+        out.append(Probe(f"r20: answers spec: {label}", ("verify", "{d}/a.toml", "--json"),
+                         {"s.toml": S2, "a.toml": answers([("d2", DELTA2)], spec_line=line), "x.toml/k": "x"}, codes,
+                         {"d2": {"correct"}} if codes == (0, 2) and False else {}, never=("\x1b[31m", "Traceback"),
+                         links={"z.toml": "/dev/zero"}))
+    # -- batch grading: 500 submissions, some hostile ---------------------------------------------------------------------
+    slow = "".join("$$\\delta^{(2)} = " + " + ".join(["(\\hat y - y)"] * 300) + f" - {k}$$\n\n" for k in range(1990))
+    hostile = {"h_slow": slow[:990000], "h_nested": "$$" + "{" * 400000 + "$$", "h_bin": "\x00\xff" * 1000,
+               "h_big": "$$a=b$$\n" * 140000}
+    out.append(Probe("r20: batch: 500 submissions, 4 hostile (slow, nested, binary, over 1 MB), --time-limit 5",
+                     ("verify", "{d}/subs", "--spec", "{d}/s.toml", "--summary", "{d}/g.csv", "--time-limit", "5",
+                      "--total-time", "100", "--jobs", "2"), {"s.toml": S2, **_batch(500, hostile)}, (0, 1, 2),
+                     after=_batch_complete(500 + len(hostile))))
+    # -- SIGINT during a run (gradproof/cli.py's handler) -----------------------------------------------------------------
+    out.append(Probe("r20: SIGINT at 1.5 s into a document of 1990 long claims", ("verify", "{d}/h.md", "--spec", "{d}/s.toml",
+                     "--json"), {"s.toml": S2, "h.md": slow[:990000]}, (130, 0, 1), interrupt=1.5, never=("Traceback",
+                     "Exception ignored")))
+    return out
+
+
+def _no_raw_controls():
+    """after(folder): no file the run wrote holds an ANSI escape, a bidirectional override or a NUL as raw text."""
+    def check(d: str) -> list[str]:
+        bad = []
+        for f in Path(d).rglob("*"):
+            if f.is_file() and f.name not in ("h.md", "s.toml", "r.toml"):
+                text = f.read_bytes().decode("utf-8", "replace")
+                bad += [f"{f.name} holds {c!r}" for c in ("\x1b", "\u202e", "\x00", "\x07") if c in text]
+        return bad
+    return check
+
+
+def _summary_rows(d: str) -> tuple[list, str | None]:
+    """The rows of the batch summary g.csv in the folder, or ([], why it could not be read)."""
+    import csv
+    try:
+        with open(Path(d, "g.csv"), encoding="utf-8") as f:
+            return list(csv.DictReader(f)), None
+    except OSError as exc:
+        return [], f"no summary: {exc}"
+
+
+def _batch_complete(n: int):
+    """after(folder): the summary (g.csv) has one row per submission."""
+    def check(d: str) -> list[str]:
+        rows, failed = _summary_rows(d)
+        if failed:
+            return [failed]
+        return [] if len(rows) == n else [f"{len(rows)} rows in the summary, expected {n}"]
+    return check
+
+
 def _grades_are(want: dict):
     """after(folder): each question's score in the batch summary (g.csv) is the one given."""
     def check(d: str) -> list[str]:
-        import csv
-        try:
-            with open(Path(d, "g.csv"), encoding="utf-8") as f:
-                rows = list(csv.DictReader(f))
-        except OSError as exc:
-            return [f"no summary: {exc}"]
+        rows, failed = _summary_rows(d)
+        if failed:
+            return [failed]
         if not rows:
             return ["an empty summary"]
         got = {q: rows[0].get(q) for q in want}

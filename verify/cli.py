@@ -19,7 +19,7 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import extract, load_document, notebook_text
+from .document import decode_text, extract, load_document, notebook_text
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
@@ -38,9 +38,11 @@ def _network(spec: str):
 def _read_stdin(spec: str | None):
     """Answers on standard input: an answers TOML (relative paths from the working directory), a notebook's JSON or
     a Markdown/LaTeX document, told apart by their content. Returns (network, claims, batch, values, notation, notices)."""
-    text = sys.stdin.read(MAX_BYTES + 1)
-    if len(text) > MAX_BYTES:
+    buffer = getattr(sys.stdin, "buffer", None)  # (bytes, decoded as a file is: UTF-16 with its mark reads on stdin too)
+    raw = buffer.read(MAX_BYTES + 1) if buffer is not None else sys.stdin.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
         raise AnswerError(f"<stdin>: larger than {MAX_BYTES} bytes; split the answers")
+    text = decode_text(raw, "<stdin>") if isinstance(raw, bytes) else raw
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:

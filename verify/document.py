@@ -1047,15 +1047,19 @@ def document_text(path: Path) -> str:
     """The text of a document file: UTF-8, or UTF-16/UTF-32 with a byte-order mark (an editor's "Unicode"). UTF-16
     without one reads as valid UTF-8 with a NUL after every ASCII character ("no equations found" before): refused
     with what to do, as is any other encoding."""
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes(), str(path))
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    """The text of a document's bytes, read from a file or from standard input alike (document_text's rules)."""
     encoding = bom_encoding(raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
-        raise AnswerError(f"{path}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
+        raise AnswerError(f"{source}: not a text file (expected UTF-8 Markdown, LaTeX or a notebook)") from None
     if encoding == "utf-8" and text.count("\x00", 0, 4096) > min(len(text), 4096) // 4:
-        raise AnswerError(f"{path}: not a text file (NUL bytes: UTF-16 or UTF-32 without a byte-order mark?); save it as "
-                          "UTF-8 Markdown, LaTeX or a notebook")
+        raise AnswerError(f"{source}: not a text file (NUL bytes: UTF-16 or UTF-32 without a byte-order mark?); save it "
+                          "as UTF-8 Markdown, LaTeX or a notebook")
     return text
 
 

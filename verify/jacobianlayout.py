@@ -17,6 +17,7 @@ only fault is the layout the answer never fixed (a Jacobian written as its trans
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import replace
 
@@ -40,16 +41,24 @@ _SCALAR_GRADIENTS = ("delta", "dz", "dh", "dhs", "dyhat", "dyhats", "dx", "dxs",
 
 def gradient_of_scalar(node: Node) -> bool:
     """Whether ``node`` is ∂J/∂v for a vector v (δ, ∂J/∂h, ∂J/∂ŷ, ∂J/∂x), or a chain of them with Jacobians."""
-    if node.op == "mul":
-        return gradient_of_scalar(node.args[0]) and node.args[1].op == "jac"
+    while node.op == "mul":  # (the last factor first, and a loop: a chain of n products is read in n steps, not n²)
+        if node.args[1].op != "jac":
+            return False
+        node = node.args[0]
     return node.op == "q" and node.value[0] in _SCALAR_GRADIENTS
 
 
 def _jacobians(node: Node) -> bool:
-    """Whether ``node`` is a Jacobian or a product of Jacobians (∂z/∂x, ∂z_1/∂x ∂h/∂z_1)."""
-    if node.op == "mul":
-        return all(_jacobians(a) for a in node.args)
-    return node.op == "jac"
+    """Whether ``node`` is a Jacobian or a product of Jacobians (∂z/∂x, ∂z_1/∂x ∂h/∂z_1). Breadth first: a factor that
+    is no Jacobian is found at its depth, not after a walk down a long chain of products (quadratic over its n products)."""
+    queue = collections.deque([node])
+    while queue:
+        n = queue.popleft()
+        if n.op == "mul":
+            queue.extend(n.args)
+        elif n.op != "jac":
+            return False
+    return True
 
 
 def denominator_chain(node: Node) -> bool:

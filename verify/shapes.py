@@ -574,13 +574,48 @@ def _augmented(node: Node, ctx: Context) -> np.ndarray:
     return np.vstack([b.reshape(1, -1), w])
 
 
+#: id(node) -> (node, whether it holds an augmented matrix), for the nodes asked lately: evaluation asks it of each
+#: product bottom-up, so a walk may stop at a node already answered (a chain of n factors side by side walked whole at
+#: each of its n products was quadratic: issue 12, round twenty); the node is kept, so its id is not reused meanwhile
+_AUGMENTED_SEEN: dict[int, tuple] = {}
+
+
 def _has_augmented(node: Node) -> bool:
-    return any(n.op == "q" and n.value[0] in AUGMENTED for n in node.walk())
+    """Whether ``node`` holds an augmented matrix (Θ, \tilde W, …) anywhere; amortized linear over a bottom-up
+    evaluation."""
+    found, stack = False, [node]
+    while stack and not found:
+        n = stack.pop()
+        seen = _AUGMENTED_SEEN.get(id(n))
+        if seen is not None and seen[0] is n:
+            found = seen[1]
+            continue
+        found = n.op == "q" and n.value[0] in AUGMENTED
+        stack.extend(n.args)
+    if len(_AUGMENTED_SEEN) >= 4096:
+        _AUGMENTED_SEEN.clear()
+    _AUGMENTED_SEEN[id(node)] = (node, found)
+    return found
+
+
+#: how one evaluation read a claim is said in at most MAX_NOTES notes of at most MAX_NOTE_CHARS each: a product of n
+#: factors side by side (``\sigma(zz…z)``) noted each of its n − 1 products with its whole left operand, n² characters a
+#: claim (1990 claims of 100 factors held 1.2 GB and ran out the run's budget, issue 12)
+MAX_NOTES = 12
+MAX_NOTE_CHARS = 300
+
+
+def _noting(ctx: Context) -> bool:
+    """Whether another note may still be said (checked before an operand is shown: showing it is linear in its size)."""
+    return len(ctx.notes) < MAX_NOTES
 
 
 def _note(ctx: Context, text: str) -> None:
-    """Say once in the result how the claim was read (a bias unit added, a row and a column multiplied entrywise)."""
-    if text not in ctx.notes:
+    """Say once in the result how the claim was read (a bias unit added, a row and a column multiplied entrywise); a
+    long note is cut (…), and past MAX_NOTES nothing more is said."""
+    if len(text) > MAX_NOTE_CHARS:
+        text = text[:MAX_NOTE_CHARS - 1] + "…"
+    if _noting(ctx) and text not in ctx.notes:
         ctx.notes.append(text)
 
 
@@ -662,11 +697,13 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
     if a.shape != b.shape and _has_augmented(node):  # Raschka's (W^{(2)})^T δ^{(3)} · φ'(z^{(2)}): the bias unit's entry
         a, b = _drop_bias_unit([a, b], node, ctx)  # goes, and the dot is the elementwise product his text says it is
     if a.shape == b.shape and ctx.cdot_dot and node.value == "cdot" and a.ndim == 2 and 1 in a.shape:
-        _note(ctx, f"{show(node, ctx.convention)}: {DOT}")
+        if _noting(ctx):
+            _note(ctx, f"{show(node, ctx.convention)}: {DOT}")
         return np.asarray(float(np.sum(a * b)))
     if a.shape == b.shape:
-        left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
-        _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")
+        if _noting(ctx):
+            left, right = show(node.args[0], ctx.convention), show(node.args[1], ctx.convention)
+            _note(ctx, f"{left} and {right} ({fmt(a.shape)} each) side by side are read as an elementwise product")
         return a * b
     # (show(node) parenthesises a sum operand: "(\hat y - y) h^{(1)} is 2×1 times 4×1", not "\hat y - y h^{(1)}")
     raise ShapeMismatch(f"shape mismatch: {show(node, ctx.convention)} is {fmt(a.shape)} times {fmt(b.shape)}")
@@ -686,8 +723,10 @@ def _regroup_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
     c, d = evaluate(right.args[0], ctx), evaluate(right.args[1], ctx)
     if a.shape != c.shape or _scalar(c):
         return None
-    _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
-               f"{show(right.args[0], ctx.convention)}) {show(right.args[1], ctx.convention)}: the grouping whose shapes fit")
+    if _noting(ctx):
+        _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
+                   f"{show(right.args[0], ctx.convention)}) {show(right.args[1], ctx.convention)}: the grouping whose "
+                   "shapes fit")
     return _product(a * c, d, Node("mul", (Node("had", (node.args[0], right.args[0])), right.args[1])), ctx)
 
 
@@ -710,9 +749,10 @@ def _regroup_broadcast_had(a, b, node: Node, ctx: Context) -> np.ndarray | None:
     for factor in spine[1:]:
         rest = Node("mul", (rest, factor))
         value = _product(value, evaluate(factor, ctx), rest, ctx)
-    _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
-               f"{show(spine[0], ctx.convention)}) times the rest, the row multiplying every row (broadcast): the "
-               "grouping whose shapes fit")
+    if _noting(ctx):
+        _note(ctx, f"{show(node, ctx.convention)} is read as ({show(node.args[0], ctx.convention)} ∘ "
+                   f"{show(spine[0], ctx.convention)}) times the rest, the row multiplying every row (broadcast): the "
+                   "grouping whose shapes fit")
     return value
 
 
