@@ -129,9 +129,6 @@ def momentum_judge(judge):
     from dataclasses import replace
 
     from gradproof.derive import optimizers
-    from gradproof.derive.derivation import derive
-
-    from .judge import Judge
 
     net = judge.net
     hyper = net.hyper_dict
@@ -139,9 +136,18 @@ def momentum_judge(judge):
         return None
     other = replace(net, optimizer=optimizers.lookup("momentum"), options=(("variant", "ema"),),
                     hyper=(("learning_rate", hyper["learning_rate"]), ("momentum", hyper["beta1"])))
+    return _judge_under(judge, other, replace(judge.notation, states=()))
+
+
+def _judge_under(judge, net, notation):
+    """A judge of ``net`` (the spec's network with another optimizer or variant) with ``judge``'s batch, random
+    points and claims, reading ``notation``; None when it cannot be made."""
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
     try:
-        made = Judge(derive(other, check=False), batch=judge.batch, notation=replace(judge.notation, states=()),
-                     seed=judge._seed)
+        made = Judge(derive(net, check=False), batch=judge.batch, notation=notation, seed=judge._seed)
     except (ValueError, ArithmeticError, KeyError):
         return None
     made._claims, made.defining = judge._claims, judge.defining
@@ -181,10 +187,6 @@ def variant_judges(judge) -> list:
     optimizer or when a judge cannot be made."""
     from dataclasses import replace
 
-    from gradproof.derive.derivation import derive
-
-    from .judge import Judge
-
     net = judge.net
     if net.optimizer.name != "momentum":
         return []
@@ -194,10 +196,8 @@ def variant_judges(judge) -> list:
         if variant == own:
             continue
         other = replace(net, options=tuple((k, v) for k, v in net.options if k != "variant") + (("variant", variant),))
-        try:
-            j = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
-        except (ValueError, ArithmeticError, KeyError):
-            continue
-        j._claims, j.defining, j._variant_of = judge._claims, judge.defining, own
-        made.append((variant, j))
+        j = _judge_under(judge, other, judge.notation)
+        if j is not None:
+            j._variant_of = own
+            made.append((variant, j))
     return made

@@ -28,7 +28,7 @@ from . import augmented
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
-from .parser import BASES, LOSSES, MAZUR_UNITS, Notation
+from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
 
@@ -604,7 +604,7 @@ def conventions(judge, claims) -> Reading | None:
     for c in claims[:500]:
         m = _HATTED_OUTPUT.match(_normal(c.latex)) if len(c.latex) <= 800 else None
         if (m and m.group(1) not in "yY" and f"hat{m.group(1)}" not in declared | {k for k, _ in bases}
-                and _ACTIVATION_NAMES.get(m.group(2)) == judge.net.layers[-1].activation):
+                and FUNCS.get(m.group(2)) == judge.net.layers[-1].activation):
             bases += ((f"hat{m.group(1)}", "yhat"),)  # a lecture's \hat p_i = σ(w^T x_i + b): the prediction
             changes.append(f"\\hat {m.group(1)} is the prediction ŷ (its own definition: the output layer's "
                            f"{judge.net.layers[-1].activation} of its sum)")
@@ -1031,7 +1031,6 @@ def _summed_y(claims) -> bool:
 _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{?\s*[(\[]?\s*[LM]\s*[)\]]?\s*\}?)\s*$")
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
-_ACTIVATION_NAMES = {"sigma": "sigmoid", "sigmoid": "sigmoid", "softmax": "softmax", "tanh": "tanh"}
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
 _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*\(\s*[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*[yo]\s*_")
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)

@@ -646,8 +646,9 @@ class Judge:
         free = _FOR_EVERY.search(result.message)
         letter = free.group(1) if free else None
         written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
-        order = [cid for cid, _ in written]
-        before = order.index(claim.id) - 1 if claim.id in order else -1
+        if getattr(self, "_written_at", None) is None:  # (each claim's place, once: a claim's lookup is then O(1))
+            self._written_at = {cid: k for k, (cid, _) in enumerate(written)}
+        before = self._written_at.get(claim.id, 0) - 1
         condition = _UNEQUAL_PAIR.fullmatch(written[before][1].strip()) if before >= 0 else None
         about = letter in self._labels or condition is not None and (
             {condition.group(1), condition.group(2)} & self._labels and letter in (condition.group(1), condition.group(2)))
