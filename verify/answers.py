@@ -52,7 +52,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "jacobian": ("numerator", "denominator"),
                     "summation": ("einstein", "none"),  # index notation: a repeated index summed (einstein.py)
                     "star": ("elementwise",),  # the answer's * and \ast: the element-wise product (document.py)
-                    "augmented": ("last",)}  # \tilde{H} = [H, 1], \tilde{W} with the bias row last (augmented.py)
+                    "augmented": ("last",),  # \tilde{H} = [H, 1], \tilde{W} with the bias row last (augmented.py)
+                    "d_letters": ("objective", "example")}  # dZ, dY: the batch objective's (CS231n) or each example's (Ng)
 #: [notation] options whose values are tables (letter -> layer or position), checked by their own rules
 TABLE_OPTIONS = ("unit_map", "unit_pos")
 

@@ -815,6 +815,10 @@ _AMPERSAND_OR_ENV = re.compile(r"\\begin\{|\\end\{|\\&|&")
 ROW_SPACING = re.compile(r"\*?[ \t]*\[[ \t]*-?[0-9.]{1,8}[ \t]*(?:pt|em|ex|mm|cm|in|bp|mu|dd|pc)[ \t]*\]")
 
 
+#: a line break written as a command, which MathJax and KaTeX render as \\\\
+_NEWLINE_COMMAND = re.compile(r"\\newline(?![A-Za-z])")
+
+
 def _rows(body: str) -> list[tuple[int, str]]:
     """Split at row breaks \\\\ that are not inside a matrix or cases environment (aligned/split rows are)."""
     rows, depth, cur, i, start = [], 0, [], 0, 0
@@ -833,6 +837,12 @@ def _rows(body: str) -> list[tuple[int, str]]:
             cur = []
             spacing = ROW_SPACING.match(body, i + 2)  # \\[6pt]: extra space after the break, not a row's text
             i = spacing.end() if spacing else i + 2
+            start = i
+            continue
+        if depth == 0 and body.startswith("\\newline", i) and _NEWLINE_COMMAND.match(body, i):
+            rows.append((start, "".join(cur)))  # FortiLeiZhang's aligned rows ending in \newline (MathJax's \\)
+            cur = []
+            i += len("\\newline")
             start = i
             continue
         cur.append(body[i])

@@ -560,6 +560,14 @@ def conventions(judge, claims) -> Reading | None:
         bases = (("y", "z"),)
         changes.append("y_k is layer k's summed input z (its own definitions: y_1 = … W_1 + b_1, then an activation of "
                        "y_1)")
+    elif ("y" in shape["summed"] - shape["activation"] and judge.net.depth == 1 and "y" not in declared
+          and judge.net.layers[-1].activation != "identity"):
+        # FortiLeiZhang's CS231n note: y_{ij} = x_{i1}w_{1j} + … + b_j, the scores a softmax then reads — an affine map
+        # of the input is the summed input z of the one layer, not its output ŷ (that is Bishop's y_k only where the
+        # output is linear); the label is never written with a letter then
+        bases = (("y", "z"),)
+        changes.append("y is the summed input z (its own definition: an affine map of the input, which the "
+                       f"{judge.net.layers[-1].activation} output then applies to)")
     elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)
                                         or _TARGET_D.search(text)) and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
@@ -572,12 +580,13 @@ def conventions(judge, claims) -> Reading | None:
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
-    if "B" not in declared and "batch_letter" not in dict(base.options):
+    if "batch_letter" not in dict(base.options):
         from .ownindex import batch_size_b
 
-        if batch_size_b(claims):  # a PyTorch write-up's \frac{1}{B} \sum_{b=1}^{B}: B examples (B nowhere a bias)
-            options.append(("batch_letter", "B"))
-            changes.append("B is the number of examples (the mean's 1/B; B is nowhere a quantity)")
+        count = batch_size_b(claims)  # a PyTorch write-up's \frac{1}{B} \sum_{b=1}^{B}: B examples (B nowhere a bias)
+        if count is not None and count not in declared:
+            options.append(("batch_letter", count))
+            changes.append(f"{count} is the number of examples (the mean's 1/{count}; {count} is nowhere a quantity)")
     if "B" not in declared and _CAPITAL_B.search(text) and not _BARE_B.search(text):
         bases += (("B", "b"),)  # a student's B^{(2)} beside W^{(2)}: the bias (B never bare: not a batch size)
         changes.append("B with a layer index is the bias, as W is the weight")
@@ -1827,11 +1836,40 @@ def d_letters_of_objective(claims) -> bool:
     dZ A^T`` divides by m twice. Not where a definition ties a letter to one example's loss L or ℓ (Ng's own
     ``dZ^{[l]} = \\frac{\\partial \\mathcal{L}}{\\partial Z^{[l]}}``): then the definitions disagree, and nothing is
     changed."""
-    found = [m for c in claims[:500] if (m := _D_LETTER_DEFINED.match(_normal(c.latex[:2000])))
-             and m.group(1).lower() == m.group(3).lower()]
+    texts = [_normal(c.latex[:2000]) for c in claims[:500]]
+    found = [m for t in texts if (m := _D_LETTER_DEFINED.match(t)) and m.group(1).lower() == m.group(3).lower()]
     if not found:  # CS231n's dscores = (probs - Y) / N: the first d-letter is the mean's, so are those after it
-        return any(_D_LETTER_MEAN.match(_normal(c.latex[:2000])) for c in claims[:500])
+        if any(_D_LETTER_MEAN.match(t) for t in texts):
+            return True
+        # dZ = \frac{\partial L}{\partial Z} with a plain =, as a chain's first link (a CS231n write-up): the letter of a
+        # quantity of the samples (not dW, db: Ng's dW^{[l]} = ∂J/∂W^{[l]} is the mean's beside his per-example dZ) is
+        # the objective's, unless a d-letter is defined as a difference with no 1/N (Ng's dZ = A − Y: each example's)
+        equal = [m for t in texts if (m := _D_LETTER_EQUAL.match(t)) and m.group(1).lower() == m.group(3).lower()
+                 and m.group(1).lower() not in ("w", "b")]
+        return (bool(equal) and all(m.group(2) in ("J", "C", "E", "L") for m in equal)
+                and not any(_D_LETTER_DIFFERENCE.match(t) or _D_LETTER_EQUAL.match(t) and _LAST_DIFFERENCE.search(t)
+                            for t in texts))
     return all(m.group(2) in ("J", "C", "E") for m in found)
+
+
+#: a d-letter written equal to the objective's derivative by the same letter, as a claim's first link (normalised)
+_D_LETTER_EQUAL = re.compile(r"\s*+d\s*+([A-Za-z])[^=\\:]{0,40}=\s*+\\[dt]?frac\s*+\{\s*+\\partial\s*+"
+                             r"(J|C|E|L|\\ell)(?:\s*+\([^()]{0,60}\))?\s*+\}\s*+\{\s*+\\partial\s*+([A-Za-z])")
+#: a gradient letter (Ng's dZ, dW^{[2]}, CS231n's \mathrm{d} y after _normal: d y) and a batch's 1/N in one claim
+_D_LETTER = re.compile(r"(?<![A-Za-z\\])d\s?[A-Za-z]")
+_ONE_OVER_N = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}|/\s*[mNB](?![A-Za-z])")
+#: a chain's last side a difference with no 1/N (Ng's dZ^{[2]} = \frac{\partial L}{\partial Z^{[2]}} = A^{[2]} - Y)
+_LAST_DIFFERENCE = re.compile(r"=\s*\(?\s*[A-Za-z][^=()/\\]{0,60}-[^=()/\\]{1,60}\)?\s*$")
+#: a d-letter defined as a difference with no 1/N (Ng's dZ^{[2]} = A^{[2]} - Y: each example's own)
+_D_LETTER_DIFFERENCE = re.compile(r"\s*d[A-Za-z]\w{0,12}(?:\s*\^\s*\{[^{}=]{0,12}\})?\s*=\s*\(?\s*[A-Za-z][^=()/]{0,60}-"
+                                  r"[^=()/]{1,60}\)?\s*$")
+
+
+def d_letters_per_example(texts) -> bool:
+    """Whether the answer shows its gradient letters to be each example's own (Ng): a d-letter beside a batch's 1/N in
+    one claim (``dW = \\frac{1}{m} dZ A^T``, ``db = \\frac{1}{m} \\sum dZ``), or a d-letter defined as a difference
+    without one (``dZ^{[2]} = A^{[2]} - Y``). ``texts`` are normalised claims."""
+    return any(_D_LETTER.search(t) and _ONE_OVER_N.search(t) or _D_LETTER_DIFFERENCE.match(t) for t in texts)
 
 
 def _a_derivative(latex: str) -> bool:

@@ -609,12 +609,17 @@ class Judge:
         """The verdict of one claim (``_check_layouts``); a wrong one that is right without its coloured parts is
         unchecked (colours.py: what the colour means is the answer's prose)."""
         result = self._check_layouts(claim)
+        if result.verdict == "unchecked" and self._label_case(claim) is not None:
+            at_label = self._at_the_label(claim)  # lmToT27's L = -\log(a^L_c): c free on the right only
+            return at_label if at_label is not None else result
         if result.verdict != "incorrect":
             return result
         other = self._in_another_variant(claim)
         if other is not None:
             return other
-        label = self._about_the_label(claim, result)
+        label = self._at_the_label(claim) if self._label_case(claim) is not None else None
+        if label is None:
+            label = self._about_the_label(claim, result)
         if label is not None:
             return label
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
@@ -633,14 +638,66 @@ class Judge:
                            f"mark as missing or extra; what the colour means is not read (as written: {result.message})",
                            quantity=claim.quantity, notes=["right without its coloured part"])
 
+    def _label_case(self, claim: Claim) -> tuple | None:
+        """(the true class's letter c, its target letter, the letter j of a case "$j \\neq c$" or "$j = c$" written just
+        before, whether that case is "≠") for a claim about the answer's true class (its own ``y_c = 1``): written with
+        c as a subscript, or under such a case; None otherwise."""
+        if self._labels is None:
+            self._labels = {m.group(1): m.group(0).lstrip()[0] for c in self._claims[:2000] if len(c.latex) <= 40
+                            and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
+        if not self._labels or len(claim.latex) > 4000:
+            return None
+        written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
+        if getattr(self, "_written_at", None) is None:  # (each claim's place, once: a claim's lookup is then O(1))
+            self._written_at = {cid: k for k, (cid, _) in enumerate(written)}
+        before = self._written_at.get(claim.id, 0) - 1
+        text = written[before][1].strip() if before >= 0 else ""
+        case = _UNEQUAL_PAIR.fullmatch(text) or _EQUAL_PAIR.fullmatch(text)
+        for c, target in sorted(self._labels.items()):
+            other = None
+            if case is not None and c in (case.group(1), case.group(2)):
+                other = case.group(2) if case.group(1) == c else case.group(1)
+            if other is not None or re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex):
+                return c, target, other, case is not None and case.re is _UNEQUAL_PAIR
+        return None
+
+    def _at_the_label(self, claim: Claim) -> ClaimResult | None:
+        """A claim about the true class c (the answer's ``y_c = 1``; lmToT27's "Case 1: $j = c$"
+        ``\\frac{\\partial \\mathcal{L}}{\\partial z^L_c} = a^L_c - 1``, "Case 2: $j \\neq c$" ``… = a^L_j``), judged where it
+        is stated only: each side times the one-hot target's y_c (and 1 − y_j under j ≠ c, y_j under j = c), for every c
+        and j — equal exactly where the claim holds at the label (and at every other class, for j ≠ c). One example at
+        a time (batch 1); None when it does not read so (the caller says why it is not judged)."""
+        found = self._label_case(claim)
+        sides = _top_sides(claim.latex) if found is not None and self.batch == 1 else []
+        if len(sides) < 2 or any(not s.strip() for s in sides):
+            return None
+        c, target, other, unequal = found
+        mask = f" {target}_{{{c}}}"
+        if other is not None:
+            mask = (f" (1 - {target}_{{{other}}})" if unequal else f" {target}_{{{other}}}") + (
+                mask if re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex) else "")
+        masked = " = ".join(f"\\left({side}\\right){mask}" for side in sides)
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+                there = self._check_layouts(replace(claim, latex=masked))
+        except Exception:  # noqa: BLE001 -- a reading that trips leaves the claim as it was judged
+            return None
+        if there.verdict not in ("correct", "incorrect"):
+            return None
+        where = (f"the other classes {other} ≠ {c}" if unequal else f"the true class {c}") if other else f"the true class {c}"
+        note = f"{c} is the true class's index (the answer's {target}_{c} = 1): judged at {where} only"
+        there.id, there.latex = claim.id, claim.latex
+        there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
+        there.message = f"{there.message.split(' (for every')[0]} ({note})"
+        return there
+
     def _about_the_label(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
         """lmToT27's "Case 1: $j = c$ (the correct class)", ``\\frac{\\partial L}{\\partial z^L_c} = a^L_c - 1``, beside the
         answer's own ``y_c = 1``: c is the true class's index, so a claim wrong for some c (judged for every c) or
         stated under ``j \\neq c`` (the other classes) is about the label, which its components do not say —
         unchecked, naming it; None otherwise."""
         if self._labels is None:
-            self._labels = {m.group(1) for c in self._claims[:2000] if len(c.latex) <= 40
-                             and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
+            self._label_case(claim)  # (reads the answer's y_c = 1 once)
         if not self._labels:
             return None
         free = _FOR_EVERY.search(result.message)
@@ -651,7 +708,7 @@ class Judge:
         before = self._written_at.get(claim.id, 0) - 1
         condition = _UNEQUAL_PAIR.fullmatch(written[before][1].strip()) if before >= 0 else None
         about = letter in self._labels or condition is not None and (
-            {condition.group(1), condition.group(2)} & self._labels and letter in (condition.group(1), condition.group(2)))
+            {condition.group(1), condition.group(2)} & set(self._labels) and letter in (condition.group(1), condition.group(2)))
         if not about:
             return None
         c = sorted(self._labels)[0]
@@ -2259,6 +2316,7 @@ class Judge:
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
+        self._d_letters_on_an_open_scale(claims, results)
         self._own_objective(claims, results)
         judge_term_identities(self, claims, results)  # E = E_1 + E_2 + …: identities in the terms (outputterms.py)
         unjudge_consequent(self, claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
@@ -2424,7 +2482,9 @@ class Judge:
             pass
         from .infer import d_letters_of_objective, delta_is_own, objective_scale, reassigned, scale_options
 
-        if self.batch > 1 and d_letters_of_objective(claims):  # dZ^{[l]} := ∂J/∂Z^{[l]}: Ng's letters of the mean cost
+        declared_d = dict(self.declared.options).get("d_letters")
+        if self.batch > 1 and (declared_d == "objective" or declared_d is None and d_letters_of_objective(claims)):
+            # dZ^{[l]} := ∂J/∂Z^{[l]}: Ng's letters of the mean cost
             self.notation = replace(self.notation, options=self.notation.options + (("d_objective", True),))
             self.inferred += ("dZ, dA are the batch objective's derivatives, with its 1/N (the answer's own definition)",)
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
@@ -3055,6 +3115,43 @@ class Judge:
                                              "of a mean depends on the objective's scale, which the answer defines as a "
                                              "multiple of the spec's without any derivative settling it; give the "
                                              "objective in [notation] to settle it", quantity=c.quantity)
+        finally:
+            self.notation = saved
+
+    def _d_letters_on_an_open_scale(self, claims, results) -> None:
+        """A claim in gradient letters (``\\mathrm{d} y_{ij}``, ``dZ``) of a batch judged incorrect when the letters are
+        each example's own (Ng's ``dZ = A − Y``) but correct when they are the batch objective's, with its 1/N (CS231n's
+        ``dY = ∂L/∂Y``, ``db_j = \\sum_i dy_{ij}``), in an answer that shows neither (no d-letter beside a 1/N, none
+        defined): which one the answer means is open, so the claim is ``unchecked``, naming the setting that settles
+        it. An answer that writes ``dW = \\frac{1}{m} dZ A^T`` anywhere keeps Ng's reading and its verdicts."""
+        from .infer import _D_LETTER, _normal, d_letters_per_example
+
+        if self.batch < 2 or "d_objective" in dict(self.notation.options) or "d_letters" in dict(self.declared.options):
+            return
+        texts = [_normal(c.latex[:2000]) for c in claims[:500]]
+        if d_letters_per_example(texts):
+            return
+        saved = self.notation
+        other = replace(saved, options=saved.options + (("d_objective", True),))
+        try:
+            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+                if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
+                    continue
+                try:
+                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
+                        self.notation = other
+                        again = self._check_in(c, self._shown(c) or self.layouts[0], remember=False)
+                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+                    continue
+                finally:
+                    self.notation = saved
+                if again.verdict == "correct":
+                    results[k] = ClaimResult(
+                        c.id, c.latex, "unchecked", "",
+                        f"not judged: wrong if its d-letters are each example's own gradients (Ng's dZ = A − Y: {r.message}), "
+                        "right if they are the batch objective's, with its 1/N (CS231n's dY = ∂L/∂Y); the answer does "
+                        "not show which — say so in [notation]: d_letters = \"objective\" (or \"example\")",
+                        quantity=c.quantity, notes=["the scale of the d-letters is not settled by the answer"])
         finally:
             self.notation = saved
 
@@ -4582,6 +4679,8 @@ _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 _FOR_EVERY = re.compile(r"for every ([a-z]) = ")
 #: a condition that two index letters differ: j \neq c, j \ne c
 _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
+#: a case of an index equal to another, "$j = c$"
+_EQUAL_PAIR = re.compile(r"([a-z])\s*=\s*([a-z])")
 #: the form each momentum variant's claims have: Ng's (1 − β) factor; Sutskever's rate subtracted inside v or v added to
 #: the parameter; the classic velocity without either
 _EMA_FORM = re.compile(r"\(\s*1\s*-\s*\\(?:beta|mu|gamma|rho)")

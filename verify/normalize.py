@@ -91,6 +91,19 @@ _LINE_LAYER = re.compile(r"(?<![A-Za-z\\])(d?[WZAB]|d?b)\[ ?([0-9]{1,2}|[lLik](?
 #: a generic activation with its layer on the line, and its slope: zgwl's g[1]'(Z[1]) is Ng's g^{[1]'}(Z^{[1]})
 _LINE_LAYER_FN = re.compile(r"(?<![A-Za-z\\])([gf])\[ ?([0-9]{1,2}|[lLik](?: ?[-+] ?[0-9])?) ?\](')?(?= ?\()")
 _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
+#: NumPy's method product A.dot(B) (A.T.dot(dY), typeset \mathrm{dot}): the product of A and the parenthesised B
+_DOT_METHOD = re.compile(r"(?<=[A-Za-z0-9}\])])\s*\.\s*(?:\\mathrm\s*\{\s*dot\s*\}|\\operatorname\s*\{\s*dot\s*\}|dot)\s*(?=\()")
+_MODULE_BEFORE = re.compile(r"(?<![A-Za-z])(?:np|numpy|jnp|torch|tf)$")
+
+
+def _method_product(m: re.Match) -> str:
+    """A.dot(B) as the product A (B); np.dot(A, B), a module's function, is left to the NumPy reader."""
+    return m.group(0) if _MODULE_BEFORE.search(m.string, max(0, m.start() - 6), m.start()) else " "
+
+
+#: a gradient letter typeset upright as one word: \mathrm{dScore}, \mathrm{d Score}, \mathrm{dX} (a capital after d, or a
+#: space: \mathrm{diag}, \mathrm{dot} stay words)
+_ROMAN_D_NAME = re.compile(r"\\mathrm\s*\{\s*d(?:\s*([A-Z][A-Za-z0-9]{0,12})|\s+([a-z][A-Za-z0-9]{0,12}))\s*\}")
 #: fastai's v.g, the gradient attached to a variable (krasing's x.g, W.g): the answer's own g_v, which its definition
 #: y.g = ∂L/∂y names (a gradient letter for any quantity: gradletters.py)
 _DOT_G = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\.g(?![A-Za-z0-9.(])")
@@ -310,7 +323,8 @@ _COMBINING = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tild
 
 _SUPER_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUBSCRIPTS) + "]+")
-_COMBINED = re.compile("([A-Za-z])([" + "".join(_COMBINING) + "])")
+#: (one mark alone on its letter: Vietnamese ế is e with a circumflex and an acute, a letter of a word, not ế read as ê)
+_COMBINED = re.compile("([A-Za-z])([" + "".join(_COMBINING) + "])(?![\u0300-\u036f])")
 _BARE_TOP = re.compile(r"(?<!\^)(?<!\^ )⊤")
 #: a right single quotation mark between a function letter and its parenthesised argument: σ’(x), f’(z)
 _QUOTE_PRIME = re.compile(r"(?<=[A-Za-z\u03b1-\u03c9])\u2019(?=\s{0,2}\()")
@@ -629,6 +643,8 @@ def _normalize_new(text: str) -> str:
     s = drop_plain_remark(s)
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
+    s = _DOT_METHOD.sub(_method_product, s)  # FortiLeiZhang's X.T.\mathrm{dot}(\mathrm{d} Score): A (B)
+    s = _ROMAN_D_NAME.sub(lambda m: " d " + (m.group(1) or m.group(2)), s)  # \mathrm{dScore}, \mathrm{d Score}: a gradient letter
     s = _DOT_G.sub(r"g_{\1}", s)
     s = _PY_POW.sub("^", s).replace("@", r" \cdot ")  # a1**2, dz2 @ W2.T: Python's power and matrix product
     s = _OCTAVE_TIMES.sub(r" \\odot ", s)

@@ -123,8 +123,20 @@ _B_QUANTITY = re.compile(r"[+-]\s*B(?![A-Za-z])|(?<![A-Za-z\\])B\s*(?:[+_]|\^\s*
                          r"|(?<![A-Za-z\\])dB(?![A-Za-z])")
 
 
-def batch_size_b(claims) -> bool:
-    """Whether the answer's B is its number of examples (``\\frac{1}{B} \\sum_b``, ``\\sum_{i=1}^{B}``): so written
-    somewhere, and nowhere a quantity (added to a product as a bias, with a layer or an index, defined, differentiated)."""
+def batch_size_b(claims) -> str | None:
+    """The letter the answer counts its examples by, B or b (``\\frac{1}{B} \\sum_b``, ``\\sum_{i=1}^{B}``; Pedro's
+    ``BCE = -\\frac{1}{b} [y \\odot \\log a + …]``): so written somewhere, and nowhere a quantity (added to a product
+    as a bias, with a layer or an index, defined, differentiated, an index itself). None when neither is."""
     texts = [_normal(c.latex) for c in claims[:500]]
-    return any(_B_COUNTS.search(t) for t in texts) and not any(_B_QUANTITY.search(t) for t in texts)
+    if any(_B_COUNTS.search(t) for t in texts) and not any(_B_QUANTITY.search(t) for t in texts):
+        return "B"
+    if any(_LOWER_B_COUNTS.search(t) for t in texts) and not any(_LOWER_B_QUANTITY.search(t) for t in texts):
+        return "b"
+    return None
+
+
+#: b as the number of examples: the mean's 1/b only (b is the bias letter everywhere else: any other use of it decides)
+_LOWER_B_COUNTS = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*b\s*\}")
+#: b as a quantity or an index: added, with a script, in braces other than 1/b's, defined, differentiated, dB/db, summed
+_LOWER_B_QUANTITY = re.compile(r"[+-]\s*b(?![A-Za-z])|(?<![A-Za-z\\])b\s*(?:[+_^=(]|\\)|\\partial\s*b|(?<![A-Za-z\\])d\s*b(?![A-Za-z])"
+                               r"|\{\s*b\s*[=,]|\\(?:mathbf|boldsymbol|vec)\s*\{\s*b|_\s*\{?\s*b")

@@ -67,8 +67,8 @@ BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat"
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
-                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "pred", "net",
-                "output", "out", "target", "total", "true"},
+                "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
+                "Score", "pred", "net", "output", "out", "target", "total", "true"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
@@ -515,7 +515,8 @@ class _Parser:
         if self.generic_units:
             self.bases = {"net": "z", **self.bases}  # Mitchell's net_j: the summed input of unit j
         self.funcs = dict(notation.functions)
-        self.fixed = {"o": ("yhat", None), "scores": ("z", depth), **dict(notation.fixed)}  # o: the output; CS231n's scores
+        self.fixed = {"o": ("yhat", None), **dict.fromkeys(SCORE_NAMES, ("z", depth)),
+                      **dict(notation.fixed)}  # o: the output; CS231n's scores
         self.states = dict(notation.states)
         self.bound: dict[str, str | None] = {}  # indices of the enclosing sums -> their upper bound as written
         self.norm_open = 0
@@ -975,6 +976,8 @@ class _Parser:
                 raise Unreadable("it uses a symbol whose own definition in the answer does not hold; it is not judged on it")
             if name in ("prod", "int", "lim", "mathbb", "det", "operatorname", "text"):
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
+        if name == self.opts.get("batch_letter") and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
+            return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}, Pedro's \frac{1}{b}: the number of examples
         if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
         if (name in self.states and name not in self.fixed and name not in self.bases
@@ -1032,7 +1035,8 @@ class _Parser:
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g", "s") and self.looks_like_call():
             return self.function(name)
         after = self.peek().text if self.peek() is not None else None
-        if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat")) and after not in LOSSES:
+        if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat", *SCORE_NAMES)) and (
+                after not in LOSSES):
             return self.grad_prefix()
         braced = self.is_("{", 1) and self.is_("t", 2) and self.is_("}", 3)  # g_{t}, as g_t
         if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and (
@@ -1054,8 +1058,6 @@ class _Parser:
             return Node("const", (), "e")  # (Haykin's e_j, the error of unit j, is the answer's own symbol)
         if name in CONSTS:
             return self.constant(name)
-        if name == "B" and self.opts.get("batch_letter") == "B" and not (self.is_("_") or self.is_("^")):
-            return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}: the number of examples (ownindex)
         if name == "r" and "".join(t.text for t in self.t[self.i:self.i + 5] if t.text not in ("{", "}", "_")
                                    ).startswith("ot180"):
             raise Unreadable("rot180(…) turns a convolution kernel by 180°: a convolution layer's backward pass, which "
@@ -3180,6 +3182,8 @@ ROLE_LAYERS = ("O", "H")
 ACTIVATION_NAMES = ("g", "sigma", "phi", "varphi", "tanh", "relu", "sigmoid")
 #: the words a case's condition opens with (\text{if}, \text{ si } in French, \text{falls}/\text{wenn} in German), and
 #: the words of the last case (\text{otherwise}, \text{sinon}, \text{sonst})
+#: CS231n's scores (the output layer's summed input), as its write-ups spell them (FortiLeiZhang's Score, dScore)
+SCORE_NAMES = ("scores", "Scores", "score", "Score")
 CONDITION_WORDS = ("if", "for", "when", "si", "falls", "wenn")
 OTHERWISE_WORDS = ("otherwise", "else", "sinon", "sonst")
 #: letters in parentheses read as a sample index (Ng's a^{[1](i)}, x^{(n)}); a free one makes a claim for every sample

@@ -220,6 +220,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         a, b = args
         _same(a, b, node, "+" if op == "add" else "−", ctx)
         return a + b if op == "add" else a - b
+    if op in ("mul", "had") and _batch(ctx) > 1 and any(_by_shared_bias(a) for a in node.args):
+        raise Unreadable("in a batch, ∂Z/∂b by a bias the samples share, as a factor (FortiLeiZhang's ∂L/∂Y · ∂Y/∂b_1): "
+                         "the chain rule sums the product over the samples, which it does not write; read for one sample "
+                         "(batch = 1), or write the sum")
     if op == "mul":
         return _product(args[0], args[1], node, ctx)
     if op == "had":
@@ -274,6 +278,12 @@ def evaluate_jac(node: Node, ctx: Context, raw: bool = False) -> np.ndarray:
     if any(a.op != "q" for a in node.args):  # a rewritten tree (a diagnosis that transposes a factor)
         raise Unreadable("a derivative of one quantity by another is read between two quantities")
     return ctx.jacobian(node.args[0].value, node.args[1].value, raw)
+
+
+def _by_shared_bias(node: Node) -> bool:
+    """∂Z/∂b as a whole: a forward quantity of the samples by a layer's bias (not an entry, ∂z_j/∂b_j)."""
+    return (node.op == "jac" and all(a.op == "q" for a in node.args) and node.args[1].value[0] == "b"
+            and node.args[0].value[0] in ("z", "h", "yhat"))
 
 
 def _batch(ctx: Context) -> int:

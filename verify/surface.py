@@ -452,13 +452,35 @@ def _inner(arg: str) -> str:
     return arg[1:-1] if arg.startswith("{") and arg.endswith("}") else arg
 
 
+#: a case's condition word written in the answer's language (lmToT27's Vietnamese \\text{nếu } i = j, \\text{ngược lại}):
+#: the English word the cases reader knows (French si/sinon and German falls/wenn/sonst it reads as they are)
+CASE_WORDS = {
+    **dict.fromkeys(("nếu", "khi", "se", "si", "если", "при", "如果", "若", "当", "もし", "jeśli", "gdy", "als", "wenn",
+                     "falls", "quando", "cuando", "lorsque", "quand"), "if"),
+    **dict.fromkeys(("ngược lại", "còn lại", "trường hợp khác", "caso contrário", "senão", "de lo contrario",
+                     "en otro caso", "si no", "en caso contrario", "sinon", "autrement", "sonst", "andernfalls",
+                     "иначе", "в противном случае", "否则", "其他", "其它", "其他情况", "それ以外", "その他", "altrimenti",
+                     "anders", "w przeciwnym razie", "w innym przypadku"), "otherwise"),
+}
+_TEXT_WORD = re.compile(r"\\(?:text|textrm|textnormal|mbox|textit)\s*\{([^{}\\]{1,40})\}")
+
+
+def _case_word(m: re.Match) -> str:
+    word = " ".join(m.group(1).split()).strip(" ,:;.").lower()
+    english = CASE_WORDS.get(word)
+    return m.group(0) if english is None else f"\\text{{ {english} }}"
+
+
 def rewrite(text: str) -> str:
     """``text`` with the inventory's layout read: drop-class macros removed with their arguments, keep-class ones
     replaced by their mathematics in braces, fonts spelled as normalize reads them, definitions as ``:=``, an
     annotated relation (``\\stackrel{def}{=}``, ``\\overset{(a)}{=}``) as its relation, ``\\underset{x}{\\arg\\min}``
-    as an optimum. One forward pass: each macro's arguments are walked over once."""
+    as an optimum, a case's condition word in another language as the English one. One forward pass: each macro's
+    arguments are walked over once."""
     if "\\" not in text:
         return text
+    if not text.isascii() and "\\text" in text or "\\mbox" in text:
+        text = _TEXT_WORD.sub(_case_word, text)
     out, i, n = [], 0, len(text)
     blank: list[int] = []  # closing braces of frames around a whole equation, met later in the forward pass
     budget = 2 * n + 4 * FRAME_LOOKAHEAD  # characters looked ahead for frames in all: the pass stays linear

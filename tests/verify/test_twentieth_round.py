@@ -683,7 +683,7 @@ $$
 """
 
 
-def test_claims_about_the_true_class_are_not_judged_for_every_class(tmp_path):
+def test_claims_about_the_true_class_are_judged_at_the_label_not_for_every_class(tmp_path):
     # the oracle: softmax cross-entropy's ∂L/∂z by central differences is a − y: a_c − 1 at the label only, a_j elsewhere
     rng = np.random.default_rng(19)
     z, c = rng.normal(size=3), 1
@@ -694,6 +694,8 @@ def test_claims_about_the_true_class_are_not_judged_for_every_class(tmp_path):
     assert not np.allclose(g, a - 1) and not np.allclose(g, a)  # (neither case holds for every class)
     spec = _spec("lmtot", "column", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.1)
     got = _verify(tmp_path, spec, LABEL_CASES)
-    assert got["line 5"].verdict == "unchecked" and got["line 10"].verdict == "unchecked"
+    # (twenty-first round: each is judged where it is stated — at the label, at the other classes — not for every c)
+    holds_at_case = bool(np.isclose(g[c], a[c] - 1)) and bool(np.allclose(np.delete(g, c), np.delete(a, c)))
+    assert got["line 5"].verdict == got["line 10"].verdict == ("correct" if holds_at_case else "incorrect")
     assert "true class" in got["line 5"].message
     assert got["both"].verdict == "correct"

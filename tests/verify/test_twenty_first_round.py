@@ -1,0 +1,218 @@
+"""The twenty-first round (issue 10): heldout20's last false rejects, each a class, each expected verdict computed here by
+NumPy central differences of a softmax (or sigmoid) layer written by hand (never by gradproof):
+
+- a CS231n write-up's gradient letters: ``dZ = \\frac{\\partial L}{\\partial Z}`` with L the batch's mean makes dZ the
+  mean's (so ``dW = X^T dZ`` holds); an answer that never says which (no definition, no 1/N beside a d-letter) leaves
+  a claim right in one reading and wrong in the other unchecked; Ng's ``dZ = P - Y`` with ``dW = \\frac{1}{N} X^T dZ``
+  keeps each example's letters, and a dropped 1/N is still caught;
+- FortiLeiZhang's ``y_{ij} = x_{i1}w_{1j} + … + b_j`` under a softmax output: y is the summed input z, not the output;
+- ∂Z/∂b by a bias the samples share, as a factor of a batch's chain (the sum over samples unwritten): unchecked;
+- Pedro's ``BCE = -\\frac{1}{b} [ … ]``: b counts the examples (nowhere else a bias)."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_fifteenth_round_coordinator import by_id
+from test_nineteenth_round_coordinator import _spec
+
+SOFTMAX = _spec("softmax_rows", "column", 4, [(3, "softmax")], "cross_entropy", 0.01)
+
+
+def _verify(tmp_path, spec: str, body: str, name: str = "answer.md"):
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / name).write_text(body)
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return by_id(results)
+
+
+def _softmax_truth():
+    """A softmax layer of 6 examples as rows, Z = X W + b, L the mean cross-entropy: (X, true ∂L/∂W, ∂L/∂b, ∂L/∂Z),
+    all by central differences."""
+    rng = np.random.default_rng(7)
+    X, W, b = rng.normal(size=(6, 4)), rng.normal(size=(4, 3)), rng.normal(size=3)
+    labels = rng.integers(0, 3, size=6)
+
+    def loss_of_z(Z):
+        Z = Z - Z.max(axis=1, keepdims=True)
+        logp = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+        return -logp[np.arange(6), labels].mean()
+
+    grads = central_differences(lambda p: loss_of_z(X @ p["W"] + p["b"]), {"W": W.copy(), "b": b.copy()})
+    dz = central_differences(lambda p: loss_of_z(p["Z"]), {"Z": X @ W + b})["Z"]
+    return X, grads["W"], grads["b"], dz
+
+
+def test_d_letters_defined_as_the_mean_objective_derivative_are_the_means(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    dZ_example = dZ_mean * 6  # each example's own gradient (Ng's dZ = A − Y)
+    holds = {  # the claim's formula in the mean's reading of dZ, against the true gradient
+        "dW": np.allclose(X.T @ dZ_mean, dW, atol=1e-6),
+        "db": np.allclose(dZ_mean.sum(axis=0), db, atol=1e-6),
+        "dW_over_N": np.allclose(X.T @ dZ_mean / 6, dW, atol=1e-6),
+    }
+    assert holds == {"dW": True, "db": True, "dW_over_N": False}
+    assert not np.allclose(X.T @ dZ_example, dW, atol=1e-6)  # (the other reading would reject the right claims)
+    got = _verify(tmp_path, SOFTMAX, r"""Forward: $Z = XW + b$, $P = \mathrm{softmax}(Z)$, $L = -\frac{1}{N}\sum_i \log P_{i,y_i}$.
+
+$$dZ = \frac{\partial L}{\partial Z} \tag{dZ}$$
+$$dW = X^T dZ \tag{dW}$$
+$$db = \sum_i dZ_i \tag{db}$$
+$$dW = \frac{1}{N} X^T dZ \tag{dWN}$$
+""")
+    assert got["dW"].verdict == ("correct" if holds["dW"] else "incorrect")
+    assert got["db"].verdict == ("correct" if holds["db"] else "incorrect")
+    assert got["dWN"].verdict == ("correct" if holds["dW_over_N"] else "incorrect")
+
+
+def test_d_letters_on_a_scale_the_answer_never_shows_are_unchecked(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    readings = [np.allclose(X.T @ dz, dW, atol=1e-6) for dz in (dZ_mean, 6 * dZ_mean)]
+    assert readings == [True, False]  # right in one reading, wrong in the other: not certain
+    got = _verify(tmp_path, SOFTMAX, r"""Forward: $Z = XW + b$, $P = \mathrm{softmax}(Z)$, $L = -\frac{1}{N}\sum_i \log P_{i,y_i}$.
+
+$$dW = X^T dZ \tag{dW}$$
+""")
+    assert got["dW"].verdict == "unchecked"
+    assert "d_letters" in got["dW"].message
+
+
+def test_ng_letters_of_each_example_keep_their_reading_and_a_dropped_one_over_n_is_caught(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    dZ = 6 * dZ_mean  # P − Y, each example's
+    holds = {"dW": np.allclose(X.T @ dZ / 6, dW, atol=1e-6), "db": np.allclose(dZ.sum(axis=0), db, atol=1e-6)}
+    assert holds == {"dW": True, "db": False}
+    got = _verify(tmp_path, SOFTMAX, r"""Forward: $Z = XW + b$, $P = \mathrm{softmax}(Z)$, $L = -\frac{1}{N}\sum_i \log P_{i,y_i}$.
+
+$$dZ = P - Y \tag{dZ}$$
+$$dW = \frac{1}{N} X^T dZ \tag{dW}$$
+$$db = \sum_i dZ_i \tag{db}$$
+""")
+    assert got["dW"].verdict == "correct"
+    assert got["db"].verdict == "incorrect"
+
+
+def test_y_defined_as_an_affine_map_under_a_softmax_output_is_the_summed_input(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    # the claims' formulas with y the summed input z and d y = ∂L/∂y (the mean's): db_j = Σ_i dy_ij, dw_pq = Σ_i x_ip dy_iq
+    assert np.allclose(dZ_mean.sum(axis=0), db, atol=1e-6) and np.allclose(np.einsum("ip,iq->pq", X, dZ_mean), dW, atol=1e-6)
+    body = r"""Scores: $y_{ij} = x_{i1}w_{1j} + x_{i2}w_{2j} + \dots + x_{id}w_{dj} + b_j$, then softmax and the mean loss L.
+
+$$\mathrm{d} y_{ij} = \frac{\partial \mathrm{L}}{\partial y_{ij}} \tag{def}$$
+$$\mathrm{d} b_j = \sum_{i = 1}^{N} \mathrm{d} y_{ij} \tag{db}$$
+$$\mathrm{d} w_{pq} = \sum_{i = 1}^{N} x_{ip} \cdot \mathrm{d} y_{iq} \tag{dw}$$
+$$\mathrm{d} w_{pq} = \sum_{i = 1}^{N} x_{iq} \cdot \mathrm{d} y_{ip} \tag{dw-swapped}$$
+"""
+    got = _verify(tmp_path, SOFTMAX, body)
+    assert got["db"].verdict == "correct", got["db"].message
+    assert got["dw"].verdict == "correct", got["dw"].message
+    assert got["dw-swapped"].verdict != "correct"  # (4×3 indices swapped: not even the right shape)
+    assert any("summed input" in n for n in got["db"].notes)
+
+
+def test_a_batch_derivative_by_a_shared_bias_in_a_chain_is_not_judged_by_its_missing_sum(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    # ∂L/∂b = Σ_n ∂L/∂z_n ∂z_n/∂b = Σ_n dZ_n: right, once the chain's sum over the samples is written
+    assert np.allclose(dZ_mean.sum(axis=0), db, atol=1e-6)
+    got = _verify(tmp_path, SOFTMAX, r"""Forward: $Z = XW + b$, $P = \mathrm{softmax}(Z)$, $L = -\frac{1}{N}\sum_i \log P_{i,y_i}$.
+
+$$\frac{\partial L}{\partial b} = \frac{\partial L}{\partial Z} \cdot \frac{\partial Z}{\partial b} \tag{chain}$$
+""")
+    assert got["chain"].verdict == "unchecked", got["chain"].message
+
+
+SIGMOID = _spec("bce_one_unit", "row", 3, [(1, "sigmoid")], "binary_cross_entropy", 0.1)
+
+
+def test_one_over_b_counts_the_examples_where_b_is_nowhere_a_bias(tmp_path):
+    rng = np.random.default_rng(11)
+    a, y = rng.uniform(0.1, 0.9, size=5), rng.integers(0, 2, size=5).astype(float)
+    truth = central_differences(lambda p: -np.mean(y * np.log(p["a"]) + (1 - y) * np.log(1 - p["a"])), {"a": a.copy()})["a"]
+    right = -(1 / 5) * (y / a - (1 - y) / (1 - a))
+    flipped = -(1 / 5) * (y / a + (1 - y) / (1 - a))
+    assert np.allclose(right, truth, atol=1e-6) and not np.allclose(flipped, truth, atol=1e-6)
+    got = _verify(tmp_path, SIGMOID, r"""The BCE over a batch of $b$ examples, $a^{(L)}$ the sigmoid output:
+
+$$BCE = -\frac{1}{b} \left[y \odot \log(a^{(L)}) + (1 - y) \odot \log(1 - a^{(L)})\right]$$
+
+$$\frac{\partial BCE}{\partial a^{(L)}} = -\frac{1}{b} \left[ y \odot \frac{1}{a^{(L)}}
+  - (1 - y) \odot \frac {1}{1 - a^{(L)}} \right] \tag{right}$$
+$$\frac{\partial BCE}{\partial a^{(L)}} = -\frac{1}{b} \left[ y \odot \frac{1}{a^{(L)}}
+  + (1 - y) \odot \frac {1}{1 - a^{(L)}} \right] \tag{flipped}$$
+""")
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["flipped"].verdict == "incorrect", got["flipped"].message
+
+
+LMTOT = _spec("lmtot_like", "column", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.01)
+
+
+def _label_truth():
+    """∂L/∂z of the softmax cross-entropy at one example, by central differences, and the softmax output a: the
+    claims below hold at the true class c (a_c − 1) and at the other classes (a_j) exactly when they hold here."""
+    rng = np.random.default_rng(5)
+    z, c = rng.normal(size=3), 1
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    grad = central_differences(lambda p: -np.log(soft(p["z"])[c]), {"z": z.copy()})["z"]
+    return soft(z), grad, c
+
+
+def test_claims_about_the_true_class_c_are_judged_at_the_label(tmp_path):
+    a, grad, c = _label_truth()
+    others = [j for j in range(3) if j != c]
+    holds = {"case1": np.isclose(grad[c], a[c] - 1), "case1-wrong": np.isclose(grad[c], a[c] + 1),
+             "case2": np.allclose(grad[others], a[others]), "case2-wrong": np.allclose(grad[others], -a[others])}
+    assert holds == {"case1": True, "case1-wrong": False, "case2": True, "case2-wrong": False}
+    got = _verify(tmp_path, LMTOT, r"""The target is one-hot: $y_c = 1$ for the correct class $c$.
+
+$$\mathcal{L} = -\log(a^L_c) \tag{loss}$$
+
+**Case 1:** $j = c$
+
+$$\frac{\partial \mathcal{L}}{\partial z^L_c} = -\frac{1}{a^L_c} \cdot a^L_c(1-a^L_c) = a^L_c - 1 \tag{case1}$$
+$$\frac{\partial \mathcal{L}}{\partial z^L_c} = a^L_c + 1 \tag{case1-wrong}$$
+
+**Case 2:** $j \neq c$
+
+$$\frac{\partial \mathcal{L}}{\partial z^L_j} = -\frac{1}{a^L_c} \cdot (-a^L_c a^L_j) = a^L_j \tag{case2}$$
+""")
+    assert got["loss"].verdict == "correct", got["loss"].message
+    for cid in ("case1", "case1-wrong", "case2"):
+        assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
+    got = _verify(tmp_path, LMTOT, r"""The target is one-hot: $y_c = 1$ for the correct class $c$.
+
+**Case 2:** $j \neq c$
+
+$$\frac{\partial \mathcal{L}}{\partial z^L_j} = -a^L_j \tag{case2-wrong}$$
+""")
+    assert got["case2-wrong"].verdict == ("correct" if holds["case2-wrong"] else "incorrect")
+
+
+def test_a_cases_condition_in_vietnamese_reads_as_if_and_otherwise(tmp_path):
+    # ReLU'(z) is 1 where z > 0 and 0 elsewhere: the claim holds exactly as the English cases do (checked by differences)
+    z = np.array([-0.7, 0.4, 1.3])
+    relu = lambda v: np.maximum(v, 0)  # noqa: E731
+    slope = np.array([(relu(v + 1e-6) - relu(v - 1e-6)) / 2e-6 for v in z])
+    assert np.allclose(slope, np.where(z > 0, 1, 0))
+    body = r"""$$\mathrm{ReLU}'(z^{(1)}_i) = \begin{cases} 1 & \text{nếu } z^{(1)}_i > 0 \\ 0 & \text{ngược lại} \end{cases} \tag{vi}$$
+$$\mathrm{ReLU}'(z^{(1)}_i) = \begin{cases} 0 & \text{nếu } z^{(1)}_i > 0 \\ 1 & \text{ngược lại} \end{cases} \tag{vi-swapped}$$
+"""
+    got = _verify(tmp_path, LMTOT, body)
+    assert got["vi"].verdict == "correct", got["vi"].message
+    assert got["vi-swapped"].verdict == "incorrect", got["vi-swapped"].message
+
+
+def test_numpy_method_products_and_upright_gradient_names_are_read(tmp_path):
+    X, dW, db, dZ_mean = _softmax_truth()
+    holds = {"dW": np.allclose(X.T @ dZ_mean, dW, atol=1e-6), "dW-swapped": dZ_mean.T.shape == dW.shape}
+    assert holds == {"dW": True, "dW-swapped": False}
+    got = _verify(tmp_path, SOFTMAX, r"""$Score = X.\mathrm{dot}(W) + b$, then softmax and the mean loss $\mathrm{L}$.
+
+$$\mathrm{d} x_{11} = \frac{\partial \mathrm{L}}{\partial x_{11}}$$
+$$\mathrm{dW} = X.T.\mathrm{dot}(\mathrm{dScore}) \tag{dW}$$
+$$\mathrm{dW} = \mathrm{dScore}.\mathrm{dot}(X) \tag{dW-swapped}$$
+""")
+    assert got["dW"].verdict == "correct", got["dW"].message
+    assert got["dW-swapped"].verdict in ("incorrect", "unchecked") and got["dW-swapped"].verdict != "correct"
