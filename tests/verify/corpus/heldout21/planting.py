@@ -16,5 +16,29 @@ DROPOUT = {
     610: ("= (1-p) \\cdot \\frac{x_i}{1-p}", "= p \\cdot \\frac{x_i}{1-p}", "line 610", "E[m_i] = p, the drop probability", 611),
 }
 
+BN = {
+    117: ("= x_{iq}", "= \\gamma_q", "line 117", "dy_ij/dgamma_q is x-hat_iq, not gamma_q", 118),
+    121: ("x_{iq} \\cdot \\mathrm{d} y_{iq}", "x_{iq} \\cdot \\mathrm{d} y_{qi}", "line 121", "swapped indices: dy_qi for dy_iq", 122),
+    223: ("= \\mathrm{d} y_1 \\cdot \\frac{1}{N}", "= \\mathrm{d} y_1 \\cdot N", "line 223", "the mean's 1/N turned into N", 224),
+    290: ("- \\frac{1}{2} \\left", "+ \\frac{1}{2} \\left", "line 290.3", "the sign of d(s)^(-1/2) = -(1/2) s^(-3/2) ds lost", 292),
+    302: (
+        "- \\frac{1}{N} \\delta_{d, j}",
+        "- \\frac{1}{N} \\delta_{n, i}",
+        "line 302",
+        "swapped indices: the mean depends on column j, not row i",
+        303,
+    ),
+    325: ("= \\frac{2}{N}", "= \\frac{1}{N}", "line 325", "the factor 2 of the square dropped", 326),
+    347: ("} - \\frac{1}{N} \\sum_{n}", "} + \\frac{1}{N} \\sum_{n}", "line 347.4", "the sign of the mean term flipped", 349),
+    360: (
+        "\\right)^{-1} (x-\\mu)",
+        "\\right)^{-\\frac{1}{2}} (x-\\mu)",
+        "line 360",
+        "(sigma^2 + eps)^(-1/2) for ^(-1) in the last term",
+        361,
+    ),
+}
+
 if __name__ == "__main__":
     plant("zuoyuan_dropout.md", "zuoyuan_dropout_planted.md", DROPOUT)
+    plant("fortileizhang_bn.md", "fortileizhang_bn_planted.md", BN)
