@@ -39,6 +39,46 @@ BN = {
     ),
 }
 
+HOADM_BACKPROP = {
+    42: ("= (y - \\hat{y}) \\cdot x$$", "= (\\hat{y} - y) \\cdot x$$", "line 42", "the residual's sign flipped (y-hat is the target)"),
+    52: (
+        "X^T (Y_{\\text{pred}} - Y_{\\text{true}})",
+        "(Y_{\\text{pred}} - Y_{\\text{true}}) X^T",
+        "line 52",
+        "the factors swapped: (m x d)(n x m)",
+    ),
+    55: ("\\frac{1}{m} \\sum", "\\sum", "line 55", "the 1/m of the mean loss dropped"),
+}
+HOADM_SOFTMAX = {
+    14: ("= p_k - y_k", "= y_k - p_k", "line 14", "a step up the gradient: y - p"),
+    28: ("= p - y$", "= p(1 - p)(p - y)$", "line 28", "an extra sigma' (the BCE's 1/(p(1 - p)) cancels it)"),
+}
+HOADM_REG = {
+    18: ("+ 2\\lambda W_i", "+ \\lambda W_i", "line 18", "the 2 of d(W^2) dropped (the penalty has no 1/2)"),
+    19: ("\\lambda\\, \\text{sign}(W_i)", "\\lambda\\, W_i", "line 19", "the L1 subgradient is sign(W_i), not W_i"),
+}
+HOADM_MULTI = {
+    25: ("(\\mathbf{W}^{(\\ell+1)})^{\\top}", "\\mathbf{W}^{(\\ell+1)}", "line 25", "the transpose dropped: shapes do not conform"),
+    28: (
+        "(\\mathbf{H}^{(\\ell-1)})^{\\top} \\delta^{(\\ell)}",
+        "\\delta^{(\\ell)} (\\mathbf{H}^{(\\ell-1)})^{\\top}",
+        "line 28",
+        "the factors swapped",
+    ),
+}
+YANFENGLEE = {
+    5: ("s(1-s)", "s(1+s)", "line 5", "the sign inside sigma' flipped"),
+    9: ("1-t^2", "1-t", "line 9", "tanh' is 1 - t^2, not 1 - t"),
+    22: ("= -a_i a_j,", "= a_i a_j,", "line 22", "the off-diagonal softmax Jacobian's sign lost"),
+    33: ("= -y_i+y_ia_i", "= -y_i-y_ia_i", "line 33", "the product -y_i(1 - a_i) expanded with the wrong sign"),
+    35: ("= a_i-y_i", "= y_i-a_i", "line 35", "a step up the gradient: y - a"),
+}
+
 if __name__ == "__main__":
     plant("zuoyuan_dropout.md", "zuoyuan_dropout_planted.md", DROPOUT)
     plant("fortileizhang_bn.md", "fortileizhang_bn_planted.md", BN)
+    plant("hoadm_backprop.md", "hoadm_backprop_planted.md", HOADM_BACKPROP)
+    plant("hoadm_softmax.md", "hoadm_softmax_planted.md", HOADM_SOFTMAX)
+    plant("hoadm_regularization.md", "hoadm_regularization_planted.md", HOADM_REG)
+    plant("hoadm_multilayer.md", "hoadm_multilayer_planted.md", HOADM_MULTI)
+    plant("yanfenglee_readme.md", "yanfenglee_readme_planted.md", YANFENGLEE)
