@@ -74,6 +74,12 @@ YANFENGLEE = {
     35: ("= a_i-y_i", "= y_i-a_i", "line 35", "a step up the gradient: y - a"),
 }
 
+EZANCANARO = {
+    31: ("∂z\\∂w . ∂a/∂z .", "∂z\\∂w . ∂z/∂a .", "line 31", "dz/da, the inverse of the activation's derivative, for da/dz"),
+    43: ("= 2(a - y)", "= 2(y - a)", "line 43", "the sign of the residual flipped"),
+    140: ("+ 0 = w", "+ 0 = a_l-1", "line 140", "the derivative by w (a_l-1) for the derivative by a_n-1 (w)"),
+}
+
 if __name__ == "__main__":
     plant("zuoyuan_dropout.md", "zuoyuan_dropout_planted.md", DROPOUT)
     plant("fortileizhang_bn.md", "fortileizhang_bn_planted.md", BN)
@@ -82,3 +88,4 @@ if __name__ == "__main__":
     plant("hoadm_regularization.md", "hoadm_regularization_planted.md", HOADM_REG)
     plant("hoadm_multilayer.md", "hoadm_multilayer_planted.md", HOADM_MULTI)
     plant("yanfenglee_readme.md", "yanfenglee_readme_planted.md", YANFENGLEE)
+    plant("ezancanaro_art3.md", "ezancanaro_art3_planted.md", EZANCANARO)
