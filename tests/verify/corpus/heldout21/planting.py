@@ -3,7 +3,7 @@ A helper of the corpus author, not an oracle: each edit replaces one substring o
 heldout19's helper) and appends `<!-- PLANTED [id]: why -->` to that line (one-line `$$` displays: the comment goes
 on the closing `$$` line, the fifth item)."""
 
-from plant import plant
+from plant import plant, plant_nb
 
 DROPOUT = {
     78: ("\\frac{m_i}{1-p}", "\\frac{m_i}{p}", "line 78", "the drop probability p for the keep probability 1 - p", 79),
@@ -80,6 +80,38 @@ EZANCANARO = {
     140: ("+ 0 = w", "+ 0 = a_l-1", "line 140", "the derivative by w (a_l-1) for the derivative by a_n-1 (w)"),
 }
 
+# notebook: the JSON file's line numbers (plant_nb edits a Markdown source string as JSON escapes it)
+MCLAUGHLIN = {
+    40: ("= 1 - \\\\tanh^{2} x $$", "= \\\\tanh^{2} x $$", "line 24", "tanh' is 1 - tanh^2, not tanh^2"),
+    62: ("(1 - \\\\sigma (x))", "(1 + \\\\sigma (x))", "line 42", "sigma' = sigma (1 - sigma): the sign flipped"),
+    154: ("= [1 - a_{i}]a_{i} $$", "= [1 - a_{i}] $$", "line 117", "the factor a_i of the softmax's diagonal dropped"),
+    183: (
+        "=  \\\\sum\\\\limits_{i \\\\neq j \\\\in C} y_{j} a_{i} $$",
+        "=  -\\\\sum\\\\limits_{i \\\\neq j \\\\in C} y_{j} a_{i} $$",
+        "line 146",
+        "the two minus signs do not cancel: sign",
+    ),
+    195: ("= a_{i}^{(2)} - y_{i}$$", "= y_{i} - a_{i}^{(2)}$$", "line 158", "a step up the gradient: y - a"),
+    269: (
+        "= (a_{0}^{(2)} - y_{0}) \\\\cdot a_{0}^{(1)}  .$$",
+        "= (a_{1}^{(2)} - y_{1}) \\\\cdot a_{0}^{(1)}  .$$",
+        "line 232",
+        "swapped indices: the W_{0,1} entry for W_{0,0}",
+    ),
+    303: (
+        "= \\\\mathbf{a^{(1)}}^\\\\top \\\\cdot (\\\\mathbf{a^{(2)}} - \\\\mathbf{y}) $$",
+        "= (\\\\mathbf{a^{(2)}} - \\\\mathbf{y}) \\\\cdot \\\\mathbf{a^{(1)}}^\\\\top $$",
+        "line 266",
+        "the factors swapped: (N x C)(H x N)",
+    ),
+    343: (
+        "= (a_{i}^{(2)} - y_{i})$.",
+        "= (a_{i}^{(2)} - y_{i}) \\\\cdot a_{i}^{(1)}$.",
+        "line 302",
+        "an activation factor carried over from dW: db_i has none",
+    ),
+}
+
 if __name__ == "__main__":
     plant("zuoyuan_dropout.md", "zuoyuan_dropout_planted.md", DROPOUT)
     plant("fortileizhang_bn.md", "fortileizhang_bn_planted.md", BN)
@@ -89,3 +121,4 @@ if __name__ == "__main__":
     plant("hoadm_multilayer.md", "hoadm_multilayer_planted.md", HOADM_MULTI)
     plant("yanfenglee_readme.md", "yanfenglee_readme_planted.md", YANFENGLEE)
     plant("ezancanaro_art3.md", "ezancanaro_art3_planted.md", EZANCANARO)
+    plant_nb("mclaughlin_elec576.ipynb", "mclaughlin_elec576_planted.ipynb", MCLAUGHLIN)
