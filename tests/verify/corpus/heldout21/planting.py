@@ -80,6 +80,45 @@ EZANCANARO = {
     140: ("+ 0 = w", "+ 0 = a_l-1", "line 140", "the derivative by w (a_l-1) for the derivative by a_n-1 (w)"),
 }
 
+
+def plant_nb_at(src, dst, edits):
+    """plant_nb for multi-line displays in a notebook: edits line -> (old, new, id, why, line of the comment) -- the comment
+    goes at the end of the display's closing `$$` string (before its `\\n`), outside the math; JSON line numbers."""
+    lines = open(src).read().split("\n")
+    for n, (old, new, cid, why, at) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new)
+        line = lines[at - 1]
+        end = '\\n",' if line.endswith('\\n",') else ('",' if line.endswith('",') else '"')
+        assert line.endswith(end), (src, at, line[-8:])
+        lines[at - 1] = line[: len(line) - len(end)] + f" <!-- PLANTED [{cid}]: {why} -->" + end
+    open(dst, "w").write("\n".join(lines))
+
+
+LEXAI = {
+    54: ("≈ 0.622", "≈ 0.378", "line 47", "sigma(0.5) = 0.622, not sigma(-0.5) = 0.378", 55),
+    89: ("= -\\\\frac{1}{0.65} ≈ -1.538", "= \\\\frac{1}{0.65} ≈ 1.538", "line 82", "the sign of -y/y-hat lost", 90),
+    93: (
+        "\\\\hat{y}(1 - \\\\hat{y}) = 0.65(0.35) = 0.2275",
+        "\\\\hat{y}(1 + \\\\hat{y}) = 0.65(1.65) = 1.0725",
+        "line 86",
+        "sigma' = y-hat (1 - y-hat): the sign flipped",
+        94,
+    ),
+    114: ("= 0.622(0.378) = 0.235", "= 0.622(0.378) = 0.0235", "line 107", "the product misplaced by a factor 10", 115),
+    123: (
+        "= \\\\begin{bmatrix} -0.082 & 0 \\\\end{bmatrix}$",
+        "= \\\\begin{bmatrix} 0 & -0.082 \\\\end{bmatrix}$",
+        "line 116",
+        "the entries swapped",
+        123,
+    ),
+    131: ("= 1 - 0.1 \\\\cdot (-0.218) ≈ 1.022", "= 1 + 0.1 \\\\cdot (-0.218) ≈ 0.978", "line 124", "a step up the gradient", 131),
+    205: ("\\\\cdot a_1^T", "\\\\cdot a_1", "line 193", "the transpose dropped: a column for W_2's row", 206),
+    225: ("(W_2^T \\\\cdot \\\\delta_2)", "(W_2 \\\\cdot \\\\delta_2)", "line 213", "the transpose dropped: shapes do not conform", 226),
+}
+
+
 # notebook: the JSON file's line numbers (plant_nb edits a Markdown source string as JSON escapes it)
 MCLAUGHLIN = {
     40: ("= 1 - \\\\tanh^{2} x $$", "= \\\\tanh^{2} x $$", "line 24", "tanh' is 1 - tanh^2, not tanh^2"),
@@ -122,3 +161,4 @@ if __name__ == "__main__":
     plant("yanfenglee_readme.md", "yanfenglee_readme_planted.md", YANFENGLEE)
     plant("ezancanaro_art3.md", "ezancanaro_art3_planted.md", EZANCANARO)
     plant_nb("mclaughlin_elec576.ipynb", "mclaughlin_elec576_planted.ipynb", MCLAUGHLIN)
+    plant_nb_at("lexai_nn_theory.ipynb", "lexai_nn_theory_planted.ipynb", LEXAI)
