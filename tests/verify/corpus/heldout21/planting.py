@@ -118,6 +118,11 @@ LEXAI = {
     225: ("(W_2^T \\\\cdot \\\\delta_2)", "(W_2 \\\\cdot \\\\delta_2)", "line 213", "the transpose dropped: shapes do not conform", 226),
 }
 
+LOCHANE = {
+    58: ("* (1 - sigma(z))", "* (1 + sigma(z))", "line 58", "sigma' = sigma (1 - sigma): the sign flipped"),
+    84: ("w = w - lr", "w = w + lr", "line 84", "a step up the gradient"),
+}
+
 
 # notebook: the JSON file's line numbers (plant_nb edits a Markdown source string as JSON escapes it)
 MCLAUGHLIN = {
@@ -162,3 +167,4 @@ if __name__ == "__main__":
     plant("ezancanaro_art3.md", "ezancanaro_art3_planted.md", EZANCANARO)
     plant_nb("mclaughlin_elec576.ipynb", "mclaughlin_elec576_planted.ipynb", MCLAUGHLIN)
     plant_nb_at("lexai_nn_theory.ipynb", "lexai_nn_theory_planted.ipynb", LEXAI)
+    plant("lochane_readme.md", "lochane_readme_planted.md", LOCHANE)
