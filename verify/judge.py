@@ -2225,6 +2225,7 @@ class Judge:
         """Every claim's verdict; a claim that takes longer than ``limits.CLAIM_SECONDS`` (or trips a bug)
         is ``unchecked`` with a message, and the other claims are still judged. First the answer's notation is
         inferred from its definitions (``infer.py``); ``self.inferred`` says what was read differently."""
+        given = claims
         if not getattr(claims, "steps_read", False):
             from .plainupdate import read_as_steps
 
@@ -2374,7 +2375,40 @@ class Judge:
 
             rejudge(self, results)
         side_by_side(claims, results, self.row_lines)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
+        self._at_another_drop_rate(given, results)
         return results
+
+    def _at_another_drop_rate(self, claims, results) -> None:
+        """Under a dropout of p = 0.5, p and 1 − p are one number: zuoyuan's ``\\frac{m_i}{1-p}`` and a slip's
+        ``\\frac{m_i}{p}`` both hold. A claim that writes p and holds is judged again on the same network with p = 0.3
+        (its own reading of the whole answer); one that fails there holds only by that coincidence: ``unchecked``."""
+        if getattr(self, "_rate_probe", False) or not any(
+                layer.kind == "dropout" and layer.settings_dict.get("p") == 0.5 for layer in self.net.layers):
+            return
+        written = [(k, c) for k, (c, r) in enumerate(zip(claims, results, strict=True))
+                   if r.verdict == "correct" and _DROP_RATE.search(c.latex) and not _HALF_WRITTEN.search(c.latex)]
+        # (a claim that writes the rate's value, \\frac{m_i x_i}{0.5}, is about the spec's p = 0.5 itself)
+        if not written:
+            return
+        from .foreign import _judge_under
+
+        layers = tuple(replace(layer, settings=tuple((k, 0.3 if k == "p" else v) for k, v in layer.settings))
+                       if layer.kind == "dropout" else layer for layer in self.net.layers)
+        other = _judge_under(self, replace(self.net, layers=layers), self.declared)
+        if other is None:
+            return
+        other._rate_probe = True
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, "judging the answer at another drop rate", cpu=True):
+                there = other.check_all(claims)
+        except Exception:  # noqa: BLE001 -- a second reading that trips leaves the verdicts as judged
+            return
+        for k, c in written:
+            if there[k].verdict == "incorrect":
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: it holds with the spec's p = 0.5 "
+                                         "only because p and 1 − p are the same number there; with p = 0.3 it does "
+                                         f"not ({there[k].message}); give the spec another p to judge it",
+                                         quantity=c.quantity, notes=["p = 1 − p at the spec's drop rate"])
 
     def _prepare(self, claims):
         """check_all's reading of the answer before its claims are judged: its notation inferred from its definitions,
@@ -2487,6 +2521,10 @@ class Judge:
             # dZ^{[l]} := ∂J/∂Z^{[l]}: Ng's letters of the mean cost
             self.notation = replace(self.notation, options=self.notation.options + (("d_objective", True),))
             self.inferred += ("dZ, dA are the batch objective's derivatives, with its 1/N (the answer's own definition)",)
+        if "lambda" in self.consts and penaltyscale.without_half(self, claims):  # λ‖W‖²: the answer's λ is half the spec's
+            self.consts["lambda"] = self.net.reg_lambda / 2
+            self.inferred += ("λ is the constant of the answer's own L2 penalty λ‖W‖² (no ½): half the spec's λ in "
+                              "λ/2 ‖W‖²",)
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}
@@ -4679,6 +4717,9 @@ _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 _FOR_EVERY = re.compile(r"for every ([a-z]) = ")
 #: a condition that two index letters differ: j \neq c, j \ne c
 _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
+#: the drop probability written as a letter (p, 1 − p)
+_DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
+_HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: a case of an index equal to another, "$j = c$"
 _EQUAL_PAIR = re.compile(r"([a-z])\s*=\s*([a-z])")
 #: the form each momentum variant's claims have: Ng's (1 − β) factor; Sutskever's rate subtracted inside v or v added to

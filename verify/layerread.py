@@ -100,6 +100,7 @@ class LayerReading:
         self.originals: dict[str, str] = {}
         self.fixed: dict[str, tuple] = {}  # bngammaLc -> ("gamma", 2): the layers the context gives
         self.local = False
+        self.dropout_letters: tuple | None = None  # (output, mask, input) of the answer's own y_i = m_i x_i / (1 − p)
 
     # -- the answer as a whole -----------------------------------------------------------------------------
     def prepare(self, claims) -> list:
@@ -113,8 +114,25 @@ class LayerReading:
         # the graph's chain rule itself (∂C/∂x_i through x̂_i, μ_B and σ_B²), so that its ∂x̂_i/∂x_i is such a partial
         self.graph = self.local and any(_three_paths(t) for t in texts)
         bases = BASES if self.residuals else tuple(b for b in BASES if b[0] != "bnF")
+        if len(self.dropouts) == 1 and not self.norms:
+            self.dropout_letters = _dropout_letters(claims)
+            if self.dropout_letters is not None:  # its x_i are the dropout's input entries (not Rumelhart's total inputs)
+                judge.notation = replace(judge.notation, options=judge.notation.options + (("input_entries", True),))
         out = []
-        for c in claims:
+        current = None  # (the answer's latest definition of its dropout output: a redefinition, y_i = x_i in test mode,
+        # ends the reading of its letters as the dropout's)
+        for k, c in enumerate(claims):
+            if self.dropout_letters is not None:
+                current = _definition_of(self.dropout_letters, c.latex, current)
+                if current is False:
+                    judge.defining[c.id] = ("unchecked", f"could not read the claim: the answer defines "
+                                            f"{self.dropout_letters[0]} again otherwise (not as the dropout's output), "
+                                            "so its letters here are not the spec's dropout")
+                    out.append(c)
+                    continue
+                if k and (case := _MASK_CASE.match(_normal_text(claims[k - 1].latex))) is not None and (
+                        case.group(1) == self.dropout_letters[1]):
+                    c = replace(c, latex=_masked(c.latex, case.group(1), case.group(2)))
             try:
                 text = self.rewrite(c.latex)
             except _Ambiguous as exc:
@@ -210,10 +228,19 @@ class LayerReading:
                              "update ← or x̂, μ_B, σ_B² beside it would)")
 
     def _dropout(self, text: str) -> str:
-        """The mask (``mask``, ``\\text{mask}``) and, beside 1 − p, the drop probability p of the network's dropout."""
+        """The mask (``mask``, ``\\text{mask}``) and, beside 1 − p, the drop probability p of the network's dropout; with
+        the answer's own letters (zuoyuan's ``y_i = \\frac{m_i \\cdot x_i}{1-p}``), its output, mask and input."""
+        if self.dropout_letters is not None:
+            out, mask, inp = self.dropout_letters
+            d = self.dropouts[0].index
+            text = re.sub(rf"(?<![A-Za-z\\]){mask}(?![A-Za-z])", r"\\bnmask ", text)
+            for letter, layer in ((out, d), (inp, d - 1)):
+                text = re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])(?!\s*\^\s*\{{?\s*[\[(])",
+                              lambda m, layer=layer: "\\" + self._fixed("bnx", layer) + " ", text)
         text = _MASK.sub(r"\\bnmask ", text)
         ps = {layer.settings_dict["p"] for layer in self.dropouts}
-        if _ONE_MINUS_P.search(text) and len(ps) == 1:
+        if (_ONE_MINUS_P.search(text) or self.dropout_letters is not None) and len(ps) == 1:  # (p: the drop rate its
+            # own y_i = m_i x_i / (1 − p) names)
             text = _P.sub(_number(next(iter(ps))), text)
         return text
 
@@ -248,7 +275,8 @@ class LayerReading:
                 parts = [p for p in re.split(r"\s*,\s*|(?<=\w)(?=\w)", sub) if p]
                 per_sample = norm is None or norm.kind == "batchnorm"  # layer norm's x_i is unit i (Ba et al.)
                 if name in ("bnx", "bny", "bnxhat", "bndy", "bndx", "bnmask", "bnF") and parts[0] in samples \
-                        and len(parts) <= 2 and (self.local or name != "bnx") and per_sample:
+                        and len(parts) <= 2 and (self.local or name != "bnx") and per_sample and not (
+                            self.dropout_letters is not None and name == "bnmask"):  # (zuoyuan's m_i: entry i)
                     sample, entry = (sample or parts[0]), (parts[1] if len(parts) == 2 else None)
                 else:
                     entry = sub
@@ -397,3 +425,75 @@ def _every(layers):
 
 
 __all__ = ["LayerReading"]
+
+
+#: inverted dropout written by the answer in its own letters, one entry or whole vectors (normalised, bold dropped):
+#: y_i = \frac{m_i \cdot x_i}{1-p}, y = \frac{1}{1-p} m \odot x, y = m \odot x / (1 - p)
+_I = r"(?:\s*_\s*\{?\s*i\s*\}?)?"
+_TIMES = r"\s*(?:\\cdot|\\odot|\*|\\circ)?\s*"
+_DROPOUT_DEF = re.compile(
+    rf"^\s*([a-z]){_I}\s*=\s*(?:\\frac\s*\{{\s*([a-z]){_I}{_TIMES}([a-z]){_I}\s*\}}\s*\{{\s*1\s*-\s*p\s*\}}"
+    rf"|\\frac\s*\{{\s*1\s*\}}\s*\{{\s*1\s*-\s*p\s*\}}{_TIMES}([a-z]){_I}{_TIMES}([a-z]){_I}"
+    rf"|([a-z]){_I}{_TIMES}([a-z]){_I}\s*/\s*\(\s*1\s*-\s*p\s*\))\s*$")
+
+
+def _dropout_letters(claims) -> tuple | None:
+    """(output, mask, input): the letters of the answer's own definition of inverted dropout, ``y_i = \\frac{m_i \\cdot
+    x_i}{1-p}`` (the input the factor named x, h or a, the mask the other); None when it writes none, or several
+    that disagree."""
+    from .infer import _normal
+
+    found = set()
+    for c in claims[:500]:
+        m = _DROPOUT_DEF.match(_normal(c.latex[:300]))
+        if m is None:
+            continue
+        a, b = [g for g in m.groups()[1:] if g is not None]
+        inputs = [v for v in (a, b) if v in "xha"]
+        if len(inputs) != 1 or m.group(1) in (a, b):
+            continue
+        found.add((m.group(1), b if inputs[0] == a else a, inputs[0]))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+#: a case of the mask's value written before a claim: "(m_i = 1)", "$m_i = 0$"
+_MASK_CASE = re.compile(r"^\s*([a-z])\s*_\s*\{?\s*i\s*\}?\s*=\s*([01])\s*$")
+
+
+def _normal_text(latex: str) -> str:
+    from .infer import _normal
+
+    return _normal(latex[:200])
+
+
+def _masked(latex: str, mask: str, value: str) -> str:
+    """A claim stated for the units the mask keeps (m_i = 1) or drops (m_i = 0), as one for every unit: each side times
+    m_i or 1 − m_i — equal for every i exactly where the claim holds on the units of its case."""
+    from .judge import _top_sides
+
+    sides = _top_sides(latex) if len(latex) <= 4000 else []
+    if len(sides) < 2:
+        return latex
+    factor = f"{mask}_{{i}}" if value == "1" else f"(1 - {mask}_{{i}})"
+    return " = ".join(f"\\left({side}\\right) {factor}" for side in sides)
+
+
+def _definition_of(letters: tuple, latex: str, current):
+    """The answer's definition of its dropout output in force after ``latex``: True after the inverted-dropout form, False
+    after another one (y_i = x_i), ``current`` when ``latex`` defines neither."""
+    from .infer import _normal
+
+    text = _normal(latex[:300])
+    head = re.match(rf"^\s*{letters[0]}\s*(?:_\s*\{{?\s*i\s*\}}?)?\s*=", text)
+    if head is None or "\\partial" in text:
+        return current
+    sides = text.split("=")[1:]
+    if any(_DROPOUT_DEF.match(f"{letters[0]}_i = {side}") for side in sides):
+        return True  # (y_i = f(x_i) = \frac{m_i x_i}{1-p}: the inverted form on a later side)
+    last = sides[-1]
+    # another map of the same letters, plain (test mode's y_i = x_i, the unscaled y_i = m_i \cdot x_i); a case
+    # analysis or a function's name says nothing
+    if re.fullmatch(rf"\s*(?:{letters[1]}\s*(?:_\s*\{{?\s*i\s*\}}?)?\s*(?:\\cdot|\\odot|\*)?\s*)?{letters[2]}"
+                    rf"\s*(?:_\s*\{{?\s*i\s*\}}?)?\s*(?:\\quad.*)?", last):
+        return False
+    return current

@@ -221,6 +221,10 @@ def hatted_target(judge, claims) -> tuple[tuple, tuple, dict]:
             continue
         m = _HATTED_PAIR.search(_normal(c.latex))
         letter = m and (m.group(1) or m.group(2))
+        if letter == "y" and "haty" not in bases and _y_is_the_output(claims):
+            # Hoa Dinh's handout: y = wx + b, then L = ½(y − \hat{y})²: the answer's y is its prediction, ŷ the target
+            return (("y", "yhat"), ("haty", "y")), ("y is the output and \\hat{y} the target (the answer's own forward "
+                                                    f"definition y = … of the input, and its objective {c.id})",), {}
         if letter and letter not in "yY" and bases.get(letter) in ("h", "yhat") and f"hat{letter}" not in bases:
             bare = re.compile(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])(?!\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w)\s*)?\^)")
             own = bare.sub(r"\\hat{y}", _normal(c.latex))
@@ -228,3 +232,19 @@ def hatted_target(judge, claims) -> tuple[tuple, tuple, dict]:
                                               f"(the answer's objective {c.id} is the squared difference of {letter} and "
                                               f"\\hat{{{letter}}})",), {c.id: own}
     return (), (), {}
+
+
+#: y defined by a forward map of the input (y = wx + b, y = W^T x + b, y = \sigma(w^T x + b)); ŷ defined by anything
+_Y_OF_INPUT = re.compile(r"^\s*y\s*=\s*[^=]{0,120}?(?<![A-Za-vyz\\])[xX](?![A-Za-z])[^=]{0,120}$")
+_HAT_Y_DEFINED = re.compile(r"^\s*\\haty\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,3}:?=")
+
+
+def _y_is_the_output(claims) -> bool:
+    """Whether the answer defines y as its network's output, a map of the input with its parameters (``y = wx + b``),
+    and never defines ŷ: then ŷ, in its objective beside y, is the target (the reverse of the usual hats)."""
+    from .infer import _normal, definitions
+
+    texts = [_normal(c.latex) for c in definitions(claims)[:500] if len(c.latex) <= 400]
+    if not any(_Y_OF_INPUT.match(t) and re.search(r"(?<![A-Za-z\\])(?:[wW]|\\theta)", t) for t in texts):
+        return False
+    return not any(_HAT_Y_DEFINED.match(_normal(c.latex[:400])) for c in claims[:2000] if "hat" in c.latex)

@@ -950,6 +950,8 @@ class _Parser:
                 raise Unreadable(f"\\hat{{{name[3]}}} is not a quantity gradproof knows (\\hat y is the output; "
                                  "\\hat m, \\hat v are Adam's corrected moments); map it in [notation]")
             if name.startswith("hat") and len(name) == 4:
+                if name == "haty" and self.own_bases.get("haty") == "y":  # ŷ the target (letters.hatted_target)
+                    return self.symbol("haty", tok)
                 return self.symbol("yhat" if name[3] in "yY" else name, tok)
             if name == "sum":
                 return self.summation()
@@ -1411,6 +1413,9 @@ class _Parser:
                 and after.kind == "num" and after.text.isdigit() and after.pos == tok.pos + len(tok.text)):
             raise Unreadable(f"{name}{after.text}: the error of output {after.text} (the answer numbers its units and "
                              f"weights one by one), one term of the objective, is not read; write {name}_{{o{after.text}}}")
+        if name == "E" and not scripts and (self.is_("[") or self.is_("left") and self.peek(1) is not None
+                                            and self.peek(1).text == "["):
+            raise Unreadable("E[…] is an expectation (over a random mask or the data), which is not judged")
         if name in LOSSES and name not in self.own_bases:  # (Prince's Ω_k is his weight, not Goodfellow's regularizer)
             named = None
             if name == self.opts.get("matrix_letter") and any(mark == "_" for mark, _ in scripts):
@@ -1513,6 +1518,7 @@ class _Parser:
                     mazur_w = item[1]
                 elif item[0] == "num" and mark == "_":
                     if base == "W" and item[1] == 0 and not comps and not (
+                            len(items) > 1 and self.opts.get("zero_based")) and not (  # (W_{0,1} counted from 0: an entry)
                             self.opts.get("weights_numbered_by") == "source" and (
                                 name in self.own_bases and name not in BASES or self.opts.get("from_zero"))):
                         zero = True  # (the answer's own weight letter numbered by the layer it leaves: Prince's Ω_0
@@ -2166,7 +2172,8 @@ class _Parser:
             return Node("sample", (self.gradient(q.args[0], loss, per_sample),), q.value)
         if q.op == "pow" and per_sample:  # dW^2: the square of the gradient
             return Node("pow", (self.gradient(q.args[0], loss, per_sample), q.args[1]))
-        if q.op in ("comp", "entry") and q.args[0].op == "q" and q.args[0].value[0] == "x":
+        if q.op in ("comp", "entry") and q.args[0].op == "q" and q.args[0].value[0] == "x" and not self.opts.get(
+                "input_entries"):
             # ∂E/∂x_j: Rumelhart et al.'s x_j is a unit's total input; the input's gradient is read whole (∂J/∂x)
             raise Unreadable("the derivative by one entry x_j is not read (x_j may be a unit's total input); write ∂J/∂x")
         if q.op in ("comp", "entry"):  # ∂C/∂w_{jk} is the entry (j, k) of ∂C/∂W
@@ -2317,9 +2324,11 @@ class _Parser:
             loss = "loss" if empty else self.loss_symbol()
             self.expect("}")
             self.expect("{")
-            if not (self.is_("partial") or self.is_("d")):
+            if self.is_("partial") or self.is_("d"):
+                self.next()
+            elif empty or self.peek() is None or self.peek().kind != "id":
                 raise Unreadable("expected \\partial in the denominator")
-            self.next()
+            # (McLaughlin's \frac{\partial L}{W_{i,j}}: the ∂ under the bar left out; ∂L over a letter is no quotient)
             q, negated = self.signed_wrt()
             self.expect("}")
             if negated and empty:

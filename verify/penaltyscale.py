@@ -95,3 +95,28 @@ def on_own_scale(judge, claim, result, defined: str):
     note = (f"judged with the penalty's constant {own} as the answer's own objective ({defined}) writes it; the spec's is "
             f"{spec}")
     return _replace(other, id=claim.id, latex=claim.latex, notes=[*other.notes, note])
+
+
+#: the L2 penalty with its ½: \frac{\lambda}{2}, \frac{1}{2}\lambda, \lambda/2, 0.5\lambda (normalised text)
+_HALF = re.compile(r"\\frac\s*\{\s*\\lambda\s*\}\s*\{\s*2|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}\s*\\lambda|\\lambda\s*/\s*2"
+                   r"|0?\.5\s*\\lambda")
+#: λ written right before a squared norm or a sum of squares, with no ½: \lambda \|W\|_2^2, \lambda \sum_i W_i^2
+_NO_HALF = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\\|[^=|]{1,60}?\\\|\s*(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2"
+                      r"|\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9]))")
+
+
+def without_half(judge, claims) -> bool:
+    """Whether the answer writes its L2 penalty as λ‖W‖² (Hoa Dinh's lab handout: ``\\lambda \\lVert \\mathbf{W}
+    \\rVert_2^2 = \\lambda \\sum_i W_i^2``, then ``+ 2\\lambda W_i``), not the spec's λ/2 ‖W‖²: its λ is then half the
+    spec's, as the constant of its own penalty. Read from the answer's definitions only (no derivative in them: a
+    gradient's ``2\\lambda W`` is a claim to judge, not evidence), never where a ½ is written anywhere beside λ, and not
+    for a worked example (its λ is a number it states)."""
+    from .infer import _normal
+
+    reg = judge.net.regularizer
+    if reg is None or reg.name != "l2" or judge.numeric:
+        return False
+    texts = [_normal(c.latex[:2000]) for c in claims[:500] if "\\lambda" in c.latex]
+    if any(_HALF.search(t) for t in texts):
+        return False
+    return any(_NO_HALF.search(t) and "\\partial" not in t and "\\nabla" not in t for t in texts)

@@ -282,7 +282,11 @@ class Truth:
         gradient is that layer's own backward line applied once more, Δ¹ W¹ (the dense layer's dH = Δ W of the row
         convention, Δ Wᵀ of the column one). None when the first layer is not dense (its dx is not derived)."""
         first = min(self.layers)
-        if self.layers[first].kind != "dense" or f"dz{first}" not in out or f"W{first}" not in params:
+        layer = self.layers[first]
+        if layer.kind == "dropout" and f"dh{first}" in out and f"mask{first}" in out:
+            # inverted dropout on the input: ∂J/∂X = mask ⊙ ∂J/∂H¹ / (1 − p), the dropout's own backward line
+            return np.asarray(out[f"mask{first}"]) * np.asarray(out[f"dh{first}"]) / (1 - layer.settings_dict["p"])
+        if layer.kind != "dense" or f"dz{first}" not in out or f"W{first}" not in params:
             return None
         d, w = out[f"dz{first}"], params[f"W{first}"]
         return d @ w if self.net.convention == "row" else d @ w.T

@@ -216,3 +216,158 @@ $$\mathrm{dW} = \mathrm{dScore}.\mathrm{dot}(X) \tag{dW-swapped}$$
 """)
     assert got["dW"].verdict == "correct", got["dW"].message
     assert got["dW-swapped"].verdict in ("incorrect", "unchecked") and got["dW-swapped"].verdict != "correct"
+
+
+REGULARIZED = """name = "l2_linear"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[regularization]
+name = "l2"
+lambda = 0.1
+scaling = "none"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def test_an_l2_penalty_written_without_its_half_makes_lambda_the_answers_own_constant(tmp_path):
+    # the spec's penalty is 0.1/2 ‖W‖² = 0.05 ‖W‖²: the answer's λ‖W‖² means λ = 0.05; one SGD step on J = L + λ‖W‖²
+    # shrinks W by (1 − 2ηλ), and ∂J/∂W = ∂L/∂W + 2λW — checked on a random W and data gradient by differences
+    rng = np.random.default_rng(2)
+    W, g_data, eta, lam = rng.normal(size=(2, 3)), rng.normal(size=(2, 3)), 0.1, 0.05
+    grad = central_differences(lambda p: float(np.sum(g_data * p["W"]) + lam * np.sum(p["W"] ** 2)), {"W": W.copy()})["W"]
+    step = W - eta * grad
+    holds = {"grad": np.allclose(grad, g_data + 2 * lam * W, atol=1e-6),
+             "decay-2": np.allclose(step, (1 - 2 * eta * lam) * W - eta * g_data, atol=1e-6),
+             "decay-1": np.allclose(step, (1 - eta * lam) * W - eta * g_data, atol=1e-6)}
+    assert holds == {"grad": True, "decay-2": True, "decay-1": False}
+    got = _verify(tmp_path, REGULARIZED, r"""The L2 penalty: $\lambda \lVert W \rVert_2^2$.
+
+$$J = L + \lambda \lVert W \rVert_2^2 \tag{J}$$
+$$W \leftarrow (1 - 2\eta\lambda) W - \eta \frac{\partial L}{\partial W} \tag{decay-2}$$
+$$W \leftarrow (1 - \eta\lambda) W - \eta \frac{\partial L}{\partial W} \tag{decay-1}$$
+""")
+    for cid in ("decay-2", "decay-1"):
+        assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
+    assert any("half the spec" in n for n in got["decay-1"].notes)
+
+
+LINEAR = _spec("linear_unit", "column", 2, [(1, "identity")], "squared_error", 0.1)
+
+
+def test_y_defined_as_the_prediction_makes_the_hatted_y_the_target(tmp_path):
+    rng = np.random.default_rng(8)
+    w, b, x, target = rng.normal(size=2), rng.normal(), rng.normal(size=2), rng.normal()
+    grad = central_differences(lambda p: 0.5 * (p["w"] @ x + b - target) ** 2, {"w": w.copy()})["w"]
+    pred = w @ x + b
+    assert np.allclose(grad, (pred - target) * x) and not np.allclose(grad, (target - pred) * x)
+    got = _verify(tmp_path, LINEAR, r"""- Forward: $y = w^T x + b$
+- Loss: $L = \frac{1}{2}(y - \hat{y})^2$
+
+$$\frac{\partial L}{\partial w} = (y - \hat{y}) x \tag{right}$$
+$$\frac{\partial L}{\partial w} = (\hat{y} - y) x \tag{flipped}$$
+""")
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["flipped"].verdict == "incorrect", got["flipped"].message
+
+
+MOONS = _spec("moons", "column", 2, [(3, "tanh"), (2, "softmax")], "cross_entropy", 0.01)
+
+
+def test_a_derivative_without_the_partial_under_the_bar_and_entries_counted_from_zero(tmp_path):
+    # softmax + cross-entropy, rows: ∂L/∂W2[h, j] = a1[h] (a2[j] − y[j]); entries (0, 1): hidden 0, class 1
+    rng = np.random.default_rng(6)
+    a1, W2, b2, y = np.tanh(rng.normal(size=3)), rng.normal(size=(3, 2)), rng.normal(size=2), np.array([0.0, 1.0])
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    grad = central_differences(lambda p: -np.sum(y * np.log(soft(a1 @ p["W"] + b2))), {"W": W2.copy()})["W"]
+    a2 = soft(a1 @ W2 + b2)
+    assert np.isclose(grad[0, 1], (a2[1] - y[1]) * a1[0]) and not np.isclose(grad[0, 1], (a2[0] - y[0]) * a1[1])
+    got = _verify(tmp_path, MOONS, r"""The first hidden unit is $a_{0}^{(1)}$.
+
+$$\frac{\partial L}{W^{(2)}_{0,1}} = (a_{1}^{(2)} - y_{1})\cdot a_{0}^{(1)} \tag{right}$$
+$$\frac{\partial L}{W^{(2)}_{0,1}} = (a_{0}^{(2)} - y_{0})\cdot a_{1}^{(1)} \tag{swapped}$$
+""")
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["swapped"].verdict == "incorrect", got["swapped"].message
+
+
+DROPOUT_ON_INPUT = """name = "input_dropout"
+convention = "row"
+inputs = 4
+
+[[layers]]
+kind = "dropout"
+p = 0.5
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def _dropout_truth(p: float):
+    """∂L/∂x through inverted dropout y = m ⊙ x / (1 − p) then a linear layer and ½‖Wy + b − t‖², by differences."""
+    rng = np.random.default_rng(9)
+    x, m = rng.normal(size=4), np.array([1.0, 0.0, 1.0, 1.0])
+    W, b, t = rng.normal(size=(2, 4)), rng.normal(size=2), rng.normal(size=2)
+    loss = lambda v: 0.5 * np.sum((W @ (m * v / (1 - p)) + b - t) ** 2)  # noqa: E731
+    dx = central_differences(lambda q: loss(q["x"]), {"x": x.copy()})["x"]
+    dy = W.T @ (W @ (m * x / (1 - p)) + b - t)
+    return dx, dy, m
+
+
+def test_inverted_dropout_in_the_answers_own_letters_and_its_mask_cases(tmp_path):
+    dx, dy, m = _dropout_truth(0.5)
+    holds = {"chain": np.allclose(dx, dy * m / 0.5, atol=1e-6), "no-scale": np.allclose(dx, dy * m, atol=1e-6),
+             "kept": np.allclose(dx[m == 1], dy[m == 1] / 0.5, atol=1e-6), "dropped": np.allclose(dx[m == 0], 0, atol=1e-6),
+             "kept-wrong": np.allclose(dx[m == 1], dy[m == 1], atol=1e-6)}
+    assert holds == {"chain": True, "no-scale": False, "kept": True, "dropped": True, "kept-wrong": False}
+    got = _verify(tmp_path, DROPOUT_ON_INPUT, r"""Inverted dropout: $$y_i = \frac{m_i \cdot x_i}{1-p}$$
+
+$$\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial y_i} \cdot \frac{m_i}{1-p} \tag{chain}$$
+$$\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial y_i} \cdot m_i \tag{no-scale}$$
+
+**Kept ($m_i = 1$)**
+$$\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial y_i} \cdot \frac{1}{1-p} \tag{kept}$$
+
+**Dropped ($m_i = 0$)**
+$$\frac{\partial L}{\partial x_i} = 0 \tag{dropped}$$
+
+**Kept ($m_i = 1$)**
+$$\frac{\partial L}{\partial x_i} = \frac{\partial L}{\partial y_i} \tag{kept-wrong}$$
+
+$$E[y_i] = x_i \tag{expectation}$$
+""")
+    for cid in ("chain", "no-scale", "kept", "dropped", "kept-wrong"):
+        assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
+    assert got["expectation"].verdict == "unchecked" and "expectation" in got["expectation"].message
+
+
+def test_at_a_drop_rate_of_one_half_p_for_one_minus_p_is_not_accepted(tmp_path):
+    # at p = 0.5 the slip m_i / p equals m_i / (1 − p); at p = 0.3 (the oracle) it does not
+    dx, dy, m = _dropout_truth(0.3)
+    assert np.allclose(dx, dy * m / 0.7, atol=1e-6) and not np.allclose(dx, dy * m / 0.3, atol=1e-6)
+    got = _verify(tmp_path, DROPOUT_ON_INPUT, r"""Inverted dropout: $$y_i = \frac{m_i \cdot x_i}{1-p}$$
+
+$$\frac{\partial y_i}{\partial x_i} = \frac{m_i}{1-p} \tag{right}$$
+$$\frac{\partial y_i}{\partial x_i} = \frac{m_i}{p} \tag{slip}$$
+""")
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["slip"].verdict == "unchecked" and "p = 0.3" in got["slip"].message
