@@ -409,17 +409,19 @@ class Judge:
 
     def functions(self, name, layer, deriv, arg_node: Node, value: np.ndarray) -> np.ndarray:
         simple = {"log": np.log, "exp": np.exp, "sqrt": np.sqrt, "abs": np.abs, "sign": np.sign, "erf": _erf,
-                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sin": np.sin, "cos": np.cos}
+                  "sech": lambda v: 1 / np.cosh(v), "cosh": np.cosh, "sinh": np.sinh, "sin": np.sin, "cos": np.cos}
+        slopes = {"exp": np.exp, "sinh": np.cosh, "cosh": np.sinh, "sech": lambda v: -np.tanh(v) / np.cosh(v),
+                  "sin": np.cos, "cos": lambda v: -np.sin(v), "log": lambda v: 1 / v}  # (cosh'(z), \exp'(z) …)
         if name in ("lse", "logsoftmax", "rowsum"):  # Shreyansh's LSE(z), logsoftmax(z), rowsum(G_A): one example's
             if deriv:                                 # entries at a time, kept as a column (B × 1) beside the batch
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
             return columnsample.per_example(name, np.asarray(value, dtype=float),
                                             0 if self.truth.samples == "columns" else 1)
         if name in simple:
-            if deriv:
+            if deriv and name not in slopes:
                 raise Unreadable(f"the derivative of {name} is not supported; write it out")
             with np.errstate(all="ignore"):
-                return simple[name](value)
+                return (slopes if deriv else simple)[name](value)
         base = arg_node
         while base.op in ("comp", "entry", "sample") and base.args:
             base = base.args[0]

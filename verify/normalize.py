@@ -624,6 +624,7 @@ def _normal_form(text: str) -> str:
 
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
     text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term

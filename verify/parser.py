@@ -45,7 +45,7 @@ ACTIVATION_LETTERS = ("alpha",)
 FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "lrelu": "leaky_relu",
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
-         "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh",
+         "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh", "sinh": "sinh",
          "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
          "cos": "cos", "lse": "lse", "logsumexp": "lse", "logsoftmax": "logsoftmax", "rowsum": "rowsum",
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
@@ -66,7 +66,8 @@ GRAD.update({"gamma": "dgamma", "beta": "dbeta", "xhat": "dxhat", "mu": "dmu", "
 BATCH_SCALED = {"delta": ("dz", "delta"), "dh": ("dh", "dhs"), "dyhat": ("dyhat", "dyhats"), "dx": ("dx", "dxs")}
 MATRIX_ENVS = ("bmatrix", "pmatrix", "matrix", "Bmatrix", "array", "smallmatrix")
 WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
-                "tanh", "sech", "cosh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus", "swish", "silu", "gelu",
+                "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
+                "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
                 "Score", "pred", "net", "output", "out", "target", "total", "true"},
                key=len, reverse=True)
@@ -1759,6 +1760,10 @@ class _Parser:
                         len(toks) == 1 or (texts[1] == "=" and texts[2] in ("0", "1"))):
                     var, lower = texts[0], (texts[2] if len(toks) == 3 else None)
                     continue
+                if 3 <= len(toks) <= 7 and len(toks) % 2 and all(
+                        (t.kind == "id" and len(t.text) == 1) if k % 2 == 0 else t.text == "," for k, t in enumerate(toks)) \
+                        and len(set(texts[::2])) == len(texts[::2]) and not self.is_("^"):
+                    return self._multi_sum(texts[::2])  # FortiLeiZhang's \sum_{n,d}, \sum_{i,j}: a sum over each
                 raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
             if mark == "^" and upper is None and len(texts) == 1:
                 upper = texts[0]
@@ -1805,6 +1810,20 @@ class _Parser:
             return Node("add", (Node("at0", (body,), var), node))
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
+        return node
+
+    def _multi_sum(self, letters: list) -> Node:
+        """``\\sum_{i,j} body``: the sum over i of the sum over j (each index's count fixed by its use)."""
+        if any(v in self.bound for v in letters):
+            raise Unreadable(f"two nested sums over the same index {', '.join(v for v in letters if v in self.bound)}")
+        saved = self.bound
+        self.bound = {**saved, **dict.fromkeys(letters)}
+        try:
+            node = Node("neg", (self.term(),)) if self._minus() else self.term()
+        finally:
+            self.bound = saved
+        for v in reversed(letters):
+            node = Node("sum", (node,), (v, None))
         return node
 
     def _unused(self, var: str) -> bool:

@@ -246,7 +246,7 @@ _REASON_NAMES = {
         \varinjlim \projlim \varprojlim""",
     "big operator": r"""\prod \bigotimes \bigvee \int \coprod \bigoplus \bigwedge \iint \intop \bigodot \bigcap \iiint
         \smallint \biguplus \bigcup \oint \oiint \oiiint \bigsqcup \iiiint \idotsint \bigominus \bigoslash \bigsqcap""",
-    "function": r"""\arcsin \cosec \deg \sec \arccos \dim \sinh \arctan \cot \arctg \cotg \hom \sh \arcctg \coth \ker
+    "function": r"""\arcsin \cosec \deg \sec \arccos \dim \arctan \cot \arctg \cotg \hom \sh \arcctg \coth \ker
         \tan \csc \lg \ch \ctg \tg \cth \th \det \Pr \gcd""",
     "set or logic": r"""\forall \complement \emptyset \exists \empty \exist \varnothing \nexists \land \lor \neg \lnot
         \Set \set \Reals \Im \Re \image \wp \weierp \N \Z \C \Q \R \cnums \natnums \Complex \real \reals \aleph \alef

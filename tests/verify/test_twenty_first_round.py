@@ -371,3 +371,20 @@ $$\frac{\partial y_i}{\partial x_i} = \frac{m_i}{p} \tag{slip}$$
 """)
     assert got["right"].verdict == "correct", got["right"].message
     assert got["slip"].verdict == "unchecked" and "p = 0.3" in got["slip"].message
+
+
+def test_hyperbolic_functions_and_a_sum_over_two_indices_are_read(tmp_path):
+    z = np.linspace(-2, 2, 9)
+    slope = (np.tanh(z + 1e-6) - np.tanh(z - 1e-6)) / 2e-6
+    assert np.allclose(slope, 1 / np.cosh(z) ** 2, atol=1e-6) and not np.allclose(slope, 1 / np.sinh(z + 3) ** 2, atol=1e-3)
+    # the softmax cross-entropy of one example written with a double sum over classes and (one) example
+    got = _verify(tmp_path, MOONS, r"""$$\tanh(z) = \frac{\sinh(z)}{\cosh(z)} \tag{def}$$
+$$\frac{d}{dz}\tanh(z) = \frac{\cosh^2(z) - \sinh^2(z)}{\cosh^2(z)} = \frac{1}{\cosh^2(z)} \tag{right}$$
+$$\frac{d}{dz}\tanh(z) = \frac{1}{\sinh^2(z)} \tag{wrong}$$
+$$L = -\sum_{i,k} y_{k}^{(i)} \log \hat{y}_{k}^{(i)} \tag{double}$$
+$$L = -\sum_{i,k} \hat{y}_{k}^{(i)} \log y_{k}^{(i)} \tag{double-swapped}$$
+""")
+    assert got["def"].verdict == "correct" and got["right"].verdict == "correct", (got["def"].message, got["right"].message)
+    assert got["wrong"].verdict == "incorrect"
+    assert got["double"].verdict == "correct", got["double"].message
+    assert got["double-swapped"].verdict != "correct"
