@@ -147,6 +147,9 @@ _SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s
 #: a weight letter on a right side: W, w, \Theta, \theta (with its scripts)
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
+#: the softmax written out: \frac{e^{z_j}}{\sum_k e^{z_k}}, \frac{\exp(z_j)}{\sum_{k} \exp(z_k)} (normalised)
+_SOFTMAX_WRITTEN = re.compile(r"^\s*\\frac\s*\{\s*(?:e\s*\^|\\exp)[^=]{0,40}?\}\s*\{\s*\\sum[^=]{0,60}?(?:e\s*\^|\\exp)"
+                              r"[^=]{0,60}\}\s*$")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
                       r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
@@ -228,6 +231,10 @@ def structure(claims) -> dict:
             if not _GENERIC_MAP.match(rhs):  # "for a vector function y = f(x)": a map named, not a layer's activation
                 out["activation"].add(letter)
             continue
+        if _SOFTMAX_WRITTEN.match(rhs):  # yanfenglee's a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}: the softmax of z, written out
+            out["activation"].add(letter)
+            out["softmax_written"] = True  # (its j and k are entries of one layer: no index letter names a layer)
+            continue
         if not _WEIGHT.search(rhs) or "\\frac" in rhs:
             continue
         out["summed"].add(letter)
@@ -280,6 +287,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
                 pick = None  # the default: z summed, a the activation
             elif shape.get("a_applied") and len(labels) == 1 and not active:
                 pick = labels[0]  # f'(a^{(k)}) and no z anywhere (Goodfellow's loop alone); with a z (Bishop's z_i), scored
+            elif "a" in active:
+                pick = None  # the answer's own a = f(z) (a softmax written out): the default, a the activation
         elif labels and labels[0] == "the input is layer 1":
             (layer, n), = shape["input_layer"].most_common(1) or [(None, 0)]
             (weights, k), = shape["weights"].most_common(1) or [(None, 0)]
@@ -290,7 +299,9 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
             pick = labels[0] if shape["bare"] or shape.get("output_named") else None  # only an answer that defines
             # them so, or names its output by a letter of its own and never writes z or h with a script
         elif labels and labels[0].startswith("the index letter names the layer"):
-            if shape["units"]["letters"] > shape["units"]["layers"]:
+            if shape.get("softmax_written"):
+                pick = None  # a_j = e^{z_j} / Σ_k e^{z_k}: j and k are entries of one layer
+            elif shape["units"]["letters"] > shape["units"]["layers"]:
                 pick = labels[0]
         if pick == "open":
             left.append(dim)

@@ -3173,10 +3173,14 @@ class Judge:
             return
         saved = self.notation
         other = replace(saved, options=saved.options + (("d_objective", True),))
+        tried = 0  # (each try is a whole check: a hostile answer of thousands of wrong d-letter claims is capped)
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
                 if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
                     continue
+                tried += 1
+                if tried > MAX_SECOND_READINGS:
+                    break
                 try:
                     with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
                         self.notation = other
@@ -4719,6 +4723,8 @@ _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 _FOR_EVERY = re.compile(r"for every ([a-z]) = ")
 #: a condition that two index letters differ: j \neq c, j \ne c
 _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
+#: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale)
+MAX_SECOND_READINGS = 200
 #: the drop probability written as a letter (p, 1 − p)
 _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")

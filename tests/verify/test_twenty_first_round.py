@@ -388,3 +388,20 @@ $$L = -\sum_{i,k} \hat{y}_{k}^{(i)} \log y_{k}^{(i)} \tag{double-swapped}$$
     assert got["wrong"].verdict == "incorrect"
     assert got["double"].verdict == "correct", got["double"].message
     assert got["double-swapped"].verdict != "correct"
+
+
+def test_a_softmax_written_out_defines_a_as_the_activation_not_bishops_summed_input(tmp_path):
+    rng = np.random.default_rng(12)
+    z, c = rng.normal(size=2), 1
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    y = np.eye(2)[c]
+    grad = central_differences(lambda p: -np.sum(y * np.log(soft(p["z"]))), {"z": z.copy()})["z"]
+    assert np.allclose(grad, soft(z) - y) and not np.allclose(grad, y - soft(z))
+    got = _verify(tmp_path, MOONS, r"""$$a^{(2)}_j = \frac{e^{z^{(2)}_j}}{\sum_k e^{z^{(2)}_k}} \tag{def}$$
+$$L = -\sum_k y_k \log a^{(2)}_k$$
+$$\frac{\partial L}{\partial z^{(2)}_i} = a^{(2)}_i - y_i \tag{right}$$
+$$\frac{\partial L}{\partial z^{(2)}_i} = y_i - a^{(2)}_i \tag{flipped}$$
+""")
+    assert got["def"].verdict == "correct", got["def"].message
+    assert got["right"].verdict == "correct" and got["flipped"].verdict == "incorrect"
+    assert not any("a is the summed input" in n for n in got["right"].notes)
