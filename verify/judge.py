@@ -610,6 +610,10 @@ class Judge:
     def check(self, claim: Claim) -> ClaimResult:
         """The verdict of one claim (``_check_layouts``); a wrong one that is right without its coloured parts is
         unchecked (colours.py: what the colour means is the answer's prose)."""
+        if _HINGE.search(normalize(claim.latex[:4000])):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it is about a multiclass SVM's hinge "
+                               "loss (a margin Δ inside max(0, …) or 1(… > 0)), which is not a loss a spec states",
+                               quantity=claim.quantity, notes=["the hinge loss"])
         result = self._check_layouts(claim)
         if result.verdict == "unchecked" and self._label_case(claim) is not None:
             at_label = self._at_the_label(claim)  # lmToT27's L = -\log(a^L_c): c free on the right only
@@ -647,14 +651,27 @@ class Judge:
         if self._labels is None:
             self._labels = {m.group(1): m.group(0).lstrip()[0] for c in self._claims[:2000] if len(c.latex) <= 40
                             and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
-        if not self._labels or len(claim.latex) > 4000:
+        if len(claim.latex) > 4000:
             return None
         written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
         if getattr(self, "_written_at", None) is None:  # (each claim's place, once: a claim's lookup is then O(1))
             self._written_at = {cid: k for k, (cid, _) in enumerate(written)}
         before = self._written_at.get(claim.id, 0) - 1
         text = written[before][1].strip() if before >= 0 else ""
+        indexed = _LABEL_INDEX_CASE.fullmatch(text)
+        if indexed is not None and re.search(rf"_\s*(?:{indexed.group(4)}(?![A-Za-z])|\{{\s*{indexed.group(4)}\s*\}})",
+                                             claim.latex):
+            # FortiLeiZhang's "当 $y_i = k$ 时" (CS231n's y_i, the label of example i): class k is (not) the label
+            return "", indexed.group(1), indexed.group(4), indexed.group(3) != "="
         case = _UNEQUAL_PAIR.fullmatch(text) or _EQUAL_PAIR.fullmatch(text)
+        if case is not None and case.group(1) != case.group(2) and not {case.group(1), case.group(2)} & set(
+                self._labels or ()) and all(re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))",
+                                                      claim.latex) for v in case.groups()):
+            # FortiLeiZhang's "而仅当 $j = q$ 时有 ∂y_{ij}/∂γ_q = x̂_{iq}": the claim holds where its indices j and q
+            # agree (or differ), the condition written just before it
+            return "", "\\delta", (case.group(1), case.group(2)), case.re is _UNEQUAL_PAIR
+        if not self._labels:
+            return None
         for c, target in sorted(self._labels.items()):
             other = None
             if case is not None and c in (case.group(1), case.group(2)):
@@ -675,9 +692,11 @@ class Judge:
             return None
         c, target, other, unequal = found
         mask = f" {target}_{{{c}}}"
-        if other is not None:
+        if target == "\\delta":  # an index condition: Kronecker's δ of the two letters
+            mask = f" (1 - \\delta_{{{other[0]}{other[1]}}})" if unequal else f" \\delta_{{{other[0]}{other[1]}}}"
+        elif other is not None:
             mask = (f" (1 - {target}_{{{other}}})" if unequal else f" {target}_{{{other}}}") + (
-                mask if re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex) else "")
+                mask if c and re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex) else "")
         masked = " = ".join(f"\\left({side}\\right){mask}" for side in sides)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
@@ -686,8 +705,14 @@ class Judge:
             return None
         if there.verdict not in ("correct", "incorrect"):
             return None
-        where = (f"the other classes {other} ≠ {c}" if unequal else f"the true class {c}") if other else f"the true class {c}"
-        note = f"{c} is the true class's index (the answer's {target}_{c} = 1): judged at {where} only"
+        if target == "\\delta":
+            note = f"judged where {other[0]} {'≠' if unequal else '='} {other[1]} only (the condition written before it)"
+        elif not c:  # (CS231n's y_i = k: k the class, y_i the label)
+            note = (f"judged at the classes {other} other than the label only" if unequal
+                    else f"judged at the label's class {other} only")
+        else:
+            where = (f"the other classes {other} ≠ {c}" if unequal else f"the true class {c}") if other else f"the true class {c}"
+            note = f"{c} is the true class's index (the answer's {target}_{c} = 1): judged at {where} only"
         there.id, there.latex = claim.id, claim.latex
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
@@ -3133,28 +3158,31 @@ class Judge:
         summed = any(_SUM_OF_LOSSES.match(c.latex) for c in claims[:500])  # Jihwan's E = Σ_q E^q: no 1/N of its own
         if not getattr(self, "_scale_open", False) and not summed:
             return
+        opts = tuple(o for o in self.notation.options if o[0] != "delta_scale")
+        other = replace(self.notation, options=opts if len(opts) < len(self.notation.options)
+                        else opts + (("delta_scale", "mean"),))
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            if r.verdict not in ("correct", "incorrect") or not re.search(r"\\delta|δ", c.latex):
+                continue
+            if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
+                continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
+            again = self._again_under(c, other)
+            if again is not None and {r.verdict, again.verdict} == {"correct", "incorrect"}:
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
+                                         "of a mean depends on the objective's scale, which the answer defines as a "
+                                         "multiple of the spec's without any derivative settling it; give the "
+                                         "objective in [notation] to settle it", quantity=c.quantity)
+
+    def _again_under(self, claim: Claim, notation: Notation) -> ClaimResult | None:
+        """``claim`` judged again in the layout it was shown in, reading ``notation`` (the judge's own restored after);
+        None when that reading trips or runs out of time (the verdict as judged stands)."""
         saved = self.notation
-        opts = tuple(o for o in saved.options if o[0] != "delta_scale")
-        other = replace(saved, options=opts if len(opts) < len(saved.options) else opts + (("delta_scale", "mean"),))
         try:
-            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-                if r.verdict not in ("correct", "incorrect") or not re.search(r"\\delta|δ", c.latex):
-                    continue
-                if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
-                    continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
-                try:
-                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
-                        self.notation = other
-                        again = self._check_in(c, self._shown(c) or self.layouts[0], remember=False)
-                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
-                    continue
-                finally:
-                    self.notation = saved
-                if {r.verdict, again.verdict} == {"correct", "incorrect"}:
-                    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
-                                             "of a mean depends on the objective's scale, which the answer defines as a "
-                                             "multiple of the spec's without any derivative settling it; give the "
-                                             "objective in [notation] to settle it", quantity=c.quantity)
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+                self.notation = notation
+                return self._check_in(claim, self._shown(claim) or self.layouts[0], remember=False)
+        except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
+            return None
         finally:
             self.notation = saved
 
@@ -3171,33 +3199,22 @@ class Judge:
         texts = [_normal(c.latex[:2000]) for c in claims[:500]]
         if d_letters_per_example(texts):
             return
-        saved = self.notation
-        other = replace(saved, options=saved.options + (("d_objective", True),))
+        other = replace(self.notation, options=self.notation.options + (("d_objective", True),))
         tried = 0  # (each try is a whole check: a hostile answer of thousands of wrong d-letter claims is capped)
-        try:
-            for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-                if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
-                    continue
-                tried += 1
-                if tried > MAX_SECOND_READINGS:
-                    break
-                try:
-                    with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {c.id}", cpu=True):
-                        self.notation = other
-                        again = self._check_in(c, self._shown(c) or self.layouts[0], remember=False)
-                except Exception:  # noqa: BLE001 -- a reading that trips leaves the verdict as it was judged
-                    continue
-                finally:
-                    self.notation = saved
-                if again.verdict == "correct":
-                    results[k] = ClaimResult(
-                        c.id, c.latex, "unchecked", "",
-                        f"not judged: wrong if its d-letters are each example's own gradients (Ng's dZ = A − Y: {r.message}), "
-                        "right if they are the batch objective's, with its 1/N (CS231n's dY = ∂L/∂Y); the answer does "
-                        "not show which — say so in [notation]: d_letters = \"objective\" (or \"example\")",
-                        quantity=c.quantity, notes=["the scale of the d-letters is not settled by the answer"])
-        finally:
-            self.notation = saved
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
+                continue
+            tried += 1
+            if tried > MAX_SECOND_READINGS:
+                break
+            again = self._again_under(c, other)
+            if again is not None and again.verdict == "correct":
+                results[k] = ClaimResult(
+                    c.id, c.latex, "unchecked", "",
+                    f"not judged: wrong if its d-letters are each example's own gradients (Ng's dZ = A − Y: {r.message}), "
+                    "right if they are the batch objective's, with its 1/N (CS231n's dY = ∂L/∂Y); the answer does "
+                    "not show which — say so in [notation]: d_letters = \"objective\" (or \"example\")",
+                    quantity=c.quantity, notes=["the scale of the d-letters is not settled by the answer"])
 
     def _restated_after_step(self, claims, results) -> None:
         """A parameter restated as numbers after the answer's own update of it, judged incorrect as the value before
@@ -4728,6 +4745,10 @@ MAX_SECOND_READINGS = 200
 #: the drop probability written as a letter (p, 1 − p)
 _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
+#: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised
+_HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
+#: a case of a class index and the label, CS231n's "$y_i = k$", "$y_i \neq k$" (y_i the label of example i)
+_LABEL_INDEX_CASE = re.compile(r"([yt])\s*_\s*\{?\s*([a-z])\s*\}?\s*(=|\\neq|\\ne)\s*([a-z])")
 #: a case of an index equal to another, "$j = c$"
 _EQUAL_PAIR = re.compile(r"([a-z])\s*=\s*([a-z])")
 #: the form each momentum variant's claims have: Ng's (1 − β) factor; Sutskever's rate subtracted inside v or v added to

@@ -119,6 +119,7 @@ class LayerReading:
             if self.dropout_letters is not None:  # its x_i are the dropout's input entries (not Rumelhart's total inputs)
                 judge.notation = replace(judge.notation, options=judge.notation.options + (("input_entries", True),))
         out = []
+        plain = False  # (FortiLeiZhang's y = γ · x, β dropped: his x is x̂ until a definition writes x̂ again)
         current = None  # (the answer's latest definition of its dropout output: a redefinition, y_i = x_i in test mode,
         # ends the reading of its letters as the dropout's)
         for k, c in enumerate(claims):
@@ -133,6 +134,10 @@ class LayerReading:
                 if k and (case := _MASK_CASE.match(_normal_text(claims[k - 1].latex))) is not None and (
                         case.group(1) == self.dropout_letters[1]):
                     c = replace(c, latex=_masked(c.latex, case.group(1), case.group(2)))
+            if len(self.norms) == 1:
+                plain = _plain_scale(c.latex, plain)
+                if plain and not _PLAIN_SCALE.search(_normal_text(c.latex)):
+                    c = replace(c, latex=_X_FOR_XHAT.sub(r"\\hat{x}", c.latex))
             try:
                 text = self.rewrite(c.latex)
             except _Ambiguous as exc:
@@ -495,5 +500,26 @@ def _definition_of(letters: tuple, latex: str, current):
     # analysis or a function's name says nothing
     if re.fullmatch(rf"\s*(?:{letters[1]}\s*(?:_\s*\{{?\s*i\s*\}}?)?\s*(?:\\cdot|\\odot|\*)?\s*)?{letters[2]}"
                     rf"\s*(?:_\s*\{{?\s*i\s*\}}?)?\s*(?:\\quad.*)?", last):
+        return False
+    return current
+
+
+#: batch norm's output written as γ times x with no β and no hat (FortiLeiZhang's y_{11} = \gamma_1 \cdot x_{11}): the
+#: answer's x is x̂ there (normalised text)
+_PLAIN_SCALE = re.compile(r"(?<![A-Za-z\\])y\s*(?:_\s*\{[^{}=]{0,8}\}|_\s*\w)?\s*=\s*\\gamma\s*(?:_\s*\{[^{}=]{0,8}\}|_\s*\w)?\s*"
+                          r"(?:\\cdot|\*|\\odot)?\s*x(?![A-Za-z])(?:\s*_\s*\{[^{}=]{0,8}\}|\s*_\s*\w)?\s*(?:,|$|\\quad)")
+#: a definition that writes x̂ or the normalisation (y = γ x̂ + β, x̂ = (x − μ)/σ): x is the layer's input again
+_NORMALISED = re.compile(r"=\s*[^=]{0,40}\\hat|\\hat\s*\{?\s*x[^=]{0,20}=|\\mu")
+#: a bare x (not x̂, not inside a word or a command)
+_X_FOR_XHAT = re.compile(r"(?<![A-Za-z\\{])x(?![A-Za-z])")
+
+
+def _plain_scale(latex: str, current: bool) -> bool:
+    """Whether the answer's x stands for x̂ after ``latex``: set by y = γ · x (no β, no hat), ended by a definition with
+    x̂ or μ."""
+    text = _normal_text(latex[:400]) if len(latex) <= 400 else ""
+    if _PLAIN_SCALE.search(text) and "\\beta" not in text and "\\hat" not in text:
+        return True
+    if current and _NORMALISED.search(text):
         return False
     return current

@@ -1038,8 +1038,9 @@ class _Parser:
         if name in self.funcs or name.lower() in FUNCS or name in ("f", "g", "s") and self.looks_like_call():
             return self.function(name)
         after = self.peek().text if self.peek() is not None else None
-        if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat", *SCORE_NAMES)) and (
-                after not in LOSSES):
+        if name == "d" and after is not None and (after in self.bases or after in ("delta", "yhat", *SCORE_NAMES)
+                                                  or after in self.fixed and after not in self.funcs) and (
+                after not in LOSSES):  # (and the answer's own letters bound to a quantity: FortiLeiZhang's ds_j)
             return self.grad_prefix()
         braced = self.is_("{", 1) and self.is_("t", 2) and self.is_("}", 3)  # g_{t}, as g_t
         if name == "g" and tok.kind == "id" and self.is_("_") and self.peek(1) is not None and (

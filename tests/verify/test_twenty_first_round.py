@@ -405,3 +405,51 @@ $$\frac{\partial L}{\partial z^{(2)}_i} = y_i - a^{(2)}_i \tag{flipped}$$
     assert got["def"].verdict == "correct", got["def"].message
     assert got["right"].verdict == "correct" and got["flipped"].verdict == "incorrect"
     assert not any("a is the summed input" in n for n in got["right"].notes)
+
+
+def test_cs231n_scores_s_the_label_cases_y_i_equal_k_and_the_hinge_loss(tmp_path):
+    rng = np.random.default_rng(13)
+    s, label = rng.normal(size=3), 2
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    grad = central_differences(lambda q: -np.log(soft(q["s"])[label]), {"s": s.copy()})["s"]
+    p = soft(s)
+    others = [k for k in range(3) if k != label]
+    holds = {"label": np.isclose(grad[label], p[label] - 1), "others": np.allclose(grad[others], p[others]),
+             "others-wrong": np.allclose(grad[others], p[others] - 1)}
+    assert holds == {"label": True, "others": True, "others-wrong": False}
+    got = _verify(tmp_path, SOFTMAX, r"""$$L_i = -\log\left(\frac{e^{s_{y_i}}}{\sum_j e^{s_j}}\right)$$
+
+When $y_i = k$:
+$$\mathrm{d} s_k = \frac{e^{s_{y_i}}}{\sum_j e^{s_j}} - 1 \tag{label}$$
+When $y_i \neq k$:
+$$\mathrm{d} s_k = \frac{e^{s_k}}{\sum_j e^{s_j}} \tag{others}$$
+When $y_i \neq k$:
+$$\mathrm{d} s_k = \frac{e^{s_k}}{\sum_j e^{s_j}} - 1 \tag{others-wrong}$$
+
+The SVM instead: $$\mathrm{d} s_j = \mathbb{1}(s_j - s_{y_i} + \Delta > 0) \tag{hinge}$$
+""")
+    for cid in ("label", "others", "others-wrong"):
+        assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
+    assert got["hinge"].verdict == "unchecked" and "hinge" in got["hinge"].message
+
+
+def test_a_condition_on_two_indices_written_before_a_claim_is_its_scope(tmp_path):
+    # the softmax Jacobian by central differences: a_j(1 − a_j) where j = k, −a_j a_k where j ≠ k
+    z = np.random.default_rng(14).normal(size=3)
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    jac = np.array([central_differences(lambda q, j=j: soft(q["z"])[j], {"z": z.copy()})["z"] for j in range(3)])
+    a = soft(z)
+    off = ~np.eye(3, dtype=bool)
+    holds = {"eq": np.allclose(np.diag(jac), a * (1 - a), atol=1e-6), "ne": np.allclose(jac[off], (-np.outer(a, a))[off], atol=1e-6),
+             "ne-wrong": np.allclose(jac[off], np.outer(a, a)[off], atol=1e-6)}
+    assert holds == {"eq": True, "ne": True, "ne-wrong": False}
+    assert not np.allclose(jac, -np.outer(a, a), atol=1e-6)  # (judged for every j and k, "ne" would be a false reject)
+    got = _verify(tmp_path, SOFTMAX, r"""For $j = k$:
+$$\frac{\partial a_j}{\partial z_k} = a_j(1 - a_k) \tag{eq}$$
+For $j \neq k$:
+$$\frac{\partial a_j}{\partial z_k} = -a_j a_k \tag{ne}$$
+For $j \neq k$:
+$$\frac{\partial a_j}{\partial z_k} = a_j a_k \tag{ne-wrong}$$
+""")
+    for cid in ("eq", "ne", "ne-wrong"):
+        assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
