@@ -1872,8 +1872,12 @@ def d_letters_of_objective(claims) -> bool:
 _D_LETTER_EQUAL = re.compile(r"\s*+d\s*+([A-Za-z])[^=\\:]{0,40}=\s*+\\[dt]?frac\s*+\{\s*+\\partial\s*+"
                              r"(J|C|E|L|\\ell)(?:\s*+\([^()]{0,60}\))?\s*+\}\s*+\{\s*+\\partial\s*+([A-Za-z])")
 #: a gradient letter (Ng's dZ, dW^{[2]}, CS231n's \mathrm{d} y after _normal: d y) and a batch's 1/N in one claim
-_D_LETTER = re.compile(r"(?<![A-Za-z\\])d\s?[A-Za-z]")
+_D_LETTER = re.compile(r"(?<![A-Za-z\\])d\s?\\?[A-Za-z]")
 _ONE_OVER_N = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}|/\s*[mNB](?![A-Za-z])")
+#: a parameter's d-letter as a batch's 1/N times other d-letters (Ng's dW = \frac{1}{m} dZ A^T, db = \frac{1}{m} \sum dZ,
+#: dW = dZ A^T / m); not batch norm's dx = \frac{1}{N} γ (…), whose 1/N is its statistics'
+_PARAMETER_D_MEAN = re.compile(r"\s*d\s?(?:W|w|b|B|\\theta)[^=]{0,24}=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}"
+                               r"|[^=]{1,80}/\s*[mNB](?![A-Za-z])\s*$)")
 #: a chain's last side a difference with no 1/N (Ng's dZ^{[2]} = \frac{\partial L}{\partial Z^{[2]}} = A^{[2]} - Y)
 _LAST_DIFFERENCE = re.compile(r"=\s*\(?\s*[A-Za-z][^=()/\\]{0,60}-[^=()/\\]{1,60}\)?\s*$")
 #: a d-letter defined as a difference with no 1/N (Ng's dZ^{[2]} = A^{[2]} - Y: each example's own)
@@ -1882,10 +1886,11 @@ _D_LETTER_DIFFERENCE = re.compile(r"\s*d[A-Za-z]\w{0,12}(?:\s*\^\s*\{[^{}=]{0,12
 
 
 def d_letters_per_example(texts) -> bool:
-    """Whether the answer shows its gradient letters to be each example's own (Ng): a d-letter beside a batch's 1/N in
-    one claim (``dW = \\frac{1}{m} dZ A^T``, ``db = \\frac{1}{m} \\sum dZ``), or a d-letter defined as a difference
+    """Whether the answer shows its gradient letters to be each example's own (Ng): a parameter's d-letter as the batch's
+    1/N times other d-letters (``dW = \\frac{1}{m} dZ A^T``, ``db = \\frac{1}{m} \\sum dZ``), or a d-letter defined as a difference
     without one (``dZ^{[2]} = A^{[2]} - Y``). ``texts`` are normalised claims."""
-    return any(_D_LETTER.search(t) and _ONE_OVER_N.search(t) or _D_LETTER_DIFFERENCE.match(t) for t in texts)
+    return any(_PARAMETER_D_MEAN.match(t) and _D_LETTER.search(t.split("=", 1)[1]) or _D_LETTER_DIFFERENCE.match(t)
+               for t in texts)
 
 
 def _a_derivative(latex: str) -> bool:
