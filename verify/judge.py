@@ -614,6 +614,9 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it is about a multiclass SVM's hinge "
                                "loss (a margin Δ inside max(0, …) or 1(… > 0)), which is not a loss a spec states",
                                quantity=claim.quantity, notes=["the hinge loss"])
+        scoped = self._in_trailing_scope(claim)
+        if scoped is not None:
+            return scoped
         result = self._check_layouts(claim)
         if result.verdict == "unchecked" and self._label_case(claim) is not None:
             at_label = self._at_the_label(claim)  # lmToT27's L = -\log(a^L_c): c free on the right only
@@ -679,6 +682,33 @@ class Judge:
             if other is not None or re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex):
                 return c, target, other, case is not None and case.re is _UNEQUAL_PAIR
         return None
+
+    def _in_trailing_scope(self, claim: Claim) -> ClaimResult | None:
+        """yanfenglee's ``\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j``: a condition on two indices
+        written after the claim is its scope — the claim judged with each side times Kronecker's δ_ij (1 − δ_ij for
+        ≠), as a condition written before it is; None when it has no such condition (or does not read so: then the
+        claim without it is judged as usual, by the caller)."""
+        m = _TRAILING_CONDITION.match(claim.latex) if len(claim.latex) <= 4000 else None
+        if m is None or m.group(2) == m.group(4):
+            return None
+        sides = _top_sides(m.group(1))
+        if len(sides) < 2 or any(not side.strip() for side in sides):
+            return None
+        a, b, unequal = m.group(2), m.group(4), m.group(3) != "="
+        mask = f" (1 - \\delta_{{{a}{b}}})" if unequal else f" \\delta_{{{a}{b}}}"
+        masked = " = ".join(f"\\left({side}\\right){mask}" for side in sides)
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+                there = self._check_layouts(replace(claim, latex=masked))
+        except Exception:  # noqa: BLE001 -- a reading that trips leaves the claim to the usual check
+            return None
+        if there.verdict not in ("correct", "incorrect"):
+            return None
+        note = f"judged where {a} {'≠' if unequal else '='} {b} only (the condition written after it)"
+        there.id, there.latex = claim.id, claim.latex
+        there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
+        there.message = f"{there.message.split(' (for every')[0]} ({note})"
+        return there
 
     def _at_the_label(self, claim: Claim) -> ClaimResult | None:
         """A claim about the true class c (the answer's ``y_c = 1``; lmToT27's "Case 1: $j = c$"
@@ -3861,8 +3891,8 @@ def _quad_equations(latex: str) -> list[str]:
         return [latex]
     pieces = [p for p in split_top_level(latex, _BARE_QUAD) if p.strip()]
     if len(pieces) < 2 or any(len(_top_sides(p)) < 2 or _REMARK_OPENS.match(p) or _INDEX_RANGE.match(p)
-                              for p in pieces):
-        return [latex]
+                              for p in pieces) or _TRAILING_CONDITION.match(latex):
+        return [latex]  # (yanfenglee's a_i(1 - a_i), \quad i = j: the last piece is the claim's scope, not an equation)
     return pieces
 
 
@@ -4747,6 +4777,8 @@ _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised
 _HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
+#: a claim ending in a condition on two indices after a \quad: "…, \quad i = j", "\quad (i \neq j)."
+_TRAILING_CONDITION = re.compile(r"^(.*?=.*?)[,;]?\s*\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*$", re.S)
 #: a case of a class index and the label, CS231n's "$y_i = k$", "$y_i \neq k$" (y_i the label of example i)
 _LABEL_INDEX_CASE = re.compile(r"([yt])\s*_\s*\{?\s*([a-z])\s*\}?\s*(=|\\neq|\\ne)\s*([a-z])")
 #: a case of an index equal to another, "$j = c$"

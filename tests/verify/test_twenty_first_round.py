@@ -453,3 +453,17 @@ $$\frac{\partial a_j}{\partial z_k} = a_j a_k \tag{ne-wrong}$$
 """)
     for cid in ("eq", "ne", "ne-wrong"):
         assert got[cid].verdict == ("correct" if holds[cid] else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_condition_on_two_indices_written_after_a_claim_is_its_scope(tmp_path):
+    z = np.random.default_rng(15).normal(size=3)
+    soft = lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()  # noqa: E731
+    jac = np.array([central_differences(lambda q, j=j: soft(q["z"])[j], {"z": z.copy()})["z"] for j in range(3)])
+    a, off = soft(z), ~np.eye(3, dtype=bool)
+    assert np.allclose(np.diag(jac), a * (1 - a), atol=1e-6) and np.allclose(jac[off], (-np.outer(a, a))[off], atol=1e-6)
+    assert not np.allclose(jac[off], np.outer(a, a)[off], atol=1e-6)
+    got = _verify(tmp_path, SOFTMAX, r"""$$ \frac{\partial a_j}{\partial z_i} = a_i(1 - a_i), \quad i = j \tag{eq}$$
+$$ \frac{\partial a_j}{\partial z_i} = -a_i a_j,\quad i \neq j. \tag{ne}$$
+$$ \frac{\partial a_j}{\partial z_i} = a_i a_j,\quad i \neq j. \tag{ne-wrong}$$
+""")
+    assert [got[k].verdict for k in ("eq", "ne", "ne-wrong")] == ["correct", "correct", "incorrect"]
