@@ -232,7 +232,8 @@ def structure(claims) -> dict:
                 out["activation"].add(letter)
             continue
         if _SOFTMAX_WRITTEN.match(rhs):  # yanfenglee's a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}: the softmax of z, written out
-            out["activation"].add(letter)
+            if letter in ("a", "h"):  # (the letters the readings' alternatives are about; p_k, CS231n's, is bound apart)
+                out["activation"].add(letter)
             out["softmax_written"] = True  # (its j and k are entries of one layer: no index letter names a layer)
             continue
         if not _WEIGHT.search(rhs) or "\\frac" in rhs:
@@ -810,14 +811,14 @@ def conventions(judge, claims) -> Reading | None:
         # score, the output layer's summed input (f applied as a function, f(w_k), is not read)
         fixed += (("f", ("z", judge.net.depth)),)
         changes.append("f_k is class k's score, the output layer's summed input (CS231n's e^{f_k} / Σ_j e^{f_j})")
+        if "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
+            fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax(f)
+            changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
     if ("s" not in declared and judge.net.layers[-1].activation == "softmax"
             and re.search(r"(?<![A-Za-z\\])e\s*\^\s*\{\s*s\s*_", text)):
         # FortiLeiZhang's CS231n notes: L_i = -\log(e^{s_{y_i}} / \sum_j e^{s_j}), ds_j — s the scores, as f is above
         fixed += (("s", ("z", judge.net.depth)),)
         changes.append("s_k is class k's score, the output layer's summed input (e^{s_k} / Σ_j e^{s_j})")
-        if "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
-            fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax(f)
-            changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
     if ("p" not in declared and "p" not in dict(bases) and judge.net.layers[-1].activation == "softmax"
             and _P_SOFTMAX_OF_Z.search(text) and not _OTHER_P.search(text)):
         fixed += (("p", ("yhat", None)),)  # p_k = e^{z_k} / Σ_j e^{z_j}: class k's probability, the output ŷ_k
