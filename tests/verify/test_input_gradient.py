@@ -82,9 +82,9 @@ def test_batch_of_rows(latex, want):
     assert result.verdict == want, result.message
 
 
-def test_a_first_layer_that_is_not_dense_has_no_input_gradient():
+def test_a_first_layer_that_is_neither_dense_nor_dropout_has_no_input_gradient():
     spec = {"name": "bnfirst", "convention": "row", "inputs": 3,
-            "layers": [{"kind": "dropout", "p": 0.5}, {"units": 2, "activation": "sigmoid"}],
+            "layers": [{"kind": "batchnorm"}, {"units": 2, "activation": "sigmoid"}],
             "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
     d = derive(spec_from_dict(spec), check=False)
     truth = Truth(d, 2)
@@ -92,6 +92,25 @@ def test_a_first_layer_that_is_not_dense_has_no_input_gradient():
     assert "dx" not in truth.compute(params, X, Y)
     result = Judge(d, batch=2).check(Claim("t", r"\frac{\partial J}{\partial X} = \frac{\partial J}{\partial Z^{(2)}} W^{(2)}"))
     assert result.verdict == "unchecked" and "first layer is dense" in result.message, result.message
+
+
+def test_the_input_gradient_through_a_dropout_on_the_input_is_its_backward_line():
+    # twenty-first round: ∂J/∂X = mask ⊙ ∂J/∂H¹ / (1 − p), against central differences of the program's own loss in X
+    # (the mask held fixed: it is part of the random point)
+    spec = {"name": "dropfirst", "convention": "row", "inputs": 3,
+            "layers": [{"kind": "dropout", "p": 0.5}, {"units": 2, "activation": "sigmoid"}],
+            "loss": {"name": "squared_error"}, "optimizer": {"name": "sgd", "learning_rate": 0.1}}
+    d = derive(spec_from_dict(spec), check=False)
+    truth = Truth(d, 2)
+    params, X, Y = truth.random_point(np.random.default_rng(0))
+    dx = truth.compute(params, X, Y)["dx"]
+    fd = np.zeros_like(X)
+    for idx in np.ndindex(X.shape):
+        e = np.zeros_like(X)
+        e[idx] = 1e-6
+        fd[idx] = (truth.compute(params, X + e, Y)["loss"] - truth.compute(params, X - e, Y)["loss"]) / 2e-6
+    assert np.allclose(dx, fd, atol=1e-7) and np.any(params["mask1"] == 0) and not np.allclose(fd, 0)
+    assert np.allclose(fd[np.broadcast_to(params["mask1"], X.shape) == 0], 0)  # (a dropped input has no gradient)
 
 
 CS224D = [  # a sample as a row, z = x W + b (W in × out), sigmoid hidden, softmax + cross-entropy: problem set 1, 2(c)
