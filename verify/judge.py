@@ -68,7 +68,7 @@ from .shapes import (
 )
 from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NO_SUCH_LAYER, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import NO_BIAS, NO_SUCH_LAYER, PARAM, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -225,6 +225,7 @@ class Judge:
         own = dict(notation.options).get("convention")  # the answer's own [notation] convention: how its W lies
         self.truth.transposed = own is not None and own != self.net.convention and not self.net.has_kinds
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
+        params = tuple(sorted({k for layer in self.net.layers for k, _ in layer.params}))
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
@@ -233,7 +234,8 @@ class Judge:
                                                             ("penalised", self.net.regularizer is not None),
                                                             ("lists", values is not None))  # [12, 2, 2] (parser)
                                 + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
-                                   if self.net.optimizer.name == "momentum" else ()))  # (Δw(t−1): parser.previous_change)
+                                   if self.net.optimizer.name == "momentum" else ())  # (Δw(t−1): parser.previous_change)
+                                + ((("param_names", params),) if params else ()))  # \mathrm{y}: the parameter (parser)
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
@@ -400,7 +402,10 @@ class Judge:
                 layer_params.setdefault(k, set()).add(v)
         for k, vs in layer_params.items():
             if len(vs) == 1:
-                c[k] = vs.pop()  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins
+                v = vs.pop()
+                c[PARAM + k] = v  # its own key: \mathrm{k} as the proof writes it, or a bare letter (parser)
+                if k not in _INTERNAL_CONSTANTS:
+                    c[k] = v  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins over the optimizer's letter
         if "beta" not in c and "mu" in c:
             c["beta"] = c["mu"]  # Ng writes momentum's μ as β: v = β v + (1 − β) dW
         if "alpha" not in c and "lr" in c:
@@ -3358,6 +3363,9 @@ def _step_change(node: Node) -> bool:
 #: the options that say how an answer numbers its layers (infer.structure): set aside for a claim verify rewrote into
 #: its own numbering
 _OWN_NUMBERING = ("input_layer", "weights_numbered_by")
+#: constants an answer's letters stand for that an activation's parameter of the same name never replaces (the batch
+#: size N, the step t, e, π, the learning rate, momentum, Adam's β₁ β₂); such a parameter is read as \mathrm{N} only
+_INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta2"})
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")

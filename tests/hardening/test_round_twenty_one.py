@@ -1,0 +1,120 @@
+"""Hostile input, round twenty-one (issue 12): user names that were read as internal ones, and the probes "r21:" against
+the newest readers (benchmarks/probe_hostile.py).
+
+Found: an activation parameter named like a quantity of the answer was read as that quantity or stood in for it —
+a parameter ``y`` made every bare ``y`` the parameter (δ² = ŷ − y judged wrong), ``\\mathrm{yhat}`` (the proof's own
+way of writing a parameter ``yhat``) was read as the output ŷ (a right δ¹ judged wrong), ``\\mathrm{h}`` and
+``\\mathrm{z}`` were unreadable, a parameter named ``N`` replaced the batch size (J = 1/(2N) Σ ‖ŷ − y‖² read as twice the
+objective). Now a parameter has its own key among the judge's constants (``tree.PARAM``), ``\\mathrm{name}`` is the
+parameter for every name, a bare letter is the parameter only where the claim does not mark it as a quantity
+(``\\hat y``, ``\\partial J``) and never for N, m, t, e. Oracles: NumPy central differences of J = ½‖ŷ − y‖² in z² and z¹
+at a random point, and each claim's formula evaluated in NumPy there (written out here, not by gradproof)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gradproof.verify.cli import verify_file
+
+P = 0.7  # the parameter's value
+
+
+def _spec(name: str) -> str:
+    return (f'name = "t"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = {{ name = "mine", formula = "tanh({name}*x)", '
+            f'{name} = {P} }}\n[[layers]]\nunits = 2\nactivation = "identity"\n[loss]\nname = "squared_error"\n'
+            '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _oracle() -> dict[str, bool]:
+    """Which claim formulas hold, by central differences of J = ½‖W² tanh(P z¹) + b² − y‖² at a random point."""
+    rng = np.random.default_rng(21)
+    w2, b2, z1, y = rng.normal(size=(2, 3)), rng.normal(size=2), rng.normal(size=3), rng.normal(size=2)
+
+    def loss_z1(z):
+        return 0.5 * float(np.sum((w2 @ np.tanh(P * z) + b2 - y) ** 2))
+
+    def loss_z2(z):
+        return 0.5 * float(np.sum((z - y) ** 2))
+
+    eps = 1e-6
+    h1 = np.tanh(P * z1)
+    z2 = w2 @ h1 + b2
+    d1 = np.array([(loss_z1(z1 + eps * e) - loss_z1(z1 - eps * e)) / (2 * eps) for e in np.eye(3)])
+    d2 = np.array([(loss_z2(z2 + eps * e) - loss_z2(z2 - eps * e)) / (2 * eps) for e in np.eye(2)])
+    return {"d2": np.allclose(z2 - y, d2, atol=1e-6),  # δ² = ŷ − y
+            "d1": np.allclose(w2.T @ d2 * P * (1 - h1 * h1), d1, atol=1e-6),  # δ¹ = W²ᵀδ² ⊙ p (1 − h h)
+            "d1wrong": np.allclose(w2.T @ d2 * (1 - h1 * h1), d1, atol=1e-6),  # the factor p left out
+            "h1": True, "h1wrong": np.allclose(np.tanh(z1), h1)}  # h¹ = tanh(p z¹); tanh(z¹) is not it
+
+
+@pytest.mark.parametrize("name", ["y", "yhat", "z", "h", "a", "N", "t", "lr", "beta1"])
+def test_a_parameter_named_like_a_quantity_is_read_as_the_parameter_only_where_the_proof_writes_it(tmp_path, name):
+    holds = _oracle()
+    param = rf"\mathrm{{{name}}}"
+    claims = {"d2": r"\delta^{(2)} = \hat{y} - y",
+              "d1": rf"\delta^{{(1)}} = {{W^{{(2)}}}}^\top \delta^{{(2)}} \odot {param} (1 - h^{{(1)}} \odot h^{{(1)}})",
+              "d1wrong": r"\delta^{(1)} = {W^{(2)}}^\top \delta^{(2)} \odot (1 - h^{(1)} \odot h^{(1)})",
+              "h1": rf"h^{{(1)}} = \tanh({param} z^{{(1)}})", "h1wrong": r"h^{(1)} = \tanh(z^{(1)})"}
+    (tmp_path / "s.toml").write_text(_spec(name))
+    (tmp_path / "a.toml").write_text('spec = "s.toml"\n' + "".join(
+        f"[[claims]]\nid = \"{k}\"\nlatex = '{v}'\n" for k, v in claims.items()))
+    results, _, _ = verify_file(str(tmp_path / "a.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got == {k: "correct" if holds[k] else "incorrect" for k in claims}, [(r.id, r.message) for r in results]
+
+
+@pytest.mark.parametrize("name", ["y", "a"])
+def test_a_bare_letter_parameter_beside_the_target(tmp_path, name):
+    """A bare y is the parameter in δ¹ = … ⊙ y (1 − h h) and the target in δ² = ŷ − y (the claim hats it)."""
+    holds = _oracle()
+    claims = {"d2": r"\delta^{(2)} = \hat{y} - y",
+              "d1": rf"\delta^{{(1)}} = {{W^{{(2)}}}}^\top \delta^{{(2)}} \odot {name} (1 - h^{{(1)}} \odot h^{{(1)}})",
+              "J": r"J = \frac{1}{2} \|\hat{y} - y\|^2"}
+    (tmp_path / "s.toml").write_text(_spec(name))
+    (tmp_path / "a.toml").write_text('spec = "s.toml"\n' + "".join(
+        f"[[claims]]\nid = \"{k}\"\nlatex = '{v}'\n" for k, v in claims.items()))
+    results, _, _ = verify_file(str(tmp_path / "a.toml"))
+    got = {r.id: r.verdict for r in results}
+    assert got == {"d2": "correct" if holds["d2"] else "incorrect", "d1": "correct" if holds["d1"] else "incorrect",
+                   "J": "correct"}, [(r.id, r.message) for r in results]
+
+
+def test_a_parameter_named_n_is_not_the_batch_size(tmp_path):
+    """J = 1/(2N) Σ_n ‖ŷ⁽ⁿ⁾ − y⁽ⁿ⁾‖² is the spec's objective (N = 1 example); before, N was the parameter (0.7)."""
+    (tmp_path / "s.toml").write_text(_spec("N"))
+    (tmp_path / "a.toml").write_text('spec = "s.toml"\n[[claims]]\nid = "J"\n'
+                                     "latex = 'J = \\frac{1}{2N} \\sum_{n=1}^{N} \\|\\hat{y}^{(n)} - y^{(n)}\\|^2'\n")
+    results, _, _ = verify_file(str(tmp_path / "a.toml"))
+    assert [r.verdict for r in results] == ["correct"], [r.message for r in results]
+
+
+def test_a_bare_word_that_is_both_a_parameter_and_a_quantity_is_not_judged(tmp_path):
+    r"""yhat written as a word, with a parameter named yhat: which one is meant is not said (unchecked, never judged)."""
+    (tmp_path / "s.toml").write_text(_spec("yhat"))
+    (tmp_path / "a.toml").write_text('spec = "s.toml"\n[[claims]]\nid = "d1"\nlatex = \'\\delta^{(1)} = '
+                                     '{W^{(2)}}^\\top \\delta^{(2)} \\odot yhat (1 - h^{(1)} \\odot h^{(1)})\'\n')
+    results, _, _ = verify_file(str(tmp_path / "a.toml"))
+    assert results[0].verdict == "unchecked" and "\\mathrm{yhat}" in results[0].message
+
+
+def test_a_parameter_named_x_is_refused(tmp_path):
+    from gradproof.derive.errors import SpecError
+    from gradproof.derive.spec import load_spec
+
+    (tmp_path / "s.toml").write_text(_spec("x"))
+    with pytest.raises(SpecError, match="other than x"):
+        load_spec(tmp_path / "s.toml")
+
+
+@pytest.mark.parametrize("name,shown", [("y", "⟨y⟩"), ("yhat", "⟨yhat⟩"), ("h1", "⟨h1⟩"), ("z", "⟨z⟩"), ("slope", "slope")])
+def test_the_terminal_report_never_prints_a_parameter_as_a_quantity(tmp_path, name, shown):
+    """derive --no-pdf: φ'(z1) of tanh(p x) is p (1 − h1²); the parameter is printed apart from y, ŷ, h1 (before: ŷ for
+    yhat, h1·(1 − h1²) for h1)."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import load_spec
+    from gradproof.proof.report import terminal_report
+
+    (tmp_path / "s.toml").write_text(_spec(name))
+    report = terminal_report(derive(load_spec(tmp_path / "s.toml"), check=False))
+    line = next(ln for ln in report.splitlines() if ln.strip().startswith("layer 1 mine"))
+    assert f"({shown} = {P:g})" in line and (f"{shown}·(1 - h1²)" in line or f"(1 - h1²)·{shown}" in line), line
