@@ -622,6 +622,9 @@ class Judge:
         label = self._about_the_label(claim, result)
         if label is not None:
             return label
+        numbered = self._in_its_own_numbering(claim, result)
+        if numbered is not None:
+            return numbered
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
@@ -637,6 +640,28 @@ class Judge:
                            "not judged: wrong as written but right without its part in colour, which the answer may "
                            f"mark as missing or extra; what the colour means is not read (as written: {result.message})",
                            quantity=claim.quantity, notes=["right without its coloured part"])
+
+    def _in_its_own_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
+        """A wrong claim naming a layer at or after the spec's first dropout layer, in an answer that applies its own
+        mask inside a weighted layer's formula (``_masks_its_own_layers``: its layers count the weighted ones only, so
+        its δ^{(2)} may be the spec's δ^{(3)}): which numbering the number is in is not said — unchecked, naming it
+        (a claim right in the spec's numbering stays right); None otherwise."""
+        self._masks_its_own_layers("")  # (reads the answer's mask once)
+        if not self._own_mask:
+            return None
+        first = min(layer.index for layer in self.net.layers if layer.kind == "dropout")
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth)
+        except (Unreadable, NeedsLayer, NoSuchLayer, RecursionError):
+            return None
+        layers = {n.value[1] for side in sides for n in side.walk() if n.op == "q" and isinstance(n.value[1], int)}
+        if not any(layer >= first for layer in layers):
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                           f"not judged: the answer applies a dropout mask inside its own layers ({self._own_mask}), so "
+                           "its layer numbers may count the layers with weights only, where the spec's count its dropout "
+                           f"layer {first} too; in the spec's numbering: {result.message}", quantity=claim.quantity,
+                           notes=["layer numbers in the answer's own numbering or the spec's: not said"])
 
     def _about_the_label(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
         """lmToT27's "Case 1: $j = c$ (the correct class)", ``\\frac{\\partial L}{\\partial z^L_c} = a^L_c - 1``, beside the

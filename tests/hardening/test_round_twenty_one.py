@@ -118,3 +118,34 @@ def test_the_terminal_report_never_prints_a_parameter_as_a_quantity(tmp_path, na
     report = terminal_report(derive(load_spec(tmp_path / "s.toml"), check=False))
     line = next(ln for ln in report.splitlines() if ln.strip().startswith("layer 1 mine"))
     assert f"({shown} = {P:g})" in line and (f"{shown}·(1 - h1²)" in line or f"(1 - h1²)·{shown}" in line), line
+
+
+DROPOUT = ('name = "t"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "relu"\n[[layers]]\nkind = "dropout"\np = 0.5\n'
+           '[[layers]]\nunits = 2\nactivation = "identity"\n[loss]\nname = "squared_error"\n[optimizer]\nname = "sgd"\n'
+           'learning_rate = 0.1\n')
+MASKED = "$$Z_{l+1} = \\frac{W_{l+1}(A_l * D_l)}{keep\\_prob} + B_{l+1}$$\n\n"
+
+
+def _output_error_is_yhat_minus_y() -> bool:
+    """δ = ∂J/∂z of the output layer (identity, J = ½‖z − y‖²) is ŷ − y, by central differences at a random point."""
+    rng = np.random.default_rng(5)
+    z, y = rng.normal(size=2), rng.normal(size=2)
+    eps = 1e-6
+    fd = [(0.5 * np.sum((z + eps * e - y) ** 2) - 0.5 * np.sum((z - eps * e - y) ** 2)) / (2 * eps) for e in np.eye(2)]
+    return bool(np.allclose(fd, z - y, atol=1e-6))
+
+
+def test_an_answer_masking_its_own_layers_is_not_judged_wrong_in_the_spec_s_numbering(tmp_path):
+    """hardening20's false reject (r15 dropout mask): the answer's Z_{l+1} = W_{l+1}(A_l * D_l)/keep_prob counts the
+    weighted layers only, so its δ^{(2)} = ŷ − y is the output's error — right (central differences) — where the spec's
+    layer 2 is the dropout (3 units). Unchecked, never incorrect; without the masked forward pass the spec's numbering
+    holds and the 2-entry claim for a 3-unit layer is wrong."""
+    assert _output_error_is_yhat_minus_y()
+    (tmp_path / "s.toml").write_text(DROPOUT)
+    (tmp_path / "h.md").write_text(MASKED + "$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    d2 = next(r for r in results if r.id == "d2")
+    assert d2.verdict == "unchecked" and "own layers" in d2.message, d2.message
+    (tmp_path / "h.md").write_text("$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n$$\\delta^{(3)} = \\hat y - y \\tag{d3}$$\n\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    assert {r.id: r.verdict for r in results} == {"d2": "incorrect", "d3": "correct"}
