@@ -12,6 +12,8 @@ at a random point, and each claim's formula evaluated in NumPy there (written ou
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from gradproof.verify.cli import verify_file
@@ -149,3 +151,62 @@ def test_an_answer_masking_its_own_layers_is_not_judged_wrong_in_the_spec_s_numb
     (tmp_path / "h.md").write_text("$$\\delta^{(2)} = \\hat y - y \\tag{d2}$$\n\n$$\\delta^{(3)} = \\hat y - y \\tag{d3}$$\n\n")
     results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
     assert {r.id: r.verdict for r in results} == {"d2": "incorrect", "d3": "correct"}
+
+
+NIELSEN = (r"$$\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C \tag{right}$$" "\n\n"
+           r"$$\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \nabla_a C \tag{wrong}$$" "\n")
+
+
+def _sig(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def _nielsen_holds_near_the_output(depth: int) -> tuple[bool, bool]:
+    """Whether δ^l = Σ'(z^l)(W^{l+1})ᵀ⋯Σ'(z^L)(a^L − y) is ∂C/∂z^l (C = ½‖a^L − y‖², sigmoid layers of 2 units), and
+    whether the product without its last Σ'(z^L) is, by central differences at l = L − 3 of a random network."""
+    rng = np.random.default_rng(8)
+    W = [rng.normal(size=(2, 2)) for _ in range(depth)]
+    b = [rng.normal(size=2) for _ in range(depth)]
+    y, l = rng.uniform(size=2), depth - 3
+
+    def forward(z, start):
+        zs, a = [z], _sig(z)
+        for k in range(start + 1, depth):
+            zs.append(W[k] @ a + b[k])
+            a = _sig(zs[-1])
+        return zs, a
+
+    z = W[l] @ rng.normal(size=2) + b[l]
+    zs, a = forward(z, l)
+    eps = 1e-6
+    fd = np.array([(0.5 * np.sum((forward(z + eps * e, l)[1] - y) ** 2) - 0.5 * np.sum((forward(z - eps * e, l)[1] - y) ** 2))
+                   / (2 * eps) for e in np.eye(2)])
+    ds = [np.diag(_sig(v) * (1 - _sig(v))) for v in zs]
+    right, wrong = ds[0], ds[0]
+    for k in range(1, len(zs)):
+        right = right @ W[l + k].T @ ds[k]
+        wrong = wrong @ W[l + k].T @ (ds[k] if k < len(zs) - 1 else np.eye(2))
+    right, wrong = right @ (a - y), wrong @ (a - y)
+    return bool(np.allclose(right, fd, rtol=1e-5, atol=1e-9)), bool(np.allclose(wrong, fd, rtol=1e-5, atol=1e-9))
+
+
+@pytest.mark.parametrize("depth", [200, 500])
+def test_a_product_over_layers_in_a_deep_network_is_bounded(tmp_path, depth):
+    """Nielsen's product with dots against a 200- and a 500-layer network (the spec's limit is 500): written out for
+    every layer it was ~L²/2 blocks per reading tried (200 layers: the run's 20 s budget spent, exit 2, no verdict).
+    Now at most MAX_DOTTED_BLOCKS blocks per claim from the output end: the wrong product is incorrect (a layer checked
+    shows it), the right one unchecked naming the layers it holds for (the others were not written out). Measured:
+    ~5 CPU s for both claims at either depth (bound 15 s)."""
+    holds, wrong_holds = _nielsen_holds_near_the_output(depth)
+    assert holds and not wrong_holds
+    layers = "".join('[[layers]]\nunits = 2\nactivation = "sigmoid"\n' for _ in range(depth))
+    (tmp_path / "s.toml").write_text(f'name = "deep"\ninputs = 2\n{layers}[loss]\nname = "squared_error"\n'
+                                     '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    (tmp_path / "h.md").write_text(NIELSEN)
+    t0 = time.process_time()
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    spent = time.process_time() - t0
+    assert spent < 15, spent  # (the base tree: 24 CPU s at 200 layers through verify_file, the CLI's budget spent)
+    got = {r.id: r for r in results}
+    assert got["wrong"].verdict == "incorrect", got["wrong"].message
+    assert got["right"].verdict == "unchecked" and "not judged for every layer" in got["right"].message, got["right"].message
