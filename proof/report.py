@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from gradproof.derive import names
 from gradproof.derive.optimizers import GRAD, HYPER, STATE, TEMP, THETA
 from gradproof.derive.regularizers import LAMBDA, WEIGHT
-from gradproof.derive.symbols import YHAT, H, Y, Z
+from gradproof.derive.symbols import QUANTITY_LETTERS, YHAT, H, Parameter, Y, Z
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
@@ -29,9 +31,22 @@ _TEXT_NAMES = {
 }
 
 
+#: what the report's own quantities print as (z1, h1, ŷ, the optimizer's α β ε μ, …): an activation's parameter never does
+_SHOWN = frozenset(QUANTITY_LETTERS | set(_TEXT_NAMES.values()) | {"J", "L", "N", "t", "g", "θ", "δ", "φ", "σ", "ℓ", "R"})
+_NUMBERED = re.compile(r"[^\W\d]+\d+")  # z1, h2, W1, dW2, δ1 (a name with its layer)
+
+
+def param_text(name: str) -> str:
+    """An activation parameter's name in the terminal: its Greek letter (beta -> β), or ⟨name⟩ where that would read
+    as one of the report's quantities (a parameter y beside the target y, h1 beside layer 1's h1, yhat beside ŷ)."""
+    shown = _TEXT_NAMES.get(name, name)
+    return f"⟨{name}⟩" if shown in _SHOWN or name in _SHOWN or _NUMBERED.fullmatch(shown) else shown
+
+
 def text(expr: sp.Expr, rename: dict | None = None) -> str:
     """A compact one-line text form: x**2 -> x², sqrt -> √, symbols renamed (z -> z2)."""
-    rename = {**{s: sp.Symbol(_TEXT_NAMES[s.name]) for s in expr.free_symbols if s.name in _TEXT_NAMES}, **(rename or {})}
+    rename = {**{s: sp.Symbol(param_text(s.name) if isinstance(s, Parameter) else _TEXT_NAMES[s.name])
+                 for s in expr.free_symbols if isinstance(s, Parameter) or s.name in _TEXT_NAMES}, **(rename or {})}
     # a display name keeps its symbol's assumptions: tanh(tanh(…(z2))) of a symbol not known to be real asks SymPy for
     # real and imaginary parts at every level when rebuilt, exponential in the depth (39 nested tanh: minutes)
     rename = {k: sp.Symbol(v.name, **k.assumptions0) if type(v) is sp.Symbol and v.is_real is None else v for k, v in rename.items()}
@@ -152,7 +167,7 @@ def terminal_report(d) -> str:
     ]
     for r in d.layers:
         layer = r.layer
-        params = ", ".join(f"{_TEXT_NAMES.get(k, k)} = {v:g}" for k, v in layer.params)
+        params = ", ".join(f"{param_text(k) if layer.formula else _TEXT_NAMES.get(k, k)} = {v:g}" for k, v in layer.params)
         head = (
             f"  layer {r.index} {layer.activation}" + (f" ({params})" if params else "") + (f" = {layer.formula}" if layer.formula else "")
         )

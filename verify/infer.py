@@ -39,6 +39,7 @@ SMALL_ANSWER = 40  # claims: up to this many, every claim is scored (beyond, the
 #: letters whose meaning varies: the summed input z or the activation h
 LETTERS = ("a", "z", "h", "A", "Z", "H")
 #: a claim about the forward pass: a letter (with scripts) = an expression with no derivative in it
+_CONSTANT_LETTERS = frozenset("Ntem")  # letters an answer uses for the batch size, the step, e
 _DEFINITION = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])(?![A-Za-z])")
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\bd[A-Za-z]\^|\bd[A-Za-z]_|\\frac\s*\{\s*d|'")
 
@@ -823,7 +824,10 @@ def conventions(judge, claims) -> Reading | None:
             and _P_SOFTMAX_OF_Z.search(text) and not _OTHER_P.search(text)):
         fixed += (("p", ("yhat", None)),)  # p_k = e^{z_k} / Σ_j e^{z_j}: class k's probability, the output ŷ_k
         changes.append("p_k is class k's probability, the output ŷ_k (its own definition as the softmax of z)")
-    params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()})
+    # (N, m the number of examples, t the step, e Euler's number: an answer's letters for them, never the parameter's —
+    # a parameter so named is read where written as the proof writes it, \mathrm{N})
+    params = sorted({k for layer in judge.net.layers for k, _ in layer.params if len(k) == 1 and k.isalpha()
+                     and k not in _CONSTANT_LETTERS})
     bare = tuple(k for k in params if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z_^'])", text)
                  and not re.search(rf"(?<![A-Za-z\\]){k}\s*[_^]", text))
     if bare and "param_letters" not in dict(base.options):

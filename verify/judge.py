@@ -26,7 +26,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
-from . import columnsample, orientation, penaltyscale, recurrences
+from . import columnsample, layerdots, orientation, penaltyscale, recurrences
 from . import expected as expected_mod
 from .biascolumn import over_examples
 from .colours import without_coloured
@@ -50,7 +50,7 @@ from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
 from .otherobjective import other_loss_judge
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
-from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, parse_claim, parse_expr
+from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
@@ -68,7 +68,7 @@ from .shapes import (
 )
 from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NO_SUCH_LAYER, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import NO_BIAS, NO_SUCH_LAYER, PARAM, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -225,6 +225,7 @@ class Judge:
         own = dict(notation.options).get("convention")  # the answer's own [notation] convention: how its W lies
         self.truth.transposed = own is not None and own != self.net.convention and not self.net.has_kinds
         customs = tuple((layer.activation, layer.activation) for layer in self.net.layers if layer.formula is not None)
+        params = tuple(sorted({k for layer in self.net.layers for k, _ in layer.params}))
         self.notation = replace(notation, functions=notation.functions + customs,
                                 states=_state_letters(self.truth.state_names(), self.net.optimizer.name) + notation.states,
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
@@ -233,7 +234,8 @@ class Judge:
                                                             ("penalised", self.net.regularizer is not None),
                                                             ("lists", values is not None))  # [12, 2, 2] (parser)
                                 + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
-                                   if self.net.optimizer.name == "momentum" else ()))  # (Δw(t−1): parser.previous_change)
+                                   if self.net.optimizer.name == "momentum" else ())  # (Δw(t−1): parser.previous_change)
+                                + ((("param_names", params),) if params else ()))  # \mathrm{y}: the parameter (parser)
         self.consts = self._constants()
         self.numeric = values is not None
         self.foreign = dict(values.get("foreign") or {}) if values else {}  # claim id -> its section's own problem
@@ -331,6 +333,7 @@ class Judge:
         self._oriented = self.truth.transposed  # the orientation of the answer as a whole
         self.orientation_settled = self._oriented  # its forward definitions (or [notation]) fixed it (orientation.py)
         self.verdicts_only = False  # scoring notation readings (infer.py): skip diagnoses and proofs, verdicts only
+        self._dots_orders: dict = {}  # (claim, letter, reading) -> whether its layers are tried from the last (_dots_order)
         self._use(self.layouts[0])
 
     def _use(self, samples: str) -> None:
@@ -400,7 +403,10 @@ class Judge:
                 layer_params.setdefault(k, set()).add(v)
         for k, vs in layer_params.items():
             if len(vs) == 1:
-                c[k] = vs.pop()  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins
+                v = vs.pop()
+                c[PARAM + k] = v  # its own key: \mathrm{k} as the proof writes it, or a bare letter (parser)
+                if k not in _INTERNAL_CONSTANTS:
+                    c[k] = v  # a layer's parameter (gamma of leaky ReLU, alpha of ELU) wins over the optimizer's letter
         if "beta" not in c and "mu" in c:
             c["beta"] = c["mu"]  # Ng writes momentum's μ as β: v = β v + (1 − β) dW
         if "alpha" not in c and "lr" in c:
@@ -631,6 +637,9 @@ class Judge:
             label = self._about_the_label(claim, result)
         if label is not None:
             return label
+        numbered = self._in_its_own_numbering(claim, result)
+        if numbered is not None:
+            return numbered
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
@@ -747,6 +756,27 @@ class Judge:
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
         return there
+    def _in_its_own_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
+        """A wrong claim naming a layer at or after the spec's first dropout layer, in an answer that applies its own
+        mask inside a weighted layer's formula (``_masks_its_own_layers``: its layers count the weighted ones only, so
+        its δ^{(2)} may be the spec's δ^{(3)}): which numbering the number is in is not said — unchecked, naming it
+        (a claim right in the spec's numbering stays right); None otherwise."""
+        self._masks_its_own_layers("")  # (reads the answer's mask once)
+        if not self._own_mask:
+            return None
+        first = min(layer.index for layer in self.net.layers if layer.kind == "dropout")
+        try:
+            sides, _ = parse_claim(claim.latex, self.notation, self.net.depth)
+        except (Unreadable, NeedsLayer, NoSuchLayer, RecursionError):
+            return None
+        layers = {n.value[1] for side in sides for n in side.walk() if n.op == "q" and isinstance(n.value[1], int)}
+        if not any(layer >= first for layer in layers):
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                           f"not judged: the answer applies a dropout mask inside its own layers ({self._own_mask}), so "
+                           "its layer numbers may count the layers with weights only, where the spec's count its dropout "
+                           f"layer {first} too; in the spec's numbering: {result.message}", quantity=claim.quantity,
+                           notes=["layer numbers in the answer's own numbering or the spec's: not said"])
 
     def _about_the_label(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
         """lmToT27's "Case 1: $j = c$ (the correct class)", ``\\frac{\\partial L}{\\partial z^L_c} = a^L_c - 1``, beside the
@@ -1462,7 +1492,21 @@ class Judge:
         inputs = False  # a claim on the network's input x: z = w x + b (Koerbitz's one-neuron layer) is the first layer's
         paired: set = set()  # the values at which every ∂z/∂w of the claim pairs z with its own layer's w
         single: set = set()  # the values at which all the claim's parameters are one layer's (_one_parameter_layer)
-        for value in range(first, first + self.net.depth + 1):
+        values = list(range(first, first + self.net.depth + 1))
+        # a product over layers with dots (layerdots.py) is written out once per layer, longer the further the layer is
+        # from the end the dots run to: the layers are tried from that end on (the shorter product of the two ends'),
+        # and once MAX_DOTTED_BLOCKS blocks are written in all (a network of ~50 layers) the rest are not checked
+        dotted = "\\" in claim.latex and any(f"\\{d}" in claim.latex for d in layerdots.DOTS)
+        beyond: list = []
+        # (a reading scored by verdicts, infer.py, needs only evidence: the products of the ~18 layers nearest that end)
+        budget = MAX_DOTTED_BLOCKS // 8 if self.verdicts_only else MAX_DOTTED_BLOCKS
+        if dotted and len(values) > 1:
+            values = self._dots_order(claim, var, env, values)
+        start = layerdots.WRITTEN[0]
+        for value in values:
+            if dotted and layerdots.WRITTEN[0] - start > budget:
+                beyond.append(value)
+                continue
             try:
                 sides, _ = parse_claim(claim.latex, self.notation, self.net.depth, {**env, var: value})
                 inputs = inputs or any(n.op == "q" and n.value[0] == "x" for side in sides for n in side.walk())
@@ -1477,6 +1521,11 @@ class Judge:
             except Unreadable:
                 pass
             done.append((value, self._check_one(claim, {**env, var: value})))
+        done.sort(key=lambda vr: vr[0])
+        if not done and beyond:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: the product over layers its dots "
+                               f"stand for was written out for no layer of the network before {budget} blocks were "
+                               "written in all", quantity=claim.quantity)
         if not done:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"the claim names a layer outside the network for every value of {var}", quantity=claim.quantity)
@@ -1522,6 +1571,13 @@ class Judge:
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
+        if beyond and verdict == "correct" and not self.verdicts_only:  # (wrong at a layer checked: wrong at any depth)
+            beyond.sort()
+            return ClaimResult(claim.id, claim.latex, "unchecked", worst.expected,
+                               f"not judged for every layer: it holds for {var} = {layers}, but the product over layers "
+                               f"its dots stand for is not written out for {var} = {beyond[0]} … {beyond[-1]} (more than "
+                               f"{MAX_DOTTED_BLOCKS} blocks in all, a network of about 50 layers)", quantity=claim.quantity,
+                               notes=[*worst.notes, f"a product over layers with dots: checked for {var} = {layers} only"])
         every = var in ("every", "unit")  # W = W − α V_{dW}: no layer written, for the parameters of every layer
         what = "a unit of every layer it can be" if var == "unit" else "the parameters of every layer"
         if var == "every" and narrowed:
@@ -1541,6 +1597,29 @@ class Judge:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
                                "which gradproof does not derive")
         return worst
+
+    def _dots_order(self, claim: Claim, var: str, env: dict, values: list) -> list:
+        """The values of a generic layer index, from the end where the claim's product over layers (layerdots.py) is
+        shortest: the layers its dots stand for at the last value and at the first (read afresh, the parse cache
+        aside: layerdots.SPAN), once per claim and reading."""
+        key = (claim.latex, var, tuple(sorted(env.items())), values[0], values[-1], self.notation)
+        try:
+            hash(key)
+        except TypeError:  # (an unhashable notation value: not remembered)
+            key = None
+        if key not in self._dots_orders:
+            spans = []
+            for value in (values[-1], values[0]):
+                layerdots.SPAN[0] = None
+                try:
+                    _parse_new(claim.latex, self.notation, self.net.depth, {**env, var: value})
+                except RecursionError:
+                    pass
+                spans.append(layerdots.SPAN[0] if layerdots.SPAN[0] is not None else float("inf"))
+            if len(self._dots_orders) > 4096:
+                self._dots_orders.clear()
+            self._dots_orders[key] = spans[0] <= spans[1]
+        return values[::-1] if self._dots_orders[key] else values
 
     def _masks_its_own_layers(self, var: str) -> bool:
         """Whether the answer, in a network with dropout layers, writes its forward pass with the mask applied inside a
@@ -3546,6 +3625,12 @@ def _step_change(node: Node) -> bool:
 #: the options that say how an answer numbers its layers (infer.structure): set aside for a claim verify rewrote into
 #: its own numbering
 _OWN_NUMBERING = ("input_layer", "weights_numbered_by")
+#: the blocks of the products over layers (layerdots.py) one generic claim is written out into, over all its layers
+#: (Nielsen's δ^l = Σ'(z^l)(w^{l+1})^T ⋯ Σ'(z^L)∇_a C at every l of a network of 50 layers: 1225)
+MAX_DOTTED_BLOCKS = 1300
+#: constants an answer's letters stand for that an activation's parameter of the same name never replaces (the batch
+#: size N, the step t, e, π, the learning rate, momentum, Adam's β₁ β₂); such a parameter is read as \mathrm{N} only
+_INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta2"})
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")

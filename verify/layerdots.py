@@ -24,6 +24,10 @@ _JOINS = ("circ", "cdot", "odot", "times", "*", "bullet")
 #: the longest block tried (tokens) and the most blocks the dots may stand for
 MAX_BLOCK = 60
 MAX_LAYERS = 200
+#: blocks written by ``expand`` since the module was loaded (the judge bounds a generic claim's products by it), and
+#: the number of layers the last dots read stood for (written or not: beyond MAX_LAYERS too), None when none read
+WRITTEN = [0]
+SPAN: list = [None]
 
 
 def _holes(toks: list, value) -> list:
@@ -112,6 +116,7 @@ def expand(toks: list, value, relations) -> list | None:
         if any(it[0] == "tok" and it[2] in ("frac", "partial") for it in a):
             return None  # (a chain rule of fractions, ∂h^{(L)}/∂z^{(L)} ⋯ ∂h^{(l)}/∂z^{(l)}: the dots hide other factors)
         step = _step(p[:len(p) - m], s[m:], a, b, sep) or (1 if d > 0 else -1)
+        SPAN[0] = abs(d) if d * step >= 0 else None
         if d * step < 0 or abs(d) > MAX_LAYERS:
             return None  # (the written blocks run the other way: an empty range at this layer)
         if d == 0:  # the same block before and after the dots: written once
@@ -120,6 +125,7 @@ def expand(toks: list, value, relations) -> list | None:
         else:
             middle = [it for n in range(1, abs(d)) for it in (_shift(a, n * step) + sep)]
             items = p + sep + middle + s
+            WRITTEN[0] += abs(d)
         Tok = type(toks[k])
         return list(toks[:start]) + _tokens(items, toks[k], Tok) + list(toks[end:])
     return None

@@ -25,7 +25,7 @@ from gradproof.derive.errors import did_you_mean
 
 from . import augmented, elided, layerdots, surface
 from .normalize import drop_time_argument, normalize
-from .tree import SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
+from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -259,6 +259,9 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
 
 def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dict | None):
     """parse_claim's work for a claim not read before: (sides, relations), or the exception that stopped it."""
+    names = dict(notation.options).get("param_names")
+    if names and "{" in latex:
+        latex = _param_named(latex, names)
     text = normalize(latex.replace("$", " ")).strip().rstrip(".,;").replace("&=", "=").replace("& =", "=")
     text = _EMPTY_ROW.sub("=", text)  # a &= \\ &= b: the first row's right side left empty, the chain goes on
     text = chain_nodes(text, notation)
@@ -280,6 +283,58 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
         return sides, relations
     except (Unreadable, NeedsLayer, NoSuchLayer) as exc:
         return exc
+
+
+#: an activation's parameter as the proof sets it, \mathrm{y}, \text{yhat}, \operatorname{N}: a private command before
+#: normalising (which would make \mathrm{y} the letter y, the target, and \mathrm{yhat} the output ŷ)
+_PARAM_CMD = "gpparam"
+_PARAM_WRAPPERS = r"\\(?:mathrm|text|textrm|textit|textnormal|operatorname\*?|mathit|mathsf|mathtt|mbox)\s*\{\s*("
+
+
+@functools.lru_cache(maxsize=64)
+def _param_pattern(names: tuple) -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(_PARAM_WRAPPERS + alternatives + r")\s*\}")  # (linear: one literal alternative, no nesting)
+
+
+def _param_code(i: int) -> str:
+    return "".join(chr(ord("a") + int(c)) for c in str(i))  # (a command's name is letters only: 10 -> "ba")
+
+
+def _param_named(latex: str, names: tuple) -> str:
+    r"""``\mathrm{y}`` -> `` \gpparama `` for the spec's parameters ``names`` (the differential \mathrm{d}x stays)."""
+    def one(m: re.Match) -> str:
+        after = latex[m.end():m.end() + 1]
+        if m.group(1) == "d" and (after.isalpha() or after == "\\"):
+            return m.group(0)
+        return f" \\{_PARAM_CMD}{_param_code(names.index(m.group(1)))} "
+    return _param_pattern(names).sub(one, latex)
+
+
+def _param_index(code: str) -> int | None:
+    if not code or any(c not in "abcdefghij" for c in code):
+        return None
+    return int("".join(str(ord(c) - ord("a")) for c in code))
+
+
+#: commands after which the letter is a quantity of the network, not an activation's parameter: ŷ − y (y the target),
+#: ∂J (J the objective), ỹ
+_QUANTITY_MARKS = frozenset({"hat", "widehat", "tilde", "widetilde", "partial", "bar", "overline"})
+
+
+def _quantity_letters(toks: list) -> frozenset:
+    r"""The letters a claim marks as quantities (``\hat{y}``, ``\partial J``): read so there, never as a parameter."""
+    out = set()
+    for i, t in enumerate(toks):
+        if t.kind == "cmd" and len(t.text) in (4, 6) and t.text[:-1] in ("hat", "tilde"):
+            out.add(t.text[-1])  # (normalised: \hat{y} is \haty)
+        elif t.kind == "cmd" and t.text in _QUANTITY_MARKS:
+            j = i + 1
+            while j < len(toks) and j <= i + 2 and toks[j].kind == "op" and toks[j].text == "{":
+                j += 1
+            if j < len(toks) and toks[j].kind == "id":
+                out.add(toks[j].text)
+    return frozenset(out)
 
 
 def _whole_beside_its_entry(sides: list, sizes: tuple = ()) -> None:
@@ -519,6 +574,7 @@ class _Parser:
         self.fixed = {"o": ("yhat", None), **dict.fromkeys(SCORE_NAMES, ("z", depth)),
                       **dict(notation.fixed)}  # o: the output; CS231n's scores
         self.states = dict(notation.states)
+        self.quantity_letters = _quantity_letters(toks) if opts.get("param_letters") else frozenset()
         self.bound: dict[str, str | None] = {}  # indices of the enclosing sums -> their upper bound as written
         self.norm_open = 0
         self.depth_net = depth
@@ -931,9 +987,16 @@ class _Parser:
         if tok.kind == "end":
             raise Unreadable(f"unexpected \\end{{{tok.text}}}")
         name = tok.text
+        if tok.kind == "id" and len(name) > 1 and name in self.opts.get("param_names", ()):
+            raise Unreadable(f"{name} names both an activation's parameter and a quantity here; write \\mathrm{{{name}}} "
+                             "for the parameter (as the proof does)")
         if tok.kind == "cmd":
             if name == "frac":
                 return self.frac()
+            if name.startswith(_PARAM_CMD) and self.opts.get("param_names"):
+                k = _param_index(name[len(_PARAM_CMD):])
+                if k is not None and k < len(self.opts["param_names"]):
+                    return Node("const", (), PARAM + self.opts["param_names"][k])  # \mathrm{y}: the parameter y
             if name.startswith("tilde") and self.opts.get("augmented") == "last":
                 return self._tilde(tok)  # AbhiJ2706's \tilde{H}_{l-1} = [H_{l-1}, 1], \tilde{W}_l (augmented.py)
             if name == "sqrt":
@@ -981,8 +1044,9 @@ class _Parser:
                 raise Unreadable(f"\\{name} is not supported; write the matrix form (for example \\delta h^T) instead")
         if name == self.opts.get("batch_letter") and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
             return Node("const", (), "N")  # a PyTorch write-up's \frac{1}{B}, Pedro's \frac{1}{b}: the number of examples
-        if name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^")):
-            return Node("const", (), name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
+        if (name in self.opts.get("param_letters", ()) and tok.kind == "id" and not (self.is_("_") or self.is_("^"))
+                and name not in self.quantity_letters):
+            return Node("const", (), PARAM + name)  # Haykin's a in φ(v) = 1/(1 + exp(-a v)): the activation's parameter
         if (name in self.states and name not in self.fixed and name not in self.bases
                 and not (name in ("m", "n") and not (self.is_("_") or self.is_("^")))):
             return self.state_symbol(self.states[name], name)  # (a bare m is the number of examples: Ng's 1/m)

@@ -127,6 +127,9 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
         return rf"\mathrm{{{kind.replace('_', ' ')}}}"
 
 
+#: the key of an activation's parameter among a judge's constants: ``param:y`` for a formula's ``y`` — its own namespace,
+#: so a parameter named y, N, t, e or lr is never the target, the batch size, the step, Euler's number or the rate
+PARAM = "param:"
 CONST_TEX = {"t": "t", "lambda": r"\lambda", "lr": r"\alpha", "N": "N", "e": "e", "pi": r"\pi", "epsilon": r"\epsilon",
              "beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "gamma": r"\gamma", "mu": r"\mu", "alpha": r"\alpha"}
 FN_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "log": r"\log", "exp": r"\exp", "sqrt": r"\sqrt", "abs": "",
@@ -145,6 +148,8 @@ def show(n: Node, convention: str = "row") -> str:
     if op == "q":
         return quantity_tex(n.value[0], n.value[1], convention)
     if op == "const":
+        if n.value.startswith(PARAM):  # as the proof sets it: upright, \mathrm{y} (derive.symbols.Parameter)
+            return r"\mathrm{" + n.value[len(PARAM):].replace("_", r"\_") + "}"
         return CONST_TEX.get(n.value, n.value)
     if op == "fn":
         name, layer, deriv = n.value
