@@ -186,7 +186,7 @@ FONT = _names(r"""\overline \texttt \mathbf \boldsymbol \bm \vec \underline \mat
 #: read by the claim grammar (parser.py): letters, operators, fractions, relations
 READ = _names(r"""\alpha \beta \gamma \delta \epsilon \varepsilon \eta \theta \lambda \mu \pi \sigma \phi \varphi \ell
         \Delta \Theta \Omega \nabla \partial \part \sum \cdot \circ \ast \times \odot \otimes \bullet \div \frac \tfrac
-        \dfrac \cfrac \sqrt \exp \log \ln \tanh \cosh \sin \cos \max \approx \equiv \doteq \leftarrow \gets \rightarrow \to
+        \dfrac \cfrac \sqrt \exp \log \ln \tanh \cosh \sinh \sin \cos \max \approx \equiv \doteq \leftarrow \gets \rightarrow \to
         \mapsto \longrightarrow \top \intercal \prime \lparen \rparen \lbrack \rbrack \lbrace \rbrace \vert \Vert \lvert
         \rvert \lVert \rVert \lt \gt \cr \begin \end \triangledown \bigtriangledown \cdotp \centerdot \sdot \diag \operatorname
         \le \leq \ge \geq \neq \ne""")
@@ -211,7 +211,7 @@ REASONS = {
     "big operator": "it is a product, an integral or a set operation (\\prod, \\int, \\bigcup …), which gradproof does "
                     "not judge; write the matrix form (for example \\delta h^T) instead",
     "function": "it applies a function gradproof does not evaluate in claims (only the network's activations, exp, log, "
-                "sqrt, tanh, cosh, sin, cos, max are read); write the network's own function",
+                "sqrt, tanh, cosh, sinh, sin, cos, max are read); write the network's own function",
     "set or logic": "it is a set, logic or number-set symbol (∀, ∃, ∪, ∧, ℝ, ∅ …), which states no value to judge",
     "arrow": "it is an arrow gradproof does not read as a relation (← is an update, → Nielsen's update, ⇒ a step "
              "between claims); write = or \\leftarrow",
