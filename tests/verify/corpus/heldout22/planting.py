@@ -1,0 +1,57 @@
+"""Writes heldout22's planted copies from the faithful files (run from this folder: python planting.py).
+A helper of the corpus author, not an oracle: each edit replaces one substring on one line (plant.py, a link to
+heldout19's helper) and appends `<!-- PLANTED [id]: why -->` to the closing `$$` line of the display (the fifth item);
+in the LaTeX homework the comment is `% PLANTED [id]: why` at the end of the edited line (plant_tex)."""
+
+from plant import plant
+
+XDEAN = {
+    183: ("(1 - a_{l,j}) a_{l-1,i} \\\\\\\\", "(1 - a_{l,j}) \\\\\\\\", "line 183.3", "the input a_{l-1,i} of dnet/domega dropped", 191),
+    185: ("&= a_{L,j} - t_j", "&= t_j - a_{L,j}", "line 185.5", "t - a for a - t", 191),
+    189: ("\\omega_{l+1,j,k} \\\\\\\\", "\\omega_{l+1,k,j} \\\\\\\\", "line 189.9", "the weight's indices swapped", 191),
+    199: ("(a_{L,j} - t_j)a_{L,j}(1-a_{L,j})", "(a_{L,j} - t_j)", "line 198.2", "the sigmoid's slope a(1 - a) dropped", 204),
+    202: ("- \\eta \\Delta", "+ \\eta \\Delta", "line 202.3", "a step up the gradient", 204),
+}
+
+DUDUNG_EP = {
+    21: ("\\left( w^{l+1} \\right)^T", "\\left( w^{l+1} \\right)", "3", "the transpose of w^{l+1} dropped", 22),
+    25: ("(a^{x,L} - y^{x,L})", "(y^{x,L} - a^{x,L})", "4", "y - a for a - y", 26),
+    29: ("(a^{x, l-1})^T", "(a^{x, l})^T", "5", "the layer's own output for its input", 30),
+    105: ("(a^L_j - y_j)", "(y_j - a^L_j)", "B2", "the sign lost in the last step", 107),
+    117: ("\\sigma'(z_k^{l-1})", "\\sigma(z_k^{l-1})", "B3", "sigma for sigma'", 121),
+    129: ("w_{kj}^{l+1}", "w_{jk}^{l+1}", "B4", "the weight's indices swapped", 133),
+}
+
+DUDUNG_PLAN = {
+    19: (
+        "({\\color{#0f0}\\mathbf{X}_5^x} - \\mathbf{Y})",
+        "(\\mathbf{Y} - {\\color{#0f0}\\mathbf{X}_5^x})",
+        "line 19.1",
+        "Y - X_5 for X_5 - Y",
+        25,
+    ),
+    21: ("(\\mathbf{W}_{43}^T \\mathbf{D}_4^x)", "(\\mathbf{W}_{43} \\mathbf{D}_4^x)", "line 21.3", "the transpose dropped", 25),
+    22: ("\\odot f'(\\mathbf{W}_{21}", "\\odot f(\\mathbf{W}_{21}", "line 22.4", "f for f'", 25),
+}
+
+VIVIANO = {
+    47: ("\\partial L/\\partial a = f-y$", "\\partial L/\\partial a = y-f$", "line 47#2", "y - f for f - y"),
+    51: ("= -(y-f)g(a)(1-g(a))$", "= -(y-f)$", "line 51", "the sigmoid's slope g(a)(1 - g(a)) dropped"),
+    176: ("- e^{z_i}e^{z_j}", "+ e^{z_i}e^{z_j}", "line 176", "the quotient rule's minus sign lost"),
+    182: ("(\\delta_{ij}-softmax_j(z))", "(1-softmax_j(z))", "line 182", "the Kronecker delta replaced by 1"),
+}
+
+
+def plant_tex(src, dst, edits):
+    lines = open(src).read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new) + f" % PLANTED [{cid}]: {why}"
+    open(dst, "w").write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    plant("xdean_ann_bp.md", "xdean_ann_bp_planted.md", XDEAN)
+    plant("dudung_error_propagation.md", "dudung_error_propagation_planted.md", DUDUNG_EP)
+    plant("dudung_impl_plan.md", "dudung_impl_plan_planted.md", DUDUNG_PLAN)
+    plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
