@@ -50,6 +50,7 @@ K = np.eye(4)
 x1, x2 = rng.normal(size=2)
 zz = x1 - x2
 sm = softmax(np.array([x1, x2]))
+gy, cc = rng.normal(size=4), rng.normal()
 confirm(
     "viviano_ift6135_a1.tex",
     "viviano_ift6135_a1_planted.tex",
@@ -59,6 +60,8 @@ confirm(
         "line 51": lambda: all(same(d(mse(y), a_), -(y - f) * g(a_) * (1 - g(a_))) for y in ys),
         "line 176": lambda: same(J, (K * E[:, None] * S - np.outer(E, E)) / S**2),
         "line 182": lambda: same(J, s[:, None] * (K - s[None, :])),
+        "line 203": lambda: same(jacobian(sigmoid, z) @ gy, gy * sigmoid(z) * (1 - sigmoid(z))),
+        "line 215": lambda: same(softmax(z + cc), np.exp(z + cc) / np.sum(np.exp(z + cc))),
         "line 240": lambda: links(
             sm[0], np.exp(x1) / (np.exp(x1) + np.exp(x2)), 1 / (1 + np.exp(x2 - x1)), 1 / (1 + np.exp(-x1 - x2)), 1 / (1 + np.exp(-zz))
         ),
@@ -76,6 +79,7 @@ confirm(
         "line 51": lambda: all(same(d(mse(y), a_), -(y - f)) for y in ys),
         "line 176": lambda: same(J, (K * E[:, None] * S + np.outer(E, E)) / S**2),
         "line 182": lambda: same(J, s[:, None] * (1 - s[None, :])),
+        "line 203": lambda: same(jacobian(sigmoid, z) @ gy, gy * sigmoid(z)),
     },
 )
 # the chains' slip alone: without the e^{-x_1-x_2} link both chains hold

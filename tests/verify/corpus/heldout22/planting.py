@@ -38,7 +38,18 @@ VIVIANO = {
     47: ("\\partial L/\\partial a = f-y$", "\\partial L/\\partial a = y-f$", "line 47#2", "y - f for f - y"),
     51: ("= -(y-f)g(a)(1-g(a))$", "= -(y-f)$", "line 51", "the sigmoid's slope g(a)(1 - g(a)) dropped"),
     176: ("- e^{z_i}e^{z_j}", "+ e^{z_i}e^{z_j}", "line 176", "the quotient rule's minus sign lost"),
+    203: ("g_y \\circ \\sigma'(x)$", "g_y \\circ \\sigma(x)$", "line 203", "sigma for sigma'"),
     182: ("(\\delta_{ij}-softmax_j(z))", "(1-softmax_j(z))", "line 182", "the Kronecker delta replaced by 1"),
+}
+
+
+KARELZE_GRAPH = {
+    28: ("\\sigma^{\\prime}(z)", "\\sigma(z)", "line 28#2", "sigma(z) for sigma'(z)"),
+    29: ("\\bar{w}=\\bar{z} x", "\\bar{w}=\\bar{z} w", "line 29", "the weight for the input"),
+}
+
+KARELZE_CHAIN = {
+    33: ("(-\\sin t)", "(\\sin t)", "line 31", "d(cos t)/dt = +sin t", 34),
 }
 
 
@@ -54,4 +65,6 @@ if __name__ == "__main__":
     plant("xdean_ann_bp.md", "xdean_ann_bp_planted.md", XDEAN)
     plant("dudung_error_propagation.md", "dudung_error_propagation_planted.md", DUDUNG_EP)
     plant("dudung_impl_plan.md", "dudung_impl_plan_planted.md", DUDUNG_PLAN)
+    plant("karelze_graph_card.md", "karelze_graph_card_planted.md", KARELZE_GRAPH)
+    plant("karelze_chainrule_card.md", "karelze_chainrule_card_planted.md", KARELZE_CHAIN)
     plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
