@@ -1,9 +1,11 @@
-"""Independent NumPy oracle for KarelZe's two Anki cards (karelze_graph_card.md, karelze_chainrule_card.md) and their
-planted copies.
+"""Independent NumPy oracle for KarelZe's Anki cards (karelze_graph_card.md, karelze_chainrule_card.md and the English and
+German karelze_multiclass_card*.md) and their planted copies.
 
 graph card: z = w x + b, y = sigma(z), L = 1/2 (y - t)^2, v-bar = dL/dv by central differences. chain-rule card:
 f(x, y) = y + exp(x y), x = cos t, y = t^2, df/dt by central differences in t, every link of the chain evaluated as
-written (the partials f_x, f_y by central differences too). Prints OK when every verdict of MANIFEST.toml holds.
+written (the partials f_x, f_y by central differences too). multiclass cards: softmax regression on features phi(x_i),
+loss_i the log-likelihood of example i (as the card writes it), each row judged for every class k; p(k | x_k) read as
+written (x_k the k-th example's features). Prints OK when every verdict of MANIFEST.toml holds.
 Run: python oracle_karelze.py   (numpy only)
 """
 
@@ -68,5 +70,57 @@ confirm(
     "karelze_chainrule_card_planted.md",
     {"line 31": lambda: links(dfdt, fx * dxdt + fy * dydt, (Y * np.exp(X * Y)) * (-np.sin(tt)) + (1 + X * np.exp(X * Y)) * (2 * tt))},
     {"line 31": lambda: links(dfdt, fx * dxdt + fy * dydt, (Y * np.exp(X * Y)) * (np.sin(tt)) + (1 + X * np.exp(X * Y)) * (2 * tt))},
+)
+# --- multiclass cards (English and German): softmax regression, loss_i the LOG-LIKELIHOOD of example i
+K, n_feat, n_ex, i = 3, 4, 5, 4  # example i = the 5th: no class index k (0..2) names it
+Phi = rng.normal(size=(n_ex, n_feat))
+Wm = rng.normal(size=(K, n_feat))  # rows w_k^T
+h = np.eye(K)[1]  # h_{c_i, .}: the one-hot label of example i
+
+
+def softmax(v):
+    e = np.exp(v - v.max())
+    return e / e.sum()
+
+
+def loglik(W):
+    return float(h @ (W @ Phi[i]) - np.log(np.sum(np.exp(W @ Phi[i]))))
+
+
+G = grad(loglik, Wm)  # [k] = d loss_i / d w_k
+S = np.sum(np.exp(Wm @ Phi[i]))
+rows = {
+    1: lambda k: grad(lambda v: loglik(np.vstack([Wm[:k], v, Wm[k + 1 :]])), Wm[k]),
+    2: lambda k: h[k] * Phi[i] - grad(lambda v: float(np.log(np.sum(np.exp(np.vstack([Wm[:k], v, Wm[k + 1 :]]) @ Phi[i])))), Wm[k]),
+    3: lambda k: h[k] * Phi[i] - np.exp(Wm[k] @ Phi[i]) * Phi[i] / S,
+    4: lambda k: Phi[i] * (h[k] - softmax(Wm @ Phi[k])[k]),  # p(k | x_k) as written
+}
+planted_rows = {
+    3: lambda k: h[k] * Phi[i] - np.exp(Wm[k] @ Phi[i]) / S,  # the inner phi(x_i) dropped
+    2: lambda k: h[k] * Phi[i] + grad(lambda v: float(np.log(np.sum(np.exp(np.vstack([Wm[:k], v, Wm[k + 1 :]]) @ Phi[i])))), Wm[k]),
+}
+
+
+def row_ok(r, table=rows):
+    return all(same(G[k], table[r](k)) for k in range(K))
+
+
+def chain_ok(table=rows):
+    return all(row_ok(r, {**rows, **table}) for r in (1, 2, 3, 4))
+
+
+# the slip alone: with p(k | x_i) the last row holds
+assert all(same(G[k], Phi[i] * (h[k] - softmax(Wm @ Phi[i])[k])) for k in range(K))
+confirm(
+    "karelze_multiclass_card.md",
+    "karelze_multiclass_card_planted.md",
+    {"line 30": chain_ok, **{f"line 30.{r}": (lambda r=r: row_ok(r)) for r in (1, 2, 3, 4)}},
+    {"line 30": lambda: chain_ok({3: planted_rows[3]}), "line 30.3": lambda: row_ok(3, {3: planted_rows[3]})},
+)
+confirm(
+    "karelze_multiclass_card_de.md",
+    "karelze_multiclass_card_de_planted.md",
+    {"line 17": chain_ok, **{f"line {n}.{r}": (lambda r=r: row_ok(r)) for n, r in ((17, 1), (25, 2), (30, 3), (37, 4))}},
+    {"line 17": lambda: chain_ok({2: planted_rows[2]}), "line 25.2": lambda: row_ok(2, {2: planted_rows[2]})},
 )
 print("OK")

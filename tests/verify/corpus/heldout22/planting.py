@@ -52,6 +52,19 @@ KARELZE_CHAIN = {
     33: ("(-\\sin t)", "(\\sin t)", "line 31", "d(cos t)/dt = +sin t", 34),
 }
 
+KARELZE_MULTI = {
+    30: (
+        "\\right)\\right) \\phi\\left(\\boldsymbol{x}_{i}\\right) \\\\ &=\\underbrace",
+        "\\right)\\right) \\\\ &=\\underbrace",
+        "line 30.3",
+        "the inner derivative phi(x_i) dropped",
+    ),
+}
+
+KARELZE_MULTI_DE = {
+    26: ("\\right)-\\frac{\\partial}{\\partial", "\\right)+\\frac{\\partial}{\\partial", "line 25.2", "the log-sum-exp term's sign", 40),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -67,4 +80,6 @@ if __name__ == "__main__":
     plant("dudung_impl_plan.md", "dudung_impl_plan_planted.md", DUDUNG_PLAN)
     plant("karelze_graph_card.md", "karelze_graph_card_planted.md", KARELZE_GRAPH)
     plant("karelze_chainrule_card.md", "karelze_chainrule_card_planted.md", KARELZE_CHAIN)
+    plant("karelze_multiclass_card.md", "karelze_multiclass_card_planted.md", KARELZE_MULTI)
+    plant("karelze_multiclass_card_de.md", "karelze_multiclass_card_de_planted.md", KARELZE_MULTI_DE)
     plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
