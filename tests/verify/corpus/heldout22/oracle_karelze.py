@@ -123,4 +123,90 @@ confirm(
     {"line 17": chain_ok, **{f"line {n}.{r}": (lambda r=r: row_ok(r)) for n, r in ((17, 1), (25, 2), (30, 3), (37, 4))}},
     {"line 17": lambda: chain_ok({2: planted_rows[2]}), "line 25.2": lambda: row_ok(2, {2: planted_rows[2]})},
 )
+# --- logistic-regression card: loss_i the log-likelihood of sample i
+ph, c = rng.normal(size=3), 1.0
+wl = rng.normal(size=3)
+sg = sigmoid(wl @ ph)
+
+
+def ll(v):
+    return float(c * np.log(sigmoid(v @ ph)) + (1 - c) * np.log(1 - sigmoid(v @ ph)))
+
+
+gl = grad(ll, wl)
+lr_rows = {
+    1: gl,
+    2: c * (1 / sg) * sg * (1 - sg) * ph + (1 - c) * (1 / (1 - sg)) * (-1) * sg * (1 - sg) * ph,
+    4: c * (1 - sg) * ph - (1 - c) * sg * ph,
+    5: (c - sg) * ph,
+}
+lr_planted4 = c * (1 - sg) * ph + (1 - c) * sg * ph
+# c = 1 would hide the (1 - c) terms: judge at c = 0 too
+c0_rows = {4: lambda cc: cc * (1 - sg) * ph - (1 - cc) * sg * ph, 5: lambda cc: (cc - sg) * ph}
+
+
+def gl_at(cc):
+    return grad(lambda v: float(cc * np.log(sigmoid(v @ ph)) + (1 - cc) * np.log(1 - sigmoid(v @ ph))), wl)
+
+
+confirm(
+    "karelze_logreg_card.md",
+    "karelze_logreg_card_planted.md",
+    {
+        "line 33": lambda: all(same(gl, lr_rows[r]) for r in (1, 2, 4, 5)) and same(gl_at(0.0), c0_rows[5](0.0)),
+        "line 33.1": lambda: same(gl, lr_rows[1]),
+        "line 33.2": lambda: same(gl, lr_rows[2]),
+        "line 33.4": lambda: same(gl, lr_rows[4]) and same(gl_at(0.0), c0_rows[4](0.0)),
+        "line 33.5": lambda: same(gl, lr_rows[5]) and same(gl_at(0.0), c0_rows[5](0.0)),
+    },
+    {
+        "line 33": lambda: same(gl_at(0.0), (0.0 * (1 - sg) * ph + (1 - 0.0) * sg * ph)),
+        "line 33.4": lambda: same(gl, lr_planted4) and same(gl_at(0.0), (0.0 * (1 - sg) * ph + (1 - 0.0) * sg * ph)),
+    },
+)
+
+# --- SSE card: least squares, X (N x d), N != d
+N, dd = 6, 3
+Xs, ys, ws = rng.normal(size=(N, dd)), rng.normal(size=N), rng.normal(size=dd)
+
+
+def sse(v):
+    r = ys - Xs @ v
+    return float(r @ r)
+
+
+gs = grad(sse, ws)
+wstar = np.linalg.inv(Xs.T @ Xs) @ Xs.T @ ys
+e1 = (ys - Xs @ ws) @ (ys - Xs @ ws)
+e2 = ws @ Xs.T @ Xs @ ws - ys @ Xs @ ws - ws @ Xs.T @ ys + ys @ ys
+e3 = ws @ Xs.T @ Xs @ ws - 2 * ys @ Xs @ ws + ys @ ys
+e3_planted = ws @ Xs.T @ Xs @ ws - ys @ Xs @ ws + ys @ ys
+row1 = grad(lambda v: float(v @ Xs.T @ Xs @ v - 2 * ys @ Xs @ v + ys @ ys), ws)
+
+
+def author_grad():  # X X^T X w - X X^T y as written
+    return Xs @ Xs.T @ Xs @ ws - Xs @ Xs.T @ ys
+
+
+confirm(
+    "karelze_sse_card.md",
+    "karelze_sse_card_planted.md",
+    {
+        "line 25": lambda: links(sse(ws), e1, e2, e3),
+        "line 25.1": lambda: same(sse(ws), e1),
+        "line 28.2": lambda: same(sse(ws), e2),
+        "line 32.3": lambda: same(sse(ws), e3),
+        "line 40": lambda: same(gs, row1) and same(gs, author_grad()),
+        "line 40.1": lambda: same(gs, row1),
+        "line 44.2": lambda: same(gs, author_grad()),
+        "line 53": lambda: same(grad(sse, wstar), np.zeros(dd)),
+    },
+    {
+        "line 25": lambda: links(sse(ws), e1, e2, e3_planted),
+        "line 32.3": lambda: same(sse(ws), e3_planted),
+        "line 53": lambda: same(grad(sse, np.linalg.inv(Xs.T @ Xs) @ Xs @ ys), np.zeros(dd)),
+    },
+)
+# the right gradient, 2 X^T X w - 2 X^T y, holds: the slip is the author's
+assert same(gs, 2 * Xs.T @ Xs @ ws - 2 * Xs.T @ ys)
 print("OK")

@@ -65,6 +65,15 @@ KARELZE_MULTI_DE = {
     26: ("\\right)-\\frac{\\partial}{\\partial", "\\right)+\\frac{\\partial}{\\partial", "line 25.2", "the log-sum-exp term's sign", 40),
 }
 
+KARELZE_LOGREG = {
+    33: ("-\\left(1-c_{i}\\right) \\sigma", "+\\left(1-c_{i}\\right) \\sigma", "line 33.4", "the minus of d log(1 - sigma) lost"),
+}
+
+KARELZE_SSE = {
+    33: ("-2 \\boldsymbol{y}^{T}", "-\\boldsymbol{y}^{T}", "line 32.3", "the two cross terms not merged: 2 dropped", 34),
+    54: ("\\boldsymbol{X}^{T} \\boldsymbol{y}", "\\boldsymbol{X} \\boldsymbol{y}", "line 53", "X for X^T"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -82,4 +91,6 @@ if __name__ == "__main__":
     plant("karelze_chainrule_card.md", "karelze_chainrule_card_planted.md", KARELZE_CHAIN)
     plant("karelze_multiclass_card.md", "karelze_multiclass_card_planted.md", KARELZE_MULTI)
     plant("karelze_multiclass_card_de.md", "karelze_multiclass_card_de_planted.md", KARELZE_MULTI_DE)
+    plant("karelze_logreg_card.md", "karelze_logreg_card_planted.md", KARELZE_LOGREG)
+    plant("karelze_sse_card.md", "karelze_sse_card_planted.md", KARELZE_SSE)
     plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
