@@ -209,4 +209,47 @@ confirm(
 )
 # the right gradient, 2 X^T X w - 2 X^T y, holds: the slip is the author's
 assert same(gs, 2 * Xs.T @ Xs @ ws - 2 * Xs.T @ ys)
+
+# --- sigmoid-properties card (German)
+av = rng.normal()
+sig_d = d1(sigmoid, av)
+confirm(
+    "karelze_sigmoid_card_de.md",
+    "karelze_sigmoid_card_de_planted.md",
+    {
+        "line 19": lambda: links(-sigmoid(av), np.exp(-av) / (1 + np.exp(-av)), 1 / (1 + np.exp(av)), sigmoid(-av)),
+        "line 22": lambda: links(sig_d, np.exp(-av) / (1 + np.exp(-av)) ** 2, sigmoid(av) * (1 - sigmoid(av))),
+    },
+    {"line 22": lambda: links(sig_d, -np.exp(-av) / (1 + np.exp(-av)) ** 2, sigmoid(av) * (1 - sigmoid(av)))},
+)
+# the slip alone: with 1 - sigma(a) the symmetry chain holds
+assert links(1 - sigmoid(av), np.exp(-av) / (1 + np.exp(-av)), 1 / (1 + np.exp(av)), sigmoid(-av))
+
+# --- cross-entropy card: the Bernoulli log-likelihood of logistic regression
+Xc, cl, wc = rng.normal(size=(6, 3)), np.array([1, 0, 1, 1, 0, 0.0]), rng.normal(size=3)
+p1 = sigmoid(Xc @ wc)
+p0 = 1 - p1
+p_ci = np.where(cl == 1, p1, p0)
+loglik = float(np.sum(np.log(p_ci)))
+ce_rows = {
+    1: [float(np.sum(np.log(p_ci))), float(np.sum(np.log(p1**cl * p0 ** (1 - cl))))],
+    2: [float(np.sum(cl * np.log(p1) + (1 - cl) * np.log(p0)))],
+    3: [float(np.sum(cl * np.log(sigmoid(Xc @ wc)) + (1 - cl) * np.log(1 - sigmoid(Xc @ wc))))],
+}
+ce_planted3 = [float(np.sum(cl * np.log(sigmoid(Xc @ wc)) + (1 - cl) * (1 - np.log(sigmoid(Xc @ wc)))))]
+
+
+def ce_row(r, table=ce_rows):
+    return links(loglik, *table[r])
+
+
+confirm(
+    "karelze_crossentropy_card.md",
+    "karelze_crossentropy_card_planted.md",
+    {"line 32": lambda: all(ce_row(r) for r in (1, 2, 3)), **{f"line 32.{r}": (lambda r=r: ce_row(r)) for r in (1, 2, 3)}},
+    {
+        "line 32": lambda: all(ce_row(r, {**ce_rows, 3: ce_planted3}) for r in (1, 2, 3)),
+        "line 32.3": lambda: ce_row(3, {3: ce_planted3}),
+    },
+)
 print("OK")

@@ -74,6 +74,19 @@ KARELZE_SSE = {
     54: ("\\boldsymbol{X}^{T} \\boldsymbol{y}", "\\boldsymbol{X} \\boldsymbol{y}", "line 53", "X for X^T"),
 }
 
+KARELZE_SIGMOID = {
+    22: ("\\frac{\\exp (-a)}{(1+\\exp", "\\frac{-\\exp (-a)}{(1+\\exp", "line 22", "the inner derivative's sign", 23),
+}
+
+KARELZE_CE = {
+    32: (
+        "\\log \\left(1-\\sigma\\left(\\tilde{\\boldsymbol{w}}^{T} \\tilde{\\boldsymbol{x}}_{i}\\right)\\right)",
+        "\\left(1-\\log \\sigma\\left(\\tilde{\\boldsymbol{w}}^{T} \\tilde{\\boldsymbol{x}}_{i}\\right)\\right)",
+        "line 32.3",
+        "log(1 - sigma) written 1 - log sigma",
+    ),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -93,4 +106,6 @@ if __name__ == "__main__":
     plant("karelze_multiclass_card_de.md", "karelze_multiclass_card_de_planted.md", KARELZE_MULTI_DE)
     plant("karelze_logreg_card.md", "karelze_logreg_card_planted.md", KARELZE_LOGREG)
     plant("karelze_sse_card.md", "karelze_sse_card_planted.md", KARELZE_SSE)
+    plant("karelze_sigmoid_card_de.md", "karelze_sigmoid_card_de_planted.md", KARELZE_SIGMOID)
+    plant("karelze_crossentropy_card.md", "karelze_crossentropy_card_planted.md", KARELZE_CE)
     plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
