@@ -252,4 +252,74 @@ confirm(
         "line 32.3": lambda: ce_row(3, {3: ce_planted3}),
     },
 )
+# --- weight-decay card: one SGD step on L + lambda/2 ||theta||^2 (L a squared error of a linear map)
+th, Xw, yw, lam, eta_w = rng.normal(size=3), rng.normal(size=(5, 3)), rng.normal(size=5), 0.1, 0.1
+
+
+def Lw(v):
+    return float(0.5 * np.sum((Xw @ v - yw) ** 2))
+
+
+dL = grad(Lw, th)
+true_step = th - eta_w * grad(lambda v: Lw(v) + lam / 2 * float(v @ v), th)
+confirm(
+    "karelze_weightdecay_card.md",
+    "karelze_weightdecay_card_planted.md",
+    {
+        "line 25.1": lambda: same(true_step, th - eta_w * (dL - lam * th)),
+        "line 26.2": lambda: same(true_step, (1 - eta_w * lam) * th - eta_w * dL),
+    },
+    {"line 26.2": lambda: same(true_step, (1 - eta_w * lam / 2) * th - eta_w * dL)},
+)
+
+# --- SSE in matrix form (German card): X (n x d), e = y - X w
+Xe, ye, we = rng.normal(size=(6, 3)), rng.normal(size=6), rng.normal(size=3)
+yhat = Xe @ we
+e = ye - yhat
+sse_val = float(np.sum((ye - yhat) ** 2))
+confirm(
+    "karelze_sse_matrix_card_de.md",
+    "karelze_sse_matrix_card_de_planted.md",
+    {
+        "line 18": lambda: links(sse_val, float(np.sum(e**2)), float(e @ e), float((ye - Xe @ we) @ (ye - Xe @ we))),
+        "line 22": lambda: links(float(np.sum(e**2)), (e[None, :] @ e[:, None]).item(), float(e.T @ e)),
+    },
+    {
+        "line 18": lambda: links(sse_val, float(np.sum(e**2)), float(e @ e), np.outer(ye - Xe @ we, ye - Xe @ we)),
+        "line 22": lambda: links(float(np.sum(e**2)), (e[None, :] @ e[:, None]).item(), np.outer(e, e)),
+    },
+)
+
+# --- Gaussian MLE card: loglik(mu, sigma) = -N log sqrt(2 pi sigma^2) - sum (x_i - mu)^2 / (2 sigma^2)
+xg = rng.normal(1.0, 2.0, size=7)
+Ng, mu, sd = len(xg), rng.normal(), rng.uniform(0.5, 2.0)
+
+
+def gl_ll(m, s):
+    return float(-Ng * np.log(np.sqrt(2 * np.pi * s**2)) - np.sum((xg - m) ** 2) / (2 * s**2))
+
+
+dmu = d1(lambda m: gl_ll(m, sd), mu)
+dsd = d1(lambda s: gl_ll(mu, s), sd)
+mu_hat = xg.mean()
+row_mu = -np.sum(2 * (xg - mu) * (-1) / (2 * sd**2))
+row_mu_planted = -np.sum(2 * (xg - mu) / (2 * sd**2))
+sd_row1 = -Ng * np.log(np.sqrt(2 * np.pi)) - Ng * np.log(sd) - np.sum((xg - mu) ** 2) / (2 * sd**2)
+sd_row2 = -Ng / sd + np.sum((xg - mu) ** 2) / sd**3
+sd_row2_planted = -Ng / sd + np.sum((xg - mu) ** 2) / (2 * sd**3)
+confirm(
+    "karelze_gaussian_mle_card.md",
+    "karelze_gaussian_mle_card_planted.md",
+    {
+        # the derivative as written, and it vanishes where the card sets it to 0 (mu-hat, the sample mean)
+        "line 27": lambda: same(dmu, row_mu) and same(d1(lambda m: gl_ll(m, sd), mu_hat), 0.0),
+        "line 37": lambda: same(dsd, sd_row1) and same(dsd, sd_row2),
+        "line 37.1": lambda: same(dsd, sd_row1),
+        "line 40.2": lambda: same(dsd, sd_row2),
+    },
+    {
+        "line 27": lambda: same(dmu, row_mu_planted) and same(d1(lambda m: gl_ll(m, sd), mu_hat), 0.0),
+        "line 40.2": lambda: same(dsd, sd_row2_planted),
+    },
+)
 print("OK")

@@ -87,6 +87,31 @@ KARELZE_CE = {
     ),
 }
 
+KARELZE_WD = {
+    26: ("(1-\\eta \\lambda)", "(1-\\eta \\lambda / 2)", "line 26.2", "d(lambda/2 theta^2) = lambda theta, not lambda/2 theta", 28),
+}
+
+KARELZE_SSE_DE = {
+    20: (
+        "\\boldsymbol{w})^{T}(\\boldsymbol{y}-\\boldsymbol{X} \\boldsymbol{w})",
+        "\\boldsymbol{w})(\\boldsymbol{y}-\\boldsymbol{X} \\boldsymbol{w})^{T}",
+        "line 18",
+        "the transpose on the wrong factor: an outer product",
+    ),
+    25: ("=\\epsilon^{\\prime} \\epsilon", "=\\epsilon \\epsilon^{\\prime}", "line 22", "eps eps' for eps' eps"),
+}
+
+KARELZE_MLE = {
+    29: (
+        "\\frac{2\\left(x_{i}-\\mu\\right)(-1)}{2 \\sigma^{2}}",
+        "\\frac{2\\left(x_{i}-\\mu\\right)}{2 \\sigma^{2}}",
+        "line 27",
+        "the inner derivative (-1) dropped",
+        31,
+    ),
+    41: ("{\\sigma^{3}}", "{2 \\sigma^{3}}", "line 40.2", "the 1/2 kept: d/dsigma of 1/(2 sigma^2) is -1/sigma^3", 44),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -108,4 +133,7 @@ if __name__ == "__main__":
     plant("karelze_sse_card.md", "karelze_sse_card_planted.md", KARELZE_SSE)
     plant("karelze_sigmoid_card_de.md", "karelze_sigmoid_card_de_planted.md", KARELZE_SIGMOID)
     plant("karelze_crossentropy_card.md", "karelze_crossentropy_card_planted.md", KARELZE_CE)
+    plant("karelze_weightdecay_card.md", "karelze_weightdecay_card_planted.md", KARELZE_WD)
+    plant("karelze_sse_matrix_card_de.md", "karelze_sse_matrix_card_de_planted.md", KARELZE_SSE_DE)
+    plant("karelze_gaussian_mle_card.md", "karelze_gaussian_mle_card_planted.md", KARELZE_MLE)
     plant_tex("viviano_ift6135_a1.tex", "viviano_ift6135_a1_planted.tex", VIVIANO)
