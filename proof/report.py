@@ -31,8 +31,10 @@ _TEXT_NAMES = {
 }
 
 
-#: what the report's own quantities print as (z1, h1, ŷ, the optimizer's α β ε μ, …): an activation's parameter never does
-_SHOWN = frozenset(QUANTITY_LETTERS | set(_TEXT_NAMES.values()) | {"J", "L", "N", "t", "g", "θ", "δ", "φ", "σ", "ℓ", "R"})
+#: what the report's own quantities print as (z1, h1, ŷ, J, δ, the functions σ, φ …): an activation's parameter never
+#: does. Not the Greek constants (the optimizer's α, β, ε, μ, the penalty's λ): an activation's β (mish, swish), α
+#: (ELU), γ (leaky ReLU) print as the letters they are, in their layer's line and formula
+_SHOWN = frozenset(QUANTITY_LETTERS | {"ŷ", "m̂", "v̂", "J", "L", "N", "t", "g", "θ", "δ", "φ", "σ", "ℓ", "R"})
 _NUMBERED = re.compile(r"[^\W\d]+\d+")  # z1, h2, W1, dW2, δ1 (a name with its layer)
 
 

@@ -1891,10 +1891,13 @@ class Judge:
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
             tv, sv = list(tv), list(sv)
         lone = [v for v in free if v not in free_indices(student)]
+        whole = sv
+        if not lone:  # (dudung's δ^L_j = … ≡ ∇_a C ⊙ σ'(z^L) = (a^L_j − y_j) σ'(z^L_j): the whole vector on the left)
+            lone, whole = [v for v in free if v not in free_indices(target)], tv
         if lone and any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True)):
             # CS224d's ∂J/∂x_k = (ŷ − y) W^T …: an entry on one side, the whole vector on the other
             return _Link("unchecked", f"could not read the claim: the index {', '.join(lone)} is on one side only and the "
-                         f"other side is a whole {fmt(np.shape(sv[0])[len(free):])} array; write the entry on both sides, or neither")
+                         f"other side is a whole {fmt(np.shape(whole[0])[len(free):])} array; write the entry on both sides, or neither")
         if (NUMERATOR_LAYOUT in notes or DENOMINATOR_LAYOUT in notes or self._denominator_layout()) and target.op == "q" \
                 and target.value[0] in ("dx", "dxs"):
             # the claim's chain rule writes ∂J/∂x as a row (CS224n's Jacobians): so may its other sides. (Not for δ, which

@@ -467,3 +467,18 @@ $$ \frac{\partial a_j}{\partial z_i} = -a_i a_j,\quad i \neq j. \tag{ne}$$
 $$ \frac{\partial a_j}{\partial z_i} = a_i a_j,\quad i \neq j. \tag{ne-wrong}$$
 """)
     assert [got[k].verdict for k in ("eq", "ne", "ne-wrong")] == ["correct", "correct", "incorrect"]
+
+
+def test_a_chain_from_an_entry_to_the_whole_vector_and_back_is_not_judged_wrong(tmp_path):
+    # dudung's δ^L_j = ∂C/∂a^L_j σ'(z^L_j) ≡ ∇_a C ⊙ σ'(z^L) = (a^L_j − y_j) σ'(z^L_j): every side right (the oracle), the
+    # vector side of another shape than the entries beside it
+    rng = np.random.default_rng(16)
+    z, y = rng.normal(size=2), rng.uniform(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    delta = central_differences(lambda q: 0.5 * np.sum((sig(q["z"]) - y) ** 2), {"z": z.copy()})["z"]
+    assert np.allclose(delta, (sig(z) - y) * sig(z) * (1 - sig(z)), atol=1e-6)
+    spec = _spec("nielsen2", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 3.0)
+    got = _verify(tmp_path, spec, r"""$$\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j) \equiv \nabla_a C \odot \sigma'(z^L)
+= (a^L_j - y_j) \sigma'(z^L_j) \tag{B5}$$
+""")
+    assert got["B5"].verdict != "incorrect", got["B5"].message
