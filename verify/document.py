@@ -181,7 +181,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             numbers.append(row_no)
             steps.append([(f"line {line}.{row_no}", len(_top_sides(part)))])
         tags = [t for _, _, t in merged if t]
-        block = eq.label if not tags else tags[0] if len(tags) == 1 and merged[-1][2] else None
+        block = eq.label if not tags else tags[0] if len(tags) == 1 and (
+            merged[-1][2] or merged[0][2] and _LEADING_TAG.match(eq.body)) else None  # (dudung's $$\tag{B3} \begin{array}…)
         if len(merged) > 1 and eq.one_number:  # $$\begin{equation}\begin{split}…$$: one numbered equation
             block = tags[0] if tags else None
         if len(merged) > 1 and (block or eq.one_number) and not eq.rows:  # $$\begin{aligned}…\end{aligned}\tag{Q1}$$:
@@ -815,6 +816,8 @@ _AMPERSAND_OR_ENV = re.compile(r"\\begin\{|\\end\{|\\&|&")
 ROW_SPACING = re.compile(r"\*?[ \t]*\[[ \t]*-?[0-9.]{1,8}[ \t]*(?:pt|em|ex|mm|cm|in|bp|mu|dd|pc)[ \t]*\]")
 
 
+#: a display whose \tag opens it, before its block of rows (``$$\tag{B3}\n\begin{array}{rcl} … $$``): the block's one tag
+_LEADING_TAG = re.compile(r"\s*\\tag\*?\s*\{[^{}]{0,40}\}\s*\\begin\s*\{")
 #: a line break written as a command, which MathJax and KaTeX render as \\\\
 _NEWLINE_COMMAND = re.compile(r"\\newline(?![A-Za-z])")
 

@@ -482,3 +482,19 @@ def test_a_chain_from_an_entry_to_the_whole_vector_and_back_is_not_judged_wrong(
 = (a^L_j - y_j) \sigma'(z^L_j) \tag{B5}$$
 """)
     assert got["B5"].verdict != "incorrect", got["B5"].message
+
+
+def test_one_tag_opening_a_block_of_rows_names_one_claim_as_a_closing_tag_does(tmp_path):
+    # docs/VERIFY.md (Ids): one \tag over an aligned block makes one claim whose equations are each judged — wherever the
+    # tag stands; a wrong row makes the claim incorrect (here ∂h/∂z: σ for σ', checked by differences)
+    z = np.random.default_rng(17).normal(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    slope = (sig(z + 1e-6) - sig(z - 1e-6)) / 2e-6
+    assert np.allclose(slope, sig(z) * (1 - sig(z))) and not np.allclose(slope, sig(z))
+    spec = _spec("one_sigmoid", "row", 3, [(2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, spec, "$$\\tag{T1}\n\\begin{aligned}\nh &= \\sigma(z) \\\\\n"
+                                  "\\sigma'(z) &= \\sigma(z)(1 - \\sigma(z))\n\\end{aligned}\n$$\n\n"
+                                  "$$\\tag{T2}\n\\begin{aligned}\nh &= \\sigma(z) \\\\\n"
+                                  "\\sigma'(z) &= \\sigma(z)\n\\end{aligned}\n$$\n")
+    assert got["T1"].verdict == "correct" and "2 equations" in got["T1"].message, got["T1"].message
+    assert got["T2"].verdict == "incorrect", got["T2"].message
