@@ -210,3 +210,4 @@ def test_a_product_over_layers_in_a_deep_network_is_bounded(tmp_path, depth):
     got = {r.id: r for r in results}
     assert got["wrong"].verdict == "incorrect", got["wrong"].message
     assert got["right"].verdict == "unchecked" and "not judged for every layer" in got["right"].message, got["right"].message
+
