@@ -1148,7 +1148,11 @@ class Judge:
             sides = [self._own_step(qnode)] + sides[1:]
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
-        sides = _implied_sums(sides)
+        try:
+            sides = _implied_sums(sides)
+        except Unreadable as exc:  # (an index written three times in one product: einstein.py says the same)
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"could not read the claim: {exc}",
+                               quantity=claim.quantity)
         stray = _stray_indices(sides)
         if stray:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"the index {stray} is free on a later side but "
@@ -4266,9 +4270,38 @@ def _sum_repeated(node: Node, names: set) -> Node:
         node = Node(node.op, tuple(args), node.value)
     uses = _index_uses(node)
     for v in sorted(names - inner):
+        if uses.get(v, 0) > 2 and _monomial_uses(node).get(v, 0) > 2 and v in free_indices(node):
+            raise Unreadable(f"the index {v} is written {_monomial_uses(node)[v]} times in one product: the summation "
+                             "convention sums an index written twice, so which of them are summed is not said")
         if uses.get(v, 0) >= 2 and v in free_indices(node):
             node = Node("sum", (node,), (v, None))
     return node
+
+
+def _monomial_uses(node: Node) -> dict[str, int]:
+    """How often each index letter is written in one term of ``node`` multiplied out (W_{ij} x_j x_j: j three times;
+    (w x_i − y_i) x_i: i twice — a sum inside a factor counts its term that uses the letter most). A sum's own index
+    is not counted, nor a derivative's or a Kronecker delta's (−y_i (1/ŷ_i) ∂ŷ_i/∂ŷ_a, −(y_i/ŷ_i) δ_{ia}: the chain rule
+    entry by entry, as einstein.py reads it)."""
+    if node.op in ("jac", "jacw", "dexpr", "kron") or node.op == "entry" and node.args and node.args[0].op == "jac":
+        return {}
+    if node.op == "sum":
+        return {v: n for v, n in _monomial_uses(node.args[0]).items() if v != node.value[0]}
+    if node.op in ("add", "sub"):
+        out: dict[str, int] = {}
+        for a in node.args:
+            for v, n in _monomial_uses(a).items():
+                out[v] = max(out.get(v, 0), n)
+        return out
+    if node.op == "div":  # (a denominator is not counted: −y_i (1/ŷ_i) [ŷ_i δ_{ik} − …], the softmax derivation as written)
+        return _monomial_uses(node.args[0])
+    if node.op in ("neg", "mul", "had") or node.op == "fn" and len(node.args) == 1:
+        out = {}
+        for a in node.args:
+            for v, n in _monomial_uses(a).items():
+                out[v] = out.get(v, 0) + n
+        return out
+    return _index_uses(node)
 
 
 def _index_uses(node: Node) -> dict[str, int]:

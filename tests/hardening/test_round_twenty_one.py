@@ -210,3 +210,26 @@ def test_a_product_over_layers_in_a_deep_network_is_bounded(tmp_path, depth):
     got = {r.id: r for r in results}
     assert got["wrong"].verdict == "incorrect", got["wrong"].message
     assert got["right"].verdict == "unchecked" and "not judged for every layer" in got["right"].message, got["right"].message
+
+
+XIE = ('name = "randxie"\nconvention = "row"\ninputs = 3\nlayers = [{units = 2, activation = "sigmoid", bias = false}]\n'
+       'loss = {name = "squared_error"}\noptimizer = {name = "sgd", learning_rate = 0.1}\n')
+
+
+def test_an_index_written_three_times_in_one_product_is_not_summed(tmp_path):
+    """z_i = W_{ij} x_j x_j: the implied sum (Einstein's convention) summed j though it is written three times, and the
+    claim was judged incorrect "for every i"; which two are summed is not said — unchecked, as einstein.py says of
+    e_i e_i e_i. A sum inside a factor counts its term ((W_{ij} x_j − y_i) x_j: j twice), a Kronecker delta or a
+    derivative nothing. Oracle: NumPy — Σ_j W_ij x_j is z (np.einsum against W @ x)."""
+    rng = np.random.default_rng(4)
+    W, x = rng.normal(size=(2, 3)), rng.normal(size=3)
+    assert np.allclose(np.einsum("ij,j->i", W, x), W @ x)
+    (tmp_path / "s.toml").write_text(XIE)
+    (tmp_path / "h.md").write_text("Einstein notation: a repeated index is summed.\n\n"
+                                   "$$z_i = W_{ij} x_j x_j \\tag{three}$$\n\n$$z_i = W_{ij} x_j \\tag{two}$$\n\n"
+                                   "$$z_i = W_{ij} x_k \\delta_{jk} \\tag{kron}$$\n\n")
+    results, _, _ = verify_file(str(tmp_path / "h.md"), str(tmp_path / "s.toml"))
+    got = {r.id: r for r in results}
+    assert got["three"].verdict == "unchecked" and "3 times" in got["three"].message, got["three"].message
+    assert got["two"].verdict == "correct", got["two"].message
+    assert got["kron"].verdict != "incorrect", got["kron"].message
