@@ -32,7 +32,8 @@ _TEXT_NAMES = {
 
 
 #: what the report's own quantities print as (z1, h1, ŷ, the optimizer's α β ε μ, …): an activation's parameter never does
-_SHOWN = frozenset(QUANTITY_LETTERS | set(_TEXT_NAMES.values()) | {"J", "L", "N", "t", "g", "θ", "δ", "φ", "σ", "ℓ", "R"})
+#: (a Greek name keeps its letter, beta -> β as a swish's β, beside an optimizer's β: the report's own header names both)
+_SHOWN = frozenset(QUANTITY_LETTERS | {"ŷ", "m̂", "v̂", "J", "L", "N", "t", "g", "θ", "δ", "φ", "σ", "ℓ", "R"})
 _NUMBERED = re.compile(r"[^\W\d]+\d+")  # z1, h2, W1, dW2, δ1 (a name with its layer)
 
 
