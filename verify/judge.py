@@ -705,15 +705,21 @@ class Judge:
             return None
         a, b, unequal = m.group(2), m.group(4), m.group(3) != "="
         mask = f" (1 - \\delta_{{{a}{b}}})" if unequal else f" \\delta_{{{a}{b}}}"
+        return self._judged_masked(claim, sides, mask, f"judged where {a} {'≠' if unequal else '='} {b} only (the "
+                                                        "condition written after it)")
+
+    def _judged_masked(self, claim: Claim, sides: list, mask: str, note: str) -> ClaimResult | None:
+        """``claim`` judged with each of its ``sides`` multiplied by ``mask`` (a case's 0/1 factor: δ_jk, y_c, 1 − y_j),
+        for every value of its indices — equal exactly where the claim holds in its case; shown as written, with
+        ``note``. None when that reading trips or does not decide (the caller's reading stands)."""
         masked = " = ".join(f"\\left({side}\\right){mask}" for side in sides)
         try:
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
                 there = self._check_layouts(replace(claim, latex=masked))
-        except Exception:  # noqa: BLE001 -- a reading that trips leaves the claim to the usual check
+        except Exception:  # noqa: BLE001 -- a reading that trips leaves the claim as it was judged
             return None
         if there.verdict not in ("correct", "incorrect"):
             return None
-        note = f"judged where {a} {'≠' if unequal else '='} {b} only (the condition written after it)"
         there.id, there.latex = claim.id, claim.latex
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
@@ -736,14 +742,6 @@ class Judge:
         elif other is not None:
             mask = (f" (1 - {target}_{{{other}}})" if unequal else f" {target}_{{{other}}}") + (
                 mask if c and re.search(rf"_\s*(?:{c}(?![A-Za-z])|\{{\s*{c}\s*\}})", claim.latex) else "")
-        masked = " = ".join(f"\\left({side}\\right){mask}" for side in sides)
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
-                there = self._check_layouts(replace(claim, latex=masked))
-        except Exception:  # noqa: BLE001 -- a reading that trips leaves the claim as it was judged
-            return None
-        if there.verdict not in ("correct", "incorrect"):
-            return None
         if target == "\\delta":
             note = f"judged where {other[0]} {'≠' if unequal else '='} {other[1]} only (the condition written before it)"
         elif not c:  # (CS231n's y_i = k: k the class, y_i the label)
@@ -752,10 +750,8 @@ class Judge:
         else:
             where = (f"the other classes {other} ≠ {c}" if unequal else f"the true class {c}") if other else f"the true class {c}"
             note = f"{c} is the true class's index (the answer's {target}_{c} = 1): judged at {where} only"
-        there.id, there.latex = claim.id, claim.latex
-        there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
-        there.message = f"{there.message.split(' (for every')[0]} ({note})"
-        return there
+        return self._judged_masked(claim, sides, mask, note)
+
     def _in_its_own_numbering(self, claim: Claim, result: ClaimResult) -> ClaimResult | None:
         """A wrong claim naming a layer at or after the spec's first dropout layer, in an answer that applies its own
         mask inside a weighted layer's formula (``_masks_its_own_layers``: its layers count the weighted ones only, so
