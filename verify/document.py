@@ -31,7 +31,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
 from . import augmented, einstein, sections, surface, texmacros
-from .judge import Claim, _top_rows, _top_sides
+from .judge import _NEWLINE, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
@@ -818,8 +818,6 @@ ROW_SPACING = re.compile(r"\*?[ \t]*\[[ \t]*-?[0-9.]{1,8}[ \t]*(?:pt|em|ex|mm|cm
 
 #: a display whose \tag opens it, before its block of rows (``$$\tag{B3}\n\begin{array}{rcl} … $$``): the block's one tag
 _LEADING_TAG = re.compile(r"\s*\\tag\*?\s*\{[^{}]{0,40}\}\s*\\begin\s*\{")
-#: a line break written as a command, which MathJax and KaTeX render as \\\\
-_NEWLINE_COMMAND = re.compile(r"\\newline(?![A-Za-z])")
 
 
 def _rows(body: str) -> list[tuple[int, str]]:
@@ -842,7 +840,7 @@ def _rows(body: str) -> list[tuple[int, str]]:
             i = spacing.end() if spacing else i + 2
             start = i
             continue
-        if depth == 0 and body.startswith("\\newline", i) and _NEWLINE_COMMAND.match(body, i):
+        if depth == 0 and body.startswith("\\newline", i) and _NEWLINE.match(body, i):
             rows.append((start, "".join(cur)))  # FortiLeiZhang's aligned rows ending in \newline (MathJax's \\)
             cur = []
             i += len("\\newline")

@@ -806,20 +806,15 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
-    if ("f" not in declared and judge.net.layers[-1].activation == "softmax"
-            and re.search(r"(?<![A-Za-z\\])e\s*\^\s*\{\s*f\s*_", text)):
-        # CS231n's scores: p_k = e^{f_k} / \sum_j e^{f_j}, L_i = -\log(e^{f_{y_i}} / \sum_j e^{f_j}) — f_k is class k's
-        # score, the output layer's summed input (f applied as a function, f(w_k), is not read)
-        fixed += (("f", ("z", judge.net.depth)),)
-        changes.append("f_k is class k's score, the output layer's summed input (CS231n's e^{f_k} / Σ_j e^{f_j})")
-        if "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
-            fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax(f)
-            changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
-    if ("s" not in declared and judge.net.layers[-1].activation == "softmax"
-            and re.search(r"(?<![A-Za-z\\])e\s*\^\s*\{\s*s\s*_", text)):
-        # FortiLeiZhang's CS231n notes: L_i = -\log(e^{s_{y_i}} / \sum_j e^{s_j}), ds_j — s the scores, as f is above
-        fixed += (("s", ("z", judge.net.depth)),)
-        changes.append("s_k is class k's score, the output layer's summed input (e^{s_k} / Σ_j e^{s_j})")
+    scores = [k for k in ("f", "s") if k not in declared and judge.net.layers[-1].activation == "softmax"
+              and re.search(rf"(?<![A-Za-z\\])e\s*\^\s*\{{\s*{k}\s*_", text)]
+    for k in scores:  # CS231n's scores: p_k = e^{f_k} / \sum_j e^{f_j}, L_i = -\log(e^{f_{y_i}} / \sum_j e^{f_j}) (FortiLeiZhang's
+        # s_k alike) — class k's score, the output layer's summed input (f applied as a function, f(w_k), is not read)
+        fixed += ((k, ("z", judge.net.depth)),)
+        changes.append(f"{k}_k is class k's score, the output layer's summed input (e^{{{k}_k}} / Σ_j e^{{{k}_j}})")
+    if scores and "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
+        fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax of the scores
+        changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
     if ("p" not in declared and "p" not in dict(bases) and judge.net.layers[-1].activation == "softmax"
             and _P_SOFTMAX_OF_Z.search(text) and not _OTHER_P.search(text)):
         fixed += (("p", ("yhat", None)),)  # p_k = e^{z_k} / Σ_j e^{z_j}: class k's probability, the output ŷ_k
@@ -1876,9 +1871,8 @@ def d_letters_of_objective(claims) -> bool:
 #: a d-letter written equal to the objective's derivative by the same letter, as a claim's first link (normalised)
 _D_LETTER_EQUAL = re.compile(r"\s*+d\s*+([A-Za-z])[^=\\:]{0,40}=\s*+\\[dt]?frac\s*+\{\s*+\\partial\s*+"
                              r"(J|C|E|L|\\ell)(?:\s*+\([^()]{0,60}\))?\s*+\}\s*+\{\s*+\\partial\s*+([A-Za-z])")
-#: a gradient letter (Ng's dZ, dW^{[2]}, CS231n's \mathrm{d} y after _normal: d y) and a batch's 1/N in one claim
+#: a gradient letter (Ng's dZ, dW^{[2]}, CS231n's \mathrm{d} y after _normal: d y)
 _D_LETTER = re.compile(r"(?<![A-Za-z\\])d\s?\\?[A-Za-z]")
-_ONE_OVER_N = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}|/\s*[mNB](?![A-Za-z])")
 #: a parameter's d-letter as a batch's 1/N times other d-letters (Ng's dW = \frac{1}{m} dZ A^T, db = \frac{1}{m} \sum dZ,
 #: dW = dZ A^T / m); not batch norm's dx = \frac{1}{N} γ (…), whose 1/N is its statistics'
 _PARAMETER_D_MEAN = re.compile(r"\s*d\s?(?:W|w|b|B|\\theta)[^=]{0,24}=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*[mNnB]\s*\}"
