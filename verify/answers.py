@@ -185,6 +185,9 @@ def notation_from_dict(table, where: str) -> Notation:
         raise AnswerError(f"{where}: expected a table of \"symbol\" = \"quantity or activation\"")
     bases, functions, fixed, states, options, macros = [], [], [], [], [], []
     for k, v in table.items():
+        if k == "unindexed_layer" and isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 1000:
+            options.append((k, v))  # z, a, h written without a layer are layer v's (1: the hidden layer of two)
+            continue
         if k in NOTATION_OPTIONS:
             allowed = NOTATION_OPTIONS[k]
             if v not in allowed:

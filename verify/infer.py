@@ -119,8 +119,13 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if depth == 2 and "unit_letters" not in opts and not opts.get("batch_letters") and re.search(r"_\{?\s*[ijk]", text):
         # (not where i numbers the examples, Lalin's z_{j, i}: ownindex.batch_letters)
         dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),), ())])
-    if depth == 2 and "unindexed_layer" not in opts:
-        dims.append([("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),), ())])
+    if "unindexed_layer" not in opts:
+        alts = [("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),), ())] if depth == 2 else []
+        if depth >= 2 and net is not None and net.output.vector and not any(layer.vector for layer in net.layers[:-1]):
+            alts.append(("z and a without a layer are the output layer's (its softmax written out)", (), (),
+                         (("unindexed_layer", depth),), ()))
+        if alts:
+            dims.append(alts)
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
@@ -236,6 +241,9 @@ def structure(claims) -> dict:
             if letter in ("a", "h"):  # (the letters the readings' alternatives are about; p_k, CS231n's, is bound apart)
                 out["activation"].add(letter)
             out["softmax_written"] = True  # (its j and k are entries of one layer: no index letter names a layer)
+            if letter in ("a", "h") and not _LAYER_SCRIPTED.search(lhs) and not _LAYER_SCRIPTED.search(rhs):
+                out["softmax_bare"] = True  # (and of no layer: the network's one softmax, its output, if no letter
+                # of the answer names a layer — _settled)
             continue
         if not _WEIGHT.search(rhs) or "\\frac" in rhs:
             continue
@@ -253,6 +261,7 @@ def structure(claims) -> dict:
     # d2l's ∂J/∂o, ∂J/∂h, ∂J/∂z with no layer anywhere: the output has its own letter (o, ŷ), so bare z and h are the
     # one hidden layer's (_settled)
     texts = [_normal(c.latex[:4000]) for c in list(claims)[:2000]]
+    out["layered"] = any(_LAYER_SCRIPTED.search(t) for t in texts)
     out["output_named"] = (any(_OUTPUT_LETTER.search(t) for t in texts) and any(_BARE_ZH.search(t) for t in texts)
                            and not any(_LAYERED_ZH.search(t) for t in texts))
     # Goodfellow's g ⊙ f'(a^{(k)}), Bishop's h'(a_j): the activation's argument is summed (_settled weighs it)
@@ -264,6 +273,9 @@ def structure(claims) -> dict:
 #: the output by its own letter: \mathbf{o}, o_k, \hat{y}, \hat{\mathbf{y}}
 _OUTPUT_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*o\s*\}|(?<![A-Za-z\\])o(?![A-Za-z])|\\hat\s*\{?\s*"
                             r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y)")
+#: z, a or h with a layer's script: z^{(2)}, a^{[l]}_j, h^L, z_j^{l+1} (not a power or a transpose)
+_LAYER_SCRIPTED = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zahZAH](?![A-Za-z])\s*\}?\s*"
+                             r"(?:_\s*(?:\{[^{}]{0,8}\}|[A-Za-z0-9])\s*)?\^\s*\{?\s*(?:[(\[]|[lLkK](?![A-Za-z]))")
 #: z or h written bare (no script at all) and with a layer or entry script
 _BARE_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?(?!\s*_)")
 _LAYERED_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?\s*"
@@ -297,7 +309,10 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
             if layer in (0, 1) and n > sum(shape["input_layer"].values()) / 2:
                 by_source = weights == "source" and k > sum(shape["weights"].values()) / 2
                 pick = None if layer == 0 else labels[1] if by_source and len(labels) > 1 else labels[0]
-        elif labels and labels[0].startswith("z and h without a layer"):
+        elif labels and labels[-1].startswith("z and a without a layer are the output layer's"):
+            # yanfenglee's a_j = \frac{e^{z_j}}{\sum_k e^{z_k}} with no layer named anywhere: the network's one softmax
+            pick = labels[-1] if shape.get("softmax_bare") and not shape.get("layered") else "open" if len(labels) > 1 else None
+        if labels and labels[0].startswith("z and h without a layer") and pick in ("open", None):
             pick = labels[0] if shape["bare"] or shape.get("output_named") else None  # only an answer that defines
             # them so, or names its output by a letter of its own and never writes z or h with a script
         elif labels and labels[0].startswith("the index letter names the layer"):
@@ -1415,7 +1430,8 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         try:
             parse_expr(key, notation, depth)
             if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
-                    or key == "t" and _EXP_OF_Z.match(rhs)):  # Ng's softmax t = e^{Z^{[L]}}: not the step count
+                    or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))):
+                # Ng's softmax t = e^{Z^{[L]}}, yanfenglee's t = tanh(z): not the step count
                 continue  # the network knows this symbol (t, e are constants): a claim about it, not a definition
         except NeedsLayer:
             continue

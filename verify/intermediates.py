@@ -1002,6 +1002,8 @@ class IntermediateReading:
                 return ("unchecked", "the sides agree only to about 3 digits at the judge's points (too close to call)")
             shown = [x for x in letters if x != _EACH]
             what = f" (for every {', '.join(shown)})" if shown else " (entry by entry)" if letters else ""
+            if self.case and shown and self.case[0] in letters and self.case[1] in letters:
+                what = f" (for every {', '.join(shown)} with {self.case[0]} {'=' if self.case[2] else '≠'} {self.case[1]})"
             return ("correct", f"matches the layer's own values and {reading}" + what)
         k, env, world, a, b = fails[0]
         stray = set(free[k]) ^ set(free[k - 1])
@@ -1162,7 +1164,7 @@ def rejudge(judge, results) -> None:
                 continue
             try:
                 with limits.time_limit(limits.CLAIM_SECONDS, f"reading claim {old.id} by its intermediates", cpu=True):
-                    reading.case = cases.get(old.id)
+                    reading.case = cases.get(old.id) or judge.index_condition(old.id)
                     got = reading.judge_claim(old.latex)
             except (limits.TimeLimitError, RecursionError):  # (nesting deeper than Python's stack: not read here)
                 continue

@@ -692,6 +692,16 @@ class Judge:
                 return c, target, other, case is not None and case.re is _UNEQUAL_PAIR
         return None
 
+    def index_condition(self, claim_id: str) -> tuple | None:
+        """(a, b, a = b?) for a condition on two index letters written just before the claim ``claim_id`` as a claim
+        of its own (FortiLeiZhang's "而仅当 $j = q$ 时有"; ``_label_case``), in the form a document's "For j = i" case
+        takes (``document.index_case``); None otherwise."""
+        claim = next((c for c in self._claims if c.id == claim_id), None)
+        found = self._label_case(claim) if claim is not None else None
+        if found is None or found[1] != "\\delta":
+            return None
+        return found[2][0], found[2][1], not found[3]
+
     def _in_trailing_scope(self, claim: Claim) -> ClaimResult | None:
         """yanfenglee's ``\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j``: a condition on two indices
         written after the claim is its scope — the claim judged with each side times Kronecker's δ_ij (1 − δ_ij for
@@ -732,7 +742,8 @@ class Judge:
         and j — equal exactly where the claim holds at the label (and at every other class, for j ≠ c). One example at
         a time (batch 1); None when it does not read so (the caller says why it is not judged)."""
         found = self._label_case(claim)
-        sides = _top_sides(claim.latex) if found is not None and self.batch == 1 else []
+        sides = _top_sides(claim.latex) if found is not None and (self.batch == 1 or found[1] == "\\delta") else []
+        # (a condition on two indices holds at any batch; the true class's one-hot y_c is one example's)
         if len(sides) < 2 or any(not s.strip() for s in sides):
             return None
         c, target, other, unequal = found
@@ -2515,39 +2526,77 @@ class Judge:
             rejudge(self, results)
         side_by_side(claims, results, self.row_lines)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
         self._at_another_drop_rate(given, results)
+        self._at_another_width(given, results)
         return results
 
     def _at_another_drop_rate(self, claims, results) -> None:
         """Under a dropout of p = 0.5, p and 1 − p are one number: zuoyuan's ``\\frac{m_i}{1-p}`` and a slip's
         ``\\frac{m_i}{p}`` both hold. A claim that writes p and holds is judged again on the same network with p = 0.3
         (its own reading of the whole answer); one that fails there holds only by that coincidence: ``unchecked``."""
-        if getattr(self, "_rate_probe", False) or not any(
-                layer.kind == "dropout" and layer.settings_dict.get("p") == 0.5 for layer in self.net.layers):
+        if not any(layer.kind == "dropout" and layer.settings_dict.get("p") == 0.5 for layer in self.net.layers):
             return
-        written = [(k, c) for k, (c, r) in enumerate(zip(claims, results, strict=True))
+        written = [k for k, (c, r) in enumerate(zip(claims, results, strict=True))
                    if r.verdict == "correct" and _DROP_RATE.search(c.latex) and not _HALF_WRITTEN.search(c.latex)]
         # (a claim that writes the rate's value, \\frac{m_i x_i}{0.5}, is about the spec's p = 0.5 itself)
-        if not written:
+        layers = tuple(replace(layer, settings=tuple((k, 0.3 if k == "p" else v) for k, v in layer.settings))
+                       if layer.kind == "dropout" else layer for layer in self.net.layers)
+        self._coincidence_probe(
+            claims, results, written, replace(self.net, layers=layers), "at another drop rate",
+            lambda message: "not judged: it holds with the spec's p = 0.5 only because p and 1 − p are the same number "
+                            f"there; with p = 0.3 it does not ({message}); give the spec another p to judge it",
+            "p = 1 − p at the spec's drop rate")
+
+    def _at_another_width(self, claims, results) -> None:
+        """A layer of one unit (or one input) makes every array of it 1×1 or a row or column alone, so ``δ a`` and
+        ``δ a^T``, ``W δ`` and ``W^T δ`` give the same numbers: a learner's general formulas checked on a 2-1-1 worked
+        example hold with a transpose missing. In an answer that writes transposes (its formulas are matrix algebra), a
+        claim that holds is judged again with each such layer three units wide (its own reading of the whole answer);
+        one that fails there holds only by the spec's one unit: ``unchecked``."""
+        narrow = [k for k, layer in enumerate(self.net.layers[:-1]) if layer.units == 1]
+        if self.net.has_kinds or not (narrow or self.net.inputs == 1):
+            return
+        if not any(_TRANSPOSED.search(c.latex) for c in claims[:500]):
+            return
+        written = [k for k, (c, r) in enumerate(zip(claims, results, strict=True))
+                   if r.verdict == "correct" and not _NUMBER_WRITTEN.search(_SCRIPTS.sub("", c.latex))]
+        # (a claim that writes a worked example's numbers is about its own network: its one unit is meant)
+        layers = list(self.net.layers)
+        if self.net.inputs == 1:
+            layers[0] = replace(layers[0], n_in=3)
+        for k in narrow:
+            layers[k] = replace(layers[k], units=3)
+            layers[k + 1] = replace(layers[k + 1], n_in=3)
+        wide = replace(self.net, inputs=3 if self.net.inputs == 1 else self.net.inputs, layers=tuple(layers))
+        self._coincidence_probe(
+            claims, results, written, wide, "at a wider layer",
+            lambda message: "not judged: it holds for the spec's network only because a layer of it has one unit (or "
+                            "one input), where a missing transpose changes no number; with three it does not "
+                            f"({message}); give the spec a wider layer to judge it",
+            "a one-unit layer hides a transpose")
+
+    def _coincidence_probe(self, claims, results, written, net, doing, why, note) -> None:
+        """The claims ``written`` (indices, each judged correct) judged again on ``net`` — the spec's network with one
+        number changed where the spec's own value makes two readings coincide — by the answer's whole reading there;
+        each that is incorrect there becomes ``unchecked`` with ``why(message)``. A second reading that trips or runs
+        out of time leaves the verdicts as judged."""
+        if getattr(self, "_rate_probe", False) or not written:
             return
         from .foreign import _judge_under
 
-        layers = tuple(replace(layer, settings=tuple((k, 0.3 if k == "p" else v) for k, v in layer.settings))
-                       if layer.kind == "dropout" else layer for layer in self.net.layers)
-        other = _judge_under(self, replace(self.net, layers=layers), self.declared)
+        other = _judge_under(self, net, self.declared)
         if other is None:
             return
         other._rate_probe = True
         try:
-            with limits.time_limit(limits.CLAIM_SECONDS * 4, "judging the answer at another drop rate", cpu=True):
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, f"judging the answer {doing}", cpu=True):
                 there = other.check_all(claims)
         except Exception:  # noqa: BLE001 -- a second reading that trips leaves the verdicts as judged
             return
-        for k, c in written:
+        for k in written:
             if there[k].verdict == "incorrect":
-                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: it holds with the spec's p = 0.5 "
-                                         "only because p and 1 − p are the same number there; with p = 0.3 it does "
-                                         f"not ({there[k].message}); give the spec another p to judge it",
-                                         quantity=c.quantity, notes=["p = 1 − p at the spec's drop rate"])
+                c = claims[k]
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", why(there[k].message), quantity=c.quantity,
+                                         notes=[note])
 
     def _prepare(self, claims):
         """check_all's reading of the answer before its claims are judged: its notation inferred from its definitions,
@@ -4890,6 +4939,9 @@ _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
 #: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale)
 MAX_SECOND_READINGS = 200
 #: the drop probability written as a letter (p, 1 − p)
+_SCRIPTS = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])")  # a sub- or superscript (a layer's, an entry's)
+_NUMBER_WRITTEN = re.compile(r"\d*\.\d|\d{2,}|\\begin\s*\{[bpvBV]?matrix|(?:^|=)\s*[-+]?\s*\d\s*(?:$|=)")  # a worked example's numbers
+_TRANSPOSED = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T|\\mathrm\s*\{\s*T)(?![A-Za-z])|\.T\b")
 _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised

@@ -1,0 +1,131 @@
+"""The twenty-second round (issue 10), each expected verdict computed here by NumPy central differences of a network
+written by hand (never by gradproof):
+
+- a learner's general formulas checked on a 2-1-1 worked example: with one hidden unit ``δ a`` and ``δ a^T`` give the
+  same numbers, so a missing transpose holds by that coincidence alone — in an answer that writes transposes, such a
+  claim is ``unchecked`` (judged again with three hidden units, where it fails); the right one stays correct;
+- FortiLeiZhang's "而仅当 $j = q$ 时有 ∂y_ij/∂γ_q = x_iq": a condition on two indices written before a claim is its
+  scope in a batch too (it had been judged for every j, q)."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
+from test_twenty_first_round import _verify
+
+NARROW = _spec("narrow", "row", 2, [(1, "sigmoid"), (1, "sigmoid")], "binary_cross_entropy", 0.1)
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _two_layer_truth(hidden: int):
+    """A 2-hidden-1 sigmoid network with the BCE, one example as a column (z1 = W1 x + b1, z2 = W2 a1 + b2): the true
+    ∂L/∂W2 by central differences, δ2 = ∂L/∂z2 and a1 (so that the claim's two forms can be compared with it)."""
+    rng = np.random.default_rng(3)
+    x, W1, b1 = rng.normal(size=(2, 1)), rng.normal(size=(hidden, 2)), rng.normal(size=(hidden, 1))
+    W2, b2, y = rng.normal(size=(1, hidden)), rng.normal(size=(1, 1)), 1.0
+
+    def loss(p):
+        a1 = _sigmoid(p["W1"] @ x + b1)
+        yhat = _sigmoid(p["W2"] @ a1 + b2)[0, 0]
+        return -(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
+
+    dW2 = central_differences(loss, {"W1": W1.copy(), "W2": W2.copy()})["W2"]
+    a1 = _sigmoid(W1 @ x + b1)
+    delta2 = _sigmoid(W2 @ a1 + b2) - y
+    return dW2, delta2, a1
+
+
+ANSWER = r"""# The general formulas
+
+Forward: $z^{(1)} = W^{(1)} x + b^{(1)}$, $a^{(1)} = \sigma(z^{(1)})$, $z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}$,
+$\hat{y} = \sigma(z^{(2)})$, $L = -[y \log \hat{y} + (1 - y)\log(1 - \hat{y})]$, and $\delta^{(2)} = \hat{y} - y$.
+
+$$\frac{\partial L}{\partial W^{(2)}} = \delta^{(2)} {a^{(1)}}^T \tag{right}$$
+$$\frac{\partial L}{\partial W^{(2)}} = \delta^{(2)} a^{(1)} \tag{slip}$$
+"""
+
+
+def test_a_transpose_missing_where_one_hidden_unit_hides_it_is_unchecked(tmp_path):
+    forms = {}
+    for hidden in (1, 3):
+        dW2, delta2, a1 = _two_layer_truth(hidden)
+        right, slip = delta2 @ a1.T, (delta2 * a1 if hidden == 1 else None)
+        forms[hidden] = (np.allclose(right, dW2, atol=1e-6),
+                         slip is not None and np.allclose(slip.reshape(dW2.shape), dW2, atol=1e-6))
+    # one hidden unit: both forms hold; three: the slip is not even the gradient's shape (3×1 for 1×3)
+    assert forms == {1: (True, True), 3: (True, False)}
+    got = _verify(tmp_path, NARROW, ANSWER)
+    assert got["right"].verdict == "correct"
+    assert got["slip"].verdict == "unchecked"
+    assert "one unit" in got["slip"].message
+
+
+def test_an_answer_without_transposes_keeps_its_scalar_reading(tmp_path):
+    """A scalar walk-through (no transpose anywhere) on the one-unit network means its one unit: not probed."""
+    dW2, delta2, a1 = _two_layer_truth(1)
+    assert np.allclose(delta2 * a1, dW2, atol=1e-6)
+    got = _verify(tmp_path, NARROW, ANSWER.replace(r"{a^{(1)}}^T", "a^{(1)}"))
+    assert got["right"].verdict == "correct" and got["slip"].verdict == "correct"
+
+
+BN_SPEC = """name = "bn_scale"
+convention = "row"
+inputs = 4
+
+[[layers]]
+units = 4
+activation = "identity"
+
+[[layers]]
+kind = "batchnorm"
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+BN_ANSWER = r"""批归一化：$\hat{x}_{ij} = \frac{x_{ij} - \mu_j}{\sqrt{\sigma_j^2 + \epsilon}}$，$y_{ij} = \gamma_j \hat{x}_{ij} + \beta_j$。
+
+而仅当 $j = q$ 时有
+$$
+\frac{\partial y_{ij}}{\partial \gamma_q} = \hat{x}_{iq} \tag{case}
+$$
+其余均为0。
+"""
+
+
+def _bn_truth():
+    """Batch norm of 5 examples × 4 features (biased variance, ε = 1e-5) at a random point: x̂ and the Jacobian
+    ∂y_ij/∂γ_q by central differences, as an array [i, j, q]."""
+    rng = np.random.default_rng(5)
+    x, gamma, beta = rng.normal(size=(5, 4)), rng.normal(size=4), rng.normal(size=4)
+    xhat = (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + 1e-5)
+    jac = np.zeros((5, 4, 4))
+    for i in range(5):
+        for j in range(4):
+            jac[i, j] = central_differences(lambda p, i=i, j=j: (p["g"] * xhat + beta)[i, j], {"g": gamma.copy()})["g"]
+    return xhat, jac, gamma
+
+
+def test_a_condition_on_two_indices_before_a_batch_claim_is_its_scope(tmp_path):
+    xhat, jac, gamma = _bn_truth()
+    i, j, q = np.indices(jac.shape)
+    holds_where_equal = np.allclose(jac[j == q], xhat[i[j == q], q[j == q]], atol=1e-6)
+    holds_everywhere = np.allclose(jac, xhat[i, q], atol=1e-6)
+    assert (holds_where_equal, holds_everywhere) == (True, False)
+    got = _verify(tmp_path, BN_SPEC, BN_ANSWER)
+    assert got["case"].verdict == ("correct" if holds_where_equal else "incorrect")
+    assert not np.allclose(jac[j == q], gamma[q[j == q]], atol=1e-6)  # (the slip's γ_q is not the derivative)
+    got = _verify(tmp_path, BN_SPEC, BN_ANSWER.replace(r"= \hat{x}_{iq}", r"= \gamma_{q}"))
+    assert got["case"].verdict == "incorrect"
