@@ -1812,7 +1812,7 @@ class _Parser:
         """``\\sum_{n=1}^{N} body``, ``\\sum_n``, ``\\sum_k``, ``\\sum_l``: the body is one product term. What the
         index counts follows from its use: ``q^{(n)}`` a sample (row n of a batch), ``y_k`` an entry of a vector,
         ``W^{(l)}`` a layer."""
-        var, upper, lower, axis = None, None, None, None
+        var, upper, lower, axis, other = None, None, None, None, None
         while self.is_("_") or self.is_("^"):
             mark = self.next().text
             toks = self.script()
@@ -1829,6 +1829,12 @@ class _Parser:
                         (t.kind == "id" and len(t.text) == 1) if k % 2 == 0 else t.text == "," for k, t in enumerate(toks)) \
                         and len(set(texts[::2])) == len(texts[::2]) and not self.is_("^"):
                     return self._multi_sum(texts[::2])  # FortiLeiZhang's \sum_{n,d}, \sum_{i,j}: a sum over each
+                if len(toks) in (3, 5) and texts[1] in ("neq", "ne") and all(
+                        toks[k].kind == "id" and len(texts[k]) == 1 for k in (0, 2)) and texts[0] != texts[2] and (
+                        len(toks) == 3 or texts[3] == "in" and toks[4].kind == "id") and not self.is_("^"):
+                    # yanfenglee's \sum_{k\neq i} y_k a_i, McLaughlin's \sum_{j \neq i \in C}: every k but i
+                    var, other = texts[0], texts[2]
+                    continue
                 raise Unreadable(f"cannot read the sum's index {''.join(texts)}; write \\sum_{{n=1}}^{{N}} or \\sum_n")
             if mark == "^" and upper is None and len(texts) == 1:
                 upper = texts[0]
@@ -1864,6 +1870,8 @@ class _Parser:
                 body = Node("add" if sign == "+" else "sub", (body, nxt))
         finally:
             self.bound = {k: v for k, v in self.bound.items() if k != var}
+        if other is not None:  # each term times 1 − δ_{k i}: the excluded index's term is 0
+            body = Node("mul", (body, Node("sub", (num(1.0), Node("kron", (), (var, other))))))
         node = Node("sum", (body,), (var, upper))
         bias = any(n.op == "entry" and n.args[0].op == "q" and n.args[0].value[0] == "W" and var in n.value for n in body.walk()) \
             and any(n.op == "comp" and n.value == var and n.args[0].op == "q" and n.args[0].value[0] in ("x", "h") for n in body.walk())

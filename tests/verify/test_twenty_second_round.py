@@ -129,3 +129,59 @@ def test_a_condition_on_two_indices_before_a_batch_claim_is_its_scope(tmp_path):
     assert not np.allclose(jac[j == q], gamma[q[j == q]], atol=1e-6)  # (the slip's γ_q is not the derivative)
     got = _verify(tmp_path, BN_SPEC, BN_ANSWER.replace(r"= \hat{x}_{iq}", r"= \gamma_{q}"))
     assert got["case"].verdict == "incorrect"
+
+
+SOFTMAX_OUT = _spec("softmax_out", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+
+CHEAT_SHEET = r"""## softmax
+
+$$a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}$$
+
+$$L = -\sum_k y_k \log a_k$$
+
+$$ \frac{\partial L}{\partial z_i} = -y_i(1-a_i) + \sum_{k\neq i} y_k a_i \tag{right}$$
+$$ \frac{\partial L}{\partial z_i} = -y_i(1-a_i) + \sum_{k\neq i} y_k a_k \tag{slip}$$
+$$ \frac{\partial L}{\partial z_i} = -y_i(1-a_i) + \sum_{k} y_k a_i \tag{all}$$
+
+## tanh
+
+$$ t = \tanh(z) $$
+$$ \frac{dt}{dz} = 1 - t^2 \tag{tanh}$$
+$$ t = \tanh(z) = 2\sigma(2z) - 1 \tag{identity}$$
+$$ t = \tanh(z) = 2\sigma(z) - 1 \tag{halved}$$
+"""
+
+
+def test_a_softmax_written_in_bare_letters_names_the_output_layer(tmp_path):
+    """yanfenglee's cheat sheet: a_j = softmax(z)_j with no layer anywhere, in a network whose one softmax is its
+    output — a and z are the output layer's; ∑_{k≠i} is every k but i; t = tanh(z) defines t (not the step count)."""
+    rng = np.random.default_rng(11)
+    z, y = rng.normal(size=3), np.eye(3)[1]
+
+    def loss(p):
+        e = np.exp(p["z"] - p["z"].max())
+        return -np.sum(y * np.log(e / e.sum()))
+
+    grad = central_differences(loss, {"z": z.copy()})["z"]
+    a = np.exp(z) / np.exp(z).sum()
+    not_i = 1 - np.eye(3)
+    forms = {"right": -y * (1 - a) + (not_i @ y) * a, "slip": -y * (1 - a) + not_i @ (y * a),
+             "all": -y * (1 - a) + y.sum() * a}
+    holds = {k: bool(np.allclose(v, grad, atol=1e-6)) for k, v in forms.items()}
+    assert holds == {"right": True, "slip": False, "all": False}
+    tz = np.linspace(-2, 2, 9)
+    slope = (np.tanh(tz + 1e-6) - np.tanh(tz - 1e-6)) / 2e-6
+    sig = lambda u: 1 / (1 + np.exp(-u))  # noqa: E731
+    tanh_holds = {"tanh": np.allclose(slope, 1 - np.tanh(tz) ** 2, atol=1e-6),
+                  "identity": np.allclose(np.tanh(tz), 2 * sig(2 * tz) - 1), "halved": np.allclose(np.tanh(tz), 2 * sig(tz) - 1)}
+    assert tanh_holds == {"tanh": True, "identity": True, "halved": False}
+    got = _verify(tmp_path, SOFTMAX_OUT, CHEAT_SHEET)
+    for key, right in {**holds, **tanh_holds}.items():
+        assert got[key].verdict == ("correct" if right else "incorrect"), (key, got[key].message)
+
+
+def test_bare_letters_in_an_answer_that_names_layers_elsewhere_keep_needing_one(tmp_path):
+    """The output layer is read for bare letters only where no letter of the answer carries a layer: beside a
+    z^{(1)}, a bare z_i is not certain."""
+    got = _verify(tmp_path, SOFTMAX_OUT, CHEAT_SHEET.replace("## tanh", "Hidden: $h^{(1)} = \\tanh(z^{(1)})$\n\n## tanh"))
+    assert got["right"].verdict == "unchecked"
