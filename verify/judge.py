@@ -2434,7 +2434,9 @@ class Judge:
             set_aside = judged_in_own(self, original, set_aside, own)
         if set_aside:  # claims too long to judge: left out of the inference too, unchecked in their places
             judged = iter(self.check_all(claims))
-            return [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
+            results = [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
+            self._own_graphs(original, results, document)
+            return results
         try:  # (past the run's soft deadline before any claim is judged: every claim unchecked, saying so)
             with limits.until_overdue("reading the answer's notation"):
                 claims, steps, forward, written, scale, undecided, restorers = self._prepare(claims)
@@ -2527,7 +2529,21 @@ class Judge:
         side_by_side(claims, results, self.row_lines)  # (z_1 = W_1 x, \quad a_1 = …: each equation a row line N.k)
         self._at_another_drop_rate(given, results)
         self._at_another_width(given, results)
+        self._own_graphs(given, results, document)
         return results
+
+    def _own_graphs(self, claims, results, document: bool) -> None:
+        """A document's computation graph in letters of its own (MML's a = x², b = exp(a), …, f = d + e): the claims the
+        network's reading left unread are judged on that graph (compgraph.py)."""
+        if not document:
+            return
+        from .compgraph import judge_graphs
+
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, "reading the answer's own computation graph", cpu=True):
+                judge_graphs(claims, results)
+        except limits.TimeLimitError:
+            pass
 
     def _at_another_drop_rate(self, claims, results) -> None:
         """Under a dropout of p = 0.5, p and 1 − p are one number: zuoyuan's ``\\frac{m_i}{1-p}`` and a slip's
