@@ -37,6 +37,7 @@ judge's per-claim time limit.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ MAX_CHARS = 1500
 MAX_TOKENS = 400
 MAX_DEPTH = 40
 MAX_DIGITS = 15
+MAX_EXPONENT = 64  # a written power's number (x^{2}, e^{-3}): beyond it the formula is not read
 
 #: a token of a scalar formula
 _TOKEN = re.compile(r"\s*(?:(\\[A-Za-z]+|\\[,;:! ])|(\d+(?:\.\d+)?|\.\d+)|([A-Za-z])|(\S))")
@@ -157,6 +159,11 @@ class _Reader:
         if self.at("op", "^"):
             self.i += 1
             exponent = self.group_or_atom()
+            if exponent.is_number and not (abs(exponent) <= MAX_EXPONENT):
+                raise _Unread("a power too large")  # (10^{10^{10}}: no exact number of that size is built)
+            if exponent.is_number and base.is_number and base != 0 and float(abs(exponent)) * math.log10(
+                    1 + abs(float(sp.N(base, 5)))) > 300:
+                raise _Unread("a number too large")  # (((2^{64})^{64})^{64}: nor a tower of them)
             if isinstance(base, sp.Symbol) and base.name == "\\e":
                 return sp.exp(exponent)
             return base ** exponent
@@ -576,17 +583,9 @@ def judge_graphs(claims, results) -> None:
     for section, (graph, first, rows) in graphs.items():
         if not graph.functions and any(cid in by_id and results[by_id[cid]].verdict == "incorrect" for cid in rows):
             continue  # a forward pass the judge found wrong: the answer's own graph is not the reference
-        for cid in rows:  # its definitions: not graded, said so (the network's reading could not place them)
-            r = results[by_id[cid]] if cid in by_id else None
-            if r is None or r.verdict == "correct" or r.verdict == "incorrect" and not graph.functions:
-                continue
-            what = ("defines the example's own function" if cid in graph.functions
-                    else "defines a name of the answer's own computation graph")
-            results[by_id[cid]] = ClaimResult(r.id, r.latex, "unchecked", "", f"{what} ({_described(graph)}: letters "
-                                              "of its own, not the network's quantities); not graded",
-                                              quantity=r.quantity, notes=["a computation graph of its own"])
         points = [{name: rng.uniform(0.3, 1.7) for name in sorted(graph.inputs)} for _ in range(3)]
         worked = [dict(graph.given)] if graph.given and set(graph.given) == graph.inputs else []
+        judged = 0
         for k, c in enumerate(list(claims)[:2000]):
             if k <= first or sections.get(c.id, 0) != section or c.id in rows or c.id not in by_id:
                 continue
@@ -614,3 +613,17 @@ def judge_graphs(claims, results) -> None:
                        }.get(verdict, why)
             results[by_id[c.id]] = ClaimResult(c.id, c.latex, verdict, "", message, quantity=c.quantity,
                                                notes=["read in the answer's own computation graph (compgraph.py)"])
+            judged += 1
+        if not (judged or graph.functions):
+            continue  # (a forward pass of the network in scalar letters, nothing read on it: its rows as they were)
+        for cid in rows:  # its definitions: not graded, said so (the network's reading could not place them)
+            r = results[by_id[cid]] if cid in by_id else None
+            if r is None or r.verdict == "correct" or r.verdict == "incorrect" and not graph.functions or (
+                    r.verdict == "unchecked" and not r.message.startswith("could not read")):
+                continue  # (a verdict, or a reason of the network's reading worth more than this one)
+            what = ("defines the example's own function" if cid in graph.functions
+                    else "defines a name of the answer's own computation graph")
+            own = ": letters of its own, not the network's quantities" if graph.functions else ""
+            results[by_id[cid]] = ClaimResult(r.id, r.latex, "unchecked", "", f"{what} ({_described(graph)}{own}); "
+                                              "not graded",
+                                              quantity=r.quantity, notes=["a computation graph of its own"])

@@ -185,3 +185,91 @@ def test_bare_letters_in_an_answer_that_names_layers_elsewhere_keep_needing_one(
     z^{(1)}, a bare z_i is not certain."""
     got = _verify(tmp_path, SOFTMAX_OUT, CHEAT_SHEET.replace("## tanh", "Hidden: $h^{(1)} = \\tanh(z^{(1)})$\n\n## tanh"))
     assert got["right"].verdict == "unchecked"
+
+
+MML = r"""\section{Automatic differentiation}
+Consider the function
+\begin{equation}
+f(x) = \sqrt{x^2 + \exp(x^2)} + \cos\big(x^2 + \exp(x^2)\big) \tag{5.122}
+\end{equation}
+with intermediate variables
+\begin{align}
+a &= x^2 , \tag{5.123} \\
+b &= \exp(a) , \tag{5.124} \\
+c &= a + b , \tag{5.125} \\
+d &= \sqrt{c} , \tag{5.126} \\
+e &= \cos(c) , \tag{5.127} \\
+f &= d + e . \tag{5.128}
+\end{align}
+\begin{align}
+\frac{\partial c}{\partial a} &= 1 = \frac{\partial c}{\partial b} \tag{local} \\
+\frac{\partial e}{\partial c} &= -\sin(c) \tag{sin} \\
+\frac{\partial e}{\partial c} &= \sin(c) \tag{sinslip} \\
+\frac{\partial f}{\partial c} &= \frac{\partial f}{\partial d} \frac{\partial d}{\partial c} + \frac{\partial f}{\partial e} \frac{\partial e}{\partial c} \tag{fc} \\
+\frac{\partial f}{\partial a} &= \frac{\partial f}{\partial b} \exp(a) + \frac{\partial f}{\partial c} \cdot 1 \tag{fa} \\
+\frac{\partial f}{\partial a} &= \frac{\partial f}{\partial b} \exp(a) \tag{faslip} \\
+\frac{\partial f}{\partial x} &= \frac{\partial f}{\partial a} \cdot 2x \tag{fx}
+\end{align}
+"""
+
+
+def test_a_computation_graph_in_letters_of_its_own_is_judged_on_itself(tmp_path):
+    """MML's Example 5.14: each ∂ checked against central differences of the function written in Python — ∂f/∂v
+    with v perturbed and everything after it recomputed, ∂c/∂a the local partial of c = a + b."""
+    h = 1e-6
+
+    def forward(x, at=None, shift=0.0):  # every node's value; ``at`` perturbed by ``shift`` (downstream recomputed)
+        v = {"x": x}
+        v["a"] = v["x"] ** 2 + (shift if at == "a" else 0)
+        v["b"] = np.exp(v["a"]) + (shift if at == "b" else 0)
+        v["c"] = v["a"] + v["b"] + (shift if at == "c" else 0)
+        v["d"] = np.sqrt(v["c"]) + (shift if at == "d" else 0)
+        v["e"] = np.cos(v["c"]) + (shift if at == "e" else 0)
+        v["f"] = v["d"] + v["e"]
+        return v
+
+    x = 0.8
+    v = forward(x)
+    df = {n: (forward(x, n, h)["f"] - forward(x, n, -h)["f"]) / (2 * h) for n in "abcde"}
+    df["x"] = (forward(x + h)["f"] - forward(x - h)["f"]) / (2 * h)
+    de_dc = (np.cos(v["c"] + h) - np.cos(v["c"] - h)) / (2 * h)
+    holds = {"sin": np.isclose(de_dc, -np.sin(v["c"])), "sinslip": np.isclose(de_dc, np.sin(v["c"])),
+             "fc": np.isclose(df["c"], df["d"] * 1 / (2 * np.sqrt(v["c"])) + df["e"] * de_dc, atol=1e-6),
+             "fa": np.isclose(df["a"], df["b"] * np.exp(v["a"]) + df["c"], atol=1e-6),
+             "faslip": np.isclose(df["a"], df["b"] * np.exp(v["a"]), atol=1e-6),
+             "fx": np.isclose(df["x"], df["a"] * 2 * x, atol=1e-6)}
+    assert holds == {"sin": True, "sinslip": False, "fc": True, "fa": True, "faslip": False, "fx": True}
+    got = _verify(tmp_path, NARROW, MML, name="answer.tex")
+    for key, right in holds.items():
+        assert got[key].verdict == ("correct" if right else "incorrect"), (key, got[key].message)
+    assert got["local"].verdict == "correct"
+    assert got["5.122"].verdict == "unchecked" and got["5.123"].verdict == "unchecked"  # definitions: not graded
+
+
+def test_a_worked_computation_graph_checks_its_numbers_at_its_own_point(tmp_path):
+    """CS231n's f(x, y, z) = (x + y) z at x = −2, y = 5, z = −4: the values and gradients by hand (∂f/∂x = z)."""
+    x, y, z = -2.0, 5.0, -4.0
+    q, f = x + y, (x + y) * z
+    assert (q, f, z, q) == (3.0, -12.0, -4.0, 3.0)
+    got = _verify(tmp_path, NARROW, r"""Consider $f(x, y, z) = (x + y) z$ with $x = -2$, $y = 5$, $z = -4$; let $q = x + y$
+and $f = q z$.
+
+$$q = 3, \quad f = -12 \tag{values}$$
+$$\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = z = -4 \tag{dx}$$
+$$\frac{\partial f}{\partial z} = q = -3 \tag{dzslip}$$
+""")
+    assert got["values"].verdict == "correct"
+    assert got["dx"].verdict == "correct"
+    assert got["dzslip"].verdict == "incorrect"  # ∂f/∂z = q = 3, not −3
+
+
+def test_a_graph_reader_is_bounded_on_hostile_formulas(tmp_path):
+    import time
+
+    deep = "(" * 300 + "x" + ")" * 300
+    wide = " + ".join(["x"] * 380)
+    body = f"$$f(x) = {deep}$$\n\n$$a = x^2$$\n\n$$g = a + {wide}$$\n\n$$\\frac{{\\partial g}}{{\\partial a}} = 1 \\tag{{g}}$$\n"
+    start = time.process_time()
+    got = _verify(tmp_path, NARROW, body * 20)
+    assert time.process_time() - start < 30
+    assert all(r.verdict in ("correct", "incorrect", "unchecked") for r in got.values())
