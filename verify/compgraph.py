@@ -417,9 +417,9 @@ def _same(one, other) -> bool:
         point = {sp.Symbol(n): sp.Float(rng.uniform(0.3, 1.7), 17) for n in names}
         try:
             a, b = complex(sp.N(one.xreplace(point), 17)), complex(sp.N(other.xreplace(point), 17))
+            if not abs(a - b) <= 1e-9 * (1 + abs(a) + abs(b)):
+                return False
         except (TypeError, ValueError, ArithmeticError):
-            return False
-        if abs(a - b) > 1e-9 * (1 + abs(a) + abs(b)):
             return False
     return True
 

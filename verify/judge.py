@@ -2542,7 +2542,7 @@ class Judge:
         try:
             with limits.time_limit(limits.CLAIM_SECONDS * 4, "reading the answer's own computation graph", cpu=True):
                 judge_graphs(claims, results)
-        except limits.TimeLimitError:
+        except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
 
     def _at_another_drop_rate(self, claims, results) -> None:
