@@ -614,16 +614,15 @@ def judge_graphs(claims, results) -> None:
             results[by_id[c.id]] = ClaimResult(c.id, c.latex, verdict, "", message, quantity=c.quantity,
                                                notes=["read in the answer's own computation graph (compgraph.py)"])
             judged += 1
-        if not (judged or graph.functions):
-            continue  # (a forward pass of the network in scalar letters, nothing read on it: its rows as they were)
+        if not judged:
+            continue  # (nothing read on it — a forward pass of the network in scalar letters: its rows as they were)
         for cid in rows:  # its definitions: not graded, said so (the network's reading could not place them)
             r = results[by_id[cid]] if cid in by_id else None
             if r is None or r.verdict == "correct" or r.verdict == "incorrect" and not graph.functions or (
                     r.verdict == "unchecked" and not r.message.startswith("could not read")):
                 continue  # (a verdict, or a reason of the network's reading worth more than this one)
-            what = ("defines the example's own function" if cid in graph.functions
-                    else "defines a name of the answer's own computation graph")
-            own = ": letters of its own, not the network's quantities" if graph.functions else ""
-            results[by_id[cid]] = ClaimResult(r.id, r.latex, "unchecked", "", f"{what} ({_described(graph)}{own}); "
-                                              "not graded",
+            what = "the function" if cid in graph.functions else "a name"
+            results[by_id[cid]] = ClaimResult(r.id, r.latex, "unchecked", "", f"defines {what} of the answer's own "
+                                              f"computation graph ({_described(graph)}), on which its derivatives are "
+                                              "judged; not graded",
                                               quantity=r.quantity, notes=["a computation graph of its own"])

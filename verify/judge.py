@@ -4293,12 +4293,13 @@ def _implied_sums(sides: list[Node]) -> list[Node]:
     for k, side in enumerate(sides):
         others = frees[0] if k else set().union(*frees[1:])
         lonely = frees[k] - others
-        summed = {n.value[0] for n in side.walk() if n.op == "sum"} & lonely if lonely else set()
-        if summed:  # Coblin's ∂L/∂ŷ_k ∂ŷ_k/∂z_k ∂z_k/∂W_{j,i} + \sum_{k \neq j} …: the first term's k is the case k = j
-            v = sorted(summed)[0]  # the sum leaves out, not a sum of its own — which one the author means is not said
-            raise Unreadable(f"the index {v} is summed by a written sum in one term and free in another, where only the "
-                             "summation convention would sum it: which is meant is not certain; write the sum or the "
-                             "index's value")
+        split = {n.value[0] for n in side.walk() if n.op == "sum" and any(
+            m.op == "kron" and m.value[0] == n.value[0] for m in n.args[0].walk())} & lonely if lonely else set()
+        if split:  # Coblin's ∂L/∂ŷ_k ∂ŷ_k/∂z_k ∂z_k/∂W_{j,i} + \sum_{k \neq j} …: the first term's k is the case the sum
+            v = sorted(split)[0]  # leaves out (k = j, written k), or summed by the convention — which is not said
+            raise Unreadable(f"the index {v} is summed by a written sum that leaves one value out, and free in another "
+                             "term, where only the summation convention would sum it: whether that term is the value "
+                             "left out or a sum is not certain; write the index's value")
         out.append(_sum_repeated(side, lonely) if lonely else side)
     return out
 
