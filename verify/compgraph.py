@@ -225,7 +225,15 @@ class _Reader:
         raise _Unread(f"cannot read {text}")
 
     def _applied(self, fn):
-        """A function applied to a group, \\exp(a), or to the next factor, \\exp a."""
+        """A function applied to a group, \\exp(a), or to the next factor, \\exp a; its derivative after a prime,
+        \\sigma'(z)."""
+        if self.at("op", "'"):
+            self.i += 1
+            t = sp.Dummy("t")
+            slope = sp.diff(fn(t), t)
+            inner = fn
+            fn = lambda u: slope.xreplace({t: u})  # noqa: E731
+            del inner
         if self.at("op", "^"):
             raise _Unread("a power of a function")
         if self.at("op", "(") or self.at("op", "{") or self.at("op", "["):

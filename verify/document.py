@@ -397,6 +397,7 @@ class _LineCounter:
 def _scan(text: str, lines: _LineCounter):
     """The math spans of ``text`` in order; linear time whatever the openers (see the module docstring)."""
     missing: set[str] = set()  # closers known to be absent after some point: every later opener of it is unclosed
+    last_case, last_end, last_subject = None, 0, None  # the last display's index case, its end and left side
     pos = 0
     while True:
         m = _OPENER.search(text, pos)
@@ -453,7 +454,13 @@ def _scan(text: str, lines: _LineCounter):
         if kind in ("inline", "display") and plain_in_math(body):
             body = plain_math(body)  # beingbat's $m(t) = beta1 * m(t-1) + (1 – beta1) * dW$: plain text inside $…$
         one_number = bare_rows = False
-        if kind == "display":
+        case = index_case(text[max(0, m.start() - 80):m.start()])
+        subject = _subject(body) if kind != "inline" else None
+        if case is None and kind != "inline" and last_case is not None and subject and subject == last_subject and (
+                _ONLY_LAYOUT.fullmatch(text, last_end, m.start())):  # Charatsidis's "In case i = j:" then four
+            case = last_case  # equations of ∂p_i/∂o_j: the case holds while the displays go on about the same subject
+        if kind != "inline":
+            last_case, last_end, last_subject = case, pos, subject
             body, one_number = _unwrapped(body)  # $$\begin{equation} … \end{equation}$$: the equation inside
             # $$ a = b \\ c = d $$ (no environment: MathJax breaks the line): each row a claim, as an align's rows
             bare_rows = not one_number and _has_rows(body)
@@ -468,7 +475,7 @@ def _scan(text: str, lines: _LineCounter):
             label = tag.group(2) if tag else None
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
-                  index_case(text[max(0, m.start() - 80):m.start()]),
+                  case,
                   kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None,
                   kind == "inline" and len(body) < 120 and "(" in body
                   and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None)
@@ -480,7 +487,8 @@ _AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  #
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When
 #: $i \\neq j$:" (Sai Krishna's batch-norm notes: the display gives the j = i term, then the j ≠ i terms of a sum)
-_INDEX_CASE = re.compile(r"(?:^|\n)[ \t]*(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*(=|!=|\\neq?|≠)[ \t]*([a-z])"
+_INDEX_CASE = re.compile(r"(?:^|\n)[ \t]*(?:in[ \t]+)?(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*\$?[ \t]*"
+                         r"(=|!=|\\neq?|≠)[ \t]*\$?[ \t]*([a-z])"
                          r"[ \t]*\$?[ \t]*[:,.]?[ \t]*\n[ \t]*\n?[ \t]*$", re.I)
 
 
@@ -495,6 +503,18 @@ def _top_inequality(body: str) -> bool:
         if depth <= 0:
             return True
     return False
+
+
+def _subject(body: str) -> str | None:
+    """A display's left side (before its first ``=``), spaces and environment words dropped; None without one."""
+    head = body[:300].split("=", 1)
+    if len(head) < 2:
+        return None
+    return re.sub(r"\s+|\\(?:begin|end)\{[a-z*]+\}|\\nonumber|&", "", head[0]) or None
+
+
+#: what may stand between two displays of one case: blank space, a closing \nonumber
+_ONLY_LAYOUT = re.compile(r"(?:\s|\\nonumber|\\notag)*")
 
 
 def index_case(before: str) -> tuple | None:

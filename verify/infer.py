@@ -740,7 +740,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*-?\s*\\(?:eta|alpha|varepsilon|epsilon)", spelled)
+            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times))",
+                      spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
             or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", spelled)):
         # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x

@@ -665,6 +665,10 @@ class Judge:
                             and (m := _LABEL_ONE.fullmatch(c.latex.strip()))}
         if len(claim.latex) > 4000:
             return None
+        stated = getattr(self, "cases", {}).get(claim.id)  # a document's "In case i $\neq$ j:" before its displays
+        if stated is not None and all(re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))",
+                                                claim.latex) for v in stated[:2]):
+            return "", "\\delta", (stated[0], stated[1]), not stated[2]
         written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
         if getattr(self, "_written_at", None) is None:  # (each claim's place, once: a claim's lookup is then O(1))
             self._written_at = {cid: k for k, (cid, _) in enumerate(written)}
@@ -730,6 +734,18 @@ class Judge:
             return None
         if there.verdict not in ("correct", "incorrect"):
             return None
+        if there.verdict == "correct":
+            try:  # (the case may hold at no index values of this network: i ≠ j over an output of one unit)
+                with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+                    sized = f"\\left({sides[0]}\\right){mask}"  # (the claim's own quantities size its indices)
+                    empty = self._check_layouts(replace(claim, latex=f"{sized} + {mask.strip()} = {sized}")
+                                                ).verdict == "correct"
+            except Exception:  # noqa: BLE001 -- not known to be empty: the verdict stands
+                empty = False
+            if empty:
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: {note}, and no values of its "
+                                   "indices in the spec's network satisfy that case", quantity=claim.quantity,
+                                   notes=["a case no index values satisfy"])
         there.id, there.latex = claim.id, claim.latex
         there.notes = [n for n in there.notes if not n.startswith("for every")] + [note]
         there.message = f"{there.message.split(' (for every')[0]} ({note})"
@@ -1562,6 +1578,12 @@ class Judge:
             # NBIS's w' = w − η ∂L/∂w_2: the weight without a layer is the one the claim names with its layer (w_2)
             done = [(v, r) for v, r in done if v in single]
             narrowed = "the parameters of the layer the claim names elsewhere"
+        elif var == "every" and len(done) > 1 and _WRITTEN_MATRIX.search(claim.latex) and any(
+                not _shape_failed(r) for _, r in done) and any(_shape_failed(r) for _, r in done):
+            # Charatsidis's Δw = [−0.41 −0.82 0.07] with w the output layer's (his W the first's): a matrix of numbers
+            # is the parameters of the layer whose shapes it fits, not of every layer
+            done = [(v, r) for v, r in done if not _shape_failed(r)]
+            narrowed = "the parameters of the layer whose shapes its numbers fit"
         elif var == "every" and dict(self.notation.options).get("unindexed_layer"):
             # CS224n's z = W x + b with z the hidden layer's: W is the layer's whose shapes fit, not every layer's
             fits = [(v, r) for v, r in done if not _shape_failed(r)]
@@ -4604,12 +4626,22 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     4 units is wrong whatever the values."""
     if _numbers_only(target) == _numbers_only(student):
         return False
+    numbers = sv if _numbers_only(student) else tv
     if not all(np.size(s) == np.size(t) or batch > 1 and np.size(s) * batch == np.size(t)
-               for t, s in zip(tv, sv, strict=True)):
+               or batch == 1 and _a_batch_of(n, t if n is s else s) for t, s, n in zip(tv, sv, numbers, strict=True)):
         return False
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _a_batch_of(numbers, one) -> bool:
+    """Whether written ``numbers`` are a batch of examples of the quantity whose one example is ``one``: a matrix with
+    one axis the example's entries and the other more than one example (Charatsidis's z_1 of four samples as columns,
+    3 × 4, beside the network's 3 × 1 at one random point)."""
+    shape, entries = np.shape(numbers), np.size(one)
+    return len(shape) == 2 and entries in shape and np.size(numbers) > entries and (
+        entries > 1 or 1 in shape)
 
 
 def _partly_own_values(target: Node, student: Node, stated) -> bool:
@@ -4634,6 +4666,7 @@ def _partly_own_values(target: Node, student: Node, stated) -> bool:
 
 
 #: a worked example's vector written as a list of numbers, [0.0421, 0.0434]: neither a row nor a column
+_WRITTEN_MATRIX = re.compile(r"\\begin\s*\{[bpvBV]?matrix\}\s*-?\s*\d")  # a matrix of numbers written out
 _NUMBER_LIST = re.compile(r"\[\s*-?[0-9][0-9.]{0,12}\s*,")
 
 

@@ -249,11 +249,25 @@ def test_bare_letters_another_layers_definition_names_are_not_judged_wrong(tmp_p
     # z = w x + b, a = σ(z), the loss, ∂L/∂a, ∂L/∂b, then ∂L/∂w with the neuron's x (not the output layer's input):
     # unchecked, naming a = σ(z); then z^l, δ^l and the chain for ∂L/∂b¹
     assert verdicts[3:5] == ["correct", "correct"], [r.message for r in right.values()]
-    assert verdicts[5] == "unchecked" and "a = \\sigma(z)" in list(right.values())[5].message
+    # (twenty-second round: the section's own scalar graph z = w x + b, a = σ(z), L = ½(a − y)² judges it — right as
+    # its own calculus, ∂L/∂w = (a − y) σ'(z) x by central differences in w)
+    wv, xv, bv, yv, h = 0.7, 1.3, -0.2, 1.0, 1e-6
+    zv = wv * xv + bv
+    by_w = (0.5 * (_sigmoid((wv + h) * xv + bv) - yv) ** 2 - 0.5 * (_sigmoid((wv - h) * xv + bv) - yv) ** 2) / (2 * h)
+    assert np.isclose(by_w, (_sigmoid(zv) - yv) * _sigmoid(zv) * (1 - _sigmoid(zv)) * xv, atol=1e-6)
+    assert verdicts[5] == "correct" and "computation graph" in list(right.values())[5].message
     assert verdicts[-2:] == ["correct", "correct"], [r.message for r in right.values()]
     planted = _run(tmp_path, _neuron_then_network(True), _relu_spec())
     verdicts = [r.verdict for r in planted.values()]
-    assert verdicts[4] == "unchecked"  # σ for σ': wrong for the output layer too, but the bare reading is no certainty
+    # σ for σ': the network's bare reading is no certainty, but the section's own scalar definitions (z = w x + b,
+    # a = σ(z), L = ½(a − y)²) make it wrong as their own calculus (twenty-second round, compgraph.py): by central
+    # differences at a point, ∂L/∂b is (a − y) σ'(z), not (a − y) σ(z)
+    wv, xv, bv, yv, h = 0.7, 1.3, -0.2, 1.0, 1e-6
+    own = lambda b: 0.5 * (_sigmoid(wv * xv + b) - yv) ** 2  # noqa: E731
+    zv = wv * xv + bv
+    slope = (own(bv + h) - own(bv - h)) / (2 * h)
+    assert not np.isclose(slope, (_sigmoid(zv) - yv) * _sigmoid(zv), atol=1e-4)
+    assert verdicts[4] == "incorrect" and "computation graph" in list(planted.values())[4].message
     assert verdicts[-2:] == ["incorrect", "incorrect"]
 
 

@@ -205,7 +205,8 @@ f &= d + e . \tag{5.128}
 \frac{\partial c}{\partial a} &= 1 = \frac{\partial c}{\partial b} \tag{local} \\
 \frac{\partial e}{\partial c} &= -\sin(c) \tag{sin} \\
 \frac{\partial e}{\partial c} &= \sin(c) \tag{sinslip} \\
-\frac{\partial f}{\partial c} &= \frac{\partial f}{\partial d} \frac{\partial d}{\partial c} + \frac{\partial f}{\partial e} \frac{\partial e}{\partial c} \tag{fc} \\
+\frac{\partial f}{\partial c} &= \frac{\partial f}{\partial d} \frac{\partial d}{\partial c}
+  + \frac{\partial f}{\partial e} \frac{\partial e}{\partial c} \tag{fc} \\
 \frac{\partial f}{\partial a} &= \frac{\partial f}{\partial b} \exp(a) + \frac{\partial f}{\partial c} \cdot 1 \tag{fa} \\
 \frac{\partial f}{\partial a} &= \frac{\partial f}{\partial b} \exp(a) \tag{faslip} \\
 \frac{\partial f}{\partial x} &= \frac{\partial f}{\partial a} \cdot 2x \tag{fx}
