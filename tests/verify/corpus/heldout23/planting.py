@@ -1,0 +1,99 @@
+"""Writes heldout23's planted copies from the faithful files (run from this folder: python planting.py).
+A helper of the corpus author, not an oracle: each edit replaces one substring on one line. In Markdown (plant.py, a
+link to heldout19's helper) `<!-- PLANTED [id]: why -->` goes at the end of the display's closing `$$` line (the fifth
+item); in the LaTeX write-ups (plant_tex) the comment is `% PLANTED [id]: why` at the end of the edited line (a TeX
+comment: inside an align row or a gather it ends the line, outside the math)."""
+
+from plant import plant
+
+XQZU = {
+    31: ("= X_{sj}\\delta_{ni}", "= X_{si}\\delta_{nj}", "Q1.2", "the indices of X and delta swapped"),
+    40: ("\\Big)}^T \\mathbf{X}", "\\Big)} \\mathbf{X}", "Q1.3", "the transpose of dL/dY dropped"),
+    85: ("\\mathbf{1}^T{\\Big(", "\\frac{1}{S}\\mathbf{1}^T{\\Big(", "Q1.7", "a 1/S the module's bias gradient does not take"),
+    108: ("\\mathbf{Y}}\\mathbf{W}", "\\mathbf{Y}}\\mathbf{W}^T", "Q1.10", "W^T for W"),
+    161: ("(\\delta_{cj} - Y_{sj})", "(\\delta_{cj} + Y_{sj})", "Q1.22", "a sign slip"),
+    191: ("\\mathbf{Y}\\odot{\\Big(", "{\\Big(", "Q1.25", "the factor Y (.) dropped"),
+    209: ("-\\frac{1}{S}\\frac{T_{ij}}{X_{ij}}", "-\\frac{T_{ij}}{X_{ij}}", "line 202.2", "the 1/S lost"),
+}
+
+LOEDEMAN = {
+    64: ("= X_{mj}\\delta_{ni},", "= X_{mi}\\delta_{nj},", "Q1.1.4", "the indices of X and delta swapped"),
+    73: ("\\right)^T\\b X", "\\right)\\b X", "Q1.1.6", "the transpose of dL/dY dropped"),
+    84: ("= \\sum_{m}\\pfrac{L}{Y_{mi}}.", "= \\pfrac{L}{Y_{mi}}.", "Q1.1.11", "the sum over the batch dropped"),
+    112: ("= \\pfrac{L}{Y_{ij}}h'(X_{ij}).", "= \\pfrac{L}{Y_{ij}}h(X_{ij}).", "Q1.1.19", "h for h'"),
+    124: ("\\left(\\delta_{nj} - Y_{mj}\\right)", "\\left(\\delta_{nj} - Y_{mn}\\right)", "line 124.5", "Y_mn for Y_mj"),
+    141: ("= -\\frac{1}{S} \\; \\b T", "= \\frac{1}{S} \\; \\b T", "Q1.1.26", "the minus sign lost"),
+}
+
+CHARATSIDIS = {
+    36: ("\\frac{\\partial y_{out}}{\\partial s_{out}}", "\\frac{\\partial s_{out}}{\\partial y_{out}}", "line 36", "the factor inverted"),
+    96: (" \\cdot \\frac{\\partial z_{2}}{\\partial s_{2}} ", " ", "line 96", "the activation's slope dz_2/ds_2 dropped"),
+    184: ("\\frac{\\partial f_{(s_{1})}}{\\partial s_{1}}", "f_{(s_{1})}", "Exercise2.12", "f for f'"),
+    204: ("w = w - \\alpha", "w = w + \\alpha", "Exercise2.17", "a step up the gradient"),
+    212: ("0.458 & 0.1205", "0.485 & 0.1205", "Exercise2.18", "two digits swapped"),
+    354: ("(1 - p_j)", "(1 + p_j)", "Exercise3.8", "a sign slip"),
+    364: ("= -p_i \\cdot p_j", "= p_i \\cdot p_j", "Exercise3.11", "the minus sign lost"),
+}
+
+MIHIR = {
+    38: ("-0.3 + 1.4", "-0.3 - 1.4", "line 38", "a sign slip", 39),
+    87: ("= -\\log(0.659) ≈ 0.417", "= -\\log(0.242) ≈ 1.419", "line 86", "the wrong class's probability", 88),
+    97: (
+        "\\text{grad} = y_{\\text{pred}} - y_{\\text{true}}",
+        "\\text{grad} = y_{\\text{true}} - y_{\\text{pred}}",
+        "line 97",
+        "y_true - y_pred",
+        98,
+    ),
+    107: ("X^\\top \\cdot \\text{grad}", "\\text{grad}^\\top \\cdot X", "line 107", "the factors transposed", 108),
+    136: ("= -0.1 \\cdot", "= 0.1 \\cdot", "line 136", "a step up the gradient", 141),
+}
+
+JOSEPHTKIM = {
+    56: ("\\odot \\sigma'(z^{[L]})", "\\odot \\sigma(z^{[L]})", "line 56", "sigma for sigma'", 57),
+    60: ("W^{[\\ell + 1]^\\top}", "W^{[\\ell + 1]}", "line 60", "the transpose dropped", 61),
+    65: ("W^{[\\ell]} - \\eta", "W^{[\\ell]} + \\eta", "line 65.1", "a step up the gradient", 67),
+}
+
+
+def _lines(src):
+    """The file's lines as written (newline="": a CRLF file keeps its "\\r", so the copy keeps the author's line ends)."""
+    with open(src, newline="") as f:
+        return f.read().split("\n")
+
+
+def _write(dst, lines):
+    with open(dst, "w", newline="") as f:
+        f.write("\n".join(lines))
+
+
+def _append(line, comment):
+    """The line with the comment at its end, before a CRLF file's "\\r"."""
+    return line[:-1] + comment + "\r" if line.endswith("\r") else line + comment
+
+
+def plant_tex(src, dst, edits):
+    lines = _lines(src)
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = _append(lines[n - 1].replace(old, new), f" % PLANTED [{cid}]: {why}")
+    _write(dst, lines)
+
+
+def plant_crlf(src, dst, edits):
+    """plant.py's plant for a Markdown file with CRLF line ends (mihir's): the comment at the end of the display's
+    closing line, before its "\\r"."""
+    lines = _lines(src)
+    for n, (old, new, cid, why, at) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new)
+        lines[at - 1] = _append(lines[at - 1], f" <!-- PLANTED [{cid}]: {why} -->")
+    _write(dst, lines)
+
+
+if __name__ == "__main__":
+    plant_tex("xqzu_uvadlc_a1.tex", "xqzu_uvadlc_a1_planted.tex", XQZU)
+    plant_tex("loedeman_uvadlc_a1.tex", "loedeman_uvadlc_a1_planted.tex", LOEDEMAN)
+    plant_tex("charatsidis_practical1.tex", "charatsidis_practical1_planted.tex", CHARATSIDIS)
+    plant_crlf("mihir_dlp2.md", "mihir_dlp2_planted.md", MIHIR)
+    plant("josephtkim_mlp_readme.md", "josephtkim_mlp_readme_planted.md", JOSEPHTKIM)
