@@ -61,12 +61,14 @@ def descends(step_W=None, step_b=None):
 checks = {
     "line 56": lambda: same(delta[2], grad_a * sp(z[2])),
     "line 60": lambda: same(delta[1], (W[2].T @ delta[2]) * sp(z[1])),
+    "line 65": lambda: descends(step_W=lambda l: W[l] - eta * dW[l], step_b=lambda l: b[l] - eta * db[l]),
     "line 65.1": lambda: descends(step_W=lambda l: W[l] - eta * dW[l]),
     "line 66.2": lambda: descends(step_b=lambda l: b[l] - eta * db[l]),
 }
 planted = {
     "line 56": lambda: same(delta[2], grad_a * sigmoid(z[2])),
     "line 60": lambda: same(delta[1], (W[2] @ delta[2]) * sp(z[1])),
+    "line 65": lambda: descends(step_W=lambda l: W[l] + eta * dW[l], step_b=lambda l: b[l] - eta * db[l]),
     "line 65.1": lambda: descends(step_W=lambda l: W[l] + eta * dW[l]),
 }
 confirm("josephtkim_mlp_readme.md", "josephtkim_mlp_readme_planted.md", checks, planted)

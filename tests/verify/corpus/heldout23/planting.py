@@ -9,10 +9,10 @@ from plant import plant
 XQZU = {
     31: ("= X_{sj}\\delta_{ni}", "= X_{si}\\delta_{nj}", "Q1.2", "the indices of X and delta swapped"),
     40: ("\\Big)}^T \\mathbf{X}", "\\Big)} \\mathbf{X}", "Q1.3", "the transpose of dL/dY dropped"),
-    85: ("\\mathbf{1}^T{\\Big(", "\\frac{1}{S}\\mathbf{1}^T{\\Big(", "Q1.7", "a 1/S the module's bias gradient does not take"),
-    108: ("\\mathbf{Y}}\\mathbf{W}", "\\mathbf{Y}}\\mathbf{W}^T", "Q1.10", "W^T for W"),
-    161: ("(\\delta_{cj} - Y_{sj})", "(\\delta_{cj} + Y_{sj})", "Q1.22", "a sign slip"),
-    191: ("\\mathbf{Y}\\odot{\\Big(", "{\\Big(", "Q1.25", "the factor Y (.) dropped"),
+    85: ("\\mathbf{1}^T{\\Big(", "\\frac{1}{S}\\mathbf{1}^T{\\Big(", "Q1.8", "a 1/S the module's bias gradient does not take"),
+    108: ("\\mathbf{Y}}\\mathbf{W}", "\\mathbf{Y}}\\mathbf{W}^T", "Q1.11", "W^T for W"),
+    161: ("(\\delta_{cj} - Y_{sj})", "(\\delta_{cj} + Y_{sj})", "Q1.23", "a sign slip"),
+    191: ("\\mathbf{Y}\\odot{\\Big(", "{\\Big(", "Q1.26", "the factor Y (.) dropped"),
     209: ("-\\frac{1}{S}\\frac{T_{ij}}{X_{ij}}", "-\\frac{T_{ij}}{X_{ij}}", "line 202.2", "the 1/S lost"),
 }
 
