@@ -1,5 +1,5 @@
-"""Independent NumPy oracle for the two UvA Deep Learning 1 homework write-ups (xqzu_uvadlc_a1.tex, 2022;
-loedeman_uvadlc_a1.tex, 2020) and their planted copies.
+"""Independent NumPy oracle for the three UvA Deep Learning 1 homework write-ups (xqzu_uvadlc_a1.tex, 2022;
+loedeman_uvadlc_a1.tex, 2020; pvdklei_uvadlc_a1.tex, 2025) and their planted copies.
 
 The assignment's modules on a batch of S samples as ROWS (S = 3 here, with N = 5 outputs and M = 4 inputs, so that a
 product of the wrong shapes raises): linear Y = X W^T + B (B = 1 b^T: every row is b), element-wise Y = h(X) (ELU),
@@ -287,4 +287,51 @@ loedeman_planted = {
     "Q1.1.26": lambda: same(dLdXc, 1 / S * T / Xc),
 }
 confirm("loedeman_uvadlc_a1.tex", "loedeman_uvadlc_a1_planted.tex", loedeman, loedeman_planted)
+
+# --- pvdklei (2025: the same modules; 1c's letters t, n for the sum, s, i for the entry; 1e's G = dL/dY of the mean
+# cross-entropy of Y = softmax(Z))
+Gy = grad(ce, Yz)  # dL/dY
+ones_S, ones_C = np.ones((S, 1)), np.ones((C, 1))
+pvdklei = {
+    "Q1a.3": lambda: same(dLdW, np.einsum("sn,snij->ij", G, JW)),
+    "Q1a.4": lambda: links(JW, np.einsum("sm,nmij->snij", X, dWdW), np.einsum("sm,ni,mj->snij", X, IN, IM),
+                           np.einsum("sj,ni->snij", X, IN)),
+    "Q1a.5": lambda: links(dLdW, np.einsum("sn,sj,ni->ij", G, X, IN), np.einsum("si,sj->ij", G, X)),
+    "Q1a.6": lambda: same(dLdW, G.T @ X),
+    "Q1b.2": lambda: same(dLdb, np.einsum("sn,snj->j", G, Jb)),
+    "Q1b.3": lambda: same(Jb, np.einsum("s,nj->snj", np.ones(S), IN)),
+    "Q1b.4": lambda: links(dLdb, np.einsum("sn,nj->j", G, IN), G.sum(axis=0)),
+    "Q1b.5": lambda: same(dLdb, np.ones(S) @ G),
+    "Q1c.3": lambda: same(dLdX, np.einsum("tn,tnsi->si", G, JX)),
+    "Q1c.4": lambda: links(JX, np.einsum("nm,tmsi->tnsi", W, dXdX), np.einsum("nm,ts,mi->tnsi", W, IS, IM),
+                           np.einsum("ni,ts->tnsi", W, IS)),
+    "Q1c.5": lambda: links(dLdX, np.einsum("tn,ni,ts->si", G, W, IS), G @ W),
+    "Q1c.6": lambda: same(dLdX, G @ W),
+    "Q1d.3": lambda: same(dLdXa, np.einsum("kl,klij->ij", Ga, JH)),
+    "Q1d.4": lambda: same(JH, np.einsum("ij,ki,lj->klij", hp, IS, IN)),
+    "Q1d.5": lambda: links(dLdXa, np.einsum("kl,ij,ki,lj->ij", Ga, hp, IS, IN), Ga * hp),
+    "Q1d.6": lambda: same(dLdXa, Ga * hp),
+    "Q1e.4": lambda: same(Gy, -1 / S * T / Yz),
+    "Q1e.5": lambda: same(dLdZ, Yz * (Gy - ((Gy * Yz) @ ones_C) @ ones_C.T)),
+    "Q1e.6": lambda: same(Gy, -1 / S * T / Yz),
+    "Q1e.7": lambda: links(Gy * Yz, -1 / S * T),
+    "Q1e.8": lambda: links((Gy * Yz) @ ones_C, -1 / S * T.sum(axis=1, keepdims=True), -1 / S * ones_S),
+    "Q1e.9": lambda: same((Gy * Yz) @ ones_C @ ones_C.T, -1 / S * np.ones((S, C))),
+    "Q1e.10": lambda: same(Gy - (Gy * Yz) @ ones_C @ ones_C.T, -1 / S * T / Yz + 1 / S),
+    "Q1e.11": lambda: links(dLdZ, Yz * (-1 / S * T / Yz + 1 / S), -1 / S * T + 1 / S * Yz, 1 / S * (Yz - T)),
+    "Q1e.12": lambda: same(dLdZ, 1 / S * (Yz - T)),
+    "Q1e.13": lambda: same(dLdZ, 1 / S * (Yz - T)),  # alpha = 1/S with the answer's M = Y - T
+    "Q1e.14": lambda: same(dLdZ, 1 / S * (Yz - T)),
+}
+pvdklei_planted = {
+    "Q1a.4": lambda: links(JW, np.einsum("sm,nmij->snij", X, dWdW), np.einsum("sm,ni,mj->snij", X, IN, IM),
+                           np.einsum("si,nj->snij", X, IN)),
+    "Q1a.6": lambda: same(dLdW, G @ X),
+    "Q1b.4": lambda: links(dLdb, np.einsum("sn,nj->j", G, IN), G),
+    "Q1c.6": lambda: same(dLdX, W @ G),
+    "Q1d.5": lambda: links(dLdXa, np.einsum("kl,ij,ki,lj->ij", Ga, hp, IS, IN), Ga * elu(Xa)),
+    "Q1e.11": lambda: links(dLdZ, Yz * (-1 / S * T / Yz + 1 / S), -1 / S * T + 1 / S * Yz, 1 / S * (T - Yz)),
+    "Q1e.12": lambda: same(dLdZ, Yz - T),
+}
+confirm("pvdklei_uvadlc_a1.tex", "pvdklei_uvadlc_a1_planted.tex", pvdklei, pvdklei_planted)
 print("OK")

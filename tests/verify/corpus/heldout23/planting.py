@@ -25,6 +25,16 @@ LOEDEMAN = {
     141: ("= -\\frac{1}{S} \\; \\b T", "= \\frac{1}{S} \\; \\b T", "Q1.1.26", "the minus sign lost"),
 }
 
+PVDKLEI = {
+    24: ("= X_{sj} \\, \\delta_{ni}", "= X_{si} \\, \\delta_{nj}", "Q1a.4", "the indices of X and delta swapped"),
+    37: ("\\right)^{\\!\\top} X", "\\right) X", "Q1a.6", "the transpose of dL/dY dropped"),
+    56: ("= \\sum_{s=1}^{S}", "=", "Q1b.4", "the sum over the batch dropped"),
+    94: ("\\frac{\\partial L}{\\partial Y} \\, W", "W \\, \\frac{\\partial L}{\\partial Y}", "Q1c.6", "the factors swapped"),
+    113: ("\\, h'(X_{ij})", "\\, h(X_{ij})", "Q1d.5", "h for h'"),
+    141: ("\\frac{1}{S}(Y_{ij} - T_{ij})", "\\frac{1}{S}(T_{ij} - Y_{ij})", "Q1e.11", "T - Y for Y - T"),
+    147: ("= \\frac{1}{S}(Y - T)", "= (Y - T)", "Q1e.12", "the 1/S lost"),
+}
+
 CHARATSIDIS = {
     36: ("\\frac{\\partial y_{out}}{\\partial s_{out}}", "\\frac{\\partial s_{out}}{\\partial y_{out}}", "line 36", "the factor inverted"),
     96: (" \\cdot \\frac{\\partial z_{2}}{\\partial s_{2}} ", " ", "line 96", "the activation's slope dz_2/ds_2 dropped"),
@@ -94,6 +104,7 @@ def plant_crlf(src, dst, edits):
 if __name__ == "__main__":
     plant_tex("xqzu_uvadlc_a1.tex", "xqzu_uvadlc_a1_planted.tex", XQZU)
     plant_tex("loedeman_uvadlc_a1.tex", "loedeman_uvadlc_a1_planted.tex", LOEDEMAN)
+    plant_tex("pvdklei_uvadlc_a1.tex", "pvdklei_uvadlc_a1_planted.tex", PVDKLEI)
     plant_tex("charatsidis_practical1.tex", "charatsidis_practical1_planted.tex", CHARATSIDIS)
     plant_crlf("mihir_dlp2.md", "mihir_dlp2_planted.md", MIHIR)
     plant("josephtkim_mlp_readme.md", "josephtkim_mlp_readme_planted.md", JOSEPHTKIM)
