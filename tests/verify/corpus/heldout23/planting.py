@@ -59,6 +59,24 @@ MIHIR = {
     136: ("= -0.1 \\cdot", "= 0.1 \\cdot", "line 136", "a step up the gradient", 141),
 }
 
+SNOWCH = {
+    876: ("0.5 - 0.1 \\times (-0.32) = 0.532", "0.5 + 0.1 \\times (-0.32) = 0.468", "Part5.5", "a step up the gradient"),
+    1042: ("= 2z \\cdot x =", "= 2z \\cdot w =", "Part6.12", "the weight for the input"),
+    1183: ("\\mathbf{h}^T \\cdot", "\\mathbf{h} \\cdot", "Part7.7", "the transpose dropped"),
+    1189: ("\\cdot W_2^T$$", "\\cdot W_2$$", "Part7.9", "the transpose dropped"),
+    1194: ("\\odot \\mathbf{1}_{\\mathbf{z}_1 > 0}$$", "\\odot \\max(0, \\mathbf{z}_1)$$", "Part7.10", "ReLU for its derivative"),
+    1199: (
+        "\\cdot \\frac{\\partial L}{\\partial \\mathbf{z}_1}$$",
+        "\\cdot \\frac{\\partial L}{\\partial \\mathbf{h}}$$",
+        "Part7.13",
+        "the ReLU gate skipped",
+    ),
+    1603: ("= -\\frac{y_i}{p_i}", "= \\frac{y_i}{p_i}", "Part8.11", "the minus sign lost"),
+    1619: ("- e^{z_i} \\cdot e^{z_i}", "+ e^{z_i} \\cdot e^{z_i}", "Part8.18", "a sign slip in the quotient rule"),
+    1663: ("\\cdot h_i$$", "\\cdot h_j$$", "Part8.35", "h_j for h_i"),
+    1704: ("\\cdot w_{ij}$$", "\\cdot w_{ji}$$", "Part8.46", "w_ji for w_ij"),
+}
+
 JOSEPHTKIM = {
     56: ("\\odot \\sigma'(z^{[L]})", "\\odot \\sigma(z^{[L]})", "line 56", "sigma for sigma'", 57),
     60: ("W^{[\\ell + 1]^\\top}", "W^{[\\ell + 1]}", "line 60", "the transpose dropped", 61),
@@ -107,4 +125,5 @@ if __name__ == "__main__":
     plant_tex("pvdklei_uvadlc_a1.tex", "pvdklei_uvadlc_a1_planted.tex", PVDKLEI)
     plant_tex("charatsidis_practical1.tex", "charatsidis_practical1_planted.tex", CHARATSIDIS)
     plant_crlf("mihir_dlp2.md", "mihir_dlp2_planted.md", MIHIR)
+    plant("snowch_nn_tutorial.md", "snowch_nn_tutorial_planted.md", SNOWCH)
     plant("josephtkim_mlp_readme.md", "josephtkim_mlp_readme_planted.md", JOSEPHTKIM)
