@@ -77,6 +77,12 @@ SNOWCH = {
     1704: ("\\cdot w_{ij}$$", "\\cdot w_{ji}$$", "Part8.46", "w_ji for w_ij"),
 }
 
+NISITH = {
+    19: ("\\hat{y} - y_{\\text{true}}", "y_{\\text{true}} - \\hat{y}", "line 19", "y_true - y_hat"),
+    23: ("W_{i+1}^T", "W_{i+1}", "line 23", "the transpose dropped"),
+    31: ("\\frac{1}{m} \\cdot \\sum", "\\sum", "line 31", "the 1/m dropped"),
+}
+
 JOSEPHTKIM = {
     56: ("\\odot \\sigma'(z^{[L]})", "\\odot \\sigma(z^{[L]})", "line 56", "sigma for sigma'", 57),
     60: ("W^{[\\ell + 1]^\\top}", "W^{[\\ell + 1]}", "line 60", "the transpose dropped", 61),
@@ -126,4 +132,5 @@ if __name__ == "__main__":
     plant_tex("charatsidis_practical1.tex", "charatsidis_practical1_planted.tex", CHARATSIDIS)
     plant_crlf("mihir_dlp2.md", "mihir_dlp2_planted.md", MIHIR)
     plant("snowch_nn_tutorial.md", "snowch_nn_tutorial_planted.md", SNOWCH)
+    plant("nisith_readme.md", "nisith_readme_planted.md", NISITH)
     plant("josephtkim_mlp_readme.md", "josephtkim_mlp_readme_planted.md", JOSEPHTKIM)
