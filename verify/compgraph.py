@@ -276,6 +276,8 @@ class _Reader:
         return self.t[start:self.i - 1]
 
     def _name(self, letter: str) -> sp.Symbol:
+        if letter in "fghFGH" and self.at("op", "("):
+            raise _Unread("a function letter applied")  # (Snow's y = f(g(x)): a composition, not f · g · x)
         name = letter
         if self.at("op", "_"):
             self.i += 1
@@ -536,8 +538,11 @@ def _judge_chain(graph: _Graph, text: str, through: bool, points: list, values: 
         value, names, derivatives = _read(side)
         if not names <= set(graph.defs) | graph.inputs:
             return None  # (a letter of something else)
-        if k == 0 and not derivatives and not (values and isinstance(value, sp.Symbol) and value.name in graph.defs):
-            return None  # (a claim that is not about a derivative, nor a name's value in a worked example)
+        if k == 0 and not derivatives and not (values and isinstance(value, sp.Symbol) and value.name in graph.defs
+                                               and len(sides) == 2 and _DECIMALS.match(sides[1] + ".0" if "." not in
+                                                                                        sides[1] else sides[1])):
+            return None  # (a claim that is not about a derivative, nor a name's value, q = 3, in a worked example —
+            # not its arithmetic: Snow's "New z = 3.01 × 2 = 6.02" works another point than the example's)
         subs = {}
         for symbol, d in derivatives.items():
             got = _derivative(graph, d, through)
@@ -568,6 +573,12 @@ def _judge_chain(graph: _Graph, text: str, through: bool, points: list, values: 
     return "correct", None
 
 
+def _by_shape(result) -> bool:
+    """The network's reading found the row wrong by its shape alone (a scalar where the network has a vector)."""
+    c = result.counterexample or {}
+    return "shape_error" in c or "expected_shape" in c
+
+
 def _described(graph: _Graph) -> str:
     """The graph in words: its value(s) of its inputs through its intermediate names."""
     sinks = [n for n in graph.order if n not in {s.name for v in graph.defs.values() for s in v.free_symbols}]
@@ -589,8 +600,10 @@ def judge_graphs(claims, results) -> None:
     by_id = {r.id: k for k, r in enumerate(results)}
     rng = random.Random(20261204)
     for section, (graph, first, rows) in graphs.items():
-        if not graph.functions and any(cid in by_id and results[by_id[cid]].verdict == "incorrect" for cid in rows):
-            continue  # a forward pass the judge found wrong: the answer's own graph is not the reference
+        if not graph.functions and any(cid in by_id and results[by_id[cid]].verdict == "incorrect" and not _by_shape(
+                results[by_id[cid]]) for cid in rows):
+            continue  # a forward pass the judge found wrong: the answer's own graph is not the reference (a row wrong
+            # only by its shape — Snow's scalar L = z^2 beside the network's vector z — is in letters of its own)
         points = [{name: rng.uniform(0.3, 1.7) for name in sorted(graph.inputs)} for _ in range(3)]
         worked = [dict(graph.given)] if graph.given and set(graph.given) == graph.inputs else []
         judged = 0
@@ -603,13 +616,14 @@ def judge_graphs(claims, results) -> None:
             text = _clean(c.latex)
             numbers = bool(re.search(r"\d\.\d|(?:^|=)\s*-?\d+\s*(?:$|=|,|\\q?quad)", text))
             at = worked if worked and numbers else points
+            values = bool(worked) and numbers and bool(graph.functions)  # (a value only under f(x, y, z) = …)
             try:
-                first_reading = _judge(graph, text, False, at, values=bool(worked) and numbers)
+                first_reading = _judge(graph, text, False, at, values=values)
                 if first_reading is None:
                     continue
                 verdict, why = first_reading
                 if verdict == "incorrect":
-                    other = _judge(graph, text, True, at, values=bool(worked) and numbers)
+                    other = _judge(graph, text, True, at, values=values)
                     if other is not None and other[0] == "correct":
                         verdict, why = "unchecked", ("not judged: wrong with the local partial derivatives along the "
                                                      f"graph's edges ({why}), right with every ∂ read through every "
@@ -626,7 +640,7 @@ def judge_graphs(claims, results) -> None:
             continue  # (nothing read on it — a forward pass of the network in scalar letters: its rows as they were)
         for cid in rows:  # its definitions: not graded, said so (the network's reading could not place them)
             r = results[by_id[cid]] if cid in by_id else None
-            if r is None or r.verdict == "correct" or r.verdict == "incorrect" and not graph.functions or (
+            if r is None or r.verdict == "correct" or r.verdict == "incorrect" and not (graph.functions or _by_shape(r)) or (
                     r.verdict == "unchecked" and not r.message.startswith("could not read")):
                 continue  # (a verdict, or a reason of the network's reading worth more than this one)
             what = "the function" if cid in graph.functions else "a name"
