@@ -346,9 +346,11 @@ _NAME_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{\s*([A-Za-z0-9]{1,3})\s*\}
 
 
 def _clean(latex: str) -> str:
+    from .normalize import _without_check_marks
+
     text = _TAG.sub(" ", latex.replace("$", " "))
     text = text.replace("&", " ").replace("\\\\", " ")
-    return _END_PUNCT.sub("", text)
+    return _without_check_marks(_END_PUNCT.sub("", text))
 
 
 @dataclass

@@ -233,7 +233,32 @@ _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
 #: the text before it and is followed by no letter, digit or ``*`` (``a1**2``, ``(x)**2``: Python's power, kept)
 _MD_BOLD = re.compile(r"(?<![\w)}\]*])\*\*(?=[^\s*])([^*]{1,400}?)(?<=[^\s*])\*\*(?![\w*])")
 #: check marks that end a worked step (``= -0.3648 ✓``): the author's mark that it checks, no part of the value
-_CHECK_MARKS = re.compile(r"(?:\s*[\u2713\u2714\u2611\u2705])+\s*\Z")
+_MARKS = ("\u2713", "\u2714", "\u2611", "\u2705", "\\checkmark")
+_CHECK_SPACES = ("\\qquad", "\\quad", "\\,", "\\;", "\\!")
+
+
+def _without_check_marks(text: str) -> str:
+    """``text`` without the check marks that end it and the spacing before them (``\\quad \\checkmark``, ``✓``): the
+    author's mark that a step checks, no part of its value. Works from the end, a bounded step each: linear."""
+    end, marked = len(text), False
+
+    def back(k: int) -> int:  # past the white space before position k
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        return k
+
+    end = back(end)
+    while end > 0:
+        mark = next((m for m in _MARKS if text.endswith(m, 0, end)), None)
+        if mark is not None and (mark != "\\checkmark" or end == len(mark) or not text[end - len(mark) - 1].isalpha()):
+            end, marked = back(end - len(mark)), True
+            continue
+        space = next((sp for sp in _CHECK_SPACES if text.endswith(sp, 0, end)), None) if marked else None
+        if space is not None and not (space.endswith("quad") and end > len(space) and text[end - len(space) - 1] == "\\"):
+            end = back(end - len(space))
+            continue
+        break
+    return text[:end] if marked else text
 
 
 #: a remark in words after the formula: \quad \text{(net input of the hidden layer)}
@@ -625,7 +650,7 @@ def _normal_form(text: str) -> str:
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
-    text = _CHECK_MARKS.sub("", _MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
+    text = _without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group

@@ -256,7 +256,7 @@ def test_a_worked_computation_graph_checks_its_numbers_at_its_own_point(tmp_path
 and $f = q z$.
 
 $$q = 3, \quad f = -12 \tag{values}$$
-$$\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = z = -4 \tag{dx}$$
+$$\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \frac{\partial q}{\partial x} = z = -4 \quad \checkmark \tag{dx}$$
 $$\frac{\partial f}{\partial z} = q = -3 \tag{dzslip}$$
 """)
     assert got["values"].verdict == "correct"
@@ -274,3 +274,19 @@ def test_a_graph_reader_is_bounded_on_hostile_formulas(tmp_path):
     got = _verify(tmp_path, NARROW, body * 20)
     assert time.process_time() - start < 30
     assert all(r.verdict in ("correct", "incorrect", "unchecked") for r in got.values())
+
+
+def test_check_marks_that_end_a_claim_are_dropped_in_linear_time():
+    """Snow's ``= 24 \\quad \\checkmark`` and ``✓`` end a step as the author's mark; hostile runs of them are
+    stripped in one pass from the end (a backtracking pattern took 19 s on 20 000 \\quad)."""
+    import time
+
+    from gradproof.verify.normalize import normalize
+
+    assert normalize(r"a = b \quad \checkmark") == normalize("a = b")
+    assert normalize("x = 3 ✓ ✓") == normalize("x = 3")
+    assert "checkmark" in normalize(r"a = \checkmark b")  # (inside a claim it is not a mark of the end)
+    start = time.process_time()
+    normalize(r"\quad" * 50000 + "x")
+    normalize(r"\quad" * 50000 + r"\checkmark")
+    assert time.process_time() - start < 5
