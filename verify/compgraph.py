@@ -43,12 +43,15 @@ import re
 from dataclasses import dataclass
 
 import sympy as sp
+from gradproof.derive import limits
 
 MAX_NODES = 40
 MAX_CHARS = 1500
 MAX_TOKENS = 400
 MAX_DEPTH = 40
 MAX_DIGITS = 15
+MAX_SLOW = 3  # claims of one graph that ran out of time: then its other claims are left as they were
+CLAIM_CPU = 1.0  # CPU seconds for one claim on the graph (SymPy's derivatives of a deep composition)
 MAX_EXPONENT = 64  # a written power's number (x^{2}, e^{-3}): beyond it the formula is not read
 
 #: a token of a scalar formula
@@ -608,28 +611,35 @@ def judge_graphs(claims, results) -> None:
             # only by its shape — Snow's scalar L = z^2 beside the network's vector z — is in letters of its own)
         points = [{name: rng.uniform(0.3, 1.7) for name in sorted(graph.inputs)} for _ in range(3)]
         worked = [dict(graph.given)] if graph.given and set(graph.given) == graph.inputs else []
-        judged = 0
+        judged = slow = 0
         for k, c in enumerate(list(claims)[:2000]):
             if k <= first or sections.get(c.id, 0) != section or c.id in rows or c.id not in by_id:
                 continue
             r = results[by_id[c.id]]
             if r.verdict != "unchecked" and not graph.functions or len(c.latex) > MAX_CHARS:
                 continue  # (under the example's own f(x, y, z) = …, its claims are read on it whatever the network's say)
+            if limits.overdue() or slow >= MAX_SLOW:
+                break  # (the run's soft deadline, or a graph whose derivatives SymPy cannot take in time)
             text = _clean(c.latex)
             numbers = bool(re.search(r"\d\.\d|(?:^|=)\s*-?\d+\s*(?:$|=|,|\\q?quad)", text))
             at = worked if worked and numbers else points
             values = bool(worked) and numbers and bool(graph.functions)  # (a value only under f(x, y, z) = …)
             try:
-                first_reading = _judge(graph, text, False, at, values=values)
+                with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} on the answer's own graph", cpu=True):
+                    first_reading = _judge(graph, text, False, at, values=values)
                 if first_reading is None:
                     continue
                 verdict, why = first_reading
                 if verdict == "incorrect":
-                    other = _judge(graph, text, True, at, values=values)
+                    with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} on the answer's own graph", cpu=True):
+                        other = _judge(graph, text, True, at, values=values)
                     if other is not None and other[0] == "correct":
                         verdict, why = "unchecked", ("not judged: wrong with the local partial derivatives along the "
                                                      f"graph's edges ({why}), right with every ∂ read through every "
                                                      "path; which one the answer means is open")
+            except limits.TimeLimitError:
+                slow += 1
+                continue
             except (_Unread, ValueError, TypeError, ZeroDivisionError, RecursionError, ArithmeticError):
                 continue
             message = {"correct": f"matches the answer's own computation graph ({_described(graph)})",

@@ -2562,7 +2562,7 @@ class Judge:
         from .compgraph import judge_graphs
 
         try:
-            with limits.time_limit(limits.CLAIM_SECONDS * 4, "reading the answer's own computation graph", cpu=True):
+            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's own computation graph", cpu=True):
                 judge_graphs(claims, results)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass

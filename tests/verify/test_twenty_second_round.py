@@ -290,3 +290,20 @@ def test_check_marks_that_end_a_claim_are_dropped_in_linear_time():
     normalize(r"\quad" * 50000 + "x")
     normalize(r"\quad" * 50000 + r"\checkmark")
     assert time.process_time() - start < 5
+
+
+def test_a_deep_graph_is_read_within_its_budget(tmp_path):
+    """38 names, each e^{a} + sin(a)·√a of the one before, and a derivative of the last by each: SymPy's derivatives
+    of such a composition grow with its depth, so each claim has a CPU second and a graph three slow claims."""
+    import time
+
+    rows = ["$$f(x) = x$$"]
+    prev = "x"
+    for k in range(1, 39):
+        rows.append(f"$$a_{{{k}}} = e^{{{prev}}} + \\sin({prev}) \\cdot \\sqrt{{{prev}}}$$")
+        prev = f"a_{{{k}}}"
+    rows += [f"$$\\frac{{\\partial a_{{38}}}}{{\\partial a_{{{k}}}}} = 1 \\tag{{d{k}}}$$" for k in range(1, 39)]
+    start = time.process_time()
+    got = _verify(tmp_path, NARROW, "\n\n".join(rows))
+    assert time.process_time() - start < 15
+    assert got["d37"].verdict in ("incorrect", "unchecked")  # (∂a_38/∂a_37 is not 1 at any point: e^a + …)
