@@ -758,7 +758,13 @@ def _leading_prose(part: str) -> str:
     words = m.group(1).strip()
     if not (" " in words or words[-1:] in ",.:;" or words.lower() in _CONNECTIVES):
         return part
+    if _RELATION_FIRST.match(part, m.end()) and words[-1:] not in ",.:;" and words.lower() not in _CONNECTIVES:
+        return part  # Mihir's \text{W update} = X^\top \cdot \text{grad}: the words are the name the row defines
     return part[m.end():]
+
+
+#: a relation right after a row's opening words: they are its left side, not a sentence before it
+_RELATION_FIRST = re.compile(r"\s*+(?:=|:=|\\approx|\\coloneqq|\\equiv|\\leftarrow|\\gets)")
 
 
 def _unbalanced(text: str) -> bool:

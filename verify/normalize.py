@@ -302,6 +302,8 @@ def drop_remark(text: str) -> str:
     if m is None or not re.search(r"[\s(]", m.group(1)):  # several words, or in parentheses
         return text
     head = text[:at].rstrip()
+    if head.endswith(("\\cdot", "\\times", "+", "-", "*", "/", "=", "(")):
+        return text  # (Mihir's -0.1 \cdot \text{W update}: an operand, a name of several words, not a remark)
     for space in ("\\qquad", "\\quad", "\\,", "\\;", "~"):
         head = head.removesuffix(space).rstrip()
     return head if head.strip() else text
@@ -750,6 +752,8 @@ def _named(m: re.Match) -> str:
         return "T"
     if word in _TEXT_WORDS:
         return rf" \txt{word} "
+    if len(body.split()) > 1 and re.fullmatch(r"[A-Za-z]+(?:\s+[A-Za-z]+){1,3}", body):
+        word = "".join(body.split())  # Mihir's \text{W update}: one name of several words (its first alone, \W, is W)
     return rf" \{word} " if word else " "
 
 

@@ -307,3 +307,24 @@ def test_a_deep_graph_is_read_within_its_budget(tmp_path):
     got = _verify(tmp_path, NARROW, "\n\n".join(rows))
     assert time.process_time() - start < 15
     assert got["d37"].verdict in ("incorrect", "unchecked")  # (∂a_38/∂a_37 is not 1 at any point: e^a + …)
+
+
+def test_a_name_of_several_words_is_one_name_not_its_first_letter(tmp_path):
+    """Mihir's ``\\text{W update} = X^\\top \\cdot \\text{grad}`` then ``\\Delta W = -0.1 \\cdot \\text{W update}``: the words
+    are one name (its first letter alone read as the weights W, and dropped as opening prose, had made a false reject);
+    an opening sentence is still prose. By the oracle, -0.1 · W is not the step's ΔW."""
+    from gradproof.verify.document import extract
+    from gradproof.verify.normalize import normalize
+
+    assert "Wupdate" in normalize(r"\Delta W = -0.1 \cdot \text{W update}") and r"\W " not in normalize(r"\text{W update} + 1")
+    assert extract(r"$$\text{W update} = X^\top \cdot \text{grad}$$")[0].latex.startswith(r"\text{W update}")
+    assert extract(r"$$\text{Similarly,}\quad a = b$$")[0].latex.strip() == "a = b"
+    rng = np.random.default_rng(2)
+    W, grad = rng.normal(size=(2, 3)), rng.normal(size=(2, 3))
+    assert not np.allclose(-0.1 * W, -0.1 * grad)  # (reading the name as W judges another quantity)
+    got = _verify(tmp_path, _spec("mihir", "column", 2, [(3, "softmax")], "cross_entropy", 0.1),
+                  r"""$$\text{W update} = X^\top \cdot \text{grad}$$
+
+$$\Delta W = -0.1 \cdot \text{W update} \tag{step}$$
+""")
+    assert got["step"].verdict != "incorrect"
