@@ -740,6 +740,11 @@ _SPELLED = re.compile(r"\\(" + "|".join(sorted(_SPELLINGS, key=len, reverse=True
 _NUMPY_KEYWORD = re.compile(r"(?:axis|keepdims)(?:\s*=\s*(?:-?\d|True|False|None))?")
 
 
+#: words that open a phrase of prose inside mathematics (\text{where we}, \text{for all}, \text{is implied}), not a name
+_PROSE_OPENERS = frozenset("where with for if and or so then since because when thus hence let given as at on in of to "
+                           "is are be the a an we which that this otherwise else also note".split())
+
+
 def _named(m: re.Match) -> str:
     """``\\operatorname{ReLU}`` -> ``\\ReLU``; one letter stays a letter; ``\\text{if } ...`` -> ``\\if``."""
     body = m.group(2).strip()
@@ -752,8 +757,8 @@ def _named(m: re.Match) -> str:
         return "T"
     if word in _TEXT_WORDS:
         return rf" \txt{word} "
-    if len(body.split()) > 1 and re.fullmatch(r"[A-Za-z]+(?:\s+[A-Za-z]+){1,3}", body):
-        word = "".join(body.split())  # Mihir's \text{W update}: one name of several words (its first alone, \W, is W)
+    if re.fullmatch(r"[A-Za-z]+\s+[A-Za-z]+", body) and word.lower() not in _PROSE_OPENERS:
+        word = "".join(body.split())  # Mihir's \text{W update}: one name of two words (its first alone, \W, is W)
     return rf" \{word} " if word else " "
 
 
