@@ -3241,7 +3241,7 @@ def round_twenty_two() -> list[Probe]:
     md("condition scopes: 60 claims of 4000 characters, '= ' runs and white space before a trailing \\quad i = j",
        JAC_CASES + "".join(f"$$a_{{{k}}} = " + "= " * 1000 + " " * 1900 + "b \\quad i = j$$\n\n" for k in range(60))
        + "".join(f"$$c_{{{k}}} = " + "=" * 3900 + f" \\quad x_{{{k}}}$$\n\n" for k in range(60)),
-       spec_text=SOFTMAX_COL, verdicts=JAC_VERDICTS)
+       spec_text=SOFTMAX_COL, verdicts={**JAC_VERDICTS, "ne-wrong": {"incorrect", "unchecked"}})  # (the a_k read as layers)
     md("condition scopes: nested and stacked conditions, conditions on indices the claim does not have",
        JAC_CASES + ("For $j = k$:\n\nFor $i \\neq j$:\n\nFor $p = q$:\n\n" * 150) + "".join(
            f"$$\\frac{{\\partial a_j}}{{\\partial z_k}} = a_j a_k + {k} - {k}, \\quad p = q \\quad i = j \\quad j \\neq k$$\n\n"

@@ -697,13 +697,13 @@ class Judge:
         written after the claim is its scope — the claim judged with each side times Kronecker's δ_ij (1 − δ_ij for
         ≠), as a condition written before it is; None when it has no such condition (or does not read so: then the
         claim without it is judged as usual, by the caller)."""
-        m = _TRAILING_CONDITION.match(claim.latex) if len(claim.latex) <= 4000 else None
-        if m is None or m.group(2) == m.group(4):
+        m = _trailing_condition(claim.latex) if len(claim.latex) <= 4000 else None
+        if m is None or m[1] == m[3]:
             return None
-        sides = _top_sides(m.group(1))
+        sides = _top_sides(m[0])
         if len(sides) < 2 or any(not side.strip() for side in sides):
             return None
-        a, b, unequal = m.group(2), m.group(4), m.group(3) != "="
+        a, b, unequal = m[1], m[3], m[2] != "="
         mask = f" (1 - \\delta_{{{a}{b}}})" if unequal else f" \\delta_{{{a}{b}}}"
         return self._judged_masked(claim, sides, mask, f"judged where {a} {'≠' if unequal else '='} {b} only (the "
                                                         "condition written after it)")
@@ -3979,7 +3979,7 @@ def _quad_equations(latex: str) -> list[str]:
         return [latex]
     pieces = [p for p in split_top_level(latex, _BARE_QUAD) if p.strip()]
     if len(pieces) < 2 or any(len(_top_sides(p)) < 2 or _REMARK_OPENS.match(p) or _INDEX_RANGE.match(p)
-                              for p in pieces) or _TRAILING_CONDITION.match(latex):
+                              for p in pieces) or _trailing_condition(latex):
         return [latex]  # (yanfenglee's a_i(1 - a_i), \quad i = j: the last piece is the claim's scope, not an equation)
     return pieces
 
@@ -4894,8 +4894,27 @@ _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised
 _HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
-#: a claim ending in a condition on two indices after a \quad: "…, \quad i = j", "\quad (i \neq j)."
-_TRAILING_CONDITION = re.compile(r"^(.*?=.*?)[,;]?\s*\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*$", re.S)
+#: a condition on two indices after a \quad closing a claim: "\quad i = j", "\quad (i \neq j)." (_trailing_condition)
+_CONDITION_TAIL = re.compile(r"\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*")
+
+
+def _trailing_condition(latex: str) -> tuple[str, str, str, str] | None:
+    """(the claim before it, a, the relation, b) for a claim ending in a condition on two indices after a ``\\quad``
+    (yanfenglee's ``a_i(1 - a_i), \\quad i = j``; the claim holds an ``=``; a comma or semicolon and white space before
+    the ``\\quad`` are not the claim's), else None. Linear: the condition can only follow the last ``quad`` (it holds
+    none), which is matched in place; a regular expression that looked for the claim's end lazily (``^(.*?=.*?)[,;]?\\s*
+    \\q?quad…$``) backtracked over every ``=`` and every run of white space: 3 s for one claim of 3000 characters."""
+    at = latex.rfind("quad")
+    start = at - 2 if at >= 2 and latex[at - 2:at] == "\\q" else at - 1
+    if at < 1 or latex[start] != "\\":
+        return None
+    m = _CONDITION_TAIL.fullmatch(latex, start)
+    if m is None:
+        return None
+    head = latex[:start].rstrip()
+    if head.endswith((",", ";")):
+        head = head[:-1]
+    return (head, m.group(1), m.group(2), m.group(3)) if "=" in head else None
 #: a case of a class index and the label, CS231n's "$y_i = k$", "$y_i \neq k$" (y_i the label of example i)
 _LABEL_INDEX_CASE = re.compile(r"([yt])\s*_\s*\{?\s*([a-z])\s*\}?\s*(=|\\neq|\\ne)\s*([a-z])")
 #: a case of an index equal to another, "$j = c$"
