@@ -3263,8 +3263,8 @@ def round_twenty_two() -> list[Probe]:
     # -- the d-letters' second reading ----------------------------------------------------------------------------------
     md("d-letters: 1990 wrong d-letter claims each right in the other reading (MAX_SECOND_READINGS re-readings)",
        CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
-           f"$$dW = \\frac{{{k + 1}}}{{{k + 1}}} X^T dZ$$\n\n" for k in range(1990)), spec_text=SOFTMAX_COL,
-       verdicts={"dW": {"unchecked"}})
+           f"$$dW = \\frac{{{k + 1}}}{{{k + 1}}} X^T dZ$$\n\n" for k in range(1990)) + "$$dW = 2 X^T dZ / 2 \\tag{last}$$\n\n",
+       spec_text=SOFTMAX_COL, verdicts={"dW": {"unchecked"}, "last": {"unchecked"}})  # (right in one reading, wrong in the other)
     md("d-letters: 400 long d-letter claims (sums of 40 products) each right in the other reading",
        CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
            f"$$dW = \\frac{{1}}{{{40 + k}}}(" + " + ".join(["X^T dZ"] * (40 + k)) + ")$$\n\n" for k in range(400)),

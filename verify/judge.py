@@ -3278,6 +3278,12 @@ class Judge:
                 continue
             if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
                 continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
+            if limits.overdue() or limits.remaining() < SECOND_READING_RESERVE:  # (a second reading is a whole check)
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
+                                         f"of a mean depends on the objective's scale, and {TIME_RAN_OUT} before it "
+                                         f"was judged on the other scale (as judged on one: {r.message})",
+                                         quantity=c.quantity)
+                continue
             again = self._again_under(c, other)
             if again is not None and {r.verdict, again.verdict} == {"correct", "incorrect"}:
                 results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
@@ -3317,8 +3323,18 @@ class Judge:
             if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
                 continue
             tried += 1
-            if tried > MAX_SECOND_READINGS:
-                break
+            if tried > MAX_SECOND_READINGS or limits.overdue() or limits.remaining() < SECOND_READING_RESERVE:
+                # not tried in the other reading: its verdict in one reading alone would be a guess (past the cap the
+                # claims had stayed incorrect, where the same claims before it were unchecked)
+                results[k] = ClaimResult(
+                    c.id, c.latex, "unchecked", "",
+                    f"not judged: wrong if its d-letters are each example's own gradients (Ng's dZ = A − Y: {r.message}); "
+                    f"not tried with the batch objective's (CS231n's dY = ∂L/∂Y, with its 1/N): "
+                    + ("the run's time ran out" if tried <= MAX_SECOND_READINGS else
+                       f"only the first {MAX_SECOND_READINGS} such claims of an answer are") + " — say which in "
+                    "[notation]: d_letters = \"objective\" (or \"example\")",
+                    quantity=c.quantity, notes=["the scale of the d-letters is not settled by the answer"])
+                continue
             again = self._again_under(c, other)
             if again is not None and again.verdict == "correct":
                 results[k] = ClaimResult(
@@ -4887,8 +4903,11 @@ _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 _FOR_EVERY = re.compile(r"for every ([a-z]) = ")
 #: a condition that two index letters differ: j \neq c, j \ne c
 _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
-#: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale)
+#: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale); the others that
+#: would be are unchecked, as are those reached once the run's soft deadline has passed or less than
+#: SECOND_READING_RESERVE CPU seconds of its budget are left (a second reading is a whole check)
 MAX_SECOND_READINGS = 200
+SECOND_READING_RESERVE = 3.0
 #: the drop probability written as a letter (p, 1 − p)
 _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")

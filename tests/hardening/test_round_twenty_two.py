@@ -189,3 +189,33 @@ $$ \frac{\partial a_j}{\partial z_i} = a_i a_j,\quad i \neq j. \tag{ne-wrong}$$
         assert got[cid].verdict in (("correct" if holds[cid] else "incorrect"), "unchecked"), (cid, got[cid].message)
     assert got["eq"].verdict == "correct", got["eq"].message
     assert spent < 6.5, spent  # (12.4 CPU s before, 3.3 s now: the 40 claims of 4000 characters are parsed too)
+
+
+# -- verify: the d-letters' second reading past its cap ------------------------------------------------------------------
+
+
+def test_d_letter_claims_past_the_second_readings_cap_are_unchecked_not_judged_in_one_reading(tmp_path, monkeypatch):
+    from conftest import central_differences
+    from gradproof.verify import judge
+
+    # a softmax layer of 6 examples as rows, L the mean cross-entropy: ∂L/∂W by central differences; dW = X^T dZ holds
+    # with dZ the mean's ∂L/∂Z and fails with each example's own (6 times it): right in one reading, wrong in the other
+    rng = np.random.default_rng(22)
+    X, W, b = rng.normal(size=(6, 4)), rng.normal(size=(4, 3)), rng.normal(size=3)
+    labels = rng.integers(0, 3, size=6)
+
+    def loss_of_z(Z):
+        Z = Z - Z.max(axis=1, keepdims=True)
+        return -(Z - np.log(np.exp(Z).sum(axis=1, keepdims=True)))[np.arange(6), labels].mean()
+
+    dW = central_differences(lambda p: loss_of_z(X @ p["W"] + b), {"W": W.copy()})["W"]
+    dZ = central_differences(lambda p: loss_of_z(p["Z"]), {"Z": X @ W + b})["Z"]
+    assert np.allclose(X.T @ dZ, dW, atol=1e-6) and not np.allclose(X.T @ (6 * dZ), dW, atol=1e-6)
+    monkeypatch.setattr(judge, "MAX_SECOND_READINGS", 3)  # (200 in use: the same path, fewer claims)
+    body = ("Forward: $Z = XW + b$, $P = \\mathrm{softmax}(Z)$, $L = -\\frac{1}{N}\\sum_i \\log P_{i,y_i}$.\n\n"
+            + "".join(f"$$dW = \\frac{{{k}}}{{{k}}} X^T dZ \\tag{{c{k}}}$$\n\n" for k in range(1, 8)))
+    got = _verify(tmp_path, SOFTMAX_COL, body)
+    verdicts = [got[f"c{k}"].verdict for k in range(1, 8)]
+    assert verdicts == ["unchecked"] * 7, [(k, got[f"c{k}"].message[:90]) for k in range(1, 8)]
+    assert "only the first 3 such claims" in got["c7"].message and "d_letters" in got["c7"].message
+    assert "only the first" not in got["c1"].message
