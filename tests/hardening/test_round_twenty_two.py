@@ -219,3 +219,24 @@ def test_d_letter_claims_past_the_second_readings_cap_are_unchecked_not_judged_i
     assert verdicts == ["unchecked"] * 7, [(k, got[f"c{k}"].message[:90]) for k in range(1, 8)]
     assert "only the first 3 such claims" in got["c7"].message and "d_letters" in got["c7"].message
     assert "only the first" not in got["c1"].message
+
+
+def test_a_walk_throughs_leading_number_is_matched_in_linear_time_with_the_same_matches():
+    import random
+    import re
+    import time
+
+    from gradproof.verify.walkthrough import _LEADING
+
+    # the pattern before (three white-space runs that could share the same spaces: cubic), as the specification
+    before = re.compile(r"^\s*\(?\s*(-?\s*\d+(?:\.\d+)?)\s*\)?\s*[-+]")
+    alphabet = [" ", "(", ")", "-", "+", "1", "2", ".", "\t", "\n", "a", "\u00a0"]
+    rng = random.Random(2)
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        a, b = before.match(s), _LEADING.match(s)
+        assert (a and a.groups()) == (b and b.groups()), s
+    t0 = time.process_time()
+    for s in (" " * 2400, "(" + " " * 2400, " " * 800 + "(" + " " * 800 + "-" + " " * 800):
+        assert _LEADING.match(s) is None
+    assert time.process_time() - t0 < 0.1  # (33 CPU s for the first before)
