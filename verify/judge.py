@@ -4934,6 +4934,8 @@ def _trailing_condition(latex: str) -> tuple[str, str, str, str] | None:
     if head.endswith((",", ";")):
         head = head[:-1]
     return (head, m.group(1), m.group(2), m.group(3)) if "=" in head else None
+
+
 #: a case of a class index and the label, CS231n's "$y_i = k$", "$y_i \neq k$" (y_i the label of example i)
 _LABEL_INDEX_CASE = re.compile(r"([yt])\s*_\s*\{?\s*([a-z])\s*\}?\s*(=|\\neq|\\ne)\s*([a-z])")
 #: a case of an index equal to another, "$j = c$"
