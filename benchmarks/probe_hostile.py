@@ -308,7 +308,7 @@ def probes() -> list[Probe]:
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
-            + round_seventeen() + round_twenty() + round_twenty_one())
+            + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two())
 
 
 def _example(name: str) -> str:
@@ -3099,6 +3099,231 @@ def round_twenty_one() -> list[Probe]:
        "$$Z_{l+1} = \\frac{W_{l+1}(A_l * D_l)}{keep\\_prob} + B_{l+1}$$\n\n" + D2_TAGGED + "".join(
            f"$$\\delta^{{({2 + k % 2})}} = 2(\\hat y - y) + {k} - {k}$$\n\n" for k in range(1990)), spec_text=drop,
        verdicts={"d2": {"correct", "unchecked"}})
+    return out
+
+
+SOFTMAX_COL = spec(layer(3, '"softmax"'), inputs=4, loss="cross_entropy", extra='convention = "column"\n')
+LMTOT_LIKE = spec(layer(5, '"relu"') + layer(3, '"softmax"'), inputs=4, loss="cross_entropy", extra='convention = "column"\n')
+DROPOUT_INPUT = spec('[[layers]]\nkind = "dropout"\np = 0.5\n' + layer(2, '"identity"'), inputs=4)
+# the softmax Jacobian's two cases (tests/verify/test_twenty_first_round.py checks them by central differences): right
+# where j = k and where j ≠ k; the third is wrong where j ≠ k
+JAC_CASES = ("For $j = k$:\n$$\\frac{\\partial a_j}{\\partial z_k} = a_j(1 - a_k) \\tag{eq}$$\n\n"
+             "For $j \\neq k$:\n$$\\frac{\\partial a_j}{\\partial z_k} = -a_j a_k \\tag{ne}$$\n\n"
+             "For $j \\neq k$:\n$$\\frac{\\partial a_j}{\\partial z_k} = a_j a_k \\tag{ne-wrong}$$\n\n")
+JAC_VERDICTS = {"eq": {"correct"}, "ne": {"correct"}, "ne-wrong": {"incorrect"}}
+# lmToT27's cases at the true class c (the same test file: by central differences)
+LABEL_CASES = ("The target is one-hot: $y_c = 1$ for the correct class $c$.\n\n**Case 1:** $j = c$\n\n"
+               "$$\\frac{\\partial \\mathcal{L}}{\\partial z^L_c} = a^L_c - 1 \\tag{case1}$$\n\n"
+               "$$\\frac{\\partial \\mathcal{L}}{\\partial z^L_c} = a^L_c + 1 \\tag{case1-wrong}$$\n\n")
+LABEL_VERDICTS = {"case1": {"correct"}, "case1-wrong": {"incorrect"}}
+CS231N_HEAD = ("Forward: $Z = XW + b$, $P = \\mathrm{softmax}(Z)$, $L = -\\frac{1}{N}\\sum_i \\log P_{i,y_i}$.\n\n")
+
+# the generated module against hostile .npz files and data (round 22): each must load right or raise a TypeError or
+# ValueError (a .npz one naming the file); nothing else, no pickle ever loaded (a payload would create PWNED)
+HOSTILE_NPZ = r"""
+import os
+p = m.init_params(0)
+def rewrite(path, src, local, central):  # every member's header fields patched (a method, a flag)
+    raw = bytearray(open(src, "rb").read())
+    for sig, at, value in ((b"PK\x03\x04", local[0], local[1]), (b"PK\x01\x02", central[0], central[1])):
+        i = raw.find(sig)
+        while i >= 0:
+            raw[i + at:i + at + 2] = value(raw[i + at:i + at + 2])
+            i = raw.find(sig, i + 4)
+    open(path, "wb").write(raw)
+m.save_params("ok.npz", p)
+rewrite("method99.npz", "ok.npz", (8, lambda b: (99).to_bytes(2, "little")), (10, lambda b: (99).to_bytes(2, "little")))
+rewrite("encrypted.npz", "ok.npz", (6, lambda b: bytes([b[0] | 1, b[1]])), (8, lambda b: bytes([b[0] | 1, b[1]])))
+class Payload:
+    def __reduce__(self):
+        return (open, ("PWNED", "w"))
+def archive(path, replace):
+    with zipfile.ZipFile(path, "w") as z:
+        for k, v in p.items():
+            b = io.BytesIO()
+            np.save(b, replace.get(k, v), allow_pickle=True)
+            z.writestr(k + ".npy", b.getvalue())
+W = p["W1"]
+pickled = np.empty(W.shape, dtype=object); pickled[...] = Payload()
+archive("pickle.npz", {"W1": pickled})
+archive("pickle_one.npz", {"W1": np.array([Payload()], dtype=object)})
+np.savez("extra.npz", **p, junk=np.arange(10), **{"running.x": np.ones(3)})
+np.savez("ints.npz", **{k: (v * 100).astype(np.int64) for k, v in p.items()})
+np.savez("complex.npz", **{k: v.astype(complex) for k, v in p.items()})
+np.savez("nan.npz", **{k: v * np.nan for k, v in p.items()})
+np.savez("inf.npz", **{k: (v if k != "b1" else v + np.inf) for k, v in p.items()})
+open("truncated.npz", "wb").write(open("ok.npz", "rb").read()[:-30])
+open("head.npz", "wb").write(open("ok.npz", "rb").read()[:200])
+expect = {"ok.npz": "load", "extra.npz": "load"}
+for f in ("ok.npz", "method99.npz", "encrypted.npz", "pickle.npz", "pickle_one.npz", "extra.npz", "ints.npz", "complex.npz",
+          "nan.npz", "inf.npz", "truncated.npz", "head.npz"):
+    try:
+        q = m.load_params(f)
+        print("ok loaded", f) if expect.get(f) == "load" and all(np.array_equal(q[k], p[k]) for k in p) else print("loaded", f)
+    except ValueError as e:
+        print("ok refused", f) if f in str(e) and expect.get(f) != "load" else print("refused", f, str(e)[:80])
+    except Exception as e:
+        print("crashed", f, type(e).__name__, str(e)[:80])
+print("pickle loaded: PWNED written") if os.path.exists("PWNED") else print("ok no pickle loaded")
+"""
+
+HOSTILE_DATA = r"""
+p = m.init_params(0)
+rng = np.random.default_rng(0)
+X = rng.normal(size=(12, m.SIZES[0]))
+labels = rng.integers(0, m.SIZES[-1], size=12)
+cases = {
+    "NaN labels": (X, np.full(12, np.nan)),
+    "labels out of range": (X, np.full(12, m.SIZES[-1])),
+    "negative labels": (X, np.full(12, -1)),
+    "labels 2**64 - 1": (X, np.full(12, 2**64 - 1, dtype=np.uint64)),
+    "labels 1e300": (X, np.full(12, 1e300)),
+    "fractional labels": (X, np.full(12, 0.5)),
+    "object labels": (X, np.array([1] * 12, dtype=object)),
+    "string labels": (X, np.array(["1"] * 12)),
+    "labels (N, 1)": (X, labels[:, None]),
+    "NaN in X": (np.where(np.eye(12, m.SIZES[0]) > 0, np.nan, X), labels),
+    "inf in X": (np.where(np.eye(12, m.SIZES[0]) > 0, np.inf, X), labels),
+    "complex X": (X.astype(complex), labels),
+    "object X": (X.astype(object), labels),
+    "X of 3 dimensions": (X[:, :, None], labels),
+    "X with no rows": (X[:0], labels[:0]),
+    "X one column short": (X[:, 1:], labels),
+}
+for label, (A, Y) in cases.items():
+    for name, call in (("train", lambda: m.train(m.init_params(0), A, Y, epochs=1, batch_size=4)),
+                       ("gradients", lambda: m.gradients(p, A, Y)), ("accuracy", lambda: m.accuracy(p, A, Y)),
+                       ("predict", lambda: m.predict(p, A))):
+        if name == "predict" and "abel" in label:
+            continue
+        try:
+            call()
+            print(f"accepted {label} ({name})")
+        except (TypeError, ValueError) as e:
+            print("ok refused", label, name)
+        except Exception as e:
+            print("crashed", label, name, type(e).__name__, str(e)[:80])
+for label, kw in (("epochs NaN", dict(epochs=float("nan"))), ("batch_size 0", dict(batch_size=0)),
+                  ("epochs -1", dict(epochs=-1)), ("batch_size 1e30", dict(batch_size=1e30))):
+    try:
+        m.train(m.init_params(0), X, labels, **kw)
+        print("ok trained", label) if label == "batch_size 1e30" else print("accepted", label)
+    except (TypeError, ValueError, OverflowError):
+        print("ok refused", label)
+    except Exception as e:
+        print("crashed", label, type(e).__name__, str(e)[:80])
+"""
+
+
+def _rel(k: int) -> str:
+    """= for odd k, \\neq for even k (the cases of a condition written in turn)."""
+    return "=" if k % 2 else "\\neq"
+
+
+def round_twenty_two() -> list[Probe]:
+    """Round twenty-two (issue 12): the twenty-first round's readers — a condition on two indices written before or
+    after a claim as its scope, the true class's mask (y_c = 1), the d-letters' second reading, inverted dropout in the
+    answer's letters, \\sum_{i,j}, \\newline rows, a leading \\tag, case words in other languages, NumPy's
+    A.T.dot(B) — as an attacker (size, depth, repetition) and as an unlucky user; and the generated module's
+    train / predict / load_params on hostile files and data."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r22: ")
+    right = {"d2": {"correct"}}
+    # -- a condition on two indices as a claim's scope ----------------------------------------------------------------
+    md("condition scopes: 'For $j = k$:' / 'For $j \\neq k$:' before each of 990 claims", JAC_CASES + "".join(
+        f"For $j {_rel(k)} k$:\n$$\\frac{{\\partial a_j}}{{\\partial z_k}} = a_j a_k \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n"
+        for k in range(990)), spec_text=SOFTMAX_COL, verdicts=JAC_VERDICTS)
+    md("condition scopes: ', \\quad i = j' after each of 1990 claims",
+       "$$\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j \\tag{eq}$$\n\n"
+       "$$\\frac{\\partial a_j}{\\partial z_i} = a_i a_j,\\quad i \\neq j. \\tag{ne-wrong}$$\n\n" + "".join(
+           f"$$\\frac{{\\partial a_j}}{{\\partial z_i}} = a_i a_j \\cdot \\frac{{{k + 1}}}{{{k + 1}}}, \\quad i {_rel(k)} j$$\n\n"
+           for k in range(1990)), spec_text=SOFTMAX_COL, verdicts={"eq": {"correct"}, "ne-wrong": {"incorrect"}})
+    md("condition scopes: 60 claims of 4000 characters, '= ' runs and white space before a trailing \\quad i = j",
+       JAC_CASES + "".join(f"$$a_{{{k}}} = " + "= " * 1000 + " " * 1900 + "b \\quad i = j$$\n\n" for k in range(60))
+       + "".join(f"$$c_{{{k}}} = " + "=" * 3900 + f" \\quad x_{{{k}}}$$\n\n" for k in range(60)),
+       spec_text=SOFTMAX_COL, verdicts={**JAC_VERDICTS, "ne-wrong": {"incorrect", "unchecked"}})  # (the a_k read as layers)
+    md("condition scopes: nested and stacked conditions, conditions on indices the claim does not have",
+       JAC_CASES + ("For $j = k$:\n\nFor $i \\neq j$:\n\nFor $p = q$:\n\n" * 150) + "".join(
+           f"$$\\frac{{\\partial a_j}}{{\\partial z_k}} = a_j a_k + {k} - {k}, \\quad p = q \\quad i = j \\quad j \\neq k$$\n\n"
+           for k in range(300)) + "For $p \\neq q$:\n$$\\frac{\\partial a_j}{\\partial z_k} = -a_j a_k \\tag{pq}$$\n\n",
+       spec_text=SOFTMAX_COL, verdicts={**JAC_VERDICTS, "pq": {"incorrect", "unchecked"}})
+    # -- the true class's mask, y_c = 1 ---------------------------------------------------------------------------------
+    md("label masks: y_c = 1, then 'Case: $j = c$' / '$j \\neq c$' before each of 990 claims", LABEL_CASES + "".join(
+        f"**Case:** $j {_rel(k)} c$\n\n$$\\frac{{\\partial \\mathcal{{L}}}}{{\\partial z^L_j}} = "
+        f"a^L_j \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n" for k in range(990)), spec_text=LMTOT_LIKE, verdicts=LABEL_VERDICTS)
+    md("label masks: every letter a true class (y_a = 1 … t_z = 1), 1940 claims in them", "".join(
+        f"$${t}_{c} = 1$$\n\n" for t in "yt" for c in "abcdefghijklmnopqrstuvwxyz") + LABEL_CASES + "".join(
+        f"$$\\frac{{\\partial \\mathcal{{L}}}}{{\\partial z^L_{c}}} = a^L_{c} - {k % 3} \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n"
+        for k in range(1940) for c in ["abcdefghijklmnopqrstuvwxyz"[k % 26]]), spec_text=LMTOT_LIKE,
+       verdicts={"case1": {"correct", "unchecked"}, "case1-wrong": {"incorrect", "unchecked"}})
+    md("label masks: CS231n's 'When $y_i = k$:' 10⁴ times in one line, a claim under each of 990 more",
+       "When $y_i = k$: " * 10000 + "\n\n" + "".join(
+           f"When $y_i {_rel(k)} k$:\n$$\\mathrm{{d}} s_k = \\frac{{e^{{s_k}}}}{{\\sum_j e^{{s_j}}}} - "
+           f"{k % 2} \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n" for k in range(990)), spec_text=SOFTMAX_COL)
+    # -- the d-letters' second reading ----------------------------------------------------------------------------------
+    md("d-letters: 1990 wrong d-letter claims each right in the other reading (MAX_SECOND_READINGS re-readings)",
+       CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
+           f"$$dW = \\frac{{{k + 1}}}{{{k + 1}}} X^T dZ$$\n\n" for k in range(1990)) + "$$dW = 2 X^T dZ / 2 \\tag{last}$$\n\n",
+       spec_text=SOFTMAX_COL, verdicts={"dW": {"unchecked"}, "last": {"unchecked"}})  # (right in one reading, wrong in the other)
+    md("d-letters: 400 long d-letter claims (sums of 40 products) each right in the other reading",
+       CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
+           f"$$dW = \\frac{{1}}{{{40 + k}}}(" + " + ".join(["X^T dZ"] * (40 + k)) + ")$$\n\n" for k in range(400)),
+       spec_text=SOFTMAX_COL, verdicts={"dW": {"unchecked"}})
+    # -- inverted dropout in the answer's own letters -------------------------------------------------------------------
+    drop_head = "Inverted dropout: $$y_i = \\frac{m_i \\cdot x_i}{1-p}$$\n\n"
+    drop_right = "$$\\frac{\\partial y_i}{\\partial x_i} = \\frac{m_i}{1-p} \\tag{right}$$\n\n"
+    md("dropout letters: the inverted form and test mode's y_i = x_i redefined alternately 990 times, a claim after each",
+       drop_head + drop_right + "".join(
+           (f"$$y_i = x_i + {k} - {k}$$\n\n" if k % 2 else f"$$y_i = \\frac{{m_i \\cdot x_i}}{{1-p}} + {k} - {k}$$\n\n")
+           + f"$$\\frac{{\\partial y_i}}{{\\partial x_i}} = \\frac{{m_i}}{{1-p}} \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n"
+           for k in range(990)), spec_text=DROPOUT_INPUT, verdicts={"right": {"correct"}})
+    md("dropout letters: the inverted form defined 600 times inline in prose, mask cases ($m_i = 1$) 1200 times",
+       drop_head + drop_right + "Again $y_i = \\frac{m_i \\cdot x_i}{1-p}$, ($m_i = 1$) and ($m_i = 0$). " * 600,
+       spec_text=DROPOUT_INPUT, verdicts={"right": {"correct"}})
+    # -- sums over many indices (parser._multi_sum) ----------------------------------------------------------------------
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    md("multi sums: \\sum_{i,j,k,…} with 300 indices, and 6 nested \\sum_{a,b,c,d} over 24 letters in one claim",
+       D2_TAGGED + "$$L = \\sum_{" + ",".join(f"i_{{{k}}}" for k in range(300)) + "} y_i$$\n\n"
+       + "$$L = " + "".join("\\sum_{" + ",".join(letters[4 * s:4 * s + 4]) + "}" for s in range(6)) + " y_a y_b y_c y_d y_e y_f"
+       " y_g y_h y_i y_j y_k y_l y_m y_n y_o y_p y_q y_r y_s y_t y_u y_v y_w y_x$$\n\n"
+       + "$$L = " + "".join("\\sum_{" + ",".join(letters[4 * s:4 * s + 4]) + "}" for s in range(6)) + " y_a$$\n\n",
+       verdicts=right)
+    md("multi sums: 1990 claims each \\sum_{i,j,k,l} over a 4-index product",
+       D2_TAGGED + "".join(f"$$L_{{{k}}} = \\sum_{{i,j,k,l}} W_{{ij}} W_{{jk}} W_{{kl}} y_l + {k}$$\n\n" for k in range(1990)),
+       verdicts=right)
+    # -- \newline rows, a leading \tag, case words in other languages -----------------------------------------------------
+    md("newline rows: \\newline 10⁵ times in one display, and 1990 rows 'a = b \\newline'",
+       D2_TAGGED + "$$a = b " + "\\newline " * 100000 + "$$\n\n$$\\begin{aligned}" + "".join(
+           f"h_{{{k}}} &= z_{{{k}}} \\newline " for k in range(1990)) + "\\end{aligned}$$\n\n", verdicts=right)
+    md("leading tags: \\tag{T} repeated 10⁴ times before a block, 990 blocks each opening with \\tag{same}",
+       D2_TAGGED + "$$" + "\\tag{T}" * 10000 + "\\begin{aligned} h &= \\sigma(z) \\\\ a &= b \\end{aligned}$$\n\n" + "".join(
+           f"$$\\tag{{same}}\\begin{{aligned}} x_{{{k}}} &= y \\\\ y &= x_{{{k}}} \\end{{aligned}}$$\n\n" for k in range(990)),
+       verdicts=right)
+    vi = spec(layer(3, '"relu"') + layer(2, '"identity"'))
+    md("case words: \\text{nếu } with 10⁵ combining marks, \\text{ngược lại} padded with 10⁵ spaces, 否则 × 10⁴",
+       "$$\\mathrm{ReLU}'(z^{(1)}_i) = \\begin{cases} 1 & \\text{nếu" + "\u0302\u0301" * 50000 + " } z^{(1)}_i > 0 \\\\ 0 & "
+       "\\text{ngược lại" + " " * 100000 + "} \\end{cases}$$\n\n$$\\mathrm{ReLU}'(z^{(1)}_i) = \\begin{cases} 1 & \\text{"
+       + "否则" * 10000 + "} z^{(1)}_i > 0 \\\\ 0 & \\text{иначе} \\end{cases}$$\n\n"
+       "$$\\mathrm{ReLU}'(z^{(1)}_i) = \\begin{cases} 1 & \\text{nếu } z^{(1)}_i > 0 \\\\ 0 & \\text{ngược lại} \\end{cases}"
+       " \\tag{vi}$$\n\n"
+       + D2_TAGGED, spec_text=vi, verdicts={**right, "vi": {"correct"}})
+    # -- NumPy's method products -------------------------------------------------------------------------------------------
+    md("dot chains: X.T.dot(dY).T.dot(W)… 1000 deep, X.dot(X.dot(…)) nested 1000 deep, \\mathrm{dot} 1990 claims",
+       D2_TAGGED + "$$\\mathrm{dW} = X.T.\\mathrm{dot}(\\mathrm{dScore})" + ".T.\\mathrm{dot}(W)" * 1000 + "$$\n\n"
+       + "$$\\mathrm{dW} = " + "X.dot(" * 1000 + "X" + ")" * 1000 + "$$\n\n" + "".join(
+           f"$$\\mathrm{{dW}} = X.T.\\mathrm{{dot}}(\\mathrm{{dScore}}) + {k} - {k}$$\n\n" for k in range(1990)),
+       verdicts=right)
+    # -- the generated module ----------------------------------------------------------------------------------------------
+    ref = _example("reference_mlp.toml")
+    out.append(Probe("r22: reference_mlp: load_params of a method-99 or encrypted member, pickles, ints, NaN, truncated",
+                     ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": ref},
+                     after=_module_script("reference_mlp", HOSTILE_NPZ)))
+    out.append(Probe("r22: reference_mlp: train/gradients/predict on hostile labels and inputs",
+                     ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": ref},
+                     after=_module_script("reference_mlp", HOSTILE_DATA)))
+    out.append(Probe("r22: bn_mlp: load_params of a method-99 or encrypted member, pickles, ints, NaN, truncated",
+                     ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": _example("bn_mlp.toml")},
+                     after=_module_script("bn_mlp", HOSTILE_NPZ)))
     return out
 
 

@@ -837,8 +837,15 @@ def _load(path, shapes):
         for key in data.files:
             if key not in shapes:
                 continue
+            member = key + ".npy" if key + ".npy" in names else key
+            info = data.zip.getinfo(member)
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 1:
+                # (np.savez stores, np.savez_compressed deflates: another method or an encrypted member would reach a
+                # decoder with errors of its own -- NotImplementedError, RuntimeError, lzma's -- or ask for a password)
+                how = "encrypted" if info.flag_bits & 1 else f"compressed by zip method {info.compress_type}"
+                raise ValueError(f"{path}: {key} is {how}, not stored or deflated as save_params writes it")
             try:
-                shape, dtype = _header(data.zip, key + ".npy" if key + ".npy" in names else key)
+                shape, dtype = _header(data.zip, member)
                 if shape == shapes[key] and dtype.kind == "f":  # as saved on a big-endian machine too: native byte order
                     out[key] = data[key].astype(dtype.newbyteorder("="), copy=False)
                 else:
@@ -854,6 +861,9 @@ def load_params(path):
     params = Params((key, arrays[key]) for key in PARAM_KEYS if key in arrays)
     try:
         _check_params(params)
+        for key in PARAM_KEYS:  # (a file of NaN weights would predict one class for every input without a word)
+            if not np.isfinite(params[key]).all():
+                raise ValueError(f"params[{key!r}] holds NaN or infinite values")
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{path}: not parameters of this network ({exc})") from None
     return params

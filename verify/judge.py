@@ -711,13 +711,13 @@ class Judge:
         written after the claim is its scope — the claim judged with each side times Kronecker's δ_ij (1 − δ_ij for
         ≠), as a condition written before it is; None when it has no such condition (or does not read so: then the
         claim without it is judged as usual, by the caller)."""
-        m = _TRAILING_CONDITION.match(claim.latex) if len(claim.latex) <= 4000 else None
-        if m is None or m.group(2) == m.group(4):
+        m = _trailing_condition(claim.latex) if len(claim.latex) <= 4000 else None
+        if m is None or m[1] == m[3]:
             return None
-        sides = _top_sides(m.group(1))
+        sides = _top_sides(m[0])
         if len(sides) < 2 or any(not side.strip() for side in sides):
             return None
-        a, b, unequal = m.group(2), m.group(4), m.group(3) != "="
+        a, b, unequal = m[1], m[3], m[2] != "="
         mask = f" (1 - \\delta_{{{a}{b}}})" if unequal else f" \\delta_{{{a}{b}}}"
         return self._judged_masked(claim, sides, mask, f"judged where {a} {'≠' if unequal else '='} {b} only (the "
                                                         "condition written after it)")
@@ -3365,6 +3365,12 @@ class Judge:
                 continue
             if not getattr(self, "_scale_open", False) and not _WRITTEN_MEAN.search(c.latex):
                 continue  # (under a summed objective, only a δ that writes a 1/N of its own is in question)
+            if limits.overdue() or limits.remaining() < SECOND_READING_RESERVE:  # (a second reading is a whole check)
+                results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
+                                         f"of a mean depends on the objective's scale, and {TIME_RAN_OUT} before it "
+                                         f"was judged on the other scale (as judged on one: {r.message})",
+                                         quantity=c.quantity)
+                continue
             again = self._again_under(c, other)
             if again is not None and {r.verdict, again.verdict} == {"correct", "incorrect"}:
                 results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "not judged: whether this δ carries the 1/N "
@@ -3404,8 +3410,18 @@ class Judge:
             if r.verdict != "incorrect" or not _D_LETTER.search(_normal(c.latex[:2000])):
                 continue
             tried += 1
-            if tried > MAX_SECOND_READINGS:
-                break
+            if tried > MAX_SECOND_READINGS or limits.overdue() or limits.remaining() < SECOND_READING_RESERVE:
+                # not tried in the other reading: its verdict in one reading alone would be a guess (past the cap the
+                # claims had stayed incorrect, where the same claims before it were unchecked)
+                results[k] = ClaimResult(
+                    c.id, c.latex, "unchecked", "",
+                    f"not judged: wrong if its d-letters are each example's own gradients (Ng's dZ = A − Y: {r.message}); "
+                    f"not tried with the batch objective's (CS231n's dY = ∂L/∂Y, with its 1/N): "
+                    + ("the run's time ran out" if tried <= MAX_SECOND_READINGS else
+                       f"only the first {MAX_SECOND_READINGS} such claims of an answer are") + " — say which in "
+                    "[notation]: d_letters = \"objective\" (or \"example\")",
+                    quantity=c.quantity, notes=["the scale of the d-letters is not settled by the answer"])
+                continue
             again = self._again_under(c, other)
             if again is not None and again.verdict == "correct":
                 results[k] = ClaimResult(
@@ -4066,7 +4082,7 @@ def _quad_equations(latex: str) -> list[str]:
         return [latex]
     pieces = [p for p in split_top_level(latex, _BARE_QUAD) if p.strip()]
     if len(pieces) < 2 or any(len(_top_sides(p)) < 2 or _REMARK_OPENS.match(p) or _INDEX_RANGE.match(p)
-                              for p in pieces) or _TRAILING_CONDITION.match(latex):
+                              for p in pieces) or _trailing_condition(latex):
         return [latex]  # (yanfenglee's a_i(1 - a_i), \quad i = j: the last piece is the claim's scope, not an equation)
     return pieces
 
@@ -4992,8 +5008,11 @@ _LABEL_ONE = re.compile(r"[yt]\s*_\s*\{?\s*([a-z])\s*\}?\s*=\s*1")
 _FOR_EVERY = re.compile(r"for every ([a-z]) = ")
 #: a condition that two index letters differ: j \neq c, j \ne c
 _UNEQUAL_PAIR = re.compile(r"([a-z])\s*\\(?:neq|ne)\s*([a-z])")
-#: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale)
+#: claims judged a second time in another reading of the answer's letters, at most (d-letters' scale); the others that
+#: would be are unchecked, as are those reached once the run's soft deadline has passed or less than
+#: SECOND_READING_RESERVE CPU seconds of its budget are left (a second reading is a whole check)
 MAX_SECOND_READINGS = 200
+SECOND_READING_RESERVE = 3.0
 #: the drop probability written as a letter (p, 1 − p)
 _SCRIPTS = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])")  # a sub- or superscript (a layer's, an entry's)
 _NUMBER_WRITTEN = re.compile(r"\d*\.\d|\d{2,}|\\begin\s*\{[bpvBV]?matrix|(?:^|=)\s*[-+]?\s*\d\s*(?:$|=)")  # a worked example's numbers
@@ -5002,8 +5021,29 @@ _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised
 _HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
-#: a claim ending in a condition on two indices after a \quad: "…, \quad i = j", "\quad (i \neq j)."
-_TRAILING_CONDITION = re.compile(r"^(.*?=.*?)[,;]?\s*\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*$", re.S)
+#: a condition on two indices after a \quad closing a claim: "\quad i = j", "\quad (i \neq j)." (_trailing_condition)
+_CONDITION_TAIL = re.compile(r"\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*")
+
+
+def _trailing_condition(latex: str) -> tuple[str, str, str, str] | None:
+    """(the claim before it, a, the relation, b) for a claim ending in a condition on two indices after a ``\\quad``
+    (yanfenglee's ``a_i(1 - a_i), \\quad i = j``; the claim holds an ``=``; a comma or semicolon and white space before
+    the ``\\quad`` are not the claim's), else None. Linear: the condition can only follow the last ``quad`` (it holds
+    none), which is matched in place; a regular expression that looked for the claim's end lazily (``^(.*?=.*?)[,;]?\\s*
+    \\q?quad…$``) backtracked over every ``=`` and every run of white space: 3 s for one claim of 3000 characters."""
+    at = latex.rfind("quad")
+    start = at - 2 if at >= 2 and latex[at - 2:at] == "\\q" else at - 1
+    if at < 1 or latex[start] != "\\":
+        return None
+    m = _CONDITION_TAIL.fullmatch(latex, start)
+    if m is None:
+        return None
+    head = latex[:start].rstrip()
+    if head.endswith((",", ";")):
+        head = head[:-1]
+    return (head, m.group(1), m.group(2), m.group(3)) if "=" in head else None
+
+
 #: a case of a class index and the label, CS231n's "$y_i = k$", "$y_i \neq k$" (y_i the label of example i)
 _LABEL_INDEX_CASE = re.compile(r"([yt])\s*_\s*\{?\s*([a-z])\s*\}?\s*(=|\\neq|\\ne)\s*([a-z])")
 #: a case of an index equal to another, "$j = c$"
