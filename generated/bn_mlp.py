@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import math
 import operator
+import os
+import stat
 import sys
 import threading
 import weakref
@@ -847,7 +849,9 @@ def _load(path, shapes):
     shows that shape and a float dtype, else it stands in as a view of one zero with the shape and dtype the file claims
     (for the caller's checks to name): a hostile file is never unpickled and never makes this allocate more."""
     if not hasattr(path, "read"):
-        open(path, "rb").close()  # a missing or unreadable file is the OSError open raises
+        if not stat.S_ISREG(os.stat(path).st_mode):  # (a missing file is the OSError stat raises; a named pipe would
+            raise ValueError(f"{path}: not a regular file, not a .npz file written by save_params")  # block open)
+        open(path, "rb").close()  # an unreadable file is the OSError open raises
         if not zipfile.is_zipfile(path):  # checked first: np.load would read a whole .npy array, or try to unpickle
             raise ValueError(f"{path}: not a .npz file written by save_params")
     try:

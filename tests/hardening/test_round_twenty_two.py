@@ -83,6 +83,24 @@ def test_parameters_that_are_not_finite_are_refused_at_load(tmp_path, bad):
     assert all(np.array_equal(m.load_params(tmp_path / "good.npz")[k], p[k]) for k in p)
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_without_blocking(tmp_path):
+    """load_params on a FIFO (hardening22's note: open blocked until something wrote to it) is a ValueError naming the
+    file, at once; a missing file is still the OSError it was."""
+    import os
+    import time
+
+    m = _ref()
+    fifo = tmp_path / "params.npz"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="not a regular file"):
+        m.load_params(fifo)
+    assert time.monotonic() - start < 5
+    with pytest.raises(OSError):
+        m.load_params(tmp_path / "missing.npz")
+
+
 def test_an_object_array_with_a_pickle_payload_is_never_unpickled(tmp_path):
     m = _ref()
     p = m.init_params(0)
