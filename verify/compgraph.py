@@ -40,10 +40,12 @@ from __future__ import annotations
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 from gradproof.derive import limits
+
+from .normalize import without_check_marks
 
 MAX_NODES = 40
 MAX_CHARS = 1500
@@ -66,6 +68,8 @@ _TAG = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]{0,80}\}|\\(?:nonumber|notag)
 _END_PUNCT = re.compile(r"[\s.,;]+$")
 #: a number written in a claim: its decimals fix the tolerance of a side that is that number alone
 _DECIMALS = re.compile(r"^\s*[-+]?\s*\d*\.(\d+)\s*$")
+#: a side that is one number written (q = 3, f = -12.5): a name's value in a worked example
+_NUMBER_SIDE = re.compile(r"^\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
 
 
 class _Unread(Exception):
@@ -234,9 +238,7 @@ class _Reader:
             self.i += 1
             t = sp.Dummy("t")
             slope = sp.diff(fn(t), t)
-            inner = fn
             fn = lambda u: slope.xreplace({t: u})  # noqa: E731
-            del inner
         if self.at("op", "^"):
             raise _Unread("a power of a function")
         if self.at("op", "(") or self.at("op", "{") or self.at("op", "["):
@@ -333,27 +335,21 @@ def _read(text: str):
     return value, reader.names, reader.derivatives
 
 
-def _sides(text: str) -> list[str]:
-    """A claim's sides at its top-level = signs."""
-    out, depth, start = [], 0, 0
-    for k, ch in enumerate(text):
-        depth += {"{": 1, "}": -1, "(": 1, ")": -1}.get(ch, 0)
-        if ch == "=" and depth == 0:
-            out.append(text[start:k])
-            start = k + 1
-    return [*out, text[start:]]
-
-
 _FUNCTION_LHS = re.compile(r"^\s*([A-Za-z])\s*\(\s*([A-Za-z](?:\s*,\s*[A-Za-z]){0,5})\s*\)\s*$")
 _NAME_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{\s*([A-Za-z0-9]{1,3})\s*\}|([A-Za-z0-9])))?\s*$")
 
 
-def _clean(latex: str) -> str:
-    from .normalize import _without_check_marks
+def _sides(text: str) -> list[str]:
+    """A claim's sides at its top-level = signs (the judge's one splitter)."""
+    from .judge import _top_sides
 
+    return _top_sides(text)
+
+
+def _clean(latex: str) -> str:
     text = _TAG.sub(" ", latex.replace("$", " "))
     text = text.replace("&", " ").replace("\\\\", " ")
-    return _without_check_marks(_END_PUNCT.sub("", text))
+    return without_check_marks(_END_PUNCT.sub("", text))
 
 
 @dataclass
@@ -363,6 +359,7 @@ class _Graph:
     inputs: set
     given: dict  # input -> its written number
     functions: set  # claim ids of f(x) = … rows
+    cache: dict = field(default_factory=dict)  # each derivative and each point's values, worked out once
 
 
 def _definition(text: str):
@@ -402,7 +399,6 @@ def _graphs(claims) -> dict:
             if value.is_number and not is_function:
                 if name not in defs:  # x = -2: an input's number (CS231n's worked example); q = 3 after q = x + y
                     given[name] = value  # is a value the example computes: a claim, judged
-                    continue
                 continue
             if name in defs and not _same(_expanded(defs[name], defs), _expanded(value, defs)):
                 clash = True  # (f(x) = …, then f = d + e: the same function of the inputs, or not a graph)
@@ -476,7 +472,14 @@ def _through_paths(graph: _Graph, top: str, bottom: str):
 
 def _derivative(graph: _Graph, d: _Derivative, through: bool):
     """The SymPy expression (in the graph's names) of ∂top/∂bottom in the books' reading (``through``: every ∂ read
-    through every path); None when the graph does not give it."""
+    through every path); None when the graph does not give it. Worked out once per graph."""
+    key = ("d", d, through)
+    if key not in graph.cache:
+        graph.cache[key] = _derivative_new(graph, d, through)
+    return graph.cache[key]
+
+
+def _derivative_new(graph: _Graph, d: _Derivative, through: bool):
     if d.top == d.bottom:
         return sp.Integer(1)
     if d.top not in graph.defs or d.bottom not in graph.defs and d.bottom not in graph.inputs:
@@ -491,7 +494,14 @@ def _derivative(graph: _Graph, d: _Derivative, through: bool):
 
 
 def _values(graph: _Graph, point: dict) -> dict:
-    """Every name's value at the inputs' ``point`` (each definition after the names it uses)."""
+    """Every name's value at the inputs' ``point`` (each definition after the names it uses), once per point."""
+    key = ("values", tuple(sorted((k, float(v)) for k, v in point.items())))
+    if key not in graph.cache:
+        graph.cache[key] = _values_new(graph, point)
+    return graph.cache[key]
+
+
+def _values_new(graph: _Graph, point: dict) -> dict:
     values = {sp.Symbol(k): sp.Float(v, 17) for k, v in point.items()}
 
     def value_of(name: str, depth: int = 0):
@@ -544,8 +554,7 @@ def _judge_chain(graph: _Graph, text: str, through: bool, points: list, values: 
         if not names <= set(graph.defs) | graph.inputs:
             return None  # (a letter of something else)
         if k == 0 and not derivatives and not (values and isinstance(value, sp.Symbol) and value.name in graph.defs
-                                               and len(sides) == 2 and _DECIMALS.match(sides[1] + ".0" if "." not in
-                                                                                        sides[1] else sides[1])):
+                                               and len(sides) == 2 and _NUMBER_SIDE.match(sides[1])):
             return None  # (a claim that is not about a derivative, nor a name's value, q = 3, in a worked example —
             # not its arithmetic: Snow's "New z = 3.01 × 2 = 6.02" works another point than the example's)
         subs = {}

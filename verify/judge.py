@@ -666,8 +666,7 @@ class Judge:
         if len(claim.latex) > 4000:
             return None
         stated = getattr(self, "cases", {}).get(claim.id)  # a document's "In case i $\neq$ j:" before its displays
-        if stated is not None and all(re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))",
-                                                claim.latex) for v in stated[:2]):
+        if stated is not None and all(_subscripted(claim.latex, v) for v in stated[:2]):
             return "", "\\delta", (stated[0], stated[1]), not stated[2]
         written = getattr(self, "_written", None) or [(c.id, c.latex) for c in self._claims]
         if getattr(self, "_written_at", None) is None:  # (each claim's place, once: a claim's lookup is then O(1))
@@ -681,8 +680,7 @@ class Judge:
             return "", indexed.group(1), indexed.group(4), indexed.group(3) != "="
         case = _UNEQUAL_PAIR.fullmatch(text) or _EQUAL_PAIR.fullmatch(text)
         if case is not None and case.group(1) != case.group(2) and not {case.group(1), case.group(2)} & set(
-                self._labels or ()) and all(re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))",
-                                                      claim.latex) for v in case.groups()):
+                self._labels or ()) and all(_subscripted(claim.latex, v) for v in case.groups()):
             # FortiLeiZhang's "而仅当 $j = q$ 时有 ∂y_{ij}/∂γ_q = x̂_{iq}": the claim holds where its indices j and q
             # agree (or differ), the condition written just before it
             return "", "\\delta", (case.group(1), case.group(2)), case.re is _UNEQUAL_PAIR
@@ -3791,6 +3789,11 @@ def _matrix_left_out(latex: str, read: str) -> bool:
     kept = {s.strip() for s in _top_sides(read)}
     left_out = [s for s in _top_sides(latex) if s.strip() not in kept]
     return any(_MATRIX_LITERAL.search(s) for s in left_out) and not any(_MATRIX_LITERAL.search(s) for s in kept)
+
+
+def _subscripted(latex: str, v: str) -> bool:
+    """Whether the index letter ``v`` stands in a subscript of ``latex`` (``_j``, ``_{ij}``, ``_{i,j}``)."""
+    return re.search(rf"_\s*(?:\{{[^{{}}=]{{0,8}}{v}[^{{}}=]{{0,8}}\}}|{v}(?![A-Za-z]))", latex) is not None
 
 
 def _top_sides(latex: str) -> list[str]:

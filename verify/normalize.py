@@ -237,7 +237,7 @@ _MARKS = ("\u2713", "\u2714", "\u2611", "\u2705", "\\checkmark")
 _CHECK_SPACES = ("\\qquad", "\\quad", "\\,", "\\;", "\\!")
 
 
-def _without_check_marks(text: str) -> str:
+def without_check_marks(text: str) -> str:
     """``text`` without the check marks that end it and the spacing before them (``\\quad \\checkmark``, ``✓``): the
     author's mark that a step checks, no part of its value. Works from the end, a bounded step each: linear."""
     end, marked = len(text), False
@@ -652,7 +652,7 @@ def _normal_form(text: str) -> str:
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
-    text = _without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
+    text = without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}
     text = _NUMBER_COLUMN.sub(" ", text)  # EVA's σ'(x) &= σ(x)(1 - σ(x)) \ -(11): an equation number, no term
     text = _GROUPED_SCRIPT.sub(r"\1\2", text)  # kaifeng's \delta{_2}: the subscript alone in a group
