@@ -20,8 +20,9 @@ calculus, and so does this module:
   no other definition), the derivative of u with v perturbed and everything downstream of v recomputed (backprop's
   "gradient of f with respect to v", through every path); for v a direct argument of u's definition, the local partial
   derivative of that formula (MML's ∂c/∂a = 1 although b = exp(a) also reaches c); otherwise the derivative through
-  every path from v to u. A claim judged ``incorrect`` in this reading but right with every ∂ read through every path
-  is ``unchecked`` (which one the answer means is open).
+  every path from v to u. A claim judged ``incorrect`` in this reading but right with every ∂ read through every path,
+  or with every ∂ along a direct edge read locally (f = √(a + b) as a function of a and b: ∂f/∂a = 1/(2f)), is
+  ``unchecked`` (which one the answer means is open).
 - **Judged**: a claim the network's judge left ``unchecked``, in a section with a graph, after the graph's first
   definition, whose every side reads in the graph's names alone (∂u/∂v, d u/d v, \mathrm{d}: both names of the graph).
   Each side is evaluated at three points of the inputs (random in [0.3, 1.7]; a row giving an input a number, x = −2,
@@ -470,23 +471,28 @@ def _through_paths(graph: _Graph, top: str, bottom: str):
     return sp.diff(expand(top), v)
 
 
-def _derivative(graph: _Graph, d: _Derivative, through: bool):
-    """The SymPy expression (in the graph's names) of ∂top/∂bottom in the books' reading (``through``: every ∂ read
-    through every path); None when the graph does not give it. Worked out once per graph."""
-    key = ("d", d, through)
+#: how a claim's ∂u/∂v may be meant: the books' (local along an edge, through every path for the graph's value), every
+#: ∂ through every path, every ∂ along a direct edge local (the graph's value's too: f = √(a + b) as a function of a, b)
+READINGS = ("books", "paths", "edges")
+
+
+def _derivative(graph: _Graph, d: _Derivative, reading: str):
+    """The SymPy expression (in the graph's names) of ∂top/∂bottom in one of the ``READINGS``; None when the graph
+    does not give it. Worked out once per graph."""
+    key = ("d", d, reading)
     if key not in graph.cache:
-        graph.cache[key] = _derivative_new(graph, d, through)
+        graph.cache[key] = _derivative_new(graph, d, reading)
     return graph.cache[key]
 
 
-def _derivative_new(graph: _Graph, d: _Derivative, through: bool):
+def _derivative_new(graph: _Graph, d: _Derivative, reading: str):
     if d.top == d.bottom:
         return sp.Integer(1)
     if d.top not in graph.defs or d.bottom not in graph.defs and d.bottom not in graph.inputs:
         return None
     sinks = set(graph.defs) - {s.name for v in graph.defs.values() for s in v.free_symbols}
     direct = any(s.name == d.bottom for s in graph.defs[d.top].free_symbols)
-    if direct and d.top not in sinks and not through:
+    if direct and (reading == "edges" or reading == "books" and d.top not in sinks):
         return sp.diff(graph.defs[d.top], sp.Symbol(d.bottom))
     if d.bottom not in _ancestors(graph, d.top):
         return sp.Integer(0)
@@ -525,7 +531,7 @@ def _values_new(graph: _Graph, point: dict) -> dict:
 _SIDE_BY_SIDE = re.compile(r"\\q?quad|;|,(?=\s*(?:\\q?quad\s*)?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*=)|\\text\s*\{\s*and\s*\}")
 
 
-def _judge(graph: _Graph, text: str, through: bool, points: list, values: bool = False):
+def _judge(graph: _Graph, text: str, reading: str, points: list, values: bool = False):
     """(verdict, message) of a claim — chains ``∂u/∂v = …`` (with ``values``, also ``q = 3``: a name's value at the
     worked example's point), several side by side — in one reading; None when it does not read in the graph."""
     parts = [p for p in _SIDE_BY_SIDE.split(text) if p.strip()]
@@ -533,7 +539,7 @@ def _judge(graph: _Graph, text: str, through: bool, points: list, values: bool =
         return None
     verdicts = []
     for part in parts:
-        got = _judge_chain(graph, part, through, points, values)
+        got = _judge_chain(graph, part, reading, points, values)
         if got is None:
             return None
         verdicts.append(got)
@@ -544,7 +550,7 @@ def _judge(graph: _Graph, text: str, through: bool, points: list, values: bool =
     return "incorrect", (f"equation {k + 1} of {len(parts)}: " if len(parts) > 1 else "") + why
 
 
-def _judge_chain(graph: _Graph, text: str, through: bool, points: list, values: bool):
+def _judge_chain(graph: _Graph, text: str, reading: str, points: list, values: bool):
     sides = _sides(text)
     if len(sides) < 2:
         return None
@@ -559,7 +565,7 @@ def _judge_chain(graph: _Graph, text: str, through: bool, points: list, values: 
             # not its arithmetic: Snow's "New z = 3.01 × 2 = 6.02" works another point than the example's)
         subs = {}
         for symbol, d in derivatives.items():
-            got = _derivative(graph, d, through)
+            got = _derivative(graph, d, reading)
             if got is None:
                 return None
             subs[symbol] = got
@@ -635,17 +641,19 @@ def judge_graphs(claims, results) -> None:
             values = bool(worked) and numbers and bool(graph.functions)  # (a value only under f(x, y, z) = …)
             try:
                 with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} on the answer's own graph", cpu=True):
-                    first_reading = _judge(graph, text, False, at, values=values)
+                    first_reading = _judge(graph, text, "books", at, values=values)
                 if first_reading is None:
                     continue
                 verdict, why = first_reading
-                if verdict == "incorrect":
+                for reading, said in (("paths", "with every ∂ read through every path"),
+                                      ("edges", "with every ∂ along a direct edge a local partial derivative")):
+                    if verdict != "incorrect":
+                        break
                     with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} on the answer's own graph", cpu=True):
-                        other = _judge(graph, text, True, at, values=values)
+                        other = _judge(graph, text, reading, at, values=values)
                     if other is not None and other[0] == "correct":
-                        verdict, why = "unchecked", ("not judged: wrong with the local partial derivatives along the "
-                                                     f"graph's edges ({why}), right with every ∂ read through every "
-                                                     "path; which one the answer means is open")
+                        verdict, why = "unchecked", (f"not judged: wrong as the books read ∂ on a graph ({why}), right "
+                                                     f"{said}; which one the answer means is open")
             except limits.TimeLimitError:
                 slow += 1
                 continue

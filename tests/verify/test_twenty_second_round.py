@@ -328,3 +328,22 @@ def test_a_name_of_several_words_is_one_name_not_its_first_letter(tmp_path):
 $$\Delta W = -0.1 \cdot \text{W update} \tag{step}$$
 """)
     assert got["step"].verdict != "incorrect"
+
+
+def test_a_derivative_of_the_graphs_value_by_a_direct_argument_that_also_reaches_it_otherwise_is_open(tmp_path):
+    """f = √(a + b) with b = exp(a): ∂f/∂a is (1 + e^a)/(2f) through every path (the books' gradient of f) and 1/(2f)
+    as f's own partial derivative in a with b held — the latter is not called wrong; a value right in neither is."""
+    h, x = 1e-6, 0.9
+    a, b = x * x, np.exp(x * x)
+    f = np.sqrt(a + b)
+    total = (np.sqrt(a + h + np.exp(a + h)) - np.sqrt(a - h + np.exp(a - h))) / (2 * h)
+    partial = (np.sqrt(a + h + b) - np.sqrt(a - h + b)) / (2 * h)
+    assert np.isclose(total, (1 + np.exp(a)) / (2 * f)) and np.isclose(partial, 1 / (2 * f))
+    assert not np.isclose(2 / f, total) and not np.isclose(2 / f, partial)
+    got = _verify(tmp_path, NARROW, r"""Let $f(x) = \sqrt{x^2 + \exp(x^2)}$ with $a = x^2$, $b = \exp(a)$ and $f = \sqrt{a + b}$.
+
+$$\frac{\partial f}{\partial a} = \frac{1}{2 f} (1 + \exp(a)) \tag{total}$$
+$$\frac{\partial f}{\partial a} = \frac{1}{2 f} \tag{partial}$$
+$$\frac{\partial f}{\partial a} = \frac{2}{f} \tag{wrong}$$
+""")
+    assert (got["total"].verdict, got["partial"].verdict, got["wrong"].verdict) == ("correct", "unchecked", "incorrect")
