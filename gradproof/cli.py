@@ -156,6 +156,7 @@ def cmd_codegen(args) -> int:
     with _budget(args.spec):
         d = derive(load_spec(args.spec))
     path = write_module(d, out, args.spec)
+    _committed()
     print(f"wrote {path}")
     return 0
 
@@ -260,6 +261,13 @@ def _interrupt_outside_finalizers(signum, frame) -> None:
             return
         f, depth = f.f_back, depth + 1
     raise KeyboardInterrupt
+
+
+def _committed() -> None:
+    """The run's outputs are in place: an interrupt from here on would only turn a finished run into a reported
+    interruption (exit 130 with the new module written), so as a command it is ignored until the process exits."""
+    if signal.getsignal(signal.SIGINT) is _interrupt_outside_finalizers:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def main(argv: list[str] | None = None) -> int:
