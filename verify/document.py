@@ -102,6 +102,10 @@ class _Eq:
     premise: bool = False  # short inline math after a premise's word ("With the activation function $…$"): premises.py
 
 
+#: a TeX comment: from an unescaped % to the end of its line (one pass, no backtracking past the line)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+
 def extract(text: str, source: str = "<document>") -> list[Claim]:
     """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
@@ -124,6 +128,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
         heading = _heading_at(headings, starts, eq)
+        if "%" in eq.body:  # (TeX's comments, also inside MathJax's and KaTeX's math: a line's text after an unescaped %)
+            eq = replace(eq, body=_TEX_COMMENT.sub("", eq.body))
         rows = _rows(eq.body) if eq.rows or eq.one_number or eq.bare_rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         numbers: list[int] = []  # each merged claim's row number in the display (the k of line N.k)

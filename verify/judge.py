@@ -2456,6 +2456,7 @@ class Judge:
             judged = iter(self.check_all(claims))
             results = [set_aside[k] if k in set_aside else next(judged) for k in range(len(claims) + len(set_aside))]
             self._own_graphs(original, results, document)
+            self._modules_on_a_batch(original, results, document)
             return results
         try:  # (past the run's soft deadline before any claim is judged: every claim unchecked, saying so)
             with limits.until_overdue("reading the answer's notation"):
@@ -2550,7 +2551,21 @@ class Judge:
         self._at_another_drop_rate(given, results)
         self._at_another_width(given, results)
         self._own_graphs(given, results, document)
+        self._modules_on_a_batch(given, results, document)
         return results
+
+    def _modules_on_a_batch(self, claims, results, document: bool) -> None:
+        """A module's backward pass on a batch in index notation (UvA DL1's Y = X W^T + B, ∂Y_{sn}/∂W_{ij}): the claims
+        the network's reading left unread are judged on the module itself, for any loss of its output (indexmodules.py)."""
+        if not document:
+            return
+        from .indexmodules import judge_modules
+
+        try:
+            with limits.time_limit(4 * limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True):
+                judge_modules(claims, results)
+        except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
+            pass
 
     def _own_graphs(self, claims, results, document: bool) -> None:
         """A document's computation graph in letters of its own (MML's a = x², b = exp(a), …, f = d + e): the claims the

@@ -1,0 +1,133 @@
+r"""The twenty-fourth round (issue 10): a module's backward pass on a batch of rows in index notation (the University of
+Amsterdam's Deep Learning 1 assignments: Y = X W^T + B, ∂Y_{sn}/∂W_{ij}, ∂L/∂\mathbf{W} = (∂L/∂\mathbf{Y})^T \mathbf{X}),
+read by verify/indexmodules.py. Every expected verdict is decided here by PyTorch autograd on the module written by
+hand (L = Σ G ⊙ Y for a random G: the claims hold for any loss of the module's output), never by gradproof."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_nineteenth_round_coordinator import _spec
+from test_twenty_first_round import _verify
+
+torch = pytest.importorskip("torch")
+
+SPEC = _spec("uva_modules", "row", 4, [(5, "elu"), (3, "softmax")], "cross_entropy", 0.1)
+
+ANSWER = r"""\section*{Question 1}
+\begin{enumerate}
+\item For the linear module $\mathbf{Y} = \mathbf{X}\mathbf{W}^T + \mathbf{B}$, whose rows of $\mathbf{B}$ are $\mathbf{b}$,
+\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = \sum_{m}^{M} X_{sm}\delta_{ni}\delta_{mj} = X_{sj}\delta_{ni} \tag{dY_dW} \]
+\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{si}\delta_{nj} \tag{dY_dW_slip} \]
+\[ \frac{\partial L}{\partial W_{ij}} = \sum_s^S \sum_n^N \frac{\partial L}{\partial Y_{sn}} X_{sj}\delta_{ni}
+   = \sum_s^S \frac{\partial L}{\partial Y_{si}} X_{sj} \tag{dL_dW_entries} \]
+\[ \frac{\partial L}{\partial \mathbf{W}} = \left(\frac{\partial L}{\partial \mathbf{Y}}\right)^T \mathbf{X} \tag{dL_dW} \]
+\[ \frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_dW_slip} \]
+\[ \frac{\partial L}{\partial \mathbf{b}} = \mathbf{1}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_db} \]
+\[ \frac{\partial L}{\partial b_{j}} = \frac{\partial L}{\partial Y_{1j}} \tag{dL_db_slip} \]
+\[ \frac{\partial L}{\partial \mathbf{X}} = \frac{\partial L}{\partial \mathbf{Y}} \mathbf{W} \tag{dL_dX} \]
+\item For the softmax module $Y_{sc} = \frac{e^{X_{sc}}}{\sum_k e^{X_{sk}}}$:
+\[ \frac{\partial Y_{sc}}{\partial X_{ij}} = \delta_{si} Y_{sc} (\delta_{cj} - Y_{sj}) \tag{softmax} \]
+\[ \frac{\partial Y_{sc}}{\partial X_{ij}} = \delta_{si} Y_{sc} (1 - Y_{sj}) \tag{softmax_slip} \]
+\item For the cross-entropy module $L = -\frac{1}{S}\sum_s \sum_c T_{sc} \ln X_{sc}$:
+\[ \frac{\partial L}{\partial \mathbf{X}} = -\frac{1}{S} \mathbf{T} \oslash \mathbf{X} \tag{ce} \]
+\[ \frac{\partial L}{\partial \mathbf{X}} = - \mathbf{T} \oslash \mathbf{X} \tag{ce_slip} \]
+\end{enumerate}
+"""
+
+
+def _linear_truth():
+    """The linear module on torch: X (2×4), W (3×4), b (3), Y = X Wᵀ + b, L = Σ G ⊙ Y: the true gradients and the
+    Jacobian ∂Y/∂W (2×3×3×4), by autograd."""
+    g = torch.Generator().manual_seed(5)
+    X = torch.rand(2, 4, generator=g, dtype=torch.float64, requires_grad=True)
+    W = torch.rand(3, 4, generator=g, dtype=torch.float64, requires_grad=True)
+    b = torch.rand(3, generator=g, dtype=torch.float64, requires_grad=True)
+    G = torch.rand(2, 3, generator=g, dtype=torch.float64)
+    Y = X @ W.T + b
+    (Y * G).sum().backward()
+    jac = torch.autograd.functional.jacobian(lambda w: X.detach() @ w.T + b.detach(), W.detach())
+    return X.detach().numpy(), W.detach().numpy(), G.numpy(), W.grad.numpy(), b.grad.numpy(), X.grad.numpy(), jac.numpy()
+
+
+def test_the_linear_modules_claims_are_judged_as_autograd_decides(tmp_path):
+    X, W, G, dW, db, dX, jac = _linear_truth()
+    eye3, eye4 = np.eye(3), np.eye(4)
+    right = np.einsum("sj,ni->snij", X, eye3)  # X_sj δ_ni
+    # X_si δ_nj, with i over W's 3 rows (the first 3 of X's 4 columns) and j over W's 4 columns
+    slip = np.einsum("si,nj->snij", X[:, :3], eye4[:3, :])
+    oracle = {
+        "dY_dW": np.allclose(right, jac),
+        "dY_dW_slip": np.allclose(slip, jac),
+        "dL_dW_entries": np.allclose(G.T @ X, dW),
+        "dL_dW": np.allclose(G.T @ X, dW),
+        "dL_dW_slip": (X.T @ G).shape == dW.shape and np.allclose(X.T @ G, dW),
+        "dL_db": np.allclose(np.ones(2) @ G, db),
+        "dL_db_slip": np.allclose(G[0], db),
+        "dL_dX": np.allclose(G @ W, dX),
+    }
+    got = _verify(tmp_path, SPEC, ANSWER, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_the_softmax_and_cross_entropy_modules_claims(tmp_path):
+    g = torch.Generator().manual_seed(9)
+    Xs = torch.rand(2, 3, generator=g, dtype=torch.float64)
+    jac = torch.autograd.functional.jacobian(lambda x: torch.softmax(x, dim=1), Xs).numpy()  # [s, c, i, j]
+    Y = torch.softmax(Xs, dim=1).numpy()
+    eye2, eye3 = np.eye(2), np.eye(3)
+    right = np.einsum("si,sc,scj->scij", eye2, Y, eye3[None, :, :] - Y[:, None, :])
+    slip = np.einsum("si,sc,sj->scij", eye2, Y, 1 - Y)
+    P = torch.softmax(torch.rand(2, 3, generator=g, dtype=torch.float64), dim=1).requires_grad_(True)
+    T = torch.eye(3, dtype=torch.float64)[[0, 2]]
+    (-(T * torch.log(P)).sum() / 2).backward()
+    oracle = {"softmax": np.allclose(right, jac), "softmax_slip": np.allclose(slip, jac),
+              "ce": np.allclose(-(T / P).detach().numpy() / 2, P.grad.numpy()),
+              "ce_slip": np.allclose(-(T / P).detach().numpy(), P.grad.numpy())}
+    assert oracle == {"softmax": True, "softmax_slip": False, "ce": True, "ce_slip": False}
+    got = _verify(tmp_path, SPEC, ANSWER, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_claim_on_b_that_depends_on_what_B_means_is_judged_only_when_the_answer_says(tmp_path):
+    """∂L/∂B_{ij} = Σ_s ∂L/∂Y_{sj} holds when B_{ij} stands for b_j (B = 1 bᵀ) and not for a B of its own entries: an
+    answer that never writes b leaves it open (unchecked); one that writes b decides it."""
+    _, _, G, _, db, _, _ = _linear_truth()
+    assert np.allclose(G.sum(axis=0), db) and not np.allclose(G.sum(axis=0)[None, :].repeat(2, 0), G)
+    claim = (r"\[ \frac{\partial L}{\partial B_{ij}} = \sum_s^S \sum_n^N \frac{\partial L}{\partial Y_{sn}} \delta_{nj}"
+             r" = \sum_s^S \frac{\partial L}{\partial Y_{sj}} \tag{dB} \]")
+    base = (r"\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{sj}\delta_{ni} \tag{a} \]" "\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial X_{ij}} = \delta_{si} W_{nj} \tag{c} \]" "\n")
+    open_answer = "Linear module $Y = X W^T + B$.\n" + base + claim + "\n"
+    got = _verify(tmp_path, SPEC, open_answer, name="answer.tex")
+    assert got["dB"].verdict == "unchecked"
+    decided = "Linear module $Y = X W^T + B$, $B_{ij} = b_j$.\n" + base + claim + "\n"
+    got = _verify(tmp_path, SPEC, decided, name="answer2.tex")
+    assert got["dB"].verdict == "correct"
+
+
+def test_a_tex_comment_inside_a_display_is_not_read(tmp_path):
+    """TeX (and MathJax, KaTeX) drop a line's text after an unescaped %: a grader's note at the end of a row."""
+    _, W, G, _, _, dX, _ = _linear_truth()
+    assert np.allclose(G @ W, dX)
+    body = ANSWER.replace(r"\mathbf{W} \tag{dL_dX} \]", r"\mathbf{W} \tag{dL_dX} % see question 1c" "\n" r"\]")
+    got = _verify(tmp_path, SPEC, body, name="answer.tex")
+    assert got["dL_dX"].verdict == "correct"
+
+
+def test_hostile_module_claims_stay_bounded(tmp_path):
+    """Sums over many indices, deep nesting and a flood of claims end within the per-claim limits, unchecked."""
+    import time
+
+    deep = "(" * 60 + "X_{ij}" + ")" * 60
+    wide = r"\sum_{a,b,c,d}" * 6 + r"X_{ab}W_{cd}"
+    body = ANSWER + "".join(
+        rf"\[ \frac{{\partial L}}{{\partial X_{{ij}}}} = {deep} \tag{{deep{k}}} \]" "\n"
+        rf"\[ \frac{{\partial L}}{{\partial X_{{ij}}}} = {wide} \tag{{wide{k}}} \]" "\n" for k in range(30))
+    start = time.monotonic()
+    got = _verify(tmp_path, SPEC, body, name="answer.tex")
+    assert time.monotonic() - start < 60
+    assert got["deep0"].verdict == "unchecked" and got["wide0"].verdict == "unchecked"
+    assert got["dL_dX"].verdict == "correct"

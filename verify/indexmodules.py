@@ -1,0 +1,1184 @@
+r"""A module's backward pass derived on a batch in index notation (issue 10, twenty-fourth round).
+
+Deep-learning courses that build a network from modules (the University of Amsterdam's Deep Learning 1, every year
+since 2018; CS231n's layer API) ask for each module's gradients on a batch of S samples as *rows*, for any scalar loss
+L of its output, entry by entry and then as matrices:
+
+- the **linear module** ``Y = X W^T + B`` (X ∈ ℝ^{S×M}, W ∈ ℝ^{N×M}, B the S × N matrix whose rows are the bias b),
+  ``\frac{\partial Y_{sn}}{\partial W_{ij}} = \sum_m X_{sm}\delta_{ni}\delta_{mj} = X_{sj}\delta_{ni}``,
+  ``\frac{\partial L}{\partial \mathbf{W}} = (\frac{\partial L}{\partial \mathbf{Y}})^T \mathbf{X}``,
+  ``\frac{\partial L}{\partial \mathbf{b}} = \mathbf{1}^T \frac{\partial L}{\partial \mathbf{Y}}``;
+- the **activation module** ``Y = h(X)``, element-wise: ``\frac{\partial L}{\partial \mathbf{X}} = \frac{\partial
+  L}{\partial \mathbf{Y}} \odot h'(\mathbf{X})``;
+- the **softmax module** ``Y_{sc} = e^{X_{sc}} / \sum_k e^{X_{sk}}``;
+- the **cross-entropy module** ``L = -\frac{1}{S}\sum_s\sum_c T_{sc}\ln X_{sc}`` (X the probabilities, T one-hot);
+- **softmax and cross-entropy together** with logits Z (``\frac{\partial L}{\partial \mathbf{Z}} = \frac{1}{S}(Y - T)``).
+
+The network's reading has no place for these claims (X and Y are a module's input and output, not the spec's x and
+ŷ; Y_{sn} has a sample and a unit index; L is *any* function of Y). A TA checks them on the module itself, and so does
+this reader:
+
+- **Which module**: a claim's own letters decide (W, B or b: linear; h(…) or h': activation; e^{X…}: softmax; T with a
+  logarithm and no Y: cross-entropy; Z: softmax with cross-entropy); a claim with none of those (the chain rule
+  ``\frac{\partial L}{\partial X_{ij}} = \sum_{s,n} \frac{\partial L}{\partial Y_{sn}}\frac{\partial Y_{sn}}{\partial
+  X_{ij}}``, ``Y_{in}(\delta_{nj} - Y_{ij})``) is about the module of the claims before it; wrong there but right for
+  another module whose letters it uses: ``unchecked``.
+- **What is open is read every way**: W out × in (``X W^T``) or in × out (``X W``) unless the document writes its
+  forward product (``X W^T``, ``X_{sm} W_{nm}``); ``B_{ij}`` as an entry of its own or standing for b_j (B = 1 bᵀ).
+  A claim is judged only when every open reading gives the same verdict.
+- **The numbers**: S = 2 samples, M = 4 inputs, N = C = 3 outputs, random values; L any scalar function of the
+  module's output, taken as L = Σ G ⊙ Y with G random (every first-order claim about "any L" is about ∂L/∂Y = G); h
+  = tanh. ∂u/∂v by central differences over the module's forward pass with v's entry raised and lowered (everything
+  after v recomputed); ∂L/∂\mathbf{V} the whole gradient. Every free index runs over its range (from the arrays it
+  indexes; a digit is an index from 1); sums over theirs (their written limits are not read); δ_{ab} is Kronecker's.
+  ``\mathbf{1}`` is a vector of ones of the size its product needs (1ᵀA sums A's rows; a column times 1ᵀ is that
+  column beside itself). A chain holds when every side agrees with the first to 1e-6 (relative) at every index value.
+- **Judged**: in a document written so (at least two claims take a derivative of a two-index entry of X, Y or Z),
+  the claims the network's judge left ``unchecked`` whose every side reads here and that take at least one
+  derivative; a chain's rows (``line N.k``) too. Definitions are not graded here.
+
+Bounded: claims of at most MAX_CHARS characters and MAX_TOKENS tokens, MAX_DEPTH nesting, at most MAX_POINTS index
+values per claim, the judge's per-claim CPU limit and the run's soft deadline. The answer's text is tokenised here and
+evaluated with NumPy on the module's numbers; nothing of it is evaluated as code.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from gradproof.derive import limits
+
+from .normalize import without_check_marks
+
+MAX_CHARS = 3000
+MAX_TOKENS = 700
+MAX_DEPTH = 40
+MAX_POINTS = 4000  # index values one claim is evaluated at (all free indices together)
+MAX_DIGITS = 12
+CLAIM_CPU = 2.0
+STEP = 1e-6
+
+SIZES = {"S": 2, "M": 4, "N": 3}
+
+_TOKEN = re.compile(r"\s*(?:(\\[A-Za-z]+|\\[,;:! ])|(\d+(?:\.\d+)?|\.\d+)|([A-Za-z])|(\S))")
+_SKIP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", ",", ";",
+         ":", "!", " ", "displaystyle", "textstyle", "limits", "boxed"}
+_BOLD = {"mathbf", "boldsymbol", "bm", "b", "mathbold", "pmb"}
+_HADAMARD = {"odot", "circ"}
+_TIMES = {"cdot", "times", "ast"}
+#: letters of the modules' quantities, and which modules have them
+_LETTERS = {"X", "Y", "W", "B", "b", "T", "Z", "L", "S"}
+_KIND_LETTERS = {
+    "linear": {"X", "Y", "W", "B", "b", "L"},
+    "activation": {"X", "Y", "L", "h"},
+    "softmax": {"X", "Y", "L"},
+    "crossentropy": {"X", "T", "L", "S"},
+    "softmax_ce": {"Z", "Y", "T", "L", "S"},
+}
+_PARTS = re.compile(r"\\(?:Leftrightarrow|iff|Longleftrightarrow)(?![A-Za-z])")
+_REMARK = re.compile(r"\\q?quad\s*(?:\\text\s*\{[^\n]{0,300}|\([^()]{0,200}\)\s*)$")
+_TAG = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]{0,80}\}|\\(?:nonumber|notag)\b")
+_END_PUNCT = re.compile(r"[\s.,;]+$")
+#: a derivative of a two-index entry of X, Y or Z: the document is written in modules on a batch
+_ENTRY_DERIVATIVE = re.compile(r"\\partial\s*[XYZ]\s*_\s*\{\s*(?:[A-Za-z0-9]|\\ell)\s*,?\s*(?:[A-Za-z0-9]|\\ell)\s*\}")
+#: the forward product written with W transposed (X W^T, X_{sm} W_{nm}) or not (X W, X_{sm} W_{mn})
+_W_T = re.compile(r"X\s*\}?\s*(?:\\mathbf\s*\{\s*W\s*\}|\\b\s*W|W)\s*\^\s*\{?\s*(?:T|\\top|\\intercal)")
+_W_PLAIN = re.compile(r"X\s*\}?\s*(?:\\mathbf\s*\{\s*W\s*\}|\\b\s*W|W)\s*(?![\^_\s]*\{?\s*(?:T|\\top))\s*\+")
+_INDEXED_PRODUCT = re.compile(r"X_\{?\s*([a-z])\s*,?\s*([a-z])\s*\}?\s*W_\{?\s*([a-z])\s*,?\s*([a-z])\s*\}?")
+
+
+class _Unread(Exception):
+    """The claim is not a formula of the module's quantities."""
+
+
+# -- the modules ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reading:
+    kind: str
+    w_transposed: bool = True  # Y = X W^T + B (W out × in); False: Y = X W + B
+    b_tied: bool = True  # B_ij stands for b_j; False: B an S × N array of its own
+
+
+def _softmax(a):
+    e = np.exp(a - a.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class _Module:
+    """One module's numbers: its inputs (random, fixed by a seed) and its forward pass, run again with any one entry
+    of any quantity moved (``bumped``), everything after it recomputed."""
+
+    def __init__(self, reading: _Reading, seed: int = 1204):
+        rng = np.random.default_rng(seed)
+        s, m, n = SIZES["S"], SIZES["M"], SIZES["N"]
+        self.reading = reading
+        self.base: dict[str, np.ndarray] = {}
+        kind = reading.kind
+        if kind == "linear":
+            self.base["X"] = rng.uniform(-1, 1, (s, m))
+            self.base["W"] = rng.uniform(-1, 1, (n, m) if reading.w_transposed else (m, n))
+            if reading.b_tied:
+                self.base["b"] = rng.uniform(-1, 1, n)
+            else:  # (B an array of its own: no b in this reading)
+                self.base["B"] = rng.uniform(-1, 1, (s, n))
+            self.base["G"] = rng.uniform(-1, 1, (s, n))
+        elif kind in ("activation", "softmax"):
+            self.base["X"] = rng.uniform(-1, 1, (s, n))
+            self.base["G"] = rng.uniform(-1, 1, (s, n))
+        elif kind == "crossentropy":
+            self.base["X"] = _softmax(rng.uniform(-1, 1, (s, n)))
+            self.base["T"] = np.eye(n)[rng.integers(0, n, s)]
+        elif kind == "softmax_ce":
+            self.base["Z"] = rng.uniform(-1, 1, (s, n))
+            self.base["T"] = np.eye(n)[rng.integers(0, n, s)]
+        self.order = self._order()
+        self.plain = self.run(None)
+        self._cache: dict = {}
+
+    def _order(self) -> list[str]:
+        return {"linear": ["X", "W", "b", "B", "Y", "L"], "activation": ["X", "Y", "L"], "softmax": ["X", "Y", "L"],
+                "crossentropy": ["X", "T", "L"], "softmax_ce": ["Z", "T", "Y", "L"]}[self.reading.kind]
+
+    def shape(self, letter: str):
+        value = self.plain.get(letter)
+        if value is None or np.ndim(value) == 0:
+            return None
+        return value.shape
+
+    def run(self, bump) -> dict:
+        """The forward pass; ``bump`` = (letter, entry, amount) moves that entry once the letter is computed."""
+        env = {k: v.copy() for k, v in self.base.items()}
+        kind, tied = self.reading.kind, self.reading.b_tied
+
+        def moved(letter):
+            if bump is not None and bump[0] == letter:
+                env[letter] = np.array(env[letter], dtype=float)
+                env[letter][bump[1]] += bump[2]
+
+        for letter in ("X", "W", "b", "T", "Z"):
+            if letter in env:
+                moved(letter)
+        if kind == "linear":
+            if tied:
+                env["B"] = np.tile(env["b"], (SIZES["S"], 1))
+            moved("B")
+            w = env["W"].T if self.reading.w_transposed else env["W"]
+            env["Y"] = env["X"] @ w + env["B"]
+            moved("Y")
+            env["L"] = float(np.sum(env["G"] * env["Y"]))
+        elif kind == "activation":
+            env["Y"] = np.tanh(env["X"])
+            moved("Y")
+            env["L"] = float(np.sum(env["G"] * env["Y"]))
+        elif kind == "softmax":
+            env["Y"] = _softmax(env["X"])
+            moved("Y")
+            env["L"] = float(np.sum(env["G"] * env["Y"]))
+        elif kind == "crossentropy":
+            env["L"] = float(-np.sum(env["T"] * np.log(env["X"])) / SIZES["S"])
+        elif kind == "softmax_ce":
+            env["Y"] = _softmax(env["Z"])
+            moved("Y")
+            env["L"] = float(-np.sum(env["T"] * np.log(env["Y"])) / SIZES["S"])
+        return env
+
+    def bumped(self, letter: str, entry: tuple, sign: int) -> dict:
+        if self.reading.b_tied and letter == "B" and self.reading.kind == "linear":
+            letter, entry = "b", entry[1:]  # (B_ij stands for b_j: B = 1 bᵀ)
+        key = (letter, entry, sign)
+        if key not in self._cache:
+            if len(self._cache) > 4000:
+                raise _Unread("too many derivatives")
+            self._cache[key] = self.run((letter, entry, sign * STEP))
+        return self._cache[key]
+
+
+# -- the formulas -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    op: str
+    args: tuple = ()
+    value: object = None
+    free: frozenset = field(default_factory=frozenset)
+
+
+class _Reader:
+    """Recursive descent over one side's tokens into ``_Node`` trees."""
+
+    def __init__(self, text: str, aliases: dict | None = None):
+        self.aliases = aliases or {}
+        toks, pos = [], 0
+        while pos < len(text):
+            m = _TOKEN.match(text, pos)
+            if m is None or m.end() == pos:
+                break
+            pos = m.end()
+            cmd, number, letter, other = m.groups()
+            if cmd is not None and cmd[1:] in _SKIP:
+                continue
+            toks.append(("cmd", cmd[1:]) if cmd else ("num", number) if number else ("id", letter) if letter
+                        else ("op", other))
+            if len(toks) > MAX_TOKENS:
+                raise _Unread("too long")
+        if text[pos:].strip():
+            raise _Unread("unread text")
+        self.t, self.i, self.depth = toks, 0, 0
+
+    def peek(self, k: int = 0):
+        return self.t[self.i + k] if self.i + k < len(self.t) else (None, None)
+
+    def at(self, kind, text=None) -> bool:
+        tok = self.peek()
+        return tok[0] == kind and (text is None or tok[1] == text)
+
+    def take(self, kind=None, text=None):
+        tok = self.peek()
+        if tok[0] is None or (kind and tok[0] != kind) or (text is not None and tok[1] != text):
+            raise _Unread(f"expected {text or kind}")
+        self.i += 1
+        return tok
+
+    def whole(self) -> _Node:
+        node = self.expr()
+        if self.i < len(self.t):
+            raise _Unread("unread tokens")
+        return node
+
+    def expr(self) -> _Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unread("nested too deep")
+        try:
+            negative = self.at("op", "-")
+            if negative or self.at("op", "+"):
+                self.i += 1
+            node = self.term()
+            if negative:
+                node = _Node("neg", (node,))
+            while self.at("op", "+") or self.at("op", "-"):
+                op = self.take()[1]
+                node = _Node("add" if op == "+" else "sub", (node, self.term()))
+            return node
+        finally:
+            self.depth -= 1
+
+    def term(self) -> _Node:
+        node = self.postfix()
+        while self.i < len(self.t):
+            kind, text = self.peek()
+            if kind == "cmd" and text in _HADAMARD:
+                self.i += 1
+                node = _Node("had", (node, self.postfix()))
+            elif kind == "cmd" and text == "oslash":
+                self.i += 1
+                node = _Node("hdiv", (node, self.postfix()))
+            elif kind == "cmd" and text in _TIMES or (kind, text) == ("op", "*"):
+                self.i += 1
+                node = _Node("mul", (node, self.postfix()))
+            elif (kind, text) == ("op", "/"):
+                self.i += 1
+                node = _Node("div", (node, self.postfix()))
+            elif self._starts_factor():
+                node = _Node("mul", (node, self.postfix()))
+            else:
+                break
+        return node
+
+    def _starts_factor(self) -> bool:
+        kind, text = self.peek()
+        return kind in ("num", "id") or kind == "op" and text in "([{" or kind == "cmd" and text in (
+            "frac", "dfrac", "tfrac", "sum", "delta", "exp", "log", "ln", "mathbf", "boldsymbol", "bm", "b", "pmb",
+            "sqrt", "partial")
+
+    def postfix(self) -> _Node:
+        node = self.atom()
+        while True:
+            if self.at("op", "^"):
+                self.i += 1
+                if self._transpose_mark():
+                    node = _Node("T", (node,))
+                    continue
+                exponent = self.group()
+                node = _Node("pow", (node, exponent))
+            elif self.at("op", "_") and node.op in ("group",):
+                self.i += 1
+                node = _Node("entry_of", (node.args[0],), value=self._indices())
+            else:
+                return node
+
+    def _transpose_mark(self) -> bool:
+        """^T, ^\\top, ^{T}, ^{\\!\\top}, ^\\intercal (the ^ already taken)."""
+        save = self.i
+        braced = self.at("op", "{")
+        if braced:
+            self.i += 1
+        kind, text = self.peek()
+        if (kind, text) in (("id", "T"), ("cmd", "top"), ("cmd", "intercal"), ("cmd", "mathsf")):
+            self.i += 1
+            if text == "mathsf":
+                if not (self.at("op", "{") and self.peek(1) == ("id", "T") and self.peek(2) == ("op", "}")):
+                    self.i = save
+                    return False
+                self.i += 3
+            if not braced or self.at("op", "}"):
+                if braced:
+                    self.i += 1
+                return True
+        self.i = save
+        return False
+
+    def group(self) -> _Node:
+        if self.at("op", "{"):
+            self.i += 1
+            node = self.expr()
+            self.take("op", "}")
+            return node
+        kind, text = self.take()
+        if kind == "num":
+            return _number(text)
+        raise _Unread("an exponent")
+
+    def _indices(self) -> tuple:
+        """The indices of an entry: _{sn}, _{s,n}, _{s n}, _j, _{\\ell j}, _{11}; each a letter or a digit (from 1)."""
+        if not self.at("op", "{"):
+            kind, text = self.take()
+            if kind == "id":
+                return (text,)
+            if kind == "num" and text.isdigit() and len(text) == 1:
+                return (int(text),)
+            if (kind, text) == ("cmd", "ell"):
+                return ("ell",)
+            raise _Unread("an index")
+        self.i += 1
+        out = []
+        while not self.at("op", "}"):
+            kind, text = self.take()
+            if kind == "id":
+                out.append(text)
+            elif kind == "num" and text.isdigit():
+                out.extend(int(ch) for ch in text)
+            elif (kind, text) == ("cmd", "ell"):
+                out.append("ell")
+            elif (kind, text) == ("op", ","):
+                continue
+            else:
+                raise _Unread("an index")
+            if len(out) > 2:
+                raise _Unread("three indices")
+        self.i += 1
+        if not out:
+            raise _Unread("no index")
+        return tuple(out)
+
+    def atom(self) -> _Node:
+        kind, text = self.peek()
+        if kind is None:
+            raise _Unread("ends early")
+        if kind == "num":
+            self.i += 1
+            return _number(text)
+        if kind == "op" and text in "([{":
+            self.i += 1
+            node = self.expr()
+            self.take("op", {"(": ")", "[": "]", "{": "}"}[text])
+            return _Node("group", (node,))
+        if kind == "id":
+            self.i += 1
+            return self._letter(text, bold=False)
+        if kind != "cmd":
+            raise _Unread(f"cannot read {text}")
+        self.i += 1
+        if text in ("frac", "dfrac", "tfrac"):
+            return self._fraction()
+        if text in _BOLD:
+            braced = self.at("op", "{")
+            if braced:
+                self.i += 1
+            k, letter = self.take()
+            if braced:
+                self.take("op", "}")
+            if (k, letter) == ("num", "1"):
+                return _Node("ones")
+            if k != "id":
+                raise _Unread("a bold symbol")
+            return self._letter(letter, bold=True)
+        if text == "delta":
+            if not self.at("op", "_"):
+                raise _Unread("δ without indices")
+            self.i += 1
+            idx = self._indices()
+            if len(idx) != 2:
+                raise _Unread("δ with one index")
+            return _Node("delta", value=idx, free=frozenset(i for i in idx if isinstance(i, str)))
+        if text == "sum":
+            return self._sum()
+        if text in ("exp", "log", "ln"):
+            return _Node("fn", (self._argument(),), value="exp" if text == "exp" else "log")
+        if text == "sqrt":
+            return _Node("pow", (self.group(), _Node("num", value=0.5)))
+        if text == "partial":
+            raise _Unread("∂ outside a fraction")
+        raise _Unread(f"cannot read \\{text}")
+
+    def _argument(self) -> _Node:
+        if self.at("op", "(") or self.at("op", "{") or self.at("op", "["):
+            return self.atom()
+        return self.postfix()
+
+    def _letter(self, letter: str, bold: bool) -> _Node:
+        if letter == "e" and self.at("op", "^"):
+            self.i += 1
+            return _Node("fn", (self.group(),), value="exp")
+        if letter == "h":
+            prime = self.at("op", "'")
+            if prime:
+                self.i += 1
+            if not self.at("op", "("):
+                raise _Unread("h not applied")
+            return _Node("fn", (self.atom(),), value="dh" if prime else "h")
+        if letter in self.aliases:  # (G_{ij} = (∂L/∂Y)_{ij}: the answer's own letter for a gradient)
+            if self.at("op", "_"):
+                self.i += 1
+                idx = self._indices()
+                return _Node("entry_of", (self.aliases[letter],), value=idx,
+                             free=frozenset(i for i in idx if isinstance(i, str)))
+            return self.aliases[letter]
+        if letter not in _LETTERS:
+            raise _Unread(f"the letter {letter}")
+        if letter in ("L", "S"):
+            if self.at("op", "_"):
+                raise _Unread(f"{letter} with an index")
+            return _Node("letter", value=letter)
+        if self.at("op", "_"):
+            self.i += 1
+            idx = self._indices()
+            return _Node("entry", value=(letter, idx), free=frozenset(i for i in idx if isinstance(i, str)))
+        return _Node("matrix", value=letter)
+
+    def _sum(self) -> _Node:
+        """\\sum_s^S, \\sum_{m=1}^{M}, \\sum_{m, n}, \\sum_k (one or more letters, their limits not read)."""
+        self.take("op", "_")
+        if self.at("op", "{"):
+            self.i += 1
+            names = []
+            while not self.at("op", "}"):
+                kind, text = self.take()
+                if kind == "id" or (kind, text) == ("cmd", "ell"):
+                    names.append("ell" if kind == "cmd" else text)
+                elif (kind, text) == ("op", ","):
+                    continue
+                elif (kind, text) == ("op", "="):
+                    self.take("num")
+                    if not self.at("op", "}"):
+                        raise _Unread("a sum's start")
+                else:
+                    raise _Unread("a sum's index")
+            self.i += 1
+        else:
+            kind, text = self.take()
+            if kind != "id" and (kind, text) != ("cmd", "ell"):
+                raise _Unread("a sum's index")
+            names = ["ell" if kind == "cmd" else text]
+        if not names or len(names) > 4 or len(set(names)) != len(names):
+            raise _Unread("a sum's indices")
+        if self.at("op", "^"):
+            self.i += 1
+            if self.at("op", "{"):
+                self.i += 1
+                while not self.at("op", "}"):
+                    self.take()
+                self.i += 1
+            else:
+                self.take()
+        body = self.term_of_sum()
+        return _Node("sum", (body,), value=tuple(names))
+
+    def term_of_sum(self) -> _Node:
+        """A sum's body: the product of factors that follows (up to + or − at this level)."""
+        return self.term()
+
+    def _fraction(self) -> _Node:
+        top = self._braced()
+        bottom = self._braced()
+        if top and top[0] == ("cmd", "partial") or bottom and bottom[0] == ("cmd", "partial"):
+            if not (top and top[0] == ("cmd", "partial") and bottom and bottom[0] == ("cmd", "partial")):
+                raise _Unread("half a derivative")
+            by = self._sub(bottom[1:]).whole()
+            if by.op not in ("entry", "matrix") or by.op == "matrix" and by.value not in _LETTERS:
+                raise _Unread("a derivative by an expression")
+            if len(top) == 1:  # \frac{\partial}{\partial X_{ij}} EXPR: the operator on the factor that follows
+                of = self.postfix()
+                while self._starts_factor():
+                    of = _Node("mul", (of, self.postfix()))
+            else:
+                of = self._sub(top[1:]).whole()
+            return _Node("d", (of, by), free=by.free)
+        return _Node("div", (self._sub(top).whole(), self._sub(bottom).whole()))
+
+    def _sub(self, toks: list) -> _Reader:
+        inner = _Reader.__new__(_Reader)
+        inner.t, inner.i, inner.depth, inner.aliases = toks, 0, self.depth + 1, self.aliases
+        if inner.depth > MAX_DEPTH:
+            raise _Unread("nested too deep")
+        return inner
+
+    def _braced(self) -> list:
+        if not self.at("op", "{"):
+            return [self.take()]
+        self.i += 1
+        start, level = self.i, 1
+        while level:
+            kind, text = self.take()
+            level += 1 if (kind, text) == ("op", "{") else -1 if (kind, text) == ("op", "}") else 0
+        return self.t[start:self.i - 1]
+
+
+def _number(text: str) -> _Node:
+    if len(text) > MAX_DIGITS:
+        raise _Unread("a number too long")
+    return _Node("num", value=float(text))
+
+
+# -- evaluation -------------------------------------------------------------------------------------------------------
+
+
+class _Ones:
+    """\\mathbf{1}: a vector of ones whose size its product decides (times a number: ``\\frac{1}{S}\\mathbf{1}^T``)."""
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+
+
+def _free(node: _Node) -> frozenset:
+    """The indices a formula leaves free (entries', δ's and derivatives' indices not bound by a sum)."""
+    if node.op in ("entry", "delta"):
+        return node.free
+    if node.op == "entry_of":
+        inner = _free(node.args[0])
+        return inner | frozenset(i for i in node.value if isinstance(i, str))
+    if node.op == "sum":
+        return _free(node.args[0]) - frozenset(node.value)
+    out = frozenset()
+    for a in node.args:
+        out |= _free(a)
+    return out
+
+
+def _ranges(node: _Node, module: _Module, out: dict) -> None:
+    """Each index letter's range, from the positions of the entries it indexes; a conflict is unread."""
+    if node.op == "entry":
+        letter, idx = node.value
+        shape = module.shape(letter)
+        if shape is None:
+            raise _Unread(f"{letter} is not an array of this module")
+        if letter == "b" and len(idx) == 1:
+            shape = shape[-1:]
+        if len(idx) != len(shape):
+            raise _Unread(f"{letter} with {len(idx)} indices")
+        for i, size in zip(idx, shape, strict=True):
+            if isinstance(i, int):
+                if not 1 <= i <= size:
+                    raise _Unread("an index past the array")
+                continue
+            if out.get(i, size) != size:
+                raise _Unread(f"the index {i} runs over two ranges")
+            out[i] = size
+    elif node.op == "entry_of":
+        out.setdefault("__entry_of__", []).append(node)
+    for a in node.args:
+        _ranges(a, module, out)
+
+
+class _Evaluator:
+    def __init__(self, module: _Module, ranges: dict):
+        self.module, self.ranges = module, ranges
+
+    def value(self, node: _Node, env: dict, at: dict):
+        op = node.op
+        if op == "num":
+            return node.value
+        if op == "letter":
+            if node.value == "S":
+                return float(SIZES["S"])
+            if "L" not in env:
+                raise _Unread("no L here")
+            return env["L"]
+        if op == "entry":
+            letter, idx = node.value
+            array = env.get(letter)
+            if array is None:
+                raise _Unread(f"{letter} is not of this module")
+            where = tuple(i - 1 if isinstance(i, int) else at[i] for i in idx)
+            if letter == "b" and np.ndim(array) == 1 and len(where) == 1:
+                return float(array[where[0]])
+            return float(array[where])
+        if op == "matrix":
+            array = env.get(node.value)
+            if array is None or node.value == "G":
+                raise _Unread(f"{node.value} is not of this module")
+            return np.array(array, dtype=float)
+        if op == "ones":
+            return _Ones()
+        if op == "delta":
+            a, b = (i - 1 if isinstance(i, int) else at[i] for i in node.value)
+            return 1.0 if a == b else 0.0
+        if op == "group":
+            return self.value(node.args[0], env, at)
+        if op == "neg":
+            return -_plain(self.value(node.args[0], env, at))
+        if op in ("add", "sub"):
+            a, b = (_plain(self.value(x, env, at)) for x in node.args)
+            _conform(a, b)
+            return a + b if op == "add" else a - b
+        if op in ("had", "hdiv"):
+            a, b = (_plain(self.value(x, env, at)) for x in node.args)
+            _conform(a, b)
+            return a * b if op == "had" else a / b
+        if op == "div":
+            a, b = (_plain(self.value(x, env, at)) for x in node.args)
+            if np.ndim(a) and np.ndim(b):
+                _conform(a, b)
+            return a / b
+        if op == "mul":
+            return _product(self.value(node.args[0], env, at), self.value(node.args[1], env, at))
+        if op == "pow":
+            base = _plain(self.value(node.args[0], env, at))
+            exponent = _plain(self.value(node.args[1], env, at))
+            if np.ndim(exponent) or abs(exponent) > 64:
+                raise _Unread("a power")
+            return base ** exponent
+        if op == "T":
+            a = self.value(node.args[0], env, at)
+            if isinstance(a, _Ones):
+                return a
+            if np.ndim(a) == 0:
+                raise _Unread("a number transposed")
+            return np.atleast_2d(a).T
+        if op == "fn":
+            a = _plain(self.value(node.args[0], env, at))
+            name = node.value
+            if name == "exp":
+                return np.exp(a)
+            if name == "log":
+                return np.log(a)
+            if name == "h":
+                return np.tanh(a)
+            if name == "dh":
+                return 1 - np.tanh(a) ** 2
+        if op == "sum":
+            names = node.value
+            total = 0.0
+            for values in itertools.product(*(range(self.ranges[n]) for n in names)):
+                inner = dict(at)
+                inner.update(zip(names, values, strict=True))
+                total = total + _plain(self.value(node.args[0], env, inner))
+            return total
+        if op == "entry_of":
+            a = _plain(self.value(node.args[0], env, at))
+            idx = tuple(i - 1 if isinstance(i, int) else at[i] for i in node.value)
+            a = np.atleast_2d(a) if np.ndim(a) == 1 and len(idx) == 2 else a
+            if np.ndim(a) == 2 and len(idx) == 1 and 1 in np.shape(a):
+                a = np.ravel(a)  # ((G ∘ Y) 1)_i: an entry of a column
+            if np.ndim(a) != len(idx):
+                raise _Unread("an entry of a matrix of another shape")
+            return float(a[idx])
+        if op == "d":
+            return self._derivative(node, env, at)
+        raise _Unread(f"cannot evaluate {op}")
+
+    def _derivative(self, node: _Node, env: dict, at: dict):
+        of, by = node.args
+        if env is not self.module.plain:
+            raise _Unread("a derivative of a derivative")
+        if by.op == "entry":
+            letter, idx = by.value
+            if letter not in self.module.plain:
+                raise _Unread(f"∂ by {letter}, not of this module")
+            entry = tuple(i - 1 if isinstance(i, int) else at[i] for i in idx)
+            shape = self.module.shape(letter)
+            if letter == "b" and len(entry) == 1:
+                pass
+            elif shape is None or len(entry) != len(shape):
+                raise _Unread("an entry of another shape")
+            up = _plain(self.value(of, self.module.bumped(letter, entry, +1), at))
+            down = _plain(self.value(of, self.module.bumped(letter, entry, -1), at))
+            if np.ndim(up):
+                raise _Unread("∂ of an array by an entry")
+            return (up - down) / (2 * STEP)
+        letter = by.value
+        shape = self.module.shape(letter)
+        if shape is None:
+            raise _Unread(f"∂ by {letter}, not of this module")
+        grad = np.zeros(shape)
+        for entry in itertools.product(*(range(k) for k in shape)):
+            if self.module.reading.b_tied and letter == "B":
+                raise _Unread("∂ by the whole B")
+            up = _plain(self.value(of, self.module.bumped(letter, entry, +1), at))
+            down = _plain(self.value(of, self.module.bumped(letter, entry, -1), at))
+            if np.ndim(up):
+                raise _Unread("∂ of an array by an array")
+            grad[entry] = (up - down) / (2 * STEP)
+        return grad
+
+
+def _plain(a):
+    if isinstance(a, _Ones):
+        raise _Unread("a vector of ones outside a product")
+    return a
+
+
+def _conform(a, b) -> None:
+    if np.ndim(a) and np.ndim(b):
+        try:
+            np.broadcast_shapes(np.shape(a), np.shape(b))
+        except ValueError as exc:
+            raise _Shape(f"shapes {np.shape(a)} and {np.shape(b)} do not match") from exc
+
+
+class _Shape(Exception):
+    """Arrays of shapes that do not fit the operation the formula writes."""
+
+
+def _product(a, b):
+    if isinstance(a, _Ones) and isinstance(b, _Ones):
+        raise _Unread("a product of ones")
+    if isinstance(a, _Ones):
+        b = np.atleast_2d(b) if np.ndim(b) == 1 else b
+        if np.ndim(b) == 0:
+            return _Ones(a.scale * b)
+        # (1 bᵀ: the row repeated; 1ᵀ A: A's column sums)
+        return a.scale * (b if b.shape[0] == 1 else b.sum(axis=0, keepdims=True))
+    if isinstance(b, _Ones):
+        a = np.atleast_2d(a).T if np.ndim(a) == 1 else a
+        if np.ndim(a) == 0:
+            return _Ones(a * b.scale)
+        return b.scale * (a if a.shape[1] == 1 else a.sum(axis=1, keepdims=True))
+    if np.ndim(a) and np.ndim(b):
+        a2 = np.atleast_2d(a)
+        b2 = np.atleast_2d(b).T if np.ndim(b) == 1 else b
+        if a2.shape[1] != b2.shape[0]:
+            raise _Shape(f"a product of shapes {a2.shape} and {b2.shape}")
+        return a2 @ b2
+    return a * b
+
+
+def _same(a, b, scale: float) -> bool:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape:
+        if a.size == b.size and (a.ndim < 2 or b.ndim < 2 or 1 in a.shape and 1 in b.shape):
+            a, b = a.ravel(), b.ravel()  # (a bias gradient as a row or a column)
+        else:
+            try:
+                shape = np.broadcast_shapes(a.shape, b.shape)
+            except ValueError as exc:
+                raise _Shape(f"a side of shape {a.shape} beside one of shape {b.shape}") from exc
+            if shape not in (a.shape, b.shape) or min(a.ndim, b.ndim) < 2:
+                raise _Shape(f"a side of shape {a.shape} beside one of shape {b.shape}")
+            a, b = np.broadcast_to(a, shape), np.broadcast_to(b, shape)
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        raise _Unread("not a finite number")
+    return bool(np.all(np.abs(a - b) <= 1e-6 * (scale + np.abs(a) + np.abs(b))))
+
+
+# -- claims -----------------------------------------------------------------------------------------------------------
+
+
+_BOXED = re.compile(r"^\s*\\boxed\s*\{(.*)\}\s*$", re.S)
+
+
+def _clean(latex: str) -> str:
+    text = _TAG.sub(" ", latex.replace("$", " "))
+    boxed = _BOXED.match(text)
+    if boxed:  # (\boxed{a = b}: the equation in its box)
+        text = boxed.group(1)
+    text = text.replace("&", " ").replace("\\\\", " ")
+    text = _REMARK.sub("", text.strip())
+    return without_check_marks(_END_PUNCT.sub("", text))
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in _PARTS.split(text) if p.strip()]
+
+
+def _sides(text: str) -> list[str]:
+    from .judge import _top_sides
+
+    return _top_sides(text)
+
+
+def _letters(node: _Node, out: set) -> set:
+    if node.op in ("entry", "matrix"):
+        out.add(node.value[0] if node.op == "entry" else node.value)
+    elif node.op == "letter":
+        out.add(node.value)
+    elif node.op == "fn" and node.value in ("h", "dh"):
+        out.add("h")
+    for a in node.args:
+        _letters(a, out)
+    return out
+
+
+def _has_derivative(node: _Node) -> bool:
+    return node.op == "d" or any(_has_derivative(a) for a in node.args)
+
+
+def _read_claim(text: str, aliases: dict | None = None) -> list[list[_Node]]:
+    """The claim's equations (parts at ⟺), each its sides read; raises _Unread."""
+    out = []
+    for part in _parts(_clean(text)):
+        sides = _sides(part)
+        if len(sides) < 2:
+            raise _Unread("not an equation")
+        out.append([_Reader(s, aliases).whole() for s in sides])
+    if not out:
+        raise _Unread("no equation")
+    return out
+
+
+def _evidence(text: str) -> str | None:
+    """The module a claim's own letters name, None when they name none."""
+    if re.search(r"(?<![A-Za-z\\])Z(?![A-Za-z])", text):
+        return "softmax_ce"
+    if re.search(r"(?<![A-Za-z\\])[WBb](?![A-Za-z])", text):
+        return "linear"
+    if re.search(r"(?<![A-Za-z\\])h\s*'?\s*\(", text):
+        return "activation"
+    if re.search(r"(?:(?<![A-Za-z\\])e\s*\^|\\exp)\s*\{?\s*\(?\s*(?:\\mathbf\s*\{)?\s*X", text):
+        return "softmax"
+    if re.search(r"(?<![A-Za-z\\])T(?![A-Za-z])", text) and re.search(r"\\(?:ln|log)", text) and not re.search(
+            r"(?<![A-Za-z\\])Y(?![A-Za-z])", text):
+        return "crossentropy"
+    return None
+
+
+def _judge_in(reading: _Reading, equations: list[list[_Node]]):
+    """(verdict, why) of a claim's equations in one reading of one module; None when it does not read there."""
+    module = _Module(reading)
+    wrong = None
+    for k, sides in enumerate(equations):
+        letters = set()
+        for s in sides:
+            _letters(s, letters)
+        if not letters <= _KIND_LETTERS[reading.kind] | {"S"}:
+            return None
+        ranges: dict = {}
+        for s in sides:
+            one: dict = {}
+            _ranges(s, module, one)
+            for i, size in one.items():
+                if i == "__entry_of__":
+                    ranges.setdefault(i, []).extend(size)
+                elif ranges.get(i, size) != size:  # (X_{mi} beside W_{ij}: i a row of W and a column of X)
+                    raise _Shape(f"the index {i} runs over {ranges[i]} values on one side and {size} on another")
+                else:
+                    ranges[i] = size
+        ev = _Evaluator(module, ranges)
+        if "__entry_of__" in ranges:  # ([∂L/∂W])_{ij}: the indices of an entry of a matrix run over its shape
+            for node in ranges.pop("__entry_of__"):
+                for pos, i in enumerate(node.value):
+                    if isinstance(i, str) and i not in ranges:
+                        shape = _shape_of(node.args[0], module)
+                        if shape is None and not _free(node.args[0]):
+                            shape = np.shape(_plain(ev.value(node.args[0], module.plain, {})))
+                        if shape is None or len(shape) != len(node.value) and not (
+                                len(node.value) == 1 and len(shape) == 2 and 1 in shape):
+                            raise _Unread("an entry of a matrix of an unknown shape")
+                        ranges[i] = shape[pos] if len(shape) == len(node.value) else max(shape)
+        for _ in range(3):  # δ_{si} with i in deltas only: i runs over s's range
+            for a, b in _deltas(sides):
+                if a in ranges and isinstance(b, str) and b not in ranges:
+                    ranges[b] = ranges[a]
+                if b in ranges and isinstance(a, str) and a not in ranges:
+                    ranges[a] = ranges[b]
+        free = [_free(s) for s in sides]
+        for f, side in zip(free[1:], sides[1:], strict=True):
+            extra = f - free[0]
+            if any(_occurrences(side, i) > 1 for i in extra):
+                raise _Unread("an index its first side does not have, repeated (the summation convention?)")
+        union = frozenset().union(*free)
+        if any(i not in ranges for i in union):
+            raise _Unread("an index whose range is not known")
+        for s in sides:
+            for n in _sum_names(s):
+                if n not in ranges:
+                    raise _Unread("a summed index that indexes nothing")
+        free = [union]
+        names = sorted(free[0])
+        points = list(itertools.product(*(range(ranges[n]) for n in names)))
+        if len(points) > MAX_POINTS:
+            raise _Unread("too many index values")
+        for values in points:
+            at = dict(zip(names, values, strict=True))
+            try:
+                got = [ev.value(s, module.plain, at) for s in sides]
+            except _Shape as exc:
+                wrong = wrong or (k, f"{exc}")
+                break
+            except (FloatingPointError, ZeroDivisionError, IndexError, KeyError) as exc:
+                raise _Unread(f"{type(exc).__name__}") from exc
+            scale = max(1.0, *(float(np.max(np.abs(g))) if np.size(g) else 0.0 for g in got))
+            try:
+                bad = next((j for j in range(1, len(got)) if not _same(got[0], got[j], scale)), None)
+            except _Shape as exc:
+                wrong = wrong or (k, f"{exc}")
+                break
+            if bad is not None:
+                where = ", ".join(f"{n} = {v + 1}" for n, v in at.items())
+                wrong = wrong or (k, f"side {bad + 1} differs from the first" + (f" at {where}" if where else "") +
+                                  f": {_shown(got[0])} against {_shown(got[bad])}")
+                break
+    if wrong is None:
+        return "correct", None
+    k, why = wrong
+    return "incorrect", (f"equation {k + 1} of {len(equations)}: " if len(equations) > 1 else "") + why
+
+
+def _deltas(sides) -> list:
+    out = []
+
+    def walk(node):
+        if node.op == "delta":
+            out.append(node.value)
+        for a in node.args:
+            walk(a)
+
+    for s in sides:
+        walk(s)
+    return out
+
+
+def _occurrences(node: _Node, index: str) -> int:
+    """How often a free index is written in a formula (outside the sums that bind it)."""
+    if node.op == "sum" and index in node.value:
+        return 0
+    own = 0
+    if node.op == "entry":
+        own = node.value[1].count(index)
+    elif node.op in ("delta", "entry_of"):
+        own = list(node.value).count(index)
+    return own + sum(_occurrences(a, index) for a in node.args)
+
+
+def _shown(a) -> str:
+    return f"{float(a):.6g}" if np.ndim(a) == 0 else f"an array of shape {np.shape(a)}"
+
+
+def _sum_names(node: _Node) -> list:
+    out = list(node.value) if node.op == "sum" else []
+    for a in node.args:
+        out += _sum_names(a)
+    return out
+
+
+def _shape_of(node: _Node, module: _Module):
+    if node.op == "group":
+        return _shape_of(node.args[0], module)
+    if node.op == "d" and node.args[1].op == "matrix":
+        return module.shape(node.args[1].value)
+    if node.op == "matrix":
+        return module.shape(node.value)
+    return None
+
+
+def _readings(kind: str, setup: tuple) -> list[_Reading]:
+    """The readings of a module left open: ``setup`` = (W transposed?, B the rows of b?), None where open."""
+    if kind != "linear":
+        return [_Reading(kind)]
+    transposed, tied = setup
+    ws = [transposed] if transposed is not None else [True, False]
+    ts = [tied] if tied is not None else [True, False]
+    return [_Reading(kind, w, t) for w in ws for t in ts]
+
+
+#: the bias written as a lowercase b (b_n, \mathbf{b}): B, where it appears, is the matrix of its rows
+_LOWER_B = re.compile(r"(?<![A-Za-z\\])b\s*_|\\(?:mathbf|boldsymbol|bm)\s*\{\s*b\s*\}|\\b\s+b(?![A-Za-z])")
+
+
+def _orientation(texts: list[str]) -> bool | None:
+    """True: the document writes Y = X W^T + B (or X_{sm} W_{nm}); False: X W (X_{sm} W_{mn}); None: neither or both."""
+    t = any(_W_T.search(x) for x in texts)
+    plain = any(_W_PLAIN.search(x) for x in texts)
+    for x in texts:
+        for m in _INDEXED_PRODUCT.finditer(x):
+            _, col, w_row, w_col = m.groups()
+            if col == w_col and col != w_row:
+                t = True
+            elif col == w_row and col != w_col:
+                plain = True
+    return t if t != plain else None
+
+
+def _verdict(kind: str, setup: tuple, equations):
+    """(verdict, why) over every open reading of ``kind``: one verdict when they agree; None when none reads."""
+    got = []
+    for reading in _readings(kind, setup):
+        try:
+            one = _judge_in(reading, equations)
+        except _Unread:
+            continue
+        except _Shape as exc:
+            one = ("incorrect", str(exc))
+        if one is not None:
+            got.append(one)
+    if not got:
+        return None
+    verdicts = {v for v, _ in got}
+    if len(verdicts) > 1:
+        return "unchecked", ("not judged: it holds in one reading of the module and not in another (W out × in or in "
+                             "× out, B of its own or the rows of b); the document does not say which it means")
+    return got[0]
+
+
+_WHAT = {"linear": "the linear module Y = X Wᵀ + B", "activation": "the activation module Y = h(X)",
+         "softmax": "the softmax module", "crossentropy": "the cross-entropy module",
+         "softmax_ce": "softmax with cross-entropy on logits Z"}
+
+
+_OWN_LETTER = re.compile(r"^\s*([A-Z])\s*(?:_\s*(?:\{\s*[a-z]\s*,?\s*[a-z]\s*\}|[a-z]))?\s*$")
+
+
+def _gradient_letter(text: str, aliases: dict) -> None:
+    """``G_{ij} = (\frac{\\partial L}{\\partial Y})_{ij}``, ``G = \frac{\\partial L}{\\partial \\mathbf{Y}}``: the
+    answer's own letter for the gradient of L by a whole array, recorded in ``aliases``."""
+    sides = _sides(_clean(text))
+    own = _OWN_LETTER.match(sides[0]) if len(sides) >= 2 else None
+    if own is None or own.group(1) in _LETTERS or own.group(1) in aliases:
+        return
+    node = _Reader(sides[1], aliases).whole()
+    while node.op == "group":
+        node = node.args[0]
+    if node.op == "entry_of":
+        node = node.args[0]
+        while node.op == "group":
+            node = node.args[0]
+    if node.op == "d" and node.args[0].op == "letter" and node.args[0].value == "L" and node.args[1].op == "matrix":
+        aliases[own.group(1)] = node
+
+
+def _definition(node: _Node) -> bool:
+    return node.op in ("entry", "matrix", "letter")
+
+
+def _judge_claim(text: str, kind: str | None, setup: tuple, aliases: dict | None = None):
+    """(verdict, why, kind) of one claim in the module of its context; None when it does not read."""
+    equations = _read_claim(text, aliases)
+    if not any(_has_derivative(s) for sides in equations for s in sides) and (
+            kind is None or any(_definition(sides[0]) for sides in equations)):
+        return None  # (a definition, Y_{sn} = …; algebra without a derivative only in a module's context)
+    letters = set()
+    for sides in equations:
+        for s in sides:
+            _letters(s, letters)
+    candidates = [k for k, have in _KIND_LETTERS.items() if letters <= have | {"S"}]
+    if not candidates:
+        return None
+    own = kind if kind in candidates else (candidates[0] if len(candidates) == 1 else None)
+    if own is None:
+        return None
+    first = _verdict(own, setup, equations)
+    if first is None:
+        return None
+    verdict, why = first
+    if verdict == "incorrect":
+        for other in candidates:
+            if other != own:
+                again = _verdict(other, setup, equations)
+                if again is not None and again[0] == "correct":
+                    return ("unchecked", f"not judged: wrong for {_WHAT[own]} ({why}), right for {_WHAT[other]}; "
+                            "which module it is about is open", own)
+    return verdict, why, own
+
+
+def _batch_modules(claims) -> bool:
+    return sum(1 for c in list(claims)[:2000] if _ENTRY_DERIVATIVE.search(c.latex)) >= 2
+
+
+def judge_modules(claims, results) -> None:
+    """Revise, in place, the ``unchecked`` results of claims about a module on a batch in index notation (see the
+    module docstring), their chain rows too."""
+    claims = list(claims)[:2000]
+    if not _batch_modules(claims):
+        return
+    from .judge import ClaimResult, _top_sides
+
+    by_id = {r.id: k for k, r in enumerate(results)}
+    texts = [c.latex for c in claims]
+    setup = (_orientation(texts), True if any(_LOWER_B.search(t) for t in texts) else None)
+    kind = None
+    aliases: dict = {}
+    for c in claims:
+        if len(c.latex) > MAX_CHARS:
+            continue
+        own = _evidence(c.latex)
+        try:
+            _gradient_letter(c.latex, aliases)
+        except (_Unread, RecursionError):
+            pass
+        k = by_id.get(c.id)
+        if k is not None and results[k].verdict == "unchecked" and not limits.overdue():
+            try:
+                with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} as a module on a batch", cpu=True):
+                    got = _judge_claim(c.latex, own or kind, setup, aliases)
+            except (_Unread, limits.TimeLimitError, ValueError, TypeError, ArithmeticError, RecursionError):
+                got = None
+            if got is None and len(c.rows) > 1 and (own or kind):
+                got = _by_rows(c, own or kind, setup, aliases)
+            if got is not None:
+                verdict, why, used = got
+                message = {"correct": f"holds for {_WHAT[used]} on a batch of rows, for any loss L of its output",
+                           "incorrect": f"does not hold for {_WHAT[used]} on a batch of rows: {why}"}.get(verdict, why)
+                new = ClaimResult(c.id, c.latex, verdict, "", message, quantity=c.quantity,
+                                  notes=["read as a module on a batch in index notation (indexmodules.py)"])
+                new.rows = _rows(c, new, own or kind, setup, _top_sides, aliases) if c.rows else []
+                results[k] = new
+        if own is not None:
+            kind = own
+
+
+def _by_rows(claim, kind, setup, aliases):
+    """A chain that does not read as a whole (a row in garbled notation): (incorrect, why, kind) when one of the rows
+    that read is wrong (a wrong link makes the chain wrong); None otherwise."""
+    from .judge import ClaimResult, _top_sides
+
+    rows = _rows(claim, ClaimResult(claim.id, claim.latex, "unchecked", "", ""), kind, setup, _top_sides, aliases)
+    wrong = next((r for r in rows if r.verdict == "incorrect"), None)
+    if wrong is None:
+        return None
+    return "incorrect", f"its row {wrong.id}: {wrong.message}", kind
+
+
+def _rows(claim, result, kind, setup, top_sides, aliases) -> list:
+    """The chain's rows (``line N.k``), each judged as "subject = the row"."""
+    from .judge import ClaimResult
+
+    if len(claim.rows) == 1:
+        return [replace(result, id=claim.rows[0][0], rows=[], notes=list(result.notes))]
+    sides = top_sides(claim.latex)
+    counts = [n for _, n in claim.rows]
+    if len(sides) != sum(counts):
+        return [ClaimResult(rid, claim.latex, "unchecked", "", "the chain's rows could not be told apart",
+                            quantity=claim.quantity) for rid, _ in claim.rows]
+    out, at = [], 0
+    for k, (rid, n) in enumerate(claim.rows):
+        if k > 0 or n > 1:
+            text = (" = ".join(s.strip() for s in sides[at:at + n]) if k == 0
+                    else sides[0].strip() + " = " + " = ".join(s.strip() for s in sides[at:at + n]))
+            try:
+                got = _judge_claim(text, kind, setup, aliases)
+            except (_Unread, ValueError, TypeError, ArithmeticError, RecursionError):
+                got = None
+            if got is None:
+                out.append(ClaimResult(rid, text, "unchecked", "", "this row does not read as the module's",
+                                       quantity=claim.quantity))
+            else:
+                verdict, why, _ = got
+                out.append(ClaimResult(rid, text, verdict, "", why or "holds", quantity=claim.quantity))
+        at += n
+    return out
