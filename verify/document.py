@@ -102,8 +102,19 @@ class _Eq:
     premise: bool = False  # short inline math after a premise's word ("With the activation function $…$"): premises.py
 
 
-#: a TeX comment: from an unescaped % to the end of its line (one pass, no backtracking past the line)
-_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+def _without_comments(body: str, whole_lines: bool) -> str:
+    """A display without TeX's comments (a line's text after an unescaped %; MathJax and KaTeX drop them too). A line
+    that is all comment is dropped only in a LaTeX source (``whole_lines``): in a notebook's or Markdown file's math, the
+    documented ids count such a row as written. Linear: one find per line."""
+    out = []
+    for line in body.split("\n"):
+        at = line.find("%")
+        while at > 0 and line[at - 1] == "\\":
+            at = line.find("%", at + 1)
+        if at >= 0 and (whole_lines or line[:at].strip()):
+            line = line[:at]
+        out.append(line)
+    return "\n".join(out)
 
 
 def extract(text: str, source: str = "<document>") -> list[Claim]:
@@ -125,11 +136,12 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     macros = texmacros.definitions(text)  # \newcommand, \gdef\par#1#2{\frac{\partial #1}{\partial #2}}
     budget = texmacros.Budget()  # the whole document's expansion (a macro in each of 10 000 rows)
     spans = _scan(text, newlines)
+    tex_source = source.lower().endswith((".tex", ".ltx"))  # (a LaTeX source: its comment lines are no rows)
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
         heading = _heading_at(headings, starts, eq)
-        if "%" in eq.body:  # (TeX's comments, also inside MathJax's and KaTeX's math: a line's text after an unescaped %)
-            eq = replace(eq, body=_TEX_COMMENT.sub("", eq.body))
+        if "%" in eq.body:
+            eq = replace(eq, body=_without_comments(eq.body, whole_lines=tex_source))
         rows = _rows(eq.body) if eq.rows or eq.one_number or eq.bare_rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         numbers: list[int] = []  # each merged claim's row number in the display (the k of line N.k)
