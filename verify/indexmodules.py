@@ -102,11 +102,12 @@ class _Reading:
     kind: str
     w_transposed: bool = True  # Y = X W^T + B (W out × in); False: Y = X W + B
     b_tied: bool = True  # B_ij stands for b_j; False: B an S × N array of its own
+    batch: bool = True  # a batch of rows (UvA's S × N arrays); False: one sample in letters of its own (vectors)
 
 
 def _softmax(a):
-    e = np.exp(a - a.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    e = np.exp(a - a.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 class _Module:
@@ -115,27 +116,30 @@ class _Module:
 
     def __init__(self, reading: _Reading, seed: int = 1204):
         rng = np.random.default_rng(seed)
-        s, m, n = SIZES["S"], SIZES["M"], SIZES["N"]
+        m, n = SIZES["M"], SIZES["N"]
+        s = SIZES["S"] if reading.batch else ()  # (one sample: vectors)
+        s = s if isinstance(s, tuple) else (s,)
         self.reading = reading
         self.base: dict[str, np.ndarray] = {}
         kind = reading.kind
         if kind == "linear":
-            self.base["X"] = rng.uniform(-1, 1, (s, m))
+            self.base["X"] = rng.uniform(-1, 1, (*s, m))
             self.base["W"] = rng.uniform(-1, 1, (n, m) if reading.w_transposed else (m, n))
             if reading.b_tied:
                 self.base["b"] = rng.uniform(-1, 1, n)
             else:  # (B an array of its own: no b in this reading)
-                self.base["B"] = rng.uniform(-1, 1, (s, n))
-            self.base["G"] = rng.uniform(-1, 1, (s, n))
+                self.base["B"] = rng.uniform(-1, 1, (*s, n))
+            self.base["G"] = rng.uniform(-1, 1, (*s, n))
         elif kind in ("activation", "softmax"):
-            self.base["X"] = rng.uniform(-1, 1, (s, n))
-            self.base["G"] = rng.uniform(-1, 1, (s, n))
+            self.base["X"] = rng.uniform(-1, 1, (*s, n))
+            self.base["G"] = rng.uniform(-1, 1, (*s, n))
         elif kind == "crossentropy":
-            self.base["X"] = _softmax(rng.uniform(-1, 1, (s, n)))
+            self.base["X"] = _softmax(rng.uniform(-1, 1, (*s, n)))
             self.base["T"] = np.eye(n)[rng.integers(0, n, s)]
         elif kind == "softmax_ce":
-            self.base["Z"] = rng.uniform(-1, 1, (s, n))
+            self.base["Z"] = rng.uniform(-1, 1, (*s, n))
             self.base["T"] = np.eye(n)[rng.integers(0, n, s)]
+        self.count = SIZES["S"] if reading.batch else 1  # (the mean over the batch; one sample: the sum)
         self.order = self._order()
         self.plain = self.run(None)
         self._cache: dict = {}
@@ -165,7 +169,7 @@ class _Module:
                 moved(letter)
         if kind == "linear":
             if tied:
-                env["B"] = np.tile(env["b"], (SIZES["S"], 1))
+                env["B"] = np.tile(env["b"], (SIZES["S"], 1)) if self.reading.batch else env["b"]
             moved("B")
             w = env["W"].T if self.reading.w_transposed else env["W"]
             env["Y"] = env["X"] @ w + env["B"]
@@ -180,11 +184,11 @@ class _Module:
             moved("Y")
             env["L"] = float(np.sum(env["G"] * env["Y"]))
         elif kind == "crossentropy":
-            env["L"] = float(-np.sum(env["T"] * np.log(env["X"])) / SIZES["S"])
+            env["L"] = float(-np.sum(env["T"] * np.log(env["X"])) / self.count)
         elif kind == "softmax_ce":
             env["Y"] = _softmax(env["Z"])
             moved("Y")
-            env["L"] = float(-np.sum(env["T"] * np.log(env["Y"])) / SIZES["S"])
+            env["L"] = float(-np.sum(env["T"] * np.log(env["Y"])) / self.count)
         return env
 
     def bumped(self, letter: str, entry: tuple, sign: int) -> dict:
@@ -212,8 +216,9 @@ class _Node:
 class _Reader:
     """Recursive descent over one side's tokens into ``_Node`` trees."""
 
-    def __init__(self, text: str, aliases: dict | None = None):
+    def __init__(self, text: str, aliases: dict | None = None, names: dict | None = None):
         self.aliases = aliases or {}
+        self.names = names  # the answer's own letters -> the module's (p -> Y, z -> Z, y -> T); None: UvA's own
         toks, pos = [], 0
         while pos < len(text):
             m = _TOKEN.match(text, pos)
@@ -351,8 +356,8 @@ class _Reader:
             kind, text = self.take()
             if kind == "id":
                 return (text,)
-            if kind == "num" and text.isdigit() and len(text) == 1:
-                return (int(text),)
+            if kind == "num":
+                raise _Unread("a digit as an index (a layer's number?)")
             if (kind, text) == ("cmd", "ell"):
                 return ("ell",)
             raise _Unread("an index")
@@ -362,8 +367,8 @@ class _Reader:
             kind, text = self.take()
             if kind == "id":
                 out.append(text)
-            elif kind == "num" and text.isdigit():
-                out.extend(int(ch) for ch in text)
+            elif kind == "num":
+                raise _Unread("a digit as an index (a layer's number?)")
             elif (kind, text) == ("cmd", "ell"):
                 out.append("ell")
             elif (kind, text) == ("op", ","):
@@ -408,7 +413,16 @@ class _Reader:
                 return _Node("ones")
             if k != "id":
                 raise _Unread("a bold symbol")
+            if self.at("op", "_"):
+                raise _Unread("a bold letter with a subscript (a name, a layer)")  # (\mathbf{z}_2: layer 2's z)
             return self._letter(letter, bold=True)
+        if text == "mathcal":
+            self.take("op", "{")
+            k, letter = self.take()
+            self.take("op", "}")
+            if (k, letter) != ("id", "L"):
+                raise _Unread("a calligraphic letter")
+            return self._letter("L", bold=False)
         if text == "delta":
             if not self.at("op", "_"):
                 raise _Unread("δ without indices")
@@ -433,6 +447,10 @@ class _Reader:
         return self.postfix()
 
     def _letter(self, letter: str, bold: bool) -> _Node:
+        if self.names is not None and letter in self.names and letter not in self.aliases:
+            letter = self.names[letter]  # (the answer's own letter: one of the module's)
+        elif self.names is not None and letter not in ("e", "L"):
+            raise _Unread(f"the letter {letter}")
         if letter == "e" and self.at("op", "^"):
             self.i += 1
             return _Node("fn", (self.group(),), value="exp")
@@ -501,7 +519,11 @@ class _Reader:
         return _Node("sum", (body,), value=tuple(names))
 
     def term_of_sum(self) -> _Node:
-        """A sum's body: the product of factors that follows (up to + or − at this level)."""
+        """A sum's body: the product of factors that follows (up to + or − at this level); ``\\sum_i -y_i …`` its
+        negative."""
+        if self.at("op", "-"):
+            self.i += 1
+            return _Node("neg", (self.term(),))
         return self.term()
 
     def _fraction(self) -> _Node:
@@ -525,6 +547,7 @@ class _Reader:
     def _sub(self, toks: list) -> _Reader:
         inner = _Reader.__new__(_Reader)
         inner.t, inner.i, inner.depth, inner.aliases = toks, 0, self.depth + 1, self.aliases
+        inner.names = self.names
         if inner.depth > MAX_DEPTH:
             raise _Unread("nested too deep")
         return inner
@@ -829,14 +852,14 @@ def _has_derivative(node: _Node) -> bool:
     return node.op == "d" or any(_has_derivative(a) for a in node.args)
 
 
-def _read_claim(text: str, aliases: dict | None = None) -> list[list[_Node]]:
+def _read_claim(text: str, aliases: dict | None = None, names: dict | None = None) -> list[list[_Node]]:
     """The claim's equations (parts at ⟺), each its sides read; raises _Unread."""
     out = []
     for part in _parts(_clean(text)):
         sides = _sides(part)
         if len(sides) < 2:
             raise _Unread("not an equation")
-        out.append([_Reader(s, aliases).whole() for s in sides])
+        out.append([_Reader(s, aliases, names).whole() for s in sides])
     if not out:
         raise _Unread("no equation")
     return out
@@ -858,8 +881,13 @@ def _evidence(text: str) -> str | None:
     return None
 
 
-def _judge_in(reading: _Reading, equations: list[list[_Node]]):
-    """(verdict, why) of a claim's equations in one reading of one module; None when it does not read there."""
+class _Case(Exception):
+    """A claim wrong only in one case of two indices, in an answer that splits its derivation into those cases."""
+
+
+def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple | None = None, cases=()):
+    """(verdict, why) of a claim's equations in one reading of one module; None when it does not read there.
+    ``condition`` (a, b, a = b?): the case written before the claim ("for i ≠ j"), its index values only."""
     module = _Module(reading)
     wrong = None
     for k, sides in enumerate(equations):
@@ -914,6 +942,15 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]]):
         points = list(itertools.product(*(range(ranges[n]) for n in names)))
         if len(points) > MAX_POINTS:
             raise _Unread("too many index values")
+        if condition is not None:
+            a, b, equal = condition
+            if a not in names or b not in names:
+                raise _Unread("a case on indices the claim does not have")
+            ia, ib = names.index(a), names.index(b)
+            points = [p for p in points if (p[ia] == p[ib]) == equal]
+            if not points:
+                raise _Unread("a case no index values satisfy")
+        bad = []
         for values in points:
             at = dict(zip(names, values, strict=True))
             try:
@@ -925,15 +962,22 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]]):
                 raise _Unread(f"{type(exc).__name__}") from exc
             scale = max(1.0, *(float(np.max(np.abs(g))) if np.size(g) else 0.0 for g in got))
             try:
-                bad = next((j for j in range(1, len(got)) if not _same(got[0], got[j], scale)), None)
+                differs = next((j for j in range(1, len(got)) if not _same(got[0], got[j], scale)), None)
             except _Shape as exc:
                 wrong = wrong or (k, f"{exc}")
                 break
-            if bad is not None:
+            if differs is not None:
+                bad.append(values)
                 where = ", ".join(f"{n} = {v + 1}" for n, v in at.items())
-                wrong = wrong or (k, f"side {bad + 1} differs from the first" + (f" at {where}" if where else "") +
-                                  f": {_shown(got[0])} against {_shown(got[bad])}")
-                break
+                wrong = wrong or (k, f"side {differs + 1} differs from the first" + (f" at {where}" if where else "") +
+                                  f": {_shown(got[0])} against {_shown(got[differs])}")
+        for a, b in cases:  # wrong only where two indices agree (or only where they differ), in an answer that
+            if bad and a in names and b in names:  # splits its derivation into those cases: which one it means is open
+                ia, ib = names.index(a), names.index(b)
+                if len({p[ia] == p[ib] for p in bad}) == 1:
+                    raise _Case(f"not judged: it fails only where {a} {'=' if bad[0][ia] == bad[0][ib] else '≠'} {b}, "
+                                f"and the answer splits its derivation into the cases {a} = {b} and {a} ≠ {b}: which "
+                                "one this claim is about is not read")
     if wrong is None:
         return "correct", None
     k, why = wrong
@@ -987,14 +1031,28 @@ def _shape_of(node: _Node, module: _Module):
     return None
 
 
-def _readings(kind: str, setup: tuple) -> list[_Reading]:
-    """The readings of a module left open: ``setup`` = (W transposed?, B the rows of b?), None where open."""
+@dataclass
+class _Context:
+    """What one pass over a document knows: the open readings (W transposed?, B the rows of b?), the answer's own
+    gradient letters (G = ∂L/∂Y), its own letters for the module's (None: UvA's X, Y, W, B, b, T, Z), a batch or one
+    sample, the module when the document fixes one."""
+
+    setup: tuple = (None, None)
+    aliases: dict = field(default_factory=dict)
+    names: dict | None = None
+    batch: bool = True
+    fixed: str | None = None
+    cases: tuple = ()  # pairs of indices the answer splits its derivation by ("i = j", "i \\neq j" written as claims)
+
+
+def _readings(kind: str, ctx: _Context) -> list[_Reading]:
+    """The readings of a module left open: ``ctx.setup`` = (W transposed?, B the rows of b?), None where open."""
     if kind != "linear":
-        return [_Reading(kind)]
-    transposed, tied = setup
+        return [_Reading(kind, batch=ctx.batch)]
+    transposed, tied = ctx.setup
     ws = [transposed] if transposed is not None else [True, False]
     ts = [tied] if tied is not None else [True, False]
-    return [_Reading(kind, w, t) for w in ws for t in ts]
+    return [_Reading(kind, w, t, ctx.batch) for w in ws for t in ts]
 
 
 #: the bias written as a lowercase b (b_n, \mathbf{b}): B, where it appears, is the matrix of its rows
@@ -1015,14 +1073,16 @@ def _orientation(texts: list[str]) -> bool | None:
     return t if t != plain else None
 
 
-def _verdict(kind: str, setup: tuple, equations):
+def _verdict(kind: str, ctx: _Context, equations, condition=None):
     """(verdict, why) over every open reading of ``kind``: one verdict when they agree; None when none reads."""
     got = []
-    for reading in _readings(kind, setup):
+    for reading in _readings(kind, ctx):
         try:
-            one = _judge_in(reading, equations)
+            one = _judge_in(reading, equations, condition, ctx.cases)
         except _Unread:
             continue
+        except _Case as exc:
+            one = ("unchecked", str(exc))
         except _Shape as exc:
             one = ("incorrect", str(exc))
         if one is not None:
@@ -1044,14 +1104,15 @@ _WHAT = {"linear": "the linear module Y = X Wᵀ + B", "activation": "the activa
 _OWN_LETTER = re.compile(r"^\s*([A-Z])\s*(?:_\s*(?:\{\s*[a-z]\s*,?\s*[a-z]\s*\}|[a-z]))?\s*$")
 
 
-def _gradient_letter(text: str, aliases: dict) -> None:
-    """``G_{ij} = (\frac{\\partial L}{\\partial Y})_{ij}``, ``G = \frac{\\partial L}{\\partial \\mathbf{Y}}``: the
-    answer's own letter for the gradient of L by a whole array, recorded in ``aliases``."""
+def _gradient_letter(text: str, ctx: _Context) -> None:
+    """``G_{ij} = (\\frac{\\partial L}{\\partial Y})_{ij}``, ``G = \\frac{\\partial L}{\\partial \\mathbf{Y}}``: the
+    answer's own letter for the gradient of L by a whole array, recorded in ``ctx.aliases``."""
     sides = _sides(_clean(text))
     own = _OWN_LETTER.match(sides[0]) if len(sides) >= 2 else None
-    if own is None or own.group(1) in _LETTERS or own.group(1) in aliases:
+    if own is None or own.group(1) in _LETTERS or own.group(1) in ctx.aliases or (
+            ctx.names is not None and own.group(1) in ctx.names):
         return
-    node = _Reader(sides[1], aliases).whole()
+    node = _Reader(sides[1], ctx.aliases, ctx.names).whole()
     while node.op == "group":
         node = node.args[0]
     if node.op == "entry_of":
@@ -1059,16 +1120,16 @@ def _gradient_letter(text: str, aliases: dict) -> None:
         while node.op == "group":
             node = node.args[0]
     if node.op == "d" and node.args[0].op == "letter" and node.args[0].value == "L" and node.args[1].op == "matrix":
-        aliases[own.group(1)] = node
+        ctx.aliases[own.group(1)] = node
 
 
 def _definition(node: _Node) -> bool:
     return node.op in ("entry", "matrix", "letter")
 
 
-def _judge_claim(text: str, kind: str | None, setup: tuple, aliases: dict | None = None):
+def _judge_claim(text: str, kind: str | None, ctx: _Context, condition=None):
     """(verdict, why, kind) of one claim in the module of its context; None when it does not read."""
-    equations = _read_claim(text, aliases)
+    equations = _read_claim(text, ctx.aliases, ctx.names)
     if not any(_has_derivative(s) for sides in equations for s in sides) and (
             kind is None or any(_definition(sides[0]) for sides in equations)):
         return None  # (a definition, Y_{sn} = …; algebra without a derivative only in a module's context)
@@ -1076,20 +1137,21 @@ def _judge_claim(text: str, kind: str | None, setup: tuple, aliases: dict | None
     for sides in equations:
         for s in sides:
             _letters(s, letters)
-    candidates = [k for k, have in _KIND_LETTERS.items() if letters <= have | {"S"}]
+    kinds = {ctx.fixed: _KIND_LETTERS[ctx.fixed]} if ctx.fixed else _KIND_LETTERS
+    candidates = [k for k, have in kinds.items() if letters <= have | {"S"}]
     if not candidates:
         return None
     own = kind if kind in candidates else (candidates[0] if len(candidates) == 1 else None)
     if own is None:
         return None
-    first = _verdict(own, setup, equations)
+    first = _verdict(own, ctx, equations, condition)
     if first is None:
         return None
     verdict, why = first
     if verdict == "incorrect":
         for other in candidates:
             if other != own:
-                again = _verdict(other, setup, equations)
+                again = _verdict(other, ctx, equations, condition)
                 if again is not None and again[0] == "correct":
                     return ("unchecked", f"not judged: wrong for {_WHAT[own]} ({why}), right for {_WHAT[other]}; "
                             "which module it is about is open", own)
@@ -1100,61 +1162,134 @@ def _batch_modules(claims) -> bool:
     return sum(1 for c in list(claims)[:2000] if _ENTRY_DERIVATIVE.search(c.latex)) >= 2
 
 
-def judge_modules(claims, results) -> None:
-    """Revise, in place, the ``unchecked`` results of claims about a module on a batch in index notation (see the
-    module docstring), their chain rows too."""
+#: an index script: _i, _{i}, _{ i }
+_IX = r"_\s*(?:\{\s*([a-z])\s*\}|([a-z]))"
+#: p_j = \frac{e^{z_j}}{\sum_k e^{z_k}} (also \exp(z_j), limits on the sum): a softmax in letters of the answer's own
+_OWN_SOFTMAX = re.compile(
+    r"^\s*([a-zA-Z])\s*" + _IX + r"\s*=\s*\\frac\s*\{\s*(?:e\s*\^\s*\{\s*([a-zA-Z])\s*" + _IX + r"\s*\}|\\exp\s*\(\s*"
+    r"([a-zA-Z])\s*" + _IX + r"\s*\))\s*\}\s*\{\s*\\sum\s*" + _IX + r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?\s*"
+    r"(?:e\s*\^\s*\{\s*([a-zA-Z])\s*" + _IX + r"\s*\}|\\exp\s*\(\s*([a-zA-Z])\s*" + _IX + r"\s*\))\s*\}\s*$")
+#: L = -\sum_i y_i \log(p_i) (\log p_i, \ln; L, J, E, \mathcal{L}): the cross-entropy of one sample in its own letters
+_OWN_CE = re.compile(
+    r"^\s*(?:L|J|E|\\mathcal\s*\{\s*L\s*\})\s*=\s*-\s*\\sum\s*" + _IX + r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?"
+    r"\s*([a-zA-Z])\s*" + _IX + r"\s*(?:\\cdot\s*)?\\(?:log|ln)\s*(?:\(\s*([a-zA-Z])\s*" + _IX + r"\s*\)|"
+    r"\\left\s*\(\s*([a-zA-Z])\s*" + _IX + r"\s*\\right\s*\)|([a-zA-Z])\s*" + _IX + r")\s*$")
+
+
+def _own_letters(claims) -> _Context | None:
+    """A softmax (and its cross-entropy) defined in the answer's own letters for one sample (Snow's p_j = e^{z_j} /
+    Σ_k e^{z_k}, L = −Σ_i y_i log p_i): the context that reads its letters as the module's; None without one."""
+    softmax, ce = None, None
+    for c in claims:
+        text = _clean(c.latex)
+        if len(text) > 300:
+            continue
+        m = _OWN_SOFTMAX.match(text)
+        if m is not None:
+            g = m.groups()
+            out, i1 = g[0], g[1] or g[2]
+            inner, i2 = (g[3], g[4] or g[5]) if g[3] else (g[6], g[7] or g[8])
+            k = g[9] or g[10]
+            inner2, i3 = (g[11], g[12] or g[13]) if g[11] else (g[14], g[15] or g[16])
+            if i1 == i2 and i3 == k and inner == inner2 and out != inner and k != i1:
+                if softmax is not None and softmax != (out, inner):
+                    return None  # (two softmaxes in different letters: not one module)
+                softmax = (out, inner)
+        m = _OWN_CE.match(text)
+        if m is not None:
+            g = [x for x in m.groups()]
+            i = g[0] or g[1]
+            target, j = g[2], g[3] or g[4]
+            prob, k = next(((g[n], g[n + 1] or g[n + 2]) for n in (5, 8, 11) if g[n]), (None, None))
+            if i == j == k and prob is not None and target != prob:
+                ce = (target, prob)
+    if softmax is None:
+        return None
+    out, inner = softmax
+    if len({out, inner} & {"e", "L", "h", "S"}) or out == inner:
+        return None
+    if ce is not None and ce[1] == out and ce[0] not in (out, inner, "e", "L", "h", "S"):
+        return _Context(names={out: "Y", inner: "Z", ce[0]: "T"}, batch=False, fixed="softmax_ce")
+    return _Context(names={out: "Y", inner: "X"}, batch=False, fixed="softmax")
+
+
+def judge_modules(claims, results, condition=None) -> None:
+    """Revise, in place, the ``unchecked`` results of claims about a module on a batch in index notation, or about a
+    softmax in the answer's own letters (see the module docstring), their chain rows too. ``condition(claim id)``:
+    the case on two indices written before a claim ("for i ≠ j"), (a, b, a = b?) or None."""
     claims = list(claims)[:2000]
-    if not _batch_modules(claims):
-        return
-    from .judge import ClaimResult, _top_sides
+    passes = []
+    if _batch_modules(claims):
+        texts = [c.latex for c in claims]
+        passes.append(_Context(setup=(_orientation(texts), True if any(_LOWER_B.search(t) for t in texts) else None)))
+    own = _own_letters(claims)
+    if own is not None:
+        passes.append(own)
+    cases = tuple(sorted({tuple(sorted((m.group(1), m.group(3)))) for c in claims if len(c.latex) < 40
+                          and (m := _CASE.fullmatch(_clean(c.latex))) and m.group(1) != m.group(3)}))
+    for ctx in passes:
+        ctx.cases = cases
+        _one_pass(claims, results, ctx, condition)
+
+
+#: a case of two indices written as a claim of its own: "$i = j$", "$i \neq j$"
+_CASE = re.compile(r"\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*:?")
+
+
+def _one_pass(claims, results, ctx: _Context, condition) -> None:
+    from .judge import ClaimResult, _top_sides, _trailing_condition
 
     by_id = {r.id: k for k, r in enumerate(results)}
-    texts = [c.latex for c in claims]
-    setup = (_orientation(texts), True if any(_LOWER_B.search(t) for t in texts) else None)
-    kind = None
-    aliases: dict = {}
+    kind = ctx.fixed
     for c in claims:
         if len(c.latex) > MAX_CHARS:
             continue
-        own = _evidence(c.latex)
+        own = ctx.fixed or _evidence(c.latex)
         try:
-            _gradient_letter(c.latex, aliases)
+            _gradient_letter(c.latex, ctx)
         except (_Unread, RecursionError):
             pass
         k = by_id.get(c.id)
         if k is not None and results[k].verdict == "unchecked" and not limits.overdue():
+            text, case = c.latex, condition(c.id) if condition is not None else None
+            tail = _trailing_condition(text) if case is None else None
+            if tail is not None and tail[2] in ("=", "\\neq", "\\ne"):
+                text, case = tail[0], (tail[1], tail[3], tail[2] == "=")
             try:
-                with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} as a module on a batch", cpu=True):
-                    got = _judge_claim(c.latex, own or kind, setup, aliases)
+                with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} as a module", cpu=True):
+                    got = _judge_claim(text, own or kind, ctx, case)
             except (_Unread, limits.TimeLimitError, ValueError, TypeError, ArithmeticError, RecursionError):
                 got = None
-            if got is None and len(c.rows) > 1 and (own or kind):
-                got = _by_rows(c, own or kind, setup, aliases)
+            if got is None and len(c.rows) > 1 and (own or kind) and case is None:
+                got = _by_rows(c, own or kind, ctx)
             if got is not None:
                 verdict, why, used = got
-                message = {"correct": f"holds for {_WHAT[used]} on a batch of rows, for any loss L of its output",
-                           "incorrect": f"does not hold for {_WHAT[used]} on a batch of rows: {why}"}.get(verdict, why)
+                where = "on a batch of rows" if ctx.batch else "in the answer's own letters"
+                scope = f" (where {case[0]} {'=' if case[2] else '≠'} {case[1]})" if case else ""
+                message = {"correct": f"holds for {_WHAT[used]} {where}{scope}, for any loss L of its output"
+                           if used in ("linear", "activation", "softmax") else f"holds for {_WHAT[used]} {where}{scope}",
+                           "incorrect": f"does not hold for {_WHAT[used]} {where}{scope}: {why}"}.get(verdict, why)
                 new = ClaimResult(c.id, c.latex, verdict, "", message, quantity=c.quantity,
-                                  notes=["read as a module on a batch in index notation (indexmodules.py)"])
-                new.rows = _rows(c, new, own or kind, setup, _top_sides, aliases) if c.rows else []
+                                  notes=["read as a module in index notation (indexmodules.py)"])
+                new.rows = _rows(c, new, own or kind, ctx, _top_sides) if c.rows and case is None else []
                 results[k] = new
         if own is not None:
             kind = own
 
 
-def _by_rows(claim, kind, setup, aliases):
+def _by_rows(claim, kind, ctx: _Context):
     """A chain that does not read as a whole (a row in garbled notation): (incorrect, why, kind) when one of the rows
     that read is wrong (a wrong link makes the chain wrong); None otherwise."""
     from .judge import ClaimResult, _top_sides
 
-    rows = _rows(claim, ClaimResult(claim.id, claim.latex, "unchecked", "", ""), kind, setup, _top_sides, aliases)
+    rows = _rows(claim, ClaimResult(claim.id, claim.latex, "unchecked", "", ""), kind, ctx, _top_sides)
     wrong = next((r for r in rows if r.verdict == "incorrect"), None)
     if wrong is None:
         return None
     return "incorrect", f"its row {wrong.id}: {wrong.message}", kind
 
 
-def _rows(claim, result, kind, setup, top_sides, aliases) -> list:
+def _rows(claim, result, kind, ctx: _Context, top_sides) -> list:
     """The chain's rows (``line N.k``), each judged as "subject = the row"."""
     from .judge import ClaimResult
 
@@ -1171,7 +1306,7 @@ def _rows(claim, result, kind, setup, top_sides, aliases) -> list:
             text = (" = ".join(s.strip() for s in sides[at:at + n]) if k == 0
                     else sides[0].strip() + " = " + " = ".join(s.strip() for s in sides[at:at + n]))
             try:
-                got = _judge_claim(text, kind, setup, aliases)
+                got = _judge_claim(text, kind, ctx)
             except (_Unread, ValueError, TypeError, ArithmeticError, RecursionError):
                 got = None
             if got is None:

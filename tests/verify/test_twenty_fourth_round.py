@@ -24,7 +24,7 @@ ANSWER = r"""\section*{Question 1}
 \[ \frac{\partial L}{\partial \mathbf{W}} = \left(\frac{\partial L}{\partial \mathbf{Y}}\right)^T \mathbf{X} \tag{dL_dW} \]
 \[ \frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_dW_slip} \]
 \[ \frac{\partial L}{\partial \mathbf{b}} = \mathbf{1}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_db} \]
-\[ \frac{\partial L}{\partial b_{j}} = \frac{\partial L}{\partial Y_{1j}} \tag{dL_db_slip} \]
+\[ \frac{\partial L}{\partial b_{j}} = \frac{\partial L}{\partial Y_{sj}} \tag{dL_db_slip} \]
 \[ \frac{\partial L}{\partial \mathbf{X}} = \frac{\partial L}{\partial \mathbf{Y}} \mathbf{W} \tag{dL_dX} \]
 \item For the softmax module $Y_{sc} = \frac{e^{X_{sc}}}{\sum_k e^{X_{sk}}}$:
 \[ \frac{\partial Y_{sc}}{\partial X_{ij}} = \delta_{si} Y_{sc} (\delta_{cj} - Y_{sj}) \tag{softmax} \]
@@ -63,7 +63,7 @@ def test_the_linear_modules_claims_are_judged_as_autograd_decides(tmp_path):
         "dL_dW": np.allclose(G.T @ X, dW),
         "dL_dW_slip": (X.T @ G).shape == dW.shape and np.allclose(X.T @ G, dW),
         "dL_db": np.allclose(np.ones(2) @ G, db),
-        "dL_db_slip": np.allclose(G[0], db),
+        "dL_db_slip": all(np.allclose(G[s], db) for s in range(2)),  # (the sum over the batch left out)
         "dL_dX": np.allclose(G @ W, dX),
     }
     got = _verify(tmp_path, SPEC, ANSWER, name="answer.tex")
@@ -131,3 +131,55 @@ def test_hostile_module_claims_stay_bounded(tmp_path):
     assert time.monotonic() - start < 60
     assert got["deep0"].verdict == "unchecked" and got["wide0"].verdict == "unchecked"
     assert got["dL_dX"].verdict == "correct"
+
+
+OWN = r"""# Softmax and cross-entropy, one example
+
+The network's output is a softmax $p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}$ and the loss $L = -\sum_i y_i \log(p_i)$, with
+$y$ one-hot.
+
+$$\frac{\partial L}{\partial p_i} = -\frac{y_i}{p_i} \tag{dp}$$
+$$\frac{\partial L}{\partial p_i} = -\frac{1}{p_i} \tag{dp_slip}$$
+$$\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j) \tag{jac}$$
+$$\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j) \tag{jac_slip}$$
+$$\frac{\partial L}{\partial z_j} = \sum_i \frac{\partial L}{\partial p_i} \frac{\partial p_i}{\partial z_j} = p_j - y_j \tag{dz}$$
+$$\frac{\partial L}{\partial z_j} = y_j - p_j \tag{dz_slip}$$
+"""
+
+
+def _own_truth():
+    """One example's softmax and cross-entropy on torch: the Jacobian ∂p/∂z, ∂L/∂p and ∂L/∂z by autograd."""
+    g = torch.Generator().manual_seed(4)
+    z = torch.rand(3, generator=g, dtype=torch.float64)
+    y = torch.tensor([0.0, 1.0, 0.0], dtype=torch.float64)
+    jac = torch.autograd.functional.jacobian(lambda v: torch.softmax(v, 0), z).numpy()  # [i, j]
+    p = torch.softmax(z, 0).requires_grad_(True)
+    (-(y * torch.log(p)).sum()).backward()
+    zz = z.clone().requires_grad_(True)
+    (-(y * torch.log_softmax(zz, 0)).sum()).backward()
+    return p.detach().numpy(), y.numpy(), jac, p.grad.numpy(), zz.grad.numpy()
+
+
+def test_a_softmax_in_the_answers_own_letters_is_judged_for_one_example(tmp_path):
+    p, y, jac, dp, dz = _own_truth()
+    oracle = {"dp": np.allclose(-y / p, dp), "dp_slip": np.allclose(-1 / p, dp),
+              "jac": np.allclose(p[:, None] * (np.eye(3) - p[None, :]), jac),
+              "jac_slip": np.allclose(p[:, None] * (1 - p[None, :]), jac),
+              "dz": np.allclose(p - y, dz), "dz_slip": np.allclose(y - p, dz)}
+    assert oracle == {"dp": True, "dp_slip": False, "jac": True, "jac_slip": False, "dz": True, "dz_slip": False}
+    got = _verify(tmp_path, SPEC, OWN)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_formula_true_in_one_case_of_two_indices_is_not_called_wrong_where_the_answer_splits_cases(tmp_path):
+    """∂p_i/∂z_j = −p_i p_j holds where i ≠ j only: in an answer that works the cases i = j and i ≠ j apart it is not
+    called wrong (which case it states is not read); written for every i, j with no cases, it is wrong."""
+    p, _, jac, _, _ = _own_truth()
+    off = ~np.eye(3, dtype=bool)
+    assert np.allclose((-np.outer(p, p))[off], jac[off]) and not np.allclose(-np.outer(p, p), jac)
+    claim = r"$$\frac{\partial p_i}{\partial z_j} = -p_i p_j \tag{off}$$" "\n"
+    split = OWN + "\nIn the case $i = j$ the quotient rule gives one form; in the case $i \\neq j$:\n\n" + claim
+    general = OWN + "\nFor every $i$ and $j$:\n\n" + claim
+    assert _verify(tmp_path, SPEC, split)["off"].verdict in ("unchecked", "correct")
+    assert _verify(tmp_path, SPEC, general, name="general.md")["off"].verdict == "incorrect"
