@@ -2562,7 +2562,7 @@ class Judge:
         from .indexmodules import judge_modules
 
         try:
-            with limits.time_limit(4 * limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True):
+            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True):
                 judge_modules(claims, results, self.index_condition)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass

@@ -184,6 +184,21 @@ def test_parameter_shapes_and_dtypes_are_checked(ref, key, value, error, message
             call()
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.longdouble, np.complex128])
+def test_parameters_of_a_dtype_the_module_does_not_compute_in_are_refused(ref, dtype):
+    """float16 and long double trained and predicted silently while the module's own message said float32 or float64
+    (hardening22's note): now refused by every entry point, and by init_params."""
+    X, y = blobs(4)
+    params = {k: v.astype(dtype) for k, v in ref.init_params(0).items()}
+    for call in (lambda: ref.gradients(params, X, y), lambda: ref.train(params, X, y, epochs=1), lambda: ref.predict(params, X),
+                 lambda: ref.init_state(params)):
+        with pytest.raises(TypeError, match=r"params must hold float32 or float64 arrays"):
+            call()
+    with pytest.raises(TypeError, match=r"dtype must be np.float32 or np.float64"):
+        ref.init_params(0, dtype=dtype)
+    assert ref.init_params(0, dtype=np.float32)["W1"].dtype == np.float32
+
+
 def test_step_rejects_gradients_of_the_wrong_shape(ref):
     params = ref.init_params(0)
     state = ref.init_state(params)
