@@ -416,6 +416,16 @@ class _Reader:
             if self.at("op", "_"):
                 raise _Unread("a bold letter with a subscript (a name, a layer)")  # (\mathbf{z}_2: layer 2's z)
             return self._letter(letter, bold=True)
+        if text in ("hat", "tilde", "bar", "widehat") and self.names is not None:
+            braced = self.at("op", "{")
+            if braced:
+                self.i += 1
+            k, letter = self.take()
+            if braced:
+                self.take("op", "}")
+            if k != "id":
+                raise _Unread("an accent")
+            return self._letter(f"\\{'hat' if text == 'widehat' else text} {letter}", bold=False)
         if text == "mathcal":
             self.take("op", "{")
             k, letter = self.take()
@@ -449,7 +459,8 @@ class _Reader:
     def _letter(self, letter: str, bold: bool) -> _Node:
         if self.names is not None and letter in self.names and letter not in self.aliases:
             letter = self.names[letter]  # (the answer's own letter: one of the module's)
-        elif self.names is not None and letter not in ("e", "L"):
+        elif self.names is not None and (letter not in ("e", "L") or "L" in self.names.values() and letter == "L"
+                                         and "L" not in self.names):
             raise _Unread(f"the letter {letter}")
         if letter == "e" and self.at("op", "^"):
             self.i += 1
@@ -1163,17 +1174,44 @@ def _batch_modules(claims) -> bool:
 
 
 #: an index script: _i, _{i}, _{ i }
-_IX = r"_\s*(?:\{\s*([a-z])\s*\}|([a-z]))"
-#: p_j = \frac{e^{z_j}}{\sum_k e^{z_k}} (also \exp(z_j), limits on the sum): a softmax in letters of the answer's own
+def _ix(name: str, start: bool = False) -> str:
+    first = r"(?:=\s*[01]\s*)?" if start else ""  # (a sum's index with its start: \sum_{k=1})
+    return rf"_\s*(?:\{{\s*(?P<{name}>[a-z])\s*{first}\}}|(?P<{name}_>[a-z]))"
+
+
+#: a letter of the answer's own: y, \hat{y}, \hat y (also \tilde, \bar)
+def _nm(name: str) -> str:
+    return rf"(?P<{name}>\\(?:hat|tilde|bar)\s*\{{\s*[a-zA-Z]\s*\}}|\\(?:hat|tilde|bar)\s+[a-zA-Z]|[a-zA-Z])"
+
+
+def _exp_of(name: str, index: str) -> str:
+    return rf"(?:e\s*\^\s*\{{\s*{_nm(name)}\s*{_ix(index)}\s*\}}|\\exp\s*\(\s*{_nm(name)}_\s*{_ix(index)}\s*\))"
+
+
+_LIMITS = r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?"
+#: p_j = \frac{e^{z_j}}{\sum_k e^{z_k}} (also \exp(z_j), limits on the sum; S_i, \hat{y}_i): a softmax in letters of the
+#: answer's own
 _OWN_SOFTMAX = re.compile(
-    r"^\s*([a-zA-Z])\s*" + _IX + r"\s*=\s*\\frac\s*\{\s*(?:e\s*\^\s*\{\s*([a-zA-Z])\s*" + _IX + r"\s*\}|\\exp\s*\(\s*"
-    r"([a-zA-Z])\s*" + _IX + r"\s*\))\s*\}\s*\{\s*\\sum\s*" + _IX + r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?\s*"
-    r"(?:e\s*\^\s*\{\s*([a-zA-Z])\s*" + _IX + r"\s*\}|\\exp\s*\(\s*([a-zA-Z])\s*" + _IX + r"\s*\))\s*\}\s*$")
-#: L = -\sum_i y_i \log(p_i) (\log p_i, \ln; L, J, E, \mathcal{L}): the cross-entropy of one sample in its own letters
+    rf"^\s*{_nm('out')}\s*{_ix('i1')}\s*=\s*\\frac\s*\{{\s*"
+    rf"(?:e\s*\^\s*\{{\s*{_nm('a')}\s*{_ix('i2')}\s*\}}|\\exp\s*\(\s*{_nm('b')}\s*{_ix('i3')}\s*\))\s*\}}\s*"
+    rf"\{{\s*\\sum\s*{_ix('k', True)}{_LIMITS}\s*"
+    rf"(?:e\s*\^\s*\{{\s*{_nm('c')}\s*{_ix('k2')}\s*\}}|\\exp\s*\(\s*{_nm('d')}\s*{_ix('k3')}\s*\))\s*\}}\s*$")
+#: L = -\sum_i y_i \log(p_i) (\log p_i, \ln; L, J, E, \ell, \mathcal{L}): the cross-entropy of one sample in its own
+#: letters
 _OWN_CE = re.compile(
-    r"^\s*(?:L|J|E|\\mathcal\s*\{\s*L\s*\})\s*=\s*-\s*\\sum\s*" + _IX + r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?"
-    r"\s*([a-zA-Z])\s*" + _IX + r"\s*(?:\\cdot\s*)?\\(?:log|ln)\s*(?:\(\s*([a-zA-Z])\s*" + _IX + r"\s*\)|"
-    r"\\left\s*\(\s*([a-zA-Z])\s*" + _IX + r"\s*\\right\s*\)|([a-zA-Z])\s*" + _IX + r")\s*$")
+    r"^\s*(?P<loss>L|J|E|\\ell|\\mathcal\s*\{\s*L\s*\})\s*=\s*-\s*\\sum\s*" + _ix("i", True) + _LIMITS +
+    rf"\s*{_nm('target')}\s*{_ix('j')}\s*(?:\\cdot\s*)?\\(?:log|ln)\s*(?:\\left\s*)?\(?\s*{_nm('prob')}\s*{_ix('k')}"
+    r"\s*(?:\\right\s*)?\)?\s*$")
+
+
+def _key(name: str) -> str:
+    """One spelling of a letter of the answer's own: y, \\hat y."""
+    m = re.fullmatch(r"\\(hat|tilde|bar)\s*\{?\s*([a-zA-Z])\s*\}?", name.strip())
+    return f"\\{m.group(1)} {m.group(2)}" if m else name.strip()
+
+
+def _group(m, name: str):
+    return m.group(name) or m.group(name + "_")
 
 
 def _own_letters(claims) -> _Context | None:
@@ -1186,30 +1224,29 @@ def _own_letters(claims) -> _Context | None:
             continue
         m = _OWN_SOFTMAX.match(text)
         if m is not None:
-            g = m.groups()
-            out, i1 = g[0], g[1] or g[2]
-            inner, i2 = (g[3], g[4] or g[5]) if g[3] else (g[6], g[7] or g[8])
-            k = g[9] or g[10]
-            inner2, i3 = (g[11], g[12] or g[13]) if g[11] else (g[14], g[15] or g[16])
-            if i1 == i2 and i3 == k and inner == inner2 and out != inner and k != i1:
+            out = _key(m.group("out"))
+            inner = _key(m.group("a") or m.group("b"))
+            inner2 = _key(m.group("c") or m.group("d"))
+            i1, i2 = _group(m, "i1"), _group(m, "i2") or _group(m, "i3")
+            k, k2 = _group(m, "k"), _group(m, "k2") or _group(m, "k3")
+            if i1 == i2 and k == k2 and inner == inner2 and out != inner and k != i1:
                 if softmax is not None and softmax != (out, inner):
                     return None  # (two softmaxes in different letters: not one module)
                 softmax = (out, inner)
         m = _OWN_CE.match(text)
-        if m is not None:
-            g = [x for x in m.groups()]
-            i = g[0] or g[1]
-            target, j = g[2], g[3] or g[4]
-            prob, k = next(((g[n], g[n + 1] or g[n + 2]) for n in (5, 8, 11) if g[n]), (None, None))
-            if i == j == k and prob is not None and target != prob:
-                ce = (target, prob)
+        if m is not None and _group(m, "i") == _group(m, "j") == _group(m, "k"):
+            loss = "L" if m.group("loss").startswith("\\mathcal") else m.group("loss")
+            ce = (_key(m.group("target")), _key(m.group("prob")), loss)
     if softmax is None:
         return None
     out, inner = softmax
-    if len({out, inner} & {"e", "L", "h", "S"}) or out == inner:
+    if {out, inner} & {"e", "L", "h"} or out == inner:
         return None
     if ce is not None and ce[1] == out and ce[0] not in (out, inner, "e", "L", "h", "S"):
-        return _Context(names={out: "Y", inner: "Z", ce[0]: "T"}, batch=False, fixed="softmax_ce")
+        names = {out: "Y", inner: "Z", ce[0]: "T"}
+        if ce[2] != "L" and ce[2] not in names:
+            names[ce[2]] = "L"  # (E = -Σ t_k ln y_k: E is the loss)
+        return _Context(names=names, batch=False, fixed="softmax_ce")
     return _Context(names={out: "Y", inner: "X"}, batch=False, fixed="softmax")
 
 
@@ -1250,7 +1287,10 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
         except (_Unread, RecursionError):
             pass
         k = by_id.get(c.id)
-        if k is not None and results[k].verdict == "unchecked" and not limits.overdue():
+        if k is not None and ctx.names is not None and results[k].verdict in ("correct", "incorrect") and (
+                not limits.overdue()):
+            _second_reading(c, results, k, ctx)
+        elif k is not None and results[k].verdict == "unchecked" and not limits.overdue():
             text, case = c.latex, condition(c.id) if condition is not None else None
             tail = _trailing_condition(text) if case is None else None
             if tail is not None and tail[2] in ("=", "\\neq", "\\ne"):
@@ -1275,6 +1315,27 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
                 results[k] = new
         if own is not None:
             kind = own
+
+
+def _second_reading(c, results, k: int, ctx: _Context) -> None:
+    """A claim the network's reading judged, written in the letters of the answer's own softmax (Bishop's y_k =
+    exp(a_k)/Σ_j exp(a_j): a read as a hidden layer's activation there): judged again on the answer's own definitions;
+    where the two readings disagree, ``unchecked`` (which one the answer means is open)."""
+    from .judge import ClaimResult
+
+    try:
+        with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} in the answer's own letters", cpu=True):
+            got = _judge_claim(c.latex, ctx.fixed, ctx)
+    except (_Unread, limits.TimeLimitError, ValueError, TypeError, ArithmeticError, RecursionError):
+        return
+    r = results[k]
+    if got is None or got[0] not in ("correct", "incorrect") or got[0] == r.verdict:
+        return
+    results[k] = ClaimResult(c.id, c.latex, "unchecked", "", (
+        f"not judged: read as the spec's network it is {r.verdict} ({r.message}), but on the answer's own definition "
+        f"of its softmax ({_WHAT[got[2]]} in the answer's own letters) it is {got[0]}"
+        + (f" ({got[1]})" if got[1] else "") + "; which reading the answer means is open"),
+        quantity=c.quantity, notes=["two readings disagree (indexmodules.py)"])
 
 
 def _by_rows(claim, kind, ctx: _Context):

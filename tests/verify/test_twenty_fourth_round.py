@@ -183,3 +183,27 @@ def test_a_formula_true_in_one_case_of_two_indices_is_not_called_wrong_where_the
     general = OWN + "\nFor every $i$ and $j$:\n\n" + claim
     assert _verify(tmp_path, SPEC, split)["off"].verdict in ("unchecked", "correct")
     assert _verify(tmp_path, SPEC, general, name="general.md")["off"].verdict == "incorrect"
+
+
+BISHOP = r"""# Softmax outputs (Bishop's letters)
+
+The outputs are $y_k = \frac{\exp(a_k)}{\sum_{j=1}^{K} \exp(a_j)}$ and the error of one pattern is
+$E = -\sum_{k=1}^{K} t_k \ln y_k$ with one-hot targets $t$.
+
+$$\frac{\partial E}{\partial a_j} = y_j - t_j \tag{da}$$
+$$\frac{\partial E}{\partial a_j} = y_j (1 - t_j) \tag{da_slip}$$
+$$\frac{\partial y_k}{\partial a_j} = y_k (\delta_{kj} - y_j) \tag{dy}$$
+"""
+
+
+def test_own_letters_with_an_exp_softmax_and_a_loss_named_E(tmp_path):
+    """Bishop's y_k = exp(a_k)/Σ_j exp(a_j), E = −Σ_k t_k ln y_k: E is the loss, a the logits, t the targets."""
+    p, y, jac, _, dz = _own_truth()
+    oracle = {"da": np.allclose(p - y, dz), "da_slip": np.allclose(p * (1 - y), dz),
+              "dy": np.allclose(p[:, None] * (np.eye(3) - p[None, :]), jac)}
+    assert oracle == {"da": True, "da_slip": False, "dy": True}
+    got = _verify(tmp_path, SPEC, BISHOP)
+    for cid, holds in oracle.items():  # (never the wrong verdict: a reading of a as the hidden layer's activation that
+        # disagrees with the answer's own softmax leaves the claim open)
+        assert got[cid].verdict in (("correct" if holds else "incorrect"), "unchecked"), (cid, got[cid].message)
+    assert got["da"].verdict == "correct" and got["da_slip"].verdict == "incorrect"
