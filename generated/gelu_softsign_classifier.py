@@ -52,7 +52,7 @@ PENALISED = ("W1", "W2", "W3")  # the regularizer's keys
 _SHAPES = tuple(PARAM_SHAPES[key] for key in PARAM_KEYS)
 _SHAPE_LIST = list(_SHAPES)  # what _check_params compares a list of the parameters' shapes with
 _PLAIN = [np.ndarray] * len(PARAM_KEYS)  # and a list of their types (plain ndarrays)
-_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))  # the dtypes the module computes in (float16 and longdouble: no)
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))  # the fast path's dtypes (float16 and longdouble: never)
 # the parameters, their shapes and their dtypes, each fetched by one C-level call (Python 3.11 runs a list comprehension
 # as a function call of its own; cold, after a training step, every call costs several µs)
 _GET_PARAMS = operator.itemgetter(*PARAM_KEYS)
@@ -284,7 +284,7 @@ def _fresh_gradients(mine, dtype):
 
 def init_params(seed=0, dtype=np.float64):
     """Fresh parameters {W1, b1, ...} in ``dtype`` (weights random, biases zero), reproducible from ``seed``."""
-    if np.dtype(dtype) not in _FLOATS:
+    if np.dtype(dtype).kind != "f" or np.dtype(dtype).itemsize not in (4, 8):
         raise TypeError(f"dtype must be np.float32 or np.float64, got {np.dtype(dtype)}")
     rng = np.random.default_rng(seed)
     params = Params()
@@ -345,8 +345,8 @@ def _check_params(params, mine=None):
             raise ValueError(f"params[{key!r}] must have shape {shape}, got shape {value.shape}")
         if dtype is None:
             dtype = value.dtype
-            if dtype not in _FLOATS:
-                raise TypeError(f"params must hold float32 or float64 arrays (init_params(dtype=np.float32 or np.float64)), got dtype {dtype}")
+            if dtype.kind != "f" or dtype.itemsize not in (4, 8):  # (float32 or float64, in either byte order)
+                raise TypeError(f"params must hold float32 or float64 arrays (init_params(dtype=np.float32)), got dtype {dtype}")
         elif value.dtype != dtype:
             raise TypeError(f"params[{key!r}] has dtype {value.dtype} but params[{PARAM_KEYS[0]!r}] has {dtype}; use one float dtype")
     return dtype  # NumPy array subclasses (np.memmap, ...): not the fast path's plain ndarray, but fine
