@@ -129,11 +129,23 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     if net is not None and net.regularizer is not None and "L" not in opts and _USES["L"].search(text):
         dims.append([("L is the whole objective (data loss plus regularization)", (), (), (("L", "objective"),), ())])
         uses.add("L")
-    if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text):
+    if batch > 1 and "delta_scale" not in opts and _USES["delta"].search(text) and not any(
+            len(c.latex) < 120 and _DELTA_IS_ERROR.fullmatch(c.latex) for c in claims[:2000]):
+        # (Nisith's δ = ŷ − y_true: the answer's own δ is one example's error, without the mean's 1/N)
         dims.append([("δ of a batch includes the 1/N of the mean loss", (), (), (("delta_scale", "mean"),), ())])
         uses.add("delta")
     deciding = [c for c in claims if any(_USES[u].search(c.latex) for u in uses)]
     return dims, deciding
+
+
+#: δ defined as the output's error of one example, no 1/N: δ = ŷ − y, δ^{(L)} = a^{(L)} − y, δ_L = \hat{y} - y_{true}
+#: (or the other way round, y − ŷ: the sign is another question, its scale is the same)
+_OUT = (r"(?:\\hat\s*\{?\s*(?:\\mathbf\s*\{\s*)?y\s*\}?\s*\}?|a\s*[_^]\s*\{?\s*\(?\s*L\s*\)?\s*\}?|"
+        r"\\mathbf\s*\{\s*a\s*\}\s*\^\s*\{?\s*\(?\s*L\s*\)?\s*\}?)")
+_TARGET = r"(?:\\mathbf\s*\{\s*)?[yt]\s*\}?\s*(?:_\s*\{\s*(?:\\text\s*\{\s*\w+\s*\}|\w+)\s*\})?"
+_DELTA_IS_ERROR = re.compile(
+    r"\s*(?:\\boldsymbol\s*\{\s*)?\\delta\s*\}?\s*(?:[_^]\s*\{?\s*\(?\s*(?:L|[A-Za-z0-9]|out)\s*\)?\s*\}?\s*)?=\s*"
+    rf"(?:{_OUT}\s*-\s*{_TARGET}|{_TARGET}\s*-\s*{_OUT})\s*[.,]?\s*")
 
 
 #: the layout of Jacobians as the answer's chain order fixes it (jacobianlayout.chain_layout)
@@ -896,7 +908,11 @@ def conventions(judge, claims) -> Reading | None:
     letter_ = _bare_layer_letter(text)
     if letter_ is not None and "layer_letter" not in dict(base.options):
         options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
-        changes.append(f"{letter_} is the layer index ({letter_.upper()} the last layer)")
+        if not any(m.group(1) == letter_ for m in _BARE_LAYER.finditer(text)):  # (Nisith's δ_{i+1}: I is no layer)
+            options.append(("layer_letter_last", False))
+            changes.append(f"{letter_} is the layer index")
+        else:
+            changes.append(f"{letter_} is the layer index ({letter_.upper()} the last layer)")
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,
@@ -1087,9 +1103,16 @@ _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s
 
 def _bare_layer_letter(text: str) -> str | None:
     """The letter an answer writes its generic layer with, bare (no parentheses) and other than l: Hagan's m in
-    W^{m+1} and a^{m-1}. None when no such letter is used with an offset, or several are."""
+    W^{m+1} and a^{m-1}; Nisith's i in δ_i = δ_{i+1} W_{i+1}^T ReLU'(z_i), a subscript offset on δ (a δ is never
+    numbered by time). None when no such letter is used with an offset, or several are."""
     found = {m.group(1) for m in _BARE_LAYER.finditer(text)} - {"l", "t", "i", "j", "n", "x"}
+    if not found:
+        found = {m.group(1) for m in _SUB_DELTA_LAYER.finditer(text)} - {"l", "t"}
     return found.pop() if len(found) == 1 else None
+
+
+#: δ with a subscript letter and an offset, δ_{i+1}: that letter numbers layers
+_SUB_DELTA_LAYER = re.compile(r"\\delta\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
 
 
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)

@@ -553,7 +553,7 @@ class _Parser:
         # (Goodfellow's l, when k is its generic layer index)
         self.depth_names = (("L",), ("n", "_", "l")) + (((opts["depth_letter"],),) if opts.get("depth_letter") else ())
         own = opts.get("layer_letter")  # Hagan's m (W^{m+1}), with M the last layer
-        self.depth_names += ((own.upper(),),) if own else ()
+        self.depth_names += ((own.upper(),),) if own and opts.get("layer_letter_last", True) else ()
         self.layer_letters = tuple(x for x in LAYER_LETTERS + ((own,) if own else ()) if x != opts.get("depth_letter"))
         self.paren_letters = self.layer_letters + tuple(x for x in PAREN_LAYER_LETTERS if x != opts.get("depth_letter"))
         # Ng's square brackets mark layers only: MathsCode's Z^{[i]}, A^{[i-1]} (i his layer index, (j) the example)

@@ -207,3 +207,55 @@ def test_own_letters_with_an_exp_softmax_and_a_loss_named_E(tmp_path):
         # disagrees with the answer's own softmax leaves the claim open)
         assert got[cid].verdict in (("correct" if holds else "incorrect"), "unchecked"), (cid, got[cid].message)
     assert got["da"].verdict == "correct" and got["da_slip"].verdict == "incorrect"
+
+
+NISITH_SPEC = _spec("nisith", "column", 4, [(3, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+
+NISITH = r"""## Back Propagation
+- Derivative of the Cross Entropy Loss
+
+     \[ \delta = \hat{y} - y_{\text{true}} \]
+
+- Gradient of the error for hidden layers with respect to weighted input
+
+     \[ \delta_i = \delta_{i+1} \cdot W_{i+1}^T \cdot \text{ReLU}'(z_i) \tag{hidden} \]
+
+- Gradient of the biases
+
+     \[ \frac{\partial L}{\partial b_i} = \frac{1}{m} \cdot \sum_{j=1}^{m} \delta_i^{(j)} \tag{bias} \]
+"""
+
+
+def _bias_truth():
+    """A 4-3-2 ReLU/softmax network, samples as rows (z = a W + b), the mean cross-entropy over 8 samples: ∂L/∂b² by
+    central differences, and the sum over the samples of each one's own error ŷ − y (δ of one example, no 1/m)."""
+    from conftest import central_differences
+
+    rng = np.random.default_rng(11)
+    X, W1, b1 = rng.normal(size=(8, 4)), rng.normal(size=(4, 3)), rng.normal(size=3)
+    W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=2)
+    Y = np.eye(2)[rng.integers(0, 2, 8)]
+
+    def probs(b):
+        z = np.maximum(X @ W1 + b1, 0) @ W2 + b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    def loss(p):
+        return -np.mean(np.sum(Y * np.log(probs(p["b2"])), axis=1))
+
+    db2 = central_differences(loss, {"b2": b2.copy()})["b2"]
+    return db2, (probs(b2) - Y).sum(axis=0)
+
+
+def test_a_layer_numbered_by_a_subscript_letter_with_offsets_and_a_delta_of_one_example(tmp_path):
+    """Nisith's δ_i = δ_{i+1} W_{i+1}^T ReLU'(z_i): i (with i + 1, i − 1 on δ) numbers the layers; his δ = ŷ − y_true is
+    one example's error, so ∂L/∂b_i = 1/m Σ_j δ_i^{(j)} holds for the mean loss and the sum without 1/m does not (the
+    scale no longer chosen by the vote of the one claim that writes it)."""
+    db2, summed = _bias_truth()
+    assert np.allclose(summed / 8, db2) and not np.allclose(summed, db2)
+    got = _verify(tmp_path, NISITH_SPEC, NISITH)
+    assert got["bias"].verdict == "correct", got["bias"].message
+    slip = NISITH.replace(r"\frac{1}{m} \cdot \sum", r"\sum")
+    got = _verify(tmp_path, NISITH_SPEC, slip, name="slip.md")
+    assert got["bias"].verdict == "incorrect", got["bias"].message
