@@ -622,6 +622,10 @@ _NUMBER_COLUMN = re.compile(r"(?:&|\\[ ,;:]|\\q?quad)[ \t]{0,8}-?[ \t]{0,4}\([ \
 #: a layer number or T only — ``\theta{_k}`` with a letter stays unread (nirnirs' ∂CE/∂θ{_k} takes k for the label's
 #: class, which a component claim for every k would reject)
 _GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{\s*[0-9]{1,2}\s*\}|[0-9]|T)\s*\}")
+#: a layer script with the transpose written inside the superscript: ``W^{[\ell + 1]^\top}``, ``W^{(l)^T}``,
+#: ``a^{[l-1]^{T}}`` (after the spacing is squeezed; linear: the brackets hold no nesting)
+_LAYER_T_INSIDE = re.compile(r"\^\s?\{\s?([\[(][^{}\[\]()]{1,24}[\])])\s?\^\s?(?:\{\s?(?:T|\\top|\\intercal)\s?\}|T|\\top|\\intercal)"
+                             r"\s?\}")
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
@@ -671,6 +675,7 @@ def _normalize_new(text: str) -> str:
     s = drop_plain_remark(s)
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
+    s = _LAYER_T_INSIDE.sub(r"^{\1 T}", s)  # josephtkim's W^{[\ell + 1]^\top}: the layer's W transposed (as W^{[l+1]T})
     s = _DOT_METHOD.sub(_method_product, s)  # FortiLeiZhang's X.T.\mathrm{dot}(\mathrm{d} Score): A (B)
     s = _ROMAN_D_NAME.sub(lambda m: " d " + (m.group(1) or m.group(2)), s)  # \mathrm{dScore}, \mathrm{d Score}: a gradient letter
     s = _DOT_G.sub(r"g_{\1}", s)

@@ -259,3 +259,27 @@ def test_a_layer_numbered_by_a_subscript_letter_with_offsets_and_a_delta_of_one_
     slip = NISITH.replace(r"\frac{1}{m} \cdot \sum", r"\sum")
     got = _verify(tmp_path, NISITH_SPEC, slip, name="slip.md")
     assert got["bias"].verdict == "incorrect", got["bias"].message
+
+
+def test_a_transpose_written_inside_a_bracketed_layer_script(tmp_path):
+    """josephtkim's ``W^{[\\ell + 1]^\\top}`` is W^{[ℓ+1]} transposed (as ``W^{[\\ell+1]T}`` reads): his hidden δ."""
+    from conftest import central_differences
+
+    rng = np.random.default_rng(5)
+    x, W1, b1, W2, b2, y = (rng.normal(size=3), rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)),
+                            rng.normal(size=2), rng.uniform(size=2))
+    sig = lambda u: 1 / (1 + np.exp(-u))  # noqa: E731
+    z1 = W1 @ x + b1
+
+    def loss(p):
+        return 0.5 * np.sum((sig(W2 @ sig(p["z1"]) + b2) - y) ** 2)
+
+    d1 = central_differences(loss, {"z1": z1.copy()})["z1"]
+    a2 = sig(W2 @ sig(z1) + b2)
+    d2 = (a2 - y) * a2 * (1 - a2)
+    assert np.allclose((W2.T @ d2) * sig(z1) * (1 - sig(z1)), d1, atol=1e-6)
+    spec = _spec("joseph", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    body = (r"$$z^{[\ell]} = W^{[\ell]} a^{[\ell - 1]} + b^{[\ell]}$$" "\n\n"
+            r"$$\delta^{[\ell]} = \left( W^{[\ell + 1]^\top} \delta^{[\ell + 1]} \right) \odot \sigma'(z^{[\ell]}) \tag{hidden}$$")
+    got = _verify(tmp_path, spec, body)
+    assert got["hidden"].verdict == "correct", got["hidden"].message
