@@ -1152,8 +1152,8 @@ def _judge_claim(text: str, kind: str | None, ctx: _Context, condition=None):
     candidates = [k for k, have in kinds.items() if letters <= have | {"S"}]
     if not candidates:
         return None
-    own = kind if kind in candidates else (candidates[0] if len(candidates) == 1 else None)
-    if own is None:
+    own = kind if kind in candidates else None  # (a module named by the claim's letters or the claims before it:
+    if own is None:  # never one guessed from its letters alone — Y - T beside a squared error is no softmax's)
         return None
     first = _verdict(own, ctx, equations, condition)
     if first is None:

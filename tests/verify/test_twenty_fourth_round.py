@@ -283,3 +283,15 @@ def test_a_transpose_written_inside_a_bracketed_layer_script(tmp_path):
             r"$$\delta^{[\ell]} = \left( W^{[\ell + 1]^\top} \delta^{[\ell + 1]} \right) \odot \sigma'(z^{[\ell]}) \tag{hidden}$$")
     got = _verify(tmp_path, spec, body)
     assert got["hidden"].verdict == "correct", got["hidden"].message
+
+
+def test_a_claim_is_read_as_a_module_only_when_its_letters_or_the_claims_before_it_name_one(tmp_path):
+    """∂L/∂Y = Y − T fits only the softmax-with-cross-entropy module's letters, but nothing names that module (no Z, no
+    softmax before it): under a squared error it is right, so it is never judged as that module's (where it is wrong)."""
+    body = (r"\[ \frac{\partial L}{\partial \mathbf{Y}} = \mathbf{Y} - \mathbf{T} \tag{mse} \]" "\n"
+            "For the linear module $Y = X W^T + B$:\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{sj}\delta_{ni} \tag{a} \]" "\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial X_{ij}} = \delta_{si} W_{nj} \tag{c} \]" "\n")
+    got = _verify(tmp_path, SPEC, body, name="answer.tex")
+    assert got["a"].verdict == "correct" and got["c"].verdict == "correct"
+    assert got["mse"].verdict != "incorrect" or "module" not in got["mse"].message
