@@ -1,0 +1,37 @@
+"""Writes heldout24's planted copies from the faithful files (run from this folder: python planting.py).
+A helper of the corpus author, not an oracle: each edit replaces one substring on one line. In Markdown (plant.py, a
+link to heldout19's helper) `<!-- PLANTED [id]: why -->` goes at the end of the edited line (after the math: every
+edited Markdown line here is a one-line `$...$` or the closing `$$` of its display); in the LaTeX write-up
+(plant_tex) the comment is `% PLANTED [id]: why` at the end of the edited line (a TeX comment)."""
+
+from plant import plant
+
+GDEHMLOW = {
+    68: ("\\cdot (y_j - t_j)", "\\cdot (t_j - y_j)", "line 65", "t - y for y - t"),
+    86: ("= -(\\frac{t_k}{y_k}", "= (\\frac{t_k}{y_k}", "line 86", "the minus sign lost"),
+    125: ("= 1 - tanh^2(C_j^{(l)})", "= tanh(C_j^{(l)})", "line 123", "tanh for its derivative"),
+    139: ("\\cdot X_i^{(l-1)}", "\\cdot X_j^{(l-1)}", "line 137", "X_j for X_i"),
+    158: ("^2}(y_j - t_j)", "^2}(t_j - y_j)", "line 158", "t - y for y - t"),
+    182: ("{y_j(1 - y_j)}", "{y_j}", "line 181", "the factor (1 - y_j) dropped"),
+}
+
+GMYHF = {
+    143: ("= 0.21", "= 0.28", "line 143", "an arithmetic slip", 144),
+    162: ("= 0.578", "= 0.422", "line 162", "sigma(-a) for sigma(a)", 163),
+    220: ("δ_5=y_5(1−y_5)(y_{target}−y_5)", "δ_5=(y_{target}−y_5)", "line 220", "the sigmoid's slope dropped"),
+    228: ("(w_{1,3}×δ_5)", "(w_{2,3}×δ_5)", "line 228", "w_{2,3} for w_{1,3}"),
+    250: ("w_{2,3}(new)=−0.022184+0.9=0.877816", "w_{2,3}(new)=0.9+0.022184=0.922184", "line 250", "a step up the gradient"),
+}
+
+
+def plant_tex(src, dst, edits):
+    lines = open(src).read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new) + f" % PLANTED [{cid}]: {why}"
+    open(dst, "w").write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    plant_tex("gdehmlow_cs189_hw6.tex", "gdehmlow_cs189_hw6_planted.tex", GDEHMLOW)
+    plant("gmyhf_xor_bp_manual.md", "gmyhf_xor_bp_manual_planted.md", GMYHF)
