@@ -23,6 +23,22 @@ GMYHF = {
     250: ("w_{2,3}(new)=−0.022184+0.9=0.877816", "w_{2,3}(new)=0.9+0.022184=0.922184", "line 250", "a step up the gradient"),
 }
 
+FRANSIS = {
+    60: ("≈ **0.5768**", "≈ **0.4232**", "line 60", "sigma(-x) for sigma(x)"),
+    67: ("δ_Y = (t - Y₁) · Y₁ · (1 - Y₁)", "δ_Y = (t - Y₁) · Y₁", "line 67", "the factor (1 - Y_1) of sigma' dropped"),
+    73: ("δ_Zj = δ_Y · v_j", "δ_Zj = -δ_Y · v_j", "line 73", "a sign slip"),
+    76: ("δ_Z₂ = -0.1407 · (0.5)", "δ_Z₂ = -0.1407 · (-0.2)", "line 76", "w(X2->Z2) for v_2"),
+    86: ("v₁ baru = -0.1 + 0.2", "v₁ baru = -0.1 - 0.2", "line 86", "a step up the gradient"),
+    93: ("Δw_ij = α · δ_Zj · Xi", "Δw_ij = α · δ_Y · Xi", "line 93", "the output's delta for the hidden unit's"),
+    105: ("= -0.2 - 0.00338 ≈ **-0.2034**", "= -0.2 + 0.00338 ≈ **-0.1966**", "line 105", "a sign slip"),
+}
+
+MATHEMAIA = {
+    6: ("\\odot{a^{'(l)}}", "\\odot{a^{(l)}}", "line 6", "the activation for its derivative"),
+    10: ("\\cdot{a^{(l-1)}}", "\\cdot{a^{(l)}}", "line 10", "a^(l) for a^(l-1)"),
+    14: ("\\frac{\\partial J}{\\partial a^{(L)}} \\odot", "\\frac{\\partial J}{\\partial z^{(L)}} \\odot", "line 14", "dJ/dz for dJ/da"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -35,3 +51,5 @@ def plant_tex(src, dst, edits):
 if __name__ == "__main__":
     plant_tex("gdehmlow_cs189_hw6.tex", "gdehmlow_cs189_hw6_planted.tex", GDEHMLOW)
     plant("gmyhf_xor_bp_manual.md", "gmyhf_xor_bp_manual_planted.md", GMYHF)
+    plant("fransis_xor_backprop.md", "fransis_xor_backprop_planted.md", FRANSIS)
+    plant("mathemaia_mlp_readme.md", "mathemaia_mlp_readme_planted.md", MATHEMAIA)
