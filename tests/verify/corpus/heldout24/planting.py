@@ -39,6 +39,15 @@ MATHEMAIA = {
     14: ("\\frac{\\partial J}{\\partial a^{(L)}} \\odot", "\\frac{\\partial J}{\\partial z^{(L)}} \\odot", "line 14", "dJ/dz for dJ/da"),
 }
 
+ALLMAMUN = {
+    45: ("= \\hat{y} - y", "= y - \\hat{y}", "line 45", "y - y_hat for y_hat - y", 46),
+    55: ("= \\hat{y}(1 - \\hat{y})", "= \\hat{y}", "line 55", "the sigmoid for its slope", 56),
+    103: ("W^{(2)T} \\delta^{(2)}", "W^{(2)} \\delta^{(2)}", "line 102", "the transpose dropped", 104),
+    127: ("\\odot f'(z^{(1)})", "\\odot f(z^{(1)})", "line 125", "ReLU for its derivative", 128),
+    144: ("\\delta^{(1)} x^T", "x \\delta^{(1)T}", "line 143", "the factors transposed", 145),
+    159: (":= W^{(l)} - \\eta", ":= W^{(l)} + \\eta", "line 159", "a step up the gradient", 160),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -53,3 +62,4 @@ if __name__ == "__main__":
     plant("gmyhf_xor_bp_manual.md", "gmyhf_xor_bp_manual_planted.md", GMYHF)
     plant("fransis_xor_backprop.md", "fransis_xor_backprop_planted.md", FRANSIS)
     plant("mathemaia_mlp_readme.md", "mathemaia_mlp_readme_planted.md", MATHEMAIA)
+    plant("allmamun_backprop_de.md", "allmamun_backprop_de_planted.md", ALLMAMUN)
