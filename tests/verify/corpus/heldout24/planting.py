@@ -48,6 +48,10 @@ ALLMAMUN = {
     159: (":= W^{(l)} - \\eta", ":= W^{(l)} + \\eta", "line 159", "a step up the gradient", 160),
 }
 
+OL333 = {
+    40: ("= f_i(v_i^k)$", "= f'_i(v_i^k)$", "line 40", "the activation's derivative for the activation"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -63,3 +67,4 @@ if __name__ == "__main__":
     plant("fransis_xor_backprop.md", "fransis_xor_backprop_planted.md", FRANSIS)
     plant("mathemaia_mlp_readme.md", "mathemaia_mlp_readme_planted.md", MATHEMAIA)
     plant("allmamun_backprop_de.md", "allmamun_backprop_de_planted.md", ALLMAMUN)
+    plant("ol333_ann_lab3.md", "ol333_ann_lab3_planted.md", OL333)
