@@ -52,6 +52,10 @@ OL333 = {
     40: ("= f_i(v_i^k)$", "= f'_i(v_i^k)$", "line 40", "the activation's derivative for the activation"),
 }
 
+ABDALRHMAN = {
+    35: ("{1 + e^{-x}}", "{1 + e^{x}}", "line 35", "e^{x} for e^{-x}", 36),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -68,3 +72,4 @@ if __name__ == "__main__":
     plant("mathemaia_mlp_readme.md", "mathemaia_mlp_readme_planted.md", MATHEMAIA)
     plant("allmamun_backprop_de.md", "allmamun_backprop_de_planted.md", ALLMAMUN)
     plant("ol333_ann_lab3.md", "ol333_ann_lab3_planted.md", OL333)
+    plant("abdalrhman_nn_readme.md", "abdalrhman_nn_readme_planted.md", ABDALRHMAN)
