@@ -56,6 +56,13 @@ ABDALRHMAN = {
     35: ("{1 + e^{-x}}", "{1 + e^{x}}", "line 35", "e^{x} for e^{-x}", 36),
 }
 
+ASHWIN = {
+    18: ("\\delta_j^{(\\ell)} x_{i}^{(\\ell -1)}", "\\delta_i^{(\\ell)} x_{j}^{(\\ell -1)}", "line 18.3", "the indices swapped", 19),
+    24: ("- y \\right)^2 \\right ]", "- y \\right) \\right ]", "line 24", "the square dropped", 25),
+    31: (" \\pdv{x_i^{(\\ell -1)}}{S_i^{(\\ell - 1)}}", "", "line 31.2", "the activation's slope dropped", 32),
+    37: ("w_{ij}^{(\\ell)} g'\\left(", "w_{ij}^{(\\ell)} g\\left(", "line 37", "g for g'", 39),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -73,3 +80,4 @@ if __name__ == "__main__":
     plant("allmamun_backprop_de.md", "allmamun_backprop_de_planted.md", ALLMAMUN)
     plant("ol333_ann_lab3.md", "ol333_ann_lab3_planted.md", OL333)
     plant("abdalrhman_nn_readme.md", "abdalrhman_nn_readme_planted.md", ABDALRHMAN)
+    plant("ashwin_backprop_wiki.md", "ashwin_backprop_wiki_planted.md", ASHWIN)
