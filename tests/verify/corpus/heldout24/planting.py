@@ -63,6 +63,15 @@ ASHWIN = {
     37: ("w_{ij}^{(\\ell)} g'\\left(", "w_{ij}^{(\\ell)} g\\left(", "line 37", "g for g'", 39),
 }
 
+RAYCHAUX = {
+    39: (" W_{k j}^{K J} f^{\\prime}\\left(n e t_j^J\\right) O_i^I", " W_{k j}^{K J} O_i^I", "line 37", "the hidden slope dropped", 40),
+    42: ("=\\left(d_k-O_k^K\\right)f^{\\prime}", "=\\left(O_k^K-d_k\\right)f^{\\prime}", "line 42", "O - d for d - O"),
+    46: ("+\\eta_k \\cdot\\delta_k", "-\\eta_k \\cdot\\delta_k", "line 46.1", "a step up the error"),
+    52: ("&=\\delta_{j}\\bullet O_{i}^{I}", "&=\\delta_{j}\\bullet O_{j}^{J}", "line 52.2", "O_j for O_i"),
+    56: ("\\delta_{k}=(d_{k}-O_{k}^{K})f^{\\prime}\\left(net_{k}^{K}\\right)", "\\delta_{k}=(d_{k}-O_{k}^{K})", "line 56.3", "f' dropped"),
+    58: ("\\delta_{j}=f^{^{\\prime}}(net_{j}^{J})", "\\delta_{j}=f(net_{j}^{J})", "line 58.3", "f for f'"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -81,3 +90,4 @@ if __name__ == "__main__":
     plant("ol333_ann_lab3.md", "ol333_ann_lab3_planted.md", OL333)
     plant("abdalrhman_nn_readme.md", "abdalrhman_nn_readme_planted.md", ABDALRHMAN)
     plant("ashwin_backprop_wiki.md", "ashwin_backprop_wiki_planted.md", ASHWIN)
+    plant("raychaux_shallow_nn.md", "raychaux_shallow_nn_planted.md", RAYCHAUX)
