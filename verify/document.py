@@ -117,10 +117,19 @@ def _without_comments(body: str, whole_lines: bool) -> str:
     return "\n".join(out)
 
 
+#: an environment's star escaped for Markdown (``\begin{align\*}``, as a GitHub wiki's source keeps it): the document
+#: escapes its TeX for Markdown throughout
+_ESCAPED_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{[a-z]{3,12}\\\*\}")
+#: Markdown's escapes of TeX: \* \^ \_ and \\\\ (a row break \\ typed twice over); one pass, left to right
+_MARKDOWN_ESCAPES = re.compile(r"\\\\\\\\|\\[*^_]")
+
+
 def extract(text: str, source: str = "<document>") -> list[Claim]:
     """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
+    if _ESCAPED_ENVIRONMENT.search(text):  # a GitHub wiki's Markdown source: \begin{align\*}, \\\\ rows, \^ scripts
+        text = _MARKDOWN_ESCAPES.sub(lambda m: m.group(0)[1:] if m.group(0) != "\\\\\\\\" else "\\\\", text)
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
     subheads = _headings_outside_code(text)

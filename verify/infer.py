@@ -91,6 +91,11 @@ _SUM_OF_LOSSES = re.compile(r"\s*+([ELJC])\s*+=\s*+\\sum\s*+_\s*+\{?\s*+([a-z])\
                             r"\s*+\1\s*+[_^]\s*+\{?\s*+\2\s*+\}?\s*+$")
 
 
+#: a derivative of a by z written out (∂a^{(L)}/∂z^{(L)}): a is not the summed input z there (that reading makes it 1)
+_A_BY_Z = re.compile(r"\\partial\s*\{?\s*(?:\\mathbf\s*\{\s*)?a(?![A-Za-z])\s*\}?[^{}]{0,24}(?:\{[^{}]{0,12}\}[^{}]{0,12}){0,2}\}\s*\{\s*"
+                     r"\\partial\s*\{?\s*(?:\\mathbf\s*\{\s*)?z(?![A-Za-z])")
+
+
 def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
              declared_notation: Notation | None = None) -> tuple[list[list[tuple]], list]:
     """The dimensions of choice (each a list of alternatives to the default) and the claims beyond the definitions
@@ -102,7 +107,7 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     dims: list[list[tuple]] = []  # each dimension: alternatives (label, bases, fixed, options, states) to the default
     uses: set[str] = set()
     present = {x for x in ("a", "z", "h") if x not in declared and re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", text, re.I)}
-    if "a" in present:  # the conventions: Ng, Nielsen (z summed, a activation); Goodfellow (a summed, h activation);
+    if "a" in present and not _A_BY_Z.search(text):  # the conventions: Ng, Nielsen (z summed, a activation); Goodfellow (a summed, h activation);
         alts = [("a is the summed input z", (("a", "z"), ("A", "z")), (), (), ())]  # Bishop (a summed, z activation)
         if "z" in present:
             alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),

@@ -2552,7 +2552,63 @@ class Judge:
         self._at_another_width(given, results)
         self._own_graphs(given, results, document)
         self._modules_on_a_batch(given, results, document)
+        self._arithmetic_of_unread(given, results)
         return results
+
+    def _arithmetic_of_unread(self, claims, results) -> None:
+        """A claim that does not read (letters of the answer's own: Fausett's Z₁(in) = X₁·w₁₁ + … = (1)(−0.3) + … =
+        −0.1) but works a computation in written numbers: a link between two sides of numbers only that does not hold
+        beyond the rounding of the digits written (``_rounded_arithmetic``) is an arithmetic slip, ``incorrect``
+        whatever its letters mean. Links that hold leave the claim ``unchecked`` (its letters are not read)."""
+        from .normalize import normalize
+
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            if limits.overdue():
+                return
+            if r.verdict != "unchecked" or not r.message.startswith("could not read") or len(c.latex) > 3000:
+                continue
+            try:
+                with limits.time_limit(limits.CLAIM_SECONDS / 4, f"checking the arithmetic of claim {c.id}", cpu=True):
+                    found = self._unread_arithmetic_slip(normalize(c.latex))
+            except Exception:  # noqa: BLE001 -- an arithmetic that does not evaluate leaves the claim as it was
+                continue
+            if found is not None:
+                i, n, link = found
+                results[k] = ClaimResult(c.id, c.latex, "incorrect", "", f"link {i + 1} of {n}: {link.message} (the "
+                                         f"claim's letters are not read: {r.message})", quantity=c.quantity,
+                                         tolerance=link.tolerance, notes=["an arithmetic slip between written numbers"])
+
+    def _unread_arithmetic_slip(self, text: str):
+        """(link index, links, the failing _Link) of the first link between two numbers-only sides that does not
+        hold; None when every such link holds or there is none."""
+        sides = _top_sides(_APPROX.sub("=", text))
+        if len(sides) < 2 or len(sides) > 40:
+            return None
+        nodes = []
+        for side in sides:
+            try:
+                node = parse_expr(side, self.notation)
+                nodes.append(node if _numbers_only(node) else None)
+            except Exception:  # noqa: BLE001 -- a side of letters: no arithmetic there
+                nodes.append(None)
+        ctx = self.context(self.envs[0])
+        for i in range(len(nodes) - 1):
+            a, b = nodes[i], nodes[i + 1]
+            if a is None or b is None or (a.op in ("num", "neg") and b.op in ("num", "neg")):
+                continue  # (two bare numbers side by side: 0.4750 = 0.475 is a rounding, not arithmetic)
+            va, vb = np.asarray(evaluate(a, ctx), dtype=float), np.asarray(evaluate(b, ctx), dtype=float)
+            if va.size != 1 or vb.size != 1 or not (np.all(np.isfinite(va)) and np.all(np.isfinite(vb))):
+                continue
+            link = self._rounded_arithmetic(a, b, [va], [vb])
+            if link.verdict != "incorrect":
+                continue
+            places, carried = _decimals(b), self._propagated(a)
+            if places is not None and float(places) > 0 and carried is not None and abs(float(va) - float(vb)) <= (
+                    10.0 ** -float(places) + float(np.sum(carried)) + 1e-12):
+                continue  # (within one unit of its last digit: σ(0.21) = 0.5523 written 0.56 is a coarse rounding,
+                # not a slip — a reading that does not see the letters judges only what no rounding explains)
+            return i, len(nodes) - 1, link
+        return None
 
     def _modules_on_a_batch(self, claims, results, document: bool) -> None:
         """A module's backward pass on a batch in index notation (UvA DL1's Y = X W^T + B, ∂Y_{sn}/∂W_{ij}): the claims
@@ -3815,6 +3871,9 @@ def _top_sides(latex: str) -> list[str]:
     """The sides of an equation chain ``a = b = c`` (split at ``=`` outside braces, brackets and environments)."""
     return list(_sides_of(latex) if len(latex) <= _CACHED_CHARS else _sides_of.__wrapped__(latex))
 
+
+#: ≈ between two sides of a worked computation (normalised: \approx): a link like =
+_APPROX = re.compile(r"\\approx(?![A-Za-z])")
 
 #: texts up to this long are split once (_top_sides, _top_rows): a claim the parser reads (parser.MAX_CHARS) and more
 _CACHED_CHARS = 8000
