@@ -2586,6 +2586,9 @@ class Judge:
             return None
         nodes = []
         for side in sides:
+            if _NEGATIVE_POWER.search(side):
+                nodes.append(None)  # (−4^2: −(4²) as written, or (−4)² as meant — a TA cannot tell which)
+                continue
             try:
                 node = parse_expr(side, self.notation)
                 nodes.append(node if _numbers_only(node) else None)
@@ -3872,6 +3875,8 @@ def _top_sides(latex: str) -> list[str]:
     return list(_sides_of(latex) if len(latex) <= _CACHED_CHARS else _sides_of.__wrapped__(latex))
 
 
+#: a minus before a number raised to a power, −4^2 (−16 as written, 16 as often meant)
+_NEGATIVE_POWER = re.compile(r"-\s*\d+(?:\.\d+)?\s*\^")
 #: ≈ between two sides of a worked computation (normalised: \approx): a link like =
 _APPROX = re.compile(r"\\approx(?![A-Za-z])")
 

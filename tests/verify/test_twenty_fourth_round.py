@@ -295,3 +295,41 @@ def test_a_claim_is_read_as_a_module_only_when_its_letters_or_the_claims_before_
     got = _verify(tmp_path, SPEC, body, name="answer.tex")
     assert got["a"].verdict == "correct" and got["c"].verdict == "correct"
     assert got["mse"].verdict != "incorrect" or "module" not in got["mse"].message
+
+
+FAUSETT = """# Satu langkah (one step of a 2-3-1 sigmoid network, Fausett's letters)
+
+Z₁(in) = X₁·w₁₁ + X₂·w₂₁ + 1·bias₁ = (1)(-0.3) + (1)(0.3) + (1)(-0.1) = -0.3 + 0.3 - 0.1 = -0.1
+
+Z₂(in) = X₁·w₁₂ + X₂·w₂₂ + 1·bias₂ = (1)(0.3) + (1)(-0.2) + (1)(0.3) = 0.3 - 0.2 + 0.3 = 0.4
+
+Y₁(in) = Z₁·v₁ + Z₂·v₂ = (0.4750)(-0.1) + (0.5987)(0.5) = -0.0475 + 0.29935 = 0.35185
+
+Y₁ = σ(Y₁(in)) = 1/(1 + e^(-0.21)) = 0.56
+
+total₁ = -4^2 + 6^2 = 52
+"""
+
+
+def test_an_arithmetic_slip_between_written_numbers_is_wrong_whatever_the_letters_mean(tmp_path):
+    """The letters (Z₁(in), bias₁) do not read, but −0.0475 + 0.29935 = 0.25185, not the 0.35185 written: a slip is
+    `incorrect`; right arithmetic stays `unchecked` (its letters unread); a coarse rounding (σ(0.21) = 0.5523 written
+    0.56, within one unit of its last digit) and −4^2 (−16 as written, 16 as meant) are not called slips."""
+    assert abs(-0.0475 + 0.29935 - 0.35185) > 0.05 and abs(-0.3 + 0.3 - 0.1 - (-0.1)) < 1e-12
+    assert abs(0.3 - 0.2 + 0.3 - 0.4) < 1e-12 and abs(1 / (1 + np.exp(-0.21)) - 0.56) < 0.01
+    spec = _spec("fausett", "column", 2, [(3, "sigmoid"), (1, "sigmoid")], "squared_error", 0.2)
+    got = _verify(tmp_path, spec, FAUSETT)
+    verdicts = {cid: r.verdict for cid, r in got.items()}
+    wrong = [cid for cid, v in verdicts.items() if v == "incorrect"]
+    assert len(wrong) == 1 and "0.35185" in got[wrong[0]].latex, verdicts
+    assert all(v == "unchecked" for cid, v in verdicts.items() if cid not in wrong), verdicts
+
+
+def test_a_github_wikis_markdown_escaped_align_is_read(tmp_path):
+    """A GitHub wiki keeps TeX escaped for Markdown: ``\\begin{align\\*}``, rows ended by ``\\\\\\\\``, ``\\^``."""
+    body = ("Some text.\n\n\\begin{align\\*}\nz^{(1)} &= W^{(1)} x + b^{(1)} \\\\\\\\\n"
+            "a^{(1)} &= \\sigma(z^{(1)})\n\\end{align\\*}\n")
+    from gradproof.verify.document import extract
+
+    claims = extract(body, "wiki.md")
+    assert [c.latex.strip() for c in claims] == ["z^{(1)} = W^{(1)} x + b^{(1)}", "a^{(1)} = \\sigma(z^{(1)})"]
