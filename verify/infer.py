@@ -107,7 +107,8 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
     dims: list[list[tuple]] = []  # each dimension: alternatives (label, bases, fixed, options, states) to the default
     uses: set[str] = set()
     present = {x for x in ("a", "z", "h") if x not in declared and re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", text, re.I)}
-    if "a" in present and not _A_BY_Z.search(text):  # the conventions: Ng, Nielsen (z summed, a activation); Goodfellow (a summed, h activation);
+    # the conventions: Ng, Nielsen (z summed, a activation); Goodfellow (a summed, h activation);
+    if "a" in present and not _A_BY_Z.search(text):  # (∂a/∂z written out: a is not the summed input there)
         alts = [("a is the summed input z", (("a", "z"), ("A", "z")), (), (), ())]  # Bishop (a summed, z activation)
         if "z" in present:
             alts.append(("a is the summed input z and z the activation h", (("a", "z"), ("A", "z"), ("z", "h"), ("Z", "h")),
