@@ -846,11 +846,11 @@ def conventions(judge, claims) -> Reading | None:
         # s_k alike) — class k's score, the output layer's summed input (f applied as a function, f(w_k), is not read)
         fixed += ((k, ("z", judge.net.depth)),)
         changes.append(f"{k}_k is class k's score, the output layer's summed input (e^{{{k}_k}} / Σ_j e^{{{k}_j}})")
-    if scores and "p" not in declared and _PROBABILITY.search(text) and not _OTHER_P.search(text):
+    if scores and "p" not in declared and _PROBABILITY.search(text) and not _other_p(claims):
         fixed += (("p", ("yhat", None)),)  # p_k, p_{y_i}: the normalised probabilities, softmax of the scores
         changes.append("p_k is class k's probability, the output ŷ_k (CS231n's p_{y_i})")
     if ("p" not in declared and "p" not in dict(bases) and judge.net.layers[-1].activation == "softmax"
-            and _P_SOFTMAX_OF_Z.search(text) and not _OTHER_P.search(text)):
+            and _P_SOFTMAX_OF_Z.search(text) and not _other_p(claims)):
         fixed += (("p", ("yhat", None)),)  # p_k = e^{z_k} / Σ_j e^{z_j}: class k's probability, the output ŷ_k
         changes.append("p_k is class k's probability, the output ŷ_k (its own definition as the softmax of z)")
     # (N, m the number of examples, t the step, e Euler's number: an answer's letters for them, never the parameter's —
@@ -1078,8 +1078,34 @@ _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A
 _PROBABILITY = re.compile(r"(?<![A-Za-z\\])p\s*_\s*(?:\{\s*)?(?:[jk](?![A-Za-z])|y\s*_)")
 #: p_k defined as the softmax of the summed input: p_k = \frac{e^{z_k}}{\sum_j e^{z_j}} (as written or normalised)
 _P_SOFTMAX_OF_Z = re.compile(r"(?<![A-Za-z\\])p\s*_\s*\{?\s*([jk])\s*\}?\s*=\s*\\frac\s*\{\s*e\s*\^\s*\{\s*z\s*_\s*\{?\s*\1")
-#: p defined as anything but a softmax of the scores (a dropout probability p = 0.5, p = \sigma(z)): not the output
-_OTHER_P = re.compile(r"(?<![A-Za-z\\])p\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w))?\s*=\s*(?!\s*\\frac\s*\{\s*e\s*\^)")
+#: a definition of p opening a claim: its right side follows (\mathbf{p} = …, p_j = …)
+_P_DEFINED = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?p\s*\}?\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w))?\s*=\s*")
+#: a right side that lists p's entries (a worked example's numbers, the classes' names): [0.9, 0.1], [P_{edge}, …]
+_LISTING = re.compile(r"\s*(?:\\left\s*)?\[|\s*\\begin\s*\{[bp]?matrix\}")
+#: a number: one entry's value (p_{correct} = 0.99), a drop probability's (p = 0.5)
+_NUMBER_RIGHT = re.compile(r"\s*-?\s*\d")
+_SOFTMAX_RIGHT = re.compile(r"\s*\\frac\s*\{\s*(?:e\s*\^|\\exp)")
+
+
+def _other_p(claims) -> bool:
+    """p defined as something other than a softmax (a dropout probability p = 0.5, p = \\sigma(z)): not the output.
+    The answer's last definition counts (Snow's naive p_j = z_j / Σ_k z_k, then "instead" the softmax one); a listing
+    of p's entries (\\mathbf{p} = [0.9, 0.1]) and one entry's number (p_{correct} = 0.99) define nothing; p alone given
+    a number (p = 0.5) is another p."""
+    last = None
+    for c in list(claims)[:2000]:
+        m = _P_DEFINED.match(c.latex)
+        if m is None or _LISTING.match(c.latex, m.end()):
+            continue
+        if _NUMBER_RIGHT.match(c.latex, m.end()):
+            if "_" in c.latex[:m.end()]:
+                continue  # (one entry's value)
+            last = False
+            continue
+        last = bool(_SOFTMAX_RIGHT.match(c.latex, m.end()))
+    return last is False
+
+
 #: an activation applied to y with a layer's digit: max(0, y_1), \sigma(y_2), ReLU(y_{1}) (y is then a summed input)
 _OF_LAYERED_Y = re.compile(r"(?:\\?max\s*\(\s*0\s*,\s*|(?:\\(?:sigma|tanh|varphi|phi)|\\(?:operatorname|text|mathrm)\s*\{\s*\w+\s*\}"
                            r"|relu|ReLU|sigmoid|[fg])\s*\(\s*)y\s*_\s*\{?\s*\d\s*\}?\s*\)")
