@@ -953,10 +953,9 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple 
         points = list(itertools.product(*(range(ranges[n]) for n in names)))
         if len(points) > MAX_POINTS:
             raise _Unread("too many index values")
-        if condition is not None:
-            a, b, equal = condition
-            if a not in names or b not in names:
-                raise _Unread("a case on indices the claim does not have")
+        if condition is not None and condition[0] in names and condition[1] in names:
+            a, b, equal = condition  # (a case on an index the claim sums or does not write is about another claim:
+            # Loedeman's "when m = i" remarks on the row above the one that sums over m)
             ia, ib = names.index(a), names.index(b)
             points = [p for p in points if (p[ia] == p[ib]) == equal]
             if not points:
@@ -1311,7 +1310,7 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
                            "incorrect": f"does not hold for {_WHAT[used]} {where}{scope}: {why}"}.get(verdict, why)
                 new = ClaimResult(c.id, c.latex, verdict, "", message, quantity=c.quantity,
                                   notes=["read as a module in index notation (indexmodules.py)"])
-                new.rows = _rows(c, new, own or kind, ctx, _top_sides) if c.rows and case is None else []
+                new.rows = _rows(c, new, own or kind, ctx, _top_sides, case) if c.rows else []
                 results[k] = new
         if own is not None:
             kind = own
@@ -1350,7 +1349,7 @@ def _by_rows(claim, kind, ctx: _Context):
     return "incorrect", f"its row {wrong.id}: {wrong.message}", kind
 
 
-def _rows(claim, result, kind, ctx: _Context, top_sides) -> list:
+def _rows(claim, result, kind, ctx: _Context, top_sides, case=None) -> list:
     """The chain's rows (``line N.k``), each judged as "subject = the row"."""
     from .judge import ClaimResult
 
@@ -1367,7 +1366,7 @@ def _rows(claim, result, kind, ctx: _Context, top_sides) -> list:
             text = (" = ".join(s.strip() for s in sides[at:at + n]) if k == 0
                     else sides[0].strip() + " = " + " = ".join(s.strip() for s in sides[at:at + n]))
             try:
-                got = _judge_claim(text, kind, ctx)
+                got = _judge_claim(text, kind, ctx, case)
             except (_Unread, ValueError, TypeError, ArithmeticError, RecursionError):
                 got = None
             if got is None:
