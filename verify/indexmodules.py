@@ -1261,8 +1261,13 @@ def judge_modules(claims, results, condition=None) -> None:
     own = _own_letters(claims)
     if own is not None:
         passes.append(own)
-    cases = tuple(sorted({tuple(sorted((m.group(1), m.group(3)))) for c in claims if len(c.latex) < 40
-                          and (m := _CASE.fullmatch(_clean(c.latex))) and m.group(1) != m.group(3)}))
+    written: dict = {}  # each pair of indices -> the relations written between them ("=", "≠")
+    for c in claims:
+        m = _CASE.fullmatch(_clean(c.latex)) if len(c.latex) < 40 else None
+        if m is not None and m.group(1) != m.group(3):
+            written.setdefault(tuple(sorted((m.group(1), m.group(3)))), set()).add(m.group(2) == "=")
+    cases = tuple(sorted(pair for pair, rel in written.items() if rel == {True, False}))  # (both cases written: a split;
+    # Loedeman's lone "when m = i" remark is none)
     for ctx in passes:
         ctx.cases = cases
         _one_pass(claims, results, ctx, condition)
