@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from gradproof.derive import limits
 
-from .normalize import without_check_marks
+from .tokenreader import LAYOUT, TokenReader, clean
 
 MAX_NODES = 40
 MAX_CHARS = 1500
@@ -57,16 +57,9 @@ MAX_SLOW = 3  # claims of one graph that ran out of time: then its other claims 
 CLAIM_CPU = 1.0  # CPU seconds for one claim on the graph (SymPy's derivatives of a deep composition)
 MAX_EXPONENT = 64  # a written power's number (x^{2}, e^{-3}): beyond it the formula is not read
 
-#: a token of a scalar formula
-_TOKEN = re.compile(r"\s*(?:(\\[A-Za-z]+|\\[,;:! ])|(\d+(?:\.\d+)?|\.\d+)|([A-Za-z])|(\S))")
-#: layout commands that carry no meaning here
-_SKIP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", ",", ";",
-         ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits"}
 _FUNCS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "tanh": sp.tanh,
           "sigma": lambda u: 1 / (1 + sp.exp(-u))}
 _TIMES = {"cdot", "times", "ast"}
-_TAG = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]{0,80}\}|\\(?:nonumber|notag)\b")
-_END_PUNCT = re.compile(r"[\s.,;]+$")
 #: a number written in a claim: its decimals fix the tolerance of a side that is that number alone
 _DECIMALS = re.compile(r"^\s*[-+]?\s*\d*\.(\d+)\s*$")
 #: a side that is one number written (q = 3, f = -12.5): a name's value in a worked example
@@ -83,47 +76,18 @@ class _Derivative:
     bottom: str
 
 
-class _Reader:
+class _Reader(TokenReader):
     """A recursive-descent reader of one scalar formula into a SymPy expression; names become symbols, ∂u/∂v a
     placeholder symbol recorded in ``derivatives``."""
 
+    unread = _Unread
+    skip = LAYOUT | {"quad", "qquad"}
+    max_tokens = MAX_TOKENS
+
     def __init__(self, text: str):
-        toks, pos = [], 0
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if m is None or m.end() == pos:
-                break
-            pos = m.end()
-            cmd, number, letter, other = m.groups()
-            if cmd is not None and cmd[1:] in _SKIP:
-                continue
-            toks.append(("cmd", cmd[1:]) if cmd else ("num", number) if number else ("id", letter) if letter
-                        else ("op", other))
-            if len(toks) > MAX_TOKENS:
-                raise _Unread("too long")
-        if text[pos:].strip():
-            raise _Unread("unread text")
-        self.t, self.i, self.depth = toks, 0, 0
+        super().__init__(text)
         self.names: set[str] = set()
         self.derivatives: dict[sp.Symbol, _Derivative] = {}
-
-    # -- tokens --------------------------------------------------------------------------------------------------
-    def peek(self, k: int = 0):
-        return self.t[self.i + k] if self.i + k < len(self.t) else (None, None)
-
-    def take(self, kind=None, text=None):
-        tok = self.peek()
-        if tok[0] is None or (kind and tok[0] != kind) or (text is not None and tok[1] != text):
-            raise _Unread(f"expected {text or kind}")
-        self.i += 1
-        return tok
-
-    def at(self, kind, text=None) -> bool:
-        tok = self.peek()
-        return tok[0] == kind and (text is None or tok[1] == text)
-
-    def done(self) -> bool:
-        return self.i >= len(self.t)
 
     # -- grammar -------------------------------------------------------------------------------------------------
     def expr(self):
@@ -247,8 +211,8 @@ class _Reader:
         return fn(self.power())
 
     def _fraction(self):
-        top = self._braced()
-        bottom = self._braced()
+        top = self.braced()
+        bottom = self.braced()
         d_top, d_bottom = _differential(top), _differential(bottom)
         if d_top is not None and d_bottom is not None:
             symbol = sp.Symbol(f"\\partial({d_top},{d_bottom})")
@@ -257,8 +221,7 @@ class _Reader:
             return symbol
         if d_top is not None or d_bottom is not None:
             raise _Unread("a derivative of an expression")
-        inner = _Reader.__new__(_Reader)
-        inner.t, inner.i, inner.depth, inner.names, inner.derivatives = top, 0, self.depth + 1, self.names, self.derivatives
+        inner = self.inner(top)  # (its names and derivatives are this reader's)
         num = inner._whole()
         inner.t, inner.i = bottom, 0
         den = inner._whole()
@@ -269,17 +232,6 @@ class _Reader:
         if not self.done():
             raise _Unread("unread tokens")
         return value
-
-    def _braced(self) -> list:
-        """The tokens of one braced argument (or one token)."""
-        if not self.at("op", "{"):
-            return [self.take()]
-        self.i += 1
-        start, level = self.i, 1
-        while level:
-            kind, text = self.take()
-            level += 1 if (kind, text) == ("op", "{") else -1 if (kind, text) == ("op", "}") else 0
-        return self.t[start:self.i - 1]
 
     def _name(self, letter: str) -> sp.Symbol:
         if letter in "fghFGH" and self.at("op", "("):
@@ -295,9 +247,7 @@ class _Reader:
         return sp.Symbol(name)
 
     def group_tokens(self) -> list:
-        if self.at("op", "{"):
-            return self._braced()
-        return [self.take()]
+        return self.braced()
 
 
 def _differential(toks: list) -> str | None:
@@ -348,9 +298,7 @@ def _sides(text: str) -> list[str]:
 
 
 def _clean(latex: str) -> str:
-    text = _TAG.sub(" ", latex.replace("$", " "))
-    text = text.replace("&", " ").replace("\\\\", " ")
-    return without_check_marks(_END_PUNCT.sub("", text))
+    return clean(latex)
 
 
 @dataclass

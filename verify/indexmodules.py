@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from gradproof.derive import limits
 
-from .normalize import without_check_marks
+from .tokenreader import LAYOUT, TokenReader, clean
 
 MAX_CHARS = 3000
 MAX_TOKENS = 700
@@ -63,9 +63,6 @@ STEP = 1e-6
 
 SIZES = {"S": 2, "M": 4, "N": 3}
 
-_TOKEN = re.compile(r"\s*(?:(\\[A-Za-z]+|\\[,;:! ])|(\d+(?:\.\d+)?|\.\d+)|([A-Za-z])|(\S))")
-_SKIP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", ",", ";",
-         ":", "!", " ", "displaystyle", "textstyle", "limits", "boxed"}
 _BOLD = {"mathbf", "boldsymbol", "bm", "b", "mathbold", "pmb"}
 _HADAMARD = {"odot", "circ"}
 _TIMES = {"cdot", "times", "ast"}
@@ -80,8 +77,6 @@ _KIND_LETTERS = {
 }
 _PARTS = re.compile(r"\\(?:Leftrightarrow|iff|Longleftrightarrow)(?![A-Za-z])")
 _REMARK = re.compile(r"\\q?quad\s*(?:\\text\s*\{[^\n]{0,300}|\([^()]{0,200}\)\s*)$")
-_TAG = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]{0,80}\}|\\(?:nonumber|notag)\b")
-_END_PUNCT = re.compile(r"[\s.,;]+$")
 #: a derivative of a two-index entry of X, Y or Z: the document is written in modules on a batch
 _ENTRY_DERIVATIVE = re.compile(r"\\partial\s*[XYZ]\s*_\s*\{\s*(?:[A-Za-z0-9]|\\ell)\s*,?\s*(?:[A-Za-z0-9]|\\ell)\s*\}")
 #: the forward product written with W transposed (X W^T, X_{sm} W_{nm}) or not (X W, X_{sm} W_{mn})
@@ -213,42 +208,17 @@ class _Node:
     free: frozenset = field(default_factory=frozenset)
 
 
-class _Reader:
+class _Reader(TokenReader):
     """Recursive descent over one side's tokens into ``_Node`` trees."""
+
+    unread = _Unread
+    skip = LAYOUT | {"boxed"}
+    max_tokens = MAX_TOKENS
 
     def __init__(self, text: str, aliases: dict | None = None, names: dict | None = None):
         self.aliases = aliases or {}
         self.names = names  # the answer's own letters -> the module's (p -> Y, z -> Z, y -> T); None: UvA's own
-        toks, pos = [], 0
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if m is None or m.end() == pos:
-                break
-            pos = m.end()
-            cmd, number, letter, other = m.groups()
-            if cmd is not None and cmd[1:] in _SKIP:
-                continue
-            toks.append(("cmd", cmd[1:]) if cmd else ("num", number) if number else ("id", letter) if letter
-                        else ("op", other))
-            if len(toks) > MAX_TOKENS:
-                raise _Unread("too long")
-        if text[pos:].strip():
-            raise _Unread("unread text")
-        self.t, self.i, self.depth = toks, 0, 0
-
-    def peek(self, k: int = 0):
-        return self.t[self.i + k] if self.i + k < len(self.t) else (None, None)
-
-    def at(self, kind, text=None) -> bool:
-        tok = self.peek()
-        return tok[0] == kind and (text is None or tok[1] == text)
-
-    def take(self, kind=None, text=None):
-        tok = self.peek()
-        if tok[0] is None or (kind and tok[0] != kind) or (text is not None and tok[1] != text):
-            raise _Unread(f"expected {text or kind}")
-        self.i += 1
-        return tok
+        super().__init__(text)
 
     def whole(self) -> _Node:
         node = self.expr()
@@ -403,12 +373,7 @@ class _Reader:
         if text in ("frac", "dfrac", "tfrac"):
             return self._fraction()
         if text in _BOLD:
-            braced = self.at("op", "{")
-            if braced:
-                self.i += 1
-            k, letter = self.take()
-            if braced:
-                self.take("op", "}")
+            k, letter = self.one_in_braces()
             if (k, letter) == ("num", "1"):
                 return _Node("ones")
             if k != "id":
@@ -417,12 +382,7 @@ class _Reader:
                 raise _Unread("a bold letter with a subscript (a name, a layer)")  # (\mathbf{z}_2: layer 2's z)
             return self._letter(letter, bold=True)
         if text in ("hat", "tilde", "bar", "widehat") and self.names is not None:
-            braced = self.at("op", "{")
-            if braced:
-                self.i += 1
-            k, letter = self.take()
-            if braced:
-                self.take("op", "}")
+            k, letter = self.one_in_braces()
             if k != "id":
                 raise _Unread("an accent")
             return self._letter(f"\\{'hat' if text == 'widehat' else text} {letter}", bold=False)
@@ -538,8 +498,8 @@ class _Reader:
         return self.term()
 
     def _fraction(self) -> _Node:
-        top = self._braced()
-        bottom = self._braced()
+        top = self.braced()
+        bottom = self.braced()
         if top and top[0] == ("cmd", "partial") or bottom and bottom[0] == ("cmd", "partial"):
             if not (top and top[0] == ("cmd", "partial") and bottom and bottom[0] == ("cmd", "partial")):
                 raise _Unread("half a derivative")
@@ -556,22 +516,10 @@ class _Reader:
         return _Node("div", (self._sub(top).whole(), self._sub(bottom).whole()))
 
     def _sub(self, toks: list) -> _Reader:
-        inner = _Reader.__new__(_Reader)
-        inner.t, inner.i, inner.depth, inner.aliases = toks, 0, self.depth + 1, self.aliases
-        inner.names = self.names
+        inner = self.inner(toks)
         if inner.depth > MAX_DEPTH:
             raise _Unread("nested too deep")
         return inner
-
-    def _braced(self) -> list:
-        if not self.at("op", "{"):
-            return [self.take()]
-        self.i += 1
-        start, level = self.i, 1
-        while level:
-            kind, text = self.take()
-            level += 1 if (kind, text) == ("op", "{") else -1 if (kind, text) == ("op", "}") else 0
-        return self.t[start:self.i - 1]
 
 
 def _number(text: str) -> _Node:
@@ -828,13 +776,11 @@ _BOXED = re.compile(r"^\s*\\boxed\s*\{(.*)\}\s*$", re.S)
 
 
 def _clean(latex: str) -> str:
-    text = _TAG.sub(" ", latex.replace("$", " "))
+    text = clean(latex)
     boxed = _BOXED.match(text)
     if boxed:  # (\boxed{a = b}: the equation in its box)
         text = boxed.group(1)
-    text = text.replace("&", " ").replace("\\\\", " ")
-    text = _REMARK.sub("", text.strip())
-    return without_check_marks(_END_PUNCT.sub("", text))
+    return clean(_REMARK.sub("", text.strip()))
 
 
 def _parts(text: str) -> list[str]:
