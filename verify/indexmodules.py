@@ -998,6 +998,7 @@ class _Context:
     names: dict | None = None
     batch: bool = True
     fixed: str | None = None
+    kinds: frozenset = frozenset(_KIND_LETTERS)  # the modules the document can be about (_document_kinds)
     cases: tuple = ()  # pairs of indices the answer splits its derivation by ("i = j", "i \\neq j" written as claims)
 
 
@@ -1094,7 +1095,7 @@ def _judge_claim(text: str, kind: str | None, ctx: _Context, condition=None):
         for s in sides:
             _letters(s, letters)
     kinds = {ctx.fixed: _KIND_LETTERS[ctx.fixed]} if ctx.fixed else _KIND_LETTERS
-    candidates = [k for k, have in kinds.items() if letters <= have | {"S"}]
+    candidates = [k for k, have in kinds.items() if letters <= have | {"S"} and k in ctx.kinds]
     if not candidates:
         return None
     own = kind if kind in candidates else None  # (a module named by the claim's letters or the claims before it:
@@ -1195,6 +1196,60 @@ def _own_letters(claims) -> _Context | None:
     return _Context(names={out: "Y", inner: "X"}, batch=False, fixed="softmax")
 
 
+#: what each module's own formula looks like somewhere in a document about it (its definition, its derivative)
+_KIND_SIGNS = {
+    "linear": re.compile(r"(?<![A-Za-z\\])W(?![A-Za-z])"),
+    "activation": re.compile(r"(?<![A-Za-z\\])h\s*'?\s*\("),
+    "softmax": re.compile(r"(?:(?<![A-Za-z\\])e\s*\^|\\exp)\s*\{?\s*\(?\s*(?:\\mathbf\s*\{|\\b\s+)?\s*X|softmax"),
+    "crossentropy": re.compile(r"\\(?:log|ln)"),
+    "softmax_ce": re.compile(r"(?:(?<![A-Za-z\\])e\s*\^|\\exp)\s*\{?\s*\(?\s*(?:\\mathbf\s*\{|\\b\s+)?\s*Z|softmax"),
+}
+
+
+def _document_kinds(claims, ctx: _Context) -> frozenset:
+    """The modules a document can be about: those whose own formula it writes somewhere (a Z beside Y is softmax's logits
+    only in a document that writes the softmax), less those one of its definitions contradicts (``L = \\frac{1}{2}
+    \\sum (Y - T)^2`` is no cross-entropy, ``Y = X W + B`` no activation module: a definition read in the module and
+    wrong in every reading of it)."""
+    texts = [c.latex for c in claims]
+    kinds = {k for k, sign in _KIND_SIGNS.items() if any(sign.search(t) for t in texts)}
+    if "softmax" in kinds and "crossentropy" in kinds:
+        kinds.add("softmax_ce")  # (a softmax module and a cross-entropy module: Z, the logits, feed the two composed)
+    for c in claims:
+        if len(c.latex) > MAX_CHARS or limits.overdue():
+            continue
+        try:
+            equations = _read_claim(c.latex, None, None)
+        except (_Unread, RecursionError):
+            continue
+        if any(_has_derivative(side) for sides in equations for side in sides) or not all(
+                _definition(sides[0]) for sides in equations):
+            continue  # (definitions only: a letter = its formula)
+        letters: set = set()
+        for sides in equations:
+            for side in sides:
+                _letters(side, letters)
+        holds, wrong = False, set()
+        for kind in sorted(kinds):
+            if not letters <= _KIND_LETTERS[kind] | {"S"}:
+                continue
+            got = []
+            for reading in _readings(kind, ctx):
+                try:
+                    got.append(_judge_in(reading, equations))
+                except (_Unread, _Case):
+                    continue
+                except _Shape:
+                    got.append(("incorrect", ""))
+            if any(g is not None and g[0] == "correct" for g in got):
+                holds = True  # (the softmax's definition is the softmax module's, whatever the linear one makes of it)
+            elif got and all(g is not None and g[0] == "incorrect" for g in got):
+                wrong.add(kind)
+        if not holds:
+            kinds -= wrong  # (a definition no module has: the modules it reads in are not this document's)
+    return frozenset(kinds)
+
+
 def judge_modules(claims, results, condition=None) -> None:
     """Revise, in place, the ``unchecked`` results of claims about a module on a batch in index notation, or about a
     softmax in the answer's own letters (see the module docstring), their chain rows too. ``condition(claim id)``:
@@ -1203,7 +1258,9 @@ def judge_modules(claims, results, condition=None) -> None:
     passes = []
     if _batch_modules(claims):
         texts = [c.latex for c in claims]
-        passes.append(_Context(setup=(_orientation(texts), True if any(_LOWER_B.search(t) for t in texts) else None)))
+        ctx = _Context(setup=(_orientation(texts), True if any(_LOWER_B.search(t) for t in texts) else None))
+        ctx.kinds = _document_kinds(claims, ctx)
+        passes.append(ctx)
     own = _own_letters(claims)
     if own is not None:
         passes.append(own)

@@ -333,3 +333,28 @@ def test_a_github_wikis_markdown_escaped_align_is_read(tmp_path):
 
     claims = extract(body, "wiki.md")
     assert [c.latex.strip() for c in claims] == ["z^{(1)} = W^{(1)} x + b^{(1)}", "a^{(1)} = \\sigma(z^{(1)})"]
+
+
+def test_a_module_the_document_never_writes_is_never_the_reading(tmp_path):
+    """Z beside Y and T names softmax with cross-entropy only in a document that writes a softmax and a logarithm: under
+    a sigmoid and a squared error, ∂L/∂Z_{sn} = (Y_{sn} − T_{sn}) Y_{sn} (1 − Y_{sn}) is right (NumPy below) and must not
+    be judged as the softmax's (where it is wrong)."""
+    rng = np.random.default_rng(2)
+    Z, T = rng.normal(size=(2, 3)), rng.uniform(size=(2, 3))
+    Y = 1 / (1 + np.exp(-Z))
+    h = 1e-6
+    numeric = np.zeros_like(Z)
+    for idx in np.ndindex(Z.shape):
+        up, down = Z.copy(), Z.copy()
+        up[idx] += h
+        down[idx] -= h
+        numeric[idx] = (0.5 * np.sum((1 / (1 + np.exp(-up)) - T) ** 2) - 0.5 * np.sum((1 / (1 + np.exp(-down)) - T) ** 2)) / (2 * h)
+    assert np.allclose((Y - T) * Y * (1 - Y), numeric, atol=1e-7)
+    body = ("For the linear module $Y = X W^T + B$:\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{sj}\delta_{ni} \tag{a} \]" "\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial X_{ij}} = \delta_{si} W_{nj} \tag{c} \]" "\n"
+            r"Then $Y = \sigma(Z)$ and $L = \frac{1}{2}\sum_{s,n} (Y_{sn} - T_{sn})^2$:" "\n"
+            r"\[ \frac{\partial L}{\partial Z_{sn}} = (Y_{sn} - T_{sn}) Y_{sn} (1 - Y_{sn}) \tag{mse} \]" "\n")
+    got = _verify(tmp_path, SPEC, body, name="answer.tex")
+    assert got["a"].verdict == "correct"
+    assert got["mse"].verdict != "incorrect", got["mse"].message
