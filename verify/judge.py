@@ -3877,6 +3877,8 @@ def _top_sides(latex: str) -> list[str]:
 
 #: a minus before a number raised to a power, −4^2 (−16 as written, 16 as often meant)
 _NEGATIVE_POWER = re.compile(r"-\s*\d+(?:\.\d+)?\s*\^")
+#: a whole claim that is one cases environment (a system of equations when no row has a condition after &)
+_SYSTEM = re.compile(r"\s*\\begin\s*\{cases\}((?:(?!\\(?:begin|end)\s*\{cases\}).)*)\\end\s*\{cases\}\s*", re.S)
 #: ≈ between two sides of a worked computation (normalised: \approx): a link like =
 _APPROX = re.compile(r"\\approx(?![A-Za-z])")
 
@@ -4051,6 +4053,11 @@ def _top_rows(latex: str) -> list[str]:
 def _rows_of(latex: str) -> tuple[str, ...]:
     """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
     latex = _NEWLINE.sub(r"\\\\", latex)  # ezalos' \newline between two equations: a line break, as \\
+    system = _SYSTEM.fullmatch(latex)
+    if system is not None:  # \begin{cases} A = B \\ C = D \end{cases}: a brace grouping equations, not one piecewise value
+        rows = [r for r in re.split(r"\\\\", system.group(1)) if r.strip()]
+        if len(rows) > 1 and all("&" not in r and len(_top_sides(r)) > 1 for r in rows):
+            return tuple(part for row in rows for part in _rows_of(row))
     if _AND.search(latex) and all("=" in part for part in _AND.split(latex)):  # (not "if j = k \text{and} k > 0")
         return tuple(part for row in _AND.split(latex) for part in _rows_of(row))
     parts = _QUAD.split(latex)

@@ -358,3 +358,18 @@ def test_a_module_the_document_never_writes_is_never_the_reading(tmp_path):
     got = _verify(tmp_path, SPEC, body, name="answer.tex")
     assert got["a"].verdict == "correct"
     assert got["mse"].verdict != "incorrect", got["mse"].message
+
+
+def test_a_cases_brace_grouping_equations_is_read_row_by_row(tmp_path):
+    """``\\begin{cases} a = … \\\\ z = … \\end{cases}`` with no condition after & groups equations (a system, as Chinese
+    course notes write updates and chain-rule results); each row is judged: the second row's z^{(1)} for a^{(1)} is
+    wrong (NumPy: W^{(2)} z^{(1)} + b^{(2)} differs from W^{(2)} σ(z^{(1)}) + b^{(2)})."""
+    rng = np.random.default_rng(8)
+    W1, b1, W2, b2, x = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2), rng.normal(size=3)
+    z1 = W1 @ x + b1
+    assert not np.allclose(W2 @ z1 + b2, W2 @ (1 / (1 + np.exp(-z1))) + b2)
+    spec = _spec("system", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    body = (r"$$\begin{cases} z^{(1)} = W^{(1)} x + b^{(1)} \\ z^{(2)} = W^{(2)} z^{(1)} + b^{(2)} \end{cases} \tag{sys}$$"
+            "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["sys"].verdict == "incorrect", got["sys"].message
