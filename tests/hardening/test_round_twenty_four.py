@@ -1,0 +1,160 @@
+"""Hostile input, round twenty-four (issue 12): the run's soft deadline before its CPU stop on every path, and the
+probes "r24:" against compgraph (benchmarks/probe_hostile.py). docs/RELIABILITY.md "Round twenty-four". Bounds are on
+CPU time (``time.process_time``), so a loaded machine does not fail them; expected verdicts come from NumPy central
+differences written here, never from gradproof."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from gradproof.derive import limits
+
+ROOT = Path(__file__).resolve().parents[2]
+#: benchmarks/probe_hostile.py's S2: 2 inputs, 3 tanh units, 2 identity outputs, squared error
+S2 = ('name = "probe"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "tanh"\n[[layers]]\nunits = 2\n'
+      'activation = "identity"\n[loss]\nname = "squared_error"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _spin_until(stop, limit: float) -> float:
+    """Burn CPU until ``stop()`` or ``limit`` CPU seconds; the CPU seconds spent."""
+    c0 = time.process_time()
+    x = 0
+    while not stop() and time.process_time() - c0 < limit:
+        x += sum(range(2000))
+    return time.process_time() - c0
+
+
+# -- the soft deadline in CPU time --------------------------------------------------------------------------------------
+def test_the_soft_deadline_comes_before_the_cpu_stop_on_an_idle_machine():
+    """A run whose wall clock never reaches its soft deadline (an idle machine: the CPU stop came first, exit 2 with no
+    result) is overdue once its CPU budget but SOFT_CPU_RESERVE (at least half the budget left) is spent."""
+    with limits.run_budget("t", seconds=3.0, wall=1e3, wall_min_cpu=1e6, soft_wall=1e3):
+        assert not limits.overdue()
+        spent = _spin_until(limits.overdue, 2.8)
+        assert limits.overdue(), spent  # (the base tree: never overdue; the CPU stop raised at 3 s)
+        assert 1.4 <= spent <= 2.2
+        assert limits.soft_deadline() == "1.5 s of CPU time"
+    assert not limits.overdue()
+    with limits.run_budget("t", seconds=3.0, wall=1e3, wall_min_cpu=1e6):  # no soft deadline (derive, codegen): none
+        assert not limits.overdue()
+
+
+def test_reading_before_the_claims_ends_at_the_cpu_soft_deadline():
+    """``until_overdue`` (the reading of an answer's notation and worked example) ends at the soft deadline in CPU time
+    too, with its own error the caller turns into a partial result, never the run's CPU stop."""
+    with limits.run_budget("t", seconds=3.0, wall=1e3, wall_min_cpu=1e6, soft_wall=1e3):
+        c0 = time.process_time()
+        with pytest.raises(limits.TimeLimitError) as exc, limits.until_overdue("reading the answer's notation"):
+            _spin_until(lambda: False, 2.8)
+        assert time.process_time() - c0 < 2.5
+        assert "stopped after" not in str(exc.value) and "reading the answer's notation" in str(exc.value)
+
+
+def test_a_claim_in_progress_ends_at_the_soft_deadline_saying_the_time_ran_out():
+    """A claim's own bound (10 s of CPU) reached past the soft deadline, into the CPU stop: the claim in progress
+    (``time_limit(soft=True)``) ends at the soft deadline, unchecked as the claims after it; a block begun past it ends
+    at once."""
+    with limits.run_budget("t", seconds=3.0, wall=1e3, wall_min_cpu=1e6, soft_wall=1e3):
+        c0 = time.process_time()
+        with pytest.raises(limits.TimeLimitError) as exc, limits.time_limit(10, "checking claim 7", cpu=True, soft=True):
+            _spin_until(lambda: False, 2.8)
+        assert time.process_time() - c0 < 2.5
+        assert str(exc.value) == f"checking claim 7: {limits.TIME_RAN_OUT} (1.5 s of CPU time)"
+        c0 = time.process_time()
+        with pytest.raises(limits.TimeLimitError), limits.time_limit(10, "checking claim 8", cpu=True, soft=True):
+            _spin_until(lambda: False, 1.0)
+        assert time.process_time() - c0 < 0.1
+    with limits.time_limit(0.5, "outside a run", cpu=True, soft=True):  # (no run: its own bound only)
+        assert _spin_until(lambda: False, 0.2) >= 0.2
+
+
+def test_a_claim_at_the_soft_wall_clock_deadline_ends_there_too():
+    """The same on a loaded machine: the wall-clock soft deadline (VERIFY_CLAIMS_WALL) cuts the claim in progress, which
+    went on to the run's wall-clock stop before (exit 2 at 26 s)."""
+    with limits.run_budget("t", seconds=1e3, wall=1e3, wall_min_cpu=1e6, soft_wall=0.6):
+        t0 = time.monotonic()
+        with pytest.raises(limits.TimeLimitError) as exc, limits.time_limit(10, "checking claim 9", cpu=True, soft=True):
+            while time.monotonic() - t0 < 3:
+                time.sleep(0.01)
+        assert time.monotonic() - t0 < 2.0
+        assert limits.TIME_RAN_OUT in str(exc.value) and "0.6 s of wall-clock time" in str(exc.value)
+
+
+# -- through the CLI: a long valid answer ---------------------------------------------------------------------------------
+def _verify_on_an_idle_machine(tmp_path, monkeypatch, text: str, seconds: float, spec: str = S2):
+    """``gradproof verify h.md --spec s.toml --json`` in this process with a run budget of ``seconds`` CPU seconds and
+    wall-clock deadlines too far to matter (what an idle machine is to the real 20 s budget): (exit code, JSON, stderr,
+    CPU seconds)."""
+    from gradproof.cli import main
+
+    monkeypatch.setattr(limits, "run_budget", functools.partial(limits.run_budget, seconds=seconds))
+    monkeypatch.setattr(limits, "VERIFY_CLAIMS_WALL", 1e3)
+    monkeypatch.setattr(limits, "RUN_WALL_SECONDS", 1e3)
+    (tmp_path / "s.toml").write_text(spec, encoding="utf-8")
+    (tmp_path / "h.md").write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    c0 = time.process_time()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["verify", str(tmp_path / "h.md"), "--spec", str(tmp_path / "s.toml"), "--json"])
+    cpu = time.process_time() - c0
+    return code, (json.loads(out.getvalue()) if code in (0, 1) else None), err.getvalue(), cpu
+
+
+def _delta2_by_central_differences() -> tuple[bool, bool]:
+    """Whether ŷ − y (right) and y − ŷ (wrong) are ∂L/∂z⁽²⁾ of S2's output (identity, L = ½‖ŷ − y‖²), by NumPy central
+    differences at a random point: the oracle of the claims below (each (1/n) Σ of n copies of one of them)."""
+    rng = np.random.default_rng(24)
+    z, y = rng.normal(size=2), rng.normal(size=2)
+    loss = lambda z_: 0.5 * np.sum((z_ - y) ** 2)  # noqa: E731
+    h = 1e-6
+    grad = np.array([(loss(z + h * e) - loss(z - h * e)) / (2 * h) for e in np.eye(2)])
+    return bool(np.allclose(grad, z - y, atol=1e-6)), bool(np.allclose(grad, y - z, atol=1e-6))
+
+
+def test_a_long_valid_answer_ends_with_a_partial_result_not_the_cpu_stop(tmp_path, monkeypatch):
+    """The brief's defect: a long valid answer (claims that are sums of many products) exited 2 at the CPU stop, with no
+    verdict, on an idle machine (the soft deadline is wall-clock, 22 s; the CPU stop, 20 s, came first). Now it ends
+    with the verdicts judged so far, the rest unchecked because the run's time ran out (exit 1: no pass), within its
+    budget — here 8 CPU s (its soft deadline at 4) for a 150-claim answer that needs about 5."""
+    right_ok, wrong_ok = _delta2_by_central_differences()
+    assert right_ok and not wrong_ok
+    claims = "".join(
+        f"$$\\delta^{{(2)}} = \\frac{{1}}{{{10 + k}}}\\left("
+        + " + ".join([r"(\hat y - y)" if k % 3 else r"(y - \hat y)"] * (10 + k)) + f"\\right) \\tag{{c{k}}}$$\n\n"
+        for k in range(150))
+    code, data, err, cpu = _verify_on_an_idle_machine(tmp_path, monkeypatch, claims, 8.0)
+    assert code == 1, err  # (the base tree: exit 2, "stopped after 8 s of CPU time, the time budget of a run")
+    assert cpu < 8.0
+    verdicts = {c["id"]: c for c in data["claims"]}
+    judged = [cid for cid, c in verdicts.items() if c["verdict"] != "unchecked"]
+    late = [cid for cid, c in verdicts.items() if c["verdict"] == "unchecked" and limits.TIME_RAN_OUT in c["message"]]
+    assert judged and late and len(judged) + len(late) == 150
+    for cid in judged:  # (the oracle: right where the claim is ŷ − y, wrong where it is y − ŷ)
+        k = int(cid[1:])
+        assert verdicts[cid]["verdict"] == ("correct" if k % 3 else "incorrect"), cid
+    assert all("of CPU time" in verdicts[cid]["message"] for cid in late)
+    assert data["time_ran_out"] == len(late)
+
+
+def test_the_round_twenty_two_answer_of_400_long_sums_ends_with_every_claim_unchecked(tmp_path, monkeypatch):
+    """The probe "r22: d-letters: 400 long d-letter claims (sums of 40 products)" (871 kB): its reading of the notation
+    outlasts the budget (about 20 CPU s); on an idle machine it exited 2 at the CPU stop. Under a 6 s budget (soft
+    deadline at 3): exit 1, every claim unchecked because the run's time ran out (a partial, here empty, result); the
+    base tree: exit 2 "stopped after 6 s of CPU time"."""
+    spec = ('name = "probe"\ninputs = 4\nconvention = "column"\n[[layers]]\nunits = 3\nactivation = "softmax"\n[loss]\n'
+            'name = "cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    text = ("Forward: $Z = XW + b$, $P = \\mathrm{softmax}(Z)$, $L = -\\frac{1}{N}\\sum_i \\log P_{i,y_i}$.\n\n"
+            "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
+                f"$$dW = \\frac{{1}}{{{40 + k}}}(" + " + ".join(["X^T dZ"] * (40 + k)) + ")$$\n\n" for k in range(400)))
+    code, data, err, cpu = _verify_on_an_idle_machine(tmp_path, monkeypatch, text, 6.0, spec)
+    assert code == 1, err
+    assert cpu < 6.0
+    assert len(data["claims"]) == 404 and data["time_ran_out"] == 404  # (the forward line's three, dW, the 400)
+    assert all(c["verdict"] == "unchecked" and "of CPU time" in c["message"] for c in data["claims"])
