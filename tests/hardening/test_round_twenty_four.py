@@ -158,3 +158,35 @@ def test_the_round_twenty_two_answer_of_400_long_sums_ends_with_every_claim_unch
     assert cpu < 6.0
     assert len(data["claims"]) == 404 and data["time_ran_out"] == 404  # (the forward line's three, dW, the 400)
     assert all(c["verdict"] == "unchecked" and "of CPU time" in c["message"] for c in data["claims"])
+
+
+# -- a Ctrl-C in the last milliseconds of a finished command --------------------------------------------------------------
+def test_a_finished_command_ignores_sigint_until_it_exits(monkeypatch, tmp_path):
+    """The full probe run's one defect on the base tree ("r3: Ctrl-C 4 s into derive with the PDF": exit -2, no message):
+    CPython's shutdown puts SIG_DFL back for a SIGINT handler written in Python, so a Ctrl-C in a finished run's last
+    milliseconds killed it by the signal. Once main() has its exit code, the command ignores SIGINT (SIG_IGN, which the
+    shutdown keeps); a library call (argv given) keeps its own handler."""
+    import signal
+    import sys
+
+    from gradproof.cli import main
+
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        (tmp_path / "s.toml").write_text(S2, encoding="utf-8")
+        (tmp_path / "h.md").write_text("$$\\delta^{(2)} = \\hat y - y$$\n", encoding="utf-8")
+        monkeypatch.setattr(sys, "argv", ["gradproof", "verify", str(tmp_path / "h.md"), "--spec", str(tmp_path / "s.toml")])
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        signal.signal(signal.SIGINT, before)
+        monkeypatch.setattr(sys, "argv", ["gradproof", "--version"])
+        with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+            main()  # (argparse's own exit too)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        signal.signal(signal.SIGINT, before)
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main(["verify", str(tmp_path / "h.md"), "--spec", str(tmp_path / "s.toml")])
+        assert signal.getsignal(signal.SIGINT) is before
+    finally:
+        signal.signal(signal.SIGINT, before)
