@@ -3382,14 +3382,17 @@ def round_twenty_four() -> list[Probe]:
              "$$p = " + " + ".join(f"y_{{{k}}}" for k in range(1, 37)) + "$$\n\n$$q = p^2$$\n\n"
              "$$\\frac{\\partial q}{\\partial p} = 2p \\tag{w38}$$\n\n$$\\frac{\\partial q}{\\partial p} = 3p \\tag{w38slip}$$\n\n",
              verdicts={"w38": {"correct", "unchecked"}, "w38slip": {"incorrect", "unchecked"}})
-    mml_then("compgraph: one name redefined 1990 times, the same function each time",
-             "$$u = x^2$$\n\n" + "$$v = \\exp(u)$$\n\n" * 1990 + "$$w = u + v$$\n\n"
+    mml_then("compgraph: one name redefined 1900 times, the same function each time",
+             "$$u = x^2$$\n\n" + "$$v = \\exp(u)$$\n\n" * 1900 + "$$w = u + v$$\n\n"
              "$$\\frac{\\partial w}{\\partial u} = 1 \\tag{r}$$\n\n", verdicts={"r": {"correct", "unchecked"}})
-    mml_then("compgraph: one name redefined 1990 times, each time another function",
-             "$$u = x^2$$\n\n" + "".join(f"$$v = \\exp(u) + {k}$$\n\n" for k in range(1990)) + "$$w = u + v$$\n\n"
+    mml_then("compgraph: one name redefined 1900 times, each time another function",
+             "$$u = x^2$$\n\n" + "".join(f"$$v = \\exp(u) + {k}$$\n\n" for k in range(1900)) + "$$w = u + v$$\n\n"
              "$$\\frac{\\partial w}{\\partial v} = 1 \\tag{r}$$\n\n", verdicts={"r": {"correct", "unchecked"}})
-    md("compgraph: one name redefined 10⁴ times inline in prose", MML_MD + after + "Let $u = x^2$. "
-       + "Again $v = \\exp(u)$. " * 10000, verdicts=mml)
+    md("compgraph: one name redefined 10⁴ times inline in prose (exit 2: more than 2000 equations)", MML_MD + after
+       + "Let $u = x^2$. " + "Again $v = \\exp(u)$. " * 10000, verdicts=mml)
+    md("compgraph: one name redefined 1900 times inline in one paragraph, each time another function", MML_MD + after
+       + "Let $u = x^2$. " + "".join(f"Again $v = \\exp(u) + {k}$. " for k in range(1900)) + "\n\n$$w = u + v$$\n\n"
+       "$$\\frac{\\partial w}{\\partial v} = 1 \\tag{r}$$\n\n", verdicts={**mml, "r": {"correct", "unchecked"}})
     mml_then("compgraph: huge numbers 10^300 · 10^300, 2^64^64, (2^64)^64, 10^{10^{10}}, 15-digit numbers",
              "$$u = 10^{300} \\cdot 10^{300} \\cdot x$$\n\n$$v = 2^{64^{64}} u$$\n\n$$w = (2^{64})^{64} + v$$\n\n"
              "$$z = 10^{10^{10}} + w$$\n\n$$r = 999999999999999 \\cdot 999999999999999 \\cdot x$$\n\n$$s = r + u$$\n\n"
@@ -3404,11 +3407,11 @@ def round_twenty_four() -> list[Probe]:
              "$$\\frac{\\partial f}{\\partial x} = y = 3 \\tag{p}$$\n\n")
     sections = "".join(f"## Section {k}\n\nLet $c = a + b$, $d = b + {k}$ and $e = c \\cdot d$.\n\n"
                        f"$$\\frac{{\\partial e}}{{\\partial c}} = d \\tag{{s{k}}}$$\n\n"
-                       f"$$\\frac{{\\partial e}}{{\\partial d}} = d \\tag{{t{k}}}$$\n\n" for k in range(500))
-    mml_then("compgraph: 500 sections, each its own graph (Colah's c = a + b, d = b + k, e = c d)", sections,
-             verdicts={"s0": {"correct", "unchecked"}, "s499": {"correct", "unchecked"},
-                       "t0": {"incorrect", "unchecked"}, "t499": {"incorrect", "unchecked"}})
-    then_mml("compgraph: 500 sections, each its own graph", sections,
+                       f"$$\\frac{{\\partial e}}{{\\partial d}} = d \\tag{{t{k}}}$$\n\n" for k in range(380))
+    mml_then("compgraph: 380 sections, each its own graph (Colah's c = a + b, d = b + k, e = c d)", sections,
+             verdicts={"s0": {"correct", "unchecked"}, "s379": {"correct", "unchecked"},
+                       "t0": {"incorrect", "unchecked"}, "t379": {"incorrect", "unchecked"}})
+    then_mml("compgraph: 380 sections, each its own graph", sections,
              verdicts={"s0": {"correct", "unchecked"}, "t0": {"incorrect", "unchecked"}})
     mml_then("compgraph: cycles (a = b + x, b = 2a; a triangle a = b + c, b = a + c, c = a + b + x, redefined)",
              "$$p = q + x$$\n\n$$q = 2 p$$\n\n$$\\frac{\\partial p}{\\partial x} = 1 \\tag{cy1}$$\n\n## Part three\n\n"
@@ -3423,14 +3426,21 @@ def round_twenty_four() -> list[Probe]:
              "".join(f"$$\\text{{{words}}} = X^\\top \\cdot \\text{{grad}} + {k}$$\n\n" for k in range(5))
              + "".join(f"$$\\Delta W = -0.1 \\cdot \\text{{{words}}} \\tag{{n{k}}}$$\n\n" for k in range(5)),
              verdicts={f"n{k}": {"unchecked"} for k in range(5)})
-    mml_then("names: 1990 names of several words each (\\text{W update k}), each used",
+    mml_then("names: 900 names of several words each (\\text{W update k}), each used",
              "".join(f"$$\\text{{W update {k}}} = x^2 + {k}$$\n\n$$\\frac{{\\partial \\text{{W update {k}}}}}{{\\partial x}} = 2x$$\n\n"
-                     for k in range(995)))
+                     for k in range(900)))
     # -- case paragraphs --------------------------------------------------------------------------------------------
     soft = "Softmax: $$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\n"
     mml_then("cases: 'In case i $\\neq$ j:' 10⁴ times, then a claim", soft + "In case i $\\neq$ j:\n\n" * 10000
              + "$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j \\tag{cneq}$$\n\n", spec_text=SOFTMAX_COL,
              verdicts={"cneq": {"correct", "unchecked"}})
+    mml_then("cases: 'In case i ≠ j:' (no math) 10⁴ times, then a claim", soft + "In case i ≠ j:\n\n" * 10000
+             + "$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j \\tag{cneq}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cneq": {"correct", "unchecked"}})
+    mml_then("cases: 'In case i ≠ j: In case i = j:' (no math) nested 10⁴ deep in one line, then a claim",
+             soft + "In case i ≠ j: In case i = j: " * 10000 + "\n\n"
+             "$$\\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\tag{cn}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cn": {"correct", "unchecked"}})
     mml_then("cases: 'In case i = j:' / 'In case i \\neq j:' in turn, a claim under each of 990",
              soft + "".join(f"In case $i {_rel(k)} j$:\n\n$$\\frac{{\\partial a_i}}{{\\partial z_j}} = "
                             + ("a_i (1 - a_i)" if k % 2 else "-a_i a_j") + f" \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n"
@@ -3454,8 +3464,11 @@ def round_twenty_four() -> list[Probe]:
              + "\\checkmark " * 90000 + "$$\n\n")
     mml_then("check marks: ✓ 60 000 times, and \\quad \\checkmark 40 000 times inside a claim",
              "$$x = 3 " + "✓ " * 60000 + "$$\n\n$$a = \\quad" + " \\quad \\checkmark" * 40000 + " b$$\n\n")
-    md("check marks: MML's claims each closed by 2000 \\checkmark", MML_MD.replace(
-        "\\tag{", "\\checkmark " * 2000 + "\\tag{"), verdicts=mml)
+    md("check marks: MML's claims each closed by 100 \\checkmark", MML_MD.replace(
+        "\\tag{", "\\checkmark " * 100 + "\\tag{"), verdicts=mml)
+    md("check marks: MML's claims each closed by 1000 \\checkmark (past compgraph's MAX_CHARS: not read on the graph)",
+       MML_MD.replace("\\tag{", "\\checkmark " * 1000 + "\\tag{"),
+       verdicts={k: v | {"unchecked"} for k, v in mml.items()})
     # -- one-unit layers re-judged at another width ------------------------------------------------------------------
     general = "".join(
         f"$$\\delta^{{({l})}} = ((W^{{({l + 1})}})^T \\delta^{{({l + 1})}}) \\odot \\sigma'(z^{{({l})}}) \\tag{{g{l}}}$$\n\n"

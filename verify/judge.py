@@ -2557,11 +2557,15 @@ class Judge:
         network's reading left unread are judged on that graph (compgraph.py)."""
         if not document:
             return
-        from .compgraph import judge_graphs
+        from .compgraph import judge_graphs, unread_at_deadline
 
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's own computation graph", cpu=True):
-                judge_graphs(claims, results)
+        state: dict = {}
+        try:  # (soft: it ends at the run's soft deadline, as the claims' loop does; what it did not read then says so)
+            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's own computation graph", cpu=True, soft=True):
+                judge_graphs(claims, results, state)
+        except limits.TimeLimitError as exc:
+            if TIME_RAN_OUT in str(exc):
+                unread_at_deadline(claims, results, state)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
 
@@ -2623,13 +2627,18 @@ class Judge:
         if other is None:
             return
         other._rate_probe = True
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS * 4, f"judging the answer {doing}", cpu=True):
+        try:  # (soft: at the run's soft deadline the second reading ends, and what it did not judge is said below)
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, f"judging the answer {doing}", cpu=True, soft=True):
                 there = other.check_all(claims)
+        except limits.TimeLimitError:
+            there = None
         except Exception:  # noqa: BLE001 -- a second reading that trips leaves the verdicts as judged
             return
         for k in written:
-            if there[k].verdict == "incorrect":
+            if there is None or there[k].verdict == "unchecked" and TIME_RAN_OUT in there[k].message:
+                # (not judged again in time: a verdict that reading could take back — a coincidence — is not given)
+                ran_out(results[k], doing)
+            elif there[k].verdict == "incorrect":
                 c = claims[k]
                 results[k] = ClaimResult(c.id, c.latex, "unchecked", "", why(there[k].message), quantity=c.quantity,
                                          notes=[note])

@@ -17,6 +17,8 @@ import pytest
 from gradproof.derive import limits
 
 ROOT = Path(__file__).resolve().parents[2]
+#: the words of a claim left unchecked by the run's soft deadline (verify.judge.TIME_RAN_OUT), written out
+RAN_OUT = "the run's time ran out"
 #: benchmarks/probe_hostile.py's S2: 2 inputs, 3 tanh units, 2 identity outputs, squared error
 S2 = ('name = "probe"\ninputs = 2\n[[layers]]\nunits = 3\nactivation = "tanh"\n[[layers]]\nunits = 2\n'
       'activation = "identity"\n[loss]\nname = "squared_error"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
@@ -84,7 +86,7 @@ def test_a_claim_at_the_soft_wall_clock_deadline_ends_there_too():
             while time.monotonic() - t0 < 3:
                 time.sleep(0.01)
         assert time.monotonic() - t0 < 2.0
-        assert limits.TIME_RAN_OUT in str(exc.value) and "0.6 s of wall-clock time" in str(exc.value)
+        assert RAN_OUT in str(exc.value) and "0.6 s of wall-clock time" in str(exc.value)
 
 
 # -- through the CLI: a long valid answer ---------------------------------------------------------------------------------
@@ -134,7 +136,7 @@ def test_a_long_valid_answer_ends_with_a_partial_result_not_the_cpu_stop(tmp_pat
     assert cpu < 8.0
     verdicts = {c["id"]: c for c in data["claims"]}
     judged = [cid for cid, c in verdicts.items() if c["verdict"] != "unchecked"]
-    late = [cid for cid, c in verdicts.items() if c["verdict"] == "unchecked" and limits.TIME_RAN_OUT in c["message"]]
+    late = [cid for cid, c in verdicts.items() if c["verdict"] == "unchecked" and RAN_OUT in c["message"]]
     assert judged and late and len(judged) + len(late) == 150
     for cid in judged:  # (the oracle: right where the claim is ŷ − y, wrong where it is y − ŷ)
         k = int(cid[1:])
@@ -190,3 +192,148 @@ def test_a_finished_command_ignores_sigint_until_it_exits(monkeypatch, tmp_path)
         assert signal.getsignal(signal.SIGINT) is before
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+# -- compgraph (probes "r24: compgraph: …") ------------------------------------------------------------------------------
+def _by_id(tmp_path, spec: str, body: str, name: str = "answer.md") -> dict:
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec, encoding="utf-8")
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    results, _meta, _ = verify_file(str(tmp_path / name), str(tmp_path / "spec.toml"))
+    return {r.id: r for r in results}
+
+
+#: MML's Example 5.14 as a Markdown section (benchmarks/probe_hostile.py MML_MD): its rows, then tagged claims
+MML_MD = ("## Automatic differentiation\n\nConsider $$f(x) = \\sqrt{x^2 + \\exp(x^2)} + \\cos\\big(x^2 + \\exp(x^2)\\big)$$\n\n"
+          + "".join(f"$${row}$$\n\n" for row in ("a = x^2", "b = \\exp(a)", "c = a + b", "d = \\sqrt{c}", "e = \\cos(c)",
+                                                 "f = d + e"))
+          + "$$\\frac{\\partial e}{\\partial c} = -\\sin(c) \\tag{sin}$$\n\n"
+          "$$\\frac{\\partial e}{\\partial c} = \\sin(c) \\tag{sinslip}$$\n\n"
+          "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial b} \\exp(a) \\tag{faslip}$$\n\n"
+          "$$\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial a} \\cdot 2x \\tag{fx}$$\n\n")
+
+
+def _mml_truth() -> dict:
+    """Which of MML_MD's claims hold, by central differences of its function written in NumPy (∂f/∂v: v perturbed,
+    everything after it recomputed; ∂e/∂c: e = cos(c) alone)."""
+    h, x = 1e-6, 0.8
+
+    def forward(at=None, shift=0.0, x=x):
+        v = {"a": x * x + (shift if at == "a" else 0)}
+        v["b"] = np.exp(v["a"]) + (shift if at == "b" else 0)
+        v["c"] = v["a"] + v["b"]
+        v["f"] = np.sqrt(v["c"]) + np.cos(v["c"])
+        return v
+
+    v = forward()
+    df = {n: (forward(n, h)["f"] - forward(n, -h)["f"]) / (2 * h) for n in "ab"}
+    df["x"] = (forward(x=x + h)["f"] - forward(x=x - h)["f"]) / (2 * h)
+    de_dc = (np.cos(v["c"] + h) - np.cos(v["c"] - h)) / (2 * h)
+    return {"sin": bool(np.isclose(de_dc, -np.sin(v["c"]))), "sinslip": bool(np.isclose(de_dc, np.sin(v["c"]))),
+            "faslip": bool(np.isclose(df["a"], df["b"] * np.exp(v["a"]), atol=1e-6)),
+            "fx": bool(np.isclose(df["x"], df["a"] * 2 * x, atol=1e-6))}
+
+
+def test_a_section_whose_names_form_a_cycle_leaves_the_other_sections_graphs(tmp_path):
+    """A cycle (a = b + c, b = a + c, c = a + b + x) redefined in a later section raised out of the graphs' reader
+    (expanding a redefinition: "a cycle"), and every section's graph was lost: MML's claims went back to the network's
+    reading, which calls its right ∂f/∂x wrong. Now that section alone is not a graph (a cycle is none)."""
+    truth = _mml_truth()
+    assert truth == {"sin": True, "sinslip": False, "faslip": False, "fx": True}
+    cycle = "## Part two\n\n" + "$$a = b + c$$\n\n$$b = a + c$$\n\n$$c = a + b + x$$\n\n" * 3 + (
+        "$$\\frac{\\partial a}{\\partial x} = 1 \\tag{cy}$$\n\n")
+    got = _by_id(tmp_path, S2, MML_MD + cycle)
+    for key, right in truth.items():
+        assert got[key].verdict == ("correct" if right else "incorrect"), (key, got[key].message)
+    assert got["cy"].verdict == "unchecked"
+    from gradproof.verify import compgraph
+
+    assert compgraph._cyclic({"a": compgraph._read("b + x")[0], "b": compgraph._read("2 a")[0]})
+    assert not compgraph._cyclic({"a": compgraph._read("x^2")[0], "b": compgraph._read("a + x")[0]})
+
+
+@pytest.mark.parametrize("order", ["graph first", "graph after a long section"])
+def test_the_soft_deadline_inside_the_graphs_leaves_their_claims_unchecked_not_the_networks_verdict(tmp_path, monkeypatch,
+                                                                                                   order):
+    """The run's soft deadline reached while the answer's own graphs are read (after the claims): the graphs' reader
+    stopped and left each claim as the network's reading judged it — MML's right ∂f/∂x incorrect (a false reject on a
+    busy machine). Now what it did not read is unchecked, saying the time ran out — also in a section not yet read."""
+    from gradproof.verify import compgraph
+
+    assert _mml_truth()["fx"]
+    late = [False]
+    real = compgraph._definition
+
+    def read_then_late(text):
+        late[0] = True  # (the deadline passes while the first section's rows are read)
+        return real(text)
+
+    monkeypatch.setattr(compgraph, "_definition", read_then_late)
+    monkeypatch.setattr(limits, "overdue", lambda: late[0])
+    body = MML_MD if order == "graph first" else "## Part one\n\n" + "$$u_{1} = 3 v_{1}$$\n\n" * 20 + MML_MD
+    got = _by_id(tmp_path, S2, body)
+    for key in ("sin", "sinslip", "faslip", "fx"):
+        assert got[key].verdict == "unchecked" and RAN_OUT in got[key].message, (key, got[key].message)
+
+
+def test_a_re_judging_at_another_width_cut_by_the_deadline_keeps_no_verdict_it_could_take_back(tmp_path, monkeypatch):
+    """A learner's ∂L/∂W2 = δ2 a1 (no transpose) holds on a 2-1-1 network only because its layers have one unit; the
+    answer is judged again with three units to find out (``_at_another_width``). When the run's soft deadline cut that
+    second reading, its claims were left unjudged there and the slip kept "correct" (a false accept); now it is
+    unchecked, saying the time ran out. Oracle: central differences of the 2-3-1 network's BCE in W2 (1 × 3), which
+    δ2 a1 (3 × 1) is not."""
+    from gradproof.verify.judge import Judge
+
+    rng = np.random.default_rng(3)
+    x, W1, b1 = rng.normal(size=(2, 1)), rng.normal(size=(3, 2)), rng.normal(size=(3, 1))
+    W2, b2, y = rng.normal(size=(1, 3)), rng.normal(size=(1, 1)), 1.0
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    loss = lambda W: -np.log(sig(W @ sig(W1 @ x + b1) + b2)[0, 0])  # noqa: E731 (y = 1)
+    h = 1e-6
+    dW2 = np.array([[(loss(W2 + h * e) - loss(W2 - h * e)) / (2 * h) for e in np.eye(3).reshape(3, 1, 3)]])
+    a1 = sig(W1 @ x + b1)
+    delta2 = sig(W2 @ a1 + b2) - y
+    assert np.allclose(delta2 @ a1.T, dW2.reshape(1, 3), atol=1e-6) and (delta2 * a1).shape != (1, 3)
+    narrow = ('name = "narrow"\nconvention = "row"\ninputs = 2\n[[layers]]\nunits = 1\nactivation = "sigmoid"\n'
+              '[[layers]]\nunits = 1\nactivation = "sigmoid"\n[loss]\nname = "binary_cross_entropy"\n'
+              '[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    answer = ("Forward: $z^{(1)} = W^{(1)} x + b^{(1)}$, $a^{(1)} = \\sigma(z^{(1)})$, $z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}$,\n"
+              "$\\hat{y} = \\sigma(z^{(2)})$, $L = -[y \\log \\hat{y} + (1 - y)\\log(1 - \\hat{y})]$, and "
+              "$\\delta^{(2)} = \\hat{y} - y$.\n\n"
+              "$$\\frac{\\partial L}{\\partial W^{(2)}} = \\delta^{(2)} {a^{(1)}}^T \\tag{right}$$\n"
+              "$$\\frac{\\partial L}{\\partial W^{(2)}} = \\delta^{(2)} a^{(1)} \\tag{slip}$$\n")
+    assert _by_id(tmp_path, narrow, answer)["slip"].verdict == "unchecked"  # (in time: the width shows the slip)
+    late = [False]
+    real = Judge._at_another_width
+
+    def at_width_late(self, *a, **k):
+        late[0] = True  # (the deadline passes as the second reading starts)
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Judge, "_at_another_width", at_width_late)
+    monkeypatch.setattr(limits, "overdue", lambda: late[0])
+    got = _by_id(tmp_path, narrow, answer)
+    assert got["slip"].verdict == "unchecked" and RAN_OUT in got["slip"].message, got["slip"].message
+    assert got["right"].verdict in ("correct", "unchecked")
+
+
+# -- a case written after a clause ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("before", ["In case i ≠ j: In case i = j:", "Otherwise, in case i = j:",
+                                    "The rest is alike. For i = j:"])
+def test_a_case_written_after_a_clause_is_the_claims_scope(tmp_path, before):
+    """"In case i = j:" read only at a line's start: after another clause on its line ("Otherwise, in case i = j:",
+    the probe's nested case paragraphs) the softmax's ∂a_i/∂z_j = a_i(1 − a_i) was judged for every i, j (a false
+    reject); now the last condition before the display is its scope. Oracle: NumPy central differences of the softmax."""
+    rng = np.random.default_rng(5)
+    z = rng.normal(size=3)
+    soft = lambda v: np.exp(v) / np.exp(v).sum()  # noqa: E731
+    h = 1e-6
+    J = np.array([(soft(z + h * e) - soft(z - h * e)) / (2 * h) for e in np.eye(3)]).T  # J[i, j] = ∂a_i/∂z_j
+    a = soft(z)
+    assert np.allclose(np.diag(J), a * (1 - a), atol=1e-6) and not np.allclose(J, np.diag(a * (1 - a)), atol=1e-3)
+    spec = ('name = "probe"\ninputs = 4\nconvention = "column"\n[[layers]]\nunits = 3\nactivation = "softmax"\n[loss]\n'
+            'name = "cross_entropy"\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    got = _by_id(tmp_path, spec, "Softmax: $$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\n" + before + "\n\n"
+                 "$$\\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\tag{cn}$$\n\n")
+    assert got["cn"].verdict == "correct", got["cn"].message
