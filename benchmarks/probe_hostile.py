@@ -3469,6 +3469,19 @@ def round_twenty_four() -> list[Probe]:
     md("check marks: MML's claims each closed by 1000 \\checkmark (past compgraph's MAX_CHARS: not read on the graph)",
        MML_MD.replace("\\tag{", "\\checkmark " * 1000 + "\\tag{"),
        verdicts={k: v | {"unchecked"} for k, v in mml.items()})
+    mml_then("compgraph: a diamond lattice 19 deep (b_k = c_{k-1} + b_{k-1}, c_k = b_{k-1} c_{k-1}), its top redefined",
+             "$$b_{0} = x$$\n\n$$c_{0} = x + 1$$\n\n" + "".join(
+                 f"$$b_{{{k}}} = c_{{{k - 1}}} + b_{{{k - 1}}}$$\n\n$$c_{{{k}}} = b_{{{k - 1}}} c_{{{k - 1}}}$$\n\n"
+                 for k in range(1, 19)) + "$$b_{18} = b_{17} + c_{17}$$\n\n$$b_{18} = c_{17} + b_{17} + 0$$\n\n"
+             + "$$\\frac{\\partial b_{18}}{\\partial c_{17}} = 1 \\tag{dia}$$\n\n", verdicts={"dia": {"correct", "unchecked"}})
+    # -- long valid answers: a partial result, never the CPU stop (exit 2) -----------------------------------------------
+    md("long answers: 400 claims, each a sum of 40–240 products a_k b_k (∂L/∂w = a_1 b_1 + …), exit 0 or 1",
+       D2_TAGGED + "".join("$$\\frac{\\partial L}{\\partial w} = " + " + ".join(f"a_{{{m}}} b_{{{m}}}" for m in range(1, 41 + k // 2))
+                           + "$$\n\n" for k in range(400)), codes=(0, 1), verdicts={"d2": {"correct"}})
+    md("long answers: r22's 400 d-letter claims of sums of 40–440 products X^T dZ, exit 0 or 1",
+       CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
+           f"$$dW = \\frac{{1}}{{{40 + k}}}(" + " + ".join(["X^T dZ"] * (40 + k)) + ")$$\n\n" for k in range(400)),
+       spec_text=SOFTMAX_COL, codes=(0, 1), verdicts={"dW": {"unchecked"}})
     # -- one-unit layers re-judged at another width ------------------------------------------------------------------
     general = "".join(
         f"$$\\delta^{{({l})}} = ((W^{{({l + 1})}})^T \\delta^{{({l + 1})}}) \\odot \\sigma'(z^{{({l})}}) \\tag{{g{l}}}$$\n\n"
