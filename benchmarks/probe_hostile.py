@@ -308,7 +308,7 @@ def probes() -> list[Probe]:
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
-            + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two())
+            + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four())
 
 
 def _example(name: str) -> str:
@@ -3326,6 +3326,177 @@ def round_twenty_two() -> list[Probe]:
                      after=_module_script("bn_mlp", HOSTILE_NPZ)))
     return out
 
+
+# MML's Example 5.14 as a Markdown section (tests/verify/test_twenty_second_round.py checks each ∂ by central
+# differences of the function written in NumPy): its own graph's claims, right and wrong, tagged
+MML_MD = ("## Automatic differentiation\n\nConsider $$f(x) = \\sqrt{x^2 + \\exp(x^2)} + \\cos\\big(x^2 + \\exp(x^2)\\big)$$\n\n"
+          + "".join(f"$${row}$$\n\n" for row in ("a = x^2", "b = \\exp(a)", "c = a + b", "d = \\sqrt{c}", "e = \\cos(c)",
+                                                 "f = d + e"))
+          + "$$\\frac{\\partial e}{\\partial c} = -\\sin(c) \\tag{sin}$$\n\n"
+          "$$\\frac{\\partial e}{\\partial c} = \\sin(c) \\tag{sinslip}$$\n\n"
+          "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial b} \\exp(a) + \\frac{\\partial f}{\\partial c} "
+          "\\cdot 1 \\tag{fa}$$\n\n"
+          "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial b} \\exp(a) \\tag{faslip}$$\n\n"
+          "$$\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial a} \\cdot 2x \\tag{fx}$$\n\n")
+MML_VERDICTS = {"sin": {"correct"}, "sinslip": {"incorrect"}, "fa": {"correct"}, "faslip": {"incorrect"}, "fx": {"correct"}}
+#: a 50-layer network of one-unit sigmoid layers (2 inputs, binary cross-entropy, one example a column)
+ONE_UNIT_50 = spec("".join(layer(1, '"sigmoid"') for _ in range(50)), inputs=2, loss="binary_cross_entropy",
+                   extra='convention = "column"\n')
+
+
+def _chain_row(k: int) -> str:
+    """a_1 = x², a_k = exp / sin / tanh (a_{k-1}) in turn: the k-th row of a deep chain."""
+    return f"a_{{{k}}} = " + ("x^2" if k == 1 else ("\\exp", "\\sin", "\\tanh")[k % 3] + f"(a_{{{k - 1}}})")
+
+
+def round_twenty_four() -> list[Probe]:
+    """Round twenty-four (issue 12): the twenty-second round's readers — compgraph (a computation graph in letters of
+    its own), one-unit layers re-judged at another width, case paragraphs, ``\\sum_{k \\neq i}``, a name of several
+    words, closing check marks — as an attacker (depth, width, repetition, huge numbers, cycles) and as an unlucky
+    user. Each hostile part is its own section after MML's Example 5.14 (tagged claims whose verdicts are known), or
+    before it, so that a false verdict or a lost section shows."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r24: ")
+    mml = MML_VERDICTS
+    after = "\n\n## Part two\n\n"
+
+    def mml_then(pid: str, hostile: str, **kw) -> None:
+        md(pid, MML_MD + after + hostile, verdicts={**mml, **kw.pop("verdicts", {})}, **kw)
+
+    def then_mml(pid: str, hostile: str, **kw) -> None:
+        md(pid + " (MML after it)", "## Part one\n\n" + hostile + "\n\n" + MML_MD, verdicts={**mml, **kw.pop("verdicts", {})},
+           **kw)
+
+    # -- compgraph: deep, wide, redefined, huge, cyclic, many sections ----------------------------------------------
+    chain = "".join(f"$${_chain_row(k)}$$\n\n" for k in range(1, 1001))
+    claims = "".join(f"$$\\frac{{\\partial a_{{{k}}}}}{{\\partial a_{{{k - 1}}}}} = \\cos(a_{{{k - 1}}}) \\tag{{c{k}}}$$\n\n"
+                     for k in range(2, 1000, 3))
+    mml_then("compgraph: a chain a_1 = x², a_2 = exp(a_1), … 1000 deep, 333 local derivatives", chain + claims)
+    then_mml("compgraph: a chain 1000 deep", chain + claims)
+    mml_then("compgraph: 39 deep chain (under MAX_NODES) of exp/sin/tanh, derivatives of the last by each",
+             "".join(f"$${_chain_row(k)}$$\n\n" for k in range(1, 40))
+             + "".join(f"$$\\frac{{\\partial a_{{39}}}}{{\\partial a_{{{k}}}}} = 1 \\tag{{d{k}}}$$\n\n" for k in range(1, 39)))
+    wide = " + ".join(f"x_{{{k}}}" for k in range(1, 1001))
+    mml_then("compgraph: 1000 names in one row (g = x_1 + … + x_1000), and 38 names in one row",
+             f"$$g = {wide}$$\n\n$$h = g^2$$\n\n$$\\frac{{\\partial h}}{{\\partial g}} = 2g \\tag{{w}}$$\n\n"
+             "$$p = " + " + ".join(f"y_{{{k}}}" for k in range(1, 37)) + "$$\n\n$$q = p^2$$\n\n"
+             "$$\\frac{\\partial q}{\\partial p} = 2p \\tag{w38}$$\n\n$$\\frac{\\partial q}{\\partial p} = 3p \\tag{w38slip}$$\n\n",
+             verdicts={"w38": {"correct", "unchecked"}, "w38slip": {"incorrect", "unchecked"}})
+    mml_then("compgraph: one name redefined 1900 times, the same function each time",
+             "$$u = x^2$$\n\n" + "$$v = \\exp(u)$$\n\n" * 1900 + "$$w = u + v$$\n\n"
+             "$$\\frac{\\partial w}{\\partial u} = 1 \\tag{r}$$\n\n", verdicts={"r": {"correct", "unchecked"}})
+    mml_then("compgraph: one name redefined 1900 times, each time another function",
+             "$$u = x^2$$\n\n" + "".join(f"$$v = \\exp(u) + {k}$$\n\n" for k in range(1900)) + "$$w = u + v$$\n\n"
+             "$$\\frac{\\partial w}{\\partial v} = 1 \\tag{r}$$\n\n", verdicts={"r": {"correct", "unchecked"}})
+    md("compgraph: one name redefined 10⁴ times inline in prose (exit 2: more than 2000 equations)", MML_MD + after
+       + "Let $u = x^2$. " + "Again $v = \\exp(u)$. " * 10000, verdicts=mml)
+    md("compgraph: one name redefined 1900 times inline in one paragraph, each time another function", MML_MD + after
+       + "Let $u = x^2$. " + "".join(f"Again $v = \\exp(u) + {k}$. " for k in range(1900)) + "\n\n$$w = u + v$$\n\n"
+       "$$\\frac{\\partial w}{\\partial v} = 1 \\tag{r}$$\n\n", verdicts={**mml, "r": {"correct", "unchecked"}})
+    mml_then("compgraph: huge numbers 10^300 · 10^300, 2^64^64, (2^64)^64, 10^{10^{10}}, 15-digit numbers",
+             "$$u = 10^{300} \\cdot 10^{300} \\cdot x$$\n\n$$v = 2^{64^{64}} u$$\n\n$$w = (2^{64})^{64} + v$$\n\n"
+             "$$z = 10^{10^{10}} + w$$\n\n$$r = 999999999999999 \\cdot 999999999999999 \\cdot x$$\n\n$$s = r + u$$\n\n"
+             "$$\\frac{\\partial u}{\\partial x} = 10^{600} \\tag{h1}$$\n\n"
+             "$$\\frac{\\partial r}{\\partial x} = 999999999999999 \\cdot 999999999999999 \\tag{h2}$$\n\n"
+             "$$\\frac{\\partial s}{\\partial r} = 1 \\tag{h3}$$\n\n",
+             verdicts={"h1": {"correct", "unchecked"}, "h2": {"correct", "unchecked"}, "h3": {"correct", "unchecked"}})
+    mml_then("compgraph: a worked point of 1000 inputs in one row, and x given 1000 values in turn",
+             "$$" + ", \\quad ".join(f"x_{{{k}}} = {k}" for k in range(1, 1001)) + "$$\n\n"
+             + "".join(f"$$x = {k - 500}$$\n\n" for k in range(1000))
+             + "Let $f(x, y) = (x + y) y$ with $y = 3$, $q = x + y$ and $f = q y$.\n\n"
+             "$$\\frac{\\partial f}{\\partial x} = y = 3 \\tag{p}$$\n\n")
+    sections = "".join(f"## Section {k}\n\nLet $c = a + b$, $d = b + {k}$ and $e = c \\cdot d$.\n\n"
+                       f"$$\\frac{{\\partial e}}{{\\partial c}} = d \\tag{{s{k}}}$$\n\n"
+                       f"$$\\frac{{\\partial e}}{{\\partial d}} = d \\tag{{t{k}}}$$\n\n" for k in range(380))
+    mml_then("compgraph: 380 sections, each its own graph (Colah's c = a + b, d = b + k, e = c d)", sections,
+             verdicts={"s0": {"correct", "unchecked"}, "s379": {"correct", "unchecked"},
+                       "t0": {"incorrect", "unchecked"}, "t379": {"incorrect", "unchecked"}})
+    then_mml("compgraph: 380 sections, each its own graph", sections,
+             verdicts={"s0": {"correct", "unchecked"}, "t0": {"incorrect", "unchecked"}})
+    mml_then("compgraph: cycles (a = b + x, b = 2a; a triangle a = b + c, b = a + c, c = a + b + x, redefined)",
+             "$$p = q + x$$\n\n$$q = 2 p$$\n\n$$\\frac{\\partial p}{\\partial x} = 1 \\tag{cy1}$$\n\n## Part three\n\n"
+             + ("$$a = b + c$$\n\n$$b = a + c$$\n\n$$c = a + b + x$$\n\n" * 3)
+             + "$$\\frac{\\partial a}{\\partial x} = 1 \\tag{cy2}$$\n\n$$\\frac{\\partial c}{\\partial a} = 1 \\tag{cy3}$$\n\n"
+             + "## Part four\n\n" + "".join(f"$$n_{{{k}}} = n_{{{(k + 1) % 39}}} + n_{{{(k + 2) % 39}}} + x$$\n\n"
+                                           for k in range(39)) * 2
+             + "$$\\frac{\\partial n_{1}}{\\partial x} = 1 \\tag{cy4}$$\n\n")
+    # -- a name of several words ---------------------------------------------------------------------------------------
+    words = " ".join(f"w{k}" for k in range(10000))
+    mml_then("names: \\text{…} of 10 000 words, as a name defined and used (10 claims)",
+             "".join(f"$$\\text{{{words}}} = X^\\top \\cdot \\text{{grad}} + {k}$$\n\n" for k in range(5))
+             + "".join(f"$$\\Delta W = -0.1 \\cdot \\text{{{words}}} \\tag{{n{k}}}$$\n\n" for k in range(5)),
+             verdicts={f"n{k}": {"unchecked"} for k in range(5)})
+    mml_then("names: 900 names of several words each (\\text{W update k}), each used",
+             "".join(f"$$\\text{{W update {k}}} = x^2 + {k}$$\n\n$$\\frac{{\\partial \\text{{W update {k}}}}}{{\\partial x}} = 2x$$\n\n"
+                     for k in range(900)))
+    # -- case paragraphs --------------------------------------------------------------------------------------------
+    soft = "Softmax: $$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\n"
+    mml_then("cases: 'In case i $\\neq$ j:' 10⁴ times, then a claim", soft + "In case i $\\neq$ j:\n\n" * 10000
+             + "$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j \\tag{cneq}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cneq": {"correct", "unchecked"}})
+    mml_then("cases: 'In case i ≠ j:' (no math) 10⁴ times, then a claim", soft + "In case i ≠ j:\n\n" * 10000
+             + "$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j \\tag{cneq}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cneq": {"correct", "unchecked"}})
+    mml_then("cases: 'In case i ≠ j: In case i = j:' (no math) nested 10⁴ deep in one line, then a claim",
+             soft + "In case i ≠ j: In case i = j: " * 10000 + "\n\n"
+             "$$\\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\tag{cn}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cn": {"correct", "unchecked"}})
+    mml_then("cases: 'In case i = j:' / 'In case i \\neq j:' in turn, a claim under each of 990",
+             soft + "".join(f"In case $i {_rel(k)} j$:\n\n$$\\frac{{\\partial a_i}}{{\\partial z_j}} = "
+                            + ("a_i (1 - a_i)" if k % 2 else "-a_i a_j") + f" \\cdot \\frac{{{k + 1}}}{{{k + 1}}}$$\n\n"
+                            for k in range(990)), spec_text=SOFTMAX_COL)
+    mml_then("cases: case paragraphs nested 5000 deep in one line (In case i = j: In case i \\neq j: …)",
+             soft + "In case $i = j$: In case $i \\neq j$: " * 5000 + "\n\n"
+             "$$\\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\tag{cn}$$\n\n", spec_text=SOFTMAX_COL,
+             verdicts={"cn": {"correct", "unchecked"}})
+    # -- \sum_{k \neq i} ---------------------------------------------------------------------------------------------
+    mml_then("sums: \\sum_{k \\neq i} over a softmax of 100000 units, 990 claims",
+             soft + "".join(f"$$\\frac{{\\partial L}}{{\\partial z_i}} = a_i - y_i + {k} \\sum_{{k \\neq i}} 0 \\cdot a_k$$\n\n"
+                            for k in range(990)),
+             spec_text=spec(layer(100000, '"softmax"'), inputs=4, loss="cross_entropy", extra='convention = "column"\n'))
+    mml_then("sums: \\sum_{k \\neq i_1, i_2, …} with 300 exclusions, and six nested \\sum_{k \\neq i}",
+             soft + "$$L = \\sum_{k \\neq " + ", ".join(f"i_{{{m}}}" for m in range(300)) + "} a_k$$\n\n"
+             + "$$L = " + "".join(f"\\sum_{{k_{m} \\neq k_{m + 1}}}" for m in range(6)) + " a_{k_0}$$\n\n"
+             + "$$L = \\sum_{j \\neq i \\in \\{" + ", ".join(str(m) for m in range(5000)) + "\\}} a_j$$\n\n",
+             spec_text=SOFTMAX_COL)
+    # -- closing check marks ---------------------------------------------------------------------------------------------
+    mml_then("check marks: \\checkmark 90 000 times after one claim", "$$\\frac{\\partial e}{\\partial c} = -\\sin(c) "
+             + "\\checkmark " * 90000 + "$$\n\n")
+    mml_then("check marks: ✓ 60 000 times, and \\quad \\checkmark 40 000 times inside a claim",
+             "$$x = 3 " + "✓ " * 60000 + "$$\n\n$$a = \\quad" + " \\quad \\checkmark" * 40000 + " b$$\n\n")
+    md("check marks: MML's claims each closed by 100 \\checkmark", MML_MD.replace(
+        "\\tag{", "\\checkmark " * 100 + "\\tag{"), verdicts=mml)
+    md("check marks: MML's claims each closed by 1000 \\checkmark (past compgraph's MAX_CHARS: not read on the graph)",
+       MML_MD.replace("\\tag{", "\\checkmark " * 1000 + "\\tag{"),
+       verdicts={k: v | {"unchecked"} for k, v in mml.items()})
+    mml_then("compgraph: a diamond lattice 19 deep (b_k = c_{k-1} + b_{k-1}, c_k = b_{k-1} c_{k-1}), its top redefined",
+             "$$b_{0} = x$$\n\n$$c_{0} = x + 1$$\n\n" + "".join(
+                 f"$$b_{{{k}}} = c_{{{k - 1}}} + b_{{{k - 1}}}$$\n\n$$c_{{{k}}} = b_{{{k - 1}}} c_{{{k - 1}}}$$\n\n"
+                 for k in range(1, 19)) + "$$b_{18} = b_{17} + c_{17}$$\n\n$$b_{18} = c_{17} + b_{17} + 0$$\n\n"
+             + "$$\\frac{\\partial b_{18}}{\\partial c_{17}} = 1 \\tag{dia}$$\n\n", verdicts={"dia": {"correct", "unchecked"}})
+    # -- long valid answers: a partial result, never the CPU stop (exit 2) -----------------------------------------------
+    md("long answers: 400 claims, each a sum of 40–240 products a_k b_k (∂L/∂w = a_1 b_1 + …), exit 0 or 1",
+       D2_TAGGED + "".join("$$\\frac{\\partial L}{\\partial w} = " + " + ".join(f"a_{{{m}}} b_{{{m}}}" for m in range(1, 41 + k // 2))
+                           + "$$\n\n" for k in range(400)), codes=(0, 1), verdicts={"d2": {"correct"}})
+    md("long answers: r22's 400 d-letter claims of sums of 40–440 products X^T dZ, exit 0 or 1",
+       CS231N_HEAD + "$$dW = X^T dZ \\tag{dW}$$\n\n" + "".join(
+           f"$$dW = \\frac{{1}}{{{40 + k}}}(" + " + ".join(["X^T dZ"] * (40 + k)) + ")$$\n\n" for k in range(400)),
+       spec_text=SOFTMAX_COL, codes=(0, 1), verdicts={"dW": {"unchecked"}})
+    # -- one-unit layers re-judged at another width ------------------------------------------------------------------
+    general = "".join(
+        f"$$\\delta^{{({l})}} = ((W^{{({l + 1})}})^T \\delta^{{({l + 1})}}) \\odot \\sigma'(z^{{({l})}}) \\tag{{g{l}}}$$\n\n"
+        f"$$\\frac{{\\partial L}}{{\\partial W^{{({l})}}}} = \\delta^{{({l})}} (a^{{({l - 1})}})^T \\tag{{right{l}}}$$\n\n"
+        f"$$\\frac{{\\partial L}}{{\\partial W^{{({l})}}}} = \\delta^{{({l})}} a^{{({l - 1})}} \\tag{{slip{l}}}$$\n\n"
+        for l in range(2, 50))
+    md("one-unit layers: 50 one-unit sigmoid layers, 144 claims with transposes (the slip holds at width 1 only)",
+       "$$\\delta^{(50)} = a^{(50)} - y \\tag{d50}$$\n\n" + general, spec_text=ONE_UNIT_50,
+       verdicts={**{f"slip{l}": {"unchecked", "incorrect"} for l in range(2, 50)},
+                 **{f"right{l}": {"correct", "unchecked"} for l in range(2, 50)}})
+    md("one-unit layers: the same 144 claims repeated 13 times (1872 claims)",
+       "$$\\delta^{(50)} = a^{(50)} - y \\tag{d50}$$\n\n" + general + general.replace("\\tag{", "\\tag{again ") * 12,
+       spec_text=ONE_UNIT_50, verdicts={**{f"slip{l}": {"unchecked", "incorrect"} for l in range(2, 50)},
+                                        **{f"right{l}": {"correct", "unchecked"} for l in range(2, 50)}})
+    return out
 
 def _no_raw_controls():
     """after(folder): no file the run wrote holds an ANSI escape, a bidirectional override or a NUL as raw text."""

@@ -59,6 +59,15 @@ VERIFY_WALL_MIN_CPU = 4.0
 #: those not yet judged are ``unchecked`` saying so and the results so far are kept (``overdue()``), so that a long
 #: answer on a loaded machine ends within 30 s with a partial result instead of waiting for VERIFY_WALL_MIN_CPU
 VERIFY_CLAIMS_WALL = 22.0
+#: ... and the same soft deadline in CPU time: ``overdue()`` also once the run has spent its CPU budget but this many
+#: seconds (at least half the budget left to it), so that on an idle machine, where CPU time runs as fast as the wall
+#: clock and the imports come before the budget starts, the CPU stop (``RUN_SECONDS``) never comes before the soft
+#: deadline and a long answer ends with a partial result too (round twenty-four: 400 claims of long sums exited 2 at
+#: the CPU stop, 20 s, before the 22 s wall-clock deadline); what follows it (the claim in progress is cut at it:
+#: ``time_limit(soft=True)``; the passes after the claims, the report) fits in the rest
+SOFT_CPU_RESERVE = 4.0
+#: the words of every result the run's soft deadline left unchecked (verify.judge.TIME_RAN_OUT)
+TIME_RAN_OUT = "the run's time ran out"
 #: once this share of the run budget is spent, optional SymPy work (simplifying, inverting phi) is skipped
 SOFT_FRACTION = 0.4
 #: the run's data memory (heap and anonymous mappings): peak memory stays under 2 GB
@@ -118,11 +127,13 @@ class _Expired(BaseException):
 class _Run:
     def __init__(self, seconds: float, wall_min_cpu: float = 0.0, kind: str = "a run"):
         self.start = time.process_time()
+        self.soft_wall: float | None = None  # run_budget's soft_wall (seconds), for messages
         self.seconds = seconds
         self.wall_min_cpu = wall_min_cpu
         self.kind = kind
         self.late = False  # past the wall-clock deadline, still short of wall_min_cpu: only the necessary work now
         self.soft = math.inf  # time.monotonic() past which ``overdue()``: work that can stop with a partial result stops
+        self.soft_cpu = math.inf  # time.process_time() past which ``overdue()`` too (SOFT_CPU_RESERVE before the CPU stop)
 
 
 _run: _Run | None = None
@@ -136,24 +147,38 @@ def remaining() -> float:
 
 
 def overdue() -> bool:
-    """True once the run's soft wall-clock deadline (``run_budget``'s ``soft_wall``) has passed: work that can end
-    with a partial result (verify's claims) stops there. False outside a run or without one."""
-    return _run is not None and time.monotonic() >= _run.soft
+    """True once the run's soft deadline has passed — ``run_budget``'s ``soft_wall`` seconds of wall clock, or its CPU
+    budget but ``SOFT_CPU_RESERVE`` seconds, whichever comes first: work that can end with a partial result (verify's
+    claims) stops there. False outside a run or without one."""
+    return _run is not None and (time.monotonic() >= _run.soft or time.process_time() >= _run.soft_cpu)
+
+
+def soft_deadline() -> str:
+    """Which of the run's soft deadlines has passed, for a message: "22 s of wall-clock time" or "16 s of CPU time"
+    (the wall clock's when neither has, or outside a run)."""
+    if _run is not None and time.process_time() >= _run.soft_cpu and time.monotonic() < _run.soft:
+        return f"{_run.soft_cpu - _run.start:g} s of CPU time"
+    return f"{VERIFY_CLAIMS_WALL if _run is None or _run.soft_wall is None else _run.soft_wall:g} s of wall-clock time"
+
+
+def _to_soft_deadline() -> float:
+    """Seconds (at most) until the run's soft deadline: its wall clock's, or its CPU's counted as wall clock (a single
+    thread's CPU time runs no faster than the wall clock; the caller's timer re-checks ``overdue()`` when it fires)."""
+    return min(_run.soft - time.monotonic(), _run.soft_cpu - time.process_time())
 
 
 @contextlib.contextmanager
 def until_overdue(what: str) -> Iterator[None]:
-    """Run the block until the run's soft wall-clock deadline (``overdue()``) at most; past it raise ``TimeLimitError``
+    """Run the block until the run's soft deadline (``overdue()``: wall clock or CPU) at most; past it raise ``TimeLimitError``
     out of the block (at once when the deadline has already passed). For work that must finish before any partial
     result can be given (verify's reading of an answer's notation before its claims): its caller then gives the partial
     result (every claim unchecked, saying why). No bound outside a run or without a soft deadline."""
-    if _run is None or _run.soft == math.inf:
+    if _run is None or _run.soft == _run.soft_cpu == math.inf:
         yield
         return
-    left = _run.soft - time.monotonic()
-    if left <= 0:
+    if overdue():
         raise TimeLimitError(f"{what}: the run's soft deadline had passed")
-    with time_limit(left, what):
+    with time_limit(math.inf, what, soft=True):  # (no bound of its own: the soft deadline's, CPU or wall clock)
         yield
 
 
@@ -187,6 +212,8 @@ def run_budget(what: str, seconds: float = RUN_SECONDS, memory: int | None = RUN
     _run = _Run(seconds, RUN_WALL_MIN_CPU if wall_min_cpu is None else wall_min_cpu, kind)
     if soft_wall is not None:
         _run.soft = (time.monotonic() if started is None else started) + soft_wall
+        _run.soft_wall = soft_wall
+        _run.soft_cpu = _run.start + max(seconds - SOFT_CPU_RESERVE, seconds / 2)
     restore = _cap_memory(memory)
     try:
         cpu = _signal_timer(signal.ITIMER_PROF, signal.SIGPROF, seconds,
@@ -267,7 +294,7 @@ def _clear_sympy_caches() -> None:
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float, what: str, hint: str = "", cpu: bool = False) -> Iterator[None]:
+def time_limit(seconds: float, what: str, hint: str = "", cpu: bool = False, soft: bool = False) -> Iterator[None]:
     """Run the block for at most ``seconds``; raise ``TimeLimitError`` when it takes longer.
 
     Args:
@@ -276,22 +303,31 @@ def time_limit(seconds: float, what: str, hint: str = "", cpu: bool = False) -> 
         hint: what the user can do, appended to the message.
         cpu: the bound counts the process's CPU time, not the wall clock, up to ``CPU_WAIT`` × ``seconds`` of wall
             clock (a verdict must not depend on how loaded the machine is; a starved process still ends).
+        soft: the block ends at the run's soft deadline too (``overdue()``; at once when it has passed), with
+            "<what>: the run's time ran out (<soft_deadline()>)": one claim of a long answer, which must not carry the
+            run past its soft deadline to its hard stop (exit 2) when the claims after it can be left unchecked.
     Raises:
         TimeLimitError: "<what> took longer than <seconds> s; <hint>".
     """
+    if soft and _run is not None and overdue():
+        raise TimeLimitError(f"{what}: {TIME_RAN_OUT} ({soft_deadline()})")
     _doing.append(what)
     try:
-        with _alarm(seconds, what, hint, cpu=cpu):
+        with _alarm(seconds, what, hint, cpu=cpu, soft=soft and _run is not None):
             yield
     finally:
         _doing.pop()
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0, cpu: bool = False) -> Iterator[None]:
+def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0, cpu: bool = False,
+           soft: bool = False) -> Iterator[None]:
     if seconds is None or seconds <= 0 or not available():
         yield
         return
+    bound = seconds  # the block's own bound; ``seconds`` becomes the timer's first delay
+    if soft:  # (also at the run's soft deadline: the timer fires by then, and once overdue() the block ends)
+        seconds = max(min(seconds, _to_soft_deadline()), 1e-3)
     prev_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
     if prev_remaining and prev_remaining <= seconds:
         yield  # an outer limit expires first; it reports
@@ -300,7 +336,9 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0, cpu: bo
     def fail(doing: str) -> TimeLimitError:
         if whole_run:
             return TimeLimitError(_run_message(what, f"{whole_run:g} s", doing, hint, _run.kind if _run else "a run"))
-        return TimeLimitError(f"{what} took longer than {seconds:g} s" + (f"; {hint}" if hint else ""))
+        if soft and overdue():
+            return TimeLimitError(f"{what}: {TIME_RAN_OUT} ({soft_deadline()})")
+        return TimeLimitError(f"{what} took longer than {bound:g} s" + (f"; {hint}" if hint else ""))
 
     # the run's wall-clock bound waits for real work (a starved run repeats the check every REPEAT_SECONDS)
     busy = _past_deadline if whole_run else None
@@ -308,7 +346,13 @@ def _alarm(seconds: float, what: str, hint: str, whole_run: float = 0.0, cpu: bo
         cpu0, wall0 = time.process_time(), time.monotonic()
 
         def busy() -> bool:  # the block's own work has reached the bound (or a starved block has waited enough)
-            return time.process_time() - cpu0 >= seconds or time.monotonic() - wall0 >= CPU_WAIT * seconds
+            return (time.process_time() - cpu0 >= bound or time.monotonic() - wall0 >= CPU_WAIT * bound
+                    or soft and overdue())
+    elif soft:
+        wall0 = time.monotonic()
+
+        def busy() -> bool:  # the wall-clock bound, or the soft deadline (its CPU part may come later than armed)
+            return time.monotonic() - wall0 >= bound or overdue()
     with _signal_timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, fail, busy):
         yield
 
@@ -365,6 +409,6 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
             _unwinding[0] = None
 
 
-__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS", "VERIFY_HINT",
-           "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError", "available", "available_memory", "remaining",
-           "run_budget", "spare", "time_limit", "until_overdue"]
+__all__ = ["ACTIVATION_SECONDS", "CLAIM_SECONDS", "INSTANTIATION_SECONDS", "RUN_BYTES", "RUN_HINT", "RUN_SECONDS",
+           "SOFT_CPU_RESERVE", "TIME_RAN_OUT", "VERIFY_HINT", "VERIFY_WALL_MIN_CPU", "ResourceLimitError", "TimeLimitError",
+           "available", "available_memory", "remaining", "run_budget", "soft_deadline", "spare", "time_limit", "until_overdue"]

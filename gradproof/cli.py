@@ -275,6 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     # function (tests, a notebook) from the call
     if argv is None and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _interrupt_outside_finalizers)  # (as a command only: a library call keeps its own)
+    try:
+        return _main(argv)
+    finally:
+        # the exit code is decided: as a command, SIGINT is ignored until the process exits. The interpreter's shutdown
+        # puts SIG_DFL back for a handler written in Python (not for SIG_IGN), so a Ctrl-C in its last milliseconds
+        # killed a finished run by the signal (exit -2, no message; round twenty-four's full probe run, derive with the PDF)
+        _committed()
+
+
+def _main(argv: list[str] | None) -> int:
     _STARTED[0] = _process_start() if argv is None else time.monotonic()
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed with escapes, not an encoding error
         try:

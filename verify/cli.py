@@ -154,7 +154,7 @@ def exit_code(results, source: str) -> int:
     late = report.out_of_time(results)
     if late:
         print(f"gradproof verify: {late} of the {len(results)} claims in {platforms.printable(source)} were not judged "
-              f"because {TIME_RAN_OUT} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time); this is not a pass: run "
+              f"because {TIME_RAN_OUT} ({limits.soft_deadline()}); this is not a pass: run "
               "verify again on a less busy machine, or split the answer", file=sys.stderr)
         return 1
     return 1 if any(r.verdict == "incorrect" for r in results) else 0

@@ -331,42 +331,88 @@ def _definition(text: str):
     return name, value, fn is not None
 
 
-def _graphs(claims) -> dict:
-    """section -> (_Graph, the position of its first definition, {claim id: definition row's name})"""
+def _section_claims(claims) -> dict:
+    """section -> [(position, claim)] of the first 2000 claims, sections in the order they start (cheap: no reading)."""
     sections = getattr(claims, "subsections", None) or {}
-    rows: dict = {}
+    out: dict = {}
     for k, c in enumerate(list(claims)[:2000]):
+        out.setdefault(sections.get(c.id, 0), []).append((k, c))
+    return out
+
+
+def _graph_of(items: list):
+    """(_Graph, the position of its first definition, {claim id: definition row's name}) of one section's claims
+    ``items`` (``_section_claims``), or None when its definition rows do not make a graph."""
+    found = []
+    for k, c in items:
         if len(c.latex) > MAX_CHARS:
             continue
-        found = _definition(_clean(c.latex))
-        if found is not None:
-            rows.setdefault(sections.get(c.id, 0), []).append((k, c.id, *found))
-    out = {}
-    for section, found in rows.items():
-        defs, order, given, functions, chained, clash = {}, [], {}, set(), 0, False
-        for _k, cid, name, value, is_function in found:
-            if value.is_number and not is_function:
-                if name not in defs:  # x = -2: an input's number (CS231n's worked example); q = 3 after q = x + y
-                    given[name] = value  # is a value the example computes: a claim, judged
-                continue
-            if name in defs and not _same(_expanded(defs[name], defs), _expanded(value, defs)):
-                clash = True  # (f(x) = …, then f = d + e: the same function of the inputs, or not a graph)
-                break
-            if name not in defs:
-                order.append(name)
-            if any(s.name in defs for s in value.free_symbols if s.name != name):
-                chained += 1
-            defs[name] = value if name not in defs or not is_function else defs[name]
-            if is_function:
-                functions.add(cid)
-        used = {s.name for v in defs.values() for s in v.free_symbols}
-        inputs = used - set(defs)
-        if clash or not (functions or len(defs) >= 2 and chained >= 1) or len(defs) + len(inputs) > MAX_NODES or (
-                "\\e" in used or not inputs):
+        row = _definition(_clean(c.latex))
+        if row is not None:
+            found.append((k, c.id, *row))
+    if not found:
+        return None
+    try:  # (one section's rows that do not make a graph leave the other sections' graphs as they are)
+        return _section_graph(found)
+    except (_Unread, ArithmeticError, TypeError, ValueError, RecursionError):
+        return None  # (a cycle met comparing a redefinition, a number too large: not a graph)
+
+
+def _graphs(claims) -> dict:
+    """section -> (_Graph, the position of its first definition, {claim id: definition row's name})"""
+    return {section: graph for section, items in _section_claims(claims).items()
+            if (graph := _graph_of(items)) is not None}
+
+
+def _section_graph(found: list):
+    """(_Graph, the position of its first definition, {claim id: definition row's name}) of one section's definition
+    rows, or None when they are not a graph (see the module docstring; also: a name defined through itself, a cycle)."""
+    defs, order, given, functions, chained, clash = {}, [], {}, set(), 0, False
+    for _k, cid, name, value, is_function in found:
+        if value.is_number and not is_function:
+            if name not in defs:  # x = -2: an input's number (CS231n's worked example); q = 3 after q = x + y
+                given[name] = value  # is a value the example computes: a claim, judged
             continue
-        out[section] = (_Graph(defs, order, inputs, {k: v for k, v in given.items() if k in inputs}, functions),
-                        found[0][0], {cid for _k, cid, name, value, _f in found if not (value.is_number and name in defs)})
-    return out
+        if name in defs and not _same(_expanded(defs[name], defs), _expanded(value, defs)):
+            clash = True  # (f(x) = …, then f = d + e: the same function of the inputs, or not a graph)
+            break
+        if name not in defs:
+            order.append(name)
+        if any(s.name in defs for s in value.free_symbols if s.name != name):
+            chained += 1
+        defs[name] = value if name not in defs or not is_function else defs[name]
+        if is_function:
+            functions.add(cid)
+    used = {s.name for v in defs.values() for s in v.free_symbols}
+    inputs = used - set(defs)
+    if clash or not (functions or len(defs) >= 2 and chained >= 1) or len(defs) + len(inputs) > MAX_NODES or (
+            "\\e" in used or not inputs) or _cyclic(defs):
+        return None
+    return (_Graph(defs, order, inputs, {k: v for k, v in given.items() if k in inputs}, functions),
+            found[0][0], {cid for _k, cid, name, value, _f in found if not (value.is_number and name in defs)})
+
+
+def _cyclic(defs: dict) -> bool:
+    """Whether a name is defined through itself (a = b + x, b = 2a): not a computation graph — its values and
+    derivatives are not defined by the rows, and expanding them branches without end (depth-first, iterative)."""
+    state: dict = {}  # name -> 1 on the current path, 2 done
+    for root in defs:
+        if root in state:
+            continue
+        stack = [(root, iter(sorted(s.name for s in defs[root].free_symbols if s.name in defs)))]
+        state[root] = 1
+        while stack:
+            name, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[name] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                return True
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(sorted(s.name for s in defs[child].free_symbols if s.name in defs))))
+    return False
 
 
 def _same(one, other) -> bool:
@@ -555,19 +601,77 @@ def _described(graph: _Graph) -> str:
     return f"{', '.join(sinks)} of {', '.join(sorted(graph.inputs))}" + (f" through {shown}" if between else "")
 
 
-def judge_graphs(claims, results) -> None:
-    """Revise, in place, the ``unchecked`` results of claims that read in a section's computation graph (see the
-    module docstring); definitions of the example's function by its arguments judged ``incorrect`` become
-    ``unchecked``."""
-    graphs = _graphs(claims)
-    if not graphs:
-        return
-    from .judge import ClaimResult
-
+def _candidates(claims, results, graph: _Graph, first: int, rows: set, section) -> list:
+    """(position in ``results``, claim) of each claim of ``section`` this module would read on its graph: after its
+    first definition, not a definition, ``unchecked`` by the network's reading (any verdict under the example's own
+    ``f(x, …) = …``), at most MAX_CHARS long."""
     sections = getattr(claims, "subsections", None) or {}
     by_id = {r.id: k for k, r in enumerate(results)}
+    out = []
+    for k, c in enumerate(list(claims)[:2000]):
+        if k <= first or sections.get(c.id, 0) != section or c.id in rows or c.id not in by_id:
+            continue
+        if results[by_id[c.id]].verdict != "unchecked" and not graph.functions or len(c.latex) > MAX_CHARS:
+            continue  # (under the example's own f(x, y, z) = …, its claims are read on it whatever the network's say)
+        out.append((by_id[c.id], c))
+    return out
+
+
+def unread_at_deadline(claims, results, state: dict) -> None:
+    """The run's soft deadline came before the graphs' claims were all read (``limits.overdue``; ``state`` as
+    ``judge_graphs`` left it): each candidate it did not read is ``unchecked`` saying the time ran out — a verdict the
+    graph could have taken back (the network's reading of ∂f/∂x under the example's own f(x) = …) is not given."""
+    from .judge import ran_out
+
+    reading = "on the answer's own computation graph"
+    for section, (graph, first, rows) in state.get("graphs", {}).items():
+        for at, c in _candidates(claims, results, graph, first, rows, section):
+            if c.id not in state.get("read", ()):
+                ran_out(results[at], reading)
+    by_id = {r.id: k for k, r in enumerate(results)}
+    for items in state.get("pending", {}).values():  # sections whose rows were not read: by their look alone
+        looks = [_looks_defined(c.latex) for _, c in items]
+        if not any(looks):
+            continue
+        function = "function" in looks
+        start = next(k for k, look in enumerate(looks) if look) + 1  # (after the section's first definition)
+        for (_k, c), look in zip(items[start:], looks[start:], strict=True):
+            r = results[by_id[c.id]] if c.id in by_id else None
+            if r is not None and not look and (r.verdict == "unchecked" or function) and len(c.latex) <= MAX_CHARS:
+                ran_out(r, reading)
+
+
+def _looks_defined(latex: str) -> str | None:
+    """"function" for a row that looks like ``f(x, y) = …``, "name" for ``a = …`` / ``w_0 = …``, else None — by its
+    left side alone (no reading: a section the soft deadline left unread)."""
+    lhs = _clean(latex[:MAX_CHARS]).split("=", 1)
+    if len(lhs) < 2:
+        return None
+    return "function" if _FUNCTION_LHS.match(lhs[0]) else "name" if _NAME_LHS.match(lhs[0]) else None
+
+
+def judge_graphs(claims, results, state: dict | None = None) -> None:
+    """Revise, in place, the ``unchecked`` results of claims that read in a section's computation graph (see the
+    module docstring); definitions of the example's function by its arguments judged ``incorrect`` become
+    ``unchecked``. ``state``: filled with the graphs (``"graphs"``) and the ids of the claims read (``"read"``), for
+    ``unread_at_deadline`` when the run's soft deadline ends this work."""
+    from .judge import ClaimResult
+
+    state = {} if state is None else state
+    parts = _section_claims(claims)
+    state.update(read=set(), graphs={}, pending=dict(parts))
+    by_id = {r.id: k for k, r in enumerate(results)}
     rng = random.Random(20261204)
-    for section, (graph, first, rows) in graphs.items():
+    for section, items in parts.items():  # (one section at a time, in order: a long one after it cannot starve it)
+        if limits.overdue():
+            unread_at_deadline(claims, results, state)
+            return
+        found = _graph_of(items)
+        del state["pending"][section]
+        if found is None:
+            continue
+        state["graphs"][section] = found
+        graph, first, rows = found
         if not graph.functions and any(cid in by_id and results[by_id[cid]].verdict == "incorrect" and not _by_shape(
                 results[by_id[cid]]) for cid in rows):
             continue  # a forward pass the judge found wrong: the answer's own graph is not the reference (a row wrong
@@ -575,14 +679,13 @@ def judge_graphs(claims, results) -> None:
         points = [{name: rng.uniform(0.3, 1.7) for name in sorted(graph.inputs)} for _ in range(3)]
         worked = [dict(graph.given)] if graph.given and set(graph.given) == graph.inputs else []
         judged = slow = 0
-        for k, c in enumerate(list(claims)[:2000]):
-            if k <= first or sections.get(c.id, 0) != section or c.id in rows or c.id not in by_id:
-                continue
-            r = results[by_id[c.id]]
-            if r.verdict != "unchecked" and not graph.functions or len(c.latex) > MAX_CHARS:
-                continue  # (under the example's own f(x, y, z) = …, its claims are read on it whatever the network's say)
-            if limits.overdue() or slow >= MAX_SLOW:
-                break  # (the run's soft deadline, or a graph whose derivatives SymPy cannot take in time)
+        for _at, c in _candidates(claims, results, graph, first, rows, section):
+            if limits.overdue():  # (the run's soft deadline: what is not read says so)
+                unread_at_deadline(claims, results, state)
+                return
+            if slow >= MAX_SLOW:
+                break  # (a graph whose derivatives SymPy cannot take in time)
+            state["read"].add(c.id)
             text = _clean(c.latex)
             numbers = bool(re.search(r"\d\.\d|(?:^|=)\s*-?\d+\s*(?:$|=|,|\\q?quad)", text))
             at = worked if worked and numbers else points

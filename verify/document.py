@@ -513,8 +513,9 @@ _AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  #
 
 
 #: a paragraph that picks one case of two index letters just before a display: "For j = i", "For j != i", "When
-#: $i \\neq j$:" (Sai Krishna's batch-norm notes: the display gives the j = i term, then the j ≠ i terms of a sum)
-_INDEX_CASE = re.compile(r"(?:^|\n)[ \t]*(?:in[ \t]+)?(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*\$?[ \t]*"
+#: $i \\neq j$:" (Sai Krishna's batch-norm notes: the display gives the j = i term, then the j ≠ i terms of a sum); at
+#: a line's start or after a sentence's or clause's end ("Otherwise, in case i = j:"; of several, the last)
+_INDEX_CASE = re.compile(r"(?:^|\n|[:;,.][ \t]+)[ \t]*(?:in[ \t]+)?(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*\$?[ \t]*"
                          r"(=|!=|\\neq?|≠)[ \t]*\$?[ \t]*([a-z])"
                          r"[ \t]*\$?[ \t]*[:,.]?[ \t]*\n[ \t]*\n?[ \t]*$", re.I)
 

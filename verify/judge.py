@@ -2631,11 +2631,15 @@ class Judge:
         network's reading left unread are judged on that graph (compgraph.py)."""
         if not document:
             return
-        from .compgraph import judge_graphs
+        from .compgraph import judge_graphs, unread_at_deadline
 
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's own computation graph", cpu=True):
-                judge_graphs(claims, results)
+        state: dict = {}
+        try:  # (soft: it ends at the run's soft deadline, as the claims' loop does; what it did not read then says so)
+            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's own computation graph", cpu=True, soft=True):
+                judge_graphs(claims, results, state)
+        except limits.TimeLimitError as exc:
+            if TIME_RAN_OUT in str(exc):
+                unread_at_deadline(claims, results, state)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
 
@@ -2697,13 +2701,18 @@ class Judge:
         if other is None:
             return
         other._rate_probe = True
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS * 4, f"judging the answer {doing}", cpu=True):
+        try:  # (soft: at the run's soft deadline the second reading ends, and what it did not judge is said below)
+            with limits.time_limit(limits.CLAIM_SECONDS * 4, f"judging the answer {doing}", cpu=True, soft=True):
                 there = other.check_all(claims)
+        except limits.TimeLimitError:
+            there = None
         except Exception:  # noqa: BLE001 -- a second reading that trips leaves the verdicts as judged
             return
         for k in written:
-            if there[k].verdict == "incorrect":
+            if there is None or there[k].verdict == "unchecked" and TIME_RAN_OUT in there[k].message:
+                # (not judged again in time: a verdict that reading could take back — a coincidence — is not given)
+                ran_out(results[k], doing)
+            elif there[k].verdict == "incorrect":
                 c = claims[k]
                 results[k] = ClaimResult(c.id, c.latex, "unchecked", "", why(there[k].message), quantity=c.quantity,
                                          notes=[note])
@@ -3681,8 +3690,8 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"not judged: it is about {other}, another loss than the spec's "
                                f"{self.net.loss.name.replace('_', ' ')}", quantity=claim.quantity)
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True):
+        try:  # (soft: a claim in progress at the run's soft deadline ends there, unchecked, as the claims after it)
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True, soft=True):
                 result = self.check(claim)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
@@ -3771,8 +3780,11 @@ class Judge:
                 if result.verdict in ("correct", "incorrect") and penaltyscale.applies(self, claim.latex):
                     result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
                 return result
-        except limits.TimeLimitError:
-            why = f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations"
+        except limits.TimeLimitError as exc:
+            why = (f"not judged: {TIME_RAN_OUT} while this claim was checked ({limits.soft_deadline()}; a long answer "
+                   "or a busy machine), the verdicts given before it are kept; run verify again on a less busy machine, "
+                   "or split the answer" if TIME_RAN_OUT in str(exc)
+                   else f"could not check the claim in {limits.CLAIM_SECONDS:g} s; split it into shorter equations")
         except RecursionError:
             why = "could not read the claim: nested too deeply"
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
@@ -3930,14 +3942,14 @@ def _row_id(claim_id: str, k: int) -> str:
 
 #: the words of every result the run's soft deadline left unchecked (``_overdue``, ``ran_out``, chainrows' rows,
 #: unreadcost): such a claim may be wrong, so a run that has one is no pass (cli.exit_code, report.summary_line)
-TIME_RAN_OUT = "the run's time ran out"
+TIME_RAN_OUT = limits.TIME_RAN_OUT  # "the run's time ran out"
 
 
 def _overdue(claim: Claim) -> ClaimResult:
     """A claim not judged because the run's time ran out before it (``limits.overdue``)."""
     return ClaimResult(claim.id, claim.latex, "unchecked", "",
-                       f"not judged: {TIME_RAN_OUT} before this claim ({limits.VERIFY_CLAIMS_WALL:g} s of "
-                       "wall-clock time; a long answer or a busy machine), the verdicts given before it are kept; run "
+                       f"not judged: {TIME_RAN_OUT} before this claim ({limits.soft_deadline()}; a long answer or a "
+                       "busy machine), the verdicts given before it are kept; run "
                        "verify again on a less busy machine, or split the answer", quantity=claim.quantity)
 
 
@@ -3945,8 +3957,7 @@ def ran_out(result: ClaimResult, reading: str) -> None:
     """``result`` as a later reading (``reading``: "in the answer's index notation") left it when the run's time ran out
     before that reading got to it (``limits.overdue``): a verdict that reading could have taken back (two readings
     that disagree are ``unchecked``) is not given; an ``unchecked`` claim says why it was not read that way."""
-    why = (f"{TIME_RAN_OUT} before this claim was read {reading} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock "
-           "time; a long answer or a busy machine)")
+    why = f"{TIME_RAN_OUT} before this claim was read {reading} ({limits.soft_deadline()}; a long answer or a busy machine)"
     if result.verdict in ("correct", "incorrect"):
         result.message = f"not judged: {why}; the judge's reading gives {result.verdict} ({result.message})"
         result.verdict, result.expected, result.counterexample = "unchecked", "", None

@@ -74,7 +74,7 @@ def doubt_scaled(judge, claims, results, derivative) -> None:
             continue
         probes = (_PROBE,) if r.verdict == "correct" else factors
         if checks + len(probes) > MAX_CHECKS or limits.overdue():  # (bounded work: not known either way, so not judged)
-            why = (f"{TIME_RAN_OUT} ({limits.VERIFY_CLAIMS_WALL:g} s of wall-clock time)" if limits.overdue()
+            why = (f"{TIME_RAN_OUT} ({limits.soft_deadline()})" if limits.overdue()
                    else f"more than {MAX_CHECKS} such checks in one answer")
             results[k] = _unscaled(r, cid, f"whether it depends on the objective's scale was not checked ({why}), and "
                                             f"the answer's own definition of its objective ({cid}) did not read")
