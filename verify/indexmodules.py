@@ -1296,7 +1296,7 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
         k = by_id.get(c.id)
         if k is not None and ctx.names is not None and results[k].verdict in ("correct", "incorrect") and (
                 not limits.overdue()):
-            _second_reading(c, results, k, ctx)
+            _second_reading(c, results, k, ctx, condition(c.id) if condition is not None else None)
         elif k is not None and results[k].verdict == "unchecked" and not limits.overdue():
             text, case = c.latex, condition(c.id) if condition is not None else None
             tail = _trailing_condition(text) if case is None else None
@@ -1324,15 +1324,19 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
             kind = own
 
 
-def _second_reading(c, results, k: int, ctx: _Context) -> None:
+def _second_reading(c, results, k: int, ctx: _Context, case=None) -> None:
     """A claim the network's reading judged, written in the letters of the answer's own softmax (Bishop's y_k =
     exp(a_k)/Σ_j exp(a_j): a read as a hidden layer's activation there): judged again on the answer's own definitions;
     where the two readings disagree, ``unchecked`` (which one the answer means is open)."""
-    from .judge import ClaimResult
+    from .judge import ClaimResult, _trailing_condition
 
     try:
         with limits.time_limit(CLAIM_CPU, f"reading claim {c.id} in the answer's own letters", cpu=True):
-            got = _judge_claim(c.latex, ctx.fixed, ctx)
+            text = c.latex
+            tail = _trailing_condition(text) if case is None else None
+            if tail is not None and tail[2] in ("=", "\\neq", "\\ne"):
+                text, case = tail[0], (tail[1], tail[3], tail[2] == "=")
+            got = _judge_claim(text, ctx.fixed, ctx, case)  # (under the case the network's reading judged it in)
     except (_Unread, limits.TimeLimitError, ValueError, TypeError, ArithmeticError, RecursionError):
         return
     r = results[k]
