@@ -106,3 +106,16 @@ class IndexEnv:
 
     def perturbed(self, name, arr):
         return IndexEnv({**self.base, name: arr}, self.derived, self.consts)
+
+
+@pytest.fixture(autouse=True)
+def _sigint_as_it_was():
+    """Each test leaves SIGINT's handler as it found it: ``cli.main()`` run as the command (sys.argv patched) ignores
+    SIGINT once its exit code is decided — right for a process about to exit, but in the test process every later
+    subprocess would inherit the ignored signal (round nineteen's finalizer test then saw no interrupt at all)."""
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    yield
+    if signal.getsignal(signal.SIGINT) is not before and before is not None:
+        signal.signal(signal.SIGINT, before)

@@ -9,6 +9,7 @@ tests/hardening/test_outputs_atomic.py) and prints no traceback."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,9 @@ except KeyboardInterrupt:
 
 def _run(handler: str) -> tuple[str, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, handler], env=env, capture_output=True, text=True, timeout=60)
+    # (SIGINT at its default in the child whatever the parent ignores: a CI job run in the background ignores it)
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, handler], env=env, capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return proc.stdout, proc.stderr
 
 
