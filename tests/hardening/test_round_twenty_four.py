@@ -138,7 +138,9 @@ def test_a_long_valid_answer_ends_with_a_partial_result_not_the_cpu_stop(tmp_pat
     verdicts = {c["id"]: c for c in data["claims"]}
     judged = [cid for cid, c in verdicts.items() if c["verdict"] != "unchecked"]
     late = [cid for cid, c in verdicts.items() if c["verdict"] == "unchecked" and RAN_OUT in c["message"]]
-    assert judged and late and len(judged) + len(late) == 300
+    # (how many are judged before the soft deadline depends on the machine: on a slow or loaded one, none — reading
+    # the notation of 300 long claims can take the first 4 s; the point is the partial result, never the CPU stop)
+    assert late and len(judged) + len(late) == 300
     for cid in judged:  # (the oracle: right where the claim is ŷ − y, wrong where it is y − ŷ)
         k = int(cid[1:])
         assert verdicts[cid]["verdict"] == ("correct" if k % 3 else "incorrect"), cid
