@@ -135,13 +135,8 @@ class _Module:
             self.base["Z"] = rng.uniform(-1, 1, (*s, n))
             self.base["T"] = np.eye(n)[rng.integers(0, n, s)]
         self.count = SIZES["S"] if reading.batch else 1  # (the mean over the batch; one sample: the sum)
-        self.order = self._order()
         self.plain = self.run(None)
         self._cache: dict = {}
-
-    def _order(self) -> list[str]:
-        return {"linear": ["X", "W", "b", "B", "Y", "L"], "activation": ["X", "Y", "L"], "softmax": ["X", "Y", "L"],
-                "crossentropy": ["X", "T", "L"], "softmax_ce": ["Z", "T", "Y", "L"]}[self.reading.kind]
 
     def shape(self, letter: str):
         value = self.plain.get(letter)

@@ -2620,8 +2620,8 @@ class Judge:
             return
         from .indexmodules import judge_modules
 
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True):
+        try:  # (soft, as the graphs' reader: it ends at the run's soft deadline, the claims it did not reach as judged)
+            with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True, soft=True):
                 judge_modules(claims, results, self.index_condition)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
