@@ -564,8 +564,8 @@ def _ranges(node: _Node, module: _Module, out: dict) -> None:
                 if not 1 <= i <= size:
                     raise _Unread("an index past the array")
                 continue
-            if out.get(i, size) != size:
-                raise _Unread(f"the index {i} runs over two ranges")
+            if out.get(i, size) != size:  # (W_{jn} beside Y_{in} under Y = X W^T: n a column of Y and of W)
+                raise _Shape(f"the index {i} runs over {out[i]} values in one place and {size} in another")
             out[i] = size
     elif node.op == "entry_of":
         out.setdefault("__entry_of__", []).append(node)

@@ -373,3 +373,18 @@ def test_a_cases_brace_grouping_equations_is_read_row_by_row(tmp_path):
             "\n")
     got = _verify(tmp_path, spec, body)
     assert got["sys"].verdict == "incorrect", got["sys"].message
+
+
+def test_an_index_that_runs_over_two_ranges_in_one_side_is_wrong(tmp_path):
+    """``\\frac{\\partial L}{\\partial X_{ij}} = \\sum_n \\frac{\\partial L}{\\partial Y_{in}} W_{jn}`` under Y = X W^T + B:
+    n runs over Y's 3 columns and over W's 4 columns — no W_{jn} exists for j over X's 4 columns (W is 3 × 4); the
+    right form (autograd) is Σ_n ∂L/∂Y_{in} W_{nj}."""
+    X, W, G, _, _, dX, _ = _linear_truth()
+    assert W.shape == (3, 4) and np.allclose(G @ W, dX)
+    body = ("With $Y = X W^T + B$ and $B_{sn} = b_n$:\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{sj}\delta_{ni} \tag{a} \]" "\n"
+            r"\[ \frac{\partial Y_{sn}}{\partial X_{ij}} = \delta_{si} W_{nj} \tag{c} \]" "\n"
+            r"\[ \frac{\partial L}{\partial X_{ij}} = \sum_{n} \frac{\partial L}{\partial Y_{in}} W_{nj} \tag{right} \]" "\n"
+            r"\[ \frac{\partial L}{\partial X_{ij}} = \sum_{n} \frac{\partial L}{\partial Y_{in}} W_{jn} \tag{slip} \]" "\n")
+    got = _verify(tmp_path, SPEC, body, name="answer.tex")
+    assert got["right"].verdict == "correct" and got["slip"].verdict == "incorrect", got["slip"].message
