@@ -44,7 +44,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "weights_numbered_by": ("target", "source"),
                     "summed_numbered_by": ("target", "source"), "from_zero": (True, False),  # CMU's W_0: the first weights
                     "unindexed_layer": (1,), "unit_letters": (True, False, "generic"),
-                    "time_argument": (True, False, "n", "k", "m", "t"), "weight_order": ("target", "source"),
+                    "time_argument": (True, False, "n", "k", "m", "t"), "error_e": (True, False),
+                    "capital_o": (True, False), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "unit_weights": (True, False),  # one unit's w_k on x_k, w_0 its bias (logistic regression)
                     "superscript": ("layer", "power"),

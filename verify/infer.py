@@ -72,7 +72,8 @@ def definitions(claims) -> list:
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
-        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or _AFFINE.search(_sides(text)[1])
+        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or (
+                _AFFINE.search(_sides(text)[1]) or _WEIGHTED_SUM.match(_sides(text)[1]))
                   and m.group(1) not in ("W", "w", "b", "B")):
             out.append(c)
 
@@ -83,6 +84,11 @@ def definitions(claims) -> list:
 _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)?[zZ](?![A-Za-z])")
 #: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
+#: a unit's summed input as a sum of weighted inputs, its bias absorbed or none (LFD's s_j^{(l)} = \sum_{i=0}^{d}
+#: w_{ij}^{(l)} x_i^{(l-1)}, Mitchell's net_j = \sum_i w_{ji} x_{ji}): the sum's body opens with a weight
+_WEIGHTED_SUM = re.compile(r"\s*\\sum\s*_\s*(?:\{\s*[a-z]\s*(?:=\s*[01]\s*)?\}|[a-z])\s*"
+                           r"(?:\^\s*(?:\{(?:[^{}]|\{[^{}]{0,20}\}){0,40}\}|\w)\s*)?"
+                           r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?w\s*[_^]")
 
 
 #: the objective defined as a plain sum of the examples' losses (Jihwan's E = \sum_{q=1}^{n} E^q): no 1/N of its own
@@ -680,22 +686,31 @@ def conventions(judge, claims) -> Reading | None:
                 options.append(("example_letter", i))  # Prince's x_i, y_i beside ℓ_i: the one example's
                 changes.append(f"{i} is the example's index (ℓ_{i}, x_{i}, y_{i}: one example)")
     layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
-               if (m := _LAYERED_LHS.match(text)) and _AFFINE.search(_sides(text)[1])}  # n_i^m: not CS231n's s
+               if (m := _LAYERED_LHS.match(text)) and (_AFFINE.search(_sides(text)[1])
+                                                       or _WEIGHTED_SUM.match(_sides(text)[1]))}  # n_i^m: not CS231n's s
     own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in ("w", "t", "e", "f", "g", "o")
                  and x not in declared)
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
-        if "z" not in declared and any(_Z_OF_OWN.match(_normal(c.latex)) and _Z_OF_OWN.match(_normal(c.latex)).group(1)
-                                       in own for c in claims[:500] if len(c.latex) <= 400):
-            bases += (("z", "h"),)  # Okatani's z_j^{(l)} = f(u_j^{(l)}): z is the activation of the summed input u
-            changes.append("z is a layer's activation (its own definition: z = f(u))")
+        for letter in sorted({_activation_of_own(_normal(c.latex), own) for c in claims[:500] if len(c.latex) <= 400}
+                             - {None} - declared):
+            # Okatani's z_j^{(l)} = f(u_j^{(l)}), LFD's x_j^{(l)} = θ(s_j^{(l)}): the activation of the summed input
+            bases += ((letter, "h"),)
+            changes.append(f"{letter} is a layer's activation (its own definition: {letter} = f(its summed input))")
         # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
-        capitals = [x.upper() for x in own if x.upper() not in BASES and x.upper() not in declared
+        capitals = [x.upper() for x in own if x.islower() and x.upper() not in BASES and x.upper() not in declared
                     and re.search(rf"(?<![A-Za-z\\]){x.upper()}\s*[\^_]", text)]
         if capitals:
             bases += tuple((x, "z") for x in capitals)
             changes.append(", ".join(capitals) + " the batch's summed input (the capital of its own letter)")
+        # and a capital's lowercase with a layer script (ashwin's s_i^{l-1} beside his S_j^{(l)}): the same quantity
+        lowers = [x.lower() for x in own if x.isupper() and x.lower() not in own and x.lower() not in BASES
+                  and x.lower() not in declared and x.lower() not in ("w", "t", "e", "f", "g", "o")
+                  and re.search(rf"(?<![A-Za-z\\]){x.lower()}\s*_\s*\{{?\s*[a-z]\s*\}}?\s*\^", text)]
+        if lowers:
+            bases += tuple((x, "z") for x in lowers)
+            changes.append(", ".join(lowers) + " the summed input too (the lowercase of its own letter, with a layer)")
     summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
     for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
         m = _SENSITIVITY.match(_normal(c.latex))
@@ -757,6 +772,14 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
+    if ("capital_o" not in dict(base.options) and "O" not in declared and _CAPITAL_O_UNIT.search(spelled)
+            and _LOWER_O_UNIT.search(spelled)):
+        options.append(("capital_o", True))  # the Chinese textbook's o_k = f(net_k) beside O_k, O_j: one letter
+        changes.append("O_j is o_j, the output of unit j (the answer writes both)")
+    if ("error_e" not in dict(base.options) and not declared & {"e", "E"} and _ERROR_OF_WEIGHTS.search(spelled)
+            and _PARTIAL_E.search(spelled) and not _ERROR_SIGNAL_E.search(spelled)):
+        options.append(("error_e", True))  # LFD's e(w), then ∂e(w)/∂w_{ij}^{(l)}: the example's error, as E
+        changes.append("e is the example's error, the objective (its own e(w): a function of the weights)")
     if "delta_w" not in dict(base.options) and (
             re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times))",
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
@@ -975,7 +998,7 @@ def _prose_depth(judge, text: str) -> str | None:
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
 _TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
-_LAYERED_LHS = re.compile(r"^\s*([a-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
+_LAYERED_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*:?=")
 #: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
 _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")
 _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")
@@ -1071,6 +1094,17 @@ _COLUMN_INPUT = re.compile(r"=\s*W\s*_\s*\{?\s*(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?
 _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"
                                  r"\s*\\lambda")
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
+#: O and o with a unit letter as the subscript (the capital read as the letter: option capital_o)
+_CAPITAL_O_UNIT = re.compile(r"(?<![A-Za-z\\])O\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
+_LOWER_O_UNIT = re.compile(r"(?<![A-Za-z\\])o\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
+#: the error e written as a function of the weights (LFD's e(w), e_n(\mathbf{w}), e(\theta)), and differentiated
+_ERROR_OF_WEIGHTS = re.compile(r"(?<![A-Za-z\\])e\s*(?:_\s*\{?\s*n\s*\}?\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
+                               r"(?:w|W|\\theta)\s*\}?\s*\)")
+_PARTIAL_E = re.compile(r"\\partial\s*e(?![A-Za-z])")
+#: e defined as an error signal (Haykin's e_j = d_j - y_j, e = \hat y - y): not the objective
+_ERROR_SIGNAL_E = re.compile(r"(?<![A-Za-z\\])e\s*(?:_\s*(?:\{[^{}]{0,10}\}|\w)\s*)?(?:\([^()=]{0,10}\)\s*)?(?::=|=)\s*"
+                             r"(?:\\(?:hat|mathbf|bm|boldsymbol)\s*\{?\s*)?[A-Za-z]\s*\}?\s*(?:[_^]\s*(?:\{[^{}]{0,10}\}|\w)\s*)*"
+                             r"(?:\([^()]{0,6}\)\s*)?-")
 _INPUT_NAMED = re.compile(r"^\s*[ahz]\s*\^\s*\{?\s*\(?\s*0\s*\)?\s*\}?\s*=\s*([A-Za-z])\s*$")
 #: a letter written bare defined as the output layer's: a = a^M, a = a^{(L)}
 #: y defined as the output layer's activation: y := a_L, y = a^{(L)}, y = h^{[L]} (L, M or the spec's last number)
@@ -1127,7 +1161,23 @@ _PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|a
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
-_Z_OF_OWN = re.compile(r"^\s*z\s*[_^][^=]{0,30}=\s*(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*([a-z])\s*[_^][^=]{0,30}\)\s*$")
+_OWN_ACTIVATION_LHS = re.compile(r"^\s*([zx])\s*[_^][^=]{0,30}$")
+_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta)\s*\(\s*([A-Za-z])\s*[_^][^=]{0,30}\)\s*$")
+
+
+def _activation_of_own(text: str, own) -> str | None:
+    """The letter z or x defined as a function applied to one of the answer's own summed-input letters, with the same
+    scripts: Okatani's ``z_j^{(l)} = f(u_j^{(l)})``, LFD's ``x_j^{(l)} = θ(s_j^{(l)})`` (on any side of a chain), else
+    None."""
+    sides = _sides(text)
+    m = _OWN_ACTIVATION_LHS.match(sides[0]) if len(sides) > 1 else None
+    if m is None:
+        return None
+    for side in sides[1:]:
+        k = _OF_OWN.match(side)
+        if k and k.group(1) in own:
+            return m.group(1)
+    return None
 _OUTPUT_BARE = re.compile(r"^\s*([ah])\s*=\s*([ah])\s*\^\s*\{?\s*\(?\s*([LM]|\d)\s*\)?\s*\}?\s*$")
 #: a layered quantity's bare superscript letter with an offset: W^{m+1}, \\mathbf{a}^{m-1}, \\delta^{k+1}
 _BARE_LAYER = re.compile(r"(?:\\delta|\\Delta|(?<![A-Za-z\\])[A-Za-z]|\})\s*\^\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")

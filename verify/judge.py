@@ -1133,7 +1133,7 @@ class Judge:
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
-                    if _computes_with_numbers(claim.latex, skipped):
+                    if _computes_with_numbers(claim.latex, skipped) or _INDEX_UNREAD.search(str(exc)):
                         result.notes.append(f"{UNREAD_PART}{skipped}")
                 return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
@@ -2485,8 +2485,8 @@ class Judge:
             results = [_overdue(c) if limits.overdue() else self._in_step(c, steps, self._check_with_rows) for c in claims]
         finally:
             self._memo = None  # (the passes below revise the reading: each judges afresh)
+        _unread_part_not_correct(results)  # (the whole claim's verdict only: its rows keep theirs, chainrows.settle)
         judged = {r.id: r.verdict for r in results if r.rows}
-        _unread_part_not_correct(results)
         self._restated_after_step(claims, results)
         self._unfixed_jacobians(claims, results)
         self._deltas_on_an_open_scale(claims, results)
@@ -4883,6 +4883,12 @@ _SCRIPT = re.compile(r"[_^]\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z0-9]+|.)")
 _WRITTEN_NUMBER = re.compile(r"\d\.\d|\d{2}|(?<![{\d])\d(?![}\d])")
 
 
+#: a side that did not read for an index, a layer or a letter of its own — what a slip in that side changes (the
+#: Chinese textbook's ∂net_k/∂O_i^J for ∂O_j^J): left out, the sides read holding are no verdict on the whole claim
+_INDEX_UNREAD = re.compile(r"cannot read the index|entry indices|names layer|layer index|runs past|over the same index"
+                           r"|unknown symbol '[^']{1,40}' at position")
+
+
 def _computes_with_numbers(latex: str, skipped: str) -> bool:
     """Whether a side the chain left out (``skipped``: "side 2, 3 of 5") computes with written numbers: a worked step
     (``[[0.4, 0.6]] @ [0.6225, 0.6457]``), where a slip of its own is an arithmetic one the sides after it may not
@@ -4898,8 +4904,10 @@ def _computes_with_numbers(latex: str, skipped: str) -> bool:
 
 def _unread_part_not_correct(results) -> None:
     """A chain is correct when every link holds: a side left out because it did not read that computes with numbers
-    may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), so the sides
-    read holding is no verdict on the whole claim: ``unchecked`` (_computes_with_numbers). A link among the sides read
+    may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), and so may
+    one that did not read for an index or a layer (the Chinese textbook's ∂net_k/∂O_i^J for ∂O_j^J: the slip is
+    what kept it from reading), so the sides read holding is no verdict on the whole claim: ``unchecked``
+    (_computes_with_numbers, _INDEX_UNREAD). A link among the sides read
     that fails still makes it ``incorrect``. Applied to the final verdicts only: while the answer's notation is
     inferred, the sides read count as evidence as before."""
     for r in results:
@@ -4929,7 +4937,8 @@ def _unread_deltas(claims, results) -> None:
         if m and r.verdict == "unchecked" and re.sub(r"\s+", "", m.group(1)) in held:
             continue  # another form of a δ read already (δ ⊙ H(z) after δ ⊙ 1(z > 0)): its meaning is known
         if m and r.verdict == "unchecked" and r.message.startswith(("could not read", "could not evaluate")) and (
-                "before it hold" not in r.message) and not _lists_own_entries(text[m.end():]) and (
+                "before it hold" not in r.message and "the sides read hold" not in r.message) and (
+                not _lists_own_entries(text[m.end():])) and (
                 not _PROSE_ONLY.fullmatch(text[m.end():])):  # (δ_1 = \text{error flowing into hidden layer}: a
             # description in words, not a definition: δ_1 keeps the meaning the answer's mathematics gave it)
             # (δ_o = ∂ξ/∂Z_o = Y − T with T unread: δ_o's meaning was read; δ = [δ_0; …; δ_n]: δ's entries, restated)

@@ -653,8 +653,31 @@ def _normal_form(text: str) -> str:
     return _normalize_new(text)
 
 
+#: a prime written as a superscript inside a superscript: ``f^{^{\prime}}`` (a formula converter's output): ``f'``
+_SCRIPTED_PRIME = re.compile(r"\^\s?\{\s?\^\s?(?:\{\s?\\prime\s?\}|\\prime)\s?\}")
+#: ``n e t`` typed letter by letter before its script (a converter's spacing): the word net
+_SPACED_NET = re.compile(r"(?<![A-Za-z\\])n[ \t]{1,3}e[ \t]{1,3}t(?=[ \t]{0,3}[_^])")
+#: a unit subscript with the capitals of its own letters as the superscript, in either order: the classic Chinese
+#: textbook's layers named I, J, K by their units' letters (``W_{kj}^{KJ}``, ``O_j^J``, ``net_k^K``): the superscript
+#: repeats what the unit letters say (read as ``W_{kj}``, ``O_j``, ``net_k``)
+_UNIT_LAYER_SCRIPT = re.compile(r"_\s?(\{\s?[a-z](?:\s?,?\s?[a-z]){0,2}\s?\}|[a-z])\s?\^\s?(\{\s?[A-Z](?:\s?,?\s?[A-Z]){0,2}\s?\}|[A-Z])"
+                                r"(?![A-Za-z0-9])"
+                                r"|\^\s?(\{\s?[A-Z](?:\s?,?\s?[A-Z]){0,2}\s?\}|[A-Z])\s?_\s?(\{\s?[a-z](?:\s?,?\s?[a-z]){0,2}\s?\}|[a-z])"
+                                r"(?![A-Za-z0-9])")
+
+
+def _without_unit_layer(m: re.Match) -> str:
+    sub, sup = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    letters = lambda x: re.sub(r"[\s{},]", "", x)  # noqa: E731
+    return "_" + sub if letters(sup) == letters(sub).upper() else m.group(0)
+
+
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    if "^" in text:
+        text = _SCRIPTED_PRIME.sub("'", text)  # f^{^{\prime}}(net_j): f'(net_j)
+        text = _UNIT_LAYER_SCRIPT.sub(_without_unit_layer, text)  # W_{kj}^{KJ}: W_{kj}
+    text = _SPACED_NET.sub("net", text)  # n e t_k: net_k
     text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
     text = without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}

@@ -257,6 +257,12 @@ def parse_claim(latex: str, notation: Notation = Notation(), depth: int | None =
     return list(sides), list(rels)
 
 
+#: O with a unit letter as its subscript (option capital_o): the unit's output o (O_j, O_{k}; not O_1, not O(n))
+_CAPITAL_O = re.compile(r"(?<![A-Za-z\\])O(?=\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z])))")
+#: the error e differentiated or under a gradient (option error_e: infer's reading of LFD's e(w))
+_ERROR_E = re.compile(r"(\\partial\s*|\\nabla\s*(?:_\s*(?:\{[^{}]{0,20}\}|\w)\s*)?)e(?![A-Za-z])")
+
+
 def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dict | None):
     """parse_claim's work for a claim not read before: (sides, relations), or the exception that stopped it."""
     names = dict(notation.options).get("param_names")
@@ -267,6 +273,10 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     text = chain_nodes(text, notation)
     if dict(notation.options).get("time_argument"):
         text = drop_time_argument(text, dict(notation.options)["time_argument"])
+    if dict(notation.options).get("capital_o"):
+        text = _CAPITAL_O.sub("o", text)  # the Chinese textbook's O_j^J beside o_k^K = f(net_k^K): unit j's output
+    if dict(notation.options).get("error_e"):
+        text = _ERROR_E.sub(r"\1E", text)  # LFD's ∂e(w)/∂w: the example's error e, the objective E
     if _PARAM_AT_TIME.search(text) and any(m.group(3).replace(" ", "") == "{t-1}" for m in _PARAM_AT_TIME.finditer(text)):
         # Kingma & Ba's θ_t ← θ_{t-1} − α m̂_t / (√v̂_t + ε): θ_{t-1} is the value now, θ_t the one after the step
         text = _PARAM_AT_TIME.sub(lambda m: m.group(1) + m.group(2) + ("{t}" if "-" in m.group(3) else "{t+1}"), text)
@@ -2184,6 +2194,12 @@ class _Parser:
             if [t.text for t in s] in (["1"], ["2"]):
                 return Node("const", (), "beta" + s[0].text)
             raise Unreadable("cannot read the subscript of \\beta")
+        if name == "eta" and self.is_("_"):  # a Chinese textbook's η_k, η_j: the rate of the layer of unit k, j —
+            start = self.i  # the spec's one learning rate (a letter or a layer script, never a number: η_1 may be a step's)
+            self.next()
+            if [t.kind for t in self.script()] == ["id"]:
+                return Node("const", (), value)
+            self.i = start
         if self.is_("_") or (self.is_("^") and self.peek(1) is not None and self.peek(1).text in ("(", "[")):
             raise Unreadable(f"an index on \\{name} is not supported")
         return Node("const", (), value)
