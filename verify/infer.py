@@ -1162,7 +1162,7 @@ _PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|a
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
 _OWN_ACTIVATION_LHS = re.compile(r"^\s*([zx])\s*[_^][^=]{0,30}$")
-_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta)\s*\(\s*([A-Za-z])\s*[_^][^=]{0,30}\)\s*$")
+_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*\(\s*([A-Za-z])\s*[_^][^=]{0,30}\)\s*$")
 
 
 def _activation_of_own(text: str, own) -> str | None:

@@ -666,6 +666,12 @@ _UNIT_LAYER_SCRIPT = re.compile(r"_\s?(\{\s?[a-z](?:\s?,?\s?[a-z]){0,2}\s?\}|[a-
                                 r"(?![A-Za-z0-9])")
 
 
+#: the gradient written with its variable as the objective's subscript: ``\nabla{J_{\theta^{(l)}}}``, ``\nabla J_{W}``
+#: (a learner's ∇J_θ for ∇_θ J; an objective takes no other subscript there): ``\nabla_{\theta^{(l)}} J``
+_NABLA_SUBSCRIPTED_OBJECTIVE = re.compile(r"\\nabla\s?(\{\s?)?([JLCE])\s?_\s?(\{(?:[^{}]|\{[^{}]{0,20}\}){1,40}\}|\\?[A-Za-z])"
+                                          r"\s?(?(1)\})")
+
+
 def _without_unit_layer(m: re.Match) -> str:
     sub, sup = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
     letters = lambda x: re.sub(r"[\s{},]", "", x)  # noqa: E731
@@ -678,6 +684,10 @@ def _normalize_new(text: str) -> str:
         text = _SCRIPTED_PRIME.sub("'", text)  # f^{^{\prime}}(net_j): f'(net_j)
         text = _UNIT_LAYER_SCRIPT.sub(_without_unit_layer, text)  # W_{kj}^{KJ}: W_{kj}
     text = _SPACED_NET.sub("net", text)  # n e t_k: net_k
+    if "\\nabla" in text:
+        text = _NABLA_SUBSCRIPTED_OBJECTIVE.sub(  # ∇J_θ: ∇_θ J
+            lambda m: "\\nabla_{" + (m.group(3)[1:-1] if m.group(3).startswith("{") else m.group(3)) + "} " + m.group(2) + " ",
+            text)
     text = text.replace("\\\u2202", "/\u2202")  # ezancanaro's ∂C\∂w: a backslash for the bar (no command starts with ∂)
     text = without_check_marks(_MD_BOLD.sub(r"\1", text))  # **0.8176** ✓: emphasis and a check mark, no value
     text = _LOOSE_UNIT.sub(r"\1_{\2\3}", text)  # out_h1 typed without braces (it renders out_h 1): Mazur's out_{h1}

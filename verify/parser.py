@@ -1542,6 +1542,11 @@ class _Parser:
             if base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1:
                 kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
         zero, transpose, power, updated, sub_layer = False, False, None, False, False
+        slope = False  # mathemaia's a^{'(l)}, a'^{(l)}: the slope of layer l's activation at its summed input
+        if base == "h" and name in ("a", "h") and any(mark == "'" or any(t.text == "'" for t in toks) for mark, toks in scripts):
+            slope = True
+            scripts = [(mark, [t for t in toks if t.text != "'"]) for mark, toks in scripts if mark != "'"]
+            scripts = [(mark, toks) for mark, toks in scripts if toks]
         bare_sup, sample, comps, layer_var, mazur_w, power_node = [], None, [], None, None, None
         label = None  # CS231n's f_{y_i}: the entry of the true class (a subscript that is the target letter)
         for mark, toks in scripts:
@@ -1773,6 +1778,12 @@ class _Parser:
                 and comps[0] in self.letter_layers):  # Mitchell's o_h, o_k: the output of a hidden or an output unit
             kind, layer = {0: ("x", None), 1: ("h", 1), 2: ("yhat", None)}[self.letter_layers[comps[0]]]
         node = Node("q", (), (kind, layer)) if layer_var is None else Node("lq", (), (kind, layer_var))
+        if slope:
+            if kind != "h" or (layer is None and layer_var is None) or updated or transpose or power is not None:
+                raise Unreadable(f"a prime on {name} is read as the slope of a layer's activation, with the layer "
+                                 f"written: {name}^{{'(l)}} = σ'(z^{{(l)}})")
+            summed = Node("q", (), ("z", layer)) if layer_var is None else Node("lq", (), ("z", layer_var))
+            node = Node("fn", (summed,), ("phi", None, True))
         if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
             now = Node(node.op, (), (kind[0], node.value[1]))
             node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
