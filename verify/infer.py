@@ -31,6 +31,9 @@ from .ownforward import numbered_from_zero
 from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
+from .unitnumbers import LETTERS as UNIT_LETTERS
+from .unitnumbers import blocks as unit_blocks
+from .unitnumbers import weight_numbering
 
 MAX_TRIALS = 800
 TRACE: list | None = None  # set to a list to record every reading scored (key, (good, bad, unread), wrong forward)
@@ -629,6 +632,20 @@ def conventions(judge, claims) -> Reading | None:
             changes[-1] = "y is the output ŷ and d the target (the desired output)"
     else:
         bases = ()
+    order = weight_numbering(text, judge.net.sizes) if "unit_numbers" not in dict(base.options) else None
+    if order is not None:  # Han & Kamber's w_{14}, w_{46}, θ_4, O_6, Err_6: the units numbered across the network
+        options.append(("unit_numbers", order))
+        if "weight_order" not in dict(base.options):  # (I_j = Σ_i w_{ij} O_i: the letters in the numbers' order)
+            options.append(("weight_order", order))
+        if "unit_letters" not in {**dict(base.options), **dict(options)}:  # Err_j = O_j (1 − O_j) Σ_k Err_k w_{jk}: j a
+            options.append(("unit_letters", "generic"))  # unit of any layer, i one feeding it, k one it feeds
+        if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*[1-9]", text):
+            bases += (("theta", "b"),)  # Han & Kamber's θ_j: unit j's bias
+        bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
+        changes.append("units numbered across the network (" + ", ".join(
+            f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(unit_blocks(judge.net.sizes)))
+                       + f"): w_{{ij}} the weight {'from unit i to unit j' if order == 'source' else 'into unit i from j'}, "
+                       "θ_j the bias, O_j the output, I_j the summed input of unit j, Err_j = −∂E/∂I_j")
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
@@ -781,7 +798,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("error_e", True))  # LFD's e(w), then ∂e(w)/∂w_{ij}^{(l)}: the example's error, as E
         changes.append("e is the example's error, the objective (its own e(w): a function of the weights)")
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times))",
+            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
+                      r"|\(\s*l\s*\))",  # (Han & Kamber's Δw_{ij} = (l) Err_j O_i: the rate l in parentheses)
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
             or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", spelled)):
         # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)

@@ -4246,12 +4246,27 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
         layer = (first.args[0] if entry else first).value[1]
         if first in list(sides[1].walk()) and any(g[1] == layer for g in steps):
             return sides, ["<-"] + rels[1:]
+        if first in list(sides[1].walk()) and sides[1].op in ("add", "sub") and any(
+                n.op == "q" and (n.value[0] in ("W_next", "b_next") and n.value[1] == layer or n.value[0] == "delta")
+                for n in sides[1].walk()):  # (or θ_j = θ_j + (l) Err_j: its step written with the error term)
+            return sides, ["<-"] + rels[1:]  # Mitchell's and Han & Kamber's w_{ij} = w_{ij} + Δw_{ij}: the step's change
         rhs = sides[1]
         if rhs.op == "sub" and rhs.args[0] == first and any(n.op == "const" and n.value in ("lr", "alpha")
                                                             for n in rhs.args[1].walk()):
             # Bauer's w = w − η (o − t) x: the gradient written as its formula; as an equation it would say η (…) = 0
             return sides, ["<-"] + rels[1:]
+        if (entry and rhs.op in ("add", "sub") and _plain_number(rhs.args[0]) and not _plain_number(rhs.args[1])
+                and any(n.op == "num" for n in rhs.args[1].walk()) and all(n.op in ("num", "neg", "mul", "div", "pow")
+                                                                           for n in rhs.args[1].walk())):
+            # Han & Kamber's w_{46} = -0.3 + (0.9)(0.1311)(0.332) = -0.261: one weight's old value and its step, in
+            # numbers (as an equation it would say the step is 0)
+            return sides, ["<-"] + rels[1:]
     return sides, rels
+
+
+def _plain_number(node: Node) -> bool:
+    """A number as written, or its negative: -0.3, 0.9."""
+    return node.op == "num" or node.op == "neg" and node.args[0].op == "num"
 
 
 #: anything that names a bias: b, \mathbf{b}, b_1, b^{(2)}, "bias", a weight or unit 0 (w_{j0}, x_0), a sum from 0

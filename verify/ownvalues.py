@@ -21,7 +21,7 @@ import numpy as np
 from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError
 
-from . import sections
+from . import sections, unitnumbers
 from .normalize import number_list
 from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
@@ -67,8 +67,13 @@ def document_values(claims, net) -> dict | None:
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
     elif one_unit_weights(net.sizes, text):
         options += (("unit_weights", True),)  # one unit's z = w_1 x_1 + w_2 x_2 + b: w_k its weight on x_k (infer.py)
+    bases: tuple = ()
+    order = unitnumbers.weight_numbering(text, net.sizes)
+    if order is not None:  # Han & Kamber's w_{14} = 0.2, θ_4 = -0.4, O_1 = 1: units numbered across the network
+        options += (("unit_numbers", order),)
+        bases = unitnumbers.LETTERS
     spent = [0]  # rows parsed, all passes together (MAX_ROWS)
-    givens = _givens(claims, Notation(options=options), net, spent)
+    givens = _givens(claims, Notation(bases=bases, options=options), net, spent)
     mazur = "mazur" in dict(options)
     whole = _example(givens, net, mazur)
     groups = sections.grouped(claims, MAX_CLAIMS)
@@ -144,7 +149,8 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
             sides[0] = sides[0].args[0]  # w_1 = 0.5 in a chain of single neurons: the entry is the whole weight
         if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)
-                                    or "unit_weights" in dict(notation.options)):  # (one unit's w_k: on x_k, certain)
+                                    or "unit_weights" in dict(notation.options)  # (one unit's w_k: on x_k, certain)
+                                    or "unit_numbers" in dict(notation.options)):  # (w_{46}: unit 4 to unit 6, certain)
                 key = _key(*sides[0].args[0].value)  # (a weight's entry w_{12}: which index is the target is the
                 index = sides[0].value if sides[0].op == "entry" else (sides[0].value,)  # judge's reading, not known yet)
                 if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):

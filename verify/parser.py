@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import augmented, elided, layerdots, surface
+from . import augmented, elided, layerdots, surface, unitnumbers
 from .normalize import drop_time_argument, normalize
 from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -1254,6 +1254,46 @@ class _Parser:
                  else (kind, layer))
         return Node("comp", (q,), entry)
 
+    def _numbered_unit(self, name: str, scripts: list) -> Node | None:
+        """A letter with a unit number when the answer numbers its units across the network (option unit_numbers, the
+        weights' order: unitnumbers.py): w_{ij} a weight, θ_j / b_j a bias, O_j an output, I_j / net_j a summed input,
+        T_j a target, Err_j = −∂E/∂I_j and δ_j (with the answer's sign) of unit j. None for any other script."""
+        sizes = self.opts.get("sizes")
+        if not sizes or len(scripts) != 1 or scripts[0][0] != "_" or not scripts[0][1]:
+            return None
+        digits = [t.text for t in scripts[0][1] if t.text != ","]
+        if not all(d.isdigit() for d in digits):
+            return None
+        digits = "".join(digits)
+        where = ", ".join(f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(unitnumbers.blocks(sizes)))
+        if name in ("w", "W") and len(digits) == 2:
+            a, b = int(digits[0]), int(digits[1])
+            source, target = (a, b) if self.opts["unit_numbers"] == "source" else (b, a)
+            ls, lt = unitnumbers.layer_of(source, sizes), unitnumbers.layer_of(target, sizes)
+            if ls is None or lt is None or lt[0] != ls[0] + 1:
+                raise NoSuchLayer(f"{name}_{{{digits}}} joins no units of adjacent layers (the answer numbers its units "
+                                  f"across the network: {where})")
+            ij = (lt[1], ls[1]) if self.opts.get("convention", "row") == "row" else (ls[1], lt[1])
+            return Node("entry", (Node("q", (), ("W", lt[0])),), ij)
+        if len(digits) != 1 or name not in ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta"):
+            return None
+        found = unitnumbers.layer_of(int(digits), sizes)
+        if found is None:
+            raise NoSuchLayer(f"{name}_{digits}: the network's units are numbered 1 to {sum(sizes)} ({where})")
+        layer, entry = found
+        depth = len(sizes) - 1
+        if layer == 0 and name not in ("O", "o"):
+            raise NoSuchLayer(f"{name}_{digits}: unit {digits} is an input ({where})")
+        if name == "T" and layer != depth:
+            raise NoSuchLayer(f"T_{digits}: a target belongs to an output unit ({where})")
+        kind = {"theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
+        q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
+                 else ("y", None) if kind == "y" else (kind, layer))
+        node = Node("comp", (q,), entry)
+        if name == "Err" or self.opts.get("delta_sign") == -1 and kind == "delta":
+            node = Node("neg", (node,))  # Han & Kamber's Err_j = O_j (1 − O_j)(T_j − O_j): −∂E/∂I_j
+        return node
+
     def _mazur_layer(self, n: int) -> int | None:
         """The layer of Mazur's w_n (his weights numbered layer by layer), None past the last."""
         sizes, k = self.opts.get("sizes") or (), n - 1
@@ -1468,6 +1508,9 @@ class _Parser:
         if (name == "h" and len(scripts) == 1 and scripts[0][0] == "_"
                 and [t.text for t in scripts[0][1]] in HYPOTHESIS_SCRIPTS and self.is_("(")):
             return self.hypothesis()
+        numbered = self._numbered_unit(name, scripts) if self.opts.get("unit_numbers") else None
+        if numbered is not None:  # Han & Kamber's w_{46}, θ_4, O_6, Err_6: units numbered across the network
+            return numbered
         if name == "delta" and tok.kind == "cmd" and len(scripts) == 1 and scripts[0][0] == "_":
             pair = [t.text for t in scripts[0][1] if t.text != ","]
             if len(pair) == 2 and pair[0] != pair[1] and all(
@@ -1822,8 +1865,8 @@ class _Parser:
             node = Node("entry", (node,), tuple(comps))
         if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
             node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
-        if kind == "delta" and self.opts.get("delta_sign") == -1:
-            node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
+        if kind == "delta" and (self.opts.get("delta_sign") == -1 or name == "Err"):
+            node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j, Han & Kamber's Err_j
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node

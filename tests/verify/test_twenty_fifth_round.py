@@ -221,3 +221,112 @@ def test_a_primed_activation_letter_is_its_slope_and_a_subscripted_objective_its
     got = _verify(tmp_path, SLOPE_SPEC, SLOPE)
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+# ---- units numbered across the network (Han & Kamber's worked example) -------------------------------------------
+
+HK_SPEC = _spec("han_kamber", "row", 3, [(2, "sigmoid"), (1, "sigmoid")], "squared_error", 0.9)
+
+HK = r"""# Backpropagation, Han & Kamber's Figure 9.5
+
+The training tuple is $X = (1, 0, 1)$ with class label $T_6 = 1$; the learning rate is $l = 0.9$. The initial values:
+$x_1 = 1$, $x_2 = 0$, $x_3 = 1$, $w_{14} = 0.2$, $w_{15} = -0.3$, $w_{24} = 0.4$, $w_{25} = 0.1$, $w_{34} = -0.5$,
+$w_{35} = 0.2$, $w_{46} = -0.3$, $w_{56} = -0.2$, $\theta_4 = -0.4$, $\theta_5 = 0.2$, $\theta_6 = 0.1$.
+
+$$I_j = \sum_i w_{ij} O_i + \theta_j \tag{net}$$
+
+$$O_j = \frac{1}{1 + e^{-I_j}} \tag{out}$$
+
+$$I_4 = 0.2 + 0 - 0.5 - 0.4 = -0.7 \tag{I4}$$
+
+$$O_4 = \frac{1}{1 + e^{0.7}} = 0.332 \tag{O4}$$
+
+$$O_6 = \frac{1}{1 + e^{0.105}} = 0.474 \tag{O6}$$
+
+$$Err_j = O_j (1 - O_j)(T_j - O_j) \tag{err_out}$$
+
+$$Err_j = O_j (1 - O_j) \sum_k Err_k w_{jk} \tag{err_hidden}$$
+
+$$Err_j = \sum_k Err_k w_{jk} \tag{err_hidden_slip}$$
+
+$$Err_6 = (0.474)(1 - 0.474)(1 - 0.474) = 0.1311 \tag{Err6}$$
+
+$$Err_5 = (0.525)(1 - 0.525)(0.1311)(-0.2) = -0.0065 \tag{Err5}$$
+
+$$Err_5 = (0.525)(1 - 0.525)(0.1311) = 0.0327 \tag{Err5_slip}$$
+
+$$\Delta w_{ij} = (l) Err_j O_i \tag{dw}$$
+
+$$w_{46} = -0.3 + (0.9)(0.1311)(0.332) = -0.261 \tag{w46}$$
+
+$$w_{56} = -0.2 + (0.9)(0.1311)(0.332) = -0.161 \tag{w56_slip}$$
+
+$$w_{14} = 0.2 + (0.9)(-0.0087)(1) = 0.192 \tag{w14}$$
+
+$$\theta_6 = 0.1 + (0.9)(0.1311) = 0.218 \tag{theta6}$$
+
+$$\theta_6 = 0.1 - (0.9)(0.1311) = -0.018 \tag{theta6_slip}$$
+"""
+
+
+def _hk_truth():
+    """Han & Kamber's 3-2-1 sigmoid network by hand in NumPy (units 1–3 inputs, 4–5 hidden, 6 the output; E = ½ (T −
+    O_6)²): the true values of every quantity the example writes, and −∂E/∂I and ∂E/∂w by central differences."""
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    x = np.array([1.0, 0.0, 1.0])
+    W1 = np.array([[0.2, 0.4, -0.5], [-0.3, 0.1, 0.2]])  # rows: units 4, 5; columns: units 1, 2, 3
+    b1, W2, b2, T, rate = np.array([-0.4, 0.2]), np.array([[-0.3, -0.2]]), np.array([0.1]), 1.0, 0.9
+    I1 = W1 @ x + b1
+    O1 = sig(I1)
+    I2 = W2 @ O1 + b2
+    O2 = sig(I2)
+    loss_of = lambda i1: 0.5 * (T - sig(W2 @ sig(i1) + b2)[0]) ** 2  # noqa: E731
+    err1 = -central_differences(lambda p: loss_of(p["i"]), {"i": I1.copy()})["i"]
+    err2 = -central_differences(lambda p: 0.5 * (T - sig(p["i"])[0]) ** 2, {"i": I2.copy()})["i"]
+    grads = central_differences(lambda p: 0.5 * (T - sig(p["W2"] @ sig(p["W1"] @ x + p["b1"]) + p["b2"])[0]) ** 2,
+                                {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()})
+    return dict(x=x, W1=W1, W2=W2, b2=b2, I1=I1, O1=O1, O2=O2, err1=err1, err2=err2, grads=grads, rate=rate, T=T)
+
+
+def _written(value: float, written: float, decimals: int) -> bool:
+    """A TA's rule for a written number: within half a unit of its last digit, or 0.2 %."""
+    return abs(value - written) <= max(0.5 * 10 ** -decimals, 0.002 * abs(value)) + 1e-12
+
+
+def test_units_numbered_across_the_network_are_read_and_judged_as_the_hand_computation_decides(tmp_path):
+    t = _hk_truth()
+    O4, O5 = t["O1"]
+    rate, g = t["rate"], t["grads"]
+    oracle = {
+        "I4": _written(t["I1"][0], -0.7, 1), "O4": _written(O4, 0.332, 3), "O6": _written(t["O2"][0], 0.474, 3),
+        "Err6": _written(t["err2"][0], 0.1311, 4), "Err5": _written(t["err1"][1], -0.0065, 4),
+        "Err5_slip": _written(t["err1"][1], 0.0327, 4),
+        "w46": _written(t["W2"][0, 0] - rate * g["W2"][0, 0], -0.261, 3),
+        "w56_slip": _written(t["W2"][0, 1] - rate * g["W2"][0, 1], -0.161, 3),
+        "w14": _written(t["W1"][0, 0] - rate * g["W1"][0, 0], 0.192, 3),
+        "theta6": _written(t["b2"][0] - rate * g["b2"][0], 0.218, 3),
+        "theta6_slip": _written(t["b2"][0] - rate * g["b2"][0], -0.018, 3),
+        # the formulas, for every unit they can be about: −∂E/∂I_j of the output unit, of the hidden units
+        "err_out": _close(t["O2"] * (1 - t["O2"]) * (t["T"] - t["O2"]), t["err2"]),
+        "err_hidden": _close(t["O1"] * (1 - t["O1"]) * (t["W2"][0] * t["err2"][0]), t["err1"]),
+        "err_hidden_slip": _close(t["W2"][0] * t["err2"][0], t["err1"]),
+        # Δw_ij = (l) Err_j O_i: the SGD step −l ∂E/∂w_ij, both layers
+        "dw": _close(rate * np.outer(t["err1"], t["x"]), -rate * g["W1"])
+        and _close(rate * np.outer(t["err2"], t["O1"]), -rate * g["W2"]),
+    }
+    assert {k for k, v in oracle.items() if not v} == {"Err5_slip", "w56_slip", "theta6_slip", "err_hidden_slip"}
+    got = _verify(tmp_path, HK_SPEC, HK)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    # the forward definitions hold for a unit of every layer
+    assert got["net"].verdict == got["out"].verdict == "correct", (got["net"].message, got["out"].message)
+
+
+def test_a_weight_numbered_within_one_layer_is_no_unit_number():
+    """w_{12} of a 3-2-1 network is an entry of a weight matrix (no number past a layer's size): not the numbering."""
+    from gradproof.verify.unitnumbers import weight_numbering
+
+    assert weight_numbering(r"w_{14} = 0.2, w_{46} = -0.3, w_{56} = 1", [3, 2, 1]) == "source"
+    assert weight_numbering(r"w_{41} = 0.2, w_{64} = -0.3", [3, 2, 1]) == "target"
+    assert weight_numbering(r"w_{12} = 0.2, w_{21} = -0.3", [3, 2, 1]) is None  # entries
+    assert weight_numbering(r"w_{14} = 0.2, w_{16} = -0.3", [3, 2, 1]) is None  # 1 → 6 skips a layer
