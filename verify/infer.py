@@ -33,6 +33,7 @@ from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
 from .unitnumbers import LETTERS as UNIT_LETTERS
 from .unitnumbers import blocks as unit_blocks
+from .unitnumbers import uses_letters as unit_letters_used
 from .unitnumbers import weight_numbering
 
 MAX_TRIALS = 800
@@ -635,17 +636,24 @@ def conventions(judge, claims) -> Reading | None:
     order = weight_numbering(text, judge.net.sizes) if "unit_numbers" not in dict(base.options) else None
     if order is not None:  # Han & Kamber's w_{14}, w_{46}, θ_4, O_6, Err_6: the units numbered across the network
         options.append(("unit_numbers", order))
-        if "weight_order" not in dict(base.options):  # (I_j = Σ_i w_{ij} O_i: the letters in the numbers' order)
-            options.append(("weight_order", order))
-        if "unit_letters" not in {**dict(base.options), **dict(options)}:  # Err_j = O_j (1 − O_j) Σ_k Err_k w_{jk}: j a
-            options.append(("unit_letters", "generic"))  # unit of any layer, i one feeding it, k one it feeds
-        if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*[1-9]", text):
-            bases += (("theta", "b"),)  # Han & Kamber's θ_j: unit j's bias
-        bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
         changes.append("units numbered across the network (" + ", ".join(
             f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(unit_blocks(judge.net.sizes)))
-                       + f"): w_{{ij}} the weight {'from unit i to unit j' if order == 'source' else 'into unit i from j'}, "
-                       "θ_j the bias, O_j the output, I_j the summed input of unit j, Err_j = −∂E/∂I_j")
+                       + f"): w_{{ij}} the weight {'from unit i to unit j' if order == 'source' else 'into unit i from j'}")
+    rate_l: tuple = ()
+    if order is not None or unit_letters_used(text):
+        # Han & Kamber's letters, numbered or not: I_j = Σ_i w_{ij} O_i + θ_j, Err_j = O_j (1 − O_j) Σ_k Err_k w_{jk},
+        # Δw_{ij} = (l) Err_j O_i — j a unit of any layer, i one feeding it, k one it feeds
+        if "weight_order" not in dict(base.options):
+            options.append(("weight_order", order or "source"))
+        if "unit_letters" not in {**dict(base.options), **dict(options)}:
+            options.append(("unit_letters", "generic"))
+        if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*(?:[1-9]|[a-z]\s*\}?(?![A-Za-z]))", text):
+            bases += (("theta", "b"),)  # θ_j: unit j's bias
+        bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
+        if "l" not in declared and not re.search(r"(?<![A-Za-z\\])l\s*=", text):
+            rate_l = (("l", "\\eta"),)  # Han & Kamber's learning rate l (no layer letter in this notation)
+        changes.append("θ_j is the bias, O_j the output, I_j the summed input of unit j, T_j its target, Err_j = "
+                       "−∂E/∂I_j its error" + (", l the learning rate" if rate_l else ""))
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
@@ -925,7 +933,7 @@ def conventions(judge, claims) -> Reading | None:
             and ("l", True) not in scripts):
         options.append(("depth_letter", "l"))  # Goodfellow: h^{(k)} for k = 1 … l, \hat y = h^{(l)}
         changes.append("k is the layer index and l the number of layers (Goodfellow)")
-    macros = ()
+    macros = rate_l
     if judge.net.depth == 2 and judge.net.sizes[-1] == 1:  # o = v_1 h_1 + v_2 h_2 + c: the output's weights by other letters
         for c in definitions(claims):
             first = _sides(_normal(c.latex))[1] if "=" in c.latex else ""
@@ -936,7 +944,7 @@ def conventions(judge, claims) -> Reading | None:
                     and const and not letters & (set(BASES) | declared) and const.group(1) not in set(BASES) | declared):
                 v = letters.pop()
                 entry = (lambda k: f"{k}1") if judge.convention == "column" else (lambda k: f"1{k}")
-                macros = tuple((f"{v}_{k}", f"W^{{(2)}}_{{{entry(k)}}}") for _, k, _ in terms) + (
+                macros = rate_l + tuple((f"{v}_{k}", f"W^{{(2)}}_{{{entry(k)}}}") for _, k, _ in terms) + (
                     (const.group(1), "b^{(2)}"),)
                 changes.append(f"{v}_1 … {v}_{len(terms)} are the output unit's weights and {const.group(1)} its bias "
                                "(their own definition)")

@@ -672,6 +672,22 @@ _NABLA_SUBSCRIPTED_OBJECTIVE = re.compile(r"\\nabla\s?(\{\s?)?([JLCE])\s?_\s?(\{
                                           r"\s?(?(1)\})")
 
 
+#: a capital sigma with an index as its subscript, used as the summation sign: Han & Kamber's I_j = \Sigma_i w_{ij} O_i,
+#: \Sigma_{k=1}^{K} (one letter — TeX's subscript is one character: \Sigma_iw is Σ_i w — or a range; Nielsen's
+#: Σ'(z), the diagonal of σ', takes no subscript)
+_SIGMA_AS_SUM = re.compile(r"\\Sigma\s?(?=_\s?(?:[a-z]|\{\s?[a-z]\s?(?:=\s?[0-9a-z]{1,3}\s?)?\}))")
+
+
+#: a lowercase δ written for the increment Δ of a weight or bias, where it is defined (``\delta w_{ij} = (lr) Err_j
+#: O_i``) or added to the same parameter (``w_{ij} = w_{ij} + \delta w_{ij}``) — not δ times w elsewhere
+_DELTA_INCREMENT_DEF = re.compile(r"^(\s?)\\delta\s?(?=(?:w|\\theta)\s?_\s?(?:\{[^{}]{1,12}\}|\w)\s?=)")
+_DELTA_INCREMENT_ADD = re.compile(r"^(\s?((?:w|\\theta)\s?_\s?(?:\{[^{}]{1,12}\}|\w))\s?=\s?\2\s?\+\s?)\\delta\s?(?=\2)")
+#: the learning rate written (lr) (a course's own name for η)
+_LR_IN_PARENS = re.compile(r"\(\s?lr\s?\)")
+#: exp with a superscript and no argument: ``\exp^{-I_j}`` is e^{-I_j}
+_EXP_POWER = re.compile(r"\\exp\s?\^\s?(\{[^{}]{1,40}\})(?!\s?\()")
+
+
 def _without_unit_layer(m: re.Match) -> str:
     sub, sup = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
     letters = lambda x: re.sub(r"[\s{},]", "", x)  # noqa: E731
@@ -684,6 +700,14 @@ def _normalize_new(text: str) -> str:
         text = _SCRIPTED_PRIME.sub("'", text)  # f^{^{\prime}}(net_j): f'(net_j)
         text = _UNIT_LAYER_SCRIPT.sub(_without_unit_layer, text)  # W_{kj}^{KJ}: W_{kj}
     text = _SPACED_NET.sub("net", text)  # n e t_k: net_k
+    if "\\delta" in text:
+        text = _DELTA_INCREMENT_ADD.sub(r"\1\\Delta ", _DELTA_INCREMENT_DEF.sub(r"\1\\Delta ", text))
+    if "lr" in text:
+        text = _LR_IN_PARENS.sub(r" \\eta ", text)  # (lr) Err_j O_i: η Err_j O_i
+    if "\\exp" in text:
+        text = _EXP_POWER.sub(r"e^\1", text)
+    if "\\Sigma" in text:
+        text = _SIGMA_AS_SUM.sub(r"\\sum", text)  # \Sigma_i w_{ij} O_i: the sum over i
     if "\\nabla" in text:
         text = _NABLA_SUBSCRIPTED_OBJECTIVE.sub(  # ∇J_θ: ∇_θ J
             lambda m: "\\nabla_{" + (m.group(3)[1:-1] if m.group(3).startswith("{") else m.group(3)) + "} " + m.group(2) + " ",

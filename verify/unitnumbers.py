@@ -22,8 +22,9 @@ import re
 _PAIR = re.compile(r"(?<![A-Za-z\\])[wW]\s*_\s*(?:\{\s*([1-9])\s*,?\s*([1-9])\s*\}|([1-9])([1-9])(?![0-9]))")
 #: the letters read with unit numbers once the weights settle the numbering (bases for the parser: infer.conventions)
 LETTERS = (("O", "h"), ("I", "z"), ("Err", "delta"), ("T", "y"))
-#: a letter of LETTERS (or o, θ) written with a unit number: evidence the answer uses the letters so
-_NUMBERED_LETTER = re.compile(r"(?<![A-Za-z\\])(?:O|o|I|Err|T|\\theta)\s*_\s*\{?\s*[1-9]\s*\}?(?![0-9])")
+#: Han & Kamber's error of a unit, Err_j (Err_6), and its output O_j (O_6): the letters of their notation
+_ERR_LETTER = re.compile(r"(?<![A-Za-z\\])Err\s*_")
+_O_LETTER = re.compile(r"(?<![A-Za-z\\])O\s*_\s*\{?\s*(?:[a-z]|[1-9])")
 
 
 def blocks(sizes) -> list[tuple[int, int]]:
@@ -67,5 +68,5 @@ def weight_numbering(text: str, sizes) -> str | None:
 
 
 def uses_letters(text: str) -> bool:
-    """Whether the answer writes O, I, Err, T or θ with a unit number (the letters read with the numbering)."""
-    return _NUMBERED_LETTER.search(text[:200_000]) is not None
+    """Whether the answer writes Han & Kamber's letters with unit letters: the error Err_j beside the output O_j."""
+    return _ERR_LETTER.search(text[:200_000]) is not None and _O_LETTER.search(text[:200_000]) is not None

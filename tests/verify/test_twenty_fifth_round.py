@@ -330,3 +330,49 @@ def test_a_weight_numbered_within_one_layer_is_no_unit_number():
     assert weight_numbering(r"w_{41} = 0.2, w_{64} = -0.3", [3, 2, 1]) == "target"
     assert weight_numbering(r"w_{12} = 0.2, w_{21} = -0.3", [3, 2, 1]) is None  # entries
     assert weight_numbering(r"w_{14} = 0.2, w_{16} = -0.3", [3, 2, 1]) is None  # 1 → 6 skips a layer
+
+
+HK_LETTERS = r"""给定单元 $j$ 的净输入 $I_j$ 与输出 $O_j$：
+
+$$I_j=\Sigma_iw_{ij}O_i+\theta_j \tag{net}$$
+
+$$O_j = \frac{1}{1+\exp^{-I_j}} \tag{out}$$
+
+$$Err_j = O_j(1-O_j)(T_j-O_j) \tag{err_out}$$
+
+$$Err_j = O_j(1-O_j)(O_j-T_j) \tag{err_out_slip}$$
+
+$$Err_j=O_j(1-O_j)\Sigma_kErr_kw_{jk} \tag{err_hidden}$$
+
+$$\delta w_{ij} = (lr) Err_j O_i \tag{dw}$$
+
+$$\delta w_{ij} = (lr) Err_j O_j \tag{dw_slip}$$
+
+$$w_{ij} = w_{ij}+\delta w_{ij} \tag{update}$$
+
+其中 $lr$ 为学习率。
+"""
+
+
+def test_han_and_kambers_letters_without_numbers(tmp_path):
+    """The letters alone (a course's summary of the algorithm, no worked numbers): Σ_i as the sum sign, exp^{…},
+    δw for the increment Δw, (lr) the learning rate — judged for every unit they can be about, against central
+    differences on the same network."""
+    t = _hk_truth()
+    rate, g = t["rate"], t["grads"]
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    oracle = {
+        "net": _close(t["W1"] @ t["x"] + np.array([-0.4, 0.2]), t["I1"]),
+        "out": _close(sig(t["I1"]), t["O1"]),
+        "err_out": _close(t["O2"] * (1 - t["O2"]) * (t["T"] - t["O2"]), t["err2"]),
+        "err_out_slip": _close(t["O2"] * (1 - t["O2"]) * (t["O2"] - t["T"]), t["err2"]),
+        "err_hidden": _close(t["O1"] * (1 - t["O1"]) * (t["W2"][0] * t["err2"][0]), t["err1"]),
+        "dw": _close(rate * np.outer(t["err1"], t["x"]), -rate * g["W1"]),
+        # Err_j O_j: unit j's own output where the feeding unit's O_i belongs
+        "dw_slip": _close(rate * (t["err1"] * t["O1"])[:, None] * np.ones((2, 3)), -rate * g["W1"]),
+        "update": True,  # w ← w + Δw with Δw the step's change: the definition of the update itself
+    }
+    assert {k for k, v in oracle.items() if not v} == {"err_out_slip", "dw_slip"}
+    got = _verify(tmp_path, HK_SPEC, HK_LETTERS)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
