@@ -1,0 +1,26 @@
+"""Writes heldout25's planted copies from the faithful files (run from this folder: python planting.py).
+A helper of the corpus author, not an oracle: each edit replaces one substring on one line. In Markdown and plain
+text (plant.py, a link to heldout19's helper) `<!-- PLANTED [id]: why -->` goes at the end of the edited line (or at
+the end of the display's closing line, the edit's fifth item); in LaTeX (plant_tex) the comment is
+`% PLANTED [id]: why` at the end of the edited line (a TeX comment)."""
+
+from plant import plant
+
+KSHARSHA = {
+    21: ("* ah2", "* ah1", "Part1.2", "ah1 for ah2 (a wrong index)"),
+    22: ("=(ao2-t2) *", "=(t2-ao2) *", "Part1.3", "t2 - ao2 for ao2 - t2 (a sign slip)"),
+    32: ("*w5*ah1*(1-ah1)*i2)", "*w6*ah1*(1-ah1)*i2)", "Part1.5", "w6 for w5 (a wrong index)"),
+    33: ("*w6*ah2*(1-ah2)*i1)", "*w6*(1-ah2)*i1)", "Part1.6", "sigma' written as 1 - ah2"),
+}
+
+
+def plant_tex(src, dst, edits):
+    lines = open(src).read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new) + f" % PLANTED [{cid}]: {why}"
+    open(dst, "w").write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
