@@ -13,6 +13,16 @@ KSHARSHA = {
     33: ("*w6*ah2*(1-ah2)*i1)", "*w6*(1-ah2)*i1)", "Part1.6", "sigma' written as 1 - ah2"),
 }
 
+JOHNPHILIPP = {
+    71: ("1 & \\text{if }", "z_i & \\text{if }", "line 69", "the ReLU for its derivative"),
+    183: ("(a_2 ^{(i)} - y)", "(y - a_2 ^{(i)})", "dLdz2", "y - a_2 for a_2 - y (a sign slip)"),
+    253: ("(a_2 - y) \\bm a_1", "(a_2 - y) a_2 (1 - a_2) \\bm a_1", "dLdw2", "a sigmoid slope too many"),
+    266: ("- \\alpha \\psi_2", "+ \\alpha \\psi_2", "line 266.3", "a step up the gradient"),
+    350: ("= \\frac{1}{m} (", "= (", "line 350", "the 1/m of the mean dropped"),
+    356: ("\\bm a_1^{(i)} \\nonumber", "\\bm a_1^{(1)} \\nonumber", "line 355", "a_1 of sample 1 for sample i (a wrong index)"),
+    383: ("(\\bm a_2 - \\bm y)\\cdot\\bm 1_m^T", "(\\bm a_2 - \\bm y)", "line 383.4", "the sum over the batch dropped"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -24,3 +34,4 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
+    plant_tex("johnphilipp_nn_relu.tex", "johnphilipp_nn_relu_planted.tex", JOHNPHILIPP)
