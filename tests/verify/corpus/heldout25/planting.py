@@ -23,6 +23,14 @@ JOHNPHILIPP = {
     383: ("(\\bm a_2 - \\bm y)\\cdot\\bm 1_m^T", "(\\bm a_2 - \\bm y)", "line 383.4", "the sum over the batch dropped"),
 }
 
+VENKYYUVY = {
+    49: ("= (a_{o_1} - t_1)$$", "= (t_1 - a_{o_1})$$", "Part1.14", "t_1 - a_o1 for a_o1 - t_1 (a sign slip)"),
+    52: ("= a_{o_1} *( 1 - a_{o_1})$$", "= a_{o_1}$$", "Part1.15", "sigma' written as sigma"),
+    64: ("* a_{h_1} $$", "* a_{h_2} $$", "Part1.19", "a_h2 for a_h1 (a wrong index)"),
+    82: ("* w_7 $$", "* w_8 $$", "Part1.24", "w_8 for w_7 (a wrong index)"),
+    88: ("* w_6  +", "* w_5  +", "Part1.26", "w_5 for w_6 (a wrong index)"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -34,4 +42,5 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
+    plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
     plant_tex("johnphilipp_nn_relu.tex", "johnphilipp_nn_relu_planted.tex", JOHNPHILIPP)
