@@ -31,6 +31,20 @@ VENKYYUVY = {
     88: ("* w_6  +", "* w_5  +", "Part1.26", "w_5 for w_6 (a wrong index)"),
 }
 
+GEOFREEMAN_RECURSION = {
+    52: ("=𝑥⋅𝛿1", "=𝑥⋅𝛿2", "line 52", "delta_2 for delta_1 (a wrong index)"),
+    68: ("⋅𝑤2⋅𝛿2", "⋅𝑤1⋅𝛿2", "line 68", "w_1 for w_2 (a wrong index)"),
+    80: ("(2(𝑓𝐿−𝑦))", "(2(𝑦−𝑓𝐿))", "line 80", "y - f_L for f_L - y (a sign slip)"),
+}
+
+GEOFREEMAN_HW = {
+    33: ("𝑓′(𝑧𝑙𝑗)", "𝑓(𝑧𝑙𝑗)", "line 33", "f for f'"),
+    101: ("= 0.288", "= 0.577", "line 101", "the 1/2 of the loss dropped"),
+    105: ("= 2.080", "= -2.080", "line 105", "a sign slip"),
+    109: ("= -0.1387", "= -0.7595", "line 109", "the sigmoid's slope dropped"),
+    118: ("w_1-eta*", "w_1+eta*", "line 118", "a step up the gradient"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -43,4 +57,6 @@ def plant_tex(src, dst, edits):
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
+    plant("geofreeman_6x86_recursion.md", "geofreeman_6x86_recursion_planted.md", GEOFREEMAN_RECURSION)
+    plant("geofreeman_6x86_hw_backprop.md", "geofreeman_6x86_hw_backprop_planted.md", GEOFREEMAN_HW)
     plant_tex("johnphilipp_nn_relu.tex", "johnphilipp_nn_relu_planted.tex", JOHNPHILIPP)
