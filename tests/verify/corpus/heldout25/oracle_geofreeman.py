@@ -57,7 +57,8 @@ def every(check):
 
 
 rec_checks = {
-    "line 34": every(lambda c: same(c["w"][0] - c["eta"] * c["dw"][0], c["w"][0] - c["eta"] * c["dw"][0])),
+    "line 34": every(lambda c: chain_loss(c["w"] - 1e-4 * np.r_[c["dw"][0], 0, 0], c["x"], c["y"])
+                     < chain_loss(c["w"], c["x"], c["y"])),                  # a descent step on w_1
     "line 51": every(lambda c: np.isclose(c["dw"][0], c["dz1_dw1"] * c["delta"][0])),
     "line 52": every(lambda c: np.isclose(c["dw"][0], c["x"] * c["delta"][0])),
     "line 68": every(lambda c: np.isclose(c["delta"][0], (1 - c["f"][0] ** 2) * c["w"][1] * c["delta"][1])),
@@ -140,14 +141,14 @@ hw_checks = {
     "line 105": lambda: written(g[0], "2.080"),
     "line 107": lambda: written(g[1], "-0.004"),
     "line 109": lambda: written(g[2], "-0.1387"),
-    "line 118": lambda: np.isclose(w1 - 0.1 * g[0], w1 - 0.1 * g[0]),      # w_1 - eta dC/dw_1: the descent step
+    "line 118": lambda: simple(w1 - 1e-4 * g[0], w2, b) < loss,                 # w_1 - eta dC/dw_1: a descent step
 }
 hw_planted = {
     "line 33": lambda: recursion(np.tanh),
     "line 101": lambda: written(loss, "0.577"),
     "line 105": lambda: written(g[0], "-2.080"),
     "line 109": lambda: written(g[2], "-0.7595"),
-    "line 118": lambda: np.isclose(w1 + 0.1 * g[0], w1 - 0.1 * g[0]),
+    "line 118": lambda: simple(w1 + 1e-4 * g[0], w2, b) < loss,
 }
 confirm("geofreeman_6x86_hw_backprop.md", "geofreeman_6x86_hw_backprop_planted.md", hw_checks, hw_planted)
 assert same(sig_slope, sigmoid(zpts) * (1 - sigmoid(zpts)))                     # the slope the student meant

@@ -166,6 +166,15 @@ def dW1_matrix_form(B):   # 1/m X ((w2 (.) J1) diag(a2 - y))^T
     return B.X @ (B.wJ @ np.diag(B.a2 - B.y)).T / B.m
 
 
+def lowers(s, k, direction, step=1e-4):
+    """L after moving parameter k (W1, b1, w2, b2) by step * direction is below L at the point."""
+    params = [s.W1, s.b1, s.w2, s.b2]
+    moved = list(params)
+    moved[k] = params[k] + step * direction
+    x, y = s.x[:, None], np.array([s.y])
+    return cost(*moved, x, y) < cost(*params, x, y)
+
+
 def relu_jacobian_cases(s, slope):
     return same(s.jac_r, np.array([[slope(s.z1[i]) if i == j and s.z1[i] > 0 else 0.0 for j in range(s.h)]
                                    for i in range(s.h)]))
@@ -175,11 +184,11 @@ checks = {
     "line 69": every(lambda s: relu_jacobian_cases(s, lambda z: 1.0)),
     "w_dot_j": every(lambda s: same(grad(lambda v: float(s.w2 @ relu(v)), s.z1), s.w2 @ s.jac_r)
                      and same(s.w2 @ s.jac_r, np.where(s.z1 > 0, s.w2, 0.0))),
-    # W_{1,N+1} = W_{1,N} - alpha dL/dW_1, ...: one gradient step, against the step taken on L itself
-    "line 174.1": every(lambda s: same(s.W1 - s.alpha * s.dW1, s.W1 - s.alpha * s.dW1)),
-    "line 175.2": every(lambda s: same(s.b1 - s.alpha * s.db1, s.b1 - s.alpha * s.db1)),
-    "line 176.3": every(lambda s: same(s.w2 - s.alpha * s.dw2, s.w2 - s.alpha * s.dw2)),
-    "line 177.4": every(lambda s: np.isclose(s.b2 - s.alpha * s.db2, s.b2 - s.alpha * s.db2)),
+    # W_{1,N+1} = W_{1,N} - alpha dL/dW_1, ...: a small step along minus the gradient lowers L (a descent step)
+    "line 174.1": every(lambda s: lowers(s, 0, -s.dW1)),
+    "line 175.2": every(lambda s: lowers(s, 1, -s.db1)),
+    "line 176.3": every(lambda s: lowers(s, 2, -s.dw2)),
+    "line 177.4": every(lambda s: lowers(s, 3, -s.db2)),
     "dLdz2": every(lambda s: np.isclose(s.dz2, s.a2 - s.y)),
     "derivation_dLdW1": every(lambda s: same(row_188(s), s.dW1) and same(row_188(s), rows_191_193(s))),
     "line 191.2": every(lambda s: same(rows_191_193(s), s.dW1)),

@@ -45,6 +45,15 @@ GEOFREEMAN_HW = {
     118: ("w_1-eta*", "w_1+eta*", "line 118", "a step up the gradient"),
 }
 
+SIRIUS911 = {
+    42: ("w - \\alpha", "w + \\alpha", "line 42", "a step up the gradient"),
+    137: ("{\\partial y_j}x_i", "{\\partial y_j}x_j", "line 137.2", "x_j for x_i (a wrong index)", 139),
+    192: ("{\\partial Y}W^t", "{\\partial Y}W", "line 192.1", "the transpose dropped", 196),
+    193: ("&= X^t", "&= X", "line 193.2", "the transpose dropped", 196),
+    262: ("\\odot f'(X)", "\\odot f(X)", "line 262.5", "f for f'", 264),
+    315: ("&= \\frac{2}{n}[", "&= \\frac{1}{n}[", "line 315.2", "the 2 of the square's derivative dropped", 318),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -59,4 +68,5 @@ if __name__ == "__main__":
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
     plant("geofreeman_6x86_recursion.md", "geofreeman_6x86_recursion_planted.md", GEOFREEMAN_RECURSION)
     plant("geofreeman_6x86_hw_backprop.md", "geofreeman_6x86_hw_backprop_planted.md", GEOFREEMAN_HW)
+    plant("sirius911_couche_fc.md", "sirius911_couche_fc_planted.md", SIRIUS911)
     plant_tex("johnphilipp_nn_relu.tex", "johnphilipp_nn_relu_planted.tex", JOHNPHILIPP)
