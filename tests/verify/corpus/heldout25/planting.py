@@ -54,6 +54,15 @@ SIRIUS911 = {
     315: ("&= \\frac{2}{n}[", "&= \\frac{1}{n}[", "line 315.2", "the 2 of the square's derivative dropped", 318),
 }
 
+AKASH = {
+    35: ("= (a_o1 – t1)", "= (t1 – a_o1)", "Part1.15", "t1 - a_o1 for a_o1 - t1 (a sign slip)"),
+    36: ("= a_o1\\*(1 – a_o1)", "= a_o1", "Part1.16", "sigma' written as sigma"),
+    46: ("\\* a_h1  ", "\\* a_h2  ", "Part1.21", "a_h2 for a_h1 (a wrong index)"),
+    55: ("(1-a_o2)\\*w7", "(1-a_o2)\\*w8", "Part1.25", "w8 for w7 (a wrong index)"),
+    72: ("\\* a_h2 \\* (1 - a_h2)", "\\* (1 - a_h2)", "Part1.33", "the hidden slope's factor a_h2 dropped"),
+    81: ("w5 - ƞ", "w5 + ƞ", "Part1.39", "a step up the gradient"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -65,6 +74,7 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
+    plant("akash_era_s6.md", "akash_era_s6_planted.md", AKASH)
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
     plant("geofreeman_6x86_recursion.md", "geofreeman_6x86_recursion_planted.md", GEOFREEMAN_RECURSION)
     plant("geofreeman_6x86_hw_backprop.md", "geofreeman_6x86_hw_backprop_planted.md", GEOFREEMAN_HW)
