@@ -63,6 +63,13 @@ AKASH = {
     81: ("w5 - ƞ", "w5 + ƞ", "Part1.39", "a step up the gradient"),
 }
 
+MALCU = {
+    40: ("= V_{mk} + \\alpha", "= V_{mk} - \\alpha", "line 40", "a step down the likelihood"),
+    62: ("(\\delta_{kk'}-y_k)", "(\\delta_{kk'}-y_{k'})", "line 62", "y_{k'} for y_k (a wrong index)"),
+    66: ("= z^{(n)}_m$$", "= V_{mk}$$", "line 66", "the weight for the hidden activation"),
+    68: ("( t^{(n)}_k-y^{(n)}_k)", "( y^{(n)}_k-t^{(n)}_k)", "line 68", "y - t for t - y (the sign of the ascent)"),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -74,6 +81,7 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
+    plant("malcu_softmax_backprop.md", "malcu_softmax_backprop_planted.md", MALCU)
     plant("akash_era_s6.md", "akash_era_s6_planted.md", AKASH)
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
     plant("geofreeman_6x86_recursion.md", "geofreeman_6x86_recursion_planted.md", GEOFREEMAN_RECURSION)
