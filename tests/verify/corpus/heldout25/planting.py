@@ -70,6 +70,30 @@ MALCU = {
     68: ("( t^{(n)}_k-y^{(n)}_k)", "( y^{(n)}_k-t^{(n)}_k)", "line 68", "y - t for t - y (the sign of the ascent)"),
 }
 
+VIKRAM_REFERENCE = {
+    35: ("δ_o2 * w12", "δ_o2 * w21", "line 35", "w21 for w12 (a wrong index)"),
+    53: ("* σ′(z_h2)", "* σ′(z_h1)", "line 53", "z_h1 for z_h2 (a wrong index)"),
+    98: ("= aᵢ ⋅ δⱼ", "= aⱼ ⋅ δⱼ", "line 98", "a_j for a_i (a wrong index)"),
+}
+
+VIKRAM_README = {
+    37: ("(W<sup>[l+1]</sup>)ᵀ δ", "W<sup>[l+1]</sup> δ", "line 37", "the transpose dropped"),
+    43: ("= (1/m) · δ<sup>[l]</sup>", "= δ<sup>[l]</sup>", "line 43", "the 1/m of the mean dropped"),
+    68: ("· f′(z) · x", "· f(z) · x", "line 68", "f for f'"),
+    70: ("b ← b − η", "b ← b + η", "line 70", "a step up the gradient"),
+}
+
+
+def plant_crlf(src, dst, edits):
+    """plant.py's plant for a file with CRLF line ends: the comment at the end of the edited line, before its "\\r"."""
+    lines = open(src, newline="").read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        line = lines[n - 1].replace(old, new)
+        end = "\r" if line.endswith("\r") else ""
+        lines[n - 1] = line[: len(line) - len(end)] + f" <!-- PLANTED [{cid}]: {why} -->" + end
+    open(dst, "w", newline="").write("\n".join(lines))
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -81,6 +105,8 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
+    plant("vikram_backprop_reference.md", "vikram_backprop_reference_planted.md", VIKRAM_REFERENCE)
+    plant_crlf("vikram_backprop_readme.md", "vikram_backprop_readme_planted.md", VIKRAM_README)
     plant("malcu_softmax_backprop.md", "malcu_softmax_backprop_planted.md", MALCU)
     plant("akash_era_s6.md", "akash_era_s6_planted.md", AKASH)
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
