@@ -94,6 +94,14 @@ def plant_crlf(src, dst, edits):
         lines[n - 1] = line[: len(line) - len(end)] + f" <!-- PLANTED [{cid}]: {why} -->" + end
     open(dst, "w", newline="").write("\n".join(lines))
 
+ERICRSTATS = {
+    74: ("=x^T\\delta.$$", "=x\\delta.$$", "line 74", "the transpose dropped"),
+    80: ("& = (\\hat{y}-y)^T", "& = (y-\\hat{y})^T", "line 80.3", "y - yhat for yhat - y", 81),
+    105: ("\\circ sgn(h)$$", "\\circ h$$", "line 105", "the ReLU for its derivative"),
+    110: ("= \\delta_1^Th^T", "= \\delta_1^Tx^T", "line 110.1", "x for h (the layer's input)", 115),
+    112: ("=\\delta_2^Tx^T", "=\\delta_2x^T", "line 112.3", "a transpose dropped", 115),
+}
+
 
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
@@ -107,6 +115,7 @@ if __name__ == "__main__":
     plant("ksharsha_era_s6.md", "ksharsha_era_s6_planted.md", KSHARSHA)
     plant("vikram_backprop_reference.md", "vikram_backprop_reference_planted.md", VIKRAM_REFERENCE)
     plant_crlf("vikram_backprop_readme.md", "vikram_backprop_readme_planted.md", VIKRAM_README)
+    plant("ericrstats_cs224n_hw2.md", "ericrstats_cs224n_hw2_planted.md", ERICRSTATS)
     plant("malcu_softmax_backprop.md", "malcu_softmax_backprop_planted.md", MALCU)
     plant("akash_era_s6.md", "akash_era_s6_planted.md", AKASH)
     plant("venkyyuvy_era_s6.md", "venkyyuvy_era_s6_planted.md", VENKYYUVY)
