@@ -100,6 +100,7 @@ class Network:
     options: tuple[tuple[str, str], ...]
     training: tuple[tuple[str, int], ...]
     source: str = "<spec>"
+    optimizer_stated: bool = True  # False: no [optimizer] table, SGD at its default rate assumed (verify judges no step)
 
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -315,13 +316,14 @@ class _Reader:
             n_in = layer.units
         loss = self.loss(self.table(data, "loss", True), layers[-1])
         reg, lam, scaling, bias = self.regularization(self.table(data, "regularization", False))
-        opt, hyper, options = self.optimizer(self.table(data, "optimizer", True))
+        raw_optimizer = self.table(data, "optimizer", False)  # (optional: a spec to check gradients needs none)
+        opt, hyper, options = self.optimizer(raw_optimizer if raw_optimizer is not None else {"name": "sgd"})
         training = self.training(data.get("training", {}))
         title = data.get("title", name)
         if not isinstance(title, str) or len(title) > 200:
             raise self.fail("title", "expected a short string")
         return Network(name, title, convention, inputs, tuple(layers), loss, reg, lam, scaling, bias, opt, hyper, options, training,
-                       self.source)
+                       self.source, optimizer_stated=raw_optimizer is not None)
 
     def layer(self, raw, i: int, n_in: int, last: bool, path: str = "") -> Layer:
         path = path or str(i)

@@ -987,6 +987,23 @@ _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + 
                               + _BATCH_LETTER + r"\s*\}?"
                               # NumPy typed in a code block or plain text: (1 / m) * np.dot(…), 1./m, np.dot(dZ2, A1.T) / m
                               r"|(?<![\w.\\])1(?:\.0?)?\s?/\s?[mN](?![\w(])|(?<=[\w)])\s?/\s?[mN](?![\w(])")
+#: a sum to m whose body writes a weight with the sum's index (eric-Rstats's z_i = \sum_{k=1}^m w_{ik} x_k: m the
+#: input's width, k a unit — weights are no example's): \sum_{k=1}^{m}, its index, then the body's first 80 characters
+_SUM_TO_M = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*m\s*\}?([^=$]{0,80})")
+
+
+_SAMPLE_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*[a-z]\s*\)")
+
+
+def _sums_over_units(latex: str) -> bool:
+    """Whether the claim's only batch sign is a sum to m over the units a weight connects (_SUM_TO_M)."""
+    if _MEAN_OVER_BATCH.search(_SUM_TO_M.sub(" ", latex[:4000])) or _SAMPLE_SCRIPT.search(latex[:4000]):
+        return False  # (another sign of a batch beside it: \frac{1}{m}, a sum over the examples, Raschka's z_j^{(i)})
+    sums = list(_SUM_TO_M.finditer(latex[:4000]))
+    return bool(sums) and all(re.search(r"(?:(?<![A-Za-z\\])[wWzah]|\\delta)\s*_\s*(?:\{[^{}]{0,6}" + m.group(1) + "|"
+                                        + m.group(1) + ")", m.group(2)) for m in sums)
+
+
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of
 #: examples; not "the batch formula with m = 1", an aside about one case)
 #: the prose naming the number of layers by a letter: "the network has $L$ layers", "with $k$ layers in total",
@@ -1062,7 +1079,8 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
-    if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) for c in claims):
+    if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex))
+           and not _sums_over_units(c.latex) for c in claims):
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims[:500]):
         return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
-from . import augmented
+from . import augmented, eraunits
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
@@ -575,7 +575,12 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("own_bars", bars))
         changes.append(", ".join(f"\\bar {b}" for b in bars) + " defined by the answer as an expression (where that "
                        "letter is the target: its own quantity, not an error signal)")
-    if MAZUR_UNITS.search(text):
+    era = "era_units" not in dict(base.options) and not judge.declared.bases and eraunits.uses(text)
+    if era:  # the ERA sheet: h_1 = w_1 i_1 + w_2 i_2, a_{h_1} = σ(h_1), o_1 = w_5 a_{h_1} + …, E_1 = ½ (t_1 − a_{o_1})²
+        options.append(("era_units", True))
+        changes.append("the ERA sheet's letters: h_k and o_k a unit's summed input, a_{h_k} and a_{o_k} its output, t_k the "
+                       "target, E_k one output's error, w_1 … w_8 Mazur's")
+    if MAZUR_UNITS.search(text) or era:
         options.append(("mazur", True))
         changes.append("Mazur's net_{h1}, out_{o1}, w_1 … w_8")
     past = weights_numbered_one_by_one(text, judge.net.depth)

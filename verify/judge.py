@@ -1083,6 +1083,8 @@ class Judge:
             return result
         try:
             sides, rels = _as_update(*parse_claim(claim.latex, self.notation, self.net.depth, layer_env))
+            if not self.net.optimizer_stated and _a_step(sides, rels):
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", NO_OPTIMIZER, quantity=claim.quantity)
             qnode = self._quantity(claim, sides, rels)
         except NeedsLayer as need:
             return self._check_every_layer(claim, need.var, layer_env or {})
@@ -1133,7 +1135,7 @@ class Judge:
                                        f"not checked (the sides read: {result.message})", quantity=claim.quantity)
                 if result.verdict != "unchecked":
                     result.message += f" (the chain's {skipped} could not be read and is left out: {exc})"
-                    if _computes_with_numbers(claim.latex, skipped) or _INDEX_UNREAD.search(str(exc)):
+                    if _computes_with_numbers(claim.latex, skipped) or _SLIP_MAY_HIDE.search(str(exc)):
                         result.notes.append(f"{UNREAD_PART}{skipped}")
                 return result
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(self._named(claim)),
@@ -1899,6 +1901,11 @@ class Judge:
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
+            if dotted is None and self.batch > 1 and any(n.op == "jac" for n in student.walk()):
+                # John Philipp's ∂L/∂b_1 = ∂L/∂z_2 ∂z_2/∂a_1 ∂a_1/∂z_1 ∂z_1/∂b_1: Jacobians of one example's vectors,
+                # chained; read in the document's batch their factors are arrays with a sample axis that do not chain
+                return _Link("unchecked", f"not judged: a product of Jacobians is about one example, and in the "
+                                          f"document's batch of {self.batch} its factors do not chain ({exc})")
             if dotted is None and self._neither_conforms(target, student, free):
                 return _Link("unchecked", f"could not read the claim: neither side conforms with its letters read as the "
                                           f"network's quantities ({exc}): they may mean something else here (a rule "
@@ -2405,7 +2412,7 @@ class Judge:
                 for r, c in zip(results, claims, strict=True):
                     r.latex = c.latex
                 return results
-        if not getattr(claims, "walk_read", False):
+        if not getattr(claims, "walk_read", False) and self.net.optimizer_stated:  # (no [optimizer]: no step judged)
             from .walkthrough import apply as walk_through
 
             walked = walk_through(self, claims, self.check_all)  # v = 0.9 × (-16) + (-0.8): a step (walkthrough.py)
@@ -2474,7 +2481,7 @@ class Judge:
         from .lossname import per_example, restore
         from .oneneuron import judge_neurons
         from .outputterms import judge_term_identities
-        from .ownobjective import unjudge_consequent
+        from .ownobjective import unjudge_consequent, unjudge_generic_sections
         from .paramletters import unjudge_open
         from .unreadcost import doubt_scaled, unjudge_off_scale
         from .unreadletter import unjudge as unread_letters
@@ -2494,6 +2501,7 @@ class Judge:
         self._own_objective(claims, results)
         judge_term_identities(self, claims, results)  # E = E_1 + E_2 + …: identities in the terms (outputterms.py)
         unjudge_consequent(self, claims, results)  # derivatives after a wrong definition of the objective (ownobjective.py)
+        unjudge_generic_sections(claims, results)  # rules stated for any W ∈ ℝ^{n×m} (ownobjective.py)
         if scale is None and not undecided:  # the answer's objective defined in a form that does not read
             doubt_scaled(self, claims, results, _a_derivative)
         self._data_cost(claims, results)  # J = 1/m Σ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) under a regularized spec: the data term
@@ -4264,6 +4272,17 @@ def _as_update(sides: list[Node], rels: list[str]) -> tuple[list[Node], list[str
     return sides, rels
 
 
+#: why an update is not judged when the spec states no optimizer
+NO_OPTIMIZER = ("not judged: it is an optimizer step, and the spec states no [optimizer] (add one, e.g. [optimizer] name = "
+                "\"sgd\", learning_rate = 0.1, to have steps checked)")
+
+
+def _a_step(sides: list[Node], rels: list[str]) -> bool:
+    """Whether a claim read is about an optimizer step: an update (←), a parameter after the step, a state."""
+    return "<-" in rels or any(n.op == "q" and (n.value[0] in ("W_next", "b_next") or state_kind(n.value[0]))
+                               for side in sides for n in side.walk())
+
+
 def _plain_number(node: Node) -> bool:
     """A number as written, or its negative: -0.3, 0.9."""
     return node.op == "num" or node.op == "neg" and node.args[0].op == "num"
@@ -4899,9 +4918,12 @@ _WRITTEN_NUMBER = re.compile(r"\d\.\d|\d{2}|(?<![{\d])\d(?![}\d])")
 
 
 #: a side that did not read for an index or a layer — what a slip in that side changes (the Chinese textbook's
-#: ∂net_k/∂O_i^J for ∂O_j^J): left out, the sides read holding are no verdict on the whole claim (a letter or an
-#: operator gradproof does not know, d2l's prod(…), an unknown ζ(z), is left out as before: it restates its neighbours)
-_INDEX_UNREAD = re.compile(r"cannot read the index|entry indices|names layer|layer index|runs past|over the same index")
+#: ∂net_k/∂O_i^J for ∂O_j^J) —, for its syntax (a stray character, a bracket: sirius911's `\~` beside his slip
+#: dy_1/dy_2), or that elides terms with dots (his row `[∂E/∂y_1 f'(x_1) ⋯ \frac{E}{y_i} f'(x_i)]`): left out, the sides
+#: read holding are no verdict on the whole claim. A letter or an operator gradproof does not know (d2l's prod(…), an
+#: unknown ζ(z), a derivative of an expression written out) is left out as before: it restates its neighbours.
+_SLIP_MAY_HIDE = re.compile(r"cannot read the index|entry indices|names layer|layer index|runs past|over the same index"
+                            r"|unexpected character|unexpected '|expected '|elides terms")
 
 
 def _computes_with_numbers(latex: str, skipped: str) -> bool:
@@ -4922,7 +4944,7 @@ def _unread_part_not_correct(results) -> None:
     may hold a slip of its own (a planted [[0.4, 0.6]] @ [0.6225, 0.6457] between two sides that agree), and so may
     one that did not read for an index or a layer (the Chinese textbook's ∂net_k/∂O_i^J for ∂O_j^J: the slip is
     what kept it from reading), so the sides read holding is no verdict on the whole claim: ``unchecked``
-    (_computes_with_numbers, _INDEX_UNREAD). A link among the sides read
+    (_computes_with_numbers, _SLIP_MAY_HIDE). A link among the sides read
     that fails still makes it ``incorrect``. Applied to the final verdicts only: while the answer's notation is
     inferred, the sides read count as evidence as before."""
     for r in results:

@@ -336,6 +336,7 @@ UNICODE_MATH = {
     "′": "'", "″": "''", "‴": "'''", "←": r" \leftarrow ", "⟵": r" \leftarrow ", "→": r" \rightarrow ", "⟶": r" \rightarrow ",
     "≔": ":=", "≡": "=", "≈": r" \approx ", "≠": r" \neq ", "≤": r" \leq ", "≥": r" \geq ", "…": r" \ldots ", "⋯": r" \cdots ",
     "∥": r"\|", "‖": r"\|", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}", "𝟙": r" \mathbb{1} ",
+    "ƞ": r" \eta ",  # (U+019E, Latin n with a long right leg: a lookalike typed for η, Akash's "w1 - ƞ * ∂E/∂w1")
     # the partial sign in Unicode's mathematical alphabets (bold, italic, sans-serif…: EVA's 𝟃E/𝟃w5): still ∂
     **dict.fromkeys("\U0001d6db\U0001d715\U0001d74f\U0001d789\U0001d7c3", r" \partial "),
     **dict.fromkeys("\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000", " "),

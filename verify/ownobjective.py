@@ -142,3 +142,39 @@ def unjudge_consequent(judge, claims, results) -> None:
             continue
         r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
         r.message = NOTE.format(since, r.message)
+
+
+#: a letter of the network declared in a space of generic sizes: W \in \mathbb{R}^{n\times m}, x\in \mathbb{R}^m,
+#: z^T \in \mathbb{R}^n (single lowercase letters for the sizes: a rule stated for any sizes, not the network's D_x, n_h)
+_GENERIC_SPACE = re.compile(r"(?<![A-Za-z\\])([WwxzhaXZHA])\s*(?:\^\s*(?:\{\s*T\s*\}|T)\s*)?\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*"
+                            r"\^\s*(?:\{\s*[a-z]\s*(?:\\times\s*[a-z]\s*)?\}|[a-z])(?![A-Za-z_])")
+GENERIC_NOTE = ("not judged: this section states a rule for any {letter} of any size ({cid}: {letter} ∈ ℝ^…), not for the "
+                "network's; against the network's {letter}: {msg}")
+
+
+def unjudge_generic_sections(claims, results) -> None:
+    """eric-Rstats's matrix-calculus notes: a section that declares its letters in spaces of generic sizes (``z = Wx,
+    z ∈ ℝ^n, W ∈ ℝ^{n×m}``, then ``\\frac{\\partial z}{\\partial x} = W^T`` for his z_i = Σ_k x_k w_{ki}) states rules
+    for any W, x, z, not facts about the network's: a claim of that section judged ``incorrect`` that writes such a
+    letter is ``unchecked`` (never the other way: a claim judged correct keeps its verdict). Sections from the
+    document's headings (``claims.sections``); string scans of bounded length only."""
+    sections = getattr(claims, "sections", None) or {}
+    generic: dict = {}  # section -> {letter: the declaring claim's id}
+    for c in list(claims)[:2000]:
+        for m in _GENERIC_SPACE.finditer(c.latex[:4000]):
+            generic.setdefault(sections.get(c.id, 0), {}).setdefault(m.group(1).lower(), c.id)
+    if not generic:
+        return
+    for c, r in zip(claims, results, strict=True):
+        letters = generic.get(sections.get(c.id, 0))
+        if not letters:
+            continue
+        for target in [r, *r.rows]:
+            if target.verdict != "incorrect":
+                continue
+            used = next((x for x in letters if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", c.latex[:4000], re.I)), None)
+            if used is None:
+                continue
+            target.message = GENERIC_NOTE.format(letter=used, cid=letters[used], msg=target.message)
+            target.verdict, target.expected, target.diagnosis, target.diagnosis_key = "unchecked", "", None, None
+            target.counterexample = None

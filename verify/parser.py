@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
 
-from . import augmented, elided, layerdots, surface, unitnumbers
+from . import augmented, elided, eraunits, layerdots, surface, unitnumbers
 from .normalize import drop_time_argument, normalize
 from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
 
@@ -273,6 +273,8 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     text = chain_nodes(text, notation)
     if dict(notation.options).get("time_argument"):
         text = drop_time_argument(text, dict(notation.options)["time_argument"])
+    if dict(notation.options).get("era_units"):
+        text = eraunits.rewrite(text)  # the ERA sheet's h_1, a_{h_1}, o_1, a_{o_1}, t_1, E_1: Mazur's words
     if dict(notation.options).get("capital_o"):
         text = _CAPITAL_O.sub("o", text)  # the Chinese textbook's O_j^J beside o_k^K = f(net_k^K): unit j's output
     if dict(notation.options).get("error_e"):

@@ -45,8 +45,8 @@ def unread_definition(claims, results) -> int | None:
     for k, (c, r) in enumerate(zip(claims, results, strict=True)):
         if not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex or "\\nabla" in c.latex:
             continue
-        if r.verdict in ("correct", "incorrect", "carried_forward"):
-            return None
+        if r.verdict in ("correct", "incorrect", "carried_forward") or "the sides read hold" in r.message:
+            return None  # (a chain whose side that did not read is left unjudged: the sides read settle the scale)
         if r.verdict == "unchecked" and any(word in r.message for word in _UNREAD) and unread is None:
             unread = k
     return unread

@@ -376,3 +376,150 @@ def test_han_and_kambers_letters_without_numbers(tmp_path):
     got = _verify(tmp_path, HK_SPEC, HK_LETTERS)
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+# ---- a spec with no [optimizer] ------------------------------------------------------------------------------------
+
+def test_a_spec_without_an_optimizer_checks_gradients_and_leaves_steps_unchecked(tmp_path):
+    """A spec written to check gradients states no [optimizer]: it loads (SGD at its default rate for derive and
+    codegen), a gradient claim is judged as central differences decide, a step is `unchecked` saying why."""
+    spec = _spec("no_step", "row", 2, [(3, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+    spec = spec[:spec.index("[optimizer]")]
+    body = (r"$$\delta^{(2)} = (a^{(2)} - y) \odot a^{(2)} \odot (1 - a^{(2)}) \tag{d2}$$" "\n\n"
+            r"$$\delta^{(2)} = (a^{(2)} - y) \odot a^{(2)} \tag{d2_slip}$$" "\n\n"
+            r"$$W^{(2)} \leftarrow W^{(2)} - \eta \, \delta^{(2)} (a^{(1)})^T \tag{step}$$" "\n")
+    rng = np.random.default_rng(3)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(1, 3)), rng.normal(size=1)
+    x, y = rng.normal(size=2), rng.uniform(size=1)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    z2 = W2 @ sig(W1 @ x + b1) + b2
+    d2 = central_differences(lambda p: 0.5 * np.sum((sig(p["z"]) - y) ** 2), {"z": z2.copy()})["z"]
+    a2 = sig(z2)
+    oracle = {"d2": _close((a2 - y) * a2 * (1 - a2), d2), "d2_slip": _close((a2 - y) * a2, d2)}
+    assert oracle == {"d2": True, "d2_slip": False}
+    got = _verify(tmp_path, spec, body)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    assert got["step"].verdict == "unchecked" and "states no [optimizer]" in got["step"].message
+
+    from gradproof.derive.spec import load_spec
+
+    net = load_spec(str(tmp_path / "spec.toml"))
+    assert net.optimizer.name == "sgd" and not net.optimizer_stated
+
+
+# ---- the ERA sheet's letters; a chain side that elides terms -------------------------------------------------------
+
+ERA_SPEC = _spec("era_sheet", "row", 2, [(2, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5).replace(
+    'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+
+ERA = r"""# Part 1
+
+$$h_1 = w_1 * i_1 + w_2 * i_2$$
+
+$$a_{h_1} = \sigma(h_1)$$
+
+$$o_1 = w_5 * a_{h_1} + w_6 * a_{h_2}$$
+
+$$a_{o_1} = \sigma(o_1)$$
+
+$$E_{total} = E_1 + E_2$$
+
+$$E_1 = \frac{1}{2} * (t_1 - a_{o_1})^2$$
+
+$$\frac{\partial E_{total}}{\partial w_5} = (a_{o_1} - t_1) * a_{o_1} * (1 - a_{o_1}) * a_{h_1} \tag{dw5}$$
+
+$$\frac{\partial E_{total}}{\partial w_6} = (a_{o_1} - t_1) * a_{o_1} * (1 - a_{o_1}) * a_{h_1} \tag{dw6_slip}$$
+
+$$\frac{\partial E_{total}}{\partial a_{h_1}} = (a_{o_1} - t_1) * a_{o_1} * (1 - a_{o_1}) * w_5
++ (a_{o_2} - t_2) * a_{o_2} * (1 - a_{o_2}) * w_7 \tag{dah1}$$
+
+$$\frac{\partial E_{total}}{\partial w_1} = \frac{\partial E_{total}}{\partial a_{h_1}} * a_{h_1} * (1 - a_{h_1}) * i_1 \tag{dw1}$$
+
+$$\frac{\partial E_{total}}{\partial w_3} = \frac{\partial E_{total}}{\partial a_{h_1}} * a_{h_1} * (1 - a_{h_1}) * i_1 \tag{dw3_slip}$$
+"""
+
+ERA_TYPED = """Part 1
+
+a_h1 = σ(h1) = 1/(1+exp(-h1))
+a_o1 = σ(o1)
+∂E_total/∂w8 = (a_o2 – t2) \\* a_o2 \\* (1 – a_o2) \\* a_h2
+∂E_total/∂w7 = (a_o2 – t2) \\* a_o2 \\* (1 – a_o2) \\* a_h2
+"""
+
+
+def test_the_era_sheets_letters_are_mazurs_network_and_judged_as_central_differences_decide(tmp_path):
+    """The School of AI's ERA sheet: h_k, o_k summed inputs, a_{h_k}, a_{o_k} outputs, t_k targets, E_total = E_1 + E_2,
+    w_1 … w_8 numbered as Mazur numbers them (w_1: i_1 → h_1, w_2: i_2 → h_1, …, w_5: h_1 → o_1, w_6: h_2 → o_1, w_7:
+    h_1 → o_2, w_8: h_2 → o_2). The truth: the 2-2-2 sigmoid network without biases by central differences."""
+    rng = np.random.default_rng(41)
+    w = rng.normal(size=8)  # w[0] is w_1
+    i, t = rng.normal(size=2), rng.uniform(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+
+    def forward(w):
+        h = np.array([w[0] * i[0] + w[1] * i[1], w[2] * i[0] + w[3] * i[1]])
+        ah = sig(h)
+        o = np.array([w[4] * ah[0] + w[5] * ah[1], w[6] * ah[0] + w[7] * ah[1]])
+        return ah, sig(o)
+
+    def total(w):
+        return 0.5 * np.sum((t - forward(w)[1]) ** 2)
+
+    dw = central_differences(lambda p: total(p["w"]), {"w": w.copy()})["w"]
+    ah, ao = forward(w)
+    dah1 = central_differences(lambda p: 0.5 * np.sum((t - sig(np.array([w[4] * p["a"][0] + w[5] * ah[1],
+                                                                            w[6] * p["a"][0] + w[7] * ah[1]]))) ** 2),
+                               {"a": np.array([ah[0]])})["a"][0]
+    back = (ao - t) * ao * (1 - ao)
+    h1_term = (back[0] * w[4] + back[1] * w[6]) * ah[0] * (1 - ah[0])
+    oracle = {
+        "dw5": _close(back[0] * ah[0], dw[4]), "dw6_slip": _close(back[0] * ah[0], dw[5]),
+        "dah1": _close(back[0] * w[4] + back[1] * w[6], dah1),
+        "dw1": _close(h1_term * i[0], dw[0]), "dw3_slip": _close(h1_term * i[0], dw[2]),
+    }
+    assert {k for k, v in oracle.items() if not v} == {"dw6_slip", "dw3_slip"}
+    got = _verify(tmp_path, ERA_SPEC, ERA)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    # typed in plain text (a_h1, t2, w8, a Markdown-escaped \\*): the same letters
+    typed = _verify(tmp_path, ERA_SPEC, ERA_TYPED)
+    by_weight = {k: next(r for r in typed.values() if f"∂w{k}" in r.latex) for k in (7, 8)}
+    assert by_weight[8].verdict == ("correct" if _close(back[1] * ah[1], dw[7]) else "incorrect"), by_weight[8].message
+    assert by_weight[7].verdict == ("correct" if _close(back[1] * ah[1], dw[6]) else "incorrect"), by_weight[7].message
+    assert (by_weight[8].verdict, by_weight[7].verdict) == ("correct", "incorrect")
+
+
+def test_a_chain_side_that_elides_terms_leaves_the_whole_chain_unchecked(tmp_path):
+    """sirius911's ∂E/∂X = [∂E/∂x_1 ⋯ ∂E/∂x_i] = … = [∂E/∂y_1 f'(x_1) ⋯ \\frac{E}{y_i} f'(x_i)] = ∂E/∂Y ⊙ f'(X): the
+    slip (the partials dropped) sits in a side with dots, which does not read; its ends agree. The whole chain is no
+    verdict (it was `correct`); its last row, read alone, keeps its own."""
+    spec = _spec("dots", "row", 3, [(4, "tanh"), (2, "tanh")], "squared_error", 0.1)
+    body = ("$$\n\\begin{aligned}\n"
+            r"\frac{\partial E}{\partial z^{(2)}} &= [\frac{\partial E}{\partial a^{(2)}_1} \tanh'(z^{(2)}_1) \cdots "
+            r"\frac{E}{a^{(2)}_2} \tanh'(z^{(2)}_2)] \\" "\n"
+            r"&= \frac{\partial E}{\partial a^{(2)}} \odot \tanh'(z^{(2)})" "\n\\end{aligned}\n$$\n")
+    got = _verify(tmp_path, spec, body)
+    chain = got["line 3"]
+    assert chain.verdict == "unchecked" and "may hold a slip of its own" in chain.message, chain.message
+
+
+def test_a_section_that_states_rules_for_any_sizes_is_not_judged_on_the_network():
+    """eric-Rstats's matrix-calculus notes: a section that declares ``W \\in \\mathbb{R}^{n\\times m}`` states rules for
+    any W; its claims judged incorrect on the network's W become unchecked (never the other way), the next section's
+    claims about the network keep their verdicts. (The real file: tests/verify/corpus/heldout25, ericrstats.)"""
+    from gradproof.verify.answers import Claim
+    from gradproof.verify.document import DocumentClaims
+    from gradproof.verify.ownobjective import unjudge_generic_sections
+    from gradproof.verify.report import ClaimResult
+
+    texts = [("l1", r"z=Wx,\ z\in\mathbb{R}^n, \ W \in \mathbb{R}^{n\times m}, x\in \mathbb{R}^m", "incorrect", 1),
+             ("l2", r"\frac{\partial z}{\partial x} = W^T", "incorrect", 1),
+             ("l3", r"\frac{\partial z}{\partial x} = W", "correct", 1),
+             ("l4", r"\frac{\partial z^{(1)}}{\partial x} = (W^{(1)})^T", "incorrect", 2)]
+    claims = DocumentClaims([Claim(cid, latex) for cid, latex, _, _ in texts])
+    claims.sections = {cid: sec for cid, _, _, sec in texts}
+    results = [ClaimResult(cid, latex, verdict, "", "m") for cid, latex, verdict, _ in texts]
+    unjudge_generic_sections(claims, results)
+    assert [r.verdict for r in results] == ["unchecked", "unchecked", "correct", "incorrect"]
+    assert "a rule for any" in results[1].message
