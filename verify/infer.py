@@ -987,7 +987,7 @@ _SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s
 #: a target letter with an entry: t_k, t_{n} (not the power t of Adam's β^t_1, ezalos' 1 - \beta^t_1)
 _TARGET_LETTER = re.compile(r"(?<![A-Za-z\\^])t_")
 #: the answer writes the output as ŷ (so y is the target): \hat y, \hat{\bm{y}}, \hat{\mathbf y}, y_{pred}
-_HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?y|haty|y_\{?pred")
+_HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?y|haty|y_\{?pred|\u0177|y\u0302")  # (ŷ typed)
 _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?(?:[ayo](?![A-Za-z])|h\^\{\()"
                        r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output

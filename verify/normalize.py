@@ -689,6 +689,12 @@ _LR_IN_PARENS = re.compile(r"\(\s?lr\s?\)")
 _EXP_POWER = re.compile(r"\\exp\s?\^\s?(\{[^{}]{1,40}\})(?!\s?\()")
 
 
+#: HTML typed around plain-text mathematics in Markdown: <sup>2</sup>, <sub>i</sub> (a script), <b>…</b>, <i>, <em>,
+#: <strong>, <br> (markup, no meaning): vikram's "<b>z<sup>[l]</sup> = W<sup>[l]</sup> a<sup>[l−1]</sup> + …</b>"
+_HTML_SCRIPT = re.compile(r"<(sup|sub)>([^<>]{1,60})</\1>")
+_HTML_MARKUP = re.compile(r"</?(?:b|i|em|strong|u|br|span|code|mark)(?:\s[^<>]{0,80})?\s?/?>")
+
+
 def _without_unit_layer(m: re.Match) -> str:
     sub, sup = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
     letters = lambda x: re.sub(r"[\s{},]", "", x)  # noqa: E731
@@ -697,6 +703,9 @@ def _without_unit_layer(m: re.Match) -> str:
 
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    if "<" in text:  # HTML in a Markdown line: its scripts as TeX's, its emphasis dropped
+        text = _HTML_MARKUP.sub(" ", _HTML_SCRIPT.sub(lambda m: ("^{" if m.group(1) == "sup" else "_{") + m.group(2) + "}",
+                                                      text))
     if "^" in text:
         text = _SCRIPTED_PRIME.sub("'", text)  # f^{^{\prime}}(net_j): f'(net_j)
         text = _UNIT_LAYER_SCRIPT.sub(_without_unit_layer, text)  # W_{kj}^{KJ}: W_{kj}

@@ -286,6 +286,9 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     text = _for_unequal_indices(text)
     try:
         toks = _loss_called_l(tokenize(text, notation))
+        if _true_and_bare_y(toks):
+            raise Unreadable("y_{true} is the target here, so which quantity y without a script is is not said (the "
+                             "prediction, most likely): write \\hat y for the prediction, or map y in [notation]")
         if _starred_and_bare_y(toks):
             raise Unreadable("y* is the target here, so which quantity y without a star is is not said (Aflak's y is the "
                              "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
@@ -513,6 +516,21 @@ def _starred_and_bare_y(toks: list) -> bool:
         else:
             bare = True
     return star and bare
+
+
+def _true_and_bare_y(toks: list) -> bool:
+    """Whether a claim writes both y_{true} (or y_{target}: the target) and a y with no script at all (vikram's single
+    neuron: dL/dW = (y − y_{true}) · f′(z) · x, where y is the neuron's output)."""
+    named = bare = False
+    for j, t in enumerate(toks):
+        if t.kind != "id" or t.text != "y":
+            continue
+        nxt = [x.text for x in toks[j + 1:j + 4]]
+        if nxt[:1] == ["_"] and (nxt[1:2] in (["true"], ["target"]) or nxt[1:3] in (["{", "true"], ["{", "target"])):
+            named = True
+        elif nxt[:1] not in (["_"], ["^"]):
+            bare = True
+    return named and bare
 
 
 def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named like the constants it sits with
@@ -1603,7 +1621,8 @@ class _Parser:
             if name == "w" and mark == "^" and toks[:1] and toks[0].text == "(" and self.opts.get("mazur"):
                 power_node = self.sub(toks)  # Mazur's w_5^{(1 - 1)}: a power of one weight
                 continue
-            items = self.index_items(toks, prime=base in ("W", "b"), mark=mark)
+            items = self.index_items(toks, prime=base in ("W", "b"), mark=mark,  # (W_{1,kl}: layer 1, entry k, l —
+                                     comma_layer=not any(m == "^" for m, _ in scripts))  # not Lalin's z_{1,i}^{[l]})
             for item in items:
                 if item[0] == "T":
                     transpose = True
@@ -2120,7 +2139,7 @@ class _Parser:
             return kind[-1], node.value[1]
         raise Unreadable(f"the subscript of {letter} must name a weight or bias, e.g. {letter}_{{W^{{(2)}}}}")
 
-    def index_items(self, toks: list[Tok], prime: bool = False, mark: str = "^") -> list[tuple]:
+    def index_items(self, toks: list[Tok], prime: bool = False, mark: str = "^", comma_layer: bool = False) -> list[tuple]:
         """The items of one script: a layer (number, L, L-1, or a generic l, l+1 in the answer's numbering), a
         transpose, a prime, a sample index in parentheses ``(n)`` (bound by a sum, or free: a claim for every
         sample), an entry index (``y_k``; ``w_{jk}``: free indices make a claim for every entry)."""
@@ -2130,6 +2149,15 @@ class _Parser:
         if len(toks) >= 3 and toks[0].kind == "id" and toks[0].text in self.bound and toks[1].text == "," and not (
                 mark == "_" and any(t.text in self.opts.get("batch_letters", "") for t in toks[2:])):  # (a_{k, i}: unit k)
             return [("pvar", toks[0].text)] + self.index_items(toks[2:], prime, mark)  # Nielsen's δ^{x,l}: sample x, layer l
+        if (comma_layer and mark == "_" and len(toks) >= 3 and toks[0].kind == "num" and toks[0].text.isdigit()
+                and toks[1].text == ","
+                and all(t.kind == "id" and len(t.text) == 1 and t.text.islower() for t in toks[2:])
+                and len(toks) <= 4 and len({t.text for t in toks[2:]}) == len(toks) - 2):
+            # John Philipp's W_{1,kl}, z_{1,j}, w_{2,i}: "in the case of an existing subscript, we delimit between
+            # existing subscript and tensor coordinate using a comma" — the layer, then the entry's free indices
+            # (any letter there, l too, is an index: the layer is the number before the comma)
+            return [("layer", int(toks[0].text))] + [("var", t.text) if t.text in self.bound else ("fvar", t.text)
+                                                     for t in toks[2:]]
         texts = [t.text for t in toks]
         unit = self.unit(toks) if mark == "_" else None
         if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry

@@ -523,3 +523,74 @@ def test_a_section_that_states_rules_for_any_sizes_is_not_judged_on_the_network(
     unjudge_generic_sections(claims, results)
     assert [r.verdict for r in results] == ["unchecked", "unchecked", "correct", "incorrect"]
     assert "a rule for any" in results[1].message
+
+
+# ---- HTML-tagged plain text; ŷ typed; y_true beside a bare y ------------------------------------------------------
+
+HTML_SPEC = _spec("html_notes", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+
+HTML_NOTES = """**Equations:**
+- <b>z<sup>[l]</sup> = W<sup>[l]</sup> a<sup>[l−1]</sup> + b<sup>[l]</sup></b>
+- <b>a<sup>[l]</sup> = f(z<sup>[l]</sup>)</b>
+
+Backward:
+- <b>δ<sup>[L]</sup> = (ŷ − y) ⊙ f′(z<sup>[L]</sup>)</b>
+- <b>δ<sup>[L]</sup> = (ŷ − y)</b>
+- <b>δ<sup>[l]</sup> = (W<sup>[l+1]</sup>)ᵀ δ<sup>[l+1]</sup> ⊙ f′(z<sup>[l]</sup>)</b>
+
+Single neuron: <b>dL/dW = (y − y<sub>true</sub>) · f′(z) · x</b>
+"""
+
+
+def test_html_tagged_plain_text_is_read_and_judged_as_central_differences_decide(tmp_path):
+    """vikram's README: formulas in <b>…</b> with <sup>/<sub> for scripts, ŷ and ′ typed in Unicode; a bare y beside
+    y_{true} in one claim is not read as the target (it had made (y − y_true) zero: a false reject)."""
+    rng = np.random.default_rng(17)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    z1 = W1 @ x + b1
+    z2 = W2 @ sig(z1) + b2
+    loss2 = lambda z: 0.5 * np.sum((sig(z) - y) ** 2)  # noqa: E731
+    d2 = central_differences(lambda p: loss2(p["z"]), {"z": z2.copy()})["z"]
+    d1 = central_differences(lambda p: loss2(W2 @ sig(p["z"]) + b2), {"z": z1.copy()})["z"]
+    yhat = sig(z2)
+    lines = {k: f"line {k}" for k in (6, 7, 8)}
+    oracle = {6: _close((yhat - y) * yhat * (1 - yhat), d2), 7: _close(yhat - y, d2),
+              8: _close((W2.T @ d2) * sig(z1) * (1 - sig(z1)), d1)}
+    assert oracle == {6: True, 7: False, 8: True}
+    got = _verify(tmp_path, HTML_SPEC, HTML_NOTES)
+    for k, holds in oracle.items():
+        assert got[lines[k]].verdict == ("correct" if holds else "incorrect"), (k, got[lines[k]].message)
+    single = got["line 10"]
+    assert single.verdict == "unchecked" and "y_{true}" in single.message, single.message
+
+
+def test_a_layer_then_a_comma_then_the_entry_indices(tmp_path):
+    """John Philipp's W_{1,kl}, z_{1,l}: "in the case of an existing subscript, we delimit between existing subscript
+    and tensor coordinate using a comma" — layer 1, entry (k, l); l is an index there, not a layer. The truth: his
+    z_1 = W_1^T x + b_1 (W_1 ∈ ℝ^{n×h}), a_1 = ReLU(z_1), a_2 = σ(w_2^T a_1 + b_2), binary cross-entropy, by central
+    differences."""
+    spec = _spec("layer_comma", "column", 3, [(4, "relu"), (1, "sigmoid")], "binary_cross_entropy", 0.1)
+    body = ("\\begin{align}\n\\bm z_1 &= \\bm W_1^T \\bm x + \\bm b_1\n\\end{align}\n"
+            "\\begin{equation}\n\\frac{\\partial L}{\\partial W_{1,kl}} = \\frac{\\partial L}{\\partial z_{1,l}} x_k "
+            "\\label{right}\n\\end{equation}\n"
+            "\\begin{equation}\n\\frac{\\partial L}{\\partial W_{1,kl}} = -\\frac{\\partial L}{\\partial z_{1,l}} x_k "
+            "\\label{slip}\n\\end{equation}\n")
+    rng = np.random.default_rng(29)
+    W1, b1, w2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=4), rng.normal()
+    x, y = rng.normal(size=3), 1.0
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+
+    def loss(W, z=None):
+        z = W.T @ x + b1 if z is None else z
+        a2 = sig(w2 @ np.maximum(z, 0) + b2)
+        return -(y * np.log(a2) + (1 - y) * np.log(1 - a2))
+
+    dW = central_differences(lambda p: loss(p["W"]), {"W": W1.copy()})["W"]
+    dz = central_differences(lambda p: loss(W1, p["z"]), {"z": W1.T @ x + b1})["z"]
+    oracle = {"right": _close(np.outer(x, dz), dW), "slip": _close(-np.outer(x, dz), dW)}
+    assert oracle == {"right": True, "slip": False}
+    got = _verify(tmp_path, spec, body, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
