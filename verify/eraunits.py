@@ -41,6 +41,11 @@ _SLASHED = re.compile(r"\\partial\s*((?:E|out|net|target)_\{[a-z0-9]{1,6}\}|[A-Z
                       r"((?:out|net)_\{[ho][0-9]\}|w\s*_\s*\{?\s*[1-8]\s*\}?|[wW][1-8])")
 
 
+#: the weight after the step: new_w1, new_w_1, w1_new (Mazur's w_1^{+})
+_NEW_WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:new_?\s*[wW]\s*_?\s*(?:\{\s*([1-8])\s*\}|([1-8]))|[wW]\s*_?\s*([1-8])\s*_\s*\{?\s*new\s*\}?)"
+                         r"(?![0-9A-Za-z])")
+
+
 def _digit(m: re.Match) -> str:
     return re.search(r"[1-9]", m.group(0)[1:]).group(0)
 
@@ -54,6 +59,7 @@ def uses(text: str) -> bool:
 def rewrite(text: str) -> str:
     """The claim in Mazur's words (see the module's docstring)."""
     text = text.replace("\\*", "*")
+    text = _NEW_WEIGHT.sub(lambda m: f" w_{{{m.group(1) or m.group(2) or m.group(3)}}}^{{+}} ", text)
     text = _HIDDEN_OUT.sub(lambda m: f" out_{{h{_digit(m)}}} ", text)
     text = _OUTPUT_OUT.sub(lambda m: f" out_{{o{_digit(m)}}} ", text)
     text = _TOTAL.sub(" E_{total} ", text)
