@@ -1415,6 +1415,16 @@ class Judge:
         if not formula and verdict != "incorrect":
             return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "", why,
                                quantity=quantity, notes=notes)
+        if verdict == "correct" and not all(_substituted_term_by_term(letters, numbers)
+                                            for letters, numbers in _own_number_links(sides, links)):
+            # Mihir's Loss = -\sum y_{true} \log(y_{pred}) = -\log(0.242): the numbers do not follow the formula term
+            # by term (a sum collapsed to the one term the answer picked), so which number stands for which letter —
+            # the true class's probability or another's — is not said: the formula and the arithmetic holding are no
+            # verdict on the claim
+            return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "",
+                               "the formula and the arithmetic hold, but the numbers written for the formula do not "
+                               f"follow its terms one by one, so which number stands for which letter is not said ({why})",
+                               quantity=quantity, notes=notes)
         i, bad = next(((i, lk) for i, lk in judged if lk.verdict == verdict), judged[0])
         res = ClaimResult(claim.id, claim.latex, verdict, bad.expected or self._expected_for(qkind) or "", "",
                           quantity=quantity, notes=notes + [why])
@@ -4697,6 +4707,20 @@ def _own_example(sides: list[Node], links: list) -> bool:
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
 OWN_NUMBERS = "own_numbers"
+
+
+def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> bool:
+    r"""Whether the numbers written for a formula put a number in for each of its quantities, the operators as written
+    (``w_1 x_1 + w_2 x_2 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1``, ``σ(z_1) = 0.5933``): a sum over an index, or terms
+    folded another way (``-\sum_k y_k \log p_k = -\log(0.242)``), do not (bounded depth)."""
+    if depth > 40:
+        return False
+    if _numbers_only(letters) or letters.op in ("q", "comp", "entry", "const", "fn", "lq", "jac", "grad"):
+        return True  # (a quantity, or a function of one, written as its number)
+    if letters.op == numbers.op and letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had", "T") and len(
+            letters.args) == len(numbers.args):
+        return all(_substituted_term_by_term(a, b, depth + 1) for a, b in zip(letters.args, numbers.args, strict=True))
+    return False
 
 
 def _own_number_links(sides: list[Node], links: list):

@@ -445,6 +445,8 @@ a_h1 = σ(h1) = 1/(1+exp(-h1))
 a_o1 = σ(o1)
 ∂E_total/∂w8 = (a_o2 – t2) \\* a_o2 \\* (1 – a_o2) \\* a_h2
 ∂E_total/∂w7 = (a_o2 – t2) \\* a_o2 \\* (1 – a_o2) \\* a_h2
+new_w1 = w1 - η \\* ∂E_total/∂w1
+new_w2 = w2 + η \\* ∂E_total/∂w2
 """
 
 
@@ -488,6 +490,10 @@ def test_the_era_sheets_letters_are_mazurs_network_and_judged_as_central_differe
     assert by_weight[8].verdict == ("correct" if _close(back[1] * ah[1], dw[7]) else "incorrect"), by_weight[8].message
     assert by_weight[7].verdict == ("correct" if _close(back[1] * ah[1], dw[6]) else "incorrect"), by_weight[7].message
     assert (by_weight[8].verdict, by_weight[7].verdict) == ("correct", "incorrect")
+    # the step (the spec's SGD at 0.5): new_w1 = w1 − η ∂E/∂w1 holds, the sign flipped does not (∂E/∂w2 ≠ 0)
+    steps = {k: next(r for r in typed.values() if f"new_w{k}" in r.latex) for k in (1, 2)}
+    assert abs(dw[1]) > 1e-6
+    assert (steps[1].verdict, steps[2].verdict) == ("correct", "incorrect"), (steps[1].message, steps[2].message)
 
 
 def test_a_chain_side_that_elides_terms_leaves_the_whole_chain_unchecked(tmp_path):
@@ -594,3 +600,23 @@ def test_a_layer_then_a_comma_then_the_entry_indices(tmp_path):
     got = _verify(tmp_path, spec, body, name="answer.tex")
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_numbers_that_do_not_follow_the_formula_term_by_term_are_no_verdict(tmp_path):
+    """Mihir's planted Loss = −Σ y_true · log(y_pred) = −log(0.242) ≈ 1.419 with the true class 1 (p = 0.659): the
+    formula is right and so is the arithmetic, but the sum collapsed to the term the answer picked — the wrong class's
+    (NumPy below). Without [values] that pick is not checked: `unchecked`, not `correct` (a false accept before). A
+    formula whose numbers follow its terms one by one (z_1 = w_{11} x_1 + w_{12} x_2 = 0.15·0.05 + 0.2·0.1) keeps its
+    verdict."""
+    spec = _spec("picked_term", "row", 2, [(2, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1).replace(
+        'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+    body = ("The hidden unit: $$z_1 = w_{11} x_1 + w_{12} x_2 = 0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 = 0.0275 \\tag{term}$$\n\n"
+            "The prediction is [0.099, 0.659, 0.242] and the true label is class 1 (of 0, 1, 2).\n\n"
+            "$$\\text{Loss} = -\\sum y_{\\text{true}} \\cdot \\log(y_{\\text{pred}}) = -\\log(0.242) \\approx 1.419 "
+            "\\tag{folded}$$\n")
+    p, label = np.array([0.099, 0.659, 0.242]), 1
+    assert abs(0.15 * 0.05 + 0.2 * 0.1 - 0.0275) < 1e-12
+    assert abs(-np.log(p[label]) - 1.419) > 0.5  # (the true loss is −log 0.659 ≈ 0.417: the claim's 1.419 is wrong)
+    got = _verify(tmp_path, spec, body)
+    assert got["term"].verdict == "correct", got["term"].message
+    assert got["folded"].verdict == "unchecked" and "term" in got["folded"].message, got["folded"].message
