@@ -4710,17 +4710,20 @@ OWN_NUMBERS = "own_numbers"
 
 
 def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> bool:
-    r"""Whether the numbers written for a formula put a number in for each of its quantities, the operators as written
-    (``w_1 x_1 + w_2 x_2 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1``, ``σ(z_1) = 0.5933``): a sum over an index, or terms
-    folded another way (``-\sum_k y_k \log p_k = -\log(0.242)``), do not (bounded depth)."""
+    r"""Whether the numbers written for a formula put a number in for each of its terms, the operators as written
+    (``w_1 x_1 + w_2 x_2 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1``, ``σ(z_1) = 0.5933``, ``∂L/∂z_2 · ∂z_2/∂w_2 = 0.138 · a_1``)
+    or its value as one number; a sum over an index written as some of its terms (``-\sum_k y_k \log p_k = -\log(0.242)``:
+    which term was kept is the answer's pick) does not (bounded depth)."""
+    bare = numbers.op == "num" or numbers.op == "neg" and numbers.args[0].op == "num"
     if depth > 40:
         return False
-    if _numbers_only(letters) or letters.op in ("q", "comp", "entry", "const", "fn", "lq", "jac", "grad"):
-        return True  # (a quantity, or a function of one, written as its number)
-    if letters.op == numbers.op and letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had", "T") and len(
-            letters.args) == len(numbers.args):
-        return all(_substituted_term_by_term(a, b, depth + 1) for a, b in zip(letters.args, numbers.args, strict=True))
-    return False
+    if letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had"):  # (Wᵀ written as its transposed matrix: a leaf)
+        if letters.op == numbers.op and len(letters.args) == len(numbers.args):
+            return all(_substituted_term_by_term(a, b, depth + 1) for a, b in zip(letters.args, numbers.args, strict=True))
+        return bare  # (the formula's value as one number: ∂E/∂w_5 = (o − t) o (1 − o) h_1 = 0.0822)
+    if "sum" in letters.op:  # (\sum_k …, an axis sum, a row sum)
+        return bare
+    return True  # (a quantity, a derivative, a function of one: written as its number or its own expression)
 
 
 def _own_number_links(sides: list[Node], links: list):
