@@ -45,6 +45,7 @@ evaluated with NumPy on the module's numbers; nothing of it is evaluated as code
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -891,9 +892,9 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple 
                     raise _Unread("a summed index that indexes nothing")
         free = [union]
         names = sorted(free[0])
+        if math.prod(ranges[n] for n in names) > MAX_POINTS:  # (counted before any is made: 22 free indices of 2
+            raise _Unread("too many index values")  # values each were 4 M tuples, 1.6 GB, then a MemoryError)
         points = list(itertools.product(*(range(ranges[n]) for n in names)))
-        if len(points) > MAX_POINTS:
-            raise _Unread("too many index values")
         if condition is not None and condition[0] in names and condition[1] in names:
             a, b, equal = condition  # (a case on an index the claim sums or does not write is about another claim:
             # Loedeman's "when m = i" remarks on the row above the one that sums over m)
