@@ -3625,6 +3625,9 @@ def round_twenty_five() -> list[Probe]:
                  + "".join(f"\\sum_{{{chr(97 + k)}}}" for k in range(12))
                  + "".join(f"\\delta_{{{chr(97 + k)}{chr(98 + k)}}}" for k in range(12)) + " X_{sj}\\delta_{ni} \\]\n"
                  for _ in range(300)))
+    wide = "".join(f"\\delta_{{s{c}}}" for c in "abcdefghklmopqrtuvwxyz")  # (22 free indices, s's 2 values each)
+    both("index sums: 22 free indices, each δ_{s·} (2^22 index values), 5 claims", "".join(
+        f"\\[ \\frac{{\\partial Y_{{sn}}}}{{\\partial W_{{ij}}}} {wide} = X_{{sj}}\\delta_{{ni}} {wide} \\]\n" for _ in range(5)))
     aliases = "".join("\\[ G_{ij} = \\left(\\frac{\\partial L}{\\partial \\mathbf{Y}}\\right)_{ij} \\]\n"
                       for _ in range(900))
     uses = "".join("\\[ \\frac{\\partial L}{\\partial \\mathbf{W}} = \\mathbf{G}^T \\mathbf{X} \\tag{alias%d} \\]\n" % k
@@ -3687,12 +3690,12 @@ def round_twenty_five() -> list[Probe]:
          "\\[ x = 1 " + "\\\\%\\%" * 100_000 + " \\]\n")
     md("comments: a % comment of 900 kB in a Markdown display", MML_MD + "\n$$x = 1 % " + "b" * 900_000 + "\n$$\n",
        verdicts=MML_VERDICTS)
-    wiki = "\\begin{align\\*} a &= b \\\\\\\\ c &= d \\end{align\\*}\n\n"
-    md("Markdown escapes: \\\\\\\\ repeated 240 000 times in a GitHub wiki's align\\*", MML_MD + "$$" + wiki
+    wiki = "\\begin{align\\*} u_1 &= v_1 \\\\\\\\ u_2 &= v_2 \\end{align\\*}\n\n"  # (not MML's letters)
+    md("Markdown escapes: \\\\\\\\ repeated 240 000 times in a GitHub wiki's align\\*", MML_MD + "\n\n## Part two\n\n$$" + wiki
        + "\\begin{align\\*} x " + "\\\\\\\\" * 240_000 + " \\end{align\\*}$$\n", verdicts=MML_VERDICTS)
-    md("Markdown escapes: \\* repeated 480 000 times", MML_MD + "$$" + wiki + "x = " + "\\*" * 480_000 + "$$\n",
+    md("Markdown escapes: \\* repeated 480 000 times", MML_MD + "\n\n## Part two\n\n$$" + wiki + "x = " + "\\*" * 480_000 + "$$\n",
        verdicts=MML_VERDICTS)
-    md("Markdown escapes: \\^ \\_ 230 000 times in prose and a display", MML_MD + wiki + "\\^\\_" * 140_000
+    md("Markdown escapes: \\^ \\_ 230 000 times in prose and a display", MML_MD + "\n\n## Part two\n\n" + wiki + "\\^\\_" * 140_000
        + "\n\n$$y = " + "\\^\\_" * 90_000 + "$$\n", verdicts=MML_VERDICTS)
     md("Markdown escapes: \\begin{align\\*} 20 000 times, unclosed", MML_MD + "$$" + "\\begin{align\\*} " * 20000 + "$$\n",
        verdicts=MML_VERDICTS)
