@@ -2639,13 +2639,20 @@ class Judge:
         the network's reading left unread are judged on the module itself, for any loss of its output (indexmodules.py)."""
         if not document:
             return
-        from .indexmodules import judge_modules
+        from .indexmodules import judge_modules, unread_at_deadline
 
-        try:  # (soft, as the graphs' reader: it ends at the run's soft deadline, the claims it did not reach as judged)
+        state: dict = {}
+        try:  # (soft, as the graphs' reader: it ends at the run's soft deadline; what it did not read then says so)
             with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True, soft=True):
-                judge_modules(claims, results, self.index_condition)
+                judge_modules(claims, results, self.index_condition, state)
+        except limits.TimeLimitError as exc:
+            if TIME_RAN_OUT in str(exc):
+                unread_at_deadline(claims, results, state)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
+        else:
+            if limits.overdue():  # (the reader skips the claims after the soft deadline: they say so)
+                unread_at_deadline(claims, results, state)
 
     def _own_graphs(self, claims, results, document: bool) -> None:
         """A document's computation graph in letters of its own (MML's a = x², b = exp(a), …, f = d + e): the claims the

@@ -187,5 +187,44 @@ def test_a_claim_of_22_free_indices_is_refused_before_its_values_are_made(tmp_pa
     assert got["wide"] == "unchecked" and got["dX"] == "correct", got
 
 
+
+def test_module_claims_the_soft_deadline_left_unread_say_so(tmp_path, monkeypatch):
+    """The modules' reader stopped at the run's soft deadline (or never started past it) and left its claims with the
+    network's reading's "could not read …", as if that were all (r25's 5000-digit probe on a busy machine: every UvA
+    claim so, no word of the time). Now each claim it did not reach that takes a derivative by a module's quantity says
+    the run's time ran out before it was read as a module. The deadline is simulated for the modules' reader alone."""
+    from gradproof.derive import limits
+    from gradproof.verify.judge import Judge
+
+    real, late = limits.overdue, [False]
+    monkeypatch.setattr(limits, "overdue", lambda: late[0] or real())
+    original = Judge._modules_on_a_batch
+
+    def at_the_deadline(self, *args):
+        late[0] = True
+        try:
+            return original(self, *args)
+        finally:
+            late[0] = False
+
+    monkeypatch.setattr(Judge, "_modules_on_a_batch", at_the_deadline)
+    text = ("For the linear module $\\mathbf{Y} = \\mathbf{X}\\mathbf{W}^T + \\mathbf{B}$, whose rows of $\\mathbf{B}$ "
+            "are $\\mathbf{b}$,\n"
+            "\\[ \\frac{\\partial Y_{sn}}{\\partial W_{ij}} = X_{sj}\\delta_{ni} \\tag{a} \\]\n"
+            "\\[ \\frac{\\partial Y_{sn}}{\\partial X_{ij}} = \\delta_{si} W_{nj} \\tag{c} \\]\n"
+            "\\[ \\frac{\\partial L}{\\partial \\mathbf{X}} = \\frac{\\partial L}{\\partial \\mathbf{Y}} \\mathbf{W} \\tag{dX} \\]\n")
+    (tmp_path / "s.toml").write_text(UVA_SPEC, encoding="utf-8")
+    (tmp_path / "h.tex").write_text(text, encoding="utf-8")
+    from gradproof.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["verify", str(tmp_path / "h.tex"), "--spec", str(tmp_path / "s.toml"), "--json"])
+    assert code in (0, 1), err.getvalue()
+    got = {c["id"]: c for c in json.loads(out.getvalue())["claims"]}
+    for cid in ("a", "c", "dX"):
+        assert got[cid]["verdict"] == "unchecked" and "the run's time ran out" in got[cid]["message"], got[cid]
+
+
 if __name__ == "__main__":
     pytest.main([__file__, "-q"])
