@@ -308,7 +308,8 @@ def probes() -> list[Probe]:
                          says="layer 2"))
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
-            + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four())
+            + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
+            + round_twenty_five())
 
 
 def _example(name: str) -> str:
@@ -3547,6 +3548,163 @@ def _grades_are(want: dict):
 def _katex_names() -> list[str]:
     from gradproof.verify import surface
     return sorted({n.lstrip("\\") for names in surface.INVENTORY.values() for n in names.split() if n.lstrip("\\").isalpha()})
+
+
+#: the University of Amsterdam's Deep Learning 1 modules (tests/verify/test_twenty_fourth_round.py's answer, whose
+#: verdicts PyTorch autograd decides there): read by verify/indexmodules.py
+UVA_SPEC = ('name = "uva_modules"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nunits = 5\nactivation = "elu"\n\n'
+            '[[layers]]\nunits = 3\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n[optimizer]\n'
+            'name = "sgd"\nlearning_rate = 0.1\n')
+UVA_TEX = r"""\section*{Question 1}
+\begin{enumerate}
+\item For the linear module $\mathbf{Y} = \mathbf{X}\mathbf{W}^T + \mathbf{B}$, whose rows of $\mathbf{B}$ are $\mathbf{b}$,
+\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = \sum_{m}^{M} X_{sm}\delta_{ni}\delta_{mj} = X_{sj}\delta_{ni} \tag{dY_dW} \]
+\[ \frac{\partial Y_{sn}}{\partial W_{ij}} = X_{si}\delta_{nj} \tag{dY_dW_slip} \]
+\[ \frac{\partial L}{\partial W_{ij}} = \sum_s^S \sum_n^N \frac{\partial L}{\partial Y_{sn}} X_{sj}\delta_{ni}
+   = \sum_s^S \frac{\partial L}{\partial Y_{si}} X_{sj} \tag{dL_dW_entries} \]
+\[ \frac{\partial L}{\partial \mathbf{W}} = \left(\frac{\partial L}{\partial \mathbf{Y}}\right)^T \mathbf{X} \tag{dL_dW} \]
+\[ \frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_dW_slip} \]
+\[ \frac{\partial L}{\partial \mathbf{b}} = \mathbf{1}^T \frac{\partial L}{\partial \mathbf{Y}} \tag{dL_db} \]
+\[ \frac{\partial L}{\partial b_{j}} = \frac{\partial L}{\partial Y_{sj}} \tag{dL_db_slip} \]
+\[ \frac{\partial L}{\partial \mathbf{X}} = \frac{\partial L}{\partial \mathbf{Y}} \mathbf{W} \tag{dL_dX} \]
+\item For the softmax module $Y_{sc} = \frac{e^{X_{sc}}}{\sum_k e^{X_{sk}}}$:
+\[ \frac{\partial Y_{sc}}{\partial X_{ij}} = \delta_{si} Y_{sc} (\delta_{cj} - Y_{sj}) \tag{softmax} \]
+\[ \frac{\partial Y_{sc}}{\partial X_{ij}} = \delta_{si} Y_{sc} (1 - Y_{sj}) \tag{softmax_slip} \]
+\item For the cross-entropy module $L = -\frac{1}{S}\sum_s \sum_c T_{sc} \ln X_{sc}$:
+\[ \frac{\partial L}{\partial \mathbf{X}} = -\frac{1}{S} \mathbf{T} \oslash \mathbf{X} \tag{ce} \]
+\[ \frac{\partial L}{\partial \mathbf{X}} = - \mathbf{T} \oslash \mathbf{X} \tag{ce_slip} \]
+\end{enumerate}
+"""
+UVA_VERDICTS = {k: {"correct"} for k in ("dY_dW", "dL_dW_entries", "dL_dW", "dL_db", "dL_dX", "softmax", "ce")} | {
+    k: {"incorrect"} for k in ("dY_dW_slip", "dL_dW_slip", "dL_db_slip", "softmax_slip", "ce_slip")}
+
+
+def round_twenty_five() -> list[Probe]:
+    """Round twenty-five (issue 12): the twenty-fourth round's readers — indexmodules (a module's backward pass on a
+    batch in index notation), the token reader it shares with compgraph, the arithmetic of claims whose letters do
+    not read (``Judge._arithmetic_of_unread``), a cases environment as a system (``_SYSTEM``), TeX comments and
+    Markdown-escaped TeX in documents — as an attacker (huge ranges, many indices, aliases, depth, long numbers, long
+    comments, repeated escapes). Each hostile part is a section after (or before) the UvA modules' answer, whose
+    claims' verdicts autograd decides (tests/verify/test_twenty_fourth_round.py), so a lost or misread section shows."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r25: ")
+    uva = UVA_VERDICTS
+    starved = {k: v | {"unchecked"} for k, v in uva.items()}  # (before a hostile part: its time may starve them)
+
+    def uva_then(pid: str, hostile: str, spec_text: str = UVA_SPEC, **kw) -> None:
+        md(pid, UVA_TEX + "\n\\section*{Question 2}\n" + hostile, verdicts={**uva, **kw.pop("verdicts", {})},
+           spec_text=spec_text, name="h.tex", **kw)
+
+    def then_uva(pid: str, hostile: str, **kw) -> None:
+        md(pid + " (UvA after it)", "\\section*{Question 0}\n" + hostile + "\n" + UVA_TEX,
+           verdicts={**starved, **kw.pop("verdicts", {})}, spec_text=UVA_SPEC, name="h.tex", **kw)
+
+    def both(pid: str, hostile: str, **kw) -> None:
+        uva_then(pid, hostile, **dict(kw))
+        then_uva(pid, hostile, **dict(kw))
+
+    # -- index-notation sums with huge ranges, many indices, aliases, depth -------------------------------------------
+    huge = "".join(f"\\[ \\frac{{\\partial L}}{{\\partial W_{{ij}}}} = \\sum_{{s=1}}^{{10^{{9}}}} \\sum_{{n=1}}^{{10^9}} "
+                   f"\\frac{{\\partial L}}{{\\partial Y_{{sn}}}} X_{{sj}}\\delta_{{ni}} + {k} - {k} \\]\n" for k in range(600))
+    both("index sums: \\sum_{s=1}^{10^9} over a module, 600 claims", huge)
+    many = "".join(chr(97 + k % 26) for k in range(50))
+    both("index sums: 50 indices on one array (X_{abc…}), δ with 50, ∂ by an entry of 50, 300 claims",
+         "".join(f"\\[ \\frac{{\\partial Y_{{{many}}}}}{{\\partial W_{{{many}}}}} = X_{{{many}}}\\delta_{{{many}}} \\]\n"
+                 for _ in range(300)))
+    nested4 = "".join(f"\\sum_{{{chr(97 + 4 * k)},{chr(98 + 4 * k)},{chr(99 + 4 * k)},{chr(100 + 4 * k)}}}"
+                      for k in range(6))
+    both("index sums: six nested 4-index sums (4^24 terms) in each of 200 claims",
+         "".join(f"\\[ \\frac{{\\partial L}}{{\\partial X_{{yz}}}} = {nested4} X_{{ab}} W_{{cd}} \\delta_{{ef}} \\]\n"
+                 for _ in range(200)))
+    both("index sums: a Kronecker δ chain δ_{ab}δ_{bc}…δ_{yz} (26 free indices) in 300 claims",
+         "".join("\\[ \\frac{\\partial Y_{sn}}{\\partial W_{ij}} = "
+                 + "".join(f"\\delta_{{{chr(97 + k)}{chr(98 + k)}}}" for k in range(25)) + " X_{sj} \\]\n"
+                 for _ in range(300)))
+    both("index sums: a δ chain summed over its inner indices, 12 deep, 300 claims",
+         "".join("\\[ \\frac{\\partial Y_{sn}}{\\partial W_{ij}} = "
+                 + "".join(f"\\sum_{{{chr(97 + k)}}}" for k in range(12))
+                 + "".join(f"\\delta_{{{chr(97 + k)}{chr(98 + k)}}}" for k in range(12)) + " X_{sj}\\delta_{ni} \\]\n"
+                 for _ in range(300)))
+    wide = "".join(f"\\delta_{{s{c}}}" for c in "abcdefghklmopqrtuvwxyz")  # (22 free indices, s's 2 values each)
+    both("index sums: 22 free indices, each δ_{s·} (2^22 index values), 5 claims", "".join(
+        f"\\[ \\frac{{\\partial Y_{{sn}}}}{{\\partial W_{{ij}}}} {wide} = X_{{sj}}\\delta_{{ni}} {wide} \\]\n" for _ in range(5)))
+    aliases = "".join("\\[ G_{ij} = \\left(\\frac{\\partial L}{\\partial \\mathbf{Y}}\\right)_{ij} \\]\n"
+                      for _ in range(900))
+    uses = "".join("\\[ \\frac{\\partial L}{\\partial \\mathbf{W}} = \\mathbf{G}^T \\mathbf{X} \\tag{alias%d} \\]\n" % k
+                   for k in range(900))
+    both("index aliases: G_{ij} = (∂L/∂Y)_{ij} 900 times, ∂L/∂W = Gᵀ X 900 times", aliases + uses,
+         verdicts={"alias0": {"correct", "unchecked"}, "alias899": {"correct", "unchecked"}})
+    uva_then("index aliases: 10 000 inline aliases $G_{ij} = (∂L/∂Y)_{ij}$ (exit 2: more than 2000 equations)",
+             "Let $G_{ij} = (\\frac{\\partial L}{\\partial Y})_{ij}$. " * 10000, codes=(2,))
+    deep = "\\left(" * 10000 + "X" + "\\right)_{ij}" * 10000
+    both("index depth: (\\cdot)_{ij} nested 10 000 deep", f"\\[ \\frac{{\\partial L}}{{\\partial X_{{ij}}}} = {deep} \\]\n")
+    both("index depth: (\\cdot)_{ij} nested 39 deep, 300 claims", "".join(
+        "\\[ \\frac{\\partial L}{\\partial X_{ij}} = " + "(" * 39 + "\\frac{\\partial L}{\\partial Y}\\mathbf{W}"
+        + ")_{ij}" * 39 + " \\]\n" for _ in range(300)))
+    both("index depth: \\sum nested 10 000 deep", "\\[ \\frac{\\partial L}{\\partial X_{ij}} = " + "\\sum_{k}" * 10000
+         + " X_{ik} \\]\n")
+    big = "\\[ \\frac{\\partial Y_{sn}}{\\partial W_{ij}} = X_{sj}\\delta_{ni} \\tag{big} \\]\n"
+    uva_then("index modules against a spec of 20 000 inputs and 20 000 units", big,
+             spec_text=spec(layer(20000, '"elu"') + layer(3, '"softmax"'), inputs=20000, loss="cross_entropy",
+                            extra='convention = "row"\n'), verdicts={"big": {"correct"}})
+    # -- arithmetic of claims whose letters do not read ------------------------------------------------------------------
+    big_int = 10 ** 2900
+    uva_then("arithmetic of unread claims: 2900-digit numbers, exact (1 - 0 written as differences) and slips",
+             f"\\[ Z_1(in) = ({big_int + 1} - {big_int}) \\cdot 3 = 3 \\tag{{n1}} \\]\n"
+             "\\[ Z_1(in) = (100000000000000000001 - 100000000000000000000) \\cdot 3 = 3 \\tag{n2} \\]\n"
+             "\\[ Z_1(in) = 9007199254740993 - 9007199254740992 = 1 \\tag{n3} \\]\n"
+             "\\[ Z_1(in) = 0.5 \\cdot 2 + 1.5 = 3 \\tag{nslip} \\]\n",
+             verdicts={"n1": {"unchecked", "correct"}, "n2": {"unchecked", "correct"}, "n3": {"unchecked", "correct"},
+                       "nslip": {"incorrect"}})
+    uva_then("arithmetic of unread claims: 5000-digit numbers (80 claims), 700-digit ones (100 claims)",
+             "".join(f"\\[ Z_{{{k}}}(in) = {'7' * 5000} \\cdot 2 = {'1' + '5' * 4999}4 \\tag{{long{k}}} \\]\n" for k in range(80))
+             + "".join(f"\\[ Z_{{{k}}}(in) = {'7' * 700} \\cdot 2 = {'1' + '5' * 699}4 \\tag{{mid{k}}} \\]\n" for k in range(100)),
+             verdicts={**{f"long{k}": {"unchecked", "correct"} for k in range(80)},
+                       **{f"mid{k}": {"unchecked", "correct"} for k in range(100)}})
+    uva_then("arithmetic of unread claims: powers of 10^6 digits (-4^{10^6}, (-4)^{999999}, 4^{10^{6}})",
+             "".join(f"\\[ Z_{{{k}}}(in) = -4^{{{'9' * 1000}}} = (-4)^{{999999}} = 4^{{10^{{6}}}} + {k} = 5 \\]\n"
+                     for k in range(300)))
+    uva_then("arithmetic of unread claims: a number of 10^5 digits raised to a power, 9 claims",
+             "".join(f"\\[ Z_1(in) = -{'4' * 100000}^{{2}} = {'3' * 1000} \\]\n" for _ in range(9)))
+    # -- cases environments ----------------------------------------------------------------------------------------------
+    rows = " \\\\ ".join(f"W_{{k{k % 9}}}(n+1) = W_{{k{k % 9}}}(n) - \\eta \\delta_k h_{k % 9}" for k in range(10000))
+    both("cases: a system of 10 000 rows", f"\\[ \\begin{{cases}} {rows} \\end{{cases}} \\]\n")
+    rows2 = " \\\\ ".join(f"a_i(1 - a_i) & i = j{k}" for k in range(10000))
+    both("cases: 10 000 rows with conditions", f"\\[ \\frac{{\\partial a_i}}{{\\partial z_j}} = \\begin{{cases}} {rows2}"
+         " \\end{cases} \\]\n")
+    both("cases: 500 systems of 30 rows each", "".join(
+        "\\[ \\begin{cases} " + " \\\\ ".join(f"x_{k} = {k} + 1" for k in range(30)) + " \\end{cases} \\]\n"
+        for _ in range(500)))
+    both("cases: a cases environment nested 2000 deep", "\\[ x = " + "\\begin{cases} " * 2000 + "1 & i = j"
+         + " \\end{cases}" * 2000 + " \\]\n")
+    # -- TeX comments, Markdown escapes ----------------------------------------------------------------------------------
+    both("comments: a % comment of 900 kB after a row", "\\[ \\frac{\\partial L}{\\partial \\mathbf{X}} = "
+         "\\frac{\\partial L}{\\partial \\mathbf{Y}} \\mathbf{W} \\tag{com} % " + "a" * 900_000 + "\n\\]\n",
+         verdicts={"com": {"correct"}})
+    both("comments: 100 000 % lines inside a display and 100 000 outside", "%\n" * 100_000
+         + "\\[ \\frac{\\partial L}{\\partial \\mathbf{X}} = \\frac{\\partial L}{\\partial \\mathbf{Y}} \\mathbf{W} \\tag{com} "
+         + "\n%" * 100_000 + "\n\\]\n", verdicts={"com": {"correct"}})
+    both("comments: escaped \\% 300 000 times in one row (no comment)",
+         "\\[ x = " + "\\%" * 300_000 + " \\]\n")
+    both("comments: \\\\% and \\% in turn 100 000 times (a comment after a row break)",
+         "\\[ x = 1 " + "\\\\%\\%" * 100_000 + " \\]\n")
+    md("comments: a % comment of 900 kB in a Markdown display", MML_MD + "\n$$x = 1 % " + "b" * 900_000 + "\n$$\n",
+       verdicts=MML_VERDICTS)
+    wiki = "\\begin{align\\*} u_1 &= v_1 \\\\\\\\ u_2 &= v_2 \\end{align\\*}\n\n"  # (not MML's letters)
+    md("Markdown escapes: \\\\\\\\ repeated 240 000 times in a GitHub wiki's align\\*", MML_MD + "\n\n## Part two\n\n$$" + wiki
+       + "\\begin{align\\*} x " + "\\\\\\\\" * 240_000 + " \\end{align\\*}$$\n", verdicts=MML_VERDICTS)
+    md("Markdown escapes: \\* repeated 480 000 times", MML_MD + "\n\n## Part two\n\n$$" + wiki + "x = " + "\\*" * 480_000 + "$$\n",
+       verdicts=MML_VERDICTS)
+    md("Markdown escapes: \\^ \\_ 230 000 times in prose and a display", MML_MD + "\n\n## Part two\n\n" + wiki + "\\^\\_" * 140_000
+       + "\n\n$$y = " + "\\^\\_" * 90_000 + "$$\n", verdicts=MML_VERDICTS)
+    md("Markdown escapes: \\begin{align\\*} 20 000 times, unclosed", MML_MD + "$$" + "\\begin{align\\*} " * 20000 + "$$\n",
+       verdicts=MML_VERDICTS)
+    # -- the shared token reader: runs of dots and spaces, long claims ---------------------------------------------------
+    both("token reader: claims ending in 9000 '. ' after a letter (the end-punctuation scan), 20 claims", "".join(
+        "\\[ \\frac{\\partial L}{\\partial X_{ij}} = X_{ij}" + " . ," * 3000 + " x \\]\n" for _ in range(20)))
+    md("token reader: MML's graph beside claims of 1400 '.' (compgraph's MAX_CHARS)", MML_MD + "".join(
+        "$$v = u" + " ." * 700 + " w$$\n\n" for _ in range(600)), verdicts=MML_VERDICTS)
+    return out
 
 
 def run(probe: Probe) -> dict:

@@ -381,7 +381,13 @@ def _signal_timer(itimer: int, signum: int, seconds: float, fail, ready=None) ->
 
     def on_signal(signum_, frame):
         # another limit's _Expired still on its way to its block: wait (this timer repeats), or a second one raised in
-        # the first one's cleanup (both timers expired during one long C call) would escape every block unconverted
+        # the first one's cleanup (both timers expired during one long C call) would escape every block unconverted.
+        # Nor at the entry of a context manager's __exit__: after a long C call that ended with an exception (a
+        # MemoryError from list(itertools.product(…)) of 1.6 GB) the first bytecode run is the __exit__ of the block's
+        # own `with`, before it hands the exception to the block; raised there, the _Expired left every block
+        # unconverted (a traceback) and the block's timer armed. The timer repeats: by then the block has unwound.
+        if frame is not None and frame.f_code.co_name == "__exit__":
+            return
         if active[0] and _unwinding[0] in (None, token) and (ready is None or ready()):
             _unwinding[0] = token
             raise _Expired(token, _doing[0] if _doing else "")

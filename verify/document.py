@@ -109,12 +109,21 @@ def _without_comments(body: str, whole_lines: bool) -> str:
     out = []
     for line in body.split("\n"):
         at = line.find("%")
-        while at > 0 and line[at - 1] == "\\":
+        while at > 0 and _escaped(line, at):
             at = line.find("%", at + 1)
         if at >= 0 and (whole_lines or line[:at].strip()):
             line = line[:at]
         out.append(line)
     return "\n".join(out)
+
+
+def _escaped(line: str, at: int) -> bool:
+    """Whether the character at ``at`` is escaped: an odd run of backslashes before it (``\\%`` is a percent sign,
+    ``\\\\%`` a row break and then a comment). Each run is counted once per % after it: linear in the line."""
+    k = at
+    while k > 0 and line[k - 1] == "\\":
+        k -= 1
+    return (at - k) % 2 == 1
 
 
 #: an environment's star escaped for Markdown (``\begin{align\*}``, as a GitHub wiki's source keeps it): the document

@@ -45,6 +45,7 @@ evaluated with NumPy on the module's numbers; nothing of it is evaluated as code
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -891,9 +892,9 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple 
                     raise _Unread("a summed index that indexes nothing")
         free = [union]
         names = sorted(free[0])
+        if math.prod(ranges[n] for n in names) > MAX_POINTS:  # (counted before any is made: 22 free indices of 2
+            raise _Unread("too many index values")  # values each were 4 M tuples, 1.6 GB, then a MemoryError)
         points = list(itertools.product(*(range(ranges[n]) for n in names)))
-        if len(points) > MAX_POINTS:
-            raise _Unread("too many index values")
         if condition is not None and condition[0] in names and condition[1] in names:
             a, b, equal = condition  # (a case on an index the claim sums or does not write is about another claim:
             # Loedeman's "when m = i" remarks on the row above the one that sums over m)
@@ -1245,7 +1246,7 @@ def _document_kinds(claims, ctx: _Context) -> frozenset:
     return frozenset(kinds)
 
 
-def judge_modules(claims, results, condition=None) -> None:
+def judge_modules(claims, results, condition=None, state: dict | None = None) -> None:
     """Revise, in place, the ``unchecked`` results of claims about a module on a batch in index notation, or about a
     softmax in the answer's own letters (see the module docstring), their chain rows too. ``condition(claim id)``:
     the case on two indices written before a claim ("for i ≠ j"), (a, b, a = b?) or None."""
@@ -1266,16 +1267,40 @@ def judge_modules(claims, results, condition=None) -> None:
             written.setdefault(tuple(sorted((m.group(1), m.group(3)))), set()).add(m.group(2) == "=")
     cases = tuple(sorted(pair for pair, rel in written.items() if rel == {True, False}))  # (both cases written: a split;
     # Loedeman's lone "when m = i" remark is none)
+    read = state.setdefault("read", set()) if state is not None else None
     for ctx in passes:
         ctx.cases = cases
-        _one_pass(claims, results, ctx, condition)
+        _one_pass(claims, results, ctx, condition, read)
+
+
+#: a derivative by one of the modules' quantities, an entry or the whole array: ∂L/∂\mathbf{W}, ∂Y_{sn}/∂X_{ij}
+_MODULE_DERIVATIVE = re.compile(r"\\partial\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[XYZWBbT](?![A-Za-z])")
+
+
+def unread_at_deadline(claims, results, state: dict) -> None:
+    """The run's soft deadline came before the modules' reader got to every claim (``limits.overdue``; ``state`` as
+    ``judge_modules`` left it, or empty when it did not start): in a document written in modules on a batch, each
+    ``unchecked`` claim that takes a derivative by a module's quantity and was not read says the time ran out before
+    it was read as a module (it had kept the network's reading's "could not read", as if that were all)."""
+    from .judge import ran_out
+
+    claims = list(claims)[:2000]
+    if not _batch_modules(claims):
+        return
+    by_id = {r.id: k for k, r in enumerate(results)}
+    read = state.get("read", set())
+    for c in claims:
+        k = by_id.get(c.id)
+        if (k is not None and c.id not in read and results[k].verdict == "unchecked" and len(c.latex) <= MAX_CHARS
+                and _MODULE_DERIVATIVE.search(c.latex)):
+            ran_out(results[k], "as a module on a batch in index notation")
 
 
 #: a case of two indices written as a claim of its own: "$i = j$", "$i \neq j$"
 _CASE = re.compile(r"\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*:?")
 
 
-def _one_pass(claims, results, ctx: _Context, condition) -> None:
+def _one_pass(claims, results, ctx: _Context, condition, read: set | None = None) -> None:
     from .judge import ClaimResult, _top_sides, _trailing_condition
 
     by_id = {r.id: k for k, r in enumerate(results)}
@@ -1283,6 +1308,8 @@ def _one_pass(claims, results, ctx: _Context, condition) -> None:
     for c in claims:
         if len(c.latex) > MAX_CHARS:
             continue
+        if read is not None and not limits.overdue():
+            read.add(c.id)  # (reached before the run's soft deadline: unread_at_deadline leaves it as judged here)
         own = ctx.fixed or _evidence(c.latex)
         try:
             _gradient_letter(c.latex, ctx)

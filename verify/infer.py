@@ -198,13 +198,22 @@ _INPUT_AS_LAYER = re.compile(r"\s*+(?:\\(?:mathbf|boldsymbol|bm|vec)\s*+\{\s*+)?
 
 def _sides(text: str) -> list[str]:
     """The sides of a chain a = b = c, split at the = signs outside braces (not the one of \\sum_{i=0})."""
+    if "=" not in text:
+        return [text]
     sides, depth, start = [], 0, 0
-    for k, ch in enumerate(text):
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if ch == "=" and depth == 0:
-            sides.append(text[start:k])
-            start = k + 1
+    for m in _BRACE_OR_EQUALS.finditer(text):  # (only the braces and = signs visited: a long sum's letters are not)
+        ch = m.group()
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0:
+            sides.append(text[start:m.start()])
+            start = m.start() + 1
     return sides + [text[start:]]
+
+
+_BRACE_OR_EQUALS = re.compile(r"[{}=]")
 
 
 def _script(text: str):

@@ -2235,9 +2235,30 @@ class Judge:
         t, s_ = np.asarray(tv[0], dtype=float), np.asarray(sv[0], dtype=float)
         if t.size != s_.size:
             return _Link("incorrect", f"expected {_shape_or_value(t)}, the claim gives {_shape_or_value(s_)}")
+        if self._beyond_float64(target, student, t, s_):  # (10^{20} + 1 - 10^{20} = 1: float64 gives 0)
+            return _Link("unchecked", "not judged: the numbers written are beyond float64's precision here (a "
+                                      "difference of large numbers that float64 rounds away), so the arithmetic cannot "
+                                      "be told right or wrong by this check", tol)
         j = int(np.argmax(np.abs(t.reshape(-1) - s_.reshape(-1))))
         return _Link("incorrect", f"the numbers on the left give {t.reshape(-1)[j]:.6g}, the claim writes "
                                   f"{s_.reshape(-1)[j]:.6g} (more than rounding to the digits written allows)", tol)
+
+    def _beyond_float64(self, target: Node, student: Node, t: np.ndarray, s: np.ndarray) -> bool:
+        """Whether float64's own rounding, in evaluating the two sides, could make up their difference: each side's
+        sensitivity to its numbers (every number moved by a relative ``FLOAT_PROBE``, the changes added: first order)
+        times ``FLOAT_SLACK``. Exact arithmetic on numbers float64 rounds (``(10^{20} + 1) - 10^{20}``, a 17-digit
+        integer, a 300-digit one) evaluates to the wrong value without a word; such a link is no slip. A side that
+        does not evaluate so is beyond it too (no verdict rests on a value that cannot be trusted)."""
+        diff = np.abs(t.reshape(-1) - s.reshape(-1))
+        slack = np.zeros(diff.shape)
+        ctx = self.context(self.envs[0])
+        for side in (target, student):
+            moved = _float_sensitivity(side, lambda n: evaluate(n, ctx))
+            if moved is None or moved.size not in (1, diff.size):
+                return True
+            slack = slack + moved
+        apart = diff > 1e-12 * (1.0 + np.abs(t.reshape(-1)))  # (the entries that differ at all)
+        return bool(np.any(apart) and np.all(diff[apart] <= (FLOAT_SLACK * slack * np.ones(diff.shape))[apart]))
 
     def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
         """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
@@ -2636,13 +2657,20 @@ class Judge:
         the network's reading left unread are judged on the module itself, for any loss of its output (indexmodules.py)."""
         if not document:
             return
-        from .indexmodules import judge_modules
+        from .indexmodules import judge_modules, unread_at_deadline
 
-        try:  # (soft, as the graphs' reader: it ends at the run's soft deadline, the claims it did not reach as judged)
+        state: dict = {}
+        try:  # (soft, as the graphs' reader: it ends at the run's soft deadline; what it did not read then says so)
             with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True, soft=True):
-                judge_modules(claims, results, self.index_condition)
+                judge_modules(claims, results, self.index_condition, state)
+        except limits.TimeLimitError as exc:
+            if TIME_RAN_OUT in str(exc):
+                unread_at_deadline(claims, results, state)
         except Exception:  # noqa: BLE001 -- a reading that trips or runs out of time leaves the verdicts as judged
             pass
+        else:
+            if limits.overdue():  # (the reader skips the claims after the soft deadline: they say so)
+                unread_at_deadline(claims, results, state)
 
     def _own_graphs(self, claims, results, document: bool) -> None:
         """A document's computation graph in letters of its own (MML's a = x², b = exp(a), …, f = d + e): the claims the
@@ -4672,6 +4700,58 @@ def _decimals(node: Node):
             return None
         return np.array([float(c) for c in cells]).reshape(node.value)
     return None
+
+
+#: the relative step each written number is moved by to measure a side's sensitivity to float64's rounding, and the
+#: multiple of that first-order sensitivity (in units of float64's 2^-52) a difference must exceed to be judged: 2^-52
+#: per operation, with room for a few hundred operations
+FLOAT_PROBE = 2.0 ** -30
+FLOAT_SLACK = 2.0 ** -52 * 256
+#: written numbers of a side each moved on their own; a side with more is moved by random signs, a few times
+MAX_FLOAT_PROBES = 40
+
+
+def _float_sensitivity(node: Node, value) -> np.ndarray | None:
+    """Σ over the written numbers x of ``node`` of |∂value/∂x · x| (first order, by a relative step ``FLOAT_PROBE``):
+    how much float64's relative rounding of the numbers and of the operations on them can carry into the side's value
+    (``value(node)``). None when the side, or the side moved, does not evaluate to finite values of one size."""
+    nums = [n for n in node.walk() if n.op == "num"]
+
+    def at(factors: dict) -> np.ndarray | None:
+        try:
+            v = np.asarray(value(_scaled(node, factors) if factors else node), dtype=float).reshape(-1)
+        except Exception:  # noqa: BLE001 -- a side that does not evaluate moved cannot be trusted at all
+            return None
+        return v if np.all(np.isfinite(v)) else None
+
+    base = at({})
+    if base is None:
+        return None
+    total = np.zeros(base.shape)
+    if len(nums) <= MAX_FLOAT_PROBES:
+        for n in nums:
+            v = at({id(n): 1.0 + FLOAT_PROBE})
+            if v is None or v.size != base.size:
+                return None
+            total += np.abs(v - base) / FLOAT_PROBE
+        return total
+    rng = np.random.default_rng(0)
+    for _ in range(4):  # (many numbers: each moved up or down at random, four times; a cancellation shows in most)
+        signs = rng.choice((-1.0, 1.0), len(nums))
+        v = at({id(n): 1.0 + sign * FLOAT_PROBE for n, sign in zip(nums, signs, strict=True)})
+        if v is None or v.size != base.size:
+            return None
+        total = np.maximum(total, np.abs(v - base) / FLOAT_PROBE * np.sqrt(len(nums)))
+    return total
+
+
+def _scaled(node: Node, factors: dict) -> Node:
+    """``node`` with each number whose id is a key of ``factors`` multiplied by its factor (one pass)."""
+    if node.op == "num" and id(node) in factors:
+        return Node("num", (), (float(node.value[0]) * factors[id(node)], node.value[1]))
+    if not node.args:
+        return node
+    return Node(node.op, tuple(_scaled(a, factors) for a in node.args), node.value)
 
 
 def _swap(node: Node, old: Node, new: Node) -> Node:

@@ -610,7 +610,20 @@ def normalize(text: str) -> str:
 
     A pure function of the text, remembered for a claim's length: a long answer's claims are normalised once per
     notation reading, layout and check that reads them (Thill's 162 claims: ~7000 calls on ~300 texts)."""
-    return _normal_form(text) if len(text) <= MAX_REMEMBERED else _normalize_new(text)
+    if len(text) <= MAX_REMEMBERED:
+        return _normal_form(text)
+    if len(text) <= MAX_LONG_REMEMBERED:  # (80 claims of 10 000 characters: 871 normalisations, 5 s, for 80 texts)
+        return _long_normal_form(text)
+    return _normalize_new(text)
+
+
+#: longer texts (up to the judge's MAX_CLAIM_CHARS) are remembered too, fewer of them: at most ~5 MB
+MAX_LONG_REMEMBERED = 20_000
+
+
+@functools.lru_cache(maxsize=128)
+def _long_normal_form(text: str) -> str:
+    return _normalize_new(text)
 
 
 #: Mazur's unit names typed without braces: out_h1, net_o2, target_o1 (TeX sets only the h as the subscript)

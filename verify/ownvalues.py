@@ -130,6 +130,8 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         spent[0] += 1
         if spent[0] > MAX_ROWS:
             break
+        if _letters_given(latex):
+            continue  # (∂L/∂w = a_1 b_1 + … : no value given; parsing 400 such rows took a long answer's whole budget)
         listed = _bracket_list(latex)
         try:
             sides, rels = parse_claim(listed[0] if listed else latex, notation, net.depth)
@@ -164,6 +166,25 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         elif sections.sized_otherwise(given, *sides[0].value, net):
             out.append((k, "layer", sides[0].value, None, given))
     return out
+
+
+#: what a side of numbers may hold that is written in letters: a command's name, an environment's name, the words of
+#: \text{…}-like commands, a transpose mark, the e of 1e-3
+_NOT_A_LETTER = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}|\\(?:text\w*|mathrm|mathbf|mbox|operatorname|unit|si)\s*\{[^{}]*\}"
+                           r"|\\[A-Za-z]+|\^\s*\{?\s*T(?![A-Za-z])|(?<=\d)[eE](?=[-+]?\d)")
+_EQUALS = re.compile(r"=")
+
+
+def _letters_given(latex: str) -> bool:
+    """Whether the row is one equation whose right side has a letter outside commands (``\\frac{\\partial L}{\\partial w}
+    = a_1 b_1 + …``): a value in letters, which ``_literal`` never takes — no need to parse it. Rows of other shapes
+    (no =, several, = inside braces) are left to the parser."""
+    if latex.count("=") != 1:
+        return False
+    parts = split_top_level(latex, _EQUALS)
+    if len(parts) != 2:
+        return False
+    return bool(re.search(r"[A-Za-z]", _NOT_A_LETTER.sub(" ", parts[1])))
 
 
 def _past_the_layers(latex: str, notation: Notation, net):

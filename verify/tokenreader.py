@@ -17,7 +17,15 @@ LAYOUT = frozenset({"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr
 
 #: an equation's label or number: \tag{…}, \label{…}, \nonumber
 _TAG = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]{0,80}\}|\\(?:nonumber|notag)\b")
-_END_PUNCT = re.compile(r"[\s.,;]+$")
+
+
+def without_end_punctuation(text: str) -> str:
+    """``text`` without the white space and ``. , ;`` that end it: a scan from the end (the regular expression
+    ``[\\s.,;]+$`` it replaces tried it at every position of each run, quadratic in a run of ". . . . x")."""
+    end = len(text)
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    return text[:end]
 
 
 def clean(latex: str) -> str:
@@ -25,7 +33,7 @@ def clean(latex: str) -> str:
     marks."""
     text = _TAG.sub(" ", latex.replace("$", " "))
     text = text.replace("&", " ").replace("\\\\", " ")
-    return without_check_marks(_END_PUNCT.sub("", text))
+    return without_check_marks(without_end_punctuation(text))
 
 
 class TokenReader:
