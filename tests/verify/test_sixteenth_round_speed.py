@@ -67,6 +67,7 @@ def test_a_claims_text_is_normalised_once(tmp_path, monkeypatch):
     from gradproof.verify.cli import verify_file
 
     normalize_mod._normal_form.cache_clear()
+    normalize_mod._long_normal_form.cache_clear()
     seen: list[str] = []
     real = normalize_mod._normalize_new
     monkeypatch.setattr(normalize_mod, "_normalize_new", lambda text: seen.append(text) or real(text))
@@ -75,9 +76,12 @@ def test_a_claims_text_is_normalised_once(tmp_path, monkeypatch):
     results, _, _ = verify_file(str(tmp_path / "long.md"), SPEC)
     assert [r.verdict for r in results] == ["correct", "incorrect"] * 30
     assert len(seen) == len(set(seen))  # every text normalised once
-    long = "x = " + " + ".join(["a"] * 2100)  # (past MAX_REMEMBERED: normalised every time, not kept)
+    long = "x = " + " + ".join(["a"] * 2100)  # (past MAX_REMEMBERED, within MAX_LONG_REMEMBERED: kept among few)
     normalize_mod.normalize(long), normalize_mod.normalize(long)
-    assert seen.count(long) == 2
+    assert seen.count(long) == 1
+    longer = "x = " + " + ".join(["a"] * (normalize_mod.MAX_LONG_REMEMBERED // 4 + 10))  # (past both: every time)
+    normalize_mod.normalize(longer), normalize_mod.normalize(longer)
+    assert seen.count(longer) == 2
 
 
 def test_a_reading_that_cannot_be_chosen_is_not_scored_to_the_end(monkeypatch):
