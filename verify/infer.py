@@ -32,7 +32,7 @@ from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
 from .unitnumbers import LETTERS as UNIT_LETTERS
-from .unitnumbers import blocks as unit_blocks
+from .unitnumbers import describe as unit_numbering
 from .unitnumbers import uses_letters as unit_letters_used
 from .unitnumbers import weight_numbering
 
@@ -76,8 +76,7 @@ def definitions(claims) -> list:
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
-        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or (
-                _AFFINE.search(_sides(text)[1]) or _WEIGHTED_SUM.match(_sides(text)[1]))
+        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or _summed_side(_sides(text)[1])
                   and m.group(1) not in ("W", "w", "b", "B")):
             out.append(c)
 
@@ -93,6 +92,15 @@ _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mat
 _WEIGHTED_SUM = re.compile(r"\s*\\sum\s*_\s*(?:\{\s*[a-z]\s*(?:=\s*[01]\s*)?\}|[a-z])\s*"
                            r"(?:\^\s*(?:\{(?:[^{}]|\{[^{}]{0,20}\}){0,40}\}|\w)\s*)?"
                            r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?w\s*[_^]")
+#: letters that name something else when defined with a layer script (w a weight, t a target or a step, e Euler's
+#: number or an error, f, g activations, o the output): never the answer's own summed input
+_NOT_OWN_SUMMED = ("w", "t", "e", "f", "g", "o")
+
+
+def _summed_side(rhs: str) -> bool:
+    """Whether a definition's right side is a unit's summed input: an affine map with its bias, or a sum of weighted
+    inputs (its bias absorbed, or none)."""
+    return bool(_AFFINE.search(rhs) or _WEIGHTED_SUM.match(rhs))
 
 
 #: the objective defined as a plain sum of the examples' losses (Jihwan's E = \sum_{q=1}^{n} E^q): no 1/N of its own
@@ -650,9 +658,8 @@ def conventions(judge, claims) -> Reading | None:
     order = weight_numbering(text, judge.net.sizes) if "unit_numbers" not in dict(base.options) else None
     if order is not None:  # Han & Kamber's w_{14}, w_{46}, θ_4, O_6, Err_6: the units numbered across the network
         options.append(("unit_numbers", order))
-        changes.append("units numbered across the network (" + ", ".join(
-            f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(unit_blocks(judge.net.sizes)))
-                       + f"): w_{{ij}} the weight {'from unit i to unit j' if order == 'source' else 'into unit i from j'}")
+        changes.append(f"units numbered across the network ({unit_numbering(judge.net.sizes)}): w_{{ij}} the weight "
+                       + ("from unit i to unit j" if order == "source" else "into unit i from j"))
     rate_l: tuple = ()
     if order is not None or unit_letters_used(text):
         # Han & Kamber's letters, numbered or not: I_j = Σ_i w_{ij} O_i + θ_j, Err_j = O_j (1 − O_j) Σ_k Err_k w_{jk},
@@ -725,10 +732,8 @@ def conventions(judge, claims) -> Reading | None:
                 options.append(("example_letter", i))  # Prince's x_i, y_i beside ℓ_i: the one example's
                 changes.append(f"{i} is the example's index (ℓ_{i}, x_{i}, y_{i}: one example)")
     layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
-               if (m := _LAYERED_LHS.match(text)) and (_AFFINE.search(_sides(text)[1])
-                                                       or _WEIGHTED_SUM.match(_sides(text)[1]))}  # n_i^m: not CS231n's s
-    own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in ("w", "t", "e", "f", "g", "o")
-                 and x not in declared)
+               if (m := _LAYERED_LHS.match(text)) and _summed_side(_sides(text)[1])}  # n_i^m: not CS231n's s
+    own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in _NOT_OWN_SUMMED and x not in declared)
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
@@ -745,7 +750,7 @@ def conventions(judge, claims) -> Reading | None:
             changes.append(", ".join(capitals) + " the batch's summed input (the capital of its own letter)")
         # and a capital's lowercase with a layer script (ashwin's s_i^{l-1} beside his S_j^{(l)}): the same quantity
         lowers = [x.lower() for x in own if x.isupper() and x.lower() not in own and x.lower() not in BASES
-                  and x.lower() not in declared and x.lower() not in ("w", "t", "e", "f", "g", "o")
+                  and x.lower() not in declared and x.lower() not in _NOT_OWN_SUMMED
                   and re.search(rf"(?<![A-Za-z\\]){x.lower()}\s*_\s*\{{?\s*[a-z]\s*\}}?\s*\^", text)]
         if lowers:
             bases += tuple((x, "z") for x in lowers)
@@ -811,8 +816,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
     spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
-    if ("capital_o" not in dict(base.options) and "O" not in declared and _CAPITAL_O_UNIT.search(spelled)
-            and _LOWER_O_UNIT.search(spelled)):
+    if ("capital_o" not in dict(base.options) and "O" not in declared
+            and {m.group(1) for m in _O_UNIT.finditer(spelled)} == {"O", "o"}):
         options.append(("capital_o", True))  # the Chinese textbook's o_k = f(net_k) beside O_k, O_j: one letter
         changes.append("O_j is o_j, the output of unit j (the answer writes both)")
     if ("error_e" not in dict(base.options) and not declared & {"e", "E"} and _ERROR_OF_WEIGHTS.search(spelled)
@@ -1134,9 +1139,8 @@ _COLUMN_INPUT = re.compile(r"=\s*W\s*_\s*\{?\s*(?P<layer>\d)\s*\}?\s*(?:\^\s*\{?
 _ACCUMULATE_PENALTY = re.compile(r"\\Delta\s*[_^][^=]{0,40}(?::=|\\coloneqq|\\leftarrow|\\gets)\s*\\Delta\s*[_^][^=+]{0,40}\+"
                                  r"\s*\\lambda")
 #: the input named by its own letter: a^0 = p, h^{(0)} = u
-#: O and o with a unit letter as the subscript (the capital read as the letter: option capital_o)
-_CAPITAL_O_UNIT = re.compile(r"(?<![A-Za-z\\])O\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
-_LOWER_O_UNIT = re.compile(r"(?<![A-Za-z\\])o\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
+#: O or o with a unit letter as the subscript (the capital read as the letter where both are written: capital_o)
+_O_UNIT = re.compile(r"(?<![A-Za-z\\])([Oo])\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
 #: the error e written as a function of the weights (LFD's e(w), e_n(\mathbf{w}), e(\theta)), and differentiated
 _ERROR_OF_WEIGHTS = re.compile(r"(?<![A-Za-z\\])e\s*(?:_\s*\{?\s*n\s*\}?\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
                                r"(?:w|W|\\theta)\s*\}?\s*\)")

@@ -4794,7 +4794,7 @@ def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> b
     (``w_1 x_1 + w_2 x_2 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1``, ``σ(z_1) = 0.5933``, ``∂L/∂z_2 · ∂z_2/∂w_2 = 0.138 · a_1``)
     or its value as one number; a sum over an index written as some of its terms (``-\sum_k y_k \log p_k = -\log(0.242)``:
     which term was kept is the answer's pick) does not (bounded depth)."""
-    bare = numbers.op == "num" or numbers.op == "neg" and numbers.args[0].op == "num"
+    bare = _plain_number(numbers)
     if depth > 40:
         return False
     if letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had"):  # (Wᵀ written as its transposed matrix: a leaf)

@@ -140,8 +140,7 @@ def unjudge_consequent(judge, claims, results) -> None:
             continue
         if defines or r.verdict != "incorrect" or not letter.search(c.latex) or chain_identity(c.latex):
             continue
-        r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
-        r.message = NOTE.format(since, r.message)
+        _unchecked(r, NOTE.format(since, r.message))
 
 
 #: a letter of the network declared in a space of generic sizes: W \in \mathbb{R}^{n\times m}, x\in \mathbb{R}^m,
@@ -175,6 +174,10 @@ def unjudge_generic_sections(claims, results) -> None:
             used = next((x for x in letters if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", c.latex[:4000], re.I)), None)
             if used is None:
                 continue
-            target.message = GENERIC_NOTE.format(letter=used, cid=letters[used], msg=target.message)
-            target.verdict, target.expected, target.diagnosis, target.diagnosis_key = "unchecked", "", None, None
-            target.counterexample = None
+            _unchecked(target, GENERIC_NOTE.format(letter=used, cid=letters[used], msg=target.message))
+
+
+def _unchecked(r, message: str) -> None:
+    """A verdict taken back: ``unchecked`` with ``message``, nothing of the verdict's kept."""
+    r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+    r.message = message

@@ -306,10 +306,11 @@ def _parse_new(latex: str, notation: Notation, depth: int | None, layer_env: dic
     text = _for_unequal_indices(text)
     try:
         toks = _loss_called_l(tokenize(text, notation))
-        if _true_and_bare_y(toks):
+        marked = _marked_and_bare_y(toks)
+        if marked == "true":
             raise Unreadable("y_{true} is the target here, so which quantity y without a script is is not said (the "
                              "prediction, most likely): write \\hat y for the prediction, or map y in [notation]")
-        if _starred_and_bare_y(toks):
+        if marked == "star":
             raise Unreadable("y* is the target here, so which quantity y without a star is is not said (Aflak's y is the "
                              "prediction, Thill writes \\hat y for it): write \\hat y for the prediction, or map y in "
                              "[notation]")
@@ -517,12 +518,19 @@ def _loss_called_l(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def _starred_and_bare_y(toks: list) -> bool:
-    """Whether a claim writes both y* (``y^*``, ``y_i^*``: the target) and a y without a star."""
-    star = bare = False
+def _marked_and_bare_y(toks: list) -> str | None:
+    """Whether a claim writes y marked as the target beside a y without that mark: starred (``y^*``, ``y_i^*``) beside
+    any y without a star ("star"), or named (``y_{true}``, ``y_{target}``) beside a y with no script at all ("true":
+    vikram's single neuron, dL/dW = (y − y_{true}) · f′(z) · x, where y is the neuron's output); else None."""
+    star = named = unstarred = scriptless = False
     for j, t in enumerate(toks):
         if t.kind != "id" or t.text != "y":
             continue
+        nxt = [x.text for x in toks[j + 1:j + 4]]
+        if nxt[:1] == ["_"] and (nxt[1:2] in (["true"], ["target"]) or nxt[1:3] in (["{", "true"], ["{", "target"])):
+            named = True
+        elif nxt[:1] not in (["_"], ["^"]):
+            scriptless = True
         k = j + 1
         if k < len(toks) and toks[k].text == "_":  # y_i^*, y_{i}^*: past the subscript
             k += 1
@@ -534,23 +542,8 @@ def _starred_and_bare_y(toks: list) -> bool:
         if k + 1 < len(toks) and toks[k].text == "^" and toks[k + 1].text == "*":
             star = True
         else:
-            bare = True
-    return star and bare
-
-
-def _true_and_bare_y(toks: list) -> bool:
-    """Whether a claim writes both y_{true} (or y_{target}: the target) and a y with no script at all (vikram's single
-    neuron: dL/dW = (y − y_{true}) · f′(z) · x, where y is the neuron's output)."""
-    named = bare = False
-    for j, t in enumerate(toks):
-        if t.kind != "id" or t.text != "y":
-            continue
-        nxt = [x.text for x in toks[j + 1:j + 4]]
-        if nxt[:1] == ["_"] and (nxt[1:2] in (["true"], ["target"]) or nxt[1:3] in (["{", "true"], ["{", "target"])):
-            named = True
-        elif nxt[:1] not in (["_"], ["^"]):
-            bare = True
-    return named and bare
+            unstarred = True
+    return "true" if named and scriptless else "star" if star and unstarred else None
 
 
 def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named like the constants it sits with
@@ -1305,7 +1298,7 @@ class _Parser:
         if not all(d.isdigit() for d in digits):
             return None
         digits = "".join(digits)
-        where = ", ".join(f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(unitnumbers.blocks(sizes)))
+        where = unitnumbers.describe(sizes)
         if name in ("w", "W") and len(digits) == 2:
             a, b = int(digits[0]), int(digits[1])
             source, target = (a, b) if self.opts["unit_numbers"] == "source" else (b, a)
@@ -1329,10 +1322,12 @@ class _Parser:
         kind = {"theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
         q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
                  else ("y", None) if kind == "y" else (kind, layer))
-        node = Node("comp", (q,), entry)
-        if name == "Err" or self.opts.get("delta_sign") == -1 and kind == "delta":
-            node = Node("neg", (node,))  # Han & Kamber's Err_j = O_j (1 − O_j)(T_j − O_j): −∂E/∂I_j
-        return node
+        return self._signed_delta(Node("comp", (q,), entry), name, kind)
+
+    def _signed_delta(self, node: Node, name: str, kind: str) -> Node:
+        """δ with the answer's sign: Mitchell's and Haykin's δ_j = −∂E/∂net_j (option delta_sign), Han & Kamber's Err_j =
+        O_j (1 − O_j)(T_j − O_j) = −∂E/∂I_j (always)."""
+        return Node("neg", (node,)) if kind == "delta" and (self.opts.get("delta_sign") == -1 or name == "Err") else node
 
     def _mazur_layer(self, n: int) -> int | None:
         """The layer of Mazur's w_n (his weights numbered layer by layer), None past the last."""
@@ -1906,8 +1901,7 @@ class _Parser:
             node = Node("entry", (node,), tuple(comps))
         if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
             node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
-        if kind == "delta" and (self.opts.get("delta_sign") == -1 or name == "Err"):
-            node = Node("neg", (node,))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j, Han & Kamber's Err_j
+        node = self._signed_delta(node, name, kind)
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node

@@ -36,6 +36,11 @@ def blocks(sizes) -> list[tuple[int, int]]:
     return out
 
 
+def describe(sizes) -> str:
+    """The numbering for a reader: "layer 0: units 1–3, layer 1: units 4–5, …"."""
+    return ", ".join(f"layer {k}: units {a}–{b}" for k, (a, b) in enumerate(blocks(sizes)))
+
+
 def layer_of(unit: int, sizes) -> tuple[int, int] | None:
     """(layer, entry) of a unit number, or None past the last unit."""
     for layer, (first, last) in enumerate(blocks(sizes)):
