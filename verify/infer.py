@@ -238,6 +238,23 @@ _GENERIC_MAP = re.compile(r"^\s*[fgh]\s*\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s
 _NAMES_MAP = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[A-Za-z]\s*\}?\s*=" + _GENERIC_MAP.pattern[1:])
 
 
+#: the words of an identity between two generic vectors x, y (or x and a matrix Y) and their entries: John Philipp's
+#: "for two vectors x, y … we write x · y = Σ_{i=1}^n x_i y_i = x_i y_i" (the summation convention's illustration)
+_IDENTITY_WORDS = re.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+|\S")
+_IDENTITY_ALLOWED = frozenset({"x", "y", "X", "Y", "i", "j", "k", "n", "m", "T", "=", "(", ")", "{", "}", "_", "^", ",",
+                               "\\cdot", "\\sum", "\\displaystyle", "\\bm", "\\mathbf", "\\boldsymbol", "\\vec",
+                               "\\left", "\\right", "\\top", "\\intercal", "\\dots", "\\cdots", "\\ldots", "1"})
+
+
+def illustrates_a_product(latex: str) -> bool:
+    """Whether the claim is an identity of generic vectors x and y (or x and a matrix Y) alone, with their entries and a
+    sum: ``x · y = Σ_i x_i y_i``, ``(x · Y)_i = Σ_j x_j Y_{ij}`` — the answer's illustration of its notation (the dot
+    product, the summation convention), no quantity of the network."""
+    words = _IDENTITY_WORDS.findall(latex[:400])
+    return ("=" in words and {"x", "y"} <= set(words) | ({"y"} if "Y" in words else set()) and "\\cdot" in words
+            and all(w in _IDENTITY_ALLOWED for w in words) and len(latex) <= 400)
+
+
 def names_a_map(latex: str) -> bool:
     """Whether the claim only names a generic function of the input (``y = f(x)``: "for a vector function y = f(x)")."""
     return bool(_NAMES_MAP.match(_normal(latex)))
@@ -443,7 +460,13 @@ def objective_letter(claims, unknown) -> str | None:
 
 #: an objective letter with an index defined as a square matrix: J_i = \operatorname{diag}(…), J_i \in \mathbb{R}^{K \times K}
 _MATRIX_OBJECTIVE = re.compile(r"(?<![A-Za-z\\])([JLCE])\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:=\s*\\operatorname\s*\{\s*diag"
-                               r"|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times\s*\2\s*\})")
+                               r"|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*([A-Za-z])\s*\\times\s*\2\s*\})"
+                               # John Philipp's J_{ij} = \frac{\partial r_i}{\partial z_j}: an entry of a derivative of
+                               # something that is no objective (r, a, h, σ, f …)
+                               r"|(?<![A-Za-z\\])([JC])\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*(?:\([^()=]{0,20}\)\s*)?=\s*"
+                               r"\\frac\s*\{\s*\\partial\s*(?![JLCE](?![A-Za-z])|\\(?:mathcal|ell))"
+                               # and his bold \bm J_1 = …: a matrix (an objective is no bold letter)
+                               r"|\\(?:bm|mathbf|boldsymbol)\s*\{?\s*([JC])\s*\}?\s*_\s*\{?\s*\w{1,3}\s*\}?\s*=")
 #: σ with a layer index as a subscript: σ_l, σ_{l+1}, σ_L, σ_i, σ_1 (not σ_B^2, a batch's variance), or as a superscript
 #: that can only be a layer: σ'^l, σ^{(l)}, σ^{[2]} (not σ^2, a square or a variance)
 _LAYER_SIGMA = re.compile(r"\\sigma\s*_\s*(?:\{\s*)?(?:[liLkN]|\d)(?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z0-9])"
@@ -510,6 +533,12 @@ _UNIT = r"(?:(x|i)\s*(?:_\s*)?(?:\{\s*)?(\d)(?:\s*\})?|(?:out|a)\s*_\s*\{\s*h\s*
 _TIMES = r"\s*(?:(?:\\times|\\cdot|\*)\s*)?"  # (no two \s* around an optional: linear on a run of spaces)
 _WEIGHT_UNIT = re.compile(r"(?<![A-Za-z\\])[wW](\d)" + _TIMES + _UNIT)
 _UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])" + _UNIT + _TIMES + r"[wW](\d)(?![0-9])")
+
+
+#: a bold lowercase w numbered by its layer (\bm w_2, \mathbf{w}_1, \boldsymbol w_2, 𝐰_2): that layer's weight vector or
+#: matrix, never one weight of Mazur's numbering (a font says "a vector"; Mazur's w_5 is one number)
+_BOLD_W_LAYER = re.compile(r"(?:\\(?:bm|mathbf|boldsymbol|pmb|vec|mathbold)\s*(?:\{\s*w\s*\}|\s+w)|\U0001d430)"
+                           r"\s*_\s*(?:\{\s*)?\d")
 
 
 def mazur_numbered_layers(text: str, sizes) -> tuple[int, ...]:
@@ -808,8 +837,9 @@ def conventions(judge, claims) -> Reading | None:
             options.append(("batch_letters", letters))
     m = _MATRIX_OBJECTIVE.search(text)
     if m and "matrix_letter" not in dict(base.options):  # Shreyansh's J_i = diag(S_i) − S_i S_i^T, J_i ∈ R^{K×K}
-        options.append(("matrix_letter", m.group(1)))
-        changes.append(f"{m.group(1)} with an index is the answer's own matrix (a Jacobian), not the objective")
+        letter = m.group(1) or m.group(3) or m.group(4)
+        options.append(("matrix_letter", letter))
+        changes.append(f"{letter} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
                                                    or _TARGET_FIRST_DELTA.search(text) and _PLUS_STEP.search(text)):
         # (or δ_j = (d_j − y_j) … beside Δw = η δ_j x_i: the target first and the step added, Mitchell's convention)
@@ -877,6 +907,10 @@ def conventions(judge, claims) -> Reading | None:
                                                      or _theta_steps(judge.net.sizes, claims)):
         options.append(("unit_weights", True))  # logistic regression's z = w_0 + w_1 x_1 + w_2 x_2 (one unit)
         changes.append("w_k is the one unit's weight on x_k and w_0 its bias (z = w_0 + w_1 x_1 + …)")
+    if "w_layers" not in dict(base.options) and not {"mazur", "numbered_weights"} & {k for k, _ in options} and (
+            _BOLD_W_LAYER.search(text)):
+        options.append(("w_layers", True))  # John Philipp's z_2 = \bm w_2^T \bm a_1 + b_2: w_2 a vector, layer 2's weights
+        changes.append("a bold w with a number (\\bm w_2) is that layer's weights, w_{2,i} its entries")
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
         entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer

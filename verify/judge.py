@@ -35,7 +35,7 @@ from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
 from .foreign import first_moment_step, momentum_claim, momentum_judge, nesterov_moment, other_loss, other_step, variant_judges
-from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, index_value, letter_name, names_a_map
+from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, illustrates_a_product, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
@@ -647,6 +647,14 @@ class Judge:
                                f"{'×'.join(map(str, result.counterexample['expected_shape']))}); the answer does not settle "
                                "how it writes this vector (a weight vector given as [0.9, 0.1] is a row), so a row or a column is "
                                "its choice — declare [notation] convention to have it judged",
+                               quantity=claim.quantity, notes=[*result.notes, "a vector's row or column is not settled"])
+        if _vector_transposed(result) and dict(self.notation.options).get("w_layers"):
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               "not judged: the claim gives a vector's gradient with its entries laid out the other way "
+                               f"({'×'.join(map(str, result.counterexample['claimed_shape']))} for the spec's "
+                               f"{'×'.join(map(str, result.counterexample['expected_shape']))}); the answer writes this "
+                               "layer's weights as a vector (a bold w with its layer's number, w ∈ ℝ^h), whose gradient "
+                               "it may write as a row or a column — declare [notation] convention to have it judged",
                                quantity=claim.quantity, notes=[*result.notes, "a vector's row or column is not settled"])
         bare = without_coloured(claim.latex)
         if bare is None or self._check_layouts(replace(claim, latex=bare)).verdict != "correct":
@@ -3309,17 +3317,21 @@ class Judge:
         the answer's cost applies that letter to each example (MathsCode's ``J = \\frac{1}{m} \\sum_i L(\\hat y^{(i)},
         y^{(i)})``): y and ŷ are one example's, so the claim is judged for one example (its products of y and log ŷ are
         then products of numbers, not of the batch's rows). None when it is not such a claim (verify/lossfunction.py)."""
-        from .lossfunction import applied_to_examples, loss_of_one_example
+        from .lossfunction import DERIVATIVE_NOTE, applied_to_examples, differentiates_one_example, loss_of_one_example
 
         if getattr(self, "_applied_losses", None) is None:  # (one pass over the answer, made once)
             self._applied_losses = applied_to_examples([c.latex for c in getattr(self, "_claims", [])])
-        if not loss_of_one_example(claim.latex, self._applied_losses):
+        if loss_of_one_example(claim.latex, self._applied_losses):
+            note = ONE_EXAMPLE_LOSS
+        elif differentiates_one_example(claim.latex, self._applied_losses):
+            note = DERIVATIVE_NOTE  # John Philipp's ∂L/∂w_2 = (a_2 − y) a_1 beside J = 1/m Σ_i L(a_2^{(i)}, y^{(i)})
+        else:
             return None
         one = self._sample_check(claim)
         if one.verdict not in ("correct", "incorrect"):
             return None
-        one.notes.append(ONE_EXAMPLE_LOSS)
-        one.message += f" ({ONE_EXAMPLE_LOSS})"
+        one.notes.append(note)
+        one.message += f" ({note})"
         return one
 
     def penalty_judge(self):
@@ -3728,6 +3740,10 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states how many examples there are "
                                f"({claim.latex.strip()}), which the spec leaves open (a document is judged at sizes of "
                                "gradproof's choosing)", quantity=claim.quantity)
+        if illustrates_a_product(claim.latex):  # "for two vectors x, y … we write x · y = Σ_i x_i y_i"
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: an identity of two generic vectors x "
+                               "and y (the notation's illustration: a dot product, a sum over an index), not a quantity of "
+                               "the network", quantity=claim.quantity)
         if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
                                "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)

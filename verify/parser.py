@@ -1517,6 +1517,13 @@ class _Parser:
         return (len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")" and int(self.opts.get("batch", 1)) > 1
                 and self.bound.get(toks[1].text) in (*BATCH_BOUNDS, self.opts.get("batch_letter", "N")))
 
+    def _free_sample_script(self, toks) -> bool:
+        """``(i)`` with i a letter that names examples and no layer (John Philipp's ``z_2^{(i)}``, "for sample (i)"): the
+        example, whatever the batch — then the number in the subscript is the layer, as it is in ``z_2`` alone."""
+        return (len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].kind == "id"
+                and toks[1].text in SAMPLE_LETTERS and toks[1].text not in self.bound
+                and toks[1].text not in self.paren_letters and toks[1].text not in self.layer_env)
+
     def symbol(self, name: str, tok: Tok, prefix: bool = False) -> Node:
         """A quantity letter with its layer index, transpose, bias (W_0) and power scripts, in any order."""
         scripts = []
@@ -1659,7 +1666,7 @@ class _Parser:
                     if item[1] == 0:
                         base = kind = "b"
                 elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
-                        self.opts.get("mazur") or layer is None and layer_var is None and not any(
+                        self.opts.get("mazur") or not self.opts.get("w_layers") and layer is None and layer_var is None and not any(
                             m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
                             for m, ts in scripts)):  # (Nielsen's w^l_{11}: the layer's entry, not Mazur's w_11)
                     chain = self.opts.get("sizes") and all(n == 1 for n in self.opts["sizes"])
@@ -1686,6 +1693,7 @@ class _Parser:
                         # else W_0, θ_0 stay the bias)
                     elif layer is None and base is not None and base not in ("x", "y", "yhat") and not comps and not any(
                             m == "^" and ts[:1] and (ts[0].text in ("(", "[") and not self._sample_script(ts)
+                                                     and not self._free_sample_script(ts)
                                                      or self.opts.get("layer_letter") and not (
                                 len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
                             for m, ts in scripts) and not (
