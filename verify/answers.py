@@ -48,6 +48,8 @@ NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer
                     "capital_o": (True, False), "weight_order": ("target", "source"),
                     "digit_entries": (True, False), "regularized": (True, False), "bias_column": (True, False),
                     "unit_weights": (True, False),  # one unit's w_k on x_k, w_0 its bias (logistic regression)
+                    "example_t": (True, False),  # (t) names an example (Ng's "for t = 1 to m", a^{(1)} := x^{(t)})
+                    "input_unit": (True, False),  # x_0 = 1: the input carries the intercept's entry (one layer)
                     "w_layers": (True, False),  # lowercase w_2 is layer 2's weights (John Philipp's bold \bm w_2)
                     "superscript": ("layer", "power"),
                     "convention": ("row", "column"),  # the answer's own: its W is n_out × n_in (row) or n_in × n_out

@@ -535,6 +535,10 @@ _WEIGHT_UNIT = re.compile(r"(?<![A-Za-z\\])[wW](\d)" + _TIMES + _UNIT)
 _UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])" + _UNIT + _TIMES + r"[wW](\d)(?![0-9])")
 
 
+#: the data of example t: x^{(t)}, y^{(t)} (Ng's Machine Learning loop "for t = 1 to m")
+_EXAMPLE_T = re.compile(r"(?<![A-Za-z\\])[xy]\s*(?:_\s*\{?\s*\w\s*\}?\s*)?\^\s*\{\s*\(\s*t\s*\)\s*\}")
+#: t as a time step somewhere: t − 1, t + 1, (t-1), _{t+1}
+_TIME_T = re.compile(r"(?<![A-Za-z\\])t\s*[-+]\s*1(?![0-9])")
 #: a bold lowercase w numbered by its layer (\bm w_2, \mathbf{w}_1, \boldsymbol w_2, 𝐰_2): that layer's weight vector or
 #: matrix, never one weight of Mazur's numbering (a font says "a vector"; Mazur's w_5 is one number)
 _BOLD_W_LAYER = re.compile(r"(?:\\(?:bm|mathbf|boldsymbol|pmb|vec|mathbold)\s*(?:\{\s*w\s*\}|\s+w)|\U0001d430)"
@@ -647,6 +651,9 @@ def conventions(judge, claims) -> Reading | None:
     if bias_unit:  # Raschka's and Ng's a_0 = 1: the bias is W's column 0, on a unit a_0 = 1 every layer carries
         options += [("bias_column", True), ("bias_absorbed", True)]
         changes.append("a_0 = 1 is a bias unit: W holds the bias as its column 0 (z = W a with a = [1, …])")
+        if judge.net.depth == 1 and "input_unit" not in dict(base.options) and _INPUT_UNIT.search(text):
+            options.append(("input_unit", True))  # CS229's "letting x_0 = 1 (the intercept term)": θ ∈ ℝ^{n+1}, x too
+            changes.append("x_0 = 1: the input x carries the intercept's entry first, as θ carries the bias")
     elif not from_zero and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
@@ -907,6 +914,9 @@ def conventions(judge, claims) -> Reading | None:
                                                      or _theta_steps(judge.net.sizes, claims)):
         options.append(("unit_weights", True))  # logistic regression's z = w_0 + w_1 x_1 + w_2 x_2 (one unit)
         changes.append("w_k is the one unit's weight on x_k and w_0 its bias (z = w_0 + w_1 x_1 + …)")
+    if "example_t" not in dict(base.options) and _EXAMPLE_T.search(text) and not _TIME_T.search(text):
+        options.append(("example_t", True))  # Ng's Machine Learning: "for t = 1 to m", a^{(1)} := x^{(t)}, δ = a − y^{(t)}
+        changes.append("(t) names a training example (x^{(t)}, y^{(t)}), not a layer or a step")
     if "w_layers" not in dict(base.options) and not {"mazur", "numbered_weights"} & {k for k, _ in options} and (
             _BOLD_W_LAYER.search(text)):
         options.append(("w_layers", True))  # John Philipp's z_2 = \bm w_2^T \bm a_1 + b_2: w_2 a vector, layer 2's weights
@@ -942,6 +952,20 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
+    if judge.net.depth == 2 and not declared & {"V", "W", "c"} and _V_OUTPUT.search(text) and not _LAYERED_W.search(text):
+        # The Lazy Programmer's letters (and m-alcu's): Z = σ(XW + b), A = ZV + c, Y = softmax(A) — V the output
+        # layer's weights, W the hidden layer's, c and b their biases
+        fixed += (("V", ("W", 2)), ("W", ("W", 1)))
+        changes.append("V is the output layer's weights and W the hidden layer's (A = Z V + c)")
+        if _C_BIAS.search(text):
+            fixed += (("c", ("b", 2)), ("b", ("b", 1)))
+            changes.append("c is the output layer's bias and b the hidden layer's")
+        if _A_OF_V.search(text) and not declared & {"A", "a"}:
+            fixed += (("A", ("z", 2)), ("a", ("z", 2)))  # A = ZV + c: the output layer's summed input, not the hidden's
+            changes.append("A is the output layer's summed input (A = Z V + c)")
+        if re.search(r"(?<![A-Za-z\\^])T\s*-\s*Y(?![A-Za-z])|(?<![A-Za-z\\])Y\s*-\s*T(?![A-Za-z])", text) and "T" not in declared:
+            fixed += (("T", ("y", None)), ("Y", ("yhat", None)))  # T − Y: the targets beside the outputs Y
+            changes.append("T is the targets and Y the outputs (T − Y)")
     scores = [k for k in ("f", "s") if k not in declared and judge.net.layers[-1].activation == "softmax"
               and re.search(rf"(?<![A-Za-z\\])e\s*\^\s*\{{\s*{k}\s*_", text)]
     for k in scores:  # CS231n's scores: p_k = e^{f_k} / \sum_j e^{f_j}, L_i = -\log(e^{f_{y_i}} / \sum_j e^{f_j}) (FortiLeiZhang's
@@ -1097,6 +1121,10 @@ _BIAS_LETTER = re.compile(r"(?<![A-Za-z\\])b(?![A-Za-z])")
 #: B with a layer script (B^{(2)}, B^{[1]}, B_2) and B alone (a batch size, \frac{1}{B}; a set)
 _CAPITAL_B = re.compile(r"(?<![A-Za-z\\])B\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d|\[\s*[0-9a-z])")  # (zgwl's B[i] on the line)
 _BARE_B = re.compile(r"(?<![A-Za-z\\])B(?![A-Za-z])(?!\s*(?:\^\s*\{?\s*[(\[]|_\s*\{?\s*\d|\[\s*[0-9a-z]))")
+
+
+#: the input's unit 0 fixed at 1 (CS229's and Ng's x_0 = 1, "the intercept term")
+_INPUT_UNIT = re.compile(r"(?<![A-Za-z\\])x\s*_\s*\{?\s*0\s*\}?\s*(?:\^\s*\{?\s*\(\s*i\s*\)\s*\}?\s*)?=\s*1(?![0-9.])")
 
 
 def _bias_unit(claims) -> bool:
@@ -1577,6 +1605,25 @@ _SYMBOL = re.compile(r"(?<![A-Za-z0-9_^}\\])\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^
 _ACCENTED = re.compile(r"\s*\\(?:widetilde|tilde|bar|overline)\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])\s*")
 
 
+#: a bare δ as a left side
+_DELTA_LHS = re.compile(r"\s*\\delta\s*")
+#: a braced subscript (a sum's bound, _{i=1})
+_SUBSCRIPTS = re.compile(r"_\s*\{[^{}]{0,40}\}")
+#: the input in a right side: x, x^{(i)}, x_j, X (the error signal δ is never made with it; a weight's gradient is)
+_WITH_INPUT = re.compile(r"(?<![A-Za-z\\])[xX](?![A-Za-z])")
+
+
+#: V multiplying the hidden layer's activation: Z V, z V, V^T z, \sum_m V_{mk} z_m (the Lazy Programmer's A = ZV + c)
+_V_OUTPUT = re.compile(r"(?<![A-Za-z\\])[ZzHh]\s*V(?![A-Za-z])|(?<![A-Za-z\\])V\s*(?:\^\s*\{?\s*T\s*\}?\s*)?[ZzHh](?![A-Za-z])"
+                       r"|(?<![a-z\\])V\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*[zh]\s*_")  # (m-alcu's \sum_{m=1}^MV_{mk}z_m)
+#: c added after V's product: the output layer's bias (A = ZV + c, a_k = Σ_m V_{mk} z_m + c_k)
+_C_BIAS = re.compile(r"V[^=$]{0,40}\+\s*c(?![A-Za-z])")
+#: the letter A (or a) defined by V's product: A = ZV + c, a_k = \sum_m V_{mk} z_m + c
+_A_OF_V = re.compile(r"(?<![A-Za-z\\])[Aa]\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*(?:[ZzHh]\s*V|V|\\sum\s*_\s*\{?\s*[a-z][^=]{0,30}V)")
+#: a W with a layer script (W^{(2)}, W_2, W^{[1]}): the answer numbers its weights itself
+_LAYERED_W = re.compile(r"(?<![A-Za-z\\])W\s*(?:\^\s*\{?\s*[(\[]\s*\d|_\s*\{?\s*\d|\d)")
+
+
 def own_symbols(claims, notation: Notation, depth: int) -> list:
     """Symbols the answer defines as expressions (``where $p = \\sigma'(z^{(1)})$``, ``s = \\lambda/2 (…)``): a left
     side the network does not know, by a right side that reads (the first definition; later ones are judged).
@@ -1607,14 +1654,17 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         rest = None
         if "=" in rhs and len(_sides(rhs)) > 1:  # e = t - a = 1.261: the first side defines e, the rest is a claim
             parts = _sides(rhs)  # about it (an = inside braces, \sum_{j=1}, is not a side)
-            if any("=" in p for p in parts):
-                continue
+            if any("=" in (_SUBSCRIPTS.sub(" ", p) if _DELTA_LHS.fullmatch(lhs) else p) for p in parts):
+                continue  # (for Ng's δ = \frac{1}{m} \sum_{i=1}^m … = \frac{1}{m} X^T(…), a sum's bound is no = of the chain)
             rhs, rest = parts[0], "=".join(parts)
         key = re.sub(r"\s+", "", m.group(1))
         try:
             parse_expr(key, notation, depth)
             if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
-                    or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))):
+                    or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))
+                    or key == "\\delta" and _WITH_INPUT.search(rhs)):
+                # (Ng's vectorised logistic regression, θ := θ − α δ with δ = \frac{1}{m} Σ (h_θ(x^{(i)}) − y^{(i)})
+                # x^{(i)}: a δ made with the input is a gradient of the weights, never the error signal)
                 # Ng's softmax t = e^{Z^{[L]}}, yanfenglee's t = tanh(z): not the step count
                 continue  # the network knows this symbol (t, e are constants): a claim about it, not a definition
         except NeedsLayer:
@@ -1992,6 +2042,18 @@ def function_layers(claims, notation, depth: int) -> dict:
 _OBJECTIVES = ("loss", "lossL")
 
 
+#: a step that climbs the objective: θ := θ + α ∇_θ ℓ(θ), V = V + α \frac{\partial Ln}{\partial V} (gradient ascent on a
+#: log-likelihood)
+_ASCENT = re.compile(r"\+\s*(?:\\(?:alpha|eta)|\\epsilon|\\varepsilon)\s*(?:\\cdot\s*)?(?:\\nabla|\\[dt]?frac\s*\{\s*\\partial"
+                     r"|\\frac\s*\{\s*d\s*\\?[A-Za-z])")
+
+
+def ascends(claims) -> bool:
+    """Whether some claim of the answer takes a step up its objective's gradient (gradient ascent): its objective is
+    then one it maximises, a log-likelihood, whose factor to the spec's loss is negative."""
+    return any(_ASCENT.search(c.latex[:2000]) for c in claims[:500])
+
+
 def scale_options(net, scale: float, claims=()) -> tuple:
     """The [notation] options of an answer whose objective is ``scale`` × the spec's: its derivatives are read on
     that scale, and so is a plain gradient step taken on it (w ← w − α ∂F̂/∂w moves ``scale`` times as far); with
@@ -1999,7 +2061,7 @@ def scale_options(net, scale: float, claims=()) -> tuple:
     (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's). (The vote on
     the scale, ``objective_scale``, reads δ on the spec's: δ read on each candidate scale let answers whose
     definitions disagree, Nielsen's planted copy, blackKeys17's C = Σ_x C_x, vote for the slip.)"""
-    return ((("loss_scale", scale),) + ((("step_scale", scale),) if net.optimizer.name == "sgd" else ())
+    return ((("loss_scale", scale),) + ((("step_scale", abs(scale)),) if net.optimizer.name == "sgd" else ())
             + ((("delta_own", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
 
 
@@ -2221,7 +2283,11 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
             continue
         k = ratios[0]
         on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
-        if abs(k - 1) > 1e-6 and k > 0 and all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
+        if abs(k - 1) > 1e-6 and (k > 0 or k < 0 and ascends(claims)) and all(
+                abs(r - k) <= 1e-6 * abs(k) for r in ratios):
+            # (a negative factor only where the answer climbs its objective: CS229's log-likelihood ℓ(θ) = Σ_i y log h
+            # + (1 − y) log(1 − h), maximised by θ := θ + α ∇_θ ℓ(θ); one that drops the minus of a cost it descends
+            # is off by its sign, a slip)
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
             every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)

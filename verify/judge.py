@@ -26,7 +26,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
-from . import columnsample, layerdots, orientation, penaltyscale, recurrences
+from . import columnsample, layerdots, orientation, penaltyscale, recurrences, stochastic
 from . import expected as expected_mod
 from .biascolumn import over_examples
 from .colours import without_coloured
@@ -255,6 +255,7 @@ class Judge:
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
+        self._step_judge: list | None = None  # [a judge of one example on the answer's own scale there] (_stochastic_check)
         self._scalar_judge: list = []  # [the judge of the network's one-unit copy, once made] (_scalar_case)
         self._own_cost: list = []  # [the answer's per-example cost factor, once read] (_on_own_example_cost)
         rng = np.random.default_rng(seed)
@@ -1185,6 +1186,10 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"could not read the claim: {exc}",
                                quantity=claim.quantity)
         stray = _stray_indices(sides)
+        if stray and self.batch == 1 and _only_as_example(sides, stray):
+            # Ng's δ^{(3)} = a^{(3)} − y^{(t)} ("for t = 1 to m"): with one example, example t is the one there is
+            sides = [_without_example(side, stray) for side in sides]
+            stray = _stray_indices(sides)
         if stray:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"the index {stray} is free on a later side but "
                                "not on the left: a sum over it is not written (Einstein's convention sums an index repeated "
@@ -1801,9 +1806,9 @@ class Judge:
         if k and node.op in ("comp", "entry") and len(node.args) == 1:  # w_{ji} ← …: the entry of the scaled step
             inner = self._own_step(node.args[0])
             return node if inner is node.args[0] else Node(node.op, (inner,), node.value)
-        if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next"):
+        if not k or node.op != "q" or node.value[0] not in ("W_next", "b_next", "Wb_next"):
             return node
-        now = Node("q", (), (node.value[0][0], node.value[1]))
+        now = Node("q", (), (node.value[0].removesuffix("_next"), node.value[1]))  # (Wb_next: CS229's θ with its intercept)
         return Node("add", (now, Node("mul", (Node("num", (), (float(k), None)), Node("sub", (node, now))))))
 
     def _quantity(self, claim: Claim, sides: list[Node], rels: list[str]) -> Node | None:
@@ -1968,6 +1973,16 @@ class Judge:
             if any(np.shape(a) != np.shape(b) for a, b in zip(sv, turned[1], strict=True)) and NUMERATOR_LAYOUT not in notes:
                 notes.append(NUMERATOR_LAYOUT + " (as the answer's chain rule writes it)")
             tv, sv = turned
+        if (dict(self.notation.options).get("input_unit")
+                and any(n.op == "q" and n.value[0] in ("dWb", "dWbL", "Wb_next") for n in target.walk())
+                and any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True))
+                and any(n.op == "q" and n.value[0] == "x" for n in student.walk())):
+            # CS229's ∇_θ ℓ(θ) = Σ_i (y^{(i)} − h_θ(x^{(i)})) x^{(i)} after "letting x_0 = 1": θ holds the intercept,
+            # and so does the x the answer writes (its entry 0 is 1)
+            carried = self._with_input_unit(target, student, free)
+            if carried is not None:
+                tv, sv = carried
+                notes[:] = [n for n in notes if "bias unit" not in n] + [INPUT_UNIT]
         if target.op == "q" and is_bias(target.value[0]) and any(n.op in ("sample", "ones") for n in student.walk()):
             # a sum over samples gives a column, and so does CMU's db = (∂L/∂Z)^T \iota_N (a ones vector: its b is a
             # column where a batch holds biases as rows): a bias is compared as a vector
@@ -2068,6 +2083,33 @@ class Judge:
             msg = diag[1]
         return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target),
                      None if self.numeric else self._on_active_branch(bad, len(tv)))
+
+    def _with_input_unit(self, target: Node, student: Node, free: list) -> tuple[list, list] | None:
+        """Both sides evaluated with the claim's x carrying the intercept's entry x_0 = 1 (first, along its features), for
+        a gradient or a step of θ with the bias as its entry 0 (infer: "x_0 = 1" in a one-layer answer); None where that
+        does not give the target's shapes."""
+        tv, sv = [], []
+        try:
+            for env in self.envs:
+                x = np.asarray(env[("x", None)])
+                if x.ndim != 2:
+                    return None
+                columns = self.truth.samples == "columns"
+                ones = np.ones((1, x.shape[1])) if columns else np.ones((x.shape[0], 1))
+                ctx, unit = self.context(env), self.context({**env, ("x", None): np.vstack([ones, x]) if columns
+                                                             else np.hstack([ones, x])})
+                if free:
+                    sizes = index_sizes((target, student), free, ctx)
+                    tv.append(evaluate_over(target, ctx, free, sizes))
+                    sv.append(evaluate_over(student, unit, free, sizes))
+                else:
+                    tv.append(evaluate(target, ctx))
+                    sv.append(evaluate(student, unit))
+        except (ShapeMismatch, Unreadable, FloatingPointError, ValueError, KeyError, IndexError):
+            return None
+        if any(np.shape(t) != np.shape(s_) for t, s_ in zip(tv, sv, strict=True)):
+            return None
+        return tv, sv
 
     def _on_active_branch(self, bad: list[int], points: int) -> str | None:
         """A formula that fails only at sample points where some pre-activation of a ReLU-like layer (derivative 1 for
@@ -3290,8 +3332,13 @@ class Judge:
             scale, defining = objective_scale(one, claims, undecided, _with_rows(claims))
             self._undecided_scale(undecided if scale is None else {})
             if scale is not None:
-                for judge in (self, one):
-                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, scale, claims))
+                from .lossname import sums_over_examples
+
+                defined = next((c.latex for c in claims if c.id == defining), "")
+                # (CS229's ℓ(θ) = Σ_{i=1}^m …, −1 × the spec's for one example, is −m × it for the batch of m)
+                whole = scale * self.batch if sums_over_examples(defined) else scale
+                for judge, k in ((self, whole), (one, scale)):
+                    judge.notation = replace(judge.notation, options=judge.notation.options + scale_options(self.net, k, claims))
                 self.inferred += (f"the answer's objective is {scale:g} × the spec's (its own definition, for one "
                                   "example)",)
                 self.defining[defining] = ("unchecked", f"defines the objective as {scale:g} × the spec's (a convention, "
@@ -3364,6 +3411,39 @@ class Judge:
             self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
             self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
         return self._sample_judge.check(claim)
+
+    def _stochastic_check(self, claim: Claim) -> ClaimResult:
+        """A step on one example (verify/stochastic.py) judged by a judge of one example, the answer's objective read
+        on its own scale there (CS229's ℓ(θ) = Σ_i …, −m × the spec's mean for the batch, is −1 × it for one example);
+        ``unchecked`` where it does not read so."""
+        from .infer import objective_scale, scale_options
+
+        if self.net.mixes_samples:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not read for one example: the network has batch "
+                               "norm, whose statistics are over a batch", quantity=claim.quantity)
+        self._history = True
+        if self._step_judge is None:
+            drop = ("batch", "chosen_batch", "delta_scale", "loss_scale", "step_scale", "delta_own")
+            options = tuple(o for o in self.notation.options if o[0] not in drop)
+            one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+            one._claims, one.defining = self._claims, dict(self.defining)
+            self._step_judge = [one]  # (before the vote: a step the vote judges comes back here as a plain check)
+            try:
+                scale, _ = objective_scale(one, self._claims, {}, _with_rows(self._claims))
+            except limits.TimeLimitError:
+                raise
+            except Exception:  # noqa: BLE001 -- no scale read: the spec's
+                scale = None
+            if scale is not None:
+                one.notation = replace(one.notation, options=one.notation.options + scale_options(self.net, scale,
+                                                                                                  self._claims))
+        result = self._step_judge[0].check(claim)
+        if result.verdict in ("correct", "incorrect"):
+            result.notes.append(stochastic.NOTE)
+            return result
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: a step that names one example (i) and "
+                           f"sums over none is the step on that example's loss, which does not read for one example "
+                           f"({result.message})", quantity=claim.quantity)
 
     def _written_for_one_sample(self, claim: Claim) -> ClaimResult | None:
         """A claim in the lowercase x of one sample whose shapes fail in the batch the document is judged with but
@@ -3754,7 +3834,10 @@ class Judge:
                                f"{self.net.loss.name.replace('_', ' ')}", quantity=claim.quantity)
         try:  # (soft: a claim in progress at the run's soft deadline ends there, unchecked, as the claims after it)
             with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True, soft=True):
-                result = self.check(claim)
+                if self.batch > 1 and not self.numeric and stochastic.one_example_step(claim.latex):
+                    result = self._stochastic_check(claim)  # CS229's θ_j := θ_j + α (y^{(i)} − h_θ(x^{(i)})) x_j^{(i)}
+                else:
+                    result = self.check(claim)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
@@ -4530,6 +4613,25 @@ def _implied_sums(sides: list[Node]) -> list[Node]:
     return out
 
 
+def _only_as_example(sides: list[Node], letter: str) -> bool:
+    """Whether ``letter`` is used in ``sides`` only as an example's index (``y^{(t)}``: a sample node), nowhere as an
+    entry's."""
+    uses = [n for side in sides if side is not None for n in side.walk()
+            if letter in (n.value if isinstance(n.value, tuple) else (n.value,))]
+    return bool(uses) and all(n.op == "sample" for n in uses)
+
+
+def _without_example(node: Node | None, letter: str) -> Node | None:
+    """``node`` with every example ``letter`` dropped (``y^{(t)}`` read as y): for a judge of one example."""
+    if node is None:
+        return None
+    if node.op == "sample" and node.value == letter:
+        return _without_example(node.args[0], letter)
+    if not node.args:
+        return node
+    return Node(node.op, tuple(_without_example(a, letter) if isinstance(a, Node) else a for a in node.args), node.value)
+
+
 def _stray_indices(sides: list[Node]) -> str | None:
     """An index letter a later side of a chain leaves free (not summed, nor repeated within one term) that the left side
     does not have (e^{θ_m} for Σ_m e^{θ_m}, "by the dimensionality of the answer"), or None."""
@@ -5214,6 +5316,8 @@ _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on o
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
+#: said of a claim about θ read with the intercept's entry x_0 = 1 in the answer's x (Judge._with_input_unit)
+INPUT_UNIT = "the answer's x carries the intercept's entry x_0 = 1 (its own convention), as θ carries the bias"
 _NO_SAMPLE = re.compile(r"write the sample index too")
 #: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
 #: a lowercase weight with one index in parentheses, transposed or indexed: Ng's (w^{[i]}_j)^T, the j-th row of W^{[i]}

@@ -37,13 +37,29 @@ _DEFINES_ELL = re.compile(r"\s*(?:\\mathcal\s*\{\s*L\s*\}|\\ell)\s*(?:\([^=()]{0
 
 def ell_is_the_mean(claims) -> bool:
     """Whether the answer defines ℓ (``\\ell``, ``\\mathcal{L}``) — one example's loss by default — as the mean over
-    its batch (a PyTorch write-up's ``\\mathcal{L} = -\\frac{1}{N}\\sum_n …``): then its derivatives are the batch
-    objective's, with the mean's 1/N, as its definition (judged as the batch's) says."""
+    its batch (a PyTorch write-up's ``\\mathcal{L} = -\\frac{1}{N}\\sum_n …``) or as a sum over its examples (CS229's
+    log-likelihood ``\\ell(\\theta) = \\sum_{i=1}^n y^{(i)} \\log h(x^{(i)}) + …``): then its derivatives are the batch
+    objective's, as its definition (judged as the batch's, on its own scale) says."""
     for c in claims:
         m = _DEFINES_ELL.match(c.latex)
-        if m and MEAN_OBJECTIVE.match(c.latex, m.end()):
+        if m and (MEAN_OBJECTIVE.match(c.latex, m.end()) or _SUM_OF_EXAMPLES.match(c.latex, m.end())
+                  and _EXAMPLE_SCRIPT.search(c.latex, m.end(), m.end() + 400)):
             return True
     return False
+
+
+def sums_over_examples(latex: str) -> bool:
+    """Whether a definition of the objective sums its examples' terms (``\\sum_{i=1}^{m} … x^{(i)} …``, no 1/m): on the
+    batch it is m × its value for one example."""
+    m = _SUM_OF_EXAMPLES.search(latex[:2000])
+    return m is not None and _EXAMPLE_SCRIPT.search(latex, m.end(), m.end() + 400) is not None and not (
+        MEAN_OBJECTIVE.search(latex[:2000]))
+
+
+#: a sum over the examples (CS229's log-likelihood ℓ(θ) = \sum_{i=1}^{n} y^{(i)} \log h(x^{(i)}) + …: the whole training
+#: set's, no 1/N) — its summand names each example (_EXAMPLE_SCRIPT)
+_SUM_OF_EXAMPLES = re.compile(r"\\sum\s*_\s*\{?\s*([inm])\s*(?:=\s*1\s*)?\}?\s*\^\s*\{?\s*[mnNM]\s*\}?")
+_EXAMPLE_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*[inm]\s*\)")
 
 
 def ell_is_the_objective(claims) -> bool:

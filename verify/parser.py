@@ -1521,7 +1521,8 @@ class _Parser:
         """``(i)`` with i a letter that names examples and no layer (John Philipp's ``z_2^{(i)}``, "for sample (i)"): the
         example, whatever the batch — then the number in the subscript is the layer, as it is in ``z_2`` alone."""
         return (len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].kind == "id"
-                and toks[1].text in SAMPLE_LETTERS and toks[1].text not in self.bound
+                and (toks[1].text in SAMPLE_LETTERS or toks[1].text == "t" and self.opts.get("example_t"))
+                and toks[1].text not in self.bound
                 and toks[1].text not in self.paren_letters and toks[1].text not in self.layer_env)
 
     def symbol(self, name: str, tok: Tok, prefix: bool = False) -> Node:
@@ -1871,8 +1872,8 @@ class _Parser:
                                  f"written: {name}^{{'(l)}} = σ'(z^{{(l)}})")
             summed = Node("q", (), ("z", layer)) if layer_var is None else Node("lq", (), ("z", layer_var))
             node = Node("fn", (summed,), ("phi", None, True))
-        if kind in ("W_next", "b_next") and self.opts.get("step_scale"):  # the step on the answer's own objective
-            now = Node(node.op, (), (kind[0], node.value[1]))
+        if kind in ("W_next", "b_next", "Wb_next") and self.opts.get("step_scale"):  # the step on the answer's objective
+            now = Node(node.op, (), (kind.removesuffix("_next"), node.value[1]))
             node = Node("add", (now, Node("mul", (num(float(self.opts["step_scale"])), Node("sub", (node, now))))))
         if sample is None and len(comps) == 2 and kind in SAMPLE_KINDS and self.opts.get("batch_letters"):
             examples = [c for c in comps if isinstance(c, str) and c in self.opts["batch_letters"]]
@@ -2208,7 +2209,8 @@ class _Parser:
                     items.append(("pvar", inside[0].text))  # h^{(n)}: a sample (or W^{(l)}: a layer) of a sum
                 elif self.layer_var(inside, letters := self.bracket_letters if t.text == "[" else self.paren_letters) is not None:
                     items.append(("layer", self.layer_var(inside, letters)))
-                elif len(inside) == 1 and inside[0].kind == "id" and inside[0].text in SAMPLE_LETTERS:
+                elif len(inside) == 1 and inside[0].kind == "id" and (
+                        inside[0].text in SAMPLE_LETTERS or inside[0].text == "t" and self.opts.get("example_t")):
                     items.append(("fsample", inside[0].text))  # a^{[1](i)}: sample i, for every i
                 else:
                     items.append(("layer", self.layer_number(inside)))

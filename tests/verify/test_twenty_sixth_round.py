@@ -120,3 +120,230 @@ def test_an_own_jacobian_matrix_with_an_index_is_not_the_objective(tmp_path):
             r" \tag{Jb1}$$" "\n")
     got = _verify(tmp_path, SPEC, body)
     assert got["Jb1"].verdict == "unchecked", got["Jb1"].message
+
+
+# ---- CS229's logistic regression: the log-likelihood climbed, the intercept in x, the stochastic step --------------
+
+LR_SPEC = _spec("logreg", "row", 3, [(1, "sigmoid")], "binary_cross_entropy", 0.1)
+
+CS229 = r"""# Logistic regression (CS229, part II)
+
+Letting $x_0 = 1$ (the intercept term), $h_\theta(x) = g(\theta^T x) = \frac{1}{1 + e^{-\theta^T x}}$. Over the
+$m$ training examples the log likelihood is
+$$\ell(\theta) = \sum_{i=1}^m y^{(i)} \log h_\theta(x^{(i)}) + (1 - y^{(i)}) \log(1 - h_\theta(x^{(i)}))$$
+which we maximize by gradient ascent, $\theta := \theta + \alpha \nabla_\theta \ell(\theta)$.
+
+$$\frac{\partial}{\partial \theta_j} \ell(\theta) = \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x_j^{(i)} \tag{grad}$$
+
+$$\frac{\partial}{\partial \theta_j} \ell(\theta) = \sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)}) x_j^{(i)} \tag{grad_slip}$$
+
+$$\nabla_\theta \ell(\theta) = \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{nabla}$$
+
+$$\theta := \theta + \alpha \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{batch}$$
+
+$$\theta := \theta - \alpha \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{batch_slip}$$
+
+The stochastic gradient ascent rule, one example at a time:
+
+$$\theta_j := \theta_j + \alpha (y^{(i)} - h_\theta(x^{(i)})) x_j^{(i)} \tag{sga}$$
+
+$$\theta_j := \theta_j + \alpha (h_\theta(x^{(i)}) - y^{(i)}) x_j^{(i)} \tag{sga_slip}$$
+"""
+
+
+def _lr_truth():
+    """θ (with the intercept θ_0) and 4 examples x^{(i)} with x_0 = 1: the log-likelihood's gradient over all of them
+    and over example 0 alone, by central differences."""
+    rng = np.random.default_rng(229)
+    theta, X = rng.normal(size=4), np.hstack([np.ones((4, 1)), rng.normal(size=(4, 3))])
+    y = np.array([1.0, 0.0, 1.0, 1.0])
+
+    def loglik(t, rows):
+        h = 1 / (1 + np.exp(-(X[rows] @ t)))
+        return float(np.sum(y[rows] * np.log(h) + (1 - y[rows]) * np.log(1 - h)))
+
+    everyone = central_differences(lambda p: loglik(p["t"], slice(None)), {"t": theta.copy()})["t"]
+    first = central_differences(lambda p: loglik(p["t"], slice(0, 1)), {"t": theta.copy()})["t"]
+    h = 1 / (1 + np.exp(-(X @ theta)))
+    return theta, X, y, h, everyone, first
+
+
+def test_cs229s_log_likelihood_ascent_and_stochastic_rule_are_judged_as_central_differences_decide(tmp_path):
+    theta, X, y, h, grad, grad0 = _lr_truth()
+    rate = 0.1
+    summed, flipped = X.T @ (y - h), X.T @ (h - y)
+    oracle = {
+        "grad": _close(summed, grad), "grad_slip": _close(flipped, grad), "nabla": _close(summed, grad),
+        # a step climbs ℓ: θ + α ∇ℓ
+        "batch": _close(theta + rate * summed, theta + rate * grad),
+        "batch_slip": _close(theta - rate * summed, theta + rate * grad),
+        # one example's step climbs that example's term of ℓ
+        "sga": _close(theta + rate * (y[0] - h[0]) * X[0], theta + rate * grad0),
+        "sga_slip": _close(theta + rate * (h[0] - y[0]) * X[0], theta + rate * grad0),
+    }
+    assert oracle == {"grad": True, "grad_slip": False, "nabla": True, "batch": True, "batch_slip": False,
+                      "sga": True, "sga_slip": False}
+    got = _verify(tmp_path, LR_SPEC, CS229)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_cost_that_drops_the_minus_and_is_descended_is_not_read_as_a_likelihood(tmp_path):
+    """Without a step that climbs it, an objective off by a negative factor is no log-likelihood: a student's
+    J(θ) = 1/m Σ y log h + … (the minus dropped) with θ := θ − α ∂J/∂θ keeps the spec's scale, so its derivative
+    written on the dropped sign is not accepted."""
+    body = (r"Let $x_0 = 1$, $h_\theta(x) = g(\theta^T x)$ and"
+            "\n$$J(\\theta) = \\frac{1}{m}\\sum_{i=1}^m y^{(i)} \\log h_\\theta(x^{(i)}) + (1 - y^{(i)}) \\log(1 - "
+            "h_\\theta(x^{(i)}))$$\n\n"
+            r"$$\frac{\partial}{\partial \theta_j} J(\theta) = \frac{1}{m}\sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) "
+            r"x_j^{(i)} \tag{g}$$" "\n\n"
+            r"$$\theta_j := \theta_j - \alpha \frac{\partial}{\partial \theta_j} J(\theta) \tag{s}$$" "\n")
+    got = _verify(tmp_path, LR_SPEC, body)
+    assert got["g"].verdict != "correct", got["g"].message
+
+
+COURSERA = r"""## Logistic Regression: Gradient Descent
+
+Our hypothesis is $h_\theta(x) = g(\theta^T x)$ with $g(z) = \frac{1}{1 + e^{-z}}$ and $x_0 = 1$, and the cost is
+$$J(\theta) = -\frac{1}{m} \sum_{i=1}^m \left[ y^{(i)} \log(h_\theta(x^{(i)})) + (1 - y^{(i)}) \log(1 - h_\theta(x^{(i)})) \right]$$
+
+Vectorized implementation:
+
+$$\theta := \theta - \alpha \delta \tag{step}$$
+
+$$\theta := \theta + \alpha \delta \tag{step_slip}$$
+
+where $\theta, \delta \in \mathbb{R}^{n+1}$ are vectors, with
+$$\delta = \frac{1}{m} \sum\limits_{i=1}^{m} \left((h_\theta(x^{(i)}) - y^{(i)}) x^{(i)}\right)$$
+"""
+
+
+def test_a_delta_made_with_the_input_is_the_answers_own_gradient_not_the_error_signal(tmp_path):
+    """Ng's vectorised logistic regression names the gradient δ = 1/m Σ_i (h_θ(x^{(i)}) − y^{(i)}) x^{(i)}: read as the
+    error signal (∂J/∂z, one number per example) θ − α δ was a false reject. The oracle: the mean cross-entropy's
+    gradient by central differences, the step descends it."""
+    rng = np.random.default_rng(6)
+    theta, X = rng.normal(size=4), np.hstack([np.ones((5, 1)), rng.normal(size=(5, 3))])
+    y = np.array([1.0, 0.0, 0.0, 1.0, 1.0])
+
+    def cost(t):
+        h = 1 / (1 + np.exp(-(X @ t)))
+        return float(-np.mean(y * np.log(h) + (1 - y) * np.log(1 - h)))
+
+    grad = central_differences(lambda p: cost(p["t"]), {"t": theta.copy()})["t"]
+    delta = X.T @ (1 / (1 + np.exp(-(X @ theta))) - y) / 5
+    oracle = {"step": _close(theta - 0.1 * delta, theta - 0.1 * grad),
+              "step_slip": _close(theta + 0.1 * delta, theta - 0.1 * grad)}
+    assert oracle == {"step": True, "step_slip": False}
+    got = _verify(tmp_path, LR_SPEC, COURSERA)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+# ---- the Lazy Programmer's letters: W, V, b, c, Z, A, Y, T and the log-likelihood climbed -------------------------
+
+LP_SPEC = _spec("lazyprog", "column", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+
+LAZY = r"""# Backpropagation (softmax output, sigmoid hidden layer)
+
+$X$ is the $N \times D$ input matrix, $W$ the $D \times M$ input-to-hidden weights, $V$ the $M \times K$
+hidden-to-output weights, $T$ the one-hot targets.
+
+$$Z = \sigma(XW + b)$$
+$$A = ZV + c$$
+$$Y = \text{softmax}(A) \tag{out}$$
+
+We maximize the log-likelihood
+$$J = \sum_{n=1}^N \sum_{k=1}^K t_{nk} \log y_{nk}$$
+by gradient ascent: $V \leftarrow V + \alpha \frac{\partial J}{\partial V}$.
+
+$$\frac{\partial J}{\partial V} = Z^T (T - Y) \tag{dV}$$
+
+$$\frac{\partial J}{\partial V} = Z^T (Y - T) \tag{dV_slip}$$
+
+$$\frac{\partial J}{\partial W} = X^T \left[ (T - Y) V^T \odot Z \odot (1 - Z) \right] \tag{dW}$$
+
+$$\frac{\partial J}{\partial W} = X^T \left[ (T - Y) V^T \odot Z \right] \tag{dW_slip}$$
+"""
+
+
+def test_the_lazy_programmers_letters_and_log_likelihood_are_judged_as_central_differences_decide(tmp_path):
+    rng = np.random.default_rng(31)
+    X, W, b = rng.normal(size=(6, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    V, c = rng.normal(size=(4, 3)), rng.normal(size=3)
+    T = np.eye(3)[rng.integers(0, 3, size=6)]
+
+    def forward(W, b, V, c):
+        Z = 1 / (1 + np.exp(-(X @ W + b)))
+        A = Z @ V + c
+        Y = np.exp(A - A.max(axis=1, keepdims=True))
+        return Z, Y / Y.sum(axis=1, keepdims=True)
+
+    def loglik(p):
+        return float(np.sum(T * np.log(forward(p["W"], b, p["V"], c)[1])))
+
+    grads = central_differences(loglik, {"W": W.copy(), "V": V.copy()})
+    Z, Y = forward(W, b, V, c)
+    oracle = {
+        "dV": _close(Z.T @ (T - Y), grads["V"]), "dV_slip": _close(Z.T @ (Y - T), grads["V"]),
+        "dW": _close(X.T @ ((T - Y) @ V.T * Z * (1 - Z)), grads["W"]),
+        "dW_slip": _close(X.T @ ((T - Y) @ V.T * Z), grads["W"]),
+    }
+    assert oracle == {"dV": True, "dV_slip": False, "dW": True, "dW_slip": False}
+    got = _verify(tmp_path, LP_SPEC, LAZY)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    assert got["out"].verdict == "correct", got["out"].message  # Y is the output, not the targets
+
+
+# ---- Ng's Machine Learning, week 5: the example t of the loop "for t = 1 to m" -----------------------------------
+
+NG_SPEC = _spec("ng5", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "binary_cross_entropy", 0.1)
+
+NG5 = r"""# Backpropagation algorithm
+
+For $t = 1$ to $m$: set $a^{(1)} := x^{(t)}$ and perform forward propagation:
+$$z^{(2)} = \Theta^{(1)} a^{(1)}$$
+$$a^{(2)} = g(z^{(2)}) \quad (\text{add } a_0^{(2)} = 1)$$
+$$z^{(3)} = \Theta^{(2)} a^{(2)}$$
+$$a^{(3)} = h_\Theta(x) = g(z^{(3)})$$
+
+Using $y^{(t)}$, compute
+$$\delta^{(3)} = a^{(3)} - y^{(t)} \tag{d3}$$
+
+$$\delta^{(3)} = y^{(t)} - a^{(3)} \tag{d3_slip}$$
+
+$$\delta^{(2)} = ((\Theta^{(2)})^T \delta^{(3)}) .* a^{(2)} .* (1 - a^{(2)}) \tag{d2}$$
+"""
+
+
+def test_ngs_example_t_is_read_as_the_one_example(tmp_path):
+    """(t) in Ng's loop names the example, not a layer; with one example it is that example. Oracle: the cross-entropy
+    of a 3-4-2 sigmoid network (Θ with the bias as column 0) differentiated by central differences."""
+    rng = np.random.default_rng(5)
+    T1, T2 = rng.normal(size=(4, 4)), rng.normal(size=(2, 5))
+    x, y = rng.normal(size=3), np.array([1.0, 0.0])
+
+    def a3_of_z3(z3):
+        return 1 / (1 + np.exp(-z3))
+
+    def cost_of_z3(z3):
+        a3 = a3_of_z3(z3)
+        return float(-np.sum(y * np.log(a3) + (1 - y) * np.log(1 - a3)))
+
+    def cost_of_z2(z2):
+        a2 = np.concatenate([[1.0], 1 / (1 + np.exp(-z2))])
+        return cost_of_z3(T2 @ a2)
+
+    z2 = T1 @ np.concatenate([[1.0], x])
+    a2 = np.concatenate([[1.0], 1 / (1 + np.exp(-z2))])
+    z3 = T2 @ a2
+    d3 = central_differences(lambda p: cost_of_z3(p["z"]), {"z": z3.copy()})["z"]
+    d2 = central_differences(lambda p: cost_of_z2(p["z"]), {"z": z2.copy()})["z"]
+    a3 = a3_of_z3(z3)
+    oracle = {"d3": _close(a3 - y, d3), "d3_slip": _close(y - a3, d3),
+              "d2": _close((T2.T @ (a3 - y))[1:] * a2[1:] * (1 - a2[1:]), d2)}
+    assert oracle == {"d3": True, "d3_slip": False, "d2": True}
+    got = _verify(tmp_path, NG_SPEC, NG5)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
