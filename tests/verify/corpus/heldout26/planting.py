@@ -64,6 +64,28 @@ ACSE = {
     98: ("= \\delta^l_j", "= \\delta^l_j \\sigma'(z^l_j)", "line 98", "a sigmoid slope too many"),
 }
 
+UCSC_SIGMOID = {
+    15: ("= \\left( a_5 - t \\right) = (0 - 1) = -1", "= \\left( t - a_5 \\right) = (1 - 0) = 1", "line 15",
+         "t - a_5 for a_5 - t (a sign slip)"),
+    19: ("z_j (1-z_j)", "z_j", "line 19", "sigma' written as sigma"),
+    36: ("\\delta_5 z_3 = -1*\\frac{1}{2} = -\\frac{1}{2}", "\\delta_5 z_2 = -1*2 = -2", "line 36.2", "z_2 for z_3 (a wrong index)"),
+    47: ("w_{5,3} - 0.1*-\\frac{1}{2} = 0.05", "w_{5,3} + 0.1*-\\frac{1}{2} = -0.05", "line 47.1", "a step up the gradient"),
+}
+
+UCSC_TANH = {
+    5: ("\\left( 1 - z_j^2 \\right) \\tag{5}", "\\left( 1 - z_j \\right) \\tag{5}", "5", "1 - z_j for tanh's 1 - z_j^2"),
+    19: ("= \\left( a_5 - t \\right) = (0 - 1) = -1", "= \\left( a_5 - t \\right)^2 = (0 - 1)^2 = 1", "line 19",
+         "the square not differentiated"),
+    26: ("\\right)(1-z_4^2) \\\\", "\\right)(1-z_4) \\\\", "line 26", "1 - z_4 for tanh's 1 - z_4^2"),
+    40: ("\\delta_5 z_3 = -1*0 = 0", "\\delta_5 z_1 = -1*1 = -1", "line 40.2", "z_1 for z_3 (a wrong index)"),
+}
+
+KUREKAGURA = {
+    48: ("\\partial u^L_j} z^{L-1}_i$", "\\partial u^L_j} z^{L}_j$", "line 48", "z^L_j for z^{L-1}_i (a wrong layer and index)"),
+    63: ("=y_j-\\hat{y}_j$", "=\\hat{y}_j-y_j$", "line 63", "yhat - y for y - yhat (a sign slip)"),
+    75: ("w^L_{ij} - \\varepsilon", "w^L_{ij} + \\varepsilon", "line 75", "a step up the gradient"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` (an edit on a line that does not close its display)."""
@@ -78,6 +100,17 @@ def closing(src, edits):
     return out
 
 
+def plant_crlf(src, dst, edits):
+    """plant.py's plant for a file with CRLF line ends: the comment at the end of the edited line, before its "\\r"."""
+    lines = open(src, newline="").read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        line = lines[n - 1].replace(old, new)
+        end = "\r" if line.endswith("\r") else ""
+        lines[n - 1] = line[: len(line) - len(end)] + f" <!-- PLANTED [{cid}]: {why} -->" + end
+    open(dst, "w", newline="").write("\n".join(lines))
+
+
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
     for n, (old, new, cid, why) in edits.items():
@@ -88,6 +121,9 @@ def plant_tex(src, dst, edits):
 
 if __name__ == "__main__":
     plant_tex("korniak_nxor_pl.tex", "korniak_nxor_pl_planted.tex", KORNIAK)
+    plant_tex("ucsc_hw4_sigmoid.tex", "ucsc_hw4_sigmoid_planted.tex", UCSC_SIGMOID)
+    plant_tex("ucsc_hw4_tanh.tex", "ucsc_hw4_tanh_planted.tex", UCSC_TANH)
+    plant_crlf("kurekagura_backprop_ja.md", "kurekagura_backprop_ja_planted.md", KUREKAGURA)
     for name, edits in (("froukje_one_neuron", FROUKJE_ONE), ("froukje_two_neurons", FROUKJE_TWO),
                         ("dassein_matrix_backprop", DASSEIN), ("kgwilson_autoencoder", KGWILSON),
                         ("jackdyre_brackets", JACKDYRE), ("fuat_lfd_backprop", FUAT), ("acse_nielsen", ACSE)):
