@@ -86,6 +86,13 @@ KUREKAGURA = {
     75: ("w^L_{ij} - \\varepsilon", "w^L_{ij} + \\varepsilon", "line 75", "a step up the gradient"),
 }
 
+ANUDEEP = {
+    53: ("=-\\hat y_i\\hat y_mu_j", "=\\hat y_i\\hat y_mu_j", "line 53", "a sign slip"),
+    93: ("=\\hat{y_i}-y_i", "=y_i-\\hat{y_i}", "line 92", "y - yhat for yhat - y (a sign slip)"),
+    98: ("=\\sigma(z)(1-\\sigma(z))", "=\\sigma(z)", "line 98", "sigma' written as sigma"),
+    114: ("(\\hat{y_i}-y_i)\\sigma(A1)", "(\\hat{y_i}-y_i)A1", "line 113", "the pre-activation A1 for the activation sigma(A1)"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` (an edit on a line that does not close its display)."""
@@ -123,6 +130,7 @@ if __name__ == "__main__":
     plant_tex("korniak_nxor_pl.tex", "korniak_nxor_pl_planted.tex", KORNIAK)
     plant_tex("ucsc_hw4_sigmoid.tex", "ucsc_hw4_sigmoid_planted.tex", UCSC_SIGMOID)
     plant_tex("ucsc_hw4_tanh.tex", "ucsc_hw4_tanh_planted.tex", UCSC_TANH)
+    plant_tex("anudeep_cs760_hw4.tex", "anudeep_cs760_hw4_planted.tex", ANUDEEP)
     plant_crlf("kurekagura_backprop_ja.md", "kurekagura_backprop_ja_planted.md", KUREKAGURA)
     for name, edits in (("froukje_one_neuron", FROUKJE_ONE), ("froukje_two_neurons", FROUKJE_TWO),
                         ("dassein_matrix_backprop", DASSEIN), ("kgwilson_autoencoder", KGWILSON),
