@@ -249,6 +249,7 @@ class Judge:
         #: without [values]: (notation, show() of a quantity) -> (the number a claim stated for it, the claim's id, its
         #: num node) — Judge._state_own_number
         self.own_stated: dict[tuple, tuple] = {}
+        self.own_arrays: dict[tuple, np.ndarray] = {}  # matrices of numbers the answer gives for a letter (Judge._tied)
         self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
         self._products: tuple = ()  # operator symbols the document's prose defines as ⊙ (check_all, proseoperators.py)
         self._layered: frozenset | None = None  # the letters the answer writes with a layer script (_layered_letters)
@@ -1405,12 +1406,22 @@ class Judge:
         …) = 0.3325``)."""
         last = sides[-1]
         negative = last.op == "neg" and last.args[0].op == "num"  # ∂L/∂w_1 = … = -0.0204
+        if last.op == "matrix" and _numbers_only(last) and result.verdict in ("correct", "unchecked") and "incorrect" not in (
+                result.links or ()):  # W^{(1)} = [[0.1, 0.2], …]: a matrix the answer gives (Judge._tied)
+            try:
+                array = np.asarray(evaluate(last, self.context(self.envs[0])), dtype=float)
+            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
+                return
+            for side in sides[:-1]:
+                if side.op in ("entry", "comp", "q", "jac", "T") and not _numbers_only(side):
+                    self.own_arrays.setdefault((self.notation, show(side, self.net.convention)), array)
+            return
         if last.op != "num" and not negative or result.verdict not in ("correct", "unchecked") or "incorrect" in (
                 result.links or ()):
             return
         value = -float(last.args[0].value[0]) if negative else float(last.value[0])
         for side in sides[:-1]:
-            if side.op in ("entry", "comp", "q") and not _numbers_only(side):
+            if side.op in ("entry", "comp", "q", "jac") and not _numbers_only(side):  # (jac: ∂ŷ/∂z = 0.235)
                 self.own_stated.setdefault((self.notation, show(side, self.net.convention)), (
                     value, result.id, last))  # (per reading: z is h in another)
 
@@ -1438,6 +1449,17 @@ class Judge:
                                "the formula and the arithmetic hold, but the numbers written for the formula do not "
                                f"follow its terms one by one, so which number stands for which letter is not said ({why})",
                                quantity=quantity, notes=notes)
+        if verdict == "correct":
+            loose = [leaf for letters, numbers in _own_number_links(sides, links)
+                     for leaf, number in _substituted_leaves(letters, numbers) if not self._tied(leaf, number)]
+            if loose:
+                # froukje's ∂L/∂w^{(2)} = ∂L/∂ŷ ∂ŷ/∂z^{(3)} ∂z^{(3)}/∂w^{(2)} = (−0.875) · 0.235 · 0.5: the formula and the
+                # arithmetic hold, but 0.5 (x) was put in for a^{(2)} = 0.56 — a number the answer does not state
+                # elsewhere for its letter is not checked, so neither is the claim
+                return ClaimResult(claim.id, claim.latex, "unchecked", self._expected_for(qkind) or "",
+                                   "the formula and the arithmetic hold, but the number put in for "
+                                   f"{show(loose[0], self.net.convention)} is not one the answer states for it elsewhere, "
+                                   f"so the substitution is not checked ({why})", quantity=quantity, notes=notes)
         i, bad = next(((i, lk) for i, lk in judged if lk.verdict == verdict), judged[0])
         res = ClaimResult(claim.id, claim.latex, verdict, bad.expected or self._expected_for(qkind) or "", "",
                           quantity=quantity, notes=notes + [why])
@@ -1448,6 +1470,36 @@ class Judge:
             res.diagnosis_key, res.diagnosis = bad.diagnosis
         res.counterexample = bad.counterexample if verdict != "correct" else None
         return res
+
+    def _tied(self, leaf: Node, number: Node) -> bool:
+        """Whether the number written for ``leaf`` (a quantity, a derivative) is the answer's own value of it, stated
+        in an earlier claim (``own_stated``), to the rounding of the two; a number standing for a number is."""
+        if _numbers_only(leaf):
+            return True
+        ctx = self.context(self.envs[0])
+        try:
+            written = np.asarray(evaluate(number, ctx), dtype=float)
+            if leaf.op == "const" or leaf.op == "mul" and all(a.op in ("const", "num") for a in leaf.args):
+                # α, η: the spec's constant (the rate the answer writes as 0.1 is the spec's, or it is not)
+                return bool(np.allclose(np.asarray(evaluate(leaf, ctx), dtype=float), written, rtol=0.005, atol=1e-9))
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError, IndexError):
+            return False
+        key_ = (self.notation, show(leaf, self.net.convention))
+        if key_ in self.own_arrays:  # W^{(1)} given as a matrix, put in as that matrix
+            given = self.own_arrays[key_]
+            return written.shape == given.shape and bool(np.allclose(written, given, rtol=0.005, atol=5e-4))
+        stated = self.own_stated.get(key_)
+        if stated is None and _given_letter(leaf):
+            # ruyiq's z = W^{(1)} x = [[1, 2, 1], …] [1; 3; 1]: a weight, a bias, the input or the target is data the
+            # problem gives — its first numbers are its value (kept: a later different one is not tied)
+            self.own_arrays[key_] = written
+            return True
+        if stated is None or written.size != 1:
+            return False
+        value = float(written.reshape(-1)[0])
+        spread = self._propagated(number)
+        slack = float(np.sum(spread)) if spread is not None and np.size(spread) else 0.0
+        return abs(value - stated[0]) <= max(slack, 0.005 * abs(stated[0]), 1e-9) + 0.5 * 10.0 ** -_digits(stated[2])
 
     def _one_entry(self, side: str, layer_env: dict | None) -> bool:
         """Whether ``side`` reads as one entry (of a vector, a matrix, a Jacobian: ∂ŷ_k/∂z_k, W_{jk})."""
@@ -1590,6 +1642,10 @@ class Judge:
             # a clash made by the value given to ℓ, not by the claim, which reads with no clash at another value
             done = [(v, _index_clash_unread(r)) if r.verdict == "incorrect" and _INDEX_CLASH.search(r.message) else (v, r)
                     for v, r in done]
+        elif var != "every" and (kept := self._by_written_slope(claim, done)) is not None:
+            # dassein's ∂J/∂Z^{(k)} = ∂J/∂a^{(k)} ⊙ a^{(k)} ⊙ (1 − a^{(k)}) in a net whose last layer is a softmax: the
+            # sigmoid's slope written out makes it a rule for the sigmoid layers
+            done = kept
         elif var == "every" and inputs and len(done) > 1:
             done = done[:1]  # the parameters whose layer reads x: the first
             narrowed = True
@@ -1924,6 +1980,17 @@ class Judge:
                                           "sample per row while its other matrices hold one per column (Raschka's "
                                           "Z = W A^T); the answer does not say so — state X's shape or set [notation] "
                                           "layout")
+            if dotted is None and (self.batch > 1 or self._target_transposed()) and self._input_stored_as_rows(
+                    target, student, "y", any_batch=True):
+                # dassein's ∂J/∂Z^{(K)} = a^{(K)} − Y^T beside J = −tr(Y log a^{(K)}): his Y holds the examples as columns
+                return _Link("unchecked", "the target is written transposed (Y^T): the claim holds if the answer stores "
+                                          "Y with the examples along the other axis than its outputs (J = −tr(Y log A)); "
+                                          "the spec's layout is not the answer's there — state Y's shape to have it judged")
+            if dotted is None and self._target_transposed() and any(n.op == "q" and n.value[0] == "y"
+                                                                     for n in student.walk()):
+                return _Link("unchecked", f"not judged: its shapes do not fit ({exc}), and the answer writes its target "
+                                          "transposed beside the prediction (a − Y^T) wherever it subtracts it, so its Y "
+                                          "is laid out otherwise than the spec's; state Y's shape to have it judged")
             if dotted is None and self.batch > 1 and any(n.op == "jac" for n in student.walk()):
                 # John Philipp's ∂L/∂b_1 = ∂L/∂z_2 ∂z_2/∂a_1 ∂a_1/∂z_1 ∂z_1/∂b_1: Jacobians of one example's vectors,
                 # chained; read in the document's batch their factors are arrays with a sample axis that do not chain
@@ -2073,6 +2140,12 @@ class Judge:
                                       f"{np.size(tv[i])} numbers but the claim's sum over its index gives one; the answer "
                                       "writes its inputs as a batch (X), so the index may count the examples — "
                                       "which it is the answer does not say")
+        if (any(np.shape(tv[k]) != np.shape(sv[k]) for k in bad) and self._target_transposed()
+                and any(n.op == "q" and n.value[0] == "y" for n in student.walk())):
+            return _Link("unchecked", f"not judged: expected {_shape_or_value(tv[i])}, the claim gives "
+                                      f"{_shape_or_value(sv[i])}, and the answer writes its target transposed beside the "
+                                      "prediction (a − Y^T) wherever it subtracts it, so its Y is laid out otherwise than "
+                                      "the spec's; state Y's shape to have it judged")
         probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         counter = self._counterexample(i, tv[i], sv[i])
@@ -2310,15 +2383,38 @@ class Judge:
         apart = diff > 1e-12 * (1.0 + np.abs(t.reshape(-1)))  # (the entries that differ at all)
         return bool(np.any(apart) and np.all(diff[apart] <= (FLOAT_SLACK * slack * np.ones(diff.shape))[apart]))
 
-    def _input_stored_as_rows(self, target: Node, student: Node) -> bool:
+    def _by_written_slope(self, claim: Claim, done: list) -> list | None:
+        """The layers a generic claim is about when it writes one activation's slope out (a(1 − a): the sigmoid's,
+        1 − a²: tanh's) and the network's layers differ in activation: those with that activation (None when the claim
+        names no such slope, or every layer or none has it)."""
+        written = [name for name, rx in (("sigmoid", _SIGMOID_SLOPE), ("tanh", _TANH_SLOPE)) if rx.search(claim.latex[:4000])]
+        if len(written) != 1:
+            return None
+        off = 1 if dict(self.notation.options).get("input_layer") == 1 else 0
+        kept = [(v, r) for v, r in done if isinstance(v, int) and 1 <= v - off <= self.net.depth
+                and self.net.layers[v - off - 1].activation == written[0]]
+        return kept if kept and len(kept) < len(done) else None
+
+    def _target_transposed(self) -> bool:
+        """Whether the answer writes its target transposed beside the prediction wherever it subtracts it (``a^{(K)} −
+        Y^T``, in two claims or more) and never untransposed (dassein's Y, one example per column): its own storage of
+        Y, not a slip of one claim."""
+        if getattr(self, "_y_transposed", None) is None:
+            texts = [c.latex[:4000] for c in (self._claims or ())[:500]]
+            self._y_transposed = (sum(bool(_MINUS_Y_T.search(t)) for t in texts) >= 2
+                                  and not any(_MINUS_Y.search(t) for t in texts))
+        return self._y_transposed
+
+    def _input_stored_as_rows(self, target: Node, student: Node, letter: str = "x", any_batch: bool = False) -> bool:
         """Whether a claim that writes the input transposed (``W^{(1)} [A^{(1)}]^T``) holds with the input read the
         other way round: data kept with one sample per row, computed with one per column — a layout the answer would
         have to state (its shape in prose), so the claim is not graded on a guess."""
-        if self.batch < 2 or not any(n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == "x" for n in student.walk()):
+        if self.batch < 2 and not any_batch or not any(n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == letter
+                                     for n in student.walk()):
             return False
 
         def untranspose(n: Node) -> Node:
-            if n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == "x":
+            if n.op == "T" and n.args[0].op == "q" and n.args[0].value[0] == letter:
                 return n.args[0]
             return Node(n.op, tuple(untranspose(a) for a in n.args), n.value)
 
@@ -4924,6 +5020,35 @@ def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> b
     return True  # (a quantity, a derivative, a function of one: written as its number or its own expression)
 
 
+def _given_letter(node: Node) -> bool:
+    """A weight, a bias, the input or the target (or an entry of one, transposed or not): data a worked problem gives."""
+    while node.op in ("entry", "comp", "T") and node.args:
+        node = node.args[0]
+    return node.op == "q" and node.value[0] in ("W", "b", "Wb", "x", "y")
+
+
+def _substituted_leaves(letters: Node, numbers: Node, depth: int = 0):
+    """(letters leaf, numbers) for each term of a formula a chain puts numbers in for, walked as
+    ``_substituted_term_by_term`` walks them: a quantity or derivative and the number written for it; the formula
+    whole when its value is written as one number."""
+    if depth > 40:
+        return
+    if (letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had", "T") or letters.op == "fn" and (
+            letters.value == numbers.value)) and letters.op == numbers.op and len(letters.args) == len(numbers.args):
+        for a, b in zip(letters.args, numbers.args, strict=True):  # (ReLU(z) = ReLU([8; 1; −6]): z put in)
+            yield from _substituted_leaves(a, b, depth + 1)
+        return
+    yield letters, numbers
+
+
+def _digits(node: Node) -> int:
+    """The decimal digits the number ``node`` is written with (0.235: 3), at most 12."""
+    value = node.args[0].value if node.op == "neg" and node.args else node.value
+    if isinstance(value, tuple) and len(value) > 1 and isinstance(value[1], int):
+        return min(value[1], 12)
+    return 12
+
+
 def _own_number_links(sides: list[Node], links: list):
     """(letters side, numbers side) of each link left out as the answer's own numbers (OWN_NUMBERS)."""
     for i, lk in enumerate(links):
@@ -5316,6 +5441,13 @@ _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on o
 #: a claim unreadable for a letter with no layer, and one that applies a function to a bare letter: f(z), h'(a), g(z)
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
+#: an activation's slope written out: the sigmoid's a (1 − a) (MATLAB's 1.-a too), tanh's 1 − a²
+_SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*(?:a|h|o|\\sigma)(?![A-Za-z])(?![^()]{0,30}\^\s*\{?\s*2)")
+_TANH_SLOPE = re.compile(r"1\s*-\s*(?:a|h|\\tanh)(?![A-Za-z])[^-+=()]{0,24}\^\s*\{?\s*2(?![0-9])")
+#: the target subtracted from the prediction transposed (a^{(K)} − Y^T, \hat y - y^\top), and untransposed (a − Y, ŷ − y)
+_PREDICTION = r"(?:(?<![A-Za-z\\])[aA]|\\hat\s*\{?\s*[yY]\s*\}?|\\exp)"
+_MINUS_Y_T = re.compile(_PREDICTION + r"[^-=]{0,40}-\s*[Yy]\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
+_MINUS_Y = re.compile(_PREDICTION + r"[^-=]{0,40}-\s*[Yy](?!\s*\^)(?![A-Za-z])")
 #: said of a claim about θ read with the intercept's entry x_0 = 1 in the answer's x (Judge._with_input_unit)
 INPUT_UNIT = "the answer's x carries the intercept's entry x_0 = 1 (its own convention), as θ carries the bias"
 _NO_SAMPLE = re.compile(r"write the sample index too")

@@ -647,6 +647,11 @@ _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
 #: loss is nothing, so both δ are the derivative's (the numerator the objective's letter alone)
 _DELTA_FRACTION = re.compile(r"\\frac\s*\{\s*\\delta\s*(\{\s*(?:[LJEC]|\\ell|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}|[LJEC](?![A-Za-z])|"
                              r"\\ell(?![A-Za-z])|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\delta(?![A-Za-z])")
+#: ... and of any quantity, the operator too: ``\frac{\delta \hat{y}}{\delta z}``, ``\frac{\delta}{\delta w}`` (Frauke
+#: Albrecht's post): δ before a quantity over δ before a quantity is no error signal's ratio (δ with a script, δ_j, δ^{(2)},
+#: stays the error signal)
+_DELTA_QUOTIENT = re.compile(r"\\frac\s*\{\s*\\delta(?![A-Za-z])\s*(?![_^'\s])((?:[^{}]|\{[^{}]*\}){0,60})\}\s*\{\s*"
+                             r"\\delta(?![A-Za-z])\s*(?=[A-Za-z\\{])")
 #: Nielsen's ∇_a C, a bare a under ∇ before the cost: the gradient by the output layer's activations (a^L)
 _NABLA_BARE_A = re.compile(r"\\nabla\s*_\s*(?:\{\s*a\s*\}|a)(?![A-Za-z0-9_^{])\s*([CJLE])(?![A-Za-z_^])")
 #: the last layer L written as a script somewhere: z^L, z^{L}, (w^L), \sigma'(z^{(L)})
@@ -744,6 +749,8 @@ def _normalize_new(text: str) -> str:
         text = _NABLA_BARE_A.sub(r"\\nabla_{a^L} \1", text)
     text = _SUBSCRIPT_PARTIAL.sub(r"\\frac{\\partial \2}{\\partial \1}", text)  # ∂_b L: ∂L/∂b
     text = _DELTA_FRACTION.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δL/δw: a page's δ for ∂
+    if "\\frac" in text and "\\delta" in text:
+        text = _DELTA_QUOTIENT.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δŷ/δz, δ/δz: of any quantity
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command

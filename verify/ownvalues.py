@@ -76,6 +76,8 @@ def document_values(claims, net) -> dict | None:
     givens = _givens(claims, Notation(bases=bases, options=options), net, spent)
     mazur = "mazur" in dict(options)
     whole = _example(givens, net, mazur)
+    if whole is not None and _target_contradicted(text, whole):
+        return None  # (froukje's "labels y = 1", then L(1.5, 0.56) = ½(1.5 − 0.56)²: which target is meant is not certain)
     groups = sections.grouped(claims, MAX_CLAIMS)
     if len(groups) < 2:
         return whole
@@ -100,6 +102,26 @@ def document_values(claims, net) -> dict | None:
     own["foreign"] = foreign
     own["apart"] = tuple(apart)
     return own
+
+
+#: the loss applied to two numbers, its target and its prediction: L(1.5, 0.56), J(0.5, 0.73), \mathcal{L}(1, 0.62)
+_LOSS_OF_NUMBERS = re.compile(r"(?<![A-Za-z\\])(?:[LJEC]|\\mathcal\s*\{?\s*[LJ]\s*\}?)\s*\(\s*(-?[0-9]{0,6}\.?[0-9]{1,8})\s*,"
+                              r"\s*(-?[0-9]{0,6}\.?[0-9]{1,8})\s*\)")
+
+
+def _target_contradicted(text: str, values: dict) -> bool:
+    """Whether the document computes its loss with a target other than the one its example gives (one output): the
+    loss written of two numbers, neither of them the given target (froukje's y = 1 in her prose, L(1.5, 0.56) in her
+    example) — the example's target is then not certain."""
+    y = np.asarray(values.get("y"), dtype=float)
+    if y.size != 1:
+        return False
+    target = float(y.reshape(-1)[0])
+    for m in _LOSS_OF_NUMBERS.finditer(text[:200_000]):
+        a, b = float(m.group(1)), float(m.group(2))
+        if abs(a - target) > 1e-9 and abs(b - target) > 1e-9:
+            return True
+    return False
 
 
 def _tiny_example(members: list, net, mazur: bool, spent: list) -> tuple | None:

@@ -347,3 +347,119 @@ def test_ngs_example_t_is_read_as_the_one_example(tmp_path):
     got = _verify(tmp_path, NG_SPEC, NG5)
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+# ---- heldout26's fresh classes: δ written for ∂, a worked example's target in doubt, numbers put in unchecked ------
+
+ONE_SPEC = _spec("one_neuron", "row", 1, [(1, "sigmoid")], "squared_error", 0.1)
+
+DELTA_FOR_PARTIAL = r"""# One neuron
+
+$z = w x + b$, $\hat{y} = \sigma(z)$ and $L = \frac{1}{2}(y - \hat{y})^2$.
+
+$$\frac{\delta L}{\delta \hat{y}} = \frac{\delta}{\delta \hat{y}} \frac{1}{2} (y - \hat{y})^2 = - (y - \hat{y}) \tag{dy}$$
+
+$$\frac{\delta \hat{y}}{\delta z} = \sigma(z)\cdot \big(1 - \sigma(z)\big) \tag{dz}$$
+
+$$\frac{\delta \hat{y}}{\delta z} = \sigma(z) \tag{dz_slip}$$
+
+$$\frac{\delta z}{\delta w} = x \tag{dw}$$
+
+$$\frac{\delta z}{\delta w} = w \tag{dw_slip}$$
+"""
+
+
+def test_delta_written_for_partial_in_any_quotient_is_a_derivative(tmp_path):
+    """Frauke Albrecht's \\frac{\\delta \\hat{y}}{\\delta z}: δ before a quantity over δ before a quantity is ∂ (read as the
+    error signal δ, every such line was a false reject). Oracle: central differences of the neuron's functions."""
+    rng = np.random.default_rng(3)
+    w, b, x, y = rng.normal(), rng.normal(), rng.normal(), 0.7
+    z = w * x + b
+    yhat = 1 / (1 + np.exp(-z))
+    dy = central_differences(lambda p: 0.5 * (y - p["v"][0]) ** 2, {"v": np.array([yhat])})["v"][0]
+    dz = central_differences(lambda p: 1 / (1 + np.exp(-p["v"][0])), {"v": np.array([z])})["v"][0]
+    dw = central_differences(lambda p: p["v"][0] * x + b, {"v": np.array([w])})["v"][0]
+    oracle = {"dy": _close(-(y - yhat), dy), "dz": _close(yhat * (1 - yhat), dz), "dz_slip": _close(yhat, dz),
+              "dw": _close(x, dw), "dw_slip": _close(w, dw)}
+    assert oracle == {"dy": True, "dz": True, "dz_slip": False, "dw": True, "dw_slip": False}
+    got = _verify(tmp_path, ONE_SPEC, DELTA_FOR_PARTIAL)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_numbers_put_in_for_a_formula_are_checked_against_the_answers_own_or_left_unchecked(tmp_path):
+    """Frauke Albrecht's slip ∂L/∂w^{(2)} = ∂L/∂ŷ ∂ŷ/∂z^{(3)} ∂z^{(3)}/∂w^{(2)} = (−0.875) · 0.235 · 0.5: the formula and
+    the arithmetic hold, the 0.5 (x) put in for a^{(2)} does not — without values of its own to compare, the claim is
+    no longer `correct`. Where every number put in is one the answer stated for that factor, it is (the oracle: the
+    numbers each claim puts in against the ones the answer states, by hand)."""
+    factors = [-0.875, 0.235]
+    stated = "".join(rf"$$\frac{{\partial {a}}}{{\partial {b}}} = {v} \tag{{s{k}}}$$" "\n\n" for k, (a, b, v) in enumerate(
+        [("L", r"\hat{y}", factors[0]), (r"\hat{y}", "z", factors[1])]))
+    chain = r"\frac{\partial L}{\partial \hat{y}} \frac{\partial \hat{y}}{\partial z}"
+    body = (stated + rf"$$\frac{{\partial L}}{{\partial z}} = {chain} = (-0.875) \cdot 0.235 = {factors[0] * factors[1]:.4f}"
+            r" \tag{tied}$$" "\n\n" rf"$$\frac{{\partial L}}{{\partial z}} = {chain} = (-0.875) \cdot 0.3 = "
+            rf"{factors[0] * 0.3:.4f} \tag{{loose}}$$" "\n")
+    got = _verify(tmp_path, ONE_SPEC, body)
+    assert got["tied"].verdict == "correct", got["tied"].message
+    assert got["loose"].verdict == "unchecked", got["loose"].message
+
+
+def test_a_worked_example_whose_loss_uses_another_target_than_its_prose_gives_is_not_judged_on_either(tmp_path):
+    """"labels y = 1" in the prose, then L(1.5, 0.56) = ½(1.5 − 0.56)²: the example's target is not certain, so its
+    numbers are not judged on y = 1 (each was a false reject)."""
+    body = (r"We use one sample $x = 0.5$ with label $y = 1$, weight $w = 0.3$ and bias $b = 0.1$." "\n\n"
+            r"$$\hat{y} = \sigma(0.3 \cdot 0.5 + 0.1) \approx 0.56$$" "\n\n"
+            r"$$L(1.5, 0.56) = \frac{1}{2}(1.5 - 0.56)^2 = 0.44 \tag{loss}$$" "\n\n"
+            r"$$\frac{\partial L}{\partial \hat{y}} = -(y - \hat{y}) = -(1.5 - 0.56) = -0.94 \tag{dy}$$" "\n")
+    got = _verify(tmp_path, ONE_SPEC, body)
+    assert got["dy"].verdict != "incorrect", got["dy"].message
+    assert got["loss"].verdict != "incorrect", got["loss"].message
+
+
+SM_SPEC = _spec("sigmoid_softmax", "column", 2, [(3, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+
+
+def test_a_generic_layer_rule_with_the_sigmoids_slope_is_about_the_sigmoid_layers(tmp_path):
+    """dassein's ∂J/∂Z^{(k)} = ∂J/∂a^{(k)} ⊙ a^{(k)} ⊙ (1 − a^{(k)}) in a net whose last layer is a softmax: a rule for the
+    sigmoid layers, not judged (and rejected) at the softmax. Oracle: central differences of the cross-entropy by the
+    hidden layer's summed input and activation."""
+    rng = np.random.default_rng(8)
+    W1, b1, W2, b2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(3, 3)), rng.normal(size=3)
+    x, y = rng.normal(size=2), np.eye(3)[1]
+
+    def cost_of_a(a):
+        z = W2 @ a + b2
+        return float(-np.sum(y * (z - np.log(np.sum(np.exp(z))))))
+
+    z1 = W1 @ x + b1
+    a1 = 1 / (1 + np.exp(-z1))
+    dJ_da = central_differences(lambda p: cost_of_a(p["a"]), {"a": a1.copy()})["a"]
+    dJ_dz = central_differences(lambda p: cost_of_a(1 / (1 + np.exp(-p["z"]))), {"z": z1.copy()})["z"]
+    oracle = {"rule": _close(dJ_da * a1 * (1 - a1), dJ_dz), "rule_slip": _close(dJ_da * a1, dJ_dz)}
+    assert oracle == {"rule": True, "rule_slip": False}
+    body = (r"$$a^{(k)} = \phi(Z^{(k)})$$" "\n\n"
+            r"$$\frac{\partial J}{\partial Z^{(k)}} = \frac{\partial J}{\partial a^{(k)}} \odot a^{(k)} \odot "
+            r"\left(1 - a^{(k)}\right) \tag{rule}$$"
+            "\n\n" r"$$\frac{\partial J}{\partial Z^{(k)}} = \frac{\partial J}{\partial a^{(k)}} \odot a^{(k)} \tag{rule_slip}$$" "\n")
+    got = _verify(tmp_path, SM_SPEC, body)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_worked_problems_given_matrices_put_in_at_their_first_mention_are_its_data(tmp_path):
+    """ruyiq's z = W^{(1)} x = [[1, 2], [-2, 1]] [1; 3] = [7; 1]: the weights and the input a problem gives are its data
+    where first written (a later claim that puts other numbers in for them is not tied). Oracle: NumPy's product."""
+    spec = _spec("given", "row", 2, [(2, "relu"), (1, "sigmoid")], "binary_cross_entropy", 0.1)
+    W, x = np.array([[1.0, 2.0], [-2.0, 1.0]]), np.array([1.0, 3.0])
+    z = W @ x
+    assert z.tolist() == [7.0, 1.0]
+    body = (r"$$z^{(1)} = W^{(1)} x = \begin{bmatrix} 1 & 2 \\ -2 & 1 \end{bmatrix} \begin{bmatrix} 1 \\ 3 \end{bmatrix} = "
+            r"\begin{bmatrix} 7 \\ 1 \end{bmatrix} \tag{z}$$" "\n\n"
+            r"$$h^{(1)} = \mathrm{ReLU}(z^{(1)}) = \mathrm{ReLU}\left(\begin{bmatrix} 7 \\ 1 \end{bmatrix}\right) = "
+            r"\begin{bmatrix} 7 \\ 1 \end{bmatrix} \tag{h}$$" "\n\n"
+            r"$$z^{(1)} = W^{(1)} x = \begin{bmatrix} 1 & 2 \\ -2 & 1 \end{bmatrix} \begin{bmatrix} 2 \\ 3 \end{bmatrix} = "
+            r"\begin{bmatrix} 8 \\ -1 \end{bmatrix} \tag{z_other}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    assert got["z"].verdict == "correct", got["z"].message
+    assert got["h"].verdict == "correct", got["h"].message  # (z put in as the answer stated it)
+    assert got["z_other"].verdict == "unchecked", got["z_other"].message  # (another x than the one given first)
