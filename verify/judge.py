@@ -1474,8 +1474,8 @@ class Judge:
     def _tied(self, leaf: Node, number: Node) -> bool:
         """Whether the number written for ``leaf`` (a quantity, a derivative) is the answer's own value of it, stated
         in an earlier claim (``own_stated``), to the rounding of the two; a number standing for a number is."""
-        if _numbers_only(leaf):
-            return True
+        if _numbers_only(leaf) or not _numbers_only(number):
+            return True  # (a number for a number; letters for a factor, 0.138 · a_1: no number put in there)
         ctx = self.context(self.envs[0])
         try:
             written = np.asarray(evaluate(number, ctx), dtype=float)
@@ -1489,6 +1489,8 @@ class Judge:
             given = self.own_arrays[key_]
             return written.shape == given.shape and bool(np.allclose(written, given, rtol=0.005, atol=5e-4))
         stated = self.own_stated.get(key_)
+        if stated is None and not _given_letter(leaf) and self._by_stated_values(leaf, number, written):
+            return True  # σ(z1) = 0.5824 after z1 = … = 0.3325: the step on the answer's own earlier value
         if stated is None and _given_letter(leaf):
             # ruyiq's z = W^{(1)} x = [[1, 2, 1], …] [1; 3; 1]: a weight, a bias, the input or the target is data the
             # problem gives — its first numbers are its value (kept: a later different one is not tied)
@@ -1500,6 +1502,32 @@ class Judge:
         spread = self._propagated(number)
         slack = float(np.sum(spread)) if spread is not None and np.size(spread) else 0.0
         return abs(value - stated[0]) <= max(slack, 0.005 * abs(stated[0]), 1e-9) + 0.5 * 10.0 ** -_digits(stated[2])
+
+    def _by_stated_values(self, leaf: Node, number: Node, written: np.ndarray) -> bool:
+        """Whether ``leaf`` with the answer's own stated value put in for each of its letters (every one has one: a
+        formula of constants and numbers then) gives the number written for it, within the rounding of both."""
+        missing: list = []
+
+        def put(node: Node) -> Node:
+            if node.op in ("entry", "comp", "q"):
+                got = self.own_stated.get((self.notation, show(node, self.net.convention)))
+                if got is not None:
+                    return got[2]
+                missing.append(node)
+                return node
+            return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
+
+        own = put(leaf)
+        if missing or not all(_literal_op(n) or n.op == "const" for n in own.walk()):
+            return False
+        try:
+            mine = np.asarray(evaluate(own, self.context(self.envs[0])), dtype=float)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
+            return False
+        spread_a, spread_b = self._propagated(own), self._propagated(number)
+        if mine.size != written.size or spread_a is None or spread_b is None:
+            return False
+        return bool(np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9))
 
     def _one_entry(self, side: str, layer_env: dict | None) -> bool:
         """Whether ``side`` reads as one entry (of a vector, a matrix, a Jacobian: ∂ŷ_k/∂z_k, W_{jk})."""
@@ -2140,8 +2168,9 @@ class Judge:
                                       f"{np.size(tv[i])} numbers but the claim's sum over its index gives one; the answer "
                                       "writes its inputs as a batch (X), so the index may count the examples — "
                                       "which it is the answer does not say")
-        if (any(np.shape(tv[k]) != np.shape(sv[k]) for k in bad) and self._target_transposed()
-                and any(n.op == "q" and n.value[0] == "y" for n in student.walk())):
+        if ((any(np.shape(tv[k]) != np.shape(sv[k]) for k in bad) or any("side by side" in n or n == DOT for n in notes))
+                and self._target_transposed() and any(n.op == "q" and n.value[0] == "y" for n in student.walk())):
+            # (dassein's −Y · Z^{(K)}: his Y a column of one example beside a row, a dot product in his layout)
             return _Link("unchecked", f"not judged: expected {_shape_or_value(tv[i])}, the claim gives "
                                       f"{_shape_or_value(sv[i])}, and the answer writes its target transposed beside the "
                                       "prediction (a − Y^T) wherever it subtracts it, so its Y is laid out otherwise than "
@@ -2400,7 +2429,9 @@ class Judge:
         Y^T``, in two claims or more) and never untransposed (dassein's Y, one example per column): its own storage of
         Y, not a slip of one claim."""
         if getattr(self, "_y_transposed", None) is None:
-            texts = [c.latex[:4000] for c in (self._claims or ())[:500]]
+            if not self._claims:
+                return False  # (asked before the answer's claims are known: asked again later)
+            texts = [c.latex[:4000] for c in self._claims[:500]]
             self._y_transposed = (sum(bool(_MINUS_Y_T.search(t)) for t in texts) >= 2
                                   and not any(_MINUS_Y.search(t) for t in texts))
         return self._y_transposed

@@ -180,8 +180,13 @@ def test_a_product_without_the_stated_factor_is_not_correct(tmp_path):
     assert round(de_dout, 4) == 0.7414 and round(dout_dnet, 4) == 0.1868 and round(de_dnet, 4) == 0.1385
     assert round(de_dh1, 4) == 0.0554
     assert abs(0.7414 * 0.1868 - de_dh1) > 0.05 and abs(0.1385 * 0.45 - de_dh1) > 0.005  # both would be accepted wrongly
-    right = verify(tmp_path, STEP.format(a="0.1385", b="0.40", c="0.0554"))
-    assert right["line 3"].verdict == "correct"
+    # (twenty-sixth round: every number put in must be one the answer states for its factor, so ∂E/∂net = 0.1385 is
+    # stated first; without it the product is unchecked — test_twenty_sixth_round's rule)
+    right = verify(tmp_path, "$$\\frac{\\partial E_{o1}}{\\partial net_{o1}} = 0.1385$$\n\n"
+                   + STEP.format(a="0.1385", b="0.40", c="0.0554"))
+    assert right["line 5"].verdict == "correct", right["line 5"].message
+    unstated = verify(tmp_path, STEP.format(a="0.1385", b="0.40", c="0.0554"))
+    assert unstated["line 3"].verdict == "unchecked", unstated["line 3"].message
     for a, b, c in (("0.7414", "0.1868", "0.1385"), ("0.1385", "0.45", "0.0623")):
         out = verify(tmp_path, STEP.format(a=a, b=b, c=c))
         assert out["line 3"].verdict == "unchecked", out["line 3"].message
@@ -189,12 +194,13 @@ def test_a_product_without_the_stated_factor_is_not_correct(tmp_path):
 
 
 def test_a_factor_stated_later_does_not_count(tmp_path):
-    """The value of a factor stated only AFTER the product is no earlier written number: the product is judged as
-    before (its arithmetic, 0.7414 × 0.1868 = 0.1385 by NumPy's product, holds)."""
+    """The value of a factor stated only AFTER the product is no earlier written number: the product's numbers are
+    not tied to any statement (twenty-sixth round: unchecked, though its arithmetic, 0.7414 × 0.1868 = 0.1385 by
+    NumPy's product, holds); stated before it, they are (correct)."""
     assert abs(0.7414 * 0.1868 - 0.1385) < 5e-5
     body = STEP.format(a="0.7414", b="0.1868", c="0.1385").split("\n\n", 1)
     out = verify(tmp_path, body[1] + "\n" + body[0] + "\n")
-    assert out["line 1"].verdict == "correct"
+    assert out["line 1"].verdict == "unchecked", out["line 1"].message
 
 
 # -- an index clash made by the reading -------------------------------------------------------------------------------

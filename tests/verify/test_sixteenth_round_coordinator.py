@@ -302,8 +302,10 @@ def test_values_given_in_code_spans_are_exact_in_the_answers_arithmetic(tmp_path
     0.4931, NumPy below), not within "the rounding of 0.5 written to one digit"; the right 0.4931 is correct."""
     assert abs((0.5 - 0.1 * 0.069) - 0.4931) < 5e-5 and abs((0.5 - 0.1 * 0.069) - 0.5069) > 0.01
     step = "$$\nw_2 = w_2 - \\eta \\cdot \\frac{dL}{dw_2} = 0.5 - 0.1 \\cdot 0.069 = %s\n$$\n\n"
-    got = verify_tiny(tmp_path, step % "0.5069" + step % "0.4931")  # (lines 6, 10)
-    assert got["line 6"].verdict == "incorrect" and got["line 10"].verdict == "correct"
+    # (twenty-sixth round: the 0.069 put in for dL/dw_2 is tied to the answer's own statement of it, line 6)
+    stated = "$$\n\\frac{dL}{dw_2} = 0.069\n$$\n\n"
+    got = verify_tiny(tmp_path, stated + step % "0.5069" + step % "0.4931")  # (lines 10, 14)
+    assert got["line 10"].verdict == "incorrect" and got["line 14"].verdict == "correct", got["line 14"].message
 
 
 def test_a_link_with_the_answers_own_number_for_a_letter_is_its_own_numbers(tmp_path):
@@ -315,6 +317,9 @@ def test_a_link_with_the_answers_own_number_for_a_letter_is_its_own_numbers(tmp_
     good = ("$$\n\\frac{dL}{dw_2} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot a_1 = 0.138 \\cdot 0.5 = 0.069"
             "\n$$\n\n")  # (line 10)
     bad = "$$\n\\frac{dL}{da_1} = \\frac{dL}{dz_2} \\cdot \\frac{dz_2}{dw_2} = 0.138 \\cdot 0.5 = 0.069\n$$\n"  # (line 14)
-    got = verify_tiny(tmp_path, stated + good + bad)
-    assert got["line 10"].verdict == "correct"
-    assert got["line 14"].verdict == "incorrect"
+    # (twenty-sixth round: the 0.5 put in for a_1 is tied to the answer's own statement of it, line 6)
+    got = verify_tiny(tmp_path, "$$\na_1 = 0.5\n$$\n\n" + stated + good + bad)  # (lines 10, 14, 18)
+    assert got["line 14"].verdict == "correct", got["line 14"].message
+    assert got["line 18"].verdict == "incorrect"
+    untied = verify_tiny(tmp_path, stated + good)  # (a_1's 0.5 stated nowhere: the substitution is not checked)
+    assert untied["line 10"].verdict == "unchecked", untied["line 10"].message
