@@ -1101,7 +1101,8 @@ def _prose_depth(judge, text: str) -> str | None:
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
 _TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
-_LAYERED_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*:?=")
+_LAYERED_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*"
+                          r"(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?:?=")  # (its unit after the layer: Okatani's u^l_{j})
 #: the output unit's summed input written term by term with its own letters: v_1 h_1 (+ …) and a bias c
 _OUT_TERM = re.compile(r"(?<![A-Za-z\\])([a-zA-Z])_\{?\s*(\d)\s*\}?\s*(?:\\cdot\s*)?h_\{?\s*(\d)\s*\}?")
 _OUT_CONST = re.compile(r"\+\s*([a-zA-Z])\s*$")

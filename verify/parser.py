@@ -1267,6 +1267,9 @@ class _Parser:
                 return self.depth_net, int(texts[1]) - 1
             if texts[0] == "h" and self.depth_net == 2:
                 return 1, int(texts[1]) - 1
+        sizes = self.opts.get("sizes") or ()
+        if texts == ["o"] and self.depth_net and len(sizes) > self.depth_net and sizes[self.depth_net] == 1:
+            return self.depth_net, 0  # Korniak's out_{o}, net_{o}, \delta_{o}: the one output unit, its number left off
         return None
 
     def mazur_unit(self, word: str) -> Node:

@@ -463,3 +463,31 @@ def test_a_worked_problems_given_matrices_put_in_at_their_first_mention_are_its_
     assert got["z"].verdict == "correct", got["z"].message
     assert got["h"].verdict == "correct", got["h"].message  # (z put in as the answer stated it)
     assert got["z_other"].verdict == "unchecked", got["z_other"].message  # (another x than the one given first)
+
+
+def test_okatanis_u_with_its_unit_after_the_layer_and_an_unnumbered_output_unit(tmp_path):
+    """Okatani's letters with the unit after the layer (u^l_j = Σ_i w^l_{ij} z^{l-1}_i, z^l_j = φ(u^l_j): u the summed
+    input, kurekagura's notes) and Mazur's words for a net of one output, its number left off (Korniak's net_{o},
+    out_{o}, δ_o). Oracle: central differences of the 2-3-1 sigmoid network's squared error by u^2 (= net_o)."""
+    spec = _spec("okatani", "column", 2, [(3, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+    rng = np.random.default_rng(12)
+    W1, b1, W2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 1)), rng.normal(size=1)
+    x, y = rng.normal(size=2), np.array([0.3])
+    z1 = 1 / (1 + np.exp(-(W1.T @ x + b1)))
+    u2 = W2.T @ z1 + b2
+    out = 1 / (1 + np.exp(-u2))
+    d2 = central_differences(lambda p: float(0.5 * np.sum((1 / (1 + np.exp(-p["u"])) - y) ** 2)), {"u": u2.copy()})["u"]
+    oracle = {"delta": _close((out - y) * out * (1 - out), d2), "delta_slip": _close((out - y) * out, d2)}
+    assert oracle == {"delta": True, "delta_slip": False}
+    body = (r"$$u^l_{j} = \sum_i w^l_{ij} z^{l-1}_i + b^l_j$$" "\n\n" r"$$z^l_j = \sigma(u^l_j)$$" "\n\n"
+            r"$$\frac{\partial E}{\partial u^2_j} = (z^2_j - y_j) z^2_j (1 - z^2_j) \tag{delta}$$" "\n\n"
+            r"$$\frac{\partial E}{\partial u^2_j} = (z^2_j - y_j) z^2_j \tag{delta_slip}$$" "\n")
+    got = _verify(tmp_path, spec, body)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    mazur = (r"$$\delta_{o} = \frac{\partial E_{total}}{\partial net_{o}} = (out_{o} - target_{o}) out_{o} (1 - out_{o})"
+             r" \tag{delta}$$" "\n\n" r"$$\delta_{o} = \frac{\partial E_{total}}{\partial net_{o}} = (out_{o} - "
+             r"target_{o}) out_{o} \tag{delta_slip}$$" "\n")
+    got = _verify(tmp_path, spec, mazur)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
