@@ -826,7 +826,7 @@ def conventions(judge, claims) -> Reading | None:
         n = sample_letter(claims, judge.batch)  # Dan's L = -1/N Σ_n [y_n log p_n …]: u_n in Σ_n is sample n's
         if n is not None:
             options.append(("sample_letter", n))
-            changes.append(f"{n} is the sample index of the answer's sums (its objective averages over {n})")
+            changes.append(f"{n} is the sample index of the answer's sums (its objective sums or averages over {n})")
     if "batch_letters" not in dict(base.options):
         from .ownindex import batch_letters
 

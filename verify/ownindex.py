@@ -47,6 +47,11 @@ _OBJECTIVE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\
                             r"\s*\}?\s*\\sum\s*_\s*\{?\s*([ni])\b")
 
 
+#: the objective as a double sum, the outer over n (the examples) and the inner over k: J = \sum_{n=1}^N \sum_{k=1}^K …
+_DOUBLE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-?\s*\\sum\s*_\s*\{?\s*([n])\s*(?:=\s*1\s*)?\}?"
+                         r"\s*(?:\^\s*\{?\s*[NM]\s*\}?)?\s*\\sum\s*_\s*\{?\s*([a-z])")
+
+
 def sample_letter(claims, batch: int) -> str | None:
     """The letter the answer's own objective sums its samples with (``\\sum_n … y_n``), in a batch; else None."""
     if batch < 2:
@@ -58,6 +63,11 @@ def sample_letter(claims, batch: int) -> str | None:
         m = _OBJECTIVE_SUM.match(text)
         if m and re.search(rf"(?<![A-Za-z\\])(?:y|\\ell\s*)\s*_\s*\{{?\s*{m.group(1)}\b", text[m.end():]):
             # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
+            return m.group(1)
+        m = _DOUBLE_SUM.match(text)
+        if m and re.search(rf"(?<![A-Za-z\\])[ty]\s*_\s*\{{\s*{m.group(1)}\s*,?\s*{m.group(2)}\s*\}}", text[m.end():]):
+            # the Lazy Programmer's J = Σ_n Σ_k t_{nk} log y_{nk}: the outer sum's n, first on the target, counts the
+            # examples (the inner k the classes)
             return m.group(1)
     return None
 

@@ -1888,6 +1888,9 @@ class _Parser:
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
                 and kind in SAMPLE_KINDS):
             sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
+        elif (sample is None and len(comps) == 2 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
+              and isinstance(comps[1], str) and kind in SAMPLE_KINDS):
+            sample, comps = comps[0], comps[1:]  # the Lazy Programmer's Σ_n t_{nk} log y_{nk}: example n's entry k
         if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("example_letter") and kind in ("x", "y", "yhat")
                 and comps[0] not in self.bound):
             comps = []  # Prince's x_i, y_i beside ℓ_i in a claim about one example: that example's input and target
