@@ -2014,6 +2014,12 @@ class Judge:
                 return _Link("unchecked", "the target is written transposed (Y^T): the claim holds if the answer stores "
                                           "Y with the examples along the other axis than its outputs (J = −tr(Y log A)); "
                                           "the spec's layout is not the answer's there — state Y's shape to have it judged")
+            if dotted is None and self.truth.samples == "columns" and _design_product(student):
+                # Ng's vectorised logistic regression, δ = \frac{1}{m} X^T (g(Xθ) − y): X the design matrix, its rows the
+                # examples x^{(i)T}, beside x^{(i)} written as columns — a layout the answer mixes, not a mistake
+                return _Link("unchecked", f"not judged: its shapes do not fit ({exc}); the claim writes the design matrix "
+                                          "X θ (the examples as X's rows) in an answer that writes each example x^{(i)} "
+                                          "as a column, so X is laid out otherwise than its x; set [notation] layout")
             if dotted is None and self._target_transposed() and any(n.op == "q" and n.value[0] == "y"
                                                                      for n in student.walk()):
                 return _Link("unchecked", f"not judged: its shapes do not fit ({exc}), and the answer writes its target "
@@ -4738,6 +4744,13 @@ def _implied_sums(sides: list[Node]) -> list[Node]:
                              "left out or a sum is not certain; write the index's value")
         out.append(_sum_repeated(side, lonely) if lonely else side)
     return out
+
+
+def _design_product(node: Node) -> bool:
+    """Whether ``node`` multiplies the batch input from the left by θ with its intercept, X θ (Ng's g(Xθ): the design
+    matrix, its rows the examples); a plain W x written x W stays a claim to judge (a transposed factor)."""
+    return any(n.op == "mul" and len(n.args) == 2 and n.args[0].op == "q" and n.args[0].value == ("x", None)
+               and n.args[1].op == "q" and n.args[1].value[0] == "Wb" for n in node.walk())
 
 
 def _only_as_example(sides: list[Node], letter: str) -> bool:

@@ -496,3 +496,17 @@ def test_okatanis_u_with_its_unit_after_the_layer_and_an_unnumbered_output_unit(
     got = _verify(tmp_path, spec, mazur)
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_ngs_design_matrix_beside_column_examples_is_not_rejected(tmp_path):
+    """Coursera's vectorised gradient δ = 1/m Σ_i (h_θ(x^{(i)}) − y^{(i)}) x^{(i)} = 1/m X^T (g(Xθ) − y): X the design matrix
+    (its rows x^{(i)T}) beside x^{(i)} written as columns — the two sides agree (NumPy below) but X's layout is not the
+    judge's, so the chain is unchecked, never a false reject."""
+    rng = np.random.default_rng(9)
+    X, theta, y = np.hstack([np.ones((5, 1)), rng.normal(size=(5, 3))]), rng.normal(size=4), rng.integers(0, 2, 5)
+    h = 1 / (1 + np.exp(-(X @ theta)))
+    assert _close(sum((h[i] - y[i]) * X[i] for i in range(5)) / 5, X.T @ (h - y) / 5)
+    body = COURSERA + ("\n" r"$$\delta = \frac{1}{m} \sum_{i=1}^{m} \left((h_\theta(x^{(i)}) - y^{(i)}) x^{(i)}\right) = "
+                       r"\frac{1}{m}X^T(g(X\theta) - y) \tag{vec}$$" "\n")
+    got = _verify(tmp_path, LR_SPEC, body)
+    assert got["vec"].verdict != "incorrect", got["vec"].message
