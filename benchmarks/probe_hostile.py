@@ -3784,14 +3784,14 @@ def round_twenty_six() -> list[Probe]:
          + "} = -0.3 + (0.9)(0.1311)(0.332) = -0.261$$\n")
     both("unit numbers: 1900 weights w_{k,k+1} joining 10 000 numbered units", " ".join(
         f"$w_{{{k}\\,{k + 1}}} = 0.{k % 9 + 1}$" for k in range(1, 10_000, 5)[:1900]) + "\n")
-    both("unit numbers: θ_{θ_{θ_{…}}} nested 5000 deep", "$$\\theta_{" * 5000 + "6" + "}" * 5000
+    both("unit numbers: θ_{θ_{θ_{…}}} nested 5000 deep", "$$" + "\\theta_{" * 5000 + "6" + "}" * 5000
          + " = 0.1 + (0.9)(0.1311) = 0.218$$\n")
     both("unit numbers: θ_4 = θ_5 = … a cycle of 1000 unit numbers", "$$" + " = ".join(
         f"\\theta_{{{4 + k % 3}}}" for k in range(1000)) + " = 0.1$$\n")
     # -- the ERA sheet ----------------------------------------------------------------------------------------------------
     era = "$$a_{h_1} = \\sigma(h_1), \\quad a_{o_1} = \\sigma(o_1), \\quad E_{total} = E_1 + E_2$$\n\n"
-    both("ERA: the respelling on 10^5 rows", era + "$$\\begin{aligned} " + " \\\\ ".join(
-        f"h_{{{k % 2 + 1}}} &= w_{k % 8 + 1} i_1 + w_{k % 8 + 2} i_2" for k in range(100_000)) + "\\end{aligned}$$\n")
+    both("ERA: the respelling on 1900 aligned rows", era + "$$\\begin{aligned} " + " \\\\ ".join(
+        f"h_{{{k % 2 + 1}}} &= w_{k % 8 + 1} i_1 + w_{k % 8 + 2} i_2" for k in range(1900)) + "\\end{aligned}$$\n")
     both("ERA: w1 … w99999 in one claim", era + "$$E_{total} = " + " + ".join(f"w{k}" for k in range(1, 100_000)) + "$$\n")
     both("ERA: new_w nested 5000 deep", era + "$$" + "new\\_" * 5000 + "w_1 = w_1 - \\eta \\frac{\\partial E_{total}}"
          "{\\partial w_1}$$\n")
@@ -3815,6 +3815,27 @@ def round_twenty_six() -> list[Probe]:
          + " w_{ij} O_i + \\theta_j$$\n")
     both("f^{^{^…}} nested 10 000 deep", "$$Err_j = f^" + "{^" * 10_000 + "{\\prime}" + "}" * 10_000 + "(I_j) (T_j - O_j)$$\n")
     both("(lr) repeated 10^5 times", "$$\\Delta w_{ij} = " + "(lr)" * 100_000 + " Err_j O_i$$\n")
+    # -- a spec without [optimizer] ------------------------------------------------------------------------------------
+    no_opt = HK_SPEC[:HK_SPEC.index("[optimizer]")]
+    steps = ("w46", "w56_slip", "w14", "theta6", "theta6_slip", "dw")
+    md("no [optimizer]: Han & Kamber's example against a spec that states no step (steps unchecked)", HK_MD,
+       spec_text=no_opt, verdicts={k: ({"unchecked"} if k in steps else v) for k, v in HK_VERDICTS.items()})
+    plain = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    plain = plain[:plain.index("[optimizer]")]
+    hostile_values = {
+        "1e308 inputs": VALUES,
+        "4000-digit integers": VALUES.replace("1e308", "9" * 4000),
+        "nan and inf": VALUES.replace("1e308, -1e308", "nan, inf"),
+        "a W1 of 100 000 rows": VALUES.replace("[[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]]", "[" + ", ".join(["[1.0, 0.5]"] * 100_000) + "]"),
+        "an extra name": VALUES + "lr = 1e308\neta = [1, 2]\n",
+        "subnormal inputs (judged)": VALUES.replace("1e308, -1e308", "5e-324, -5e-324"),
+    }
+    for what, values in hostile_values.items():
+        out.append(Probe(f"r26: no [optimizer] with hostile [values]: {what}", ("verify", "{d}/a.toml", "--json"),
+                         {"s.toml": plain, "a.toml": answers([("d2", DELTA2), ("step", r"W^{(2)} \\leftarrow W^{(2)} - "
+                                                                                 r"\\eta \\delta^{(2)} {h^{(1)}}^\\top")],
+                                                            extra=values)},
+                         (0, 1, 2), {"d2": {"correct", "unchecked"}, "step": {"unchecked"}}))
     return out
 
 
