@@ -3815,6 +3815,19 @@ def round_twenty_six() -> list[Probe]:
          + " w_{ij} O_i + \\theta_j$$\n")
     both("f^{^{^…}} nested 10 000 deep", "$$Err_j = f^" + "{^" * 10_000 + "{\\prime}" + "}" * 10_000 + "(I_j) (T_j - O_j)$$\n")
     both("(lr) repeated 10^5 times", "$$\\Delta w_{ij} = " + "(lr)" * 100_000 + " Err_j O_i$$\n")
+    # -- the same attacks under the parser's formula limit (4000 characters): read, not refused for their length -------
+    both("under the formula limit: W_{kj}^{KJ…} with 3800 capitals", "$$W_{kj}^{" + "KJ" * 1900
+         + "} = W_{kj}^{KJ} + \\eta \\delta_k O_j$$\n")
+    both("under the formula limit: f^{^{^…}} nested 1200 deep", "$$Err_j = f^" + "{^" * 1200 + "{\\prime}" + "}" * 1200
+         + "(I_j) (T_j - O_j)$$\n")
+    both("under the formula limit: (lr) 900 times", "$$\\Delta w_{ij} = " + "(lr)" * 900 + " Err_j O_i$$\n")
+    both("under the formula limit: \\Sigma_i 400 times", "$$I_j = " + "\\Sigma_i " * 400 + "w_{ij} O_i + \\theta_j$$\n")
+    both("under the formula limit: w_{46} with 150 substituted terms", "$$w_{46} = -0.3 + "
+         + " + ".join(["(0.9)(0.1311)(0.332)"] * 150) + " = -0.261$$\n")
+    both("under the formula limit: Err_6's parentheses 1900 deep", "$$Err_6 = " + "(" * 1900 + "0.474" + ")" * 1900
+         + "(1 - 0.474)(1 - 0.474) = 0.1311$$\n")
+    both("under the formula limit: <sup> nested 300 deep", "<p>O<sub>6</sub> = " + "<sup>" * 300 + "2" + "</sup>" * 300
+         + "</p>\n")
     # -- a spec without [optimizer] ------------------------------------------------------------------------------------
     no_opt = HK_SPEC[:HK_SPEC.index("[optimizer]")]
     steps = ("w46", "w56_slip", "w14", "theta6", "theta6_slip", "dw")
