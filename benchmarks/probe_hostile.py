@@ -309,7 +309,7 @@ def probes() -> list[Probe]:
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
-            + round_twenty_five())
+            + round_twenty_five() + round_twenty_six())
 
 
 def _example(name: str) -> str:
@@ -3704,6 +3704,151 @@ def round_twenty_five() -> list[Probe]:
         "\\[ \\frac{\\partial L}{\\partial X_{ij}} = X_{ij}" + " . ," * 3000 + " x \\]\n" for _ in range(20)))
     md("token reader: MML's graph beside claims of 1400 '.' (compgraph's MAX_CHARS)", MML_MD + "".join(
         "$$v = u" + " ." * 700 + " w$$\n\n" for _ in range(600)), verdicts=MML_VERDICTS)
+    return out
+
+
+#: Han, Kamber & Pei's Figure 9.5 worked by hand (tests/verify/test_twenty_fifth_round.py's answer, whose verdicts NumPy
+#: central differences decide there): read by verify/unitnumbers.py and ownvalues.py
+HK_SPEC = ('name = "han_kamber"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n'
+           '[[layers]]\nunits = 1\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n[optimizer]\n'
+           'name = "sgd"\nlearning_rate = 0.9\n')
+HK_MD = r"""# Backpropagation, Han & Kamber's Figure 9.5
+
+The training tuple is $X = (1, 0, 1)$ with class label $T_6 = 1$; the learning rate is $l = 0.9$. The initial values:
+$x_1 = 1$, $x_2 = 0$, $x_3 = 1$, $w_{14} = 0.2$, $w_{15} = -0.3$, $w_{24} = 0.4$, $w_{25} = 0.1$, $w_{34} = -0.5$,
+$w_{35} = 0.2$, $w_{46} = -0.3$, $w_{56} = -0.2$, $\theta_4 = -0.4$, $\theta_5 = 0.2$, $\theta_6 = 0.1$.
+
+$$I_j = \sum_i w_{ij} O_i + \theta_j \tag{net}$$
+
+$$O_j = \frac{1}{1 + e^{-I_j}} \tag{out}$$
+
+$$I_4 = 0.2 + 0 - 0.5 - 0.4 = -0.7 \tag{I4}$$
+
+$$O_4 = \frac{1}{1 + e^{0.7}} = 0.332 \tag{O4}$$
+
+$$O_6 = \frac{1}{1 + e^{0.105}} = 0.474 \tag{O6}$$
+
+$$Err_j = O_j (1 - O_j)(T_j - O_j) \tag{err_out}$$
+
+$$Err_j = O_j (1 - O_j) \sum_k Err_k w_{jk} \tag{err_hidden}$$
+
+$$Err_j = \sum_k Err_k w_{jk} \tag{err_hidden_slip}$$
+
+$$Err_6 = (0.474)(1 - 0.474)(1 - 0.474) = 0.1311 \tag{Err6}$$
+
+$$Err_5 = (0.525)(1 - 0.525)(0.1311)(-0.2) = -0.0065 \tag{Err5}$$
+
+$$Err_5 = (0.525)(1 - 0.525)(0.1311) = 0.0327 \tag{Err5_slip}$$
+
+$$\Delta w_{ij} = (l) Err_j O_i \tag{dw}$$
+
+$$w_{46} = -0.3 + (0.9)(0.1311)(0.332) = -0.261 \tag{w46}$$
+
+$$w_{56} = -0.2 + (0.9)(0.1311)(0.332) = -0.161 \tag{w56_slip}$$
+
+$$w_{14} = 0.2 + (0.9)(-0.0087)(1) = 0.192 \tag{w14}$$
+
+$$\theta_6 = 0.1 + (0.9)(0.1311) = 0.218 \tag{theta6}$$
+
+$$\theta_6 = 0.1 - (0.9)(0.1311) = -0.018 \tag{theta6_slip}$$
+"""
+HK_VERDICTS = {k: {"correct"} for k in ("I4", "O4", "O6", "Err6", "Err5", "w46", "w14", "theta6", "err_out",
+                                         "err_hidden", "dw", "net", "out")} | {
+    k: {"incorrect"} for k in ("Err5_slip", "w56_slip", "theta6_slip", "err_hidden_slip")}
+
+
+def round_twenty_six() -> list[Probe]:
+    """Round twenty-six (issue 12): the twenty-fifth round's readers — units numbered across the network
+    (unitnumbers.py), the ERA sheet's respelling (eraunits.py), HTML-tagged text, the superscript-capital drop of
+    normalize.py, the term-by-term check of substituted numbers (``Judge._substituted_term_by_term``), ``\\Sigma_i``,
+    ``f^{^{\\prime}}``, ``(lr)`` — as an attacker. Each hostile part is a section after (or before) Han & Kamber's
+    worked example, whose claims' verdicts central differences decide (tests/verify/test_twenty_fifth_round.py)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r26: ")
+    starved = {k: v | {"unchecked"} for k, v in HK_VERDICTS.items()}
+
+    def hk_then(pid: str, hostile: str, **kw) -> None:
+        md(pid, HK_MD + "\n## Part two\n\n" + hostile, verdicts={**HK_VERDICTS, **kw.pop("verdicts", {})},
+           spec_text=HK_SPEC, **kw)
+
+    def then_hk(pid: str, hostile: str, **kw) -> None:
+        md(pid + " (HK after it)", "# Part zero\n\n" + hostile + "\n\n" + HK_MD,
+           verdicts={**starved, **kw.pop("verdicts", {})}, spec_text=HK_SPEC, **kw)
+
+    def both(pid: str, hostile: str, **kw) -> None:
+        hk_then(pid, hostile, **dict(kw))
+        then_hk(pid, hostile, **dict(kw))
+
+    # -- unit numbers -------------------------------------------------------------------------------------------------
+    both("unit numbers: w_{4…6} with 10^5-digit unit numbers", "$$w_{" + "4" * 100_000 + " " + "6" * 100_000
+         + "} = -0.3 + (0.9)(0.1311)(0.332) = -0.261$$\n")
+    both("unit numbers: 1900 weights w_{k,k+1} joining 10 000 numbered units", " ".join(
+        f"$w_{{{k}\\,{k + 1}}} = 0.{k % 9 + 1}$" for k in range(1, 10_000, 5)[:1900]) + "\n")
+    both("unit numbers: θ_{θ_{θ_{…}}} nested 5000 deep", "$$" + "\\theta_{" * 5000 + "6" + "}" * 5000
+         + " = 0.1 + (0.9)(0.1311) = 0.218$$\n")
+    both("unit numbers: θ_4 = θ_5 = … a cycle of 1000 unit numbers", "$$" + " = ".join(
+        f"\\theta_{{{4 + k % 3}}}" for k in range(1000)) + " = 0.1$$\n")
+    # -- the ERA sheet ----------------------------------------------------------------------------------------------------
+    era = "$$a_{h_1} = \\sigma(h_1), \\quad a_{o_1} = \\sigma(o_1), \\quad E_{total} = E_1 + E_2$$\n\n"
+    both("ERA: the respelling on 1900 aligned rows", era + "$$\\begin{aligned} " + " \\\\ ".join(
+        f"h_{{{k % 2 + 1}}} &= w_{k % 8 + 1} i_1 + w_{k % 8 + 2} i_2" for k in range(1900)) + "\\end{aligned}$$\n")
+    both("ERA: w1 … w99999 in one claim", era + "$$E_{total} = " + " + ".join(f"w{k}" for k in range(1, 100_000)) + "$$\n")
+    both("ERA: new_w nested 5000 deep", era + "$$" + "new\\_" * 5000 + "w_1 = w_1 - \\eta \\frac{\\partial E_{total}}"
+         "{\\partial w_1}$$\n")
+    # -- HTML -------------------------------------------------------------------------------------------------------------
+    both("HTML: <sup> nested 10 000 deep", "<p>O<sub>6</sub> = " + "<sup>" * 10_000 + "2" + "</sup>" * 10_000 + "</p>\n")
+    both("HTML: <sup> unclosed 10^5 times", "<p>Err<sub>6</sub> = " + "<sup>x" * 100_000 + "</p>\n")
+    # -- normalize.py's superscript capitals --------------------------------------------------------------------------
+    both("superscript capitals: W_{kj}^{KJ…} with 10^5 capitals", "$$W_{kj}^{" + "KJ" * 50_000
+         + "} = W_{kj}^{KJ} + \\eta \\delta_k O_j$$\n")
+    both("superscript capitals: 10^5-letter unit subscript and its capitals", "$$O_{" + "j" * 100_000 + "}^{"
+         + "J" * 100_000 + "} = f(net_j^J)$$\n")
+    # -- substituted numbers term by term -----------------------------------------------------------------------------
+    both("term by term: Err_5 with 10^4 factors", "$$Err_5 = " + "(0.525)" * 10_000 + " = -0.0065$$\n")
+    both("term by term: w_{46} with 10^4 terms", "$$w_{46} = -0.3 + " + " + ".join(["(0.9)(0.1311)(0.332)"] * 10_000)
+         + " = -0.261$$\n")
+    both("term by term: parentheses 5000 deep", "$$Err_6 = " + "(" * 5000 + "0.474" + ")" * 5000
+         + "(1 - 0.474)(1 - 0.474) = 0.1311$$\n")
+    # -- spellings ----------------------------------------------------------------------------------------------------------
+    both("\\Sigma_i chains: 10 000 \\Sigma_i in one claim", "$$I_j = " + "\\Sigma_i " * 10_000 + "w_{ij} O_i + \\theta_j$$\n")
+    both("\\Sigma_i chains: \\Sigma_{\\Sigma_{…}} nested 3000 deep", "$$I_j = " + "\\Sigma_{" * 3000 + "i" + "}" * 3000
+         + " w_{ij} O_i + \\theta_j$$\n")
+    both("f^{^{^…}} nested 10 000 deep", "$$Err_j = f^" + "{^" * 10_000 + "{\\prime}" + "}" * 10_000 + "(I_j) (T_j - O_j)$$\n")
+    both("(lr) repeated 10^5 times", "$$\\Delta w_{ij} = " + "(lr)" * 100_000 + " Err_j O_i$$\n")
+    # -- the same attacks under the parser's formula limit (4000 characters): read, not refused for their length -------
+    both("under the formula limit: W_{kj}^{KJ…} with 3800 capitals", "$$W_{kj}^{" + "KJ" * 1900
+         + "} = W_{kj}^{KJ} + \\eta \\delta_k O_j$$\n")
+    both("under the formula limit: f^{^{^…}} nested 1200 deep", "$$Err_j = f^" + "{^" * 1200 + "{\\prime}" + "}" * 1200
+         + "(I_j) (T_j - O_j)$$\n")
+    both("under the formula limit: (lr) 900 times", "$$\\Delta w_{ij} = " + "(lr)" * 900 + " Err_j O_i$$\n")
+    both("under the formula limit: \\Sigma_i 400 times", "$$I_j = " + "\\Sigma_i " * 400 + "w_{ij} O_i + \\theta_j$$\n")
+    both("under the formula limit: w_{46} with 150 substituted terms", "$$w_{46} = -0.3 + "
+         + " + ".join(["(0.9)(0.1311)(0.332)"] * 150) + " = -0.261$$\n")
+    both("under the formula limit: Err_6's parentheses 1900 deep", "$$Err_6 = " + "(" * 1900 + "0.474" + ")" * 1900
+         + "(1 - 0.474)(1 - 0.474) = 0.1311$$\n")
+    both("under the formula limit: <sup> nested 300 deep", "<p>O<sub>6</sub> = " + "<sup>" * 300 + "2" + "</sup>" * 300
+         + "</p>\n")
+    # -- a spec without [optimizer] ------------------------------------------------------------------------------------
+    no_opt = HK_SPEC[:HK_SPEC.index("[optimizer]")]
+    steps = ("w46", "w56_slip", "w14", "theta6", "theta6_slip", "dw")
+    md("no [optimizer]: Han & Kamber's example against a spec that states no step (steps unchecked)", HK_MD,
+       spec_text=no_opt, verdicts={k: ({"unchecked"} if k in steps else v) for k, v in HK_VERDICTS.items()})
+    plain = spec(layer(3, '"tanh"') + layer(2, '"identity"'))
+    plain = plain[:plain.index("[optimizer]")]
+    hostile_values = {
+        "1e308 inputs": VALUES,
+        "4000-digit integers": VALUES.replace("1e308", "9" * 4000),
+        "nan and inf": VALUES.replace("1e308, -1e308", "nan, inf"),
+        "a W1 of 100 000 rows": VALUES.replace("[[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]]", "[" + ", ".join(["[1.0, 0.5]"] * 100_000) + "]"),
+        "an extra name": VALUES + "lr = 1e308\neta = [1, 2]\n",
+        "subnormal inputs (judged)": VALUES.replace("1e308, -1e308", "5e-324, -5e-324"),
+    }
+    for what, values in hostile_values.items():
+        out.append(Probe(f"r26: no [optimizer] with hostile [values]: {what}", ("verify", "{d}/a.toml", "--json"),
+                         {"s.toml": plain, "a.toml": answers([("d2", DELTA2), ("step", r"W^{(2)} \\leftarrow W^{(2)} - "
+                                                                                 r"\\eta \\delta^{(2)} {h^{(1)}}^\\top")],
+                                                            extra=values)},
+                         (0, 1, 2), {"d2": {"correct", "unchecked"}, "step": {"unchecked"}}))
     return out
 
 
