@@ -1333,17 +1333,8 @@ class Judge:
         the answer's own values, and without [values] their truth is unknown: the reason the claim is unchecked (not
         correct on its formula links alone), else None."""
         for letters, numbers in _own_number_links(sides, links):
-            used: list[str] = []
-
-            def put(node: Node, used: list = used) -> Node:
-                if node.op in ("entry", "comp", "q"):
-                    stated = self._earlier(at, node)
-                    if stated is not None:
-                        used.append(f"{show(node, self.net.convention)} = {stated[0]:g} ({stated[1]})")
-                        return stated[2]
-                return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
-
-            own = put(letters)
+            own, found, _ = self._with_own_values(letters, lambda node: self._earlier(at, node))
+            used = [f"{show(node, self.net.convention)} = {stated[0]:g} ({stated[1]})" for node, stated in found]
             if used and any(n.op == "q" for n in own.walk()):  # some letters without a stated value: their terms
                 part = self._misaligned_term(own, numbers)  # written out term by term, the known ones compared
                 if part is not None:
@@ -1355,16 +1346,10 @@ class Judge:
             if not used or not (any(n.op == "num" for n in own.walk())
                                 and all(_literal_op(n) or n.op == "const" for n in own.walk())):
                 continue  # (a constant is the spec's: w - η ∂L/∂w with the stated w and ∂L/∂w, η the learning rate)
-            try:
-                ctx = self.context(self.envs[0])
-                mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
-            except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
+            agree = self._within_rounding(own, numbers)
+            if agree is None or agree[0]:
                 continue
-            spread_a, spread_b = self._propagated(own), self._propagated(numbers)
-            if mine.size != written.size or spread_a is None or spread_b is None:
-                continue
-            if np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9):
-                continue
+            mine, written = agree[1], agree[2]
             return (f"with the answer's own earlier values ({'; '.join(used)}) {show(letters, self.net.convention)} "
                     f"is {float(mine.reshape(-1)[0]):.6g}, not the {float(written.reshape(-1)[0]):.6g} written "
                     f"({show(numbers, self.net.convention)}, beyond the rounding of the digits written): the numbers are "
@@ -1498,36 +1483,49 @@ class Judge:
             return True
         if stated is None or written.size != 1:
             return False
-        value = float(written.reshape(-1)[0])
-        spread = self._propagated(number)
-        slack = float(np.sum(spread)) if spread is not None and np.size(spread) else 0.0
-        return abs(value - stated[0]) <= max(slack, 0.005 * abs(stated[0]), 1e-9) + 0.5 * 10.0 ** -_digits(stated[2])
+        agree = self._within_rounding(stated[2], number)  # (each number moved by half a unit of its last digit)
+        return agree is not None and (agree[0] or abs(float(written.reshape(-1)[0]) - stated[0]) <= 0.005 * abs(stated[0]))
 
     def _by_stated_values(self, leaf: Node, number: Node, written: np.ndarray) -> bool:
         """Whether ``leaf`` with the answer's own stated value put in for each of its letters (every one has one: a
         formula of constants and numbers then) gives the number written for it, within the rounding of both."""
-        missing: list = []
-
-        def put(node: Node) -> Node:
-            if node.op in ("entry", "comp", "q"):
-                got = self.own_stated.get((self.notation, show(node, self.net.convention)))
-                if got is not None:
-                    return got[2]
-                missing.append(node)
-                return node
-            return Node(node.op, tuple(put(a) for a in node.args), node.value) if node.args else node
-
-        own = put(leaf)
+        own, _, missing = self._with_own_values(
+            leaf, lambda node: self.own_stated.get((self.notation, show(node, self.net.convention))))
         if missing or not all(_literal_op(n) or n.op == "const" for n in own.walk()):
             return False
+        agree = self._within_rounding(own, number)
+        return agree is not None and agree[0]
+
+    def _with_own_values(self, node: Node, lookup) -> tuple[Node, list, list]:
+        """``node`` with the answer's own value put in for each quantity ``lookup`` finds one for (its stated number's
+        node); returns (the new node, [(quantity, stated)], [quantities without one])."""
+        found: list = []
+        missing: list = []
+
+        def put(n: Node) -> Node:
+            if n.op in ("entry", "comp", "q"):
+                stated = lookup(n)
+                if stated is None:
+                    missing.append(n)
+                    return n
+                found.append((n, stated))
+                return stated[2]
+            return Node(n.op, tuple(put(a) for a in n.args), n.value) if n.args else n
+
+        return put(node), found, missing
+
+    def _within_rounding(self, own: Node, numbers: Node) -> tuple[bool, np.ndarray, np.ndarray] | None:
+        """(whether ``own`` and ``numbers`` agree within how far the rounding of both carries, their values), or None
+        when either does not evaluate or their sizes differ."""
         try:
-            mine = np.asarray(evaluate(own, self.context(self.envs[0])), dtype=float)
+            ctx = self.context(self.envs[0])
+            mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
         except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
-            return False
-        spread_a, spread_b = self._propagated(own), self._propagated(number)
+            return None
+        spread_a, spread_b = self._propagated(own), self._propagated(numbers)
         if mine.size != written.size or spread_a is None or spread_b is None:
-            return False
-        return bool(np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9))
+            return None
+        return bool(np.all(np.abs(mine.reshape(-1) - written.reshape(-1)) <= spread_a + spread_b + 1e-9)), mine, written
 
     def _one_entry(self, side: str, layer_env: dict | None) -> bool:
         """Whether ``side`` reads as one entry (of a vector, a matrix, a Jacobian: ∂ŷ_k/∂z_k, W_{jk})."""
@@ -2022,9 +2020,7 @@ class Judge:
                                           "as a column, so X is laid out otherwise than its x; set [notation] layout")
             if dotted is None and self._target_transposed() and any(n.op == "q" and n.value[0] == "y"
                                                                      for n in student.walk()):
-                return _Link("unchecked", f"not judged: its shapes do not fit ({exc}), and the answer writes its target "
-                                          "transposed beside the prediction (a − Y^T) wherever it subtracts it, so its Y "
-                                          "is laid out otherwise than the spec's; state Y's shape to have it judged")
+                return _Link("unchecked", _target_laid_out(f"its shapes do not fit ({exc})"))
             if dotted is None and self.batch > 1 and any(n.op == "jac" for n in student.walk()):
                 # John Philipp's ∂L/∂b_1 = ∂L/∂z_2 ∂z_2/∂a_1 ∂a_1/∂z_1 ∂z_1/∂b_1: Jacobians of one example's vectors,
                 # chained; read in the document's batch their factors are arrays with a sample axis that do not chain
@@ -2177,10 +2173,8 @@ class Judge:
         if ((any(np.shape(tv[k]) != np.shape(sv[k]) for k in bad) or any("side by side" in n or n == DOT for n in notes))
                 and self._target_transposed() and any(n.op == "q" and n.value[0] == "y" for n in student.walk())):
             # (dassein's −Y · Z^{(K)}: his Y a column of one example beside a row, a dot product in his layout)
-            return _Link("unchecked", f"not judged: expected {_shape_or_value(tv[i])}, the claim gives "
-                                      f"{_shape_or_value(sv[i])}, and the answer writes its target transposed beside the "
-                                      "prediction (a − Y^T) wherever it subtracts it, so its Y is laid out otherwise than "
-                                      "the spec's; state Y's shape to have it judged")
+            return _Link("unchecked", _target_laid_out(f"expected {_shape_or_value(tv[i])}, the claim gives "
+                                                       f"{_shape_or_value(sv[i])}"))
         probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         counter = self._counterexample(i, tv[i], sv[i])
@@ -3456,10 +3450,7 @@ class Judge:
         read so far; the objective's scale read from the per-example definition holds for both judges."""
         from .infer import objective_scale, scale_options
 
-        options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
-        one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
-        one._claims = self._claims
-        one.defining = self.defining
+        one = self._judge_of_one_example(("batch", "chosen_batch", "delta_scale"), self.defining)
         if scale is None:
             undecided: dict = {}
             scale, defining = objective_scale(one, claims, undecided, _with_rows(claims))
@@ -3540,10 +3531,17 @@ class Judge:
                                "norm, whose statistics are over a batch", quantity=claim.quantity)
         self._history = True  # (a judge of one example: its own layout vote moves with every claim it reads)
         if self._sample_judge is None:
-            options = tuple(o for o in self.notation.options if o[0] not in ("batch", "chosen_batch", "delta_scale"))
-            self._sample_judge = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
-            self._sample_judge._claims, self._sample_judge.defining = self._claims, self.defining
+            self._sample_judge = self._judge_of_one_example(("batch", "chosen_batch", "delta_scale"), self.defining)
         return self._sample_judge.check(claim)
+
+    def _judge_of_one_example(self, drop: tuple, defining: dict) -> Judge:
+        """A judge of batch 1 on the same spec and notation, the options ``drop`` names left out, the answer's claims
+        and definitions shared (the one judge of one example each reading makes: _example_judge, _sample_check,
+        _stochastic_check)."""
+        options = tuple(o for o in self.notation.options if o[0] not in drop)
+        one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
+        one._claims, one.defining = self._claims, defining
+        return one
 
     def _stochastic_check(self, claim: Claim) -> ClaimResult:
         """A step on one example (verify/stochastic.py) judged by a judge of one example, the answer's objective read
@@ -3556,10 +3554,8 @@ class Judge:
                                "norm, whose statistics are over a batch", quantity=claim.quantity)
         self._history = True
         if self._step_judge is None:
-            drop = ("batch", "chosen_batch", "delta_scale", "loss_scale", "step_scale", "delta_own")
-            options = tuple(o for o in self.notation.options if o[0] not in drop)
-            one = Judge(self.d, batch=1, notation=replace(self.notation, options=options), seed=self._seed)
-            one._claims, one.defining = self._claims, dict(self.defining)
+            one = self._judge_of_one_example(("batch", "chosen_batch", "delta_scale", "loss_scale", "step_scale",
+                                              "delta_own"), dict(self.defining))
             self._step_judge = [one]  # (before the vote: a step the vote judges comes back here as a plain check)
             try:
                 scale, _ = objective_scale(one, self._claims, {}, _with_rows(self._claims))
@@ -4746,6 +4742,12 @@ def _implied_sums(sides: list[Node]) -> list[Node]:
     return out
 
 
+def _target_laid_out(what: str) -> str:
+    """The reason a claim with Y is not judged in an answer that stores its target transposed (Judge._target_transposed)."""
+    return (f"not judged: {what}, and the answer writes its target transposed beside the prediction (a − Y^T) wherever "
+            "it subtracts it, so its Y is laid out otherwise than the spec's; state Y's shape to have it judged")
+
+
 def _design_product(node: Node) -> bool:
     """Whether ``node`` multiplies the batch input from the left by θ with its intercept, X θ (Ng's g(Xθ): the design
     matrix, its rows the examples); a plain W x written x W stays a claim to judge (a transposed factor)."""
@@ -5083,14 +5085,6 @@ def _substituted_leaves(letters: Node, numbers: Node, depth: int = 0):
             yield from _substituted_leaves(a, b, depth + 1)
         return
     yield letters, numbers
-
-
-def _digits(node: Node) -> int:
-    """The decimal digits the number ``node`` is written with (0.235: 3), at most 12."""
-    value = node.args[0].value if node.op == "neg" and node.args else node.value
-    if isinstance(value, tuple) and len(value) > 1 and isinstance(value[1], int):
-        return min(value[1], 12)
-    return 12
 
 
 def _own_number_links(sides: list[Node], links: list):
