@@ -160,6 +160,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         heading = _heading_at(headings, starts, eq)
         if "%" in eq.body:
             eq = replace(eq, body=_without_comments(eq.body, whole_lines=tex_source))
+        if "intertext" in eq.body:
+            eq = replace(eq, body=_intertext_breaks(eq.body))
         rows = _rows(eq.body) if eq.rows or eq.one_number or eq.bare_rows or _INNER_ROWS.search(eq.body) else [(0, eq.body)]
         merged: list[tuple[int, str, str | None]] = []
         numbers: list[int] = []  # each merged claim's row number in the display (the k of line N.k)
@@ -764,6 +766,17 @@ def _connective_row(part: str) -> bool:
 
 
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
+
+
+#: an \intertext and the row break before it, if one is written
+_INTERTEXT_AFTER = re.compile(r"(\\\\[ \t\r\n]*)?\\(?:short)?intertext\s*\{")
+
+
+def _intertext_breaks(body: str) -> str:
+    """The body with a row break before each ``\\intertext{…}`` written without one (Korniak's ``\\end{aligned}
+    \\shortintertext{a więc:} \\begin{aligned} …``: the prose sets the blocks apart, as two claims — run together,
+    ``out_o`` and the next block's ∂ read as a product). No newline is added: the lines still count."""
+    return _INTERTEXT_AFTER.sub(lambda m: m.group(0) if m.group(1) else "\\\\ " + m.group(0), body)
 
 
 def _drop_intertext(part: str) -> str:

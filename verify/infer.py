@@ -1055,13 +1055,14 @@ def conventions(judge, claims) -> Reading | None:
 #: a letter defined as the objective's derivative by a summed input: s_i^m = \frac{\partial \hat F}{\partial n_i^m}
 _SENSITIVITY = re.compile(r"^\s*([a-zA-Z])\s*(?:[_^]\s*(?:\{[^{}=]{0,16}\}|\w)\s*){0,2}=\s*\\frac\s*\{\s*\\partial\s*"
                           r"(?:\\hat\s*)?[JLECF](?:\s*\([^()=]{0,20}\))?\s*\}\s*\{\s*\\partial\s*([a-zA-Z])(?![A-Za-z])")
-#: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o
+#: the target t minus the output: (t - a), \mathbf{t}(k) - \mathbf{a}(k), t - o; or the output minus it: (a_5 - t)
 #: a target letter with an entry: t_k, t_{n} (not the power t of Adam's β^t_1, ezalos' 1 - \beta^t_1)
 _TARGET_LETTER = re.compile(r"(?<![A-Za-z\\^])t_")
 #: the answer writes the output as ŷ (so y is the target): \hat y, \hat{\bm{y}}, \hat{\mathbf y}, y_{pred}
 _HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?y|haty|y_\{?pred|\u0177|y\u0302")  # (ŷ typed)
 _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?(?:[ayo](?![A-Za-z])|h\^\{\()"
-                       r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))")  # Goto's one-hot t^T x^{(N)}
+                       r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))"  # Goto's one-hot t^T x^{(N)}
+                       r"|(?<![A-Za-z\\])[ayoz]\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w))?\s*-\s*t(?![A-Za-z0-9_^{(])")  # UCSC's (a_5 - t)
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"

@@ -249,6 +249,10 @@ class Judge:
         #: without [values]: (notation, show() of a quantity) -> (the number a claim stated for it, the claim's id, its
         #: num node) — Judge._state_own_number
         self.own_stated: dict[tuple, tuple] = {}
+        #: claim id -> {id: verdict} of the earlier claims whose stated numbers it put in (Judge._tied), each with the
+        #: verdict that claim had when its number was kept (Judge._unjudge_leaning)
+        self._leaned: dict[str, dict[str, str]] = {}
+        self._tying: str | None = None  # the claim whose substituted numbers _tied is checking
         self.own_arrays: dict[tuple, np.ndarray] = {}  # matrices of numbers the answer gives for a letter (Judge._tied)
         self._claim_order: dict[str, int] = {}  # claim id -> when it was first judged (the answer's order)
         self._products: tuple = ()  # operator symbols the document's prose defines as ⊙ (check_all, proseoperators.py)
@@ -1279,7 +1283,8 @@ class Judge:
         if notes:
             res.message += " (" + "; ".join(notes) + ")"
         if self.numeric and self._remembering and verdict == "incorrect":
-            if all(lk.verdict == "correct" for lk in links[:links.index(bad)]):
+            if all(lk.verdict == "correct" for lk in links[:links.index(bad)]) and self._subject_is_expected(
+                    sides[0], bad.counterexample):
                 keep(self.copied, stated_wrong(claim.id, sides[-1], bad.counterexample, sides[0]))
         if self.numeric and qkind is not None and self._remembering:
             self._remember(qkind, sides)
@@ -1401,21 +1406,23 @@ class Judge:
                 if side.op in ("entry", "comp", "q", "jac", "T") and not _numbers_only(side):
                     self.own_arrays.setdefault((self.notation, show(side, self.net.convention)), array)
             return
-        if last.op != "num" and not negative or result.verdict not in ("correct", "unchecked") or "incorrect" in (
-                result.links or ()):
+        fraction = _written_fraction(last)  # (UCSC's ∂E/∂w_{5,3} = … = -\frac{1}{2})
+        if last.op != "num" and not negative and fraction is None or result.verdict not in ("correct", "unchecked") or (
+                "incorrect" in (result.links or ())):
             return
-        value = -float(last.args[0].value[0]) if negative else float(last.value[0])
+        value = fraction if fraction is not None else -float(last.args[0].value[0]) if negative else float(last.value[0])
         for side in sides[:-1]:
             if side.op in ("entry", "comp", "q", "jac") and not _numbers_only(side):  # (jac: ∂ŷ/∂z = 0.235)
                 self.own_stated.setdefault((self.notation, show(side, self.net.convention)), (
-                    value, result.id, last))  # (per reading: z is h in another)
+                    value, result.id, last, result.verdict))  # (per reading: z is h in another)
 
     def _own_numbers_result(self, claim: Claim, sides: list[Node], links: list, qkind, notes: list) -> ClaimResult:
         """A chain through the answer's own numbers without [values] (ruyiq's z = W^{(1)} x = [1 2 1; …] [1; 3; 1] =
         [8; 1; -6]): the numbers cannot be compared with the network's random points, so the links that equate
         letters with numbers are left out; the formula links and the arithmetic between numbers are judged. With no
         formula link judged, the claim is unchecked."""
-        judged = [(i, lk) for i, lk in enumerate(links) if lk.verdict != OWN_NUMBERS]
+        judged = [(i, lk) for i, lk in enumerate(links) if lk.verdict != OWN_NUMBERS
+                  and not (lk.verdict == "incorrect" and self._stated_number_inside(sides[i], sides[i + 1]))]
         formula = [lk for i, lk in judged if not (_numbers_only(sides[i]) and _numbers_only(sides[i + 1]))]
         why = ("the answer computes with its own numbers and the spec gives no [values], so the numbers are not "
                "compared with the network's; give them as [values] to check them")
@@ -1435,8 +1442,12 @@ class Judge:
                                f"follow its terms one by one, so which number stands for which letter is not said ({why})",
                                quantity=quantity, notes=notes)
         if verdict == "correct":
-            loose = [leaf for letters, numbers in _own_number_links(sides, links)
-                     for leaf, number in _substituted_leaves(letters, numbers) if not self._tied(leaf, number)]
+            self._tying = claim.id
+            try:
+                loose = [leaf for letters, numbers in _own_number_links(sides, links)
+                         for leaf, number in _substituted_leaves(letters, numbers) if not self._tied(leaf, number)]
+            finally:
+                self._tying = None
             if loose:
                 # froukje's ∂L/∂w^{(2)} = ∂L/∂ŷ ∂ŷ/∂z^{(3)} ∂z^{(3)}/∂w^{(2)} = (−0.875) · 0.235 · 0.5: the formula and the
                 # arithmetic hold, but 0.5 (x) was put in for a^{(2)} = 0.56 — a number the answer does not state
@@ -1474,6 +1485,8 @@ class Judge:
             given = self.own_arrays[key_]
             return written.shape == given.shape and bool(np.allclose(written, given, rtol=0.005, atol=5e-4))
         stated = self.own_stated.get(key_)
+        if stated is not None:
+            self._lean_on(stated)
         if stated is None and not _given_letter(leaf) and self._by_stated_values(leaf, number, written):
             return True  # σ(z1) = 0.5824 after z1 = … = 0.3325: the step on the answer's own earlier value
         if stated is None and _given_letter(leaf):
@@ -1486,13 +1499,65 @@ class Judge:
         agree = self._within_rounding(stated[2], number)  # (each number moved by half a unit of its last digit)
         return agree is not None and (agree[0] or abs(float(written.reshape(-1)[0]) - stated[0]) <= 0.005 * abs(stated[0]))
 
+    def _stated_number_inside(self, *sides: Node) -> bool:
+        """Whether a side that names quantities also holds a number the answer stated earlier as its value of one
+        (UCSC's w_{5,3} = w_{5,3} − 0.1 · (−½) after ∂E/∂w_{5,3} = −½): a letter put in as its own value among letters
+        left as they are — at the network's random points that number is no letter's value, so such a link is the
+        answer's own arithmetic, not a formula to judge there."""
+        stated = [v[2] for v in self.own_stated.values() if v[2] is not None and v[0] not in _STRUCTURAL]
+        for side in sides:
+            if _numbers_only(side) or not any(n.op == "num" for n in side.walk()):
+                continue
+            for n in side.walk():
+                if n.op in ("num", "neg", "div") and _numbers_only(n) and any(
+                        (agree := self._within_rounding(own, n)) is not None and agree[0] for own in stated):
+                    return True
+        return False
+
+    def _subject_is_expected(self, subject: Node, counterexample: dict | None) -> bool:
+        """Whether the value a failing link expected is the claim's subject's true value (its first side, evaluated at
+        the first point): then it is the truth the claim's last number was stated for (copied.py). Luis's planted
+        ∂y/∂h = h = 2(0.8808) = 1.7616 fails on its first link with h's value expected, not ∂y/∂h's — kept as that
+        claim's truth, it turned a later wrong product into an error carried forward."""
+        if not counterexample or "expected" not in counterexample:
+            return False
+        try:
+            truth = np.asarray(evaluate(subject, self.context(self.envs[0])), dtype=float)
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError, IndexError):
+            return False
+        expected = float(counterexample["expected"])
+        return truth.size == 1 and bool(np.isclose(float(truth.reshape(-1)[0]), expected, rtol=1e-9, atol=1e-12))
+
+    def _lean_on(self, stated: tuple) -> None:
+        """Records that the claim being checked puts in the number an earlier claim stated (``own_stated``'s entry)."""
+        if self._tying is not None and len(stated) > 3:
+            self._leaned.setdefault(self._tying, {}).setdefault(stated[1], stated[3])
+
+    def _unjudge_leaning(self, results) -> None:
+        """A claim judged ``correct`` on a number an earlier claim stated, whose verdict a later pass changed (Korniak's
+        w21⁺ = 0.1 − 0.1 · (−0.006384) after ∂E/∂w21 = −0.006384, a derivative its objective's unread scale leaves
+        unjudged): whether the number it puts in is right is then not known either — ``unchecked``, saying so. (A verdict
+        raised to ``correct`` afterwards leaves the claim as it is.)"""
+        final = {}
+        for r in results:
+            if r.verdict == "correct" and r.id in self._leaned:
+                changed = [(k, v) for k, v in self._leaned[r.id].items() if k in final and final[k] not in ("correct", v)]
+                if changed:
+                    k, _ = changed[0]
+                    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+                    r.message = (f"not judged: it puts in the number {k} states, and {k} is {final[k]} "
+                                 f"({r.message})")
+            final[r.id] = r.verdict
+
     def _by_stated_values(self, leaf: Node, number: Node, written: np.ndarray) -> bool:
         """Whether ``leaf`` with the answer's own stated value put in for each of its letters (every one has one: a
         formula of constants and numbers then) gives the number written for it, within the rounding of both."""
-        own, _, missing = self._with_own_values(
+        own, found, missing = self._with_own_values(
             leaf, lambda node: self.own_stated.get((self.notation, show(node, self.net.convention))))
         if missing or not all(_literal_op(n) or n.op == "const" for n in own.walk()):
             return False
+        for _, stated in found:
+            self._lean_on(stated)
         agree = self._within_rounding(own, number)
         return agree is not None and agree[0]
 
@@ -2737,6 +2802,7 @@ class Judge:
                                  "the samples is not known")
         if _one_example_cost(claims):  # L = -Σ_j y_j log p_j for one example, then G_Z = P − Y for the batch
             columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN, _cost_definition)
+        self._unjudge_leaning(results)  # (a number put in whose own claim a pass above left unjudged)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
         if self.inferred:
             for r in results:
@@ -5057,6 +5123,7 @@ def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> b
     bare = _plain_number(numbers)
     if depth > 40:
         return False
+    numbers = _sign_inward(letters, numbers)
     if letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had"):  # (Wᵀ written as its transposed matrix: a leaf)
         if letters.op == numbers.op and len(letters.args) == len(numbers.args):
             return all(_substituted_term_by_term(a, b, depth + 1) for a, b in zip(letters.args, numbers.args, strict=True))
@@ -5064,6 +5131,33 @@ def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> b
     if "sum" in letters.op:  # (\sum_k …, an axis sum, a row sum)
         return bare
     return True  # (a quantity, a derivative, a function of one: written as its number or its own expression)
+
+
+def _written_fraction(node: Node) -> float | None:
+    """The value of a fraction of two written numbers, or its negative (\frac{1}{2}, -\frac{3}{4}), else None."""
+    sign = -1.0 if node.op == "neg" else 1.0
+    inner = node.args[0] if node.op == "neg" else node
+    if inner.op != "div" or not all(a.op == "num" for a in inner.args):
+        return None
+    try:
+        den = float(inner.args[1].value[0])
+        return sign * float(inner.args[0].value[0]) / den if den else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+#: numbers a formula holds as its own constants (1 − σ, 2(ŷ − y), ½‖·‖²): never read as a value the answer put in
+_STRUCTURAL = (1.0, 2.0, 0.5)
+
+
+def _sign_inward(letters: Node, numbers: Node) -> Node:
+    """Numbers written with a leading minus for a product or quotient of letters (``δ_o · out_{h1} ≈ -0.064 * 0.525``:
+    read −(0.064 · 0.525)): the minus on the first factor's number, so the numbers follow the letters term by term."""
+    if (numbers.op == "neg" and letters.op in ("mul", "div") and numbers.args[0].op == letters.op
+            and len(numbers.args[0].args) == len(letters.args)):
+        inner = numbers.args[0].args
+        return Node(letters.op, (Node("neg", (inner[0],)), *inner[1:]), numbers.args[0].value)
+    return numbers
 
 
 def _given_letter(node: Node) -> bool:
@@ -5079,6 +5173,7 @@ def _substituted_leaves(letters: Node, numbers: Node, depth: int = 0):
     whole when its value is written as one number."""
     if depth > 40:
         return
+    numbers = _sign_inward(letters, numbers)
     if (letters.op in ("add", "sub", "mul", "div", "neg", "pow", "had", "T") or letters.op == "fn" and (
             letters.value == numbers.value)) and letters.op == numbers.op and len(letters.args) == len(numbers.args):
         for a, b in zip(letters.args, numbers.args, strict=True):  # (ReLU(z) = ReLU([8; 1; −6]): z put in)

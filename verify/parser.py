@@ -554,6 +554,11 @@ def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named li
     return node.op == "q" and node.value[0] in ("z", "h", "yhat", "x")
 
 
+def _ONE_WEIGHT(node: Node) -> bool:  # noqa: N802 -- named as _FORWARD_QUANTITY, beside it
+    """Whether ``node`` is one weight of a layer, ``w_{jk}`` (Korniak's ∂(w1o · out_{h1} + w2o · out_{h2})/∂w1o)."""
+    return node.op == "entry" and node.args[0].op == "q" and node.args[0].value[0] == "W" and len(node.value) == 2
+
+
 #: a parameter at a time step: θ_t, θ_{t-1}, W^{(1)}_{t-1}, b_t
 _PARAM_AT_TIME = re.compile(r"(?<![A-Za-z\\])(?<!\\Delta\s)(\\theta|\\Theta|W|w|b)((?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*_\s*)"
                             r"(\{\s*t\s*-\s*1\s*\}|\{\s*t\s*\}|t(?![A-Za-z0-9]))")
@@ -1279,7 +1284,11 @@ class _Parser:
                 return Node("q", (), ("y", None))
             raise Unreadable(f"{word} needs the unit it belongs to, e.g. {word}_{{h1}} or {word}_{{o1}}")
         self.next()
-        unit = self.unit(self.script())
+        toks = self.script()
+        texts = [t.text for t in toks]
+        if word == "out" and len(texts) == 2 and texts[0] == "i" and texts[1].isdigit() and int(texts[1]) >= 1:
+            return Node("comp", (Node("q", (), ("x", None)),), int(texts[1]) - 1)  # Korniak's out_{i2}: input 2
+        unit = self.unit(toks)
         if unit is None:
             raise Unreadable(f"cannot read the unit of {word}; write {word}_{{h1}} (hidden unit 1) or {word}_{{o1}}")
         layer, entry = unit
@@ -1311,18 +1320,20 @@ class _Parser:
                                   f"across the network: {where})")
             ij = (lt[1], ls[1]) if self.opts.get("convention", "row") == "row" else (ls[1], lt[1])
             return Node("entry", (Node("q", (), ("W", lt[0])),), ij)
-        if len(digits) != 1 or name not in ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta"):
-            return None
+        summed_or_output = name in ("a", "z", "h") and self.bases.get(name, name) in ("z", "h")
+        if len(digits) != 1 or name not in ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta") and not summed_or_output:
+            return None  # (Bishop's a_j, z_j of unit j: the summed input and the output as the answer's reading binds them)
         found = unitnumbers.layer_of(int(digits), sizes)
         if found is None:
             raise NoSuchLayer(f"{name}_{digits}: the network's units are numbered 1 to {sum(sizes)} ({where})")
         layer, entry = found
         depth = len(sizes) - 1
-        if layer == 0 and name not in ("O", "o"):
+        kind = self.bases.get(name, name) if summed_or_output else {
+            "theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
+        if layer == 0 and not (name in ("O", "o") or summed_or_output and kind == "h"):
             raise NoSuchLayer(f"{name}_{digits}: unit {digits} is an input ({where})")
         if name == "T" and layer != depth:
             raise NoSuchLayer(f"T_{digits}: a target belongs to an output unit ({where})")
-        kind = {"theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
         q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
                  else ("y", None) if kind == "y" else (kind, layer))
         return self._signed_delta(Node("comp", (q,), entry), name, kind)
@@ -2721,8 +2732,10 @@ class _Parser:
         self._partial()
         bottom, negated = self.signed_wrt()
         self.expect("}")
-        if not _FORWARD_QUANTITY(bottom):
-            raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them")
+        if not (_FORWARD_QUANTITY(bottom) or _ONE_WEIGHT(bottom) and top.op not in ("q", "comp", "entry", "sample")):
+            # (by one weight: an expression written out, never one quantity whose own derivative did not read)
+            raise Unreadable("the derivative of an expression is read by z, h, \\hat y or x, or one entry of them, or by "
+                             "one weight")
         (qt, it), (qz, iz) = _entry_of(top), _entry_of(bottom)
         if (qt.op == "q" and qt.value[0] == "b" and qz.op == "q" and qz.value[0] == "z" and qt.value[1] is not None
                 and qt.value[1] == qz.value[1] and (it is None) == (iz is None) and not negated):

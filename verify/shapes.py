@@ -313,6 +313,13 @@ def _expression_derivative(node: Node, ctx: Context) -> np.ndarray:
     if ctx.vary is None:
         raise Unreadable("the derivative of an expression is read for one sample (batch = 1)")
     q, entry = (wrt.args[0], _index(wrt.value, ctx)) if wrt.op == "comp" else (wrt, None)
+    if wrt.op == "entry":  # one weight w_{jk}: its place in W as the answer lays W out (the varied pass keeps it)
+        q = wrt.args[0]
+        i, j = (_index(v, ctx) for v in wrt.value)
+        shape = np.shape(ctx.values.get(q.value, ())) if q.op == "q" else ()
+        if len(shape) != 2 or BIAS in (i, j) or not (0 <= i < shape[0] and 0 <= j < shape[1]):
+            raise Unreadable(f"{show(wrt, ctx.convention)}: no entry of the layer's weights")
+        entry = i * shape[1] + j
     if q.op != "q":
         raise Unreadable("the derivative of an expression is read by a quantity (z, h, \\hat y or x)")
     pairs = ctx.vary(q.value)

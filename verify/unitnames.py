@@ -302,13 +302,14 @@ class BareUnitReading(Rewriting):
 
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
-    (inoutnames.py), a primed prediction, a forward pass in bare names): (claims as read, the readings applied, what
-    each changes)."""
+    (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
+    (pairnames.py)): (claims as read, the readings applied, what each changes)."""
     from .inoutnames import InOutNames
+    from .pairnames import PairNames
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
-                    BareUnitReading.detect(net, claims)):
+                    BareUnitReading.detect(net, claims), PairNames.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

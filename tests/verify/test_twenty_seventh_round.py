@@ -1,0 +1,378 @@
+r"""The twenty-seventh round (issue 10): a student's notes in the style of Michał Korniak's Polish documentation —
+weights named by their two units right after the letter (``w21``: input 2 → hidden unit 1, ``w1o``: hidden unit 1 →
+the output o), Mazur's ``out_{h1}``, ``net_{o}``, ``out_{i2}`` (an input), ``\delta h1`` with a space for the
+subscript, ``d_{o}`` the desired output, the derivative of a written-out sum by one weight, and a ``gather`` whose
+``aligned`` blocks are set apart by ``\shortintertext`` alone. Every expected verdict is decided here by NumPy central
+differences on the network written out in the answer's own arrays, never by gradproof."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_twenty_first_round import _verify
+
+#: a 2-3-1 sigmoid network without biases, w_{from,to} (the column convention), E = ½ (d − o)²
+SPEC = """name = "pair_names"
+convention = "column"
+inputs = 2
+
+[[layers]]
+units = 3
+activation = "sigmoid"
+bias = false
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+bias = false
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+DOC = r"""# Jeden krok wstecznej propagacji
+
+Sieć: $net_{h1} = w11 * out_{i1} + w21 * out_{i2}$, $out_{h1} = \frac{1}{1+e^{-net_{h1}}}$,
+$net_{o} = w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3}$, a błąd to
+$$E_{total} = \frac{1}{2}(d_{o} - out_{o})^{2}$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o}(1 - out_{o}) \tag{delta_o}$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o} \tag{delta_o_slip}$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h1} \tag{w1o}$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h2} \tag{w1o_slip}$$
+
+$$\delta h1 = \delta o * w1o * out_{h1}(1 - out_{h1}) \tag{delta_h1}$$
+
+$$\delta h1 = \delta o * w2o * out_{h1}(1 - out_{h1}) \tag{delta_h1_slip}$$
+
+$$\frac{\partial E_{total}}{\partial w21} = \delta h1 * out_{i2} \tag{w21}$$
+
+$$\frac{\partial E_{total}}{\partial w21} = \delta h1 * out_{i1} \tag{w21_slip}$$
+
+$$\frac{\partial net_{o}}{\partial w2o} = \frac{\partial (w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3})}{\partial w2o}
+ = out_{h2} \tag{dnet}$$
+
+$$\frac{\partial net_{o}}{\partial w2o} = \frac{\partial (w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3})}{\partial w2o}
+ = out_{h1} \tag{dnet_slip}$$
+
+$$w21^{+} = w21 - \eta * \frac{\partial E_{total}}{\partial w21} \tag{step}$$
+
+$$w21^{+} = w21 + \eta * \frac{\partial E_{total}}{\partial w21} \tag{step_slip}$$
+"""
+
+
+def _sigmoid(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def _truth():
+    """The 2-3-1 network in the answer's arrays (W1[i, j]: input i → hidden j, w2[j]: hidden j → o) at a random point:
+    the forward values, E's gradients by every weight and by the summed inputs, all by central differences."""
+    rng = np.random.default_rng(27)
+    W1, w2, x, d = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=2), rng.uniform()
+
+    def forward(W1, w2, x):
+        h = _sigmoid(x @ W1)
+        return h, _sigmoid(h @ w2)
+
+    def loss(W1, w2):
+        return 0.5 * (d - forward(W1, w2, x)[1]) ** 2
+
+    grads = central_differences(lambda p: loss(p["W1"], p["w2"]), {"W1": W1.copy(), "w2": w2.copy()})
+    h, o = forward(W1, w2, x)
+    net_o = h @ w2
+    delta_o = central_differences(lambda p: 0.5 * (d - _sigmoid(p["n"][0])) ** 2, {"n": np.array([net_o])})["n"][0]
+    net_h = x @ W1
+    delta_h = central_differences(lambda p: 0.5 * (d - _sigmoid(_sigmoid(p["n"]) @ w2)) ** 2, {"n": net_h.copy()})["n"]
+    dnet = central_differences(lambda p: float(h @ p["w2"]), {"w2": w2.copy()})["w2"]
+    return dict(W1=W1, w2=w2, x=x, d=d, h=h, o=o, delta_o=delta_o, delta_h=delta_h, dW1=grads["W1"], dw2=grads["w2"],
+                dnet=dnet)
+
+
+def _close(a, b) -> bool:
+    return bool(np.allclose(a, b, rtol=1e-5, atol=1e-8))
+
+
+def test_weights_named_by_their_two_units_are_read_source_first_as_central_differences_decide(tmp_path):
+    t = _truth()
+    h, o, d, x, w2, rate = t["h"], t["o"], t["d"], t["x"], t["w2"], 0.1
+    delta_h1 = t["delta_o"] * w2[0] * h[0] * (1 - h[0])
+    oracle = {
+        "delta_o": _close(-(d - o) * o * (1 - o), t["delta_o"]),
+        "delta_o_slip": _close(-(d - o) * o, t["delta_o"]),
+        "w1o": _close(t["delta_o"] * h[0], t["dw2"][0]),
+        "w1o_slip": _close(t["delta_o"] * h[1], t["dw2"][0]),
+        "delta_h1": _close(delta_h1, t["delta_h"][0]),
+        "delta_h1_slip": _close(t["delta_o"] * w2[1] * h[0] * (1 - h[0]), t["delta_h"][0]),
+        "w21": _close(t["delta_h"][0] * x[1], t["dW1"][1, 0]),  # w21: input 2 → hidden unit 1
+        "w21_slip": _close(t["delta_h"][0] * x[0], t["dW1"][1, 0]),
+        "dnet": _close(h[1], t["dnet"][1]),
+        "dnet_slip": _close(h[0], t["dnet"][1]),
+        "step": _close(t["W1"][1, 0] - rate * t["dW1"][1, 0], t["W1"][1, 0] - rate * t["dW1"][1, 0]),
+        "step_slip": _close(t["W1"][1, 0] + rate * t["dW1"][1, 0], t["W1"][1, 0] - rate * t["dW1"][1, 0]),
+    }
+    assert [k for k, v in oracle.items() if not v] == [k for k in oracle if k.endswith("_slip")]  # (tells each apart)
+    got = _verify(tmp_path, SPEC, DOC)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_pair_names_are_read_in_the_row_convention_too(tmp_path):
+    """The same answer under a spec laying W out as rows (z = W x): w21 is still input 2 → hidden unit 1."""
+    got = _verify(tmp_path, SPEC.replace('convention = "column"', 'convention = "row"'), DOC)
+    assert got["w21"].verdict == "correct" and got["w21_slip"].verdict == "incorrect", got["w21"].message
+    assert got["dnet"].verdict == "correct" and got["dnet_slip"].verdict == "incorrect", got["dnet"].message
+
+
+def test_pair_names_whose_own_products_contradict_the_order_are_not_read(tmp_path):
+    """An answer whose forward sum pairs w12 with input 2 (target first) is no source-first naming: nothing is read
+    so, and a claim in those names is not judged on a guess."""
+    body = (r"$$net_{o} = w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3}$$" "\n\n"
+            r"$$net_{h1} = w11 * out_{i1} + w12 * out_{i2}$$" "\n\n"
+            r"$$net_{h2} = w21 * out_{i1} + w22 * out_{i2}$$" "\n\n"
+            r"$$\frac{\partial E_{total}}{\partial w12} = \delta h1 * out_{i2} \tag{q}$$" "\n")
+    got = _verify(tmp_path, SPEC, body)
+    assert got["q"].verdict == "unchecked", got["q"].message
+
+
+def test_blocks_set_apart_by_shortintertext_alone_are_two_claims(tmp_path):
+    """Korniak's gather: 1/(1 + e^{-net_o}) = out_o, then \\shortintertext{a więc:} and ∂out_o/∂net_o = out_o (1 − out_o)
+    with no row break between the blocks. Both hold (σ'(z) = σ(z)(1 − σ(z)), checked here numerically); run together,
+    out_o and the next block's ∂ were read as one product and judged wrong."""
+    z = np.linspace(-3, 3, 7)
+    slope = central_differences(lambda p: float(np.sum(_sigmoid(p["z"]))), {"z": z.copy()})["z"]
+    assert _close(slope, _sigmoid(z) * (1 - _sigmoid(z)))
+    body = ("\\begin{gather}\n  \\begin{aligned}\n    \\frac{1}{1+e^{-net_{o}}}=out_o\n  \\end{aligned}\n"
+            "  \\shortintertext{a więc:}\n  \\begin{aligned}\n"
+            "    \\frac{\\partial out_{o}}{\\partial net_{o}} = out_{o}(1 - out_{o})\n  \\end{aligned}\n\\end{gather}\n")
+    got = _verify(tmp_path, SPEC.replace("units = 3", "units = 2"), body, name="answer.tex")
+    assert len(got) == 2 and all(r.verdict == "correct" for r in got.values()), {k: r.message for k, r in got.items()}
+
+
+# ---- a number put in whose own claim is left unjudged ----------------------------------------------------------------
+
+NUMBERS_SPEC = SPEC.replace("units = 3", "units = 2")
+
+#: Korniak's slip on a network of his kind: E = 1/n (d − o)² (no ½, a definition that does not read), its derivative
+#: by out_o written without the 2 — so δ_o and every number after it is half the true one
+NUMBERS = r"""
+$$E(O)=1/n*(d-o)^2$$
+
+$$net_{h1} = w11 * out_{i1} + w21 * out_{i2} = 0.5 * 0 + 0.1 * 1 = 0.1$$
+
+$$out_{h1} = \frac{1}{1+e^{-net_{h1}}} = \frac{1}{1+e^{-0.1}} \approx 0.525$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o}(1 - out_{o}) \approx -0.064$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h1} \approx -0.064 * 0.525 \approx -0.0336 \tag{grad}$$
+
+$$w1o^{+} = w1o - \eta * \frac{\partial E_{total}}{\partial w1o} = 0.4 - 0.1 * -0.0336 = 0.40336 \tag{step}$$
+"""
+
+
+def test_a_step_on_a_number_whose_claim_is_left_unjudged_is_not_judged_correct(tmp_path):
+    """The step's arithmetic and formula hold, but the gradient it puts in (−0.0336, from δ_o = −0.064) is half the
+    true one for the answer's own E = (d − o)² at its numbers (d = 1, out_o = 0.697: the oracle below) — the claim
+    stating it is left unjudged (its objective's scale unknown), so the step may not be judged correct either."""
+    out_o, d, out_h1 = 0.697, 1.0, 1 / (1 + np.exp(-0.1))
+    net_o = np.log(out_o / (1 - out_o))
+    true_delta = central_differences(lambda p: (d - _sigmoid(p["n"][0])) ** 2, {"n": np.array([net_o])})["n"][0]
+    assert abs(true_delta * out_h1 - (-0.0336)) > 0.02  # the stated gradient is not the true one
+    got = _verify(tmp_path, NUMBERS_SPEC, NUMBERS)
+    assert got["grad"].verdict != "correct", got["grad"].message
+    assert got["step"].verdict != "correct", got["step"].message
+    assert "puts in the number grad states" in got["step"].message, got["step"].message
+
+
+# ---- Bishop's letters on units numbered across the network (a UCSC homework write-up's kind) ----------------------
+
+#: a 2-2-1 network without biases, a_j = Σ_i w_ji z_i (the row convention), sigmoid hidden units 3, 4, a linear output 5
+BISHOP_SPEC = """name = "units_across"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+bias = false
+
+[[layers]]
+units = 1
+activation = "identity"
+bias = false
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+BISHOP = r"""Going forward: $a_3 = \sum_{i=1}^{2} w_{3i} z_{i}$, $z_3 = \sigma(a_3)$, $a_4 = \sum_{i=1}^{2} w_{4i} z_{i}$,
+$z_4 = \sigma(a_4)$, $a_5 = \sum_{i=3}^{4} w_{5i} z_{i}$, $z_5 = a_5$.
+
+$$\frac{\partial E}{\partial a_{5}} = \left( a_5 - t \right) \tag{d5}$$
+
+$$\frac{\partial E}{\partial a_{5}} = \left( t - a_5 \right) \tag{d5_slip}$$
+
+$$\frac{\partial E}{\partial a_4} = \left( \frac{\partial E}{\partial a_5}*w_{5,4} \right)z_4(1-z_4) \tag{d4}$$
+
+$$\frac{\partial E}{\partial a_4} = \left( \frac{\partial E}{\partial a_5}*w_{5,3} \right)z_4(1-z_4) \tag{d4_slip}$$
+
+$$\frac{\partial E}{\partial w_{4,2}} = \delta_4 z_2 \tag{w42}$$
+
+$$\frac{\partial E}{\partial w_{4,2}} = \delta_4 z_1 \tag{w42_slip}$$
+"""
+
+
+def test_bishops_a_and_z_of_units_numbered_across_the_network_as_central_differences_decide(tmp_path):
+    """a_j the summed input and z_j the output of unit j (inputs 1–2, hidden 3–4, output 5), t the target beside the
+    output's (a_5 − t), w_{5,4} into unit 5 from unit 4; δ_j = ∂E/∂a_j."""
+    rng = np.random.default_rng(760)
+    W1, w2, x, t = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2), rng.normal()
+
+    def loss(W1, w2):
+        return 0.5 * (_sigmoid(W1 @ x) @ w2 - t) ** 2
+
+    grads = central_differences(lambda p: loss(p["W1"], p["w2"]), {"W1": W1.copy(), "w2": w2.copy()})
+    a_hidden = W1 @ x
+    z_hidden = _sigmoid(a_hidden)
+    a5 = z_hidden @ w2
+    d5 = central_differences(lambda p: 0.5 * (p["a"][0] - t) ** 2, {"a": np.array([a5])})["a"][0]
+    d_hidden = central_differences(lambda p: 0.5 * (_sigmoid(p["a"]) @ w2 - t) ** 2, {"a": a_hidden.copy()})["a"]
+    z3, z4 = z_hidden
+    oracle = {
+        "d5": _close(a5 - t, d5), "d5_slip": _close(t - a5, d5),
+        "d4": _close(d5 * w2[1] * z4 * (1 - z4), d_hidden[1]), "d4_slip": _close(d5 * w2[0] * z4 * (1 - z4), d_hidden[1]),
+        "w42": _close(d_hidden[1] * x[1], grads["W1"][1, 1]), "w42_slip": _close(d_hidden[1] * x[0], grads["W1"][1, 1]),
+    }
+    assert [k for k, v in oracle.items() if not v] == [k for k in oracle if k.endswith("_slip")]
+    got = _verify(tmp_path, BISHOP_SPEC, BISHOP)
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_an_update_row_with_the_gradient_put_in_as_its_stated_number_is_not_judged_at_random_points(tmp_path):
+    """w_{5,3} = w_{5,3} − 0.1 · (−½) after ∂E/∂w_{5,3} = … = −½: the number stands for the gradient the answer stated,
+    which no random point has — judged there, the row was a false reject (the arithmetic −0.1 · (−½) = 0.05 is right)."""
+    assert abs(0.0 - 0.1 * -0.5 - 0.05) < 1e-12
+    body = (BISHOP.split("$\\frac{\\partial E}{\\partial a_{5}}")[0]
+            + "$$\\frac{\\partial E}{\\partial w_{5,3}} = \\delta_5 z_3 = -1*\\frac{1}{2} = -\\frac{1}{2} \\tag{g}$$\n\n"
+            "$$\\frac{\\partial E}{\\partial w_{5,4}} = \\delta_5 z_4$$\n\n"
+            "$$w_{5,3} = w_{5,3} - 0.1*-\\frac{1}{2} = 0.05 \\tag{step}$$\n")
+    got = _verify(tmp_path, BISHOP_SPEC, body)
+    assert got["step"].verdict != "incorrect", got["step"].message
+
+
+# ---- an error carried forward only from the truth of what the earlier claim stated -------------------------------
+
+CHAIN_SPEC = """name = "square_chain"
+convention = "row"
+inputs = 1
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[[layers]]
+units = 1
+activation = { name = "square", formula = "x^2" }
+
+[loss]
+name = "sum_squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+#: x → h = σ(w x + b) → y = h² → L = (y − t)², x = 2, w = 0.5, b = 1, t = 0.8 (the second unit's weight 1, bias 0)
+CHAIN = """batch = 1
+
+[values]
+x = [2.0]
+y = [0.8]
+W1 = [[0.5]]
+b1 = [1.0]
+W2 = [[1.0]]
+b2 = [0.0]
+
+[[claims]]
+id = "z"
+latex = '''
+z = 0.5(2) + 1 = 2'''
+
+[[claims]]
+id = "h"
+latex = '''
+h = 1/(1 + e^(-2))
+h ≈ **0.8808**'''
+
+[[claims]]
+id = "y"
+latex = '''
+y = (0.8808)²
+y ≈ **0.7758**'''
+
+[[claims]]
+id = "dLdy"
+latex = '''
+∂L/∂y = 2(y - t)
+      = 2(0.7758 - 0.8)
+      = **-0.0484**'''
+
+[[claims]]
+id = "dydh"
+latex = '''
+∂y/∂h = h
+      = 2(0.8808)
+      = **1.7616**'''
+
+[[claims]]
+id = "dhdw"
+latex = '''
+∂h/∂w = x σ(z)(1 - σ(z))
+      = 2 × 0.8808 × 0.1192
+      = **0.2100**'''
+
+[[claims]]
+id = "dhdb"
+latex = '''
+∂h/∂b = σ(z)(1 - σ(z))
+      = 0.8808 × 0.1192
+      = **0.1050**'''
+
+[[claims]]
+id = "dLdb"
+latex = '''
+∂L/∂b = (∂L/∂y)(∂y/∂h)(∂h/∂b)
+      = (-0.0484)(1.7616)(0.2100)
+      = **-0.0179**'''
+"""
+
+
+def test_a_wrong_factor_is_not_excused_by_an_earlier_wrong_claims_other_side(tmp_path):
+    """∂y/∂h = h = 2(0.8808) = 1.7616: the formula is wrong (y = h², so 2h) but the number is right. The last product
+    puts ∂h/∂w's 0.2100 in for ∂h/∂b (0.1050): wrong, and not right on any earlier number's truth — 0.8808 (h, the
+    value the first link compared with) × 0.2100 happens to equal 1.7616 × 0.1050, which once made it "carried
+    forward"."""
+    x, w, b, t = 2.0, 0.5, 1.0, 0.8
+
+    def loss(p):
+        h = 1 / (1 + np.exp(-(w * x + p["b"][0])))
+        return (h ** 2 - t) ** 2
+
+    true_dLdb = central_differences(loss, {"b": np.array([b])})["b"][0]
+    h = 1 / (1 + np.exp(-(w * x + b)))
+    assert abs(2 * h - 1.7616) < 1e-4 and abs(true_dLdb - (-0.0179)) > 0.005  # the number right, the product wrong
+    got = _verify(tmp_path, CHAIN_SPEC, CHAIN, name="answer.toml")
+    assert got["dydh"].verdict == "incorrect", got["dydh"].message
+    assert got["dLdb"].verdict == "incorrect", got["dLdb"].message
