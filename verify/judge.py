@@ -390,12 +390,18 @@ class Judge:
         try:
             yield
         finally:
-            self.states, self.rows, self.envs, self.consts["t"] = saved
+            self.states, self.rows, self.envs = saved[:3]
+            if saved[3] is None:
+                self.consts.pop("t", None)  # (a spec that counts no steps has no t outside this step)
+            else:
+                self.consts["t"] = saved[3]
 
     # -- constants and functions -------------------------------------------------------------------
     def _constants(self) -> dict[str, float]:
         net = self.net
-        c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi), "t": 1.0}
+        c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi)}
+        if {"beta1", "beta2"} & set(net.hyper_dict):
+            c["t"] = 1.0  # the step count of Adam's bias correction; no other spec counts steps (a bare t is no number)
         if net.regularizer is not None:
             c["lambda"] = net.reg_lambda
         hyper = net.hyper_dict

@@ -74,6 +74,9 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             raise no_quantity(kind, layer, ctx.values)
         return ctx.values[node.value]
     if op == "const":
+        if node.value == "t" and "t" not in ctx.consts:  # (UCSC's (a_5 − t) read with t the step count was wrong)
+            raise Unreadable("t names nothing here: the spec's optimizer counts no steps; if t is the target, declare "
+                             "it in [notation], \"t\" = \"y\"")
         if node.value not in ctx.consts:
             raise Unreadable(f"the spec has no value for the constant {show(node)}")
         return np.asarray(ctx.consts[node.value], dtype=float)

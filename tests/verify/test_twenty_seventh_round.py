@@ -376,3 +376,15 @@ def test_a_wrong_factor_is_not_excused_by_an_earlier_wrong_claims_other_side(tmp
     got = _verify(tmp_path, CHAIN_SPEC, CHAIN, name="answer.toml")
     assert got["dydh"].verdict == "incorrect", got["dydh"].message
     assert got["dLdb"].verdict == "incorrect", got["dLdb"].message
+
+
+def test_a_bare_t_is_no_step_count_where_the_optimizer_counts_none(tmp_path):
+    """Under plain SGD, ``\\hat y − t`` with t nothing the answer defines was read with t the optimizer's step count,
+    1 — a number, so a right claim (t the target) was judged wrong. Now t names nothing there: unchecked, with the
+    [notation] line. (The oracle: ŷ − 1 is not ŷ − y at a random point, so a verdict read that way would be a guess.)"""
+    rng = np.random.default_rng(5)
+    yhat, y = rng.uniform(size=2)
+    assert not np.isclose(yhat - 1.0, yhat - y)
+    body = "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y} - t \\tag{a}$$\n"
+    got = _verify(tmp_path, BISHOP_SPEC, body)
+    assert got["a"].verdict == "unchecked" and "\"t\" = \"y\"" in got["a"].message, got["a"].message
