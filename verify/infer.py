@@ -882,9 +882,11 @@ def conventions(judge, claims) -> Reading | None:
     if layered_weights and "net" not in declared and _LAYERED_NET.search(text[:200_000]):
         bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
         changes.append("net with a layer script is that layer's summed input")
+    own_unit_sums = [u for u in _unit_sums(claims) if u[1] in ELL_LETTERS and u[2] in UNIT_LETTERS_ANY and u[3] == u[1]]
     if "unit_letters" not in dict(base.options) and layered_letters is None and not layered_weights and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
-            or judge.net.depth > 2 and shape["units"]["letters"]):  # (one layer: its units and the inputs only)
+            or judge.net.depth > 2 and shape["units"]["letters"]  # (one layer: its units and the inputs only)
+            or own_unit_sums):  # Fuat's u_i = \sum_{\ell} \theta_{i\ell} o_\ell (ℓ read as l: unitnames.EllUnit)
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
@@ -901,6 +903,10 @@ def conventions(judge, claims) -> Reading | None:
                 o[0] == "bias_absorbed" for o in options):
             options.append(("bias_absorbed", True))  # Mitchell's net_j = \sum_i w_{ji} x_{ji}: x_{j0} = 1 carries the bias
             changes.append("sums over the inputs of a unit include its bias (w_{j0} on x_{j0} = 1)")
+        summed = {u[0] for u in own_unit_sums} if own_unit_sums else set()
+        if summed == {"i"} and "u" not in declared and re.search(r"(?<![A-Za-z\\])u_\{?\s*i\s*\}?\s*=\s*\\sum", text):
+            bases += (("u", "z"),)  # Fuat's u_i = \sum_l θ_{il} o_l: u the unit's summed input (o its output)
+            changes.append("u_i is unit i's summed input (its own definition) and o_i its output")
         if not declared & {"y", "t", "d", "v"}:
             generic = [("y", "h")] if re.search(r"(?<![A-Za-z\\])y_\{?\s*[ij]", text) else []
             generic += [("d", "y")] if re.search(r"(?<![A-Za-z\\])d_\{?\s*[jk]", text) else []
@@ -1308,7 +1314,7 @@ _SUB_DELTA_LAYER = re.compile(r"\\delta\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
 _UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
                        r"(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
-                       r"w_\{?\s*([a-z])\s*,?\s*([a-z])")
+                       r"(?:w|\\theta)_\{?\s*([a-z])\s*,?\s*([a-z])")
 
 
 #: a unit's summed input written unit by unit with numbered weights: z_1 = w_{11} x_1 + w_{21} x_2 + b_1
@@ -1356,6 +1362,12 @@ _UNLAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*[a-z]\s*,?\s*[
 #: net with a unit letter and a layer script: net_j^{(l)}, net^{(2)}_k
 _LAYERED_NET = re.compile(r"(?<![A-Za-z\\])net\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^|"
                           r"\^\s*\{?\s*\(?\s*(?:[a-z]|\d)\s*\)?\s*\}?\s*_\s*\{?\s*[a-z])")
+
+
+#: the unit letters a weight's entry may join (i, j, k and h of parser.UNIT_POS)
+UNIT_LETTERS_ANY = ("i", "j", "k", "h")
+#: the letters unitnames.EllUnit reads a unit's ℓ as
+ELL_LETTERS = ("q", "p", "r", "s")
 
 
 def _unit_sums(claims):

@@ -42,7 +42,7 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
          "X": "x", "Y": "y", "Z": "z", "H": "h", "A": "h", "Delta": "delta", "Yhat": "yhat",
          "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
-LOSSES = {"J": "loss", "E": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
+LOSSES = {"J": "loss", "E": "loss", "Err": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
           "Omega": "lossOmega", "hatF": "loss", "Loss": "loss", "Cost": "loss"}
 # (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
 #: Greek letters an answer may name its activation function by, read so only when applied to a summed input
@@ -75,7 +75,7 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
                 "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
-                "Score", "pred", "net", "output", "out", "target", "total", "true"},
+                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
@@ -591,6 +591,7 @@ class _Parser:
         self.unit_letters = bool(opts.get("unit_letters"))  # Bishop: the index letter tells the layer (i, j, k)
         # Mitchell's and Haykin's "unit j" of any layer: j is generic, i feeds it, k is fed by it (unit_layer)
         self.generic_units = opts.get("unit_letters") == "generic"
+        self.own_unit_letters = bool(set(dict(opts.get("unit_pos") or {})) - set(UNIT_POS))  # (Fuat's ℓ read as q)
         # which layer each unit letter names: Bishop's i input, j hidden, k output, or the answer's own (Grosse's
         # z_i = \sum_j w_{ij} x_j: j input, i hidden), read from its definitions (infer.letter_layers)
         self.letter_layers = dict(opts.get("unit_map") or BISHOP_LAYERS)
@@ -694,7 +695,7 @@ class _Parser:
     def weight_entry(self, name: str, comps: list) -> list:
         """A weight's two unit letters as (target, source): w_{ji} into unit j from unit i (Mitchell, Haykin), or w_{ij}
         from i to j (Wikipedia) when the answer's own definition (net_j = \\sum_i w_{ij} o_i) writes them so."""
-        if len(comps) != 2 or not all(isinstance(c, str) and c in UNIT_POS for c in comps):
+        if len(comps) != 2 or not all(isinstance(c, str) and c in self.unit_pos for c in comps):
             return comps
         first, second = (self.unit_layer(c) for c in comps)
         if first >= second:
@@ -1798,8 +1799,9 @@ class _Parser:
                 power = n
             else:
                 raise Unreadable(f"cannot read the superscripts of {name}")
-        generic = self.generic_units and layer is None and comps and isinstance(comps[0], str) and comps[0] in UNIT_POS
-        if generic and kind == "x" and len(comps) == 2 and comps[1] in UNIT_POS:
+        generic = (self.generic_units and layer is None and comps and isinstance(comps[0], str)
+                   and comps[0] in self.unit_pos)
+        if generic and kind == "x" and len(comps) == 2 and comps[1] in self.unit_pos:
             layer = self.unit_layer(comps[0]) - 1  # Mitchell's x_{ji}: input i of unit j, the output of unit i
             kind, comps = ("x", comps[1:]) if layer == 0 else ("h", comps[1:])
             layer = None if layer == 0 else layer
@@ -1813,6 +1815,9 @@ class _Parser:
                 kind, layer = "x", None
         elif generic and kind in ("y", "yhat") and len(comps) == 1 and self.unit_layer(comps[0]) != self.depth_net:
             raise NoSuchLayer(f"{name}_{comps[0]} is an output unit's")  # t_j, d_j: j is an output unit here
+        elif (self.generic_units and kind == "yhat" and not comps and self.own_unit_letters
+              and "unit" in self.layer_env and self.layer_env["unit"] != self.depth_net):
+            raise NoSuchLayer("\\hat y is the output: the claim's unit is an output unit")  # Fuat's δ_k = ∂Err/∂ŷ σ'(u_k)
         if base is not None and layer is not None:
             layer -= self.offset("b" if zero else base)
             if self.flags.get("implicit"):
@@ -1831,7 +1836,7 @@ class _Parser:
                 raise Unreadable(f"{name} has no layer index (sample indices like x^{{(n)}} are not supported)")
             if kind not in ("x", "y", "yhat") and layer_var is None:
                 if generic and kind in ("W", "dW", "W_next"):
-                    layer = max(self.unit_layer(c) for c in comps if isinstance(c, str) and c in UNIT_POS)
+                    layer = max(self.unit_layer(c) for c in comps if isinstance(c, str) and c in self.unit_pos)
                     comps = self.weight_entry(name, comps)
                 elif generic:
                     layer = self.unit_layer(comps[0])
@@ -2212,7 +2217,8 @@ class _Parser:
         if mark == "_" and len(toks) == 3 and toks[0].text == ":" and toks[1].text == "," and toks[2].kind == "id":
             return [("slice", toks[2].text)]  # z_{:, i}: column i (the parser reads it as an example's vector)
         letters = [t.text for t in toks if t.kind == "id"]
-        entries = len(letters) <= 2 and all(x in ENTRY_LETTERS for x in letters)  # w_{jk}, but not W_{new}
+        unit_letters = ENTRY_LETTERS + tuple(self.unit_pos) if self.generic_units else ENTRY_LETTERS  # (Fuat's l)
+        entries = len(letters) <= 2 and all(x in unit_letters for x in letters)  # w_{jk}, but not W_{new}
         items, j = [], 0
         while j < len(toks):
             t = toks[j]
@@ -2255,7 +2261,7 @@ class _Parser:
             elif mark == "^" and len(toks) == 1 and t.text in ROLE_LAYERS and self._writes_role(t.text):
                 items.append(("layer", self.layer_number(toks)))  # Chambrin's z^{H} beside his a^{(H)}
                 j += 1
-            elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in ENTRY_LETTERS:
+            elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in unit_letters:
                 items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index
                 j += 1
             elif mark == "_" and t.text == "," and items and items[-1][0] in ("fvar", "var", "num"):
@@ -2914,7 +2920,7 @@ class _Parser:
                     deriv = True
                 elif item[0] == "layer" or (item[0] == "num" and mark == "_"):
                     layer = item[1] - self.units_off
-                elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in UNIT_POS:
+                elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in self.unit_pos:
                     pass  # Haykin's φ_j: the activation of unit j, whose layer its argument v_j gives
                 elif item[0] == "num" and fname == "phi" and mark == "^" and (
                         self.opts.get("layer_letter") or self.opts.get("superscript") == "layer") and layer is None:

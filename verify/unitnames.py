@@ -300,6 +300,42 @@ class BareUnitReading(Rewriting):
         return text
 
 
+#: ℓ summed over as a unit (\sum_{\ell}, \sum_\ell) and written as a unit's index (o_\ell, \theta_{i\ell}, w_{j\ell})
+_ELL_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*\\ell\s*\}|\\ell(?![A-Za-z]))")
+_ELL_INDEX = re.compile(r"(?:[a-zA-Z]|\\theta)\s*_\s*(?:\\ell(?![A-Za-z])|\{\s*(?:[a-z]\s*,?\s*)?\\ell\s*\})")
+#: ℓ as a layer: a superscript (x^{(\ell)}, w^{\ell}, ^{[\ell]}, ^{(\ell - 1)}) or a layer's size d^{(\ell)}
+_ELL_LAYER = re.compile(r"\^\s*(?:\{\s*)?[(\[]?\s*\\ell|\\ell\s*[-+]\s*1")
+_ELL = re.compile(r"\\ell(?![A-Za-z])")
+
+
+class EllUnit(Rewriting):
+    r"""ℓ as a unit letter (Fuat Karakaya's study notes: ``u_i = \sum_{\ell} \theta_{i\ell} \cdot o_\ell``, "Layer ℓ →
+    Layer i → Layer j"): where the answer sums over ℓ as over a unit and writes it as a unit's index, and never as a
+    layer (no ``^{(\ell)}``, no ``\ell - 1``), ℓ is a unit letter like i, j, k, its place among them read from the
+    answer's own sums (infer.feeding_letters) — so ``\theta_{i\ell}`` is the weight into i from ℓ. It is read as a
+    letter the answer writes nowhere else and that names no layer (q, p, r or s: l is the layer's)."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, letter: str):
+        self.letter = letter
+        self.originals: dict[str, str] = {}
+        self.change = f"ℓ is a unit's letter (summed over as a unit, never a layer), read as {letter}"
+
+    @staticmethod
+    def detect(claims) -> EllUnit | None:
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        if not any(_ELL_SUM.search(t) for t in texts) or not any(_ELL_INDEX.search(t) for t in texts):
+            return None
+        if any(_ELL_LAYER.search(t) for t in texts):
+            return None  # (ℓ a layer somewhere)
+        free = [x for x in ("q", "p", "r", "s") if not any(re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", t) for t in texts)]
+        return EllUnit(free[0]) if free else None  # (a letter of no layer and of nothing the answer writes itself)
+
+    def rewrite(self, text: str) -> str:
+        return _ELL.sub(self.letter, text)
+
+
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
     (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
@@ -309,7 +345,7 @@ def own_names(net, claims):
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
-                    BareUnitReading.detect(net, claims), PairNames.detect(net, claims)):
+                    BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

@@ -388,3 +388,84 @@ def test_a_bare_t_is_no_step_count_where_the_optimizer_counts_none(tmp_path):
     body = "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y} - t \\tag{a}$$\n"
     got = _verify(tmp_path, BISHOP_SPEC, body)
     assert got["a"].verdict == "unchecked" and "\"t\" = \"y\"" in got["a"].message, got["a"].message
+
+
+# ---- ℓ as a unit's letter, u the summed input, o the output, θ the weights, Err the objective ----------------------
+
+FUAT_SPEC = """name = "ell_units"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+bias = false
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+bias = false
+
+[loss]
+name = "sum_squared_error"
+"""
+
+FUAT = r"""Layer ℓ → layer i → layer j; each neuron has its pre-activation $u$ and its output $o$:
+
+$$u_i = \sum_{\ell} \theta_{i\ell} \cdot o_\ell$$
+
+$$o_i = \sigma(u_i)$$
+
+$$Err = \sum_i (y^{(i)} - \hat{y}^{(i)})^2$$
+
+$$\frac{\partial Err}{\partial \theta_{i\ell}} = \delta_i \cdot o_\ell \tag{grad}$$
+
+$$\frac{\partial Err}{\partial \theta_{i\ell}} = \delta_\ell \cdot o_i \tag{grad_slip}$$
+
+$$\delta_i = \sigma'(u_i) \cdot \sum_j \delta_j \cdot \theta_{ji} \tag{hidden}$$
+
+$$\delta_i = \sigma'(u_i) \cdot \sum_j \delta_j \cdot \theta_{ij} \tag{hidden_slip}$$
+
+$$\delta_k = -2(y - \hat{y}) \cdot \sigma'(u_k) \tag{out}$$
+
+$$\delta_k = -(y - \hat{y}) \cdot \sigma'(u_k) \tag{out_slip}$$
+
+$$\delta_k = \frac{\partial Err}{\partial \hat{y}} \cdot \sigma'(u_k) \tag{out_chain}$$
+"""
+
+
+def test_ell_as_a_units_letter_with_u_o_theta_and_err_as_central_differences_decide(tmp_path):
+    """Fuat Karakaya's notes' letters on a 3-4-1 network (θ_{iℓ} into unit i from unit ℓ, Err = Σ (y − ŷ)², no ½):
+    each rule checked at every layer it can be, by central differences of Err."""
+    rng = np.random.default_rng(2027)
+    T1, T2, x, y = rng.normal(size=(4, 3)), rng.normal(size=(1, 4)), rng.normal(size=3), rng.uniform()
+
+    def err(T1, T2):
+        return float(((y - _sigmoid(T2 @ _sigmoid(T1 @ x))) ** 2).sum())
+
+    grads = central_differences(lambda p: err(p["T1"], p["T2"]), {"T1": T1.copy(), "T2": T2.copy()})
+    u1 = T1 @ x
+    o1 = _sigmoid(u1)
+    u2 = T2 @ o1
+    yhat = _sigmoid(u2)
+    d2 = central_differences(lambda p: float(((y - _sigmoid(p["u"])) ** 2).sum()), {"u": u2.copy()})["u"]
+    d1 = central_differences(lambda p: float(((y - _sigmoid(T2 @ _sigmoid(p["u"]))) ** 2).sum()), {"u": u1.copy()})["u"]
+    slope = lambda u: _sigmoid(u) * (1 - _sigmoid(u))  # noqa: E731
+    oracle = {
+        "grad": _close(np.outer(d1, x), grads["T1"]) and _close(np.outer(d2, o1), grads["T2"]),
+        "grad_slip": _close(np.outer(yhat, d1), grads["T2"]),  # δ_ℓ o_i at the output layer: ℓ hidden, i the output
+        "hidden": _close(slope(u1) * (T2.T @ d2), d1),
+        # θ_{ij} for θ_{ji}: "into hidden unit i from output unit j" — the network has no such weight (θ⁽²⁾ is 1 × 4,
+        # into the output from the hidden units), so no value makes the slip right
+        "hidden_slip": T2.shape != (1, 4),
+        "out": _close(-2 * (y - yhat) * slope(u2), d2), "out_slip": _close(-(y - yhat) * slope(u2), d2),
+        "out_chain": _close(-2 * (y - yhat) * slope(u2), d2),
+    }
+    assert oracle == {"grad": True, "grad_slip": False, "hidden": True, "hidden_slip": False, "out": True,
+                      "out_slip": False, "out_chain": True}
+    got = _verify(tmp_path, FUAT_SPEC, FUAT)
+    for cid in ("grad", "hidden", "out", "out_chain"):
+        assert got[cid].verdict == "correct", (cid, got[cid].message)
+    assert got["out_slip"].verdict == "incorrect", got["out_slip"].message
+    assert got["grad_slip"].verdict == "incorrect", got["grad_slip"].message
+    assert got["hidden_slip"].verdict != "correct", got["hidden_slip"].message  # (incorrect: its index counts two sizes)
