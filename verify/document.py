@@ -594,6 +594,11 @@ _PLAIN_SENTENCE = re.compile(r"\.\s+(?=[A-Z][a-z]{2,}\b)")
 _PLAIN_TAIL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:\s+[a-z]{2,}){0,3}(?:\s*:)?\s+(?=\S)")
 
 
+#: a code comment after a plain-text formula: a # after a space, then a space, an arrow or a word (never a heading: the
+#: formula before it must hold a relation)
+_CODE_COMMENT = re.compile(r"[ \t]#(?=[ \t<\-A-Za-z])")
+
+
 def _plain(text: str, lines: _LineCounter):
     """The equations of an answer written in plain text, with no math delimiters at all (a ``.txt`` homework, a PDF's
     text, Markdown with ``dW2 = dZ2 · a1ᵀ``): each line that states a relation outside prose, after its label and
@@ -607,6 +612,9 @@ def _plain(text: str, lines: _LineCounter):
         if len(line) > MAX_INLINE or not _RELATION.search(line):
             continue
         line = _MD_STRONG.sub(r"\2", _without_html_comment(line))  # zgwl's __dW__: n * 1. dW = …: a bold label
+        comment = _CODE_COMMENT.search(line)
+        if comment is not None and _RELATION.search(line[:comment.start()]):
+            line = line[:comment.start()]  # kgwilson's "dl/db_i = mean(dl/dz_i, axis=0) # <- Take mean over batch"
         lead = _PLAIN_LEAD.match(line)
         body = line[lead.end():].replace("`", " ").strip().rstrip(".;,")
         rel = _RELATION.search(body)

@@ -1510,13 +1510,22 @@ class Judge:
         (UCSC's w_{5,3} = w_{5,3} − 0.1 · (−½) after ∂E/∂w_{5,3} = −½): a letter put in as its own value among letters
         left as they are — at the network's random points that number is no letter's value, so such a link is the
         answer's own arithmetic, not a formula to judge there."""
-        stated = [v[2] for v in self.own_stated.values() if v[2] is not None and v[0] not in _STRUCTURAL]
+        stated = [(float(v[0]), v[2]) for v in self.own_stated.values()
+                  if v[2] is not None and v[0] not in _STRUCTURAL][-MAX_STATED:]
+        if not stated:
+            return False
+        ctx = self.context(self.envs[0])
         for side in sides:
             if _numbers_only(side) or not any(n.op == "num" for n in side.walk()):
                 continue
-            for n in side.walk():
-                if n.op in ("num", "neg", "div") and _numbers_only(n) and any(
-                        (agree := self._within_rounding(own, n)) is not None and agree[0] for own in stated):
+            numbers = [n for n in side.walk() if n.op in ("num", "neg", "div") and _numbers_only(n)][:MAX_STATED]
+            for n in numbers:  # (bounded: the last MAX_STATED stated values against as many numbers of a side)
+                try:
+                    value = float(np.asarray(evaluate(n, ctx), dtype=float).reshape(-1)[0])
+                except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError, IndexError):
+                    continue
+                near = [own for v, own in stated if abs(v - value) <= 0.01 * max(1.0, abs(v))]  # (then to rounding)
+                if any((agree := self._within_rounding(own, n)) is not None and agree[0] for own in near):
                     return True
         return False
 
@@ -5152,6 +5161,8 @@ def _written_fraction(node: Node) -> float | None:
         return None
 
 
+#: stated values and numbers of one side compared by Judge._stated_number_inside (a hostile answer states 10⁴)
+MAX_STATED = 64
 #: numbers a formula holds as its own constants (1 − σ, 2(ŷ − y), ½‖·‖²): never read as a value the answer put in
 _STRUCTURAL = (1.0, 2.0, 0.5)
 
