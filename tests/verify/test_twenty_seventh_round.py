@@ -469,3 +469,32 @@ def test_ell_as_a_units_letter_with_u_o_theta_and_err_as_central_differences_dec
     assert got["out_slip"].verdict == "incorrect", got["out_slip"].message
     assert got["grad_slip"].verdict == "incorrect", got["grad_slip"].message
     assert got["hidden_slip"].verdict != "correct", got["hidden_slip"].message  # (incorrect: its index counts two sizes)
+
+
+def test_a_code_comment_after_a_plain_text_formula_is_not_part_of_it(tmp_path):
+    """kgwilson's plain-text notes: ``dl/dW_i = x_{i-1}.T @ dl/dz_i # <- transpose to make shape match``. The comment
+    was read as part of the formula (unexpected character '#'); now the formula before it is judged — the right and
+    the wrong copy told apart as NumPy decides (one sigmoid unit, a batch of N rows, the mean squared error)."""
+    spec = """name = "rows"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+
+[loss]
+name = "mean_squared_error"
+"""
+    rng = np.random.default_rng(11)
+    n = 4
+    X, W, b, Y = rng.normal(size=(n, 3)), rng.normal(size=(3, 1)), rng.normal(size=1), rng.normal(size=(n, 1))
+    loss = lambda W: float(((_sigmoid(X @ W + b) - Y) ** 2).sum() / n)  # noqa: E731
+    dW = central_differences(lambda p: loss(p["W"]), {"W": W.copy()})["W"]
+    A = _sigmoid(X @ W + b)
+    assert _close(X.T @ (2 * (A - Y) / n * A * (1 - A)), dW) and not _close(X.T @ (2 * (A - Y) / n), dW)
+    body = ("Notes, batch as rows:\n\n"
+            "    1. dL/dW1 = X.T @ (2 * (A1 - Y) / N * A1 * (1 - A1)) # <- transpose to make shape match\n"
+            "    2. dL/dW1 = X.T @ (2 * (A1 - Y) / N) # <- the slope forgotten\n")
+    got = _verify(tmp_path, spec, body, name="notes.md")
+    assert [r.verdict for r in got.values()] == ["correct", "incorrect"], {k: r.message for k, r in got.items()}
