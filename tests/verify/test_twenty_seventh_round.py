@@ -194,27 +194,8 @@ def test_a_step_on_a_number_whose_claim_is_left_unjudged_is_not_judged_correct(t
 # ---- Bishop's letters on units numbered across the network (a UCSC homework write-up's kind) ----------------------
 
 #: a 2-2-1 network without biases, a_j = Σ_i w_ji z_i (the row convention), sigmoid hidden units 3, 4, a linear output 5
-BISHOP_SPEC = """name = "units_across"
-convention = "row"
-inputs = 2
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-bias = false
-
-[[layers]]
-units = 1
-activation = "identity"
-bias = false
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+BISHOP_SPEC = (SPEC.replace('"pair_names"', '"units_across"').replace('"column"', '"row"').replace("units = 3", "units = 2")
+               .replace('units = 1\nactivation = "sigmoid"', 'units = 1\nactivation = "identity"'))
 
 BISHOP = r"""Going forward: $a_3 = \sum_{i=1}^{2} w_{3i} z_{i}$, $z_3 = \sigma(a_3)$, $a_4 = \sum_{i=1}^{2} w_{4i} z_{i}$,
 $z_4 = \sigma(a_4)$, $a_5 = \sum_{i=3}^{4} w_{5i} z_{i}$, $z_5 = a_5$.
@@ -392,23 +373,8 @@ def test_a_bare_t_is_no_step_count_where_the_optimizer_counts_none(tmp_path):
 
 # ---- ℓ as a unit's letter, u the summed input, o the output, θ the weights, Err the objective ----------------------
 
-FUAT_SPEC = """name = "ell_units"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-bias = false
-
-[[layers]]
-units = 1
-activation = "sigmoid"
-bias = false
-
-[loss]
-name = "sum_squared_error"
-"""
+FUAT_SPEC = (SPEC.replace('"pair_names"', '"ell_units"').replace('"column"', '"row"').replace("inputs = 2", "inputs = 3")
+             .replace("units = 3", "units = 4").replace('"squared_error"', '"sum_squared_error"'))
 
 FUAT = r"""Layer ℓ → layer i → layer j; each neuron has its pre-activation $u$ and its output $o$:
 
