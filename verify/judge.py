@@ -5149,7 +5149,7 @@ def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> b
 
 
 def _written_fraction(node: Node) -> float | None:
-    """The value of a fraction of two written numbers, or its negative (\frac{1}{2}, -\frac{3}{4}), else None."""
+    """The value of a fraction of two written numbers, or its negative (``\\frac{1}{2}``, ``-\\frac{3}{4}``), else None."""
     sign = -1.0 if node.op == "neg" else 1.0
     inner = node.args[0] if node.op == "neg" else node
     if inner.op != "div" or not all(a.op == "num" for a in inner.args):
