@@ -1046,6 +1046,9 @@ def conventions(judge, claims) -> Reading | None:
     letter_ = _bare_layer_letter(text)
     if letter_ is not None and "layer_letter" not in dict(base.options):
         options.append(("layer_letter", letter_))  # Hagan's W^{m+1}, a^{m-1}, s^M: m the layer, M the last one
+        if "x" not in declared and re.search(_X_BEFORE.format(L=re.escape(letter_)), text):
+            bases += (("x", "h"),)
+            changes.append(f"x_{{{letter_}-1}} is the output of the layer before (x_0 the input: its own definition)")
         if not any(m.group(1) == letter_ for m in _BARE_LAYER.finditer(text)):  # (Nisith's δ_{i+1}: I is no layer)
             options.append(("layer_letter_last", False))
             changes.append(f"{letter_} is the layer index")
@@ -1304,7 +1307,16 @@ def _bare_layer_letter(text: str) -> str | None:
     found = {m.group(1) for m in _BARE_LAYER.finditer(text)} - {"l", "t", "i", "j", "n", "x"}
     if not found:
         found = {m.group(1) for m in _SUB_DELTA_LAYER.finditer(text)} - {"l", "t"}
+    if not found:  # kgwilson's z_i = x_{i-1} @ W_i + b_i, W_{i-1}: a weight or bias numbered with an offset
+        found = {m.group(1) for m in _SUB_PARAM_LAYER.finditer(text)} - {"l", "t"}
     return found.pop() if len(found) == 1 else None
+
+
+#: a weight or bias with a subscript letter and an offset, W_{i-1}, b_{i+1}: that letter numbers layers
+_SUB_PARAM_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
+#: the summed input of layer L computed from x of the layer before (kgwilson's z_i = x_{i-1} @ W_i + b_i): x is that
+#: layer's output ("x_{i-1} is the output of the previous layer, or the input image for i = 1")
+_X_BEFORE = r"(?<![A-Za-z\\])z\s*_\s*\{{?\s*{L}\s*\}}?\s*=[^=\n]*(?<![A-Za-z\\])x\s*_\s*\{{\s*{L}\s*-\s*1\s*\}}"
 
 
 #: δ with a subscript letter and an offset, δ_{i+1}: that letter numbers layers

@@ -3739,6 +3739,20 @@ class Judge:
         return bool(dict(self.notation.options).get("chosen_batch")) and any(
             _ELL_DERIVATIVE.search(_normal(c.latex)) for c in claims)
 
+    def _jacobian_written(self, latex: str) -> bool:
+        """Whether a claim states a Jacobian or a chain of derivatives (jacobianlayout's tests), also written with a
+        slash in plain text (kgwilson's ``dz_i/dx_{i-1} = W_i``) and with the answer's own layer letter as a subscript
+        (``z_i``: a layer, not an entry)."""
+        if jacobian_claim(latex) or chain_claim(latex):
+            return True
+        if "/" not in latex[:2000]:
+            return False
+        text = normalize(latex[:2000])
+        letter = dict(self.notation.options).get("layer_letter")
+        if isinstance(letter, str) and len(letter) == 1 and letter.isalpha():
+            text = re.sub(rf"_\s*(?:\{{\s*{letter}\s*(?:[+-]\s*1\s*)?\}}|{letter}(?![A-Za-z]))", " ", text)
+        return jacobian_claim(text) or chain_claim(text)
+
     def _unfixed_jacobians(self, claims, results) -> None:
         """A Jacobian between vectors, or a chain of derivatives, whose layout the answer never fixes (no chain rule in
         one order only — Prince's planted copy swaps one chain's factors —, nothing declared or read from its claims;
@@ -3753,7 +3767,7 @@ class Judge:
         self._memo = {}
         try:
             for k, (c, r) in enumerate(zip(claims, results, strict=True)):
-                if r.verdict not in ("correct", "incorrect") or not (jacobian_claim(c.latex) or chain_claim(c.latex)):
+                if r.verdict not in ("correct", "incorrect") or not self._jacobian_written(c.latex):
                     continue
                 if limits.overdue():  # (no verdict on a layout guessed: the rest are not given one)
                     ran_out(r, "in both layouts of a Jacobian")

@@ -207,9 +207,17 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
 #: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]} (a student's .txt or Markdown)
 _SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
+#: a plain-text derivative of the loss spelled l in lowercase (kgwilson's "loss = 1/N sum_i{…}", then dl/dz_i, dl/dout)
+_SLASH_DL = re.compile(r"(?<![A-Za-z\\])d\s*l\s*/\s*d(?=\s*[A-Za-z\\])")
+#: a plain-text derivative of one quantity by another, d then a letter over d then a letter (kgwilson's dz_i/dW_i,
+#: dout/dz_i): a derivative — read as two of Ng's d-letters it was a ratio of two gradients, which nothing computes
+_SLASH_DD = re.compile(r"(?<![A-Za-z\\])d\s*((?:out|[A-Za-z])(?:\s*_\s*(?:\{[^{}]{1,12}\}|[A-Za-z0-9]))?)\s*/\s*d"
+                       r"(?=\s*[A-Za-z])")
 #: a local derivative written with a slash, ∂y/∂z, ∂a_1/∂z_1 (plain text): one symbol over one symbol, each with at
 #: most two scripts
 _SYMBOL = r"(?:\\hat\s*\{\s*[A-Za-z]\s*\}|\\hat\s*[A-Za-z]|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]{1,20}\}|[A-Za-z0-9])){0,2}"
+#: the activation function's derivative written dact/dz_i (kgwilson's "act represents the activation function"): act'(z_i)
+_SLASH_ACT = re.compile(r"(?<![A-Za-z\\])d\s*act\s*/\s*d\s*(" + _SYMBOL + r")(?![A-Za-z0-9_^{])")
 _SLASH_LOCAL = re.compile(r"\\partial\s*(" + _SYMBOL + r")\s*/\s*\\partial\s*(" + _SYMBOL + r")(?![A-Za-z0-9_^{])")
 #: the objective's letters (parser.LOSSES, whose slash form ∂L/∂w the parser reads itself)
 _OBJECTIVE_HEAD = re.compile(r"(?:J|E|C|L|R|\\ell|\\mathcal\s*\{?\s*L|loss|cost)(?![A-Za-z])")
@@ -784,6 +792,9 @@ def _normalize_new(text: str) -> str:
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     s = _SLASH_D.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # dL/dz2: ∂L/∂z2
+    s = _SLASH_DL.sub(r"\\partial L/\\partial ", s)  # kgwilson's dl/dz_i: the loss spelled in lowercase
+    s = _SLASH_ACT.sub(r"act'(\1)", s)
+    s = _SLASH_DD.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # kgwilson's dz_i/dW_i: ∂z_i/∂W_i (no ratio)
     s = slash_local(s)  # ∂y/∂z: \frac{\partial y}{\partial z}
     for cmd in SPACING:
         s = re.sub(re.escape(cmd) + r"(?![A-Za-z])", " ", s)

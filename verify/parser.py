@@ -52,7 +52,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          "leakyrelu": "leaky_relu", "elu": "elu", "softplus": "softplus", "swish": "swish", "silu": "swish",
          "gelu": "gelu", "softsign": "softsign", "softmax": "softmax", "log": "log", "ln": "log", "exp": "exp",
          "erf": "erf", "sign": "sign", "sgn": "sign", "sech": "sech", "cosh": "cosh", "sinh": "sinh",
-         "phi": "phi", "varphi": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
+         "phi": "phi", "varphi": "phi", "act": "phi", "max": "max", "identity": "identity", "id": "identity", "sin": "sin",
          "cos": "cos", "lse": "lse", "logsumexp": "lse", "logsoftmax": "logsoftmax", "rowsum": "rowsum",
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
          "logsig": "sigmoid", "tansig": "tanh", "purelin": "identity", "poslin": "relu"}
@@ -75,7 +75,7 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
                 "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
-                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err"},
+                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err", "act"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)

@@ -464,3 +464,87 @@ name = "mean_squared_error"
             "    2. dL/dW1 = X.T @ (2 * (A1 - Y) / N) # <- the slope forgotten\n")
     got = _verify(tmp_path, spec, body, name="notes.md")
     assert [r.verdict for r in got.values()] == ["correct", "incorrect"], {k: r.message for k, r in got.items()}
+
+
+# ---- plain-text NumPy notes with a layer letter of their own (kgwilson's kind) -------------------------------------
+
+NUMPY_SPEC = """name = "numpy_rows"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "mean_squared_error"
+"""
+
+NUMPY_NOTES = """# Backprop, as the code does it
+
+    1. z_i = x_{i-1} @ W_i + b_i
+    2. z_{i-1} = x_{i-2} @ W_{i-1} + b_{i-1}
+    3. dL/dW_i = x_{i-1}.T @ dL/dz_i
+    4. dL/dW_i = dL/dz_i @ x_{i-1}.T
+    5. dL/dx_{i-1} = dL/dz_i @ W_i.T
+    6. dL/dx_{i-1} = dL/dz_i @ W_i
+    7. dz_i/dx_{i-1} = W_i
+    8. dl/dz_{i-1} = dl/dx_{i-1} * dact/dz_{i-1}
+    9. dl/dz_{i-1} = dl/dx_{i-1} * act(z_{i-1})
+"""
+
+
+def test_numpy_notes_with_their_own_layer_letter_as_central_differences_decide(tmp_path):
+    """z_i = x_{i-1} @ W_i + b_i with W_{i-1} beside it: i numbers the layers and x_{i-1} is the layer before's output
+    (x_0 the input); dz_i/dx_{i-1} is a derivative (read as two of Ng's d-letters it was a ratio of gradients) whose
+    layout the notes never fix — W_i or W_iᵀ — so it is not judged; dl/… is the loss's, dact/dz the activation's
+    slope. The rules hold at every layer, as NumPy shows."""
+    rng = np.random.default_rng(4)
+    X, Y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    W = [rng.normal(size=(3, 4)), rng.normal(size=(4, 2))]
+    b = [rng.normal(size=4), rng.normal(size=2)]
+
+    def forward(W, b, X):
+        xs, zs = [X], []
+        for Wl, bl in zip(W, b, strict=True):
+            zs.append(xs[-1] @ Wl + bl)
+            xs.append(_sigmoid(zs[-1]))
+        return xs, zs
+
+    def loss_from(level, value):  # the loss with layer level's summed input set to value (1-based)
+        x = _sigmoid(value)
+        for Wl, bl in zip(W[level:], b[level:], strict=True):
+            x = _sigmoid(x @ Wl + bl)
+        return float(((x - Y) ** 2).mean())
+
+    xs, zs = forward(W, b, X)
+    ok = {3: True, 4: True, 5: True, 6: True}
+    for level in (1, 2):
+        dz = central_differences(lambda p, level=level: loss_from(level, p["z"]), {"z": zs[level - 1].copy()})["z"]
+        def loss_w(p, level=level):
+            Ws = [p["W"] if k == level - 1 else W[k] for k in range(2)]
+            x = forward(Ws, b, X)[0][-1]
+            return float(((x - Y) ** 2).mean())
+        dW = central_differences(loss_w, {"W": W[level - 1].copy()})["W"]
+        ok[3] &= _close(xs[level - 1].T @ dz, dW)
+        ok[4] &= dz.shape[1] == xs[level - 1].shape[1] and _close(dz @ xs[level - 1].T, dW)  # (no product: sizes differ)
+        if level == 2:  # dL/dx_1 by central differences, x_1 the hidden layer's output
+            dx = central_differences(lambda p: float(((_sigmoid(p["x"] @ W[1] + b[1]) - Y) ** 2).mean()),
+                                     {"x": xs[1].copy()})["x"]
+            ok[5] &= _close(dz @ W[1].T, dx)
+            dz1 = central_differences(lambda p: loss_from(1, p["z"]), {"z": zs[0].copy()})["z"]
+            ok[8] = _close(dx * _sigmoid(zs[0]) * (1 - _sigmoid(zs[0])), dz1)  # dl/dz_1 = dl/dx_1 ⊙ act'(z_1)
+            ok[9] = _close(dx * _sigmoid(zs[0]), dz1)  # act for its slope
+            ok[6] &= dz.shape[1] == W[1].shape[0] and _close(dz @ W[1], dx)  # (2 ≠ 4: the slip has no product)
+    assert ok == {3: True, 4: False, 5: True, 6: False, 8: True, 9: False}
+    got = _verify(tmp_path, NUMPY_SPEC, NUMPY_NOTES, name="notes.md")
+    assert [got[f"line {n}"].verdict for n in (5, 6, 7, 8)] == ["correct", "incorrect", "correct", "incorrect"], {
+        k: r.message for k, r in got.items()}
+    assert got["line 9"].verdict == "unchecked", got["line 9"].message  # the Jacobian's layout is the notes' own
+    # the loss spelled l, the activation's slope dact/dz (act the notes' name for the activation function)
+    assert [got["line 10"].verdict, got["line 11"].verdict] == ["correct", "incorrect"], (
+        got["line 10"].message, got["line 11"].message)
