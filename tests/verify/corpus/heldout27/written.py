@@ -1,0 +1,1 @@
+../heldout13/written.py
