@@ -60,7 +60,7 @@ ZINGALE_ONE = {
 }
 
 ZINGALE_HIDDEN = {
-    49: ("\\cdot \\tilde{\\bf z}^\\intercal$$", "\\cdot ({\\bf x}^k)^\\intercal$$", "line 49", "the input x for the hidden layer's z-tilde"),
+    49: ("\\cdot \\tilde{\\bf z}^\\intercal$$", "\\cdot ({\\bf x}^k)^\\intercal$$", "line 49", "x for z-tilde (a wrong layer)"),
     82: ("= \\tilde{z}_m (1 - \\tilde{z}_m)$$", "= \\tilde{z}_m$$", "line 81", "g' written as g"),
     100: ("= 2 \\tilde{\\bf e}^k", "= \\tilde{\\bf e}^k", "line 100", "the 2 of the square dropped"),
 }
