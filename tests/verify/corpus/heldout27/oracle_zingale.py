@@ -47,6 +47,8 @@ one = {
     "line 90": every(ones, lambda n: same(n.W[1] - ETA * n.G,
                                           n.W[1] - 2 * ETA * np.outer((n.a[1] - n.y) * n.a[1] * (1 - n.a[1]), n.x))),
 }
+one["line 40.1"] = every(ones, rows40)
+one["line 42.2"] = every(ones, final40)
 one_planted = {
     "line 22": every(ones, lambda n: same(n.dbdA, np.einsum("iq,p->ipq", np.eye(2, 3), n.x[:2]))),
     "line 35": every(ones, lambda n: same(n.dzdA, n.a[1][:, None, None] * n.kron)),

@@ -65,6 +65,18 @@ ZINGALE_HIDDEN = {
     100: ("= 2 \\tilde{\\bf e}^k", "= \\tilde{\\bf e}^k", "line 100", "the 2 of the square dropped"),
 }
 
+NICHOLASKARLSEN = {
+    38: ("\\odot \\tilde\\sigma'(z^{L}_j)", "\\odot \\tilde\\sigma(z^{L}_j)", "line 38", "sigma' written as sigma"),
+    42: ("(\\delta^{l+1}_{k}w^{l+1}_{kj})", "(\\delta^{l+1}_{k}w^{l+1}_{jk})", "line 42", "w_jk for w_kj (a transposed factor)"),
+    50: ("&= \\delta_j^l a^{l-1}_k", "&= \\delta_k^l a^{l-1}_j", "line 50.1", "the indices j and k swapped"),
+}
+
+LISEANH = {
+    18: ("= f'(z_j^L)\\frac", "= f(z_j^L)\\frac", "eq:delta_j^L", "f' written as f"),
+    25: ("= \\delta^l_j,", "= \\delta^{l+1}_j,", "line 25.2", "delta^{l+1} for delta^l (a wrong layer)"),
+    56: ("= \\frac{e^{-z}}{(1+e^{-z})^2}.", "= \\frac{e^{-z}}{1+e^{-z}}.", "eq:df/dz", "the square of the denominator dropped"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` (an edit on a line that does not close its display)."""
@@ -90,7 +102,8 @@ def plant_tex(src, dst, edits):
 if __name__ == "__main__":
     for name, edits in (("soliday_backprop", SOLIDAY), ("hkve_fysstk_backprop", HKVE), ("joaogci_back_prop", JOAOGCI),
                         ("alpsjur_fysstk_theory", ALPSJUR), ("ejhusom_fysstk_methods", EJHUSOM),
-                        ("schrader_softmax_regression", SCHRADER)):
+                        ("schrader_softmax_regression", SCHRADER),
+                        ("nicholaskarlsen_nn_indices", NICHOLASKARLSEN), ("liseanh_report2_backprop", LISEANH)):
         plant_tex(f"{name}.tex", f"{name}_planted.tex", edits)
     for name, edits in (("hmtbgc_fc_report", HMTBGC), ("zingale_single_layer", ZINGALE_ONE),
                         ("zingale_hidden_layer", ZINGALE_HIDDEN)):
