@@ -77,6 +77,12 @@ LISEANH = {
     56: ("= \\frac{e^{-z}}{(1+e^{-z})^2}.", "= \\frac{e^{-z}}{1+e^{-z}}.", "eq:df/dz", "the square of the denominator dropped"),
 }
 
+SANTI13 = {
+    25: ("{e^{h_{m}(\\alpha)}+e^{h_{m}(1)}}", "{e^{h_{m}(1)}}", "line 24", "the numerator's own term dropped from the sum"),
+    34: ("- e^{h_{m}(\\alpha)} * e^{h_{m}(\\alpha)}", "+ e^{h_{m}(\\alpha)} * e^{h_{m}(\\alpha)}", "line 32", "a sign slip"),
+    43: ("y_{m}(\\alpha)(1-y_{m}(\\alpha))", "y_{m}(\\alpha)", "line 41", "the factor 1 - y dropped"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` (an edit on a line that does not close its display)."""
@@ -106,5 +112,6 @@ if __name__ == "__main__":
                         ("nicholaskarlsen_nn_indices", NICHOLASKARLSEN), ("liseanh_report2_backprop", LISEANH)):
         plant_tex(f"{name}.tex", f"{name}_planted.tex", edits)
     for name, edits in (("hmtbgc_fc_report", HMTBGC), ("zingale_single_layer", ZINGALE_ONE),
-                        ("zingale_hidden_layer", ZINGALE_HIDDEN)):
+                        ("zingale_hidden_layer", ZINGALE_HIDDEN),
+                        ("santi13_clasificacion_es", SANTI13)):
         plant(f"{name}.md", f"{name}_planted.md", closing(f"{name}.md", edits))
