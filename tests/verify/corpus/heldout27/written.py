@@ -1,1 +1,0 @@
-../heldout13/written.py
