@@ -139,6 +139,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
     if _ESCAPED_ENVIRONMENT.search(text):  # a GitHub wiki's Markdown source: \begin{align\*}, \\\\ rows, \^ scripts
         text = _MARKDOWN_ESCAPES.sub(lambda m: m.group(0)[1:] if m.group(0) != "\\\\\\\\" else "\\\\", text)
+    text = _own_math_environments(text)  # Soliday's \NewEnviron{tcequation}{\begin{equation}…\BODY…}: an equation
     headings = _question_scopes(text)
     heads = sections.starts(text)  # where the document's sections start (sections.py)
     subheads = _headings_outside_code(text)
@@ -778,6 +779,45 @@ _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
 
 #: an \intertext and the row break before it, if one is written
 _INTERTEXT_AFTER = re.compile(r"(\\\\[ \t\r\n]*)?\\(?:short)?intertext\s*\{")
+
+
+#: an environment the document defines (environ's \NewEnviron, LaTeX's \newenvironment), up to its definition's body
+_ENV_DEFINITION = re.compile(r"\\(?:NewEnviron|newenvironment|renewenvironment)\s*\{\s*([A-Za-z]{1,30})\s*\}"
+                             r"(?:\s*\[\d\])?\s*\{")
+#: a display-math environment opened in such a definition's first 300 characters
+_WRAPPED_MATH = re.compile(r"\\begin\s*\{\s*(" + "|".join(MATH_ENVS) + r")\*?\s*\}")
+#: at most this many environments of the document's own are read as math
+MAX_OWN_ENVIRONMENTS = 20
+
+
+def _own_math_environments(text: str) -> str:
+    """``text`` with each environment the document defines as a display-math environment (Soliday's
+    ``\\NewEnviron{tcequation}{\\begin{equation}\\scalebox{1.4}{$\\BODY$}\\end{equation}}``, a thesis's
+    ``\\newenvironment{eqn}{\\begin{equation}}{\\end{equation}}``) used as that environment: ``\\begin{tcequation}``
+    becomes ``\\begin{equation}`` (no newline changes: the lines still count). Linear: one pass per name, at most
+    MAX_OWN_ENVIRONMENTS names."""
+    if "environ" not in text.lower():
+        return text
+    names: dict[str, str] = {}
+    blanks: list[tuple[int, int]] = []  # the definitions' own math (\BODY): no claim
+    for m in _ENV_DEFINITION.finditer(text):
+        inner = _WRAPPED_MATH.search(text, m.end(), m.end() + 300)
+        name = m.group(1)
+        if inner is not None and name not in MATH_ENVS and name not in names:
+            names[name] = inner.group(1)
+            close = text.find("\\end", inner.end(), inner.end() + 300)
+            blanks += [(inner.start(), inner.end())] + ([(close, close + 4)] if close >= 0 else [])
+            if len(names) >= MAX_OWN_ENVIRONMENTS:
+                break
+    if blanks:  # (spaces of the same length: no line moves)
+        parts, last = [], 0
+        for a, b in sorted(blanks):
+            parts += [text[last:a], " " * (b - a)]
+            last = b
+        text = "".join(parts) + text[last:]
+    for name, env in names.items():
+        text = re.sub(r"\\(begin|end)\s*\{\s*" + name + r"\s*\}", lambda m, env=env: f"\\{m.group(1)}{{{env}}}", text)
+    return text
 
 
 def _intertext_breaks(body: str) -> str:

@@ -68,7 +68,20 @@ from .shapes import (
 )
 from .surface import split_statements, split_top_level
 from .symbolic import prove_equal
-from .tree import NO_BIAS, NO_SUCH_LAYER, PARAM, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, is_bias, quantity_tex, show
+from .tree import (
+    NO_BIAS,
+    NO_SUCH_LAYER,
+    PARAM,
+    FlatShape,
+    NeedsLayer,
+    Node,
+    NoSuchLayer,
+    Unreadable,
+    is_bias,
+    no_quantity,
+    quantity_tex,
+    show,
+)
 from .truth import LATER_STEP, Truth, check_finite, key, not_finite, split_key, state_kind, weight_kind
 
 VERDICTS = ("correct", "carried_forward", "incorrect", "unchecked")
@@ -545,6 +558,9 @@ class Judge:
         if k not in cache:
             params, X, Y = self.points[i]
             ka, kb = key(*a), key(*b)
+            for kind, k_ in ((a, ka), (b, kb)):
+                if k_ not in self.rows[i]:  # (a layer with bias = false has no b: the answer's derivative by it)
+                    raise no_quantity(kind[0], kind[1], {("W", kind[1]): None} if key("W", kind[1]) in self.rows[i] else {})
             base = np.asarray(self.rows[i][kb], dtype=float)
             jac = np.zeros((np.size(self.rows[i][ka]), base.size))
             step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
@@ -600,6 +616,9 @@ class Judge:
         k = (id(self.rows[i]), a, b, "batch")
         if k not in self._jac_cache:
             params, X, Y = self.points[i]
+            for kind, k_ in ((a, ka), (b, kb)):
+                if k_ not in self.rows[i]:  # (a layer with bias = false has no b)
+                    raise no_quantity(kind[0], kind[1], {("W", kind[1]): None} if key("W", kind[1]) in self.rows[i] else {})
             base = np.asarray(self.rows[i][kb], dtype=float)  # a row per sample, or a bias (one entry per unit)
             width = base.shape[-1]
             blocks = np.zeros((self.batch, np.shape(self.rows[i][ka])[1], width))
@@ -2002,6 +2021,10 @@ class Judge:
     # -- one link ------------------------------------------------------------------------------------
     def _link(self, target: Node, student: Node, notes: list) -> _Link:
         nodes = (*target.walk(), *student.walk())
+        if self._module_input(target, student):
+            return _Link("unchecked", "not judged: a derivative by X written with the output and the target alone, "
+                                      "no weight: in a network with hidden layers that X is the input of the module the "
+                                      "claim is about (the logits of a loss layer), not the network's input")
         if any(n.op == "q" and n.value[0].endswith("_prev") for n in nodes):
             with self.later_step():
                 return self._link_here(target, student, notes)
@@ -2019,6 +2042,15 @@ class Judge:
                 later.message = f"right at the first step only (t = 1); at step {LATER_STEP + 1}: {later.message}"
                 return later
         return first
+
+    def _module_input(self, target: Node, student: Node) -> bool:
+        r"""hmtbgc's loss layer, ``∂L/∂X = −\frac{1}{n}(Y − \hat Y)`` (its X the logits of the layer before): the gradient
+        by the input of a network with hidden layers always carries a weight back from the output; one written with
+        the output and the target only is about a module's own input, whatever the letter."""
+        if not (target.op == "q" and target.value[0] in ("dx", "dxs")) or self.net.depth < 2:
+            return False
+        kinds = {n.value[0] for n in student.walk() if n.op == "q"}
+        return bool(kinds & {"yhat", "y"}) and not kinds & {"W", "Wb", "W_next", "x", "z", "h", "delta", "dz"}
 
     def _neither_conforms(self, target: Node, student: Node, free) -> bool:
         """log(X/Y) = log X − log Y with X the inputs and Y the targets: each side fails on its own, so the failure is

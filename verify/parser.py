@@ -1932,10 +1932,35 @@ class _Parser:
             node = Node("entry", (node,), tuple(comps))
         if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
             node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
+        if sample is None and kind in SAMPLE_KINDS and kind not in ("x", "y") and self.is_("("):
+            point = self._data_point()  # joaogci's δ^{(l)}(x_i): δ of data point i, never δ times x_i
+            if point is not None:
+                node = Node("sample", (node,), point)
         node = self._signed_delta(node, name, kind)
         if power is not None:
             node = Node("pow", (node, num(power)))
         return Node("T", (node,)) if transpose else node
+
+    def _data_point(self) -> str | None:
+        r"""At ``(``: ``(x_i)`` or ``(x_{i})`` after a quantity — the quantity as a function of data point i (joaogci's
+        ``\sum_{i=1}^n \delta^{(l)}(x_i)``, defined entry by entry as ``a^{(l)}_1(x_1)``): consumed, the index returned
+        when a sum over the examples binds it; a data point no sum binds is not read (which point is not said). None,
+        nothing consumed, for any other parenthesis."""
+        texts = [t.text for t in self.t[self.i:self.i + 7]]
+        if texts[:3] != ["(", "x", "_"]:
+            return None
+        if len(texts) >= 5 and texts[4] == ")" and len(texts[3]) == 1 and texts[3].isalpha():
+            letter, width = texts[3], 5
+        elif len(texts) >= 7 and texts[3] == "{" and texts[5] == "}" and texts[6] == ")" and len(texts[4]) == 1 \
+                and texts[4].isalpha():
+            letter, width = texts[4], 7
+        else:
+            return None
+        if letter not in self.bound:
+            raise Unreadable(f"a quantity of data point x_{letter} that no sum binds: which point is not said; write the "
+                             f"sum over {letter}")
+        self.i += width
+        return letter
 
     # -- sums and norms ------------------------------------------------------------------------------
     def summation(self) -> Node:

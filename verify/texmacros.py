@@ -126,8 +126,25 @@ _ARG = re.compile(r"#(\d)")
 
 
 def _substitute(body: str, args: list[str]) -> str:
-    """``body`` with #1 … #9 replaced by ``args`` (one pass: an argument's own # is not read again)."""
-    return _ARG.sub(lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= len(args) else "", body)
+    """``body`` with #1 … #9 replaced by ``args`` (one pass: an argument's own # is not read again). An argument that
+    starts with a letter, put right after a control word (Soliday's ``\\pfrac{a}{b}`` = ``\\partial#1``), is set apart
+    by a space, as TeX keeps them apart as tokens (``\\partialC`` would be another command)."""
+    def arg(a: re.Match) -> str:
+        k = int(a.group(1))
+        if not 0 < k <= len(args):
+            return ""
+        value = args[k - 1]
+        return " " + value if value[:1].isalpha() and _after_control_word(body, a.start()) else value
+
+    return _ARG.sub(arg, body)
+
+
+def _after_control_word(text: str, at: int) -> bool:
+    """Whether ``text[:at]`` ends with a control word (``\\partial``), looked at backwards over at most 30 letters."""
+    k = at
+    while k > 0 and at - k < 30 and text[k - 1].isalpha():
+        k -= 1
+    return 0 < k < at and text[k - 1] == "\\"
 
 
 class Budget:
@@ -185,7 +202,7 @@ def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None 
                 pos += 1
         refs = _ARG.findall(body)  # (the length the text will have, known before it is built: a body of 999 #1)
         grown = len(s) - (pos - m.start()) + len(body) - 2 * len(refs) + sum(
-            len(args[int(k) - 1]) for k in refs if 0 < int(k) <= len(args)) + bool(re.match(r"[A-Za-z]", s[pos:pos + 1]))
+            len(args[int(k) - 1]) + 1 for k in refs if 0 < int(k) <= len(args)) + 2
         if grown > limit:
             return text
         if budget is not None:
@@ -194,6 +211,8 @@ def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None 
             if budget.spent:
                 return text
         value = _substitute(body, args)
+        if value[:1].isalpha() and _after_control_word(s, m.start()):
+            value = " " + value  # \partial\VAR{a}{L}{m}: \partial a^{(L)}_{m}, never the command \partiala
         s = f"{s[:m.start()]}{value} {s[pos:]}" if re.match(r"[A-Za-z]", s[pos:pos + 1]) else f"{s[:m.start()]}{value}{s[pos:]}"
         at = m.start()  # the body may use other macros: read it again
 

@@ -548,3 +548,85 @@ def test_numpy_notes_with_their_own_layer_letter_as_central_differences_decide(t
     # the loss spelled l, the activation's slope dact/dz (act the notes' name for the activation function)
     assert [got["line 10"].verdict, got["line 11"].verdict] == ["correct", "incorrect"], (
         got["line 10"].message, got["line 11"].message)
+
+
+# ---- heldout27's classes: a quantity of a data point, a module's own input, the document's own math environment ----
+
+def test_a_quantity_of_a_data_point_is_that_examples(tmp_path):
+    """joaogci's batch as columns: ``\\frac{\\partial C}{\\partial b^{(l)}} = \\sum_{i=1}^n \\delta^{(l)}(x_i)`` — δ of
+    data point i (read as δ times x_i it was judged wrong); without the sum, which point is not said (unchecked). The
+    oracle: a bias gradient is the sum of the examples' δ, by central differences on a batch of 4."""
+    rng = np.random.default_rng(3)
+    W, b, X, Y = rng.normal(size=(2, 3)), rng.normal(size=2), rng.normal(size=(3, 4)), rng.uniform(size=(2, 4))
+    loss = lambda b: float(0.5 * ((_sigmoid(W @ X + b[:, None]) - Y) ** 2).sum())  # noqa: E731
+    db = central_differences(lambda p: loss(p["b"]), {"b": b.copy()})["b"]
+    A = _sigmoid(W @ X + b[:, None])
+    delta = (A - Y) * A * (1 - A)
+    assert _close(delta.sum(axis=1), db) and not _close((delta * X[:2]).sum(axis=1), db)
+    spec = SPEC.replace('"column"', '"row"').replace("inputs = 2", "inputs = 3").replace(
+        'units = 3\nactivation = "sigmoid"\nbias = false\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\nbias = false',
+        'units = 2\nactivation = "sigmoid"')
+    body = ("With the $n$ data points as columns,\n\n"
+            "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n\\delta^{(1)}(x_i) \\tag{sum}$$\n\n"
+            "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\delta^{(1)}(x_i) \\tag{one}$$\n")
+    got = _verify(tmp_path, spec, body, name="answer.md")
+    assert got["sum"].verdict == "correct", got["sum"].message
+    assert got["one"].verdict == "unchecked", got["one"].message
+
+
+def test_a_loss_layers_input_gradient_is_not_read_as_the_networks(tmp_path):
+    """hmtbgc's module-by-module report: the loss layer's ``\\frac{\\partial L}{\\partial X} = -\\frac{1}{n}(Y-\\hat{Y})``,
+    its X the logits. In a network with a hidden layer the input's gradient carries W back (NumPy: it is not even the
+    input's shape), so the claim is about the module's own input: unchecked, never wrong by its shapes."""
+    rng = np.random.default_rng(8)
+    W1, W2, x = rng.normal(size=(5, 4)), rng.normal(size=(3, 5)), rng.normal(size=4)
+    assert (W2 @ W1).T.shape[0] == x.shape[0] != W2.shape[0]  # ∂/∂x is 4-dimensional, Y − Ŷ 3-dimensional
+    spec = SPEC.replace("inputs = 2", "inputs = 4").replace("units = 3", "units = 5").replace(
+        'units = 1\nactivation = "sigmoid"', 'units = 3\nactivation = "softmax"').replace(
+        '"squared_error"', '"cross_entropy"')
+    body = "$$\\frac{\\partial{L}}{\\partial{X}}=-\\frac{1}{n}(Y-\\hat{Y}) \\tag{loss}$$\n"
+    got = _verify(tmp_path, spec, body)
+    assert got["loss"].verdict == "unchecked", got["loss"].message
+
+
+def test_a_derivative_by_the_bias_of_a_layer_without_one_is_unchecked_not_an_internal_error(tmp_path):
+    """A spec whose layers say bias = false, a claim ∂z/∂b: the network has no b — said so, never "internal error"."""
+    got = _verify(tmp_path, SPEC, "$$\\frac{\\partial z^{(2)}_1}{\\partial b^{(2)}_1} = 1 \\tag{a}$$\n")
+    assert got["a"].verdict == "unchecked" and "no bias" in got["a"].message, got["a"].message
+
+
+def test_an_environment_the_document_defines_as_an_equation_is_read_with_its_macros(tmp_path):
+    """Soliday's ``\\NewEnviron{tcequation}{\\begin{equation}…\\BODY…}`` and ``\\pfrac{a}{b}`` = ``\\partial#1 …``: every
+    display is such an environment (none was read), and ``\\pfrac{\\VAR{a}{L}{m}}{…}`` expands to ``\\partial a^{(L)}_m``
+    (not the command ``\\partiala``). The oracle: ∂z_m/∂b_m = 1 and ∂z_m/∂W_{m,k} = a_k for z = b + W a."""
+    rng = np.random.default_rng(2)
+    W, b, a = rng.normal(size=(2, 3)), rng.normal(size=2), rng.normal(size=3)
+    dzdb = central_differences(lambda p: float((p["b"] + W @ a)[0]), {"b": b.copy()})["b"]
+    dzdW = central_differences(lambda p: float((b + p["W"] @ a)[0]), {"W": W.copy()})["W"]
+    assert _close(dzdb, [1, 0]) and _close(dzdW[0], a)
+    body = (r"""\documentclass{article}
+\usepackage{environ}
+\newcommand{\VAR}[3]{#1^{(#2)}_{#3}}
+\newcommand{\efrac}[2]{\displaystyle\frac{#1}{#2}}
+\newcommand{\pfrac}[2]{\efrac{\partial#1}{\partial#2}}
+\NewEnviron{tcequation}{%
+  \begin{equation}\scalebox{1.4}
+    {$\BODY$}
+  \end{equation}
+}
+\begin{document}
+\begin{tcequation}
+  \pfrac{\VAR{z}{2}{m}}{\VAR{b}{2}{m}} = 1
+  \label{eq:db}
+\end{tcequation}
+\begin{tcequation}
+  \pfrac{\VAR{z}{2}{m}}{\VAR{b}{2}{m}} = \VAR{a}{1}{m}
+  \label{eq:db_slip}
+\end{tcequation}
+\end{document}
+""")
+    got = _verify(tmp_path, SPEC.replace('"column"', '"row"').replace("bias = false", "bias = true"), body,
+                  name="answer.tex")
+    assert set(got) == {"eq:db", "eq:db_slip"}, set(got)
+    assert got["eq:db"].verdict == "correct" and got["eq:db_slip"].verdict == "incorrect", (
+        got["eq:db"].message, got["eq:db_slip"].message)
