@@ -200,9 +200,11 @@ def expand(text: str, macros: dict[str, tuple[int, str]], budget: Budget | None 
             else:
                 args.append(s[pos])
                 pos += 1
-        refs = _ARG.findall(body)  # (the length the text will have, known before it is built: a body of 999 #1)
+        refs = list(_ARG.finditer(body))  # (the length the text will have, known before it is built: a body of 999 #1)
+        used = [(r, args[int(r.group(1)) - 1]) for r in refs if 0 < int(r.group(1)) <= len(args)]
         grown = len(s) - (pos - m.start()) + len(body) - 2 * len(refs) + sum(
-            len(args[int(k) - 1]) + 1 for k in refs if 0 < int(k) <= len(args)) + 2
+            len(a) + (a[:1].isalpha() and _after_control_word(body, r.start())) for r, a in used) + bool(
+            re.match(r"[A-Za-z]", s[pos:pos + 1])) + bool(_after_control_word(s, m.start()))
         if grown > limit:
             return text
         if budget is not None:
