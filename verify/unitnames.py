@@ -306,6 +306,8 @@ _ELL_INDEX = re.compile(r"(?:[a-zA-Z]|\\theta)\s*_\s*(?:\\ell(?![A-Za-z])|\{\s*(
 #: ℓ as a layer: a superscript (x^{(\ell)}, w^{\ell}, ^{[\ell]}, ^{(\ell - 1)}) or a layer's size d^{(\ell)}
 _ELL_LAYER = re.compile(r"\^\s*(?:\{\s*)?[(\[]?\s*\\ell|\\ell\s*[-+]\s*1")
 _ELL = re.compile(r"\\ell(?![A-Za-z])")
+#: ℓ as the loss: \ell(…), \partial \ell, d\ell, \nabla … \ell, \ell = at a claim's start
+_ELL_LOSS = re.compile(r"\\ell\s*\(|(?:\\partial|(?<![A-Za-z\\])d)\s*\\ell(?![A-Za-z])|^\s*\\ell\s*=")
 
 
 class EllUnit(Rewriting):
@@ -327,8 +329,8 @@ class EllUnit(Rewriting):
         texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
         if not any(_ELL_SUM.search(t) for t in texts) or not any(_ELL_INDEX.search(t) for t in texts):
             return None
-        if any(_ELL_LAYER.search(t) for t in texts):
-            return None  # (ℓ a layer somewhere)
+        if any(_ELL_LAYER.search(t) or _ELL_LOSS.search(t) for t in texts):
+            return None  # (ℓ a layer somewhere, or the loss: \ell(y, ŷ), \partial \ell, \ell =)
         free = [x for x in ("q", "p", "r", "s") if not any(re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", t) for t in texts)]
         return EllUnit(free[0]) if free else None  # (a letter of no layer and of nothing the answer writes itself)
 

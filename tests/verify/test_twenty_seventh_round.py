@@ -630,3 +630,19 @@ def test_an_environment_the_document_defines_as_an_equation_is_read_with_its_mac
     assert set(got) == {"eq:db", "eq:db_slip"}, set(got)
     assert got["eq:db"].verdict == "correct" and got["eq:db_slip"].verdict == "incorrect", (
         got["eq:db"].message, got["eq:db_slip"].message)
+
+
+def test_ell_the_loss_is_not_read_as_a_unit_letter(tmp_path):
+    """A document that sums over ℓ as over units and also writes ℓ as the loss (∂ℓ/∂z): ℓ stays the loss there — the
+    unit reading applies only when ℓ is nothing else. The oracle: for one sigmoid unit, ∂ℓ/∂z = ŷ − y for the
+    cross-entropy ℓ (central differences)."""
+    z, y = 0.3, 1.0
+    ell = lambda z: -(y * np.log(_sigmoid(z)) + (1 - y) * np.log(1 - _sigmoid(z)))  # noqa: E731
+    assert _close(central_differences(lambda p: ell(p["z"][0]), {"z": np.array([z])})["z"], [_sigmoid(z) - y])
+    spec = (SPEC.replace("inputs = 2", "inputs = 3").replace('[[layers]]\nunits = 3\nactivation = "sigmoid"\nbias = false\n\n', "")
+            .replace('"squared_error"', '"binary_cross_entropy"'))
+    body = ("$$z = \\sum_{\\ell} \\theta_{\\ell} x_\\ell$$\n\n"
+            "$$\\frac{\\partial \\ell}{\\partial z} = \\hat{y} - y \\tag{a}$$\n")
+    got = _verify(tmp_path, spec, body)
+    assert "ℓ is a unit's letter" not in " ".join(got["a"].notes), got["a"].notes
+    assert got["a"].verdict == "correct", got["a"].message
