@@ -2052,7 +2052,7 @@ _ASCENT = re.compile(r"\+\s*(?:\\(?:alpha|eta)|\\epsilon|\\varepsilon)\s*(?:\\cd
 def ascends(claims) -> bool:
     """Whether some claim of the answer takes a step up its objective's gradient (gradient ascent): its objective is
     then one it maximises, a log-likelihood, whose factor to the spec's loss is negative."""
-    return any(_ASCENT.search(c.latex[:2000]) for c in claims[:500])
+    return any(_ASCENT.search(c.latex[:2000]) for c in claims)  # (every claim: a plain search, 2000 characters each)
 
 
 def scale_options(net, scale: float, claims=()) -> tuple:
@@ -2075,7 +2075,7 @@ def delta_of_objective(claims) -> bool:
     """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
     objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
     ``delta_own``, as for an answer that defines δ as its objective's derivative: scale_options)."""
-    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims[:500])
+    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims)  # (every claim, as ascends)
 
 
 
@@ -2229,6 +2229,11 @@ _IN_DELTA = re.compile(r"\\delta(?![A-Za-z])")
 _LONG_DEFINITION = 2000
 
 
+#: definitions of the objective with distinct factors that win their vote (``objective_scale``): past this many, later
+#: definitions are not voted on (each vote judges up to 48 claims on two scales)
+_MAX_RIVAL_SCALES = 4
+
+
 def _left_may_be_objective(latex: str, judge) -> bool:
     """Whether the first side of ``latex``, read alone, may be the objective (True when it does not read alone: the
     whole claim is parsed as before)."""
@@ -2263,6 +2268,7 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
     if judge.net.regularizer is not None:
         return None, None
     on_scale, off, tie, lone = False, {}, {}, []
+    won: list = []  # (margin, factor, id) of each definition whose derivatives follow its own factor
     # a derivative written in δ votes only when δ is the answer's own derivative of its objective (δ = ∂C/∂z): a δ the
     # answer defines otherwise (sinanLab's δ₂ = (y − ŷ) ⊙ σ'(ŷ)) is read as the spec's, whatever the answer's scale
     own_delta = ("delta_own", True) in judge.notation.options
@@ -2305,6 +2311,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
         if not ratios or not all(np.isfinite(ratios)):
             continue
         k = ratios[0]
+        if any(abs(f - round(k, 9)) <= 1e-6 * abs(f) for _, f, _ in won) or len(won) >= _MAX_RIVAL_SCALES:
+            continue  # (a factor already won: its vote would be the same; past a few rival factors: no more votes)
         on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
         if abs(k - 1) > 1e-6 and (k > 0 or k < 0 and ascends(claims)) and all(
                 abs(r - k) <= 1e-6 * abs(k) for r in ratios):
@@ -2338,7 +2346,10 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
                 # definition alone decides — unless another definition of the answer holds on the spec's scale
                 lone.append((round(k, 9), c.id))
             elif own > spec:
-                return round(k, 9), c.id
+                # the answer's scale — unless a later definition with another factor wins by more (an objective defined
+                # twice: a step written in its own gradient, θ := θ + α ∇ℓ, holds on every factor of its sign and
+                # votes for whichever definition comes first; the derivatives written out decide between them)
+                won.append((own - spec, round(k, 9), c.id))
             elif own == spec:
                 # a tie (3Blue1Brown's C_0 = (a − y)² beside a slipped ∂C_0/∂a = a − y): which is the slip is not
                 # known, so the definition and every claim the scale decides are left unchecked
@@ -2354,6 +2365,9 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
                     own_delta = _scale_verdicts(judge, tied, round(k, 9), claims)
                     tie.update({u.id: (round(k, 9), "depends") for u, one, other in
                                 zip(tied, own_delta[None], own_delta[round(k, 9)], strict=True) if one != other})
+    if won:
+        best = max(won, key=lambda w: w[0])  # (the first among equals: as before, the earliest definition)
+        return best[1], best[2]
     if lone and not on_scale:
         return lone[0]
     off.update({cid: (k, "unread") for k, cid in lone})
