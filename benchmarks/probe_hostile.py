@@ -4092,6 +4092,13 @@ def round_twenty_seven() -> list[Probe]:
     both(ng, "x^{(t)} with t ± 1 10^4 times", "$$a^{(1)} := x^{(t" + " + 1" * 10_000 + ")}$$\n")
     both(ng, "(t) nested 1000 deep (under the formula limit)", "$$\\delta^{(3)} = a^{(3)} - y^{" + "(" * 1000 + "t"
          + ")" * 1000 + "}$$\n")
+    # -- each answer after 1900 claims that say nothing of it: a reading taken from the first N claims only misses it --
+    filler = "".join(f"$${k} + 1 = {k + 1}$$\n\n" for k in range(1900))
+    for name, anchor in (("δ for ∂", d), ("bold layers", b), ("CS229", c), ("Lazy Programmer", lz), ("Ng's (t)", ng),
+                         ("tie rule", t)):
+        spec_text, doc, verdicts = anchor
+        md(f"{name}'s answer after 1900 arithmetic claims", "# Part zero\n\n" + filler + "\n\n" + doc,
+           verdicts={k: v | {"unchecked"} for k, v in verdicts.items()}, spec_text=spec_text)
     return out
 
 
