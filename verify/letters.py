@@ -216,12 +216,15 @@ def hatted_target(judge, claims) -> tuple[tuple, tuple, dict]:
     from .parser import BASES
 
     bases = {**BASES, **dict(judge.notation.bases)}
+    y_output = None  # (_y_is_the_output of the whole answer: asked once, not at each of 2000 definitions)
     for c in claims:
         if len(c.latex) > 800 or not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex:
             continue
         m = _HATTED_PAIR.search(_normal(c.latex))
         letter = m and (m.group(1) or m.group(2))
-        if letter == "y" and "haty" not in bases and _y_is_the_output(claims):
+        if letter == "y" and "haty" not in bases and y_output is None:
+            y_output = _y_is_the_output(claims)
+        if letter == "y" and "haty" not in bases and y_output:
             # Hoa Dinh's handout: y = wx + b, then L = ½(y − \hat{y})²: the answer's y is its prediction, ŷ the target
             return (("y", "yhat"), ("haty", "y")), ("y is the output and \\hat{y} the target (the answer's own forward "
                                                     f"definition y = … of the input, and its objective {c.id})",), {}
