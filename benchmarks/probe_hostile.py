@@ -309,7 +309,7 @@ def probes() -> list[Probe]:
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
-            + round_twenty_five() + round_twenty_six())
+            + round_twenty_five() + round_twenty_six() + round_twenty_seven())
 
 
 def _example(name: str) -> str:
@@ -3849,6 +3849,256 @@ def round_twenty_six() -> list[Probe]:
                                                                                  r"\\eta \\delta^{(2)} {h^{(1)}}^\\top")],
                                                             extra=values)},
                          (0, 1, 2), {"d2": {"correct", "unchecked"}, "step": {"unchecked"}}))
+    return out
+
+
+def _spec26(name: str, convention: str, inputs: int, layers: list, loss: str, rate: float) -> str:
+    """A dense network's spec TOML (tests/verify/test_nineteenth_round_coordinator.py's ``_spec``)."""
+    body = "".join(f'\n[[layers]]\nunits = {u}\nactivation = "{a}"\n' for u, a in layers)
+    return (f'name = "{name}"\nconvention = "{convention}"\ninputs = {inputs}\n{body}\n[loss]\nname = "{loss}"\n\n'
+            f'[optimizer]\nname = "sgd"\nlearning_rate = {rate}\n')
+
+
+#: the twenty-sixth round's answers (tests/verify/test_twenty_sixth_round.py, whose verdicts NumPy central
+#: differences decide there): (spec, document, verdicts by claim id)
+R26_BOLD = (_spec26("bold_layers", "column", 3, [(4, "relu"), (1, "sigmoid")], "binary_cross_entropy", 0.1), r"""# One hidden ReLU layer
+
+For sample $(i)$ the forward pass is
+$$\bm z_1^{(i)} = \bm W_1^T \bm x^{(i)} + \bm b_1$$
+$$\bm a_1^{(i)} = r(\bm z_1^{(i)})$$
+$$z_2^{(i)} = \bm w_2^T \bm a_1^{(i)} + b_2$$
+$$a_2^{(i)} = \sigma(z_2^{(i)})$$
+where $(\bm W_1, \bm b_1) \in (\mathbb{R}^{n \times h}, \mathbb{R}^h)$ and $(\bm w_2, b_2) \in (\mathbb{R}^h, \mathbb{R})$.
+The loss of one sample is $L(\hat y, y) = -\left(y \log(\hat y) + (1-y)\log(1-\hat y)\right)$ and over the $m$ samples
+$$J = \frac{1}{m}\sum_{i=1}^m L(a_2^{(i)}, y^{(i)})$$
+
+$$\frac{\partial L}{\partial z_2^{(i)}} = a_2^{(i)} - y \tag{dz2}$$
+
+$$\frac{\partial L}{\partial z_2^{(i)}} = y - a_2^{(i)} \tag{dz2_slip}$$
+
+$$\frac{\partial L}{\partial \bm w_2} = (a_2 - y) \bm a_1 \tag{dw2}$$
+
+$$\frac{\partial L}{\partial \bm w_2} = (a_2 - y) \bm z_1 \tag{dw2_slip}$$
+
+$$\frac{\partial L}{\partial b_2} = a_2 - y \tag{db2}$$
+
+Over the batch, with $\bm X \in \mathbb{R}^{n \times m}$, $\bm A_1 = r(\bm W_1^T \bm X + \bm b_1)$ and the row
+$\bm a_2 \in \mathbb{R}^m$:
+
+$$\frac{\partial J}{\partial \bm w_2} = \frac{1}{m} \bm A_1 (\bm a_2 - \bm y)^T \tag{Jw2}$$
+
+$$\frac{\partial J}{\partial \bm w_2} = \frac{1}{m} \bm A_1 (\bm a_2 + \bm y)^T \tag{Jw2_slip}$$
+""", {"dz2": {"correct"}, "dw2": {"correct"}, "db2": {"correct"}, "Jw2": {"correct"}, "dz2_slip": {"incorrect"},
+      "dw2_slip": {"incorrect"}, "Jw2_slip": {"incorrect"}})
+R26_CS229 = (_spec26("logreg", "row", 3, [(1, "sigmoid")], "binary_cross_entropy", 0.1), r"""# Logistic regression (CS229, part II)
+
+Letting $x_0 = 1$ (the intercept term), $h_\theta(x) = g(\theta^T x) = \frac{1}{1 + e^{-\theta^T x}}$. Over the
+$m$ training examples the log likelihood is
+$$\ell(\theta) = \sum_{i=1}^m y^{(i)} \log h_\theta(x^{(i)}) + (1 - y^{(i)}) \log(1 - h_\theta(x^{(i)}))$$
+which we maximize by gradient ascent, $\theta := \theta + \alpha \nabla_\theta \ell(\theta)$.
+
+$$\frac{\partial}{\partial \theta_j} \ell(\theta) = \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x_j^{(i)} \tag{grad}$$
+
+$$\frac{\partial}{\partial \theta_j} \ell(\theta) = \sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)}) x_j^{(i)} \tag{grad_slip}$$
+
+$$\nabla_\theta \ell(\theta) = \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{nabla}$$
+
+$$\theta := \theta + \alpha \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{batch}$$
+
+$$\theta := \theta - \alpha \sum_{i=1}^m (y^{(i)} - h_\theta(x^{(i)})) x^{(i)} \tag{batch_slip}$$
+
+The stochastic gradient ascent rule, one example at a time:
+
+$$\theta_j := \theta_j + \alpha (y^{(i)} - h_\theta(x^{(i)})) x_j^{(i)} \tag{sga}$$
+
+$$\theta_j := \theta_j + \alpha (h_\theta(x^{(i)}) - y^{(i)}) x_j^{(i)} \tag{sga_slip}$$
+""", {"grad": {"correct"}, "nabla": {"correct"}, "batch": {"correct"}, "sga": {"correct"}, "grad_slip": {"incorrect"},
+      "batch_slip": {"incorrect"}, "sga_slip": {"incorrect"}})
+_LAZY_SPEC = _spec26("lazyprog", "column", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+R26_LAZY = (_LAZY_SPEC, r"""# Backpropagation (softmax output, sigmoid hidden layer)
+
+$X$ is the $N \times D$ input matrix, $W$ the $D \times M$ input-to-hidden weights, $V$ the $M \times K$
+hidden-to-output weights, $T$ the one-hot targets.
+
+$$Z = \sigma(XW + b)$$
+$$A = ZV + c$$
+$$Y = \text{softmax}(A) \tag{out}$$
+
+We maximize the log-likelihood
+$$J = \sum_{n=1}^N \sum_{k=1}^K t_{nk} \log y_{nk}$$
+by gradient ascent: $V \leftarrow V + \alpha \frac{\partial J}{\partial V}$.
+
+$$\frac{\partial J}{\partial V} = Z^T (T - Y) \tag{dV}$$
+
+$$\frac{\partial J}{\partial V} = Z^T (Y - T) \tag{dV_slip}$$
+
+$$\frac{\partial J}{\partial W} = X^T \left[ (T - Y) V^T \odot Z \odot (1 - Z) \right] \tag{dW}$$
+
+$$\frac{\partial J}{\partial W} = X^T \left[ (T - Y) V^T \odot Z \right] \tag{dW_slip}$$
+
+$$\frac{\partial J}{\partial V_{mk}} = \sum_n (t_{nk} - y_{nk}) z_{nm} \tag{dv}$$
+
+$$\frac{\partial J}{\partial V_{mk}} = \sum_n (y_{nk} - t_{nk}) z_{nm} \tag{dv_slip}$$
+""", {"dV": {"correct"}, "dW": {"correct"}, "dv": {"correct"}, "out": {"correct"}, "dV_slip": {"incorrect"},
+      "dW_slip": {"incorrect"}, "dv_slip": {"incorrect"}})
+R26_NG5 = (_spec26("ng5", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "binary_cross_entropy", 0.1), r"""# Backpropagation algorithm
+
+For $t = 1$ to $m$: set $a^{(1)} := x^{(t)}$ and perform forward propagation:
+$$z^{(2)} = \Theta^{(1)} a^{(1)}$$
+$$a^{(2)} = g(z^{(2)}) \quad (\text{add } a_0^{(2)} = 1)$$
+$$z^{(3)} = \Theta^{(2)} a^{(2)}$$
+$$a^{(3)} = h_\Theta(x) = g(z^{(3)})$$
+
+Using $y^{(t)}$, compute
+$$\delta^{(3)} = a^{(3)} - y^{(t)} \tag{d3}$$
+
+$$\delta^{(3)} = y^{(t)} - a^{(3)} \tag{d3_slip}$$
+
+$$\delta^{(2)} = ((\Theta^{(2)})^T \delta^{(3)}) .* a^{(2)} .* (1 - a^{(2)}) \tag{d2}$$
+""", {"d3": {"correct"}, "d2": {"correct"}, "d3_slip": {"incorrect"}})
+_ONE_SPEC = _spec26("one_neuron", "row", 1, [(1, "sigmoid")], "squared_error", 0.1)
+R26_DELTA = (_ONE_SPEC, r"""# One neuron
+
+$z = w x + b$, $\hat{y} = \sigma(z)$ and $L = \frac{1}{2}(y - \hat{y})^2$.
+
+$$\frac{\delta L}{\delta \hat{y}} = \frac{\delta}{\delta \hat{y}} \frac{1}{2} (y - \hat{y})^2 = - (y - \hat{y}) \tag{dy}$$
+
+$$\frac{\delta \hat{y}}{\delta z} = \sigma(z)\cdot \big(1 - \sigma(z)\big) \tag{dz}$$
+
+$$\frac{\delta \hat{y}}{\delta z} = \sigma(z) \tag{dz_slip}$$
+
+$$\frac{\delta z}{\delta w} = x \tag{dw}$$
+
+$$\frac{\delta z}{\delta w} = w \tag{dw_slip}$$
+""", {"dy": {"correct"}, "dz": {"correct"}, "dw": {"correct"}, "dz_slip": {"incorrect"}, "dw_slip": {"incorrect"}})
+#: the tie rule's answer (the numbers put in for each factor are, or are not, the ones the answer states for it:
+#: decided by hand there)
+_CHAIN26 = r"\frac{\partial L}{\partial \hat{y}} \frac{\partial \hat{y}}{\partial z}"
+R26_TIED = (_ONE_SPEC, r"$$\frac{\partial L}{\partial \hat{y}} = -0.875 \tag{s0}$$" "\n\n"
+            r"$$\frac{\partial \hat{y}}{\partial z} = 0.235 \tag{s1}$$" "\n\n"
+            rf"$$\frac{{\partial L}}{{\partial z}} = {_CHAIN26} = (-0.875) \cdot 0.235 = -0.2056 \tag{{tied}}$$" "\n\n"
+            rf"$$\frac{{\partial L}}{{\partial z}} = {_CHAIN26} = (-0.875) \cdot 0.3 = -0.2625 \tag{{loose}}$$" "\n",
+            {"tied": {"correct"}, "loose": {"unchecked"}})
+
+
+def round_twenty_seven() -> list[Probe]:
+    """Round twenty-seven (issue 12): the twenty-sixth round's readers — normalize.py's δ for ∂ in any quotient
+    (``_DELTA_QUOTIENT``), the stochastic rule (stochastic.py), the tie rule of numbers put in (``Judge._tied``,
+    ``_with_own_values``, ``_within_rounding``), a worked example's target in doubt (ownvalues ``_target_contradicted``),
+    the double sum's example letter (ownindex), the log-likelihood climbed (``infer.ascends``, the objective's scale),
+    bold layer vectors (``w_layers``), the example's ``(i)`` beside a layer's number and Ng's ``(t)`` — as an attacker.
+    Each hostile part is a section after (or before) one of the round's answers, whose verdicts central differences
+    decide (tests/verify/test_twenty_sixth_round.py), so a lost or misread section shows."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r27: ")
+
+    def both(anchor: tuple, pid: str, hostile: str, **kw) -> None:
+        spec_text, doc, verdicts = anchor
+        more = kw.pop("verdicts", {})
+        md(pid, doc + "\n## Part two\n\n" + hostile, verdicts={**verdicts, **more}, spec_text=spec_text, **dict(kw))
+        starved = {k: v | {"unchecked"} for k, v in verdicts.items()}  # (the hostile part may spend the run's time first)
+        md(pid + " (answer after it)", "# Part zero\n\n" + hostile + "\n\n" + doc, verdicts={**starved, **more},
+           spec_text=spec_text, **dict(kw))
+
+    d, b, c, lz, ng, t = R26_DELTA, R26_BOLD, R26_CS229, R26_LAZY, R26_NG5, R26_TIED
+    # -- δ written for ∂ in a quotient (normalize._DELTA_QUOTIENT) ------------------------------------------------------
+    both(d, "δ quotient: 10^5 \\delta in one claim", "$$\\frac{\\partial L}{\\partial z} = " + "\\delta " * 100_000 + "$$\n")
+    both(d, "δ quotient: \\frac{\\delta \\hat y}{\\delta z} 10^4 times in one claim", "$$\\frac{\\partial L}{\\partial z} = "
+         + "\\frac{\\delta \\hat{y}}{\\delta z} " * 10_000 + "$$\n")
+    both(d, "δ quotient: \\frac{\\delta}{\\delta z} nested 10^4 deep in the denominator", "$$x = " + "\\frac{\\delta}{\\delta "
+         * 10_000 + "z" + "}" * 10_000 + "$$\n")
+    both(d, "δ quotient: \\frac{\\delta …}{\\delta z} nested 10^4 deep in the numerator", "$$x = " + "\\frac{\\delta " * 10_000
+         + "L" + "}{\\delta z}" * 10_000 + "$$\n")
+    both(d, "δ quotient: \\frac{\\delta 10^5 spaces", "$$x = \\frac{\\delta" + " " * 100_000 + "L}{\\delta" + " " * 100_000
+         + "z}$$\n")
+    both(d, "δ quotient: \\frac{\\delta x_{60 braces}} 20 000 times unclosed", "$$x = " + ("\\frac{\\delta " + "{a}" * 20
+                                                                                           + "}{\\delta ") * 20_000 + "$$\n")
+    both(d, "δ quotient: δ in scripts, \\delta_{\\frac{\\delta a}{\\delta b}}^{…} 2000 times", "$$\\delta_{\\frac{\\delta a}"
+         "{\\delta b}}^{\\frac{\\delta}{\\delta c}} = " + " + ".join(["\\delta_{\\frac{\\delta a}{\\delta b}}^{\\frac{\\delta}"
+                                                                      "{\\delta c}}"] * 2000) + "$$\n")
+    both(d, "δ quotient: \\frac{\\delta_{\\delta_{…}}}{\\delta z} nested 5000 deep", "$$x = \\frac{" + "\\delta_{" * 5000 + "j"
+         + "}" * 5000 + "}{\\delta z}$$\n")
+    both(d, "under the formula limit: \\frac{\\delta \\hat y}{\\delta z} 120 times",
+         "$$\\frac{\\delta L}{\\delta z} = " + "\\frac{\\delta \\hat{y}}{\\delta z} " * 120 + "$$\n")
+    both(d, "under the formula limit: \\frac{\\delta}{\\delta z} nested 150 deep", "$$x = " + "\\frac{\\delta}{\\delta "
+         * 150 + "z" + "}" * 150 + "$$\n")
+    # -- the stochastic rule (stochastic.py) ---------------------------------------------------------------------------
+    term = " + \\alpha (y^{(i)} - h_\\theta(x^{(i)})) x_j^{(i)}"
+    both(c, "stochastic rule: a step of 10^4 terms", "$$\\theta_j := \\theta_j" + term * 10_000 + "$$\n")
+    both(c, "stochastic rule: a step of 40 terms (under its 2000 characters)", "$$\\theta_j := \\theta_j" + term * 40
+         + " \\tag{h40}$$\n", verdicts={"h40": {"incorrect", "unchecked"}})
+    both(c, "stochastic rule: a := chain of 10^4 steps", "$$" + "\\theta_j := " * 10_000 + "\\theta_j" + term + "$$\n")
+    both(c, "stochastic rule: 1900 one-example steps", "".join(f"$$\\theta_{{{k}}} := \\theta_{{{k}}}{term}$$\n\n"
+                                                                 for k in range(1900)))
+    both(c, "stochastic rule: scripts with 10^5 characters", "$$\\theta_{" + "j" * 100_000 + "} := \\theta_{" + "j" * 100_000
+         + "}" + term + "$$\n")
+    both(c, "x_0 = 1 with a 10^5-digit index", "Letting $x_{" + "0" * 100_000 + "} = 1$ and $x_0^{(" + "9" * 100_000
+         + ")} = 1$.\n")
+    both(c, "x_0 = 1 written 10^4 times", "Letting " + "$x_0 = 1$, " * 10_000 + "as before.\n")
+    # -- the tie rule: numbers put in for a formula (Judge._tied, _with_own_values, _within_rounding) ----------------------
+    both(t, "tie rule: 10^4 given numbers in one chain", f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = "
+         + " \\cdot ".join(["(-0.875)"] * 10_000) + " = 0.1$$\n")
+    both(t, "tie rule: 1900 stated values of ŷ then a chain", "".join(f"$\\hat{{y}} = 0.{k:04d}$ " for k in range(1900))
+         + f"\n\n$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = (-0.875) \\cdot 0.235 = -0.2056 \\tag{{t2}}$$\n",
+         verdicts={"t2": {"correct", "unchecked"}})
+    both(t, "tie rule: the same letter given 10^4 times in one claim", "$$\\hat{y} = " + " = ".join(["0.56"] * 10_000) + "$$\n")
+    both(t, "tie rule: numbers of 10^4 digits put in", "$$\\frac{\\partial L}{\\partial \\hat{y}} = -0.875" + "0" * 10_000
+         + "1$$\n\n" f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = (-0.875" + "0" * 10_000 + "1) \\cdot 0.235 = -0.2056"
+         "$$\n")
+    both(t, "tie rule: 1e308 and overflowing products", "$$\\frac{\\partial \\hat{y}}{\\partial z} = 1.7976931348623157 "
+         "\\times 10^{308} \\tag{big}$$\n\n" f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = (-0.875) \\cdot "
+         "1.7976931348623157 \\times 10^{308} \\cdot 10^{308} = -10^{308} \\tag{huge}$$\n",
+         verdicts={"huge": {"unchecked", "incorrect"}})
+    both(t, "tie rule: NaN from inf - inf", f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = (10^{{308}} \\cdot 10^{{308}}"
+         " - 10^{308} \\cdot 10^{308}) \\cdot 0.235 = 0 \\tag{nan}$$\n\n"
+         f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = 0 \\cdot 10^{{400}} = 0 \\tag{{zero}}$$\n",
+         verdicts={"nan": {"unchecked", "incorrect"}, "zero": {"unchecked", "incorrect"}})
+    both(t, "tie rule: under the formula limit, 150 numbers put in", f"$$\\frac{{\\partial L}}{{\\partial z}} = {_CHAIN26} = "
+         + " \\cdot ".join(["(-0.875)"] * 150) + " = 0.1$$\n")
+    # -- a worked example's target in doubt (ownvalues._target_contradicted) ---------------------------------------------
+    both(t, "target in doubt: L(a, b) 10^4 times beside labels y = 1", "One sample $x = 0.5$ with label $y = 1$.\n\n"
+         + "".join(f"$L({k % 7}.5, 0.56)$ " for k in range(10_000)) + "\n")
+    both(t, "target in doubt: y = k given 10^4 times", "".join(f"$y = {k}$ " for k in range(10_000)) + "\n\n$$L(1.5, 0.56) = "
+         "\\frac{1}{2}(1.5 - 0.56)^2 = 0.44$$\n")
+    both(t, "target in doubt: L( 10^5 spaces and digits", "$y = 1$ $$L(" + " " * 100_000 + "1." + "5" * 100_000 + ", 0.56)$$\n")
+    # -- the double sum's example letter (ownindex) -----------------------------------------------------------------------
+    both(lz, "double sum: \\sum_n\\sum_k nested 1000 deep", "$$J = " + "\\sum_{n=1}^N \\sum_{k=1}^K " * 1000
+         + "t_{nk} \\log y_{nk}$$\n")
+    both(lz, "double sum: t_{nk} with 10^5-digit indices", "$$J = \\sum_{n=1}^N \\sum_{k=1}^K t_{n" + "7" * 100_000 + "k} "
+         "\\log y_{nk}$$\n")
+    both(lz, "double sum: 1900 objectives of double sums", "".join(f"$$J = \\sum_{{n=1}}^N \\sum_{{k=1}}^K t_{{nk}} \\log "
+                                                                  f"y_{{nk}} + {k}$$\n\n" for k in range(1900)))
+    # -- the log-likelihood climbed: infer.ascends, the objective's scale --------------------------------------------------
+    lterm = "y^{(i)} \\log h_\\theta(x^{(i)}) + (1 - y^{(i)}) \\log(1 - h_\\theta(x^{(i)}))"
+    both(c, "ℓ(θ) with 10^4 terms", "$$\\ell(\\theta) = " + " + ".join([lterm] * 10_000) + "$$\n")
+    both(c, "ℓ(θ) with 40 terms (under the formula limit)", "$$\\ell(\\theta) = \\sum_{i=1}^m " + " + ".join([lterm] * 40)
+         + "$$\n")
+    both(c, "ascent and descent steps mixed, 1900 claims", "".join(
+        f"$$\\theta := \\theta {'+' if k % 2 else '-'} \\alpha \\nabla_\\theta \\ell(\\theta)$$\n\n" for k in range(1900)))
+    both(c, "ascent steps: 10^4 in one claim", "$$\\theta := \\theta" + " + \\alpha \\nabla_\\theta \\ell(\\theta)" * 10_000
+         + "$$\n")
+    # -- bold layer vectors (w_layers), the example's (i) beside the layer, Ng's (t) --------------------------------------
+    both(b, "w_layers: \\bm w_{…} with a 10^5-digit layer number", "$$z_{" + "2" * 100_000 + "} = \\bm w_{" + "2" * 100_000
+         + "}^T \\bm a_1 + b_2$$\n")
+    both(b, "w_layers: \\bm{\\bm{\\bm{…}}} nested 10^4 deep", "$$z_2 = " + "\\bm{" * 10_000 + "w" + "}" * 10_000
+         + "_2^T \\bm a_1$$\n")
+    both(b, "w_layers: \\bm{…} nested 300 deep (under the formula limit)", "$$\\frac{\\partial L}{\\partial "
+         + "\\bm{" * 300 + "w" + "}" * 300 + "_2} = (a_2 - y) \\bm a_1$$\n")
+    both(b, "z_2^{(i)} with a 10^5-digit example index", "$$\\frac{\\partial L}{\\partial z_2^{(" + "9" * 100_000 + ")}} = "
+         "a_2^{(" + "9" * 100_000 + ")} - y$$\n")
+    both(b, "z_2^{(i)} with a 3000-digit example index (under the formula limit)", "$$\\frac{\\partial L}{\\partial z_2^{("
+         + "9" * 1500 + ")}} = a_2^{(" + "9" * 1500 + ")} - y$$\n")
+    both(ng, "(t) nested 10^4 deep", "$$\\delta^{(3)} = a^{(3)} - y^{" + "(" * 10_000 + "t" + ")" * 10_000 + "}$$\n")
+    both(ng, "x^{(t)} with t ± 1 10^4 times", "$$a^{(1)} := x^{(t" + " + 1" * 10_000 + ")}$$\n")
+    both(ng, "(t) nested 1000 deep (under the formula limit)", "$$\\delta^{(3)} = a^{(3)} - y^{" + "(" * 1000 + "t"
+         + ")" * 1000 + "}$$\n")
+    # -- each answer after 1900 claims that say nothing of it: a reading taken from the first N claims only misses it --
+    filler = "".join(f"$${k} + 1 = {k + 1}$$\n\n" for k in range(1900))
+    for name, anchor in (("δ for ∂", d), ("bold layers", b), ("CS229", c), ("Lazy Programmer", lz), ("Ng's (t)", ng),
+                         ("tie rule", t)):
+        spec_text, doc, verdicts = anchor
+        md(f"{name}'s answer after 1900 arithmetic claims", "# Part zero\n\n" + filler + "\n\n" + doc,
+           verdicts={k: v | {"unchecked"} for k, v in verdicts.items()}, spec_text=spec_text)
     return out
 
 

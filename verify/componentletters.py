@@ -8,7 +8,7 @@ quantity it is differentiated from (the numerator of the derivative before it, `
 Every reading (the two index orders of each layer's weights, the two of ``O`` and the biases) is tried against those
 sums, numerically at the judge's points; the one reading under which every written sum is its quantity is bound, as
 [notation] macros (``w_{11}'`` → ``W^{(1)}_{1,1}``). No sum, fewer than two, or not exactly one reading that fits: nothing
-is bound (the claims stay unchecked). Untrusted input: linear regular expressions over at most 500 claims; at most
+is bound (the claims stay unchecked). Untrusted input: linear regular expressions over every claim (at most 2000); at most
 ``MAX_SUMS`` sums × 8 readings evaluated.
 """
 
@@ -78,7 +78,7 @@ def component_letters(judge, claims):
 
     if judge.net.depth != 2 or judge.batch != 1:
         return None
-    texts = [_normal(c.latex) for c in claims[:500]]
+    texts = [_normal(c.latex) for c in claims]
     joined = " ".join(texts)
     if not (re.search(r"[wW]\s*_\s*\{\s*\d\d\s*\}\s*'", joined) and re.search(r"[wW]\s*_\s*\{\s*\d\d\s*\}\s*\^\s*\{?\s*2", joined)):
         return None

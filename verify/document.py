@@ -1152,7 +1152,7 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex))
            and not _sums_over_units(c.latex) for c in claims):
         return _unlike_a_width(network)
-    if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims[:500]):
+    if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims):
         return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)
     from .ownindex import batch_letters, batch_size_b
 

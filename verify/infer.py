@@ -641,7 +641,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append(f"{past} numbers one weight, not a layer: a digit written right after a letter (w1, z1, x1, "
                        "b1) names a unit or a weight here and is not read as a layer")
     from_zero = not {"weights_numbered_by", "summed_numbered_by", "from_zero"} & set(dict(base.options)) and \
-        numbered_from_zero([_normal(c.latex) for c in claims[:500]], {k for k, _ in judge.declared.bases}
+        numbered_from_zero([_normal(c.latex) for c in claims], {k for k, _ in judge.declared.bases}
                            | {k for k, _ in judge.declared.fixed} | {k.split("_")[0] for k, _ in judge.declared.macros})
     if from_zero:  # CMU 11-785's Z_0 = A_0 W_0^T + \iota_N b_0^T, A_1 = ReLU(Z_0): W_0 is the first layer's weights
         options += [("weights_numbered_by", "source"), ("summed_numbered_by", "source"), ("from_zero", True)]
@@ -744,7 +744,7 @@ def conventions(judge, claims) -> Reading | None:
         if i is not None:  # a lecture's "for inputs x_i ∈ R^d, labels y_i": i numbers the examples
             options.append(("example_letter", i))
             changes.append(f"{i} is the example's index (x_{i} ∈ ℝ^…: an example's input vector)")
-    for c in claims[:500]:
+    for c in claims:
         m = _HATTED_OUTPUT.match(_normal(c.latex)) if len(c.latex) <= 800 else None
         if (m and m.group(1) not in "yY" and f"hat{m.group(1)}" not in declared | {k for k, _ in bases}
                 and FUNCS.get(m.group(2)) == judge.net.layers[-1].activation):
@@ -756,7 +756,7 @@ def conventions(judge, claims) -> Reading | None:
     if not from_zero and not {"weights_numbered_by", "summed_numbered_by"} & set(dict(base.options)):
         from .ownforward import example_letter, own_forward
 
-        texts = [_normal(c.latex) for c in claims[:500]]
+        texts = [_normal(c.latex) for c in claims]
         forward = own_forward(texts, declared)  # Prince's f_k = β_k + Ω_k h_k: his own letters
         if forward is not None:
             own_bases, functions, own_options, own_changes = forward
@@ -773,7 +773,7 @@ def conventions(judge, claims) -> Reading | None:
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
-        for letter in sorted({_activation_of_own(_normal(c.latex), own) for c in claims[:500] if len(c.latex) <= 400}
+        for letter in sorted({_activation_of_own(_normal(c.latex), own) for c in claims if len(c.latex) <= 400}
                              - {None} - declared):
             # Okatani's z_j^{(l)} = f(u_j^{(l)}), LFD's x_j^{(l)} = θ(s_j^{(l)}): the activation of the summed input
             bases += ((letter, "h"),)
@@ -852,7 +852,7 @@ def conventions(judge, claims) -> Reading | None:
         # (or δ_j = (d_j − y_j) … beside Δw = η δ_j x_i: the target first and the step added, Mitchell's convention)
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
-    spelled = " ".join(_normal(c.latex) for c in claims[:500])  # (Hendriks's △w, normalize._INCREMENT: Δw)
+    spelled = " ".join(_normal(c.latex) for c in claims)  # (Hendriks's △w, normalize._INCREMENT: Δw)
     if ("capital_o" not in dict(base.options) and "O" not in declared
             and {m.group(1) for m in _O_UNIT.finditer(spelled)} == {"O", "o"}):
         options.append(("capital_o", True))  # the Chinese textbook's o_k = f(net_k) beside O_k, O_j: one letter
@@ -2077,7 +2077,7 @@ _ASCENT = re.compile(r"\+\s*(?:\\(?:alpha|eta)|\\epsilon|\\varepsilon)\s*(?:\\cd
 def ascends(claims) -> bool:
     """Whether some claim of the answer takes a step up its objective's gradient (gradient ascent): its objective is
     then one it maximises, a log-likelihood, whose factor to the spec's loss is negative."""
-    return any(_ASCENT.search(c.latex[:2000]) for c in claims[:500])
+    return any(_ASCENT.search(c.latex[:2000]) for c in claims)  # (every claim: a plain search, 2000 characters each)
 
 
 def scale_options(net, scale: float, claims=()) -> tuple:
@@ -2100,7 +2100,7 @@ def delta_of_objective(claims) -> bool:
     """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
     objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
     ``delta_own``, as for an answer that defines δ as its objective's derivative: scale_options)."""
-    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims[:500])
+    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims)  # (every claim, as ascends)
 
 
 
@@ -2120,7 +2120,7 @@ _D_DERIVATIVE = re.compile(r"\\[dt]?frac\s*+\{\s*+d\s*+(?:[A-Za-z]|\\[A-Za-z])")
 def delta_is_own(claims) -> bool:
     """Whether the answer defines δ as its objective's derivative by z (``δ_j^l = \\frac{∂C}{∂z_j^l} = …``): then, on
     the answer's own scale of the objective (the ``loss_scale`` option), its δ is on that scale too."""
-    return any(_DELTA_IS_DERIVATIVE.match(_normal(c.latex)) for c in claims[:500])
+    return any(_DELTA_IS_DERIVATIVE.match(_normal(c.latex)) for c in claims)
 
 
 # Ng's gradient letter defined by a definition sign as a derivative of an objective (HSBI/TDU's dZ^{[l]} := ∂J/∂Z^{[l]}):
@@ -2140,7 +2140,7 @@ def d_letters_of_objective(claims) -> bool:
     dZ A^T`` divides by m twice. Not where a definition ties a letter to one example's loss L or ℓ (Ng's own
     ``dZ^{[l]} = \\frac{\\partial \\mathcal{L}}{\\partial Z^{[l]}}``): then the definitions disagree, and nothing is
     changed."""
-    texts = [_normal(c.latex[:2000]) for c in claims[:500]]
+    texts = [_normal(c.latex[:2000]) for c in claims]
     found = [m for t in texts if (m := _D_LETTER_DEFINED.match(t)) and m.group(1).lower() == m.group(3).lower()]
     if not found:  # CS231n's dscores = (probs - Y) / N: the first d-letter is the mean's, so are those after it
         if any(_D_LETTER_MEAN.match(t) for t in texts):
@@ -2254,6 +2254,11 @@ _IN_DELTA = re.compile(r"\\delta(?![A-Za-z])")
 _LONG_DEFINITION = 2000
 
 
+#: definitions of the objective with distinct factors that win their vote (``objective_scale``): past this many, later
+#: definitions are not voted on (each vote judges up to 48 claims on two scales)
+_MAX_RIVAL_SCALES = 4
+
+
 def _left_may_be_objective(latex: str, judge) -> bool:
     """Whether the first side of ``latex``, read alone, may be the objective (True when it does not read alone: the
     whole claim is parsed as before)."""
@@ -2288,6 +2293,7 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
     if judge.net.regularizer is not None:
         return None, None
     on_scale, off, tie, lone = False, {}, {}, []
+    won: list = []  # (margin, factor, id) of each definition whose derivatives follow its own factor
     # a derivative written in δ votes only when δ is the answer's own derivative of its objective (δ = ∂C/∂z): a δ the
     # answer defines otherwise (sinanLab's δ₂ = (y − ŷ) ⊙ σ'(ŷ)) is read as the spec's, whatever the answer's scale
     own_delta = ("delta_own", True) in judge.notation.options
@@ -2330,6 +2336,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
         if not ratios or not all(np.isfinite(ratios)):
             continue
         k = ratios[0]
+        if any(abs(f - round(k, 9)) <= 1e-6 * abs(f) for _, f, _ in won) or len(won) >= _MAX_RIVAL_SCALES:
+            continue  # (a factor already won: its vote would be the same; past a few rival factors: no more votes)
         on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
         if abs(k - 1) > 1e-6 and (k > 0 or k < 0 and ascends(claims)) and all(
                 abs(r - k) <= 1e-6 * abs(k) for r in ratios):
@@ -2363,7 +2371,10 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
                 # definition alone decides — unless another definition of the answer holds on the spec's scale
                 lone.append((round(k, 9), c.id))
             elif own > spec:
-                return round(k, 9), c.id
+                # the answer's scale — unless a later definition with another factor wins by more (an objective defined
+                # twice: a step written in its own gradient, θ := θ + α ∇ℓ, holds on every factor of its sign and
+                # votes for whichever definition comes first; the derivatives written out decide between them)
+                won.append((own - spec, round(k, 9), c.id))
             elif own == spec:
                 # a tie (3Blue1Brown's C_0 = (a − y)² beside a slipped ∂C_0/∂a = a − y): which is the slip is not
                 # known, so the definition and every claim the scale decides are left unchecked
@@ -2379,6 +2390,9 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
                     own_delta = _scale_verdicts(judge, tied, round(k, 9), claims)
                     tie.update({u.id: (round(k, 9), "depends") for u, one, other in
                                 zip(tied, own_delta[None], own_delta[round(k, 9)], strict=True) if one != other})
+    if won:
+        best = max(won, key=lambda w: w[0])  # (the first among equals: as before, the earliest definition)
+        return best[1], best[2]
     if lone and not on_scale:
         return lone[0]
     off.update({cid: (k, "unread") for k, cid in lone})

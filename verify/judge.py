@@ -2275,7 +2275,7 @@ class Judge:
                                       "claim computes it from numbers: the letter names the answer's output here")
         if (np.size(tv[i]) > 1 and np.size(sv[i]) == 1 and self.batch == 1 and not self.numeric
                 and any(n.op == "sum" and n.value and n.value[0] in free_indices(n.args[0]) for n in student.walk())
-                and any(_SAMPLE_MATRIX_LETTER.search(c.latex) for c in (self._claims or ())[:500])):
+                and any(_SAMPLE_MATRIX_LETTER.search(c.latex) for c in (self._claims or ()))):
             # CS231n's ∂L/∂b_2 = Σ_i (∂L/∂s)_i beside h = max(0, XW_1 + b_1): summing one vector's entries gives one
             # number for a vector — i more likely counts the examples of the answer's batch X, which one example hides
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} holds "
@@ -2543,7 +2543,7 @@ class Judge:
         if getattr(self, "_y_transposed", None) is None:
             if not self._claims:
                 return False  # (asked before the answer's claims are known: asked again later)
-            texts = [c.latex[:4000] for c in self._claims[:500]]
+            texts = [c.latex[:4000] for c in self._claims]
             self._y_transposed = (sum(bool(_MINUS_Y_T.search(t)) for t in texts) >= 2
                                   and not any(_MINUS_Y.search(t) for t in texts))
         return self._y_transposed
@@ -2712,7 +2712,7 @@ class Judge:
         ``z = w^T x + b``, Ng's logistic-regression w): it also writes capital W with layers (``W^{[l]} A^{[l-1]}``), the
         spec's W is n_out × n_in and its layers have several units, so ``w^T x`` is no layer's ``W x``."""
         if getattr(self, "_unit_w", None) is None:
-            texts = [normalize(c.latex) for c in getattr(self, "_claims", [])[:500]]
+            texts = [normalize(c.latex) for c in getattr(self, "_claims", [])]
             self._unit_w = (self.net.convention == "row" and any(n > 1 for n in self.net.sizes[1:-1])
                             and any(_LAYER_W.search(t) for t in texts) and any(_UNIT_W.search(t) for t in texts))
         return self._unit_w
@@ -3005,7 +3005,7 @@ class Judge:
         narrow = [k for k, layer in enumerate(self.net.layers[:-1]) if layer.units == 1]
         if self.net.has_kinds or not (narrow or self.net.inputs == 1):
             return
-        if not any(_TRANSPOSED.search(c.latex) for c in claims[:500]):
+        if not any(_TRANSPOSED.search(c.latex) for c in claims):
             return
         written = [k for k, (c, r) in enumerate(zip(claims, results, strict=True))
                    if r.verdict == "correct" and not _NUMBER_WRITTEN.search(_SCRIPTS.sub("", c.latex))]
@@ -3257,7 +3257,7 @@ class Judge:
         from .infer import _normal
 
         texts = [_normal(c.latex) for c in claims]
-        step = dict(self.notation.options).get("time_argument", uses_time_argument(" ".join(texts[:500])))
+        step = dict(self.notation.options).get("time_argument", uses_time_argument(" ".join(texts)))
         if step:  # beingbat's V(t) = alpha * dW + beta*V(t-1): the velocity V_t, as the parser will read it
             texts = [drop_time_argument(t, step) for t in texts]
         numbered = delta_offset(texts, self.net.depth, int(dict(self.notation.options).get("input_layer", 0)))
@@ -3829,7 +3829,7 @@ class Judge:
             return
         from .infer import _SUM_OF_LOSSES
 
-        summed = any(_SUM_OF_LOSSES.match(c.latex) for c in claims[:500])  # Jihwan's E = Σ_q E^q: no 1/N of its own
+        summed = any(_SUM_OF_LOSSES.match(c.latex) for c in claims)  # Jihwan's E = Σ_q E^q: no 1/N of its own
         if not getattr(self, "_scale_open", False) and not summed:
             return
         opts = tuple(o for o in self.notation.options if o[0] != "delta_scale")
@@ -3876,7 +3876,7 @@ class Judge:
 
         if self.batch < 2 or "d_objective" in dict(self.notation.options) or "d_letters" in dict(self.declared.options):
             return
-        texts = [_normal(c.latex[:2000]) for c in claims[:500]]
+        texts = [_normal(c.latex[:2000]) for c in claims]
         if d_letters_per_example(texts):
             return
         other = replace(self.notation, options=self.notation.options + (("d_objective", True),))
@@ -5789,7 +5789,7 @@ def _named_example_cost(claims) -> bool:
     non-target class i ≠ t" holds in the case its prose names only.)"""
     from .infer import _normal
 
-    return any(_GIVEN_EXAMPLE.match(_normal(c.latex)) for c in claims[:500])
+    return any(_GIVEN_EXAMPLE.match(_normal(c.latex)) for c in claims)
 
 
 def _summed_example_losses(claims) -> re.Pattern | None:
@@ -5799,7 +5799,7 @@ def _summed_example_losses(claims) -> re.Pattern | None:
     pattern of that loss with its example's index (E_n), or None."""
     from .infer import _normal
 
-    texts = [_normal(c.latex) for c in claims[:500]]
+    texts = [_normal(c.latex) for c in claims]
     for m in filter(None, (_SUM_OF_EXAMPLE_LOSSES.match(t) for t in texts)):
         term = re.compile(r"\\partial\s*+" + m.group(1) + r"\s*+_\s*+\{?\s*+" + m.group(2) + r"(?![A-Za-z])")
         if any(term.search(t) for t in texts):

@@ -449,7 +449,7 @@ def _dropout_letters(claims) -> tuple | None:
     from .infer import _normal
 
     found = set()
-    for c in claims[:500]:
+    for c in claims:
         m = _DROPOUT_DEF.match(_normal(c.latex[:300]))
         if m is None:
             continue

@@ -117,7 +117,7 @@ def weight_letters(judge, claims) -> tuple[tuple, tuple]:
 
     votes: dict[str, list[bool]] = {}
     tried = 0
-    for c in claims[:500]:
+    for c in claims:
         text = _normal(c.latex)
         if len(text) > 800 or "\\partial" in text or "\\nabla" in text or tried >= MAX_DEFINITIONS:
             continue
@@ -216,12 +216,15 @@ def hatted_target(judge, claims) -> tuple[tuple, tuple, dict]:
     from .parser import BASES
 
     bases = {**BASES, **dict(judge.notation.bases)}
-    for c in claims[:500]:
+    y_output = None  # (_y_is_the_output of the whole answer: asked once, not at each of 2000 definitions)
+    for c in claims:
         if len(c.latex) > 800 or not DEFINES_OBJECTIVE.match(c.latex) or "\\partial" in c.latex:
             continue
         m = _HATTED_PAIR.search(_normal(c.latex))
         letter = m and (m.group(1) or m.group(2))
-        if letter == "y" and "haty" not in bases and _y_is_the_output(claims):
+        if letter == "y" and "haty" not in bases and y_output is None:
+            y_output = _y_is_the_output(claims)
+        if letter == "y" and "haty" not in bases and y_output:
             # Hoa Dinh's handout: y = wx + b, then L = ½(y − \hat{y})²: the answer's y is its prediction, ŷ the target
             return (("y", "yhat"), ("haty", "y")), ("y is the output and \\hat{y} the target (the answer's own forward "
                                                     f"definition y = … of the input, and its objective {c.id})",), {}
@@ -244,7 +247,7 @@ def _y_is_the_output(claims) -> bool:
     and never defines ŷ: then ŷ, in its objective beside y, is the target (the reverse of the usual hats)."""
     from .infer import _normal, definitions
 
-    texts = [_normal(c.latex) for c in definitions(claims)[:500] if len(c.latex) <= 400]
+    texts = [_normal(c.latex) for c in definitions(claims) if len(c.latex) <= 400]
     if not any(_Y_OF_INPUT.match(t) and re.search(r"(?<![A-Za-z\\])(?:[wW]|\\theta)", t) for t in texts):
         return False
     return not any(_HAT_Y_DEFINED.match(_normal(c.latex[:400])) for c in claims[:2000] if "hat" in c.latex)

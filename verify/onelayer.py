@@ -49,7 +49,7 @@ class OneLayerReading(Rewriting):
     def detect(net, claims, unknown) -> OneLayerReading | None:
         if getattr(net, "has_kinds", False):
             return None
-        texts = [_plain(c.latex.replace("$", " ")) for c in claims[:500]]
+        texts = [_plain(c.latex.replace("$", " ")) for c in claims]
         for text in texts:
             m = _AFFINE.match(text)
             if m is None or m.group(1) == m.group(2) or not (unknown(m.group(1)) and unknown(m.group(2))):

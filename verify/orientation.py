@@ -117,8 +117,10 @@ def definition_votes(judge, claims) -> dict:
     from .judge import _top_sides, _with_rows
 
     votes = {SPEC: 0, TRANSPOSED: 0}
-    rows = [replace(c, latex=_DEFINES.sub("=", _normal(c.latex))) for c in _with_rows(claims)[:MAX_CLAIMS]]
-    for c in definitions(rows):  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
+    # the first MAX_CLAIMS definitions, wherever they are (1900 claims before a forward definition must not hide it);
+    # each row is normalised once (cached), only the definitions' weight sides are parsed below
+    rows = [replace(c, latex=_DEFINES.sub("=", _normal(c.latex))) for c in _with_rows(claims)]
+    for c in definitions(rows)[:MAX_CLAIMS]:  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
         text = c.latex
         if "=" not in text or _DERIVATIVE.search(text) or not _WEIGHT.search(text):
             continue

@@ -11,7 +11,8 @@ brackets in a definition of an activation (``h_k = a[f_{k-1}]``) is the activati
 (``k``, with ``k-1``, ``k+1``) becomes the answer's layer letter; its example index (``\\ell_i``, ``x_i``, ``y_i`` in a
 claim about one example) is read away in a one-example judge (option ``example_letter``).
 
-Untrusted input: one linear regular expression per claim's normalised text, over at most 500 claims.
+Untrusted input: one linear regular expression per claim's normalised text, over every claim (at most
+2000: a reading taken from the first 500 only missed an answer after them).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def own_forward(texts, declared: set):
     """(bases, functions, options, changes) read from the normalised claim texts, or None when the answer writes no
     such definitions (or they disagree, or a letter is declared)."""
     found = []
-    for text in texts[:500]:
+    for text in texts:
         if len(text) > 300 or "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _AFFINE_BM.match(text) or _AFFINE_MB.match(text)
@@ -115,7 +116,7 @@ def own_forward(texts, declared: set):
     changes.append(f"{f} is the summed input, {b} the bias and {w} the weights{numbered}: their own definitions "
                    f"{f} = {b} + {w} h")
     functions = ()
-    fns = {m.group("fn") for t in texts[:500] if (m := _BRACKET_ACTIVATION.match(t))}
+    fns = {m.group("fn") for t in texts if (m := _BRACKET_ACTIVATION.match(t))}
     if len(fns) == 1 and (fn := fns.pop()) not in declared and BASES.get(fn) in (None, "h"):
         functions = ((fn, "phi"),)
         changes.append(f"{fn}[…] is the activation function, applied with square brackets")
@@ -138,7 +139,7 @@ def example_letter(texts, batch: int) -> str | None:
     one-example judge; else None."""
     if batch != 1:
         return None
-    joined = " ".join(texts[:500])
+    joined = " ".join(texts)
     m = _EXAMPLE_LOSS.search(joined)
     if not m:
         return None
@@ -180,7 +181,7 @@ def numbered_from_zero(texts, declared: set) -> bool:
         return False
     affine = activations = 0
     zero = False
-    for text in texts[:500]:
+    for text in texts:
         if len(text) > 200 or "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _ZERO_ROWS.match(text) or _ZERO_COLS.match(text)

@@ -8,7 +8,8 @@
   the column slice ``z_{:, i}``): on a vector letter with two indices, ``z_{j, i}^{[l]}`` is unit j of example i
   (the parser's ``batch_letters`` option).
 
-Untrusted input: each claim is searched by regular expressions without nested quantifiers, over at most 500 claims.
+Untrusted input: each claim is searched by regular expressions without nested quantifiers, over every claim (at most
+document.MAX_EQUATIONS; each normalised once, cached) — not the first 500 only: evidence past them counts too.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def squares_by_subscript_layers(claims) -> list[str]:
     """The letters whose ``^2`` is a square for certain: the answer numbers its layers with subscripts (W_1, b_2) and
     writes no layer as a superscript, and defines the letter without a layer (``H = \\tanh(X W_1 + b_1)``). Empty
     when anything else in the answer could make ``H^2`` layer 2."""
-    texts = [_normal(c.latex) for c in claims[:500]]
+    texts = [_normal(c.latex) for c in claims]
     squares = {m.group(1) for t in texts for m in _SQUARE.finditer(t)}
     if not squares or not any(_SUBSCRIPT_LAYER.search(t) for t in texts):
         return []
@@ -56,7 +57,7 @@ def sample_letter(claims, batch: int) -> str | None:
     """The letter the answer's own objective sums its samples with (``\\sum_n … y_n``), in a batch; else None."""
     if batch < 2:
         return None
-    for c in claims[:500]:
+    for c in claims:
         text = _normal(c.latex)
         if len(text) > 600:
             continue
@@ -86,7 +87,7 @@ def batch_letters(claims) -> str:
     parser reads it as the example only on a vector letter written with two indices (``z_{j, i}``) or a column
     slice, both unread before."""
     found: list[str] = []
-    for c in claims[:500]:
+    for c in claims:
         text = c.latex if len(c.latex) <= 2000 else ""
         for m in (*_MEAN_SUM.finditer(text), *_COLUMN_SLICE.finditer(text)):
             found.append(m.group(1))
@@ -94,7 +95,7 @@ def batch_letters(claims) -> str:
         if m:
             found.append(m.group(1))
     letters = "".join(sorted(set(found) - {"m"}))  # (z_{:, m}: the last example, m their number)
-    return letters if letters and any(per_example(c.latex, letters) for c in claims[:500]) else ""
+    return letters if letters and any(per_example(c.latex, letters) for c in claims) else ""
 
 
 #: a capital declared with the examples as its rows: Z \in \mathbb{R}^{B \times K} (B the number of examples)
@@ -108,7 +109,7 @@ def row_example_letters(claims, examples: str) -> tuple[str, str]:
     Z_{i\ell} beside ``Z \in \mathbb{R}^{B \times K}``, B the number of examples ``examples``) — the capital's rows
     are the examples, so its first index numbers them, and the capital with that index alone (S_i) is one example's
     row. ("", "") when no capital is declared so or none is indexed by two."""
-    texts = [c.latex for c in claims[:500] if len(c.latex) <= 2000]
+    texts = [c.latex for c in claims if len(c.latex) <= 2000]
     rows = {m.group(1) for t in texts for m in _ROWS_DECLARED.finditer(t) if m.group(2) in examples}
     if not rows:
         return "", ""
@@ -137,7 +138,7 @@ def batch_size_b(claims) -> str | None:
     """The letter the answer counts its examples by, B or b (``\\frac{1}{B} \\sum_b``, ``\\sum_{i=1}^{B}``; Pedro's
     ``BCE = -\\frac{1}{b} [y \\odot \\log a + …]``): so written somewhere, and nowhere a quantity (added to a product
     as a bias, with a layer or an index, defined, differentiated, an index itself). None when neither is."""
-    texts = [_normal(c.latex) for c in claims[:500]]
+    texts = [_normal(c.latex) for c in claims]
     if any(_B_COUNTS.search(t) for t in texts) and not any(_B_QUANTITY.search(t) for t in texts):
         return "B"
     if any(_LOWER_B_COUNTS.search(t) for t in texts) and not any(_LOWER_B_QUANTITY.search(t) for t in texts):

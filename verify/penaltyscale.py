@@ -42,7 +42,7 @@ def own_scale(judge) -> str | None:
     from .lossname import DEFINES_OBJECTIVE
 
     seen = 0
-    for claim in judge._claims[:500]:
+    for claim in judge._claims:
         if seen >= 4 or not DEFINES_OBJECTIVE.match(claim.latex) or not applies(judge, claim.latex):
             continue
         if not judge._defines_objective(claim):
@@ -61,7 +61,7 @@ def _contradicted(judge, other, defining) -> bool:
     whose 1/m was dropped): the answer is not consistent with its definition, so the definition settles nothing. At
     most ``MAX_WITNESSES`` claims are judged."""
     seen = 0
-    for claim in judge._claims[:500]:
+    for claim in judge._claims:
         if claim.id == defining.id or not applies(judge, claim.latex):
             continue
         seen += 1
@@ -116,7 +116,7 @@ def without_half(judge, claims) -> bool:
     reg = judge.net.regularizer
     if reg is None or reg.name != "l2" or judge.numeric:
         return False
-    texts = [_normal(c.latex[:2000]) for c in claims[:500] if "\\lambda" in c.latex]
+    texts = [_normal(c.latex[:2000]) for c in claims if "\\lambda" in c.latex]
     if any(_HALF.search(t) for t in texts):
         return False
     return any(_NO_HALF.search(t) and "\\partial" not in t and "\\nabla" not in t for t in texts)
