@@ -28,9 +28,10 @@ from . import augmented, eraunits
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
-from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, Notation
+from .parser import BASES, FUNCS, LOSSES, MAZUR_UNITS, UNIT_POS, Notation
 from .surface import rewrite as surface_rewrite
 from .tree import NO_SUCH_LAYER
+from .unitnames import ELL_LETTERS
 from .unitnumbers import LETTERS as UNIT_LETTERS
 from .unitnumbers import describe as unit_numbering
 from .unitnumbers import uses_letters as unit_letters_used
@@ -882,7 +883,7 @@ def conventions(judge, claims) -> Reading | None:
     if layered_weights and "net" not in declared and _LAYERED_NET.search(text[:200_000]):
         bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
         changes.append("net with a layer script is that layer's summed input")
-    own_unit_sums = [u for u in _unit_sums(claims) if u[1] in ELL_LETTERS and u[2] in UNIT_LETTERS_ANY and u[3] == u[1]]
+    own_unit_sums = [u for u in _unit_sums(claims) if u[1] in ELL_LETTERS and u[2] in UNIT_POS and u[3] == u[1]]
     if "unit_letters" not in dict(base.options) and layered_letters is None and not layered_weights and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
             or judge.net.depth > 2 and shape["units"]["letters"]  # (one layer: its units and the inputs only)
@@ -1376,10 +1377,6 @@ _LAYERED_NET = re.compile(r"(?<![A-Za-z\\])net\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^|"
                           r"\^\s*\{?\s*\(?\s*(?:[a-z]|\d)\s*\)?\s*\}?\s*_\s*\{?\s*[a-z])")
 
 
-#: the unit letters a weight's entry may join (i, j, k and h of parser.UNIT_POS)
-UNIT_LETTERS_ANY = ("i", "j", "k", "h")
-#: the letters unitnames.EllUnit reads a unit's ℓ as
-ELL_LETTERS = ("q", "p", "r", "s")
 
 
 def _unit_sums(claims):

@@ -1402,17 +1402,10 @@ class Judge:
             return None
         if own.op == "num" or any(n.op == "q" for n in own.walk()) or not _numbers_only(numbers):
             return None  # (a number written for itself, a term with an unknown letter, letters on the numbers' side)
-        try:
-            ctx = self.context(self.envs[0])
-            mine, written = (np.asarray(evaluate(own, ctx), dtype=float), np.asarray(evaluate(numbers, ctx), dtype=float))
-        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
+        agree = self._within_rounding(own, numbers)
+        if agree is None or agree[0] or agree[1].size != 1:
             return None
-        spread_a, spread_b = self._propagated(own), self._propagated(numbers)
-        if mine.size != 1 or written.size != 1 or spread_a is None or spread_b is None:
-            return None
-        if abs(float(mine.reshape(-1)[0]) - float(written.reshape(-1)[0])) <= float(np.sum(spread_a + spread_b)) + 1e-9:
-            return None
-        return show(own, self.net.convention), float(mine.reshape(-1)[0]), float(written.reshape(-1)[0])
+        return show(own, self.net.convention), float(agree[1].reshape(-1)[0]), float(agree[2].reshape(-1)[0])
 
     def _state_own_number(self, sides: list[Node], result: ClaimResult) -> None:
         """Keeps the number a claim without [values] ends on as the answer's value of its subject (and of every single

@@ -205,10 +205,8 @@ def drop_time_argument(text: str, letter: str | bool = "n") -> str:
 
 
 _NAMED_LOSS = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?(?:CE|BCE|MSE|NLL|XENT)\s*\}?\s*(?=\()")
-#: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]} (a student's .txt or Markdown)
-_SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
-#: a plain-text derivative of the loss spelled l in lowercase (kgwilson's "loss = 1/N sum_i{…}", then dl/dz_i, dl/dout)
-_SLASH_DL = re.compile(r"(?<![A-Za-z\\])d\s*l\s*/\s*d(?=\s*[A-Za-z\\])")
+#: a plain-text derivative of the objective: dL/dz2, dJ/dW1, d\ell/da^{[1]}, kgwilson's dl/dz_i (the loss in lowercase)
+_SLASH_D = re.compile(r"(?<![A-Za-z\\])d\s*(L|J|E|C|l|\\ell(?![A-Za-z]))\s*/\s*d(?=\s*[A-Za-z\\])")
 #: a plain-text derivative of one quantity by another, d then a letter over d then a letter (kgwilson's dz_i/dW_i,
 #: dout/dz_i): a derivative — read as two of Ng's d-letters it was a ratio of two gradients, which nothing computes
 _SLASH_DD = re.compile(r"(?<![A-Za-z\\])d\s*((?:out|[A-Za-z])(?:\s*_\s*(?:\{[^{}]{1,12}\}|[A-Za-z0-9]))?)\s*/\s*d"
@@ -791,8 +789,8 @@ def _normalize_new(text: str) -> str:
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
-    s = _SLASH_D.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # dL/dz2: ∂L/∂z2
-    s = _SLASH_DL.sub(r"\\partial L/\\partial ", s)  # kgwilson's dl/dz_i: the loss spelled in lowercase
+    # dL/dz2: ∂L/∂z2; kgwilson's dl/dz_i: the loss spelled in lowercase
+    s = _SLASH_D.sub(lambda m: rf"\partial {'L' if m.group(1) == 'l' else m.group(1)}/\partial ", s)
     s = _SLASH_ACT.sub(r"act'(\1)", s)
     s = _SLASH_DD.sub(lambda m: rf"\partial {m.group(1)}/\partial ", s)  # kgwilson's dz_i/dW_i: ∂z_i/∂W_i (no ratio)
     s = slash_local(s)  # ∂y/∂z: \frac{\partial y}{\partial z}

@@ -306,6 +306,8 @@ _ELL_INDEX = re.compile(r"(?:[a-zA-Z]|\\theta)\s*_\s*(?:\\ell(?![A-Za-z])|\{\s*(
 #: ℓ as a layer: a superscript (x^{(\ell)}, w^{\ell}, ^{[\ell]}, ^{(\ell - 1)}) or a layer's size d^{(\ell)}
 _ELL_LAYER = re.compile(r"\^\s*(?:\{\s*)?[(\[]?\s*\\ell|\\ell\s*[-+]\s*1")
 _ELL = re.compile(r"\\ell(?![A-Za-z])")
+#: the letters ℓ is read as (one the answer writes nowhere else; l is the layer's)
+ELL_LETTERS = ("q", "p", "r", "s")
 #: ℓ as the loss: \ell(…), \partial \ell, d\ell, \nabla … \ell, \ell = at a claim's start
 _ELL_LOSS = re.compile(r"\\ell\s*\(|(?:\\partial|(?<![A-Za-z\\])d)\s*\\ell(?![A-Za-z])|^\s*\\ell\s*=")
 
@@ -331,7 +333,7 @@ class EllUnit(Rewriting):
             return None
         if any(_ELL_LAYER.search(t) or _ELL_LOSS.search(t) for t in texts):
             return None  # (ℓ a layer somewhere, or the loss: \ell(y, ŷ), \partial \ell, \ell =)
-        free = [x for x in ("q", "p", "r", "s") if not any(re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", t) for t in texts)]
+        free = [x for x in ELL_LETTERS if not any(re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", t) for t in texts)]
         return EllUnit(free[0]) if free else None  # (a letter of no layer and of nothing the answer writes itself)
 
     def rewrite(self, text: str) -> str:
