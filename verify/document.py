@@ -267,6 +267,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
+                          minibatch=bool(_MINIBATCH_PROSE.search(text)),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           example=example_vector(text),
@@ -289,8 +290,9 @@ class DocumentClaims(list):
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
-                 models: dict | None = None, example: str | None = None):
+                 models: dict | None = None, example: str | None = None, minibatch: bool = False):
         super().__init__(claims)
+        self.minibatch = minibatch  # the prose speaks of minibatches ("We utilize minibatches"): steps over a batch
         self.example = example  # the index the prose numbers examples by, x_i ∈ ℝ^d (ownforward.example_vector)
         self.models = dict(models or {})  # claim id -> the one-layer model its heading names (premises.py)
         self.premises = frozenset(premises)  # ids of inline claims after a premise's word, "With $…$" (premises.py)
@@ -1054,7 +1056,10 @@ def pdf_text(path: Path) -> str:
 _BATCH_LETTER = r"(?:[mNM]|\\math(?:ord|rm|it|normal)\s*\{\s*[mNM]\s*\})"
 #: a document about a batch of m examples: \frac{1}{m}, \sum_{i=1}^{m}, \frac{1}{N} \sum_n
 _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + r"\s*\}|\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*"
-                              + _BATCH_LETTER + r"\s*\}?"
+                              # (not N_{l-1}, M_{L-1}, N_\mathrm{in}: a layer's width with its own subscript, FYS-STK4155's
+                              # and Zingale's; m_L stays a batch's sign, as it always was: jihwan's mini-batch notes have
+                              # none other)
+                              r"(?![NM]\s*_)" + _BATCH_LETTER + r"\s*\}?"
                               # NumPy typed in a code block or plain text: (1 / m) * np.dot(…), 1./m, np.dot(dZ2, A1.T) / m
                               r"|(?<![\w.\\])1(?:\.0?)?\s?/\s?[mN](?![\w(])|(?<=[\w)])\s?/\s?[mN](?![\w(])")
 #: a sum to m whose body writes a weight with the sum's index (eric-Rstats's z_i = \sum_{k=1}^m w_{ik} x_k: m the
@@ -1134,6 +1139,8 @@ def star_elementwise(text: str) -> bool:
     return bool(_STAR_PROSE.search(text))
 
 
+#: the prose speaking of training on minibatches (ejhusom's "We utilize minibatches"): a step may be a batch's
+_MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")
 #: the batch a document is judged with when it needs one (it names no size; a 1/m is only seen with more than one example)
 DOCUMENT_BATCH = 3

@@ -55,6 +55,7 @@ from .scalarcase import SCALAR_TOO, scalar_style
 from .shapes import (
     DOT,
     NUMERATOR_LAYOUT,
+    ONE_BY_ONE,
     UNRESOLVED,
     BatchDiagonal,
     Context,
@@ -303,6 +304,7 @@ class Judge:
         self._later = None
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
+        self._mean_judge: list | None = None  # [a judge with a batch] for a 1/n written in a one-example document
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
@@ -1801,6 +1803,16 @@ class Judge:
         verdict = _combine([r.verdict for _, r in done])
         value, worst = next((v, r) for v, r in done if r.verdict == verdict)
         layers = ", ".join(str(v) for v, _ in done)
+        if verdict == "correct" and var not in ("every", "unit") and all(
+                any(n.startswith(ONE_BY_ONE) for n in r.notes) for _, r in done):
+            # ejhusom's planted δ_l = δ_{l+1} W_{l+1} a'(z_l) (W_{l+1}^T left out): checked only where δ_{l+1} is 1 × 1
+            # (one output unit), read there as a scalar times W — for a layer of several units the rule is a product
+            # of matrices, whose order and transposes the check could not see
+            return ClaimResult(claim.id, claim.latex, "unchecked", worst.expected,
+                               f"not judged: for {var} = {layers} it holds only with a 1 × 1 array read as a scalar "
+                               "times a weight matrix it does not multiply as matrices; the rule for any layer is a "
+                               "product of matrices, whose order and transposes this network (one unit there) cannot "
+                               "show", quantity=claim.quantity, notes=list(worst.notes))
         if beyond and verdict == "correct" and not self.verdicts_only:  # (wrong at a layer checked: wrong at any depth)
             beyond.sort()
             return ClaimResult(claim.id, claim.latex, "unchecked", worst.expected,
@@ -2739,6 +2751,7 @@ class Judge:
         self.inferred += tuple(n for n in getattr(claims, "notices", ()) if n not in self.inferred)  # (\dpdv read as \pdv)
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
         self.stated_example = getattr(claims, "example", getattr(self, "stated_example", None))  # x_i ∈ ℝ^d
+        self.minibatch = getattr(claims, "minibatch", getattr(self, "minibatch", False))  # "We utilize minibatches"
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
@@ -3371,6 +3384,19 @@ class Judge:
             return replace(claim, latex=letter.sub(lambda _, named=named: named + " ", text))
         return None
 
+    def _function_letters_bound(self, text: str) -> bool:
+        """Whether every function letter _FUNCTION_FRACTION finds in ``text`` is an activation's: σ, φ always; f and g
+        only where the answer's definitions bind them to layers (``a^l = f(z^l)``, ``f(z) = \\frac{1}{1+e^{-z}}``) —
+        Zingale's f is his cost, and ∂f/∂z there is no activation's slope."""
+        from .infer import function_layers
+
+        letters = {m.group(1) for m in _FUNCTION_FRACTION.finditer(text)}
+        plain = {x for x in letters if x in ("f", "g")}
+        if not plain:
+            return bool(letters)
+        bound = {**self._defined_letter_layers(), **function_layers(self._claims, self.notation, self.net.depth)}
+        return all(x in bound for x in plain)
+
     def _defined_letter_layers(self) -> dict:
         """{letter: layers} for a function letter the answer defines by a formula that is the activation of some
         layers only (``g(z) = \\max(0.01 z, z)``, leaky ReLU, in a network whose other layers are sigmoid): the letter
@@ -3412,8 +3438,10 @@ class Judge:
                                quantity=claim.quantity, notes=["a definition"])
         if local is not None:  # Kyle Lo's φ(z) = tanh(z) = …, then φ'(z) = 1 − tanh²(z): an example, not the network's φ
             claim = local
-        bound = {} if local is not None else {**self._defined_letter_layers(),
-                                               **function_layers(self._claims, self.notation, self.net.depth)}
+        # (a letter defined by its formula, f(z) = 1/(1 + e^{-z}), is that formula's layers' even where a^l = f(z^l)
+        # names every layer: liseanh's sigmoid f beside the spec's identity output)
+        bound = {} if local is not None else {**function_layers(self._claims, self.notation, self.net.depth),
+                                               **self._defined_letter_layers()}
         letters = {m.group(1) for m in _APPLIES.finditer(claim.latex)}
         layers = set(range(1, self.net.depth + 1))
         first = int(dict(self.notation.options).get("input_layer", 0))
@@ -3639,6 +3667,32 @@ class Judge:
         if self._sample_judge is None:
             self._sample_judge = self._judge_of_one_example(("batch", "chosen_batch", "delta_scale"), self.defining)
         return self._sample_judge.check(claim)
+
+    def _mean_unseen(self, claim: Claim, result: ClaimResult) -> ClaimResult:
+        """A claim judged correct for one example — the tool's choice: nothing in the answer asks for a batch — that
+        writes a 1/n (1/N, 1/m): n is 1 there, so the factor was never tested. Judged again with a batch of several
+        (document.DOCUMENT_BATCH, the tool's choice too): not judged when it is wrong there, with both readings; kept
+        correct when it holds there as well or does not read with a batch (jihwan's planted δ^L = (1/n)(y − t) beside
+        a cost summed over the examples is wrong with a batch; 3b1b's ∂C/∂w = (1/n) Σ_k ∂C_k/∂w does not read there)."""
+        from .document import _unlike_a_width, chosen_batch
+
+        if self._mean_judge is None:
+            options = tuple(o for o in self.notation.options if o[0] not in ("one_chosen", "batch"))
+            batch = _unlike_a_width(self.net)  # (document.DOCUMENT_BATCH, or the next size no layer is as wide as)
+            made = Judge(self.d, batch=batch, seed=self._seed,
+                         notation=chosen_batch(replace(self.notation, options=options), batch))
+            made._claims, made.defining = self._claims, self.defining
+            self._mean_judge = [made]
+        try:
+            again = self._mean_judge[0].check(claim)
+        except Exception:  # noqa: BLE001 -- a reading that fails with a batch leaves the factor untested
+            again = None
+        if again is None or again.verdict != "incorrect":
+            return result  # (it holds with a batch too, or does not read there: 3b1b's Σ_k ∂C_k/∂w, a sum over examples)
+        why = again.message
+        return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                           f"not judged: it holds for one example, where its 1/n is 1, so the factor is not tested; with "
+                           f"a batch of several ({why})", quantity=claim.quantity, notes=list(result.notes))
 
     def _judge_of_one_example(self, drop: tuple, defining: dict) -> Judge:
         """A judge of batch 1 on the same spec and notation, the options ``drop`` names left out, the answer's claims
@@ -4138,7 +4192,12 @@ class Judge:
                     result = self._for_one_example(claim, ONE_SAMPLE_NOTE) or result  # Jihwan's single-input section
                 folded = fold_unicode(claim.latex)  # (σ'(z) typed in Unicode: \sigma'(z))
                 folded = squeeze_space(folded) if folded != claim.latex else claim.latex  # (else as it was written)
-                if result.verdict == "unchecked" and _NEEDS_LAYER.search(result.message) and _APPLIES.search(folded):
+                primed = (result.verdict == "unchecked" and _FUNCTION_FRACTION.search(folded) is not None
+                          and (_NEEDS_LAYER.search(result.message) or _NOT_BY.search(result.message)) is not None
+                          and self._function_letters_bound(folded))
+                if primed:  # liseanh's ∂f/∂z = e^{-z}/(1 + e^{-z})²: f'(z), an identity in z
+                    folded = _FUNCTION_FRACTION.sub(_primed_letter, folded)
+                if result.verdict == "unchecked" and (primed or _NEEDS_LAYER.search(result.message)) and _APPLIES.search(folded):
                     own = self._identity(replace(claim, latex=folded))
                     if own is not None:
                         own.latex = claim.latex
@@ -4173,6 +4232,17 @@ class Judge:
                                       "layers (i input, j/h hidden, k output); name the layers to have it checked")
                 if result.verdict in ("correct", "incorrect") and penaltyscale.applies(self, claim.latex):
                     result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
+                if (result.verdict == "correct" and self.batch == 1 and dict(self.notation.options).get("one_chosen")
+                        and _BATCH_MEAN.search(claim.latex[:4000])):
+                    result = self._mean_unseen(claim, result)  # jihwan's planted δ^L = \frac{1}{n}(y − t): 1/1 here
+                if (result.verdict == "correct" and self.minibatch and self.batch == 1 and not self.numeric
+                        and _BARE_BIAS_STEP.match(claim.latex[:400])):
+                    # ejhusom's b_l ← b_l − η δ_l in a report that trains on minibatches, its δ_l a row per observation
+                    # beside W_l ← W_l − η a_{l-1}^T δ_l: right for one example, short of the sum over a batch
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.message = ("not judged: the step holds for one example, but the answer's prose trains on "
+                                      "minibatches, where a bias's step sums δ over the batch (1^T δ), which this one "
+                                      "does not write; which it means is not certain")
                 return result
         except limits.TimeLimitError as exc:
             why = (f"not judged: {TIME_RAN_OUT} while this claim was checked ({limits.soft_deadline()}; a long answer "
@@ -4195,6 +4265,14 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
                 return np.diag(m).reshape(v.shape)
         return m
     return flat_diag(np.asarray(t), np.asarray(s)), flat_diag(np.asarray(s), np.asarray(t))
+
+
+#: a bias's step by its δ alone, no sum over examples: b_l ← b_l − η δ_l, b^{(l)} := b^{(l)} - \alpha \delta^{(l)}
+_BARE_BIAS_STEP = re.compile(r"\s*(?:\\mathbf\s*\{\s*b\s*\}|\\bm\s*\{\s*b\s*\}|b)\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w))*\s*"
+                             r"(?:&\s*)?(?:\\leftarrow|\\gets|:=|=|←)\s*(?:&\s*)?=?\s*"
+                             r"(?:\\mathbf\s*\{\s*b\s*\}|\\bm\s*\{\s*b\s*\}|b)\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w))*\s*-\s*"
+                             r"\\(?:eta|alpha|epsilon)\s*(?:\\cdot\s*)?(?:\\boldsymbol\s*\{\s*\\delta\s*\}|\\delta)"
+                             r"\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w))*\s*[.,;]?\s*(?:\\\\)?\s*$")
 
 
 #: a step of ε times a gradient (Rumelhart et al.'s Δw = −ε ∂E/∂w): ε names the learning rate
@@ -4320,7 +4398,10 @@ _A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
 #: what a piece of a row states: an equation, a value stated with ≈, an update (W ← W − η g)
 _STATES = re.compile(r"=|\\approx(?![A-Za-z])|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _QUAD = re.compile(r"(?<!\\)[,;](?:\s*\\[,;:! ])*\s*\\q?quad")  # (not the ; of \; : `, \; \quad` one break)
-_AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}\s*(?:\\[;,:!]|\\q?quad)?")
+#: "and" between two equations: ``\\text{and}``, and logic's ``\\quad \\wedge \\quad`` (hkve's ∂C/∂b = δ \\quad \\wedge \\quad
+#: ∂C/∂w = δ a): split only where every part states an equation
+_AND = re.compile(r"(?:\\[;,:!]|\\q?quad)?\s*(?:\\(?:text|textrm|mathrm|mbox)\s*\{\s*and\s*\}|\\(?:wedge|land)(?![A-Za-z]))"
+                  r"\s*(?:\\[;,:!]|\\q?quad)?")
 
 
 def _as_claim(result: ClaimResult, was: str, claim: Claim) -> ClaimResult:
@@ -5815,9 +5896,28 @@ _GIVEN_EXAMPLE = re.compile(r"\s*+[CJEL]\s*+\([^()=;|^]{0,40}[;|]\s*+x\s*+,\s*+y
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
 #: a 1/N written in a claim (\frac{1}{n}, \frac1N, \tfrac{1}{m})
 _WRITTEN_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM]\s*+\}?")
+#: _WRITTEN_MEAN's 1/n that can only be the batch's (not xan's \frac{1}{n_{L}}, a mean over the output's n_L units)
+_BATCH_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM](?!\s*_)\s*+\}?")
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")
 #: the definition of a function letter alone: φ(z) = max(0, z)
+#: the derivative of a function letter written as a fraction by its bare variable: \frac{\partial f}{\partial z},
+#: \frac{d\sigma(z)}{dz} — the function's derivative f'(z) (its variable with no layer: an identity, Judge._identity)
+_FUNCTION_FRACTION = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)\s*\{?\s*(\\sigma|\\varphi|\\phi|f|g)\s*(?:\(\s*([zx])\s*\)\s*)?"
+                                r"\}?\s*\}\s*\{\s*(?:\\partial|d)\s*\{?\s*([zx])\s*\}?\s*\}")
+#: the parser's message for a derivative of a letter it does not know as a quantity (a function letter's among them)
+_NOT_BY = re.compile(r"cannot take the derivative with respect to '(?:f|g|sigma|varphi|phi)'|unknown symbol '[fg]' at "
+                     r"position \d+: if [fg] is the answer's objective")
+
+
+def _primed_letter(m: re.Match) -> str:
+    """_FUNCTION_FRACTION's match as the letter's derivative ``f'(z)``; the fraction as written when the variable in the
+    numerator is another than the denominator's."""
+    if m.group(2) and m.group(2) != m.group(3):
+        return m.group(0)
+    return f"{m.group(1)}'({m.group(3)})"
+
+
 _LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")
 _APPLIES = re.compile(r"(?<![A-Za-z])\\?(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")

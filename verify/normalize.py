@@ -73,7 +73,10 @@ _PARTIAL_BRACES = re.compile(r"\\partial\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\}
 _TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"
                              r"(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
-_LABEL = re.compile(r"\\(label|tag)\s*\{[^{}]*\}")
+#: an assignment arrow with an equals sign after it, ``\\leftarrow =`` (one assignment written twice)
+_ARROW_EQUALS = re.compile(r"(\\leftarrow|\\gets|\\Leftarrow)(?![A-Za-z])\s*=(?!=)")
+#: ``\\label{…}``, ``\\tag{…}`` and cleveref's ``\\label[eq]{…}`` (its optional type)
+_LABEL = re.compile(r"\\(label|tag)\s*(?:\[[^\[\]{}]{0,20}\]\s*)?\{[^{}]*\}")
 #: a size command applied to one braced delimiter (Ng's notebooks: \large{(} … \large{)}): the delimiter itself
 _SIZED_DELIMITER = re.compile(r"\\(?:large|Large|LARGE|small|huge|Huge|big|Big|bigg|Bigg)\s*+\{\s*+([()\[\]|])\s*+\}")
 _SPACES = re.compile(r"\\[,;:! ]|~")
@@ -759,9 +762,15 @@ def _normalize_new(text: str) -> str:
         text = _DELTA_QUOTIENT.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δŷ/δz, δ/δz: of any quantity
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _
+    if "arrow" in text or "\\gets" in text:  # ejhusom's W_l \leftarrow = W_l - η …: one assignment, typed twice
+        text = _ARROW_EQUALS.sub(r"\1 ", text)
+    if "\\label" in text or "\\tag" in text:  # (hkve's \label[eq]{…}: before a pass reads its [ as a bracket)
+        text = _LABEL.sub(" ", text)
     s = _SIZED_DELIMITER.sub(r" \1 ", plain_tex_over(step_subscripts(text)))  # (before read_layout drops the size command
     # and leaves {(}; a step's bracketed subscript w_{(t)} first: verify16c)
     s = drop_brace_labels(drop_remark(read_layout(squeeze_space(fold_unicode(_RM_GROUP.sub(r"\\mathrm{", _font_switches(s))))).strip()))
+    if s.endswith("\\") and not s.endswith("\\\\"):  # liseanh's t_i - a_i^L\ (a control space before a full stop)
+        s = s[:-1].rstrip()
     s = _MACRO_SPACE_PRIME.sub(r"\1", s)  # σ'(z) folded to \sigma '(z): TeX ignores the space after a control word
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)

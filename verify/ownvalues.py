@@ -367,6 +367,10 @@ def document_setup(claims, net, notation: Notation, one_example: bool = False) -
         values = None
     if values is None:
         batch = document_batch(claims, net, one_example)
+        if batch == 1 and not (one_example or getattr(claims, "one_example", False) or net.mixes_samples):
+            # one example, the tool's choice (nothing in the answer asks for a batch): a 1/n the answer writes is 1 there
+            # (Judge._mean_unseen checks such a claim again with a batch)
+            notation = replace(notation, options=notation.options + (("one_chosen", True),))
         return batch, None, chosen_batch(notation, batch)
     if values.get("layout") and "layout" not in dict(notation.options):
         notation = replace(notation, options=notation.options + (("layout", values["layout"]),))

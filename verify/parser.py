@@ -1227,6 +1227,8 @@ class _Parser:
         if not (tok.kind == "id" and name in ("a", "h") or tok.kind == "cmd" and name in ACTIVATION_LETTERS):
             return False
         k = 0
+        if tok.kind == "id" and self.is_("'"):  # ejhusom's δ_l = δ_{l+1} W_{l+1}^T a'(z_l): the function's derivative
+            k = 1
         if tok.kind == "cmd" and self.is_("_"):  # α_2(…): the activation of layer 2
             k = 2 if self.peek(1) is not None and self.peek(1).kind == "num" else 4 if self.is_("{", 1) and self.is_("}", 3) else 0
             if not k:

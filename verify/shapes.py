@@ -630,6 +630,20 @@ def _noting(ctx: Context) -> bool:
     return len(ctx.notes) < MAX_NOTES
 
 
+#: the note of a product of a 1 × 1 array and a matrix that do not multiply as matrices (read as a scalar times it)
+ONE_BY_ONE = "a 1 × 1 array times a matrix it does not multiply as matrices, read as a scalar times it"
+
+
+def _a_weight(node) -> bool:
+    """Whether ``node`` is a layer's weight matrix, transposed or not."""
+    node = node.args[0] if node.op == "T" and node.args else node
+    return node.op == "q" and node.value[0] == "W"
+
+
+def _shape_text(shape: tuple) -> str:
+    return " × ".join(map(str, shape))
+
+
 def _note(ctx: Context, text: str) -> None:
     """Say once in the result how the claim was read (a bias unit added, a row and a column multiplied entrywise); a
     long note is cut (…), and past MAX_NOTES nothing more is said."""
@@ -698,6 +712,11 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
     if _scalar(a) or _scalar(b):
         if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0]:
             return a @ b
+        other = node.args[1] if a.size == 1 else node.args[0]
+        if a.ndim == 2 and b.ndim == 2 and max(a.size, b.size) > 1 and len(node.args) == 2 and _a_weight(other):
+            # ejhusom's planted δ_{l+1} W_{l+1} (δ of one output unit, 1 × 1, times W, 4 × 1): no product of matrices,
+            # read as a scalar times W — which hides a transpose left out (Judge: such a claim is not called right)
+            _note(ctx, f"{ONE_BY_ONE} ({_shape_text(a.shape)} times {_shape_text(b.shape)})")
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and not (
             a.shape == b.shape and _batch(ctx) > 1 and _per_sample(node.args[0]) and _per_sample(node.args[1])):

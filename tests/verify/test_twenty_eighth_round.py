@@ -1,0 +1,327 @@
+r"""The twenty-eighth round (issue 10): what UiO's FYS-STK4155 students write in their project reports, and the
+slips hidden behind it — a sum bounded by a layer's width ``\sum_{j=1}^{N_{l-1}}`` (no batch of N examples),
+cleveref's ``\label[eq]{…}``, two equations joined by ``\quad \wedge \quad``, ``W_l \leftarrow = …``, the activation's
+slope written ``a'(z_l)`` with a the activation's own letter, a function letter's slope as a fraction
+``\frac{\partial f}{\partial z}``, a control space before a full stop, a bias's step beside minibatch prose, and a
+1 × 1 δ times a weight matrix it does not multiply as matrices. Every expected verdict is decided here by NumPy
+central differences on the network written out in the answer's own arrays, never by gradproof."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_twenty_first_round import _verify
+
+
+def _sigmoid(v):
+    return 1 / (1 + np.exp(-v))
+
+
+def _close(a, b) -> bool:
+    return bool(np.allclose(a, b, rtol=1e-5, atol=1e-8))
+
+
+# ---- index notation with layer widths in the sums' bounds (hkve's report) --------------------------------------------
+
+#: 3-2-2 sigmoid network, z^l_i = Σ_j w^l_ij a^{l-1}_j + b^l_i (the row convention), C = ½ Σ_i (a^L_i − y_i)²
+INDEX_SPEC = """name = "fysstk_index"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+"""
+
+INDEX = r"""
+\begin{equation}
+    z^l_i = \sum_{j=1}^{N_{l-1}} w_{ij}^l a_j^{l-1} + b_i^l
+\end{equation}
+\begin{align}
+    \pdv{C}{w_{ij}^L} = \pdv{C}{z_i^L}\pdv{z_i^L}{w_{ij}^L} = \delta_i^L a_j^{L-1}
+\label[eq]{the:eq:bp_w}
+\end{align}
+\begin{align}
+    \pdv{C}{w_{ij}^L} = \delta_j^L a_i^{L-1}
+\label[eq]{the:eq:bp_w_slip}
+\end{align}
+\begin{align}
+    \pdv{C}{b_i^L} = \delta_i^L \quad \wedge \quad \pdv{C}{w_{ij}^L} = \delta_i^L a_j^{L-1}
+\end{align}
+\begin{align}
+    \pdv{C}{b_i^L} = \delta_i^L \quad \wedge \quad \pdv{C}{w_{ij}^L} = \delta_i^L a_i^{L-1}
+\end{align}
+"""
+
+
+def _index_truth():
+    """The 3-2-2 network at a random point: a^1, δ^2 = ∂C/∂z^2 and ∂C/∂W^2 (W[i, j]: unit j → unit i), ∂C/∂b^2."""
+    rng = np.random.default_rng(28)
+    W1, b1, W2, b2 = rng.normal(size=(2, 3)), rng.normal(size=2), rng.normal(size=(2, 2)), rng.normal(size=2)
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+    a1 = _sigmoid(W1 @ x + b1)
+
+    def cost(W2, b2):
+        return 0.5 * float(np.sum((_sigmoid(W2 @ a1 + b2) - y) ** 2))
+
+    grads = central_differences(lambda p: cost(p["W2"], p["b2"]), {"W2": W2.copy(), "b2": b2.copy()})
+    delta = central_differences(lambda p: 0.5 * float(np.sum((_sigmoid(p["z"]) - y) ** 2)), {"z": W2 @ a1 + b2})["z"]
+    return a1, delta, grads["W2"], grads["b2"]
+
+
+def test_a_sum_to_a_layers_width_is_no_batch_and_component_gradients_are_judged(tmp_path):
+    """``\\sum_{j=1}^{N_{l-1}}`` counts the units of layer l − 1, not N examples: the answer is read for one example
+    (it had been judged with a batch, and every δ_i^L, a_j^{L-1} was "an entry of a matrix"). cleveref's
+    ``\\label[eq]{…}`` (ids stay the lines: the label's optional type is not read as an id) is no term (its "eq" had
+    been read as a product e·q), and ``\\quad \\wedge \\quad`` joins two equations, each judged."""
+    a1, delta, dW, db = _index_truth()
+    oracle = {
+        "line 6": _close(np.outer(delta, a1), dW),
+        "line 10": _close(np.outer(a1, delta), dW),  # δ_j a_i: the indices swapped
+        "line 14": _close(delta, db) and _close(np.outer(delta, a1), dW),
+        "line 17": _close(delta, db) and _close(delta[:, None] * a1[:2][:, None], dW),  # a_i for a_j
+    }
+    assert [k for k, v in oracle.items() if not v] == ["line 10", "line 17"]
+    got = _verify(tmp_path, INDEX_SPEC, INDEX, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_sum_to_n_without_a_subscript_still_averages_over_a_batch(tmp_path):
+    """A sum to N itself (no subscript) keeps its meaning, N examples: the batch stays the tool's choice of several."""
+    from gradproof.verify.document import _MEAN_OVER_BATCH
+
+    assert _MEAN_OVER_BATCH.search(r"C = \frac{1}{2N}\sum_{n=1}^{N} (a_n - y_n)^2")
+    assert not _MEAN_OVER_BATCH.search(r"z^l_i = \sum_{j=1}^{N_{l-1}} w_{ij}^l a_j^{l-1}")
+    assert not _MEAN_OVER_BATCH.search(r"b_i = \sum_{j=1}^{N_\mathrm{in}} A_{ij} x_j")
+
+
+# ---- samples as rows: a'(z_l), W_l \leftarrow = …, a bias's step (ejhusom's report) -----------------------------------
+
+#: a_l = σ(a_{l-1} W_l + b_l), W_l n_{l-1} × n_l (the column convention), binary cross-entropy of two sigmoid outputs
+ROWS_SPEC = """name = "fysstk_rows"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+ROWS = r"""
+\begin{equation}
+    \delta_l = \delta_{l+1} W_{l+1}^T a'(z_l), \label{delta}
+\end{equation}
+\begin{equation}
+    \delta_l = \delta_{l+1} W_{l+1}^T a(z_l), \label{delta_slip}
+\end{equation}
+\begin{equation}
+    W_l \leftarrow = W_l - \eta a_{l-1}^T \delta_l, \label{step_w}
+\end{equation}
+\begin{equation}
+    W_l \leftarrow = W_l + \eta a_{l-1}^T \delta_l, \label{step_w_slip}
+\end{equation}
+\begin{equation}
+    b_l \leftarrow = b_l - \eta \delta_l, \label{step_b}
+\end{equation}
+"""
+
+
+def _rows_truth():
+    """The 3-4-2 network for one example as a row: a_1, z_1, δ_2, the true δ_1 and ∂C/∂W_2, ∂C/∂b_2 (central
+    differences), C = ½ Σ (a_2 − y)²."""
+    rng = np.random.default_rng(281)
+    W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    x, y = rng.normal(size=(1, 3)), rng.uniform(size=(1, 2))
+    z1 = x @ W1 + b1
+    a1 = _sigmoid(z1)
+
+    def cost_of_z1(z):
+        return 0.5 * float(np.sum((_sigmoid(_sigmoid(z) @ W2 + b2) - y) ** 2))
+
+    delta1 = central_differences(lambda p: cost_of_z1(p["z"]), {"z": z1.copy()})["z"]
+    delta2 = central_differences(lambda p: 0.5 * float(np.sum((_sigmoid(p["z"]) - y) ** 2)), {"z": a1 @ W2 + b2})["z"]
+    grads = central_differences(lambda p: 0.5 * float(np.sum((_sigmoid(a1 @ p["W"] + p["b"]) - y) ** 2)),
+                                {"W": W2.copy(), "b": b2.copy()})
+    return W2, z1, a1, delta1, delta2, grads["W"], grads["b"]
+
+
+def test_the_activations_letter_primed_and_an_arrow_typed_with_equals_are_read(tmp_path):
+    """``a'(z_l)`` is the slope of the activation a (a_l = a(z_l)): read as σ'(z_l), not as "a needs a layer";
+    ``W_l \\leftarrow = W_l − η …`` (an align's ``\\leftarrow &=``) is one step, not an arrow before an equation."""
+    W2, z1, a1, delta1, delta2, dW, _db = _rows_truth()
+    slope = _sigmoid(z1) * (1 - _sigmoid(z1))
+    oracle = {
+        "delta": _close(delta2 @ W2.T * slope, delta1),
+        "delta_slip": _close(delta2 @ W2.T * _sigmoid(z1), delta1),
+        "step_w": _close(-(a1.T @ delta2), -dW),  # the step moves W against its gradient
+        "step_w_slip": _close(a1.T @ delta2, -dW),
+    }
+    assert [k for k, v in oracle.items() if not v] == ["delta_slip", "step_w_slip"]
+    got = _verify(tmp_path, ROWS_SPEC, ROWS, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_bias_step_without_the_batch_sum_is_not_judged_beside_minibatch_prose(tmp_path):
+    """b_l ← b_l − η δ_l holds for one example (the oracle), and is judged so; in a report that says it trains on
+    minibatches (δ_l a row per observation) the step lacks the sum over the batch the weight's step has (a_{l-1}^T δ_l):
+    which it means is not certain, so it is not judged."""
+    *_, delta2, _dW, db = _rows_truth()
+    assert _close(delta2.ravel(), db)  # for one example, ∂C/∂b_2 = δ_2: the step is right there
+    alone = _verify(tmp_path, ROWS_SPEC, ROWS, name="answer.tex")
+    assert alone["step_b"].verdict == "correct", alone["step_b"].message
+    prose = "We utilize minibatches, as described in the section above for gradient descent.\n" + ROWS
+    got = _verify(tmp_path, ROWS_SPEC, prose, name="answer.tex")
+    assert got["step_b"].verdict == "unchecked" and "minibatches" in got["step_b"].message, got["step_b"].message
+    assert got["step_w"].verdict == "correct", got["step_w"].message  # (the weight's step sums over the batch anyway)
+
+
+def test_a_one_by_one_delta_times_a_weight_it_does_not_multiply_is_not_called_right(tmp_path):
+    """With one output unit δ_{l+1} is 1 × 1: δ_{l+1} W_{l+1} (the transpose left out) equals the right δ_{l+1}
+    W_{l+1}^T in value read as a scalar times W, but as matrices (the rule for any layer) it is not defined — NumPy
+    refuses the product — so it is not judged; the right form still is."""
+    spec = ROWS_SPEC.replace("units = 2", "units = 1")
+    rng = np.random.default_rng(3)
+    delta, W = rng.normal(size=(1, 1)), rng.normal(size=(4, 1))
+    try:
+        delta @ W
+        defined = True
+    except ValueError:
+        defined = False
+    assert not defined and (delta @ W.T).shape == (1, 4)
+    body = (r"The observations are rows: \begin{equation} z_l = a_{l-1} W_l + b_l, \quad a_l = a(z_l) \end{equation}" "\n"
+            r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1}^T a'(z_l), \label{right} \end{equation}" "\n"
+            r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1} a'(z_l), \label{planted} \end{equation}" "\n")
+    got = _verify(tmp_path, spec, body, name="answer.tex")
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["planted"].verdict != "correct", got["planted"].message
+
+
+# ---- a function letter's slope as a fraction (liseanh's report) -------------------------------------------------------
+
+#: a sigmoid hidden layer and a linear output: the answer's f(z) = 1/(1 + e^{-z}) is the hidden layer's activation
+FUNCTION_SPEC = """name = "function_letter"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+"""
+
+FUNCTION = r"""
+The activation is
+\begin{equation}
+	f(z) = \frac{1}{1+e^{-z}}\ .
+\end{equation}
+Its gradient is given by
+\begin{equation}
+	\frac{\partial f}{\partial z} = \frac{e^{-z}}{(1+e^{-z})^2}\ . \label{slope}
+\end{equation}
+\begin{equation}
+	\frac{\partial f}{\partial z} = \frac{e^{-z}}{1+e^{-z}}\ . \label{slope_slip}
+\end{equation}
+\begin{equation}
+	\frac{d f(z)}{d z} = f(z)(1 - f(z)) \label{slope_of}
+\end{equation}
+"""
+
+
+def test_a_function_letters_slope_written_as_a_fraction_is_its_derivative(tmp_path):
+    """∂f/∂z of the answer's f, defined by its formula (the sigmoid: the hidden layer's activation, not the linear
+    output's), is f'(z): judged against central differences of 1/(1 + e^{-z}). A control space before the full stop
+    (``\\ .``) is no character of the formula."""
+    z = np.linspace(-3, 3, 13)
+    slope = central_differences(lambda p: float(np.sum(_sigmoid(p["z"]))), {"z": z.copy()})["z"]
+    oracle = {"slope": _close(np.exp(-z) / (1 + np.exp(-z)) ** 2, slope),
+              "slope_slip": _close(np.exp(-z) / (1 + np.exp(-z)), slope),
+              "slope_of": _close(_sigmoid(z) * (1 - _sigmoid(z)), slope)}
+    assert [k for k, v in oracle.items() if not v] == ["slope_slip"]
+    got = _verify(tmp_path, FUNCTION_SPEC, FUNCTION, name="answer.tex")
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+
+
+def test_a_letter_the_answer_makes_its_cost_is_not_read_as_an_activation(tmp_path):
+    """Zingale's f is his cost, f(A) = Σ (g(A x) − y)²: ∂f/∂z there is no activation's slope, and is not judged as one
+    (read as f'(z), the right 2(z − y) would have been called wrong)."""
+    body = (r"$$f(A_{ij}) = \sum_{i} \left[ g\left(\sum_j A_{ij} x_j\right) - y_i \right]^2$$" "\n\n"
+            r"$$\frac{\partial f}{\partial z} = 2 (z - y) \tag{cost}$$" "\n")
+    got = _verify(tmp_path, FUNCTION_SPEC, body)
+    assert got["cost"].verdict == "unchecked", got["cost"].message
+
+
+# ---- a 1/n written in a document read for one example ------------------------------------------------------------------
+
+MEAN_SPEC = """name = "mean_unseen"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "tanh"
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+"""
+
+MEAN = r"""
+$$\frac{\partial L}{\partial b^{(2)}} = \frac{1}{n}\delta^{(2)} \tag{mean}$$
+
+$$\frac{\partial L}{\partial b^{(2)}} = \delta^{(2)} \tag{plain}$$
+"""
+
+
+def _mean_truth(n: int):
+    """n examples as columns of X (the row convention: Z = W X + b), L = 1/n Σ ½‖ŷ − y‖²: ∂L/∂b⁽²⁾ and δ⁽²⁾ = ∂L/∂Z⁽²⁾
+    by central differences."""
+    rng = np.random.default_rng(2800 + n)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=(4, 1)), rng.normal(size=(2, 4)), rng.normal(size=(2, 1))
+    X, Y = rng.normal(size=(3, n)), rng.normal(size=(2, n))
+    H = np.tanh(W1 @ X + b1)
+    db = central_differences(lambda p: 0.5 * float(np.sum((W2 @ H + p["b"] - Y) ** 2)) / n, {"b": b2.copy()})["b"]
+    delta = central_differences(lambda p: 0.5 * float(np.sum((p["Z"] - Y) ** 2)) / n, {"Z": W2 @ H + b2})["Z"]
+    return db, delta
+
+
+def test_a_mean_written_for_one_example_is_checked_again_with_a_batch(tmp_path):
+    """Nothing in the answer asks for a batch, so it is read for one example — where its 1/n is 1 and the factor is
+    never tested. ∂L/∂b = (1/n) δ holds for one example and not for a batch (there the bias's gradient sums δ over the
+    examples: another shape and value), so it is not judged; ∂L/∂b = δ, a claim with no 1/n, is judged for one example."""
+    db1, delta1 = _mean_truth(1)
+    assert _close(delta1, db1)  # one example: (1/1) δ = δ = ∂L/∂b
+    db6, delta6 = _mean_truth(6)
+    assert delta6.shape != db6.shape and not _close(delta6.sum(axis=1, keepdims=True) / 6, db6)
+    got = _verify(tmp_path, MEAN_SPEC, MEAN)
+    assert got["plain"].verdict == "correct", got["plain"].message
+    assert got["mean"].verdict == "unchecked" and "its 1/n is 1" in got["mean"].message, got["mean"].message
