@@ -1075,7 +1075,9 @@ def _sums_over_units(latex: str) -> bool:
     if _MEAN_OVER_BATCH.search(_SUM_TO_M.sub(" ", latex[:4000])) or _SAMPLE_SCRIPT.search(latex[:4000]):
         return False  # (another sign of a batch beside it: \frac{1}{m}, a sum over the examples, Raschka's z_j^{(i)})
     sums = list(_SUM_TO_M.finditer(latex[:4000]))
-    return bool(sums) and all(re.search(r"(?:(?<![A-Za-z\\])[wWzah]|\\delta)\s*_\s*(?:\{[^{}]{0,6}" + m.group(1) + "|"
+    # (schrader's \sum_{j=1}^m \frac{dC}{da_j} \frac{da_j}{dz_i}: a unit's letter also after the d or ∂ of a derivative)
+    return bool(sums) and all(re.search(r"(?:(?:(?<![A-Za-z\\])d|\\partial\s*|(?<![A-Za-z\\]))[wWzah]|\\delta)\s*_\s*(?:\{[^{}]{0,6}"
+                                        + m.group(1) + "|"
                                         + m.group(1) + ")", m.group(2)) for m in sums)
 
 

@@ -14,6 +14,7 @@ import functools
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
@@ -305,6 +306,7 @@ class Judge:
         self._seed = seed
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._mean_judge: list | None = None  # [a judge with a batch] for a 1/n written in a one-example document
+        self._sum_letters: frozenset | None = None  # the index letters the answer sums with a written \sum
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)
@@ -1213,7 +1215,8 @@ class Judge:
         elif claim.quantity is not None and not (sides[0].op == "q"):
             sides, rels = [qnode] + sides, ["="] + rels
         try:
-            sides = _implied_sums(sides)
+            written = frozenset(v for v in self._written_sum_letters() if _in_derivatives_only(claim.latex, v))
+            sides = _implied_sums(sides, written)
         except Unreadable as exc:  # (an index written three times in one product: einstein.py says the same)
             return ClaimResult(claim.id, claim.latex, "unchecked", "", f"could not read the claim: {exc}",
                                quantity=claim.quantity)
@@ -3668,6 +3671,21 @@ class Judge:
             self._sample_judge = self._judge_of_one_example(("batch", "chosen_batch", "delta_scale"), self.defining)
         return self._sample_judge.check(claim)
 
+    def _written_sum_letters(self) -> frozenset:
+        """The index letters the answer sums with a written ``\\sum_j``/``\\sum_{j=1}^{m}`` in its claims (its first
+        2000), where it neither states nor declares the summation convention (indexworld.applies): such a letter is
+        summed by the answer's own hand, never by the convention (_implied_sums). Read once per document."""
+        if self._sum_letters is None:
+            from .indexworld import applies
+
+            claims = self._claims or []
+            found: set = set()
+            if not applies(self, claims):
+                for c in list(claims)[:2000]:
+                    found.update(m.group(1) for m in _WRITTEN_SUM.finditer(c.latex[:4000]))
+            self._sum_letters = frozenset(found)
+        return self._sum_letters
+
     def _mean_unseen(self, claim: Claim, result: ClaimResult) -> ClaimResult:
         """A claim judged correct for one example — the tool's choice: nothing in the answer asks for a batch — that
         writes a 1/n (1/N, 1/m): n is 1 there, so the factor was never tested. Judged again with a batch of several
@@ -4923,10 +4941,13 @@ class _Probe:
 
 
 
-def _implied_sums(sides: list[Node]) -> list[Node]:
+def _implied_sums(sides: list[Node], written: frozenset = frozenset()) -> list[Node]:
     r"""Einstein's convention, as students write it (J = -y_i \log \hat y_i, \delta_j = w_{kj} \delta_k f'(net_j)): an
     index that one side repeats within a product and the claim's left side does not leave free is summed over in that
-    product (in a chain, each later side's dummy indices are its own: -y_i \frac{1}{\hat y_i} \delta_{ia} = …)."""
+    product (in a chain, each later side's dummy indices are its own: -y_i \frac{1}{\hat y_i} \delta_{ia} = …).
+    Not an index in ``written``, one the answer sums with a written \sum elsewhere (schrader's planted
+    ∂C/∂w_{i,n} = (∂C/∂a_j)(∂a_j/∂z_i)(∂z_i/∂w_{i,n}) beside ∂C/∂b_i = \sum_j …): the answer does not use the
+    convention for it, and the term may be a sum dropped or one value of j — not certain."""
     frees = [set(free_indices(sd)) for sd in sides]
     out = []
     for k, side in enumerate(sides):
@@ -4939,8 +4960,37 @@ def _implied_sums(sides: list[Node]) -> list[Node]:
             raise Unreadable(f"the index {v} is summed by a written sum that leaves one value out, and free in another "
                              "term, where only the summation convention would sum it: whether that term is the value "
                              "left out or a sum is not certain; write the index's value")
-        out.append(_sum_repeated(side, lonely) if lonely else side)
+        summed = _sum_repeated(side, lonely) if lonely else side
+        added = _sum_letters(summed) - _sum_letters(side) if lonely & written else Counter()
+        if any(v in written for v in added):
+            v = sorted(v for v in added if v in written)[0]
+            raise Unreadable(f"the index {v} is repeated within a term and absent from the left side, which only the "
+                             f"summation convention sums, but the answer writes its sums over {v} (\\sum_{v}) elsewhere: "
+                             "whether a sum was left out here is not certain; write the sum")
+        out.append(summed)
     return out
+
+
+#: a derivative written as a fraction, two brace levels deep: \frac{\partial C}{\partial a_j}, \frac{da_j}{dz_i}, \pdv{C}{a_j}
+_DERIVATIVE_FRACTION = re.compile(r"\\(?:[dt]?frac\s*\{\s*(?:\\partial|d)(?![A-Za-z]{2})|pdv\s*\{)"
+                                  r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+
+
+def _in_derivatives_only(latex: str, letter: str) -> bool:
+    """Whether the index ``letter`` is written in the claim's right side only inside derivatives written as fractions
+    (schrader's (∂C/∂a_j)(∂a_j/∂z_i): the chain rule through an intermediate index) — not on a quantity of its own
+    (CS224d's −y_i log ŷ_i, which students sum by the convention). Linear scans of at most 4000 characters."""
+    text = latex[:4000]
+    right = text.split("=", 1)[1] if "=" in text else text
+    inside = re.compile(r"_\s*(?:\{[^{}]*(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])[^{}]*\}|" + letter + r"(?![A-Za-z]))")
+    if not inside.search(right):
+        return False
+    return not inside.search(_DERIVATIVE_FRACTION.sub(" ", right))
+
+
+def _sum_letters(node: Node) -> Counter:
+    """How many sums over each index letter ``node`` holds."""
+    return Counter(n.value[0] for n in node.walk() if n.op == "sum" and n.value)
 
 
 def _target_laid_out(what: str) -> str:
@@ -5896,6 +5946,8 @@ _GIVEN_EXAMPLE = re.compile(r"\s*+[CJEL]\s*+\([^()=;|^]{0,40}[;|]\s*+x\s*+,\s*+y
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
 #: a 1/N written in a claim (\frac{1}{n}, \frac1N, \tfrac{1}{m})
 _WRITTEN_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM]\s*+\}?")
+#: a written sum's index letter: \sum_j, \sum_{j}, \sum_{j=1}^{m}, \sum\limits_{j=1}
+_WRITTEN_SUM = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*\{?\s*([a-z])(?![A-Za-z])")
 #: _WRITTEN_MEAN's 1/n that can only be the batch's (not xan's \frac{1}{n_{L}}, a mean over the output's n_L units)
 _BATCH_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM](?!\s*_)\s*+\}?")
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"

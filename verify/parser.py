@@ -2513,11 +2513,28 @@ class _Parser:
             own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
+        elif self.is_("^") and (sample := self._sample_superscript()) is not None:
+            own = sample if sample in self.bound else None  # L^{(i)}, J^{(i)}: one example's loss, as L_i
         data, self.loss_sample = self.skip_arguments()
         self.loss_sample = self.loss_sample or own
         if self._whole_objective(tok.text):
             return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
+
+    def _sample_superscript(self) -> str | None:
+        """At ``^``: an example's index in parentheses, ``^{(i)}`` or ``^(i)`` (deeplearning.ai's L^{(i)}, schrader's
+        C^{(l)} for data point l), consumed; its letter, or None (nothing consumed)."""
+        texts = [t.text for t in self.t[self.i + 1:self.i + 6]]
+        if texts[:2] == ["{", "("] and len(texts) == 5 and texts[3:] == [")", "}"]:
+            letter, width = texts[2], 6
+        elif texts[:1] == ["("] and len(texts) >= 3 and texts[2] == ")":
+            letter, width = texts[1], 4
+        else:
+            return None
+        if not (len(letter) == 1 and letter.isalpha() and letter.islower()):
+            return None
+        self.i += width
+        return letter
 
     def _whole_objective(self, name: str) -> bool:
         """Whether the letter ``name`` (L, or ℓ/𝓛 by its own definition) is the whole objective, penalty included,

@@ -196,9 +196,10 @@ def test_a_bias_step_without_the_batch_sum_is_not_judged_beside_minibatch_prose(
 
 
 def test_a_one_by_one_delta_times_a_weight_it_does_not_multiply_is_not_called_right(tmp_path):
-    """With one output unit δ_{l+1} is 1 × 1: δ_{l+1} W_{l+1} (the transpose left out) equals the right δ_{l+1}
-    W_{l+1}^T in value read as a scalar times W, but as matrices (the rule for any layer) it is not defined — NumPy
-    refuses the product — so it is not judged; the right form still is."""
+    """With one output unit δ_{l+1} is 1 × 1: with the samples as columns (z_l = W_l^T a_{l-1} + b_l, W_l n_{l-1} × n_l)
+    the rule is W_{l+1} δ_{l+1}; δ_{l+1} W_{l+1} equals it in value read as a scalar times W, but as matrices (the rule
+    for any layer) it is not defined — NumPy refuses the product — so it is not judged (it had been judged right); the
+    right order still is."""
     spec = ROWS_SPEC.replace("units = 2", "units = 1")
     rng = np.random.default_rng(3)
     delta, W = rng.normal(size=(1, 1)), rng.normal(size=(4, 1))
@@ -207,13 +208,21 @@ def test_a_one_by_one_delta_times_a_weight_it_does_not_multiply_is_not_called_ri
         defined = True
     except ValueError:
         defined = False
-    assert not defined and (delta @ W.T).shape == (1, 4)
-    body = (r"The observations are rows: \begin{equation} z_l = a_{l-1} W_l + b_l, \quad a_l = a(z_l) \end{equation}" "\n"
-            r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1}^T a'(z_l), \label{right} \end{equation}" "\n"
-            r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1} a'(z_l), \label{planted} \end{equation}" "\n")
+    assert not defined and (W @ delta).shape == (4, 1)
+    W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=(4, 1)), W, rng.normal(size=(1, 1))
+    x, y = rng.normal(size=(3, 1)), rng.uniform(size=(1, 1))
+    z1 = W1.T @ x + b1
+    z2 = W2.T @ _sigmoid(z1) + b2
+    delta1 = central_differences(lambda p: 0.5 * float(np.sum((_sigmoid(W2.T @ _sigmoid(p["z"]) + b2) - y) ** 2)),
+                                 {"z": z1.copy()})["z"]
+    delta2 = central_differences(lambda p: 0.5 * float(np.sum((_sigmoid(p["z"]) - y) ** 2)), {"z": z2.copy()})["z"]
+    assert _close(W2 @ delta2 * _sigmoid(z1) * (1 - _sigmoid(z1)), delta1)  # the right order's value (the oracle)
+    body = (r"The samples are columns: \begin{equation} z_l = W_l^T a_{l-1} + b_l, \quad a_l = a(z_l) \end{equation}" "\n"
+            r"\begin{equation} \delta_l = W_{l+1} \delta_{l+1} \odot a'(z_l), \label{right} \end{equation}" "\n"
+            r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1} \odot a'(z_l), \label{planted} \end{equation}" "\n")
     got = _verify(tmp_path, spec, body, name="answer.tex")
     assert got["right"].verdict == "correct", got["right"].message
-    assert got["planted"].verdict != "correct", got["planted"].message
+    assert got["planted"].verdict == "unchecked" and "1 × 1" in got["planted"].message, got["planted"].message
 
 
 # ---- a function letter's slope as a fraction (liseanh's report) -------------------------------------------------------
@@ -325,3 +334,78 @@ def test_a_mean_written_for_one_example_is_checked_again_with_a_batch(tmp_path):
     got = _verify(tmp_path, MEAN_SPEC, MEAN)
     assert got["plain"].verdict == "correct", got["plain"].message
     assert got["mean"].verdict == "unchecked" and "its 1/n is 1" in got["mean"].message, got["mean"].message
+
+
+# ---- one example's loss with its index as a superscript; a sum to m over a layer's units --------------------------------
+
+def test_one_examples_loss_written_with_a_superscript_index_is_read(tmp_path):
+    """deeplearning.ai's L^{(i)} (and J^{(i)}): the loss of example i, read as L_i is — one example's."""
+    rng = np.random.default_rng(2808)
+    yhat, y = rng.normal(size=2), rng.normal(size=2)
+    grad = central_differences(lambda p: 0.5 * float(np.sum((p["o"] - y) ** 2)), {"o": yhat.copy()})["o"]
+    assert _close(grad, yhat - y) and not _close(grad, y - yhat)
+    body = (r"$$\frac{\partial L^{(i)}}{\partial \hat y^{(i)}} = \hat y^{(i)} - y^{(i)} \tag{right}$$" "\n\n"
+            r"$$\frac{\partial L^{(i)}}{\partial \hat y^{(i)}} = y^{(i)} - \hat y^{(i)} \tag{sign}$$" "\n")
+    got = _verify(tmp_path, MEAN_SPEC, body)
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["sign"].verdict == "incorrect", got["sign"].message
+
+
+SOFTMAX_SPEC = """name = "softmax_regression"
+convention = "row"
+inputs = 4
+
+[[layers]]
+units = 3
+activation = "softmax"
+
+[loss]
+name = "cross_entropy"
+"""
+
+SOFTMAX = r"""
+\begin{equation}
+    \frac{dC}{db_i} = \sum_{j=1}^m \left (\frac{dC}{da_j} \right) \left (\frac{da_j}{dz_i} \right)
+    \left(\frac{dz_i}{db_i} \right ) \label{sum}
+\end{equation}
+\begin{equation}
+    \frac{dC}{db_i} = \left (\frac{dC}{da_i} \right) \left (\frac{da_i}{dz_i} \right) \left(\frac{dz_i}{db_i} \right ) \label{diagonal}
+\end{equation}
+"""
+
+
+def test_a_sum_to_m_over_the_units_of_derivatives_is_no_batch(tmp_path):
+    """schrader's softmax regression, m the number of classes: \\sum_{j=1}^m over dC/da_j da_j/dz_i sums the output's
+    units, not m examples (the answer had been judged with a batch, its entries "of a matrix"). The softmax couples
+    the units: keeping the diagonal term alone is wrong (the oracle)."""
+    rng = np.random.default_rng(2809)
+    W, b, x = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=4)
+    y = np.eye(3)[1]
+
+    def cost(b):
+        z = W @ x + b
+        return -float(np.sum(y * (z - np.log(np.sum(np.exp(z))))))
+
+    db = central_differences(lambda p: cost(p["b"]), {"b": b.copy()})["b"]
+    z = W @ x + b
+    a = np.exp(z) / np.sum(np.exp(z))
+    jac = np.diag(a) - np.outer(a, a)  # da_j/dz_i
+    dca = -y / a
+    assert _close(jac.T @ dca, db) and not _close(dca * np.diag(jac), db)
+    got = _verify(tmp_path, SOFTMAX_SPEC, SOFTMAX, name="answer.tex")
+    assert got["sum"].verdict == "correct", got["sum"].message
+    assert got["diagonal"].verdict == "incorrect", got["diagonal"].message
+
+
+def test_a_sum_dropped_where_the_answer_writes_its_sums_is_not_read_as_the_convention(tmp_path):
+    """The same chain with the sum over j left out: alone, a repeated j absent from the left side is summed (students'
+    Einstein convention, as before: the oracle's value); beside a claim that writes \\sum_{j=1}^m over the same j, the
+    answer does not sum by convention, and whether a sum was dropped is not certain — not judged (it had been called
+    right: schrader's planted copy)."""
+    dropped = (r"\begin{equation} \frac{dC}{db_i} = \left (\frac{dC}{da_j} \right) \left (\frac{da_j}{dz_i} \right)"
+               r" \label{dropped} \end{equation}" "\n")
+    alone = _verify(tmp_path, SOFTMAX_SPEC, dropped, name="answer.tex")
+    assert alone["dropped"].verdict == "correct", alone["dropped"].message
+    got = _verify(tmp_path, SOFTMAX_SPEC, SOFTMAX + dropped, name="answer.tex")
+    assert got["dropped"].verdict == "unchecked" and "\\sum_j" in got["dropped"].message, got["dropped"].message
+    assert got["sum"].verdict == "correct", got["sum"].message
