@@ -4982,7 +4982,8 @@ def _in_derivatives_only(latex: str, letter: str) -> bool:
     (CS224d's −y_i log ŷ_i, which students sum by the convention). Linear scans of at most 4000 characters."""
     text = latex[:4000]
     right = text.split("=", 1)[1] if "=" in text else text
-    inside = re.compile(r"_\s*(?:\{[^{}]*(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])[^{}]*\}|" + letter + r"(?![A-Za-z]))")
+    inside = re.compile(r"_\s*(?:\{[^{}]{0,40}?(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])[^{}]{0,40}\}|" + letter
+                        + r"(?![A-Za-z]))")
     if not inside.search(right):
         return False
     return not inside.search(_DERIVATIVE_FRACTION.sub(" ", right))
