@@ -1,0 +1,70 @@
+"""Writes heldout28's planted copies from the faithful files (run from this folder: python planting.py).
+A helper of the corpus author, not an oracle: each edit replaces one substring on one line. In Markdown (plant.py, a
+link to heldout19's helper) `<!-- PLANTED [id]: why -->` goes at the end of the edited line, or at the end of the
+display's closing line (`$$` or `\\]`) when the edit is inside a multi-line display (`closing`); in LaTeX (plant_tex)
+the comment is `% PLANTED [id]: why` at the end of the edited line (a TeX comment)."""
+
+from plant import plant
+
+WINTERTEE = {
+    26: ("=\\phi'\\times w \\tag{1.3}", "=\\phi'\\times x \\tag{1.3}", "1.3", "x for w (a wrong variable)"),
+    30: ("=\\phi'\\times x \\tag{1.4}", "=\\phi\\times x \\tag{1.4}", "1.4", "phi' written as phi"),
+    81: ("&=-\\phi_j \\phi_i", "&=\\phi_j \\phi_i", "line 81.4", "a sign slip"),
+    86: ("\\phi_i(1-\\phi_j)&", "\\phi_i(1+\\phi_j)&", "line 86", "a sign slip (1 + phi_j for 1 - phi_j)"),
+    101: ("-y_i\\frac{a_i(1-a_i)}{a_i}", "-y_i\\frac{a_i}{a_i}", "line 101.3",
+          "the softmax's derivative a_i(1 - a_i) written as a_i"),
+}
+
+IAMBESTFEED = {
+    66: ("2 \\cdot (\\hat{y} - y) / m", "2 \\cdot (\\hat{y} - y)", "line 66", "the mean's 1/m dropped"),
+    73: ("db_2 = \\sum d_{\\text{output}}", "db_2 = d_{\\text{output}}", "line 73", "the sum over the batch dropped"),
+    79: ("\\cdot (\\text{hidden\\_output} > 0)", "\\cdot \\text{hidden\\_output}", "line 79",
+         "ReLU' written as ReLU"),
+    95: ("b_1 = b_1 - \\eta", "b_1 = b_1 + \\eta", "line 95", "a step up the gradient"),
+}
+
+ZAIDANMIR = {
+    63: ("= p_y(\\delta_{yk} - p_k)", "= p_y(p_k - \\delta_{yk})", "line 63", "a sign slip"),
+    88: ("= \\delta_2 \\, a_1^\\top", "= a_1 \\, \\delta_2^\\top", "line 88", "the outer product transposed"),
+    114: ("(W_2^\\top \\delta_2) \\odot", "(W_2 \\delta_2) \\odot", "line 114", "the transpose dropped"),
+    136: ("= \\frac{1}{B} \\, \\Delta_2^\\top A_1", "= \\Delta_2^\\top A_1", "line 136", "the batch mean's 1/B dropped"),
+}
+
+
+def closing(src, edits):
+    """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
+    lines = open(src).read().split("\n")
+    out = {}
+    for n, edit in edits.items():
+        inside, opener = False, None
+        for line in lines[: n - 1]:
+            s = line.strip()
+            if not inside and (s == "$$" or s == "\\["):
+                inside, opener = True, s
+            elif inside and ((opener == "$$" and s == "$$") or (opener == "\\[" and s == "\\]")):
+                inside = False
+        m = n
+        if inside:
+            end = "$$" if opener == "$$" else "\\]"
+            m = next(k for k in range(n + 1, len(lines) + 1) if lines[k - 1].strip() == end)
+        out[n] = (*edit, m)
+    return out
+
+
+def plant_tex(src, dst, edits):
+    lines = open(src).read().split("\n")
+    for n, (old, new, cid, why) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new) + f" % PLANTED [{cid}]: {why}"
+    open(dst, "w").write("\n".join(lines))
+
+
+MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFEED),
+            ("zaidanmir_mnist_backprop", ZAIDANMIR))
+LATEX = ()
+
+if __name__ == "__main__":
+    for name, edits in LATEX:
+        plant_tex(f"{name}.tex", f"{name}_planted.tex", edits)
+    for name, edits in MARKDOWN:
+        plant(f"{name}.md", f"{name}_planted.md", closing(f"{name}.md", edits))
