@@ -30,6 +30,24 @@ ZAIDANMIR = {
     136: ("= \\frac{1}{B} \\, \\Delta_2^\\top A_1", "= \\Delta_2^\\top A_1", "line 136", "the batch mean's 1/B dropped"),
 }
 
+JUSTIN_DNN = {
+    13: ("\\bold W^{l+1}_{j, i}$", "\\bold W^{l+1}_{i, j}$", "line 13", "W_{i, j} for W_{j, i} (a transposed factor)"),
+    15: ("=(\\bold W^{l+1})^T\\cdot \\boldsymbol {\\delta z}^{l+1}$", "=\\bold W^{l+1}\\cdot \\boldsymbol {\\delta z}^{l+1}$",
+         "line 15", "the transpose dropped"),
+    20: ("=\\boldsymbol {\\delta z}^l\\cdot (\\boldsymbol a^{l-1})^T$", "=\\boldsymbol a^{l-1}\\cdot (\\boldsymbol {\\delta z}^l)^T$",
+         "line 20", "the outer product transposed"),
+    30: ("\\odot f'(\\boldsymbol z^l)$ |", "\\odot f(\\boldsymbol z^l)$ |", "line 30#2", "f' written as f"),
+}
+
+JUSTIN_LOSSES = {
+    7: ("={1\\over L}(\\boldsymbol o-\\boldsymbol y)$", "=(\\boldsymbol o-\\boldsymbol y)$", "line 7", "the factor 1/L dropped"),
+    15: ("=-{\\boldsymbol y_i\\over", "={\\boldsymbol y_i\\over", "line 15", "a sign slip"),
+    22: ("-\\text{softmax}(\\boldsymbol o)_i\\cdot \\text{softmax}(\\boldsymbol o)_j",
+         "+\\text{softmax}(\\boldsymbol o)_i\\cdot \\text{softmax}(\\boldsymbol o)_j", "line 22.4", "a sign slip"),
+    35: ("=\\text{softmax}(\\boldsymbol o)-\\boldsymbol y$", "=\\boldsymbol y-\\text{softmax}(\\boldsymbol o)$", "line 35",
+         "y - softmax for softmax - y (a sign slip)"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -51,6 +69,18 @@ def closing(src, edits):
     return out
 
 
+def plant_crlf(src, dst, edits):
+    """plant.py's plant for a file with CRLF line ends (JustinRochester's BP.md): the comment at the end of the edited
+    line (or of the display's closing line, the fifth item), before its "\\r"."""
+    lines = open(src, newline="").read().split("\n")
+    for n, (old, new, cid, why, at) in edits.items():
+        assert lines[n - 1].count(old) == 1, (src, n, old)
+        lines[n - 1] = lines[n - 1].replace(old, new)
+        end = "\r" if lines[at - 1].endswith("\r") else ""
+        lines[at - 1] = lines[at - 1][: len(lines[at - 1]) - len(end)] + f" <!-- PLANTED [{cid}]: {why} -->" + end
+    open(dst, "w", newline="").write("\n".join(lines))
+
+
 def plant_tex(src, dst, edits):
     lines = open(src).read().split("\n")
     for n, (old, new, cid, why) in edits.items():
@@ -61,6 +91,7 @@ def plant_tex(src, dst, edits):
 
 MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFEED),
             ("zaidanmir_mnist_backprop", ZAIDANMIR))
+CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
 LATEX = ()
 
 if __name__ == "__main__":
@@ -68,3 +99,5 @@ if __name__ == "__main__":
         plant_tex(f"{name}.tex", f"{name}_planted.tex", edits)
     for name, edits in MARKDOWN:
         plant(f"{name}.md", f"{name}_planted.md", closing(f"{name}.md", edits))
+    for name, edits in CRLF:
+        plant_crlf(f"{name}.md", f"{name}_planted.md", closing(f"{name}.md", edits))
