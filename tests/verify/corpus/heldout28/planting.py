@@ -48,6 +48,27 @@ JUSTIN_LOSSES = {
          "y - softmax for softmax - y (a sign slip)"),
 }
 
+ZACBRANNELLY = {
+    75: ("= 2(a - label)$", "= (a - label)$", "line 75", "the 2 of the square dropped"),
+    89: ("= i_i$", "= w_i$", "line 89", "the weight for its input (a wrong variable)"),
+    137: ("= w * \\frac{da}{dz} * \\frac{dL}{da}$", "= w * \\frac{dL}{da}$", "line 137", "the activation's derivative dropped"),
+    213: ("b = b - lr", "b = b + lr", "line 213", "a step up the gradient"),
+}
+
+NAOWALRAHMAN = {
+    27: ("\\cdot \\frac{\\partial \\mathcal{\\mathbf{a}^l}}{\\partial \\mathcal{\\mathbf{z}^l}} \\cdot",
+         "\\cdot \\frac{\\partial \\mathcal{\\mathbf{z}^l}}{\\partial \\mathcal{\\mathbf{a}^l}} \\cdot", "line 27",
+         "da/dz written upside down (dz/da)"),
+    35: ("\\boxed{ \\delta^l (\\mathbf{a}^{l-1})^T }", "\\boxed{ \\delta^l (\\mathbf{a}^{l})^T }", "line 35",
+         "a^l for a^{l-1} (a wrong layer)"),
+}
+
+KEITHALEXANDAR = {
+    42: ("= \\pmb a^{(out)} - \\pmb y$", "= \\pmb y - \\pmb a^{(out)}$", "line 42", "y - a for a - y (a sign slip)"),
+    43: ("(\\pmb W^{out^{T}})\\bigodot\\frac", "(\\pmb W^{out})\\bigodot\\frac", "line 43", "the transpose dropped"),
+    45: ("= (a^{(h)}\\bigodot(1-a^{(h)}))$", "= (a^{(h)})$", "line 45", "the sigmoid's derivative written as the sigmoid"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -90,7 +111,8 @@ def plant_tex(src, dst, edits):
 
 
 MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFEED),
-            ("zaidanmir_mnist_backprop", ZAIDANMIR))
+            ("zaidanmir_mnist_backprop", ZAIDANMIR), ("zacbrannelly_backprop", ZACBRANNELLY),
+            ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR))
 CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
 LATEX = ()
 
