@@ -69,6 +69,13 @@ KEITHALEXANDAR = {
     45: ("= (a^{(h)}\\bigodot(1-a^{(h)}))$", "= (a^{(h)})$", "line 45", "the sigmoid's derivative written as the sigmoid"),
 }
 
+STARBITS = {
+    38: ("= -(target_1 - o_1)$", "= (target_1 - o_1)$", "line 38", "a sign slip"),
+    46: ("= o_1 (1-o_1)$", "= o_1$", "line 46", "the sigmoid's derivative written as the sigmoid"),
+    83: ("\\cdot w_7$", "\\cdot w_6$", "line 83", "w_6 for w_7 (the weight from h_2 to o_1)"),
+    99: ("\\cdot h_1 (1-h_1) \\cdot x_1$", "\\cdot h_1 (1-h_1) \\cdot x_2$", "line 99", "x_2 for x_1 (a wrong input)"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -112,7 +119,8 @@ def plant_tex(src, dst, edits):
 
 MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFEED),
             ("zaidanmir_mnist_backprop", ZAIDANMIR), ("zacbrannelly_backprop", ZACBRANNELLY),
-            ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR))
+            ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR),
+            ("starbits_backprop", STARBITS))
 CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
 LATEX = ()
 
