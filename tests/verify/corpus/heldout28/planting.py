@@ -76,6 +76,12 @@ STARBITS = {
     99: ("\\cdot h_1 (1-h_1) \\cdot x_1$", "\\cdot h_1 (1-h_1) \\cdot x_2$", "line 99", "x_2 for x_1 (a wrong input)"),
 }
 
+NEALCHAN = {
+    24: ("* \\frac{\\partial{z_1}}{\\partial{w_1}}\\\\", "* \\frac{\\partial{z_1}}{\\partial{x_1}}\\\\", "line 24.4",
+         "dz_1/dx_1 for dz_1/dw_1 (a wrong variable)"),
+    25: ("=x_1;", "=w_1;", "line 25.5", "the weight for its input"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -120,7 +126,7 @@ def plant_tex(src, dst, edits):
 MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFEED),
             ("zaidanmir_mnist_backprop", ZAIDANMIR), ("zacbrannelly_backprop", ZACBRANNELLY),
             ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR),
-            ("starbits_backprop", STARBITS))
+            ("starbits_backprop", STARBITS), ("nealchan_fanxiang_zh", NEALCHAN))
 CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
 LATEX = ()
 
