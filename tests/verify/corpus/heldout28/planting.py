@@ -82,6 +82,12 @@ NEALCHAN = {
     25: ("=x_1;", "=w_1;", "line 25.5", "the weight for its input"),
 }
 
+ARTHURADRIAENS = {
+    32: ("\\nu ' = \\nu - \\eta \\vec{\\nabla} \\mathfrak{C}", "\\nu ' = \\nu - \\eta \\mathfrak{C}", "descent function",
+         "the gradient dropped (a step of the cost itself)"),
+    37: ("w_k ' = w_k - \\eta", "w_k ' = w_k + \\eta", "line 37", "a step up the gradient"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -128,7 +134,7 @@ MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFE
             ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR),
             ("starbits_backprop", STARBITS), ("nealchan_fanxiang_zh", NEALCHAN))
 CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
-LATEX = ()
+LATEX = (("arthuradriaens_gd_nl", ARTHURADRIAENS),)
 
 if __name__ == "__main__":
     for name, edits in LATEX:
