@@ -88,6 +88,17 @@ ARTHURADRIAENS = {
     37: ("w_k ' = w_k - \\eta", "w_k ' = w_k + \\eta", "line 37", "a step up the gradient"),
 }
 
+PORR = {
+    38: ("& = & - \\mu \\frac{\\partial E}{\\partial \\omega_{ji}} \\label{graddes}",
+         "& = & \\mu \\frac{\\partial E}{\\partial \\omega_{ji}} \\label{graddes}", "graddes", "a step up the gradient"),
+    56: ("\\sum_j y_j(n) w_{ji}", "\\sum_j y_i(n) w_{ji}", "line 56.2", "y_i for y_j inside the sum (a wrong index)"),
+    85: ("}_\\textrm{trick!} \\frac{\\partial y_j}{\\partial \\omega_{kj}}",
+         "}_\\textrm{trick!} \\frac{\\partial y_i}{\\partial \\omega_{kj}}",
+         "gradint", "dy_i/domega_kj for dy_j/domega_kj (a wrong index)"),
+    143: ("\\underbrace{\\frac{\\partial y_i}{\\partial v_i}}_{\\Theta^\\prime} ", "", "line 143",
+          "the activation's derivative dropped from the chain"),
+}
+
 
 def closing(src, edits):
     """The edits with the line of each display's closing `$$` or `\\]` (an edit on a line that does not close it)."""
@@ -134,7 +145,7 @@ MARKDOWN = (("wintertee_reseau_fr", WINTERTEE), ("iambestfeed_mlp_l2", IAMBESTFE
             ("naowalrahman_backprop", NAOWALRAHMAN), ("keithalexandar_bp_zh", KEITHALEXANDAR),
             ("starbits_backprop", STARBITS), ("nealchan_fanxiang_zh", NEALCHAN))
 CRLF = (("justinrochester_dnn_zh", JUSTIN_DNN), ("justinrochester_losses_zh", JUSTIN_LOSSES))
-LATEX = (("arthuradriaens_gd_nl", ARTHURADRIAENS),)
+LATEX = (("arthuradriaens_gd_nl", ARTHURADRIAENS), ("porr_backprop_notes", PORR))
 
 if __name__ == "__main__":
     for name, edits in LATEX:
