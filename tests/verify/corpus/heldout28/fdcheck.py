@@ -1,0 +1,1 @@
+../heldout4/fdcheck.py

@@ -1,0 +1,1 @@
+../heldout19/plant.py
