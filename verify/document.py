@@ -30,7 +30,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import augmented, einstein, sections, surface, texmacros
+from . import augmented, einstein, foreign, sections, surface, texmacros
 from .judge import _NEWLINE, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -263,11 +263,15 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     model_heads = {k + 1: m.group(0) for k, pos in enumerate(subheads[:2000])
                    if (m := MODEL_HEADING.search(text, pos, min(len(text), pos + 120, _line_end(text, pos))))}
     models = {c.id: model_heads[k] for c, k in zip(claims, subsection, strict=True) if k in model_heads}
+    loss_heads = {k + 1: m.group(1) for k, pos in enumerate(subheads[:2000])
+                  if (m := foreign.LOSS_HEADING.search(text, pos, min(len(text), pos + 120, _line_end(text, pos))))}
+    section_losses = {c.id: loss_heads[k] for c, k in zip(claims, subsection, strict=True) if k in loss_heads}
     row_lines = {c.id: lines for c in claims if (lines := _piece_lines(c)) is not None}
     notices = (texmacros.DISPLAY_PDV,) if "dpdv" not in macros and "\\dpdv" in text else ()
     notices += (texmacros.SPENT,) if budget.spent else ()
     return DocumentClaims(claims, one_example=bool(_ONE_EXAMPLE_PROSE.search(text)),
                           minibatch=bool(_MINIBATCH_PROSE.search(text)),
+                          rows_stated=bool(_BATCH_ROWS_STATED.search(text[:MAX_BYTES])),
                           scopes={c.id: s for c, s in zip(claims, scopes, strict=True) if s},
                           depth_letter=depth_letter(text), notices=notices, shapes=stated_shapes(text),
                           example=example_vector(text),
@@ -275,7 +279,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
-                          premises=frozenset(premises), models=models)
+                          premises=frozenset(premises), models=models, section_losses=section_losses)
 
 
 class DocumentClaims(list):
@@ -290,8 +294,11 @@ class DocumentClaims(list):
                  sections: dict | None = None, cases: dict | None = None, row_lines: dict | None = None,
                  subsections: dict | None = None, star: bool = False,
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
-                 models: dict | None = None, example: str | None = None, minibatch: bool = False):
+                 models: dict | None = None, example: str | None = None, minibatch: bool = False,
+                 section_losses: dict | None = None, rows_stated: bool = False):
         super().__init__(claims)
+        self.rows_stated = rows_stated  # the text gives a batch its examples as rows: X ∈ ℝ^{B × 784} (zaidanmir)
+        self.section_losses = dict(section_losses or {})  # claim id -> the loss its heading names ("## MSE": foreign.py)
         self.minibatch = minibatch  # the prose speaks of minibatches ("We utilize minibatches"): steps over a batch
         self.example = example  # the index the prose numbers examples by, x_i ∈ ℝ^d (ownforward.example_vector)
         self.models = dict(models or {})  # claim id -> the one-layer model its heading names (premises.py)
@@ -1141,6 +1148,9 @@ def star_elementwise(text: str) -> bool:
     return bool(_STAR_PROSE.search(text))
 
 
+#: a batch's array stated with its examples as rows: X \in \mathbb{R}^{B \times 784}, \Delta_2 \in \mathbb{R}^{m \times 10}
+_BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*(?:[mnNBM]|\\text\s*\{\s*batch\s*\})\s*"
+                                r"(?:\\times|\\cdot|×|x)")
 #: the prose speaking of training on minibatches (ejhusom's "We utilize minibatches"): a step may be a batch's
 _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")

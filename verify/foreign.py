@@ -81,6 +81,32 @@ def velocity_options(net, texts) -> tuple:
     return (("foreign_velocity", letter),)
 
 
+#: a heading that names a loss (JustinRochester's "## MSE" then "## Cross Entropy-Softmax"): its section is about it
+LOSS_HEADING = re.compile(r"(?i)(?<![A-Za-z])(MSE|SSE|BCE|NLL|mean[ -]squared[ -]errors?|sum of (?:the )?squared errors?|"
+                          r"squared[ -]errors?|binary[ -]cross[ -]?entropy|cross[ -]?entropy|log[ -]?loss|"
+                          r"negative[ -]log[ -]likelihood|hinge)(?![A-Za-z])")
+#: the spec's losses each family of LOSS_HEADING's names may be (a "cross-entropy" heading over a sigmoid output: BCE)
+_HEADING_FAMILIES = (("squared", _SQUARED), ("sse", _SQUARED), ("mse", _SQUARED),
+                     ("bce", ("binary_cross_entropy",)), ("binary", ("binary_cross_entropy",)),
+                     ("entropy", ("cross_entropy", "binary_cross_entropy")), ("nll", ("cross_entropy", "binary_cross_entropy")),
+                     ("likelihood", ("cross_entropy", "binary_cross_entropy")),
+                     ("log", ("cross_entropy", "binary_cross_entropy")), ("hinge", ()))
+#: an objective's letter written in a claim: L, J, E, C, ℓ, 𝓛
+_OBJECTIVE_LETTER = re.compile(r"(?<![A-Za-z\\])(?:[LJEC]|\\ell|\\mathcal\s*\{?\s*[LJ])(?![A-Za-z])")
+
+
+def section_loss(heading: str | None, latex: str, loss_name: str) -> str | None:
+    """The loss a claim's section heading names when it is not the spec's and the claim writes an objective's letter
+    (JustinRochester's L = √(Σ_i (y_i − o_i)²) under "## MSE", graded on cross-entropy), or None."""
+    if not heading or not _OBJECTIVE_LETTER.search(latex[:4000]):
+        return None
+    name = heading.lower()
+    for word, family in _HEADING_FAMILIES:
+        if word in name:
+            return None if loss_name in family else f"{heading} (its section's heading)"
+    return None
+
+
 def other_loss(latex: str, loss_name: str) -> str | None:
     """The abbreviation of a loss the claim names that is not the spec's (``\\text{MSE}(\\hat y, y) = …`` in an answer
     graded on binary cross-entropy), or None."""

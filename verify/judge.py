@@ -35,7 +35,16 @@ from .copied import keep, stated_wrong, with_truths
 from .diagnose import diagnose, epsilon_misplaced
 from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
-from .foreign import first_moment_step, momentum_claim, momentum_judge, nesterov_moment, other_loss, other_step, variant_judges
+from .foreign import (
+    first_moment_step,
+    momentum_claim,
+    momentum_judge,
+    nesterov_moment,
+    other_loss,
+    other_step,
+    section_loss,
+    variant_judges,
+)
 from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, illustrates_a_product, index_value, letter_name, names_a_map
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
@@ -930,6 +939,18 @@ class Judge:
         else:
             result = results[chosen]
         word = "column" if chosen == "columns" else "row"
+        if (shown and len(fits) == 1 and fits[0] != chosen and _shape_failed(result) and not self.numeric
+                and results[fits[0]].verdict == "correct" and fits[0] == "rows" and self.rows_stated):
+            # zaidanmir's batch section, ∂L_batch/∂W_2 = (1/B) Δ_2^T A_1 with Δ_2 ∈ ℝ^{B×10}, after one example as a
+            # column: it holds with each sample a row, the only layout its shapes fit, and the text stacks a batch as
+            # rows — the answer may switch layouts for its batch, or have the factors in the wrong order (Ng's planted
+            # A^T dZ, with no such statement, stays wrong); not a verdict to give on a guess
+            other = "row" if fits[0] == "rows" else "column"
+            return ClaimResult(claim.id, claim.latex, "unchecked", results[fits[0]].expected,
+                               f"its shapes fit only with each sample as a {other}, where it holds, while the answer's "
+                               f"other claims write each sample as a {word}; if this claim stacks its samples otherwise "
+                               f"(a batch section), it is right, else its factors are in the wrong order — not judged",
+                               quantity=claim.quantity, notes=[f"holds with each sample as a {other}"])
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
             why = "as the answer's other claims write them" if shown else "nothing in the answer decides it; the default"
             result.notes.append(f"read with each sample as a {word} ({why})")
@@ -2755,6 +2776,8 @@ class Judge:
         self.stated_shapes = getattr(claims, "shapes", getattr(self, "stated_shapes", None))  # W ∈ ℝ^{n_l × n_{l-1}}
         self.stated_example = getattr(claims, "example", getattr(self, "stated_example", None))  # x_i ∈ ℝ^d
         self.minibatch = getattr(claims, "minibatch", getattr(self, "minibatch", False))  # "We utilize minibatches"
+        self.section_losses = getattr(claims, "section_losses", getattr(self, "section_losses", {}))  # "## MSE"
+        self.rows_stated = getattr(claims, "rows_stated", getattr(self, "rows_stated", False))  # X ∈ ℝ^{B × 784}
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)
@@ -4148,7 +4171,8 @@ class Judge:
         if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
                                "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)
-        other = other_loss(claim.latex, self.net.loss.name)
+        other = other_loss(claim.latex, self.net.loss.name) or section_loss(
+            getattr(self, "section_losses", {}).get(claim.id), claim.latex, self.net.loss.name)
         if other is not None:  # a methods section's MSE(ŷ, y) = … beside the network's cross-entropy
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"not judged: it is about {other}, another loss than the spec's "

@@ -73,6 +73,8 @@ _PARTIAL_BRACES = re.compile(r"\\partial\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\}
 _TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"
                              r"(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
+#: CJK words (and their punctuation) opening a row before its mathematics: 其中 ("where"), 而 ("and"), 所以 ("so")
+_CJK_LEAD = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]{1,12}\s*")
 #: an assignment arrow with an equals sign after it, ``\\leftarrow =`` (one assignment written twice)
 _ARROW_EQUALS = re.compile(r"(\\leftarrow|\\gets|\\Leftarrow)(?![A-Za-z])\s*=(?!=)")
 #: ``\\label{…}``, ``\\tag{…}`` and cleveref's ``\\label[eq]{…}`` (its optional type)
@@ -762,6 +764,8 @@ def _normalize_new(text: str) -> str:
         text = _DELTA_QUOTIENT.sub(r"\\frac{\\partial \1}{\\partial ", text)  # δŷ/δz, δ/δz: of any quantity
     text = _PART_FOR_PARTIAL.sub(r"\\partial", text)  # Typora's \part for ∂ (ouro's \frac{\part l}{\part \gamma})
     text = _MD_ESCAPED_SCRIPT.sub("_", text)  # a Jekyll post's \underbrace{…}\_{\delta_0}: Markdown's escaped _
+    if text[:1] > "\u2fff":  # nealchan's 其中\frac{∂z_1}{∂w_1} = x_1, 而…: a prose word of CJK before the row's mathematics
+        text = _CJK_LEAD.sub("", text, count=1)
     if "arrow" in text or "\\gets" in text:  # ejhusom's W_l \leftarrow = W_l - η …: one assignment, typed twice
         text = _ARROW_EQUALS.sub(r"\1 ", text)
     if "\\label" in text or "\\tag" in text:  # (hkve's \label[eq]{…}: before a pass reads its [ as a bracket)

@@ -409,3 +409,74 @@ def test_a_sum_dropped_where_the_answer_writes_its_sums_is_not_read_as_the_conve
     got = _verify(tmp_path, SOFTMAX_SPEC, SOFTMAX + dropped, name="answer.tex")
     assert got["dropped"].verdict == "unchecked" and "\\sum_j" in got["dropped"].message, got["dropped"].message
     assert got["sum"].verdict == "correct", got["sum"].message
+
+
+# ---- heldout28's false rejects: a section about another loss, a batch section in rows; CJK prose before a row --------
+
+def test_a_section_headed_by_another_loss_is_not_judged_against_the_specs(tmp_path):
+    """JustinRochester's notes: "## MSE" with his own L = √(Σ (y_i − o_i)²) and ∂L/∂o = (o − y)/L (right for that L:
+    the oracle), then "## Cross Entropy-Softmax". Graded on cross-entropy, the MSE section's claims are about another
+    loss — not judged (they had been rejected); the cross-entropy section's are judged."""
+    rng = np.random.default_rng(2810)
+    o, y = rng.normal(size=4), np.eye(4)[2]
+    norm = central_differences(lambda p: float(np.sqrt(np.sum((y - p["o"]) ** 2))), {"o": o.copy()})["o"]
+    ce = central_differences(lambda p: -float(np.sum(y * (p["o"] - np.log(np.sum(np.exp(p["o"])))))), {"o": o.copy()})["o"]
+    assert _close(norm, (o - y) / np.sqrt(np.sum((y - o) ** 2))) and not _close(norm, ce)
+    assert _close(ce, np.exp(o) / np.sum(np.exp(o)) - y)
+    body = ("## MSE\n\n$\\displaystyle L=\\sqrt{\\sum_i(y_i-o_i)^2}$\n\n"
+            "$$\\frac{\\partial L}{\\partial o} = \\frac{1}{L}(o - y) \\tag{norm}$$\n\n"
+            "## Cross Entropy-Softmax\n\n$$\\frac{\\partial L}{\\partial z} = \\hat y - y \\tag{ce}$$\n\n"
+            "$$\\frac{\\partial L}{\\partial z} = y - \\hat y \\tag{ce_sign}$$\n")
+    spec = SOFTMAX_SPEC.replace("units = 3", "units = 4")
+    got = _verify(tmp_path, spec, body)
+    assert got["norm"].verdict == "unchecked" and "MSE" in got["norm"].message, got["norm"].message
+    assert got["ce"].verdict == "correct", got["ce"].message
+    assert got["ce_sign"].verdict == "incorrect", got["ce_sign"].message
+
+
+def test_a_batch_section_in_rows_after_one_example_in_columns_is_not_rejected(tmp_path):
+    """zaidanmir's notes: one example as a column, then a mini-batch stacked as rows, ∂L/∂W_2 = (1/B) Δ_2^T A_1 — right
+    with each sample a row (the oracle), the only layout its shapes fit, and the text stacks the batch as rows
+    (Δ_2 ∈ ℝ^{B×3}). Judged in the columns the answer's other claims show, it had been rejected by its shapes; now it is
+    not judged (which layout the answer means there is not said). Without such a statement the shapes still reject it
+    (Ng's planted A^T dZ in the corpus)."""
+    rng = np.random.default_rng(2811)
+    B = 5
+    W1, b1, W2, b2 = rng.normal(size=(4, 5)), rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3)
+    X, labels = rng.normal(size=(B, 5)), rng.integers(0, 3, size=B)
+    A1 = np.maximum(X @ W1.T + b1, 0)
+
+    def mean_ce(W2):
+        Z = A1 @ W2.T + b2
+        Z = Z - Z.max(axis=1, keepdims=True)
+        return -float(np.mean(Z[np.arange(B), labels] - np.log(np.exp(Z).sum(axis=1))))
+
+    dW2 = central_differences(lambda p: mean_ce(p["W"]), {"W": W2.copy()})["W"]
+    Z = A1 @ W2.T + b2
+    P = np.exp(Z - Z.max(axis=1, keepdims=True))
+    P /= P.sum(axis=1, keepdims=True)
+    Delta = P - np.eye(3)[labels]  # one example's δ_2 per row
+    assert _close(Delta.T @ A1 / B, dW2)
+    body = (r"For one example $x$ (a column): $z_1 = W_1 x + b_1$, $a_1 = \mathrm{ReLU}(z_1)$, $z_2 = W_2 a_1 + b_2$."
+            "\n\n$$\\frac{\\partial L}{\\partial W_2} = \\delta_2 \\, a_1^\\top \\tag{one}$$\n\n"
+            "For a mini-batch of $B$ examples stacked as rows, $\\Delta_2 \\in \\mathbb{R}^{B \\times 3}$:\n\n"
+            "$$\\frac{\\partial L}{\\partial W_2} = \\frac{1}{B} \\, \\Delta_2^\\top A_1 \\tag{batch}$$\n")
+    spec = SOFTMAX_SPEC.replace("inputs = 4", "inputs = 5").replace(
+        "[[layers]]\nunits = 3", '[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\nunits = 3')
+    got = _verify(tmp_path, spec, body)
+    assert got["one"].verdict == "correct", got["one"].message
+    assert got["batch"].verdict == "unchecked" and "each sample as a row" in got["batch"].message, got["batch"].message
+
+
+def test_cjk_prose_opening_a_row_is_not_part_of_its_mathematics(tmp_path):
+    """NealChan's rows open with a Chinese word, 其中 ("where"), 而 ("and"): prose, dropped before the formula is read
+    (the whole row had been unreadable). ∂L/∂ŷ = ŷ − y for ½‖ŷ − y‖² (the oracle); the sign slip is caught."""
+    rng = np.random.default_rng(2812)
+    yhat, y = rng.normal(size=2), rng.normal(size=2)
+    grad = central_differences(lambda p: 0.5 * float(np.sum((p["o"] - y) ** 2)), {"o": yhat.copy()})["o"]
+    assert _close(grad, yhat - y) and not _close(grad, y - yhat)
+    body = ("$$\\begin{aligned}\n&其中\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y \\\\\n"
+            "&而\\frac{\\partial L}{\\partial \\hat y} = y - \\hat y\n\\end{aligned}$$\n")
+    got = _verify(tmp_path, MEAN_SPEC, body)
+    verdicts = [r.verdict for r in got.values()]
+    assert verdicts == ["correct", "incorrect"], {k: (r.verdict, r.message) for k, r in got.items()}
