@@ -33,6 +33,10 @@ _SOFTMAX_DEFINITION = re.compile(
     r"\s*\{\s*\\sum\s*_\s*(?:\{[^{}]{0,12}\}|[a-z])\s*(?:\^\s*(?:\{[^{}]{0,8}\}|\w)\s*)?"
     r"(?:e\s*\^\s*\{\s*z\s*_\s*\{?\s*[a-z]\s*\}?\s*\}|\\exp\s*\(\s*z\s*_\s*\{?\s*[a-z]\s*\}?\s*\))\s*\}"
     r"|\\softmax\s*\(\s*z\s*\))\s*[.,;]?\s*$")
+#: the objective defined as the square of a bare activation against the target: L = (a - y)^2, C = \frac{1}{2}(y - a)^2
+_LOSS_OF_BARE = re.compile(r"^\s*(?:[LJEC]|\\mathcal\s*\{?\s*[LJ]\s*\}?)\s*(?:\([^()=]{0,20}\))?\s*=\s*"
+                           r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}\s*)?(?:\\left\s*)?\(\s*(?:[ah]\s*-\s*y|y\s*-\s*[ah])\s*"
+                           r"(?:\\right\s*)?\)\s*\^\s*\{?\s*2\s*\}?\s*[.,;]?\s*$")
 #: the activation each function names
 _FUNCTIONS = {"sigma": "sigmoid", "tanh": "tanh", "ReLU": "relu", "relu": "relu"}
 #: a letter z, a or h written without a layer (no superscript after it)
@@ -64,6 +68,10 @@ def other_layers_definition(judge, claims) -> tuple[str, int, str] | None:
         if len(c.latex) > 200:
             continue
         text = _normal(c.latex)
+        if layer != len(acts) and _LOSS_OF_BARE.match(text):
+            # zacbrannelly's L = (a - label)^2: the loss compares the bare a with the target, so a is the output's
+            return (f"{' '.join(c.latex.split())} ({c.id}) compares the bare activation with the target: it is the "
+                    f"output layer's (layer {len(acts)})"), len(acts), acts[-1]
         m = _DEFINITION.match(text)
         if m is None and not _SOFTMAX_DEFINITION.match(text):
             continue

@@ -4272,6 +4272,15 @@ class Judge:
                     result.verdict, result.expected = "unchecked", ""
                     result.message = (f"could not read the claim: {result.message} — with the unit letters read as "
                                       "layers (i input, j/h hidden, k output); name the layers to have it checked")
+                if (result.verdict == "incorrect" and ("y", "yhat") in self.notation.bases
+                        and _OUTPUT_MINUS_Y.search(claim.latex[:4000])):
+                    # Raschka-style δ^{(out)} = a^{(out)} − y where the answer once defined y = φ(z) (keithalexandar):
+                    # read as the output, y makes the side a − a = 0 — the reading, not the claim, is in doubt there
+                    result.verdict, result.expected, result.counterexample = "unchecked", "", None
+                    result.diagnosis = result.diagnosis_key = None
+                    result.message = ("not judged: y is read as the output ŷ (the answer's own definition), but this "
+                                      "claim subtracts y from the output activation, where y is the target as usually "
+                                      f"written; which it means here is not certain ({result.message})")
                 if result.verdict in ("correct", "incorrect") and penaltyscale.applies(self, claim.latex):
                     result = self._on_other_penalty_scale(claim, result)  # UFLDL's + λ W_ij beside a 1/m data term
                 if (result.verdict == "correct" and self.batch == 1 and dict(self.notation.options).get("one_chosen")
@@ -5971,6 +5980,9 @@ _GIVEN_EXAMPLE = re.compile(r"\s*+[CJEL]\s*+\([^()=;|^]{0,40}[;|]\s*+x\s*+,\s*+y
 #: a generic function letter named as a standard function of the same variable: φ(z) = tanh(z), f(a) = ReLU(a)
 #: a 1/N written in a claim (\frac{1}{n}, \frac1N, \tfrac{1}{m})
 _WRITTEN_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM]\s*+\}?")
+#: the output activation minus a bare y: a^{(out)} - y, \pmb a^{(L)} - \pmb y, o - y, a_k - y_k
+_OUTPUT_MINUS_Y = re.compile(r"(?<![A-Za-z\\])[aAo]\s*(?:[\^_]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}-\s*"
+                             r"(?:\\(?:pmb|mathbf|bm|boldsymbol)\s*\{?\s*)?y(?![A-Za-z])")
 #: a written sum's index letter: \sum_j, \sum_{j}, \sum_{j=1}^{m}, \sum\limits_{j=1}
 _WRITTEN_SUM = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*\{?\s*([a-z])(?![A-Za-z])")
 #: _WRITTEN_MEAN's 1/n that can only be the batch's (not xan's \frac{1}{n_{L}}, a mean over the output's n_L units)

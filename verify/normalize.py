@@ -651,6 +651,13 @@ _GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{\s*[0-9]{1,2}\s*\}|
 #: ``a^{[l-1]^{T}}`` (after the spacing is squeezed; linear: the brackets hold no nesting)
 _LAYER_T_INSIDE = re.compile(r"\^\s?\{\s?([\[(][^{}\[\]()]{1,24}[\])])\s?\^\s?(?:\{\s?(?:T|\\top|\\intercal)\s?\}|T|\\top|\\intercal)"
                              r"\s?\}")
+#: a code variable's name for the learning rate (lr) and for the target (label, labels), standing alone in the math
+_CODE_RATE = re.compile(r"(?<![A-Za-z\\])lr(?![A-Za-z_])")
+_CODE_LABEL = re.compile(r"(?<![A-Za-z\\])labels?(?![A-Za-z_])")
+#: a layer named by its role with the transpose inside its script: W^{out^{T}}, W^{h^\top}
+_ROLE_T_INSIDE = re.compile(r"\^\s?\{\s?(out|output|in|h|hid|hidden)\s?\^\s?(?:\{\s?(?:T|\\top)\s?\}|T|\\top)\s?\}")
+#: \bigodot between two operands (no limits after it): the element-wise product ⊙
+_BIG_ODOT = re.compile(r"\\bigodot(?![A-Za-z])(?!\s*[_^])\s*")
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
@@ -782,6 +789,10 @@ def _normalize_new(text: str) -> str:
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
     s = _LAYER_T_INSIDE.sub(r"^{\1 T}", s)  # josephtkim's W^{[\ell + 1]^\top}: the layer's W transposed (as W^{[l+1]T})
+    s = _ROLE_T_INSIDE.sub(r"^{(\1) T}", s)  # keithalexandar's W^{out^{T}}: the output layer's W transposed
+    if "lr" in s or "label" in s:  # zacbrannelly's b = b - lr * \frac{dL}{db}, 2(a - label): code's names in math
+        s = _CODE_RATE.sub(r"\\eta ", _CODE_LABEL.sub("y", s))
+    s = _BIG_ODOT.sub(r"\\odot ", s)  # his a \bigodot (1 - a): the element-wise product, written large
     s = _DOT_METHOD.sub(_method_product, s)  # FortiLeiZhang's X.T.\mathrm{dot}(\mathrm{d} Score): A (B)
     s = _ROMAN_D_NAME.sub(lambda m: " d " + (m.group(1) or m.group(2)), s)  # \mathrm{dScore}, \mathrm{d Score}: a gradient letter
     s = _DOT_G.sub(r"g_{\1}", s)

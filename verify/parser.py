@@ -2309,6 +2309,13 @@ class _Parser:
                 return 1 + self.units_off
             raise Unreadable(f"the layer (H) names the hidden layer, but the network has {self.depth_net - 1} hidden "
                              "layers; write the layer's number")
+        word = "".join(texts).lower()
+        if self.depth_net and word in _OUTPUT_WORDS:  # Raschka's δ^{(out)}, W^{out}: the output layer
+            return self.depth_net + self.units_off
+        if self.depth_net == 2 and word in _HIDDEN_WORDS:  # his a^{(h)}, δ^{(h)}: the one hidden layer
+            return 1 + self.units_off
+        if self.depth_net and word in ("in", "input"):  # his A^{(in)}: the input, layer 0
+            return self.units_off
         name = next((n for n in self.depth_names if tuple(texts[:len(n)]) == n), None)
         if name is not None and self.depth_net:
             out = self.depth_net + self.units_off  # L, the output layer, in the answer's numbering
@@ -3537,6 +3544,9 @@ def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | No
     return named if named in _SCRIPT_ACTIVATIONS else None
 
 
+#: a layer named by its role in a script: (out), (output), (o) the output layer; (h), (hid), (hidden) the hidden one
+_OUTPUT_WORDS = frozenset({"out", "output", "o"})
+_HIDDEN_WORDS = frozenset({"h", "hid", "hidden"})
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
 NUMPY_CALLS = {"npsum": 1, "npmean": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}

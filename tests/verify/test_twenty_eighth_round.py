@@ -480,3 +480,84 @@ def test_cjk_prose_opening_a_row_is_not_part_of_its_mathematics(tmp_path):
     got = _verify(tmp_path, MEAN_SPEC, body)
     verdicts = [r.verdict for r in got.values()]
     assert verdicts == ["correct", "incorrect"], {k: (r.verdict, r.message) for k, r in got.items()}
+
+
+# ---- layers named by their role, \bigodot, code's names, a loss of a bare activation -----------------------------------
+
+RASCHKA_SPEC = """name = "raschka_roles"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 3
+activation = "sigmoid"
+
+[loss]
+name = "binary_cross_entropy"
+"""
+
+RASCHKA = r"""
+$Z^{(h)} = A^{(in)}W^{(h)}$, $A^{(h)} = \phi(Z^{(h)})$, $Z^{(out)} = A^{(h)}W^{(out)}$, $A^{(out)} = \phi(Z^{(out)})$
+
+$$\pmb\delta^{(out)} = \pmb a^{(out)} - \pmb y \tag{out}$$
+
+$$\pmb \delta^{(h)} = \pmb \delta^{(out)}(\pmb W^{out^{T}})\bigodot((a^{(h)}\bigodot(1-a^{(h)}))) \tag{hidden}$$
+
+$$\pmb \delta^{(h)} = \pmb \delta^{(out)}(\pmb W^{out^{T}})\bigodot((a^{(h)}\bigodot a^{(h)})) \tag{hidden_slip}$$
+"""
+
+
+def test_layers_named_by_their_role_and_a_large_odot_are_read(tmp_path):
+    """Raschka's letters (keithalexandar's notes): (in), (h), (out) name the input, the hidden and the output layer of a
+    one-hidden-layer net, W^{out^{T}} the output layer's W transposed, \\bigodot between two operands the element-wise
+    product. δ^{(out)} = a^{(out)} − y for sigmoid outputs under binary cross-entropy (summed over the outputs) and the
+    hidden δ with σ' = a(1 − a) hold (the oracle); a(a) for a(1 − a) does not."""
+    rng = np.random.default_rng(2813)
+    W_h, b_h, W_o, b_o = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=3)
+    x, y = rng.normal(size=(1, 3)), rng.integers(0, 2, size=(1, 3)).astype(float)
+    z_h = x @ W_h + b_h
+    a_h = _sigmoid(z_h)
+
+    def bce_of(z_out):
+        a = _sigmoid(z_out)
+        return -float(np.sum(y * np.log(a) + (1 - y) * np.log(1 - a)))
+
+    z_o = a_h @ W_o + b_o
+    d_out = central_differences(lambda p: bce_of(p["z"]), {"z": z_o.copy()})["z"]
+    d_h = central_differences(lambda p: bce_of(_sigmoid(p["z"]) @ W_o + b_o), {"z": z_h.copy()})["z"]
+    assert _close(d_out, _sigmoid(z_o) - y)
+    assert _close(d_out @ W_o.T * a_h * (1 - a_h), d_h) and not _close(d_out @ W_o.T * a_h * a_h, d_h)
+    got = _verify(tmp_path, RASCHKA_SPEC, RASCHKA)
+    assert got["out"].verdict == "correct", got["out"].message
+    assert got["hidden"].verdict == "correct", got["hidden"].message
+    assert got["hidden_slip"].verdict == "incorrect", got["hidden_slip"].message
+
+
+def test_an_output_minus_y_read_with_y_as_the_output_is_not_called_wrong(tmp_path):
+    """The same notes define y^{[i]} = φ(z^{[i]}) once (y read as the output ŷ): a^{(out)} − y then reads as ŷ − ŷ = 0
+    and had been judged wrong; the reading, not the claim, is in doubt there — not judged."""
+    body = "$y^{[i]} = \\phi(z^{[i]})$\n\n$t$ is the target.\n\n" + RASCHKA
+    got = _verify(tmp_path, RASCHKA_SPEC, body)
+    assert got["out"].verdict == "unchecked" and "y is read as the output" in got["out"].message, got["out"].message
+
+
+def test_code_names_for_the_rate_and_the_target_and_a_loss_of_the_bare_output(tmp_path):
+    """zacbrannelly's notes: L = (a − label)^2 for one output neuron, then dL/da = 2(a − label) and b = b − lr dL/db:
+    label is the target, lr the learning rate (code's names in the math), and the loss of a bare a says a is the output
+    neuron's — judged as the hidden layer's (bare letters' default in a one-hidden-layer net), dL/da had been called
+    wrong; the output's 2(a − y) holds (the oracle), so it is no longer rejected."""
+    a, y = 0.7, 0.2
+    grad = central_differences(lambda p: float((p["a"][0] - y) ** 2), {"a": np.array([a])})["a"][0]
+    assert abs(grad - 2 * (a - y)) < 1e-6
+    spec = RASCHKA_SPEC.replace("units = 3\nactivation", "units = 1\nactivation").replace(
+        "binary_cross_entropy", "sum_squared_error")
+    body = ("$L = (a - label)^2$\n\n$a = act(z)$\n\n$\\frac{dL}{da} = 2(a - label) \\tag{dLda}$\n\n"
+            "$b = b - lr * \\frac{dL}{db} \\tag{step}$\n")
+    from gradproof.verify.normalize import normalize
+    assert "\\eta" in normalize(r"b = b - lr * \frac{dL}{db}") and "label" not in normalize("2(a - label)")
+    got = _verify(tmp_path, spec, body)
+    assert got["dLda"].verdict != "incorrect", got["dLda"].message
