@@ -4796,9 +4796,18 @@ NO_OPTIMIZER = ("not judged: it is an optimizer step, and the spec states no [op
 
 
 def _a_step(sides: list[Node], rels: list[str]) -> bool:
-    """Whether a claim read is about an optimizer step: an update (←), a parameter after the step, a state."""
-    return "<-" in rels or any(n.op == "q" and (n.value[0] in ("W_next", "b_next") or state_kind(n.value[0]))
+    """Whether a claim read is about an optimizer step: an update (←), a parameter after the step, a state. Not a
+    definition by := of what the forward or backward pass computes (zaidanmir's δ_2 := ∂L/∂z_2 = p − 1_y)."""
+    defines = bool(rels) and rels[0] == "<-" and sides[0].op in ("q", "comp", "entry") and _subject_kind(sides[0]) in (
+        *orientation.FORWARD_KINDS, "delta")
+    return ("<-" in rels and not defines) or any(n.op == "q" and (n.value[0] in ("W_next", "b_next") or state_kind(n.value[0]))
                                for side in sides for n in side.walk())
+
+
+def _subject_kind(node: Node) -> str | None:
+    """The kind of the quantity a claim's subject names (an entry's, its quantity's)."""
+    inner = node.args[0] if node.op in ("comp", "entry") and node.args else node
+    return inner.value[0] if inner.op == "q" and isinstance(inner.value, tuple) else None
 
 
 def _plain_number(node: Node) -> bool:
@@ -5804,7 +5813,7 @@ _MINUS_Y_T = re.compile(_PREDICTION + r"[^-=]{0,40}-\s*[Yy]\s*\^\s*\{?\s*(?:T|\\
 _MINUS_Y = re.compile(_PREDICTION + r"[^-=]{0,40}-\s*[Yy](?!\s*\^)(?![A-Za-z])")
 #: said of a claim about θ read with the intercept's entry x_0 = 1 in the answer's x (Judge._with_input_unit)
 INPUT_UNIT = "the answer's x carries the intercept's entry x_0 = 1 (its own convention), as θ carries the bias"
-_NO_SAMPLE = re.compile(r"write the sample index too")
+_NO_SAMPLE = re.compile(r"write the sample index too|which example of the batch is not said")  # (zaidanmir's p_y)
 #: the lowercase x of one sample, and the batch's capital X (a claim with both is about the batch)
 #: a lowercase weight with one index in parentheses, transposed or indexed: Ng's (w^{[i]}_j)^T, the j-th row of W^{[i]}
 _ROW_OF_W = re.compile(r"\(\s*w\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?\)"

@@ -651,6 +651,9 @@ _GROUPED_SCRIPT = re.compile(r"(?<=[A-Za-z])\{\s*([_^])\s*(\{\s*[0-9]{1,2}\s*\}|
 #: ``a^{[l-1]^{T}}`` (after the spacing is squeezed; linear: the brackets hold no nesting)
 _LAYER_T_INSIDE = re.compile(r"\^\s?\{\s?([\[(][^{}\[\]()]{1,24}[\])])\s?\^\s?(?:\{\s?(?:T|\\top|\\intercal)\s?\}|T|\\top|\\intercal)"
                              r"\s?\}")
+#: the one-hot vector of the label y, \mathbf{1}_y (\mathbb{1}_y, \bm{1}_y), and its entry \mathbf{1}_y[k]
+_ONE_HOT_ENTRY = re.compile(r"\\(?:mathbf|mathbb|bm|boldsymbol)\s*\{\s*1\s*\}\s*_\s*\{?\s*y\s*\}?\s*\[\s*([a-z])\s*\]")
+_ONE_HOT = re.compile(r"\\(?:mathbf|mathbb|bm|boldsymbol)\s*\{\s*1\s*\}\s*_\s*\{?\s*y\s*\}?(?![\[_^A-Za-z0-9])")
 #: a code variable's name for the learning rate (lr) and for the target (label, labels), standing alone in the math
 _CODE_RATE = re.compile(r"(?<![A-Za-z\\])lr(?![A-Za-z_])")
 _CODE_LABEL = re.compile(r"(?<![A-Za-z\\])labels?(?![A-Za-z_])")
@@ -790,6 +793,9 @@ def _normalize_new(text: str) -> str:
     s = _DOT_T.sub("^{T}", s)
     s = _LAYER_T_INSIDE.sub(r"^{\1 T}", s)  # josephtkim's W^{[\ell + 1]^\top}: the layer's W transposed (as W^{[l+1]T})
     s = _ROLE_T_INSIDE.sub(r"^{(\1) T}", s)  # keithalexandar's W^{out^{T}}: the output layer's W transposed
+    if "{1}" in s:  # zaidanmir's p - \mathbf{1}_y, p_k - \mathbf{1}_y[k]: the one-hot vector of the label y, the target
+        s = _ONE_HOT_ENTRY.sub(r"y_{\1}", s)
+        s = _ONE_HOT.sub("y ", s)
     if "lr" in s or "label" in s:  # zacbrannelly's b = b - lr * \frac{dL}{db}, 2(a - label): code's names in math
         s = _CODE_RATE.sub(r"\\eta ", _CODE_LABEL.sub("y", s))
     s = _BIG_ODOT.sub(r"\\odot ", s)  # his a \bigodot (1 - a): the element-wise product, written large

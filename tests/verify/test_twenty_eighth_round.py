@@ -561,3 +561,26 @@ def test_code_names_for_the_rate_and_the_target_and_a_loss_of_the_bare_output(tm
     assert "\\eta" in normalize(r"b = b - lr * \frac{dL}{db}") and "label" not in normalize("2(a - label)")
     got = _verify(tmp_path, spec, body)
     assert got["dLda"].verdict != "incorrect", got["dLda"].message
+
+
+def test_the_one_hot_vector_of_the_label_is_the_target(tmp_path):
+    """zaidanmir's notes: δ_2 = p − \\mathbf{1}_y, the one-hot vector of the label y (the target), and its entry
+    \\mathbf{1}_y[k] (y_k). The oracle: softmax with cross-entropy, ∂L/∂z = p − onehot(y); a sign slip is caught."""
+    from gradproof.verify.normalize import normalize
+
+    rng = np.random.default_rng(2814)
+    z, label = rng.normal(size=3), 1
+    onehot = np.eye(3)[label]
+    grad = central_differences(lambda p: -float(p["z"][label] - np.log(np.sum(np.exp(p["z"])))), {"z": z.copy()})["z"]
+    p = np.exp(z) / np.sum(np.exp(z))
+    assert _close(grad, p - onehot) and not _close(grad, onehot - p)
+    assert normalize(r"p_k - \mathbf{1}_y[k]").replace(" ", "") == "p_k-y_{k}"
+    body = ("$$z_1 = W_1 x + b_1, \\quad a_1 = \\mathrm{ReLU}(z_1), \\quad z_2 = W_2 a_1 + b_2, \\quad p = "
+            "\\mathrm{softmax}(z_2)$$\n\n"
+            "$$\\delta_2 := \\frac{\\partial L}{\\partial z_2} = p - \\mathbf{1}_y \\tag{vector}$$\n\n"
+            "$$\\delta_2 := \\frac{\\partial L}{\\partial z_2} = \\mathbf{1}_y - p \\tag{sign}$$\n")
+    spec = SOFTMAX_SPEC.replace("inputs = 4", "inputs = 5").replace(
+        "[[layers]]\nunits = 3", '[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\nunits = 3')
+    got = _verify(tmp_path, spec, body)
+    assert got["vector"].verdict == "correct", got["vector"].message
+    assert got["sign"].verdict == "incorrect", got["sign"].message
