@@ -316,6 +316,9 @@ class Judge:
         self._one_example: Judge | None = None  # a batch document's claims about one example (_example_judge)
         self._mean_judge: list | None = None  # [a judge with a batch] for a 1/n written in a one-example document
         self._sum_letters: frozenset | None = None  # the index letters the answer sums with a written \sum
+        self.minibatch = False  # the document's prose trains on minibatches (check_all reads it from the claims)
+        self.section_losses: dict = {}  # claim id -> the loss its section's heading names ("## MSE")
+        self.rows_stated = False  # the text gives a batch its examples as rows (X ∈ ℝ^{B × 784})
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
         self._example_loss: re.Pattern | None = None  # its E_n, after E = Σ_n E_n (_summed_example_losses)
         self._penalty_judge: list | None = None  # [a judge with the penalty on the other scale] (penaltyscale.py)

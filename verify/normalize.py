@@ -660,7 +660,7 @@ _CODE_LABEL = re.compile(r"(?<![A-Za-z\\])labels?(?![A-Za-z_])")
 #: a layer named by its role with the transpose inside its script: W^{out^{T}}, W^{h^\top}
 _ROLE_T_INSIDE = re.compile(r"\^\s?\{\s?(out|output|in|h|hid|hidden)\s?\^\s?(?:\{\s?(?:T|\\top)\s?\}|T|\\top)\s?\}")
 #: \bigodot between two operands (no limits after it): the element-wise product ⊙
-_BIG_ODOT = re.compile(r"\\bigodot(?![A-Za-z])(?!\s*[_^])\s*")
+_BIG_ODOT = re.compile(r"(?<=[A-Za-z0-9)}\]])\s?\\bigodot(?![A-Za-z])(?!\s*[_^])\s*(?=[A-Za-z0-9({\\])")
 #: ``\part`` in math: Typora and some MathJax set-ups take it for ``\partial`` (a sectioning command has no place inside
 #: a formula)
 _PART_FOR_PARTIAL = re.compile(r"\\part(?![A-Za-z])")
@@ -798,7 +798,7 @@ def _normalize_new(text: str) -> str:
         s = _ONE_HOT.sub("y ", s)
     if "lr" in s or "label" in s:  # zacbrannelly's b = b - lr * \frac{dL}{db}, 2(a - label): code's names in math
         s = _CODE_RATE.sub(r"\\eta ", _CODE_LABEL.sub("y", s))
-    s = _BIG_ODOT.sub(r"\\odot ", s)  # his a \bigodot (1 - a): the element-wise product, written large
+    s = _BIG_ODOT.sub(r" \\odot ", s)  # his a \bigodot (1 - a): the element-wise product, written large
     s = _DOT_METHOD.sub(_method_product, s)  # FortiLeiZhang's X.T.\mathrm{dot}(\mathrm{d} Score): A (B)
     s = _ROMAN_D_NAME.sub(lambda m: " d " + (m.group(1) or m.group(2)), s)  # \mathrm{dScore}, \mathrm{d Score}: a gradient letter
     s = _DOT_G.sub(r"g_{\1}", s)
