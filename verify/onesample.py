@@ -21,9 +21,9 @@ import re
 
 #: a batch written in capitals: U^l, H^{l-1}, Z^{[2]}, A_1, X (a matrix of samples as the answer's own letters)
 _BATCH_CAPITAL = re.compile(r"(?<![A-Za-z\\])d?(?:[UHZA](?:\s*[\^_]|\d)|X(?![A-Za-z]))")
-#: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]} (not δ: Jihwan writes δ^L
+#: one sample's quantity, a letter the batch writes as a capital: u^l, h^{l-1}, z_j, a^{[1]}, x^\top (not δ: Jihwan writes δ^L
 #: for one sample and for the batch alike, so ∂E/∂b^L = δ^L in the mini-batch section is the batch's claim)
-_SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])d?[uhza](?:\s*[\^_]|\d)")
+_SAMPLE_LOWER = re.compile(r"(?<![A-Za-z\\])d?[uhzax](?:\s*[\^_]|\d)")
 #: what ties a claim to the batch: its size (m, n, N, as in \frac{1}{m}) or NumPy's np.sum over an axis (not a \sum:
 #: Jihwan's \sum_d \delta_d^{l+1} W_{jd}^{l+1} sums a layer's units)
 _BATCH_MARK = re.compile(r"np\.sum|(?<![A-Za-z\\])[mnN](?![A-Za-z])")

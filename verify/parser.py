@@ -2520,6 +2520,8 @@ class _Parser:
             own = letter if letter in self.bound else None
         elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
             self.i += 4  # Mazur's E_{total}
+        elif self.is_("_") and (width := self._whole_objective_word()):
+            self.i += width  # zaidanmir's L_\text{batch}, J_{train}: the objective itself, named by a word
         elif self.is_("^") and (sample := self._sample_superscript()) is not None:
             own = sample if sample in self.bound else None  # L^{(i)}, J^{(i)}: one example's loss, as L_i
         data, self.loss_sample = self.skip_arguments()
@@ -2527,6 +2529,22 @@ class _Parser:
         if self._whole_objective(tok.text):
             return "lossL" if data else "loss"  # CS231n: L is the whole objective, data loss plus regularization
         return "lossL" if data and LOSSES[tok.text] == "loss" else LOSSES[tok.text]
+
+    def _whole_objective_word(self) -> int:
+        """At ``_`` after an objective's letter: how many tokens a word naming the whole objective takes, the ``_``
+        included (``_\\text{batch}``, ``_{\\text{total}}``, ``_{train}``: _OBJECTIVE_WORDS); 0 if it names none."""
+        nxt = self.peek(1)
+        if nxt is not None and nxt.text in _OBJECTIVE_WORDS:
+            return 2
+        if not self.is_("{", 1):
+            return 0
+        letters, k = [], 2
+        while k < 16 and self.peek(k) is not None and self.peek(k).text != "}":
+            letters.append(self.peek(k).text)
+            k += 1
+        if self.peek(k) is None or "".join(letters) not in _OBJECTIVE_WORDS:
+            return 0
+        return k + 1
 
     def _sample_superscript(self) -> str | None:
         """At ``^``: an example's index in parentheses, ``^{(i)}`` or ``^(i)`` (deeplearning.ai's L^{(i)}, schrader's
@@ -3544,6 +3562,8 @@ def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | No
     return named if named in _SCRIPT_ACTIVATIONS else None
 
 
+#: words an objective's subscript may carry that name the objective itself: L_{\text{batch}}, J_{train}, E_{total}
+_OBJECTIVE_WORDS = frozenset({"total", "tot", "batch", "train", "training", "mean", "avg", "full", "overall"})
 #: a layer named by its role in a script: (out), (output), (o) the output layer; (h), (hid), (hidden) the hidden one
 _OUTPUT_WORDS = frozenset({"out", "output", "o"})
 _HIDDEN_WORDS = frozenset({"h", "hid", "hidden"})

@@ -584,3 +584,26 @@ def test_the_one_hot_vector_of_the_label_is_the_target(tmp_path):
     got = _verify(tmp_path, spec, body)
     assert got["vector"].verdict == "correct", got["vector"].message
     assert got["sign"].verdict == "incorrect", got["sign"].message
+
+
+def test_an_objective_named_by_a_word_is_the_objective(tmp_path):
+    """zaidanmir's θ ← θ − η ∂L_\\text{batch}/∂θ: L with the word "batch" (or total, train) as its subscript is the
+    objective itself (it had been unreadable); the ascent slip is caught. The oracle: a descent step lowers the mean
+    cross-entropy of the batch, an ascent step raises it."""
+    rng = np.random.default_rng(2815)
+    W, X, labels = rng.normal(size=(3, 5)), rng.normal(size=(6, 5)), rng.integers(0, 3, size=6)
+
+    def mean_ce(W):
+        Z = X @ W.T
+        Z = Z - Z.max(axis=1, keepdims=True)
+        return -float(np.mean(Z[np.arange(6), labels] - np.log(np.exp(Z).sum(axis=1))))
+
+    g = central_differences(lambda p: mean_ce(p["W"]), {"W": W.copy()})["W"]
+    assert mean_ce(W - 0.01 * g) < mean_ce(W) < mean_ce(W + 0.01 * g)
+    body = ("For a mini-batch of $B$ examples, $L_\\text{batch} = \\frac{1}{B} \\sum_{i=1}^{B} L^{(i)}$.\n\n"
+            "$$\\theta \\leftarrow \\theta - \\eta \\, \\frac{\\partial L_\\text{batch}}{\\partial \\theta} \\tag{step}$$\n\n"
+            "$$\\theta \\leftarrow \\theta + \\eta \\, \\frac{\\partial L_\\text{batch}}{\\partial \\theta} \\tag{ascent}$$\n")
+    spec = SOFTMAX_SPEC.replace("inputs = 4", "inputs = 5") + '\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n'
+    got = _verify(tmp_path, spec, body)
+    assert got["step"].verdict == "correct", got["step"].message
+    assert got["ascent"].verdict == "incorrect", got["ascent"].message
