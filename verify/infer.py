@@ -399,7 +399,9 @@ _AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
 
 
 #: a plain letter defined as the objective of the weights or of the output: Pilex1's f(W) = \frac 1m \sum (\hat y - y)^2
-_LETTER_OBJECTIVE_DEF = re.compile(r"\s*([A-Za-z])\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+_LETTER_OBJECTIVE_DEF = re.compile(r"\s*\{?\s*([A-Za-z])\s*\}?\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+#: the target and the prediction as an objective's two arguments: wintertee's H(y, a), H(\hat y, y), L(y, o), C(t, y)
+_TARGET_AND_OUTPUT = re.compile(r"\s*(?:[yt]|\\hat\s*\{?\s*y\s*\}?|[aop])\s*,\s*(?:[yt]|\\hat\s*\{?\s*y\s*\}?|[aop])\s*$")
 #: the output written with its layer as a subscript: timattt's I(\vec A_3) (A_1 the input), a_2, h_L
 _LAYERED_OUTPUT = re.compile(r"\s*[A-Za-z]\s*_\s*(?:\{\s*)?(?:\d|L)\s*\}?\s*$")
 #: what such a letter is applied to when it is the objective: the weights (w, W, θ) or the network's output (A^{[L]}, ŷ)
@@ -440,8 +442,12 @@ def objective_letter(claims, unknown) -> str | None:
         if letter in "fF":
             readable = _OBJECTIVE_ARGUMENT.match(argument)
         else:  # timattt's I(\vec A_3) = −Σ_i [y^i ln A_3^i + …]: a capital no reading names, of the output
-            readable = letter.isupper() and unknown(letter) and (_OBJECTIVE_ARGUMENT.match(argument)
-                                                                 or _LAYERED_OUTPUT.match(argument))
+            readable = letter.isupper() and (unknown(letter) and (_OBJECTIVE_ARGUMENT.match(argument)
+                                                                  or _LAYERED_OUTPUT.match(argument))
+                                             # wintertee's entropy H(y, a) = -Σ y_j log a_j: a function of the target
+                                             # and the output is no activation matrix, whatever H names elsewhere
+                                             or letter not in "JLECR" and _TARGET_AND_OUTPUT.match(argument)
+                                             and argument.replace(" ", "") not in ("y,y", "t,t"))
         if (readable and _LOSS_BODY.search(m.group(3)) and _AGAINST_TARGET.search(m.group(3))
                 and not _letter_as_activation(letter, texts)):
             used = re.compile(r"(?:\\partial\s*|\\frac\s*\{\s*d\s*)" + m.group(1) + r"(?![A-Za-z])")

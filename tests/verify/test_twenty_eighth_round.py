@@ -607,3 +607,23 @@ def test_an_objective_named_by_a_word_is_the_objective(tmp_path):
     got = _verify(tmp_path, spec, body)
     assert got["step"].verdict == "correct", got["step"].message
     assert got["ascent"].verdict == "incorrect", got["ascent"].message
+
+
+def test_an_entropy_letter_of_the_target_and_the_output_is_the_objective(tmp_path):
+    """wintertee's H(y, a) = −Σ_j y_j log a_j: a capital letter applied to the target and the output is the answer's
+    objective even where H could name a batch's activations (it had been "H needs a layer index"). The oracle: softmax
+    with cross-entropy, ∂H/∂z = ŷ − y; the sign slip is caught."""
+    rng = np.random.default_rng(2816)
+    z, y = rng.normal(size=3), np.eye(3)[0]
+    grad = central_differences(lambda p: -float(np.sum(y * (p["z"] - np.log(np.sum(np.exp(p["z"])))))),
+                               {"z": z.copy()})["z"]
+    yhat = np.exp(z) / np.sum(np.exp(z))
+    assert _close(grad, yhat - y) and not _close(grad, y - yhat)
+    body = ("$$H(y, \\hat y) = -\\sum_j y_j \\log \\hat y_j$$\n\n"
+            "$$\\frac{\\partial H(y, \\hat y)}{\\partial z^{(2)}} = \\hat y - y \\tag{right}$$\n\n"
+            "$$\\frac{\\partial H(y, \\hat y)}{\\partial z^{(2)}} = y - \\hat y \\tag{sign}$$\n")
+    spec = SOFTMAX_SPEC.replace("inputs = 4", "inputs = 5").replace(
+        "[[layers]]\nunits = 3", '[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\nunits = 3')
+    got = _verify(tmp_path, spec, body)
+    assert got["right"].verdict == "correct", got["right"].message
+    assert got["sign"].verdict == "incorrect", got["sign"].message
