@@ -4286,9 +4286,11 @@ def round_twenty_eight() -> list[Probe]:
         md(pid + " (answer after it)", "# Part zero\n\n" + hostile + "\n\n" + doc, verdicts={**starved, **more},
            spec_text=spec_text, name=name, **dict(kw))
 
-    def numpy(pid: str, hostile: str, **kw) -> None:
-        """kgwilson's notes after and before ``hostile`` (its claims are named by their lines)."""
-        md(pid, _NUMPY27 + "\n" + hostile, verdicts=_numpy_verdicts(), spec_text=_NUMPY_SPEC27, name="notes.md", **kw)
+    def numpy(pid: str, hostile: str, relaxed: bool = False, **kw) -> None:
+        """kgwilson's notes after and before ``hostile`` (its claims are named by their lines); ``relaxed``: any of them
+        may be unchecked after it too."""
+        first = {k: v | {"unchecked"} for k, v in _numpy_verdicts().items()} if relaxed else _numpy_verdicts()
+        md(pid, _NUMPY27 + "\n" + hostile, verdicts=first, spec_text=_NUMPY_SPEC27, name="notes.md", **kw)
         shift = hostile.count("\n") + 1
         md(pid + " (answer after it)", hostile + "\n" + _NUMPY27,
            verdicts={k: v | {"unchecked"} for k, v in _numpy_verdicts(shift).items()}, spec_text=_NUMPY_SPEC27,
@@ -4439,8 +4441,10 @@ def round_twenty_eight() -> list[Probe]:
     numpy("NumPy notes: act(…) nested 500 deep (under the formula limit)", "    12. dl/dz_{i-1} = dl/dx_{i-1} * "
           + "act(" * 500 + "z_{i-1}" + ")" * 500 + "\n")
     numpy("NumPy notes: W_{i-1} with a 10^5-digit offset", "    12. z_{i-1} = x_{i-2} @ W_{i-" + "1" * 100_000 + "} + b_{i-1}\n")
+    # (every letter then numbers layers, i among them: the notes' own letter is no longer told apart — unchecked allowed)
     numpy("NumPy notes: W_{k-1} for 26 layer letters", "".join(f"    {12 + n}. z_{chr(97 + n)} = x_{{{chr(97 + n)}-1}} @ "
-                                                               f"W_{{{chr(97 + n)}-1}} + b_{{{chr(97 + n)}-1}}\n" for n in range(26)),)
+                                                               f"W_{{{chr(97 + n)}-1}} + b_{{{chr(97 + n)}-1}}\n" for n in range(26)),
+          relaxed=True)
     numpy("NumPy notes: dl/d 10^5 times", "    12. dl/dz_i = " + "dl/d" * 100_000 + "z_i\n")
     numpy("NumPy notes: dact/dz_i 10^4 times", "    12. dl/dz_{i-1} = dl/dx_{i-1} * " + " * ".join(
         ["dact/dz_{i-1}"] * 10_000) + "\n")
