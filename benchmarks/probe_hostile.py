@@ -4344,6 +4344,9 @@ def round_twenty_eight() -> list[Probe]:
     soliday("own environments: 10^4 \\NewEnviron definitions", "".join(
         f"\\NewEnviron{{env{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}}}{{\\begin{{equation}}\\BODY"
         f"\\end{{equation}}}}\n" for n in range(10_000)))
+    soliday("own environments: 1900 \\NewEnviron definitions (under the equation limit)", "".join(
+        f"\\NewEnviron{{env{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}}}{{\\begin{{equation}}\\BODY\\end{{equation}}}}\n"
+        for n in range(1900)), starved=True)
     soliday("own environments: 10^4 \\newenvironment definitions of one name", "\\newenvironment{eqn}{\\begin{equation}}"
             "{\\end{equation}}\n" * 10_000)
     soliday("own environments: an environment opening itself", "\\newenvironment{eqn}{\\begin{equation}\\begin{eqn}}"
@@ -4357,11 +4360,11 @@ def round_twenty_eight() -> list[Probe]:
     soliday("own environments: \\NewEnviron{x} then 10^5 spaces", "\\NewEnviron{x}" + " " * 100_000 + "\n")
     soliday("own environments: a definition whose equation never ends", "\\NewEnviron{eqq}{\\begin{equation}"
             + " " * 100_000 + "\n", body="\\begin{eqq} z = 1 \\end{eqq}\n", starved=True)
-    soliday("own environments: 30-letter names, 5000 of them used", "".join(
+    soliday("own environments: 30-letter names, 1500 of them used", "".join(
         f"\\newenvironment{{{'q' * 29}{chr(97 + n)}}}{{\\begin{{align}}}}{{\\end{{align}}}}\n" for n in range(26)),
             body="".join(f"\\begin{{{'q' * 29}{chr(97 + n % 26)}}} a_{n} = 1 \\end{{{'q' * 29}{chr(97 + n % 26)}}}\n"
-                         for n in range(1900)), starved=True)
-    soliday("macros: 10^5 \\newcommand letters after control words", "".join(
+                         for n in range(1500)), starved=True)
+    soliday("macros: 17 576 \\newcommand, 20 000 uses right after a control word", "".join(
         f"\\newcommand{{\\m{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}}}{{a}}\n"
         for n in range(17_000)), body="$$" + "\\partial\\maaa " * 20_000 + "$$\n", starved=True)
     soliday("macros: \\pfrac{\\VAR…} 10^4 times in one display", body="\\begin{equation}" + "\\pfrac{\\VAR{z}{2}{m}}"
@@ -4452,7 +4455,13 @@ def round_twenty_eight() -> list[Probe]:
     # -- t: the target beside the output, or Adam's step count -------------------------------------------------------------
     ad = R27_BISHOP_ADAM
     both(ad, "t under Adam: Bishop's (a_5 − t) after \\hat y − t", "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y} - t "
-         "\\tag{bare}$$\n", verdicts={"bare": {"incorrect", "unchecked"}})
+         "\\tag{bare}$$\n", verdicts={"bare": {"correct"}})  # (∂E/∂ŷ = ŷ − t, t the target: test_round_twenty_eight)
+    adam_claims = ("$$\\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t} \\tag{mhat}$$\n\n$$\\hat{v}_t = \\frac{v_t}{1 - \\beta_2^t} "
+                   "\\tag{vhat}$$\n\n$$\\hat{m}_t = \\frac{m_t}{1 - \\beta_1} \\tag{mhat_slip}$$\n\n"
+                   "$$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t \\tag{m}$$\n")
+    both(ad, "t under Adam: the target beside the output and Adam's own t", "$$\\frac{\\partial E}{\\partial \\hat{y}} = "
+         "\\hat{y} - t \\tag{bare}$$\n\n" + adam_claims, verdicts={"bare": {"correct"}, "mhat": {"correct"},
+                                                          "vhat": {"correct"}, "m": {"correct"}, "mhat_slip": {"incorrect"}})
     both(bi, "t under SGD: \\hat y − t − t − … 10^4 times", "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y}" + " - t"
          * 10_000 + "$$\n")
     both(ad, "t under Adam: (a_5 − t) with t_{t_{…}} nested 5000 deep", "$$\\frac{\\partial E}{\\partial a_{5}} = (a_5 - "
