@@ -4360,10 +4360,10 @@ def round_twenty_eight() -> list[Probe]:
     soliday("own environments: \\NewEnviron{x} then 10^5 spaces", "\\NewEnviron{x}" + " " * 100_000 + "\n")
     soliday("own environments: a definition whose equation never ends", "\\NewEnviron{eqq}{\\begin{equation}"
             + " " * 100_000 + "\n", body="\\begin{eqq} z = 1 \\end{eqq}\n", starved=True)
-    soliday("own environments: 30-letter names, 1500 of them used", "".join(
+    soliday("own environments: 30-letter names, 900 uses before and 900 after the answer", "".join(
         f"\\newenvironment{{{'q' * 29}{chr(97 + n)}}}{{\\begin{{align}}}}{{\\end{{align}}}}\n" for n in range(26)),
             body="".join(f"\\begin{{{'q' * 29}{chr(97 + n % 26)}}} a_{n} = 1 \\end{{{'q' * 29}{chr(97 + n % 26)}}}\n"
-                         for n in range(1500)), starved=True)
+                         for n in range(900)), starved=True)
     soliday("macros: 17 576 \\newcommand, 20 000 uses right after a control word", "".join(
         f"\\newcommand{{\\m{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}}}{{a}}\n"
         for n in range(17_000)), body="$$" + "\\partial\\maaa " * 20_000 + "$$\n", starved=True)
