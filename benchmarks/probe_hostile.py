@@ -309,7 +309,7 @@ def probes() -> list[Probe]:
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
-            + round_twenty_five() + round_twenty_six() + round_twenty_seven())
+            + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight())
 
 
 def _example(name: str) -> str:
@@ -4099,6 +4099,382 @@ def round_twenty_seven() -> list[Probe]:
         spec_text, doc, verdicts = anchor
         md(f"{name}'s answer after 1900 arithmetic claims", "# Part zero\n\n" + filler + "\n\n" + doc,
            verdicts={k: v | {"unchecked"} for k, v in verdicts.items()}, spec_text=spec_text)
+    return out
+
+
+#: the twenty-seventh round's answers (tests/verify/test_twenty_seventh_round.py, whose verdicts NumPy central
+#: differences decide there): (spec, document, verdicts by claim id[, file name])
+_SPEC27 = ('name = "pair_names"\nconvention = "column"\ninputs = 2\n\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n'
+           'bias = false\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\nbias = false\n\n[loss]\nname = "squared_error"\n'
+           '\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+R27_KORNIAK = (_SPEC27, r"""# Jeden krok wstecznej propagacji
+
+Sieć: $net_{h1} = w11 * out_{i1} + w21 * out_{i2}$, $out_{h1} = \frac{1}{1+e^{-net_{h1}}}$,
+$net_{o} = w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3}$, a błąd to
+$$E_{total} = \frac{1}{2}(d_{o} - out_{o})^{2}$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o}(1 - out_{o}) \tag{delta_o}$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o} \tag{delta_o_slip}$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h1} \tag{w1o}$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h2} \tag{w1o_slip}$$
+
+$$\delta h1 = \delta o * w1o * out_{h1}(1 - out_{h1}) \tag{delta_h1}$$
+
+$$\delta h1 = \delta o * w2o * out_{h1}(1 - out_{h1}) \tag{delta_h1_slip}$$
+
+$$\frac{\partial E_{total}}{\partial w21} = \delta h1 * out_{i2} \tag{w21}$$
+
+$$\frac{\partial E_{total}}{\partial w21} = \delta h1 * out_{i1} \tag{w21_slip}$$
+
+$$\frac{\partial net_{o}}{\partial w2o} = \frac{\partial (w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3})}{\partial w2o}
+ = out_{h2} \tag{dnet}$$
+
+$$\frac{\partial net_{o}}{\partial w2o} = \frac{\partial (w1o * out_{h1} + w2o * out_{h2} + w3o * out_{h3})}{\partial w2o}
+ = out_{h1} \tag{dnet_slip}$$
+
+$$w21^{+} = w21 - \eta * \frac{\partial E_{total}}{\partial w21} \tag{step}$$
+
+$$w21^{+} = w21 + \eta * \frac{\partial E_{total}}{\partial w21} \tag{step_slip}$$
+""", {**{k: {"correct"} for k in ("delta_o", "w1o", "delta_h1", "w21", "dnet", "step")},
+      **{k + "_slip": {"incorrect"} for k in ("delta_o", "w1o", "delta_h1", "w21", "dnet", "step")}})
+_BISHOP_SPEC27 = (_SPEC27.replace('"pair_names"', '"units_across"').replace('"column"', '"row"').replace("units = 3", "units = 2")
+                  .replace('units = 1\nactivation = "sigmoid"', 'units = 1\nactivation = "identity"'))
+_BISHOP27 = r"""Going forward: $a_3 = \sum_{i=1}^{2} w_{3i} z_{i}$, $z_3 = \sigma(a_3)$, $a_4 = \sum_{i=1}^{2} w_{4i} z_{i}$,
+$z_4 = \sigma(a_4)$, $a_5 = \sum_{i=3}^{4} w_{5i} z_{i}$, $z_5 = a_5$.
+
+$$\frac{\partial E}{\partial a_{5}} = \left( a_5 - t \right) \tag{d5}$$
+
+$$\frac{\partial E}{\partial a_{5}} = \left( t - a_5 \right) \tag{d5_slip}$$
+
+$$\frac{\partial E}{\partial a_4} = \left( \frac{\partial E}{\partial a_5}*w_{5,4} \right)z_4(1-z_4) \tag{d4}$$
+
+$$\frac{\partial E}{\partial a_4} = \left( \frac{\partial E}{\partial a_5}*w_{5,3} \right)z_4(1-z_4) \tag{d4_slip}$$
+
+$$\frac{\partial E}{\partial w_{4,2}} = \delta_4 z_2 \tag{w42}$$
+
+$$\frac{\partial E}{\partial w_{4,2}} = \delta_4 z_1 \tag{w42_slip}$$
+"""
+_BISHOP_VERDICTS = {"d5": {"correct"}, "d4": {"correct"}, "w42": {"correct"}, "d5_slip": {"incorrect"},
+                    "d4_slip": {"incorrect"}, "w42_slip": {"incorrect"}}
+R27_BISHOP = (_BISHOP_SPEC27, _BISHOP27, _BISHOP_VERDICTS)
+#: the same answer under Adam: t beside the output is still the target, never Adam's step count
+R27_BISHOP_ADAM = (_BISHOP_SPEC27.replace('name = "sgd"', 'name = "adam"'), _BISHOP27, _BISHOP_VERDICTS)
+_FUAT_SPEC27 = (_SPEC27.replace('"pair_names"', '"ell_units"').replace('"column"', '"row"').replace("inputs = 2", "inputs = 3")
+                .replace("units = 3", "units = 4").replace('"squared_error"', '"sum_squared_error"'))
+R27_FUAT = (_FUAT_SPEC27, r"""Layer ℓ → layer i → layer j; each neuron has its pre-activation $u$ and its output $o$:
+
+$$u_i = \sum_{\ell} \theta_{i\ell} \cdot o_\ell$$
+
+$$o_i = \sigma(u_i)$$
+
+$$Err = \sum_i (y^{(i)} - \hat{y}^{(i)})^2$$
+
+$$\frac{\partial Err}{\partial \theta_{i\ell}} = \delta_i \cdot o_\ell \tag{grad}$$
+
+$$\frac{\partial Err}{\partial \theta_{i\ell}} = \delta_\ell \cdot o_i \tag{grad_slip}$$
+
+$$\delta_i = \sigma'(u_i) \cdot \sum_j \delta_j \cdot \theta_{ji} \tag{hidden}$$
+
+$$\delta_i = \sigma'(u_i) \cdot \sum_j \delta_j \cdot \theta_{ij} \tag{hidden_slip}$$
+
+$$\delta_k = -2(y - \hat{y}) \cdot \sigma'(u_k) \tag{out}$$
+
+$$\delta_k = -(y - \hat{y}) \cdot \sigma'(u_k) \tag{out_slip}$$
+
+$$\delta_k = \frac{\partial Err}{\partial \hat{y}} \cdot \sigma'(u_k) \tag{out_chain}$$
+""", {"grad": {"correct"}, "hidden": {"correct"}, "out": {"correct"}, "out_chain": {"correct"},
+      "grad_slip": {"incorrect"}, "out_slip": {"incorrect"}, "hidden_slip": {"incorrect", "unchecked"}})
+_NUMPY_SPEC27 = ('name = "numpy_rows"\nconvention = "column"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
+                 '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "mean_squared_error"\n')
+_NUMPY27 = """# Backprop, as the code does it
+
+    1. z_i = x_{i-1} @ W_i + b_i
+    2. z_{i-1} = x_{i-2} @ W_{i-1} + b_{i-1}
+    3. dL/dW_i = x_{i-1}.T @ dL/dz_i
+    4. dL/dW_i = dL/dz_i @ x_{i-1}.T
+    5. dL/dx_{i-1} = dL/dz_i @ W_i.T
+    6. dL/dx_{i-1} = dL/dz_i @ W_i
+    7. dz_i/dx_{i-1} = W_i
+    8. dl/dz_{i-1} = dl/dx_{i-1} * dact/dz_{i-1}
+    9. dl/dz_{i-1} = dl/dx_{i-1} * act(z_{i-1})
+"""
+
+
+def _numpy_verdicts(shift: int = 0) -> dict:
+    """kgwilson's notes' verdicts by claim id ("line N"), its lines moved down by ``shift``."""
+    want = {5: {"correct"}, 6: {"incorrect"}, 7: {"correct"}, 8: {"incorrect"}, 9: {"unchecked"}, 10: {"correct"},
+            11: {"incorrect"}}
+    return {f"line {n + shift}": v for n, v in want.items()}
+
+
+R27_NUMPY = (_NUMPY_SPEC27, _NUMPY27, _numpy_verdicts())
+_SOLIDAY_SPEC27 = _SPEC27.replace('"column"', '"row"').replace("bias = false", "bias = true")
+_SOLIDAY_PREAMBLE = r"""\documentclass{article}
+\usepackage{environ}
+\newcommand{\VAR}[3]{#1^{(#2)}_{#3}}
+\newcommand{\efrac}[2]{\displaystyle\frac{#1}{#2}}
+\newcommand{\pfrac}[2]{\efrac{\partial#1}{\partial#2}}
+\NewEnviron{tcequation}{%
+  \begin{equation}\scalebox{1.4}
+    {$\BODY$}
+  \end{equation}
+}
+"""
+_SOLIDAY_BODY = r"""\begin{tcequation}
+  \pfrac{\VAR{z}{2}{m}}{\VAR{b}{2}{m}} = 1
+  \label{eq:db}
+\end{tcequation}
+\begin{tcequation}
+  \pfrac{\VAR{z}{2}{m}}{\VAR{b}{2}{m}} = \VAR{a}{1}{m}
+  \label{eq:db_slip}
+\end{tcequation}
+"""
+_SOLIDAY_VERDICTS = {"eq:db": {"correct"}, "eq:db_slip": {"incorrect"}}
+_JOAO_SPEC27 = _SPEC27.replace('"column"', '"row"').replace("inputs = 2", "inputs = 3").replace(
+    'units = 3\nactivation = "sigmoid"\nbias = false\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\nbias = false',
+    'units = 2\nactivation = "sigmoid"')
+R27_DATAPOINT = (_JOAO_SPEC27, "With the $n$ data points as columns,\n\n"
+                 "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n\\delta^{(1)}(x_i) \\tag{sum}$$\n\n"
+                 "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\delta^{(1)}(x_i) \\tag{one}$$\n",
+                 {"sum": {"correct"}, "one": {"unchecked"}})
+_HMTBGC_SPEC27 = _SPEC27.replace("inputs = 2", "inputs = 4").replace("units = 3", "units = 5").replace(
+    'units = 1\nactivation = "sigmoid"', 'units = 3\nactivation = "softmax"').replace('"squared_error"', '"cross_entropy"')
+R27_MODULE = (_HMTBGC_SPEC27, "$$\\frac{\\partial{L}}{\\partial{X}}=-\\frac{1}{n}(Y-\\hat{Y}) \\tag{loss}$$\n",
+              {"loss": {"unchecked"}})
+#: Korniak's slip (his E = 1/n (d − o)² unread, its derivative without the 2: every number after it half the true one)
+R27_NUMBERS = (_SPEC27.replace("units = 3", "units = 2"), r"""
+$$E(O)=1/n*(d-o)^2$$
+
+$$net_{h1} = w11 * out_{i1} + w21 * out_{i2} = 0.5 * 0 + 0.1 * 1 = 0.1$$
+
+$$out_{h1} = \frac{1}{1+e^{-net_{h1}}} = \frac{1}{1+e^{-0.1}} \approx 0.525$$
+
+$$\delta_{o} = -(d_{o} - out_{o}) * out_{o}(1 - out_{o}) \approx -0.064$$
+
+$$\frac{\partial E_{total}}{\partial w1o} = \delta_{o} * out_{h1} \approx -0.064 * 0.525 \approx -0.0336 \tag{grad}$$
+
+$$w1o^{+} = w1o - \eta * \frac{\partial E_{total}}{\partial w1o} = 0.4 - 0.1 * -0.0336 = 0.40336 \tag{step}$$
+""", {"grad": {"incorrect", "unchecked"}, "step": {"incorrect", "unchecked"}})
+#: UCSC's update row with the stated gradient put in: never a false reject (the arithmetic holds)
+R27_UPDATE = (_BISHOP_SPEC27, _BISHOP27.split("$\\frac{\\partial E}{\\partial a_{5}}")[0]
+              + "$$\\frac{\\partial E}{\\partial w_{5,3}} = \\delta_5 z_3 = -1*\\frac{1}{2} = -\\frac{1}{2} \\tag{g}$$\n\n"
+              "$$\\frac{\\partial E}{\\partial w_{5,4}} = \\delta_5 z_4$$\n\n"
+              "$$w_{5,3} = w_{5,3} - 0.1*-\\frac{1}{2} = 0.05 \\tag{step}$$\n", {"step": {"correct", "unchecked"}})
+
+
+def round_twenty_eight() -> list[Probe]:
+    """Round twenty-eight (issue 12): the twenty-seventh round's readers — weights named by their two units
+    (pairnames.py), ℓ as a unit letter (``unitnames.EllUnit``), the document's own math environments
+    (``document._own_math_environments``), a macro's letter kept apart from the control word before it (texmacros), a
+    quantity of a data point (``parser._data_point``), a module's own input (``Judge._module_input``), a number put in
+    whose claim is left unjudged (``Judge._unjudge_leaning``), an update row with its stated number
+    (``Judge._stated_number_inside``), plain-text NumPy notes (``dX/dY``, ``# <-``, ``act``, ``W_{i-1}``) and t the
+    target or Adam's step — as an attacker. Each hostile part is a section after (or before) one of the round's
+    answers, whose verdicts central differences decide (tests/verify/test_twenty_seventh_round.py)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r28: ")
+
+    def both(anchor: tuple, pid: str, hostile: str, name: str = "h.md", **kw) -> None:
+        spec_text, doc, verdicts = anchor
+        more = kw.pop("verdicts", {})
+        md(pid, doc + "\n\n## Part two\n\n" + hostile, verdicts={**verdicts, **more}, spec_text=spec_text, name=name,
+           **dict(kw))
+        starved = {k: v | {"unchecked"} for k, v in verdicts.items()}  # (the hostile part may spend the run's time first)
+        md(pid + " (answer after it)", "# Part zero\n\n" + hostile + "\n\n" + doc, verdicts={**starved, **more},
+           spec_text=spec_text, name=name, **dict(kw))
+
+    def numpy(pid: str, hostile: str, relaxed: bool = False, **kw) -> None:
+        """kgwilson's notes after and before ``hostile`` (its claims are named by their lines); ``relaxed``: any of them
+        may be unchecked after it too."""
+        first = {k: v | {"unchecked"} for k, v in _numpy_verdicts().items()} if relaxed else _numpy_verdicts()
+        md(pid, _NUMPY27 + "\n" + hostile, verdicts=first, spec_text=_NUMPY_SPEC27, name="notes.md", **kw)
+        shift = hostile.count("\n") + 1
+        md(pid + " (answer after it)", hostile + "\n" + _NUMPY27,
+           verdicts={k: v | {"unchecked"} for k, v in _numpy_verdicts(shift).items()}, spec_text=_NUMPY_SPEC27,
+           name="notes.md", **kw)
+
+    def soliday(pid: str, preamble: str = "", body: str = "", **kw) -> None:
+        """Soliday's .tex (its own environment and macros) with ``preamble`` after its definitions and ``body`` before
+        and after its two displays."""
+        md(pid, _SOLIDAY_PREAMBLE + preamble + "\\begin{document}\n" + body + "\n" + _SOLIDAY_BODY + "\n" + body
+           + "\n\\end{document}\n", verdicts={k: v | {"unchecked"} for k, v in _SOLIDAY_VERDICTS.items()}
+           if kw.pop("starved", False) else _SOLIDAY_VERDICTS, spec_text=_SOLIDAY_SPEC27, name="answer.tex", **kw)
+
+    k, bi, fu = R27_KORNIAK, R27_BISHOP, R27_FUAT
+    # -- weights named by their two units (pairnames.py) ----------------------------------------------------------------
+    both(k, "pair names: 10^4 pair-named weights in one claim", "$$net_{h1} = " + " + ".join(
+        f"w{1 + n % 2}{1 + n % 3} * out_{{i{1 + n % 2}}}" for n in range(10_000)) + "$$\n")
+    both(k, "pair names: 110 pair-named products in one claim (under 2000 characters)", "$$net_{h1} = " + " + ".join(
+        f"w{1 + n % 2}1 * out_{{i{1 + n % 2}}}" for n in range(110)) + " \\tag{sum110}$$\n",
+         verdicts={"sum110": {"incorrect", "unchecked"}})
+    both(k, "pair names: w21 with a 10^4-digit unit number", "$$\\frac{\\partial E_{total}}{\\partial w2" + "1" * 10_000
+         + "} = \\delta h1 * out_{i2}$$\n")
+    both(k, "pair names: w1o with a 10^4-digit output number", "$$net_{o} = w1o" + "1" * 10_000 + " * out_{h1}$$\n")
+    both(k, "pair names: \\delta h1 repeated 10^4 times", "$$\\delta h1 = " + "\\delta h1 * " * 10_000 + "w1o$$\n")
+    both(k, "pair names: \\delta h1 repeated 120 times (under the formula limit)", "$$\\delta h1 = " + "\\delta h1 * " * 120
+         + "w1o \\tag{dd}$$\n", verdicts={"dd": {"incorrect", "unchecked"}})
+    both(k, "pair names: out_{i…} with a 10^5-digit input", "$$net_{h1} = w11 * out_{i" + "2" * 100_000 + "}$$\n")
+    both(k, "pair names: d_{d_{…}} nested 5000 deep", "$$E_{total} = \\frac{1}{2}(" + "d_{" * 5000 + "o" + "}" * 5000
+         + " - out_{o})^{2}$$\n")
+    both(k, "pair names: 1900 claims w1o = 0.k", "".join(f"$w1o = 0.{n}$ " for n in range(1900)) + "\n")
+    both(k, "pair names: 1900 products pairing w21 with out_{i1} (the order contradicted)",
+         "".join(f"$$net_{{h{n % 3 + 1}}} = w21 * out_{{i1}} + w{n % 2 + 1}{n % 3 + 1} * out_{{i{n % 2 + 1}}}$$\n\n"
+                 for n in range(1900)),
+         verdicts={c: {"correct", "incorrect", "unchecked"} for c in k[2]})  # (the answer's naming contradicted: read or not)
+    both(k, "pair names: w1o, w2o … w9o9 of units the network lacks, 5000 times", " ".join(
+        f"$w{n % 9 + 1}o{n % 9 + 1} * out_{{h{n % 9 + 1}}}$" for n in range(5000)) + "\n",
+         verdicts={c: {"correct", "incorrect", "unchecked"} for c in k[2]})
+    # -- ℓ as a unit letter (unitnames.EllUnit) ----------------------------------------------------------------------------
+    both(fu, "ℓ unit: \\theta_{i\\ell} with a 10^5-letter index", "$$u_i = \\sum_{\\ell} \\theta_{" + "i" * 100_000
+         + "\\ell} \\cdot o_\\ell$$\n")
+    both(fu, "ℓ unit: \\sum_{\\ell} 10^4 times in one claim", "$$u_i = " + "\\sum_{\\ell} " * 10_000
+         + "\\theta_{i\\ell} \\cdot o_\\ell$$\n")
+    both(fu, "ℓ unit: o_{\\ell_{\\ell_{…}}} nested 5000 deep", "$$o_i = \\sum_{\\ell} \\theta_{i\\ell} o_{" + "\\ell_{" * 5000
+         + "\\ell" + "}" * 5000 + "}$$\n")
+    both(fu, "ℓ unit: ℓ as a layer and a unit at once", "$$x^{(\\ell)} = \\sigma(z^{(\\ell)}), \\quad z^{(\\ell)} = W^{(\\ell)} "
+         "x^{(\\ell - 1)}$$\n", verdicts={c: {"correct", "incorrect", "unchecked"} for c in fu[2]})  # (which reading: either)
+    both(fu, "ℓ unit: ^ and 1990 spaces, 450 claims", "".join("$$o_i = x^" + " " * 1990 + "y$$\n\n" for _ in range(450)))
+    both(fu, "ℓ unit: _{a and 1990 spaces, 450 claims", "".join("$$o_i = x_{a" + " " * 1990 + "y}$$\n\n" for _ in range(450)))
+    both(fu, "ℓ unit: 1900 sums over ℓ", "".join(f"$$u_{{{n % 4 + 1}}} = \\sum_{{\\ell}} \\theta_{{i\\ell}} o_\\ell$$\n\n"
+                                             for n in range(1900)))
+    # -- the document's own math environments (document._own_math_environments) and its macros (texmacros) ------------
+    soliday("own environments: 10^4 \\NewEnviron definitions", "".join(
+        f"\\NewEnviron{{env{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}}}{{\\begin{{equation}}\\BODY"
+        f"\\end{{equation}}}}\n" for n in range(10_000)))
+    soliday("own environments: 1900 \\NewEnviron definitions (under the equation limit)", "".join(
+        f"\\NewEnviron{{env{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}}}{{\\begin{{equation}}\\BODY\\end{{equation}}}}\n"
+        for n in range(1900)), starved=True)
+    soliday("own environments: 10^4 \\newenvironment definitions of one name", "\\newenvironment{eqn}{\\begin{equation}}"
+            "{\\end{equation}}\n" * 10_000)
+    soliday("own environments: an environment opening itself", "\\newenvironment{eqn}{\\begin{equation}\\begin{eqn}}"
+            "{\\end{eqn}\\end{equation}}\n", body="\\begin{eqn} x = x \\end{eqn}\n")
+    soliday("own environments: builtins redefined (aligned, document, itemize, verbatim)", "".join(
+        f"\\renewenvironment{{{e}}}{{\\begin{{equation}}}}{{\\end{{equation}}}}\n"
+        for e in ("aligned", "document", "itemize", "verbatim", "split", "cases")),
+            starved=True)
+    soliday("own environments: \\begin{tcequation} unclosed 10^4 times", body="\\begin{tcequation} x = 1\n" * 10_000,
+            starved=True)
+    soliday("own environments: \\NewEnviron{x} then 10^5 spaces", "\\NewEnviron{x}" + " " * 100_000 + "\n")
+    soliday("own environments: a definition whose equation never ends", "\\NewEnviron{eqq}{\\begin{equation}"
+            + " " * 100_000 + "\n", body="\\begin{eqq} z = 1 \\end{eqq}\n", starved=True)
+    soliday("own environments: 30-letter names, 900 uses before and 900 after the answer", "".join(
+        f"\\newenvironment{{{'q' * 29}{chr(97 + n)}}}{{\\begin{{align}}}}{{\\end{{align}}}}\n" for n in range(26)),
+            body="".join(f"\\begin{{{'q' * 29}{chr(97 + n % 26)}}} a_{n} = 1 \\end{{{'q' * 29}{chr(97 + n % 26)}}}\n"
+                         for n in range(900)), starved=True)
+    soliday("macros: 17 576 \\newcommand, 20 000 uses right after a control word", "".join(
+        f"\\newcommand{{\\m{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}}}{{a}}\n"
+        for n in range(17_000)), body="$$" + "\\partial\\maaa " * 20_000 + "$$\n", starved=True)
+    soliday("macros: \\pfrac{\\VAR…} 10^4 times in one display", body="\\begin{equation}" + "\\pfrac{\\VAR{z}{2}{m}}"
+            "{\\VAR{b}{2}{m}} " * 10_000 + "\\end{equation}\n")
+    soliday("macros: \\pfrac nested 1000 deep", body="\\begin{equation}" + "\\pfrac{" * 1000 + "z" + "}{b}" * 1000
+            + "\\end{equation}\n")
+    soliday("macros: a 10^5-letter control word before a macro", body="\\begin{equation}\\" + "a" * 100_000
+            + "\\VAR{a}{1}{m} = 1\\end{equation}\n")
+    soliday("macros: #1 after a control word in a body of 10^4 #1", "\\newcommand{\\many}[1]{" + "\\partial#1" * 10_000
+            + "}\n", body="\\begin{equation}\\many{a} = 1\\end{equation}\n")
+    # -- a quantity of a data point (parser._data_point) ------------------------------------------------------------------
+    dp = R27_DATAPOINT
+    both(dp, "data point: δ(δ(…(x_i))) nested 1000 deep", "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n"
+         + "\\delta^{(1)}(" * 1000 + "x_i" + ")" * 1000 + "$$\n")
+    both(dp, "data point: δ(x_i) 10^4 times in one sum", "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n "
+         + " + ".join(["\\delta^{(1)}(x_i)"] * 10_000) + "$$\n")
+    both(dp, "data point: δ(x_i) 200 times in one sum (under the formula limit)", "$$\\frac{\\partial C}{\\partial "
+         "b^{(1)}} = \\sum_{i=1}^n (" + " + ".join(["\\delta^{(1)}(x_i)"] * 200) + ") \\tag{many}$$\n",
+         verdicts={"many": {"incorrect", "unchecked"}})
+    both(dp, "data point: (x_{…}) with a 10^5-letter index", "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n"
+         "\\delta^{(1)}(x_{" + "i" * 100_000 + "})$$\n")
+    both(dp, "data point: (x_ unclosed 10^4 times", "$$\\frac{\\partial C}{\\partial b^{(1)}} = \\sum_{i=1}^n"
+         + "\\delta^{(1)}(x_" * 10_000 + "$$\n")
+    both(dp, "data point: 1900 sums over data points", "".join(
+        f"$$\\frac{{\\partial C}}{{\\partial b^{{(1)}}}} = \\sum_{{i=1}}^{{{n + 1}}}\\delta^{{(1)}}(x_i)$$\n\n"
+        for n in range(1900)))
+    # -- a module's own input (Judge._module_input) -----------------------------------------------------------------------
+    mi = R27_MODULE
+    both(mi, "module input: ∂L/∂X of 10^4 terms", "$$\\frac{\\partial L}{\\partial X} = -\\frac{1}{n}(" + " + ".join(
+        ["(Y-\\hat{Y})"] * 10_000) + ")$$\n")
+    both(mi, "module input: ∂L/∂X of 150 terms (under the formula limit)", "$$\\frac{\\partial L}{\\partial X} = "
+         "-\\frac{1}{n}(" + " + ".join(["(Y-\\hat{Y})"] * 150) + ") \\tag{many}$$\n", verdicts={"many": {"unchecked"}})
+    both(mi, "module input: 1900 claims ∂L/∂X", "".join("$$\\frac{\\partial L}{\\partial X} = -\\frac{1}{n}(Y-\\hat{Y})$$"
+                                                         "\n\n" for _ in range(1900)))
+    # -- a number put in whose claim is left unjudged (Judge._unjudge_leaning) --------------------------------------------
+    nb = R27_NUMBERS
+    steps = "".join(f"$$w1o^{{+}} = w1o - \\eta * \\frac{{\\partial E_{{total}}}}{{\\partial w1o}} = 0.4 - 0.1 * -0.0336 = "
+                    f"0.40336 \\tag{{s{n}}}$$\n\n" for n in range(1500))
+    md("unjudged numbers: 1500 steps leaning on the unjudged gradient", nb[1] + "\n\n" + steps, spec_text=nb[0],
+       verdicts={**nb[2], **{f"s{n}": {"incorrect", "unchecked"} for n in range(1500)}})
+    chain = "".join(f"$$out_{{h{1 + n % 2}}} \\approx {0.525 + n * 1e-4:.4f} \\tag{{c{n}}}$$\n\n"
+                    f"$$\\frac{{\\partial E_{{total}}}}{{\\partial w1o}} = \\delta_{{o}} * out_{{h1}} \\approx -0.064 * "
+                    f"{0.525 + n * 1e-4:.4f} \\approx {-0.064 * (0.525 + n * 1e-4):.4f}$$\n\n" for n in range(900))
+    md("unjudged numbers: 900 chained values, each put in by the next", nb[1] + "\n\n" + chain, spec_text=nb[0],
+       verdicts=nb[2])
+    md("unjudged numbers: one step putting in -0.0336 10^4 times", nb[1] + "\n\n$$w1o^{+} = 0.4 - " + " - ".join(
+        ["0.1 * -0.0336"] * 10_000) + "$$\n", spec_text=nb[0], verdicts=nb[2])
+    md("unjudged numbers: one step putting in -0.0336 200 times (under the formula limit)", nb[1] + "\n\n$$w1o^{+} = "
+       "w1o - " + " - ".join(["\\eta * \\frac{\\partial E_{total}}{\\partial w1o}"] * 40) + " = 0.4 - " + " - ".join(
+           ["0.1 * -0.0336"] * 40) + " \\tag{s40}$$\n", spec_text=nb[0], verdicts={**nb[2], "s40": {"incorrect", "unchecked"}})
+    # -- an update row with its stated number (Judge._stated_number_inside) -----------------------------------------------
+    up = R27_UPDATE
+    near = "".join(f"$$\\frac{{\\partial E}}{{\\partial w_{{{3 + n % 2},{1 + n % 2}}}}} = \\delta_{3 + n % 2} z_{1 + n % 2} = "
+                   f"-0.5{n:04d}$$\n\n" for n in range(900))
+    rows = "".join(f"$$w_{{5,3}} = w_{{5,3}} - 0.1*-0.5{n:04d} - 0.1*-0.5{n + 1:04d} = 0.1 \\tag{{u{n}}}$$\n\n"
+                   for n in range(900))
+    md("stated numbers: 900 stated values then 900 update rows of near numbers", up[1] + "\n\n" + near + rows,
+       spec_text=up[0], verdicts={**up[2], **{f"u{n}": {"incorrect", "unchecked"} for n in range(900)}})
+    md("stated numbers: an update row of 10^4 stated numbers", up[1] + "\n\n$$w_{5,3} = w_{5,3} - " + " - ".join(
+        ["0.1*-\\frac{1}{2}"] * 10_000) + "$$\n", spec_text=up[0], verdicts=up[2])
+    md("stated numbers: an update row of 120 stated numbers (under the formula limit)", up[1] + "\n\n$$w_{5,3} = "
+       "w_{5,3} - " + " - ".join(["0.1*-\\frac{1}{2}"] * 120) + " \\tag{u120}$$\n", spec_text=up[0],
+       verdicts={**up[2], "u120": {"incorrect", "unchecked"}})
+    md("stated numbers: 1900 update rows with the stated gradient", up[1] + "\n\n" + "".join(
+        f"$$w_{{5,3}} = w_{{5,3}} - 0.1*-\\frac{{1}}{{2}} = 0.05 \\tag{{r{n}}}$$\n\n" for n in range(1900)),
+       spec_text=up[0], verdicts={**up[2], **{f"r{n}": {"correct", "unchecked"} for n in range(1900)}})
+    # -- plain-text NumPy notes (normalize's dX/dY, dl/d…, dact/dz; the code comment; the layer letter W_{i-1}) -------------
+    numpy("NumPy notes: a dX/dY chain 10^4 long", "    12. dL/dW_i = " + " * ".join(
+        f"dz_{n}/dz_{n + 1}" for n in range(10_000)) + "\n")
+    numpy("NumPy notes: a dX/dY chain 150 long (under the formula limit)", "    12. dL/dW_i = " + " * ".join(
+        f"dz_{n % 9}/dz_{n % 9 + 1}" for n in range(150)) + "\n")
+    numpy("NumPy notes: # <- 10^5 times after one formula", "    12. dL/dW_i = x_{i-1}.T @ dL/dz_i" + " # <-" * 100_000 + "\n")
+    numpy("NumPy notes: 80 000 comment lines # <- and 1000 formulas", "".join(
+        f"    {n}. x = y # <- c\n" if n % 80 == 0 else "    # <- c\n" for n in range(12, 80_012)))
+    numpy("NumPy notes: act(…) nested 10^4 deep", "    12. dl/dz_{i-1} = dl/dx_{i-1} * " + "act(" * 10_000 + "z_{i-1}"
+          + ")" * 10_000 + "\n")
+    numpy("NumPy notes: act(…) nested 500 deep (under the formula limit)", "    12. dl/dz_{i-1} = dl/dx_{i-1} * "
+          + "act(" * 500 + "z_{i-1}" + ")" * 500 + "\n")
+    numpy("NumPy notes: W_{i-1} with a 10^5-digit offset", "    12. z_{i-1} = x_{i-2} @ W_{i-" + "1" * 100_000 + "} + b_{i-1}\n")
+    # (every letter then numbers layers, i among them: the notes' own letter is no longer told apart — unchecked allowed)
+    numpy("NumPy notes: W_{k-1} for 26 layer letters", "".join(f"    {12 + n}. z_{chr(97 + n)} = x_{{{chr(97 + n)}-1}} @ "
+                                                               f"W_{{{chr(97 + n)}-1}} + b_{{{chr(97 + n)}-1}}\n" for n in range(26)),
+          relaxed=True)
+    numpy("NumPy notes: dl/d 10^5 times", "    12. dl/dz_i = " + "dl/d" * 100_000 + "z_i\n")
+    numpy("NumPy notes: dact/dz_i 10^4 times", "    12. dl/dz_{i-1} = dl/dx_{i-1} * " + " * ".join(
+        ["dact/dz_{i-1}"] * 10_000) + "\n")
+    numpy("NumPy notes: d and 10^5 spaces before /d", "    12. d" + " " * 100_000 + "L/d" + " " * 100_000 + "z_i = 1\n")
+    # -- t: the target beside the output, or Adam's step count -------------------------------------------------------------
+    ad = R27_BISHOP_ADAM
+    both(ad, "t under Adam: Bishop's (a_5 − t) after \\hat y − t", "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y} - t "
+         "\\tag{bare}$$\n", verdicts={"bare": {"correct"}})  # (∂E/∂ŷ = ŷ − t, t the target: test_round_twenty_eight)
+    adam_claims = ("$$\\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t} \\tag{mhat}$$\n\n$$\\hat{v}_t = \\frac{v_t}{1 - \\beta_2^t} "
+                   "\\tag{vhat}$$\n\n$$\\hat{m}_t = \\frac{m_t}{1 - \\beta_1} \\tag{mhat_slip}$$\n\n"
+                   "$$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t \\tag{m}$$\n")
+    both(ad, "t under Adam: the target beside the output and Adam's own t", "$$\\frac{\\partial E}{\\partial \\hat{y}} = "
+         "\\hat{y} - t \\tag{bare}$$\n\n" + adam_claims, verdicts={"bare": {"correct"}, "mhat": {"correct"},
+                                                          "vhat": {"correct"}, "m": {"correct"}, "mhat_slip": {"incorrect"}})
+    both(bi, "t under SGD: \\hat y − t − t − … 10^4 times", "$$\\frac{\\partial E}{\\partial \\hat{y}} = \\hat{y}" + " - t"
+         * 10_000 + "$$\n")
+    both(ad, "t under Adam: (a_5 − t) with t_{t_{…}} nested 5000 deep", "$$\\frac{\\partial E}{\\partial a_{5}} = (a_5 - "
+         + "t_{" * 5000 + "t" + "}" * 5000 + ")$$\n")
+    both(ad, "t under Adam: 1900 bias corrections in t", "".join(f"$$\\hat{{m}}_t = \\frac{{m_t}}{{1 - \\beta_1^t}} + {n}$$\n\n"
+                                                                 for n in range(1900)))
+    # -- each answer after 1900 claims that say nothing of it --------------------------------------------------------------
+    filler = "".join(f"$${n} + 1 = {n + 1}$$\n\n" for n in range(1900))
+    for name, anchor in (("Korniak", k), ("Bishop", bi), ("Bishop under Adam", ad), ("Fuat", fu), ("data point", dp),
+                         ("module input", mi), ("update row", up)):
+        spec_text, doc, verdicts = anchor
+        md(f"{name}'s answer after 1900 arithmetic claims", "# Part zero\n\n" + filler + "\n\n" + doc,
+           verdicts={c: v | {"unchecked"} for c, v in verdicts.items()}, spec_text=spec_text)
     return out
 
 

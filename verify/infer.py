@@ -696,6 +696,11 @@ def conventions(judge, claims) -> Reading | None:
         if "d" not in declared and not _TARGET_LETTER.search(text) and _TARGET_D.search(text):
             bases += (("d", "y"),)  # Okatani's and Haykin's d_k, the desired output, beside y_k (no t anywhere)
             changes[-1] = "y is the output ŷ and d the target (the desired output)"
+    elif "t" not in declared and _TARGET_T.search(text):
+        # UCSC's (a_5 − t) in an answer that also writes ŷ (so y stays the target): t beside the output is the target
+        # too — never Adam's step count (a right ∂E/∂a_5 judged wrong with t = 1), never a letter that names nothing
+        bases = (("t", "y"),)
+        changes.append("t is the target (written beside the output: a − t, t − a)")
     else:
         bases = ()
     order = weight_numbering(text, judge.net.sizes) if "unit_numbers" not in dict(base.options) else None

@@ -1090,6 +1090,9 @@ class Judge:
         self._checking = claim
         key = self._memo_key(claim, samples)
         if key is not None and key in self._memo:  # an identical claim judged before, in the same reading
+            was = self._memo[key][1]
+            if was in self._leaned and claim.id != was:  # (the numbers it put in, as the first: Judge._unjudge_leaning)
+                self._leaned.setdefault(claim.id, dict(self._leaned[was]))
             return _as_claim(*self._memo[key], claim)
         outer, self._history = self._history, False
         numbered = self.notation
