@@ -4597,6 +4597,9 @@ def main(words: list[str]) -> int:
         for r in results:
             verdict = "ok" if not r["problems"] else "**defect**: " + "; ".join(r["problems"])
             print(f"| {r['id'].replace('|', '/')} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r['code']} | {verdict} |")
+    if not results:
+        print("no probe's name contains any of the words given; run without words for every probe")
+        return 2
     bad = sum(bool(r["problems"]) for r in results)
     print(f"\n{len(results)} probes, {bad} defects; slowest {max(r['seconds'] for r in results):.1f} s, "
           f"largest {max(r['rss_mb'] for r in results):.0f} MB")
