@@ -3420,14 +3420,21 @@ class Judge:
         """Whether every function letter _FUNCTION_FRACTION finds in ``text`` is an activation's: σ, φ always; f and g
         only where the answer's definitions bind them to layers (``a^l = f(z^l)``, ``f(z) = \\frac{1}{1+e^{-z}}``) —
         Zingale's f is his cost, and ∂f/∂z there is no activation's slope."""
-        from .infer import function_layers
-
         letters = {m.group(1) for m in _FUNCTION_FRACTION.finditer(text)}
         plain = {x for x in letters if x in ("f", "g")}
         if not plain:
             return bool(letters)
-        bound = {**self._defined_letter_layers(), **function_layers(self._claims, self.notation, self.net.depth)}
+        bound = self._function_letter_layers()
         return all(x in bound for x in plain)
+
+    def _function_letter_layers(self) -> dict:
+        """{letter: layers} for the answer's function letters: from its definitions of activations (``a^{(l)} =
+        f(z^{(l)})``, infer.function_layers), and a letter defined by its formula (``f(z) = 1/(1 + e^{-z})``,
+        _defined_letter_layers) names that formula's layers even where ``a^l = f(z^l)`` names every layer (liseanh's
+        sigmoid f beside the spec's identity output)."""
+        from .infer import function_layers
+
+        return {**function_layers(self._claims, self.notation, self.net.depth), **self._defined_letter_layers()}
 
     def _defined_letter_layers(self) -> dict:
         """{letter: layers} for a function letter the answer defines by a formula that is the activation of some
@@ -3461,7 +3468,6 @@ class Judge:
         the summed input of each layer the answer's function letter belongs to (its definitions say which:
         z_j = h(a_j) binds h to the hidden layer, a^{(l)} = f(z^{(l)}) f to every layer). With no such definition,
         only a verdict that is the same for every layer is given."""
-        from .infer import function_layers
 
         local = self._local_function(claim)
         if local is not None and not local.latex:
@@ -3470,10 +3476,7 @@ class Judge:
                                quantity=claim.quantity, notes=["a definition"])
         if local is not None:  # Kyle Lo's φ(z) = tanh(z) = …, then φ'(z) = 1 − tanh²(z): an example, not the network's φ
             claim = local
-        # (a letter defined by its formula, f(z) = 1/(1 + e^{-z}), is that formula's layers' even where a^l = f(z^l)
-        # names every layer: liseanh's sigmoid f beside the spec's identity output)
-        bound = {} if local is not None else {**function_layers(self._claims, self.notation, self.net.depth),
-                                               **self._defined_letter_layers()}
+        bound = {} if local is not None else self._function_letter_layers()
         letters = {m.group(1) for m in _APPLIES.finditer(claim.latex)}
         layers = set(range(1, self.net.depth + 1))
         first = int(dict(self.notation.options).get("input_layer", 0))
@@ -6001,7 +6004,7 @@ _OUTPUT_MINUS_Y = re.compile(r"(?<![A-Za-z\\])[aAo]\s*(?:[\^_]\s*(?:\{[^{}]{0,12
 #: a written sum's index letter: \sum_j, \sum_{j}, \sum_{j=1}^{m}, \sum\limits_{j=1}
 _WRITTEN_SUM = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*\{?\s*([a-z])(?![A-Za-z])")
 #: _WRITTEN_MEAN's 1/n that can only be the batch's (not xan's \frac{1}{n_{L}}, a mean over the output's n_L units)
-_BATCH_MEAN = re.compile(r"\\[dtc]?frac\s*+\{?\s*+1\s*+\}?\s*+\{?\s*+[nNmM](?!\s*_)\s*+\}?")
+_BATCH_MEAN = re.compile(_WRITTEN_MEAN.pattern.replace("[nNmM]", r"[nNmM](?!\s*_)"))
 _LOCAL_FUNCTION = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=\s*\\?(tanh|sigma|ReLU|relu|sigmoid|softplus)"
                              r"\s*\(\s*\2\s*\)")
 #: the definition of a function letter alone: φ(z) = max(0, z)

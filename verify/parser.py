@@ -2302,19 +2302,15 @@ class _Parser:
         texts = [t.text for t in toks]
         if len(texts) == 1 and toks[0].kind == "num" and "." not in texts[0]:
             return int(texts[0])
-        if len(texts) == 1 and texts[0] in ROLE_LAYERS and self.depth_net:
-            if texts[0] == "O":  # Chambrin's W^{(O)}, z^{(O)}: the output layer
-                return self.depth_net + self.units_off
-            if self.depth_net == 2:  # his a^{(H)}, W^{(H)}: the hidden layer of a one-hidden-layer net
-                return 1 + self.units_off
-            raise Unreadable(f"the layer (H) names the hidden layer, but the network has {self.depth_net - 1} hidden "
-                             "layers; write the layer's number")
-        word = "".join(texts).lower()
-        if self.depth_net and word in _OUTPUT_WORDS:  # Raschka's δ^{(out)}, W^{out}: the output layer
+        word = "".join(texts).lower()  # a layer named by its role: Chambrin's (O), (H); Raschka's (out), (h), (in)
+        if self.depth_net and word in _OUTPUT_WORDS:
             return self.depth_net + self.units_off
-        if self.depth_net == 2 and word in _HIDDEN_WORDS:  # his a^{(h)}, δ^{(h)}: the one hidden layer
-            return 1 + self.units_off
-        if self.depth_net and word in ("in", "input"):  # his A^{(in)}: the input, layer 0
+        if self.depth_net and word in _HIDDEN_WORDS:
+            if self.depth_net == 2:  # the hidden layer of a one-hidden-layer net
+                return 1 + self.units_off
+            raise Unreadable(f"the layer ({''.join(texts)}) names the hidden layer, but the network has "
+                             f"{self.depth_net - 1} hidden layers; write the layer's number")
+        if self.depth_net and word in _INPUT_WORDS:  # the input, layer 0
             return self.units_off
         name = next((n for n in self.depth_names if tuple(texts[:len(n)]) == n), None)
         if name is not None and self.depth_net:
@@ -2518,10 +2514,8 @@ class _Parser:
             letter = self.peek(2).text  # Prince's \ell_{i}: the braced index of one example's loss
             self.i += 4
             own = letter if letter in self.bound else None
-        elif self.is_("_") and [t.text for t in self.t[self.i + 1:self.i + 4]] == ["{", "total", "}"]:
-            self.i += 4  # Mazur's E_{total}
         elif self.is_("_") and (width := self._whole_objective_word()):
-            self.i += width  # zaidanmir's L_\text{batch}, J_{train}: the objective itself, named by a word
+            self.i += width  # Mazur's E_{total}, zaidanmir's L_\text{batch}, J_{train}: the objective, named by a word
         elif self.is_("^") and (sample := self._sample_superscript()) is not None:
             own = sample if sample in self.bound else None  # L^{(i)}, J^{(i)}: one example's loss, as L_i
         data, self.loss_sample = self.skip_arguments()
@@ -3564,9 +3558,11 @@ def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | No
 
 #: words an objective's subscript may carry that name the objective itself: L_{\text{batch}}, J_{train}, E_{total}
 _OBJECTIVE_WORDS = frozenset({"total", "tot", "batch", "train", "training", "mean", "avg", "full", "overall"})
-#: a layer named by its role in a script: (out), (output), (o) the output layer; (h), (hid), (hidden) the hidden one
+#: a layer named by its role in a script (any case): (out), (output), (O) the output layer; (h), (hid), (hidden), (H)
+#: the hidden one of a one-hidden-layer net; (in), (input) the input
 _OUTPUT_WORDS = frozenset({"out", "output", "o"})
 _HIDDEN_WORDS = frozenset({"h", "hid", "hidden"})
+_INPUT_WORDS = frozenset({"in", "input"})
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
 NUMPY_CALLS = {"npsum": 1, "npmean": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}

@@ -640,10 +640,6 @@ def _a_weight(node) -> bool:
     return node.op == "q" and node.value[0] == "W"
 
 
-def _shape_text(shape: tuple) -> str:
-    return " × ".join(map(str, shape))
-
-
 def _note(ctx: Context, text: str) -> None:
     """Say once in the result how the claim was read (a bias unit added, a row and a column multiplied entrywise); a
     long note is cut (…), and past MAX_NOTES nothing more is said."""
@@ -716,7 +712,7 @@ def _product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarr
         if a.ndim == 2 and b.ndim == 2 and max(a.size, b.size) > 1 and len(node.args) == 2 and _a_weight(other):
             # ejhusom's planted δ_{l+1} W_{l+1} (δ of one output unit, 1 × 1, times W, 4 × 1): no product of matrices,
             # read as a scalar times W — which hides a transpose left out (Judge: such a claim is not called right)
-            _note(ctx, f"{ONE_BY_ONE} ({_shape_text(a.shape)} times {_shape_text(b.shape)})")
+            _note(ctx, f"{ONE_BY_ONE} ({'×'.join(map(str, a.shape))} times {'×'.join(map(str, b.shape))})")
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
     if a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] and not (
             a.shape == b.shape and _batch(ctx) > 1 and _per_sample(node.args[0]) and _per_sample(node.args[1])):
