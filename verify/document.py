@@ -372,8 +372,10 @@ def _unboxed(body: str) -> str:
 
 
 #: the cases of LaTeX before amsmath: \left\{ \begin{array}{rcl} … \end{array} \right.
-_ARRAY_CASES = re.compile(r"\\left\s*+(?:\\\{|\\lbrace)\s*+\\begin\s*+\{array\}\s*+\{[^{}]{0,40}\}")
+_ARRAY_CASES = re.compile(r"\\left\s*+(?:\\\{|\\lbrace)\s*+(?P<brace>\{\s*+)?\\begin\s*+\{array\}\s*+\{[^{}]{0,40}\}")
 _RIGHT_DOT = re.compile(r"\s*+\\right\s*+\.")
+#: the same after an array in braces of its own (Wikipedia's ``\left\{{\begin{array}{rcl} … \end{array}}\right.``)
+_BRACE_RIGHT_DOT = re.compile(r"\s*+\}\s*+\\right\s*+\.")
 
 
 def _array_cases(body: str) -> str:
@@ -393,7 +395,7 @@ def _array_cases(body: str) -> str:
         if inner < m.end():  # (the next \begin{array}, likewise: each search starts where the last one ended)
             inner = body.find("\\begin{array}", m.end())
             inner = len(body) if inner < 0 else inner
-        right = _RIGHT_DOT.match(body, end + len("\\end{array}"))
+        right = (_BRACE_RIGHT_DOT if m.group("brace") else _RIGHT_DOT).match(body, end + len("\\end{array}"))
         if right is None or inner < end:  # (an array inside this one: not LaTeX's cases)
             continue
         rows = []

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from gradproof.derive import limits
 
+from .normalize import plain_tex_over
 from .tokenreader import LAYOUT, TokenReader, clean
 
 MAX_CHARS = 3000
@@ -266,7 +267,7 @@ class _Reader(TokenReader):
         kind, text = self.peek()
         return kind in ("num", "id") or kind == "op" and text in "([{" or kind == "cmd" and text in (
             "frac", "dfrac", "tfrac", "sum", "delta", "exp", "log", "ln", "mathbf", "boldsymbol", "bm", "b", "pmb",
-            "sqrt", "partial")
+            "sqrt", "partial") or kind == "cmd" and self.names is not None and f"\\{text}" in self.names
 
     def postfix(self) -> _Node:
         node = self.atom()
@@ -366,6 +367,8 @@ class _Reader(TokenReader):
         if kind != "cmd":
             raise _Unread(f"cannot read {text}")
         self.i += 1
+        if self.names is not None and f"\\{text}" in self.names:
+            return self._letter(f"\\{text}", bold=False)  # (φ_i, \softmax_i: a function's entry, _spelled)
         if text in ("frac", "dfrac", "tfrac"):
             return self._fraction()
         if text in _BOLD:
@@ -374,8 +377,9 @@ class _Reader(TokenReader):
                 return _Node("ones")
             if k != "id":
                 raise _Unread("a bold symbol")
-            if self.at("op", "_"):
-                raise _Unread("a bold letter with a subscript (a name, a layer)")  # (\mathbf{z}_2: layer 2's z)
+            if self.at("op", "_") and not (self.names is not None and letter in self.names and self.peek(1)[0] == "id"):
+                raise _Unread("a bold letter with a subscript (a name, a layer)")  # (\mathbf{z}_2: layer 2's z;
+                # JustinRochester's \boldsymbol o_i, in letters of the answer's own, an entry)
             return self._letter(letter, bold=True)
         if text in ("hat", "tilde", "bar", "widehat") and self.names is not None:
             k, letter = self.one_in_braces()
@@ -450,18 +454,28 @@ class _Reader(TokenReader):
     def _sum(self) -> _Node:
         """\\sum_s^S, \\sum_{m=1}^{M}, \\sum_{m, n}, \\sum_k (one or more letters, their limits not read)."""
         self.take("op", "_")
+        but = []  # (index, value it skips): \sum_{j=1, j \neq i}, \sum_{k \neq 1}
         if self.at("op", "{"):
             self.i += 1
             names = []
             while not self.at("op", "}"):
                 kind, text = self.take()
                 if kind == "id" or (kind, text) == ("cmd", "ell"):
-                    names.append("ell" if kind == "cmd" else text)
+                    name = "ell" if kind == "cmd" else text
+                    if self.at("cmd", "neq") or self.at("cmd", "ne"):
+                        self.i += 1
+                        k, other = self.take()
+                        if not (k == "id" or k == "num" and other.isdigit() and len(other) <= 3):
+                            raise _Unread("a sum's excluded value")
+                        but.append((name, other if k == "id" else int(other)))
+                        if name in names:
+                            continue
+                    names.append(name)
                 elif (kind, text) == ("op", ","):
                     continue
                 elif (kind, text) == ("op", "="):
                     self.take("num")
-                    if not self.at("op", "}"):
+                    if not (self.at("op", "}") or self.at("op", ",")):
                         raise _Unread("a sum's start")
                 else:
                     raise _Unread("a sum's index")
@@ -483,6 +497,11 @@ class _Reader(TokenReader):
             else:
                 self.take()
         body = self.term_of_sum()
+        if any(a not in names or b in names for a, b in but):
+            raise _Unread("a sum's excluded value")
+        if but:
+            skipped = _Node("but", value=tuple(but), free=frozenset(b for _, b in but if isinstance(b, str)))
+            return _Node("sum", (body, skipped), value=tuple(names))
         return _Node("sum", (body,), value=tuple(names))
 
     def term_of_sum(self) -> _Node:
@@ -497,6 +516,10 @@ class _Reader(TokenReader):
         top = self.braced()
         bottom = self.braced()
         if top and top[0] == ("cmd", "partial") or bottom and bottom[0] == ("cmd", "partial"):
+            divisor = None
+            if top and top[0] == ("cmd", "partial") and ("cmd", "partial") in bottom[1:8] and len(top) > 1:
+                at = bottom.index(("cmd", "partial"))  # (wintertee's \frac{\partial a_j}{a_j \partial z_i})
+                divisor, bottom = self._sub(bottom[:at]).whole(), bottom[at:]
             if not (top and top[0] == ("cmd", "partial") and bottom and bottom[0] == ("cmd", "partial")):
                 raise _Unread("half a derivative")
             by = self._sub(bottom[1:]).whole()
@@ -508,6 +531,8 @@ class _Reader(TokenReader):
                     of = _Node("mul", (of, self.postfix()))
             else:
                 of = self._sub(top[1:]).whole()
+            if divisor is not None:
+                return _Node("div", (_Node("d", (of, by), free=by.free), divisor))
             return _Node("d", (of, by), free=by.free)
         return _Node("div", (self._sub(top).whole(), self._sub(bottom).whole()))
 
@@ -542,7 +567,9 @@ def _free(node: _Node) -> frozenset:
         inner = _free(node.args[0])
         return inner | frozenset(i for i in node.value if isinstance(i, str))
     if node.op == "sum":
-        return _free(node.args[0]) - frozenset(node.value)
+        return frozenset().union(*(_free(a) for a in node.args)) - frozenset(node.value)
+    if node.op == "but":
+        return node.free
     out = frozenset()
     for a in node.args:
         out |= _free(a)
@@ -652,10 +679,13 @@ class _Evaluator:
                 return 1 - np.tanh(a) ** 2
         if op == "sum":
             names = node.value
+            but = node.args[1].value if len(node.args) > 1 else ()
             total = 0.0
             for values in itertools.product(*(range(self.ranges[n]) for n in names)):
                 inner = dict(at)
                 inner.update(zip(names, values, strict=True))
+                if any(inner[a] == (b - 1 if isinstance(b, int) else inner[b]) for a, b in but):
+                    continue
                 total = total + _plain(self.value(node.args[0], env, inner))
             return total
         if op == "entry_of":
@@ -771,8 +801,57 @@ def _same(a, b, scale: float) -> bool:
 _BOXED = re.compile(r"^\s*\\boxed\s*\{(.*)\}\s*$", re.S)
 
 
+#: a cases environment of two rows (``\begin{cases} v_1 & \text{if } i = j \\ v_2 & \text{otherwise} \end{cases}``, also
+#: LaTeX's array cases as document.py writes them)
+_CASES = re.compile(r"\\begin\s*\{cases\}([^$]{0,600}?)\\end\s*\{cases\}")
+#: the words and marks around a row's condition: \mbox{si}, \text{if }, "for", commas, braces
+_CASE_WORDS = re.compile(r"\\(?:mbox|text|mathrm|textrm|textit)\s*\{[^{}]{0,30}\}|\\q?quad|[{},:]|"
+                         r"(?<![A-Za-z\\])(?:if|for|when|si|wenn|falls|se|quando|où|where)(?![A-Za-z])")
+_OTHERWISE = re.compile(r"\s*(?<![A-Za-z])(?:otherwise|else|sinon|sonst|autrement|en otro caso|de lo contrario|altrimenti)"
+                        r"(?![A-Za-z])\s*")
+
+
+def _cases_as_deltas(latex: str) -> str:
+    """A two-row cases on a pair of indices (``= ``/``\\neq``, or the second row "otherwise") as one formula in
+    Kronecker's δ: ``(v_1) δ_{ij} + (v_2)(1 − δ_{ij})`` — wintertee's softmax Jacobian in its two cases. Any other
+    cases stay as written."""
+    def one(m: re.Match) -> str:
+        rows = m.group(1).split("\\\\")
+        if len(rows) != 2 or any(row.count("&") != 1 for row in rows):
+            return m.group(0)
+        values, relations = [], []
+        for row in rows:
+            value, condition = row.split("&")
+            words = _CASE_WORDS.sub(" ", condition)
+            if not words.strip() and _OTHERWISE.search(condition) or _OTHERWISE.fullmatch(words):
+                relations.append(None)  # ("otherwise", \text{sonst}, \mbox{sinon})
+            else:
+                rel = _CASE.fullmatch(words.strip())
+                if rel is None or rel.group(1) == rel.group(3):
+                    return m.group(0)
+                relations.append((*sorted((rel.group(1), rel.group(3))), rel.group(2) == "="))
+            values.append(value)
+        first, second = relations
+        if first is None or second is not None and (second[:2] != first[:2] or second[2] == first[2]):
+            return m.group(0)
+        delta = f"\\delta_{{{first[0]}{first[1]}}}"
+        on, off = (values if first[2] else values[::-1])
+        return f" \\left({on}\\right) {delta} + \\left({off}\\right) \\left(1 - {delta}\\right) "
+
+    return _CASES.sub(one, latex) if "cases" in latex else latex
+
+
+#: Iverson's bracket on two indices, [i = j] (JustinRochester's softmax Jacobian): Kronecker's δ
+_IVERSON = re.compile(r"(?<!\\)\[\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\]")
+
+
+def _iverson(m: re.Match) -> str:
+    delta = f"\\delta_{{{m.group(1)}{m.group(3)}}}"
+    return f" {delta} " if m.group(2) == "=" else f" \\left(1 - {delta}\\right) "
+
+
 def _clean(latex: str) -> str:
-    text = clean(latex)
+    text = clean(_IVERSON.sub(_iverson, _cases_as_deltas(plain_tex_over(latex))))
     boxed = _BOXED.match(text)
     if boxed:  # (\boxed{a = b}: the equation in its box)
         text = boxed.group(1)
@@ -902,6 +981,7 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple 
             points = [p for p in points if (p[ia] == p[ib]) == equal]
             if not points:
                 raise _Unread("a case no index values satisfy")
+        general = {tuple(sorted(p)) for p in _deltas(sides) if all(isinstance(i, str) for i in p)}
         bad = []
         for values in points:
             at = dict(zip(names, values, strict=True))
@@ -923,13 +1003,21 @@ def _judge_in(reading: _Reading, equations: list[list[_Node]], condition: tuple 
                 where = ", ".join(f"{n} = {v + 1}" for n, v in at.items())
                 wrong = wrong or (k, f"side {differs + 1} differs from the first" + (f" at {where}" if where else "") +
                                   f": {_shown(got[0])} against {_shown(got[differs])}")
-        for a, b in cases:  # wrong only where two indices agree (or only where they differ), in an answer that
-            if bad and a in names and b in names:  # splits its derivation into those cases: which one it means is open
+        for a, b, *stated in cases:  # wrong only where two indices agree (or only where they differ), in an answer
+            if condition is not None and {a, b} == set(condition[:2]) or (a, b) in general:  # that splits its
+                continue  # derivation into those cases: which one it means is open (read in the claim's own case
+                # written before it; a claim with Kronecker's δ_ab, or its own two cases, is about both)
+            if bad and a in names and b in names:
                 ia, ib = names.index(a), names.index(b)
-                if len({p[ia] == p[ib] for p in bad}) == 1:
-                    raise _Case(f"not judged: it fails only where {a} {'=' if bad[0][ia] == bad[0][ib] else '≠'} {b}, "
-                                f"and the answer splits its derivation into the cases {a} = {b} and {a} ≠ {b}: which "
-                                "one this claim is about is not read")
+                fails = {p[ia] == p[ib] for p in bad}
+                where = f"{a} {'=' if bad[0][ia] == bad[0][ib] else '≠'} {b}"
+                if len(fails) == 1 and not stated:
+                    raise _Case(f"not judged: it fails only where {where}, and the answer splits its derivation into "
+                                f"the cases {a} = {b} and {a} ≠ {b}: which one this claim is about is not read")
+                if len(fails) == 1 and fails != set(stated):  # (Petersen's "where $j \neq i$" in the lines before)
+                    raise _Case(f"not judged: it fails only where {where}, and the text just before it names the case "
+                                f"{a} {'=' if stated[0] else '≠'} {b}, where it holds: whether the claim is about that "
+                                "case only is not read")
     if wrong is None:
         return "correct", None
     k, why = wrong
@@ -996,6 +1084,10 @@ class _Context:
     fixed: str | None = None
     kinds: frozenset = frozenset(_KIND_LETTERS)  # the modules the document can be about (_document_kinds)
     cases: tuple = ()  # pairs of indices the answer splits its derivation by ("i = j", "i \\neq j" written as claims)
+    losses: frozenset = frozenset()  # the answer's own letters of its loss, arguments dropped (H(y, a): _spelled)
+    near: tuple = ()  # the claim being read: the cases (a, b, a = b?) written in the text since the claim before it
+    #: that takes a derivative (_stated_cases)
+    stated: dict = field(default_factory=dict)  # claim id -> its near cases
 
 
 def _readings(kind: str, ctx: _Context) -> list[_Reading]:
@@ -1031,7 +1123,7 @@ def _verdict(kind: str, ctx: _Context, equations, condition=None):
     got = []
     for reading in _readings(kind, ctx):
         try:
-            one = _judge_in(reading, equations, condition, ctx.cases)
+            one = _judge_in(reading, equations, condition, ctx.cases + ctx.near)
         except _Unread:
             continue
         except _Case as exc:
@@ -1082,6 +1174,8 @@ def _definition(node: _Node) -> bool:
 
 def _judge_claim(text: str, kind: str | None, ctx: _Context, condition=None):
     """(verdict, why, kind) of one claim in the module of its context; None when it does not read."""
+    if ctx.names is not None:
+        text = _spelled(text, ctx.names, ctx.losses)
     equations = _read_claim(text, ctx.aliases, ctx.names)
     if not any(_has_derivative(s) for sides in equations for s in sides) and (
             kind is None or any(_definition(sides[0]) for sides in equations)):
@@ -1123,7 +1217,8 @@ def _ix(name: str, start: bool = False) -> str:
 
 #: a letter of the answer's own: y, \hat{y}, \hat y (also \tilde, \bar)
 def _nm(name: str) -> str:
-    return rf"(?P<{name}>\\(?:hat|tilde|bar)\s*\{{\s*[a-zA-Z]\s*\}}|\\(?:hat|tilde|bar)\s+[a-zA-Z]|[a-zA-Z])"
+    return (rf"(?P<{name}>\\(?:hat|tilde|bar)\s*\{{\s*[a-zA-Z]\s*\}}|\\(?:hat|tilde|bar)\s+[a-zA-Z]|"
+            rf"\\(?:phi|varphi|sigma|psi|softmax)(?![A-Za-z])|[a-zA-Z])")
 
 
 def _exp_of(name: str, index: str) -> str:
@@ -1136,14 +1231,15 @@ _LIMITS = r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9]))?"
 _OWN_SOFTMAX = re.compile(
     rf"^\s*{_nm('out')}\s*{_ix('i1')}\s*=\s*\\frac\s*\{{\s*"
     rf"(?:e\s*\^\s*\{{\s*{_nm('a')}\s*{_ix('i2')}\s*\}}|\\exp\s*\(\s*{_nm('b')}\s*{_ix('i3')}\s*\))\s*\}}\s*"
-    rf"\{{\s*\\sum\s*{_ix('k', True)}{_LIMITS}\s*"
+    rf"\{{\s*\\sum\s*(?:{_ix('k', True)}{_LIMITS})?\s*"
     rf"(?:e\s*\^\s*\{{\s*{_nm('c')}\s*{_ix('k2')}\s*\}}|\\exp\s*\(\s*{_nm('d')}\s*{_ix('k3')}\s*\))\s*\}}\s*$")
 #: L = -\sum_i y_i \log(p_i) (\log p_i, \ln; L, J, E, \ell, \mathcal{L}): the cross-entropy of one sample in its own
 #: letters
 _OWN_CE = re.compile(
-    r"^\s*(?P<loss>L|J|E|\\ell|\\mathcal\s*\{\s*L\s*\})\s*=\s*-\s*\\sum\s*" + _ix("i", True) + _LIMITS +
+    r"^\s*(?P<loss>L|J|E|H|\\ell|\\mathcal\s*\{\s*L\s*\})\s*(?:\([^()=]{0,80}\))?\s*=\s*-\s*\\sum\s*" + _ix("i", True) +
+    _LIMITS + r"\s*(?P<paren>\()?" +
     rf"\s*{_nm('target')}\s*{_ix('j')}\s*(?:\\cdot\s*)?\\(?:log|ln)\s*(?:\\left\s*)?\(?\s*{_nm('prob')}\s*{_ix('k')}"
-    r"\s*(?:\\right\s*)?\)?\s*$")
+    r"\s*(?:\\right\s*)?\)?\s*(?(paren)\))\s*(?:\+\s*(?:\\lambda\s*)?R\s*(?:\(\s*[A-Za-z\\]{1,8}\s*\))?\s*)?$")
 
 
 def _key(name: str) -> str:
@@ -1156,40 +1252,153 @@ def _group(m, name: str):
     return m.group(name) or m.group(name + "_")
 
 
+#: a function's entry written with its argument, the entry after it (wintertee's φ(\mathbf z)_j, Petersen's
+#: s(\mathbf x)_i) or before it (Viviano's softmax_i(z), \mathrm{softmax}_i(\mathbf z)): the entry of the function's
+#: value at that vector
+_FN = (r"(?P<fn>\\(?:phi|varphi|sigma|psi)(?![A-Za-z])|\\(?:mathrm|operatorname|text)\s*\{\s*softmax\s*\}|softmax|"
+       r"(?<![A-Za-z\\])[a-zA-Z])")
+_VEC = r"\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(?P<v>[a-z])\s*\}?|(?P<w>[a-z]))\s*\)"
+_ONE_INDEX = r"_\s*(?P<ix>\{\s*[a-z]\s*\}|[a-z])"
+_FN_ENTRY = (re.compile(_FN + r"\s*" + _VEC + r"\s*" + _ONE_INDEX), re.compile(_FN + r"\s*" + _ONE_INDEX + r"\s*" + _VEC))
+#: the point a Jacobian's entry is taken at, written after it: \frac{\partial\phi_i}{\partial z_j}(\mathbf z)
+_AT_POINT = re.compile(r"(\\frac\s*\{\s*\\partial[^{}]{0,40}\}\s*\{\s*\\partial[^{}]{0,40}\})\s*" + _VEC)
+#: Euler's number and a loss's letter set upright (\mathrm{e}, {\mathrm {H}}); a trailing "for all j" remark
+_UPRIGHT = re.compile(r"\{\s*\\mathrm\s*\{\s*([A-Z])\s*\}\s*\}|\\mathrm\s*\{\s*([A-Za-z])\s*\}")
+_FOR_ALL = re.compile(r"\\q?quad\s*\\forall[^=]{0,80}$")
+
+
+def _function_key(fn: str) -> str:
+    return "\\softmax" if "softmax" in fn else fn.strip()
+
+
+def _spelled(text: str, names: dict | None = None, losses: frozenset = frozenset(), found: list | None = None) -> str:
+    """``text`` with a function's entries written as letters with an index (``φ(\\mathbf z)_j`` → ``φ_{j}``,
+    ``softmax_i(z)`` → ``\\softmax_{i}``), the point after a Jacobian's entry dropped, upright letters plain, the
+    arguments of the loss letters ``losses`` dropped (``H(\\mathbf y, \\mathbf a)`` → ``H``). With ``names`` (a
+    context's letters), only the entries of its own functions at its own vector; without, every such entry, each
+    (function, vector) pair appended to ``found``."""
+    text = _UPRIGHT.sub(lambda m: m.group(1) or m.group(2), text.replace("\\displaystyle", " ").replace("\\!", " "))
+    text = _FOR_ALL.sub("", text)
+
+    def entry(m: re.Match) -> str:
+        fn, vector = _function_key(m.group("fn")), m.group("v") or m.group("w")
+        if names is not None and (names.get(fn) != "Y" or names.get(vector) not in ("X", "Z")):
+            return m.group(0)
+        if found is not None:
+            found.append((fn, vector))
+        return f"{fn}_{{{m.group('ix').strip('{} ')}}}"
+
+    for pattern in _FN_ENTRY:
+        text = pattern.sub(entry, text)
+    if names is not None:
+        text = _AT_POINT.sub(lambda m: m.group(1) if names.get(m.group("v") or m.group("w")) in ("X", "Z")
+                             else m.group(0), text)
+    for letter in losses:
+        text = _without_arguments(text, letter)
+    return _unbraced(text)
+
+
+def _without_arguments(text: str, letter: str) -> str:
+    """``text`` with the parenthesised arguments after each ``letter`` removed (``H(\\mathbf y, φ(\\mathbf z))`` →
+    ``H``): one scan, each argument list at most 120 characters (longer ones stay)."""
+    out, pos = [], 0
+    for m in re.finditer(rf"(?<![A-Za-z\\]){re.escape(letter)}(?![A-Za-z])\s*\(", text):
+        if m.start() < pos:
+            continue
+        level, end = 0, None
+        for k in range(m.end() - 1, min(len(text), m.end() + 120)):
+            level += 1 if text[k] == "(" else -1 if text[k] == ")" else 0
+            if level == 0:
+                end = k + 1
+                break
+        if end is None:
+            continue
+        out.append(text[pos:m.start()] + letter)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _unbraced(text: str) -> str:
+    """``text`` without braces that wrap all of it (``{\\displaystyle a_j = …}``)."""
+    text = text.strip()
+    while text.startswith("{") and text.endswith("}"):
+        level = 0
+        for k, ch in enumerate(text):
+            level += 1 if ch == "{" else -1 if ch == "}" else 0
+            if level == 0 and k < len(text) - 1:
+                return text
+        text = text[1:-1].strip()
+    return text
+
+
+def _softmax_definition(text: str):
+    """(outs, inner) when ``text`` defines a softmax in letters of the answer's own — ``p_j = \\frac{e^{z_j}}{\\sum_k
+    e^{z_k}}``, also a chain of names before the fraction (wintertee's ``a_j = φ(\\mathbf z)_j = …``); None otherwise."""
+    sides = [_unbraced(s) for s in _sides(text)]
+    if len(sides) < 2:
+        return None
+    outs, inner = set(), None
+    for side in sides[:-1]:
+        m = _OWN_SOFTMAX.match(f"{side} = {sides[-1]}")
+        if m is None:
+            return None
+        out = _key(m.group("out"))
+        first, second = _key(m.group("a") or m.group("b")), _key(m.group("c") or m.group("d"))
+        i1, i2 = _group(m, "i1"), _group(m, "i2") or _group(m, "i3")
+        k, k2 = _group(m, "k"), _group(m, "k2") or _group(m, "k3")
+        if not (i1 == i2 and (k is None or k == k2) and first == second and out != first and k2 != i1):
+            return None
+        if inner not in (None, first):
+            return None
+        outs.add(out)
+        inner = first
+    return frozenset(outs), inner
+
+
+#: a bold letter (\boldsymbol y, \mathbf{o}): the letter, for reading a definition's form
+_BOLD_LETTER = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{?\s*([a-zA-Z])\s*\}?(?![A-Za-z])")
+
+
 def _own_letters(claims) -> _Context | None:
     """A softmax (and its cross-entropy) defined in the answer's own letters for one sample (Snow's p_j = e^{z_j} /
-    Σ_k e^{z_k}, L = −Σ_i y_i log p_i): the context that reads its letters as the module's; None without one."""
-    softmax, ce = None, None
+    Σ_k e^{z_k}, L = −Σ_i y_i log p_i; wintertee's a_j = φ(\\mathbf z)_j = …, H(\\mathbf y, \\mathbf a) = −Σ_j y_j
+    log a_j), or named by the word (Viviano's ∂softmax_i(z)/∂z_j): the context that reads its letters as the
+    module's; None without one."""
+    softmax, ce, named = None, None, set()
     for c in claims:
-        text = _clean(c.latex)
+        if len(c.latex) > 600:
+            continue
+        found: list = []
+        text = _BOLD_LETTER.sub(r"\1", _clean(_spelled(c.latex, found=found)))
         if len(text) > 300:
             continue
-        m = _OWN_SOFTMAX.match(text)
-        if m is not None:
-            out = _key(m.group("out"))
-            inner = _key(m.group("a") or m.group("b"))
-            inner2 = _key(m.group("c") or m.group("d"))
-            i1, i2 = _group(m, "i1"), _group(m, "i2") or _group(m, "i3")
-            k, k2 = _group(m, "k"), _group(m, "k2") or _group(m, "k3")
-            if i1 == i2 and k == k2 and inner == inner2 and out != inner and k != i1:
-                if softmax is not None and softmax != (out, inner):
-                    return None  # (two softmaxes in different letters: not one module)
-                softmax = (out, inner)
-        m = _OWN_CE.match(text)
-        if m is not None and _group(m, "i") == _group(m, "j") == _group(m, "k"):
-            loss = "L" if m.group("loss").startswith("\\mathcal") else m.group("loss")
-            ce = (_key(m.group("target")), _key(m.group("prob")), loss)
+        named |= {pair for pair in found if pair[0] == "\\softmax"} if "\\partial" in text else set()
+        got = _softmax_definition(text)
+        if got is not None:
+            if softmax is not None and softmax[1] != got[1]:
+                return None  # (two softmaxes in different letters: not one module)
+            softmax = (got[0] | (softmax[0] if softmax else frozenset()), got[1])
+        sides = _sides(text)
+        for side in sides[1:2]:
+            m = _OWN_CE.match(f"{sides[0]} = {side}")
+            if m is not None and _group(m, "i") == _group(m, "j") == _group(m, "k"):
+                loss = "L" if m.group("loss").startswith("\\mathcal") else m.group("loss")
+                ce = (_key(m.group("target")), _key(m.group("prob")), loss)
+    if len(named) == 1 and (softmax is None or softmax[1] == next(iter(named))[1]):
+        # (the word names its function: softmax_i(z) is the softmax's entry, defined or not)
+        softmax = (frozenset({"\\softmax"}) | (softmax[0] if softmax else frozenset()), next(iter(named))[1])
     if softmax is None:
         return None
-    out, inner = softmax
-    if {out, inner} & {"e", "L", "h"} or out == inner:
+    outs, inner = softmax
+    if (outs | {inner}) & {"e", "L", "h"} or inner in outs:
         return None
-    if ce is not None and ce[1] == out and ce[0] not in (out, inner, "e", "L", "h", "S"):
-        names = {out: "Y", inner: "Z", ce[0]: "T"}
+    if ce is not None and ce[1] in outs and ce[0] not in (*outs, inner, "e", "L", "h", "S"):
+        names = {**dict.fromkeys(outs, "Y"), inner: "Z", ce[0]: "T"}
         if ce[2] != "L" and ce[2] not in names:
             names[ce[2]] = "L"  # (E = -Σ t_k ln y_k: E is the loss)
-        return _Context(names=names, batch=False, fixed="softmax_ce")
-    return _Context(names={out: "Y", inner: "X"}, batch=False, fixed="softmax")
+        return _Context(names=names, batch=False, fixed="softmax_ce", losses=frozenset({ce[2]}))
+    return _Context(names={**dict.fromkeys(outs, "Y"), inner: "X"}, batch=False, fixed="softmax")
 
 
 #: what each module's own formula looks like somewhere in a document about it (its definition, its derivative)
@@ -1268,9 +1477,27 @@ def judge_modules(claims, results, condition=None, state: dict | None = None) ->
     cases = tuple(sorted(pair for pair, rel in written.items() if rel == {True, False}))  # (both cases written: a split;
     # Loedeman's lone "when m = i" remark is none)
     read = state.setdefault("read", set()) if state is not None else None
+    stated = _stated_cases(claims)
     for ctx in passes:
-        ctx.cases = cases
+        ctx.cases, ctx.stated = cases, stated
         _one_pass(claims, results, ctx, condition, read)
+
+
+def _stated_cases(claims) -> dict:
+    """{claim id: ((a, b, a = b?), …)} for a claim after short claims that state a case of two indices ("where
+    $j \neq i$", Petersen's off-diagonal entries) with no claim taking a derivative between them and it."""
+    out, pending = {}, set()
+    for c in claims:
+        m = _CASE.fullmatch(_clean(c.latex)) if len(c.latex) < 40 else None
+        if m is not None and m.group(1) != m.group(3):
+            pending.add((*sorted((m.group(1), m.group(3))), m.group(2) == "="))
+            continue
+        if r"\partial" in c.latex:
+            pairs = {tuple(sorted(p[:2])) for p in pending}
+            if pending and len(pairs) == len(pending):  # (one relation per pair: "i = j" beside "i ≠ j" is a split)
+                out[c.id] = tuple(sorted(pending))
+            pending = set()
+    return out
 
 
 #: a derivative by one of the modules' quantities, an entry or the whole array: ∂L/∂\mathbf{W}, ∂Y_{sn}/∂X_{ij}
@@ -1311,6 +1538,7 @@ def _one_pass(claims, results, ctx: _Context, condition, read: set | None = None
         if read is not None and not limits.overdue():
             read.add(c.id)  # (reached before the run's soft deadline: unread_at_deadline leaves it as judged here)
         own = ctx.fixed or _evidence(c.latex)
+        ctx.near = ctx.stated.get(c.id, ())
         try:
             _gradient_letter(c.latex, ctx)
         except (_Unread, RecursionError):

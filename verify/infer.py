@@ -1050,9 +1050,12 @@ def conventions(judge, claims) -> Reading | None:
     elif "accumulator" not in dict(base.options) and _ACCUMULATE.search(text):
         options.append(("accumulator", "Theta" if "\\Theta" in text else "W"))  # Ng's Δ^{(l)} := Δ^{(l)} + δ^{(l+1)} a^{(l)T}
         changes.append("Δ^{(l)} accumulates the examples' gradients of the data loss (Δ^{(l)} := Δ^{(l)} + …)")
-    bare = _bare_letter_layers(claims)
+    bare = _bare_letter_layers(claims, judge.net.depth)
     if bare and "bare_letters" not in dict(base.options):
         options.append(("bare_letters", bare))  # Malik's z = h W_2 + b_2: a bare z is layer 2's, h = ReLU(a_1) layer 1's
+        if ("z", judge.net.depth) in bare and any(_OUTPUT_APPLIED.match(_normal(c.latex)) for c in claims[:2000]
+                                                 if len(c.latex) <= 200):
+            options.append(("bare_entries", ("z",)))  # ŷ = softmax(z): z_i, z_j are the output's entries
         changes.append("written without a layer: " + ", ".join(f"{k} is layer {v}'s" for k, v in bare)
                        + " (their own definitions)")
     letter_ = _bare_layer_letter(text)
@@ -1199,11 +1202,20 @@ _BARE_APPLIED = re.compile(r"^\s*([zhaZHA])\s*=\s*(?:\\[A-Za-z]+|[fg]|ReLU|relu|
                            r"(?:_\s*\{?\s*(\d)|\^\s*\{?\s*\(\s*(\d)\s*\))")
 
 
-def _bare_letter_layers(claims) -> tuple:
-    """Letters the answer writes without a layer, with the layer their own definition gives them (Malik's a_1 =
-    X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's). Only letters defined once so."""
+#: the output, ŷ, defined as an activation of a bare z: \hat y = \mathrm{softmax}(z), \hat{\mathbf y} = σ(\mathbf z)
+_OUTPUT_APPLIED = re.compile(r"^\s*\\haty\s*=\s*(?:\\softmax|softmax|\\sigma|\\varphi|\\phi|\\tanh|g|f)\s*\(\s*z\s*\)\s*$")
+
+
+def _bare_letter_layers(claims, depth: int = 0) -> tuple:
+    r"""Letters the answer writes without a layer, with the layer their own definition gives them (Malik's a_1 =
+    X W_1 + b_1, h = ReLU(a_1), z = h W_2 + b_2: h is layer 1's, z layer 2's; ``\hat y = \mathrm{softmax}(z)``: z is
+    the last layer's, ``depth``). Only letters defined once so."""
     found: dict[str, set] = {}
     fed: dict[str, set] = {}  # the layer a letter must be to feed W_n (z_2 = h W_2 + b_2: h is layer 1's)
+    for c in claims[:2000]:
+        m = _OUTPUT_APPLIED.match(_normal(c.latex)) if depth and len(c.latex) <= 200 else None
+        if m:
+            found.setdefault("z", set()).add(depth)
     for c in definitions(claims):
         text = _normal(c.latex)
         m = _BARE_AFFINE.match(text) or _BARE_APPLIED.match(text)

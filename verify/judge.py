@@ -2980,13 +2980,21 @@ class Judge:
             return i, len(nodes) - 1, link
         return None
 
+    def _foreign_loss(self, claim: Claim) -> str | None:
+        """The other loss a claim is about (its own ``MSE(ŷ, y)``, or its section's heading, "## MSE"), None when it is
+        about the spec's (foreign.py)."""
+        return other_loss(claim.latex, self.net.loss.name) or section_loss(
+            getattr(self, "section_losses", {}).get(claim.id), claim.latex, self.net.loss.name)
+
     def _modules_on_a_batch(self, claims, results, document: bool) -> None:
         """A module's backward pass on a batch in index notation (UvA DL1's Y = X W^T + B, ∂Y_{sn}/∂W_{ij}): the claims
-        the network's reading left unread are judged on the module itself, for any loss of its output (indexmodules.py)."""
+        the network's reading left unread are judged on the module itself, for any loss of its output (indexmodules.py).
+        A claim about another loss than the spec's stays as it is (JustinRochester's "## MSE" beside a softmax)."""
         if not document:
             return
         from .indexmodules import judge_modules, unread_at_deadline
 
+        claims = [c for c in list(claims)[:2000] if self._foreign_loss(c) is None]
         state: dict = {}
         try:  # (soft, as the graphs' reader: it ends at the run's soft deadline; what it did not read then says so)
             with limits.time_limit(limits.CLAIM_SECONDS, "reading the answer's modules on a batch", cpu=True, soft=True):
@@ -4180,8 +4188,7 @@ class Judge:
         if names_a_map(claim.latex):  # "for a vector function y = f(x), the usual rule is …"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it names a generic function of x "
                                "(the chain rule's illustration), not a quantity of the network", quantity=claim.quantity)
-        other = other_loss(claim.latex, self.net.loss.name) or section_loss(
-            getattr(self, "section_losses", {}).get(claim.id), claim.latex, self.net.loss.name)
+        other = self._foreign_loss(claim)
         if other is not None:  # a methods section's MSE(ŷ, y) = … beside the network's cross-entropy
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"not judged: it is about {other}, another loss than the spec's "

@@ -1851,8 +1851,10 @@ class _Parser:
                 if layer is None and not any(m == "^" for m, _ in scripts) and kind == "h" and name == self.opts.get(
                         "output_letter"):
                     kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output
-                elif layer is None and not comps and name in dict(self.opts.get("bare_letters", ())) and kind in ("z", "h"):
+                elif layer is None and name in dict(self.opts.get("bare_letters", ())) and kind in ("z", "h") and (
+                        not comps or name in self.opts.get("bare_entries", ()) and all(isinstance(c, str) for c in comps)):
                     layer = dict(self.opts["bare_letters"])[name] - self.offset(base)  # Malik's z = h W_2 + b_2
+                    # (z_i by a unit letter too, where ŷ = softmax(z) binds z: a digit there is Malik's layer)
                 elif layer is None and self.unindexed and kind in ("z", "h"):
                     layer = int(self.unindexed)  # d2l: z = W x + b, h = φ(z) in a net with one hidden layer
                 if layer is None and kind in ("z", "h") and self.opts.get("bare_layer") and not comps:
