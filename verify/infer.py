@@ -141,7 +141,8 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             alts.append(("the input is layer 1 and W^{(l)} leaves layer l", (), (),
                          (("input_layer", 1), ("weights_numbered_by", "source")), ()))
         dims.append(alts)
-    if depth == 2 and "unit_letters" not in opts and not opts.get("batch_letters") and re.search(r"_\{?\s*[ijk]", text):
+    if (depth == 2 and "unit_letters" not in opts and not opts.get("batch_letters") and re.search(r"_\{?\s*[ijk]", text)
+            and not _fed_from_above(claims)):  # (Porr's y_i = Σ_j y_j w_{ji}: j feeds i, no Bishop's i → j → k)
         # (not where i numbers the examples, Lalin's z_{j, i}: ownindex.batch_letters)
         dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),), ())])
     if "unindexed_layer" not in opts:
@@ -398,6 +399,8 @@ _LOSS_BODY = re.compile(r"\\log|\\ln|(?<![A-Za-z])log|\^\s*\{?\s*2")
 _AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
 
 
+#: one entry of a matrix as an objective's argument: Zingale's f(A_{ij}), f(W_{jk})
+_ENTRY_ARGUMENT = re.compile(r"\s*[A-Z]\s*_\s*(?:\{\s*[a-z]\s*,?\s*[a-z]\s*\}|[a-z]{2})\s*")
 #: a plain letter defined as the objective of the weights or of the output: Pilex1's f(W) = \frac 1m \sum (\hat y - y)^2
 _LETTER_OBJECTIVE_DEF = re.compile(r"\s*\{?\s*([A-Za-z])\s*\}?\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
 #: the target and the prediction as an objective's two arguments: wintertee's H(y, a), H(\hat y, y), L(y, o), C(t, y)
@@ -439,8 +442,8 @@ def objective_letter(claims, unknown) -> str | None:
         if m is None:
             continue
         letter, argument = m.group(1), m.group(2)
-        if letter in "fF":
-            readable = _OBJECTIVE_ARGUMENT.match(argument)
+        if letter in "fF":  # (of the weights, the output, or one matrix entry: Zingale's f(A_{ij}) = Σ_i [g(…) − y_i]²)
+            readable = _OBJECTIVE_ARGUMENT.match(argument) or _ENTRY_ARGUMENT.fullmatch(argument)
         else:  # timattt's I(\vec A_3) = −Σ_i [y^i ln A_3^i + …]: a capital no reading names, of the output
             readable = letter.isupper() and (unknown(letter) and (_OBJECTIVE_ARGUMENT.match(argument)
                                                                   or _LAYERED_OUTPUT.match(argument))
@@ -874,10 +877,11 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("error_e", True))  # LFD's e(w), then ∂e(w)/∂w_{ij}^{(l)}: the example's error, as E
         changes.append("e is the example's error, the objective (its own e(w): a function of the weights)")
     if "delta_w" not in dict(base.options) and (
-            re.search(r"\\Delta\s*[wW][^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
+            re.search(r"\\Delta\s*(?:[wW]|\\omega)[^=]{0,40}=\s*(?:-?\s*\\(?:eta|alpha|varepsilon|epsilon|mu)|-\s*\d*\.\d+\s*(?:\\cdot|\*|\\times)"
                       r"|\(\s*l\s*\))",  # (Han & Kamber's Δw_{ij} = (l) Err_j O_i: the rate l in parentheses)
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
-            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta)", spelled)):
+            or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta|\\omega)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta|\\omega)",
+                         spelled)):
         # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
@@ -895,10 +899,18 @@ def conventions(judge, claims) -> Reading | None:
         bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
         changes.append("net with a layer script is that layer's summed input")
     own_unit_sums = [u for u in _unit_sums(claims) if u[1] in ELL_LETTERS and u[2] in UNIT_POS and u[3] == u[1]]
+    # a unit's summed input over the units feeding it, its weight indexed by those two letters in either order (the
+    # delta rule's y_i = \sum_j w_{ij} x_j): the letters number units, whichever letter the answer gives its unit
+    unit_sums = [u for u in _unit_sums(claims, plain=True) if u[0] in UNIT_POS and u[1] in UNIT_POS and u[0] != u[1]
+                 and {u[2], u[3]} == {u[0], u[1]}]
+    if "omega" not in declared and _OMEGA_WEIGHT.search(text):
+        bases += (("omega", "W"),)  # Porr's ω_{ji}: a weight between two units (not Prince's scalar ω_0 … ω_3)
+        changes.append("ω_{ji} is the weight between units i and j, as w_{ji}")
     if "unit_letters" not in dict(base.options) and layered_letters is None and not layered_weights and (
             re.search(r"(?<![A-Za-z\\])(?:[tde]_\{?\s*j|net_\{?\s*j)(?![A-Za-z])", text)
             or judge.net.depth > 2 and shape["units"]["letters"]  # (one layer: its units and the inputs only)
-            or own_unit_sums):  # Fuat's u_i = \sum_{\ell} \theta_{i\ell} o_\ell (ℓ read as l: unitnames.EllUnit)
+            or own_unit_sums  # Fuat's u_i = \sum_{\ell} \theta_{i\ell} o_\ell (ℓ read as l: unitnames.EllUnit)
+            or unit_sums and (judge.net.depth == 1 or _fed_from_above(claims))):
         # Mitchell's and Haykin's unit j of any layer: j is an output unit in one claim (t_j, d_j, e_j) and a
         # hidden one in another; i feeds it, k is fed by it
         options.append(("unit_letters", "generic"))
@@ -921,8 +933,10 @@ def conventions(judge, claims) -> Reading | None:
             changes.append("u_i is unit i's summed input (its own definition) and o_i its output")
         if not declared & {"y", "t", "d", "v"}:
             generic = [("y", "h")] if re.search(r"(?<![A-Za-z\\])y_\{?\s*[ij]", text) else []
-            generic += [("d", "y")] if re.search(r"(?<![A-Za-z\\])d_\{?\s*[jk]", text) else []
-            generic += [(v, "z") for v in ("v", "x") if re.search(rf"(?<![A-Za-z\\]){v}_\{{?\s*j[^=]{{0,12}}=[^=]*\\sum", text)]
+            generic += [("d", "y")] if re.search(r"(?<![A-Za-z\\])d_\{?\s*[jk]", text) or unit_sums and re.search(
+                r"(?<![A-Za-z\\])d_\{?\s*i", text) else []
+            generic += [(v, "z") for v in ("v", "x") if any(  # (one claim's: x_j = Σ_i w_{ji} y_i, the sum after x_j)
+                re.match(rf"\s*{v}_\{{?\s*j[^=]{{0,12}}=[^=]*\\sum", c.latex[:400]) for c in claims[:2000])]
             if generic:  # Haykin: y_j the function signal of neuron j, d_j the desired response, v_j its field
                 bases = tuple(b for b in bases if b[0] not in {k for k, _ in generic}) + tuple(generic)
                 field = next((k for k, v in generic if v == "z"), "v")  # Rumelhart et al. 1986: x_j the total input
@@ -1350,7 +1364,7 @@ _SUB_DELTA_LAYER = re.compile(r"\\delta\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
 _UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
                        r"(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
-                       r"(?:w|\\theta)_\{?\s*([a-z])\s*,?\s*([a-z])")
+                       r"(?:w|\\theta|\\omega)_\{?\s*([a-z])\s*,?\s*([a-z])")
 
 
 #: a unit's summed input written unit by unit with numbered weights: z_1 = w_{11} x_1 + w_{21} x_2 + b_1
@@ -1402,13 +1416,34 @@ _LAYERED_NET = re.compile(r"(?<![A-Za-z\\])net\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^|"
 
 
 
-def _unit_sums(claims):
+def _unit_sums(claims, plain: bool = False):
     """The answer's forward definitions of a unit's summed input (net_j = \\sum_k w_{kj} o_k), each as (the unit's
-    letter, the sum's letter, the weight's two letters as written)."""
+    letter, the sum's letter, the weight's two letters as written); ``plain``: only those written without a layer
+    script (not Thill's z_i^{(\\ell)} = \\sum_j w_{i,j}^{(\\ell)} a_j^{(\\ell-1)})."""
     for c in claims:
+        if plain and (_LAYER_SCRIPT_ANY.search(c.latex) or not _FORWARD_LEFT.match(c.latex)):
+            continue  # (plain: a forward quantity's sum only — not Han & Kamber's Err_j = Σ_k Err_k w_{jk}, backwards)
         m = None if _DERIVATIVE.search(c.latex) else _UNIT_SUM.search(c.latex)
         if m:
             yield m.groups()
+
+
+#: a forward quantity's letter on the left of a unit's sum: y_i, z_j, net_j, a_j, h_j, o_j, v_j, x_j, u_i, I_j, O_j
+_FORWARD_LEFT = re.compile(r"\s*(?:net|[yzahovxuIO])\s*_")
+#: a layer written as a superscript: ^{(l)}, ^{[2]}, ^{(\ell)}, ^l, ^{L-1}
+_LAYER_SCRIPT_ANY = re.compile(r"\^\s*\{?\s*(?:[(\[]|\\ell|[lL](?![A-Za-z]))")
+#: ω with two unit letters, ω_{ji}, ω_{kj}: a weight between two units
+_OMEGA_WEIGHT = re.compile(r"\\omega\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
+
+
+def _fed_from_above(claims) -> bool:
+    """Whether a unit's summed input in the answer's own definition is fed by a letter Bishop's order (i input, j
+    hidden, k output) puts after it — Porr's y_i = Σ_j y_j w_{ji}, the delta rule's y_i = Σ_j w_{ij} x_j: the letters
+    number units by the answer's own order, not by layer."""
+    from .parser import UNIT_POS
+
+    return any(u[0] in UNIT_POS and u[1] in UNIT_POS and UNIT_POS[u[1]] > UNIT_POS[u[0]] and {u[2], u[3]} == {u[0], u[1]}
+               for u in _unit_sums(claims, plain=True))
 
 
 def feeding_letters(claims) -> dict | None:
@@ -1647,6 +1682,10 @@ _BOLD_LETTER = re.compile(r"^\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9_^}\\])\s*(\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]{0,40}\}|[A-Za-z0-9]))*)\s*$")
 
 
+#: a name spelled as a word in text mode, alone or as a letter's subscript (a code name: ``\text{hidden\_output}``,
+#: ``d_{\text{output}}``, ``\mathrm{out}``): the answer's own symbol when its definition is the first side
+_WORD_SYMBOL = re.compile(r"\s*(?:[A-Za-z]\s*_\s*\{\s*)?\\(?:text|mathrm|operatorname|textit|mathit|texttt)\s*\{[A-Za-z\\_ ]{2,40}\}"
+                          r"(?:\s*\})?\s*")
 #: a letter under a tilde or a bar as a left side: \widetilde{y}, \tilde y, \bar{s}
 _ACCENTED = re.compile(r"\s*\\(?:widetilde|tilde|bar|overline)\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])\s*")
 
@@ -1695,15 +1734,16 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
             from .parser import normalize
 
             m = _SYMBOL.fullmatch(normalize(lhs))
-        if not m or len(rhs) > 800:
-            continue
+        word = None if m else _WORD_SYMBOL.fullmatch(lhs)  # \text{hidden\_output}, d_{\text{output}}: a code name
+        if not (m or word) or len(rhs) > 800 or word and len(_sides(rhs)) > 1:
+            continue  # (a code name's definition alone: mdpii's \text{Error} = ½‖a − y‖² = ½‖2 − 3‖² = ½ is arithmetic)
         rest = None
         if "=" in rhs and len(_sides(rhs)) > 1:  # e = t - a = 1.261: the first side defines e, the rest is a claim
             parts = _sides(rhs)  # about it (an = inside braces, \sum_{j=1}, is not a side)
             if any("=" in (_SUBSCRIPTS.sub(" ", p) if _DELTA_LHS.fullmatch(lhs) else p) for p in parts):
                 continue  # (for Ng's δ = \frac{1}{m} \sum_{i=1}^m … = \frac{1}{m} X^T(…), a sum's bound is no = of the chain)
             rhs, rest = parts[0], "=".join(parts)
-        key = re.sub(r"\s+", "", m.group(1))
+        key = re.sub(r"\s+", "", m.group(1) if m else word.group(0))
         try:
             parse_expr(key, notation, depth)
             if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
@@ -1820,6 +1860,12 @@ def bind_symbols(judge, claims) -> tuple[tuple, tuple, dict]:
         if len(hits) == 1 and re.fullmatch(r"[A-Za-z]+", key.lstrip("\\")):
             fixed.append((key.lstrip("\\"), hits[0]))
             ids[c.id] = ("correct", f"defines {key} as {quantity_name(hits[0])}, which it is; {key} is read as that quantity")
+        elif not hits and _D_WORD.fullmatch(key):
+            # iambestfeed's planted d_{hidden} = d_{output} · W_2 · hidden_output (ReLU for its slope): a code name
+            # for a gradient (d_…) whose definition is no gradient of the network — what uses it is not judged on it
+            macros.append((key, UNDEFINED))
+            ids[c.id] = ("unchecked", f"defines {key}, a gradient's name (d_…), as no gradient of the network; the "
+                                      f"claims that use {key} are not judged on this definition")
         elif entry and _FORWARD_LIKE.search(rhs):
             # p_i = e^{z_i} / \sum_j z_j: a forward quantity meant (ŷ?) but none: what uses p is not judged on a guess
             # (Haykin's e_j = d_j - y_j, an expression of known quantities, stays the answer's own symbol)
@@ -1851,6 +1897,8 @@ def index_value(latex: str) -> str | None:
     return None if m is None else (f"not judged: it names a value of the index {m.group(1)} ({m.group(1)} = "
                                    f"{m.group(2)}: which {'step' if m.group(1) == 't' else 'layer or entry'} the text "
                                    "speaks of), not a claim about the network")
+#: a gradient's code name: d_{\text{output}}, d\text{hidden} (Ng's d-letters spelled with a word)
+_D_WORD = re.compile(r"d_?\{?\\(?:text|mathrm|operatorname|textit|mathit|texttt)\{[A-Za-z\\_ ]{2,40}\}\}?")
 #: a definition that computes a forward quantity: an activation, exp or a softmax applied
 _FORWARD_LIKE = re.compile(r"\\(?:exp|sigma|tanh|softmax|varphi|phi)(?![A-Za-z])|(?<![A-Za-z\\])e\s*\^|\\(?:ReLU|relu|max)")
 #: a symbol defined entry by entry: p_i, p_{i}, s_k (one letter, one index letter)

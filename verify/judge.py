@@ -166,6 +166,40 @@ class _Link:
     branch: str | None = None
 
 
+#: a chain's message when its first link is the wrong one ("for layer 1: link 1 of 2: …")
+_FIRST_LINK_WRONG = re.compile(r"(?:for [^:]{1,40}: )?link 1 of \d+:")
+#: wrong formula links remembered for the errors carried forward (Judge._carried_symbolic)
+MAX_WRONG_LINKS = 2000
+#: gradient kinds by the parameter they are the gradient of; a step's kinds
+_GRADIENT_OF = {"dW": "W", "dWL": "W", "dWb": "Wb", "db": "b", "dbL": "b"}
+_STEP_OF = {"W_next": "W", "b_next": "b"}
+
+
+def _carry_key(node) -> tuple | None:
+    """What a claim's target is, for an error carried forward: ("grad", parameter, layer, entry) for a gradient,
+    ("step", …) for a step (the new value, or its change W_next − W), ("same", kind, layer, entry) for another
+    quantity; None for anything else."""
+    def unwrap(n):
+        if n.op in ("entry", "comp") and n.args and n.args[0].op == "q":
+            return n.args[0].value, n.value
+        return (n.value, None) if n.op == "q" else (None, None)
+
+    if node.op == "sub" and len(node.args) == 2:
+        (a, ia), (b, ib) = unwrap(node.args[0]), unwrap(node.args[1])
+        if a and b and a[0] in _STEP_OF and _STEP_OF[a[0]] == b[0] and a[1] == b[1] and ia == ib:
+            return ("step", b[0], b[1], ia)
+        return None
+    value, idx = unwrap(node)
+    if value is None or not isinstance(value, tuple) or len(value) != 2:
+        return None
+    kind, layer = value
+    if kind in _GRADIENT_OF:
+        return ("grad", _GRADIENT_OF[kind], layer, idx)
+    if kind in _STEP_OF:
+        return ("step", _STEP_OF[kind], layer, idx)
+    return ("same", kind, layer, idx)
+
+
 def _applied(layers) -> list:
     """The layers whose activation applies entry by entry: all but a softmax output (a Jacobian, never written as a
     generic σ(z))."""
@@ -342,6 +376,9 @@ class Judge:
         self._own_mask: str | None = None  # the answer's A_l * D_l inside a weighted layer's formula (_masks_its_own_layers)
         self._judging_rows = False  # a chain's rows judged as steps keep none of the answer's values (chainrows.py)
         self._checking: Claim | None = None  # the claim being judged (_check_in; _diagonal_stated)
+        #: (claim id, expected, target, its values, the claim's values) of each formula link judged incorrect, for the
+        #: errors carried forward (_carried_symbolic); at most MAX_WRONG_LINKS
+        self._wrong_links: list = []
         self.numerator = False  # the answer writes the chain rule in the numerator layout (check_all): gradients are rows
         self._pre: dict = {}  # (claim id, latex, layout) -> its result from the layout vote, for check() to reuse
         #: identical claims judged once (_check_in) while the answer's reading is fixed (the layout vote and the claims'
@@ -2330,7 +2367,11 @@ class Judge:
             msg = f"expected {_shape_or_value(tv[i])}, the claim gives {_shape_or_value(sv[i])}"
         if diag:
             msg = diag[1]
-        return _Link("incorrect", msg, tol_text, diag, counter, self._expected_node(target),
+        expected = self._expected_node(target)
+        if (not self.numeric and not self.verdicts_only and self._checking is not None and expected
+                and len(self._wrong_links) < MAX_WRONG_LINKS and _carry_key(target) is not None):
+            self._wrong_links.append((self._checking.id, expected, target, tv, sv))
+        return _Link("incorrect", msg, tol_text, diag, counter, expected,
                      None if self.numeric else self._on_active_branch(bad, len(tv)))
 
     def _with_input_unit(self, target: Node, student: Node, free: list) -> tuple[list, list] | None:
@@ -2889,6 +2930,7 @@ class Judge:
             columnsample.batch_of_one_example_loss(claims, results, _WRITTEN_MEAN, _cost_definition)
         self._unjudge_leaning(results)  # (a number put in whose own claim a pass above left unjudged)
         settle_rows(claims, results, judged)  # (a chain's rows follow a verdict the passes above revised)
+        self._carried_symbolic(results)  # (Porr's ∂E/∂ω_kj restated with the sign his earlier slip gave it)
         if self.inferred:
             for r in results:
                 r.notes.append("notation read from the answer's definitions: " + "; ".join(self.inferred))
@@ -2921,6 +2963,65 @@ class Judge:
         self._modules_on_a_batch(given, results, document)
         self._arithmetic_of_unread(given, results)
         return results
+
+    def _carried_symbolic(self, results: list) -> None:
+        """A formula judged incorrect that is built on an earlier claim judged incorrect is an error carried forward, as
+        a TA marks it: a plain gradient step equal, at every point, to the step that claim's gradient gives (W − η·its
+        ∂E/∂W: Porr's Δω_kj after his sign slip in ∂E/∂ω_kj), or a chain that starts from that claim's wrong value of
+        the same quantity and derives on from it (his next display, ∂E/∂ω_kj = … = …) — its rows too. A single
+        equation that only restates the same wrong value is a new error (kgwilson's substitution, Ng's same slip in
+        two questions: incorrect). Only formulas (not a worked example's numbers, which Judge._link_here carries
+        already), each compared in the reading that gave its final verdict (its expected form)."""
+        if self.numeric or not self._wrong_links:
+            return
+        by_owner: dict = {}
+        for owner, expected, target, tv, sv in self._wrong_links:
+            by_owner.setdefault(owner, []).append((expected, target, tv, sv))
+        earlier: list = []  # (claim id, its wrong links in its final reading): the claims judged incorrect so far
+        for r in results:
+            own = by_owner.get(r.id, [])
+            was = r.verdict
+            # (a chain whose first link is the wrong one starts from the wrong value and derives on from it; a wrong
+            # later link of a chain is its own slip)
+            starts_wrong = (len(r.latex) <= 4000 and len(_top_sides(r.latex)) >= 3
+                            and _FIRST_LINK_WRONG.match(r.message) is not None)
+            for item in (r, *r.rows):
+                if item.verdict != "incorrect" or not earlier or item is not r and r.verdict != "carried_forward":
+                    continue  # (a chain's rows only once the chain itself carries the error)
+                source = self._follows_from([x for x in own if x[0] == item.expected], earlier,
+                                            starts_wrong if item is r else True)
+                if source is not None:
+                    item.verdict = "carried_forward"
+                    item.message = (f"wrong, but it follows from the answer's own earlier result ({source}, judged "
+                                    f"incorrect): an error carried forward ({item.message})")
+            if was == "incorrect":
+                earlier.append((r.id, [x for x in own if x[0] == r.expected]))
+
+    def _follows_from(self, mine: list, earlier: list, chain: bool) -> str | None:
+        """The id of an earlier claim whose wrong link gives this claim's values (``mine``: its wrong links), or None;
+        the same wrong value of the same quantity only in a ``chain`` (it derives on from it)."""
+        lr = self.consts.get("lr") if self.net.optimizer.name == "sgd" else None
+        for _, target, tv, sv in mine:
+            key = _carry_key(target)
+            for cid, links in reversed(earlier):
+                for _, target0, tv0, sv0 in links:
+                    key0 = _carry_key(target0)
+                    if key0 is None or key0[1:] != key[1:] or len(tv0) != len(tv):
+                        continue
+                    if key0[0] == key[0] and chain:
+                        want = sv0
+                    elif key0[0] == "grad" and key[0] == "step" and lr is not None:
+                        try:  # (the step from the earlier, wrong gradient: the true step moved by −η × its error)
+                            want = [np.asarray(t) - lr * (np.asarray(s0) - np.asarray(t0))
+                                    for t, s0, t0 in zip(tv, sv0, tv0, strict=True)]
+                        except ValueError:
+                            continue
+                    else:
+                        continue
+                    if all(np.shape(w) == np.shape(v) and np.all(np.isfinite(v))
+                           and np.allclose(w, v, rtol=1e-6, atol=1e-9) for w, v in zip(want, sv, strict=True)):
+                        return cid
+        return None
 
     def _arithmetic_of_unread(self, claims, results) -> None:
         """A claim that does not read (letters of the answer's own: Fausett's Z₁(in) = X₁·w₁₁ + … = (1)(−0.3) + … =
@@ -3171,6 +3272,8 @@ class Judge:
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
             if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
                 self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
+        if "mu" not in self.consts and "lr" in self.consts and any(_STEP_MU.search(c.latex) for c in claims):
+            self.consts["mu"] = self.consts["lr"]  # Porr's Δω_{ji} = −μ ∂E/∂ω_{ji}: μ the learning rate (no momentum)
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
             self._zero_biases()  # (a spec whose layers all say bias = false has no bias to set to 0)
         settled = conventions(self, claims)
@@ -4303,13 +4406,13 @@ class Judge:
                         and _BATCH_MEAN.search(claim.latex[:4000])):
                     result = self._mean_unseen(claim, result)  # jihwan's planted δ^L = \frac{1}{n}(y − t): 1/1 here
                 if (result.verdict == "correct" and self.minibatch and self.batch == 1 and not self.numeric
-                        and _BARE_BIAS_STEP.match(claim.latex[:400])):
+                        and (_BARE_BIAS_STEP.match(claim.latex[:400]) or _UNSUMMED_BIAS_GRADIENT.match(claim.latex[:400]))):
                     # ejhusom's b_l ← b_l − η δ_l in a report that trains on minibatches, its δ_l a row per observation
                     # beside W_l ← W_l − η a_{l-1}^T δ_l: right for one example, short of the sum over a batch
                     result.verdict, result.expected, result.counterexample = "unchecked", "", None
-                    result.message = ("not judged: the step holds for one example, but the answer's prose trains on "
-                                      "minibatches, where a bias's step sums δ over the batch (1^T δ), which this one "
-                                      "does not write; which it means is not certain")
+                    result.message = ("not judged: it holds for one example, but the answer's prose trains on "
+                                      "minibatches, where a bias's gradient and step sum δ over the batch (1^T δ), which "
+                                      "this one does not write; which it means is not certain")
                 return result
         except limits.TimeLimitError as exc:
             why = (f"not judged: {TIME_RAN_OUT} while this claim was checked ({limits.soft_deadline()}; a long answer "
@@ -4335,6 +4438,10 @@ def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 #: a bias's step by its δ alone, no sum over examples: b_l ← b_l − η δ_l, b^{(l)} := b^{(l)} - \alpha \delta^{(l)}
+#: a bias gradient in Ng's d-letters (the batch's) whose right side sums nothing (no \sum, no 1^T, no np.sum): iambestfeed's planted
+#: db_2 = d_{\text{output}} — one example's, short of the sum over a minibatch
+_UNSUMMED_BIAS_GRADIENT = re.compile(r"\s*d\s*b[^=]{0,30}=(?![^$]*(?:\\sum|\\mathbf\s*\{\s*1|"
+                                     r"\\mathbb\s*\{\s*1|\\boldsymbol\s*\{\s*1|sum))")
 _BARE_BIAS_STEP = re.compile(r"\s*(?:\\mathbf\s*\{\s*b\s*\}|\\bm\s*\{\s*b\s*\}|b)\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w))*\s*"
                              r"(?:&\s*)?(?:\\leftarrow|\\gets|:=|=|←)\s*(?:&\s*)?=?\s*"
                              r"(?:\\mathbf\s*\{\s*b\s*\}|\\bm\s*\{\s*b\s*\}|b)\s*(?:[_^]\s*(?:\{[^{}]{1,12}\}|\w))*\s*-\s*"
@@ -4363,6 +4470,8 @@ _INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
+_STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
+                      r"\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\delta|\\Delta|\\frac\s*\{\s*d")
 

@@ -679,6 +679,7 @@ class _Parser:
                 sub = _Parser(tokenize(normalize(value[1]), replace(self.n, macros=rest)), replace(self.n, macros=rest),
                               self.depth_net, self.layer_env)
                 sub.level, sub.deadline, sub.bound = self.level + 1, self.deadline, self.bound
+                sub.anchor = self.anchor or sub.anchor  # (the claim's unit letter: e_i = d_i − y_i inside ∂E/∂w_{ji})
                 node = sub.expr()
                 if sub.peek() is not None:
                     raise Unreadable(f"cannot read the definition of {value[0]}")
@@ -996,7 +997,21 @@ class _Parser:
         return None
 
     def group(self, close: str) -> Node:
+        start = self.i
         node = self.expr()
+        tok = self.peek()
+        if (close == ")" and tok is not None and tok.text in CMP and start >= 2
+                and self.t[start - 2].text in ("cdot", "*", "odot", "circ", "times", "ast")):
+            # NumPy's boolean mask written as math, d · W_2 · (\text{hidden\_output} > 0) (iambestfeed): 1 where it
+            # holds, else 0 — a factor after a product's sign only (cjhjhj's "0 \ (h \le 0)" is a case's condition)
+            self.next()
+            op = CMP[tok.text]
+            if self.is_("="):
+                self.next()
+                op += "="
+            cond = Node("cmp", (node, self.expr()), op)
+            self.expect(close)
+            return Node("cases", (num(1.0), cond, num(0.0), Node("true")))
         self.expect(close)
         return node
 
@@ -1107,7 +1122,7 @@ class _Parser:
             return self.function(name)  # Bishop's h(a) \equiv \tanh(a): the function h of an identity
         if name == "Delta" and tok.kind == "cmd" and self.peek() is not None and (self.peek().kind == "id" and (
                 self.peek().text in ("W", "b") or self.bases.get(self.peek().text) in ("W", "b"))
-                or self.peek().text == "theta" and self.opts.get("delta_w") == "increment"):
+                or self.peek().text in ("theta", "omega") and self.opts.get("delta_w") == "increment"):
             return self.accumulated()  # (Ruder's Δθ_t = θ_{t+1} − θ_t: the step, once the answer adds it to θ)
         if (name == "delta" and tok.kind == "cmd" and self.peek() is not None and self.peek().kind == "id"
                 and self.bases.get(self.peek().text) in ("z", "h", "W", "b") and self.peek().text not in self.fixed):
@@ -1807,6 +1822,10 @@ class _Parser:
             layer = self.unit_layer(comps[0]) - 1  # Mitchell's x_{ji}: input i of unit j, the output of unit i
             kind, comps = ("x", comps[1:]) if layer == 0 else ("h", comps[1:])
             layer = None if layer == 0 else layer
+            generic = False
+        elif generic and kind == "x" and len(comps) == 1:
+            if self.unit_layer(comps[0]) != 0:  # (the delta rule's y_i = Σ_j w_{ij} x_j: x_j an input unit's signal)
+                raise NoSuchLayer(f"{name}_{comps[0]} is an input unit's")
             generic = False
         elif generic and kind == "yhat" and name == "o":
             kind, layer = "h", self.unit_layer(comps[0])  # Mitchell's o_j: the output of unit j
@@ -2652,6 +2671,9 @@ class _Parser:
                 return Node("dexpr", (Node("neg", (body,)) if minus else body, q))
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
+                applied = self._operator_on_one(q) if _FORWARD_QUANTITY(q) else None
+                if applied is not None:
+                    return applied
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "
                                  "with the expression in parentheses after it, by z, h, \\hat y or x")
             if self.loss_sample is not None and q.op in ("comp", "entry") and self.loss_sample in (
@@ -2689,6 +2711,29 @@ class _Parser:
             raise first
         den = self.group("}")
         return Node("div", (num_, den))
+
+    def _operator_on_one(self, q: Node) -> Node | None:
+        """``\\frac{\\partial}{\\partial q}`` before one factor that ends the side — a symbol with its scripts or a
+        function applied (johnphilipp's ``\\frac{\\partial}{\\partial b_j} b_j = 1``, ``\\frac{\\partial}{\\partial z}
+        f(z)``) — or before a sum, whose term it takes (``\\frac{\\partial}{\\partial w} \\sum_i (…)^2``): the derivative
+        of that expression. None (nothing consumed) where more follows the factor (``∂/∂a x + y``: which part is
+        differentiated is not written)."""
+        start = self.i
+        try:
+            if self.is_("sum"):
+                body = self.term()
+            else:
+                body = self.postfix()
+        except Unreadable:
+            self.i = start
+            return None
+        nxt = self.peek()
+        vector = any(t.text in ("softmax", "logsoftmax") for t in self.t[start:self.i])  # (cjhjhj's ∂/∂O_{in_1}
+        # softmax(O_{in_1}): the softmax of one entry, his shorthand for its entry 1, not the softmax of a number)
+        if not vector and (nxt is None or nxt.text in RELATIONS or nxt.text in ("&", ",", "\\", "}")):
+            return Node("dexpr", (body, q))
+        self.i = start
+        return None
 
     def _d_missing(self) -> Node | None:
         """Erika Duan's ``\\tfrac{A^{[3]}}{dZ^{[3]}}``: a forward quantity over d and a forward quantity, the d of the

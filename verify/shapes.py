@@ -523,6 +523,7 @@ def _sum(node: Node, ctx: Context) -> np.ndarray:
     kinds = {n.value[0] for n in node.args[0].walk() if n.op == "lq" and n.value[1] == var}
     if kinds:  # a sum over the layers (Ng's Σ_l ‖W^{[l]}‖²) runs over those that have the quantity: a dropout layer has no W
         values = [i for i in values if all((k, i + 1) in ctx.values for k in kinds)]
+    outer = ctx.bindings.get(var)  # (a free index of the same letter outside the sum: Porr's (d_i − Σ_j y_j w_{ji}) y_j)
     for i in values:
         ctx.terms[0] += 1
         if ctx.terms[0] > MAX_SUM_TERMS:
@@ -531,7 +532,10 @@ def _sum(node: Node, ctx: Context) -> np.ndarray:
         try:
             term = evaluate(node.args[0], ctx)
         finally:
-            ctx.bindings.pop(var, None)
+            if outer is None:
+                ctx.bindings.pop(var, None)
+            else:
+                ctx.bindings[var] = outer  # (restored for the factors after the sum)
         if total is not None and term.shape != total.shape and not (_scalar(term) and _scalar(total)):
             raise ShapeMismatch(f"the terms of the sum over {var} have different shapes ({fmt(total.shape)}, {fmt(term.shape)})")
         total = term if total is None else total + term.reshape(total.shape)

@@ -69,7 +69,8 @@ La pérdida es la entropía cruzada $E(\mathbf t, \mathbf p) = -\sum_{k} t_k \ln
 
 Si $i = j$:
 $$
-\frac{\partial \sigma_i}{\partial z_j} = \frac{\exp(z_i)\sum_k \exp(z_k) - \exp(z_i)\exp(z_j)}{(\sum_k \exp(z_k))^2} = \sigma_i(1-\sigma_j) \tag{1}
+\frac{\partial \sigma_i}{\partial z_j} = \frac{\exp(z_i)\sum_k \exp(z_k) - \exp(z_i)\exp(z_j)}{(\sum_k \exp(z_k))^2}
+= \sigma_i(1-\sigma_j) \tag{1}
 $$
 
 Si $i \neq j$:
@@ -162,7 +163,7 @@ def test_a_sum_that_skips_one_value_and_a_divided_derivative_are_read():
 GERMAN = r"""Die Ausgabe ist $p_i = \frac{e^{z_i}}{\sum_{k=1}^{K} e^{z_k}}$.
 
 $$
-{\displaystyle \frac{\partial p_i}{\partial z_j}=\left\{{\begin{array}{rcl}SAME&{\mbox{falls}}&i=j\\OTHER&{\mbox{sonst}}&\end{array}}\right.}
+{\displaystyle \frac{\partial p_i}{\partial z_j}=\left\{{\begin{array}{rcl}SAME&\mbox{falls}&i=j\\OTHER&{\mbox{sonst}}&\end{array}}\right.}
 $$
 """
 
@@ -275,3 +276,209 @@ def test_plain_tex_fractions_iverson_brackets_and_a_regularized_cross_entropy_ar
         assert (want_ds, want_jac) == (("correct",) * 2 if name == "faithful" else ("incorrect",) * 2)
         assert (got["line 11"].verdict, got["line 13"].verdict) == (want_ds, want_jac), name
         assert got["line 5"].verdict == "unchecked" and "MSE" in got["line 5"].message
+
+
+# ---- the delta rule in a lecturer's letters: unit i fed by j, ω the weights, μ the rate, d the target -----------------
+
+#: one linear layer of 2 units on 3 inputs, ω_{ji} the weight from input j into unit i (the column convention)
+DELTA_SPEC = """name = "delta_rule"
+convention = "column"
+inputs = 3
+
+[[layers]]
+units = 2
+activation = "identity"
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+DELTA = r"""A linear unit $i$ sums its inputs, $y_i = \sum_j \omega_{ji} x_j$; its error is $e_i = d_i - y_i$ and
+$E = \frac{1}{2}\sum_i e_i^2$.
+\begin{equation}
+\Delta \omega_{ji} = -\mu \frac{\partial E}{\partial \omega_{ji}} \label{rule}
+\end{equation}
+\begin{equation}
+\frac{\partial E}{\partial \omega_{ji}} = GRAD \label{grad}
+\end{equation}
+\begin{equation}
+\frac{\partial E}{\partial \omega_{ji}} = AGAIN \label{again}
+\end{equation}
+\begin{equation}
+\frac{\partial E}{\partial \omega_{ji}} = GRAD \label{restated}
+\end{equation}
+\begin{equation}
+\Delta \omega_{ji} = STEP \label{step}
+\end{equation}
+"""
+
+
+def _delta_truth():
+    """x, d, W (W[j, i]: input j into unit i), the gradient ∂E/∂W by central differences, and the rate."""
+    rng = np.random.default_rng(291)
+    x, d, W = rng.normal(size=3), rng.normal(size=2), rng.normal(size=(3, 2))
+    grad = central_differences(lambda p: 0.5 * float(np.sum((d - p["W"].T @ x) ** 2)), {"W": W.copy()})["W"]
+    return x, d, W, grad, 0.1
+
+
+def test_the_delta_rule_in_a_lecturers_letters_and_an_error_carried_forward(tmp_path):
+    """Unit i summing over the j feeding it (no Bishop's i → j → k), ω for the weights, μ for the rate, d the desired
+    output: every claim read. A sum's index written again after the sum (``(\\sum_j ω_{ji} x_j − d_i) x_j``: the j
+    outside is the free one) is evaluated with the outer j restored (it had been left unbound: a false reject). A
+    slip in ∂E/∂ω carried on by a later chain, and the step Δω made from it, are errors carried forward; the same
+    slip stated again alone is a new error."""
+    x, d, W, grad, lr = _delta_truth()
+    y = W.T @ x
+    e = d - y
+    faithful = {"GRAD": (r"- e_i x_j", -np.outer(x, e)),
+                "AGAIN": (r"(\sum_j \omega_{ji} x_j - d_i) x_j = (y_i - d_i) x_j", np.outer(x, y - d)),
+                "STEP": (r"\mu e_i x_j", lr * np.outer(x, e))}
+    planted = {"GRAD": (r"e_i x_j", np.outer(x, e)),
+               "AGAIN": (r"(d_i - \sum_j \omega_{ji} x_j) x_j = (d_i - y_i) x_j", np.outer(x, d - y)),
+               "STEP": (r"-\mu e_i x_j", -lr * np.outer(x, e))}
+    for copy in (faithful, planted):
+        text = DELTA
+        for slot, (written, _) in copy.items():
+            text = text.replace(slot, written)
+        wrong_grad = None if np.allclose(copy["GRAD"][1], grad) else copy["GRAD"][1]
+        # the gradient stated again, alone, is judged on its own (a new error); the chain that derives on from it and the
+        # step made from it carry the earlier error forward
+        want = {"rule": "correct", "grad": "correct" if wrong_grad is None else "incorrect",
+                "restated": "correct" if wrong_grad is None else "incorrect"}
+        for cid, slot, truth in (("again", "AGAIN", grad), ("step", "STEP", -lr * grad)):
+            value = copy[slot][1]
+            follows = wrong_grad is not None and np.allclose(value, wrong_grad if slot == "AGAIN" else -lr * wrong_grad)
+            want[cid] = "correct" if np.allclose(value, truth) else "carried_forward" if follows else "incorrect"
+        got = _verify(tmp_path, DELTA_SPEC, text, name="notes.tex")
+        assert {cid: got[cid].verdict for cid in want} == want, {cid: got[cid].message for cid in want}
+    assert want == {"rule": "correct", "grad": "incorrect", "restated": "incorrect", "again": "carried_forward",
+                    "step": "carried_forward"}
+
+
+# ---- code names in the mathematics (iambestfeed): \text{hidden\_output}, d_{\text{output}}, a boolean mask ----------
+
+#: a ReLU regression net, samples as rows (X W_1^T + b_1), the mean squared error over a minibatch
+WORDS_SPEC = """name = "code_names"
+convention = "row"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "relu"
+
+[[layers]]
+units = 1
+activation = "identity"
+
+[loss]
+name = "mean_squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.01
+"""
+
+WORDS = r"""We train on mini-batches of $m$ examples.
+\[
+\text{hidden\_input} = X \cdot W_1^T + b_1
+\]
+\[
+\text{hidden\_output} = \text{ReLU}(\text{hidden\_input})
+\]
+\[
+d_{\text{output}} = 2 (\hat{y} - y) / m
+\]
+\[
+d_{\text{hidden}} = d_{\text{output}} \cdot W_2 \cdot HIDDEN
+\]
+\[
+dW_2 = d_{\text{output}}^T \cdot \text{hidden\_output}
+\]
+\[
+db_2 = BIAS
+\]
+\[
+dW_1 = d_{\text{hidden}}^T \cdot X
+\]
+"""
+
+
+def test_code_names_are_the_answers_own_symbols_and_a_wrong_gradient_name_is_not_used(tmp_path):
+    """``\\text{hidden\\_output} = …`` and ``d_{\\text{output}} = …`` define the answer's own symbols (they were
+    "unknown symbol"); ``· (\\text{hidden\\_output} > 0)`` after a product's sign is NumPy's mask (1 where it holds).
+    A d-name defined as no gradient of the network (ReLU written for its slope) is not used to judge what uses it;
+    a bias's gradient without the sum over the minibatch is caught. Expected values by NumPy central differences of
+    the batch's mean squared error."""
+    rng = np.random.default_rng(2929)
+    m = 5
+    X, Y = rng.normal(size=(m, 3)), rng.normal(size=(m, 1))
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(1, 4)), rng.normal(size=1)
+
+    def loss(p):
+        H = np.maximum(p["W1"] @ X.T + p["b1"][:, None], 0).T
+        return float(np.mean(np.sum((H @ p["W2"].T + p["b2"] - Y) ** 2, axis=1)))
+
+    grads = central_differences(loss, {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()})
+    H = np.maximum(X @ W1.T + b1, 0)
+    d_out = 2 * (H @ W2.T + b2 - Y) / m
+    mask, relu = (H > 0).astype(float), H
+    assert np.allclose(d_out.T @ H, grads["W2"]) and np.allclose((d_out @ W2 * mask).T @ X, grads["W1"])
+    assert np.allclose(d_out.sum(axis=0), grads["b2"]) and not np.allclose((d_out @ W2 * relu).T @ X, grads["W1"])
+    text = WORDS.replace("HIDDEN", r"(\text{hidden\_output} > 0)").replace("BIAS", r"\sum d_{\text{output}}")
+    got = _verify(tmp_path, WORDS_SPEC, text)
+    assert [got[c].verdict for c in ("line 15", "line 18", "line 21")] == ["correct"] * 3, [got[c].message for c in got]
+    slipped = WORDS.replace("HIDDEN", r"\text{hidden\_output}").replace("BIAS", r"d_{\text{output}}")
+    got = _verify(tmp_path, WORDS_SPEC, slipped)
+    assert got["line 15"].verdict == "correct"
+    assert got["line 12"].verdict == "unchecked" and "no gradient of the network" in got["line 12"].message
+    assert got["line 21"].verdict == "unchecked"  # (it uses d_hidden, whose own definition is wrong)
+    unsummed = np.shape(d_out) == np.shape(grads["b2"]) and np.allclose(d_out, grads["b2"])
+    assert got["line 18"].verdict == ("correct" if unsummed else "incorrect")  # (the batch's rows, not their sum)
+
+
+# ---- ∂/∂q before one factor or a sum (johnphilipp's, maxamb's chains) ------------------------------------------------
+
+SIGMOID_SPEC = """name = "operator_before_a_factor"
+inputs = 3
+
+[[layers]]
+units = 4
+activation = "sigmoid"
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+
+[loss]
+name = "squared_error"
+"""
+
+OPERATOR = r"""$$
+\frac{\partial a^{(2)}_j}{\partial z^{(2)}_j} = \frac{\partial}{\partial z^{(2)}_j} \sigma(z^{(2)}_j) = SLOPE \tag{slope}
+$$
+
+$$
+\frac{\partial C}{\partial a^{(2)}_j} = \frac{\partial}{\partial a^{(2)}_j} \sum_k \frac{1}{2}(a^{(2)}_k - y_k)^2 = GRAD \tag{cost}
+$$
+"""
+
+
+def test_the_derivative_operator_before_one_factor_or_a_sum_is_read(tmp_path):
+    """``\\frac{\\partial}{\\partial z_j} σ(z_j)`` (the operator before one function applied, ending the side) and
+    ``\\frac{\\partial}{\\partial a_j} \\sum_k …`` (before a sum, whose term it takes) are the derivatives of those
+    expressions (they were "read with the expression in parentheses after it"); a slip in the result is caught."""
+    rng = np.random.default_rng(2930)
+    z, a, y = rng.normal(size=2), rng.uniform(size=2), rng.uniform(size=2)
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    slope = np.array([central_differences(lambda p, j=j: float(sig(p["z"])[j]), {"z": z.copy()})["z"][j] for j in range(2)])
+    grad = central_differences(lambda p: 0.5 * float(np.sum((p["a"] - y) ** 2)), {"a": a.copy()})["a"]
+    cases = {(r"\sigma(z^{(2)}_j)(1 - \sigma(z^{(2)}_j))", r"a^{(2)}_j - y_j"): (sig(z) * (1 - sig(z)), a - y),
+             (r"\sigma(z^{(2)}_j)(1 + \sigma(z^{(2)}_j))", r"a^{(2)}_j + y_j"): (sig(z) * (1 + sig(z)), a + y)}
+    for (written_slope, written_grad), (value_slope, value_grad) in cases.items():
+        got = _verify(tmp_path, SIGMOID_SPEC, OPERATOR.replace("SLOPE", written_slope).replace("GRAD", written_grad))
+        assert got["slope"].verdict == ("correct" if np.allclose(value_slope, slope) else "incorrect"), got["slope"].message
+        assert got["cost"].verdict == ("correct" if np.allclose(value_grad, grad) else "incorrect"), got["cost"].message

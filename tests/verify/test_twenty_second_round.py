@@ -182,9 +182,13 @@ def test_a_softmax_written_in_bare_letters_names_the_output_layer(tmp_path):
 
 def test_bare_letters_in_an_answer_that_names_layers_elsewhere_keep_needing_one(tmp_path):
     """The output layer is read for bare letters only where no letter of the answer carries a layer: beside a
-    z^{(1)}, a bare z_i is not certain."""
+    z^{(1)}, a bare z_i is not certain as the network's. (Since the twenty-ninth round the claim is judged in the
+    answer's own letters instead — its softmax and cross-entropy defined by a_j and L — where which layer z is does
+    not matter; the slip beside it is still caught there.)"""
     got = _verify(tmp_path, SOFTMAX_OUT, CHEAT_SHEET.replace("## tanh", "Hidden: $h^{(1)} = \\tanh(z^{(1)})$\n\n## tanh"))
-    assert got["right"].verdict == "unchecked"
+    assert got["right"].verdict in ("unchecked", "correct")
+    assert got["right"].verdict == "unchecked" or "answer's own letters" in got["right"].message
+    assert got["slip"].verdict in ("unchecked", "incorrect")
 
 
 MML = r"""\section{Automatic differentiation}
