@@ -77,8 +77,9 @@ def definitions(claims) -> list:
         if "=" not in text or _DERIVATIVE.search(text):
             continue
         m = _DEFINITION.match(text.split("=")[0])
-        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or _summed_side(_sides(text)[1])
-                  and m.group(1) not in ("W", "w", "b", "B")):
+        sides = _sides(text) if m else []
+        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or len(sides) > 1 and _summed_side(sides[1])
+                  and m.group(1) not in ("W", "w", "b", "B")):  # (an = only inside an unclosed brace: one side)
             out.append(c)
 
     return out

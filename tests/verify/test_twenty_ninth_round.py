@@ -9,27 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
 from test_twenty_first_round import _verify
 
 #: a 3-4-3 network whose output is a softmax with the cross-entropy: the answer's claims are about its output layer
-SOFTMAX_SPEC = """name = "softmax_entries"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "tanh"
-
-[[layers]]
-units = 3
-activation = "softmax"
-
-[loss]
-name = "cross_entropy"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+SOFTMAX_SPEC = _spec("softmax_entries", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
 
 
 def _softmax(z):
@@ -281,21 +265,7 @@ def test_plain_tex_fractions_iverson_brackets_and_a_regularized_cross_entropy_ar
 # ---- the delta rule in a lecturer's letters: unit i fed by j, ω the weights, μ the rate, d the target -----------------
 
 #: one linear layer of 2 units on 3 inputs, ω_{ji} the weight from input j into unit i (the column convention)
-DELTA_SPEC = """name = "delta_rule"
-convention = "column"
-inputs = 3
-
-[[layers]]
-units = 2
-activation = "identity"
-
-[loss]
-name = "squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.1
-"""
+DELTA_SPEC = _spec("delta_rule", "column", 3, [(2, "identity")], "squared_error", 0.1)
 
 DELTA = r"""A linear unit $i$ sums its inputs, $y_i = \sum_j \omega_{ji} x_j$; its error is $e_i = d_i - y_i$ and
 $E = \frac{1}{2}\sum_i e_i^2$.
@@ -362,25 +332,7 @@ def test_the_delta_rule_in_a_lecturers_letters_and_an_error_carried_forward(tmp_
 # ---- code names in the mathematics (iambestfeed): \text{hidden\_output}, d_{\text{output}}, a boolean mask ----------
 
 #: a ReLU regression net, samples as rows (X W_1^T + b_1), the mean squared error over a minibatch
-WORDS_SPEC = """name = "code_names"
-convention = "row"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "relu"
-
-[[layers]]
-units = 1
-activation = "identity"
-
-[loss]
-name = "mean_squared_error"
-
-[optimizer]
-name = "sgd"
-learning_rate = 0.01
-"""
+WORDS_SPEC = _spec("code_names", "row", 3, [(4, "relu"), (1, "identity")], "mean_squared_error", 0.01)
 
 WORDS = r"""We train on mini-batches of $m$ examples.
 \[
@@ -442,20 +394,7 @@ def test_code_names_are_the_answers_own_symbols_and_a_wrong_gradient_name_is_not
 
 # ---- ∂/∂q before one factor or a sum (johnphilipp's, maxamb's chains) ------------------------------------------------
 
-SIGMOID_SPEC = """name = "operator_before_a_factor"
-inputs = 3
-
-[[layers]]
-units = 4
-activation = "sigmoid"
-
-[[layers]]
-units = 2
-activation = "sigmoid"
-
-[loss]
-name = "squared_error"
-"""
+SIGMOID_SPEC = _spec("operator_before_a_factor", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
 
 OPERATOR = r"""$$
 \frac{\partial a^{(2)}_j}{\partial z^{(2)}_j} = \frac{\partial}{\partial z^{(2)}_j} \sigma(z^{(2)}_j) = SLOPE \tag{slope}
@@ -482,3 +421,16 @@ def test_the_derivative_operator_before_one_factor_or_a_sum_is_read(tmp_path):
         got = _verify(tmp_path, SIGMOID_SPEC, OPERATOR.replace("SLOPE", written_slope).replace("GRAD", written_grad))
         assert got["slope"].verdict == ("correct" if np.allclose(value_slope, slope) else "incorrect"), got["slope"].message
         assert got["cost"].verdict == ("correct" if np.allclose(value_grad, grad) else "incorrect"), got["cost"].message
+
+
+def test_an_equals_sign_only_inside_an_unclosed_brace_is_no_definition():
+    """Hypothesis found ``W^{(2)} \\frac{ =`` (its = inside an unclosed brace: one side) raising an IndexError in the
+    reading of the answer's definitions; it is a claim that does not read, unchecked."""
+    from gradproof.derive.derivation import derive
+    from gradproof.derive.spec import spec_from_dict
+    from gradproof.verify.judge import Claim, Judge
+
+    spec = {"name": "tiny", "inputs": 2, "layers": [{"units": 3, "activation": "tanh"}, {"units": 2, "activation": "softmax"}],
+            "loss": {"name": "cross_entropy"}}
+    results = Judge(derive(spec_from_dict(spec, "tiny.toml"), check=False)).check_all([Claim("0", r"W^{(2)} \frac{ =")])
+    assert [r.verdict for r in results] == ["unchecked"]
