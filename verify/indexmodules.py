@@ -468,8 +468,14 @@ class _Reader(TokenReader):
                         if not (k == "id" or k == "num" and other.isdigit() and len(other) <= 3):
                             raise _Unread("a sum's excluded value")
                         but.append((name, other if k == "id" else int(other)))
-                        if name in names:
-                            continue
+                    if self.at("cmd", "in"):  # McLaughlin's \sum_{k \in C}: the set of the classes, every value
+                        self.i += 1
+                        while not (self.at("op", "}") or self.at("op", ",")):
+                            kind, text = self.take()
+                            if kind not in ("id", "cmd") or text in ("sum", "frac", "partial"):
+                                raise _Unread("a sum's set")
+                    if name in names and any(a == name for a, _ in but):
+                        continue  # (\sum_{j=1, j \neq i}: j named twice, once with its excluded value)
                     names.append(name)
                 elif (kind, text) == ("op", ","):
                     continue
@@ -1320,16 +1326,24 @@ def _without_arguments(text: str, letter: str) -> str:
 
 
 def _unbraced(text: str) -> str:
-    """``text`` without braces that wrap all of it (``{\\displaystyle a_j = …}``)."""
+    """``text`` without braces that wrap all of it (``{\\displaystyle a_j = …}``, ``{{…}}``). One pass: each opening
+    brace's match found with a stack, then the layers whose braces are the text's first and last."""
     text = text.strip()
-    while text.startswith("{") and text.endswith("}"):
-        level = 0
-        for k, ch in enumerate(text):
-            level += 1 if ch == "{" else -1 if ch == "}" else 0
-            if level == 0 and k < len(text) - 1:
-                return text
-        text = text[1:-1].strip()
-    return text
+    match, stack = {}, []
+    for k, ch in enumerate(text):
+        if ch == "{":
+            stack.append(k)
+        elif ch == "}" and stack:
+            match[stack.pop()] = k
+    start, end = 0, len(text) - 1
+    while start < end and text[start] == "{" and match.get(start) == end:
+        start += 1
+        end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end].isspace():
+            end -= 1
+    return text[start:end + 1].strip()
 
 
 def _softmax_definition(text: str):

@@ -170,6 +170,8 @@ class _Link:
 _FIRST_LINK_WRONG = re.compile(r"(?:for [^:]{1,40}: )?link 1 of \d+:")
 #: wrong formula links remembered for the errors carried forward (Judge._carried_symbolic)
 MAX_WRONG_LINKS = 2000
+#: earlier wrong links of the same parameter and layer compared with one claim's, at most
+MAX_CARRY_TRIES = 50
 #: gradient kinds by the parameter they are the gradient of; a step's kinds
 _GRADIENT_OF = {"dW": "W", "dWL": "W", "dWb": "Wb", "db": "b", "dbL": "b"}
 _STEP_OF = {"W_next": "W", "b_next": "b"}
@@ -3001,6 +3003,7 @@ class Judge:
         """The id of an earlier claim whose wrong link gives this claim's values (``mine``: its wrong links), or None;
         the same wrong value of the same quantity only in a ``chain`` (it derives on from it)."""
         lr = self.consts.get("lr") if self.net.optimizer.name == "sgd" else None
+        tried = 0
         for _, target, tv, sv in mine:
             key = _carry_key(target)
             for cid, links in reversed(earlier):
@@ -3008,6 +3011,9 @@ class Judge:
                     key0 = _carry_key(target0)
                     if key0 is None or key0[1:] != key[1:] or len(tv0) != len(tv):
                         continue
+                    tried += 1
+                    if tried > MAX_CARRY_TRIES:  # (a bound per claim: 2000 wrong links beside 2000 claims)
+                        return None
                     if key0[0] == key[0] and chain:
                         want = sv0
                     elif key0[0] == "grad" and key[0] == "step" and lr is not None:
