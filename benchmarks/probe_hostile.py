@@ -309,7 +309,8 @@ def probes() -> list[Probe]:
     return (out + round_three() + round_four() + round_five() + round_six() + round_seven() + round_eight() + round_nine() + round_ten()
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
-            + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight())
+            + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
+            + round_twenty_nine_coordinator())
 
 
 def _example(name: str) -> str:
@@ -4581,6 +4582,67 @@ def judge(probe: Probe, code: int, usage, seconds: float, stdout: str, stderr: s
     return problems
 
 
+
+#: the twenty-ninth round's softmax in the answer's own letters: right claims whose verdicts central differences decide
+#: (tests/verify/test_twenty_ninth_round.py), a hostile section put after them
+_SPEC29 = ('name = "r29"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "tanh"\n\n[[layers]]\nunits = 3\n'
+           'activation = "softmax"\n\n[loss]\nname = "cross_entropy"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+_ANSWER29 = (r"""Sea $p_i = \sigma(\mathbf z)_i = \frac{\exp(z_i)}{\sum_{k} \exp(z_k)}$ y $E(\mathbf t, \mathbf p) = -\sum_{k} t_k \ln p_k$.
+
+$$\frac{\partial \sigma_i}{\partial z_j} = \sigma_i(\delta_{ij} - \sigma_j) \tag{jac}$$
+
+$$\frac{\partial E(\mathbf t, \mathbf p)}{\partial z_i} = -t_i(1-p_i) + \sum_{k \neq i} t_k p_i = p_i - t_i \tag{ce}$$
+""")
+
+
+def round_twenty_nine_coordinator() -> list[Probe]:
+    """Round twenty-nine (issue 12), the coordinator's own probes of the round's readers: a function's entries
+    (``indexmodules._spelled``: φ(\\mathbf z)_j, a loss letter's arguments, the braces around a definition), sums over a
+    named set or skipping a value, cases and Iverson brackets as δ, NumPy's mask after a product's sign, ∂/∂q before
+    one factor, code names (``\\text{…}``, ``d_{\\text{…}}``), the delta rule's unit sums, and the errors carried
+    forward (``Judge._carried_symbolic``: wrong links remembered and compared) — each a section after the round's
+    Spanish softmax notes, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r29c: ")
+    right = {"jac": {"correct"}, "ce": {"correct"}}
+
+    def after(pid: str, hostile: str, **kw) -> None:
+        md(pid, _ANSWER29 + "\n\n## Part two\n\n" + hostile, verdicts=right, spec_text=_SPEC29, **kw)
+
+    after("function entries: 300 φ(\\mathbf z)_j in one claim", "$$\\frac{\\partial p_i}{\\partial z_j} = "
+          + " + ".join([r"\phi(\mathbf z)_i"] * 300) + "$$\n")
+    after("loss arguments: H followed by 5000 unclosed parentheses", "$$\\frac{\\partial H" + "(" * 5000
+          + "}{\\partial z_i} = p_i - t_i$$\n")
+    after("loss arguments: 1900 claims ∂H(\\mathbf y, \\mathbf a)/∂z_i", "$$H(\\mathbf y, \\mathbf a) = -\\sum_j y_j "
+          "\\log a_j$$\n" + "".join(f"$$\\frac{{\\partial H(\\mathbf y, \\mathbf a)}}{{\\partial z_{{i}}}} = a_i - y_i + {n}$$\n"
+                                    for n in range(1900)))
+    after("definition braces: a softmax definition inside 20000 brace pairs", "$$" + "{" * 20000
+          + "a_j = \\phi(\\mathbf z)_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}" + "}" * 20000 + "$$\n")
+    after("sums: \\sum_{k \\in C C C …} over a 3000-word set", "$$\\frac{\\partial L}{\\partial z_i} = \\sum_{k \\in "
+          + "C " * 3000 + "} t_k p_i$$\n")
+    after("sums: 300 \\sum_{j=1, j \\neq i} in one claim", "$$\\frac{\\partial E}{\\partial z_i} = "
+          + " + ".join([r"\sum_{j=1,j\neq i} t_j p_i"] * 300) + "$$\n")
+    after("cases: 500 two-row cases of 200 factors each", ("$$\\frac{\\partial p_i}{\\partial z_j} = \\begin{cases} "
+                                                           + "p_i " * 200 + " & \\text{if } i = j \\\\ -p_i p_j & "
+                                                           "\\text{otherwise} \\end{cases}$$\n") * 500)
+    after("Iverson: 300 [i=j] in one claim", "$$\\frac{\\partial p_i}{\\partial z_j} = "
+          + " + ".join(["[i=j] p_i"] * 300) + "$$\n")
+    after("mask: \\cdot (p_i > 0) 1000 times", "$$d = p_i " + "\\cdot (p_i > 0) " * 1000 + "$$\n")
+    after("operator: \\frac{\\partial}{\\partial z_i} 500 deep before σ(z_i)", "$$\\frac{\\partial L}{\\partial z_i} = "
+          + "\\frac{\\partial}{\\partial z_i} " * 500 + "\\sigma(z_i)$$\n")
+    after("code names: 1900 \\text{name\\_n} definitions", "".join(
+        f"\\[\n\\text{{name\\_{n}}} = X W_1^T + b_1\n\\]\n" for n in range(1900)))
+    after("code names: 900 d_{\\text{gn}} definitions each used once", "".join(
+        f"\\[\nd_{{\\text{{g{n}}}}} = p - t\n\\]\n\\[\ndb_2 = d_{{\\text{{g{n}}}}}\n\\]\n" for n in range(900)))
+    after("delta rule: 600 unit sums y_i = \\sum_j ω_{ji} x_j with their steps", "".join(
+        f"$y_i = \\sum_j \\omega_{{ji}} x_j$ and $e_i = d_i - y_i$\n\n$$\\Delta \\omega_{{ji}} = \\mu e_i x_j + {n}$$\n\n"
+        for n in range(600)))
+    after("carried forward: 900 wrong gradients each with the step made from it", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial W^{{(2)}}}} = h^{{(1)T}} (\\hat y - y) + {n} = h^{{(1)T}} (\\hat y - y) + {n}$$\n\n"
+        f"$$W^{{(2)}} \\leftarrow W^{{(2)}} - \\eta (h^{{(1)T}} (\\hat y - y) + {n})$$\n\n" for n in range(900)))
+    return out
+
+
 def main(words: list[str]) -> int:
     chosen = [p for p in probes() if not words or any(w in p.id for w in words)]
     results = []
@@ -4608,3 +4670,4 @@ def main(words: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main([a for a in sys.argv[1:] if a not in ("-v", "--markdown")]))
+

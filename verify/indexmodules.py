@@ -1379,7 +1379,7 @@ def _own_letters(claims) -> _Context | None:
     Σ_k e^{z_k}, L = −Σ_i y_i log p_i; wintertee's a_j = φ(\\mathbf z)_j = …, H(\\mathbf y, \\mathbf a) = −Σ_j y_j
     log a_j), or named by the word (Viviano's ∂softmax_i(z)/∂z_j): the context that reads its letters as the
     module's; None without one."""
-    softmax, ce, named = None, None, set()
+    softmax, ces, named = None, [], set()
     for c in claims:
         if len(c.latex) > 600:
             continue
@@ -1398,7 +1398,7 @@ def _own_letters(claims) -> _Context | None:
             m = _OWN_CE.match(f"{sides[0]} = {side}")
             if m is not None and _group(m, "i") == _group(m, "j") == _group(m, "k"):
                 loss = "L" if m.group("loss").startswith("\\mathcal") else m.group("loss")
-                ce = (_key(m.group("target")), _key(m.group("prob")), loss)
+                ces.append((_key(m.group("target")), _key(m.group("prob")), loss))
     if len(named) == 1 and (softmax is None or softmax[1] == next(iter(named))[1]):
         # (the word names its function: softmax_i(z) is the softmax's entry, defined or not)
         softmax = (frozenset({"\\softmax"}) | (softmax[0] if softmax else frozenset()), next(iter(named))[1])
@@ -1407,7 +1407,9 @@ def _own_letters(claims) -> _Context | None:
     outs, inner = softmax
     if (outs | {inner}) & {"e", "L", "h"} or inner in outs:
         return None
-    if ce is not None and ce[1] in outs and ce[0] not in (*outs, inner, "e", "L", "h", "S"):
+    # (the first cross-entropy of the softmax's own output: another of other letters beside it is no module's loss)
+    ce = next((c for c in ces if c[1] in outs and c[0] not in (*outs, inner, "e", "L", "h", "S")), None)
+    if ce is not None:
         names = {**dict.fromkeys(outs, "Y"), inner: "Z", ce[0]: "T"}
         if ce[2] != "L" and ce[2] not in names:
             names[ce[2]] = "L"  # (E = -Σ t_k ln y_k: E is the loss)
