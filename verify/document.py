@@ -1077,6 +1077,10 @@ _SUM_TO_M = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*m\s*\}?(
 
 
 _SAMPLE_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*[a-z]\s*\)")
+#: a softmax's normalizer summed to N: \sum_{k=1}^{N} e^{z_k}, \sum_{k=1}^N \exp(z_k) (wintertee's classes written N
+#: beside K): the exponentials of one example's entries, no batch of N examples
+_SOFTMAX_SUM = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*[NM]\s*\}?\s*\{?\s*"
+                          r"(?:\\mathrm\s*\{\s*e\s*\}|e|\\exp)\s*(?:\^\s*\{\s*|\(\s*)[a-z]\s*_\s*\{?\s*\1(?![A-Za-z])")
 
 
 def _sums_over_units(latex: str) -> bool:
@@ -1170,8 +1174,8 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if one_example or getattr(claims, "one_example", False):
         return 1  # Nafiz's "For simplification assume m = 1" after dW[4] = \frac{1}{m} dZ[4] A[3]^T
     per_example = not any(_SAMPLE_MATRIX.search(c.latex) for c in claims)
-    if any(_MEAN_OVER_BATCH.search(c.latex) and not (per_example and _DEFINES_OBJECTIVE.match(c.latex))
-           and not _sums_over_units(c.latex) for c in claims):
+    if any(_MEAN_OVER_BATCH.search(_SOFTMAX_SUM.sub(" ", c.latex[:4000]))
+           and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) and not _sums_over_units(c.latex) for c in claims):
         return _unlike_a_width(network)
     if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims):
         return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)

@@ -397,11 +397,12 @@ def test_code_names_are_the_answers_own_symbols_and_a_wrong_gradient_name_is_not
 SIGMOID_SPEC = _spec("operator_before_a_factor", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
 
 OPERATOR = r"""$$
-\frac{\partial a^{(2)}_j}{\partial z^{(2)}_j} = \frac{\partial}{\partial z^{(2)}_j} \sigma(z^{(2)}_j) = SLOPE \tag{slope}
+\frac{\partial a^{(2)}_j}{\partial z^{(2)}_j} = \frac{\partial}{\partial z^{(2)}_j} FUNCTION(z^{(2)}_j)
+= \sigma(z^{(2)}_j)(1 - \sigma(z^{(2)}_j)) \tag{slope}
 $$
 
 $$
-\frac{\partial C}{\partial a^{(2)}_j} = \frac{\partial}{\partial a^{(2)}_j} \sum_k \frac{1}{2}(a^{(2)}_k - y_k)^2 = GRAD \tag{cost}
+\frac{\partial C}{\partial a^{(2)}_j} = \frac{\partial}{\partial a^{(2)}_j} \sum_k HALF(a^{(2)}_k - y_k)^2 = a^{(2)}_j - y_j \tag{cost}
 $$
 """
 
@@ -409,18 +410,20 @@ $$
 def test_the_derivative_operator_before_one_factor_or_a_sum_is_read(tmp_path):
     """``\\frac{\\partial}{\\partial z_j} σ(z_j)`` (the operator before one function applied, ending the side) and
     ``\\frac{\\partial}{\\partial a_j} \\sum_k …`` (before a sum, whose term it takes) are the derivatives of those
-    expressions (they were "read with the expression in parentheses after it"); a slip in the result is caught."""
+    expressions — they had been left out of the chain ("read with the expression in parentheses after it"), so a slip
+    in them passed: a chain with tanh for σ, or without the ½, is caught now."""
     rng = np.random.default_rng(2930)
     z, a, y = rng.normal(size=2), rng.uniform(size=2), rng.uniform(size=2)
     sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
-    slope = np.array([central_differences(lambda p, j=j: float(sig(p["z"])[j]), {"z": z.copy()})["z"][j] for j in range(2)])
-    grad = central_differences(lambda p: 0.5 * float(np.sum((p["a"] - y) ** 2)), {"a": a.copy()})["a"]
-    cases = {(r"\sigma(z^{(2)}_j)(1 - \sigma(z^{(2)}_j))", r"a^{(2)}_j - y_j"): (sig(z) * (1 - sig(z)), a - y),
-             (r"\sigma(z^{(2)}_j)(1 + \sigma(z^{(2)}_j))", r"a^{(2)}_j + y_j"): (sig(z) * (1 + sig(z)), a + y)}
-    for (written_slope, written_grad), (value_slope, value_grad) in cases.items():
-        got = _verify(tmp_path, SIGMOID_SPEC, OPERATOR.replace("SLOPE", written_slope).replace("GRAD", written_grad))
-        assert got["slope"].verdict == ("correct" if np.allclose(value_slope, slope) else "incorrect"), got["slope"].message
-        assert got["cost"].verdict == ("correct" if np.allclose(value_grad, grad) else "incorrect"), got["cost"].message
+    slope = {f: np.array([central_differences(lambda p, j=j, g=g: float(g(p["z"])[j]), {"z": z.copy()})["z"][j]
+                          for j in range(2)]) for f, g in (("sigma", sig), ("tanh", np.tanh))}
+    cost = {h: central_differences(lambda p, c=c: c * float(np.sum((p["a"] - y) ** 2)), {"a": a.copy()})["a"]
+            for h, c in ((r"\frac{1}{2}", 0.5), ("", 1.0))}
+    for function, half in (("\\sigma", r"\frac{1}{2}"), ("\\tanh", "")):
+        got = _verify(tmp_path, SIGMOID_SPEC, OPERATOR.replace("FUNCTION", function).replace("HALF", half))
+        holds = np.allclose(slope[function.strip("\\")], sig(z) * (1 - sig(z)))
+        assert got["slope"].verdict == ("correct" if holds else "incorrect"), got["slope"].message
+        assert got["cost"].verdict == ("correct" if np.allclose(cost[half], a - y) else "incorrect"), got["cost"].message
 
 
 def test_an_equals_sign_only_inside_an_unclosed_brace_is_no_definition():
@@ -434,3 +437,25 @@ def test_an_equals_sign_only_inside_an_unclosed_brace_is_no_definition():
             "loss": {"name": "cross_entropy"}}
     results = Judge(derive(spec_from_dict(spec, "tiny.toml"), check=False)).check_all([Claim("0", r"W^{(2)} \frac{ =")])
     assert [r.verdict for r in results] == ["unchecked"]
+
+
+#: a softmax whose normalizer sums to N (the classes, as wintertee writes them beside K): one example's entries
+NORMALIZER = r"""The output is $\hat y = \mathrm{softmax}(z)$, $\hat y_i = \frac{e^{z_i}}{\sum_{k=1}^{N} e^{z_k}}$.
+
+$$\frac{\partial L}{\partial z_i} = GRAD \tag{g}$$
+"""
+
+
+def test_a_softmax_normalizer_summed_to_n_is_no_batch(tmp_path):
+    """``\\sum_{k=1}^{N} e^{z_k}`` sums one example's exponentials, not N examples: the document is read for one
+    example (it had been read with a batch, where every z_i was "an entry of a matrix"); a swapped difference is
+    caught. A mean over N examples still asks for a batch."""
+    from gradproof.verify.document import _MEAN_OVER_BATCH, _SOFTMAX_SUM
+
+    z, t, jac, grad = _truth()
+    s = _softmax(z)
+    for written, value in ((r"\hat y_i - y_i", s - t), (r"y_i - \hat y_i", t - s)):
+        got = _verify(tmp_path, SOFTMAX_SPEC, NORMALIZER.replace("GRAD", written))
+        assert got["g"].verdict == ("correct" if np.allclose(value, grad) else "incorrect"), got["g"].message
+    mean = r"L = \frac{1}{N} \sum_{n=1}^{N} \ell_n"
+    assert _MEAN_OVER_BATCH.search(_SOFTMAX_SUM.sub(" ", mean))
