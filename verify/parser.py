@@ -1004,12 +1004,7 @@ class _Parser:
                 and self.t[start - 2].text in ("cdot", "*", "odot", "circ", "times", "ast")):
             # NumPy's boolean mask written as math, d · W_2 · (\text{hidden\_output} > 0) (iambestfeed): 1 where it
             # holds, else 0 — a factor after a product's sign only (cjhjhj's "0 \ (h \le 0)" is a case's condition)
-            self.next()
-            op = CMP[tok.text]
-            if self.is_("="):
-                self.next()
-                op += "="
-            cond = Node("cmp", (node, self.expr()), op)
+            cond = self._comparison(node)
             self.expect(close)
             return Node("cases", (num(1.0), cond, num(0.0), Node("true")))
         self.expect(close)
@@ -2713,10 +2708,10 @@ class _Parser:
         return Node("div", (num_, den))
 
     def _operator_on_one(self, q: Node) -> Node | None:
-        """``\\frac{\\partial}{\\partial q}`` before one factor that ends the side — a symbol with its scripts or a
-        function applied (johnphilipp's ``\\frac{\\partial}{\\partial b_j} b_j = 1``, ``\\frac{\\partial}{\\partial z}
-        f(z)``) — or before a sum, whose term it takes (``\\frac{\\partial}{\\partial w} \\sum_i (…)^2``): the derivative
-        of that expression. None (nothing consumed) where more follows the factor (``∂/∂a x + y``: which part is
+        """``\\frac{\\partial}{\\partial q}``, q a forward quantity, before one factor that ends the side — a symbol with
+        its scripts or a function applied (johnphilipp's ``\\frac{\\partial}{\\partial z_j^{[L]}} f(z_j^{[L]})``) — or
+        before a sum, whose term it takes (maxamb's ``\\frac{\\partial}{\\partial a_j} \\sum_k (…)^2``): the derivative of
+        that expression. None (nothing consumed) where more follows the factor (``∂/∂a x + y``: which part is
         differentiated is not written)."""
         start = self.i
         try:
@@ -3347,7 +3342,10 @@ class _Parser:
         same = self._index_equality()
         if same is not None:
             return same
-        lhs = self.expr()
+        return self._comparison(self.expr())
+
+    def _comparison(self, lhs: Node) -> Node:
+        """At a comparison's sign after ``lhs``: ``lhs < rhs``, ``\\geq``, ``> =`` … as a ``cmp`` node."""
         tok = self.next()
         op = CMP.get(tok.text)
         if op is None:
