@@ -310,7 +310,7 @@ def probes() -> list[Probe]:
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
-            + round_twenty_nine_coordinator())
+            + round_twenty_nine_coordinator() + round_twenty_nine())
 
 
 def _example(name: str) -> str:
@@ -4640,6 +4640,417 @@ def round_twenty_nine_coordinator() -> list[Probe]:
     after("carried forward: 900 wrong gradients each with the step made from it", "".join(
         f"$$\\frac{{\\partial L}}{{\\partial W^{{(2)}}}} = h^{{(1)T}} (\\hat y - y) + {n} = h^{{(1)T}} (\\hat y - y) + {n}$$\n\n"
         f"$$W^{{(2)}} \\leftarrow W^{{(2)}} - \\eta (h^{{(1)T}} (\\hat y - y) + {n})$$\n\n" for n in range(900)))
+    return out
+
+
+# -- round twenty-nine (hardening28): the twenty-eighth round's readers attacked ------------------------------------------
+#: the twenty-eighth round's answers (tests/verify/test_twenty_eighth_round.py decides each verdict by central
+#: differences): (spec, text, verdicts, file name)
+_SPEC28_ROW = ('name = "r28"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "tanh"\n\n'
+               '[[layers]]\nunits = 2\nactivation = "identity"\n\n[loss]\nname = "squared_error"\n')
+R28_MEAN = (_SPEC28_ROW, "$$\\frac{\\partial L}{\\partial b^{(2)}} = \\frac{1}{n}\\delta^{(2)} \\tag{mean}$$\n\n"
+            "$$\\frac{\\partial L}{\\partial b^{(2)}} = \\delta^{(2)} \\tag{plain}$$\n",
+            {"mean": {"unchecked"}, "plain": {"correct"}}, "h.md")
+_ROWS_SPEC28 = ('name = "fysstk_rows"\nconvention = "column"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\n\n'
+                '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\n'
+                'learning_rate = 0.1\n')
+R28_ROWS = (_ROWS_SPEC28, r"""
+\begin{equation}
+    \delta_l = \delta_{l+1} W_{l+1}^T a'(z_l), \label{delta}
+\end{equation}
+\begin{equation}
+    \delta_l = \delta_{l+1} W_{l+1}^T a(z_l), \label{delta_slip}
+\end{equation}
+\begin{equation}
+    W_l \leftarrow = W_l - \eta a_{l-1}^T \delta_l, \label{step_w}
+\end{equation}
+\begin{equation}
+    W_l \leftarrow = W_l + \eta a_{l-1}^T \delta_l, \label{step_w_slip}
+\end{equation}
+\begin{equation}
+    b_l \leftarrow = b_l - \eta \delta_l, \label{step_b}
+\end{equation}
+""", {"delta": {"correct"}, "delta_slip": {"incorrect"}, "step_w": {"correct"}, "step_w_slip": {"incorrect"},
+      "step_b": {"correct"}}, "answer.tex")
+_FUNCTION_SPEC28 = _SPEC28_ROW.replace('"tanh"', '"sigmoid"')
+R28_FUNCTION = (_FUNCTION_SPEC28, r"""
+The activation is
+\begin{equation}
+	f(z) = \frac{1}{1+e^{-z}}\ .
+\end{equation}
+\begin{equation}
+	\frac{\partial f}{\partial z} = \frac{e^{-z}}{(1+e^{-z})^2}\ . \label{slope}
+\end{equation}
+\begin{equation}
+	\frac{\partial f}{\partial z} = \frac{e^{-z}}{1+e^{-z}}\ . \label{slope_slip}
+\end{equation}
+\begin{equation}
+	\frac{d f(z)}{d z} = f(z)(1 - f(z)) \label{slope_of}
+\end{equation}
+""", {"slope": {"correct"}, "slope_slip": {"incorrect"}, "slope_of": {"correct"}}, "answer.tex")
+_SOFTMAX_SPEC28 = ('name = "softmax_regression"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nunits = 3\n'
+                   'activation = "softmax"\n\n[loss]\nname = "cross_entropy"\n')
+R28_SOFTMAX = (_SOFTMAX_SPEC28, r"""
+\begin{equation}
+    \frac{dC}{db_i} = \sum_{j=1}^m \left (\frac{dC}{da_j} \right) \left (\frac{da_j}{dz_i} \right)
+    \left(\frac{dz_i}{db_i} \right ) \label{sum}
+\end{equation}
+\begin{equation}
+    \frac{dC}{db_i} = \left (\frac{dC}{da_i} \right) \left (\frac{da_i}{dz_i} \right) \left(\frac{dz_i}{db_i} \right ) \label{diagonal}
+\end{equation}
+""", {"sum": {"correct"}, "diagonal": {"incorrect"}}, "answer.tex")
+R28_HEADING = (_SOFTMAX_SPEC28.replace("units = 3", "units = 4"),
+               "## MSE\n\n$\\displaystyle L=\\sqrt{\\sum_i(y_i-o_i)^2}$\n\n"
+               "$$\\frac{\\partial L}{\\partial o} = \\frac{1}{L}(o - y) \\tag{norm}$$\n\n"
+               "## Cross Entropy-Softmax\n\n$$\\frac{\\partial L}{\\partial z} = \\hat y - y \\tag{ce}$$\n\n"
+               "$$\\frac{\\partial L}{\\partial z} = y - \\hat y \\tag{ce_sign}$$\n",
+               {"norm": {"unchecked"}, "ce": {"correct"}, "ce_sign": {"incorrect"}}, "h.md")
+_ZAIDAN_SPEC28 = _SOFTMAX_SPEC28.replace("inputs = 4", "inputs = 5").replace(
+    "[[layers]]\nunits = 3", '[[layers]]\nunits = 4\nactivation = "relu"\n\n[[layers]]\nunits = 3')
+R28_BATCHROWS = (_ZAIDAN_SPEC28,
+                 "For one example $x$ (a column): $z_1 = W_1 x + b_1$, $a_1 = \\mathrm{ReLU}(z_1)$, $z_2 = W_2 a_1 + b_2$."
+                 "\n\n$$\\frac{\\partial L}{\\partial W_2} = \\delta_2 \\, a_1^\\top \\tag{one}$$\n\n"
+                 "For a mini-batch of $B$ examples stacked as rows, $\\Delta_2 \\in \\mathbb{R}^{B \\times 3}$:\n\n"
+                 "$$\\frac{\\partial L}{\\partial W_2} = \\frac{1}{B} \\, \\Delta_2^\\top A_1 \\tag{batch}$$\n",
+                 {"one": {"correct"}, "batch": {"unchecked"}}, "h.md")
+R28_ONEHOT = (_ZAIDAN_SPEC28,
+              "$$z_1 = W_1 x + b_1, \\quad a_1 = \\mathrm{ReLU}(z_1), \\quad z_2 = W_2 a_1 + b_2, \\quad p = "
+              "\\mathrm{softmax}(z_2)$$\n\n"
+              "$$\\delta_2 := \\frac{\\partial L}{\\partial z_2} = p - \\mathbf{1}_y \\tag{vector}$$\n\n"
+              "$$\\delta_2 := \\frac{\\partial L}{\\partial z_2} = \\mathbf{1}_y - p \\tag{sign}$$\n",
+              {"vector": {"correct"}, "sign": {"incorrect"}}, "h.md")
+R28_ENTROPY = (_ZAIDAN_SPEC28, "$$H(y, \\hat y) = -\\sum_j y_j \\log \\hat y_j$$\n\n"
+               "$$\\frac{\\partial H(y, \\hat y)}{\\partial z^{(2)}} = \\hat y - y \\tag{right}$$\n\n"
+               "$$\\frac{\\partial H(y, \\hat y)}{\\partial z^{(2)}} = y - \\hat y \\tag{sign}$$\n",
+               {"right": {"correct"}, "sign": {"incorrect"}}, "h.md")
+R28_LBATCH = (_SOFTMAX_SPEC28.replace("inputs = 4", "inputs = 5") + '\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n',
+              "For a mini-batch of $B$ examples, $L_\\text{batch} = \\frac{1}{B} \\sum_{i=1}^{B} L^{(i)}$.\n\n"
+              "$$\\theta \\leftarrow \\theta - \\eta \\, \\frac{\\partial L_\\text{batch}}{\\partial \\theta} \\tag{step}$$\n\n"
+              "$$\\theta \\leftarrow \\theta + \\eta \\, \\frac{\\partial L_\\text{batch}}{\\partial \\theta} \\tag{ascent}$$\n",
+              {"step": {"correct"}, "ascent": {"incorrect"}}, "h.md")
+R28_SUPERSCRIPT = (_SPEC28_ROW,
+                   "$$\\frac{\\partial L^{(i)}}{\\partial \\hat y^{(i)}} = \\hat y^{(i)} - y^{(i)} \\tag{right}$$\n\n"
+                   "$$\\frac{\\partial L^{(i)}}{\\partial \\hat y^{(i)}} = y^{(i)} - \\hat y^{(i)} \\tag{sign}$$\n",
+                   {"right": {"correct"}, "sign": {"incorrect"}}, "h.md")
+_RASCHKA_SPEC28 = ('name = "raschka_roles"\nconvention = "column"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = '
+                   '"sigmoid"\n\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n\n[loss]\nname = "binary_cross_entropy"\n')
+R28_RASCHKA = (_RASCHKA_SPEC28, r"""
+$Z^{(h)} = A^{(in)}W^{(h)}$, $A^{(h)} = \phi(Z^{(h)})$, $Z^{(out)} = A^{(h)}W^{(out)}$, $A^{(out)} = \phi(Z^{(out)})$
+
+$$\pmb\delta^{(out)} = \pmb a^{(out)} - \pmb y \tag{out}$$
+
+$$\pmb \delta^{(h)} = \pmb \delta^{(out)}(\pmb W^{out^{T}})\bigodot((a^{(h)}\bigodot(1-a^{(h)}))) \tag{hidden}$$
+
+$$\pmb \delta^{(h)} = \pmb \delta^{(out)}(\pmb W^{out^{T}})\bigodot((a^{(h)}\bigodot a^{(h)})) \tag{hidden_slip}$$
+""", {"out": {"correct"}, "hidden": {"correct"}, "hidden_slip": {"incorrect"}}, "h.md")
+#: the same notes with y^{[i]} = φ(z^{[i]}) once: a^{(out)} − y is not judged (test_twenty_eighth_round)
+R28_RASCHKA_Y = (_RASCHKA_SPEC28, "$y^{[i]} = \\phi(z^{[i]})$\n\n$t$ is the target.\n\n" + R28_RASCHKA[1],
+                 {"out": {"unchecked"}}, "h.md")
+_INDEX_SPEC28 = ('name = "fysstk_index"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n'
+                 '[[layers]]\nunits = 2\nactivation = "sigmoid"\n\n[loss]\nname = "squared_error"\n')
+_INDEX28 = r"""
+\begin{equation}
+    z^l_i = \sum_{j=1}^{N_{l-1}} w_{ij}^l a_j^{l-1} + b_i^l
+\end{equation}
+\begin{align}
+    \pdv{C}{w_{ij}^L} = \pdv{C}{z_i^L}\pdv{z_i^L}{w_{ij}^L} = \delta_i^L a_j^{L-1}
+\label[eq]{the:eq:bp_w}
+\end{align}
+\begin{align}
+    \pdv{C}{w_{ij}^L} = \delta_j^L a_i^{L-1}
+\label[eq]{the:eq:bp_w_slip}
+\end{align}
+\begin{align}
+    \pdv{C}{b_i^L} = \delta_i^L \quad \wedge \quad \pdv{C}{w_{ij}^L} = \delta_i^L a_j^{L-1}
+\end{align}
+\begin{align}
+    \pdv{C}{b_i^L} = \delta_i^L \quad \wedge \quad \pdv{C}{w_{ij}^L} = \delta_i^L a_i^{L-1}
+\end{align}
+"""
+#: hkve's index notation (line ids: the verdicts of lines 6, 10, 14 and 17)
+_INDEX_VERDICTS28 = {"line 6": {"correct"}, "line 10": {"incorrect"}, "line 14": {"correct"}, "line 17": {"incorrect"}}
+_CJK28 = ("$$\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y \\tag{right}$$\n\n"
+          "$$\\frac{\\partial L}{\\partial \\hat y} = y - \\hat y \\tag{sign}$$\n")
+
+
+def round_twenty_nine() -> list[Probe]:
+    """Round twenty-nine (issue 12, hardening28): the twenty-eighth round's readers — a 1/n judged again with a batch
+    (``Judge._mean_unseen``), a function letter's slope as a fraction (``_FUNCTION_FRACTION``, ``_primed_letter``,
+    ``_function_letters_bound``), an output minus y (``_OUTPUT_MINUS_Y``), sums the answer writes
+    (``_written_sum_letters``, ``_in_derivatives_only``), equations joined by ``\\wedge``, a section headed by another
+    loss (``foreign.LOSS_HEADING``, ``section_loss``), a sum to a layer's width (``document._MEAN_OVER_BATCH``), a batch
+    stated as rows (``rows_stated``), a bias's step beside minibatch prose (``_BARE_BIAS_STEP``), normalize's CJK prose,
+    one-hot target, code names, ``\\bigodot``, ``\\leftarrow =``, role scripts and cleveref labels, the parser's
+    activation letter primed, an example's superscript and an objective's word, a 1 × 1 array (``ONE_BY_ONE``), the
+    objective letter and t beside the output (infer), ℓ as a unit, a loss of a bare activation and one sample's lowercase
+    letters — as an attacker. Each hostile part sits after (and for some before) one of the round's answers, whose
+    verdicts central differences decide (tests/verify/test_twenty_eighth_round.py)."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r29: ")
+
+    def after(anchor: tuple, pid: str, hostile: str, before: bool = False, **kw) -> None:
+        spec_text, doc, verdicts, name = anchor
+        more = kw.pop("verdicts", {})
+        tail = ("\n\n" + hostile) if name.endswith(".tex") else ("\n\n## Part two\n\n" + hostile)
+        md(pid, doc + tail, verdicts={**verdicts, **more}, spec_text=spec_text, name=name, **dict(kw))
+        if before:
+            starved = {k: v | {"unchecked"} for k, v in verdicts.items()}  # (the hostile part may spend the time first)
+            md(pid + " (answer after it)", hostile + "\n\n" + doc, verdicts={**starved, **more}, spec_text=spec_text,
+               name=name, **dict(kw))
+
+    ok = (0, 1)  # (under every documented limit: a run must give its verdicts)
+    # -- a 1/n judged again with a batch (Judge._mean_unseen) ------------------------------------------------------------
+    mean = R28_MEAN
+    after(mean, "1/n re-judged: 1900 distinct right claims with 1/n", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial b^{{(2)}}}} = \\frac{{1}}{{n}}\\delta^{{(2)}} + {k} \\delta^{{(2)}} - {k} "
+        f"\\delta^{{(2)}}$$\n\n" for k in range(1900)), before=True, codes=ok)
+    after(mean, "1/n re-judged: 10^4 claims with 1/n (over the equation limit)", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial b^{{(2)}}}} = \\frac{{1}}{{n}}\\delta^{{(2)}} + {k} - {k}$$\n\n"
+        for k in range(10_000)), codes=(2,), says="equations")
+    after(mean, "1/n re-judged: 1900 claims holding with a batch too", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial \\hat y}} = \\frac{{1}}{{n}}(\\hat y - y) + {k} - {k}$$\n\n"
+        for k in range(1900)), codes=ok)
+    after(mean, "1/n re-judged: one claim of 300 \\frac{1}{n} terms", "$$\\frac{\\partial L}{\\partial b^{(2)}} = "
+          + " + ".join(["\\frac{1}{n}\\delta^{(2)}"] * 300) + "$$\n", codes=ok)
+    after(mean, "1/n re-judged: \\frac{1}{n} nested 500 deep", "$$\\frac{\\partial L}{\\partial b^{(2)}} = "
+          + "\\frac{1}{n}(" * 500 + "\\delta^{(2)}" + ")" * 500 + "$$\n", codes=ok)
+    # -- a function letter's slope as a fraction (_FUNCTION_FRACTION, _primed_letter, _function_letters_bound, _NOT_BY) ---
+    fn = R28_FUNCTION
+    after(fn, "function fraction: 1900 distinct \\frac{\\partial f}{\\partial z} claims", "".join(
+        f"\\begin{{equation}} \\frac{{\\partial f}}{{\\partial z}} = \\frac{{e^{{-z}}}}{{(1+e^{{-z}})^2}} + {k} - {k} "
+        f"\\end{{equation}}\n" for k in range(1900)), before=True, codes=ok)
+    after(fn, "function fraction: 10^4 fractions in one claim", "\\begin{equation} \\frac{\\partial f}{\\partial z} = "
+          + " + ".join(["\\frac{\\partial f}{\\partial z}"] * 10_000) + " \\end{equation}\n", codes=ok)
+    after(fn, "function fraction: 150 fractions in one claim (under the formula limit)", "\\begin{equation} "
+          "\\frac{\\partial f}{\\partial z} = " + " + ".join(["\\frac{d \\sigma(z)}{d z}"] * 150)
+          + " \\label{many} \\end{equation}\n", codes=ok, verdicts={"many": {"incorrect", "unchecked"}})
+    after(fn, "function fraction: f(x) over z, g unbound, \\varphi(x), 1900 times", "".join(
+        f"\\begin{{equation}} \\frac{{\\partial f(x)}}{{\\partial z}} + \\frac{{d g}}{{d x}} + \\frac{{\\partial "
+        f"\\varphi(x)}}{{\\partial z}} = {k} \\end{{equation}}\n" for k in range(1900)), codes=ok)
+    after(fn, "function fraction: f defined 1900 times by other formulas", "".join(
+        f"\\begin{{equation}} f(z) = \\frac{{{k + 2}}}{{1+e^{{-z}}}} \\end{{equation}}\n" for k in range(1900)),
+          codes=ok, verdicts={c: {"correct", "incorrect", "unchecked"} for c in fn[2]})  # (f's formula contradicted)
+    after(fn, "function fraction: \\frac{\\partial f}{\\partial z} nested 500 deep", "\\begin{equation} "
+          + "\\frac{\\partial f}{\\partial {" * 500 + "z" + "}}" * 500 + " = 1 \\end{equation}\n", codes=ok)
+    after(fn, "function fraction: \\frac{\\partial f( unclosed 10^4 times", "\\begin{equation} "
+          + "\\frac{\\partial f(" * 10_000 + " \\end{equation}\n", codes=ok)
+    # -- an output minus y with y read as the output (_OUTPUT_MINUS_Y) --------------------------------------------------
+    ry = R28_RASCHKA_Y
+    after(ry, "output minus y: a^{(out)} - y 10^4 times in one claim", "$$\\pmb\\delta^{(out)} = " + " + ".join(
+        ["\\pmb a^{(out)} - \\pmb y"] * 10_000) + "$$\n", codes=ok)
+    after(ry, "output minus y: 1900 wrong claims a^{(out)} - y + k", "".join(
+        f"$$\\pmb\\delta^{{(out)}} = \\pmb a^{{(out)}} - \\pmb y + {k + 1}$$\n\n" for k in range(1900)), before=True, codes=ok)
+    after(ry, "output minus y: a^{_{_{…}}} 5000 deep - y", "$$\\pmb\\delta^{(out)} = a" + "^{_{" * 5000 + "x" + "}}" * 5000
+          + " - y$$\n", codes=ok)
+    # -- sums the answer writes (_written_sum_letters, _in_derivatives_only, _sum_letters) -------------------------------
+    sm = R28_SOFTMAX
+    letters = [chr(97 + k % 26) for k in range(1000)]
+    after(sm, "written sums: one claim summing over 1000 letters", "\\begin{equation} \\frac{dC}{db_i} = " + " ".join(
+        f"\\sum_{{{x}=1}}^m" for x in letters) + " \\frac{dC}{da_j} \\end{equation}\n", codes=ok)
+    after(sm, "written sums: 1900 claims each summing over another letter", "".join(
+        f"\\begin{{equation}} \\frac{{dC}}{{db_i}} = \\sum_{{{letters[k % 26]}=1}}^m \\frac{{dC}}{{da_{letters[k % 26]}}} + {k} "
+        "\\end{equation}\n" for k in range(1900)), before=True, codes=ok)
+    after(sm, "written sums: j in 1000 derivative fractions, the sum dropped", "\\begin{equation} \\frac{dC}{db_i} = "
+          + " ".join(["\\left(\\frac{dC}{da_j}\\right)\\left(\\frac{da_j}{dz_i}\\right)"] * 1000) + " \\end{equation}\n",
+          codes=ok)
+    after(sm, "written sums: 150 dropped-sum chains (under the formula limit)", "\\begin{equation} \\frac{dC}{db_i} = "
+          + " + ".join(["\\frac{dC}{da_j}\\frac{da_j}{dz_i}"] * 150) + " \\label{dropped} \\end{equation}\n", codes=ok,
+          verdicts={"dropped": {"incorrect", "unchecked"}})
+    after(sm, "written sums: \\frac{d…}{d…} braces 5000 deep", "\\begin{equation} \\frac{dC}{db_i} = \\frac{d"
+          + "{" * 5000 + "a_j" + "}" * 5000 + "}{dz_i} \\end{equation}\n", codes=ok)
+    # -- equations joined by \wedge / \land (_AND) ------------------------------------------------------------------------
+    ix = (_INDEX_SPEC28, _INDEX28, _INDEX_VERDICTS28, "answer.tex")
+    after(ix, "\\wedge: 10^4 equations joined in one claim", "\\begin{align} " + " \\quad \\wedge \\quad ".join(
+        ["\\pdv{C}{b_i^L} = \\delta_i^L"] * 10_000) + " \\end{align}\n", codes=ok)
+    after(ix, "\\wedge: 190 equations joined (under the statement limit)", "\\begin{align} " + " \\wedge ".join(
+        f"\\pdv{{C}}{{b_i^L}} = \\delta_i^L + {k} - {k}" for k in range(190)) + " \\end{align}\n", codes=ok)
+    after(ix, "\\wedge: 10^4 \\wedge with no equation", "\\begin{align} x " + "\\wedge \\land " * 10_000
+          + " \\end{align}\n", codes=ok)
+    after(ix, "\\wedge: 1900 claims of two equations", "".join(
+        f"\\begin{{align}} \\pdv{{C}}{{b_i^L}} = \\delta_i^L \\quad \\land \\quad \\pdv{{C}}{{w_{{ij}}^L}} = \\delta_i^L "
+        f"a_j^{{L-1}} + {k} \\end{{align}}\n" for k in range(1900)), codes=ok)
+    # -- a section headed by another loss (foreign.LOSS_HEADING, section_loss) ----------------------------------------------
+    hd = R28_HEADING
+    after(hd, "loss heading: 10^4 headings naming losses", "".join(
+        f"### {('MSE', 'Hinge', 'NLL', 'Cross entropy')[k % 4]} {k}\n\n" for k in range(10_000))
+          + "$$\\frac{\\partial L}{\\partial z} = \\hat y - y \\tag{last}$$\n", codes=ok,
+          verdicts={"last": {"correct", "unchecked"}})
+    after(hd, "loss heading: 1900 sections each naming a loss, each with a claim", "".join(
+        f"### {('MSE', 'Cross entropy')[k % 2]} part {k}\n\n$$\\frac{{\\partial L}}{{\\partial z}} = \\hat y - y + {k} - {k} "
+        f"\\tag{{h{k}}}$$\n\n" for k in range(1900)), before=True, codes=ok,
+          verdicts={f"h{k}": {"correct", "unchecked"} for k in range(1900)})
+    after(hd, "loss heading: a heading naming two losses", "## MSE versus Cross Entropy\n\n$$\\frac{\\partial L}{\\partial z}"
+          " = \\hat y - y \\tag{two}$$\n", codes=ok, verdicts={"two": {"correct", "unchecked"}})
+    after(hd, "loss heading: a 10^5-letter heading word then MSE", "## " + "M" * 100_000 + " MSE\n\n$$\\frac{\\partial L}"
+          "{\\partial z} = y - \\hat y \\tag{long}$$\n", codes=ok, verdicts={"long": {"incorrect", "unchecked"}})
+    after(hd, "loss heading: nested sections under MSE, 6 levels, 300 times", "".join(
+        f"{'#' * (2 + k % 5)} {'MSE' if k % 5 == 0 else 'part'}\n\n$$\\frac{{\\partial L}}{{\\partial z}} = y - \\hat y + {k} "
+        f"\\tag{{n{k}}}$$\n\n" for k in range(300)), codes=ok,
+          verdicts={f"n{k}": {"incorrect", "unchecked"} for k in range(300)})
+    after(hd, "loss heading: a heading of 10^5 spaces then MSE", "## " + " " * 100_000 + "MSE\n\n", codes=ok)
+    # -- a sum to a layer's width, a batch stated as rows (document._MEAN_OVER_BATCH, rows_stated) ---------------------------
+    after(ix, "sum to a width: 1900 \\sum_{j=1}^{N_{l-1}}", "".join(
+        f"\\begin{{equation}} z^l_{{{k}}} = \\sum_{{j=1}}^{{N_{{l-1}}}} w_{{ij}}^l a_j^{{l-1}} + b_i^l \\end{{equation}}\n"
+        for k in range(1900)), codes=ok)
+    after(ix, "sum to a width: N_ N_ N_ … 10^4 times in a bound", "\\begin{equation} z^l_i = \\sum_{j=1}^{" + "N_" * 10_000
+          + "1} w_{ij}^l a_j^{l-1} \\end{equation}\n", codes=ok)
+    br = R28_BATCHROWS
+    after(br, "rows stated: \\in\\mathbb{R}^{B\\times 10^4 times", "Shapes: $" + "X \\in \\mathbb{R}^{B \\times " * 10_000
+          + "$\n", before=True, codes=ok)
+    after(br, "rows stated: \\in\\mathbb then 2×10^5 spaces", "Shapes: $X \\in\\mathbb" + " " * 200_000 + "R$\n",
+          before=True, codes=ok)
+    after(br, "rows stated: \\in\\mathbb{R then 2×10^5 spaces", "Shapes: $X \\in\\mathbb{R" + " " * 200_000 + "}$\n",
+          codes=ok)
+    after(br, "rows stated: 1900 batch claims in rows", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial W_2}} = \\frac{{1}}{{B}} \\, \\Delta_2^\\top A_1 + {k} - {k}$$\n\n"
+        for k in range(1900)), codes=ok)
+    # -- a bias's step beside minibatch prose (_BARE_BIAS_STEP, DocumentClaims.minibatch) ----------------------------------
+    rw = R28_ROWS
+    mini = {**rw[2], "step_b": {"unchecked"}}
+    after(rw, "minibatch: the word 10^4 times", "We utilize minibatches. " * 10_000 + "\n",
+          verdicts=mini, codes=ok)
+    after(rw, "minibatch: 1900 bias steps", "We utilize minibatches.\n" + "".join(
+        f"\\begin{{equation}} b_{{{k}}} \\leftarrow = b_{{{k}}} - \\eta \\delta_{{{k}}}, \\end{{equation}}\n"
+        for k in range(1900)), verdicts=mini, codes=ok)
+    after(rw, "minibatch: a bias step with 10^4 scripts", "We utilize minibatches.\n\\begin{equation} b" + "_l" * 10_000
+          + " \\leftarrow = b_l - \\eta \\delta_l \\end{equation}\n", verdicts=mini, codes=ok)
+    after(rw, "minibatch: a bias step of 380 characters of scripts", "We utilize minibatches.\n\\begin{equation} b"
+          + "^{l}" * 90 + " \\leftarrow = b_l - \\eta \\delta_l \\label{long_b} \\end{equation}\n", verdicts=mini, codes=ok)
+    # -- normalize: CJK prose, one-hot target, code names, \bigodot, \leftarrow =, role scripts, cleveref ------------------
+    cjk = (_SPEC28_ROW, _CJK28, {"right": {"correct"}, "sign": {"incorrect"}}, "h.md")
+    after(cjk, "CJK: 10^5 CJK characters before a formula", "$$" + "其" * 100_000 + "\\frac{\\partial L}{\\partial \\hat y}"
+          " = \\hat y - y$$\n", codes=ok)
+    after(cjk, "CJK: 1900 rows opened by CJK words", "$$\\begin{aligned}\n" + "".join(
+        f"&其中\\frac{{\\partial L}}{{\\partial \\hat y}} = \\hat y - y + {k} - {k} \\\\\n" for k in range(1900))
+          + "\\end{aligned}$$\n", codes=ok)
+    after(cjk, "CJK: mixed scripts and RTL marks before a formula, 1900 times", "".join(
+        f"$$而\u200fمثلا\u202e한글 {k}\\frac{{\\partial L}}{{\\partial \\hat y}} = \\hat y - y$$\n\n" for k in range(1900)),
+          codes=ok)
+    after(cjk, "CJK: a row of 10^4 CJK punctuation and spaces", "$$" + "。 " * 10_000 + "x = 1$$\n", codes=ok)
+    oh = R28_ONEHOT
+    after(oh, "one-hot: \\mathbf{1}_y 10^4 times", "$$\\delta_2 = p - " + " - ".join(["\\mathbf{1}_y"] * 10_000) + "$$\n",
+          codes=ok)
+    after(oh, "one-hot: \\mathbf{1}_y[ unclosed 10^4 times", "$$\\delta_2 = p - " + "\\mathbf{1}_y[" * 10_000 + "$$\n",
+          codes=ok)
+    after(oh, "one-hot: \\mathbf{1}_{\\mathbf{1}_{…}} 5000 deep", "$$\\delta_2 = p - " + "\\mathbf{1}_{" * 5000 + "y"
+          + "}" * 5000 + "$$\n", codes=ok)
+    after(oh, "one-hot: 1900 claims p_k - \\mathbf{1}_y[k]", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial z_k}} = p_k - \\mathbf{{1}}_y[k] + {k} - {k}$$\n\n" for k in range(1900)),
+          before=True, codes=ok)
+    after(oh, "code names: lr and label 10^4 times", "$$b = b - " + " - ".join(["lr * label"] * 10_000) + "$$\n", codes=ok)
+    after(oh, "code names: 1900 steps b = b - lr * dL/db", "".join(
+        f"$$b_{{{k}}} = b_{{{k}}} - lr * \\frac{{dL}}{{db_{{{k}}}}}$$\n\n" for k in range(1900)), codes=ok)
+    ra = R28_RASCHKA
+    after(ra, "\\bigodot: 10^4 in one claim", "$$\\pmb \\delta^{(h)} = " + " \\bigodot ".join(["a^{(h)}"] * 10_000)
+          + "$$\n", codes=ok)
+    after(ra, "\\bigodot: 10^4 with limits and nothing between", "$$x = a" + "\\bigodot_{i}^{n}\\bigodot" * 10_000 + "$$\n",
+          codes=ok)
+    after(ra, "role scripts: ^{out^{T^{T^{…}}}} 5000 deep", "$$\\pmb \\delta^{(h)} = \\pmb \\delta^{(out)}(W^{out^{"
+          + "T^{" * 5000 + "T" + "}" * 5000 + "}})$$\n", codes=ok)
+    after(ra, "role scripts: W^{out^{T}} 10^4 times", "$$\\pmb \\delta^{(h)} = \\pmb \\delta^{(out)}" + "W^{out^{T}}" * 10_000
+          + "$$\n", codes=ok)
+    after(ra, "role scripts: 1900 claims W^{h^\\top}, W^{in^{T}}", "".join(
+        f"$$Z^{{(h)}} = A^{{(in)}} W^{{h^\\top}} W^{{in^{{T}}}} + {k}$$\n\n" for k in range(1900)), codes=ok)
+    after(rw, "\\leftarrow =: 10^4 times in one claim", "\\begin{equation} W_l " + "\\leftarrow = " * 10_000
+          + "W_l \\end{equation}\n", codes=ok)
+    after(rw, "\\leftarrow =: 1900 steps", "".join(
+        f"\\begin{{equation}} W_l \\leftarrow = W_l - \\eta a_{{l-1}}^T \\delta_l + {k} \\end{{equation}}\n"
+        for k in range(1900)), codes=ok)
+    after(ix, "cleveref: \\label[eq]{…} 10^4 times in one display", "\\begin{align} \\pdv{C}{b_i^L} = \\delta_i^L"
+          + "\\label[eq]{x}" * 10_000 + " \\end{align}\n", codes=ok)
+    after(ix, "cleveref: \\label[eq]{ unclosed 10^4 times", "\\begin{align} \\pdv{C}{b_i^L} = \\delta_i^L"
+          + "\\label[eq]{" * 10_000 + " \\end{align}\n", codes=ok)
+    after(ix, "cleveref: \\label[ with a 10^5-letter type", "\\begin{align} \\pdv{C}{b_i^L} = \\delta_i^L \\label["
+          + "e" * 100_000 + "]{x} \\end{align}\n", codes=ok)
+    after(ix, "cleveref: 1900 displays \\label[eq]{k}", "".join(
+        f"\\begin{{align}} \\pdv{{C}}{{b_i^L}} = \\delta_i^L + {k} - {k} \\label[eq]{{e{k}}} \\end{{align}}\n"
+        for k in range(1900)), codes=ok)
+    # -- the parser: a'(z_l), L^{(i)}, L_\text{batch}, layers named by their role -----------------------------------------
+    after(rw, "a'(…): 10^4 times in one claim", "\\begin{equation} \\delta_l = \\delta_{l+1} W_{l+1}^T " + " ".join(
+        ["a'(z_l)"] * 10_000) + " \\end{equation}\n", codes=ok)
+    after(rw, "a'(…): nested 1000 deep", "\\begin{equation} \\delta_l = " + "a'(" * 1000 + "z_l" + ")" * 1000
+          + " \\end{equation}\n", codes=ok)
+    after(rw, "a'(…): unclosed 10^4 times", "\\begin{equation} \\delta_l = " + "a'(" * 10_000 + " \\end{equation}\n",
+          codes=ok)
+    after(rw, "a'(…): 1900 distinct claims", "".join(
+        f"\\begin{{equation}} \\delta_l = \\delta_{{l+1}} W_{{l+1}}^T a'(z_l) + {k} - {k} \\end{{equation}}\n"
+        for k in range(1900)), before=True, codes=ok)
+    sup = R28_SUPERSCRIPT
+    after(sup, "L^{(i)}: 10^4 times in one claim", "$$" + " + ".join(["\\frac{\\partial L^{(i)}}{\\partial \\hat y^{(i)}}"]
+                                                                   * 10_000) + " = 0$$\n", codes=ok)
+    after(sup, "L^{(( unclosed 10^4 times", "$$\\frac{\\partial L" + "^{(" * 10_000 + "}{\\partial \\hat y} = 0$$\n",
+          codes=ok)
+    after(sup, "L^{(i)}: 1900 claims over 26 letters", "".join(
+        f"$$\\frac{{\\partial L^{{({chr(97 + k % 26)})}}}}{{\\partial \\hat y^{{({chr(97 + k % 26)})}}}} = \\hat "
+        f"y^{{({chr(97 + k % 26)})}} - y^{{({chr(97 + k % 26)})}} + {k} - {k}$$\n\n" for k in range(1900)), codes=ok)
+    lb = R28_LBATCH
+    words = ("L_\\text{batch}", "L_{train}", "J_{total}")
+    after(lb, "objective word: L_{…} with a 10^5-letter word", "$$\\frac{\\partial L_{" + "b" * 100_000
+          + "}}{\\partial \\theta} = 0$$\n", codes=ok)
+    after(lb, "objective word: L_{total_{total_{…}}} 5000 deep", "$$\\frac{\\partial L_{" + "total_{" * 5000 + "x"
+          + "}" * 5001 + "}{\\partial \\theta} = 0$$\n", codes=ok)
+    after(lb, "objective word: 1900 steps with L_\\text{batch}, L_{train}, J_{total}", "".join(
+        f"$$\\theta \\leftarrow \\theta - \\eta \\, \\frac{{\\partial {words[k % 3]}}}"
+        f"{{\\partial \\theta}} + {k} - {k}$$\n\n" for k in range(1900)), before=True, codes=ok)
+    after(ra, "role words: W^{(hidden hidden …)} 10^4 words", "$$Z^{(h)} = A^{(in)}W^{(" + "hidden " * 10_000
+          + ")}$$\n", codes=ok)
+    after(ra, "role words: ^{(out)} 10^4 times in one claim", "$$\\pmb\\delta^{(out)} = " + " ".join(
+        ["a^{(out)}"] * 10_000) + "$$\n", codes=ok)
+    # -- a 1 × 1 array times a matrix (shapes.ONE_BY_ONE) -------------------------------------------------------------------
+    one = (_ROWS_SPEC28.replace("units = 2", "units = 1"), (
+        r"The samples are columns: \begin{equation} z_l = W_l^T a_{l-1} + b_l, \quad a_l = a(z_l) \end{equation}" "\n"
+        r"\begin{equation} \delta_l = W_{l+1} \delta_{l+1} \odot a'(z_l), \label{right} \end{equation}" "\n"
+        r"\begin{equation} \delta_l = \delta_{l+1} W_{l+1} \odot a'(z_l), \label{planted} \end{equation}" "\n"),
+        {"right": {"correct"}, "planted": {"unchecked"}}, "answer.tex")
+    after(one, "1 × 1: 1900 planted δ_{l+1} W_{l+1} claims", "".join(
+        f"\\begin{{equation}} \\delta_l = \\delta_{{l+1}} W_{{l+1}} \\odot a'(z_l) + {k} - {k} \\end{{equation}}\n"
+        for k in range(1900)), before=True, codes=ok)
+    after(one, "1 × 1: δ_{l+1} times 150 weights (under the formula limit)", "\\begin{equation} \\delta_l = \\delta_{l+1} "
+          + " ".join(["W_{l+1}"] * 150) + " \\end{equation}\n", codes=ok)
+    # -- infer: the objective letter, t beside the output ---------------------------------------------------------------
+    en = R28_ENTROPY
+    after(en, "objective letter: H(y, a, y, a, …) with 10^4 arguments", "$$H(" + ", ".join(["y, a"] * 10_000)
+          + ") = -\\sum_j y_j \\log a_j$$\n", codes=ok)
+    after(en, "objective letter: 1900 definitions of 26 letters", "".join(
+        f"$${chr(65 + k % 26)}(y, \\hat y) = -\\sum_j y_j \\log \\hat y_j + {k}$$\n\n" for k in range(1900)),
+          before=True, codes=ok, verdicts={c: {"correct", "incorrect", "unchecked"} for c in en[2]})
+    after(en, "objective letter: f(W) = … 1900 times with ∂f/∂W", "".join(
+        f"$$f(W) = \\frac{{1}}{{m}} \\sum (\\hat y - y)^2 + {k}$$\n\n$$\\frac{{\\partial f}}{{\\partial W}} = {k}$$\n\n"
+        for k in range(950)), codes=ok, verdicts={c: {"correct", "incorrect", "unchecked"} for c in en[2]})
+    after(en, "objective letter: H( then 10^5 letters", "$$H(" + "y" * 100_000 + ") = -\\sum_j y_j \\log a_j$$\n",
+          codes=ok)
+    bi = (_BISHOP_SPEC27, _BISHOP27, R27_BISHOP[2], "h.md")
+    after(bi, "t beside the output: a - t 10^4 times", "$$\\frac{\\partial E}{\\partial a_5} = " + " + ".join(
+        ["(a_5 - t)"] * 10_000) + "$$\n", codes=ok, verdicts={c: v | {"unchecked"} for c, v in bi[2].items()})
+    after(bi, "t beside the output: t } } } … - a, 10^4 braces", "$$x = t" + " }" * 10_000 + " - a$$\n", codes=ok,
+          verdicts={c: v | {"unchecked"} for c, v in bi[2].items()})
+    after(bi, "t beside the output: t^ 10^4 times", "$$x = " + "t^" * 10_000 + "T$$\n", codes=ok,
+          verdicts={c: v | {"unchecked"} for c, v in bi[2].items()})
+    # -- unitnames (ℓ), bareneuron (a loss of a bare activation), onesample (lowercase letters) ---------------------------------
+    fu = (*R27_FUAT, "h.md")
+    after(fu, "ℓ: x^{ℓ then 10^4 tabs and newlines", "$$o_i = x^{\\ell" + "\t\n" * 10_000 + "}$$\n", codes=ok)
+    after(fu, "ℓ: w_{a, ℓ} with a, , , … 10^4 commas", "$$u_i = \\sum_{\\ell} w_{a" + " ," * 10_000 + "\\ell} o_\\ell$$\n",
+          codes=ok)
+    bare_spec = _RASCHKA_SPEC28.replace("units = 3\nactivation", "units = 1\nactivation").replace(
+        "binary_cross_entropy", "sum_squared_error")
+    zac = (bare_spec, "$L = (a - label)^2$\n\n$a = act(z)$\n\n$\\frac{dL}{da} = 2(a - label) \\tag{dLda}$\n\n"
+           "$b = b - lr * \\frac{dL}{db} \\tag{step}$\n", {"dLda": {"correct", "unchecked"}}, "h.md")
+    after(zac, "bare loss: 1900 losses of the bare activation", "".join(
+        f"$L = (a - y)^2 + {k}$\n\n$$\\frac{{dL}}{{da}} = 2(a - y) + {k}$$\n\n" for k in range(950)), codes=ok)
+    after(zac, "bare loss: L = ( ( ( … 10^4 deep", "$L = " + "(" * 10_000 + "a - y" + ")" * 10_000 + "^2$\n", codes=ok)
+    after(mean, "one sample: z^ x^ a^ 10^4 times in one claim", "$$\\frac{\\partial L}{\\partial b^{(2)}} = "
+          + " ".join(["z^{(2)} x^\\top a_1"] * 10_000) + "$$\n", codes=ok)
+    after(mean, "one sample: 1900 lowercase claims beside capitals", "$$Z^{(1)} = W^{(1)} X$$\n\n" + "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial b^{{(2)}}}} = \\delta^{{(2)}} + z_{k} - z_{k}$$\n\n" for k in range(1900)),
+          codes=ok, verdicts={c: {"correct", "incorrect", "unchecked"} for c in mean[2]})
+    # -- each answer after 1900 arithmetic claims ------------------------------------------------------------------------
+    filler = "".join(f"$${n} + 1 = {n + 1}$$\n\n" for n in range(1900))
+    for pid, anchor in (("mean", mean), ("rows", rw), ("function", fn), ("softmax sums", sm), ("loss heading", hd),
+                        ("batch rows", br), ("one-hot", oh), ("Raschka", ra), ("L_batch", lb), ("entropy", en)):
+        spec_text, doc, verdicts, name = anchor
+        fill = filler if name.endswith(".md") else "".join(f"\\[{n} + 1 = {n + 1}\\]\n\n" for n in range(1900))
+        md(f"{pid}'s answer after 1900 arithmetic claims", fill + "\n\n" + doc,
+           verdicts={c: v | {"unchecked"} for c, v in verdicts.items()}, spec_text=spec_text, name=name, codes=ok)
     return out
 
 
