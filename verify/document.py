@@ -1155,8 +1155,8 @@ def star_elementwise(text: str) -> bool:
 
 
 #: a batch's array stated with its examples as rows: X \in \mathbb{R}^{B \times 784}, \Delta_2 \in \mathbb{R}^{m \times 10}
-_BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*(?:[mnNBM]|\\text\s*\{\s*batch\s*\})\s*"
-                                r"(?:\\times|\\cdot|×|x)")
+_BATCH_ROWS_STATED = re.compile(r"\\in\s*\\mathbb\s*(?:\{\s*)?R\s*(?:\}\s*)?\^\s*\{\s*(?:[mnNBM]|\\text\s*\{\s*batch\s*\})\s*"
+                                r"(?:\\times|\\cdot|×|x)")  # (read on the raw text: no two \s* side by side, linear)
 #: the prose speaking of training on minibatches (ejhusom's "We utilize minibatches"): a step may be a batch's
 _MINIBATCH_PROSE = re.compile(r"(?i)\bmini[- ]?batch(?:es)?\b")
 _ONE_EXAMPLE_PROSE = re.compile(r"(?i)\b(?:assume|assuming|suppose)\s+(?:that\s+)?(?:\$\s*)?m\s*=\s*1(?![0-9.])")

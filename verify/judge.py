@@ -982,16 +982,22 @@ class Judge:
             result = results[chosen]
         word = "column" if chosen == "columns" else "row"
         if (shown and len(fits) == 1 and fits[0] != chosen and _shape_failed(result) and not self.numeric
-                and results[fits[0]].verdict == "correct" and fits[0] == "rows" and self.rows_stated):
+                and self.rows_stated and (results[fits[0]].verdict == "correct" or _by_the_batch_alone(
+                    claim, results[fits[0]] if voted[fits[0]] is None else self._check_in(claim, fits[0], remember=False),
+                    self.batch))):
             # zaidanmir's batch section, ∂L_batch/∂W_2 = (1/B) Δ_2^T A_1 with Δ_2 ∈ ℝ^{B×10}, after one example as a
             # column: it holds with each sample a row, the only layout its shapes fit, and the text stacks a batch as
             # rows — the answer may switch layouts for its batch, or have the factors in the wrong order (Ng's planted
-            # A^T dZ, with no such statement, stays wrong); not a verdict to give on a guess
+            # A^T dZ, with no such statement, stays wrong); not a verdict to give on a guess. The same the other way
+            # round: where the batch section's claims outnumber the rest (the vote then shows rows), the one example
+            # as a column, δ_2 a_1^T, holds only there (issue 12, round twenty-nine: it had been rejected by its shapes)
             other = "row" if fits[0] == "rows" else "column"
+            where = "where it holds" if results[fits[0]].verdict == "correct" else "where it holds for one example"
             return ClaimResult(claim.id, claim.latex, "unchecked", results[fits[0]].expected,
-                               f"its shapes fit only with each sample as a {other}, where it holds, while the answer's "
+                               f"its shapes fit only with each sample as a {other}, {where}, while the answer's "
                                f"other claims write each sample as a {word}; if this claim stacks its samples otherwise "
-                               f"(a batch section), it is right, else its factors are in the wrong order — not judged",
+                               f"({'a batch section' if other == 'row' else 'one example, or a section of its own'}), it "
+                               "is right, else its factors are in the wrong order — not judged",
                                quantity=claim.quantity, notes=[f"holds with each sample as a {other}"])
         if len(fits) == 2 and results[fits[0]].verdict != results[fits[1]].verdict:
             why = "as the answer's other claims write them" if shown else "nothing in the answer decides it; the default"
@@ -4430,6 +4436,13 @@ class Judge:
         except Exception as exc:  # noqa: BLE001 -- one odd claim must not cost the student the whole report
             why = f"could not check the claim (internal error {type(exc).__name__}: {exc}; please report it)"
         return ClaimResult(claim.id, claim.latex, "unchecked", "", why, quantity=claim.quantity)
+
+
+def _by_the_batch_alone(claim: Claim, result: ClaimResult, batch: int) -> bool:
+    """Whether ``result`` fails only by the batch's examples (a missing 1/N, a sample axis) for a claim in one sample's
+    lowercase letters (onesample.py): the claim holds for one example, as its section may say (zaidanmir's δ_2 a_1^T
+    "for one example x, a column", beside a batch section in rows)."""
+    return result.verdict == "incorrect" and one_sample_claim(claim.latex) and by_the_batch(result.message, batch)
 
 
 def _diagonal_as_vector(t: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

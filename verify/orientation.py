@@ -138,7 +138,7 @@ def definition_votes(judge, claims) -> dict:
 
 #: a weight matrix's stated shape: W^{[l]} \in \mathbb{R}^{n^{[l]} \times n^{[l-1]}}, W_1 \in \mathbb{R}^{4 \times 3}
 _SHAPE = re.compile(r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*W\s*\}|(?<![A-Za-z\\])W)(?:\s*[_^]\s*(?:\{[^{}]{0,16}\}|[A-Za-z0-9]))"
-                    r"{0,2})\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R(?![A-Za-z])|ℝ)\s*\^\s*\{(?P<dims>(?:[^{}]|\{[^{}]{0,20}\}){1,80})\}")
+                    r"{0,2})\s*\\in\s*(?:\\mathbb\s*(?:\{\s*)?R(?:\s*\})?|\\R(?![A-Za-z])|ℝ)\s*\^\s*\{(?P<dims>(?:[^{}]|\{[^{}]{0,20}\}){1,80})\}")
 #: one size by what it counts: a layer's (n^{[l-1]}, d_\ell, n_1, n^{(2)}), Ng's n_x, n_h, n_y, or d_{in}, d_{out}
 _SIZE = re.compile(r"^(?:\\[A-Za-z]+|[A-Za-z])\s*[_^]\s*(?P<i>\\ell|[A-Za-z]+|\d+)\s*(?:(?P<sign>[+-])\s*(?P<off>\d))?$")
 _RANKS = {"in": ("io", 0), "input": ("io", 0), "out": ("io", 1), "output": ("io", 1), "x": ("ng", 0), "h": ("ng", 1),
@@ -165,7 +165,7 @@ def _size_rank(dim: str):
 #: a vector's stated size by one bare letter: \mathbf x \in \mathbb R^d, y \in \mathbb{R}^{v} (xopes's notes: the letters
 #: d and v then count the inputs and the classes, and W \in \mathbb R^{v \times d} says how W lies)
 _VECTOR_SIZE = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<v>[xybz])\s*\}|(?<![A-Za-z\\])(?P<w>[xybz]))\s*\\in\s*"
-                          r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\R(?![A-Za-z])|ℝ)\s*\^\s*(?:\{\s*(?P<n>[A-Za-z])\s*\}|(?P<m>[A-Za-z]))"
+                          r"(?:\\mathbb\s*(?:\{\s*)?R(?:\s*\})?|\\R(?![A-Za-z])|ℝ)\s*\^\s*(?:\{\s*(?P<n>[A-Za-z])\s*\}|(?P<m>[A-Za-z]))"
                           r"(?![A-Za-z{_^]|\s*\\times)")
 
 

@@ -124,7 +124,8 @@ def own_forward(texts, declared: set):
 
 
 #: an example's input declared a vector in the text, inline too: \mathbf{x}_i \in \mathbb{R}^d, x_n \in R^{D}
-_EXAMPLE_VECTOR = re.compile(r"(?<![A-Za-z\\])x\s*\}?\s*_\s*\{?\s*([inm])\s*\}?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*[a-zA-Z]")
+_EXAMPLE_VECTOR = re.compile(r"(?<![A-Za-z\\])x\s*(?:\}\s*)?_\s*(?:\{\s*)?([inm])\s*(?:\}\s*)?\\in\s*\\mathbb\s*(?:\{\s*)?R"
+                             r"\s*(?:\}\s*)?\^\s*(?:\{\s*)?[a-zA-Z]")  # (the raw text: no two \s* side by side, linear)
 
 
 def example_vector(text: str) -> str | None:
