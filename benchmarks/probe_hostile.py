@@ -4845,8 +4845,10 @@ def round_twenty_nine() -> list[Probe]:
     # -- sums the answer writes (_written_sum_letters, _in_derivatives_only, _sum_letters) -------------------------------
     sm = R28_SOFTMAX
     letters = [chr(97 + k % 26) for k in range(1000)]
+    # (sums to m over every letter: the document reads as a batch of m, where the answer's claims are not judged)
     after(sm, "written sums: one claim summing over 1000 letters", "\\begin{equation} \\frac{dC}{db_i} = " + " ".join(
-        f"\\sum_{{{x}=1}}^m" for x in letters) + " \\frac{dC}{da_j} \\end{equation}\n", codes=ok)
+        f"\\sum_{{{x}=1}}^m" for x in letters) + " \\frac{dC}{da_j} \\end{equation}\n", codes=ok,
+          verdicts={c: v | {"unchecked"} for c, v in sm[2].items()})
     after(sm, "written sums: 1900 claims each summing over another letter", "".join(
         f"\\begin{{equation}} \\frac{{dC}}{{db_i}} = \\sum_{{{letters[k % 26]}=1}}^m \\frac{{dC}}{{da_{letters[k % 26]}}} + {k} "
         "\\end{equation}\n" for k in range(1900)), before=True, codes=ok)
@@ -4901,9 +4903,17 @@ def round_twenty_nine() -> list[Probe]:
           before=True, codes=ok)
     after(br, "rows stated: \\in\\mathbb{R then 2×10^5 spaces", "Shapes: $X \\in\\mathbb{R" + " " * 200_000 + "}$\n",
           codes=ok)
+    # (the rows then carry the vote: the batch's claim holds there — the oracle — and the one example as a column may
+    # not be judged, never rejected)
     after(br, "rows stated: 1900 batch claims in rows", "".join(
         f"$$\\frac{{\\partial L}}{{\\partial W_2}} = \\frac{{1}}{{B}} \\, \\Delta_2^\\top A_1 + {k} - {k}$$\n\n"
-        for k in range(1900)), codes=ok)
+        for k in range(1900)), codes=ok, verdicts={"one": {"correct", "unchecked"}, "batch": {"correct", "unchecked"}})
+    after(br, "rows stated: 100 batch claims in rows", "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial W_2}} = \\frac{{1}}{{B}} \\, \\Delta_2^\\top A_1 + {k} - {k}$$\n\n"
+        for k in range(100)), codes=ok, verdicts={"one": {"correct", "unchecked"}, "batch": {"correct", "unchecked"}})
+    for pre in ("W \\in \\mathbb", "x \\in \\mathbb{R", "x_i \\in \\mathbb{R}^", "x_", "W^{(1)} \\in \\mathbb{R}^{n"):
+        after(br, f"raw spaces: {pre} then 2×10^5 spaces", "Shapes: $" + pre + " " * 200_000 + "d$\n", before=True,
+              codes=ok)
     # -- a bias's step beside minibatch prose (_BARE_BIAS_STEP, DocumentClaims.minibatch) ----------------------------------
     rw = R28_ROWS
     mini = {**rw[2], "step_b": {"unchecked"}}
@@ -4949,8 +4959,10 @@ def round_twenty_nine() -> list[Probe]:
           + "T^{" * 5000 + "T" + "}" * 5000 + "}})$$\n", codes=ok)
     after(ra, "role scripts: W^{out^{T}} 10^4 times", "$$\\pmb \\delta^{(h)} = \\pmb \\delta^{(out)}" + "W^{out^{T}}" * 10_000
           + "$$\n", codes=ok)
+    # (1900 forward definitions the spec's network contradicts: the slip's reading is in doubt, said so)
     after(ra, "role scripts: 1900 claims W^{h^\\top}, W^{in^{T}}", "".join(
-        f"$$Z^{{(h)}} = A^{{(in)}} W^{{h^\\top}} W^{{in^{{T}}}} + {k}$$\n\n" for k in range(1900)), codes=ok)
+        f"$$Z^{{(h)}} = A^{{(in)}} W^{{h^\\top}} W^{{in^{{T}}}} + {k}$$\n\n" for k in range(1900)), codes=ok,
+          verdicts={"hidden_slip": {"incorrect", "unchecked"}})
     after(rw, "\\leftarrow =: 10^4 times in one claim", "\\begin{equation} W_l " + "\\leftarrow = " * 10_000
           + "W_l \\end{equation}\n", codes=ok)
     after(rw, "\\leftarrow =: 1900 steps", "".join(
@@ -5028,7 +5040,9 @@ def round_twenty_nine() -> list[Probe]:
           verdicts={c: v | {"unchecked"} for c, v in bi[2].items()})
     # -- unitnames (ℓ), bareneuron (a loss of a bare activation), onesample (lowercase letters) ---------------------------------
     fu = (*R27_FUAT, "h.md")
-    after(fu, "ℓ: x^{ℓ then 10^4 tabs and newlines", "$$o_i = x^{\\ell" + "\t\n" * 10_000 + "}$$\n", codes=ok)
+    # (ℓ written as a layer, x^{ℓ}: no longer only a unit's letter, so Fuat's claims may not read)
+    after(fu, "ℓ: x^{ℓ then 10^4 tabs and newlines", "$$o_i = x^{\\ell" + "\t\n" * 10_000 + "}$$\n", codes=ok,
+          verdicts={c: v | {"unchecked"} for c, v in fu[2].items()})
     after(fu, "ℓ: w_{a, ℓ} with a, , , … 10^4 commas", "$$u_i = \\sum_{\\ell} w_{a" + " ," * 10_000 + "\\ell} o_\\ell$$\n",
           codes=ok)
     bare_spec = _RASCHKA_SPEC28.replace("units = 3\nactivation", "units = 1\nactivation").replace(
