@@ -343,19 +343,27 @@ def _section_claims(claims) -> dict:
 def _graph_of(items: list):
     """(_Graph, the position of its first definition, {claim id: definition row's name}) of one section's claims
     ``items`` (``_section_claims``), or None when its definition rows do not make a graph."""
-    found = []
+    from .judge import _rows_of
+
+    found, unread = [], set()
     for k, c in items:
         if len(c.latex) > MAX_CHARS:
             continue
-        row = _definition(_clean(c.latex))
-        if row is not None:
-            found.append((k, c.id, *row))
+        for text in _rows_of(c.latex)[:MAX_NODES]:  # (a_1 = σ(z_1), \quad a_2 = σ(z_2): each row a definition)
+            row = _definition(_clean(text))
+            if row is not None:
+                found.append((k, c.id, *row))
+            elif (m := _NAME_LHS.match(_sides(_clean(text))[0])) is not None and len(_sides(_clean(text))) > 1:
+                unread.add(m.group(1) + (f"_{m.group(2) or m.group(3)}" if (m.group(2) or m.group(3)) else ""))
     if not found:
         return None
     try:  # (one section's rows that do not make a graph leave the other sections' graphs as they are)
-        return _section_graph(found)
+        graph = _section_graph(found)
     except (_Unread, ArithmeticError, TypeError, ValueError, RecursionError):
         return None  # (a cycle met comparing a redefinition, a number too large: not a graph)
+    if graph is not None and graph[0].inputs & unread:
+        return None  # (an input the answer defines in a row not read, a_1 = \sigma(z_1) there: a leaf it is not)
+    return graph
 
 
 def _graphs(claims) -> dict:

@@ -30,7 +30,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import augmented, einstein, foreign, sections, surface, texmacros
+from . import augmented, einstein, foreign, scalarunits, sections, surface, texmacros
 from .judge import _NEWLINE, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -279,7 +279,8 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                           star=star_elementwise(text), products=stated_products(text), stated=stated_numbers(text),
                           sections={c.id: k for c, k in zip(claims, section, strict=True)} if heads else None,
                           subsections={c.id: k for c, k in zip(claims, subsection, strict=True)} if subheads else None,
-                          premises=frozenset(premises), models=models, section_losses=section_losses)
+                          premises=frozenset(premises), models=models, section_losses=section_losses,
+                          unit_code=scalarunits.code_definitions(text))
 
 
 class DocumentClaims(list):
@@ -295,8 +296,9 @@ class DocumentClaims(list):
                  subsections: dict | None = None, star: bool = False,
                  products: tuple = (), stated: tuple = (), premises: frozenset = frozenset(),
                  models: dict | None = None, example: str | None = None, minibatch: bool = False,
-                 section_losses: dict | None = None, rows_stated: bool = False):
+                 section_losses: dict | None = None, rows_stated: bool = False, unit_code: tuple = ()):
         super().__init__(claims)
+        self.unit_code = tuple(unit_code)  # a forward pass sketched unit by unit in a code block (scalarunits.py)
         self.rows_stated = rows_stated  # the text gives a batch its examples as rows: X ∈ ℝ^{B × 784} (zaidanmir)
         self.section_losses = dict(section_losses or {})  # claim id -> the loss its heading names ("## MSE": foreign.py)
         self.minibatch = minibatch  # the prose speaks of minibatches ("We utilize minibatches"): steps over a batch

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from gradproof.derive import limits
 
-from . import augmented, eraunits
+from . import augmented, eraunits, scalarunits
 from .jacobianlayout import chain_layout
 from .normalize import drop_time_argument, normalize, uses_time_argument
 from .ownforward import numbered_from_zero
@@ -193,10 +193,12 @@ _SCRIPT = re.compile(r"\^\s*\{?\s*[(\[]\s*(\d+|[a-zA-Z])\s*(?:([+-])\s*(\d+))?\s
 _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: a right side that applies an activation to one argument: σ(…), f(…), g(…), h(…), \tanh(…), φ(…), ReLU(…)
 #: the softmax written out: \frac{e^{z_j}}{\sum_k e^{z_k}}, \frac{\exp(z_j)}{\sum_{k} \exp(z_k)} (normalised)
-_SOFTMAX_WRITTEN = re.compile(r"^\s*\\frac\s*\{\s*(?:e\s*\^|\\exp)[^=]{0,40}?\}\s*\{\s*\\sum[^=]{0,60}?(?:e\s*\^|\\exp)"
-                              r"[^=]{0,60}\}\s*$")
+_SOFTMAX_WRITTEN = re.compile(r"^\s*\\frac\s*\{\s*(?:e\s*\^|\\?exp)[^=]{0,40}?\}\s*\{\s*\\sum[^=]{0,60}?(?:e\s*\^|\\?exp)"
+                              r"[^=]{0,60}\}\s*$")  # (McLaughlin's exp(z_{i}) as a word too)
+#: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
+_NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
-                      r"relu|ReLU|sigmoid|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
+                      r"relu|ReLU|sigmoid|softmax|tanh|logsig|tansig|purelin|poslin)\s*(?:_\s*\{?\s*\d\s*\}?\s*)?(?:\^\s*\{?\s*[(\[]?\s*\w+(?:\s*[+-]\s*\d)?\s*[)\]]?\s*\}?)?"
                       r"\s*\(")
 
 
@@ -287,7 +289,10 @@ def structure(claims) -> dict:
         if re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?[zhaZHA]\s*\}?\s*(?:\(\s*x\s*\)\s*)?", lhs):
             out["bare"] += 1  # d2l's z = W^{(1)} x, h = φ(z): a layer's quantity written with no layer
         # Bishop's a_j = \sum_i w_{ji} z_i: a unit letter and no layer anywhere (or a layer written)
-        out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[ijk]\s*\}?\s*$", lhs)
+        out["units"]["letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*[jk]\s*\}?\s*$", lhs)
+                      else "input_defined" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*i\s*\}?\s*$", lhs) and (
+                          _APPLIED.match(rhs) or _NAMED_SOFTMAX.match(rhs))  # (a_i = σ(z_i): i is no input there)
+                      else "letters" if re.match(r"^\s*[A-Za-z]\s*_\s*\{?\s*i\s*\}?\s*$", lhs)
                       else "layers" if _SCRIPT.search(lhs) or re.search(r"\^\s*\{?\s*[lL0-9]", lhs) else "none"] += 1
         left = _script(lhs)
         if left and left[0].isdigit() and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*"
@@ -298,6 +303,10 @@ def structure(claims) -> dict:
         if named and named.group(1) == (named.group(2) or named.group(4)):  # UFLDL's x_i = a_i^{(1)}: the same vote
             out["input_layer"][int(named.group(3))] += 2
             continue
+        if _NAMED_SOFTMAX.match(rhs) and re.match(r"\s*[A-Za-z]\s*_", lhs):  # a_i = softmax(z_i) (= \frac{exp(z_i)}{…})
+            out["softmax_written"] = True  # (its i and k are entries of one layer, as below)
+            if letter in ("a", "h") and not _LAYER_SCRIPTED.search(lhs) and not _LAYER_SCRIPTED.search(rhs):
+                out["softmax_bare"] = True
         if _APPLIED.match(rhs):
             if not _GENERIC_MAP.match(rhs):  # "for a vector function y = f(x)": a map named, not a layer's activation
                 out["activation"].add(letter)
@@ -383,8 +392,8 @@ def _settled(dims: list, shape: dict) -> tuple[list, list]:
         elif labels and labels[0].startswith("the index letter names the layer"):
             if shape.get("softmax_written"):
                 pick = None  # a_j = e^{z_j} / Σ_k e^{z_k}: j and k are entries of one layer
-            elif shape["units"]["letters"] > shape["units"]["layers"]:
-                pick = labels[0]
+            elif shape["units"]["letters"] > shape["units"]["layers"] and not shape["units"]["input_defined"]:
+                pick = labels[0]  # (an activation defined with the unit letter i, a_i = σ(z_i): Bishop's i is the input)
         if pick == "open":
             left.append(dim)
         elif pick is not None:
@@ -1084,6 +1093,13 @@ def conventions(judge, claims) -> Reading | None:
             changes.append(f"{letter_} is the layer index")
         else:
             changes.append(f"{letter_} is the layer index ({letter_.upper()} the last layer)")
+    if not era and not {"mazur", "unit_numbers"} & ({k for k, _ in options} | {k for k, _ in base.options}) and (
+            not base.macros and not base.bases and (units := scalarunits.reading(
+                claims, judge.net, judge.convention, judge.unit_code)) is not None
+            and not scalarunits.layered(text, {k[0] for k, _ in units.macros})):
+        macros += units.macros  # Hung-yi Lee's z_1 … z_4, w_1 … w_8 placed by the answer's own forward pass
+        options += ([("mazur", True)] if units.mazur else []) + [("unit_sums", units.sums)]
+        changes.append(units.change)
     if not changes and not options:
         return None
     return Reading(replace(base, bases=base.bases + bases, options=base.options + tuple(options), fixed=base.fixed + fixed,

@@ -27,7 +27,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import elementwise, softmax
 from gradproof.derive.symbols import X as XSYM
 
-from . import columnsample, layerdots, orientation, penaltyscale, recurrences, stochastic
+from . import columnsample, layerdots, orientation, penaltyscale, recurrences, scalarunits, stochastic
 from . import expected as expected_mod
 from .biascolumn import over_examples
 from .colours import without_coloured
@@ -353,6 +353,7 @@ class Judge:
         self._mean_judge: list | None = None  # [a judge with a batch] for a 1/n written in a one-example document
         self._sum_letters: frozenset | None = None  # the index letters the answer sums with a written \sum
         self.minibatch = False  # the document's prose trains on minibatches (check_all reads it from the claims)
+        self.unit_code: tuple = ()  # a forward pass sketched unit by unit in a code block (scalarunits, check_all)
         self.section_losses: dict = {}  # claim id -> the loss its section's heading names ("## MSE")
         self.rows_stated = False  # the text gives a batch its examples as rows (X ∈ ℝ^{B × 784})
         self._example_cost = False  # the answer names its cost's one example, J(W,b; x,y) (_named_example_cost)
@@ -715,6 +716,12 @@ class Judge:
             return at_label if at_label is not None else result
         if result.verdict != "incorrect":
             return result
+        cut = scalarunits.cut_sum(claim.latex, dict(self.notation.options).get("unit_sums", ()))
+        if cut is not None:
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               f"not judged: it writes {cut[0]}_{cut[1:]} with some of the terms of the answer's own sum "
+                               "for it (the terms a derivative needs), not as a definition of the whole sum",
+                               quantity=claim.quantity, notes=[*result.notes, "a unit's sum cut to some terms"])
         other = self._in_another_variant(claim)
         if other is not None:
             return other
@@ -982,7 +989,7 @@ class Judge:
             result = results[chosen]
         word = "column" if chosen == "columns" else "row"
         if (shown and len(fits) == 1 and fits[0] != chosen and _shape_failed(result) and not self.numeric
-                and self.rows_stated and (results[fits[0]].verdict == "correct" or _by_the_batch_alone(
+                and self.rows_stated and (results[fits[0]].verdict == "correct" and fits[0] == "rows" or _by_the_batch_alone(
                     claim, results[fits[0]] if voted[fits[0]] is None else self._check_in(claim, fits[0], remember=False),
                     self.batch))):
             # zaidanmir's batch section, ∂L_batch/∂W_2 = (1/B) Δ_2^T A_1 with Δ_2 ∈ ℝ^{B×10}, after one example as a
@@ -2833,6 +2840,7 @@ class Judge:
         self.minibatch = getattr(claims, "minibatch", getattr(self, "minibatch", False))  # "We utilize minibatches"
         self.section_losses = getattr(claims, "section_losses", getattr(self, "section_losses", {}))  # "## MSE"
         self.rows_stated = getattr(claims, "rows_stated", getattr(self, "rows_stated", False))  # X ∈ ℝ^{B × 784}
+        self.unit_code = getattr(claims, "unit_code", getattr(self, "unit_code", ()))  # z1 = w1*x1 + … in a code block
         if getattr(claims, "star", False) and "star" not in dict(self.notation.options):  # "* is element-wise"
             self.notation = replace(self.notation, options=self.notation.options + (("star", "elementwise"),))
             self.inferred += ("* (\\ast) is the element-wise product, as the answer's prose says",)

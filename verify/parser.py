@@ -3050,6 +3050,12 @@ class _Parser:
                 self.expect(close)
                 return self.maximum(arg, other)
             self.expect(close)
+        elif deriv and fname != "max" and (self.peek() is None or self.peek().text in _NO_ARGUMENT
+                                                     or self.peek().kind in ("rows", "end")):
+            # wintertee's ∂a/∂b = φ' × 1: a slope written with no argument is the activation's slope at the unit's
+            # summed input — read as φ'(z), z then bound as the claim binds a bare z (or not read at all)
+            sub = self.child(tokenize(normalize("z" if layer is None else f"z^{{({layer + self.units_off})}}"), self.n))
+            arg = sub.expr()
         else:
             arg = self.postfix()
         if fname == "max":
@@ -3063,6 +3069,9 @@ class _Parser:
             # chain rule stated for any functions, not a quantity of the network (no layer applies φ to φ directly)
             raise Unreadable(f"{name}(…) of another generic function is the chain rule stated for any functions, "
                              "not a quantity of the network")
+        if fname == "softmax" and not deriv and power is None and arg.op == "comp" and arg.args[0].op == "q":
+            # McLaughlin's softmax(z_{i}): entry i of the softmax of z (a softmax of one number is 1; no one writes it)
+            return Node("comp", (Node("fn", (arg.args[0],), (fname, layer, deriv)),), arg.value)
         node = Node("fn", (arg,), (fname, layer, deriv))
         if name == "Sigma" and fname == "sigmoid":
             node = Node("diag", (node,))  # Nielsen's Σ'(z): the diagonal matrix of σ'(z)
@@ -3621,6 +3630,11 @@ def _updated_mark(text: str, words: tuple = UPDATED_WORDS) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or + (or one of ``words``)."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in words
+
+
+#: what may follow a function's slope written with no argument (φ' × w, σ' ⊙ δ, g' at the end): an operator or a close
+_NO_ARGUMENT = frozenset({"times", "cdot", "*", "odot", "circ", "ast", "+", "-", "=", ")", "]", "}", "&", ",", ".",
+                          "bullet", "otimes"})
 
 
 def _unprimed_function(node: Node) -> bool:

@@ -1,0 +1,284 @@
+r"""The thirtieth round (issue 10): a network written unit by unit, its names placed by the answer's own forward pass
+(Hung-yi Lee's ``z_1 … z_4``, ``w_1 … w_9``; star-bits' sketch of the forward pass in a plain code block). Every
+expected verdict is decided here by NumPy central differences of the scalar network written by hand, never by
+gradproof."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
+from test_twenty_first_round import _verify
+
+#: a 2-3-1 network of logistic units with the squared error: the answer numbers its weights by the unit they leave
+LEE_SPEC = _spec("lee_units", "row", 2, [(3, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+
+
+def _sig(v):
+    return 1.0 / (1.0 + np.exp(-v))
+
+
+def _lee_point():
+    rng = np.random.default_rng(30)
+    return {**{f"w{k}": rng.normal() for k in range(1, 10)}, **{f"b{k}": rng.normal() for k in range(1, 5)},
+            "x1": rng.normal(), "x2": rng.normal(), "y": rng.uniform()}
+
+
+def _lee_forward(p, at=None):
+    """The answer's own forward pass, z_1 = w_1 x_1 + w_4 x_2 + b_1 …: every value by name; ``at`` adds to one summed
+    input (for the cost's derivative by it)."""
+    at = at or {}
+    v = dict(p)
+    for k, (wa, wb) in enumerate([("w1", "w4"), ("w2", "w5"), ("w3", "w6")], start=1):
+        v[f"z{k}"] = p[wa] * p["x1"] + p[wb] * p["x2"] + p[f"b{k}"] + at.get(f"z{k}", 0.0)
+        v[f"a{k}"] = _sig(v[f"z{k}"])
+    v["z4"] = p["w7"] * v["a1"] + p["w8"] * v["a2"] + p["w9"] * v["a3"] + p["b4"] + at.get("z4", 0.0)
+    v["o1"] = _sig(v["z4"])
+    v["C"] = 0.5 * (p["y"] - v["o1"]) ** 2
+    return v
+
+
+def _lee_derivative(name: str) -> float:
+    """∂C/∂name by central differences: a parameter, or a summed input."""
+    p = _lee_point()
+    if name.startswith("z"):
+        return float(central_differences(lambda q: _lee_forward(p, {name: float(q["d"][0])})["C"], {"d": np.zeros(1)})["d"][0])
+    return float(central_differences(lambda q: _lee_forward({**p, name: float(q["v"])})["C"], {"v": np.array(p[name])})["v"])
+
+
+LEE = r"""# Backprop, unit by unit
+
+The forward pass:
+
+$$z_1 = w_1 x_1 + w_4 x_2 + b_1$$
+
+$$z_2 = w_2 x_1 + w_5 x_2 + b_2$$
+
+$$z_3 = w_3 x_1 + w_6 x_2 + b_3$$
+
+$$a_1 = \sigma(z_1), \quad a_2 = \sigma(z_2), \quad a_3 = \sigma(z_3)$$
+
+$$z_4 = w_7 a_1 + w_8 a_2 + w_9 a_3 + b_4$$
+
+$$o_1 = \sigma(z_4)$$
+
+$$C = \frac{1}{2}(y - o_1)^2 \tag{cost}$$
+
+Then
+
+$$\frac{\partial C}{\partial w_8} = (o_1 - y)\, o_1 (1 - o_1)\, a_2 \tag{A}$$
+
+$$\frac{\partial C}{\partial w_5} = (o_1 - y)\, o_1 (1 - o_1)\, w_8\, a_2 (1 - a_2)\, x_2 \tag{B}$$
+
+$$\frac{\partial C}{\partial w_5} = (o_1 - y)\, o_1 (1 - o_1)\, w_8\, a_2 (1 - a_2)\, x_1 \tag{C}$$
+
+$$\frac{\partial C}{\partial b_3} = (o_1 - y)\, o_1 (1 - o_1)\, w_9\, a_3 (1 - a_3) \tag{D}$$
+
+$$\frac{\partial C}{\partial z_2} = (o_1 - y)\, o_1 (1 - o_1)\, w_7\, a_2 (1 - a_2) \tag{E}$$
+
+$$\frac{\partial C}{\partial w_2} = (o_1 - y)\, o_1 (1 - o_1)\, w_8\, a_2 (1 - a_2)\, x_2 \tag{F}$$
+
+$$\frac{\partial C}{\partial w_4} = \frac{\partial C}{\partial z_4} w_7 a_1 (1 - a_1) x_2 \tag{G}$$
+"""
+
+#: each claim's right side, transcribed here in NumPy, and the derivative its left side names
+LEE_CLAIMS = {
+    "A": ("w8", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["a2"]),
+    "B": ("w5", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w8"] * v["a2"] * (1 - v["a2"]) * v["x2"]),
+    "C": ("w5", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w8"] * v["a2"] * (1 - v["a2"]) * v["x1"]),
+    "D": ("b3", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w9"] * v["a3"] * (1 - v["a3"])),
+    "E": ("z2", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w7"] * v["a2"] * (1 - v["a2"])),
+    "F": ("w2", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w8"] * v["a2"] * (1 - v["a2"]) * v["x2"]),
+    "G": ("w4", lambda v: (v["o1"] - v["y"]) * v["o1"] * (1 - v["o1"]) * v["w7"] * v["a1"] * (1 - v["a1"]) * v["x2"]),
+}
+
+
+def _oracle(cid: str) -> str:
+    name, rhs = LEE_CLAIMS[cid]
+    return "correct" if np.isclose(rhs(_lee_forward(_lee_point())), _lee_derivative(name), rtol=1e-5, atol=1e-9) else (
+        "incorrect")
+
+
+def test_units_numbered_by_their_own_forward_pass(tmp_path):
+    """Hung-yi Lee's style: every name placed by the answer's scalar definitions (w_4 is the weight from x_2 into
+    z_1 here, not Mazur's), each gradient judged as the oracle decides — right ones correct, the wrong input, the
+    wrong weight and the wrong unit's input incorrect."""
+    got = _verify(tmp_path, LEE_SPEC, LEE)
+    for cid in LEE_CLAIMS:
+        assert got[cid].verdict == _oracle(cid), (cid, got[cid].message)
+    assert {_oracle(c) for c in LEE_CLAIMS} == {"correct", "incorrect"}  # (the oracle found both)
+    assert got["cost"].verdict == "correct"
+
+
+def test_a_partial_forward_pass_places_nothing(tmp_path):
+    """Two units' sums left out (nealchan's notes after Lee's slide write one): w_5 and b_3 are not placed on a guess;
+    what the answer's own computation graph judges agrees with the oracle — a_1, defined beside a_2 and a_3 on one
+    line, is no free leaf there (∂C/∂w_4 through a_1 had been rejected)."""
+    body = LEE.replace("$$z_2 = w_2 x_1 + w_5 x_2 + b_2$$", "").replace("$$z_3 = w_3 x_1 + w_6 x_2 + b_3$$", "")
+    got = _verify(tmp_path, LEE_SPEC, body)
+    assert all(got[c].verdict == "unchecked" for c in "BCDF")
+    for cid in LEE_CLAIMS:
+        assert got[cid].verdict in ("unchecked", _oracle(cid)), (cid, got[cid].message)
+    assert got["G"].verdict == "correct"
+
+
+#: Mazur's 2-2-2 network without biases, its forward pass sketched in a plain code block (star-bits' "Backprop")
+SKETCH_SPEC = _spec("sketch_units", "row", 2, [(2, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5).replace(
+    'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+
+SKETCH = r"""# Backprop
+
+```
+Input:             x1                    x2
+Layer1:    z1 = w1*x1 + w2*x2    z2 = w3*x1 + w4*x2
+           h1 = sigmoid(z1)      h2 = sigmoid(z2)
+Layer2:    z3 = w5*h1 + w6*h2    z4 = w7*h1 + w8*h2
+           o1 = sigmoid(z3)      o2 = sigmoid(z4)
+```
+
+$E_{total} = \frac{1}{2}(target_1 - o_1)^2 + \frac{1}{2}(target_2 - o_2)^2$
+
+Since $z_3 = h_1 \cdot w_5$, $\frac{\partial z_3}{\partial w_5} = h_1$.
+
+$\frac{\partial E_{o2}}{\partial h_1} = -(target_2 - o_2) \cdot o_2 (1-o_2) \cdot w_7$
+
+$\frac{\partial E_{o2}}{\partial h_1} = -(target_2 - o_2) \cdot o_2 (1-o_2) \cdot w_6$
+
+$\frac{\partial E_{total}}{\partial w_1} = \left(-(target_1-o_1) o_1 (1-o_1) w_5 - (target_2 - o_2) o_2 (1-o_2) w_7\right) h_1 (1-h_1) x_1$
+
+$\frac{\partial E_{total}}{\partial w_1} = \left(-(target_1-o_1) o_1 (1-o_1) w_5 - (target_2 - o_2) o_2 (1-o_2) w_7\right) h_1 (1-h_1) x_2$
+
+$w_5^+ = w_5 - 0.5 \cdot \frac{\partial E_{total}}{\partial w_5}$
+"""
+
+
+def _sketch_truth():
+    """∂E_{o2}/∂h_1 and ∂E_total/∂w_1 of the sketch's network at a random point, by central differences, with the
+    claims' right sides transcribed: (name -> (true, the claim's written value))."""
+    rng = np.random.default_rng(31)
+    p = {**{f"w{k}": rng.normal() for k in range(1, 9)}, "x1": rng.normal(), "x2": rng.normal(),
+         "t1": rng.uniform(), "t2": rng.uniform()}
+
+    def forward(q, dh1=0.0):
+        h1 = _sig(q["w1"] * q["x1"] + q["w2"] * q["x2"]) + dh1
+        h2 = _sig(q["w3"] * q["x1"] + q["w4"] * q["x2"])
+        o1, o2 = _sig(q["w5"] * h1 + q["w6"] * h2), _sig(q["w7"] * h1 + q["w8"] * h2)
+        return {"h1": h1, "o1": o1, "o2": o2, "E1": 0.5 * (q["t1"] - o1) ** 2, "E2": 0.5 * (q["t2"] - o2) ** 2}
+
+    v = forward(p)
+    de2_dh1 = float(central_differences(lambda q: forward(p, float(q["d"][0]))["E2"], {"d": np.zeros(1)})["d"][0])
+    de_dw1 = float(central_differences(lambda q: sum(forward({**p, "w1": float(q["w"])})[e] for e in ("E1", "E2")),
+                                       {"w": np.array(p["w1"])})["w"])
+    back = -(p["t1"] - v["o1"]) * v["o1"] * (1 - v["o1"]) * p["w5"] - (p["t2"] - v["o2"]) * v["o2"] * (1 - v["o2"]) * p["w7"]
+    slope = v["h1"] * (1 - v["h1"])
+    return {"e2_w7": (de2_dh1, -(p["t2"] - v["o2"]) * v["o2"] * (1 - v["o2"]) * p["w7"]),
+            "e2_w6": (de2_dh1, -(p["t2"] - v["o2"]) * v["o2"] * (1 - v["o2"]) * p["w6"]),
+            "w1_x1": (de_dw1, back * slope * p["x1"]), "w1_x2": (de_dw1, back * slope * p["x2"])}
+
+
+def test_a_forward_pass_sketched_in_a_code_block(tmp_path):
+    """The code block's definitions place every name (its weights in Mazur's order, so w_5^+ reads too); the line that
+    cuts z_3's sum to the term its derivative needs is not judged as the whole sum."""
+    truth = _sketch_truth()
+    got = _verify(tmp_path, SKETCH_SPEC, SKETCH)
+    ids = sorted(got, key=lambda k: int(k.split()[1].split("#")[0]) * 100 + (int(k.split("#")[1]) if "#" in k else 0))
+    by_line = {k: got[k] for k in ids}
+    verdicts = [r.verdict for r in by_line.values()]
+    cut = next(r for r in by_line.values() if r.latex.strip() == r"z_3 = h_1 \cdot w_5")
+    assert cut.verdict == "unchecked" and "some of the terms" in cut.message
+    derivative = next(r for r in by_line.values() if r.latex.strip() == r"\frac{\partial z_3}{\partial w_5} = h_1")
+    assert derivative.verdict == "correct"
+    for key, needle in (("e2_w7", r"\cdot w_7$"), ("e2_w6", r"\cdot w_6$"), ("w1_x1", "x_1$"), ("w1_x2", "x_2$")):
+        true, written = truth[key]
+        want = "correct" if np.isclose(true, written, rtol=1e-5, atol=1e-9) else "incorrect"
+        line = next(r for r in by_line.values() if (r.latex.strip() + "$").endswith(needle.rstrip("$") + "$")
+                    and ("E_{o2}" in r.latex) == key.startswith("e2"))
+        assert line.verdict == want, (key, line.message)
+    step = next(r for r in by_line.values() if r.latex.strip().startswith("w_5^+"))
+    assert step.verdict == "correct", step.message
+    assert "incorrect" in verdicts
+
+
+#: wintertee's one neuron in French: z = w × x + b, a = φ(z), then φ' with no argument (here φ = tanh, a 3-4-3 network)
+PRIME_SPEC = _spec("bare_prime", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+
+PRIME = r"""# Un neurone
+
+On note $\phi$ la fonction d'activation, alors on a:
+$$
+z = w \times x + b \tag{1}
+$$
+
+$$
+a = \phi(z) \tag{2}
+$$
+
+$$
+\frac{\partial a}{\partial b}=\frac{\partial a}{\partial z}\times\frac{\partial z}{\partial b}=\phi'\times 1 \tag{P}
+$$
+
+$$
+\frac{\partial a}{\partial b}=\phi' \cdot \phi' \tag{Q}
+$$
+
+$$
+\frac{\partial a}{\partial z}=\phi' \tag{R}
+$$
+"""
+
+
+def test_a_slope_written_with_no_argument(tmp_path):
+    """``φ' × 1``: the activation's slope at the unit's summed input, as φ'(z) (it had stopped the reading at the ×).
+    The oracle: the hidden layer's Jacobian ∂a/∂b by central differences, compared with each right side (φ' = 1 − tanh²
+    written out here) — a diagonal, so its diagonal."""
+    rng = np.random.default_rng(32)
+    W, x, b = rng.normal(size=(4, 3)), rng.normal(size=3), rng.normal(size=4)
+    jac = np.stack([central_differences(lambda p, i=i: float(np.tanh(W @ x + p["b"])[i]), {"b": b.copy()})["b"]
+                    for i in range(4)])
+    slope = 1 - np.tanh(W @ x + b) ** 2
+    assert np.allclose(jac, np.diag(np.diag(jac)), atol=1e-8)
+    rights = {"P": slope * 1, "Q": slope * slope, "R": slope}
+    got = _verify(tmp_path, PRIME_SPEC, PRIME)
+    for cid, value in rights.items():
+        want = "correct" if np.allclose(value, np.diag(jac), rtol=1e-5, atol=1e-9) else "incorrect"
+        assert got[cid].verdict == want, (cid, got[cid].message)
+    assert got["Q"].verdict == "incorrect"
+
+
+#: a softmax output named by the word with an entry's argument (McLaughlin's softmax(z_{i}), exp as a word)
+NAMED_SPEC = _spec("named_softmax", "column", 2, [(3, "tanh"), (2, "softmax")], "cross_entropy", 0.01)
+
+NAMED = r"""# Softmax and its cross-entropy
+
+$$a_{i} = softmax(z_{i}) = \frac{exp(z_{i})}{\sum\limits_{k \in C}exp(z_{k})} \tag{S}$$
+
+$$\frac{\partial a_{i}}{\partial z_{i}} = [1 - softmax(z_{i})] softmax(z_{i}) = [1 - a_{i}]a_{i} \tag{D}$$
+
+$$\frac{\partial a_{i}}{\partial z_{j}} = -a_{i}a_{j} \tag{J}$$
+
+$$\frac{\partial L}{\partial z_{i}} = a_{i} - y_{i} \tag{G}$$
+"""
+
+
+def test_a_softmax_named_with_an_entry(tmp_path):
+    """``softmax(z_{i})`` is entry i of the softmax of z, and ``a_i = softmax(z_i)`` binds a bare a and z to the
+    output layer; its i and k are one layer's entries, not Bishop's letters for layers (which had read a_i as an input
+    and rejected the Jacobian's claim on that reading). The oracle: the softmax's Jacobian and the cross-entropy's
+    gradient by central differences, at a random z with a one-hot y."""
+    rng = np.random.default_rng(33)
+    z, y = rng.normal(size=2), np.eye(2)[0]
+
+    def soft(v):
+        e = np.exp(v - v.max())
+        return e / e.sum()
+
+    a = soft(z)
+    jac = np.stack([central_differences(lambda p, i=i: float(soft(p["z"])[i]), {"z": z.copy()})["z"] for i in range(2)])
+    grad = central_differences(lambda p: float(-np.sum(y * np.log(soft(p["z"])))), {"z": z.copy()})["z"]
+    oracle = {"D": np.allclose((1 - a) * a, np.diag(jac), atol=1e-8),
+              "J": np.allclose(-np.outer(a, a), jac, atol=1e-8), "G": np.allclose(a - y, grad, atol=1e-8)}
+    got = _verify(tmp_path, NAMED_SPEC, NAMED)
+    assert got["S"].verdict == "correct", got["S"].message
+    for cid, holds in oracle.items():
+        assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
+    assert not oracle["J"]  # (stated for every i and j it fails on the diagonal: the oracle says so)
