@@ -310,7 +310,7 @@ def probes() -> list[Probe]:
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
-            + round_twenty_nine_coordinator() + round_twenty_nine())
+            + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator())
 
 
 def _example(name: str) -> str:
@@ -4640,6 +4640,49 @@ def round_twenty_nine_coordinator() -> list[Probe]:
     after("carried forward: 900 wrong gradients each with the step made from it", "".join(
         f"$$\\frac{{\\partial L}}{{\\partial W^{{(2)}}}} = h^{{(1)T}} (\\hat y - y) + {n} = h^{{(1)T}} (\\hat y - y) + {n}$$\n\n"
         f"$$W^{{(2)}} \\leftarrow W^{{(2)}} - \\eta (h^{{(1)T}} (\\hat y - y) + {n})$$\n\n" for n in range(900)))
+    return out
+
+
+# -- round thirty (the coordinator): the round's own readers attacked -----------------------------------------------
+#: a 2-2-2 network without biases, written unit by unit in a code block (star-bits' sketch) and its two graded claims
+_SPEC30 = ('name = "r30"\nconvention = "row"\ninputs = 2\n\n[[layers]]\nunits = 2\nactivation = "sigmoid"\nbias = false\n\n'
+           '[[layers]]\nunits = 2\nactivation = "sigmoid"\nbias = false\n\n[loss]\nname = "squared_error"\n\n'
+           '[optimizer]\nname = "sgd"\nlearning_rate = 0.5\n')
+_ANSWER30 = ("# Backprop\n\n```\nLayer1:    z1 = w1*x1 + w2*x2    z2 = w3*x1 + w4*x2\n           h1 = sigmoid(z1)      "
+             "h2 = sigmoid(z2)\nLayer2:    z3 = w5*h1 + w6*h2    z4 = w7*h1 + w8*h2\n           o1 = sigmoid(z3)      "
+             "o2 = sigmoid(z4)\n```\n\n$$\\frac{\\partial z_3}{\\partial w_5} = h_1 \\tag{right}$$\n\n"
+             "$$\\frac{\\partial o_1}{\\partial z_3} = o_1 \\tag{wrong}$$\n")
+
+
+def round_thirty_coordinator() -> list[Probe]:
+    """Round thirty (issue 12), the coordinator's probes of the round's readers: a network written unit by unit
+    (``scalarunits``: definitions in code blocks and in math, 10^4 of them, conflicting, cut to some terms), a
+    slope with no argument (``φ' ×``), ``softmax(z_i)``, and the computation graph's rows of several definitions —
+    each after the round's sketch of a 2-2-2 network, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r30c: ")
+    right = {"right": {"correct"}, "wrong": {"incorrect"}}
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER30 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC30, **kw)
+
+    after("units: a code block of 10^4 unit definitions", "```\n" + "".join(
+        f"z{k} = w{k}*x1 + w{k + 1}*x2    h{k} = sigmoid(z{k})\n" for k in range(5, 10_005)) + "```\n", verdicts=loose)
+    after("units: one code line of 10^5 characters of '+'", "```\nz1 = " + "w1*x1 + " * 12_500 + "w2*x2\n```\n")
+    after("units: 1900 math rows defining z_3 differently", "".join(
+        f"$$z_3 = w_{{{k % 90 + 1}}} h_1 + w_6 h_2$$\n\n" for k in range(1900)), verdicts=loose)
+    after("units: 1900 sums cut to one term", "".join("$$z_3 = h_1 \\cdot w_5$$\n\n$$z_4 = w_7 h_1$$\n\n"
+                                                     for _ in range(950)))
+    after("units: an unclosed fence then 200 kB of definitions", "```\n" + "z1 = w1*x1 + w2*x2\n" * 10_000)
+    after("prime: \\phi' \\times 10^4 times", "$$\\frac{\\partial a}{\\partial b} = " + "\\phi' \\times " * 10_000
+          + "1$$\n")
+    after("prime: \\sigma then 10^4 primes then \\times", "$$d = \\sigma" + "'" * 10_000 + " \\times 1$$\n")
+    after("softmax: softmax(softmax(… z_i …)) 300 deep", "$$a_i = " + "softmax(" * 300 + "z_{i}" + ")" * 300 + "$$\n")
+    after("softmax: 1900 definitions a_i = softmax(z_i)", "".join(
+        f"$$a_{{i}} = softmax(z_{{i}}) + {k}$$\n\n" for k in range(1900)))
+    after("graph: a row of 2000 \\quad definitions", "$$" + ", \\quad ".join(f"a_{{{k}}} = \\sigma(z_{{{k}}})"
+                                                                              for k in range(2000)) + "$$\n")
     return out
 
 
