@@ -195,6 +195,11 @@ _WEIGHT = re.compile(r"(?<![A-Za-z\\])(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
 #: the softmax written out: \frac{e^{z_j}}{\sum_k e^{z_k}}, \frac{\exp(z_j)}{\sum_{k} \exp(z_k)} (normalised)
 _SOFTMAX_WRITTEN = re.compile(r"^\s*\\frac\s*\{\s*(?:e\s*\^|\\?exp)[^=]{0,40}?\}\s*\{\s*\\sum[^=]{0,60}?(?:e\s*\^|\\?exp)"
                               r"[^=]{0,60}\}\s*$")  # (McLaughlin's exp(z_{i}) as a word too)
+#: σ of a vector, then one entry, set equal to the softmax written out: \sigma(\mathbf{z}^{3})_k = \frac{\exp(z^{3}_k)}{…}
+_SIGMA_AS_SOFTMAX = re.compile(r"\\sigma\s*\}?\s*\(\s*[^()=]{1,40}\)\s*_\s*\{?\s*[a-z]\s*\}?\s*=\s*\\frac\s*\{\s*"
+                               r"(?:\\exp|exp|e\s*\^)[^=]{0,60}\}\s*\{\s*\\sum")
+#: a bare digit past 2 as a quantity's superscript, with an entry after it: z^3_1, z^{3}_k, \mathbf{z}^3_j (a layer)
+_DIGIT_LAYER = re.compile(r"(?<![A-Za-z\\])[zhaZHA]\s*\}?\s*\^\s*\{?\s*([3-9])\s*\}?\s*_")
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
@@ -412,9 +417,10 @@ _AGAINST_TARGET = re.compile(r"(?<![A-Za-z\\])(?:[tTyYd]|target)(?![A-Za-z])")
 #: one entry of a matrix as an objective's argument: Zingale's f(A_{ij}), f(W_{jk})
 _ENTRY_ARGUMENT = re.compile(r"\s*[A-Z]\s*_\s*(?:\{\s*[a-z]\s*,?\s*[a-z]\s*\}|[a-z]{2})\s*")
 #: a plain letter defined as the objective of the weights or of the output: Pilex1's f(W) = \frac 1m \sum (\hat y - y)^2
-_LETTER_OBJECTIVE_DEF = re.compile(r"\s*\{?\s*([A-Za-z])\s*\}?\s*\(([^()=]{1,40})\)\s*=(.*)", re.S)
+_LETTER_OBJECTIVE_DEF = re.compile(r"\s*\{?\s*([A-Za-z])\s*\}?\s*\(([^()=]{1,40})\)\s*:?=(.*)", re.S)  # (:= too)
 #: the target and the prediction as an objective's two arguments: wintertee's H(y, a), H(\hat y, y), L(y, o), C(t, y)
-_TARGET_AND_OUTPUT = re.compile(r"\s*(?:[yt]|\\hat\s*\{?\s*y\s*\}?|[aop])\s*,\s*(?:[yt]|\\hat\s*\{?\s*y\s*\}?|[aop])\s*$")
+_ARGUMENT = r"\{?\s*(?:[yt]|\\hat\s*\{?\s*y\s*\}?|\\haty|[aop])\s*\}?"  # (bold: {\haty }, as _normal writes it)
+_TARGET_AND_OUTPUT = re.compile(r"\s*" + _ARGUMENT + r"\s*,\s*" + _ARGUMENT + r"\s*$")
 #: the output written with its layer as a subscript: timattt's I(\vec A_3) (A_1 the input), a_2, h_L
 _LAYERED_OUTPUT = re.compile(r"\s*[A-Za-z]\s*_\s*(?:\{\s*)?(?:\d|L)\s*\}?\s*$")
 #: what such a letter is applied to when it is the objective: the weights (w, W, θ) or the network's output (A^{[L]}, ŷ)
@@ -736,6 +742,12 @@ def conventions(judge, claims) -> Reading | None:
             rate_l = (("l", "\\eta"),)  # Han & Kamber's learning rate l (no layer letter in this notation)
         changes.append("θ_j is the bias, O_j the output, I_j the summed input of unit j, T_j its target, Err_j = "
                        "−∂E/∂I_j its error" + (", l the learning rate" if rate_l else ""))
+    if ("sigma_softmax" not in dict(base.options) and judge.net.output.activation == "softmax"
+            and any(_SIGMA_AS_SOFTMAX.search(_normal(c.latex)) for c in claims[:2000] if len(c.latex) <= 600)):
+        # the blog post's \hat y_k = \sigma(\mathbf z^3)_k = \frac{\exp(z^3_k)}{\sum_i \exp(z^3_i)}: σ names the softmax
+        options.append(("sigma_softmax", judge.net.depth))  # (of the output layer's z; σ of another layer stays logistic)
+        changes.append("σ of the output layer's summed input is the softmax (the answer's own definition, σ(z)_k = "
+                       "exp(z_k)/Σ_i exp(z_i))")
     if "sigma_layers" not in dict(base.options) and _LAYER_SIGMA.search(text):
         options.append(("sigma_layers", True))  # Nowaczyk's σ_l, CMU 10-714's σ_i: each layer's own activation
         changes.append("σ with a layer index is that layer's activation")
@@ -838,6 +850,9 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append("layers written in parentheses, so a bare superscript (z^2) is a power")
         elif bare and not paren:
             options.append(("superscript", "layer"))
+        elif not paren and (layered := _DIGIT_LAYER.search(text)) and 3 <= int(layered.group(1)) <= judge.net.depth:
+            options.append(("superscript", "layer"))  # the blog post's z^3_1, z^{3}_k: layer 3's entries (no cube)
+            changes.append("a bare superscript is the layer (z^3_1: entry 1 of layer 3)")
         elif not paren and not bare:
             from .ownindex import squares_by_subscript_layers
 

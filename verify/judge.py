@@ -710,6 +710,10 @@ class Judge:
         scoped = self._in_trailing_scope(claim)
         if scoped is not None:
             return scoped
+        if (named := _ROLE_NAMED.fullmatch(claim.latex[:200])) is not None:
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: it names {named.group(1).strip()} in words "
+                               f"(\"{named.group(2)}\"): a label, not an equation", quantity=claim.quantity,
+                               notes=["a name given in words"])
         result = self._check_layouts(claim)
         if result.verdict == "unchecked" and self._label_case(claim) is not None:
             at_label = self._at_the_label(claim)  # lmToT27's L = -\log(a^L_c): c free on the right only
@@ -6040,6 +6044,10 @@ _TRANSPOSED = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T|\\
 _DROP_RATE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 _HALF_WRITTEN = re.compile(r"(?<![\d.])0?\.50*(?!\d)|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}")
 #: the multiclass SVM's hinge with its margin Δ (CS231n's max(0, s_j − s_{y_i} + Δ), 1(s_j − s_{y_i} + Δ > 0)), normalised
+#: a letter named by a word for its role, the neuroticnetworks blog's $L_k = output$, $L_h = input$ (a label in words)
+_ROLE_NAMED = re.compile(r"\s*((?:\\(?:hat|mathbf|boldsymbol|bm|vec)\s*\{?\s*)?[A-Za-z]\s*\}?(?:\s*_\s*(?:\{[^{}]{1,8}\}|\w))?)"
+                         r"\s*=\s*(?:\\(?:text|mathrm|textrm)\s*\{\s*)?"
+                         r"(input|output|target|intermediate|hidden|prediction|label)s?\s*\}?\s*[.,]?\s*")
 _HINGE = re.compile(r"(?:\\max\s*\(\s*0\s*,|\\indicator\s*\()[^()=]{0,80}\+\s*\\Delta(?![A-Za-z])")
 #: a condition on two indices after a \quad closing a claim: "\quad i = j", "\quad (i \neq j)." (_trailing_condition)
 _CONDITION_TAIL = re.compile(r"\\q?quad\s*\(?\s*([a-z])\s*(=|\\neq|\\ne)\s*([a-z])\s*\)?\s*[.,]?\s*")

@@ -1723,8 +1723,10 @@ class _Parser:
                             m == "^" and ts[:1] and (ts[0].text in ("(", "[") and not self._sample_script(ts)
                                                      and not self._free_sample_script(ts)
                                                      or self.opts.get("layer_letter") and not (
-                                len(ts) == 1 and ts[0].text in ("T", "top", "intercal")))  # (Prince's Ω_3^T: layer 3)
-                            for m, ts in scripts) and not (
+                                len(ts) == 1 and ts[0].text in ("T", "top", "intercal"))  # (Prince's Ω_3^T: layer 3)
+                                                     or self.opts.get("superscript") == "layer" and len(ts) == 1
+                                                     and ts[0].kind == "num")  # (z^3_1 where layers are bare
+                            for m, ts in scripts) and not (  # superscripts: entry 1 of layer 3)
                             self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
                         layer, sub_layer = item[1], True  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
@@ -3069,6 +3071,8 @@ class _Parser:
             # chain rule stated for any functions, not a quantity of the network (no layer applies φ to φ directly)
             raise Unreadable(f"{name}(…) of another generic function is the chain rule stated for any functions, "
                              "not a quantity of the network")
+        if name == "sigma" and fname == "sigmoid" and self.opts.get("sigma_softmax") and _of_layer(arg, self.opts["sigma_softmax"]):
+            fname = "softmax"  # the answer's own σ(\mathbf z^3)_k = exp(z^3_k)/Σ_i exp(z^3_i) (infer.conventions)
         if fname == "softmax" and not deriv and power is None and arg.op == "comp" and arg.args[0].op == "q":
             # McLaughlin's softmax(z_{i}): entry i of the softmax of z (a softmax of one number is 1; no one writes it)
             return Node("comp", (Node("fn", (arg.args[0],), (fname, layer, deriv)),), arg.value)
@@ -3630,6 +3634,13 @@ def _updated_mark(text: str, words: tuple = UPDATED_WORDS) -> bool:
     """An index saying "after the update": new, next, updated (optionally in \\text{}), or + (or one of ``words``)."""
     word = re.sub(r"^\\?(text|mathrm|textrm|mathit)\{(.*)\}$", r"\2", text.strip()).strip("{} ")
     return word in words
+
+
+def _of_layer(node: Node, layer: int) -> bool:
+    """Whether ``node`` is layer ``layer``'s summed input z, whole (``\\mathbf z^3``) or one of its entries."""
+    if node.op in ("comp", "entry"):
+        node = node.args[0]
+    return node.op == "q" and node.value == ("z", layer)
 
 
 #: what may follow a function's slope written with no argument (φ' × w, σ' ⊙ δ, g' at the end): an operator or a close

@@ -282,3 +282,73 @@ def test_a_softmax_named_with_an_entry(tmp_path):
     for cid, holds in oracle.items():
         assert got[cid].verdict == ("correct" if holds else "incorrect"), (cid, got[cid].message)
     assert not oracle["J"]  # (stated for every i and j it fails on the diagonal: the oracle says so)
+
+
+#: a blog post's four-layer network (Nemotron-CC-Math's "An Example of Backpropagation in a Four-Layer Neural Network
+#: Using Cross-Entropy Loss"): the softmax named σ, layers as bare superscripts (z^3_1), H(ŷ, y) := −Σ y_i log ŷ_i
+FOUR_SPEC = _spec("four_layers", "row", 2, [(3, "sigmoid"), (3, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+
+FOUR = r"""# Backpropagation in a four-layer network
+
+\[
+\hat{y}_k = \mathbf{\sigma}(\mathbf{z}^{3})_k = \frac{\exp(z^{3}_k)}{\sum_{i=1}^{3}\exp(z_i^3)} \tag{soft}
+\]
+
+\[
+H(\mathbf{\hat{y}},\mathbf{y}) := - \sum_{i=1}^3 y_{i} \log (\hat{y}_i) \tag{H}
+\]
+
+\[
+\frac{\partial H(\mathbf{\hat{y}},\mathbf{y})}{\partial z^3_1} = \hat{y}_1 - y_1 \tag{g1}
+\]
+
+\[
+\frac{\partial \hat{y}_1}{\partial z^3_1} = \hat{y}_1 (1 - \hat{y}_1) \tag{d11}
+\]
+
+\[
+\frac{\partial \hat{y}_2}{\partial z^3_1} = -\hat{y}_2 \hat{y}_1 \tag{d21}
+\]
+"""
+#: the same with the mistakes students make: a sign, σ' as σ, the diagonal's form off the diagonal, a normalizer
+FOUR_PLANTED = (FOUR.replace(r"= \hat{y}_1 - y_1", r"= y_1 - \hat{y}_1").replace(r"= \hat{y}_1 (1 - \hat{y}_1)", r"= \hat{y}_1")
+                .replace(r"= -\hat{y}_2 \hat{y}_1", r"= \hat{y}_2 (1 - \hat{y}_1)")
+                .replace(r"{\sum_{i=1}^{3}\exp(z_i^3)}", r"{\sum_{i=1}^{3}z_i^3}"))
+
+
+def test_the_softmax_named_sigma_and_bare_superscript_layers(tmp_path):
+    """σ(\\mathbf z^3)_k set equal to exp(z^3_k)/Σ_i exp(z^3_i) names the softmax (σ of the output's z; it had been
+    the logistic σ: a false reject), z^3_1 is entry 1 of layer 3, and H(ŷ, y) := … is the objective. The oracle: the
+    softmax's Jacobian and the cross-entropy's gradient by central differences at a random z with a one-hot y; each
+    right side transcribed in NumPy."""
+    rng = np.random.default_rng(35)
+    z, y = rng.normal(size=3), np.eye(3)[2]
+
+    def soft(v):
+        e = np.exp(v - v.max())
+        return e / e.sum()
+
+    p = soft(z)
+    jac = np.stack([central_differences(lambda q, i=i: float(soft(q["z"])[i]), {"z": z.copy()})["z"] for i in range(3)])
+    grad = central_differences(lambda q: float(-np.sum(y * np.log(soft(q["z"])))), {"z": z.copy()})["z"]
+    right = {"soft": (np.exp(z) / np.exp(z).sum(), p), "g1": (p[0] - y[0], grad[0]), "d11": (p[0] * (1 - p[0]), jac[0, 0]),
+             "d21": (-p[1] * p[0], jac[1, 0])}
+    planted = {"soft": (np.exp(z) / z.sum(), p), "g1": (y[0] - p[0], grad[0]), "d11": (p[0], jac[0, 0]),
+               "d21": (p[1] * (1 - p[0]), jac[1, 0])}
+    for body, sides in ((FOUR, right), (FOUR_PLANTED, planted)):
+        got = _verify(tmp_path, FOUR_SPEC, body)
+        for cid, (claimed, true) in sides.items():
+            want = "correct" if np.allclose(claimed, true, rtol=1e-5, atol=1e-8) else "incorrect"
+            assert got[cid].verdict == want, (cid, got[cid].message)
+        assert got["H"].verdict == "correct", got["H"].message
+    assert all(not np.allclose(*planted[c], atol=1e-6) for c in planted)
+
+
+def test_a_letter_named_in_words_is_no_equation(tmp_path):
+    """The neuroticnetworks blog's ``$L_k = output$``, ``$L_h = input$``: a label in words. It had been read as the
+    loss L equal to the output ŷ and rejected; a TA grades no such line."""
+    spec = _spec("named_words", "column", 2, [(3, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+    body = "$ L_h = input$\n\n$ L_j = intermediate$\n\n$ L_k = output$\n\n$\\hat y = \\text{output}$\n"
+    got = _verify(tmp_path, spec, body)
+    assert [r.verdict for r in got.values()] == ["unchecked"] * 4
+    assert all("label" in r.message for r in got.values())
