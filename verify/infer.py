@@ -200,6 +200,12 @@ _SIGMA_AS_SOFTMAX = re.compile(r"\\sigma\s*\}?\s*\(\s*[^()=]{1,40}\)\s*_\s*\{?\s
                                r"(?:\\exp|exp|e\s*\^)[^=]{0,60}\}\s*\{\s*\\sum")
 #: a bare digit past 2 as a quantity's superscript, with an entry after it: z^3_1, z^{3}_k, \mathbf{z}^3_j (a layer)
 _DIGIT_LAYER = re.compile(r"(?<![A-Za-z\\])[zhaZHA]\s*\}?\s*\^\s*\{?\s*([3-9])\s*\}?\s*_")
+#: z, a, h written with a layer script in brackets or parentheses: Z^{[2]}, a^{(1)}
+_SCRIPTED_ZA = re.compile(r"(?<![A-Za-z\\])[zaZAhH]\s*\}?\s*\^\s*\{\s*[\[(]\s*\d")
+#: a layer written as a subscript digit on W or b (W_1, b_{2}, \mathbf{W}_1): subscripts are layers there
+_SUBSCRIPT_LAYER_WB = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*_\s*\{?\s*\d\s*\}?(?!\s*\^\s*\{\s*[\[(])")
+#: a lowercase z or a with a digit subscript and no script: z_1, a_{2}
+_BARE_DIGIT_ZA = re.compile(r"(?<![A-Za-z\\^])[za]\s*_\s*\{?\s*\d\s*\}?(?!\s*\^)")
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
@@ -978,6 +984,12 @@ def conventions(judge, claims) -> Reading | None:
             _BOLD_W_LAYER.search(text)):
         options.append(("w_layers", True))  # John Philipp's z_2 = \bm w_2^T \bm a_1 + b_2: w_2 a vector, layer 2's weights
         changes.append("a bold w with a number (\\bm w_2) is that layer's weights, w_{2,i} its entries")
+    if ("subscript_entries" not in dict(base.options) and len(_SCRIPTED_ZA.findall(text[:200_000])) >= 2
+            and not _SUBSCRIPT_LAYER_WB.search(text[:200_000]) and _BARE_DIGIT_ZA.search(text[:200_000])):
+        # Diaz's Z^{[2]}, A^{[1]} and "Let z_1 = 0.235, z_2 = -0.107": an answer that writes its layers as scripts
+        # names entries by a lowercase z or a with a digit (whose layer it does not write: such claims stay unread)
+        options.append(("subscript_entries", True))
+        changes.append("z_1, a_2 name entries (the answer writes its layers as scripts, Z^{[2]})")
     if judge.net.depth == 2 and "digit_entries" not in dict(base.options):
         entry_defs = [m for c in claims for m in [_ENTRY_DEF.search(c.latex)] if m]
         if entry_defs:  # z_1 = w_{11} x_1 + w_{21} x_2 + b_1: a worked example unit by unit, one hidden layer

@@ -144,6 +144,7 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
     "whole" (``W^{(1)} = [...]``), "entry" (``x_1 = 0.05``), "layer" (a summed input, activation or δ: ``z^{(1)} =
     [0.6, -0.3]^T``, key the (kind, layer)) or "outside" (a layer past the network's: key the quantity's kind)."""
     out: list[tuple] = []
+    scripted = any(_SCRIPT_LAYER.search(c.latex) for c in list(claims)[:MAX_CLAIMS])  # Z^{[1]}, a^{(2)}: its layers
     rows = ((k, row) for k, c in enumerate(list(claims)[:MAX_CLAIMS]) for listed in given_rows(c.latex)
             for row in listed_values(listed))
     for k, latex in rows:
@@ -164,6 +165,9 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
             continue
         if listed and not rels and len(sides) == 1:  # the left side alone: its value is the list's
             sides, rels = sides + [listed[1]], ["="]
+        if (len(sides) > 2 and set(rels) == {"="} and all(side.op == "q" for side in sides[:-1])
+                and _literal(sides[-1]) is not None):
+            sides, rels = [sides[0], sides[-1]], ["="]  # X = A^{[0]} = [0.5; -0.2]: two names of the input, one value
         if rels != ["="] or len(sides) != 2:
             continue
         given = sides[1] if listed else _literal(sides[1])
@@ -185,8 +189,9 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         key = _key(*sides[0].value)
         if key is not None:
             out.append((k, "whole", key, None, given))
-        elif sections.sized_otherwise(given, *sides[0].value, net):
-            out.append((k, "layer", sides[0].value, None, given))
+        elif sections.sized_otherwise(given, *sides[0].value, net) and not (scripted and _SUBSCRIPT_ONLY.match(latex)):
+            out.append((k, "layer", sides[0].value, None, given))  # (Diaz's "Let z_1 = 0.235" beside his Z^{[2]}:
+            # in an answer that writes its layers as scripts, z_1 is an entry it names, no layer of another problem)
     return out
 
 
@@ -195,6 +200,12 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
 _NOT_A_LETTER = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}|\\(?:text\w*|mathrm|mathbf|mbox|operatorname|unit|si)\s*\{[^{}]*\}"
                            r"|\\[A-Za-z]+|\^\s*\{?\s*T(?![A-Za-z])|(?<=\d)[eE](?=[-+]?\d)")
 _EQUALS = re.compile(r"=")
+
+
+#: a layer written as a script in brackets or parentheses: Z^{[1]}, a^{(2)}, W^{[l]}
+_SCRIPT_LAYER = re.compile(r"\^\s*\{?\s*[\[(]\s*(?:\d|[lL])")
+#: a letter with a subscript digit and no superscript: z_1 = 0.235
+_SUBSCRIPT_ONLY = re.compile(r"\s*[A-Za-z]\s*_\s*\{?\s*\d+\s*\}?\s*=")
 
 
 def _letters_given(latex: str) -> bool:

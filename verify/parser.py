@@ -1727,7 +1727,8 @@ class _Parser:
                                                      or self.opts.get("superscript") == "layer" and len(ts) == 1
                                                      and ts[0].kind == "num")  # (z^3_1 where layers are bare
                             for m, ts in scripts) and not (  # superscripts: entry 1 of layer 3)
-                            self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")):
+                            self.opts.get("digit_entries") and base in ("z", "h", "b", "delta")) and not (
+                            self.opts.get("subscript_entries") and base in ("z", "h") and name.islower()):
                         layer, sub_layer = item[1], True  # h_2: layer 2 (but a_1^{(2)}: entry 1 of layer 2)
                     elif (base is not None or name in self.fixed) and len(items) <= 2 and (
                             item[1] >= 1 or self.opts.get("zero_based") or self.opts.get("bias_absorbed") and comps):

@@ -352,3 +352,74 @@ def test_a_letter_named_in_words_is_no_equation(tmp_path):
     got = _verify(tmp_path, spec, body)
     assert [r.verdict for r in got.values()] == ["unchecked"] * 4
     assert all("label" in r.message for r in got.values())
+
+
+#: Diaz-De-Vivar's worked example (deep-learning, 09.04.backpropagation.md), its givens and some of its steps: the
+#: input written as a chain of two names (X = A^{[0]} = [...]), Ng's bracketed layers, and "Let z_1 = 0.235" naming the
+#: output's entries by bare subscripts
+DIAZ_SPEC = _spec("diaz", "row", 2, [(3, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+DIAZ = r"""# Backpropagation Algorithm Example
+
+* Input: $X = A^{[0]} = \begin{bmatrix} 0.5 \\ -0.2 \end{bmatrix}$
+* Layer 1 Weights & Biases:
+    $W^{[1]} = \begin{bmatrix} 0.1 & 0.4 \\ -0.2 & 0.1 \\ 0.3 & -0.1 \end{bmatrix}$, $b^{[1]} = \begin{bmatrix} 0.1 \\ 0 \\ -0.1 \end{bmatrix}$
+* Layer 2 Weights & Biases:
+    $W^{[2]} = \begin{bmatrix} 0.2 & -0.1 & 0.3 \\ 0.1 & 0.4 & -0.2 \end{bmatrix}$, $b^{[2]} = \begin{bmatrix} 0.2 \\ -0.1 \end{bmatrix}$
+* True Label: $Y = \begin{bmatrix} 0 \\ 1 \end{bmatrix}$
+
+$$Z^{[1]} = \begin{bmatrix} 0.07 \\ -0.12 \\ 0.07 \end{bmatrix} \tag{z1}$$
+
+$$A^{[2]} = g_{softmax}(Z^{[2]}) \tag{a2}$$
+
+Let $z_1 = 0.235, z_2 = -0.107$.
+
+$$A^{[2]} = \hat{Y} = \begin{bmatrix} e^{z_1} / (e^{z_1} + e^{z_2}) \\ e^{z_2} / (e^{z_1} + e^{z_2}) \end{bmatrix} \approx \begin{bmatrix} 0.5847 \\ 0.4153 \end{bmatrix} \tag{soft}$$
+
+$$\frac{\partial J}{\partial W^{[2]}} \approx \begin{bmatrix} 0.0409 & 0 & 0.0409 \\ -0.0409 & 0 & -0.0409 \end{bmatrix} \tag{gW2}$$
+
+$$\delta^{[1]} = \begin{bmatrix} 0.05847 \\ 0 \\ 0.29235 \end{bmatrix} \tag{d1}$$
+
+$$\frac{\partial J}{\partial W^{[1]}} \approx \begin{bmatrix} 0.0292 & -0.0117 \\ 0 & 0 \\ 0.1462 & -0.0585 \end{bmatrix} \tag{gW1}$$
+"""
+#: the same with the mistakes students make: the ReLU's mask left out of δ^{[1]}, a gradient's rows swapped
+DIAZ_PLANTED = DIAZ.replace(r"0.05847 \\ 0 \\ 0.29235", r"0.05847 \\ -0.29235 \\ 0.29235").replace(
+    r"0.0409 & 0 & 0.0409 \\ -0.0409 & 0 & -0.0409", r"-0.0409 & 0 & -0.0409 \\ 0.0409 & 0 & 0.0409")
+
+
+def _diaz_truth():
+    """The example's forward and backward pass in NumPy (z = W a + b, ReLU, softmax, cross-entropy), its gradients
+    checked by central differences."""
+    x, y = np.array([0.5, -0.2]), np.array([0.0, 1.0])
+    W1, b1 = np.array([[0.1, 0.4], [-0.2, 0.1], [0.3, -0.1]]), np.array([0.1, 0.0, -0.1])
+    W2, b2 = np.array([[0.2, -0.1, 0.3], [0.1, 0.4, -0.2]]), np.array([0.2, -0.1])
+
+    def loss(p):
+        a1 = np.maximum(0, p["W1"] @ x + b1)
+        z2 = p["W2"] @ a1 + b2
+        return float(-np.sum(y * (z2 - np.log(np.exp(z2).sum()))))
+
+    g = central_differences(loss, {"W1": W1.copy(), "W2": W2.copy()})
+    z1 = W1 @ x + b1
+    z2 = W2 @ np.maximum(0, z1) + b2
+    p = np.exp(z2) / np.exp(z2).sum()
+    d1 = (W2.T @ (p - y)) * (z1 > 0)
+    return {"z1": z1, "gW2": g["W2"], "d1": d1, "gW1": g["W1"]}
+
+
+def test_a_worked_example_whose_input_has_two_names(tmp_path):
+    """``X = A^{[0]} = [...]`` gives the example's input (it had been left out, so the whole document went unchecked);
+    "Let $z_1 = 0.235$" beside Z^{[2]} names entries, not layer 1 of another problem (the forward pass had been set
+    aside as such), and `e^{z_1}` is not read as layer 1's z (a false reject). Each numeric claim is judged against
+    the oracle's values within the digits written (2 decimals more than the oracle's rounding: 5e-4)."""
+    truth = _diaz_truth()
+    written = {"z1": [0.07, -0.12, 0.07], "gW2": [[0.0409, 0, 0.0409], [-0.0409, 0, -0.0409]],
+               "d1": [0.05847, 0, 0.29235], "gW1": [[0.0292, -0.0117], [0, 0], [0.1462, -0.0585]]}
+    planted = {**written, "d1": [0.05847, -0.29235, 0.29235], "gW2": [[-0.0409, 0, -0.0409], [0.0409, 0, 0.0409]]}
+    for body, numbers in ((DIAZ, written), (DIAZ_PLANTED, planted)):
+        got = _verify(tmp_path, DIAZ_SPEC, body)
+        for cid, value in numbers.items():
+            want = "correct" if np.allclose(value, truth[cid], atol=5e-4) else "incorrect"
+            assert got[cid].verdict == want, (cid, got[cid].message)
+        assert got["soft"].verdict != "incorrect", got["soft"].message
+        assert got["a2"].verdict == "correct"
+    assert not np.allclose(planted["d1"], truth["d1"], atol=5e-4)
