@@ -362,7 +362,8 @@ DIAZ = r"""# Backpropagation Algorithm Example
 
 * Input: $X = A^{[0]} = \begin{bmatrix} 0.5 \\ -0.2 \end{bmatrix}$
 * Layer 1 Weights & Biases:
-    $W^{[1]} = \begin{bmatrix} 0.1 & 0.4 \\ -0.2 & 0.1 \\ 0.3 & -0.1 \end{bmatrix}$, $b^{[1]} = \begin{bmatrix} 0.1 \\ 0 \\ -0.1 \end{bmatrix}$
+    $W^{[1]} = \begin{bmatrix} 0.1 & 0.4 \\ -0.2 & 0.1 \\ 0.3 & -0.1 \end{bmatrix}$,
+    $b^{[1]} = \begin{bmatrix} 0.1 \\ 0 \\ -0.1 \end{bmatrix}$
 * Layer 2 Weights & Biases:
     $W^{[2]} = \begin{bmatrix} 0.2 & -0.1 & 0.3 \\ 0.1 & 0.4 & -0.2 \end{bmatrix}$, $b^{[2]} = \begin{bmatrix} 0.2 \\ -0.1 \end{bmatrix}$
 * True Label: $Y = \begin{bmatrix} 0 \\ 1 \end{bmatrix}$
@@ -373,7 +374,8 @@ $$A^{[2]} = g_{softmax}(Z^{[2]}) \tag{a2}$$
 
 Let $z_1 = 0.235, z_2 = -0.107$.
 
-$$A^{[2]} = \hat{Y} = \begin{bmatrix} e^{z_1} / (e^{z_1} + e^{z_2}) \\ e^{z_2} / (e^{z_1} + e^{z_2}) \end{bmatrix} \approx \begin{bmatrix} 0.5847 \\ 0.4153 \end{bmatrix} \tag{soft}$$
+$$A^{[2]} = \hat{Y} = \begin{bmatrix} e^{z_1} / (e^{z_1} + e^{z_2}) \\ e^{z_2} / (e^{z_1} + e^{z_2}) \end{bmatrix}
+\approx \begin{bmatrix} 0.5847 \\ 0.4153 \end{bmatrix} \tag{soft}$$
 
 $$\frac{\partial J}{\partial W^{[2]}} \approx \begin{bmatrix} 0.0409 & 0 & 0.0409 \\ -0.0409 & 0 & -0.0409 \end{bmatrix} \tag{gW2}$$
 
