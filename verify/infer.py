@@ -206,6 +206,10 @@ _SCRIPTED_ZA = re.compile(r"(?<![A-Za-z\\])[zaZAhH]\s*\}?\s*\^\s*\{\s*[\[(]\s*\d
 _SUBSCRIPT_LAYER_WB = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*_\s*\{?\s*\d\s*\}?(?!\s*\^\s*\{\s*[\[(])")
 #: a lowercase z or a with a digit subscript and no script: z_1, a_{2}
 _BARE_DIGIT_ZA = re.compile(r"(?<![A-Za-z\\^])[za]\s*_\s*\{?\s*\d\s*\}?(?!\s*\^)")
+#: a sum from 0 over a weight's terms, DHS's \sum_{i=0}^{d} w_{ji} x_i (the bias absorbed as weight 0 on x_0 = 1); not
+#: a sum from 0 over a vector's entries counted from 0 (the book-ai chapter's \frac{1}{4}\sum_{i=0}^{3} (\hat y_i - y_i)^2)
+_SUM_FROM_ZERO_WEIGHTED = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*0\s*\}?\s*(?:\^\s*(?:\{[^{}]{0,12}\}|\w))?[^=]{0,12}?"
+                                     r"(?:(?<![A-Za-z\\])[wW]|\\theta|\\omega)")
 #: a softmax applied by its name, with an entry's argument or the vector's: softmax(z_{i}), \text{softmax}(\mathbf z)
 _NAMED_SOFTMAX = re.compile(r"^\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?softmax\s*\}?\s*\(")
 _APPLIED = re.compile(r"^\s*(?:\\sigma|\\varphi|\\phi|\\tanh|\\alpha|\\operatorname\{\w+\}|\\text\{\w+\}|\\mathrm\{\w+\}|[fgh]|"
@@ -362,9 +366,11 @@ _OUTPUT_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*o\s*\}|(?<![A
 _LAYER_SCRIPTED = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zahZAH](?![A-Za-z])\s*\}?\s*"
                              r"(?:_\s*(?:\{[^{}]{0,8}\}|[A-Za-z0-9])\s*)?\^\s*\{?\s*(?:[(\[]|[lLkK](?![A-Za-z]))")
 #: z or h written bare (no script at all) and with a layer or entry script
-_BARE_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?(?!\s*_)")
+_BARE_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?"
+                      r"(?!\s*_(?!\s*\{?\s*[ijk]\s*\}?(?![A-Za-z0-9_^])))")  # (h_i, an entry of no layer written, too)
 _LAYERED_ZH = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*|(?<![A-Za-z\\]))[zh](?![A-Za-z])\s*\}?\s*"
-                         r"(?:_|\^(?!\s*(?:\\top|T(?![A-Za-z])|\{\s*(?:\\top|T)\s*\})))")  # (not its transpose)
+                         r"(?:_(?!\s*\{?\s*[ijk]\s*\}?(?![A-Za-z0-9_^]))|\^(?!\s*(?:\\top|T(?![A-Za-z])|\{\s*(?:\\top|T)\s*\})))")
+#: (not its transpose, nor an entry h_i, h_{j}: the book-ai chapter's bare h beside ŷ, with h_i its entries)
 #: the activation or its slope applied to a with a layer or unit script: f'(a^{(k)}), h'(a_j), \sigma(a^{(l)})
 _ACTIVATION_OF_A = re.compile(r"(?:(?<![A-Za-z\\])[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\^\s*\{[^{}]{0,12}\}\s*)?'?\s*"
                               r"\(\s*(?:\\(?:bm|mathbf|boldsymbol)\s*\{\s*)?a\s*\}?\s*[\^_]")
@@ -842,7 +848,7 @@ def conventions(judge, claims) -> Reading | None:
             bases += ((m.group(1), "delta"),)
             changes.append(f"{m.group(1)} is δ, the derivative by the summed input (its own definition)")
     if "bias_absorbed" not in dict(base.options) and not any(o == ("zero_based", True) for o in options) and (
-            re.search(r"\\sum_\{?\s*[a-z]\s*=\s*0", text) or re.search(r"(?<![A-Za-z\\])w_\{\s*[a-z]\s*,?\s*0\s*\}", text)):
+            _SUM_FROM_ZERO_WEIGHTED.search(text) or re.search(r"(?<![A-Za-z\\])w_\{\s*[a-z]\s*,?\s*0\s*\}", text)):
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says

@@ -710,6 +710,19 @@ class _Parser:
                          f"{comps[0]} from {comps[1]}? Nothing in the answer says; define a unit's input, e.g. "
                          f"net_{comps[1]} = \\sum_{comps[0]} {name}_{{{comps[0]}{comps[1]}}} o_{comps[0]}")
 
+    def _bracket_indices(self) -> list[str]:
+        """``[i]`` or ``[i][j]`` right after a quantity, each an index letter (an entry letter or a sum's): the letters,
+        consumed; else [] and nothing consumed (``W[1]`` is Ng's layer in brackets, ``W [x + b]`` a product)."""
+        letters, j = [], self.i
+        while len(letters) < 2 and j + 2 < len(self.t) and self.t[j].text == "[" and self.t[j + 2].text == "]" and (
+                self.t[j + 1].kind == "id" and len(self.t[j + 1].text) == 1
+                and (self.t[j + 1].text in ENTRY_LETTERS or self.t[j + 1].text in self.bound)):
+            letters.append(self.t[j + 1].text)
+            j += 3
+        if letters:
+            self.i = j
+        return letters
+
     def _as_entry(self, comps: list, order: str | None = None) -> list:
         """A weight's two indices as written, in the answer's order (``target`` first: w_{ji} into j from i; ``source``
         first: w_{ij} from i to j) -> (row, column) of W as the spec lays it out (row convention: n_out × n_in)."""
@@ -878,6 +891,10 @@ class _Parser:
 
     def postfix(self) -> Node:
         node = self.atom()
+        if self.is_("[") and node.op == "q" and (letters := self._bracket_indices()):
+            # the book-ai chapter's W_2[i][j], b_2[j], code's indexing: one entry, (row, column) as the answer's
+            # matrix is written (its layout is the spec's convention)
+            node = Node("comp", (node,), letters[0]) if len(letters) == 1 else Node("entry", (node,), tuple(letters))
         if self.is_("[") and self.opts.get("augmented") == "last":
             parts = self._slice()  # AbhiJ2706's \frac{\partial L}{\partial \tilde{H}_{l-1}}[:, :-1]: a NumPy slice
             if parts is not None:
@@ -2054,6 +2071,10 @@ class _Parser:
         if lower == "0" and (self.opts.get("zero_based") or upper is not None and upper.replace(" ", "").endswith("-1")
                              and not bias):
             return node  # 3Blue1Brown's \sum_{j=0}^{n_L - 1}, \sum_{k=0}^{n-1}: counted from 0, an ordinary sum
+        if (lower == "0" and not bias and upper is not None and upper.strip().isdigit()
+                and int(upper) + 1 in tuple(self.opts.get("sizes") or ())[1:]):
+            return Node("sum", (body,), (var, str(int(upper) + 1)))  # the book-ai chapter's \frac{1}{4}\sum_{i=0}^{3}:
+            # a layer's 4 entries counted from 0 (the count is the bound plus one)
         if bias and (lower == "0" or lower is None and self.opts.get("bias_absorbed")):
             # Bishop's \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0, on a unit x_0 = 1
             return Node("add", (Node("at0", (body,), var), node))
@@ -2594,7 +2615,10 @@ class _Parser:
         if not (tok.text in self.bases or tok.text in self.fixed or tok.text in ("delta", "Delta") or hat):
             raise Unreadable(f"cannot take the derivative with respect to '{tok.text}'")
         name = "yhat" if tok.kind == "cmd" and tok.text.startswith("hat") else tok.text
-        return self.symbol(name, tok)
+        node = self.symbol(name, tok)
+        if self.is_("[") and node.op == "q" and (letters := self._bracket_indices()):
+            return Node("comp", (node,), letters[0]) if len(letters) == 1 else Node("entry", (node,), tuple(letters))
+        return node  # (∂L/∂W_2[i][j]: one entry, as postfix reads it)
 
     def signed_wrt(self) -> tuple[Node, bool]:
         """The quantity a derivative is taken by, and whether it is written negated, ``\\partial (-z_j)`` (Zhou's

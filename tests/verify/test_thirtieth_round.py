@@ -425,3 +425,50 @@ def test_a_worked_example_whose_input_has_two_names(tmp_path):
         assert got["soft"].verdict != "incorrect", got["soft"].message
         assert got["a2"].verdict == "correct"
     assert not np.allclose(planted["d1"], truth["d1"], atol=5e-4)
+
+
+#: the book-ai.org chapter "Backpropagation Algorithm": code's indexing W_2[i][j], b_2[j], a mean squared error over the
+#: 4 outputs counted from 0 (\frac{1}{4}\sum_{i=0}^{3}), a bare h beside ŷ with h_i its entries
+BOOK_SPEC = _spec("book_ai", "column", 4, [(3, "relu"), (4, "identity")], "mean_squared_error", 0.1)
+BOOK = r"""# Backpropagation
+
+$$L = \frac{1}{4} \sum_{i=0}^{3} (\hat{y}_i - y_i)^2 \tag{L}$$
+
+$$\frac{\partial L}{\partial \hat{y}_i} = \frac{2}{4}(\hat{y}_i - y_i) = \frac{1}{2}(\hat{y}_i - y_i) \tag{dy}$$
+
+The output is $\hat{y}_j = \sum_i h_i \cdot W_2[i][j] + b_2[j]$. By the chain rule:
+
+$$\frac{\partial L}{\partial W_2[i][j]} = h_i \cdot \frac{\partial L}{\partial \hat{y}_j} \tag{dW}$$
+
+$$\frac{\partial L}{\partial b_2[j]} = \frac{\partial L}{\partial \hat{y}_j} \tag{db}$$
+
+$$\frac{\partial L}{\partial h_i} = \sum_j W_2[i][j] \cdot \frac{\partial L}{\partial \hat{y}_j} \tag{dh}$$
+"""
+
+
+def test_code_indexing_and_a_sum_counted_from_zero(tmp_path):
+    """``W_2[i][j]`` is entry (i, j) of the matrix as written (here n_in × n_out: ŷ_j = Σ_i h_i W_2[i][j]); a sum from 0
+    to 3 over the 4 outputs is counted from 0 (it had been read as a bias absorbed in the weights, which also made the
+    forward sum wrong); a bare h beside ŷ, with h_i its entries, is the hidden layer's. The oracle: the output layer's
+    gradients by central differences at a random point, each right side transcribed in NumPy."""
+    rng = np.random.default_rng(36)
+    h, W, b, y = rng.uniform(size=3), rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=4)
+
+    def loss(p):
+        return float(np.mean((p["h"] @ p["W"] + p["b"] - y) ** 2))
+
+    g = central_differences(loss, {"h": h.copy(), "W": W.copy(), "b": b.copy()})
+    yhat = h @ W + b
+    dy = central_differences(lambda p: float(np.mean((p["v"] - y) ** 2)), {"v": yhat.copy()})["v"]
+    sides = {"dy": (0.5 * (yhat - y), dy), "dW": (np.outer(h, 0.5 * (yhat - y)), g["W"]),
+             "db": (0.5 * (yhat - y), g["b"]), "dh": (W @ (0.5 * (yhat - y)), g["h"])}
+    got = _verify(tmp_path, BOOK_SPEC, BOOK)
+    for cid, (claimed, true) in sides.items():
+        assert np.allclose(claimed, true, atol=1e-7)  # (each claim is right: the oracle says so)
+        assert got[cid].verdict == "correct", (cid, got[cid].message)
+    assert got["L"].verdict == "correct", got["L"].message
+    planted = BOOK.replace(r"= \frac{2}{4}(\hat{y}_i - y_i) = \frac{1}{2}(\hat{y}_i - y_i)", r"= 2(\hat{y}_i - y_i)")
+    planted = planted.replace(r"\partial \hat{y}_j} \tag{dW}", r"\partial \hat{y}_i} \tag{dW}")  # (a wrong index)
+    wrong = _verify(tmp_path, BOOK_SPEC, planted)
+    assert not np.allclose(2 * (yhat - y), dy)
+    assert wrong["dy"].verdict == "incorrect" and wrong["dW"].verdict != "correct"
