@@ -4683,6 +4683,10 @@ def round_thirty_coordinator() -> list[Probe]:
         f"$$a_{{i}} = softmax(z_{{i}}) + {k}$$\n\n" for k in range(1900)))
     after("graph: a row of 2000 \\quad definitions", "$$" + ", \\quad ".join(f"a_{{{k}}} = \\sigma(z_{{{k}}})"
                                                                               for k in range(2000)) + "$$\n")
+    after("indexing: W_2[i][j] then 10^4 [i]", "$$\\frac{\\partial L}{\\partial h_i} = \\sum_j W_2[i][j]" + "[i]" * 10_000
+          + " \\cdot d_j$$\n")
+    after("sums: \\sum_{i=0}^{1} 300 deep", "$$E = " + "\\sum_{i=0}^{1} " * 300 + "(o_i - y_i)^2$$\n")
+    after("layers: z^3_1 then 10^4 ^3", "$$z^3_1" + "^3" * 10_000 + " = 1$$\n")
     return out
 
 
