@@ -245,6 +245,21 @@ def test_a_slope_written_with_no_argument(tmp_path):
     assert got["Q"].verdict == "incorrect"
 
 
+def _softmax_truth(seed: int, k: int, label: int):
+    """At a random z of k entries with a one-hot y (its 1 at ``label``): z, y, the softmax, its Jacobian J[i, j] =
+    ∂p_i/∂z_j and the cross-entropy's gradient ∂E/∂z, both by central differences of a softmax written here."""
+    rng = np.random.default_rng(seed)
+    z, y = rng.normal(size=k), np.eye(k)[label]
+
+    def soft(v):
+        e = np.exp(v - v.max())
+        return e / e.sum()
+
+    jac = np.stack([central_differences(lambda q, i=i: float(soft(q["z"])[i]), {"z": z.copy()})["z"] for i in range(k)])
+    grad = central_differences(lambda q: float(-np.sum(y * np.log(soft(q["z"])))), {"z": z.copy()})["z"]
+    return z, y, soft(z), jac, grad
+
+
 #: a softmax output named by the word with an entry's argument (McLaughlin's softmax(z_{i}), exp as a word)
 NAMED_SPEC = _spec("named_softmax", "column", 2, [(3, "tanh"), (2, "softmax")], "cross_entropy", 0.01)
 
@@ -265,16 +280,7 @@ def test_a_softmax_named_with_an_entry(tmp_path):
     output layer; its i and k are one layer's entries, not Bishop's letters for layers (which had read a_i as an input
     and rejected the Jacobian's claim on that reading). The oracle: the softmax's Jacobian and the cross-entropy's
     gradient by central differences, at a random z with a one-hot y."""
-    rng = np.random.default_rng(33)
-    z, y = rng.normal(size=2), np.eye(2)[0]
-
-    def soft(v):
-        e = np.exp(v - v.max())
-        return e / e.sum()
-
-    a = soft(z)
-    jac = np.stack([central_differences(lambda p, i=i: float(soft(p["z"])[i]), {"z": z.copy()})["z"] for i in range(2)])
-    grad = central_differences(lambda p: float(-np.sum(y * np.log(soft(p["z"])))), {"z": z.copy()})["z"]
+    z, y, a, jac, grad = _softmax_truth(33, 2, 0)
     oracle = {"D": np.allclose((1 - a) * a, np.diag(jac), atol=1e-8),
               "J": np.allclose(-np.outer(a, a), jac, atol=1e-8), "G": np.allclose(a - y, grad, atol=1e-8)}
     got = _verify(tmp_path, NAMED_SPEC, NAMED)
@@ -321,16 +327,7 @@ def test_the_softmax_named_sigma_and_bare_superscript_layers(tmp_path):
     the logistic σ: a false reject), z^3_1 is entry 1 of layer 3, and H(ŷ, y) := … is the objective. The oracle: the
     softmax's Jacobian and the cross-entropy's gradient by central differences at a random z with a one-hot y; each
     right side transcribed in NumPy."""
-    rng = np.random.default_rng(35)
-    z, y = rng.normal(size=3), np.eye(3)[2]
-
-    def soft(v):
-        e = np.exp(v - v.max())
-        return e / e.sum()
-
-    p = soft(z)
-    jac = np.stack([central_differences(lambda q, i=i: float(soft(q["z"])[i]), {"z": z.copy()})["z"] for i in range(3)])
-    grad = central_differences(lambda q: float(-np.sum(y * np.log(soft(q["z"])))), {"z": z.copy()})["z"]
+    z, y, p, jac, grad = _softmax_truth(35, 3, 2)
     right = {"soft": (np.exp(z) / np.exp(z).sum(), p), "g1": (p[0] - y[0], grad[0]), "d11": (p[0] * (1 - p[0]), jac[0, 0]),
              "d21": (-p[1] * p[0], jac[1, 0])}
     planted = {"soft": (np.exp(z) / z.sum(), p), "g1": (y[0] - p[0], grad[0]), "d11": (p[0], jac[0, 0]),
