@@ -737,6 +737,12 @@ class Judge:
         numbered = self._in_its_own_numbering(claim, result)
         if numbered is not None:
             return numbered
+        if _by_weight_row(claim, result):
+            return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
+                               "not judged: a summed input's derivative by a weight vector (a layer of one unit), written "
+                               "as the vector laid out the other way; whether ∂z/∂w is a row or a column is the answer's "
+                               "layout, which it does not fix", quantity=claim.quantity,
+                               notes=[*result.notes, "∂z/∂w's row or column is not settled"])
         if _vector_transposed(result) and _NUMBER_LIST.search(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", result.expected,
                                "not judged: the claim gives a vector's gradient with its entries laid out the other way "
@@ -5687,6 +5693,21 @@ def _partly_own_values(target: Node, student: Node, stated) -> bool:
 #: a worked example's vector written as a list of numbers, [0.0421, 0.0434]: neither a row nor a column
 _WRITTEN_MATRIX = re.compile(r"\\begin\s*\{[bpvBV]?matrix\}\s*-?\s*\d")  # a matrix of numbers written out
 _NUMBER_LIST = re.compile(r"\[\s*-?[0-9][0-9.]{0,12}\s*,")
+
+
+def _by_weight_row(claim: Claim, result: ClaimResult) -> bool:
+    r"""gauravreddy08's ``\frac{\partial z^L}{\partial W^L} = a^{L-1}`` with one output unit: a summed input's
+    derivative by the layer's weights (one row), its value the vector before them laid out the other way — the
+    diagnosis says only "transposed". The row or column of such a derivative is a layout the answer does not fix."""
+    counter = result.counterexample or {}
+    want, got = counter.get("expected_shape"), counter.get("claimed_shape")
+    return (result.diagnosis_key == "transposed_result" and want is not None and got is not None and len(want) == 2
+            and list(got) == list(want)[::-1] and 1 in want and _Z_BY_W.match(normalize(claim.latex[:400])) is not None)
+
+
+#: a summed input's derivative by weights, alone on the left: \frac{\partial z^L}{\partial W^L} = …
+_Z_BY_W = re.compile(r"\s*\\frac\s*\{\s*\\partial\s*(?:\\mathbf\s*\{\s*)?z(?:[^{}=]|\{[^{}=]{0,12}\}){0,20}\}\s*\{\s*"
+                     r"\\partial\s*(?:\\mathbf\s*\{\s*)?[Ww][^=]{0,30}=[^=]*$")
 
 
 def _vector_transposed(result: ClaimResult) -> bool:

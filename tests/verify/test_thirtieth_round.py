@@ -469,3 +469,20 @@ def test_code_indexing_and_a_sum_counted_from_zero(tmp_path):
     wrong = _verify(tmp_path, BOOK_SPEC, planted)
     assert not np.allclose(2 * (yhat - y), dy)
     assert wrong["dy"].verdict == "incorrect" and wrong["dW"].verdict != "correct"
+
+
+def test_a_derivative_by_one_units_weights_laid_out_either_way(tmp_path):
+    """gauravreddy08's ``\\frac{\\partial z^L}{\\partial W^L} = a^{L-1}`` with one output unit: its entries are the
+    derivative's (the oracle: central differences of z^L = W^L a^{L-1} + b^L by W^L's one row), laid out as a column
+    where the spec lays W^L as a row — a layout the answer does not fix, so not rejected; the same claim with the
+    wrong entries (ReLU'(z^{L-1}) for a^{L-1}) is."""
+    spec = _spec("gaurav", "row", 3, [(4, "relu"), (4, "relu"), (1, "sigmoid")], "binary_cross_entropy", 0.1)
+    rng = np.random.default_rng(37)
+    a, W, b = rng.uniform(size=4), rng.normal(size=(1, 4)), rng.normal(size=1)
+    dz_dw = central_differences(lambda p: float((p["W"] @ a + b)[0]), {"W": W.copy()})["W"]
+    assert np.allclose(dz_dw.ravel(), a)  # (the derivative's entries are a^{L-1}'s)
+    body = "$$\nz^L = W^L a^{L-1} + b^L\n$$\n\n$$\n\\frac{\\partial z^L}{\\partial W^L} = a^{L-1} \\tag{d}\n$$\n"
+    got = _verify(tmp_path, spec, body)
+    assert got["d"].verdict == "unchecked" and "layout" in got["d"].message, got["d"].message
+    wrong = _verify(tmp_path, spec, body.replace("= a^{L-1} \\tag", "= z^{L-1} \\tag"))
+    assert wrong["d"].verdict == "incorrect", wrong["d"].message
