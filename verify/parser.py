@@ -716,7 +716,7 @@ class _Parser:
         letters, j = [], self.i
         while len(letters) < 2 and j + 2 < len(self.t) and self.t[j].text == "[" and self.t[j + 2].text == "]" and (
                 self.t[j + 1].kind == "id" and len(self.t[j + 1].text) == 1
-                and (self.t[j + 1].text in ENTRY_LETTERS or self.t[j + 1].text in self.bound)):
+                and (self.t[j + 1].text in _BRACKET_LETTERS or self.t[j + 1].text in self.bound)):
             letters.append(self.t[j + 1].text)
             j += 3
         if letters:
@@ -3666,6 +3666,10 @@ def _of_layer(node: Node, layer: int) -> bool:
     if node.op in ("comp", "entry"):
         node = node.args[0]
     return node.op == "q" and node.value == ("z", layer)
+
+
+#: index letters read inside code's brackets, W_2[i][j] (not a, b, h, …: W[h] may be a product with a bracketed letter)
+_BRACKET_LETTERS = frozenset("ijklmnpqrst")
 
 
 #: what may follow a function's slope written with no argument (φ' × w, σ' ⊙ δ, g' at the end): an operator or a close
