@@ -56,7 +56,10 @@ _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
 _OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
                      r"|^[ \t]{0,8}(?:```|~~~)(?!math[ \t]*$)[^\n`]*$"  # (a code block: skipped, its $ are R's, the shell's)
                      r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)"
-                     r"|<script[ \t]+type[ \t]*=[ \t]*[\"']math/tex(; ?mode=display)?[\"'][ \t]*>", re.M)
+                     r"|<script[ \t]+type[ \t]*=[ \t]*[\"']math/tex(; ?mode=display)?[\"'][ \t]*>"
+                     r"|\{\{[<%][ \t]*(displaymath|katex)\b([^{}<>%\n]{0,40})[>%]\}\}", re.M)
+#: the closer of a Hugo shortcode's math, ``{{< /displaymath >}}``, ``{{< /katex >}}`` (``{{%`` … ``%}}`` too)
+_HUGO_CLOSE = {name: re.compile(r"\{\{[<%][ \t]*/[ \t]*" + name + r"[ \t]*[>%]\}\}") for name in ("displaymath", "katex")}
 #: the line that closes a fenced code block opened by ``` or by ~~~ (its own character: a ``` line inside a ~~~ block
 #: is the block's text)
 _CODE_CLOSE = {"`": re.compile(r"\n[ \t]{0,8}```[ \t]*(?=\n|$)"), "~": re.compile(r"\n[ \t]{0,8}~~~[ \t]*(?=\n|$)")}
@@ -477,6 +480,10 @@ def _scan(text: str, lines: _LineCounter):
             closer, kind = "$", "inline"
         elif tok.startswith("<script"):  # MathJax 2's own markup (kramdown, Jekyll): a display with mode=display
             closer, kind = "</script>", "display" if m.group(3) else "inline"
+        elif tok.startswith("{{"):  # a Hugo shortcode's math: {{< displaymath >}} … {{< /displaymath >}}, {{< katex
+            # display >}} … {{< /katex >}} (a katex without display is inline)
+            closer = "hugo:" + m.group(4)
+            kind = "display" if m.group(4) == "displaymath" or "display" in m.group(5) else "inline"
         else:
             env = m.group(1) + m.group(2)
             closer, kind = f"\\end{{{env}}}", "env:" + m.group(1)
@@ -486,6 +493,9 @@ def _scan(text: str, lines: _LineCounter):
         if closer == "\n```":  # a fence may be indented (a list item's ```math): its closer is indented likewise
             found = None if closer in missing else _FENCE_CLOSE.search(text, start)
             end = found.start() if found else -1
+        elif closer.startswith("hugo:"):
+            found = None if closer in missing else _HUGO_CLOSE[closer[5:]].search(text, start)
+            end = found.start() if found else -1
         else:
             end = -1 if closer in missing else text.find(closer, start)
         if end < 0:
@@ -493,7 +503,7 @@ def _scan(text: str, lines: _LineCounter):
             pos = m.end()
             continue
         body = text[start:end]
-        pos = found.end() if closer == "\n```" else end + len(closer)
+        pos = found.end() if closer == "\n```" or closer.startswith("hugo:") else end + len(closer)
         if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
             lead = len(body) - len(body.lstrip(" \t\n"))
             start, body = start + lead, body[lead:]

@@ -825,6 +825,17 @@ def conventions(judge, claims) -> Reading | None:
         for letter in sorted({_activation_of_own(_normal(c.latex), own) for c in claims if len(c.latex) <= 400}
                              - {None} - declared):
             # Okatani's z_j^{(l)} = f(u_j^{(l)}), LFD's x_j^{(l)} = θ(s_j^{(l)}): the activation of the summed input
+            if letter == "y":  # the y_j^l = f_l(u_j^l) of Japanese notes: y is every layer's output, written with its
+                # layer everywhere; the target is \tilde y (or another letter) — not where a bare y is the target
+                texts = [_normal(c.latex) for c in claims if len(c.latex) <= 2000]
+                if any(_Y_UNSCRIPTED.search(t) for t in texts) or "Y" in declared:
+                    continue
+                bases += (("y", "h"), ("Y", "h"))
+                if any(re.search(r"\\tildey(?![A-Za-z])", t) for t in texts) and "tildey" not in declared:
+                    bases += (("tildey", "y"),)
+                changes.append("y is a layer's activation, written with its layer everywhere (its own definition: y = "
+                               "f(its summed input)); \\tilde y the target")
+                continue
             bases += ((letter, "h"),)
             changes.append(f"{letter} is a layer's activation (its own definition: {letter} = f(its summed input))")
         # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
@@ -1366,8 +1377,14 @@ _PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|a
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
-_OWN_ACTIVATION_LHS = re.compile(r"^\s*([zx])\s*[_^][^=]{0,30}$")
-_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*\(\s*([A-Za-z])\s*[_^][^=]{0,30}\)\s*$")
+_OWN_ACTIVATION_LHS = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([zxy])\s*\}?\s*[_^][^=]{0,30}$")
+_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*(?:_\s*(?:\{\s*\w\s*\}|\w)\s*)?"
+                     r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*[_^][^=]{0,30}\)\s*$")
+#: y written with a layer as its superscript (y^l, y_j^{l-1}, y^{(l)}, \bm{y}^{L}, y^{2}_{k}): an activation's letter
+_Y_LAYERED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y\s*\}?\s*(?:_\s*(?:\{[^{}]{0,8}\}|\w)\s*)?\^\s*\{?\s*\(?\s*"
+                        r"(?:[lL]|\d)(?![A-Za-z])")
+#: y with no script after it, not under a hat or tilde: the target (or the output) named y, not a layer's activation
+_Y_UNSCRIPTED = re.compile(r"(?<![A-Za-z\\])(?<!\\hat)(?<!\\tilde)y(?![A-Za-z_^])(?!\s*\}\s*[_^])")
 
 
 def _activation_of_own(text: str, own) -> str | None:
@@ -1376,7 +1393,7 @@ def _activation_of_own(text: str, own) -> str | None:
     None."""
     sides = _sides(text)
     m = _OWN_ACTIVATION_LHS.match(sides[0]) if len(sides) > 1 else None
-    if m is None:
+    if m is None or m.group(1) == "y" and not _Y_LAYERED.match(sides[0]):
         return None
     for side in sides[1:]:
         k = _OF_OWN.match(side)

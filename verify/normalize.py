@@ -740,8 +740,33 @@ def _without_unit_layer(m: re.Match) -> str:
     return "_" + sub if letters(sup) == letters(sub).upper() else m.group(0)
 
 
+#: a subscript group holding a primed index: ``_{j'}``, ``_{i'j'}``, ``_{j,j'}``, ``\sum_{k'=1}``, ``_{k^\prime}``
+_PRIMED_GROUP = re.compile(r"_\s?\{([^{}]{0,24}?[a-z]\s?(?:'|\^\s?\{?\s?\\prime\s?\}?)[^{}]{0,24}?)\}")
+_PRIMED_LETTER = re.compile(r"(?<![A-Za-z\\])([a-z])\s?(?:'|\^\s?\{?\s?\\prime\s?\}?)")
+#: letters a primed index becomes (the first not written in the text): one letter per primed letter
+_PRIME_STANDINS = "pqrsuvo"
+
+
+def primed_indices(text: str) -> str:
+    r"""``text`` with each primed index in a subscript (``\sum_{j'} w_{i'j'}``, ``\delta_{j,j'}``, ``e^{z_{k'}}``) written
+    as a letter of its own that the text does not use: j' is another index than j, as the author means it (a prime
+    outside a subscript, f'(u), stays the derivative's)."""
+    if "_" not in text or ("'" not in text and "\\prime" not in text):
+        return text
+    groups = list(_PRIMED_GROUP.finditer(text))
+    if not groups:
+        return text
+    primed = sorted({m.group(1) for g in groups for m in _PRIMED_LETTER.finditer(g.group(1))})
+    free = [c for c in _PRIME_STANDINS if not re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", text)]
+    if len(free) < len(primed):
+        return text
+    standin = dict(zip(primed, free[:len(primed)], strict=True))
+    return _PRIMED_GROUP.sub(lambda g: "_{" + _PRIMED_LETTER.sub(lambda m: standin[m.group(1)], g.group(1)) + "}", text)
+
+
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    text = primed_indices(text)
     if "<" in text:  # HTML in a Markdown line: its scripts as TeX's, its emphasis dropped
         text = _HTML_MARKUP.sub(" ", _HTML_SCRIPT.sub(lambda m: ("^{" if m.group(1) == "sup" else "_{") + m.group(2) + "}",
                                                       text))

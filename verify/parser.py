@@ -3291,6 +3291,16 @@ class _Parser:
                 if len(row) != 2:
                     raise Unreadable("each row of cases needs a value & a condition")
                 args += row
+            layered = [c.op == "layercase" for c in args[1::2]]
+            if any(layered):  # δ^l = {… (l = L); … (l ≠ L)}: the case of the layer the claim is checked at
+                if not all(layered[:-1]) or not (layered[-1] or args[-1].op == "true"):
+                    raise Unreadable("cases that test the layer (l = L) and anything else are not read")
+                chosen = [v for v, c in zip(args[0::2], args[1::2], strict=True) if c.op == "true" or c.value]
+                if chosen[0].op == "nolayer":
+                    raise NoSuchLayer(chosen[0].value)
+                return chosen[0]  # (the first case that holds; "otherwise" holds when none before it did)
+            if any(v.op == "nolayer" for v in args[0::2]):
+                raise NoSuchLayer(next(v.value for v in args[0::2] if v.op == "nolayer"))
             return _index_cases(args)
         raise Unreadable(surface.environment_reason(env))
 
@@ -3324,6 +3334,8 @@ class _Parser:
                 continue
             if cases and len(row) == 1:
                 row.append(self.condition())
+            elif cases and not row:
+                row.append(self._case_value())
             elif not cases and self._dots_cell():
                 row.append(elided.DOTS)
             elif not cases and self.is_("&"):
@@ -3332,6 +3344,19 @@ class _Parser:
                 row.append(self.expr())
             if self.is_("&"):
                 self.next()
+
+    def _case_value(self) -> Node:
+        """A case's value; one naming a layer outside the network (δ^{l+1} in the case l ≠ L, read at l = L) is skipped
+        to its ``&`` and kept as a ``nolayer`` node: only the case chosen by a layer condition is needed."""
+        start = self.i
+        try:
+            return self.expr()
+        except NoSuchLayer as e:
+            self.i, depth = start, 0
+            while (tok := self.peek()) is not None and not (depth == 0 and (tok.text == "&" or tok.kind in ("rows", "end"))):
+                depth += (tok.kind == "begin" or tok.text in ("{", "(", "[")) - (tok.kind == "end" or tok.text in ("}", ")", "]"))
+                self.next()
+            return Node("nolayer", (), str(e))
 
     def _dots_cell(self) -> bool:
         """A matrix cell of dots (``\\vdots``, ``\\cdots``, ``...``) alone: consumed, its macro kept for the reason."""
@@ -3377,10 +3402,44 @@ class _Parser:
         if any(self.is_(w) for w in OTHERWISE_WORDS):
             self.next()
             return Node("true")
+        layer = self._layer_condition()
+        if layer is not None:
+            return layer
         same = self._index_equality()
         if same is not None:
             return same
         return self._comparison(self.expr())
+
+    #: a comparison of a generic layer letter with the last layer or a number: l = L, l \neq L, l < L, (l = 2)
+    _LAYER_TESTS = {"=": lambda a, b: a == b, "neq": lambda a, b: a != b, "ne": lambda a, b: a != b,
+                    "<": lambda a, b: a < b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "leq": lambda a, b: a <= b,
+                    ">": lambda a, b: a > b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b, "geq": lambda a, b: a >= b}
+
+    def _layer_condition(self) -> Node | None:
+        """A case's condition on the generic layer letter (``(l = L)``, ``l \neq L``, ``l < L``): a ``layercase`` node
+        holding whether it holds at the layer the claim is checked at (NeedsLayer when the letter has no value yet);
+        None, consuming nothing, for any other condition."""
+        lead = 1 if self.is_("indicator") and self.is_("(", 1) else 0  # (normalize reads (l \neq L) as Iverson's)
+        k = lead + (1 if self.is_("(", lead) else 0)
+        var, op, last = self.peek(k), self.peek(k + 1), self.peek(k + 2)
+        if var is None or op is None or last is None or var.kind != "id" or op.text not in self._LAYER_TESTS:
+            return None
+        if var.text not in self.layer_env and var.text != "l":
+            return None
+        if (last.text,) in self.depth_names and self.depth_net:
+            bound = self.depth_net + self.units_off
+        elif last.kind == "num" and last.text.isdigit():
+            bound = int(last.text)
+        else:
+            return None
+        paren = k > lead
+        if paren and not self.is_(")", k + 3):
+            return None
+        if var.text not in self.layer_env:
+            raise NeedsLayer(var.text)
+        for _ in range(k + 3 + paren):
+            self.next()
+        return Node("layercase", (), bool(self._LAYER_TESTS[op.text](self.layer_env[var.text], bound)))
 
     def _comparison(self, lhs: Node) -> Node:
         """At a comparison's sign after ``lhs``: ``lhs < rhs``, ``\\geq``, ``> =`` … as a ``cmp`` node."""

@@ -1,0 +1,178 @@
+r"""The thirty-first round (issue 10): the notation of Japanese lecture notes and blogs — every layer's output y^l, its
+summed input u^l = (W^l)^T y^{l-1}, the target \tilde y —, math set in a Hugo blog's shortcodes
+(``{{< displaymath >}} … {{< /displaymath >}}``), primed indices (``\sum_{j'}``, ``\delta_{j,j'}``) and δ given by
+cases on the layer (``(l = L)``, ``(l \neq L)``). Every expected verdict is decided here by NumPy: central differences
+of the network written by hand, the claims' right sides transcribed, never by gradproof."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
+from test_twenty_first_round import _verify
+
+#: a 3-4-2 network of logistic units without biases, u^l = (W^l)^T y^{l-1} (W^l is inputs × outputs), E = ½‖y^L − ỹ‖²
+SPEC = _spec("jp_notes", "column", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1).replace(
+    'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+
+
+def _sig(v):
+    return 1.0 / (1.0 + np.exp(-v))
+
+
+def _point():
+    rng = np.random.default_rng(31)
+    return {"W1": rng.normal(size=(3, 4)), "W2": rng.normal(size=(4, 2)), "x": rng.normal(size=3),
+            "t": rng.uniform(size=2)}
+
+
+def _forward(p, du=None):
+    """y^0 … y^2 and u^1, u^2 of the notes' network; ``du`` = (layer, vector) added to that layer's summed input."""
+    v = {"y0": p["x"], "t": p["t"]}
+    for layer in (1, 2):
+        u = p[f"W{layer}"].T @ v[f"y{layer - 1}"]
+        if du is not None and du[0] == layer:
+            u = u + du[1]
+        v[f"u{layer}"], v[f"y{layer}"] = u, _sig(u)
+    v["E"] = 0.5 * float(np.sum((v["y2"] - p["t"]) ** 2))
+    return v
+
+
+def _truth():
+    """The values, and ∂E/∂u^l (δ^l), ∂E/∂W^l by central differences."""
+    p = _point()
+    v = _forward(p)
+    for layer, n in ((1, 4), (2, 2)):
+        v[f"delta{layer}"] = central_differences(lambda q, l=layer: _forward(p, (l, q["d"]))["E"], {"d": np.zeros(n)})["d"]
+        v[f"dW{layer}"] = central_differences(lambda q, l=layer: _forward({**p, f"W{l}": q["W"]})["E"],
+                                              {"W": p[f"W{layer}"].copy()})["W"]
+    return p, v
+
+
+def _holds(written, true) -> bool:
+    return np.shape(written) == np.shape(true) and bool(np.allclose(written, true, rtol=1e-5, atol=1e-8))
+
+
+def _fp(u):
+    return _sig(u) * (1 - _sig(u))
+
+
+#: claims about one layer: the derivative they name and their right side in NumPy, entry by entry where they are
+LAYER_CLAIMS = {
+    # ∂E/∂w_{ij}^2 = δ_j^2 y_i^1 (every i, j): the matrix y^1 (δ^2)^T
+    "A": (lambda v: v["dW2"], lambda v: np.outer(v["y1"], v["delta2"])),
+    # the same with the indices of δ and y swapped: δ_i^2 y_j^1 has no entry for i = 3 (δ^2 has 2): shapes differ
+    "A2": (lambda v: v["dW2"], lambda v: np.outer(v["delta2"], v["y1"])),
+    # ∂E/∂u_j^2 = Σ_{j'} (y_{j'}^2 − ỹ_{j'}) f'(u_{j'}^2) δ_{j,j'}
+    "D": (lambda v: v["delta2"], lambda v: (v["y2"] - v["t"]) * _fp(v["u2"])),
+    # … with + ỹ (a sign slip)
+    "D2": (lambda v: v["delta2"], lambda v: (v["y2"] + v["t"]) * _fp(v["u2"])),
+    # δ_j^1 = Σ_k δ_k^2 w_{jk}^2 f'(u_j^1)
+    "B": (lambda v: v["delta1"], lambda v: (v["W2"] @ v["delta2"]) * _fp(v["u1"])),
+}
+
+
+def _layer_oracle(cid: str) -> str:
+    p, v = _truth()
+    v = {**v, "W2": p["W2"]}
+    true, written = LAYER_CLAIMS[cid]
+    return "correct" if _holds(written(v), true(v)) else "incorrect"
+
+
+def _cases_oracle(first, second) -> str:
+    """δ^l by cases on the layer: ``first`` at l = L = 2, ``second`` at l = 1 (NumPy of the values), against δ^l."""
+    p, v = _truth()
+    v = {**v, "W2": p["W2"]}
+    return "correct" if _holds(first(v), v["delta2"]) and _holds(second(v), v["delta1"]) else "incorrect"
+
+
+CASES = {
+    "F": (r"(\bm{y}^{L} - \tilde{\bm{y}}) \ast f'(\bm{u}^{L})", r"W^{l+1} \bm{\delta}^{l+1} \ast f'(\bm{u}^{l})",
+          lambda v: (v["y2"] - v["t"]) * _fp(v["u2"]), lambda v: (v["W2"] @ v["delta2"]) * _fp(v["u1"])),
+    # the transpose the notes' own layout does not have: (W^2)^T δ^2 is 2×4 times 2×1
+    "G": (r"(\bm{y}^{L} - \tilde{\bm{y}}) \ast f'(\bm{u}^{L})", r"\left(W^{l+1}\right)^{\top} \bm{\delta}^{l+1} \ast f'(\bm{u}^{l})",
+          lambda v: (v["y2"] - v["t"]) * _fp(v["u2"]), lambda v: np.zeros((2, 2))),
+    # the last layer's case with f for f'
+    "H": (r"(\bm{y}^{L} - \tilde{\bm{y}}) \ast f(\bm{u}^{L})", r"W^{l+1} \bm{\delta}^{l+1} \ast f'(\bm{u}^{l})",
+          lambda v: (v["y2"] - v["t"]) * _sig(v["u2"]), lambda v: (v["W2"] @ v["delta2"]) * _fp(v["u1"])),
+}
+
+
+def _document() -> str:
+    cases = "\n\n".join(
+        "{{< displaymath >}}\n\\bm{\\delta}^{l} = \\begin{cases}\n" + first + r" & (l = L)\\" + "\n" + second
+        + " & (l \\neq L)\n\\end{cases} \\tag{" + cid + "}\n{{< /displaymath >}}"
+        for cid, (first, second, _, _) in CASES.items())
+    return r"""---
+title: "誤差逆伝播のノート"
+math: true
+---
+
+入力を第 $0$ 層、出力を第 $L$ 層とする。第 $l$ 層 $j$ 番目のノードの出力を $y_j^l$ とおく。
+{{< displaymath >}}
+y_j^l = f\left( u_j^{l} \right)
+{{< /displaymath >}}
+ただし、
+{{< displaymath >}}
+u_j^l = \sum_{i} w_{ij}^{l} y_{i}^{l-1}
+{{< /displaymath >}}
+二乗誤差は
+{{< displaymath >}}
+E = \frac{1}{2}\sum_{i}\left(y_i^{L} - \tilde{y}_i\right)^2
+{{< /displaymath >}}
+ベクトルで書くと $\bm{u}^{l} = \left( W^{l} \right)^{\top}\bm{y}^{l-1}$ である。
+
+{{< displaymath >}}
+\frac{\partial E}{\partial w_{ij}^{2}} = \delta_{j}^{2} y_{i}^{1} \tag{A}
+{{< /displaymath >}}
+
+{{< displaymath >}}
+\frac{\partial E}{\partial w_{ij}^{2}} = \delta_{i}^{2} y_{j}^{1} \tag{A2}
+{{< /displaymath >}}
+
+{{< displaymath >}}
+\frac{\partial E}{\partial u_{j}^{2}} = \sum_{j'} \left(y_{j'}^{2} - \tilde{y}_{j'}\right) f'(u_{j'}^{2}) \delta_{j,j'} \tag{D}
+{{< /displaymath >}}
+
+{{< displaymath >}}
+\frac{\partial E}{\partial u_{j}^{2}} = \sum_{j'} \left(y_{j'}^{2} + \tilde{y}_{j'}\right) f'(u_{j'}^{2}) \delta_{j,j'} \tag{D2}
+{{< /displaymath >}}
+
+{{< displaymath >}}
+\delta_{j}^{1} = \sum_{k} \delta_{k}^{2} w_{jk}^{2} f'(u_{j}^{1}) \tag{B}
+{{< /displaymath >}}
+
+""" + cases + "\n"
+
+
+def test_the_notes_notation_in_hugo_shortcodes(tmp_path):
+    """y^l every layer's output and u^l its summed input (read from the notes' own definitions), \tilde y the target,
+    the displays in Hugo's shortcodes, primed indices: each claim judged as the NumPy oracle decides."""
+    got = _verify(tmp_path, SPEC, _document())
+    for cid in LAYER_CLAIMS:
+        assert got[cid].verdict == _layer_oracle(cid), (cid, got[cid].message)
+    assert {_layer_oracle(c) for c in LAYER_CLAIMS} == {"correct", "incorrect"}
+
+
+def test_delta_by_cases_on_the_layer(tmp_path):
+    """δ^l = {… (l = L); … (l ≠ L)}: each layer judged with its own case — a slip in either case is found at its
+    layer, the right pair holds at both."""
+    got = _verify(tmp_path, SPEC, _document())
+    for cid, (_, _, first, second) in CASES.items():
+        want = _cases_oracle(first, second)
+        assert got[cid].verdict == want, (cid, got[cid].message)
+        if want == "correct":
+            assert "l = 1, 2" in got[cid].message, got[cid].message  # (both layers checked, not l = 1 alone)
+    assert got["H"].verdict == "incorrect" and "l = 2" in got["H"].message
+
+
+def test_shortcodes_are_displays_of_their_own(tmp_path):
+    """A Hugo shortcode display is read as math; one never closed reads nothing and hides nothing after it; a katex
+    shortcode without display is inline."""
+    body = ("{{< displaymath >}}\na = b = c\n\n$$\\frac{\\partial E}{\\partial w_{ij}^{2}} = \\delta_{j}^{2} y_{i}^{1}"
+            " \\tag{A}$$\n\n{{< katex >}}y_j^l = f(u_j^l){{< /katex >}}\n")
+    from gradproof.verify import document
+
+    claims = document.extract(body)
+    assert "A" in [c.id for c in claims]  # (after the unclosed shortcode)
+    assert any("f(u_j^l)" in c.latex for c in claims)
