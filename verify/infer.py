@@ -2364,6 +2364,44 @@ def written_objective(latex: str) -> str | None:
     return None
 
 
+def _redefined(judge, claims, defined: list, k: float, cid: str) -> dict:
+    """An objective defined again later on another scale (behnamasadi's notebook: 3Blue1Brown's C_0 = (a^{(L)} − y)²,
+    then a section with C = ½‖a^L − y‖²): when a derivative after the new definition is right on its scale and wrong
+    on the chosen one (``k``, defined by ``cid``), the author changed convention there — the new definition and each
+    later claim whose verdict the two scales decide differently are ``unchecked`` ({id: (factor, kind)}; kinds
+    "redefined" and "redefined-depends"). A restated definition the derivatives after it do not follow (a planted
+    missing ½) is the slip it looks like: nothing is returned."""
+    order = {c.id: n for n, c in enumerate(claims)}
+    start = order.get(cid, -1)
+    later = [(i, f) for i, f in defined if order.get(i, -1) > start and abs(f - k) > 1e-6 * abs(k)]
+    if not later:
+        return {}
+    again, factor = later[0]
+    after = [u for u in claims[order[again] + 1:] if _a_derivative(u.latex) or _IN_DELTA.search(u.latex[:2000])][:48]
+    if not after:
+        return {}
+    chosen, other = _verdicts_at(judge, after, k, claims), _verdicts_at(judge, after, factor, claims)
+    if not any(o == "correct" != c for c, o in zip(chosen, other, strict=True)):
+        return {}
+    out = {again: (factor, "redefined")}
+    out.update({u.id: (factor, "redefined-depends") for u, c, o in zip(after, chosen, other, strict=True)
+                if c != o and None not in (c, o)})
+    return out
+
+
+def _verdicts_at(judge, uses, k: float, claims=()) -> list:
+    """The verdicts of ``uses`` with the objective k × the spec's (1: the spec's); all None when one of them trips."""
+    saved = judge.notation
+    extra = scale_options(judge.net, k, claims) if abs(k - 1) > 1e-9 else ()
+    judge.notation = replace(saved, options=saved.options + extra)
+    try:
+        return [judge._check_in(u, judge.layouts[0], remember=False).verdict for u in uses]
+    except Exception:  # noqa: BLE001 -- no evidence either way
+        return [None] * len(uses)
+    finally:
+        judge.notation = saved
+
+
 def _scale_verdicts(judge, uses, k: float, claims=()) -> dict:
     """{None: verdicts of ``uses`` on the spec's scale, k: on k × the spec's} (all None when one of them trips); with
     ``claims``, δ is read on k × the spec's too where they tie it to the objective (scale_options)."""
@@ -2429,6 +2467,7 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
         return None, None
     on_scale, off, tie, lone = False, {}, {}, []
     won: list = []  # (margin, factor, id) of each definition whose derivatives follow its own factor
+    defined: list = []  # (id, factor) of every definition read, in the answer's order
     # a derivative written in δ votes only when δ is the answer's own derivative of its objective (δ = ∂C/∂z): a δ the
     # answer defines otherwise (sinanLab's δ₂ = (y − ŷ) ⊙ σ'(ŷ)) is read as the spec's, whatever the answer's scale
     own_delta = ("delta_own", True) in judge.notation.options
@@ -2471,6 +2510,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
         if not ratios or not all(np.isfinite(ratios)):
             continue
         k = ratios[0]
+        if all(abs(r - k) <= 1e-6 * abs(k) for r in ratios):
+            defined.append((orig.id, round(k, 9)))
         if any(abs(f - round(k, 9)) <= 1e-6 * abs(f) for _, f, _ in won) or len(won) >= _MAX_RIVAL_SCALES:
             continue  # (a factor already won: its vote would be the same; past a few rival factors: no more votes)
         on_scale = on_scale or abs(k - 1) <= 1e-6 and all(abs(r - 1) <= 1e-6 for r in ratios)
@@ -2527,6 +2568,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
                                 zip(tied, own_delta[None], own_delta[round(k, 9)], strict=True) if one != other})
     if won:
         best = max(won, key=lambda w: w[0])  # (the first among equals: as before, the earliest definition)
+        if undecided is not None:
+            undecided.update(_redefined(judge, claims, defined, best[1], best[2]))
         return best[1], best[2]
     if lone and not on_scale:
         return lone[0]

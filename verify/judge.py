@@ -3351,7 +3351,7 @@ class Judge:
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided, _with_rows(claims))
-        self._undecided_scale(undecided if scale is None else {})
+        self._undecided_scale(undecided if scale is None else _redefinitions(undecided))
         self._scale_open = scale is None and any(kind == "unread" for _, kind in undecided.values())
         if scale is not None:
             self._delta_definitions(claims)
@@ -3422,6 +3422,11 @@ class Judge:
                    "one is not known",
             "depends": "not judged: its verdict depends on the objective's scale, and the answer's definition ({k:g} × "
                        "the spec's) and its derivatives disagree on it; give the objective in [notation] to settle it",
+            "redefined": "defines the objective again, as {k:g} × the spec's, on another scale than the answer's first "
+                         "definition, and the derivatives after it follow this one: a new convention from here (not "
+                         "checked)",
+            "redefined-depends": "not judged: it comes after the answer defines its objective again on another scale "
+                                 "({k:g} × the spec's), and its verdict depends on which of the two it uses",
         }
         for cid, (k, kind) in undecided.items():
             if kind == "unread" and _writes_objective(self._claims, cid):  # right on neither scale: judged on the spec's
@@ -3764,7 +3769,7 @@ class Judge:
         if scale is None:
             undecided: dict = {}
             scale, defining = objective_scale(one, claims, undecided, _with_rows(claims))
-            self._undecided_scale(undecided if scale is None else {})
+            self._undecided_scale(undecided if scale is None else _redefinitions(undecided))
             if scale is not None:
                 from .lossname import sums_over_examples
 
@@ -5608,6 +5613,12 @@ def _index_clash_unread(r: ClaimResult) -> ClaimResult:
 #: a layered quantity's letter written with a layer script: a^\ell_j, a_k^{\ell-1}, z^{(2)}, \delta^{[l]}, z_j^L
 _LAYERED = re.compile(r"(?<![A-Za-z\\])([ahz]|\\delta|\\Delta)\s*(?:_\s*(?:\{[^{}]{0,12}\}|[A-Za-z0-9])\s*)?\^\s*(?:\{\s*)?"
                       r"(?:\\ell|[lL](?![A-Za-z])|\(|\[)")
+
+
+def _redefinitions(undecided: dict) -> dict:
+    """Of infer.objective_scale's ``undecided``, what an objective defined again on another scale leaves unjudged (kept
+    when a scale was chosen: infer._redefined)."""
+    return {cid: v for cid, v in undecided.items() if v[1].startswith("redefined")}
 
 
 def layered_letters(texts) -> frozenset:

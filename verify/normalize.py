@@ -764,9 +764,17 @@ def primed_indices(text: str) -> str:
     return _PRIMED_GROUP.sub(lambda g: "_{" + _PRIMED_LETTER.sub(lambda m: standin[m.group(1)], g.group(1)) + "}", text)
 
 
+#: an objective's arguments elided: 3Blue1Brown's ``C_0(...)``, ``J(\ldots)``, ``\mathcal{L}(\dots)`` — the objective
+#: itself (a function of everything in the network)
+_ELIDED_ARGUMENTS = re.compile(r"((?<![A-Za-z\\])[CJEL](?:_\s?(?:\{[^{}]{1,8}\}|\w))?|\\mathcal\s?\{\s?[LJ]\s?\})\s?"
+                               r"\(\s?(?:\.\s?\.\s?\.|\\[lc]?dots(?![A-Za-z]))\s?\)")
+
+
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = primed_indices(text)
+    if "(" in text and ("..." in text or "dots" in text):
+        text = _ELIDED_ARGUMENTS.sub(r"\1", text)  # C_0(...) = (a^{(L)} - y)^2: the objective
     if "<" in text:  # HTML in a Markdown line: its scripts as TeX's, its emphasis dropped
         text = _HTML_MARKUP.sub(" ", _HTML_SCRIPT.sub(lambda m: ("^{" if m.group(1) == "sup" else "_{") + m.group(2) + "}",
                                                       text))

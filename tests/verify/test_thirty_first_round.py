@@ -176,3 +176,89 @@ def test_shortcodes_are_displays_of_their_own(tmp_path):
     claims = document.extract(body)
     assert "A" in [c.id for c in claims]  # (after the unclosed shortcode)
     assert any("f(u_j^l)" in c.latex for c in claims)
+
+
+#: 3Blue1Brown's chain of one neuron per layer, C_0 = (a^{(L)} − y)^2 (no ½): the spec's J is C_0 / 2
+CHAIN_SPEC = _spec("chain", "row", 1, [(1, "sigmoid"), (1, "sigmoid"), (1, "sigmoid")], "squared_error", 0.1)
+
+
+def _chain():
+    """The chain's values at a random point and the derivatives of C_0 = (a^{(3)} − y)^2 by central differences."""
+    rng = np.random.default_rng(131)
+    p = {"w": rng.normal(size=4), "b": rng.normal(size=4), "x": rng.normal(), "y": rng.uniform()}
+
+    def forward(q, da3=0.0):
+        a, z = [q["x"]], [None]
+        for layer in (1, 2, 3):
+            z.append(q["w"][layer] * a[-1] + q["b"][layer])
+            a.append(_sig(z[-1]) + (da3 if layer == 3 else 0.0))
+        return {"a": a, "z": z, "C0": (a[3] - q["y"]) ** 2}
+
+    v = forward(p)
+    d_a3 = float(central_differences(lambda q: forward(p, float(q["d"][0]))["C0"], {"d": np.zeros(1)})["d"][0])
+
+    def by(name, layer):
+        def cost(q):
+            moved = {**p, name: p[name].copy()}
+            moved[name][layer] = float(q["v"])
+            return forward(moved)["C0"]
+        return float(central_differences(cost, {"v": np.array(p[name][layer])})["v"])
+
+    return p, v, d_a3, by("w", 3), by("b", 3)
+
+
+CHAIN = r"""# Backpropagation for a single neuron layer
+
+$C_0(...)=( a^{(L)}-y)^2$
+
+$z^{(L)}=w^{(L)}a^{(L-1)}+b^{(L)}$
+
+$a^{(L)}=\sigma(z^{(L)}) $
+
+$\frac{ \partial C_0   }{ \partial a^{(L)}}=2( a^{(L)}-y) \tag{da}$
+
+$\frac{ \partial C_0   }{ \partial w^{(L)}  } = 2( a^{(L)}-y) \sigma' (z^{(L)})  a^{(L-1)} \tag{dw}$
+
+$\frac{ \partial C_0   }{ \partial b^{(L)}  } =  2( a^{(L)}-y) \sigma' (z^{(L)}) \times 1 \tag{db}$
+
+$\frac{ \partial C_0   }{ \partial b^{(L)}  } =  2( a^{(L)}-y) \sigma' (z^{(L)}) w^{(L)} \tag{db2}$
+"""
+
+
+def test_an_objective_written_with_elided_arguments(tmp_path):
+    """``C_0(...)`` is the objective: the answer's own C_0 = (a − y)^2 is read (its scale, 2 × the spec's), so its
+    derivatives are judged on it as the oracle decides; the slip that labels ∂C_0/∂a^{(L-1)} as ∂C_0/∂b^{(L)} stays
+    wrong (it had all been rejected, the definition unread: a false reject per right line)."""
+    p, v, d_a3, d_w3, d_b3 = _chain()
+    a, z = v["a"], v["z"]
+    slope = _sig(z[3]) * (1 - _sig(z[3]))
+    written = {"da": (d_a3, 2 * (a[3] - p["y"])), "dw": (d_w3, 2 * (a[3] - p["y"]) * slope * a[2]),
+               "db": (d_b3, 2 * (a[3] - p["y"]) * slope), "db2": (d_b3, 2 * (a[3] - p["y"]) * slope * p["w"][3])}
+    got = _verify(tmp_path, CHAIN_SPEC, CHAIN)
+    for cid, (true, claim) in written.items():
+        want = "correct" if np.isclose(true, claim, rtol=1e-5, atol=1e-9) else "incorrect"
+        assert got[cid].verdict == want, (cid, got[cid].message)
+    assert got["db2"].verdict == "incorrect"
+
+
+def test_an_objective_defined_again_on_another_scale(tmp_path):
+    """A later section defines its own C = ½(a − y)^2 and follows it (∂C/∂a = a − y, right on that scale, as the
+    oracle says: half of ∂C_0/∂a): not rejected on the first section's scale; a claim wrong on both scales stays
+    incorrect."""
+    p, v, d_a3, _, _ = _chain()
+    a = v["a"]
+    assert np.isclose(d_a3 / 2, a[3] - p["y"])  # (the oracle: a − y is the derivative of ½(a − y)^2)
+    body = CHAIN + r"""
+## A second section
+
+$C = \frac{1}{2}( a^{(L)}-y)^2 \tag{C}$
+
+$\frac{\partial C}{\partial a^{(L)}} = a^{(L)} - y \tag{halfda}$
+
+$\frac{\partial C}{\partial a^{(L)}} = a^{(L)} + y \tag{wrongda}$
+"""
+    got = _verify(tmp_path, CHAIN_SPEC, body)
+    assert got["halfda"].verdict == "unchecked" and "again" in got["halfda"].message, got["halfda"].message
+    assert got["C"].verdict == "unchecked"
+    assert got["wrongda"].verdict == "incorrect", got["wrongda"].message
+    assert got["da"].verdict == "correct" and got["dw"].verdict == "correct"
