@@ -658,6 +658,10 @@ def conventions(judge, claims) -> Reading | None:
     if "augmented" not in dict(base.options) and augmented.appended(text):
         options.append(("augmented", "last"))  # AbhiJ2706's \tilde{H}_l = [H_l, 1], Z_l = \tilde{H}_{l-1} \tilde{W}_l
         changes.append(augmented.READING)
+    x_layered = not {k for k, _ in judge.declared.bases} & {"x", "X"} and _x_layers(claims, judge.net.depth)
+    if x_layered:  # Suresh & Sardana's x_1 = σ(W_1 x_0 + b_1): x_l a layer's
+        base = replace(base, bases=base.bases + (("x", "h"), ("X", "h")))
+        changes.append("x_l is layer l's output and x_0 the input (its own definitions x_l = f(W_l x_{l-1} + b_l))")
     bars = own_bars(claims)
     if bars and "own_bars" not in dict(base.options):  # xopes's \bar y = (1-\lambda) y + \lambda/v 1: a smoothed target
         options.append(("own_bars", bars))
@@ -692,7 +696,7 @@ def conventions(judge, claims) -> Reading | None:
         if judge.net.depth == 1 and "input_unit" not in dict(base.options) and _INPUT_UNIT.search(text):
             options.append(("input_unit", True))  # CS229's "letting x_0 = 1 (the intercept term)": θ ∈ ℝ^{n+1}, x too
             changes.append("x_0 = 1: the input x carries the intercept's entry first, as θ carries the bias")
-    elif not from_zero and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
+    elif not from_zero and not x_layered and re.search(r"(?<![A-Za-z\\])(?:[abhxyz]\d?|scores|out)_\{?0\}?(?![0-9])", text):
         options.append(("zero_based", True))
         changes.append("entries counted from 0 (h1_0, scores_0)")
     declared = {k for k, _ in judge.declared.bases} | {k for k, _ in judge.declared.fixed}
@@ -750,6 +754,13 @@ def conventions(judge, claims) -> Reading | None:
         if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*(?:[1-9]|[a-z]\s*\}?(?![A-Za-z]))", text):
             bases += (("theta", "b"),)  # θ_j: unit j's bias
         bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
+        if order is not None:  # Suresh & Sardana's n_8 = σ(w_{48} n_4 + … + b_8): the answer's own letter for a unit's output
+            own_out = sorted({m.group(1) for c in claims[:2000] if len(c.latex) <= 600
+                              and (m := _UNIT_OUTPUT_DEF.match(_normal(c.latex)))} - declared - {b for b, _ in bases}
+                             - set("wWbxyEJLC"))
+            bases += tuple((k, "h") for k in own_out[:1])
+            changes += [f"{k}_j is the output of unit j (its own definition {k}_j = σ(Σ w_{{ij}} {k}_i + b_j))"
+                        for k in own_out[:1]]
         if "l" not in declared and not re.search(r"(?<![A-Za-z\\])l\s*=", text):
             rate_l = (("l", "\\eta"),)  # Han & Kamber's learning rate l (no layer letter in this notation)
         changes.append("θ_j is the bias, O_j the output, I_j the summed input of unit j, T_j its target, Err_j = "
@@ -1385,6 +1396,30 @@ _Y_LAYERED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y\s*\}?\s*(
                         r"(?:[lL]|\d)(?![A-Za-z])")
 #: y with no script after it, not under a hat or tilde: the target (or the output) named y, not a layer's activation
 _Y_UNSCRIPTED = re.compile(r"(?<![A-Za-z\\])(?<!\\hat)(?<!\\tilde)y(?![A-Za-z_^])(?!\s*\}\s*[_^])")
+
+
+#: x with a layer number defined as an activation of the layer before's x: x_1 = σ(W_1 x_0 + b_1), x_{2} = f(W_2 x_1)
+_X_LAYER_DEF = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*_\s*\{?\s*([1-9])\s*\}?\s*=\s*"
+                          r"(?:\\sigma|\\phi|\\varphi|\\tanh|[fgh]|\\?(?:relu|ReLU|sigmoid|tanh))\s*(?:_\s*\{?\s*\d\s*\}?\s*)?"
+                          r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?W\s*\}?\s*_\s*\{?\s*\1\s*\}?\s*(?:\\cdot\s*)?"
+                          r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*_\s*\{?\s*(\d)\s*\}?")
+
+
+#: a unit's output defined by its number as an activation of a weighted sum of numbered units: n_8 = σ(w_{48} n_4 + …)
+_UNIT_OUTPUT_DEF = re.compile(r"^\s*([A-Za-z])\s*_\s*\{?\s*[1-9]\s*\}?\s*=\s*(?:\\sigma|\\phi|\\varphi|f|g|\\tanh)\s*"
+                              r"(?:\\left\s*)?\(\s*[wW]\s*_\s*\{?\s*[1-9]\s*,?\s*[1-9]\s*\}?\s*(?:\\cdot\s*)?\1\s*_\s*\{?\s*[1-9]")
+
+
+def _x_layers(claims, depth: int) -> bool:
+    """Whether the answer defines x_l, for some layer l of the network, as the activation of W_l x_{l-1} (+ b_l): its x
+    with a number is a layer's output, x_0 the input (Suresh & Sardana's lecture, LeCun's x_n)."""
+    for c in claims[:2000]:
+        if len(c.latex) > 400:
+            continue
+        m = _X_LAYER_DEF.match(_normal(c.latex))
+        if m and 1 <= int(m.group(1)) <= depth and int(m.group(2)) == int(m.group(1)) - 1:
+            return True
+    return False
 
 
 def _activation_of_own(text: str, own) -> str | None:

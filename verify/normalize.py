@@ -885,7 +885,24 @@ def _normalize_new(text: str) -> str:
     s = _LINE_LAYER.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]}}", s)
     s = _LINE_LAYER_FN.sub(lambda m: f"{m.group(1)}^{{[{m.group(2)}]{m.group(3) or ''}}}", s)
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
+    if "|" in s:
+        s = double_bars(s)
     return squeeze_space(gradient_of_f(s))
+
+
+#: a norm typed as two bars, ``||x_2 - y||^2``, ``\left|\left| … \right|\right|`` (not TeX's ``\|``)
+_DOUBLE_BAR = re.compile(r"(?:\\(?:left|right|[bB]igg?[lr]?)\s?)?(?<!\\)\|\s?(?:\\(?:left|right|[bB]igg?[lr]?)\s?)?(?<!\\)\|")
+_LONE_BAR = re.compile(r"(?<!\\)\|")
+
+
+def double_bars(text: str) -> str:
+    r"""``text`` with a norm typed as pairs of bars (``||x_2-y||^2``, a student's ``\left|\left|a\right|\right|``)
+    written as TeX's ``\|`` — only where the double bars pair up and no single bar is left (``|a||b|`` is |a| |b|)."""
+    found = _DOUBLE_BAR.findall(text)
+    if not found or len(found) % 2:
+        return text
+    out = _DOUBLE_BAR.sub(r" \\| ", text)
+    return text if _LONE_BAR.search(out.replace("\\|", "")) else out
 
 
 #: a layer script and a transpose nested in one superscript: a^{{[L-1]}^{T}} (max-amb's), a^{{(2)}^\top}

@@ -1350,7 +1350,9 @@ class _Parser:
                                   f"across the network: {where})")
             ij = (lt[1], ls[1]) if self.opts.get("convention", "row") == "row" else (ls[1], lt[1])
             return Node("entry", (Node("q", (), ("W", lt[0])),), ij)
-        summed_or_output = name in ("a", "z", "h") and self.bases.get(name, name) in ("z", "h")
+        # (Bishop's a_j, z_j, or the answer's own letter bound to a unit's output: Suresh & Sardana's n_8; not x, y)
+        summed_or_output = (name in ("a", "z", "h") or len(name) == 1 and name.islower() and name not in "xy") and (
+            self.bases.get(name, name) in ("z", "h"))
         if len(digits) != 1 or name not in ("theta", "b", "O", "o", "I", "net", "T", "Err", "delta") and not summed_or_output:
             return None  # (Bishop's a_j, z_j of unit j: the summed input and the output as the answer's reading binds them)
         found = unitnumbers.layer_of(int(digits), sizes)
@@ -1360,6 +1362,8 @@ class _Parser:
         depth = len(sizes) - 1
         kind = self.bases.get(name, name) if summed_or_output else {
             "theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
+        if layer == 0 and name == "b" and self._layer_matrices():
+            return None  # b_2 beside W_2 x_1 (the lecture's matrix section): layer 2's bias, as W_2 is layer 2's weights
         if layer == 0 and not (name in ("O", "o") or summed_or_output and kind == "h"):
             raise NoSuchLayer(f"{name}_{digits}: unit {digits} is an input ({where})")
         if name == "T" and layer != depth:
@@ -1367,6 +1371,13 @@ class _Parser:
         q = Node("q", (), ("x", None) if kind == "h" and layer == 0 else ("yhat", None) if kind == "h" and layer == depth
                  else ("y", None) if kind == "y" else (kind, layer))
         return self._signed_delta(Node("comp", (q,), entry), name, kind)
+
+    def _layer_matrices(self) -> bool:
+        """Whether the claim writes a weight matrix with a layer number, W_2 (a capital W and one digit)."""
+        one = lambda t: t.kind == "num" and len(t.text) == 1  # noqa: E731 (W_{46} joins units 4 and 6: no layer)
+        return any(a.text == "W" and b.text == "_" and (one(c) or c.text == "{" and one(d) and e.text == "}")
+                   for a, b, c, d, e in zip(self.t, self.t[1:], self.t[2:], [*self.t[3:], self.t[-1]],
+                                            [*self.t[4:], self.t[-1], self.t[-1]], strict=False))
 
     def _signed_delta(self, node: Node, name: str, kind: str) -> Node:
         """δ with the answer's sign: Mitchell's and Haykin's δ_j = −∂E/∂net_j (option delta_sign), Han & Kamber's Err_j =
@@ -2034,7 +2045,9 @@ class _Parser:
                 continue
             if mark == "^" and upper is None and len(toks) <= 12 and all(
                     t.kind in ("id", "num") or t.text in "+-_{}()[]^" or t.text == "ell" for t in toks):
-                upper = "".join(texts)  # n_l - 1, s_{l+1}, n^{[l]}, Thill's d_{\ell+1}: a size the index's use fixes
+                upper = self._layer_size_bound(toks) or "".join(texts)
+                # (n_l - 1, s_{l+1}, n^{[l]}, Thill's d_{\ell+1}: a size the index's use fixes; Ng's n^{[l-1]}, n_l
+                # of a layer the claim names: that layer's size, which the index's use must match)
                 continue
             raise Unreadable(f"cannot read the range of the sum ({''.join(texts)})")
         if axis is not None and upper is None:
@@ -2081,6 +2094,31 @@ class _Parser:
         if lower == "0":
             raise Unreadable(f"a sum from {var} = 0 is read for a bias absorbed in the weights (w_{{j0}} x_0)")
         return node
+
+    def _layer_size_bound(self, toks: list) -> str | None:
+        """A sum's upper bound written as a layer's number of units, ``n^{[l-1]}``, ``n^{(l)}``, ``n_{l+1}``, ``n_L`` (of
+        the layer the claim is checked at): ``"size:K"`` with that layer's K units, else None."""
+        sizes = self.opts.get("sizes")
+        texts = [t.text for t in toks]
+        if not sizes or len(toks) < 3 or texts[0] != "n" or texts[1] not in ("^", "_"):
+            return None
+        inner = toks[2:]
+        if inner and inner[0].text == "{" and inner[-1].text == "}":
+            inner = inner[1:-1]
+        elif len(inner) != 1:  # (n_L - 1: TeX's subscript is one token, the bound the size minus one — left as written)
+            return None
+        if texts[1] == "^":
+            if len(inner) < 3 or (inner[0].text, inner[-1].text) not in (("[", "]"), ("(", ")")):
+                return None
+            inner = inner[1:-1]
+        try:
+            layer = self.layer_var(inner, self.layer_letters)
+            if layer is None:
+                layer = self.layer_number(inner)
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            return None
+        layer -= self.units_off
+        return f"size:{sizes[layer]}" if 0 <= layer < len(sizes) else None
 
     def _multi_sum(self, letters: list) -> Node:
         """``\\sum_{i,j} body``: the sum over i of the sum over j (each index's count fixed by its use)."""
@@ -3025,7 +3063,7 @@ class _Parser:
     def function(self, name: str) -> Node:
         start = self.i  # (just after the function's letter)
         fname = self.funcs.get(name) or FUNCS.get(name.lower()) or "phi"
-        layer, deriv, power, named = None, False, None, False
+        layer, deriv, power, named, unit = None, False, None, False, None
         while self.is_("^") or self.is_("_") or self.is_("'"):
             mark = self.next().text
             if mark == "'":
@@ -3050,6 +3088,9 @@ class _Parser:
             for item in items:
                 if item[0] == "prime":
                     deriv = True
+                elif (item[0] == "num" and mark == "_" and self.opts.get("unit_numbers") and self.opts.get("sizes")
+                      and (found := unitnumbers.layer_of(item[1], self.opts["sizes"])) is not None and found[0] >= 1):
+                    unit = item[1]  # Suresh & Sardana's σ_8' = σ'(net_8): the slope at unit 8's summed input
                 elif item[0] == "layer" or (item[0] == "num" and mark == "_"):
                     layer = item[1] - self.units_off
                 elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in self.unit_pos:
@@ -3068,7 +3109,22 @@ class _Parser:
                              "read in a forward step; in a backward step or its own definition an author may mean the "
                              "derivative (Nafiz's template does)")
         fname = self._layer_sigma(name, fname, layer)
-        if self.is_("(") or self.is_("{") or self.is_("["):
+        slope_of_unit = self.child(tokenize(normalize(f"net_{{{unit}}}"), self.n)).expr() if unit is not None else None
+        if slope_of_unit is not None and (self.is_("(") or self.is_("{") or self.is_("[")):
+            # σ_4'((n_8 - y_1) σ_8' w_{48} + …): the unit's slope times a bracket, unless the bracket holds the unit's
+            # own summed input (σ_8'(net_8))
+            start = self.i
+            try:
+                close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
+                inner = self.expr()
+                self.expect(close)
+            except Unreadable:
+                inner = None
+            if inner != slope_of_unit:
+                self.i = start
+        if slope_of_unit is not None and deriv and fname != "max":
+            arg = slope_of_unit
+        elif self.is_("(") or self.is_("{") or self.is_("["):
             close = {"(": ")", "{": "}", "[": "]"}[self.next().text]
             arg = self.expr()
             if fname == "max" and self.is_(","):
@@ -3274,7 +3330,7 @@ class _Parser:
         if env in MATRIX_ENVS:
             if env == "array" and self.is_("{"):
                 self.script()
-            rows = self.rows(env)
+            rows = _single_separators(self.rows(env))
             dotted = next((c for r in rows for c in r if c is elided.DOTS or c is elided.EMPTY), None)
             if dotted is not None:  # (z_1 \\ \vdots \\ z_m), w_{11} … w_{mn}: written out (elided.py)
                 if self._dots is None:
@@ -3451,6 +3507,16 @@ class _Parser:
             self.next()
             op += "="
         return Node("cmp", (lhs, self.expr()), op)
+
+
+def _single_separators(rows: list) -> list:
+    """A matrix typed with ``&&`` between its entries in every row (the tjmachinelearning lecture's ``w_{14} && w_{24} &&
+    w_{34}``): TeX sets an empty column between them, the author means one entry each — the empty cells dropped."""
+    if not rows or any(len(r) < 3 or len(r) % 2 == 0 for r in rows):
+        return rows
+    if all(c is elided.EMPTY for r in rows for c in r[1::2]) and not any(c is elided.EMPTY for r in rows for c in r[0::2]):
+        return [r[0::2] for r in rows]
+    return rows
 
 
 def _index_cases(args: list[Node]) -> Node:

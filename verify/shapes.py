@@ -418,6 +418,9 @@ def _range(node: Node, ctx: Context) -> int:
     if len({size for _, size in sizes}) > 1:  # w_{jk} δ_k with k over 2 outputs and 4 inputs: the indices are misused
         raise ShapeMismatch(f"the index {var} counts both " + " and ".join(f"{size} {what}" for what, size in sorted(sizes)))
     size = sizes.pop()[1]
+    if upper is not None and upper.startswith("size:") and int(upper[5:]) != size:
+        # Ng's \sum_{i=1}^{n^{[l-1]}} (W^{[l]}_{ij})^2: i counts W^{[l]}'s n^{[l]} rows, not n^{[l-1]}
+        raise ShapeMismatch(f"the sum over {var} runs to {upper[5:]} (the layer size it names), but {var} counts {size}")
     if upper is not None and upper.isdigit() and int(upper) != size:
         raise Unreadable(f"the sum runs to {upper}, but its index {var} counts {size}")
     return size

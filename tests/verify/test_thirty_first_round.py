@@ -262,3 +262,110 @@ $\frac{\partial C}{\partial a^{(L)}} = a^{(L)} + y \tag{wrongda}$
     assert got["C"].verdict == "unchecked"
     assert got["wrongda"].verdict == "incorrect", got["wrongda"].message
     assert got["da"].verdict == "correct" and got["dw"].verdict == "correct"
+
+
+#: Suresh & Sardana's lecture network: inputs n_1…n_3, hidden n_4…n_7, outputs n_8, n_9 (units numbered across the
+#: network), w_{ij} from unit i to unit j, b_j unit j's bias, E = ½((n_8 − y_1)^2 + (n_9 − y_2)^2)
+NODES_SPEC = _spec("tj_nodes", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+
+
+def _nodes():
+    """The network's values by unit number, σ'_j at each unit's summed input, ∂E/∂w_{ij} and ∂E/∂b_j by central
+    differences."""
+    rng = np.random.default_rng(231)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    x, y = rng.normal(size=3), rng.uniform(size=2)
+
+    def forward(W1, b1, W2, b2):
+        s1 = W1 @ x + b1
+        h = _sig(s1)
+        s2 = W2 @ h + b2
+        o = _sig(s2)
+        return s1, h, s2, o, 0.5 * float(np.sum((o - y) ** 2))
+
+    s1, h, s2, o, _ = forward(W1, b1, W2, b2)
+    n = dict(zip(range(1, 10), [*x, *h, *o], strict=True))
+    slope = dict(zip(range(4, 10), [*(_fp(s1)), *(_fp(s2))], strict=True))
+    dW1 = central_differences(lambda q: forward(q["W"], b1, W2, b2)[4], {"W": W1.copy()})["W"]
+    dW2 = central_differences(lambda q: forward(W1, b1, q["W"], b2)[4], {"W": W2.copy()})["W"]
+    db1 = central_differences(lambda q: forward(W1, q["b"], W2, b2)[4], {"b": b1.copy()})["b"]
+    w = {(i, j): W1[j - 4, i - 1] for i in (1, 2, 3) for j in (4, 5, 6, 7)}
+    w.update({(i, j): W2[j - 8, i - 4] for i in (4, 5, 6, 7) for j in (8, 9)})
+    return {"n": n, "s": slope, "w": w, "y": y, "dw": {(1, 4): dW1[0, 0], (4, 8): dW2[0, 0]}, "db4": db1[0],
+            "x1": h, "x2": o, "x0": x, "W2": W2, "b2": b2, "s2": s2, "dW2": dW2}
+
+
+NODES = r"""\section{Non-Vectorized Backpropagation}
+We define the value at each node $i$ to be $n_i$ and the bias of node $i$ to be $b_i$.
+\[E=\frac{1}{2}\left((n_8-y_1)^2 + (n_9-y_2)^2\right)\]
+\[n_8 = \sigma(w_{48}n_4 + w_{58}n_5 + w_{68}n_6 + w_{78}n_7 + b_8).\]
+\[n_4 = \sigma(w_{14}n_1 + w_{24}n_2 + w_{34}n_3 + b_4).\]
+To shorten this expression, we'll refer to $\sigma'(w_{48}n_4 + w_{58}n_5 + w_{68}n_6 + w_{78}n_7 + b_8)$ as $\sigma_8'$.
+\[\dfrac{\partial E}{\partial w_{48}} = (n_8-y_1)\sigma_8'n_4 \tag{w48}\]
+\[\dfrac{\partial E}{\partial w_{48}} = (n_8-y_1)\sigma_8'n_5 \tag{w48b}\]
+\[\dfrac{\partial E}{\partial w_{14}} = \left((n_8-y_1)\sigma_8'w_{48} + (n_9-y_2)\sigma_9'w_{49}\right)\sigma_4'n_1 \tag{w14}\]
+\[\dfrac{\partial E}{\partial b_4} = \sigma_4'((n_8-y_1)\sigma_8'w_{48} + (n_9-y_2)\sigma_9'w_{49}) \tag{b4}\]
+\[\dfrac{\partial E}{\partial b_4} = \sigma_4'((n_8-y_1)\sigma_8'w_{48} + (n_9-y_2)\sigma_9'w_{58}) \tag{b4b}\]
+
+\section{A Matrix Representation}
+\[W_2 =
+\begin{bmatrix}
+    w_{48} && w_{58} && w_{68} && w_{78}\\
+    w_{49} && w_{59} && w_{69} && w_{79}\\
+\end{bmatrix}\]
+\[x_1 = \sigma(W_1x_0 + b_1)\]
+\[x_2 = \sigma(W_2x_1 + b_2)\]
+\[E = \frac{1}{2}||x_2-y||^2 \tag{E}\]
+\[\dfrac{\partial E}{\partial W_2} = [(x_2 - y) \odot \sigma'(W_2x_1 + b_2)]x_1^T \tag{W2}\]
+\[\dfrac{\partial E}{\partial W_2} = [(x_2 - y) \odot \sigma'(W_2x_1 + b_2)]x_0^T \tag{W2b}\]
+"""
+
+
+def test_units_numbered_across_the_network_with_their_own_letter(tmp_path):
+    """n_j the output of unit j (its own definition n_8 = σ(w_{48} n_4 + … + b_8)), σ_j' the slope at unit j's summed
+    input, a matrix typed with && between entries, x_l layer l's output and ||·|| the norm: each claim judged as the
+    NumPy oracle decides."""
+    v = _nodes()
+    n, s, w, y = v["n"], v["s"], v["w"], v["y"]
+    back8, back9 = (n[8] - y[0]) * s[8], (n[9] - y[1]) * s[9]
+    written = {
+        "w48": (v["dw"][(4, 8)], back8 * n[4]),
+        "w48b": (v["dw"][(4, 8)], back8 * n[5]),
+        "w14": (v["dw"][(1, 4)], (back8 * w[(4, 8)] + back9 * w[(4, 9)]) * s[4] * n[1]),
+        "b4": (v["db4"], s[4] * (back8 * w[(4, 8)] + back9 * w[(4, 9)])),
+        "b4b": (v["db4"], s[4] * (back8 * w[(4, 8)] + back9 * w[(5, 8)])),
+        "W2": (v["dW2"], np.outer((v["x2"] - y) * _fp(v["s2"]), v["x1"])),
+        "W2b": (v["dW2"], np.outer((v["x2"] - y) * _fp(v["s2"]), v["x0"])),
+    }
+    got = _verify(tmp_path, NODES_SPEC, NODES)
+    for cid, (true, claim) in written.items():
+        assert got[cid].verdict == ("correct" if _holds(claim, true) else "incorrect"), (cid, got[cid].message)
+    assert got["E"].verdict == "correct", got["E"].message  # (½‖x_2 − y‖², the norm typed with two bars)
+    assert {got[c].verdict for c in written} == {"correct", "incorrect"}
+
+
+def _frobenius(rows_bound: int, cols_bound: int, W: np.ndarray) -> str:
+    """The oracle of ‖W‖_F² = Σ_{i=1}^{rows_bound} Σ_{j=1}^{cols_bound} W_{ij}²: the sum as written, in NumPy (an index
+    past W's shape is no sum at all)."""
+    try:
+        total = sum(W[i, j] ** 2 for i in range(rows_bound) for j in range(cols_bound))
+        if rows_bound > W.shape[0] or cols_bound > W.shape[1]:
+            raise IndexError
+    except IndexError:
+        return "incorrect"
+    return "correct" if np.isclose(total, np.sum(W ** 2)) else "incorrect"
+
+
+def test_a_sum_to_a_layer_size(tmp_path):
+    """Ng's ``\\sum_{i=1}^{n^{[l]}}``: the bound is the size of the layer it names, and an index run to another layer's
+    size is wrong (the notes' swapped Frobenius ranges had been accepted once ‖·‖ read)."""
+    spec = _spec("sizes", "row", 3, [(4, "relu"), (2, "sigmoid")], "squared_error", 0.1)
+    body = r"""
+$$\|W^{[l]}\|_F^2 = \sum_{i=1}^{n^{[l]}} \sum_{j=1}^{n^{[l-1]}} \left(W_{ij}^{[l]}\right)^2 \tag{right}$$
+
+$$||W^{[l]}||_F^2 = \sum_{i=1}^{n^{[l-1]}} \sum_{j=1}^{n^{[l]}} \left(W_{ij}^{[l]}\right)^2 \tag{swapped}$$
+"""
+    got = _verify(tmp_path, spec, body)
+    W1 = np.random.default_rng(5).normal(size=(4, 3))  # layer 1's W: n^{[1]} × n^{[0]}
+    assert got["right"].verdict == _frobenius(4, 3, W1) == "correct", got["right"].message
+    assert got["swapped"].verdict == _frobenius(3, 4, W1) == "incorrect", got["swapped"].message
