@@ -310,7 +310,8 @@ def probes() -> list[Probe]:
             + round_eleven() + round_twelve() + round_thirteen() + round_fourteen() + round_fifteen() + round_sixteen()
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
-            + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator())
+            + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
+            + round_thirty_one_coordinator())
 
 
 def _example(name: str) -> str:
@@ -4687,6 +4688,56 @@ def round_thirty_coordinator() -> list[Probe]:
           + " \\cdot d_j$$\n")
     after("sums: \\sum_{i=0}^{1} 300 deep", "$$E = " + "\\sum_{i=0}^{1} " * 300 + "(o_i - y_i)^2$$\n")
     after("layers: z^3_1 then 10^4 ^3", "$$z^3_1" + "^3" * 10_000 + " = 1$$\n")
+    return out
+
+
+#: the thirty-first round's probes: a Japanese note's y^l/u^l network (column convention, no bias) and two of its claims
+_SPEC31 = ('name = "r31"\nconvention = "column"\ninputs = 3\n\n[[layers]]\nunits = 4\nactivation = "sigmoid"\nbias = false\n\n'
+           '[[layers]]\nunits = 2\nactivation = "sigmoid"\nbias = false\n\n[loss]\nname = "squared_error"\n')
+_ANSWER31 = ("{{< displaymath >}}\ny_j^l = f\\left( u_j^{l} \\right)\n{{< /displaymath >}}\n\n{{< displaymath >}}\n"
+             "u_j^l = \\sum_{i} w_{ij}^{l} y_{i}^{l-1}\n{{< /displaymath >}}\n\n"
+             "$$\\frac{\\partial E}{\\partial w_{ij}^{2}} = \\delta_{j}^{2} y_{i}^{1} \\tag{right}$$\n\n"
+             "$$\\frac{\\partial E}{\\partial w_{ij}^{2}} = \\delta_{i}^{2} y_{j}^{1} \\tag{wrong}$$\n")
+
+
+def round_thirty_one_coordinator() -> list[Probe]:
+    """Round thirty-one (issue 12), the coordinator's probes of the round's readers: Hugo's math shortcodes (unclosed,
+    10^4 of them), primed indices (10^4 primes, every letter primed), δ by cases on the layer (deep, many rows), an
+    objective with elided arguments and one defined again on other scales (10^3 times), norms typed with bars, a sum
+    to a layer's size, units numbered across the network with a slope shorthand — each after the round's note in y^l
+    and u^l, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r31c: ")
+    right = {"right": {"correct"}, "wrong": {"incorrect"}}
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+
+    after("hugo: 10^5 unclosed {{< displaymath >}}", "{{< displaymath >}}\na = b\n" * 100_000)
+    after("hugo: 10^4 displays, a closer never matched", "{{< katex display >}}x = 1{{< /displaymath >}}\n" * 10_000)
+    after("hugo: an opener with 10^5 spaces", "{{< displaymath" + " " * 100_000 + ">}}\na = b\n{{< /displaymath >}}\n")
+    after("primes: a subscript of 10^4 primed letters", "$$E = w_{" + "i'" * 10_000 + "}$$\n")
+    after("primes: every letter primed, no letter free", "$$E = \\sum_{p'} w_{q'r'} s_{t'} u_{v'} o_{a'}$$\n", verdicts=loose)
+    after("primes: 10^4 claims with \\sum_{j'}", "".join(f"$$x_{{{k}}} = \\sum_{{j'}} w_{{j'}}$$\n\n" for k in range(10_000)),
+          verdicts=loose)
+    after("cases: 200 rows on the layer", "$$\\delta^{l} = \\begin{cases}" + "".join(
+        f"W^{{l+1}} \\delta^{{l+1}} & (l = {k}) \\\\ " for k in range(200)) + "1 & (l \\neq L)\\end{cases}$$\n")
+    after("cases: 50 nested layer cases", "$$\\delta^{l} = " + "\\begin{cases} 1 & (l = L) \\\\ " * 50 + "0"
+          + " & (l \\neq L) \\end{cases}" * 50 + "$$\n", verdicts=loose)
+    after("objective: C_0(...) then 10^3 definitions on other scales", "".join(
+        f"$$C_0(...) = {k + 1} (y_1^2 - \\tilde y_1)^2$$\n\n$$\\frac{{\\partial C_0}}{{\\partial y_1^2}} = {2 * (k + 1)}"
+        f" (y_1^2 - \\tilde y_1)$$\n\n" for k in range(1000)), verdicts=loose)
+    after("objective: C_0( then 10^5 dots", "$$C_0(" + "." * 100_000 + ") = 1$$\n")
+    after("norms: 10^4 pairs of ||", "$$E = " + "||x_2 - y||" * 10_000 + "$$\n")
+    after("norms: 10^5 bars", "$$E = " + "|" * 100_000 + "$$\n")
+    after("sums: 300 nested sums to n^{[l-1]}", "$$E = " + "\\sum_{i=1}^{n^{[l-1]}} " * 300 + "w_{ij}^{l}$$\n")
+    after("units: n_1 … n_9 then \\sigma_8' 10^4 times", "$$n_8 = \\sigma(w_{48}n_4 + w_{58}n_5 + b_8)$$\n\n"
+          "$$\\frac{\\partial E}{\\partial w_{48}} = " + "\\sigma_8' " * 10_000 + "n_4$$\n", verdicts=loose)
+    after("units: \\sigma_8'( 300 deep", "$$d = \\sigma_8'" + "(" * 300 + "n_8" + ")" * 300 + "$$\n")
+    after("x layers: x_1 = \\sigma(W_1 x_0) 10^4 times", "".join(f"$$x_1 = \\sigma(W_1x_0 + b_1) + {k}$$\n\n"
+                                                                for k in range(10_000)), verdicts=loose)
+    after("matrices: a bmatrix of 10^4 && per row", "$$W = \\begin{bmatrix} " + "a && " * 10_000 + "b \\end{bmatrix}$$\n")
     return out
 
 
