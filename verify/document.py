@@ -103,6 +103,7 @@ class _Eq:
     case: tuple | None = None  # "For j = i" just before it: (j, i, True) — index_case
     worded: bool = False  # inline math right after a word of the sentence ("ReLU ($=max(0, x)$)"): its subject
     premise: bool = False  # short inline math after a premise's word ("With the activation function $…$"): premises.py
+    named: bool = False  # kramdown's $$a_i$$ inside a sentence with no relation: a name, numbered (line N#k) but no claim
 
 
 def _without_comments(body: str, whole_lines: bool) -> str:
@@ -151,6 +152,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     claims: list[Claim] = []
     premises: set[str] = set()  # the ids of inline claims after a premise's word (premises.py)
     section: list[int] = []  # each claim's section
+    named: list[bool] = []  # each claim's span a name in a sentence (kramdown's $$a_i$$), dropped once numbered
     scopes: list[str | None] = []  # each claim's prose scope (one equation alone in its sentence's math)
     cases: dict[str, tuple] = {}  # claim id -> the index case its display's sentence picks (index_case)
     counters: dict[str, int] = {}
@@ -233,6 +235,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 counters[heading] = counters.get(heading, 0) + 1
             cid = block or (f"{heading}.{counters[heading]}" if heading else f"line {line}")
             claims.append(Claim(cid, squeeze_space(" \\\\ ".join(part for _, part, _ in merged)), None, f"line {line}"))
+            named.append(eq.named)
             scopes.append(None)
             section.append(sections.section_at(heads, eq.start))
             subsection.append(bisect.bisect_right(subheads, eq.start))
@@ -253,6 +256,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if not chain and cid == f"line {line}.{k + 1}" and numbers[k] != k + 1:
                 chain = ((f"line {line}.{numbers[k]}", 0),)  # its row's own number (after a chain of rows): an alias
             claims.append(Claim(cid, squeeze_space(part), None, f"line {line}", tuple(chain)))
+            named.append(eq.named)
             if eq.premise:
                 premises.add(cid)
             scopes.append(ranges[line] if line in ranges else eq.scope if len(merged) == 1 else None)
@@ -263,6 +267,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
             if len(claims) > MAX_EQUATIONS:
                 raise AnswerError(f"{source}: more than {MAX_EQUATIONS} equations")
     claims = _unique(claims)
+    if any(named):  # (numbered among the line's spans first: the ids of the claims after them keep their meaning)
+        keep = [not n for n in named]
+        claims, scopes, section, subsection = ([x for x, k in zip(xs, keep, strict=True) if k]
+                                               for xs in (claims, scopes, section, subsection))
     model_heads = {k + 1: m.group(0) for k, pos in enumerate(subheads[:2000])
                    if (m := MODEL_HEADING.search(text, pos, min(len(text), pos + 120, _line_end(text, pos))))}
     models = {c.id: model_heads[k] for c, k in zip(claims, subsection, strict=True) if k in model_heads}
@@ -507,6 +515,8 @@ def _scan(text: str, lines: _LineCounter):
         if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
             lead = len(body) - len(body.lstrip(" \t\n"))
             start, body = start + lead, body[lead:]
+        named = (tok == "$$" and "\n" not in body and not (_RELATION.search(body) or _top_inequality(body))
+                 and _in_prose(text, m.start(), pos))  # kramdown's inline math in a sentence: "the signals $$a_i$$"
         if kind == "inline":
             if len(body) > MAX_INLINE or "\n\n" in body or not (_RELATION.search(body) or _top_inequality(body)):
                 if len(body) > MAX_INLINE or "\n\n" in body:
@@ -540,7 +550,7 @@ def _scan(text: str, lines: _LineCounter):
                   case,
                   kind == "inline" and _AFTER_A_WORD.search(text, max(0, m.start() - 40), m.start()) is not None,
                   kind == "inline" and len(body) < 120 and "(" in body
-                  and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None)
+                  and PREMISE.search(text, max(0, m.start() - 60), m.start()) is not None, named)
 
 
 #: a word of prose right before inline math, with an opening parenthesis maybe ("ReLU ($=max(0, x)$)")
@@ -553,6 +563,14 @@ _AFTER_A_WORD = re.compile(r"(?:[A-Za-z]{2,}[ \t]{0,3}\(?|\|)[ \t]{0,3}\$?$")  #
 _INDEX_CASE = re.compile(r"(?:^|\n|[:;,.][ \t]+)[ \t]*(?:in[ \t]+)?(?:for|when|if|case)[ \t]+\$?[ \t]*([a-z])[ \t]*\$?[ \t]*"
                          r"(=|!=|\\neq?|≠)[ \t]*\$?[ \t]*([a-z])"
                          r"[ \t]*\$?[ \t]*[:,.]?[ \t]*\n[ \t]*\n?[ \t]*$", re.I)
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Whether the math span text[start:end] shares its line with prose (a word before or after it on the line)."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    after_end = text.find("\n", end)
+    after = text[end:after_end if after_end >= 0 else len(text)]
+    return bool(re.search(r"[A-Za-z\u00c0-\uffff]{2}", before[-200:]) or re.search(r"[A-Za-z\u00c0-\uffff]{2}", after[:200]))
 
 
 def _top_inequality(body: str) -> bool:

@@ -954,6 +954,9 @@ def conventions(judge, claims) -> Reading | None:
             and weight_order(claims) == "source"):
         options.append(("entries_source_first", True))  # a German lecture's net_j^{(l)} = Σ_i w_{ij}^{(l)} o_i^{(l-1)}
         changes.append("w_{ij} is the weight from unit i to unit j (its own definition of a unit's summed input)")
+    elif not layered_weights and "weight_order" not in dict(base.options) and weight_order(claims) == "source":
+        options.append(("letters_source_first", True))  # Stansbury's z_j = b_j + Σ_i a_i w_{ij}: under Bishop's letters,
+        # w_{jk} is the weight from j to k (parser: read only there, where the answer's own sum says so)
     if layered_weights and "net" not in declared and _LAYERED_NET.search(text[:200_000]):
         bases += (("net", "z"),)  # net_j^{(l)}: layer l's summed input (a layer script: not Mazur's net_{h1})
         changes.append("net with a layer script is that layer's summed input")
@@ -1464,7 +1467,8 @@ _SUB_DELTA_LAYER = re.compile(r"\\delta\s*_\s*\{\s*([a-z])\s*[+-]\s*1\s*\}")
 
 
 #: a unit's summed input as a sum over the units feeding it: net_j = \sum_i w_{ji} x_i, v_j(n) = \sum_{i=0}^m w_{ji}(n) y_i(n)
-_UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
+_UNIT_SUM = re.compile(r"_\{?\s*([a-z])\s*\}?[^=]{0,24}=\s*(?:[bc]\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*)?"  # (Stansbury's b_j + Σ_i …)
+                       r"(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*\(\s*)?\\sum_\{?\s*([a-z])"
                        r"(?:\s*=\s*\d+)?[^=]*?(?<![A-Za-z\\])"
                        r"(?:w|\\theta|\\omega)_\{?\s*([a-z])\s*,?\s*([a-z])")
 

@@ -5885,11 +5885,16 @@ def _unread_deltas(claims, results) -> None:
         if r.verdict not in ("correct", "incorrect", "carried_forward") or not unread:
             continue
         squeezed = re.sub(r"\s+", "", text)
-        used = next((sym for sym in unread if re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)), None)
+        own = re.sub(r"\s+", "", m.group(1)) if m else None
+        used = next((sym for sym in unread if sym != own and re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)),
+                    None)
         if used is not None:
             r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
                          f"({unread[used]}), so what it stands for is not known")
+            if own is not None:  # AIMA's Δ_j = g'(in_j) Σ_k w_{j,k} Δ_k after an unread Δ_k: Δ_j's meaning is not
+                held.discard(own)  # known either, nor that of a claim that uses it (its update w ← w + α a_i Δ_j)
+                unread.setdefault(own, c.id)
 
 
 #: a right side made only of words: ``\text{error flowing into hidden layer}`` (LexAI's notebook), ``\mathrm{the error}``

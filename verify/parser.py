@@ -1893,6 +1893,13 @@ class _Parser:
                     if (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
                             and self.letter_layers[comps[1]] == layer - 1):
                         comps = self._as_entry(comps, "target")  # w_{ji} into j from i, laid out as the spec's W lies
+                    elif (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
+                            and self.letter_layers[comps[1]] == layer + 1 and self.opts.get("letters_source_first")):
+                        # Stansbury's w_{ij} from i to j, w_{jk} from j to k (his own z_j = b_j + Σ_i a_i w_{ij} says
+                        # so: infer.conventions, letters_source_first): the weight of the layer it leads into. (Where the answer writes
+                        # w_{ji} into j, a w_{jk} is a slip: not read so.)
+                        layer = self.letter_layers[comps[1]]
+                        comps = self._as_entry(comps, "source")
                 if layer is None and not any(m == "^" for m, _ in scripts) and kind == "h" and name == self.opts.get(
                         "output_letter"):
                     kind = "yhat"  # Hagan's a = a^M: a written without a layer (a, a_i) is the network's output
@@ -3095,6 +3102,9 @@ class _Parser:
                     layer = item[1] - self.units_off
                 elif item[0] == "fvar" and mark == "_" and self.generic_units and item[1] in self.unit_pos:
                     pass  # Haykin's φ_j: the activation of unit j, whose layer its argument v_j gives
+                elif (item[0] == "fvar" and mark == "_" and self.unit_letters and not self.generic_units
+                      and self.depth_net == 2 and item[1] in self.letter_layers and self.letter_layers[item[1]] >= 1):
+                    layer = self.letter_layers[item[1]] - self.units_off  # Stansbury's g_j, g_k: unit j's, k's layer
                 elif item[0] == "num" and fname == "phi" and mark == "^" and (
                         self.opts.get("layer_letter") or self.opts.get("superscript") == "layer") and layer is None:
                     layer = item[1] - self.units_off  # Hagan's f^2(n^2), \dot f^1: the function of layer 2 (bare layers)

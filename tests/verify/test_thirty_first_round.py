@@ -369,3 +369,73 @@ $$||W^{[l]}||_F^2 = \sum_{i=1}^{n^{[l-1]}} \sum_{j=1}^{n^{[l]}} \left(W_{ij}^{[l
     W1 = np.random.default_rng(5).normal(size=(4, 3))  # layer 1's W: n^{[1]} × n^{[0]}
     assert got["right"].verdict == _frobenius(4, 3, W1) == "correct", got["right"].message
     assert got["swapped"].verdict == _frobenius(3, 4, W1) == "incorrect", got["swapped"].message
+
+
+#: Stansbury's post: units named by their layer's letter (i input, j hidden, k output), w_{ij} from unit i to unit j
+#: (the column convention: z = Wᵀ a + b), g_j unit j's activation, E = ½ Σ_k (a_k − t_k)²
+LETTERS_SPEC = _spec("letters", "column", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+
+
+def _letters():
+    """The post's network at a random point: a_i, z_j, a_j, z_k, a_k, t_k, W (i × j, j × k), and ∂E/∂w, δ by central
+    differences."""
+    rng = np.random.default_rng(331)
+    Wij, bj, Wjk, bk = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    ai, t = rng.normal(size=3), rng.uniform(size=2)
+
+    def forward(Wij, bj, Wjk, bk, dzj=0.0):
+        zj = bj + ai @ Wij + dzj
+        aj = _sig(zj)
+        zk = bk + aj @ Wjk
+        ak = _sig(zk)
+        return zj, aj, zk, ak, 0.5 * float(np.sum((ak - t) ** 2))
+
+    zj, aj, zk, ak, _ = forward(Wij, bj, Wjk, bk)
+    return {"ai": ai, "zj": zj, "aj": aj, "zk": zk, "ak": ak, "t": t, "Wjk": Wjk,
+            "dWij": central_differences(lambda q: forward(q["W"], bj, Wjk, bk)[4], {"W": Wij.copy()})["W"],
+            "dWjk": central_differences(lambda q: forward(Wij, bj, q["W"], bk)[4], {"W": Wjk.copy()})["W"],
+            "dj": central_differences(lambda q: forward(Wij, bj, Wjk, bk, q["d"])[4], {"d": np.zeros(4)})["d"]}
+
+
+LETTERS = r"""The signals from the input layer $$a_i$$ are multiplied by a set of $$w_{ij}$$; this forms the pre-activation
+signal $$z_j = b_j + \sum_i a_i w_{ij}$$ for the hidden layer, and $$a_j=g_j(z_j)$$ leaves it.
+
+$$
+\begin{align} E &= \frac{1}{2} \sum_{k=1}^K(a_k - t_k)^2 \tag{1} \end{align}
+$$
+
+$$\frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k'(z_k)a_j \tag{4}$$
+
+$$\frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k(z_k)a_j \tag{4b}$$
+
+$$\frac{\partial E }{\partial w_{ij}} = \left(\sum_{k} \delta_k w_{jk} \right) g'_j(z_j) a_i \tag{13}$$
+
+$$\frac{\partial E }{\partial w_{ij}} = \left(\sum_{k} \delta_k w_{jk} \right) g'_j(z_j) a_j \tag{13b}$$
+
+$$\delta_j = g'_j(z_j) \sum_{k} \delta_k w_{jk} \tag{14}$$
+
+$$\delta_j = g_j(z_j) \sum_{k} \delta_k w_{jk} \tag{14b}$$
+"""
+
+
+def test_unit_letters_with_weights_from_i_to_j(tmp_path):
+    """i, j, k name the layers (Bishop's letters) with w_{ij} written from unit i to unit j, g_j the activation of unit j,
+    and kramdown's $$a_i$$ in a sentence a name, not a claim: each claim judged as the NumPy oracle decides."""
+    v = _letters()
+    dk = (v["ak"] - v["t"]) * _fp(v["zk"])
+    written = {
+        "4": (v["dWjk"], np.outer(v["aj"], dk)),
+        "4b": (v["dWjk"], np.outer(v["aj"], (v["ak"] - v["t"]) * _sig(v["zk"]))),
+        "13": (v["dWij"], np.outer(v["ai"], (v["Wjk"] @ dk) * _fp(v["zj"]))),
+        "13b": (v["dWij"], None),  # a_j where a_i belongs: j counts 4 hidden units, the matrix's rows are 3 inputs
+        "14": (v["dj"], _fp(v["zj"]) * (v["Wjk"] @ dk)),
+        "14b": (v["dj"], _sig(v["zj"]) * (v["Wjk"] @ dk)),  # g for g' (a slip)
+    }
+    got = _verify(tmp_path, LETTERS_SPEC, LETTERS)
+    for cid, (true, claim) in written.items():
+        want = "correct" if claim is not None and _holds(claim, true) else "incorrect"
+        assert got[cid].verdict == want, (cid, got[cid].message)
+    assert {got[c].verdict for c in written} == {"correct", "incorrect"}
+    names = [cid for cid, r in got.items() if r.latex.strip() in ("a_i", "w_{ij}")]
+    assert names == [], names  # (the sentence's names are no claims)
+    assert any(cid.startswith("line 2") for cid in got)  # z_j = b_j + … keeps its id among its line's spans
