@@ -651,6 +651,8 @@ def _plain(text: str, lines: _LineCounter):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line, start, pos = text[pos:end], pos, end + 1
+        if "<-" in line:  # W1 <- W1 - lr * dL/dW1: the update's arrow typed in ASCII (same length: offsets kept)
+            line = _ASCII_ARROW.sub(" ←", line)
         if len(line) > MAX_INLINE or not _RELATION.search(line):
             continue
         line = _MD_STRONG.sub(r"\2", _without_html_comment(line))  # zgwl's __dW__: n * 1. dW = …: a bold label
@@ -677,6 +679,10 @@ def _plain(text: str, lines: _LineCounter):
         remark = remark if remark and _PLAIN_PROSE.search(remark.group(1)) else None
         yield _Eq(plain_math(body[:remark.start()] if remark else body), lines.at(start), None, False,
                   start + lead.end(), None)
+
+
+#: an ASCII arrow ``<-`` (not ``<--``, ``<->``, ``<<-``)
+_ASCII_ARROW = re.compile(r"(?<![<\-])<-(?![->])")
 
 
 def _question_scopes(text: str) -> list[tuple[int, str | None]]:

@@ -54,7 +54,7 @@ from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
 from .ngtheta import UNREAD as NG_UNREAD
 from .ngtheta import numbering_open, writes_theta
-from .normalize import drop_time_argument, fold_unicode, normalize, squeeze_space, uses_time_argument
+from .normalize import drop_time_argument, fold_unicode, normalize, primed_names, squeeze_space, uses_time_argument
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
@@ -2963,6 +2963,10 @@ class Judge:
         for r in results:  # (a claim read in the answer's own letters, letters.hatted_target: shown as written)
             r.latex = written.get(r.id, r.latex)
         restore(results, labelled)
+        for r in results:  # (a primed index read as a letter of its own: named as written, normalize.primed_names)
+            for target in (r, *r.rows):
+                if "'" in target.latex and "_" in target.latex:
+                    target.message = primed_names(target.latex, target.message)
         if layered is not None:
             layered.restore(results)
         if modules is not None:

@@ -751,17 +751,34 @@ def primed_indices(text: str) -> str:
     r"""``text`` with each primed index in a subscript (``\sum_{j'} w_{i'j'}``, ``\delta_{j,j'}``, ``e^{z_{k'}}``) written
     as a letter of its own that the text does not use: j' is another index than j, as the author means it (a prime
     outside a subscript, f'(u), stays the derivative's)."""
-    if "_" not in text or ("'" not in text and "\\prime" not in text):
+    standin = _standins(text)
+    if not standin:
         return text
+    return _PRIMED_GROUP.sub(lambda g: "_{" + _PRIMED_LETTER.sub(lambda m: standin[m.group(1)], g.group(1)) + "}", text)
+
+
+def _standins(text: str) -> dict[str, str]:
+    """{primed letter: the letter standing in for it} of ``text`` (``primed_indices``); empty when none is needed or
+    too few letters are free."""
+    if "_" not in text or ("'" not in text and "\\prime" not in text):
+        return {}
     groups = list(_PRIMED_GROUP.finditer(text))
     if not groups:
-        return text
+        return {}
     primed = sorted({m.group(1) for g in groups for m in _PRIMED_LETTER.finditer(g.group(1))})
     free = [c for c in _PRIME_STANDINS if not re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", text)]
     if len(free) < len(primed):
-        return text
-    standin = dict(zip(primed, free[:len(primed)], strict=True))
-    return _PRIMED_GROUP.sub(lambda g: "_{" + _PRIMED_LETTER.sub(lambda m: standin[m.group(1)], g.group(1)) + "}", text)
+        return {}
+    return dict(zip(primed, free[:len(primed)], strict=True))
+
+
+def primed_names(text: str, message: str) -> str:
+    """``message`` about ``text`` with each primed index's stand-in named as written: "for every p = 1…2" → "for every
+    j' = 1…2" (a report shows the author's letters)."""
+    for letter, stand in _standins(text).items():
+        message = re.sub(rf"(?<![A-Za-z\\]){stand} = |(?<=index ){stand}(?![A-Za-z])",
+                         lambda m, letter=letter: f"{letter}' = " if m.group(0).endswith("= ") else f"{letter}'", message)
+    return message
 
 
 #: an objective's arguments elided: 3Blue1Brown's ``C_0(...)``, ``J(\ldots)``, ``\mathcal{L}(\dots)`` — the objective
@@ -1006,6 +1023,10 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
 #: NumPy's dot called by its bare name in a plain-text answer (``from numpy import dot``): dot(W.T, X)
 _PLAIN_DOT = re.compile(r"(?<![\\.\w])dot\s*\(")
 _PLAIN_SUM = re.compile(r"(?<![\\.\w])sum\s*\(")
+#: a sum typed with its index as a subscript, ``sum_k y_k log(yhat_k)``, ``sum_{i=1}^{n}``: TeX's \sum
+_PLAIN_SUM_INDEX = re.compile(r"(?<![\\.\w])sum(?=_)")
+#: an update typed as an ASCII arrow, ``W1 <- W1 - lr * dL/dW1``: ←
+_PLAIN_ARROW = re.compile(r"(?<![<\-])<-(?![->])")
 
 
 #: code's name for a derivative of the objective: dL_dW2, dJ_dz1 (the objective letter, then _d and the variable)
@@ -1040,6 +1061,8 @@ def plain_math(text: str) -> str:
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
     s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
+    s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
+    s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update
     s = _METHOD_SUM.sub(r"np.sum(\1, \2)", s)  # dz2.sum(axis=0): NumPy's method, as np.sum(dz2, axis=0)
     s = _CODE_DERIVATIVE.sub(r"d\1/d", s)  # dL_dW2, dJ_dz1: code's name for ∂L/∂W2
     s = _CODE_GRAD.sub("d", s)  # grad_W1: code's name for dW1

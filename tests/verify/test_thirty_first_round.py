@@ -439,3 +439,51 @@ def test_unit_letters_with_weights_from_i_to_j(tmp_path):
     names = [cid for cid, r in got.items() if r.latex.strip() in ("a_i", "w_{ij}")]
     assert names == [], names  # (the sentence's names are no claims)
     assert any(cid.startswith("line 2") for cid in got)  # z_j = b_j + … keeps its id among its line's spans
+
+
+#: a plain-text homework: z1 = W1 x + b1, a1 = relu(z1), z2 = W2 a1 + b2, yhat = softmax(z2), L the cross-entropy
+HW_SPEC = _spec("hw3", "row", 4, [(5, "relu"), (3, "softmax")], "cross_entropy", 0.1)
+HW = """Homework 3 - Backprop
+
+Q1. Forward pass: z1 = W1 x + b1, a1 = relu(z1), z2 = W2 a1 + b2, yhat = softmax(z2), L = -sum_k y_k log(yhat_k)
+
+Q2. dL/dW2 = (yhat - y) a1^T
+
+Q3. dL/dW2 = a1 (yhat - y)^T
+
+Q4. dL/dz1 = W2^T (yhat - y) * (z1 > 0)
+
+Q5. dL/dz1 = W2^T (yhat - y)
+
+Q6. W2 <- W2 - lr * dL/dW2
+
+Q7. W2 <- W2 + lr * dL/dW2
+"""
+
+
+def test_a_plain_text_homework_with_sums_and_arrows(tmp_path):
+    """``sum_k`` typed in plain text is the sum and ``<-`` the update's arrow: each line judged as the NumPy oracle says
+    (the loss's definition had been unread, the updates not found at all)."""
+    rng = np.random.default_rng(431)
+    W1, b1, W2, b2 = rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
+    x, y = rng.normal(size=4), np.eye(3)[1]
+
+    def loss(W1, W2, dz1=0.0):
+        z1 = W1 @ x + b1 + dz1
+        a1 = np.maximum(z1, 0)
+        z2 = W2 @ a1 + b2
+        p = np.exp(z2 - z2.max()) / np.exp(z2 - z2.max()).sum()
+        return float(-np.sum(y * np.log(p))), z1, a1, p
+
+    _, z1, a1, p = loss(W1, W2)
+    dW2 = central_differences(lambda q: loss(W1, q["W"])[0], {"W": W2.copy()})["W"]
+    dz1 = central_differences(lambda q: loss(W1, W2, q["d"])[0], {"d": np.zeros(5)})["d"]
+    lr = 0.1
+    written = {"Q2": (dW2, np.outer(p - y, a1)), "Q3": (dW2, np.outer(a1, p - y)),
+               "Q4": (dz1, (W2.T @ (p - y)) * (z1 > 0)), "Q5": (dz1, W2.T @ (p - y)),
+               "Q6": (W2 - lr * dW2, W2 - lr * np.outer(p - y, a1)), "Q7": (W2 - lr * dW2, W2 + lr * np.outer(p - y, a1))}
+    got = _verify(tmp_path, HW_SPEC, HW, name="hw.txt")
+    by_question = {cid.split(".")[0]: r for cid, r in got.items()}
+    assert by_question["Q1"].verdict == "correct", by_question["Q1"].message
+    for q, (true, claim) in written.items():
+        assert by_question[q].verdict == ("correct" if _holds(claim, true) else "incorrect"), (q, by_question[q].message)
