@@ -31,13 +31,13 @@ from gradproof.derive.errors import AnswerError, GradproofError, UsageError
 from gradproof.derive.spec import no_file
 
 from .answers import answers_from_dict, read_toml
-from .document import DocumentClaims, load_document
+from .document import DOCUMENT_SUFFIXES, DocumentClaims, load_document
 from .judge import ClaimResult, Judge
 from .ownvalues import document_setup
 from .parser import Notation
 from .rubric import Grade, Rubric, grade, per_claim
 
-ANSWER_SUFFIXES = (".md", ".markdown", ".tex", ".latex", ".txt", ".ipynb", ".toml")
+ANSWER_SUFFIXES = tuple(s for s in DOCUMENT_SUFFIXES if s != ".pdf") + (".toml",)  # (a .pdf is not graded in batch)
 MAX_SUBMISSIONS = 100_000
 MAX_FILES = 50  # answers files in one submission folder
 #: seconds one submission may take (soft: inside the worker); the parent kills a worker GRACE seconds later
@@ -203,7 +203,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
         AnswerError: nothing to grade, or a file is malformed (the message names the file).
     """
     if not sub.files:
-        raise AnswerError(f"{sub.name}: no answers file (.md, .tex, .ipynb or .toml) in the folder")
+        raise AnswerError(f"{sub.name}: no answers file (.md, .tex, .rst, .ipynb or .toml) in the folder")
     if len(sub.files) > MAX_FILES:
         raise AnswerError(f"{sub.name}: more than {MAX_FILES} answers files in one submission")
     claims, batch, values, notation, notices = [], 1, None, Notation(), []
@@ -233,7 +233,7 @@ def load_submission(sub: Submission, network) -> tuple[list, int, dict | None, N
             scopes.update({len(claims) + i: found.scopes[c.id] for i, c in enumerate(found) if c.id in found.scopes})
             claims += found
         else:
-            raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .ipynb or .toml")
+            raise AnswerError(f"{f}: not an answers file; submit .md, .tex, .rst, .ipynb or .toml")
     if not claims:
         raise AnswerError(f"{sub.name}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
     if not own:  # documents: as verify of one document chooses

@@ -19,12 +19,11 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import decode_text, extract, load_document, notebook_text
+from .document import DOCUMENT_SUFFIXES, decode_text, extract, load_document, notebook_text
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".pdf")
 STDIN = "-"
 
 
@@ -84,6 +83,9 @@ def verify_file(path: str, spec: str | None = None, notation_path: str | None = 
         batch, values, notation = document_setup(claims, net, notation)
         if not claims:
             raise AnswerError(f"{p}: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")
+    elif p.suffix and p.suffix.lower() != ".toml" and not p.is_dir():
+        raise AnswerError(f"{p}: gradproof reads answers files (.toml) and documents ({', '.join(DOCUMENT_SUFFIXES)}); "
+                          f"a {p.suffix} file is neither: save the answer in one of these formats")
     else:
         answers = load_answers(p, spec)
         net, claims, batch, values, notices = answers.network, answers.claims, answers.batch, answers.values, answers.notices

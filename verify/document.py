@@ -1290,8 +1290,54 @@ def named_optimizers(text: str) -> frozenset:
     return frozenset("rmsprop" if n in ("rmsprop", "rsmprop") else n for n in names)
 
 
+#: the suffixes of documents (everything else an answers file is given as is TOML); the one list the CLI and batch
+#: grading read (a .pdf is read through pdftotext, best effort)
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".rst", ".pdf")
+#: reStructuredText's math: a ``.. math::`` directive (its indented block, or the rest of its line) and the
+#: ``:math:`…``` role (Sphinx course notes)
+_RST_MATH_DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+math::[ \t]*([^\n]*)\n?", re.M)
+_RST_MATH_ROLE = re.compile(r":math:`([^`\n]{1,2000})`")
+
+
+def rst_text(raw: str) -> str:
+    """A reStructuredText document with its math in Markdown's delimiters, every line where it was (ids count lines):
+    ``.. math:: a = b`` and a ``.. math::`` directive's indented block become ``$$…$$`` displays (options such as
+    ``:label:`` dropped), ``:math:`a = b``` becomes ``$a = b$``. One pass over the lines."""
+    lines = raw.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        m = _RST_MATH_DIRECTIVE.match(lines[i] + "\n")
+        if m is None:
+            out.append(_RST_MATH_ROLE.sub(lambda r: "$" + r.group(1) + "$", lines[i]))
+            i += 1
+            continue
+        indent, rest = len(m.group(1).expandtabs()), m.group(2).strip()
+        if rest:  # .. math:: a_j = \sigma(z_j)
+            out.append(f"$${rest}$$")
+            i += 1
+            continue
+        block, j = [], i + 1
+        while j < len(lines) and (not lines[j].strip() or len(lines[j].expandtabs()) - len(lines[j].expandtabs().lstrip())
+                                  > indent):
+            block.append(lines[j])
+            j += 1
+        while block and not block[-1].strip():
+            block.pop()
+        body = [ln if not re.match(r"[ \t]*:[a-z]+:", ln) else "" for ln in block]  # (:label: eq1, :nowrap:)
+        if not body:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("$$")
+        out.extend(body[:-1])
+        out.append(body[-1] + " $$")  # (closed on its last line: every later line keeps its number)
+        out.extend([""] * (j - i - 1 - len(body)))  # (the block's trailing blank lines)
+        i = j
+    return "\n".join(out)
+
+
 def load_document(path: str | Path) -> list[Claim]:
-    """The claims of a document file (.md, .tex, .txt, .ipynb; a .pdf best effort)."""
+    """The claims of a document file (.md, .tex, .txt, .ipynb, .rst; a .pdf best effort)."""
     path = Path(path)
     if not path.is_file():
         raise AnswerError(no_file(path, "document"))
@@ -1306,6 +1352,8 @@ def load_document(path: str | Path) -> list[Claim]:
     text = document_text(path)
     if notebook:
         text = notebook_text(text, str(path))
+    elif path.suffix.lower() == ".rst":
+        text = rst_text(text)
     claims = extract(text, str(path))
     claims.optimizers = named_optimizers(text)  # (a survey of several optimizers: Judge._surveys_optimizers)
     return claims

@@ -487,3 +487,44 @@ def test_a_plain_text_homework_with_sums_and_arrows(tmp_path):
     assert by_question["Q1"].verdict == "correct", by_question["Q1"].message
     for q, (true, claim) in written.items():
         assert by_question[q].verdict == ("correct" if _holds(claim, true) else "incorrect"), (q, by_question[q].message)
+
+
+RST = r"""Backpropagation
+===============
+
+The hidden units sum their inputs, :math:`z_j = b_j + \sum_i a_i w_{ij}`, and
+:math:`a_j = g_j(z_j)`.
+
+.. math::   E = \frac{1}{2} \sum_{k=1}^K(a_k - t_k)^2
+
+.. math::
+   :label: dwjk
+
+   \frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k'(z_k)a_j
+
+.. math::
+
+   \frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k(z_k)a_j
+
+Done.
+"""
+
+
+def test_restructured_text_math(tmp_path):
+    """A Sphinx note's ``.. math::`` directives (one line, or an indented block with its options) and ``:math:`` roles
+    are its math, each claim at its own line; the verdicts as the NumPy oracle decides. Another file type is refused
+    with the formats gradproof reads (it had been parsed as TOML)."""
+    v = _letters()
+    dk = (v["ak"] - v["t"]) * _fp(v["zk"])
+    got = _verify(tmp_path, LETTERS_SPEC, RST, name="notes.rst")
+    assert got["line 7"].verdict == "correct", got["line 7"].message  # E = ½ Σ_k (a_k − t_k)²
+    right = "correct" if _holds(np.outer(v["aj"], dk), v["dWjk"]) else "incorrect"
+    slip = "correct" if _holds(np.outer(v["aj"], (v["ak"] - v["t"]) * _sig(v["zk"])), v["dWjk"]) else "incorrect"
+    assert (got["line 12"].verdict, got["line 16"].verdict) == (right, slip) == ("correct", "incorrect")
+    import pytest
+    from gradproof.derive.errors import AnswerError
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "answer.docx").write_text("x")
+    with pytest.raises(AnswerError, match=r"\.docx file is neither"):
+        verify_file(str(tmp_path / "answer.docx"), str(tmp_path / "spec.toml"))
