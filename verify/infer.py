@@ -1415,14 +1415,23 @@ _UNIT_OUTPUT_DEF = re.compile(r"^\s*([A-Za-z])\s*_\s*\{?\s*[1-9]\s*\}?\s*=\s*(?:
 
 def _x_layers(claims, depth: int) -> bool:
     """Whether the answer defines x_l, for some layer l of the network, as the activation of W_l x_{l-1} (+ b_l): its x
-    with a number is a layer's output, x_0 the input (Suresh & Sardana's lecture, LeCun's x_n)."""
+    with a number is a layer's output, x_0 the input (Suresh & Sardana's lecture, LeCun's x_n) — unless a claim that
+    writes the weights also writes a bare x (then x may be the input too, and the reading is not certain)."""
+    found = False
     for c in claims[:2000]:
         if len(c.latex) > 400:
             continue
-        m = _X_LAYER_DEF.match(_normal(c.latex))
+        text = _normal(c.latex)
+        m = _X_LAYER_DEF.match(text)
         if m and 1 <= int(m.group(1)) <= depth and int(m.group(2)) == int(m.group(1)) - 1:
-            return True
-    return False
+            found = True
+        if _WEIGHT.search(text) and _BARE_X.search(text):
+            return False
+    return found
+
+
+#: x with no subscript (not a word's letter): \mathbf{x}, x (an input written bare)
+_BARE_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z_])(?!\s*\}\s*_)")
 
 
 def _activation_of_own(text: str, own) -> str | None:

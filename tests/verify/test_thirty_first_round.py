@@ -528,3 +528,12 @@ def test_restructured_text_math(tmp_path):
     (tmp_path / "answer.docx").write_text("x")
     with pytest.raises(AnswerError, match=r"\.docx file is neither"):
         verify_file(str(tmp_path / "answer.docx"), str(tmp_path / "spec.toml"))
+
+
+def test_x_layers_only_where_x_is_never_the_bare_input(tmp_path):
+    """x_1 = σ(W_1 x_0 + b_1) reads x_l as layer l's output — but not in an answer that also writes the input bare
+    beside the weights (z_1 = W_1 x + b_1): there x may be the input, and nothing is bound on a guess."""
+    body = NODES.split(r"\section{A Matrix Representation}")[1] + "\n\\[z_1 = W_1 x + b_1 \\tag{bare}\\]\n"
+    got = _verify(tmp_path, NODES_SPEC, body, name="answer.tex")
+    assert not any("x_l is layer l's output" in n for r in got.values() for n in r.notes)
+    assert got["W2"].verdict != "correct" or got["W2b"].verdict != "correct"  # (no reading accepts both)
