@@ -1653,8 +1653,9 @@ class _Parser:
                 if not (mark == "_" and (len(toks) == 1 and toks[0].kind in ("id", "num") and len(toks[0].text) == 1
                                          or [t.text for t in toks] == ["total"])):
                     raise Unreadable(f"an index on the objective {name} is not supported")
-            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and toks[0].text in self.bound),
-                       None)  # \frac{1}{n} \sum_x C_x: example x's loss
+            own = next((toks[0].text for mark, toks in scripts if mark == "_" and len(toks) == 1 and (
+                toks[0].text in self.bound or toks[0].text == self.opts.get("sample_letter"))),
+                       None)  # \frac{1}{n} \sum_x C_x: example x's loss (and E_n, the answer's own sample letter's)
             data, sample = self.skip_arguments()
             if own is not None and sample is None:
                 return self.scaled(Node("sample", (Node("q", (), ("lossn", None)),), own))
@@ -1957,9 +1958,11 @@ class _Parser:
         if (sample is None and len(comps) == 1 and kind in SAMPLE_KINDS and isinstance(comps[0], str)
                 and comps[0] in self.opts.get("batch_letters", "") and name in self.opts.get("row_batches", "")):
             sample, comps = comps[0], []  # Shreyansh's S_i beside S ∈ R^{B×K}: row i, one example's vector
-        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
-                and kind in SAMPLE_KINDS):
-            sample, comps = comps[0], []  # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py)
+        if (sample is None and len(comps) == 1 and comps[0] == self.opts.get("sample_letter") and kind in SAMPLE_KINDS
+                and (comps[0] in self.bound or comps[0] not in self.unit_pos)):
+            # Σ_n ∂L/∂u_n under the answer's L = -1/N Σ_n [y_n …]: sample n (ownindex.py); free, δ_n = (a_n − y_n) ⊙ …
+            # is a claim about every example n
+            sample, comps = comps[0], []
         elif (sample is None and len(comps) == 2 and comps[0] == self.opts.get("sample_letter") and comps[0] in self.bound
               and isinstance(comps[1], str) and kind in SAMPLE_KINDS):
             sample, comps = comps[0], comps[1:]  # the Lazy Programmer's Σ_n t_{nk} log y_{nk}: example n's entry k
@@ -2593,12 +2596,12 @@ class _Parser:
         if self.is_("_") and self.peek(1) is not None and self.peek(1).kind in ("id", "num") and len(self.peek(1).text) == 1:
             self.next()  # E_n, L_i, C_x, E_d, C_0: one example's loss (claims are about one; in a sum, that one's)
             letter = self.next().text
-            own = letter if letter in self.bound else None
+            own = letter if letter in self.bound or letter == self.opts.get("sample_letter") else None
         elif (self.is_("_") and self.is_("{", 1) and self.is_("}", 3) and self.peek(2).kind in ("id", "num")
               and len(self.peek(2).text) == 1):
             letter = self.peek(2).text  # Prince's \ell_{i}: the braced index of one example's loss
             self.i += 4
-            own = letter if letter in self.bound else None
+            own = letter if letter in self.bound or letter == self.opts.get("sample_letter") else None
         elif self.is_("_") and (width := self._whole_objective_word()):
             self.i += width  # Mazur's E_{total}, zaidanmir's L_\text{batch}, J_{train}: the objective, named by a word
         elif self.is_("^") and (sample := self._sample_superscript()) is not None:
@@ -2748,7 +2751,9 @@ class _Parser:
                 raise Unreadable(f"the index {self.loss_sample} names both the example and an entry of the derivative")
             grad = self.gradient(q, loss, per_sample=self.loss_sample is not None)
             grad = Node("neg", (grad,)) if negated else grad
-            return grad if self.loss_sample is None else Node("sample", (grad,), self.loss_sample)
+            if self.loss_sample is None or grad.op == "sample" and grad.value == self.loss_sample:
+                return grad  # (∂E_n/∂z_n: the derivative by example n's z is already example n's)
+            return Node("sample", (grad,), self.loss_sample)
         first = None
         if self.is_("d"):
             start = self.i
@@ -3015,10 +3020,15 @@ class _Parser:
             bottom, negated = self.signed_wrt()
             node = self._jacobian_of(top, bottom)
             return Node("neg", (node,)) if negated else node
+        self.loss_sample = None
         loss = self.loss_symbol()
         self.expect("/")
         self.expect("partial")
-        return self.gradient(self.wrt(), loss)
+        sample = self.loss_sample  # ∂E_n / ∂z_n: example n's loss, by example n's z (as in the \frac form)
+        grad = self.gradient(self.wrt(), loss, per_sample=sample is not None)
+        if sample is None or grad.op == "sample" and grad.value == sample:
+            return grad
+        return Node("sample", (grad,), sample)
 
     def nabla(self) -> Node:
         if self.is_("_"):

@@ -537,3 +537,49 @@ def test_x_layers_only_where_x_is_never_the_bare_input(tmp_path):
     got = _verify(tmp_path, NODES_SPEC, body, name="answer.tex")
     assert not any("x_l is layer l's output" in n for r in got.values() for n in r.notes)
     assert got["W2"].verdict != "correct" or got["W2b"].verdict != "correct"  # (no reading accepts both)
+
+
+BATCH_SPEC = _spec("b", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+BATCH = r"""The cost over a mini-batch of $N$ examples is the mean of the examples' losses,
+
+$$E = \frac{1}{N} \sum_{n=1}^{N} E_n, \qquad E_n = \frac{1}{2}\|\mathbf{a}_n^{(2)} - \mathbf{y}_n\|^2 \tag{E}$$
+
+With $\boldsymbol{\delta}_n^{(l)} = \partial E_n / \partial \mathbf{z}_n^{(l)}$, the example's own error,
+
+$$\boldsymbol{\delta}_n^{(2)} = (\mathbf{a}_n^{(2)} - \mathbf{y}_n) \odot \sigma'(\mathbf{z}_n^{(2)}) \tag{d}$$
+
+$$\boldsymbol{\delta}_n^{(2)} = (\mathbf{a}_n^{(2)} - \mathbf{y}_n) \tag{d2}$$
+
+$$\frac{\partial E}{\partial W^{(2)}} = \frac{1}{N} \sum_{n=1}^{N} \boldsymbol{\delta}_n^{(2)} (\mathbf{a}_n^{(1)})^\top \tag{w}$$
+
+$$\frac{\partial E}{\partial W^{(2)}} = \sum_{n=1}^{N} \boldsymbol{\delta}_n^{(2)} (\mathbf{a}_n^{(1)})^\top \tag{w2}$$
+"""
+
+
+def test_examples_written_with_a_subscript_index(tmp_path):
+    """A batch written example by example with the objective's own sample letter as a subscript (a_n, y_n, δ_n free:
+    a claim about every example n; E_n example n's loss, ∂E_n/∂z_n its own δ, no 1/N): each claim judged as the NumPy
+    oracle on a batch decides (the whole note had been unread, ∂E_n/∂z_n rejected by a factor N)."""
+    rng = np.random.default_rng(531)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    X, Y = rng.normal(size=(6, 3)), rng.uniform(size=(6, 2))
+
+    def forward(W2, dz2=None):
+        A1 = _sig(X @ W1.T + b1)
+        Z2 = A1 @ W2.T + b2 + (0 if dz2 is None else dz2)
+        A2 = _sig(Z2)
+        per = 0.5 * np.sum((A2 - Y) ** 2, axis=1)
+        return A1, Z2, A2, per
+
+    A1, Z2, A2, per = forward(W2)
+    # δ_n = ∂E_n/∂z_n (example n's own loss), and ∂E/∂W2 of the mean, by central differences
+    deltas = np.stack([central_differences(lambda q, n=n: forward(W2, np.eye(6)[n][:, None] * q["d"])[3][n],
+                                           {"d": np.zeros(2)})["d"] for n in range(6)])
+    dW2 = central_differences(lambda q: forward(q["W"])[3].mean(), {"W": W2.copy()})["W"]
+    written = {"d": (deltas, (A2 - Y) * _fp(Z2)), "d2": (deltas, A2 - Y),
+               "w": (dW2, deltas.T @ A1 / 6), "w2": (dW2, deltas.T @ A1)}
+    got = _verify(tmp_path, BATCH_SPEC, BATCH)
+    for cid, (true, claim) in written.items():
+        assert got[cid].verdict == ("correct" if _holds(claim, true) else "incorrect"), (cid, got[cid].message)
+    assert got["E"].verdict == "correct", got["E"].message
+    assert {got[c].verdict for c in written} == {"correct", "incorrect"}
