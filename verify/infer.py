@@ -901,6 +901,10 @@ def conventions(judge, claims) -> Reading | None:
         if n is not None:
             options.append(("sample_letter", n))
             changes.append(f"{n} is the sample index of the answer's sums (its objective sums or averages over {n})")
+            from .ownindex import example_losses
+
+            if example_losses(claims, n):  # E = 1/N Σ_n E_n: δ_n is example n's own, ∂E_n/∂z_n
+                options.append(("example_deltas", True))
     if "batch_letters" not in dict(base.options):
         from .ownindex import batch_letters
 

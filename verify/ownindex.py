@@ -53,6 +53,14 @@ _DOUBLE_SUM = re.compile(r"^\s*(?:L|J|E|C|\\ell)\s*(?:\([^=()]{0,40}\)\s*)?=\s*-
                          r"\s*(?:\^\s*\{?\s*[NM]\s*\}?)?\s*\\sum\s*_\s*\{?\s*([a-z])")
 
 
+def example_losses(claims, letter: str) -> bool:
+    """Whether the answer writes its objective as the mean (or sum) of its examples' own losses in its sample letter,
+    ``E = \\frac{1}{N} \\sum_n E_n``: then a δ with that letter, δ_n, is example n's own (∂E_n/∂z_n, no 1/N)."""
+    own = re.compile(r"=\s*-?\s*(?:\\frac\s*\{?\s*1\s*\}?\s*\{?\s*[NMm]\s*\}?\s*)?\\sum\s*_\s*\{?\s*" + letter
+                     + r"(?:\s*=\s*[01])?[^=]{0,40}?(?<![A-Za-z\\])(?:[ELJC]|\\ell)\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])")
+    return any(own.search(_normal(c.latex)) for c in claims[:2000] if len(c.latex) <= 600)
+
+
 def sample_letter(claims, batch: int) -> str | None:
     """The letter the answer's own objective sums its samples with (``\\sum_n … y_n``), in a batch; else None."""
     if batch < 2:
@@ -62,7 +70,7 @@ def sample_letter(claims, batch: int) -> str | None:
         if len(text) > 600:
             continue
         m = _OBJECTIVE_SUM.match(text)
-        if m and re.search(rf"(?<![A-Za-z\\])(?:y|\\ell\s*)\s*_\s*\{{?\s*{m.group(1)}\b", text[m.end():]):
+        if m and re.search(rf"(?<![A-Za-z\\])(?:y|\\ell\s*|[ELJC])\s*_\s*\{{?\s*{m.group(1)}\b", text[m.end():]):
             # y_n, or the n-th example's loss \ell_n (\mathcal{L}_n): n counts the examples
             return m.group(1)
         m = _DOUBLE_SUM.match(text)

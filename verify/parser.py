@@ -1681,8 +1681,10 @@ class _Parser:
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
             kind, layer = base, None
-            if base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1:
-                kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss
+            if (base == "delta" and self.opts.get("delta_scale") == "mean" and int(self.opts.get("batch", 1)) > 1
+                    and not (name == "Delta" and self.opts.get("example_deltas"))):
+                kind = "dz"  # CS231n's δ of a batch is ∂L/∂Z of the mean loss (not the Δ = (δ_1 … δ_N) of the answer's
+                # own δ_n after E = 1/N Σ_n E_n: its examples' own δ's, stacked)
         zero, transpose, power, updated, sub_layer = False, False, None, False, False
         slope = False  # mathemaia's a^{'(l)}, a'^{(l)}: the slope of layer l's activation at its summed input
         if base == "h" and name in ("a", "h") and any(mark == "'" or any(t.text == "'" for t in toks) for mark, toks in scripts):
@@ -1974,6 +1976,9 @@ class _Parser:
         if sample is not None:
             if kind not in SAMPLE_KINDS:
                 raise Unreadable(f"{name} has no sample index (only x, y, \\hat y, z, h, δ do)")
+            if (kind == "dz" and base == "delta" and node.op == "q" and self.opts.get("example_deltas")
+                    and sample == self.opts.get("sample_letter")):
+                node = Node("q", (), ("delta", node.value[1]))  # δ_n after E = 1/N Σ_n E_n: example n's own δ
             node = Node("sample", (node,), sample)
         if len(comps) == 1:
             sizes, layer = self.opts.get("sizes") or (), node.value[1] if node.op == "q" else None

@@ -553,6 +553,12 @@ $$\boldsymbol{\delta}_n^{(2)} = (\mathbf{a}_n^{(2)} - \mathbf{y}_n) \tag{d2}$$
 $$\frac{\partial E}{\partial W^{(2)}} = \frac{1}{N} \sum_{n=1}^{N} \boldsymbol{\delta}_n^{(2)} (\mathbf{a}_n^{(1)})^\top \tag{w}$$
 
 $$\frac{\partial E}{\partial W^{(2)}} = \sum_{n=1}^{N} \boldsymbol{\delta}_n^{(2)} (\mathbf{a}_n^{(1)})^\top \tag{w2}$$
+
+With $\Delta^{(2)}$ the examples' $\boldsymbol{\delta}_n^{(2)}$ stacked as rows,
+
+$$\frac{\partial E}{\partial W^{(2)}} = \frac{1}{N} (\Delta^{(2)})^\top A^{(1)} \tag{wD}$$
+
+$$\frac{\partial E}{\partial W^{(2)}} = (\Delta^{(2)})^\top A^{(1)} \tag{wD2}$$
 """
 
 
@@ -577,7 +583,8 @@ def test_examples_written_with_a_subscript_index(tmp_path):
                                            {"d": np.zeros(2)})["d"] for n in range(6)])
     dW2 = central_differences(lambda q: forward(q["W"])[3].mean(), {"W": W2.copy()})["W"]
     written = {"d": (deltas, (A2 - Y) * _fp(Z2)), "d2": (deltas, A2 - Y),
-               "w": (dW2, deltas.T @ A1 / 6), "w2": (dW2, deltas.T @ A1)}
+               "w": (dW2, deltas.T @ A1 / 6), "w2": (dW2, deltas.T @ A1),
+               "wD": (dW2, deltas.T @ A1 / 6), "wD2": (dW2, deltas.T @ A1)}  # (Δ: the δ_n's stacked, no 1/N of its own)
     got = _verify(tmp_path, BATCH_SPEC, BATCH)
     for cid, (true, claim) in written.items():
         assert got[cid].verdict == ("correct" if _holds(claim, true) else "incorrect"), (cid, got[cid].message)
