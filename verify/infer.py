@@ -754,6 +754,9 @@ def conventions(judge, claims) -> Reading | None:
         if "theta" not in declared and re.search(r"\\theta\s*_\s*\{?\s*(?:[1-9]|[a-z]\s*\}?(?![A-Za-z]))", text):
             bases += (("theta", "b"),)  # θ_j: unit j's bias
         bases += tuple((k, v) for k, v in UNIT_LETTERS if k not in declared and k not in {b for b, _ in bases})
+        if order is not None and _LAYER_MATRIX.search(text):
+            options.append(("layer_biases", True))  # the lecture's matrix section, W_2 and b_2: b_k of an input unit k is
+            # layer k's bias vector (an input has no bias), as W_k is layer k's weights
         if order is not None:  # Suresh & Sardana's n_8 = σ(w_{48} n_4 + … + b_8): the answer's own letter for a unit's output
             own_out = sorted({m.group(1) for c in claims[:2000] if len(c.latex) <= 600
                               and (m := _UNIT_OUTPUT_DEF.match(_normal(c.latex)))} - declared - {b for b, _ in bases}
@@ -1412,6 +1415,8 @@ _X_LAYER_DEF = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\
                           r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?x\s*\}?\s*_\s*\{?\s*(\d)\s*\}?")
 
 
+#: a weight matrix with a layer number, W_2, \mathbf{W}_{1} (a capital W and one digit)
+_LAYER_MATRIX = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{?\s*[1-9]\s*\}?(?![0-9])")
 #: a unit's output defined by its number as an activation of a weighted sum of numbered units: n_8 = σ(w_{48} n_4 + …)
 _UNIT_OUTPUT_DEF = re.compile(r"^\s*([A-Za-z])\s*_\s*\{?\s*[1-9]\s*\}?\s*=\s*(?:\\sigma|\\phi|\\varphi|f|g|\\tanh)\s*"
                               r"(?:\\left\s*)?\(\s*[wW]\s*_\s*\{?\s*[1-9]\s*,?\s*[1-9]\s*\}?\s*(?:\\cdot\s*)?\1\s*_\s*\{?\s*[1-9]")

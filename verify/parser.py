@@ -1362,7 +1362,7 @@ class _Parser:
         depth = len(sizes) - 1
         kind = self.bases.get(name, name) if summed_or_output else {
             "theta": "b", "b": "b", "I": "z", "net": "z", "T": "y", "Err": "delta", "delta": "delta"}.get(name, "h")
-        if layer == 0 and name == "b" and self._layer_matrices():
+        if layer == 0 and name == "b" and (self._layer_matrices() or self.opts.get("layer_biases")):
             return None  # b_2 beside W_2 x_1 (the lecture's matrix section): layer 2's bias, as W_2 is layer 2's weights
         if layer == 0 and not (name in ("O", "o") or summed_or_output and kind == "h"):
             raise NoSuchLayer(f"{name}_{digits}: unit {digits} is an input ({where})")
@@ -2746,7 +2746,7 @@ class _Parser:
                 return Node("dexpr", (Node("neg", (body,)) if minus else body, q))
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
-                applied = self._operator_on_one(q) if _FORWARD_QUANTITY(q) else None
+                applied = self._operator_on_one(q) if _FORWARD_QUANTITY(q) else self._operator_on_quantity(q)
                 if applied is not None:
                     return applied
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "
@@ -2809,6 +2809,26 @@ class _Parser:
         # softmax(O_{in_1}): the softmax of one entry, his shorthand for its entry 1, not the softmax of a number)
         if not vector and (nxt is None or nxt.text in RELATIONS or nxt.text in ("&", ",", "\\", "}")):
             return Node("dexpr", (body, q))
+        self.i = start
+        return None
+
+    def _operator_on_quantity(self, q: Node) -> Node | None:
+        r"""``\frac{\partial}{\partial w_{jk}} a_k`` (Stansbury's): the operator by a parameter before one forward
+        quantity that ends the side — the derivative of that quantity by the parameter, as ``\partial a_k / \partial
+        w_{jk}`` reads. None (nothing consumed) for anything else (an expression by a parameter needs the forward pass
+        again: not read)."""
+        start = self.i
+        try:
+            body = self.postfix()
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            self.i = start
+            return None
+        nxt = self.peek()
+        if _FORWARD_QUANTITY(body) and (nxt is None or nxt.text in RELATIONS or nxt.text in ("&", ",", "\\", "}")):
+            try:
+                return self._jacobian_of(body, q)
+            except Unreadable:
+                pass
         self.i = start
         return None
 
@@ -3355,7 +3375,7 @@ class _Parser:
         if env in MATRIX_ENVS:
             if env == "array" and self.is_("{"):
                 self.script()
-            rows = _single_separators(self.rows(env))
+            rows = _single_separators([r for r in self.rows(env) if r])  # (\\ \\: an empty row for spacing)
             dotted = next((c for r in rows for c in r if c is elided.DOTS or c is elided.EMPTY), None)
             if dotted is not None:  # (z_1 \\ \vdots \\ z_m), w_{11} … w_{mn}: written out (elided.py)
                 if self._dots is None:

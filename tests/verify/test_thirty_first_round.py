@@ -289,9 +289,10 @@ def _nodes():
     dW1 = central_differences(lambda q: forward(q["W"], b1, W2, b2)[4], {"W": W1.copy()})["W"]
     dW2 = central_differences(lambda q: forward(W1, b1, q["W"], b2)[4], {"W": W2.copy()})["W"]
     db1 = central_differences(lambda q: forward(W1, q["b"], W2, b2)[4], {"b": b1.copy()})["b"]
+    db2 = central_differences(lambda q: forward(W1, b1, W2, q["b"])[4], {"b": b2.copy()})["b"]
     w = {(i, j): W1[j - 4, i - 1] for i in (1, 2, 3) for j in (4, 5, 6, 7)}
     w.update({(i, j): W2[j - 8, i - 4] for i in (4, 5, 6, 7) for j in (8, 9)})
-    return {"n": n, "s": slope, "w": w, "y": y, "dw": {(1, 4): dW1[0, 0], (4, 8): dW2[0, 0]}, "db4": db1[0],
+    return {"n": n, "s": slope, "w": w, "y": y, "dw": {(1, 4): dW1[0, 0], (4, 8): dW2[0, 0]}, "db4": db1[0], "db2": db2,
             "x1": h, "x2": o, "x0": x, "W2": W2, "b2": b2, "s2": s2, "dW2": dW2}
 
 
@@ -408,6 +409,10 @@ $$\frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k'(z_k)a_j \tag{4}$$
 
 $$\frac{\partial E }{\partial w_{jk}} = (a_k - t_k)g_k(z_k)a_j \tag{4b}$$
 
+$$\frac{\partial E }{\partial w_{jk}} = (a_k - t_k)\frac{\partial}{\partial w_{jk}}a_k \tag{op}$$
+
+$$\frac{\partial E }{\partial w_{jk}} = (a_k + t_k)\frac{\partial}{\partial w_{jk}}a_k \tag{op2}$$
+
 $$\frac{\partial E }{\partial w_{ij}} = \left(\sum_{k} \delta_k w_{jk} \right) g'_j(z_j) a_i \tag{13}$$
 
 $$\frac{\partial E }{\partial w_{ij}} = \left(\sum_{k} \delta_k w_{jk} \right) g'_j(z_j) a_j \tag{13b}$$
@@ -430,6 +435,9 @@ def test_unit_letters_with_weights_from_i_to_j(tmp_path):
         "13b": (v["dWij"], None),  # a_j where a_i belongs: j counts 4 hidden units, the matrix's rows are 3 inputs
         "14": (v["dj"], _fp(v["zj"]) * (v["Wjk"] @ dk)),
         "14b": (v["dj"], _sig(v["zj"]) * (v["Wjk"] @ dk)),  # g for g' (a slip)
+        # the operator ∂/∂w_{jk} before a_k alone: ∂a_k/∂w_{jk} = g_k'(z_k) a_j
+        "op": (v["dWjk"], np.outer(v["aj"], (v["ak"] - v["t"]) * _fp(v["zk"]))),
+        "op2": (v["dWjk"], np.outer(v["aj"], (v["ak"] + v["t"]) * _fp(v["zk"]))),
     }
     got = _verify(tmp_path, LETTERS_SPEC, LETTERS)
     for cid, (true, claim) in written.items():
@@ -590,3 +598,37 @@ def test_examples_written_with_a_subscript_index(tmp_path):
         assert got[cid].verdict == ("correct" if _holds(claim, true) else "incorrect"), (cid, got[cid].message)
     assert got["E"].verdict == "correct", got["E"].message
     assert {got[c].verdict for c in written} == {"correct", "incorrect"}
+
+
+def test_the_lectures_bias_vectors_and_spaced_rows(tmp_path):
+    """Beside units numbered across the network, the lecture's b_1 and b_2 (inputs 1 and 2 have no bias) are layer
+    1's and 2's bias vectors where the answer writes layer matrices W_1, W_2; a matrix with empty rows for spacing
+    (``\\\\ \\\\``) is read without them: each claim judged as the oracle says."""
+    v = _nodes()
+    n, s, w, y = v["n"], v["s"], v["w"], v["y"]
+    back8, back9 = (n[8] - y[0]) * s[8], (n[9] - y[1]) * s[9]
+    db4 = s[4] * (back8 * w[(4, 8)] + back9 * w[(4, 9)])
+    body = NODES + r"""
+\[\dfrac{\partial E}{\partial b_2} =
+\begin{bmatrix}
+    \dfrac{\partial E}{\partial b_8} \\ \\
+    \dfrac{\partial E}{\partial b_9}
+\end{bmatrix}
+=
+\begin{bmatrix}
+    (n_8-y_1)\sigma_8' \\ \\
+    (n_9-y_2)\sigma_9'
+\end{bmatrix} \tag{B2}\]
+\[\dfrac{\partial E}{\partial b_2} =
+\begin{bmatrix}
+    (n_8-y_1)\sigma_8' \\ \\
+    (n_9+y_2)\sigma_9'
+\end{bmatrix} \tag{B2b}\]
+\[\dfrac{\partial E}{\partial b_4} = \sigma_4'((n_8-y_1)\sigma_8'w_{48} + (n_9-y_2)\sigma_9'w_{49}) \tag{b4c}\]
+"""
+    got = _verify(tmp_path, NODES_SPEC, body, name="answer.tex")
+    assert got["B2"].verdict == ("correct" if _holds(np.array([back8, back9]), v["db2"]) else "incorrect") == "correct", (
+        got["B2"].message)
+    planted = np.array([back8, (n[9] + y[1]) * s[9]])
+    assert got["B2b"].verdict == ("correct" if _holds(planted, v["db2"]) else "incorrect") == "incorrect"
+    assert got["b4c"].verdict == ("correct" if np.isclose(db4, v["db4"]) else "incorrect") == "correct"
