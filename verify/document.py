@@ -162,7 +162,10 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     spans = _scan(text, newlines)
     tex_source = source.lower().endswith((".tex", ".ltx"))  # (a LaTeX source: its comment lines are no rows)
     first = next(spans, None)  # no math delimiters anywhere: a plain-text answer
+    before: _Eq | None = None  # the display before this one, as scanned
     for eq in itertools.chain([first], spans) if first else _plain(text, newlines):
+        goes_on = before is not None and claims and _follows_directly(text, before, eq)
+        before = eq
         heading = _heading_at(headings, starts, eq)
         if "%" in eq.body:
             eq = replace(eq, body=_without_comments(eq.body, whole_lines=tex_source))
@@ -214,6 +217,20 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
                 if steps[-1] is not None:  # each row a step a grader names (line N.k): Judge judges it (chainrows.py)
                     steps[-1].append((f"line {line}.{row_no}", len(_top_sides(part))))
                 continue
+            if (not merged and goes_on and not _CONTINUES.match(part) and not claims[-1].rows
+                    and (end := _TRAILING_RELATION.search(claims[-1].latex[-40:])) is not None):
+                # a chain broken over displays: "… =" then the next display goes on with the right side (a blog's
+                # $$ \nabla E(w) = $$ $$ \sum_i … = $$ $$ \sum_i … $$)
+                head = claims[-1].latex[:len(claims[-1].latex) - 40 + end.start()].rstrip() if len(
+                    claims[-1].latex) > 40 else claims[-1].latex[:end.start()].rstrip()
+                if _RELATION.search(head):  # A = B =, then C: A = B holds on its own, and A = C is the next step
+                    claims[-1] = replace(claims[-1], latex=head)
+                    part = f"{_first_side(head)} = {part}"
+                else:  # "A =" alone, then C: one claim A = C under the first display's id
+                    claims[-1] = replace(claims[-1], latex=squeeze_space(f"{head} = {part}"))
+                    goes_on = False
+                    continue
+            goes_on = False
             if merged and _CONTINUES.match(surface.rewrite(squeeze_space(part[:200]))):
                 # \Large &:= \Large W …: a step after a size macro is a row of its own (its own id, as the rows of a
                 # block a grader numbers), about what the row before it derived
@@ -545,6 +562,11 @@ def _scan(text: str, lines: _LineCounter):
         if kind.startswith("env:") and kind[4:] not in _SPLIT_ENVS:
             tag = _TAG.search(body)
             label = tag.group(2) if tag else None
+        if kind != "inline" and (named_eq := _BOOKDOWN_LABEL.search(body)) is not None:
+            body = body[:named_eq.start()] + body[named_eq.end():]  # R Markdown's (\#eq:binom): a label, no mathematics
+            label = label or f"eq:{named_eq.group(1)}"
+        elif kind == "display" and (named_eq := _QUARTO_LABEL.match(text, pos, pos + 80)) is not None:
+            label = named_eq.group(1)  # Quarto's $$ … $$ {#eq-grad}: the equation's own name
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
                   case,
@@ -953,6 +975,26 @@ def _where_clause(part: str) -> str:
     return f"{part[:m.start()].rstrip()} \\therefore {inner.strip()}"
 
 
+#: Quarto's name of a display, right after its closing $$: ``$$ … $$ {#eq-grad}``
+_QUARTO_LABEL = re.compile(r"[ \t]{0,8}\{#(eq-[A-Za-z0-9_:.-]{1,60})\}")
+#: bookdown's (R Markdown's) name inside an equation: ``\begin{equation} … (\#eq:grad) \end{equation}``
+_BOOKDOWN_LABEL = re.compile(r"\(\s?\\#eq:([A-Za-z0-9_.-]{1,60})\s?\)")
+#: a claim that ends with its relation: the right side is in the display after it
+_TRAILING_RELATION = re.compile(r"(?:=|\\approx)\s*$")
+#: what may stand between two displays of one chain: their delimiters and white space
+_DELIMITERS_ONLY = re.compile(r"(?:\s|\$|\\\[|\\\]|\\begin\{(?:equation|displaymath)\*?\}|\\end\{(?:equation|displaymath)\*?\})*")
+
+
+def _follows_directly(text: str, before: _Eq, eq: _Eq) -> bool:
+    """Whether display ``eq`` comes right after display ``before``: nothing but delimiters and white space between
+    them (a bounded look: ``before``'s body found at most 40 characters after its start)."""
+    at = text.find(before.body, before.start, before.start + len(before.body) + 40) if before.body else -1
+    if at < 0 or eq.start - (at + len(before.body)) > 200:
+        return False
+    gap = text[at + len(before.body):eq.start]
+    return _DELIMITERS_ONLY.fullmatch(gap) is not None
+
+
 def _first_side(latex: str) -> str:
     """What an equation chain is about: its text before the first relation outside braces."""
     depth = 0
@@ -1292,7 +1334,7 @@ def named_optimizers(text: str) -> frozenset:
 
 #: the suffixes of documents (everything else an answers file is given as is TOML); the one list the CLI and batch
 #: grading read (a .pdf is read through pdftotext, best effort)
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".latex", ".ipynb", ".rst", ".pdf")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".tex", ".txt", ".latex", ".ipynb", ".rst", ".pdf")
 #: reStructuredText's math: a ``.. math::`` directive (its indented block, or the rest of its line) and the
 #: ``:math:`…``` role (Sphinx course notes)
 _RST_MATH_DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+math::[ \t]*([^\n]*)\n?", re.M)

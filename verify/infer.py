@@ -731,7 +731,7 @@ def conventions(judge, claims) -> Reading | None:
         changes.append("y is the summed input z (its own definition: an affine map of the input, which the "
                        f"{judge.net.layers[-1].activation} output then applies to)")
     elif not declared & {"y", "t"} and (_TARGET_LETTER.search(text) or defines_y or _TARGET_T.search(text)
-                                        or _TARGET_D.search(text)) and not _HAT_Y.search(text):
+                                        or _TARGET_D.search(text) or _EXAMPLE_Y_T.search(text)) and not _HAT_Y.search(text):
         bases = (("y", "yhat"), ("t", "y"))  # Bishop, Mitchell, Haykin: y_k the network's output, t_k the target
         changes.append("y is the output ŷ and t the target")
         if "d" not in declared and not _TARGET_LETTER.search(text) and _TARGET_D.search(text):
@@ -858,6 +858,10 @@ def conventions(judge, claims) -> Reading | None:
                 continue
             bases += ((letter, "h"),)
             changes.append(f"{letter} is a layer's activation (its own definition: {letter} = f(its summed input))")
+            if _output_unstated(claims, letter, declared):
+                options.append(("output_unstated", letter))
+                changes.append(f"which of y and ŷ is the output layer's {letter} no formula says (claims in y or ŷ "
+                               "are not judged)")
         # its capital with a layer, the batch's (Jihwan's U^l = H^{l-1} W^l + 1 b^l beside u^l), as A is a's
         capitals = [x.upper() for x in own if x.islower() and x.upper() not in BASES and x.upper() not in declared
                     and re.search(rf"(?<![A-Za-z\\]){x.upper()}\s*[\^_]", text)]
@@ -1189,6 +1193,10 @@ _HAT_Y = re.compile(r"\\hat\s*\{?\s*(?:\\(?:bm|mathbf|boldsymbol|vec)\s*\{?\s*)?
 _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?(?:[ayo](?![A-Za-z])|h\^\{\()"
                        r"|(?<![A-Za-z\\^_])t\s*\^\s*(?:\\top|\{\s*(?:\\top|T)\s*\}|T(?![A-Za-z]))"  # Goto's one-hot t^T x^{(N)}
                        r"|(?<![A-Za-z\\])[ayoz]\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w))?\s*-\s*t(?![A-Za-z0-9_^{(])")  # UCSC's (a_5 - t)
+#: one example's y against its t, both with the example's index: (y^{(i)} - t^{(i)}) (a blog's E = ½ Σ_{i=1}^{M}
+#: (y^{(i)} − t^{(i)})²) — y the output and t the target, where nothing writes ŷ
+_EXAMPLE_Y_T = re.compile(r"(?<![A-Za-z\\])(?:y\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s*\}\s*-\s*t|t\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s*\}\s*-\s*y)"
+                          r"\s*\^\s*\{\s*\(\s*(?:\1|\2)\s*\)\s*\}")
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
@@ -1412,6 +1420,24 @@ _Y_LAYERED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y\s*\}?\s*(
                         r"(?:[lL]|\d)(?![A-Za-z])")
 #: y with no script after it, not under a hat or tilde: the target (or the output) named y, not a layer's activation
 _Y_UNSCRIPTED = re.compile(r"(?<![A-Za-z\\])(?<!\\hat)(?<!\\tilde)y(?![A-Za-z_^])(?!\s*\}\s*[_^])")
+
+
+def _output_unstated(claims, letter: str, declared) -> bool:
+    """kurekagura's notes: z^l_j = φ(u^l_j) the activation of every layer (the output's z^L too), E = 1/N Σ_i (y_i −
+    ŷ_i)² with y and ŷ side by side, and no formula that says which of the two is z^L (a sentence does: 出力層の z^L_j
+    は y_j — the output is y, ŷ the target). Then a claim in y or ŷ is read on a guess: the convention's ŷ-is-the-output
+    reverses its sign. Only where the answer defines neither letter (no ŷ = …, y = …) and names its output with its own
+    layer letter (its activation of every layer, z^l = φ(u^l))."""
+    if {"y", "yhat", "haty"} & set(declared):
+        return False
+    texts = [_normal(c.latex) for c in claims if len(c.latex) <= 2000]
+    if not any(_HAT_Y.search(t) for t in texts) or not any(re.search(r"(?<![A-Za-z\\])y(?![A-Za-z])", _HAT_Y.sub(" ", t))
+                                                             for t in texts):
+        return False
+    defines = re.compile(r"^\s*(?:\\hat\s*\{?\s*y|y(?![A-Za-z]))[^=]{0,20}=")
+    if any(defines.match(t) for t in texts):
+        return False
+    return letter not in ("y", "h", "a")  # (an own letter of every layer's activation: the output's too, z^L)
 
 
 #: x with a layer number defined as an activation of the layer before's x: x_1 = σ(W_1 x_0 + b_1), x_{2} = f(W_2 x_1)

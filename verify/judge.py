@@ -49,6 +49,7 @@ from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, illustrates_a_product, inde
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
+from .lossname import DEFINES_OBJECTIVE
 from .modules import ModuleReading
 from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
@@ -2933,6 +2934,7 @@ class Judge:
         unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
+        self._output_unstated(claims, results)
         unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
         unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
         self._output_z(claims, results)
@@ -4066,6 +4068,23 @@ class Judge:
                                              quantity=c.quantity)
         finally:
             self.notation, self._memo = saved, None
+
+    def _output_unstated(self, claims, results) -> None:
+        """A claim in y or ŷ where the answer names its output with its own layer letter and no formula says which of
+        y and ŷ that is (infer._output_unstated): unchecked, with the line that settles it. The objective's own
+        definition keeps its verdict (its square reads the same either way)."""
+        letter = dict(self.notation.options).get("output_unstated")
+        if letter is None:
+            return
+        for c, r in zip(claims, results, strict=True):
+            if r.verdict not in ("correct", "incorrect", "carried_forward") or DEFINES_OBJECTIVE.match(c.latex):
+                continue
+            if _Y_OR_HAT.search(c.latex):
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.message = (f"not judged: the answer writes y and ŷ, and no formula says which of them is its output "
+                             f"layer's {letter} (the convention's ŷ would be; a sentence may say otherwise); "
+                             f'[notation] settles it: y = "{letter}^L" with yhat = "y" (y the output, ŷ the target), '
+                             'or y = "y" (y the target, ŷ the output)')
 
     def _deltas_on_an_open_scale(self, claims, results) -> None:
         """A δ of a batch in an answer that defines its own objective as k × the spec's (a sum where the spec averages,
@@ -5862,6 +5881,10 @@ def _unread_part_not_correct(results) -> None:
             target.message = (f"could not read the claim: the chain's {part[len(UNREAD_PART):]} could not be read; the "
                               f"sides read hold ({held}), but the side not read may hold a slip of its own "
                               f"({target.message})")
+
+
+#: y or ŷ in a claim (not a letter of a longer name): what infer._output_unstated leaves open
+_Y_OR_HAT = re.compile(r"(?<![A-Za-z\\])(?:\\(?:hat|widehat)\s*\{?\s*)?y(?![A-Za-z])")
 
 
 def _unread_deltas(claims, results) -> None:

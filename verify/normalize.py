@@ -321,6 +321,11 @@ def drop_remark(text: str) -> str:
 
 
 _RUN = re.compile(r"\s{2,}")
+#: layout commands with no meaning at all, taken out of every claim so that the readers' patterns see the mathematics:
+#: ``\sum \limits_{i = 1}^{M}`` is ``\sum_{i = 1}^{M}`` (a blog's every sum), ``$$ \displaystyle \nabla E = …`` starts
+#: with its ∇ (patterns anchored at the start). Searched after the runs of white space are squeezed (at most one
+#: character either side: linear)
+_LAYOUT_ONLY = re.compile(r" ?\\(?:no)?limits(?![A-Za-z]) ?| ?\\(?:display|text)style(?![A-Za-z]) ?")
 
 
 def squeeze_space(text: str) -> str:
@@ -330,7 +335,14 @@ def squeeze_space(text: str) -> str:
     backtrack over at most one character: on a run of n spaces each such pattern costs n² steps (a claim holding
     ``t`` and 4000 spaces took seconds per pattern; a heading ``# Q`` and 200 000 spaces stopped the run). Every claim
     is read through it (``answers.load_answers``, ``document.extract``) and so is :func:`normalize`'s result."""
-    return _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    text = _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    return _LAYOUT_ONLY.sub(_layout_gap, text) if "style" in text or "limits" in text else text
+
+
+def _layout_gap(m: re.Match) -> str:
+    r"""What a layout command leaves: nothing after an operator (``\sum \limits_i`` -> ``\sum_i``), else one space
+    (``\displaystyle\frac`` -> `` \frac``: a command's name must not run into the next)."""
+    return "" if "limits" in m.group() else " "
 
 
 #: mathematics typed as Unicode -> the LaTeX the parser reads (students type δ, ŷ, −, ·, ⊙, ∂, ∇, ←; one character each)
