@@ -53,8 +53,9 @@ _INNER_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|gathered|aligneda
                          r"flalign\*?)\s*\}(\{[^{}]*\})?")  # (align inside $$…$$: MathJax and Jupyter accept it)
 #: the line that closes a ```math fence (indented as its opener may be)
 _FENCE_CLOSE = re.compile(r"\n[ \t]{0,8}```")
-_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```math[ \t]*$"
-                     r"|^[ \t]{0,8}(?:```|~~~)(?!math[ \t]*$)[^\n`]*$"  # (a code block: skipped, its $ are R's, the shell's)
+_OPENER = re.compile(r"\$\$|\\\[|\\\(|\\begin\{(" + "|".join(MATH_ENVS) + r")(\*?)\}|^[ \t]{0,8}```(?:math|\{math\})[ \t]*$"
+                     # (a code block: skipped, its $ are R's, the shell's; MyST's ```{math} is a display)
+                     r"|^[ \t]{0,8}(?:```|~~~)(?!(?:math|\{math\})[ \t]*$)[^\n`]*$"
                      r"|(?<![\\$])\$(?!\$)|(?<=(?<!\\)\\\\)\$(?!\$)"
                      r"|<script[ \t]+type[ \t]*=[ \t]*[\"']math/tex(; ?mode=display)?[\"'][ \t]*>"
                      r"|\{\{[<%][ \t]*(displaymath|katex)\b([^{}<>%\n]{0,40})[>%]\}\}", re.M)
@@ -484,7 +485,7 @@ def _scan(text: str, lines: _LineCounter):
         if m is None:
             return
         tok = m.group(0)
-        if tok.lstrip(" \t")[:3] in ("```", "~~~") and not tok.lstrip(" \t").startswith("```math"):
+        if tok.lstrip(" \t")[:3] in ("```", "~~~") and not tok.lstrip(" \t").startswith(("```math", "```{math}")):
             fence = "code" + tok.lstrip(" \t")[0]
             found = None if fence in missing else _CODE_CLOSE[fence[-1]].search(text, m.end())
             if found is None:  # an unclosed fence: no code block (the text after it is read as before)
@@ -529,8 +530,10 @@ def _scan(text: str, lines: _LineCounter):
             continue
         body = text[start:end]
         pos = found.end() if closer == "\n```" or closer.startswith("hugo:") else end + len(closer)
+        fence_label = None
         if closer == "\n```":  # the fence's own line and blank lines: the equation is numbered by its first line
-            lead = len(body) - len(body.lstrip(" \t\n"))
+            body, fence_label = _myst_options(body)  # MyST's ```{math} options (:label: eq-grad) before the math
+            lead = len(body) - len(body.lstrip(" \t\n"))  # (the options blanked: the same length)
             start, body = start + lead, body[lead:]
         named = (tok == "$$" and "\n" not in body and not (_RELATION.search(body) or _top_inequality(body))
                  and _in_prose(text, m.start(), pos))  # kramdown's inline math in a sentence: "the signals $$a_i$$"
@@ -539,6 +542,8 @@ def _scan(text: str, lines: _LineCounter):
                 if len(body) > MAX_INLINE or "\n\n" in body:
                     pos = start  # a stray dollar sign: the next $ may open real math
                 continue
+        if kind == "inline" and len(body) > 2 and body[0] == "`" and body[-1] == "`":
+            body = body[1:-1]  # GitLab's and GitHub's $`…`$: the backticks only keep Markdown off the mathematics
         body = _array_cases(body)
         if kind in ("inline", "display") and plain_in_math(body):
             body = plain_math(body)  # beingbat's $m(t) = beta1 * m(t-1) + (1 – beta1) * dW$: plain text inside $…$
@@ -566,7 +571,8 @@ def _scan(text: str, lines: _LineCounter):
             body = body[:named_eq.start()] + body[named_eq.end():]  # R Markdown's (\#eq:binom): a label, no mathematics
             label = label or f"eq:{named_eq.group(1)}"
         elif kind == "display" and (named_eq := _QUARTO_LABEL.match(text, pos, pos + 80)) is not None:
-            label = named_eq.group(1)  # Quarto's $$ … $$ {#eq-grad}: the equation's own name
+            label = named_eq.group(1) or named_eq.group(2)  # Quarto's $$ … $$ {#eq-grad}, MyST's $$ … $$ (eq-grad)
+        label = label or fence_label
         yield _Eq(body, lines.at(start), label, kind[4:] in _SPLIT_ENVS if kind.startswith("env:") else False, start,
                   prose_scope(text[max(0, m.start() - 60):m.start()], text[pos:pos + 80]), one_number, bare_rows,
                   case,
@@ -976,7 +982,22 @@ def _where_clause(part: str) -> str:
 
 
 #: Quarto's name of a display, right after its closing $$: ``$$ … $$ {#eq-grad}``
-_QUARTO_LABEL = re.compile(r"[ \t]{0,8}\{#(eq-[A-Za-z0-9_:.-]{1,60})\}")
+_QUARTO_LABEL = re.compile(r"[ \t]{0,8}(?:\{#(eq-[A-Za-z0-9_:.-]{1,60})\}|\(([A-Za-z][A-Za-z0-9_:.-]{0,59})\)[ \t]*(?=\n|$))")
+#: MyST's options at the top of a ```{math} fence: ``:label: eq-grad`` (the name), ``:nowrap:`` …
+_MYST_OPTION = re.compile(r"[ \t]*:([a-z]{1,20}):[ \t]*([^\n]{0,80})\n")
+
+
+def _myst_options(body: str) -> tuple[str, str | None]:
+    """A fence's body without MyST's option lines at its top, and the ``:label:`` they give (or None)."""
+    label, at = None, len(body) - len(body.lstrip(" \t\n"))
+    for _ in range(8):  # (a handful of options at most)
+        m = _MYST_OPTION.match(body, at)
+        if m is None:
+            break
+        if m.group(1) == "label" and m.group(2).strip():
+            label = m.group(2).strip()[:60]
+        at = m.end()
+    return (" " * at + body[at:] if at else body), label
 #: bookdown's (R Markdown's) name inside an equation: ``\begin{equation} … (\#eq:grad) \end{equation}``
 _BOOKDOWN_LABEL = re.compile(r"\(\s?\\#eq:([A-Za-z0-9_.-]{1,60})\s?\)")
 #: a claim that ends with its relation: the right side is in the display after it

@@ -799,6 +799,55 @@ _ELIDED_ARGUMENTS = re.compile(r"((?<![A-Za-z\\])[CJEL](?:_\s?(?:\{[^{}]{1,8}\}|
                                r"\(\s?(?:\.\s?\.\s?\.|\\[lc]?dots(?![A-Za-z]))\s?\)")
 
 
+#: a layer and an example in one superscript, either order: ``z^{(i, \ell)}``, ``a^{(i, L-1)}``, ``\delta^{(l, n)}``
+#: (spacing commands already squeezed to a space); the example's letter i, n or p, the layer a number, L, l or ℓ with an
+#: offset
+_LAYER_IN_PAIR = r"(?:[0-9]{1,2}|L|l|\\ell(?![A-Za-z]))(?: ?[+-] ?[0-9])?"
+_SAMPLE_AND_LAYER = re.compile(r"\^ ?\{ ?\( ?(?:([inp]) ?, ?(" + _LAYER_IN_PAIR + r")|(" + _LAYER_IN_PAIR + r") ?, ?([inp])) ?\) ?\}")
+
+
+def _layer_then_sample(m: re.Match) -> str:
+    r"""``^{(i, \ell)}`` as ``^{(\ell)(i)}``: the layer's script, then the example's (as ``z^{(2)(i)}`` is read)."""
+    layer, example = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+    return "^{(" + layer.strip() + ")(" + example + ")}"
+
+
+#: one command symbol in braces right before its script (what a font wrapper around \hat{y} leaves): {\haty}^{(i)}
+_BRACED_SYMBOL = re.compile(r"(?<![}A-Za-z\\])\{ ?(\\[A-Za-z]{2,12}) ?\}(?= ?[_^'])")
+#: the loss's letter with a prime before its arguments: L'(a, y), L^{'}(\hat y, y), \ell'(…)
+_LOSS_PRIME = re.compile(r"(?<![A-Za-z\\])(L|\\ell(?![A-Za-z])) ?(?:\^ ?\{ ?' ?\}|') ?\(")
+
+
+def _loss_prime(s: str) -> str:
+    r"""A Jupyter Book's ``L'(\boldsymbol{a}^{(i, L)}, \boldsymbol{y}^{(i)})`` ("the derivative of the loss function with
+    argument a"): ∂ℓ/∂a, the loss of one example by its first argument — only with two arguments, the first not the
+    target y (a bounded scan of at most 300 characters for each)."""
+    out, at = [], 0
+    for m in _LOSS_PRIME.finditer(s):
+        if m.start() < at:
+            continue
+        depth, comma, end = 0, -1, -1
+        for k in range(m.end(), min(len(s), m.end() + 300)):
+            ch = s[k]
+            if ch in "({[":
+                depth += 1
+            elif ch in ")}]":
+                if depth == 0:
+                    end = k
+                    break
+                depth -= 1
+            elif ch == "," and depth == 0 and comma < 0:
+                comma = k
+        if end < 0 or comma < 0:
+            continue
+        first = s[m.end():comma].strip()
+        if not first or re.fullmatch(r"y(?:\^ ?\{ ?\([a-z]\) ?\})?", first):
+            continue
+        out.append(s[at:m.start()] + "\\frac{\\partial \\ell}{\\partial " + first + "}")
+        at = end + 1
+    return "".join(out) + s[at:] if out else s
+
+
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     text = primed_indices(text)
@@ -916,6 +965,13 @@ def _normalize_new(text: str) -> str:
     s = _SPELLED.sub(lambda m: _SPELLINGS[m.group(1)], s).replace(r"\{", "(").replace(r"\}", ")")
     if "|" in s:
         s = double_bars(s)
+    s = squeeze_space(s)
+    if "," in s and "^" in s:  # a Jupyter Book's z^{(i, \ell)}: example i's z of layer ℓ, as z^{(\ell)(i)}
+        s = _SAMPLE_AND_LAYER.sub(_layer_then_sample, s)
+    if "{\\" in s:
+        s = _BRACED_SYMBOL.sub(r"\1", s)  # \boldsymbol{\hat{y}}^{(i)} left as {\haty}^{(i)}: the symbol's own script
+    if "'" in s and "(" in s:
+        s = _loss_prime(s)  # L'(a^{(L)}, y): the loss's derivative by its first argument
     return squeeze_space(gradient_of_f(s))
 
 

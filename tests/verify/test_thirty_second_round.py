@@ -236,3 +236,155 @@ def test_the_cli_takes_qmd_and_rmd_documents(tmp_path):
                               str(tmp_path / "spec.toml")], capture_output=True, text=True, timeout=120)
         assert run.returncode == 1, run.stderr  # one claim incorrect: graded, not refused (2)
         assert "incorrect" in run.stdout and "Traceback" not in run.stderr
+
+
+MYST = r"""(nn:backprop)=
+# Backpropagation
+
+$$
+\frac{\partial J}{\partial b^{(2)}} = (\hat{y} - y) \odot \hat{y} \odot (1 - \hat{y})
+$$ (eq-bias)
+
+```{math}
+:label: eq-slip
+:nowrap:
+
+\frac{\partial J}{\partial b^{(2)}} = \hat{y} - y
+```
+
+GitHub's inline form: $`\frac{\partial J}{\partial b^{(2)}} = (\hat{y} - y) \odot \hat{y} \odot (1 - \hat{y})`$.
+
+```python
+note = "$a = b$"
+```
+"""
+
+
+def test_myst_math_fences_labels_and_backtick_inline_math(tmp_path):
+    """Jupyter Book's MyST (```` ```{math} ```` with ``:label:``, ``$$ … $$ (label)``) and GitHub's/GitLab's
+    ``$`…`$``: read, under the equations' own names; a Python cell's ``$`` stays code."""
+    got = _verify(tmp_path, QUARTO_SPEC, MYST)
+    assert got["eq-bias"].verdict == _quarto_oracle(True) == "correct"
+    assert got["eq-slip"].verdict == _quarto_oracle(False) == "incorrect"
+    inline = f"line {MYST.splitlines().index(next(x for x in MYST.splitlines() if x.startswith('GitHub'))) + 1}"
+    assert got[inline].verdict == _quarto_oracle(True)
+    assert len(got) == 3
+
+
+#: a Jupyter Book lecture's network: z^{(i, ℓ)} = (W^{(ℓ)})^T a^{(i, ℓ-1)} + b^{(ℓ)} (W is n_{ℓ-1} × n_ℓ), logistic f,
+#: Cost = 1/m Σ_i L(ŷ^{(i)}, y^{(i)}) with L = ½‖ŷ − y‖²
+JB_SPEC = _spec("jupyterbook", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+
+
+def _jb_truth(m: int = 6):
+    """m examples: each a^{(i, ℓ)}, z^{(i, ℓ)}, ∂L_i/∂z^{(i, 2)} and ∂Cost/∂W^{(ℓ)}, ∂Cost/∂b^{(ℓ)} by central
+    differences."""
+    rng = np.random.default_rng(11)
+    p = {"W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=4), "W2": rng.normal(size=(4, 2)), "b2": rng.normal(size=2)}
+    X, Y = rng.normal(size=(m, 3)), rng.uniform(size=(m, 2))
+
+    def cost(q, dz2=None):
+        a1 = _sig(X @ q["W1"] + q["b1"])
+        z2 = a1 @ q["W2"] + q["b2"] + (0 if dz2 is None else dz2)
+        return 0.5 * float(np.sum((_sig(z2) - Y) ** 2)) / m
+
+    z1 = X @ p["W1"] + p["b1"]
+    a1 = _sig(z1)
+    z2 = a1 @ p["W2"] + p["b2"]
+    grads = central_differences(lambda q: cost(q), {k: v.copy() for k, v in p.items()})
+    delta2 = m * central_differences(lambda q: cost(p, q["d"]), {"d": np.zeros((m, 2))})["d"]  # ∂L_i/∂z^{(i, 2)}
+    return {"X": X, "Y": Y, "z1": z1, "a1": a1, "z2": z2, "a2": _sig(z2), "delta2": delta2, **p,
+            **{f"d{k}": g for k, g in grads.items()}}
+
+
+def _jb_oracle(true, written) -> str:
+    v = _jb_truth()
+    t, w = true(v), written(v)
+    return "correct" if np.shape(t) == np.shape(w) and np.allclose(t, w, rtol=1e-5, atol=1e-8) else "incorrect"
+
+
+def _fp(z):
+    return _sig(z) * (1 - _sig(z))
+
+
+JB = r"""(nn:backprop)=
+# Backpropagation Algorithm
+
+```{math}
+:label: zfunceq
+\boldsymbol{z}^{(i, \: \ell)} = \left(W^{(\ell)}\right)^\top \; \boldsymbol{a}^{(i, \: \ell -1)} \;+\; \boldsymbol{b}^{(\ell)}
+```
+
+```{math}
+:label: costfunceq
+\text{Cost} = \frac{1}{m} \sum_{i=1}^m L\left(\boldsymbol{\hat{y}}^{(i)}, \boldsymbol{y}^{(i)}\right)
+```
+
+```{math}
+:label: ypredbold
+\boldsymbol{\hat{y}}^{(i)} = \boldsymbol{a}^{(i, \: L)}
+```
+
+```{math}
+:label: defdeltaL
+\boldsymbol{\delta}^{(i, \; L)} \; = \; f'(\boldsymbol{z}^{(i, \: L)})
+\: \odot \: L^{\prime}(\boldsymbol{a}^{(i, \: L)}, \boldsymbol{y}^{(i)})
+```
+
+```{math}
+:label: slipdeltaL
+\boldsymbol{\delta}^{(i, \; L)} \; = \; f(\boldsymbol{z}^{(i, \: L)})
+\: \odot \: L^{\prime}(\boldsymbol{a}^{(i, \: L)}, \boldsymbol{y}^{(i)})
+```
+
+```{math}
+:label: deltalayerl
+\boldsymbol{\delta}^{(i, \; \ell)} = f'(\boldsymbol{z}^{(i, \: \ell)})
+\:\odot\: \Bigr[ \: W^{(\ell + 1)} \; \boldsymbol{\delta}^{(i, \; \ell + 1)} \:  \Bigr]
+```
+
+```{math}
+:label: dCostlayerl
+\frac{\partial \text { Cost }}{\partial \; W^{(\ell)}} = \frac{1}{m} \sum_{i=1}^m \; \boldsymbol{a}^{(i, \: \ell -1)}
+\otimes \left[ \: \boldsymbol{\delta}^{(i, \; \ell)} \: \right]
+```
+
+```{math}
+:label: slipbias
+\frac{\partial \text { Cost }}{\partial \; \boldsymbol{b}^{(\ell)}} = \sum_{i=1}^m \;  \boldsymbol{\delta}^{(i, \; \ell)}
+```
+"""
+
+
+def test_a_jupyter_book_lecture_with_example_and_layer_in_one_superscript(tmp_path):
+    """MyST ```{math} fences with :label:, ``z^{(i, \\ell)}`` (example i, layer ℓ), ``\\boldsymbol{\\hat{y}}^{(i)}`` and
+    the loss's derivative ``L'(a, y)``: every claim judged as NumPy decides it."""
+    got = _verify(tmp_path, JB_SPEC, JB)
+
+    def delta1(v):
+        return _fp(v["z1"]) * (v["delta2"] @ v["W2"].T)
+
+    expected = {
+        "ypredbold": _jb_oracle(lambda v: v["a2"], lambda v: _sig(v["z2"])),
+        "defdeltaL": _jb_oracle(lambda v: v["delta2"], lambda v: _fp(v["z2"]) * (v["a2"] - v["Y"])),
+        "slipdeltaL": _jb_oracle(lambda v: v["delta2"], lambda v: _sig(v["z2"]) * (v["a2"] - v["Y"])),
+        # δ^{(i, 1)} = f'(z^{(i, 1)}) ⊙ W^{(2)} δ^{(i, 2)} with W^{(2)} 4 × 2: the rows of the batch
+        "deltalayerl": _jb_oracle(delta1, lambda v: _fp(v["z1"]) * (v["delta2"] @ v["W2"].T)),
+        # 1/m Σ_i a^{(i, ℓ-1)} ⊗ δ^{(i, ℓ)} at ℓ = 2 (and ℓ = 1 alike)
+        "dCostlayerl": _jb_oracle(lambda v: v["dW2"], lambda v: v["a1"].T @ v["delta2"] / 6),
+        "slipbias": _jb_oracle(lambda v: v["db2"], lambda v: v["delta2"].sum(axis=0)),
+    }
+    assert expected == {"ypredbold": "correct", "defdeltaL": "correct", "slipdeltaL": "incorrect",
+                        "deltalayerl": "correct", "dCostlayerl": "correct", "slipbias": "incorrect"}
+    assert {k: got[k].verdict for k in expected} == expected
+    assert _jb_oracle(lambda v: v["dW1"], lambda v: v["X"].T @ delta1(v) / 6) == "correct"  # (ℓ = 1 holds too)
+
+
+def test_the_layer_example_pair_reads_either_order_and_leaves_two_indices_alone():
+    from gradproof.verify.normalize import normalize
+
+    assert normalize(r"\boldsymbol{z}^{(i, \: \ell)}").strip() == r"z^{(\ell)(i)}"
+    assert normalize(r"\delta^{(l, n)}").strip() == r"\delta^{(l)(n)}"
+    assert normalize(r"a^{(i, L-1)}").strip() == r"a^{(L-1)(i)}"
+    assert "(i,j)" in normalize(r"w^{(i,j)}").replace(" ", "")  # two unit indices: not a layer and an example
+    assert normalize(r"L'(y, \hat{y})").replace(" ", "").startswith("L'")  # the target first: left as written
