@@ -899,6 +899,8 @@ def _normalize_new(text: str) -> str:
     s = _MACRO_SPACE_PRIME.sub(r"\1", s)  # σ'(z) folded to \sigma '(z): TeX ignores the space after a control word
     s = s.replace("\\\\", " \\cr ")  # row breaks first, so "\\ " is not read as a space
     s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)
+    if "hat" in s:
+        s = _Y_HAT_WORD.sub("y_{pred}", s)  # a plain-text answer's y_hat, y_{hat}: the prediction, as y_pred
     s = drop_plain_remark(s)
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)
@@ -1034,6 +1036,8 @@ _GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(Delta|delta|eta|alpha|lambda|theta|si
 #: sqrt( typed as a word: the square root of the parenthesis after it
 _PLAIN_SQRT = re.compile(r"(?<![A-Za-z\\])sqrt(?=\s*\()")
 #: a word subscript without braces: W2_new, w_old (LaTeX would read _n alone)
+#: the prediction typed as a word subscript of y: ``y_hat``, ``y_{hat}`` (code's name for ŷ)
+_Y_HAT_WORD = re.compile(r"(?<![A-Za-z\\])y_(?:hat|\{ ?hat ?\})(?![A-Za-z])")
 _WORD_SCRIPT = re.compile(r"_(new|old|next|prev|updated|true|pred)(?![A-Za-z])")
 _NUMBER = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*")
 #: Adam's β₁, β₂ with the subscript flattened onto the line by a PDF's text (pdftotext: "β 1 ∗ Vdw + (1 − β 1 ) ∗ dw")
@@ -1091,6 +1095,7 @@ def _list_literal(text: str, i: int) -> tuple[str, int] | None:
 #: NumPy's dot called by its bare name in a plain-text answer (``from numpy import dot``): dot(W.T, X)
 _PLAIN_DOT = re.compile(r"(?<![\\.\w])dot\s*\(")
 _PLAIN_SUM = re.compile(r"(?<![\\.\w])sum\s*\(")
+_PLAIN_SUM_AXIS = re.compile(r"(?<![\\.\w])sum\s*\((?=[^()\n]{0,80}\baxis\s*=)")
 #: a sum typed with its index as a subscript, ``sum_k y_k log(yhat_k)``, ``sum_{i=1}^{n}``: TeX's \sum
 _PLAIN_SUM_INDEX = re.compile(r"(?<![\\.\w])sum(?=_)")
 #: an update typed as an ASCII arrow, ``W1 <- W1 - lr * dL/dW1``: ←
@@ -1128,6 +1133,7 @@ def plain_math(text: str) -> str:
     s = _GREEK_WORD.sub(_greek_word, s)
     s = _PLAIN_SQRT.sub(r"\\sqrt", s)  # sqrt(v(t)): the root of what its parentheses hold
     s = _PLAIN_DOT.sub("np.dot(", s)  # zgwl's dot(W[2].T, dZ[2]): NumPy's dot imported by name
+    s = _PLAIN_SUM_AXIS.sub("np.sum(", s)  # sum(dz2, axis=0): NumPy's sum by its bare name, with its axis
     s = _PLAIN_SUM.sub(r"\\sum (", s)  # zgwl's dB[i] = sum(dZ[i]) / m: Ng's \sum dZ, over the examples for a bias
     s = _PLAIN_SUM_INDEX.sub(r"\\sum", s)  # sum_k y_k log(yhat_k): the sum over k
     s = _PLAIN_ARROW.sub(r" \\leftarrow ", s)  # W1 <- W1 - lr * dL/dW1: the step's update

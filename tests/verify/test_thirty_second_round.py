@@ -388,3 +388,53 @@ def test_the_layer_example_pair_reads_either_order_and_leaves_two_indices_alone(
     assert normalize(r"a^{(i, L-1)}").strip() == r"a^{(L-1)(i)}"
     assert "(i,j)" in normalize(r"w^{(i,j)}").replace(" ", "")  # two unit indices: not a layer and an example
     assert normalize(r"L'(y, \hat{y})").replace(" ", "").startswith("L'")  # the target first: left as written
+
+
+#: a ReLU-softmax network, the batch as rows (X is N × D), J the mean cross-entropy
+PLAIN_SPEC = _spec("twolayer", "row", 3, [(4, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+PLAIN = """## Q1
+
+For the two-layer net (X is N x D, rows are samples):
+
+- dz2 = (y_hat - y) / N
+- dW2 = h1.T @ dz2
+- db2 = sum(dz2, axis=0)
+- dh1 = dz2 @ W2.T
+- dz1 = dh1 * (z1 > 0)
+- dW1 = X.T @ dz1
+- db1 = np.sum(dz1, axis=0)
+"""
+
+
+def _plain_truth(n: int = 6):
+    rng = np.random.default_rng(5)
+    X, W1, b1, W2, b2 = (rng.normal(size=(n, 3)), rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)),
+                         rng.normal(size=2))
+    Y = np.eye(2)[rng.integers(0, 2, size=n)]
+
+    def cost(q):
+        z2 = np.maximum(X @ q["W1"] + q["b1"], 0) @ q["W2"] + q["b2"]
+        z2 = z2 - z2.max(axis=1, keepdims=True)
+        return -float(np.sum(Y * (z2 - np.log(np.exp(z2).sum(axis=1, keepdims=True))))) / n
+
+    p = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    z1 = X @ W1 + b1
+    h1 = np.maximum(z1, 0)
+    z2 = h1 @ W2 + b2
+    yhat = np.exp(z2 - z2.max(axis=1, keepdims=True))
+    yhat /= yhat.sum(axis=1, keepdims=True)
+    grads = central_differences(cost, {k: v.copy() for k, v in p.items()})
+    return {"X": X, "Y": Y, "z1": z1, "h1": h1, "yhat": yhat, **p, **{f"d{k}": g for k, g in grads.items()}}
+
+
+def test_a_plain_text_answer_with_y_hat_and_a_bare_sum_over_an_axis(tmp_path):
+    v = _plain_truth()
+    dz2 = (v["yhat"] - v["Y"]) / 6
+    dz1 = (dz2 @ v["W2"].T) * (v["z1"] > 0)
+    assert np.allclose(dz2.sum(axis=0), v["db2"], atol=1e-7) and np.allclose(v["X"].T @ dz1, v["dW1"], atol=1e-7)
+    assert dz2.sum(axis=1).shape != v["db2"].shape  # (the wrong axis: one number per example)
+    got = _verify(tmp_path, PLAIN_SPEC, PLAIN)
+    assert [got[f"Q1.{k}"].verdict for k in range(1, 8)] == ["correct"] * 7
+    got = _verify(tmp_path, PLAIN_SPEC, PLAIN.replace("sum(dz2, axis=0)", "sum(dz2, axis=1)"))
+    assert got["Q1.3"].verdict == "incorrect"
+    assert [got[f"Q1.{k}"].verdict for k in (1, 2, 4, 5, 6, 7)] == ["correct"] * 6
