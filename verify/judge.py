@@ -2934,6 +2934,7 @@ class Judge:
         unjudge_off_scale(self, claims, results)  # an objective defined but not read: its scale is not known
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
+        _own_error_letters(claims, results)
         self._output_unstated(claims, results)
         unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
         unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
@@ -5885,6 +5886,40 @@ def _unread_part_not_correct(results) -> None:
 
 #: y or ŷ in a claim (not a letter of a longer name): what infer._output_unstated leaves open
 _Y_OR_HAT = re.compile(r"(?<![A-Za-z\\])(?:\\(?:hat|widehat)\s*\{?\s*)?y(?![A-Za-z])")
+
+
+#: an objective's letter with a subscript defined as an expression (``E_o = (\hat{y} - y) \cdot R'(Z_o)``)
+_SCRIPTED_OBJECTIVE_LEFT = re.compile(r"\s*([ECLJ]\s*_\s*(?:\{\s*[A-Za-z0-9]{1,3}\s*\}|[A-Za-z0-9]))\s*(?::?=|\\coloneqq)")
+#: a derivative written in a right side: a primed function (g', R'(, \sigma', f^{\prime}), ∂ or d/d
+_DERIVATIVE_FACTOR = re.compile(r"[A-Za-z}]\s*(?:'|\^\s*\{?\s*\\prime)\s*\(|\\partial|\\frac\s*\{\s*d")
+
+
+def _own_error_letters(claims, results) -> None:
+    """ml-glossary's E_o = (ŷ − y) · R'(Z_o), E_h = E_o · W_o · R'(Z_h): a subscripted objective letter defined with a
+    derivative in it is the answer's own error term (its δ), not the loss of unit o (Mazur's E_{o1} = ½(t − o)²,
+    which holds no derivative). Its definition and the claims that use it are not judged on the loss's meaning."""
+    own: dict[str, str] = {}
+    for c, r in zip(claims, results, strict=True):
+        text = c.latex.replace("$", " ")
+        if len(text) > 2000:
+            continue
+        m = _SCRIPTED_OBJECTIVE_LEFT.match(text)
+        if m and _DERIVATIVE_FACTOR.search(text[m.end():]):
+            sym = re.sub(r"[\s{}]", "", m.group(1))
+            own.setdefault(sym, c.id)
+            if r.verdict in ("correct", "incorrect", "carried_forward"):
+                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.message = (f"not judged: {m.group(1).strip()} is the answer's own error term (defined with a "
+                             "derivative in it), not the loss its letter names; map it in [notation] to have it checked")
+            continue
+        if not own or r.verdict not in ("correct", "incorrect", "carried_forward"):
+            continue
+        squeezed = re.sub(r"[\s{}]", "", text)
+        used = next((sym for sym in own if re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)), None)
+        if used is not None:
+            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.message = (f"not judged: it uses {used}, the answer's own error term ({own[used]}), not the loss its "
+                         "letter names")
 
 
 def _unread_deltas(claims, results) -> None:

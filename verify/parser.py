@@ -1618,6 +1618,10 @@ class _Parser:
             self.next()  # Koerbitz's C'(a), L'(\hat y): the derivative of the cost function at the output
             arg = self.expr()
             self.expect(")")
+            base = arg.args[0] if arg.op in ("comp", "entry") and arg.args else arg
+            if base.op == "q" and base.value[0] in ("W", "b", "z") and base.value[1] is not None:
+                # ml-glossary's C'(W_o), C'(Z_h): the cost's derivative by the quantity in its parentheses (∂C/∂W_o)
+                return self.gradient(arg, LOSSES[name])
             if arg.op != "q" or arg.value[0] not in ("h", "yhat") or arg.value[0] == "h" and arg.value[1] not in (None, self.depth_net):
                 raise Unreadable(f"{name}'(…) is read at the network's output only, e.g. {name}'(a^{{(L)}})")
             return self.gradient(Node("q", (), ("yhat", None)), LOSSES[name])
@@ -2327,9 +2331,9 @@ class _Parser:
         unit = self.unit(toks) if mark == "_" else None
         if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry
             return [("layer", unit[0] + self.units_off), ("num", unit[1] + 1)]
-        if mark == "_" and texts == ["o"] and self.depth_net:
-            return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o: the output layer
-        if mark == "_" and texts == ["h"] and self.depth_net == 2 and not (self.generic_units and not prime):
+        if mark == "_" and texts in (["o"], ["O"]) and self.depth_net:
+            return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o (ml-glossary's W_O): the output layer
+        if mark == "_" and texts in (["h"], ["H"]) and self.depth_net == 2 and not (self.generic_units and not prime):
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
         if (mark == "^" and len(toks) == 3 and (toks[0].text,) in self.depth_names and toks[1].text in ("+", "-")
                 and toks[2].kind == "num" and self.depth_net):

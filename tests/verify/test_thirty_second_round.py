@@ -438,3 +438,46 @@ def test_a_plain_text_answer_with_y_hat_and_a_bare_sum_over_an_axis(tmp_path):
     got = _verify(tmp_path, PLAIN_SPEC, PLAIN.replace("sum(dz2, axis=0)", "sum(dz2, axis=1)"))
     assert got["Q1.3"].verdict == "incorrect"
     assert [got[f"Q1.{k}"].verdict for k in (1, 2, 4, 5, 6, 7)] == ["correct"] * 6
+
+
+#: ml-glossary's toy network: one ReLU unit per layer, no biases, Z_h = X W_h, H = R(Z_h), Z_o = H W_o, ŷ = R(Z_o),
+#: C = ½(ŷ − y)²
+GLOSSARY_SPEC = _spec("glossary", "row", 1, [(1, "relu"), (1, "relu")], "squared_error", 0.1).replace(
+    'activation = "relu"\n', 'activation = "relu"\nbias = false\n')
+GLOSSARY = r"""$$ C'(W_O) = (\hat{y} - y) \cdot g'(Z_O) \cdot H $$
+
+$$ C'(W_h) = (\hat{y} - y) \cdot g'(Z_o) \cdot W_o \cdot g'(Z_h) \cdot X $$
+
+$$ C'(W_h) = (\hat{y} - y) \cdot g'(Z_o) \cdot g'(Z_h) \cdot X $$
+
+$$ E_o = (\hat{y} - y) \cdot g'(Z_o) $$
+
+$$ C'(W_o) = E_o \cdot H $$
+"""
+
+
+def _glossary_oracle(written) -> str:
+    """∂C/∂W at points where both units are active (ReLU' = 1) and the claim's right side in NumPy there."""
+    for x, wh, wo, y in ((0.7, 1.3, 0.9, 0.2), (1.1, 0.4, 2.0, -0.5)):
+        def cost(p, x=x, y=y):
+            return 0.5 * (max(max(x * p["wh"], 0) * p["wo"], 0) - y) ** 2
+
+        grad = central_differences(cost, {"wh": np.array(wh), "wo": np.array(wo)})
+        h = max(x * wh, 0)
+        yhat = max(h * wo, 0)
+        true, claim = written(grad, x, h, wo, yhat, y)
+        if not np.isclose(true, claim, rtol=1e-6):
+            return "incorrect"
+    return "correct"
+
+
+def test_lagrange_primes_of_the_cost_and_capital_role_subscripts(tmp_path):
+    """``C'(W_o)`` is ∂C/∂W_o (any weight, bias or summed input in the parentheses), ``W_O``/``Z_O`` the output
+    layer's; ``E_o`` defined with a derivative in it is the answer's own error term (it had been judged as the
+    output's loss and rejected), and so are the claims that use it."""
+    got = _verify(tmp_path, GLOSSARY_SPEC, GLOSSARY)
+    assert got["line 1"].verdict == _glossary_oracle(lambda g, x, h, wo, yh, y: (g["wo"], (yh - y) * h)) == "correct"
+    assert got["line 3"].verdict == _glossary_oracle(lambda g, x, h, wo, yh, y: (g["wh"], (yh - y) * wo * x)) == "correct"
+    assert got["line 5"].verdict == _glossary_oracle(lambda g, x, h, wo, yh, y: (g["wh"], (yh - y) * x)) == "incorrect"
+    assert got["line 7"].verdict == got["line 9"].verdict == "unchecked"
+    assert "own error term" in got["line 7"].message
