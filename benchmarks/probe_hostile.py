@@ -311,7 +311,7 @@ def probes() -> list[Probe]:
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
-            + round_thirty_one_coordinator())
+            + round_thirty_one_coordinator() + round_thirty_two_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5166,6 +5166,41 @@ def round_twenty_nine() -> list[Probe]:
     return out
 
 
+def round_thirty_two_coordinator() -> list[Probe]:
+    """Round thirty-two (issue 12), the coordinator's probes of the round's readers: layout commands in every claim
+    (10^5 \\limits), chains broken over displays that end with = (10^4 of them), MyST ```{math} fences with many
+    options, Quarto and MyST labels, $`…`$ with 10^5 backticks, (i, ℓ) superscripts and L'( unclosed or deep, y and ŷ
+    beside an own letter, E_o defined 10^4 times — each after the thirty-first round's note, whose two claims must keep
+    their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r32c: ")
+    right = {"right": {"correct"}, "wrong": {"incorrect"}}
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+
+    after("layout: \\sum followed by 10^5 \\limits", "$$E = \\sum" + " \\limits" * 100_000 + "_{i=1}^{M} y_i$$\n")
+    after("layout: 1900 \\displaystyle claims", "".join(f"$$\\displaystyle x_{{{k}}} = {k}$$\n\n" for k in range(1900)),
+          verdicts=loose)
+    after("chains: 1900 displays each ending with =", "$$\\frac{\\partial E}{\\partial w_{ij}^{2}} =$$\n\n" * 1900)
+    after("chains: a display of 10^5 = signs then one more", "$$a " + "= " * 100_000 + "$$\n\n$$b$$\n")
+    after("myst: a {math} fence with 10^4 options", "```{math}\n" + ":label: x\n" * 10_000 + "a = b\n```\n")
+    after("myst: 1900 unclosed {math} fences", "```{math}\na = b\n" * 1900)
+    after("labels: $$…$$ then a label of 10^5 letters", "$$a = b$$ (" + "x" * 100_000 + ")\n")
+    after("labels: 1900 Quarto labels", "".join(f"$$x = {k}$$ {{#eq-{k}}}\n\n" for k in range(1900)), verdicts=loose)
+    after("backticks: $` then 10^5 backticks", "$`" + "`" * 100_000 + "`$ and $a = b$\n")
+    after("pairs: z^{(i, \\ell)} 10^4 times in one claim", "$$E = " + "z^{(i, \\ell)} " * 10_000 + "$$\n")
+    after("loss prime: L'( never closed, 10^4 times", "$$\\delta = " + "L'(a, " * 10_000 + "$$\n")
+    after("loss prime: L'( 300 deep", "$$\\delta = L'(" + "(" * 300 + "a" + ")" * 300 + ", y)$$\n", verdicts=loose)
+    after("own error: E_o defined 1900 times", "".join(f"$$E_o = (\\hat y - y) g'(z_o) + {k}$$\n\n" for k in range(1900)),
+          verdicts=loose)
+    after("y and yhat: 1900 claims of y - \\hat y", "$$u_j^l = \\sum_i w_{ij}^l z_i^{l-1}$$\n\n$$z_j^l = \\varphi(u_j^l)$$\n\n"
+          + "".join(f"$$\\delta_{k} = y_{k} - \\hat y_{k}$$\n\n" for k in range(1900)), verdicts=loose)
+    after("plain: sum( with axis= after 10^5 spaces", "- db2 = sum(dz2," + " " * 100_000 + "axis=0)\n", verdicts=loose)
+    return out
+
+
 def main(words: list[str]) -> int:
     chosen = [p for p in probes() if not words or any(w in p.id for w in words)]
     results = []
@@ -5193,4 +5228,3 @@ def main(words: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main([a for a in sys.argv[1:] if a not in ("-v", "--markdown")]))
-
