@@ -102,7 +102,7 @@ def unjudge_bare(judge, claims, results) -> None:
             continue
         if not _BARE.search(_normal(c.latex)):
             if r.verdict == "incorrect" and through and through.search(_normal(c.latex)):
-                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.unjudge()
                 r.links = []
                 r.message = (f"not judged: it uses the answer's own symbol defined with z, a or h without a layer, read "
                              f"as layer {layer}'s (the hidden layer's), but the answer's own definition {found} "
@@ -121,7 +121,7 @@ def unjudge_bare(judge, claims, results) -> None:
         if r.verdict != "incorrect":
             r.message += past
             continue
-        r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+        r.unjudge()
         r.links = []
         r.message = (f"not judged: z, a and h without a layer were read as layer {layer}'s (the hidden layer's), but the "
                      f"answer's own definition {found}, so its letters without a layer may be one neuron's or another "

@@ -160,8 +160,7 @@ def _alias(result: ClaimResult, rid: str) -> ClaimResult:
 
 
 def _unjudge(row: ClaimResult, why: str) -> None:
-    row.verdict, row.expected, row.counterexample, row.diagnosis, row.diagnosis_key = "unchecked", "", None, None, None
-    row.message = why
+    row.unjudge(why)
 
 
 def _unjudged(rid: str, text: str, why: str, claim: Claim) -> ClaimResult:

@@ -54,7 +54,7 @@ def unjudge_other_points(numeric: bool, claims, results) -> None:
         q = _question(c.id)
         if q not in points or r.verdict == "unchecked" or not _numbers_written(c.latex):
             continue
-        r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+        r.unjudge()
         r.message = (f"not judged: this question numbers data points with subscripts ({points[q]}: an index past the "
                      "entries of the quantity it is on), so its numbers are about points [values] does not hold; "
                      f"which point or average this claim is about is not known (as read at [values]: {r.message})")
@@ -81,7 +81,7 @@ def unjudge_entry_digits(claims, results) -> None:
                     None)
         if used is None:
             continue
-        r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+        r.unjudge()
         r.message = (f"not judged: the answer's digits on {used} number entries (another claim's {used} names a layer "
                      f"the network does not have), so this claim's {used} is an entry, not a layer "
                      f"(as read for the layer: {r.message})")

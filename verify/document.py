@@ -998,6 +998,8 @@ def _myst_options(body: str) -> tuple[str, str | None]:
             label = m.group(2).strip()[:60]
         at = m.end()
     return (" " * at + body[at:] if at else body), label
+
+
 #: bookdown's (R Markdown's) name inside an equation: ``\begin{equation} … (\#eq:grad) \end{equation}``
 _BOOKDOWN_LABEL = re.compile(r"\(\s?\\#eq:([A-Za-z0-9_.-]{1,60})\s?\)")
 #: a claim that ends with its relation: the right side is in the display after it

@@ -40,5 +40,5 @@ def doubt_reading(results, forward_ids: set) -> None:
               "weights_numbered_by and summed_numbered_by = \"target\" | \"source\", or the letters) to have it judged")
     for r in results:
         if r.verdict == "incorrect":
-            r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+            r.unjudge()
             r.message = f"not judged: {r.message}; but {reason}"

@@ -469,7 +469,7 @@ def judge_components(judge, claims, results) -> None:
     for cid, c in read_ok.items():
         r = by_id.get(cid)
         if r is not None and r.verdict == "incorrect" and cid in own_defs:  # C = A^T read by the judge as the cost C
-            r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+            r.unjudge()
             r.message = (f"not judged: read with the spec's letters it is wrong ({r.message}), but in the answer's index "
                          f"notation it defines its own symbol {own_defs[cid]}")
             continue

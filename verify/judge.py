@@ -153,6 +153,13 @@ class ClaimResult:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def unjudge(self, message: str | None = None) -> None:
+        """No verdict after all: ``unchecked``, with no expected value, diagnosis or counterexample (``message``, when
+        given, the reason; else the caller sets it)."""
+        self.verdict, self.expected, self.diagnosis, self.diagnosis_key, self.counterexample = "unchecked", "", None, None, None
+        if message is not None:
+            self.message = message
+
 
 @dataclass
 class _Link:
@@ -1666,7 +1673,7 @@ class Judge:
                 changed = [(k, v) for k, v in self._leaned[r.id].items() if k in final and final[k] not in ("correct", v)]
                 if changed:
                     k, _ = changed[0]
-                    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+                    r.unjudge()
                     r.message = (f"not judged: it puts in the number {k} states, and {k} is {final[k]} "
                                  f"({r.message})")
             final[r.id] = r.verdict
@@ -3489,7 +3496,7 @@ class Judge:
                     other[0].check(c).verdict == "incorrect"):
                 r.notes.append(OTHER_OBJECTIVE.format(since))  # (Paredes's sign slip after his cross-entropy's name)
             elif since is not None and r.verdict == "incorrect" and _DERIVATIVE.search(c.latex):
-                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.unjudge()
                 r.message = (f"not judged: after the spec's objective, the answer defines another one ({since}), and "
                              f"this derivative may follow from it (against the spec's loss: {r.message})")
             elif r.verdict == "correct" and self._defines_objective(c):
@@ -3524,7 +3531,7 @@ class Judge:
                 r.message = ("matches the derived data term (the answer's J is its cost without the penalty: it "
                              "names the regularized objective apart)")
             elif data.verdict == "correct":
-                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.unjudge()
                 r.message = ("not judged: it is the data term L; the spec's objective adds the regularizer, which this "
                              "definition leaves out — the answer's own cost or the penalty forgotten (against the spec's "
                              f"J: {r.message})")
@@ -4081,7 +4088,7 @@ class Judge:
             if r.verdict not in ("correct", "incorrect", "carried_forward") or DEFINES_OBJECTIVE.match(c.latex):
                 continue
             if _Y_OR_HAT.search(c.latex):
-                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.unjudge()
                 r.message = (f"not judged: the answer writes y and ŷ, and no formula says which of them is its output "
                              f"layer's {letter} (the convention's ŷ would be; a sentence may say otherwise); "
                              f'[notation] settles it: y = "{letter}^L" with yhat = "y" (y the output, ŷ the target), '
@@ -5628,7 +5635,7 @@ def _clash_at_some_layers(done: list) -> bool:
 
 def _index_clash_unread(r: ClaimResult) -> ClaimResult:
     """The result at a layer where an index clash was read: ``unchecked``, saying so."""
-    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+    r.unjudge()
     r.message = (f"not judged at this layer: {r.message}, a clash of the layer given to the generic letter (each use "
                  "of the index would need its own layer's range)")
     return r
@@ -5825,7 +5832,7 @@ def _unjudge_rate_settings(claims, results) -> None:
     ``correct``: the answer restates its given)."""
     for c, r in zip(claims, results, strict=True):
         if r.verdict == "incorrect" and len(c.latex) <= 120 and _RATE_SETTING.fullmatch(c.latex):
-            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.unjudge()
             r.links = []
             r.message = (f"not judged: it sets the learning rate ({' '.join(c.latex.split())}), a choice the text makes "
                          "or tries, not a result of the network; the spec's learning rate is what the steps are "
@@ -5908,7 +5915,7 @@ def _own_error_letters(claims, results) -> None:
             sym = re.sub(r"[\s{}]", "", m.group(1))
             own.setdefault(sym, c.id)
             if r.verdict in ("correct", "incorrect", "carried_forward"):
-                r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+                r.unjudge()
                 r.message = (f"not judged: {m.group(1).strip()} is the answer's own error term (defined with a "
                              "derivative in it), not the loss its letter names; map it in [notation] to have it checked")
             continue
@@ -5917,7 +5924,7 @@ def _own_error_letters(claims, results) -> None:
         squeezed = re.sub(r"[\s{}]", "", text)
         used = next((sym for sym in own if re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)), None)
         if used is not None:
-            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.unjudge()
             r.message = (f"not judged: it uses {used}, the answer's own error term ({own[used]}), not the loss its "
                          "letter names")
 
@@ -5951,7 +5958,7 @@ def _unread_deltas(claims, results) -> None:
         used = next((sym for sym in unread if sym != own and re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)),
                     None)
         if used is not None:
-            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.unjudge()
             r.message = (f"not judged: it uses {used}, which the answer defines in a way that was not read "
                          f"({unread[used]}), so what it stands for is not known")
             if own is not None:  # AIMA's Δ_j = g'(in_j) Σ_k w_{j,k} Δ_k after an unread Δ_k: Δ_j's meaning is not

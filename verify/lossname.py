@@ -183,7 +183,7 @@ def per_example(judge, claims, results, originals: dict) -> None:
         if one is not None and one.verdict == "correct":
             results[i] = one
         elif (_product(r.message) or r.diagnosis_key in _SAMPLE_KEYS) and (one is None or _product(one.message)):
-            r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+            r.unjudge()
             r.links = []
             alone = "" if one is None or one.message == r.message else f"; for one example: {one.message}"
             r.message = (f"not judged: for the batch: {r.message}{alone}; whether the product is of matrices or of "

@@ -179,5 +179,5 @@ def unjudge_generic_sections(claims, results) -> None:
 
 def _unchecked(r, message: str) -> None:
     """A verdict taken back: ``unchecked`` with ``message``, nothing of the verdict's kept."""
-    r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+    r.unjudge()
     r.message = message

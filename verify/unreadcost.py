@@ -149,7 +149,7 @@ def unjudge_off_scale(judge, claims, results) -> None:
 
 
 def _unjudge(r: ClaimResult, scale: float, definition: ClaimResult) -> None:
-    r.verdict, r.expected, r.counterexample, r.diagnosis, r.diagnosis_key = "unchecked", "", None, None, None
+    r.unjudge()
     r.message = (f"not judged: it holds if the answer's objective is {scale:g} × the spec's, and the answer defines its "
                  f"objective itself ({definition.id}) in a way that was not read, so its scale is not known; give the "
                  "objective in [notation] or write its definition so it reads")

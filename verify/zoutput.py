@@ -79,7 +79,7 @@ def unjudge_output_z(claims, results, found: dict[str, str]) -> None:
         used = next((letter for letter, p in patterns.items() if p.search(text)), None)
         if used is None:
             continue
-        r.verdict, r.expected, r.diagnosis, r.diagnosis_key, r.counterexample = "unchecked", "", None, None, None
+        r.unjudge()
         r.links = []
         r.message = (f"not judged: the answer defines {used} as a layer's output ({found[used]}), not as the summed "
                      f"input z that {used} means by default, so which quantity each {used} names is not certain; say "
