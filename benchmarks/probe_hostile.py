@@ -311,7 +311,7 @@ def probes() -> list[Probe]:
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
-            + round_thirty_one_coordinator() + round_thirty_two_coordinator())
+            + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5198,6 +5198,37 @@ def round_thirty_two_coordinator() -> list[Probe]:
     after("y and yhat: 1900 claims of y - \\hat y", "$$u_j^l = \\sum_i w_{ij}^l z_i^{l-1}$$\n\n$$z_j^l = \\varphi(u_j^l)$$\n\n"
           + "".join(f"$$\\delta_{k} = y_{k} - \\hat y_{k}$$\n\n" for k in range(1900)), verdicts=loose)
     after("plain: sum( with axis= after 10^5 spaces", "- db2 = sum(dz2," + " " * 100_000 + "axis=0)\n", verdicts=loose)
+    return out
+
+
+def round_thirty_three_coordinator() -> list[Probe]:
+    """Round thirty-three (issue 10's readers, issue 12's bounds): weights named by arrows (10^4 in one claim, 1900
+    distinct units, a cycle), an input matrix written out with 10^4 rows, a bias matrix of 10^4 repeated rows, L^{1}
+    as a linear combination 10^4 times, a backslash before each of 10^5 line breaks, ∂E/∂B^{2} of a bias matrix 1900
+    times — each after the thirty-first round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r33c: ")
+    right = {"right": {"correct"}, "wrong": {"incorrect"}}
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+
+    after("arrows: 10^4 arrow weights in one claim", "$$s_k = " + " + ".join(
+        "w_{i\\rightarrow k} x_i" for _ in range(10_000)) + "$$\n")
+    after("arrows: 1900 distinct units in a chain", "".join(
+        f"$$s_{{u{k % 9}}} = w_{{a{k}\\rightarrow b{k}}} z_{{a{k}}}$$\n\n" for k in range(1900)), verdicts=loose)
+    after("arrows: a cycle i -> j -> i", "$$s_j = w_{i\\rightarrow j} x_i$$\n\n$$s_i = w_{j\\rightarrow i} z_j$$\n")
+    after("batch: X written out with 10^4 rows", "$$X = \\begin{bmatrix} " + " \\\\ ".join(
+        f"x_{{{k % 9 + 1},1}} & x_{{{k % 9 + 1},2}}" for k in range(10_000)) + " \\end{bmatrix}$$\n")
+    after("batch: a bias matrix of 10^4 repeated rows", "$$X = \\begin{bmatrix} x_{1,1} & x_{1,2} \\\\ x_{2,1} & x_{2,2} "
+          "\\end{bmatrix}$$\n\n$$B^{1} = \\begin{bmatrix} " + " \\\\ ".join("b^{1}_1 & b^{1}_2" for _ in range(10_000))
+          + " \\end{bmatrix}$$\n\n$$Z^{1} = XW^{1} + B^{1}$$\n", verdicts=loose)
+    after("linear L: L^{1} = XW^{1} + B^{1} 10^4 times in one claim", "$$\\frac{\\partial E}{\\partial W} = "
+          + "L^{1} + XW^{1} + B^{1} " * 10_000 + "$$\n", verdicts=loose)
+    after("control space: a backslash before each of 10^5 line breaks", "$$a = b \\\n" + "c \\\n" * 100_000 + "$$\n")
+    after("bias matrix: dE/dB^{2} = Yhat - Y 1900 times", "$$L^{1} = XW^{1} + B^{1}$$\n\n" + "".join(
+        f"$$\\frac{{\\partial E}}{{\\partial B^{{2}}}} = \\hat{{Y}} - Y + {k}$$\n\n" for k in range(1900)), verdicts=loose)
     return out
 
 

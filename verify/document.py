@@ -1278,7 +1278,11 @@ def document_batch(claims, network, one_example: bool = False) -> int:
     if any(_MEAN_OVER_BATCH.search(_SOFTMAX_SUM.sub(" ", c.latex[:4000]))
            and not (per_example and _DEFINES_OBJECTIVE.match(c.latex)) and not _sums_over_units(c.latex) for c in claims):
         return _unlike_a_width(network)
-    if _mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims):
+    if (_mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims)
+            or any(_INPUTS_ENTRY_BY_ENTRY.match(c.latex[:4000]) for c in claims[:2000])
+            and any(_X_TIMES_W.search(c.latex[:4000]) for c in claims[:2000])):
+        # (a blog's X = \begin{bmatrix} x_{1, 1} & x_{1, 2} \\ x_{2, 1} & x_{2, 2} \end{bmatrix}: the inputs of
+        # several examples, one a row, written out entry by entry — and fed to the network, L^{1} = XW^{1} + B^{1})
         return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)
     from .ownindex import batch_letters, batch_size_b
 
@@ -1292,6 +1296,31 @@ def document_batch(claims, network, one_example: bool = False) -> int:
 #: a derivative of the objective by one example's quantity: \frac{\partial J}{\partial \hat{y}^{(i)}} (bounded scan)
 _BY_A_SAMPLE = re.compile(r"\\partial\s*(?:[JLCE]|\\mathcal\s*\{\s*[LJ]\s*\})\s*\}\s*\{\s*\\partial[^=$]{0,40}?"
                           r"\^\s*\{\s*\(\s*[inm]\s*\)\s*\}\s*\}")
+
+
+#: the inputs of a batch written out as a matrix, entry by entry with two indices (example, feature):
+#: X = \begin{bmatrix} x_{1, 1} & x_{1, 2} \\ x_{2, 1} & … \end{bmatrix} (a row break between entries; bounded scan)
+_INPUTS_ENTRY_BY_ENTRY = re.compile(
+    r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?X\s*\}?\s*=\s*\\begin\s*\{\s*[bpBv]?matrix\s*\}\s*"
+    r"x\s*_\s*\{\s*\d\s*,?\s*\d\s*\}[^=]{0,200}?\\\\\s*x\s*_\s*\{\s*\d\s*,?\s*\d\s*\}")
+
+
+#: the batch of inputs fed to a layer: X W^{1}, X \cdot W, W^{(1)} X, W^T X
+_X_TIMES_W = re.compile(r"(?<![A-Za-z\\])X\s*(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?W(?![A-Za-z])|(?<![A-Za-z\\])W\s*\}?\s*"
+                        r"(?:\^\s*(?:\{[^{}]{0,8}\}|\w)\s*)?(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?X(?![A-Za-z])")
+
+
+def examples_written(claims) -> int | None:
+    r"""How many examples the answer's own batch has where it writes its inputs out entry by entry (the rows of its
+    ``X = \begin{bmatrix} x_{1,1} & … \\ x_{2,1} & … \end{bmatrix}``); None where it does not, or where two such
+    matrices disagree."""
+    counts = set()
+    for c in claims[:2000]:
+        m = _INPUTS_ENTRY_BY_ENTRY.match(c.latex[:4000])
+        if m:
+            body = c.latex[m.start():c.latex.find("\\end", m.start()) if "\\end" in c.latex else len(c.latex)]
+            counts.add(body.count("\\\\") + 1 - (1 if re.search(r"\\\\\s*$", body) else 0))
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _mean_by_a_sample(claims) -> bool:

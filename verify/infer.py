@@ -88,7 +88,8 @@ def definitions(claims) -> list:
 #: e^{Z^{[L]}}, e^{z}, \exp(z^{(2)}): the exponential of a pre-activation (defines the answer's own letter)
 _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)?[zZ](?![A-Za-z])")
 #: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b
-_AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?b(?![A-Za-z])")
+_AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?(?:b(?![A-Za-z])|B\s*\^)")
+#: (a batch's bias matrix with its layer, a blog's L^{1} = XW^{1} + B^{1}: the bias repeated for every example)
 #: a unit's summed input as a sum of weighted inputs, its bias absorbed or none (LFD's s_j^{(l)} = \sum_{i=0}^{d}
 #: w_{ij}^{(l)} x_i^{(l-1)}, Mitchell's net_j = \sum_i w_{ji} x_{ji}): the sum's body opens with a weight
 _WEIGHTED_SUM = re.compile(r"\s*\\sum\s*_\s*(?:\{\s*[a-z]\s*(?:=\s*[01]\s*)?\}|[a-z])\s*"
@@ -109,6 +110,23 @@ def _summed_side(rhs: str) -> bool:
 #: (Judge._deltas_on_an_open_scale)
 _SUM_OF_LOSSES = re.compile(r"\s*+([ELJC])\s*+=\s*+\\sum\s*+_\s*+\{?\s*+([a-z])\s*+(?:=\s*+1\s*+)?\}?\s*+(?:\^\s*+\{?\s*+[nNmM]\s*+\}?)?"
                             r"\s*+\1\s*+[_^]\s*+\{?\s*+\2\s*+\}?\s*+$")
+
+
+#: a bias matrix with its layer added to a weight product: X W^{1} + B^{1}, H^{1}W^{2} + B^{2} (bounded scan)
+_BIAS_MATRIX = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*\^\s*\{?\s*[(\[]?\s*\w\s*[)\]]?\s*\}?\s*\+\s*"
+                          r"(?:\\mathbf\s*\{\s*)?B\s*\}?\s*\^")
+#: B counting the examples: \frac{1}{B}, a batch of size B, \sum_{i=1}^{B}
+_B_COUNTS = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*B\s*\}|\^\s*\{?\s*B\s*\}?\s*(?![\^_])|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*B")
+
+
+def _L_IS_LINEAR(text: str) -> bool:
+    r"""Whether L is the answer's letter for a layer's linear combination, not a loss: a blog's L^{1} = XW^{1} + B^{1}
+    beside its objective E — every L written with a layer superscript, never differentiated, and the answer
+    differentiating another objective letter (E, J, C)."""
+    return (bool(re.search(r"\\partial\s*\{?\s*[EJC](?![A-Za-z])", text))
+            and not re.search(r"\\frac\s*\{\s*\\partial\s*\{?\s*L(?![A-Za-z])|\\partial\s*L\s*/|\\nabla[^$=]{0,20}?L(?![A-Za-z])",
+                              text)
+            and all(re.match(r"\s*\^", text[m.end():m.end() + 8]) for m in re.finditer(r"(?<![A-Za-z\\])L(?![A-Za-z])", text)))
 
 
 #: a derivative of a by z written out (∂a^{(L)}/∂z^{(L)}): a is not the summed input z there (that reading makes it 1)
@@ -838,7 +856,8 @@ def conventions(judge, claims) -> Reading | None:
                 changes.append(f"{i} is the example's index (ℓ_{i}, x_{i}, y_{i}: one example)")
     layered = {m.group(1) for c in definitions(claims) for text in [_normal(c.latex)]
                if (m := _LAYERED_LHS.match(text)) and _summed_side(_sides(text)[1])}  # n_i^m: not CS231n's s
-    own = sorted(x for x in layered if x not in BASES and x not in LOSSES and x not in _NOT_OWN_SUMMED and x not in declared)
+    own = sorted(x for x in layered if x not in BASES and (x not in LOSSES or x == "L" and _L_IS_LINEAR(text))
+                 and x not in _NOT_OWN_SUMMED and x not in declared)
     if own:  # Hagan's n^m = W^m a^{m-1} + b^m: a letter the answer defines as an affine map is the summed input
         bases += tuple((x, "z") for x in own)
         changes.append(", ".join(own) + " the summed input (defined as one)")
@@ -871,10 +890,15 @@ def conventions(judge, claims) -> Reading | None:
         # and a capital's lowercase with a layer script (ashwin's s_i^{l-1} beside his S_j^{(l)}): the same quantity
         lowers = [x.lower() for x in own if x.isupper() and x.lower() not in own and x.lower() not in BASES
                   and x.lower() not in declared and x.lower() not in _NOT_OWN_SUMMED
-                  and re.search(rf"(?<![A-Za-z\\]){x.lower()}\s*_\s*\{{?\s*[a-z]\s*\}}?\s*\^", text)]
+                  and (re.search(rf"(?<![A-Za-z\\]){x.lower()}\s*_\s*\{{?\s*[a-z]\s*\}}?\s*\^", text)
+                       or re.search(rf"(?<![A-Za-z\\]){x.lower()}\s*\^\s*\{{\s*\w\s*\}}\s*_\s*\{{\s*[a-z]\s*,", text))]
+        # (a blog's l^{1}_{i, 1} beside its L^{1} = XW^{1} + B^{1}: an entry of the batch's, example i, unit 1)
         if lowers:
             bases += tuple((x, "z") for x in lowers)
             changes.append(", ".join(lowers) + " the summed input too (the lowercase of its own letter, with a layer)")
+    if "B" not in declared and "B" not in {k for k, _ in bases} and _BIAS_MATRIX.search(text) and not _B_COUNTS.search(text):
+        bases += (("B", "b"),)  # a blog's L^{1} = XW^{1} + B^{1}: the bias, repeated for every example of the batch
+        changes.append("B is the bias (repeated for every example: X W + B)")
     summed = {k for k, v in base.bases + bases if v == "z"} | {"z"}
     for c in claims:  # Hagan's s_i^m = ∂F̂/∂n_i^m: a letter defined as the derivative by the summed input is δ
         m = _SENSITIVITY.match(_normal(c.latex))

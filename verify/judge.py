@@ -477,6 +477,9 @@ class Judge:
     def _constants(self) -> dict[str, float]:
         net = self.net
         c = {"N": float(self.batch), "e": float(np.e), "pi": float(np.pi)}
+        written = dict(self.notation.options).get("examples_written")
+        if written and self.batch > 1:
+            c["N_written"] = float(written)  # the answer's own batch (its X written out): a sum to it runs over the batch
         if {"beta1", "beta2"} & set(net.hyper_dict):
             c["t"] = 1.0  # the step count of Adam's bias correction; no other spec counts steps (a bare t is no number)
         if net.regularizer is not None:
@@ -2392,6 +2395,19 @@ class Judge:
             # (dassein's −Y · Z^{(K)}: his Y a column of one example beside a row, a dot product in his layout)
             return _Link("unchecked", _target_laid_out(f"expected {_shape_or_value(tv[i])}, the claim gives "
                                                        f"{_shape_or_value(sv[i])}"))
+        if student.op == "matrix" and _rows_repeat(tv, sv):
+            # a blog's B^{1} = \begin{bmatrix} b^1_1 & b^1_2 & b^1_3 \\ b^1_1 & b^1_2 & b^1_3 \end{bmatrix}: the bias written
+            # once for each of the answer's own examples (its batch of two), which the tool's batch does not have
+            return _Link("unchecked", f"writes {show(target, self.net.convention)} once for each of the answer's "
+                                      f"{np.shape(sv[i])[0]} examples (the same row repeated): a definition of its notation, "
+                                      "not graded")
+        if (self.batch > 1 and self._checking is not None and _BY_BIAS_MATRIX.search(self._checking.latex[:4000])
+                and _summed_over_examples(tv, sv, self.batch)):
+            # ∂E/∂B^{2} = \hat{Y} - Y beside the answer's B = the bias repeated for every example: the derivative by
+            # each entry of that matrix, one row per example; the bias's own gradient sums them over the examples
+            return _Link("unchecked", "gives the derivative by B entry by entry (one row per example, B the bias repeated "
+                                      "for every example); the bias's own gradient is their sum over the examples — which "
+                                      "of the two the answer means it does not say")
         probe = _Probe(self, target, student, sv, literal, spread=spread)
         diag = diagnose(probe) if not entries and not self.verdicts_only else None
         counter = self._counterexample(i, tv[i], sv[i])
@@ -5679,6 +5695,35 @@ def unlayered_clash(latex: str, message: str, layered: frozenset = frozenset({"a
 #: a batch's matrix of inputs in a forward definition: XW_1, W X, X^T (capital X beside a weight)
 _SAMPLE_MATRIX_LETTER = re.compile(r"(?<![A-Za-z\\])X\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:W|\\mathbf\s*\{\s*W)"
                                    r"|W[_^]?\s*\{?\s*\w*\s*\}?\s*X(?![A-Za-z])")
+
+
+#: a derivative by a capital B with a layer script (the bias matrix of a batch, X W + B): \partial B^{2}
+_BY_BIAS_MATRIX = re.compile(r"\\partial\s*(?:\\mathbf\s*\{\s*)?B\s*\}?\s*\^")
+
+
+def _summed_over_examples(tv: list, sv: list, batch: int) -> bool:
+    """Whether each claimed value has one row (or column) per example and summing over the examples gives the expected
+    value."""
+    for t, v in zip(tv, sv, strict=True):
+        t, v = np.ravel(np.asarray(t, dtype=float)), np.asarray(v, dtype=float)
+        if v.ndim != 2 or batch not in v.shape:
+            return False
+        sums = [np.sum(v, axis=k) for k in (0, 1) if v.shape[k] == batch]
+        if not any(s.size == t.size and np.allclose(s, t, rtol=1e-6, atol=1e-9) for s in sums):
+            return False
+    return bool(tv)
+
+
+def _rows_repeat(tv: list, sv: list) -> bool:
+    """Whether each claimed value is a matrix of two rows or more, every row the expected value (one row, or a vector
+    of as many entries): the expected row written once per example."""
+    for t, v in zip(tv, sv, strict=True):
+        t, v = np.asarray(t, dtype=float), np.asarray(v, dtype=float)
+        if v.ndim != 2 or v.shape[0] < 2 or t.size != v.shape[1] or t.ndim == 2 and 1 not in t.shape:
+            return False
+        if not np.allclose(v, np.reshape(t, (1, -1)), rtol=1e-9, atol=1e-12):
+            return False
+    return bool(tv)
 
 
 def _numbers_only(node: Node) -> bool:

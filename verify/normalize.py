@@ -328,6 +328,10 @@ _RUN = re.compile(r"\s{2,}")
 _LAYOUT_ONLY = re.compile(r" ?\\(?:no)?limits(?![A-Za-z]) ?| ?\\(?:display|text)style(?![A-Za-z]) ?")
 
 
+#: a backslash alone before a line break: TeX's control space (``\`` then the end of the line), not a row break ``\\``
+_CONTROL_SPACE_AT_END = re.compile(r"(?<!\\)\\\n")
+
+
 def squeeze_space(text: str) -> str:
     r"""Each run of white space as one character (a newline if it holds one, so that a % comment still ends there).
 
@@ -336,6 +340,8 @@ def squeeze_space(text: str) -> str:
     ``t`` and 4000 spaces took seconds per pattern; a heading ``# Q`` and 200 000 spaces stopped the run). Every claim
     is read through it (``answers.load_answers``, ``document.extract``) and so is :func:`normalize`'s result."""
     text = _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    if "\\\n" in text:  # Dolhansky's "=&\ <newline> (\hat y_i - y_i) …": a control space at a line's end, not a command
+        text = _CONTROL_SPACE_AT_END.sub(" ", text)
     return _LAYOUT_ONLY.sub(_layout_gap, text) if "style" in text or "limits" in text else text
 
 

@@ -382,6 +382,11 @@ def document_setup(claims, net, notation: Notation, one_example: bool = False) -
             # one example, the tool's choice (nothing in the answer asks for a batch): a 1/n the answer writes is 1 there
             # (Judge._mean_unseen checks such a claim again with a batch)
             notation = replace(notation, options=notation.options + (("one_chosen", True),))
+        from .document import examples_written
+
+        written = examples_written(claims) if batch > 1 else None
+        if written is not None:  # (a blog's X written out for its two examples: its \sum_{i=1}^{2} runs over the batch)
+            notation = replace(notation, options=notation.options + (("examples_written", written),))
         return batch, None, chosen_batch(notation, batch)
     if values.get("layout") and "layout" not in dict(notation.options):
         notation = replace(notation, options=notation.options + (("layout", values["layout"]),))

@@ -1728,7 +1728,8 @@ class _Parser:
                         comps = comps[::-1]
                     if item[1] == 0:
                         base = kind = "b"
-                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and (
+                elif item[0] == "num" and mark == "_" and name == "w" and len(scripts) <= 2 and not comps and not (
+                        len(items) == 2 and any(m == "^" for m, _ in scripts)) and (  # (a blog's w^{1}_{1, 2}: an entry)
                         self.opts.get("mazur") or not self.opts.get("w_layers") and layer is None and layer_var is None and not any(
                             m == "^" and (any(t.text in "([" for t in ts) or len(ts) == 1 and ts[0].text in self.layer_env)
                             for m, ts in scripts)):  # (Nielsen's w^l_{11}: the layer's entry, not Mazur's w_11)

@@ -421,6 +421,10 @@ def _range(node: Node, ctx: Context) -> int:
     if upper is not None and upper.startswith("size:") and int(upper[5:]) != size:
         # Ng's \sum_{i=1}^{n^{[l-1]}} (W^{[l]}_{ij})^2: i counts W^{[l]}'s n^{[l]} rows, not n^{[l-1]}
         raise ShapeMismatch(f"the sum over {var} runs to {upper[5:]} (the layer size it names), but {var} counts {size}")
+    if upper is not None and upper.isdigit() and size == _batch(ctx) and int(upper) == ctx.consts.get("N_written"):
+        # a blog's \sum_{i=1}^{2} over its own two examples (its X written out): over the tool's batch (which is no
+        # layer's width, so an index that counts as many counts the examples: \hat y_i of one output)
+        return size
     if upper is not None and upper.isdigit() and int(upper) != size:
         raise Unreadable(f"the sum runs to {upper}, but its index {var} counts {size}")
     return size

@@ -1,0 +1,298 @@
+r"""The thirty-third round (issue 10): a blog's batch derivation written in its own letters — the inputs of its two
+examples written out entry by entry (``X = \begin{bmatrix} x_{1, 1} & x_{1, 2} \\ x_{2, 1} & x_{2, 2} \end{bmatrix}``),
+the bias repeated for every example (``B^{1}``), ``L^{1} = XW^{1} + B^{1}`` the first layer's linear combination beside
+its objective E, ``\sum_{i=1}^{2}`` over its own two examples, ``w^{1}_{1,1}`` an entry of W^{1}. Before this round no
+claim of it read, and two right claims were judged wrong (the batch taken for one example). Every expected verdict is
+decided here by NumPy: central differences of the network written by hand, the claims' right sides transcribed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
+from test_twenty_first_round import _verify
+
+#: the blog's network: 2 inputs, 3 logistic hidden units, one linear output, E = ½ Σ_i (ŷ_i − y_i)² over the examples
+SPEC = _spec("diagrams", "column", 2, [(3, "sigmoid"), (1, "identity")], "squared_error", 0.1)
+
+DIAG = r"""# Deriving batch backpropagation
+
+## Notation
+
+**Input variables:**
+
+$$ X = \begin{bmatrix} x_{1, 1} & x_{1, 2} \\ x_{2, 1} & x_{2, 2} \end{bmatrix} $$
+
+**First layer weights:**
+
+$$ W^{1} = \begin{bmatrix} w^{1}_{1, 1} & w^{1}_{1, 2} & w^{1}_{1, 3} \\ w^{1}_{2, 1} & w^{1}_{2, 2} & w^{1}_{2, 3} \end{bmatrix} $$
+
+**First layer bias:**
+
+$$ B^{1} = \begin{bmatrix} b^{1}_1 & b^{1}_2 & b^{1}_3 \\ b^{1}_1 & b^{1}_2 & b^{1}_3 \end{bmatrix} $$
+
+**First layer linear combination:**
+
+$$ L^{1} = XW^{1} + B^{1} $$
+
+**First hidden layer:**
+
+$$ H^{1} = \sigma(L^{1}) $$
+
+**Output layer:**
+
+$$ L^{2} = H^{1}W^{2} + B^{2} $$
+
+$$ \hat{Y} = L^{2} $$
+
+**Squared loss:**
+
+$$ E = \frac{1}{2} \sum_{i=1}^{2} (\hat{y}_i - y_i)^2 $$
+
+## Backward pass
+
+$$ \frac{\partial E}{\partial \hat{Y}} = \hat{Y} - Y $$
+
+$$ \frac{\partial E}{\partial W^{2}} = (H^{1})^T (\hat{Y} - Y) $$
+
+$$ \frac{\partial E}{\partial B^{2}} = \sum_{i=1}^{2} (\hat{y}_i - y_i) $$
+
+$$ \frac{\partial E}{\partial H^{1}} = (\hat{Y} - Y) (W^{2})^T $$
+
+$$ \frac{\partial E}{\partial L^{1}} = \frac{\partial E}{\partial H^{1}} \odot H^{1} \odot (1 - H^{1}) $$
+
+$$ \frac{\partial E}{\partial W^{1}} = X^T \frac{\partial E}{\partial L^{1}} $$
+
+$$ \frac{\partial E}{\partial w^{1}_{1,1}} = \sum_{i=1}^{2} x_{i,1} \frac{\partial E}{\partial l^{1}_{i,1}} $$
+"""
+
+
+def _sig(v):
+    return 1.0 / (1.0 + np.exp(-v))
+
+
+def _point(m: int = 4):
+    """A batch of m examples (rows) at a random point, and E's true gradients by central differences."""
+    rng = np.random.default_rng(33)
+    p = {"W1": rng.normal(size=(2, 3)), "b1": rng.normal(size=3), "W2": rng.normal(size=(3, 1)), "b2": rng.normal(size=1)}
+    X, Y = rng.normal(size=(m, 2)), rng.normal(size=(m, 1))
+
+    def forward(q, L1=None):
+        L1 = X @ q["W1"] + q["b1"] if L1 is None else L1
+        H1 = _sig(L1)
+        return L1, H1, H1 @ q["W2"] + q["b2"]
+
+    def energy(q, L1=None):
+        return 0.5 * float(np.sum((forward(q, L1)[2] - Y) ** 2))
+
+    true = central_differences(lambda q: energy(q), {k: v.copy() for k, v in p.items()})
+    L1, H1, Yhat = forward(p)
+    true["L1"] = central_differences(lambda q: energy(p, q["L1"]), {"L1": L1.copy()})["L1"]
+    return X, Y, p, L1, H1, Yhat, true
+
+
+def _oracle(claim) -> str:
+    """The verdict of a claim transcribed in NumPy: claim(X, Y, params, L1, H1, Yhat) -> (its value, the true one)."""
+    X, Y, p, L1, H1, Yhat, true = _point()
+    try:
+        got, want = claim(X, Y, p, L1, H1, Yhat, true)
+    except ValueError:  # the shapes do not multiply: the claim cannot be the gradient
+        return "incorrect"
+    return "correct" if np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-5, atol=1e-8) else "incorrect"
+
+
+#: the gradient claims as the blog writes them (right sides transcribed), with the true value each states
+CLAIMS = {
+    r"$$ \frac{\partial E}{\partial W^{2}} = (H^{1})^T (\hat{Y} - Y) $$":
+        lambda X, Y, p, L1, H1, Yh, t: (H1.T @ (Yh - Y), t["W2"]),
+    r"$$ \frac{\partial E}{\partial B^{2}} = \sum_{i=1}^{2} (\hat{y}_i - y_i) $$":
+        lambda X, Y, p, L1, H1, Yh, t: (np.sum(Yh - Y, axis=0), t["b2"]),
+    r"$$ \frac{\partial E}{\partial L^{1}} = \frac{\partial E}{\partial H^{1}} \odot H^{1} \odot (1 - H^{1}) $$":
+        lambda X, Y, p, L1, H1, Yh, t: ((Yh - Y) @ p["W2"].T * H1 * (1 - H1), t["L1"]),
+    r"$$ \frac{\partial E}{\partial W^{1}} = X^T \frac{\partial E}{\partial L^{1}} $$":
+        lambda X, Y, p, L1, H1, Yh, t: (X.T @ t["L1"], t["W1"]),
+    r"$$ \frac{\partial E}{\partial w^{1}_{1,1}} = \sum_{i=1}^{2} x_{i,1} \frac{\partial E}{\partial l^{1}_{i,1}} $$":
+        lambda X, Y, p, L1, H1, Yh, t: (np.sum(X[:, 0] * t["L1"][:, 0]), t["W1"][0, 0]),
+}
+
+
+def _line(body: str, text: str) -> str:
+    return f"line {body.splitlines().index(text) + 1}"
+
+
+def test_the_blogs_batch_in_its_own_letters_reads_and_every_gradient_is_judged_as_numpy_says(tmp_path):
+    got = _verify(tmp_path, SPEC, DIAG)
+    for text, claim in CLAIMS.items():
+        assert got[_line(DIAG, text)].verdict == _oracle(claim) == "correct", text
+    # the forward definitions hold in the batch (before: two judged wrong, X W^{1} taken for one example's)
+    for text in (r"$$ L^{1} = XW^{1} + B^{1} $$", r"$$ H^{1} = \sigma(L^{1}) $$", r"$$ L^{2} = H^{1}W^{2} + B^{2} $$"):
+        assert got[_line(DIAG, text)].verdict == "correct", text
+    assert not any(r.verdict == "incorrect" for r in got.values())
+
+
+#: the slips students make, planted one per claim: (the right claim, the planted one)
+PLANTS = {
+    r"$$ \frac{\partial E}{\partial W^{2}} = (H^{1})^T (\hat{Y} - Y) $$":
+        (r"$$ \frac{\partial E}{\partial W^{2}} = H^{1} (\hat{Y} - Y)^T $$",
+         lambda X, Y, p, L1, H1, Yh, t: (H1 @ (Yh - Y).T, t["W2"])),
+    r"$$ \frac{\partial E}{\partial B^{2}} = \sum_{i=1}^{2} (\hat{y}_i - y_i) $$":
+        (r"$$ \frac{\partial E}{\partial B^{2}} = \sum_{i=1}^{2} (\hat{y}_i - y_i)^2 $$",
+         lambda X, Y, p, L1, H1, Yh, t: (np.sum((Yh - Y) ** 2, axis=0), t["b2"])),
+    r"$$ \frac{\partial E}{\partial L^{1}} = \frac{\partial E}{\partial H^{1}} \odot H^{1} \odot (1 - H^{1}) $$":
+        (r"$$ \frac{\partial E}{\partial L^{1}} = \frac{\partial E}{\partial H^{1}} \odot H^{1} \odot H^{1} $$",
+         lambda X, Y, p, L1, H1, Yh, t: ((Yh - Y) @ p["W2"].T * H1 * H1, t["L1"])),
+    r"$$ \frac{\partial E}{\partial W^{1}} = X^T \frac{\partial E}{\partial L^{1}} $$":
+        (r"$$ \frac{\partial E}{\partial W^{1}} = \frac{\partial E}{\partial L^{1}}^T X $$",
+         lambda X, Y, p, L1, H1, Yh, t: (t["L1"].T @ X, t["W1"])),
+    r"$$ \frac{\partial E}{\partial w^{1}_{1,1}} = \sum_{i=1}^{2} x_{i,1} \frac{\partial E}{\partial l^{1}_{i,1}} $$":
+        (r"$$ \frac{\partial E}{\partial w^{1}_{1,1}} = \sum_{i=1}^{2} x_{i,2} \frac{\partial E}{\partial l^{1}_{i,1}} $$",
+         lambda X, Y, p, L1, H1, Yh, t: (np.sum(X[:, 1] * t["L1"][:, 0]), t["W1"][0, 0])),
+}
+
+
+def test_each_planted_slip_in_the_blogs_letters_is_found(tmp_path):
+    body = DIAG
+    for right, (planted, _) in PLANTS.items():
+        assert body.count(right) == 1
+        body = body.replace(right, planted)
+    got = _verify(tmp_path, SPEC, body)
+    for planted, claim in PLANTS.values():
+        assert got[_line(body, planted)].verdict == _oracle(claim) == "incorrect", planted
+
+
+def test_the_bias_written_once_per_example_is_notation_and_a_wrong_row_is_still_wrong(tmp_path):
+    rows = r"b^{1}_1 & b^{1}_2 & b^{1}_3 \\ b^{1}_1 & b^{1}_2 & b^{1}_3"
+    line = _line(DIAG, r"$$ B^{1} = \begin{bmatrix} " + rows + r" \end{bmatrix} $$")
+    assert _verify(tmp_path, SPEC, DIAG)[line].verdict == "unchecked"
+    swapped = DIAG.replace(rows, r"b^{1}_1 & b^{1}_2 & b^{1}_3 \\ b^{1}_2 & b^{1}_1 & b^{1}_3")
+    assert _verify(tmp_path, SPEC, swapped)[line].verdict == "incorrect"
+
+
+def test_the_derivative_by_the_bias_matrix_entry_by_entry_is_not_judged_on_a_guess(tmp_path):
+    right = r"$$ \frac{\partial E}{\partial B^{2}} = \sum_{i=1}^{2} (\hat{y}_i - y_i) $$"
+    line = _line(DIAG, right)
+    entrywise = lambda X, Y, p, L1, H1, Yh, t: (Yh - Y, t["b2"])  # noqa: E731
+    # NumPy: Ŷ − Y is ∂E/∂B entry by entry (B's rows the examples' copies of b), and its column sum is ∂E/∂b
+    X, Y, p, L1, H1, Yhat, true = _point()
+    assert np.allclose(np.sum(Yhat - Y, axis=0), true["b2"]) and _oracle(entrywise) == "incorrect"
+    cases = {r"\frac{\partial E}{\partial B^{2}} = \hat{Y} - Y": "unchecked",
+             r"\frac{\partial E}{\partial b^{2}} = \hat{Y} - Y": "incorrect",  # by the bias itself: the sum is missing
+             r"\frac{\partial E}{\partial B^{2}} = 2(\hat{Y} - Y)": "incorrect"}
+    for claim, verdict in cases.items():
+        got = _verify(tmp_path, SPEC, DIAG.replace(right, f"$$ {claim} $$"))
+        assert got[line].verdict == verdict, claim
+
+
+def test_l_stays_the_loss_where_it_is_differentiated(tmp_path):
+    """Guard: L^{1} names the linear combination only where no formula differentiates L; with ∂L/∂W^{2} the letter is
+    the objective and the claim is judged as one (NumPy: E's gradient, L = E here)."""
+    body = DIAG.replace(r"\frac{\partial E}{\partial W^{2}}", r"\frac{\partial L}{\partial W^{2}}")
+    got = _verify(tmp_path, SPEC, body)
+    assert got[_line(body, r"$$ L^{1} = XW^{1} + B^{1} $$")].verdict != "correct"
+
+
+#: Brian Dolhansky's tutorial "Artificial Neural Networks: the Mathematics of Backpropagation", case 1 (a chain of
+#: single units x_i → j → k → o, no biases, a linear output), as JeyrajK/matrix_calculus_on_machine_learning's notebook
+#: transcribes it (tests/verify/sources/README.md): its first four Markdown cells, verbatim
+_NOTEBOOK = Path(__file__).parent / "sources" / "jeyrajk_mathematics_of_backpropagation.ipynb"
+DOLHANSKY = "\n\n".join(["".join(cell["source"]) for cell in json.loads(_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+                          if cell["cell_type"] == "markdown"][1:5]) + "\n"
+
+CHAIN_SPEC = ('name = "chain"\nconvention = "row"\ninputs = 1\n'
+              + "".join(f'\n[[layers]]\nunits = 1\nactivation = "{a}"\nbias = false\n' for a in ("sigmoid", "sigmoid", "identity"))
+              + '\n[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _chain_oracle(step) -> str:
+    """A step of the chain transcribed in NumPy, step(x, y, w1, w2, w3, s_j, s_k, z_j, z_k, yhat, eta) -> its three
+    Δw, against −η times E's gradient by central differences."""
+    rng = np.random.default_rng(33)
+    x, y, eta = rng.normal(), rng.normal(), 0.1
+    w = {"w1": np.array(rng.normal()), "w2": np.array(rng.normal()), "w3": np.array(rng.normal())}
+
+    def energy(p):
+        return 0.5 * float((p["w3"] * _sig(p["w2"] * _sig(p["w1"] * x)) - y) ** 2)
+
+    true = central_differences(energy, {k: v.copy() for k, v in w.items()})
+    w1, w2, w3 = (float(w[k]) for k in ("w1", "w2", "w3"))
+    s_j = w1 * x
+    z_j = _sig(s_j)
+    s_k = w2 * z_j
+    z_k = _sig(s_k)
+    got = step(x, y, w1, w2, w3, s_j, s_k, z_j, z_k, w3 * z_k, eta)
+    want = [-eta * float(true[k]) for k in ("w1", "w2", "w3")]
+    return "correct" if np.allclose(got, want, rtol=1e-6, atol=1e-10) else "incorrect"
+
+
+def _dsig(s):
+    return _sig(s) * (1 - _sig(s))
+
+
+#: the summary's three steps (Δw_{i→j}, Δw_{j→k}, Δw_{k→o}) as the tutorial writes them
+SUMMARY = lambda x, y, w1, w2, w3, sj, sk, zj, zk, yh, eta: [  # noqa: E731
+    -eta * (yh - y) * w3 * _dsig(sk) * w2 * _dsig(sj) * x, -eta * (yh - y) * w3 * _dsig(sk) * zj, -eta * (yh - y) * zk]
+
+
+def _summary_lines(body: str) -> list[str]:
+    start = body.splitlines().index("So, in summary, for this simple network, we have:")
+    return [f"line {n + 1}.{k}" for k, n in enumerate(
+        (i for i, t in enumerate(body.splitlines()) if i > start and "\\Delta w_" in t), start=1)]
+
+
+def test_weights_named_by_an_arrow_between_their_units_read_as_the_chain_they_draw(tmp_path):
+    got = _verify(tmp_path, CHAIN_SPEC, DOLHANSKY)
+    assert _chain_oracle(SUMMARY) == "correct"
+    lines = _summary_lines(DOLHANSKY)
+    # Δw_{j→k} does not read: its last factor opens a parenthesis the tutorial never closes, (1-\sigma(s_k)\right)
+    assert len(lines) == 3 and [got[i].verdict for i in lines] == ["correct", "unchecked", "correct"]
+    assert "expected ')'" in got[lines[1]].message
+    # the forward pass written unit by unit (s_j = w_1 x_i, z_j = σ(in_j) = σ(w_1 x_i), …) reads, and nothing is wrong
+    assert sum(r.verdict == "correct" for r in got.values()) >= 10
+    assert not any(r.verdict == "incorrect" for r in got.values())
+
+
+def test_the_slips_planted_in_the_arrow_named_steps_are_found(tmp_path):
+    plants = [  # (the tutorial's text, the slip, the step as the slip writes it)
+        (r"\color{OliveGreen}{(w_{j\rightarrow k})(\sigma(s_j)(1-\sigma(s_j)))}(x_i)" + "\n  \\right]",
+         r"\color{OliveGreen}{(\sigma(s_j)(1-\sigma(s_j)))}(x_i)" + "\n  \\right]",
+         lambda x, y, w1, w2, w3, sj, sk, zj, zk, yh, eta: [-eta * (yh - y) * w3 * _dsig(sk) * _dsig(sj) * x]),
+        (r"\Delta w_{k\rightarrow o} =&\ -\eta\left[ \color{blue}{(\hat{y_i} - y_i)}(z_k)\right]",
+         r"\Delta w_{k\rightarrow o} =&\ -\eta\left[ \color{blue}{(\hat{y_i} - y_i)}(z_j)\right]",
+         lambda x, y, w1, w2, w3, sj, sk, zj, zk, yh, eta: [-eta * (yh - y) * zj]),
+        (r"\Delta w_{i\rightarrow j} =&\ -\eta\left[", r"\Delta w_{i\rightarrow j} =&\ \eta\left[",
+         lambda x, y, w1, w2, w3, sj, sk, zj, zk, yh, eta: [eta * (yh - y) * w3 * _dsig(sk) * w2 * _dsig(sj) * x]),
+    ]
+    for k, (right, slip, step) in enumerate(plants):
+        assert DOLHANSKY.count(right) == 1, right
+        body = DOLHANSKY.replace(right, slip)
+        index = (0, 2, 0)[k]  # the step's place in the summary: Δw_{i→j}, Δw_{j→k}, Δw_{k→o}
+        line = _summary_lines(body)[index]
+
+        def full(*a, step=step, index=index):
+            steps = SUMMARY(*a)
+            steps[index] = step(*a)[0]
+            return steps
+
+        assert _verify(tmp_path, CHAIN_SPEC, body)[line].verdict == _chain_oracle(full) == "incorrect", slip
+
+
+def test_arrows_that_draw_no_network_of_the_spec_are_not_read():
+    """Guard: the arrows must layer into the spec's network; a unit entered from two layers (i → j, j → k and i → k in
+    its equations) gives no reading."""
+    import tomllib
+
+    from gradproof.derive.spec import spec_from_dict
+    from gradproof.verify.arrownames import ArrowNames
+
+    class C:
+        def __init__(self, i, latex):
+            self.id, self.latex = i, latex
+
+    net = spec_from_dict(tomllib.loads(CHAIN_SPEC))
+    chain = [C("a", r"s_j = w_{i\rightarrow j} x_i"), C("b", r"s_k = w_{j\rightarrow k} z_j"),
+             C("c", r"\hat y = w_{k\rightarrow o} z_k")]
+    assert ArrowNames.detect(net, chain) is not None
+    assert ArrowNames.detect(net, [*chain, C("d", r"s_k = w_{i\rightarrow k} x_i")]) is None
