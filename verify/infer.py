@@ -119,6 +119,24 @@ _BIAS_MATRIX = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*\^\s*\{?\s*[(\[]?\s*\w\s*[)
 _B_COUNTS = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*B\s*\}|\^\s*\{?\s*B\s*\}?\s*(?![\^_])|\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{\s*B")
 
 
+#: h (with a unit's index or none) defined as a weighted sum: h = \sum_i w_i x_i, h_k = \sum x_iw_i, h = w \cdot x
+_H_AS_SUM = re.compile(r"^\s*h\s*(?:_\s*(?:\{\s*[a-z0-9]\s*\}|[a-z0-9])\s*)?=\s*(?:\\sum[^=]{0,60}?w\s*_|(?:\\mathbf\s*\{\s*)?"
+                       r"w\s*\}?\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?x)")
+#: h defined as an activation applied: h = \sigma(…), h_j = f(…)
+_H_APPLIED = re.compile(r"^\s*h\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?(?:\^\s*(?:\{[^{}]{0,12}\}|\w)\s*)?=\s*(?:[fg]|\\sigma|\\tanh|"
+                        r"\\phi|\\varphi|\\(?:mathrm|text|operatorname)\s*\{\s*\w+\s*\}|relu|ReLU|sigmoid|tanh)\s*\(")
+#: an activation (or its slope) applied to h: f(h), f'(h_k), f^\prime(h_j), \sigma(h)
+_APPLIED_TO_H = re.compile(r"(?:(?<![A-Za-z\\])[fg]|\\sigma|\\phi|\\varphi)\s*(?:'|\^\s*\{?\s*(?:'|\\prime)\s*\}?)?\s*\(\s*h(?![A-Za-z])")
+
+
+def _h_is_summed(claims) -> bool:
+    """Whether the answer's h is a unit's summed input (Udacity's notation: h = Σ_i w_i x_i, ŷ = f(h), δ = (y − ŷ) f'(h)):
+    it defines h as a weighted sum, never as an activation applied, and applies an activation to h."""
+    texts = [_normal(c.latex) for c in claims[:2000] if len(c.latex) <= 2000]
+    return (any(_H_AS_SUM.match(t) for t in texts) and not any(_H_APPLIED.match(t) for t in texts)
+            and any(_APPLIED_TO_H.search(t) for t in texts))
+
+
 def _L_IS_LINEAR(text: str) -> bool:
     r"""Whether L is the answer's letter for a layer's linear combination, not a loss: a blog's L^{1} = XW^{1} + B^{1}
     beside its objective E — every L written with a layer superscript, never differentiated, and the answer
@@ -896,6 +914,9 @@ def conventions(judge, claims) -> Reading | None:
         if lowers:
             bases += tuple((x, "z") for x in lowers)
             changes.append(", ".join(lowers) + " the summed input too (the lowercase of its own letter, with a layer)")
+    if "h" not in declared and "h" not in {k for k, _ in bases} and _h_is_summed(claims):
+        bases += (("h", "z"),)  # Udacity's h = \sum_i w_i x_i, \hat y = f(h), δ = (y − \hat y) f'(h): the unit's input
+        changes.append("h is the summed input (its own definition: h = Σ w_i x_i), f(h) the activation")
     if "B" not in declared and "B" not in {k for k, _ in bases} and _BIAS_MATRIX.search(text) and not _B_COUNTS.search(text):
         bases += (("B", "b"),)  # a blog's L^{1} = XW^{1} + B^{1}: the bias, repeated for every example of the batch
         changes.append("B is the bias (repeated for every example: X W + B)")
@@ -1430,9 +1451,11 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
-_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*\(\s*[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*[yo]\s*_")
+_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?=\s*\("
+                                 r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*[yo]\s*_"
+                                 r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first)
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
-_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|alpha)\s*(?:\\,\s*)?\\delta")
+_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|alpha)\s*(?:(?:\\,|\*|\\cdot)\s*)?\\delta")
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)

@@ -2958,6 +2958,7 @@ class Judge:
         unjudge_loose(results)  # ∂/∂q (…) + b, an index both summed and free: read to the letter only (loosereading.py)
         _unread_deltas(claims, results)
         _own_error_letters(claims, results)
+        _one_letter_two_roles(claims, results)
         self._output_unstated(claims, results)
         unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
         unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
@@ -5972,6 +5973,23 @@ def _own_error_letters(claims, results) -> None:
             r.unjudge()
             r.message = (f"not judged: it uses {used}, the answer's own error term ({own[used]}), not the loss its "
                          "letter names")
+
+
+#: the same letter bare and with an entry index, one subtracted from the other: y - y_k, (y_k - y) (a Chinese lecture's
+#: δ_k = (y - y_k) f'(h_k): "y 表示目标值, y_k 表示输出层的输出值" — the target and the output in one letter)
+_BARE_MINUS_ENTRY = re.compile(r"(?<![A-Za-z\\_^{])y\s*-\s*y\s*_\s*\{?\s*[a-z]\b|(?<![A-Za-z\\_^{])y\s*_\s*\{?\s*[a-z]\s*\}?\s*-\s*y"
+                               r"(?![A-Za-z0-9_^'\\])")
+
+
+def _one_letter_two_roles(claims, results) -> None:
+    """``y - y_k`` reads as the target minus its own entry k (zero for one output, nonsense beside it): the answer names
+    two quantities with one letter (its prose says which is the target). A verdict on that reading is not the
+    answer's: unchecked, saying so."""
+    for c, r in zip(claims, results, strict=True):
+        if r.verdict in ("correct", "incorrect", "carried_forward") and len(c.latex) <= 2000 and _BARE_MINUS_ENTRY.search(
+                normalize(c.latex.replace("$", " "))):  # (normalised: \hat y is \haty, no bare y)
+            r.unjudge("not judged: y and y_k name two quantities here (the target and an output, it seems), which one "
+                      "letter cannot tell apart; write the output as \\hat y_k, or map the letters in [notation]")
 
 
 def _unread_deltas(claims, results) -> None:

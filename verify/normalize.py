@@ -328,6 +328,8 @@ _RUN = re.compile(r"\s{2,}")
 _LAYOUT_ONLY = re.compile(r" ?\\(?:no)?limits(?![A-Za-z]) ?| ?\\(?:display|text)style(?![A-Za-z]) ?")
 
 
+#: δ with a role letter as its superscript: \delta^o, \delta^{h} (the output layer, the hidden layer)
+_DELTA_ROLE = re.compile(r"(?<![A-Za-z\\])\\delta\s*\^\s*(?:\{\s*([oh])\s*\}|([oh]))(?![A-Za-z0-9])")
 #: a backslash alone before a line break: TeX's control space (``\`` then the end of the line), not a row break ``\\``
 _CONTROL_SPACE_AT_END = re.compile(r"(?<!\\)\\\n")
 
@@ -907,6 +909,8 @@ def _normalize_new(text: str) -> str:
     s = _WORD_SCRIPT.sub(r"_{\1}", s)  # w_new, y_true: a word subscript (TeX would take its first letter alone)
     if "hat" in s:
         s = _Y_HAT_WORD.sub("y_{pred}", s)  # a plain-text answer's y_hat, y_{hat}: the prediction, as y_pred
+    if "delta" in s:  # Udacity's δ^o, δ^h_j: the output's and the hidden layer's error terms, named by their role
+        s = _DELTA_ROLE.sub(lambda m: "\\delta^{(" + (m.group(1) or m.group(2)).upper() + ")}", s)
     s = drop_plain_remark(s)
     s = _LABEL.sub(" ", s)
     s = _DOT_T.sub("^{T}", s)

@@ -1898,7 +1898,12 @@ class _Parser:
                 if layer is None and comps and self.unit_letters and self.depth_net == 2 and comps[0] in self.letter_layers:
                     # Bishop's units: i an input, j a hidden unit, k an output (a_j, δ_k, w_{kj}) in a two-layer net
                     layer = self.letter_layers[comps[0]]
-                    if (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
+                    sizes = self.opts.get("sizes") or ()
+                    if (kind in ("W", "dW", "W_next") and len(comps) == 1 and layer + 1 < len(sizes)
+                            and sizes[layer + 1] == 1):
+                        layer += 1  # Udacity's W_j: hidden unit j's one weight, into the one unit of the layer after it
+                        comps = self._as_entry([0, comps[0]], "target")
+                    elif (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers
                             and self.letter_layers[comps[1]] == layer - 1):
                         comps = self._as_entry(comps, "target")  # w_{ji} into j from i, laid out as the spec's W lies
                     elif (kind in ("W", "dW", "W_next") and len(comps) == 2 and comps[1] in self.letter_layers

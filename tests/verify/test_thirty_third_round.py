@@ -296,3 +296,152 @@ def test_arrows_that_draw_no_network_of_the_spec_are_not_read():
              C("c", r"\hat y = w_{k\rightarrow o} z_k")]
     assert ArrowNames.detect(net, chain) is not None
     assert ArrowNames.detect(net, [*chain, C("d", r"s_k = w_{i\rightarrow k} x_i")]) is None
+
+
+#: Udacity's notation for one sigmoid unit without a bias (h the unit's input, δ the "error term" with the target first,
+#: the step added): written out as a student answer of that course writes it
+UDACITY = r"""The output of the network is $\hat y = f(h)$, where $h = \sum_i w_i x_i$ is the input to the output unit.
+
+The squared error is
+
+$$E = \frac{1}{2}(y - \hat y)^2$$
+
+The gradient of the error with respect to a weight is
+
+$$\frac{\partial E}{\partial w_i} = -(y - \hat y) f'(h) x_i$$
+
+We define the error term
+
+$$\delta = (y - \hat y) f'(h)$$
+
+and update each weight by
+
+$$\Delta w_i = \eta \delta x_i$$
+
+For the sigmoid, $f'(h) = f(h)(1 - f(h))$.
+"""
+
+UNIT_SPEC = ('name = "unit"\nconvention = "row"\ninputs = 3\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\nbias = false\n\n'
+             '[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.5\n')
+
+
+def _unit_point():
+    """One example at a random point: x, y, w, h, ŷ, and ∂E/∂w, ∂E/∂h by central differences."""
+    rng = np.random.default_rng(333)
+    x, y, w = rng.normal(size=3), rng.uniform(), rng.normal(size=3)
+    grad_w = central_differences(lambda p: 0.5 * float((y - _sig(p["w"] @ x)) ** 2), {"w": w.copy()})["w"]
+    h = float(w @ x)
+    grad_h = central_differences(lambda p: 0.5 * float((y - _sig(p["h"])) ** 2), {"h": np.array(h)})["h"]
+    return x, y, w, h, _sig(h), grad_w, float(grad_h)
+
+
+def test_udacitys_h_and_error_term_read_as_its_course_defines_them(tmp_path):
+    """h = Σ w_i x_i is the unit's input, δ = (y − ŷ) f'(h) is −∂E/∂h and Δw_i = η δ x_i the step: NumPy says each of
+    the answer's claims holds (on main, five were rejected: h read as an activation, δ with gradproof's sign)."""
+    x, y, w, h, yhat, grad_w, grad_h = _unit_point()
+    dsig = yhat * (1 - yhat)
+    assert np.allclose(-(y - yhat) * dsig * x, grad_w)            # ∂E/∂w_i = −(y − ŷ) f'(h) x_i
+    assert np.isclose((y - yhat) * dsig, -grad_h)                 # δ = −∂E/∂h
+    assert np.allclose(0.5 * (y - yhat) * dsig * x, -0.5 * grad_w)  # Δw_i = η δ x_i = the step −η ∂E/∂w
+    got = _verify(tmp_path, UNIT_SPEC, UDACITY)
+    assert [r.verdict for r in got.values()] == ["correct"] * 7
+
+
+def test_udacity_planted_slips_are_found(tmp_path):
+    x, y, w, h, yhat, grad_w, grad_h = _unit_point()
+    dsig = yhat * (1 - yhat)
+    cases = [  # (right, slip, its value, the true one)
+        (r"$$\Delta w_i = \eta \delta x_i$$", r"$$\Delta w_i = \eta \delta$$",
+         0.5 * (y - yhat) * dsig * np.ones(3), -0.5 * grad_w),
+        (r"$$\frac{\partial E}{\partial w_i} = -(y - \hat y) f'(h) x_i$$",
+         r"$$\frac{\partial E}{\partial w_i} = (y - \hat y) f'(h) x_i$$", (y - yhat) * dsig * x, grad_w),
+        (r"$f'(h) = f(h)(1 - f(h))$", r"$f'(h) = f(h)(1 + f(h))$", yhat * (1 + yhat), dsig),
+    ]
+    for right, slip, value, true in cases:
+        assert not np.allclose(value, true)
+        body = UDACITY.replace(right, slip)
+        line = _line(body, slip) if slip.startswith("$$") else _line(body, "For the sigmoid, " + slip + ".")
+        assert _verify(tmp_path, UNIT_SPEC, body)[line].verdict == "incorrect", slip
+
+
+def test_one_letter_for_the_target_and_an_output_is_not_judged(tmp_path):
+    """A lecture's δ_k = (y − y_k) f'(h_k) with "y the target, y_k the output" in its prose: read literally, y − y_k is
+    the target minus its own entry, zero for one output (NumPy) — no verdict on that reading; with ŷ_k written for the
+    output the claim is judged (−∂E/∂h, its Δw added: correct)."""
+    x, y, w, h, yhat, grad_w, grad_h = _unit_point()
+    assert y - y == 0 and np.isclose((y - yhat) * yhat * (1 - yhat), -grad_h)
+    body = ("$$h_k = \\sum_i x_i w_i$$\n\n$$\\delta_k = (y - y_k) f^\\prime(h_k)$$\n\n"
+            "$$\\Delta w_i = \\eta * \\delta_k * x_i$$\n")
+    got = _verify(tmp_path, UNIT_SPEC, body)
+    assert got["line 3"].verdict == "unchecked" and "name two quantities" in got["line 3"].message
+    got = _verify(tmp_path, UNIT_SPEC, body.replace("(y - y_k)", "(y - \\hat{y}_k)"))
+    assert got["line 3"].verdict == "correct"
+
+
+#: Udacity's notation for a network with one hidden layer: w_{ij} input i → hidden j, W_j hidden j → the one output,
+#: δ^o and δ^h_j the output's and the hidden units' error terms (target first), the steps added
+UDACITY_HIDDEN = r"""The hidden layer computes $h_j = \sum_i w_{ij} x_i$ and $a_j = f(h_j)$.
+The output is $\hat y = f\left(\sum_j W_j a_j\right)$.
+
+The error term of the output unit is
+
+$$\delta^o = (y - \hat y) f'\left(\sum_j W_j a_j\right)$$
+
+and the error term of hidden unit j is
+
+$$\delta^h_j = \delta^o W_j f'(h_j)$$
+
+The weight steps are
+
+$$\Delta W_j = \eta \delta^o a_j$$
+
+$$\Delta w_{ij} = \eta \delta^h_j x_i$$
+"""
+
+HIDDEN_SPEC = ('name = "hidden"\nconvention = "column"\ninputs = 3\n'
+               + "".join(f'\n[[layers]]\nunits = {u}\nactivation = "sigmoid"\nbias = false\n' for u in (2, 1))
+               + '\n[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.5\n')
+
+
+def _hidden_truth():
+    """x, y, w (3 × 2: w_{ij}), W (2: W_j), the forward pass, and E's gradients by central differences."""
+    rng = np.random.default_rng(3333)
+    x, y, w, W = rng.normal(size=3), rng.uniform(), rng.normal(size=(3, 2)), rng.normal(size=2)
+
+    def energy(p):
+        return 0.5 * float((y - _sig(_sig(x @ p["w"]) @ p["W"])) ** 2)
+
+    grads = central_differences(energy, {"w": w.copy(), "W": W.copy()})
+    h = x @ w
+    a = _sig(h)
+    out = a @ W
+    g_out = central_differences(lambda p: 0.5 * float((y - _sig(p["o"])) ** 2), {"o": np.array(out)})["o"]
+    g_h = central_differences(lambda p: 0.5 * float((y - _sig(_sig(p["h"]) @ W)) ** 2), {"h": h.copy()})["h"]
+    return x, y, w, W, h, a, out, _sig(out), grads, float(g_out), g_h
+
+
+def test_udacitys_hidden_layer_notation_reads_and_each_step_is_judged_as_numpy_says(tmp_path):
+    x, y, w, W, h, a, out, yhat, grads, g_out, g_h = _hidden_truth()
+    eta = 0.5
+    d_o = (y - yhat) * yhat * (1 - yhat)
+    d_h = d_o * W * a * (1 - a)
+    assert np.isclose(d_o, -g_out) and np.allclose(d_h, -g_h)           # δ^o = −∂E/∂(Σ W_j a_j), δ^h_j = −∂E/∂h_j
+    assert np.allclose(eta * d_o * a, -eta * grads["W"])               # ΔW_j = η δ^o a_j: the step
+    assert np.allclose(eta * np.outer(x, d_h), -eta * grads["w"])      # Δw_{ij} = η δ^h_j x_i
+    got = _verify(tmp_path, HIDDEN_SPEC, UDACITY_HIDDEN)
+    assert [r.verdict for r in got.values()] == ["correct"] * 7
+
+
+def test_slips_in_udacitys_hidden_layer_notation_are_found(tmp_path):
+    x, y, w, W, h, a, out, yhat, grads, g_out, g_h = _hidden_truth()
+    eta, d_o = 0.5, (y - yhat) * yhat * (1 - yhat)
+    cases = [  # (right, slip, the slip's value, the true one)
+        (r"$$\delta^h_j = \delta^o W_j f'(h_j)$$", r"$$\delta^h_j = \delta^o W_j$$", d_o * W, -g_h),
+        (r"$$\Delta W_j = \eta \delta^o a_j$$", r"$$\Delta W_j = \eta \delta^o h_j$$", eta * d_o * h, -eta * grads["W"]),
+        (r"$$\Delta w_{ij} = \eta \delta^h_j x_i$$", r"$$\Delta w_{ij} = \eta \delta^o x_i$$",
+         eta * d_o * np.outer(x, np.ones(2)), -eta * grads["w"]),
+    ]
+    for right, slip, value, true in cases:
+        assert not np.allclose(value, true)
+        body = UDACITY_HIDDEN.replace(right, slip)
+        assert _verify(tmp_path, HIDDEN_SPEC, body)[_line(body, slip)].verdict == "incorrect", slip
