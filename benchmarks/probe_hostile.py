@@ -5205,7 +5205,7 @@ def round_thirty_three_coordinator() -> list[Probe]:
     """Round thirty-three (issue 10's readers, issue 12's bounds): weights named by arrows (10^4 in one claim, 1900
     distinct units, a cycle), an input matrix written out with 10^4 rows, a bias matrix of 10^4 repeated rows, L^{1}
     as a linear combination 10^4 times, a backslash before each of 10^5 line breaks, Udacity's h (a sum of 10^5
-    letters, f'(h) in 1900 claims), y - y_k 10^4 times, ∂E/∂B^{2} of a bias matrix 1900 times — each after the
+    letters, f'(h) in 1900 claims), a sum then 10^5 + signs, y - y_k 10^4 times, ∂E/∂B^{2} of a bias matrix 1900 times — each after the
     thirty-first round's note, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r33c: ")
@@ -5232,6 +5232,8 @@ def round_thirty_three_coordinator() -> list[Probe]:
           verdicts=loose)
     after("udacity: f'( h 1900 times beside h = \\sum_i w_i x_i", "$$h = \\sum_i w_i x_i$$\n\n" + "".join(
         f"$$\\delta_{{{k}}} = (y - \\hat y) f'(h) + {k}$$\n\n" for k in range(1900)), verdicts=loose)
+    after("bias beside a sum: \\sum_i then 10^5 + signs, no b_j", "$$z_j = \\sum_i " + "+ " * 100_000 + "$$\n",
+          verdicts=loose)
     after("one letter: y - y_k 10^4 times in one claim", "$$\\delta = " + "(y - y_k) " * 10_000 + "$$\n", verdicts=loose)
     after("bias matrix: dE/dB^{2} = Yhat - Y 1900 times", "$$L^{1} = XW^{1} + B^{1}$$\n\n" + "".join(
         f"$$\\frac{{\\partial E}}{{\\partial B^{{2}}}} = \\hat{{Y}} - Y + {k}$$\n\n" for k in range(1900)), verdicts=loose)

@@ -129,6 +129,10 @@ _H_APPLIED = re.compile(r"^\s*h\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?(?:\^\s*(?:\
 _APPLIED_TO_H = re.compile(r"(?:(?<![A-Za-z\\])[fg]|\\sigma|\\phi|\\varphi)\s*(?:'|\^\s*\{?\s*(?:'|\\prime)\s*\}?)?\s*\(\s*h(?![A-Za-z])")
 
 
+#: a unit's bias written beside its weighted sum: b_j + \sum_i …, \sum_i … + b_j (bounded scan)
+_BIAS_BESIDE_SUM = re.compile(r"(?<![A-Za-z\\])b\s*_\s*\{?\s*[jk]\s*\}?\s*\+\s*\\sum|\\sum[^=$]{0,80}?\+\s*b\s*_\s*\{?\s*[jk]\s*\}?")
+
+
 def _h_is_summed(claims) -> bool:
     """Whether the answer's h is a unit's summed input (Udacity's notation: h = Σ_i w_i x_i, ŷ = f(h), δ = (y − ŷ) f'(h)):
     it defines h as a weighted sum, never as an activation applied, and applies an activation to h."""
@@ -1048,7 +1052,8 @@ def conventions(judge, claims) -> Reading | None:
             changes.append("w_{ji} is the weight into unit j from unit i" if order == "target"
                            else "w_{ij} is the weight from unit i to unit j")
         if "bias_absorbed" not in dict(base.options) and not re.search(r"\\sum_\{?\s*[a-z]\s*=\s*1", text) and not any(
-                o[0] == "bias_absorbed" for o in options):
+                o[0] == "bias_absorbed" for o in options) and not _BIAS_BESIDE_SUM.search(text):
+            # (not Hinton's z_j = b_j + \sum_i y_i w_{ij}: the bias written beside the sum is not in it)
             options.append(("bias_absorbed", True))  # Mitchell's net_j = \sum_i w_{ji} x_{ji}: x_{j0} = 1 carries the bias
             changes.append("sums over the inputs of a unit include its bias (w_{j0} on x_{j0} = 1)")
         summed = {u[0] for u in own_unit_sums} if own_unit_sums else set()

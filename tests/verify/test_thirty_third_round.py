@@ -445,3 +445,59 @@ def test_slips_in_udacitys_hidden_layer_notation_are_found(tmp_path):
         assert not np.allclose(value, true)
         body = UDACITY_HIDDEN.replace(right, slip)
         assert _verify(tmp_path, HIDDEN_SPEC, body)[_line(body, slip)].verdict == "incorrect", slip
+
+
+#: Hinton's lecture notation (Coursera "Neural Networks for Machine Learning", lecture 3): y the output of every unit,
+#: z_j its total input, w_{ij} from i to j, the bias b_j written beside the sum — as a student writes it out
+HINTON = r"""Each unit $j$ computes its total input $z_j = b_j + \sum_i y_i w_{ij}$ and its output $y_j = \frac{1}{1 + e^{-z_j}}$.
+
+The error is $E = \frac{1}{2} \sum_{j \in output} (t_j - y_j)^2$.
+
+$$\frac{\partial E}{\partial y_j} = -(t_j - y_j)$$
+
+$$\frac{\partial E}{\partial z_j} = \frac{d y_j}{d z_j} \frac{\partial E}{\partial y_j} = y_j (1 - y_j) \frac{\partial E}{\partial y_j}$$
+
+$$\frac{\partial E}{\partial y_i} = \sum_j \frac{d z_j}{d y_i} \frac{\partial E}{\partial z_j}
+= \sum_j w_{ij} \frac{\partial E}{\partial z_j}$$
+
+$$\frac{\partial E}{\partial w_{ij}} = \frac{\partial z_j}{\partial w_{ij}} \frac{\partial E}{\partial z_j}
+= y_i \frac{\partial E}{\partial z_j}$$
+"""
+
+HINTON_SPEC = ('name = "hinton"\nconvention = "column"\ninputs = 3\n'
+               + "".join(f'\n[[layers]]\nunits = {u}\nactivation = "sigmoid"\n' for u in (4, 2))
+               + '\n[loss]\nname = "squared_error"\n')
+
+
+def test_a_bias_written_beside_the_sum_is_not_absorbed_in_it(tmp_path):
+    """z_j = b_j + Σ_i y_i w_{ij} with y_i the inputs for a unit of layer 1: NumPy's forward pass is exactly that sum
+    plus b_j (not plus b_j twice, which reading Mitchell's absorbed bias w_{j0} into the sum gave: a false reject on
+    main); the backward rules hold for the units of each layer they can be about (central differences)."""
+    rng = np.random.default_rng(33333)
+    x, t = rng.normal(size=3), rng.uniform(size=2)
+    w1, b1, w2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    z1 = b1 + x @ w1                                   # z_j = b_j + Σ_i y_i w_{ij}, y_i = x_i for layer 1
+    y1 = _sig(z1)
+    y2 = _sig(b2 + y1 @ w2)
+    energy = lambda p: 0.5 * float(np.sum((t - _sig(b2 + _sig(b1 + x @ p["w1"]) @ p["w2"])) ** 2))  # noqa: E731
+    grads = central_differences(energy, {"w1": w1.copy(), "w2": w2.copy()})
+    dz2 = y2 * (1 - y2) * -(t - y2)                    # ∂E/∂z_j = y_j (1 − y_j) ∂E/∂y_j, ∂E/∂y_j = −(t_j − y_j)
+    dz1 = y1 * (1 - y1) * (w2 @ dz2)                   # ∂E/∂y_i = Σ_j w_{ij} ∂E/∂z_j
+    assert np.allclose(np.outer(y1, dz2), grads["w2"]) and np.allclose(np.outer(x, dz1), grads["w1"])  # y_i ∂E/∂z_j
+    assert not np.allclose(z1 + b1, z1)
+    got = _verify(tmp_path, HINTON_SPEC, HINTON)
+    assert [r.verdict for r in got.values()] == ["correct"] * 7
+
+
+def test_slips_in_hintons_notation_are_found(tmp_path):
+    cases = [(r"= y_j (1 - y_j) \frac{\partial E}{\partial y_j}$$", r"= y_j (1 + y_j) \frac{\partial E}{\partial y_j}$$"),
+             (r"= \sum_j w_{ij} \frac{\partial E}{\partial z_j}$$", r"= \sum_j w_{ij} \frac{\partial E}{\partial y_j}$$"),
+             (r"= y_i \frac{\partial E}{\partial z_j}$$", r"= y_j \frac{\partial E}{\partial z_j}$$"),
+             (r"\frac{\partial E}{\partial y_j} = -(t_j - y_j)$$", r"\frac{\partial E}{\partial y_j} = (t_j - y_j)$$")]
+    for right, slip in cases:
+        assert HINTON.count(right) == 1
+        body = HINTON.replace(right, slip)
+        lines = body.splitlines()
+        at = next(n for n, text in enumerate(lines) if slip in text)
+        line = f"line {next(n for n in range(at, -1, -1) if lines[n].startswith('$$')) + 1}"  # the display's first line
+        assert _verify(tmp_path, HINTON_SPEC, body)[line].verdict == "incorrect", slip
