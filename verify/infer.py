@@ -988,7 +988,10 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("matrix_letter", letter))
         changes.append(f"{letter} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
-                                                   or _TARGET_FIRST_DELTA.search(text) and _PLUS_STEP.search(text)):
+                                                   or (_TARGET_FIRST_DELTA.search(text) or _ERR_TARGET_FIRST.search(text)
+                                                       and _DELTA_OF_ERR.search(text))
+                                                   and (_PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
+        # (Russell & Norvig's Err_k = y_k - a_k, Δ_k = Err_k × g'(in_k), w_{j,k} ← w_{j,k} + α × a_j × Δ_k)
         # (or δ_j = (d_j − y_j) … beside Δw = η δ_j x_i: the target first and the step added, Mitchell's convention)
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
         changes.append("δ is minus the derivative by the summed input (δ_j = -∂E/∂net_j)")
@@ -1249,6 +1252,10 @@ _EXAMPLE_Y_T = re.compile(r"(?<![A-Za-z\\])(?:y\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s
                           r"\s*\^\s*\{\s*\(\s*(?:\1|\2)\s*\)\s*\}")
 #: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
 #: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
+#: an output unit's error as a plain difference, target first or last, one unit index on both: y_k - a_k (Russell &
+#: Norvig's Err_k; not Han & Kamber's Err_j = O_j (1 - O_j)(T_j - O_j), a δ with its derivative)
+_UNIT_ERROR_DEF = re.compile(r"^\s*(?:[tyd]\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*\1"
+                             r"|(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*[tyd]\s*_\s*\{?\s*\2)\s*\}?\s*[.,]?\s*$")
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)"
                         r"|^\s*(?:\\hat\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*y\s*\}|y)\s*\}|\\hat\s*y|[ao])\s*-\s*"
@@ -1461,6 +1468,11 @@ _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{
                                  r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first)
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
 _PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|alpha)\s*(?:(?:\\,|\*|\\cdot)\s*)?\\delta")
+#: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
+_PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?\\[Dd]elta")
+#: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))
+_ERR_TARGET_FIRST = re.compile(r"Err\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[tyd]\s*_")
+_DELTA_OF_ERR = re.compile(r"\\Delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*Err\s*_")
 #: the desired output d_k, d_j beside the output y_k: (y_k - d_k), (d_j - y_j)
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
@@ -1955,6 +1967,7 @@ def own_symbols(claims, notation: Notation, depth: int) -> list:
         try:
             parse_expr(key, notation, depth)
             if not (key == "e" and _ERROR_DEF.match(rhs) or key in ("e", "t") and _AFFINE.search(rhs)
+                    or re.match(r"Err(?![A-Za-z])", key) and _UNIT_ERROR_DEF.match(rhs)
                     or key == "t" and (_EXP_OF_Z.match(rhs) or _APPLIED.match(_normal(rhs)))
                     or key == "\\delta" and _WITH_INPUT.search(rhs)):
                 # (Ng's vectorised logistic regression, θ := θ − α δ with δ = \frac{1}{m} Σ (h_θ(x^{(i)}) − y^{(i)})

@@ -2959,6 +2959,7 @@ class Judge:
         _unread_deltas(claims, results)
         _own_error_letters(claims, results)
         _one_letter_two_roles(claims, results)
+        _unit_terms(claims, results)
         self._output_unstated(claims, results)
         unjudge_other_points(self.numeric, claims, results)  # ŷ₁, ŷ₂, ŷ₃: data points [values] does not hold (datapoints.py)
         unjudge_entry_digits(claims, results)  # z₁ beside z₂, z₃ of a one-layer network: entries (datapoints.py)
@@ -5979,6 +5980,34 @@ def _own_error_letters(claims, results) -> None:
 #: δ_k = (y - y_k) f'(h_k): "y 表示目标值, y_k 表示输出层的输出值" — the target and the output in one letter)
 _BARE_MINUS_ENTRY = re.compile(r"(?<![A-Za-z\\_^{])y\s*-\s*y\s*_\s*\{?\s*[a-z]\b|(?<![A-Za-z\\_^{])y\s*_\s*\{?\s*[a-z]\s*\}?\s*-\s*y"
                                r"(?![A-Za-z0-9_^'\\])")
+
+
+#: an objective letter with a unit's index defined as that unit's squared error: Russell & Norvig's Loss_k = (y_k - a_k)^2,
+#: E_k = \frac{1}{2}(t_k - o_k)^2 (groups: the letter with its index, the index)
+_UNIT_TERM_DEFINED = re.compile(r"\s*((?:Loss|Cost|[ECLJ])\s*_\s*\{?\s*([jko])\s*\}?)\s*=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}\s*)?"
+                                r"(?:\\left\s*)?\(")
+
+
+def _unit_terms(claims, results) -> None:
+    """A derivative of an objective letter carrying a unit's index that the answer defines as that unit's squared error
+    (Loss_k = (y_k − a_k)², one output's term of its loss, with its own scale) is not the spec's objective: a verdict
+    read as the objective's is not the answer's — unchecked, naming the definition."""
+    terms: dict[str, str] = {}
+    for c, r in zip(claims, results, strict=True):
+        text = c.latex.replace("$", " ")
+        if len(text) > 2000:
+            continue
+        m = _UNIT_TERM_DEFINED.match(text)
+        if m and re.search(r"_\s*\{?\s*" + m.group(2) + r"(?![A-Za-z])", text[m.end():]):
+            terms.setdefault(re.sub(r"[\s{}]", "", m.group(1)), c.id)
+            continue
+        if not terms or r.verdict not in ("correct", "incorrect", "carried_forward"):
+            continue
+        squeezed = re.sub(r"[\s{}]", "", text)
+        used = next((t for t in terms if "\\partial" + t in squeezed or "d" + t + "/" in squeezed), None)
+        if used is not None:
+            r.unjudge(f"not judged: {used} is one output's term of the answer's own loss ({terms[used]}), not the "
+                      "spec's objective; its derivatives are not judged as the objective's")
 
 
 def _one_letter_two_roles(claims, results) -> None:

@@ -699,9 +699,13 @@ class _Parser:
         if len(comps) != 2 or not all(isinstance(c, str) and c in self.unit_pos for c in comps):
             return comps
         first, second = (self.unit_layer(c) for c in comps)
+        order = self.opts.get("weight_order")
+        if first > second and order == "source":
+            # w_{k,j} where the answer's own sums write w_{i,j} from i to j: from unit k to the unit before it, a weight no
+            # layer has — read as written (source first), the answer's mistake (heldout3's planted AIMA Δ_j)
+            return self._as_entry(comps, "source")
         if first >= second:
             return self._as_entry(comps, "target")  # written target first (or the same layer)
-        order = self.opts.get("weight_order")
         if order == "source":
             return self._as_entry(comps, "source")
         if order == "target":

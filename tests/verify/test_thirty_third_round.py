@@ -501,3 +501,82 @@ def test_slips_in_hintons_notation_are_found(tmp_path):
         at = next(n for n, text in enumerate(lines) if slip in text)
         line = f"line {next(n for n in range(at, -1, -1) if lines[n].startswith('$$')) + 1}"  # the display's first line
         assert _verify(tmp_path, HINTON_SPEC, body)[line].verdict == "incorrect", slip
+
+
+#: Russell & Norvig's notation (Artificial Intelligence: A Modern Approach, 3rd edition, section 18.7.4): in_j a unit's
+#: input, a_j its output, Err_k = y_k − a_k, the modified error Δ_k = Err_k × g'(in_k), Δ_j = g'(in_j) Σ_k w_{j,k} Δ_k,
+#: the weights updated by adding α a Δ — as a student writes the section out
+AIMA = r"""Each unit computes $in_j = \sum_i w_{i,j} a_i$ and $a_j = g(in_j)$.
+
+Let $Err_k = y_k - a_k$ be the $k$th component of the error vector, and define a modified error $\Delta_k = Err_k \times g'(in_k)$.
+
+The weight-update rule for the output layer is
+
+$$w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k$$
+
+The hidden node $j$ is responsible for some fraction of the error in each of the output nodes:
+
+$$\Delta_j = g'(in_j) \sum_k w_{j,k} \Delta_k$$
+
+$$w_{i,j} \leftarrow w_{i,j} + \alpha \times a_i \times \Delta_j$$
+
+The gradient of the loss $Loss_k = (y_k - a_k)^2$ is
+
+$$\frac{\partial Loss_k}{\partial w_{j,k}} = -2(y_k - a_k) g'(in_k) a_j = -2 a_j \Delta_k$$
+"""
+
+AIMA_SPEC = ('name = "aima"\nconvention = "column"\ninputs = 3\n'
+             + "".join(f'\n[[layers]]\nunits = {u}\nactivation = "sigmoid"\nbias = false\n' for u in (4, 2))
+             + '\n[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+
+
+def _aima_truth():
+    """x, y, w_{i,j} (3 × 4), w_{j,k} (4 × 2), the forward pass and E = ½ Σ_k (y_k − a_k)²'s gradients (central
+    differences)."""
+    rng = np.random.default_rng(333333)
+    x, y, w1, w2 = rng.normal(size=3), rng.uniform(size=2), rng.normal(size=(3, 4)), rng.normal(size=(4, 2))
+    energy = lambda p: 0.5 * float(np.sum((y - _sig(_sig(x @ p["w1"]) @ p["w2"])) ** 2))  # noqa: E731
+    grads = central_differences(energy, {"w1": w1.copy(), "w2": w2.copy()})
+    a1 = _sig(x @ w1)
+    a2 = _sig(a1 @ w2)
+    return x, y, w1, w2, a1, a2, grads
+
+
+def test_russell_and_norvigs_modified_error_and_updates_read_as_the_book_defines_them(tmp_path):
+    """Δ = Err × g'(in) is minus the derivative by the unit's input (Err_k = y_k − a_k, the target first) and the update
+    adds α a Δ: NumPy says every step is gradient descent; ∂Loss_k/∂w_{j,k} is the derivative of output k's own term
+    (Loss_k = (y_k − a_k)², twice the spec's ½): not judged as the objective's. With net_j for in_j, main rejected
+    four right claims (Err read as Han & Kamber's δ, Δ with gradproof's sign). (The book's own in_j stays unread: with
+    the unit letters as layers its w_{k,j} would read as w_{j,k}, and a swapped index pass unseen — heldout3's plant.)"""
+    x, y, w1, w2, a1, a2, grads = _aima_truth()
+    alpha = 0.1
+    d_k = (y - a2) * a2 * (1 - a2)                       # Δ_k = Err_k g'(in_k)
+    d_j = a1 * (1 - a1) * (w2 @ d_k)                     # Δ_j = g'(in_j) Σ_k w_{j,k} Δ_k
+    assert np.allclose(alpha * np.outer(a1, d_k), -alpha * grads["w2"])  # w_{j,k} += α a_j Δ_k: the step
+    assert np.allclose(alpha * np.outer(x, d_j), -alpha * grads["w1"])   # w_{i,j} += α a_i Δ_j
+    assert np.allclose(-2 * np.outer(a1, d_k), 2 * grads["w2"])         # ∂Loss_k/∂w_{j,k} = 2 × the spec's
+    for body in (AIMA.replace("in_", "net_"),):
+        got = _verify(tmp_path, AIMA_SPEC, body)
+        assert not any(r.verdict == "incorrect" for r in got.values())
+        assert sum(r.verdict == "correct" for r in got.values()) >= 5
+        line = _line(body, "$$w_{j,k} \\leftarrow w_{j,k} + \\alpha \\times a_j \\times \\Delta_k$$")
+        assert got[line].verdict == "correct"
+        assert got[_line(body, next(t for t in body.splitlines() if t.startswith("$$\\frac{\\partial Loss_k}")))].verdict == "unchecked"
+
+
+def test_slips_in_russell_and_norvigs_notation_are_found(tmp_path):
+    cases = [(r"$\Delta_k = Err_k \times g'(in_k)$", r"$\Delta_k = Err_k \times g(in_k)$"),
+             (r"$$w_{i,j} \leftarrow w_{i,j} + \alpha \times a_i \times \Delta_j$$",
+              r"$$w_{i,j} \leftarrow w_{i,j} - \alpha \times a_i \times \Delta_j$$"),
+             (r"$$w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k$$",
+              r"$$w_{j,k} \leftarrow w_{j,k} + \alpha \times a_k \times \Delta_k$$"),
+             (r"$$\Delta_j = g'(in_j) \sum_k w_{j,k} \Delta_k$$", r"$$\Delta_j = g'(in_j) \sum_k w_{j,k} Err_k$$")]
+    for right, slip in cases:
+        assert AIMA.count(right) == 1
+        body = AIMA.replace(right, slip).replace("in_", "net_")
+        got = _verify(tmp_path, AIMA_SPEC, body)
+        assert sum(r.verdict == "incorrect" for r in got.values()) == 1, slip
+    # the swapped weight indices heldout3 plants (w_{k,j}: from an output to a hidden unit, no such weight)
+    body = AIMA.replace(r"\sum_k w_{j,k} \Delta_k", r"\sum_k w_{k,j} \Delta_k").replace("in_", "net_")
+    got = _verify(tmp_path, AIMA_SPEC, body)
+    assert got[_line(body, r"$$\Delta_j = g'(net_j) \sum_k w_{k,j} \Delta_k$$")].verdict != "correct"
