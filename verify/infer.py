@@ -1122,14 +1122,21 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
-    if judge.net.depth == 2 and not declared & {"V", "W", "c"} and _V_OUTPUT.search(text) and not _LAYERED_W.search(text):
+    out_letter = next((v for v in ("V", "U") if judge.net.depth == 2 and not declared & {v, "W", "c"} and not any(
+        k == v for k, _ in fixed) and _output_weight_letter(v).search(text) and not _LAYERED_W.search(text)), None)
+    if out_letter:
         # The Lazy Programmer's letters (and m-alcu's): Z = σ(XW + b), A = ZV + c, Y = softmax(A) — V the output
-        # layer's weights, W the hidden layer's, c and b their biases
-        fixed += (("V", ("W", 2)), ("W", ("W", 1)))
-        changes.append("V is the output layer's weights and W the hidden layer's (A = Z V + c)")
-        if _C_BIAS.search(text):
+        # layer's weights, W the hidden layer's, c and b their biases; Jurafsky & Martin's h = σ(Wx + b), z = Uh
+        fixed += ((out_letter, ("W", 2)), ("W", ("W", 1)))
+        changes.append(f"{out_letter} is the output layer's weights and W the hidden layer's (z = {out_letter} h)")
+        if re.search(out_letter + r"[^=$]{0,40}\+\s*c(?![A-Za-z])", text):
             fixed += (("c", ("b", 2)), ("b", ("b", 1)))
             changes.append("c is the output layer's bias and b the hidden layer's")
+        elif ("b" not in declared and not re.search(out_letter + r"[^=$]{0,40}\+", text)
+              and re.search(r"(?<![A-Za-z\\])[xX]\s*W|W\s*(?:\\cdot\s*)?[xX](?![A-Za-z])", text)
+              and re.search(r"W\s*(?:\\cdot\s*)?[xX]\s*\+\s*b(?![A-Za-z_])|[xX]\s*W\s*\+\s*b(?![A-Za-z_])", text)):
+            fixed += (("b", ("b", 1)),)  # h = σ(Wx + b), z = Uh: the one bias the answer writes is the hidden layer's
+            changes.append("b is the hidden layer's bias (the output's sum has none)")
         if _A_OF_V.search(text) and not declared & {"A", "a"}:
             fixed += (("A", ("z", 2)), ("a", ("z", 2)))  # A = ZV + c: the output layer's summed input, not the hidden's
             changes.append("A is the output layer's summed input (A = Z V + c)")
@@ -1921,6 +1928,13 @@ _WITH_INPUT = re.compile(r"(?<![A-Za-z\\])[xX](?![A-Za-z])")
 #: V multiplying the hidden layer's activation: Z V, z V, V^T z, \sum_m V_{mk} z_m (the Lazy Programmer's A = ZV + c)
 _V_OUTPUT = re.compile(r"(?<![A-Za-z\\])[ZzHh]\s*V(?![A-Za-z])|(?<![A-Za-z\\])V\s*(?:\^\s*\{?\s*T\s*\}?\s*)?[ZzHh](?![A-Za-z])"
                        r"|(?<![a-z\\])V\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*[zh]\s*_")  # (m-alcu's \sum_{m=1}^MV_{mk}z_m)
+def _output_weight_letter(letter: str) -> re.Pattern:
+    """V (or U) multiplying the hidden layer's activations, either side: Z V, V^T h, V_{mk} z_m (compiled once)."""
+    return _V_OUTPUT if letter == "V" else _U_OUTPUT
+
+
+#: U multiplying the hidden activations (Jurafsky & Martin's z = Uh; CS224n's θ = U h + b_2 is read with θ)
+_U_OUTPUT = re.compile(r"(?<![A-Za-z\\])[Hh]\s*U(?![A-Za-z])|(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?[Hh](?![A-Za-z])")
 #: c added after V's product: the output layer's bias (A = ZV + c, a_k = Σ_m V_{mk} z_m + c_k)
 _C_BIAS = re.compile(r"V[^=$]{0,40}\+\s*c(?![A-Za-z])")
 #: the letter A (or a) defined by V's product: A = ZV + c, a_k = \sum_m V_{mk} z_m + c

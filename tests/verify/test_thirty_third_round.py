@@ -580,3 +580,49 @@ def test_slips_in_russell_and_norvigs_notation_are_found(tmp_path):
     body = AIMA.replace(r"\sum_k w_{j,k} \Delta_k", r"\sum_k w_{k,j} \Delta_k").replace("in_", "net_")
     got = _verify(tmp_path, AIMA_SPEC, body)
     assert got[_line(body, r"$$\Delta_j = g'(net_j) \sum_k w_{k,j} \Delta_k$$")].verdict != "correct"
+
+
+#: Jurafsky & Martin's letters (Speech and Language Processing, 3rd ed., ch. 7): h = σ(Wx + b), z = Uh, ŷ = softmax(z) —
+#: U the output layer's weights, b the one bias — with a student's backward pass
+SLP = r"""The network computes $h = \sigma(Wx + b)$, $z = Uh$ and $\hat{y} = \text{softmax}(z)$, with the cross-entropy
+loss $L_{CE}(\hat{y}, y) = -\sum_{k=1}^{K} y_k \log \hat{y}_k$.
+
+$$\frac{\partial L_{CE}}{\partial z} = \hat{y} - y$$
+
+$$\frac{\partial L_{CE}}{\partial U} = (\hat{y} - y) h^T$$
+
+$$\frac{\partial L_{CE}}{\partial h} = U^T (\hat{y} - y)$$
+
+$$\frac{\partial L_{CE}}{\partial W} = \left[ U^T (\hat{y} - y) \odot h \odot (1 - h) \right] x^T$$
+
+$$\frac{\partial L_{CE}}{\partial b} = U^T (\hat{y} - y) \odot h \odot (1 - h)$$
+"""
+
+SLP_SPEC = ('name = "slp"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n\n'
+            '[[layers]]\nunits = 2\nactivation = "softmax"\nbias = false\n\n[loss]\nname = "cross_entropy"\n')
+
+
+def test_u_for_the_output_weights_reads_beside_w_and_its_one_bias(tmp_path):
+    rng = np.random.default_rng(3)
+    x, W, b, U = rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=(2, 3))
+    y = np.eye(2)[1]
+
+    def loss(p):
+        z = p["U"] @ _sig(p["W"] @ x + p["b"])
+        return float(-(y @ (z - np.log(np.sum(np.exp(z))))))
+
+    grads = central_differences(loss, {"W": W.copy(), "b": b.copy(), "U": U.copy()})
+    h = _sig(W @ x + b)
+    z = U @ h
+    yhat = np.exp(z) / np.sum(np.exp(z))
+    dh = U.T @ (yhat - y) * h * (1 - h)
+    assert np.allclose(np.outer(yhat - y, h), grads["U"]) and np.allclose(np.outer(dh, x), grads["W"])
+    assert np.allclose(dh, grads["b"])
+    got = _verify(tmp_path, SLP_SPEC, SLP)
+    assert [r.verdict for r in got.values()] == ["correct"] * 9  # (on main: 4 read, 5 unread — "unknown symbol 'U'")
+    for right, slip in ((r"= (\hat{y} - y) h^T$$", r"= h (\hat{y} - y)^T$$"),
+                        (r"\partial h} = U^T (\hat{y} - y)$$", r"\partial h} = U (\hat{y} - y)$$"),
+                        (r"\odot h \odot (1 - h) \right] x^T", r"\odot h \odot h \right] x^T")):
+        body = SLP.replace(right, slip)
+        line = next(f"line {n + 1}" for n, t in enumerate(body.splitlines()) if slip in t)
+        assert _verify(tmp_path, SLP_SPEC, body)[line].verdict == "incorrect", slip
