@@ -133,6 +133,12 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return np.asarray(a[i, j * shape[1] + k])
     if op == "mul" and any(a.op == "ones" or a.op == "T" and a.args[0].op == "ones" for a in node.args):
         return _ones_product(node, ctx)
+    if op in ("add", "sub") and len(node.args) == 2 and [a.op for a in node.args].count("ones") == 1:
+        # a^{[1]} \odot (\mathbf{1} - a^{[1]}): the vector of ones beside a vector, as long as it
+        other = evaluate(node.args[1] if node.args[0].op == "ones" else node.args[0], ctx)
+        one = np.ones_like(np.asarray(other, dtype=float))
+        a, b = (one, other) if node.args[0].op == "ones" else (other, one)
+        return a + b if op == "add" else a - b
     if op == "ones":
         raise Unreadable("a vector of ones is read in a product, e.g. \\mathbf{1}^T \\delta")
     if op == "aug":  # \tilde{H} = [H, 1], \tilde{W} with the bias row (augmented.py)

@@ -626,3 +626,28 @@ def test_u_for_the_output_weights_reads_beside_w_and_its_one_bias(tmp_path):
         body = SLP.replace(right, slip)
         line = next(f"line {n + 1}" for n, t in enumerate(body.splitlines()) if slip in t)
         assert _verify(tmp_path, SLP_SPEC, body)[line].verdict == "incorrect", slip
+
+
+def test_a_bold_one_beside_a_vector_is_a_vector_of_ones(tmp_path):
+    """δ^{[1]} = W^{[2]T} δ^{[2]} ⊙ a^{[1]} ⊙ (𝟏 − a^{[1]}): the bold 1 is as long as a^{[1]} (NumPy: the sigmoid's slope
+    a(1 − a), the cross-entropy's δ^{[1]} by central differences); with 𝟏 + a^{[1]} the claim is wrong."""
+    rng = np.random.default_rng(31)
+    x, W1, b1, W2, b2 = rng.normal(size=4), rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+    y = np.eye(2)[0]
+
+    def loss_of_z1(z1):
+        z2 = W2 @ _sig(z1) + b2
+        return float(-(y @ (z2 - np.log(np.sum(np.exp(z2))))))
+
+    z1 = W1 @ x + b1
+    a1 = _sig(z1)
+    z2 = W2 @ a1 + b2
+    d2 = np.exp(z2) / np.sum(np.exp(z2)) - y
+    true = central_differences(lambda p: loss_of_z1(p["z"]), {"z": z1.copy()})["z"]
+    assert np.allclose(W2.T @ d2 * a1 * (np.ones(3) - a1), true) and not np.allclose(W2.T @ d2 * a1 * (np.ones(3) + a1), true)
+    spec = ('name = "ones"\nconvention = "row"\ninputs = 4\n\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n\n'
+            '[[layers]]\nunits = 2\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n')
+    claim = (r"$$\delta^{[1]} = \mathbf{W}^{[2]\,T} \boldsymbol\delta^{[2]} \odot \mathbf{a}^{[1]} \odot "
+             r"(\mathbf{1} - \mathbf{a}^{[1]})$$" + "\n")
+    assert _verify(tmp_path, spec, claim)["line 1"].verdict == "correct"  # (on main: "a vector of ones is read in a product")
+    assert _verify(tmp_path, spec, claim.replace(r"\mathbf{1} -", r"\mathbf{1} +"))["line 1"].verdict == "incorrect"
