@@ -5205,8 +5205,8 @@ def round_thirty_three_coordinator() -> list[Probe]:
     """Round thirty-three (issue 10's readers, issue 12's bounds): weights named by arrows (10^4 in one claim, 1900
     distinct units, a cycle), an input matrix written out with 10^4 rows, a bias matrix of 10^4 repeated rows, L^{1}
     as a linear combination 10^4 times, a backslash before each of 10^5 line breaks, Udacity's h (a sum of 10^5
-    letters, f'(h) in 1900 claims), a sum then 10^5 + signs, AIMA's Err_k, Δ_k and Loss_k 1900 times, y - y_k 10^4
-    times, ∂E/∂B^{2} of a bias matrix 1900 times — each after the thirty-first round's note, whose two claims must
+    letters, f'(h) in 1900 claims), a sum then 10^5 + signs, AIMA's Err_k, Δ_k and Loss_k 1900 times, δ2 typed
+    10^4 times, y - y_k 10^4 times, ∂E/∂B^{2} of a bias matrix 1900 times — each after the thirty-first round's note, whose two claims must
     keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r33c: ")
@@ -5240,6 +5240,8 @@ def round_thirty_three_coordinator() -> list[Probe]:
         + "$$w_{j,k} \\leftarrow w_{j,k} + \\alpha \\times a_j \\times \\Delta_k$$\n", verdicts=loose)
     after("aima: Loss_k defined, then 1900 derivatives of it", "$$Loss_k = (y_k - a_k)^2$$\n\n" + "".join(
         f"$$\\frac{{\\partial Loss_k}}{{\\partial w_{{j,k}}}} = -2 a_j + {k}$$\n\n" for k in range(1900)), verdicts=loose)
+    after("greek digits: δ then 10^5 digits, and δ2 10^4 times", "$$δ" + "7" * 100_000 + " = " + "δ2 + " * 10_000 + "1$$\n",
+          verdicts=loose)
     after("one letter: y - y_k 10^4 times in one claim", "$$\\delta = " + "(y - y_k) " * 10_000 + "$$\n", verdicts=loose)
     after("bias matrix: dE/dB^{2} = Yhat - Y 1900 times", "$$L^{1} = XW^{1} + B^{1}$$\n\n" + "".join(
         f"$$\\frac{{\\partial E}}{{\\partial B^{{2}}}} = \\hat{{Y}} - Y + {k}$$\n\n" for k in range(1900)), verdicts=loose)

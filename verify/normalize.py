@@ -411,6 +411,11 @@ def cap_marks(text: str) -> str:
     return "".join(ch for k, ch in enumerate(text) if k not in drop)
 
 
+#: a Greek letter typed in Unicode with digits right after it and no letter before it: δ2, β1, θ12
+_GREEK_DIGITS = re.compile(r"(?<![A-Za-z\u0370-\u03ff])([\u0391-\u03a1\u03a4-\u03a9\u03b1-\u03c9\u03d5\u03f5])(\d{1,3})"
+                           r"(?![0-9.])")  # (not Σ, a sum: Σ2 is no letter's subscript)
+
+
 def fold_unicode(text: str) -> str:
     """Mathematics typed in Unicode -> LaTeX, in linear time (character classes and one-character tables; nothing
     backtracks): Greek letters and operators by ``UNICODE_MATH``, runs of superscript or subscript characters as one
@@ -424,6 +429,7 @@ def fold_unicode(text: str) -> str:
     s = _COMBINED.sub(lambda m: rf"\{_COMBINING[m.group(2)]}{{{m.group(1)}}}", s)
     s = _BARE_TOP.sub("^{T}", s)  # Wᵀ typed as W⊤: a transpose (W^⊤ is read by the table as W^\top)
     s = _QUOTE_PRIME.sub("'", s)  # σ’(x): a word processor's apostrophe for the prime, right before an argument
+    s = _GREEK_DIGITS.sub(r"\1_{\2}", s)  # a plain-text answer's δ2, β1: the digits are the letter's subscript, as in W2
     return unicodedata.normalize("NFC", s.translate(_TABLE))  # a mark not read (é's acute) goes back on its letter
 
 

@@ -651,3 +651,30 @@ def test_a_bold_one_beside_a_vector_is_a_vector_of_ones(tmp_path):
              r"(\mathbf{1} - \mathbf{a}^{[1]})$$" + "\n")
     assert _verify(tmp_path, spec, claim)["line 1"].verdict == "correct"  # (on main: "a vector of ones is read in a product")
     assert _verify(tmp_path, spec, claim.replace(r"\mathbf{1} -", r"\mathbf{1} +"))["line 1"].verdict == "incorrect"
+
+
+def test_a_greek_letter_typed_with_its_layers_digit_reads_like_w2(tmp_path):
+    """A plain-text answer's δ2 = ŷ − y, ∂L/∂W2 = a1ᵀ · δ2 (samples as rows, x·W1 + b1): δ2 is δ of layer 2 as W2 is W of
+    layer 2 (NumPy: the softmax cross-entropy's gradients by central differences); before, δ2 read as δ times 2."""
+    rng = np.random.default_rng(32)
+    x, W1, b1, W2, b2 = rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)
+    y = np.eye(2)[1]
+
+    def loss(p):
+        z2 = _sig(x @ p["W1"] + b1) @ p["W2"] + b2
+        return float(-(y @ (z2 - np.log(np.sum(np.exp(z2))))))
+
+    grads = central_differences(loss, {"W1": W1.copy(), "W2": W2.copy()})
+    a1 = _sig(x @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    d2 = np.exp(z2) / np.sum(np.exp(z2)) - y
+    d1 = (d2 @ W2.T) * a1 * (1 - a1)
+    assert np.allclose(np.outer(a1, d2), grads["W2"]) and np.allclose(np.outer(x, d1), grads["W1"])
+    spec = ('name = "uni"\nconvention = "column"\ninputs = 4\n\n[[layers]]\nunits = 3\nactivation = "sigmoid"\n\n'
+            '[[layers]]\nunits = 2\nactivation = "softmax"\n\n[loss]\nname = "cross_entropy"\n')
+    body = ("Forward: z1 = x·W1 + b1, a1 = σ(z1), z2 = a1·W2 + b2, ŷ = softmax(z2)\n\n"
+            "δ2 = ŷ − y\n∂L/∂W2 = a1ᵀ · δ2\n∂L/∂b2 = δ2\nδ1 = (δ2 · W2ᵀ) ⊙ σ'(z1)\n∂L/∂W1 = xᵀ · δ1\n∂L/∂b1 = δ1\n")
+    got = _verify(tmp_path, spec, body, name="answer.txt")
+    assert all(r.verdict == "correct" for r in got.values()) and len(got) == 11  # (4 forward definitions, 7 steps)
+    got = _verify(tmp_path, spec, body.replace("δ1 = (δ2 · W2ᵀ) ⊙ σ'(z1)", "δ1 = (δ2 · W2ᵀ) ⊙ σ(z1)"), name="answer.txt")
+    assert got["line 6"].verdict == "incorrect"
