@@ -5952,28 +5952,40 @@ def _own_error_letters(claims, results) -> None:
     """ml-glossary's E_o = (ŷ − y) · R'(Z_o), E_h = E_o · W_o · R'(Z_h): a subscripted objective letter defined with a
     derivative in it is the answer's own error term (its δ), not the loss of unit o (Mazur's E_{o1} = ½(t − o)²,
     which holds no derivative). Its definition and the claims that use it are not judged on the loss's meaning."""
+    def defined(text: str):
+        m = _SCRIPTED_OBJECTIVE_LEFT.match(text)
+        if not (m and _DERIVATIVE_FACTOR.search(text[m.end():])):
+            return None
+        return m.group(1), (f"not judged: {m.group(1).strip()} is the answer's own error term (defined with a derivative "
+                            "in it), not the loss its letter names; map it in [notation] to have it checked")
+
+    _unjudge_uses(claims, results, defined, lambda sym, squeezed: re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed),
+                  lambda sym, where: f"not judged: it uses {sym}, the answer's own error term ({where}), not the loss its "
+                                     "letter names")
+
+
+def _unjudge_uses(claims, results, defined, uses, message) -> None:
+    """The post-pass of a symbol the answer defines its own way: ``defined(text)`` gives (the symbol as written, the
+    message for its definition — None: its verdict kept) for a defining claim; every later judged claim for which
+    ``uses(symbol, its text squeezed)`` holds is unchecked with ``message(symbol, the definition's id)``."""
     own: dict[str, str] = {}
     for c, r in zip(claims, results, strict=True):
         text = c.latex.replace("$", " ")
         if len(text) > 2000:
             continue
-        m = _SCRIPTED_OBJECTIVE_LEFT.match(text)
-        if m and _DERIVATIVE_FACTOR.search(text[m.end():]):
-            sym = re.sub(r"[\s{}]", "", m.group(1))
-            own.setdefault(sym, c.id)
-            if r.verdict in ("correct", "incorrect", "carried_forward"):
-                r.unjudge()
-                r.message = (f"not judged: {m.group(1).strip()} is the answer's own error term (defined with a "
-                             "derivative in it), not the loss its letter names; map it in [notation] to have it checked")
+        found = defined(text)
+        if found is not None:
+            sym, reason = found
+            own.setdefault(re.sub(r"[\s{}]", "", sym), c.id)
+            if reason is not None and r.verdict in ("correct", "incorrect", "carried_forward"):
+                r.unjudge(reason)
             continue
         if not own or r.verdict not in ("correct", "incorrect", "carried_forward"):
             continue
         squeezed = re.sub(r"[\s{}]", "", text)
-        used = next((sym for sym in own if re.search(re.escape(sym) + r"(?![A-Za-z0-9])", squeezed)), None)
+        used = next((sym for sym in own if uses(sym, squeezed)), None)
         if used is not None:
-            r.unjudge()
-            r.message = (f"not judged: it uses {used}, the answer's own error term ({own[used]}), not the loss its "
-                         "letter names")
+            r.unjudge(message(used, own[used]))
 
 
 #: the same letter bare and with an entry index, one subtracted from the other: y - y_k, (y_k - y) (a Chinese lecture's
@@ -5992,22 +6004,15 @@ def _unit_terms(claims, results) -> None:
     """A derivative of an objective letter carrying a unit's index that the answer defines as that unit's squared error
     (Loss_k = (y_k − a_k)², one output's term of its loss, with its own scale) is not the spec's objective: a verdict
     read as the objective's is not the answer's — unchecked, naming the definition."""
-    terms: dict[str, str] = {}
-    for c, r in zip(claims, results, strict=True):
-        text = c.latex.replace("$", " ")
-        if len(text) > 2000:
-            continue
+    def defined(text: str):
         m = _UNIT_TERM_DEFINED.match(text)
         if m and re.search(r"_\s*\{?\s*" + m.group(2) + r"(?![A-Za-z])", text[m.end():]):
-            terms.setdefault(re.sub(r"[\s{}]", "", m.group(1)), c.id)
-            continue
-        if not terms or r.verdict not in ("correct", "incorrect", "carried_forward"):
-            continue
-        squeezed = re.sub(r"[\s{}]", "", text)
-        used = next((t for t in terms if "\\partial" + t in squeezed or "d" + t + "/" in squeezed), None)
-        if used is not None:
-            r.unjudge(f"not judged: {used} is one output's term of the answer's own loss ({terms[used]}), not the "
-                      "spec's objective; its derivatives are not judged as the objective's")
+            return m.group(1), None
+        return None
+
+    _unjudge_uses(claims, results, defined, lambda sym, squeezed: "\\partial" + sym in squeezed or "d" + sym + "/" in squeezed,
+                  lambda sym, where: f"not judged: {sym} is one output's term of the answer's own loss ({where}), not the "
+                                     "spec's objective; its derivatives are not judged as the objective's")
 
 
 def _one_letter_two_roles(claims, results) -> None:
