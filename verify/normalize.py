@@ -331,7 +331,7 @@ _LAYOUT_ONLY = re.compile(r" ?\\(?:no)?limits(?![A-Za-z]) ?| ?\\(?:display|text)
 #: δ with a role letter as its superscript: \delta^o, \delta^{h} (the output layer, the hidden layer)
 _DELTA_ROLE = re.compile(r"(?<![A-Za-z\\])\\delta\s*\^\s*(?:\{\s*([oh])\s*\}|([oh]))(?![A-Za-z0-9])")
 #: a backslash alone before a line break: TeX's control space (``\`` then the end of the line), not a row break ``\\``
-_CONTROL_SPACE_AT_END = re.compile(r"(?<!\\)\\\n")
+_CONTROL_SPACE_AT_END = re.compile(r"(?<!\\)\\[ \t]*\n")
 
 
 def squeeze_space(text: str) -> str:
@@ -342,8 +342,6 @@ def squeeze_space(text: str) -> str:
     ``t`` and 4000 spaces took seconds per pattern; a heading ``# Q`` and 200 000 spaces stopped the run). Every claim
     is read through it (``answers.load_answers``, ``document.extract``) and so is :func:`normalize`'s result."""
     text = _RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
-    if "\\\n" in text:  # Dolhansky's "=&\ <newline> (\hat y_i - y_i) …": a control space at a line's end, not a command
-        text = _CONTROL_SPACE_AT_END.sub(" ", text)
     return _LAYOUT_ONLY.sub(_layout_gap, text) if "style" in text or "limits" in text else text
 
 
@@ -864,6 +862,8 @@ def _loss_prime(s: str) -> str:
 
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
+    if "\\" in text and "\n" in text:  # Dolhansky's "=&\ <newline> (\hat y_i - y_i) …": TeX's control space at a line's end
+        text = _CONTROL_SPACE_AT_END.sub(" ", text)
     text = primed_indices(text)
     if "(" in text and ("..." in text or "dots" in text):
         text = _ELIDED_ARGUMENTS.sub(r"\1", text)  # C_0(...) = (a^{(L)} - y)^2: the objective
