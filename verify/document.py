@@ -31,7 +31,7 @@ from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
 from . import augmented, einstein, foreign, scalarunits, sections, surface, texmacros
-from .judge import _NEWLINE, Claim, _top_rows, _top_sides
+from .judge import _NEWLINE, _SAMPLE_MATRIX_LETTER, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
 from .lossname import MEAN_OBJECTIVE as _MEAN_OBJECTIVE
@@ -1280,7 +1280,7 @@ def document_batch(claims, network, one_example: bool = False) -> int:
         return _unlike_a_width(network)
     if (_mean_by_a_sample(claims) or any(augmented.batch_of_rows(c.latex) for c in claims)
             or any(_INPUTS_ENTRY_BY_ENTRY.match(c.latex[:4000]) for c in claims[:2000])
-            and any(_X_TIMES_W.search(c.latex[:4000]) for c in claims[:2000])):
+            and any(_SAMPLE_MATRIX_LETTER.search(c.latex[:4000]) for c in claims[:2000])):
         # (a blog's X = \begin{bmatrix} x_{1, 1} & x_{1, 2} \\ x_{2, 1} & x_{2, 2} \end{bmatrix}: the inputs of
         # several examples, one a row, written out entry by entry — and fed to the network, L^{1} = XW^{1} + B^{1})
         return _unlike_a_width(network)  # (AbhiJ2706's \tilde{H}_0 = [X, 1]: the batch X with a column of ones)
@@ -1303,11 +1303,6 @@ _BY_A_SAMPLE = re.compile(r"\\partial\s*(?:[JLCE]|\\mathcal\s*\{\s*[LJ]\s*\})\s*
 _INPUTS_ENTRY_BY_ENTRY = re.compile(
     r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?X\s*\}?\s*=\s*\\begin\s*\{\s*[bpBv]?matrix\s*\}\s*"
     r"x\s*_\s*\{\s*\d\s*,?\s*\d\s*\}[^=]{0,200}?\\\\\s*x\s*_\s*\{\s*\d\s*,?\s*\d\s*\}")
-
-
-#: the batch of inputs fed to a layer: X W^{1}, X \cdot W, W^{(1)} X, W^T X
-_X_TIMES_W = re.compile(r"(?<![A-Za-z\\])X\s*(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?W(?![A-Za-z])|(?<![A-Za-z\\])W\s*\}?\s*"
-                        r"(?:\^\s*(?:\{[^{}]{0,8}\}|\w)\s*)?(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?X(?![A-Za-z])")
 
 
 def examples_written(claims) -> int | None:

@@ -87,9 +87,9 @@ def definitions(claims) -> list:
 
 #: e^{Z^{[L]}}, e^{z}, \exp(z^{(2)}): the exponential of a pre-activation (defines the answer's own letter)
 _EXP_OF_Z = re.compile(r"^\s*(?:e\s*\^\s*\{?|\\exp\s*\(?)\s*(?:\\mathbf\s*\{\s*)?[zZ](?![A-Za-z])")
-#: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b
+#: an affine map written with its bias: Hagan's n_i^m = \sum_j w_{i,j}^m a_j^{m-1} + b_i^m, u = W x + b (or a batch's bias
+#: matrix with its layer, a blog's L^{1} = XW^{1} + B^{1}: the bias repeated for every example)
 _AFFINE = re.compile(r"(?<![A-Za-z\\])[Ww](?![A-Za-z])[^=|]{0,120}?\+\s*(?:\\mathbf\s*\{\s*)?(?:b(?![A-Za-z])|B\s*\^)")
-#: (a batch's bias matrix with its layer, a blog's L^{1} = XW^{1} + B^{1}: the bias repeated for every example)
 #: a unit's summed input as a sum of weighted inputs, its bias absorbed or none (LFD's s_j^{(l)} = \sum_{i=0}^{d}
 #: w_{ij}^{(l)} x_i^{(l-1)}, Mitchell's net_j = \sum_i w_{ji} x_{ji}): the sum's body opens with a weight
 _WEIGHTED_SUM = re.compile(r"\s*\\sum\s*_\s*(?:\{\s*[a-z]\s*(?:=\s*[01]\s*)?\}|[a-z])\s*"
@@ -1122,14 +1122,14 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
-    out_letter = next((v for v in ("V", "U") if judge.net.depth == 2 and not declared & {v, "W", "c"} and not any(
-        k == v for k, _ in fixed) and _output_weight_letter(v).search(text) and not _LAYERED_W.search(text)), None)
+    out_letter = next((v for v in _OUTPUT_WEIGHTS if judge.net.depth == 2 and not declared & {v, "W", "c"} and not any(
+        k == v for k, _ in fixed) and _OUTPUT_WEIGHTS[v].search(text) and not _LAYERED_W.search(text)), None)
     if out_letter:
         # The Lazy Programmer's letters (and m-alcu's): Z = σ(XW + b), A = ZV + c, Y = softmax(A) — V the output
         # layer's weights, W the hidden layer's, c and b their biases; Jurafsky & Martin's h = σ(Wx + b), z = Uh
         fixed += ((out_letter, ("W", 2)), ("W", ("W", 1)))
         changes.append(f"{out_letter} is the output layer's weights and W the hidden layer's (z = {out_letter} h)")
-        if re.search(out_letter + r"[^=$]{0,40}\+\s*c(?![A-Za-z])", text):
+        if re.search(out_letter + r"[^=$]{0,40}\+\s*c(?![A-Za-z])", text):  # (c added after its product: A = ZV + c)
             fixed += (("c", ("b", 2)), ("b", ("b", 1)))
             changes.append("c is the output layer's bias and b the hidden layer's")
         elif ("b" not in declared and not re.search(out_letter + r"[^=$]{0,40}\+", text)
@@ -1257,12 +1257,12 @@ _TARGET_T = re.compile(r"(?<![A-Za-z\\^])(?<!\^\{)t\s*\}?\s*(?:\(\s*[kn]\s*\)\s*
 #: (y^{(i)} − t^{(i)})²) — y the output and t the target, where nothing writes ŷ
 _EXAMPLE_Y_T = re.compile(r"(?<![A-Za-z\\])(?:y\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s*\}\s*-\s*t|t\s*\^\s*\{\s*\(\s*([inmp])\s*\)\s*\}\s*-\s*y)"
                           r"\s*\^\s*\{\s*\(\s*(?:\1|\2)\s*\)\s*\}")
-#: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
-#: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 #: an output unit's error as a plain difference, target first or last, one unit index on both: y_k - a_k (Russell &
 #: Norvig's Err_k; not Han & Kamber's Err_j = O_j (1 - O_j)(T_j - O_j), a δ with its derivative)
 _UNIT_ERROR_DEF = re.compile(r"^\s*(?:[tyd]\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*\1"
                              r"|(?:[ao]|\\hat\s*\{?\s*y\s*\}?)\s*_\s*\{?\s*([a-z])\s*\}?\s*-\s*[tyd]\s*_\s*\{?\s*\2)\s*\}?\s*[.,]?\s*$")
+#: an error vector's definition, the target minus the output (Hagan's e = t - a; y - \hat y; d - o), or the output
+#: minus the target (smaxx73's e = \hat{y} - y, a - y, o - t): e is then the answer's error, not Euler's number
 _ERROR_DEF = re.compile(r"^\s*(?:\\mathbf\s*\{\s*)?[tyd]\s*\}?\s*(?:\(\s*[kn]\s*\)\s*)?-\s*(?:\\mathbf\s*\{\s*)?"
                         r"(?:[ayo]|\\hat\s*\{?\s*y)"
                         r"|^\s*(?:\\hat\s*\{\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*y\s*\}|y)\s*\}|\\hat\s*y|[ao])\s*-\s*"
@@ -1928,15 +1928,10 @@ _WITH_INPUT = re.compile(r"(?<![A-Za-z\\])[xX](?![A-Za-z])")
 #: V multiplying the hidden layer's activation: Z V, z V, V^T z, \sum_m V_{mk} z_m (the Lazy Programmer's A = ZV + c)
 _V_OUTPUT = re.compile(r"(?<![A-Za-z\\])[ZzHh]\s*V(?![A-Za-z])|(?<![A-Za-z\\])V\s*(?:\^\s*\{?\s*T\s*\}?\s*)?[ZzHh](?![A-Za-z])"
                        r"|(?<![a-z\\])V\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*[zh]\s*_")  # (m-alcu's \sum_{m=1}^MV_{mk}z_m)
-def _output_weight_letter(letter: str) -> re.Pattern:
-    """V (or U) multiplying the hidden layer's activations, either side: Z V, V^T h, V_{mk} z_m (compiled once)."""
-    return _V_OUTPUT if letter == "V" else _U_OUTPUT
-
-
 #: U multiplying the hidden activations (Jurafsky & Martin's z = Uh; CS224n's θ = U h + b_2 is read with θ)
 _U_OUTPUT = re.compile(r"(?<![A-Za-z\\])[Hh]\s*U(?![A-Za-z])|(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?[Hh](?![A-Za-z])")
-#: c added after V's product: the output layer's bias (A = ZV + c, a_k = Σ_m V_{mk} z_m + c_k)
-_C_BIAS = re.compile(r"V[^=$]{0,40}\+\s*c(?![A-Za-z])")
+#: the output layer's weight letter -> its product with the hidden activations
+_OUTPUT_WEIGHTS = {"V": _V_OUTPUT, "U": _U_OUTPUT}
 #: the letter A (or a) defined by V's product: A = ZV + c, a_k = \sum_m V_{mk} z_m + c
 _A_OF_V = re.compile(r"(?<![A-Za-z\\])[Aa]\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*(?:[ZzHh]\s*V|V|\\sum\s*_\s*\{?\s*[a-z][^=]{0,30}V)")
 #: a W with a layer script (W^{(2)}, W_2, W^{[1]}): the answer numbers its weights itself

@@ -369,7 +369,7 @@ def document_setup(claims, net, notation: Notation, one_example: bool = False) -
     ``document.document_batch``'s choice. The same for a file, standard input and a submission of a batch."""
     from dataclasses import replace
 
-    from .document import chosen_batch, document_batch
+    from .document import chosen_batch, document_batch, examples_written
 
     try:  # (past the run's soft deadline: Judge.check_all then gives every claim unchecked, saying so)
         with limits.until_overdue("reading the answer's worked example"):
@@ -382,8 +382,6 @@ def document_setup(claims, net, notation: Notation, one_example: bool = False) -
             # one example, the tool's choice (nothing in the answer asks for a batch): a 1/n the answer writes is 1 there
             # (Judge._mean_unseen checks such a claim again with a batch)
             notation = replace(notation, options=notation.options + (("one_chosen", True),))
-        from .document import examples_written
-
         written = examples_written(claims) if batch > 1 else None
         if written is not None:  # (a blog's X written out for its two examples: its \sum_{i=1}^{2} runs over the batch)
             notation = replace(notation, options=notation.options + (("examples_written", written),))
