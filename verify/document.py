@@ -1175,6 +1175,9 @@ _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + 
 #: a sum to m whose body writes a weight with the sum's index (eric-Rstats's z_i = \sum_{k=1}^m w_{ik} x_k: m the
 #: input's width, k a unit — weights are no example's): \sum_{k=1}^{m}, its index, then the body's first 80 characters
 _SUM_TO_M = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*m\s*\}?([^=$]{0,80})")
+#: the same to M or N, whose body writes a weight (w, W, α, β, θ) with the sum's index: CMU 10-601's a_j = \sum_{i=1}^{M}
+#: \alpha_{j,i} x_i (M the input's width); a δ or an activation with the index is an example's there (Bishop's \sum_{n=1}^{N})
+_SUM_TO_MN = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*[MN]\s*\}?([^=$]{0,80})")
 
 
 _SAMPLE_SCRIPT = re.compile(r"\^\s*\{?\s*\(\s*[a-z]\s*\)")
@@ -1186,13 +1189,17 @@ _SOFTMAX_SUM = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*[NM]\
 
 def _sums_over_units(latex: str) -> bool:
     """Whether the claim's only batch sign is a sum to m over the units a weight connects (_SUM_TO_M)."""
-    if _MEAN_OVER_BATCH.search(_SUM_TO_M.sub(" ", latex[:4000])) or _SAMPLE_SCRIPT.search(latex[:4000]):
+    head = latex[:4000]
+    if _MEAN_OVER_BATCH.search(_SUM_TO_MN.sub(" ", _SUM_TO_M.sub(" ", head))) or _SAMPLE_SCRIPT.search(head):
         return False  # (another sign of a batch beside it: \frac{1}{m}, a sum over the examples, Raschka's z_j^{(i)})
-    sums = list(_SUM_TO_M.finditer(latex[:4000]))
+    sums, wide = list(_SUM_TO_M.finditer(head)), list(_SUM_TO_MN.finditer(head))
     # (schrader's \sum_{j=1}^m \frac{dC}{da_j} \frac{da_j}{dz_i}: a unit's letter also after the d or ∂ of a derivative)
-    return bool(sums) and all(re.search(r"(?:(?:(?<![A-Za-z\\])d|\\partial\s*|(?<![A-Za-z\\]))[wWzah]|\\delta)\s*_\s*(?:\{[^{}]{0,6}"
-                                        + m.group(1) + "|"
-                                        + m.group(1) + ")", m.group(2)) for m in sums)
+    return bool(sums or wide) and all(re.search(r"(?:(?:(?<![A-Za-z\\])d|\\partial\s*|(?<![A-Za-z\\]))[wWzah]|\\delta)\s*_\s*"
+                                                r"(?:\{[^{}]{0,6}"
+                                                + m.group(1) + "|"
+                                                + m.group(1) + ")", m.group(2)) for m in sums) and all(
+        re.search(r"(?:(?<![A-Za-z\\])[wW]|\\(?:alpha|beta|theta)(?![A-Za-z]))\s*_\s*(?:\{[^{}]{0,6}(?<![A-Za-z])" + m.group(1)
+                  + r"(?![A-Za-z])|" + m.group(1) + ")", m.group(2)) for m in wide)
 
 
 #: a document whose prose says its batch is one example: "For simplification assume m = 1" (Ng's m, the number of

@@ -751,7 +751,14 @@ def conventions(judge, claims) -> Reading | None:
     defines_y = "y" in shape["summed"] | shape["activation"]  # y_k = \sum_j w_kj z_j: y is the network's output
     defines_y = defines_y or any(_Y_IS_OUTPUT.match(_normal(c.latex)) for c in definitions(claims))  # Nowaczyk's y := a_L
     layered_letters = _activation_letters(claims, judge.net.depth) if not declared else None
-    if layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
+    y_layers = _y_layers(claims, declared)
+    if y_layers is not None:
+        # CMU 11-785's y_j^{(k)} = f_k(z_j^{(k)}): y is every layer's output (y^{(0)} the input, Y = y^{(N)} the network's),
+        # written with its layer everywhere, and d the desired output
+        bases, desired = y_layers
+        changes.append("y is a layer's activation, written with its layer everywhere (its own definition: y^{(k)} = "
+                       "f_k(z^{(k)}))" + ("; d the target (the desired output)" if desired else ""))
+    elif layered_letters is not None:  # Duda-Hart-Stork: y_j = f(net_j) hidden, z_k = f(net_k) output, t_k the target
         hidden, output, unit_map = layered_letters
         bases = ((hidden, "h"), (output, "h"), ("net", "z"), ("t", "y"))
         options += [("unit_letters", True), ("unit_map", unit_map), ("output_letter", output)]
@@ -1166,7 +1173,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("param_letters", bare))  # Haykin's slope a: always bare, never a quantity with a script
         changes.append(f"{', '.join(bare)}: the activation's parameter (never written with a layer or unit)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
-    if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and ("l", True) in scripts:
+    if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and (("l", True) in scripts
+                                                                              or ("k", True) in scripts):
         options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
         changes.append("N is the last layer (beside the layer index l)")
     bracket = _bracket_letter(text, dict(base.options).get("depth_letter") or _prose_depth(judge, text))
@@ -1484,11 +1492,12 @@ _DELTA_OF_ERR = re.compile(r"\\Delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*Err\s*_")
 _TARGET_D = re.compile(r"(?<![A-Za-z\\])(?:y\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*d\s*_|d\s*_\s*\{?\s*[jkn]\s*\}?\s*-\s*y\s*_)")
 #: z defined as a function applied to another letter with the same scripts: z_j^{(l)} = f(u_j^{(l)}) (normalised)
 _OWN_ACTIVATION_LHS = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([zxy])\s*\}?\s*[_^][^=]{0,30}$")
-_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*(?:_\s*(?:\{\s*\w\s*\}|\w)\s*)?"
+_OF_OWN = re.compile(r"^\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\theta|\\?(?:tanh|sigmoid|relu|ReLU))\s*(?:_\s*(?:\{\s*\w\s*\}|\w)\s*"
+                     r"|\^\s*\{\s*\(\s*\w\s*\)\s*\}\s*)?"
                      r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*[_^][^=]{0,30}\)\s*$")
 #: y written with a layer as its superscript (y^l, y_j^{l-1}, y^{(l)}, \bm{y}^{L}, y^{2}_{k}): an activation's letter
 _Y_LAYERED = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?y\s*\}?\s*(?:_\s*(?:\{[^{}]{0,8}\}|\w)\s*)?\^\s*\{?\s*\(?\s*"
-                        r"(?:[lL]|\d)(?![A-Za-z])")
+                        r"(?:[lLk]|\d)(?![A-Za-z])")
 #: y with no script after it, not under a hat or tilde: the target (or the output) named y, not a layer's activation
 _Y_UNSCRIPTED = re.compile(r"(?<![A-Za-z\\])(?<!\\hat)(?<!\\tilde)y(?![A-Za-z_^])(?!\s*\}\s*[_^])")
 
@@ -1523,6 +1532,20 @@ _LAYER_MATRIX = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{?\s*[1-9]\s*\}?(?![0
 #: a unit's output defined by its number as an activation of a weighted sum of numbered units: n_8 = σ(w_{48} n_4 + …)
 _UNIT_OUTPUT_DEF = re.compile(r"^\s*([A-Za-z])\s*_\s*\{?\s*[1-9]\s*\}?\s*=\s*(?:\\sigma|\\phi|\\varphi|f|g|\\tanh)\s*"
                               r"(?:\\left\s*)?\(\s*[wW]\s*_\s*\{?\s*[1-9]\s*,?\s*[1-9]\s*\}?\s*(?:\\cdot\s*)?\1\s*_\s*\{?\s*[1-9]")
+
+
+def _y_layers(claims, declared) -> tuple | None:
+    """CMU 11-785's letters: y defined, with its layer written, as a function of z of the same layer (``y_j^{(k)} =
+    f_k(z_j^{(k)})``) and never written bare (a bare y would be the target): (the bases y → h, Y → ŷ and, where the
+    answer writes d with a subscript, d → the target; whether d is) — None otherwise."""
+    if declared & {"y", "Y"} or not any(_activation_of_own(_normal(c.latex), ("z",)) == "y"
+                                        for c in claims[:2000] if len(c.latex) <= 400):
+        return None
+    texts = [_normal(c.latex) for c in claims[:2000] if len(c.latex) <= 2000]
+    if any(_Y_UNSCRIPTED.search(t) for t in texts):
+        return None
+    desired = "d" not in declared and any(re.search(r"(?<![A-Za-z\\])d\s*_", t) for t in texts)
+    return (("y", "h"), ("Y", "yhat")) + ((("d", "y"),) if desired else ()), desired
 
 
 def _x_layers(claims, depth: int) -> bool:

@@ -55,7 +55,16 @@ from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
 from .ngtheta import UNREAD as NG_UNREAD
 from .ngtheta import numbering_open, writes_theta
-from .normalize import drop_time_argument, fold_unicode, normalize, primed_names, squeeze_space, uses_time_argument
+from .normalize import (
+    drop_index_range,
+    drop_time_argument,
+    fold_unicode,
+    layer_functions,
+    normalize,
+    primed_names,
+    squeeze_space,
+    uses_time_argument,
+)
 from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
@@ -534,6 +543,10 @@ class Judge:
         else:
             target = self._layer_with(name, layer)
         if target is not None and target.definition is None or name == "softmax":
+            if arg_node.op in ("entry", "comp") and np.ndim(value) == 0:
+                # 11-785's y_j^{(k)} = f_k(z_j^{(k)}) at the softmax layer: a unit's own function of its own entry, which
+                # a softmax (of every entry) is not — the per-unit form is about the layers it applies to
+                raise Unreadable(_SOFTMAX_ENTRY + " (f(z_j) of the softmax layer)")
             if deriv:
                 raise Unreadable("the derivative of softmax is a Jacobian; write the product explicitly")
             return softmax(value, axis=0 if self.truth.samples == "columns" else 1)
@@ -1799,7 +1812,7 @@ class Judge:
         is checked for every layer it can apply to (every l whose indices name layers of the network); the verdict
         is the worst, and a wrong one names the layer."""
         if var in PAREN_LAYER_LETTERS and re.search(r"\^\s*\{?\s*\(\s*" + var + r"\s*(?:[+-]\s*\d+\s*)?\)", claim.latex) and any(
-                var in (m.group(1) or m.group(2)) for m in _ENTRY_SCRIPT.finditer(claim.latex)):
+                var in (m.group(1) or m.group(2)) for m in _ENTRY_SCRIPT.finditer(layer_functions(claim.latex))):
             return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                f"could not read the claim: {var} is both a layer (^{{({var})}}) and an entry index "
                                f"(_{var}) in it — UFLDL's softmax regression writes θ^{{({var})}} for the weights of class "
@@ -1897,7 +1910,8 @@ class Judge:
         skipped = [v for v, r in done if r.verdict == "unchecked" and ("with respect to x " in r.message
                                                                        or "derivative by one entry x_" in r.message
                                                                        or "the network has no quantity" in r.message
-                                                                       or NO_BIAS in r.message)]
+                                                                       or NO_BIAS in r.message
+                                                                       or _SOFTMAX_ENTRY in r.message)]
         if skipped and len(skipped) < len(done):
             done = [(v, r) for v, r in done if v not in skipped]
         unbiased = self._unbiased_only(claim, var, env, done)
@@ -1940,7 +1954,8 @@ class Judge:
                              else f"{worst.message} ({'; '.join(scoped)})")
         if skipped:
             worst.notes.append(f"{var} = {', '.join(map(str, skipped))} left out: it reaches the gradient by the input x, "
-                               "which gradproof does not derive")
+                               "which gradproof does not derive, a bias the layer does not have, or a softmax applied to "
+                               "one unit's entry (a per-unit form that is about the element-wise layers)")
         return worst
 
     def _dots_order(self, claim: Claim, var: str, env: dict, values: list) -> list:
@@ -3334,6 +3349,10 @@ class Judge:
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
             if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
                 self.consts["alpha"] = self.consts["mu"]  # and their Δw(t) = −ε ∂E/∂w + α Δw(t−1): α the momentum
+        if ("gamma" not in self.consts and "lr" in self.consts
+                and not any(layer.kind in ("batchnorm", "layernorm") for layer in self.net.layers)
+                and any(_STEP_GAMMA.search(c.latex) for c in claims)):
+            self.consts["gamma"] = self.consts["lr"]  # ESL's and CMU 10-601's θ ← θ − γ ∂J/∂θ: γ the learning rate
         if "mu" not in self.consts and "lr" in self.consts and any(_STEP_MU.search(c.latex) for c in claims):
             self.consts["mu"] = self.consts["lr"]  # Porr's Δω_{ji} = −μ ∂E/∂ω_{ji}: μ the learning rate (no momentum)
         if not self.numeric and _bias_free(claims) and any(p.bias for p in self.truth.program.params):
@@ -4555,12 +4574,16 @@ _OWN_NUMBERING = ("input_layer", "weights_numbered_by")
 #: the blocks of the products over layers (layerdots.py) one generic claim is written out into, over all its layers
 #: (Nielsen's δ^l = Σ'(z^l)(w^{l+1})^T ⋯ Σ'(z^L)∇_a C at every l of a network of 50 layers: 1225)
 MAX_DOTTED_BLOCKS = 1300
+#: why a unit's own function of its own entry is not read at a softmax layer (a generic claim leaves that layer out)
+_SOFTMAX_ENTRY = "a softmax is not applied to one entry"
 #: constants an answer's letters stand for that an activation's parameter of the same name never replaces (the batch
 #: size N, the step t, e, π, the learning rate, momentum, Adam's β₁ β₂); such a parameter is read as \mathrm{N} only
 _INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta2"})
 #: α multiplying the step before's change (Rumelhart et al.'s α Δw(t−1), Helwich's \alpha\Delta w_{(t-1)})
 _MOMENTUM_ALPHA = re.compile(r"\\alpha\s*(?:\\cdot\s*)?\\Delta\s*[wW]\s*(?:_\s*\{\s*\(?\s*t\s*-\s*1\s*\)?\s*\}|\(\s*t\s*-\s*1\s*\))")
 _STEP_EPSILON = re.compile(r"-\s*\\(?:var)?epsilon\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
+#: γ multiplying the gradient in a step (ESL's β − γ_r Σ_i ∂R_i/∂β, CMU 10-601's α ← α − γ ∂J/∂α)
+_STEP_GAMMA = re.compile(r"[-+]\s*\\gamma\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|\\partial)")
 _STEP_MU = re.compile(r"\\Delta\s*(?:[wW]|\\omega|\\theta)[^=]{0,30}=\s*-?\s*\\mu\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*\\partial|\\nabla|"
                       r"\\partial)")
 #: a claim about a derivative (∂, ∇, δ, Δ, d/d…)
@@ -4806,6 +4829,7 @@ def _top_rows(latex: str) -> list[str]:
 def _rows_of(latex: str) -> tuple[str, ...]:
     """_top_rows, read once per text (each listed piece of 1990 worked examples was split again at every level)."""
     latex = _NEWLINE.sub(r"\\\\", latex)  # ezalos' \newline between two equations: a line break, as \\
+    latex = drop_index_range(latex)  # h_j = σ(z_j), \quad j = 1, …, n: the index's range, no second equation
     system = _SYSTEM.fullmatch(latex)
     if system is not None:  # \begin{cases} A = B \\ C = D \end{cases}: a brace grouping equations, not one piecewise value
         rows = [r for r in re.split(r"\\\\", system.group(1)) if r.strip()]
@@ -6164,7 +6188,7 @@ _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on o
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 #: an activation's slope written out: the sigmoid's a (1 − a) (MATLAB's 1.-a too), tanh's 1 − a²
-_SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*(?:a|h|o|\\sigma)(?![A-Za-z])(?![^()]{0,30}\^\s*\{?\s*2)")
+_SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*(?:[ahoyzx]|\\sigma)(?![A-Za-z])(?![^()]{0,30}\^\s*\{?\s*2)")
 _TANH_SLOPE = re.compile(r"1\s*-\s*(?:a|h|\\tanh)(?![A-Za-z])[^-+=()]{0,24}\^\s*\{?\s*2(?![0-9])")
 #: the target subtracted from the prediction transposed (a^{(K)} − Y^T, \hat y - y^\top), and untransposed (a − Y, ŷ − y)
 _PREDICTION = r"(?:(?<![A-Za-z\\])[aA]|\\hat\s*\{?\s*[yY]\s*\}?|\\exp)"

@@ -72,6 +72,43 @@ _PARTIAL_BRACES = re.compile(r"\\partial\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\}
 #: statement about a symbol's type, dropped with its symbol (``_TYPE`` drops a bare one)
 _TYPE_STATEMENT = re.compile(r"(?:[,;]\s*(?:\\q?quad(?![A-Za-z])\s*)?|\\q?quad(?![A-Za-z])\s*)[^=,;$]{1,60}?\\in\s*\\mathbb\s*\{\s*R\s*\}"
                              r"(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
+#: the range of a claim's free index stated after it: ``, \; m = 1, \ldots, M,`` (ESL), ``\quad \text{for } j = 1, \dots,
+#: n``, ``\quad k = 1, 2, 3``, ``\qquad j \in \{1, \ldots, n\}``, ``\forall i \in [K]``, ``\quad 1 \le j \le n``: the claim holds for
+#: every index value, as a generic claim is judged anyway (read on the claim's last 200 characters: linear)
+_INDEX_RANGE = re.compile(
+    r"(?:[,;]\s*(?:(?:\\[,;:!]|\\q?quad(?![A-Za-z])|~)\s*)*|(?:(?:\\[,;:!]|\\q?quad(?![A-Za-z])|~)\s*)+|\s+)\(?\s*"
+    r"(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?:for|where)(?:\s+(?:all|each|every))?\s*\}\s*|for\s+(?:all\s+|each\s+|every\s+)?"
+    r"|\\forall(?![A-Za-z])\s*)?"
+    r"(?:(?:\\forall(?![A-Za-z])\s*|\\(?:text|mathrm|textrm|mbox)\s*\{\s*for\s+(?:all|each|every)\s*\}\s*)[a-z](?:\s*,\s*[a-z])?"
+    r"(?:\s*\\in\s*(?:\\\{\s*[01]\s*,[^{}=$]{0,40}\\\}|\[\s*[A-Za-z0-9]{1,4}\s*\]))?"
+    r"|(?P<index>[a-z](?:\s*,\s*[a-z])?)\s*(?:=\s*(?P<list>[01]\s*(?:,\s*(?:[0-9]{1,3}|\\[lc]?dots(?![A-Za-z])|\.\.\.|…)\s*)+,\s*"
+    r"(?:[A-Za-z]|[0-9]{1,4})(?:\s*_\s*\{?[A-Za-z0-9]{1,3}\}?)?|[01]\s*\.\.\.?\s*(?:[A-Za-z]|[0-9]{1,4}))"
+    r"|\\in\s*(?:\\\{\s*[01]\s*,[^{}=$]{0,40}\\\}|\[\s*[A-Za-z0-9]{1,4}\s*\]))"
+    r"|[01]\s*\\(?:le|leq|leqslant)(?![A-Za-z])\s*[a-z]\s*\\(?:le|leq|leqslant)(?![A-Za-z])\s*(?:[A-Za-z]|[0-9]{1,4}))"
+    r"\s*\)?\s*[.,;]?\s*$")
+
+
+def drop_index_range(text: str) -> str:
+    """``text`` without the range of its free index stated at its end (``_INDEX_RANGE``); a listed range must count up
+    from its first value (``j = 1, 2, 3``; not a one-hot ``y = 1, 0, 0``)."""
+    at = max(0, len(text) - 200)
+    m = _INDEX_RANGE.search(text, at)
+    if m is None or not text[:m.start()].strip():
+        return text
+    if m.group("list"):  # (each listed number one more than the one before it, or past a \dots)
+        items = [t.strip() for t in m.group("list").split(",")]
+        for before, item in zip(items, items[1:], strict=False):
+            if item.isdigit() and before.isdigit() and int(item) != int(before) + 1:
+                return text
+            if item.isdigit() and not before.isdigit() and int(item) < 2:
+                return text
+    return text[:m.start()].rstrip()
+
+
+#: a layer letter in parentheses as a superscript: ^{(k)}, ^{(l)}
+_LAYER_LETTER = re.compile(r"\^\s*\{\s*\(\s*([a-z])\s*\)\s*\}")
+#: f or g with a letter as its subscript, applied: f_k(, f_{k}'(, g_l\left( (the letter, a prime)
+_FUNCTION_OF_LAYER = re.compile(r"(?<![A-Za-z\\])([fg])\s*_\s*\{?\s*([a-z])\s*\}?\s*(')?(?=\s*(?:\(|\\left(?![A-Za-z])))")
 _TYPE = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}(?:\s*\^\s*(?:\{[^{}]{0,40}\}|\w))?\s*[.,;]?\s*$")
 #: CJK words (and their punctuation) opening a row before its mathematics: 其中 ("where"), 而 ("and"), 所以 ("so")
 _CJK_LEAD = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]{1,12}\s*")
@@ -99,6 +136,16 @@ _DOT_T = re.compile(r"(?<=[A-Za-z0-9}\])])\.T\b")  # A1.T: NumPy's transpose
 #: NumPy's method product A.dot(B) (A.T.dot(dY), typeset \mathrm{dot}): the product of A and the parenthesised B
 _DOT_METHOD = re.compile(r"(?<=[A-Za-z0-9}\])])\s*\.\s*(?:\\mathrm\s*\{\s*dot\s*\}|\\operatorname\s*\{\s*dot\s*\}|dot)\s*(?=\()")
 _MODULE_BEFORE = re.compile(r"(?<![A-Za-z])(?:np|numpy|jnp|torch|tf)$")
+
+
+def layer_functions(text: str) -> str:
+    """CMU 11-785's y_j^{(k)} = f_k(z_j^{(k)}), f_k'(z_i^{(k)}): f (or g) with the claim's own layer letter as its
+    subscript is that layer's activation, f^{(k)} (not an entry k of f)."""
+    if "_" not in text or "^" not in text or not _LAYER_LETTER.search(text) or not _FUNCTION_OF_LAYER.search(text):
+        return text
+    letters = {x.group(1) for x in _LAYER_LETTER.finditer(text)}
+    return _FUNCTION_OF_LAYER.sub(lambda f: (f"{f.group(1)}{f.group(3) or ''}^{{({f.group(2)})}}" if f.group(2) in letters
+                                             else f.group(0)), text)
 
 
 def _method_product(m: re.Match) -> str:
@@ -873,6 +920,7 @@ def _normalize_new(text: str) -> str:
     if "^" in text:
         text = _SCRIPTED_PRIME.sub("'", text)  # f^{^{\prime}}(net_j): f'(net_j)
         text = _UNIT_LAYER_SCRIPT.sub(_without_unit_layer, text)  # W_{kj}^{KJ}: W_{kj}
+    text = layer_functions(text)
     text = _SPACED_NET.sub("net", text)  # n e t_k: net_k
     if "\\delta" in text:
         text = _DELTA_INCREMENT_ADD.sub(r"\1\\Delta ", _DELTA_INCREMENT_DEF.sub(r"\1\\Delta ", text))
@@ -936,7 +984,8 @@ def _normalize_new(text: str) -> str:
     s = _SUM_IN.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _SUM_ALL.sub(lambda m: rf"\sum_{{{m.group(1)}}}", s)
     s = _NUMPY.sub(lambda m: rf" \np{m.group(1)} ", s)  # np.sum(dZ, axis=1, keepdims=True) -> \npsum(...)
-    s = _TYPE.sub(" ", _TYPE_STATEMENT.sub(" ", s))  # … \in \mathbb{R}^q at the end: a type, not part of the value
+    s = drop_index_range(_TYPE.sub(" ", _TYPE_STATEMENT.sub(" ", s)))  # … \in \mathbb{R}^q at the end: a type, not part of
+    # the value; ``, \quad j = 1, \ldots, n``: the index's range
     s = squeeze_space(_SPACES.sub(" ", s))  # \,\,\,… would be a run of spaces
     s = _PLAIN_INDICATOR.sub(r" \\indicator ", s)
     s = _INDICATOR.sub(r" \\indicator ", s)

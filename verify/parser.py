@@ -43,8 +43,10 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
          "Theta": "W"}  # Ng's Θ^{(l)}: W with the bias as column 0 (read as the kind Wb, see _augment)
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "Err": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
-          "Omega": "lossOmega", "hatF": "loss", "Loss": "loss", "Cost": "loss"}
-# (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F)
+          "Omega": "lossOmega", "hatF": "loss", "Loss": "loss", "Cost": "loss",
+          "Div": "loss"}
+# (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F;
+# CMU 11-785's divergence Div(Y, d))
 #: Greek letters an answer may name its activation function by, read so only when applied to a summed input
 ACTIVATION_LETTERS = ("alpha",)
 #: function names -> registry activation names (or the elementary functions)
@@ -75,7 +77,7 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
                 "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
-                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err", "act"},
+                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err", "act", "Div"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)

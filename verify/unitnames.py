@@ -343,16 +343,17 @@ class EllUnit(Rewriting):
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
     (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
-    (pairnames.py) or by an arrow between them (arrownames.py)): (claims as read, the readings applied, what each
-    changes)."""
+    (pairnames.py), by an arrow between them (arrownames.py), or α and β (greekweights.py)): (claims as read, the
+    readings applied, what each changes)."""
     from .arrownames import ArrowNames
+    from .greekweights import GreekWeights
     from .inoutnames import InOutNames
     from .pairnames import PairNames
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
                     BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims),
-                    ArrowNames.detect(net, claims)):
+                    ArrowNames.detect(net, claims), GreekWeights.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)
