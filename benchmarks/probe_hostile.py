@@ -311,7 +311,8 @@ def probes() -> list[Probe]:
             + round_seventeen() + round_twenty() + round_twenty_one() + round_twenty_two() + round_twenty_four()
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
-            + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator())
+            + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
+            + round_thirty_four_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5245,6 +5246,45 @@ def round_thirty_three_coordinator() -> list[Probe]:
     after("one letter: y - y_k 10^4 times in one claim", "$$\\delta = " + "(y - y_k) " * 10_000 + "$$\n", verdicts=loose)
     after("bias matrix: dE/dB^{2} = Yhat - Y 1900 times", "$$L^{1} = XW^{1} + B^{1}$$\n\n" + "".join(
         f"$$\\frac{{\\partial E}}{{\\partial B^{{2}}}} = \\hat{{Y}} - Y + {k}$$\n\n" for k in range(1900)), verdicts=loose)
+    return out
+
+
+def round_thirty_four_coordinator() -> list[Probe]:
+    """Round thirty-four (issue 10's readers, issue 12's bounds): α and β weights (10^4 entries in one claim, 1900
+    claims, spaces between α and its script, α both weights and a learning rate), a letter defined by β's product
+    10^4 times, an index range after a claim with 10^5 spacing commands or a list of 10^4 numbers, f_k with a layer
+    letter 10^4 times, a sum to M over 10^4 α entries, y^{(k)} = f_k(z^{(k)}) 1900 times, Div 10^4 times — each after
+    the thirty-first round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r34c: ")
+    right = {"right": {"correct"}, "wrong": {"incorrect"}}
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or loose, spec_text=_SPEC31, **kw)
+
+    forward = "$$a_j = \\sum_i \\alpha_{j,i} x_i + \\alpha_{j,0}$$\n\n$$b_k = \\sum_j \\beta_{k,j} z_j + \\beta_{k,0}$$\n\n"
+    after("greek: 10^4 alpha entries in one claim", forward + "$$a_j = " + " + ".join(
+        "\\alpha_{j,i} x_i" for _ in range(10_000)) + "$$\n")
+    after("greek: 1900 claims in alpha and beta", forward + "".join(
+        f"$$\\frac{{\\partial J}}{{\\partial \\beta_{{k,j}}}} = (\\hat y_k - y_k) z_j + {k}$$\n\n" for k in range(1900)))
+    after("greek: 10^5 spaces between alpha and its script", "$$a = \\alpha" + " " * 100_000 + "_{j,i} x_i$$\n\n"
+          + forward)
+    after("greek: alpha the weights and the learning rate", forward
+          + "$$\\alpha_{j,i} \\leftarrow \\alpha_{j,i} - \\alpha \\frac{\\partial J}{\\partial \\alpha_{j,i}}$$\n")
+    after("greek: b defined by beta's product 10^4 times", "".join(
+        f"$$b_{{k}} = \\beta_{{k,j}} z_j + {k}$$\n\n" for k in range(10_000)) + forward)
+    after("range: 10^5 spacing commands before an index range", "$$z_j = a_j" + ", \\;" * 100_000 + " j = 1, \\ldots, n$$\n")
+    after("range: a listed range of 10^4 numbers", "$$z_j = a_j, \\quad j = " + ", ".join(
+        str(k) for k in range(1, 10_001)) + "$$\n")
+    after("range: 1900 claims with \\forall", "".join(f"$$z_j = \\sigma(a_j) + {k} \\quad \\forall j$$\n\n"
+                                                      for k in range(1900)))
+    after("layer functions: f_k( 10^4 times beside ^{(k)}", "$$y^{(k)} = " + "f_k(z^{(k)}) + " * 10_000 + "1$$\n")
+    after("sum to M: 10^4 alpha entries after \\sum_{i=1}^{M}", "$$a_j = \\sum_{i=1}^{M} " + "\\alpha_{j,i} x_i " * 10_000
+          + "$$\n")
+    after("11-785: y_j^{(k)} = f_k(z_j^{(k)}) 1900 times", "".join(
+        f"$$y_j^{{(k)}} = f_k\\left(z_j^{{(k)}}\\right) + {k} d_j$$\n\n" for k in range(1900)))
+    after("11-785: Div 10^4 times in one claim", "$$Div(Y, d) = " + "Div + " * 10_000 + "0$$\n")
     return out
 
 
