@@ -89,12 +89,17 @@ _INDEX_RANGE = re.compile(
 
 
 def drop_index_range(text: str) -> str:
-    """``text`` without the range of its free index stated at its end (``_INDEX_RANGE``); a listed range must count up
-    from its first value (``j = 1, 2, 3``; not a one-hot ``y = 1, 0, 0``)."""
+    r"""``text`` without the range of its free index stated at its end (``_INDEX_RANGE``); a listed range must count up
+    from its first value (``j = 1, 2, 3``; not a one-hot ``y = 1, 0, 0``). A layer's range (``\quad l = 1, \ldots, L``,
+    ``k = 1, …, N`` where k is the claim's layer superscript) is kept: it narrows the layers (layerscope.range_scope)."""
     at = max(0, len(text) - 200)
     m = _INDEX_RANGE.search(text, at)
     if m is None or not text[:m.start()].strip():
         return text
+    letters = set(re.findall(r"[a-z]", m.group("index") or "")) or set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", m.group(0)))
+    if letters & {"l"} or "\\ell" in m.group(0) or any(re.search(r"\^\s*\{?[^{}=]{0,6}(?<![A-Za-z\\])" + x + r"(?![A-Za-z])",
+                                                                  text[:m.start()]) for x in letters):
+        return text  # a layer's range (l, ℓ, or a letter the claim writes as a superscript): its scope is layerscope's
     if m.group("list"):  # (each listed number one more than the one before it, or past a \dots)
         items = [t.strip() for t in m.group("list").split(",")]
         for before, item in zip(items, items[1:], strict=False):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from conftest import central_differences
 from test_nineteenth_round_coordinator import _spec
+from test_thirty_third_round import _line, _plant
 from test_twenty_first_round import _verify
 
 #: 10-601's network: M = 3 inputs, D = 4 sigmoid hidden units, K = 2 softmax outputs, J the cross-entropy of one example
@@ -150,10 +151,6 @@ ENTRY_PLANTS = {
 }
 
 
-def _line(body: str, text: str) -> str:
-    return f"line {body.splitlines().index(text) + 1}"
-
-
 def test_hw5s_entries_in_alpha_and_beta_are_read_and_each_gradient_judged_as_numpy_says(tmp_path):
     got = _verify(tmp_path, SPEC, ENTRIES)
     for text, claim in ENTRY_CLAIMS.items():
@@ -168,10 +165,7 @@ def test_hw5s_entries_in_alpha_and_beta_are_read_and_each_gradient_judged_as_num
 
 
 def test_each_planted_slip_in_hw5s_letters_is_found(tmp_path):
-    body = ENTRIES
-    for right, (planted, _) in ENTRY_PLANTS.items():
-        assert body.count(right) == 1
-        body = body.replace(right, planted)
+    body = _plant(ENTRIES, ENTRY_PLANTS)
     got = _verify(tmp_path, SPEC, body)
     for planted, claim in ENTRY_PLANTS.values():
         assert got[_line(body, planted)].verdict == _holds(claim) == "incorrect", planted
@@ -330,10 +324,8 @@ def test_each_planted_slip_in_idl_letters_is_found(tmp_path):
         r"= y_i^{(k)} \left(1 - y_i^{(k)}\right)": (r"= \left(1 - y_i^{(k)}\right)",
                                                      np.allclose((1 - ys[1]) * t["y1"], t["z1"])),
     }
-    body = IDL
-    for right, (planted, holds) in plants.items():
-        assert body.count(right) == 1 and not holds
-        body = body.replace(right, planted)
+    assert not any(holds for _, holds in plants.values())
+    body = _plant(IDL, plants)
     got = _verify(tmp_path, IDL_SPEC, body)
     lines = body.splitlines()
     for planted, _ in plants.values():

@@ -153,11 +153,17 @@ PLANTS = {
 }
 
 
-def test_each_planted_slip_in_the_blogs_letters_is_found(tmp_path):
-    body = DIAG
-    for right, (planted, _) in PLANTS.items():
-        assert body.count(right) == 1
+def _plant(body: str, plants: dict) -> str:
+    """``body`` with each right claim replaced by its planted one (plants: right -> (planted, …)); each right claim
+    must occur once."""
+    for right, (planted, *_) in plants.items():
+        assert body.count(right) == 1, right
         body = body.replace(right, planted)
+    return body
+
+
+def test_each_planted_slip_in_the_blogs_letters_is_found(tmp_path):
+    body = _plant(DIAG, PLANTS)
     got = _verify(tmp_path, SPEC, body)
     for planted, claim in PLANTS.values():
         assert got[_line(body, planted)].verdict == _oracle(claim) == "incorrect", planted
