@@ -312,7 +312,7 @@ def probes() -> list[Probe]:
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
-            + round_thirty_four_coordinator())
+            + round_thirty_four_coordinator() + round_thirty_five_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5285,6 +5285,37 @@ def round_thirty_four_coordinator() -> list[Probe]:
     after("11-785: y_j^{(k)} = f_k(z_j^{(k)}) 1900 times", "".join(
         f"$$y_j^{{(k)}} = f_k\\left(z_j^{{(k)}}\\right) + {k} d_j$$\n\n" for k in range(1900)))
     after("11-785: Div 10^4 times in one claim", "$$Div(Y, d) = " + "Div + " * 10_000 + "0$$\n")
+    return out
+
+
+def round_thirty_five_coordinator() -> list[Probe]:
+    """Round thirty-five (issue 10's readers, issue 12's bounds): Larochelle's quantities of the input — h^{(k)}(x)
+    10^4 times in one claim and in 1900 claims, 10^5 spaces between a layer's script and (x), −log f(x)_y under
+    10^4 derivatives, [\\ldots, g'(a_j), \\ldots] 10^4 times, (L+1) 10^4 times, an unclosed \\frac{\\partial}{\\partial
+    10^4 times — each after the thirty-first round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r35c: ")
+    loose = {c: {"correct", "incorrect", "unchecked"} for c in ("right", "wrong")}
+
+    def after(pid: str, hostile: str) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=loose, spec_text=_SPEC31)
+
+    forward = ("$$\\mathbf{a}^{(k)}(\\mathbf{x}) = \\mathbf{b}^{(k)} + \\mathbf{W}^{(k)} \\mathbf{h}^{(k-1)}(\\mathbf{x})$$\n\n"
+               "$$\\mathbf{h}^{(L+1)}(\\mathbf{x}) = \\mathbf{o}(\\mathbf{a}^{(L+1)}(\\mathbf{x})) = \\mathbf{f}(\\mathbf{x})$$\n\n")
+    loss = "-\\log f(\\mathbf{x})_y"
+    after("input functions: h^{(k)}(x) 10^4 times in one claim", forward + "$$\\mathbf{a}^{(k)}(\\mathbf{x}) = "
+          + " + ".join("\\mathbf{h}^{(k)}(\\mathbf{x})" for _ in range(10_000)) + "$$\n")
+    after("input functions: 1900 claims", forward + "".join(
+        f"$$\\nabla_{{\\mathbf{{b}}^{{(k)}}}} {loss} = \\nabla_{{\\mathbf{{a}}^{{(k)}}(\\mathbf{{x}})}} {loss} + {k}$$\n\n"
+        for k in range(1900)))
+    after("input functions: 10^5 spaces before (x)", forward + "$$\\mathbf{h}^{(k)}" + " " * 100_000 + "(\\mathbf{x}) = 0$$\n")
+    after("input functions: the loss under 10^4 derivatives", forward + "$$" + " + ".join(
+        f"\\frac{{\\partial}}{{\\partial a^{{(k)}}(\\mathbf{{x}})_j}} {loss}" for _ in range(10_000)) + " = 0$$\n")
+    after("input functions: [\\ldots, g'(a_j), \\ldots] 10^4 times", forward + "$$\\mathbf{d} = "
+          + "\\left[\\ldots, g'(a^{(k)}(\\mathbf{x})_j), \\ldots\\right] \\odot " * 10_000 + "1$$\n")
+    after("input functions: (L+1) 10^4 times", forward + "$$\\mathbf{a}^{(L+1)} = " + "\\mathbf{h}^{(L+1)} + " * 10_000 + "0$$\n")
+    after("input functions: an unclosed \\frac{\\partial}{\\partial 10^4 times", forward + "$$"
+          + "\\frac{\\partial}{\\partial {a " * 10_000 + "$$\n")
     return out
 
 

@@ -548,7 +548,7 @@ class Judge:
                 # a softmax (of every entry) is not — the per-unit form is about the layers it applies to
                 raise Unreadable(_SOFTMAX_ENTRY + " (f(z_j) of the softmax layer)")
             if deriv:
-                raise Unreadable("the derivative of softmax is a Jacobian; write the product explicitly")
+                raise Unreadable(_SOFTMAX_SLOPE)
             return softmax(value, axis=0 if self.truth.samples == "columns" else 1)
         if target is not None:
             definition, params = target.definition, target.param_values
@@ -1911,7 +1911,8 @@ class Judge:
                                                                        or "derivative by one entry x_" in r.message
                                                                        or "the network has no quantity" in r.message
                                                                        or NO_BIAS in r.message
-                                                                       or _SOFTMAX_ENTRY in r.message)]
+                                                                       or _SOFTMAX_ENTRY in r.message
+                                                                       or _SOFTMAX_SLOPE in r.message)]
         if skipped and len(skipped) < len(done):
             done = [(v, r) for v, r in done if v not in skipped]
         unbiased = self._unbiased_only(claim, var, env, done)
@@ -4576,6 +4577,9 @@ _OWN_NUMBERING = ("input_layer", "weights_numbered_by")
 MAX_DOTTED_BLOCKS = 1300
 #: why a unit's own function of its own entry is not read at a softmax layer (a generic claim leaves that layer out)
 _SOFTMAX_ENTRY = "a softmax is not applied to one entry"
+#: an activation's slope taken elementwise at the softmax layer (Larochelle's ∇_{a^{(k)}} = ∇_{h^{(k)}} ⊙ [… g'(a_j) …] for
+#: every k): the generic rule is about the layers with an elementwise activation, so that layer is left out of it
+_SOFTMAX_SLOPE = "the derivative of softmax is a Jacobian; write the product explicitly"
 #: constants an answer's letters stand for that an activation's parameter of the same name never replaces (the batch
 #: size N, the step t, e, π, the learning rate, momentum, Adam's β₁ β₂); such a parameter is read as \mathrm{N} only
 _INTERNAL_CONSTANTS = frozenset({"N", "t", "e", "pi", "lr", "mu", "beta1", "beta2"})
@@ -6188,8 +6192,13 @@ _KNOWN_MACRO = re.compile(r"is a known LaTeX macro that|here it has nothing on o
 _NEEDS_LAYER = re.compile(r"\b[zah] needs a layer index")
 #: a claim that names entries of a batch array without its sample (shapes.py's message)
 #: an activation's slope written out: the sigmoid's a (1 − a) (MATLAB's 1.-a too), tanh's 1 − a²
-_SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*(?:[ahoyzx]|\\sigma)(?![A-Za-z])(?![^()]{0,30}\^\s*\{?\s*2)")
-_TANH_SLOPE = re.compile(r"1\s*-\s*(?:a|h|\\tanh)(?![A-Za-z])[^-+=()]{0,24}\^\s*\{?\s*2(?![0-9])")
+#: (a letter may be bold, \mathbf{h}, and carry a layer's script in parentheses, h^{(k)}: Larochelle's 1 − \mathbf{h}^{(k)}^2)
+_BOLD_OPEN = r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
+_LAYER_SCRIPT_AFTER = r"(?:\s*\}?\s*\^\s*\{\s*\([^(){}]{1,8}\)\s*\})?"
+_SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*" + _BOLD_OPEN + r"(?:[ahoyzx]|\\sigma)(?![A-Za-z])(?!" + _LAYER_SCRIPT_AFTER
+                            + r"[^()]{0,30}\^\s*\{?\s*2)")
+_TANH_SLOPE = re.compile(r"1\s*-\s*" + _BOLD_OPEN + r"(?:a|h|\\tanh)(?![A-Za-z])" + _LAYER_SCRIPT_AFTER
+                         + r"[^-+=()]{0,24}\^\s*\{?\s*2(?![0-9])")
 #: the target subtracted from the prediction transposed (a^{(K)} − Y^T, \hat y - y^\top), and untransposed (a − Y, ŷ − y)
 _PREDICTION = r"(?:(?<![A-Za-z\\])[aA]|\\hat\s*\{?\s*[yY]\s*\}?|\\exp)"
 _MINUS_Y_T = re.compile(_PREDICTION + r"[^-=]{0,40}-\s*[Yy]\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")

@@ -1,0 +1,212 @@
+r"""The thirty-fifth round (issue 10): Hugo Larochelle's notation (his neural-network course, IFT 725 at Sherbrooke,
+and the courses built on its slides) — every layer's quantity a function of the example, ``\mathbf{h}^{(k)}(\mathbf{x})``,
+``\mathbf{a}^{(k)}(\mathbf{x}) = \mathbf{b}^{(k)} + \mathbf{W}^{(k)} \mathbf{h}^{(k-1)}(\mathbf{x})``, the output
+``\mathbf{f}(\mathbf{x}) = \mathbf{o}(\mathbf{a}^{(L+1)}(\mathbf{x}))`` with L the number of hidden layers, the loss
+written out under each derivative (``\nabla_{\mathbf{a}^{(k)}(\mathbf{x})} -\log f(\mathbf{x})_y``), the one-hot
+target ``\mathbf{e}(y)``, ``1_{(y=c)}``, and a vector by its entry ``[\ldots, g'(a^{(k)}(\mathbf{x})_j), \ldots]``. Before
+this round such an answer read 3 of 14 claims and two right forward definitions were judged wrong (``(\mathbf{x})``
+read as a product with x). Every expected verdict is decided here by NumPy: central differences of the network written
+by hand, the claims' right sides transcribed."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import central_differences
+from test_nineteenth_round_coordinator import _spec
+from test_thirty_third_round import _line, _plant
+from test_twenty_first_round import _verify
+
+#: two tanh hidden layers (L = 2), a softmax output, the cross-entropy of one example of class y = 1 (0-based)
+SIZES, ACTS = (4, 5, 3, 3), ("tanh", "tanh", "softmax")
+SPEC = _spec("ift725", "row", 4, [(5, "tanh"), (3, "tanh"), (3, "softmax")], "cross_entropy", 0.05)
+LOSS = r"-\log f(\mathbf{x})_y"
+
+FORWARD = {
+    r"$$\mathbf{h}^{(0)}(\mathbf{x}) = \mathbf{x}$$": lambda v, t: [(v["h"][0], v["x"])],
+    r"$$\mathbf{a}^{(k)}(\mathbf{x}) = \mathbf{b}^{(k)} + \mathbf{W}^{(k)} \mathbf{h}^{(k-1)}(\mathbf{x})$$":
+        lambda v, t: [(v["b"][k] + v["W"][k] @ v["h"][k - 1], v["a"][k]) for k in (1, 2, 3)],
+    r"$$\mathbf{h}^{(L+1)}(\mathbf{x}) = \mathbf{o}(\mathbf{a}^{(L+1)}(\mathbf{x})) = \mathbf{f}(\mathbf{x})$$":
+        lambda v, t: [(_softmax(v["a"][3]), v["h"][3])],
+}
+
+GRADIENTS = {
+    r"$$g'(a) = 1 - g(a)^2$$": lambda v, t: [(1 - np.tanh(v["a"][1]) ** 2, t["slope"])],
+    rf"$$\frac{{\partial}}{{\partial f(\mathbf{{x}})_c}} {LOSS} = \frac{{-1_{{(y=c)}}}}{{f(\mathbf{{x}})_y}}$$":
+        lambda v, t: [(-v["e"] / v["h"][3][v["label"]], t["f"])],
+    rf"$$\nabla_{{\mathbf{{f}}(\mathbf{{x}})}} {LOSS} = \frac{{-\mathbf{{e}}(y)}}{{f(\mathbf{{x}})_y}}$$":
+        lambda v, t: [(-v["e"] / v["h"][3][v["label"]], t["f"])],
+    rf"$$\frac{{\partial}}{{\partial a^{{(L+1)}}(\mathbf{{x}})_c}} {LOSS} = -\left(1_{{(y=c)}} - f(\mathbf{{x}})_c\right)$$":
+        lambda v, t: [(-(v["e"] - v["h"][3]), t["a"][3])],
+    rf"$$\frac{{\partial}}{{\partial h^{{(k-1)}}(\mathbf{{x}})_j}} {LOSS} = \sum_i \frac{{\partial {LOSS}}}{{\partial a^{{(k)}}"
+    r"(\mathbf{x})_i} W^{(k)}_{i,j}$$":
+        lambda v, t: [(v["W"][k].T @ t["a"][k], t["h"][k - 1]) for k in (2, 3)],
+    rf"$$\frac{{\partial}}{{\partial a^{{(k)}}(\mathbf{{x}})_j}} {LOSS} = \frac{{\partial {LOSS}}}{{\partial h^{{(k)}}(\mathbf{{x}})_j}}"
+    r" \, g'(a^{(k)}(\mathbf{x})_j)$$":
+        lambda v, t: [(t["h"][k] * (1 - np.tanh(v["a"][k]) ** 2), t["a"][k]) for k in (1, 2)],
+    rf"$$\frac{{\partial}}{{\partial W^{{(k)}}_{{i,j}}}} {LOSS} = \frac{{\partial {LOSS}}}{{\partial a^{{(k)}}(\mathbf{{x}})_i}} \, "
+    r"h^{(k-1)}(\mathbf{x})_j$$":
+        lambda v, t: [(np.outer(t["a"][k], v["h"][k - 1]), t["W"][k]) for k in (1, 2, 3)],
+    rf"$$\frac{{\partial}}{{\partial b^{{(k)}}_i}} {LOSS} = \frac{{\partial {LOSS}}}{{\partial a^{{(k)}}(\mathbf{{x}})_i}}$$":
+        lambda v, t: [(t["a"][k], t["b"][k]) for k in (1, 2, 3)],
+    rf"$$\nabla_{{\mathbf{{a}}^{{(L+1)}}(\mathbf{{x}})}} {LOSS} = -\left(\mathbf{{e}}(y) - \mathbf{{f}}(\mathbf{{x}})\right)$$":
+        lambda v, t: [(-(v["e"] - v["h"][3]), t["a"][3])],
+    rf"$$\nabla_{{\mathbf{{W}}^{{(k)}}}} {LOSS} = \left(\nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS}\right) "
+    r"\mathbf{h}^{(k-1)}(\mathbf{x})^\top$$":
+        lambda v, t: [(np.outer(t["a"][k], v["h"][k - 1]), t["W"][k]) for k in (1, 2, 3)],
+    rf"$$\nabla_{{\mathbf{{b}}^{{(k)}}}} {LOSS} = \nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS}$$":
+        lambda v, t: [(t["a"][k], t["b"][k]) for k in (1, 2, 3)],
+    rf"$$\nabla_{{\mathbf{{h}}^{{(k-1)}}(\mathbf{{x}})}} {LOSS} = \mathbf{{W}}^{{(k)\top}} \left(\nabla_{{\mathbf{{a}}^{{(k)}}"
+    rf"(\mathbf{{x}})}} {LOSS}\right)$$":
+        lambda v, t: [(v["W"][k].T @ t["a"][k], t["h"][k - 1]) for k in (2, 3)],
+    rf"$$\nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS} = \left(\nabla_{{\mathbf{{h}}^{{(k)}}(\mathbf{{x}})}} {LOSS}\right) "
+    r"\odot \left(1 - \mathbf{h}^{(k)}(\mathbf{x})^2\right)$$":
+        lambda v, t: [(t["h"][k] * (1 - v["h"][k] ** 2), t["a"][k]) for k in (1, 2)],
+    rf"$$\nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS} = \left(\nabla_{{\mathbf{{h}}^{{(k)}}(\mathbf{{x}})}} {LOSS}\right) "
+    r"\odot \left[\ldots, g'(a^{(k)}(\mathbf{x})_j), \ldots\right]$$":
+        lambda v, t: [(t["h"][k] * (1 - np.tanh(v["a"][k]) ** 2), t["a"][k]) for k in (1, 2)],
+}
+
+ANSWER = ("# IFT 725, devoir 1: the gradients of a network with $L = 2$ hidden layers\n\nThe forward pass:\n\n"
+          + "\n\n".join(FORWARD) + "\n\nThe hidden units use $g(a) = \\tanh(a)$.\n\n" + "\n\n".join(GRADIENTS) + "\n")
+
+#: the slips a student makes, each with its NumPy transcription (every one wrong at some layer the claim is about)
+PLANTS = {
+    r"= -\left(\mathbf{e}(y) - \mathbf{f}(\mathbf{x})\right)$$": (
+        r"= \mathbf{e}(y) - \mathbf{f}(\mathbf{x})$$", lambda v, t: [(v["e"] - v["h"][3], t["a"][3])]),
+    r"\right) \mathbf{h}^{(k-1)}(\mathbf{x})^\top$$": (
+        r"\right) \mathbf{h}^{(k)}(\mathbf{x})^\top$$", None),  # (a shape that cannot hold: 5×5 for 5×4)
+    r"= \mathbf{W}^{(k)\top} \left(": (r"= \mathbf{W}^{(k)} \left(", None),  # (5×4 times 5×1)
+    r"\odot \left(1 - \mathbf{h}^{(k)}(\mathbf{x})^2\right)$$": (
+        r"\odot \mathbf{h}^{(k)}(\mathbf{x}) \odot \left(1 - \mathbf{h}^{(k)}(\mathbf{x})\right)$$",
+        lambda v, t: [(t["h"][k] * v["h"][k] * (1 - v["h"][k]), t["a"][k]) for k in (1, 2)]),
+    r"\, h^{(k-1)}(\mathbf{x})_j$$": (r"\, h^{(k-1)}(\mathbf{x})_i$$", None),  # (i counts 5 and 4 entries at k = 1)
+    r"= \frac{-1_{(y=c)}}{f(\mathbf{x})_y}$$": (
+        r"= \frac{1_{(y=c)}}{f(\mathbf{x})_y}$$", lambda v, t: [(v["e"] / v["h"][3][v["label"]], t["f"])]),
+    r"W^{(k)}_{i,j}$$": (r"W^{(k)}_{j,i}$$", None),  # (j counts 3 and 5 entries at k = 2)
+    r"\, g'(a^{(k)}(\mathbf{x})_j)$$": (
+        r"\, g'(h^{(k)}(\mathbf{x})_j)$$",
+        lambda v, t: [(t["h"][k] * (1 - np.tanh(v["h"][k]) ** 2), t["a"][k]) for k in (1, 2)]),
+    r"$$g'(a) = 1 - g(a)^2$$": (r"$$g'(a) = 1 - g(a)$$", lambda v, t: [(1 - np.tanh(v["a"][1]), t["slope"])]),
+}
+
+
+def _softmax(a):
+    e = np.exp(a - a.max())
+    return e / e.sum()
+
+
+def _act(name: str, a):
+    return {"tanh": np.tanh, "sigmoid": lambda u: 1 / (1 + np.exp(-u)), "softmax": _softmax}[name](a)
+
+
+def _point(sizes=SIZES, acts=ACTS):
+    """One example of class 1 at a random point: the forward values by layer (h[0] = x) and the loss's true gradients
+    by central differences — by the parameters, by each layer's a and h through the layers above, by the output f."""
+    rng = np.random.default_rng(35)
+    depth = len(acts)
+    W = {k: rng.normal(size=(sizes[k], sizes[k - 1])) for k in range(1, depth + 1)}
+    b = {k: rng.normal(size=sizes[k]) for k in range(1, depth + 1)}
+    x, label = rng.normal(size=sizes[0]), 1
+    e = np.eye(sizes[-1])[label]
+
+    def from_h(k, h, q):  # the loss from layer k's activation up
+        for m in range(k + 1, depth + 1):
+            h = _act(acts[m - 1], q["W"][m] @ h + q["b"][m])
+        return -float(np.log(h[label]))
+
+    def from_a(k, a, q):
+        return from_h(k, _act(acts[k - 1], a), q)
+
+    v = {"W": W, "b": b, "x": x, "label": label, "e": e, "h": {0: x}, "a": {}}
+    for k in range(1, depth + 1):
+        v["a"][k] = W[k] @ v["h"][k - 1] + b[k]
+        v["h"][k] = _act(acts[k - 1], v["a"][k])
+    flat = {f"W{k}": W[k].copy() for k in W} | {f"b{k}": b[k].copy() for k in b}
+    grads = central_differences(lambda q: from_h(0, x, {"W": {k: q[f"W{k}"] for k in W}, "b": {k: q[f"b{k}"] for k in b}}),
+                                flat)
+    t = {"W": {k: grads[f"W{k}"] for k in W}, "b": {k: grads[f"b{k}"] for k in b},
+         "a": {k: central_differences(lambda q, k=k: from_a(k, q["v"], v), {"v": v["a"][k].copy()})["v"]
+               for k in range(1, depth + 1)},
+         "h": {k: central_differences(lambda q, k=k: from_h(k, q["v"], v), {"v": v["h"][k].copy()})["v"]
+               for k in range(depth)},
+         "f": central_differences(lambda q: -float(np.log(q["f"][label])), {"f": v["h"][depth].copy()})["f"]}
+    slope = central_differences(lambda q: float(np.sum(_act(acts[0], q["a"]))), {"a": v["a"][1].copy()})["a"]
+    t["slope"] = slope
+    return v, t
+
+
+def _oracle(claim, point=None) -> str:
+    """The verdict of a claim transcribed in NumPy: claim(values, true) -> [(its value, the true one)] for every
+    layer it is about; correct when every one holds."""
+    v, t = point or _point()
+    pairs = claim(v, t)
+    held = all(np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-5, atol=1e-7) for got, want in pairs)
+    return "correct" if held else "incorrect"
+
+
+def test_larochelles_answer_reads_whole_and_every_claim_is_judged_as_numpy_says(tmp_path):
+    got = _verify(tmp_path, SPEC, ANSWER)
+    point = _point()
+    for text, claim in {**FORWARD, **GRADIENTS}.items():
+        assert got[_line(ANSWER, text)].verdict == _oracle(claim, point) == "correct", (text, got[_line(ANSWER, text)].message)
+
+
+def test_each_planted_slip_in_larochelles_notation_is_found(tmp_path):
+    body = _plant(ANSWER, PLANTS)
+    got = _verify(tmp_path, SPEC, body)
+    point = _point()
+    for planted, claim in PLANTS.values():
+        line = next(x for x in body.splitlines() if planted in x)
+        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
+        assert claim is None or _oracle(claim, point) == "incorrect", planted
+
+
+ONE_HIDDEN = "\n\n".join([
+    r"# Backprop, one hidden layer", r"Forward propagation, with $\mathbf{h}^{(0)}(\mathbf{x}) = \mathbf{x}$:",
+    r"$$\mathbf{h}^{(0)}(\mathbf{x}) = \mathbf{x}$$",
+    r"$$\mathbf{h}^{(k)}(\mathbf{x}) = \mathbf{g}(\mathbf{a}^{(k)}(\mathbf{x}))$$",
+    r"$$\mathbf{h}^{(L+1)}(\mathbf{x}) = \mathbf{o}(\mathbf{a}^{(L+1)}(\mathbf{x})) = \mathbf{f}(\mathbf{x})$$",
+    rf"$$l(\mathbf{{f}}(\mathbf{{x}}), y) = {LOSS}$$",
+    rf"$$\nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS} = \left(\nabla_{{\mathbf{{h}}^{{(k)}}(\mathbf{{x}})}} {LOSS}\right) "
+    r"\odot \left[\ldots, g'(a^{(k)}(\mathbf{x})_j), \ldots\right]$$",
+    rf"$$\nabla_{{\mathbf{{a}}^{{(k)}}(\mathbf{{x}})}} {LOSS} = \left(\nabla_{{\mathbf{{h}}^{{(k)}}(\mathbf{{x}})}} {LOSS}\right) "
+    r"\odot \mathbf{h}^{(k)}(\mathbf{x}) \odot (1 - \mathbf{h}^{(k)}(\mathbf{x}))$$",
+    rf"$$\nabla_{{\mathbf{{a}}^{{(L+1)}}(\mathbf{{x}})}} {LOSS} = \mathbf{{f}}(\mathbf{{x}}) - \mathbf{{e}}(y)$$",
+    r"$$\mathbf{W}^{(k)} \leftarrow \mathbf{W}^{(k)} - \alpha \nabla_{\mathbf{W}^{(k)}} l(\mathbf{f}(\mathbf{x}), y)$$"]) + "\n"
+
+
+def test_one_hidden_layer_the_output_is_layer_l_plus_1_and_the_elementwise_slope_is_the_hidden_layers(tmp_path):
+    """L = 1 hidden sigmoid layer: L + 1 is the softmax output; a generic rule written with g' elementwise (or the
+    sigmoid's slope h(1 − h)) is about the hidden layer, not the softmax."""
+    spec = _spec("ift725b", "row", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+    got = _verify(tmp_path, spec, ONE_HIDDEN)
+    lines = [x for x in ONE_HIDDEN.splitlines() if x.startswith("$$")]
+    assert [got[_line(ONE_HIDDEN, x)].verdict for x in lines] == ["correct"] * len(lines)
+    v, t = _point((3, 4, 3), ("sigmoid", "softmax"))
+    sig = 1 / (1 + np.exp(-v["a"][1]))
+    assert _oracle(lambda v, t: [(t["h"][1] * sig * (1 - sig), t["a"][1])], (v, t)) == "correct"
+    for x in lines[4:6]:
+        assert "k = 1 " in got[_line(ONE_HIDDEN, x)].message  # (the hidden layer only)
+    # L + 1 is the softmax layer: the output's gradient with its sign flipped is wrong there (NumPy: f − e(y) holds)
+    assert _oracle(lambda v, t: [(v["h"][2] - v["e"], t["a"][2])], (v, t)) == "correct"
+    wrong = ONE_HIDDEN.replace(r"= \mathbf{f}(\mathbf{x}) - \mathbf{e}(y)$$", r"= \mathbf{e}(y) - \mathbf{f}(\mathbf{x})$$")
+    line = next(x for x in wrong.splitlines() if x.endswith(r"= \mathbf{e}(y) - \mathbf{f}(\mathbf{x})$$"))
+    assert _verify(tmp_path, spec, wrong)[_line(wrong, line)].verdict == "incorrect"
+
+
+def test_a_letter_as_a_function_elsewhere_is_not_read_as_larochelles(tmp_path):
+    """The reading needs two layered quantities of the input or the loss written −log f(x)_y: an answer defining its
+    own f(x) (funcdef's activation) keeps L the last layer."""
+    spec = _spec("plain", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    body = ("# Nielsen's notation\n\n$$f(x) = \\frac{1}{1 + e^{-x}}$$\n\n"
+            "$$\\delta^{L} = (a^{L} - y) \\odot a^{L} \\odot (1 - a^{L})$$\n")
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    line = _line(body, "$$\\delta^{L} = (a^{L} - y) \\odot a^{L} \\odot (1 - a^{L})$$")
+    assert next(r for r in results if r.id == line).verdict == "correct"
+    assert not any("Larochelle" in n for n in meta["notation"])
+    (tmp_path / "answer.md").write_text(ANSWER)
+    assert any("Larochelle" in n for n in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[1]["notation"])
