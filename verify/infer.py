@@ -1173,6 +1173,10 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("param_letters", bare))  # Haykin's slope a: always bare, never a quantity with a script
         changes.append(f"{', '.join(bare)}: the activation's parameter (never written with a layer or unit)")
     scripts = [(m.group(1), bool(m.group(2))) for m in _LAYER_SCRIPT.finditer(text)]
+    if "y_layer" not in dict(base.options) and judge.net.depth == 2 and _W_OF_Y.search(text):
+        options.append(("y_layer", True))  # NYU's ŷ = g(W_y h + b_y), Karpathy's W_{xh}, W_{hy}: layers named by their ends
+        changes.append("W_y, b_y (W_{hy}) are the output layer's and W_h, b_h (W_{xh}) the hidden layer's: each layer "
+                       "named by the quantity it gives")
     if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and (("l", True) in scripts
                                                                               or ("k", True) in scripts):
         options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
@@ -1306,6 +1310,9 @@ def _prose_depth(judge, text: str) -> str | None:
 
 
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
+#: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
+#: class's row in softmax regression)
+_W_OF_Y = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*(?:\{\s*h?\s*y\s*\}|y)(?![A-Za-z_])")
 #: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
 _TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
 _LAYERED_LHS = re.compile(r"^\s*([A-Za-z])\s*(?:_\s*(?:\{[^{}]{0,12}\}|\w)\s*)?\^\s*(?:\{[^{}]{0,12}\}|\w)\s*"

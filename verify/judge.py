@@ -534,6 +534,10 @@ class Judge:
             base = base.args[0]
         if layer is None and base.op == "q" and base.value[0] in ("z", "h"):
             layer = base.value[1]
+        if name == "phi" and layer is None:  # NYU's \hat y = g(W_y h + b_y): the layer whose parameters it sums
+            summed = {n.value[1] for n in arg_node.walk() if n.op == "q" and n.value[0] in ("W", "b", "z")
+                      and isinstance(n.value[1], int)}
+            layer = summed.pop() if len(summed) == 1 else None
         if name == "phi" and layer is None and len({(ly.activation, ly.params) for ly in _applied(self.net.layers)}) == 1:
             layer = 1  # Rojas's s(x): every layer has the same activation (a softmax output aside), so a generic one is it
         if name == "phi":

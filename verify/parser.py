@@ -2347,6 +2347,9 @@ class _Parser:
             return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o (ml-glossary's W_O): the output layer
         if mark == "_" and texts in (["h"], ["H"]) and self.depth_net == 2 and not (self.generic_units and not prime):
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
+        if mark == "_" and prime and self.opts.get("y_layer") and self.depth_net == 2 and "".join(texts) in ("y", "hy", "xh"):
+            # NYU's W_y, b_y; Karpathy's W_{xh}, W_{hy}: a layer named by what it gives (infer.conventions)
+            return [("layer", (1 if "".join(texts) == "xh" else 2) + self.units_off)]
         if (mark == "^" and len(toks) == 3 and (toks[0].text,) in self.depth_names and toks[1].text in ("+", "-")
                 and toks[2].kind == "num" and self.depth_net):
             return [("layer", self.layer_number(toks))]  # Nielsen's and Reddy's a^{L-1}: the layer before the last

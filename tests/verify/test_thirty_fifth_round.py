@@ -96,7 +96,8 @@ def _softmax(a):
 
 
 def _act(name: str, a):
-    return {"tanh": np.tanh, "sigmoid": lambda u: 1 / (1 + np.exp(-u)), "softmax": _softmax}[name](a)
+    return {"tanh": np.tanh, "sigmoid": lambda u: 1 / (1 + np.exp(-u)), "softmax": _softmax,
+            "relu": lambda u: np.maximum(u, 0.0)}[name](a)
 
 
 def _point(sizes=SIZES, acts=ACTS):
@@ -210,3 +211,78 @@ def test_a_letter_as_a_function_elsewhere_is_not_read_as_larochelles(tmp_path):
     assert not any("Larochelle" in n for n in meta["notation"])
     (tmp_path / "answer.md").write_text(ANSWER)
     assert any("Larochelle" in n for n in verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))[1]["notation"])
+
+
+#: NYU's deep-learning course (LeCun and Canziani, DS-GA 1008): h = f(W_h x + b_h), ŷ = g(W_y h + b_y) — each layer's
+#: parameters named by the quantity the layer gives; f the ReLU, g the softmax; s_1, s_2 the answer's own summed inputs
+NYU_SPEC = _spec("dsga1008", "row", 3, [(4, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+def _b(text: str) -> str:
+    """§ written for \boldsymbol (NYU's bold letters)."""
+    return text.replace("§", r"\boldsymbol")
+
+
+NYU = {_b(k): v for k, v in {
+    r"$$§{h} = f(§{W}_h §{x} + §{b}_h)$$": lambda v, t: [(np.maximum(v["W"][1] @ v["x"] + v["b"][1], 0), v["h"][1])],
+    r"$$§{\hat{y}} = g(§{W}_y §{h} + §{b}_y)$$": lambda v, t: [(_softmax(v["W"][2] @ v["h"][1] + v["b"][2]), v["h"][2])],
+    r"$$§{s}_1 = §{W}_h §{x} + §{b}_h$$": lambda v, t: [(v["W"][1] @ v["x"] + v["b"][1], v["a"][1])],
+    r"$$§{s}_2 = §{W}_y §{h} + §{b}_y$$": lambda v, t: [(v["W"][2] @ v["h"][1] + v["b"][2], v["a"][2])],
+    r"$$\frac{\partial \ell}{\partial §{s}_2} = §{\hat{y}} - §{y}$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+    r"$$\frac{\partial \ell}{\partial §{W}_y} = \frac{\partial \ell}{\partial §{s}_2} §{h}^\top$$":
+        lambda v, t: [(np.outer(t["a"][2], v["h"][1]), t["W"][2])],
+    r"$$\frac{\partial \ell}{\partial §{b}_y} = \frac{\partial \ell}{\partial §{s}_2}$$": lambda v, t: [(t["a"][2], t["b"][2])],
+    r"$$\frac{\partial \ell}{\partial §{h}} = §{W}_y^\top \frac{\partial \ell}{\partial §{s}_2}$$":
+        lambda v, t: [(v["W"][2].T @ t["a"][2], t["h"][1])],
+    r"$$\frac{\partial \ell}{\partial §{s}_1} = \frac{\partial \ell}{\partial §{h}} \odot \mathbb{1}(§{s}_1 > 0)$$":
+        lambda v, t: [(t["h"][1] * (v["a"][1] > 0), t["a"][1])],
+    r"$$\frac{\partial \ell}{\partial §{W}_h} = \frac{\partial \ell}{\partial §{s}_1} §{x}^\top$$":
+        lambda v, t: [(np.outer(t["a"][1], v["x"]), t["W"][1])],
+    r"$$\frac{\partial \ell}{\partial §{b}_h} = \frac{\partial \ell}{\partial §{s}_1}$$": lambda v, t: [(t["a"][1], t["b"][1])],
+}.items()}
+NYU_ANSWER = ("# DS-GA 1008, homework 1: backprop by hand\n\nThe network, with $f$ the ReLU and $g$ the softmax:\n\n"
+              + "\n\n".join(NYU) + "\n")
+NYU_PLANTS = {_b(k): (_b(p), c) for k, (p, c) in {
+    r"= §{\hat{y}} - §{y}$$": (r"= §{y} - §{\hat{y}}$$", lambda v, t: [(v["e"] - v["h"][2], t["a"][2])]),
+    r"§{s}_2} §{h}^\top$$": (r"§{s}_2} §{x}^\top$$", None),  # (2×3 for 2×4)
+    r"§{b}_y} = \frac{\partial \ell}{\partial §{s}_2}$$": (r"§{b}_y} = \frac{\partial \ell}{\partial §{s}_1}$$", None),
+    r"= §{W}_y^\top \frac": (r"= §{W}_h^\top \frac", None),  # (3×4 times 2×1)
+    r"\odot \mathbb{1}(§{s}_1 > 0)$$": (r"\odot §{s}_1$$", lambda v, t: [(t["h"][1] * v["a"][1], t["a"][1])]),
+    r"§{s}_1} §{x}^\top$$": (r"§{s}_1} §{h}^\top$$", None),  # (4×4 for 4×3)
+    r"g(§{W}_y §{h} + §{b}_y)$$": (r"g(§{W}_y §{x} + §{b}_y)$$", None),  # (2×4 times 3×1)
+}.items()}
+
+
+def test_nyus_layers_named_by_what_they_give_read_and_each_claim_is_judged_as_numpy_says(tmp_path):
+    """W_y, b_y (and Karpathy's W_{xh}, W_{hy}) are the output's and the hidden layer's; ŷ = g(W_y h + b_y) applies
+    the output's activation (g of a layer's own sum: before, the hidden layer's ReLU, a false reject)."""
+    point = _point((3, 4, 2), ("relu", "softmax"))
+    def karpathy(text: str) -> str:
+        return text.replace(_b("§{W}_h"), _b("§{W}_{xh}")).replace(_b("§{W}_y"), _b("§{W}_{hy}"))
+
+    for named in (lambda text: text, karpathy):
+        body = named(NYU_ANSWER)
+        got = _verify(tmp_path, NYU_SPEC, body)
+        for text, claim in NYU.items():
+            line = named(text)
+            assert got[_line(body, line)].verdict == _oracle(claim, point) == "correct", (line, got[_line(body, line)].message)
+
+
+def test_each_planted_slip_in_nyus_letters_is_found(tmp_path):
+    body = _plant(NYU_ANSWER, NYU_PLANTS)
+    got = _verify(tmp_path, NYU_SPEC, body)
+    point = _point((3, 4, 2), ("relu", "softmax"))
+    for planted, claim in NYU_PLANTS.values():
+        line = next(x for x in body.splitlines() if planted in x)
+        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
+        assert claim is None or _oracle(claim, point) == "incorrect", planted
+
+
+def test_a_class_row_w_y_in_softmax_regression_is_not_a_layer(tmp_path):
+    """Lowercase w_y (the row of the true class y) never makes W_y a layer: the reading needs a capital W named so."""
+    spec = _spec("softreg", "row", 3, [(4, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+    body = "# Softmax\n\n$$\\frac{\\partial L}{\\partial w_y} = -(1 - p_y) x$$\n"
+    from gradproof.verify.cli import verify_file
+
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "answer.md").write_text(body)
+    results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
+    assert not any("W_y" in n for n in meta["notation"]) and results[0].verdict == "unchecked"
