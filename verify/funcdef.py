@@ -28,8 +28,13 @@ _FORMULA_WORDS = re.compile(r"\\(?:d?frac|tfrac|exp|tanh|ln|log|max|min|sqrt|lef
                             r"(?![A-Za-z])|\be\b|[0-9.+\-*/^_{}()\[\]\s,|]")
 
 
+#: the network's input as f's argument: x, \mathbf{x}, \boldsymbol x, one example of it x^{(t)} (Larochelle's f(x^{(t)}))
+_X_ARG = (r"(?:\\(?:boldsymbol|mathbf|vec|bm)\s*+\{\s*+x\s*+\}|\\(?:boldsymbol|mathbf|bm)\s++x|x)"
+          r"(?:\s*+\^\s*+\{\s*+\(\s*+[a-z]\s*+\)\s*+\})?")
+#: f, plain or bold (\mathbf{f}: Larochelle's output vector)
+_F_NAME = r"(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+f\s*+\}|(?<![A-Za-z\\])f)"
 #: the network's function of its input and its parameters: f(x; θ), f(\boldsymbol{x}; \boldsymbol{\phi}), f(x; W, b)
-_NETWORK = re.compile(r"(?<![A-Za-z\\])f\s*\(\s*(?:\\(?:boldsymbol|mathbf|vec|bm)\s*\{\s*x\s*\}|x)\s*;\s*([^();=]{1,80})\)")
+_NETWORK = re.compile(_F_NAME + r"\s*\(\s*" + _X_ARG + r"\s*;\s*([^();=]{1,80})\)")
 #: what the parameters after the semicolon are written with
 _PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{\s*[Wwb]|boldsymbol)|(?<![A-Za-z\\])[Wwb](?![A-Za-z])")
 
@@ -42,7 +47,7 @@ _APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*+('?)\s*+\(\s*+([a-ce-z])\s*+\)")
 _CLAIM_WORDS = re.compile(_FORMULA_WORDS.pattern + r"|=|\\(?:qquad|partial)(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
 #: a letter applied to one variable, equated to the logistic function of it written out: \theta(x) = \frac{1}{(1 +
 #: e^{-x})} (cjhjhj's Korean notes, after Sigmoid(x) =), \phi(z) = 1/(1+e^{-z}), s(t) = \frac{1}{1+\exp(-t)}
-_LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z])\)=(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
+_LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z]|\\(?:gamma|xi|nu|tau|zeta|kappa|chi|psi))\)=(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
                                r"1/\(1\+(?:e\^\{-\2\}|\\exp\(-\2\))\))(?:=|$)")
 #: letters that name the network's quantities or functions gradproof reads already — g, f, φ the spec's activation
 #: (a definition of them is judged against it: a logistic g under a tanh spec stays the answer's mistake)
@@ -66,11 +71,12 @@ def logistic_letter(claims) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 #: the loss of the network's prediction f(x) and the target: Chambrin's l(f(x), y), \ell(f(x), y), L(f(x), y)
-_LOSS_OF_F = re.compile(r"(?:\\ell|\\mathcal\s*+\{?\s*+L\s*+\}?|(?<![A-Za-z\\])[lLJE])\s*+\(\s*+f\s*+\(\s*+x\s*+\)\s*+,")
+_LOSS_OF_F = re.compile(r"(?:\\ell|\\mathcal\s*+\{?\s*+L\s*+\}?|(?<![A-Za-z\\])[lLJE])\s*+\(\s*+" + _F_NAME + r"\s*+\(\s*+"
+                        + _X_ARG + r"\s*+\)\s*+,")
 #: f written otherwise: f', f^\prime, f applied to anything but the bare input (an activation f(z), f(W x + b))
-_F_OTHERWISE = re.compile(r"(?<![A-Za-z\\])f\s*+(?:'|\^\s*+\{?\s*+\\prime|_|\((?!\s*+x\s*+\)))")
+_F_OTHERWISE = re.compile(r"(?<![A-Za-z\\])f\s*+\}?\s*+(?:'|\^\s*+\{?\s*+\\prime|_|\((?!\s*+" + _X_ARG + r"\s*+\)))")
 #: the prediction written as the network's function of its input alone
-_F_OF_X = re.compile(r"(?<![A-Za-z\\])f\s*+\(\s*+x\s*+\)")
+_F_OF_X = re.compile(_F_NAME + r"\s*+\(\s*+" + _X_ARG + r"\s*+\)")
 
 
 def prediction_letter(claims) -> bool:
@@ -86,12 +92,13 @@ def read_as_function(claims) -> tuple[list, dict]:
     as σ, {claim id: the text as written})."""
     out, originals = [], {}
     logistic = logistic_letter(claims)
-    applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\()") if logistic else None
+    applied = re.compile(re.escape(logistic) + r"(?![A-Za-z])\s*(?=\(|')") if logistic else None  # (s(γ), s'(γ))
     predicted = prediction_letter(claims)
     for c in claims:
         text = c.latex if len(c.latex) <= 400 else ""
         if applied is not None:
             text = applied.sub(r"\\sigma", text)
+        text = _dummy_as_z(text)  # Shewchuk's s'(\gamma) = s(\gamma)(1 - s(\gamma)): a function's own variable
         m = _DEFINED.match(text)
         if m and "=" not in text[m.end():] and _in_one_variable(text[m.end():], m.group(1)):
             text = f"g({m.group(1)}) = {text[m.end():].strip()}"
@@ -105,6 +112,28 @@ def read_as_function(claims) -> tuple[list, dict]:
             c = replace(c, latex=text)
         out.append(c)
     return out, originals
+
+
+#: a dummy variable a function is written of (never a quantity of the network): \gamma, \xi, \nu, \tau, t, u, v
+_DUMMY = r"(?:\\(?:gamma|xi|nu|tau|zeta|kappa|chi|psi)(?![A-Za-z])|(?<![A-Za-z\\])[tuv](?![A-Za-z]))"
+#: an activation function, or its slope, applied to a dummy variable: \sigma(\gamma), g'(t), \tanh(u)
+_OF_DUMMY = re.compile(r"(?:\\(?:sigma|tanh|phi|varphi)|(?<![A-Za-z\\])[gf])\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)?\s*(?:\\left\s*)?"
+                       r"\(\s*(" + _DUMMY + r")\s*(?:\\right\s*)?\)")
+
+
+def _dummy_as_z(text: str) -> str:
+    """A claim about an activation function written of a dummy variable (``\\sigma'(\\gamma) = \\sigma(\\gamma)(1 -
+    \\sigma(\\gamma))``, ``g'(t) = 1 - g(t)^2``: only that function, its slope and one variable) with the variable
+    written z, as the parser reads a function's identity; any other claim as it is."""
+    found = list(_OF_DUMMY.finditer(text))
+    names = {m.group(1) for m in found}
+    if len(names) != 1 or "=" not in text:
+        return text
+    v = names.pop()
+    rest = set(_CLAIM_WORDS.sub(" ", _OF_DUMMY.sub(" ", text)).split())
+    if not rest <= {v, "d", "d" + v, "\\sigma", "\\tanh"}:
+        return text
+    return re.sub((re.escape(v) + r"(?![A-Za-z])") if v.startswith("\\") else rf"(?<![A-Za-z\\]){v}(?![A-Za-z])", "z", text)
 
 
 def _in_one_variable(rhs: str, v: str) -> bool:

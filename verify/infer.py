@@ -1129,8 +1129,15 @@ def conventions(judge, claims) -> Reading | None:
         if re.search(r"(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?h", text):
             fixed += (("U", ("W", judge.net.depth)),)
             changes.append("U is the output layer's weights")
-    out_letter = next((v for v in _OUTPUT_WEIGHTS if judge.net.depth == 2 and not declared & {v, "W", "c"} and not any(
+    in_letter = next((v for v in ("V", "U") if judge.net.depth == 2 and not declared & {v, "W"}
+                      and not any(k in (v, "W") for k, _ in fixed) and _HIDDEN_DEFINED[v].search(text)
+                      and not _LAYERED_W.search(text)), None)
+    out_letter = next((v for v in _OUTPUT_WEIGHTS if judge.net.depth == 2 and not in_letter and not declared & {v, "W", "c"} and not any(
         k == v for k, _ in fixed) and _OUTPUT_WEIGHTS[v].search(text) and not _LAYERED_W.search(text)), None)
+    if in_letter:  # Shewchuk's (CS 189) h = s(Vx), \hat y = s(Wh): V the hidden layer's weights, W the output's
+        fixed += ((in_letter, ("W", 1)), ("W", ("W", 2)))
+        changes.append(f"{in_letter} is the hidden layer's weights and W the output layer's (h = s({in_letter}x), "
+                       "ŷ = s(Wh))")
     if out_letter:
         # The Lazy Programmer's letters (and m-alcu's): Z = σ(XW + b), A = ZV + c, Y = softmax(A) — V the output
         # layer's weights, W the hidden layer's, c and b their biases; Jurafsky & Martin's h = σ(Wx + b), z = Uh
@@ -1960,6 +1967,10 @@ _V_OUTPUT = re.compile(r"(?<![A-Za-z\\])[ZzHh]\s*V(?![A-Za-z])|(?<![A-Za-z\\])V\
                        r"|(?<![a-z\\])V\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*[zh]\s*_")  # (m-alcu's \sum_{m=1}^MV_{mk}z_m)
 #: U multiplying the hidden activations (Jurafsky & Martin's z = Uh; CS224n's θ = U h + b_2 is read with θ)
 _U_OUTPUT = re.compile(r"(?<![A-Za-z\\])[Hh]\s*U(?![A-Za-z])|(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?[Hh](?![A-Za-z])")
+#: the hidden activation defined by V (or U) times the input: Shewchuk's h = s(Vx) (CS 189), \mathbf{h} = \sigma(V^T x)
+_HIDDEN_DEFINED = {v: re.compile(r"(?<![A-Za-z\\])(?:\\mathbf\s*\{\s*)?h\s*\}?\s*=\s*[^=$]{0,24}?(?<![A-Za-z\\])"
+                                 + v + r"\s*(?:\^\s*\{?\s*(?:T|\\top)\s*\}?\s*)?(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?x(?![A-Za-z])")
+                   for v in ("V", "U")}
 #: the output layer's weight letter -> its product with the hidden activations
 _OUTPUT_WEIGHTS = {"V": _V_OUTPUT, "U": _U_OUTPUT}
 #: the letter A (or a) defined by V's product: A = ZV + c, a_k = \sum_m V_{mk} z_m + c

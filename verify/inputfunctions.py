@@ -25,8 +25,9 @@ import re
 from .rewriting import Rewriting
 
 MAX_LENGTH = 4000
-#: the example as a function's argument: (\mathbf{x}), (\boldsymbol{x}), (\bm x), (\vec{x}), (x)
-_ARG = r"\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*x\s*\}|x)|x)\s*\)"
+#: the example as a function's argument: (\mathbf{x}), (\boldsymbol{x}), (\bm x), (\vec{x}), (x), one of the training set's
+#: (\mathbf{x}^{(t)})
+_ARG = r"\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*x\s*\}|x)|x)(?:\s*\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?\s*\)"
 #: a layer's script: ^{(k)}, ^{(k-1)}, ^{(L+1)}, ^(2)
 _LAYER = r"\^\s*(?:\{\s*\([^(){}$\\]{1,8}\)\s*\}|\(\s*[^(){}$\\]{1,8}\))"
 #: an entry's script: _j, _{j}, _{i,j}
@@ -40,8 +41,8 @@ _OF_INPUT = re.compile(r"(?P<q>" + _QUANTITY + r")\s*" + _ARG)
 #: the output as a function of the input: \mathbf{f}(\mathbf{x}), f(x), f(\mathbf{x})_c
 _OUTPUT = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<bold>f)\s*\}|(?<![A-Za-z\\])f)\s*" + _ARG)
 #: the example's loss written out, after f(x) is read as ŷ: -\log \hat{y}_y, -\log(\hat{y}_{y}), -\log \hat{\mathbf{y}}_y
-_LOSS = (r"-\s*\\log\s*(?P<open>\\left\s*\(|\()?\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*y\s*\}|y)\s*\}\s*_\s*\{?\s*y\s*\}?"
-         r"\s*(?(open)(?:\\right\s*)?\))")
+_LOSS = (r"-\s*\\log\s*(?P<open>\\left\s*\(|\()?\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*y\s*\}|y)\s*\}\s*_\s*\{?\s*y"
+         r"(?:\s*\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?\s*\}?\s*(?(open)(?:\\right\s*)?\))")
 #: the loss under a derivative: \nabla_{…} -\log ŷ_y, \frac{\partial}{\partial q} -\log ŷ_y, \frac{\partial -\log ŷ_y}{…}
 _NABLA_LOSS = re.compile(r"(?P<n>\\nabla\s*_\s*(?:\{(?:[^{}$]|\{(?:[^{}$]|\{[^{}$]*\})*\})*\}|[A-Za-z]))\s*" + _LOSS)
 _PARTIAL_LOSS = re.compile(r"\\frac\s*\{\s*\\partial\s*\}\s*\{(?P<d>\s*\\partial\s*(?:[^{}$]|\{(?:[^{}$]|\{[^{}$]*\})*\})*)\}\s*"
@@ -93,7 +94,8 @@ class InputFunctions(Rewriting):
     def detect(claims) -> InputFunctions | None:
         texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
         layered = sum(len(_OF_INPUT.findall(t)) for t in texts)
-        loss = any(_OUTPUT.search(t) and re.search(r"\\log\s*(?:\\left\s*)?\(?\s*f\s*" + _ARG + r"\s*_", t) for t in texts)
+        loss = any(_OUTPUT.search(t) and re.search(r"\\log\s*(?:\\left\s*)?\(?\s*f\s*" + _ARG + r"\s*_", t)
+                   or _NABLA_LOSS.search(t) or _PARTIAL_LOSS.search(t) for t in texts)  # (f(x) read as ŷ by funcdef.py)
         if layered < 2 and not loss:
             return None
         hidden_count = any(re.search(r"\^\s*\{?\s*\(\s*L\s*\+\s*1\s*\)", t) for t in texts)

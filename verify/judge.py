@@ -5073,6 +5073,12 @@ _WEIGHTED_INPUT = re.compile(r"^\s*(?:z|Z|net|u|v)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\
                              r"(?:\{[^{}]{0,12}\}|\w)\s*){0,3})?[wW](?![A-Za-z])[^=+\-]{0,60}$")
 
 
+#: an activation defined as a function of a product with weights alone: Shewchuk's h = s(Vx), \hat y = s(Wh) (CS 189)
+_ACTIVATED_PRODUCT = re.compile(r"^\s*(?:h|a|o|y|\\haty)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}=\s*(?:s|g|f|\\sigma|"
+                                r"\\varphi|\\phi|\\tanh)\s*(?:_\s*\w\s*)?\(\s*[A-Z]\s*(?:\^\s*(?:T|\{\s*T\s*\}|\\top)\s*)?"
+                                r"(?:\\cdot\s*)?[a-z]\s*\)\s*$")
+
+
 #: an answer setting its biases to zero: b^{(1)} = b^{(2)} = \begin{bmatrix} 0 \\ 0 \end{bmatrix}, \mathbf{b} = 0
 _ZERO_BIASES = re.compile(r"\s*(?:(?:\\mathbf\s*\{\s*)?b\s*\}?[_^{}()\s\w]{0,12}=\s*)+"
                           r"(?:0|\\begin\{[bpv]?matrix\}[0\\&\s]*\\end\{[bpv]?matrix\}|\\mathbf\s*\{\s*0\s*\})\s*")
@@ -5088,7 +5094,8 @@ def _bias_free(claims) -> bool:
     from .infer import _normal  # the claim in the parser's spelling, normalised once (cached)
 
     # (the definition may go on to the answer's numbers: z = W^{(1)} x = [1 2 1; …] [1; 3; 1])
-    defines_a_product = any(_WEIGHTED_INPUT.match("=".join(_normal(c.latex).split("=", 2)[:2])) for c in claims)
+    defines_a_product = any(_WEIGHTED_INPUT.match(first := "=".join(_normal(c.latex).split("=", 2)[:2]))
+                            or _ACTIVATED_PRODUCT.match(first) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
 
 

@@ -3082,7 +3082,8 @@ class _Parser:
             if len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net and own:
                 pos = toks[0].pos  # ∇_a C = (w^l)^T δ^{l+1}: the gradient by a^l, the layer the claim is about
                 toks = [toks[0], Tok("op", "^", pos), Tok("op", "{", pos), Tok("id", own, pos), Tok("op", "}", pos)]
-            elif len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net:
+            elif (len(toks) == 1 and toks[0].kind == "id" and self.bases.get(toks[0].text) == "h" and self.depth_net
+                  and not self.unindexed):  # (Shewchuk's ∇_h L beside h = s(Vx): the hidden layer's, read as h is)
                 toks = [Tok("cmd", "haty", toks[0].pos)]  # Nielsen's \nabla_a C: the gradient by the output activations
             p = self.child(toks)
             q = p.wrt()

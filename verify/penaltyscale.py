@@ -105,6 +105,15 @@ _NO_HALF = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\\|[^=|]{1,60}?\\\|\
                       r"|\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9]))")
 
 
+#: λ times Ω or its gradient: \lambda \Omega(\theta), \lambda \nabla_{\theta} \Omega(\theta)
+_LAMBDA_OMEGA = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\nabla\s*(?:_\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z]+)\s*)?)?\\Omega(?![A-Za-z])")
+#: Ω defined as a sum of squares or a squared norm (its own definition, no ½ before it)
+_OMEGA_SQUARES = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*(?:\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9])|\\\|[^=|]{1,60}?\\\|\s*"
+                            r"(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2)")
+#: Ω defined with a ½: \Omega(\theta) = \frac{1}{2} …
+_OMEGA_HALF = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|0?\.5|1\s*/\s*2)")
+
+
 def without_half(judge, claims) -> bool:
     """Whether the answer writes its L2 penalty as λ‖W‖² (Hoa Dinh's lab handout: ``\\lambda \\lVert \\mathbf{W}
     \\rVert_2^2 = \\lambda \\sum_i W_i^2``, then ``+ 2\\lambda W_i``), not the spec's λ/2 ‖W‖²: its λ is then half the
@@ -119,4 +128,9 @@ def without_half(judge, claims) -> bool:
     texts = [_normal(c.latex[:2000]) for c in claims if "\\lambda" in c.latex]
     if any(_HALF.search(t) for t in texts):
         return False
-    return any(_NO_HALF.search(t) and "\\partial" not in t and "\\nabla" not in t for t in texts)
+    if any(_NO_HALF.search(t) and "\\partial" not in t and "\\nabla" not in t for t in texts):
+        return True
+    # Larochelle's Ω(θ) = Σ_k Σ_i Σ_j (W^{(k)}_{i,j})² beside Δ = −∇l − λ∇Ω(θ): the penalty λΩ with Ω a plain sum of squares
+    omegas = [_normal(c.latex[:2000]) for c in claims if "\\Omega" in c.latex]
+    return (any(_LAMBDA_OMEGA.search(t) for t in texts) and any(_OMEGA_SQUARES.match(t) for t in omegas)
+            and not any(_OMEGA_HALF.match(t) for t in omegas))

@@ -100,20 +100,24 @@ def _act(name: str, a):
             "relu": lambda u: np.maximum(u, 0.0)}[name](a)
 
 
-def _point(sizes=SIZES, acts=ACTS):
+def _point(sizes=SIZES, acts=ACTS, squared: bool = False, biases: bool = True):
     """One example of class 1 at a random point: the forward values by layer (h[0] = x) and the loss's true gradients
-    by central differences — by the parameters, by each layer's a and h through the layers above, by the output f."""
+    by central differences — by the parameters, by each layer's a and h through the layers above, by the output f.
+    The loss is the cross-entropy, or ½‖ŷ − y‖² (``squared``); every bias 0 where ``biases`` is False."""
     rng = np.random.default_rng(35)
     depth = len(acts)
     W = {k: rng.normal(size=(sizes[k], sizes[k - 1])) for k in range(1, depth + 1)}
-    b = {k: rng.normal(size=sizes[k]) for k in range(1, depth + 1)}
+    b = {k: rng.normal(size=sizes[k]) * biases for k in range(1, depth + 1)}
     x, label = rng.normal(size=sizes[0]), 1
     e = np.eye(sizes[-1])[label]
+
+    def loss(out):
+        return 0.5 * float(np.sum((out - e) ** 2)) if squared else -float(np.log(out[label]))
 
     def from_h(k, h, q):  # the loss from layer k's activation up
         for m in range(k + 1, depth + 1):
             h = _act(acts[m - 1], q["W"][m] @ h + q["b"][m])
-        return -float(np.log(h[label]))
+        return loss(h)
 
     def from_a(k, a, q):
         return from_h(k, _act(acts[k - 1], a), q)
@@ -130,7 +134,7 @@ def _point(sizes=SIZES, acts=ACTS):
                for k in range(1, depth + 1)},
          "h": {k: central_differences(lambda q, k=k: from_h(k, q["v"], v), {"v": v["h"][k].copy()})["v"]
                for k in range(depth)},
-         "f": central_differences(lambda q: -float(np.log(q["f"][label])), {"f": v["h"][depth].copy()})["f"]}
+         "f": central_differences(lambda q: loss(q["f"]), {"f": v["h"][depth].copy()})["f"]}
     slope = central_differences(lambda q: float(np.sum(_act(acts[0], q["a"]))), {"a": v["a"][1].copy()})["a"]
     t["slope"] = slope
     return v, t
@@ -286,3 +290,68 @@ def test_a_class_row_w_y_in_softmax_regression_is_not_a_layer(tmp_path):
     (tmp_path / "answer.md").write_text(body)
     results, meta, _ = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "spec.toml"))
     assert not any("W_y" in n for n in meta["notation"]) and results[0].verdict == "unchecked"
+
+
+#: Berkeley's CS 189 (Shewchuk's lectures): h = s(Vx), ŷ = s(Wh) with no biases written, s(γ) the logistic function of
+#: its own variable γ, V_i and W_i the rows; the half squared error
+CS189_SPEC = _spec("cs189", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+CS189 = {
+    r"$$s(\gamma) = \frac{1}{1 + e^{-\gamma}}$$": lambda v, t: [(1 / (1 + np.exp(-v["a"][1])), v["h"][1])],
+    r"$$s'(\gamma) = s(\gamma)(1 - s(\gamma))$$": lambda v, t: [(v["h"][1] * (1 - v["h"][1]), t["slope"])],
+    r"$$h = s(Vx)$$": lambda v, t: [(1 / (1 + np.exp(-v["W"][1] @ v["x"])), v["h"][1])],
+    r"$$\hat{y} = s(Wh)$$": lambda v, t: [(1 / (1 + np.exp(-v["W"][2] @ v["h"][1])), v["h"][2])],
+    r"$$\nabla_{\hat{y}} L = \hat{y} - y$$": lambda v, t: [(v["h"][2] - v["e"], t["f"])],
+    r"$$\nabla_{W_i} L = (\hat{y}_i - y_i)\, \hat{y}_i (1 - \hat{y}_i)\, h$$":
+        lambda v, t: [(np.outer((v["h"][2] - v["e"]) * v["h"][2] * (1 - v["h"][2]), v["h"][1]), t["W"][2])],
+    r"$$\nabla_h L = W^T \left( (\hat{y} - y) \odot \hat{y} \odot (1 - \hat{y}) \right)$$":
+        lambda v, t: [(v["W"][2].T @ ((v["h"][2] - v["e"]) * v["h"][2] * (1 - v["h"][2])), t["h"][1])],
+    r"$$\nabla_{V_i} L = (\nabla_h L)_i \, h_i (1 - h_i)\, x$$":
+        lambda v, t: [(np.outer(t["h"][1] * v["h"][1] * (1 - v["h"][1]), v["x"]), t["W"][1])],
+    r"$$\nabla_W L = \left( (\hat{y} - y) \odot \hat{y} \odot (1 - \hat{y}) \right) h^T$$":
+        lambda v, t: [(np.outer((v["h"][2] - v["e"]) * v["h"][2] * (1 - v["h"][2]), v["h"][1]), t["W"][2])],
+    r"$$\nabla_V L = \left( \nabla_h L \odot h \odot (1 - h) \right) x^T$$":
+        lambda v, t: [(np.outer(t["h"][1] * v["h"][1] * (1 - v["h"][1]), v["x"]), t["W"][1])],
+}
+CS189_ANSWER = ("# CS 189, homework 6: backpropagation\n\nThe logistic function $s$ is applied componentwise; $V_i$, "
+                "$W_i$ are the rows of $V$, $W$; $L = \\frac{1}{2}\\|\\hat{y} - y\\|^2$.\n\n" + "\n\n".join(CS189) + "\n")
+CS189_PLANTS = {
+    r"$$s'(\gamma) = s(\gamma)(1 - s(\gamma))$$": (
+        r"$$s'(\gamma) = s(\gamma)(1 - \gamma)$$", lambda v, t: [(v["h"][1] * (1 - v["a"][1]), t["slope"])]),
+    r"$$\hat{y} = s(Wh)$$": (r"$$\hat{y} = s(Vh)$$", None),  # (4×3 times 4×1)
+    r"$$\nabla_{\hat{y}} L = \hat{y} - y$$": (
+        r"$$\nabla_{\hat{y}} L = y - \hat{y}$$", lambda v, t: [(v["e"] - v["h"][2], t["f"])]),
+    r"(1 - \hat{y}_i)\, h$$": (r"(1 - \hat{y}_i)\, x$$", None),  # (3 entries for 4)
+    r"\right) h^T$$": (r"\right) x^T$$", None),  # (2×3 for 2×4)
+    r"\odot h \odot (1 - h) \right) x^T$$": (
+        r"\right) x^T$$", lambda v, t: [(np.outer(t["h"][1], v["x"]), t["W"][1])]),
+    r"(\nabla_h L)_i \, h_i (1 - h_i)\, x$$": (
+        r"(\nabla_h L)_i \, h_i \, x$$", lambda v, t: [(np.outer(t["h"][1] * v["h"][1], v["x"]), t["W"][1])]),
+}
+
+
+def test_shewchuks_v_and_w_with_no_biases_and_s_of_gamma_read_and_each_claim_is_judged_as_numpy_says(tmp_path):
+    """V the hidden layer's weights, W the output's (h = s(Vx), ŷ = s(Wh)); no bias written anywhere: judged at points
+    where the spec's biases are 0 (before: ŷ = s(Wh) was judged wrong for its missing bias); s(γ), s'(γ) about the
+    logistic function of its own variable; ∇_h L the hidden layer's gradient (before: read as Nielsen's ∇_a C, by
+    the output)."""
+    got = _verify(tmp_path, CS189_SPEC, CS189_ANSWER)
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True, biases=False)
+    for text, claim in CS189.items():
+        assert got[_line(CS189_ANSWER, text)].verdict == _oracle(claim, point) == "correct", (text, got[_line(CS189_ANSWER, text)].message)
+
+
+def test_each_planted_slip_in_shewchuks_letters_is_found(tmp_path):
+    body = _plant(CS189_ANSWER, CS189_PLANTS)
+    got = _verify(tmp_path, CS189_SPEC, body)
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True, biases=False)
+    for planted, claim in CS189_PLANTS.values():
+        line = next(x for x in body.splitlines() if planted in x)
+        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
+        assert claim is None or _oracle(claim, point) == "incorrect", planted
+
+
+def test_a_bias_written_anywhere_keeps_the_spec_biases_and_a_missing_one_is_wrong(tmp_path):
+    """The biases are set to 0 only where the answer writes none: with b written once, s(Wh) misses W's bias."""
+    body = CS189_ANSWER.replace("$$h = s(Vx)$$", "$$h = s(Vx + b)$$")
+    got = _verify(tmp_path, CS189_SPEC, body)
+    assert got[_line(body, r"$$\hat{y} = s(Wh)$$")].verdict != "correct"
