@@ -47,7 +47,8 @@ _APPLIED = re.compile(r"(?<![A-Za-z\\])[ahA]\s*+('?)\s*+\(\s*+([a-ce-z])\s*+\)")
 _CLAIM_WORDS = re.compile(_FORMULA_WORDS.pattern + r"|=|\\(?:qquad|partial)(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
 #: a letter applied to one variable, equated to the logistic function of it written out: \theta(x) = \frac{1}{(1 +
 #: e^{-x})} (cjhjhj's Korean notes, after Sigmoid(x) =), \phi(z) = 1/(1+e^{-z}), s(t) = \frac{1}{1+\exp(-t)}
-_LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z]|\\(?:gamma|xi|nu|tau|zeta|kappa|chi|psi))\)=(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
+_LOGISTIC_DEFINED = re.compile(r"(\\[a-zA-Z]+|[a-z])\(([a-z]|\\(?:gamma|xi|nu|tau|zeta|kappa|chi|psi))\)="
+                               r"(?:\\frac\{1\}\{\(?1\+(?:e\^\{-\2\}|\\exp\(-\2\))\)?\}|"
                                r"1/\(1\+(?:e\^\{-\2\}|\\exp\(-\2\))\))(?:=|$)")
 #: letters that name the network's quantities or functions gradproof reads already — g, f, φ the spec's activation
 #: (a definition of them is judged against it: a logistic g under a tanh spec stays the answer's mistake)

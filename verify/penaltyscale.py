@@ -106,7 +106,8 @@ _NO_HALF = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\\|[^=|]{1,60}?\\\|\
 
 
 #: λ times Ω or its gradient: \lambda \Omega(\theta), \lambda \nabla_{\theta} \Omega(\theta)
-_LAMBDA_OMEGA = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\nabla\s*(?:_\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z]+)\s*)?)?\\Omega(?![A-Za-z])")
+_LAMBDA_OMEGA = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?"
+                           r"(?:\\nabla\s*(?:_\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z]+)\s*)?)?\\Omega(?![A-Za-z])")
 #: Ω defined as a sum of squares or a squared norm (its own definition, no ½ before it)
 _OMEGA_SQUARES = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*(?:\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9])|\\\|[^=|]{1,60}?\\\|\s*"
                             r"(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2)")

@@ -355,3 +355,47 @@ def test_a_bias_written_anywhere_keeps_the_spec_biases_and_a_missing_one_is_wron
     body = CS189_ANSWER.replace("$$h = s(Vx)$$", "$$h = s(Vx + b)$$")
     got = _verify(tmp_path, CS189_SPEC, body)
     assert got[_line(body, r"$$\hat{y} = s(Wh)$$")].verdict != "correct"
+
+
+#: Larochelle's regularized SGD: Ω(θ) = Σ_k ‖W^{(k)}‖²_F (no ½) beside Δ = −∇l − λ∇Ω(θ) — the answer's λ is half the
+#: spec's (λ/2 ‖W‖²); the gradient of the example's loss written with f(x^{(t)}; θ) and a^{(k)}(x^{(t)})
+REG_SPEC = _spec("ift725reg", "row", 3, [(4, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1).replace(
+    "\n[optimizer]", '\n[regularization]\nname = "l2"\nlambda = 0.02\nscaling = "none"\n\n[optimizer]')
+LAMBDA, RATE = 0.02, 0.1
+X_T = r"\mathbf{x}^{(t)}"
+REG = {
+    r"$$\Omega(\boldsymbol{\theta}) = \sum_k \sum_i \sum_j \left(W^{(k)}_{i,j}\right)^2$$": None,
+    r"$$\nabla_{\mathbf{W}^{(k)}} \Omega(\boldsymbol{\theta}) = 2 \mathbf{W}^{(k)}$$":
+        lambda v, t: [(2 * v["W"][k], central_differences(lambda q: float(np.sum(q["W"] ** 2)), {"W": v["W"][k].copy()})["W"])
+                      for k in (1, 2)],
+    rf"$$\nabla_{{\mathbf{{W}}^{{(k)}}}} l(\mathbf{{f}}({X_T}; \boldsymbol{{\theta}}), y^{{(t)}}) = "
+    rf"\left(\nabla_{{\mathbf{{a}}^{{(k)}}({X_T})}} -\log f({X_T})_{{y^{{(t)}}}}\right) \mathbf{{h}}^{{(k-1)}}({X_T})^\top$$":
+        lambda v, t: [(np.outer(t["a"][k], v["h"][k - 1]), t["W"][k]) for k in (1, 2)],
+    rf"$$\mathbf{{W}}^{{(k)}} \leftarrow \mathbf{{W}}^{{(k)}} - \alpha \left(\nabla_{{\mathbf{{W}}^{{(k)}}}} l(\mathbf{{f}}({X_T}; "
+    r"\boldsymbol{\theta}), y^{(t)}) + 2 \lambda \mathbf{W}^{(k)}\right)$$":  # (the answer's λ: the spec's λ/2)
+        lambda v, t: [(v["W"][k] - RATE * (t["W"][k] + 2 * (LAMBDA / 2) * v["W"][k]),
+                       v["W"][k] - RATE * (t["W"][k] + LAMBDA * v["W"][k])) for k in (1, 2)],
+}
+REG_ANSWER = ("# SGD with weight decay\n\nFor each example $(\\mathbf{x}^{(t)}, y^{(t)})$: $\\Delta = -\\nabla_{\\boldsymbol{"
+              "\\theta}} l(\\mathbf{f}(\\mathbf{x}^{(t)}; \\boldsymbol{\\theta}), y^{(t)}) - \\lambda \\nabla_{\\boldsymbol{\\theta}} "
+              "\\Omega(\\boldsymbol{\\theta})$, then $\\boldsymbol{\\theta} \\leftarrow \\boldsymbol{\\theta} + \\alpha \\Delta$.\n\n"
+              + "\n\n".join(REG) + "\n")
+
+
+def test_larochelles_weight_decay_without_a_half_is_his_convention_and_each_claim_is_judged_as_numpy_says(tmp_path):
+    """Ω = ΣW² with λΩ in the step: the answer's λ is the spec's λ/2 (before: Ω = ΣW², ∇Ω = 2W and the step were all
+    judged wrong against the spec's ½ΣW²); ∇_W l(f(x^{(t)}; θ), y^{(t)}) is the example's loss gradient (before: f(x)
+    in the loss was read as an activation of x — a false reject of the whole step)."""
+    got = _verify(tmp_path, REG_SPEC, REG_ANSWER)
+    point = _point((3, 4, 3), ("sigmoid", "softmax"))
+    for text, claim in REG.items():
+        assert got[_line(REG_ANSWER, text)].verdict == "correct", (text, got[_line(REG_ANSWER, text)].message)
+        assert claim is None or _oracle(claim, point) == "correct", text
+    for wrong, claim in ((r"= 2 \mathbf{W}^{(k)}$$", r"= \mathbf{W}^{(k)}$$"),
+                         (r"+ 2 \lambda \mathbf{W}^{(k)}\right)$$", r"+ \lambda \mathbf{W}^{(k)}\right)$$")):
+        body = REG_ANSWER.replace(wrong, claim)
+        line = next(x for x in body.splitlines() if x.endswith(claim))
+        assert _verify(tmp_path, REG_SPEC, body)[_line(body, line)].verdict == "incorrect", claim
+    v, t = point
+    assert _oracle(lambda v, t: [(v["W"][1], 2 * v["W"][1])], point) == "incorrect"
+    assert not np.allclose(v["W"][1] - RATE * (t["W"][1] + LAMBDA / 2 * v["W"][1]), v["W"][1] - RATE * (t["W"][1] + LAMBDA * v["W"][1]))
