@@ -38,7 +38,10 @@ from .tree import NeedsLayer, Unreadable
 #: claims read for the vote of step 2 (each read 2 × layouts times)
 MAX_CLAIMS = 200
 #: a side or claim that names a weight matrix (W, w, Θ, θ; U, V as CS224n's may be bound later and are not looked for)
-_WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:W|w|\\Theta|\\theta)(?![A-Za-z])")
+#: (a letter of the forward pass may follow a matrix with no space: Wx, Vx, Wh — Shewchuk's h = s(Vx); a lowercase wx
+#: is a scalar weight's product, as in y = wx + b, and says nothing of how a matrix lies)
+_BEFORE_OPERAND = r"(?:(?![A-Za-z])|(?=[xhazXHAZ](?![A-Za-z])))"
+_WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:(?:W|\\Theta|\\theta)" + _BEFORE_OPERAND + r"|w(?![A-Za-z]))")
 #: one entry of a weight matrix (w^l_{jk}, W_{ij}, w_{j,k}): its row and column are the answer's matrix's, whichever
 #: way W lies, so such a claim says nothing of the orientation (Nielsen's w_{jk} from k to j is his convention)
 _ENTRY = re.compile(r"(?<![A-Za-z\\])[Ww]\s*(?:\^\s*(?:\{[^{}]{0,20}\}|\w)\s*)?_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}")
@@ -110,6 +113,20 @@ def _parsed(side: str, judge):
     return None
 
 
+#: the output defined (normalised): \\haty = \\sigma(U h + c), \\hat{\\mathbf{y}} = …
+_OUTPUT_DEFINED = re.compile(r"\s*(?:\\haty|\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?y\s*\}?\s*\})\s*=")
+
+
+def _weight_letters(judge) -> re.Pattern:
+    """_WEIGHT, or with the single letters the answer's notation binds to a weight matrix (Shewchuk's V: h = s(Vx))."""
+    own = sorted({k for k, v in judge.notation.fixed if isinstance(v, tuple) and v[:1] == ("W",) and len(k) == 1
+                  and k.isalpha()} - {"W", "w"})
+    if not own:
+        return _WEIGHT
+    return re.compile(r"(?<![A-Za-z\\])d?(?:(?:W|\\Theta|\\theta|" + "|".join(own) + ")" + _BEFORE_OPERAND
+                      + r"|w(?![A-Za-z]))")
+
+
 def definition_votes(judge, claims) -> dict:
     """Step 1: {orientation: votes} from how the answer's forward definitions multiply a weight matrix (every row of a
     block of them: ``H = \\max(0, X W_1 + b_1), \\qquad S = H W_2 + b_2``), one vote per definition."""
@@ -117,16 +134,19 @@ def definition_votes(judge, claims) -> dict:
     from .judge import _top_sides, _with_rows
 
     votes = {SPEC: 0, TRANSPOSED: 0}
+    weight = _weight_letters(judge)
     # the first MAX_CLAIMS definitions, wherever they are (1900 claims before a forward definition must not hide it);
     # each row is normalised once (cached), only the definitions' weight sides are parsed below
     rows = [replace(c, latex=_DEFINES.sub("=", _normal(c.latex))) for c in _with_rows(claims)]
-    for c in definitions(rows)[:MAX_CLAIMS]:  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
+    forward = definitions(rows)[:MAX_CLAIMS]  # (Nielsen's z^l \\equiv w^l a^{l-1} + b^l defines z as = does)
+    forward += [c for c in rows if _OUTPUT_DEFINED.match(c.latex)][:MAX_CLAIMS]  # (ŷ = σ(W h + b) alike)
+    for c in forward:
         text = c.latex
-        if "=" not in text or _DERIVATIVE.search(text) or not _WEIGHT.search(text):
+        if "=" not in text or _DERIVATIVE.search(text) or not weight.search(text):
             continue
         found = set()
         for side in _top_sides(text)[1:]:
-            if not _WEIGHT.search(side):
+            if not weight.search(side):
                 continue
             node = _parsed(side, judge)
             if node is not None:

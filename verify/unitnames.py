@@ -343,19 +343,21 @@ class EllUnit(Rewriting):
 def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
     (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
-    (pairnames.py), by an arrow between them (arrownames.py), α and β (greekweights.py), or layers' quantities as
-    functions of the input (inputfunctions.py)): (claims as read, the
+    (pairnames.py), by an arrow between them (arrownames.py), α and β (greekweights.py), layers' quantities as
+    functions of the input (inputfunctions.py), or Murphy's a, z, b, V, W (mlappletters.py)): (claims as read, the
     readings applied, what each changes)."""
     from .arrownames import ArrowNames
     from .greekweights import GreekWeights
     from .inoutnames import InOutNames
     from .inputfunctions import InputFunctions
+    from .mlappletters import MlappLetters
     from .pairnames import PairNames
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
                     BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims),
-                    ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims)):
+                    ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),
+                    MlappLetters.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

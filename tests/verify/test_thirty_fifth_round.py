@@ -399,3 +399,65 @@ def test_larochelles_weight_decay_without_a_half_is_his_convention_and_each_clai
     v, t = point
     assert _oracle(lambda v, t: [(v["W"][1], 2 * v["W"][1])], point) == "incorrect"
     assert not np.allclose(v["W"][1] - RATE * (t["W"][1] + LAMBDA / 2 * v["W"][1]), v["W"][1] - RATE * (t["W"][1] + LAMBDA * v["W"][1]))
+
+
+#: Murphy's MLaPP §16.5.4: a_n = V x_n, z_n = g(a_n), b_n = W z_n, ŷ_n = h(b_n) for case n (no bias written: clamped
+#: inputs), δ^w, δ^v each layer's δ named by its weights, w_k and v_j the rows of W and V
+MLAPP_SPEC = _spec("mlapp", "row", 3, [(4, "tanh"), (2, "softmax")], "cross_entropy", 0.1)
+MLAPP = {
+    r"$$\mathbf{a}_n = \mathbf{V} \mathbf{x}_n$$": lambda v, t: [(v["W"][1] @ v["x"], v["a"][1])],
+    r"$$\mathbf{z}_n = g(\mathbf{a}_n)$$": lambda v, t: [(np.tanh(v["a"][1]), v["h"][1])],
+    r"$$\mathbf{b}_n = \mathbf{W} \mathbf{z}_n$$": lambda v, t: [(v["W"][2] @ v["h"][1], v["a"][2])],
+    r"$$\hat{\mathbf{y}}_n = h(\mathbf{b}_n)$$": lambda v, t: [(_softmax(v["a"][2]), v["h"][2])],
+    r"$$\delta^w_{nk} \triangleq \frac{\partial J_n}{\partial b_{nk}} = \hat{y}_{nk} - y_{nk}$$":
+        lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+    r"$$\nabla_{\mathbf{w}_k} J_n = \delta^w_{nk} \mathbf{z}_n$$": lambda v, t: [(np.outer(t["a"][2], v["h"][1]), t["W"][2])],
+    r"$$\delta^v_{nj} \triangleq \frac{\partial J_n}{\partial a_{nj}} = \sum_{k=1}^{K} \delta^w_{nk} w_{kj} g'(a_{nj})$$":
+        lambda v, t: [((v["W"][2].T @ t["a"][2]) * (1 - np.tanh(v["a"][1]) ** 2), t["a"][1])],
+    r"$$\nabla_{\mathbf{v}_j} J_n = \delta^v_{nj} \mathbf{x}_n$$": lambda v, t: [(np.outer(t["a"][1], v["x"]), t["W"][1])],
+    r"$$g'(a) = 1 - g(a)^2$$": lambda v, t: [(1 - np.tanh(v["a"][1]) ** 2, t["slope"])],
+}
+MLAPP_ANSWER = ("# Backpropagation for an MLP (MLaPP)\n\nFor case $n$, with $g = \\tanh$ and $h$ the softmax:\n\n"
+                + "\n\n".join(MLAPP) + "\n")
+MLAPP_PLANTS = {
+    r"= \hat{y}_{nk} - y_{nk}$$": (r"= y_{nk} - \hat{y}_{nk}$$", lambda v, t: [(v["e"] - v["h"][2], t["a"][2])]),
+    r"J_n = \delta^w_{nk} \mathbf{z}_n$$": (r"J_n = \delta^w_{nk} \mathbf{x}_n$$", None),  # (3 entries for 4)
+    r"$$g'(a) = 1 - g(a)^2$$": (r"$$g'(a) = 1 - g(a)$$", lambda v, t: [(1 - np.tanh(v["a"][1]), t["slope"])]),
+    r"$$\hat{\mathbf{y}}_n = h(\mathbf{b}_n)$$": (r"$$\hat{\mathbf{y}}_n = h(\mathbf{a}_n)$$", None),  # (4 entries for 2)
+    r"J_n = \delta^v_{nj} \mathbf{x}_n$$": (r"J_n = \delta^v_{nj} \mathbf{z}_n$$", None),  # (4 entries for 3)
+}
+
+
+def test_murphys_letters_read_and_each_claim_is_judged_as_numpy_says(tmp_path):
+    """a, z, b, V, W, δ^v, δ^w, h(·) and the case index n read from MLaPP's definitions (before: 1 of 9 claims read)."""
+    got = _verify(tmp_path, MLAPP_SPEC, MLAPP_ANSWER)
+    point = _point((3, 4, 2), ("tanh", "softmax"), biases=False)
+    for text, claim in MLAPP.items():
+        assert got[_line(MLAPP_ANSWER, text)].verdict == _oracle(claim, point) == "correct", (text, got[_line(MLAPP_ANSWER, text)].message)
+
+
+def test_each_planted_slip_in_murphys_letters_is_found(tmp_path):
+    body = _plant(MLAPP_ANSWER, MLAPP_PLANTS)
+    got = _verify(tmp_path, MLAPP_SPEC, body)
+    point = _point((3, 4, 2), ("tanh", "softmax"), biases=False)
+    for planted, claim in MLAPP_PLANTS.values():
+        line = next(x for x in body.splitlines() if planted in x)
+        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
+        assert claim is None or _oracle(claim, point) == "incorrect", planted
+
+
+def test_definitions_in_the_other_orientation_decide_how_w_lies_and_a_row_there_is_not_guessed(tmp_path):
+    """A spec laid out the other way (z = Wᵀx): h = σ(Wx + b), ŷ = σ(Uh + c) (Jurafsky & Martin's letters, W next to x
+    with no space) and Murphy's a = Vx decide the answer's own orientation (before: every claim "missing transpose",
+    the output's definition cast no vote and Wx was not seen as a product); a row w_k is left unread there."""
+    column = MLAPP_SPEC.replace('convention = "row"', 'convention = "column"')
+    got = _verify(tmp_path, column, MLAPP_ANSWER)
+    rows = (r"$$\nabla_{\mathbf{w}_k} J_n = \delta^w_{nk} \mathbf{z}_n$$", r"$$\nabla_{\mathbf{v}_j} J_n = \delta^v_{nj} \mathbf{x}_n$$")
+    for text in MLAPP:
+        assert got[_line(MLAPP_ANSWER, text)].verdict == ("unchecked" if text in rows else "correct"), text
+    jm = ("# J&M\n\n$$h = \\sigma(Wx + b)$$\n\n$$\\hat{y} = \\sigma(Uh + c)$$\n\n"
+          "$$\\nabla_W L = \\left( \\nabla_h L \\odot h \\odot (1 - h) \\right) x^T$$\n")
+    spec = _spec("jm", "column", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    assert {r.verdict for r in _verify(tmp_path, spec, jm).values()} == {"correct"}
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
+    assert _oracle(lambda v, t: [(np.outer(t["h"][1] * v["h"][1] * (1 - v["h"][1]), v["x"]), t["W"][1])], point) == "correct"
