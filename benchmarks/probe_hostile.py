@@ -5292,13 +5292,29 @@ def round_thirty_five_coordinator() -> list[Probe]:
     """Round thirty-five (issue 10's readers, issue 12's bounds): Larochelle's quantities of the input — h^{(k)}(x)
     10^4 times in one claim and in 1900 claims, 10^5 spaces between a layer's script and (x), −log f(x)_y under
     10^4 derivatives, [\\ldots, g'(a_j), \\ldots] 10^4 times, (L+1) 10^4 times, an unclosed \\frac{\\partial}{\\partial
-    10^4 times — each after the thirty-first round's note, whose two claims must keep their verdicts."""
+    10^4 times; Murphy's letters (10^4 in one claim, 1900 claims, 10^5 spaces), s'(γ) 10^4 times, Ω defined 1900 times,
+    Vx 10^4 times in a definition — each after the thirty-first round's note, whose two claims must keep their
+    verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r35c: ")
     loose = {c: {"correct", "incorrect", "unchecked"} for c in ("right", "wrong")}
+    strict = {"right": {"correct"}, "wrong": {"incorrect"}}
 
-    def after(pid: str, hostile: str) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=loose, spec_text=_SPEC31)
+    def after(pid: str, hostile: str, verdicts=None) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or loose, spec_text=_SPEC31)
+
+    murphy = "$$\\mathbf{a}_n = \\mathbf{V} \\mathbf{x}_n$$\n\n$$\\mathbf{b}_n = \\mathbf{W} \\mathbf{z}_n$$\n\n"
+    after("mlapp: 10^4 letters with a case index in one claim", murphy + "$$\\delta^v_{nj} = " + " + ".join(
+        "\\delta^w_{nk} w_{kj} a_{nj} b_{nk} z_{nj}" for _ in range(10_000)) + "$$\n", strict)
+    after("mlapp: 1900 claims", murphy + "".join(f"$$\\nabla_{{\\mathbf{{w}}_k}} J_n = \\delta^w_{{nk}} \\mathbf{{z}}_n + {k}$$\n\n"
+                                                 for k in range(1900)), strict)
+    after("mlapp: 10^5 spaces in a definition", "$$\\mathbf{a}_n =" + " " * 100_000 + "\\mathbf{V} \\mathbf{x}_n$$\n\n" + murphy)
+    after("dummy variable: s'(\\gamma) 10^4 times", "$$s(\\gamma) = \\frac{1}{1 + e^{-\\gamma}}$$\n\n$$s'(\\gamma) = "
+          + "s(\\gamma) (1 - s(\\gamma)) " * 10_000 + "$$\n")
+    after("weight decay: \\Omega defined 1900 times", "".join(
+        f"$$\\Omega(\\boldsymbol{{\\theta}}) = \\sum_k \\|\\mathbf{{W}}^{{(k)}}\\|_F^2 + {k}$$\n\n" for k in range(1900))
+          + "$$\\Delta = -\\lambda \\nabla \\Omega$$\n")
+    after("orientation: Vx 10^4 times in a definition of h", "$$h = s(" + "Vx + " * 10_000 + "0)$$\n\n$$\\hat{y} = s(Wh)$$\n")
 
     forward = ("$$\\mathbf{a}^{(k)}(\\mathbf{x}) = \\mathbf{b}^{(k)} + \\mathbf{W}^{(k)} \\mathbf{h}^{(k-1)}(\\mathbf{x})$$\n\n"
                "$$\\mathbf{h}^{(L+1)}(\\mathbf{x}) = \\mathbf{o}(\\mathbf{a}^{(L+1)}(\\mathbf{x})) = \\mathbf{f}(\\mathbf{x})$$\n\n")

@@ -3,7 +3,8 @@ backpropagation algorithm) and the courses that teach from it write a network wi
 
     \mathbf{a}_n = \mathbf{V} \mathbf{x}_n,   \mathbf{z}_n = g(\mathbf{a}_n),   \mathbf{b}_n = \mathbf{W} \mathbf{z}_n,
     \hat{\mathbf{y}}_n = h(\mathbf{b}_n),
-    \delta^w_{nk} \triangleq \frac{\partial J_n}{\partial b_{nk}} = \hat{y}_{nk} - y_{nk},   \nabla_{\mathbf{w}_k} J_n = \delta^w_{nk} \mathbf{z}_n,
+    \delta^w_{nk} \triangleq \frac{\partial J_n}{\partial b_{nk}} = \hat{y}_{nk} - y_{nk},
+    \nabla_{\mathbf{w}_k} J_n = \delta^w_{nk} \mathbf{z}_n,
     \delta^v_{nj} = \sum_k \delta^w_{nk} w_{kj} g'(a_{nj}),   \nabla_{\mathbf{v}_j} J_n = \delta^v_{nj} \mathbf{x}_n
 
 — a and b the layers' summed inputs (b is not a bias: the biases are clamped inputs, none is written), z the hidden
@@ -29,15 +30,17 @@ _A_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + _BOLD + r"a\s*\}|a)\s*(?:_\s*(?:\{\s
                     + r"V\s*\}|V)\s*(?:" + _BOLD + r"x\s*\}|x)(?![A-Za-z])")
 _B_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + _BOLD + r"b\s*\}|b)\s*(?:_\s*(?:\{\s*n\s*\}|n))?\s*=\s*(?:" + _BOLD
                     + r"W\s*\}|W)\s*(?:" + _BOLD + r"z\s*\}|z)(?![A-Za-z])")
+#: no superscript after a letter's script but a transpose (y_i^{1}, w_{ij}^{2}: a layer's, another notation's letters)
+_NO_LAYER = r"(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))"
 #: δ named by its layer's weights: \delta^w_{nk}, \delta^{v}_{nj}, \delta^w_k
 _DELTA = re.compile(r"\\delta\s*\^\s*(?:\{\s*(?P<l1>[vw])\s*\}|(?P<l2>[vw]))(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?")
 #: a quantity letter (bold or not; \hat{y} in its spellings) with its script: \mathbf{a}_n, a_{nj}, \hat{y}_{nk}, z_j
 _QUANTITY = re.compile(r"(?:" + _BOLD + r"(?P<b>[azbxy])\s*\}|(?P<hat>\\hat\s*\{\s*(?:" + _BOLD + r"y\s*\}|y)\s*\}|" + _BOLD
                        + r"\\hat\s*\{\s*y\s*\}\s*\}|\\hat\s*y(?![A-Za-z]))|(?<![A-Za-z\\_^])(?<!_\{)(?<!\^\{)(?P<p>[azbxy]))"
-                       r"(?![A-Za-z(])(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?")
+                       r"(?![A-Za-z(])(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + _NO_LAYER)
 #: the weights: \mathbf{V}, W, their rows \mathbf{v}_j, w_k and entries v_{ji}, w_{kj}
 _WEIGHT = re.compile(r"(?:" + _BOLD + r"(?P<b>[VWvw])\s*\}|(?<![A-Za-z\\_^])(?<!_\{)(?<!\^\{)(?P<p>[VWvw]))(?![A-Za-z(])"
-                     r"(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?")
+                     r"(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + _NO_LAYER)
 #: the output's activation applied: h(\mathbf{b}_n)
 _OUTPUT_ACTIVATION = re.compile(r"(?<![A-Za-z\\])h\s*(?=\()")
 #: the case's loss: J_n, J_{n}
