@@ -1131,6 +1131,7 @@ def conventions(judge, claims) -> Reading | None:
             changes.append("U is the output layer's weights")
     in_letter = next((v for v in ("V", "U") if judge.net.depth == 2 and not declared & {v, "W"}
                       and not any(k in (v, "W") for k, _ in fixed) and _HIDDEN_DEFINED[v].search(text)
+                      and _CAPITAL_W.search(text)
                       and not _LAYERED_W.search(text)), None)
     out_letter = next((v for v in _OUTPUT_WEIGHTS if judge.net.depth == 2 and not in_letter and not declared & {v, "W", "c"} and not any(
         k == v for k, _ in fixed) and _OUTPUT_WEIGHTS[v].search(text) and not _LAYERED_W.search(text)), None)
@@ -1967,6 +1968,8 @@ _V_OUTPUT = re.compile(r"(?<![A-Za-z\\])[ZzHh]\s*V(?![A-Za-z])|(?<![A-Za-z\\])V\
                        r"|(?<![a-z\\])V\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*[zh]\s*_")  # (m-alcu's \sum_{m=1}^MV_{mk}z_m)
 #: U multiplying the hidden activations (Jurafsky & Martin's z = Uh; CS224n's θ = U h + b_2 is read with θ)
 _U_OUTPUT = re.compile(r"(?<![A-Za-z\\])[Hh]\s*U(?![A-Za-z])|(?<![A-Za-z\\])U\s*(?:\^\s*\{?\s*T\s*\}?\s*)?(?:\\cdot\s*)?[Hh](?![A-Za-z])")
+#: W written as a letter of its own (the output's weights beside V): W, \mathbf{W}, W_i, W^T
+_CAPITAL_W = re.compile(r"(?<![A-Za-z\\])W(?![A-Za-z])")
 #: the hidden activation defined by V (or U) times the input: Shewchuk's h = s(Vx) (CS 189), \mathbf{h} = \sigma(V^T x)
 _HIDDEN_DEFINED = {v: re.compile(r"(?<![A-Za-z\\])(?:\\mathbf\s*\{\s*)?h\s*\}?\s*=\s*[^=$]{0,24}?(?<![A-Za-z\\])"
                                  + v + r"\s*(?:\^\s*\{?\s*(?:T|\\top)\s*\}?\s*)?(?:\\cdot\s*)?(?:\\mathbf\s*\{\s*)?x(?![A-Za-z])")

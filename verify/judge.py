@@ -5079,6 +5079,11 @@ _ACTIVATED_PRODUCT = re.compile(r"^\s*(?:h|a|o|y|\\haty)\s*(?:[_^]\s*(?:\{[^{}]{
                                 r"(?:\\cdot\s*)?[a-z]\s*\)\s*$")
 
 
+#: a letter added last inside an activation's parentheses: \sigma(u^T h + d), s(Wh + c) — a bias of the answer's own
+_ADDED_LETTER = re.compile(r"\+\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[A-Za-z](?:\s*_\s*(?:\{[^{}]{0,8}\}|\w))?\s*\}?\s*"
+                           r"(?:\\right\s*)?\)")
+
+
 #: an answer setting its biases to zero: b^{(1)} = b^{(2)} = \begin{bmatrix} 0 \\ 0 \end{bmatrix}, \mathbf{b} = 0
 _ZERO_BIASES = re.compile(r"\s*(?:(?:\\mathbf\s*\{\s*)?b\s*\}?[_^{}()\s\w]{0,12}=\s*)+"
                           r"(?:0|\\begin\{[bpv]?matrix\}[0\\&\s]*\\end\{[bpv]?matrix\}|\\mathbf\s*\{\s*0\s*\})\s*")
@@ -5094,8 +5099,9 @@ def _bias_free(claims) -> bool:
     from .infer import _normal  # the claim in the parser's spelling, normalised once (cached)
 
     # (the definition may go on to the answer's numbers: z = W^{(1)} x = [1 2 1; …] [1; 3; 1])
+    activated = not _ADDED_LETTER.search(text)  # (h = \tanh(U x) beside \sigma(u^T h + d): d is a bias written)
     defines_a_product = any(_WEIGHTED_INPUT.match(first := "=".join(_normal(c.latex).split("=", 2)[:2]))
-                            or _ACTIVATED_PRODUCT.match(first) for c in claims)
+                            or activated and _ACTIVATED_PRODUCT.match(first) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
 
 
