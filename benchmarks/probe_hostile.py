@@ -5293,7 +5293,8 @@ def round_thirty_five_coordinator() -> list[Probe]:
     10^4 times in one claim and in 1900 claims, 10^5 spaces between a layer's script and (x), −log f(x)_y under
     10^4 derivatives, [\\ldots, g'(a_j), \\ldots] 10^4 times, (L+1) 10^4 times, an unclosed \\frac{\\partial}{\\partial
     10^4 times; Murphy's letters (10^4 in one claim, 1900 claims, 10^5 spaces), s'(γ) 10^4 times, Ω defined 1900 times,
-    Vx 10^4 times in a definition — each after the thirty-first round's note, whose two claims must keep their
+    Vx 10^4 times in a definition; Φ(\\bar{a}) 10^4 times, 1900 claims with \\overline, ^{(t+1)} 10^4 times and with 10^5
+    spaces inside — each after the thirty-first round's note, whose two claims must keep their
     verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r35c: ")
@@ -5314,6 +5315,12 @@ def round_thirty_five_coordinator() -> list[Probe]:
     after("weight decay: \\Omega defined 1900 times", "".join(
         f"$$\\Omega(\\boldsymbol{{\\theta}}) = \\sum_k \\|\\mathbf{{W}}^{{(k)}}\\|_F^2 + {k}$$\n\n" for k in range(1900))
           + "$$\\Delta = -\\lambda \\nabla \\Omega$$\n")
+    after("bars: \\Phi(\\bar{a}) 10^4 times in one claim", "$$\\bar{h} = " + "\\Phi(\\bar{\\mathbf{a}}_{r}) + " * 10_000
+          + "0$$\n\n$$\\bar{g} = \\frac{\\partial L}{\\partial \\bar{h}}$$\n", strict)
+    after("bars: 1900 claims with \\overline", "".join(f"$$\\overline{{h}}_{k} = \\sigma(\\overline{{a}}_{k})$$\n\n"
+                                                        for k in range(1900)))
+    after("steps: ^{(t+1)} 10^4 times in one claim", "$$W^{(t+1)} = " + "W^{(t)} - W^{t-1}_{ij} + " * 10_000 + "0$$\n", strict)
+    after("steps: 10^5 spaces inside ^{( t + 1 )}", "$$W^{(" + " " * 100_000 + "t+1)} = W^{(t)}$$\n", strict)
     after("orientation: Vx 10^4 times in a definition of h", "$$h = s(" + "Vx + " * 10_000 + "0)$$\n\n$$\\hat{y} = s(Wh)$$\n")
 
     forward = ("$$\\mathbf{a}^{(k)}(\\mathbf{x}) = \\mathbf{b}^{(k)} + \\mathbf{W}^{(k)} \\mathbf{h}^{(k-1)}(\\mathbf{x})$$\n\n"

@@ -582,7 +582,7 @@ class Judge:
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
-                       denominator=self._denominator_layout())
+                       denominator=self._denominator_layout(), weights=self.convention)
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a
@@ -3295,12 +3295,18 @@ class Judge:
 
             layered = LayerReading(self)
             claims = layered.prepare(claims)
+        from .decorations import step_superscripts, vector_bars
         from .funcdef import read_as_function
         from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, unlabel
 
+        claims, barred = vector_bars(claims)  # Aggarwal's \bar{\mathbf{h}}_{r+1} = \Phi(\bar{\mathbf{a}}_{r+1}): vectors
+        claims, stepped = step_superscripts(claims)  # W^{(t+1)} = W^{(t)} - \eta …: the step t, not a layer
+        barred = {**stepped, **barred}
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)
-        labelled = {**labelled, **defined}
+        labelled = {**labelled, **defined, **barred}  # (the text as written first: the bars' originals)
+        if barred:
+            self.inferred += ("a bar marks a vector (\\bar{h} = Φ(\\bar{a}), ∂L/∂\\bar{h}), not an error signal",)
         if self.net.regularizer is not None and not {"ell", "L"} & set(dict(self.notation.options)):
             # 𝓛 = 1/m Σ ℓ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾) + λ/2 Σ‖W‖²: 𝓛 is J, ℓ one example's loss (unless [notation] says how ℓ, L read)
             claims, named = calligraphic_objective(claims)

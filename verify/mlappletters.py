@@ -12,7 +12,7 @@ activation, V and W the layers' weights with rows v_j and w_k, g and h the activ
 by its weights, n the case, J_n its loss. A TA reads the letters from those definitions; so does ``MlappLetters``, only in
 a network with one hidden layer and only where the answer defines a by V times x and b by W times z. Then a, z, b become
 ``z^{(1)}``, ``h^{(1)}``, ``z^{(2)}``; V, W the layers' ``W^{(1)}``, ``W^{(2)}`` (v_j, w_k their rows, v_{ji}, w_{kj} their
-entries, target unit first, in the spec's orientation); δ^v, δ^w the layers' δ; h(…) the output's activation; the case
+entries, target unit first, as the answer's V x lays them out); δ^v, δ^w the layers' δ; h(…) the output's activation; the case
 index n is dropped (a claim about case n is a claim about one example, J_n its loss). Each claim is restored as written
 in the report. Every pass is a linear regular-expression substitution on claims of bounded length.
 """
@@ -82,9 +82,9 @@ class MlappLetters(Rewriting):
     def _entry(self, layer: int, indices: list[str]) -> str | None:
         if len(indices) == 2:  # w_{kj}: target k, source j — as the answer's own W z orients W (orientation.py)
             return f"W^{{({layer})}}_{{{indices[0]}{indices[1]}}}"
-        if len(indices) == 1:  # w_k: the weights of unit k (a row of W in the answer's V x), where the spec's W
-            # has its units as rows too (a single index names a row; in the other orientation it is left as written)
-            return f"W^{{({layer})}}_{{{indices[0]}}}" if self.convention == "row" else None
+        if len(indices) == 1:  # w_k: the weights of unit k (a row of W in the answer's V x: a single index on W names
+            # a unit as the answer lays W out, shapes.Context.weights)
+            return f"W^{{({layer})}}_{{{indices[0]}}}"
         return f"W^{{({layer})}}"
 
     def rewrite(self, text: str) -> str:

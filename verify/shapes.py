@@ -48,6 +48,9 @@ class Context:
     #: ``y \\cdot \\log \\hat y`` of two vectors of one shape read as their dot product (a number), not elementwise: the
     #: judge asks for it only when the claim must be a number and the elementwise reading is not one (DOT)
     cdot_dot: bool = False
+    #: how the answer's W lies where it differs from the spec's convention ("row": units as rows; judge.convention),
+    #: which names the unit a single index on W picks (Shewchuk's W_i in a spec laid out the other way); "" = convention
+    weights: str = ""
 
 
 #: the note of a dot read as a dot product
@@ -185,7 +188,7 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         # \mathbf{w}_k of a layer of several units: unit k's weight vector, a column of its inputs' weights (softmax
         # regression's z_k = w_k^T x + b_k), whichever way the answer's W lies
         i, w = _index(node.value, ctx), args[0]
-        rows = w if ctx.convention == "row" else w.T
+        rows = w if (ctx.weights or ctx.convention) == "row" else w.T
         if not 0 <= i < rows.shape[0]:
             raise Unreadable(f"the unit {node.value} runs past the {rows.shape[0]} units of the layer")
         return np.asarray(rows[i]).reshape(-1, 1)
@@ -278,7 +281,8 @@ def _index(v, ctx: Context) -> int:
 
 def _probe(ctx: Context, bindings: dict) -> Context:
     """A context like ``ctx`` with its own bindings and notes (to size an index without side effects)."""
-    return Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], bindings, samples=ctx.samples, jacobian=ctx.jacobian)
+    return Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], bindings, samples=ctx.samples, jacobian=ctx.jacobian,
+                   weights=ctx.weights)
 
 
 def evaluate_jac(node: Node, ctx: Context, raw: bool = False) -> np.ndarray:
