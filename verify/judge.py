@@ -3398,6 +3398,14 @@ class Judge:
                     self._bind(claims)
         except limits.TimeLimitError:
             pass
+        from .zoutput import activation_letters
+
+        outputs = activation_letters(self, claims) if not self.net.has_kinds else ()
+        if outputs:  # 6.S191's z_1 = g(w_1 x): every definition of that z is the layer's activation
+            self.notation = replace(self.notation, bases=self.notation.bases + tuple((x, "h") for x in outputs))
+            self.inferred += (f"{', '.join(outputs)} is a layer's output h (every definition of it in the answer: "
+                              f"{outputs[0]}_1 = g(…))",)
+            self._bind(claims)
         from .infer import d_letters_of_objective, delta_is_own, objective_scale, reassigned, scale_options
 
         declared_d = dict(self.declared.options).get("d_letters")

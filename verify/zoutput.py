@@ -22,8 +22,9 @@ from .letters import _LAYERED_DEF, MAX_DEFINITIONS, _matching_base
 _Z_LETTERS = ("z", "Z")
 
 
-def output_z_letters(judge, claims) -> dict[str, str]:
-    """{letter: "Z_1 = … (claim id)"} for each z letter the answer defines as a layer's activation, never as z."""
+def output_z_letters(judge, claims, every: bool = False) -> dict[str, str]:
+    """{letter: "Z_1 = … (claim id)"} for each z letter the answer defines as a layer's activation, never as z (with
+    ``every``: only the letters whose every definition is its layer's activation)."""
     from .infer import _normal, _sides
     from .parser import parse_expr
     from .tree import NeedsLayer, Unreadable
@@ -51,12 +52,19 @@ def output_z_letters(judge, claims) -> dict[str, str]:
         if node.op != "q" or node.value != ("z", items[0][0]):
             continue
         bases = [(_matching_base(judge, layer, rhs), c) for layer, rhs, c in items]
-        if any(b == "z" for b, _ in bases):
+        if any(b == "z" for b, _ in bases) or every and any(b != "h" for b, _ in bases):
             continue
         shown = next((f"{_shown(c.latex)}, {c.id}" for b, c in bases if b == "h"), None)
         if shown is not None:
             found[letter] = shown
     return found
+
+
+def activation_letters(judge, claims) -> tuple[str, ...]:
+    """The z letters whose every definition in the answer is its layer's activation (MIT 6.S191's z_1 = g(w_1 x), then
+    ŷ = g(w_2 z_1)): read as h — the answer's own definitions all say so, none says otherwise (CMU 10-714's Z_1 = X
+    beside Z_1 = ReLU(X W_1) keeps its claims unchecked, ``output_z_letters``)."""
+    return tuple(output_z_letters(judge, claims, every=True))
 
 
 def _shown(latex: str) -> str:

@@ -108,7 +108,7 @@ def _point(sizes=SIZES, acts=ACTS, squared: bool = False, biases: bool = True):
     depth = len(acts)
     W = {k: rng.normal(size=(sizes[k], sizes[k - 1])) for k in range(1, depth + 1)}
     b = {k: rng.normal(size=sizes[k]) * biases for k in range(1, depth + 1)}
-    x, label = rng.normal(size=sizes[0]), 1
+    x, label = rng.normal(size=sizes[0]), min(1, sizes[-1] - 1)
     e = np.eye(sizes[-1])[label]
 
     def loss(out):
@@ -527,3 +527,41 @@ def test_a_step_written_in_superscript_is_the_step_not_a_layer(tmp_path):
     v, t = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
     step = v["W"][2] - 0.1 * np.outer(t["a"][2], v["h"][1])  # (−η δ_k a_i for every k, i: the spec's SGD step)
     assert np.allclose(step, v["W"][2] - 0.1 * t["W"][2], atol=1e-7)
+
+
+#: MIT 6.S191's chain x → z_1 → ŷ → J(W): z_1 = g(w_1 x) is the hidden neuron's OUTPUT (no bias), J = ½(y − ŷ)²
+MIT_SPEC = ('name = "s191"\ninputs = 1\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\nbias = false\n\n[[layers]]\nunits = 1\n'
+            'activation = "sigmoid"\nbias = false\n\n[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+MIT = {
+    r"$$\frac{\partial J(\mathbf{W})}{\partial w_2} = \frac{\partial J(\mathbf{W})}{\partial \hat{y}} * "
+    r"\frac{\partial \hat{y}}{\partial w_2}$$":
+        lambda v, t: [((t["f"] * v["h"][2] * (1 - v["h"][2]) * v["h"][1]).reshape(1, 1), t["W"][2])],
+    r"$$\frac{\partial J(\mathbf{W})}{\partial w_1} = \frac{\partial J(\mathbf{W})}{\partial \hat{y}} * \frac{\partial \hat{y}}"
+    r"{\partial z_1} * \frac{\partial z_1}{\partial w_1}$$":
+        lambda v, t: [(t["f"] * v["h"][2] * (1 - v["h"][2]) * v["W"][2][0, 0] * v["h"][1] * (1 - v["h"][1]) * v["x"], t["W"][1][0])],
+    r"$$\frac{\partial J(\mathbf{W})}{\partial \hat{y}} = -(y - \hat{y})$$": lambda v, t: [(-(v["e"] - v["h"][2]), t["f"])],
+    r"$$\frac{\partial \hat{y}}{\partial z_1} = \hat{y}(1 - \hat{y}) w_2$$":
+        lambda v, t: [(v["h"][2] * (1 - v["h"][2]) * v["W"][2][0],
+                       central_differences(lambda q: float(1 / (1 + np.exp(-(v["W"][2] @ q["z"])[0]))), {"z": v["h"][1].copy()})["z"])],
+    r"$$\frac{\partial z_1}{\partial w_1} = z_1 (1 - z_1) x$$":
+        lambda v, t: [(v["h"][1] * (1 - v["h"][1]) * v["x"],
+                       central_differences(lambda q: float(1 / (1 + np.exp(-(q["w"] @ v["x"])[0]))), {"w": v["W"][1].copy()})["w"][0])],
+}
+MIT_ANSWER = ("# 6.S191: gradients by hand\n\nOur network: $z_1 = g(w_1 x)$ and $\\hat{y} = g(w_2 z_1)$, $g$ the sigmoid, "
+              "$J(\\mathbf{W}) = \\frac{1}{2}(y - \\hat{y})^2$.\n\n" + "\n\n".join(MIT) + "\n")
+
+
+def test_a_z_every_definition_makes_a_layers_output_is_read_as_that_output(tmp_path):
+    """6.S191's z_1 = g(w_1 x): every definition of z is the layer's activation, so z_1 is h (before: every claim with
+    z_1 unchecked, "which quantity each z names is not certain"); planted slips are found; CMU 10-714's Z_1 = X beside
+    Z_1 = ReLU(X W_1) stays unchecked (its own definitions disagree)."""
+    got = _verify(tmp_path, MIT_SPEC, MIT_ANSWER)
+    point = _point((1, 1, 1), ("sigmoid", "sigmoid"), squared=True, biases=False)
+    for text, claim in MIT.items():
+        assert got[_line(MIT_ANSWER, text)].verdict == "correct", (text, got[_line(MIT_ANSWER, text)].message)
+        assert _oracle(claim, point) == "correct", text
+    for right, wrong in ((r"= \hat{y}(1 - \hat{y}) w_2$$", r"= \hat{y}(1 - \hat{y}) w_1$$"),
+                         (r"= z_1 (1 - z_1) x$$", r"= z_1 (1 - z_1) w_1$$"), (r"= -(y - \hat{y})$$", r"= (y - \hat{y})$$")):
+        body = MIT_ANSWER.replace(right, wrong)
+        line = next(x for x in body.splitlines() if x.endswith(wrong))
+        assert _verify(tmp_path, MIT_SPEC, body)[_line(body, line)].verdict == "incorrect", wrong
