@@ -660,11 +660,28 @@ class _Parser:
         """A symbol the answer defined as an expression (``p = \\sigma'(z^{(1)})``, ``[notation] "W_o" = "W^{(2)}"``):
         matched token by token (braces ignored), replaced by its parsed value."""
         for key, value in self.macros:
-            j, depth = self.i, 0
-            for want in key:
+            j, depth, layer_at = self.i, 0, None
+            own = key[0] not in self.bases and key[0] not in self.fixed  # (a letter of the answer's own: g^{(l)})
+            for pos, want in enumerate(key):
                 while j < len(self.t) and self.t[j].kind == "op" and self.t[j].text in "{}":
                     depth += 1 if self.t[j].text == "{" else -1
                     j += 1
+                if layer_at is not None and pos <= layer_at[0] + 2:
+                    continue  # (the key's generic layer, matched below)
+                if (own and want == "(" and pos + 2 < len(key) and key[pos + 2] == ")" and key[pos + 1] in self.paren_letters
+                        and j < len(self.t) and self.t[j].text == "("):
+                    used = self._layer_use(j + 1, key[pos + 1])  # g^{(l)} defined, g^{(l+1)} or g^{(2)} used
+                    if used is None:
+                        break
+                    layer_at, j = (pos, key[pos + 1], used[0], "paren"), used[1]
+                    continue
+                if (own and want == "_" and pos + 2 == len(key) and key[pos + 1] in self.layer_letters and j < len(self.t)
+                        and self.t[j].text == "_"):
+                    used = self._subscript_use(j + 1, key[pos + 1])  # Aggarwal's g_r defined, g_{r+1} used
+                    if used is None:
+                        break
+                    layer_at, j = (pos, key[pos + 1], used[0], "sub"), used[1]
+                    continue
                 if j >= len(self.t) or self.t[j].text != want:
                     break
                 j += 1
@@ -678,7 +695,8 @@ class _Parser:
                     continue  # e^{-z}: Euler's number, not the answer's error vector e (but e^T e, e^2 = its square)
                 self.i = j
                 rest = tuple((k, v) for k, v in self.n.macros if k != value[0])
-                sub = _Parser(tokenize(normalize(value[1]), replace(self.n, macros=rest)), replace(self.n, macros=rest),
+                text = value[1] if layer_at is None else _shift_layer(value[1], *layer_at[1:])
+                sub = _Parser(tokenize(normalize(text), replace(self.n, macros=rest)), replace(self.n, macros=rest),
                               self.depth_net, self.layer_env)
                 sub.level, sub.deadline, sub.bound = self.level + 1, self.deadline, self.bound
                 sub.anchor = self.anchor or sub.anchor  # (the claim's unit letter: e_i = d_i − y_i inside ∂E/∂w_{ji})
@@ -687,6 +705,32 @@ class _Parser:
                     raise Unreadable(f"cannot read the definition of {value[0]}")
                 self.macro_end = self.i
                 return node
+        return None
+
+    def _layer_use(self, j: int, letter: str) -> tuple[str, int] | None:
+        """At token j (after an opening parenthesis) a layer written where a macro's key has its generic layer
+        ``letter``: the letter itself, the letter ± a number, or a number, then ')': (the layer as text, the token after
+        the parenthesis), or None."""
+        t = self.t
+        if j + 1 < len(t) and t[j + 1].text == ")" and (t[j].text == letter or t[j].kind == "num" and t[j].text.isdigit()):
+            return t[j].text, j + 2
+        if (j + 3 < len(t) and t[j].text == letter and t[j + 1].text in "+-" and t[j + 2].kind == "num"
+                and t[j + 2].text.isdigit() and t[j + 3].text == ")"):
+            return letter + t[j + 1].text + t[j + 2].text, j + 4
+        return None
+
+    def _subscript_use(self, j: int, letter: str) -> tuple[str, int] | None:
+        """At token j (after _) a layer subscript where a macro's key ends in its generic layer ``letter``: the letter or a
+        number alone, or braced with ± a number (g_{r+1}; a bare g_r + 1 is g_r plus one): (the layer, the next token)."""
+        t = self.t
+        if j < len(t) and (t[j].text == letter or t[j].kind == "num" and t[j].text.isdigit()):
+            return t[j].text, j + 1
+        if j + 2 < len(t) and t[j].text == "{" and t[j + 2].text == "}" and (
+                t[j + 1].text == letter or t[j + 1].kind == "num" and t[j + 1].text.isdigit()):
+            return t[j + 1].text, j + 3
+        if (j + 4 < len(t) and t[j].text == "{" and t[j + 1].text == letter and t[j + 2].text in "+-"
+                and t[j + 3].kind == "num" and t[j + 3].text.isdigit() and t[j + 4].text == "}"):
+            return letter + t[j + 2].text + t[j + 3].text, j + 5
         return None
 
     def child(self, toks: list[Tok]) -> _Parser:
@@ -3696,6 +3740,26 @@ def _error_power(toks: list, j: int) -> bool:
     smaxx73's ``L = e^2``), not an exponent of Euler's number (``e^{-z}``)."""
     inner = toks[j + 1] if toks[j].text == "{" and j + 2 < len(toks) and toks[j + 2].text == "}" else toks[j]
     return inner.text in ("T", "2") or toks[j].text == "{" and j + 1 < len(toks) and toks[j + 1].text == "T"
+
+
+def _shift_layer(value: str, letter: str, used: str, where: str = "paren") -> str:
+    """A macro's definition at the layer it is used at: each ``(l)``, ``(l ± d)`` of its generic layer ``letter``
+    moved as ``used`` (``l+1``: one up; ``2``: that layer). Aggarwal's and many students' g^{(l)} = ∂J/∂a^{(l)}, then
+    used as g^{(l+1)}."""
+    m = re.fullmatch(re.escape(letter) + r"(?:([+-])(\d+))?", used)
+    shift = 0 if m is None or not m.group(1) else int(m.group(2)) * (1 if m.group(1) == "+" else -1)
+
+    def moved(n: re.Match) -> str:
+        off = (int(n.group(2)) * (1 if n.group(1) == "+" else -1) if n.group(1) else 0)
+        if m is None:  # a number: that layer
+            return f"({int(used) + off})"
+        total = off + shift
+        return f"({letter}{total:+d})" if total else f"({letter})"
+
+    if where == "sub":  # g_r, g_{r-1}: the layer as a subscript
+        return re.sub(r"_\s*(?:\{\s*" + re.escape(letter) + r"\s*(?:([+-])\s*(\d+))?\s*\}|" + re.escape(letter)
+                      + r"(?![A-Za-z]))", lambda n: "_{" + moved(n)[1:-1] + "}", value)
+    return re.sub(r"\(\s*" + re.escape(letter) + r"\s*(?:([+-])\s*(\d+))?\s*\)", moved, value)
 
 
 def _macro_keys(notation: Notation) -> list[tuple[tuple[str, ...], tuple[str, str]]]:

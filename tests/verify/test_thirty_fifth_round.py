@@ -565,3 +565,31 @@ def test_a_z_every_definition_makes_a_layers_output_is_read_as_that_output(tmp_p
         body = MIT_ANSWER.replace(right, wrong)
         line = next(x for x in body.splitlines() if x.endswith(wrong))
         assert _verify(tmp_path, MIT_SPEC, body)[_line(body, line)].verdict == "incorrect", wrong
+
+
+def test_an_own_letter_defined_at_a_generic_layer_is_read_at_every_layer_it_is_used_at(tmp_path):
+    """g^{(l)} = ∂J/∂a^{(l)} (and Aggarwal's ḡ_r = ∂L/∂h̄_r) used as g^{(l+1)}, g^{(2)}, ḡ_{r+1}: the definition moved
+    to that layer (before: "unknown symbol 'g'" wherever the layer differed from the definition's)."""
+    spec = _spec("ownlayer", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    rows = [r"$$\mathbf{g}^{(l)} = \frac{\partial J}{\partial \mathbf{a}^{(l)}}$$",
+            r"$$\mathbf{g}^{(l)} = (W^{(l+1)})^T \left(\mathbf{g}^{(l+1)} \odot \sigma'(\mathbf{z}^{(l+1)})\right)$$",
+            r"$$\frac{\partial J}{\partial W^{(l)}} = \left(\mathbf{g}^{(l)} \odot \sigma'(\mathbf{z}^{(l)})\right) "
+            r"(\mathbf{a}^{(l-1)})^T$$",
+            r"$$\mathbf{g}^{(2)} = \mathbf{a}^{(2)} - \mathbf{y}$$"]
+    body = "# My letters\n\n" + "\n\n".join(rows) + "\n"
+    got = _verify(tmp_path, spec, body)
+    assert [got[_line(body, r)].verdict for r in rows] == ["correct"] * 4
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
+    sig = {k: 1 / (1 + np.exp(-point[0]["a"][k])) for k in (1, 2)}
+    assert _oracle(lambda v, t: [(v["W"][2].T @ (t["f"] * sig[2] * (1 - sig[2])), t["h"][1])], point) == "correct"
+    wrong = body.replace(r"\odot \sigma'(\mathbf{z}^{(l+1)})\right)$$", r"\odot \sigma'(\mathbf{z}^{(l)})\right)$$")
+    line = next(x for x in wrong.splitlines() if x.endswith(r"\odot \sigma'(\mathbf{z}^{(l)})\right)$$") and "W^{(l+1)}" in x)
+    assert _verify(tmp_path, spec, wrong)[_line(wrong, line)].verdict == "incorrect"
+    agg = AGG_ANSWER + "\n" + "\n\n".join([
+        r"$$\bar{\mathbf{g}}_r = W_{r+1} \left[\bar{\mathbf{g}}_{r+1} \odot \Phi'(\bar{\mathbf{a}}_{r+1})\right]$$",
+        r"$$\frac{\partial L}{\partial W_{r+1}} = \bar{\mathbf{h}}_r \left[\bar{\mathbf{g}}_{r+1} \odot "
+        r"\Phi'(\bar{\mathbf{a}}_{r+1})\right]^T$$"]) + "\n"
+    got = _verify(tmp_path, AGG_SPEC, agg)
+    assert {r.verdict for r in got.values()} == {"correct"}
+    v, t = _point((3, 4, 2), ("tanh", "tanh"), squared=True, biases=False)
+    assert _oracle(lambda v, t: [(v["W"][2].T @ (t["f"] * (1 - np.tanh(v["a"][2]) ** 2)), t["h"][1])], (v, t)) == "correct"
