@@ -5294,8 +5294,8 @@ def round_thirty_five_coordinator() -> list[Probe]:
     10^4 derivatives, [\\ldots, g'(a_j), \\ldots] 10^4 times, (L+1) 10^4 times, an unclosed \\frac{\\partial}{\\partial
     10^4 times; Murphy's letters (10^4 in one claim, 1900 claims, 10^5 spaces), s'(γ) 10^4 times, Ω defined 1900 times,
     Vx 10^4 times in a definition; Φ(\\bar{a}) 10^4 times, 1900 claims with \\overline, ^{(t+1)} 10^4 times and with 10^5
-    spaces inside — each after the thirty-first round's note, whose two claims must keep their
-    verdicts."""
+    spaces inside, an own letter at a generic layer used at 2 × 10^4 other layers and in 1900 claims — each after the
+    thirty-first round's note, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r35c: ")
     loose = {c: {"correct", "incorrect", "unchecked"} for c in ("right", "wrong")}
@@ -5321,6 +5321,12 @@ def round_thirty_five_coordinator() -> list[Probe]:
                                                         for k in range(1900)))
     after("steps: ^{(t+1)} 10^4 times in one claim", "$$W^{(t+1)} = " + "W^{(t)} - W^{t-1}_{ij} + " * 10_000 + "0$$\n", strict)
     after("steps: 10^5 spaces inside ^{( t + 1 )}", "$$W^{(" + " " * 100_000 + "t+1)} = W^{(t)}$$\n", strict)
+    after("own layer letter: g^{(l+1)} 10^4 times after g^{(l)}'s definition",
+          "$$\\mathbf{g}^{(l)} = \\frac{\\partial J}{\\partial \\mathbf{a}^{(l)}}$$\n\n$$\\mathbf{g}^{(l)} = "
+          + "\\mathbf{g}^{(l+1)} + \\mathbf{g}^{(2)} + " * 10_000 + "0$$\n", strict)
+    after("own layer letter: g_{r+1} in 1900 claims", "$$\\bar{\\mathbf{h}}_{r+1} = \\Phi(\\bar{\\mathbf{a}}_{r+1})$$\n\n"
+          "$$\\bar{\\mathbf{g}}_r = \\frac{\\partial L}{\\partial \\bar{\\mathbf{h}}_r}$$\n\n" + "".join(
+              f"$$\\bar{{\\mathbf{{g}}}}_r = \\bar{{\\mathbf{{g}}}}_{{r+1}} + {k}$$\n\n" for k in range(1900)))
     after("orientation: Vx 10^4 times in a definition of h", "$$h = s(" + "Vx + " * 10_000 + "0)$$\n\n$$\\hat{y} = s(Wh)$$\n")
 
     forward = ("$$\\mathbf{a}^{(k)}(\\mathbf{x}) = \\mathbf{b}^{(k)} + \\mathbf{W}^{(k)} \\mathbf{h}^{(k-1)}(\\mathbf{x})$$\n\n"
