@@ -28,6 +28,8 @@ from .rewriting import Rewriting
 _DENSE_DEF = re.compile(r"(?<![A-Za-z\\])Y(?:_\{[^{}=]{0,30}\})?=(?:W(?:_\{[^{}=]{0,30}\})?(?:\\cdot)?X|"
                         r"X(?:_\{[^{}=]{0,30}\})?(?:\\cdot)?W)(?:_\{[^{}=]{0,30}\})?\+[Bb](?![A-Za-z])")
 _SIZE = re.compile(r"\\(?:Large|LARGE|large|Huge|huge|displaystyle)(?![A-Za-z])|\s+")
+#: a module letter in bold: \mathbf{Y} = \mathbf{X} \cdot \mathbf{W} + \mathbf{B} (Saito's Deep Learning from Scratch)
+_BOLD_MODULE = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([XYWB])\s*\}")
 #: a module number written on X, Y, W, B, transposed inside the script: X^{{(2)}^T}
 _NUMBERED_T = re.compile(r"(?<![A-Za-z\\])([XYWB])\s*\^\s*\{\s*\{\s*\(\s*(\d)\s*\)\s*\}\s*\^\s*(?:T|\\top)\s*\}")
 #: a module number written on X, Y, W, B: X^{(2)}, Y^{(0)}
@@ -77,10 +79,10 @@ class ModuleReading(Rewriting):
     def detect(net, claims) -> ModuleReading | None:
         if getattr(net, "has_kinds", False) or not any(layer.kind == "dense" for layer in net.layers):
             return None
-        texts = [_SIZE.sub("", c.latex) for c in claims]
+        texts = [_SIZE.sub("", _BOLD_MODULE.sub(r"\1", c.latex)) for c in claims]
         if not any(_DENSE_DEF.search(t) for t in texts):
             return None
-        numbers = {int(m.group(2) or m.group(3)) for c in claims for m in _NUMBERED.finditer(c.latex)}
+        numbers = {int(m.group(2) or m.group(3)) for c in claims for m in _NUMBERED.finditer(_BOLD_MODULE.sub(r"\1", c.latex))}
         count = len(_modules(net))
         # numbered from 0 (wj-jason) when a 0 is written, from 1 when the last module's number is; otherwise the numbers
         # are not read (a guess either way), the claims without one still are
@@ -101,7 +103,7 @@ class ModuleReading(Rewriting):
                 "W": f"W^{{({layer})}}", "B": f"b^{{({layer})}}"}[letter]
 
     def rewrite(self, text: str) -> str:
-        text = _SIZE_SCRIPT.sub("", text)
+        text = _SIZE_SCRIPT.sub("", _BOLD_MODULE.sub(r"\1", text))
         if _NUMBERED.search(text) or _NUMBERED_T.search(text):
             return self._numbered(text)
         if _APPLIES.search(text) and not _DENSE_LETTERS.search(text):

@@ -593,3 +593,23 @@ def test_an_own_letter_defined_at_a_generic_layer_is_read_at_every_layer_it_is_u
     assert {r.verdict for r in got.values()} == {"correct"}
     v, t = _point((3, 4, 2), ("tanh", "tanh"), squared=True, biases=False)
     assert _oracle(lambda v, t: [(v["W"][2].T @ (t["f"] * (1 - np.tanh(v["a"][2]) ** 2)), t["h"][1])], (v, t)) == "correct"
+
+
+def test_modules_written_in_bold_are_read_as_modules(tmp_path):
+    """Saito's Deep Learning from Scratch writes its Affine layer in bold, \\mathbf{Y} = \\mathbf{X} \\cdot \\mathbf{W} +
+    \\mathbf{B}: read as layers written as modules, as the same letters unbolded were (before: B unknown, the derivatives
+    by Y "not a quantity gradproof derives")."""
+    spec = _spec("saito", "column", 2, [(3, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+    rows = [r"$$\frac{\partial L}{\partial \mathbf{X}} = \frac{\partial L}{\partial \mathbf{Y}} \cdot \mathbf{W}^{T}$$",
+            r"$$\frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^{T} \cdot \frac{\partial L}{\partial \mathbf{Y}}$$"]
+    body = "# 誤差逆伝播法\n\nAffineレイヤ: $\\mathbf{Y} = \\mathbf{X} \\cdot \\mathbf{W} + \\mathbf{B}$\n\n" + "\n\n".join(rows) + "\n"
+    got = _verify(tmp_path, spec, body)
+    assert [got[_line(body, r)].verdict for r in rows] == ["correct", "correct"]
+    wrong = body.replace(r"\cdot \mathbf{W}^{T}$$", r"\cdot \mathbf{W}$$")
+    line = next(x for x in wrong.splitlines() if x.endswith(r"\cdot \mathbf{W}$$"))
+    assert _verify(tmp_path, spec, wrong)[_line(wrong, line)].verdict == "incorrect"
+    # (NumPy: for one sample as a row, Y = X W + B; ∂L/∂X = ∂L/∂Y Wᵀ, ∂L/∂W = Xᵀ ∂L/∂Y, checked by central differences)
+    rng = np.random.default_rng(5)
+    X, W, B, G = rng.normal(size=(1, 2)), rng.normal(size=(2, 3)), rng.normal(size=(1, 3)), rng.normal(size=(1, 3))
+    grads = central_differences(lambda q: float(np.sum(G * (q["X"] @ q["W"] + B))), {"X": X.copy(), "W": W.copy()})
+    assert np.allclose(grads["X"], G @ W.T, atol=1e-6) and np.allclose(grads["W"], X.T @ G, atol=1e-6)
