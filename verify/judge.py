@@ -2674,6 +2674,8 @@ class Judge:
         1 − a²: tanh's) and the network's layers differ in activation: those with that activation (None when the claim
         names no such slope, or every layer or none has it)."""
         written = [name for name, rx in (("sigmoid", _SIGMOID_SLOPE), ("tanh", _TANH_SLOPE)) if rx.search(claim.latex[:4000])]
+        if not written and _LOGISTIC_WRITTEN.search(claim.latex[:4000]):
+            written = ["sigmoid"]  # Saito's sigmoid module y = 1/(1 + exp(−x)): the logistic written out
         if len(written) != 1:
             return None
         off = 1 if dict(self.notation.options).get("input_layer") == 1 else 0
@@ -6228,6 +6230,8 @@ _BOLD_OPEN = r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
 _LAYER_SCRIPT_AFTER = r"(?:\s*\}?\s*\^\s*\{\s*\([^(){}]{1,8}\)\s*\})?"
 _SIGMOID_SLOPE = re.compile(r"\(\s*1\.?\s*-\s*" + _BOLD_OPEN + r"(?:[ahoyzx]|\\sigma)(?![A-Za-z])(?!" + _LAYER_SCRIPT_AFTER
                             + r"[^()]{0,30}\^\s*\{?\s*2)")
+#: the logistic function written out: \frac{1}{1 + \exp(-x)}, \frac{1}{1+e^{-z}}, 1/(1 + e^{-z})
+_LOGISTIC_WRITTEN = re.compile(r"(?:\\frac\s*\{\s*1\s*\}\s*\{|1\s*/\s*\()\s*1\s*\+\s*(?:\\exp\s*(?:\\left\s*)?\(\s*-|e\s*\^\s*\{\s*-)")
 _TANH_SLOPE = re.compile(r"1\s*-\s*" + _BOLD_OPEN + r"(?:a|h|\\tanh)(?![A-Za-z])" + _LAYER_SCRIPT_AFTER
                          + r"[^-+=()]{0,24}\^\s*\{?\s*2(?![0-9])")
 #: the target subtracted from the prediction transposed (a^{(K)} − Y^T, \hat y - y^\top), and untransposed (a − Y, ŷ − y)

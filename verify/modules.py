@@ -43,6 +43,11 @@ _BARE_HAT = re.compile(r"\\(?:hat|widehat)\s*\{\s*Y\s*\}|\\(?:hat|widehat)\s+Y(?
 _ENTRY = re.compile(r"(?<![A-Za-z\\])([xywb])\s*_\s*(\{[^{}]{1,8}\}|[A-Za-z0-9])")
 #: a claim about an activation module: f applied, f'(…), σ'(…)
 _APPLIES = re.compile(r"(?<![A-Za-z\\])f\s*(?:'\s*)?\(|\\sigma\s*(?:'\s*)?\(|(?<![A-Za-z\\])f\s*'")
+#: a module's own lowercase input and output, bare: x, y (no script: an entry follows its capital, _ENTRY)
+_LOCAL_XY = re.compile(r"(?<![A-Za-z\\])([xy])(?![A-Za-z_])")
+_CAPITAL = re.compile(r"(?<![A-Za-z\\])[XY](?![A-Za-z])")
+#: an activation written out: the logistic's exp, σ, tanh
+_ACTIVATION = re.compile(r"\\exp|e\s*\^\s*\{\s*-|\\sigma|\\tanh")
 _DENSE_LETTERS = re.compile(r"(?<![A-Za-z\\])[WBwb](?![A-Za-z])")
 #: a dense module's script text for a generic layer l: what X, Y, W, B (and their entries) are
 _DENSE = {"X": "h^{(l-1)}", "Y": "z^{(l)}", "W": "W^{(l)}", "B": "b^{(l)}"}
@@ -108,6 +113,10 @@ class ModuleReading(Rewriting):
             return self._numbered(text)
         if _APPLIES.search(text) and not _DENSE_LETTERS.search(text):
             return self._generic(text, _ACTIVE)
+        if _LOCAL_XY.search(text) and not _CAPITAL.search(text) and not _DENSE_LETTERS.search(text) and _ACTIVATION.search(text):
+            # Saito's sigmoid module y = 1/(1 + exp(−x)), ∂L/∂y y(1 − y): a module's own lowercase x and y, in a claim
+            # that writes an activation out — the activation module's input and output
+            return _LOCAL_XY.sub(lambda m: _grouped(_ACTIVE[m.group(1).upper()], m), text)
         if _DENSE_LETTERS.search(text):
             return self._generic(text, _DENSE)
         return text

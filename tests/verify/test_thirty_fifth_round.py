@@ -613,3 +613,24 @@ def test_modules_written_in_bold_are_read_as_modules(tmp_path):
     X, W, B, G = rng.normal(size=(1, 2)), rng.normal(size=(2, 3)), rng.normal(size=(1, 3)), rng.normal(size=(1, 3))
     grads = central_differences(lambda q: float(np.sum(G * (q["X"] @ q["W"] + B))), {"X": X.copy(), "W": W.copy()})
     assert np.allclose(grads["X"], G @ W.T, atol=1e-6) and np.allclose(grads["W"], X.T @ G, atol=1e-6)
+
+
+def test_a_modules_own_lowercase_x_and_y_are_its_input_and_output(tmp_path):
+    """Saito's sigmoid module y = 1/(1 + exp(−x)), ∂L/∂y y² exp(−x) = ∂L/∂y y(1 − y), beside his Affine module: the
+    activation module's own input and output, about the sigmoid layers (the logistic written out scopes the claim) —
+    before: read as the network's ŷ and x and judged wrong (false rejects on main before this round); a sign slip in
+    the logistic and in the slope is still found."""
+    spec = _spec("saito", "column", 2, [(3, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+    rows = [r"$$y = \frac{1}{1 + \exp(-x)}$$",
+            r"$$\frac{\partial L}{\partial y} y^2 \exp(-x) = \frac{\partial L}{\partial y} y (1 - y)$$"]
+    body = ("# 誤差逆伝播法\n\nAffineレイヤ: $\\mathbf{Y} = \\mathbf{X} \\cdot \\mathbf{W} + \\mathbf{B}$\n\nSigmoidレイヤ:\n\n"
+            + "\n\n".join(rows) + "\n")
+    got = _verify(tmp_path, spec, body)
+    assert [got[_line(body, r)].verdict for r in rows] == ["correct", "correct"]
+    for right, wrong in ((r"\exp(-x)}$$", r"\exp(x)}$$"), (r"y (1 - y)$$", r"y (1 + y)$$")):
+        planted = body.replace(right, wrong)
+        line = next(x for x in planted.splitlines() if x.endswith(wrong))
+        assert _verify(tmp_path, spec, planted)[_line(planted, line)].verdict == "incorrect", wrong
+    a = np.random.default_rng(3).normal(size=5)  # (NumPy: y² e^{−x} = y (1 − y) for y = 1/(1 + e^{−x}); not y (1 + y))
+    y = 1 / (1 + np.exp(-a))
+    assert np.allclose(y ** 2 * np.exp(-a), y * (1 - y)) and not np.allclose(y ** 2 * np.exp(-a), y * (1 + y))
