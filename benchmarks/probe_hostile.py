@@ -4701,6 +4701,22 @@ _ANSWER31 = ("{{< displaymath >}}\ny_j^l = f\\left( u_j^{l} \\right)\n{{< /displ
              "$$\\frac{\\partial E}{\\partial w_{ij}^{2}} = \\delta_{i}^{2} y_{j}^{1} \\tag{wrong}$$\n")
 
 
+#: the thirty-first round's note's verdicts: kept exactly (its right claim correct, its wrong one incorrect), or any
+_STRICT31 = {"right": {"correct"}, "wrong": {"incorrect"}}
+_LOOSE31 = {c: {"correct", "incorrect", "unchecked"} for c in _STRICT31}
+
+
+def _after_note31(md, default: dict):
+    """A probe maker for the rounds that attack a reader after the thirty-first round's note: ``after(pid, hostile,
+    verdicts=None, **kw)`` puts the hostile part after the note, with its spec; the note's verdicts are ``default``
+    unless a probe gives its own."""
+
+    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
+        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or default, spec_text=_SPEC31, **kw)
+
+    return after
+
+
 def round_thirty_one_coordinator() -> list[Probe]:
     """Round thirty-one (issue 12), the coordinator's probes of the round's readers: Hugo's math shortcodes (unclosed,
     10^4 of them), primed indices (10^4 primes, every letter primed), δ by cases on the layer (deep, many rows), an
@@ -4709,11 +4725,8 @@ def round_thirty_one_coordinator() -> list[Probe]:
     and u^l, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r31c: ")
-    right = {"right": {"correct"}, "wrong": {"incorrect"}}
-    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
-
-    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+    loose = _LOOSE31
+    after = _after_note31(md, _STRICT31)
 
     after("hugo: 10^5 unclosed {{< displaymath >}}", "{{< displaymath >}}\na = b\n" * 100_000)
     after("hugo: 10^4 displays, a closer never matched", "{{< katex display >}}x = 1{{< /displaymath >}}\n" * 10_000)
@@ -5175,11 +5188,8 @@ def round_thirty_two_coordinator() -> list[Probe]:
     their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r32c: ")
-    right = {"right": {"correct"}, "wrong": {"incorrect"}}
-    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
-
-    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+    loose = _LOOSE31
+    after = _after_note31(md, _STRICT31)
 
     after("layout: \\sum followed by 10^5 \\limits", "$$E = \\sum" + " \\limits" * 100_000 + "_{i=1}^{M} y_i$$\n")
     after("layout: 1900 \\displaystyle claims", "".join(f"$$\\displaystyle x_{{{k}}} = {k}$$\n\n" for k in range(1900)),
@@ -5211,11 +5221,8 @@ def round_thirty_three_coordinator() -> list[Probe]:
     keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r33c: ")
-    right = {"right": {"correct"}, "wrong": {"incorrect"}}
-    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
-
-    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or right, spec_text=_SPEC31, **kw)
+    loose = _LOOSE31
+    after = _after_note31(md, _STRICT31)
 
     after("arrows: 10^4 arrow weights in one claim", "$$s_k = " + " + ".join(
         "w_{i\\rightarrow k} x_i" for _ in range(10_000)) + "$$\n")
@@ -5257,11 +5264,7 @@ def round_thirty_four_coordinator() -> list[Probe]:
     the thirty-first round's note, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r34c: ")
-    right = {"right": {"correct"}, "wrong": {"incorrect"}}
-    loose = {c: {"correct", "incorrect", "unchecked"} for c in right}
-
-    def after(pid: str, hostile: str, verdicts=None, **kw) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or loose, spec_text=_SPEC31, **kw)
+    after = _after_note31(md, _LOOSE31)
 
     forward = "$$a_j = \\sum_i \\alpha_{j,i} x_i + \\alpha_{j,0}$$\n\n$$b_k = \\sum_j \\beta_{k,j} z_j + \\beta_{k,0}$$\n\n"
     after("greek: 10^4 alpha entries in one claim", forward + "$$a_j = " + " + ".join(
@@ -5298,11 +5301,8 @@ def round_thirty_five_coordinator() -> list[Probe]:
     thirty-first round's note, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r35c: ")
-    loose = {c: {"correct", "incorrect", "unchecked"} for c in ("right", "wrong")}
-    strict = {"right": {"correct"}, "wrong": {"incorrect"}}
-
-    def after(pid: str, hostile: str, verdicts=None) -> None:
-        md(pid, _ANSWER31 + "\n\n## Part two\n\n" + hostile, verdicts=verdicts or loose, spec_text=_SPEC31)
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
 
     murphy = "$$\\mathbf{a}_n = \\mathbf{V} \\mathbf{x}_n$$\n\n$$\\mathbf{b}_n = \\mathbf{W} \\mathbf{z}_n$$\n\n"
     after("mlapp: 10^4 letters with a case index in one claim", murphy + "$$\\delta^v_{nj} = " + " + ".join(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Rewriting
+from .rewriting import Placeholders, Rewriting
 
 #: α or β, plain, bold or as a Unicode letter (group "name")
 _GREEK = r"(?:\\(?:boldsymbol|bm|mathbf|pmb|vec)\s*\{\s*\\(?P<{g}1>alpha|beta)\s*\}|\\(?P<{g}2>alpha|beta)(?![A-Za-z])|(?P<{g}3>[αβ]))"
@@ -57,8 +57,6 @@ _OUTPUT_FUNCTION = re.compile(r"(?<![A-Za-z\\])f\s*_\s*\{?\s*([a-z])\s*\}?\s*\(\
 _RATE = re.compile(r"(?:\\alpha|α)\s*(?:\\cdot\s*)?(?:\\frac\s*\{\s*(?:\\partial|d)|\\nabla|\\partial|\\mathrm\s*\{\s*d|d[A-Z])")
 #: a definition's left side: one letter, bold or not, with one index or none (a, \mathbf{b}, z_j, T_k)
 _LHS = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<l1>[A-Za-z])\s*\}|(?P<l2>[A-Za-z]))\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*=")
-#: a replacement kept aside during a rewrite
-_KEPT = re.compile("\x00(\\d+)\x00")
 #: claims longer than this are neither read nor rewritten
 MAX_LENGTH = 4000
 
@@ -145,11 +143,8 @@ class GreekWeights(Rewriting):
         return f"W^{{({layer})}}_{{{row},{col}}}"
 
     def rewrite(self, text: str) -> str:
-        made: list = []  # each pass's replacements, kept aside until the last (no pass reads another's output)
-
-        def keep(out: str) -> str:
-            made.append(out)
-            return f"\x00{len(made) - 1}\x00"
+        kept = Placeholders()  # each pass's replacements, kept aside until the last (no pass reads another's output)
+        keep = kept.keep
 
         def esl(m: re.Match) -> str:
             if _name(m, "p") != _name(m, "q"):
@@ -174,10 +169,10 @@ class GreekWeights(Rewriting):
             entry = f"{quantity}_{{{script}}}" if script else quantity
             return keep(f"({entry})^{{T}}" if m.group("t") else entry)
 
-        if "\x00" in text:
+        if not kept.usable(text):
             return text
         text = _OUTPUT_FUNCTION.sub(lambda m: keep(f"\\hat{{y}}_{{{m.group(1)}}}"), text)
         text = _ESL_SUM.sub(esl, text)
         text = _WEIGHT.sub(weight, text)
         text = self._letter.sub(letter, text)
-        return _KEPT.sub(lambda m: made[int(m.group(1))], text)
+        return kept.restore(text)

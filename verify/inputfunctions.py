@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 
+from .funcdef import _X_ARG
 from .rewriting import Rewriting
 
 MAX_LENGTH = 4000
 #: the example as a function's argument: (\mathbf{x}), (\boldsymbol{x}), (\bm x), (\vec{x}), (x), one of the training set's
 #: (\mathbf{x}^{(t)})
-_ARG = r"\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*x\s*\}|x)|x)(?:\s*\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?\s*\)"
+_ARG = r"\(\s*" + _X_ARG + r"\s*\)"
 #: a layer's script: ^{(k)}, ^{(k-1)}, ^{(L+1)}, ^(2)
 _LAYER = r"\^\s*(?:\{\s*\([^(){}$\\]{1,8}\)\s*\}|\(\s*[^(){}$\\]{1,8}\))"
 #: an entry's script: _j, _{j}, _{i,j}

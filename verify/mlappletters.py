@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Rewriting
+from .rewriting import Placeholders, Rewriting
 
 MAX_LENGTH = 4000
 _BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
@@ -45,7 +45,6 @@ _WEIGHT = re.compile(r"(?:" + _BOLD + r"(?P<b>[VWvw])\s*\}|(?<![A-Za-z\\_^])(?<!
 _OUTPUT_ACTIVATION = re.compile(r"(?<![A-Za-z\\])h\s*(?=\()")
 #: the case's loss: J_n, J_{n}
 _CASE_LOSS = re.compile(r"(?<![A-Za-z\\])J\s*_\s*(?:\{\s*n\s*\}|n)(?![A-Za-z])")
-_KEPT = re.compile("\x00(\\d+)\x00")
 #: the house quantity of each of Murphy's letters
 _LETTERS = {"a": "z^{(1)}", "z": "h^{(1)}", "b": "z^{(2)}", "x": "x", "y": "y"}
 
@@ -88,11 +87,8 @@ class MlappLetters(Rewriting):
         return f"W^{{({layer})}}"
 
     def rewrite(self, text: str) -> str:
-        made: list = []
-
-        def keep(out: str) -> str:
-            made.append(out)
-            return f"\x00{len(made) - 1}\x00"
+        kept = Placeholders()
+        keep = kept.keep
 
         def script(indices: list[str]) -> str:
             return f"_{{{''.join(indices)}}}" if indices else ""
@@ -113,11 +109,11 @@ class MlappLetters(Rewriting):
             entry = self._entry(1 if letter in "Vv" else 2, _indices(m.group("s")))
             return m.group(0) if entry is None else keep(entry)
 
-        if "\x00" in text:
+        if not kept.usable(text):
             return text
         text = _DELTA.sub(delta, text)
         text = _CASE_LOSS.sub(lambda m: keep("J"), text)
         text = _OUTPUT_ACTIVATION.sub(lambda m: keep("\\varphi"), text)
         text = _QUANTITY.sub(quantity, text)
         text = _WEIGHT.sub(weight, text)
-        return _KEPT.sub(lambda m: made[int(m.group(1))], text)
+        return kept.restore(text)

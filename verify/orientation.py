@@ -41,7 +41,15 @@ MAX_CLAIMS = 200
 #: (a letter of the forward pass may follow a matrix with no space: Wx, Vx, Wh — Shewchuk's h = s(Vx); a lowercase wx
 #: is a scalar weight's product, as in y = wx + b, and says nothing of how a matrix lies)
 _BEFORE_OPERAND = r"(?:(?![A-Za-z])|(?=[xhazXHAZ](?![A-Za-z])))"
-_WEIGHT = re.compile(r"(?<![A-Za-z\\])d?(?:(?:W|\\Theta|\\theta)" + _BEFORE_OPERAND + r"|w(?![A-Za-z]))")
+
+
+def _weight_pattern(own: tuple = ()) -> re.Pattern:
+    """A weight matrix's letter (W, Θ, θ, and the answer's own letters for one, Shewchuk's V), or a scalar w."""
+    letters = "|".join(("W", "\\\\Theta", "\\\\theta", *own))
+    return re.compile(r"(?<![A-Za-z\\])d?(?:(?:" + letters + ")" + _BEFORE_OPERAND + r"|w(?![A-Za-z]))")
+
+
+_WEIGHT = _weight_pattern()
 #: one entry of a weight matrix (w^l_{jk}, W_{ij}, w_{j,k}): its row and column are the answer's matrix's, whichever
 #: way W lies, so such a claim says nothing of the orientation (Nielsen's w_{jk} from k to j is his convention)
 _ENTRY = re.compile(r"(?<![A-Za-z\\])[Ww]\s*(?:\^\s*(?:\{[^{}]{0,20}\}|\w)\s*)?_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}")
@@ -121,10 +129,7 @@ def _weight_letters(judge) -> re.Pattern:
     """_WEIGHT, or with the single letters the answer's notation binds to a weight matrix (Shewchuk's V: h = s(Vx))."""
     own = sorted({k for k, v in judge.notation.fixed if isinstance(v, tuple) and v[:1] == ("W",) and len(k) == 1
                   and k.isalpha()} - {"W", "w"})
-    if not own:
-        return _WEIGHT
-    return re.compile(r"(?<![A-Za-z\\])d?(?:(?:W|\\Theta|\\theta|" + "|".join(own) + ")" + _BEFORE_OPERAND
-                      + r"|w(?![A-Za-z]))")
+    return _weight_pattern(tuple(own)) if own else _WEIGHT
 
 
 def definition_votes(judge, claims) -> dict:

@@ -707,15 +707,15 @@ class _Parser:
                 return node
         return None
 
-    def _layer_use(self, j: int, letter: str) -> tuple[str, int] | None:
-        """At token j (after an opening parenthesis) a layer written where a macro's key has its generic layer
-        ``letter``: the letter itself, the letter ± a number, or a number, then ')': (the layer as text, the token after
-        the parenthesis), or None."""
+    def _layer_use(self, j: int, letter: str, close: str = ")") -> tuple[str, int] | None:
+        """At token j (after an opening parenthesis or brace) a layer written where a macro's key has its generic layer
+        ``letter``: the letter itself, the letter ± a number, or a number, then ``close``: (the layer as text, the token
+        after it), or None."""
         t = self.t
-        if j + 1 < len(t) and t[j + 1].text == ")" and (t[j].text == letter or t[j].kind == "num" and t[j].text.isdigit()):
+        if j + 1 < len(t) and t[j + 1].text == close and (t[j].text == letter or t[j].kind == "num" and t[j].text.isdigit()):
             return t[j].text, j + 2
         if (j + 3 < len(t) and t[j].text == letter and t[j + 1].text in "+-" and t[j + 2].kind == "num"
-                and t[j + 2].text.isdigit() and t[j + 3].text == ")"):
+                and t[j + 2].text.isdigit() and t[j + 3].text == close):
             return letter + t[j + 1].text + t[j + 2].text, j + 4
         return None
 
@@ -725,13 +725,7 @@ class _Parser:
         t = self.t
         if j < len(t) and (t[j].text == letter or t[j].kind == "num" and t[j].text.isdigit()):
             return t[j].text, j + 1
-        if j + 2 < len(t) and t[j].text == "{" and t[j + 2].text == "}" and (
-                t[j + 1].text == letter or t[j + 1].kind == "num" and t[j + 1].text.isdigit()):
-            return t[j + 1].text, j + 3
-        if (j + 4 < len(t) and t[j].text == "{" and t[j + 1].text == letter and t[j + 2].text in "+-"
-                and t[j + 3].kind == "num" and t[j + 3].text.isdigit() and t[j + 4].text == "}"):
-            return letter + t[j + 2].text + t[j + 3].text, j + 5
-        return None
+        return self._layer_use(j + 1, letter, "}") if j < len(t) and t[j].text == "{" else None
 
     def child(self, toks: list[Tok]) -> _Parser:
         """A parser of a script or subscript that shares this one's bounds, sums and generic layer indices."""

@@ -101,16 +101,16 @@ def on_own_scale(judge, claim, result, defined: str):
 _HALF = re.compile(r"\\frac\s*\{\s*\\lambda\s*\}\s*\{\s*2|\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}\s*\\lambda|\\lambda\s*/\s*2"
                    r"|0?\.5\s*\\lambda")
 #: λ written right before a squared norm or a sum of squares, with no ½: \lambda \|W\|_2^2, \lambda \sum_i W_i^2
-_NO_HALF = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?(?:\\\|[^=|]{1,60}?\\\|\s*(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2"
-                      r"|\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9]))")
+_SQUARES = (r"(?:\\\|[^=|]{1,60}?\\\|\s*(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2"
+            r"|\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9]))")
+_NO_HALF = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?" + _SQUARES)
 
 
 #: λ times Ω or its gradient: \lambda \Omega(\theta), \lambda \nabla_{\theta} \Omega(\theta)
 _LAMBDA_OMEGA = re.compile(r"\\lambda\s*(?:\\cdot\s*|\\,\s*)?"
                            r"(?:\\nabla\s*(?:_\s*(?:\{[^{}]{0,40}\}|\\?[A-Za-z]+)\s*)?)?\\Omega(?![A-Za-z])")
 #: Ω defined as a sum of squares or a squared norm (its own definition, no ½ before it)
-_OMEGA_SQUARES = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*(?:\\sum[^=]{0,80}?\^\s*\{?\s*2(?![0-9])|\\\|[^=|]{1,60}?\\\|\s*"
-                            r"(?:_\s*\{?\s*[2F]\s*\}?\s*)?\^\s*\{?\s*2)")
+_OMEGA_SQUARES = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*" + _SQUARES)
 #: Ω defined with a ½: \Omega(\theta) = \frac{1}{2} …
 _OMEGA_HALF = re.compile(r"\s*\\Omega\s*(?:\([^()=]{0,40}\)\s*)?=\s*(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|0?\.5|1\s*/\s*2)")
 

@@ -3,7 +3,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+#: a replacement kept aside during a rewrite (``Placeholders``)
+_KEPT = re.compile("\x00(\\d+)\x00")
+
+
+class Placeholders:
+    """Replacements kept aside during one claim's rewrite, so that no pass reads another pass's output: ``keep(text)``
+    gives a placeholder, ``restore(text)`` puts every replacement back (greekweights.py, mlappletters.py). A text that
+    already holds the placeholder character is not rewritten (``usable``)."""
+
+    def __init__(self):
+        self.made: list[str] = []
+
+    @staticmethod
+    def usable(text: str) -> bool:
+        return "\x00" not in text
+
+    def keep(self, out: str) -> str:
+        self.made.append(out)
+        return f"\x00{len(self.made) - 1}\x00"
+
+    def restore(self, text: str) -> str:
+        return _KEPT.sub(lambda m: self.made[int(m.group(1))], text)
 
 
 class Rewriting:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from conftest import central_differences
 from test_nineteenth_round_coordinator import _spec
-from test_thirty_third_round import _line, _plant
+from test_thirty_third_round import _line, _planted_found
 from test_twenty_first_round import _verify
 
 #: two tanh hidden layers (L = 2), a softmax output, the cross-entropy of one example of class y = 1 (0-based)
@@ -157,13 +157,8 @@ def test_larochelles_answer_reads_whole_and_every_claim_is_judged_as_numpy_says(
 
 
 def test_each_planted_slip_in_larochelles_notation_is_found(tmp_path):
-    body = _plant(ANSWER, PLANTS)
-    got = _verify(tmp_path, SPEC, body)
     point = _point()
-    for planted, claim in PLANTS.values():
-        line = next(x for x in body.splitlines() if planted in x)
-        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
-        assert claim is None or _oracle(claim, point) == "incorrect", planted
+    _planted_found(tmp_path, SPEC, ANSWER, PLANTS, lambda claim: _oracle(claim, point))
 
 
 ONE_HIDDEN = "\n\n".join([
@@ -271,13 +266,8 @@ def test_nyus_layers_named_by_what_they_give_read_and_each_claim_is_judged_as_nu
 
 
 def test_each_planted_slip_in_nyus_letters_is_found(tmp_path):
-    body = _plant(NYU_ANSWER, NYU_PLANTS)
-    got = _verify(tmp_path, NYU_SPEC, body)
     point = _point((3, 4, 2), ("relu", "softmax"))
-    for planted, claim in NYU_PLANTS.values():
-        line = next(x for x in body.splitlines() if planted in x)
-        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
-        assert claim is None or _oracle(claim, point) == "incorrect", planted
+    _planted_found(tmp_path, NYU_SPEC, NYU_ANSWER, NYU_PLANTS, lambda claim: _oracle(claim, point))
 
 
 def test_a_class_row_w_y_in_softmax_regression_is_not_a_layer(tmp_path):
@@ -341,13 +331,8 @@ def test_shewchuks_v_and_w_with_no_biases_and_s_of_gamma_read_and_each_claim_is_
 
 
 def test_each_planted_slip_in_shewchuks_letters_is_found(tmp_path):
-    body = _plant(CS189_ANSWER, CS189_PLANTS)
-    got = _verify(tmp_path, CS189_SPEC, body)
     point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True, biases=False)
-    for planted, claim in CS189_PLANTS.values():
-        line = next(x for x in body.splitlines() if planted in x)
-        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
-        assert claim is None or _oracle(claim, point) == "incorrect", planted
+    _planted_found(tmp_path, CS189_SPEC, CS189_ANSWER, CS189_PLANTS, lambda claim: _oracle(claim, point))
 
 
 def test_a_bias_written_anywhere_keeps_the_spec_biases_and_a_missing_one_is_wrong(tmp_path):
@@ -437,13 +422,8 @@ def test_murphys_letters_read_and_each_claim_is_judged_as_numpy_says(tmp_path):
 
 
 def test_each_planted_slip_in_murphys_letters_is_found(tmp_path):
-    body = _plant(MLAPP_ANSWER, MLAPP_PLANTS)
-    got = _verify(tmp_path, MLAPP_SPEC, body)
     point = _point((3, 4, 2), ("tanh", "softmax"), biases=False)
-    for planted, claim in MLAPP_PLANTS.values():
-        line = next(x for x in body.splitlines() if planted in x)
-        assert got[_line(body, line)].verdict == "incorrect", (planted, got[_line(body, line)].message)
-        assert claim is None or _oracle(claim, point) == "incorrect", planted
+    _planted_found(tmp_path, MLAPP_SPEC, MLAPP_ANSWER, MLAPP_PLANTS, lambda claim: _oracle(claim, point))
 
 
 def test_definitions_in_the_other_orientation_decide_how_w_lies_and_a_row_is_the_answers(tmp_path):

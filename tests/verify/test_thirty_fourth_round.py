@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from conftest import central_differences
 from test_nineteenth_round_coordinator import _spec
-from test_thirty_third_round import _line, _plant
+from test_thirty_third_round import _line, _plant, _planted_found
 from test_twenty_first_round import _verify
 
 #: 10-601's network: M = 3 inputs, D = 4 sigmoid hidden units, K = 2 softmax outputs, J the cross-entropy of one example
@@ -165,10 +165,7 @@ def test_hw5s_entries_in_alpha_and_beta_are_read_and_each_gradient_judged_as_num
 
 
 def test_each_planted_slip_in_hw5s_letters_is_found(tmp_path):
-    body = _plant(ENTRIES, ENTRY_PLANTS)
-    got = _verify(tmp_path, SPEC, body)
-    for planted, claim in ENTRY_PLANTS.values():
-        assert got[_line(body, planted)].verdict == _holds(claim) == "incorrect", planted
+    _planted_found(tmp_path, SPEC, ENTRIES, ENTRY_PLANTS, _holds)
 
 
 def test_swapped_indices_of_beta_are_not_passed(tmp_path):
