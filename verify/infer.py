@@ -1030,6 +1030,10 @@ def conventions(judge, claims) -> Reading | None:
             and weight_order(claims) == "source"):
         options.append(("entries_source_first", True))  # a German lecture's net_j^{(l)} = Σ_i w_{ij}^{(l)} o_i^{(l-1)}
         changes.append("w_{ij} is the weight from unit i to unit j (its own definition of a unit's summed input)")
+    elif (judge.net.convention == "column" and not {"entries_source_first", "entries_target_first", "weight_order"}
+          & set(dict(base.options)) and layered_order(claims) == "target"):
+        options.append(("entries_target_first", True))  # Bishop's z^{(1)}_j = Σ_k w^{(1)}_{jk} x_k in a column spec: w_{jk}
+        changes.append("w_{jk} is the weight into unit j from unit k (its own definition of a unit's summed input)")
     elif not layered_weights and "weight_order" not in dict(base.options) and weight_order(claims) == "source":
         options.append(("letters_source_first", True))  # Stansbury's z_j = b_j + Σ_i a_i w_{ij}: under Bishop's letters,
         # w_{jk} is the weight from j to k (parser: read only there, where the answer's own sum says so)
@@ -1699,6 +1703,33 @@ _FORWARD_LEFT = re.compile(r"\s*(?:net|[yzahovxuIO])\s*_")
 _LAYER_SCRIPT_ANY = re.compile(r"\^\s*\{?\s*(?:[(\[]|\\ell|[lL](?![A-Za-z]))")
 #: ω with two unit letters, ω_{ji}, ω_{kj}: a weight between two units
 _OMEGA_WEIGHT = re.compile(r"\\omega\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
+
+
+#: a unit's summed input over its layer's weights written with a layer script: z^{(1)}_j = \sum_k w^{(1)}_{jk} x_k,
+#: h^{(2)}_i = \sum_j W_{ij}^{(2)} h_j (unit letter, sum letter, the weight's two letters as written)
+_LAYERED_SUM = re.compile(r"_\s*\{?\s*([a-z])\s*\}?[^=]{0,30}=\s*(?:[bc]\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*)?"
+                          r"(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*(?:\\left\s*)?\(\s*)?\\sum\s*_\s*\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?"
+                          r"(?<![A-Za-z\\])(?:[wW]|\\theta|\\omega)\s*(?:\^\s*(?:\{[^{}]{0,10}\}|[a-z0-9])\s*_\s*\{\s*([a-z])\s*,?"
+                          r"\s*([a-z])\s*\}|_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*\^\s*(?:\{[^{}]{0,10}\}|[a-z0-9]))")
+
+
+def layered_order(claims) -> str | None:
+    """How the answer orders the unit letters of a weight written with a layer script, from its own definitions of a
+    unit's summed input (``z^{(1)}_j = \\sum_k w^{(1)}_{jk} x_k``: ``target``; ``\\sum_i w^{(l)}_{ij} o_i``: ``source``):
+    the order every such definition agrees on, else None."""
+    orders = set()
+    for c in claims:
+        if len(c.latex) > 4000 or _DERIVATIVE.search(c.latex):
+            continue
+        m = _LAYERED_SUM.search(c.latex)
+        if m is None:
+            continue
+        unit, index = m.group(1), m.group(2)
+        p, q = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
+        if unit == index:
+            continue
+        orders.add("target" if (p, q) == (unit, index) else "source" if (p, q) == (index, unit) else None)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _fed_from_above(claims) -> bool:

@@ -1274,6 +1274,12 @@ class _Parser:
         self.i = j + 1
         return True
 
+    def _unlayered_argument(self) -> bool:
+        """Whether the parenthesis that opens next holds no superscript at all: Hertz, Krogh and Palmer's g'(h) = 1 −
+        g^2(h) squares g(h), where Hagan's f^2(n^2) writes layer 2 on both the function and its argument."""
+        inside = self._paren_span(0)
+        return bool(inside) and all(t.text != "^" for t in inside)
+
     def _paren_span(self, k: int = 0) -> list[Tok] | None:
         """The tokens inside the parenthesis that opens at ``peek(k)`` (None: no parenthesis there, or never closed)."""
         if not self.is_("(", k):
@@ -2047,6 +2053,8 @@ class _Parser:
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
             if self.opts.get("entries_source_first"):  # Zhou's v_{ih}, w_{hj} as W^{(1)}_{ip} (thresholds.py): from i to
                 comps = self._as_entry(comps, "source")  # p, laid out as the answer's W lies (row: n_out × n_in)
+            elif self.opts.get("entries_target_first"):  # Bishop's w^{(1)}_{jk} into j from k (its own z_j = Σ_k w_{jk} x_k)
+                comps = self._as_entry(comps, "target")  # in a column spec (W: n_in × n_out)
             node = Node("entry", (node,), tuple(comps))
         if name == "Theta" or self.opts.get("bias_column") and base == "W" and kind in ("W", "W_next") and not comps:
             node = _augment(node)  # Ng's Θ, Raschka's W with the bias unit a_0 = 1: the bias is column 0
@@ -3199,7 +3207,8 @@ class _Parser:
                       and self.depth_net == 2 and item[1] in self.letter_layers and self.letter_layers[item[1]] >= 1):
                     layer = self.letter_layers[item[1]] - self.units_off  # Stansbury's g_j, g_k: unit j's, k's layer
                 elif item[0] == "num" and fname == "phi" and mark == "^" and (
-                        self.opts.get("layer_letter") or self.opts.get("superscript") == "layer") and layer is None:
+                        self.opts.get("layer_letter") or self.opts.get("superscript") == "layer") and layer is None and (
+                        not self._unlayered_argument()):
                     layer = item[1] - self.units_off  # Hagan's f^2(n^2), \dot f^1: the function of layer 2 (bare layers)
                 elif item[0] == "num":
                     power = item[1]

@@ -6,8 +6,45 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+#: one script after a letter: _{…}, _x, ^{…}, ^x, ^\mu (a brace of at most 12 characters, no nested brace)
+_SCRIPT = re.compile(r"\s*([_^])\s*(\{[^{}$]{0,12}\}|\\[A-Za-z]+|[A-Za-z0-9])")
 #: a replacement kept aside during a rewrite (``Placeholders``)
 _KEPT = re.compile("\x00(\\d+)\x00")
+
+
+def letter_scripts(text: str, at: int, sup_ok=None) -> tuple[int, str | None, str | None]:
+    """The subscript and superscript after a letter ending at ``at``, at most one of each, in either order (``V_j^\\mu``,
+    ``x^t_j``): (the end of the scripts, the subscript's body, the superscript's body); a second script of the same
+    kind, or a transpose or power after them, is left where it is (so is a superscript ``sup_ok`` refuses)."""
+    sub = sup = None
+    for _ in range(2):
+        m = _SCRIPT.match(text, at)
+        if m is None:
+            break
+        mark, body = m.group(1), m.group(2)
+        if mark == "_" and sub is None:
+            sub = body
+        elif mark == "^" and sup is None and (sup_ok is None or sup_ok(body)):
+            sup = body
+        else:
+            break
+        at = m.end()
+    return at, sub, sup
+
+
+def name_back(result, back: dict) -> None:
+    """The report's index letters named as the answer writes them (``back``: {letter read: letter written}), in "for
+    every q = 1…4" and "the index q", in the result's message and notes (marslandletters.py's ζ read as q)."""
+    if not back:
+        return
+    letters = "|".join(re.escape(k) for k in back)
+    pattern = re.compile(rf"(?<![A-Za-z\\])({letters})(?= = \d)|(?<=the index )({letters})(?![A-Za-z])")
+
+    def named(text: str) -> str:
+        return pattern.sub(lambda m: back[m.group(1) or m.group(2)], text)
+
+    result.message = named(result.message)
+    result.notes = [named(n) if isinstance(n, str) else n for n in result.notes]
 
 
 class Placeholders:

@@ -344,20 +344,28 @@ def own_names(net, claims):
     """The answer's own names read before parsing (units named by a letter and a number, by layer and in/out
     (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
     (pairnames.py), by an arrow between them (arrownames.py), α and β (greekweights.py), layers' quantities as
-    functions of the input (inputfunctions.py), or Murphy's a, z, b, V, W (mlappletters.py)): (claims as read, the
+    functions of the input (inputfunctions.py), Murphy's a, z, b, V, W (mlappletters.py), Hertz, Krogh and Palmer's ξ, V,
+    O, h, w, W (hkpletters.py), Marsland's δ_o(κ), h_ζ, a_ζ, v, w (marslandletters.py),
+    Alpaydın's z_h^t, v_{ih}, w_{hj}, r^t (alpaydinletters.py), or Theodoridis's v_j^r(i), y_j^r(i)
+    (theodoridisletters.py)): (claims as read, the
     readings applied, what each changes)."""
+    from .alpaydinletters import AlpaydinLetters
     from .arrownames import ArrowNames
     from .greekweights import GreekWeights
+    from .hkpletters import HkpLetters
     from .inoutnames import InOutNames
     from .inputfunctions import InputFunctions
+    from .marslandletters import MarslandLetters
     from .mlappletters import MlappLetters
     from .pairnames import PairNames
+    from .theodoridisletters import TheodoridisLetters
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
                     BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims),
                     ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),
-                    MlappLetters.detect(net, claims)):
+                    MlappLetters.detect(net, claims), HkpLetters.detect(net, claims), MarslandLetters.detect(net, claims),
+                    AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)
@@ -380,3 +388,10 @@ class Restored(Rewriting):
         self.originals = {}
         for r in reversed(readings):
             self.originals.update(r.originals)
+
+    def restore(self, results) -> None:
+        for r in self.readings:  # (a reading that renamed letters names them back in the messages: marslandletters.py)
+            relabel = getattr(r, "relabel", None)
+            if relabel is not None:
+                relabel(results)
+        super().restore(results)

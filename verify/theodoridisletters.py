@@ -1,0 +1,111 @@
+r"""Theodoridis and Koutroumbas's letters (issue 10, thirty-sixth round): *Pattern Recognition* (§4.6, the
+backpropagation algorithm) and the courses that teach from it write a network of L layers, for the i-th training pair,
+as
+
+    v_j^r(i) = \sum_{k=1}^{k_{r-1}} w_{jk}^r y_k^{r-1}(i) + w_{j0}^r,   y_j^r(i) = f(v_j^r(i)),   y_k^0(i) = x_k(i),
+    E(i) = \frac{1}{2} \sum_{m=1}^{k_L} e_m^2(i) = \frac{1}{2} \sum_{m=1}^{k_L} (y_m(i) - \hat{y}_m(i))^2,
+    \delta_j^r(i) \equiv \frac{\partial E(i)}{\partial v_j^r(i)},   \frac{\partial E(i)}{\partial w_{jk}^r} = \delta_j^r(i) y_k^{r-1}(i),
+    \delta_j^L(i) = e_j(i) f'(v_j^L(i)),   \delta_j^{r-1}(i) = e_j^{r-1}(i) f'(v_j^{r-1}(i)),
+    e_j^{r-1}(i) = \sum_{k=1}^{k_r} \delta_k^r(i) w_{kj}^r,   \Delta w_{jk}^r = -\mu \delta_j^r(i) y_k^{r-1}(i)
+
+— the layer r a bare superscript, v a neuron's input, y with a layer the neurons' outputs and without one the desired
+output (ŷ the network's), w_{jk}^r into neuron j from neuron k (w_{j0}^r its threshold, on y_0^{r-1} = +1), k_r the
+number of neurons in layer r, e the error, μ the learning rate, (i) the training pair. A TA reads the letters from
+those definitions; so does ``TheodoridisLetters``, only where the answer writes a neuron's input v_j^r(i) or a layer's
+output y_j^r(i) with the training pair as an argument. Then v becomes ``z``, y with a layer ``h`` (y^0 the input ``x``), w_{j0}^r
+the bias ``b^r_j``, a sum's bound k_r the layer's size (``\sum_k``), μ the learning rate ``\eta``, ``w(\text{new}) =
+w(\text{old}) + …`` the update ``w \leftarrow w + …``; the pair (i) is
+dropped (a claim about pair i is a claim about one example, E(i) its loss). Each claim is restored as written in the
+report. Every pass is a linear scan of claims of bounded length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewriting import Placeholders, Rewriting, letter_scripts
+
+MAX_LENGTH = 4000
+#: the heads read: v, y (a layer's), \hat{y}, x, e, E, \delta and w (with the pair or a threshold)
+_HEAD = re.compile(r"\\hat\s*\{\s*y\s*\}|\\hat\s+y(?![A-Za-z])|\\delta(?![A-Za-z])|(?<![A-Za-z\\{])[vyxeEw](?![A-Za-z])")
+#: the training pair after a letter's scripts: (i)
+_PAIR = re.compile(r"\s*\(\s*i\s*\)")
+#: the definitions that decide the reading: v_j^r(i) or y_j^r(i), either script first
+_PAIR_LETTER = re.compile(r"(?<![A-Za-z\\])[vy]\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^\s*(?:\{[^{}]{1,6}\}|[a-zA-Z0-9])|\^\s*(?:\{[^{}]{1,6}\}"
+                          r"|[a-zA-Z0-9])\s*_\s*\{?\s*[a-z]\s*\}?)\s*\(\s*i\s*\)")
+#: a sum bounded by a layer's size: \sum_{k=1}^{k_{r-1}}, \sum_{m=1}^{k_L}
+_SIZED_SUM = re.compile(r"\\sum\s*_\s*\{\s*([a-z])\s*=\s*[01]\s*\}\s*\^\s*\{\s*k\s*_\s*(?:\{[^{}]{1,6}\}|[A-Za-z0-9])\s*\}")
+_MU = re.compile(r"\\mu(?![A-Za-z])")
+#: the update written with the weight's old and new values: w_j^r(\text{new}) = w_j^r(\text{old}) + \Delta w_j^r
+_NEW = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?new\s*\}?\s*\)\s*=")
+_OLD = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?old\s*\}?\s*\)")
+_DELTA_MU = re.compile(r"\\Delta[^=]{0,30}=\s*-?\s*\\mu(?![A-Za-z])")
+
+
+class TheodoridisLetters(Rewriting):
+    """The rewriting of an answer in Theodoridis and Koutroumbas's letters; None from ``detect`` when it is not one."""
+
+    max_length = MAX_LENGTH
+
+    def __init__(self, rate_mu: bool):
+        self.originals: dict[str, str] = {}
+        self.rate_mu = rate_mu
+        self.change = ("v_j^r is the input and y_j^r the output of neuron j in layer r, y_m without a layer the desired "
+                       "output, w_{j0}^r the threshold, k_r the size of layer r, (i) the training pair, (new) = (old) + Δ an update"
+                       + (", μ the learning rate" if rate_mu else "") + " (Theodoridis & Koutroumbas)")
+
+    @staticmethod
+    def detect(net, claims) -> TheodoridisLetters | None:
+        if getattr(net, "has_kinds", False):
+            return None
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        if sum(len(_PAIR_LETTER.findall(t)) for t in texts) < 2:
+            return None
+        return TheodoridisLetters(any(_DELTA_MU.search(t) for t in texts))
+
+    def rewrite(self, text: str) -> str:
+        kept = Placeholders()
+        if not kept.usable(text):
+            return text
+        keep = kept.keep
+        text = _SIZED_SUM.sub(lambda m: keep(f"\\sum_{m.group(1)}"), text)
+        if len(_NEW.findall(text)) == 1 and len(_OLD.findall(text)) == 1:  # (an assignment: w ← w + Δw)
+            text = _OLD.sub("", _NEW.sub(lambda m: keep(" \\leftarrow"), text))
+        if self.rate_mu:
+            text = _MU.sub(lambda m: keep("\\eta"), text)
+        out, at = [], 0
+        for m in _HEAD.finditer(text):
+            if m.start() < at:
+                continue
+            end, sub, sup = letter_scripts(text, m.end())
+            pair = _PAIR.match(text, end)
+            made = self._read(m.group(0), sub, sup, pair is not None)
+            if made is None:
+                continue
+            out.append(text[at:m.start()])
+            out.append(keep(made))
+            at = pair.end() if pair is not None else end
+        out.append(text[at:])
+        return kept.restore("".join(out))
+
+    @staticmethod
+    def _read(head: str, sub: str | None, sup: str | None, pair: bool) -> str | None:
+        """The house spelling of one of the letters with its scripts; None to leave it as written."""
+        entry = f"_{sub}" if sub else ""
+        layer = f"^{sup}" if sup else ""
+        if head == "w":  # (the threshold w_{j0}^r: the bias of neuron j)
+            inner = (sub or "").strip("{} ")
+            if sup and len(inner) == 2 and inner[1] == "0":
+                return f"b^{sup}_{inner[0]}"
+            return None
+        if not pair:
+            return None
+        if head == "v":
+            return f"z{layer}{entry}" if sup else None
+        if head == "y":
+            if sup is None:
+                return f"y{entry}"  # (the desired output: no layer)
+            return f"x{entry}" if sup.strip("{} ") == "0" else f"h{layer}{entry}"
+        if head.startswith("\\hat"):
+            return f"\\hat{{y}}{layer}{entry}"
+        return f"{head}{layer}{entry}"  # (x, e, E, δ: the pair dropped)
