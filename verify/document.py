@@ -1169,7 +1169,8 @@ _MEAN_OVER_BATCH = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*" + _BATCH_LETTER + 
                               # (not N_{l-1}, M_{L-1}, N_\mathrm{in}: a layer's width with its own subscript, FYS-STK4155's
                               # and Zingale's; m_L stays a batch's sign, as it always was: jihwan's mini-batch notes have
                               # none other)
-                              r"(?![NM]\s*_)" + _BATCH_LETTER + r"\s*\}?"
+                              # (nor Nilsson's m_{j+1}, the width of the layer after j: a layer letter plus or minus one)
+                              r"(?![NM]\s*_|m\s*_\s*\{\s*[a-z]\s*[+-]\s*1\s*\})" + _BATCH_LETTER + r"\s*\}?"
                               # NumPy typed in a code block or plain text: (1 / m) * np.dot(…), 1./m, np.dot(dZ2, A1.T) / m
                               r"|(?<![\w.\\])1(?:\.0?)?\s?/\s?[mN](?![\w(])|(?<=[\w)])\s?/\s?[mN](?![\w(])")
 #: a sum to m whose body writes a weight with the sum's index (eric-Rstats's z_i = \sum_{k=1}^m w_{ik} x_k: m the

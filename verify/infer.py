@@ -2460,20 +2460,35 @@ def scale_options(net, scale: float, claims=()) -> tuple:
     (2, ½, N), not a worked example's rounding (J written to four digits reads as 1.0001 × the spec's). (The vote on
     the scale, ``objective_scale``, reads δ on the spec's: δ read on each candidate scale let answers whose
     definitions disagree, Nielsen's planted copy, blackKeys17's C = Σ_x C_x, vote for the slip.)"""
-    return ((("loss_scale", scale),) + ((("step_scale", abs(scale)),) if net.optimizer.name == "sgd" else ())
-            + ((("delta_own", True),) if abs(scale - 1) > 0.01 and delta_of_objective(claims) else ()))
+    own_delta = abs(scale - 1) > 0.01 and delta_of_objective(claims)
+    steps = [c.latex for c in claims if len(c.latex) <= 2000 and _UPDATE_SIGN.search(c.latex)]
+    by_delta = bool(steps) and all("\\delta" in t and "\\partial" not in t for t in steps)
+    # (Nilsson's W ← W + c δ X beside ε = (d − f)²: a step taken with the spec's δ, its rate absorbing the 2, is the
+    # spec's step; with δ on the answer's own scale, the step written with it is on that scale already)
+    return ((("loss_scale", scale),) + ((("step_scale", abs(scale)),) if net.optimizer.name == "sgd" and not (
+        by_delta and claims) else ()) + ((("delta_own", True),) if own_delta else ()))
 
 
+#: an update's sign: \leftarrow, \gets, :=
+_UPDATE_SIGN = re.compile(r"\\leftarrow|\\gets|:=")
 #: a claim tying δ to a derivative of the objective (max-amb's ∂C/∂a_j ∂a_j/∂z_j = δ_j^{[L]}, Nielsen's δ = ∂C/∂z)
 _DELTA_OF_OBJECTIVE = re.compile(r"\\delta.{0,300}\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z])|"
                                  r"\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z]).{0,300}\\delta", re.S)
 
 
+#: the objective's derivative written as a number (not 1) times δ: \frac{\partial \varepsilon}{\partial W} = -2 \delta X
+_SCALED_DELTA = re.compile(r"\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z])[^=]{0,80}=\s*-?\s*(?:[02-9]|1\d)"
+                           r"(?:\.\d+)?\s*(?:\\,|\\cdot)?\s*\\delta")
+
+
 def delta_of_objective(claims) -> bool:
     """Whether the answer ties δ to a derivative of its objective in some claim (∂C/∂a ∂a/∂z = δ): then, with its
     objective read on its own scale (k × the spec's), its δ is that objective's, k × the spec's δ (the parser's option
-    ``delta_own``, as for an answer that defines δ as its objective's derivative: scale_options)."""
-    return any(_DELTA_OF_OBJECTIVE.search(c.latex[:2000]) for c in claims)  # (every claim, as ascends)
+    ``delta_own``, as for an answer that defines δ as its objective's derivative: scale_options). Not where a claim
+    writes the objective's derivative as a number times δ (Nilsson's ∂ε/∂W = −2 δ X beside ε = (d − f)²: the factor
+    written is the scale, δ is the spec's)."""
+    texts = [c.latex[:2000] for c in claims]
+    return any(_DELTA_OF_OBJECTIVE.search(t) for t in texts) and not any(_SCALED_DELTA.search(t) for t in texts)
 
 
 
@@ -2761,7 +2776,8 @@ def objective_scale(judge, claims, undecided: dict | None = None, rows=None) -> 
             # the answer's convention only if its derivatives follow it: a definition that is off by a factor while
             # the derivatives keep the spec's scale is a mistake in the definition (a planted missing ½)
             every = [u for u in claims if u is not c and _a_derivative(u.latex) and not _defines_delta(u, judge)
-                     and (own_delta or not _IN_DELTA.search(_sides(u.latex[:2000])[-1]))]
+                     and (own_delta or not _IN_DELTA.search(_sides(u.latex[:2000])[-1])
+                          or _SCALED_DELTA.search(u.latex[:2000]))]  # (Nilsson's ∂ε/∂W = −2 δ X: its factor written)
             if written is not None:
                 every = [orig, *(u for u in every if u is not orig)]
             # the first 12 uses; when none of them is right on one scale only, up to 36 more (wj-jason's derivatives

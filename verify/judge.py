@@ -582,7 +582,8 @@ class Judge:
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
                        jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
-                       denominator=self._denominator_layout(), weights=self.convention)
+                       denominator=self._denominator_layout(), weights=self.convention,
+                       weight_units=bool(dict(self.notation.options).get("weight_units")))
 
     def _varied(self, i: int, b: tuple) -> list:
         """The network's values at point ``i`` with each entry of the forward quantity ``b`` raised and lowered by a

@@ -51,6 +51,9 @@ class Context:
     #: how the answer's W lies where it differs from the spec's convention ("row": units as rows; judge.convention),
     #: which names the unit a single index on W picks (Shewchuk's W_i in a spec laid out the other way); "" = convention
     weights: str = ""
+    #: a single index on W always names a unit, even in a layer of one unit (Nilsson's W_i^{(j)} beside δ_i^{(j)}:
+    #: nilssonletters.py); else a one-unit layer's W_k is its k-th weight, as logistic regression writes it
+    weight_units: bool = False
 
 
 #: the note of a dot read as a dot product
@@ -183,14 +186,17 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         if node.args[0].op == "q" and node.args[0].value[0] in ("x", "h", "z"):
             return np.asarray(1.0)  # x_0 = 1, z_0 = 1: the bias unit
         raise Unreadable(f"entry 0 of {show(node.args[0], ctx.convention)}: only inputs and activations have a bias unit")
-    if op == "comp" and node.args[0].op == "q" and node.args[0].value[0] in _WEIGHT_KINDS and np.ndim(args[0]) == 2 \
-            and 1 not in np.shape(args[0]):
+    if op == "comp" and np.ndim(args[0]) == 2 and (
+            node.args[0].op == "q" and node.args[0].value[0] in _WEIGHT_KINDS and 1 not in np.shape(args[0])
+            or ctx.weight_units and _of_weights(node.args[0])):
         # \mathbf{w}_k of a layer of several units: unit k's weight vector, a column of its inputs' weights (softmax
         # regression's z_k = w_k^T x + b_k), whichever way the answer's W lies
         i, w = _index(node.value, ctx), args[0]
         rows = w if (ctx.weights or ctx.convention) == "row" else w.T
         if not 0 <= i < rows.shape[0]:
             raise Unreadable(f"the unit {node.value} runs past the {rows.shape[0]} units of the layer")
+        if ctx.weight_units:  # (Nilsson's W_i beside the layer's X: laid out as the layer's values are)
+            return np.asarray(rows[i]).reshape((-1, 1) if _column_values(ctx) else (1, -1))
         return np.asarray(rows[i]).reshape(-1, 1)
     if op == "comp":
         return _component(args[0], _index(node.value, ctx), node)
@@ -282,7 +288,7 @@ def _index(v, ctx: Context) -> int:
 def _probe(ctx: Context, bindings: dict) -> Context:
     """A context like ``ctx`` with its own bindings and notes (to size an index without side effects)."""
     return Context(ctx.values, ctx.consts, ctx.functions, ctx.convention, [], bindings, samples=ctx.samples, jacobian=ctx.jacobian,
-                   weights=ctx.weights)
+                   weights=ctx.weights, weight_units=ctx.weight_units)
 
 
 def evaluate_jac(node: Node, ctx: Context, raw: bool = False) -> np.ndarray:
@@ -378,6 +384,19 @@ def _resolved(expr: Node, ctx: Context, hi, lo, unchanged: np.ndarray) -> None:
 _WEIGHT_KINDS = ("W", "dW", "dWL", "dWR", "W_next")
 
 
+def _column_values(ctx: Context) -> bool:
+    """Whether the layers' values are columns in the layout judged (the input x is n × 1), else rows."""
+    x = next((v for (kind, _), v in ctx.values.items() if kind == "x"), None)
+    return x is not None and np.ndim(x) == 2 and np.shape(x)[1] == 1 and np.shape(x)[0] > 1
+
+
+def _of_weights(node: Node) -> bool:
+    """Whether ``node`` is a layer's weights or an expression of them alone (2 ∂J/∂W, W + Δ): what a unit index picks
+    a row or column of (Context.weight_units)."""
+    kinds = {n.value[0] for n in node.walk() if n.op == "q"}
+    return bool(kinds) and kinds <= set(_WEIGHT_KINDS)
+
+
 def _component(v: np.ndarray, i: int, node: Node) -> np.ndarray:
     if v.ndim == 2 and 1 not in v.shape:
         raise Unreadable(f"the entry {node.value} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
@@ -400,6 +419,9 @@ def _range(node: Node, ctx: Context) -> int:
         elif n.op == "comp" and n.value == var:
             probe = _probe(ctx, dict(ctx.bindings))
             v = evaluate(n.args[0], probe)
+            if ctx.weight_units and np.ndim(v) == 2 and _of_weights(n.args[0]):
+                sizes.add(("entries", int(np.shape(v)[0 if (ctx.weights or ctx.convention) == "row" else 1])))
+                continue  # (Nilsson's W_i^{(j)}: unit i of the layer, as many as its units, one or several)
             if np.ndim(v) == 2 and 1 not in np.shape(v):
                 raise Unreadable(f"the entry {var} of a matrix: write the sample index too, e.g. y_k^{{(n)}}")
             sizes.add(("entries", int(np.size(v))))

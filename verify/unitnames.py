@@ -346,8 +346,8 @@ def own_names(net, claims):
     (pairnames.py), by an arrow between them (arrownames.py), α and β (greekweights.py), layers' quantities as
     functions of the input (inputfunctions.py), Murphy's a, z, b, V, W (mlappletters.py), Hertz, Krogh and Palmer's ξ, V,
     O, h, w, W (hkpletters.py), Marsland's δ_o(κ), h_ζ, a_ζ, v, w (marslandletters.py),
-    Alpaydın's z_h^t, v_{ih}, w_{hj}, r^t (alpaydinletters.py), or Theodoridis's v_j^r(i), y_j^r(i)
-    (theodoridisletters.py)): (claims as read, the
+    Alpaydın's z_h^t, v_{ih}, w_{hj}, r^t (alpaydinletters.py), Theodoridis's v_j^r(i), y_j^r(i)
+    (theodoridisletters.py), or Nilsson's s_i^{(j)}, f_i^{(j)}, X^{(j-1)} (nilssonletters.py)): (claims as read, the
     readings applied, what each changes)."""
     from .alpaydinletters import AlpaydinLetters
     from .arrownames import ArrowNames
@@ -357,6 +357,7 @@ def own_names(net, claims):
     from .inputfunctions import InputFunctions
     from .marslandletters import MarslandLetters
     from .mlappletters import MlappLetters
+    from .nilssonletters import NilssonLetters
     from .pairnames import PairNames
     from .theodoridisletters import TheodoridisLetters
 
@@ -365,7 +366,8 @@ def own_names(net, claims):
                     BareUnitReading.detect(net, claims), PairNames.detect(net, claims), EllUnit.detect(claims),
                     ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),
                     MlappLetters.detect(net, claims), HkpLetters.detect(net, claims), MarslandLetters.detect(net, claims),
-                    AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims)):
+                    AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims),
+                    NilssonLetters.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

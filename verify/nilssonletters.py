@@ -1,0 +1,153 @@
+r"""Nilsson's letters (issue 10, thirty-sixth round): *Introduction to Machine Learning* (his Stanford notes, §4.4,
+backpropagation) writes the i-th sigmoid unit of the j-th layer with its weight vector and its input vector,
+
+    s_i^{(j)} = \mathbf{X}^{(j-1)} \cdot \mathbf{W}_i^{(j)},   f_i^{(j)} = \frac{1}{1 + e^{-s_i^{(j)}}},   \varepsilon = (d - f)^2,
+    \frac{\partial \varepsilon}{\partial \mathbf{W}_i^{(j)}} = -2 \delta_i^{(j)} \mathbf{X}^{(j-1)},
+    \delta_i^{(j)} = (d - f) \frac{\partial f}{\partial s_i^{(j)}},
+    \mathbf{W}_i^{(j)} \leftarrow \mathbf{W}_i^{(j)} + c_i^{(j)} \delta_i^{(j)} \mathbf{X}^{(j-1)},
+    \delta^{(k)} = (d - f^{(k)}) f^{(k)} (1 - f^{(k)}),
+    \delta_i^{(j)} = f_i^{(j)} (1 - f_i^{(j)}) \sum_{l=1}^{m_{j+1}} \delta_l^{(j+1)} w_{il}^{(j+1)}
+
+— s a unit's summed input, f its output (f alone the network's, f^{(k)} the final layer k's), \mathbf{X}^{(j-1)} the vector
+the j-th layer reads, \mathbf{W}_i^{(j)} unit i's weights, w_{il}^{(j+1)} the weight from unit i of layer j to unit l of
+layer j + 1 (source first), d the desired response, ε the squared error (no ½), c the learning rate, δ = (d − f) ∂f/∂s
+(minus half ε's derivative, minus J's). A TA reads the letters from those definitions; so does ``NilssonLetters``,
+only where the answer writes s_i^{(j)} and f_i^{(j)} and the desired response d beside f or the input vectors
+\mathbf{X}^{(j)}. Then s becomes ``z``, f ``h`` (f alone ``\hat{y}``), X ``h`` (X^{(0)} the input ``x``), W_i the unit's weights
+``W^{(j)}_i``, w_{il} ``W^{(j)}_{il}`` (option ``entries_source_first``), d ``y``, c ``\eta``, ε the objective ``E`` (its scale
+is read from its definition, as any objective's), the final layer k ``L``; δ is minus the derivative (option
+``delta_sign``). Each claim is restored as written in the report. Every pass is a linear scan of claims of bounded
+length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewriting import Placeholders, Rewriting, letter_scripts, name_back
+
+MAX_LENGTH = 4000
+_BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
+#: the heads read: s, f, c (as quantities: not f(…)), \mathbf{X}, \mathbf{W}, w
+_HEAD = re.compile(r"(?:" + _BOLD + r"([XW])\s*\}|(?<![A-Za-z\\{])([sfcXWw])|\\(delta))(?![A-Za-z(])")
+#: a layer superscript: (j), (j-1), (j+1), (k), (2)
+_LAYER = re.compile(r"^\{\s*\(\s*(?:[jk](?:\s*[+-]\s*1)?|\d)\s*\)\s*\}$")
+#: the desired response beside the output: (d - f), d - f^{(k)}, (f - d)
+_DESIRED = re.compile(r"(?<![A-Za-z\\])d(?![A-Za-z])(?=\s*(?:-\s*f(?![A-Za-z])|\)))")
+#: what decides the reading: s_i^{(j)} and f_i^{(j)} (either script first)
+_S_UNIT = re.compile(r"(?<![A-Za-z\\])s\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*j\s*\)\s*\}|\^\s*\{\s*\(\s*j\s*\)\s*\}\s*_\s*\{?\s*i)")
+_F_UNIT = re.compile(r"(?<![A-Za-z\\])f\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*j\s*\)\s*\}|\^\s*\{\s*\(\s*j\s*\)\s*\}\s*_\s*\{?\s*i)")
+_INPUT_VECTOR = re.compile(_BOLD + r"X\s*\}\s*\^")
+_ERROR = re.compile(r"\\(?:varepsilon|epsilon)(?![A-Za-z])")
+#: the final layer k as a layer script
+_FINAL = re.compile(r"\(\s*k\s*\)")
+
+
+#: a unit's summed input as the dot product of augmented vectors: \mathbf{X}^{(j-1)} \cdot \mathbf{W}_i^{(j)}
+_DOT = re.compile(_BOLD + r"X\s*\}\s*\^\s*\{\s*\(\s*(?P<x>[jk0-9](?:\s*[+-]\s*1)?)\s*\)\s*\}\s*\\cdot\s*" + _BOLD
+                  + r"W\s*\}\s*(?:_\s*\{?\s*(?P<i>[a-z])\s*\}?\s*\^\s*\{\s*\(\s*(?P<w>[jk0-9](?:\s*[+-]\s*1)?)\s*\)\s*\})")
+#: the Latin letters Nilsson's unit letter l may become (l is gradproof's generic layer letter)
+_FRESH = ("q", "p", "r", "u", "v")
+
+
+def _before(x: str, w: str) -> bool:
+    """Whether layer ``x`` is the one before layer ``w`` (j-1 before j, 1 before 2): X^{(j-1)} feeds W^{(j)}."""
+    x, w = x.replace(" ", ""), w.replace(" ", "")
+    if x.isdigit() and w.isdigit():
+        return int(x) + 1 == int(w)
+    return x == f"{w}-1" or w == f"{x}+1"
+
+
+#: a weight's two unit letters: _{il}, _{li}
+_PAIR_SCRIPT = re.compile(r"_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
+
+
+def _unit_letter(text: str) -> str | None:
+    """The letter Nilsson's unit letter l is read as in this claim (None: the claim writes no l)."""
+    if not re.search(r"(?<![A-Za-z\\])l(?![A-Za-z])", text) and not any("l" in m.group(0) for m in _PAIR_SCRIPT.finditer(text)):
+        return None
+    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
+    return next((c for c in _FRESH if c not in used), None)
+
+
+class NilssonLetters(Rewriting):
+    """The rewriting of an answer in Nilsson's letters; None from ``detect`` when it is not one."""
+
+    max_length = MAX_LENGTH
+    options = (("entries_source_first", True), ("delta_sign", -1), ("layer_letter", "j"), ("layer_letter_last", False),
+               ("weight_units", True))
+
+    def __init__(self):
+        self.originals: dict[str, str] = {}
+        self.change = ("s_i^{(j)} is the summed input and f_i^{(j)} the output of unit i in layer j (f alone the "
+                       "network's), X^{(j-1)} the input vector of layer j, W_i^{(j)} unit i's weights, d the desired "
+                       "response, ε the squared error, c the learning rate, δ = (d − f) ∂f/∂s (Nilsson)")
+
+    @staticmethod
+    def detect(net, claims) -> NilssonLetters | None:
+        if getattr(net, "has_kinds", False):
+            return None
+        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
+        if not (any(_S_UNIT.search(t) for t in texts) and any(_F_UNIT.search(t) for t in texts)
+                and any(_DESIRED.search(t) or _INPUT_VECTOR.search(t) for t in texts)):
+            return None
+        return NilssonLetters()
+
+    def rewrite(self, text: str) -> str:
+        kept = Placeholders()
+        if not kept.usable(text):
+            return text
+        keep = kept.keep
+        text = _DESIRED.sub(lambda m: keep("y"), text)
+        text = _DOT.sub(lambda m: keep(f"z^{{({m.group('w')})}}_{m.group('i')}") if _before(m.group("x"), m.group("w"))
+                        else m.group(0), text)  # (augmented vectors: the threshold is a weight, X's last entry 1)
+        unit = _unit_letter(text)
+        if unit is not None:  # (l, a unit of the layer after: gradproof's generic layer letter; w_{il} too)
+            text = _PAIR_SCRIPT.sub(lambda m: m.group(0).replace("l", unit), text)
+            text = re.sub(r"(?<![A-Za-z\\])l(?![A-Za-z])", unit, text)
+        text = _ERROR.sub(lambda m: keep("E"), text)
+        out, at = [], 0
+        for m in _HEAD.finditer(text):
+            if m.start() < at:
+                continue
+            end, sub, sup = letter_scripts(text, m.end(), _LAYER.match)
+            made = self._read(m.group(1) or m.group(2) or m.group(3), bool(m.group(1)), sub, sup)
+            if made is None:
+                continue
+            out.append(text[at:m.start()])
+            out.append(keep(made))
+            at = end
+        out.append(text[at:])
+        text = "".join(out)
+        return kept.restore(text)
+
+    def relabel(self, results) -> None:
+        """Each result names the unit letter l as written: before ``restore``."""
+        for r in results:
+            unit = _unit_letter(self.originals[r.id]) if r.id in self.originals else None
+            if unit is not None:
+                name_back(r, {unit: "l"})
+
+    @staticmethod
+    def _read(head: str, bold: bool, sub: str | None, sup: str | None) -> str | None:
+        """The house spelling of one of the letters with its scripts; None to leave it as written."""
+        layer = _FINAL.sub("(L)", sup) if sup else None
+        entry = f"_{sub}" if sub else ""
+        if head == "f" and sup is None and sub is None:
+            return "\\hat{y}"  # (f alone: the network's output)
+        if layer is None:
+            return None
+        if head == "delta":  # (δ^{(k)}: the final layer's)
+            return f"\\delta^{layer}{entry}" if layer != sup else None
+        if head in "sf":
+            return f"{'z' if head == 's' else 'h'}^{layer}{entry}"
+        if head == "c":
+            return "\\eta"
+        if head == "X" and bold and sub is None:
+            return "x" if sup.strip("{}() ") == "0" else f"h^{layer}"
+        if head == "W" and bold:
+            return f"W^{layer}{entry}"
+        if head == "w" and sub is not None and len(sub.strip("{} ")) == 2:
+            i, j = sub.strip("{} ")
+            return f"W^{layer}_{{{i}{j}}}"
+        return None
