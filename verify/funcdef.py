@@ -35,6 +35,10 @@ _X_ARG = (r"(?:\\(?:boldsymbol|mathbf|vec|bm)\s*+\{\s*+x\s*+\}|\\(?:boldsymbol|m
 _F_NAME = r"(?:\\(?:mathbf|boldsymbol|bm)\s*+\{\s*+f\s*+\}|(?<![A-Za-z\\])f)"
 #: the network's function of its input and its parameters: f(x; θ), f(\boldsymbol{x}; \boldsymbol{\phi}), f(x; W, b)
 _NETWORK = re.compile(_F_NAME + r"\s*\(\s*" + _X_ARG + r"\s*;\s*([^();=]{1,80})\)")
+#: the network named as a function of the input: Goldberg's NN_{MLP1}(\mathbf{x}), \text{MLP}(x), \mathrm{NN}(\mathbf{x})
+_NAMED_NETWORK = re.compile(r"(?:\\(?:mathrm|text|operatorname|textrm)\s*\{\s*)?(?<![A-Za-z\\])(?:NN|MLP)\s*\}?"
+                            r"(?:\s*_\s*(?:\{\s*(?:\\(?:mathrm|text|textrm)\s*\{)?\s*[A-Za-z0-9]{1,8}\s*\}?\s*\}|[A-Za-z0-9]))?"
+                            r"\s*\(\s*" + _X_ARG + r"\s*\)")
 #: what the parameters after the semicolon are written with
 _PARAMETERS = re.compile(r"\\(?:theta|phi|Phi|Theta|Omega|omega|beta|mathbf\s*\{\s*[Wwb]|boldsymbol)|(?<![A-Za-z\\])[Wwb](?![A-Za-z])")
 
@@ -106,6 +110,7 @@ def read_as_function(claims) -> tuple[list, dict]:
         elif text and _about_the_function(text):
             text = _APPLIED.sub(lambda a: f"g({a.group(2)})", text)
         text = _NETWORK.sub(lambda n: "\\hat{y}" if _PARAMETERS.search(n.group(1)) else n.group(0), text)
+        text = _NAMED_NETWORK.sub(lambda n: "\\hat{y}", text)  # (Goldberg's NN_{MLP1}(x): the network's output)
         if predicted:  # (a linear substitution: any claim the parser reads, not only the short ones)
             text = _F_OF_X.sub(lambda n: "\\hat{y}", text or c.latex)
         if text and text != c.latex:

@@ -995,9 +995,12 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("matrix_letter", letter))
         changes.append(f"{letter} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
+                                                   or _ERROR_TARGET_FIRST.search(text) and _DELTA_OF_ERROR.search(text)
                                                    or (_TARGET_FIRST_DELTA.search(text) or _ERR_TARGET_FIRST.search(text)
                                                        and _DELTA_OF_ERR.search(text))
                                                    and (_PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
+        # (Haykin's error signal e_j(n) = d_j(n) − y_j(n), defined so, and δ_j(n) = e_j(n) φ'_j(v_j(n)) made of it: his
+        # convention by its own definitions, whatever sign a step written after it has — a step that subtracts is the slip)
         # (Russell & Norvig's Err_k = y_k - a_k, Δ_k = Err_k × g'(in_k), w_{j,k} ← w_{j,k} + α × a_j × Δ_k)
         # (or δ_j = (d_j − y_j) … beside Δw = η δ_j x_i: the target first and the step added, Mitchell's convention)
         options.append(("delta_sign", -1))  # Mitchell's and Haykin's δ_j = -∂E/∂net_j
@@ -1497,11 +1500,16 @@ _Y_IS_OUTPUT = re.compile(r"^\s*y\s*:?=\s*[ah]\s*(?:_\s*\{?\s*[LM]\s*\}?|\^\s*\{
 #: a hatted letter defined as an activation applied: \hat p_i = \sigma(w^T x_i + b), \hat p = \softmax(z) (normalised)
 _HATTED_OUTPUT = re.compile(r"^\s*\\hat([a-zA-Z])\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*)?=\s*\\(sigma|sigmoid|softmax|tanh)\s*\(")
 #: δ defined with the target first, (d_j − y_j), (t_k − o_k), (y − \hat y): minus the derivative (Mitchell)
-_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?=\s*\("
-                                 r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-\s*[yo]\s*_"
-                                 r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first)
+_TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{?\s*[jk]\s*\}?\s*)?(?:\(\s*n\s*\)\s*)?=\s*[(\[]"
+                                 r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*[yo]\s*_"
+                                 r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first;
+# Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
+#: Haykin's error signal defined target first, e_j(n) = d_j(n) − y_j(n), and his δ made of it, δ_j(n) = e_j(n) φ'_j(v_j(n))
+_ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
+_DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*e\s*_\s*\{?\s*j")
 #: the step added with a positive rate and δ: Δw_{ij} = η δ_j x_i (no minus before the rate)
-_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*=\s*\\(?:eta|alpha)\s*(?:(?:\\,|\*|\\cdot)\s*)?\\delta")
+_PLUS_STEP = re.compile(r"\\Delta\s*w\s*_\s*\{?[a-z,\s]{1,4}\}?\s*(?:\(\s*n\s*\)\s*)?=\s*\\(?:eta|alpha)\s*(?:(?:\\,|\*|\\cdot)\s*)?"
+                        r"\\delta")  # (Haykin's Δw_{ji}(n) = η δ_j(n) y_i(n))
 #: the same added in an assignment: w_{j,k} \leftarrow w_{j,k} + \alpha \times a_j \times \Delta_k (Russell & Norvig)
 _PLUS_ASSIGNED = re.compile(r"(?:\\leftarrow|\\gets|:=)\s*w\s*_[^=+]{0,20}\+\s*\\(?:alpha|eta)[^=]{0,40}?\\[Dd]elta")
 #: the error of an output unit defined target first (Err_k = y_k - a_k) and Δ_k made from it (Δ_k = Err_k × g'(in_k))
@@ -1707,10 +1715,11 @@ _OMEGA_WEIGHT = re.compile(r"\\omega\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 
 #: a unit's summed input over its layer's weights written with a layer script: z^{(1)}_j = \sum_k w^{(1)}_{jk} x_k,
 #: h^{(2)}_i = \sum_j W_{ij}^{(2)} h_j (unit letter, sum letter, the weight's two letters as written)
+_LAYER_SUP = r"\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])"  # (^{(1)}, ^m, ^{(l-1)}: not ^{KJ})
 _LAYERED_SUM = re.compile(r"_\s*\{?\s*([a-z])\s*\}?[^=]{0,30}=\s*(?:[bc]\s*_\s*\{?\s*[a-z]\s*\}?\s*\+\s*)?"
                           r"(?:(?:[fgh]|\\sigma|\\varphi|\\phi)\s*(?:\\left\s*)?\(\s*)?\\sum\s*_\s*\{?\s*([a-z])(?:\s*=\s*\d+)?[^=]*?"
-                          r"(?<![A-Za-z\\])(?:[wW]|\\theta|\\omega)\s*(?:\^\s*(?:\{[^{}]{0,10}\}|[a-z0-9])\s*_\s*\{\s*([a-z])\s*,?"
-                          r"\s*([a-z])\s*\}|_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*\^\s*(?:\{[^{}]{0,10}\}|[a-z0-9]))")
+                          r"(?<![A-Za-z\\])(?:[wW]|\\theta|\\omega)\s*(?:" + _LAYER_SUP + r"\s*_\s*\{\s*([a-z])\s*,?"
+                          r"\s*([a-z])\s*\}|_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*" + _LAYER_SUP + r")")
 
 
 def layered_order(claims) -> str | None:

@@ -5106,12 +5106,17 @@ _ZERO_BIASES = re.compile(r"\s*(?:(?:\\mathbf\s*\{\s*)?b\s*\}?[_^{}()\s\w]{0,12}
                           r"(?:0|\\begin\{[bpv]?matrix\}[0\\&\s]*\\end\{[bpv]?matrix\}|\\mathbf\s*\{\s*0\s*\})\s*")
 
 
+#: an activation of a bare weighted sum, its argument all of it: HKP's V_i^m = g(\sum_j w_{ij}^m V_j^{m-1})
+_ACTIVATED_SUM = re.compile(r"=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\\left\s*)?\(\s*\\sum[^=+()]{0,80}"
+                            r"(?:\\right\s*)?\)")
+
+
 def _bias_free(claims) -> bool:
     """Whether an answer's forward definitions carry no bias at all (and it has some: net_j = Σ_k w_{kj} o_k). Biases
     the answer sets to zero (ruyiq's b^{(1)} = b^{(2)} = 0) are none."""
     text = " ".join(c.latex for c in claims if not _ZERO_BIASES.fullmatch(c.latex))
     defines_a_sum = re.search(r"(?<![A-Za-z\\])(?:net|z|a|v|s)\}?(?:_\{?\s*[a-z0-9]+\s*\}?)?(?:\^\{?[^=]{0,10}\}?)?\s*=\s*\\sum",
-                              text)
+                              text) or _ACTIVATED_SUM.search(text)
     # Kyle Lo's z^{(l)} = w_l^T h^{(l-1)}: a summed input defined as a weight matrix times the layer before
     from .infer import _normal  # the claim in the parser's spelling, normalised once (cached)
 

@@ -347,9 +347,11 @@ def own_names(net, claims):
     functions of the input (inputfunctions.py), Murphy's a, z, b, V, W (mlappletters.py), Hertz, Krogh and Palmer's ξ, V,
     O, h, w, W (hkpletters.py), Marsland's δ_o(κ), h_ζ, a_ζ, v, w (marslandletters.py),
     Alpaydın's z_h^t, v_{ih}, w_{hj}, r^t (alpaydinletters.py), Theodoridis's v_j^r(i), y_j^r(i)
-    (theodoridisletters.py), or Nilsson's s_i^{(j)}, f_i^{(j)}, X^{(j-1)} (nilssonletters.py)): (claims as read, the
+    (theodoridisletters.py), Nilsson's s_i^{(j)}, f_i^{(j)}, X^{(j-1)} (nilssonletters.py), or layers named by
+    arrows, Eisenstein's Θ^{(x→z)} (arrowlayers.py)): (claims as read, the
     readings applied, what each changes)."""
     from .alpaydinletters import AlpaydinLetters
+    from .arrowlayers import ArrowLayers
     from .arrownames import ArrowNames
     from .greekweights import GreekWeights
     from .hkpletters import HkpLetters
@@ -367,7 +369,7 @@ def own_names(net, claims):
                     ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),
                     MlappLetters.detect(net, claims), HkpLetters.detect(net, claims), MarslandLetters.detect(net, claims),
                     AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims),
-                    NilssonLetters.detect(net, claims)):
+                    NilssonLetters.detect(net, claims), ArrowLayers.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

@@ -97,7 +97,7 @@ def _softmax(a):
 
 def _act(name: str, a):
     return {"tanh": np.tanh, "sigmoid": lambda u: 1 / (1 + np.exp(-u)), "softmax": _softmax,
-            "relu": lambda u: np.maximum(u, 0.0)}[name](a)
+            "relu": lambda u: np.maximum(u, 0.0), "identity": lambda u: u}[name](a)
 
 
 def _point(sizes=SIZES, acts=ACTS, squared: bool = False, biases: bool = True):
