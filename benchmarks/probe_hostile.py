@@ -312,7 +312,8 @@ def probes() -> list[Probe]:
             + round_twenty_five() + round_twenty_six() + round_twenty_seven() + round_twenty_eight()
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
-            + round_thirty_four_coordinator() + round_thirty_five_coordinator())
+            + round_thirty_four_coordinator() + round_thirty_five_coordinator()
+            + round_thirty_six_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5345,6 +5346,61 @@ def round_thirty_five_coordinator() -> list[Probe]:
     after("input functions: (L+1) 10^4 times", forward + "$$\\mathbf{a}^{(L+1)} = " + "\\mathbf{h}^{(L+1)} + " * 10_000 + "0$$\n")
     after("input functions: an unclosed \\frac{\\partial}{\\partial 10^4 times", forward + "$$"
           + "\\frac{\\partial}{\\partial {a " * 10_000 + "$$\n")
+    return out
+
+
+def round_thirty_six_coordinator() -> list[Probe]:
+    """Round thirty-six (issue 10's readers, issue 12's bounds): Hertz, Krogh and Palmer's letters (10^4 in one claim,
+    1900 claims, 10^5 spaces inside V_j ^\\mu, \\sum_{\\mu i} 10^4 times, g^2(h) 10^4 times beside superscript layers),
+    Marsland's δ_o(κ) 10^4 times and Greek unit letters in 1900 claims, Alpaydın's z_h^t 10^4 times and E(W, V | …) with
+    10^5 characters, Theodoridis's v_j^r(i) 10^4 times and (\\text{new}) 10^4 times, Nilsson's s_i^{(j)} and
+    X^{(j-1)} \\cdot W_i^{(j)} 10^4 times and w_{il} in 1900 claims, arrows ^{(a \\to b)} 10^4 times and a chain of 1900
+    arrows that loops, Σ_k w^{(1)}_{jk} x_k (layered_order) 10^4 times in one claim, Haykin's e_j(n) = d_j(n) − y_j(n)
+    1900 times, NN_{MLP1}(x) 10^4 times — each after the thirty-first round's note, whose two claims must keep their
+    verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r36c: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+
+    hkp = "$$V_j^\\mu = g(h_j^\\mu)$$\n\n$$O_i^\\mu = g(h_i^\\mu)$$\n\n$$h_j^\\mu = \\sum_k w_{jk} \\xi_k^\\mu$$\n\n"
+    after("hkp: 10^4 letters with the pattern index in one claim", hkp + "$$\\delta_j^\\mu = " + " + ".join(
+        "g'(h_j^\\mu) W_{ij} \\delta_i^\\mu V_j^\\mu \\zeta_i^\\mu O_i^\\mu" for _ in range(10_000)) + "$$\n", strict)
+    after("hkp: 1900 claims", hkp + "".join(f"$$\\Delta W_{{ij}} = \\eta \\sum_\\mu \\delta_i^\\mu V_j^\\mu + {k}$$\n\n"
+                                             for k in range(1900)), strict)
+    after("hkp: 10^5 spaces inside V_j ^\\mu", hkp + "$$V_j" + " " * 100_000 + "^\\mu = g(h_j^\\mu)$$\n")
+    after("hkp: \\sum_{\\mu i} 10^4 times", hkp + "$$E[w] = " + "\\sum_{\\mu i} [\\zeta_i^\\mu - O_i^\\mu]^2 + " * 10_000
+          + "0$$\n", strict)
+    after("hkp: g^2(h) 10^4 times beside superscript layers", "$$V_i^m = g(h_i^m)$$\n\n$$g'(h) = 1 - "
+          + "g^2(h) - " * 10_000 + "0$$\n", strict)
+    marsland = "$$\\delta_o(\\kappa) = (y_\\kappa - t_\\kappa) y_\\kappa (1 - y_\\kappa)$$\n\n$$h_\\zeta = \\sum_i x_i v_{i\\zeta}$$\n\n"
+    after("marsland: \\delta_o(\\kappa) 10^4 times in one claim", marsland + "$$\\delta_h(\\zeta) = " + " + ".join(
+        "a_\\zeta w_{\\zeta k} \\delta_o(k) \\delta_h(\\zeta)" for _ in range(10_000)) + "$$\n", strict)
+    after("marsland: Greek unit letters in 1900 claims", marsland + "".join(
+        f"$$w_{{\\zeta\\kappa}} \\leftarrow w_{{\\zeta\\kappa}} - \\eta \\delta_o(\\kappa) a_\\zeta + {k}$$\n\n" for k in range(1900)))
+    after("marsland: 10^5 spaces inside \\delta_o( \\kappa )", marsland + "$$\\delta_o(" + " " * 100_000 + "\\kappa) = 0$$\n")
+    alp = "$$z_h^t = \\text{sigmoid}(\\boldsymbol{w}_h^T \\boldsymbol{x}^t)$$\n\n$$y_i^t = \\sum_h v_{ih} z_h^t + v_{i0}$$\n\n"
+    after("alpaydin: z_h^t 10^4 times in one claim", alp + "$$\\Delta w_{hj} = \\eta \\sum_t " + " + ".join(
+        "(r_i^t - y_i^t) v_{ih} z_h^t x_j^t" for _ in range(10_000)) + "$$\n", strict)
+    after("alpaydin: E(W, V | X) with 10^5 characters", alp + "$$E(" + "W, " * 33_000 + "V | X) = 0$$\n")
+    theo = "$$v_j^r(i) = \\sum_{k=1}^{k_{r-1}} w_{jk}^r y_k^{r-1}(i) + w_{j0}^r$$\n\n$$y_j^r(i) = f(v_j^r(i))$$\n\n"
+    after("theodoridis: v_j^r(i) 10^4 times in one claim", theo + "$$\\delta_j^r(i) = " + " + ".join(
+        "v_j^r(i) y_k^{r-1}(i) e_j(i) \\delta_k^r(i)" for _ in range(10_000)) + "$$\n", strict)
+    after("theodoridis: (\\text{new}) 10^4 times", theo + "$$w_{jk}^r" + "(\\text{new}) = " * 10_000 + "w(\\text{old})$$\n")
+    nil = "$$s_i^{(j)} = \\mathbf{X}^{(j-1)} \\cdot \\mathbf{W}_i^{(j)}$$\n\n$$f_i^{(j)} = \\frac{1}{1 + e^{-s_i^{(j)}}}$$\n\n"
+    after("nilsson: X \\cdot W 10^4 times in one claim", nil + "$$s_i^{(j)} = " + " + ".join(
+        "\\mathbf{X}^{(j-1)} \\cdot \\mathbf{W}_i^{(j)} (d - f)" for _ in range(10_000)) + "$$\n", strict)
+    after("nilsson: w_{il} in 1900 claims", nil + "".join(
+        f"$$\\delta_i^{{(j)}} = f_i^{{(j)}} \\sum_l \\delta_l^{{(j+1)}} w_{{il}}^{{(j+1)}} + {k}$$\n\n" for k in range(1900)))
+    after("arrows: ^{(a \\to b)} 10^4 times in one claim", "$$\\boldsymbol{z} = \\sigma(" + " + ".join(
+        "\\Theta^{(x \\to z)} \\theta^{(z \\to y)}_{j,k}" for _ in range(10_000)) + ")$$\n", strict)
+    after("arrows: a chain of 1900 arrows that loops", "".join(
+        f"$$W^{{({chr(97 + k % 26)} \\to {chr(97 + (k + 1) % 26)})}} = {k}$$\n\n" for k in range(1900)))
+    after("layered order: \\sum_k w^{(1)}_{jk} x_k 10^4 times in one claim", "$$z^{(1)}_j = " + " + ".join(
+        "\\sum_k w^{(1)}_{jk} x_k" for _ in range(10_000)) + "$$\n", strict)
+    after("haykin: e_j(n) = d_j(n) - y_j(n) 1900 times", "".join(
+        f"$$e_j(n) = d_j(n) - y_j(n) + {k}$$\n\n$$\\delta_j(n) = e_j(n) \\varphi_j'(v_j(n))$$\n\n" for k in range(950)))
+    after("named network: NN_{MLP1}(x) 10^4 times", "$$\\hat{y} = " + "NN_{MLP1}(\\mathbf{x}) + " * 10_000 + "0$$\n", strict)
     return out
 
 

@@ -2487,7 +2487,7 @@ _DELTA_OF_OBJECTIVE = re.compile(r"\\delta.{0,300}\\partial\s*(?:C|J|E|L|\\mathc
 
 #: the objective's derivative written as a number (not 1) times δ: \frac{\partial \varepsilon}{\partial W} = -2 \delta X
 _SCALED_DELTA = re.compile(r"\\partial\s*(?:C|J|E|L|\\mathcal\s*\{?[LJ]\}?)(?![A-Za-z])[^=]{0,80}=\s*-?\s*(?:[02-9]|1\d)"
-                           r"(?:\.\d+)?\s*(?:\\,|\\cdot)?\s*\\delta")
+                           r"(?:\.\d+)?\s*(?:\\,|\\cdot)?\s*(?:\(\s*-\s*)?\\delta")  # (nilssonletters' (-\delta))
 
 
 def delta_of_objective(claims) -> bool:

@@ -34,7 +34,8 @@ _GREEK_LETTER = re.compile(r"\\(iota|zeta|kappa)(?![A-Za-z])")
 #: the heads read: δ_o(·), δ_h(·); h, a, y, t, x, v, w with a subscript of unit letters
 _DELTA = re.compile(r"\\delta\s*_\s*\{?\s*([oh])\s*\}?\s*\(\s*(\\(?:iota|zeta|kappa)|[ijk])\s*\)")
 _HEAD = re.compile(r"(?<![A-Za-z\\])([haytxvw])\s*_\s*(\{\s*(?:\\(?:iota|zeta|kappa)\s*|[ijk]\s*){1,2}\}|\\(?:iota|zeta|kappa)"
-                   r"(?![A-Za-z])|[ijk](?![A-Za-z]))")
+                   r"(?![A-Za-z])|[ijk](?![A-Za-z]))(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))")
+# (a superscript after the unit letters, y_j^l, w_{ij}^{l}: a layer's, another notation's letters — left alone)
 _INDEX = re.compile(r"\\(?:iota|zeta|kappa)|[ijk]")
 #: what decides the reading: δ_o(·) or δ_h(·), or a Greek unit letter on a summed input or an activation
 _MARK = re.compile(r"\\delta\s*_\s*\{?\s*[oh]\s*\}?\s*\(|(?<![A-Za-z\\])[hay]\s*_\s*\{?\s*\\(?:zeta|kappa)(?![A-Za-z])")

@@ -15,9 +15,10 @@ layer j + 1 (source first), d the desired response, ε the squared error (no ½)
 only where the answer writes s_i^{(j)} and f_i^{(j)} and the desired response d beside f or the input vectors
 \mathbf{X}^{(j)}. Then s becomes ``z``, f ``h`` (f alone ``\hat{y}``), X ``h`` (X^{(0)} the input ``x``), W_i the unit's weights
 ``W^{(j)}_i``, w_{il} ``W^{(j)}_{il}`` (option ``entries_source_first``), d ``y``, c ``\eta``, ε the objective ``E`` (its scale
-is read from its definition, as any objective's), the final layer k ``L``; δ is minus the derivative (option
-``delta_sign``). Each claim is restored as written in the report. Every pass is a linear scan of claims of bounded
-length.
+is read from its definition, as any objective's), the layer j gradproof's generic l, the final layer k ``L``, the unit
+letter l a Latin letter no subscript of the claim uses; δ is written as minus gradproof's δ, ``(-\delta^{(l)}_i)`` (the
+readings are the claim's own, no option for the whole answer that another notation in it would feel). Each claim is
+restored as written in the report. Every pass is a linear scan of claims of bounded length.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ _S_UNIT = re.compile(r"(?<![A-Za-z\\])s\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*
 _F_UNIT = re.compile(r"(?<![A-Za-z\\])f\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*j\s*\)\s*\}|\^\s*\{\s*\(\s*j\s*\)\s*\}\s*_\s*\{?\s*i)")
 _INPUT_VECTOR = re.compile(_BOLD + r"X\s*\}\s*\^")
 _ERROR = re.compile(r"\\(?:varepsilon|epsilon)(?![A-Za-z])")
+#: the layer j in a layer script: (j), (j-1), (j+1)
+_LAYER_J = re.compile(r"\^\s*\{\s*\(\s*j")
+#: a function applied or primed after a letter: (…), \left(, ', ^\prime
+_APPLIED = re.compile(r"\s*(?:\(|\\left\s*\(|'|\^\s*\{?\s*\\prime)")
 #: the final layer k as a layer script
 _FINAL = re.compile(r"\(\s*k\s*\)")
 
@@ -58,13 +63,16 @@ def _before(x: str, w: str) -> bool:
     return x == f"{w}-1" or w == f"{x}+1"
 
 
+#: a subscript: _l, _{il}, _{l=1}
+_SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}$]{1,12}\}|[A-Za-z])")
 #: a weight's two unit letters: _{il}, _{li}
 _PAIR_SCRIPT = re.compile(r"_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 
 
 def _unit_letter(text: str) -> str | None:
     """The letter Nilsson's unit letter l is read as in this claim (None: the claim writes no l)."""
-    if not re.search(r"(?<![A-Za-z\\])l(?![A-Za-z])", text) and not any("l" in m.group(0) for m in _PAIR_SCRIPT.finditer(text)):
+    if not any(re.search(r"(?<![A-Za-z\\])l(?![A-Za-z])", m.group(0)) for m in _SUBSCRIPT.finditer(text)) and not any(
+            "l" in m.group(0) for m in _PAIR_SCRIPT.finditer(text)):
         return None
     used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
     return next((c for c in _FRESH if c not in used), None)
@@ -74,8 +82,7 @@ class NilssonLetters(Rewriting):
     """The rewriting of an answer in Nilsson's letters; None from ``detect`` when it is not one."""
 
     max_length = MAX_LENGTH
-    options = (("entries_source_first", True), ("delta_sign", -1), ("layer_letter", "j"), ("layer_letter_last", False),
-               ("weight_units", True))
+    options = (("entries_source_first", True), ("weight_units", True))
 
     def __init__(self):
         self.originals: dict[str, str] = {}
@@ -99,18 +106,22 @@ class NilssonLetters(Rewriting):
             return text
         keep = kept.keep
         text = _DESIRED.sub(lambda m: keep("y"), text)
-        text = _DOT.sub(lambda m: keep(f"z^{{({m.group('w')})}}_{m.group('i')}") if _before(m.group("x"), m.group("w"))
+        text = _DOT.sub(lambda m: keep(f"z^{{({m.group('w').replace('j', 'l')})}}_{m.group('i')}")
+                        if _before(m.group("x"), m.group("w"))
                         else m.group(0), text)  # (augmented vectors: the threshold is a weight, X's last entry 1)
         unit = _unit_letter(text)
-        if unit is not None:  # (l, a unit of the layer after: gradproof's generic layer letter; w_{il} too)
-            text = _PAIR_SCRIPT.sub(lambda m: m.group(0).replace("l", unit), text)
-            text = re.sub(r"(?<![A-Za-z\\])l(?![A-Za-z])", unit, text)
+        if unit is not None:  # (l, a unit of the layer after: gradproof's generic layer letter; w_{il} too — in
+            # subscripts only: a superscript l is another notation's layer)
+            text = _SUBSCRIPT.sub(lambda m: re.sub(r"(?<![A-Za-z\\])l(?![A-Za-z])|(?<=[a-z])l(?=[a-z}])|(?<=[a-z])l$",
+                                                   unit, m.group(0)), text)
         text = _ERROR.sub(lambda m: keep("E"), text)
         out, at = [], 0
         for m in _HEAD.finditer(text):
             if m.start() < at:
                 continue
             end, sub, sup = letter_scripts(text, m.end(), _LAYER.match)
+            if sub is None and sup is None and _APPLIED.match(text, end):  # (f(…), f': a function, not the output)
+                continue
             made = self._read(m.group(1) or m.group(2) or m.group(3), bool(m.group(1)), sub, sup)
             if made is None:
                 continue
@@ -122,23 +133,25 @@ class NilssonLetters(Rewriting):
         return kept.restore(text)
 
     def relabel(self, results) -> None:
-        """Each result names the unit letter l as written: before ``restore``."""
+        """Each result names the unit letter l and the layer j as written: before ``restore``."""
         for r in results:
-            unit = _unit_letter(self.originals[r.id]) if r.id in self.originals else None
-            if unit is not None:
-                name_back(r, {unit: "l"})
+            original = self.originals.get(r.id)
+            if original is None:
+                continue
+            unit = _unit_letter(original)
+            name_back(r, {**({unit: "l"} if unit else {}), **({"l": "j"} if _LAYER_J.search(original) else {})})
 
     @staticmethod
     def _read(head: str, bold: bool, sub: str | None, sup: str | None) -> str | None:
         """The house spelling of one of the letters with its scripts; None to leave it as written."""
-        layer = _FINAL.sub("(L)", sup) if sup else None
+        layer = _FINAL.sub("(L)", sup).replace("j", "l") if sup else None  # (j the layer: gradproof's generic l)
         entry = f"_{sub}" if sub else ""
         if head == "f" and sup is None and sub is None:
             return "\\hat{y}"  # (f alone: the network's output)
         if layer is None:
             return None
-        if head == "delta":  # (δ^{(k)}: the final layer's)
-            return f"\\delta^{layer}{entry}" if layer != sup else None
+        if head == "delta":  # (δ = (d − f) ∂f/∂s: minus J's derivative, written so; δ^{(k)} the final layer's)
+            return f"(-\\delta^{layer}{entry})"
         if head in "sf":
             return f"{'z' if head == 's' else 'h'}^{layer}{entry}"
         if head == "c":
