@@ -5356,8 +5356,10 @@ def round_thirty_six_coordinator() -> list[Probe]:
     10^5 characters, Theodoridis's v_j^r(i) 10^4 times and (\\text{new}) 10^4 times, Nilsson's s_i^{(j)} and
     X^{(j-1)} \\cdot W_i^{(j)} 10^4 times and w_{il} in 1900 claims, arrows ^{(a \\to b)} 10^4 times and a chain of 1900
     arrows that loops, Σ_k w^{(1)}_{jk} x_k (layered_order) 10^4 times in one claim, Haykin's e_j(n) = d_j(n) − y_j(n)
-    1900 times, NN_{MLP1}(x) 10^4 times — each after the thirty-first round's note, whose two claims must keep their
-    verdicts."""
+    1900 times, NN_{MLP1}(x) 10^4 times, Grokking's code names (layer_k_delta 10^4 times in one claim, ``-=`` after 10^5
+    characters, 1900 updates in place), Zurada's δ_{ok} 10^4 times and a Kronecker δ_{yk} beside 1900 claims, Kröse's
+    δ_h^p 10^4 times and ^p 10^5 times, a bias-free product 10^4 times — each after the thirty-first round's note,
+    whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r36c: ")
     strict = _STRICT31
@@ -5401,6 +5403,25 @@ def round_thirty_six_coordinator() -> list[Probe]:
     after("haykin: e_j(n) = d_j(n) - y_j(n) 1900 times", "".join(
         f"$$e_j(n) = d_j(n) - y_j(n) + {k}$$\n\n$$\\delta_j(n) = e_j(n) \\varphi_j'(v_j(n))$$\n\n" for k in range(950)))
     after("named network: NN_{MLP1}(x) 10^4 times", "$$\\hat{y} = " + "NN_{MLP1}(\\mathbf{x}) + " * 10_000 + "0$$\n", strict)
+    trask = ("$$\\text{layer\\_1} = \\text{relu}(\\text{layer\\_0} \\cdot \\text{weights\\_0\\_1})$$\n\n"
+             "$$\\text{layer\\_2\\_delta} = \\text{layer\\_2} - \\text{goal}$$\n\n")
+    after("code names: layer_k_delta 10^4 times in one claim", trask + "$$\\text{layer\\_1\\_delta} = " + " + ".join(
+        "\\text{layer\\_2\\_delta} \\cdot \\text{weights\\_1\\_2}^T \\odot \\text{relu2deriv}(\\text{layer\\_1})"
+        for _ in range(10_000)) + "$$\n", strict)
+    after("code names: -= with 10^5 characters before it", trask + "$$" + "a" * 100_000 + " \\mathrel{-}= 1$$\n")
+    after("code names: 1900 updates in place", trask + "".join(
+        f"$$\\text{{weights\\_1\\_2}} \\mathrel{{-}}= \\alpha \\cdot \\text{{layer\\_1}}^T + {k}$$\n\n" for k in range(1900)))
+    zurada = "$$net_k = \\sum_j w_{kj} y_j$$\n\n$$\\delta_{ok} = (d_k - o_k)(1 - o_k) o_k$$\n\n"
+    after("zurada: \\delta_{ok} 10^4 times in one claim", zurada + "$$\\delta_{yj} = " + " + ".join(
+        "y_j \\delta_{ok} w_{kj} o_k z_i" for _ in range(10_000)) + "$$\n", strict)
+    after("zurada: a Kronecker \\delta_{yk} beside 1900 claims", zurada + "".join(
+        f"$$\\frac{{\\partial p_y}}{{\\partial z_k}} = p_y(\\delta_{{yk}} - p_k) + {k}$$\n\n" for k in range(1900)))
+    kroese = "$$\\delta_o^p = (d_o^p - y_o^p) \\mathcal{F}'(s_o^p)$$\n\n"
+    after("kroese: \\delta_h^p 10^4 times in one claim", kroese + "$$\\delta_h^p = " + " + ".join(
+        "\\mathcal{F}'(s_h^p) \\delta_o^p w_{ho} \\theta_o" for _ in range(10_000)) + "$$\n", strict)
+    after("kroese: ^p 10^5 times", kroese + "$$E^p = " + "y^p " * 100_000 + "$$\n")
+    after("bias-free products: h^{(1)} = relu(x W) 10^4 times", "$$h^{(1)} = \\mathrm{relu}(" + "x \\cdot W^{(1)} "
+          * 10_000 + ")$$\n", strict)
     return out
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, name_back
+from .rewriting import Placeholders, Rewriting, layered_y, letter_scripts, name_back
 
 MAX_LENGTH = 4000
 _BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
@@ -96,7 +96,7 @@ class NilssonLetters(Rewriting):
             return None
         texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH]
         if not (any(_S_UNIT.search(t) for t in texts) and any(_F_UNIT.search(t) for t in texts)
-                and any(_DESIRED.search(t) or _INPUT_VECTOR.search(t) for t in texts)):
+                and any(_DESIRED.search(t) or _INPUT_VECTOR.search(t) for t in texts)) or layered_y(texts):  # (d → y)
             return None
         return NilssonLetters()
 

@@ -32,6 +32,17 @@ def letter_scripts(text: str, at: int, sup_ok=None) -> tuple[int, str | None, st
     return at, sub, sup
 
 
+#: y written with a unit subscript and a superscript (not a transpose): y_j^l, y_{i}^{l-1}, y^{(2)}_k — the answer's own
+#: y is a layer's output, so a reading that writes the target as y would read the answer's y wrongly
+_LAYERED_Y = re.compile(r"(?<![A-Za-z\\])y\s*(?:_\s*(?:\{[^{}$]{1,6}\}|[a-z0-9])\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z]))"
+                        r"|\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z]))(?:\{[^{}$]{1,6}\}|[a-z0-9])\s*_)")
+
+
+def layered_y(texts) -> bool:
+    """Whether some claim writes y as a layer's output (``_LAYERED_Y``): readings that name the target y keep off."""
+    return any(_LAYERED_Y.search(t) for t in texts)
+
+
 def name_back(result, back: dict) -> None:
     """The report's index letters named as the answer writes them (``back``: {letter read: letter written}), in "for
     every q = 1…4" and "the index q", in the result's message and notes (marslandletters.py's ζ read as q)."""

@@ -345,23 +345,27 @@ def own_names(net, claims):
     (inoutnames.py), a primed prediction, a forward pass in bare names, weights named by their two units
     (pairnames.py), by an arrow between them (arrownames.py), α and β (greekweights.py), layers' quantities as
     functions of the input (inputfunctions.py), Murphy's a, z, b, V, W (mlappletters.py), Hertz, Krogh and Palmer's ξ, V,
-    O, h, w, W (hkpletters.py), Marsland's δ_o(κ), h_ζ, a_ζ, v, w (marslandletters.py),
-    Alpaydın's z_h^t, v_{ih}, w_{hj}, r^t (alpaydinletters.py), Theodoridis's v_j^r(i), y_j^r(i)
-    (theodoridisletters.py), Nilsson's s_i^{(j)}, f_i^{(j)}, X^{(j-1)} (nilssonletters.py), or layers named by
-    arrows, Eisenstein's Θ^{(x→z)} (arrowlayers.py)): (claims as read, the
-    readings applied, what each changes)."""
+    O, h, w, W (hkpletters.py), Marsland's δ_o(κ), h_ζ, a_ζ, v, w (marslandletters.py), Alpaydın's z_h^t, v_{ih},
+    w_{hj}, r^t (alpaydinletters.py), Theodoridis's v_j^r(i), y_j^r(i) (theodoridisletters.py), Nilsson's s_i^{(j)},
+    f_i^{(j)}, X^{(j-1)} (nilssonletters.py), layers named by arrows, Eisenstein's Θ^{(x→z)} (arrowlayers.py),
+    Grokking Deep Learning's code names, layer_1_delta (codenames.py), Zurada's δ_{ok}, δ_{yj}, net_k
+    (zuradaletters.py), or Kröse and van der Smagt's s_o^p, δ_h^p (kroeseletters.py)): (claims as read, the readings
+    applied, what each changes)."""
     from .alpaydinletters import AlpaydinLetters
     from .arrowlayers import ArrowLayers
     from .arrownames import ArrowNames
+    from .codenames import CodeNames
     from .greekweights import GreekWeights
     from .hkpletters import HkpLetters
     from .inoutnames import InOutNames
     from .inputfunctions import InputFunctions
+    from .kroeseletters import KroeseLetters
     from .marslandletters import MarslandLetters
     from .mlappletters import MlappLetters
     from .nilssonletters import NilssonLetters
     from .pairnames import PairNames
     from .theodoridisletters import TheodoridisLetters
+    from .zuradaletters import ZuradaLetters
 
     applied = []
     for reading in (UnitNameReading.detect(net, claims), InOutNames.detect(net, claims), PrimedOutput.detect(claims),
@@ -369,7 +373,8 @@ def own_names(net, claims):
                     ArrowNames.detect(net, claims), GreekWeights.detect(net, claims), InputFunctions.detect(claims),
                     MlappLetters.detect(net, claims), HkpLetters.detect(net, claims), MarslandLetters.detect(net, claims),
                     AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims),
-                    NilssonLetters.detect(net, claims), ArrowLayers.detect(net, claims)):
+                    NilssonLetters.detect(net, claims), ArrowLayers.detect(net, claims), CodeNames.detect(net, claims),
+                    ZuradaLetters.detect(net, claims), KroeseLetters.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

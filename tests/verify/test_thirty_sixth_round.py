@@ -449,3 +449,124 @@ def test_goldbergs_network_named_as_a_function_of_the_input_is_the_prediction(tm
     slipped = body.replace(r"\mathbf{W}^2 + \mathbf{b}^2$$", r"\mathbf{W}^2$$")
     assert _oracle(lambda v, t: [(v["W"][2] @ np.tanh(v["W"][1] @ v["x"] + v["b"][1]), v["h"][2])], point) == "incorrect"
     assert _verify(tmp_path, spec, slipped)[_line(slipped, slipped.splitlines()[2])].verdict == "incorrect"
+
+
+# -- Grokking Deep Learning's code names -------------------------------------------------------------------------------
+def _trask_deltas(v):
+    d2 = v["h"][2] - v["e"]
+    return d2, (v["W"][2].T @ d2) * (v["a"][1] > 0)
+
+
+TRASK = {
+    r"$$\text{layer\_1} = \text{relu}(\text{layer\_0} \cdot \text{weights\_0\_1})$$":
+        lambda v, t: [(np.maximum(v["x"] @ v["W"][1].T, 0), v["h"][1])],
+    r"$$\text{layer\_2} = \text{layer\_1} \cdot \text{weights\_1\_2}$$": lambda v, t: [(v["h"][1] @ v["W"][2].T, v["h"][2])],
+    r"$$\text{layer\_2\_delta} = \text{layer\_2} - \text{goal}$$": lambda v, t: [(_trask_deltas(v)[0], t["a"][2])],
+    r"$$\text{layer\_1\_delta} = \text{layer\_2\_delta} \cdot \text{weights\_1\_2}^T \odot \text{relu2deriv}(\text{layer\_1})$$":
+        lambda v, t: [(_trask_deltas(v)[1], t["a"][1])],
+    r"$$\text{weight\_delta\_1\_2} = \text{layer\_1}^T \cdot \text{layer\_2\_delta}$$":
+        lambda v, t: [(np.outer(v["h"][1], _trask_deltas(v)[0]), t["W"][2].T)],
+    r"$$\text{weights\_1\_2} \mathrel{-}= \alpha \cdot \text{layer\_1}^T \cdot \text{layer\_2\_delta}$$":
+        lambda v, t: [(np.outer(v["h"][1], _trask_deltas(v)[0]), t["W"][2].T)],
+    r"$$\text{weights\_0\_1} \mathrel{-}= \alpha \cdot \text{layer\_0}^T \cdot \text{layer\_1\_delta}$$":
+        lambda v, t: [(np.outer(v["x"], _trask_deltas(v)[1]), t["W"][1].T)],
+}
+TRASK_ANSWER = _answer("Backpropagation by hand", TRASK)
+TRASK_PLANTS = {
+    r"= \text{layer\_2} - \text{goal}$$": (r"= \text{goal} - \text{layer\_2}$$",
+                                            lambda v, t: [(-_trask_deltas(v)[0], t["a"][2])]),
+    r"\text{weights\_1\_2}^T \odot": (r"\text{weights\_1\_2} \odot", None),  # (1×1 times 4×1: no product)
+    r"$$\text{weights\_1\_2} \mathrel{-}=": (r"$$\text{weights\_1\_2} \mathrel{+}=", lambda v, t: [
+        (-np.outer(v["h"][1], _trask_deltas(v)[0]), t["W"][2].T)]),
+    r"\alpha \cdot \text{layer\_0}^T": (r"\alpha \cdot \text{layer\_1}^T", None),  # (4×4 for W's 3×4)
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_grokking_deep_learnings_code_names_read_and_every_claim_is_judged_as_numpy_says(tmp_path, convention):
+    """Trask's layer_1, weights_0_1, layer_2_delta, relu2deriv, goal and -=: read as the code they come from; his
+    networks have no biases, so the answer is judged with zero biases (judge._LAYER_PRODUCT). Before: nothing read."""
+    spec = _spec("trask", convention, 3, [(4, "relu"), (1, "identity")], "squared_error", 0.2)
+    _judged_as_numpy_says(tmp_path, spec, TRASK_ANSWER, TRASK, _point((3, 4, 1), ("relu", "identity"), squared=True,
+                                                                      biases=False))
+
+
+def test_each_planted_slip_in_grokking_deep_learnings_code_names_is_found(tmp_path):
+    spec = _spec("trask", "row", 3, [(4, "relu"), (1, "identity")], "squared_error", 0.2)
+    point = _point((3, 4, 1), ("relu", "identity"), squared=True, biases=False)
+    _planted_found(tmp_path, spec, TRASK_ANSWER, TRASK_PLANTS, lambda claim: _oracle(claim, point))
+
+
+# -- Zurada; Kröse and van der Smagt ------------------------------------------------------------------------------------
+ZURADA = {
+    r"$$net_k = \sum_j w_{kj} y_j$$": lambda v, t: [(v["W"][2] @ v["h"][1], v["a"][2])],
+    r"$$E = \frac{1}{2} \sum_{k=1}^{K} (d_k - o_k)^2$$": None,
+    r"$$\delta_{ok} = (d_k - o_k)(1 - o_k) o_k$$": lambda v, t: [((v["e"] - v["h"][2]) * (1 - v["h"][2]) * v["h"][2], -t["a"][2])],
+    r"$$\delta_{yj} = y_j (1 - y_j) \sum_{k=1}^{K} \delta_{ok} w_{kj}$$":
+        lambda v, t: [(v["h"][1] * (1 - v["h"][1]) * (v["W"][2].T @ -t["a"][2]), -t["a"][1])],
+    r"$$w_{kj} \leftarrow w_{kj} + \eta \delta_{ok} y_j$$": lambda v, t: [(np.outer(-t["a"][2], v["h"][1]), -t["W"][2])],
+    r"$$v_{ji} \leftarrow v_{ji} + \eta \delta_{yj} z_i$$": lambda v, t: [(np.outer(-t["a"][1], v["x"]), -t["W"][1])],
+}
+ZURADA_ANSWER = _answer("Error back-propagation training", [
+    r"The hidden layer: $y_j = f(net_j)$ with $net_j = \sum_i v_{ji} z_i$; the output layer: $o_k = f(net_k)$.", *ZURADA])
+ZURADA_PLANTS = {
+    r"= (d_k - o_k)(1 - o_k) o_k$$": (r"= (o_k - d_k)(1 - o_k) o_k$$",
+                                      lambda v, t: [((v["h"][2] - v["e"]) * (1 - v["h"][2]) * v["h"][2], -t["a"][2])]),
+    r"\delta_{ok} w_{kj}$$": (r"\delta_{ok} w_{jk}$$", None),  # (j counts 4 hidden units, w's rows 2)
+    r"w_{kj} + \eta \delta_{ok} y_j$$": (r"w_{kj} - \eta \delta_{ok} y_j$$",
+                                         lambda v, t: [(-np.outer(-t["a"][2], v["h"][1]), -t["W"][2])]),
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_zuradas_letters_read_and_every_claim_is_judged_as_numpy_says(tmp_path, convention):
+    """Zurada's z_i, y_j, o_k, net_j, net_k, v_{ji}, w_{kj}, d_k and the error signals δ_{ok}, δ_{yj} (minus the
+    derivatives); no bias is written, so the answer is judged with zero biases. Before: 4 of 10 read, his identity
+    f'(net) = o(1 − o) rejected (read at the hidden layer)."""
+    spec = _spec("zurada", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    _judged_as_numpy_says(tmp_path, spec, ZURADA_ANSWER, ZURADA, _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True,
+                                                                        biases=False))
+
+
+def test_each_planted_slip_in_zuradas_letters_is_found(tmp_path):
+    spec = _spec("zurada", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True, biases=False)
+    _planted_found(tmp_path, spec, ZURADA_ANSWER, ZURADA_PLANTS, lambda claim: _oracle(claim, point))
+
+
+def _sig_slope(a):
+    return _sig(a) * (1 - _sig(a))
+
+
+KROESE = {
+    r"$$\delta_o^p = (d_o^p - y_o^p) \mathcal{F}'(s_o^p)$$": lambda v, t: [((v["e"] - v["h"][2]) * _sig_slope(v["a"][2]), -t["a"][2])],
+    r"$$\delta_o^p = (d_o^p - y_o^p) y_o^p (1 - y_o^p)$$": lambda v, t: [((v["e"] - v["h"][2]) * _sig_slope(v["a"][2]), -t["a"][2])],
+    r"$$\delta_h^p = \mathcal{F}'(s_h^p) \sum_{o=1}^{N_o} \delta_o^p w_{ho}$$":
+        lambda v, t: [(_sig_slope(v["a"][1]) * (v["W"][2].T @ -t["a"][2]), -t["a"][1])],
+    r"$$\frac{\partial E^p}{\partial w_{ho}} = -\delta_o^p y_h^p$$": lambda v, t: [(-np.outer(-t["a"][2], v["h"][1]), t["W"][2])],
+    r"$$\frac{\partial E^p}{\partial \theta_o} = -\delta_o^p$$": lambda v, t: [(t["a"][2], t["b"][2])],
+}
+KROESE_ANSWER = _answer("The generalised delta rule", [
+    r"For a unit $k$ the total input is $s_k^p = \sum_j w_{jk} y_j^p + \theta_k$ and $E^p = \frac{1}{2} \sum_{o=1}^{N_o} "
+    r"(d_o^p - y_o^p)^2$.", *KROESE])
+KROESE_PLANTS = {
+    r"$$\delta_o^p = (d_o^p - y_o^p) y_o^p": (r"$$\delta_o^p = (y_o^p - d_o^p) y_o^p",
+                                             lambda v, t: [((v["h"][2] - v["e"]) * _sig_slope(v["a"][2]), -t["a"][2])]),
+    r"\partial w_{ho}} = -\delta_o^p y_h^p$$": (r"\partial w_{ho}} = \delta_o^p y_h^p$$",
+                                                lambda v, t: [(np.outer(-t["a"][2], v["h"][1]), t["W"][2])]),
+    r"\mathcal{F}'(s_h^p) \sum": (r"\mathcal{F}'(s_o^p) \sum", None),  # (h counts 4 hidden units, s_o 2)
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_kroese_and_van_der_smagts_letters_read_and_every_claim_is_judged_as_numpy_says(tmp_path, convention):
+    """The pattern p dropped, o and h the output and hidden units, w_{ho} from h to o, θ the bias, δ the book's −∂E^p/∂s
+    whether the answer restates it or not. Before: nothing read."""
+    spec = _spec("kroese", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    _judged_as_numpy_says(tmp_path, spec, KROESE_ANSWER, KROESE, _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True))
+
+
+def test_each_planted_slip_in_kroese_and_van_der_smagts_letters_is_found(tmp_path):
+    spec = _spec("kroese", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
+    _planted_found(tmp_path, spec, KROESE_ANSWER, KROESE_PLANTS, lambda claim: _oracle(claim, point))
