@@ -5358,7 +5358,9 @@ def round_thirty_six_coordinator() -> list[Probe]:
     arrows that loops, Σ_k w^{(1)}_{jk} x_k (layered_order) 10^4 times in one claim, Haykin's e_j(n) = d_j(n) − y_j(n)
     1900 times, NN_{MLP1}(x) 10^4 times, Grokking's code names (layer_k_delta 10^4 times in one claim, ``-=`` after 10^5
     characters, 1900 updates in place), Zurada's δ_{ok} 10^4 times and a Kronecker δ_{yk} beside 1900 claims, Kröse's
-    δ_h^p 10^4 times and ^p 10^5 times, a bias-free product 10^4 times — each after the thirty-first round's note,
+    δ_h^p 10^4 times and ^p 10^5 times, Fausett's z_in_j 10^4 times and (new)/(old) 10^4 times each, ISLR's β_k and
+    w_{kj} 10^4 times, a bias-free
+    product 10^4 times — each after the thirty-first round's note,
     whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r36c: ")
@@ -5420,6 +5422,14 @@ def round_thirty_six_coordinator() -> list[Probe]:
     after("kroese: \\delta_h^p 10^4 times in one claim", kroese + "$$\\delta_h^p = " + " + ".join(
         "\\mathcal{F}'(s_h^p) \\delta_o^p w_{ho} \\theta_o" for _ in range(10_000)) + "$$\n", strict)
     after("kroese: ^p 10^5 times", kroese + "$$E^p = " + "y^p " * 100_000 + "$$\n")
+    fausett = "$$z\\_in_j = v_{0j} + \\sum_i x_i v_{ij}$$\n\n"
+    after("fausett: z\\_in_j 10^4 times in one claim", fausett + "$$\\delta_j = " + " + ".join(
+        "\\delta\\_in_j f'(z\\_in_j) z_{in,j} y_{in_k} w_{0k}" for _ in range(10_000)) + "$$\n", strict)
+    after("fausett: (new) and (old) 10^4 times each", fausett + "$$w_{jk}" + "(\\text{new}) = (\\text{old}) " * 10_000
+          + "$$\n")
+    islr = "$$f(X) = \\beta_0 + \\sum_k \\beta_k h_k(X)$$\n\n$$z_{ik} = w_{k0} + \\sum_j w_{kj} x_{ij}$$\n\n"
+    after("islr: \\beta_k and w_{kj} 10^4 times in one claim", islr + "$$\\frac{\\partial R_i(\\theta)}{\\partial w_{kj}} = "
+          + " + ".join("\\beta_k g'(z_{ik}) x_{ij} f_\\theta(x_i) y_i A_k" for _ in range(10_000)) + "$$\n", strict)
     after("bias-free products: h^{(1)} = relu(x W) 10^4 times", "$$h^{(1)} = \\mathrm{relu}(" + "x \\cdot W^{(1)} "
           * 10_000 + ")$$\n", strict)
     return out

@@ -35,7 +35,7 @@ _HEAD = re.compile(r"(?:" + _BOLD + r"([xryzowv])\s*\}|(?<![A-Za-z\\{])([xryzowv
 _INSTANCE = re.compile(r"^\{?\s*t\s*\}?$")
 #: unit h's summed input with x_0 = +1: \boldsymbol{w}_h^T \boldsymbol{x}^t
 _SUMMED = re.compile(r"(?:" + _BOLD + r"w\s*\}|(?<![A-Za-z\\])w)\s*_\s*\{?\s*h\s*\}?\s*\^\s*\{?\s*(?:T|\\top)\s*\}?\s*"
-                     r"(?:" + _BOLD + r"x\s*\}|(?<![A-Za-z\\])x)\s*(?:\^\s*\{?\s*t\s*\}?)?")
+                     r"(?:" + _BOLD + r"x\s*\}|(?<![A-Za-z\\])x)\s*(?:\^\s*(?:\{\s*t\s*\}|t(?![A-Za-z])))?")
 #: a sum over the instances: \sum_t, \sum_{t}, \sum_{t=1}^{N}
 _INSTANCE_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*t\s*(?:=\s*1\s*)?\}|t(?![A-Za-z]))")
 #: the error on the sample as a function: E(\boldsymbol{W}, \boldsymbol{V} | \mathcal{X}), E(W, v | X)

@@ -23,13 +23,15 @@ import re
 from .rewriting import Placeholders, Rewriting, layered_y
 
 MAX_LENGTH = 4000
-_WRAP = r"(?:\\(?:text|mathrm|texttt|mathtt|operatorname|textit|mathit)\s*\{\s*)?"
+_WRAP = r"(?P<wrap>\\(?:text|mathrm|texttt|mathtt|operatorname|textit|mathit)\s*\{\s*)?"
+#: the wrapper's closing brace, only where a wrapper opened (an unwrapped name leaves a \frac's brace alone)
+_UNWRAP = r"(?(wrap)\s*\})"
 _U = r"\s*\\?_\s*"
 #: a code name: layer_k, layer_k_delta, weights_i_j, weight_delta(s)_i_j, goal, relu2deriv (wrapped or bare)
 _NAME = re.compile(_WRAP + r"(?<![A-Za-z\\])(?:(?P<wd>weight" + _U + r"deltas?" + _U + r"(?P<wi>\d)" + _U + r"(?P<wj>\d))"
                    r"|(?P<w>weights" + _U + r"(?P<i>\d)" + _U + r"(?P<j>\d))"
                    r"|(?P<l>layer" + _U + r"(?P<k>\d)(?P<d>" + _U + r"delta)?)"
-                   r"|(?P<goal>goal)|(?P<deriv>(?P<act>relu|tanh|sigmoid)2deriv))(?![A-Za-z0-9])\s*\}?")
+                   r"|(?P<goal>goal)|(?P<deriv>(?P<act>relu|tanh|sigmoid)2deriv))(?![A-Za-z0-9])" + _UNWRAP)
 #: an update in place: A \mathrel{-}= B, A -= B, A \mathrel{+}= B
 _IN_PLACE = re.compile(r"^(?P<lhs>[^=]{1,200}?)\s*(?:\\mathrel\s*\{\s*(?P<s1>[-+])\s*\}|(?P<s2>[-+]))\s*=\s*(?P<rhs>[^=]+)$")
 _ACTIVATIONS = {"relu": "\\mathrm{relu}", "tanh": "\\tanh", "sigmoid": "\\sigma"}
@@ -80,8 +82,9 @@ class CodeNames(Rewriting):
                 return m.group(0)
             return keep(f"{_ACTIVATIONS[m.group('act')]}'(z^{{({k})}})")
 
-        pattern = re.compile(_WRAP + r"(?<![A-Za-z\\])(?P<act>relu|tanh|sigmoid)2deriv\s*\}?\s*(?:\\left\s*)?\(\s*" + _WRAP
-                             + r"layer" + _U + r"(?P<k>\d)\s*\}?\s*(?:\\right\s*)?\)")
+        pattern = re.compile(_WRAP + r"(?<![A-Za-z\\])(?P<act>relu|tanh|sigmoid)2deriv" + _UNWRAP + r"\s*(?:\\left\s*)?\(\s*"
+                             + _WRAP.replace("wrap", "wrap2") + r"layer" + _U + r"(?P<k>\d)" + _UNWRAP.replace("wrap", "wrap2")
+                             + r"\s*(?:\\right\s*)?\)")
         return pattern.sub(deriv, text)
 
     def _read(self, m: re.Match) -> str | None:

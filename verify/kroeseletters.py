@@ -30,7 +30,7 @@ from .rewriting import Placeholders, Rewriting, name_back
 MAX_LENGTH = 4000
 #: the pattern p as a superscript (alone), and a step or error of pattern p: \Delta_p, E^p
 _PATTERN = re.compile(r"\^\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))")
-_STEP = re.compile(r"\\Delta\s*_\s*\{?\s*p\s*\}?(?![A-Za-z])")
+_STEP = re.compile(r"\\Delta\s*_\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))")
 #: a unit's letter with its unit index: s_o, y_h, \delta_o, d_o, \theta_h, w_{ho}, w_{ih} (the pattern already dropped)
 _UNIT = re.compile(r"(?:(?P<n>\\delta|\\theta)|(?<![A-Za-z\\])(?P<m>[sydw]))\s*_\s*(?:\{\s*(?P<a>[a-z])\s*,?\s*(?P<b>[a-z])?\s*\}|"
                    r"(?P<c>[a-z]))(?![A-Za-z])")

@@ -43,6 +43,19 @@ def layered_y(texts) -> bool:
     return any(_LAYERED_Y.search(t) for t in texts)
 
 
+#: an update written with the parameter's old and new values: w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}
+_NEW = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?new\s*\}?\s*\)\s*=")
+_OLD = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?old\s*\}?\s*\)")
+
+
+def new_old_update(text: str, keep) -> str:
+    r"""``w(\text{new}) = w(\text{old}) + Δw`` as the assignment ``w \leftarrow w + Δw`` (one of each mark in the claim;
+    ``keep``: the rewrite's Placeholders.keep), any other text as it is (theodoridisletters.py, fausettletters.py)."""
+    if len(_NEW.findall(text)) == 1 and len(_OLD.findall(text)) == 1:
+        return _OLD.sub("", _NEW.sub(lambda m: keep(" \\leftarrow"), text))
+    return text
+
+
 def name_back(result, back: dict) -> None:
     """The report's index letters named as the answer writes them (``back``: {letter read: letter written}), in "for
     every q = 1…4" and "the index q", in the result's message and notes (marslandletters.py's ζ read as q)."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts
+from .rewriting import Placeholders, Rewriting, letter_scripts, new_old_update
 
 MAX_LENGTH = 4000
 #: the heads read: v, y (a layer's), \hat{y}, x, e, E, \delta and w (with the pair or a threshold)
@@ -36,9 +36,7 @@ _PAIR_LETTER = re.compile(r"(?<![A-Za-z\\])[vy]\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^\
 #: a sum bounded by a layer's size: \sum_{k=1}^{k_{r-1}}, \sum_{m=1}^{k_L}
 _SIZED_SUM = re.compile(r"\\sum\s*_\s*\{\s*([a-z])\s*=\s*[01]\s*\}\s*\^\s*\{\s*k\s*_\s*(?:\{[^{}]{1,6}\}|[A-Za-z0-9])\s*\}")
 _MU = re.compile(r"\\mu(?![A-Za-z])")
-#: the update written with the weight's old and new values: w_j^r(\text{new}) = w_j^r(\text{old}) + \Delta w_j^r
-_NEW = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?new\s*\}?\s*\)\s*=")
-_OLD = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?old\s*\}?\s*\)")
+
 _DELTA_MU = re.compile(r"\\Delta[^=]{0,30}=\s*-?\s*\\mu(?![A-Za-z])")
 
 
@@ -69,8 +67,7 @@ class TheodoridisLetters(Rewriting):
             return text
         keep = kept.keep
         text = _SIZED_SUM.sub(lambda m: keep(f"\\sum_{m.group(1)}"), text)
-        if len(_NEW.findall(text)) == 1 and len(_OLD.findall(text)) == 1:  # (an assignment: w ← w + Δw)
-            text = _OLD.sub("", _NEW.sub(lambda m: keep(" \\leftarrow"), text))
+        text = new_old_update(text, keep)
         if self.rate_mu:
             text = _MU.sub(lambda m: keep("\\eta"), text)
         out, at = [], 0

@@ -349,16 +349,19 @@ def own_names(net, claims):
     w_{hj}, r^t (alpaydinletters.py), Theodoridis's v_j^r(i), y_j^r(i) (theodoridisletters.py), Nilsson's s_i^{(j)},
     f_i^{(j)}, X^{(j-1)} (nilssonletters.py), layers named by arrows, Eisenstein's Θ^{(x→z)} (arrowlayers.py),
     Grokking Deep Learning's code names, layer_1_delta (codenames.py), Zurada's δ_{ok}, δ_{yj}, net_k
-    (zuradaletters.py), or Kröse and van der Smagt's s_o^p, δ_h^p (kroeseletters.py)): (claims as read, the readings
-    applied, what each changes)."""
+    (zuradaletters.py), Kröse and van der Smagt's s_o^p, δ_h^p (kroeseletters.py), Fausett's z_in_j, y_in_k
+    (fausettletters.py), or ISLR's β_k, w_{kj}, z_{ik}, f_θ(x_i), R_i(θ) (islrletters.py)): (claims as read, the
+    readings applied, what each changes)."""
     from .alpaydinletters import AlpaydinLetters
     from .arrowlayers import ArrowLayers
     from .arrownames import ArrowNames
     from .codenames import CodeNames
+    from .fausettletters import FausettLetters
     from .greekweights import GreekWeights
     from .hkpletters import HkpLetters
     from .inoutnames import InOutNames
     from .inputfunctions import InputFunctions
+    from .islrletters import IslrLetters
     from .kroeseletters import KroeseLetters
     from .marslandletters import MarslandLetters
     from .mlappletters import MlappLetters
@@ -374,7 +377,8 @@ def own_names(net, claims):
                     MlappLetters.detect(net, claims), HkpLetters.detect(net, claims), MarslandLetters.detect(net, claims),
                     AlpaydinLetters.detect(net, claims), TheodoridisLetters.detect(net, claims),
                     NilssonLetters.detect(net, claims), ArrowLayers.detect(net, claims), CodeNames.detect(net, claims),
-                    ZuradaLetters.detect(net, claims), KroeseLetters.detect(net, claims)):
+                    ZuradaLetters.detect(net, claims), KroeseLetters.detect(net, claims), FausettLetters.detect(net, claims),
+                    IslrLetters.detect(net, claims)):
         if reading is not None:
             claims = reading.prepare(claims)
             applied.append(reading)

@@ -570,3 +570,90 @@ def test_each_planted_slip_in_kroese_and_van_der_smagts_letters_is_found(tmp_pat
     spec = _spec("kroese", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
     point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
     _planted_found(tmp_path, spec, KROESE_ANSWER, KROESE_PLANTS, lambda claim: _oracle(claim, point))
+
+
+# -- Fausett ------------------------------------------------------------------------------------------------------------
+FAUSETT = {
+    r"$$z\_in_j = v_{0j} + \sum_{i=1}^{n} x_i v_{ij}$$": lambda v, t: [(v["b"][1] + v["W"][1] @ v["x"], v["a"][1])],
+    r"$$y\_in_k = w_{0k} + \sum_{j=1}^{p} z_j w_{jk}$$": lambda v, t: [(v["b"][2] + v["W"][2] @ v["h"][1], v["a"][2])],
+    r"$$\delta_k = (t_k - y_k) f'(y\_in_k)$$": lambda v, t: [((v["e"] - v["h"][2]) * _sig_slope(v["a"][2]), -t["a"][2])],
+    r"$$\Delta w_{jk} = \alpha \delta_k z_j$$": lambda v, t: [(np.outer(-t["a"][2], v["h"][1]), -t["W"][2])],
+    r"$$\Delta w_{0k} = \alpha \delta_k$$": lambda v, t: [(-t["a"][2], -t["b"][2])],
+    r"$$\delta\_in_j = \sum_{k=1}^{m} \delta_k w_{jk}$$": lambda v, t: [(v["W"][2].T @ -t["a"][2], -t["h"][1])],
+    r"$$\delta_j = \delta\_in_j f'(z\_in_j)$$": lambda v, t: [(-t["h"][1] * _sig_slope(v["a"][1]), -t["a"][1])],
+    r"$$\Delta v_{ij} = \alpha \delta_j x_i$$": lambda v, t: [(np.outer(-t["a"][1], v["x"]), -t["W"][1])],
+    r"$$w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}$$": None,
+    r"$$\delta_k = (t_k - y_k) y_k (1 - y_k)$$": lambda v, t: [((v["e"] - v["h"][2]) * _sig_slope(v["a"][2]), -t["a"][2])],
+}
+FAUSETT_ANSWER = _answer("Backpropagation", [
+    r"Each hidden unit applies its activation function, $z_j = f(z\_in_j)$; each output unit $y_k = f(y\_in_k)$.", *FAUSETT])
+FAUSETT_PLANTS = {
+    r"$$\delta_k = (t_k - y_k) f'(y\_in_k)$$": (r"$$\delta_k = (y_k - t_k) f'(y\_in_k)$$", lambda v, t: [
+        ((v["h"][2] - v["e"]) * _sig_slope(v["a"][2]), -t["a"][2])]),
+    r"= \alpha \delta_k z_j$$": (r"= \alpha \delta_k x_j$$", None),  # (j counts 3 inputs and 4 hidden units)
+    r"\delta_k w_{jk}$$": (r"\delta_k w_{kj}$$", None),  # (j counts 2 and 4)
+    r"$$\Delta v_{ij} = \alpha \delta_j x_i$$": (r"$$\Delta v_{ij} = -\alpha \delta_j x_i$$",
+                                                 lambda v, t: [(-np.outer(-t["a"][1], v["x"]), -t["W"][1])]),
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_fausetts_letters_read_whole_and_every_claim_is_judged_as_numpy_says(tmp_path, convention):
+    """Fausett's z_in_j, y_in_k, δ_in_j, v_{0j}, w_{0k}, t_k, α and w_{jk}(new) = w_{jk}(old) + Δw_{jk}: before, 2 of 14
+    claims read ("z names layer 0", "an index on \\n is not supported"); now all."""
+    spec = _spec("fausett", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    _judged_as_numpy_says(tmp_path, spec, FAUSETT_ANSWER, FAUSETT, _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True))
+
+
+def test_each_planted_slip_in_fausetts_letters_is_found(tmp_path):
+    spec = _spec("fausett", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.25)
+    point = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True)
+    _planted_found(tmp_path, spec, FAUSETT_ANSWER, FAUSETT_PLANTS, lambda claim: _oracle(claim, point))
+
+
+# -- ISLR ---------------------------------------------------------------------------------------------------------------
+ISLR = {
+    r"$$f(X) = \beta_0 + \sum_{k=1}^{K} \beta_k h_k(X) = \beta_0 + \sum_{k=1}^{K} \beta_k g\left(w_{k0} + \sum_{j=1}^{p} "
+    r"w_{kj} X_j\right)$$": lambda v, t: [(v["b"][2] + v["W"][2] @ _sig(v["W"][1] @ v["x"] + v["b"][1]), v["h"][2])],
+    r"$$z_{ik} = w_{k0} + \sum_{j=1}^{p} w_{kj} x_{ij}$$": lambda v, t: [(v["b"][1] + v["W"][1] @ v["x"], v["a"][1])],
+    r"$$\frac{\partial R_i(\theta)}{\partial \beta_k} = \frac{\partial R_i(\theta)}{\partial f_\theta(x_i)} \cdot "
+    r"\frac{\partial f_\theta(x_i)}{\partial \beta_k} = -(y_i - f_\theta(x_i)) \cdot g(z_{ik})$$":
+        lambda v, t: [(np.outer(-(v["e"] - v["h"][2]), _sig(v["a"][1])), t["W"][2])],
+    r"$$\frac{\partial R_i(\theta)}{\partial w_{kj}} = -(y_i - f_\theta(x_i)) \cdot \beta_k \cdot g'(z_{ik}) \cdot x_{ij}$$":
+        lambda v, t: [(np.outer(-(v["e"] - v["h"][2])[0] * v["W"][2][0] * _sig_slope(v["a"][1]), v["x"]), t["W"][1])],
+    r"$$\frac{\partial R_i(\theta)}{\partial \beta_0} = -(y_i - f_\theta(x_i))$$": lambda v, t: [(-(v["e"] - v["h"][2]), t["b"][2])],
+}
+ISLR_ANSWER = _answer("Backpropagation for a single-layer network", [
+    r"The objective is $R_i(\theta) = \frac{1}{2}(y_i - f_\theta(x_i))^2$, with $g$ the sigmoid.", *ISLR])
+ISLR_PLANTS = {
+    r"= -(y_i - f_\theta(x_i)) \cdot g(z_{ik})$$": (r"= (y_i - f_\theta(x_i)) \cdot g(z_{ik})$$", lambda v, t: [
+        (np.outer(v["e"] - v["h"][2], _sig(v["a"][1])), t["W"][2])]),
+    r"\cdot \beta_k \cdot g'(z_{ik}) \cdot x_{ij}$$": (r"\cdot \beta_k \cdot g(z_{ik}) \cdot x_{ij}$$", lambda v, t: [
+        (np.outer(-(v["e"] - v["h"][2])[0] * v["W"][2][0] * _sig(v["a"][1]), v["x"]), t["W"][1])]),
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_islrs_letters_read_and_every_claim_is_judged_as_numpy_says(tmp_path, convention):
+    """ISLR §10.7.1: f(X), f_θ(x_i) the prediction, β_k the output's weights (β_0 its intercept), w_{kj} the hidden
+    weights (w_{k0}), z_{ik}, R_i(θ) observation i's loss. Before: 0 of 9 read and f(X)'s definition rejected."""
+    spec = _spec("islr", convention, 3, [(4, "sigmoid"), (1, "identity")], "squared_error", 0.1)
+    _judged_as_numpy_says(tmp_path, spec, ISLR_ANSWER, ISLR, _point((3, 4, 1), ("sigmoid", "identity"), squared=True))
+
+
+def test_each_planted_slip_in_islrs_letters_is_found(tmp_path):
+    spec = _spec("islr", "row", 3, [(4, "sigmoid"), (1, "identity")], "squared_error", 0.1)
+    point = _point((3, 4, 1), ("sigmoid", "identity"), squared=True)
+    _planted_found(tmp_path, spec, ISLR_ANSWER, ISLR_PLANTS, lambda claim: _oracle(claim, point))
+
+
+def test_a_name_in_a_fractions_denominator_leaves_its_brace_alone():
+    """The readings' scanners close a brace only where they opened one: \\frac{∂E}{∂ weights\\_1\\_2} and
+    \\frac{∂R_i(θ)}{∂β_k} keep the fraction's closing brace (the first versions ate it: "expected '}'")."""
+    from gradproof.verify.codenames import CodeNames
+    from gradproof.verify.fausettletters import FausettLetters
+    from gradproof.verify.islrletters import IslrLetters
+
+    assert CodeNames(2).rewrite(r"\frac{\partial E}{\partial weights\_1\_2} = 0") == r"\frac{\partial E}{\partial W^{(2)}} = 0"
+    assert FausettLetters().rewrite(r"\frac{\partial E}{\partial z\_in_j} = 0") == r"\frac{\partial E}{\partial z^{(1)}_{j}} = 0"
+    assert IslrLetters().rewrite(r"\frac{\partial R_i(\theta)}{\partial \beta_k} = 0") == r"\frac{\partial J}{\partial W^{(2)}_{1k}} = 0"
