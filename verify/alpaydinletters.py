@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, name_back
+from .rewriting import Placeholders, Rewriting, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
 _BOLD = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*"
@@ -88,20 +88,14 @@ class AlpaydinLetters(Rewriting):
         text = _INSTANCE_SUM.sub(lambda m: keep("\\sum_n"), text)
         text = _ERROR.sub(lambda m: keep("E"), text)
         text = _SUMMED.sub(lambda m: keep(f"z^{{(1)}}_{{{unit}}}"), text)
-        out, at = [], 0
-        for m in _HEAD.finditer(text):
-            if m.start() < at:
-                continue
+
+        def head(m: re.Match):
             end, sub, sup = letter_scripts(text, m.end(), _INSTANCE.match)
             indices = [] if sub is None else re.findall(r"[a-z0-9]", sub.strip("{} "))
             made = self._read(m.group(1) or m.group(2), [unit if i == "h" else i for i in indices], sup is not None)
-            if made is None:
-                continue
-            out.append(text[at:m.start()])
-            out.append(keep(made))
-            at = end
-        out.append(text[at:])
-        text = "".join(out)
+            return None if made is None else (keep(made), end)
+
+        text = replace_heads(text, _HEAD, head)
         text = re.sub(r"\\sum\s*_\s*(?:\{\s*h\s*(?:=\s*1\s*)?\}|h(?![A-Za-z]))", lambda m: keep(f"\\sum_{unit}"), text)
         return kept.restore(text)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, name_back
+from .rewriting import Placeholders, Rewriting, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
 #: the heads read: \xi, \zeta, \delta, V, O, h, W, w (not inside a longer name or a command)
@@ -96,23 +96,17 @@ class HkpLetters(Rewriting):
 
         text = _PATTERN_SUM.sub(pattern_sum, text)
         text = _COST.sub(lambda m: keep("E"), text)
-        out, at = [], 0
-        for m in _HEAD.finditer(text):
-            if m.start() < at:
-                continue
+
+        def head(m: re.Match):
             end, sub, sup = letter_scripts(text, m.end())
             if sup is not None and not _MU.match(sup) and not (self.layered and _LAYER_BODY.match(sup)):
-                continue  # (V_j^2 in the one-hidden-layer form: a power, after the letter)
+                return None  # (V_j^2 in the one-hidden-layer form: a power, after the letter)
             made = self._layered(m.group(0), sub, sup) if self.layered and sup and not _MU.match(sup) else None
             made = made or self._read(m.group(0), _inner(sub), sup is not None and _MU.match(sup) is not None,
                                       self.layered)
-            if made is None:
-                continue
-            out.append(text[at:m.start()])
-            out.append(keep(made))
-            at = end
-        out.append(text[at:])
-        return kept.restore("".join(out))
+            return None if made is None else (keep(made), end)
+
+        return kept.restore(replace_heads(text, _HEAD, head))
 
     def relabel(self, results) -> None:
         """Each result names the pattern μ as written (μ = 1…1, not the sample index n read): before ``restore``."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, layered_y, letter_scripts, name_back
+from .rewriting import Placeholders, Rewriting, layered_y, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
 _BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
@@ -115,21 +115,15 @@ class NilssonLetters(Rewriting):
             text = _SUBSCRIPT.sub(lambda m: re.sub(r"(?<![A-Za-z\\])l(?![A-Za-z])|(?<=[a-z])l(?=[a-z}])|(?<=[a-z])l$",
                                                    unit, m.group(0)), text)
         text = _ERROR.sub(lambda m: keep("E"), text)
-        out, at = [], 0
-        for m in _HEAD.finditer(text):
-            if m.start() < at:
-                continue
+
+        def head(m: re.Match):
             end, sub, sup = letter_scripts(text, m.end(), _LAYER.match)
             if sub is None and sup is None and _APPLIED.match(text, end):  # (f(…), f': a function, not the output)
-                continue
+                return None
             made = self._read(m.group(1) or m.group(2) or m.group(3), bool(m.group(1)), sub, sup)
-            if made is None:
-                continue
-            out.append(text[at:m.start()])
-            out.append(keep(made))
-            at = end
-        out.append(text[at:])
-        text = "".join(out)
+            return None if made is None else (keep(made), end)
+
+        text = replace_heads(text, _HEAD, head)
         return kept.restore(text)
 
     def relabel(self, results) -> None:

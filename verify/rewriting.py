@@ -48,6 +48,24 @@ _NEW = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?new\s*\}?\s*\)\s*=")
 _OLD = re.compile(r"\(\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?old\s*\}?\s*\)")
 
 
+def replace_heads(text: str, heads: re.Pattern, read) -> str:
+    """``text`` with each match of ``heads`` (a letter) and the scripts after it replaced as ``read(match)`` says — (the
+    replacement, where the replaced span ends), or None to leave it; a match inside a replaced span is skipped. One
+    linear pass (the readings that scan letters with their scripts: hkpletters.py, alpaydinletters.py, …)."""
+    out, at = [], 0
+    for m in heads.finditer(text):
+        if m.start() < at:
+            continue
+        got = read(m)
+        if got is None:
+            continue
+        out.append(text[at:m.start()])
+        out.append(got[0])
+        at = got[1]
+    out.append(text[at:])
+    return "".join(out)
+
+
 def new_old_update(text: str, keep) -> str:
     r"""``w(\text{new}) = w(\text{old}) + Δw`` as the assignment ``w \leftarrow w + Δw`` (one of each mark in the claim;
     ``keep``: the rewrite's Placeholders.keep), any other text as it is (theodoridisletters.py, fausettletters.py)."""

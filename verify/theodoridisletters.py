@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, new_old_update
+from .rewriting import Placeholders, Rewriting, letter_scripts, new_old_update, replace_heads
 
 MAX_LENGTH = 4000
 #: the heads read: v, y (a layer's), \hat{y}, x, e, E, \delta and w (with the pair or a threshold)
@@ -70,20 +70,14 @@ class TheodoridisLetters(Rewriting):
         text = new_old_update(text, keep)
         if self.rate_mu:
             text = _MU.sub(lambda m: keep("\\eta"), text)
-        out, at = [], 0
-        for m in _HEAD.finditer(text):
-            if m.start() < at:
-                continue
+
+        def head(m: re.Match):
             end, sub, sup = letter_scripts(text, m.end())
             pair = _PAIR.match(text, end)
             made = self._read(m.group(0), sub, sup, pair is not None)
-            if made is None:
-                continue
-            out.append(text[at:m.start()])
-            out.append(keep(made))
-            at = pair.end() if pair is not None else end
-        out.append(text[at:])
-        return kept.restore("".join(out))
+            return None if made is None else (keep(made), pair.end() if pair is not None else end)
+
+        return kept.restore(replace_heads(text, _HEAD, head))
 
     @staticmethod
     def _read(head: str, sub: str | None, sup: str | None, pair: bool) -> str | None:
