@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, name_back, replace_heads
+from .rewriting import Placeholders, Rewriting, fresh_letters, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
 _BOLD = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*"
@@ -44,15 +44,14 @@ _ERROR = re.compile(r"(?<![A-Za-z\\])E\s*\(\s*[^()=|]{1,60}\|\s*[^()=|]{1,30}\)"
 _Z_H = re.compile(r"(?<![A-Za-z\\])z\s*(?:\^\s*\{?\s*t\s*\}?\s*)?_\s*\{?\s*h\s*\}?")
 _V_IH = re.compile(r"(?<![A-Za-z\\])v\s*_\s*\{\s*[ik]\s*,?\s*h\s*\}")
 _R = re.compile(r"(?<![A-Za-z\\])r\s*(?:_\s*\{?\s*[ik]\s*\}?\s*)?\^\s*\{?\s*t")
-#: the Latin letters the unit letter h may become (the first one the claim does not use)
-_FRESH = ("q", "p", "s", "u", "c", "e", "f")
-#: the layer of each unit letter, for a weight's entry
+#: the index of a bias on a weight letter: w_{h0}, v_{i0}
 _BIAS_INDEX = "0"
 
 
 def _fresh(text: str) -> str | None:
-    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
-    return next((c for c in _FRESH if c not in used), None)
+    """The letter Alpaydın's unit letter h is read as in this claim (h is gradproof's hidden layer)."""
+    letters = fresh_letters(text, ["h"], avoid="rv")  # (r the target, v the output's weights)
+    return None if letters is None else letters["h"]
 
 
 class AlpaydinLetters(Rewriting):

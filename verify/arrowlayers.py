@@ -20,26 +20,25 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting
+from .rewriting import BOLD, Placeholders, Rewriting
 
 MAX_LENGTH = 4000
-_BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
 #: an arrow between two letters in a superscript: ^{(x \to z)}, ^{(z \rightarrow y)}
 _ARROW = r"\^\s*\{\s*\(\s*([A-Za-z])\s*\\(?:to|rightarrow)\s*([A-Za-z])\s*\)\s*\}"
 _ARROW_ANY = re.compile(_ARROW)
 #: a weight or bias letter (bold or not) with an arrow superscript, its subscript before or after: \Theta^{(x \to z)},
 #: \boldsymbol{\theta}^{(z \to y)}_j, \theta^{(z \to y)}_{j,k}, W_{jk}^{(x \to z)}
 _SUB = r"_\s*(?:\{[^{}$]{1,12}\}|[A-Za-z0-9])"
-_WEIGHT = re.compile(r"(?:" + _BOLD + r"(?P<b1>\\Theta|\\theta|[Wwb])\s*\}|(?P<b2>\\Theta|\\theta|(?<![A-Za-z\\])[Wwb]))\s*"
+_WEIGHT = re.compile(r"(?:" + BOLD + r"(?P<b1>\\Theta|\\theta|[Wwb])\s*\}|(?P<b2>\\Theta|\\theta|(?<![A-Za-z\\])[Wwb]))\s*"
                      r"(?:(?P<pre>" + _SUB + r")\s*)?" + _ARROW.replace("([A-Za-z])", "(?P<src>[A-Za-z])", 1).replace(
                          "([A-Za-z])", "(?P<dst>[A-Za-z])", 1) + r"(?:\s*(?P<post>" + _SUB + r"))?")
 #: the one-hot target of example i: \boldsymbol{e}_{y^{(i)}}, e_{y^{(i)}, j}, e_{y_i}
-_ONE_HOT = re.compile(r"(?:" + _BOLD + r"e\s*\}|(?<![A-Za-z\\])e)\s*_\s*\{\s*y\s*(?:\^\s*\{\s*\(\s*i\s*\)\s*\}|_\s*i)?\s*"
+_ONE_HOT = re.compile(r"(?:" + BOLD + r"e\s*\}|(?<![A-Za-z\\])e)\s*_\s*\{\s*y\s*(?:\^\s*\{\s*\(\s*i\s*\)\s*\}|_\s*i)?\s*"
                       r"(?:,\s*(?P<entry>[a-z]))?\s*\}")
 #: example i's loss: \ell^{(i)}
 _EXAMPLE_LOSS = re.compile(r"\\ell\s*\^\s*\{\s*\(\s*i\s*\)\s*\}")
 #: a bare bias (no arrow): b, b_j, \boldsymbol{b}
-_BARE_BIAS = re.compile(r"(?:" + _BOLD + r"b\s*\}|(?<![A-Za-z\\])b)(?![A-Za-z])(?!\s*\^\s*\{\s*\()(?P<s>\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z]))?")
+_BARE_BIAS = re.compile(r"(?:" + BOLD + r"b\s*\}|(?<![A-Za-z\\])b)(?![A-Za-z])(?!\s*\^\s*\{\s*\()(?P<s>\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z]))?")
 
 
 def _chain(texts) -> list[str] | None:
@@ -113,6 +112,6 @@ class ArrowLayers(Rewriting):
         if self.bare_bias:
             text = _BARE_BIAS.sub(lambda m: keep(f"b^{{({self.last})}}" + (m.group("s") or "")), text)
         for letter, k in self.hidden.items():  # z, \boldsymbol{z}, z_k: the hidden layer's output
-            text = re.sub(r"(?:" + _BOLD + re.escape(letter) + r"\s*\}|(?<![A-Za-z\\])" + re.escape(letter)
+            text = re.sub(r"(?:" + BOLD + re.escape(letter) + r"\s*\}|(?<![A-Za-z\\])" + re.escape(letter)
                           + r")(?![A-Za-z])(?!\s*\^\s*\{\s*\()", lambda m, k=k: keep(f"h^{{({k})}}"), text)
         return kept.restore(text)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, new_old_update
+from .rewriting import NO_LAYER_SCRIPT, Placeholders, Rewriting, new_old_update
 
 MAX_LENGTH = 4000
 #: a summed input named X_in: z\_in_j, z_{in,j}, z_{in_j}, z_{\text{in}, j}, \text{z\_in}_j, \delta\_in_j, y\_in_{k}
@@ -31,7 +31,7 @@ _IN = re.compile(r"(?P<tx>\\(?:text|mathrm)\s*\{\s*)?(?P<b>[zy]|\\delta)\s*(?:\\
                  r"(?:\{\s*(?P<u2>[jk])\s*\}|(?P<u3>[jk])(?![A-Za-z])))")
 #: a unit's letter with its unit index (no pattern of its own): x_i, z_j, y_k, t_k, \delta_k, \delta_j, v_{ij}, w_{jk}
 _UNIT = re.compile(r"(?:(?P<d>\\delta)|(?<![A-Za-z\\])(?P<n>[xzytvw]))\s*_\s*(?:\{\s*(?P<a>[0ijk])\s*,?\s*(?P<b>[ijk])?\s*\}|"
-                   r"(?P<c>[ijk]))(?![A-Za-z])(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))")
+                   r"(?P<c>[ijk]))(?![A-Za-z])" + NO_LAYER_SCRIPT)
 _LAYER_OF = {"i": 0, "j": 1, "k": 2}
 
 

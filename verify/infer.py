@@ -1735,10 +1735,15 @@ def layered_order(claims) -> str | None:
             continue
         unit, index = m.group(1), m.group(2)
         p, q = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
-        if unit == index:
-            continue
-        orders.add("target" if (p, q) == (unit, index) else "source" if (p, q) == (index, unit) else None)
+        if unit != index:
+            orders.add(_letter_order(unit, index, p, q))
     return orders.pop() if len(orders) == 1 else None
+
+
+def _letter_order(unit: str, index: str, p: str, q: str) -> str | None:
+    """How a weight w_{pq} in unit ``unit``'s sum over ``index`` orders its letters: ``target`` first (w_{ji} in net_j =
+    Σ_i w_{ji} o_i), ``source`` first (w_{ij}), or None (other letters)."""
+    return "target" if (p, q) == (unit, index) else "source" if (p, q) == (index, unit) else None
 
 
 def _fed_from_above(claims) -> bool:
@@ -1771,12 +1776,10 @@ def feeding_letters(claims) -> dict | None:
 def weight_order(claims) -> str | None:
     """How the answer orders a weight's unit letters, from its own definition of a unit's summed input: ``target``
     (w_{ji} into j from i: Mitchell, Haykin, Bishop) or ``source`` (w_{ij} from i to j: Wikipedia), else None."""
-    votes = {"target": 0, "source": 0}
+    votes = {"target": 0, "source": 0, None: 0}
     for unit, index, p, q in _unit_sums(claims):
-        if (p, q) == (unit, index):
-            votes["target"] += 1
-        elif (p, q) == (index, unit):
-            votes["source"] += 1
+        votes[_letter_order(unit, index, p, q)] += 1
+    votes.pop(None)
     if votes["target"] != votes["source"]:
         return max(votes, key=votes.get)
     return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting
+from .rewriting import NO_LAYER_SCRIPT, Placeholders, Rewriting
 
 MAX_LENGTH = 4000
 #: the prediction: f(X), f_\theta(x_i), f_{\theta}(X), f(x_i)
@@ -35,7 +35,7 @@ _LETTER = re.compile(r"(?:(?P<beta>\\beta)\s*_\s*(?:\{\s*(?P<bu>[0k])\s*\}|(?P<b
                      r"|(?<![A-Za-z\\])w\s*_\s*\{\s*(?P<wk>k)\s*,?\s*(?P<wj>[0j])\s*\}"
                      r"|(?<![A-Za-z\\])z\s*_\s*\{\s*i\s*,?\s*(?P<zk>k)\s*\}"
                      r"|(?<![A-Za-z\\])(?:X\s*_\s*(?:\{\s*(?P<xj>j)\s*\}|(?P<xk>j)(?![A-Za-z]))|x\s*_\s*\{\s*i\s*,?\s*(?P<xij>j)\s*\})"
-                     r"|(?<![A-Za-z\\])y\s*_\s*(?:\{\s*(?P<y>i)\s*\}|(?P<yi>i)(?![A-Za-z])))(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))")
+                     r"|(?<![A-Za-z\\])y\s*_\s*(?:\{\s*(?P<y>i)\s*\}|(?P<yi>i)(?![A-Za-z])))" + NO_LAYER_SCRIPT)
 _BETA_K = re.compile(r"\\beta\s*_\s*\{?\s*k\s*\}?(?![A-Za-z])")
 _W_KJ = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*k\s*,?\s*j\s*\}")
 

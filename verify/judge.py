@@ -5090,23 +5090,18 @@ _WEIGHTED_INPUT = re.compile(r"^\s*(?:z|Z|net|u|v)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\
                              r"(?:\{[^{}]{0,12}\}|\w)\s*){0,3})?[wW](?![A-Za-z])[^=+\-]{0,60}$")
 
 
-#: an activation defined as a function of a product with weights alone: Shewchuk's h = s(Vx), \hat y = s(Wh) (CS 189)
-_ACTIVATED_PRODUCT = re.compile(r"^\s*(?:h|a|o|y|\\haty)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}=\s*(?:s|g|f|\\sigma|"
-                                r"\\varphi|\\phi|\\tanh)\s*(?:_\s*\w\s*)?\(\s*[A-Z]\s*(?:\^\s*(?:T|\{\s*T\s*\}|\\top)\s*)?"
-                                r"(?:\\cdot\s*)?[a-z]\s*\)\s*$")
-
-
-#: a layer's output as a product of two layered factors, one of them weights, activated or not, nothing added: Trask's
-#: layer_1 = relu(layer_0 · weights_0_1) read as h^{(1)} = \relu(x \cdot W^{(1)}), \haty = h^{(1)} \cdot W^{(2)}
-_FACTOR = r"(?:\\haty|[A-Za-z])\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}"
-_LAYER_PRODUCT = re.compile(r"^\s*(?:h|a|o|y|\\haty)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}=\s*(?:(?P<act>s|g|f|\\sigma|"
-                            r"\\varphi|\\phi|\\tanh|\\relu)\s*\(\s*)?(?P<a>" + _FACTOR + r")(?:\\cdot\s*)?(?P<b>" + _FACTOR
-                            + r")(?(act)\)|)\s*$")
+#: a layer's output defined as a product of two factors, one of them capital (weights), activated or not, nothing
+#: added: Shewchuk's h = s(Vx), \hat y = s(Wh) (CS 189); Trask's layer_1 = relu(layer_0 · weights_0_1), read as
+#: h^{(1)} = \relu(x \cdot W^{(1)}), and \haty = h^{(1)} \cdot W^{(2)}
+_FACTOR = r"(?:\\haty|[A-Za-z])\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\\top|\w)\s*){0,2}"
+_LAYER_PRODUCT = re.compile(r"^\s*(?:h|a|o|y|\\haty)\s*(?:[_^]\s*(?:\{[^{}]{0,12}\}|\w)\s*){0,2}=\s*(?:(?P<act>(?:s|g|f|\\sigma|"
+                            r"\\varphi|\\phi|\\tanh|\\relu)\s*(?:_\s*\w\s*)?)\(\s*)?(?P<a>" + _FACTOR + r")(?:\\cdot\s*)?(?P<b>"
+                            + _FACTOR + r")(?(act)\)|)\s*$")
 
 
 def _layer_product(text: str) -> bool:
     m = _LAYER_PRODUCT.match(text)
-    return m is not None and any(f.lstrip()[:1] in "WVU" for f in (m.group("a"), m.group("b")))
+    return m is not None and any(f.lstrip()[:1].isupper() for f in (m.group("a"), m.group("b")))
 
 
 #: a letter added last inside an activation's parentheses: \sigma(u^T h + d), s(Wh + c) — a bias of the answer's own
@@ -5136,7 +5131,7 @@ def _bias_free(claims) -> bool:
     # (the definition may go on to the answer's numbers: z = W^{(1)} x = [1 2 1; …] [1; 3; 1])
     activated = not _ADDED_LETTER.search(text)  # (h = \tanh(U x) beside \sigma(u^T h + d): d is a bias written)
     defines_a_product = any(_WEIGHTED_INPUT.match(first := "=".join(_normal(c.latex).split("=", 2)[:2]))
-                            or activated and (_ACTIVATED_PRODUCT.match(first) or _layer_product(first)) for c in claims)
+                            or activated and _layer_product(first) for c in claims)
     return (defines_a_sum is not None or defines_a_product) and not _BIAS_WORDS.search(text)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, name_back
+from .rewriting import Placeholders, Rewriting, fresh_letters, name_back
 
 MAX_LENGTH = 4000
 #: the pattern p as a superscript (alone), and a step or error of pattern p: \Delta_p, E^p
@@ -40,18 +40,13 @@ _RATE = re.compile(r"\\gamma(?![A-Za-z])")
 _MARK = re.compile(r"(?:\\delta|(?<![A-Za-z\\])s)\s*_\s*\{?\s*[a-z]\s*\}?\s*\^\s*\{?\s*p(?![A-Za-z])")
 _OUTPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[ysd])\s*_\s*\{?\s*o\s*\}?(?![A-Za-z])")
 _LAYER_OF = {"i": 0, "h": 1, "o": 2}
-_FRESH = ("q", "r", "u", "v", "c", "e", "f")
 
 
 def _letters(text: str) -> dict | None:
     """{o, h: the Latin letters they are read as in this claim} (those it writes); None when too few are free."""
-    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
-    fresh = iter(c for c in _FRESH if c not in used)
-    out = {}
-    for letter in ("o", "h"):
-        if re.search(r"_\s*\{?\s*[a-z]?\s*" + letter + r"\s*[a-z]?\s*\}?(?![A-Za-z])|\\sum\s*_\s*\{?\s*" + letter, text):
-            out[letter] = next(fresh, None)
-    return None if None in out.values() else out
+    written = [letter for letter in ("o", "h") if re.search(
+        r"_\s*\{?\s*[a-z]?\s*" + letter + r"\s*[a-z]?\s*\}?(?![A-Za-z])|\\sum\s*_\s*\{?\s*" + letter, text)]
+    return fresh_letters(text, written, avoid="ps")  # (p the pattern, s a unit's total input)
 
 
 class KroeseLetters(Rewriting):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, name_back
+from .rewriting import NO_LAYER_SCRIPT, Placeholders, Rewriting, fresh_letters, name_back
 
 MAX_LENGTH = 4000
 #: the unit letters by layer: ι, i an input; ζ, j a hidden; κ, k an output unit
@@ -34,7 +34,7 @@ _GREEK_LETTER = re.compile(r"\\(iota|zeta|kappa)(?![A-Za-z])")
 #: the heads read: δ_o(·), δ_h(·); h, a, y, t, x, v, w with a subscript of unit letters
 _DELTA = re.compile(r"\\delta\s*_\s*\{?\s*([oh])\s*\}?\s*\(\s*(\\(?:iota|zeta|kappa)|[ijk])\s*\)")
 _HEAD = re.compile(r"(?<![A-Za-z\\])([haytxvw])\s*_\s*(\{\s*(?:\\(?:iota|zeta|kappa)\s*|[ijk]\s*){1,2}\}|\\(?:iota|zeta|kappa)"
-                   r"(?![A-Za-z])|[ijk](?![A-Za-z]))(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))")
+                   r"(?![A-Za-z])|[ijk](?![A-Za-z]))" + NO_LAYER_SCRIPT)
 # (a superscript after the unit letters, y_j^l, w_{ij}^{l}: a layer's, another notation's letters — left alone)
 _INDEX = re.compile(r"\\(?:iota|zeta|kappa)|[ijk]")
 #: what decides the reading: δ_o(·) or δ_h(·), or a Greek unit letter on a summed input or an activation
@@ -42,8 +42,6 @@ _MARK = re.compile(r"\\delta\s*_\s*\{?\s*[oh]\s*\}?\s*\(|(?<![A-Za-z\\])[hay]\s*
 #: the answer's own slope of the logistic, β = 1
 _BETA_ONE = re.compile(r"(?<![A-Za-z\\])\\beta\s*=\s*1(?![0-9.])")
 _BETA = re.compile(r"\\beta(?![A-Za-z])")
-#: the Latin letters a Greek unit letter may become (the first one the claim does not use)
-_FRESH = ("p", "q", "r", "s", "u", "c", "d", "e", "f")
 
 
 _UNICODE = {"\\iota": "ι", "\\zeta": "ζ", "\\kappa": "κ"}
@@ -52,10 +50,7 @@ _UNICODE = {"\\iota": "ι", "\\zeta": "ζ", "\\kappa": "κ"}
 def _latin(text: str) -> dict | None:
     """{Greek unit letter: the Latin letter it is read as} for one claim (letters the claim does not use); None when
     too few are free."""
-    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
-    fresh = iter(c for c in _FRESH if c not in used)
-    latin = {g: next(fresh, None) for g in _GREEK if g in text}
-    return None if any(v is None for v in latin.values()) else latin
+    return fresh_letters(text, [g for g in _GREEK if g in text], avoid="v")  # (v: the first layer's weights)
 
 
 class MarslandLetters(Rewriting):

@@ -21,26 +21,23 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting
+from .rewriting import BOLD, NO_LAYER_SCRIPT, Placeholders, Rewriting
 
 MAX_LENGTH = 4000
-_BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
 #: the definitions that decide the reading: a = V x and b = W z, each for case n or not, bold or not
-_A_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + _BOLD + r"a\s*\}|a)\s*(?:_\s*(?:\{\s*n\s*\}|n))?\s*=\s*(?:" + _BOLD
-                    + r"V\s*\}|V)\s*(?:" + _BOLD + r"x\s*\}|x)(?![A-Za-z])")
-_B_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + _BOLD + r"b\s*\}|b)\s*(?:_\s*(?:\{\s*n\s*\}|n))?\s*=\s*(?:" + _BOLD
-                    + r"W\s*\}|W)\s*(?:" + _BOLD + r"z\s*\}|z)(?![A-Za-z])")
-#: no superscript after a letter's script but a transpose (y_i^{1}, w_{ij}^{2}: a layer's, another notation's letters)
-_NO_LAYER = r"(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))"
+_A_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + BOLD + r"a\s*\}|a)\s*(?:_\s*(?:\{\s*n\s*\}|n))?\s*=\s*(?:" + BOLD
+                    + r"V\s*\}|V)\s*(?:" + BOLD + r"x\s*\}|x)(?![A-Za-z])")
+_B_DEF = re.compile(r"(?<![A-Za-z\\])(?:" + BOLD + r"b\s*\}|b)\s*(?:_\s*(?:\{\s*n\s*\}|n))?\s*=\s*(?:" + BOLD
+                    + r"W\s*\}|W)\s*(?:" + BOLD + r"z\s*\}|z)(?![A-Za-z])")
 #: δ named by its layer's weights: \delta^w_{nk}, \delta^{v}_{nj}, \delta^w_k
 _DELTA = re.compile(r"\\delta\s*\^\s*(?:\{\s*(?P<l1>[vw])\s*\}|(?P<l2>[vw]))(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?")
 #: a quantity letter (bold or not; \hat{y} in its spellings) with its script: \mathbf{a}_n, a_{nj}, \hat{y}_{nk}, z_j
-_QUANTITY = re.compile(r"(?:" + _BOLD + r"(?P<b>[azbxy])\s*\}|(?P<hat>\\hat\s*\{\s*(?:" + _BOLD + r"y\s*\}|y)\s*\}|" + _BOLD
+_QUANTITY = re.compile(r"(?:" + BOLD + r"(?P<b>[azbxy])\s*\}|(?P<hat>\\hat\s*\{\s*(?:" + BOLD + r"y\s*\}|y)\s*\}|" + BOLD
                        + r"\\hat\s*\{\s*y\s*\}\s*\}|\\hat\s*y(?![A-Za-z]))|(?<![A-Za-z\\_^])(?<!_\{)(?<!\^\{)(?P<p>[azbxy]))"
-                       r"(?![A-Za-z(])(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + _NO_LAYER)
+                       r"(?![A-Za-z(])(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + NO_LAYER_SCRIPT)
 #: the weights: \mathbf{V}, W, their rows \mathbf{v}_j, w_k and entries v_{ji}, w_{kj}
-_WEIGHT = re.compile(r"(?:" + _BOLD + r"(?P<b>[VWvw])\s*\}|(?<![A-Za-z\\_^])(?<!_\{)(?<!\^\{)(?P<p>[VWvw]))(?![A-Za-z(])"
-                     r"(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + _NO_LAYER)
+_WEIGHT = re.compile(r"(?:" + BOLD + r"(?P<b>[VWvw])\s*\}|(?<![A-Za-z\\_^])(?<!_\{)(?<!\^\{)(?P<p>[VWvw]))(?![A-Za-z(])"
+                     r"(?P<s>\s*_\s*(?:\{[^{}$]{1,8}\}|[a-z0-9]))?+" + NO_LAYER_SCRIPT)
 #: the output's activation applied: h(\mathbf{b}_n)
 _OUTPUT_ACTIVATION = re.compile(r"(?<![A-Za-z\\])h\s*(?=\()")
 #: the case's loss: J_n, J_{n}

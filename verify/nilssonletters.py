@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, layered_y, letter_scripts, name_back, replace_heads
+from .rewriting import BOLD, Placeholders, Rewriting, fresh_letters, layered_y, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
-_BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
 #: the heads read: s, f, c (as quantities: not f(…)), \mathbf{X}, \mathbf{W}, w
-_HEAD = re.compile(r"(?:" + _BOLD + r"([XW])\s*\}|(?<![A-Za-z\\{])([sfcXWw])|\\(delta))(?![A-Za-z(])")
+_HEAD = re.compile(r"(?:" + BOLD + r"([XW])\s*\}|(?<![A-Za-z\\{])([sfcXWw])|\\(delta))(?![A-Za-z(])")
 #: a layer superscript: (j), (j-1), (j+1), (k), (2)
 _LAYER = re.compile(r"^\{\s*\(\s*(?:[jk](?:\s*[+-]\s*1)?|\d)\s*\)\s*\}$")
 #: the desired response beside the output: (d - f), d - f^{(k)}, (f - d)
@@ -38,7 +37,7 @@ _DESIRED = re.compile(r"(?<![A-Za-z\\])d(?![A-Za-z])(?=\s*(?:-\s*f(?![A-Za-z])|\
 #: what decides the reading: s_i^{(j)} and f_i^{(j)} (either script first)
 _S_UNIT = re.compile(r"(?<![A-Za-z\\])s\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*j\s*\)\s*\}|\^\s*\{\s*\(\s*j\s*\)\s*\}\s*_\s*\{?\s*i)")
 _F_UNIT = re.compile(r"(?<![A-Za-z\\])f\s*(?:_\s*\{?\s*i\s*\}?\s*\^\s*\{\s*\(\s*j\s*\)\s*\}|\^\s*\{\s*\(\s*j\s*\)\s*\}\s*_\s*\{?\s*i)")
-_INPUT_VECTOR = re.compile(_BOLD + r"X\s*\}\s*\^")
+_INPUT_VECTOR = re.compile(BOLD + r"X\s*\}\s*\^")
 _ERROR = re.compile(r"\\(?:varepsilon|epsilon)(?![A-Za-z])")
 #: the layer j in a layer script: (j), (j-1), (j+1)
 _LAYER_J = re.compile(r"\^\s*\{\s*\(\s*j")
@@ -49,10 +48,8 @@ _FINAL = re.compile(r"\(\s*k\s*\)")
 
 
 #: a unit's summed input as the dot product of augmented vectors: \mathbf{X}^{(j-1)} \cdot \mathbf{W}_i^{(j)}
-_DOT = re.compile(_BOLD + r"X\s*\}\s*\^\s*\{\s*\(\s*(?P<x>[jk0-9](?:\s*[+-]\s*1)?)\s*\)\s*\}\s*\\cdot\s*" + _BOLD
+_DOT = re.compile(BOLD + r"X\s*\}\s*\^\s*\{\s*\(\s*(?P<x>[jk0-9](?:\s*[+-]\s*1)?)\s*\)\s*\}\s*\\cdot\s*" + BOLD
                   + r"W\s*\}\s*(?:_\s*\{?\s*(?P<i>[a-z])\s*\}?\s*\^\s*\{\s*\(\s*(?P<w>[jk0-9](?:\s*[+-]\s*1)?)\s*\)\s*\})")
-#: the Latin letters Nilsson's unit letter l may become (l is gradproof's generic layer letter)
-_FRESH = ("q", "p", "r", "u", "v")
 
 
 def _before(x: str, w: str) -> bool:
@@ -74,8 +71,8 @@ def _unit_letter(text: str) -> str | None:
     if not any(re.search(r"(?<![A-Za-z\\])l(?![A-Za-z])", m.group(0)) for m in _SUBSCRIPT.finditer(text)) and not any(
             "l" in m.group(0) for m in _PAIR_SCRIPT.finditer(text)):
         return None
-    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text))
-    return next((c for c in _FRESH if c not in used), None)
+    letters = fresh_letters(text, ["l"], avoid="scef")  # (s, c, f his sums, rates and outputs; e Euler's)
+    return None if letters is None else letters["l"]
 
 
 class NilssonLetters(Rewriting):

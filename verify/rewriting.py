@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+#: a letter written bold: \mathbf{, \boldsymbol{, \bm{ (then the letter and its closing brace)
+BOLD = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*"
+#: no superscript after a letter's scripts but a transpose: y_j^l, w_{ij}^{2} are a layer's — another notation's letters,
+#: which a reading of unit letters leaves alone (y_j^T stays readable)
+NO_LAYER_SCRIPT = r"(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))"
+#: the Latin letters a reading may read an answer's own unit letter as (Marsland's ζ, Alpaydın's h, Kröse's o, Nilsson's l)
+_FRESH = ("q", "p", "r", "u", "v", "s", "c", "e", "f")
 #: one script after a letter: _{…}, _x, ^{…}, ^x, ^\mu (a brace of at most 12 characters, no nested brace)
 _SCRIPT = re.compile(r"\s*([_^])\s*(\{[^{}$]{0,12}\}|\\[A-Za-z]+|[A-Za-z0-9])")
 #: a replacement kept aside during a rewrite (``Placeholders``)
@@ -72,6 +79,15 @@ def new_old_update(text: str, keep) -> str:
     if len(_NEW.findall(text)) == 1 and len(_OLD.findall(text)) == 1:
         return _OLD.sub("", _NEW.sub(lambda m: keep(" \\leftarrow"), text))
     return text
+
+
+def fresh_letters(text: str, wanted, avoid: str = "") -> dict | None:
+    """{each of ``wanted``: a Latin letter ``text`` does not use (nor ``avoid``), each its own}, read in place of the
+    answer's own unit letters in one claim (and named back with ``name_back``); None when too few are free."""
+    used = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", text)) | set(avoid)
+    pool = iter(c for c in _FRESH if c not in used)
+    out = {w: next(pool, None) for w in wanted}
+    return None if None in out.values() else out
 
 
 def name_back(result, back: dict) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting
+from .rewriting import NO_LAYER_SCRIPT, Placeholders, Rewriting
 
 MAX_LENGTH = 4000
 #: the error signals: \delta_{ok}, \delta_{o k}, \delta_{yj}, \delta_{o_k}
@@ -31,7 +31,7 @@ _OUTPUT_SIGNAL = re.compile(r"\\delta\s*_\s*\{\s*o\s*_?\s*\{?\s*k\s*\}?\s*\}")
 _OUTPUT = re.compile(r"(?<![A-Za-z\\{])o\s*_\s*\{?\s*k(?![A-Za-z])")
 #: a unit's quantity by its index letter: z_i, y_j, o_k, d_k, net_j, net_k, v_{ji}, w_{kj}
 _UNIT = re.compile(r"(?<![A-Za-z\\])(?P<n>net|[zyodvw])\s*_\s*(?:\{\s*(?P<a>[ijk])\s*,?\s*(?P<b>[ijk])?\s*\}|(?P<c>[ijk]))"
-                   r"(?![A-Za-z])(?!\s*\^\s*(?!\{?\s*(?:T|\\top)(?![A-Za-z])))")
+                   r"(?![A-Za-z])" + NO_LAYER_SCRIPT)
 _LAYER_OF = {"i": 0, "j": 1, "k": 2}
 
 
