@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, name_back, replace_heads
+from .rewriting import Placeholders, Rewriting, generic_layer, letter_scripts, name_back, replace_heads
 
 MAX_LENGTH = 4000
 #: the heads read: \xi, \zeta, \delta, V, O, h, W, w (not inside a longer name or a command)
@@ -109,21 +109,24 @@ class HkpLetters(Rewriting):
         return kept.restore(replace_heads(text, _HEAD, head))
 
     def relabel(self, results) -> None:
-        """Each result names the pattern μ as written (μ = 1…1, not the sample index n read): before ``restore``."""
+        """Each result names the pattern μ and the layer m as written (μ = 1…1, m = 1, 2: not the n, l read): before
+        ``restore``."""
         for r in results:
-            if "\\mu" in self.originals.get(r.id, ""):
-                name_back(r, {"n": "μ"})
+            original = self.originals.get(r.id, "")
+            name_back(r, {**({"n": "μ"} if "\\mu" in original else {}), **({"l": "m"} if self.layered else {})})
 
     @staticmethod
     def _layered(head: str, sub: str | None, sup: str) -> str | None:
-        """The general form's letters with a layer superscript: V_i^m the layer's output h, V^0 the input x, h_i^m its
-        net input z (δ, w keep their letters)."""
+        """The general form's letters with a layer superscript, the layer m read as gradproof's generic l (M the last):
+        V_i^m the layer's output h, V^0 the input x, h_i^m its net input z, δ_i^m and w_{ij}^m the layer's."""
         entry = f"_{sub}" if sub else ""
-        if head == "V":
-            return f"x{entry}" if sup.strip("{} ") == "0" else f"h^{sup}{entry}"
-        if head == "h":
-            return f"z^{sup}{entry}"
-        return None
+        if head == "V" and sup.strip("{} ") == "0":
+            return f"x{entry}"
+        generic = generic_layer(sup, "m", "M")
+        if generic is None:
+            return None
+        return {"V": "h", "h": "z", "\\delta": "\\delta", "w": "w"}.get(head, "") + f"^{generic}{entry}" if head in (
+            "V", "h", "\\delta", "w") else None
 
     @staticmethod
     def _read(head: str, sub: str, pattern: bool, layered: bool = False) -> str | None:

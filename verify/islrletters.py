@@ -26,7 +26,7 @@ MAX_LENGTH = 4000
 #: the prediction: f(X), f_\theta(x_i), f_{\theta}(X), f(x_i)
 _PREDICTION = re.compile(r"(?<![A-Za-z\\])f\s*(?:_\s*(?:\\theta|\{\s*\\theta\s*\}))?\s*\(\s*(?:X|x\s*_\s*(?:\{\s*i\s*\}|i))\s*\)")
 #: observation i's loss: R_i(\theta), R_{i}(\theta); the whole objective R(\theta)
-_LOSS = re.compile(r"(?<![A-Za-z\\])R\s*(?:_\s*(?:\{\s*i\s*\}|i)\s*)?\(\s*\\theta\s*\)")
+_LOSS = re.compile(r"(?<![A-Za-z\\])R\s*(?P<i>_\s*(?:\{\s*i\s*\}|i)\s*)?\(\s*\\theta\s*\)")
 #: hidden unit k's activation: h_k(X), h_k(x_i), A_k
 _ACTIVATION = re.compile(r"(?<![A-Za-z\\])(?:h\s*_\s*(?:\{\s*k\s*\}|k)\s*\(\s*(?:X|x\s*_\s*(?:\{\s*i\s*\}|i))\s*\)"
                          r"|A\s*_\s*(?:\{\s*k\s*\}|k))(?![A-Za-z(^])")
@@ -67,7 +67,7 @@ class IslrLetters(Rewriting):
             return text
         keep = kept.keep
         text = _PREDICTION.sub(lambda m: keep("\\hat{y}"), text)
-        text = _LOSS.sub(lambda m: keep("J"), text)
+        text = _LOSS.sub(lambda m: keep("L" if m.group("i") else "J"), text)  # (R_i(θ): observation i's loss, the data term)
         text = _ACTIVATION.sub(lambda m: keep("h^{(1)}_{k}"), text)
 
         def letter(m: re.Match) -> str:

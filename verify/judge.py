@@ -5115,8 +5115,8 @@ _ZERO_BIASES = re.compile(r"\s*(?:(?:\\mathbf\s*\{\s*)?b\s*\}?[_^{}()\s\w]{0,12}
 
 
 #: an activation of a bare weighted sum, its argument all of it: HKP's V_i^m = g(\sum_j w_{ij}^m V_j^{m-1})
-_ACTIVATED_SUM = re.compile(r"=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\\left\s*)?\(\s*\\sum[^=+()]{0,80}"
-                            r"(?:\\right\s*)?\)")
+_ACTIVATED_SUM = re.compile(r"=\s*(?:[fgh]|\\sigma|\\varphi|\\phi|\\tanh)\s*(?:\\left\s*)?\(\s*\\sum(?:[^=+()]|\([^()=+]{0,6}\))"
+                            r"{0,80}(?:\\right\s*)?\)")  # (a layer script's parentheses inside: w^{(l)}_{ij} h^{(l-1)}_j)
 
 
 def _bias_free(claims) -> bool:

@@ -30,6 +30,7 @@ from .rewriting import Placeholders, Rewriting, fresh_letters, name_back
 MAX_LENGTH = 4000
 #: the pattern p as a superscript (alone), and a step or error of pattern p: \Delta_p, E^p
 _PATTERN = re.compile(r"\^\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))")
+_PATTERN_ERROR = re.compile(r"(?<![A-Za-z\\])E\s*\^\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))")
 _STEP = re.compile(r"\\Delta\s*_\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))")
 #: a unit's letter with its unit index: s_o, y_h, \delta_o, d_o, \theta_h, w_{ho}, w_{ih} (the pattern already dropped)
 _UNIT = re.compile(r"(?:(?P<n>\\delta|\\theta)|(?<![A-Za-z\\])(?P<m>[sydw]))\s*_\s*(?:\{\s*(?P<a>[a-z])\s*,?\s*(?P<b>[a-z])?\s*\}|"
@@ -76,6 +77,7 @@ class KroeseLetters(Rewriting):
             return text
         keep = kept.keep
         text = _STEP.sub(lambda m: keep("\\Delta"), text)
+        text = _PATTERN_ERROR.sub(lambda m: keep("L"), text)  # (E^p: pattern p's error — the data term L)
         text = _PATTERN.sub("", text)
         letters = _letters(text)
         if letters is None:

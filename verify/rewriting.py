@@ -81,6 +81,25 @@ def new_old_update(text: str, keep) -> str:
     return text
 
 
+#: a layer superscript: r, {r-1}, {(m+1)}, L, M, 2
+_GENERIC_LAYER = re.compile(r"^\{?\s*\(?\s*(?:(?P<l>[a-zA-Z])\s*(?:(?P<sign>[+-])\s*(?P<off>\d))?|(?P<n>\d+))\s*\)?\s*\}?$")
+
+
+def generic_layer(sup: str, letter: str, last: str) -> str | None:
+    """A layer superscript written with the answer's own layer letter (Theodoridis's r, Hertz–Krogh–Palmer's m; their
+    last layer ``last``, L or M) in gradproof's generic spelling: r-1 → {(l-1)}, L → {(L)}, 2 → {(2)}; None for any
+    other superscript. (Read so, the letter cannot be taken for an optimizer's state: RMSprop's r, Adam's m.)"""
+    m = _GENERIC_LAYER.match(sup.strip())
+    if m is None:
+        return None
+    if m.group("n"):
+        return "{(" + m.group("n") + ")}"
+    base = {letter: "l", last: "L"}.get(m.group("l"))
+    if base is None:
+        return None
+    return "{(" + base + (m.group("sign") + m.group("off") if m.group("sign") else "") + ")}"
+
+
 def fresh_letters(text: str, wanted, avoid: str = "") -> dict | None:
     """{each of ``wanted``: a Latin letter ``text`` does not use (nor ``avoid``), each its own}, read in place of the
     answer's own unit letters in one claim (and named back with ``name_back``); None when too few are free."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .rewriting import Placeholders, Rewriting, letter_scripts, new_old_update, replace_heads
+from .rewriting import Placeholders, Rewriting, generic_layer, letter_scripts, name_back, new_old_update, replace_heads
 
 MAX_LENGTH = 4000
 #: the heads read: v, y (a layer's), \hat{y}, x, e, E, \delta and w (with the pair or a threshold)
@@ -83,12 +83,15 @@ class TheodoridisLetters(Rewriting):
     def _read(head: str, sub: str | None, sup: str | None, pair: bool) -> str | None:
         """The house spelling of one of the letters with its scripts; None to leave it as written."""
         entry = f"_{sub}" if sub else ""
-        layer = f"^{sup}" if sup else ""
-        if head == "w":  # (the threshold w_{j0}^r: the bias of neuron j)
+        generic = generic_layer(sup, "r", "L") if sup and sup.strip("{} ") != "0" else None
+        if sup and sup.strip("{} ") != "0" and generic is None:
+            return None  # (another superscript: a power, a transpose)
+        layer = f"^{generic}" if generic else ""
+        if head == "w":  # (w_{jk}^r: layer r's weights; the threshold w_{j0}^r: the bias of neuron j)
             inner = (sub or "").strip("{} ")
-            if sup and len(inner) == 2 and inner[1] == "0":
-                return f"b^{sup}_{inner[0]}"
-            return None
+            if not generic:
+                return None
+            return f"b{layer}_{inner[0]}" if len(inner) == 2 and inner[1] == "0" else f"w{layer}{entry}"
         if not pair:
             return None
         if head == "v":
@@ -99,4 +102,12 @@ class TheodoridisLetters(Rewriting):
             return f"x{entry}" if sup.strip("{} ") == "0" else f"h{layer}{entry}"
         if head.startswith("\\hat"):
             return f"\\hat{{y}}{layer}{entry}"
-        return f"{head}{layer}{entry}"  # (x, e, E, δ: the pair dropped)
+        if head == "E":  # (E(i): pattern i's error, no penalty in it — the data term L where the spec regularizes)
+            return f"L{layer}{entry}"
+        return f"{head}{layer}{entry}"  # (x, e, δ: the pair dropped)
+
+    def relabel(self, results) -> None:
+        """Each result names the layer letter r as written (gradproof's generic l read): before ``restore``."""
+        for r in results:
+            if r.id in self.originals:
+                name_back(r, {"l": "r"})

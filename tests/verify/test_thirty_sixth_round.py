@@ -477,7 +477,7 @@ def test_a_name_in_a_fractions_denominator_leaves_its_brace_alone():
 
     assert CodeNames(2).rewrite(r"\frac{\partial E}{\partial weights\_1\_2} = 0") == r"\frac{\partial E}{\partial W^{(2)}} = 0"
     assert FausettLetters().rewrite(r"\frac{\partial E}{\partial z\_in_j} = 0") == r"\frac{\partial E}{\partial z^{(1)}_{j}} = 0"
-    assert IslrLetters().rewrite(r"\frac{\partial R_i(\theta)}{\partial \beta_k} = 0") == r"\frac{\partial J}{\partial W^{(2)}_{1k}} = 0"
+    assert IslrLetters().rewrite(r"\frac{\partial R_i(\theta)}{\partial \beta_k} = 0") == r"\frac{\partial L}{\partial W^{(2)}_{1k}} = 0"
 
 
 # -- every notation: read whole, judged as NumPy says, in either layout; each planted slip found ------------------------
@@ -566,3 +566,21 @@ def test_eisensteins_gradient_transposed_is_found(tmp_path):
     transposed = EISENSTEIN_ANSWER.replace(right, r"\boldsymbol{z} (\hat{\boldsymbol{y}} - \boldsymbol{e}_{y^{(i)}})^\top$$")
     line = _line(transposed, next(x for x in transposed.splitlines() if x.endswith(r"^\top$$")))
     assert _verify(tmp_path, _notation_spec("eisenstein", "column"), transposed)[line].verdict == "incorrect"
+
+
+def test_layer_letters_are_no_optimizer_state_and_a_patterns_error_is_the_data_term(tmp_path):
+    """Found trying the readings on the DESIGN reference spec's optimizer and penalty: Theodoridis's layer letter r was
+    taken for RMSprop's state r, HKP's m for Adam's m (both are read as gradproof's generic l now, named back), and
+    his pattern error E(i) was the whole objective with its L2 term (a false reject: it is the data term L)."""
+    spec = _notation_spec("theodoridis", "row").replace(
+        '[optimizer]\nname = "sgd"', '[regularization]\nname = "l2"\nlambda = 0.1\n\n[optimizer]\nname = "rmsprop"\nbeta = 0.9\n'
+        'epsilon = 1e-6')
+    assert "rmsprop" in spec and "l2" in spec
+    gradients = {k: v for k, v in THEO.items() if "\\Delta" not in k and "new" not in k}  # (an RMSprop step is no −μ δ y)
+    _judged_as_numpy_says(tmp_path, spec, THEO_ANSWER, gradients, _notation_point("theodoridis"))  # (t: the data term's)
+    got = _verify(tmp_path, spec, THEO_ANSWER)
+    assert "r = 1, 2, 3" in got[_line(THEO_ANSWER, list(THEO)[2])].message
+    adam = _notation_spec("hkp_general", "row").replace('name = "sgd"', 'name = "adam"\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8')
+    assert "adam" in adam
+    _judged_as_numpy_says(tmp_path, adam, HKP_GENERAL_ANSWER, {k: v for k, v in HKP_GENERAL.items() if "\\Delta" not in k},
+                          _notation_point("hkp_general"))  # (an Adam step is no η δ V)
