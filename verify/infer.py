@@ -943,7 +943,8 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
-        paren = re.search(r"[A-Za-z}]\s*\^\s*\{?\s*[(\[]", text)
+        paren = re.search(r"[A-Za-z}]\s*\^\s*(?:\{?\s*[(\[]|\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\})",
+                          text)  # (or by role: W^{hidden})
         bare = re.search(r"(?<![A-Za-z\\])[A-Za-z]\s*\^\s*(?:\{\s*)?[lL](?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z])", text) or any(
             re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims))
         squares = re.search(r"(?<![A-Za-z\\])[zhaZHA]\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0-9])", text)  # where it matters
@@ -962,7 +963,8 @@ def conventions(judge, claims) -> Reading | None:
             letters = squares_by_subscript_layers(claims)  # Dan's W_1, b_1 and H = tanh(X W_1 + b_1): H^2 a square
             if letters:
                 options.append(("superscript", "power"))
-                changes.append(f"layers written as subscripts (W_1, b_1), so {letters[0]}^2 is a square")
+                changes.append(f"no layer written as a superscript and {letters[0]} defined without one, so "
+                               f"{letters[0]}^2 is a square")
     if "sample_letter" not in dict(base.options):
         from .ownindex import sample_letter
 
@@ -1192,6 +1194,13 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("y_layer", True))  # NYU's ŷ = g(W_y h + b_y), Karpathy's W_{xh}, W_{hy}: layers named by their ends
         changes.append("W_y, b_y (W_{hy}) are the output layer's and W_h, b_h (W_{xh}) the hidden layer's: each layer "
                        "named by the quantity it gives")
+    if "role_conflict" not in dict(base.options) and _ROLE_WORD.search(text) and any(
+            int(m.group(1)) >= judge.net.depth for m in _NUMBERED_LAYER.finditer(text)):
+        options.append(("role_conflict", True))  # Charatsidis's W_1, W_2 and W_out: the out is a third layer, not the 2nd
+    if "role_pairs" not in dict(base.options) and judge.net.depth == 2 and _OUTPUT_PAIR.search(text):
+        options.append(("role_pairs", True))  # W_{ih}, W_{ho}: each weight matrix named by the two layers it joins
+        changes.append("W_{ih} (W_{xh}) are the hidden layer's and W_{ho} (W_{hy}) the output layer's weights: each "
+                       "named by the two layers it joins")
     if "depth_letter" not in dict(base.options) and _LAST_N.search(text) and (("l", True) in scripts
                                                                               or ("k", True) in scripts):
         options.append(("depth_letter", "N"))  # Goto's x^{(N)} beside x^{(l)}: N is the last layer
@@ -1327,6 +1336,12 @@ def _prose_depth(judge, text: str) -> str | None:
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
 #: class's row in softmax regression)
+#: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
+_ROLE_WORD = re.compile(r"[_^]\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}")
+#: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
+_NUMBERED_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*(?:_\s*\{?|\^\s*\{?\s*[(\[])\s*(\d)(?![\d.])")
+#: the output layer's weights named by the two layers they join: W_{ho}, W_{oh}, \mathbf{W}_{hy}
+_OUTPUT_PAIR = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*(?:ho|oh|hy|yh)\s*\}")
 _W_OF_Y = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*(?:\{\s*h?\s*y\s*\}|y)(?![A-Za-z_])")
 #: a tilde letter with a layer defined: \tilde x^{(l)} = … (normalize's spelling \tildex)
 _TILDE_DEF = re.compile(r"^\s*\\tilde([a-z])\s*\^\s*(?:\{[^{}]{0,12}\}|\w)\s*=")
@@ -1820,6 +1835,7 @@ def infer(judge, claims) -> Reading | None:
     trials = [0]
     seen: dict[tuple, tuple] = {}
     bad_forward: dict[tuple, int] = {}
+    outside: dict[tuple, int] = {}  # the claims a reading sends to a layer the network lacks
     verdict_of: dict[tuple, set] = {}
     counted: set[tuple] = set()  # the (claim, relevant choices) pairs the trial budget has counted
     cut: set[tuple] = set()  # readings whose scoring stopped once they could not matter (``need``)
@@ -1835,7 +1851,7 @@ def infer(judge, claims) -> Reading | None:
         if trials[0] > MAX_TRIALS and key not in cut:  # (a cut reading's claims are counted already)
             raise _Budget
         judge.notation = _reading(base, choice).notation
-        good = bad = unread = wrong_forward = 0
+        good = bad = unread = wrong_forward = beyond = 0
         for n, c in enumerate(defs):
             if need is not None and good - bad + len(defs) - n < need:  # every claim left read right would not do
                 for rest in defs[n:]:
@@ -1867,6 +1883,7 @@ def infer(judge, claims) -> Reading | None:
                 unread += 1  # Raschka's Z = W A^T: no evidence against the reading in any layout
             elif verdicts == {"outside"}:  # a reading that sends the claim to a layer the network lacks is wrong
                 bad += 1
+                beyond += 1
                 wrong_forward += c.id in forward_ids
             elif "correct" in verdicts:
                 good += 1
@@ -1877,6 +1894,7 @@ def infer(judge, claims) -> Reading | None:
                 unread += 1
         seen[key] = (good, bad, unread)
         bad_forward[key] = wrong_forward
+        outside[key] = beyond
         if TRACE is not None:
             TRACE.append((key, seen[key], wrong_forward))
         return seen[key]
@@ -1936,9 +1954,13 @@ def infer(judge, claims) -> Reading | None:
     found = _reading(judge.notation, tuple(settled) + best)
     if good == len(defs) and (len(defs) >= 2 or default[2] == 1):
         return found
-    # a reading that makes the answer's forward definitions wrong is a wrong reading, not an answer with mistakes
+    # a reading that makes the answer's forward definitions wrong is a wrong reading, not an answer with mistakes; one
+    # that reads no more claims right than the default, nor fewer in layers the network lacks, is no evidence either
+    # (it only leaves unread what the default judged wrong: Rashid's W_{ho} h in a column-layout spec, wrong until the
+    # layout vote, then unread as "o is z")
     forward_good = len(forward) - bad_forward[key]
-    return found if best_net >= net(default) + 2 and bad_forward[key] <= max(1, forward_good // 4) else shaped
+    return found if (best_net >= net(default) + 2 and bad_forward[key] <= max(1, forward_good // 4)
+                     and (good > default[0] or outside[key] < outside[()])) else shaped
 
 
 def _concerns(alt: tuple, latex: str) -> bool:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .parser import parse_claim
+from .parser import ROLE_PAIRS, parse_claim
 from .tree import NeedsLayer, Unreadable
 
 #: claims read for the vote of step 2 (each read 2 × layouts times)
@@ -53,6 +53,18 @@ _WEIGHT = _weight_pattern()
 #: one entry of a weight matrix (w^l_{jk}, W_{ij}, w_{j,k}): its row and column are the answer's matrix's, whichever
 #: way W lies, so such a claim says nothing of the orientation (Nielsen's w_{jk} from k to j is his convention)
 _ENTRY = re.compile(r"(?<![A-Za-z\\])[Ww]\s*(?:\^\s*(?:\{[^{}]{0,20}\}|\w)\s*)?_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}")
+#: a weight matrix named by the two layers it joins (W_{ih}, W_{ho}: parser option role_pairs), not one entry
+_ROLE_PAIR = re.compile(r"(?<![A-Za-z\\])([Ww]\s*\}?\s*)_\s*\{\s*(?:" + "|".join(ROLE_PAIRS) + r")\s*\}")
+
+
+def _entry(judge, latex: str) -> bool:
+    """Whether the claim writes one entry of a weight matrix (``_ENTRY``); W_{ih} is the matrix where the answer names
+    its weights by the layers they join."""
+    if dict(judge.notation.options).get("role_pairs"):
+        latex = _ROLE_PAIR.sub(lambda m: m.group(1), latex)
+    return _ENTRY.search(latex) is not None
+
+
 #: a definition's sign other than =
 _DEFINES = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])|:=")
 #: a derivative anywhere: not a forward definition
@@ -301,7 +313,7 @@ def _entry_claims(judge, claims, steps: dict) -> dict:
     verdicts}. They cast no vote, but when the vote leaves the orientation open their verdict may depend on it."""
     saved, read = judge.truth.transposed, {}
     try:
-        for c in [c for c in claims if _WEIGHT.search(c.latex) and _ENTRY.search(c.latex)][:MAX_CLAIMS]:
+        for c in [c for c in claims if _WEIGHT.search(c.latex) and _entry(judge, c.latex)][:MAX_CLAIMS]:
             judge._checking = c
             for o in (SPEC, TRANSPOSED):
                 read.setdefault(c.id, {})[o] = judge._in_step(c, steps, lambda claim, o=o: _verdicts(judge, claim, o))
@@ -319,7 +331,7 @@ def claim_by_claim(judge, claims, steps: dict) -> None:
     saved = judge.truth.transposed
     read: dict = {}  # claim id -> {orientation: its verdicts}
     try:
-        weighted = [c for c in claims if _WEIGHT.search(c.latex) and not _ENTRY.search(c.latex)][:MAX_CLAIMS]
+        weighted = [c for c in claims if _WEIGHT.search(c.latex) and not _entry(judge, c.latex)][:MAX_CLAIMS]
 
         def read_in(c, o) -> None:
             judge._checking = c

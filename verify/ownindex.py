@@ -1,7 +1,8 @@
 """How the answer writes its indices, read from the answer as a whole (issue 10, a TA's course):
 
-- layers as subscripts (``W_1``, ``b_2``) and a letter defined without a layer (``H = \\tanh(X W_1 + b_1)``): its
-  ``H^2`` is a square (``squares_by_subscript_layers``; infer.conventions sets ``superscript = "power"``);
+- layers not written as superscripts (``W_1``, ``b_2``; ``W`` and ``V``) and a letter defined without a layer
+  (``H = \\tanh(X W_1 + b_1)``): its ``H^2`` is a square (``squares_by_subscript_layers``; infer.conventions sets
+  ``superscript = "power"``);
 - the sample index of the answer's own objective (``L = -\\frac{1}{N}\\sum_n [y_n \\log p_n + …]``): inside a sum
   over n, ``u_n`` of a batch quantity is sample n's row (``sample_letter``; the parser's ``sample_letter`` option);
 - the letters that number the examples (``batch_letters``: Lalin's ``\\frac{1}{m} \\sum_i``, ``i = 1, \\dots, m``,
@@ -18,8 +19,6 @@ import re
 
 from .infer import _normal
 
-#: a parameter numbered by a subscript: W_1, W_{2}, b_1 (Dan's and CS231n's layers)
-_SUBSCRIPT_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*_\s*\{?\s*\d")
 #: a layer written as a superscript anywhere: W^{(2)}, b^{[1]}, W^2, b^1, z^l
 _SUPERSCRIPT_LAYER = re.compile(r"(?<![A-Za-z\\])[WbzahZAH]\s*\^\s*\{?\s*[(\[]?\s*(?:\d|[lLk](?![A-Za-z]))")
 #: a square of a letter without a layer: H^2, h^2, z^2 (after 1 − in tanh')
@@ -27,12 +26,13 @@ _SQUARE = re.compile(r"(?<![A-Za-z\\])([zhaZHA])\s*\^\s*\{?\s*2\s*\}?(?![A-Za-z0
 
 
 def squares_by_subscript_layers(claims) -> list[str]:
-    """The letters whose ``^2`` is a square for certain: the answer numbers its layers with subscripts (W_1, b_2) and
-    writes no layer as a superscript, and defines the letter without a layer (``H = \\tanh(X W_1 + b_1)``). Empty
-    when anything else in the answer could make ``H^2`` layer 2."""
+    """The letters whose ``^2`` is a square for certain: the answer writes no layer as a superscript (it numbers its
+    layers with subscripts, W_1, b_2, names them by their role, W_{out}, or by letters, W and V) and defines the letter
+    without a layer (``H = \\tanh(X W_1 + b_1)``, ``h = \\tanh(W x + b)``). Empty when anything else in the answer
+    could make ``H^2`` layer 2."""
     texts = [_normal(c.latex) for c in claims]
     squares = {m.group(1) for t in texts for m in _SQUARE.finditer(t)}
-    if not squares or not any(_SUBSCRIPT_LAYER.search(t) for t in texts):
+    if not squares:
         return []
     other = [t for t in texts if _SUPERSCRIPT_LAYER.search(_SQUARE.sub(" ", t))]
     if other:

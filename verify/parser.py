@@ -1728,9 +1728,9 @@ class _Parser:
             rest = scripts[0][1][2:]  # y_{pred}, y_{hat}: the prediction; y_{\text{pred}, i}: its entry i (Paredes)
             scripts = [("_", rest)] * bool(rest) + scripts[1:]
             kind, layer, base = "yhat", None, "yhat"
-        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and [t.text for t in scripts[0][1]] in (
-                ["target"], ["true"]):
-            scripts = scripts[1:]  # y_{\text{target}} (CSCN8010's notebook), y_{\text{true}}: the target itself
+        elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and "".join(t.text for t in scripts[0][1]) in (
+                "target", "true", "gt", "actual"):
+            scripts = scripts[1:]  # y_{\text{target}} (CSCN8010's notebook), y_{\text{true}}, y_{gt}: the target itself
             kind, layer, base = "y", None, "y"
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]
@@ -2391,6 +2391,12 @@ class _Parser:
             return [("layer", unit[0] + self.units_off), ("num", unit[1] + 1)]
         if mark == "_" and texts in (["o"], ["O"]) and self.depth_net:
             return [("layer", self.depth_net + self.units_off)]  # W_o, b_o, \delta_o (ml-glossary's W_O): the output layer
+        role = _role_word(texts, mark, self.opts.get("role_pairs"))
+        if role is not None and self.depth_net and self.opts.get("role_conflict"):
+            raise Unreadable(f"({''.join(texts)}) names a layer by its role, but the answer also numbers layers up to the "
+                             "last one or beyond (W_1, W_2 beside W_out), so which layer it is is not certain; write its number")
+        if role is not None and self.depth_net:  # W_{out}, \delta_{hidden}, z^{output}, W_{ho}: a layer named by its role
+            return [("layer", self.layer_number([Tok("id", role, 0)]))]
         if mark == "_" and texts in (["h"], ["H"]) and self.depth_net == 2 and not (self.generic_units and not prime):
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
         if mark == "_" and prime and self.opts.get("y_layer") and self.depth_net == 2 and "".join(texts) in ("y", "hy", "xh"):
@@ -3848,9 +3854,10 @@ UNIT_POS = {"i": 0, "j": 1, "h": 1, "k": 2}
 
 
 def _prediction_script(toks) -> bool:
-    """A subscript naming the prediction: ``pred``, ``hat``, or either followed by a comma and an entry (``pred, i``)."""
+    """A subscript naming the prediction: ``pred``, ``hat``, ``out`` (Charatsidis's y_{out} beside y_{gt}), or one of
+    them followed by a comma and an entry (``pred, i``)."""
     texts = [t.text for t in toks]
-    return texts[:1] in (["pred"], ["hat"]) and (len(texts) == 1 or len(texts) > 2 and texts[1] == ",")
+    return texts[:1] in (["pred"], ["hat"], ["out"], ["output"]) and (len(texts) == 1 or len(texts) > 2 and texts[1] == ",")
 
 
 def _augment(node: Node) -> Node:
@@ -3903,6 +3910,22 @@ _OBJECTIVE_WORDS = frozenset({"total", "tot", "batch", "train", "training", "mea
 _OUTPUT_WORDS = frozenset({"out", "output", "o"})
 _HIDDEN_WORDS = frozenset({"h", "hid", "hidden"})
 _INPUT_WORDS = frozenset({"in", "input"})
+#: weights named by the two layers they join (Karpathy's W_{xh}, W_{hy}; W_{ih}, W_{ho}): the layer they feed
+ROLE_PAIRS = {"ho": "out", "oh": "out", "hy": "out", "yh": "out", "xh": "hid", "hx": "hid", "ih": "hid", "hi": "hid"}
+
+
+def _role_word(texts: list, mark: str, pairs: bool) -> str | None:
+    """The role a script names a layer by, as ``layer_number`` reads it: a word of more than one letter
+    (``W_{out}``, ``\\delta_{hidden}``, ``z^{output}``; the one-letter o and h only as subscripts, read where they
+    are), or, where the answer names its weights by pairs (option ``role_pairs``: a W of the output layer written so),
+    a pair (``W_{ih}``, ``W_{ho}``). None for anything else (``W_{in}``: the input's weights or the weights into the
+    first layer? not said)."""
+    word = "".join(texts).lower()
+    if len(word) > 1 and word in (_OUTPUT_WORDS | _HIDDEN_WORDS):
+        return word
+    if pairs and mark == "_" and word in ROLE_PAIRS and "".join(texts) == word:
+        return ROLE_PAIRS[word]
+    return None
 ENTRY_LETTERS = ("i", "j", "k", "h", "m", "n", "p", "q", "r", "s", "u", "v", "a", "b", "c", "d", "e", "f", "g")
 NUMPY_CALLS = {"npsum": 1, "npmean": 1, "npdot": 2, "npmultiply": 2, "npexp": 1, "nplog": 1, "nptanh": 1, "npmaximum": 2, "npsqrt": 1,
                "nptranspose": 1, "nppower": 2, "npdivide": 2}

@@ -1,0 +1,168 @@
+r"""The thirty-seventh round (issue 10): layers named by their role in a script, as students name them in homework —
+``W_{out}``, ``b_{hidden}``, ``\delta_{\text{out}}``, ``z^{output}``, ``W^{[hidden]}``, the weights by the two layers
+they join (``W_{ih}``, ``W_{ho}``; Karpathy's ``W_{xh}``, ``W_{hy}``), ``y_{out}`` the prediction beside ``y_{gt}``
+the target. Before this round such an answer read one claim of twelve ("cannot read the index 'out' on W"). Every
+expected verdict is decided by NumPy: central differences of the network written by hand
+(test_thirty_fifth_round._point), the claims' right sides transcribed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_nineteenth_round_coordinator import _spec
+from test_thirty_fifth_round import _oracle, _point
+from test_thirty_sixth_round import _answer, _judged_as_numpy_says
+from test_thirty_third_round import _line, _planted_found
+from test_twenty_first_round import _verify
+
+SIZES, ACTS = (3, 4, 3), ("tanh", "softmax")
+
+
+def _delta_hidden(v, t):
+    return (1 - v["h"][1] ** 2) * (v["W"][2].T @ t["a"][2])
+
+
+def _claims(hidden: str, out: str, w_hidden: str | None = None, w_out: str | None = None) -> dict:
+    """The answer of one hidden layer in one naming: ``hidden`` and ``out`` the scripts of the layers' quantities
+    (``_{hid}``, ``^{output}``), ``w_hidden``/``w_out`` the weights' own names where they differ (``W_{ih}``)."""
+    wh, wo = w_hidden or f"W{hidden}", w_out or f"W{out}"
+    return {
+        rf"$$z{hidden} = {wh} x + b{hidden}$$": lambda v, t: [(v["W"][1] @ v["x"] + v["b"][1], v["a"][1])],
+        rf"$$h = \tanh(z{hidden})$$": lambda v, t: [(np.tanh(v["a"][1]), v["h"][1])],
+        rf"$$z{out} = {wo} h + b{out}$$": lambda v, t: [(v["W"][2] @ v["h"][1] + v["b"][2], v["a"][2])],
+        rf"$$\hat y = \mathrm{{softmax}}(z{out})$$": None,
+        r"$$L = -\sum_k y_k \log \hat y_k$$": None,
+        rf"$$\delta{out} = \hat y - y$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+        rf"$$\frac{{\partial L}}{{\partial {wo}}} = \delta{out} h^T$$": lambda v, t: [(np.outer(t["a"][2], v["h"][1]), t["W"][2])],
+        rf"$$\frac{{\partial L}}{{\partial b{out}}} = \delta{out}$$": lambda v, t: [(t["a"][2], t["b"][2])],
+        rf"$$\delta{hidden} = ({wo}^T \delta{out}) \odot (1 - h^2)$$": lambda v, t: [(_delta_hidden(v, t), t["a"][1])],
+        rf"$$\frac{{\partial L}}{{\partial {wh}}} = \delta{hidden} x^T$$":
+            lambda v, t: [(np.outer(_delta_hidden(v, t), v["x"]), t["W"][1])],
+        rf"$$\frac{{\partial L}}{{\partial b{hidden}}} = \delta{hidden}$$": lambda v, t: [(_delta_hidden(v, t), t["b"][1])],
+    }
+
+
+#: naming -> (the scripts and weight names given to _claims)
+NAMINGS = {
+    "words": ("_{hid}", "_{out}"),
+    "long_words": ("_{hidden}", "_{output}"),
+    "text_words": (r"_{\text{hidden}}", r"_{\text{out}}"),
+    "mathrm_letters": (r"_{\mathrm{h}}", r"_{\mathrm{o}}"),
+    "superscript_words": ("^{hidden}", "^{output}"),
+    "bracket_words": ("^{[hidden]}", "^{[out]}"),
+    "pairs": ("_h", "_o", "W_{ih}", "W_{ho}"),
+    "karpathy_pairs": ("_h", "_o", "W_{xh}", "W_{hy}"),
+}
+
+
+def _body(name: str) -> tuple[str, dict]:
+    claims = _claims(*NAMINGS[name])
+    return _answer("One hidden layer", claims), claims
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+@pytest.mark.parametrize("name", NAMINGS)
+def test_layers_named_by_their_role_read_whole_and_every_claim_is_judged_as_numpy_says(tmp_path, name, convention):
+    body, claims = _body(name)
+    spec = _spec("roles", convention, 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    _judged_as_numpy_says(tmp_path, spec, body, claims, _point(SIZES, ACTS))
+
+
+def _plants(name: str) -> dict:
+    hidden, out, *weights = NAMINGS[name]
+    wh, wo = weights or (f"W{hidden}", f"W{out}")
+    return {
+        r"= \hat y - y$$": (r"= y - \hat y$$", lambda v, t: [(v["e"] - v["h"][2], t["a"][2])]),
+        r"\odot (1 - h^2)$$": (r"\odot (1 + h^2)$$", lambda v, t: [(
+            (1 + v["h"][1] ** 2) * (v["W"][2].T @ t["a"][2]), t["a"][1])]),
+        rf"= \delta{hidden} x^T$$": (rf"= x \delta{hidden}^T$$", None),  # (3×4 for 4×3)
+        rf"= \delta{out} h^T$$": (rf"= \delta{out} x^T$$", None),  # (3×3 for 3×4)
+    }
+
+
+@pytest.mark.parametrize("name", ["words", "text_words", "superscript_words", "pairs"])
+def test_each_planted_slip_in_role_named_layers_is_found(tmp_path, name):
+    body, _ = _body(name)
+    spec = _spec("roles", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    point = _point(SIZES, ACTS)
+    _planted_found(tmp_path, spec, body, _plants(name), lambda claim: _oracle(claim, point))
+
+
+def test_the_output_named_by_its_role_is_not_read_beside_a_numbered_last_layer(tmp_path):
+    """Charatsidis's W_1, W_2 and W_out: a chain of three layers, so W_out is not the 2-layer network's W_2 — a claim
+    naming it is unchecked with the reason, never judged as layer 2 (before this round: unreadable anyway)."""
+    spec = _spec("roles", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    body = _answer("Three weights", [
+        r"$$\frac{\partial L}{\partial W_{out}} = \delta_{out} z_2^T$$",
+        r"$$\frac{\partial L}{\partial W_2} = (W_{out}^T \delta_{out}) z_1^T$$"])
+    got = _verify(tmp_path, spec, body)
+    for line in body.splitlines():
+        if line.startswith("$$"):
+            result = got[_line(body, line)]
+            assert result.verdict == "unchecked" and "names a layer by its role" in result.message, result.message
+
+
+def test_y_out_is_the_prediction_and_y_gt_the_target(tmp_path):
+    spec = _spec("roles", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    claims = {r"$$\delta_{out} = y_{out} - y_{gt}$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+              r"$$\frac{\partial L}{\partial W_{out}} = (y_{out} - y_{gt}) h^T$$":
+                  lambda v, t: [(np.outer(v["h"][2] - v["e"], v["h"][1]), t["W"][2])]}
+    body = _answer("The output layer", [r"$$z_{hid} = W_{hid} x + b_{hid}$$", r"$$h = \tanh(z_{hid})$$",
+                                        r"$$z_{out} = W_{out} h + b_{out}$$", r"$$y_{out} = \mathrm{softmax}(z_{out})$$", *claims])
+    _judged_as_numpy_says(tmp_path, spec, body, claims, _point(SIZES, ACTS))
+    swapped = body.replace(r"\delta_{out} = y_{out} - y_{gt}", r"\delta_{out} = y_{gt} - y_{out}")
+    assert _verify(tmp_path, spec, swapped)[_line(swapped, r"$$\delta_{out} = y_{gt} - y_{out}$$")].verdict == "incorrect"
+
+
+def test_layers_named_by_letters_square_their_bare_activation(tmp_path):
+    """U and V, b and c name the layers and h = tanh(a) is defined without one: 1 − h² is a square (before: "h^2 is
+    layer 2 or a square, and nothing in the answer says which")."""
+    claims = {
+        r"$$\mathbf{a} = \mathbf{U} \mathbf{x} + \mathbf{b}$$": lambda v, t: [(v["W"][1] @ v["x"] + v["b"][1], v["a"][1])],
+        r"$$\mathbf{h} = \tanh(\mathbf{a})$$": None,
+        r"$$\mathbf{o} = \mathbf{V} \mathbf{h} + \mathbf{c}$$": lambda v, t: [(v["W"][2] @ v["h"][1] + v["b"][2], v["a"][2])],
+        r"$$\frac{\partial L}{\partial \mathbf{o}} = \hat{\mathbf{y}} - \mathbf{y}$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+        r"$$\frac{\partial L}{\partial \mathbf{a}} = (\mathbf{V}^T \frac{\partial L}{\partial \mathbf{o}}) \odot (1 - \mathbf{h}^2)$$":
+            lambda v, t: [(_delta_hidden(v, t), t["a"][1])],
+        r"$$\frac{\partial L}{\partial \mathbf{U}} = \frac{\partial L}{\partial \mathbf{a}} \mathbf{x}^T$$":
+            lambda v, t: [(np.outer(_delta_hidden(v, t), v["x"]), t["W"][1])],
+    }
+    body = _answer("Letters for layers", [r"$$\hat{\mathbf{y}} = \mathrm{softmax}(\mathbf{o})$$", *claims])
+    for convention in ("row", "column"):
+        spec = _spec("letters", convention, 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+        _judged_as_numpy_says(tmp_path, spec, body, claims, _point(SIZES, ACTS))
+    spec = _spec("letters", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    slip = body.replace(r"(1 - \mathbf{h}^2)", r"(1 - \mathbf{h})")
+    assert _verify(tmp_path, spec, slip)[_line(slip, next(x for x in slip.splitlines() if r"(1 - \mathbf{h})" in x))
+                                         ].verdict == "incorrect"
+
+
+#: Rashid's *Make Your Own Neural Network*: W_{ih}, W_{ho}, I the inputs, o the layers' outputs, e the errors, `*` the
+#: elementwise product, no biases; his hidden error W_{ho}^T e_{output} skips the output's sigmoid slope
+RASHID = "\n\n".join([
+    "# Backpropagating the errors",
+    r"The hidden layer's outputs are $$o_{hidden} = \mathrm{sigmoid}(W_{ih} \cdot I)$$ and the final outputs",
+    r"$$o_{output} = \mathrm{sigmoid}(W_{ho} \cdot o_{hidden})$$",
+    r"$$e_{output} = t - o_{output}$$",
+    r"$$e_{hidden} = W_{ho}^T \cdot e_{output}$$",
+    r"$$\Delta W_{ho} = \alpha \, (e_{output} * o_{output} * (1 - o_{output})) \cdot o_{hidden}^T$$",
+    r"$$\Delta W_{ih} = \alpha \, (e_{hidden} * o_{hidden} * (1 - o_{hidden})) \cdot x^T$$"]) + "\n"
+
+
+def test_weights_named_by_the_layers_they_join_vote_on_how_the_answer_lays_w_out(tmp_path):
+    """W_{ho} h in a column-layout spec: W_{ih}, W_{ho} were taken for entries and cast no vote on the layout, so the
+    forward definition was judged wrong ("missing transpose") and the step too — two false rejects. Now the step holds
+    and Rashid's hidden error (the output's slope left out) is wrong, as NumPy says."""
+    spec = _spec("rashid", "column", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.3).replace(
+        'activation = "sigmoid"\n', 'activation = "sigmoid"\nbias = false\n')
+    got = _verify(tmp_path, spec, RASHID)
+    v, t = _point((3, 4, 2), ("sigmoid", "sigmoid"), squared=True, biases=False)
+    e = v["e"] - v["h"][2]
+    step = 0.3 * np.outer(e * v["h"][2] * (1 - v["h"][2]), v["h"][1])
+    assert _oracle(lambda v, t: [(step, -0.3 * t["W"][2])], (v, t)) == "correct"
+    rashid = 0.3 * np.outer((v["W"][2].T @ e) * v["h"][1] * (1 - v["h"][1]), v["x"])
+    assert _oracle(lambda v, t: [(rashid, -0.3 * t["W"][1])], (v, t)) == "incorrect"
+    for text, verdict in ((r"$$o_{output} = \mathrm{sigmoid}(W_{ho} \cdot o_{hidden})$$", "correct"),
+                          (r"\Delta W_{ho} = ", "correct"), (r"\Delta W_{ih} = ", "incorrect")):
+        line = _line(RASHID, next(x for x in RASHID.splitlines() if text in x))
+        assert got[line].verdict == verdict, (text, got[line].message)
