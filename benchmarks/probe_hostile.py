@@ -313,7 +313,7 @@ def probes() -> list[Probe]:
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
-            + round_thirty_six_coordinator())
+            + round_thirty_six_coordinator() + round_thirty_seven_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5432,6 +5432,31 @@ def round_thirty_six_coordinator() -> list[Probe]:
           + " + ".join("\\beta_k g'(z_{ik}) x_{ij} f_\\theta(x_i) y_i A_k" for _ in range(10_000)) + "$$\n", strict)
     after("bias-free products: h^{(1)} = relu(x W) 10^4 times", "$$h^{(1)} = \\mathrm{relu}(" + "x \\cdot W^{(1)} "
           * 10_000 + ")$$\n", strict)
+    return out
+
+
+def round_thirty_seven_coordinator() -> list[Probe]:
+    """Round thirty-seven (issue 10's readers, issue 12's bounds): layers named by their role (W_{out}, \\delta_{hidden},
+    z^{output} 10^4 times in one claim; W_{ih}, W_{ho} in 1900 claims; W_1, W_2 beside W_{out}), the layer first after a
+    comma (a_{l,j}, \\omega_{l+1,j,k} 10^4 times in one claim; z_{l,j} = … = … 10^4 times before a \\sum, which
+    layer_first_order's bounded windows must not rescan), 10^5 spaces inside W_{ out } — each after the thirty-first
+    round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r37: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    roles = "$$z_{hid} = W_{hid} x + b_{hid}$$\n\n$$h = \\tanh(z_{hid})$$\n\n$$z_{out} = W_{out} h + b_{out}$$\n\n"
+    after("roles: W_{out}, \\delta_{hidden}, z^{output} 10^4 times in one claim", roles + "$$\\delta_{hid} = " + " + ".join(
+        "W_{out}^T \\delta_{out} \\delta_{hidden} z^{output} y_{gt} y_{out}" for _ in range(10_000)) + "$$\n", strict)
+    after("roles: W_{ih}, W_{ho} in 1900 claims", "$$z_o = W_{ho} h + b_o$$\n\n" + "".join(
+        f"$$\\frac{{\\partial L}}{{\\partial W_{{ih}}}} = \\delta_h x^T + {k}$$\n\n" for k in range(1900)))
+    after("roles: W_1, W_2 beside W_{out} 10^4 times", roles + "$$\\delta = " + "W_1 W_2 W_{out} " * 10_000 + "$$\n")
+    after("roles: 10^5 spaces inside W_{ out }", roles + "$$W_{" + " " * 100_000 + "out} = 0$$\n")
+    first = "$$z_{l,j} = \\sum_k w_{l,jk} a_{l-1,k} + b_{l,j}$$\n\n$$a_{l,j} = \\sigma(z_{l,j})$$\n\n"
+    after("layer first: a_{l,j}, \\omega_{l+1,j,k} 10^4 times in one claim", first + "$$\\delta_{l,j} = " + " + ".join(
+        "a_{l-1,k} w_{l+1,kj} \\omega_{l+1,j,k} \\delta_{L,j}" for _ in range(10_000)) + "$$\n", strict)
+    after("layer first: z_{l,j} = 10^4 times before a sum", first + "$$" + "z_{l,j} = " * 10_000
+          + "\\sum_k w_{l,jk} a_{l-1,k}$$\n", strict)
     return out
 
 

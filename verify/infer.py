@@ -1197,6 +1197,14 @@ def conventions(judge, claims) -> Reading | None:
     if "role_conflict" not in dict(base.options) and _ROLE_WORD.search(text) and any(
             int(m.group(1)) >= judge.net.depth for m in _NUMBERED_LAYER.finditer(text)):
         options.append(("role_conflict", True))  # Charatsidis's W_1, W_2 and W_out: the out is a third layer, not the 2nd
+    if "layer_first" not in dict(base.options) and _LAYER_FIRST.search(text):
+        options.append(("layer_first", True))  # XDean's a_{l,j}, a_{l-1,i}, \omega_{l+1,j,k}: the layer first, a comma
+        order = layer_first_order(claims)  # (no book fixes the order of w_{l,jk}'s letters: the answer's own sum must)
+        options.append(("entries_target_first", True) if order == "target" else ("entries_source_first", True)
+                       if order == "source" else ("layer_first_order", None))
+        changes.append("a_{l,j} is unit j of layer l: the layer first, then the unit, after a comma"
+                       + {"target": "; w_{l,jk} the weight into j from k (its own sum)",
+                          "source": "; w_{l,jk} the weight from j to k (its own sum)"}.get(order, ""))
     if "role_pairs" not in dict(base.options) and judge.net.depth == 2 and _OUTPUT_PAIR.search(text):
         options.append(("role_pairs", True))  # W_{ih}, W_{ho}: each weight matrix named by the two layers it joins
         changes.append("W_{ih} (W_{xh}) are the hidden layer's and W_{ho} (W_{hy}) the output layer's weights: each "
@@ -1336,6 +1344,8 @@ def _prose_depth(judge, text: str) -> str | None:
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
 #: class's row in softmax regression)
+#: a quantity with a generic layer first and an offset (or L) before a comma: a_{l-1,i}, \omega_{l+1,j,k}, a_{L,j}
+_LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s*(?:[lL]\s*[+-]\s*1|L)\s*,\s*[a-z]")
 #: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
 _ROLE_WORD = re.compile(r"[_^]\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}")
 #: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
@@ -1752,6 +1762,25 @@ def layered_order(claims) -> str | None:
         p, q = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
         if unit != index:
             orders.add(_letter_order(unit, index, p, q))
+    return orders.pop() if len(orders) == 1 else None
+
+
+#: a unit's summed input written layer first: net_{l,i} = … \sum_{k=0}^{n} \omega_{l,k,i} …, z_{l,j} = \sum_k w_{l,jk} a_{l-1,k}
+#: (unit letter, sum letter, the weight's two letters)
+_LAYER_FIRST_SUM = re.compile(r"_\s*\{\s*l\s*,\s*([a-z])\s*\}[^=]{0,30}=(?:[^=]{0,120}=)?[^=]{0,120}?\\sum\s*_\s*\{?\s*"
+                              r"([a-z])[^=]{0,80}?(?<![A-Za-z\\])(?:[wW]|\\omega)\s*_\s*\{\s*l\s*,\s*([a-z])\s*,?\s*([a-z])\s*\}")
+
+
+def layer_first_order(claims) -> str | None:
+    """How a weight written layer first orders its unit letters (``w_{l,jk}``, ``\\omega_{l,k,i}``), from the answer's
+    own sums (``z_{l,j} = \\sum_k w_{l,jk} a_{l-1,k}``: ``target``): the order every such sum agrees on, else None."""
+    orders = set()
+    for c in claims:
+        if len(c.latex) > 4000 or _DERIVATIVE.search(c.latex):
+            continue
+        for m in _LAYER_FIRST_SUM.finditer(c.latex):
+            if m.group(1) != m.group(2):
+                orders.add(_letter_order(*m.groups()))
     return orders.pop() if len(orders) == 1 else None
 
 

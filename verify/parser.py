@@ -2051,6 +2051,10 @@ class _Parser:
         elif len(comps) == 2:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
+            if "layer_first_order" in self.opts:  # w_{l,jk} where the answer's own sums do not say (infer)
+                raise Unreadable(f"{name}_{{l,{comps[0]}{comps[1]}}}: is it the weight from {comps[0]} to {comps[1]} or "
+                                 f"into {comps[0]} from {comps[1]}? Nothing in the answer says; define a unit's input, "
+                                 f"e.g. z_{{l,{comps[1]}}} = \\sum_{comps[0]} {name}_{{l,{comps[0]}{comps[1]}}} a_{{l-1,{comps[0]}}}")
             if self.opts.get("entries_source_first"):  # Zhou's v_{ih}, w_{hj} as W^{(1)}_{ip} (thresholds.py): from i to
                 comps = self._as_entry(comps, "source")  # p, laid out as the answer's W lies (row: n_out × n_in)
             elif self.opts.get("entries_target_first"):  # Bishop's w^{(1)}_{jk} into j from k (its own z_j = Σ_k w_{jk} x_k)
@@ -2385,6 +2389,9 @@ class _Parser:
             # (any letter there, l too, is an index: the layer is the number before the comma)
             return [("layer", int(toks[0].text))] + [("var", t.text) if t.text in self.bound else ("fvar", t.text)
                                                      for t in toks[2:]]
+        first = self._layer_first(toks) if comma_layer and mark == "_" and self.opts.get("layer_first") else None
+        if first is not None:
+            return first
         texts = [t.text for t in toks]
         unit = self.unit(toks) if mark == "_" else None
         if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry
@@ -2461,6 +2468,23 @@ class _Parser:
                 items.append(("other", "".join(x.text for x in toks)))
                 j = len(toks)
         return items
+
+    def _layer_first(self, toks: list[Tok]) -> list | None:
+        """XDean's a_{l,j}, \\omega_{l+1,j,k}, w_{l,jk}, \\delta_{L,j} (option ``layer_first``): a generic layer (l,
+        l ± 1, L, L − 1) first, then the entry's indices after a comma. None for anything else."""
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma not in (1, 3):
+            return None
+        head, rest = toks[:comma], [t for t in toks[comma + 1:] if t.text != ","]
+        if not 1 <= len(rest) <= 2 or len({t.text for t in rest}) < len(rest) or not all(
+                t.kind == "id" and len(t.text) == 1 and t.text.islower() for t in rest):
+            return None
+        layer = self.layer_var(head, self.layer_letters)
+        if layer is None and (head[0].text,) in self.depth_names and self.depth_net:
+            layer = self.layer_number(head)
+        if layer is None:
+            return None
+        return [("layer", layer)] + [("var", t.text) if t.text in self.bound else ("fvar", t.text) for t in rest]
 
     def layer_number(self, toks: list[Tok]) -> int:
         texts = [t.text for t in toks]

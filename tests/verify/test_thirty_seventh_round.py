@@ -166,3 +166,72 @@ def test_weights_named_by_the_layers_they_join_vote_on_how_the_answer_lays_w_out
                           (r"\Delta W_{ho} = ", "correct"), (r"\Delta W_{ih} = ", "incorrect")):
         line = _line(RASHID, next(x for x in RASHID.splitlines() if text in x))
         assert got[line].verdict == verdict, (text, got[line].message)
+
+
+# -- the layer first in a subscript, after a comma: a_{l,j}, w_{l,jk}, \omega_{l+1,j,k} (XDean's study note) -----------
+DEEP, DEEP_ACTS = (3, 4, 3, 2), ("sigmoid", "sigmoid", "sigmoid")
+
+
+def _sig_slope(a):
+    s = 1 / (1 + np.exp(-a))
+    return s * (1 - s)
+
+
+LAYER_FIRST = {
+    r"$$z_{l,j} = \sum_k w_{l,jk} a_{l-1,k} + b_{l,j}$$":
+        lambda v, t: [(v["W"][k] @ v["h"][k - 1] + v["b"][k], v["a"][k]) for k in (1, 2, 3)],
+    r"$$\delta_{L,j} = (a_{L,j} - y_j) \sigma'(z_{L,j})$$": lambda v, t: [((v["h"][3] - v["e"]) * _sig_slope(v["a"][3]), t["a"][3])],
+    r"$$\delta_{l,j} = \sum_k w_{l+1,kj} \delta_{l+1,k} \sigma'(z_{l,j})$$":
+        lambda v, t: [((v["W"][k + 1].T @ t["a"][k + 1]) * _sig_slope(v["a"][k]), t["a"][k]) for k in (1, 2)],
+    r"$$\frac{\partial C}{\partial w_{l,jk}} = a_{l-1,k} \delta_{l,j}$$":
+        lambda v, t: [(np.outer(t["a"][k], v["h"][k - 1]), t["W"][k]) for k in (1, 2, 3)],
+    r"$$\frac{\partial C}{\partial b_{l,j}} = \delta_{l,j}$$": lambda v, t: [(t["a"][k], t["b"][k]) for k in (1, 2, 3)],
+}
+LAYER_FIRST_ANSWER = _answer("Backpropagation, the layer first", [
+    r"$$a_{l,j} = \sigma(z_{l,j})$$", r"$$C = \frac{1}{2} \sum_j (y_j - a_{L,j})^2$$", *LAYER_FIRST])
+LAYER_FIRST_PLANTS = {
+    r"\sum_k w_{l+1,kj} \delta_{l+1,k}": (r"\sum_k w_{l+1,jk} \delta_{l+1,k}", None),  # (j counts 3 and 4 units)
+    r"= a_{l-1,k} \delta_{l,j}$$": (r"= a_{l,k} \delta_{l,j}$$", None),  # (k counts 4 units of l = 1 and 3 inputs)
+    r"= (a_{L,j} - y_j) \sigma'": (r"= (y_j - a_{L,j}) \sigma'", lambda v, t: [
+        ((v["e"] - v["h"][3]) * _sig_slope(v["a"][3]), t["a"][3])]),
+}
+#: the weights written from j to k, Greek, two commas (XDean's ω_{l,i,j} from unit i of layer l − 1 to unit j)
+SOURCE_FIRST = {
+    r"$$z_{l,k} = \sum_j \omega_{l,j,k} a_{l-1,j} + b_{l,k}$$":
+        lambda v, t: [(v["W"][k] @ v["h"][k - 1] + v["b"][k], v["a"][k]) for k in (1, 2, 3)],
+    r"$$\delta_{l,j} = a_{l,j} (1 - a_{l,j}) \sum_k \omega_{l+1,j,k} \delta_{l+1,k}$$":
+        lambda v, t: [(v["h"][k] * (1 - v["h"][k]) * (v["W"][k + 1].T @ t["a"][k + 1]), t["a"][k]) for k in (1, 2)],
+    r"$$\frac{\partial E}{\partial \omega_{l,j,k}} = \delta_{l,k} a_{l-1,j}$$":
+        lambda v, t: [(np.outer(t["a"][k], v["h"][k - 1]), t["W"][k]) for k in (1, 2, 3)],
+}
+SOURCE_FIRST_ANSWER = _answer("The weights from j to k", [
+    r"$$a_{l,k} = \sigma(z_{l,k})$$", r"$$E = \frac{1}{2} \sum_k (a_{L,k} - t_k)^2$$", *SOURCE_FIRST])
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+@pytest.mark.parametrize("answer", ["target_first", "source_first"])
+def test_the_layer_first_after_a_comma_reads_and_every_claim_is_judged_as_numpy_says(tmp_path, answer, convention):
+    body, claims = (LAYER_FIRST_ANSWER, LAYER_FIRST) if answer == "target_first" else (SOURCE_FIRST_ANSWER, SOURCE_FIRST)
+    spec = _spec("layerfirst", convention, 3, [(4, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    _judged_as_numpy_says(tmp_path, spec, body, claims, _point(DEEP, DEEP_ACTS, squared=True))
+
+
+def test_each_planted_slip_in_the_layer_first_notation_is_found(tmp_path):
+    spec = _spec("layerfirst", "row", 3, [(4, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    point = _point(DEEP, DEEP_ACTS, squared=True)
+    _planted_found(tmp_path, spec, LAYER_FIRST_ANSWER, LAYER_FIRST_PLANTS, lambda claim: _oracle(claim, point))
+    swapped = SOURCE_FIRST_ANSWER.replace(r"\sum_k \omega_{l+1,j,k}", r"\sum_k \omega_{l+1,k,j}")
+    line = _line(swapped, next(x for x in swapped.splitlines() if r"\omega_{l+1,k,j}" in x))
+    assert _verify(tmp_path, spec, swapped)[line].verdict == "incorrect"
+
+
+def test_a_layer_first_weight_whose_order_nothing_says_is_not_judged_on_a_guess(tmp_path):
+    """No sum of the answer's own says whether w_{l,jk} is from j to k or into j from k (no book fixes it for this
+    notation): the claims with the weight are unchecked, naming the definition that would say."""
+    spec = _spec("layerfirst", "row", 3, [(4, "sigmoid"), (3, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    body = LAYER_FIRST_ANSWER.replace(next(iter(LAYER_FIRST)), r"$$a_{l-1,k}$$ feeds $$z_{l,j}$$.")
+    got = _verify(tmp_path, spec, body)
+    for text in list(LAYER_FIRST)[2:4]:
+        result = got[_line(body, text)]
+        assert result.verdict == "unchecked" and "Nothing in the answer says" in result.message, result.message
+    assert got[_line(body, list(LAYER_FIRST)[4])].verdict == "correct"
