@@ -186,6 +186,12 @@ def readings(base: Notation, claims, depth: int, net=None, batch: int = 1,
             and not _fed_from_above(claims)):  # (Porr's y_i = Σ_j y_j w_{ji}: j feeds i, no Bishop's i → j → k)
         # (not where i numbers the examples, Lalin's z_{j, i}: ownindex.batch_letters)
         dims.append([("the index letter names the layer (i input, j hidden, k output)", (), (), (("unit_letters", True),), ())])
+    if (not {"entries_target_first", "entries_source_first", "weight_order", "letters_source_first", "layer_first"} & set(opts)
+            and _LAYERED_UNIT_WEIGHT.search(text[:200_000]) and not _UNLAYERED_UNIT_WEIGHT.search(text[:200_000])):
+        # w^{(2)}_{kj} with no sum of the answer's own to say which letter is the target: the claims decide (the
+        # spec's layout is no evidence — Mitchell's w_{kj} and Wikipedia's w_{ij} are notations, not layouts)
+        dims.append([("w_{jk} with a layer is the weight into j from k", (), (), (("entries_target_first", True),), ()),
+                     ("w_{jk} with a layer is the weight from j to k", (), (), (("entries_source_first", True),), ())])
     if "unindexed_layer" not in opts:
         alts = [("z and h without a layer are the hidden layer's", (), (), (("unindexed_layer", 1),), ())] if depth == 2 else []
         if depth >= 2 and net is not None and net.output.vector and not any(layer.vector for layer in net.layers[:-1]):
@@ -1197,6 +1203,10 @@ def conventions(judge, claims) -> Reading | None:
     if "role_conflict" not in dict(base.options) and _ROLE_WORD.search(text) and any(
             int(m.group(1)) >= judge.net.depth for m in _NUMBERED_LAYER.finditer(text)):
         options.append(("role_conflict", True))  # Charatsidis's W_1, W_2 and W_out: the out is a third layer, not the 2nd
+    if "role_letters" not in dict(base.options) and judge.net.depth == 2 and all(
+            p.search(text) for p in _ROLE_LETTER_SCRIPTS):
+        options.append(("role_letters", True))  # w^o_{kj} beside w^h_{ji}: the layers named o and h in superscripts
+        changes.append("a superscript o names the output layer and h the hidden one (w^o_{kj}, \\delta^h_j)")
     if "layer_first" not in dict(base.options) and _LAYER_FIRST.search(text):
         options.append(("layer_first", True))  # XDean's a_{l,j}, a_{l-1,i}, \omega_{l+1,j,k}: the layer first, a comma
         order = layer_first_order(claims)  # (no book fixes the order of w_{l,jk}'s letters: the answer's own sum must)
@@ -1344,6 +1354,9 @@ def _prose_depth(judge, text: str) -> str | None:
 _LAST_N = re.compile(r"\^\s*\{\s*\(\s*N\s*\)\s*\}")
 #: a weight matrix (capital W, bold or not) named by the output it gives: W_y, \boldsymbol{W}_y, W_{hy} (not w_y, a
 #: class's row in softmax regression)
+#: the output's and the hidden layer's quantities named by a superscript o and h: w^o_{kj}, \delta^{h}_j, net^o_k
+_ROLE_LETTER_SCRIPTS = tuple(re.compile(r"(?<![A-Za-z\\])(?:[wWbza]|net|\\delta)\s*\^\s*(?:\{\s*" + x + r"\s*\}|" + x
+                                        + r"(?![A-Za-z]))") for x in ("o", "h"))
 #: a quantity with a generic layer first and an offset (or L) before a comma: a_{l-1,i}, \omega_{l+1,j,k}, a_{L,j}
 _LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s*(?:[lL]\s*[+-]\s*1|L)\s*,\s*[a-z]")
 #: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
@@ -1703,17 +1716,19 @@ def letter_layers(claims) -> dict | None:
     return found if len(found) >= 2 else None
 
 
+#: a layer's script inside braces: a letter or digit, or a role word (out, output, hid, hidden)
+_ROLE_OR_LETTER = r"(?:out(?:put)?|hid(?:den)?|[a-z]|\d)"
 #: a weight between two unit letters with its layer as a script: w_{ij}^{(l)}, w^{(2)}_{jk}, w^l_{ij}
-_LAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*(?:_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)"
-                                  r"(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])|\^\s*(?:\{\s*\(?\s*(?:[a-z]|\d)(?:\s*[+-]\s*1)?\s*\)?\s*\}|"
-                                  r"[a-z0-9])\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\})")
+_LAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*(?:_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}\s*\^\s*(?:\{\s*\(?\s*" + _ROLE_OR_LETTER +
+                                  r"(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])|\^\s*(?:\{\s*\(?\s*" + _ROLE_OR_LETTER
+                                  + r"(?:\s*[+-]\s*1)?\s*\)?\s*\}|[a-z0-9])\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\})")
 
 
 #: a weight between two unit letters without a layer script: w_{ji}(n), w_{kj} (not w^{(l)}_{ij}, not w_{ij}^{(l)})
 _UNLAYERED_UNIT_WEIGHT = re.compile(r"(?<![A-Za-z\\])w\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}(?!\s*\^)")
 #: net with a unit letter and a layer script: net_j^{(l)}, net^{(2)}_k
 _LAYERED_NET = re.compile(r"(?<![A-Za-z\\])net\s*(?:_\s*\{?\s*[a-z]\s*\}?\s*\^|"
-                          r"\^\s*\{?\s*\(?\s*(?:[a-z]|\d)\s*\)?\s*\}?\s*_\s*\{?\s*[a-z])")
+                          r"\^\s*\{?\s*\(?\s*" + _ROLE_OR_LETTER + r"\s*\)?\s*\}?\s*_\s*\{?\s*[a-z])")
 
 
 
@@ -2002,6 +2017,8 @@ def _concerns(alt: tuple, latex: str) -> bool:
     if keys & {"input_layer", "weights_numbered_by"}:
         return True
     if "unit_letters" in keys and re.search(r"_\{?\s*[ijk]", latex):
+        return True
+    if keys & {"entries_target_first", "entries_source_first"} and _LAYERED_UNIT_WEIGHT.search(latex):
         return True
     if "unindexed_layer" in keys and re.search(r"(?<![A-Za-z\\])[zhaZHA](?![A-Za-z])", latex):
         return True

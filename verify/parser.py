@@ -77,7 +77,7 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "tanh", "sech", "cosh", "sinh", "sgn", "sigmoid", "relu", "softmax", "log", "ln", "exp", "erf", "softplus",
                 "swish", "silu", "gelu",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
-                "Score", "pred", "net", "output", "out", "target", "total", "true", "Err", "act", "Div"},
+                "Score", "pred", "net", "output", "out", "hidden", "hid", "target", "total", "true", "Err", "act", "Div"},
                key=len, reverse=True)
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
@@ -2456,8 +2456,9 @@ class _Parser:
             elif (t.text,) in self.depth_names and len(toks) == 1 and self.depth_net:
                 items.append(("layer", self.depth_net + self.units_off))
                 j += 1
-            elif mark == "^" and len(toks) == 1 and t.text in ROLE_LAYERS and self._writes_role(t.text):
-                items.append(("layer", self.layer_number(toks)))  # Chambrin's z^{H} beside his a^{(H)}
+            elif mark == "^" and len(toks) == 1 and (t.text in ROLE_LAYERS and self._writes_role(t.text) or t.text in (
+                    "o", "h") and self.opts.get("role_letters")):
+                items.append(("layer", self.layer_number(toks)))  # Chambrin's z^{H} beside his a^{(H)}; w^o_{kj}
                 j += 1
             elif mark == "_" and entries and t.kind == "id" and len(t.text) == 1 and t.text in unit_letters:
                 items.append(("fvar", t.text))  # δ_j, w_{kj}: a free entry index

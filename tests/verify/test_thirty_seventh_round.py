@@ -235,3 +235,58 @@ def test_a_layer_first_weight_whose_order_nothing_says_is_not_judged_on_a_guess(
         result = got[_line(body, text)]
         assert result.verdict == "unchecked" and "Nothing in the answer says" in result.message, result.message
     assert got[_line(body, list(LAYER_FIRST)[4])].verdict == "correct"
+
+
+# -- the layers named o and h in superscripts (w^o_{kj}, \delta^h_j, net^{hid}_j); entries with no sum to order them --
+SIG, SIG_ACTS = (3, 4, 2), ("sigmoid", "sigmoid")
+
+
+def _out_delta(v):
+    return (v["h"][2] - v["e"]) * v["h"][2] * (1 - v["h"][2])
+
+
+def _role_claims(h: str, o: str) -> dict:
+    return {
+        rf"$$net^{h}_j = \sum_i w^{h}_{{ji}} x_i + b^{h}_j$$": lambda v, t: [(v["W"][1] @ v["x"] + v["b"][1], v["a"][1])],
+        rf"$$net^{o}_k = \sum_j w^{o}_{{kj}} h_j + b^{o}_k$$": lambda v, t: [(v["W"][2] @ v["h"][1] + v["b"][2], v["a"][2])],
+        rf"$$\delta^{o}_k = (o_k - t_k) o_k (1 - o_k)$$": lambda v, t: [(_out_delta(v), t["a"][2])],
+        rf"$$\delta^{h}_j = h_j (1 - h_j) \sum_k w^{o}_{{kj}} \delta^{o}_k$$":
+            lambda v, t: [(v["h"][1] * (1 - v["h"][1]) * (v["W"][2].T @ _out_delta(v)), t["a"][1])],
+        rf"$$\frac{{\partial E}}{{\partial w^{o}_{{kj}}}} = \delta^{o}_k h_j$$":
+            lambda v, t: [(np.outer(_out_delta(v), v["h"][1]), t["W"][2])],
+        rf"$$\frac{{\partial E}}{{\partial w^{h}_{{ji}}}} = \delta^{h}_j x_i$$": lambda v, t: [(np.outer(
+            v["h"][1] * (1 - v["h"][1]) * (v["W"][2].T @ _out_delta(v)), v["x"]), t["W"][1])],
+    }
+
+
+def _role_answer(h: str, o: str) -> tuple[str, dict]:
+    claims = _role_claims(h, o)
+    return _answer("Two sigmoid layers", [rf"$$h_j = \sigma(net^{h}_j)$$", rf"$$o_k = \sigma(net^{o}_k)$$",
+                                          r"$$E = \frac{1}{2} \sum_k (t_k - o_k)^2$$", *claims]), claims
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+@pytest.mark.parametrize("scripts", [("h", "o"), ("{hid}", "{out}"), ("{hidden}", "{output}")])
+def test_layers_named_o_and_h_in_superscripts_read_and_every_claim_is_judged_as_numpy_says(tmp_path, scripts, convention):
+    """w^o_{kj} beside w^h_{ji} (option role_letters); net^{hid}_j with "hid" one word (before, its letters made the
+    bias b^{hid}_j part of the sum over i: a false reject of the definition)."""
+    body, claims = _role_answer(*scripts)
+    spec = _spec("roles", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    _judged_as_numpy_says(tmp_path, spec, body, claims, _point(SIG, SIG_ACTS, squared=True))
+
+
+def test_layered_entries_with_no_sum_of_the_answers_own_are_read_as_its_claims_read_them(tmp_path):
+    """w^{(2)}_{kj} into k from j, and no definition to say so: in a column-layout spec every claim with such an entry
+    had been judged wrong ("the index j counts both 2 entries and 4 entries") — the spec's layout is no evidence of a
+    notation's letter order. Now the claims decide (infer: a reading that reads more of them right), and an index
+    swapped in one of them is still wrong."""
+    body, claims = _role_answer("{(1)}", "{(2)}")
+    body = "\n".join(x for x in body.splitlines() if not x.startswith("$$net"))
+    kept = {k: c for k, c in claims.items() if not k.startswith("$$net")}
+    point = _point(SIG, SIG_ACTS, squared=True)
+    for convention in ("row", "column"):
+        spec = _spec("entries", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+        _judged_as_numpy_says(tmp_path, spec, body, kept, point)
+        swapped = body.replace(r"\sum_k w^{(2)}_{kj}", r"\sum_k w^{(2)}_{jk}")
+        line = _line(swapped, next(x for x in swapped.splitlines() if r"w^{(2)}_{jk}" in x))
+        assert _verify(tmp_path, spec, swapped)[line].verdict == "incorrect"
