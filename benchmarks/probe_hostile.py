@@ -5439,8 +5439,9 @@ def round_thirty_seven_coordinator() -> list[Probe]:
     """Round thirty-seven (issue 10's readers, issue 12's bounds): layers named by their role (W_{out}, \\delta_{hidden},
     z^{output} 10^4 times in one claim; W_{ih}, W_{ho} in 1900 claims; W_1, W_2 beside W_{out}), the layer first after a
     comma (a_{l,j}, \\omega_{l+1,j,k} 10^4 times in one claim; z_{l,j} = … = … 10^4 times before a \\sum, which
-    layer_first_order's bounded windows must not rescan), 10^5 spaces inside W_{ out } — each after the thirty-first
-    round's note, whose two claims must keep their verdicts."""
+    layer_first_order's bounded windows must not rescan), 10^5 spaces inside W_{ out }, the operator by one weight before
+    10^4 factors, W^{(2)T}_{jk} 10^4 times, w^o_{kj} and net^{hid}_j 10^4 times — each after the thirty-first round's
+    note, whose two claims must keep their verdicts."""
     out: list[Probe] = []
     md = _document_probes(out, "r37: ")
     strict = _STRICT31
@@ -5457,6 +5458,12 @@ def round_thirty_seven_coordinator() -> list[Probe]:
         "a_{l-1,k} w_{l+1,kj} \\omega_{l+1,j,k} \\delta_{L,j}" for _ in range(10_000)) + "$$\n", strict)
     after("layer first: z_{l,j} = 10^4 times before a sum", first + "$$" + "z_{l,j} = " * 10_000
           + "\\sum_k w_{l,jk} a_{l-1,k}$$\n", strict)
+    after("operator by one weight before 10^4 factors", "$$\\frac{\\partial z^{(2)}_j}{\\partial w^{(2)}_{ji}} = "
+          "\\frac{\\partial}{\\partial w^{(2)}_{ji}} " + "h^{(1)}_i w^{(2)}_{ji} " * 10_000 + "$$\n", strict)
+    after("entries of a transposed matrix 10^4 times", "$$\\frac{\\partial J}{\\partial h^{(1)}_j} = " + " + ".join(
+        "\\sum_k W^{(2)T}_{jk} \\delta^{(2)}_k" for _ in range(10_000)) + "$$\n", strict)
+    after("w^o_{kj} and net^{hid}_j 10^4 times", "$$net^{hid}_j = \\sum_i w^{hid}_{ji} x_i$$\n\n$$\\delta^h_j = " + " + ".join(
+        "w^o_{kj} \\delta^o_k net^{hid}_j" for _ in range(10_000)) + "$$\n", strict)
     return out
 
 

@@ -556,6 +556,14 @@ def _FORWARD_QUANTITY(node: Node) -> bool:  # noqa: N802 -- a predicate named li
     return node.op == "q" and node.value[0] in ("z", "h", "yhat", "x")
 
 
+def _of_entries(node: Node) -> bool:
+    """Whether every quantity in ``node`` is written as one entry (``a_i \\omega_{ji}``, ``\\sigma(z^L_m)``), no whole vector
+    or matrix (``W h + b``)."""
+    if node.op == "q":
+        return False
+    return all(arg.op != "q" or n.op in ("comp", "entry") for n in node.walk() for arg in n.args)
+
+
 def _ONE_WEIGHT(node: Node) -> bool:  # noqa: N802 -- named as _FORWARD_QUANTITY, beside it
     """Whether ``node`` is one weight of a layer, ``w_{jk}`` (Korniak's ∂(w1o · out_{h1} + w2o · out_{h2})/∂w1o)."""
     return node.op == "entry" and node.args[0].op == "q" and node.args[0].value[0] == "W" and len(node.value) == 2
@@ -1664,6 +1672,10 @@ class _Parser:
             if len(pair) == 2 and pair[0] != pair[1] and all(
                     len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound) for x in pair):
                 return Node("kron", (), tuple(pair))  # δ_{ik}, δ_{i,k}: Kronecker's delta, 1 where i = k
+            index = [x for x in pair if len(x) == 1 and (x in ENTRY_LETTERS or x in self.bound)]
+            if len(pair) == 2 and len(index) == 1 and any(self._true_class(x) == "" for x in pair):
+                (target,) = self._of_example((Node("q", (), ("y", None)),), "", f"\\delta_{{{''.join(pair)}}}")
+                return Node("comp", (target,), index[0])  # δ_{ky}, δ_{yk}: 1 where k is the true class y, y_k one-hot
         if name in LOSSES and [mark for mark, _ in scripts] == ["'"] and self.is_("("):
             self.next()  # Koerbitz's C'(a), L'(\hat y): the derivative of the cost function at the output
             arg = self.expr()
@@ -2051,6 +2063,8 @@ class _Parser:
         elif len(comps) == 2:
             if kind not in ("W", "dW", "W_next", "dWL", "dWR"):
                 raise Unreadable(f"two entry indices on {name}, which is a vector")
+            if transpose:  # W^T_{jk}: entry (j, k) of the transpose is W's (k, j) (it had been W's (j, k): a false reject)
+                comps, transpose = comps[::-1], False
             if "layer_first_order" in self.opts:  # w_{l,jk} where the answer's own sums do not say (infer)
                 raise Unreadable(f"{name}_{{l,{comps[0]}{comps[1]}}}: is it the weight from {comps[0]} to {comps[1]} or "
                                  f"into {comps[0]} from {comps[1]}? Nothing in the answer says; define a unit's input, "
@@ -2843,6 +2857,11 @@ class _Parser:
             elif empty and self.peek() is not None and self.peek().text not in RELATIONS and self.peek().text not in (
                     "+", "-", ")", "}", "]", "&", ","):
                 applied = self._operator_on_one(q) if _FORWARD_QUANTITY(q) else self._operator_on_quantity(q)
+                if applied is None and not _FORWARD_QUANTITY(q) and _ONE_WEIGHT(q):
+                    start = self.i  # Soliday's ∂/∂W^{L-1}_{k,j} σ(z^L_m), maxamb's ∂/∂ω_{ji} a_i ω_{ji}: by one weight, an
+                    applied = self._operator_on_one(q)  # expression of entries (of a whole vector, W h + b, the claim
+                    if applied is not None and not _of_entries(applied.args[0]):  # means one entry, which: not said)
+                        applied, self.i = None, start
                 if applied is not None:
                     return applied
                 raise Unreadable("the derivative of an expression written out, \\frac{\\partial}{\\partial q}(…), is read "
@@ -2886,17 +2905,14 @@ class _Parser:
         return Node("div", (num_, den))
 
     def _operator_on_one(self, q: Node) -> Node | None:
-        """``\\frac{\\partial}{\\partial q}``, q a forward quantity, before one factor that ends the side — a symbol with
-        its scripts or a function applied (johnphilipp's ``\\frac{\\partial}{\\partial z_j^{[L]}} f(z_j^{[L]})``) — or
-        before a sum, whose term it takes (maxamb's ``\\frac{\\partial}{\\partial a_j} \\sum_k (…)^2``): the derivative of
-        that expression. None (nothing consumed) where more follows the factor (``∂/∂a x + y``: which part is
-        differentiated is not written)."""
+        """``\\frac{\\partial}{\\partial q}``, q a forward quantity or one weight, before one term that ends the side — a
+        symbol with its scripts or a function applied (johnphilipp's ``\\frac{\\partial}{\\partial z_j^{[L]}}
+        f(z_j^{[L]})``), a product (maxamb's ``\\frac{\\partial}{\\partial \\omega_{ji}} a_i \\omega_{ji}``), a sum whose term
+        it takes (``\\frac{\\partial}{\\partial a_j} \\sum_k (…)^2``): the derivative of that expression. None (nothing
+        consumed) where more follows the term (``∂/∂a x + y``: which part is differentiated is not written)."""
         start = self.i
         try:
-            if self.is_("sum"):
-                body = self.term()
-            else:
-                body = self.postfix()
+            body = self.term()  # (one factor, a product of factors — maxamb's a_i ω_{ji} — or a sum's term)
         except Unreadable:
             self.i = start
             return None

@@ -290,3 +290,78 @@ def test_layered_entries_with_no_sum_of_the_answers_own_are_read_as_its_claims_r
         swapped = body.replace(r"\sum_k w^{(2)}_{kj}", r"\sum_k w^{(2)}_{jk}")
         line = _line(swapped, next(x for x in swapped.splitlines() if r"w^{(2)}_{jk}" in x))
         assert _verify(tmp_path, spec, swapped)[line].verdict == "incorrect"
+
+
+# -- the operator by one weight before an expression of entries; an entry of a transposed matrix -----------------------
+def _dh2_dw2(v) -> np.ndarray:
+    """∂h^{(2)}_k/∂w^{(2)}_{kj} for every k, j, by central differences of the output layer."""
+    def out(W):
+        return 1 / (1 + np.exp(-(W @ v["h"][1] + v["b"][2])))
+
+    slope = np.zeros_like(v["W"][2])
+    for k, j in np.ndindex(slope.shape):
+        step = np.zeros_like(v["W"][2])
+        step[k, j] = 1e-6
+        slope[k, j] = (out(v["W"][2] + step)[k] - out(v["W"][2] - step)[k]) / 2e-6
+    return slope
+
+
+def test_the_operator_by_one_weight_before_an_expression_of_entries_is_its_derivative(tmp_path):
+    """maxamb's ∂/∂ω_{ji} a_i ω_{ji}, Soliday's ∂/∂W_{k,j} σ(z_m): the operator by one weight before a product or a
+    function of entries that ends the side (before: "the derivative of an expression written out … is read with the
+    expression in parentheses after it, by z, h, ŷ or x"); before a whole vector (W h + b, which entry is meant is not
+    written) it stays unread."""
+    spec = _spec("by_weight", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    v, _t = _point(SIG, SIG_ACTS, squared=True)
+    slope = _dh2_dw2(v)
+    assert np.allclose(slope, np.outer(_sig_slope(v["a"][2]), v["h"][1]), atol=1e-6)  # (σ'(z_k) h_j, not σ(z_k) h_j)
+    assert not np.allclose(slope, np.outer(1 / (1 + np.exp(-v["a"][2])), v["h"][1]), atol=1e-6)
+    right = {
+        r"$$\frac{\partial z^{(2)}_j}{\partial w^{(2)}_{ji}} = \frac{\partial}{\partial w^{(2)}_{ji}} h^{(1)}_i w^{(2)}_{ji} "
+        r"= h^{(1)}_i$$": "correct",
+        r"$$\frac{\partial h^{(2)}_k}{\partial w^{(2)}_{kj}} = \frac{\partial}{\partial w^{(2)}_{kj}} \sigma(z^{(2)}_k) = "
+        r"\sigma'(z^{(2)}_k) h^{(1)}_j$$": "correct",
+        r"$$\frac{\partial h^{(2)}_k}{\partial w^{(2)}_{kj}} = \frac{\partial}{\partial w^{(2)}_{kj}} \sigma(z^{(2)}_k) = "
+        r"\sigma(z^{(2)}_k) h^{(1)}_j$$": "incorrect",
+        # (the slip in the operator's own side: σ(z_k) h_j by w_kj is σ'(z_k) h_j², not the right end's σ'(z_k) h_j;
+        # before, that side was left out and the claim judged right)
+        r"$$\frac{\partial h^{(2)}_k}{\partial w^{(2)}_{kj}} = \frac{\partial}{\partial w^{(2)}_{kj}} \sigma(z^{(2)}_k) h^{(1)}_j "
+        r"= \sigma'(z^{(2)}_k) h^{(1)}_j$$": "incorrect",
+        r"$$\frac{\partial z^{(2)}_j}{\partial w^{(2)}_{ji}} = \frac{\partial}{\partial w^{(2)}_{ji}} (W^{(2)} h^{(1)} + "
+        r"b^{(2)})$$": "unchecked",
+    }
+    body = _answer("By one weight", [r"$$z^{(2)}_j = \sum_i w^{(2)}_{ji} h^{(1)}_i + b^{(2)}_j$$", *right])
+    got = _verify(tmp_path, spec, body)
+    for text, verdict in right.items():
+        assert got[_line(body, text)].verdict == verdict, (text, got[_line(body, text)].message)
+        assert verdict == "unchecked" or "could not be read" not in got[_line(body, text)].message, text
+
+
+def test_an_entry_of_a_transposed_matrix_is_the_matrixs_entry_the_other_way_round(tmp_path):
+    """W^{(2)T}_{jk} is W^{(2)}_{kj}: Σ_k W^{(2)T}_{jk} δ^{(2)}_k had been judged wrong ("the index j runs over 2 and 4
+    entries") — a false reject; W^{(2)}_{jk} there is still wrong."""
+    spec = _spec("transposed", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    v, t = _point(SIG, SIG_ACTS, squared=True)
+    assert _oracle(lambda v, t: [(v["W"][2].T @ t["a"][2], t["h"][1])], (v, t)) == "correct"
+    claims = {r"$$\frac{\partial J}{\partial h^{(1)}_j} = \sum_k W^{(2)T}_{jk} \delta^{(2)}_k$$": "correct",
+              r"$$\frac{\partial J}{\partial h^{(1)}_j} = \sum_k W^{(2)}_{kj} \delta^{(2)}_k$$": "correct",
+              r"$$\frac{\partial J}{\partial h^{(1)}_j} = \sum_k W^{(2)}_{jk} \delta^{(2)}_k$$": "incorrect"}
+    body = _answer("Transposed", claims)
+    got = _verify(tmp_path, spec, body)
+    for text, verdict in claims.items():
+        assert got[_line(body, text)].verdict == verdict, (text, got[_line(body, text)].message)
+
+
+def test_a_kronecker_delta_with_the_true_class_is_the_one_hot_targets_entry(tmp_path):
+    """δ_{ky}, δ_{k,y}, δ_{yk}: 1 where k is the true class y — entry k of the one-hot target (before: "cannot read the
+    index 'ky' on delta"); beside ŷ_k, the softmax with cross-entropy's ∂L/∂z_k. A sign slip is still wrong."""
+    spec = _spec("kronecker", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    point = _point(SIZES, ACTS)
+    assert _oracle(lambda v, t: [(v["h"][2] - v["e"], t["a"][2])], point) == "correct"
+    claims = {rf"$$\frac{{\partial L}}{{\partial z^{{(2)}}_k}} = \hat y_k - {d}$$": "correct"
+              for d in (r"\delta_{ky}", r"\delta_{k,y}", r"\delta_{yk}")}
+    claims[r"$$\frac{\partial L}{\partial z^{(2)}_k} = \hat y_k + \delta_{ky}$$"] = "incorrect"
+    body = _answer("Kronecker", claims)
+    got = _verify(tmp_path, spec, body)
+    for text, verdict in claims.items():
+        assert got[_line(body, text)].verdict == verdict, (text, got[_line(body, text)].message)
