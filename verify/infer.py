@@ -1004,8 +1004,8 @@ def conventions(judge, claims) -> Reading | None:
         changes.append(f"{letter} with an index is the answer's own matrix (a Jacobian), not the objective")
     if "delta_sign" not in dict(base.options) and (re.search(r"\\delta[^=]{0,40}=\s*-\s*\\frac\s*\{\s*\\partial", text)
                                                    or _ERROR_TARGET_FIRST.search(text) and _DELTA_OF_ERROR.search(text)
-                                                   or (_TARGET_FIRST_DELTA.search(text) or _ERR_TARGET_FIRST.search(text)
-                                                       and _DELTA_OF_ERR.search(text))
+                                                   or (_TARGET_FIRST_DELTA.search(text) or _TARGET_LAST_DELTA.search(text)
+                                                       or _ERR_TARGET_FIRST.search(text) and _DELTA_OF_ERR.search(text))
                                                    and (_PLUS_STEP.search(text) or _PLUS_ASSIGNED.search(text))):
         # (Haykin's error signal e_j(n) = d_j(n) − y_j(n), defined so, and δ_j(n) = e_j(n) φ'_j(v_j(n)) made of it: his
         # convention by its own definitions, whatever sign a step written after it has — a step that subtracts is the slip)
@@ -1200,6 +1200,9 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("y_layer", True))  # NYU's ŷ = g(W_y h + b_y), Karpathy's W_{xh}, W_{hy}: layers named by their ends
         changes.append("W_y, b_y (W_{hy}) are the output layer's and W_h, b_h (W_{xh}) the hidden layer's: each layer "
                        "named by the quantity it gives")
+    if "hidden_numbered" not in dict(base.options) and judge.net.depth >= 3 and _HIDDEN_NUMBERED.search(text):
+        options.append(("hidden_numbered", True))  # W_{h1}, W_{h2}, W_{out}: the hidden layers numbered after an h
+        changes.append("W_{h1}, b_{h2}, δ_{h2}: the hidden layers numbered after an h")
     if "role_conflict" not in dict(base.options) and _ROLE_WORD.search(text) and any(
             int(m.group(1)) >= judge.net.depth for m in _NUMBERED_LAYER.finditer(text)):
         options.append(("role_conflict", True))  # Charatsidis's W_1, W_2 and W_out: the out is a third layer, not the 2nd
@@ -1359,6 +1362,8 @@ _ROLE_LETTER_SCRIPTS = tuple(re.compile(r"(?<![A-Za-z\\])(?:[wWbza]|net|\\delta)
                                         + r"(?![A-Za-z]))") for x in ("o", "h"))
 #: a quantity with a generic layer first and an offset (or L) before a comma: a_{l-1,i}, \omega_{l+1,j,k}, a_{L,j}
 _LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s*(?:[lL]\s*[+-]\s*1|L)\s*,\s*[a-z]")
+#: a hidden layer's weights numbered after an h, in a network of two hidden layers or more: W_{h1}, \mathbf{W}_{h2}
+_HIDDEN_NUMBERED = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*h\s*[1-9]\s*\}")
 #: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
 _ROLE_WORD = re.compile(r"[_^]\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}")
 #: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
@@ -1542,6 +1547,9 @@ _TARGET_FIRST_DELTA = re.compile(r"\\delta\s*(?:\^\s*\{?\s*o\s*\}?\s*)?(?:_\s*\{
                                  r"\s*(?:[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*(?:\(\s*n\s*\)\s*)?-\s*[yo]\s*_"
                                  r"|y\s*-\s*\\hat\s*\{?\s*y)")  # (Udacity's δ = (y − ŷ) f'(h): the target y first;
 # Haykin's δ_j(n) = [d_j(n) − o_j(n)] o_j(n)[1 − o_j(n)], his time argument n)
+#: Mitchell's δ_k = o_k(1 − o_k)(t_k − o_k): the slope first, the target first in the difference after it
+_TARGET_LAST_DELTA = re.compile(r"\\delta\s*_\s*\{?\s*[jk]\s*\}?\s*=\s*[^=()]{0,30}\([^=()]{0,30}\)\s*\(\s*[dt]\s*_\s*\{?\s*[jk]\s*\}?\s*-"
+                                r"\s*[yo]\s*_")
 #: Haykin's error signal defined target first, e_j(n) = d_j(n) − y_j(n), and his δ made of it, δ_j(n) = e_j(n) φ'_j(v_j(n))
 _ERROR_TARGET_FIRST = re.compile(r"(?<![A-Za-z\\])e\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*d\s*_\s*\{?\s*j")
 _DELTA_OF_ERROR = re.compile(r"\\delta\s*_\s*\{?\s*j\s*\}?\s*(?:\(\s*n\s*\)\s*)?=\s*e\s*_\s*\{?\s*j")

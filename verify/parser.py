@@ -2407,6 +2407,9 @@ class _Parser:
         if first is not None:
             return first
         texts = [t.text for t in toks]
+        if (mark == "_" and self.opts.get("hidden_numbered") and len(toks) == 2 and texts[0] == "h" and toks[1].kind == "num"
+                and toks[1].text.isdigit() and 1 <= int(toks[1].text) < self.depth_net):
+            return [("layer", int(toks[1].text) + self.units_off)]  # W_{h1}, b_{h2}, \delta_{h2}: hidden layer 2
         unit = self.unit(toks) if mark == "_" else None
         if unit is not None:  # Mazur's \delta_{o1}, \delta_{h1}: the layer of the unit, then its entry
             return [("layer", unit[0] + self.units_off), ("num", unit[1] + 1)]
@@ -2418,7 +2421,8 @@ class _Parser:
                              "last one or beyond (W_1, W_2 beside W_out), so which layer it is is not certain; write its number")
         if role is not None and self.depth_net:  # W_{out}, \delta_{hidden}, z^{output}, W_{ho}: a layer named by its role
             return [("layer", self.layer_number([Tok("id", role, 0)]))]
-        if mark == "_" and texts in (["h"], ["H"]) and self.depth_net == 2 and not (self.generic_units and not prime):
+        if mark == "_" and texts in (["h"], ["H"]) and self.depth_net == 2 and not (self.generic_units and not prime) and not (
+                self.unit_letters and texts == ["h"]):  # (Mitchell's o_h, w_{kh}: h a hidden unit, as the letters read)
             return [("layer", 1 + self.units_off)]  # W_h, b_h: the hidden layer of a one-hidden-layer net
         if mark == "_" and prime and self.opts.get("y_layer") and self.depth_net == 2 and "".join(texts) in ("y", "hy", "xh"):
             # NYU's W_y, b_y; Karpathy's W_{xh}, W_{hy}: a layer named by what it gives (infer.conventions)

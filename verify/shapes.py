@@ -137,7 +137,11 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
             raise Unreadable(f"{show(node, ctx.convention)}: the entry ({j + 1}, {k + 1}) of a {fmt(shape)} weight matrix "
                              f"by entry {i + 1} of {a.shape[0]}: an index runs past the quantity it counts")
         return np.asarray(a[i, j * shape[1] + k])
-    if op == "mul" and any(a.op == "ones" or a.op == "T" and a.args[0].op == "ones" for a in node.args):
+    if (op == "mul" and len(node.args) == 2 and node.args[0].op == "mul" and len(node.args[0].args) == 2
+            and _is_ones(node.args[0].args[1])):  # \frac{1}{N} \mathbf{1}^T (Ŷ − Y): the ones meet the matrix first
+        coefficient, ones = node.args[0].args
+        return evaluate(Node("mul", (coefficient, Node("mul", (ones, node.args[1]), node.value)), node.value), ctx)
+    if op == "mul" and any(_is_ones(a) for a in node.args):
         return _ones_product(node, ctx)
     if op in ("add", "sub") and len(node.args) == 2 and [a.op for a in node.args].count("ones") == 1:
         # a^{[1]} \odot (\mathbf{1} - a^{[1]}): the vector of ones beside a vector, as long as it
@@ -707,6 +711,11 @@ def _drop_bias_unit(args: list, node: Node, ctx: Context) -> list:
             out[k] = x[1:] if axis == 0 else x[:, 1:]
             _note(ctx, "the entry of the bias unit (a_0 = 1) is dropped, as Ng's course does with δ_0")
     return out
+
+
+def _is_ones(node: Node) -> bool:
+    """``\\mathbf{1}`` or its transpose."""
+    return node.op == "ones" or node.op == "T" and node.args[0].op == "ones"
 
 
 def _ones_product(node: Node, ctx: Context) -> np.ndarray:

@@ -365,3 +365,91 @@ def test_a_kronecker_delta_with_the_true_class_is_the_one_hot_targets_entry(tmp_
     got = _verify(tmp_path, spec, body)
     for text, verdict in claims.items():
         assert got[_line(body, text)].verdict == verdict, (text, got[_line(body, text)].message)
+
+
+#: Mitchell's *Machine Learning*, Table 4.2 (BACKPROPAGATION), as students copy it: no definitions, k the output
+#: units, h the hidden ones, δ = −∂E/∂net, the step added
+MITCHELL = {
+    r"$$\delta_k = o_k (1 - o_k)(t_k - o_k)$$": lambda v, t: [(-_out_delta(v), -t["a"][2])],
+    r"$$\delta_h = o_h (1 - o_h) \sum_{k} w_{kh} \delta_k$$":
+        lambda v, t: [(-v["h"][1] * (1 - v["h"][1]) * (v["W"][2].T @ _out_delta(v)), -t["a"][1])],
+    r"$$\Delta w_{kh} = \eta \delta_k o_h$$": lambda v, t: [(-np.outer(_out_delta(v), v["h"][1]), -t["W"][2])],
+    r"$$\Delta w_{hi} = \eta \delta_h x_i$$": lambda v, t: [(
+        -np.outer(v["h"][1] * (1 - v["h"][1]) * (v["W"][2].T @ _out_delta(v)), v["x"]), -t["W"][1])],
+}
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_mitchells_table_read_from_its_letters_alone(tmp_path, convention):
+    """δ_k with the target first after the slope, the step added: Mitchell's sign (option delta_sign); o_h the output of
+    hidden unit h where the letters name the layers (before: o_h was the whole hidden layer, W_h's reading, and nothing
+    of the table read)."""
+    spec = _spec("mitchell", convention, 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    body = _answer("Backpropagation, stochastic", MITCHELL)
+    _judged_as_numpy_says(tmp_path, spec, body, MITCHELL, _point(SIG, SIG_ACTS, squared=True))
+
+
+def test_a_slip_in_mitchells_table_is_found(tmp_path):
+    """A value slip is wrong in his sign too (an index slip under a reading of the letters alone is unchecked, naming
+    the layers that would decide: the existing rule)."""
+    spec = _spec("mitchell", "column", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.5)
+    point = _point(SIG, SIG_ACTS, squared=True)
+    plants = {r"= o_h (1 - o_h) \sum": (r"= o_h (1 + o_h) \sum", lambda v, t: [(
+        -v["h"][1] * (1 + v["h"][1]) * (v["W"][2].T @ _out_delta(v)), -t["a"][1])])}
+    _planted_found(tmp_path, spec, _answer("Backpropagation, stochastic", MITCHELL), plants,
+                   lambda claim: _oracle(claim, point))
+
+
+def test_a_coefficient_before_the_ones_vector_scales_the_column_sums(tmp_path):
+    """\\frac{1}{N} \\mathbf{1}^T (\\hat Y - Y), the batch's ∂L/∂b written with the ones row after the mean's 1/N (before:
+    "a scalar times a vector of ones"). The formula is checked first on a random batch by central differences."""
+    from conftest import central_differences
+
+    rng = np.random.default_rng(37)
+    X, W1, b1 = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=3)
+    Y = np.eye(3)[rng.integers(0, 3, size=5)]
+
+    def probs(b):
+        z = np.tanh(X @ W1 + b1) @ W2 + b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    true = central_differences(lambda q: float(-np.mean(np.sum(Y * np.log(probs(q["b"])), axis=1))), {"b": b2.copy()})["b"]
+    assert np.allclose(np.ones(5) @ (probs(b2) - Y) / 5, true, atol=1e-7)
+    spec = _spec("ones", "row", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
+    claims = {r"$$\frac{\partial L}{\partial b_{out}} = \frac{1}{N} \mathbf{1}^T (\hat Y - Y)$$": "correct",
+              r"$$\frac{\partial L}{\partial b_{out}} = \frac{1}{N} \mathbf{1}^T (Y - \hat Y)$$": "incorrect"}
+    body = _answer("A batch of N rows", [r"$$H = \tanh(X W_{hid} + b_{hid})$$",
+                                         r"$$\hat Y = \mathrm{softmax}(H W_{out} + b_{out})$$",
+                                         r"$$L = -\frac{1}{N} \sum_{n=1}^{N} \sum_k Y_{nk} \log \hat Y_{nk}$$", *claims])
+    got = _verify(tmp_path, spec, body)
+    for text, verdict in claims.items():
+        assert got[_line(body, text)].verdict == verdict, (text, got[_line(body, text)].message)
+
+
+def test_hidden_layers_numbered_after_an_h_in_a_deeper_network(tmp_path):
+    """W_{h1}, b_{h2}, δ_{h2} beside W_{out} in a network of two hidden layers (option hidden_numbered; Mazur's δ_{h1},
+    a hidden unit of a one-hidden-layer network, is untouched: the option needs W_{h1} and two hidden layers)."""
+    sizes, acts = (3, 4, 5, 2), ("relu", "relu", "softmax")
+    v, t = _point(sizes, acts)
+    d3 = v["h"][3] - v["e"]
+    d2 = (v["W"][3].T @ d3) * (v["a"][2] > 0)
+    d1 = (v["W"][2].T @ d2) * (v["a"][1] > 0)
+    claims = {
+        r"$$\delta_{out} = \hat y - y$$": lambda v, t: [(d3, t["a"][3])],
+        r"$$\frac{\partial L}{\partial W_{out}} = \delta_{out} h_2^T$$": lambda v, t: [(np.outer(d3, v["h"][2]), t["W"][3])],
+        r"$$\delta_{h2} = (W_{out}^T \delta_{out}) \odot \mathbb{1}[h_2 > 0]$$": lambda v, t: [(d2, t["a"][2])],
+        r"$$\frac{\partial L}{\partial W_{h2}} = \delta_{h2} h_1^T$$": lambda v, t: [(np.outer(d2, v["h"][1]), t["W"][2])],
+        r"$$\delta_{h1} = (W_{h2}^T \delta_{h2}) \odot \mathbb{1}[h_1 > 0]$$": lambda v, t: [(d1, t["a"][1])],
+        r"$$\frac{\partial L}{\partial b_{h1}} = \delta_{h1}$$": lambda v, t: [(d1, t["b"][1])],
+    }
+    body = _answer("Two hidden layers", [r"$$h_1 = \mathrm{ReLU}(W_{h1} x + b_{h1})$$",
+                                         r"$$h_2 = \mathrm{ReLU}(W_{h2} h_1 + b_{h2})$$",
+                                         r"$$\hat y = \mathrm{softmax}(W_{out} h_2 + b_{out})$$", *claims])
+    for convention in ("row", "column"):
+        spec = _spec("hidden", convention, 3, [(4, "relu"), (5, "relu"), (2, "softmax")], "cross_entropy", 0.1)
+        _judged_as_numpy_says(tmp_path, spec, body, claims, (v, t))
+    slip = body.replace(r"(W_{h2}^T \delta_{h2})", r"(W_{h1}^T \delta_{h2})")
+    line = _line(slip, next(x for x in slip.splitlines() if r"W_{h1}^T" in x))
+    assert _verify(tmp_path, spec, slip)[line].verdict == "incorrect"
