@@ -5462,8 +5462,11 @@ def round_thirty_seven_coordinator() -> list[Probe]:
           "\\frac{\\partial}{\\partial w^{(2)}_{ji}} " + "h^{(1)}_i w^{(2)}_{ji} " * 10_000 + "$$\n", strict)
     after("entries of a transposed matrix 10^4 times", "$$\\frac{\\partial J}{\\partial h^{(1)}_j} = " + " + ".join(
         "\\sum_k W^{(2)T}_{jk} \\delta^{(2)}_k" for _ in range(10_000)) + "$$\n", strict)
-    after("W_{h1}, \\delta_{h2} 10^4 times", "$$h_1 = \\mathrm{ReLU}(W_{h1} x + b_{h1})$$\n\n$$\\delta_{h1} = " + " + ".join(
-        "W_{h2}^T \\delta_{h2} \\delta_{ky} \\frac{1}{N} \\mathbf{1}^T" for _ in range(10_000)) + " x$$\n", strict)
+    after("W_{h1}, \\delta_{h2}, \\delta_{ky} 10^4 times", "$$h_1 = \\mathrm{ReLU}(W_{h1} x + b_{h1})$$\n\n$$\\delta_{h1} = "
+          + " + ".join("W_{h2}^T \\delta_{h2} \\delta_{ky}" for _ in range(10_000)) + " x$$\n", strict)
+    # (a mean's 1/N makes the document a batch: the note's per-example entries may then go unchecked, never wrong)
+    after("\\frac{1}{N} \\mathbf{1}^T 10^4 times", "$$\\frac{\\partial L}{\\partial b} = " + " + ".join(
+        "\\frac{1}{N} \\mathbf{1}^T (\\hat Y - Y)" for _ in range(10_000)) + "$$\n")
     after("Mitchell's \\delta_k = o_k(1 - o_k)(t_k - o_k) 1900 times", "".join(
         f"$$\\delta_k = o_k (1 - o_k)(t_k - o_k) + {k}$$\n\n$$\\Delta w_{{kh}} = \\eta \\delta_k o_h$$\n\n" for k in range(950)))
     after("w^o_{kj} and net^{hid}_j 10^4 times", "$$net^{hid}_j = \\sum_i w^{hid}_{ji} x_i$$\n\n$$\\delta^h_j = " + " + ".join(
