@@ -70,17 +70,25 @@ def _normal(latex: str) -> str:
 
 
 def definitions(claims) -> list:
-    """The claims that define a forward quantity: ``z^{(1)} = W^{(1)} x + b^{(1)}``, ``a_j = \\sum_i w_{ji} z_i``."""
+    """The claims that define a forward quantity: ``z^{(1)} = W^{(1)} x + b^{(1)}``, ``a_j = \\sum_i w_{ji} z_i``; a
+    line that lists several (``z = W x + b, \\quad h = \\tanh(z)``, split as the judge splits it into equations) gives
+    each as a claim of its own, ``id#k``."""
+    from dataclasses import replace as with_text
+
+    from .judge import _rows_of
+
     out = []
     for c in claims:
-        text = _normal(c.latex)
-        if "=" not in text or _DERIVATIVE.search(text):
-            continue
-        m = _DEFINITION.match(text.split("=")[0])
-        sides = _sides(text) if m else []
-        if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or len(sides) > 1 and _summed_side(sides[1])
-                  and m.group(1) not in ("W", "w", "b", "B")):  # (an = only inside an unclosed brace: one side)
-            out.append(c)
+        rows = _rows_of(c.latex) if len(c.latex) <= 4000 and ("quad" in c.latex or "," in c.latex) else (c.latex,)
+        for k, row in enumerate(rows):
+            text = _normal(row)
+            if "=" not in text or _DERIVATIVE.search(text):
+                continue
+            m = _DEFINITION.match(text.split("=")[0])
+            sides = _sides(text) if m else []
+            if m and (m.group(1) in LETTERS + ("o", "O", "x", "y") or len(sides) > 1 and _summed_side(sides[1])
+                      and m.group(1) not in ("W", "w", "b", "B")):  # (an = only inside an unclosed brace: one side)
+                out.append(c if len(rows) == 1 else with_text(c, id=f"{c.id}#{k + 1}", latex=row, rows=()))
 
     return out
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .infer import _normal
+from .infer import _normal, definitions
 
 #: a layer written as a superscript anywhere: W^{(2)}, b^{[1]}, W^2, b^1, z^l
 _SUPERSCRIPT_LAYER = re.compile(r"(?<![A-Za-z\\])[WbzahZAH]\s*\^\s*\{?\s*[(\[]?\s*(?:\d|[lLk](?![A-Za-z]))")
@@ -37,7 +37,8 @@ def squares_by_subscript_layers(claims) -> list[str]:
     other = [t for t in texts if _SUPERSCRIPT_LAYER.search(_SQUARE.sub(" ", t))]
     if other:
         return []
-    defined = {s for s in squares for t in texts if re.match(rf"\s*{s}\s*=", t)}
+    listed = [_normal(d.latex) for d in definitions(claims) if d not in claims]  # (z = W x + b, \quad h = \tanh(z))
+    defined = {s for s in squares for t in texts + listed if re.match(rf"\s*{s}\s*=", t)}
     return sorted(defined) if defined == squares else []
 
 

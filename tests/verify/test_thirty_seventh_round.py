@@ -453,3 +453,31 @@ def test_hidden_layers_numbered_after_an_h_in_a_deeper_network(tmp_path):
     slip = body.replace(r"(W_{h2}^T \delta_{h2})", r"(W_{h1}^T \delta_{h2})")
     line = _line(slip, next(x for x in slip.splitlines() if r"W_{h1}^T" in x))
     assert _verify(tmp_path, spec, slip)[line].verdict == "incorrect"
+
+
+def test_forward_definitions_listed_on_one_line_are_read_as_definitions(tmp_path):
+    """z_{hid} = W_{hid} x + b_{hid}, \\quad h = \\tanh(z_{hid}), … on one line: each a definition (infer.definitions
+    splits the line as the judge does), so h is the hidden layer's and 1 − h² a square (before: "h needs a layer index",
+    four of six claims unread)."""
+    spec = _spec("listed", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1).replace(
+        "[optimizer]", '[regularization]\nname = "l2"\nlambda = 0.01\n\n[optimizer]')
+    lam, rate = 0.01, 0.1
+    v, t = _point(SIZES, ACTS)
+
+    def l2_grad(k):  # ∂(data + λ/2 ‖W‖²)/∂W: the data term's by central differences (t), the penalty's λW
+        return t["W"][k] + lam * v["W"][k]
+
+    claims = {
+        r"$$\frac{\partial J}{\partial W_{out}} = (\hat y - y) h^T + \lambda W_{out}$$":
+            lambda v, t: [(np.outer(v["h"][2] - v["e"], v["h"][1]) + lam * v["W"][2], l2_grad(2))],
+        r"$$\frac{\partial J}{\partial W_{hid}} = \left[(W_{out}^T (\hat y - y)) \odot (1 - h^2)\right] x^T + \lambda W_{hid}$$":
+            lambda v, t: [(np.outer(_delta_hidden(v, t), v["x"]) + lam * v["W"][1], l2_grad(1))],
+        r"$$W_{out} \leftarrow (1 - \eta\lambda) W_{out} - \eta (\hat y - y) h^T$$":
+            lambda v, t: [((1 - rate * lam) * v["W"][2] - rate * np.outer(v["h"][2] - v["e"], v["h"][1]),
+                           v["W"][2] - rate * l2_grad(2))],
+    }
+    body = _answer("With weight decay", [
+        r"$$z_{hid} = W_{hid} x + b_{hid}, \quad h = \tanh(z_{hid}), \quad z_{out} = W_{out} h + b_{out}, \quad "
+        r"\hat y = \mathrm{softmax}(z_{out})$$",
+        r"$$J = -\sum_k y_k \log \hat y_k + \frac{\lambda}{2} \left(\|W_{hid}\|_F^2 + \|W_{out}\|_F^2\right)$$", *claims])
+    _judged_as_numpy_says(tmp_path, spec, body, claims, (v, t))
