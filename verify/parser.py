@@ -1741,8 +1741,8 @@ class _Parser:
             scripts = [("_", rest)] * bool(rest) + scripts[1:]
             kind, layer, base = "yhat", None, "yhat"
         elif self.bases.get(name) == "y" and scripts and scripts[0][0] == "_" and "".join(t.text for t in scripts[0][1]) in (
-                "target", "true", "gt", "actual"):
-            scripts = scripts[1:]  # y_{\text{target}} (CSCN8010's notebook), y_{\text{true}}, y_{gt}: the target itself
+                "target", "true", "gt", "actual", "onehot"):
+            scripts = scripts[1:]  # y_{\text{target}} (CSCN8010's notebook), y_{\text{true}}, y_{gt}, y_{onehot}: the target
             kind, layer, base = "y", None, "y"
         else:
             base = "delta" if name in ("delta", "Delta") else self.bases[name]

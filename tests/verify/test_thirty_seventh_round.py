@@ -102,16 +102,18 @@ def test_the_output_named_by_its_role_is_not_read_beside_a_numbered_last_layer(t
             assert result.verdict == "unchecked" and "names a layer by its role" in result.message, result.message
 
 
-def test_y_out_is_the_prediction_and_y_gt_the_target(tmp_path):
+@pytest.mark.parametrize("target", ["y_{gt}", r"y_{\mathrm{one-hot}}", "y_{actual}"])
+def test_y_out_is_the_prediction_and_y_gt_the_target(tmp_path, target):
     spec = _spec("roles", "column", 3, [(4, "tanh"), (3, "softmax")], "cross_entropy", 0.1)
-    claims = {r"$$\delta_{out} = y_{out} - y_{gt}$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
-              r"$$\frac{\partial L}{\partial W_{out}} = (y_{out} - y_{gt}) h^T$$":
+    claims = {rf"$$\delta_{{out}} = y_{{out}} - {target}$$": lambda v, t: [(v["h"][2] - v["e"], t["a"][2])],
+              rf"$$\frac{{\partial L}}{{\partial W_{{out}}}} = (y_{{out}} - {target}) h^T$$":
                   lambda v, t: [(np.outer(v["h"][2] - v["e"], v["h"][1]), t["W"][2])]}
     body = _answer("The output layer", [r"$$z_{hid} = W_{hid} x + b_{hid}$$", r"$$h = \tanh(z_{hid})$$",
                                         r"$$z_{out} = W_{out} h + b_{out}$$", r"$$y_{out} = \mathrm{softmax}(z_{out})$$", *claims])
     _judged_as_numpy_says(tmp_path, spec, body, claims, _point(SIZES, ACTS))
-    swapped = body.replace(r"\delta_{out} = y_{out} - y_{gt}", r"\delta_{out} = y_{gt} - y_{out}")
-    assert _verify(tmp_path, spec, swapped)[_line(swapped, r"$$\delta_{out} = y_{gt} - y_{out}$$")].verdict == "incorrect"
+    swapped = body.replace(rf"\delta_{{out}} = y_{{out}} - {target}", rf"\delta_{{out}} = {target} - y_{{out}}")
+    line = _line(swapped, rf"$$\delta_{{out}} = {target} - y_{{out}}$$")
+    assert _verify(tmp_path, spec, swapped)[line].verdict == "incorrect"
 
 
 def test_layers_named_by_letters_square_their_bare_activation(tmp_path):
