@@ -957,7 +957,7 @@ def conventions(judge, claims) -> Reading | None:
         options.append(("bias_absorbed", True))  # \sum_{i=0}^{D} w_{ji} x_i: the bias is weight 0 on x_0 = 1
         changes.append("biases absorbed as weight 0 on a unit x_0 = 1 (sums from 0)")
     if "superscript" not in dict(base.options):  # z^2: layer 2 or a square? the answer's way of writing layers says
-        paren = re.search(r"[A-Za-z}]\s*\^\s*(?:\{?\s*[(\[]|\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\})",
+        paren = re.search(r"[A-Za-z}]\s*\^\s*(?:\{?\s*[(\[]|" + _ROLE_SCRIPT + ")",
                           text)  # (or by role: W^{hidden})
         bare = re.search(r"(?<![A-Za-z\\])[A-Za-z]\s*\^\s*(?:\{\s*)?[lL](?:\s*[+-]\s*\d)?\s*\}?(?![A-Za-z])", text) or any(
             re.match(r"^\s*[A-Za-z]\s*\^\s*\{?\s*\d\s*\}?\s*=", c.latex) for c in definitions(claims))
@@ -1373,7 +1373,8 @@ _LAYER_FIRST = re.compile(r"(?<![A-Za-z\\])(?:[azwWbhxy]|net|\\omega)\s*_\s*\{\s
 #: a hidden layer's weights numbered after an h, in a network of two hidden layers or more: W_{h1}, \mathbf{W}_{h2}
 _HIDDEN_NUMBERED = re.compile(r"(?<![A-Za-z\\])W\s*\}?\s*_\s*\{\s*h\s*[1-9]\s*\}")
 #: a layer named by a word in a script: W_{out}, \delta^{hidden}, z_{\text{output}}
-_ROLE_WORD = re.compile(r"[_^]\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}")
+_ROLE_SCRIPT = r"\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?\\?(?:out|output|hid|hidden)\s*\}"  # (normalised: \text{out} is \out)
+_ROLE_WORD = re.compile(r"[_^]\s*" + _ROLE_SCRIPT)
 #: a weight or bias numbered in a script: W_2, b_{2}, \mathbf{W}_2, W^{(2)}, b^{[2]} -> the number
 _NUMBERED_LAYER = re.compile(r"(?<![A-Za-z\\])[Wb]\s*\}?\s*(?:_\s*\{?|\^\s*\{?\s*[(\[])\s*(\d)(?![\d.])")
 #: the output layer's weights named by the two layers they join: W_{ho}, W_{oh}, \mathbf{W}_{hy}
