@@ -313,7 +313,7 @@ def probes() -> list[Probe]:
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
-            + round_thirty_six_coordinator() + round_thirty_seven_coordinator())
+            + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5471,6 +5471,31 @@ def round_thirty_seven_coordinator() -> list[Probe]:
         f"$$\\delta_k = o_k (1 - o_k)(t_k - o_k) + {k}$$\n\n$$\\Delta w_{{kh}} = \\eta \\delta_k o_h$$\n\n" for k in range(950)))
     after("w^o_{kj} and net^{hid}_j 10^4 times", "$$net^{hid}_j = \\sum_i w^{hid}_{ji} x_i$$\n\n$$\\delta^h_j = " + " + ".join(
         "w^o_{kj} \\delta^o_k net^{hid}_j" for _ in range(10_000)) + "$$\n", strict)
+    return out
+
+
+def round_thirty_eight_coordinator() -> list[Probe]:
+    """Round thirty-eight (issue 10's list reader, issue 12's bounds): vectors typed as lists — 10^4 lists in one
+    claim, a list of 10^4 entries, 40 lists nested, (a, b)^T (c, d) products 10^4 times, lists of 1e308 whose
+    arithmetic overflows, semicolon rows of unequal lengths, a worked example of 1900 list claims — each after the
+    thirty-first round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r38: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    after("lists: [0.1, 0.2] 10^4 times in one claim", "$$z^{(1)} = " + " + ".join(
+        "[0.1, 0.2] \\cdot W^{(1)}" for _ in range(10_000)) + "$$\n", strict)
+    after("lists: one list of 10^4 entries", "$$z^{(1)} = [" + ", ".join("0.5" for _ in range(10_000)) + "]$$\n")
+    after("lists: 40 lists nested", "$$z^{(1)} = " + "[" * 40 + "0.1, 0.2" + "]" * 40 + "$$\n")
+    after("lists: 10^4 nested openers never closed", "$$z^{(1)} = " + "[0.1, " * 10_000 + "$$\n")
+    after("lists: (a, b)^T (c, d) 10^4 times", "$$W^{(1)} = " + " + ".join(
+        "(0.05, 0.10)^T (0.0134, 0.0150)" for _ in range(10_000)) + "$$\n", strict)
+    after("lists: entries of 1e308 whose arithmetic overflows", "$$z^{(1)} = [1e308 \\times 1e308, 2] \\cdot "
+          "[1e308, 1e308]^T = [\\infty, 1]$$\n")
+    after("lists: semicolon rows of unequal lengths 10^4 times", "$$W^{(1)} = [" + "; ".join(
+        "0.1, 0.2" if k % 2 else "0.3" for k in range(10_000)) + "]$$\n")
+    after("lists: a worked example of 1900 list claims", "Input $x = [0.05, 0.10]$, target $y = 0.01$.\n\n" + "".join(
+        f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} = [0.3775, 0.{k:04d}]$$\n\n" for k in range(1900)))
     return out
 
 

@@ -79,6 +79,7 @@ from .shapes import (
     UNRESOLVED,
     BatchDiagonal,
     Context,
+    Flat,
     ShapeMismatch,
     evaluate,
     evaluate_over,
@@ -99,6 +100,7 @@ from .tree import (
     NoSuchLayer,
     Unreadable,
     is_bias,
+    literal_op,
     no_quantity,
     quantity_tex,
     show,
@@ -308,8 +310,7 @@ class Judge:
                                 options=notation.options + (("batch", batch), ("sizes", tuple(self.net.sizes)),
                                                             ("convention", self.convention),
                                                             ("activations", tuple(ly.activation for ly in self.net.layers)),
-                                                            ("penalised", self.net.regularizer is not None),
-                                                            ("lists", values is not None))  # [12, 2, 2] (parser)
+                                                            ("penalised", self.net.regularizer is not None))
                                 + ((("momentum_variant", self.net.options_dict.get("variant", "classic")),)
                                    if self.net.optimizer.name == "momentum" else ())  # (Δw(t−1): parser.previous_change)
                                 + ((("param_names", params),) if params else ()))  # \mathrm{y}: the parameter (parser)
@@ -1390,6 +1391,8 @@ class Judge:
             link = self._link(a, b, notes)
             if link.verdict == "incorrect" and before is not a:
                 link = self._rounding_carried(a, before, b) or link
+            if link.verdict == "correct" and self.numeric and _numbers_only(before) and _numbers_only(b):
+                link = self._arithmetic_link(before, b) or link  # (0.05 · 0.15 + … = 0.3935: within 1 % of z, still wrong)
             links.append(link)
         self._subject = None
         if any(lk.verdict == OWN_NUMBERS for lk in links):
@@ -1497,7 +1500,7 @@ class Judge:
                             "they are not checked")
                 continue
             if not used or not (any(n.op == "num" for n in own.walk())
-                                and all(_literal_op(n) or n.op == "const" for n in own.walk())):
+                                and all(literal_op(n) or n.op == "const" for n in own.walk())):
                 continue  # (a constant is the spec's: w - η ∂L/∂w with the stated w and ∂L/∂w, η the learning rate)
             agree = self._within_rounding(own, numbers)
             if agree is None or agree[0]:
@@ -1704,7 +1707,7 @@ class Judge:
         formula of constants and numbers then) gives the number written for it, within the rounding of both."""
         own, found, missing = self._with_own_values(
             leaf, lambda node: self.own_stated.get((self.notation, show(node, self.net.convention))))
-        if missing or not all(_literal_op(n) or n.op == "const" for n in own.walk()):
+        if missing or not all(literal_op(n) or n.op == "const" for n in own.walk()):
             return False
         for _, stated in found:
             self._lean_on(stated)
@@ -1750,17 +1753,19 @@ class Judge:
             return False
         return not rels and sides[0].op in ("entry", "comp")
 
-    def _readable_sides(self, claim: Claim, layer_env: dict | None) -> tuple[str, str] | None:
-        """A chain ``a = b = c`` in which some sides do not read: the chain of the sides that do (at least two, the
-        first among them), and which sides were left out; None when that is not such a chain."""
+    def _readable_sides(self, claim: Claim, layer_env: dict | None, letters: bool = False) -> tuple[str, str] | None:
+        """A chain ``a = b = c`` in which some sides do not read (``letters``: or are written numbers only): the chain
+        of the sides that do (at least two, the first among them), and which sides were left out; None when that is
+        not such a chain."""
         sides = _top_sides(claim.latex)
         if len(sides) < 3:
             return None
         ok = []
         for k, side in enumerate(sides):
             try:
-                parse_claim(side, self.notation, self.net.depth, layer_env)
-                ok.append(k)
+                node = parse_claim(side, self.notation, self.net.depth, layer_env)[0]
+                if not (letters and len(node) == 1 and _numbers_only(node[0])):
+                    ok.append(k)
             except NeedsLayer:
                 ok.append(k)
             except (Unreadable, RecursionError):
@@ -2280,6 +2285,8 @@ class Judge:
             return _Link("unchecked", f"could not evaluate: {exc}")
         except (FloatingPointError, ValueError) as exc:
             return _Link("unchecked", f"could not evaluate: {exc}")
+        if _flat_list(student) or _flat_list(target) or any(isinstance(v, Flat) for v in (*tv, *sv)):
+            tv, sv = _laid_out(tv, sv)  # [0.1, 0.2]: a vector typed as a list has no orientation
         if DOT not in notes and any(np.size(t) == 1 < np.size(s_) for t, s_ in zip(tv, sv, strict=True)):
             dotted = self._dot_reading(target, student, free)
             if dotted is not None:  # L = -Σ_i Y_i · log A_i: a number is meant, and only the dot product gives one
@@ -2336,10 +2343,8 @@ class Judge:
             return _Link("unchecked", f"could not read the claim: {show(target, self.net.convention)} is a vector of "
                          f"{np.size(tv[0])} entries here but the claim gives one number; if its subscript names an entry "
                          "(a unit, one weight), write the layer too, e.g. h^{(1)}_1, W^{(1)}_{12}")
-        if not self.numeric and not free and _numbers_only(target) and _numbers_only(student):
+        if (not self.numeric or self._arithmetic_only) and not free and _numbers_only(target) and _numbers_only(student):
             return self._rounded_arithmetic(target, student, tv, sv)
-        if _flat_list(student) or _flat_list(target):  # [12, 2, 2]: a whole side typed as a list, no orientation
-            tv, sv = _laid_out(tv, sv, _flat_list(target))
         bad = [i for i in range(len(tv)) if not _close(tv[i], sv[i], literal, spread)]
         case = _one_case(tv, sv, free) if bad and len(free) == 2 and not self.numeric else None
         earlier = self._diagonal_stated(case) if case is not None and "≠" in case else None
@@ -2381,6 +2386,13 @@ class Judge:
                                  or _partly_own_values(target, student, {
                                      float(v[0]) for v in getattr(self, "own_stated", {}).values()})):
             return _Link(OWN_NUMBERS, "")
+        if not self.numeric and _numbers_only(target) != _numbers_only(student) and any(
+                _flat_list(n) for side in (target, student) if _numbers_only(side) for n in side.walk()):
+            # Shreyansh's "suppose p = [0.659, 0.242, 0.099]" beside a spec of 4 classes: an example of its own size
+            numbers, letters = (sv[bad[0]], tv[bad[0]]) if _numbers_only(student) else (tv[bad[0]], sv[bad[0]])
+            return _Link("unchecked", f"not judged: the answer's own example gives {np.size(numbers)} numbers "
+                                      f"for what is {_shape_or_value(letters)} in the spec's network: an example of "
+                                      "another size, which the spec gives no [values] for")
         if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
                 and all(np.size(s) == 1 for s in sv) and any(np.size(t) > 1 for t in tv)
                 and any(n.op == "comp" for n in student.walk())):
@@ -2617,6 +2629,34 @@ class Judge:
             return total
         except (ShapeMismatch, Unreadable, ValueError, FloatingPointError):
             return None
+
+    _arithmetic_only = False  # (_arithmetic_link: a link of numbers judged as arithmetic in a numeric worked example)
+
+    def _arithmetic_link(self, before: Node, after: Node) -> _Link | None:
+        """In a numeric worked example, a link between two sides of written numbers judged as their arithmetic too
+        (``_rounded_arithmetic``: the rounding of the numbers written carried; as for a numeric answer's values, one
+        unit of the last digit written): the comparison with the network's value allows the rounding carried from
+        earlier steps (1 %), which would let a slip in this very step pass. The link when that arithmetic is wrong,
+        else None."""
+        self._arithmetic_only = True
+        try:
+            link = self._link(before, after, [])
+        finally:
+            self._arithmetic_only = False
+        if link.verdict != "incorrect":
+            return None
+        units = _decimals(after)  # (as a numeric answer's values: within one unit of the last digit written, -0.189
+        if units is None:         # for -0.2 - 0.1 · (-0.102) = -0.1898, is the number carried, not a slip)
+            return link
+        try:
+            ctx = self.context(self.envs[0])
+            left = np.ravel(np.asarray(evaluate(before, ctx), dtype=float))
+            right = np.ravel(np.asarray(evaluate(after, ctx), dtype=float))
+        except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
+            return link
+        unit = np.ravel(10.0 ** -np.asarray(units, dtype=float)) * np.ones(right.size)
+        within = left.size == right.size and bool(np.all(np.abs(left - right) <= unit * (1 + 1e-9)))
+        return None if within else link
 
     def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
         """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
@@ -4065,12 +4105,17 @@ class Judge:
         if own is None or own[0] == 1 and columnsample.BATCH_WRITTEN.search(claim.latex):
             return None  # (on the spec's own scale, a claim in the batch's capitals is the batch's: ∂L_batch/∂Z = P − Y)
         if not holds_scaled(one, claim.latex, own[0]):
-            readable = self._readable_sides(claim, {})  # ∂L/∂z = p − y = [−0.341, …]: a side that does not read
-            if readable is None or not holds_scaled(one, readable[0], own[0]):
-                return None
-            return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the sides read hold on the answer's "
-                               f"own cost for one example, but the chain's {readable[1]} could not be read",
-                               quantity=claim.quantity)
+            readable = self._readable_sides(claim, {})  # a side that does not read
+            lettered = self._readable_sides(claim, {}, letters=True)  # ∂L/∂z = p − y = [−0.341, …]: its own numbers
+            if readable is not None and holds_scaled(one, readable[0], own[0]):
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the sides read hold on the "
+                                   f"answer's own cost for one example, but the chain's {readable[1]} could not be read",
+                                   quantity=claim.quantity)
+            if lettered is not None and holds_scaled(one, lettered[0], own[0]):
+                return ClaimResult(claim.id, claim.latex, "unchecked", "", f"not judged: the sides in letters hold on the "
+                                   f"answer's own cost for one example; the chain's {lettered[1]} gives the answer's own "
+                                   "numbers, which the spec gives no [values] to compare with", quantity=claim.quantity)
+            return None
         scale = (f"{own[0]:g} × the spec's (its definition: {own[1]}): this derivative is {own[0]:g} × the spec's"
                  if own[0] != 1 else f"the spec's loss of one example (its definition: {own[1]})")
         return ClaimResult(claim.id, claim.latex, "correct", "", f"holds on the answer's own cost for one example, "
@@ -4290,7 +4335,7 @@ class Judge:
             after, before = (np.asarray(env[(kind, param[1])], dtype=float) for kind in (param[0] + "_next", param[0]))
             before_q = Node("q", (), param)  # (P itself on a right side: its value before the step, exact)
             if len(sides) < 2 or any(r not in ("=", "approx") for r in rels) or not all(
-                    any(n.op == "num" for n in side.walk()) and all(_literal_op(n) or n == before_q for n in side.walk())
+                    any(n.op == "num" for n in side.walk()) and all(literal_op(n) or n == before_q for n in side.walk())
                     for side in sides[1:]):
                 return result
             ctx = self.context(env)
@@ -4353,7 +4398,7 @@ class Judge:
         except Unreadable:
             return result
         nodes = [n for side in sides for n in side.walk()]
-        by_shape = _shape_failed(result) or "missing transpose" in result.message
+        by_shape = _shape_failed(result)
         what = next((w for key, w in self._given_orientations.items() if uses(nodes, key) and (by_shape or key != "x")),
                     None)
         if what is None:
@@ -5509,16 +5554,20 @@ def _flat_list(node: Node) -> bool:
     return node.op == "matrix" and isinstance(node.value, FlatShape)
 
 
-def _laid_out(tv: list, sv: list, target_flat: bool) -> tuple[list, list]:
-    """The list side laid out as the other side's vector (a row or a column of as many entries); anything else as
-    it is (a list of the wrong length, or beside a matrix, still differs in shape)."""
-    def lay(flat, other):
-        fits = np.size(flat) == np.size(other) and np.ndim(other) == 2 and 1 in np.shape(other)
-        return np.reshape(flat, np.shape(other)) if fits else flat
+def _laid_out(tv: list, sv: list) -> tuple[list, list]:
+    """The two sides as plain arrays, the derived side laid out as the claim's wherever one of them is a vector typed
+    as a list (no orientation) and both are vectors of as many entries; anything else as it is (a list of the wrong
+    length, or beside a matrix, still differs in shape)."""
+    def vector(v) -> bool:
+        return np.ndim(v) < 2 or np.ndim(v) == 2 and 1 in np.shape(v)
 
-    if target_flat:
-        return [lay(t, s_) for t, s_ in zip(tv, sv, strict=True)], sv
-    return tv, [lay(s_, t) for t, s_ in zip(tv, sv, strict=True)]
+    out = []
+    for t, s_ in zip(tv, sv, strict=True):
+        t, s_ = np.asarray(t), np.asarray(s_)
+        if vector(t) and vector(s_) and t.size == s_.size:
+            t = t.reshape(s_.shape)
+        out.append(t)
+    return out, [np.asarray(s_) for s_ in sv]
 
 
 def _written_as_is(node: Node) -> bool:
@@ -5535,7 +5584,7 @@ def _decimals(node: Node):
         return _decimals(node.args[0])
     if node.op == "num":
         return np.asarray(float(node.value[1] or 0))
-    if node.op in ("mul", "add", "sub", "div", "pow", "fn", "had", "T") and all(_literal_op(n) for n in node.walk()):
+    if node.op in ("mul", "add", "sub", "div", "pow", "fn", "had", "T") and all(literal_op(n) for n in node.walk()):
         # -0.5523 × 0.7, -0.3866 · 1: arithmetic on numbers written with their precision; the coarsest one holds
         written = [n.value[1] for n in node.walk() if n.op == "num" and n.value[1]]
         return np.asarray(float(min(written) if written else 0))
@@ -5627,7 +5676,7 @@ def _own_example(sides: list[Node], links: list) -> bool:
         np.prod(c["expected_shape"]) != np.prod(c.get("claimed_shape", ())))  # σ'(z_1) = 0.4694 × 0.5306 of one unit)
     return (len(sides) > 2 and sides[0].op not in ("q", "comp", "entry") and links[0].verdict == "incorrect"
             and other_size
-            and all(_literal_op(n) for side in sides[1:] for n in side.walk()))
+            and all(literal_op(n) for side in sides[1:] for n in side.walk()))
 
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
@@ -5805,7 +5854,7 @@ def _rows_repeat(tv: list, sv: list) -> bool:
 
 def _numbers_only(node: Node) -> bool:
     """A side of written numbers only: [1 2 1; -2 1 0] [1; 3; 1], 11 · 52."""
-    return any(n.op == "num" for n in node.walk()) and all(_literal_op(n) for n in node.walk())
+    return any(n.op == "num" for n in node.walk()) and all(literal_op(n) for n in node.walk())
 
 
 def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> bool:
@@ -5907,13 +5956,6 @@ def _one_number(student: Node, sv: list) -> bool:
         return True
     return _numbers_only(student) and not any(n.op in ("matrix", "T") for n in student.walk()) and all(
         np.size(v) == 1 for v in sv)
-
-
-def _literal_op(n: Node) -> bool:
-    """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
-    return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
-            or n.op == "const" and n.value in ("pi", "e")
-            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu"))
 
 
 def _written_decimals(node: Node):

@@ -62,6 +62,13 @@ _IVERSON_BRACKET = re.compile(r"(?:(?<=\\odot )|(?<=\\circ )|(?<=\\cdot )|(?<=\*
 #: the unit step by its name, applied to one quantity (one level of parentheses inside): \text{step}(z^{(1)}), step(Z1)
 _STEP = re.compile(r"(?:\\(?:text|operatorname|mathrm)\s*\{\s*step\s*\}|\\step(?![A-Za-z])|(?<![A-Za-z\\])step)\s*"
                    r"\(((?:[^()]|\([^()]{0,10}\)){1,40})\)")
+#: Heaviside's unit step H applied to a summed input alone (H(z_1), H(z^{(1)}), H(\mathbf{z}^{[2]}), H(Z1)): ReLU's slope.
+#: Only a z: H(1 - H), H(x) stay what they were (a batch's activations H times a factor; a definition's own x)
+_HEAVISIDE = re.compile(r"(?<![A-Za-z\\{_^])H\s*\(\s*((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[zZ]\s*\}|[zZ])(?:\s*[_^]\s*"
+                        r"(?:\{[^{}]{1,12}\}|\[[^\]()]{1,6}\]|\([^()]{1,6}\)|[A-Za-z0-9])){0,2})\s*\)")
+#: the one-hot vector of the class y by its name (\text{onehot}(y), \operatorname{one\_hot}(y), one_hot(y)): the target y
+_ONE_HOT_NAMED = re.compile(r"(?:\\(?:text|operatorname|mathrm|texttt)\s*\{\s*one[\\_ -]{0,2}hot\s*\}|(?<![A-Za-z\\])one_?hot)"
+                      r"\s*\(\s*(y|\\mathbf\s*\{\s*y\s*\}|\\boldsymbol\s*\{\s*y\s*\})\s*\)")
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|bm|boldsymbol|mathbbm)\s*\{\s*(?:1|I)\s*\}")
 #: \text{word} of a word that is also a LaTeX command gradproof refuses (\prod, \int, …): kept a name
 _TEXT_WORDS = ("prod", "int", "lim", "det", "sum", "mathbb", "operatorname", "text")
@@ -998,6 +1005,8 @@ def _normalize_new(text: str) -> str:
     s = _IVERSON_NESTED.sub(r" \\indicator (", s)
     s = _IVERSON_BRACKET.sub(r" \\indicator (\1)", s)  # δ ⊙ [z^{(1)} > 0]: Iverson's bracket in square brackets
     s = _STEP.sub(r" \\indicator (\1 > 0)", s)  # \text{step}(z^{(1)}): the unit step, ReLU's slope
+    s = _ONE_HOT_NAMED.sub(r" \1 ", s)  # \text{onehot}(y): the one-hot target, as y_{onehot} is
+    s = _HEAVISIDE.sub(r" \\indicator (\1 > 0)", s)  # H(z_1): Heaviside's step (read as h ⊙ z: a false reject)
     s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name

@@ -26,6 +26,7 @@ from .normalize import number_list
 from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
 from .surface import split_top_level
+from .tree import FlatShape
 
 #: the source of values read from the document itself (judge.Judge names it in counterexamples)
 OWN_EXAMPLE = "the document's own worked example"
@@ -47,9 +48,10 @@ def _literal(node) -> np.ndarray | None:
                                       for a in node.args):
         return None
     try:
-        return np.asarray(evaluate(node, None), dtype=float)
+        value = np.asarray(evaluate(node, None), dtype=float)
     except Exception:  # noqa: BLE001 -- an unusual matrix is no value
         return None
+    return value.reshape(-1) if isinstance(node.value, FlatShape) else value  # (0.05, 0.10): a list, no orientation
 
 
 def document_values(claims, net) -> dict | None:
@@ -454,6 +456,7 @@ def given_shapes(claims, net) -> dict:
         key = _key(*sides[0].value)
         if key is None or key in shapes or not (key == "x" or key.startswith("W")):
             continue
+        listed = listed or sides[1].op == "matrix" and isinstance(sides[1].value, FlatShape)
         given = None if listed else _literal(sides[1])
         if listed or given is not None and given.ndim == 2:
             shapes[key] = None if listed else tuple(given.shape)

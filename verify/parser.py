@@ -26,7 +26,7 @@ from gradproof.derive.errors import did_you_mean
 
 from . import augmented, elided, eraunits, layerdots, surface, unitnumbers
 from .normalize import drop_time_argument, normalize
-from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, num
+from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, literal_op, num
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -66,6 +66,12 @@ RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "
              ":=": "<-", "coloneqq": "<-", "rightarrow": "->", "to": "->", "mapsto": "->", "longrightarrow": "->"}
 MUL_OPS = {"cdot": "mul", "*": "mul", "times": "mul", "ast": "mul", "odot": "had", "circ": "had", "bullet": "had",
            "otimes": "had", "/": "div"}
+#: operators after which an opening bracket may start a vector typed as a list (Parser._list_position)
+LIST_AFTER = frozenset(("+", "-", "*", "cdot", "times", "ast", "odot", "circ", "otimes", "(", "[", ","))
+#: a transpose mark's tokens, after which an opening bracket may start a list (Parser._list_position)
+TRANSPOSE_MARKS = tuple(mark for m in ("T", "top", "intercal") for mark in (["^", m], ["^", "{", m, "}"]))
+#: entries of one vector typed as a list
+MAX_LIST_CELLS = 400
 CMP = {"<": "<", ">": ">", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "leqslant": "<=", "geqslant": ">="}
 GRAD = {"z": "delta", "h": "dh", "W": "dW", "b": "db", "yhat": "dyhat", "Wb": "dWb", "x": "dx"}
 #: layer kinds (verify/layertruth.py): batch/layer norm's γ, β, x̂, μ, σ², a projection P
@@ -1038,36 +1044,57 @@ class _Parser:
                 out.append(t)
         return [tok]
 
-    def _number_list(self) -> Node | None:
-        """``[12, 2, 2]`` after its ``[``: two numbers or more (each may be negative) separated by commas up to ``]``,
-        as a vector with no orientation (tree.FlatShape: the judge lays it out as the quantity it is compared with);
-        None, consuming nothing, for anything else in brackets (an interval, [X, 1], a group). Read only in a numeric
-        worked example (option ``lists``: the judge has [values] to compare it with); elsewhere such numbers are the
-        answer's own example, which no random point has."""
+    def _list_position(self) -> bool:
+        r"""Whether the opener just read may start a vector typed as a list (``[0.1, 0.2]``, ``(9.0, 1.0)``): at a
+        claim's start, after a relation, an operator, a matrix or a transpose (``\end{bmatrix} [0.05, 0.10]^T``) — not
+        after a name, where brackets hold a function's
+        arguments (``L(1.5, 0.56)``) or an index (``x[1, 2]``), nor in a script."""
         before = self.peek(-2) if self.i >= 2 else None
-        if before is not None and before.text not in RELATIONS:
-            return None  # only a whole side (after a relation, or the claim's start): inside an expression, [a, b]
-        k, cells = 0, []  # is a row in mathematics and a column in NumPy, and nothing says which
-        while len(cells) < 64:
-            neg = self.is_("-", k)
-            tok = self.peek(k + neg)
-            if tok is None or tok.kind != "num":
-                return None
-            value = num(float(tok.text), len(tok.text.split(".")[1]) if "." in tok.text else 0)
-            cells.append(Node("neg", (value,)) if neg else value)
-            k += neg + 1
-            after = self.peek(k + 1)
-            if self.is_("]", k) and len(cells) >= 2 and (after is None or after.text in RELATIONS):
-                self.i += k + 1
-                return Node("matrix", tuple(cells), FlatShape((len(cells), 1)))
-            if not self.is_(",", k):
-                return None
-            k += 1
-        return None
+        if before is None or before.text in RELATIONS or before.text in LIST_AFTER or before.kind == "end":
+            return True
+        back = [self.peek(-k).text for k in range(2, min(self.i, 5) + 1)][::-1]  # (0.05, 0.10)^T (0.0134, 0.0150)
+        return any(back[-len(mark):] == mark for mark in TRANSPOSE_MARKS)
 
-    def group(self, close: str) -> Node:
+    def _list_rest(self, first: Node, close: str) -> Node | None:
+        """A vector or matrix typed as a list after its first entry (the parser stands on the first comma or
+        semicolon): entries of arithmetic on written numbers (tree.literal_op) up to ``close``. Commas alone make a
+        vector with no orientation (tree.FlatShape: the evaluator lays it out as what it meets, shapes.Flat) — or,
+        when every entry is itself such a list of one length, NumPy's rows (``[[0.15, 0.20], [0.25, 0.30]]``);
+        semicolons end MATLAB's rows (``[0.1; 0.2]`` a column, ``[1, 2; 3, 4]``). None, consuming nothing, for
+        anything else (an interval of letters, ``[X, 1]``, a pair of quantities): the caller then reports the comma."""
+        start, rows, cells = self.i, [], [first]
+        try:
+            while (self.is_(",") or close == "]" and self.is_(";")) and len(cells) + sum(map(len, rows)) < MAX_LIST_CELLS:
+                if self.next().text == ";":
+                    rows.append(cells)
+                    cells = []
+                cells.append(self.expr())
+            rows.append(cells)
+            if not self.is_(close) or sum(map(len, rows)) < 2 or len({len(r) for r in rows}) != 1:
+                raise Unreadable("not a list")
+        except Unreadable:
+            self.i = start
+            return None
+        entries = [c for r in rows for c in r]
+        nested = len(rows) == 1 and all(c.op == "matrix" and isinstance(c.value, FlatShape) for c in entries)
+        if nested and len({len(c.args) for c in entries}) == 1:  # NumPy's rows
+            rows = [list(c.args) for c in entries]
+            entries = [c for r in rows for c in r]
+        if not all(literal_op(n) and n.op != "matrix" for c in entries for n in c.walk()):
+            self.i = start
+            return None
+        self.i += 1
+        if len(rows) == 1:
+            return Node("matrix", tuple(entries), FlatShape((len(entries), 1)))
+        return Node("matrix", tuple(entries), (len(rows), len(rows[0])))
+
+    def group(self, close: str, listing: bool = False) -> Node:
         start = self.i
         node = self.expr()
+        if listing and (self.is_(",") or close == "]" and self.is_(";")):  # [0.1, 0.2], (9.0, 1.0), [0.1; 0.2]
+            listed = self._list_rest(node, close)
+            if listed is not None:
+                return listed
         tok = self.peek()
         if (close == ")" and tok is not None and tok.text in CMP and start >= 2
                 and self.t[start - 2].text in ("cdot", "*", "odot", "circ", "times", "ast")):
@@ -1096,11 +1123,8 @@ class _Parser:
             decimals = len(text.split(".")[1]) if "." in text else 0
             return num(float(text), decimals)
         if tok.kind == "op":
-            listed = self._number_list() if tok.text == "[" and self.opts.get("lists") else None
-            if listed is not None:
-                return listed
             if tok.text in ("(", "[", "{"):
-                return self.group({"(": ")", "[": "]", "{": "}"}[tok.text])
+                return self.group({"(": ")", "[": "]", "{": "}"}[tok.text], tok.text != "{" and self._list_position())
             if tok.text == "|":
                 self.abs_open += 1
                 inner = self.expr()

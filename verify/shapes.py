@@ -13,7 +13,7 @@ import numpy as np
 
 from . import augmented
 from .jacobianlayout import DENOMINATOR_LAYOUT, DIAGONAL, denominator_product, diagonal_product, gradient_of_scalar
-from .tree import SAMPLE_BASES, Node, Unreadable, is_bias, no_quantity, show
+from .tree import SAMPLE_BASES, FlatShape, Node, Unreadable, is_bias, no_quantity, show
 
 
 class ShapeMismatch(Exception):
@@ -65,6 +65,61 @@ class BatchDiagonal(np.ndarray):
     is elementwise, whatever the sizes (judge.Judge._batch_jacobian)."""
 
 
+class Flat(np.ndarray):
+    """A vector typed as a list (``[0.1, 0.2]``, parser._list_rest): its entries in order with no orientation, held
+    as a column. Beside a row or a matrix it is laid out as the operation needs (``_laid``, ``_flat_product``); what
+    only lists and numbers make stays a list; the judge lays a list side out as the side it is compared with."""
+
+
+class FlatT(Flat):
+    """A list transposed (``[0.9, 0.1]^T``): its author writes the list as a row, so this is a column — a list
+    times it is their dot product."""
+
+
+def _flat(values) -> Flat:
+    return np.asarray(values, dtype=float).reshape(-1, 1).view(Flat)
+
+
+def _laid(a: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """A list laid out as the vector it meets (a row beside a row), as a plain array; a list beside a list or a number
+    stays a list; beside anything else it is a column, and a mismatch is reported as for a column."""
+    if not isinstance(a, Flat) or isinstance(other, Flat) or _scalar(other):
+        return a
+    if np.ndim(other) == 2 and 1 in np.shape(other) and np.size(other) == a.size:
+        return np.asarray(a).reshape(np.shape(other))
+    return np.asarray(a)
+
+
+def _flat_product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
+    r"""A product with a list in it: a number scales it; a list before a matrix is a row (``[1, 2] \cdot W``), after
+    one a column, whichever fits; a list times a transposed one is their dot product (``[a_1, a_2] \cdot [w_1,
+    w_2]^T``), the other way round their outer product. Two lists with nothing to say how they multiply are not
+    read."""
+    fa, fb = isinstance(a, Flat), isinstance(b, Flat)
+    if _scalar(a) or _scalar(b):
+        return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
+    if fa and fb:
+        if isinstance(b, FlatT) and not isinstance(a, FlatT) and a.size == b.size:
+            return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
+        if isinstance(a, FlatT) and not isinstance(b, FlatT):
+            return np.asarray(a) @ np.asarray(b).reshape(1, -1)
+        raise Unreadable(f"{show(node, ctx.convention)}: two vectors typed as lists side by side — whether their "
+                         "product is a dot product or entry by entry is not said; write one transposed, or ⊙")
+    plain_a, plain_b = np.asarray(a), np.asarray(b)
+    if fa and b.ndim == 2:
+        if b.shape[0] == a.size:
+            return plain_a.reshape(1, -1) @ plain_b
+        if b.shape[0] == 1:
+            return plain_a @ plain_b
+    if fb and a.ndim == 2:
+        if a.shape[1] == b.size:
+            return plain_a @ plain_b
+        if a.shape[1] == 1:
+            return plain_a @ plain_b.reshape(1, -1)
+    raise ShapeMismatch(f"shape mismatch: {show(node, ctx.convention)} is {fmt(a.shape)} times {fmt(b.shape)} (a list "
+                        "fits neither as a row nor as a column)")
+
+
 def evaluate(node: Node, ctx: Context) -> np.ndarray:
     """The value of ``node``; raises ShapeMismatch or Unreadable."""
     op = node.op
@@ -89,6 +144,10 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
     if op == "matrix":
         r, c = node.value
         cells = [evaluate(a, ctx) for a in node.args]
+        if isinstance(node.value, FlatShape):
+            if any(np.size(v) != 1 for v in cells):
+                raise Unreadable("the entries of a list must be numbers")
+            return _flat([float(np.ravel(v)[0]) for v in cells])
         if r == c == 1 and np.size(cells[0]) != 1:
             return cells[0]  # EastSunrise's \begin{bmatrix} W^T δ \end{bmatrix} ⊙ …: one entry, brackets around it
         if any(np.ndim(v) and np.size(v) != 1 for v in cells):
@@ -160,7 +219,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         args = _drop_bias_unit(args, node, ctx)
     if op == "fn":
         name, layer, deriv = node.value
-        return ctx.functions(name, layer, deriv, node.args[0], args[0])
+        value = ctx.functions(name, layer, deriv, node.args[0], args[0])
+        return _flat(value) if isinstance(args[0], Flat) and np.size(value) == args[0].size else value
     if op == "diag":
         a = args[0]
         if a.ndim == 2 and 1 not in a.shape:
@@ -235,9 +295,13 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         return np.asarray(float(np.sqrt(np.sum(a * a))) if node.value == 2 else float(np.sum(a)))
     if op == "T":
         a = args[0]
+        if isinstance(a, Flat):  # [0.9, 0.1]^T
+            return np.asarray(a).view(Flat if isinstance(a, FlatT) else FlatT)
         return a.T if a.ndim == 2 else a
     if op == "neg":
         return -args[0]
+    if op in ("add", "sub", "had", "div") and any(isinstance(a, Flat) for a in args):
+        args = [_laid(args[0], args[1]), _laid(args[1], args[0])]  # [0.1, 0.2] beside a row: that row
     if op in ("add", "sub"):
         a, b = args
         _same(a, b, node, "+" if op == "add" else "−", ctx)
@@ -246,6 +310,8 @@ def evaluate(node: Node, ctx: Context) -> np.ndarray:
         raise Unreadable("in a batch, ∂Z/∂b by a bias the samples share, as a factor (FortiLeiZhang's ∂L/∂Y · ∂Y/∂b_1): "
                          "the chain rule sums the product over the samples, which it does not write; read for one sample "
                          "(batch = 1), or write the sum")
+    if op == "mul" and any(isinstance(a, Flat) for a in args):
+        return _flat_product(args[0], args[1], node, ctx)
     if op == "mul":
         return _product(args[0], args[1], node, ctx)
     if op == "had":

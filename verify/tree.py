@@ -35,6 +35,13 @@ def no_quantity(kind: str, layer: int | None, values: dict) -> Unreadable:
     return Unreadable(f"the network has no quantity {kind}{layer or ''}")
 
 
+def literal_op(n: Node) -> bool:
+    """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
+    return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
+            or n.op == "const" and n.value in ("pi", "e")
+            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu"))
+
+
 class FlatShape(tuple):
     """The (rows, cols) of a ``matrix`` node typed as a flat list (``[12, 2, 2]``): its numbers in order with no
     orientation (laid out as a column, like a list the reader turns into a vector); equal to the plain tuple."""
@@ -198,6 +205,8 @@ def show(n: Node, convention: str = "row") -> str:
         return f"\\frac{{{s(n.args[0])}}}{{{s(n.args[1])}}}"
     if op == "pow":
         return f"{{{_wrap(n.args[0], convention)}}}^{{{s(n.args[1])}}}"
+    if op == "matrix" and isinstance(n.value, FlatShape):  # [0.1, 0.2]: as typed, a list with no orientation
+        return r"\left[" + ", ".join(s(a) for a in n.args) + r"\right]"
     if op == "matrix":
         r, c = n.value
         rows = [" & ".join(s(n.args[i * c + j]) for j in range(c)) for i in range(r)]

@@ -200,9 +200,9 @@ class _Walk:
     def value(self, side: str) -> tuple[float, float] | None:
         """(value, spread) of a side made of written numbers only: the spread is how far half a unit in the last digit
         of each number carries into the value (first order); None when the side holds anything but numbers."""
-        from .judge import _literal_op
         from .parser import Unreadable, parse_expr
         from .shapes import evaluate
+        from .tree import literal_op
 
         if self.vector:
             side = _number_lists(side)  # [1, 10]: the vector's entries
@@ -211,7 +211,7 @@ class _Walk:
             return None
         try:
             node = parse_expr(side, self.judge.notation, self.judge.net.depth)
-            if not all(_literal_op(n) for n in node.walk()):
+            if not all(literal_op(n) for n in node.walk()):
                 return None
             ctx = self.judge.context(self.judge.envs[0])
             v = np.asarray(evaluate(node, ctx), dtype=float)
