@@ -5494,6 +5494,14 @@ def round_thirty_eight_coordinator() -> list[Probe]:
           "[1e308, 1e308]^T = [\\infty, 1]$$\n")
     after("lists: semicolon rows of unequal lengths 10^4 times", "$$W^{(1)} = [" + "; ".join(
         "0.1, 0.2" if k % 2 else "0.3" for k in range(10_000)) + "]$$\n")
+    after("lists: 1900 unread claims of list arithmetic", "".join(
+        f"$$(p, q) = (5, 5) - [1.0, {k}.0] = (4, {5 - k})$$\n\n" for k in range(1900)))
+    after("lists: an unread claim of 40 sides of 300-entry lists", "$$G = " + " = ".join(
+        "[" + ", ".join("0.5" for _ in range(300)) + "]" for _ in range(40)) + "$$\n")
+    after("scientific notation: 10^4 numbers 1e-8 in one claim", "$$\\epsilon = " + " + ".join(
+        "1e-8" for _ in range(10_000)) + "$$\n", strict)
+    after("scientific notation: 1e400 and 1e-400 in 1900 claims", "".join(
+        f"$$\\epsilon_{{{k}}} = 1e400 \\times 1e-400 = {k}$$\n\n" for k in range(1900)))
     after("lists: a worked example of 1900 list claims", "Input $x = [0.05, 0.10]$, target $y = 0.01$.\n\n" + "".join(
         f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} = [0.3775, 0.{k:04d}]$$\n\n" for k in range(1900)))
     return out

@@ -330,6 +330,8 @@ def _values(table, net: Network, fail, layout: str | None = None, convention: st
         spec_shape = (layer.units, layer.n_in) if row else (layer.n_in, layer.units)
         shape = spec_shape[::-1] if own else spec_shape
         W = array(f"W{l}", shape)
+        if W.ndim == 1 and 1 in shape and W.size == shape[0] * shape[1]:
+            W = W.reshape(shape)  # W2 = [0.9, 0.1] of one unit: a list of its weights (no orientation to get wrong)
         if W.shape != shape:
             conv = "n_out × n_in (row convention)" if row != own else "n_in × n_out (column convention)"
             hint = (f'; if the answer writes W as {"n_in × n_out" if row else "n_out × n_in"}, say so in [notation]: '

@@ -2367,9 +2367,8 @@ class Judge:
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
         if self.numeric and (target.op == "q" or self.stated):
-            for mine, wrong in self._student_envs():
+            for _env, wrong, ctx in self._carried_contexts():
                 try:
-                    ctx = self.context(mine)
                     t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
                 except (ShapeMismatch, Unreadable):
                     t2 = s2 = None
@@ -2862,6 +2861,31 @@ class Judge:
         label = f"{k}[{','.join(str(i + 1) for i in idx)}]"
         self.stated_ok[label] = bool(_close(np.asarray(flat_truth), np.asarray(value), _decimals(side)))
 
+    def _carried_contexts(self):
+        r"""(env, the wrong values in it, context) to judge a claim on the answer's own values (``_student_envs``); then,
+        in each env whose stated values include a layer's output, once more with σ'(z) and tanh'(z) of that layer
+        computed from its output as the answer computes them — h(1 − h), 1 − h² (kaifeng's ``\sigma'(z_2) \approx
+        0.7692 \times (1 - 0.7692)``: his own ŷ put in, where σ'(his z_2) is another number)."""
+        for mine, wrong in self._student_envs():
+            yield mine, wrong, self.context(mine)
+            if any(k[:1] == "h" or k == "yhat" for k in self.stated):
+                ctx = self.context(mine)
+                ctx.functions = functools.partial(self._slope_of_output, mine, ctx.functions)
+                yield mine, wrong, ctx
+
+    def _slope_of_output(self, env, functions, name, layer, deriv, arg_node: Node, value):
+        """The answer's way to a sigmoid's or tanh's slope at a whole layer's z: from the layer's output in ``env``."""
+        if deriv and arg_node.op == "q" and arg_node.value[0] == "z" and isinstance(arg_node.value[1], int):
+            l = arg_node.value[1]
+            entry = act_registry.lookup(name) if name != "phi" else None
+            act = self.net.layers[l - 1].activation if 1 <= l <= self.net.depth else None
+            canon = act if name == "phi" else (entry.name if entry else name)
+            out = env.get(("h", l))
+            if out is not None and canon == act and act in ("sigmoid", "tanh") and np.shape(out) == np.shape(value):
+                out = np.asarray(out, dtype=float)
+                return out * (1 - out) if act == "sigmoid" else 1 - out ** 2
+        return functions(name, layer, deriv, arg_node, value)
+
     def _student_envs(self):
         """The answer's own values to judge a claim from, with the wrong ones among them: all it stated; then, when
         several are wrong, all but one of the wrong ones, then each wrong one alone beside the right ones (a planted
@@ -3192,15 +3216,19 @@ class Judge:
             a, b = nodes[i], nodes[i + 1]
             if a is None or b is None or (a.op in ("num", "neg") and b.op in ("num", "neg")):
                 continue  # (two bare numbers side by side: 0.4750 = 0.475 is a rounding, not arithmetic)
-            va, vb = np.asarray(evaluate(a, ctx), dtype=float), np.asarray(evaluate(b, ctx), dtype=float)
-            if va.size != 1 or vb.size != 1 or not (np.all(np.isfinite(va)) and np.all(np.isfinite(vb))):
+            va, vb = evaluate(a, ctx), evaluate(b, ctx)
+            if isinstance(va, Flat) or isinstance(vb, Flat):  # (5, 5) - [1.0, 1.0] = (4, 5): lists, as one vector
+                (va,), (vb,) = _laid_out([va], [vb])
+            va, vb = np.asarray(va, dtype=float), np.asarray(vb, dtype=float)
+            if va.shape != vb.shape or va.size > MAX_UNREAD_ENTRIES or not (np.all(np.isfinite(va)) and np.all(np.isfinite(vb))):
                 continue
             link = self._rounded_arithmetic(a, b, [va], [vb])
             if link.verdict != "incorrect":
                 continue
             places, carried = _decimals(b), self._propagated(a)
-            if places is not None and float(places) > 0 and carried is not None and abs(float(va) - float(vb)) <= (
-                    10.0 ** -float(places) + float(np.sum(carried)) + 1e-12):
+            if places is not None and float(np.min(places)) > 0 and carried is not None and bool(np.all(np.abs(va - vb) <= (
+                    10.0 ** -np.asarray(places, dtype=float).reshape(np.shape(vb) if np.size(places) == vb.size else ())
+                    + float(np.sum(carried)) + 1e-12))):
                 continue  # (within one unit of its last digit: σ(0.21) = 0.5523 written 0.56 is a coarse rounding,
                 # not a slip — a reading that does not see the letters judges only what no rounding explains)
             return i, len(nodes) - 1, link
@@ -4723,6 +4751,8 @@ def _top_sides(latex: str) -> list[str]:
 _NEGATIVE_POWER = re.compile(r"-\s*\d+(?:\.\d+)?\s*\^")
 #: a whole claim that is one cases environment (a system of equations when no row has a condition after &)
 _SYSTEM = re.compile(r"\s*\\begin\s*\{cases\}((?:(?!\\(?:begin|end)\s*\{cases\}).)*)\\end\s*\{cases\}\s*", re.S)
+#: entries of a side of numbers whose arithmetic is judged in a claim whose letters do not read (a list of them)
+MAX_UNREAD_ENTRIES = 400
 #: ≈ between two sides of a worked computation (normalised: \approx): a link like =
 _APPROX = re.compile(r"\\approx(?![A-Za-z])")
 

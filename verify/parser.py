@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -91,7 +92,8 @@ KNOWN_NAMES = (*WORDS, "delta", "Delta", "sigma", "lambda", "alpha", "beta", "ga
                "phi", "varphi", "nabla", "partial", "frac", "hat", "mathbf", "boldsymbol", "odot", "circ", "top", "sum", "cdot",
                "operatorname", "left", "right", "sqrt", "text")
 
-_TOKEN = re.compile(r"""(?P<ws>\s+)|(?P<num>\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
+_TOKEN = re.compile(r"""(?P<ws>\s+)
+    |(?P<num>(?:\d+\.\d+|\d+)e[+-]?\d{1,3}(?![\d.])|\d+\.\d+|\.\d+|\d+\.(?!\d)|\d+)|(?P<rows>\\\\)|(?P<norm>\\\|)
     |(?P<begin>\\begin\s*\{\s*(?P<bname>[A-Za-z]+\*?)\s*\})|(?P<end>\\end\s*\{\s*(?P<ename>[A-Za-z]+\*?)\s*\})
     |(?P<cmd>\\[A-Za-z]+)|(?P<word>[A-Za-z]+)|(?P<assign>:=)|(?P<op>[-+*/^_{}()\[\]=',&|<>!.;:])""", re.X)
 
@@ -1118,6 +1120,13 @@ class _Parser:
             self.level -= 1
 
     def _atom(self, tok: Tok) -> Node:
+        if tok.kind == "num" and "e" in tok.text:  # 1e-8, 2.5e-3: a number in scientific notation (not 1 · e − 8)
+            mantissa, exponent = tok.text.split("e")
+            value = float(tok.text)
+            if not math.isfinite(value) or value == 0.0 and float(mantissa) != 0.0:
+                raise Unreadable(f"the number {tok.text} is beyond float64 (about 1e-308 to 1.8e308)")
+            places = len(mantissa.split(".")[1]) if "." in mantissa else 0
+            return num(value, max(0, places - int(exponent)))
         if tok.kind == "num":
             text = tok.text
             decimals = len(text.split(".")[1]) if "." in text else 0

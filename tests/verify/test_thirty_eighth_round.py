@@ -291,3 +291,99 @@ def test_the_one_hot_vector_of_the_class_by_its_name_is_the_target(tmp_path, tar
             + rf"$$\frac{{\partial L}}{{\partial W_2}} = (\hat y - {target}) h^T$$" + "\n")
     got = _verify(tmp_path, RELU_SOFTMAX, body)
     assert got["line 3"].verdict == verdict, got["line 3"].message
+
+
+def test_a_slope_computed_from_the_answers_own_wrong_output_is_carried_forward(tmp_path):
+    """σ'(z^{(2)}) written as ŷ(1 − ŷ) with the answer's own ŷ: wrong against σ'(its z^{(2)}), right given its ŷ — an
+    error carried forward, as a TA marks it (kaifeng's ``\\sigma'(z_2) \\approx 0.7692 \\times (1 - 0.7692)``), and a
+    slip in that product itself is still a slip. The one-unit weight vector typed as a list (``W^{(2)} = [0.40,
+    0.45]``) completes the answer's own example."""
+    n = _numbers()
+    wrong_yhat = 0.7700  # σ(z2) is n["yhat"]; 0.7700 is more than 1 % off: the answer's own slip
+    assert abs(wrong_yhat - _sigmoid(n["z2"])) / _sigmoid(n["z2"]) > 0.01
+    slope_true = _sigmoid(n["z2"]) * (1 - _sigmoid(n["z2"]))
+    carried = round(wrong_yhat * (1 - wrong_yhat), 4)
+    assert abs(carried - slope_true) / slope_true > 0.01  # wrong against the network
+    body = _row_answer(n).replace(
+        r"\begin{bmatrix} 0.40 & 0.45 \end{bmatrix}", "[0.40, 0.45]").replace(
+        f"$$\\hat y = \\sigma({_r(n['z2'])}) = {_r(n['yhat'])}$$", f"$$\\hat y = \\sigma({_r(n['z2'])}) = {wrong_yhat:.4f}$$")
+    slope = f"$$\\sigma'(z^{{(2)}}) = {wrong_yhat:.4f} \\times (1 - {wrong_yhat:.4f}) = {carried:.4f}$$"
+    slipped = slope.replace(f"= {carried:.4f}$$", f"= {carried + 0.01:.4f}$$")
+    lines = body.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("$$\\hat y"))
+    for text, verdict in ((slope, "carried_forward"), (slipped, "incorrect")):
+        doc = "\n".join(lines[:at + 1] + ["", text] + lines[at + 1:])
+        got = _verify(tmp_path, ROW, doc)
+        assert got[_line(doc, lines[at])].verdict == "incorrect"  # the answer's own ŷ slip
+        assert got[_line(doc, text)].verdict == verdict, got[_line(doc, text)].message
+
+
+def test_values_accept_one_units_weights_as_a_list(tmp_path):
+    """[values] W2 = [0.40, 0.45] for a 1×2 W⁽²⁾ (one output unit): its weights in order, no orientation to get
+    wrong; two units' weights as a flat list stay refused (which row is which unit is not said)."""
+    from gradproof.derive.errors import AnswerError
+    from gradproof.verify.cli import verify_file
+
+    n = _numbers()
+    (tmp_path / "spec.toml").write_text(ROW)
+    values = ("[values]\nx = [0.05, 0.10]\ny = [0.01]\nW1 = [[0.15, 0.20], [0.25, 0.30]]\nb1 = [0.35, 0.35]\n"
+              "W2 = [0.40, 0.45]\nb2 = [0.60]\n")
+    claim = f"[[claims]]\nid = \"z2\"\nlatex = '''z^{{(2)}} = {_r(n['z2'])}'''\n"
+    (tmp_path / "a.toml").write_text(f'spec = "spec.toml"\n\n{values}\n{claim}')
+    results, meta, _ = verify_file(str(tmp_path / "a.toml"))
+    assert meta["mode"] == "numeric" and results[0].verdict == "correct"
+    flat = values.replace("W1 = [[0.15, 0.20], [0.25, 0.30]]", "W1 = [0.15, 0.20, 0.25, 0.30]")
+    (tmp_path / "a.toml").write_text(f'spec = "spec.toml"\n\n{flat}\n{claim}')
+    with pytest.raises(AnswerError, match="W1"):
+        verify_file(str(tmp_path / "a.toml"))
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    (r"(x, y) = (5, 5) - [1.0, 1.0] = (4, 4)", "unchecked"),   # the pair on the left is the answer's own
+    (r"(x, y) = (5, 5) - [1.0, 1.0] = (4, 5)", "incorrect"),   # a slip in the arithmetic is a slip whatever (x, y) is
+    (r"\text{pos} = (10, 10) - 0.1 \cdot [10, 90] = (9.0, 1.0)", "unchecked"),
+    # (0.1 may be a rounded number, 0.05 … 0.15, whose rounding carries ±4.5 into 0.1 · 90: a slip beyond that)
+    (r"\text{pos} = (10, 10) - 0.1 \cdot [10, 90] = (9.0, 7.0)", "incorrect"),
+])
+def test_the_arithmetic_after_a_subject_that_does_not_read_is_judged(tmp_path, claim, verdict):
+    """Luis's optimizer walk-through (heldout16): the position after a step, ``(x, y) = (5, 5) - [1.0, 1.0] = (4, 4)``.
+    What (x, y) is the claim does not say in the network's terms; the numbers after it are arithmetic all the same
+    (Judge._arithmetic_of_unread, once its lists read)."""
+    right = np.array([5.0, 5.0]) - np.array([1.0, 1.0]), np.array([10.0, 10.0]) - 0.1 * np.array([10.0, 90.0])
+    assert np.allclose(right[0], [4, 4]) and np.allclose(right[1], [9.0, 1.0])
+    got = _verify(tmp_path, ROW, f"A step by hand: $${claim}$$\n")
+    result = next(iter(got.values()))
+    assert result.verdict == verdict, result.message
+
+
+ADAM = ROW.replace('name = "sgd"\nlearning_rate = 0.5\n',
+                   'name = "adam"\nlearning_rate = 0.001\nbeta1 = 0.9\nbeta2 = 0.999\nepsilon = 1e-8\n')
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    (r"\epsilon = 1e-8", "correct"),                      # the spec's ε, typed as code types it
+    (r"\epsilon = 1e-6", "incorrect"),
+    (r"\alpha = 1e-3", "correct"),
+    (r"\text{step} = 2.5e-3 \times 4 = 0.01", "unchecked"),  # arithmetic that holds, its subject unread
+    (r"\text{step} = 2.5e-3 \times 4 = 0.0125", "incorrect"),  # 0.01
+])
+def test_numbers_in_scientific_notation_are_numbers(tmp_path, claim, verdict):
+    """``1e-8`` had been read as 1 · e − 8 = −5.28 (Euler's e): the spec's own ε judged wrong."""
+    assert 2.5e-3 * 4 == pytest.approx(0.01)
+    assert ADAM != ROW
+    got = _verify(tmp_path, ADAM, f"We set $${claim}$$\n")
+    result = next(iter(got.values()))
+    assert result.verdict == verdict, result.message
+
+
+@pytest.mark.parametrize("text", ["2e^{-1}", "3e - 1", "1e400"])
+def test_e_before_anything_but_an_exponent_is_eulers(text):
+    from gradproof.verify.parser import parse_expr
+
+    opts = Notation(options=(("sizes", (2, 2, 1)), ("convention", "row")))
+    if text == "1e400":
+        with pytest.raises(Exception, match="beyond float64"):
+            parse_expr(text, opts)
+        return
+    node = parse_expr(text, opts)
+    assert any(n.op == "const" and n.value == "e" or n.op == "fn" and n.value[0] == "exp" for n in node.walk())
