@@ -2203,6 +2203,7 @@ class Judge:
         return True
 
     def _link_here(self, target: Node, student: Node, notes: list) -> _Link:
+        dots_before = notes.count(DOT)  # (the notes are the claim's: a DOT said for an earlier link is not this one's)
         literal = _decimals(student) if self.numeric else None
         if literal is None and self.numeric:
             literal = _decimals(target)
@@ -2287,11 +2288,13 @@ class Judge:
             return _Link("unchecked", f"could not evaluate: {exc}")
         if _flat_list(student) or _flat_list(target) or any(isinstance(v, Flat) for v in (*tv, *sv)):
             tv, sv = _laid_out(tv, sv)  # [0.1, 0.2]: a vector typed as a list has no orientation
-        if DOT not in notes and any(np.size(t) == 1 < np.size(s_) for t, s_ in zip(tv, sv, strict=True)):
+        if notes.count(DOT) == dots_before and any(
+                np.size(t) == 1 < np.size(s_) or np.size(s_) == 1 < np.size(t) and literal_op(target)
+                for t, s_ in zip(tv, sv, strict=True)):  # (either side: [0.1, 0.2] · [1, 2] + 0.5 = 1.0)
             dotted = self._dot_reading(target, student, free)
             if dotted is not None:  # L = -Σ_i Y_i · log A_i: a number is meant, and only the dot product gives one
                 tv, sv = dotted
-                notes[:] = [n for n in notes if "read as an elementwise product" not in n] + [DOT]
+                notes[:] = [n for n in notes if "read as an elementwise product" not in n] + ([] if DOT in notes else [DOT])
         if any(n.op in ("jac", "dexpr") for n in (*target.walk(), *student.walk())):  # ∂h/∂z = σ'(z), ∂/∂x (1/(1+e^{-x}))
             # = e^{-x}/(1+e^{-x})²: an elementwise map's diagonal Jacobian as its vector
             tv, sv = zip(*(_diagonal_as_vector(t, s_) for t, s_ in zip(tv, sv, strict=True)), strict=True)
@@ -2559,7 +2562,7 @@ class Judge:
         """(target values, claim values) with the claim's ``\\cdot`` between two vectors of one shape read as their dot
         product (shapes.DOT: ``y \\cdot \\log \\hat y``, CMU's ``Y_i \\cdot \\log A_i``), when the claim must be one
         number and so read it is one at every point; else None (the elementwise reading stands)."""
-        if free or not any(n.op == "mul" and n.value == "cdot" for n in student.walk()):
+        if free or not any(n.op == "mul" and n.value == "cdot" for side in (student, target) for n in side.walk()):
             return None
         tv, sv = [], []
         try:
@@ -2701,8 +2704,11 @@ class Judge:
         diff = np.abs(t.reshape(-1) - s.reshape(-1))
         slack = np.zeros(diff.shape)
         ctx = self.context(self.envs[0])
+        dotted = replace(ctx, cdot_dot=True)  # (a · b of two vectors read as their dot product: judge._dot_reading)
         for side in (target, student):
             moved = _float_sensitivity(side, lambda n: evaluate(n, ctx))
+            if moved is not None and moved.size not in (1, diff.size):
+                moved = _float_sensitivity(side, lambda n: evaluate(n, dotted))
             if moved is None or moved.size not in (1, diff.size):
                 return True
             slack = slack + moved

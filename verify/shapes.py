@@ -93,8 +93,9 @@ def _laid(a: np.ndarray, other: np.ndarray) -> np.ndarray:
 def _flat_product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.ndarray:
     r"""A product with a list in it: a number scales it; a list before a matrix is a row (``[1, 2] \cdot W``), after
     one a column, whichever fits; a list times a transposed one is their dot product (``[a_1, a_2] \cdot [w_1,
-    w_2]^T``), the other way round their outer product. Two lists with nothing to say how they multiply are not
-    read."""
+    w_2]^T``), the other way round their outer product; two lists joined by ``\cdot`` multiply as two vectors of one shape
+    do (entry by entry, or their dot product where the claim needs one number: judge._dot_reading). Two lists with
+    nothing to say how they multiply are not read."""
     fa, fb = isinstance(a, Flat), isinstance(b, Flat)
     if _scalar(a) or _scalar(b):
         return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
@@ -103,6 +104,11 @@ def _flat_product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.
             return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
         if isinstance(a, FlatT) and not isinstance(b, FlatT):
             return np.asarray(a) @ np.asarray(b).reshape(1, -1)
+        if node.value == "cdot" and a.size == b.size and ctx is not None:  # [0.1, 0.2] \cdot [1, 2]: w · x
+            if ctx.cdot_dot:  # (the claim needs one number: their dot product, as for vectors of one shape)
+                _note(ctx, f"{show(node, ctx.convention)}: {DOT}")
+                return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
+            return _flat(np.asarray(a) * np.asarray(b))  # (entry by entry, as _product reads a · b of one shape)
         raise Unreadable(f"{show(node, ctx.convention)}: two vectors typed as lists side by side — whether their "
                          "product is a dot product or entry by entry is not said; write one transposed, or ⊙")
     plain_a, plain_b = np.asarray(a), np.asarray(b)

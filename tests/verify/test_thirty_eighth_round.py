@@ -387,3 +387,20 @@ def test_e_before_anything_but_an_exponent_is_eulers(text):
         return
     node = parse_expr(text, opts)
     assert any(n.op == "const" and n.value == "e" or n.op == "fn" and n.value[0] == "exp" for n in node.walk())
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    (r"z = [0.15, 0.25] \cdot [1, 2] + 0.55 = 1.20", "unchecked"),   # w · x + b: its own numbers, arithmetic right
+    (r"z = [0.15, 0.25] \cdot [1, 2] + 0.55 = 1.30", "incorrect"),   # 1.20: the dot product's arithmetic slip
+    (r"[0.15, 0.25] \cdot [1, 2] = [0.15, 0.50]", "correct"),        # · between two lists compared with a list
+    (r"[0.15, 0.25] \cdot [1, 2] = [0.15, 0.60]", "incorrect"),
+])
+def test_two_lists_joined_by_cdot_multiply_as_vectors_of_one_shape(tmp_path, claim, verdict):
+    """``w \\cdot x`` typed with lists in a single neuron's example: their dot product where one number is meant (also
+    in a chain's second link: the notes of the first do not stand for it), entry by entry beside a list."""
+    w, x = np.array([0.15, 0.25]), np.array([1.0, 2.0])
+    assert w @ x + 0.55 == pytest.approx(1.20) and np.allclose(w * x, [0.15, 0.50])
+    one = _spec("one", "row", 2, [(1, "sigmoid")], "squared_error", 0.5)
+    got = _verify(tmp_path, one, f"A neuron: $${claim}$$\n")
+    result = next(iter(got.values()))
+    assert result.verdict == verdict, result.message
