@@ -2647,18 +2647,13 @@ class Judge:
             self._arithmetic_only = False
         if link.verdict != "incorrect":
             return None
-        units = _decimals(after)  # (as a numeric answer's values: within one unit of the last digit written, -0.189
-        if units is None:         # for -0.2 - 0.1 · (-0.102) = -0.1898, is the number carried, not a slip)
-            return link
-        try:
-            ctx = self.context(self.envs[0])
-            left = np.ravel(np.asarray(evaluate(before, ctx), dtype=float))
-            right = np.ravel(np.asarray(evaluate(after, ctx), dtype=float))
+        try:  # (as a numeric answer's values: within one unit of the last digit written, -0.189 for -0.2 - 0.1 ·
+            ctx = self.context(self.envs[0])  # (-0.102) = -0.1898, is the number carried, not a slip)
+            left = np.asarray(evaluate(before, ctx), dtype=float)
+            right = np.asarray(evaluate(after, ctx), dtype=float)
         except (ShapeMismatch, Unreadable, ValueError, FloatingPointError, TypeError):
             return link
-        unit = np.ravel(10.0 ** -np.asarray(units, dtype=float)) * np.ones(right.size)
-        within = left.size == right.size and bool(np.all(np.abs(left - right) <= unit * (1 + 1e-9)))
-        return None if within else link
+        return None if _within_one_unit(left, right, _decimals(after)) else link
 
     def _rounded_arithmetic(self, target: Node, student: Node, tv: list, sv: list) -> _Link:
         """A worked example's own arithmetic without [values] (``e^{0.0529} \\approx 1.0543``, ``1.0543 / 3.2372 =
@@ -3231,10 +3226,8 @@ class Judge:
             link = self._rounded_arithmetic(a, b, [va], [vb])
             if link.verdict != "incorrect":
                 continue
-            places, carried = _decimals(b), self._propagated(a)
-            if places is not None and float(np.min(places)) > 0 and carried is not None and bool(np.all(np.abs(va - vb) <= (
-                    10.0 ** -np.asarray(places, dtype=float).reshape(np.shape(vb) if np.size(places) == vb.size else ())
-                    + float(np.sum(carried)) + 1e-12))):
+            carried = self._propagated(a)
+            if carried is not None and _within_one_unit(va, vb, _decimals(b), float(np.sum(carried))):
                 continue  # (within one unit of its last digit: σ(0.21) = 0.5523 written 0.56 is a coarse rounding,
                 # not a slip — a reading that does not see the letters judges only what no rounding explains)
             return i, len(nodes) - 1, link
@@ -5604,6 +5597,17 @@ def _laid_out(tv: list, sv: list) -> tuple[list, list]:
             t = t.reshape(s_.shape)
         out.append(t)
     return out, [np.asarray(s_) for s_ in sv]
+
+
+def _within_one_unit(left, right, places, carried: float = 0.0) -> bool:
+    """Whether a result written with ``places`` decimals (per entry, or one for all) is within one unit of its last
+    digit of the value computed (plus the rounding ``carried`` into it): a coarse rounding, not a slip. Whole numbers
+    are exact (no unit to allow)."""
+    left, right = np.ravel(left), np.ravel(right)
+    if places is None or left.size != right.size or float(np.min(places)) <= 0:
+        return False
+    unit = np.ravel(10.0 ** -np.asarray(places, dtype=float)) * np.ones(right.size)
+    return bool(np.all(np.abs(left - right) <= unit * (1 + 1e-9) + carried + 1e-12))
 
 
 def _written_as_is(node: Node) -> bool:

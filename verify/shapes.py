@@ -98,17 +98,18 @@ def _flat_product(a: np.ndarray, b: np.ndarray, node: Node, ctx: Context) -> np.
     nothing to say how they multiply are not read."""
     fa, fb = isinstance(a, Flat), isinstance(b, Flat)
     if _scalar(a) or _scalar(b):
-        return a * b if (a.ndim == 0 or b.ndim == 0) else (a.reshape(()) * b if a.size == 1 else a * b.reshape(()))
+        return _product(a, b, node, ctx)  # (a number scales the list: it stays one)
     if fa and fb:
-        if isinstance(b, FlatT) and not isinstance(a, FlatT) and a.size == b.size:
-            return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
-        if isinstance(a, FlatT) and not isinstance(b, FlatT):
-            return np.asarray(a) @ np.asarray(b).reshape(1, -1)
-        if node.value == "cdot" and a.size == b.size and ctx is not None:  # [0.1, 0.2] \cdot [1, 2]: w · x
-            if ctx.cdot_dot:  # (the claim needs one number: their dot product, as for vectors of one shape)
-                _note(ctx, f"{show(node, ctx.convention)}: {DOT}")
+        if isinstance(a, FlatT) != isinstance(b, FlatT):  # a list and a transposed one: a row and a column
+            if isinstance(a, FlatT):
+                return np.asarray(a) @ np.asarray(b).reshape(1, -1)
+            if a.size == b.size:
                 return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
-            return _flat(np.asarray(a) * np.asarray(b))  # (entry by entry, as _product reads a · b of one shape)
+        elif node.value == "cdot" and a.size == b.size and ctx is not None:  # [0.1, 0.2] \cdot [1, 2]: w · x
+            if not ctx.cdot_dot:
+                return _flat(np.asarray(a) * np.asarray(b))  # (entry by entry, as _product reads a · b of one shape)
+            _note(ctx, f"{show(node, ctx.convention)}: {DOT}")  # (the claim needs one number: their dot product)
+            return np.asarray(float(np.sum(np.asarray(a) * np.asarray(b))))
         raise Unreadable(f"{show(node, ctx.convention)}: two vectors typed as lists side by side — whether their "
                          "product is a dot product or entry by entry is not said; write one transposed, or ⊙")
     plain_a, plain_b = np.asarray(a), np.asarray(b)
