@@ -613,13 +613,15 @@ def _docstring_text(text: str) -> str:
 # step() makes all the passes of its update over one block of this many entries of the flat buffers before the next
 # when the parameters have more than BLOCKED_ABOVE entries: g, the state and the scratch of a block (4-7 arrays of
 # 128 KB in float32, 256 KB in float64) then stay in the core's L2 cache through the passes, where whole buffers
-# (25-50 MB each at the large size) would be read from memory again on every pass.
+# (1-2 MB each at the MNIST size, 25-50 MB at the large size) would be read from L3 or memory again on every pass.
 OPTIMIZER_BLOCK = 32768
-# Up to this many entries (8 MB a flat buffer in float64; MNIST size: 235 146) step() makes each pass over the whole
-# flat buffers instead: the buffers stay in L3 between passes, and a pass is one NumPy call where blocks cost ~14 calls
-# each (in the middle of a training step every call costs 1-5 µs: the interpreter's data is out of L1/L2); its scratch
-# T1 is then the one the Gradients brings (_backward computed the regularizer's terms there: still in cache).
-BLOCKED_ABOVE = 1 << 20
+# Up to this many entries (512 KB a flat buffer in float64; the small size of bench_step: 17 226) step() makes each
+# pass over the whole flat buffers instead: 4-7 of them fit in a core's L2 (1-2 MB) together, and a pass is one NumPy
+# call where blocks cost ~10 calls each (1-5 µs a call in the middle of a training step); its scratch T1 is then the
+# one the Gradients brings (_backward computed the regularizer's terms there: still in cache). Measured with
+# benchmarks/ab_step.py (issue 13, round 39): blocks at the small size 1.006-1.016x the whole buffers' step; at the
+# MNIST size (235 146 entries) 0.93x in float64, 0.97x in float32 -- the threshold lies between.
+BLOCKED_ABOVE = 1 << 16
 
 
 def param_total(net) -> int:
