@@ -313,7 +313,8 @@ def probes() -> list[Probe]:
             + round_twenty_nine_coordinator() + round_twenty_nine() + round_thirty_coordinator()
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
-            + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator())
+            + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
+            + round_thirty_nine_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5504,6 +5505,33 @@ def round_thirty_eight_coordinator() -> list[Probe]:
         f"$$\\epsilon_{{{k}}} = 1e400 \\times 1e-400 = {k}$$\n\n" for k in range(1900)))
     after("lists: a worked example of 1900 list claims", "Input $x = [0.05, 0.10]$, target $y = 0.01$.\n\n" + "".join(
         f"$$z^{{(1)}} = W^{{(1)}} x + b^{{(1)}} = [0.3775, 0.{k:04d}]$$\n\n" for k in range(1900)))
+    return out
+
+
+def round_thirty_nine_coordinator() -> list[Probe]:
+    """Round thirty-nine (issue 10's formula images, issue 12's bounds): formulas drawn by an image service —
+    10^4 CodeCogs images on one line, 2·10^4 unclosed img tags, a Markdown destination of 10^5 opening parentheses,
+    10^5 quotes after a src, a formula image in 1900 claims, a render/math image whose formula is 10^4 %2B signs,
+    nested img tags in a title, an image of a $ — each after the thirty-first round's note, whose two claims must keep
+    their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r39: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    cc = "https://latex.codecogs.com/svg.latex?"
+    after("images: 10^4 CodeCogs images on one line", "x " + " ".join(
+        f"![]({cc}z^{{(1)}}=W^{{(1)}}x&plus;b^{{(1)}})" for _ in range(10_000)) + "\n", strict)
+    after("images: 2·10^4 unclosed img tags", f'<img src="{cc}a ' * 20_000 + "\n")
+    after("images: a destination of 10^5 opening parentheses", f"![]({cc}" + "(" * 100_000 + ")\n")
+    after("images: 10^5 quotes after a src", f'<img src="{cc}a"' + '"' * 100_000 + "\n")
+    after("images: a formula image in 1900 claims", "".join(
+        f'<img src="{cc}\\delta^{{(2)}}=\\hat{{y}}-y&plus;{k}">\n\n' for k in range(1900)))
+    after("images: a render/math formula of 10^4 %2B signs", '<img src="https://render.githubusercontent.com/render/math?math='
+          "\\delta^{(2)}=" + "y%2B" * 10_000 + '0">\n', strict)
+    after("images: img tags nested in a title 10^4 times", f'<img src="{cc}a=b" title="' + f'<img src="{cc}c=d" ' * 10_000
+          + '">\n')
+    after("images: an image of a dollar sign and of a 5000-character formula", f'<img src="{cc}\\$5">\n\n'
+          f'<img src="{cc}' + "x" * 5000 + '=1">\n')
     return out
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import augmented, einstein, foreign, scalarunits, sections, surface, texmacros
+from . import augmented, einstein, foreign, imagemath, scalarunits, sections, surface, texmacros
 from .judge import _NEWLINE, _SAMPLE_MATRIX_LETTER, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -142,6 +142,7 @@ def extract(text: str, source: str = "<document>") -> list[Claim]:
     """Every equation of ``text`` as claims, in document order (ids as in the module docstring)."""
     if len(text) > MAX_BYTES:
         raise AnswerError(f"{source}: the document is larger than {MAX_BYTES} bytes")
+    text = imagemath.image_math(text)  # a README's formula images (CodeCogs, GitHub's render/math): their LaTeX as math
     if _ESCAPED_ENVIRONMENT.search(text):  # a GitHub wiki's Markdown source: \begin{align\*}, \\\\ rows, \^ scripts
         text = _MARKDOWN_ESCAPES.sub(lambda m: m.group(0)[1:] if m.group(0) != "\\\\\\\\" else "\\\\", text)
     text = _own_math_environments(text)  # Soliday's \NewEnviron{tcequation}{\begin{equation}…\BODY…}: an equation

@@ -783,6 +783,8 @@ class IntermediateReading:
             return 1.0 if a == b else 0.0
         if op == "sum":
             letter, skip, body = node[1], node[2], node[3]
+            if not _uses(body, letter):  # (kaixih's \sum_{i=1}^{N} dy: the sum's count is not the features' here)
+                raise _Unread(f"the index {letter} of the sum is not used in its body")
             count = len(world) if letter in self._rows else p.width
             total = 0.0
             for n in range(count):
@@ -1007,8 +1009,11 @@ class IntermediateReading:
             return ("correct", f"matches the layer's own values and {reading}" + what)
         k, env, world, a, b = fails[0]
         stray = set(free[k]) ^ set(free[k - 1])
-        repeated = sorted(x for x in stray if x[0] not in (_EACH, "#") and (
-            _repeated(sides[k], x) or _repeated(sides[k - 1], x)))
+        repeated = sorted(x for x in stray if x[0] != "#" and (_repeated(sides[k], x) or _repeated(sides[k - 1], x)))
+        if repeated == [_EACH]:  # (kaixih's ∂L/∂σ² = ∂L/∂y · ∂y/∂σ²: two vectors of the row's entries beside one number)
+            return ("unchecked", f"link {k} multiplies two vectors of the row's entries on one side and has one number on "
+                                 "the other: a dot product (the sum over the entries) or one entry's term, the answer does "
+                                 "not say which (write the sum, or an index on both)")
         if repeated:  # (∂C/∂σ² = ∂C/∂x̂_i ∂x̂_i/∂σ²: a sum the summation convention would make, or one example's term)
             return ("unchecked", f"the index {', '.join(repeated)} is repeated on one side of link {k} and free on that "
                                  "side only: the summation convention would sum it, and the answer does not say whether "

@@ -1,0 +1,183 @@
+r"""The thirty-ninth round (issue 10): formulas drawn by an image service, as READMEs wrote them before GitHub rendered
+``$…$`` — ``![](https://latex.codecogs.com/svg.latex?\frac{\partial%20J}{\partial%20w})``, the CodeCogs editor's
+``<img src="…gif.latex?\frac{\partial&space;J}{\partial&space;b}&space;&plus;&space;…">``, GitHub's
+``render/math?math=…`` (``%2B`` a plus sign, ``+`` a space), Google's ``chart?cht=tx&chl=…``. Before this round such a
+document had no equations (or its image tags were read as prose claims: "unexpected character '\"'"). And two readings
+that a README of that kind (kaixih's layer norm) brought out: ``\sum_{i=1}^{N} dy`` without its sample index is the sum
+of the batch's samples (NumPy's ``dy.sum(axis=0)``), not N copies of the batch; a layer-norm link with two vectors of a
+row's entries beside one number (``∂L/∂σ² = ∂L/∂y · ∂y/∂σ²``) is a dot product or one entry's term, not called wrong.
+
+The logistic-regression gradients below are checked against central differences of the mean binary cross-entropy
+(an oracle that does not read LaTeX); the planted slips (a sign, a factor 2, a dropped 1/D) are wrong by that oracle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.imagemath import MAX_IMAGES, image_math
+from test_nineteenth_round_coordinator import _spec
+from test_thirty_third_round import _line
+from test_twenty_first_round import _verify
+
+CORPUS = Path(__file__).parent / "corpus"
+LOGREG = _spec("logreg", "row", 3, [(1, "sigmoid")], "binary_cross_entropy", 0.1)
+
+HYPOTHESIS = (r'<p align="center"><img src="https://latex.codecogs.com/svg.latex?\hat{y}^{(i)}=\sigma(w^Tx^{(i)}&plus;b)" '
+              r'title="\hat{y}^{(i)}=\sigma(w^Tx^{(i)}+b)" /></p>')
+COST = (r"![cost](https://latex.codecogs.com/svg.latex?J(w,b)=-\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log\hat{y}^{(i)}"
+        r"%20+%20(1-y^{(i)})\log(1-\hat{y}^{(i)})\right])")
+DW = (r'<img src="https://latex.codecogs.com/gif.latex?\dpi{120}&space;\frac{\partial&space;J}{\partial&space;w}&space;=&space;'
+      r'\frac{1}{m}\sum_{i=1}^{m}(\hat{y}^{(i)}-y^{(i)})x^{(i)}" title="dJ/dw" />')
+DB = (r'<img src="https://latex.codecogs.com/gif.latex?\frac{\partial&space;J}{\partial&space;b}&space;=&space;'
+      r'\frac{1}{m}\sum_{i=1}^{m}(\hat{y}^{(i)}-y^{(i)})" />')
+UPDATE = r"![](https://latex.codecogs.com/svg.latex?w:=w-\alpha\frac{\partial%20J}{\partial%20w})."
+SIGN = (r'A wrong one: <img src="https://render.githubusercontent.com/render/math?math=\frac{\partial J}{\partial b} = '
+        r'\frac{1}{m}\sum_{i=1}^{m}(y^{(i)} - \hat{y}^{(i)})">')
+MATRIX = (r"![](https://chart.googleapis.com/chart?cht=tx&chl=%5Cfrac%7B%5Cpartial%20J%7D%7B%5Cpartial%20w%7D%3D%5Cfrac%7B1"
+          r"%7D%7Bm%7DX%5ET(%5Chat%7By%7D-y))")
+TWICE = (r"![](https://latex.codecogs.com/png.latex?\frac{\partial&space;J}{\partial&space;w}=\frac{2}{m}\sum_{i=1}^{m}"
+         r"(\hat{y}^{(i)}-y^{(i)})x^{(i)})")
+README = "\n\n".join(["# Logistic regression", "The hypothesis is", HYPOTHESIS, "and the cost over the m examples is",
+                      COST, "Gradients:", DW, DB, "The update with learning rate " + UPDATE, SIGN, MATRIX, TWICE]) + "\n"
+
+
+def _logistic_oracle():
+    """X (5 × 3), y, w, b at a random point; the mean binary cross-entropy's gradients by central differences and the
+    README's formulas evaluated in NumPy: (1/m) Σ (ŷ − y) x, (1/m) Σ (ŷ − y), and the two slips."""
+    rng = np.random.default_rng(11)
+    X, y, w, b = rng.normal(size=(5, 3)), rng.integers(0, 2, size=5).astype(float), rng.normal(size=3), rng.normal()
+
+    def cost(p):
+        yhat = 1 / (1 + np.exp(-(X @ p["w"] + p["b"])))
+        return -np.mean(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
+
+    fd = central_differences(cost, {"w": w.copy(), "b": np.array(b)})
+    yhat = 1 / (1 + np.exp(-(X @ w + b)))
+    return fd, {"dw": (yhat - y) @ X / 5, "db": np.mean(yhat - y), "db_sign": np.mean(y - yhat), "dw_twice": 2 * (yhat - y) @ X / 5}
+
+
+def test_the_readme_formulas_are_what_central_differences_say():
+    fd, formulas = _logistic_oracle()
+    assert np.allclose(formulas["dw"], fd["w"], atol=1e-7) and np.allclose(formulas["db"], fd["b"], atol=1e-7)
+    assert not np.allclose(formulas["db_sign"], fd["b"], atol=1e-3)
+    assert not np.allclose(formulas["dw_twice"], fd["w"], atol=1e-3)
+
+
+def test_a_readme_with_its_formulas_in_image_urls_is_read_and_judged(tmp_path):
+    got = _verify(tmp_path, LOGREG, README)
+    for text in (HYPOTHESIS, COST, DW, DB, MATRIX):
+        assert got[_line(README, text)].verdict == "correct", text
+    assert got[_line(README, "The update with learning rate " + UPDATE)].verdict == "correct"
+    assert got[_line(README, SIGN)].verdict == "incorrect" and "sign" in got[_line(README, SIGN)].message
+    assert got[_line(README, TWICE)].verdict == "incorrect"
+    assert len(got) == 8  # the prose reads no claims of its own
+
+
+def test_the_same_readme_as_a_notebook_markdown_cell(tmp_path):
+    import json
+
+    cell = {"cell_type": "markdown", "metadata": {}, "source": [ln + "\n" for ln in README.splitlines()]}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    got = _verify(tmp_path, LOGREG, json.dumps(notebook), name="answer.ipynb")
+    verdicts = sorted(r.verdict for r in got.values())
+    assert verdicts == ["correct"] * 6 + ["incorrect"] * 2
+
+
+@pytest.mark.parametrize("source,math", [
+    # CodeCogs: the query is the formula; &space; a space, &plus; (an HTML character reference) and a raw + a plus
+    (r'<img src="https://latex.codecogs.com/svg.latex?a&space;&plus;&space;b=c" />', "$$a + b=c$$"),
+    (r"![](https://latex.codecogs.com/svg.latex?a+b%20=%20c)", "$$a+b = c$$"),
+    (r"![](http://latex.codecogs.com/gif.latex?%5Cfrac%7Ba%7D%7Bb%7D)", r"$$\frac{a}{b}$$"),
+    (r'<img src="https://latex.codecogs.com/svg.image?\bg_white&space;\dpi{300}&space;x=1">', "$$x=1$$"),
+    (r"<IMG SRC='https://latex.codecogs.com/svg.latex?\inline&space;x=1'>", "$$x=1$$"),
+    # GitHub's render/math and Google's chart: form-encoded, + a space and %2B a plus sign
+    (r'<img src="https://render.githubusercontent.com/render/math?math=y=\gamma\hat{x} %2B \beta&mode=inline">',
+     r"$$y=\gamma\hat{x} + \beta$$"),
+    (r"![](https://render.githubusercontent.com/render/math?math=a+b%2Bc)", "$$a b+c$$"),
+    (r'<img src="https://render.githubusercontent.com/render/math?math=w_i x_i \+ b">', "$$w_i x_i + b$$"),
+    (r"![](https://chart.googleapis.com/chart?cht=tx&chl=x%5E2%2B1)", "$$x^2+1$$"),
+    (r'<img src="https://chart.googleapis.com/chart?cht=tx&amp;chl=x%2B1">', "$$x+1$$"),
+    (r"![](https://s0.wp.com/latex.php?latex=%5Calpha+%2B+1&bg=ffffff)", r"$$\alpha + 1$$"),
+    (r"![](https://i.upmath.me/svg/%5Cbeta%3D1)", r"$$\beta=1$$"),
+    # a Markdown destination keeps the formula's balanced parentheses; a title after it
+    (r'![](https://latex.codecogs.com/svg.latex?f(x)=(x-1)(x+1) "f")', "$$f(x)=(x-1)(x+1)$$"),
+    (r"![](<https://latex.codecogs.com/svg.latex?a = b>)", "$$a = b$$"),
+])
+def test_each_service_gives_its_formula(source, math):
+    assert image_math(source) == math
+    assert image_math(f"Hence {source} holds.") == f"Hence {math[1:-1]} holds."  # in a sentence: inline
+
+
+@pytest.mark.parametrize("source", [
+    '<img src="https://latex.codecogs.com/svg.latex?\\$5">',  # a $ in the formula: no math delimiters can hold it
+    '<img src="https://latex.codecogs.com/svg.latex?x=1',  # an unclosed tag
+    '<a href="https://latex.codecogs.com/svg.latex?x=1">the formula</a>',  # a link, no image
+    "https://latex.codecogs.com/svg.latex?x=1",  # a bare URL
+    "![](https://latex.codecogs.com/svg.latex?f(x)",  # an unclosed destination
+    '<img src="https://example.com/svg.latex?x=1">',  # another host
+    "![](https://render.githubusercontent.com/render/math?mode=display)",  # no formula parameter
+    "![](https://render.githubusercontent.com/render/math?math=X_{j+1})",  # a raw + of a form: a plus or a space?
+])
+def test_what_is_no_formula_image_stays_as_written(source):
+    assert image_math(source) == source
+
+
+def test_every_line_keeps_its_number_and_wrappers_make_a_display():
+    text = ('<p align="center">\n  <img\n   src="https://latex.codecogs.com/svg.latex?x=1"\n   alt="x">\n</p>\n'
+            'after <!-- a note -->\n')
+    out = image_math(text)
+    assert out.count("\n") == text.count("\n") and out.splitlines()[1].strip() == "$$x=1$$"
+    beside = '<img src="https://latex.codecogs.com/svg.latex?a=b"> <!-- PLANTED: a comment -->'
+    assert image_math(beside).startswith("$$a=b$$")  # a comment beside it: still alone on its line
+
+
+def test_hostile_image_urls_are_bounded_and_rewrite_at_most_max_images():
+    many = "x ![](https://latex.codecogs.com/svg.latex?a=b) " * (MAX_IMAGES + 100)
+    assert image_math(many).count("$a=b$") == MAX_IMAGES
+    for text in ('<img src="https://latex.codecogs.com/svg.latex?a ' * 20000,
+                 "![](https://latex.codecogs.com/svg.latex?(" * 20000,
+                 '<img src="https://latex.codecogs.com/svg.latex?a"' + '"' * 500_000,
+                 "![](https://latex.codecogs.com/svg.latex?" + "(" * 500_000 + ")"):
+        assert image_math(text) == text  # nothing closes: left as written (and in linear time: see the probes)
+
+
+# -- kaixih's layer norm (heldout16): the readings its README brought out -------------------------------------------------
+
+LAYER_NORM = (CORPUS / "heldout16" / "kaixih_layernorm.spec.toml").read_text()
+KX = "\n\n".join([
+    r"$$\mu = \frac{1}{D}\sum_{i=1}^{D}x_i$$",
+    r"$$\sigma^2 = \frac{1}{D}\sum_{i=1}^{D}(x_i - \mu)^2$$",
+    r"$$\hat{x} = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}$$",
+    r"$$y=\gamma\hat{x} + \beta$$",
+    r"$$d\beta=\sum_{i=1}^{N}dy$$",
+    r"$$d\gamma=\sum_{i=1}^{N}dy\cdot\hat{x}$$",
+    r"$$d\beta=\sum_{i=1}^{N}dy\cdot\hat{x}$$",
+    r"$$d\gamma=\sum_{i=1}^{N}dy$$",
+]) + "\n"
+
+
+def test_a_sum_over_the_batch_without_the_sample_index_adds_the_samples(tmp_path):
+    got = _verify(tmp_path, LAYER_NORM, KX)
+    assert got[_line(KX, r"$$d\beta=\sum_{i=1}^{N}dy$$")].verdict == "correct"
+    assert got[_line(KX, r"$$d\gamma=\sum_{i=1}^{N}dy\cdot\hat{x}$$")].verdict == "correct"
+    assert got[_line(KX, r"$$d\beta=\sum_{i=1}^{N}dy\cdot\hat{x}$$")].verdict == "incorrect"  # γ's gradient for β's
+    assert got[_line(KX, r"$$d\gamma=\sum_{i=1}^{N}dy$$")].verdict == "incorrect"
+
+
+def test_kaixih_readme_reads_and_its_planted_slips_are_not_called_right():
+    from gradproof.verify.cli import verify_file
+
+    spec = str(CORPUS / "heldout16" / "kaixih_layernorm.spec.toml")
+    real, _, _ = verify_file(str(CORPUS / "heldout16" / "kaixih_layernorm.md"), spec)
+    planted, _, _ = verify_file(str(CORPUS / "heldout16" / "kaixih_layernorm_planted.md"), spec)
+    real, planted = {r.id: r for r in real}, {r.id: r for r in planted}
+    for cid in ("line 18", "line 20", "line 24", "line 27", "line 38", "line 50", "line 56", "line 62"):
+        assert real[cid].verdict == "correct", cid  # (before this round: no equation of the file was read)
+    assert real["line 54"].verdict == "unchecked"  # ∂L/∂y · ∂y/∂σ²: a dot product or one entry's term
+    assert planted["line 56"].verdict == "incorrect"  # the 2 of ∂σ²/∂x dropped
+    assert planted["line 62"].verdict == "incorrect"  # the 1/D of ∂μ/∂x dropped
+    for cid in ("line 48", "line 54"):
+        assert planted[cid].verdict != "correct", cid
