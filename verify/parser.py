@@ -709,6 +709,8 @@ class _Parser:
                     continue
                 if key == ("e",) and j + 1 < len(self.t) and self.t[j].text == "^" and not _error_power(self.t, j + 1):
                     continue  # e^{-z}: Euler's number, not the answer's error vector e (but e^T e, e^2 = its square)
+                if len(key) == 1 and len(key[0]) > 1 and key[0].isalpha():
+                    j = self._arguments_after_name(j, value[0])  # \operatorname{SSE}(\boldsymbol{w}): SSE as a function
                 self.i = j
                 rest = tuple((k, v) for k, v in self.n.macros if k != value[0])
                 text = value[1] if layer_at is None else _shift_layer(value[1], *layer_at[1:])
@@ -722,6 +724,32 @@ class _Parser:
                 self.macro_end = self.i
                 return node
         return None
+
+    def _arguments_after_name(self, j: int, name: str) -> int:
+        """At token j, after a word the answer defined as an expression (``SSE = \\sum_i (y_i - \\hat y_i)^2``): the token
+        after its argument list when one follows (``\\operatorname{SSE}(\\boldsymbol{w})``, ``Loss(W, b)``: the function
+        of its parameters, as ``J(W, b)`` is J), else j. A list that holds more than names (``SSE(w + \\Delta)``, a value
+        at another point) is not read: the word's definition is its value at the answer's own point only."""
+        t = self.t
+        k = j + 1 if j < len(t) and t[j].kind == "cmd" and t[j].text == "left" else j
+        if k >= len(t) or t[k].text != "(":
+            return j
+        depth = 0
+        for m in range(k, min(len(t), k + MAX_ARGUMENT_TOKENS)):
+            tok = t[m]
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+                if depth == 0:
+                    return m + 1
+            elif tok.kind == "cmd" and tok.text == "right":
+                continue
+            elif not (tok.kind in ("id", "num") or tok.kind == "op" and tok.text in "{}^_,'"
+                      or tok.kind == "cmd" and tok.text not in _ARITHMETIC_COMMANDS):
+                raise Unreadable(f"{name} applied to an expression: its definition is its value at the answer's own "
+                                 "point, not at another")
+        return j
 
     def _layer_use(self, j: int, letter: str, close: str = ")") -> tuple[str, int] | None:
         """At token j (after an opening parenthesis or brace) a layer written where a macro's key has its generic layer
@@ -3228,6 +3256,9 @@ class _Parser:
             if nxt is not None and nxt.text.lower() in FUNCS and FUNCS[nxt.text.lower()] in ("lse", "logsoftmax", "rowsum"):
                 return Node("dexpr", (self.postfix(), q))  # Shreyansh's ∇_z LSE(z): the gradient of a function of z
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
+            if loss == "loss" and nxt is not None and nxt.kind in ("id", "cmd") and any(k[0] == nxt.text for k, _ in self.macros):
+                # ∇_w SSE(w), SSE the answer's own expression: the gradient of that expression, not ∇J times it
+                raise Unreadable(f"the gradient of the answer's own {nxt.text} (an expression it defines) is not read")
             return self.gradient(q, loss)
         if self.peek() is not None and self.peek().text in LOSSES and self.peek(1) is not None and self.peek(1).text == "(":
             loss = self.loss_symbol()  # \nabla loss(scores): the gradient by the loss's argument
@@ -3982,6 +4013,11 @@ def _named_activation(name: str, fname: str, mark: str, texts: list) -> str | No
 
 
 #: words an objective's subscript may carry that name the objective itself: L_{\text{batch}}, J_{train}, E_{total}
+#: tokens an argument list after a defined word may hold (names, scripts, fonts: ``(\\boldsymbol{w}, b^{(1)})``); a
+#: command here makes it an expression
+_ARITHMETIC_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "sum", "prod", "cdot", "times", "sqrt", "odot", "circ", "div",
+                                  "pm", "mp", "ast", "star", "otimes", "partial", "nabla", "log", "ln", "exp"})
+MAX_ARGUMENT_TOKENS = 60  # tokens of an argument list after a defined word (longer: no argument list, read as before)
 _OBJECTIVE_WORDS = frozenset({"total", "tot", "batch", "train", "training", "mean", "avg", "full", "overall"})
 #: a layer named by its role in a script (any case): (out), (output), (O) the output layer; (h), (hid), (hidden), (H)
 #: the hidden one of a one-hidden-layer net; (in), (input) the input

@@ -181,3 +181,36 @@ def test_kaixih_readme_reads_and_its_planted_slips_are_not_called_right():
     assert planted["line 62"].verdict == "incorrect"  # the 1/D of ∂μ/∂x dropped
     for cid in ("line 48", "line 54"):
         assert planted[cid].verdict != "correct", cid
+
+
+# -- a word the answer defines (SSE) written as a function of its parameters -------------------------------------------
+
+LINREG = (CORPUS / "heldout22" / "karelze_sse_card.spec.toml").read_text()  # y ≈ X w, SSE summed over the examples
+_RESIDUAL = r"(\boldsymbol{y}-\boldsymbol{X}\boldsymbol{w})^{T}"
+SSE = "\n\n".join([
+    r"$$SSE = \sum_{i=1}^{N} (y_i - \hat{y}_i)^2$$",
+    r"$$\operatorname{SSE}(\boldsymbol{w}) = " + _RESIDUAL + r"(\boldsymbol{y}-\boldsymbol{X} \boldsymbol{w})$$",
+    r"$$\mathrm{SSE}\left(\boldsymbol{w}\right) = " + _RESIDUAL + r"(\boldsymbol{y}+\boldsymbol{X} \boldsymbol{w})$$",
+    r"$$\operatorname{SSE}(\boldsymbol{w} + \boldsymbol{d}) = " + _RESIDUAL + r"(\boldsymbol{y}-\boldsymbol{X} \boldsymbol{w})$$",
+    r"$$\nabla_{\boldsymbol{w}} \operatorname{SSE}(\boldsymbol{w}) = 2\boldsymbol{X}^{T} \boldsymbol{X} \boldsymbol{w} - "
+    r"2\boldsymbol{X}^{T} \boldsymbol{y}$$",
+]) + "\n"
+
+
+def test_the_sse_identities_are_what_numpy_says():
+    rng = np.random.default_rng(5)
+    X, y, w = rng.normal(size=(6, 3)), rng.normal(size=6), rng.normal(size=3)
+    sse = lambda p: float(np.sum((y - X @ p["w"]) ** 2))  # noqa: E731
+    assert np.isclose(sse({"w": w}), (y - X @ w) @ (y - X @ w))
+    assert not np.isclose(sse({"w": w}), (y - X @ w) @ (y + X @ w))
+    assert np.allclose(central_differences(sse, {"w": w.copy()})["w"], 2 * X.T @ X @ w - 2 * X.T @ y, atol=1e-6)
+
+
+def test_a_defined_word_with_its_parameters_is_that_word_not_a_product(tmp_path):
+    got = _verify(tmp_path, LINREG, SSE)
+    lines = SSE.splitlines()
+    assert got[_line(SSE, lines[2])].verdict == "correct"  # SSE(w) = (y − Xw)^T (y − Xw): had been SSE × w, wrong
+    assert got[_line(SSE, lines[4])].verdict == "incorrect"  # (y − Xw)^T (y + Xw)
+    assert got[_line(SSE, lines[6])].verdict == "unchecked"  # SSE at another point than the definition's
+    assert "another" in got[_line(SSE, lines[6])].message
+    assert got[_line(SSE, lines[8])].verdict == "unchecked"  # ∇_w SSE(w): had been ∇J times SSE, wrong
