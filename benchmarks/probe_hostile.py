@@ -5532,6 +5532,23 @@ def round_thirty_nine_coordinator() -> list[Probe]:
           + '">\n')
     after("images: an image of a dollar sign and of a 5000-character formula", f'<img src="{cc}\\$5">\n\n'
           f'<img src="{cc}' + "x" * 5000 + '=1">\n')
+    # -- HTML pages (htmltext): the standard library's parser was quadratic on these -------------------------------------
+    page = ("<!DOCTYPE html><html><body>\n<p>$$\\delta^{(2)} = \\hat{y} - y$$</p>\n"
+            "<p>$$\\frac{\\partial J}{\\partial W^{(2)}} = \\delta^{(2)} (h^{(1)})^T$$</p>\n")
+    html_cases = {
+        "990 kB of unclosed comments": "<!--" * 247_000,
+        "10^5 unclosed tags": "<a " * 330_000,
+        "10^5 unclosed divs": "<div>" * 198_000,
+        "10^5 stray end tags": "</span>" * 140_000,
+        "an unclosed script": "<script>" + "x" * 990_000,
+        "a tag of 10^5 attributes": "<p " + "a=b " * 245_000 + ">",
+        "10^4 nested math annotations": "<math><annotation encoding='application/x-tex'>" * 20_000,
+        "10^5 headings on one line": "<h2>Q</h2><p>$a = b$</p>" * 40_000,
+    }
+    for label, junk in html_cases.items():
+        md(f"html: {label}", page + junk + "\n</body></html>\n", name="h.html")
+    md("html: 20 MB exported page of styles", page + "<style>" + ".c { color: red; }\n" * 1_100_000 + "</style></body></html>",
+       name="h.html")
     return out
 
 

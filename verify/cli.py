@@ -19,7 +19,9 @@ from gradproof.derive.spec import load_spec
 
 from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
-from .document import DOCUMENT_SUFFIXES, decode_text, extract, load_document, notebook_text
+from .document import DOCUMENT_SUFFIXES, decode_text, extract, is_html, load_document, notebook_text
+from .htmltext import html_text
+from .imagemath import image_math
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
@@ -53,6 +55,8 @@ def _read_stdin(spec: str | None):
         raise AnswerError("<stdin>: a document needs the network: add --spec SPEC, e.g. --spec examples/reference_mlp.toml")
     if text.lstrip().startswith("{") and '"cells"' in text:
         text = notebook_text(text, "<stdin>")
+    elif is_html(text):
+        text = html_text(image_math(text))
     claims = extract(text, "<stdin>")
     if not claims:
         raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")

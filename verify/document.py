@@ -30,7 +30,7 @@ from pathlib import Path
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.spec import bom_encoding, no_file
 
-from . import augmented, einstein, foreign, imagemath, scalarunits, sections, surface, texmacros
+from . import augmented, einstein, foreign, htmltext, imagemath, scalarunits, sections, surface, texmacros
 from .judge import _NEWLINE, _SAMPLE_MATRIX_LETTER, Claim, _top_rows, _top_sides
 from .layerscope import prose_scope, range_scope
 from .lossname import DEFINES_OBJECTIVE as _DEFINES_OBJECTIVE
@@ -1390,7 +1390,14 @@ def named_optimizers(text: str) -> frozenset:
 
 #: the suffixes of documents (everything else an answers file is given as is TOML); the one list the CLI and batch
 #: grading read (a .pdf is read through pdftotext, best effort)
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".tex", ".txt", ".latex", ".ipynb", ".rst", ".pdf")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".tex", ".txt", ".latex", ".ipynb", ".rst", ".html", ".htm", ".pdf")
+#: an HTML page by its first characters (standard input: no suffix to tell it by)
+_HTML_START = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def is_html(text: str) -> bool:
+    """Whether a document's text is an HTML page (its doctype or <html> first)."""
+    return _HTML_START.match(text[:4096]) is not None
 #: reStructuredText's math: a ``.. math::`` directive (its indented block, or the rest of its line) and the
 #: ``:math:`…``` role (Sphinx course notes)
 _RST_MATH_DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+math::[ \t]*([^\n]*)\n?", re.M)
@@ -1435,12 +1442,16 @@ def rst_text(raw: str) -> str:
 
 
 def load_document(path: str | Path) -> list[Claim]:
-    """The claims of a document file (.md, .tex, .txt, .ipynb, .rst; a .pdf best effort)."""
+    """The claims of a document file (.md, .tex, .txt, .ipynb, .rst, .html; a .pdf best effort)."""
     path = Path(path)
     if not path.is_file():
         raise AnswerError(no_file(path, "document"))
     notebook = path.suffix.lower() == ".ipynb"
-    if path.stat().st_size > (MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES):
+    page = path.suffix.lower() in (".html", ".htm")  # (an exported notebook's page: its styles make it megabytes)
+    if path.stat().st_size > (MAX_NOTEBOOK_BYTES if notebook or page else MAX_BYTES):
+        if page:
+            raise AnswerError(f"{path}: the page is larger than {MAX_NOTEBOOK_BYTES} bytes; export the notebook without "
+                              "its outputs, or submit the .ipynb file")
         if notebook:
             raise AnswerError(f"{path}: the notebook is larger than {MAX_NOTEBOOK_BYTES} bytes; clear its outputs in Jupyter "
                               "(Edit > Clear Outputs of All Cells), save it and submit it again")
@@ -1450,6 +1461,8 @@ def load_document(path: str | Path) -> list[Claim]:
     text = document_text(path)
     if notebook:
         text = notebook_text(text, str(path))
+    elif page:
+        text = htmltext.html_text(imagemath.image_math(text))  # (formula images first: the page's tags are dropped)
     elif path.suffix.lower() == ".rst":
         text = rst_text(text)
     claims = extract(text, str(path))

@@ -204,7 +204,9 @@ def _formula(m: re.Match, query: str) -> str | None:
     service = m.lastgroup
     if "\n" in query:
         return None
-    query = html.unescape(query.replace("&space;", "%20")) if service == "codecogs" else html.unescape(query)
+    query = html.unescape(query)  # (an attribute's &amp; and &plus;; nbconvert writes the editor's &space; as &amp;space;)
+    if service == "codecogs":
+        query = query.replace("&space;", "%20")
     if service == "codecogs":
         formula = unquote(query)
         formula = _CODECOGS_PREFIX.sub("", formula.lstrip())
