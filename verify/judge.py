@@ -49,7 +49,7 @@ from .infer import NOWHERE_FINITE, TRANSPOSED_INPUT, illustrates_a_product, inde
 from .jacobianlayout import DENOMINATOR_LAYOUT, chain_claim, jacobian_claim, unfixed_layout
 from .layerscope import scope_layers
 from .lossfunction import NOTE as ONE_EXAMPLE_LOSS
-from .lossname import DEFINES_OBJECTIVE
+from .lossname import DEFINES_OBJECTIVE, named_scales
 from .modules import ModuleReading
 from .ngtheta import NOTE as NG_NOTE
 from .ngtheta import OPTIONS as NG_OPTIONS
@@ -3489,6 +3489,9 @@ class Judge:
                               "λ/2 ‖W‖²",)
         if delta_is_own(claims):  # δ defined as ∂C/∂z: on the answer's own scale of C when it has one (loss_scale)
             self.notation = replace(self.notation, options=self.notation.options + (("delta_own", True),))
+        named = named_scales(self, claims)  # ∂MSE/∂w, ∂SSE/∂w: on the scale each name says (or the answer defines)
+        if named:
+            self.notation = replace(self.notation, options=self.notation.options + (("named_scales", named),))
         undecided: dict = {}
         scale, defining = objective_scale(self, claims, undecided, _with_rows(claims))
         self._undecided_scale(undecided if scale is None else _redefinitions(undecided))

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from .foreign import _LOSS_NAMES
 
 _FONT = r"\\(?:mathrm|text|textrm|operatorname|mathit|textit)\s*"
@@ -188,3 +190,84 @@ def per_example(judge, claims, results, originals: dict) -> None:
             alone = "" if one is None or one.message == r.message else f"; for one example: {one.message}"
             r.message = (f"not judged: for the batch: {r.message}{alone}; whether the product is of matrices or of "
                          "their entries (as a derivation written entry by entry means it) is not certain")
+
+
+#: the squared-error losses of a spec, and how many times ‖ŷ − y‖² (summed over the outputs) each one's per-example
+#: loss is: ½‖·‖², ‖·‖², (1/K)‖·‖² (K: the outputs)
+_SQUARED_SPECS = {"squared_error": lambda k: 0.5, "sum_squared_error": lambda k: 1.0, "mean_squared_error": lambda k: 1.0 / k}
+#: a definition of a squared error by its acronym: MSE = …, \text{SSE}(\boldsymbol{w}) = …, RSS(w) = …
+_DEFINES_NAMED = re.compile(rf"\s*(?:{_FONT}\{{\s*(MSE|SSE|RSS)\s*\}}|(MSE|SSE|RSS)(?![A-Za-z]))\s*(?:\\left\s*)?"
+                            r"(?:\([^=()]{0,60}\)\s*(?:\\right\s*)?)?=(?!=)")
+
+
+def named_scales(judge, claims) -> tuple:
+    """The scale of each squared error an answer names by its acronym, against the spec's objective J (the mean over the
+    batch of its per-example loss): (("MSE", (factor, per_batch)), ("SSE", …)) — per_batch: times the batch's N — or a
+    reason the name is not read. MSE is the mean over the examples of the squared error (of one output; with several,
+    a mean over the outputs too only where the spec's own loss is that mean), SSE and RSS its sum: so beside
+    ½‖ŷ − y‖² MSE is 2 J and SSE 2N J. The answer's own definition of the name (``MSE = \\frac{1}{n}\\sum …``) decides
+    instead, when its value is a constant times J at the judge's points. Only with a squared-error spec and no
+    regularizer (then J is the squared error itself); another loss's spec leaves the names to foreign.other_loss."""
+    net = judge.net
+    per_example = _SQUARED_SPECS.get(net.loss.name)
+    if per_example is None:
+        return ()
+    if net.regularizer is not None:
+        reason = "with a regularizer the spec's objective is more than the squared error an acronym names: not read"
+        return (("MSE", reason), ("SSE", reason))
+    k = net.layers[-1].units
+    unit = 1.0 / per_example(k)  # ‖ŷ − y‖² in units of the spec's per-example loss
+    mse = (unit / k, False) if net.loss.name == "mean_squared_error" or k == 1 else (
+        f"MSE of {k} outputs: a mean over the outputs too, or over the examples only — the answer does not define it")
+    scales = {"MSE": mse, "SSE": (unit, True)}
+    for name, factor in _defined_scales(judge, claims).items():
+        scales[name] = factor
+    return tuple(scales.items())
+
+
+def _defined_scales(judge, claims) -> dict:
+    """The answer's own definitions of MSE, SSE or RSS (the first of each): {name: (factor, False)} when the definition
+    is a constant times J at every point, else {name: reason}."""
+    from .parser import parse_claim
+    from .shapes import ShapeMismatch, evaluate
+    from .tree import Unreadable
+
+    out: dict = {}
+    for c in claims:
+        m = _DEFINES_NAMED.match(c.latex[:400])
+        if m is None:
+            continue
+        name = "MSE" if (m.group(1) or m.group(2)) == "MSE" else "SSE"
+        if name in out:
+            continue
+        rhs = _first_side(c.latex[m.end():m.end() + 2000])
+        reason = f"the answer's own definition of {name} (claim {c.id}) does not read as a constant times the objective"
+        out[name] = reason
+        try:
+            sides, _ = parse_claim("J = " + rhs, judge.notation, judge.net.depth)
+        except Exception:  # noqa: BLE001 -- a definition that does not read decides nothing but that
+            continue
+        for lay in judge.layouts:
+            judge._use(lay)
+            try:
+                ratios = [float(np.ravel(evaluate(sides[1], judge.context(env)))[0]) / float(env[("loss", None)])
+                          for env in judge.envs]
+            except (ShapeMismatch, Unreadable, ValueError, TypeError, ZeroDivisionError, FloatingPointError, KeyError):
+                continue
+            if ratios and all(np.isfinite(ratios)) and max(ratios) - min(ratios) <= 1e-6 * max(1.0, abs(ratios[0])):
+                out[name] = (ratios[0], False)
+                break
+    return out
+
+
+def _first_side(text: str) -> str:
+    """``text`` up to its first relation outside braces (``\\sum_{i=1}^{N} … = …``: the sum, whole)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "=" and depth == 0:
+            return text[:i]
+    return text

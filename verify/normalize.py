@@ -285,6 +285,11 @@ _SLASH_LOCAL = re.compile(r"\\partial\s*(" + _SYMBOL + r")\s*/\s*\\partial\s*(" 
 _OBJECTIVE_HEAD = re.compile(r"(?:J|E|C|L|R|\\ell|\\mathcal\s*\{?\s*L|loss|cost)(?![A-Za-z])")
 
 
+def _squared_name(m: re.Match) -> str:
+    """``\\partial MSE`` as the parser's ``\\partial \\MSEobj`` (SSE and RSS: ``\\SSEobj``)."""
+    return "\\partial \\" + ("MSE" if (m.group(1) or m.group(2)) == "MSE" else "SSE") + "obj "
+
+
 def slash_local(text: str) -> str:
     """``∂y/∂z`` — a derivative of one quantity by another written with a slash (plain text) — as ``\frac{∂y}{∂z}``,
     which the parser reads as a local derivative; the objective's own ``∂L/∂w`` is left as the parser reads it."""
@@ -294,7 +299,11 @@ def slash_local(text: str) -> str:
                             rf"\frac{{\partial {m.group(1)}}}{{\partial {m.group(2)}}}", text)
 
 
-_PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|MSE|NLL|XENT)(?![A-Za-z])")
+_PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|NLL|XENT)(?![A-Za-z])")
+#: a derivative of a squared error named by its acronym (\frac{\partial MSE}{\partial w}, \partial \text{SSE}): the whole
+#: objective on the scale its name says (parser's lossMSE, lossSSE; lossname.named_scales)
+_PARTIAL_SQUARED = re.compile(r"\\partial\s*(?:\\(?:text|mathrm|operatorname|mathit|textrm)\s*\{\s*(MSE|SSE|RSS)\s*\}"
+                              r"|(MSE|SSE|RSS)(?![A-Za-z]))")
 #: a control word, then spaces, then a prime: ``\sigma '(z)`` (a folded σ'(z)) is ``\sigma'(z)``
 _MACRO_SPACE_PRIME = re.compile(r"(\\[A-Za-z]+) +(?=')")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
@@ -1010,6 +1019,7 @@ def _normalize_new(text: str) -> str:
     s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
+    s = _PARTIAL_SQUARED.sub(_squared_name, s)  # \frac{\partial MSE}{\partial w}: a mean, no ½
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     # dL/dz2: ∂L/∂z2; kgwilson's dl/dz_i: the loss spelled in lowercase
     s = _SLASH_D.sub(lambda m: rf"\partial {'L' if m.group(1) == 'l' else m.group(1)}/\partial ", s)

@@ -45,7 +45,7 @@ BASES = {"x": "x", "y": "y", "z": "z", "h": "h", "a": "h", "W": "W", "w": "W", "
 #: the objective: J = L + R (DESIGN.md); E and C are what some courses call J
 LOSSES = {"J": "loss", "E": "loss", "Err": "loss", "C": "loss", "L": "lossL", "ell": "lossL", "R": "lossR", "loss": "loss", "cost": "loss",
           "Omega": "lossOmega", "hatF": "loss", "Loss": "loss", "Cost": "loss",
-          "Div": "loss"}
+          "Div": "loss", "MSEobj": "lossMSE", "SSEobj": "lossSSE"}  # (normalize._PARTIAL_SQUARED: ∂MSE, ∂SSE)
 # (Goodfellow's J = L + λΩ(θ): Ω is the regularizer without its λ; Hagan's approximate performance index \hat F;
 # CMU 11-785's divergence Div(Y, d))
 #: Greek letters an answer may name its activation function by, read so only when applied to a summed input
@@ -1529,6 +1529,23 @@ class _Parser:
             k -= n_in * n_out
         raise NoSuchLayer(f"w_{n}: the network has {sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))} weights")
 
+    def _named_squared(self, q: Node, loss: str, per_sample: bool) -> Node:
+        """∂MSE/∂q, ∂SSE/∂q: the objective's derivative on the scale the name says, against the spec's J
+        (lossname.named_scales, the ``named_scales`` option: a factor, and whether it counts the batch's N)."""
+        name = "MSE" if loss == "lossMSE" else "SSE"
+        scale = dict(self.opts.get("named_scales", ())).get(name)
+        if scale is None or isinstance(scale, str):
+            raise Unreadable(scale or f"{name} is a squared error, the spec's loss is not: it is not read")
+        factor, per_batch = scale
+        saved = getattr(self, "_scaling", False)
+        self._scaling = True  # (the name's scale, not the answer's own J's)
+        try:
+            g = self.gradient(q, "loss", per_sample)
+        finally:
+            self._scaling = saved
+        k = num(float(factor))
+        return Node("mul", (Node("mul", (k, Node("const", (), "N"))) if per_batch else k, g))
+
     def scaled(self, node: Node) -> Node:
         """``node`` (the objective or a derivative of it) on the answer's own scale (``[notation]`` option loss_scale)."""
         k = self.opts.get("loss_scale")
@@ -2729,6 +2746,8 @@ class _Parser:
             return g if q.args[0].value == ("yhat", None) else Node("neg", (g,))
         if q.op != "q":
             raise Unreadable("a derivative with respect to a transposed or raised quantity is not supported")
+        if loss in ("lossMSE", "lossSSE"):
+            return self._named_squared(q, loss, per_sample)
         if self.opts.get("loss_scale") and loss in ("loss", "lossL") and not getattr(self, "_scaling", False):
             self._scaling = True  # the answer's own objective: k × the spec's (3Blue1Brown's C_0 without the ½)
             try:

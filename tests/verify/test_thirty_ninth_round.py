@@ -301,3 +301,48 @@ def test_hostile_markup_reads_in_one_pass(text):
 
     out = html_text(text)  # (the standard library's parser took 48 s on 20 000 "<a "; the probes time these)
     assert "\n" not in out and len(out) <= len(text)
+
+
+# -- a squared error named by its acronym: ∂MSE/∂w on the scale the name says --------------------------------------------
+
+HALF = LINREG.replace('name = "sum_squared_error"', 'name = "squared_error"')  # J = (1/N) Σ ½(ŷ − y)²
+MSE_DOC = "\n\n".join([
+    r"$$\frac{\partial \text{MSE}}{\partial w} = \frac{2}{N} X^T(Xw - y)$$",
+    r"$$\frac{\partial MSE}{\partial w} = \frac{1}{N} X^T(Xw - y)$$",
+    r"$$\frac{\partial \mathrm{SSE}}{\partial w} = 2 X^T(Xw - y)$$",
+    r"$$\frac{\partial RSS}{\partial w} = \frac{2}{N} X^T(Xw - y)$$",
+    r"$$\frac{\partial J}{\partial w} = \frac{1}{N} X^T(Xw - y)$$",
+]) + "\n"
+
+
+def test_the_named_squared_errors_gradients_are_what_central_differences_say():
+    rng = np.random.default_rng(9)
+    X, y, w = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=3)
+    mse = central_differences(lambda p: float(np.mean((X @ p["w"] - y) ** 2)), {"w": w.copy()})["w"]
+    sse = central_differences(lambda p: float(np.sum((X @ p["w"] - y) ** 2)), {"w": w.copy()})["w"]
+    half = central_differences(lambda p: float(np.mean((X @ p["w"] - y) ** 2) / 2), {"w": w.copy()})["w"]
+    g = X.T @ (X @ w - y)
+    assert np.allclose(mse, 2 / 5 * g, atol=1e-6) and np.allclose(sse, 2 * g, atol=1e-6) and np.allclose(half, g / 5, atol=1e-6)
+
+
+@pytest.mark.parametrize("spec", [HALF, LINREG], ids=["half-squared-error", "sum-squared-error"])
+def test_a_named_squared_error_is_read_on_its_own_scale(tmp_path, spec):
+    """MSE is the mean squared error (no ½), SSE and RSS its sum, whatever the spec's loss: beside ½‖ŷ − y‖² the right
+    (2/N) Xᵀ(Xw − y) had been judged wrong and the wrong (1/N) one right (MSE read as the spec's J)."""
+    got = _verify(tmp_path, spec, MSE_DOC)
+    lines = MSE_DOC.splitlines()
+    assert [got[_line(MSE_DOC, lines[k])].verdict for k in (0, 2, 4, 6)] == ["correct", "incorrect", "correct", "incorrect"]
+    assert got[_line(MSE_DOC, lines[8])].verdict == ("correct" if spec is HALF else "incorrect")  # the spec's own J
+
+
+def test_the_answers_own_definition_of_mse_decides_its_scale(tmp_path):
+    with_half = "\n\n".join([r"$$\text{MSE}(w) = \frac{1}{2N}\sum_{i=1}^{N}(y_i - \hat{y}_i)^2$$",
+                             r"$$\frac{\partial \text{MSE}}{\partial w} = \frac{1}{N} X^T(Xw - y)$$",
+                             r"$$\frac{\partial \text{MSE}}{\partial w} = \frac{2}{N} X^T(Xw - y)$$"]) + "\n"
+    got = _verify(tmp_path, HALF, with_half)
+    assert [got[f"line {k}"].verdict for k in (3, 5)] == ["correct", "incorrect"]
+    without = "\n\n".join([r"$$MSE = \frac{1}{N}\sum_{i=1}^{N}(y_i - \hat{y}_i)^2$$",
+                           r"$$\frac{\partial MSE}{\partial w} = \frac{2}{N} X^T(Xw - y)$$",
+                           r"$$\frac{\partial MSE}{\partial w} = \frac{1}{N} X^T(Xw - y)$$"]) + "\n"
+    got = _verify(tmp_path, HALF, without)
+    assert [got[f"line {k}"].verdict for k in (3, 5)] == ["correct", "incorrect"]
