@@ -5547,6 +5547,13 @@ def round_thirty_nine_coordinator() -> list[Probe]:
     }
     for label, junk in html_cases.items():
         md(f"html: {label}", page + junk + "\n</body></html>\n", name="h.html")
+    # -- squared errors named by their acronym (lossname.named_scales) ---------------------------------------------------
+    after("names: \\partial MSE 10^4 times in one claim", "$$\\frac{\\partial MSE}{\\partial W^{(2)}} = " + " + ".join(
+        "\\frac{\\partial \\text{MSE}}{\\partial \\hat{y}} \\frac{\\partial SSE}{\\partial W^{(2)}}" for _ in range(10_000))
+        + "$$\n", strict)
+    after("names: MSE defined 1900 times, each differently", "".join(
+        f"$$MSE = \\frac{{{k + 1}}}{{N}}\\sum_{{i=1}}^{{N}}(y_i - \\hat{{y}}_i)^2$$\n\n$$\\frac{{\\partial MSE}}{{\\partial "
+        f"W^{{(2)}}}} = {k} \\delta^{{(2)}}$$\n\n" for k in range(950)))
     md("html: 20 MB exported page of styles", page + "<style>" + ".c { color: red; }\n" * 1_100_000 + "</style></body></html>",
        name="h.html")
     return out
