@@ -286,8 +286,9 @@ _OBJECTIVE_HEAD = re.compile(r"(?:J|E|C|L|R|\\ell|\\mathcal\s*\{?\s*L|loss|cost)
 
 
 def _squared_name(m: re.Match) -> str:
-    """``\\partial MSE`` as the parser's ``\\partial \\MSEobj`` (SSE and RSS: ``\\SSEobj``)."""
-    return "\\partial \\" + ("MSE" if (m.group(1) or m.group(2)) == "MSE" else "SSE") + "obj "
+    """``\\partial MSE`` (``d MSE``, ``\\nabla_w MSE``) as the parser's ``\\partial \\MSEobj`` (SSE and RSS: ``\\SSEobj``)."""
+    op = m.group(1).rstrip()
+    return op + " \\" + ("MSE" if (m.group(2) or m.group(3)) == "MSE" else "SSE") + "obj "
 
 
 def slash_local(text: str) -> str:
@@ -302,8 +303,8 @@ def slash_local(text: str) -> str:
 _PARTIAL_LOSS = re.compile(r"\\partial\s*(?:CE|BCE|NLL|XENT)(?![A-Za-z])")
 #: a derivative of a squared error named by its acronym (\frac{\partial MSE}{\partial w}, \partial \text{SSE}): the whole
 #: objective on the scale its name says (parser's lossMSE, lossSSE; lossname.named_scales)
-_PARTIAL_SQUARED = re.compile(r"\\partial\s*(?:\\(?:text|mathrm|operatorname|mathit|textrm)\s*\{\s*(MSE|SSE|RSS)\s*\}"
-                              r"|(MSE|SSE|RSS)(?![A-Za-z]))")
+_PARTIAL_SQUARED = re.compile(r"(\\partial\s*|(?<![A-Za-z\\])d\s*|\\nabla\s*(?:_\s*(?:\{[^{}=]{0,60}\}|\\?[A-Za-z])\s*)?)"
+                              r"(?:\\(?:text|mathrm|operatorname|mathit|textrm)\s*\{\s*(MSE|SSE|RSS)\s*\}|(MSE|SSE|RSS)(?![A-Za-z]))")
 #: a control word, then spaces, then a prime: ``\sigma '(z)`` (a folded σ'(z)) is ``\sigma'(z)``
 _MACRO_SPACE_PRIME = re.compile(r"(\\[A-Za-z]+) +(?=')")
 _PY_POW = re.compile(r"(?<=[\w})\]])\s*\*\*\s*")
@@ -1018,8 +1019,8 @@ def _normalize_new(text: str) -> str:
     s = _HEAVISIDE.sub(r" \\indicator (\1 > 0)", s)  # H(z_1): Heaviside's step (read as h ⊙ z: a false reject)
     s = _ell_index(s)  # Shreyansh's \sum_{\ell=1}^{K} e^{z_\ell}: ℓ the sum's index, not the loss (before \mathcal{L} is ℓ)
     s = _SCRIPT_L.sub(r" \\ell ", s)  # Goodfellow's and Ng's \mathcal{L}: the loss of one example
+    s = _PARTIAL_SQUARED.sub(_squared_name, s)  # ∂MSE/∂w, d SSE, ∇_w MSE(w): a named squared error, on its scale
     s = _NAMED_LOSS.sub(r" \\ell", s)  # Clark's CE(y, \hat y): the loss of one example, by its name
-    s = _PARTIAL_SQUARED.sub(_squared_name, s)  # \frac{\partial MSE}{\partial w}: a mean, no ½
     s = _PARTIAL_LOSS.sub(r"\\partial \\ell ", s)  # \frac{\partial CE}{\partial \theta}
     # dL/dz2: ∂L/∂z2; kgwilson's dl/dz_i: the loss spelled in lowercase
     s = _SLASH_D.sub(lambda m: rf"\partial {'L' if m.group(1) == 'l' else m.group(1)}/\partial ", s)

@@ -346,3 +346,10 @@ def test_the_answers_own_definition_of_mse_decides_its_scale(tmp_path):
                            r"$$\frac{\partial MSE}{\partial w} = \frac{1}{N} X^T(Xw - y)$$"]) + "\n"
     got = _verify(tmp_path, HALF, without)
     assert [got[f"line {k}"].verdict for k in (3, 5)] == ["correct", "incorrect"]
+
+
+def test_the_other_ways_to_write_a_named_squared_errors_gradient(tmp_path):
+    doc = "\n\n".join([r"$$\nabla_w MSE(w) = \frac{2}{N} X^T(Xw - y)$$", r"$$\frac{dMSE}{dw} = \frac{2}{N} X^T(Xw - y)$$",
+                        r"$$\nabla_{w} \text{SSE} = X^T(Xw - y)$$", r"$$\frac{d\,\text{SSE}}{d w} = 2X^T(Xw - y)$$"]) + "\n"
+    got = _verify(tmp_path, HALF, doc)
+    assert [got[f"line {k}"].verdict for k in (1, 3, 5, 7)] == ["correct", "correct", "incorrect", "correct"]
