@@ -135,7 +135,22 @@ def answer_files(folder: Path, notices: list | None = None) -> tuple[Path, ...]:
             notices.append(f"{display(folder.name)}/{display(str(rel))}: {why}")
         if len(found) > MAX_FILES:
             break
-    return tuple(sorted(found))
+    kept = [f for f in found if not _export_of_a_notebook(f)]
+    if notices is not None:
+        notices.extend(f"{display(folder.name)}/{display(str(f.relative_to(folder)))}: {EXPORT_LEFT_OUT}"
+                       for f in found if f not in kept)
+    return tuple(sorted(kept))
+
+
+#: why a page beside its notebook is not graded
+EXPORT_LEFT_OUT = "left out: the HTML export of the notebook beside it (same name, .ipynb), which is graded"
+
+
+def _export_of_a_notebook(f: Path) -> bool:
+    """Whether ``f`` is a page exported from the notebook beside it (``hw.html`` next to ``hw.ipynb``: a course that asks
+    for both would otherwise have every claim graded twice)."""
+    return f.suffix.lower() in (".html", ".htm") and any(
+        f.with_suffix(suffix).is_file() for suffix in (".ipynb", ".IPYNB", ".Ipynb"))
 
 
 def discover(paths, notices: list | None = None) -> list[Submission]:
@@ -165,6 +180,10 @@ def discover(paths, notices: list | None = None) -> list[Submission]:
             if child.is_dir():
                 subs.append(Submission(display(child.name), answer_files(child, notices), child))
             elif child.suffix.lower() in ANSWER_SUFFIXES and child.is_file():
+                if _export_of_a_notebook(child):
+                    if notices is not None and len(notices) < MAX_SUBMISSIONS:
+                        notices.append(f"{display(child.name)}: {EXPORT_LEFT_OUT}")
+                    continue
                 subs.append(Submission(display(child.name), (child,), child))
             if len(subs) > MAX_SUBMISSIONS:
                 raise UsageError(f"{display(str(p))}: more than {MAX_SUBMISSIONS} submissions; grade the folders one by one")

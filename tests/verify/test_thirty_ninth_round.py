@@ -353,3 +353,22 @@ def test_the_other_ways_to_write_a_named_squared_errors_gradient(tmp_path):
                         r"$$\nabla_{w} \text{SSE} = X^T(Xw - y)$$", r"$$\frac{d\,\text{SSE}}{d w} = 2X^T(Xw - y)$$"]) + "\n"
     got = _verify(tmp_path, HALF, doc)
     assert [got[f"line {k}"].verdict for k in (1, 3, 5, 7)] == ["correct", "correct", "incorrect", "correct"]
+
+
+def test_a_notebooks_html_export_beside_it_is_not_graded_twice(tmp_path):
+    """A course that asks for the notebook and its HTML export: the page beside its notebook (same name) is left out
+    with a notice — in a submission's folder and among single-file submissions alike; a page alone is graded."""
+    from gradproof.verify.batch import EXPORT_LEFT_OUT, answer_files, discover
+
+    book, page = SOURCES / "nbconvert_logreg_export.ipynb", SOURCES / "nbconvert_logreg_export.html"
+    (tmp_path / "dave").mkdir()
+    for target in (tmp_path / "dave" / "hw", tmp_path / "frank"):
+        target.with_suffix(".ipynb").write_bytes(book.read_bytes())
+        target.with_suffix(".html").write_bytes(page.read_bytes())
+    (tmp_path / "gina.html").write_bytes(page.read_bytes())
+    notices: list = []
+    subs = {s.name: s for s in discover([tmp_path], notices)}
+    assert sorted(subs) == ["dave", "frank.ipynb", "gina.html"]
+    assert [f.name for f in subs["dave"].files] == ["hw.ipynb"]
+    assert sorted(notices) == [f"dave/hw.html: {EXPORT_LEFT_OUT}", f"frank.html: {EXPORT_LEFT_OUT}"]
+    assert [f.name for f in answer_files(tmp_path / "dave")] == ["hw.ipynb"]
