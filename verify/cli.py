@@ -21,7 +21,6 @@ from . import platforms, report
 from .answers import MAX_BYTES, answers_from_dict, load_answers, notation_from_dict, read_toml
 from .document import DOCUMENT_SUFFIXES, decode_text, extract, is_html, load_document, notebook_text
 from .htmltext import html_text
-from .imagemath import image_math
 from .judge import TIME_RAN_OUT, Judge, quiet_numerics
 from .ownvalues import document_setup
 from .parser import Notation
@@ -56,7 +55,7 @@ def _read_stdin(spec: str | None):
     if text.lstrip().startswith("{") and '"cells"' in text:
         text = notebook_text(text, "<stdin>")
     elif is_html(text):
-        text = html_text(image_math(text))
+        text = html_text(text)
     claims = extract(text, "<stdin>")
     if not claims:
         raise AnswerError("<stdin>: no equations found ($$…$$, \\[…\\], $…$ with =, equation or align environments)")

@@ -1462,7 +1462,7 @@ def load_document(path: str | Path) -> list[Claim]:
     if notebook:
         text = notebook_text(text, str(path))
     elif page:
-        text = htmltext.html_text(imagemath.image_math(text))  # (formula images first: the page's tags are dropped)
+        text = htmltext.html_text(text)
     elif path.suffix.lower() == ".rst":
         text = rst_text(text)
     claims = extract(text, str(path))

@@ -13,7 +13,7 @@ glyphs that are not LaTeX:
   ``katex-html`` glyphs beside it are dropped;
 - other scripts, styles, ``<pre>`` and ``<code>`` (code cells, their output), the ``<head>`` and Jupyter's ``¶`` anchor
   links are dropped;
-- an ``<img>`` whose URL draws a formula (imagemath) is read by the text scan after this, as in Markdown.
+- an ``<img>`` whose URL draws a formula is read first (imagemath), as in Markdown.
 
 MathJax 3's rendered output (``<mjx-container>``) keeps no LaTeX: a page saved after MathJax 3 ran has no formulas left
 to read. Untrusted input: the standard library's html.parser is quadratic on unclosed comments and tags (20 000 ``<a ``
@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from .imagemath import MARKUP, image_math
 
 #: elements whose text is no answer's prose or math
 _DROPPED = frozenset({"style", "pre", "code", "head", "title", "svg", "noscript", "template", "textarea", "select"})
@@ -140,7 +142,9 @@ class _Reader:
 
 
 def html_text(raw: str) -> str:
-    """The text of an HTML document with its math in Markdown's delimiters (the module docstring), line for line."""
+    """The text of an HTML document with its math in Markdown's delimiters (the module docstring), line for line; its
+    formula images first (imagemath: the tags that hold them are dropped after)."""
+    raw = image_math(raw)
     reader = _Reader()
     pos, counted = 0, 0  # the scan's position; raw[:counted]'s newlines are counted in line
     line = 1
@@ -197,10 +201,6 @@ def html_text(raw: str) -> str:
     return "".join(reader.out)
 
 
-#: markup between a heading's end and its line's end (nothing else may stand there for the heading to be marked)
-_MARKUP = re.compile(r"<[^<>\n]{0,400}>")
-
-
 def _alone_after(raw: str, tag: str, pos: int) -> bool:
     """Whether the heading ``tag`` opened at ``pos`` ends its line: only markup after its end tag (bounded looks)."""
     close = raw.find(f"</{tag}", pos, pos + 4000)
@@ -208,4 +208,4 @@ def _alone_after(raw: str, tag: str, pos: int) -> bool:
         return False
     end = raw.find("\n", close, close + 4000)
     rest = raw[close:end if end >= 0 else min(len(raw), close + 4000)]
-    return not html.unescape(_MARKUP.sub("", rest)).strip()
+    return not html.unescape(MARKUP.sub("", rest)).strip()

@@ -50,8 +50,9 @@ _PARAMETER = {"github": "math", "wordpress": "latex", "google": "chl"}
 #: CodeCogs' own prefixes: resolution, background, font, inline mode (not LaTeX)
 _CODECOGS_PREFIX = re.compile(r"\\(?:dpi\{\d{1,4}\}|bg_[a-z]{1,12}|bg\{[a-z]{1,12}\}|fn_[a-z]{1,8}|inline(?![A-Za-z]))"
                               r"\s*")
-#: what may stand beside an image alone on its line: HTML tags (a centring <p>, <br>, </div>) and comments
-_WRAPPER = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,200}>|&nbsp;")
+#: what may stand beside an image alone on its line (HTML tags: a centring <p>, <br>, </div>; comments), and after a
+#: heading that ends its line (htmltext)
+MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,200}>|&nbsp;")
 
 
 def image_math(text: str) -> str:
@@ -98,7 +99,7 @@ def _alone(text: str, start: int, end: int) -> bool:
         if len(text) - end > MAX_LINE:
             return False
         line_end = len(text)
-    return not _WRAPPER.sub("", text[line_start + 1:start]).strip() and not _WRAPPER.sub("", text[end:line_end]).strip()
+    return not MARKUP.sub("", text[line_start + 1:start]).strip() and not MARKUP.sub("", text[end:line_end]).strip()
 
 
 def _image_around(text: str, m: re.Match, budget: list) -> tuple[int, int, int] | None:

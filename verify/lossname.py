@@ -228,6 +228,7 @@ def named_scales(judge, claims) -> tuple:
 def _defined_scales(judge, claims) -> dict:
     """The answer's own definitions of MSE, SSE or RSS (the first of each): {name: (factor, False)} when the definition
     is a constant times J at every point, else {name: reason}."""
+    from .judge import _top_sides
     from .parser import parse_claim
     from .shapes import ShapeMismatch, evaluate
     from .tree import Unreadable
@@ -240,7 +241,10 @@ def _defined_scales(judge, claims) -> dict:
         name = "MSE" if (m.group(1) or m.group(2)) == "MSE" else "SSE"
         if name in out:
             continue
-        rhs = _first_side(c.latex[m.end():m.end() + 2000])
+        sides = _top_sides(c.latex)
+        if len(sides) < 2:
+            continue
+        rhs = sides[1]
         reason = f"the answer's own definition of {name} (claim {c.id}) does not read as a constant times the objective"
         out[name] = reason
         try:
@@ -259,15 +263,3 @@ def _defined_scales(judge, claims) -> dict:
                 break
     return out
 
-
-def _first_side(text: str) -> str:
-    """``text`` up to its first relation outside braces (``\\sum_{i=1}^{N} … = …``: the sum, whole)."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == "=" and depth == 0:
-            return text[:i]
-    return text

@@ -636,14 +636,14 @@ def _sum(node: Node, ctx: Context) -> np.ndarray:
     var = node.value[0]
     total = None
     values = range(_range(node, ctx))
-    if node.value[1] == "N" and len(values) == _batch(ctx) > 1 and not _uses_index(node.args[0], var):
+    kinds = {n.value[0] for n in node.args[0].walk() if n.op == "lq" and n.value[1] == var}
+    if node.value[1] == "N" and len(values) == _batch(ctx) > 1 and not kinds and var not in free_indices(node.args[0]):
         # kaixih's d\beta = \sum_{i=1}^{N} dy: a sum over the batch of a body written without its sample index, as
         # NumPy's dy.sum(axis=0) -- the body's samples added (a body without a batch axis: N equal terms, as before)
         body = evaluate(node.args[0], ctx)
         axis = _sample_axis(body, ctx)
         if axis is not None:
             return body.sum(axis=axis, keepdims=True)
-    kinds = {n.value[0] for n in node.args[0].walk() if n.op == "lq" and n.value[1] == var}
     if kinds:  # a sum over the layers (Ng's Σ_l ‖W^{[l]}‖²) runs over those that have the quantity: a dropout layer has no W
         values = [i for i in values if all((k, i + 1) in ctx.values for k in kinds)]
     outer = ctx.bindings.get(var)  # (a free index of the same letter outside the sum: Porr's (d_i − Σ_j y_j w_{ji}) y_j)
@@ -663,18 +663,6 @@ def _sum(node: Node, ctx: Context) -> np.ndarray:
             raise ShapeMismatch(f"the terms of the sum over {var} have different shapes ({fmt(total.shape)}, {fmt(term.shape)})")
         total = term if total is None else total + term.reshape(total.shape)
     return np.asarray(0.0) if total is None else total
-
-
-def _uses_index(node: Node, var: str) -> bool:
-    """Whether ``var`` indexes anything in ``node`` (a sample, an entry, a layer, a Jacobian's entry)."""
-    for n in node.walk():
-        if n.op in ("sample", "comp") and n.value == var or n.op == "lq" and n.value[1] == var:
-            return True
-        if n.op in ("entry", "jacw", "kron") and isinstance(n.value, tuple) and var in n.value:
-            return True
-        if n.op in ("sum", "at0") and (n.value == var or isinstance(n.value, tuple) and n.value[0] == var):
-            return True
-    return False
 
 
 def _sample_axis(v: np.ndarray, ctx: Context) -> int | None:
