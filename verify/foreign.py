@@ -227,3 +227,27 @@ def variant_judges(judge) -> list:
             j._variant_of = own
             made.append((variant, j))
     return made
+
+
+#: the spec's losses by family: a formula of the other family is another loss, never a slip of the spec's
+_FAMILIES = {**{name: "the squared error" for name in _SQUARED},
+             "cross_entropy": "a cross-entropy", "binary_cross_entropy": "a cross-entropy"}
+
+
+def formula_loss(node, loss_name: str) -> str | None:
+    """The family of the loss a parsed right side writes out — "the squared error" (a square or squared norm of a
+    difference with the target in it, no logarithm) or "a cross-entropy" (a logarithm, no such square) — when it is
+    not the spec's family (CS229's notes list ``L(ŷ, y) = ½(ŷ − y)²`` for regression beside the network's
+    cross-entropy), else None. A formula of the spec's own family (a cross-entropy without its (1 − y) term under
+    binary cross-entropy) is no other loss: it is judged."""
+    family = _FAMILIES.get(loss_name)
+    if family is None:
+        return None
+    nodes = list(node.walk())
+    if not any(n.op == "q" and n.value[0] == "y" for n in nodes):
+        return None
+    log = any(n.op == "fn" and n.value[0] in ("log", "ln") for n in nodes)
+    square = any(n.op == "pow" and n.args[1].op == "num" and float(n.args[1].value[0]) == 2 and n.args[0].op in ("sub", "norm")
+                 and any(m.op == "q" and m.value[0] == "y" for m in n.args[0].walk()) for n in nodes)
+    written = "the squared error" if square and not log else "a cross-entropy" if log and not square else None
+    return written if written is not None and written != family else None

@@ -37,6 +37,7 @@ from .digitlayers import NOTE as DIGIT_NOTE
 from .digitlayers import rewritten as digit_layers
 from .foreign import (
     first_moment_step,
+    formula_loss,
     momentum_claim,
     momentum_judge,
     nesterov_moment,
@@ -415,6 +416,7 @@ class Judge:
         self._variants: list | None = None  # [(variant, judge)] of momentum's other variants (_in_another_variant)
         self._variant_of: str | None = None  # (set on such a judge: the spec's own variant; it makes none itself)
         self._letter_layers: dict | None = None  # a function letter's layers from its own definition (_identity)
+        self._letter_first: dict = {}  # the claim id of that definition, per letter
         self._labels: set | None = None  # index letters the answer sets as the true class, y_c = 1 (_about_the_label)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
@@ -1233,6 +1235,13 @@ class Judge:
             result = self._check_one(Claim(claim.id, statements[0], claim.quantity, claim.where), layer_env)
             result.latex = claim.latex
             return result
+        bare = _BARE_STATE_ZERO.fullmatch(claim.latex)
+        if bare and dict(self.notation.states).get(bare.group(1)) in self.truth.state_names():
+            # Adam's "m = 0, v = 0", "m_0 = 0": every parameter's state before the first step (the parser asks which
+            # parameter's a bare v is; a bare m is Ng's number of examples, never 0)
+            return ClaimResult(claim.id, claim.latex, "correct", "", "read as the optimizer state's value before the "
+                               f"first step, which is zero (the spec's {self.net.optimizer.name} starts every state at "
+                               "zero)", quantity=claim.quantity)
         if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
@@ -1353,6 +1362,11 @@ class Judge:
             column = self.truth.bias_column and self.truth.samples == "rows"
             sides = [over_examples(side, column) for side in sides]
         notes: list[str] = []
+        if _initial_state(qkind, sides, rels, claim.latex, self.truth.state_names()) and (
+                qkind is None or qkind[1] in range(1, self.net.depth + 1)):
+            return ClaimResult(claim.id, claim.latex, "correct", "", "read as the optimizer state's value before the first "
+                               f"step, which is zero (the spec's {self.net.optimizer.name} starts every state at zero)",
+                               quantity=claim.quantity)
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
             prev = Node("q", (), (qkind[0] + "_prev", qkind[1]))
             rest = [_replace(sd, qnode, prev) for sd in sides[1:]]
@@ -2388,11 +2402,15 @@ class Judge:
                                  or _partly_own_values(target, student, {
                                      float(v[0]) for v in getattr(self, "own_stated", {}).values()})):
             return _Link(OWN_NUMBERS, "")
-        if not self.numeric and _numbers_only(target) != _numbers_only(student) and any(
-                _flat_list(n) for side in (target, student) if _numbers_only(side) for n in side.walk()):
-            # Shreyansh's "suppose p = [0.659, 0.242, 0.099]" beside a spec of 4 classes: an example of its own size
+        if not self.numeric and _numbers_only(target) != _numbers_only(student) and (any(
+                _flat_list(n) for side in (target, student) if _numbers_only(side) for n in side.walk())
+                or _given_quantity(student if _numbers_only(target) else target)):
+            # Shreyansh's "suppose p = [0.659, 0.242, 0.099]" beside a spec of 4 classes: an example of its own size;
+            # ruyiq's W^{(1)} = [[1/2, -1/2], [1/2, 1/2]] beside a spec's 3×3, viviano's x = 0, "b^{(1)} = 0": an
+            # input, target, weight or bias is the answer's to choose, whatever its size
             numbers, letters = (sv[bad[0]], tv[bad[0]]) if _numbers_only(student) else (tv[bad[0]], sv[bad[0]])
-            return _Link("unchecked", f"not judged: the answer's own example gives {np.size(numbers)} numbers "
+            count = np.size(numbers)
+            return _Link("unchecked", f"not judged: the answer's own example gives {count} number{'s' if count != 1 else ''} "
                                       f"for what is {_shape_or_value(letters)} in the spec's network: an example of "
                                       "another size, which the spec gives no [values] for")
         if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
@@ -3233,6 +3251,49 @@ class Judge:
             return i, len(nodes) - 1, link
         return None
 
+    def _another_loss_written(self, claim: Claim) -> ClaimResult | None:
+        """A definition of the objective written out as a loss of another family than the spec's (``L(ŷ, y) = ½(ŷ −
+        y)²`` beside a cross-entropy, foreign.formula_loss), judged incorrect against the spec's: unchecked, with the
+        reason. None for any other claim."""
+        try:
+            sides, rels = parse_claim(claim.latex, self.notation, self.net.depth)
+        except Exception:  # noqa: BLE001 -- a claim that does not read is no definition of a loss
+            return None
+        if set(rels) != {"="} or not (sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL")):
+            return None
+        other = formula_loss(sides[-1], self.net.loss.name)
+        if other is None or any(n.op in ("dexpr", "jac", "jacw") or n.op == "q" and n.value[0].startswith("d")
+                                for side in sides[1:] for n in side.walk()):  # (a derivative, a δ: no definition)
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                           f"{WRITES_OUT_ANOTHER}{other}, another loss than the spec's "
+                           f"{self.net.loss.name.replace('_', ' ')}", quantity=claim.quantity)
+
+    def _one_of_several_definitions(self, claim: Claim) -> ClaimResult | None:
+        """A function letter's definition, judged incorrect, where the answer defines the same letter as another
+        function elsewhere (Paredes's "common activations": ``f(x) = \\max(0, x)``, then ``f(x) = \\frac{1}{1 + e^{-x}}``;
+        fuat's σ(x) = max(0, x) and σ(x) = tanh): a list of examples under one letter, none of them a claim that it is
+        the network's activation — unchecked, with the other definition named. None for any other claim."""
+        from .infer import _normal
+
+        text = _normal(claim.latex) if len(claim.latex) <= 400 else ""
+        mine = _function_definitions(text)
+        if len(mine) != 1 or len([p for p in split_top_level(text, _COMMA) if p.strip(" .;")]) != 1:
+            return None  # (the definition alone: f(x) = σ, f'(x) = … judges f' as written, slip and all)
+        letter, body = mine[0]
+        if _standard_function(body) is None:
+            return None  # (a standard function of the list; a broken sigmoid stays judged: emmastorberg's planted σ)
+        for other in self._claims[:300]:
+            if other.id == claim.id or len(other.latex) > 400:
+                continue
+            for o_letter, o_body in _function_definitions(_normal(other.latex)):
+                if o_letter == letter and o_body != body:
+                    return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                                       f"not judged: the answer defines {_LETTER_SHOWN.get(letter, letter)} as another function as "
+                                       f"well ({other.id}): a list of functions under one letter (examples), not a claim "
+                                       "that this one is the network's activation", quantity=claim.quantity)
+        return None
+
     def _foreign_loss(self, claim: Claim) -> str | None:
         """The other loss a claim is about (its own ``MSE(ŷ, y)``, or its section's heading, "## MSE"), None when it is
         about the spec's (foreign.py)."""
@@ -3630,7 +3691,8 @@ class Judge:
                              f"this derivative may follow from it (against the spec's loss: {r.message})")
             elif r.verdict == "correct" and self._defines_objective(c):
                 defined, since = True, None
-            elif r.verdict == "incorrect" and defined and self._defines_objective(c, other=True):
+            elif (r.verdict == "incorrect" or r.message.startswith(WRITES_OUT_ANOTHER)) and defined and (
+                    self._defines_objective(c, other=True)):  # (judged wrong, or another loss's family written out)
                 since, other = c.id, other_loss_judge(self, c)
 
     def _data_cost(self, claims, results) -> None:
@@ -3749,6 +3811,7 @@ class Judge:
                     self.notation = saved
                 if holds and len(holds) < self.net.depth:
                     self._letter_layers[m.group(1)] = holds
+                    self._letter_first[m.group(1)] = c.id
         return self._letter_layers  # (the definition itself then holds there: it says which layer's the letter is)
 
     def _identity(self, claim: Claim) -> ClaimResult | None:
@@ -3801,6 +3864,10 @@ class Judge:
                                    f"defines its function letter as a function no layer of the network has, and no "
                                    f"definition binds the letter to a layer (e.g. a^{{(1)}} = {m.group(1)}(z^{{(1)}})): "
                                    "an example, not graded", quantity=claim.quantity)
+        if verdict == "incorrect" and local is None and not own:
+            again = self._defined_again(claim, layers)
+            if again is not None:
+                return again
         lay, result = next((lay, r) for lay, r in done if r.verdict == verdict)
         result.notes.append(f"an identity of the activation in a variable with no layer: checked for the summed input "
                             f"of layer {which}" if local is None else
@@ -3808,6 +3875,35 @@ class Judge:
                             "function's identity")
         if verdict != "correct":
             result.message = f"for the activation of layer {lay}: {result.message}"
+        return result
+
+    def _defined_again(self, claim: Claim, layers: set) -> ClaimResult | None:
+        """A second definition of a function letter whose first one bound it to some layers (mdpii's ``f(z) = \\max(0,
+        z)`` for the hidden layer, then "for the output layer, simply ``f(z) = z``"): the letter reused for another
+        layer's function, not a claim about the first one's layers. Judged as the activation of the other layers it
+        holds for. None for any other claim, and when it is no layer's activation (wrong whichever layer it is meant
+        for: judged against the first definition's layers, as before)."""
+        from .infer import _normal
+
+        m = _LETTER_DEFINED.match(_normal(claim.latex))
+        first = self._letter_first.get(m.group(1)) if m else None
+        if first is None or first == claim.id or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
+            return None
+        letter = m.group(1).lstrip("\\")
+        saved = self.notation
+        self.notation = replace(saved, options=saved.options + (("bare_layer", True),))
+        try:
+            others = [(lay, self._check_one(claim, {"bare": lay})) for lay in range(1, self.net.depth + 1) if lay not in layers]
+        finally:
+            self.notation = saved
+        holding = [(lay, r) for lay, r in others if r.verdict == "correct"]
+        if not holding:
+            return None
+        first_layers = ", ".join(map(str, sorted(layers)))
+        result = holding[0][1]
+        result.notes.append(f"{letter} defined again: its first definition ({first}) is the activation of layer "
+                            f"{first_layers}, this one of layer {', '.join(str(lay) for lay, _ in holding)} (a letter "
+                            "reused for another layer's function), checked as that")
         return result
 
     def _in_step(self, claim: Claim, steps: dict, run):
@@ -4502,6 +4598,8 @@ class Judge:
                     result = self._stochastic_check(claim)  # CS229's θ_j := θ_j + α (y^{(i)} − h_θ(x^{(i)})) x_j^{(i)}
                 else:
                     result = self.check(claim)
+                if result.verdict == "incorrect":
+                    result = self._another_loss_written(claim) or self._one_of_several_definitions(claim) or result
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
@@ -5581,6 +5679,31 @@ def _writes_objective(claims, cid: str | None) -> bool:
     return any(c.id == cid and written_objective(c.latex) is not None for c in claims)
 
 
+#: a state's letter alone (or at step 0) set to zero: ``v = 0``, ``m_0 = 0``, ``\mathbf{m} = 0``
+_BARE_STATE_ZERO = re.compile(r"\s*(?:\\mathbf\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*\{?\s*0\s*\}?)?\s*=\s*0\s*[.,;]?\s*")
+
+
+def _initial_state(qkind, sides: list, rels: list, latex: str, state_names) -> bool:
+    """Whether a claim sets an optimizer state to zero (an algorithm's "initialize ``V_{dW} = 0``, ``S_{dW} = 0``",
+    Adam's ``m = 0, v = 0``): its value before the first step, not after one. A bare ``m``, read as Ng's number of
+    examples (never 0), is Adam's first moment there."""
+    if rels != ["="] or len(sides) != 2 or not (sides[1].op == "num" and float(sides[1].value[0]) == 0):
+        return False
+    kind = state_kind(qkind[0]) if qkind is not None else None
+    if kind is not None:
+        return not kind[2] and not kind[0].endswith("hat") and kind[0] in state_names
+    return (sides[0].op == "const" and sides[0].value == "N" and "m" in state_names
+            and re.fullmatch(r"\s*m\s*=\s*0\s*", latex) is not None)
+
+
+def _given_quantity(node: Node) -> bool:
+    """Whether a side is one of the values a worked example chooses (the input, the target, a weight or a bias,
+    transposed or not), not one the network computes."""
+    if node.op == "T":
+        node = node.args[0]
+    return node.op == "q" and node.value[0] in ("x", "y", "W", "b")
+
+
 def _flat_list(node: Node) -> bool:
     """Whether a side is a list of numbers (``[12, 2, 2]``: parser._number_list), which has no orientation."""
     return node.op == "matrix" and isinstance(node.value, FlatShape)
@@ -5724,6 +5847,8 @@ def _own_example(sides: list[Node], links: list) -> bool:
 
 #: a link equating letters with the answer's own numbers, in a run without [values]: left out of the verdict
 OWN_NUMBERS = "own_numbers"
+#: how Judge._another_loss_written's message begins (Judge._own_objective reads it as the answer's other objective)
+WRITES_OUT_ANOTHER = "not judged: it writes out "
 
 
 def _substituted_term_by_term(letters: Node, numbers: Node, depth: int = 0) -> bool:
@@ -6544,6 +6669,41 @@ def _primed_letter(m: re.Match) -> str:
     if m.group(2) and m.group(2) != m.group(3):
         return m.group(0)
     return f"{m.group(1)}'({m.group(3)})"
+
+
+#: one definition of a function letter in a dummy variable (``f(x) = \\max(0, x)``), the whole of a piece between commas
+_FUNCTION_DEFINED = re.compile(r"\s*(\\varphi|\\phi|\\sigma|f|g|h)\s*\(\s*([a-z])\s*\)\s*=([^=]*)")
+_COMMA = re.compile(",")
+#: the standard activations a list of them writes, in the spelling of _function_definitions' bodies with braces,
+#: \left/\right and a leading \mathrm dropped (# the variable)
+_STANDARD_FUNCTIONS = {
+    "ReLU": re.compile(r"\\max\(0,#\)|\\max\(#,0\)"),
+    "the identity": re.compile(r"#"),
+    "tanh": re.compile(r"\\tanh\(?#\)?|\\frac(?:e\^#-e\^-#)(?:e\^#\+e\^-#)"),
+    "the sigmoid": re.compile(r"\\frac1(?:1\+e\^-#|1\+\\exp\(-#\))|\(1\+e\^-#\)\^-1"),
+    "softplus": re.compile(r"\\(?:log|ln)\(1\+e\^#\)"),
+    "leaky ReLU": re.compile(r"\\max\((?:0?\.\d+#,#|#,0?\.\d+#)\)"),
+}
+_LETTER_SHOWN = {"\\sigma": "σ", "\\varphi": "φ", "\\phi": "φ"}
+
+
+def _standard_function(body: str) -> str | None:
+    """The standard activation a definition's body writes (``\\max(0,#)``: ReLU), None for any other formula."""
+    plain = re.sub(r"[{}]|\\left|\\right|\\(?:mathrm|operatorname|text)(?=\()", "", body)
+    return next((name for name, pattern in _STANDARD_FUNCTIONS.items() if pattern.fullmatch(plain)), None)
+
+
+def _function_definitions(text: str) -> list[tuple[str, str]]:
+    """(letter, body) of each definition of a function letter a normalised claim lists (``f(x) = \\max(0, x), f'(x) =
+    …``: the pieces between its top-level commas), the body with its variable renamed and spaces and closing
+    punctuation dropped, so that two definitions of one function compare equal (``\\max(0, x)``, ``\\max(0,z)``)."""
+    out = []
+    for piece in split_top_level(text, _COMMA)[:8]:
+        m = _FUNCTION_DEFINED.fullmatch(piece)
+        if m and m.group(3).strip(" .;"):
+            body = re.sub(rf"(?<![A-Za-z\\]){m.group(2)}(?![A-Za-z])", "#", m.group(3))
+            out.append((m.group(1), re.sub(r"\s+", "", body).rstrip(".;")))
+    return out
 
 
 _LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")

@@ -1,0 +1,214 @@
+r"""The fortieth round (issue 10): three readings that judged a claim wrong which a grader would not, found by listing
+every claim of the corpus's faithful (unplanted) documents that verify called incorrect and no grader had listed.
+
+- A function letter defined again for another layer (mdpii's "ReLU for the hidden layer, ``f(z) = \max(0, z)``", then
+  "for the output layer, simply ``f(z) = z``"): the second definition was judged against the first one's layer.
+- A value a worked example chooses — the input, the target, a weight, a bias — written with another number of entries
+  than the spec's network has (``x = 0``, ``b^{(1)} = 0``, a 2 × 2 ``W^{(1)}`` beside a spec's 16 × 4): an example of
+  another size, not a wrong claim (a computed quantity of the wrong size stays wrong).
+- A definition of the objective written out as a loss of the other family than the spec's (CS229's list of losses:
+  ``L(\hat y, y) = \frac{1}{2}(\hat y - y)^2`` for regression beside the network's cross-entropy): another loss, not the
+  spec's written wrongly. A formula of the spec's own family that is wrong stays wrong.
+
+Every expected verdict is decided by NumPy on the network's definitions, not by reading the claim."""
+
+from __future__ import annotations
+
+import numpy as np
+from test_nineteenth_round_coordinator import _spec
+from test_thirty_third_round import _line
+from test_twenty_first_round import _verify
+
+RELU_LINEAR = _spec("relu_linear", "row", 3, [(2, "relu"), (1, "identity")], "squared_error", 0.1)
+SIGMOID_SOFTMAX = _spec("sig_soft", "row", 4, [(5, "sigmoid"), (3, "softmax")], "cross_entropy", 0.1)
+SIGMOID_BCE = _spec("sig_bce", "row", 4, [(5, "tanh"), (1, "sigmoid")], "binary_cross_entropy", 0.1)
+
+
+def _relu(z):
+    return np.maximum(z, 0)
+
+
+def _activation_holds(f, g) -> bool:
+    """Whether two activations agree on a grid of summed inputs (both signs, zero)."""
+    z = np.linspace(-3, 3, 61)
+    return bool(np.allclose(f(z), g(z)))
+
+
+# -- a function letter defined again ------------------------------------------------------------------------------
+
+LETTER = """## Activations
+
+ReLU for the hidden layer:
+
+$$f(z) = \\max(0, z)$$
+
+For the output layer, no activation, simply $f(z) = z$.
+
+A wrong one for the output layer: $f(z) = z^2$.
+
+And the hidden layer's again: $f(z) = \\max(z, 0)$.
+"""
+
+
+def test_a_letter_defined_again_for_the_output_layer_is_judged_as_that_layers_activation(tmp_path):
+    got = _verify(tmp_path, RELU_LINEAR, LETTER)
+    first, again, wrong, same = (_line(LETTER, t) for t in (
+        "$$f(z) = \\max(0, z)$$", "For the output layer, no activation, simply $f(z) = z$.",
+        "A wrong one for the output layer: $f(z) = z^2$.", "And the hidden layer's again: $f(z) = \\max(z, 0)$."))
+    # the oracle: the spec's hidden activation is ReLU, its output identity; z ↦ z is the output's, not the hidden's
+    assert _activation_holds(_relu, lambda z: np.maximum(0, z)) and not _activation_holds(_relu, lambda z: z)
+    assert _activation_holds(lambda z: z, lambda z: z) and not _activation_holds(lambda z: z, lambda z: z ** 2)
+    assert got[first].verdict == "correct"
+    assert got[again].verdict == "correct", got[again].message  # was: incorrect "for the activation of layer 1"
+    assert any("defined again" in n for n in got[again].notes)
+    # z² is no layer's activation: wrong whichever layer it is meant for
+    assert got[wrong].verdict == "incorrect"
+    assert got[same].verdict == "correct"  # a restatement of the first holds for its layer, as before
+
+
+def test_a_letter_whose_first_definition_binds_no_single_layer_is_not_changed(tmp_path):
+    # both layers ReLU: the first definition binds f to every layer, so a second one is judged as before
+    both = _spec("relu_relu", "row", 3, [(2, "relu"), (2, "relu")], "squared_error", 0.1)
+    body = "$$f(z) = \\max(0, z)$$\n\nThen $f(z) = z$.\n"
+    got = _verify(tmp_path, both, body)
+    assert got["line 1"].verdict == "correct"
+    assert got["line 3"].verdict != "correct"
+
+
+# -- a worked example's values of another size ----------------------------------------------------------------------
+
+SIZES = """$$x = 0$$
+
+$$b^{(1)} = 0$$
+
+$$W^{(1)} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$
+
+$$\\frac{\\partial J}{\\partial W^{(2)}} = 0$$
+
+$$h^{(1)} = \\begin{bmatrix} 0.1 \\\\ 0.2 \\end{bmatrix}$$
+"""
+
+
+def test_an_example_value_of_another_size_is_unchecked_but_a_computed_one_stays_judged(tmp_path):
+    got = _verify(tmp_path, SIGMOID_SOFTMAX, SIZES)
+    for text in ("$$x = 0$$", "$$b^{(1)} = 0$$", "$$W^{(1)} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$"):
+        r = got[_line(SIZES, text)]
+        assert r.verdict == "unchecked" and "example of another size" in r.message, (text, r.message)
+    assert "1 number for" in got["line 1"].message
+    # ∂J/∂W⁽²⁾ = 0 is a claim about a gradient, which is not zero at a random point of the network
+    rng = np.random.default_rng(3)
+    x, W1, b1, W2, b2 = rng.normal(size=4), rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
+    h = 1 / (1 + np.exp(-(W1 @ x + b1)))
+    z = W2 @ h + b2
+    p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    y = np.eye(3)[1]
+    assert np.abs(np.outer(p - y, h)).max() > 1e-3
+    assert got[_line(SIZES, "$$\\frac{\\partial J}{\\partial W^{(2)}} = 0$$")].verdict == "incorrect"
+    # a computed quantity with two numbers for five hidden units is wrong whatever the values (as before)
+    assert got[_line(SIZES, "$$h^{(1)} = \\begin{bmatrix} 0.1 \\\\ 0.2 \\end{bmatrix}$$")].verdict == "incorrect"
+
+
+# -- a loss of the other family ----------------------------------------------------------------------------------------
+
+LOSSES = """$$L(\\hat y, y) = \\frac{1}{2} (\\hat y - y)^2$$
+
+$$J = \\frac{1}{2}\\|\\hat y - y\\|^2$$
+
+$$L = -\\sum_j y_j \\log \\hat y_j$$
+
+$$L = -\\sum_j y_j \\log (1 - \\hat y_j)$$
+
+$$L = \\sum_j y_j \\log \\hat y_j$$
+"""
+
+
+def _cross_entropy(p, y):
+    return float(-(y * np.log(p)).sum())
+
+
+def test_a_squared_error_beside_a_cross_entropy_is_another_loss_and_a_wrong_cross_entropy_stays_wrong(tmp_path):
+    got = _verify(tmp_path, SIGMOID_SOFTMAX, LOSSES)
+    rng = np.random.default_rng(5)
+    p, y = rng.dirichlet(np.ones(3)), np.eye(3)[2]
+    assert not np.isclose(0.5 * ((p - y) ** 2).sum(), _cross_entropy(p, y))  # the squared error is not the spec's loss
+    for text in ("$$L(\\hat y, y) = \\frac{1}{2} (\\hat y - y)^2$$", "$$J = \\frac{1}{2}\\|\\hat y - y\\|^2$$"):
+        r = got[_line(LOSSES, text)]
+        assert r.verdict == "unchecked" and "the squared error, another loss than the spec's cross entropy" in r.message
+    assert got[_line(LOSSES, "$$L = -\\sum_j y_j \\log \\hat y_j$$")].verdict == "correct"
+    # log(1 − ŷ) and the lost minus sign: cross-entropies written wrongly, judged against the spec's
+    assert not np.isclose(-(y * np.log(1 - p)).sum(), _cross_entropy(p, y))
+    assert not np.isclose((y * np.log(p)).sum(), _cross_entropy(p, y))
+    assert got[_line(LOSSES, "$$L = -\\sum_j y_j \\log (1 - \\hat y_j)$$")].verdict == "incorrect"
+    assert got[_line(LOSSES, "$$L = \\sum_j y_j \\log \\hat y_j$$")].verdict == "incorrect"
+
+
+def test_the_families_are_told_apart_in_both_directions_and_a_cross_entropy_under_bce_is_judged(tmp_path):
+    got = _verify(tmp_path, RELU_LINEAR, "$$L = -\\sum_j y_j \\log \\hat y_j$$\n\n$$L = \\frac{1}{2}(\\hat y - y)^2$$\n")
+    assert got["line 1"].verdict == "unchecked" and "a cross-entropy, another loss" in got["line 1"].message
+    assert got["line 3"].verdict == "correct"
+    # under binary cross-entropy, the categorical form −y log ŷ (the (1 − y) term forgotten) is the same family: wrong
+    got = _verify(tmp_path, SIGMOID_BCE, "$$L = -y \\log \\hat y$$\n\n$$L = (\\hat y - y)^2$$\n")
+    assert got["line 1"].verdict == "incorrect"
+    assert got["line 3"].verdict == "unchecked"
+
+
+# -- a list of activations under one letter -------------------------------------------------------------------------
+
+LIST = """## Common activations
+
+- ReLU: $f(x) = \\max(0, x)$
+- Sigmoid: $f(x) = \\frac{1}{1 + e^{-x}}$
+- Tanh: $f(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$
+- A broken one: $f(x) = \\frac{1}{1 - e^{-x}}$
+"""
+
+
+def test_a_list_of_activations_under_one_letter_is_examples_but_a_broken_formula_stays_wrong(tmp_path):
+    sigmoid_net = _spec("sig_sig", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    got = _verify(tmp_path, sigmoid_net, LIST)
+    z = np.linspace(-3, 3, 61)
+    sigmoid = 1 / (1 + np.exp(-z))
+    assert not np.allclose(_relu(z), sigmoid) and not np.allclose(np.tanh(z), sigmoid)
+    assert np.allclose((np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z)), np.tanh(z))
+    relu, sig, tanh, broken = (got[_line(LIST, t)] for t in LIST.splitlines()[2:6])
+    assert sig.verdict == "correct"  # the network's own activation
+    for r in (relu, tanh):  # ReLU and tanh beside the sigmoid under the same letter: a list of examples
+        assert r.verdict == "unchecked" and "a list of functions under one letter" in r.message, r.message
+    # 1/(1 − e^{−z}) is no standard function (a sign slip in the sigmoid): judged, and wrong
+    with np.errstate(divide="ignore"):
+        assert not np.allclose(1 / (1 - np.exp(-z[z != 0])), sigmoid[z != 0])
+    assert broken.verdict == "incorrect"
+
+
+def test_one_definition_beside_the_derivative_it_lists_is_judged_whole(tmp_path):
+    # the sigmoid and a wrong derivative on one line: the slip in f' is judged (not hidden by the list rule)
+    sigmoid_net = _spec("sig_sig", "row", 3, [(4, "sigmoid"), (2, "sigmoid")], "squared_error", 0.1)
+    body = LIST + "\n$$f(x) = \\frac{1}{1 + e^{-x}}, \\quad f'(x) = f(x)(1 + f(x))$$\n"
+    z = np.linspace(-3, 3, 61)
+    s = 1 / (1 + np.exp(-z))
+    assert not np.allclose(s * (1 + s), np.gradient(s, z), atol=1e-2)
+    assert _verify(tmp_path, sigmoid_net, body)[f"line {len(body.splitlines())}"].verdict == "incorrect"
+
+
+# -- an optimizer's state set to zero -----------------------------------------------------------------------------------
+
+ADAM = _spec("adam_net", "row", 3, [(4, "tanh"), (2, "sigmoid")], "binary_cross_entropy", 0.1).replace(
+    'name = "sgd"', 'name = "adam"')
+INIT = """Initialize $V_{dW} = 0$, $S_{dW} = 0$, and $m = 0, v = 0$ for Adam; at step 0, $m_0 = 0$.
+
+A wrong state: $v_{dW} = \\beta_2 v_{dW} + (1 - \\beta_2) dW$.
+"""
+
+
+def test_an_optimizer_state_set_to_zero_is_its_value_before_the_first_step(tmp_path):
+    # Adam (Kingma & Ba, Algorithm 1) starts m_0 = v_0 = 0, which its bias correction undoes at step 1: m̂_1 = g
+    g, beta1 = np.random.default_rng(2).normal(size=3), 0.9
+    assert np.allclose((beta1 * 0 + (1 - beta1) * g) / (1 - beta1 ** 1), g)
+    got = _verify(tmp_path, ADAM, INIT)
+    firsts = [r for cid, r in got.items() if cid.startswith("line 1")]
+    assert len(firsts) >= 4 and all(r.verdict == "correct" for r in firsts), [(r.id, r.verdict, r.message) for r in firsts]
+    assert any("before the first step" in r.message for r in firsts)
+    # the second moment without its square is no initialisation: judged, and wrong (v_t uses g², not g)
+    v, dW = np.random.default_rng(4).uniform(size=3), np.random.default_rng(5).normal(size=3)
+    assert not np.allclose(0.999 * v + 0.001 * dW, 0.999 * v + 0.001 * dW ** 2)
+    assert got["line 3"].verdict == "incorrect", got["line 3"].message
