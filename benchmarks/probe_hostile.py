@@ -314,7 +314,7 @@ def probes() -> list[Probe]:
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
-            + round_thirty_nine_coordinator())
+            + round_thirty_nine_coordinator() + round_forty_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5556,6 +5556,35 @@ def round_thirty_nine_coordinator() -> list[Probe]:
         f"W^{{(2)}}}} = {k} \\delta^{{(2)}}$$\n\n" for k in range(950)))
     md("html: 20 MB exported page of styles", page + "<style>" + ".c { color: red; }\n" * 1_100_000 + "</style></body></html>",
        name="h.html")
+    return out
+
+
+def round_forty_coordinator() -> list[Probe]:
+    """Round forty (issue 10's readings of definitions, issue 12's bounds): a function letter defined 1900 times as
+    alternating standard activations (every definition looks the others up), 10^4 definitions on one line, E notation
+    typed 10^4 times in one claim and 1e^{-999}, 1900 states set to zero, 1900 losses of the other family written out,
+    a lone 0 beside 10^4 terms — each after the thirty-first round's note, whose two claims must keep their verdicts."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r40: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    bodies = ("\\max(0, x)", "\\frac{1}{1 + e^{-x}}", "\\tanh(x)", "x", "\\log(1 + e^{x})")
+    after("letters: f defined 1900 times as alternating activations", "".join(
+        f"$$f(x) = {bodies[k % 5]}$$\n\n" for k in range(1900)))
+    after("letters: 10^4 definitions of f on one line", "$$" + ", ".join(
+        f"f(x) = {bodies[k % 5]}" for k in range(10_000)) + "$$\n", strict)
+    after("letters: a definition whose body is 10^4 nested maxima", "$$f(x) = " + "\\max(0, " * 10_000 + "x"
+          + ")" * 10_000 + "$$\n\n$$f(x) = x$$\n")
+    after("E notation: 1e^{-8} 10^4 times in one claim", "$$\\epsilon = " + " + ".join(
+        "1e^{-8}" for _ in range(10_000)) + "$$\n", strict)
+    after("E notation: 1e^{-999} and 1e{999} in 1900 claims", "".join(
+        f"$$\\epsilon_{{{k}}} = 1e^{{-999}} \\times 1e{{999}} = {k}$$\n\n" for k in range(1900)))
+    after("states: V_{dW} = 0 in 1900 claims", "".join(f"$$V_{{dW}} = 0, \\quad S_{{dW}} = 0, m = 0, v = {k % 2}$$\n\n"
+                                                   for k in range(1900)))
+    after("losses: 1900 squared errors beside the cross-entropy", "".join(
+        f"$$L = \\frac{{{k + 1}}}{{2}}(\\hat y - y)^2$$\n\n" for k in range(1900)))
+    after("zeros: a lone 0 beside 10^4 terms", "$$h^{(1)} = " + " + ".join("W^{(1)} x" for _ in range(10_000)) + " = 0$$\n",
+          strict)
     return out
 
 

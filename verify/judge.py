@@ -417,6 +417,7 @@ class Judge:
         self._variant_of: str | None = None  # (set on such a judge: the spec's own variant; it makes none itself)
         self._letter_layers: dict | None = None  # a function letter's layers from its own definition (_identity)
         self._letter_first: dict = {}  # the claim id of that definition, per letter
+        self._function_defs: list | None = None  # (claim id, letter, body) of its function definitions (_one_of_several_…)
         self._labels: set | None = None  # index letters the answer sets as the true class, y_c = 1 (_about_the_label)
         self.defining: dict = {}  # claim id -> the answer's own symbol it defines (infer.own_symbols)
         self._jac_cache: dict = {}  # (rows, a, b) -> ∂a/∂b at that point (_jacobian)
@@ -1584,6 +1585,10 @@ class Judge:
         formula = [lk for i, lk in judged if not (_numbers_only(sides[i]) and _numbers_only(sides[i + 1]))]
         why = ("the answer computes with its own numbers and the spec gives no [values], so the numbers are not "
                "compared with the network's; give them as [values] to check them")
+        if len(sides) == 2 and any(_zero(side) for side in sides):
+            why = ("not judged: it sets a quantity to 0 — a condition the answer imposes (the normal equations' "
+                   "X^T(Xw − y) = 0), an initial value or its own example's zeros — which no random point of the "
+                   "network has")
         quantity = key(*qkind) if qkind else claim.quantity
         verdict = _combine([lk.verdict for _, lk in judged]) if judged else "unchecked"
         if not formula and verdict != "incorrect":
@@ -3283,15 +3288,15 @@ class Judge:
         letter, body = mine[0]
         if _standard_function(body) is None:
             return None  # (a standard function of the list; a broken sigmoid stays judged: emmastorberg's planted σ)
-        for other in self._claims[:300]:
-            if other.id == claim.id or len(other.latex) > 400:
-                continue
-            for o_letter, o_body in _function_definitions(_normal(other.latex)):
-                if o_letter == letter and o_body != body:
-                    return ClaimResult(claim.id, claim.latex, "unchecked", "",
-                                       f"not judged: the answer defines {_LETTER_SHOWN.get(letter, letter)} as another function as "
-                                       f"well ({other.id}): a list of functions under one letter (examples), not a claim "
-                                       "that this one is the network's activation", quantity=claim.quantity)
+        if self._function_defs is None:  # (the answer's definitions, read once: at most 300 claims of 400 characters)
+            self._function_defs = [(other.id, *d) for other in self._claims[:300] if len(other.latex) <= 400
+                                   for d in _function_definitions(_normal(other.latex))]
+        for other_id, o_letter, o_body in self._function_defs:
+            if other_id != claim.id and o_letter == letter and o_body != body:
+                return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                                   f"not judged: the answer defines {_LETTER_SHOWN.get(letter, letter)} as another "
+                                   f"function as well ({other_id}): a list of functions under one letter (examples), "
+                                   "not a claim that this one is the network's activation", quantity=claim.quantity)
         return None
 
     def _foreign_loss(self, claim: Claim) -> str | None:
@@ -3487,6 +3492,7 @@ class Judge:
                 self.rewritten = frozenset(modules.originals)
         self._claims = list(claims)
         self._applied_losses = None  # (lossfunction.applied_to_examples of these claims, when first needed)
+        self._function_defs = None  # (their function letters' definitions, when first needed)
         if "epsilon" not in self.consts and "lr" in self.consts and any(_STEP_EPSILON.search(c.latex) for c in claims):
             self.consts["epsilon"] = self.consts["lr"]  # Rumelhart et al.'s Δw = −ε ∂E/∂w: ε the learning rate
             if "mu" in self.consts and any(_MOMENTUM_ALPHA.search(c.latex) for c in claims):
@@ -3953,6 +3959,7 @@ class Judge:
         claims = [replace(c, latex=rewritten[c.id]) if c.id in rewritten else c for c in claims]
         if rewritten:
             self._claims = list(claims)
+            self._function_defs = None
         return claims, written
 
     def _output_z(self, claims, results) -> None:
@@ -5687,8 +5694,8 @@ def _initial_state(qkind, sides: list, rels: list, latex: str, state_names) -> b
     """Whether a claim sets an optimizer state to zero (an algorithm's "initialize ``V_{dW} = 0``, ``S_{dW} = 0``",
     Adam's ``m = 0, v = 0``): its value before the first step, not after one. A bare ``m``, read as Ng's number of
     examples (never 0), is Adam's first moment there."""
-    if rels != ["="] or len(sides) != 2 or not (sides[1].op == "num" and float(sides[1].value[0]) == 0):
-        return False
+    if rels not in (["="], ["<-"]) or len(sides) != 2 or not (sides[1].op == "num" and float(sides[1].value[0]) == 0):
+        return False  # (Ronen's v_t ← 0 too)
     kind = state_kind(qkind[0]) if qkind is not None else None
     if kind is not None:
         return not kind[2] and not kind[0].endswith("hat") and kind[0] in state_names
@@ -6029,16 +6036,29 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     """One side written numbers only, the other letters whose value differs from one random point to the next: the
     numbers are the answer's own values of its letters (a worked example), which no random point has. The numbers
     must have as many entries as the quantity (or as one example of it, in a batch): h^{(1)} = (0.1, 0.2, 0.3) for
-    4 units is wrong whatever the values."""
+    4 units is wrong whatever the values; a lone 0 has every size (wintertee's ``a = 0``, the normal equations'
+    ``X^T(X w − y) = 0``), except beside a derivative."""
     if _numbers_only(target) == _numbers_only(student):
         return False
     numbers = sv if _numbers_only(student) else tv
-    if not all(np.size(s) == np.size(t) or batch > 1 and np.size(s) * batch == np.size(t)
+    # 0 for a vector or a matrix: all its entries 0 — not for a derivative, whose value 0 is a claim (a vanishing
+    # gradient), judged as before
+    letters_side = target if _numbers_only(student) else student
+    zero = _zero(student if _numbers_only(student) else target) and not any(
+        n.op in ("dexpr", "jac", "jacw") or n.op == "q" and str(n.value[0]).startswith("d") for n in letters_side.walk())
+    if not zero and not all(np.size(s) == np.size(t) or batch > 1 and np.size(s) * batch == np.size(t)
                or batch == 1 and _a_batch_of(n, t if n is s else s) for t, s, n in zip(tv, sv, numbers, strict=True)):
         return False
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _zero(node: Node) -> bool:
+    """A side that is the number 0 alone (``0``, ``-0``, ``\\mathbf{0}^T``)."""
+    while node.op in ("neg", "T"):
+        node = node.args[0]
+    return node.op == "num" and float(node.value[0]) == 0
 
 
 def _a_batch_of(numbers, one) -> bool:

@@ -929,6 +929,22 @@ def _loss_prime(s: str) -> str:
     return "".join(out) + s[at:] if out else s
 
 
+#: a number in E notation typed as TeX would not (Bauer's ``\epsilon = 1e^{-8}``, Ronen's ``1e{-6}``, a plain-text
+#: ``1e − 8``): digits, ``e`` and an integer exponent, after no letter or digit
+_SCI_WRITTEN = re.compile(r"(?<![A-Za-z\\.0-9])([0-9]{1,6}(?:\.[0-9]{1,8})?)[ \t]?e[ \t]?"
+                          r"(?:\^[ \t]?\{[ \t]?([-−+]?)[ \t]?([0-9]{1,3})[ \t]?\}"
+                          r"|\{[ \t]?([-−+])[ \t]?([0-9]{1,3})[ \t]?\}|[ \t]?([-−])[ \t]?([0-9]{1,3}))(?![0-9.A-Za-z^_])")
+
+
+def _scientific(m: re.Match) -> str:
+    """``1e^{-8}`` as ``1e-8`` where the exponent is 3 or more (e^{-8} is no constant anyone writes; ``2e^{-1}`` may be
+    2/e); ``1e{-6}`` (no TeX meaning) always; else the text as it is."""
+    sign, digits = next((m.group(k), m.group(k + 1)) for k in (2, 4, 6) if m.group(k + 1) is not None)
+    if m.group(4) is None and int(digits) < 3:
+        return m.group(0)
+    return f"{m.group(1)}e{'-' if sign in ('-', '−') else ''}{digits}"
+
+
 def _normalize_new(text: str) -> str:
     """normalize's work on a text not remembered."""
     if "\\" in text and "\n" in text:  # Dolhansky's "=&\ <newline> (\hat y_i - y_i) …": TeX's control space at a line's end
@@ -948,6 +964,8 @@ def _normalize_new(text: str) -> str:
         text = _DELTA_INCREMENT_ADD.sub(r"\1\\Delta ", _DELTA_INCREMENT_DEF.sub(r"\1\\Delta ", text))
     if "lr" in text:
         text = _LR_IN_PARENS.sub(r" \\eta ", text)  # (lr) Err_j O_i: η Err_j O_i
+    if "e" in text:
+        text = _SCI_WRITTEN.sub(_scientific, text)  # ε = 1e^{-8}, 1e{-6}, 1e − 8: the number 1e-8, not 1·e^{-8}
     if "\\exp" in text:
         text = _EXP_POWER.sub(r"e^\1", text)
     if "\\Sigma" in text:

@@ -9,6 +9,11 @@ every claim of the corpus's faithful (unplanted) documents that verify called in
 - A definition of the objective written out as a loss of the other family than the spec's (CS229's list of losses:
   ``L(\hat y, y) = \frac{1}{2}(\hat y - y)^2`` for regression beside the network's cross-entropy): another loss, not the
   spec's written wrongly. A formula of the spec's own family that is wrong stays wrong.
+- A list of standard activations under one letter (``f(x) = \max(0, x)``, ``f(x) = \frac{1}{1+e^{-x}}``, …): examples;
+  a broken formula among them stays judged.
+- An optimizer's state set to zero (``V_{dW} = 0``, ``m = 0, v = 0``, ``v_t \leftarrow 0``): its value before the first
+  step; a quantity set to a lone 0 (``a = 0``, ``\nabla J = 0``): a condition or an example's zeros, not judged.
+- E notation typed in TeX (``\epsilon = 1e^{-8}``, ``1e{-6}``): the number, not 1·e^{-8}.
 
 Every expected verdict is decided by NumPy on the network's definitions, not by reading the claim."""
 
@@ -86,16 +91,20 @@ $$W^{(1)} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$
 $$\\frac{\\partial J}{\\partial W^{(2)}} = 0$$
 
 $$h^{(1)} = \\begin{bmatrix} 0.1 \\\\ 0.2 \\end{bmatrix}$$
+
+$$h^{(1)} = 0$$
 """
 
 
 def test_an_example_value_of_another_size_is_unchecked_but_a_computed_one_stays_judged(tmp_path):
     got = _verify(tmp_path, SIGMOID_SOFTMAX, SIZES)
-    for text in ("$$x = 0$$", "$$b^{(1)} = 0$$", "$$W^{(1)} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$"):
+    for text in ("$$x = 0$$", "$$b^{(1)} = 0$$", "$$h^{(1)} = 0$$"):  # zeros: a vector of any size
         r = got[_line(SIZES, text)]
-        assert r.verdict == "unchecked" and "example of another size" in r.message, (text, r.message)
-    assert "1 number for" in got["line 1"].message
-    # ∂J/∂W⁽²⁾ = 0 is a claim about a gradient, which is not zero at a random point of the network
+        assert r.verdict == "unchecked" and "sets a quantity to 0" in r.message, (text, r.message)
+    r = got[_line(SIZES, "$$W^{(1)} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$")]
+    assert r.verdict == "unchecked" and "gives 4 numbers for what is 5×4" in r.message, r.message
+    # ∂J/∂W⁽²⁾ = 0: not zero at a random point of the network — a derivative claimed zero (a vanishing gradient)
+    # stays judged
     rng = np.random.default_rng(3)
     x, W1, b1, W2, b2 = rng.normal(size=4), rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(3, 5)), rng.normal(size=3)
     h = 1 / (1 + np.exp(-(W1 @ x + b1)))
@@ -212,3 +221,20 @@ def test_an_optimizer_state_set_to_zero_is_its_value_before_the_first_step(tmp_p
     v, dW = np.random.default_rng(4).uniform(size=3), np.random.default_rng(5).normal(size=3)
     assert not np.allclose(0.999 * v + 0.001 * dW, 0.999 * v + 0.001 * dW ** 2)
     assert got["line 3"].verdict == "incorrect", got["line 3"].message
+
+
+# -- E notation typed in TeX -----------------------------------------------------------------------------------------------
+
+def test_e_notation_typed_with_a_caret_or_braces_is_the_number_and_e_to_a_small_power_stays_e(tmp_path):
+    from gradproof.verify.normalize import normalize
+
+    assert normalize(r"\epsilon = 1e^{-8}") == r"\epsilon = 1e-8"
+    assert normalize(r"\epsilon=1e{-6}") == r"\epsilon=1e-6"
+    assert normalize("ε = 1e − 8").endswith("1e-8")
+    assert normalize(r"2e^{-1}") == r"2e^{-1}" and normalize(r"\frac{1}{1+e^{-x}}") == r"\frac{1}{1+e^{-x}}"
+    got = _verify(tmp_path, SIGMOID_SOFTMAX.replace('name = "sgd"', 'name = "rmsprop"\nepsilon = 1e-6'),
+                  "$$\\epsilon = 1e^{-6}$$\n\n$$\\epsilon = 1e^{-8}$$\n\n$$v_{dW} \\leftarrow 0$$\n")
+    assert np.isclose(1e-6, 10.0 ** -6) and not np.isclose(np.exp(-6), 1e-6, rtol=1e-3)
+    assert got["line 1"].verdict == "correct"  # (was: 1·e^{-6} = 0.0025, judged wrong)
+    assert got["line 3"].verdict == "incorrect"  # another ε than the spec's
+    assert got["line 5"].verdict == "correct"  # (an initial state, for every layer's W)
