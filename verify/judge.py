@@ -2418,6 +2418,13 @@ class Judge:
             return _Link("unchecked", f"not judged: the answer's own example gives {count} number{'s' if count != 1 else ''} "
                                       f"for what is {_shape_or_value(letters)} in the spec's network: an example of "
                                       "another size, which the spec gives no [values] for")
+        if bad and target.op == "q" and _input_function(student) and (
+                not self.numeric or any(np.shape(tv[k]) != np.shape(sv[k]) for k in bad)):
+            # smaxx's warm-up y = (3x + 1)^2, an exercise's ŷ = σ(2x − 1): numbers where the network has weights (with
+            # [values], only of another shape than the network's: a substitution of the example's numbers is judged)
+            return _Link("unchecked", "not judged: a function of the input alone with numbers where the network has "
+                                      "weights and biases (σ(2x − 1), (3x + 1)²): the answer's own function or example, "
+                                      "which the spec gives no [values] for")
         if (not self.numeric and dict(self.notation.options).get("chosen_batch") and target.op == "q"
                 and all(np.size(s) == 1 for s in sv) and any(np.size(t) > 1 for t in tv)
                 and any(n.op == "comp" for n in student.walk())):
@@ -6052,6 +6059,17 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     letters = tv if _numbers_only(student) else sv
     shapes = {np.shape(t) for t in letters}
     return len(letters) > 1 and (len(shapes) > 1 or any(not np.allclose(letters[0], t) for t in letters[1:]))
+
+
+def _input_function(node: Node) -> bool:
+    """Whether a side is a function of the input alone with numbers where a network has its weights: the input x, no
+    other quantity, and a number other than 0 and 1 outside an exponent (``(3x + 1)^2``, ``\\sigma(2x - 1)``, ``2x -
+    1``). ``\\sigma(x)`` (no number) is not: a forgotten weight stays judged."""
+    quantities = [n for n in node.walk() if n.op == "q"]
+    if not quantities or any(n.value[0] != "x" for n in quantities):
+        return False
+    exponents = {id(n.args[1]) for n in node.walk() if n.op == "pow"}
+    return any(n.op == "num" and id(n) not in exponents and float(n.value[0]) not in (0.0, 1.0) for n in node.walk())
 
 
 def _zero(node: Node) -> bool:

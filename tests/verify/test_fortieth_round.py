@@ -238,3 +238,26 @@ def test_e_notation_typed_with_a_caret_or_braces_is_the_number_and_e_to_a_small_
     assert got["line 1"].verdict == "correct"  # (was: 1·e^{-6} = 0.0025, judged wrong)
     assert got["line 3"].verdict == "incorrect"  # another ε than the spec's
     assert got["line 5"].verdict == "correct"  # (an initial state, for every layer's W)
+
+
+# -- a function of the input alone with numbers for the weights -------------------------------------------------------
+
+INPUT = """$$y = (3x + 1)^2$$
+
+$$\\hat y = \\sigma(2x - 1)$$
+
+$$h^{(1)} = \\sigma(x)$$
+
+$$z^{(1)} = W^{(1)} x + 2$$
+"""
+
+
+def test_a_function_of_the_input_with_numbers_for_the_weights_is_the_answers_own_and_a_forgotten_weight_is_wrong(tmp_path):
+    got = _verify(tmp_path, SIGMOID_SOFTMAX, INPUT)
+    for line in ("line 1", "line 3"):
+        assert got[line].verdict == "unchecked" and "a function of the input alone" in got[line].message
+    # σ(x) for h⁽¹⁾ = σ(W⁽¹⁾x + b⁽¹⁾) forgets the weights (and is of another size: 4 inputs, 5 units); a bias of 2 for b⁽¹⁾
+    rng = np.random.default_rng(6)
+    x, W1, b1 = rng.normal(size=4), rng.normal(size=(5, 4)), rng.normal(size=5)
+    assert not np.allclose(W1 @ x + 2, W1 @ x + b1)
+    assert got["line 5"].verdict == "incorrect" and got["line 7"].verdict == "incorrect"
