@@ -3306,6 +3306,18 @@ class Judge:
                                    "not a claim that this one is the network's activation", quantity=claim.quantity)
         return None
 
+    def _size_agrees(self, claim: Claim) -> bool:
+        """Whether a size statement (``n_x = 28 \\times 28``, ``n_h = 128``) agrees with the spec's network: its
+        judged verdict is correct (it reads and holds), or it does not read at all (then the judge says why)."""
+        try:
+            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True, soft=True):
+                return self.check(claim).verdict != "incorrect"
+        except limits.TimeLimitError:
+            return True
+
+    def _sizes_named(self) -> str:
+        return "-".join(str(n) for n in self.net.sizes)
+
     def _foreign_loss(self, claim: Claim) -> str | None:
         """The other loss a claim is about (its own ``MSE(ŷ, y)``, or its section's heading, "## MSE"), None when it is
         about the spec's (foreign.py)."""
@@ -4590,6 +4602,10 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
+        if not self.numeric and _A_SIZE.fullmatch(claim.latex) and not self._size_agrees(claim):
+            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states a layer size of the answer's "
+                               f"own network ({claim.latex.strip()}), which is not the spec's ({self._sizes_named()}); the "
+                               "formulas checked do not depend on the sizes", quantity=claim.quantity)
         if not self.numeric and _A_COUNT.fullmatch(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states how many examples there are "
                                f"({claim.latex.strip()}), which the spec leaves open (a document is judged at sizes of "
@@ -4899,6 +4915,9 @@ _BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 #: the number of examples stated (penasta's ``m=100.000``, ``N = 64``): a document is judged at sizes the tool chose
 _A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
+#: a layer size stated in numbers: n_x = 28 \times 28, n_h = 128, n_y = 10, n^{[1]} = 4, n_0 = 784
+_A_SIZE = re.compile(r"\s*n\s*(?:_\s*\{?\s*(?:[xyhHL0-9]|in|out|\\text\{[a-z]{1,6}\})\s*\}?|\^\s*\{?\s*[\[(]?\s*[0-9lL]\s*[\])]?\s*\}?)"
+                     r"\s*=\s*[0-9][0-9\s]{0,8}(?:(?:\\times|\\cdot|\*|×)\s*[0-9][0-9\s]{0,8}){0,3}[.,;]?\s*")
 #: what a piece of a row states: an equation, a value stated with ≈, an update (W ← W − η g)
 _STATES = re.compile(r"=|\\approx(?![A-Za-z])|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _QUAD = re.compile(r"(?<!\\)[,;](?:\s*\\[,;:! ])*\s*\\q?quad")  # (not the ; of \; : `, \; \quad` one break)

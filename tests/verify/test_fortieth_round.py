@@ -261,3 +261,13 @@ def test_a_function_of_the_input_with_numbers_for_the_weights_is_the_answers_own
     x, W1, b1 = rng.normal(size=4), rng.normal(size=(5, 4)), rng.normal(size=5)
     assert not np.allclose(W1 @ x + 2, W1 @ x + b1)
     assert got["line 5"].verdict == "incorrect" and got["line 7"].verdict == "incorrect"
+
+
+# -- a layer size of the answer's own network ------------------------------------------------------------------------
+
+def test_a_size_of_the_answers_own_network_is_unchecked_and_the_specs_own_size_holds(tmp_path):
+    body = "$$n_x = 28 \\times 28$$\n\n$$n_x = 4$$\n\n$$n_y = 3$$\n\n$$n_x = 2 \\times 2$$\n"
+    got = _verify(tmp_path, SIGMOID_SOFTMAX, body)  # a 4-5-3 network
+    assert 28 * 28 != 4
+    assert got["line 1"].verdict == "unchecked" and "a layer size of the answer's own network" in got["line 1"].message
+    assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "correct" and got["line 7"].verdict == "correct"
