@@ -3306,6 +3306,33 @@ class Judge:
                                    "not a claim that this one is the network's activation", quantity=claim.quantity)
         return None
 
+    def _y_as_the_target(self, claim: Claim) -> ClaimResult | None:
+        """Under the reading "y is the output ŷ and t the target" (Bishop's, Mitchell's letters, inferred from the
+        answer), a claim judged incorrect that names the output by another letter (ŷ, or p bound to it) and no target
+        letter (t, d): there y can only be the target — snowch's tutorial writes t in its appendix but ``L = -\\sum_i
+        y_i \\log(p_i)`` in its body, a loss with no target under the reading. Judged again with y the target;
+        correct there, it is correct with a note, else None."""
+        bases = self.notation.bases
+        if ("y", "yhat") not in bases or len(claim.latex) > 2000:
+            return None
+        from .infer import _HAT_Y, _normal
+
+        text = _normal(claim.latex)
+        bare = _HAT_Y.sub(" ", text)
+        if (not _Y_ALONE.search(bare) or _TARGET_ALONE.search(bare)
+                or not (bare != text or ("p", ("yhat", None)) in self.notation.fixed and _P_ALONE.search(bare))):
+            return None
+        saved = self.notation
+        self.notation = replace(saved, bases=tuple(b for b in bases if b not in (("y", "yhat"), ("t", "y"), ("d", "y"))))
+        try:
+            again = self.check(claim)
+        finally:
+            self.notation = saved
+        if again.verdict != "correct":
+            return None
+        again.notes.append("y read as the target in this claim (it names the output by another letter and writes no t)")
+        return again
+
     def _size_agrees(self, claim: Claim) -> bool:
         """Whether a size statement (``n_x = 28 \\times 28``, ``n_h = 128``) agrees with the spec's network: its
         judged verdict is correct (it reads and holds), or it does not read at all (then the judge says why)."""
@@ -4629,7 +4656,8 @@ class Judge:
                 else:
                     result = self.check(claim)
                 if result.verdict == "incorrect":
-                    result = self._another_loss_written(claim) or self._one_of_several_definitions(claim) or result
+                    result = (self._another_loss_written(claim) or self._one_of_several_definitions(claim)
+                              or self._y_as_the_target(claim) or result)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
@@ -4915,6 +4943,9 @@ _BRACKET_OR_EQUALS = re.compile(r"[{}()\[\]=]")
 _ROW_GOES_ON = re.compile(r"\s*(?:=(?!=)|\\approx(?![A-Za-z]))")
 #: the number of examples stated (penasta's ``m=100.000``, ``N = 64``): a document is judged at sizes the tool chose
 _A_COUNT = re.compile(r"\s*(?:m|N|M|B)\s*=\s*\d[\d.,\s]{0,20}")
+_Y_ALONE = re.compile(r"(?<![A-Za-z\\])y(?![A-Za-z])")
+_TARGET_ALONE = re.compile(r"(?<![A-Za-z\\])[td](?![A-Za-z])")
+_P_ALONE = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")
 #: a layer size stated in numbers: n_x = 28 \times 28, n_h = 128, n_y = 10, n^{[1]} = 4, n_0 = 784
 _A_SIZE = re.compile(r"\s*n\s*(?:_\s*\{?\s*(?:[xyhHL0-9]|in|out|\\text\{[a-z]{1,6}\})\s*\}?|\^\s*\{?\s*[\[(]?\s*[0-9lL]\s*[\])]?\s*\}?)"
                      r"\s*=\s*[0-9][0-9\s]{0,8}(?:(?:\\times|\\cdot|\*|×)\s*[0-9][0-9\s]{0,8}){0,3}[.,;]?\s*")

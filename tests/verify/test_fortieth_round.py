@@ -271,3 +271,32 @@ def test_a_size_of_the_answers_own_network_is_unchecked_and_the_specs_own_size_h
     assert 28 * 28 != 4
     assert got["line 1"].verdict == "unchecked" and "a layer size of the answer's own network" in got["line 1"].message
     assert got["line 3"].verdict == "correct" and got["line 5"].verdict == "correct" and got["line 7"].verdict == "correct"
+
+
+# -- y the target in a claim that names the output otherwise, under "y the output, t the target" ------------------------
+
+BISHOP = """The network's outputs are $y_k$ and the targets $t_k$:
+
+$$E = -\\sum_k t_k \\log y_k$$
+
+The body writes the class probabilities as p:
+
+$$p_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}$$
+
+$$L = -\\sum_k y_k \\log p_k$$
+
+$$L = -\\sum_k y_k \\log (1 - p_k)$$
+"""
+
+
+def test_y_is_the_target_in_a_claim_that_names_the_output_by_another_letter(tmp_path):
+    got = _verify(tmp_path, SIGMOID_SOFTMAX, BISHOP)
+    rng = np.random.default_rng(8)
+    p, t = rng.dirichlet(np.ones(3)), np.eye(3)[0]
+    assert np.isclose(-(t * np.log(p)).sum(), _cross_entropy(p, t))
+    assert not np.isclose(-(p * np.log(p)).sum(), _cross_entropy(p, t))  # y read as ŷ there: an entropy, no target
+    assert not np.isclose(-(t * np.log(1 - p)).sum(), _cross_entropy(p, t))
+    assert got[_line(BISHOP, "$$E = -\\sum_k t_k \\log y_k$$")].verdict == "correct"
+    right = got[_line(BISHOP, "$$L = -\\sum_k y_k \\log p_k$$")]
+    assert right.verdict == "correct" and any("y read as the target" in n for n in right.notes), right.message
+    assert got[_line(BISHOP, "$$L = -\\sum_k y_k \\log (1 - p_k)$$")].verdict == "incorrect"
