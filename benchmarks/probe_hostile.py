@@ -5583,6 +5583,10 @@ def round_forty_coordinator() -> list[Probe]:
                                                    for k in range(1900)))
     after("losses: 1900 squared errors beside the cross-entropy", "".join(
         f"$$L = \\frac{{{k + 1}}}{{2}}(\\hat y - y)^2$$\n\n" for k in range(1900)))
+    after("targets: 1900 wrong losses in p under 'y the output, t the target' (each judged twice)",
+          "The outputs are $y_k$, the targets $t_k$: $E = -\\sum_k t_k \\log y_k$.\n\n"
+          "$$p_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}$$\n\n" + "".join(
+              f"$$L = -\\sum_k y_k \\log (1 - p_k) + {k}$$\n\n" for k in range(1900)))
     after("zeros: a lone 0 beside 10^4 terms", "$$h^{(1)} = " + " + ".join("W^{(1)} x" for _ in range(10_000)) + " = 0$$\n",
           strict)
     return out
