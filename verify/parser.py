@@ -1319,6 +1319,9 @@ class _Parser:
                                    ).startswith("ot180"):
             raise Unreadable("rot180(…) turns a convolution kernel by 180°: a convolution layer's backward pass, which "
                              "the spec's layer kinds do not have and verify does not derive")  # (zxRobot's LeNet notes)
+        if name in _SQUARED_NAMES:  # karelze's SSE(w) = (y − Xw)^T (y − Xw), SSE defined nowhere
+            self.i = self._arguments_after_name(self.i, name)
+            return self._named_squared_value(_SQUARED_NAMES[name])
         _not_judged(tok)
         hint = did_you_mean(name, KNOWN_NAMES)  # \tahn -> tanh, \detla -> delta
         if hint and tok.kind == "cmd":
@@ -1545,6 +1548,17 @@ class _Parser:
             self._scaling = saved
         k = num(float(factor))
         return Node("mul", (Node("mul", (k, Node("const", (), "N"))) if per_batch else k, g))
+
+    def _named_squared_value(self, name: str) -> Node:
+        """SSE (RSS) or MSE written as a value with no definition of the answer's: the objective on the scale the name
+        says (lossname.named_scales, as ∂SSE is: a factor × J, × the batch's N for a sum over the examples). The
+        answer's own definition of the word, when it has one, is a macro the parser reads first."""
+        scale = dict(self.opts.get("named_scales", ())).get(name)
+        if scale is None or isinstance(scale, str):
+            raise Unreadable(scale or f"{name} is a squared error, the spec's loss is not: it is not read")
+        factor, per_batch = scale
+        k = num(float(factor))
+        return Node("mul", (Node("mul", (k, Node("const", (), "N"))) if per_batch else k, Node("q", (), ("loss", None))))
 
     def scaled(self, node: Node) -> Node:
         """``node`` (the objective or a derivative of it) on the answer's own scale (``[notation]`` option loss_scale)."""
@@ -3870,6 +3884,11 @@ def _entry_of(node: Node) -> tuple[Node, object]:
     if node.op == "comp":
         return node.args[0], node.value
     return node, None
+
+
+#: the squared errors' acronyms (SSE and RSS the sum, MSE the mean), read on their own scale where the answer does not
+#: define them (Parser._named_squared_value)
+_SQUARED_NAMES = {"SSE": "SSE", "RSS": "SSE", "MSE": "MSE"}
 
 
 def _error_power(toks: list, j: int) -> bool:

@@ -300,3 +300,25 @@ def test_y_is_the_target_in_a_claim_that_names_the_output_by_another_letter(tmp_
     right = got[_line(BISHOP, "$$L = -\\sum_k y_k \\log p_k$$")]
     assert right.verdict == "correct" and any("y read as the target" in n for n in right.notes), right.message
     assert got[_line(BISHOP, "$$L = -\\sum_k y_k \\log (1 - p_k)$$")].verdict == "incorrect"
+
+
+# -- SSE written with no definition of the answer's ---------------------------------------------------------------
+
+SSE_SPEC = ('name = "linreg"\nconvention = "column"\ninputs = 3\n\n[[layers]]\nunits = 1\nactivation = "identity"\n'
+            'bias = false\n\n[loss]\nname = "sum_squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.01\n')
+_R = "(\\boldsymbol{y} - \\boldsymbol{X}\\boldsymbol{w})"
+SSE_CARD = (f"$$\\operatorname{{SSE}}(\\boldsymbol{{w}}) = {_R}^T{_R}$$\n\n"
+            f"$$\\operatorname{{SSE}}(\\boldsymbol{{w}}) = \\frac{{1}}{{2}}{_R}^T{_R}$$\n\n"
+            "$$SSE(\\boldsymbol{w} + \\boldsymbol{d}) = 0$$\n")
+
+
+def test_an_undefined_sse_is_the_sum_of_squared_errors_over_the_examples(tmp_path):
+    rng = np.random.default_rng(9)
+    X, y, w = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=3)
+    r = y - X @ w
+    sse = float(((X @ w - y) ** 2).sum())  # Σ over the examples of the squared error, no ½
+    assert np.isclose(r @ r, sse) and not np.isclose(0.5 * r @ r, sse)
+    got = _verify(tmp_path, SSE_SPEC, SSE_CARD)
+    assert got["line 1"].verdict == "correct", got["line 1"].message  # (was: unknown symbol 'SSE')
+    assert got["line 3"].verdict == "incorrect"
+    assert got["line 5"].verdict == "unchecked"  # SSE at another point than the answer's own
