@@ -1240,9 +1240,7 @@ class Judge:
         if bare and dict(self.notation.states).get(bare.group(1)) in self.truth.state_names():
             # Adam's "m = 0, v = 0", "m_0 = 0": every parameter's state before the first step (the parser asks which
             # parameter's a bare v is; a bare m is Ng's number of examples, never 0)
-            return ClaimResult(claim.id, claim.latex, "correct", "", "read as the optimizer state's value before the "
-                               f"first step, which is zero (the spec's {self.net.optimizer.name} starts every state at "
-                               "zero)", quantity=claim.quantity)
+            return self._initial_state_result(claim)
         if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
@@ -1365,9 +1363,7 @@ class Judge:
         notes: list[str] = []
         if _initial_state(qkind, sides, rels, claim.latex, self.truth.state_names()) and (
                 qkind is None or qkind[1] in range(1, self.net.depth + 1)):
-            return ClaimResult(claim.id, claim.latex, "correct", "", "read as the optimizer state's value before the first "
-                               f"step, which is zero (the spec's {self.net.optimizer.name} starts every state at zero)",
-                               quantity=claim.quantity)
+            return self._initial_state_result(claim)
         if qkind is not None and state_kind(qkind[0]) and not state_kind(qkind[0])[0].endswith("hat"):
             prev = Node("q", (), (qkind[0] + "_prev", qkind[1]))
             rest = [_replace(sd, qnode, prev) for sd in sides[1:]]
@@ -3274,8 +3270,7 @@ class Judge:
         if set(rels) != {"="} or not (sides[0].op == "q" and sides[0].value[0] in ("loss", "lossL")):
             return None
         other = formula_loss(sides[-1], self.net.loss.name)
-        if other is None or any(n.op in ("dexpr", "jac", "jacw") or n.op == "q" and n.value[0].startswith("d")
-                                for side in sides[1:] for n in side.walk()):  # (a derivative, a δ: no definition)
+        if other is None or any(_has_derivative(side) for side in sides[1:]):  # (a derivative, a δ: no definition)
             return None
         return ClaimResult(claim.id, claim.latex, "unchecked", "",
                            f"{WRITES_OUT_ANOTHER}{other}, another loss than the spec's "
@@ -3333,17 +3328,21 @@ class Judge:
         again.notes.append("y read as the target in this claim (it names the output by another letter and writes no t)")
         return again
 
-    def _size_agrees(self, claim: Claim) -> bool:
-        """Whether a size statement (``n_x = 28 \\times 28``, ``n_h = 128``) agrees with the spec's network: its
-        judged verdict is correct (it reads and holds), or it does not read at all (then the judge says why)."""
-        try:
-            with limits.time_limit(limits.CLAIM_SECONDS, f"checking claim {claim.id}", cpu=True, soft=True):
-                return self.check(claim).verdict != "incorrect"
-        except limits.TimeLimitError:
-            return True
+    def _own_size(self, claim: Claim) -> ClaimResult | None:
+        """A layer size stated in numbers (``n_x = 28 \\times 28``, ``n_h = 128``) judged incorrect — not the spec's:
+        the answer's own network's size (jordancoblin's MNIST beside a spec scaled down), which the formulas checked do
+        not depend on; unchecked. None for any other claim (with [values] a size is the example's, and judged)."""
+        if self.numeric or not _A_SIZE.fullmatch(claim.latex):
+            return None
+        sizes = "-".join(str(n) for n in self.net.sizes)
+        return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states a layer size of the answer's own "
+                           f"network ({claim.latex.strip()}), which is not the spec's ({sizes}); the formulas checked do "
+                           "not depend on the sizes", quantity=claim.quantity)
 
-    def _sizes_named(self) -> str:
-        return "-".join(str(n) for n in self.net.sizes)
+    def _initial_state_result(self, claim: Claim) -> ClaimResult:
+        return ClaimResult(claim.id, claim.latex, "correct", "", "read as the optimizer state's value before the first "
+                           f"step, which is zero (the spec's {self.net.optimizer.name} starts every state at zero)",
+                           quantity=claim.quantity)
 
     def _foreign_loss(self, claim: Claim) -> str | None:
         """The other loss a claim is about (its own ``MSE(ŷ, y)``, or its section's heading, "## MSE"), None when it is
@@ -3849,8 +3848,8 @@ class Judge:
             self._letter_layers, tried = {}, set()
             layers = range(1, self.net.depth + 1)
             for c in self._claims[:300]:
-                m = _LETTER_DEFINED.match(_normal(c.latex)) if len(c.latex) <= 400 else None
-                if m is None or m.group(1) in tried or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
+                m = _letter_defined(_normal(c.latex)) if len(c.latex) <= 400 else None
+                if m is None or m.group(1) in tried:
                     continue
                 tried.add(m.group(1))  # (each letter's first definition only: at most five checks per layer)
                 saved = self.notation
@@ -3909,8 +3908,8 @@ class Judge:
         if verdict != "correct" and not named and local is None:
             from .infer import _normal
 
-            m = _LETTER_DEFINED.match(_normal(claim.latex))
-            if m and not re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
+            m = _letter_defined(_normal(claim.latex))
+            if m:
                 # φ(z) = max(0, z) with φ bound to no layer: an example of a function, like Kyle Lo's list
                 return ClaimResult(claim.id, claim.latex, "unchecked", "",
                                    f"defines its function letter as a function no layer of the network has, and no "
@@ -3937,9 +3936,9 @@ class Judge:
         for: judged against the first definition's layers, as before)."""
         from .infer import _normal
 
-        m = _LETTER_DEFINED.match(_normal(claim.latex))
+        m = _letter_defined(_normal(claim.latex))
         first = self._letter_first.get(m.group(1)) if m else None
-        if first is None or first == claim.id or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)):
+        if first is None or first == claim.id:
             return None
         letter = m.group(1).lstrip("\\")
         saved = self.notation
@@ -4629,10 +4628,6 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, verdict, "", message, notes=["a definition"])
         if index_value(claim.latex):  # "Layers: $l=1$: 784 → 256"
             return ClaimResult(claim.id, claim.latex, "unchecked", "", index_value(claim.latex), quantity=claim.quantity)
-        if not self.numeric and _A_SIZE.fullmatch(claim.latex) and not self._size_agrees(claim):
-            return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states a layer size of the answer's "
-                               f"own network ({claim.latex.strip()}), which is not the spec's ({self._sizes_named()}); the "
-                               "formulas checked do not depend on the sizes", quantity=claim.quantity)
         if not self.numeric and _A_COUNT.fullmatch(claim.latex):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", "not judged: it states how many examples there are "
                                f"({claim.latex.strip()}), which the spec leaves open (a document is judged at sizes of "
@@ -4657,7 +4652,7 @@ class Judge:
                     result = self.check(claim)
                 if result.verdict == "incorrect":
                     result = (self._another_loss_written(claim) or self._one_of_several_definitions(claim)
-                              or self._y_as_the_target(claim) or result)
+                              or self._y_as_the_target(claim) or self._own_size(claim) or result)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
@@ -6101,8 +6096,7 @@ def _own_values(target: Node, student: Node, tv: list, sv: list, batch: int) -> 
     # 0 for a vector or a matrix: all its entries 0 — not for a derivative, whose value 0 is a claim (a vanishing
     # gradient), judged as before
     letters_side = target if _numbers_only(student) else student
-    zero = _zero(student if _numbers_only(student) else target) and not any(
-        n.op in ("dexpr", "jac", "jacw") or n.op == "q" and str(n.value[0]).startswith("d") for n in letters_side.walk())
+    zero = _zero(student if _numbers_only(student) else target) and not _has_derivative(letters_side)
     if not zero and not all(np.size(s) == np.size(t) or batch > 1 and np.size(s) * batch == np.size(t)
                or batch == 1 and _a_batch_of(n, t if n is s else s) for t, s, n in zip(tv, sv, numbers, strict=True)):
         return False
@@ -6120,6 +6114,11 @@ def _input_function(node: Node) -> bool:
         return False
     exponents = {id(n.args[1]) for n in node.walk() if n.op == "pow"}
     return any(n.op == "num" and id(n) not in exponents and float(n.value[0]) not in (0.0, 1.0) for n in node.walk())
+
+
+def _has_derivative(node: Node) -> bool:
+    """Whether a side holds a derivative: a gradient or δ (the quantity kinds dW, db, delta, …), ∂(…)/∂q, a Jacobian."""
+    return any(n.op in ("dexpr", "jac", "jacw") or n.op == "q" and str(n.value[0]).startswith("d") for n in node.walk())
 
 
 def _zero(node: Node) -> bool:
@@ -6759,8 +6758,10 @@ def _primed_letter(m: re.Match) -> str:
     return f"{m.group(1)}'({m.group(3)})"
 
 
+#: a function letter defined in its variable (``φ(z) = \\max(0, z)``): (letters, variables) filled in
+_DEFINITION = r"\s*({})\s*\(\s*({})\s*\)\s*=([^=]*)"
 #: one definition of a function letter in a dummy variable (``f(x) = \\max(0, x)``), the whole of a piece between commas
-_FUNCTION_DEFINED = re.compile(r"\s*(\\varphi|\\phi|\\sigma|f|g|h)\s*\(\s*([a-z])\s*\)\s*=([^=]*)")
+_FUNCTION_DEFINED = re.compile(_DEFINITION.format(r"\\varphi|\\phi|\\sigma|f|g|h", "[a-z]"))
 _COMMA = re.compile(",")
 #: the standard activations a list of them writes, in the spelling of _function_definitions' bodies with braces,
 #: \left/\right and a leading \mathrm dropped (# the variable)
@@ -6794,7 +6795,14 @@ def _function_definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_LETTER_DEFINED = re.compile(r"\s*(\\varphi|\\phi|f|g|h)\s*\(\s*([zahx])\s*\)\s*=([^=]*)")
+_LETTER_DEFINED = re.compile(_DEFINITION.format(r"\\varphi|\\phi|f|g|h", "[zahx]"))
+
+
+def _letter_defined(text: str) -> re.Match | None:
+    """The match of a normalised claim that defines a function letter by a body without the letter itself
+    (``f(z) = \\max(0, z)``; not ``f(z) = f(z)(1 - f(z))``, an identity), else None."""
+    m = _LETTER_DEFINED.match(text)
+    return None if m is None or re.search(re.escape(m.group(1)) + r"(?![A-Za-z])", m.group(3)) else m
 _APPLIES = re.compile(r"(?<![A-Za-z])\\?(f|g|h|\\varphi|\\phi|\\sigma|\\tanh|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|"
                       r"ReLU|relu|sigmoid|softplus)\s*(?:\^\s*\{[^{}]*\}|\^\s*'|')*\s*\(\s*[zah]\s*\)")
 

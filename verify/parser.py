@@ -1535,30 +1535,30 @@ class _Parser:
     def _named_squared(self, q: Node, loss: str, per_sample: bool) -> Node:
         """∂MSE/∂q, ∂SSE/∂q: the objective's derivative on the scale the name says, against the spec's J
         (lossname.named_scales, the ``named_scales`` option: a factor, and whether it counts the batch's N)."""
-        name = "MSE" if loss == "lossMSE" else "SSE"
-        scale = dict(self.opts.get("named_scales", ())).get(name)
-        if scale is None or isinstance(scale, str):
-            raise Unreadable(scale or f"{name} is a squared error, the spec's loss is not: it is not read")
-        factor, per_batch = scale
+        factor = self._named_factor("MSE" if loss == "lossMSE" else "SSE")
         saved = getattr(self, "_scaling", False)
         self._scaling = True  # (the name's scale, not the answer's own J's)
         try:
             g = self.gradient(q, "loss", per_sample)
         finally:
             self._scaling = saved
-        k = num(float(factor))
-        return Node("mul", (Node("mul", (k, Node("const", (), "N"))) if per_batch else k, g))
+        return Node("mul", (factor, g))
 
     def _named_squared_value(self, name: str) -> Node:
         """SSE (RSS) or MSE written as a value with no definition of the answer's: the objective on the scale the name
         says (lossname.named_scales, as ∂SSE is: a factor × J, × the batch's N for a sum over the examples). The
         answer's own definition of the word, when it has one, is a macro the parser reads first."""
+        return Node("mul", (self._named_factor(name), Node("q", (), ("loss", None))))
+
+    def _named_factor(self, name: str) -> Node:
+        """The factor of MSE's or SSE's scale against the spec's J (lossname.named_scales, the ``named_scales`` option):
+        a number, times the batch's N for a sum over the examples; Unreadable where the name has no certain scale."""
         scale = dict(self.opts.get("named_scales", ())).get(name)
         if scale is None or isinstance(scale, str):
             raise Unreadable(scale or f"{name} is a squared error, the spec's loss is not: it is not read")
         factor, per_batch = scale
         k = num(float(factor))
-        return Node("mul", (Node("mul", (k, Node("const", (), "N"))) if per_batch else k, Node("q", (), ("loss", None))))
+        return Node("mul", (k, Node("const", (), "N"))) if per_batch else k
 
     def scaled(self, node: Node) -> Node:
         """``node`` (the objective or a derivative of it) on the answer's own scale (``[notation]`` option loss_scale)."""
