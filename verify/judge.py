@@ -70,6 +70,7 @@ from .onesample import NOTE as ONE_SAMPLE_NOTE
 from .onesample import by_the_batch, one_sample_claim, sample_section
 from .otherobjective import NOTE as OTHER_OBJECTIVE
 from .otherobjective import other_loss_judge
+from .ownalgorithm import judged_as_its_own
 from .ownvalues import OWN_EXAMPLE, given_rows, listed_values
 from .parser import LOOSE, PAREN_LAYER_LETTERS, Notation, _parse_new, parse_claim, parse_expr
 from .scalarcase import SCALAR_TOO, scalar_style
@@ -1246,6 +1247,9 @@ class Judge:
         ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
                                  own_gamma=self.net.has_kinds or "gamma" in self.consts)
         if ruder.reason is not None:  # Adadelta's RMS[g]_t, AdaMax's u_t, … under another optimizer (recurrences.py)
+            own = judged_as_its_own(self, claim, ruder.family)  # AdaGrad's G_t under Adam: judged as AdaGrad's
+            if own is not None:
+                return own
             return ClaimResult(claim.id, claim.latex, "unchecked", "", ruder.reason, quantity=claim.quantity)
         if ruder.latex is not None:  # RMSprop's E[g^2]_t as the spec's S_t, Adagrad's G_{t,ii} as G_t, γ as β
             result = self._check_one(Claim(claim.id, ruder.latex, claim.quantity, claim.where), layer_env)
@@ -3479,13 +3483,19 @@ class Judge:
         from .decorations import step_superscripts, vector_bars
         from .funcdef import read_as_function
         from .lossname import calligraphic_objective, ell_is_the_mean, ell_is_the_objective, unlabel
+        from .pseudocode import optimizer_lines
 
         claims, barred = vector_bars(claims)  # Aggarwal's \bar{\mathbf{h}}_{r+1} = \Phi(\bar{\mathbf{a}}_{r+1}): vectors
         claims, stepped = step_superscripts(claims)  # W^{(t+1)} = W^{(t)} - \eta …: the step t, not a layer
+        claims, lines, read = optimizer_lines(self.net, claims)  # s ← ρ_1 s + (1 − ρ_1) g: at step t (pseudocode.py)
+        if read is not None:
+            self.inferred += (read,)
+            if "delta_w" not in dict(self.notation.options) and any(c.latex.startswith("\\Delta\\theta_t") for c in claims):
+                self.notation = replace(self.notation, options=self.notation.options + (("delta_w", "increment"),))
         barred = {**stepped, **barred}
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)
-        labelled = {**labelled, **defined, **barred}  # (the text as written first: the bars' originals)
+        labelled = {**labelled, **defined, **barred, **lines}  # (the text as written first: the bars', the lines' originals)
         if barred:
             self.inferred += ("a bar marks a vector (\\bar{h} = Φ(\\bar{a}), ∂L/∂\\bar{h}), not an error signal",)
         if self.net.regularizer is not None and not {"ell", "L"} & set(dict(self.notation.options)):

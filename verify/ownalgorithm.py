@@ -1,0 +1,92 @@
+r"""A line of another optimizer than the spec's, judged as that optimizer's own (issue 10, forty-first round).
+
+A report or a homework that sets out several optimizers in turn — emmastorberg's SGD, momentum, AdaGrad, RMSProp and
+Adam, Ruder's overview, a student's nine optimizers — is graded line by line against each algorithm's own definition:
+AdaGrad's `G_t = G_{t-1} + g_t \odot g_t` is right whatever optimizer the network was trained with. The spec holds one
+optimizer, and recurrences.py names a line of another (its notation says which) and leaves it unjudged. Where that
+algorithm is one of gradproof's own (derive/optimizers.py: AdaGrad, RMSprop, Adam, momentum), the line is judged on the
+same network with that optimizer instead, at its registry's hyper-parameters (the line's letters are that algorithm's
+constants, whatever their values) and in each of its variants — the constant inside or outside the root, momentum's
+three velocities — since which one the author follows is the author's choice: correct if it holds in one of them (a
+note names the algorithm), incorrect only if it fails in every one for AdaGrad, RMSprop and Adam; a momentum line that
+holds in no variant stays unjudged (its sign convention, Ruder's v = γ v + η g with θ − v, is none of the registry's).
+Adadelta, AdaMax and Nesterov are not in the registry: their lines stay unjudged with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+#: recurrences' family -> the registry's optimizer
+REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum"}
+#: the judge's readings of the whole answer, the same whichever optimizer is meant (as otherobjective._READ_ONCE)
+_READ_ONCE = ("numerator", "votes", "_voted", "layouts")
+#: what the answer's readings set that holds whichever optimizer is meant (Δθ the step's change: pseudocode.py)
+_KEPT = ("delta_w",)
+NOTE = "judged as {}'s own update (the spec's optimizer is {}): the line is that algorithm's"
+
+
+def _variants(name: str, definition) -> list[tuple[tuple[str, str], ...]]:
+    """Every choice of the optimizer's options (epsilon inside/outside the root, momentum's variants)."""
+    out: list[tuple[tuple[str, str], ...]] = [()]
+    for key, (choices, _default) in definition.options.items():
+        out = [(*o, (key, c)) for o in out for c in choices]
+    return out
+
+
+def judges(judge, family: str) -> list:
+    """Judges of the same network, batch and notation with ``family``'s optimizer, one per variant (cached on the
+    judge); empty when the family is not in the registry or its network cannot be derived."""
+    from gradproof.derive import optimizers
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    name = REGISTRY.get(family)
+    if name is None:
+        return []
+    cache = judge.__dict__.setdefault("_own_algorithm_judges", {})
+    if name not in cache:
+        definition = optimizers.OPTIMIZERS[name]
+        made_all = []
+        for options in _variants(name, definition):
+            try:
+                other = replace(judge.net, optimizer=definition, hyper=tuple(definition.defaults.items()), options=options)
+                # (the answer's own [notation] only: what was read for the spec's optimizer — Ng's S as Adam's v, ε as
+                # the learning rate of a spec without ε — is not this algorithm's)
+                kept = tuple(o for o in judge.notation.options if o[0] in _KEPT and o[0] not in dict(judge.declared.options))
+                notation = replace(judge.declared, options=judge.declared.options + kept)
+                made = Judge(derive(other, check=False), batch=judge.batch, notation=notation, seed=judge._seed)
+            except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
+                continue
+            made._claims, made.defining = judge._claims, {}
+            for attr in _READ_ONCE:
+                if hasattr(judge, attr):
+                    setattr(made, attr, getattr(judge, attr))
+            made_all.append(made)
+        cache[name] = made_all
+    return cache[name]
+
+
+def judged_as_its_own(judge, claim, family: str):
+    """The claim judged as ``family``'s own line (a ClaimResult), or None to leave it unjudged."""
+    made = judges(judge, family)
+    if not made:
+        return None
+    results = []
+    for other in made:
+        try:
+            result = other.check(claim)
+        except (ValueError, ArithmeticError, TypeError, KeyError, IndexError, RecursionError):
+            return None
+        if result.verdict == "correct":
+            result.notes.append(NOTE.format(family, judge.net.optimizer.name))
+            result.message += f" ({NOTE.format(family, judge.net.optimizer.name)})"
+            return result
+        results.append(result)
+    if family != "momentum" and results and all(r.verdict == "incorrect" for r in results):
+        first = results[0]
+        first.notes.append(NOTE.format(family, judge.net.optimizer.name) + ", in every variant")
+        first.message += f" ({NOTE.format(family, judge.net.optimizer.name)}; wrong in every variant)"
+        return first
+    return None
