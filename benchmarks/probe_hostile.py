@@ -314,7 +314,7 @@ def probes() -> list[Probe]:
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
-            + round_thirty_nine_coordinator() + round_forty_coordinator())
+            + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5589,6 +5589,35 @@ def round_forty_coordinator() -> list[Probe]:
               f"$$L = -\\sum_k y_k \\log (1 - p_k) + {k}$$\n\n" for k in range(1900)))
     after("zeros: a lone 0 beside 10^4 terms", "$$h^{(1)} = " + " + ".join("W^{(1)} x" for _ in range(10_000)) + " = 0$$\n",
           strict)
+    return out
+
+
+def round_forty_one_coordinator() -> list[Probe]:
+    """Round forty-one (issue 10's optimizer lines and Goodfellow's letters, issue 12's bounds): 1900 lines of each of
+    the five algorithms in one document, one line with 10^4 states on its right, r defined 1900 times alternating
+    between AdaGrad's, RMSProp's and Adam's (every step line takes the family of the line above it), a root of 10^4 nested
+    braces beside δ, 10^4 initial states on one line — each after the thirty-first round's note."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r41: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    lines = ("\\bm{s} \\leftarrow \\rho_1 \\bm{s} + (1-\\rho_1) \\bm{g}",
+             "\\bm{r} \\leftarrow \\rho_2 \\bm{r} + (1-\\rho_2) \\bm{g} \\odot \\bm{g}",
+             "\\hat{\\bm{s}} \\leftarrow \\frac{\\bm{s}}{1-\\rho_1^t}",
+             "\\Delta \\bm{\\theta} = - \\epsilon \\frac{\\hat{\\bm{s}}}{\\sqrt{\\hat{\\bm{r}}} + \\delta}",
+             "\\bm{\\theta} \\leftarrow \\bm{\\theta} + \\Delta \\bm{\\theta}")
+    after("lines: Adam's five lines 380 times (1900 lines)", "".join(f"$${lines[k % 5]}$$\n\n" for k in range(1900)))
+    after("lines: 10^4 states on the right of one line", "$$m \\leftarrow \\beta_1 m + " + " + ".join(
+        "\\hat{v}" for _ in range(10_000)) + " + g$$\n", strict)
+    families = ("r \\leftarrow r + g \\odot g", "r \\leftarrow \\rho r + (1 - \\rho) g \\odot g",
+                "r \\leftarrow \\rho_2 r + (1 - \\rho_2) g")
+    after("lines: r redefined 1900 times across three algorithms, each with its step", "".join(
+        f"$${families[k % 3]}$$\n\n$$\\Delta \\theta = -\\frac{{\\epsilon}}{{\\delta + \\sqrt{{r}}}} \\odot g$$\n\n"
+        for k in range(950)))
+    after("lines: a root of 10^4 nested braces beside delta", "$$\\Delta \\theta = \\sqrt{" + "{" * 10_000 + "r"
+          + "}" * 10_000 + "} + \\delta$$\n", strict)
+    after("lines: 10^4 initial states on one line", "$$" + ", ".join(
+        ("s" if k % 2 else "r") + " = 0" for k in range(10_000)) + "$$\n\n$$r \\leftarrow r + g \\odot g$$\n", strict)
     return out
 
 
