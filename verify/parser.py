@@ -3265,6 +3265,22 @@ class _Parser:
             return grad
         return Node("sample", (grad,), sample)
 
+    def _gradient_of_sum(self, q: Node) -> Node | None:
+        """At ``\\sum`` after ``\\nabla_q``: a sum over the examples of each one's loss, ``\\sum_i L(\\hat y^{(i)},
+        y^{(i)})``, read as the sum of each example's gradient (as ``\\sum_i \\frac{\\partial L^{(i)}}{\\partial q}``); None
+        (nothing consumed) for any other sum — ∇ then reads as before. (It had read ∇_θ as ∂J/∂θ times the sum.)"""
+        start = self.i
+        self.next()
+        try:
+            summed = self.summation()
+        except (Unreadable, NeedsLayer, NoSuchLayer):
+            summed = None
+        if (summed is None or summed.op != "sum" or summed.args[0].op != "sample"
+                or summed.args[0].args[0] != Node("q", (), ("lossn", None))):
+            self.i = start
+            return None
+        return Node("sum", (Node("sample", (self.gradient(q, "lossL"),), summed.args[0].value),), summed.value)
+
     def nabla(self) -> Node:
         if self.is_("_"):
             self.next()
@@ -3288,6 +3304,10 @@ class _Parser:
                                    Tok("op", ")", nxt.pos)]).postfix()
             if nxt is not None and nxt.text.lower() in FUNCS and FUNCS[nxt.text.lower()] in ("lse", "logsoftmax", "rowsum"):
                 return Node("dexpr", (self.postfix(), q))  # Shreyansh's ∇_z LSE(z): the gradient of a function of z
+            if nxt is not None and nxt.kind == "cmd" and nxt.text == "sum" and q.op == "q":
+                summed = self._gradient_of_sum(q)  # Goodfellow's ∇_θ Σ_i L(f(x^{(i)}; θ), y^{(i)}): Σ_i ∇_θ L^{(i)}
+                if summed is not None:
+                    return summed
             loss = self.loss_symbol() if self.peek() is not None and self.peek().text in LOSSES else "loss"
             if loss == "loss" and nxt is not None and nxt.kind in ("id", "cmd") and any(k[0] == nxt.text for k, _ in self.macros):
                 # ∇_w SSE(w), SSE the answer's own expression: the gradient of that expression, not ∇J times it

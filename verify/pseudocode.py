@@ -55,6 +55,10 @@ _ATOM = re.compile(r"\\(?:hat|widehat)\s*\{\s*([A-Za-z])\s*\}|\\(?:hat|widehat)\
 _TIME = re.compile(r"_\{?t(?:\+1)?\}?$")
 #: a line that is not an optimizer's: a sum (1/m Σ …, where m may be the batch's size: read as written)
 _NOT_A_LINE = re.compile(r"\\sum(?![A-Za-z])")
+#: the gradient a line assigns (g, ĝ) and a derivative by θ written out on its right
+_GRADIENT_HEAD = re.compile(r"g|\\(?:hat|widehat)\s*\{\s*g\s*\}|\\(?:hat|widehat)\s+g")
+_DERIVATIVE = re.compile(r"\\nabla\s*_\s*\{?\s*(?:\\(?:bm|boldsymbol|mathbf)\s*\{\s*)?\\theta(?![A-Za-z])"
+                         r"|\\partial\s*(?:\\(?:bm|boldsymbol|mathbf)\s*\{\s*)?\\theta(?![A-Za-z])")  # (by θ: all the parameters)
 #: initial states, several on one line: s = 0, r = 0
 _ZEROS = re.compile(r"(?:\s*[A-Za-z]\s*=\s*0\s*(?:,|;|\\quad|\\text\{\s*and\s*\})?)+")
 
@@ -165,6 +169,8 @@ class OptimizerLines:
         if self.goodfellow and _ZEROS.fullmatch(text):  # s = 0, r = 0: the states before the first step
             return self._letters(text, self.spec_state), family
         parts = _split(text)
+        if parts is not None and _GRADIENT_HEAD.fullmatch(parts[0].strip()) and _DERIVATIVE.search(parts[2]):
+            return f"g_t = {parts[2]}", family  # g ← 1/m ∇_θ Σ_i L(f(x^{(i)}; θ), y^{(i)}): the step's gradient, defined
         if parts is None or _NOT_A_LINE.search(text):
             return written, family
         head = _head(parts[0])

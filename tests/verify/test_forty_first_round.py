@@ -6,8 +6,9 @@ Bengio and Courville's letters for them (*Deep Learning*, algorithms 8.1-8.7):
 
 — ε the learning rate, δ the small constant, ρ the decay rates, s and r the moments, α the momentum parameter. Before,
 4 of the 46 lines of the five algorithms were read. A state on both sides of its own line is its value before and after
-the step; r is AdaGrad's, RMSProp's or Adam's by its own line; a line of another algorithm than the spec's is named and
-left unchecked, never judged against the spec's.
+the step; r is AdaGrad's, RMSProp's or Adam's by its own line; a line of another algorithm than the spec's is judged as
+that algorithm's own where gradproof has it (never against the spec's). And ∇_θ Σ_i L(ŷ^{(i)}, y^{(i)}) is the sum of
+the examples' gradients (it had been read as ∂J/∂θ times the sum: a right claim called wrong).
 
 Every expected verdict is decided by running the line, as NumPy, inside the algorithm for three steps on random
 gradients and comparing with a hand-written reference of the spec's optimizer (PyTorch's torch.optim formulas)."""
@@ -216,3 +217,44 @@ def test_a_line_of_another_registry_optimizer_is_judged_as_that_ones(tmp_path):
                                         _verdict(_holds("adagrad", no_square, "r", "v")), "unchecked"]
     assert "Adagrad's own update" in got[0].message and "RMSprop's own update" in got[2].message
     assert "Adadelta" in got[5].message
+
+
+def _mean_loss_gradient(batch: int):
+    """A 2-3-2 tanh network, squared error, `batch` examples: ∇_{W1} of the mean loss J and of the sum Σ_i L^{(i)}, by
+    central differences (the two differ by the factor 1/N the claims below write or omit)."""
+    rng = np.random.default_rng(5)
+    W1, W2 = rng.normal(size=(3, 2)), rng.normal(size=(2, 3))
+    X, Y = rng.normal(size=(batch, 2)), rng.normal(size=(batch, 2))
+
+    def total(w1):
+        return sum(0.5 * np.sum((np.tanh(W2 @ np.tanh(w1 @ x)) - y) ** 2) for x, y in zip(X, Y, strict=True))
+
+    grad = np.zeros_like(W1)
+    for idx in np.ndindex(W1.shape):
+        e = np.zeros_like(W1)
+        e[idx] = 1e-6
+        grad[idx] = (total(W1 + e) - total(W1 - e)) / 2e-6
+    return grad / batch, grad
+
+
+def test_the_gradient_of_a_sum_of_the_examples_losses(tmp_path):
+    """∇_θ Σ_i L(ŷ^{(i)}, y^{(i)}) is the sum of each example's gradient; it had been read as ∂J/∂θ times the sum
+    (Ng's and Goodfellow's J = 1/m Σ_i L written under ∇ were called wrong). Goodfellow's g ← 1/m ∇_θ Σ_i L(f(x^{(i)};
+    θ), y^{(i)}) is the step's gradient."""
+    mean, summed = _mean_loss_gradient(4)
+    assert not np.allclose(mean, summed)  # (so the 1/m decides the verdict with four examples)
+    doc = ("$$\\nabla_{\\theta} J = \\frac{1}{m}\\nabla_{\\theta} \\sum_i L(\\hat y^{(i)},y^{(i)})$$\n\n"
+           "$$\\nabla_{\\theta} J = \\nabla_{\\theta} \\sum_i L(\\hat y^{(i)},y^{(i)})$$\n")
+    spec = _spec("adam")
+    (tmp_path / "spec.toml").write_text(spec)
+    (tmp_path / "a.toml").write_text("batch = 4\n" + "".join(
+        f"[[claims]]\nid = \"{k}\"\nlatex = '''{line.strip('$')}'''\n" for k, line in enumerate(doc.split("\n\n"))))
+    from gradproof.verify.cli import verify_file
+
+    results, _m, _s = verify_file(str(tmp_path / "a.toml"), str(tmp_path / "spec.toml"))
+    assert [r.verdict for r in results] == [_verdict(np.allclose(summed / 4, mean)), _verdict(np.allclose(summed, mean))]
+    assert "1/N" in results[1].message
+    doc = ("$$\\boldsymbol{g} \\leftarrow \\frac{1}{m} \\nabla_{\\boldsymbol{\\theta}} \\sum_i L(f(\\boldsymbol{x}^{(i)};"
+           "\\boldsymbol{\\theta}),\\boldsymbol{y}^{(i)})$$\n\n"
+           "$$\\boldsymbol{\\theta} \\leftarrow \\boldsymbol{\\theta} - \\epsilon \\boldsymbol{g}$$\n")
+    assert [r.verdict for r in _verify(tmp_path, _spec("sgd"), doc).values()] == ["correct", "correct"]
