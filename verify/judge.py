@@ -3305,6 +3305,23 @@ class Judge:
                                    "not a claim that this one is the network's activation", quantity=claim.quantity)
         return None
 
+    def _argument_not_in_body(self, claim: Claim) -> ClaimResult | None:
+        """A function's definition judged incorrect whose argument is not in its body, written in another single letter
+        (emmastorberg's ``\\text{ReLU}_{\\text{L}}(z) = \\begin{cases} x & x \\geq 0 \\\\ 0.01 x & x < 0 \\end{cases}``, a
+        function of z in x): which variable is meant is a guess — unchecked, saying so. It had been read as the input x
+        of the network (a wrong size). None for any other claim."""
+        from .infer import _normal
+
+        m = _ARGUMENT_DEFINED.fullmatch(_normal(claim.latex)) if len(claim.latex) <= 400 else None
+        if m is None:
+            return None
+        letters = {v for v in _BODY_LETTER.findall(m.group(3)) if v not in "ed"}
+        if m.group(2) in letters or len(letters) != 1:
+            return None
+        return ClaimResult(claim.id, claim.latex, "unchecked", "",
+                           f"not judged: it defines a function of {m.group(2)} written in {letters.pop()}: which variable is "
+                           "meant is a guess (write the body in the function's own variable)", quantity=claim.quantity)
+
     def _y_as_the_target(self, claim: Claim) -> ClaimResult | None:
         """Under the reading "y is the output ŷ and t the target" (Bishop's, Mitchell's letters, inferred from the
         answer), a claim judged incorrect that names the output by another letter (ŷ, or p bound to it) and no target
@@ -3925,6 +3942,8 @@ class Judge:
                                    f"defines its function letter as a function no layer of the network has, and no "
                                    f"definition binds the letter to a layer (e.g. a^{{(1)}} = {m.group(1)}(z^{{(1)}})): "
                                    "an example, not graded", quantity=claim.quantity)
+        if verdict == "incorrect" and (other := self._argument_not_in_body(claim)) is not None:
+            return other  # σ(z) = 1/(1 + e^{-x}): a function of z written in x
         if verdict == "incorrect" and local is None and not own:
             again = self._defined_again(claim, layers)
             if again is not None:
@@ -4662,7 +4681,8 @@ class Judge:
                     result = self.check(claim)
                 if result.verdict == "incorrect":
                     result = (self._another_loss_written(claim) or self._one_of_several_definitions(claim)
-                              or self._y_as_the_target(claim) or self._own_size(claim) or result)
+                              or self._argument_not_in_body(claim) or self._y_as_the_target(claim) or self._own_size(claim)
+                              or result)
                 if result.verdict == "unchecked" and self._one_example is not None and _NO_SAMPLE.search(result.message):
                     result = self._for_one_example(claim) or result
                 elif result.verdict == "unchecked" and self._one_example is not None and _ELL_UNNAMED.search(result.message):
@@ -6773,6 +6793,11 @@ _DEFINITION = r"\s*({})\s*\(\s*({})\s*\)\s*=([^=]*)"
 #: one definition of a function letter in a dummy variable (``f(x) = \\max(0, x)``), the whole of a piece between commas
 _FUNCTION_DEFINED = re.compile(_DEFINITION.format(r"\\varphi|\\phi|\\sigma|f|g|h", "[a-z]"))
 _COMMA = re.compile(",")
+#: a function's definition in one variable, the function named by a letter or a command with an optional subscript
+#: (normalised: \ReLU _{L}(z) = …): its name, its variable, its body
+_ARGUMENT_DEFINED = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}=]{0,20}\}|[A-Za-z0-9]))?\s*\(\s*([a-z])\s*\)\s*=([^=]*)")
+#: a lowercase letter standing alone in a body (not a command's, not inside a word)
+_BODY_LETTER = re.compile(r"(?<![A-Za-z\\])([a-z])(?![A-Za-z])")
 #: the standard activations a list of them writes, in the spelling of _function_definitions' bodies with braces,
 #: \left/\right and a leading \mathrm dropped (# the variable)
 _STANDARD_FUNCTIONS = {

@@ -258,3 +258,21 @@ def test_the_gradient_of_a_sum_of_the_examples_losses(tmp_path):
            "\\boldsymbol{\\theta}),\\boldsymbol{y}^{(i)})$$\n\n"
            "$$\\boldsymbol{\\theta} \\leftarrow \\boldsymbol{\\theta} - \\epsilon \\boldsymbol{g}$$\n")
     assert [r.verdict for r in _verify(tmp_path, _spec("sgd"), doc).values()] == ["correct", "correct"]
+
+
+def test_a_definition_written_in_another_variable_is_not_judged(tmp_path):
+    """``ReLU_L(z) = {x if x ≥ 0; 0.01 x if x < 0}`` (emmastorberg's leaky ReLU): a function of z whose body is in x.
+    Read in z it is the leaky ReLU; read in x it is a function of the network's input, not of z at all — which is
+    meant is a guess, so no verdict (it had been "expected 4×1, the claim gives 3×1"). A body in its own variable is
+    judged as before, right or wrong."""
+    z = np.linspace(-3, 3, 61)
+    leaky = np.where(z >= 0, z, 0.01 * z)
+    assert np.allclose(np.where(z >= 0, z, 0.01 * z), leaky)  # (in z: the leaky ReLU)
+    spec = _spec("sgd")
+    doc = ("$$\\text{ReLU}_{\\text{L}}(z) = \\begin{cases} x & \\text{if } x \\geq 0 \\\\ 0.01 x & \\text{if } x < 0 "
+           "\\end{cases}$$\n\n"
+           "$$\\sigma(z) = \\frac{1}{1 + e^{-x}}$$\n\n"
+           "$$\\sigma(z) = \\frac{1}{1 - e^{-z}}$$\n")
+    got = list(_verify(tmp_path, spec, doc).values())
+    assert [r.verdict for r in got[:2]] == ["unchecked", "unchecked"] and "written in x" in got[1].message
+    assert got[2].verdict == "incorrect"  # (a sign slip in its own variable stays wrong)
