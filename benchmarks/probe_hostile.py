@@ -5616,6 +5616,9 @@ def round_forty_one_coordinator() -> list[Probe]:
         for k in range(950)))
     after("lines: a root of 10^4 nested braces beside delta", "$$\\Delta \\theta = \\sqrt{" + "{" * 10_000 + "r"
           + "}" * 10_000 + "} + \\delta$$\n", strict)
+    after("lines: 1900 lines of AdaGrad, RMSprop and Adam, each judged as its own algorithm's", "".join(
+        f"$$G_t = G_{{t-1}} + g_t \\odot g_t + {k}$$\n\n$$E[g^2]_t = \\gamma E[g^2]_{{t-1}} + (1 - \\gamma) g_t^2$$\n\n"
+        f"$$\\hat{{m}}_t = \\frac{{m_t}}{{1 - \\beta_1^t}}$$\n\n" for k in range(633)))
     after("lines: 10^4 initial states on one line", "$$" + ", ".join(
         ("s" if k % 2 else "r") + " = 0" for k in range(10_000)) + "$$\n\n$$r \\leftarrow r + g \\odot g$$\n", strict)
     return out
