@@ -89,6 +89,10 @@ ADAM = [("s", lambda v: v["rho1"] * v["s"] + (1 - v["rho1"]) * v["g"]),
         ("dtheta", lambda v: -v["eps"] * v["shat"] / (np.sqrt(v["rhat"]) + v["delta"])),
         ("theta", lambda v: v["theta"] + v["dtheta"])]
 
+ADAGRAD = [("r", lambda v: v["r"] + v["g"] * v["g"]),
+           ("dtheta", lambda v: -v["eps"] / (v["delta"] + np.sqrt(v["r"])) * v["g"]),
+           ("theta", lambda v: v["theta"] + v["dtheta"])]
+
 
 def _swap(lines, name, line):
     return [(n, line if n == name else f) for n, f in lines]
@@ -141,10 +145,7 @@ def test_each_r_line_is_its_own_algorithm(tmp_path):
 
 
 def test_adagrad_momentum_and_sgd_lines(tmp_path):
-    adagrad = [("r", lambda v: v["r"] + v["g"] * v["g"]),
-               ("dtheta", lambda v: -v["eps"] / (v["delta"] + np.sqrt(v["r"])) * v["g"]),
-               ("theta", lambda v: v["theta"] + v["dtheta"])]
-    no_square = _swap(adagrad, "r", lambda v: v["r"] + v["g"])
+    adagrad, no_square = ADAGRAD, _swap(ADAGRAD, "r", lambda v: v["r"] + v["g"])
     assert _holds("adagrad", adagrad, "theta", "theta") and not _holds("adagrad", no_square, "r", "v")
     doc = ("$$\\boldsymbol{r} \\leftarrow \\boldsymbol{r} + \\boldsymbol{g} \\odot \\boldsymbol{g}$$\n\n"
            "$$\\Delta \\boldsymbol{\\theta} \\leftarrow - \\frac{\\epsilon}{\\delta+ \\sqrt{\\boldsymbol{r}}} \\odot\\boldsymbol{g}$$\n\n"
@@ -201,10 +202,7 @@ def test_hostile_lines_are_left_as_written():
 def test_a_line_of_another_registry_optimizer_is_judged_as_that_ones(tmp_path):
     """AdaGrad's and RMSProp's lines under an Adam spec (a report setting out several optimizers): judged as their own
     algorithm's, in either placement of the constant; a wrong one is wrong in every variant. Adadelta's stays unjudged."""
-    adagrad = [("r", lambda v: v["r"] + v["g"] * v["g"]),
-               ("dtheta", lambda v: -v["eps"] / (v["delta"] + np.sqrt(v["r"])) * v["g"]),
-               ("theta", lambda v: v["theta"] + v["dtheta"])]
-    no_square = _swap(adagrad, "r", lambda v: v["r"] + v["g"])
+    adagrad, no_square = ADAGRAD, _swap(ADAGRAD, "r", lambda v: v["r"] + v["g"])
     assert _holds("adagrad", adagrad, "r", "v") and not _holds("adagrad", no_square, "r", "v")
     doc = ("$$G_t = G_{t-1} + g_t \\odot g_t$$\n\n"
            "$$\\theta_{t+1} = \\theta_t - \\frac{\\eta}{\\epsilon + \\sqrt{G_t}} \\odot g_t$$\n\n"
