@@ -9,7 +9,8 @@ same network with that optimizer instead, at its registry's hyper-parameters (th
 constants, whatever their values) and in each of its variants — the constant inside or outside the root, momentum's
 three velocities — since which one the author follows is the author's choice: correct if it holds in one of them (a
 note names the algorithm), incorrect only if it fails in every one for AdaGrad, RMSprop and Adam; a momentum line that
-holds in no variant stays unjudged (its sign convention, Ruder's v = γ v + η g with θ − v, is none of the registry's).
+holds in no variant stays unjudged (Ruder's velocity v = γ v + η g is read as the spec's own momentum reads it:
+α × the classic v, foreign.velocity_options).
 Adadelta, AdaMax and Nesterov are not in the registry: their lines stay unjudged with the reason.
 """
 
@@ -34,6 +35,17 @@ def _variants(name: str, definition) -> list[tuple[tuple[str, str], ...]]:
     return out
 
 
+def _velocity(net, judge) -> tuple:
+    """The answer's velocity read against this momentum variant (Ruder's v_t = γ v_{t−1} + η g is α × the classic v:
+    foreign.velocity_options), as the spec's own momentum reads it; () for the other optimizers."""
+    if net.optimizer.name != "momentum":
+        return ()
+    from .foreign import velocity_options
+    from .infer import _normal
+
+    return velocity_options(net, [_normal(c.latex) for c in judge._claims[:300] if len(c.latex) <= 2000])
+
+
 def judges(judge, family: str) -> list:
     """Judges of the same network, batch and notation with ``family``'s optimizer, one per variant (cached on the
     judge); empty when the family is not in the registry or its network cannot be derived."""
@@ -55,7 +67,7 @@ def judges(judge, family: str) -> list:
                 # (the answer's own [notation] only: what was read for the spec's optimizer — Ng's S as Adam's v, ε as
                 # the learning rate of a spec without ε — is not this algorithm's)
                 kept = tuple(o for o in judge.notation.options if o[0] in _KEPT and o[0] not in dict(judge.declared.options))
-                notation = replace(judge.declared, options=judge.declared.options + kept)
+                notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge))
                 made = Judge(derive(other, check=False), batch=judge.batch, notation=notation, seed=judge._seed)
             except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
                 continue
