@@ -3504,11 +3504,11 @@ class Judge:
 
         claims, barred = vector_bars(claims)  # Aggarwal's \bar{\mathbf{h}}_{r+1} = \Phi(\bar{\mathbf{a}}_{r+1}): vectors
         claims, stepped = step_superscripts(claims)  # W^{(t+1)} = W^{(t)} - \eta …: the step t, not a layer
-        claims, lines, read = optimizer_lines(self.net, claims)  # s ← ρ_1 s + (1 − ρ_1) g: at step t (pseudocode.py)
+        claims, lines, read, needs = optimizer_lines(self.net, claims)  # s ← ρ_1 s + (1 − ρ_1) g: at step t (pseudocode.py)
         if read is not None:
             self.inferred += (read,)
-            if "delta_w" not in dict(self.notation.options) and any(c.latex.startswith("\\Delta\\theta_t") for c in claims):
-                self.notation = replace(self.notation, options=self.notation.options + (("delta_w", "increment"),))
+            self.notation = replace(self.notation, options=self.notation.options + tuple(
+                o for o in needs if o[0] not in dict(self.notation.options)))
         barred = {**stepped, **barred}
         claims, labelled = unlabel(claims, self.net.loss.name)  # \mathcal{C}_\mathrm{MSE} under an MSE spec: C
         claims, defined = read_as_function(claims)  # a(x) = \frac{1}{1+e^{-x}}: the activation function (funcdef.py)

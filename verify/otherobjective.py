@@ -18,25 +18,37 @@ _READ_ONCE = ("numerator", "votes", "_voted", "layouts")
 NOTE = "incorrect for the answer's other objective ({}) as well as for the spec's"
 
 
+def judge_like(judge, net, notation=None):
+    """A judge of ``net`` (the spec's network with one thing changed) with the judge's batch, notation (or
+    ``notation``), points and its readings of the whole answer; None when ``net`` cannot be derived."""
+    from gradproof.derive.derivation import derive
+
+    from .judge import Judge
+
+    try:
+        made = Judge(derive(net, check=False), batch=judge.batch, notation=judge.notation if notation is None else notation,
+                     seed=judge._seed)
+    except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
+        return None
+    made._claims, made.defining = judge._claims, {}
+    for name in _READ_ONCE:  # (what the judge read from the whole answer: the Jacobian layout, the layout vote)
+        if hasattr(judge, name):
+            setattr(made, name, getattr(judge, name))
+    return made
+
+
 def other_loss_judge(judge, claim):
     """A judge of the same network, batch and notation with the loss the answer's second objective definition
     ``claim`` defines exactly (the definition correct there), or None when no other loss of gradproof's is it."""
     from gradproof.derive import losses
-    from gradproof.derive.derivation import derive
-
-    from .judge import Judge
 
     net = judge.net
     for name, loss in losses.LOSSES.items():
         if name == net.loss.name or loss.needs_probabilities and net.layers[-1].activation not in ("sigmoid", "softmax"):
             continue
         try:
-            other = replace(net, loss=losses.for_outputs(loss, net.sizes[-1]))
-            made = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
-            made._claims, made.defining = judge._claims, {}
-            for name_ in _READ_ONCE:  # (what the judge read from the whole answer: the Jacobian layout, the layout vote)
-                setattr(made, name_, getattr(judge, name_))
-            if made.check(claim).verdict == "correct":
+            made = judge_like(judge, replace(net, loss=losses.for_outputs(loss, net.sizes[-1])))
+            if made is not None and made.check(claim).verdict == "correct":
                 return made, name
         except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
             continue

@@ -32,22 +32,16 @@ NOTE = ("read with {letter}_i any function of output i alone (judged with the sq
 def _generic_judge(judge):
     """The judge of the same network, batch and notation with the squared error (None if it cannot be made)."""
     from gradproof.derive import losses
-    from gradproof.derive.derivation import derive
 
-    from .judge import Judge
-    from .otherobjective import _READ_ONCE
+    from .otherobjective import judge_like
 
     net = judge.net
     try:
         other = net if net.loss.name == "squared_error" else replace(
             net, loss=losses.for_outputs(losses.LOSSES["squared_error"], net.sizes[-1]))
-        made = Judge(derive(other, check=False), batch=judge.batch, notation=judge.notation, seed=judge._seed)
     except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
         return None
-    made._claims, made.defining = judge._claims, {}
-    for name in _READ_ONCE:
-        setattr(made, name, getattr(judge, name))
-    return made
+    return judge_like(judge, other)
 
 
 def judge_term_identities(judge, claims, results) -> None:

@@ -20,14 +20,12 @@ from dataclasses import replace
 
 #: recurrences' family -> the registry's optimizer
 REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum"}
-#: the judge's readings of the whole answer, the same whichever optimizer is meant (as otherobjective._READ_ONCE)
-_READ_ONCE = ("numerator", "votes", "_voted", "layouts")
 #: what the answer's readings set that holds whichever optimizer is meant (Δθ the step's change: pseudocode.py)
 _KEPT = ("delta_w",)
 NOTE = "judged as {}'s own update (the spec's optimizer is {}): the line is that algorithm's"
 
 
-def _variants(name: str, definition) -> list[tuple[tuple[str, str], ...]]:
+def _variants(definition) -> list[tuple[tuple[str, str], ...]]:
     """Every choice of the optimizer's options (epsilon inside/outside the root, momentum's variants)."""
     out: list[tuple[tuple[str, str], ...]] = [()]
     for key, (choices, _default) in definition.options.items():
@@ -50,9 +48,8 @@ def judges(judge, family: str) -> list:
     """Judges of the same network, batch and notation with ``family``'s optimizer, one per variant (cached on the
     judge); empty when the family is not in the registry or its network cannot be derived."""
     from gradproof.derive import optimizers
-    from gradproof.derive.derivation import derive
 
-    from .judge import Judge
+    from .otherobjective import judge_like
 
     name = REGISTRY.get(family)
     if name is None:
@@ -61,21 +58,15 @@ def judges(judge, family: str) -> list:
     if name not in cache:
         definition = optimizers.OPTIMIZERS[name]
         made_all = []
-        for options in _variants(name, definition):
-            try:
-                other = replace(judge.net, optimizer=definition, hyper=tuple(definition.defaults.items()), options=options)
-                # (the answer's own [notation] only: what was read for the spec's optimizer — Ng's S as Adam's v, ε as
-                # the learning rate of a spec without ε — is not this algorithm's)
-                kept = tuple(o for o in judge.notation.options if o[0] in _KEPT and o[0] not in dict(judge.declared.options))
-                notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge))
-                made = Judge(derive(other, check=False), batch=judge.batch, notation=notation, seed=judge._seed)
-            except (ValueError, ArithmeticError, TypeError, KeyError, IndexError):
-                continue
-            made._claims, made.defining = judge._claims, {}
-            for attr in _READ_ONCE:
-                if hasattr(judge, attr):
-                    setattr(made, attr, getattr(judge, attr))
-            made_all.append(made)
+        kept = tuple(o for o in judge.notation.options if o[0] in _KEPT and o[0] not in dict(judge.declared.options))
+        for options in _variants(definition):
+            other = replace(judge.net, optimizer=definition, hyper=tuple(definition.defaults.items()), options=options)
+            # (the answer's own [notation] only: what was read for the spec's optimizer — Ng's S as Adam's v, ε as
+            # the learning rate of a spec without ε — is not this algorithm's)
+            notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge))
+            made = judge_like(judge, other, notation)
+            if made is not None:
+                made_all.append(made)
         cache[name] = made_all
     return cache[name]
 

@@ -36,7 +36,7 @@ _BOLD = re.compile(r"\\(?:bm|boldsymbol|mathbf|vec)\s*\{\s*(\\theta|[A-Za-z])\s*
 _BEFORE_SCRIPT = re.compile(r"(?<=[A-Za-z}]) +(?=[_^])")
 _HAT = re.compile(r"\\(?:hat|widehat)\s*\{\s*([A-Za-z])\s*\}|\\(?:hat|widehat)\s+([A-Za-z])(?![A-Za-z])")
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|:=|\\coloneqq(?![A-Za-z])")
-_RELATION = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|:=|\\coloneqq(?![A-Za-z])|(?<![<>!\\])=")
+_RELATION = re.compile(_ARROW.pattern + r"|(?<![<>!\\])=")
 #: δ as the small constant: beside a square root (δ + √r, √r + δ, √(δ + r))
 _DELTA_ROOT = re.compile(r"\\delta\s*\+\s*\\sqrt|\\sqrt\s*\{(?:[^{}]|\{[^{}]{0,40}\}){1,80}\}\s*\+\s*\\delta(?![A-Za-z])"
                          r"|\\sqrt\s*\{\s*\\delta\s*\+")
@@ -47,8 +47,7 @@ _EPSILON = re.compile(r"\\(?:var)?epsilon(?![A-Za-z])(?:\s*_\s*(?:\{\s*k\s*\}|k(
 _ALPHA_V = re.compile(r"\\alpha(?=\s*(?:\\cdot\s*)?v(?![A-Za-z]))")
 #: a letter standing alone (not a command's, not a script's, not a derivative's variable), a hat over one, RMSProp's
 #: E[g^2], θ and Δθ
-_ATOM = re.compile(r"\\(?:hat|widehat)\s*\{\s*([A-Za-z])\s*\}|\\(?:hat|widehat)\s+([A-Za-z])(?![A-Za-z])"
-                   r"|E\s*\[\s*g\s*\^\s*\{?\s*2\s*\}?\s*\]|\\Delta\s*\{?\s*\\theta\s*\}?(?![A-Za-z])"
+_ATOM = re.compile(_HAT.pattern + r"|E\s*\[\s*g\s*\^\s*\{?\s*2\s*\}?\s*\]|\\Delta\s*\{?\s*\\theta\s*\}?(?![A-Za-z])"
                    r"|(?<!_)(?<!_\{)(?<!_ )(?<!\\partial)(?<!\\partial )\\theta(?![A-Za-z])"
                    r"|(?<![A-Za-z\\_^])(?<!_\{)(?<!_ )([A-Za-z])(?![A-Za-z])")
 #: a time index already written on the left (r_t, \theta_{t+1}): the line is read in the letters alone
@@ -130,6 +129,7 @@ class OptimizerLines:
     def __init__(self, recurrent: set[str], goodfellow: bool, epsilon_rate: bool, spec_state: str | None):
         self.recurrent, self.goodfellow, self.epsilon_rate, self.spec_state = recurrent, goodfellow, epsilon_rate, spec_state
         self.originals: dict[str, str] = {}
+        self.steps = False  # a Δθ line was rewritten (Δθ_t: the step's change of the parameter)
         self.change = ("the optimizer's lines read as an algorithm's, in order: a state on both sides of its line is its value "
                        "before and after the step, the others the step's own" + (
                            "; Goodfellow et al.'s letters: ε the learning rate, δ the small constant, ρ (ρ_1, ρ_2) the decay rates, "
@@ -268,15 +268,18 @@ class OptimizerLines:
             before = side == "right" and k == own_key
             return m.group(0) + ("_{t-1}" if before else "_t")
 
+        self.steps = self.steps or head[0] == "step"
         new_left = _ATOM.sub(lambda m: index(m, "left"), left)
         new_right = _ATOM.sub(lambda m: index(m, "right"), right)
         return f"{new_left} = {new_right}"
 
 
 def optimizer_lines(net, claims):
-    """(claims with each optimizer line in time-indexed letters, {claim id: the line as written}, the change read or None)."""
+    """(claims with each optimizer line in time-indexed letters, {claim id: the line as written}, the change read or
+    None, the [notation] options the lines need: Δθ written as the step's change, ``delta_w = increment``)."""
     reading = OptimizerLines.detect(net, claims)
     if reading is None:
-        return claims, {}, None
+        return claims, {}, None, ()
     claims = reading.prepare(claims)
-    return claims, reading.originals, (reading.change if reading.originals else None)
+    return (claims, reading.originals, reading.change if reading.originals else None,
+            (("delta_w", "increment"),) if reading.steps else ())

@@ -194,7 +194,7 @@ def test_hostile_lines_are_left_as_written():
 
     long = "r \\leftarrow r + g \\odot g" + " " * MAX_LENGTH
     texts = ["a = 0 " * 330 + "+", "\\sqrt{" + "{" * 900 + "} + \\delta", long]
-    claims, written, _change = optimizer_lines(Net, [C(str(i), t) for i, t in enumerate(texts)])
+    claims, written, _change, _needs = optimizer_lines(Net, [C(str(i), t) for i, t in enumerate(texts)])
     assert claims[2].latex == long and "2" not in written
     assert all(len(c.latex) <= len(t) + 40 for c, t in zip(claims, texts, strict=True))
 
