@@ -314,7 +314,8 @@ def probes() -> list[Probe]:
             + round_thirty_one_coordinator() + round_thirty_two_coordinator() + round_thirty_three_coordinator()
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
-            + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator())
+            + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
+            + round_forty_two_coordinator())
 
 
 def _example(name: str) -> str:
@@ -5621,6 +5622,42 @@ def round_forty_one_coordinator() -> list[Probe]:
         f"$$\\hat{{m}}_t = \\frac{{m_t}}{{1 - \\beta_1^t}}$$\n\n" for k in range(633)))
     after("lines: 10^4 initial states on one line", "$$" + ", ".join(
         ("s" if k % 2 else "r") + " = 0" for k in range(10_000)) + "$$\n\n$$r \\leftarrow r + g \\odot g$$\n", strict)
+    return out
+
+
+def round_forty_two_coordinator() -> list[Probe]:
+    """Round forty-two (the registry's Nesterov, AdamW, AdaMax and Adadelta; issue 10's AdaMax and Adadelta lines): their
+    specs at the edges of what the spec accepts (a decay a hair below 1, ε of 1e-300, a weight decay of 10^6) through
+    derive, codegen and verify; 1900 lines of Zeiler's and Kingma & Ba's algorithms judged as their own under an SGD
+    spec; RMS[ with 10^4 nested brackets; a max nested 10^4 deep; 10^4 RMS[·] in one line."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r42: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    edges = {"adadelta": 'rho = 0.9999999999999999\nepsilon = 1e-300\nlearning_rate = 1e6',
+             "adamw": 'weight_decay = 1e6\nlearning_rate = 1e6\nepsilon = 1e-300',
+             "adamax": 'beta1 = 0.9999999999999999\nbeta2 = 0.9999999999999999\nepsilon = 1e-300\nepsilon_placement = "outside"',
+             "nesterov": 'momentum = 1.0\nlearning_rate = 1e6\nvariant = "velocity"'}
+    for name, hyper in edges.items():
+        text = S2.split("[optimizer]")[0] + f'[optimizer]\nname = "{name}"\n{hyper}\n'
+        out.append(Probe(f"r42: {name} at the edges: derive", ("derive", "{d}/s.toml", "--no-pdf"), {"s.toml": text}, (0, 2)))
+        out.append(Probe(f"r42: {name} at the edges: codegen", ("codegen", "{d}/s.toml", "--out", "{d}"), {"s.toml": text}, (0, 2)))
+        md(f"{name} at the edges: verify its own lines", "$$u_t = \\max(\\beta_2 u_{t-1}, |g_t|)$$\n\n"
+           "$$E[\\Delta x^2]_t = \\rho E[\\Delta x^2]_{t-1} + (1-\\rho)\\Delta x_t^2$$\n\n"
+           "$$\\theta_t = \\theta_{t-1} - \\alpha (g_t + \\mu v_t)$$\n", spec_text=text)
+    zeiler = ("E[g^2]_t = \\rho E[g^2]_{{t-1}} + (1-\\rho) g_t^2 + {k}",
+              "\\Delta x_t = -\\frac{{\\text{{RMS}}[\\Delta x]_{{t-1}}}}{{\\text{{RMS}}[g]_t}} g_t",
+              "E[\\Delta x^2]_t = \\rho E[\\Delta x^2]_{{t-1}} + (1-\\rho)\\Delta x_t^2",
+              "u_t \\leftarrow \\max(\\beta_2 \\cdot u_{{t-1}}, |g_t|)",
+              "\\theta_t \\leftarrow \\theta_{{t-1}} - (\\alpha / (1 - \\beta_1^t)) \\cdot m_t / u_t")
+    after("lines: 1900 lines of Adadelta and AdaMax, each judged as its own algorithm's", "".join(
+        f"$${zeiler[k % 5].format(k=k)}$$\n\n" for k in range(1900)))
+    after("lines: RMS[ with 10^4 nested brackets", "$$\\Delta \\theta_t = -\\frac{RMS" + "[" * 10_000 + "g"
+          + "]" * 10_000 + "_t}{RMS[g]_t} g_t$$\n", strict)
+    after("lines: a max nested 10^4 deep", "$$u_t = " + "\\max(\\beta_2 u_{t-1}, " * 10_000 + "|g_t|"
+          + ")" * 10_000 + "$$\n", strict)
+    after("lines: 10^4 RMS[g]_t in one line", "$$\\Delta \\theta_t = -" + " - ".join(
+        "\\frac{RMS[\\Delta \\theta]_{t-1}}{RMS[g]_t} g_t" for _ in range(10_000)) + "$$\n", strict)
     return out
 
 

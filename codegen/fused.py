@@ -268,7 +268,7 @@ class Fused:
         """
         expanded = sp.expand(expr)
         c = expanded.coeff(var)
-        rest = sp.factor_terms(expanded - c * var)
+        rest = sp.factor_terms(expanded - sp.expand(c * var))  # c may be a sum: AdamW's 1 - alpha lambda
         inside = target in self.arrays.values()
         if self._is_array(c) or var in rest.free_symbols:
             if not inside:

@@ -45,12 +45,27 @@ def did_you_mean(word: str, choices) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or ``""`` when nothing is close.
 
     A choice spelt the same but for case and separators wins (``LeakyReLU`` → ``leaky_relu``, ``dw2`` → ``dW2``);
-    else the closest by ``difflib``, as click does.
+    then those one typing slip away (a letter wrong, missing, extra, or two swapped: ``adma`` → ``adam``, not the
+    longer ``adamax`` difflib would rank first); else the closest by ``difflib``, as click does.
     """
     names = sorted(map(str, choices))
     folded = [c for c in names if _folded(c) == _folded(str(word)) and c != str(word)]
-    close = folded[:1] or _closest(str(word), names)
+    slip = [c for c in names if c != str(word) and _one_slip(str(word), c)]
+    close = folded[:1] or slip or _closest(str(word), names)
     return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else ""
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter changed, added or removed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1:]
 
 
 def _closest(word: str, names: list) -> list:

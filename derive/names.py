@@ -18,6 +18,8 @@ SYMBOL_LATEX = {
     "lambda": r"\lambda",
     "mhat": r"\hat{m}",
     "vhat": r"\hat{v}",
+    "lambda_wd": r"\lambda_{\mathrm{wd}}",
+    "Delta": r"\Delta\theta",
 }
 
 # -- code keys ---------------------------------------------------------------------------------------
@@ -112,7 +114,8 @@ def tex_quantity(kind: str, l: int | None = None, convention: str = "row") -> st
 
 
 #: optimizer state and temporaries (derive.optimizers) as courses write them: S_{W}, \hat{m}_{W}
-STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "mhat": r"\hat{m}", "vhat": r"\hat{v}"}
+STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "u": "u", "D": "D", "mhat": r"\hat{m}", "vhat": r"\hat{v}",
+               "Delta": r"\Delta\theta"}
 
 
 def tex_state(name: str, param_tex: str) -> str:

@@ -23,9 +23,17 @@ HYPER = {
     "beta1": sp.Symbol("beta_1", positive=True),
     "beta2": sp.Symbol("beta_2", positive=True),
     "epsilon": sp.Symbol("epsilon", positive=True),
+    "rho": sp.Symbol("rho", positive=True),
+    "weight_decay": sp.Symbol("lambda_wd", positive=True),
 }
-STATE = {name: sp.Symbol(name, real=True) for name in ("v", "S", "m", "G")}
-TEMP = {name: sp.Symbol(name, real=True) for name in ("mhat", "vhat")}
+#: kept between steps: momentum's velocity v, RMSprop's (and Adadelta's) mean square S, Adam's moments m and v, AdaGrad's
+#: sum G, AdaMax's infinity norm u, Adadelta's mean square of the steps D
+STATE = {name: sp.Symbol(name, real=True) for name in ("v", "S", "m", "G", "u", "D")}
+#: computed within a step: Adam's bias-corrected moments, Adadelta's step Delta
+TEMP = {name: sp.Symbol(name, real=True) for name in ("mhat", "vhat", "Delta")}
+STATE_NAMES = (*STATE, *TEMP)
+#: the states and temporaries as one regex alternative: a quantity key is "<name>_<W|b><layer>" (S_W2, mhat_b1)
+STATE_PATTERN = "|".join(STATE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,14 @@ def _momentum(options):
     return (Update("v", mu * v - lr * GRAD, "state"), Update("theta", THETA + v, "param"))
 
 
+def _nesterov(options):
+    v, mu, lr = STATE["v"], HYPER["momentum"], HYPER["learning_rate"]
+    if options["variant"] == "classic":  # v <- mu v + g; theta <- theta - alpha (g + mu v)  (as PyTorch, nesterov=True)
+        return (Update("v", mu * v + GRAD, "state"), Update("theta", THETA - lr * (GRAD + mu * v), "param"))
+    # "velocity": v <- mu v - alpha g; theta <- theta + mu v - alpha g  (Bengio et al. 2013, as Keras)
+    return (Update("v", mu * v - lr * GRAD, "state"), Update("theta", THETA + mu * v - lr * GRAD, "param"))
+
+
 def _rmsprop(options):
     S, beta, lr = STATE["S"], HYPER["beta"], HYPER["learning_rate"]
     return (
@@ -82,6 +98,38 @@ def _adam(options):
         Update("mhat", m / (1 - b1**STEP), "temp"),
         Update("vhat", v / (1 - b2**STEP), "temp"),
         Update("theta", THETA - lr * TEMP["mhat"] / _sqrt_eps(TEMP["vhat"], options), "param"),
+    )
+
+
+def _adamw(options):
+    """Adam with decoupled weight decay (Loshchilov & Hutter): theta <- theta - alpha (mhat / (sqrt(vhat) + eps) + lambda theta)."""
+    *moments, step = _adam(options)
+    wd, lr = HYPER["weight_decay"], HYPER["learning_rate"]
+    return (*moments, Update("theta", step.expr - lr * wd * THETA, "param"))
+
+
+def _adamax(options):
+    """Kingma & Ba's AdaMax (section 7.1) with a small constant: inside the max as PyTorch, u <- max(beta2 u, |g| + eps),
+    theta <- theta - alpha mhat / u; or outside as Keras, u <- max(beta2 u, |g|), theta <- theta - alpha mhat / (u + eps)."""
+    m, u, b1, b2, lr, eps = STATE["m"], STATE["u"], HYPER["beta1"], HYPER["beta2"], HYPER["learning_rate"], HYPER["epsilon"]
+    inside = options["epsilon_placement"] == "inside"
+    return (
+        Update("m", b1 * m + (1 - b1) * GRAD, "state"),
+        Update("u", sp.Max(b2 * u, sp.Abs(GRAD) + eps) if inside else sp.Max(b2 * u, sp.Abs(GRAD)), "state"),
+        Update("mhat", m / (1 - b1**STEP), "temp"),
+        Update("theta", THETA - lr * TEMP["mhat"] / (u if inside else u + eps), "param"),
+    )
+
+
+def _adadelta(options):
+    """Zeiler's Adadelta (algorithm 1) with PyTorch's learning rate (1 by default): the step Delta = -RMS[Delta]/RMS[g] g,
+    its size from the mean square of the past steps."""
+    S, D, delta, rho, eps = STATE["S"], STATE["D"], TEMP["Delta"], HYPER["rho"], HYPER["epsilon"]
+    return (
+        Update("S", rho * S + (1 - rho) * GRAD**2, "state"),
+        Update("Delta", -sp.sqrt(D + eps) / sp.sqrt(S + eps) * GRAD, "temp"),
+        Update("D", rho * D + (1 - rho) * delta**2, "state"),
+        Update("theta", THETA + HYPER["learning_rate"] * delta, "param"),
     )
 
 
@@ -126,9 +174,39 @@ OPTIMIZERS: dict[str, OptimizerDef] = {
             _adagrad,
             "G <- G + g^2, theta <- theta - alpha g / (sqrt(G) + eps)",
         ),
+        OptimizerDef(
+            "nesterov",
+            {"learning_rate": 0.01, "momentum": 0.9},
+            {"variant": (("classic", "velocity"), "classic")},
+            _nesterov,
+            "Nesterov momentum: v <- mu v + g, theta <- theta - alpha (g + mu v)",
+        ),
+        OptimizerDef(
+            "adamw",
+            {"learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weight_decay": 0.01},
+            _EPS,
+            _adamw,
+            "Adam with decoupled weight decay, theta <- theta - alpha (mhat / (sqrt(vhat) + eps) + lambda theta)",
+        ),
+        OptimizerDef(
+            "adamax",
+            {"learning_rate": 0.002, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
+            {"epsilon_placement": (("inside", "outside"), "inside")},
+            _adamax,
+            "u <- max(beta2 u, |g| + eps), theta <- theta - alpha mhat / u",
+        ),
+        OptimizerDef(
+            "adadelta",
+            {"learning_rate": 1.0, "rho": 0.9, "epsilon": 1e-6},
+            {},
+            _adadelta,
+            "S <- rho S + (1 - rho) g^2, Delta <- -sqrt(D + eps) / sqrt(S + eps) g, D <- rho D + (1 - rho) Delta^2, "
+            "theta <- theta + alpha Delta",
+        ),
     ]
 }
-ALIASES = {"gd": "sgd", "gradient_descent": "sgd", "rms_prop": "rmsprop", "heavy_ball": "momentum"}
+ALIASES = {"gd": "sgd", "gradient_descent": "sgd", "rms_prop": "rmsprop", "heavy_ball": "momentum", "nag": "nesterov",
+           "nesterov_momentum": "nesterov", "adam_w": "adamw", "ada_max": "adamax", "ada_delta": "adadelta"}
 
 
 def lookup(name: str) -> OptimizerDef | None:

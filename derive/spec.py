@@ -505,9 +505,10 @@ class _Reader:
         self.check_keys(raw, ("name", *opt.defaults, *opt.options), f"optimizer ({opt.name})")
         hyper = {}
         for key, default in opt.defaults.items():
-            low, high = (0.0, 1.0) if key.startswith(("beta", "momentum")) else (0.0, 1e6)
-            hyper[key] = self.number(raw.get(key, default), f"optimizer.{key}", low, high, open_low=key != "momentum")
-            if key.startswith("beta") and hyper[key] >= 1.0:
+            low, high = (0.0, 1.0) if key.startswith(("beta", "momentum", "rho")) else (0.0, 1e6)
+            hyper[key] = self.number(raw.get(key, default), f"optimizer.{key}", low, high,
+                                     open_low=key not in ("momentum", "weight_decay"))
+            if key.startswith(("beta", "rho")) and hyper[key] >= 1.0:
                 raise self.fail(f"optimizer.{key}", f"{hyper[key]} must be below 1" + (
                     " (a decimal closer to 1 than 1.1e-16, such as 0.99999999999999999, is read as 1.0 in float64; "
                     "the largest value below 1 is 0.9999999999999999)" if hyper[key] == 1.0 else ""))

@@ -332,6 +332,8 @@ def _hyper(net) -> tuple[tuple[str, str, str], ...]:
         "beta2": "second-moment decay",
         "epsilon": "avoids dividing by 0",
         "momentum": "momentum",
+        "rho": "decay of the squared averages",
+        "weight_decay": "decoupled weight decay",
     }
     out = []
     for key, value in net.hyper:

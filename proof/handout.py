@@ -158,7 +158,11 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
         else:
             out.append(f"Hypothesis: {escape(hyp)}.")
     opts = dict(net.options)
-    if "epsilon_placement" in opts:
+    if net.optimizer.name == "adamax":  # no square root: the constant sits beside |g| in the max, or beside u
+        out.append(rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added "
+                   + (r"to $|g|$ inside the maximum (as PyTorch)." if opts.get("epsilon_placement") == "inside"
+                      else r"to $u$ in the step (as Keras)."))
+    elif "epsilon_placement" in opts:
         where = "inside" if opts["epsilon_placement"] == "inside" else "outside"
         out.append(
             rf"Optimizer {display_name(net.optimizer.name)}: $\epsilon$ is added {where} the square root"
@@ -370,6 +374,11 @@ OPTIMIZER_REFERENCES = {
     "adam": r"D.~P.~Kingma, J.~Ba, ``Adam: a method for stochastic optimization'', ICLR 2015.",
     "adagrad": r"J.~Duchi, E.~Hazan, Y.~Singer, ``Adaptive subgradient methods for online learning and stochastic optimization'', "
     r"\emph{JMLR} 12, 2011.",
+    "nesterov": r"I.~Sutskever, J.~Martens, G.~Dahl, G.~Hinton, ``On the importance of initialization and momentum in deep "
+    r"learning'', ICML 2013.",
+    "adamw": r"I.~Loshchilov, F.~Hutter, ``Decoupled weight decay regularization'', ICLR 2019.",
+    "adamax": r"D.~P.~Kingma, J.~Ba, ``Adam: a method for stochastic optimization'', ICLR 2015, section 7.1.",
+    "adadelta": r"M.~D.~Zeiler, ``ADADELTA: an adaptive learning rate method'', arXiv:1212.5701, 2012.",
 }
 
 

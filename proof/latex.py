@@ -121,6 +121,10 @@ _DISPLAY = {  # registry names as a course writes them
     "rmsprop": "RMSprop",
     "adam": "Adam",
     "adagrad": "AdaGrad",
+    "nesterov": "Nesterov momentum",
+    "adamw": "AdamW",
+    "adamax": "AdaMax",
+    "adadelta": "Adadelta",
 }
 
 

@@ -28,6 +28,9 @@ _TEXT_NAMES = {
     "yhat": "ŷ",
     "mhat": "m̂",
     "vhat": "v̂",
+    "rho": "ρ",
+    "lambda_wd": "λ_wd",
+    "Delta": "Δθ",
 }
 
 
@@ -67,7 +70,7 @@ def text(expr: sp.Expr, rename: dict | None = None) -> str:
     return s
 
 
-_CONSTANTS = {"α", "β", "β1", "β2", "ε", "μ", "γ", "λ", "N"}
+_CONSTANTS = {"α", "β", "β1", "β2", "ε", "μ", "γ", "λ", "ρ", "λ_wd", "N"}
 
 
 def _factor_rank(f) -> int:
@@ -85,8 +88,9 @@ class _TextPrinter(StrPrinter):
     constants first in products (α·g, not g·α), one quotient bar (α·g/√(S + ε))."""
 
     def _print_Add(self, expr, order=None):
-        def key(t):
-            return (t.could_extract_minus_sign(), any(s.name == "g" for s in t.free_symbols), not t.is_Number)
+        def key(t):  # the parameter first in its own update (θ + α·Δθ)
+            return (not (t.is_Symbol and t.name in ("θ", "theta")), t.could_extract_minus_sign(),
+                    any(s.name == "g" for s in t.free_symbols), not t.is_Number)
 
         terms = sorted(expr.as_ordered_terms(), key=key)
         out = self._print(terms[0])
@@ -120,6 +124,12 @@ class _TextPrinter(StrPrinter):
 
     def _print_sigmoid(self, expr):
         return f"σ({self._print(expr.args[0])})"
+
+    def _print_Max(self, expr):
+        return f"max({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Min(self, expr):
+        return f"min({', '.join(self._print(a) for a in expr.args)})"
 
     def _print_Pi(self, expr):
         return "π"

@@ -74,6 +74,12 @@ TORCH = {
     ("rmsprop", "outside"): lambda torch, p, h: torch.optim.RMSprop(p, lr=h["learning_rate"], alpha=h["beta"], eps=h["epsilon"]),
     ("adam", "outside"): lambda torch, p, h: torch.optim.Adam(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]), eps=h["epsilon"]),
     ("adagrad", "outside"): lambda torch, p, h: torch.optim.Adagrad(p, lr=h["learning_rate"], eps=h["epsilon"]),
+    ("nesterov", "classic"): lambda torch, p, h: torch.optim.SGD(p, lr=h["learning_rate"], momentum=h["momentum"], nesterov=True),
+    ("adamw", "outside"): lambda torch, p, h: torch.optim.AdamW(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]),
+                                                               eps=h["epsilon"], weight_decay=h["weight_decay"]),
+    ("adamax", "inside"): lambda torch, p, h: torch.optim.Adamax(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]),
+                                                                 eps=h["epsilon"]),
+    ("adadelta", ""): lambda torch, p, h: torch.optim.Adadelta(p, lr=h["learning_rate"], rho=h["rho"], eps=h["epsilon"]),
 }
 
 

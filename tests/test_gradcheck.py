@@ -82,7 +82,7 @@ def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
     torch twin at every step, the update by torch.optim where it implements the rule exactly (else by the rule's
     textbook formula, tests/codegen/test_optimizers.py) -- to 1e-7."""
     torch = pytest.importorskip("torch")
-    from test_optimizers import TORCH, hand_reference
+    from test_optimizers import STATES, TORCH, hand_reference
 
     d = derivation_of(str(spec), False)
     net = d.network
@@ -95,7 +95,7 @@ def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
     theirs = {k: torch.tensor(v.copy(), dtype=torch.float64, requires_grad=True) for k, v in params.items()}
     opt = TORCH[key](torch, list(theirs.values()), net.hyper_dict) if key in TORCH else None
     by_hand = hand_reference(name, options, net.hyper_dict)
-    hand_state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in params.items()}
+    hand_state = {k: {s: np.zeros_like(v) for s in STATES} for k, v in params.items()}
     for t in range(1, 4):
         grads = mod.gradients(ours, X, Y)
         truth, _ = torch_gradients(net, {k: v.detach().numpy() for k, v in theirs.items()}, X, Y)

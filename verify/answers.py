@@ -14,6 +14,7 @@ import numpy as np
 from gradproof.derive import activations
 from gradproof.derive.errors import AnswerError, SpecError, did_you_mean
 from gradproof.derive.names import parse_quantity
+from gradproof.derive.optimizers import STATE_NAMES, STATE_PATTERN
 from gradproof.derive.spec import (
     MAX_SPEC_BYTES,
     Network,
@@ -38,7 +39,6 @@ MAX_CLAIMS = 2000
 TOP_KEYS = ("spec", "batch", "notation", "values", "claims", "title", "description")
 CLAIM_KEYS = ("id", "latex", "quantity", "points", "note")
 QUANTITY_BASES = ("x", "y", "yhat", "z", "h", "W", "b", "delta", "loss")
-STATE_NAMES = ("S", "v", "m", "G", "mhat", "vhat")
 #: [notation] options: how the answer lays out samples, and the number of the input layer (Nielsen: 1)
 NOTATION_OPTIONS = {"layout": ("columns", "rows", "column", "row"), "input_layer": (0, 1),
                     "weights_numbered_by": ("target", "source"),
@@ -367,7 +367,7 @@ def valid_quantity(name: str) -> bool:
     MAX_QUANTITY characters (a layer number of thousands of digits is no layer: int() would refuse it)."""
     return len(name) <= MAX_QUANTITY and (
         parse_quantity(name) is not None or re.fullmatch(r"(dWL|dWR|dbL|dbR)\d+|lossL|lossR", name) is not None
-        or re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)\d+", name) is not None
+        or re.fullmatch(rf"({STATE_PATTERN})_(W|b)\d+", name) is not None
         or re.fullmatch(r"(d?(gamma|beta|xhat|mu|var|P)|mask|F)\d+", name) is not None)  # layer kinds
 
 

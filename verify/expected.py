@@ -129,6 +129,8 @@ def update_tex(d, target: str, param: str, l: int) -> str | None:
     symbols = {THETA: param_tex, GRAD: quantity_tex("d" + param, l, convention)}
     symbols.update({sym: names.tex_state(name, param_tex) for name, sym in {**STATE, **TEMP}.items()})
     expr = sp.sympify(update.expr).subs(HYPER["learning_rate"], sp.Symbol("eta", positive=True))
+    if d.network.regularizer is None:  # AdamW's decay as Loshchilov & Hutter write it, λ (verify reads it so)
+        expr = expr.subs(HYPER["weight_decay"], sp.Symbol("lambda", positive=True))
     out = latex(expr, symbols, vector=True)
     return out.replace(latex(STEP), "t") if STEP in expr.free_symbols else out
 

@@ -1035,8 +1035,9 @@ def conventions(judge, claims) -> Reading | None:
                       r"|\(\s*l\s*\))",  # (Han & Kamber's Δw_{ij} = (l) Err_j O_i: the rate l in parentheses)
                       spelled)  # (Mihir's ΔW = -0.1 \cdot \text{W update}: the rate as its number)
             or re.search(r"(?:\\leftarrow|:=|=)\s*(?:[wW]|\\theta|\\omega)[^=+]{0,30}\+\s*\\Delta\s*(?:[wW]|\\theta|\\omega)",
-                         spelled)):
-        # (Ruder's θ_{t+1} = θ_t + Δθ_t: the step Δθ_t, not a layer's Δ)
+                         spelled)
+            or re.search(r"(?:\\leftarrow|:=|=)\s*x\s*_\s*\{?\s*t\s*\}?\s*\+\s*\\Delta\s*x\s*_", spelled)):
+        # (Ruder's θ_{t+1} = θ_t + Δθ_t, Zeiler's x_{t+1} = x_t + Δx_t: the step Δθ_t, not a layer's Δ)
         options.append(("delta_w", "increment"))  # Mitchell: w ← w + Δw with Δw = η δ x
         changes.append("Δw is the step's change of the weight (w ← w + Δw)")
     if "time_argument" not in dict(base.options) and uses_time_argument(text):

@@ -499,10 +499,13 @@ class Judge:
         if net.regularizer is not None:
             c["lambda"] = net.reg_lambda
         hyper = net.hyper_dict
-        names = {"learning_rate": "lr", "momentum": "mu", "beta": "beta", "beta1": "beta1", "beta2": "beta2", "epsilon": "epsilon"}
+        names = {"learning_rate": "lr", "momentum": "mu", "beta": "beta", "beta1": "beta1", "beta2": "beta2", "epsilon": "epsilon",
+                 "rho": "rho"}
         for k, v in hyper.items():
             if k in names:
                 c[names[k]] = v
+        if "weight_decay" in hyper and "lambda" not in c:
+            c["lambda"] = hyper["weight_decay"]  # Loshchilov & Hutter's λ: AdamW's decay (no penalty term beside it)
         layer_params: dict[str, set] = {}
         for layer in net.layers:
             for k, v in layer.params:
@@ -5735,6 +5738,8 @@ def _state_letters(state_names: list[str], optimizer: str) -> tuple:
     out = {s: s for s in state_names}
     if "m" in out:
         out.update({"hatm": "mhat", "hatv": "vhat"})
+    if "D" in out:  # Adadelta's step Δθ_t, as recurrences.read writes it
+        out[recurrences.STEP_LETTER] = "Delta"
     for letter, state in STATE_ALIASES.get(optimizer, {}).items():
         if letter not in out:
             out[letter] = state

@@ -4,14 +4,16 @@ A report or a homework that sets out several optimizers in turn — emmastorberg
 Adam, Ruder's overview, a student's nine optimizers — is graded line by line against each algorithm's own definition:
 AdaGrad's `G_t = G_{t-1} + g_t \odot g_t` is right whatever optimizer the network was trained with. The spec holds one
 optimizer, and recurrences.py names a line of another (its notation says which) and leaves it unjudged. Where that
-algorithm is one of gradproof's own (derive/optimizers.py: AdaGrad, RMSprop, Adam, momentum), the line is judged on the
-same network with that optimizer instead, at its registry's hyper-parameters (the line's letters are that algorithm's
-constants, whatever their values) and in each of its variants — the constant inside or outside the root, momentum's
-three velocities — since which one the author follows is the author's choice: correct if it holds in one of them (a
-note names the algorithm), incorrect only if it fails in every one for AdaGrad, RMSprop and Adam; a momentum line that
+algorithm is one of gradproof's own (derive/optimizers.py: AdaGrad, RMSprop, Adam, momentum, and since the forty-second
+round Adadelta and AdaMax), the line is judged on the same network with that optimizer instead, at its registry's
+hyper-parameters (the line's letters are that algorithm's constants, whatever their values) and in each of its variants —
+the constant inside or outside the root (AdaMax: beside |g| or beside u), momentum's three velocities — since which one
+the author follows is the author's choice: correct if it holds in one of them (a note names the algorithm), incorrect
+only if it fails in every one (not for momentum: a momentum line that
 holds in no variant stays unjudged (Ruder's velocity v = γ v + η g is read as the spec's own momentum reads it:
 α × the classic v, foreign.velocity_options).
-Adadelta, AdaMax and Nesterov are not in the registry: their lines stay unjudged with the reason.
+Nesterov's momentum is in the registry in the form PyTorch and Keras run (the gradient at θ), not in Sutskever's and
+Ruder's (the gradient at the look-ahead point θ − γ v): those lines stay unjudged with the reason.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 #: recurrences' family -> the registry's optimizer
-REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum"}
+REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum", "Adadelta": "adadelta",
+            "AdaMax": "adamax"}
 #: what the answer's readings set that holds whichever optimizer is meant (Δθ the step's change: pseudocode.py)
 _KEPT = ("delta_w",)
 NOTE = "judged as {}'s own update (the spec's optimizer is {}): the line is that algorithm's"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
+from gradproof.derive.optimizers import STATE_PATTERN
 
 from . import augmented, elided, eraunits, layerdots, surface, unitnumbers
 from .normalize import drop_time_argument, normalize
@@ -60,7 +61,7 @@ FUNCS = {"tanh": "tanh", "sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu
          # MATLAB's transfer functions (Hagan et al., the Neural Network Toolbox)
          "logsig": "sigmoid", "tansig": "tanh", "purelin": "identity", "poslin": "relu"}
 CONSTS = {"lambda": "lambda", "alpha": "alpha", "eta": "lr", "gamma": "gamma", "beta": "beta", "epsilon": "epsilon",
-          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N"}
+          "varepsilon": "epsilon", "eps": "epsilon", "mu": "mu", "pi": "pi", "N": "N", "t": "t", "m": "N", "n": "N", "rho": "rho"}
 #: optimizer state a corrected (Ng's V^{corrected}_{dW}) or hatted letter names
 CORRECTED = {"m": "mhat", "v": "vhat"}
 RELATIONS = {"=": "=", "approx": "=", "equiv": "=", "triangleq": "=", "doteq": "=", "leftarrow": "<-", "gets": "<-",
@@ -86,6 +87,9 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
                 "Score", "pred", "net", "output", "out", "hidden", "hid", "target", "total", "true", "Err", "act", "Div"},
                key=len, reverse=True)
+
+#: an optimizer state's quantity kind (S_W, u_b_prev)
+_STATE_KIND = re.compile(rf"(?:{STATE_PATTERN})_[Wb](?:_prev)?")
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
 KNOWN_NAMES = (*WORDS, "delta", "Delta", "sigma", "lambda", "alpha", "beta", "gamma", "epsilon", "varepsilon", "eta", "theta",
@@ -3601,7 +3605,12 @@ class _Parser:
                 if c.op == "num" and 0 < float(c.value[0]) < 1 and u == y:
                     relu = lambda v: Node("fn", (v,), ("relu", None, False))  # noqa: E731
                     return Node("sub", (relu(y), Node("mul", (c, relu(Node("neg", (y,)))))))  # relu(z) − c relu(−z)
-        raise Unreadable("\\max is read only as \\max(0, z) (ReLU) or \\max(c z, z) with 0 < c < 1 (leaky ReLU)")
+        if any(n.op == "q" and _STATE_KIND.fullmatch(n.value[0]) for n in (*a.walk(), *b.walk())):
+            # AdaMax's u_t = max(β_2 u_{t−1}, |g_t|): the larger of two arrays, entry by entry, (a + b + |a − b|) / 2
+            gap = Node("fn", (Node("sub", (a, b)),), ("abs", None, False))
+            return Node("mul", (num(0.5), Node("add", (Node("add", (a, b)), gap))))
+        raise Unreadable("\\max is read only as \\max(0, z) (ReLU), \\max(c z, z) with 0 < c < 1 (leaky ReLU) or the "
+                         "larger of an optimizer state and another array (AdaMax's u)")
 
     # -- environments --------------------------------------------------------------------------------
     def environment(self, env: str) -> Node:

@@ -33,7 +33,7 @@ _AVERAGE = re.compile(r"(?<![A-Za-z\\])(?<!\\mathbb\{)(?<!\\mathrm\{)E\s*+[\[(]\
 _SHEET_AVERAGE = re.compile(r"(?<![A-Za-z\\])E\s*+_\s*+\{\s*+t\s*+(?:-\s*+1\s*+)?\}")
 _SQUARED_OR_ROOT = re.compile(r"g_\{t\}\s*+\)?\s*+\^\s*+\{?\s*+2|\\sqrt\s*+\(?\s*+\{?\s*+E\s*+_")
 #: Adadelta's RMS[·]_t and E[Δθ^2]_t (its step Δθ_t alone is any optimizer's step: Halevy's Δw_t of Adam, momentum)
-_ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+)?RMS(?![A-Za-z])"
+_ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+|\\)?RMS(?![A-Za-z])"
                        r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta")
 #: AdaMax's u_t, u_{t-1}, β_2^∞
 _ADAMAX = re.compile(r"(?<![A-Za-z\\])u\s*+_\s*+" + _T + r"|\\beta\s*+_\s*+\{?\s*+2\s*+\}?\s*+\^\s*+\{?\s*+\\infty")
@@ -63,8 +63,54 @@ _WHAT = {
     "RMSprop": "E[g^2]_t is a running average of the squared gradients (RMSprop's, Adadelta's)",
     "Adam": "m̂_t, v̂_t (β_1 m_{t−1}, β_2 v_{t−1}) are Adam's bias-corrected moments and their decays (Kingma & Ba)",
 }
-#: the family each spec optimizer reads in its own letters
-_OWN = {"adagrad": "Adagrad", "rmsprop": "RMSprop", "adam": "Adam"}
+#: the families each spec optimizer reads in its own letters (AdaMax's first moment and its correction are Adam's;
+#: Adadelta's running average of the squared gradients is RMSprop's)
+_OWN = {"adagrad": ("Adagrad",), "rmsprop": ("RMSprop",), "adam": ("Adam",), "adamw": ("Adam",), "adamax": ("AdaMax", "Adam"),
+        "adadelta": ("Adadelta", "RMSprop")}
+#: a line that defines the running average of the squared gradients (E[g^2]_t = …): RMSprop's and Adadelta's alike
+_AVERAGE_FIRST = re.compile(r"\s*+E\s*+[\[(]\s*+g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+[\])]\s*+_\s*+(?:t|\{\s*+t\s*+\})\s*+=")
+#: Adam's second moment (v_t, \hat v_t, β_2 v): a line of Adam's own, not AdaMax's (which has u instead)
+_SECOND_MOMENT = re.compile(r"(?<![A-Za-z\\])v\s*+_|\\(?:hat|widehat)\s*+\{?\s*+v(?![A-Za-z])")
+
+# -- Adadelta's letters (Zeiler, "ADADELTA: an adaptive learning rate method", 2012; Ruder's overview): Δθ_t, Δx_t, Δw_t
+# the step itself, E[Δθ^2]_t the running average of its square, RMS[y]_t = √(E[y^2]_t + ε)
+_PARAM = r"(?:\\theta|\\Theta|[wWx](?![A-Za-z]))"
+_INDEX = r"_\s*+(t(?![A-Za-z0-9])|\{\s*+t\s*+(?:-\s*+1\s*+)?\})"
+_SQUARE = r"\^\s*+(?:2|\{\s*+2\s*+\})"
+_RMS = re.compile(r"(?:\\(?:text|mathrm|operatorname)\s*+\{\s*+|\\)?RMS\s*+\}?\s*+\[\s*+(g|\\Delta\s*+" + _PARAM
+                  + r")\s*+(?:_\s*+(?:t|\{\s*+t\s*+\}))?\s*+\]\s*+" + _INDEX)  # (RMS[g_t]_t: pseudocode.py's time index inside)
+_STEP_AVERAGE = re.compile(r"(?<![A-Za-z\\])E\s*+[\[(]\s*+(?:\\Delta\s*+" + _PARAM + r"|\(\s*+\\Delta\s*+" + _PARAM
+                           + r"\s*+\))\s*+" + _SQUARE + r"\s*+[\])]\s*+" + _INDEX)
+_STEP = re.compile(r"\\Delta\s*+" + _PARAM + r"\s*+(" + _SQUARE + r")?\s*+" + _INDEX + r"(\s*+" + _SQUARE + ")?")
+#: the letter the spec's Adadelta step Δθ is read under (judge._state_letters); it cannot be written in an answer
+STEP_LETTER = "Deltatheta"
+#: Zeiler's own letters: x the parameter, Δx_t its step (x_{t+1} = x_t + Δx_t); x is an input everywhere else
+_ZEILER_STEP = re.compile(r"\\Delta\s*+x\s*+" + _INDEX)
+_ZEILER_PARAM = re.compile(r"(?<![A-Za-z\\])x(?=\s*+_\s*+(?:t(?![A-Za-z0-9])|\{\s*+t\s*+(?:[-+]\s*+1\s*+)?\}))")
+#: ρ multiplying a state's previous value (Zeiler's ρ E[g^2]_{t−1}, Goodfellow's ρ r): a decay, the spec's β
+_RHO_DECAY = re.compile(r"\\rho\s*+(?:\\cdot\s*+)?(?:[vVSsDr]|E\s*+[\[(][^\])=]{0,40}[\])])\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}")
+_RHO = re.compile(r"\\rho(?![A-Za-z])")
+
+
+def _index(text: str) -> str:
+    """t, {t}, {t - 1} -> {t} or {t-1}"""
+    return "{t-1}" if "-" in text else "{t}"
+
+
+def _adadelta_letters(text: str) -> str:
+    """Adadelta's RMS[g]_t, RMS[Δθ]_{t-1}, E[Δθ^2]_t and Δθ_t in the spec's letters: √(S_t + ε), √(D_{t-1} + ε), D_t, and
+    the step's own Δθ (STEP_LETTER); E[g^2]_t is RMSprop's S_t (read)."""
+    def rms(m):
+        state = "S" if m.group(1) == "g" else "D"
+        return rf"\sqrt{{{state}_{_index(m.group(2))} + \epsilon}}"
+
+    out = _RMS.sub(rms, text)
+    out = _STEP_AVERAGE.sub(lambda m: f"D_{_index(m.group(1))}", out)
+    def step(m):
+        letter = rf"\{STEP_LETTER}_{_index(m.group(2))}"
+        return f"({letter})^{{2}}" if m.group(1) or m.group(3) else letter  # (a bare ^{2} would read as layer 2)
+
+    return _STEP.sub(step, out)
 
 
 @dataclass(frozen=True)
@@ -97,23 +143,41 @@ def family(text: str) -> str | None:
 def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
     """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
     (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant."""
+    original = text
+    if _ZEILER_STEP.search(text):
+        text = _ZEILER_PARAM.sub(r"\\theta", text.replace(r"\Delta x", r"\Delta \theta"))  # Zeiler's x: the parameter
     found = family(text)
     if found in (None, "Adam") and optimizer != "momentum" and velocity(text):  # (a velocity before Adam's letters)
         found = "momentum"
-    if found is not None and _OWN.get(optimizer) != found:
+    own = _OWN.get(optimizer, ())
+    if found == "Adam" and optimizer == "adamax" and _SECOND_MOMENT.search(text):
+        own = ()  # Adam's second moment: a line of Adam's own, not AdaMax's
+    if found == "RMSprop" and optimizer == "adadelta" and not _AVERAGE_FIRST.match(text):
+        own = ()  # RMSprop's step (θ − η g/√(E[g^2] + ε)): only its running average is Adadelta's too
+    if found == "Nesterov" and optimizer == "nesterov":
+        return Reading(found, "not judged: the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Sutskever's form of "
+                              "Nesterov's momentum; the spec's is the form PyTorch and Keras run, with the gradient at θ (v ← μ v "
+                              "+ g, θ ← θ − α (g + μ v)): the same method over other variables, so its lines are not compared")
+    if found is not None and found not in own:
         return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
                               "define; another optimizer's recurrence is not judged against the spec's")
     out = _SQUARE_FIRST.sub("g_t^2", text)
-    if found == "RMSprop":
+    if optimizer == "adadelta" and (found in own or found is None and _STEP.search(out)):
+        out = _adadelta_letters(out)
+        if not own_gamma and _GAMMA.search(out):
+            out = _GAMMA.sub(r"\\rho", out)  # Ruder's γ: Adadelta's decay ρ
+    if found == "RMSprop" or optimizer == "adadelta" and found in own:
         out = _SHEET_AVERAGE.sub(lambda m: "S_" + m.group(0).split("_", 1)[1], _AVERAGE.sub("S_", out))  # E[g^2]_t, E_t -> S_t
     if found == "Adagrad":
         out = _ENTRY.sub(lambda m: m.group(1) + "_t", out)  # G_{t,ii} -> G_t, g_{t,i} -> g_t
     if optimizer in ("momentum", "rmsprop") and not own_gamma and _GAMMA_DECAY.search(out):
         out = _GAMMA.sub(r"\\beta", out)  # Ruder's γ: the spec's decay (β; momentum's μ is read as β too)
-    return Reading(found, None, out if out != text else None)
+    if optimizer == "rmsprop" and _RHO_DECAY.search(out):
+        out = _RHO.sub(r"\\beta", out)  # Zeiler's ρ: RMSprop's decay β
+    return Reading(found, None, out if out != original else None)
 
 
 def survey_families(texts, optimizer: str | None = None) -> set[str]:
     """The algorithms whose own notation the claims write (an answer setting out several optimizers in turn); Adam's
     letters in an answer graded on Adam are the spec's own (not one more algorithm)."""
-    return {f for f in map(family, texts) if f is not None and not (f == "Adam" and optimizer == "adam")}
+    return {f for f in map(family, texts) if f is not None and not (f == "Adam" and optimizer in ("adam", "adamw"))}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from gradproof.derive import activations, names
+from gradproof.derive.optimizers import STATE_PATTERN
 
 from .layertruth import LAYER_KINDS
 
@@ -24,7 +25,7 @@ NO_BIAS = "has no bias (bias = false)"
 
 def is_bias(kind: str) -> bool:
     """Whether a quantity kind names a dense layer's bias: b, its gradients, its update, its optimizer state."""
-    return kind in ("b", "db", "dbL", "dbR", "b_next") or re.fullmatch(r"(S|v|m|G|mhat|vhat)_b(_prev)?", kind) is not None
+    return kind in ("b", "db", "dbL", "dbR", "b_next") or re.fullmatch(rf"({STATE_PATTERN})_b(_prev)?", kind) is not None
 
 
 def no_quantity(kind: str, layer: int | None, values: dict) -> Unreadable:
@@ -108,7 +109,7 @@ def quantity_tex(kind: str, layer: int | None, convention: str = "row") -> str:
     if kind in _QUANTITY_TEX:
         head, base = _QUANTITY_TEX[kind]
         return head + names.tex_quantity(base, layer, convention) + "}"
-    m = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(_prev)?", kind)
+    m = re.fullmatch(rf"({STATE_PATTERN})_(W|b)(_prev)?", kind)
     if m:
         param = names.tex_weight(layer, convention) if m.group(2) == "W" else names.tex_bias(layer, convention)
         return names.tex_state(m.group(1), param)

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import ProgramEvaluator, compile_updates, run_updates
+from gradproof.derive.optimizers import STATE, STATE_PATTERN, TEMP
 from gradproof.derive.program import build_program
 
 from .layertruth import FEATURE_KINDS, SAMPLE_KINDS, STAT_KINDS, layer_arrays, normalisation_partials
@@ -35,8 +36,8 @@ VECTOR_KINDS = ("x", "y", "yhat", "z", "h", "delta", "dh", "dyhat", "dz", "dhs",
 BIAS_KINDS = ("b", "db", "dbL", "dbR", "b_next")
 #: optimizer state kept between steps (S, v, m, G) and Adam's bias-corrected temporaries; a quantity kind is
 #: "<state>_<W|b>" (key "S_W2", as ProgramEvaluator.init_state names it), "<state>_<W|b>_prev" is the value before the step
-STATES = ("S", "v", "m", "G")
-TEMPS = ("mhat", "vhat")
+STATES = tuple(STATE)
+TEMPS = tuple(TEMP)
 #: a previous state that is not zero (the recurrence S <- beta S + ... is checked at a later step): its step count
 LATER_STEP = 2
 
@@ -82,7 +83,7 @@ def not_finite(values: dict) -> str | None:
 @functools.lru_cache(maxsize=4096)  # pure, and called for every value of every layout switch (batch grading)
 def state_kind(kind: str) -> tuple[str, str, bool] | None:
     """'S_W' -> ('S', 'W', False); 'mhat_b' -> ('mhat', 'b', False); 'S_W_prev' -> ('S', 'W', True); else None."""
-    m = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(_prev)?", kind)
+    m = re.fullmatch(rf"({STATE_PATTERN})_(W|b)(_prev)?", kind)
     return (m.group(1), m.group(2), bool(m.group(3))) if m else None
 
 
@@ -135,7 +136,7 @@ class Truth:
     def later_state(self, params: dict, rng: np.random.Generator) -> dict:
         """A random state before step LATER_STEP + 1: squared-gradient sums are non-negative, moments any sign."""
         state = {"t": LATER_STEP}
-        second = {"S", "G"} | ({"v"} if self.net.optimizer.name == "adam" else set())
+        second = {"S", "G", "u", "D"} | ({"v"} if self.net.optimizer.name in ("adam", "adamw") else set())
         for s in self.state_names():
             for k, v in self.trained(params).items():
                 state[f"{s}_{k}"] = rng.uniform(0, 1, size=np.shape(v)) if s in second else rng.uniform(-1, 1, size=np.shape(v))
@@ -468,7 +469,7 @@ class CourseValues(Mapping):
 def split_key(k: str) -> tuple[str | None, int | None]:
     """'dW2' -> ('dW', 2); 'W1_next' -> ('W_next', 1); 'dWL2' -> ('dWL', 2); 'lossL' -> ('lossL', None);
     'S_W2' -> ('S_W', 2); 'mhat_b1' -> ('mhat_b', 1); 'S_W2_prev' -> ('S_W_prev', 2)."""
-    s = re.fullmatch(r"(S|v|m|G|mhat|vhat)_(W|b)(\d+)(_prev)?", k)
+    s = re.fullmatch(rf"({STATE_PATTERN})_(W|b)(\d+)(_prev)?", k)
     if s:
         return f"{s.group(1)}_{s.group(2)}{s.group(4) or ''}", int(s.group(3))
     m = _KEY.fullmatch(k)

@@ -84,7 +84,7 @@ def test_three_optimizer_steps_match_torch(case):
     own optimizer against PyTorch autograd and torch.optim where it implements the rule exactly, else the rule's
     textbook formula (test_optimizers.hand_reference) applied to torch's gradients."""
     torch = pytest.importorskip("torch")
-    from test_optimizers import TORCH, hand_reference
+    from test_optimizers import STATES, TORCH, hand_reference
 
     d, mod = case
     net = d.network
@@ -97,7 +97,7 @@ def test_three_optimizer_steps_match_torch(case):
     P = {k: torch.tensor(v, requires_grad=True) for k, v in theirs.items()}
     opt = TORCH[key](torch, list(P.values()), net.hyper_dict) if key in TORCH else None
     by_hand = hand_reference(name, options, net.hyper_dict)
-    hand_state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in params.items()}
+    hand_state = {k: {s: np.zeros_like(v) for s in STATES} for k, v in params.items()}
     state = mod.init_state(params)
     for t in range(1, 4):
         mod.step(params, mod.gradients(params, X, Y, masks=masks), state)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from gradproof.codegen.loader import build
 from gradproof.derive.derivation import derive
+from gradproof.derive.optimizers import OPTIMIZERS
 from gradproof.derive.spec import spec_from_dict
 from layer_twin import TORCH
 
@@ -46,6 +47,30 @@ def hand_reference(name: str, options: dict, hyper: dict):
         if name == "adagrad":
             s["G"] = s["G"] + g * g
             return theta - lr * g / root(s["G"])
+        if name == "nesterov":  # Sutskever et al.'s look-ahead, rewritten at theta (PyTorch; Bengio et al. 2013 for Keras's)
+            mu = hyper["momentum"]
+            if options["variant"] == "classic":
+                s["v"] = mu * s["v"] + g
+                return theta - lr * (g + mu * s["v"])
+            s["v"] = mu * s["v"] - lr * g
+            return theta + mu * s["v"] - lr * g
+        if name == "adamw":  # Loshchilov & Hutter, algorithm 2: the decay on theta, not on g
+            b1, b2 = hyper["beta1"], hyper["beta2"]
+            decayed = theta * (1 - lr * hyper["weight_decay"])
+            s["m"] = b1 * s["m"] + (1 - b1) * g
+            s["v"] = b2 * s["v"] + (1 - b2) * g * g
+            return decayed - lr * (s["m"] / (1 - b1**t)) / root(s["v"] / (1 - b2**t))
+        if name == "adamax":  # Kingma & Ba, algorithm 2, with PyTorch's epsilon beside |g| or Keras's beside u
+            b1, b2 = hyper["beta1"], hyper["beta2"]
+            s["m"] = b1 * s["m"] + (1 - b1) * g
+            s["u"] = np.maximum(b2 * s["u"], np.abs(g) + eps if inside else np.abs(g))
+            return theta - lr / (1 - b1**t) * s["m"] / (s["u"] if inside else s["u"] + eps)
+        if name == "adadelta":  # Zeiler 2012, algorithm 1, with a learning rate (PyTorch)
+            rho = hyper["rho"]
+            s["S"] = rho * s["S"] + (1 - rho) * g * g
+            change = -np.sqrt(s["D"] + eps) / np.sqrt(s["S"] + eps) * g
+            s["D"] = rho * s["D"] + (1 - rho) * change * change
+            return theta + lr * change
         raise AssertionError(name)
 
     return step
@@ -54,12 +79,18 @@ def hand_reference(name: str, options: dict, hyper: dict):
 CASES = [("sgd", {}), ("momentum", {"variant": "classic"}), ("momentum", {"variant": "ema"}), ("momentum", {"variant": "velocity"}),
          ("rmsprop", {"epsilon_placement": "inside"}), ("rmsprop", {"epsilon_placement": "outside"}),
          ("adam", {"epsilon_placement": "outside"}), ("adam", {"epsilon_placement": "inside"}),
-         ("adagrad", {"epsilon_placement": "outside"}), ("adagrad", {"epsilon_placement": "inside"})]
+         ("adagrad", {"epsilon_placement": "outside"}), ("adagrad", {"epsilon_placement": "inside"}),
+         ("nesterov", {"variant": "classic"}), ("nesterov", {"variant": "velocity"}),
+         ("adamw", {"epsilon_placement": "outside"}), ("adamw", {"epsilon_placement": "inside"}),
+         ("adamax", {"epsilon_placement": "inside"}),
+         ("adamax", {"epsilon_placement": "outside"}), ("adadelta", {})]
+#: every state an optimizer of the registry keeps, zero before the first step
+STATES = ("v", "S", "m", "G", "u", "D")
 
 
 def _module(name, options, tmp_path):
     table = {**BASE, "optimizer": {"name": name, **options}}
-    if name in ("rmsprop", "adam", "adagrad"):
+    if "epsilon" in OPTIMIZERS[name].defaults:
         table["optimizer"]["epsilon"] = 1e-3  # large enough that inside/outside differ visibly
     d = derive(spec_from_dict(table), check=False)
     return build(d, tmp_path), d.network
@@ -81,7 +112,7 @@ def _assert_textbook(mod, net, name, options, params, grads_seen):
     """params (after _run) are what the textbook formulas give from init_params(0) and the same gradients."""
     ref = hand_reference(name, dict(net.options), net.hyper_dict)
     theta = mod.init_params(0)
-    state = {k: {s: np.zeros_like(v) for s in ("v", "S", "m", "G")} for k, v in theta.items()}
+    state = {k: {s: np.zeros_like(v) for s in STATES} for k, v in theta.items()}
     for t, g in enumerate(grads_seen, start=1):
         theta = {k: ref(theta[k], g[k], state[k], t) for k in theta}
     for k in params:
@@ -101,7 +132,8 @@ def test_step_matches_hand_written_formulas(name, options, tmp_path):
 def test_step_matches_torch_optim(key, tmp_path):
     torch = pytest.importorskip("torch")
     name, variant = key
-    options = {"sgd": {}, "momentum": {"variant": variant}}.get(name, {"epsilon_placement": variant})
+    options = {"sgd": {}, "adadelta": {}, "momentum": {"variant": variant},
+               "nesterov": {"variant": variant}}.get(name, {"epsilon_placement": variant})
     mod, net = _module(name, options, tmp_path)
     params, grads_seen = _run(mod)
     tparams = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in mod.init_params(0).items()}
@@ -188,7 +220,7 @@ def test_blocked_step_is_the_same_step(name, options, tmp_path):
     from gradproof.codegen.render import BLOCKED_ABOVE, OPTIMIZER_BLOCK
 
     table = {**BIG, "optimizer": {"name": name, **options}}
-    if name in ("rmsprop", "adam", "adagrad"):
+    if "epsilon" in OPTIMIZERS[name].defaults:
         table["optimizer"]["epsilon"] = 1e-3
     d = derive(spec_from_dict(table), check=False)
     mod = build(d, tmp_path)

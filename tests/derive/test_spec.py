@@ -40,7 +40,7 @@ def test_reference_network(root):
     [
         ({"layers": layers("tahn", "softmax")}, "net.toml: layer 1: unknown activation 'tahn'; did you mean 'tanh'?"),
         ({"loss": {"name": "cross_entropie"}}, "net.toml: loss.name: unknown loss 'cross_entropie'; did you mean 'cross_entropy'?"),
-        ({"optimizer": {"name": "adamw"}}, "net.toml: optimizer.name: unknown optimizer 'adamw'; did you mean 'adam'?"),
+        ({"optimizer": {"name": "adma"}}, "net.toml: optimizer.name: unknown optimizer 'adma'; did you mean 'adam'?"),
         ({"optimizer": {"name": "adam", "beta_1": 0.9}}, "net.toml: optimizer (adam): unknown key 'beta_1'; did you mean 'beta1'?"),
         ({"inputs": 0}, "net.toml: inputs: 0 is out of range; use a number from 1 to 100000"),
         ({"inputs": 2.5}, "net.toml: inputs: expected a whole number, got 2.5"),
@@ -63,7 +63,8 @@ def test_reference_network(root):
          "net.toml: layer 1: missing key 'activation' (is 'activaton' a misspelling of it?), e.g. activation = \"tanh\""),
         ({"layers": [{"unit": 4, "activation": "relu"}, {"units": 2, "activation": "softmax"}]},
          "net.toml: layer 1: missing key 'units' (is 'unit' a misspelling of it?), e.g. units = 8"),
-        ({"regularization": {"name": "l3"}}, "net.toml: regularization.name: unknown regularizer 'l3'; choose one of l2, l1"),
+        ({"regularization": {"name": "l3"}},
+         "net.toml: regularization.name: unknown regularizer 'l3'; did you mean 'l1' or 'l2'?; choose one of l2, l1"),
         ({"regularization": {"name": "l2", "lambda": -1}}, "net.toml: regularization.lambda: -1.0 is out of range"),
         ({"optimizer": {"name": "rmsprop", "beta": 1.5}}, "net.toml: optimizer.beta: 1.5 is out of range"),
         ({"optimizer": {"name": "rmsprop", "epsilon_placement": "in"}},

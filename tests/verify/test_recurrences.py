@@ -2,7 +2,8 @@
 descent, momentum, Nesterov, Adagrad, RMSprop, Adadelta, Adam and AdaMax in turn, in Ruder's letters (θ, g_t, γ,
 G_t, E[g^2]_t, RMS[·]_t, Δθ_t, u_t, β^t_1), judged under a spec of each optimizer gradproof has. A recurrence of the
 spec's own optimizer is judged in the spec's letters; another algorithm's is judged as that algorithm's own where
-gradproof has it (AdaGrad, RMSprop, Adam: verify/ownalgorithm.py, the forty-first round) and is otherwise `unchecked`
+gradproof has it (AdaGrad, RMSprop, Adam: verify/ownalgorithm.py, the forty-first round; Adadelta and AdaMax since the
+forty-second) and is otherwise `unchecked`
 with the algorithm named — never a verdict against another algorithm (the false rejects of a GSoC student's survey
 under an Adam spec).
 
@@ -44,6 +45,9 @@ SPECS = {
     "adagrad": {"name": "adagrad", "learning_rate": 0.05, "epsilon": 1e-8, "epsilon_placement": "inside"},
     "adam": {"name": "adam", "learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8,
              "epsilon_placement": "outside"},
+    "adadelta": {"name": "adadelta", "learning_rate": 1.0, "rho": 0.9, "epsilon": 1e-6},
+    "adamax": {"name": "adamax", "learning_rate": 0.002, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8,
+               "epsilon_placement": "outside"},
 }
 
 
@@ -61,7 +65,14 @@ def _truth(name: str, h: dict, s: dict) -> dict:
     if name == "adagrad":
         G = s["G"] + g**2
         return {"G": G, "theta": th - lr * g / np.sqrt(G + h["epsilon"])}
+    if name == "adadelta":  # Zeiler's algorithm 1 (S = E[g^2], D = E[Δθ^2]), the step scaled by the learning rate
+        S = h["rho"] * s["S"] + (1 - h["rho"]) * g**2
+        step = -np.sqrt(s["D"] + h["epsilon"]) / np.sqrt(S + h["epsilon"]) * g
+        return {"S": S, "Delta": step, "D": h["rho"] * s["D"] + (1 - h["rho"]) * step**2, "theta": th + lr * step}
     b1, b2, t = h["beta1"], h["beta2"], s["t"]
+    if name == "adamax":  # Kingma & Ba's algorithm 2, ε beside u (Keras)
+        m, u = b1 * s["m"] + (1 - b1) * g, np.maximum(b2 * s["u"], np.abs(g))
+        return {"m": m, "u": u, "theta": th - lr / (1 - b1**t) * m / (u + h["epsilon"])}
     m = b1 * s["m"] + (1 - b1) * g
     v = b2 * s["v"] + (1 - b2) * g**2
     mhat, vhat = m / (1 - b1**t), v / (1 - b2**t)
@@ -90,9 +101,10 @@ CLAIMS = [
      lambda h, s, n: h["beta"] * s["S"] + (1 - h["beta"]) * s["g"]),
     ("rmsprop-theta", r"\theta_{t+1} = \theta_{t} - \dfrac{\eta}{\sqrt{E[g^2]_t + \epsilon}} g_{t}", "rmsprop",
      "theta", lambda h, s, n: s["theta"] - h["learning_rate"] / np.sqrt(n["S"] + h["epsilon"]) * s["g"]),
-    ("adadelta-step", r"\Delta \theta_t = - \dfrac{RMS[\Delta \theta]_{t-1}}{RMS[g]_{t}} g_{t}", "adadelta", None, None),
+    ("adadelta-step", r"\Delta \theta_t = - \dfrac{RMS[\Delta \theta]_{t-1}}{RMS[g]_{t}} g_{t}", "adadelta", "Delta",
+     lambda h, s, n: -np.sqrt(s["D"] + h["epsilon"]) / np.sqrt(n["S"] + h["epsilon"]) * s["g"]),
     ("adadelta-avg", r"E[\Delta \theta^2]_t = \gamma E[\Delta \theta^2]_{t-1} + (1 - \gamma) \Delta \theta^2_t",
-     "adadelta", None, None),
+     "adadelta", "D", lambda h, s, n: h["rho"] * s["D"] + (1 - h["rho"]) * n["Delta"] ** 2),
     ("adam-m", r"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t", "adam", "m",
      lambda h, s, n: h["beta1"] * s["m"] + (1 - h["beta1"]) * s["g"]),
     ("adam-v", r"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2", "adam", "v",
@@ -101,7 +113,8 @@ CLAIMS = [
      lambda h, s, n: n["v"] / (1 - h["beta2"] ** s["t"])),
     ("adam-vhat-beta1", r"\hat{v}_t = \dfrac{v_t}{1 - \beta^t_1}", "adam", "vhat",
      lambda h, s, n: n["v"] / (1 - h["beta1"] ** s["t"])),
-    ("adamax", r"u_t = \max(\beta_2 \cdot u_{t-1}, |g_t|)", "adamax", None, None),
+    ("adamax", r"u_t = \max(\beta_2 \cdot u_{t-1}, |g_t|)", "adamax", "u",
+     lambda h, s, n: np.maximum(h["beta2"] * s["u"], np.abs(s["g"]))),
 ]
 
 
@@ -110,8 +123,9 @@ def _oracle(spec: str, right) -> str:
     rng = np.random.default_rng(7)
     h = SPECS[spec]
     s = {k: rng.normal(size=(3, 4)) for k in ("g", "theta", "v", "m")}
-    s.update(S=rng.uniform(0.1, 1, (3, 4)), G=rng.uniform(0.1, 1, (3, 4)), t=1)
-    if spec == "adam":
+    s.update(S=rng.uniform(0.1, 1, (3, 4)), G=rng.uniform(0.1, 1, (3, 4)), D=rng.uniform(0.1, 1, (3, 4)),
+             u=rng.uniform(0.1, 1, (3, 4)), t=1)
+    if spec in ("adam", "adamax"):
         s.update(m=np.zeros((3, 4)), v=np.zeros((3, 4)))
     n = _truth(spec, h, s)
     return "correct" if np.allclose(right[1](h, s, n), n[right[0]], rtol=1e-6, atol=1e-9) else "incorrect"
@@ -127,15 +141,17 @@ def test_each_recurrence_is_judged_for_its_own_algorithm_only(tmp_path, spec):
     for cid, _latex, algorithm, left, right in CLAIMS:
         if algorithm == spec:
             want = {_oracle(spec, (left, right))}
-        elif algorithm in ("adagrad", "rmsprop", "adam"):  # another of gradproof's optimizers: judged as its own line
+        elif algorithm in ("adagrad", "rmsprop", "adam", "adadelta", "adamax"):  # another of gradproof's: as its own line
             want = {_oracle(algorithm, (left, right))}  # (ownalgorithm.py; these lines' ε sits where SPECS puts it)
         elif algorithm == "momentum":  # (Ruder's velocity, v = γ v + η g with θ − v, is none of the registry's variants)
             want = {"unchecked", _oracle(algorithm, (left, right))}
         else:
             want = {"unchecked"}
         assert got[cid].verdict in want, f"{spec} {cid}: {got[cid].verdict} ({got[cid].message}), want {want}"
-        if algorithm not in (spec, "sgd") and got[cid].verdict != "unchecked":
+        shared = (spec, cid) in (("adadelta", "rmsprop-avg"), ("adadelta", "rmsprop-avg-unsquared"), ("adamax", "adam-m"))
+        if algorithm not in (spec, "sgd") and got[cid].verdict != "unchecked" and not shared:
             assert "own update" in got[cid].message, got[cid].message  # (the algorithm it was judged as is named)
-    assert "Adadelta" in got["adadelta-step"].message and "AdaMax" in got["adamax"].message
+    if spec not in ("adadelta", "adamax"):
+        assert "Adadelta" in got["adadelta-step"].message and "AdaMax" in got["adamax"].message
     assert "Nesterov" in got["nesterov"].message
     assert sum(r.verdict == "correct" for r in results) >= 1  # (the spec's own recurrences are read, not skipped)
