@@ -5656,6 +5656,12 @@ def round_forty_two_coordinator() -> list[Probe]:
           + "]" * 10_000 + "_t}{RMS[g]_t} g_t$$\n", strict)
     after("lines: a max nested 10^4 deep", "$$u_t = " + "\\max(\\beta_2 u_{t-1}, " * 10_000 + "|g_t|"
           + ")" * 10_000 + "$$\n", strict)
+    nag = ("v_t = \\gamma v_{{t-1}} + \\eta \\nabla_\\theta J( \\theta - \\gamma v_{{t-1}} ) + {k}",
+           "v_t = \\gamma v_{{t-1}} + \\eta \\nabla_\\theta J( \\theta )", "\\theta = \\theta - v_t")
+    for name in ("momentum", "nesterov"):  # (a judge of momentum asking Nesterov's, which asked momentum's: round 42)
+        md(f"1900 velocity lines of momentum and Nesterov under a {name} spec", "".join(
+            f"$${nag[k % 3].format(k=k)}$$\n\n" for k in range(1900)),
+           spec_text=S2.split("[optimizer]")[0] + f'[optimizer]\nname = "{name}"\n')
     after("lines: 10^4 RMS[g]_t in one line", "$$\\Delta \\theta_t = -" + " - ".join(
         "\\frac{RMS[\\Delta \\theta]_{t-1}}{RMS[g]_t} g_t" for _ in range(10_000)) + "$$\n", strict)
     return out

@@ -69,9 +69,21 @@ def velocity_options(net, texts) -> tuple:
     ("lr", "-lr" or a number: α × the spec's v ← μ v + g for v_t = γ v_{t−1} + η g), or ``foreign_velocity`` (the
     spec's optimizer has no such velocity: a claim with the letter is another optimizer's, not judged)."""
     found = _velocity(texts, moments_aside=net.optimizer.name != "adam")
+    if found is None and net.optimizer.name == "nesterov":
+        # velocities with the rate inside but of both signs (or the letter defined otherwise too): which multiple of
+        # the spec's v the letter is stays open — no claim with the letter is judged on a guess
+        letters = sorted({m.group("v") for m in map(_VELOCITY.match, texts) if m and velocity(m.group(0))})
+        return (("foreign_velocity", letters[0]),) if len(letters) == 1 else ()
     if found is None:
         return ()
     letter, sign = found
+    if net.optimizer.name == "nesterov":
+        # Ruder's v_t = γ v_{t−1} + η ∇J(θ − γ v_{t−1}), θ = θ − v_t: over Sutskever's variables, where θ is the point the
+        # look-ahead starts from and the spec's parameter (PyTorch's, Keras's) is θ − γ v. The answer's v is α × the
+        # classic form's v (−1 × Keras's); its θ is not the spec's, so a step of it is not compared (lookahead_theta)
+        variant = dict(net.options).get("variant", "classic")
+        rate = ("lr" if sign > 0 else "-lr") if variant == "classic" else "-1" if sign > 0 else None
+        return (("velocity_rate", rate), ("lookahead_theta", letter)) if rate else (("foreign_velocity", letter),)
     if net.optimizer.name == "momentum":
         variant = dict(net.options).get("variant", "classic")
         if variant == "classic":  # the spec's v ← μ v + g, θ ← θ − α v: the answer's v is ±α × it

@@ -1248,7 +1248,8 @@ class Judge:
         if self._unit_weight_column() and _UNIT_W.search(normalize(claim.latex)):
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
-                                 own_gamma=self.net.has_kinds or "gamma" in self.consts)
+                                 own_gamma=self.net.has_kinds or "gamma" in self.consts,
+                                 scaled_velocity="velocity_rate" in dict(self.notation.options))
         if ruder.reason is not None:  # Adadelta's RMS[g]_t, AdaMax's u_t, … under another optimizer (recurrences.py)
             own = judged_as_its_own(self, claim, ruder.family)  # AdaGrad's G_t under Adam: judged as AdaGrad's
             if own is not None:

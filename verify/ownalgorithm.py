@@ -12,8 +12,10 @@ the author follows is the author's choice: correct if it holds in one of them (a
 only if it fails in every one (not for momentum: a momentum line that
 holds in no variant stays unjudged (Ruder's velocity v = γ v + η g is read as the spec's own momentum reads it:
 α × the classic v, foreign.velocity_options).
-Nesterov's momentum is in the registry in the form PyTorch and Keras run (the gradient at θ), not in Sutskever's and
-Ruder's (the gradient at the look-ahead point θ − γ v): those lines stay unjudged with the reason.
+Nesterov's momentum is in the registry in the form PyTorch and Keras run (the gradient at θ); Ruder's and Sutskever's
+velocity line (the gradient at the look-ahead point θ − γ v) is that form over other variables and is read so
+(recurrences.read, foreign.velocity_options), their step of θ is not compared. Like momentum, a Nesterov line that fits
+no variant stays unjudged.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from dataclasses import replace
 
 #: recurrences' family -> the registry's optimizer
 REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum", "Adadelta": "adadelta",
-            "AdaMax": "adamax"}
+            "AdaMax": "adamax", "Nesterov": "nesterov"}
+#: the families whose lines are read through the answer's own velocity (a scale of the registry's): a line that fits
+#: no variant is left unjudged, never called wrong
+_VELOCITY_FAMILIES = ("momentum", "Nesterov")
 #: what the answer's readings set that holds whichever optimizer is meant (Δθ the step's change: pseudocode.py)
 _KEPT = ("delta_w",)
 NOTE = "judged as {}'s own update (the spec's optimizer is {}): the line is that algorithm's"
@@ -39,7 +44,7 @@ def _variants(definition) -> list[tuple[tuple[str, str], ...]]:
 def _velocity(net, judge) -> tuple:
     """The answer's velocity read against this momentum variant (Ruder's v_t = γ v_{t−1} + η g is α × the classic v:
     foreign.velocity_options), as the spec's own momentum reads it; () for the other optimizers."""
-    if net.optimizer.name != "momentum":
+    if net.optimizer.name not in ("momentum", "nesterov"):
         return ()
     from .foreign import velocity_options
     from .infer import _normal
@@ -69,6 +74,7 @@ def judges(judge, family: str) -> list:
             notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge))
             made = judge_like(judge, other, notation)
             if made is not None:
+                made._own_algorithm_judge = True  # (it judges its own lines only: no judge of a third algorithm)
                 made_all.append(made)
         cache[name] = made_all
     return cache[name]
@@ -76,6 +82,8 @@ def judges(judge, family: str) -> list:
 
 def judged_as_its_own(judge, claim, family: str):
     """The claim judged as ``family``'s own line (a ClaimResult), or None to leave it unjudged."""
+    if getattr(judge, "_own_algorithm_judge", False):
+        return None  # (momentum's judge asked about Nesterov's line, which asked momentum's … : one level only)
     made = judges(judge, family)
     if not made:
         return None
@@ -90,7 +98,7 @@ def judged_as_its_own(judge, claim, family: str):
             result.message += f" ({NOTE.format(family, judge.net.optimizer.name)})"
             return result
         results.append(result)
-    if family != "momentum" and results and all(r.verdict == "incorrect" for r in results):
+    if family not in _VELOCITY_FAMILIES and results and all(r.verdict == "incorrect" for r in results):
         first = results[0]
         first.notes.append(NOTE.format(family, judge.net.optimizer.name) + ", in every variant")
         first.message += f" ({NOTE.format(family, judge.net.optimizer.name)}; wrong in every variant)"

@@ -2402,6 +2402,10 @@ class _Parser:
         """Optimizer state of one parameter: ``S_{W^{(2)}}``, ``S_{dW^{[2]}}``, ``v_{dW}^{[1]}``, ``\\hat{m}_{W^{(1)}}``,
         ``V^{corrected}_{dW^{[2]}}`` (Ng); the value after the step (a state on the right of its own update is the
         value before it; the judge decides that)."""
+        if letter == self.opts.get("lookahead_theta") and self.step_param is not None:
+            raise Unreadable(f"the step adds {letter}, Sutskever's velocity, to θ: in that form θ is the point the "
+                             f"look-ahead starts from, and the spec's Nesterov parameter (PyTorch's, Keras's) is θ − γ {letter}; "
+                             "the two forms' parameters differ, so this step is not compared")
         if letter == self.opts.get("foreign_velocity"):
             raise Unreadable(f"{letter} is the answer's momentum velocity (defined with the learning rate inside), which "
                              "the spec's optimizer does not have: another optimizer's step is not judged")

@@ -5,7 +5,9 @@ Ruder's notation: θ all the parameters, g_t = ∇_θ J(θ_t) the gradient at st
 a running average or the momentum constant, v_t a velocity (momentum, Nesterov) or Adam's second moment, G_t Adagrad's
 diagonal matrix of the sums of the squared past gradients (G_{t,ii} its entry), E[g^2]_t the running average of the
 squared gradients (RMSprop, Adadelta), E[Δθ^2]_t and RMS[·]_t Adadelta's, Δθ_t the step itself (not a layer's Δ),
-u_t AdaMax's infinity-norm moment, ∇_θ J(θ − γ v_{t−1}) Nesterov's gradient at the look-ahead point.
+u_t AdaMax's infinity-norm moment, ∇_θ J(θ − γ v_{t−1}) Nesterov's gradient at the look-ahead point (under a Nesterov
+spec the spec's own g: its parameter, PyTorch's, is that point — the forty-second round reads AdaMax's, Adadelta's and
+this velocity line as the spec's own letters, or as their algorithm's own under another spec).
 
 A TA reads each recurrence as the algorithm it belongs to. The spec holds one optimizer (derive/optimizers.py: sgd,
 momentum, rmsprop, adam, adagrad): a recurrence of that optimizer is read in the spec's letters (RMSprop's E[g^2]_t is
@@ -66,7 +68,26 @@ _WHAT = {
 #: the families each spec optimizer reads in its own letters (AdaMax's first moment and its correction are Adam's;
 #: Adadelta's running average of the squared gradients is RMSprop's)
 _OWN = {"adagrad": ("Adagrad",), "rmsprop": ("RMSprop",), "adam": ("Adam",), "adamw": ("Adam",), "adamax": ("AdaMax", "Adam"),
-        "adadelta": ("Adadelta", "RMSprop")}
+        "adadelta": ("Adadelta", "RMSprop"), "nesterov": ("Nesterov",)}
+#: the gradient at the look-ahead point with the rate in front, in Ruder's signs (+ η ∇_θ J(θ − γ v_{t−1})) or Sutskever's
+#: (− α ∇f(w_{t−1} + β v_{t−1})): under a Nesterov spec the gradient at the spec's own parameter (PyTorch's and Keras's
+#: is the look-ahead point), the step's g_t; the rate's sign and the look-ahead's must be opposite (a line mixing the two
+#: conventions is not read)
+_RATE_LETTER = r"(\\(?:eta|alpha|epsilon|varepsilon))\s*+(?:\\cdot\s*+)?"
+_AT = (r"(?:\\nabla|\\bigtriangledown)\s*+(?:_\s*+\{?\s*+\\theta\s*+\}?\s*+)?(?:J|L|f)\s*+\(\s*+(?:\\theta|w|W)\s*+"
+       r"(?:_\s*+\{?\s*+t\s*+(?:-\s*+1\s*+)?\}?\s*+)?")
+_DECAY_V = r"\s*+\\(?:gamma|beta|mu)\s*+(?:\\cdot\s*+)?v\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}\s*+(?:;[^()]{0,60})?\)"
+_LOOKAHEAD_GRADIENT = re.compile(r"(\+)\s*+" + _RATE_LETTER + _AT + "-" + _DECAY_V
+                                 + r"|(-)\s*+" + _RATE_LETTER + _AT + r"\+" + _DECAY_V)
+
+
+def _at_parameter(m) -> str:
+    sign, rate = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f"{sign} {rate} g_t"
+
+
+#: the objective's gradient written out (∇_θ J(θ), ∂J/∂θ), not the step's letter g_t
+_GRADIENT_WRITTEN = re.compile(r"\\nabla|\\partial")
 #: a line that defines the running average of the squared gradients (E[g^2]_t = …): RMSprop's and Adadelta's alike
 _AVERAGE_FIRST = re.compile(r"\s*+E\s*+[\[(]\s*+g\s*+\^\s*+(?:2|\{\s*+2\s*+\})\s*+[\])]\s*+_\s*+(?:t|\{\s*+t\s*+\})\s*+=")
 #: Adam's second moment (v_t, \hat v_t, β_2 v): a line of Adam's own, not AdaMax's (which has u instead)
@@ -140,24 +161,30 @@ def family(text: str) -> str | None:
     return None
 
 
-def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
+def read(text: str, optimizer: str, own_gamma: bool = False, scaled_velocity: bool = False) -> Reading:
     """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
-    (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant."""
+    (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant; ``scaled_velocity``:
+    the answer's velocity is read as a multiple of the spec's (notation option velocity_rate: one sign throughout)."""
     original = text
     if _ZEILER_STEP.search(text):
         text = _ZEILER_PARAM.sub(r"\\theta", text.replace(r"\Delta x", r"\Delta \theta"))  # Zeiler's x: the parameter
     found = family(text)
-    if found in (None, "Adam") and optimizer != "momentum" and velocity(text):  # (a velocity before Adam's letters)
+    if found in (None, "Adam") and optimizer not in ("momentum", "nesterov") and velocity(text):  # (before Adam's letters)
         found = "momentum"
+    if found is None and optimizer == "nesterov" and scaled_velocity and velocity(text) and _GRADIENT_WRITTEN.search(text):
+        found = "momentum"  # Ruder's v_t = γ v_{t−1} + η ∇J(θ): the gradient at θ, not at the look-ahead point — momentum's
     own = _OWN.get(optimizer, ())
     if found == "Adam" and optimizer == "adamax" and _SECOND_MOMENT.search(text):
         own = ()  # Adam's second moment: a line of Adam's own, not AdaMax's
     if found == "RMSprop" and optimizer == "adadelta" and not _AVERAGE_FIRST.match(text):
         own = ()  # RMSprop's step (θ − η g/√(E[g^2] + ε)): only its running average is Adadelta's too
-    if found == "Nesterov" and optimizer == "nesterov":
-        return Reading(found, "not judged: the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Sutskever's form of "
-                              "Nesterov's momentum; the spec's is the form PyTorch and Keras run, with the gradient at θ (v ← μ v "
-                              "+ g, θ ← θ − α (g + μ v)): the same method over other variables, so its lines are not compared")
+    if found == "Nesterov" and optimizer == "nesterov" and scaled_velocity and _LOOKAHEAD_GRADIENT.search(text):
+        text = _LOOKAHEAD_GRADIENT.sub(_at_parameter, text)  # (v is then read as α × the spec's v: foreign.velocity_options)
+    elif found == "Nesterov" and optimizer == "nesterov":
+        return Reading(found, "not judged: the gradient is taken at a look-ahead point (Sutskever's form of Nesterov's "
+                              "momentum), but not as Ruder writes it (+ η ∇J(θ − γ v_{t−1})) nor as Sutskever does (− ε ∇f(θ + μ "
+                              "v)) with one velocity throughout the answer, the forms read over the spec's (PyTorch's and Keras's "
+                              "v ← μ v + g, θ ← θ − α (g + μ v)); a look-ahead's sign the same as the rate's is no such form")
     if found is not None and found not in own:
         return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
                               "define; another optimizer's recurrence is not judged against the spec's")
@@ -170,7 +197,7 @@ def read(text: str, optimizer: str, own_gamma: bool = False) -> Reading:
         out = _SHEET_AVERAGE.sub(lambda m: "S_" + m.group(0).split("_", 1)[1], _AVERAGE.sub("S_", out))  # E[g^2]_t, E_t -> S_t
     if found == "Adagrad":
         out = _ENTRY.sub(lambda m: m.group(1) + "_t", out)  # G_{t,ii} -> G_t, g_{t,i} -> g_t
-    if optimizer in ("momentum", "rmsprop") and not own_gamma and _GAMMA_DECAY.search(out):
+    if optimizer in ("momentum", "rmsprop", "nesterov") and not own_gamma and _GAMMA_DECAY.search(out):
         out = _GAMMA.sub(r"\\beta", out)  # Ruder's γ: the spec's decay (β; momentum's μ is read as β too)
     if optimizer == "rmsprop" and _RHO_DECAY.search(out):
         out = _RHO.sub(r"\\beta", out)  # Zeiler's ρ: RMSprop's decay β

@@ -180,3 +180,38 @@ def test_specs_with_the_new_optimizers_from_the_cli(tmp_path):
 
     table = {"name": "n", "inputs": 2, "layers": [{"units": 2, "activation": "identity"}], "loss": {"name": "squared_error"}}
     assert spec_from_dict({**table, "optimizer": {"name": "adamw", "weight_decay": 0}}).hyper_dict["weight_decay"] == 0
+
+
+def test_ruder_and_sutskever_nesterov_velocity_lines(tmp_path):
+    """Ruder's v_t = γ v_{t−1} + η ∇_θ J(θ − γ v_{t−1}), θ = θ − v_t runs over Sutskever's variables: PyTorch's
+    parameter (SGD, nesterov=True) is p = θ − γ v, its buffer v/η. The velocity line is judged under a Nesterov spec (its
+    gradient at the look-ahead point is the spec's g); the step of θ is not (the parameters differ), and a velocity line
+    with the gradient at θ is momentum's, said so. The oracle: Ruder's lines run on a quadratic J next to torch.optim."""
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(42)
+    A, c = rng.normal(size=(4, 4)), rng.normal(size=4)
+    A = A @ A.T / 4 + np.eye(4)
+    grad = lambda w: A @ w - c  # noqa: E731
+    lr, mu = 0.01, 0.9
+    theta, v = rng.normal(size=4), np.zeros(4)
+    p = torch.tensor(theta.copy(), requires_grad=True)
+    opt = torch.optim.SGD([p], lr=lr, momentum=mu, nesterov=True)
+    for _ in range(5):
+        v = mu * v + lr * grad(theta - mu * v)  # Ruder's lines
+        theta = theta - v
+        p.grad = torch.tensor(grad(p.detach().numpy()))
+        opt.step()
+        assert np.allclose(p.detach().numpy(), theta - mu * v, rtol=1e-12)  # p = θ − γ v
+        assert np.allclose(opt.state[p]["momentum_buffer"].numpy() * lr, v, rtol=1e-12)  # the buffer is v/η
+    doc = ("$$v_t = \\gamma v_{t-1} + \\eta \\nabla_\\theta J( \\theta - \\gamma v_{t-1} )$$\n\n"
+           "$$\\theta = \\theta - v_t$$\n\n"
+           "$$v_t = v_{t-1} + \\eta \\nabla_\\theta J( \\theta - \\gamma v_{t-1} )$$\n\n"
+           "$$v_t = \\gamma v_{t-1} + \\eta \\nabla_\\theta J( \\theta )$$\n")
+    spec = _spec("adam").replace('name = "adam"', 'name = "nesterov"\nlearning_rate = 0.01\nmomentum = 0.9')
+    got = list(_verify(tmp_path, spec, doc).values())
+    assert [r.verdict for r in got] == ["correct", "unchecked", "incorrect", "correct"]
+    assert "look-ahead starts from" in got[1].message and "momentum's own" in got[3].message
+    sutskever = "$$v_t=\\beta \\cdot v_{t-1} - \\alpha \\cdot \\bigtriangledown f(w_{t-1} + \\beta \\cdot v_{t-1} )$$\n"
+    assert [r.verdict for r in _verify(tmp_path, spec, sutskever).values()] == ["correct"]  # v = −η × the buffer
+    under_adam = list(_verify(tmp_path, _spec("adam"), doc).values())
+    assert under_adam[0].verdict == "correct" and "Nesterov's own" in under_adam[0].message
