@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 
 from gradproof.derive import limits
 from gradproof.derive.errors import did_you_mean
-from gradproof.derive.optimizers import STATE_PATTERN
 
 from . import augmented, elided, eraunits, layerdots, surface, unitnumbers
 from .normalize import drop_time_argument, normalize
 from .tree import PARAM, SAMPLE_BASES, FlatShape, NeedsLayer, Node, NoSuchLayer, Unreadable, literal_op, num
+from .truth import state_kind
 
 MAX_CHARS = 4000
 MAX_DEPTH = 60
@@ -87,9 +87,6 @@ WORDS = sorted({"logsig", "tansig", "purelin", "poslin", "Loss", "Cost",
                 "softsign", "logsumexp", "logsoftmax", "rowsum", "max", "yhat", "sign", "loss", "cost", "scores", "Scores", "score",
                 "Score", "pred", "net", "output", "out", "hidden", "hid", "target", "total", "true", "Err", "act", "Div"},
                key=len, reverse=True)
-
-#: an optimizer state's quantity kind (S_W, u_b_prev)
-_STATE_KIND = re.compile(rf"(?:{STATE_PATTERN})_[Wb](?:_prev)?")
 
 #: names a claim may use, for "did you mean" on an unknown one (functions, Greek letters, common commands)
 KNOWN_NAMES = (*WORDS, "delta", "Delta", "sigma", "lambda", "alpha", "beta", "gamma", "epsilon", "varepsilon", "eta", "theta",
@@ -3609,7 +3606,7 @@ class _Parser:
                 if c.op == "num" and 0 < float(c.value[0]) < 1 and u == y:
                     relu = lambda v: Node("fn", (v,), ("relu", None, False))  # noqa: E731
                     return Node("sub", (relu(y), Node("mul", (c, relu(Node("neg", (y,)))))))  # relu(z) − c relu(−z)
-        if any(n.op == "q" and _STATE_KIND.fullmatch(n.value[0]) for n in (*a.walk(), *b.walk())):
+        if any(n.op == "q" and state_kind(n.value[0]) for n in (*a.walk(), *b.walk())):
             # AdaMax's u_t = max(β_2 u_{t−1}, |g_t|): the larger of two arrays, entry by entry, (a + b + |a − b|) / 2
             gap = Node("fn", (Node("sub", (a, b)),), ("abs", None, False))
             return Node("mul", (num(0.5), Node("add", (Node("add", (a, b)), gap))))

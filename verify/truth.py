@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 
 import numpy as np
+import sympy as sp
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import ProgramEvaluator, compile_updates, run_updates
 from gradproof.derive.optimizers import STATE, STATE_PATTERN, TEMP
@@ -133,10 +134,18 @@ class Truth:
     def state_names(self) -> list[str]:
         return [u.target for u in self.d.updates if u.kind == "state"]
 
+    @functools.cached_property
+    def nonnegative_states(self) -> frozenset:
+        """The states whose update has a square or an absolute value in it (S, G, Adam's v, AdaMax's u, Adadelta's D)."""
+        return frozenset(u.target for u in self.d.updates if u.kind == "state" and any(
+            isinstance(a, sp.Abs) or isinstance(a, sp.Pow) and a.exp == 2 for a in sp.preorder_traversal(u.expr)))
+
     def later_state(self, params: dict, rng: np.random.Generator) -> dict:
-        """A random state before step LATER_STEP + 1: squared-gradient sums are non-negative, moments any sign."""
+        """A random state before step LATER_STEP + 1: a state its update keeps non-negative (a sum or average of
+        squares, AdaMax's max of |g|: its formula has a square or an absolute value) is drawn from [0, 1], a moment or a
+        velocity from [-1, 1]."""
         state = {"t": LATER_STEP}
-        second = {"S", "G", "u", "D"} | ({"v"} if self.net.optimizer.name in ("adam", "adamw") else set())
+        second = self.nonnegative_states
         for s in self.state_names():
             for k, v in self.trained(params).items():
                 state[f"{s}_{k}"] = rng.uniform(0, 1, size=np.shape(v)) if s in second else rng.uniform(-1, 1, size=np.shape(v))
