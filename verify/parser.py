@@ -3606,7 +3606,8 @@ class _Parser:
                 if c.op == "num" and 0 < float(c.value[0]) < 1 and u == y:
                     relu = lambda v: Node("fn", (v,), ("relu", None, False))  # noqa: E731
                     return Node("sub", (relu(y), Node("mul", (c, relu(Node("neg", (y,)))))))  # relu(z) − c relu(−z)
-        if any(n.op == "q" and state_kind(n.value[0]) for n in (*a.walk(), *b.walk())):
+        if any(n.op == "q" and state_kind(n.value[0]) for n in (*a.walk(), *b.walk())) or all(
+                literal_op(n) for n in (*a.walk(), *b.walk())):  # (or of written numbers: a walk-through's max(0.999 × 5, |-0.4|))
             # AdaMax's u_t = max(β_2 u_{t−1}, |g_t|): the larger of two arrays, entry by entry, (a + b + |a − b|) / 2
             gap = Node("fn", (Node("sub", (a, b)),), ("abs", None, False))
             return Node("mul", (num(0.5), Node("add", (Node("add", (a, b)), gap))))

@@ -40,7 +40,7 @@ def literal_op(n: Node) -> bool:
     """A node of arithmetic on written numbers: [0.218 0; 0 0.233] [-0.227; 0.429], 1 + sin(π/4 · 1) - 0.446."""
     return (n.op in ("num", "neg", "mul", "add", "sub", "div", "pow", "had", "T", "matrix")
             or n.op == "const" and n.value in ("pi", "e")
-            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu"))
+            or n.op == "fn" and n.value[0] in ("sin", "cos", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs"))
 
 
 class FlatShape(tuple):

@@ -27,7 +27,7 @@ import numpy as np
 import sympy as sp
 from gradproof.derive.errors import AnswerError
 from gradproof.derive.numeric import ProgramEvaluator, compile_updates, run_updates
-from gradproof.derive.optimizers import STATE, STATE_PATTERN, TEMP
+from gradproof.derive.optimizers import GRAD, STATE, STATE_PATTERN, TEMP, THETA
 from gradproof.derive.program import build_program
 
 from .layertruth import FEATURE_KINDS, SAMPLE_KINDS, STAT_KINDS, layer_arrays, normalisation_partials
@@ -133,6 +133,27 @@ class Truth:
     # -- the optimizer -------------------------------------------------------------------------------
     def state_names(self) -> list[str]:
         return [u.target for u in self.d.updates if u.kind == "state"]
+
+    @functools.cached_property
+    def recurrent_states(self) -> tuple[str, ...]:
+        """The states that follow a recurrence of their own (their update reads their value before the step: momentum's
+        v, Adam's m and v, RMSprop's S, AdaGrad's G, AdaMax's u, Adadelta's S and D), in update order."""
+        return tuple(u.target for u in self.d.updates if u.kind == "state" and STATE[u.target] in u.expr.free_symbols)
+
+    @functools.cached_property
+    def corrections(self) -> dict[str, str]:
+        """{temporary: state} for a temporary that is one state scaled by a factor of the step and the constants alone
+        (Adam's m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)): a bias correction."""
+        states = {STATE[u.target] for u in self.d.updates if u.kind == "state"}
+        out = {}
+        for u in self.d.updates:
+            if u.kind != "temp":
+                continue
+            inside = u.expr.free_symbols & (states | set(TEMP.values()) | {THETA, GRAD})
+            if len(inside) == 1 and (only := next(iter(inside))) in states and only not in sp.diff(u.expr, only).free_symbols and (
+                    u.expr.subs(only, 0) == 0):
+                out[u.target] = str(only)
+        return out
 
     @functools.cached_property
     def nonnegative_states(self) -> frozenset:

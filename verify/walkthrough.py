@@ -91,10 +91,6 @@ _NUMBER = re.compile(r"(?<![A-Za-z_^{\d.])\d+(?:\.\d+)?(?![\d.])")
 #: a step written with numbers: a leading number, then + or − (possessive white space: three adjacent runs that could
 #: share it had made a match cubic in a side's leading white space — 2400 spaces, 33 s; the same matches)
 _LEADING = re.compile(r"^\s*+\(?\s*+(-?\s*+\d+(?:\.\d+)?)\s*+\)?\s*+[-+]")
-#: the states that follow a recurrence of their own, per optimizer (the others are derived from them)
-_RECURRENT = {"momentum": ("v",), "adam": ("m", "v"), "rmsprop": ("S",), "adagrad": ("G",), "sgd": ()}
-#: a bias-corrected moment and the moment it corrects
-_CORRECTED = {"mhat": "m", "vhat": "v"}
 RELATIVE = 0.002  # 0.2 %: the walk-through rounds each value it carries forward
 #: the gradients a later step's value is tried with: the numbers written nearest before it (a step writes its gradient
 #: once, maybe with a partial result or two); past them a value is never ``incorrect`` for want of its gradient (issue
@@ -153,7 +149,10 @@ class _Walk:
         self.history = {p: [] if self.own else [(0, v)] for p, v in self.given.items()}
         self.own_gradient: dict[str, float] = {}  # parameter -> the given gradient its first step was written with
         self.derived: list[float] = []  # the last value of every claim read so far (a number the answer derived)
-        for s in _RECURRENT.get(self.opt, ()):
+        #: the states that follow a recurrence of their own, and {bias-corrected moment: the moment it corrects}: read
+        #: from the spec's update rules (truth.recurrent_states, truth.corrections), for every optimizer of the registry
+        self.recurrent, self.corrected = judge.truth.recurrent_states, judge.truth.corrections
+        for s in self.recurrent:
             self.history[s] = [(0, 0.0)]
         self.grads: list[tuple[int, float]] = []  # (claim position, value) of the chains with no subject
         self.last_of_step: dict[int, int] = {}  # step -> position of its last value
@@ -179,9 +178,9 @@ class _Walk:
             return None  # (w_0, v_0: the values before any step, given)
         if hat:
             state = self.states.get("hat" + hat)
-            return ("corrected", state, step) if state in _CORRECTED else None
+            return ("corrected", state, step) if state in self.corrected else None
         state = self.states.get(letter)
-        if state is not None and state in _RECURRENT.get(self.opt, ()):
+        if state is not None and state in self.recurrent:
             return "state", state, step
         param = self.param_of(letter)
         return None if param is None else ("param", param, step)
@@ -206,7 +205,7 @@ class _Walk:
 
         if self.vector:
             side = _number_lists(side)  # [1, 10]: the vector's entries
-        if not side or re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|sqrt|left|right|frac|begin\{bmatrix\}|"
+        if not side or re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|sqrt|max|left|right|frac|begin\{bmatrix\}|"
                                                      r"end\{bmatrix\})", "", side)):
             return None
         try:
@@ -253,7 +252,7 @@ class _Walk:
                 if found is not None:
                     return found
             return None
-        hist = self.history.get(_CORRECTED.get(q, q))
+        hist = self.history.get(self.corrected.get(q, q))
         texts = _NUMBER.findall(side)
         for rounded in (False, True):
             for k, v in reversed(hist or []):
@@ -266,7 +265,7 @@ class _Walk:
     def told(self, kind: str, q: str, step: int) -> tuple[int, float] | None:
         """(step, the earlier value it continues from) of a value whose subscript names its step: its own value after
         the step before (a corrected moment: the moment's after this step), when the walk-through wrote one."""
-        source, before = (_CORRECTED[q], step) if kind == "corrected" else (q, step - 1)
+        source, before = (self.corrected[q], step) if kind == "corrected" else (q, step - 1)
         value = self._at(source, before) if source in self.history else None
         return None if value is None else (step, value)
 
@@ -416,7 +415,7 @@ class _Walk:
         numbers continue from (its own value after step k − 1; for a corrected moment, the moment's after step k)."""
         from .judge import ClaimResult
 
-        before = {name: self._at(name, k - 1) for name in (self.param, *_RECURRENT[self.opt])}
+        before = {name: self._at(name, k - 1) for name in (self.param, *self.recurrent)}
         if kind != "corrected":
             before[q] = start
         missing = [name for name, v in before.items() if v is None]
@@ -437,7 +436,7 @@ class _Walk:
                 return _unchecked(claim, f"{letter} after step {k}: it needs {', '.join(missing)} after step {k - 1}, "
                                   "which the walk-through does not write")
             if kind == "corrected":  # m̂ = m / (1 − β₁ᵏ) of the moment value the walk-through wrote (``start``)
-                moment = self._run(before, g, k, f"{_CORRECTED[q]}_{self.param}")
+                moment = self._run(before, g, k, f"{self.corrected[q]}_{self.param}")
                 if moment is not None and np.all(np.abs(np.asarray(moment)) > 1e-12):
                     exact = np.asarray(start, dtype=float) * (np.asarray(exact) / np.asarray(moment))
                     exact = float(exact.reshape(-1)[0]) if exact.size == 1 and not self.vector else exact.reshape(-1)
@@ -506,9 +505,14 @@ class _Walk:
         return np.asarray(out, dtype=float).reshape(-1) if self.vector else float(np.asarray(out).reshape(-1)[0])
 
     def _depends(self, before: dict, g: float, k: int, target: str | None, missing: list) -> bool:
+        """Whether the step's value moves with the states ``missing`` (not written): tried at a small and at a large
+        value (AdaMax's max(β₂u, |g|) does not move with a u below |g|/β₂, 0.37 beside g = 0.4)."""
         base = self._run(before, g, k, target)
-        moved = self._run({**before, **{m: 0.37 for m in missing}}, g, k, target)
-        return base is None or moved is None or float(np.max(np.abs(np.asarray(base) - np.asarray(moved)))) > 1e-12
+        for probe in (0.37, 1000.0 * (1.0 + abs(g))):
+            moved = self._run({**before, **{m: probe for m in missing}}, g, k, target)
+            if base is None or moved is None or float(np.max(np.abs(np.asarray(base) - np.asarray(moved)))) > 1e-12:
+                return True
+        return False
 
 
 def _argument_rule(latex: str, letter: str) -> str | None:
@@ -645,7 +649,7 @@ def _readable(latex: str, kind: str, letter: str, walk: _Walk) -> str:
         if not hat and not bare:
             return m.group(0)  # (a command: \beta, \times)
         key = "hat" + hat if hat else bare
-        if walk.states.get(key) not in (*_RECURRENT.get(walk.opt, ()), *_CORRECTED):
+        if walk.states.get(key) not in (*walk.recurrent, *walk.corrected):
             return m.group(0)
         return f"\\hat{{{hat}}}_{{W}}" if hat else f"{bare}_{{W}}"
 
@@ -659,7 +663,7 @@ def read(judge, claims):
     when the answer is no such walk-through."""
     from .normalize import normalize
 
-    if not judge.truth.params or judge.net.optimizer.name not in _RECURRENT:
+    if not judge.truth.params:
         return None
     if not judge.numeric and len(judge.truth.params) != 1:
         return None  # (without [values]: a walk-through of one parameter, from its own start)
