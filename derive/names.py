@@ -20,6 +20,7 @@ SYMBOL_LATEX = {
     "vhat": r"\hat{v}",
     "lambda_wd": r"\lambda_{\mathrm{wd}}",
     "Delta": r"\Delta\theta",
+    "vmax": r"v^{\max}",
 }
 
 # -- code keys ---------------------------------------------------------------------------------------
@@ -114,8 +115,8 @@ def tex_quantity(kind: str, l: int | None = None, convention: str = "row") -> st
 
 
 #: optimizer state and temporaries (derive.optimizers) as courses write them: S_{W}, \hat{m}_{W}
-STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "u": "u", "D": "D", "mhat": r"\hat{m}", "vhat": r"\hat{v}",
-               "Delta": r"\Delta\theta"}
+STATE_LATEX = {"S": "S", "v": "v", "m": "m", "G": "G", "u": "u", "D": "D", "vmax": r"v^{\max}", "mhat": r"\hat{m}",
+               "vhat": r"\hat{v}", "Delta": r"\Delta\theta"}
 
 
 def tex_state(name: str, param_tex: str) -> str:

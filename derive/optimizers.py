@@ -27,8 +27,8 @@ HYPER = {
     "weight_decay": sp.Symbol("lambda_wd", positive=True),
 }
 #: kept between steps: momentum's velocity v, RMSprop's (and Adadelta's) mean square S, Adam's moments m and v, AdaGrad's
-#: sum G, AdaMax's infinity norm u, Adadelta's mean square of the steps D
-STATE = {name: sp.Symbol(name, real=True) for name in ("v", "S", "m", "G", "u", "D")}
+#: sum G, AdaMax's infinity norm u, Adadelta's mean square of the steps D, AMSGrad's running maximum vmax of v
+STATE = {name: sp.Symbol(name, real=True) for name in ("v", "S", "m", "G", "u", "D", "vmax")}
 #: computed within a step: Adam's bias-corrected moments, Adadelta's step Delta
 TEMP = {name: sp.Symbol(name, real=True) for name in ("mhat", "vhat", "Delta")}
 STATE_NAMES = (*STATE, *TEMP)
@@ -97,6 +97,24 @@ def _adam(options):
         Update("v", b2 * v + (1 - b2) * GRAD**2, "state"),
         Update("mhat", m / (1 - b1**STEP), "temp"),
         Update("vhat", v / (1 - b2**STEP), "temp"),
+        Update("theta", THETA - lr * TEMP["mhat"] / _sqrt_eps(TEMP["vhat"], options), "param"),
+    )
+
+
+def _amsgrad(options):
+    """Reddi, Kale & Kumar's AMSGrad: Adam whose second moment never decreases, vmax <- max(vmax, v). "corrected" (PyTorch's
+    Adam(amsgrad=True), Keras's amsgrad=True): both moments bias-corrected, theta <- theta - alpha mhat / (sqrt(vmax /
+    (1 - beta2^t)) + eps); "uncorrected" (the paper's algorithm 2 at a constant rate, Ruder's overview): theta <- theta -
+    alpha m / (sqrt(vmax) + eps)."""
+    m, v, vmax, b1, b2, lr = STATE["m"], STATE["v"], STATE["vmax"], HYPER["beta1"], HYPER["beta2"], HYPER["learning_rate"]
+    moments = (Update("m", b1 * m + (1 - b1) * GRAD, "state"), Update("v", b2 * v + (1 - b2) * GRAD**2, "state"),
+               Update("vmax", sp.Max(vmax, v), "state"))
+    if options["variant"] == "uncorrected":
+        return (*moments, Update("theta", THETA - lr * m / _sqrt_eps(vmax, options), "param"))
+    return (
+        *moments,
+        Update("mhat", m / (1 - b1**STEP), "temp"),
+        Update("vhat", vmax / (1 - b2**STEP), "temp"),
         Update("theta", THETA - lr * TEMP["mhat"] / _sqrt_eps(TEMP["vhat"], options), "param"),
     )
 
@@ -189,6 +207,13 @@ OPTIMIZERS: dict[str, OptimizerDef] = {
             "Adam with decoupled weight decay, theta <- theta - alpha (mhat / (sqrt(vhat) + eps) + lambda theta)",
         ),
         OptimizerDef(
+            "amsgrad",
+            {"learning_rate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
+            {**_EPS, "variant": (("corrected", "uncorrected"), "corrected")},
+            _amsgrad,
+            "Adam with vmax <- max(vmax, v): theta <- theta - alpha mhat / (sqrt(vmax / (1 - beta2^t)) + eps)",
+        ),
+        OptimizerDef(
             "adamax",
             {"learning_rate": 0.002, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
             {"epsilon_placement": (("inside", "outside"), "inside")},
@@ -206,7 +231,8 @@ OPTIMIZERS: dict[str, OptimizerDef] = {
     ]
 }
 ALIASES = {"gd": "sgd", "gradient_descent": "sgd", "rms_prop": "rmsprop", "heavy_ball": "momentum", "nag": "nesterov",
-           "nesterov_momentum": "nesterov", "adam_w": "adamw", "ada_max": "adamax", "ada_delta": "adadelta"}
+           "nesterov_momentum": "nesterov", "adam_w": "adamw", "ada_max": "adamax", "ada_delta": "adadelta",
+           "ams_grad": "amsgrad"}
 
 
 def lookup(name: str) -> OptimizerDef | None:

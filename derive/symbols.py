@@ -34,7 +34,7 @@ class Parameter(sp.Symbol):
 
 #: names the proof uses for quantities; a parameter with one of them is printed upright
 QUANTITY_LETTERS = frozenset({"x", "z", "h", "y", "yhat", "W", "w", "b", "N", "J", "L", "l", "n", "g", "t", "theta", "delta",
-                              "lambda", "S", "v", "m", "G", "u", "D", "Delta", "mhat", "vhat", "E", "a", "o"})
+                              "lambda", "S", "v", "m", "G", "u", "D", "vmax", "Delta", "mhat", "vhat", "E", "a", "o"})
 
 
 _u = sp.Symbol("u", real=True)

@@ -169,8 +169,9 @@ def conventions(d, epsilon_root: str) -> tuple[str, ...]:
             + (rf", the step divides by ${epsilon_root}$" if epsilon_root else "")
             + "."
         )
-    elif "variant" in opts:
-        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form).")
+    if "variant" in opts:  # (momentum's, Nesterov's, AMSGrad's)
+        out.append(rf"Optimizer {display_name(net.optimizer.name)} ({escape(opts['variant'])} form)"
+                   + _VARIANT_NOTES.get((net.optimizer.name, opts["variant"]), "."))
     return tuple(out)
 
 
@@ -366,6 +367,13 @@ REFERENCES = (
     r"C.~M.~Bishop, \emph{Pattern Recognition and Machine Learning}, Springer, 2006, \S5.3.",
     r"D.~E.~Rumelhart, G.~E.~Hinton, R.~J.~Williams, ``Learning representations by back-propagating errors'', \emph{Nature} 323, 1986.",
 )
+#: what a variant's name alone does not say
+_VARIANT_NOTES = {
+    ("amsgrad", "corrected"): r": both moments bias-corrected, the maximum $v^{\max}$ divided by $1 - \beta_2^t$ (as PyTorch's "
+                              r"and Keras's \texttt{amsgrad=True}).",
+    ("amsgrad", "uncorrected"): r": $m$ and $v^{\max}$ as they are, without bias correction (Reddi et al.'s algorithm 2 at "
+                                r"a constant rate).",
+}
 OPTIMIZER_REFERENCES = {
     "sgd": r"H.~Robbins, S.~Monro, ``A stochastic approximation method'', \emph{Ann.\ Math.\ Statist.} 22, 1951.",
     "momentum": r"B.~T.~Polyak, ``Some methods of speeding up the convergence of iteration methods'', "
@@ -378,6 +386,7 @@ OPTIMIZER_REFERENCES = {
     r"learning'', ICML 2013.",
     "adamw": r"I.~Loshchilov, F.~Hutter, ``Decoupled weight decay regularization'', ICLR 2019.",
     "adamax": r"D.~P.~Kingma, J.~Ba, ``Adam: a method for stochastic optimization'', ICLR 2015, section 7.1.",
+    "amsgrad": r"S.~J.~Reddi, S.~Kale, S.~Kumar, ``On the convergence of Adam and beyond'', ICLR 2018.",
     "adadelta": r"M.~D.~Zeiler, ``ADADELTA: an adaptive learning rate method'', arXiv:1212.5701, 2012.",
 }
 

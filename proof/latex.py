@@ -124,6 +124,7 @@ _DISPLAY = {  # registry names as a course writes them
     "nesterov": "Nesterov momentum",
     "adamw": "AdamW",
     "adamax": "AdaMax",
+    "amsgrad": "AMSGrad",
     "adadelta": "Adadelta",
 }
 

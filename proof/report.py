@@ -31,6 +31,7 @@ _TEXT_NAMES = {
     "rho": "ρ",
     "lambda_wd": "λ_wd",
     "Delta": "Δθ",
+    "vmax": "v_max",
 }
 
 

@@ -80,13 +80,19 @@ TORCH = {
     ("adamax", "inside"): lambda torch, p, h: torch.optim.Adamax(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]),
                                                                  eps=h["epsilon"]),
     ("adadelta", ""): lambda torch, p, h: torch.optim.Adadelta(p, lr=h["learning_rate"], rho=h["rho"], eps=h["epsilon"]),
+    ("amsgrad", "corrected-outside"): lambda torch, p, h: torch.optim.Adam(p, lr=h["learning_rate"], betas=(h["beta1"], h["beta2"]),
+                                                                          eps=h["epsilon"], amsgrad=True),
 }
+
+
+def torch_key(name: str, options: dict) -> tuple[str, str]:
+    """The TORCH key of an optimizer and its options: its variant, its epsilon placement, or both (AMSGrad's)."""
+    return name, "-".join(options[k] for k in ("variant", "epsilon_placement") if k in options)
 
 
 def torch_optimizer(torch, net, params: list):
     """The spec's optimizer as torch.optim implements it, or None (a variant torch does not have)."""
-    options = dict(net.options)
-    key = (net.optimizer.name, options.get("variant", options.get("epsilon_placement", "")))
+    key = torch_key(net.optimizer.name, dict(net.options))
     return TORCH[key](torch, params, net.hyper_dict) if key in TORCH else None
 
 

@@ -82,6 +82,7 @@ def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
     torch twin at every step, the update by torch.optim where it implements the rule exactly (else by the rule's
     textbook formula, tests/codegen/test_optimizers.py) -- to 1e-7."""
     torch = pytest.importorskip("torch")
+    from layer_twin import torch_key
     from test_optimizers import STATES, TORCH, hand_reference
 
     d = derivation_of(str(spec), False)
@@ -91,7 +92,7 @@ def test_gradients_and_three_optimizer_steps_equal_torch(spec, tmp_path):
     params = random_params(mod, 8)
     ours, state = {k: v.copy() for k, v in params.items()}, None
     name, options = net.optimizer.name, dict(net.options)
-    key = (name, options.get("variant", options.get("epsilon_placement", "")))
+    key = torch_key(name, options)
     theirs = {k: torch.tensor(v.copy(), dtype=torch.float64, requires_grad=True) for k, v in params.items()}
     opt = TORCH[key](torch, list(theirs.values()), net.hyper_dict) if key in TORCH else None
     by_hand = hand_reference(name, options, net.hyper_dict)

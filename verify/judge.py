@@ -1249,7 +1249,8 @@ class Judge:
             return ClaimResult(claim.id, claim.latex, "unchecked", "", UNIT_W_NOTE, quantity=claim.quantity)
         ruder = recurrences.read(normalize(claim.latex), self.net.optimizer.name,
                                  own_gamma=self.net.has_kinds or "gamma" in self.consts,
-                                 scaled_velocity="velocity_rate" in dict(self.notation.options))
+                                 scaled_velocity="velocity_rate" in dict(self.notation.options),
+                                 max_hat=dict(self.notation.options).get("max_hat"))
         if ruder.reason is not None:  # Adadelta's RMS[g]_t, AdaMax's u_t, … under another optimizer (recurrences.py)
             own = judged_as_its_own(self, claim, ruder.family)  # AdaGrad's G_t under Adam: judged as AdaGrad's
             if own is not None:
@@ -3734,6 +3735,10 @@ class Judge:
         if numbered:
             self.notation = replace(self.notation, options=self.notation.options + numbered)
             self.inferred += ("δ is numbered from the input as layer 1 (δ_{L+1} = ŷ − y), the other letters from 0",)
+        running_max = recurrences.max_hat_option(self.net, texts)
+        if running_max and "max_hat" not in dict(self.notation.options):
+            self.notation = replace(self.notation, options=self.notation.options + running_max)
+            self.inferred += ("v̂ is AMSGrad's running maximum of v (Reddi et al.'s letters: v̂_t = max(v̂_{t−1}, v_t))",)
         extra = velocity_options(self.net, texts)
         if extra:
             self.notation = replace(self.notation, options=self.notation.options + extra)

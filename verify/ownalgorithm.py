@@ -22,9 +22,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import recurrences
+
 #: recurrences' family -> the registry's optimizer
 REGISTRY = {"Adagrad": "adagrad", "RMSprop": "rmsprop", "Adam": "adam", "momentum": "momentum", "Adadelta": "adadelta",
-            "AdaMax": "adamax", "Nesterov": "nesterov"}
+            "AdaMax": "adamax", "Nesterov": "nesterov", "AMSGrad": "amsgrad"}
 #: the families whose lines are read through the answer's own velocity (a scale of the registry's): a line that fits
 #: no variant is left unjudged, never called wrong
 _VELOCITY_FAMILIES = ("momentum", "Nesterov")
@@ -52,6 +54,13 @@ def _velocity(net, judge) -> tuple:
     return velocity_options(net, [_normal(c.latex) for c in judge._claims[:300] if len(c.latex) <= 2000])
 
 
+def _running_max(net, judge) -> tuple:
+    """AMSGrad's running maximum written as Reddi et al.'s \\hat v (recurrences.max_hat_option), for this variant."""
+    from .infer import _normal
+
+    return recurrences.max_hat_option(net, [_normal(c.latex) for c in judge._claims[:300] if len(c.latex) <= 2000])
+
+
 def judges(judge, family: str) -> list:
     """Judges of the same network, batch and notation with ``family``'s optimizer, one per variant (cached on the
     judge); empty when the family is not in the registry or its network cannot be derived."""
@@ -71,7 +80,8 @@ def judges(judge, family: str) -> list:
             other = replace(judge.net, optimizer=definition, hyper=tuple(definition.defaults.items()), options=options)
             # (the answer's own [notation] only: what was read for the spec's optimizer — Ng's S as Adam's v, ε as
             # the learning rate of a spec without ε — is not this algorithm's)
-            notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge))
+            notation = replace(judge.declared, options=judge.declared.options + kept + _velocity(other, judge)
+                               + _running_max(other, judge))
             made = judge_like(judge, other, notation)
             if made is not None:
                 made._own_algorithm_judge = True  # (it judges its own lines only: no judge of a third algorithm)
@@ -84,6 +94,8 @@ def judged_as_its_own(judge, claim, family: str):
     """The claim judged as ``family``'s own line (a ClaimResult), or None to leave it unjudged."""
     if getattr(judge, "_own_algorithm_judge", False):
         return None  # (momentum's judge asked about Nesterov's line, which asked momentum's … : one level only)
+    if REGISTRY.get(family) == judge.net.optimizer.name:
+        return None  # (the spec's own algorithm in another variant — Reddi's AMSGrad under PyTorch's: the reason stands)
     made = judges(judge, family)
     if not made:
         return None
@@ -97,7 +109,8 @@ def judged_as_its_own(judge, claim, family: str):
             result.notes.append(NOTE.format(family, judge.net.optimizer.name))
             result.message += f" ({NOTE.format(family, judge.net.optimizer.name)})"
             return result
-        results.append(result)
+        if not result.message.startswith(recurrences.OTHER_FORM):  # (a variant that leaves the line to another says nothing)
+            results.append(result)
     if family not in _VELOCITY_FAMILIES and results and all(r.verdict == "incorrect" for r in results):
         first = results[0]
         first.notes.append(NOTE.format(family, judge.net.optimizer.name) + ", in every variant")

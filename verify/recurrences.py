@@ -39,6 +39,20 @@ _ADADELTA = re.compile(r"(?<![A-Za-z\\])(?:\\(?:text|mathrm|operatorname)\s*+\{\
                        r"|(?<![A-Za-z\\])(?<!\\mathbb\{)E\s*+[\[(]\s*+\\Delta")
 #: AdaMax's u_t, u_{t-1}, β_2^∞
 _ADAMAX = re.compile(r"(?<![A-Za-z\\])u\s*+_\s*+" + _T + r"|\\beta\s*+_\s*+\{?\s*+2\s*+\}?\s*+\^\s*+\{?\s*+\\infty")
+#: AMSGrad's running maximum in Reddi, Kale & Kumar's letters (Ruder's overview): \hat v_t = \max(\hat v_{t-1}, v_t) — its
+#: \hat v is the maximum of the second moments, not Adam's bias-corrected v
+RUNNING_MAX = re.compile(r"\\max\s*+(?:\\left\s*+)?[(\[]\s*+" + r"\\(?:hat|widehat)\s*+\{?\s*+v\s*+\}?\s*+_\s*+\{\s*+t\s*+-\s*+1\s*+\}")
+#: the hatted v of Reddi's letters (normalised: \hat{v}, \hatv, \widehat{v})
+_HAT_V = re.compile(r"\\(?:hat|widehat)\s*+(?:\{\s*+v\s*+\}|v(?![A-Za-z]))")
+#: Adam's bias-corrected first moment \hat m (a step written with it is the corrected form)
+_HAT_M = re.compile(r"\\(?:hat|widehat)\s*+\{?\s*+m(?![A-Za-z])")
+#: the step of θ (θ_{t+1} = …)
+_THETA_NEXT = re.compile(r"^\s*+\\theta\s*+_\s*+\{\s*+t\s*+\+\s*+1\s*+\}\s*+=")
+#: the reason a step in Reddi's uncorrected form is not judged over the bias-corrected AMSGrad (how it begins)
+OTHER_FORM = ("not judged: a step with m_t and the running maximum v̂_t as they are is Reddi et al.'s AMSGrad without "
+              "bias correction")
+#: the state letter AMSGrad's running maximum is read as (judge._state_letters)
+MAX_LETTER = "vmax"
 #: Nesterov's gradient at the look-ahead point: J(θ − γ v_{t−1}), f(w_t + μ v_t)
 _LOOKAHEAD = re.compile(r"(?<![A-Za-z\\])(?:J|L|f|\\mathcal\s*+\{\s*+[JL]\s*+\})\s*+\(\s*+(?:\\theta|w|W)\s*+"
                         r"(?:_\s*+" + _T + r"\s*+)?[-+]"
@@ -59,6 +73,7 @@ _ADAM = re.compile(r"\\(?:hat|widehat)\s*+\{?\s*+[mv](?![A-Za-z])"
 _WHAT = {
     "Adadelta": "RMS[·]_t and E[Δθ^2]_t are Adadelta's (Zeiler)",
     "AdaMax": "u_t is AdaMax's infinity-norm moment (Kingma & Ba, section 7.1)",
+    "AMSGrad": "v̂_t = max(v̂_{t−1}, v_t) is AMSGrad's running maximum of the second moments (Reddi et al.)",
     "Nesterov": "the gradient taken at the look-ahead point (θ − γ v_{t−1}) is Nesterov's accelerated momentum",
     "Adagrad": "G_t is Adagrad's sum of the squared past gradients (G_{t,ii} its diagonal entry)",
     "momentum": "v_t, defined from v_{t-1} with the learning rate inside, is a momentum velocity",
@@ -68,7 +83,7 @@ _WHAT = {
 #: the families each spec optimizer reads in its own letters (AdaMax's first moment and its correction are Adam's;
 #: Adadelta's running average of the squared gradients is RMSprop's)
 _OWN = {"adagrad": ("Adagrad",), "rmsprop": ("RMSprop",), "adam": ("Adam",), "adamw": ("Adam",), "adamax": ("AdaMax", "Adam"),
-        "adadelta": ("Adadelta", "RMSprop"), "nesterov": ("Nesterov",)}
+        "adadelta": ("Adadelta", "RMSprop"), "nesterov": ("Nesterov",), "amsgrad": ("AMSGrad", "Adam")}
 #: the gradient at the look-ahead point with the rate in front, in Ruder's signs (+ η ∇_θ J(θ − γ v_{t−1})) or Sutskever's
 #: (− α ∇f(w_{t−1} + β v_{t−1})): under a Nesterov spec the gradient at the spec's own parameter (PyTorch's and Keras's
 #: is the look-ahead point), the step's g_t; the rate's sign and the look-ahead's must be opposite (a line mixing the two
@@ -150,6 +165,8 @@ def family(text: str) -> str | None:
         return "Adadelta"
     if _ADAMAX.search(text):
         return "AdaMax"
+    if RUNNING_MAX.search(text):
+        return "AMSGrad"
     if _LOOKAHEAD.search(text):
         return "Nesterov"
     if _ADAGRAD.search(text):
@@ -161,10 +178,13 @@ def family(text: str) -> str | None:
     return None
 
 
-def read(text: str, optimizer: str, own_gamma: bool = False, scaled_velocity: bool = False) -> Reading:
+def read(text: str, optimizer: str, own_gamma: bool = False, scaled_velocity: bool = False, max_hat: str | None = None
+         ) -> Reading:
     """The claim ``text`` (normalised) against the spec's ``optimizer``; ``own_gamma``: the network has a γ of its own
     (batch norm's scale, a leaky ReLU's slope), so γ is never read as the optimizer's constant; ``scaled_velocity``:
-    the answer's velocity is read as a multiple of the spec's (notation option velocity_rate: one sign throughout)."""
+    the answer's velocity is read as a multiple of the spec's (notation option velocity_rate: one sign throughout);
+    ``max_hat``: the answer writes AMSGrad's running maximum as v̂ (notation option max_hat, the spec's AMSGrad
+    variant: ``max_hat_option``)."""
     original = text
     if _ZEILER_STEP.search(text):
         text = _ZEILER_PARAM.sub(r"\\theta", text.replace(r"\Delta x", r"\Delta \theta"))  # Zeiler's x: the parameter
@@ -185,9 +205,19 @@ def read(text: str, optimizer: str, own_gamma: bool = False, scaled_velocity: bo
                               "momentum), but not as Ruder writes it (+ η ∇J(θ − γ v_{t−1})) nor as Sutskever does (− ε ∇f(θ + μ "
                               "v)) with one velocity throughout the answer, the forms read over the spec's (PyTorch's and Keras's "
                               "v ← μ v + g, θ ← θ − α (g + μ v)); a look-ahead's sign the same as the rate's is no such form")
+    if (optimizer != "amsgrad" and max_hat and found == "Adam" and _THETA_NEXT.match(text) and _HAT_V.search(text)
+            and not _HAT_M.search(text)):
+        found = "AMSGrad"  # θ_{t+1} = θ_t − η m_t / (√v̂_t + ε) beside Reddi's running maximum: AMSGrad's step, not Adam's
     if found is not None and found not in own:
         return Reading(found, f"not judged: {_WHAT[found]}, an algorithm the spec's optimizer ({optimizer}) does not "
                               "define; another optimizer's recurrence is not judged against the spec's")
+    if optimizer == "amsgrad" and max_hat and _HAT_V.search(text):
+        if max_hat == "corrected" and _THETA_NEXT.match(text) and not _HAT_M.search(text):
+            return Reading("AMSGrad", OTHER_FORM + "; the spec's AMSGrad corrects both moments "
+                                      "(variant \"corrected\", PyTorch's and Keras's amsgrad=True), and which of the two "
+                                      "the course means the name does not say: set variant = \"uncorrected\" in the spec's "
+                                      "[optimizer] to judge this form")
+        text = _HAT_V.sub(rf"\\{MAX_LETTER} ", text)  # Reddi's \hat v_t: the spec's running maximum vmax_t
     out = _SQUARE_FIRST.sub("g_t^2", text)
     if optimizer == "adadelta" and (found in own or found is None and _STEP.search(out)):
         out = _adadelta_letters(out)
@@ -202,6 +232,17 @@ def read(text: str, optimizer: str, own_gamma: bool = False, scaled_velocity: bo
     if optimizer == "rmsprop" and _RHO_DECAY.search(out):
         out = _RHO.sub(r"\\beta", out)  # Zeiler's ρ: RMSprop's decay β
     return Reading(found, None, out if out != original else None)
+
+
+def max_hat_option(net, texts) -> tuple:
+    """The [notation] option ``max_hat`` when the answer writes AMSGrad's running maximum in Reddi et al.'s letters
+    (\\hat v_t = \\max(\\hat v_{t-1}, v_t)): the spec's AMSGrad variant, or "foreign" under another optimizer (a step
+    with m_t and that \\hat v is then AMSGrad's, not Adam's); else ()."""
+    if not any(RUNNING_MAX.search(t) for t in texts):
+        return ()
+    if net.optimizer.name != "amsgrad":
+        return (("max_hat", "foreign"),)
+    return (("max_hat", dict(net.options).get("variant", "corrected")),)
 
 
 def survey_families(texts, optimizer: str | None = None) -> set[str]:

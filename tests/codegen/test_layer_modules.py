@@ -11,7 +11,7 @@ from gradproof.codegen.loader import build
 from gradproof.derive.derivation import derive
 from gradproof.derive.numeric import ProgramEvaluator
 from gradproof.derive.spec import load_spec, spec_from_dict
-from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_objective
+from layer_twin import TABLES, random_layer_params, random_masks, torch_forward, torch_key, torch_objective
 
 SPECS = {**{name: ("table", table) for name, table in TABLES.items()},
          "bn_mlp.toml": ("file", ROOT / "examples" / "bn_mlp.toml"),
@@ -93,7 +93,7 @@ def test_three_optimizer_steps_match_torch(case):
     params, masks = random_layer_params(d.program, rng), random_masks(d.program, 8, rng)
     theirs = {k: v.copy() for k, v in params.items()}
     name, options = net.optimizer.name, dict(net.options)
-    key = (name, options.get("variant", options.get("epsilon_placement", "")))
+    key = torch_key(name, options)
     P = {k: torch.tensor(v, requires_grad=True) for k, v in theirs.items()}
     opt = TORCH[key](torch, list(P.values()), net.hyper_dict) if key in TORCH else None
     by_hand = hand_reference(name, options, net.hyper_dict)

@@ -8,7 +8,7 @@ from gradproof.codegen.loader import build
 from gradproof.derive.derivation import derive
 from gradproof.derive.optimizers import OPTIMIZERS
 from gradproof.derive.spec import spec_from_dict
-from layer_twin import TORCH
+from layer_twin import TORCH, torch_key
 
 BASE = {"name": "opt_net", "inputs": 3, "layers": [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "identity"}],
         "loss": {"name": "squared_error"}}
@@ -65,6 +65,14 @@ def hand_reference(name: str, options: dict, hyper: dict):
             s["m"] = b1 * s["m"] + (1 - b1) * g
             s["u"] = np.maximum(b2 * s["u"], np.abs(g) + eps if inside else np.abs(g))
             return theta - lr / (1 - b1**t) * s["m"] / (s["u"] if inside else s["u"] + eps)
+        if name == "amsgrad":  # Reddi et al. 2018, algorithm 2 at a constant rate; PyTorch's and Keras's bias corrections
+            b1, b2 = hyper["beta1"], hyper["beta2"]
+            s["m"] = b1 * s["m"] + (1 - b1) * g
+            s["v"] = b2 * s["v"] + (1 - b2) * g * g
+            s["vmax"] = np.maximum(s["vmax"], s["v"])
+            if options["variant"] == "uncorrected":
+                return theta - lr * s["m"] / root(s["vmax"])
+            return theta - lr * (s["m"] / (1 - b1**t)) / root(s["vmax"] / (1 - b2**t))
         if name == "adadelta":  # Zeiler 2012, algorithm 1, with a learning rate (PyTorch)
             rho = hyper["rho"]
             s["S"] = rho * s["S"] + (1 - rho) * g * g
@@ -83,9 +91,12 @@ CASES = [("sgd", {}), ("momentum", {"variant": "classic"}), ("momentum", {"varia
          ("nesterov", {"variant": "classic"}), ("nesterov", {"variant": "velocity"}),
          ("adamw", {"epsilon_placement": "outside"}), ("adamw", {"epsilon_placement": "inside"}),
          ("adamax", {"epsilon_placement": "inside"}),
-         ("adamax", {"epsilon_placement": "outside"}), ("adadelta", {})]
+         ("adamax", {"epsilon_placement": "outside"}), ("adadelta", {}),
+         ("amsgrad", {"epsilon_placement": "outside", "variant": "corrected"}),
+         ("amsgrad", {"epsilon_placement": "inside", "variant": "corrected"}),
+         ("amsgrad", {"epsilon_placement": "outside", "variant": "uncorrected"})]
 #: every state an optimizer of the registry keeps, zero before the first step
-STATES = ("v", "S", "m", "G", "u", "D")
+STATES = ("v", "S", "m", "G", "u", "D", "vmax")
 
 
 def _module(name, options, tmp_path):
@@ -132,8 +143,10 @@ def test_step_matches_hand_written_formulas(name, options, tmp_path):
 def test_step_matches_torch_optim(key, tmp_path):
     torch = pytest.importorskip("torch")
     name, variant = key
-    options = {"sgd": {}, "adadelta": {}, "momentum": {"variant": variant},
-               "nesterov": {"variant": variant}}.get(name, {"epsilon_placement": variant})
+    options = {"sgd": {}, "adadelta": {}, "momentum": {"variant": variant}, "nesterov": {"variant": variant},
+               "amsgrad": dict(zip(("variant", "epsilon_placement"), variant.split("-"), strict=False))}.get(
+        name, {"epsilon_placement": variant})
+    assert torch_key(name, options) == key
     mod, net = _module(name, options, tmp_path)
     params, grads_seen = _run(mod)
     tparams = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in mod.init_params(0).items()}

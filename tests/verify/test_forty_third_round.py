@@ -190,7 +190,7 @@ def test_the_registry_names_the_recurrences():
     expected = {"sgd": ((), {}), "momentum": (("v",), {}), "nesterov": (("v",), {}), "rmsprop": (("S",), {}),
                 "adagrad": (("G",), {}), "adam": (("m", "v"), {"mhat": "m", "vhat": "v"}),
                 "adamw": (("m", "v"), {"mhat": "m", "vhat": "v"}), "adamax": (("m", "u"), {"mhat": "m"}),
-                "adadelta": (("S", "D"), {})}
+                "adadelta": (("S", "D"), {}), "amsgrad": (("m", "v", "vmax"), {"mhat": "m", "vhat": "vmax"})}
     assert set(expected) == set(OPTIMIZERS)
     with open("examples/reference_mlp.toml", "rb") as f:
         base = tomllib.load(f)
@@ -198,3 +198,137 @@ def test_the_registry_names_the_recurrences():
         net = spec_from_dict({**base, "optimizer": {"name": name}}, "<test>")
         truth = Truth(derive(net, check=False))
         assert (truth.recurrent_states, truth.corrections) == (states, corrections), name
+
+
+# -- AMSGrad (Reddi, Kale & Kumar, ICLR 2018) in the registry, and its lines in Ruder's letters ------------------------
+
+GRADS = [np.random.default_rng(43).normal(size=(3, 2)) for _ in range(4)]
+AMS = dict(lr=0.001, b1=0.9, b2=0.999, eps=1e-8)
+#: Ruder's overview ("An overview of gradient descent optimization algorithms", section AMSGrad), as papers-with-code
+#: transcribes it: the two moments, the running maximum of v written \hat v, the step with m_t and \hat v_t
+RUDER_AMSGRAD = {
+    "m": r"m_{t} = \beta_{1}m_{t-1} + \left(1-\beta_{1}\right)g_{t}",
+    "v": r"v_{t} = \beta_{2}v_{t-1} + \left(1-\beta_{2}\right)g_{t}^{2}",
+    "vhat": r"\hat{v}_{t} = \max\left(\hat{v}_{t-1}, v_{t}\right)",
+    "theta": r"\theta_{t+1} = \theta_{t} - \frac{\eta}{\sqrt{\hat{v}_{t}} + \epsilon}m_{t}",
+}
+#: a learner's slips in copies: the maximum over the previous v, the root left out of the step
+SLIPS = {
+    "vhat": r"\hat{v}_{t} = \max\left(\hat{v}_{t-1}, v_{t-1}\right)",
+    "theta": r"\theta_{t+1} = \theta_{t} - \frac{\eta}{\hat{v}_{t} + \epsilon}m_{t}",
+}
+#: the lines as NumPy (name, function of the values so far), right and slipped
+AMS_LINES = {
+    "m": lambda v: v["b1"] * v["m"] + (1 - v["b1"]) * v["g"],
+    "v": lambda v: v["b2"] * v["v"] + (1 - v["b2"]) * v["g"] ** 2,
+    "vhat": lambda v: np.maximum(v["vhat"], v["v"]),
+    "theta": lambda v: v["theta"] - v["lr"] / (np.sqrt(v["vhat"]) + v["eps"]) * v["m"],
+}
+AMS_SLIPS = {
+    "vhat": lambda v: np.maximum(v["vhat"], v["v_prev"]),
+    "theta": lambda v: v["theta"] - v["lr"] / (v["vhat"] + v["eps"]) * v["m"],
+}
+
+
+def _ams_book(lines: dict) -> dict:
+    """The lines run in order for four steps from θ = 0: every value after each step."""
+    values = {"theta": np.zeros_like(GRADS[0]), "m": 0.0, "v": 0.0, "vhat": 0.0, **AMS}
+    out: dict = {}
+    for g in GRADS:
+        values.update(g=g, v_prev=values["v"])
+        for name in ("m", "v", "vhat", "theta"):
+            values[name] = lines[name](values)
+            out.setdefault(name, []).append(np.array(values[name], dtype=float))
+    return out
+
+
+def _torch_amsgrad() -> list:
+    """torch.optim.Adam(amsgrad=True)'s parameters after each step (the bias-corrected AMSGrad) from θ = 0."""
+    torch = pytest.importorskip("torch")
+    p = torch.zeros(3, 2, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([p], lr=AMS["lr"], betas=(AMS["b1"], AMS["b2"]), eps=AMS["eps"], amsgrad=True)
+    out = []
+    for g in GRADS:
+        p.grad = torch.tensor(g)
+        opt.step()
+        out.append(p.detach().numpy().copy())
+    return out
+
+
+def _ams_expected() -> dict:
+    """Each line's verdict under the uncorrected variant: does it give the paper's values, step by step (the paper's
+    algorithm 2 at a constant rate; its bias-corrected twin is torch's, checked here to differ from it)."""
+    right = _ams_book(AMS_LINES)
+    corrected = [np.zeros_like(GRADS[0])]
+    m = v = vmax = 0.0
+    for t, g in enumerate(GRADS, 1):  # the corrected form by hand, against torch
+        m, v = AMS["b1"] * m + (1 - AMS["b1"]) * g, AMS["b2"] * v + (1 - AMS["b2"]) * g * g
+        vmax = np.maximum(vmax, v)
+        corrected.append(corrected[-1] - AMS["lr"] * (m / (1 - AMS["b1"] ** t)) / (np.sqrt(vmax / (1 - AMS["b2"] ** t)) + AMS["eps"]))
+    for ours, theirs in zip(corrected[1:], _torch_amsgrad(), strict=True):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-14)
+    assert not np.allclose(corrected[-1], right["theta"][-1])  # (the two variants' steps differ)
+    out = {}
+    for name, slip in AMS_SLIPS.items():
+        slipped = _ams_book({**AMS_LINES, name: slip})
+        out[f"{name}.slip"] = "correct" if all(np.allclose(a, b) for a, b in zip(slipped[name], right[name], strict=True)) \
+            else "incorrect"
+    return out
+
+
+def _ams_spec(optimizer: str, variant: str | None) -> str:
+    return ('name = "ams_net"\nconvention = "row"\ninputs = 2\n\n[[layers]]\nunits = 3\nactivation = "tanh"\n\n'
+            '[[layers]]\nunits = 2\nactivation = "tanh"\n\n[loss]\nname = "squared_error"\n\n[optimizer]\n'
+            f'name = "{optimizer}"\n' + (f'variant = "{variant}"\n' if variant else ""))
+
+
+def _ams_verdicts(tmp_path, optimizer: str, variant: str | None) -> dict:
+    (tmp_path / "s.toml").write_text(_ams_spec(optimizer, variant))
+    claims = {**RUDER_AMSGRAD, **{f"{k}.slip": v for k, v in SLIPS.items()}}
+    body = "".join(f"\n[[claims]]\nid = \"{cid}\"\nlatex = '''{latex}'''\n" for cid, latex in claims.items())
+    (tmp_path / "a.toml").write_text(f'spec = "s.toml"\n{body}')
+    results, _meta, _s = verify_file(str(tmp_path / "a.toml"), None)
+    return {r.id: (r.verdict, r.message) for r in results}
+
+
+def test_ruder_amsgrad_lines_under_the_uncorrected_variant(tmp_path):
+    expected = {"m": "correct", "v": "correct", "vhat": "correct", "theta": "correct", **_ams_expected()}
+    assert expected["vhat.slip"] == expected["theta.slip"] == "incorrect"
+    got = _ams_verdicts(tmp_path, "amsgrad", "uncorrected")
+    assert {k: v[0] for k, v in got.items()} == expected, got
+
+
+def test_ruder_amsgrad_step_under_the_corrected_variant_is_left_unjudged(tmp_path):
+    """PyTorch's AMSGrad (the default variant) corrects both moments: Reddi's step with m_t and v̂_t is the other form
+    of the same algorithm — not judged, saying which variant would judge it; its other lines hold in both forms."""
+    got = _ams_verdicts(tmp_path, "amsgrad", None)
+    assert got["theta"][0] == "unchecked" and 'variant = "uncorrected"' in got["theta"][1]
+    assert [got[k][0] for k in ("m", "v", "vhat", "vhat.slip")] == ["correct", "correct", "correct", "incorrect"]
+
+
+def test_ruder_amsgrad_lines_under_adam_are_judged_as_amsgrad(tmp_path):
+    """Under an Adam spec the running maximum and the step with m_t are AMSGrad's lines (the step is not Adam's without
+    its corrections): judged as AMSGrad's own, in its variants."""
+    got = _ams_verdicts(tmp_path, "adam", None)
+    for cid in ("vhat", "theta"):
+        assert got[cid][0] == "correct" and "AMSGrad's own update" in got[cid][1], got[cid]
+    assert got["vhat.slip"][0] == "incorrect" and got["theta.slip"][0] == "incorrect"
+
+
+def test_an_amsgrad_spec_from_the_cli(tmp_path):
+    """derive writes the proof with the running maximum, the variant's sentence and Reddi et al.'s paper; codegen
+    writes the module; an unknown variant is refused with the choices."""
+    import subprocess
+    import sys
+
+    spec = tmp_path / "ams.toml"
+    spec.write_text(_ams_spec("ams_grad", None))
+    run = subprocess.run([sys.executable, "-m", "gradproof", "derive", str(spec), "--out", str(tmp_path / "o"), "--tex-only"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    tex = (tmp_path / "o" / "ams_net.tex").read_text()
+    assert r"v^{\max} &\leftarrow \max\left(v, v^{\max}\right)" in tex and "Reddi" in tex and "corrected form" in tex
+    spec.write_text(_ams_spec("amsgrad", "reddi"))
+    run = subprocess.run([sys.executable, "-m", "gradproof", "derive", str(spec), "--no-pdf", "--out", str(tmp_path / "b")],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 2 and "optimizer.variant" in run.stderr and "uncorrected" in run.stderr, run.stderr
