@@ -339,6 +339,9 @@ class Judge:
         self._layered: frozenset | None = None  # the letters the answer writes with a layer script (_layered_letters)
         self._subject = None  # the first side of the claim being judged (copied.with_truths)
         self._fn_cache: dict = {}
+        self._repeat: bool | None = None  # whether the [values] repeat a number (_values_repeat)
+        self._distinct = None  # (states, rows, envs) at the [values] made distinct (distinct_values)
+        self._at_distinct = False  # judging there now
         self._sample_judge: Judge | None = None  # a judge of one example for claims written per sample (_written_for_one_sample)
         self._step_judge: list | None = None  # [a judge of one example on the answer's own scale there] (_stochastic_check)
         self._scalar_judge: list = []  # [the judge of the network's one-unit copy, once made] (_scalar_case)
@@ -444,7 +447,7 @@ class Judge:
         else:
             self.envs = [self.truth.to_course(r) for r in self.rows]
             self._env_cache[(samples, self.truth.transposed)] = (self.rows, self.envs)
-        self._later = None
+        self._later = self._distinct = None
 
     @property
     def convention(self) -> str:
@@ -465,6 +468,42 @@ class Judge:
         if dict(self.notation.options).get("convention") != self.convention:
             kept = tuple(o for o in self.notation.options if o[0] != "convention")
             self.notation = replace(self.notation, options=kept + (("convention", self.convention),))
+
+    def _values_repeat(self) -> bool:
+        """Whether the [values] (or the document's own example) give two parameter or input entries the same number."""
+        if not self.numeric:
+            return False
+        if self._repeat is None:
+            params, x, _ = self.points[0]
+            numbers = [round(float(v), 12) for arr in (*params.values(), x)
+                       for v in np.ravel(np.asarray(arr, dtype=float))[:10000]]
+            self._repeat = len(set(numbers)) < len(numbers)
+        return self._repeat
+
+    @contextlib.contextmanager
+    def distinct_values(self):
+        """Judge at the [values] with every parameter and input entry moved to a number of its own (the target kept): a
+        formula link that holds at the example only because two of its values are equal does not hold there."""
+        if self._distinct is None:
+            params, x, y = self.points[0]
+            rng = np.random.default_rng(self._seed + 7)
+
+            def moved(arr):  # (near the example: each entry moved by 1-6 % and ± 0.01, no two alike)
+                a = np.array(arr, dtype=float)
+                return a * (1.0 + rng.uniform(0.01, 0.06, a.shape)) + rng.uniform(-0.01, 0.01, a.shape)
+
+            point = ({k: moved(v) if k in self.truth.params else v for k, v in params.items()}, moved(x), y)
+            with np.errstate(all="ignore"):
+                row = self.truth.compute(*point)
+            self._distinct = ([None], [row], [self.truth.to_course(row)], [point])
+        saved = (self.states, self.rows, self.envs, self.points)
+        self.states, self.rows, self.envs, self.points = self._distinct
+        self._at_distinct = True
+        try:
+            yield
+        finally:
+            self.states, self.rows, self.envs, self.points = saved
+            self._at_distinct = False
 
     @contextlib.contextmanager
     def later_step(self):
@@ -586,9 +625,11 @@ class Judge:
         return same[0] if same else None
 
     def context(self, env) -> Context:
-        i = next((k for k, e in enumerate(self.envs) if e is env), 0)
+        i = next((k for k, e in enumerate(self.envs) if e is env), None)
+        own = env if i is None else None  # (the answer's own values, _student_envs: a derivative at its stated point)
+        i = 0 if i is None else i
         return Context(env, self.consts, self.functions, self.net.convention, samples=self.truth.samples,
-                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw), broadcast=self.net.has_kinds,
+                       jacobian=lambda a, b, raw=False: self._jacobian(i, a, b, raw, own), broadcast=self.net.has_kinds,
                        vary=(lambda b: self._varied(i, b)) if self.batch == 1 else None,
                        denominator=self._denominator_layout(), weights=self.convention,
                        weight_units=bool(dict(self.notation.options).get("weight_units")))
@@ -641,13 +682,17 @@ class Judge:
         jacobianlayout.py): its ∂J/∂x is then a column, as its chain rule makes it."""
         return dict(self.notation.options).get("jacobian") == "denominator"
 
-    def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False) -> np.ndarray:
+    def _jacobian(self, i: int, a: tuple, b: tuple, raw: bool = False, own: dict | None = None) -> np.ndarray:
         """∂a/∂b of one sample at point ``i`` (n_a × n_b), by central differences of the truth's forward pass with
-        b overridden: the derivative of any forward quantity by any other."""
+        b overridden: the derivative of any forward quantity by any other. ``own``: the answer's own values (an env of
+        ``_student_envs``), whose b is the point the derivative is taken at (froukje's ∂ŷ/∂z^{(3)} = σ'(0.56) on her own
+        z^{(3)} = 0.56)."""
         if self.batch != 1:
             return self._batch_jacobian(i, a, b, raw)
         cache = self._jac_cache
-        k = (id(self.rows[i]), a, b)
+        stated = own.get(b) if own is not None else None
+        at = () if stated is None else (tuple(np.round(np.ravel(np.asarray(stated, dtype=float)), 12)),)
+        k = (id(self.rows[i]), a, b, *at)
         if k not in cache:
             params, X, Y = self.points[i]
             ka, kb = key(*a), key(*b)
@@ -655,6 +700,9 @@ class Judge:
                 if k_ not in self.rows[i]:  # (a layer with bias = false has no b: the answer's derivative by it)
                     raise no_quantity(kind[0], kind[1], {("W", kind[1]): None} if key("W", kind[1]) in self.rows[i] else {})
             base = np.asarray(self.rows[i][kb], dtype=float)
+            if stated is not None:
+                mine = np.asarray(self.truth.from_course(b[0], np.asarray(stated, dtype=float)), dtype=float)
+                base = mine.reshape(base.shape) if mine.size == base.size else base
             jac = np.zeros((np.size(self.rows[i][ka]), base.size))
             step = 1e-6 * max(1.0, float(np.max(np.abs(base))))
 
@@ -2187,6 +2235,15 @@ class Judge:
             with self.later_step():
                 return self._link_here(target, student, notes)
         first = self._link_here(target, student, notes)
+        if first.verdict == "correct" and self._values_repeat() and _formula_only(target) and _formula_only(student):
+            # sreekanth's w_1 = w_2 = 0.5: \frac{dL}{dz_2} w_1 holds there where \frac{dL}{dz_2} w_2 is meant
+            with self.distinct_values():
+                there = self._link_here(target, student, [])
+            if there.verdict == "incorrect" and "nan" not in there.message:
+                return _Link("unchecked", "not judged: this link of letters holds at the worked example's values only "
+                                          "because two of them are the same number there (two weights, or a weight and "
+                                          f"an input); at values that differ it does not ({there.message}); give the "
+                                          "example distinct values to judge it")
         corrected = any(n.op == "q" and (state_kind(n.value[0]) or ("",))[0] in ("mhat", "vhat") for n in nodes)
         # a step of a stateful optimizer written without its state (W ← W − α dW under momentum) equals the step where
         # the state starts at 0: check a later step too
@@ -2393,7 +2450,8 @@ class Judge:
                              tol_text)
             return _Link("correct", "matches the value computed from [values]" if self.numeric else "matches the derived result",
                          tol_text)
-        if self.numeric and (target.op == "q" or self.stated):
+        if self.numeric and (target.op == "q" or self.stated) and not self._at_distinct:  # (the answer's stated values
+            # are the example's, not those of distinct_values)
             for _env, wrong, ctx in self._carried_contexts():
                 try:
                     t2, s2 = evaluate(target, ctx), evaluate(student, ctx)
@@ -6118,6 +6176,12 @@ def _rows_repeat(tv: list, sv: list) -> bool:
         if not np.allclose(v, np.reshape(t, (1, -1)), rtol=1e-9, atol=1e-12):
             return False
     return bool(tv)
+
+
+def _formula_only(node: Node) -> bool:
+    """A side in letters: a quantity in it and no number written with decimals (2 and 1 − σ are the formula's own)."""
+    nodes = list(node.walk())
+    return any(n.op in ("q", "entry", "comp") for n in nodes) and all(n.op != "num" or not n.value[1] for n in nodes)
 
 
 def _numbers_only(node: Node) -> bool:

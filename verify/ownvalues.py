@@ -170,6 +170,8 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         if (len(sides) > 2 and set(rels) == {"="} and all(side.op == "q" for side in sides[:-1])
                 and _literal(sides[-1]) is not None):
             sides, rels = [sides[0], sides[-1]], ["="]  # X = A^{[0]} = [0.5; -0.2]: two names of the input, one value
+        if not listed and set(rels) == {"="} and len(sides) >= 3:
+            out += _put_in(k, sides, notation, net)  # z_1 = x · w_1 = 1.0 · 0.5 = 0.5: x and w_1 by their numbers
         if rels != ["="] or len(sides) != 2:
             continue
         given = sides[1] if listed else _literal(sides[1])
@@ -195,6 +197,83 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
             out.append((k, "layer", sides[0].value, None, given))  # (Diaz's "Let z_1 = 0.235" beside his Z^{[2]}:
             # in an answer that writes its layers as scripts, z_1 is an entry it names, no layer of another problem)
     return out
+
+
+#: how a value put into a formula is kept beside the values given (``_example`` takes these last)
+PUT_IN = "put in"
+
+
+def _put_in(k: int, sides: list, notation: Notation, net) -> list[tuple]:
+    """The inputs, targets, weights and biases a chain writes as a formula and then as the same formula with numbers
+    put in, term by term (sreekanth's ``z_1 = x · w_1 = 1.0 · 0.5 = 0.5``, Mazur's ``net_{h1} = w_1 i_1 + w_2 i_2 + b_1
+    = 0.15 · 0.05 + 0.2 · 0.1 + 0.35``): (claim position, PUT_IN, key, index, value), the value of
+    each letter the number in its place — a blog that gives its initial weights in a figure gives them in its text only
+    so. Only the first formula followed by numbers is read; its letters that are not given values (z, h, a rate) are
+    left out."""
+    for letters, numbers in zip(sides, sides[1:], strict=False):
+        if _numbers_only(letters) or not _numbers_only(numbers):
+            continue
+        pairs = _term_by_term(letters, numbers, 0)
+        out = []
+        for leaf, value in pairs or ():
+            if _one_by_one(leaf, net):
+                leaf = leaf.args[0]
+            found = _given_leaf(leaf, np.asarray(value), notation)
+            if found is not None:
+                out.append((k, PUT_IN, found[1], found[2], float(value)))
+        return out
+    return []
+
+
+def _numbers_only(node) -> bool:
+    from .tree import literal_op
+
+    return any(n.op == "num" for n in node.walk()) and all(literal_op(n) for n in node.walk())
+
+
+def _term_by_term(letters, numbers, depth: int) -> list | None:
+    """[(leaf, number)] where ``numbers`` is ``letters`` with a number in place of each quantity, the operators as
+    written, else None (bounded depth)."""
+    from .judge import _sign_inward
+
+    if depth > 40:
+        return None
+    numbers = _sign_inward(letters, numbers)
+    if letters.op in ("q", "entry", "comp"):
+        value = _literal(numbers)
+        return [(letters, float(value))] if value is not None and value.ndim == 0 else None
+    if letters.op == "num":
+        value = _literal(numbers)
+        return [] if value is not None and value.ndim == 0 and abs(float(value) - float(letters.value[0])) < 1e-12 else None
+    same = letters.op == numbers.op and len(letters.args) == len(numbers.args) and (
+        letters.op in ("add", "sub", "mul", "div", "neg", "pow") or letters.op == "fn" and letters.value == numbers.value)
+    if not same:
+        return None
+    out = []
+    for a, b in zip(letters.args, numbers.args, strict=True):
+        found = _term_by_term(a, b, depth + 1)
+        if found is None:
+            return None
+        out += found
+    return out
+
+
+def _given_leaf(leaf, value: np.ndarray, notation: Notation) -> tuple | None:
+    """(how, key, index) of a value given to ``leaf``: "whole" for a quantity (x, y, W1, b2), "entry" for one entry
+    of it (read as ``_givens`` reads ``x_1 = 0.05``), else None."""
+    if leaf.op in ("comp", "entry") and leaf.args[0].op == "q":
+        options = dict(notation.options)
+        if value.ndim == 0 and (leaf.op == "comp" or "mazur" in options or "unit_weights" in options
+                                or "unit_numbers" in options):
+            key = _key(*leaf.args[0].value)
+            index = leaf.value if leaf.op == "entry" else (leaf.value,)
+            if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):
+                return "entry", key, index
+        return None
+    if leaf.op != "q":
+        return None
+    key = _key(*leaf.value)
+    return None if key is None else ("whole", key, None)
 
 
 #: what a side of numbers may hold that is written in letters: a command's name, an environment's name, the words of
@@ -246,6 +325,11 @@ def _example(givens: list[tuple], net, mazur: bool) -> dict | None:
             entries.setdefault(key, {}).setdefault(index, given)
         elif how == "whole" and key not in table:
             table[key] = given.tolist() if given.ndim else _scalar(key, float(given), net)
+    for _, how, key, index, given in givens:  # (then the values put into a formula, where none is given)
+        if how == PUT_IN and index is None and key not in table and key not in entries:
+            table[key] = _scalar(key, float(given), net)
+        elif how == PUT_IN and index is not None and key not in table:
+            entries.setdefault(key, {}).setdefault(index, given)
     for key, given in entries.items():
         if key not in table:
             whole = _assembled(key, given, net, mazur)

@@ -290,6 +290,8 @@ class Truth:
                 reg = ev.reg_grad(trained[k], np.full_like(trained[k], n))
             m = _TOP.fullmatch(k)
             if m and m.group(1) in ("W", "b"):
+                # (the answer's own gradient of the data term, ∂L/∂W stated, is what its step goes on with)
+                data = np.asarray(over.get(f"d{m.group(1)}L{m.group(2)}", data), dtype=float)
                 out[f"d{m.group(1)}L{m.group(2)}"], out[f"d{m.group(1)}R{m.group(2)}"] = data, reg
             grads[f"d{k}"] = over.get(f"d{k}", data + reg)
             if m:

@@ -332,3 +332,125 @@ def test_an_amsgrad_spec_from_the_cli(tmp_path):
     run = subprocess.run([sys.executable, "-m", "gradproof", "derive", str(spec), "--no-pdf", "--out", str(tmp_path / "b")],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 2 and "optimizer.variant" in run.stderr and "uncorrected" in run.stderr, run.stderr
+
+
+# -- a worked example whose initial values appear only where they are put into a formula -----------------------------
+
+CHAIN_SPEC = """name = "chain"
+convention = "row"
+inputs = 1
+
+[[layers]]
+units = 1
+activation = "relu"
+bias = false
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+bias = false
+
+[loss]
+name = "binary_cross_entropy"
+
+[optimizer]
+name = "sgd"
+learning_rate = 0.1
+"""
+
+
+def _chain_numbers(x: float, w1: float, w2: float, y: float) -> dict:
+    """The chain's forward and backward values by hand (z1 = x w1, a1 = relu(z1), z2 = a1 w2, a2 = σ(z2), BCE), the
+    gradients confirmed by torch autograd where torch imports."""
+    z1 = x * w1
+    a1 = max(z1, 0.0)
+    z2 = a1 * w2
+    a2 = 1 / (1 + np.exp(-z2))
+    dz2 = a2 - y
+    out = {"z1": z1, "a1": a1, "z2": z2, "a2": a2, "dz2": dz2, "dw2": dz2 * a1, "da1": dz2 * w2,
+           "dw1": dz2 * w2 * (1.0 if z1 > 0 else 0.0) * x}
+    try:
+        import torch
+    except ImportError:
+        return out
+    W1 = torch.tensor(w1, dtype=torch.float64, requires_grad=True)
+    W2 = torch.tensor(w2, dtype=torch.float64, requires_grad=True)
+    p = torch.sigmoid(torch.relu(x * W1) * W2)
+    (-(y * torch.log(p) + (1 - y) * torch.log(1 - p))).backward()
+    assert abs(W1.grad.item() - out["dw1"]) < 1e-12 and abs(W2.grad.item() - out["dw2"]) < 1e-12
+    return out
+
+
+def _chain_document(x: float, w1: float, w2: float, y: float, slips: dict | None = None) -> tuple[str, dict]:
+    """A blog's worked example that gives its weights in a figure: in the text they appear only put into z = x·w.
+    Returns the Markdown and {claim id: expected verdict} (correct unless slipped)."""
+    v = {k: round(float(val), 4) for k, val in _chain_numbers(x, w1, w2, y).items()}
+    f = lambda n: f"{n:.4f}".rstrip("0").rstrip(".")  # noqa: E731
+    lines = {
+        "line 3": f"z_1 = x \\cdot w_1 = {f(x)} \\cdot {f(w1)} = {f(v['z1'])}",
+        "line 5": f"z_2 = a_1 \\cdot w_2 = {f(v['a1'])} \\cdot {f(w2)} = {f(v['z2'])}",
+        "line 7": f"a_2 = \\sigma(z_2) = {f(v['a2'])}",
+        "line 11": f"\\frac{{dL}}{{dz_2}} = a_2 - y = {f(v['a2'])} - {f(y)} = {f(v['dz2'])}",
+        "line 13": f"\\frac{{dL}}{{dw_2}} = \\frac{{dL}}{{dz_2}} \\cdot a_1 = {f(v['dz2'])} \\cdot {f(v['a1'])} = "
+                   f"{f(round(v['dz2'] * v['a1'], 4))}",
+        "line 15": f"\\frac{{dL}}{{da_1}} = \\frac{{dL}}{{dz_2}} \\cdot w_2 = {f(v['dz2'])} \\cdot {f(w2)} = "
+                   f"{f(round(v['dz2'] * w2, 4))}",
+    }
+    lines.update(slips or {})
+    _LINES.clear()
+    _LINES.update(lines)
+    prose = {"line 9": f"Since $y = {f(y)}$, the output's error is simple:"}
+    text = "# One step by hand\n\nThe figure shows the weights; the input is put in below.\n\n"
+    for n in range(3, 17):
+        key = f"line {n}"
+        if key in lines:
+            text += f"$$ {lines[key]} $$\n\n"
+        elif key in prose:
+            text += prose[key] + "\n\n"
+    return text, {k: "correct" for k in lines}
+
+
+def _verify_document(tmp_path, text: str) -> dict:
+    """{the line's name in _chain_document ("line 13"): (verdict, message)} of the document's claims (found by their
+    LaTeX: the ids verify gives are the document's own line numbers), and the run's meta."""
+    (tmp_path / "chain.spec.toml").write_text(CHAIN_SPEC)
+    (tmp_path / "answer.md").write_text(text)
+    results, meta, _s = verify_file(str(tmp_path / "answer.md"), str(tmp_path / "chain.spec.toml"))
+    names = {latex.strip(): name for name, latex in _LINES.items()}
+    return {names.get(r.latex.strip(), r.id): (r.verdict, r.message) for r in results}, meta
+
+
+#: the last document's lines by name (_chain_document)
+_LINES: dict = {}
+
+
+def test_values_put_into_formulas_make_the_worked_example(tmp_path):
+    """x, w_1 and w_2 appear only as numbers put into z = x·w (the figure gives them); with the target stated in the
+    prose that is the whole example, and the document is judged on it — a slip in a later number is found."""
+    x, w1, w2, y = 2.0, 0.3, 0.7, 1.0
+    text, _ = _chain_document(x, w1, w2, y)
+    got, meta = _verify_document(tmp_path, text)
+    assert meta["mode"] == "numeric", meta
+    assert set(_LINES) <= set(got) and all(got[k][0] == "correct" for k in _LINES), got
+    v = _chain_numbers(x, w1, w2, y)
+    wrong = round(v["dz2"] * x, 4)  # dL/dw_2 with x for a_1: -0.7930 where -0.2379 is right
+    assert abs(wrong - v["dw2"]) > 0.1
+    text, _ = _chain_document(x, w1, w2, y, {
+        "line 13": f"\\frac{{dL}}{{dw_2}} = \\frac{{dL}}{{dz_2}} \\cdot x = {round(v['dz2'], 4)} \\cdot 2 = {wrong}"})
+    got, _meta = _verify_document(tmp_path, text)
+    assert got["line 13"][0] == "incorrect", got["line 13"]
+
+
+def test_a_formula_that_holds_only_because_two_values_repeat_is_not_judged(tmp_path):
+    """w_1 = w_2 = 0.5 (sreekanth's example): dL/da_1 written with w_1 for w_2 gives the same numbers there. That link
+    is left unjudged, saying why; written with w_2 it is judged correct."""
+    x, w1, w2, y = 1.0, 0.5, 0.5, 0.0
+    v = {k: round(float(val), 4) for k, val in _chain_numbers(x, w1, w2, y).items()}
+    slip = f"\\frac{{dL}}{{da_1}} = \\frac{{dL}}{{dz_2}} \\cdot w_1 = {v['dz2']} \\cdot 0.5 = {round(v['dz2'] * 0.5, 4)}"
+    text, _ = _chain_document(x, w1, w2, y, {"line 15": slip})
+    got, meta = _verify_document(tmp_path, text)
+    assert meta["mode"] == "numeric"
+    assert got["line 15"][0] == "unchecked" and "same number" in got["line 15"][1], got["line 15"]
+    text, _ = _chain_document(x, w1, w2, y)
+    got, _meta = _verify_document(tmp_path, text)
+    assert got["line 15"][0] == "correct", got["line 15"]
