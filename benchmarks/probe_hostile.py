@@ -315,7 +315,7 @@ def probes() -> list[Probe]:
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
-            + round_forty_two_coordinator())
+            + round_forty_two_coordinator() + round_forty_three())
 
 
 def _example(name: str) -> str:
@@ -5664,6 +5664,55 @@ def round_forty_two_coordinator() -> list[Probe]:
            spec_text=S2.split("[optimizer]")[0] + f'[optimizer]\nname = "{name}"\n')
     after("lines: 10^4 RMS[g]_t in one line", "$$\\Delta \\theta_t = -" + " - ".join(
         "\\frac{RMS[\\Delta \\theta]_{t-1}}{RMS[g]_t} g_t" for _ in range(10_000)) + "$$\n", strict)
+    return out
+
+
+def round_forty_three() -> list[Probe]:
+    """Round forty-three (AMSGrad in the registry; walk-throughs under every optimizer; values put into formulas; a link
+    that holds only by repeated values): AMSGrad at the edges; 1900 put-in chains, the first of them of 10^4 terms;
+    put-in values of 1e308 (an example that overflows); 1900 AMSGrad lines in Reddi's letters under an Adam spec; a
+    walk-through of 1900 AdaMax values with max nested 10^4 deep; an example whose 400 weights all repeat one number."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r43: ")
+    strict = _STRICT31
+    after = _after_note31(md, _LOOSE31)
+    for variant in ("corrected", "uncorrected"):
+        text = S2.split("[optimizer]")[0] + (f'[optimizer]\nname = "amsgrad"\nbeta1 = 0.9999999999999999\n'
+                                             f'beta2 = 0.9999999999999999\nepsilon = 1e-300\nvariant = "{variant}"\n')
+        out.append(Probe(f"r43: amsgrad {variant} at the edges: derive", ("derive", "{d}/s.toml", "--no-pdf"),
+                         {"s.toml": text}, (0, 2)))
+        out.append(Probe(f"r43: amsgrad {variant} at the edges: codegen", ("codegen", "{d}/s.toml", "--out", "{d}"),
+                         {"s.toml": text}, (0, 2)))
+        md(f"amsgrad {variant} at the edges: Reddi's lines", "$$\\hat{v}_{t} = \\max\\left(\\hat{v}_{t-1}, v_{t}\\right)$$\n\n"
+           "$$\\theta_{t+1} = \\theta_{t} - \\frac{\\eta}{\\sqrt{\\hat{v}_{t}} + \\epsilon}m_{t}$$\n", spec_text=text)
+    chain = S2.split("[[layers]]")[0] + ("[[layers]]\nunits = 1\nactivation = \"relu\"\nbias = false\n\n[[layers]]\nunits = 1\n"
+                                         "activation = \"sigmoid\"\nbias = false\n\n[loss]\nname = \"binary_cross_entropy\"\n")
+    chain = chain.replace("inputs = 2", "inputs = 1")
+    md("1900 put-in chains, the first of 10^4 terms", "$$z_1 = x \\cdot w_1 = 2 \\cdot 0.3 = 0.6$$\n\n" + "".join(
+        f"$$z_2 = a_1 \\cdot w_2 = 0.6 \\cdot 0.{k % 9 + 1} = {0.6 * (k % 9 + 1) / 10:.2f}$$\n\n" for k in range(1900))
+       + "$$a_1 = " + " + ".join("x \\cdot w_1" for _ in range(10_000)) + " = "
+       + " + ".join("2 \\cdot 0.3" for _ in range(10_000)) + "$$\n", spec_text=chain)
+    md("put-in values of 1e308", "$$z_1 = x \\cdot w_1 = 1e308 \\cdot 1e308 = 1e308$$\n\n"
+       "$$z_2 = a_1 \\cdot w_2 = 1e308 \\cdot 2 = 2e308$$\n\n"
+       "Since $y = 1$:\n\n$$\\frac{dL}{dz_2} = a_2 - y = 0.5 - 1 = -0.5$$\n", spec_text=chain)
+    md("put-in values that repeat, a slip of letters among 400 claims", "$$z_1 = x \\cdot w_1 = 1 \\cdot 0.5 = 0.5$$\n\n"
+       "$$z_2 = a_1 \\cdot w_2 = 0.5 \\cdot 0.5 = 0.25$$\n\nSince $y = 0$:\n\n" + "".join(
+           "$$\\frac{dL}{da_1} = \\frac{dL}{dz_2} \\cdot w_1$$\n\n" for _ in range(400)), spec_text=chain,
+       verdicts={})
+    adam = S2.split("[optimizer]")[0] + '[optimizer]\nname = "adam"\n'
+    reddi = ("m_{{t}} = \\beta_{{1}}m_{{t-1}} + \\left(1-\\beta_{{1}}\\right)g_{{t}} + {k}",
+             "\\hat{{v}}_{{t}} = \\max\\left(\\hat{{v}}_{{t-1}}, v_{{t}}\\right)",
+             "\\theta_{{t+1}} = \\theta_{{t}} - \\frac{{\\eta}}{{\\sqrt{{\\hat{{v}}_{{t}}}} + \\epsilon}}m_{{t}}")
+    md("1900 AMSGrad lines in Reddi's letters under an Adam spec", "".join(
+        f"$${reddi[k % 3].format(k=k)}$$\n\n" for k in range(1900)), spec_text=adam)
+    after("lines: an AMSGrad max nested 10^4 deep", "$$\\hat{v}_t = " + "\\max(\\hat{v}_{t-1}, " * 10_000 + "v_t"
+          + ")" * 10_000 + "$$\n", strict)
+    walk = S2.split("[[layers]]")[0].replace("inputs = 2", "inputs = 1") + (
+        "[[layers]]\nunits = 1\nactivation = \"identity\"\nbias = false\n\n[loss]\nname = \"sum_squared_error\"\n\n"
+        "[optimizer]\nname = \"adamax\"\nlearning_rate = 0.05\nepsilon_placement = \"outside\"\n")
+    md("a walk-through of 1900 AdaMax values", "$$x = 1$$\n\n$$y = 3$$\n\n$$w = 0.5$$\n\n" + "".join(
+        f"$$u = \\max(0.999 \\times {k % 7}, |{k % 5 - 2}|) = {max(0.999 * (k % 7), abs(k % 5 - 2)):.4f}$$\n\n"
+        for k in range(1900)), spec_text=walk)
     return out
 
 

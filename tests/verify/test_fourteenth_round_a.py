@@ -219,7 +219,8 @@ def notebook(n: dict, t: dict, plant: dict | None = None, complete: bool = True)
         "- Input: $x = 2.0$, Target: $y = 1$",
         r"- $z_1 = w_1 \cdot x + b_1 = 0.3 \times 2.0 + 0.1 = 0.7$",
         rf"- $a_1 = \sigma(0.7) \approx {a1}$",
-        rf"- $z_2 = w_2 \cdot a_1 + b_2 = -0.8 \times {a1} + 0.2 = {z2}$",
+        (rf"- $z_2 = w_2 \cdot a_1 + b_2 = {z2}$" if plant.get("bare_z2") else
+         rf"- $z_2 = w_2 \cdot a_1 + b_2 = -0.8 \times {a1} + 0.2 = {z2}$"),
         rf"- $\sigma'(z_1) = {sp1[0]} \times {sp1[1]} = {sp1[2]}$",
         rf"- $\frac{{\partial L}}{{\partial w_2}} = \delta^{{(2)}} \cdot a_1 = {f4(t['d2'])} \times {a1} = {gw2}$",
         rf"- $w_2 = -0.8 - 0.5 \times {gw2} = {new_w2}$",
@@ -263,11 +264,15 @@ def test_a_tiny_exercise_whose_forward_pass_fails_is_not_judged(tmp_path):
 
 def test_a_tiny_exercise_without_all_its_values_is_not_judged(tmp_path):
     """b_2 not given: the section's example is incomplete, so its claims are not judged — neither on the tiny network
-    nor on the worked example's numbers (whose x, y differ)."""
+    nor on the worked example's numbers (whose x, y differ). Where the exercise puts b_2's number into z_2's formula
+    (−0.8 × a_1 + 0.2), that is b_2 given (round 43, ownvalues._put_in), and the exercise is judged."""
     n, t = network_numbers(), tiny_numbers()
-    results, _ = judged(tmp_path, "nb.md", notebook(n, t, complete=False), NB_SPEC)
+    results, _ = judged(tmp_path, "nb.md", notebook(n, t, {"bare_z2": True}, complete=False), NB_SPEC)
     for text in ("= 0.7", rf"= {f4(t['z2'])}", r"w_2 = -0.8 - 0.5"):
         assert verdict_of(results, text) == "unchecked", text
+    results, _ = judged(tmp_path, "nb.md", notebook(n, t, complete=False), NB_SPEC)
+    for text in ("= 0.7", rf"= {f4(t['z2'])}", r"w_2 = -0.8 - 0.5"):
+        assert verdict_of(results, text) == "correct", text
 
 
 # -- a second public worked example: CSCN8010's backpropagation notebook (a 1-1-1 sigmoid network) ---------------------
