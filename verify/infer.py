@@ -1134,6 +1134,14 @@ def conventions(judge, claims) -> Reading | None:
             if source != target and "weight_order" not in dict(base.options):
                 options.append(("weight_order", "source" if source > target else "target"))
             changes.append("z_1, h_2, b_1, w_{12} are units and weights of the one hidden layer (a worked example)")
+    if (judge.net.depth == 1 and "digit_entries" not in dict(base.options) and judge.net.sizes[0] > 1
+            and judge.net.sizes[1] == 1 and "numbered_weights" in {k for k, _ in options}):
+        # Sghosh's z = w11 * x1 + w12 * x2 + b: one unit's weights numbered by the unit and the input (a second unit
+        # there is none, so which digit is the input's is certain)
+        options.append(("digit_entries", True))
+        if "weight_order" not in dict(base.options):
+            options.append(("weight_order", "target"))
+        changes.append("w11, w12 are the one unit's weights on x1, x2 (a network of one layer and one unit)")
     if {k for k, _ in options} & {"unit_letters", "digit_entries"}:
         options.append(("convention", judge.convention))  # how the answer's W's entries lie (parser._as_entry)
     if judge.net.regularizer is not None and "regularized" not in dict(base.options) and "\\bar" in text:

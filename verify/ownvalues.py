@@ -155,6 +155,7 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         spent[0] += 1
         if spent[0] > MAX_ROWS:
             break
+        latex = _NAMED_GIVEN.sub(r"\1 =", latex)  # y (true label) = 1.0: the words in brackets name the value
         if _letters_given(latex):
             continue  # (∂L/∂w = a_1 b_1 + … : no value given; parsing 400 such rows took a long answer's whole budget)
         listed = _bracket_list(latex)
@@ -199,6 +200,10 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
     return out
 
 
+#: a given value whose symbol is followed by words in brackets (Sghosh's plain-text "y (true label) = 1.0"): the
+#: symbol, then only letters and spaces in the brackets, a word of three letters or more among them (f(x), σ(z) are
+#: no such thing)
+_NAMED_GIVEN = re.compile(r"^(\s*[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?)?)\s*\((?=[A-Za-z ]*[A-Za-z]{3})[A-Za-z ]{3,40}\)\s*=")
 #: how a value put into a formula is kept beside the values given (``_example`` takes these last)
 PUT_IN = "put in"
 

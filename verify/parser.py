@@ -1737,14 +1737,22 @@ class _Parser:
         nxt = self.peek()
         adjacent = nxt is not None and nxt.pos == tok.pos + len(tok.text) + (tok.kind == "cmd")
         if (adjacent and nxt.kind == "num" and nxt.text.isdigit() and self.opts.get("numbered_weights")
+                and name not in LOSSES and (self.bases.get(name, name) == "x" or self.depth_net == 1 and self.bases.get(
+                    name, name) in ("x", "w", "W", "b", "z"))
+                and not self.opts.get("mazur")):
+            # Sghosh's x1, x2, w11, w12 beside a weight numbered one by one: the digits are the entry's (an input has no
+            # layer; a network of one layer has no other), read as x_{1}, w_{12}
+            self.next()
+            scripts = [("_", [nxt])]
+        elif (adjacent and nxt.kind == "num" and nxt.text.isdigit() and self.opts.get("numbered_weights")
                 and name not in LOSSES and not (name == "w" and self.opts.get("mazur") and self._mazur_layer(
                     int(nxt.text)) in self.opts.get("mazur_weight_layers", ()))):
             raise Unreadable(f"{name}{nxt.text}: the answer numbers its weights one by one "
                              f"({self.opts['numbered_weights']}), so the digit after the letter names a unit or a weight, "
                              f"not a layer; write {name}_{{{nxt.text}}} with its layer, e.g. {name}^{{(1)}}_{{{nxt.text}}}, "
                              "or map it in [notation]")
-        if (adjacent and (nxt.kind == "num" and nxt.text.isdigit() or nxt.text == "L" and self.bases.get(name) in ("h", "z"))
-                and name not in LOSSES and self.bases.get(name, name) not in ("x", "y", "yhat")):
+        if (not scripts and adjacent and (nxt.kind == "num" and nxt.text.isdigit() or nxt.text == "L" and self.bases.get(
+                name) in ("h", "z")) and name not in LOSSES and self.bases.get(name, name) not in ("x", "y", "yhat")):
             self.next()  # W1, h1, dW1, AL: the layer written right after the letter (code-style names)
             scripts.append(("_", [nxt]) if nxt.kind == "num" else ("^", [Tok("op", "(", nxt.pos), nxt, Tok("op", ")", nxt.pos)]))
         while self.is_("^") or self.is_("_") or self.is_("'"):

@@ -454,3 +454,28 @@ def test_a_formula_that_holds_only_because_two_values_repeat_is_not_judged(tmp_p
     text, _ = _chain_document(x, w1, w2, y)
     got, _meta = _verify_document(tmp_path, text)
     assert got["line 15"][0] == "correct", got["line 15"]
+
+
+def test_plain_text_names_of_one_unit_and_a_value_named_in_words(tmp_path):
+    """A learner's plain-text notebook (Sghosh's, in tests/verify/corpus/courses): x1, x2, w11, w12 of one unit read as
+    the inputs and that unit's weights (a network of one layer and one unit: which digit is the input's is certain), and
+    "y (true label) = 1.0" as the target given. Formulas in those names are judged; a slip (x1 for x2) is found."""
+    spec = tmp_path / "s.toml"
+    spec.write_text('name = "one"\nconvention = "row"\ninputs = 2\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\n\n'
+                    '[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    doc = tmp_path / "a.md"
+    doc.write_text("# One neuron\n\nValues:\n\n- x1 = 1.5\n- x2 = -0.5\n- w11 = 0.2\n- w12 = 0.7\n- b = 0.1\n"
+                   "- y (true label) = 0.0\n\nForward:\n\nz = w11 * x1 + w12 * x2 + b\n\n"
+                   "Gradients:\n\ndL/dw11 = dL/dz * x1\n\ndL/dw12 = dL/dz * x1\n")
+    results, meta, _s = verify_file(str(doc), str(spec))
+    got = {r.latex.strip(): r.verdict for r in results}
+    assert got["z = w11 * x1 + w12 * x2 + b"] == "correct", got
+    assert got["dL/dw11 = dL/dz * x1"] == "correct", got
+    assert got["dL/dw12 = dL/dz * x1"] == "incorrect", got
+    from gradproof.verify import ownvalues
+    from gradproof.verify.document import load_document
+    from gradproof.verify.parser import Notation
+
+    net = __import__("gradproof.verify.cli", fromlist=["_network"])._network(str(spec))
+    givens = ownvalues._givens(load_document(doc), Notation(options=(("sizes", (2, 1)), ("convention", "row"))), net, [0])
+    assert ("y", 0.0) in [(g[2], float(g[4])) for g in givens if g[1] == "whole"]
