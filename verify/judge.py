@@ -4574,6 +4574,8 @@ class Judge:
                 results[k] = ClaimResult(c.id, c.latex, "unchecked", "", "the value after the step (it continues the "
                                          "update above it) could not be checked within the time limit",
                                          quantity=c.quantity)
+        if self.numeric:
+            self._restated_plain(claims, results)
         for k, (c, r) in enumerate(zip(claims, results, strict=True)):
             latex = (after_step(c.latex, k, updated) if updated and r.verdict == "incorrect" and k not in continued
                      else None)
@@ -4585,6 +4587,37 @@ class Judge:
                 again.notes.append(NOTE)
                 again.message += f" ({NOTE})"
                 results[k] = again
+
+    def _restated_plain(self, claims, results) -> None:
+        """A parameter written again as a plain number after the answer's own step of it with a plain = (Sghosh's
+        ``w11 = w11 - η * dL/dw11``, then "New weights after update: w11 = 0.5136"), judged incorrect as its value
+        before the step: correct when the number is its value after the step (restated.py reads W^{(l)} ← … only)."""
+        from .restated import NOTE
+
+        stepped: dict[str, int] = {}
+        for k, c in enumerate(claims):
+            m = _PLAIN_STEP.match(c.latex[:300])
+            if m:
+                stepped.setdefault(m.group(1).strip(), k)
+        if not stepped:
+            return
+        for k, (c, r) in enumerate(zip(claims, results, strict=True)):
+            m = _PLAIN_RESTATED.match(c.latex[:300]) if r.verdict == "incorrect" else None
+            if m is None or stepped.get(m.group(1).strip(), k) >= k:
+                continue
+            try:
+                param, number = parse_expr(m.group(1), self.notation, self.net.depth), parse_expr(m.group(2), self.notation,
+                                                                                                  self.net.depth)
+            except (Unreadable, RecursionError):
+                continue
+            whole = param.args[0] if param.op == "entry" else param
+            if whole.op != "q" or whole.value[0] not in ("W", "b") or not isinstance(whole.value[1], int):
+                continue
+            after = Node("q", (), (whole.value[0] + "_next", whole.value[1]))
+            link = self._link(Node("entry", (after,), param.value) if param.op == "entry" else after, number, [])
+            if link.verdict == "correct":
+                results[k] = ClaimResult(c.id, c.latex, "correct", "", f"matches the value after the step ({NOTE})",
+                                         quantity=c.quantity, notes=[NOTE], tolerance=link.tolerance)
 
     def _parameter_named(self, text: str) -> tuple | None:
         """(kind, layer) of the weight or bias of one layer ``text`` names in the answer's notation, else None."""
@@ -6176,6 +6209,12 @@ def _rows_repeat(tv: list, sv: list) -> bool:
         if not np.allclose(v, np.reshape(t, (1, -1)), rtol=1e-9, atol=1e-12):
             return False
     return bool(tv)
+
+
+#: a step written with a plain =, its left side again first on the right: ``w11 = w11 - \eta * dL/dw11``
+_PLAIN_STEP = re.compile(r"^\s*([^=]{1,40}?)\s*=\s*\1\s*[-+]")
+#: a parameter written as one plain number: ``w11 = 0.5136``
+_PLAIN_RESTATED = re.compile(r"^\s*([^=]{1,40}?)\s*=\s*(-?\s*\d+(?:\.\d+)?)\s*$")
 
 
 def _formula_only(node: Node) -> bool:

@@ -60,6 +60,7 @@ def document_values(claims, net) -> dict | None:
     document of several sections takes the first section's that gives every value by itself, and names the claims of
     the sections that give their own numbers under ``foreign`` (claim id -> why: ``sections.py``)."""
     from .infer import _one_unit_weights as one_unit_weights
+    from .infer import weights_numbered_one_by_one as numbered_one_by_one
 
     if net.has_kinds:
         return None
@@ -70,6 +71,9 @@ def document_values(claims, net) -> dict | None:
     elif one_unit_weights(net.sizes, text):
         options += (("unit_weights", True),)  # one unit's z = w_1 x_1 + w_2 x_2 + b: w_k its weight on x_k (infer.py)
     bases: tuple = ()
+    if net.depth == 1 and net.sizes[0] > 1 and net.sizes[1] == 1 and numbered_one_by_one(text, net.depth):
+        # Sghosh's x1, w11, w12 of one unit (infer.conventions reads them so: its weights' digits, unit then input)
+        options += (("numbered_weights", "w"), ("digit_entries", True), ("weight_order", "target"))
     order = unitnumbers.weight_numbering(text, net.sizes)
     if order is not None:  # Han & Kamber's w_{14} = 0.2, θ_4 = -0.4, O_1 = 1: units numbered across the network
         options += (("unit_numbers", order),)
@@ -183,6 +187,7 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
         if sides[0].op in ("comp", "entry") and sides[0].args[0].op == "q":
             if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)
                                     or "unit_weights" in dict(notation.options)  # (one unit's w_k: on x_k, certain)
+                                    or "digit_entries" in dict(notation.options)  # (one unit's w12: on x_2, certain)
                                     or "unit_numbers" in dict(notation.options)):  # (w_{46}: unit 4 to unit 6, certain)
                 key = _key(*sides[0].args[0].value)  # (a weight's entry w_{12}: which index is the target is the
                 index = sides[0].value if sides[0].op == "entry" else (sides[0].value,)  # judge's reading, not known yet)
@@ -269,7 +274,7 @@ def _given_leaf(leaf, value: np.ndarray, notation: Notation) -> tuple | None:
     if leaf.op in ("comp", "entry") and leaf.args[0].op == "q":
         options = dict(notation.options)
         if value.ndim == 0 and (leaf.op == "comp" or "mazur" in options or "unit_weights" in options
-                                or "unit_numbers" in options):
+                                or "unit_numbers" in options or "digit_entries" in options):
             key = _key(*leaf.args[0].value)
             index = leaf.value if leaf.op == "entry" else (leaf.value,)
             if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):

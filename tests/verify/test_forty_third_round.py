@@ -479,3 +479,48 @@ def test_plain_text_names_of_one_unit_and_a_value_named_in_words(tmp_path):
     net = __import__("gradproof.verify.cli", fromlist=["_network"])._network(str(spec))
     givens = ownvalues._givens(load_document(doc), Notation(options=(("sizes", (2, 1)), ("convention", "row"))), net, [0])
     assert ("y", 0.0) in [(g[2], float(g[4])) for g in givens if g[1] == "whole"]
+
+
+def _one_unit_notebook(final_w12: str | None = None) -> tuple[str, dict]:
+    """A plain-text notebook in Sghosh's style with numbers of our own: one sigmoid unit on two inputs, Loss = 0.5 (y -
+    y_pred)^2, one SGD step (eta = 0.1), the new weights restated at the end. Returns the text and the exact values."""
+    x, w, b, y = np.array([1.5, -0.5]), np.array([0.2, 0.7]), 0.1, 0.0
+    z = float(w @ x + b)
+    p = 1 / (1 + np.exp(-z))
+    dz = (p - y) * p * (1 - p)
+    fd = central_differences(lambda q: float(0.5 * (y - 1 / (1 + np.exp(-(q["w"] @ x + b)))) ** 2), {"w": w.copy()})["w"]
+    assert np.allclose(fd, dz * x, atol=1e-8)
+    g = np.round(dz * x, 4)
+    new = np.round(w - 0.1 * g, 4)
+    r = lambda v: f"{v:.4f}"  # noqa: E731
+    text = ("# One neuron by hand\n\nValues:\n\n- x1 = 1.5\n- x2 = -0.5\n- w11 = 0.2\n- w12 = 0.7\n- b = 0.1\n"
+            "- y (true label) = 0.0\n\n"
+            f"z = w11 * x1 + w12 * x2 + b = 0.2 * 1.5 + 0.7 * (-0.5) + 0.1 = {r(z)}\n\n"
+            f"y_pred = 1 / (1 + exp(-z)) = {r(p)}\n\n"
+            f"dL/dz = (y_pred - y) * y_pred * (1 - y_pred) = {r(dz)}\n\n"
+            f"dL/dw11 = dL/dz * x1 = {r(g[0])}\n\ndL/dw12 = dL/dz * x2 = {r(g[1])}\n\n"
+            "Update (one step of gradient descent):\n\n"
+            f"w11 = w11 - eta * dL/dw11\n    = 0.2 - 0.1 * ({r(g[0])}) = {r(new[0])}\n\n"
+            f"w12 = w12 - eta * dL/dw12\n    = 0.7 - 0.1 * ({r(g[1])}) = {r(new[1])}\n\n"
+            "New weights after update:\n\n"
+            f"- w11 = {r(new[0])}\n- w12 = {final_w12 or r(new[1])}\n")
+    return text, {"new": new, "g": g}
+
+
+def test_a_plain_text_worked_example_of_one_unit_and_its_restated_weights(tmp_path):
+    """Its values given in a list (x1 … w12, y named in words) are the example; the weights restated after the step,
+    "w11 = 0.1…", are the values after it (not a contradiction of w11 = 0.2); a restated value the step does not give
+    is wrong."""
+    spec = tmp_path / "s.toml"
+    spec.write_text('name = "one"\nconvention = "row"\ninputs = 2\n\n[[layers]]\nunits = 1\nactivation = "sigmoid"\n\n'
+                    '[loss]\nname = "squared_error"\n\n[optimizer]\nname = "sgd"\nlearning_rate = 0.1\n')
+    text, v = _one_unit_notebook()
+    (tmp_path / "a.md").write_text(text)
+    results, meta, _s = verify_file(str(tmp_path / "a.md"), str(spec))
+    assert meta["mode"] == "numeric"
+    bad = {r.id: (r.verdict, r.latex, r.message) for r in results if r.verdict != "correct" and "true label" not in r.latex}
+    assert not bad, bad
+    wrong = f"{v['new'][1] + 0.01:.4f}"  # a restated w12 one hundredth off the step's
+    (tmp_path / "a.md").write_text(_one_unit_notebook(wrong)[0])
+    results, _meta, _s = verify_file(str(tmp_path / "a.md"), str(spec))
+    assert [r.verdict for r in results if r.latex.strip() == f"w12 = {wrong}"] == ["incorrect"]
