@@ -103,20 +103,14 @@ def _adam(options):
 
 def _amsgrad(options):
     """Reddi, Kale & Kumar's AMSGrad: Adam whose second moment never decreases, vmax <- max(vmax, v). "corrected" (PyTorch's
-    Adam(amsgrad=True), Keras's amsgrad=True): both moments bias-corrected, theta <- theta - alpha mhat / (sqrt(vmax /
-    (1 - beta2^t)) + eps); "uncorrected" (the paper's algorithm 2 at a constant rate, Ruder's overview): theta <- theta -
-    alpha m / (sqrt(vmax) + eps)."""
-    m, v, vmax, b1, b2, lr = STATE["m"], STATE["v"], STATE["vmax"], HYPER["beta1"], HYPER["beta2"], HYPER["learning_rate"]
-    moments = (Update("m", b1 * m + (1 - b1) * GRAD, "state"), Update("v", b2 * v + (1 - b2) * GRAD**2, "state"),
-               Update("vmax", sp.Max(vmax, v), "state"))
+    Adam(amsgrad=True), Keras's amsgrad=True): Adam's step with vhat = vmax / (1 - beta2^t); "uncorrected" (the paper's
+    algorithm 2 at a constant rate, Ruder's overview): theta <- theta - alpha m / (sqrt(vmax) + eps)."""
+    first, second, mhat, vhat, step = _adam(options)
+    vmax = STATE["vmax"]
+    moments = (first, second, Update("vmax", sp.Max(vmax, STATE["v"]), "state"))
     if options["variant"] == "uncorrected":
-        return (*moments, Update("theta", THETA - lr * m / _sqrt_eps(vmax, options), "param"))
-    return (
-        *moments,
-        Update("mhat", m / (1 - b1**STEP), "temp"),
-        Update("vhat", vmax / (1 - b2**STEP), "temp"),
-        Update("theta", THETA - lr * TEMP["mhat"] / _sqrt_eps(TEMP["vhat"], options), "param"),
-    )
+        return (*moments, Update("theta", THETA - HYPER["learning_rate"] * STATE["m"] / _sqrt_eps(vmax, options), "param"))
+    return (*moments, mhat, Update("vhat", vhat.expr.subs(STATE["v"], vmax), "temp"), step)
 
 
 def _adamw(options):
@@ -127,14 +121,16 @@ def _adamw(options):
 
 
 def _adamax(options):
-    """Kingma & Ba's AdaMax (section 7.1) with a small constant: inside the max as PyTorch, u <- max(beta2 u, |g| + eps),
-    theta <- theta - alpha mhat / u; or outside as Keras, u <- max(beta2 u, |g|), theta <- theta - alpha mhat / (u + eps)."""
-    m, u, b1, b2, lr, eps = STATE["m"], STATE["u"], HYPER["beta1"], HYPER["beta2"], HYPER["learning_rate"], HYPER["epsilon"]
+    """Kingma & Ba's AdaMax (section 7.1) with a small constant: Adam's first moment and its correction, and u <-
+    max(beta2 u, |g| + eps), theta <- theta - alpha mhat / u inside the max as PyTorch; or outside as Keras, u <-
+    max(beta2 u, |g|), theta <- theta - alpha mhat / (u + eps)."""
+    first, _, mhat, _, _ = _adam(options)
+    u, b2, lr, eps = STATE["u"], HYPER["beta2"], HYPER["learning_rate"], HYPER["epsilon"]
     inside = options["epsilon_placement"] == "inside"
     return (
-        Update("m", b1 * m + (1 - b1) * GRAD, "state"),
+        first,
         Update("u", sp.Max(b2 * u, sp.Abs(GRAD) + eps) if inside else sp.Max(b2 * u, sp.Abs(GRAD)), "state"),
-        Update("mhat", m / (1 - b1**STEP), "temp"),
+        mhat,
         Update("theta", THETA - lr * TEMP["mhat"] / (u if inside else u + eps), "param"),
     )
 

@@ -157,9 +157,13 @@ class Truth:
 
     @functools.cached_property
     def nonnegative_states(self) -> frozenset:
-        """The states whose update has a square or an absolute value in it (S, G, Adam's v, AdaMax's u, Adadelta's D)."""
-        return frozenset(u.target for u in self.d.updates if u.kind == "state" and any(
-            isinstance(a, sp.Abs) or isinstance(a, sp.Pow) and a.exp == 2 for a in sp.preorder_traversal(u.expr)))
+        """The states whose update has a square or an absolute value in it (S, G, Adam's v, AdaMax's u, Adadelta's D),
+        and those that are the maximum of one of them and themselves (AMSGrad's vmax = max(vmax, v))."""
+        states = [u for u in self.d.updates if u.kind == "state"]
+        out = {u.target for u in states if any(isinstance(a, sp.Abs) or isinstance(a, sp.Pow) and a.exp == 2
+                                               for a in sp.preorder_traversal(u.expr))}
+        out |= {u.target for u in states if isinstance(u.expr, sp.Max) and any(STATE[s] in u.expr.args for s in out)}
+        return frozenset(out)
 
     def later_state(self, params: dict, rng: np.random.Generator) -> dict:
         """A random state before step LATER_STEP + 1: a state its update keeps non-negative (a sum or average of

@@ -198,6 +198,8 @@ def test_the_registry_names_the_recurrences():
         net = spec_from_dict({**base, "optimizer": {"name": name}}, "<test>")
         truth = Truth(derive(net, check=False))
         assert (truth.recurrent_states, truth.corrections) == (states, corrections), name
+        if name == "amsgrad":  # (a later step's random state: vmax = max(vmax, v) is never negative, as v is not)
+            assert {"v", "vmax"} <= truth.nonnegative_states
 
 
 # -- AMSGrad (Reddi, Kale & Kumar, ICLR 2018) in the registry, and its lines in Ruder's letters ------------------------
