@@ -22,7 +22,7 @@ from gradproof.derive import limits
 from gradproof.derive.errors import AnswerError
 
 from . import sections, unitnumbers
-from .normalize import number_list
+from .normalize import fold_unicode, number_list
 from .parser import MAZUR_UNITS, Notation, parse_claim
 from .shapes import evaluate
 from .surface import split_top_level
@@ -65,7 +65,7 @@ def document_values(claims, net) -> dict | None:
     if net.has_kinds:
         return None
     options = (("sizes", tuple(net.sizes)), ("convention", net.convention))  # (a chain of single neurons: w_k is
-    text = " ".join(c.latex for c in list(claims)[:MAX_CLAIMS])                # layer k's weight)
+    text = fold_unicode(" ".join(c.latex for c in list(claims)[:MAX_CLAIMS]))  # layer k's weight; W₁₃ as W_{13})
     if MAZUR_UNITS.search(text):
         options += (("mazur", True),)  # Mazur's i_1, target_{o1}, w_1 … w_8, b_1 (one bias per layer)
     elif one_unit_weights(net.sizes, text):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from .normalize import fold_unicode
 from .rewriting import Rewriting
 
 #: claims longer than this are neither read for definitions nor rewritten
@@ -52,9 +53,9 @@ def _bare_pattern(key: tuple[str, int]) -> str:
     return r"(?<![A-Za-z\\{])" + key[0] + r"(?![A-Za-z0-9_^'])"
 
 
-#: a weight or bias name with the mark of its updated value: w_5^{+}, w_1', m_{7}^{new}, w_5^{(t+1)}
+#: a weight or bias name with the mark of its updated value: w_5^{+}, w_1', m_{7}^{new}, w_5^{(t+1)}, W_{45}(new)
 _MARKED = re.compile(_NAME.pattern[:_NAME.pattern.rindex("(?![0-9])")] + r"(?![0-9])\s*(?:'(?!')|\^\s*(?:\+|\{\s*(?:\+|"
-                     r"new|next|\\text\s*\{\s*new\s*\}|\(?\s*t\s*\+\s*1\s*\)?)\s*\}))")
+                     r"new|next|\\text\s*\{\s*new\s*\}|\(?\s*t\s*\+\s*1\s*\)?)\s*\})|\(\s*new\s*\))")
 
 
 def _key(m: re.Match) -> tuple[str, int]:
@@ -80,6 +81,13 @@ _INPUTS = ("x", "X")
 MAX_DEFINITIONS = 400
 
 
+#: the logistic function written out around one name (#), spaces and sizing commands removed: 1/(1 + e^{-a_3}),
+#: \frac{1}{1+e^{-z_1}}, 1/(1+\exp(-z_1))
+_LOGISTIC = frozenset(f"{one}{den}" for one, den in (
+    *((r"\frac{1}", "{" + d + "}") for d in ("1+e^{-#}", "1+e^{-(#)}", "1+e^-#", r"1+\exp(-#)", r"1+\exp{(-#)}")),
+    *(("1/", "(" + d + ")") for d in ("1+e^{-#}", "1+e^{-(#)}", "1+e^(-#)", "1+e^-#", r"1+\exp(-#)"))))
+
+
 def _form(side: str):
     """(function or None, [(name, name) products], [names alone]) of a side that is such a sum or application, or
     None. Names are (letter, number)."""
@@ -90,6 +98,8 @@ def _form(side: str):
         return "#"
 
     s = _LAYOUT.sub("", _TIMES.sub("*", _NAME.sub(mark, side))).rstrip(".,;")
+    if len(names) == 1 and s in _LOGISTIC:  # out_{h1} = 1/(1 + e^{-net_{h1}}): the sigmoid written out
+        return "sigma", [], names
     func = None
     m = _FUNC.match(s)
     if m is not None and s.endswith(")"):
@@ -137,13 +147,131 @@ def _definitions(texts):
                 yield (_key(lhs) if lhs is not None else _bare_key(bare)), *form
 
 
+#: a δ numbered as a unit, \delta_5, \delta_{5} (Huddar's and GeeksforGeeks's worked examples number the units on
+#: through the layers, a_3, a_4, a_5, and write δ_5 for the output's); not with another script after it
+_DELTA = re.compile(r"\\delta\s*_\s*" + _NUMBER + r"(?![0-9])(?!\s*[\^_'])")
+
+
+def _unit_deltas(texts, names: dict, sizes) -> dict:
+    """{("\\delta", k): δ^{(l)}_{i}} for the δ's an answer numbers as its units: every δ number it writes is the number
+    of one unit's sum (a_5 = W_{35} y_3 + W_{45} y_4 → δ_5 that unit's δ), no two sums share a number, and some δ number
+    lies past every layer's width — so the numbers cannot be entries of one layer's δ (δ_1, δ_2 of the outputs stay
+    unread here). The δ's sign is the answer's own (infer's delta_sign). {} otherwise."""
+    numbers = {int(m.group(1) or m.group(2)) for t in texts for m in _DELTA.finditer(t)}
+    if not numbers or max(numbers) <= max(sizes):
+        return {}
+    sums: dict = {}  # a sum's number -> its canonical name z^{(l)}_{i}
+    for key, name in names.items():
+        if name.startswith("z^"):
+            if key[1] in sums:
+                return {}
+            sums[key[1]] = name
+    if not numbers <= set(sums):
+        return {}
+    return {("\\delta", k): "\\delta" + sums[k][1:] for k in numbers}
+
+
+#: a difference in parentheses, (A - B), each side a short run without parentheses or another minus
+_DIFFERENCE = re.compile(r"\(\s*([^()\-=]{1,30}?)\s*-\s*([^()\-=]{1,30}?)\s*\)")
+#: the step added with δ (ΔW_{45} = η δ_5 y_4) or subtracted (W_{45} - η δ_5 y_4)
+_STEP_ADDS = re.compile(r"\\Delta\s*[Ww]\s*_[^=]{0,12}=\s*\\(?:eta|alpha)\s*(?:\\[,;]|\\cdot|\\times|\*)?\s*\\delta")
+_STEP_SUBTRACTS = re.compile(r"[Ww]\s*_[^=]{0,12}-\s*\\(?:eta|alpha)\s*(?:\\[,;]|\\cdot|\\times|\*)?\s*\\delta")
+
+
+def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
+    """−1 when the answer's numbered δ is minus the derivative by the summed input — an output's δ defined with the
+    target first, y_5(1 − y_5)(t − y_5), or the step adding η δ (ΔW = η δ_5 y_4) —, 1 when the other way, None when
+    it says neither or both (the δ's then read as gradproof's, ∂E/∂z)."""
+    output_of = {}  # a unit's δ name -> the name its output goes by (δ^{(2)}_{1} -> ("y", 5))
+    for key, name in names.items():
+        if name.startswith("h^"):
+            output_of["\\delta" + name[1:]] = key
+    minus = plus = False
+    for t in texts:
+        m = _DELTA.match(t.strip())
+        if m is not None and deltas.get(("\\delta", int(m.group(1) or m.group(2)))) in output_of:
+            out = output_of[deltas[("\\delta", int(m.group(1) or m.group(2)))]]
+            for d in _DIFFERENCE.finditer(t[m.end():]):
+                if any(re.fullmatch(r"[\d.\s]+", side) for side in d.groups()):
+                    continue  # (1 - y_5): the sigmoid's slope, not the error
+                first, second = (_NAME.fullmatch(_LAYOUT.sub("", side)) for side in d.groups())
+                if second is not None and _key(second) == out and (first is None or _key(first) not in names):
+                    minus = True
+                elif first is not None and _key(first) == out and (second is None or _key(second) not in names):
+                    plus = True
+        minus = minus or _STEP_ADDS.search(t) is not None
+        plus = plus or _STEP_SUBTRACTS.search(t) is not None
+    return -1 if minus and not plus else 1 if plus and not minus else None
+
+
+def _weights_by_their_units(names: dict, weights: list, sizes, convention: str, text: str) -> None:
+    """Where the answer numbers its units across the network (a_3, a_4 hidden, a_5 the output; x_1, x_2 the inputs: each
+    sum's number is its unit's place, unitnumbers.blocks) and writes each weight with the two units it joins (W_{35}:
+    unit 3 to unit 5, unitnumbers.weight_numbering), a weight is the entry of the units its name says — not the one a
+    sum puts it on, so a sum that puts W_{35} on y_4 is the answer's mistake (in place: ``names``)."""
+    from . import unitnumbers
+
+    order = unitnumbers.weight_numbering(text, sizes)
+    if order is None or any(w[1] < 10 or w[1] > 99 for w in weights):
+        return
+    place = {}  # a unit's number -> (layer, entry), as the reading has it
+    for key, name in names.items():
+        m = re.fullmatch(r"(?:[zh]\^\{\((\d+)\)\}|x)_\{(\d+)\}", name)
+        if m is not None and key[1] > 0:
+            place.setdefault(key[1], set()).add((int(m.group(1) or 0), int(m.group(2)) - 1))
+    if any(len(p) != 1 or unitnumbers.layer_of(k, sizes) not in p for k, p in place.items()):
+        return  # (a number that is not its unit's place across the network: the names number something else)
+    moved = {}
+    for w in set(weights):
+        a, b = divmod(w[1], 10)
+        src, dst = (a, b) if order == "source" else (b, a)
+        below, above = unitnumbers.layer_of(src, sizes), unitnumbers.layer_of(dst, sizes)
+        if below is None or above is None or above[0] != below[0] + 1:
+            return
+        row, col = (above[1] + 1, below[1] + 1) if convention == "row" else (below[1] + 1, above[1] + 1)
+        moved[w] = f"W^{{({above[0]})}}_{{{row}{col}}}"
+    names.update(moved)
+
+
+def _numbered_outputs(sums: dict, applied: dict, texts) -> dict:
+    """{output name: sum name} for the outputs a later sum adds that no definition ties to their sum, paired by number:
+    a_5 = W_{35} y_3 + W_{45} y_4 beside a_3 = W_{13} x_1 + W_{23} x_2, and y_3 defined only by its number (y_3 =
+    1/(1 + e^{-0.755}) = 0.68) — y_3 is the output of the unit whose sum is a_3. Only a name whose letter no weight has
+    (a weight is the factor beside an input), whose number is one sum's without a function or an output of its own;
+    then the last layer's output too, a name of that letter defined with the number of such a sum (y_5 = 0.69)."""
+    pairs = [pair for _, products, _ in sums.values() for pair in products]
+    weights = {(a if b[0] in _INPUTS else b)[0] for a, b in pairs if (a[0] in _INPUTS) != (b[0] in _INPUTS)}
+    tied = set(applied.values())
+    out = {}
+    for name in {n for pair in pairs for n in pair}:
+        if name[0] in _INPUTS or name[0] in weights or name in sums or name in applied:
+            continue
+        same = [z for z in sums if z[1] == name[1]]
+        if len(same) != 1 or same[0] in tied or sums[same[0]][0] is not None or same[0][0] == name[0]:
+            return {}
+        out[name] = same[0]
+    letters = {name[0] for name in out}
+    if len(letters) == 1:  # the last layer's output, used by no sum: y_5 = 1/(1 + e^{-0.801}) beside a_5 = …
+        letter = letters.pop()
+        for t in texts:
+            m = _NAME.match(t.strip())
+            name = _key(m) if m is not None and t.strip()[m.end():].lstrip().startswith("=") else None
+            if name is None or name[0] != letter or name in out or name in sums:
+                continue
+            same = [z for z in sums if z[1] == name[1]]
+            if len(same) == 1 and same[0] not in tied and sums[same[0]][0] is None and same[0][0] != letter:
+                out[name] = same[0]
+    return out if len(set(out.values())) == len(out) else {}
+
+
 class ScalarGraphReading(Rewriting):
     """The rewriting of an answer whose forward pass names every unit, weight and bias; None from ``detect`` else."""
 
     max_length = MAX_LENGTH
 
-    def __init__(self, net, names: dict, change: str):
+    def __init__(self, net, names: dict, change: str, options: tuple = ()):
         self.names = names  # (letter, number) -> the canonical LaTeX it becomes
+        self.options = options  # notation options the reading settles (the sign of its numbered δ)
         self.originals: dict[str, str] = {}
         self.change = change
 
@@ -152,7 +280,7 @@ class ScalarGraphReading(Rewriting):
         if getattr(net, "has_kinds", False):
             return None
         sizes = [net.inputs] + [layer.units for layer in net.layers]
-        texts = [c.latex for c in claims if len(c.latex) <= MAX_LENGTH and "=" in c.latex]
+        texts = [fold_unicode(c.latex) for c in claims if len(c.latex) <= MAX_LENGTH and "=" in c.latex]  # (a₃ = W₁₃·x₁)
         sums: dict = {}  # unit name -> (function, products, names alone)
         applied: dict = {}  # activation name -> the summed input's name
         for lhs, func, products, alone in _definitions(texts):
@@ -170,6 +298,7 @@ class ScalarGraphReading(Rewriting):
             applied = {a: (z[0], a[1]) if list(applied.values()).count(z) > 1 else z for a, z in applied.items()}
             if len(set(applied.values())) != len(applied) or not set(applied.values()) <= set(sums):
                 return None  # (each of a sum's two activations paired with the sum of its own number, else unread)
+        applied.update(_numbered_outputs(sums, applied, texts))
         activation_of = {z: a for a, z in applied.items()}  # a sum without a function -> its activation's name
         outputs = {}  # the name a unit's value goes on by -> the unit (its sum's name)
         linear = set()  # sums no activation is applied to: units of a layer whose activation is the identity
@@ -247,14 +376,26 @@ class ScalarGraphReading(Rewriting):
             names[s] = f"x_{{{j}}}"
         if len(set(names.values())) != len(names):
             return None
+        _weights_by_their_units(names, weights, sizes, net.convention, " ".join(texts))
+        deltas = _unit_deltas(texts, names, sizes)
+        sign = _delta_sign(texts, names, deltas) if deltas else None
+        names.update(deltas)
         letters = sorted({w[0] for w in weights})
         change = ("the answer's forward sums name every unit and weight: "
                   + ", ".join(f"{w[0]}_{w[1]} is {names[w]}" for w in sorted(weights, key=lambda w: w[1])[:3])
                   + (" …" if len(weights) > 3 else "")
                   + f" (weights {', '.join(letters)}; layers read from which units each sum adds)")
-        return ScalarGraphReading(net, names, change)
+        if deltas:
+            change += ("; δ_k is the δ of the unit whose sum is numbered k ("
+                       + ", ".join(f"δ_{k[1]} is {deltas[k]}" for k in sorted(deltas, key=lambda k: k[1])[:3])
+                       + (" …" if len(deltas) > 3 else "") + ")")
+        if sign == -1:
+            change += "; δ is minus the derivative by the summed input (its definition puts the target first)"
+        return ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else ())
 
     def rewrite(self, text: str) -> str:
+        text = fold_unicode(text)  # (a plain-text answer's W₁₃, δ₅: the names in LaTeX's spelling)
+
         def sub(m: re.Match) -> str:
             return self.names.get(_key(m), m.group(0))
 
@@ -263,6 +404,8 @@ class ScalarGraphReading(Rewriting):
             return name + "^{+}" if name is not None and name[0] in "Wb" else m.group(0)
 
         text = _NAME.sub(sub, _MARKED.sub(marked, text))
+        if any(k[0] == "\\delta" for k in self.names):
+            text = _DELTA.sub(lambda m: self.names.get(("\\delta", int(m.group(1) or m.group(2))), m.group(0)), text)
         for key, name in self.names.items():
             if key[1] == 0:  # a bare name (its own definition's left side): o, \hat{y}
                 text = re.sub(_bare_pattern(key), lambda m, name=name: name, text)

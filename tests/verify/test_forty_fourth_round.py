@@ -1,0 +1,196 @@
+r"""Forty-fourth round (issue 10): a worked example with its units numbered across the network, read unit by unit.
+
+Exam answers in Mahesh Huddar's template (and GeeksforGeeks's, Han & Kamber's) number the units on through the layers
+— inputs 1, 2, hidden units 3, 4, the output 5 — and write W_{13} for the weight from unit 1 to unit 3, a_3 for unit
+3's summed input, y_3 for its output and δ_5 for the output's δ, often as plain text with Unicode subscripts (W₁₃, δ₅,
+W₄₅(new)). verify/scalargraph.py read the sums but not the δ's, not the Unicode, not an output defined by its number
+alone (y₃ = 1/(1 + e^(−0.755)) = 0.68), and it took a weight's place from the sum it stands in, so a planted sum with
+two weights swapped defined the wiring instead of being wrong.
+
+The documents here are generated from random weights; every number is computed by a hand-written forward and backward
+pass (NumPy) and every gradient is confirmed by central differences, so the expected verdicts come from those numbers,
+never from verify. Planted copies carry the slips students make."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import central_differences
+from gradproof.verify.cli import verify_file
+
+SPEC = """name = "numbered_units"
+convention = "row"
+inputs = 2
+
+[[layers]]
+units = 2
+activation = "sigmoid"
+bias = false
+
+[[layers]]
+units = 1
+activation = "sigmoid"
+bias = false
+
+[loss]
+name = "squared_error"
+
+[optimizer]
+name = "sgd"
+learning_rate = {lr}
+"""
+
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _sig(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def _example(seed: int) -> dict:
+    """Weights, input, target and learning rate (one decimal each), and every quantity of one step, by hand."""
+    rng = np.random.default_rng(seed)
+    w = {k: float(np.round(rng.uniform(-1, 1), 1) or 0.3) for k in ("13", "14", "23", "24", "35", "45")}
+    x1, x2 = (float(np.round(v, 2)) for v in rng.uniform(0.1, 1, 2))
+    t, lr = float(np.round(rng.uniform(0.1, 0.9), 1)), float(rng.choice([0.5, 1.0]))
+    a3, a4 = w["13"] * x1 + w["23"] * x2, w["14"] * x1 + w["24"] * x2
+    y3, y4 = _sig(a3), _sig(a4)
+    a5 = w["35"] * y3 + w["45"] * y4
+    y5 = _sig(a5)
+    d5 = y5 * (1 - y5) * (t - y5)  # minus dE/da5 (the template's sign)
+    d3, d4 = y3 * (1 - y3) * w["35"] * d5, y4 * (1 - y4) * w["45"] * d5
+    out = {"1": x1, "2": x2, "3": y3, "4": y4}
+    delta = {"3": d3, "4": d4, "5": d5}
+
+    def loss(p):
+        h = _sig(np.array([[p["W"][0], p["W"][2]], [p["W"][1], p["W"][3]]]) @ np.array([x1, x2]))
+        return float(0.5 * (t - _sig(p["W"][4] * h[0] + p["W"][5] * h[1])) ** 2)
+
+    order = ("13", "14", "23", "24", "35", "45")
+    fd = central_differences(loss, {"W": np.array([w[k] for k in order])})["W"]
+    for k, g in zip(order, fd, strict=True):  # dE/dW_ij = -δ_j y_i
+        assert abs(g - -delta[k[1]] * out[k[0]]) < 1e-7
+    return {"w": w, "x1": x1, "x2": x2, "t": t, "lr": lr, "a3": a3, "a4": a4, "a5": a5, "y3": y3, "y4": y4, "y5": y5,
+            "d": delta, "out": out}
+
+
+def _n(v: float) -> str:
+    return f"{v:.6f}"
+
+
+def _lines(e: dict, sign: int, plant: str | None) -> list[tuple[str, str]]:
+    """(key, line) of the answer in a neutral spelling: W_{13}, y_{3}, δ_{5}; sign −1: δ = −∂E/∂a (target first, the
+    change added), +1: δ = ∂E/∂a (output first, the change subtracted). ``plant`` names the one line written wrong."""
+    w, x1, x2 = e["w"], e["x1"], e["x2"]
+    a5_terms = ("W_{35} y_{4} + W_{45} y_{3}", e["w"]["35"] * e["y4"] + e["w"]["45"] * e["y3"]) if plant == "a5" else \
+        ("W_{35} y_{3} + W_{45} y_{4}", e["a5"])
+    out = [("given", f"x_{{1}} = {x1}, x_{{2}} = {x2}, target = {e['t']}, eta = {e['lr']}"),
+           ("given", ", ".join(f"W_{{{k}}} = {v}" for k, v in w.items())),
+           ("a3", f"a_{{3}} = W_{{13}} x_{{1}} + W_{{23}} x_{{2}} = {_n(e['a3'])}"),
+           ("y3", f"y_{{3}} = 1/(1 + e^(-{_n(e['a3'])})) = {_n(e['y3'])}"),
+           ("a4", f"a_{{4}} = W_{{14}} x_{{1}} + W_{{24}} x_{{2}} = {_n(e['a4'])}"),
+           ("y4", f"y_{{4}} = 1/(1 + e^(-{_n(e['a4'])})) = {_n(e['y4'])}"),
+           ("a5", f"a_{{5}} = {a5_terms[0]} = {_n(a5_terms[1])}"),
+           ("y5", f"y_{{5}} = 1/(1 + e^(-{_n(e['a5'])})) = {_n(e['y5'])}")]
+    d = {k: sign * -v for k, v in e["d"].items()}  # the δ the answer writes
+    diff = "(target - y_{5})" if sign == -1 else "(y_{5} - target)"
+    out.append(("d5", f"delta_{{5}} = y_{{5}}(1 - y_{{5}}){diff} = {_n(d['5'])}"))
+    w35 = "W_{45}" if plant == "d3" else "W_{35}"
+    d3 = e["y3"] * (1 - e["y3"]) * (w["45"] if plant == "d3" else w["35"]) * d["5"]
+    out.append(("d3", f"delta_{{3}} = y_{{3}}(1 - y_{{3}}) {w35} delta_{{5}} = {_n(d3)}"))
+    out.append(("d4", f"delta_{{4}} = y_{{4}}(1 - y_{{4}}) W_{{45}} delta_{{5}} = {_n(d['4'])}"))
+    rate = "eta" if sign == -1 else "-eta"
+    for k in ("45", "35", "13", "23"):
+        i, j = k
+        src = f"x_{{{i}}}" if i in "12" else f"y_{{{i}}}"
+        value = e["out"][i]
+        if plant == "dw23" and k == "23":
+            src, value = "x_{1}", e["x1"]
+        change = -sign * e["lr"] * d[j] * value
+        out.append((f"dw{k}", f"Delta W_{{{k}}} = {rate} delta_{{{j}}} {src} = {_n(change)}"))
+        right = -sign * e["lr"] * d[j] * e["out"][i]
+        out.append((f"w{k}", f"W_{{{k}}}(new) = W_{{{k}}} + Delta W_{{{k}}} = {_n(w[k] + right)}"))
+    return out
+
+
+def _latex(line: str) -> str:
+    """The line as LaTeX display math: \\delta, \\Delta, \\eta, the target y_{target}."""
+    line = line.replace("Delta ", "\\Delta ").replace("delta", "\\delta").replace("eta", "\\eta")
+    return "$$" + line.replace("target", "y_{target}") + "$$"
+
+
+def _unicode(line: str) -> str:
+    """The line as plain text: subscripts in Unicode (W₁₃, y₃), δ, Δ, η, the minus sign."""
+    import re
+
+    line = re.sub(r"_\{(\d+)\}", lambda m: m.group(1).translate(SUB), line)
+    return line.replace("Delta ", "Δ").replace("delta", "δ").replace("eta", "η").replace(" - ", " − ")
+
+
+def _document(tmp_path, e: dict, style: str, sign: int, plant: str | None = None):
+    lines = _lines(e, sign, plant)
+    text, ids = ["# One step of backpropagation", ""], {}
+    for key, line in lines:
+        line = _latex(line) if style == "latex" else _unicode(line)
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    path = tmp_path / f"{style}_{sign}_{plant}.md"
+    path.write_text("\n".join(text), encoding="utf-8")
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.format(lr=e["lr"]))
+    results, _, _ = verify_file(str(path), str(spec))
+    return {ids[r.id.split("#")[0]]: r for r in results if ids.get(r.id.split("#")[0]) != "given"}, path
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("style", ["latex", "unicode"])
+@pytest.mark.parametrize("sign", [-1, 1])
+def test_every_line_of_a_right_answer_is_correct(tmp_path, seed, style, sign):
+    results, path = _document(tmp_path, _example(seed), style, sign)
+    wrong = {k: (r.verdict, r.message) for k, r in results.items() if r.verdict != "correct"}
+    assert not wrong, (path.read_text(encoding="utf-8"), wrong)
+    assert len(results) == 17
+
+
+@pytest.mark.parametrize("plant", ["a5", "d3", "dw23"])
+@pytest.mark.parametrize("style", ["latex", "unicode"])
+def test_a_planted_slip_is_the_one_line_found_wrong(tmp_path, plant, style):
+    results, path = _document(tmp_path, _example(3), style, -1, plant)
+    verdicts = {k: r.verdict for k, r in results.items()}
+    assert verdicts.pop(plant) == "incorrect", path.read_text(encoding="utf-8")
+    assert set(verdicts.values()) == {"correct"}, (path.read_text(encoding="utf-8"), verdicts)
+
+
+def test_the_reading_says_how_it_reads_the_numbers(tmp_path, capsys):
+    from gradproof.cli import main
+
+    _document(tmp_path, _example(0), "unicode", -1)
+    code = main(["verify", str(tmp_path / "unicode_-1_None.md"), "--spec", str(tmp_path / "spec.toml")])
+    report = capsys.readouterr().out
+    assert code == 0, report
+    assert "δ_5 is \\delta^{(2)}_{1}" in report and "minus the derivative by the summed input" in report
+    assert "19 claims: 19 correct, 0 incorrect" in report  # (the 17 steps and the two lines of given values)
+
+
+def test_deltas_numbered_by_output_are_not_read_as_units(tmp_path):
+    """δ_1, δ_2 beside sums numbered a_3 … a_5: no δ number lies past every layer's width, so they are not units' δ's
+    (they may number the outputs): not read as unit 1's and unit 2's (inputs, which have no δ)."""
+    from gradproof.verify.scalargraph import _unit_deltas
+
+    names = {("a", 3): "z^{(1)}_{1}", ("a", 4): "z^{(1)}_{2}", ("a", 5): "z^{(2)}_{1}"}
+    assert _unit_deltas(["\\delta_1 = y_5 - t", "\\delta_2 = 0.3"], names, [2, 2, 1]) == {}
+    assert _unit_deltas(["\\delta_5 = y_5 - t", "\\delta_3 = 0.3"], names, [2, 2, 1]) == {
+        ("\\delta", 5): "\\delta^{(2)}_{1}", ("\\delta", 3): "\\delta^{(1)}_{1}"}
+    assert _unit_deltas(["\\delta_5 = y_5 - t", "\\delta_6 = 0.3"], names, [2, 2, 1]) == {}  # (δ_6: no such sum)
+
+
+def test_the_sign_of_a_numbered_delta_comes_from_the_answer():
+    from gradproof.verify.scalargraph import _delta_sign
+
+    names = {("a", 5): "z^{(2)}_{1}", ("y", 5): "h^{(2)}_{1}"}
+    deltas = {("\\delta", 5): "\\delta^{(2)}_{1}"}
+    assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)(t - y_5)"], names, deltas) == -1
+    assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)(y_5 - t)"], names, deltas) == 1
+    assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)"], names, deltas) is None  # (1 - y_5) is the slope, not the error
+    assert _delta_sign(["\\Delta W_{45} = \\eta \\delta_5 y_4"], names, deltas) == -1
+    assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)(y_5 - t)", "\\Delta W_{45} = \\eta \\delta_5 y_4"], names, deltas) is None
