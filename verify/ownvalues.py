@@ -82,6 +82,10 @@ def document_values(claims, net) -> dict | None:
     givens = _givens(claims, Notation(bases=bases, options=options), net, spent)
     mazur = "mazur" in dict(options)
     whole = _example(givens, net, mazur)
+    if whole is None and (named := _scalar_names(claims, net)) is not None:
+        claims = named  # (w1 = 0.20 of a forward pass written unit by unit: W^{(1)}_{11} = 0.20, as the judge reads it)
+        givens = _givens(claims, Notation(options=options[:2] + (("named_entries", True),)), net, spent)
+        whole = _example(givens, net, False)
     if whole is not None and _target_contradicted(text, whole):
         return None  # (froukje's "labels y = 1", then L(1.5, 0.56) = ½(1.5 − 0.56)²: which target is meant is not certain)
     groups = sections.grouped(claims, MAX_CLAIMS)
@@ -108,6 +112,19 @@ def document_values(claims, net) -> dict | None:
     own["foreign"] = foreign
     own["apart"] = tuple(apart)
     return own
+
+
+def _scalar_names(claims, net):
+    """The claims renamed by the answer's own forward pass written unit by unit (scalargraph.py: w5 is W^{(2)}_{11}, H1
+    is h^{(1)}_{1}, one bias per layer b1 is b^{(1)} with that value in every entry) when that is the one reading of
+    its names the judge applies (unitnames.own_names), else None."""
+    from .scalargraph import ScalarGraphReading
+    from .unitnames import own_names
+
+    named, applied = own_names(net, list(claims)[:MAX_CLAIMS])
+    if len(applied) != 1 or not isinstance(applied[0], ScalarGraphReading):
+        return None
+    return named
 
 
 #: the loss applied to two numbers, its target and its prediction: L(1.5, 0.56), J(0.5, 0.73), \mathcal{L}(1, 0.62)
@@ -188,7 +205,8 @@ def _givens(claims, notation: Notation, net, spent: list) -> list[tuple]:
             if given.ndim == 0 and (sides[0].op == "comp" or "mazur" in dict(notation.options)
                                     or "unit_weights" in dict(notation.options)  # (one unit's w_k: on x_k, certain)
                                     or "digit_entries" in dict(notation.options)  # (one unit's w12: on x_2, certain)
-                                    or "unit_numbers" in dict(notation.options)):  # (w_{46}: unit 4 to unit 6, certain)
+                                    or "unit_numbers" in dict(notation.options)  # (w_{46}: unit 4 to unit 6, certain)
+                                    or "named_entries" in dict(notation.options)):  # (scalargraph's W^{(1)}_{21}: certain)
                 key = _key(*sides[0].args[0].value)  # (a weight's entry w_{12}: which index is the target is the
                 index = sides[0].value if sides[0].op == "entry" else (sides[0].value,)  # judge's reading, not known yet)
                 if key is not None and isinstance(index, tuple) and all(isinstance(i, int) for i in index):

@@ -32,9 +32,13 @@ MAX_LENGTH = 2000
 #: a name: one letter with a number as its subscript, a_4, m_{10}, {w}_{1}, or a hatted one, \hat{y_1}, \hat y_1 (not
 #: followed by a superscript or more subscript: a_1^{(2)} is another quantity)
 _NUMBER = r"(?:\{\s*(\d{1,2})\s*\}|(\d))"
+#: A sum may be named by its unit's name and a suffix, H1_net, y_1_net (the AI lab notebooks' ``H1_net = x1*w1 +
+#: x2*w2 + b1``, ``H1 = sigmoid(H1_net)``), and a plain-text answer writes the number right after the letter (w5, H1)
+_SUFFIX = r"(?:\s*_\s*\{?\s*(net|in)\s*\}?)?"
 _NAME = re.compile(r"(?<![A-Za-z\\])(?:\\hat\s*\{\s*([A-Za-z])\s*_\s*" + _NUMBER + r"\s*\}"
                    r"|\\hat\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER
-                   + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + r")(?![0-9])(?!\s*[\^_'])")
+                   + r"|(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_\s*" + _NUMBER + _SUFFIX
+                   + r"|(?<![{_^0-9.])([A-Za-z])(\d{1,2})" + _SUFFIX + r")(?![0-9])(?!\s*[\^_'])")
 
 
 #: a unit named by a bare letter on a definition's left side: o = \sigma(z_3), \hat{y} = \sigma(z_3) (its number 0)
@@ -53,19 +57,21 @@ def _bare_pattern(key: tuple[str, int]) -> str:
     return r"(?<![A-Za-z\\{])" + key[0] + r"(?![A-Za-z0-9_^'])"
 
 
-#: a weight or bias name with the mark of its updated value: w_5^{+}, w_1', m_{7}^{new}, w_5^{(t+1)}, W_{45}(new)
+#: a weight or bias name with the mark of its updated value: w_5^{+}, w_1', m_{7}^{new}, w_5^{(t+1)}, W_{45}(new), w5_new
 _MARKED = re.compile(_NAME.pattern[:_NAME.pattern.rindex("(?![0-9])")] + r"(?![0-9])\s*(?:'(?!')|\^\s*(?:\+|\{\s*(?:\+|"
-                     r"new|next|\\text\s*\{\s*new\s*\}|\(?\s*t\s*\+\s*1\s*\)?)\s*\})|\(\s*new\s*\))")
+                     r"new|next|\\text\s*\{\s*new\s*\}|\(?\s*t\s*\+\s*1\s*\)?)\s*\})|\(\s*new\s*\)|_\s*\{?\s*new\s*\}?(?![A-Za-z]))")
 
 
 def _key(m: re.Match) -> tuple[str, int]:
-    """(letter, number) of a name, the letter marked \\hat when hatted."""
+    """(letter, number) of a name, the letter marked \\hat when hatted, or with its suffix (``H_net`` of H1_net)."""
     g = m.groups()
     if g[0]:
         return "\\hat " + g[0], int(g[1] or g[2])
     if g[3] or g[4]:
         return "\\hat " + (g[3] or g[4]), int(g[5] or g[6])
-    return g[7] or g[8], int(g[9] or g[10])
+    if g[7] or g[8]:
+        return (g[7] or g[8]) + ("_" + g[11] if g[11] else ""), int(g[9] or g[10])
+    return g[12] + ("_" + g[14] if g[14] else ""), int(g[13])
 
 
 #: layout and spacing commands that say nothing about the sum
@@ -149,7 +155,11 @@ def _definitions(texts):
 
 #: a δ numbered as a unit, \delta_5, \delta_{5} (Huddar's and GeeksforGeeks's worked examples number the units on
 #: through the layers, a_3, a_4, a_5, and write δ_5 for the output's); not with another script after it
-_DELTA = re.compile(r"\\delta\s*_\s*" + _NUMBER + r"(?![0-9])(?!\s*[\^_'])")
+_DELTA = re.compile(r"\\delta\s*(?:_\s*)?" + _NUMBER + r"(?![0-9])(?!\s*[\^_'])")
+#: a plain-text derivative's d right before a name, dy1, dy1_net
+_D_BEFORE_NAME = re.compile(r"(?<![A-Za-z\\])d(?=[A-Za-z]\d)")
+#: the left side of an output's error term or δ numbered by the output: E1 =, E_{2} =, \delta1 =, delta_2 =
+_TERM_LHS = re.compile(r"(E|\\?delta)\s*(?:_\s*)?\{?\s*(\d)\s*\}?\s*=")
 
 
 def _unit_deltas(texts, names: dict, sizes) -> dict:
@@ -178,6 +188,43 @@ _STEP_ADDS = re.compile(r"\\Delta\s*[Ww]\s*_[^=]{0,12}=\s*\\(?:eta|alpha)\s*(?:\
 _STEP_SUBTRACTS = re.compile(r"[Ww]\s*_[^=]{0,12}-\s*\\(?:eta|alpha)\s*(?:\\[,;]|\\cdot|\\times|\*)?\s*\\delta")
 
 
+def _target_side(side, names: dict) -> bool:
+    """Whether one side of a difference is the target: a word or name the reading does not know (target, y_{target}),
+    or one it reads as a target (T1)."""
+    return side is None or _key(side) not in names or names[_key(side)].startswith("\\mathbf{y}")
+
+
+def _output_terms(texts, names: dict, depth: int) -> dict:
+    """{(letter, k): its reading} for the error term E_k and the δ_k an answer numbers by output unit (the AI lab's
+    ``E1 = 0.5*(T1 - y1)^2``, ``delta1 = dE/dy1 * dy1/dy1_net``, ``delta2 = -(T2 - y2)*y2*(1 - y2)``): each definition
+    of the letter with a number names one output unit's value or sum on its right side — that unit's, whose place is
+    its number — and no other output's. E_k is then output k's error E_{ok}, δ_k output k's δ; {} for a letter any of
+    whose definitions says otherwise."""
+    entry_of = {}
+    for key, name in names.items():
+        m = re.fullmatch(r"[hz]\^\{\(" + str(depth) + r"\)\}_\{(\d+)\}", name)
+        if m is not None:
+            entry_of[key] = int(m.group(1))
+    found: dict = {}
+    for t in texts:
+        m = _TERM_LHS.match(t.strip())
+        if m is None:
+            continue
+        letter, number = ("\\delta" if m.group(1) != "E" else "E"), int(m.group(2))
+        rhs = _D_BEFORE_NAME.sub("d ", t.strip()[m.end():])  # (dE/dy1: y1 is named there too)
+        mentioned = {entry_of[_key(n)] for n in _NAME.finditer(rhs) if _key(n) in entry_of}
+        if letter in found and found[letter] is None:
+            continue
+        found[letter] = found.get(letter, set()) | {number} if mentioned == {number} else None
+    out = {}
+    for letter, numbers in found.items():
+        if not numbers or any((letter, k) in names for k in numbers):
+            continue
+        for k in numbers:
+            out[(letter, k)] = f"E_{{o{k}}}" if letter == "E" else f"\\delta^{{({depth})}}_{{{k}}}"
+    return out
+
+
 def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
     """−1 when the answer's numbered δ is minus the derivative by the summed input — an output's δ defined with the
     target first, y_5(1 − y_5)(t − y_5), or the step adding η δ (ΔW = η δ_5 y_4) —, 1 when the other way, None when
@@ -191,14 +238,16 @@ def _delta_sign(texts, names: dict, deltas: dict) -> int | None:
         m = _DELTA.match(t.strip())
         if m is not None and deltas.get(("\\delta", int(m.group(1) or m.group(2)))) in output_of:
             out = output_of[deltas[("\\delta", int(m.group(1) or m.group(2)))]]
-            for d in _DIFFERENCE.finditer(t[m.end():]):
+            rest = t[m.end():]
+            for d in _DIFFERENCE.finditer(rest):
                 if any(re.fullmatch(r"[\d.\s]+", side) for side in d.groups()):
                     continue  # (1 - y_5): the sigmoid's slope, not the error
                 first, second = (_NAME.fullmatch(_LAYOUT.sub("", side)) for side in d.groups())
-                if second is not None and _key(second) == out and (first is None or _key(first) not in names):
-                    minus = True
-                elif first is not None and _key(first) == out and (second is None or _key(second) not in names):
-                    plus = True
+                negated = re.search(r"(?<![\w)}])-\s*$", rest[:d.start()]) is not None  # -(T2 - y2): the other way
+                if second is not None and _key(second) == out and _target_side(first, names):
+                    minus, plus = (minus, True) if negated else (True, plus)
+                elif first is not None and _key(first) == out and _target_side(second, names):
+                    minus, plus = (True, plus) if negated else (minus, True)
         minus = minus or _STEP_ADDS.search(t) is not None
         plus = plus or _STEP_SUBTRACTS.search(t) is not None
     return -1 if minus and not plus else 1 if plus and not minus else None
@@ -233,6 +282,31 @@ def _weights_by_their_units(names: dict, weights: list, sizes, convention: str, 
     names.update(moved)
 
 
+def _targets(texts, names: dict, depth: int) -> dict:
+    """{name: \\mathbf{y}_{k}} for the targets an answer names with numbers: a name beside an output unit's in a
+    difference, (T1 - y1), (y_1 - t_1), whose number is that unit's — and every such name of one letter, each beside one
+    output only ({} otherwise: the pairing is not certain)."""
+    output_entry = {}
+    for key, name in names.items():
+        m = re.fullmatch(r"h\^\{\(" + str(depth) + r"\)\}_\{(\d+)\}", name)
+        if m is not None:
+            output_entry[key] = int(m.group(1))
+    found: dict = {}
+    for t in texts:
+        for d in _DIFFERENCE.finditer(t):
+            sides = [_NAME.fullmatch(_LAYOUT.sub("", side)) for side in d.groups()]
+            if None in sides:
+                continue
+            a, b = (_key(side) for side in sides)
+            for other, out in ((a, b), (b, a)):
+                if out in output_entry and other not in names and other[0] not in _INPUTS:
+                    if found.setdefault(other, output_entry[out]) != output_entry[out]:
+                        return {}
+    if len({k[0] for k in found}) != 1 or any(k[1] != entry for k, entry in found.items()):
+        return {}
+    return {k: f"\\mathbf{{y}}_{{{entry}}}" for k, entry in found.items()}
+
+
 def _numbered_outputs(sums: dict, applied: dict, texts) -> dict:
     """{output name: sum name} for the outputs a later sum adds that no definition ties to their sum, paired by number:
     a_5 = W_{35} y_3 + W_{45} y_4 beside a_3 = W_{13} x_1 + W_{23} x_2, and y_3 defined only by its number (y_3 =
@@ -264,6 +338,15 @@ def _numbered_outputs(sums: dict, applied: dict, texts) -> dict:
     return out if len(set(out.values())) == len(out) else {}
 
 
+#: a plain-text derivative, d then a name over d then a name: dE/dy1, dy1/dy1_net, dE_total/dw5 (read by the names)
+_PLAIN_DERIVATIVE = re.compile(r"(?<![A-Za-z\\])d\s*([A-Za-z][A-Za-z0-9]{0,2}(?:_\{?[A-Za-z0-9]{1,6}\}?)?)\s*/\s*d\s*"
+                               r"([A-Za-z][A-Za-z0-9]{0,2}(?:_\{?[A-Za-z0-9]{1,6}\}?)?)(?![A-Za-z0-9_{])")
+#: the objective's letters in such a derivative
+_OBJECTIVE = re.compile(r"[EJLC](?:_\{?(?:total|tot|T)\}?|total|T)?")
+#: a value given right after a name: `` = 0.40`` (then a comma, a semicolon, a row's end or the claim's)
+_GIVEN_NUMBER = re.compile(r"\s*=\s*(-?\d{1,6}(?:\.\d{1,12})?)(?=\s*(?:,|;|\\\\|$))")
+
+
 class ScalarGraphReading(Rewriting):
     """The rewriting of an answer whose forward pass names every unit, weight and bias; None from ``detect`` else."""
 
@@ -272,6 +355,7 @@ class ScalarGraphReading(Rewriting):
     def __init__(self, net, names: dict, change: str, options: tuple = ()):
         self.names = names  # (letter, number) -> the canonical LaTeX it becomes
         self.options = options  # notation options the reading settles (the sign of its numbered δ)
+        self.shared: dict = {}  # a bias shared by one layer's units -> (layer, its units' sums in order, the width)
         self.originals: dict[str, str] = {}
         self.change = change
 
@@ -311,6 +395,7 @@ class ScalarGraphReading(Rewriting):
                 outputs[z] = z
                 linear.add(z)
         layer: dict = {}
+        shared: dict = {}  # a bias name every unit of one layer adds -> (the layer, its units' sums in order)
         wiring: dict = {}  # unit -> [(weight, source)]
         for z, (_, products, _) in sums.items():
             pairs = []
@@ -367,18 +452,30 @@ class ScalarGraphReading(Rewriting):
             if all(len(b) == 1 for b in biases) and len({b[0] for b in biases}) == len(units):
                 for i, b in enumerate(biases, start=1):
                     names[b[0]] = f"b^{{({n})}}_{{{i}}}"
+            elif all(len(b) == 1 for b in biases) and len({b[0] for b in biases}) == 1 and biases[0][0] not in shared:
+                shared[biases[0][0]] = (n, units)  # one bias for the layer's units (Mazur's b_1, the AI lab's b1)
             elif any(len(b) > 1 for b in biases):
                 return None
         weights = [w for pairs in wiring.values() for w, _ in pairs]
         if len(set(weights)) != len(weights) or set(weights) & (set(outputs) | set(sums) | set(inputs)):
             return None
+        layers_of_bias: dict = {}
+        for z, (_, _, alone) in sums.items():
+            for b in alone:
+                layers_of_bias.setdefault(b, set()).add(layer[z])
+        if any(len(n) > 1 for n in layers_of_bias.values()):
+            return None  # one bias name in two layers' sums (b2 written in a hidden unit's sum): which is meant is not said
         for j, s in enumerate(inputs, start=1):
             names[s] = f"x_{{{j}}}"
         if len(set(names.values())) != len(names):
             return None
         _weights_by_their_units(names, weights, sizes, net.convention, " ".join(texts))
+        names.update(_targets(texts, names, net.depth))
         deltas = _unit_deltas(texts, names, sizes)
+        terms = {} if deltas else _output_terms(texts, names, net.depth)  # (δ numbered by unit, or by output)
+        deltas.update({k: v for k, v in terms.items() if k[0] == "\\delta"})
         sign = _delta_sign(texts, names, deltas) if deltas else None
+        names.update(terms)
         names.update(deltas)
         letters = sorted({w[0] for w in weights})
         change = ("the answer's forward sums name every unit and weight: "
@@ -391,10 +488,54 @@ class ScalarGraphReading(Rewriting):
                        + (" …" if len(deltas) > 3 else "") + ")")
         if sign == -1:
             change += "; δ is minus the derivative by the summed input (its definition puts the target first)"
-        return ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else ())
+        shared = {b: v for b, v in shared.items() if b not in names and b not in sums and b not in applied}
+        if shared:
+            change += "; " + ", ".join(f"{b[0]}_{b[1]} is the bias of every unit of layer {n} (one bias per layer)"
+                                       for b, (n, _) in sorted(shared.items(), key=lambda kv: kv[1][0]))
+        reading = ScalarGraphReading(net, names, change, (("delta_sign", -1),) if sign == -1 else ())
+        reading.shared = {b: (n, units, sizes[n]) for b, (n, units) in shared.items()}
+        return reading
+
+    def _derivative(self, m: re.Match) -> str:
+        """A plain-text derivative of names the reading knows, dE/dy1, dy1/dy1_net, dE/dH1: as \\frac{\\partial …}{…}
+        (the objective E, L, J, C, E_total as written); any other is left as written."""
+        parts = []
+        for k, token in enumerate(m.groups()):
+            name = _NAME.fullmatch(token)
+            known = self.names.get(_key(name)) if name is not None else None
+            if known is None and not (k == 0 and _OBJECTIVE.fullmatch(token)):
+                return m.group(0)
+            parts.append(known or token)
+        return f"\\frac{{\\partial {parts[0]}}}{{\\partial {parts[1]}}}"
+
+    def _shared(self, text: str) -> str:
+        """A bias shared by a layer's units (``shared``) in ``text``: in the sum of one of its units (``H2_net = x1*w3
+        + x2*w4 + b1``) that unit's entry; given a value (``b1 = 0.40``) the layer's whole bias, that value in every
+        entry; elsewhere left as written (its derivative is no quantity of the spec's network: each unit has its own)."""
+        first = _NAME.match(text.lstrip())
+        lhs = _key(first) if first is not None and text.lstrip()[first.end():].lstrip().startswith("=") else None
+        out, last = [], 0
+        for m in _NAME.finditer(text):
+            key = _key(m)
+            if key not in self.shared:
+                continue
+            layer, units, width = self.shared[key]
+            given = _GIVEN_NUMBER.match(text, m.end())
+            if lhs in units:
+                new, end = f"b^{{({layer})}}_{{{units.index(lhs) + 1}}}", m.end()
+            elif given is not None:
+                rows = " \\\\ ".join([given.group(1)] * width)
+                new, end = f"b^{{({layer})}} = \\begin{{bmatrix}} {rows} \\end{{bmatrix}}", given.end()
+            else:
+                continue
+            out += [text[last:m.start()], new]
+            last = end
+        return "".join(out) + text[last:] if out else text
 
     def rewrite(self, text: str) -> str:
         text = fold_unicode(text)  # (a plain-text answer's W₁₃, δ₅: the names in LaTeX's spelling)
+        if self.shared:
+            text = self._shared(text)
 
         def sub(m: re.Match) -> str:
             return self.names.get(_key(m), m.group(0))
@@ -403,7 +544,7 @@ class ScalarGraphReading(Rewriting):
             name = self.names.get(_key(m))
             return name + "^{+}" if name is not None and name[0] in "Wb" else m.group(0)
 
-        text = _NAME.sub(sub, _MARKED.sub(marked, text))
+        text = _NAME.sub(sub, _MARKED.sub(marked, _PLAIN_DERIVATIVE.sub(self._derivative, text)))
         if any(k[0] == "\\delta" for k in self.names):
             text = _DELTA.sub(lambda m: self.names.get(("\\delta", int(m.group(1) or m.group(2))), m.group(0)), text)
         for key, name in self.names.items():

@@ -194,3 +194,81 @@ def test_the_sign_of_a_numbered_delta_comes_from_the_answer():
     assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)"], names, deltas) is None  # (1 - y_5) is the slope, not the error
     assert _delta_sign(["\\Delta W_{45} = \\eta \\delta_5 y_4"], names, deltas) == -1
     assert _delta_sign(["\\delta_5 = y_5 (1 - y_5)(y_5 - t)", "\\Delta W_{45} = \\eta \\delta_5 y_4"], names, deltas) is None
+
+
+# A lab notebook's plain-text names: H1_net = x1*w1 + x2*w2 + b1, H1 = sigmoid(H1_net), one bias per layer (b1 in both
+# hidden sums), targets T1, T2, E1 = 0.5*(T1 - y1)^2, delta1 by output, dE/dw5 = delta1*H1, w5_new = w5 - lr*dE/dw5.
+
+LAB_SPEC = SPEC.replace("units = 1", "units = 2").replace("bias = false\n", "")
+
+
+def _lab(seed: int) -> dict:
+    rng = np.random.default_rng(seed)
+    w = [float(v) for v in np.round(rng.uniform(-1, 1, 8), 2)]
+    x, t = [float(v) for v in np.round(rng.uniform(0, 1, 2), 2)], [float(v) for v in np.round(rng.uniform(0, 1, 2), 2)]
+    b1, b2, lr = float(np.round(rng.uniform(-0.5, 0.5), 2)), float(np.round(rng.uniform(-0.5, 0.5), 2)), 0.5
+    W1, W2 = np.array(w[:4]).reshape(2, 2), np.array(w[4:]).reshape(2, 2)
+
+    def forward(W1, W2):
+        hn = W1 @ x + b1
+        yn = W2 @ _sig(hn) + b2
+        return hn, _sig(hn), yn, _sig(yn)
+
+    hn, H, yn, y = forward(W1, W2)
+    delta = -(np.array(t) - y) * y * (1 - y)
+    dH = W2.T @ delta
+    gW1, gW2 = np.outer(dH * H * (1 - H), x), np.outer(delta, H)
+    fd = central_differences(lambda p: float(0.5 * np.sum((np.array(t) - forward(p["W1"], p["W2"])[3]) ** 2)),
+                             {"W1": W1, "W2": W2})
+    assert np.allclose(fd["W1"], gW1, atol=1e-9) and np.allclose(fd["W2"], gW2, atol=1e-9)
+    return {"w": w, "x": x, "t": t, "b1": b1, "b2": b2, "lr": lr, "hn": hn, "H": H, "yn": yn, "y": y, "delta": delta,
+            "dH": dH, "gW1": gW1, "gW2": gW2}
+
+
+def _lab_lines(e: dict, plant: str | None) -> list[tuple[str, str]]:
+    w, n = e["w"], (lambda v: f"{v:.9f}")
+    out = [("given", f"x1 = {e['x'][0]}, x2 = {e['x'][1]}"),
+           ("given", ", ".join(f"w{k + 1} = {v}" for k, v in enumerate(w))),
+           ("given", f"b1 = {e['b1']}, b2 = {e['b2']}"), ("given", f"T1 = {e['t'][0]}, T2 = {e['t'][1]}")]
+    for i, (a, b) in enumerate(((1, 2), (3, 4)), start=1):
+        out += [(f"hn{i}", f"H{i}_net = x1*w{a} + x2*w{b} + b1 = {n(e['hn'][i - 1])}"),
+                (f"H{i}", f"H{i} = sigmoid(H{i}_net) = {n(e['H'][i - 1])}")]
+    for i, (a, b) in enumerate(((5, 6), (7, 8)), start=1):
+        out += [(f"yn{i}", f"y{i}_net = H1*w{a} + H2*w{b} + b2 = {n(e['yn'][i - 1])}"),
+                (f"y{i}", f"y{i} = sigmoid(y{i}_net) = {n(e['y'][i - 1])}")]
+    out += [(f"E{i}", f"E{i} = 0.5*(T{i} - y{i})^2 = {n(0.5 * (e['t'][i - 1] - e['y'][i - 1]) ** 2)}") for i in (1, 2)]
+    for i in (1, 2):
+        slope = "(1 + y{i})" if plant == "slope" and i == 1 else "(1 - y{i})"
+        value = e["delta"][0] / (1 - e["y"][0]) * (1 + e["y"][0]) if plant == "slope" and i == 1 else e["delta"][i - 1]
+        out.append((f"d{i}", f"delta{i} = -(T{i} - y{i})*y{i}*{slope.format(i=i)} = {n(value)}"))
+    for k, (i, j) in enumerate(((1, 1), (1, 2), (2, 1), (2, 2)), start=5):
+        h = 1 if plant == "dw6" and k == 6 else j
+        out.append((f"dw{k}", f"dE/dw{k} = delta{i}*H{h} = {n(e['delta'][i - 1] * e['H'][h - 1])}"))
+    for i, (a, b) in enumerate(((5, 7), (6, 8)), start=1):
+        out.append((f"dH{i}", f"dE/dH{i} = delta1*w{a} + delta2*w{b} = {n(e['dH'][i - 1])}"))
+    for k, (i, j) in enumerate(((1, 1), (1, 2), (2, 1), (2, 2)), start=1):
+        out.append((f"dw{k}", f"dE/dw{k} = dE/dH{i} * H{i}*(1 - H{i}) * x{j} = {n(e['gW1'][i - 1, j - 1])}"))
+    sign = "+" if plant == "step" else "-"
+    new = w[4] + (1 if plant == "step" else -1) * e["lr"] * e["gW2"][0, 0]
+    out.append(("w5", f"w5_new = w5 {sign} lr*dE/dw5 = {n(new)}"))
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("plant", [None, "slope", "dw6", "step"])
+def test_a_lab_answer_in_plain_text_names(tmp_path, seed, plant):
+    e = _lab(seed)
+    lines = _lab_lines(e, plant)
+    text, ids = [f"lr = {e['lr']}", ""], {}
+    for key, line in lines:
+        text += [line, ""]
+        ids[f"line {len(text) - 1}"] = key
+    (tmp_path / "lab.md").write_text("\n".join(text), encoding="utf-8")
+    (tmp_path / "spec.toml").write_text(LAB_SPEC.format(lr=e["lr"]))
+    results, _, _ = verify_file(str(tmp_path / "lab.md"), str(tmp_path / "spec.toml"))
+    verdicts = {ids[r.id.split("#")[0]]: r.verdict for r in results if ids.get(r.id.split("#")[0], "given") != "given"}
+    planted = {"slope": "d1", "dw6": "dw6", "step": "w5"}.get(plant)
+    assert len(verdicts) == len([k for k, _ in lines if k != "given"])
+    if planted:
+        assert verdicts.pop(planted) == "incorrect", "\n".join(text)
+    assert set(verdicts.values()) == {"correct"}, ("\n".join(text), verdicts)
