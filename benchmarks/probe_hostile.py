@@ -315,7 +315,7 @@ def probes() -> list[Probe]:
             + round_thirty_four_coordinator() + round_thirty_five_coordinator()
             + round_thirty_six_coordinator() + round_thirty_seven_coordinator() + round_thirty_eight_coordinator()
             + round_thirty_nine_coordinator() + round_forty_coordinator() + round_forty_one_coordinator()
-            + round_forty_two_coordinator() + round_forty_three())
+            + round_forty_two_coordinator() + round_forty_three() + round_forty_four())
 
 
 def _example(name: str) -> str:
@@ -5713,6 +5713,38 @@ def round_forty_three() -> list[Probe]:
     md("a walk-through of 1900 AdaMax values", "$$x = 1$$\n\n$$y = 3$$\n\n$$w = 0.5$$\n\n" + "".join(
         f"$$u = \\max(0.999 \\times {k % 7}, |{k % 5 - 2}|) = {max(0.999 * (k % 7), abs(k % 5 - 2)):.4f}$$\n\n"
         for k in range(1900)), spec_text=walk)
+    return out
+
+
+def round_forty_four() -> list[Probe]:
+    """Round forty-four (units numbered across the network; plain-text names read unit by unit): 1900 sums in names the
+    reading takes (past its bound of 400 definitions); one claim of 10^4 Unicode subscripts; 1900 δ's numbered past the
+    units; one name as the bias of two layers beside a target named in two outputs' differences and values of 1e308;
+    plain derivatives dE/dy1 … 10^4 times in one claim and d's with 10^5 spaces to backtrack on; differences nested
+    10^4 deep beside a numbered δ."""
+    out: list[Probe] = []
+    md = _document_probes(out, "r44: ")
+    lab = S2.replace("units = 3", "units = 2")
+    sums = "".join(f"H{k % 99 + 1}_net = x1*w{k % 97 + 1} + x2*w{k % 89 + 1} + b1 = 0.{k % 9}\n\n" for k in range(1900))
+    md("1900 sums in plain-text names", sums + "H1 = sigmoid(H1_net) = 0.5\n", spec_text=lab)
+    md("one claim of 10^4 Unicode subscripts", "a₃ = W₁₃·x₁ + W₂₃·x₂ = " + "₁" * 10_000 + "\n\nδ₅ = y₅(1 − y₅)(t − y₅)\n",
+       spec_text=lab)
+    huddar = S2.split("[[layers]]")[0] + ("[[layers]]\nunits = 2\nactivation = \"sigmoid\"\nbias = false\n\n[[layers]]\n"
+                                          "units = 1\nactivation = \"sigmoid\"\nbias = false\n\n[loss]\nname = \"squared_error\"\n")
+    forward = ("$$a_3 = W_{13} x_1 + W_{23} x_2$$\n\n$$y_3 = f(a_3)$$\n\n$$a_4 = W_{14} x_1 + W_{24} x_2$$\n\n$$y_4 = f(a_4)$$\n\n"
+               "$$a_5 = W_{35} y_3 + W_{45} y_4$$\n\n$$y_5 = f(a_5)$$\n\n")
+    md("1900 δ's numbered past the units", forward + "".join(f"$$\\delta_{{{k % 90 + 6}}} = y_5 (1 - y_5)(t - y_5)$$\n\n"
+                                                                for k in range(1900)), spec_text=huddar)
+    md("differences nested 10^4 deep beside a numbered δ", forward + "$$\\delta_5 = y_5 (1 - y_5)" + "(t - " * 10_000 + "y_5"
+       + ")" * 10_000 + "$$\n", spec_text=huddar)
+    md("plain derivatives 10^4 times in one claim, d's with spaces", "H1_net = x1*w1 + x2*w2 + b1\n\nH2_net = x1*w3 + x2*w4 + b1\n\n"
+       "H1 = sigmoid(H1_net)\n\nH2 = sigmoid(H2_net)\n\ny1_net = H1*w5 + H2*w6 + b2\n\ny2_net = H1*w7 + H2*w8 + b2\n\n"
+       "y1 = sigmoid(y1_net)\n\ny2 = sigmoid(y2_net)\n\ndE/dH1 = " + " + ".join("dE/dy1 * dy1/dy1_net" for _ in range(10_000))
+       + "\n\n" + "d" + " " * 100_000 + "/ d" + " " * 100_000 + "x\n", spec_text=lab)
+    md("one bias name in two layers, a target beside two outputs", "H1_net = x1*w1 + x2*w2 + b1\n\nH2_net = x1*w3 + x2*w4 + b2\n\n"
+       "H1 = sigmoid(H1_net)\n\nH2 = sigmoid(H2_net)\n\ny1_net = H1*w5 + H2*w6 + b2\n\ny2_net = H1*w7 + H2*w8 + b2\n\n"
+       "y1 = sigmoid(y1_net)\n\ny2 = sigmoid(y2_net)\n\nE1 = 0.5*(T1 - y1)^2\n\nE2 = 0.5*(T1 - y2)^2\n\nb1 = 1e308, b2 = -1e308\n",
+       spec_text=lab)
     return out
 
 
